@@ -1,0 +1,122 @@
+package io.github.cpt4j.code;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Thrown when text is not a well-formed procedure code, modifier or claim line.
+ *
+ * <p>Like {@link java.time.format.DateTimeParseException}, it carries the offending input and the
+ * index at which parsing failed, plus an {@link ErrorType} saying what kind of mistake it was, so
+ * that callers can report "line 12, column 3: lower-case letter" without parsing messages.
+ *
+ * <pre>{@code
+ * try {
+ *   CptCode.parse("9921");
+ * } catch (CodeFormatException e) {
+ *   e.errorType();   // WRONG_LENGTH
+ *   e.errorIndex();  // 4
+ * }
+ * }</pre>
+ */
+public final class CodeFormatException extends IllegalArgumentException {
+
+  private static final long serialVersionUID = 1L;
+
+  /** How much of the input the message quotes; longer inputs are cut and marked. */
+  static final int MAX_QUOTED_INPUT = 64;
+
+  /** What kind of mistake the input contains. */
+  public enum ErrorType {
+    /** The input has no characters at all. */
+    EMPTY("is empty"),
+    /** The input has too few or too many characters for any code shape. */
+    WRONG_LENGTH("has the wrong length"),
+    /** Leading or trailing white space; the strict parsers do not trim. */
+    SURROUNDING_WHITESPACE("has white space around it"),
+    /** A lower-case letter where the strict form needs upper case. */
+    LOWER_CASE("has a lower-case letter"),
+    /**
+     * A character that can never appear at that position: punctuation, control characters,
+     * surrogates, non-ASCII digits (Arabic-Indic, full-width) or a letter where a digit belongs.
+     */
+    ILLEGAL_CHARACTER("has an illegal character"),
+    /** The fifth character of a CPT code is a letter other than A, F, M, T or U. */
+    BAD_SUFFIX("has a suffix letter that no CPT code uses"),
+    /** A Level II code starting with a letter that HCPCS does not use (I, O, W to Z). */
+    LETTER_NOT_IN_USE("starts with a letter that HCPCS Level II does not use"),
+    /** A well-formed code of the other level: a Level II code given to the CPT parser or back. */
+    WRONG_LEVEL("is a code of the other HCPCS level"),
+    /** A claim line with more than four modifiers (a claim form has four slots). */
+    TOO_MANY_MODIFIERS("has more than four modifiers"),
+    /** A claim line whose units are not a whole number from 1 to 9999. */
+    BAD_UNITS("has bad units");
+
+    private final String phrase;
+
+    ErrorType(String phrase) {
+      this.phrase = phrase;
+    }
+
+    /** A short phrase completing "the input ...", used in messages. */
+    public String phrase() {
+      return phrase;
+    }
+  }
+
+  private final String input;
+  private final int errorIndex;
+  private final ErrorType errorType;
+
+  /**
+   * Creates an exception.
+   *
+   * @param detail what was expected, in a few words, appended to the message
+   * @param input the text that failed to parse
+   * @param errorIndex the index in {@code input} at which the problem was found
+   * @param errorType the kind of problem
+   */
+  public CodeFormatException(String detail, CharSequence input, int errorIndex, ErrorType errorType) {
+    super(message(requireNonNull(detail, "detail"), requireNonNull(input, "input"), errorIndex,
+        requireNonNull(errorType, "errorType")));
+    this.input = input.toString();
+    this.errorIndex = errorIndex;
+    this.errorType = errorType;
+  }
+
+  private static String message(String detail, CharSequence input, int index, ErrorType type) {
+    return "'" + quoted(input) + "' " + type.phrase() + " at index " + index + ": " + detail;
+  }
+
+  /** Quotes at most {@value #MAX_QUOTED_INPUT} characters, escaping anything unprintable. */
+  static String quoted(CharSequence input) {
+    int n = Math.min(input.length(), MAX_QUOTED_INPUT);
+    StringBuilder sb = new StringBuilder(n + 8);
+    for (int i = 0; i < n; i++) {
+      char c = input.charAt(i);
+      if (c >= 0x20 && c < 0x7f) {
+        sb.append(c);
+      } else {
+        sb.append(String.format("\\u%04x", (int) c));
+      }
+    }
+    if (input.length() > n) {
+      sb.append("...");
+    }
+    return sb.toString();
+  }
+
+  /** Returns the complete input that failed to parse. */
+  public String input() {
+    return input;
+  }
+
+  /** Returns the index in {@link #input()} at which the problem was found. */
+  public int errorIndex() {
+    return errorIndex;
+  }
+
+  /** Returns the kind of problem. */
+  public ErrorType errorType() {
+    return errorType;
+  }
+}

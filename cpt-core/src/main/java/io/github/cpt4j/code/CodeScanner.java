@@ -1,0 +1,216 @@
+package io.github.cpt4j.code;
+
+import io.github.cpt4j.code.CodeFormatException.ErrorType;
+
+/**
+ * The one scanner behind every code parser and validity check.
+ *
+ * <p>It returns the packed form of the code (see {@link ProcedureCode#packed()}) or a negative
+ * number that encodes the error type and index, so that {@code isValid} and the lookups by text
+ * never allocate; only the throwing parsers turn the encoded error into an exception.
+ */
+final class CodeScanner {
+
+  /** First packed value of the CPT codes with a suffix letter (A, M, U, F, T in that order). */
+  static final int SUFFIX_BASE = 100_000;
+  /** First packed value of the Level II codes ({@code A0000}). */
+  static final int LEVEL_II_BASE = 200_000;
+  /** One past the largest packed value ({@code V9999}). */
+  static final int PACKED_BOUND = LEVEL_II_BASE + 22 * 10_000;
+
+  private CodeScanner() {}
+
+  /**
+   * Scans {@code text} as a code of either level.
+   *
+   * @param lenient whether to ignore surrounding white space and accept lower-case letters
+   * @return the packed code ({@code >= 0}) or an encoded error ({@code < 0})
+   */
+  static long scan(CharSequence text, boolean lenient) {
+    int start = 0;
+    int end = text.length();
+    if (lenient) {
+      while (start < end && isSpace(text.charAt(start))) {
+        start++;
+      }
+      while (end > start && isSpace(text.charAt(end - 1))) {
+        end--;
+      }
+    }
+    if (start == end) {
+      return error(ErrorType.EMPTY, 0);
+    }
+    if (isSpace(text.charAt(start))) {
+      return error(ErrorType.SURROUNDING_WHITESPACE, start);
+    }
+    if (isSpace(text.charAt(end - 1))) {
+      return error(ErrorType.SURROUNDING_WHITESPACE, end - 1);
+    }
+    char first = text.charAt(start);
+    if (first >= '0' && first <= '9') {
+      return scanLevelOne(text, start, end, lenient);
+    }
+    if (first >= 'A' && first <= 'Z' || lenient && first >= 'a' && first <= 'z') {
+      return scanLevelTwo(text, start, end);
+    }
+    if (first >= 'a' && first <= 'z') {
+      return error(ErrorType.LOWER_CASE, start);
+    }
+    return error(ErrorType.ILLEGAL_CHARACTER, start);
+  }
+
+  private static long scanLevelOne(CharSequence text, int start, int end, boolean lenient) {
+    int limit = Math.min(end, start + 5);
+    int number = 0;
+    int suffixIndex = -1;
+    for (int i = start; i < limit; i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        number = number * 10 + (c - '0');
+      } else if (i == start + 4 && isAsciiLetter(c)) {
+        char upper = (char) (c & ~0x20);
+        suffixIndex = suffixIndex(upper);
+        if (suffixIndex < 0) {
+          return error(ErrorType.BAD_SUFFIX, i);
+        }
+        if (c != upper && !lenient) {
+          return error(ErrorType.LOWER_CASE, i);
+        }
+      } else {
+        return error(ErrorType.ILLEGAL_CHARACTER, i);
+      }
+    }
+    long length = checkLength(start, end);
+    if (length < 0) {
+      return length;
+    }
+    return suffixIndex < 0 ? number : SUFFIX_BASE + suffixIndex * 10_000 + number;
+  }
+
+  private static long scanLevelTwo(CharSequence text, int start, int end) {
+    char letter = (char) (text.charAt(start) & ~0x20);
+    if (!isLevelTwoLetter(letter)) {
+      return error(ErrorType.LETTER_NOT_IN_USE, start);
+    }
+    int limit = Math.min(end, start + 5);
+    int number = 0;
+    for (int i = start + 1; i < limit; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return error(ErrorType.ILLEGAL_CHARACTER, i);
+      }
+      number = number * 10 + (c - '0');
+    }
+    long length = checkLength(start, end);
+    if (length < 0) {
+      return length;
+    }
+    return LEVEL_II_BASE + (letter - 'A') * 10_000 + number;
+  }
+
+  private static long checkLength(int start, int end) {
+    int length = end - start;
+    if (length < 5) {
+      return error(ErrorType.WRONG_LENGTH, end);
+    }
+    if (length > 5) {
+      return error(ErrorType.WRONG_LENGTH, start + 5);
+    }
+    return 0;
+  }
+
+  /** The order of the suffix letters in the packed form and in {@link CptKind}. */
+  static int suffixIndex(char upper) {
+    switch (upper) {
+      case 'A':
+        return 0;
+      case 'M':
+        return 1;
+      case 'U':
+        return 2;
+      case 'F':
+        return 3;
+      case 'T':
+        return 4;
+      default:
+        return -1;
+    }
+  }
+
+  static boolean isLevelTwoLetter(char upper) {
+    return upper >= 'A' && upper <= 'V' && upper != 'I' && upper != 'O';
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+  }
+
+  /** White space as people paste it: ASCII blanks and controls, and the Unicode spaces (NBSP). */
+  static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
+  }
+
+  static long error(ErrorType type, int index) {
+    return -1L - ((long) type.ordinal() << 32 | index);
+  }
+
+  static ErrorType errorType(long encoded) {
+    return ErrorType.values()[(int) ((-1L - encoded) >>> 32)];
+  }
+
+  static int errorIndex(long encoded) {
+    return (int) (-1L - encoded);
+  }
+
+  static CodeFormatException exception(CharSequence text, long encoded) {
+    ErrorType type = errorType(encoded);
+    return new CodeFormatException(expectation(type), text, errorIndex(encoded), type);
+  }
+
+  private static String expectation(ErrorType type) {
+    switch (type) {
+      case EMPTY:
+        return "expected a code such as 99213, 0001F or G0438";
+      case WRONG_LENGTH:
+        return "expected exactly five characters";
+      case SURROUNDING_WHITESPACE:
+        return "expected no white space (use the lenient parser to trim it)";
+      case LOWER_CASE:
+        return "expected an upper-case letter (use the lenient parser to accept lower case)";
+      case ILLEGAL_CHARACTER:
+        return "expected an ASCII digit 0-9, or a letter where the code shape allows one";
+      case BAD_SUFFIX:
+        return "expected a digit or one of the CPT suffixes A, F, M, T, U";
+      case LETTER_NOT_IN_USE:
+        return "expected a Level II letter A-V other than I and O";
+      case WRONG_LEVEL:
+        return "expected a code of the other level";
+      default:
+        return "expected a well-formed code";
+    }
+  }
+
+  /** Formats a packed code in its canonical five-character form. */
+  static String format(int packed) {
+    char[] chars = new char[5];
+    if (packed < SUFFIX_BASE) {
+      writeDigits(chars, 0, 5, packed);
+    } else if (packed < LEVEL_II_BASE) {
+      int rel = packed - SUFFIX_BASE;
+      writeDigits(chars, 0, 4, rel % 10_000);
+      chars[4] = CptKind.values()[rel / 10_000 + 1].suffix();
+    } else {
+      int rel = packed - LEVEL_II_BASE;
+      chars[0] = (char) ('A' + rel / 10_000);
+      writeDigits(chars, 1, 4, rel % 10_000);
+    }
+    return new String(chars);
+  }
+
+  private static void writeDigits(char[] chars, int offset, int count, int value) {
+    for (int i = offset + count - 1; i >= offset; i--) {
+      chars[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  }
+}

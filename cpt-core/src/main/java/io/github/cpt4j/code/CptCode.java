@@ -1,0 +1,180 @@
+package io.github.cpt4j.code;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cpt4j.code.CodeFormatException.ErrorType;
+import java.util.Optional;
+
+/**
+ * A CPT (HCPCS Level I) code in any of its shapes: five digits ({@code 99213}) or four digits
+ * and a suffix letter ({@code 0001A}, {@code 0001F}, {@code 0002M}, {@code 0042T}, {@code 0001U}).
+ *
+ * <p>Immutable and thread-safe. {@link #toString()} gives the canonical form that
+ * {@link #parse(CharSequence)} accepts; the order is the one documented on {@link ProcedureCode}.
+ *
+ * <pre>{@code
+ * CptCode code = CptCode.parse("99213");
+ * code.category();      // CATEGORY_I
+ * code.kind();          // STANDARD
+ * CptCode.isValid("0042T");                     // true
+ * CptCode.parseLenient(" 0001f ");              // 0001F
+ * CptCode.tryParse("9921");                     // Optional.empty()
+ * }</pre>
+ */
+public final class CptCode implements ProcedureCode {
+
+  private final int packed;
+
+  private CptCode(int packed) {
+    this.packed = packed;
+  }
+
+  /**
+   * Parses a CPT code in strict canonical form.
+   *
+   * @throws CodeFormatException if {@code text} is not a well-formed CPT code; a well-formed
+   *     Level II code fails with {@link ErrorType#WRONG_LEVEL}
+   */
+  public static CptCode parse(CharSequence text) {
+    requireNonNull(text, "text");
+    return ofScanned(text, CodeScanner.scan(text, false));
+  }
+
+  /**
+   * Parses a CPT code as people type it: surrounding white space is ignored and the suffix letter
+   * may be lower case ({@code " 0001f"} gives {@code 0001F}).
+   *
+   * @throws CodeFormatException if {@code text} is not a CPT code even so
+   */
+  public static CptCode parseLenient(CharSequence text) {
+    requireNonNull(text, "text");
+    return ofScanned(text, CodeScanner.scan(text, true));
+  }
+
+  /**
+   * Parses a CPT code strictly, returning empty instead of throwing.
+   *
+   * @throws NullPointerException if {@code text} is null; no other exception, for any input
+   */
+  public static Optional<CptCode> tryParse(CharSequence text) {
+    long scanned = CodeScanner.scan(requireNonNull(text, "text"), false);
+    return isLevelOne(scanned) ? Optional.of(new CptCode((int) scanned)) : Optional.empty();
+  }
+
+  /** Tells whether {@code text} is a strict CPT code, without throwing or allocating. */
+  public static boolean isValid(CharSequence text) {
+    return isLevelOne(CodeScanner.scan(requireNonNull(text, "text"), false));
+  }
+
+  /**
+   * Returns the five-digit code with the given number, such as {@code of(99213)}.
+   *
+   * @throws IllegalArgumentException unless {@code 0 <= number <= 99999}
+   */
+  public static CptCode of(int number) {
+    if (number < 0 || number > 99_999) {
+      throw new IllegalArgumentException("a five-digit CPT number is 0-99999, not " + number);
+    }
+    return new CptCode(number);
+  }
+
+  /**
+   * Returns the code of the given kind and number: {@code of(CptKind.PERFORMANCE_MEASURE, 1)} is
+   * {@code 0001F}; for {@link CptKind#STANDARD} this is {@link #of(int)}.
+   *
+   * @throws IllegalArgumentException if the number does not fit the kind (four digits for the
+   *     suffixed kinds)
+   */
+  public static CptCode of(CptKind kind, int number) {
+    requireNonNull(kind, "kind");
+    if (kind == CptKind.STANDARD) {
+      return of(number);
+    }
+    if (number < 0 || number > 9_999) {
+      throw new IllegalArgumentException("a " + kind + " code number is 0-9999, not " + number);
+    }
+    return new CptCode(CodeScanner.SUFFIX_BASE + (kind.ordinal() - 1) * 10_000 + number);
+  }
+
+  /**
+   * Returns the CPT code with the given {@linkplain #packed() packed form}.
+   *
+   * @throws IllegalArgumentException if {@code packed} is not the packed form of a CPT code
+   */
+  public static CptCode ofPacked(int packed) {
+    if (packed < 0 || packed >= CodeScanner.LEVEL_II_BASE
+        || packed >= CodeScanner.SUFFIX_BASE + 50_000 && packed < CodeScanner.LEVEL_II_BASE) {
+      throw new IllegalArgumentException("not a packed CPT code: " + packed);
+    }
+    return new CptCode(packed);
+  }
+
+  private static CptCode ofScanned(CharSequence text, long scanned) {
+    if (scanned < 0) {
+      throw CodeScanner.exception(text, scanned);
+    }
+    if (!isLevelOne(scanned)) {
+      throw new CodeFormatException(
+          "a CPT code starts with four digits; this looks like a HCPCS Level II code",
+          text, firstNonSpace(text), ErrorType.WRONG_LEVEL);
+    }
+    return new CptCode((int) scanned);
+  }
+
+  private static boolean isLevelOne(long scanned) {
+    return scanned >= 0 && scanned < CodeScanner.LEVEL_II_BASE;
+  }
+
+  static int firstNonSpace(CharSequence text) {
+    int i = 0;
+    while (i < text.length() && CodeScanner.isSpace(text.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  @Override
+  public int packed() {
+    return packed;
+  }
+
+  @Override
+  public CodeLevel level() {
+    return CodeLevel.LEVEL_I;
+  }
+
+  /** Returns the shape of this code, which fixes its category. */
+  public CptKind kind() {
+    return packed < CodeScanner.SUFFIX_BASE
+        ? CptKind.STANDARD
+        : CptKind.values()[(packed - CodeScanner.SUFFIX_BASE) / 10_000 + 1];
+  }
+
+  /** Returns Category I, II or III. */
+  public CptCategory category() {
+    return kind().category();
+  }
+
+  /**
+   * Returns the numeric part: all five digits of a standard code ({@code 99213}), the four digits
+   * of a suffixed one ({@code 1} for {@code 0001F}).
+   */
+  public int number() {
+    return packed < CodeScanner.SUFFIX_BASE ? packed : (packed - CodeScanner.SUFFIX_BASE) % 10_000;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof CptCode && ((CptCode) other).packed == packed;
+  }
+
+  @Override
+  public int hashCode() {
+    return packed;
+  }
+
+  @Override
+  public String toString() {
+    return CodeScanner.format(packed);
+  }
+}

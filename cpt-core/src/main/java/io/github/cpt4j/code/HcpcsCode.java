@@ -1,0 +1,143 @@
+package io.github.cpt4j.code;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cpt4j.code.CodeFormatException.ErrorType;
+import java.util.Optional;
+
+/**
+ * A HCPCS Level II code: a letter {@code A}-{@code V} (other than {@code I} and {@code O}) and four
+ * digits, such as {@code G0438} or {@code J1100}. Level II codes are maintained by CMS and appear
+ * in the Medicare fee schedule beside CPT codes. ({@code D} codes are the ADA's dental codes.)
+ *
+ * <p>Immutable and thread-safe, with the same entry points as {@link CptCode}.
+ *
+ * <pre>{@code
+ * HcpcsCode code = HcpcsCode.parse("G0438");
+ * code.letter();   // 'G'
+ * code.number();   // 438
+ * }</pre>
+ */
+public final class HcpcsCode implements ProcedureCode {
+
+  private final int packed;
+
+  private HcpcsCode(int packed) {
+    this.packed = packed;
+  }
+
+  /**
+   * Parses a Level II code in strict canonical form.
+   *
+   * @throws CodeFormatException if {@code text} is not a well-formed Level II code; a well-formed
+   *     CPT code fails with {@link ErrorType#WRONG_LEVEL}
+   */
+  public static HcpcsCode parse(CharSequence text) {
+    requireNonNull(text, "text");
+    return ofScanned(text, CodeScanner.scan(text, false));
+  }
+
+  /**
+   * Parses a Level II code as people type it: surrounding white space is ignored and the letter
+   * may be lower case.
+   *
+   * @throws CodeFormatException if {@code text} is not a Level II code even so
+   */
+  public static HcpcsCode parseLenient(CharSequence text) {
+    requireNonNull(text, "text");
+    return ofScanned(text, CodeScanner.scan(text, true));
+  }
+
+  /**
+   * Parses a Level II code strictly, returning empty instead of throwing.
+   *
+   * @throws NullPointerException if {@code text} is null; no other exception, for any input
+   */
+  public static Optional<HcpcsCode> tryParse(CharSequence text) {
+    long scanned = CodeScanner.scan(requireNonNull(text, "text"), false);
+    return scanned >= CodeScanner.LEVEL_II_BASE
+        ? Optional.of(new HcpcsCode((int) scanned))
+        : Optional.empty();
+  }
+
+  /** Tells whether {@code text} is a strict Level II code, without throwing or allocating. */
+  public static boolean isValid(CharSequence text) {
+    return CodeScanner.scan(requireNonNull(text, "text"), false) >= CodeScanner.LEVEL_II_BASE;
+  }
+
+  /**
+   * Returns the code with the given letter and number: {@code of('G', 438)} is {@code G0438}.
+   *
+   * @throws IllegalArgumentException if the letter is not in use or the number is not 0-9999
+   */
+  public static HcpcsCode of(char letter, int number) {
+    if (!CodeScanner.isLevelTwoLetter(letter)) {
+      throw new IllegalArgumentException("not a Level II letter in use: '" + letter + "'");
+    }
+    if (number < 0 || number > 9_999) {
+      throw new IllegalArgumentException("a Level II code number is 0-9999, not " + number);
+    }
+    return new HcpcsCode(CodeScanner.LEVEL_II_BASE + (letter - 'A') * 10_000 + number);
+  }
+
+  /**
+   * Returns the Level II code with the given {@linkplain #packed() packed form}.
+   *
+   * @throws IllegalArgumentException if {@code packed} is not the packed form of a Level II code
+   */
+  public static HcpcsCode ofPacked(int packed) {
+    if (packed < CodeScanner.LEVEL_II_BASE || packed >= CodeScanner.PACKED_BOUND
+        || !CodeScanner.isLevelTwoLetter(
+            (char) ('A' + (packed - CodeScanner.LEVEL_II_BASE) / 10_000))) {
+      throw new IllegalArgumentException("not a packed Level II code: " + packed);
+    }
+    return new HcpcsCode(packed);
+  }
+
+  private static HcpcsCode ofScanned(CharSequence text, long scanned) {
+    if (scanned < 0) {
+      throw CodeScanner.exception(text, scanned);
+    }
+    if (scanned < CodeScanner.LEVEL_II_BASE) {
+      throw new CodeFormatException(
+          "a Level II code starts with a letter; this looks like a CPT code",
+          text, CptCode.firstNonSpace(text), ErrorType.WRONG_LEVEL);
+    }
+    return new HcpcsCode((int) scanned);
+  }
+
+  @Override
+  public int packed() {
+    return packed;
+  }
+
+  @Override
+  public CodeLevel level() {
+    return CodeLevel.LEVEL_II;
+  }
+
+  /** Returns the leading letter, {@code 'A'} to {@code 'V'}. */
+  public char letter() {
+    return (char) ('A' + (packed - CodeScanner.LEVEL_II_BASE) / 10_000);
+  }
+
+  /** Returns the four-digit number after the letter ({@code 438} for {@code G0438}). */
+  public int number() {
+    return (packed - CodeScanner.LEVEL_II_BASE) % 10_000;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof HcpcsCode && ((HcpcsCode) other).packed == packed;
+  }
+
+  @Override
+  public int hashCode() {
+    return packed;
+  }
+
+  @Override
+  public String toString() {
+    return CodeScanner.format(packed);
+  }
+}

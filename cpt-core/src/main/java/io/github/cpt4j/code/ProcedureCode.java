@@ -1,0 +1,128 @@
+package io.github.cpt4j.code;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Optional;
+
+/**
+ * A HCPCS procedure code of either level: a {@link CptCode} (Level I) or a {@link HcpcsCode}
+ * (Level II). Fee schedules and code sets accept both.
+ *
+ * <p>This is the one obvious entry point when the level is not known in advance:
+ *
+ * <pre>{@code
+ * ProcedureCode visit = ProcedureCode.parse("99213");   // a CptCode
+ * ProcedureCode drug  = ProcedureCode.parse("J1100");   // a HcpcsCode
+ * boolean ok = ProcedureCode.isValid("0001F");          // true, no allocation
+ * }</pre>
+ *
+ * <h2>Order</h2>
+ *
+ * Codes are ordered by their {@linkplain #packed() packed form}, a total order consistent with
+ * {@code equals} in which every numeric range is contiguous:
+ *
+ * <ol>
+ *   <li>five-digit CPT codes in numeric order ({@code 00100} ... {@code 99607});
+ *   <li>then the CPT codes with a suffix letter, grouped by kind in the order A (vaccine
+ *       administration), M (MAAA), U (PLA), F (Category II), T (Category III), each group in
+ *       numeric order ({@code 0001A} ... {@code 9999A}, {@code 0001M} ...);
+ *   <li>then Level II codes by letter, then number ({@code A0021} ... {@code V5364}).
+ * </ol>
+ *
+ * <p>Plain string order is deliberately not used: it sorts {@code 0100T} between {@code 00100}
+ * and {@code 01999}, which breaks every range query.
+ */
+public sealed interface ProcedureCode extends Comparable<ProcedureCode> permits CptCode, HcpcsCode {
+
+  /** Every packed code lies in {@code [0, PACKED_BOUND)}; useful to size direct-address tables. */
+  int PACKED_BOUND = CodeScanner.PACKED_BOUND;
+
+  /**
+   * Parses a code of either level in its strict canonical form: five characters, upper case, no
+   * surrounding white space.
+   *
+   * @throws CodeFormatException if {@code text} is not a well-formed code
+   */
+  static ProcedureCode parse(CharSequence text) {
+    requireNonNull(text, "text");
+    long scanned = CodeScanner.scan(text, false);
+    if (scanned < 0) {
+      throw CodeScanner.exception(text, scanned);
+    }
+    return ofPacked((int) scanned);
+  }
+
+  /**
+   * Parses a code as people type it: surrounding white space (including no-break spaces) is
+   * ignored and letters may be lower case. Inner characters are still checked strictly.
+   *
+   * @throws CodeFormatException if {@code text} is not a code even so
+   */
+  static ProcedureCode parseLenient(CharSequence text) {
+    requireNonNull(text, "text");
+    long scanned = CodeScanner.scan(text, true);
+    if (scanned < 0) {
+      throw CodeScanner.exception(text, scanned);
+    }
+    return ofPacked((int) scanned);
+  }
+
+  /**
+   * Parses a code strictly, returning empty instead of throwing.
+   *
+   * @throws NullPointerException if {@code text} is null; no other exception, for any input
+   */
+  static Optional<ProcedureCode> tryParse(CharSequence text) {
+    requireNonNull(text, "text");
+    long scanned = CodeScanner.scan(text, false);
+    return scanned < 0 ? Optional.empty() : Optional.of(ofPacked((int) scanned));
+  }
+
+  /**
+   * Tells whether {@code text} is a code of either level in strict form. Never throws for a
+   * non-null input and does not allocate.
+   */
+  static boolean isValid(CharSequence text) {
+    return CodeScanner.scan(requireNonNull(text, "text"), false) >= 0;
+  }
+
+  /**
+   * Returns the packed form of the strict code in {@code text}, or {@code -1} if it is not one.
+   * This is the allocation-free key that code sets and fee schedules index by.
+   */
+  static int packedOf(CharSequence text) {
+    long scanned = CodeScanner.scan(requireNonNull(text, "text"), false);
+    return scanned < 0 ? -1 : (int) scanned;
+  }
+
+  /**
+   * Returns the code with the given packed form.
+   *
+   * @throws IllegalArgumentException if {@code packed} is not the packed form of any code
+   */
+  static ProcedureCode ofPacked(int packed) {
+    if (packed >= 0 && packed < CodeScanner.LEVEL_II_BASE) {
+      return CptCode.ofPacked(packed);
+    }
+    return HcpcsCode.ofPacked(packed);
+  }
+
+  /**
+   * Returns this code as a small non-negative integer, unique across both levels and ordered
+   * as described in the type's documentation. Stable within a major version of the library.
+   */
+  int packed();
+
+  /** Returns whether this is a CPT (Level I) or a Level II code. */
+  CodeLevel level();
+
+  /** Returns the canonical five-character form, such as {@code 99213} or {@code G0438}. */
+  @Override
+  String toString();
+
+  /** Compares by the documented order of {@link #packed()}. */
+  @Override
+  default int compareTo(ProcedureCode other) {
+    return Integer.compare(packed(), other.packed());
+  }
+}

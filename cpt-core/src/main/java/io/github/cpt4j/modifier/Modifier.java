@@ -1,0 +1,233 @@
+package io.github.cpt4j.modifier;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cpt4j.code.CodeFormatException;
+import io.github.cpt4j.code.CodeFormatException.ErrorType;
+import java.util.Optional;
+
+/**
+ * A two-character procedure modifier, {@code [0-9A-Z]{2}}, such as {@code 26}, {@code TC} or
+ * {@code RT}.
+ *
+ * <p>Every one of the 1,296 well-formed modifiers exists exactly once, so parsing never allocates
+ * and instances may be compared with {@code ==} as well as {@code equals}. Whether a modifier is
+ * one the registry knows, and what it means, is the business of the modifier registry; an unknown
+ * but well-formed modifier is still a {@code Modifier}.
+ *
+ * <pre>{@code
+ * Modifier pc = Modifier.parse("26");
+ * pc == Modifier.PROFESSIONAL_COMPONENT;   // true
+ * Modifier.isValid("rt");                  // false: strict form is upper case
+ * }</pre>
+ */
+public final class Modifier implements Comparable<Modifier> {
+
+  private static final int RADIX = 36;
+  private static final Modifier[] ALL = new Modifier[RADIX * RADIX];
+
+  static {
+    for (int i = 0; i < ALL.length; i++) {
+      ALL[i] = new Modifier(i);
+    }
+  }
+
+  /** 22: increased procedural services (carrier-priced). */
+  public static final Modifier INCREASED_SERVICES = parse("22");
+  /** 25: significant, separately identifiable E/M service on the day of a procedure. */
+  public static final Modifier SEPARATE_EM = parse("25");
+  /** 26: professional component of a diagnostic test. */
+  public static final Modifier PROFESSIONAL_COMPONENT = parse("26");
+  /** 50: bilateral procedure. */
+  public static final Modifier BILATERAL = parse("50");
+  /** 51: multiple procedures. */
+  public static final Modifier MULTIPLE_PROCEDURES = parse("51");
+  /** 52: reduced services (carrier-priced). */
+  public static final Modifier REDUCED_SERVICES = parse("52");
+  /** 53: discontinued procedure. */
+  public static final Modifier DISCONTINUED = parse("53");
+  /** 54: surgical care only. */
+  public static final Modifier SURGICAL_CARE_ONLY = parse("54");
+  /** 55: postoperative management only. */
+  public static final Modifier POSTOPERATIVE_CARE_ONLY = parse("55");
+  /** 56: preoperative management only. */
+  public static final Modifier PREOPERATIVE_CARE_ONLY = parse("56");
+  /** 59: distinct procedural service. */
+  public static final Modifier DISTINCT_SERVICE = parse("59");
+  /** 62: two surgeons (co-surgery). */
+  public static final Modifier CO_SURGEONS = parse("62");
+  /** 66: surgical team. */
+  public static final Modifier TEAM_SURGERY = parse("66");
+  /** 80: assistant surgeon. */
+  public static final Modifier ASSISTANT_SURGEON = parse("80");
+  /** 81: minimum assistant surgeon. */
+  public static final Modifier MINIMUM_ASSISTANT_SURGEON = parse("81");
+  /** 82: assistant surgeon when no qualified resident is available. */
+  public static final Modifier ASSISTANT_SURGEON_NO_RESIDENT = parse("82");
+  /** AS: non-physician assistant at surgery (PA, NP, CNS). */
+  public static final Modifier NON_PHYSICIAN_ASSISTANT = parse("AS");
+  /** LT: left side. */
+  public static final Modifier LEFT_SIDE = parse("LT");
+  /** RT: right side. */
+  public static final Modifier RIGHT_SIDE = parse("RT");
+  /** TC: technical component of a diagnostic test. */
+  public static final Modifier TECHNICAL_COMPONENT = parse("TC");
+
+  private final int index;
+  private final String text;
+
+  private Modifier(int index) {
+    this.index = index;
+    this.text = new String(new char[] {digit(index / RADIX), digit(index % RADIX)});
+  }
+
+  /**
+   * Parses a modifier in strict form: exactly two characters, each {@code 0-9} or {@code A-Z}.
+   *
+   * @throws CodeFormatException with the type and index of the first problem
+   */
+  public static Modifier parse(CharSequence text) {
+    requireNonNull(text, "text");
+    int encoded = scan(text, 0, text.length());
+    if (encoded < 0) {
+      throw exception(text, 0, encoded);
+    }
+    return ALL[encoded];
+  }
+
+  /**
+   * Parses a modifier strictly, returning empty instead of throwing.
+   *
+   * @throws NullPointerException if {@code text} is null; no other exception, for any input
+   */
+  public static Optional<Modifier> tryParse(CharSequence text) {
+    int encoded = scan(requireNonNull(text, "text"), 0, text.length());
+    return encoded < 0 ? Optional.empty() : Optional.of(ALL[encoded]);
+  }
+
+  /** Tells whether {@code text} is a strict modifier, without throwing or allocating. */
+  public static boolean isValid(CharSequence text) {
+    return scan(requireNonNull(text, "text"), 0, text.length()) >= 0;
+  }
+
+  /**
+   * Parses {@code text[start, end)} as a modifier, accepting lower-case letters; indexes in the
+   * exception refer to the whole {@code text}. For parsers of larger grammars such as claim lines.
+   *
+   * @throws CodeFormatException if the slice is not a modifier
+   */
+  public static Modifier parseLenient(CharSequence text, int start, int end) {
+    requireNonNull(text, "text");
+    if (start < 0 || end > text.length() || start > end) {
+      throw new IndexOutOfBoundsException("[" + start + ", " + end + ") of " + text.length());
+    }
+    int encoded = scanLenient(text, start, end);
+    if (encoded < 0) {
+      throw exception(text, start, encoded);
+    }
+    return ALL[encoded];
+  }
+
+  private static int scanLenient(CharSequence text, int start, int end) {
+    int length = end - start;
+    if (length != 2) {
+      return scan(text, start, end);
+    }
+    int hi = value(upper(text.charAt(start)));
+    int lo = value(upper(text.charAt(start + 1)));
+    if (hi < 0 || lo < 0) {
+      return scan(text, start, end);
+    }
+    return hi * RADIX + lo;
+  }
+
+  /** Returns the index, or a negative {@code -(ordinal * 8 + offset) - 1} error code. */
+  private static int scan(CharSequence text, int start, int end) {
+    int length = end - start;
+    if (length == 0) {
+      return error(ErrorType.EMPTY, 0);
+    }
+    int result = 0;
+    for (int i = 0; i < Math.min(length, 2); i++) {
+      char c = text.charAt(start + i);
+      int v = value(c);
+      if (v < 0) {
+        return error(c >= 'a' && c <= 'z' ? ErrorType.LOWER_CASE : ErrorType.ILLEGAL_CHARACTER, i);
+      }
+      result = result * RADIX + v;
+    }
+    if (length != 2) {
+      return error(ErrorType.WRONG_LENGTH, Math.min(length, 2));
+    }
+    return result;
+  }
+
+  private static int error(ErrorType type, int offset) {
+    return -(type.ordinal() * 8 + offset) - 1;
+  }
+
+  private static CodeFormatException exception(CharSequence text, int start, int encoded) {
+    int code = -encoded - 1;
+    ErrorType type = ErrorType.values()[code / 8];
+    String detail = type == ErrorType.EMPTY || type == ErrorType.WRONG_LENGTH
+        ? "a modifier is exactly two characters"
+        : "a modifier character is 0-9 or A-Z";
+    return new CodeFormatException(detail, text, start + code % 8, type);
+  }
+
+  private static char upper(char c) {
+    return c >= 'a' && c <= 'z' ? (char) (c - 32) : c;
+  }
+
+  private static int value(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'A' && c <= 'Z') {
+      return c - 'A' + 10;
+    }
+    return -1;
+  }
+
+  private static char digit(int value) {
+    return (char) (value < 10 ? '0' + value : 'A' + value - 10);
+  }
+
+  /**
+   * Returns this modifier's position among all 1,296 modifiers, in the order of
+   * {@link #compareTo}: {@code 00} is 0, {@code ZZ} is 1295. Handy for bit sets and arrays.
+   */
+  public int ordinal() {
+    return index;
+  }
+
+  /** Returns the modifier at the given {@linkplain #ordinal() ordinal}. */
+  public static Modifier ofOrdinal(int ordinal) {
+    if (ordinal < 0 || ordinal >= ALL.length) {
+      throw new IllegalArgumentException("a modifier ordinal is 0-1295, not " + ordinal);
+    }
+    return ALL[ordinal];
+  }
+
+  /** Orders as the two-character strings do: digits before letters. */
+  @Override
+  public int compareTo(Modifier other) {
+    return Integer.compare(index, other.index);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return this == other;
+  }
+
+  @Override
+  public int hashCode() {
+    return index;
+  }
+
+  /** Returns the two-character form, such as {@code 26}. */
+  @Override
+  public String toString() {
+    return text;
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * cpt4j core: CPT and HCPCS Level II codes, their classification and modifiers, code sets, and
+ * fee schedules with the Medicare Physician Fee Schedule as the reference implementation.
+ */
+module io.github.cpt4j.core {
+  requires transitive com.google.common;
+  requires static org.immutables.value.annotations;
+
+  exports io.github.cpt4j.code;
+  exports io.github.cpt4j.modifier;
+  exports io.github.cpt4j.claim;
+}
