@@ -1,0 +1,26 @@
+package io.github.cpt4j.style;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.immutables.value.Value;
+
+/**
+ * The one Immutables style of the project: strict builders (each attribute set once), no
+ * {@code with*} copy methods unless a type asks for them, generated classes hidden behind the
+ * abstract type's own {@code builder()} and factory methods.
+ *
+ * <p>Compile-time only (class retention); the package is not exported.
+ */
+@Target({ElementType.PACKAGE, ElementType.TYPE})
+@Retention(RetentionPolicy.CLASS)
+@Value.Style(
+    typeImmutable = "Immutable*",
+    strictBuilder = true,
+    defaults = @Value.Immutable(copy = false),
+    visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    builderVisibility = Value.Style.BuilderVisibility.PUBLIC,
+    overshadowImplementation = true,
+    jdkOnly = true)
+public @interface ValueStyle {}
