@@ -22,5 +22,8 @@ import org.immutables.value.Value;
     visibility = Value.Style.ImplementationVisibility.PACKAGE,
     builderVisibility = Value.Style.BuilderVisibility.PUBLIC,
     overshadowImplementation = true,
-    jdkOnly = true)
+    jdkOnly = true,
+    // Keep generated code free of annotations found on the classpath (error-prone, Generated),
+    // which a named module could not read.
+    allowedClasspathAnnotations = {Override.class})
 public @interface ValueStyle {}
