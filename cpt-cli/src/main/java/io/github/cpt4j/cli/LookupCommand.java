@@ -1,0 +1,171 @@
+package io.github.cpt4j.cli;
+
+import io.github.cpt4j.cli.report.Column;
+import io.github.cpt4j.cli.report.Format;
+import io.github.cpt4j.cli.report.Report;
+import io.github.cpt4j.code.CodeFormatException;
+import io.github.cpt4j.code.CptCode;
+import io.github.cpt4j.code.CptKind;
+import io.github.cpt4j.code.HcpcsCode;
+import io.github.cpt4j.code.ProcedureCode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cpt lookup}: what the library knows about each code given. A malformed code is reported
+ * with the reason, and makes the exit status 1; the other codes are still looked up.
+ */
+@Command(
+    name = "lookup",
+    sortOptions = false,
+    description = {
+        "Show what is known about each code: level, category and kind.",
+        "",
+        "Codes may be typed in lower case and with blanks around them. A malformed code is "
+            + "reported with the reason and the index of the problem."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  cpt lookup 99213",
+        "  cpt lookup 0001F G0438 --format json"
+    })
+final class LookupCommand implements Callable<Integer> {
+
+  private static final List<Column> COLUMNS = List.of(
+      Column.text("input", 8),
+      Column.text("code", 5),
+      Column.text("level", 8),
+      Column.text("category", 12),
+      Column.text("kind", 22),
+      Column.text("error", 18),
+      Column.number("index", 5),
+      Column.text("message", 0));
+
+  @Spec
+  private CommandSpec spec;
+
+  @ParentCommand
+  private CptCommand cpt;
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "CODE",
+      description = "The codes to look up, such as 99213, 0001F or G0438.")
+  private List<String> codes;
+
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description = "table (default: one block per code), csv or json.")
+  private Format format;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    Report report = format == Format.TABLE
+        ? null
+        : Report.create(format, COLUMNS, out, cpt.interactive());
+    boolean allValid = true;
+    boolean first = true;
+    for (String input : codes) {
+      ProcedureCode code;
+      try {
+        code = ProcedureCode.parseLenient(input);
+      } catch (CodeFormatException e) {
+        allValid = false;
+        if (report == null) {
+          out.println((first ? "" : System.lineSeparator()) + Main.oneLine(e.getMessage()));
+        } else {
+          report.row(input, null, null, null, null, e.errorType().name(), e.errorIndex(),
+              e.getMessage());
+        }
+        first = false;
+        continue;
+      }
+      if (report == null) {
+        if (!first) {
+          out.println();
+        }
+        printBlock(out, code);
+        if (cpt.interactive()) {
+          out.flush();
+        }
+      } else {
+        report.row(input, code.toString(), code.level().name(), category(code), kind(code),
+            null, null, null);
+      }
+      first = false;
+    }
+    if (report != null) {
+      report.finish();
+    }
+    return allValid ? ExitStatus.OK : ExitStatus.INVALID_INPUT;
+  }
+
+  private static void printBlock(PrintWriter out, ProcedureCode code) {
+    out.println(code);
+    if (code instanceof CptCode) {
+      CptCode cpt = (CptCode) code;
+      field(out, "level", "Level I (CPT)");
+      field(out, "category", categoryWords(cpt));
+      field(out, "kind", kindWords(cpt.kind()));
+    } else {
+      HcpcsCode hcpcs = (HcpcsCode) code;
+      field(out, "level", "Level II (HCPCS, maintained by CMS)");
+      field(out, "letter", String.valueOf(hcpcs.letter()));
+    }
+  }
+
+  private static void field(PrintWriter out, String name, String value) {
+    out.println("  " + name + " ".repeat(Math.max(1, 12 - name.length())) + value);
+  }
+
+  private static String category(ProcedureCode code) {
+    return code instanceof CptCode ? ((CptCode) code).category().name() : null;
+  }
+
+  private static String kind(ProcedureCode code) {
+    return code instanceof CptCode ? ((CptCode) code).kind().name() : null;
+  }
+
+  private static String categoryWords(CptCode code) {
+    switch (code.category()) {
+      case CATEGORY_I:
+        return "Category I (established services and procedures)";
+      case CATEGORY_II:
+        return "Category II (performance measurement; not paid)";
+      case CATEGORY_III:
+        return "Category III (emerging technology; temporary)";
+      default:
+        throw new AssertionError(code.category());
+    }
+  }
+
+  private static String kindWords(CptKind kind) {
+    switch (kind) {
+      case STANDARD:
+        return "five-digit code";
+      case VACCINE_ADMINISTRATION:
+        return "vaccine administration (suffix A)";
+      case MAAA:
+        return "multianalyte assay with algorithmic analyses (suffix M)";
+      case PLA:
+        return "proprietary laboratory analysis (suffix U)";
+      case PERFORMANCE_MEASURE:
+        return "performance measure (suffix F)";
+      case EMERGING_TECHNOLOGY:
+        return "emerging technology (suffix T)";
+      default:
+        throw new AssertionError(kind);
+    }
+  }
+}
