@@ -1,0 +1,66 @@
+package io.github.cpt4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LookupCommandTest {
+
+  @Test
+  void showsLevelCategoryAndKind() {
+    Cli.Result r = Cli.run("lookup", "99213", "0042t", "G0438");
+    assertEquals(0, r.status(), r::toString);
+    String out = r.out();
+    assertTrue(out.startsWith("99213\n  level       Level I (CPT)\n"), out);
+    assertTrue(out.contains("0042T\n"), out);
+    assertTrue(out.contains("Category III"), out);
+    assertTrue(out.contains("emerging technology (suffix T)"), out);
+    assertTrue(out.contains("G0438\n  level       Level II"), out);
+    assertTrue(out.contains("  letter      G"), out);
+  }
+
+  @Test
+  void aMalformedCodeSaysWhyAndMakesStatusOne() {
+    Cli.Result r = Cli.run("lookup", "9921", "99213");
+    assertEquals(1, r.status(), r::toString);
+    assertTrue(r.out().startsWith("'9921' has the wrong length at index 4"), r::toString);
+    assertTrue(r.out().contains("\n99213\n"), r::toString);
+    assertEquals("", r.err());
+  }
+
+  @Test
+  void jsonHasOneObjectPerCode() {
+    Cli.Result r = Cli.run("lookup", "--format", "json", "0001u", "X1234");
+    assertEquals(1, r.status());
+    List<Map<String, Object>> rows = MiniJson.parseRows(r.out());
+    assertEquals(2, rows.size());
+    assertEquals("0001U", rows.get(0).get("code"));
+    assertEquals("PLA", rows.get(0).get("kind"));
+    assertEquals("CATEGORY_I", rows.get(0).get("category"));
+    assertEquals(null, rows.get(0).get("error"));
+    assertEquals("LETTER_NOT_IN_USE", rows.get(1).get("error"));
+    assertEquals(BigDecimal.ZERO, rows.get(1).get("index"));
+    assertEquals(null, rows.get(1).get("code"));
+  }
+
+  @Test
+  void csvHasAHeaderAndBlankCellsForLevelTwo() throws Exception {
+    Cli.Result r = Cli.run("lookup", "-f", "csv", "J1100");
+    assertEquals(0, r.status());
+    var rows = ValidateCommandTest.csv(r.out());
+    assertEquals("input", rows.get(0).getField(0));
+    assertEquals(List.of("J1100", "J1100", "LEVEL_II", "", ""),
+        rows.get(1).getFields().subList(0, 5));
+  }
+
+  @Test
+  void needsAtLeastOneCode() {
+    Cli.Result r = Cli.run("lookup");
+    assertEquals(2, r.status());
+    assertTrue(r.err().startsWith("cpt lookup: Missing required parameter: 'CODE'"), r::toString);
+  }
+}
