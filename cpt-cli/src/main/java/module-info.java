@@ -6,6 +6,7 @@ module io.github.cpt4j.cli {
   requires io.github.cpt4j.data;
   requires info.picocli;
   requires de.siegmar.fastcsv;
+  requires com.google.common;
 
   // picocli reads the command classes' annotations and sets their fields reflectively.
   opens io.github.cpt4j.cli to info.picocli;

@@ -1,5 +1,6 @@
 package io.github.cpt4j.cli;
 
+import io.github.cpt4j.cli.price.PricerSource;
 import io.github.cpt4j.cli.report.Format;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
@@ -10,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
@@ -37,7 +39,7 @@ public final class Main {
     PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
         new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16), interactive);
     PrintWriter err = new PrintWriter(System.err, true);
-    int status = run(args, System.in, out, err, interactive);
+    int status = run(args, System.in, out, err, interactive, Optional.empty());
     out.flush();
     err.flush();
     System.exit(status);
@@ -46,10 +48,14 @@ public final class Main {
   /**
    * Runs the command line with the given streams and returns the exit status; never throws and
    * never exits, so that tests can call it.
+   *
+   * @param pricing the source of the price command's pricer; without one there is no such
+   *     command
    */
   static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err,
-      boolean interactive) {
+      boolean interactive, Optional<PricerSource> pricing) {
     CommandLine commandLine = commandLine(new CptCommand(stdin, interactive));
+    pricing.ifPresent(source -> commandLine.addSubcommand(new PriceCommand(source)));
     commandLine.setOut(out);
     commandLine.setErr(err);
     int status = commandLine.execute(args);

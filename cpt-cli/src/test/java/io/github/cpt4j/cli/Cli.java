@@ -1,11 +1,13 @@
 package io.github.cpt4j.cli;
 
+import io.github.cpt4j.cli.price.PricerSource;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /** Runs the cpt command in-process through picocli, with captured streams. */
 final class Cli {
@@ -43,10 +45,15 @@ final class Cli {
 
   /** Runs with the given bytes as standard input. */
   static Result runWithInput(byte[] stdin, String... args) {
+    return runWith(Optional.empty(), stdin, args);
+  }
+
+  /** Runs with a price command over {@code pricing}. */
+  static Result runWith(Optional<PricerSource> pricing, byte[] stdin, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int status = Main.run(args, new ByteArrayInputStream(stdin), new PrintWriter(out),
-        new PrintWriter(err), false);
+        new PrintWriter(err), false, pricing);
     return new Result(status, out.toString(), err.toString());
   }
 }
