@@ -1,5 +1,6 @@
 package io.github.cpt4j.cli;
 
+import io.github.cpt4j.cli.price.LocalitySource;
 import io.github.cpt4j.cli.price.PricerSource;
 import io.github.cpt4j.cli.report.Format;
 import java.io.BufferedWriter;
@@ -39,7 +40,7 @@ public final class Main {
     PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
         new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16), interactive);
     PrintWriter err = new PrintWriter(System.err, true);
-    int status = run(args, System.in, out, err, interactive, Optional.empty());
+    int status = run(args, System.in, out, err, interactive, Optional.empty(), Optional.empty());
     out.flush();
     err.flush();
     System.exit(status);
@@ -51,11 +52,14 @@ public final class Main {
    *
    * @param pricing the source of the price command's pricer; without one there is no such
    *     command
+   * @param localities the source of the localities command's table; without one there is no
+   *     such command
    */
   static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err,
-      boolean interactive, Optional<PricerSource> pricing) {
+      boolean interactive, Optional<PricerSource> pricing, Optional<LocalitySource> localities) {
     CommandLine commandLine = commandLine(new CptCommand(stdin, interactive));
     pricing.ifPresent(source -> commandLine.addSubcommand(new PriceCommand(source)));
+    localities.ifPresent(source -> commandLine.addSubcommand(new LocalitiesCommand(source)));
     commandLine.setOut(out);
     commandLine.setErr(err);
     int status = commandLine.execute(args);

@@ -1,5 +1,6 @@
 package io.github.cpt4j.cli;
 
+import io.github.cpt4j.cli.price.LocalitySource;
 import io.github.cpt4j.cli.price.PricerSource;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -50,10 +51,16 @@ final class Cli {
 
   /** Runs with a price command over {@code pricing}. */
   static Result runWith(Optional<PricerSource> pricing, byte[] stdin, String... args) {
+    return runWith(pricing, Optional.empty(), stdin, args);
+  }
+
+  /** Runs with price and localities commands over the given sources. */
+  static Result runWith(Optional<PricerSource> pricing, Optional<LocalitySource> localities,
+      byte[] stdin, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int status = Main.run(args, new ByteArrayInputStream(stdin), new PrintWriter(out),
-        new PrintWriter(err), false, pricing);
+        new PrintWriter(err), false, pricing, localities);
     return new Result(status, out.toString(), err.toString());
   }
 }
