@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
         "CPT is a registered trademark of the American Medical Association. The bundled "
             + "descriptions are plain-language summaries for demonstration, not AMA text."
     },
+    commandListHeading = "%nCommands:%n",
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
         "0:everything was valid and done",
