@@ -354,7 +354,7 @@ final class PriceCommand implements Callable<Integer> {
   }
 
   /** Where results go: standard output, left open, or a file, closed at the end. */
-  private final class Output implements AutoCloseable {
+  private static final class Output implements AutoCloseable {
     final Writer writer;
     final boolean toFile;
 

@@ -137,6 +137,47 @@ class PriceCommandTest {
   }
 
   @Test
+  void aBugInThePricerIsAnInternalErrorOnOneLine() {
+    Optional<io.github.cpt4j.cli.price.PricerSource> broken = Optional.of((rvu, gpci) ->
+        (lines, participating) -> {
+          throw new IllegalStateException("boom");
+        });
+    Cli.Result r = Cli.runWith(broken, new byte[0], "price", "99213", "-z", "10001");
+    assertEquals(2, r.status());
+    assertEquals(List.of("cpt price: internal error: java.lang.IllegalStateException: boom "
+        + "(run again with --debug to see where)"), r.errLines());
+    Cli.Result debug = Cli.runWith(broken, new byte[0], "price", "99213", "-z", "10001",
+        "--debug");
+    assertTrue(debug.err().contains("\tat "), debug::toString);
+  }
+
+  @Test
+  void anUnwritableOutputIsTrouble() throws IOException {
+    Path in = Files.writeString(dir.resolve("in.csv"), "code\n99213\n");
+    Cli.Result r = price("-i", in.toString(), "-o", dir.toString(), "-z", "10001");
+    assertEquals(2, r.status());
+    assertEquals(1, r.errLines().size(), r::toString);
+    assertTrue(r.err().startsWith("cpt price: cannot write '" + dir + "': "), r::toString);
+  }
+
+  @Test
+  void aMissingInputIsTrouble() {
+    Cli.Result r = price("-i", "no/such.csv", "-z", "10001");
+    assertEquals(2, r.status());
+    assertEquals(List.of("cpt price: cannot read 'no/such.csv': no such file"), r.errLines());
+  }
+
+  @Test
+  void aBrokenCsvIsTroubleAfterTheRowsBeforeIt() {
+    Cli.Result r = priceStdin("code,note\n99213,ok\n99213,\"quoted\"junk\n", "-i", "-",
+        "-z", "10001");
+    assertEquals(2, r.status(), r::toString);
+    assertEquals(1, r.errLines().size(), r::toString);
+    assertTrue(r.err().startsWith("cpt price: cannot price '-': "), r::toString);
+    assertTrue(r.out().contains("\n99213,ok,10.00,priced,"), r::toString);
+  }
+
+  @Test
   void batchFromStandardInputKeepsEveryInputColumn() throws IOException {
     String csv = "Note,CODE,Modifiers,units,ZIP\n"
         + "first,99213,,,10001\n"

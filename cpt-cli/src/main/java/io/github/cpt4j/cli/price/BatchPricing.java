@@ -91,8 +91,10 @@ public final class BatchPricing {
       run.flushClaim();
       run.writer.finish();
     } catch (CsvParseException e) {
+      run.flushWritten();
       throw new IOException(e.getMessage(), e);
     } catch (UncheckedIOException e) {
+      run.flushWritten();
       throw e.getCause();
     }
     progress.accept(run.rows);
@@ -123,6 +125,17 @@ public final class BatchPricing {
       BatchHeader header = BatchHeader.of(headerFields, uniqueNames);
       parser = new RowParser(header, defaults);
       writer = BatchWriter.create(format, header, out);
+    }
+
+    /** After a failure: the rows written so far still reach the output. */
+    void flushWritten() {
+      if (writer != null) {
+        try {
+          writer.flush();
+        } catch (IOException | UncheckedIOException e) {
+          // The original failure is the one to report.
+        }
+      }
     }
 
     void accept(List<String> fields) throws IOException {

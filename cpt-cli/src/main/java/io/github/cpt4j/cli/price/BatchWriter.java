@@ -32,6 +32,9 @@ abstract class BatchWriter {
   /** Ends the output and flushes it; does not close the writer. */
   abstract void finish() throws IOException;
 
+  /** Flushes what was written so far, without ending the output. */
+  abstract void flush() throws IOException;
+
   private static final class Csv extends BatchWriter {
     private final CsvWriter csv;
     private final String[] record;
@@ -64,6 +67,11 @@ abstract class BatchWriter {
 
     @Override
     void finish() throws IOException {
+      csv.flush();
+    }
+
+    @Override
+    void flush() throws IOException {
       csv.flush();
     }
   }
@@ -114,6 +122,11 @@ abstract class BatchWriter {
     @Override
     void finish() throws IOException {
       out.append(first ? "[]\n" : "\n]\n");
+      out.flush();
+    }
+
+    @Override
+    void flush() throws IOException {
       out.flush();
     }
   }

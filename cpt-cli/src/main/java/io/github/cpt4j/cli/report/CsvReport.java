@@ -24,12 +24,12 @@ final class CsvReport implements Report {
 
   @Override
   public void row(Object... cells) throws IOException {
-    Report.checkWidth(columns, cells);
+    Cells.checkWidth(columns, cells);
     if (!headerWritten) {
       writeHeader();
     }
     for (int i = 0; i < cells.length; i++) {
-      fields[i] = Report.text(cells[i]);
+      fields[i] = Cells.text(cells[i]);
     }
     csv.writeRecord(fields);
     if (flushEachRow) {

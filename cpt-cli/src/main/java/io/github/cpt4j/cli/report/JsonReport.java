@@ -24,7 +24,7 @@ final class JsonReport implements Report {
 
   @Override
   public void row(Object... cells) throws IOException {
-    Report.checkWidth(columns, cells);
+    Cells.checkWidth(columns, cells);
     StringBuilder sb = buffer;
     sb.setLength(0);
     sb.append(first ? "[\n{" : ",\n{");

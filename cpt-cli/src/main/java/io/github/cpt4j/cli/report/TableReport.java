@@ -28,7 +28,7 @@ final class TableReport implements Report {
 
   @Override
   public void row(Object... cells) throws IOException {
-    Report.checkWidth(columns, cells);
+    Cells.checkWidth(columns, cells);
     if (!headerWritten) {
       headerWritten = true;
       Object[] names = new Object[columns.size()];
@@ -49,7 +49,7 @@ final class TableReport implements Report {
     int last = cells.length - 1;
     for (int i = 0; i <= last; i++) {
       Column column = columns.get(i);
-      String text = Report.text(cells[i]);
+      String text = Cells.text(cells[i]);
       int pad = Math.max(0, Math.max(column.width(), column.name().length()) - text.length());
       if (column.numeric() && !header) {
         sb.append(" ".repeat(pad)).append(text);
