@@ -174,6 +174,8 @@ class PriceCommandTest {
     assertEquals(2, r.status(), r::toString);
     assertEquals(1, r.errLines().size(), r::toString);
     assertTrue(r.err().startsWith("cpt price: cannot price '-': "), r::toString);
+    assertTrue(r.err().contains("line 3: Unexpected character after closing quote"),
+        r::toString);
     assertTrue(r.out().contains("\n99213,ok,10.00,priced,"), r::toString);
   }
 

@@ -92,7 +92,10 @@ public final class BatchPricing {
       run.writer.finish();
     } catch (CsvParseException e) {
       run.flushWritten();
-      throw new IOException(e.getMessage(), e);
+      // FastCSV says where in the outer exception and what in its cause.
+      String what = e.getCause() == null || e.getCause().getMessage() == null
+          ? "" : ": " + e.getCause().getMessage();
+      throw new IOException(e.getMessage() + what, e);
     } catch (UncheckedIOException e) {
       run.flushWritten();
       throw e.getCause();
