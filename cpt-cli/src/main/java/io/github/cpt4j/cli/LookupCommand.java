@@ -8,6 +8,7 @@ import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.code.CptKind;
 import io.github.cpt4j.code.HcpcsCode;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.code.Subsection;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
     name = "lookup",
     sortOptions = false,
     description = {
-        "Show what is known about each code: level, category and kind.",
+        "Show what is known about each code: level, category, kind, section and subsection.",
         "",
         "Codes may be typed in lower case and with blanks around them. A malformed code is "
             + "reported with the reason and the index of the problem."
@@ -45,6 +46,9 @@ final class LookupCommand implements Callable<Integer> {
       Column.text("level", 8),
       Column.text("category", 12),
       Column.text("kind", 22),
+      Column.text("section", 24),
+      Column.text("subsection", 24),
+      Column.text("group", 24),
       Column.text("error", 18),
       Column.number("index", 5),
       Column.text("message", 0));
@@ -85,8 +89,8 @@ final class LookupCommand implements Callable<Integer> {
         if (report == null) {
           out.println((first ? "" : System.lineSeparator()) + Main.oneLine(e.getMessage()));
         } else {
-          report.row(input, null, null, null, null, e.errorType().name(), e.errorIndex(),
-              e.getMessage());
+          report.row(input, null, null, null, null, null, null, null, e.errorType().name(),
+              e.errorIndex(), e.getMessage());
         }
         first = false;
         continue;
@@ -101,7 +105,7 @@ final class LookupCommand implements Callable<Integer> {
         }
       } else {
         report.row(input, code.toString(), code.level().name(), category(code), kind(code),
-            null, null, null);
+            section(code), subsection(code), group(code), null, null, null);
       }
       first = false;
     }
@@ -118,10 +122,14 @@ final class LookupCommand implements Callable<Integer> {
       field(out, "level", "Level I (CPT)");
       field(out, "category", categoryWords(cpt));
       field(out, "kind", kindWords(cpt.kind()));
+      field(out, "section", cpt.section().displayName());
+      if (cpt.subsection() != Subsection.NONE) {
+        field(out, "subsection", cpt.subsection().displayName());
+      }
     } else {
       HcpcsCode hcpcs = (HcpcsCode) code;
       field(out, "level", "Level II (HCPCS, maintained by CMS)");
-      field(out, "letter", String.valueOf(hcpcs.letter()));
+      field(out, "group", hcpcs.group().displayName());
     }
   }
 
@@ -135,6 +143,18 @@ final class LookupCommand implements Callable<Integer> {
 
   private static String kind(ProcedureCode code) {
     return code instanceof CptCode ? ((CptCode) code).kind().name() : null;
+  }
+
+  private static String section(ProcedureCode code) {
+    return code instanceof CptCode ? ((CptCode) code).section().name() : null;
+  }
+
+  private static String subsection(ProcedureCode code) {
+    return code instanceof CptCode ? ((CptCode) code).subsection().name() : null;
+  }
+
+  private static String group(ProcedureCode code) {
+    return code instanceof HcpcsCode ? ((HcpcsCode) code).group().name() : null;
   }
 
   private static String categoryWords(CptCode code) {

@@ -20,7 +20,19 @@ class LookupCommandTest {
     assertTrue(out.contains("Category III"), out);
     assertTrue(out.contains("emerging technology (suffix T)"), out);
     assertTrue(out.contains("G0438\n  level       Level II"), out);
-    assertTrue(out.contains("  letter      G"), out);
+    assertTrue(out.contains("  group       Temporary codes for procedures"), out);
+    assertTrue(out.contains("  section     Category III\n"), out);
+    assertTrue(out.contains("  section     Evaluation and Management\n"), out);
+  }
+
+  @Test
+  void showsTheSubsectionWhereTheSectionHasThem() {
+    Cli.Result r = Cli.run("lookup", "27447", "-f", "csv");
+    assertEquals(0, r.status(), r::toString);
+    assertTrue(r.out().contains(",SURGERY,MUSCULOSKELETAL,,"), r::toString);
+    String text = Cli.run("lookup", "27447").out();
+    assertTrue(text.contains("  subsection  Musculoskeletal System\n"), text);
+    assertTrue(!Cli.run("lookup", "99213").out().contains("subsection"));
   }
 
   @Test
@@ -40,6 +52,7 @@ class LookupCommandTest {
     assertEquals(2, rows.size());
     assertEquals("0001U", rows.get(0).get("code"));
     assertEquals("PLA", rows.get(0).get("kind"));
+    assertEquals("PATHOLOGY_AND_LABORATORY", rows.get(0).get("section"));
     assertEquals("CATEGORY_I", rows.get(0).get("category"));
     assertEquals(null, rows.get(0).get("error"));
     assertEquals("LETTER_NOT_IN_USE", rows.get(1).get("error"));
@@ -53,8 +66,8 @@ class LookupCommandTest {
     assertEquals(0, r.status());
     var rows = ValidateCommandTest.csv(r.out());
     assertEquals("input", rows.get(0).getField(0));
-    assertEquals(List.of("J1100", "J1100", "LEVEL_II", "", ""),
-        rows.get(1).getFields().subList(0, 5));
+    assertEquals(List.of("J1100", "J1100", "LEVEL_II", "", "", "", "", "DRUGS"),
+        rows.get(1).getFields().subList(0, 8));
   }
 
   @Test
