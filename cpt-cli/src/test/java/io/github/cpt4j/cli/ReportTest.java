@@ -20,7 +20,7 @@ class ReportTest {
   @Test
   void tableAlignsNumbersRightAndTextLeft() throws IOException {
     String nl = System.lineSeparator();
-    assertEquals("CODE    AMOUNT    NOTE" + nl + "99213      93.50  a note" + nl + "J1100" + nl,
+    assertEquals("CODE      AMOUNT  NOTE" + nl + "99213      93.50  a note" + nl + "J1100" + nl,
         write(Format.TABLE, new Object[] {"99213", new BigDecimal("93.50"), "a note"},
             new Object[] {"J1100", null, null}));
   }

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes rows as aligned columns under an upper-case header. The widths are fixed in advance,
+ * Writes rows as aligned columns under an upper-case header, numbers (and their headers)
+ * aligned right. The widths are fixed in advance,
  * not measured, so that the table streams: a longer value overflows its column. The last column
  * is never padded.
  */
@@ -35,15 +36,15 @@ final class TableReport implements Report {
       for (int i = 0; i < names.length; i++) {
         names[i] = columns.get(i).name().toUpperCase(Locale.ROOT).replace('_', ' ');
       }
-      write(names, true);
+      write(names);
     }
-    write(cells, false);
+    write(cells);
     if (flushEachRow) {
       out.flush();
     }
   }
 
-  private void write(Object[] cells, boolean header) throws IOException {
+  private void write(Object[] cells) throws IOException {
     StringBuilder sb = buffer;
     sb.setLength(0);
     int last = cells.length - 1;
@@ -51,7 +52,7 @@ final class TableReport implements Report {
       Column column = columns.get(i);
       String text = Cells.text(cells[i]);
       int pad = Math.max(0, Math.max(column.width(), column.name().length()) - text.length());
-      if (column.numeric() && !header) {
+      if (column.numeric()) {
         sb.append(" ".repeat(pad)).append(text);
       } else {
         sb.append(text);
