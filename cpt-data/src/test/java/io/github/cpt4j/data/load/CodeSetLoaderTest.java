@@ -278,8 +278,8 @@ class CodeSetLoaderTest {
         tabError("99213\tMADE UP\n99214\n").getMessage());
     assertEquals("x.txt, line 1, column 3: expected two tab-separated fields (code,"
         + " descriptor), found more", tabError("99213\tMADE\tUP\n").getMessage());
-    assertEquals("x.txt, line 1, column 2: expected a descriptor after the code, found an empty"
-        + " field", tabError("99213\t   \n").getMessage());
+    assertEquals("x.txt, line 1, column 2: expected a descriptor, found an empty field",
+        tabError("99213\t   \n").getMessage());
   }
 
   @Test
