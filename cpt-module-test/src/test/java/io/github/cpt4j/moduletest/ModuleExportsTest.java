@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.code.ProcedureCode;
 import java.lang.module.ModuleDescriptor;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -94,6 +95,13 @@ class ModuleExportsTest {
         OutsideUser.describe("J1100"));
     assertEquals("71046-26-TC | Radiology/Diagnostic Radiology | "
         + "PROFESSIONAL_WITH_TECHNICAL_COMPONENT", OutsideUser.describe("71046-26-TC"));
+  }
+
+  @Test
+  void theBundledSampleLoadsFromTheDataModulesResources() {
+    assertEquals("99213 in 2025: Office visit, established patient, low complexity decision making",
+        OutsideUser.lookUp("99213", LocalDate.of(2025, 1, 1)));
+    assertEquals("99201 in 2025: not valid", OutsideUser.lookUp("99201", LocalDate.of(2025, 1, 1)));
   }
 
   private static Module module(String name) {
