@@ -114,6 +114,12 @@ public abstract class CodeEntry {
     return to.isEmpty() || !date.isAfter(to.get());
   }
 
+  /**
+   * Checks the invariants when an entry is built: descriptions are non-blank single lines of at
+   * most {@value #MAX_DESCRIPTION_LENGTH} characters, and the end date is not before the start.
+   *
+   * @throws IllegalStateException naming the code and what is wrong
+   */
   @Value.Check
   protected void check() {
     checkDescription("short description", shortDescription());

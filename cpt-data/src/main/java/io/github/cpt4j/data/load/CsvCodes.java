@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The CSV parser: a header row naming the columns, then one code per row. Parsing is FastCSV's
@@ -38,6 +40,9 @@ final class CsvCodes {
       this.header = header;
     }
   }
+
+  private static final Pattern STARTED_IN_LINE =
+      Pattern.compile("started in line (\\d+)");
 
   private final Fields fields;
   private final LocalDate defaultFrom;
@@ -84,8 +89,13 @@ final class CsvCodes {
     } catch (DataLoadException e) {
       throw e;
     } catch (CsvParseException e) {
-      throw new DataLoadException(sourceName, line + 1, 0,
-          "expected well-formed CSV: " + e.getMessage());
+      // FastCSV's own message says on which line the record started; its cause says what is
+      // wrong. Without a line in the message, the record after the last good one is meant.
+      Matcher started = STARTED_IN_LINE.matcher(String.valueOf(e.getMessage()));
+      long at = started.find() ? Long.parseLong(started.group(1)) : line + 1;
+      Throwable reason = e.getCause() != null ? e.getCause() : e;
+      throw new DataLoadException(sourceName, at, 0,
+          "expected well-formed CSV: " + reason.getMessage());
     } catch (java.io.IOException e) {
       // Reading from a String cannot fail; keep the contract all the same.
       throw new DataLoadException(sourceName, line, 0, "cannot read: " + e.getMessage());

@@ -261,6 +261,14 @@ class CodeSetLoaderTest {
   }
 
   @Test
+  void malformedQuotingIsACsvError() {
+    DataLoadException e =
+        csvError("code,description\n99212,Made up\n# note\n\n99213,\"Made up\"x\n");
+    assertEquals("x.csv, line 5: expected well-formed CSV: Unexpected character after closing"
+        + " quote: 'x' (0x78)", e.getMessage());
+  }
+
+  @Test
   void filesWithoutRowsAreRejected() {
     assertEquals("x.csv: found no code rows; expected rows after the header",
         csvError("code,description\n\n").getMessage());
