@@ -63,32 +63,53 @@ final class AmaFiles {
     return rows.done(TAB_ROWS);
   }
 
-  /** Parses a pipe-delimited file; the concept id must be a whole number and is not kept. */
+  /**
+   * Parses a pipe-delimited file: {@code concept id|code|descriptor} (consumer descriptors) or
+   * {@code concept id|code|descriptor id|descriptor} (clinician descriptors, which may give a
+   * code several descriptors: the first in file order is kept). The first row fixes the shape;
+   * the ids must be whole numbers and are not kept.
+   */
   static Map<ProcedureCode, Row> pipeRows(String text, String sourceName)
       throws DataLoadException {
     Rows rows = new Rows(sourceName);
+    int[] shape = {0};
     SourceText.forEachLine(text, (number, line) -> {
       if (line.isBlank()) {
         return;
       }
       boolean mayBeHeader = rows.firstLine();
-      String[] fields = line.split("\\|", -1);
       if (mayBeHeader && isHeader(line)) {
         return;
       }
-      if (fields.length != 3) {
-        throw new DataLoadException(sourceName, number, Math.min(fields.length, 4),
-            "expected three |-separated fields (concept id, code, descriptor), found "
-                + fields.length);
+      String[] fields = line.split("\\|", -1);
+      if (shape[0] == 0 && (fields.length == 3 || fields.length == 4)) {
+        shape[0] = fields.length;
       }
-      String conceptId = fields[0].strip();
-      if (conceptId.isEmpty() || !conceptId.chars().allMatch(c -> c >= '0' && c <= '9')) {
-        throw new DataLoadException(sourceName, number, 1,
-            "expected a numeric concept id, found \"" + conceptId + "\"");
+      if (fields.length != shape[0]) {
+        throw new DataLoadException(sourceName, number, Math.min(fields.length, 5),
+            "expected " + (shape[0] == 0 ? "3 or 4" : String.valueOf(shape[0]))
+                + " |-separated fields (concept id|code|descriptor, or concept id|code|"
+                + "descriptor id|descriptor), found " + fields.length);
       }
-      rows.add(number, fields[1], 2, fields[2], 3);
+      wholeNumber(fields[0], "concept id", sourceName, number, 1);
+      if (shape[0] == 3) {
+        rows.add(number, fields[1], 2, fields[2], 3);
+      } else {
+        wholeNumber(fields[2], "descriptor id", sourceName, number, 3);
+        rows.addUnlessPresent(number, fields[1], 2, fields[3], 4);
+      }
     });
     return rows.done(PIPE_ROWS);
+  }
+
+  private static void wholeNumber(
+      String field, String what, String sourceName, long line, int column)
+      throws DataLoadException {
+    String id = field.strip();
+    if (id.isEmpty() || !id.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw new DataLoadException(sourceName, line, column,
+          "expected a numeric " + what + ", found \"" + id + "\"");
+    }
   }
 
   /** A header names its columns: it has letters but no digits, unlike any row with a code. */
@@ -129,6 +150,15 @@ final class AmaFiles {
       if (previous != null) {
         throw fields.duplicate(code, line, codeColumn, previous.line);
       }
+    }
+
+    /** Adds a row unless its code was seen before (a further clinician descriptor). */
+    void addUnlessPresent(
+        long line, String codeField, int codeColumn, String descriptor, int column)
+        throws DataLoadException {
+      ProcedureCode code = fields.code(codeField, line, codeColumn);
+      String text = fields.description(descriptor, line, column, "a descriptor");
+      rows.putIfAbsent(code, new Row(text, line));
     }
 
     Map<ProcedureCode, Row> done(String expectedRows) throws DataLoadException {

@@ -30,7 +30,8 @@ import java.util.Optional;
  *       {@code MEDU.txt} and {@code SHORTU.txt} style, one {@code code<TAB>descriptor} per line
  *       (a run of spaces instead of the tab is accepted too).
  *   <li>{@link #loadPipeDelimited(Path) Pipe-delimited}: the AMA's consumer and clinician
- *       descriptor style, {@code concept id|code|descriptor}.
+ *       descriptor style, {@code concept id|code|descriptor} or
+ *       {@code concept id|code|descriptor id|descriptor}.
  *   <li>{@link #loadCsv(Path) CSV} with a header row, for lists of your own:
  *       {@code code,description} and optionally {@code long_description}, {@code add_on},
  *       {@code effective_from}, {@code effective_to}, in any order.
@@ -141,9 +142,11 @@ public final class CodeSetLoader {
   }
 
   /**
-   * Loads an AMA-style pipe-delimited file, one {@code concept id|code|descriptor} per line,
-   * such as the consumer or clinician descriptor files; the descriptor becomes each entry's
-   * short description. The concept id must be a whole number and is not kept.
+   * Loads an AMA-style pipe-delimited file: one {@code concept id|code|descriptor} per line (the
+   * consumer descriptor style) or one {@code concept id|code|descriptor id|descriptor} (the
+   * clinician descriptor style, where a code may have several descriptors and the first in file
+   * order is kept). The descriptor becomes each entry's short description; the ids must be whole
+   * numbers and are not kept.
    *
    * @throws DataLoadException if the content is not such a file
    * @throws IOException if the file cannot be read
