@@ -105,13 +105,30 @@ public abstract class CodeEntry {
         : Optional.empty();
   }
 
-  /** Returns whether the code is valid for services on {@code date} (both ends inclusive). */
+  /**
+   * Returns whether the code is valid for services on {@code date} (both ends inclusive). Does
+   * not allocate.
+   */
   public final boolean isEffectiveOn(LocalDate date) {
-    if (requireNonNull(date, "date").isBefore(effectiveFrom())) {
-      return false;
-    }
-    Optional<LocalDate> to = effectiveTo();
-    return to.isEmpty() || !date.isAfter(to.get());
+    long day = requireNonNull(date, "date").toEpochDay();
+    return day >= firstDay() && day <= lastDay();
+  }
+
+  // The generated accessor of an Optional attribute wraps the stored value in a new Optional on
+  // every call; the dated lookups compare epoch days computed once, when the entry is built.
+
+  /** The first valid day as an epoch day. */
+  @Value.Derived
+  @Value.Auxiliary
+  long firstDay() {
+    return effectiveFrom().toEpochDay();
+  }
+
+  /** The last valid day as an epoch day, {@link Long#MAX_VALUE} while the code is active. */
+  @Value.Derived
+  @Value.Auxiliary
+  long lastDay() {
+    return effectiveTo().map(LocalDate::toEpochDay).orElse(Long.MAX_VALUE);
   }
 
   /**
