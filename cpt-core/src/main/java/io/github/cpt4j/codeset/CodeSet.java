@@ -48,8 +48,9 @@ import java.util.stream.StreamSupport;
  *
  * A set holds one entry per code, whose dates span the code's whole life. A descriptor that
  * changed in a later release is modelled by a later set {@linkplain #overlaidWith(CodeSet)
- * overlaid} on the earlier one; the AMA does not re-use deleted codes for new services, so one
- * entry per code is enough to date a code.
+ * overlaid} on the earlier one. One entry per code dates a code correctly as long as a deleted
+ * number is not given to a different service later, which CPT avoids; should that happen, keep
+ * the two lives in two sets, one per release.
  *
  * <h2>Equality</h2>
  *
