@@ -8,10 +8,13 @@ import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.code.CptKind;
 import io.github.cpt4j.code.HcpcsCode;
 import io.github.cpt4j.code.ProcedureCode;
-import io.github.cpt4j.code.Subsection;
+import io.github.cpt4j.codeset.CodeEntry;
+import io.github.cpt4j.data.BundledData;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +31,8 @@ import picocli.CommandLine.Spec;
     name = "lookup",
     sortOptions = false,
     description = {
-        "Show what is known about each code: level, category, kind, section and subsection.",
+        "Show what is known about each code: level, category, kind, section and subsection, "
+            + "and from the bundled sample its description, add-on flag and dates.",
         "",
         "Codes may be typed in lower case and with blanks around them. A malformed code is "
             + "reported with the reason and the index of the problem."
@@ -49,6 +53,10 @@ final class LookupCommand implements Callable<Integer> {
       Column.text("section", 24),
       Column.text("subsection", 24),
       Column.text("group", 24),
+      Column.text("description", 40),
+      Column.text("add_on", 6),
+      Column.text("effective_from", 10),
+      Column.text("effective_to", 10),
       Column.text("error", 18),
       Column.number("index", 5),
       Column.text("message", 0));
@@ -89,23 +97,29 @@ final class LookupCommand implements Callable<Integer> {
         if (report == null) {
           out.println((first ? "" : System.lineSeparator()) + Main.oneLine(e.getMessage()));
         } else {
-          report.row(input, null, null, null, null, null, null, null, e.errorType().name(),
-              e.errorIndex(), e.getMessage());
+          report.row(input, null, null, null, null, null, null, null, null, null, null, null,
+              e.errorType().name(), e.errorIndex(), e.getMessage());
         }
         first = false;
         continue;
       }
+      Optional<CodeEntry> entry = BundledData.codeSet().find(code);
       if (report == null) {
         if (!first) {
           out.println();
         }
-        printBlock(out, code);
+        printBlock(out, code, entry);
         if (cpt.interactive()) {
           out.flush();
         }
       } else {
         report.row(input, code.toString(), code.level().name(), category(code), kind(code),
-            section(code), subsection(code), group(code), null, null, null);
+            section(code), subsection(code), group(code),
+            entry.map(CodeEntry::shortDescription).orElse(null),
+            entry.map(CodeEntry::addOn).orElse(null),
+            entry.map(e -> e.effectiveFrom().toString()).orElse(null),
+            entry.flatMap(CodeEntry::effectiveTo).map(LocalDate::toString).orElse(null),
+            null, null, null);
       }
       first = false;
     }
@@ -115,15 +129,16 @@ final class LookupCommand implements Callable<Integer> {
     return allValid ? ExitStatus.OK : ExitStatus.INVALID_INPUT;
   }
 
-  private static void printBlock(PrintWriter out, ProcedureCode code) {
-    out.println(code);
+  private static void printBlock(PrintWriter out, ProcedureCode code,
+      Optional<CodeEntry> entry) {
+    out.println(code + entry.map(e -> "  " + e.shortDescription()).orElse(""));
     if (code instanceof CptCode) {
       CptCode cpt = (CptCode) code;
       field(out, "level", "Level I (CPT)");
       field(out, "category", categoryWords(cpt));
       field(out, "kind", kindWords(cpt.kind()));
       field(out, "section", cpt.section().displayName());
-      if (cpt.subsection() != Subsection.NONE) {
+      if (cpt.section().hasSubsections()) {
         field(out, "subsection", cpt.subsection().displayName());
       }
     } else {
@@ -131,6 +146,19 @@ final class LookupCommand implements Callable<Integer> {
       field(out, "level", "Level II (HCPCS, maintained by CMS)");
       field(out, "group", hcpcs.group().displayName());
     }
+    if (entry.isEmpty()) {
+      field(out, "code set", "not in the bundled sample (" + BundledData.codeSet().size()
+          + " codes); the structure above holds for any code");
+      return;
+    }
+    CodeEntry e = entry.get();
+    e.longDescription().ifPresent(text -> field(out, "long", text));
+    field(out, "add-on", e.addOn() ? "yes: billed only with a primary procedure" : "no");
+    // The baseline date stands for "no start date recorded", so it is not shown as one.
+    if (!e.effectiveFrom().equals(CodeEntry.BASELINE_DATE)) {
+      field(out, "since", e.effectiveFrom().toString());
+    }
+    field(out, "status", e.effectiveTo().map(to -> "deleted after " + to).orElse("active"));
   }
 
   private static void field(PrintWriter out, String name, String value) {

@@ -15,11 +15,13 @@ class LookupCommandTest {
     Cli.Result r = Cli.run("lookup", "99213", "0042t", "G0438");
     assertEquals(0, r.status(), r::toString);
     String out = r.out();
-    assertTrue(out.startsWith("99213\n  level       Level I (CPT)\n"), out);
-    assertTrue(out.contains("0042T\n"), out);
+    assertTrue(out.startsWith("99213  Office visit"), out);
+    assertTrue(out.contains("\n  level       Level I (CPT)\n"), out);
+    assertTrue(out.contains("\n0042T"), out);
     assertTrue(out.contains("Category III"), out);
     assertTrue(out.contains("emerging technology (suffix T)"), out);
-    assertTrue(out.contains("G0438\n  level       Level II"), out);
+    assertTrue(out.contains("\nG0438  "), out);
+    assertTrue(out.contains("  level       Level II"), out);
     assertTrue(out.contains("  group       Temporary codes for procedures"), out);
     assertTrue(out.contains("  section     Category III\n"), out);
     assertTrue(out.contains("  section     Evaluation and Management\n"), out);
@@ -36,11 +38,36 @@ class LookupCommandTest {
   }
 
   @Test
+  void showsTheBundledDescriptionAddOnFlagAndDeletion() throws Exception {
+    String text = Cli.run("lookup", "99201").out();
+    assertTrue(text.contains("  status      deleted after 2020-12-31\n"), text);
+    assertTrue(text.contains("  add-on      no\n"), text);
+    var rows = ValidateCommandTest.csv(Cli.run("lookup", "-f", "csv", "99213", "99999").out());
+    List<String> header = rows.get(0).getFields();
+    int description = header.indexOf("description");
+    int addOn = header.indexOf("add_on");
+    assertTrue(rows.get(1).getField(description).startsWith("Office visit"));
+    assertEquals("false", rows.get(1).getField(addOn));
+    assertEquals("", rows.get(2).getField(description));
+    String unknown = Cli.run("lookup", "99999").out();
+    assertTrue(unknown.contains("not in the bundled sample"), unknown);
+  }
+
+  @Test
+  void flagsAddOnCodes() {
+    String addOn = io.github.cpt4j.data.BundledData.codeSet().stream()
+        .filter(io.github.cpt4j.codeset.CodeEntry::addOn).findFirst().orElseThrow()
+        .code().toString();
+    Cli.Result r = Cli.run("lookup", addOn);
+    assertTrue(r.out().contains("  add-on      yes"), r::toString);
+  }
+
+  @Test
   void aMalformedCodeSaysWhyAndMakesStatusOne() {
     Cli.Result r = Cli.run("lookup", "9921", "99213");
     assertEquals(1, r.status(), r::toString);
     assertTrue(r.out().startsWith("'9921' has the wrong length at index 4"), r::toString);
-    assertTrue(r.out().contains("\n99213\n"), r::toString);
+    assertTrue(r.out().contains("\n99213  "), r::toString);
     assertEquals("", r.err());
   }
 
