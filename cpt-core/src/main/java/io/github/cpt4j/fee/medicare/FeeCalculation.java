@@ -56,7 +56,9 @@ public final class FeeCalculation {
     this.gpci = gpci;
     this.conversionFactor = conversionFactor;
     this.setting = setting;
-    this.pricedSetting = rvu.isNotAvailable(setting) ? setting.other() : setting;
+    // NA: priced at the other setting, unless that is NA as well (only contractor-priced rows).
+    this.pricedSetting = rvu.isNotAvailable(setting) && !rvu.isNotAvailable(setting.other())
+        ? setting.other() : setting;
     this.oppsCap = oppsCap;
     long cf = conversionFactor.tenThousandths();
     long pe = pricedSetting == Setting.FACILITY ? rvu.facilityPeHundredths()

@@ -99,7 +99,10 @@ public abstract class RvuEntry {
     return setting == Setting.FACILITY ? facilityPeRvu() : nonFacilityPeRvu();
   }
 
-  /** Tells whether {@code setting} is marked NA. */
+  /**
+   * Tells whether {@code setting} is marked NA. (A few contractor-priced rows mark both
+   * settings.)
+   */
   public final boolean isNotAvailable(Setting setting) {
     return setting == Setting.FACILITY ? facilityNa() : nonFacilityNa();
   }
@@ -161,9 +164,6 @@ public abstract class RvuEntry {
     checkRvu("oppsNonFacilityPeRvu", oppsNonFacilityPeRvu());
     checkRvu("oppsFacilityPeRvu", oppsFacilityPeRvu());
     checkRvu("oppsMalpracticeRvu", oppsMalpracticeRvu());
-    if (nonFacilityNa() && facilityNa()) {
-      throw new IllegalArgumentException(row() + ": both settings marked NA");
-    }
   }
 
   private void checkRvu(String name, BigDecimal rvu) {
