@@ -28,14 +28,15 @@ public final class PricingStep {
 
   /** Returns a step that records an input or a decision without changing the amount. */
   public static PricingStep note(String rule, String description) {
-    return new PricingStep(checkRule(rule), requireNonNull(description, "description"),
-        Optional.empty());
+    requireNonNull(description, "description");
+    return new PricingStep(checkRule(rule), description, Optional.empty());
   }
 
   /** Returns a step after which the exact amount is {@code amountAfter}. */
   public static PricingStep of(String rule, String description, BigDecimal amountAfter) {
-    return new PricingStep(checkRule(rule), requireNonNull(description, "description"),
-        Optional.of(requireNonNull(amountAfter, "amountAfter")));
+    requireNonNull(description, "description");
+    requireNonNull(amountAfter, "amountAfter");
+    return new PricingStep(checkRule(rule), description, Optional.of(amountAfter));
   }
 
   private static String checkRule(String rule) {
