@@ -136,11 +136,14 @@ public final class Cells {
     return "0".repeat(digits - text.length()) + text;
   }
 
-  /** Reads a value with {@code parser}, turning its IllegalArgumentException into an error. */
+  /**
+   * Reads a value with {@code parser}, turning its IllegalArgumentException or DateTimeException
+   * into an error.
+   */
   public <T> T parse(int column, String expected, Parser<T> parser) throws DataLoadException {
     try {
       return parser.parse(text(column));
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | java.time.DateTimeException e) {
       throw error(column, expected);
     }
   }

@@ -8,7 +8,10 @@ import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.Locality;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.GpciTable;
 import io.github.cpt4j.fee.medicare.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.RvuTable;
+import io.github.cpt4j.fee.medicare.ZipLocalityTable;
 import io.github.cpt4j.fee.medicare.OppsCap;
 import io.github.cpt4j.fee.medicare.PaymentStatus;
 import io.github.cpt4j.modifier.Modifier;
@@ -86,5 +89,37 @@ class FullCmsFilesTest {
     }
     assertTrue(price(schedule, "90471", java.util.Optional.empty(), restOfNewYork,
         Setting.FACILITY).settingNotAvailable());
+  }
+
+  @Test
+  void readsThe2026SubsetsAndPricesWithTheQpFactor() throws Exception {
+    RvuTable qpp = RvuFile.read(CmsFiles.file("2026/PPRRVU2026_Jan_QPP-subset.csv"));
+    RvuTable nonQpp = RvuFile.read(CmsFiles.file("2026/PPRRVU2026_Jan_nonQPP-subset.csv"));
+    io.github.cpt4j.code.ProcedureCode visit = io.github.cpt4j.code.ProcedureCode.parse("99213");
+    assertEquals(qpp.find(visit, java.util.Optional.empty()).orElseThrow().workRvu(),
+        nonQpp.find(visit, java.util.Optional.empty()).orElseThrow().workRvu());
+    GpciTable january = GpciFile.read(CmsFiles.file("2026/GPCI2026_Jan-subset.csv"),
+        GpciFile.WorkGpci.WITHOUT_FLOOR);
+    GpciTable july = GpciFile.read(CmsFiles.file("2026/GPCI2026_Jul-subset.csv"));
+    Locality losAngeles = Locality.parse("01182-18");
+    assertEquals(january.find(losAngeles).orElseThrow().work(),
+        july.find(losAngeles).orElseThrow().work());
+    MedicareFeeSchedule pfs2026 = MedicareFeeSchedule.builder().rvus(nonQpp).gpcis(january)
+        .conversionFactors(ConversionFactorFile.read(CmsFiles.file("conversion-factors.csv")))
+        .effective(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)).build();
+    PricingContext context = PricingContext.of(LocalDate.of(2026, 2, 2), losAngeles,
+        Setting.NON_FACILITY);
+    // (1.30 x 1.041 + 1.46 x 1.183 + 0.09 x 0.664) = 3.14024; x 33.4009 = 104.8868..., x 33.5675 = 105.4100...
+    assertEquals(new BigDecimal("104.89"),
+        pfs2026.price(ClaimLine.parse("99213"), context).amountOrThrow());
+    assertEquals(new BigDecimal("105.41"), pfs2026.price(ClaimLine.parse("99213"),
+        context.withQualifyingApmParticipant(true)).amountOrThrow());
+  }
+
+  @Test
+  void readsTheFullZip5File() throws Exception {
+    ZipLocalityTable zips = Zip5File.read(CmsFiles.file("2025/ZIP5_OCT2025.txt"));
+    assertEquals(42_956, zips.size());
+    assertEquals(java.util.Optional.of(Locality.parse("13202-01")), zips.find("10001"));
   }
 }
