@@ -148,6 +148,7 @@ public abstract class RvuEntry {
     return Fixed.units(malpracticeRvu(), 2);
   }
 
+  /** Rejects values outside the ranges documented on the accessors. */
   @Value.Check
   protected void check() {
     modifier().ifPresent(m -> {

@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Reads CMS's published physician fee schedule payment-amount file ({@code PFALL<yy>.txt}, or a
- * revision such as {@code PFREV25C.txt}; layout PF<yy>PC): quoted, comma-separated records of
+ * revision such as {@code PFREV25C.txt}; layout {@code PF<yy>PC}): quoted, comma-separated records of
  * year, contractor, locality, code, modifier, non-facility and facility amounts, PC/TC, status,
  * multiple surgery indicator, therapy amounts, OPPS indicator and OPPS amounts; then trailer
  * records starting {@code TRL}. All-or-nothing, with file, line and field in every error.

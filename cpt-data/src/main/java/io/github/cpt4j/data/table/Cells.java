@@ -87,7 +87,7 @@ public final class Cells {
   /** Reads a non-negative decimal with at most {@code scale} decimals. */
   public BigDecimal decimal(int column, int scale) throws DataLoadException {
     String text = text(column);
-    if (!text.isEmpty() && text.length() <= 24) {
+    if (isPlainDecimal(text)) {
       try {
         BigDecimal value = new BigDecimal(text);
         if (value.signum() >= 0 && value.stripTrailingZeros().scale() <= scale) {
@@ -98,6 +98,26 @@ public final class Cells {
       }
     }
     throw error(column, "a number of at least 0 with at most " + scale + " decimals");
+  }
+
+  /** Tells whether {@code text} is digits with at most one point: no sign, no exponent. */
+  private static boolean isPlainDecimal(String text) {
+    if (text.isEmpty() || text.length() > 24) {
+      return false;
+    }
+    int digits = 0;
+    int points = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+      } else if (c == '.') {
+        points++;
+      } else {
+        return false;
+      }
+    }
+    return digits > 0 && points <= 1;
   }
 
   /** Reads a decimal as {@link #decimal}, a blank field being zero. */
@@ -150,6 +170,7 @@ public final class Cells {
 
   /** A parser of a field's trimmed text. */
   public interface Parser<T> {
+    /** Parses {@code text}, throwing IllegalArgumentException when it is malformed. */
     T parse(String text);
   }
 }
