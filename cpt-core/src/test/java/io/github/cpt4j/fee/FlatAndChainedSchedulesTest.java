@@ -91,4 +91,14 @@ class FlatAndChainedSchedulesTest {
     assertEquals("custom", free.name());
     assertEquals(new BigDecimal("0.00"), price(free, "99213").amountOrThrow());
   }
+
+  @Test
+  void chainsPreferAReasonOtherThanTheDate() {
+    FeeSchedule outOfDate = (line, context) -> FeeResult.unpriced(
+        UnpricedReason.DATE_NOT_COVERED, "2024 only", Explanation.empty());
+    FeeResult result = price(FeeSchedule.firstThatPrices(outOfDate, ACME), "99215");
+    assertEquals(Optional.of(UnpricedReason.NOT_IN_SCHEDULE), result.reason());
+    assertEquals(Optional.of(UnpricedReason.DATE_NOT_COVERED),
+        price(FeeSchedule.firstThatPrices(outOfDate, outOfDate), "99215").reason());
+  }
 }
