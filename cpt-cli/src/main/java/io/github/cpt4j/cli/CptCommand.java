@@ -35,8 +35,7 @@ import picocli.CommandLine.Spec;
         "0:everything was valid and done",
         "1:some input (a code, a line, a row) was invalid; the rest was processed",
         "2:trouble: a usage error, a file that cannot be read or written, an internal error"
-    },
-    subcommands = {LookupCommand.class, ValidateCommand.class})
+    })
 final class CptCommand implements Callable<Integer> {
 
   @Spec

@@ -2,11 +2,12 @@ package io.github.cpt4j.cli;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.cpt4j.cli.price.LocalityInfo;
-import io.github.cpt4j.cli.price.LocalitySource;
+import io.github.cpt4j.cli.price.PricingData;
 import io.github.cpt4j.cli.report.Column;
 import io.github.cpt4j.cli.report.Format;
 import io.github.cpt4j.cli.report.Report;
+import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.fee.medicare.Gpci;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -49,7 +50,7 @@ final class LocalitiesCommand implements Callable<Integer> {
       Column.number("pe_gpci", 7),
       Column.number("mp_gpci", 7));
 
-  private final LocalitySource source;
+  private final PricingData data;
 
   @Spec
   private CommandSpec spec;
@@ -74,12 +75,12 @@ final class LocalitiesCommand implements Callable<Integer> {
   @Option(
       names = "--gpci",
       paramLabel = "FILE",
-      description = "A CMS GPCI file (GPCI...csv) instead of the bundled table.")
+      description = "A CMS GPCI file (GPCI...csv) instead of the bundled 2025 table.")
   private Path gpci;
 
-  /** Creates the command over the given source of localities. */
-  LocalitiesCommand(LocalitySource source) {
-    this.source = requireNonNull(source, "source");
+  /** Creates the command over the given data. */
+  LocalitiesCommand(PricingData data) {
+    this.data = requireNonNull(data, "data");
   }
 
   @Override
@@ -88,20 +89,22 @@ final class LocalitiesCommand implements Callable<Integer> {
       throw new CliException("cannot read '" + gpci + "': "
           + (Files.exists(gpci) ? "not a regular file" : "no such file"));
     }
-    List<LocalityInfo> all;
+    List<Gpci> all;
     try {
-      all = source.localities(Optional.ofNullable(gpci));
+      all = data.localities(Optional.ofNullable(gpci));
     } catch (IllegalArgumentException e) {
       throw new CliException(e.getMessage(), e);
     } catch (UncheckedIOException e) {
-      throw new CliException("cannot read the GPCI table: " + e.getCause().getMessage(), e);
+      IOException cause = e.getCause();
+      throw new CliException(cause instanceof DataLoadException ? cause.getMessage()
+          : "cannot read '" + gpci + "': " + Inputs.reason(cause), e);
     }
     PrintWriter out = spec.commandLine().getOut();
     Report report = Report.create(format, COLUMNS, out, false);
     int shown = 0;
-    for (LocalityInfo locality : all) {
+    for (Gpci locality : all) {
       if (state == null || state.equals(locality.state())) {
-        report.row(locality.id().toString(), locality.state(), locality.name(),
+        report.row(locality.locality().toString(), locality.state(), locality.name(),
             locality.work(), locality.practiceExpense(), locality.malpractice());
         shown++;
       }

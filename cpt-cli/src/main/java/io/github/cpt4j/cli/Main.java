@@ -1,7 +1,7 @@
 package io.github.cpt4j.cli;
 
-import io.github.cpt4j.cli.price.LocalitySource;
-import io.github.cpt4j.cli.price.PricerSource;
+import io.github.cpt4j.cli.price.MedicareData;
+import io.github.cpt4j.cli.price.PricingData;
 import io.github.cpt4j.cli.report.Format;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
@@ -12,7 +12,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
@@ -40,7 +39,7 @@ public final class Main {
     PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
         new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16), interactive);
     PrintWriter err = new PrintWriter(System.err, true);
-    int status = run(args, System.in, out, err, interactive, Optional.empty(), Optional.empty());
+    int status = run(args, System.in, out, err, interactive, new MedicareData());
     out.flush();
     err.flush();
     System.exit(status);
@@ -50,16 +49,11 @@ public final class Main {
    * Runs the command line with the given streams and returns the exit status; never throws and
    * never exits, so that tests can call it.
    *
-   * @param pricing the source of the price command's pricer; without one there is no such
-   *     command
-   * @param localities the source of the localities command's table; without one there is no
-   *     such command
+   * @param data what the price and localities commands price with and list
    */
   static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err,
-      boolean interactive, Optional<PricerSource> pricing, Optional<LocalitySource> localities) {
-    CommandLine commandLine = commandLine(new CptCommand(stdin, interactive));
-    pricing.ifPresent(source -> commandLine.addSubcommand(new PriceCommand(source)));
-    localities.ifPresent(source -> commandLine.addSubcommand(new LocalitiesCommand(source)));
+      boolean interactive, PricingData data) {
+    CommandLine commandLine = commandLine(new CptCommand(stdin, interactive), data);
     commandLine.setOut(out);
     commandLine.setErr(err);
     int status = commandLine.execute(args);
@@ -69,8 +63,13 @@ public final class Main {
   }
 
   /** Returns the configured command line for {@code top}, with the failure handlers. */
-  static CommandLine commandLine(CptCommand top) {
+  static CommandLine commandLine(CptCommand top, PricingData data) {
     CommandLine commandLine = new CommandLine(top);
+    // Added here rather than in @Command: price and localities take their data as an argument.
+    commandLine.addSubcommand(new LookupCommand());
+    commandLine.addSubcommand(new PriceCommand(data));
+    commandLine.addSubcommand(new LocalitiesCommand(data));
+    commandLine.addSubcommand(new ValidateCommand());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.registerConverter(Format.class, Main::format);
     commandLine.setParameterExceptionHandler((e, args) -> usageError(e, top.debug()));

@@ -7,19 +7,20 @@ import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.cli.price.BatchPricing;
 import io.github.cpt4j.cli.price.ClaimPricer;
 import io.github.cpt4j.cli.price.LineRequest;
-import io.github.cpt4j.cli.price.LocalityId;
-import io.github.cpt4j.cli.price.Location;
 import io.github.cpt4j.cli.price.Outcome;
-import io.github.cpt4j.cli.price.PlaceOfService;
-import io.github.cpt4j.cli.price.PricerSource;
+import io.github.cpt4j.cli.price.PricingData;
+import io.github.cpt4j.cli.price.PricingData.CmsFiles;
 import io.github.cpt4j.cli.price.PricingDefaults;
-import io.github.cpt4j.cli.price.Setting;
-import io.github.cpt4j.cli.price.SettingChoice;
+import io.github.cpt4j.cli.price.Settings;
 import io.github.cpt4j.cli.price.ZipCode;
 import io.github.cpt4j.cli.report.Column;
 import io.github.cpt4j.cli.report.Format;
 import io.github.cpt4j.cli.report.Report;
 import io.github.cpt4j.code.CodeFormatException;
+import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.fee.Locality;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.PlaceOfService;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,7 +51,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code cpt price}: prices claim lines given as arguments, as one claim, or a CSV file of lines
- * as a stream. The pricing itself comes from a {@link PricerSource}, so that this class is only
+ * as a stream. The pricing itself comes from {@link PricingData}, so that this class is only
  * about the command line: options, defaults, input and output.
  */
 @Command(
@@ -59,8 +60,10 @@ import picocli.CommandLine.TypeConversionException;
     description = {
         "Price claim lines with the Medicare Physician Fee Schedule.",
         "",
-        "With LINE arguments, the lines are priced together as one claim (one provider, one "
-            + "patient, one date of service). With --input, every row of a CSV file is priced "
+        "With LINE arguments, the lines are priced as one claim (one provider, one patient, one "
+            + "date of service); until the library has claim-level rules, each line is priced "
+            + "alone. The bundled data covers the sample codes for 2025 dates of service; --rvu, "
+            + "--gpci and --opps-cap price every code from CMS's files. With --input, every row of a CSV file is priced "
             + "and written out with its amount, result and explanation; invalid rows get a "
             + "reason in the output and the run goes on.",
         "",
@@ -77,7 +80,7 @@ import picocli.CommandLine.TypeConversionException;
         "  cpt price 99213 --zip 10001 --date 2025-06-01",
         "  cpt price 27447-RT 99213-25 --locality 13282-99 --setting facility --explain",
         "  cpt price --input lines.csv --output priced.csv --date 2025-06-01",
-        "  cpt price --rvu PPRRVU2025_Oct.csv --gpci GPCI2025.csv 71046-26 --zip 60601"
+        "  cpt price --rvu PPRRVU2025_Oct.csv --opps-cap OPPSCAP_Oct.csv 71046-26 -z 60601"
     })
 final class PriceCommand implements Callable<Integer> {
 
@@ -87,7 +90,7 @@ final class PriceCommand implements Callable<Integer> {
       Column.text("result", 12),
       Column.text("explanation", 0));
 
-  private final PricerSource source;
+  private final PricingData data;
 
   @Spec
   private CommandSpec spec;
@@ -136,11 +139,7 @@ final class PriceCommand implements Callable<Integer> {
         paramLabel = "MAC-LOC",
         converter = LocalityConverter.class,
         description = "Medicare payment locality, such as 13282-99 (see cpt localities).")
-    private LocalityId locality;
-
-    Location value() {
-      return zip != null ? zip : locality;
-    }
+    private Locality locality;
   }
 
   @Option(
@@ -169,14 +168,14 @@ final class PriceCommand implements Callable<Integer> {
         description = "Place-of-service code, such as 11 (office) or 22 (outpatient hospital).")
     private PlaceOfService pos;
 
-    SettingChoice value() {
-      return setting != null ? setting : pos;
+    Setting value() {
+      return setting != null ? setting : pos.setting();
     }
   }
 
   @Option(
       names = "--non-participating",
-      description = "The provider does not participate in Medicare: 95% of the amount.")
+      description = "The provider does not participate in Medicare: 95%% of the amount.")
   private boolean nonParticipating;
 
   @Option(
@@ -193,23 +192,44 @@ final class PriceCommand implements Callable<Integer> {
   @Option(
       names = "--gpci",
       paramLabel = "FILE",
-      description = "A full CMS GPCI file (GPCI...csv) instead of the bundled table.")
+      description = "A CMS GPCI file (GPCI...csv) instead of the bundled 2025 table.")
   private Path gpci;
 
-  /** Creates the command over the given source of pricing data. */
-  PriceCommand(PricerSource source) {
-    this.source = requireNonNull(source, "source");
+  @Option(
+      names = "--opps-cap",
+      paramLabel = "FILE",
+      description = "A CMS OPPS imaging cap file (OPPSCAP...csv) instead of the bundled caps "
+          + "of the sample codes; give it with --rvu to cap every imaging code.")
+  private Path oppsCap;
+
+  /** Creates the command over the given pricing data. */
+  PriceCommand(PricingData data) {
+    this.data = requireNonNull(data, "data");
   }
 
   @Override
   public Integer call() throws IOException {
     checkUsage();
-    PricingDefaults defaults = new PricingDefaults(
-        Optional.ofNullable(location).map(LocationOption::value),
+    PricingDefaults defaults = new PricingDefaults(defaultLocality(),
         setting == null ? Setting.NON_FACILITY : setting.value(),
         date == null ? LocalDate.now() : date);
     ClaimPricer pricer = openPricer();
     return input == null ? priceLines(defaults, pricer) : priceBatch(defaults, pricer);
+  }
+
+  private Optional<Locality> defaultLocality() {
+    if (location == null) {
+      return Optional.empty();
+    }
+    if (location.locality != null) {
+      return Optional.of(location.locality);
+    }
+    Optional<Locality> found = data.localityOf(location.zip);
+    if (found.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "ZIP code " + location.zip
+          + " is in no Medicare payment locality");
+    }
+    return found;
   }
 
   private void checkUsage() {
@@ -227,7 +247,7 @@ final class PriceCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "say where the service was performed: --zip ZIP or --locality MAC-LOC");
     }
-    for (Path file : new Path[] {rvu, gpci}) {
+    for (Path file : new Path[] {rvu, gpci, oppsCap}) {
       if (file != null && !Files.isRegularFile(file)) {
         throw new CliException("cannot read '" + file + "': "
             + (Files.exists(file) ? "not a regular file" : "no such file"));
@@ -252,11 +272,14 @@ final class PriceCommand implements Callable<Integer> {
 
   private ClaimPricer openPricer() {
     try {
-      return source.open(Optional.ofNullable(rvu), Optional.ofNullable(gpci));
+      return data.pricer(new CmsFiles(Optional.ofNullable(rvu), Optional.ofNullable(gpci),
+          Optional.ofNullable(oppsCap)));
     } catch (IllegalArgumentException e) {
       throw new CliException(e.getMessage(), e);
     } catch (UncheckedIOException e) {
-      throw new CliException("cannot read the fee schedule: " + e.getCause().getMessage(), e);
+      IOException cause = e.getCause();
+      throw new CliException(cause instanceof DataLoadException ? cause.getMessage()
+          : "cannot read the fee schedule: " + Inputs.reason(cause), e);
     }
   }
 
@@ -270,7 +293,7 @@ final class PriceCommand implements Callable<Integer> {
       try {
         ClaimLine line = ClaimLine.parse(text);
         labels.add(line.toString());
-        requests.add(new LineRequest(line, defaults.location().orElseThrow(),
+        requests.add(new LineRequest(line, defaults.locality().orElseThrow(),
             defaults.setting(), defaults.date()));
         priced.add(outcomes.size());
         outcomes.add(null);
@@ -316,7 +339,7 @@ final class PriceCommand implements Callable<Integer> {
   }
 
   private int priceBatch(PricingDefaults defaults, ClaimPricer pricer) throws IOException {
-    BatchPricing batch = new BatchPricing(defaults, !nonParticipating, pricer);
+    BatchPricing batch = new BatchPricing(defaults, !nonParticipating, pricer, data::localityOf);
     boolean fromFile = !Inputs.STDIN.equals(input);
     long size = -1;
     if (fromFile) {
@@ -398,11 +421,11 @@ final class PriceCommand implements Callable<Integer> {
   }
 
   /** Reads {@code --locality}. */
-  static final class LocalityConverter implements ITypeConverter<LocalityId> {
+  static final class LocalityConverter implements ITypeConverter<Locality> {
     @Override
-    public LocalityId convert(String value) {
+    public Locality convert(String value) {
       try {
-        return LocalityId.parse(value);
+        return Locality.parse(value);
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(e.getMessage());
       }
@@ -414,7 +437,7 @@ final class PriceCommand implements Callable<Integer> {
     @Override
     public Setting convert(String value) {
       try {
-        return Setting.parse(value);
+        return Settings.parse(value);
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(e.getMessage());
       }

@@ -1,14 +1,13 @@
 package io.github.cpt4j.cli;
 
-import io.github.cpt4j.cli.price.LocalitySource;
-import io.github.cpt4j.cli.price.PricerSource;
+import io.github.cpt4j.cli.price.MedicareData;
+import io.github.cpt4j.cli.price.PricingData;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /** Runs the cpt command in-process through picocli, with captured streams. */
 final class Cli {
@@ -44,23 +43,17 @@ final class Cli {
     return runWithInput(stdin.getBytes(StandardCharsets.UTF_8), args);
   }
 
-  /** Runs with the given bytes as standard input. */
+  /** Runs with the given bytes as standard input, over the real bundled data. */
   static Result runWithInput(byte[] stdin, String... args) {
-    return runWith(Optional.empty(), stdin, args);
+    return runWith(new MedicareData(), stdin, args);
   }
 
-  /** Runs with a price command over {@code pricing}. */
-  static Result runWith(Optional<PricerSource> pricing, byte[] stdin, String... args) {
-    return runWith(pricing, Optional.empty(), stdin, args);
-  }
-
-  /** Runs with price and localities commands over the given sources. */
-  static Result runWith(Optional<PricerSource> pricing, Optional<LocalitySource> localities,
-      byte[] stdin, String... args) {
+  /** Runs with price and localities commands over {@code data}. */
+  static Result runWith(PricingData data, byte[] stdin, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int status = Main.run(args, new ByteArrayInputStream(stdin), new PrintWriter(out),
-        new PrintWriter(err), false, pricing, localities);
+        new PrintWriter(err), false, data);
     return new Result(status, out.toString(), err.toString());
   }
 }

@@ -18,7 +18,7 @@ class CptCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"lookup", "validate"})
+  @ValueSource(strings = {"lookup", "validate", "price", "localities"})
   void everySubcommandHasHelpAndVersion(String command) {
     Cli.Result help = Cli.run(command, "--help");
     assertEquals(0, help.status(), help::toString);
@@ -34,7 +34,8 @@ class CptCommandTest {
   void topLevelHelpListsCommandsAndExitStatuses() {
     Cli.Result r = Cli.run("-h");
     assertEquals(0, r.status());
-    for (String word : new String[] {"lookup", "validate", "Exit status", "trademark"}) {
+    for (String word : new String[] {"lookup", "validate", "price", "localities", "Exit status",
+        "trademark"}) {
       assertTrue(r.out().contains(word), () -> word + " missing in\n" + r.out());
     }
   }
@@ -52,7 +53,7 @@ class CptCommandTest {
     Cli.Result r = Cli.run("validat", "x");
     assertEquals(2, r.status());
     assertEquals(1, r.errLines().size(), r::toString);
-    assertTrue(r.err().contains("did you mean validate?"), r::toString);
+    assertTrue(r.err().contains("did you mean validate"), r::toString);
   }
 
   @Test

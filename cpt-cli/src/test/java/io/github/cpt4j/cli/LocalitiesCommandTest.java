@@ -3,35 +3,22 @@ package io.github.cpt4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.cpt4j.cli.price.LocalityId;
-import io.github.cpt4j.cli.price.LocalityInfo;
-import io.github.cpt4j.cli.price.LocalitySource;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The localities command over a made-up table. */
+/** The localities command over a made-up table, and once over the bundled one. */
 class LocalitiesCommandTest {
 
-  private static final LocalitySource TABLE = gpci -> List.of(
-      info("10112-00", "AL", "STATEWIDE", "1", "0.869", "0.575"),
-      info("13282-01", "NY", "MANHATTAN", "1.094", "1.342", "1.6"),
-      info("13282-99", "NY", "REST OF STATE", "1", "0.949", "0.732"));
-
-  private static LocalityInfo info(String id, String state, String name, String w, String pe,
-      String mp) {
-    return new LocalityInfo(LocalityId.parse(id), state, name, new BigDecimal(w),
-        new BigDecimal(pe), new BigDecimal(mp));
-  }
-
-  private static Cli.Result run(LocalitySource source, String... args) {
+  private static Cli.Result run(FakeData data, String... args) {
     String[] all = new String[args.length + 1];
     all[0] = "localities";
     System.arraycopy(args, 0, all, 1, args.length);
-    return Cli.runWith(Optional.empty(), Optional.of(source), new byte[0], all);
+    return Cli.runWith(data, new byte[0], all);
   }
+
+  private static final FakeData TABLE = new FakeData();
 
   @Test
   void listsEveryLocalityAsATable() {
@@ -50,7 +37,7 @@ class LocalitiesCommandTest {
     assertEquals(0, r.status(), r::toString);
     List<Map<String, Object>> rows = MiniJson.parseRows(r.out());
     assertEquals(2, rows.size());
-    assertEquals("13282-01", rows.get(0).get("locality"));
+    assertEquals("13202-01", rows.get(0).get("locality"));
     assertEquals(new BigDecimal("1.342"), rows.get(0).get("pe_gpci"));
   }
 
@@ -75,6 +62,13 @@ class LocalitiesCommandTest {
     assertEquals(2, missing.status());
     assertEquals(List.of("cpt localities: cannot read 'no/such.csv': no such file"),
         missing.errLines());
+  }
+
+  @Test
+  void listsTheBundledTable() {
+    Cli.Result r = Cli.run("localities", "--state", "ny", "-f", "csv");
+    assertEquals(0, r.status(), r::toString);
+    assertTrue(r.out().contains("\n13282-99,NY,REST OF NEW YORK,1,0.949,0.732\n"), r::toString);
   }
 
   @Test

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.cli.price.BatchHeader;
-import io.github.cpt4j.cli.price.LocalityId;
-import io.github.cpt4j.cli.price.PlaceOfService;
 import io.github.cpt4j.cli.price.PricingDefaults;
 import io.github.cpt4j.cli.price.RowParser;
-import io.github.cpt4j.cli.price.Setting;
+import io.github.cpt4j.cli.price.Settings;
 import io.github.cpt4j.cli.price.ZipCode;
+import io.github.cpt4j.fee.Locality;
+import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.code.CodeFormatException;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,7 +26,8 @@ class ParsingProperties {
   private static final RowParser PARSER = new RowParser(
       BatchHeader.of(List.of("code", "modifiers", "units", "locality", "zip", "setting", "pos",
           "date", "claim"), false),
-      new PricingDefaults(Optional.empty(), Setting.NON_FACILITY, LocalDate.of(2025, 6, 1)));
+      new PricingDefaults(Optional.empty(), Setting.NON_FACILITY, LocalDate.of(2025, 6, 1)),
+      zip -> Optional.of(Locality.of(zip.digits(), "01")));
 
   @Property
   void aRowAlwaysBecomesARequestOrAReason(@ForAll("field") String code,
@@ -50,8 +51,8 @@ class ParsingProperties {
 
   @Property
   void valueParsersThrowOnlyTheirOwnException(@ForAll("field") String text) {
-    for (Runnable parse : List.<Runnable>of(() -> LocalityId.parse(text),
-        () -> ZipCode.parse(text), () -> PlaceOfService.parse(text), () -> Setting.parse(text))) {
+    for (Runnable parse : List.<Runnable>of(() -> ZipCode.parse(text),
+        () -> Settings.parse(text))) {
       try {
         parse.run();
       } catch (IllegalArgumentException expected) {

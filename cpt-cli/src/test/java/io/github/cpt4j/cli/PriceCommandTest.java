@@ -15,19 +15,20 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The price command's options, modes and errors, over {@link FakePricer}. */
+/** The price command's options, modes and errors, over {@link FakeData}. */
 class PriceCommandTest {
 
   @TempDir
   Path dir;
 
-  private static Cli.Result price(String... args) {
-    return Cli.runWith(FakePricer.source(), new byte[0], prepend("price", args));
+  private final FakeData data = new FakeData();
+
+  private Cli.Result price(String... args) {
+    return Cli.runWith(data, new byte[0], prepend("price", args));
   }
 
-  private static Cli.Result priceStdin(String stdin, String... args) {
-    return Cli.runWith(FakePricer.source(), stdin.getBytes(StandardCharsets.UTF_8),
-        prepend("price", args));
+  private Cli.Result priceStdin(String stdin, String... args) {
+    return Cli.runWith(data, stdin.getBytes(StandardCharsets.UTF_8), prepend("price", args));
   }
 
   private static String[] prepend(String first, String[] rest) {
@@ -64,7 +65,8 @@ class PriceCommandTest {
     Cli.Result r = price("99213", "--zip", "10001-2345", "--pos", "22", "-f", "json");
     List<Map<String, Object>> rows = MiniJson.parseRows(r.out());
     assertEquals(1, rows.size());
-    assertTrue(((String) rows.get(0).get("explanation")).contains(" at 10001 22 "), r::toString);
+    assertTrue(((String) rows.get(0).get("explanation")).contains(" at 10001-01 facility "),
+        r::toString);
     assertEquals(new BigDecimal("10.00"), rows.get(0).get("amount"));
   }
 
@@ -94,6 +96,7 @@ class PriceCommandTest {
         {"99213", "--zip", "10001", "--date", "2025-13-01"},  // bad date
         {"99213", "--zip", "10001", "--setting", "home"},     // bad setting
         {"99213", "--zip", "10001", "--pos", "100"},          // bad POS
+        {"99213", "--zip", "00000"},                          // ZIP in no locality
         {"99213", "--zip", "10001", "--setting", "facility", "--pos", "11"},
         {"99213", "--zip", "10001", "--input", "x.csv"},      // both modes
         {"--input", "x.csv", "--format", "table"},
@@ -118,30 +121,43 @@ class PriceCommandTest {
   }
 
   @Test
-  void cmsFilesReachTheSource() throws IOException {
+  void cmsFilesReachTheData() throws IOException {
     Path rvu = Files.writeString(dir.resolve("rvu.csv"), "x");
-    Cli.Result r = Cli.runWith(Optional.of(FakePricer.WITH_FILES), new byte[0], "price",
-        "99213", "--zip", "10001", "--rvu", rvu.toString(), "--explain");
+    Path cap = Files.writeString(dir.resolve("cap.csv"), "x");
+    Cli.Result r = price("99213", "--zip", "10001", "--rvu", rvu.toString(), "--opps-cap",
+        cap.toString());
     assertEquals(0, r.status(), r::toString);
-    assertTrue(r.out().contains("rvu=" + rvu + " gpci=bundled"), r::toString);
+    assertEquals(Optional.of(rvu), data.files.rvu());
+    assertEquals(Optional.empty(), data.files.gpci());
+    assertEquals(Optional.of(cap), data.files.oppsCap());
   }
 
   @Test
-  void aSourceThatRejectsItsFilesIsOneLine() {
-    Cli.Result r = Cli.runWith(Optional.of((rvu, gpci) -> {
-      throw new IllegalArgumentException("rvu.csv, line 12, column 6: expected a number");
-    }), new byte[0], "price", "99213", "--zip", "10001");
+  void dataThatRejectsItsFilesIsOneLine() {
+    FakeData rejecting = new FakeData() {
+      @Override
+      public io.github.cpt4j.cli.price.ClaimPricer pricer(CmsFiles files) {
+        throw new java.io.UncheckedIOException(new io.github.cpt4j.data.load.DataLoadException(
+            "rvu.csv", 12, 6, "expected a number"));
+      }
+    };
+    Cli.Result r = Cli.runWith(rejecting, new byte[0], "price", "99213", "-z", "10001");
     assertEquals(2, r.status());
-    assertEquals(List.of("cpt price: rvu.csv, line 12, column 6: expected a number"),
-        r.errLines());
+    assertEquals(1, r.errLines().size(), r::toString);
+    assertTrue(r.err().startsWith("cpt price: rvu.csv, line 12, column 6: expected a number"),
+        r::toString);
   }
 
   @Test
   void aBugInThePricerIsAnInternalErrorOnOneLine() {
-    Optional<io.github.cpt4j.cli.price.PricerSource> broken = Optional.of((rvu, gpci) ->
-        (lines, participating) -> {
+    FakeData broken = new FakeData() {
+      @Override
+      public io.github.cpt4j.cli.price.ClaimPricer pricer(CmsFiles files) {
+        return (lines, participating) -> {
           throw new IllegalStateException("boom");
-        });
+        };
+      }
+    };
     Cli.Result r = Cli.runWith(broken, new byte[0], "price", "99213", "-z", "10001");
     assertEquals(2, r.status());
     assertEquals(List.of("cpt price: internal error: java.lang.IllegalStateException: boom "
@@ -197,7 +213,7 @@ class PriceCommandTest {
         rows.get(2).getField(7));
     assertEquals("20.00", rows.get(2).getField(5));
     assertEquals("third, quoted", rows.get(3).getField(0));
-    assertTrue(rows.get(3).getField(7).startsWith("fake 99213-25-59 of 1 at 60601"));
+    assertTrue(rows.get(3).getField(7).startsWith("fake 99213-25-59 of 1 at 60601-01"));
   }
 
   @Test
@@ -227,6 +243,7 @@ class PriceCommandTest {
         + "99213,,0,,10001,,,,\n"                   // 4 invalid_units
         + "99213,,,1328-99,,,,,\n"                  // 5 invalid_locality
         + "99213,,,,1000,,,,\n"                     // 6 invalid_zip
+        + "99213,,,,00000,,,,\n"                    // 6b unknown_zip
         + "99213,,,13282-99,10001,,,,\n"            // 7 conflicting_location
         + "99213,,,,,,,,\n"                         // 8 missing_location
         + "99213,,,,10001,home,,,\n"                // 9 invalid_setting
@@ -240,11 +257,11 @@ class PriceCommandTest {
     List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
     List<String> results = rows.stream().skip(1).map(row -> row.getField(10)).toList();
     assertEquals(List.of("priced", "invalid_code", "invalid_modifiers", "invalid_units",
-        "invalid_locality", "invalid_zip", "conflicting_location", "missing_location",
+        "invalid_locality", "invalid_zip", "unknown_zip", "conflicting_location", "missing_location",
         "invalid_setting", "invalid_pos", "conflicting_setting", "invalid_date",
         "malformed_row", "status_not_payable"), results);
     assertTrue(rows.get(2).getField(11).startsWith("code: '9921' has the wrong length"));
-    assertEquals(12, rows.get(13).getFieldCount());  // padded to the header's width
+    assertEquals(12, rows.get(14).getFieldCount());  // padded to the header's width
   }
 
   @Test

@@ -7,6 +7,7 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.cpt4j.cli.report.Format;
+import io.github.cpt4j.fee.Locality;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +15,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 
 /**
@@ -30,7 +33,7 @@ import java.util.function.LongConsumer;
  * invalid row of a claim is reported and the claim's other lines are priced without it.
  *
  * <pre>{@code
- * BatchPricing.Summary summary = new BatchPricing(defaults, true, pricer)
+ * BatchPricing.Summary summary = new BatchPricing(defaults, true, pricer, zips)
  *     .run(reader, writer, Format.CSV, rows -> {});
  * }</pre>
  */
@@ -44,6 +47,7 @@ public final class BatchPricing {
   private final PricingDefaults defaults;
   private final boolean participating;
   private final ClaimPricer pricer;
+  private final Function<ZipCode, Optional<Locality>> zips;
 
   /** How a run went: rows read, priced, not priced, and invalid (a subset of not priced). */
   public record Summary(long rows, long priced, long notPriced, long invalid) {}
@@ -54,11 +58,14 @@ public final class BatchPricing {
    * @param defaults the context for rows that do not give their own
    * @param participating whether the provider participates in Medicare
    * @param pricer prices each claim
+   * @param zips the locality of a ZIP code, empty when unknown
    */
-  public BatchPricing(PricingDefaults defaults, boolean participating, ClaimPricer pricer) {
+  public BatchPricing(PricingDefaults defaults, boolean participating, ClaimPricer pricer,
+      Function<ZipCode, Optional<Locality>> zips) {
     this.defaults = requireNonNull(defaults, "defaults");
     this.participating = participating;
     this.pricer = requireNonNull(pricer, "pricer");
+    this.zips = requireNonNull(zips, "zips");
   }
 
   /**
@@ -126,7 +133,7 @@ public final class BatchPricing {
 
     void start(List<String> headerFields, boolean uniqueNames) {
       BatchHeader header = BatchHeader.of(headerFields, uniqueNames);
-      parser = new RowParser(header, defaults);
+      parser = new RowParser(header, defaults, zips);
       writer = BatchWriter.create(format, header, out);
     }
 

@@ -5,19 +5,24 @@ import static java.util.Objects.requireNonNull;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.fee.Locality;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.PlaceOfService;
 import io.github.cpt4j.modifier.Modifier;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Turns the fields of one batch row into a {@link LineRequest}, applying the defaults, or into
  * the {@link Outcome} that says what is wrong with it. Every problem names its column.
  *
  * <p>Reason codes: {@code invalid_code}, {@code invalid_modifiers}, {@code invalid_units},
- * {@code invalid_locality}, {@code invalid_zip}, {@code invalid_setting}, {@code invalid_pos},
+ * {@code invalid_locality}, {@code invalid_zip}, {@code unknown_zip} (well-formed, but in no
+ * locality), {@code invalid_setting}, {@code invalid_pos},
  * {@code invalid_date}, {@code conflicting_location} (both {@code locality} and {@code zip}),
  * {@code conflicting_setting} (both {@code setting} and {@code pos}), {@code missing_location}
  * (neither, and no default), {@code malformed_row} (a field count other than the header's).
@@ -26,6 +31,7 @@ public final class RowParser {
 
   private final BatchHeader header;
   private final PricingDefaults defaults;
+  private final Function<ZipCode, Optional<Locality>> zips;
   private final int code;
   private final int modifiers;
   private final int units;
@@ -36,10 +42,16 @@ public final class RowParser {
   private final int date;
   private final int claim;
 
-  /** Creates a parser for rows under {@code header}. */
-  public RowParser(BatchHeader header, PricingDefaults defaults) {
+  /**
+   * Creates a parser for rows under {@code header}.
+   *
+   * @param zips the locality of a ZIP code, empty when unknown
+   */
+  public RowParser(BatchHeader header, PricingDefaults defaults,
+      Function<ZipCode, Optional<Locality>> zips) {
     this.header = requireNonNull(header, "header");
     this.defaults = requireNonNull(defaults, "defaults");
+    this.zips = requireNonNull(zips, "zips");
     this.code = header.indexOf("code");
     this.modifiers = header.indexOf("modifiers");
     this.units = header.indexOf("units");
@@ -108,24 +120,31 @@ public final class RowParser {
 
     String localityText = field(fields, locality);
     String zipText = field(fields, zip);
-    Location location;
+    Locality place;
     if (!localityText.isBlank() && !zipText.isBlank()) {
       return problem("conflicting_location", "give a locality or a ZIP code, not both",
           claimValue);
     } else if (!localityText.isBlank()) {
       try {
-        location = LocalityId.parse(localityText);
+        place = Locality.parse(localityText);
       } catch (IllegalArgumentException e) {
         return problem("invalid_locality", "locality: " + e.getMessage(), claimValue);
       }
     } else if (!zipText.isBlank()) {
+      ZipCode zipCode;
       try {
-        location = ZipCode.parse(zipText);
+        zipCode = ZipCode.parse(zipText);
       } catch (IllegalArgumentException e) {
         return problem("invalid_zip", "zip: " + e.getMessage(), claimValue);
       }
-    } else if (defaults.location().isPresent()) {
-      location = defaults.location().get();
+      Optional<Locality> found = zips.apply(zipCode);
+      if (found.isEmpty()) {
+        return problem("unknown_zip", "zip: " + zipCode + " is in no Medicare payment locality",
+            claimValue);
+      }
+      place = found.get();
+    } else if (defaults.locality().isPresent()) {
+      place = defaults.locality().get();
     } else {
       return problem("missing_location", "no locality or zip in the row, and neither "
           + "--locality nor --zip was given", claimValue);
@@ -133,19 +152,19 @@ public final class RowParser {
 
     String settingText = field(fields, setting);
     String posText = field(fields, pos);
-    SettingChoice choice;
+    Setting choice;
     if (!settingText.isBlank() && !posText.isBlank()) {
       return problem("conflicting_setting", "give a setting or a place of service, not both",
           claimValue);
     } else if (!settingText.isBlank()) {
       try {
-        choice = Setting.parse(settingText);
+        choice = Settings.parse(settingText);
       } catch (IllegalArgumentException e) {
         return problem("invalid_setting", "setting: " + e.getMessage(), claimValue);
       }
     } else if (!posText.isBlank()) {
       try {
-        choice = PlaceOfService.parse(posText);
+        choice = PlaceOfService.parse(posText).setting();
       } catch (IllegalArgumentException e) {
         return problem("invalid_pos", "pos: " + e.getMessage(), claimValue);
       }
@@ -165,7 +184,7 @@ public final class RowParser {
             + "' is not a date: expected YYYY-MM-DD, such as 2025-06-01", claimValue);
       }
     }
-    return new Row(new LineRequest(line, location, choice, serviceDate), null, claimValue);
+    return new Row(new LineRequest(line, place, choice, serviceDate), null, claimValue);
   }
 
   private static Row problem(String reason, String explanation, String claim) {

@@ -7,7 +7,7 @@ import static java.util.Objects.requireNonNull;
  *
  * @param digits the five digits, such as {@code 10001}
  */
-public record ZipCode(String digits) implements Location {
+public record ZipCode(String digits) {
 
   /** Checks the shape. */
   public ZipCode {

@@ -1,0 +1,102 @@
+package io.github.cpt4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The price command over the real bundled 2025 data, against amounts CMS published for the
+ * rest of New York (locality 13282-99).
+ */
+class PriceMedicareTest {
+
+  @ParameterizedTest
+  @CsvSource({
+      "90834, 102.53, 89.95",
+      "90837, 151.85, 133.13",
+      "90791, 164.03, 141.31",
+      "90471, 19.24, 19.24"})
+  void reproducesPublishedAmounts(String code, String nonFacility, String facility)
+      throws IOException {
+    Cli.Result office = Cli.run("price", code, "--locality", "13282-99", "--date", "2025-06-01",
+        "-f", "csv");
+    assertEquals(0, office.status(), office::toString);
+    assertEquals(nonFacility, ValidateCommandTest.csv(office.out()).get(1).getField(1));
+    Cli.Result hospital = Cli.run("price", code, "--locality", "13282-99", "--date",
+        "2025-06-01", "--pos", "22", "-f", "csv");
+    assertEquals(facility, ValidateCommandTest.csv(hospital.out()).get(1).getField(1));
+  }
+
+  @Test
+  void theQuickStartCommandPricesInManhattan() {
+    Cli.Result r = Cli.run("price", "99213", "--zip", "10001", "--date", "2025-06-01");
+    assertEquals(0, r.status(), r::toString);
+    assertTrue(r.outLines().get(1).matches("99213\\s+\\d+\\.\\d\\d\\s+priced"), r::toString);
+    Cli.Result explained = Cli.run("price", "99213", "--zip", "10001", "--date", "2025-06-01",
+        "-f", "json");
+    Map<String, Object> row = MiniJson.parseRows(explained.out()).get(0);
+    assertTrue(((String) row.get("explanation")).contains("13202-01"), explained::toString);
+  }
+
+  @Test
+  void reasonsComeFromTheSchedule() {
+    Cli.Result r = Cli.run("price", "0001F", "99213", "--locality", "13282-99", "--date",
+        "2024-06-01", "-f", "json");
+    assertEquals(0, r.status(), r::toString);
+    List<Map<String, Object>> rows = MiniJson.parseRows(r.out());
+    assertEquals("date_not_covered", rows.get(1).get("result"));
+    assertEquals(null, rows.get(1).get("amount"));
+    assertTrue(!((String) rows.get(0).get("result")).equals("priced"), r::toString);
+  }
+
+  @Test
+  void nonParticipatingIsPaidNinetyFivePercent() {
+    BigDecimal par = amount(Cli.run("price", "90834", "-l", "13282-99", "-d", "2025-06-01",
+        "-f", "json"));
+    BigDecimal nonPar = amount(Cli.run("price", "90834", "-l", "13282-99", "-d", "2025-06-01",
+        "-f", "json", "--non-participating"));
+    assertEquals(new BigDecimal("102.53"), par);
+    assertEquals(new BigDecimal("97.41"), nonPar);  // 102.5345... x 0.95, rounded once
+  }
+
+  @Test
+  void batchOverTheBundledData() throws IOException {
+    String csv = "claim,code,modifiers,units,zip,locality,pos\n"
+        + "1,90834,,,,13282-99,\n"
+        + "2,90834,,,,13282-99,22\n"
+        + "3,99213,,2,10001,,\n"
+        + "4,71046,26,,10001,,\n"
+        + "5,99999,,,10001,,\n"
+        + "6,99213,,,00000,,\n";
+    Cli.Result r = Cli.runWithInput(csv.getBytes(StandardCharsets.UTF_8), "price", "-i", "-",
+        "-d", "2025-06-01");
+    assertEquals(1, r.status(), r::toString);
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    assertEquals(List.of("102.53", "priced"), rows.get(1).getFields().subList(7, 9));
+    assertEquals(List.of("89.95", "priced"), rows.get(2).getFields().subList(7, 9));
+    assertEquals("priced", rows.get(3).getField(8));
+    assertEquals("priced", rows.get(4).getField(8));
+    assertEquals("not_in_schedule", rows.get(5).getField(8));
+    assertEquals("unknown_zip", rows.get(6).getField(8));
+  }
+
+  @Test
+  void localitiesListsTheBundledGpcis() {
+    Cli.Result r = Cli.run("localities", "-f", "json");
+    assertEquals(0, r.status());
+    assertEquals(109, MiniJson.parseRows(r.out()).size());
+  }
+
+  private static BigDecimal amount(Cli.Result r) {
+    return (BigDecimal) MiniJson.parseRows(r.out()).get(0).get("amount");
+  }
+}
