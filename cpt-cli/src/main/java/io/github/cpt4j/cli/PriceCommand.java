@@ -314,7 +314,7 @@ final class PriceCommand implements Callable<Integer> {
     List<Column> columns = withExplanation ? COLUMNS : COLUMNS.subList(0, 3);
     try (Output out = output()) {
       Report report = Report.create(chosen, columns, out.writer, cpt.interactive());
-      BigDecimal total = BigDecimal.ZERO;
+      BigDecimal total = BigDecimal.ZERO.setScale(2);
       for (int i = 0; i < lines.size(); i++) {
         Outcome outcome = outcomes.get(i);
         String shown = labels.get(i);
