@@ -73,7 +73,8 @@ import picocli.CommandLine.TypeConversionException;
             + "(YYYY-MM-DD), claim (adjacent rows with the same value are priced together). "
             + "Blank cells take the values of the options below. The output has every input "
             + "column, then amount (blank when there is none), result (priced or a reason "
-            + "code) and explanation."
+            + "code) and explanation (why there is no amount; with --explain, also how each "
+            + "amount was found)."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -180,7 +181,8 @@ final class PriceCommand implements Callable<Integer> {
 
   @Option(
       names = {"-e", "--explain"},
-      description = "Show how each amount was found (batch output always has it).")
+      description = "Show how each amount was found. Without it, a batch explains only the "
+          + "lines it could not price.")
   private boolean explain;
 
   @Option(
@@ -213,7 +215,9 @@ final class PriceCommand implements Callable<Integer> {
     PricingDefaults defaults = new PricingDefaults(defaultLocality(),
         setting == null ? Setting.NON_FACILITY : setting.value(),
         date == null ? LocalDate.now() : date);
-    ClaimPricer pricer = openPricer();
+    // Lines given as arguments are few: explain them all. A batch explains only what is not
+    // priced unless --explain asks, for the explanation costs more than the price.
+    ClaimPricer pricer = openPricer(input == null || explain);
     return input == null ? priceLines(defaults, pricer) : priceBatch(defaults, pricer);
   }
 
@@ -270,10 +274,10 @@ final class PriceCommand implements Callable<Integer> {
     }
   }
 
-  private ClaimPricer openPricer() {
+  private ClaimPricer openPricer(boolean explainPriced) {
     try {
       return data.pricer(new CmsFiles(Optional.ofNullable(rvu), Optional.ofNullable(gpci),
-          Optional.ofNullable(oppsCap)));
+          Optional.ofNullable(oppsCap)), explainPriced);
     } catch (IllegalArgumentException e) {
       throw new CliException(e.getMessage(), e);
     } catch (UncheckedIOException e) {

@@ -26,10 +26,13 @@ class FakeData implements PricingData {
 
   /** The files the last pricer was opened with. */
   CmsFiles files;
+  /** Whether the last pricer was asked to explain priced lines. */
+  boolean explainPriced;
 
   @Override
-  public ClaimPricer pricer(CmsFiles given) {
+  public ClaimPricer pricer(CmsFiles given, boolean explain) {
     this.files = given;
+    this.explainPriced = explain;
     return FakeData::price;
   }
 

@@ -136,7 +136,7 @@ class PriceCommandTest {
   void dataThatRejectsItsFilesIsOneLine() {
     FakeData rejecting = new FakeData() {
       @Override
-      public io.github.cpt4j.cli.price.ClaimPricer pricer(CmsFiles files) {
+      public io.github.cpt4j.cli.price.ClaimPricer pricer(CmsFiles files, boolean explain) {
         throw new java.io.UncheckedIOException(new io.github.cpt4j.data.load.DataLoadException(
             "rvu.csv", 12, 6, "expected a number"));
       }
@@ -152,7 +152,7 @@ class PriceCommandTest {
   void aBugInThePricerIsAnInternalErrorOnOneLine() {
     FakeData broken = new FakeData() {
       @Override
-      public io.github.cpt4j.cli.price.ClaimPricer pricer(CmsFiles files) {
+      public io.github.cpt4j.cli.price.ClaimPricer pricer(CmsFiles files, boolean explain) {
         return (lines, participating) -> {
           throw new IllegalStateException("boom");
         };

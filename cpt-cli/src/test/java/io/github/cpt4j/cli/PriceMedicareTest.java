@@ -90,6 +90,18 @@ class PriceMedicareTest {
   }
 
   @Test
+  void batchExplainsPricedLinesOnlyWhenAsked() throws IOException {
+    byte[] csv = "code,locality\n90834,13282-99\n99999,13282-99\n".getBytes(StandardCharsets.UTF_8);
+    List<CsvRecord> plain = ValidateCommandTest.csv(Cli.runWithInput(csv, "price", "-i", "-",
+        "-d", "2025-06-01").out());
+    assertEquals("", plain.get(1).getField(4));
+    assertTrue(!plain.get(2).getField(4).isEmpty(), plain.get(2)::toString);
+    List<CsvRecord> explained = ValidateCommandTest.csv(Cli.runWithInput(csv, "price", "-i",
+        "-", "-d", "2025-06-01", "--explain").out());
+    assertTrue(explained.get(1).getField(4).contains("work 2.45"), explained.get(1)::toString);
+  }
+
+  @Test
   void localitiesListsTheBundledGpcis() {
     Cli.Result r = Cli.run("localities", "-f", "json");
     assertEquals(0, r.status());

@@ -29,11 +29,11 @@ import java.util.Optional;
 public final class MedicareData implements PricingData {
 
   @Override
-  public ClaimPricer pricer(CmsFiles files) {
+  public ClaimPricer pricer(CmsFiles files, boolean explainPriced) {
     requireNonNull(files, "files");
     MedicareFeeSchedule bundled = BundledData.medicareFeeSchedule();
     if (files.isEmpty()) {
-      return new LineByLine(bundled);
+      return new LineByLine(bundled, explainPriced);
     }
     try {
       MedicareFeeSchedule.Builder builder = MedicareFeeSchedule.builder()
@@ -47,7 +47,7 @@ public final class MedicareData implements PricingData {
         // The bundled rows are the 2025 rows, whatever the other files.
         builder.effective(bundled.effectiveFrom(), bundled.effectiveTo());
       }
-      return new LineByLine(builder.build());
+      return new LineByLine(builder.build(), explainPriced);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -79,9 +79,11 @@ public final class MedicareData implements PricingData {
    */
   static final class LineByLine implements ClaimPricer {
     private final FeeSchedule schedule;
+    private final boolean explainPriced;
 
-    LineByLine(FeeSchedule schedule) {
+    LineByLine(FeeSchedule schedule, boolean explainPriced) {
       this.schedule = schedule;
+      this.explainPriced = explainPriced;
     }
 
     @Override
@@ -95,14 +97,17 @@ public final class MedicareData implements PricingData {
               .withParticipating(participating);
         }
         previous = line;
-        outcomes.add(outcome(schedule.price(line.line(), context)));
+        outcomes.add(outcome(schedule.price(line.line(), context), explainPriced));
       }
       return outcomes;
     }
   }
 
   /** Turns the library's answer into a line of output. */
-  static Outcome outcome(FeeResult result) {
+  static Outcome outcome(FeeResult result, boolean explainPriced) {
+    if (result.isPriced() && !explainPriced) {
+      return Outcome.priced(result.amountOrThrow(), "");
+    }
     String explanation = result.explanation().toString();
     if (result.isPriced()) {
       if (result.settingNotAvailable()) {

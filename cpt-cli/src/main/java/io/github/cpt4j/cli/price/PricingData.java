@@ -20,11 +20,13 @@ public interface PricingData {
    * counterpart. Loading happens here, once, before the first line is read.
    *
    * @param files the CMS files named on the command line
+   * @param explainPriced whether priced lines get their explanation too; lines without an
+   *     amount always say why. Writing out how each amount was found costs more than finding it.
    * @throws IllegalArgumentException if a file is malformed; the message names file, line and
    *     column
    * @throws java.io.UncheckedIOException if a file cannot be read
    */
-  ClaimPricer pricer(CmsFiles files);
+  ClaimPricer pricer(CmsFiles files, boolean explainPriced);
 
   /** Returns the payment locality of {@code zip}, empty when the ZIP code is unknown. */
   Optional<Locality> localityOf(ZipCode zip);

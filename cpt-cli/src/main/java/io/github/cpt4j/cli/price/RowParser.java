@@ -9,8 +9,8 @@ import io.github.cpt4j.fee.Locality;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
 import io.github.cpt4j.modifier.Modifier;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +41,15 @@ public final class RowParser {
   private final int pos;
   private final int date;
   private final int claim;
+
+  // Batch files repeat the same context over many rows: remember the last text of each context
+  // column and what it meant, so that it is parsed and looked up once per change.
+  private String lastLocalityText;
+  private Locality lastLocality;
+  private String lastZipText;
+  private Optional<Locality> lastZipLocality;
+  private String lastDateText;
+  private LocalDate lastDate;
 
   /**
    * Creates a parser for rows under {@code header}.
@@ -126,21 +135,20 @@ public final class RowParser {
           claimValue);
     } else if (!localityText.isBlank()) {
       try {
-        place = Locality.parse(localityText);
+        place = locality(localityText);
       } catch (IllegalArgumentException e) {
         return problem("invalid_locality", "locality: " + e.getMessage(), claimValue);
       }
     } else if (!zipText.isBlank()) {
-      ZipCode zipCode;
+      Optional<Locality> found;
       try {
-        zipCode = ZipCode.parse(zipText);
+        found = zipLocality(zipText);
       } catch (IllegalArgumentException e) {
         return problem("invalid_zip", "zip: " + e.getMessage(), claimValue);
       }
-      Optional<Locality> found = zips.apply(zipCode);
       if (found.isEmpty()) {
-        return problem("unknown_zip", "zip: " + zipCode + " is in no Medicare payment locality",
-            claimValue);
+        return problem("unknown_zip", "zip: " + zipText.strip()
+            + " is in no Medicare payment locality", claimValue);
       }
       place = found.get();
     } else if (defaults.locality().isPresent()) {
@@ -178,13 +186,62 @@ public final class RowParser {
       serviceDate = defaults.date();
     } else {
       try {
-        serviceDate = LocalDate.parse(dateText.strip());
-      } catch (DateTimeParseException e) {
+        serviceDate = date(dateText);
+      } catch (DateTimeException e) {
         return problem("invalid_date", "date: '" + dateText
             + "' is not a date: expected YYYY-MM-DD, such as 2025-06-01", claimValue);
       }
     }
     return new Row(new LineRequest(line, place, choice, serviceDate), null, claimValue);
+  }
+
+  private Locality locality(String text) {
+    if (!text.equals(lastLocalityText)) {
+      lastLocality = Locality.parse(text);
+      lastLocalityText = text;
+    }
+    return lastLocality;
+  }
+
+  private Optional<Locality> zipLocality(String text) {
+    if (!text.equals(lastZipText)) {
+      lastZipLocality = zips.apply(ZipCode.parse(text));
+      lastZipText = text;
+    }
+    return lastZipLocality;
+  }
+
+  private LocalDate date(String text) {
+    if (!text.equals(lastDateText)) {
+      lastDate = isoDate(text.strip());
+      lastDateText = text;
+    }
+    return lastDate;
+  }
+
+  /**
+   * Reads {@code YYYY-MM-DD} strictly, without the general machinery of
+   * {@link java.time.format.DateTimeFormatter}, which costs more than pricing the line.
+   *
+   * @throws DateTimeException if the text is not such a date, or no such day exists
+   */
+  static LocalDate isoDate(String s) {
+    if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+      throw new DateTimeException("not YYYY-MM-DD: " + s);
+    }
+    return LocalDate.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10));
+  }
+
+  private static int digits(String s, int start, int end) {
+    int value = 0;
+    for (int i = start; i < end; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        throw new DateTimeException("not a digit: " + c);
+      }
+      value = value * 10 + c - '0';
+    }
+    return value;
   }
 
   private static Row problem(String reason, String explanation, String claim) {

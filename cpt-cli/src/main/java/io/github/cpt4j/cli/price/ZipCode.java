@@ -12,7 +12,7 @@ public record ZipCode(String digits) {
   /** Checks the shape. */
   public ZipCode {
     requireNonNull(digits, "digits");
-    if (digits.length() != 5 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    if (digits.length() != 5 || !allDigits(digits)) {
       throw new IllegalArgumentException("not a five-digit ZIP code: " + digits);
     }
   }
@@ -46,7 +46,12 @@ public record ZipCode(String digits) {
   }
 
   private static boolean allDigits(String s) {
-    return s.chars().allMatch(c -> c >= '0' && c <= '9');
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Returns the five digits. */
