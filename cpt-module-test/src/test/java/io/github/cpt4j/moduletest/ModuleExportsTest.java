@@ -27,6 +27,9 @@ class ModuleExportsTest {
       "io.github.cpt4j.core", Set.of(
           "io.github.cpt4j.claim",
           "io.github.cpt4j.code",
+          "io.github.cpt4j.fee",
+          "io.github.cpt4j.fee.medicare",
+          "io.github.cpt4j.fee.medicare.claim",
           "io.github.cpt4j.modifier"),
       "io.github.cpt4j.data", Set.of(
           "io.github.cpt4j.data"));
