@@ -88,10 +88,12 @@ import java.util.Optional;
  * modifiers as billed, then units, then billed charge, then — only for lines identical in all of
  * these — position. Explanations name lines by position ("line 2").
  *
- * <p>Two properties that one would expect do not hold under CMS's rules, by design: adding a
- * member to an endoscopy family can raise the family's rank (a family ranks by its total), and
- * completing an LT and RT pair can give one side more than it had alone when the other side's
- * charge is low (the pair is compared with its total charge).
+ * <p>Adding a line never raises another line's amount, with two exceptions that CMS's rules
+ * create: a line joining an endoscopy family changes the family's total and so its rank against
+ * the other procedures (a family ranks as one procedure of its total; and its base, never paid
+ * beside a member, may be worth more than a member), and completing an LT and RT pair can give
+ * one side more than it had alone when the other side's charge is low (the pair is compared with
+ * its total charge).
  *
  * <p>Immutable and thread-safe.
  */
