@@ -150,6 +150,8 @@ public final class FeeResult {
    */
   public FeeResult multipliedBy(BigDecimal factor, String rule, String description) {
     requireNonNull(factor, "factor");
+    requireNonNull(rule, "rule");
+    requireNonNull(description, "description");
     if (factor.signum() < 0) {
       throw new IllegalArgumentException("a fee factor is never negative: " + factor);
     }

@@ -52,8 +52,10 @@ public interface FeeSchedule {
 
   /**
    * Returns a schedule that asks each of {@code schedules} in turn and answers with the first
-   * priced result; when none prices the line, it answers with the first schedule's reason, and
-   * the explanation lists every schedule's refusal.
+   * priced result; when none prices the line, it answers with the first schedule's reason (the
+   * first that is not {@link UnpricedReason#DATE_NOT_COVERED}, when there is one, so that a chain
+   * of yearly schedules says why the year's schedule refused), and the explanation lists every
+   * schedule's refusal.
    *
    * @throws IllegalArgumentException if {@code schedules} is empty
    */

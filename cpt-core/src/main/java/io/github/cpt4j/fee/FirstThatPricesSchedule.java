@@ -29,7 +29,9 @@ final class FirstThatPricesSchedule implements FeeSchedule {
       if (result.isPriced()) {
         return refusals.steps().isEmpty() ? result : result.afterSteps(refusals);
       }
-      if (first == null) {
+      // The most telling refusal: the first one that is not merely "outside my dates".
+      if (first == null || first.reason().orElseThrow() == UnpricedReason.DATE_NOT_COVERED
+          && result.reason().orElseThrow() != UnpricedReason.DATE_NOT_COVERED) {
         first = result;
       }
       refusals = refusals.then(PricingStep.note("fallback",

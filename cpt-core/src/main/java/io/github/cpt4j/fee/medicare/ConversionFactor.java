@@ -71,6 +71,7 @@ public abstract class ConversionFactor {
     return Fixed.units(amount(), 4);
   }
 
+  /** Rejects values outside the ranges documented on the accessors. */
   @Value.Check
   protected void check() {
     if (effectiveTo().isBefore(effectiveFrom())) {

@@ -56,7 +56,9 @@ public final class FeeCalculation {
     this.gpci = gpci;
     this.conversionFactor = conversionFactor;
     this.setting = setting;
-    this.pricedSetting = rvu.isNotAvailable(setting) ? setting.other() : setting;
+    // NA: priced at the other setting, unless that is NA as well (only contractor-priced rows).
+    this.pricedSetting = rvu.isNotAvailable(setting) && !rvu.isNotAvailable(setting.other())
+        ? setting.other() : setting;
     this.oppsCap = oppsCap;
     long cf = conversionFactor.tenThousandths();
     long pe = pricedSetting == Setting.FACILITY ? rvu.facilityPeHundredths()
@@ -187,10 +189,25 @@ public final class FeeCalculation {
   public Explanation explanation() {
     Explanation steps = Explanation.empty();
     if (settingNotAvailable()) {
-      steps = steps.then(PricingStep.note("na", setting.words() + " is NA for " + rvu.row()
+      steps = steps.then(PricingStep.note("na", () -> setting.words() + " is NA for " + rvu.row()
           + ": priced with the " + pricedSetting.words() + " practice expense, as CMS publishes"
           + " it"));
     }
+    steps = steps.then(PricingStep.of("rvu", this::formula, uncappedAmount()));
+    if (oppsCap.isPresent()) {
+      BigDecimal cap = oppsCap.get().amount(setting);
+      if (isOppsCapped()) {
+        steps = steps.then(PricingStep.of("opps-cap", () -> "OPPS imaging cap "
+            + cap.toPlainString() + " is lower", exactAmount()));
+      } else {
+        steps = steps.then(PricingStep.note("opps-cap", () -> "OPPS imaging cap "
+            + cap.toPlainString() + " is not lower"));
+      }
+    }
+    return steps;
+  }
+
+  private String formula() {
     StringBuilder formula = new StringBuilder(128)
         .append(rvu.row()).append(" (work ").append(rvu.workRvu().toPlainString())
         .append(" x ").append(gpci.work().setScale(3).toPlainString())
@@ -201,18 +218,7 @@ public final class FeeCalculation {
         .append(" x ").append(gpci.malpractice().setScale(3).toPlainString())
         .append(") x CF ").append(conversionFactor.amount().toPlainString())
         .append(" in ").append(gpci.locality());
-    steps = steps.then(PricingStep.of("rvu", formula.toString(), uncappedAmount()));
-    if (oppsCap.isPresent()) {
-      BigDecimal cap = oppsCap.get().amount(setting);
-      if (isOppsCapped()) {
-        steps = steps.then(PricingStep.of("opps-cap", "OPPS imaging cap " + cap.toPlainString()
-            + " is lower", exactAmount()));
-      } else {
-        steps = steps.then(PricingStep.note("opps-cap", "OPPS imaging cap "
-            + cap.toPlainString() + " is not lower"));
-      }
-    }
-    return steps;
+    return formula.toString();
   }
 
   /** Returns the formula and its result on one line. */

@@ -59,6 +59,7 @@ public abstract class Gpci {
     return Fixed.units(malpractice(), 3);
   }
 
+  /** Rejects values outside the ranges documented on the accessors. */
   @Value.Check
   protected void check() {
     checkIndex("work", work());

@@ -234,7 +234,7 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     requireNonNull(context, "context");
     ProcedureCode code = line.code();
     Explanation header = Explanation.of(PricingStep.note("medicare",
-        name + " prices " + line + " on " + context));
+        () -> name + " prices " + line + " on " + context));
     LocalDate date = context.dateOfService();
     if (date.isBefore(effectiveFrom) || date.isAfter(effectiveTo)) {
       return refuse(header, UnpricedReason.DATE_NOT_COVERED, name + " covers " + effectiveFrom
@@ -261,7 +261,7 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     RvuEntry entry = found.get();
     PaymentIndicators indicators = entry.indicators();
     PaymentStatus status = indicators.status();
-    header = header.then(PricingStep.note("row", entry.row() + " status " + status.code()
+    header = header.then(PricingStep.note("row", () -> entry.row() + " status " + status.code()
         + " (" + status.words() + "), PC/TC " + indicators.pcTc().code() + ", global "
         + indicators.globalPeriod().code()));
     if (!status.isPricedFromRvus() || status == PaymentStatus.R && entry.hasNoRvus()) {

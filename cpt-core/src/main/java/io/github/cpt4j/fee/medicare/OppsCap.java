@@ -48,6 +48,7 @@ public abstract class OppsCap {
     return modifier().map(m -> code() + "-" + m).orElseGet(() -> code().toString());
   }
 
+  /** Rejects values outside the ranges documented on the accessors. */
   @Value.Check
   protected void check() {
     checkAmount("facilityAmount", facilityAmount());

@@ -88,6 +88,7 @@ public abstract class PaymentIndicators {
   /** Returns the pricing indicator of files from 2026 on (column PRIC IND), when present. */
   public abstract Optional<String> pricingIndicator();
 
+  /** Rejects values outside the ranges documented on the accessors. */
   @Value.Check
   protected void check() {
     checkShare("preOperativeShare", preOperativeShare());

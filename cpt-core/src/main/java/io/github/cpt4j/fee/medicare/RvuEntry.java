@@ -99,7 +99,10 @@ public abstract class RvuEntry {
     return setting == Setting.FACILITY ? facilityPeRvu() : nonFacilityPeRvu();
   }
 
-  /** Tells whether {@code setting} is marked NA. */
+  /**
+   * Tells whether {@code setting} is marked NA. (A few contractor-priced rows mark both
+   * settings.)
+   */
   public final boolean isNotAvailable(Setting setting) {
     return setting == Setting.FACILITY ? facilityNa() : nonFacilityNa();
   }
@@ -145,6 +148,7 @@ public abstract class RvuEntry {
     return Fixed.units(malpracticeRvu(), 2);
   }
 
+  /** Rejects values outside the ranges documented on the accessors. */
   @Value.Check
   protected void check() {
     modifier().ifPresent(m -> {
@@ -161,9 +165,6 @@ public abstract class RvuEntry {
     checkRvu("oppsNonFacilityPeRvu", oppsNonFacilityPeRvu());
     checkRvu("oppsFacilityPeRvu", oppsFacilityPeRvu());
     checkRvu("oppsMalpracticeRvu", oppsMalpracticeRvu());
-    if (nonFacilityNa() && facilityNa()) {
-      throw new IllegalArgumentException(row() + ": both settings marked NA");
-    }
   }
 
   private void checkRvu(String name, BigDecimal rvu) {
