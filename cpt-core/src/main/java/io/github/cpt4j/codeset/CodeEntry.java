@@ -6,6 +6,8 @@ import io.github.cpt4j.code.CodeLevel;
 import io.github.cpt4j.code.CptCategory;
 import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.code.Section;
+import io.github.cpt4j.code.Subsection;
 import io.github.cpt4j.style.ValueStyle;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -15,7 +17,8 @@ import org.immutables.value.Value;
  * One code of a {@link CodeSet}: the code, its descriptions, whether it is an add-on code, and
  * the dates of service it is valid for.
  *
- * <p>Immutable and thread-safe. The dates are inclusive: a code with
+ * <p>Immutable and thread-safe. Level, category, section and subsection are derived from the
+ * code. The dates are inclusive: a code with
  * {@code effectiveTo = 2020-12-31} is valid for services on that day and not after. A code set
  * holds one entry per code, spanning the code's whole life; a changed descriptor in a later
  * release belongs in a later set, {@linkplain CodeSet#overlaidWith(CodeSet) overlaid} on the
@@ -82,15 +85,58 @@ public abstract class CodeEntry {
     return code instanceof CptCode ? Optional.of(((CptCode) code).category()) : Optional.empty();
   }
 
-  /** Returns whether the code is valid for services on {@code date} (both ends inclusive). */
-  public final boolean isEffectiveOn(LocalDate date) {
-    if (requireNonNull(date, "date").isBefore(effectiveFrom())) {
-      return false;
-    }
-    Optional<LocalDate> to = effectiveTo();
-    return to.isEmpty() || !date.isAfter(to.get());
+  /**
+   * Returns the CPT section of the code ({@link Section#UNASSIGNED} for a CPT number in no
+   * range), or empty for a Level II code.
+   */
+  public final Optional<Section> section() {
+    ProcedureCode code = code();
+    return code instanceof CptCode ? Optional.of(((CptCode) code).section()) : Optional.empty();
   }
 
+  /**
+   * Returns the CPT subsection of the code ({@link Subsection#NONE} in a section without
+   * subsections), or empty for a Level II code.
+   */
+  public final Optional<Subsection> subsection() {
+    ProcedureCode code = code();
+    return code instanceof CptCode
+        ? Optional.of(((CptCode) code).subsection())
+        : Optional.empty();
+  }
+
+  /**
+   * Returns whether the code is valid for services on {@code date} (both ends inclusive). Does
+   * not allocate.
+   */
+  public final boolean isEffectiveOn(LocalDate date) {
+    long day = requireNonNull(date, "date").toEpochDay();
+    return day >= firstDay() && day <= lastDay();
+  }
+
+  // The generated accessor of an Optional attribute wraps the stored value in a new Optional on
+  // every call; the dated lookups compare epoch days computed once, when the entry is built.
+
+  /** The first valid day as an epoch day. */
+  @Value.Derived
+  @Value.Auxiliary
+  long firstDay() {
+    return effectiveFrom().toEpochDay();
+  }
+
+  /** The last valid day as an epoch day, {@link Long#MAX_VALUE} while the code is active. */
+  @Value.Derived
+  @Value.Auxiliary
+  long lastDay() {
+    return effectiveTo().map(LocalDate::toEpochDay).orElse(Long.MAX_VALUE);
+  }
+
+  /**
+   * Checks the invariants when an entry is built: descriptions are non-blank single lines of at
+   * most {@value #MAX_DESCRIPTION_LENGTH} characters, and the end date is not before the start.
+   *
+   * @throws IllegalStateException naming the code and what is wrong
+   */
   @Value.Check
   protected void check() {
     checkDescription("short description", shortDescription());

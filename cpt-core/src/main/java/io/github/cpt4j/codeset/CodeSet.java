@@ -3,7 +3,13 @@ package io.github.cpt4j.codeset;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import io.github.cpt4j.code.CodeRange;
+import io.github.cpt4j.code.CptCode;
+import io.github.cpt4j.code.HcpcsCode;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.code.Section;
+import io.github.cpt4j.code.SectionTable;
+import io.github.cpt4j.code.Subsection;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -31,6 +38,7 @@ import java.util.stream.StreamSupport;
  * sample.find("99213").map(CodeEntry::shortDescription);         // Optional[Office visit, ...]
  * sample.find(ProcedureCode.parse("99201"), LocalDate.of(2024, 5, 1));  // empty: deleted in 2021
  * sample.between(CptCode.of(99202), CptCode.of(99215));          // the office visit family
+ * sample.inSubsection(Subsection.MUSCULOSKELETAL);               // 20100-29999, in code order
  *
  * CodeSet licensed = ...;                                        // loaded from an AMA file
  * CodeSet merged = sample.overlaidWith(licensed);                // licensed entries win
@@ -40,8 +48,9 @@ import java.util.stream.StreamSupport;
  *
  * A set holds one entry per code, whose dates span the code's whole life. A descriptor that
  * changed in a later release is modelled by a later set {@linkplain #overlaidWith(CodeSet)
- * overlaid} on the earlier one; the AMA does not re-use deleted codes for new services, so one
- * entry per code is enough to date a code.
+ * overlaid} on the earlier one. One entry per code dates a code correctly as long as a deleted
+ * number is not given to a different service later, which CPT avoids; should that happen, keep
+ * the two lives in two sets, one per release.
  *
  * <h2>Equality</h2>
  *
@@ -50,6 +59,9 @@ import java.util.stream.StreamSupport;
  */
 public abstract sealed class CodeSet implements Iterable<CodeEntry>
     permits IndexedCodeSet, OverlayCodeSet {
+
+  /** CPT codes are the packed values below the first Level II code, {@code A0000}. */
+  private static final int FIRST_LEVEL_II = HcpcsCode.of('A', 0).packed();
 
   private int hash;
 
@@ -154,6 +166,70 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
       throw new IllegalArgumentException("range " + first + " to " + last + " is backwards");
     }
     return range(from, to);
+  }
+
+  /**
+   * Returns the CPT entries whose {@linkplain CptCode#section() section} is {@code section}, in
+   * code order: for example all of Pathology and Laboratory, which is 80047-89398 and every PLA
+   * and MAAA code. Ranges come from {@link SectionTable#standard()}; for
+   * {@link Section#UNASSIGNED} the entries are the CPT codes that no range contains.
+   */
+  public final List<CodeEntry> inSection(Section section) {
+    requireNonNull(section, "section");
+    if (section == Section.UNASSIGNED) {
+      return filtered(code -> code.section() == Section.UNASSIGNED);
+    }
+    List<List<CodeEntry>> parts = new ArrayList<>();
+    for (CodeRange row : SectionTable.standard().rows()) {
+      if (!row.isSubsectionRow() && row.section() == section) {
+        parts.add(between(row.first(), row.last()));
+      }
+    }
+    return concat(parts);
+  }
+
+  /**
+   * Returns the CPT entries whose {@linkplain CptCode#subsection() subsection} is
+   * {@code subsection}, in code order: for example {@code inSubsection(Subsection.DIGESTIVE)}.
+   * For {@link Subsection#NONE} and {@link Subsection#UNASSIGNED} the entries are the CPT codes
+   * classified so.
+   */
+  public final List<CodeEntry> inSubsection(Subsection subsection) {
+    requireNonNull(subsection, "subsection");
+    if (!subsection.isAssigned()) {
+      return filtered(code -> code.subsection() == subsection);
+    }
+    List<List<CodeEntry>> parts = new ArrayList<>();
+    for (CodeRange row : SectionTable.standard().rows()) {
+      if (row.isSubsectionRow() && row.subsection() == subsection) {
+        parts.add(between(row.first(), row.last()));
+      }
+    }
+    return concat(parts);
+  }
+
+  private List<CodeEntry> filtered(Predicate<CptCode> test) {
+    List<CodeEntry> cpt = range(0, FIRST_LEVEL_II - 1);
+    ImmutableList.Builder<CodeEntry> result = ImmutableList.builder();
+    for (CodeEntry entry : cpt) {
+      if (test.test((CptCode) entry.code())) {
+        result.add(entry);
+      }
+    }
+    return result.build();
+  }
+
+  private static List<CodeEntry> concat(List<List<CodeEntry>> parts) {
+    parts.removeIf(List::isEmpty);
+    if (parts.isEmpty()) {
+      return ImmutableList.of();
+    }
+    if (parts.size() == 1) {
+      return parts.get(0);
+    }
+    ImmutableList.Builder<CodeEntry> all = ImmutableList.builder();
+    parts.forEach(all::addAll);
+    return all.build();
   }
 
   /**

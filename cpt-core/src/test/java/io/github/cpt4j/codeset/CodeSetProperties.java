@@ -7,6 +7,8 @@ import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.code.CptKind;
 import io.github.cpt4j.code.HcpcsCode;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.code.Section;
+import io.github.cpt4j.code.Subsection;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,6 +88,19 @@ class CodeSetProperties {
   }
 
   @Property
+  void sectionQueriesEqualAFilteredStream(
+      @ForAll("entryLists") List<CodeEntry> base, @ForAll("entryLists") List<CodeEntry> top,
+      @ForAll Section section, @ForAll Subsection subsection) {
+    for (CodeSet set : List.of(CodeSet.copyOf(base),
+        CodeSet.copyOf(base).overlaidWith(CodeSet.copyOf(top)))) {
+      assertEquals(set.stream().filter(e -> e.section().equals(Optional.of(section)))
+          .collect(Collectors.toList()), set.inSection(section));
+      assertEquals(set.stream().filter(e -> e.subsection().equals(Optional.of(subsection)))
+          .collect(Collectors.toList()), set.inSubsection(subsection));
+    }
+  }
+
+  @Property
   void datedFindAgreesWithASimpleModel(
       @ForAll("entryLists") List<CodeEntry> base, @ForAll("entryLists") List<CodeEntry> top,
       @ForAll("codes") ProcedureCode probe, @ForAll("dates") LocalDate date) {
@@ -130,7 +145,8 @@ class CodeSetProperties {
         Arbitraries.integers().between(99200, 99230).map(CptCode::of),
         Arbitraries.integers().between(0, 12).map(n -> CptCode.of(CptKind.PLA, n)),
         Arbitraries.integers().between(0, 12).map(n -> CptCode.of(CptKind.PERFORMANCE_MEASURE, n)),
-        Arbitraries.integers().between(430, 445).map(n -> HcpcsCode.of('G', n)));
+        Arbitraries.integers().between(430, 445).map(n -> HcpcsCode.of('G', n)),
+        Arbitraries.integers().between(0, 699).map(n -> CptCode.of(n * 143)));
     Arbitrary<ProcedureCode> anywhere = Arbitraries.oneOf(
         Arbitraries.integers().between(0, 99_999).map(CptCode::of),
         Combinators.combine(Arbitraries.of(CptKind.values()).filter(k -> k != CptKind.STANDARD),

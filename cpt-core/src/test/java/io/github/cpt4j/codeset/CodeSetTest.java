@@ -14,6 +14,8 @@ import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.code.CptKind;
 import io.github.cpt4j.code.HcpcsCode;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.code.Section;
+import io.github.cpt4j.code.Subsection;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -85,6 +87,30 @@ class CodeSetTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> set.between(CptCode.of(99215), CptCode.of(99202)));
     assertEquals("range 99215 to 99202 is backwards", e.getMessage());
+  }
+
+  @Test
+  void sectionQueriesFollowTheSectionTable() {
+    CodeSet codes = CodeSet.of(
+        entry("27447", "Made-up knee"), entry("43239", "Made-up scope"),
+        entry("88305", "Made-up pathology"), entry("0001U", "Made-up lab"),
+        entry("0002M", "Made-up assay"), entry("99213", "Made-up visit"),
+        entry("02000", "Made-up number in no range"), entry("J1100", "Made-up drug"));
+    assertEquals(List.of("88305", "0002M", "0001U"),
+        codes.inSection(Section.PATHOLOGY_AND_LABORATORY).stream()
+            .map(e -> e.code().toString()).collect(Collectors.toList()));
+    assertEquals(List.of("27447", "43239"), codes.inSection(Section.SURGERY).stream()
+        .map(e -> e.code().toString()).collect(Collectors.toList()));
+    assertEquals(List.of("43239"), codes.inSubsection(Subsection.DIGESTIVE).stream()
+        .map(e -> e.code().toString()).collect(Collectors.toList()));
+    assertEquals(List.of("02000"), codes.inSection(Section.UNASSIGNED).stream()
+        .map(e -> e.code().toString()).collect(Collectors.toList()));
+    assertEquals(List.of(), codes.inSection(Section.CATEGORY_III));
+    CodeEntry knee = codes.find("27447").orElseThrow();
+    assertEquals(Optional.of(Section.SURGERY), knee.section());
+    assertEquals(Optional.of(Subsection.MUSCULOSKELETAL), knee.subsection());
+    assertEquals(Optional.empty(), codes.find("J1100").orElseThrow().section());
+    assertEquals(Optional.empty(), codes.find("J1100").orElseThrow().subsection());
   }
 
   @Test
@@ -182,7 +208,9 @@ class CodeSetTest {
         .setDefault(ProcedureCode.class, CptCode.of(99213))
         .setDefault(CodeEntry.class, entry("99213", "Visit"))
         .setDefault(CodeSet.class, set)
-        .setDefault(LocalDate.class, START);
+        .setDefault(LocalDate.class, START)
+        .setDefault(Section.class, Section.SURGERY)
+        .setDefault(Subsection.class, Subsection.DIGESTIVE);
     tester.testAllPublicStaticMethods(CodeSet.class);
     tester.testAllPublicInstanceMethods(set);
     tester.testAllPublicInstanceMethods(set.overlaidWith(CodeSet.of(entry("99214", "Visit"))));

@@ -11,6 +11,8 @@ import io.github.cpt4j.code.CodeLevel;
 import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.code.CptKind;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.code.Section;
+import io.github.cpt4j.code.Subsection;
 import io.github.cpt4j.codeset.CodeEntry;
 import io.github.cpt4j.codeset.CodeSet;
 import java.io.IOException;
@@ -78,6 +80,25 @@ class SampleCodeSetTest {
     Set<Character> letters = SAMPLE.stream().filter(e -> e.level() == CodeLevel.LEVEL_II)
         .map(e -> e.code().toString().charAt(0)).collect(Collectors.toSet());
     assertTrue(letters.containsAll(Set.of('A', 'G', 'J', 'Q')), letters.toString());
+  }
+
+  @Test
+  void coversEverySectionAndSubsection() {
+    for (Section section : Section.values()) {
+      if (section != Section.UNASSIGNED) {
+        assertTrue(SAMPLE.inSection(section).size() >= 10, section + ": "
+            + SAMPLE.inSection(section).size());
+      }
+    }
+    for (Subsection subsection : Subsection.values()) {
+      if (subsection.isAssigned()) {
+        assertFalse(SAMPLE.inSubsection(subsection).isEmpty(), subsection.toString());
+      }
+    }
+    for (CodeEntry entry : SAMPLE.inSection(Section.UNASSIGNED)) {
+      assertFalse(entry.isEffectiveOn(START_OF_2025),
+          entry.code() + " is in no section but valid in 2025");
+    }
   }
 
   @Test

@@ -2,26 +2,16 @@ package io.github.cpt4j.data.load;
 
 import static java.util.Objects.requireNonNull;
 
-import de.siegmar.fastcsv.reader.CommentStrategy;
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.codeset.CodeEntry;
 import io.github.cpt4j.codeset.CodeSet;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,7 +30,8 @@ import java.util.Optional;
  *       {@code MEDU.txt} and {@code SHORTU.txt} style, one {@code code<TAB>descriptor} per line
  *       (a run of spaces instead of the tab is accepted too).
  *   <li>{@link #loadPipeDelimited(Path) Pipe-delimited}: the AMA's consumer and clinician
- *       descriptor style, {@code concept id|code|descriptor}.
+ *       descriptor style, {@code concept id|code|descriptor} or
+ *       {@code concept id|code|descriptor id|descriptor}.
  *   <li>{@link #loadCsv(Path) CSV} with a header row, for lists of your own:
  *       {@code code,description} and optionally {@code long_description}, {@code add_on},
  *       {@code effective_from}, {@code effective_to}, in any order.
@@ -104,8 +95,6 @@ public final class CodeSetLoader {
     return effectiveFrom;
   }
 
-  // ---------------------------------------------------------------- tab-delimited (AMA)
-
   /**
    * Loads an AMA-style tab-delimited file, one {@code code<TAB>descriptor} per line; the
    * descriptor becomes each entry's short description.
@@ -114,7 +103,8 @@ public final class CodeSetLoader {
    * @throws IOException if the file cannot be read
    */
   public CodeSet loadTabDelimited(Path file) throws IOException {
-    return loadTabDelimited(read(file), file.toString());
+    String name = file.toString();
+    return entries(AmaFiles.tabRows(read(file), name), Map.of());
   }
 
   /**
@@ -125,15 +115,13 @@ public final class CodeSetLoader {
    * @throws IOException if the stream cannot be read
    */
   public CodeSet loadTabDelimited(InputStream in, String sourceName) throws IOException {
-    requireNonNull(in, "in");
-    requireNonNull(sourceName, "sourceName");
-    return loadTabDelimited(SourceText.read(in, charset, sourceName), sourceName);
+    return entries(AmaFiles.tabRows(read(in, sourceName), sourceName), Map.of());
   }
 
   /**
    * Loads a short (or medium) and a long descriptor file of the same release, such as
    * {@code SHORTU.txt} and {@code LONGULT.txt}: each entry gets its short description from the
-   * first file and its long description from the second.
+   * first file and its long description, where there is one, from the second.
    *
    * @throws DataLoadException if either file is malformed, or a code of the long file is missing
    *     from the short one (files of different releases)
@@ -142,124 +130,30 @@ public final class CodeSetLoader {
   public CodeSet loadTabDelimited(Path shortFile, Path longFile) throws IOException {
     String shortName = shortFile.toString();
     String longName = longFile.toString();
-    Map<ProcedureCode, Row> shortRows = tabRows(read(shortFile), shortName);
-    Map<ProcedureCode, Row> longRows = tabRows(read(longFile), longName);
-    for (Map.Entry<ProcedureCode, Row> row : longRows.entrySet()) {
+    Map<ProcedureCode, AmaFiles.Row> shortRows = AmaFiles.tabRows(read(shortFile), shortName);
+    Map<ProcedureCode, AmaFiles.Row> longRows = AmaFiles.tabRows(read(longFile), longName);
+    for (Map.Entry<ProcedureCode, AmaFiles.Row> row : longRows.entrySet()) {
       if (!shortRows.containsKey(row.getKey())) {
         throw new DataLoadException(longName, row.getValue().line, 1, "code " + row.getKey()
             + " is not in " + shortName + "; expected files of the same release");
       }
     }
-    EntryCollector entries = new EntryCollector(shortName);
-    for (Map.Entry<ProcedureCode, Row> row : shortRows.entrySet()) {
-      Row longRow = longRows.get(row.getKey());
-      CodeEntry entry = CodeEntry.builder()
-          .code(row.getKey())
-          .shortDescription(row.getValue().descriptor)
-          .longDescription(Optional.ofNullable(longRow).map(r -> r.descriptor))
-          .effectiveFrom(effectiveFrom)
-          .build();
-      entries.add(entry, row.getValue().line, 1);
-    }
-    return entries.build("lines of the form code<TAB>descriptor");
+    return entries(shortRows, longRows);
   }
-
-  private CodeSet loadTabDelimited(String text, String sourceName) throws DataLoadException {
-    EntryCollector entries = new EntryCollector(sourceName);
-    for (Map.Entry<ProcedureCode, Row> row : tabRows(text, sourceName).entrySet()) {
-      entries.add(entry(row.getKey(), row.getValue().descriptor), row.getValue().line, 1);
-    }
-    return entries.build("lines of the form code<TAB>descriptor");
-  }
-
-  /** A code's descriptor and the line it came from. */
-  private static final class Row {
-    final String descriptor;
-    final long line;
-
-    Row(String descriptor, long line) {
-      this.descriptor = descriptor;
-      this.line = line;
-    }
-  }
-
-  private static Map<ProcedureCode, Row> tabRows(String text, String sourceName)
-      throws DataLoadException {
-    EntryCollector checker = new EntryCollector(sourceName);
-    Map<ProcedureCode, Row> rows = new java.util.LinkedHashMap<>();
-    boolean[] first = {true};
-    SourceText.forEachLine(text, (number, line) -> {
-      if (line.isBlank()) {
-        return;
-      }
-      boolean mayBeHeader = first[0];
-      first[0] = false;
-      int tab = line.indexOf('\t');
-      int separatorEnd;
-      if (tab >= 0) {
-        separatorEnd = tab + 1;
-        if (line.indexOf('\t', separatorEnd) >= 0) {
-          throw new DataLoadException(sourceName, number, 3,
-              "expected two tab-separated fields (code, descriptor), found more");
-        }
-      } else {
-        String stripped = line.stripLeading();
-        int lead = line.length() - stripped.length();
-        tab = lead + Math.min(5, stripped.length());
-        if (tab >= line.length() || line.charAt(tab) != ' ') {
-          if (mayBeHeader && isHeader(line)) {
-            return;
-          }
-          throw new DataLoadException(sourceName, number, 1,
-              "expected a code, a tab and a descriptor, found no tab");
-        }
-        separatorEnd = tab + 1;
-      }
-      String codeField = line.substring(0, tab);
-      if (mayBeHeader && isHeader(codeField)) {
-        return;
-      }
-      ProcedureCode code = checker.code(codeField, number, 1);
-      String descriptor = checker.description(line.substring(separatorEnd), number, 2,
-          "a descriptor after the code");
-      Row previous = rows.putIfAbsent(code, new Row(descriptor, number));
-      if (previous != null) {
-        throw new DataLoadException(sourceName, number, 1, "code " + code
-            + " is already on line " + previous.line + "; expected each code once");
-      }
-    });
-    if (rows.isEmpty()) {
-      throw new DataLoadException(sourceName, 0, 0,
-          "found no code rows; expected lines of the form code<TAB>descriptor");
-    }
-    return rows;
-  }
-
-  /** A header names its columns: it has letters but no digits, unlike any code. */
-  private static boolean isHeader(String field) {
-    boolean letter = false;
-    for (int i = 0; i < field.length(); i++) {
-      char c = field.charAt(i);
-      if (c >= '0' && c <= '9') {
-        return false;
-      }
-      letter |= Character.isLetter(c);
-    }
-    return letter;
-  }
-
-  // ---------------------------------------------------------------- pipe-delimited (AMA)
 
   /**
-   * Loads an AMA-style pipe-delimited file, one {@code concept id|code|descriptor} per line,
-   * such as the consumer or clinician descriptor files; the descriptor becomes each entry's
-   * short description. The concept id must be a whole number and is not kept.
+   * Loads an AMA-style pipe-delimited file: one {@code concept id|code|descriptor} per line (the
+   * consumer descriptor style) or one {@code concept id|code|descriptor id|descriptor} (the
+   * clinician descriptor style, where a code may have several descriptors and the first in file
+   * order is kept). The descriptor becomes each entry's short description; the ids must be whole
+   * numbers and are not kept.
    *
    * @throws DataLoadException if the content is not such a file
    * @throws IOException if the file cannot be read
    */
   public CodeSet loadPipeDelimited(Path file) throws IOException {
-    return loadPipeDelimited(read(file), file.toString());
+    String name = file.toString();
+    return entries(AmaFiles.pipeRows(read(file), name), Map.of());
   }
 
   /**
@@ -270,60 +164,7 @@ public final class CodeSetLoader {
    * @throws IOException if the stream cannot be read
    */
   public CodeSet loadPipeDelimited(InputStream in, String sourceName) throws IOException {
-    requireNonNull(in, "in");
-    requireNonNull(sourceName, "sourceName");
-    return loadPipeDelimited(SourceText.read(in, charset, sourceName), sourceName);
-  }
-
-  private CodeSet loadPipeDelimited(String text, String sourceName) throws DataLoadException {
-    EntryCollector entries = new EntryCollector(sourceName);
-    boolean[] first = {true};
-    SourceText.forEachLine(text, (number, line) -> {
-      if (line.isBlank()) {
-        return;
-      }
-      boolean mayBeHeader = first[0];
-      first[0] = false;
-      String[] fields = line.split("\\|", -1);
-      if (fields.length != 3) {
-        if (mayBeHeader && isHeader(line)) {
-          return;
-        }
-        throw new DataLoadException(sourceName, number, Math.min(fields.length, 4),
-            "expected three |-separated fields (concept id, code, descriptor), found "
-                + fields.length);
-      }
-      if (mayBeHeader && isHeader(fields[0] + fields[1])) {
-        return;
-      }
-      String conceptId = fields[0].strip();
-      if (conceptId.isEmpty() || !conceptId.chars().allMatch(c -> c >= '0' && c <= '9')) {
-        throw new DataLoadException(sourceName, number, 1,
-            "expected a numeric concept id, found \"" + conceptId + "\"");
-      }
-      ProcedureCode code = entries.code(fields[1], number, 2);
-      String descriptor = entries.description(fields[2], number, 3, "a descriptor");
-      entries.add(entry(code, descriptor), number, 2);
-    });
-    return entries.build("lines of the form concept id|code|descriptor");
-  }
-
-  // ---------------------------------------------------------------- CSV
-
-  /** The columns a CSV file may have; the names in the header are matched ignoring case. */
-  private enum Column {
-    CODE("code"),
-    DESCRIPTION("description"),
-    LONG_DESCRIPTION("long_description"),
-    ADD_ON("add_on"),
-    EFFECTIVE_FROM("effective_from"),
-    EFFECTIVE_TO("effective_to");
-
-    final String header;
-
-    Column(String header) {
-      this.header = header;
-    }
+    return entries(AmaFiles.pipeRows(read(in, sourceName), sourceName), Map.of());
   }
 
   /**
@@ -331,8 +172,8 @@ public final class CodeSetLoader {
    * {@code long_description}, {@code add_on} ({@code Y}/{@code N}, {@code true}/{@code false},
    * {@code yes}/{@code no}, {@code 1}/{@code 0}; empty means no), {@code effective_from} and
    * {@code effective_to} (ISO dates such as {@code 2021-01-01}, both inclusive; empty means the
-   * loader's {@link #effectiveFrom()} and no end) are optional. Fields may be quoted as in
-   * RFC 4180; lines starting with {@code #} are comments.
+   * loader's {@link #effectiveFrom()} and no end) are optional, in any order. Fields may be
+   * quoted as in RFC 4180; lines starting with {@code #} are comments.
    *
    * <pre>
    * code,description,effective_from,effective_to
@@ -344,7 +185,7 @@ public final class CodeSetLoader {
    * @throws IOException if the file cannot be read
    */
   public CodeSet loadCsv(Path file) throws IOException {
-    return loadCsv(read(file), file.toString());
+    return CsvCodes.parse(read(file), file.toString(), effectiveFrom);
   }
 
   /**
@@ -355,180 +196,22 @@ public final class CodeSetLoader {
    * @throws IOException if the stream cannot be read
    */
   public CodeSet loadCsv(InputStream in, String sourceName) throws IOException {
-    requireNonNull(in, "in");
-    requireNonNull(sourceName, "sourceName");
-    return loadCsv(SourceText.read(in, charset, sourceName), sourceName);
+    return CsvCodes.parse(read(in, sourceName), sourceName, effectiveFrom);
   }
 
-  private CodeSet loadCsv(String text, String sourceName) throws IOException {
-    EntryCollector entries = new EntryCollector(sourceName);
-    CsvReader<CsvRecord> reader = CsvReader.builder()
-        .fieldSeparator(',')
-        .quoteCharacter('"')
-        .commentStrategy(CommentStrategy.SKIP)
-        .commentCharacter('#')
-        .skipEmptyLines(true)
-        .allowExtraFields(true)
-        .allowMissingFields(true)
-        .ofCsvRecord(text);
-    Column[] columns = null;
-    long line = 0;
-    try (reader) {
-      for (CsvRecord record : reader) {
-        line = record.getStartingLineNumber();
-        if (isBlank(record)) {
-          continue;
-        }
-        if (columns == null) {
-          columns = header(record, sourceName);
-          continue;
-        }
-        if (record.getFieldCount() != columns.length) {
-          throw new DataLoadException(sourceName, line, 0, "expected " + columns.length
-              + " fields as in the header, found " + record.getFieldCount());
-        }
-        csvRow(record, columns, entries);
-      }
-    } catch (CsvParseException e) {
-      throw new DataLoadException(sourceName, line + 1, 0,
-          "expected well-formed CSV: " + e.getMessage());
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
+  private CodeSet entries(
+      Map<ProcedureCode, AmaFiles.Row> rows, Map<ProcedureCode, AmaFiles.Row> longRows) {
+    CodeSet.Builder builder = CodeSet.builder();
+    for (Map.Entry<ProcedureCode, AmaFiles.Row> row : rows.entrySet()) {
+      AmaFiles.Row longRow = longRows.get(row.getKey());
+      builder.add(CodeEntry.builder()
+          .code(row.getKey())
+          .shortDescription(row.getValue().descriptor)
+          .longDescription(Optional.ofNullable(longRow).map(r -> r.descriptor))
+          .effectiveFrom(effectiveFrom)
+          .build());
     }
-    if (columns == null) {
-      throw new DataLoadException(sourceName, 0, 0,
-          "found no header row; expected one naming the columns, such as code,description");
-    }
-    return entries.build("rows after the header");
-  }
-
-  private static boolean isBlank(CsvRecord record) {
-    for (String field : record.getFields()) {
-      if (!field.isBlank()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static Column[] header(CsvRecord record, String sourceName) throws DataLoadException {
-    long line = record.getStartingLineNumber();
-    Column[] columns = new Column[record.getFieldCount()];
-    Map<Column, Integer> seen = new HashMap<>();
-    for (int i = 0; i < columns.length; i++) {
-      String name = record.getField(i).strip().toLowerCase(Locale.ROOT);
-      for (Column column : Column.values()) {
-        if (column.header.equals(name)) {
-          columns[i] = column;
-        }
-      }
-      if (columns[i] == null) {
-        List<String> known = new ArrayList<>();
-        for (Column column : Column.values()) {
-          known.add(column.header);
-        }
-        throw new DataLoadException(sourceName, line, i + 1, "expected a column name, one of "
-            + String.join(", ", known) + "; found \"" + record.getField(i).strip() + "\"");
-      }
-      Integer before = seen.put(columns[i], i + 1);
-      if (before != null) {
-        throw new DataLoadException(sourceName, line, i + 1, "column " + columns[i].header
-            + " is already column " + before + "; expected each column once");
-      }
-    }
-    for (Column required : new Column[] {Column.CODE, Column.DESCRIPTION}) {
-      if (!seen.containsKey(required)) {
-        throw new DataLoadException(sourceName, line, 0, "expected a header with a "
-            + required.header + " column");
-      }
-    }
-    return columns;
-  }
-
-  private void csvRow(CsvRecord record, Column[] columns, EntryCollector entries)
-      throws DataLoadException {
-    String sourceName = entries.sourceName();
-    long line = record.getStartingLineNumber();
-    CodeEntry.Builder builder = CodeEntry.builder();
-    ProcedureCode code = null;
-    int codeColumn = 0;
-    LocalDate from = effectiveFrom;
-    LocalDate to = null;
-    int toColumn = 0;
-    for (int i = 0; i < columns.length; i++) {
-      String field = record.getField(i);
-      int column = i + 1;
-      String label = columns[i].header;
-      switch (columns[i]) {
-        case CODE:
-          code = entries.code(field, line, column);
-          codeColumn = column;
-          break;
-        case DESCRIPTION:
-          builder.shortDescription(entries.description(field, line, column, "a description"));
-          break;
-        case LONG_DESCRIPTION:
-          if (!field.isBlank()) {
-            builder.longDescription(
-                entries.description(field, line, column, "a long description"));
-          }
-          break;
-        case ADD_ON:
-          builder.addOn(flag(field, sourceName, line, column));
-          break;
-        case EFFECTIVE_FROM:
-          if (!field.isBlank()) {
-            from = date(field, sourceName, line, column, label);
-          }
-          break;
-        case EFFECTIVE_TO:
-          if (!field.isBlank()) {
-            to = date(field, sourceName, line, column, label);
-            toColumn = column;
-          }
-          break;
-        default:
-          throw new AssertionError(columns[i]);
-      }
-    }
-    if (to != null && to.isBefore(from)) {
-      throw new DataLoadException(sourceName, line, toColumn, "expected effective_to on or after"
-          + " effective_from " + from + ", found " + to);
-    }
-    entries.add(builder.code(code).effectiveFrom(from).effectiveTo(Optional.ofNullable(to))
-        .build(), line, codeColumn);
-  }
-
-  private static boolean flag(String field, String sourceName, long line, int column)
-      throws DataLoadException {
-    switch (field.strip().toLowerCase(Locale.ROOT)) {
-      case "y": case "yes": case "true": case "1":
-        return true;
-      case "n": case "no": case "false": case "0": case "":
-        return false;
-      default:
-        throw new DataLoadException(sourceName, line, column,
-            "expected add_on to be Y or N (or yes/no, true/false, 1/0), found \""
-                + field.strip() + "\"");
-    }
-  }
-
-  private static LocalDate date(
-      String field, String sourceName, long line, int column, String label)
-      throws DataLoadException {
-    try {
-      return LocalDate.parse(field.strip());
-    } catch (DateTimeParseException e) {
-      throw new DataLoadException(sourceName, line, column, "expected " + label
-          + " as a date yyyy-MM-dd, found \"" + field.strip() + "\"");
-    }
-  }
-
-  // ---------------------------------------------------------------- common
-
-  private CodeEntry entry(ProcedureCode code, String descriptor) {
-    return CodeEntry.builder().code(code).shortDescription(descriptor)
-        .effectiveFrom(effectiveFrom).build();
+    return builder.build();
   }
 
   private String read(Path file) throws IOException {
@@ -536,6 +219,12 @@ public final class CodeSetLoader {
     try (InputStream in = Files.newInputStream(file)) {
       return SourceText.read(in, charset, file.toString());
     }
+  }
+
+  private String read(InputStream in, String sourceName) throws IOException {
+    requireNonNull(in, "in");
+    requireNonNull(sourceName, "sourceName");
+    return SourceText.read(in, charset, sourceName);
   }
 
   @Override

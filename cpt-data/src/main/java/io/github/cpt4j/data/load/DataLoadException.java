@@ -17,9 +17,13 @@ public final class DataLoadException extends IOException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The file or resource the data came from. */
   private final String sourceName;
+  /** The 1-based line, or 0 for the whole source. */
   private final long line;
+  /** The 1-based column (field), or 0 for the whole line or source. */
   private final int column;
+  /** What is wrong, without the location. */
   private final String problem;
 
   /**

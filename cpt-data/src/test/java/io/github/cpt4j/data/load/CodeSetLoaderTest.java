@@ -261,6 +261,14 @@ class CodeSetLoaderTest {
   }
 
   @Test
+  void malformedQuotingIsACsvError() {
+    DataLoadException e =
+        csvError("code,description\n99212,Made up\n# note\n\n99213,\"Made up\"x\n");
+    assertEquals("x.csv, line 5: expected well-formed CSV: Unexpected character after closing"
+        + " quote: 'x' (0x78)", e.getMessage());
+  }
+
+  @Test
   void filesWithoutRowsAreRejected() {
     assertEquals("x.csv: found no code rows; expected rows after the header",
         csvError("code,description\n\n").getMessage());
@@ -278,16 +286,36 @@ class CodeSetLoaderTest {
         tabError("99213\tMADE UP\n99214\n").getMessage());
     assertEquals("x.txt, line 1, column 3: expected two tab-separated fields (code,"
         + " descriptor), found more", tabError("99213\tMADE\tUP\n").getMessage());
-    assertEquals("x.txt, line 1, column 2: expected a descriptor after the code, found an empty"
-        + " field", tabError("99213\t   \n").getMessage());
+    assertEquals("x.txt, line 1, column 2: expected a descriptor, found an empty field",
+        tabError("99213\t   \n").getMessage());
+  }
+
+  @Test
+  void readsAClinicianStylePipeFileKeepingTheFirstDescriptorOfACode() throws IOException {
+    CodeSet set = LOADER.loadPipeDelimited(bytes(
+        "Concept Id|CPT Code|Clinician Descriptor Id|Clinician Descriptor\n"
+            + "1001|99213|5001|First made-up wording\n"
+            + "1001|99213|5002|Second made-up wording\n"
+            + "1002|G0438|5003|Made-up yearly visit\n", UTF_8), "clinician.txt");
+    assertEquals(List.of("99213", "G0438"), codes(set));
+    assertEquals("First made-up wording", description(set, "99213"));
   }
 
   @Test
   void pipeFileShapeErrors() {
-    assertEquals("x.txt, line 2, column 2: expected three |-separated fields (concept id, code,"
-        + " descriptor), found 2", pipeError("1|99213|Made up\n2|99214\n").getMessage());
+    assertEquals("x.txt, line 2, column 2: expected 3 |-separated fields (concept id|code|"
+        + "descriptor, or concept id|code|descriptor id|descriptor), found 2",
+        pipeError("1|99213|Made up\n2|99214\n").getMessage());
+    assertEquals("x.txt, line 1, column 2: expected 3 or 4 |-separated fields (concept id|code|"
+        + "descriptor, or concept id|code|descriptor id|descriptor), found 2",
+        pipeError("1|99214\n").getMessage());
+    assertEquals("x.txt, line 2, column 4: expected 3 |-separated fields (concept id|code|"
+        + "descriptor, or concept id|code|descriptor id|descriptor), found 4",
+        pipeError("1|99213|Made up\n2|99214|7|Made up\n").getMessage());
     assertEquals("x.txt, line 1, column 1: expected a numeric concept id, found \"A1\"",
         pipeError("A1|99213|Made up\n").getMessage());
+    assertEquals("x.txt, line 1, column 3: expected a numeric descriptor id, found \"x\"",
+        pipeError("1|99213|x|Made up\n").getMessage());
   }
 
   @Test
