@@ -98,6 +98,12 @@ final class BilateralRules {
    * order; lines left without a partner are ordinary lines.
    */
   private static void pair(List<LineWork> sided, List<Procedure> procedures) {
+    if (!anyPair(sided)) {
+      for (LineWork w : sided) {
+        procedures.add(ordinary(w));
+      }
+      return;
+    }
     LineWork[] candidates = sided.toArray(new LineWork[0]);
     Arrays.sort(candidates, LineWork::compareKeys);
     boolean[] used = new boolean[candidates.length];
@@ -119,6 +125,19 @@ final class BilateralRules {
         procedures.add(ordinary(a));
       }
     }
+  }
+
+  /** Tells cheaply whether two of the lines could pair, which is rare. */
+  private static boolean anyPair(List<LineWork> sided) {
+    for (int i = 0; i < sided.size(); i++) {
+      for (int j = i + 1; j < sided.size(); j++) {
+        if (sided.get(i).has(MLT) != sided.get(j).has(MLT)
+            && samePricing(sided.get(i), sided.get(j))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean samePricing(LineWork a, LineWork b) {

@@ -26,6 +26,13 @@ final class ClaimWideRules {
    * them would bundle each other away.
    */
   static void applyStatusT(LineWork[] lines) {
+    boolean any = false;
+    for (LineWork w : lines) {
+      any |= isStatusT(w);
+    }
+    if (!any) {
+      return;
+    }
     LineWork other = null;
     for (LineWork w : lines) {
       if (!isStatusT(w) && w.payable && (other == null || LineWork.compareKeys(w, other) < 0)) {

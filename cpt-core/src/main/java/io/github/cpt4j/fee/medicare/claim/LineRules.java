@@ -48,7 +48,7 @@ final class LineRules {
     }
     if (w.has(M25)) {
       w.note(ClaimRule.FEE_SCHEDULE,
-          () -> "modifier 25: a significant, separately identifiable visit, priced on its own");
+          () -> "modifier 25: a significant, separately identifiable visit, no adjustment");
     }
     if (w.has(M51)) {
       w.note(ClaimRule.MULTIPLE_PROCEDURE,

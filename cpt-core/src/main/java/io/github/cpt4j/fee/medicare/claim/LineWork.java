@@ -4,7 +4,6 @@ import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.fee.FeeResult;
-import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.FeeCalculation;
 import io.github.cpt4j.fee.medicare.GlobalPeriod;
@@ -75,7 +74,7 @@ final class LineWork {
 
   ImmutableList<ModifierViolation> violations = ImmutableList.of();
   /** The claim rules' steps, in order; their words are written only when read. */
-  final List<PricingStep> steps = new ArrayList<>(8);
+  final List<PendingStep> steps = new ArrayList<>(8);
   private List<ClaimWarning> warnings;
 
   LineWork(int index, BilledLine billed) {
@@ -167,12 +166,12 @@ final class LineWork {
   /** Sets the exact amount and records the step that set it. */
   void set(BigDecimal newAmount, ClaimRule rule, Supplier<String> description) {
     amount = newAmount;
-    steps.add(PricingStep.of(rule.id(), description, newAmount));
+    steps.add(new PendingStep(rule, newAmount, description));
   }
 
   /** Records a step that leaves the amount unchanged. */
   void note(ClaimRule rule, Supplier<String> description) {
-    steps.add(PricingStep.note(rule.id(), description));
+    steps.add(new PendingStep(rule, null, description));
   }
 
   /** Records a warning, which the explanation shows too. */

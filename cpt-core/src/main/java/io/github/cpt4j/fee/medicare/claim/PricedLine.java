@@ -47,7 +47,7 @@ public final class PricedLine {
   private final RvuEntry row;
   private final FeeCalculation calculation;
   private final FeeResult scheduleRefusal;
-  private final ImmutableList<PricingStep> steps;
+  private final PendingStep[] steps;
   /** Written on first use; a race writes equal values, and FeeResult is immutable. */
   private FeeResult result;
 
@@ -64,7 +64,7 @@ public final class PricedLine {
     this.row = w.entry;
     this.calculation = w.calculation;
     this.scheduleRefusal = w.scheduleRefusal;
-    this.steps = ImmutableList.copyOf(w.steps);
+    this.steps = w.steps.toArray(new PendingStep[0]);
   }
 
   /** Returns the position of the line in the claim, from 0. */
@@ -167,14 +167,16 @@ public final class PricedLine {
   }
 
   private FeeResult buildResult() {
-    List<PricingStep> all = new ArrayList<>(steps.size() + 4);
+    List<PricingStep> all = new ArrayList<>(steps.length + 4);
     if (scheduleRefusal != null) {
       all.addAll(scheduleRefusal.explanation().steps());
     } else {
       all.add(PricingStep.note("row", () -> describe(row)));
       all.addAll(calculation.explanation().steps());
     }
-    all.addAll(steps);
+    for (PendingStep step : steps) {
+      all.add(step.render());
+    }
     Explanation explanation = Explanation.of(all);
     if (exactAmount == null) {
       return FeeResult.unpriced(reason, detail, explanation);
