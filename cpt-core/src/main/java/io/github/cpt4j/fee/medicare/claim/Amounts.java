@@ -22,7 +22,7 @@ final class Amounts {
     return b.compareTo(a) < 0 ? b : a;
   }
 
-  /** Writes an exact amount with at least two decimals and no trailing zeros beyond: 60.00, 102.5345. */
+  /** Writes an exact amount with at least two decimals, no trailing zeros beyond: 102.5345. */
   static String plain(BigDecimal amount) {
     BigDecimal stripped = amount.stripTrailingZeros();
     return (stripped.scale() < 2 ? stripped.setScale(2, RoundingMode.UNNECESSARY) : stripped)

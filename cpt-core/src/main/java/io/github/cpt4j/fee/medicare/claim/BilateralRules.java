@@ -141,7 +141,8 @@ final class BilateralRules {
   }
 
   private static boolean samePricing(LineWork a, LineWork b) {
-    return a.line.code().equals(b.line.code()) && a.scale.compareTo(b.scale) == 0 && a.carrierAdjusted == b.carrierAdjusted
+    return a.line.code().equals(b.line.code()) && a.scale.compareTo(b.scale) == 0
+        && a.carrierAdjusted == b.carrierAdjusted
         && Objects.equals(a.rowModifier(), b.rowModifier());
   }
 

@@ -56,7 +56,7 @@ public enum ClaimRule {
     this.id = id;
   }
 
-  /** Returns the stable identifier used as the rule of explanation steps, such as {@code "bilateral"}. */
+  /** Returns the identifier of the rule in explanation steps, such as {@code "bilateral"}. */
   public String id() {
     return id;
   }

@@ -13,7 +13,10 @@ public final class ClaimWarning {
 
   /** What kind of attention the line needs. */
   public enum Kind {
-    /** The indicator pays only with documentation of medical necessity (CO-SURG 1, ASST SURG 0, TEAM SURG 1). */
+    /**
+     * The indicator pays only with documentation of medical necessity (CO-SURG 1, ASST SURG 0,
+     * TEAM SURG 1).
+     */
     DOCUMENTATION_REQUIRED,
     /** An add-on code (global ZZZ) is billed without any payable primary service on the claim. */
     ADD_ON_WITHOUT_PRIMARY,

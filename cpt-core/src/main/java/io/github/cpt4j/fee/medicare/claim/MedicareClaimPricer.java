@@ -188,7 +188,8 @@ public final class MedicareClaimPricer {
   }
 
   private ClaimRule ruleOf(ClaimLine line, UnpricedReason reason) {
-    if (reason == UnpricedReason.MODIFIER_NOT_ALLOWED || reason == UnpricedReason.MODIFIER_REQUIRED) {
+    if (reason == UnpricedReason.MODIFIER_NOT_ALLOWED
+        || reason == UnpricedReason.MODIFIER_REQUIRED) {
       return ClaimRule.PC_TC;
     }
     if (reason == UnpricedReason.CARRIER_PRICED && line.hasModifier(Modifier.DISCONTINUED)

@@ -279,8 +279,8 @@ final class SurgicalRanking {
       }
     }
     if (rank + e.slots - 1 > LAST_RANK_PAID_BY_RULE) {
-      String message = "ranked " + ranks(rank, slots, of) + ": CMS pays the sixth and later procedures by"
-          + " report, so the contractor may set another amount";
+      String message = "ranked " + ranks(rank, slots, of) + ": CMS pays the sixth and later"
+          + " procedures by report, so the contractor may set another amount";
       if (e.family == null) {
         e.procedure.warn(ClaimWarning.Kind.PRICED_BY_REPORT, ClaimRule.MULTIPLE_PROCEDURE,
             message);

@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.common.testing.EqualsTester;
 import com.google.common.testing.NullPointerTester;
-import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.PricingStep;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class ClaimWarningTest {
     Set<String> ids = new HashSet<>();
     for (ClaimRule rule : ClaimRule.values()) {
       assertEquals(true, ids.add(rule.id()), rule.id());
-      io.github.cpt4j.fee.PricingStep.note(rule.id(), "checks the id");
+      PricingStep.note(rule.id(), "checks the id");
     }
   }
 
