@@ -1,10 +1,12 @@
 package io.github.cpt4j.benchmarks;
 
+import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.data.BundledData;
 import io.github.cpt4j.fee.Locality;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.claim.MedicareClaimPricer;
 import io.github.cpt4j.fee.medicare.claim.PricedClaim;
 import java.time.LocalDate;
@@ -19,6 +21,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Claim-level Medicare pricing on the bundled 2025 schedule: every rule of a line, the
@@ -32,6 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class ClaimPricingBenchmark {
 
+  private MedicareFeeSchedule medicare;
   private MedicareClaimPricer pricer;
   private PricingContext outpatient;
   private Claim fiveLines;
@@ -40,7 +44,8 @@ public class ClaimPricingBenchmark {
   /** Loads the bundled data once and builds the claims. */
   @Setup
   public void setUp() {
-    pricer = MedicareClaimPricer.of(BundledData.medicareFeeSchedule());
+    medicare = BundledData.medicareFeeSchedule();
+    pricer = MedicareClaimPricer.of(medicare);
     outpatient = PricingContext.of(LocalDate.of(2025, 6, 2), Locality.parse("13282-99"),
         Setting.FACILITY);
     fiveLines = Claim.builder()
@@ -63,6 +68,17 @@ public class ClaimPricingBenchmark {
   @Benchmark
   public PricedClaim priceFiveLineClaim() {
     return pricer.price(fiveLines, outpatient);
+  }
+
+  /**
+   * The baseline: the same five lines priced one by one by the fee schedule, without any claim
+   * rule (and with each line's explanation recorded, unwritten, as well).
+   */
+  @Benchmark
+  public void priceFiveLinesAlone(Blackhole blackhole) {
+    for (BilledLine line : fiveLines.lines()) {
+      blackhole.consume(medicare.price(line.line(), outpatient));
+    }
   }
 
   /** Two endoscopy families, their base, and a bilateral knee replacement. */

@@ -63,11 +63,20 @@ import java.util.Optional;
  *   <li><b>Bilateral</b> (BILAT SURG): 50, LT and RT on one line, LT and RT on two lines of the
  *       same code and row, or 2 units (indicators 1, 2, 3) make one bilateral procedure: 150% of
  *       one side (1), 100% (0 and 2), 200% (3). A pair of lines shares it half and half.
- *   <li><b>Multiple surgery</b> (MULT PROC 1, 2, 3): endoscopy families first, then the ranking;
- *       add-ons are never ranked. See {@code SurgicalRanking} in the source for the details.
+ *   <li><b>Endoscopy families</b> (MULT PROC 3): the endoscopies sharing an ENDO BASE, with that
+ *       base when billed. The highest is paid in full, each other its amount minus the base's
+ *       (not below zero), the base nothing. A missing base row refuses the members it would
+ *       reduce.
+ *   <li><b>Multiple surgery</b> (MULT PROC 1, 2, 3, modifier 51 or not): the procedures ranked by
+ *       amount, every unit one procedure and each endoscopy family ONE procedure of its total;
+ *       100% for the highest, then 50% (2, 3, families) or 50% then 25% (1). Add-ons are never
+ *       ranked nor reduced. The sixth and later keep their percentage with a
+ *       {@link ClaimWarning.Kind#PRICED_BY_REPORT} warning: CMS pays them by report.
  *   <li><b>Component reductions</b> (MULT PROC 4, 5, 6, 7): imaging TC 50% and PC 5%, therapy
  *       practice expense 50%, cardiovascular TC 25%, ophthalmology TC 20%, for every unit after
- *       the highest of its group. A claim is taken to be one session.
+ *       the highest of its group (ranked by that part). A claim is taken to be one session. A
+ *       global-only test (PC/TC 4) does not say which part is technical: it is not reduced, and
+ *       gets a {@link ClaimWarning.Kind#COMPONENT_NOT_IDENTIFIED} warning.
  *   <li><b>Modifiers 22 and 52</b>: the line is ranked like any other, then
  *       {@link UnpricedReason#CARRIER_PRICED}: the contractor adjusts the amount shown in the
  *       detail.
