@@ -102,6 +102,30 @@ class PriceMedicareTest {
   }
 
   @Test
+  void linesArePricedAsOneClaim() {
+    // The knee arthroscopy outranks the injection, which is paid 50% (MULT PROC 2).
+    Cli.Result r = Cli.run("price", "29880-RT", "20610-LT", "99213-25", "-l", "13282-99",
+        "-d", "2025-06-02", "-s", "facility", "-f", "json");
+    assertEquals(0, r.status(), r::toString);
+    List<Map<String, Object>> rows = MiniJson.parseRows(r.out());
+    assertEquals(new BigDecimal("21.07"), rows.get(1).get("amount"));
+    assertTrue(((String) rows.get(1).get("explanation")).contains("rank 2 of 2"), r::toString);
+    Cli.Result alone = Cli.run("price", "20610-LT", "-l", "13282-99", "-d", "2025-06-02", "-s",
+        "facility", "-f", "json");
+    assertEquals(new BigDecimal("42.14"), MiniJson.parseRows(alone.out()).get(0).get("amount"));
+  }
+
+  @Test
+  void batchClaimsArePricedTogether() throws IOException {
+    byte[] csv = ("claim,code,modifiers\nA,29880,RT\nA,20610,LT\nB,20610,LT\n")
+        .getBytes(StandardCharsets.UTF_8);
+    List<CsvRecord> rows = ValidateCommandTest.csv(Cli.runWithInput(csv, "price", "-i", "-",
+        "-l", "13282-99", "-d", "2025-06-02", "-s", "facility").out());
+    assertEquals("21.07", rows.get(2).getField(3));
+    assertEquals("42.14", rows.get(3).getField(3));
+  }
+
+  @Test
   void localitiesListsTheBundledGpcis() {
     Cli.Result r = Cli.run("localities", "-f", "json");
     assertEquals(0, r.status());

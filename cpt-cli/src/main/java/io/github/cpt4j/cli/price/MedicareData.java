@@ -2,16 +2,21 @@ package io.github.cpt4j.cli.price;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.data.BundledData;
 import io.github.cpt4j.data.medicare.GpciFile;
 import io.github.cpt4j.data.medicare.OppsCapFile;
 import io.github.cpt4j.data.medicare.RvuFile;
 import io.github.cpt4j.fee.FeeResult;
-import io.github.cpt4j.fee.FeeSchedule;
 import io.github.cpt4j.fee.Locality;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.medicare.Gpci;
 import io.github.cpt4j.fee.medicare.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.claim.ClaimWarning;
+import io.github.cpt4j.fee.medicare.claim.MedicareClaimPricer;
+import io.github.cpt4j.fee.medicare.claim.PricedClaim;
+import io.github.cpt4j.fee.medicare.claim.PricedLine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -23,8 +28,9 @@ import java.util.Optional;
 
 /**
  * The real {@link PricingData}: the Medicare Physician Fee Schedule bundled in cpt-data, or built
- * from the CMS files given on the command line, each file replacing its bundled counterpart.
- * Nothing is loaded before it is needed.
+ * from the CMS files given on the command line, each file replacing its bundled counterpart, and
+ * priced claim by claim with the library's {@link MedicareClaimPricer}. Nothing is loaded before
+ * it is needed.
  */
 public final class MedicareData implements PricingData {
 
@@ -33,7 +39,7 @@ public final class MedicareData implements PricingData {
     requireNonNull(files, "files");
     MedicareFeeSchedule bundled = BundledData.medicareFeeSchedule();
     if (files.isEmpty()) {
-      return new LineByLine(bundled, explainPriced);
+      return new Claims(bundled, explainPriced);
     }
     try {
       MedicareFeeSchedule.Builder builder = MedicareFeeSchedule.builder()
@@ -47,7 +53,7 @@ public final class MedicareData implements PricingData {
         // The bundled rows are the 2025 rows, whatever the other files.
         builder.effective(bundled.effectiveFrom(), bundled.effectiveTo());
       }
-      return new LineByLine(builder.build(), explainPriced);
+      return new Claims(builder.build(), explainPriced);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -73,52 +79,63 @@ public final class MedicareData implements PricingData {
   }
 
   /**
-   * Prices each line alone with a fee schedule. Claim-level rules (multiple procedures,
-   * bilateral pairs) belong to the claim pricer; until it exists, each line stands alone and its
-   * explanation notes the modifiers whose effect depends on the claim.
+   * Prices the lines of one claim with the library's Medicare claim pricer: payment modifiers,
+   * bilateral pairs, multiple-procedure ranking and every other rule that looks at the other
+   * lines. Warnings (an add-on without its primary, documentation needed) are always shown.
    */
-  static final class LineByLine implements ClaimPricer {
-    private final FeeSchedule schedule;
+  static final class Claims implements ClaimPricer {
+    private final MedicareClaimPricer pricer;
     private final boolean explainPriced;
 
-    LineByLine(FeeSchedule schedule, boolean explainPriced) {
-      this.schedule = schedule;
+    Claims(MedicareFeeSchedule schedule, boolean explainPriced) {
+      this.pricer = MedicareClaimPricer.of(schedule);
       this.explainPriced = explainPriced;
     }
 
     @Override
     public List<Outcome> price(List<LineRequest> lines, boolean participating) {
-      List<Outcome> outcomes = new ArrayList<>(lines.size());
-      LineRequest previous = null;
-      PricingContext context = null;
+      LineRequest first = lines.get(0);
+      PricingContext context = PricingContext.of(first.date(), first.locality(), first.setting())
+          .withParticipating(participating);
+      List<BilledLine> billed = new ArrayList<>(lines.size());
       for (LineRequest line : lines) {
-        if (previous == null || !line.sameContext(previous)) {
-          context = PricingContext.of(line.date(), line.locality(), line.setting())
-              .withParticipating(participating);
-        }
-        previous = line;
-        outcomes.add(outcome(schedule.price(line.line(), context), explainPriced));
+        billed.add(BilledLine.of(line.line()));
+      }
+      PricedClaim claim = pricer.price(Claim.of(billed), context);
+      List<Outcome> outcomes = new ArrayList<>(lines.size());
+      for (PricedLine line : claim.lines()) {
+        outcomes.add(outcome(line, explainPriced));
       }
       return outcomes;
     }
   }
 
-  /** Turns the library's answer into a line of output. */
-  static Outcome outcome(FeeResult result, boolean explainPriced) {
-    if (result.isPriced() && !explainPriced) {
-      return Outcome.priced(result.amountOrThrow(), "");
+  /** Turns the library's answer for one line into a line of output. */
+  static Outcome outcome(PricedLine line, boolean explainPriced) {
+    StringBuilder text = new StringBuilder();
+    for (ClaimWarning warning : line.warnings()) {
+      text.append(text.length() == 0 ? "" : "; ").append("warning: ").append(warning.message());
     }
-    String explanation = result.explanation().toString();
-    if (result.isPriced()) {
-      if (result.settingNotAvailable()) {
-        explanation = "setting NA: priced at the other setting's amount, as CMS publishes it; "
-            + explanation;
+    if (line.isPriced()) {
+      if (explainPriced) {
+        FeeResult result = line.result();
+        if (result.settingNotAvailable()) {
+          append(text, "setting NA: priced at the other setting's amount, as CMS publishes it");
+        }
+        append(text, result.explanation().toString());
       }
-      return Outcome.priced(result.amountOrThrow(), explanation);
+      return Outcome.priced(line.amountOrThrow(), text.toString());
     }
-    String reason = result.reason().orElseThrow().name().toLowerCase(Locale.ROOT);
-    String detail = result.detail();
-    return Outcome.notPriced(reason, explanation.isEmpty() ? detail
-        : detail.isEmpty() ? explanation : detail + "; " + explanation);
+    String reason = line.reason().orElseThrow().name().toLowerCase(Locale.ROOT);
+    StringBuilder why = new StringBuilder(line.detail());
+    append(why, text.toString());
+    append(why, line.explanation().toString());
+    return Outcome.notPriced(reason, why.toString());
+  }
+
+  private static void append(StringBuilder sb, String more) {
+    if (!more.isEmpty()) {
+      sb.append(sb.length() == 0 ? "" : "; ").append(more);
+    }
   }
 }
