@@ -15,13 +15,16 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 
 /**
  * Prices a CSV file of lines as a stream: one row in, one row out, in the input's order, in
- * memory that does not grow with the file. A row that cannot be priced gets its reason in the
+ * memory that does not grow with the file. The calling thread reads and parses while a second
+ * thread prices and writes. A row that cannot be priced gets its reason in the
  * output and the run goes on.
  *
  * <h2>Claims</h2>
@@ -78,6 +81,9 @@ public final class BatchPricing {
   public Summary run(InputStream in, Writer out, Format format, LongConsumer progress)
       throws IOException {
     Run run = new Run(out, format);
+    Pipeline pipeline = null;
+    Chunk chunk = new Chunk();
+    long read = 0;
     try (CsvReader<CsvRecord> reader = CsvReader.builder()
             .allowMissingFields(true)
             .allowExtraFields(true)
@@ -89,26 +95,186 @@ public final class BatchPricing {
             + "at least a 'code' column");
       }
       run.start(records.next().getFields(), format == Format.JSON);
-      while (records.hasNext()) {
-        run.accept(records.next().getFields());
-        if (run.rows % PROGRESS_EVERY == 0) {
-          progress.accept(run.rows);
+      pipeline = new Pipeline(run);
+      while (records.hasNext() && pipeline.isHealthy()) {
+        List<String> fields = records.next().getFields();
+        chunk.add(fields, run.parser.parse(fields));
+        read++;
+        if (chunk.size == Chunk.CAPACITY) {
+          pipeline.send(chunk);
+          chunk = new Chunk();
+        }
+        if (read % PROGRESS_EVERY == 0) {
+          progress.accept(read);
         }
       }
-      run.flushClaim();
-      run.writer.finish();
+      pipeline.send(chunk);
+      chunk = new Chunk();  // sent: nothing left to send if finishing fails
+      pipeline.finish();
     } catch (CsvParseException e) {
-      run.flushWritten();
+      stop(pipeline, chunk, run);
       // FastCSV says where in the outer exception and what in its cause.
       String what = e.getCause() == null || e.getCause().getMessage() == null
           ? "" : ": " + e.getCause().getMessage();
       throw new IOException(e.getMessage() + what, e);
     } catch (UncheckedIOException e) {
-      run.flushWritten();
+      stop(pipeline, chunk, run);
       throw e.getCause();
+    } catch (RuntimeException | Error e) {
+      stop(pipeline, chunk, run);
+      throw e;
     }
-    progress.accept(run.rows);
+    progress.accept(read);
     return new Summary(run.rows, run.priced, run.notPriced, run.invalid);
+  }
+
+  /**
+   * After a failure while reading: the rows read before it are still priced and written, so that
+   * the output ends where the input broke.
+   */
+  private static void stop(Pipeline pipeline, Chunk unsent, Run run) {
+    if (pipeline != null) {
+      pipeline.send(unsent);
+      if (pipeline.abandon()) {
+        try {
+          run.flushClaim();
+        } catch (IOException | RuntimeException e) {
+          // The reader's failure is the one to report.
+        }
+      }
+    }
+    run.flushWritten();
+  }
+
+  /** Rows read and parsed, handed over to the pricing thread in one piece. */
+  private static final class Chunk {
+    static final int CAPACITY = 512;
+    @SuppressWarnings("unchecked")
+    final List<String>[] fields = new List[CAPACITY];
+    final RowParser.Row[] rows = new RowParser.Row[CAPACITY];
+    int size;
+
+    void add(List<String> rowFields, RowParser.Row row) {
+      fields[size] = rowFields;
+      rows[size] = row;
+      size++;
+    }
+  }
+
+  /**
+   * Two threads, so that reading and parsing the CSV overlap with pricing and writing: this
+   * thread reads, a second one prices and writes, in input order. A few chunks in flight bound
+   * the memory; a failure on either side stops both and is reported once.
+   */
+  private static final class Pipeline {
+    private static final Object END = new Object();
+    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(4);
+    private final Run run;
+    private final Thread worker;
+    private volatile Throwable failure;
+
+    Pipeline(Run run) {
+      this.run = run;
+      this.worker = new Thread(this::work, "cpt-price");
+      worker.setDaemon(true);
+      worker.start();
+    }
+
+    private void work() {
+      try {
+        while (true) {
+          Object item = queue.take();
+          if (item == END) {
+            return;
+          }
+          if (failure == null) {
+            Chunk chunk = (Chunk) item;
+            for (int i = 0; i < chunk.size; i++) {
+              run.accept(chunk.fields[i], chunk.rows[i]);
+            }
+          }
+        }
+      } catch (Throwable t) {
+        failure = t;
+        // Keep taking, so that the reader never blocks on a full queue.
+        drain();
+      }
+    }
+
+    private void drain() {
+      try {
+        while (queue.take() != END) {
+          // discard
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    boolean isHealthy() {
+      return failure == null;
+    }
+
+    void send(Chunk chunk) {
+      if (chunk.size > 0) {
+        put(chunk);
+      }
+    }
+
+    /** Ends the input, waits for the pricing thread and finishes the output. */
+    void finish() throws IOException {
+      put(END);
+      join();
+      rethrow();
+      run.flushClaim();
+      run.writer.finish();
+    }
+
+    /**
+     * Ends the input after a failure of the reader and waits for what was sent to be priced;
+     * tells whether the pricing thread is still healthy.
+     */
+    boolean abandon() {
+      put(END);
+      join();
+      return failure == null;
+    }
+
+    private void put(Object item) {
+      try {
+        queue.put(item);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while pricing", e);
+      }
+    }
+
+    private void join() {
+      try {
+        worker.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while pricing", e);
+      }
+    }
+
+    private void rethrow() throws IOException {
+      Throwable t = failure;
+      if (t == null) {
+        return;
+      }
+      run.flushWritten();
+      if (t instanceof IOException) {
+        throw (IOException) t;
+      }
+      if (t instanceof UncheckedIOException) {
+        throw ((UncheckedIOException) t).getCause();
+      }
+      if (t instanceof RuntimeException) {
+        throw (RuntimeException) t;
+      }
+      throw (Error) t;
+    }
   }
 
   /** The state of one run: the open claim and the counts. */
@@ -148,9 +314,8 @@ public final class BatchPricing {
       }
     }
 
-    void accept(List<String> fields) throws IOException {
+    void accept(List<String> fields, RowParser.Row row) throws IOException {
       rows++;
-      RowParser.Row row = parser.parse(fields);
       String key = row.claim();
       if (!claimRows.isEmpty() && !key.equals(claim)) {
         flushClaim();
