@@ -2,6 +2,8 @@ package io.github.cpt4j.cli.price;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.data.BundledData;
@@ -12,7 +14,10 @@ import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.Locality;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.medicare.Gpci;
+import io.github.cpt4j.fee.medicare.GpciTable;
 import io.github.cpt4j.fee.medicare.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.OppsCapTable;
+import io.github.cpt4j.fee.medicare.RvuTable;
 import io.github.cpt4j.fee.medicare.claim.ClaimWarning;
 import io.github.cpt4j.fee.medicare.claim.MedicareClaimPricer;
 import io.github.cpt4j.fee.medicare.claim.PricedClaim;
@@ -25,6 +30,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The real {@link PricingData}: the Medicare Physician Fee Schedule bundled in cpt-data, or built
@@ -37,25 +44,74 @@ public final class MedicareData implements PricingData {
   @Override
   public ClaimPricer pricer(CmsFiles files, boolean explainPriced) {
     requireNonNull(files, "files");
-    MedicareFeeSchedule bundled = BundledData.medicareFeeSchedule();
     if (files.isEmpty()) {
-      return new Claims(bundled, explainPriced);
+      return new Claims(BundledData.medicareFeeSchedule(), explainPriced);
     }
-    try {
-      MedicareFeeSchedule.Builder builder = MedicareFeeSchedule.builder()
-          .name("medicare-pfs")
-          .rvus(files.rvu().isPresent() ? RvuFile.read(files.rvu().get()) : bundled.rvus())
-          .gpcis(files.gpci().isPresent() ? GpciFile.read(files.gpci().get()) : bundled.gpcis())
-          .oppsCaps(files.oppsCap().isPresent()
-              ? OppsCapFile.read(files.oppsCap().get()) : bundled.oppsCaps())
-          .conversionFactors(bundled.conversionFactors());
-      if (files.rvu().isEmpty()) {
-        // The bundled rows are the 2025 rows, whatever the other files.
-        builder.effective(bundled.effectiveFrom(), bundled.effectiveTo());
+    // The OPPS cap file is read on another thread while this one reads the others: the
+    // relative value and cap files take most of a second each. The bundled schedule is loaded
+    // only if some file is missing.
+    CompletableFuture<Optional<OppsCapTable>> caps = read(files.oppsCap(), OppsCapFile::read);
+    CompletableFuture<Optional<RvuTable>> rvus = readHere(files.rvu(), RvuFile::read);
+    CompletableFuture<Optional<GpciTable>> gpcis = readHere(files.gpci(), GpciFile::read);
+    Supplier<MedicareFeeSchedule> bundled = Suppliers.memoize(BundledData::medicareFeeSchedule);
+    MedicareFeeSchedule.Builder builder = MedicareFeeSchedule.builder()
+        .name("medicare-pfs")
+        .rvus(join(rvus).orElseGet(() -> bundled.get().rvus()))
+        .gpcis(join(gpcis).orElseGet(() -> bundled.get().gpcis()))
+        .oppsCaps(join(caps).orElseGet(() -> bundled.get().oppsCaps()))
+        .conversionFactors(BundledData.conversionFactors());
+    if (files.rvu().isEmpty()) {
+      // The bundled rows are the 2025 rows, whatever the other files.
+      builder.effective(bundled.get().effectiveFrom(), bundled.get().effectiveTo());
+    }
+    return new Claims(builder.build(), explainPriced);
+  }
+
+  /** Reads a file. */
+  private interface FileReader<T> {
+    T read(Path path) throws IOException;
+  }
+
+  private static <T> CompletableFuture<Optional<T>> read(Optional<Path> file,
+      FileReader<T> reader) {
+    if (file.isEmpty()) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return Optional.of(reader.read(file.get()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      return new Claims(builder.build(), explainPriced);
+    });
+  }
+
+  /** Reads a file on this thread, failing the future rather than throwing. */
+  private static <T> CompletableFuture<Optional<T>> readHere(Optional<Path> file,
+      FileReader<T> reader) {
+    try {
+      return CompletableFuture.completedFuture(file.isEmpty() ? Optional.empty()
+          : Optional.of(reader.read(file.get())));
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return CompletableFuture.failedFuture(new UncheckedIOException(e));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /** Waits for a file, rethrowing what reading it threw. */
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw e;
     }
   }
 
