@@ -14,17 +14,22 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 
 /**
  * Prices a CSV file of lines as a stream: one row in, one row out, in the input's order, in
- * memory that does not grow with the file. The calling thread reads and parses while a second
- * thread prices and writes. A row that cannot be priced gets its reason in the
+ * memory that does not grow with the file. A row that cannot be priced gets its reason in the
  * output and the run goes on.
  *
  * <h2>Claims</h2>
@@ -35,9 +40,17 @@ import java.util.function.LongConsumer;
  * claim has at most {@value #MAX_CLAIM_LINES} lines (the rest get {@code claim_too_long}). An
  * invalid row of a claim is reported and the claim's other lines are priced without it.
  *
+ * <h2>Threads</h2>
+ *
+ * The calling thread reads, parses and groups rows into claims and claims into chunks; a few
+ * threads price chunks at once (claims do not depend on one another); one thread writes the
+ * chunks in input order. A bounded number of chunks in flight bounds the memory. The
+ * {@link ClaimPricer} must therefore be thread-safe. A failure anywhere stops the run, after the
+ * rows before it are written, and is reported once.
+ *
  * <pre>{@code
  * BatchPricing.Summary summary = new BatchPricing(defaults, true, pricer, zips)
- *     .run(reader, writer, Format.CSV, rows -> {});
+ *     .run(in, writer, Format.CSV, rows -> {});
  * }</pre>
  */
 public final class BatchPricing {
@@ -51,16 +64,17 @@ public final class BatchPricing {
   private final boolean participating;
   private final ClaimPricer pricer;
   private final Function<ZipCode, Optional<Locality>> zips;
+  private final int threads;
 
   /** How a run went: rows read, priced, not priced, and invalid (a subset of not priced). */
   public record Summary(long rows, long priced, long notPriced, long invalid) {}
 
   /**
-   * Creates a batch pricer.
+   * Creates a batch pricer that prices on as many threads as there are processors, up to four.
    *
    * @param defaults the context for rows that do not give their own
    * @param participating whether the provider participates in Medicare
-   * @param pricer prices each claim
+   * @param pricer prices each claim; thread-safe
    * @param zips the locality of a ZIP code, empty when unknown
    */
   public BatchPricing(PricingDefaults defaults, boolean participating, ClaimPricer pricer,
@@ -69,10 +83,12 @@ public final class BatchPricing {
     this.participating = participating;
     this.pricer = requireNonNull(pricer, "pricer");
     this.zips = requireNonNull(zips, "zips");
+    this.threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
   }
 
   /**
-   * Reads UTF-8 CSV with a header row from {@code in} (a byte order mark is skipped) and writes the results to {@code out}.
+   * Reads UTF-8 CSV with a header row from {@code in} (a byte order mark is skipped) and writes
+   * the results to {@code out}.
    *
    * @param progress told the number of rows read now and then, and at the end
    * @throws IllegalArgumentException if the header is unusable (no {@code code} column...)
@@ -80,169 +96,360 @@ public final class BatchPricing {
    */
   public Summary run(InputStream in, Writer out, Format format, LongConsumer progress)
       throws IOException {
-    Run run = new Run(out, format);
-    Pipeline pipeline = null;
-    Chunk chunk = new Chunk();
-    long read = 0;
+    requireNonNull(out, "out");
+    requireNonNull(format, "format");
+    requireNonNull(progress, "progress");
     try (CsvReader<CsvRecord> reader = CsvReader.builder()
             .allowMissingFields(true)
             .allowExtraFields(true)
             .detectBomHeader(true)
             .ofCsvRecord(in, StandardCharsets.UTF_8);
         CloseableIterator<CsvRecord> records = reader.iterator()) {
-      if (!records.hasNext()) {
+      if (!hasNext(records)) {
         throw new IllegalArgumentException("the input is empty; it needs a header row with "
             + "at least a 'code' column");
       }
-      run.start(records.next().getFields(), format == Format.JSON);
-      pipeline = new Pipeline(run);
-      while (records.hasNext() && pipeline.isHealthy()) {
-        List<String> fields = records.next().getFields();
-        chunk.add(fields, run.parser.parse(fields));
-        read++;
-        if (chunk.size == Chunk.CAPACITY) {
-          pipeline.send(chunk);
-          chunk = new Chunk();
+      BatchHeader header = BatchHeader.of(next(records).getFields(), format == Format.JSON);
+      RowParser parser = new RowParser(header, defaults, zips);
+      Pipeline pipeline = new Pipeline(BatchWriter.create(format, header, out));
+      try {
+        Claims claims = new Claims(pipeline);
+        long read = 0;
+        try {
+          while (pipeline.isHealthy() && hasNext(records)) {
+            List<String> fields = next(records).getFields();
+            claims.add(fields, parser.parse(fields));
+            read++;
+            if (read % PROGRESS_EVERY == 0) {
+              progress.accept(read);
+            }
+          }
+        } catch (IOException | RuntimeException | Error e) {
+          claims.end();  // what was read before the failure is still priced and written
+          pipeline.abandon();
+          throw e;
         }
-        if (read % PROGRESS_EVERY == 0) {
-          progress.accept(read);
-        }
+        claims.end();
+        Summary summary = pipeline.finish();
+        progress.accept(read);
+        return summary;
+      } finally {
+        pipeline.close();
       }
-      pipeline.send(chunk);
-      chunk = new Chunk();  // sent: nothing left to send if finishing fails
-      pipeline.finish();
-    } catch (CsvParseException e) {
-      stop(pipeline, chunk, run);
-      // FastCSV says where in the outer exception and what in its cause.
-      String what = e.getCause() == null || e.getCause().getMessage() == null
-          ? "" : ": " + e.getCause().getMessage();
-      throw new IOException(e.getMessage() + what, e);
-    } catch (UncheckedIOException e) {
-      stop(pipeline, chunk, run);
-      throw e.getCause();
-    } catch (RuntimeException | Error e) {
-      stop(pipeline, chunk, run);
-      throw e;
     }
-    progress.accept(read);
-    return new Summary(run.rows, run.priced, run.notPriced, run.invalid);
+  }
+
+  private static boolean hasNext(CloseableIterator<CsvRecord> records) throws IOException {
+    try {
+      return records.hasNext();
+    } catch (CsvParseException e) {
+      throw csvProblem(e);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private static CsvRecord next(CloseableIterator<CsvRecord> records) throws IOException {
+    try {
+      return records.next();
+    } catch (CsvParseException e) {
+      throw csvProblem(e);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** FastCSV says where in the outer exception and what in its cause. */
+  private static IOException csvProblem(CsvParseException e) {
+    String what = e.getCause() == null || e.getCause().getMessage() == null
+        ? "" : ": " + e.getCause().getMessage();
+    return new IOException(e.getMessage() + what, e);
   }
 
   /**
-   * After a failure while reading: the rows read before it are still priced and written, so that
-   * the output ends where the input broke.
+   * Rows read and parsed, in whole claims: a claim never spans two chunks, so that chunks can be
+   * priced independently.
    */
-  private static void stop(Pipeline pipeline, Chunk unsent, Run run) {
-    if (pipeline != null) {
-      pipeline.send(unsent);
-      if (pipeline.abandon()) {
-        try {
-          run.flushClaim();
-        } catch (IOException | RuntimeException e) {
-          // The reader's failure is the one to report.
-        }
-      }
-    }
-    run.flushWritten();
-  }
-
-  /** Rows read and parsed, handed over to the pricing thread in one piece. */
   private static final class Chunk {
     static final int CAPACITY = 512;
-    @SuppressWarnings("unchecked")
-    final List<String>[] fields = new List[CAPACITY];
-    final RowParser.Row[] rows = new RowParser.Row[CAPACITY];
-    int size;
+    final List<List<String>> fields = new ArrayList<>(CAPACITY + 8);
+    final List<RowParser.Row> rows = new ArrayList<>(CAPACITY + 8);
+    /** The end (exclusive) of each claim in the chunk, in order. */
+    int[] claimEnds = new int[64];
+    int claims;
+    /** Rows beyond {@link #MAX_CLAIM_LINES} of their claim, each a claim of its own. */
+    boolean[] overLong = new boolean[CAPACITY + 8];
+    /** Filled by the pricing thread. */
+    Outcome[] outcomes;
+    boolean[] invalid;
 
-    void add(List<String> rowFields, RowParser.Row row) {
-      fields[size] = rowFields;
-      rows[size] = row;
-      size++;
+    int size() {
+      return rows.size();
+    }
+
+    void add(List<String> rowFields, RowParser.Row row, boolean tooLong) {
+      if (rows.size() == overLong.length) {
+        overLong = Arrays.copyOf(overLong, overLong.length * 2);
+      }
+      overLong[rows.size()] = tooLong;
+      fields.add(rowFields);
+      rows.add(row);
+    }
+
+    void endClaim() {
+      if (claims == claimEnds.length) {
+        claimEnds = Arrays.copyOf(claimEnds, claims * 2);
+      }
+      claimEnds[claims++] = rows.size();
+    }
+  }
+
+  /** Groups adjacent rows of one claim and sends chunks of whole claims down the pipeline. */
+  private static final class Claims {
+    private final Pipeline pipeline;
+    private Chunk chunk = new Chunk();
+    private String claim = "";
+    private int claimSize;
+    private String overLongClaim = "";
+
+    Claims(Pipeline pipeline) {
+      this.pipeline = pipeline;
+    }
+
+    void add(List<String> fields, RowParser.Row row) {
+      String key = row.claim();
+      if (claimSize > 0 && !key.equals(claim)) {
+        endClaim();
+      }
+      if (!key.isEmpty() && key.equals(overLongClaim)) {
+        chunk.add(fields, row, true);
+        claimSize++;
+        endClaim();
+        return;
+      }
+      overLongClaim = "";
+      claim = key;
+      chunk.add(fields, row, false);
+      claimSize++;
+      if (key.isEmpty()) {
+        endClaim();
+      } else if (claimSize == MAX_CLAIM_LINES) {
+        endClaim();
+        overLongClaim = key;
+      }
+    }
+
+    private void endClaim() {
+      chunk.endClaim();
+      claimSize = 0;
+      if (chunk.size() >= Chunk.CAPACITY) {
+        pipeline.send(chunk);
+        chunk = new Chunk();
+      }
+    }
+
+    /** Ends the open claim and sends what is left. */
+    void end() {
+      if (claimSize > 0) {
+        chunk.endClaim();
+        claimSize = 0;
+      }
+      if (chunk.size() > 0) {
+        pipeline.send(chunk);
+        chunk = new Chunk();
+      }
+    }
+  }
+
+  /** Prices every claim of a chunk; runs on a pricing thread. */
+  private Chunk price(Chunk chunk) {
+    int n = chunk.size();
+    chunk.outcomes = new Outcome[n];
+    chunk.invalid = new boolean[n];
+    int start = 0;
+    for (int c = 0; c < chunk.claims; c++) {
+      int end = chunk.claimEnds[c];
+      if (chunk.overLong[start]) {
+        String key = chunk.rows.get(start).claim();
+        chunk.outcomes[start] = Outcome.notPriced("claim_too_long", "claim '" + key
+            + "' has more than " + MAX_CLAIM_LINES + " lines; only the first "
+            + MAX_CLAIM_LINES + " were priced");
+        chunk.invalid[start] = true;
+      } else {
+        priceClaim(chunk, start, end);
+      }
+      start = end;
+    }
+    return chunk;
+  }
+
+  private void priceClaim(Chunk chunk, int start, int end) {
+    List<LineRequest> requests = new ArrayList<>(end - start);
+    boolean mixed = false;
+    for (int i = start; i < end; i++) {
+      RowParser.Row row = chunk.rows.get(i);
+      if (row.problem().isPresent()) {
+        chunk.outcomes[i] = row.problem().get();
+        chunk.invalid[i] = true;
+      } else {
+        LineRequest request = row.request().orElseThrow();
+        mixed |= !requests.isEmpty() && !request.sameContext(requests.get(0));
+        requests.add(request);
+      }
+    }
+    if (requests.isEmpty()) {
+      return;
+    }
+    List<Outcome> outcomes = mixed ? null : pricer.price(requests, participating);
+    if (outcomes != null && outcomes.size() != requests.size()) {
+      throw new IllegalStateException("the pricer returned " + outcomes.size()
+          + " outcomes for " + requests.size() + " lines");
+    }
+    int next = 0;
+    for (int i = start; i < end; i++) {
+      if (chunk.outcomes[i] != null) {
+        continue;
+      }
+      if (mixed) {
+        chunk.outcomes[i] = Outcome.notPriced("mixed_claim_context", "the lines of claim '"
+            + chunk.rows.get(i).claim()
+            + "' differ in locality, setting or date; a claim has one of each");
+        chunk.invalid[i] = true;
+      } else {
+        chunk.outcomes[i] = outcomes.get(next++);
+      }
     }
   }
 
   /**
-   * Two threads, so that reading and parsing the CSV overlap with pricing and writing: this
-   * thread reads, a second one prices and writes, in input order. A few chunks in flight bound
-   * the memory; a failure on either side stops both and is reported once.
+   * The threads after the reader: pricing threads work on chunks as they come, and one writer
+   * takes the results in the order the chunks were sent.
    */
-  private static final class Pipeline {
-    private static final Object END = new Object();
-    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(4);
-    private final Run run;
-    private final Thread worker;
-    private volatile Throwable failure;
+  private final class Pipeline {
+    private final Object endOfInput = new Object();
+    private final Object abandoned = new Object();
+    private final BatchWriter writer;
+    private final ExecutorService pricing;
+    private final BlockingQueue<Object> inOrder;
+    private final Thread writerThread;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private long rows;
+    private long priced;
+    private long notPriced;
+    private long invalid;
 
-    Pipeline(Run run) {
-      this.run = run;
-      this.worker = new Thread(this::work, "cpt-price");
-      worker.setDaemon(true);
-      worker.start();
+    Pipeline(BatchWriter writer) {
+      this.writer = writer;
+      this.pricing = Executors.newFixedThreadPool(threads, task -> {
+        Thread thread = new Thread(task, "cpt-price");
+        thread.setDaemon(true);
+        return thread;
+      });
+      this.inOrder = new ArrayBlockingQueue<>(2 * threads + 2);
+      this.writerThread = new Thread(this::write, "cpt-write");
+      writerThread.setDaemon(true);
+      writerThread.start();
     }
 
-    private void work() {
+    boolean isHealthy() {
+      return failure.get() == null;
+    }
+
+    /** Hands a chunk to the pricing threads; blocks while enough chunks are in flight. */
+    void send(Chunk chunk) {
+      if (!isHealthy()) {
+        return;
+      }
+      Future<Chunk> priced = pricing.submit(() -> price(chunk));
+      put(priced);
+    }
+
+    private void write() {
       try {
         while (true) {
-          Object item = queue.take();
-          if (item == END) {
+          Object item = inOrder.take();
+          if (item == endOfInput) {
+            writer.finish();
             return;
           }
-          if (failure == null) {
-            Chunk chunk = (Chunk) item;
-            for (int i = 0; i < chunk.size; i++) {
-              run.accept(chunk.fields[i], chunk.rows[i]);
+          if (item == abandoned) {
+            writer.flush();
+            return;
+          }
+          Chunk chunk = result(item);
+          for (int i = 0; i < chunk.size(); i++) {
+            Outcome outcome = chunk.outcomes[i];
+            rows++;
+            if (outcome.isPriced()) {
+              priced++;
+            } else {
+              notPriced++;
             }
+            if (chunk.invalid[i]) {
+              invalid++;
+            }
+            writer.write(chunk.fields.get(i), outcome);
           }
         }
       } catch (Throwable t) {
-        failure = t;
-        // Keep taking, so that the reader never blocks on a full queue.
+        failure.compareAndSet(null, t);
+        try {
+          writer.flush();  // the rows written before the failure still reach the output
+        } catch (Throwable ignored) {
+          // The first failure is the one to report.
+        }
         drain();
       }
     }
 
+    @SuppressWarnings("unchecked")
+    private Chunk result(Object item) throws Throwable {
+      try {
+        return ((Future<Chunk>) item).get();
+      } catch (ExecutionException e) {
+        throw e.getCause();
+      }
+    }
+
+    /** After a failure: keep taking, so that the reader never blocks on a full queue. */
     private void drain() {
       try {
-        while (queue.take() != END) {
-          // discard
+        while (true) {
+          Object item = inOrder.take();
+          if (item == endOfInput || item == abandoned) {
+            return;
+          }
+          ((Future<?>) item).cancel(true);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }
 
-    boolean isHealthy() {
-      return failure == null;
-    }
-
-    void send(Chunk chunk) {
-      if (chunk.size > 0) {
-        put(chunk);
+    /** Ends the input, waits until every row is written and returns the counts. */
+    Summary finish() throws IOException {
+      put(endOfInput);
+      join();
+      Throwable t = failure.get();
+      if (t != null) {
+        throw rethrow(t);
       }
+      return new Summary(rows, priced, notPriced, invalid);
     }
 
-    /** Ends the input, waits for the pricing thread and finishes the output. */
-    void finish() throws IOException {
-      put(END);
+    /** Ends the input after the reader failed, once the rows sent are written. */
+    void abandon() {
+      put(abandoned);
       join();
-      rethrow();
-      run.flushClaim();
-      run.writer.finish();
     }
 
-    /**
-     * Ends the input after a failure of the reader and waits for what was sent to be priced;
-     * tells whether the pricing thread is still healthy.
-     */
-    boolean abandon() {
-      put(END);
-      join();
-      return failure == null;
+    void close() {
+      pricing.shutdownNow();
     }
 
     private void put(Object item) {
       try {
-        queue.put(item);
+        inOrder.put(item);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while pricing", e);
@@ -251,19 +458,14 @@ public final class BatchPricing {
 
     private void join() {
       try {
-        worker.join();
+        writerThread.join();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while pricing", e);
       }
     }
 
-    private void rethrow() throws IOException {
-      Throwable t = failure;
-      if (t == null) {
-        return;
-      }
-      run.flushWritten();
+    private IOException rethrow(Throwable t) throws IOException {
       if (t instanceof IOException) {
         throw (IOException) t;
       }
@@ -273,126 +475,10 @@ public final class BatchPricing {
       if (t instanceof RuntimeException) {
         throw (RuntimeException) t;
       }
-      throw (Error) t;
-    }
-  }
-
-  /** The state of one run: the open claim and the counts. */
-  private final class Run {
-    private final Writer out;
-    private final Format format;
-    private BatchWriter writer;
-    private RowParser parser;
-    private final List<List<String>> claimFields = new ArrayList<>();
-    private final List<RowParser.Row> claimRows = new ArrayList<>();
-    private String claim = "";
-    private String overflowClaim = "";
-    private long rows;
-    private long priced;
-    private long notPriced;
-    private long invalid;
-
-    Run(Writer out, Format format) {
-      this.out = out;
-      this.format = format;
-    }
-
-    void start(List<String> headerFields, boolean uniqueNames) {
-      BatchHeader header = BatchHeader.of(headerFields, uniqueNames);
-      parser = new RowParser(header, defaults, zips);
-      writer = BatchWriter.create(format, header, out);
-    }
-
-    /** After a failure: the rows written so far still reach the output. */
-    void flushWritten() {
-      if (writer != null) {
-        try {
-          writer.flush();
-        } catch (IOException | UncheckedIOException e) {
-          // The original failure is the one to report.
-        }
+      if (t instanceof Error) {
+        throw (Error) t;
       }
-    }
-
-    void accept(List<String> fields, RowParser.Row row) throws IOException {
-      rows++;
-      String key = row.claim();
-      if (!claimRows.isEmpty() && !key.equals(claim)) {
-        flushClaim();
-      }
-      if (!key.isEmpty() && key.equals(overflowClaim)) {
-        invalid++;
-        write(fields, Outcome.notPriced("claim_too_long", "claim '" + key + "' has more than "
-            + MAX_CLAIM_LINES + " lines; only the first " + MAX_CLAIM_LINES + " were priced"));
-        return;
-      }
-      overflowClaim = "";
-      claim = key;
-      claimFields.add(fields);
-      claimRows.add(row);
-      if (key.isEmpty()) {
-        flushClaim();
-      } else if (claimRows.size() == MAX_CLAIM_LINES) {
-        flushClaim();
-        overflowClaim = key;
-      }
-    }
-
-    void flushClaim() throws IOException {
-      if (claimRows.isEmpty()) {
-        return;
-      }
-      List<LineRequest> requests = new ArrayList<>(claimRows.size());
-      for (RowParser.Row row : claimRows) {
-        row.request().ifPresent(requests::add);
-      }
-      boolean mixed = !sameContext(requests);
-      List<Outcome> outcomes = requests.isEmpty() || mixed ? List.of() : priceClaim(requests);
-      int next = 0;
-      for (int i = 0; i < claimRows.size(); i++) {
-        RowParser.Row row = claimRows.get(i);
-        Outcome outcome;
-        if (row.problem().isPresent()) {
-          outcome = row.problem().get();
-          invalid++;
-        } else if (mixed) {
-          outcome = Outcome.notPriced("mixed_claim_context", "the lines of claim '" + claim
-              + "' differ in locality, setting or date; a claim has one of each");
-          invalid++;
-        } else {
-          outcome = outcomes.get(next++);
-        }
-        write(claimFields.get(i), outcome);
-      }
-      claimRows.clear();
-      claimFields.clear();
-    }
-
-    private boolean sameContext(List<LineRequest> requests) {
-      for (int i = 1; i < requests.size(); i++) {
-        if (!requests.get(i).sameContext(requests.get(0))) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    private List<Outcome> priceClaim(List<LineRequest> requests) {
-      List<Outcome> outcomes = pricer.price(requests, participating);
-      if (outcomes.size() != requests.size()) {
-        throw new IllegalStateException("the pricer returned " + outcomes.size()
-            + " outcomes for " + requests.size() + " lines");
-      }
-      return outcomes;
-    }
-
-    private void write(List<String> fields, Outcome outcome) throws IOException {
-      if (outcome.isPriced()) {
-        priced++;
-      } else {
-        notPriced++;
-      }
-      writer.write(fields, outcome);
+      throw new IllegalStateException(t);
     }
   }
 }

@@ -6,7 +6,8 @@ import java.util.List;
  * Prices the lines of one claim: the seam between the command line, which reads and checks the
  * lines, and the library's fee schedules, which price them. Lines of one claim share one
  * context (place, setting, date); a line of a claim may change the amount of another (multiple
- * procedures, bilateral pairs).
+ * procedures, bilateral pairs). Implementations must be thread-safe: a batch prices several
+ * claims at once.
  */
 @FunctionalInterface
 public interface ClaimPricer {
