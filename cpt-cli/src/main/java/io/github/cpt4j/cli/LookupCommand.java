@@ -10,12 +10,16 @@ import io.github.cpt4j.code.HcpcsCode;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.codeset.CodeEntry;
 import io.github.cpt4j.data.BundledData;
+import io.github.cpt4j.fee.medicare.PaymentIndicators;
+import io.github.cpt4j.fee.medicare.RvuEntry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,7 +36,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
         "Show what is known about each code: level, category, kind, section and subsection, "
-            + "and from the bundled sample its description, add-on flag and dates.",
+            + "from the bundled sample its description, add-on flag and dates, and its 2025 "
+            + "Medicare relative values and payment indicators.",
         "",
         "Codes may be typed in lower case and with blanks around them. A malformed code is "
             + "reported with the reason and the index of the problem."
@@ -57,6 +62,19 @@ final class LookupCommand implements Callable<Integer> {
       Column.text("add_on", 6),
       Column.text("effective_from", 10),
       Column.text("effective_to", 10),
+      Column.text("rvu_rows", 12),
+      Column.text("status", 6),
+      Column.number("work_rvu", 8),
+      Column.number("pe_nonfacility_rvu", 8),
+      Column.number("pe_facility_rvu", 8),
+      Column.number("mp_rvu", 8),
+      Column.text("global_days", 6),
+      Column.text("pc_tc", 5),
+      Column.text("mult_proc", 5),
+      Column.text("bilateral", 5),
+      Column.text("assistant", 5),
+      Column.text("co_surgeons", 5),
+      Column.text("team_surgery", 5),
       Column.text("error", 18),
       Column.number("index", 5),
       Column.text("message", 0));
@@ -97,28 +115,50 @@ final class LookupCommand implements Callable<Integer> {
         if (report == null) {
           out.println((first ? "" : System.lineSeparator()) + Main.oneLine(e.getMessage()));
         } else {
-          report.row(input, null, null, null, null, null, null, null, null, null, null, null,
-              e.errorType().name(), e.errorIndex(), e.getMessage());
+          Object[] cells = new Object[COLUMNS.size()];
+          cells[0] = input;
+          cells[cells.length - 3] = e.errorType().name();
+          cells[cells.length - 2] = e.errorIndex();
+          cells[cells.length - 1] = e.getMessage();
+          report.row(cells);
         }
         first = false;
         continue;
       }
       Optional<CodeEntry> entry = BundledData.codeSet().find(code);
+      List<RvuEntry> rows = BundledData.medicareFeeSchedule().rvus().rowsOf(code);
       if (report == null) {
         if (!first) {
           out.println();
         }
         printBlock(out, code, entry);
+        printRvus(out, rows);
         if (cpt.interactive()) {
           out.flush();
         }
       } else {
+        // CSV and JSON have one record per code: the row without a modifier when there is one.
+        Optional<RvuEntry> global = rows.stream().filter(r -> r.modifier().isEmpty()).findFirst()
+            .or(() -> rows.stream().findFirst());
         report.row(input, code.toString(), code.level().name(), category(code), kind(code),
             section(code), subsection(code), group(code),
             entry.map(CodeEntry::shortDescription).orElse(null),
             entry.map(CodeEntry::addOn).orElse(null),
             entry.map(e -> e.effectiveFrom().toString()).orElse(null),
             entry.flatMap(CodeEntry::effectiveTo).map(LocalDate::toString).orElse(null),
+            rows.isEmpty() ? null : rowNames(rows),
+            global.map(r -> String.valueOf(r.status().code())).orElse(null),
+            global.map(RvuEntry::workRvu).orElse(null),
+            global.map(RvuEntry::nonFacilityPeRvu).orElse(null),
+            global.map(RvuEntry::facilityPeRvu).orElse(null),
+            global.map(RvuEntry::malpracticeRvu).orElse(null),
+            global.map(r -> r.indicators().globalPeriod().code()).orElse(null),
+            indicator(global, i -> i.pcTc().code()),
+            indicator(global, i -> i.multipleProcedure().code()),
+            indicator(global, i -> i.bilateral().code()),
+            indicator(global, i -> i.assistantAtSurgery().code()),
+            indicator(global, i -> i.coSurgeons().code()),
+            indicator(global, i -> i.teamSurgery().code()),
             null, null, null);
       }
       first = false;
@@ -158,7 +198,52 @@ final class LookupCommand implements Callable<Integer> {
     if (!e.effectiveFrom().equals(CodeEntry.BASELINE_DATE)) {
       field(out, "since", e.effectiveFrom().toString());
     }
-    field(out, "status", e.effectiveTo().map(to -> "deleted after " + to).orElse("active"));
+    field(out, "in use", e.effectiveTo().map(to -> "until " + to + " (deleted)").orElse("yes"));
+  }
+
+  /** Prints the 2025 relative value rows of the code: one line per row, then the indicators. */
+  private static void printRvus(PrintWriter out, List<RvuEntry> rows) {
+    if (rows.isEmpty()) {
+      field(out, "2025 RVUs", "none in the bundled fee schedule");
+      return;
+    }
+    String label = "2025 RVUs";
+    for (RvuEntry row : rows) {
+      PaymentIndicators i = row.indicators();
+      String name = String.format(Locale.ROOT, "%-9s ", row.row());
+      field(out, label, name + "status " + row.status().code() + " ("
+          + row.status().words() + "), work " + row.workRvu().toPlainString()
+          + ", PE non-facility " + row.nonFacilityPeRvu().toPlainString()
+          + (row.nonFacilityNa() ? " (NA)" : "")
+          + ", PE facility " + row.facilityPeRvu().toPlainString()
+          + (row.facilityNa() ? " (NA)" : "")
+          + ", MP " + row.malpracticeRvu().toPlainString());
+      StringBuilder sb = new StringBuilder(" ".repeat(name.length()))
+          .append("global ").append(i.globalPeriod().code())
+          .append(", PC/TC ").append(i.pcTc().code())
+          .append(", MULT PROC ").append(i.multipleProcedure().code())
+          .append(", BILAT SURG ").append(i.bilateral().code())
+          .append(", ASST SURG ").append(i.assistantAtSurgery().code())
+          .append(", CO-SURG ").append(i.coSurgeons().code())
+          .append(", TEAM SURG ").append(i.teamSurgery().code());
+      i.endoscopicBase().ifPresent(base -> sb.append(", endoscopic base ").append(base));
+      field(out, "", sb.toString());
+      label = "";
+    }
+  }
+
+  private static String rowNames(List<RvuEntry> rows) {
+    StringBuilder sb = new StringBuilder();
+    for (RvuEntry row : rows) {
+      sb.append(sb.length() == 0 ? "" : " ").append(row.modifier().map(Object::toString)
+          .orElse("global"));
+    }
+    return sb.toString();
+  }
+
+  private static String indicator(Optional<RvuEntry> row,
+      Function<PaymentIndicators, Character> code) {
+    return row.map(r -> String.valueOf(code.apply(r.indicators()))).orElse(null);
   }
 
   private static void field(PrintWriter out, String name, String value) {

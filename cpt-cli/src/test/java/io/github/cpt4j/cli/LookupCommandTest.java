@@ -40,7 +40,7 @@ class LookupCommandTest {
   @Test
   void showsTheBundledDescriptionAddOnFlagAndDeletion() throws Exception {
     String text = Cli.run("lookup", "99201").out();
-    assertTrue(text.contains("  status      deleted after 2020-12-31\n"), text);
+    assertTrue(text.contains("  in use      until 2020-12-31 (deleted)\n"), text);
     assertTrue(text.contains("  add-on      no\n"), text);
     var rows = ValidateCommandTest.csv(Cli.run("lookup", "-f", "csv", "99213", "99999").out());
     List<String> header = rows.get(0).getFields();
@@ -51,6 +51,23 @@ class LookupCommandTest {
     assertEquals("", rows.get(2).getField(description));
     String unknown = Cli.run("lookup", "99999").out();
     assertTrue(unknown.contains("not in the bundled sample"), unknown);
+  }
+
+  @Test
+  void showsThe2025RelativeValueRowsAndIndicators() throws Exception {
+    String text = Cli.run("lookup", "71046").out();
+    assertTrue(text.contains("  2025 RVUs   71046     status A (active), work 0.22, PE "
+        + "non-facility 0.77, PE facility 0.77 (NA), MP 0.02\n"), text);
+    assertTrue(text.contains("              71046-26  status A"), text);
+    assertTrue(text.contains("global XXX, PC/TC 1, MULT PROC 0"), text);
+    var rows = ValidateCommandTest.csv(Cli.run("lookup", "-f", "csv", "29880").out());
+    List<String> header = rows.get(0).getFields();
+    assertEquals("7.39", rows.get(1).getField(header.indexOf("work_rvu")));
+    assertEquals("090", rows.get(1).getField(header.indexOf("global_days")));
+    assertEquals("3", rows.get(1).getField(header.indexOf("mult_proc")));
+    assertEquals("global", rows.get(1).getField(header.indexOf("rvu_rows")));
+    String unknown = Cli.run("lookup", "99999").out();
+    assertTrue(unknown.contains("  2025 RVUs   none in the bundled fee schedule"), unknown);
   }
 
   @Test
