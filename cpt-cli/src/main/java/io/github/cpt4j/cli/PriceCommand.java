@@ -61,11 +61,12 @@ import picocli.CommandLine.TypeConversionException;
         "Price claim lines with the Medicare Physician Fee Schedule.",
         "",
         "With LINE arguments, the lines are priced as one claim (one provider, one patient, one "
-            + "date of service); until the library has claim-level rules, each line is priced "
-            + "alone. The bundled data covers the sample codes for 2025 dates of service; --rvu, "
-            + "--gpci and --opps-cap price every code from CMS's files. With --input, every row of a CSV file is priced "
-            + "and written out with its amount, result and explanation; invalid rows get a "
-            + "reason in the output and the run goes on.",
+            + "date of service): payment modifiers, bilateral pairs and multiple-procedure "
+            + "ranking apply across them. The bundled data covers the sample codes for 2025 "
+            + "dates of service; --rvu, --gpci and --opps-cap price every code from CMS's files. "
+            + "With --input, every row of a CSV file is priced and written out with its amount, "
+            + "result and explanation; invalid rows get a reason in the output and the run goes "
+            + "on.",
         "",
         "Batch input is CSV with a header row; names are matched ignoring case: code "
             + "(required), modifiers (separated by blanks or hyphens), units (default 1), "

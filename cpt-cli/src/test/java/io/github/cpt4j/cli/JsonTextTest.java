@@ -16,7 +16,8 @@ class JsonTextTest {
 
   @Test
   void escapesWhatJsonRequires() throws IOException {
-    assertEquals("\"a\\\"b\\\\c\\n\\r\\t\\b\\f\\u0001\\u001f\"", json("a\"b\\c\n\r\t\b\f\u0001\u001f"));
+    assertEquals("\"a\\\"b\\\\c\\n\\r\\t\\b\\f\\u0001\\u001f\"",
+        json("a\"b\\c\n\r\t\b\f\u0001\u001f"));
     assertEquals("\"\\u2028\\u2029\"", json("\u2028\u2029"));
     assertEquals("\"/é😀\"", json("/é😀"));
   }

@@ -257,7 +257,8 @@ class PriceCommandTest {
     List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
     List<String> results = rows.stream().skip(1).map(row -> row.getField(10)).toList();
     assertEquals(List.of("priced", "invalid_code", "invalid_modifiers", "invalid_units",
-        "invalid_locality", "invalid_zip", "unknown_zip", "conflicting_location", "missing_location",
+        "invalid_locality", "invalid_zip", "unknown_zip", "conflicting_location",
+        "missing_location",
         "invalid_setting", "invalid_pos", "conflicting_setting", "invalid_date",
         "malformed_row", "status_not_payable"), results);
     assertTrue(rows.get(2).getField(11).startsWith("code: '9921' has the wrong length"));
