@@ -307,6 +307,26 @@ class PriceCommandTest {
   }
 
   @Test
+  void aPersonAtATerminalSeesProgressAndASummaryOnStandardError() throws IOException {
+    StringBuilder csv = new StringBuilder("code,zip\n");
+    for (int i = 0; i < 50_000; i++) {
+      csv.append(i % 1000 == 0 ? "9921" : "99213").append(",10001\n");
+    }
+    Path in = Files.writeString(dir.resolve("big.csv"), csv);
+    Path out = dir.resolve("big-out.csv");
+    java.io.StringWriter err = new java.io.StringWriter();
+    int status = Main.run(new String[] {"price", "-i", in.toString(), "-o", out.toString()},
+        new java.io.ByteArrayInputStream(new byte[0]),
+        new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err), true,
+        data);
+    assertEquals(1, status, err::toString);
+    assertTrue(err.toString().endsWith(
+        "50,000 rows: 49,950 priced, 50 not priced (50 invalid)" + System.lineSeparator()),
+        err::toString);
+    assertEquals(50_001, Files.readAllLines(out).size());
+  }
+
+  @Test
   void outputMustNotOverwriteTheInput() throws IOException {
     Path in = Files.writeString(dir.resolve("in.csv"), "code\n99213\n");
     Cli.Result r = price("-i", in.toString(), "-o", in.toString(), "-z", "10001");
