@@ -23,7 +23,6 @@ import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
