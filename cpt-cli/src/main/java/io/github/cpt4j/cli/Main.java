@@ -3,6 +3,7 @@ package io.github.cpt4j.cli;
 import io.github.cpt4j.cli.price.MedicareData;
 import io.github.cpt4j.cli.price.PricingData;
 import io.github.cpt4j.cli.report.Format;
+import io.github.cpt4j.cli.report.OutputClosedException;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -111,6 +112,9 @@ public final class Main {
   /** A failure while running: the user's (a missing file) or ours (a bug). One line, status 2. */
   private static int failure(Exception e, CommandLine cmd, boolean debug) {
     PrintWriter err = cmd.getErr();
+    if (e instanceof OutputClosedException && !debug) {
+      return ExitStatus.TROUBLE;  // nobody reads any more: stop without a word, like head's peers
+    }
     cmd.getOut().flush();  // results printed so far come before the message
     if (debug) {
       e.printStackTrace(err);

@@ -15,6 +15,7 @@ import io.github.cpt4j.cli.price.Settings;
 import io.github.cpt4j.cli.price.ZipCode;
 import io.github.cpt4j.cli.report.Column;
 import io.github.cpt4j.cli.report.Format;
+import io.github.cpt4j.cli.report.OutputClosedException;
 import io.github.cpt4j.cli.report.Report;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.data.load.DataLoadException;
@@ -364,6 +365,8 @@ final class PriceCommand implements Callable<Integer> {
             bar == null ? rows -> { } : bar);
       } catch (IllegalArgumentException e) {
         throw new CliException(input + ": " + e.getMessage(), e);
+      } catch (OutputClosedException e) {
+        throw e;
       } catch (IOException e) {
         throw new CliException("cannot price '" + input + "': " + Inputs.reason(e), e);
       }

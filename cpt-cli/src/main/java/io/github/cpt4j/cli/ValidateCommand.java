@@ -4,6 +4,7 @@ import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.cli.input.LineReader;
 import io.github.cpt4j.cli.report.Column;
 import io.github.cpt4j.cli.report.Format;
+import io.github.cpt4j.cli.report.OutputClosedException;
 import io.github.cpt4j.cli.report.Report;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
@@ -111,6 +112,9 @@ final class ValidateCommand implements Callable<Integer> {
     try (LineReader reader = new LineReader(Inputs.openText(file, cpt.stdin()), MAX_LINE_LENGTH)) {
       for (String line; (line = next(reader)) != null; ) {
         lines++;
+        if ((lines & 1023) == 0) {
+          OutputClosedException.check(out);
+        }
         long number = reader.lineNumber();
         if (reader.truncated()) {
           invalid++;

@@ -390,6 +390,7 @@ public final class BatchPricing {
             }
             writer.write(chunk.fields.get(i), outcome);
           }
+          writer.checkOpen();
         }
       } catch (Throwable t) {
         failure.compareAndSet(null, t);

@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.github.cpt4j.cli.report.Format;
 import io.github.cpt4j.cli.report.JsonText;
+import io.github.cpt4j.cli.report.OutputClosedException;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -35,12 +36,20 @@ abstract class BatchWriter {
   /** Flushes what was written so far, without ending the output. */
   abstract void flush() throws IOException;
 
+  /**
+   * Throws if the output went away (a closed pipe); checked after each chunk, so that a run
+   * piped into {@code head} stops soon.
+   */
+  abstract void checkOpen() throws OutputClosedException;
+
   private static final class Csv extends BatchWriter {
+    private final Writer out;
     private final CsvWriter csv;
     private final String[] record;
     private final int width;
 
     Csv(BatchHeader header, Writer out) {
+      this.out = out;
       this.width = header.size();
       this.record = new String[width + BatchHeader.ADDED.size()];
       this.csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).bufferSize(1 << 16)
@@ -73,6 +82,11 @@ abstract class BatchWriter {
     @Override
     void flush() throws IOException {
       csv.flush();
+    }
+
+    @Override
+    void checkOpen() throws OutputClosedException {
+      OutputClosedException.check(out);
     }
   }
 
@@ -128,6 +142,11 @@ abstract class BatchWriter {
     @Override
     void flush() throws IOException {
       out.flush();
+    }
+
+    @Override
+    void checkOpen() throws OutputClosedException {
+      OutputClosedException.check(out);
     }
   }
 }
