@@ -70,7 +70,8 @@ public final class BatchPricing {
   public record Summary(long rows, long priced, long notPriced, long invalid) {}
 
   /**
-   * Creates a batch pricer that prices on as many threads as there are processors, up to four.
+   * Creates a batch pricer that prices on one thread fewer than there are processors (the
+   * reader and the writer have the last), at least one and at most four.
    *
    * @param defaults the context for rows that do not give their own
    * @param participating whether the provider participates in Medicare
@@ -83,7 +84,7 @@ public final class BatchPricing {
     this.participating = participating;
     this.pricer = requireNonNull(pricer, "pricer");
     this.zips = requireNonNull(zips, "zips");
-    this.threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    this.threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
   }
 
   /**
