@@ -80,11 +80,25 @@ public final class BatchPricing {
    */
   public BatchPricing(PricingDefaults defaults, boolean participating, ClaimPricer pricer,
       Function<ZipCode, Optional<Locality>> zips) {
+    this(defaults, participating, pricer, zips,
+        Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1)));
+  }
+
+  /**
+   * Creates a batch pricer that prices on {@code threads} threads.
+   *
+   * @throws IllegalArgumentException if {@code threads} is not positive
+   */
+  public BatchPricing(PricingDefaults defaults, boolean participating, ClaimPricer pricer,
+      Function<ZipCode, Optional<Locality>> zips, int threads) {
     this.defaults = requireNonNull(defaults, "defaults");
     this.participating = participating;
     this.pricer = requireNonNull(pricer, "pricer");
     this.zips = requireNonNull(zips, "zips");
-    this.threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be positive, not " + threads);
+    }
+    this.threads = threads;
   }
 
   /**
