@@ -1,0 +1,80 @@
+package io.github.cpt4j.cli;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Opens the files named on the command line, with {@code -} for standard input. */
+final class Inputs {
+
+  /** The name that stands for standard input. */
+  static final String STDIN = "-";
+
+  private Inputs() {}
+
+  /**
+   * Opens {@code name} as UTF-8 text. Malformed bytes become U+FFFD, so that they show up as an
+   * invalid character on their line instead of aborting the whole run.
+   *
+   * @throws CliException if the file cannot be opened, with the reason in plain words
+   */
+  static Reader openText(String name, InputStream stdin) {
+    return new InputStreamReader(open(name, stdin), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Opens {@code name} as bytes; standard input is wrapped so that closing it leaves the
+   * process's stream open.
+   *
+   * @throws CliException if the file cannot be opened
+   */
+  static InputStream open(String name, InputStream stdin) {
+    if (STDIN.equals(name)) {
+      return new FilterInputStream(stdin) {
+        @Override
+        public void close() {}
+      };
+    }
+    Path path = path(name);
+    if (Files.isDirectory(path)) {
+      throw new CliException("cannot read '" + name + "': it is a directory");
+    }
+    try {
+      return Files.newInputStream(path);
+    } catch (IOException e) {
+      throw new CliException("cannot read '" + name + "': " + reason(e), e);
+    }
+  }
+
+  /**
+   * Returns the path named {@code name}.
+   *
+   * @throws CliException if it is not a path on this system
+   */
+  static Path path(String name) {
+    try {
+      return Path.of(name);
+    } catch (InvalidPathException e) {
+      throw new CliException("'" + name + "' is not a file name: " + e.getReason(), e);
+    }
+  }
+
+  /** Says why a file operation failed, without Java's exception names. */
+  static String reason(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+}

@@ -1,0 +1,134 @@
+package io.github.cpt4j.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cpt4j.cli.price.PricingData;
+import io.github.cpt4j.cli.report.Column;
+import io.github.cpt4j.cli.report.Format;
+import io.github.cpt4j.cli.report.Report;
+import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.fee.medicare.Gpci;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code cpt localities}: the Medicare payment localities and their GPCIs. */
+@Command(
+    name = "localities",
+    sortOptions = false,
+    description = {
+        "List the Medicare payment localities: MAC, locality number, state, name and the "
+            + "three geographic practice cost indices (work, practice expense, malpractice).",
+        "",
+        "The LOCALITY column (MAC-LOC) is what cpt price --locality takes."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  cpt localities --state NY",
+        "  cpt localities --format csv > localities.csv"
+    })
+final class LocalitiesCommand implements Callable<Integer> {
+
+  private static final List<Column> COLUMNS = List.of(
+      Column.text("locality", 8),
+      Column.text("state", 5),
+      Column.text("name", 36),
+      Column.number("work_gpci", 9),
+      Column.number("pe_gpci", 7),
+      Column.number("mp_gpci", 7));
+
+  private final PricingData data;
+
+  @Spec
+  private CommandSpec spec;
+
+  @ParentCommand
+  private CptCommand cpt;
+
+  @Option(
+      names = "--state",
+      paramLabel = "XX",
+      converter = StateConverter.class,
+      description = "Only this state or territory, such as NY or PR.")
+  private String state;
+
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description = "table (default), csv or json.")
+  private Format format;
+
+  @Option(
+      names = "--gpci",
+      paramLabel = "FILE",
+      description = "A CMS GPCI file (GPCI...csv) instead of the bundled 2025 table.")
+  private Path gpci;
+
+  /** Creates the command over the given data. */
+  LocalitiesCommand(PricingData data) {
+    this.data = requireNonNull(data, "data");
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    if (gpci != null && !Files.isRegularFile(gpci)) {
+      throw new CliException("cannot read '" + gpci + "': "
+          + (Files.exists(gpci) ? "not a regular file" : "no such file"));
+    }
+    List<Gpci> all;
+    try {
+      all = data.localities(Optional.ofNullable(gpci));
+    } catch (IllegalArgumentException e) {
+      throw new CliException(e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      IOException cause = e.getCause();
+      throw new CliException(cause instanceof DataLoadException ? cause.getMessage()
+          : "cannot read '" + gpci + "': " + Inputs.reason(cause), e);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    Report report = Report.create(format, COLUMNS, out, false);
+    int shown = 0;
+    for (Gpci locality : all) {
+      if (state == null || state.equals(locality.state())) {
+        report.row(locality.locality().toString(), locality.state(), locality.name(),
+            locality.work(), locality.practiceExpense(), locality.malpractice());
+        shown++;
+      }
+    }
+    report.finish();
+    if (shown == 0 && state != null) {
+      spec.commandLine().getErr().println(
+          spec.qualifiedName() + ": no locality in state '" + state + "'");
+      return ExitStatus.INVALID_INPUT;
+    }
+    return ExitStatus.OK;
+  }
+
+  /** Reads {@code --state}: two letters, in any case. */
+  static final class StateConverter implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      String s = value.strip().toUpperCase(Locale.ROOT);
+      if (s.length() != 2 || !Character.isLetter(s.charAt(0)) || !Character.isLetter(s.charAt(1))
+          || s.charAt(0) > 'Z' || s.charAt(1) > 'Z') {
+        throw new TypeConversionException(
+            "'" + value + "' is not a state: expected two letters, such as NY");
+      }
+      return s;
+    }
+  }
+}

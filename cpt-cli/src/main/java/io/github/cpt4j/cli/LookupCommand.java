@@ -1,0 +1,304 @@
+package io.github.cpt4j.cli;
+
+import io.github.cpt4j.cli.report.Column;
+import io.github.cpt4j.cli.report.Format;
+import io.github.cpt4j.cli.report.Report;
+import io.github.cpt4j.code.CodeFormatException;
+import io.github.cpt4j.code.CptCode;
+import io.github.cpt4j.code.CptKind;
+import io.github.cpt4j.code.HcpcsCode;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.codeset.CodeEntry;
+import io.github.cpt4j.data.BundledData;
+import io.github.cpt4j.fee.medicare.PaymentIndicators;
+import io.github.cpt4j.fee.medicare.RvuEntry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cpt lookup}: what the library knows about each code given. A malformed code is reported
+ * with the reason, and makes the exit status 1; the other codes are still looked up.
+ */
+@Command(
+    name = "lookup",
+    sortOptions = false,
+    description = {
+        "Show what is known about each code: level, category, kind, section and subsection, "
+            + "from the bundled sample its description, add-on flag and dates, and its 2025 "
+            + "Medicare relative values and payment indicators.",
+        "",
+        "Codes may be typed in lower case and with blanks around them. A malformed code is "
+            + "reported with the reason and the index of the problem."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  cpt lookup 99213",
+        "  cpt lookup 0001F G0438 --format json"
+    })
+final class LookupCommand implements Callable<Integer> {
+
+  private static final List<Column> COLUMNS = List.of(
+      Column.text("input", 8),
+      Column.text("code", 5),
+      Column.text("level", 8),
+      Column.text("category", 12),
+      Column.text("kind", 22),
+      Column.text("section", 24),
+      Column.text("subsection", 24),
+      Column.text("group", 24),
+      Column.text("description", 40),
+      Column.text("add_on", 6),
+      Column.text("effective_from", 10),
+      Column.text("effective_to", 10),
+      Column.text("rvu_rows", 12),
+      Column.text("status", 6),
+      Column.number("work_rvu", 8),
+      Column.number("pe_nonfacility_rvu", 8),
+      Column.number("pe_facility_rvu", 8),
+      Column.number("mp_rvu", 8),
+      Column.text("global_days", 6),
+      Column.text("pc_tc", 5),
+      Column.text("mult_proc", 5),
+      Column.text("bilateral", 5),
+      Column.text("assistant", 5),
+      Column.text("co_surgeons", 5),
+      Column.text("team_surgery", 5),
+      Column.text("error", 18),
+      Column.number("index", 5),
+      Column.text("message", 0));
+
+  @Spec
+  private CommandSpec spec;
+
+  @ParentCommand
+  private CptCommand cpt;
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "CODE",
+      description = "The codes to look up, such as 99213, 0001F or G0438.")
+  private List<String> codes;
+
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description = "table (default: one block per code), csv or json.")
+  private Format format;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    Report report = format == Format.TABLE
+        ? null
+        : Report.create(format, COLUMNS, out, cpt.interactive());
+    boolean allValid = true;
+    boolean first = true;
+    for (String input : codes) {
+      ProcedureCode code;
+      try {
+        code = ProcedureCode.parseLenient(input);
+      } catch (CodeFormatException e) {
+        allValid = false;
+        if (report == null) {
+          out.println((first ? "" : System.lineSeparator()) + Main.oneLine(e.getMessage()));
+        } else {
+          Object[] cells = new Object[COLUMNS.size()];
+          cells[0] = input;
+          cells[cells.length - 3] = e.errorType().name();
+          cells[cells.length - 2] = e.errorIndex();
+          cells[cells.length - 1] = e.getMessage();
+          report.row(cells);
+        }
+        first = false;
+        continue;
+      }
+      Optional<CodeEntry> entry = BundledData.codeSet().find(code);
+      List<RvuEntry> rows = BundledData.medicareFeeSchedule().rvus().rowsOf(code);
+      if (report == null) {
+        if (!first) {
+          out.println();
+        }
+        printBlock(out, code, entry);
+        printRvus(out, rows);
+        if (cpt.interactive()) {
+          out.flush();
+        }
+      } else {
+        // CSV and JSON have one record per code: the row without a modifier when there is one.
+        Optional<RvuEntry> global = rows.stream().filter(r -> r.modifier().isEmpty()).findFirst()
+            .or(() -> rows.stream().findFirst());
+        report.row(input, code.toString(), code.level().name(), category(code), kind(code),
+            section(code), subsection(code), group(code),
+            entry.map(CodeEntry::shortDescription).orElse(null),
+            entry.map(CodeEntry::addOn).orElse(null),
+            entry.map(e -> e.effectiveFrom().toString()).orElse(null),
+            entry.flatMap(CodeEntry::effectiveTo).map(LocalDate::toString).orElse(null),
+            rows.isEmpty() ? null : rowNames(rows),
+            global.map(r -> String.valueOf(r.status().code())).orElse(null),
+            global.map(RvuEntry::workRvu).orElse(null),
+            global.map(RvuEntry::nonFacilityPeRvu).orElse(null),
+            global.map(RvuEntry::facilityPeRvu).orElse(null),
+            global.map(RvuEntry::malpracticeRvu).orElse(null),
+            global.map(r -> r.indicators().globalPeriod().code()).orElse(null),
+            indicator(global, i -> i.pcTc().code()),
+            indicator(global, i -> i.multipleProcedure().code()),
+            indicator(global, i -> i.bilateral().code()),
+            indicator(global, i -> i.assistantAtSurgery().code()),
+            indicator(global, i -> i.coSurgeons().code()),
+            indicator(global, i -> i.teamSurgery().code()),
+            null, null, null);
+      }
+      first = false;
+    }
+    if (report != null) {
+      report.finish();
+    }
+    return allValid ? ExitStatus.OK : ExitStatus.INVALID_INPUT;
+  }
+
+  private static void printBlock(PrintWriter out, ProcedureCode code,
+      Optional<CodeEntry> entry) {
+    out.println(code + entry.map(e -> "  " + e.shortDescription()).orElse(""));
+    if (code instanceof CptCode) {
+      CptCode cpt = (CptCode) code;
+      field(out, "level", "Level I (CPT)");
+      field(out, "category", categoryWords(cpt));
+      field(out, "kind", kindWords(cpt.kind()));
+      field(out, "section", cpt.section().displayName());
+      if (cpt.section().hasSubsections()) {
+        field(out, "subsection", cpt.subsection().displayName());
+      }
+    } else {
+      HcpcsCode hcpcs = (HcpcsCode) code;
+      field(out, "level", "Level II (HCPCS, maintained by CMS)");
+      field(out, "group", hcpcs.group().displayName());
+    }
+    if (entry.isEmpty()) {
+      field(out, "code set", "not in the bundled sample (" + BundledData.codeSet().size()
+          + " codes); the structure above holds for any code");
+      return;
+    }
+    CodeEntry e = entry.get();
+    e.longDescription().ifPresent(text -> field(out, "long", text));
+    field(out, "add-on", e.addOn() ? "yes: billed only with a primary procedure" : "no");
+    // The baseline date stands for "no start date recorded", so it is not shown as one.
+    if (!e.effectiveFrom().equals(CodeEntry.BASELINE_DATE)) {
+      field(out, "since", e.effectiveFrom().toString());
+    }
+    field(out, "in use", e.effectiveTo().map(to -> "until " + to + " (deleted)").orElse("yes"));
+  }
+
+  /** Prints the 2025 relative value rows of the code: one line per row, then the indicators. */
+  private static void printRvus(PrintWriter out, List<RvuEntry> rows) {
+    if (rows.isEmpty()) {
+      field(out, "2025 RVUs", "none in the bundled fee schedule");
+      return;
+    }
+    String label = "2025 RVUs";
+    for (RvuEntry row : rows) {
+      PaymentIndicators i = row.indicators();
+      String name = String.format(Locale.ROOT, "%-9s ", row.row());
+      field(out, label, name + "status " + row.status().code() + " ("
+          + row.status().words() + "), work " + row.workRvu().toPlainString()
+          + ", PE non-facility " + row.nonFacilityPeRvu().toPlainString()
+          + (row.nonFacilityNa() ? " (NA)" : "")
+          + ", PE facility " + row.facilityPeRvu().toPlainString()
+          + (row.facilityNa() ? " (NA)" : "")
+          + ", MP " + row.malpracticeRvu().toPlainString());
+      StringBuilder sb = new StringBuilder(" ".repeat(name.length()))
+          .append("global ").append(i.globalPeriod().code())
+          .append(", PC/TC ").append(i.pcTc().code())
+          .append(", MULT PROC ").append(i.multipleProcedure().code())
+          .append(", BILAT SURG ").append(i.bilateral().code())
+          .append(", ASST SURG ").append(i.assistantAtSurgery().code())
+          .append(", CO-SURG ").append(i.coSurgeons().code())
+          .append(", TEAM SURG ").append(i.teamSurgery().code());
+      i.endoscopicBase().ifPresent(base -> sb.append(", endoscopic base ").append(base));
+      field(out, "", sb.toString());
+      label = "";
+    }
+  }
+
+  private static String rowNames(List<RvuEntry> rows) {
+    StringBuilder sb = new StringBuilder();
+    for (RvuEntry row : rows) {
+      sb.append(sb.length() == 0 ? "" : " ").append(row.modifier().map(Object::toString)
+          .orElse("global"));
+    }
+    return sb.toString();
+  }
+
+  private static String indicator(Optional<RvuEntry> row,
+      Function<PaymentIndicators, Character> code) {
+    return row.map(r -> String.valueOf(code.apply(r.indicators()))).orElse(null);
+  }
+
+  private static void field(PrintWriter out, String name, String value) {
+    out.println("  " + name + " ".repeat(Math.max(1, 12 - name.length())) + value);
+  }
+
+  private static String category(ProcedureCode code) {
+    return code instanceof CptCode ? ((CptCode) code).category().name() : null;
+  }
+
+  private static String kind(ProcedureCode code) {
+    return code instanceof CptCode ? ((CptCode) code).kind().name() : null;
+  }
+
+  private static String section(ProcedureCode code) {
+    return code instanceof CptCode ? ((CptCode) code).section().name() : null;
+  }
+
+  private static String subsection(ProcedureCode code) {
+    return code instanceof CptCode ? ((CptCode) code).subsection().name() : null;
+  }
+
+  private static String group(ProcedureCode code) {
+    return code instanceof HcpcsCode ? ((HcpcsCode) code).group().name() : null;
+  }
+
+  private static String categoryWords(CptCode code) {
+    switch (code.category()) {
+      case CATEGORY_I:
+        return "Category I (established services and procedures)";
+      case CATEGORY_II:
+        return "Category II (performance measurement; not paid)";
+      case CATEGORY_III:
+        return "Category III (emerging technology; temporary)";
+      default:
+        throw new AssertionError(code.category());
+    }
+  }
+
+  private static String kindWords(CptKind kind) {
+    switch (kind) {
+      case STANDARD:
+        return "five-digit code";
+      case VACCINE_ADMINISTRATION:
+        return "vaccine administration (suffix A)";
+      case MAAA:
+        return "multianalyte assay with algorithmic analyses (suffix M)";
+      case PLA:
+        return "proprietary laboratory analysis (suffix U)";
+      case PERFORMANCE_MEASURE:
+        return "performance measure (suffix F)";
+      case EMERGING_TECHNOLOGY:
+        return "emerging technology (suffix T)";
+      default:
+        throw new AssertionError(kind);
+    }
+  }
+}

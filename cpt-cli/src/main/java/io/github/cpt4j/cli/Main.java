@@ -1,0 +1,141 @@
+package io.github.cpt4j.cli;
+
+import io.github.cpt4j.cli.price.MedicareData;
+import io.github.cpt4j.cli.price.PricingData;
+import io.github.cpt4j.cli.report.Format;
+import io.github.cpt4j.cli.report.OutputClosedException;
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The entry point of {@code cpt.jar}. It wires the commands to the process's streams and turns
+ * every failure into one line on standard error and an {@linkplain ExitStatus exit status}.
+ *
+ * <pre>
+ * java -jar cpt.jar lookup 99213
+ * java -jar cpt.jar validate codes.txt --format json
+ * </pre>
+ *
+ * <p>Results go to standard output in UTF-8, buffered, flushed after each result only when a
+ * person is watching; messages go to standard error.
+ */
+public final class Main {
+
+  private Main() {}
+
+  /** Runs the command line and exits with its status. */
+  public static void main(String[] args) {
+    boolean interactive = Terminal.isInteractive();
+    PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
+        new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16), interactive);
+    PrintWriter err = new PrintWriter(System.err, true);
+    int status = run(args, System.in, out, err, interactive, new MedicareData());
+    out.flush();
+    err.flush();
+    System.exit(status);
+  }
+
+  /**
+   * Runs the command line with the given streams and returns the exit status; never throws and
+   * never exits, so that tests can call it.
+   *
+   * @param data what the price and localities commands price with and list
+   */
+  static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err,
+      boolean interactive, PricingData data) {
+    CommandLine commandLine = commandLine(new CptCommand(stdin, interactive), data);
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    int status = commandLine.execute(args);
+    out.flush();
+    err.flush();
+    return status;
+  }
+
+  /** Returns the configured command line for {@code top}, with the failure handlers. */
+  static CommandLine commandLine(CptCommand top, PricingData data) {
+    CommandLine commandLine = new CommandLine(top);
+    // Added here rather than in @Command: price and localities take their data as an argument.
+    commandLine.addSubcommand(new LookupCommand());
+    commandLine.addSubcommand(new PriceCommand(data));
+    commandLine.addSubcommand(new LocalitiesCommand(data));
+    commandLine.addSubcommand(new ValidateCommand());
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.registerConverter(Format.class, Main::format);
+    commandLine.setParameterExceptionHandler((e, args) -> usageError(e, top.debug()));
+    commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, cmd, top.debug()));
+    return commandLine;
+  }
+
+  /** Reads a {@code --format} value; picocli's own message would list the constants' names. */
+  private static Format format(String value) {
+    for (Format format : Format.values()) {
+      if (format.toString().equalsIgnoreCase(value)) {
+        return format;
+      }
+    }
+    throw new TypeConversionException("expected table, csv or json, not '" + value + "'");
+  }
+
+  /** A usage error: bad option, bad value, missing argument. One line, the help hint, status 2. */
+  private static int usageError(ParameterException e, boolean debug) {
+    CommandLine cmd = e.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    if (debug) {
+      e.printStackTrace(err);
+    }
+    String name = cmd.getCommandSpec().qualifiedName();
+    StringBuilder line = new StringBuilder(name).append(": ").append(oneLine(e.getMessage()));
+    if (e instanceof UnmatchedArgumentException) {
+      List<String> suggestions = ((UnmatchedArgumentException) e).getSuggestions();
+      if (!suggestions.isEmpty()) {
+        line.append("; did you mean ").append(String.join(" or ", suggestions)).append('?');
+      }
+    }
+    line.append(" (see '").append(name).append(" --help')");
+    err.println(line);
+    err.flush();
+    return ExitStatus.TROUBLE;
+  }
+
+  /** A failure while running: the user's (a missing file) or ours (a bug). One line, status 2. */
+  private static int failure(Exception e, CommandLine cmd, boolean debug) {
+    PrintWriter err = cmd.getErr();
+    if (e instanceof OutputClosedException && !debug) {
+      return ExitStatus.TROUBLE;  // nobody reads any more: stop without a word, like head's peers
+    }
+    cmd.getOut().flush();  // results printed so far come before the message
+    if (debug) {
+      e.printStackTrace(err);
+    }
+    String name = cmd.getCommandSpec().qualifiedName();
+    String message;
+    if (e instanceof CliException) {
+      message = e.getMessage();
+    } else if (e instanceof UncheckedIOException) {
+      message = "input/output error: " + e.getCause().getMessage();
+    } else {
+      message = "internal error: " + e
+          + (debug ? "" : " (run again with --debug to see where)");
+    }
+    err.println(name + ": " + oneLine(message));
+    err.flush();
+    return ExitStatus.TROUBLE;
+  }
+
+  /** Folds line breaks so that the message stays the promised single line. */
+  static String oneLine(String message) {
+    return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+  }
+}

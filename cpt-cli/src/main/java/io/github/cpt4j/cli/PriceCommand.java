@@ -1,0 +1,478 @@
+package io.github.cpt4j.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.io.CountingInputStream;
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.cli.price.BatchPricing;
+import io.github.cpt4j.cli.price.ClaimPricer;
+import io.github.cpt4j.cli.price.LineRequest;
+import io.github.cpt4j.cli.price.Outcome;
+import io.github.cpt4j.cli.price.PricingData;
+import io.github.cpt4j.cli.price.PricingData.CmsFiles;
+import io.github.cpt4j.cli.price.PricingDefaults;
+import io.github.cpt4j.cli.price.Settings;
+import io.github.cpt4j.cli.price.ZipCode;
+import io.github.cpt4j.cli.report.Column;
+import io.github.cpt4j.cli.report.Format;
+import io.github.cpt4j.cli.report.OutputClosedException;
+import io.github.cpt4j.cli.report.Report;
+import io.github.cpt4j.code.CodeFormatException;
+import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.fee.Locality;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.PlaceOfService;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code cpt price}: prices claim lines given as arguments, as one claim, or a CSV file of lines
+ * as a stream. The pricing itself comes from {@link PricingData}, so that this class is only
+ * about the command line: options, defaults, input and output.
+ */
+@Command(
+    name = "price",
+    sortOptions = false,
+    description = {
+        "Price claim lines with the Medicare Physician Fee Schedule.",
+        "",
+        "With LINE arguments, the lines are priced as one claim (one provider, one patient, one "
+            + "date of service): payment modifiers, bilateral pairs and multiple-procedure "
+            + "ranking apply across them. The bundled data covers the sample codes for 2025 "
+            + "dates of service; --rvu, --gpci and --opps-cap price every code from CMS's files. "
+            + "With --input, every row of a CSV file is priced and written out with its amount, "
+            + "result and explanation; invalid rows get a reason in the output and the run goes "
+            + "on.",
+        "",
+        "Batch input is CSV with a header row; names are matched ignoring case: code "
+            + "(required), modifiers (separated by blanks or hyphens), units (default 1), "
+            + "locality (MAC-LOC) or zip, setting (facility or non-facility) or pos, date "
+            + "(YYYY-MM-DD), claim (adjacent rows with the same value are priced together). "
+            + "Blank cells take the values of the options below. The output has every input "
+            + "column, then amount (blank when there is none), result (priced or a reason "
+            + "code) and explanation (why there is no amount; with --explain, also how each "
+            + "amount was found)."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  cpt price 99213 --zip 10001 --date 2025-06-01",
+        "  cpt price 27447-RT 99213-25 --locality 13282-99 --setting facility --explain",
+        "  cpt price --input lines.csv --output priced.csv --date 2025-06-01",
+        "  cpt price --rvu PPRRVU2025_Oct.csv --opps-cap OPPSCAP_Oct.csv 71046-26 -z 60601"
+    })
+final class PriceCommand implements Callable<Integer> {
+
+  private static final List<Column> COLUMNS = List.of(
+      Column.text("line", 16),
+      Column.number("amount", 10),
+      Column.text("result", 12),
+      Column.text("explanation", 0));
+
+  private final PricingData data;
+
+  @Spec
+  private CommandSpec spec;
+
+  @ParentCommand
+  private CptCommand cpt;
+
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "LINE",
+      description = "Claim lines such as 99213, 27447-RT or 71046-26 x2, priced as one claim.")
+  private List<String> lines = new ArrayList<>();
+
+  @Option(
+      names = {"-i", "--input"},
+      paramLabel = "FILE.csv",
+      description = "Price every row of this CSV file (- for standard input) instead of LINEs.")
+  private String input;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the results here instead of standard output.")
+  private String output;
+
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
+      description = "table (default for LINEs), csv (default for --input) or json.")
+  private Format format;
+
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  private LocationOption location;
+
+  /** Where the services were performed: one of two ways to say it. */
+  static final class LocationOption {
+    @Option(
+        names = {"-z", "--zip"},
+        paramLabel = "ZIP",
+        converter = ZipConverter.class,
+        description = "ZIP code of the place of service, mapped to its payment locality.")
+    private ZipCode zip;
+
+    @Option(
+        names = {"-l", "--locality"},
+        paramLabel = "MAC-LOC",
+        converter = LocalityConverter.class,
+        description = "Medicare payment locality, such as 13282-99 (see cpt localities).")
+    private Locality locality;
+  }
+
+  @Option(
+      names = {"-d", "--date"},
+      paramLabel = "YYYY-MM-DD",
+      converter = DateConverter.class,
+      description = "Date of service; default today.")
+  private LocalDate date;
+
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  private SettingOption setting;
+
+  /** The payment setting, named or implied by a place of service. */
+  static final class SettingOption {
+    @Option(
+        names = {"-s", "--setting"},
+        paramLabel = "SETTING",
+        converter = SettingConverter.class,
+        description = "facility or non-facility (default).")
+    private Setting setting;
+
+    @Option(
+        names = {"-p", "--pos"},
+        paramLabel = "NN",
+        converter = PosConverter.class,
+        description = "Place-of-service code, such as 11 (office) or 22 (outpatient hospital).")
+    private PlaceOfService pos;
+
+    Setting value() {
+      return setting != null ? setting : pos.setting();
+    }
+  }
+
+  @Option(
+      names = "--non-participating",
+      description = "The provider does not participate in Medicare: 95%% of the amount.")
+  private boolean nonParticipating;
+
+  @Option(
+      names = {"-e", "--explain"},
+      description = "Show how each amount was found. Without it, a batch explains only the "
+          + "lines it could not price.")
+  private boolean explain;
+
+  @Option(
+      names = "--rvu",
+      paramLabel = "FILE",
+      description = "A full CMS relative value file (PPRRVU...csv) instead of the bundled rows.")
+  private Path rvu;
+
+  @Option(
+      names = "--gpci",
+      paramLabel = "FILE",
+      description = "A CMS GPCI file (GPCI...csv) instead of the bundled 2025 table.")
+  private Path gpci;
+
+  @Option(
+      names = "--opps-cap",
+      paramLabel = "FILE",
+      description = "A CMS OPPS imaging cap file (OPPSCAP...csv) instead of the bundled caps "
+          + "of the sample codes; give it with --rvu to cap every imaging code.")
+  private Path oppsCap;
+
+  /** Creates the command over the given pricing data. */
+  PriceCommand(PricingData data) {
+    this.data = requireNonNull(data, "data");
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    checkUsage();
+    PricingDefaults defaults = new PricingDefaults(defaultLocality(),
+        setting == null ? Setting.NON_FACILITY : setting.value(),
+        date == null ? LocalDate.now() : date);
+    // Lines given as arguments are few: explain them all. A batch explains only what is not
+    // priced unless --explain asks, for the explanation costs more than the price.
+    ClaimPricer pricer = openPricer(input == null || explain);
+    return input == null ? priceLines(defaults, pricer) : priceBatch(defaults, pricer);
+  }
+
+  private Optional<Locality> defaultLocality() {
+    if (location == null) {
+      return Optional.empty();
+    }
+    if (location.locality != null) {
+      return Optional.of(location.locality);
+    }
+    Optional<Locality> found = data.localityOf(location.zip);
+    if (found.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "ZIP code " + location.zip
+          + " is in no Medicare payment locality");
+    }
+    return found;
+  }
+
+  private void checkUsage() {
+    if (input == null && lines.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "give claim lines or --input FILE.csv");
+    }
+    if (input != null && !lines.isEmpty()) {
+      throw new ParameterException(spec.commandLine(),
+          "give claim lines or --input, not both");
+    }
+    if (input != null && format == Format.TABLE) {
+      throw new ParameterException(spec.commandLine(), "batch output is csv or json");
+    }
+    if (input == null && location == null) {
+      throw new ParameterException(spec.commandLine(),
+          "say where the service was performed: --zip ZIP or --locality MAC-LOC");
+    }
+    for (Path file : new Path[] {rvu, gpci, oppsCap}) {
+      if (file != null && !Files.isRegularFile(file)) {
+        throw new CliException("cannot read '" + file + "': "
+            + (Files.exists(file) ? "not a regular file" : "no such file"));
+      }
+    }
+    if (input != null && output != null && !Inputs.STDIN.equals(input)
+        && !Inputs.STDIN.equals(output) && sameFile(input, output)) {
+      throw new ParameterException(spec.commandLine(),
+          "--output must not be the --input file, which it would overwrite");
+    }
+  }
+
+  private static boolean sameFile(String a, String b) {
+    Path pa = Inputs.path(a);
+    Path pb = Inputs.path(b);
+    try {
+      return Files.exists(pb) && Files.isSameFile(pa, pb);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private ClaimPricer openPricer(boolean explainPriced) {
+    try {
+      return data.pricer(new CmsFiles(Optional.ofNullable(rvu), Optional.ofNullable(gpci),
+          Optional.ofNullable(oppsCap)), explainPriced);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      IOException cause = e.getCause();
+      throw new CliException(cause instanceof DataLoadException ? cause.getMessage()
+          : "cannot read the fee schedule: " + Inputs.reason(cause), e);
+    }
+  }
+
+  private int priceLines(PricingDefaults defaults, ClaimPricer pricer) throws IOException {
+    List<Outcome> outcomes = new ArrayList<>(lines.size());
+    List<String> labels = new ArrayList<>(lines.size());
+    List<LineRequest> requests = new ArrayList<>();
+    List<Integer> priced = new ArrayList<>();
+    boolean allValid = true;
+    for (String text : lines) {
+      try {
+        ClaimLine line = ClaimLine.parse(text);
+        labels.add(line.toString());
+        requests.add(new LineRequest(line, defaults.locality().orElseThrow(),
+            defaults.setting(), defaults.date()));
+        priced.add(outcomes.size());
+        outcomes.add(null);
+      } catch (CodeFormatException e) {
+        allValid = false;
+        labels.add(text);
+        outcomes.add(Outcome.notPriced("invalid_line", e.getMessage()));
+      }
+    }
+    if (!requests.isEmpty()) {
+      List<Outcome> results = pricer.price(requests, !nonParticipating);
+      for (int i = 0; i < priced.size(); i++) {
+        outcomes.set(priced.get(i), results.get(i));
+      }
+    }
+    Format chosen = format == null ? Format.TABLE : format;
+    boolean withExplanation = explain || chosen != Format.TABLE;
+    List<Column> columns = withExplanation ? COLUMNS : COLUMNS.subList(0, 3);
+    try (Output out = output()) {
+      Report report = Report.create(chosen, columns, out.writer, cpt.interactive());
+      BigDecimal total = BigDecimal.ZERO.setScale(2);
+      for (int i = 0; i < lines.size(); i++) {
+        Outcome outcome = outcomes.get(i);
+        String shown = labels.get(i);
+        Object amount = outcome.amount().orElse(null);
+        total = total.add(outcome.amount().orElse(BigDecimal.ZERO));
+        if (withExplanation) {
+          report.row(shown, amount, outcome.result(), Main.oneLine(outcome.explanation()));
+        } else {
+          report.row(shown, amount, outcome.result());
+        }
+      }
+      if (chosen == Format.TABLE) {
+        if (withExplanation) {
+          report.row("total", total, null, null);
+        } else {
+          report.row("total", total, null);
+        }
+      }
+      report.finish();
+    }
+    return allValid ? ExitStatus.OK : ExitStatus.INVALID_INPUT;
+  }
+
+  private int priceBatch(PricingDefaults defaults, ClaimPricer pricer) throws IOException {
+    BatchPricing batch = new BatchPricing(defaults, !nonParticipating, pricer, data::localityOf);
+    boolean fromFile = !Inputs.STDIN.equals(input);
+    long size = -1;
+    if (fromFile) {
+      try {
+        size = Files.size(Inputs.path(input));
+      } catch (IOException e) {
+        size = -1;  // opening the file below reports the problem
+      }
+    }
+    BatchPricing.Summary summary;
+    try (CountingInputStream in = new CountingInputStream(Inputs.open(input, cpt.stdin()));
+        Output out = output()) {
+      ProgressBar bar = cpt.interactive() && out.toFile
+          ? new ProgressBar(spec.commandLine().getErr(), in::getCount, size, System::nanoTime)
+          : null;
+      try {
+        summary = batch.run(in, out.writer, format == null ? Format.CSV : format,
+            bar == null ? rows -> { } : bar);
+      } catch (IllegalArgumentException e) {
+        throw new CliException(input + ": " + e.getMessage(), e);
+      } catch (OutputClosedException e) {
+        throw e;
+      } catch (IOException e) {
+        throw new CliException("cannot price '" + input + "': " + Inputs.reason(e), e);
+      }
+      if (bar != null) {
+        bar.finish(summary.rows());
+      }
+    }
+    if (cpt.interactive()) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.printf("%,d rows: %,d priced, %,d not priced (%,d invalid)%n", summary.rows(),
+          summary.priced(), summary.notPriced(), summary.invalid());
+      err.flush();
+    }
+    return summary.invalid() == 0 ? ExitStatus.OK : ExitStatus.INVALID_INPUT;
+  }
+
+  /** Where results go: standard output, left open, or a file, closed at the end. */
+  private static final class Output implements AutoCloseable {
+    final Writer writer;
+    final boolean toFile;
+
+    Output(Writer writer, boolean toFile) {
+      this.writer = writer;
+      this.toFile = toFile;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (toFile) {
+        writer.close();
+      } else {
+        writer.flush();
+      }
+    }
+  }
+
+  private Output output() {
+    if (output == null || Inputs.STDIN.equals(output)) {
+      return new Output(spec.commandLine().getOut(), false);
+    }
+    try {
+      return new Output(new BufferedWriter(new OutputStreamWriter(
+          Files.newOutputStream(Inputs.path(output)), StandardCharsets.UTF_8), 1 << 16), true);
+    } catch (IOException e) {
+      throw new CliException("cannot write '" + output + "': " + Inputs.reason(e), e);
+    }
+  }
+
+  /** Reads {@code --zip}. */
+  static final class ZipConverter implements ITypeConverter<ZipCode> {
+    @Override
+    public ZipCode convert(String value) {
+      try {
+        return ZipCode.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** Reads {@code --locality}. */
+  static final class LocalityConverter implements ITypeConverter<Locality> {
+    @Override
+    public Locality convert(String value) {
+      try {
+        return Locality.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** Reads {@code --setting}. */
+  static final class SettingConverter implements ITypeConverter<Setting> {
+    @Override
+    public Setting convert(String value) {
+      try {
+        return Settings.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** Reads {@code --pos}. */
+  static final class PosConverter implements ITypeConverter<PlaceOfService> {
+    @Override
+    public PlaceOfService convert(String value) {
+      try {
+        return PlaceOfService.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** Reads {@code --date} as an ISO date. */
+  static final class DateConverter implements ITypeConverter<LocalDate> {
+    @Override
+    public LocalDate convert(String value) {
+      try {
+        return LocalDate.parse(value.strip());
+      } catch (DateTimeParseException e) {
+        throw new TypeConversionException(
+            "'" + value + "' is not a date: expected YYYY-MM-DD, such as 2025-06-01");
+      }
+    }
+  }
+}

@@ -1,0 +1,500 @@
+package io.github.cpt4j.cli.price;
+
+import static java.util.Objects.requireNonNull;
+
+import de.siegmar.fastcsv.reader.CloseableIterator;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.github.cpt4j.cli.report.Format;
+import io.github.cpt4j.fee.Locality;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
+
+/**
+ * Prices a CSV file of lines as a stream: one row in, one row out, in the input's order, in
+ * memory that does not grow with the file. A row that cannot be priced gets its reason in the
+ * output and the run goes on.
+ *
+ * <h2>Claims</h2>
+ *
+ * Rows with the same non-blank {@code claim} value in a run of adjacent rows are priced together
+ * as one claim, so that one line can change another's amount; sort the file by claim first. A
+ * claim's lines must share place, setting and date ({@code mixed_claim_context} otherwise), and a
+ * claim has at most {@value #MAX_CLAIM_LINES} lines (the rest get {@code claim_too_long}). An
+ * invalid row of a claim is reported and the claim's other lines are priced without it.
+ *
+ * <h2>Threads</h2>
+ *
+ * The calling thread reads, parses and groups rows into claims and claims into chunks; a few
+ * threads price chunks at once (claims do not depend on one another); one thread writes the
+ * chunks in input order. A bounded number of chunks in flight bounds the memory. The
+ * {@link ClaimPricer} must therefore be thread-safe. A failure anywhere stops the run, after the
+ * rows before it are written, and is reported once.
+ *
+ * <pre>{@code
+ * BatchPricing.Summary summary = new BatchPricing(defaults, true, pricer, zips)
+ *     .run(in, writer, Format.CSV, rows -> {});
+ * }</pre>
+ */
+public final class BatchPricing {
+
+  /** The most lines one claim may have; real claims have a few dozen at most. */
+  public static final int MAX_CLAIM_LINES = 1_000;
+  /** How often, in rows, the progress callback is told. */
+  static final int PROGRESS_EVERY = 4_096;
+
+  private final PricingDefaults defaults;
+  private final boolean participating;
+  private final ClaimPricer pricer;
+  private final Function<ZipCode, Optional<Locality>> zips;
+  private final int threads;
+
+  /** How a run went: rows read, priced, not priced, and invalid (a subset of not priced). */
+  public record Summary(long rows, long priced, long notPriced, long invalid) {}
+
+  /**
+   * Creates a batch pricer that prices on one thread fewer than there are processors (the
+   * reader and the writer have the last), at least one and at most four.
+   *
+   * @param defaults the context for rows that do not give their own
+   * @param participating whether the provider participates in Medicare
+   * @param pricer prices each claim; thread-safe
+   * @param zips the locality of a ZIP code, empty when unknown
+   */
+  public BatchPricing(PricingDefaults defaults, boolean participating, ClaimPricer pricer,
+      Function<ZipCode, Optional<Locality>> zips) {
+    this(defaults, participating, pricer, zips,
+        Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1)));
+  }
+
+  /**
+   * Creates a batch pricer that prices on {@code threads} threads.
+   *
+   * @throws IllegalArgumentException if {@code threads} is not positive
+   */
+  public BatchPricing(PricingDefaults defaults, boolean participating, ClaimPricer pricer,
+      Function<ZipCode, Optional<Locality>> zips, int threads) {
+    this.defaults = requireNonNull(defaults, "defaults");
+    this.participating = participating;
+    this.pricer = requireNonNull(pricer, "pricer");
+    this.zips = requireNonNull(zips, "zips");
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be positive, not " + threads);
+    }
+    this.threads = threads;
+  }
+
+  /**
+   * Reads UTF-8 CSV with a header row from {@code in} (a byte order mark is skipped) and writes
+   * the results to {@code out}.
+   *
+   * @param progress told the number of rows read now and then, and at the end
+   * @throws IllegalArgumentException if the header is unusable (no {@code code} column...)
+   * @throws IOException if reading or writing fails, or the CSV cannot be parsed
+   */
+  public Summary run(InputStream in, Writer out, Format format, LongConsumer progress)
+      throws IOException {
+    requireNonNull(out, "out");
+    requireNonNull(format, "format");
+    requireNonNull(progress, "progress");
+    try (CsvReader<CsvRecord> reader = CsvReader.builder()
+            .allowMissingFields(true)
+            .allowExtraFields(true)
+            .detectBomHeader(true)
+            .ofCsvRecord(in, StandardCharsets.UTF_8);
+        CloseableIterator<CsvRecord> records = reader.iterator()) {
+      if (!hasNext(records)) {
+        throw new IllegalArgumentException("the input is empty; it needs a header row with "
+            + "at least a 'code' column");
+      }
+      BatchHeader header = BatchHeader.of(next(records).getFields(), format == Format.JSON);
+      RowParser parser = new RowParser(header, defaults, zips);
+      Pipeline pipeline = new Pipeline(BatchWriter.create(format, header, out));
+      try {
+        Claims claims = new Claims(pipeline);
+        long read = 0;
+        try {
+          while (pipeline.isHealthy() && hasNext(records)) {
+            List<String> fields = next(records).getFields();
+            claims.add(fields, parser.parse(fields));
+            read++;
+            if (read % PROGRESS_EVERY == 0) {
+              progress.accept(read);
+            }
+          }
+        } catch (IOException | RuntimeException | Error e) {
+          claims.end();  // what was read before the failure is still priced and written
+          pipeline.abandon();
+          throw e;
+        }
+        claims.end();
+        Summary summary = pipeline.finish();
+        progress.accept(read);
+        return summary;
+      } finally {
+        pipeline.close();
+      }
+    }
+  }
+
+  private static boolean hasNext(CloseableIterator<CsvRecord> records) throws IOException {
+    try {
+      return records.hasNext();
+    } catch (CsvParseException e) {
+      throw csvProblem(e);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private static CsvRecord next(CloseableIterator<CsvRecord> records) throws IOException {
+    try {
+      return records.next();
+    } catch (CsvParseException e) {
+      throw csvProblem(e);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** FastCSV says where in the outer exception and what in its cause. */
+  private static IOException csvProblem(CsvParseException e) {
+    String what = e.getCause() == null || e.getCause().getMessage() == null
+        ? "" : ": " + e.getCause().getMessage();
+    return new IOException(e.getMessage() + what, e);
+  }
+
+  /**
+   * Rows read and parsed, in whole claims: a claim never spans two chunks, so that chunks can be
+   * priced independently.
+   */
+  private static final class Chunk {
+    static final int CAPACITY = 512;
+    final List<List<String>> fields = new ArrayList<>(CAPACITY + 8);
+    final List<RowParser.Row> rows = new ArrayList<>(CAPACITY + 8);
+    /** The end (exclusive) of each claim in the chunk, in order. */
+    int[] claimEnds = new int[64];
+    int claims;
+    /** Rows beyond {@link #MAX_CLAIM_LINES} of their claim, each a claim of its own. */
+    boolean[] overLong = new boolean[CAPACITY + 8];
+    /** Filled by the pricing thread. */
+    Outcome[] outcomes;
+    boolean[] invalid;
+
+    int size() {
+      return rows.size();
+    }
+
+    void add(List<String> rowFields, RowParser.Row row, boolean tooLong) {
+      if (rows.size() == overLong.length) {
+        overLong = Arrays.copyOf(overLong, overLong.length * 2);
+      }
+      overLong[rows.size()] = tooLong;
+      fields.add(rowFields);
+      rows.add(row);
+    }
+
+    void endClaim() {
+      if (claims == claimEnds.length) {
+        claimEnds = Arrays.copyOf(claimEnds, claims * 2);
+      }
+      claimEnds[claims++] = rows.size();
+    }
+  }
+
+  /** Groups adjacent rows of one claim and sends chunks of whole claims down the pipeline. */
+  private static final class Claims {
+    private final Pipeline pipeline;
+    private Chunk chunk = new Chunk();
+    private String claim = "";
+    private int claimSize;
+    private String overLongClaim = "";
+
+    Claims(Pipeline pipeline) {
+      this.pipeline = pipeline;
+    }
+
+    void add(List<String> fields, RowParser.Row row) {
+      String key = row.claim();
+      if (claimSize > 0 && !key.equals(claim)) {
+        endClaim();
+      }
+      if (!key.isEmpty() && key.equals(overLongClaim)) {
+        chunk.add(fields, row, true);
+        claimSize++;
+        endClaim();
+        return;
+      }
+      overLongClaim = "";
+      claim = key;
+      chunk.add(fields, row, false);
+      claimSize++;
+      if (key.isEmpty()) {
+        endClaim();
+      } else if (claimSize == MAX_CLAIM_LINES) {
+        endClaim();
+        overLongClaim = key;
+      }
+    }
+
+    private void endClaim() {
+      chunk.endClaim();
+      claimSize = 0;
+      if (chunk.size() >= Chunk.CAPACITY) {
+        pipeline.send(chunk);
+        chunk = new Chunk();
+      }
+    }
+
+    /** Ends the open claim and sends what is left. */
+    void end() {
+      if (claimSize > 0) {
+        chunk.endClaim();
+        claimSize = 0;
+      }
+      if (chunk.size() > 0) {
+        pipeline.send(chunk);
+        chunk = new Chunk();
+      }
+    }
+  }
+
+  /** Prices every claim of a chunk; runs on a pricing thread. */
+  private Chunk price(Chunk chunk) {
+    int n = chunk.size();
+    chunk.outcomes = new Outcome[n];
+    chunk.invalid = new boolean[n];
+    int start = 0;
+    for (int c = 0; c < chunk.claims; c++) {
+      int end = chunk.claimEnds[c];
+      if (chunk.overLong[start]) {
+        String key = chunk.rows.get(start).claim();
+        chunk.outcomes[start] = Outcome.notPriced("claim_too_long", "claim '" + key
+            + "' has more than " + MAX_CLAIM_LINES + " lines; only the first "
+            + MAX_CLAIM_LINES + " were priced");
+        chunk.invalid[start] = true;
+      } else {
+        priceClaim(chunk, start, end);
+      }
+      start = end;
+    }
+    return chunk;
+  }
+
+  private void priceClaim(Chunk chunk, int start, int end) {
+    List<LineRequest> requests = new ArrayList<>(end - start);
+    boolean mixed = false;
+    for (int i = start; i < end; i++) {
+      RowParser.Row row = chunk.rows.get(i);
+      if (row.problem().isPresent()) {
+        chunk.outcomes[i] = row.problem().get();
+        chunk.invalid[i] = true;
+      } else {
+        LineRequest request = row.request().orElseThrow();
+        mixed |= !requests.isEmpty() && !request.sameContext(requests.get(0));
+        requests.add(request);
+      }
+    }
+    if (requests.isEmpty()) {
+      return;
+    }
+    List<Outcome> outcomes = mixed ? null : pricer.price(requests, participating);
+    if (outcomes != null && outcomes.size() != requests.size()) {
+      throw new IllegalStateException("the pricer returned " + outcomes.size()
+          + " outcomes for " + requests.size() + " lines");
+    }
+    int next = 0;
+    for (int i = start; i < end; i++) {
+      if (chunk.outcomes[i] != null) {
+        continue;
+      }
+      if (mixed) {
+        chunk.outcomes[i] = Outcome.notPriced("mixed_claim_context", "the lines of claim '"
+            + chunk.rows.get(i).claim()
+            + "' differ in locality, setting or date; a claim has one of each");
+        chunk.invalid[i] = true;
+      } else {
+        chunk.outcomes[i] = outcomes.get(next++);
+      }
+    }
+  }
+
+  /**
+   * The threads after the reader: pricing threads work on chunks as they come, and one writer
+   * takes the results in the order the chunks were sent.
+   */
+  private final class Pipeline {
+    private final Object endOfInput = new Object();
+    private final Object abandoned = new Object();
+    private final BatchWriter writer;
+    private final ExecutorService pricing;
+    private final BlockingQueue<Object> inOrder;
+    private final Thread writerThread;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private long rows;
+    private long priced;
+    private long notPriced;
+    private long invalid;
+
+    Pipeline(BatchWriter writer) {
+      this.writer = writer;
+      this.pricing = Executors.newFixedThreadPool(threads, task -> {
+        Thread thread = new Thread(task, "cpt-price");
+        thread.setDaemon(true);
+        return thread;
+      });
+      this.inOrder = new ArrayBlockingQueue<>(2 * threads + 2);
+      this.writerThread = new Thread(this::write, "cpt-write");
+      writerThread.setDaemon(true);
+      writerThread.start();
+    }
+
+    boolean isHealthy() {
+      return failure.get() == null;
+    }
+
+    /** Hands a chunk to the pricing threads; blocks while enough chunks are in flight. */
+    void send(Chunk chunk) {
+      if (!isHealthy()) {
+        return;
+      }
+      Future<Chunk> priced = pricing.submit(() -> price(chunk));
+      put(priced);
+    }
+
+    private void write() {
+      try {
+        while (true) {
+          Object item = inOrder.take();
+          if (item == endOfInput) {
+            writer.finish();
+            return;
+          }
+          if (item == abandoned) {
+            writer.flush();
+            return;
+          }
+          Chunk chunk = result(item);
+          for (int i = 0; i < chunk.size(); i++) {
+            Outcome outcome = chunk.outcomes[i];
+            rows++;
+            if (outcome.isPriced()) {
+              priced++;
+            } else {
+              notPriced++;
+            }
+            if (chunk.invalid[i]) {
+              invalid++;
+            }
+            writer.write(chunk.fields.get(i), outcome);
+          }
+          writer.checkOpen();
+        }
+      } catch (Throwable t) {
+        failure.compareAndSet(null, t);
+        try {
+          writer.flush();  // the rows written before the failure still reach the output
+        } catch (Throwable ignored) {
+          // The first failure is the one to report.
+        }
+        drain();
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Chunk result(Object item) throws Throwable {
+      try {
+        return ((Future<Chunk>) item).get();
+      } catch (ExecutionException e) {
+        throw e.getCause();
+      }
+    }
+
+    /** After a failure: keep taking, so that the reader never blocks on a full queue. */
+    private void drain() {
+      try {
+        while (true) {
+          Object item = inOrder.take();
+          if (item == endOfInput || item == abandoned) {
+            return;
+          }
+          ((Future<?>) item).cancel(true);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    /** Ends the input, waits until every row is written and returns the counts. */
+    Summary finish() throws IOException {
+      put(endOfInput);
+      join();
+      Throwable t = failure.get();
+      if (t != null) {
+        throw rethrow(t);
+      }
+      return new Summary(rows, priced, notPriced, invalid);
+    }
+
+    /** Ends the input after the reader failed, once the rows sent are written. */
+    void abandon() {
+      put(abandoned);
+      join();
+    }
+
+    void close() {
+      pricing.shutdownNow();
+    }
+
+    private void put(Object item) {
+      try {
+        inOrder.put(item);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while pricing", e);
+      }
+    }
+
+    private void join() {
+      try {
+        writerThread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while pricing", e);
+      }
+    }
+
+    private IOException rethrow(Throwable t) throws IOException {
+      if (t instanceof IOException) {
+        throw (IOException) t;
+      }
+      if (t instanceof UncheckedIOException) {
+        throw ((UncheckedIOException) t).getCause();
+      }
+      if (t instanceof RuntimeException) {
+        throw (RuntimeException) t;
+      }
+      if (t instanceof Error) {
+        throw (Error) t;
+      }
+      throw new IllegalStateException(t);
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package io.github.cpt4j.cli.price;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cpt4j.fee.Locality;
+import io.github.cpt4j.fee.medicare.Gpci;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What {@code cpt price} and {@code cpt localities} need from the library's data: a pricer over
+ * the bundled tables or the CMS files named on the command line, the ZIP-to-locality table and
+ * the localities with their GPCIs. The seam that lets tests run the commands over a test double.
+ */
+public interface PricingData {
+
+  /**
+   * Returns a pricer over the bundled data, with each given file in place of its bundled
+   * counterpart. Loading happens here, once, before the first line is read.
+   *
+   * @param files the CMS files named on the command line
+   * @param explainPriced whether priced lines get their explanation too; lines without an
+   *     amount always say why. Writing out how each amount was found costs more than finding it.
+   * @throws IllegalArgumentException if a file is malformed; the message names file, line and
+   *     column
+   * @throws java.io.UncheckedIOException if a file cannot be read
+   */
+  ClaimPricer pricer(CmsFiles files, boolean explainPriced);
+
+  /** Returns the payment locality of {@code zip}, empty when the ZIP code is unknown. */
+  Optional<Locality> localityOf(ZipCode zip);
+
+  /**
+   * Returns every locality with its GPCIs, from the bundled table or the given GPCI file.
+   *
+   * @throws IllegalArgumentException if the file is malformed
+   * @throws java.io.UncheckedIOException if the file cannot be read
+   */
+  List<Gpci> localities(Optional<Path> gpciFile);
+
+  /**
+   * The CMS files given on the command line, each replacing its bundled counterpart.
+   *
+   * @param rvu a relative value file (PPRRVU...csv)
+   * @param gpci a GPCI file (GPCI...csv)
+   * @param oppsCap an OPPS imaging cap file (OPPSCAP...csv)
+   */
+  record CmsFiles(Optional<Path> rvu, Optional<Path> gpci, Optional<Path> oppsCap) {
+
+    /** No files: the bundled data alone. */
+    public static final CmsFiles NONE =
+        new CmsFiles(Optional.empty(), Optional.empty(), Optional.empty());
+
+    /** Checks that nothing is null. */
+    public CmsFiles {
+      requireNonNull(rvu, "rvu");
+      requireNonNull(gpci, "gpci");
+      requireNonNull(oppsCap, "oppsCap");
+    }
+
+    /** Tells whether no file was given. */
+    public boolean isEmpty() {
+      return rvu.isEmpty() && gpci.isEmpty() && oppsCap.isEmpty();
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package io.github.cpt4j.cli.price;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cpt4j.fee.Locality;
+import io.github.cpt4j.fee.Setting;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * The context options of {@code cpt price}, which apply to every line that does not say
+ * otherwise: the locality ({@code --locality}, or {@code --zip} resolved to one), the setting
+ * ({@code --setting}, or {@code --pos} resolved to one) and the date of service ({@code --date}).
+ *
+ * @param locality where services were performed, if given
+ * @param setting the setting; non-facility unless given
+ * @param date the date of service
+ */
+public record PricingDefaults(Optional<Locality> locality, Setting setting, LocalDate date) {
+
+  /** Checks that nothing is null. */
+  public PricingDefaults {
+    requireNonNull(locality, "locality");
+    requireNonNull(setting, "setting");
+    requireNonNull(date, "date");
+  }
+}

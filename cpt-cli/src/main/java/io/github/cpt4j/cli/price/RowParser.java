@@ -1,0 +1,313 @@
+package io.github.cpt4j.cli.price;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.CodeFormatException;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.fee.Locality;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.PlaceOfService;
+import io.github.cpt4j.modifier.Modifier;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Turns the fields of one batch row into a {@link LineRequest}, applying the defaults, or into
+ * the {@link Outcome} that says what is wrong with it. Every problem names its column.
+ *
+ * <p>Reason codes: {@code invalid_code}, {@code invalid_modifiers}, {@code invalid_units},
+ * {@code invalid_locality}, {@code invalid_zip}, {@code unknown_zip} (well-formed, but in no
+ * locality), {@code invalid_setting}, {@code invalid_pos},
+ * {@code invalid_date}, {@code conflicting_location} (both {@code locality} and {@code zip}),
+ * {@code conflicting_setting} (both {@code setting} and {@code pos}), {@code missing_location}
+ * (neither, and no default), {@code malformed_row} (a field count other than the header's).
+ */
+public final class RowParser {
+
+  private final BatchHeader header;
+  private final PricingDefaults defaults;
+  private final Function<ZipCode, Optional<Locality>> zips;
+  private final int code;
+  private final int modifiers;
+  private final int units;
+  private final int locality;
+  private final int zip;
+  private final int setting;
+  private final int pos;
+  private final int date;
+  private final int claim;
+
+  // Batch files repeat the same context over many rows: remember the last text of each context
+  // column and what it meant, so that it is parsed and looked up once per change.
+  private String lastLocalityText;
+  private Locality lastLocality;
+  private String lastZipText;
+  private Optional<Locality> lastZipLocality;
+  private String lastDateText;
+  private LocalDate lastDate;
+
+  /**
+   * Creates a parser for rows under {@code header}.
+   *
+   * @param zips the locality of a ZIP code, empty when unknown
+   */
+  public RowParser(BatchHeader header, PricingDefaults defaults,
+      Function<ZipCode, Optional<Locality>> zips) {
+    this.header = requireNonNull(header, "header");
+    this.defaults = requireNonNull(defaults, "defaults");
+    this.zips = requireNonNull(zips, "zips");
+    this.code = header.indexOf("code");
+    this.modifiers = header.indexOf("modifiers");
+    this.units = header.indexOf("units");
+    this.locality = header.indexOf("locality");
+    this.zip = header.indexOf("zip");
+    this.setting = header.indexOf("setting");
+    this.pos = header.indexOf("pos");
+    this.date = header.indexOf("date");
+    this.claim = header.indexOf("claim");
+  }
+
+  /** What one row became: a request or the reason it is not one, and its claim. */
+  public static final class Row {
+    private final LineRequest request;
+    private final Outcome problem;
+    private final String claim;
+
+    private Row(LineRequest request, Outcome problem, String claim) {
+      this.request = request;
+      this.problem = problem;
+      this.claim = claim;
+    }
+
+    /** Returns the request, if the row is valid. */
+    public Optional<LineRequest> request() {
+      return Optional.ofNullable(request);
+    }
+
+    /** Returns what is wrong with the row, if anything. */
+    public Optional<Outcome> problem() {
+      return Optional.ofNullable(problem);
+    }
+
+    /** Returns the row's claim, blank when it stands alone. */
+    public String claim() {
+      return claim;
+    }
+  }
+
+  /** Parses one row's fields; never throws for any content. */
+  public Row parse(List<String> fields) {
+    String claimValue = field(fields, claim).strip();
+    if (fields.size() != header.size()) {
+      return problem("malformed_row", "the row has " + fields.size() + " fields where the "
+          + "header has " + header.size(), claimValue);
+    }
+    ProcedureCode procedure;
+    try {
+      procedure = ProcedureCode.parseLenient(field(fields, code));
+    } catch (CodeFormatException e) {
+      return problem("invalid_code", "code: " + e.getMessage(), claimValue);
+    }
+    List<Modifier> modifierList;
+    try {
+      modifierList = modifiers(field(fields, modifiers));
+    } catch (CodeFormatException e) {
+      return problem("invalid_modifiers", "modifiers: " + e.getMessage(), claimValue);
+    }
+    int unitCount;
+    try {
+      unitCount = units(field(fields, units));
+    } catch (IllegalArgumentException e) {
+      return problem("invalid_units", "units: " + e.getMessage(), claimValue);
+    }
+    ClaimLine line = ClaimLine.of(procedure, modifierList, unitCount);
+
+    String localityText = field(fields, locality);
+    String zipText = field(fields, zip);
+    Locality place;
+    if (!localityText.isBlank() && !zipText.isBlank()) {
+      return problem("conflicting_location", "give a locality or a ZIP code, not both",
+          claimValue);
+    } else if (!localityText.isBlank()) {
+      try {
+        place = locality(localityText);
+      } catch (IllegalArgumentException e) {
+        return problem("invalid_locality", "locality: " + e.getMessage(), claimValue);
+      }
+    } else if (!zipText.isBlank()) {
+      Optional<Locality> found;
+      try {
+        found = zipLocality(zipText);
+      } catch (IllegalArgumentException e) {
+        return problem("invalid_zip", "zip: " + e.getMessage(), claimValue);
+      }
+      if (found.isEmpty()) {
+        return problem("unknown_zip", "zip: " + zipText.strip()
+            + " is in no Medicare payment locality", claimValue);
+      }
+      place = found.get();
+    } else if (defaults.locality().isPresent()) {
+      place = defaults.locality().get();
+    } else {
+      return problem("missing_location", "no locality or zip in the row, and neither "
+          + "--locality nor --zip was given", claimValue);
+    }
+
+    String settingText = field(fields, setting);
+    String posText = field(fields, pos);
+    Setting choice;
+    if (!settingText.isBlank() && !posText.isBlank()) {
+      return problem("conflicting_setting", "give a setting or a place of service, not both",
+          claimValue);
+    } else if (!settingText.isBlank()) {
+      try {
+        choice = Settings.parse(settingText);
+      } catch (IllegalArgumentException e) {
+        return problem("invalid_setting", "setting: " + e.getMessage(), claimValue);
+      }
+    } else if (!posText.isBlank()) {
+      try {
+        choice = PlaceOfService.parse(posText).setting();
+      } catch (IllegalArgumentException e) {
+        return problem("invalid_pos", "pos: " + e.getMessage(), claimValue);
+      }
+    } else {
+      choice = defaults.setting();
+    }
+
+    String dateText = field(fields, date);
+    LocalDate serviceDate;
+    if (dateText.isBlank()) {
+      serviceDate = defaults.date();
+    } else {
+      try {
+        serviceDate = date(dateText);
+      } catch (DateTimeException e) {
+        return problem("invalid_date", "date: '" + dateText
+            + "' is not a date: expected YYYY-MM-DD, such as 2025-06-01", claimValue);
+      }
+    }
+    return new Row(new LineRequest(line, place, choice, serviceDate), null, claimValue);
+  }
+
+  private Locality locality(String text) {
+    if (!text.equals(lastLocalityText)) {
+      lastLocality = Locality.parse(text);
+      lastLocalityText = text;
+    }
+    return lastLocality;
+  }
+
+  private Optional<Locality> zipLocality(String text) {
+    if (!text.equals(lastZipText)) {
+      lastZipLocality = zips.apply(ZipCode.parse(text));
+      lastZipText = text;
+    }
+    return lastZipLocality;
+  }
+
+  private LocalDate date(String text) {
+    if (!text.equals(lastDateText)) {
+      lastDate = isoDate(text.strip());
+      lastDateText = text;
+    }
+    return lastDate;
+  }
+
+  /**
+   * Reads {@code YYYY-MM-DD} strictly, without the general machinery of
+   * {@link java.time.format.DateTimeFormatter}, which costs more than pricing the line.
+   *
+   * @throws DateTimeException if the text is not such a date, or no such day exists
+   */
+  static LocalDate isoDate(String s) {
+    if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+      throw new DateTimeException("not YYYY-MM-DD: " + s);
+    }
+    return LocalDate.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10));
+  }
+
+  private static int digits(String s, int start, int end) {
+    int value = 0;
+    for (int i = start; i < end; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        throw new DateTimeException("not a digit: " + c);
+      }
+      value = value * 10 + c - '0';
+    }
+    return value;
+  }
+
+  private static Row problem(String reason, String explanation, String claim) {
+    return new Row(null, Outcome.notPriced(reason, explanation), claim);
+  }
+
+  private static String field(List<String> fields, int index) {
+    return index < 0 || index >= fields.size() ? "" : fields.get(index);
+  }
+
+  /**
+   * Reads modifiers separated by blanks or hyphens, such as {@code 26}, {@code 25 59} or
+   * {@code RT-59}; letters may be lower case.
+   *
+   * @throws CodeFormatException for a malformed modifier or more than four
+   */
+  static List<Modifier> modifiers(String text) {
+    List<Modifier> list = new ArrayList<>(ClaimLine.MAX_MODIFIERS);
+    int n = text.length();
+    int i = 0;
+    while (true) {
+      while (i < n && isSeparator(text.charAt(i))) {
+        i++;
+      }
+      if (i == n) {
+        return list;
+      }
+      int end = i;
+      while (end < n && !isSeparator(text.charAt(end))) {
+        end++;
+      }
+      if (list.size() == ClaimLine.MAX_MODIFIERS) {
+        throw new CodeFormatException("a claim line has at most four modifiers", text, i,
+            CodeFormatException.ErrorType.TOO_MANY_MODIFIERS);
+      }
+      list.add(Modifier.parseLenient(text, i, end));
+      i = end;
+    }
+  }
+
+  private static boolean isSeparator(char c) {
+    return c == '-' || Character.isWhitespace(c) || Character.isSpaceChar(c);
+  }
+
+  /**
+   * Reads units: blank for 1, else a whole number from 1 to {@value ClaimLine#MAX_UNITS}.
+   *
+   * @throws IllegalArgumentException otherwise
+   */
+  static int units(String text) {
+    String s = text.strip();
+    if (s.isEmpty()) {
+      return 1;
+    }
+    int value = 0;
+    boolean ok = s.length() <= 4;
+    for (int i = 0; ok && i < s.length(); i++) {
+      char c = s.charAt(i);
+      ok = c >= '0' && c <= '9';
+      value = value * 10 + c - '0';
+    }
+    if (!ok || value < 1) {
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a number of units: expected a whole number from 1 to "
+              + ClaimLine.MAX_UNITS);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,31 @@
+package io.github.cpt4j.cli.report;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+
+/**
+ * The output went away before the command finished, as when it is piped into {@code head}. The
+ * command stops at once instead of working on for nobody, and exits without a message.
+ */
+public final class OutputClosedException extends IOException {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception. */
+  public OutputClosedException() {
+    super("the output was closed");
+  }
+
+  /**
+   * Throws if {@code out} is a {@link PrintWriter} that failed to write, which it reports only
+   * through {@link PrintWriter#checkError()} (which also flushes it).
+   *
+   * @throws OutputClosedException if writing failed
+   */
+  public static void check(Writer out) throws OutputClosedException {
+    if (out instanceof PrintWriter && ((PrintWriter) out).checkError()) {
+      throw new OutputClosedException();
+    }
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * The {@code cpt} command line tool. It uses only the exported API of cpt4j's library modules,
+ * which this descriptor enforces at compile time; at run time it ships as one executable jar.
+ */
+module io.github.cpt4j.cli {
+  requires io.github.cpt4j.data;
+  requires info.picocli;
+  requires de.siegmar.fastcsv;
+  requires com.google.common;
+
+  // picocli reads the command classes' annotations and sets their fields reflectively.
+  opens io.github.cpt4j.cli to info.picocli;
+}

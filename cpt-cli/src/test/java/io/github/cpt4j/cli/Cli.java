@@ -1,0 +1,59 @@
+package io.github.cpt4j.cli;
+
+import io.github.cpt4j.cli.price.MedicareData;
+import io.github.cpt4j.cli.price.PricingData;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/** Runs the cpt command in-process through picocli, with captured streams. */
+final class Cli {
+
+  /** What one run printed and returned. */
+  record Result(int status, String out, String err) {
+
+    /** Returns the lines of standard error. */
+    List<String> errLines() {
+      return err.isEmpty() ? List.of() : Arrays.asList(err.split("\\R"));
+    }
+
+    /** Returns the lines of standard output. */
+    List<String> outLines() {
+      return out.isEmpty() ? List.of() : Arrays.asList(out.split("\\R"));
+    }
+
+    @Override
+    public String toString() {
+      return "status " + status + "\n--- out\n" + out + "--- err\n" + err;
+    }
+  }
+
+  private Cli() {}
+
+  /** Runs with empty standard input. */
+  static Result run(String... args) {
+    return runWithInput(new byte[0], args);
+  }
+
+  /** Runs with {@code stdin} as standard input, in UTF-8. */
+  static Result runWithInput(String stdin, String... args) {
+    return runWithInput(stdin.getBytes(StandardCharsets.UTF_8), args);
+  }
+
+  /** Runs with the given bytes as standard input, over the real bundled data. */
+  static Result runWithInput(byte[] stdin, String... args) {
+    return runWith(new MedicareData(), stdin, args);
+  }
+
+  /** Runs with price and localities commands over {@code data}. */
+  static Result runWith(PricingData data, byte[] stdin, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = Main.run(args, new ByteArrayInputStream(stdin), new PrintWriter(out),
+        new PrintWriter(err), false, data);
+    return new Result(status, out.toString(), err.toString());
+  }
+}

@@ -1,0 +1,90 @@
+package io.github.cpt4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Runs the built {@code cpt.jar} as a separate process, as a user would. */
+class CptJarIT {
+
+  private static final Path JAR = Path.of(System.getProperty("cpt.jar", "target/cpt.jar"));
+
+  record Run(int status, String out, String err) {}
+
+  @Test
+  void versionMatchesTheBuild() throws Exception {
+    assertTrue(Files.isRegularFile(JAR), "no jar at " + JAR.toAbsolutePath());
+    Run r = run("", "--version");
+    assertEquals(0, r.status(), r::toString);
+    assertEquals("cpt " + VersionProvider.version(), r.out().strip());
+  }
+
+  @Test
+  void looksUpACode() throws Exception {
+    Run r = run("", "lookup", "99213");
+    assertEquals(0, r.status(), r::toString);
+    assertTrue(r.out().startsWith("99213"), r::toString);
+    assertEquals("", r.err());
+  }
+
+  @Test
+  void pricesTheQuickStartLineWithTheBundledData() throws Exception {
+    Run r = run("", "price", "99213", "--zip", "10001", "--date", "2025-06-01", "-f", "csv");
+    assertEquals(0, r.status(), r::toString);
+    assertTrue(r.out().matches("(?s)line,amount,result,explanation\n99213,\\d+\\.\\d\\d,priced,.*"),
+        r::toString);
+  }
+
+  @Test
+  void pricesABatchFromStandardInput() throws Exception {
+    Run r = run("code,locality\n90834,13282-99\n9921,13282-99\n", "price", "--input", "-",
+        "--date", "2025-06-01");
+    assertEquals(1, r.status(), r::toString);
+    assertTrue(r.out().contains("\n90834,13282-99,102.53,priced,"), r::toString);
+    assertTrue(r.out().contains("\n9921,13282-99,,invalid_code,"), r::toString);
+  }
+
+  @Test
+  void validatesStandardInputAndExitsOneOnInvalidLines() throws Exception {
+    Run r = run("99213\n9921\n", "validate", "--format", "csv");
+    assertEquals(1, r.status(), r::toString);
+    assertTrue(r.out().contains("\n2,invalid,9921,,WRONG_LENGTH,4,"), r::toString);
+  }
+
+  @Test
+  void usageErrorsExitTwoWithOneLineAndNoStackTrace() throws Exception {
+    Run r = run("", "lookup", "--no-such-option");
+    assertEquals(2, r.status(), r::toString);
+    assertEquals(1, r.err().strip().lines().count(), r::toString);
+    assertEquals("", r.out());
+  }
+
+  private static Run run(String stdin, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-jar");
+    command.add(JAR.toString());
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).start();
+    try (var in = process.getOutputStream()) {
+      in.write(stdin.getBytes(StandardCharsets.UTF_8));
+    }
+    String out = read(process.getInputStream());
+    String err = read(process.getErrorStream());
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "cpt did not finish");
+    return new Run(process.exitValue(), out, err);
+  }
+
+  private static String read(InputStream in) throws IOException {
+    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,80 @@
+package io.github.cpt4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The localities command over a made-up table, and once over the bundled one. */
+class LocalitiesCommandTest {
+
+  private static Cli.Result run(FakeData data, String... args) {
+    String[] all = new String[args.length + 1];
+    all[0] = "localities";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return Cli.runWith(data, new byte[0], all);
+  }
+
+  private static final FakeData TABLE = new FakeData();
+
+  @Test
+  void listsEveryLocalityAsATable() {
+    Cli.Result r = run(TABLE);
+    assertEquals(0, r.status(), r::toString);
+    assertEquals(4, r.outLines().size(), r::toString);
+    assertTrue(r.outLines().get(0).matches("LOCALITY\\s+STATE\\s+NAME\\s+WORK GPCI\\s+PE GPCI"
+        + "\\s+MP GPCI"), r::toString);
+    assertTrue(r.outLines().get(3).matches("13282-99\\s+NY\\s+REST OF STATE\\s+1\\s+0\\.949"
+        + "\\s+0\\.732"), r::toString);
+  }
+
+  @Test
+  void filtersByStateIgnoringCase() {
+    Cli.Result r = run(TABLE, "--state", "ny", "--format", "json");
+    assertEquals(0, r.status(), r::toString);
+    List<Map<String, Object>> rows = MiniJson.parseRows(r.out());
+    assertEquals(2, rows.size());
+    assertEquals("13202-01", rows.get(0).get("locality"));
+    assertEquals(new BigDecimal("1.342"), rows.get(0).get("pe_gpci"));
+  }
+
+  @Test
+  void aStateWithoutLocalitiesIsInvalidInput() {
+    Cli.Result r = run(TABLE, "--state", "ZZ");
+    assertEquals(1, r.status());
+    assertEquals(List.of("cpt localities: no locality in state 'ZZ'"), r.errLines());
+  }
+
+  @Test
+  void aMalformedStateIsAUsageError() {
+    Cli.Result r = run(TABLE, "--state", "New York");
+    assertEquals(2, r.status());
+    assertEquals(1, r.errLines().size(), r::toString);
+    assertTrue(r.err().contains("expected two letters"), r::toString);
+  }
+
+  @Test
+  void aBadGpciFileIsOneLine() {
+    Cli.Result missing = run(TABLE, "--gpci", "no/such.csv");
+    assertEquals(2, missing.status());
+    assertEquals(List.of("cpt localities: cannot read 'no/such.csv': no such file"),
+        missing.errLines());
+  }
+
+  @Test
+  void listsTheBundledTable() {
+    Cli.Result r = Cli.run("localities", "--state", "ny", "-f", "csv");
+    assertEquals(0, r.status(), r::toString);
+    assertTrue(r.out().contains("\n13282-99,NY,REST OF NEW YORK,1,0.949,0.732\n"), r::toString);
+  }
+
+  @Test
+  void hasHelp() {
+    Cli.Result r = run(TABLE, "--help");
+    assertEquals(0, r.status());
+    assertTrue(r.out().startsWith("Usage: cpt localities"), r::toString);
+  }
+}

@@ -1,0 +1,123 @@
+package io.github.cpt4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LookupCommandTest {
+
+  @Test
+  void showsLevelCategoryAndKind() {
+    Cli.Result r = Cli.run("lookup", "99213", "0042t", "G0438");
+    assertEquals(0, r.status(), r::toString);
+    String out = r.out();
+    assertTrue(out.startsWith("99213  Office visit"), out);
+    assertTrue(out.contains("\n  level       Level I (CPT)\n"), out);
+    assertTrue(out.contains("\n0042T"), out);
+    assertTrue(out.contains("Category III"), out);
+    assertTrue(out.contains("emerging technology (suffix T)"), out);
+    assertTrue(out.contains("\nG0438  "), out);
+    assertTrue(out.contains("  level       Level II"), out);
+    assertTrue(out.contains("  group       Temporary codes for procedures"), out);
+    assertTrue(out.contains("  section     Category III\n"), out);
+    assertTrue(out.contains("  section     Evaluation and Management\n"), out);
+  }
+
+  @Test
+  void showsTheSubsectionWhereTheSectionHasThem() {
+    Cli.Result r = Cli.run("lookup", "27447", "-f", "csv");
+    assertEquals(0, r.status(), r::toString);
+    assertTrue(r.out().contains(",SURGERY,MUSCULOSKELETAL,,"), r::toString);
+    String text = Cli.run("lookup", "27447").out();
+    assertTrue(text.contains("  subsection  Musculoskeletal System\n"), text);
+    assertTrue(!Cli.run("lookup", "99213").out().contains("subsection"));
+  }
+
+  @Test
+  void showsTheBundledDescriptionAddOnFlagAndDeletion() throws Exception {
+    String text = Cli.run("lookup", "99201").out();
+    assertTrue(text.contains("  in use      until 2020-12-31 (deleted)\n"), text);
+    assertTrue(text.contains("  add-on      no\n"), text);
+    var rows = ValidateCommandTest.csv(Cli.run("lookup", "-f", "csv", "99213", "99999").out());
+    List<String> header = rows.get(0).getFields();
+    int description = header.indexOf("description");
+    int addOn = header.indexOf("add_on");
+    assertTrue(rows.get(1).getField(description).startsWith("Office visit"));
+    assertEquals("false", rows.get(1).getField(addOn));
+    assertEquals("", rows.get(2).getField(description));
+    String unknown = Cli.run("lookup", "99999").out();
+    assertTrue(unknown.contains("not in the bundled sample"), unknown);
+  }
+
+  @Test
+  void showsThe2025RelativeValueRowsAndIndicators() throws Exception {
+    String text = Cli.run("lookup", "71046").out();
+    assertTrue(text.contains("  2025 RVUs   71046     status A (active), work 0.22, PE "
+        + "non-facility 0.77, PE facility 0.77 (NA), MP 0.02\n"), text);
+    assertTrue(text.contains("              71046-26  status A"), text);
+    assertTrue(text.contains("global XXX, PC/TC 1, MULT PROC 0"), text);
+    var rows = ValidateCommandTest.csv(Cli.run("lookup", "-f", "csv", "29880").out());
+    List<String> header = rows.get(0).getFields();
+    assertEquals("7.39", rows.get(1).getField(header.indexOf("work_rvu")));
+    assertEquals("090", rows.get(1).getField(header.indexOf("global_days")));
+    assertEquals("3", rows.get(1).getField(header.indexOf("mult_proc")));
+    assertEquals("global", rows.get(1).getField(header.indexOf("rvu_rows")));
+    String unknown = Cli.run("lookup", "99999").out();
+    assertTrue(unknown.contains("  2025 RVUs   none in the bundled fee schedule"), unknown);
+  }
+
+  @Test
+  void flagsAddOnCodes() {
+    String addOn = io.github.cpt4j.data.BundledData.codeSet().stream()
+        .filter(io.github.cpt4j.codeset.CodeEntry::addOn).findFirst().orElseThrow()
+        .code().toString();
+    Cli.Result r = Cli.run("lookup", addOn);
+    assertTrue(r.out().contains("  add-on      yes"), r::toString);
+  }
+
+  @Test
+  void aMalformedCodeSaysWhyAndMakesStatusOne() {
+    Cli.Result r = Cli.run("lookup", "9921", "99213");
+    assertEquals(1, r.status(), r::toString);
+    assertTrue(r.out().startsWith("'9921' has the wrong length at index 4"), r::toString);
+    assertTrue(r.out().contains("\n99213  "), r::toString);
+    assertEquals("", r.err());
+  }
+
+  @Test
+  void jsonHasOneObjectPerCode() {
+    Cli.Result r = Cli.run("lookup", "--format", "json", "0001u", "X1234");
+    assertEquals(1, r.status());
+    List<Map<String, Object>> rows = MiniJson.parseRows(r.out());
+    assertEquals(2, rows.size());
+    assertEquals("0001U", rows.get(0).get("code"));
+    assertEquals("PLA", rows.get(0).get("kind"));
+    assertEquals("PATHOLOGY_AND_LABORATORY", rows.get(0).get("section"));
+    assertEquals("CATEGORY_I", rows.get(0).get("category"));
+    assertEquals(null, rows.get(0).get("error"));
+    assertEquals("LETTER_NOT_IN_USE", rows.get(1).get("error"));
+    assertEquals(BigDecimal.ZERO, rows.get(1).get("index"));
+    assertEquals(null, rows.get(1).get("code"));
+  }
+
+  @Test
+  void csvHasAHeaderAndBlankCellsForLevelTwo() throws Exception {
+    Cli.Result r = Cli.run("lookup", "-f", "csv", "J1100");
+    assertEquals(0, r.status());
+    var rows = ValidateCommandTest.csv(r.out());
+    assertEquals("input", rows.get(0).getField(0));
+    assertEquals(List.of("J1100", "J1100", "LEVEL_II", "", "", "", "", "DRUGS"),
+        rows.get(1).getFields().subList(0, 8));
+  }
+
+  @Test
+  void needsAtLeastOneCode() {
+    Cli.Result r = Cli.run("lookup");
+    assertEquals(2, r.status());
+    assertTrue(r.err().startsWith("cpt lookup: Missing required parameter: 'CODE'"), r::toString);
+  }
+}

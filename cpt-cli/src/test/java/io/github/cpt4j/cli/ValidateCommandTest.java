@@ -1,0 +1,189 @@
+package io.github.cpt4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateCommandTest {
+
+  private static final String MIXED = String.join("\n",
+      "99213",                 // 1 valid
+      "",                      // 2 blank
+      "  # a comment",         // 3 skipped
+      "9921",                  // 4 WRONG_LENGTH at 4
+      "71046-26 x2",           // 5 valid claim line
+      "99213-25-59-76-77-78",  // 6 TOO_MANY_MODIFIERS at 18
+      " g0438 ",               // 7 valid, lenient
+      "I1234",                 // 8 LETTER_NOT_IN_USE at 0
+      "99213 x0");             // 9 BAD_UNITS at 7
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void allValidMeansStatusZeroAndASummary() {
+    Cli.Result r = Cli.runWithInput("99213\n0001F\nG0438\n27447-RT\n", "validate");
+    assertEquals(0, r.status(), r::toString);
+    assertEquals(List.of("4 lines checked, all valid"), r.outLines());
+    assertEquals("", r.err());
+  }
+
+  @Test
+  void tableReportsEachInvalidLineWithNumberIndexAndType() {
+    Cli.Result r = Cli.runWithInput(MIXED, "validate", "-");
+    assertEquals(1, r.status(), r::toString);
+    List<String> lines = r.outLines();
+    assertEquals(6, lines.size(), r::toString);
+    assertTrue(lines.get(0).matches("\\s*LINE\\s+INDEX\\s+ERROR\\s+DETAIL"), lines.get(0));
+    assertTrue(lines.get(1).matches("\\s+4\\s+4\\s+WRONG_LENGTH\\s+'9921' has.*"), lines.get(1));
+    assertTrue(lines.get(2).matches("\\s+6\\s+18\\s+TOO_MANY_MODIFIERS\\s+.*"), lines.get(2));
+    assertTrue(lines.get(3).matches("\\s+8\\s+0\\s+LETTER_NOT_IN_USE\\s+.*"), lines.get(3));
+    assertTrue(lines.get(4).matches("\\s+9\\s+7\\s+BAD_UNITS\\s+.*"), lines.get(4));
+    assertEquals("4 of 7 lines invalid; 2 blank or comment lines skipped", lines.get(5));
+  }
+
+  @Test
+  void csvHasOneRowPerInvalidLine() throws IOException {
+    Cli.Result r = Cli.runWithInput(MIXED, "validate", "--format", "csv");
+    assertEquals(1, r.status());
+    List<CsvRecord> rows = csv(r.out());
+    assertEquals(List.of("line", "result", "input", "canonical", "error", "index", "message"),
+        rows.get(0).getFields());
+    assertEquals(5, rows.size());
+    assertEquals(List.of("4", "invalid", "9921", "", "WRONG_LENGTH", "4"),
+        rows.get(1).getFields().subList(0, 6));
+    assertTrue(rows.get(1).getField(6).startsWith("'9921' has the wrong length"));
+  }
+
+  @Test
+  void allAddsValidLinesWithTheirCanonicalForm() throws IOException {
+    Cli.Result r = Cli.runWithInput(MIXED, "validate", "--all", "--format", "csv");
+    List<CsvRecord> rows = csv(r.out());
+    assertEquals(8, rows.size());
+    assertEquals(List.of("1", "valid", "99213", "99213", "", "", ""), rows.get(1).getFields());
+    assertEquals(List.of("5", "valid", "71046-26 x2", "71046-26 x2", "", "", ""),
+        rows.get(3).getFields());
+    assertEquals(List.of("7", "valid", " g0438 ", "G0438", "", "", ""), rows.get(5).getFields());
+
+    Cli.Result table = Cli.runWithInput(MIXED, "validate", "--all");
+    assertTrue(table.out().contains("G0438"), table::toString);
+  }
+
+  @Test
+  void jsonIsWellFormedAndTyped() {
+    Cli.Result r = Cli.runWithInput(MIXED + "\n\"\\\t\u0001\u2028", "validate", "-f", "json");
+    assertEquals(1, r.status());
+    List<Map<String, Object>> rows = MiniJson.parseRows(r.out());
+    assertEquals(5, rows.size());
+    Map<String, Object> first = rows.get(0);
+    assertEquals(List.of("line", "result", "input", "canonical", "error", "index", "message"),
+        new ArrayList<>(first.keySet()));
+    assertEquals(new BigDecimal(4), first.get("line"));
+    assertEquals("invalid", first.get("result"));
+    assertEquals(null, first.get("canonical"));
+    assertEquals(new BigDecimal(4), first.get("index"));
+    assertEquals("\"\\\t\u0001\u2028", rows.get(4).get("input"));
+  }
+
+  @Test
+  void jsonOfNothingIsAnEmptyArrayAndCsvIsAHeader() {
+    assertEquals("[]\n", Cli.runWithInput("99213\n", "validate", "-f", "json").out());
+    assertEquals("line,result,input,canonical,error,index,message\n",
+        Cli.runWithInput("", "validate", "-f", "csv").out());
+  }
+
+  @Test
+  void quietPrintsNothing() {
+    Cli.Result r = Cli.runWithInput(MIXED, "validate", "-q");
+    assertEquals(1, r.status());
+    assertEquals("", r.out());
+    assertEquals(0, Cli.runWithInput("99213", "validate", "--quiet").status());
+  }
+
+  @Test
+  void readsAFileWithBomCrlfAndMalformedBytes() throws IOException {
+    Path file = dir.resolve("codes.txt");
+    byte[] head = "\uFEFF99213\r\n0001F\r\n".getBytes(StandardCharsets.UTF_8);
+    byte[] bad = {(byte) 0xff, '9', '2', '1', '3', '\r'};
+    byte[] tail = "G0438".getBytes(StandardCharsets.UTF_8);
+    Files.write(file, concat(head, bad, tail));
+    Cli.Result r = Cli.run("validate", file.toString(), "--format", "csv");
+    assertEquals(1, r.status(), r::toString);
+    List<CsvRecord> rows = csv(r.out());
+    assertEquals(2, rows.size(), r::toString);
+    assertEquals(List.of("3", "invalid", "\uFFFD9213", "", "ILLEGAL_CHARACTER", "0"),
+        rows.get(1).getFields().subList(0, 6));
+  }
+
+  @Test
+  void aVeryLongLineIsReportedNotKept() {
+    String longLine = "9".repeat(200_000);
+    Cli.Result r = Cli.runWithInput("99213\n" + longLine + "\n9921\n", "validate", "-f", "json");
+    assertEquals(1, r.status());
+    List<Map<String, Object>> rows = MiniJson.parseRows(r.out());
+    assertEquals(2, rows.size());
+    assertEquals("LINE_TOO_LONG", rows.get(0).get("error"));
+    assertEquals(new BigDecimal(2), rows.get(0).get("line"));
+    assertTrue(((String) rows.get(0).get("input")).length() < 2_000);
+    assertTrue(((String) rows.get(0).get("message")).contains("200000 characters"));
+    assertEquals(new BigDecimal(3), rows.get(1).get("line"));
+  }
+
+  @Test
+  void aDirectoryIsTroubleNotInvalidInput() {
+    Cli.Result r = Cli.run("validate", dir.toString());
+    assertEquals(2, r.status());
+    assertEquals(List.of("cpt validate: cannot read '" + dir + "': it is a directory"),
+        r.errLines());
+  }
+
+  @Test
+  void tooManyArgumentsIsAUsageError() {
+    Cli.Result r = Cli.run("validate", "a.txt", "b.txt");
+    assertEquals(2, r.status());
+    assertEquals(1, r.errLines().size(), r::toString);
+  }
+
+  @Test
+  void singleTokensUseTheCodeParserAndLongerLinesTheClaimLineParser() {
+    assertEquals("0001F", ValidateCommand.parse(" 0001f "));
+    assertEquals("99213-25", ValidateCommand.parse("99213 25"));
+    assertTrue(ValidateCommand.isBlankOrComment("\u00a0 # note"));
+    assertTrue(ValidateCommand.isBlankOrComment(" \t"));
+    assertTrue(!ValidateCommand.isBlankOrComment("99213 # note"));
+  }
+
+  static List<CsvRecord> csv(String text) throws IOException {
+    List<CsvRecord> rows = new ArrayList<>();
+    try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(text)) {
+      reader.forEach(rows::add);
+    }
+    return rows;
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    int n = 0;
+    for (byte[] p : parts) {
+      n += p.length;
+    }
+    byte[] all = new byte[n];
+    int i = 0;
+    for (byte[] p : parts) {
+      System.arraycopy(p, 0, all, i, p.length);
+      i += p.length;
+    }
+    return all;
+  }
+}
