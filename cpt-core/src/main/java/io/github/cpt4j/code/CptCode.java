@@ -23,6 +23,9 @@ import java.util.Optional;
  */
 public final class CptCode implements ProcedureCode {
 
+  /** {@code CptKind.values()} once: each call of {@code values()} allocates a copy. */
+  private static final CptKind[] KINDS = CptKind.values();
+
   private final int packed;
 
   private CptCode(int packed) {
@@ -147,7 +150,7 @@ public final class CptCode implements ProcedureCode {
   public CptKind kind() {
     return packed < CodeScanner.SUFFIX_BASE
         ? CptKind.STANDARD
-        : CptKind.values()[(packed - CodeScanner.SUFFIX_BASE) / 10_000 + 1];
+        : KINDS[(packed - CodeScanner.SUFFIX_BASE) / 10_000 + 1];
   }
 
   /** Returns Category I, II or III. */
