@@ -38,6 +38,15 @@ final class CodeScanner {
     return scanFully(text, lenient);
   }
 
+  /**
+   * Returns the packed form of a code in strict canonical form, or -1. Strict validity needs no
+   * error classification, so this is all that {@code isValid}, {@code packedOf} and
+   * {@code tryParse} run: malformed input is rejected as fast as a valid code is accepted.
+   */
+  static int strictPacked(CharSequence text) {
+    return text.length() == 5 ? scanCanonical(text) : -1;
+  }
+
   /** The general scan behind {@link #scan}: trims if lenient, classifies every error. */
   static long scanFully(CharSequence text, boolean lenient) {
     int start = 0;

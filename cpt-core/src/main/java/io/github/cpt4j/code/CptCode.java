@@ -60,13 +60,13 @@ public final class CptCode implements ProcedureCode {
    * @throws NullPointerException if {@code text} is null; no other exception, for any input
    */
   public static Optional<CptCode> tryParse(CharSequence text) {
-    long scanned = CodeScanner.scan(requireNonNull(text, "text"), false);
-    return isLevelOne(scanned) ? Optional.of(new CptCode((int) scanned)) : Optional.empty();
+    int packed = CodeScanner.strictPacked(requireNonNull(text, "text"));
+    return isLevelOne(packed) ? Optional.of(new CptCode(packed)) : Optional.empty();
   }
 
   /** Tells whether {@code text} is a strict CPT code, without throwing or allocating. */
   public static boolean isValid(CharSequence text) {
-    return isLevelOne(CodeScanner.scan(requireNonNull(text, "text"), false));
+    return isLevelOne(CodeScanner.strictPacked(requireNonNull(text, "text")));
   }
 
   /**

@@ -10,8 +10,9 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /**
- * The canonical-shape fast path in {@link CodeScanner#scan} is an optimisation only: for every
- * input it must give exactly what the full scan gives, packed code or encoded error.
+ * The canonical-shape fast path in {@link CodeScanner#scan} and {@link CodeScanner#strictPacked}
+ * is an optimisation only: for every input it must give exactly what the full scan gives, packed
+ * code or encoded error (or -1 for any error, for the strict checks).
  */
 class CodeScannerFastPathTest {
 
@@ -19,6 +20,8 @@ class CodeScannerFastPathTest {
   void fastPathAgreesWithFullScan(@ForAll("nearCodes") String text) {
     assertEquals(CodeScanner.scanFully(text, false), CodeScanner.scan(text, false), text);
     assertEquals(CodeScanner.scanFully(text, true), CodeScanner.scan(text, true), text);
+    long strict = CodeScanner.scanFully(text, false);
+    assertEquals(strict < 0 ? -1 : strict, CodeScanner.strictPacked(text), text);
   }
 
   @Test
@@ -35,6 +38,7 @@ class CodeScannerFastPathTest {
       String text = CodeScanner.format(packed);
       assertEquals(packed, CodeScanner.scan(text, false), text);
       assertEquals(packed, CodeScanner.scanFully(text, false), text);
+      assertEquals(packed, CodeScanner.strictPacked(text), text);
     }
   }
 
