@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.CodeFormatException.ErrorType;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.modifier.CodeWithModifiers;
 import io.github.cpt4j.modifier.Modifier;
 import java.util.List;
 
@@ -13,7 +14,8 @@ import java.util.List;
  * One line of a claim: a procedure code, up to four modifiers in billed order, and units.
  *
  * <p>Immutable and thread-safe. A line may carry modifiers that break the modifier rules (a
- * repeated modifier, 26 with TC); it is the job of modifier validation, not of this value, to
+ * repeated modifier, 26 with TC); it is the job of
+ * {@link io.github.cpt4j.modifier.ModifierRules#check(CodeWithModifiers)}, not of this value, to
  * report them, so that every violation can be reported at once.
  *
  * <h2>Grammar</h2>
@@ -39,7 +41,7 @@ import java.util.List;
  * line.units();       // 2
  * }</pre>
  */
-public final class ClaimLine {
+public final class ClaimLine implements CodeWithModifiers {
 
   /** The most modifiers one line can carry: the CMS-1500 form has four slots. */
   public static final int MAX_MODIFIERS = 4;
@@ -184,11 +186,13 @@ public final class ClaimLine {
   }
 
   /** Returns the procedure code. */
+  @Override
   public ProcedureCode code() {
     return code;
   }
 
   /** Returns the modifiers in billed order; empty when there are none. */
+  @Override
   public ImmutableList<Modifier> modifiers() {
     return modifiers;
   }

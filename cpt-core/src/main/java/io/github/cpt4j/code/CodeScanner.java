@@ -66,7 +66,12 @@ final class CodeScanner {
       return error(ErrorType.SURROUNDING_WHITESPACE, start);
     }
     if (isSpace(text.charAt(end - 1))) {
-      return error(ErrorType.SURROUNDING_WHITESPACE, end - 1);
+      // Point at the first character of the trailing white space, where the problem starts.
+      int first = end - 1;
+      while (first > start && isSpace(text.charAt(first - 1))) {
+        first--;
+      }
+      return error(ErrorType.SURROUNDING_WHITESPACE, first);
     }
     char first = text.charAt(start);
     if (first >= '0' && first <= '9') {

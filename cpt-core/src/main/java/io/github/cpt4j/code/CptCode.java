@@ -16,6 +16,8 @@ import java.util.Optional;
  * CptCode code = CptCode.parse("99213");
  * code.category();      // CATEGORY_I
  * code.kind();          // STANDARD
+ * code.section();       // EVALUATION_AND_MANAGEMENT
+ * code.subsection();    // NONE
  * CptCode.isValid("0042T");                     // true
  * CptCode.parseLenient(" 0001f ");              // 0001F
  * CptCode.tryParse("9921");                     // Optional.empty()
@@ -156,6 +158,25 @@ public final class CptCode implements ProcedureCode {
   /** Returns Category I, II or III. */
   public CptCategory category() {
     return kind().category();
+  }
+
+  /**
+   * Returns the section of the code book this code belongs to, or {@link Section#UNASSIGNED} if
+   * its number lies in no section range; see {@link Section} for where the suffixed shapes and
+   * {@code 99100}-{@code 99140} go. Classified by {@link SectionTable#standard()}; a binary search
+   * over a few dozen {@code int}s, without allocation.
+   */
+  public Section section() {
+    return SectionTable.standard().sectionOfPacked(packed);
+  }
+
+  /**
+   * Returns the Surgery or Radiology subsection or the Category II group of this code;
+   * {@link Subsection#NONE} if its section has no subsections, {@link Subsection#UNASSIGNED} if
+   * no range contains it. Without allocation, like {@link #section()}.
+   */
+  public Subsection subsection() {
+    return SectionTable.standard().subsectionOfPacked(packed);
   }
 
   /**

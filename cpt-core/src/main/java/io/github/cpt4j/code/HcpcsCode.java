@@ -16,6 +16,7 @@ import java.util.Optional;
  * HcpcsCode code = HcpcsCode.parse("G0438");
  * code.letter();   // 'G'
  * code.number();   // 438
+ * code.group();    // TEMPORARY_PROCEDURES
  * }</pre>
  */
 public final class HcpcsCode implements ProcedureCode {
@@ -119,6 +120,11 @@ public final class HcpcsCode implements ProcedureCode {
   /** Returns the leading letter, {@code 'A'} to {@code 'V'}. */
   public char letter() {
     return (char) ('A' + (packed - CodeScanner.LEVEL_II_BASE) / 10_000);
+  }
+
+  /** Returns what the code is about, told by its letter; never allocates. */
+  public HcpcsGroup group() {
+    return HcpcsGroup.ofLetter(letter());
   }
 
   /** Returns the four-digit number after the letter ({@code 438} for {@code G0438}). */

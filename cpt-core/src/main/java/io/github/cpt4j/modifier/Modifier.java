@@ -19,12 +19,18 @@ import java.util.Optional;
  * Modifier pc = Modifier.parse("26");
  * pc == Modifier.PROFESSIONAL_COMPONENT;   // true
  * Modifier.isValid("rt");                  // false: strict form is upper case
+ * pc.info().map(ModifierInfo::kind);       // Optional[CPT]
+ * Modifier.parse("Q9").isKnown();          // false: well-formed but not in the registry
  * }</pre>
  */
 public final class Modifier implements Comparable<Modifier> {
 
   private static final int RADIX = 36;
-  private static final Modifier[] ALL = new Modifier[RADIX * RADIX];
+
+  /** The number of well-formed modifiers, 36 * 36 = 1,296: the bound of {@link #ordinal()}. */
+  public static final int COUNT = RADIX * RADIX;
+
+  private static final Modifier[] ALL = new Modifier[COUNT];
 
   static {
     for (int i = 0; i < ALL.length; i++) {
@@ -207,6 +213,20 @@ public final class Modifier implements Comparable<Modifier> {
       throw new IllegalArgumentException("a modifier ordinal is 0-1295, not " + ordinal);
     }
     return ALL[ordinal];
+  }
+
+  /**
+   * Returns what the {@linkplain ModifierRegistry#standard() standard registry} knows about this
+   * modifier: its kind and a plain-language description, or empty if it is unknown. Never
+   * allocates.
+   */
+  public Optional<ModifierInfo> info() {
+    return ModifierRegistry.standard().lookup(this);
+  }
+
+  /** Tells whether the {@linkplain ModifierRegistry#standard() standard registry} knows this modifier. */
+  public boolean isKnown() {
+    return info().isPresent();
   }
 
   /** Orders as the two-character strings do: digits before letters. */

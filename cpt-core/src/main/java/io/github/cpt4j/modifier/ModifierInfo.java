@@ -1,0 +1,76 @@
+package io.github.cpt4j.modifier;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What the library knows about a modifier: its {@link ModifierKind} and a short description in
+ * plain words, written for this project (not the official wording).
+ *
+ * <pre>{@code
+ * ModifierInfo info = Modifier.parse("59").info().orElseThrow();
+ * info.kind();          // CPT
+ * info.description();   // "Distinct service: ..."
+ * }</pre>
+ */
+public final class ModifierInfo {
+
+  private final Modifier modifier;
+  private final ModifierKind kind;
+  private final String description;
+
+  private ModifierInfo(Modifier modifier, ModifierKind kind, String description) {
+    this.modifier = modifier;
+    this.kind = kind;
+    this.description = description;
+  }
+
+  /**
+   * Returns the information for one modifier.
+   *
+   * @throws IllegalArgumentException if {@code description} is blank
+   */
+  public static ModifierInfo of(Modifier modifier, ModifierKind kind, String description) {
+    requireNonNull(modifier, "modifier");
+    requireNonNull(kind, "kind");
+    requireNonNull(description, "description");
+    if (description.isBlank()) {
+      throw new IllegalArgumentException("modifier " + modifier + " needs a description");
+    }
+    return new ModifierInfo(modifier, kind, description);
+  }
+
+  /** Returns the modifier described. */
+  public Modifier modifier() {
+    return modifier;
+  }
+
+  /** Returns who defines the modifier and what it is for. */
+  public ModifierKind kind() {
+    return kind;
+  }
+
+  /** Returns a one-line description in plain words. */
+  public String description() {
+    return description;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    if (!(other instanceof ModifierInfo)) {
+      return false;
+    }
+    ModifierInfo that = (ModifierInfo) other;
+    return modifier == that.modifier && kind == that.kind && description.equals(that.description);
+  }
+
+  @Override
+  public int hashCode() {
+    return (modifier.hashCode() * 31 + kind.hashCode()) * 31 + description.hashCode();
+  }
+
+  /** Returns the modifier, its kind and description, such as {@code "26 (CPT): Professional ..."}. */
+  @Override
+  public String toString() {
+    return modifier + " (" + kind + "): " + description;
+  }
+}

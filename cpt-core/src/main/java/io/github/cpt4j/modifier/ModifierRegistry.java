@@ -1,0 +1,97 @@
+package io.github.cpt4j.modifier;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The modifiers the library knows, each with its {@link ModifierKind} and a plain-language
+ * description. Any other well-formed modifier is still a valid {@link Modifier}, just unknown.
+ *
+ * <p>{@link #standard()} holds the CPT modifiers, the anesthesia physical status modifiers
+ * P1-P6, the Category II modifiers and the common HCPCS Level II modifiers. A registry is
+ * immutable and thread-safe; lookups are an array read and never allocate.
+ *
+ * <pre>{@code
+ * ModifierRegistry registry = ModifierRegistry.standard();
+ * registry.lookup(Modifier.parse("TC")).map(ModifierInfo::kind);   // Optional[HCPCS_LEVEL_II]
+ * registry.isKnown(Modifier.parse("Q9"));                          // false: well-formed, unknown
+ * registry.ofKind(ModifierKind.CATEGORY_II);                        // 1P, 2P, 3P, 8P
+ * }</pre>
+ */
+public final class ModifierRegistry {
+
+  private static final ModifierRegistry STANDARD = of(StandardModifiers.rows());
+
+  private final ImmutableList<ModifierInfo> all;
+  // Indexed by Modifier.ordinal(); holds Optional instances so that lookup never allocates.
+  private final List<Optional<ModifierInfo>> byOrdinal;
+
+  private ModifierRegistry(ImmutableList<ModifierInfo> all,
+      List<Optional<ModifierInfo>> byOrdinal) {
+    this.all = all;
+    this.byOrdinal = byOrdinal;
+  }
+
+  /** Returns the registry of the modifiers described in the library's documentation. */
+  public static ModifierRegistry standard() {
+    return STANDARD;
+  }
+
+  /**
+   * Builds a registry from {@code infos}, for example the standard entries plus a payer's own.
+   *
+   * @throws IllegalArgumentException if a modifier is described twice
+   */
+  public static ModifierRegistry of(Iterable<ModifierInfo> infos) {
+    requireNonNull(infos, "infos");
+    List<Optional<ModifierInfo>> byOrdinal = new ArrayList<>(Modifier.COUNT);
+    for (int i = 0; i < Modifier.COUNT; i++) {
+      byOrdinal.add(Optional.empty());
+    }
+    List<ModifierInfo> all = new ArrayList<>();
+    for (ModifierInfo info : infos) {
+      requireNonNull(info, "info");
+      int ordinal = info.modifier().ordinal();
+      if (byOrdinal.get(ordinal).isPresent()) {
+        throw new IllegalArgumentException("modifier " + info.modifier() + " is described twice");
+      }
+      byOrdinal.set(ordinal, Optional.of(info));
+      all.add(info);
+    }
+    all.sort(Comparator.comparing(ModifierInfo::modifier));
+    return new ModifierRegistry(ImmutableList.copyOf(all), List.copyOf(byOrdinal));
+  }
+
+  /** Returns what the registry knows about {@code modifier}, or empty if it is unknown. */
+  public Optional<ModifierInfo> lookup(Modifier modifier) {
+    return byOrdinal.get(requireNonNull(modifier, "modifier").ordinal());
+  }
+
+  /** Tells whether the registry knows {@code modifier}. */
+  public boolean isKnown(Modifier modifier) {
+    return lookup(modifier).isPresent();
+  }
+
+  /** Returns every known modifier, in modifier order. */
+  public ImmutableList<ModifierInfo> all() {
+    return all;
+  }
+
+  /** Returns the known modifiers of one kind, in modifier order. */
+  public ImmutableList<ModifierInfo> ofKind(ModifierKind kind) {
+    requireNonNull(kind, "kind");
+    return all.stream().filter(info -> info.kind() == kind)
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  /** Returns a short summary, such as {@code ModifierRegistry[120 modifiers]}. */
+  @Override
+  public String toString() {
+    return "ModifierRegistry[" + all.size() + " modifiers]";
+  }
+}

@@ -1,0 +1,42 @@
+package io.github.cpt4j.modifier;
+
+/**
+ * The modifier rules that {@link ModifierRules} checks, one constant per rule. A
+ * {@link ModifierViolation} names the rule it breaks, so callers can filter or translate
+ * violations without parsing messages.
+ */
+public enum ModifierRule {
+  /** A claim line has at most four modifiers (the claim form has four slots). */
+  TOO_MANY_MODIFIERS("at most four modifiers on one line"),
+  /** The same modifier may not appear twice on one line. */
+  DUPLICATE_MODIFIER("no modifier twice on one line"),
+  /** Category II modifiers (1P, 2P, 3P, 8P) belong only on Category II codes. */
+  CATEGORY_II_MODIFIER_ON_OTHER_CODE("Category II modifiers only on Category II codes"),
+  /** Modifiers 50 (bilateral) and 51 (multiple procedures) never go on Category II codes. */
+  NOT_ON_CATEGORY_II("50 and 51 never on Category II codes"),
+  /** The physical status modifiers P1-P6 belong only on anesthesia codes, 00100-01999. */
+  PHYSICAL_STATUS_OUTSIDE_ANESTHESIA("P1-P6 only on anesthesia codes 00100-01999"),
+  /**
+   * Modifier 63 (infant under 4 kg) belongs only on surgery codes 20100-69990 and a short list of
+   * cardiovascular codes from the Medicine section.
+   */
+  INFANT_MODIFIER_OUTSIDE_ALLOWED_CODES(
+      "63 only on 20100-69990 and a short list of cardiovascular medicine codes"),
+  /** Modifier 92 (alternative laboratory platform) belongs only on HIV tests 86701-86703, 87389. */
+  ALTERNATIVE_PLATFORM_OUTSIDE_HIV_TESTS("92 only on 86701-86703 and 87389"),
+  /** At most one modifier from each of {25, 57, 59}, {52, 53, 73, 74}, {76, 77, 78, 79}, {93, 95}. */
+  MUTUALLY_EXCLUSIVE("at most one of 25/57/59, of 52/53/73/74, of 76/77/78/79, of 93/95"),
+  /** The professional component (26) and the technical component (TC) never on one line. */
+  PROFESSIONAL_WITH_TECHNICAL_COMPONENT("26 and TC never on one line");
+
+  private final String summary;
+
+  ModifierRule(String summary) {
+    this.summary = summary;
+  }
+
+  /** Returns the rule in a few plain words, such as {@code "no modifier twice on one line"}. */
+  public String summary() {
+    return summary;
+  }
+}

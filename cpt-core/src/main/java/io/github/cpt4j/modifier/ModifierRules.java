@@ -1,0 +1,231 @@
+package io.github.cpt4j.modifier;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import io.github.cpt4j.code.ProcedureCode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Checks the modifiers of a line against the modifier rules and reports <em>every</em> violation,
+ * never just the first.
+ *
+ * <p>The rules of {@link #standard()}, each a {@link ModifierRule}: at most four modifiers; no
+ * modifier twice; Category II modifiers only on Category II codes; 50 and 51 never on them;
+ * P1-P6 only on anesthesia codes; 63 only on surgery codes 20100-69990 and a short list of
+ * cardiovascular medicine codes; 92 only on the HIV tests 86701-86703 and 87389; at most one of
+ * each of {25, 57, 59}, {52, 53, 73, 74}, {76, 77, 78, 79}, {93, 95}; never 26 with TC. Which
+ * modifiers and codes each rule covers is data, kept in one table.
+ *
+ * <p>Violations come grouped in the order of {@link ModifierRule}, and within a rule in billed
+ * order. A line that breaks no rule gets an empty list; checking it does not allocate, so a
+ * pricer can run the check on every line first.
+ *
+ * <pre>{@code
+ * List<ModifierViolation> problems =
+ *     ModifierRules.standard().check(ClaimLine.parse("99213-25-59-25"));
+ * // [DUPLICATE_MODIFIER: 25 ..., MUTUALLY_EXCLUSIVE: 25 and 59 ...]
+ * }</pre>
+ */
+public final class ModifierRules {
+
+  /** The most modifiers one line may carry: the claim form has four slots. */
+  public static final int MAX_MODIFIERS = 4;
+
+  private static final ModifierRules STANDARD =
+      new ModifierRules(StandardModifierRules.restrictions(), StandardModifierRules.exclusions());
+
+  private final ImmutableList<CodeRestriction> restrictions;
+  private final ImmutableList<Exclusion> exclusions;
+  // Indexed by Modifier.ordinal(): bit i set if restrictions[i] (exclusions[i]) names the
+  // modifier. Most modifiers have 0 and cost one array read.
+  private final int[] restrictionBits = new int[Modifier.COUNT];
+  private final int[] exclusionBits = new int[Modifier.COUNT];
+
+  private ModifierRules(List<CodeRestriction> restrictions, List<Exclusion> exclusions) {
+    if (restrictions.size() > Integer.SIZE || exclusions.size() > Integer.SIZE) {
+      throw new IllegalArgumentException("at most 32 restrictions and 32 exclusions");
+    }
+    this.restrictions = ImmutableList.copyOf(restrictions);
+    this.exclusions = ImmutableList.copyOf(exclusions);
+    for (int i = 0; i < restrictions.size(); i++) {
+      for (Modifier m : restrictions.get(i).modifiers()) {
+        restrictionBits[m.ordinal()] |= 1 << i;
+      }
+    }
+    for (int i = 0; i < exclusions.size(); i++) {
+      for (Modifier m : exclusions.get(i).modifiers()) {
+        exclusionBits[m.ordinal()] |= 1 << i;
+      }
+    }
+  }
+
+  /** Returns the rules described on this class. */
+  public static ModifierRules standard() {
+    return STANDARD;
+  }
+
+  /**
+   * Checks the modifiers of {@code line}, such as a {@link io.github.cpt4j.claim.ClaimLine}.
+   *
+   * @return every violation, grouped by rule; empty if the line breaks no rule
+   */
+  public ImmutableList<ModifierViolation> check(CodeWithModifiers line) {
+    requireNonNull(line, "line");
+    return check(line.code(), line.modifiers());
+  }
+
+  /**
+   * Checks {@code modifiers}, in billed order, on {@code code}. Unlike a claim line, the list may
+   * hold any number of modifiers; more than four is itself a violation.
+   *
+   * @return every violation, grouped by rule; empty if no rule is broken
+   * @throws NullPointerException if an argument or an element of {@code modifiers} is null
+   */
+  public ImmutableList<ModifierViolation> check(ProcedureCode code, List<Modifier> modifiers) {
+    requireNonNull(code, "code");
+    requireNonNull(modifiers, "modifiers");
+    int n = modifiers.size();
+    for (int i = 0; i < n; i++) {
+      requireNonNull(modifiers.get(i), "modifier");
+    }
+    List<ModifierViolation> found = null;
+    if (n > MAX_MODIFIERS) {
+      found = add(found, ModifierRule.TOO_MANY_MODIFIERS, code, modifiers.subList(MAX_MODIFIERS, n),
+          code + " has " + n + " modifiers; a claim line has at most " + MAX_MODIFIERS);
+    }
+    int seenOnce = 0;
+    int seenTwice = 0;
+    for (int i = 0; i < n; i++) {
+      Modifier modifier = modifiers.get(i);
+      if (firstIndex(modifiers, modifier) < i) {
+        continue;
+      }
+      int times = count(modifiers, modifier, i);
+      if (times > 1) {
+        found = add(found, ModifierRule.DUPLICATE_MODIFIER, code, List.of(modifier),
+            "modifier " + modifier + " appears " + times + " times on " + code
+                + "; a modifier goes on a line once");
+      }
+      for (int bits = restrictionBits[modifier.ordinal()]; bits != 0; bits &= bits - 1) {
+        CodeRestriction restriction = restrictions.get(Integer.numberOfTrailingZeros(bits));
+        if (restriction.isBrokenBy(code)) {
+          found = add(found, restriction.rule(), code, List.of(modifier),
+              restriction.message(modifier, code));
+        }
+      }
+      int bits = exclusionBits[modifier.ordinal()];
+      seenTwice |= seenOnce & bits;
+      seenOnce |= bits;
+    }
+    for (int bits = seenTwice; bits != 0; bits &= bits - 1) {
+      Exclusion exclusion = exclusions.get(Integer.numberOfTrailingZeros(bits));
+      List<Modifier> involved = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        Modifier modifier = modifiers.get(i);
+        if (exclusion.modifiers().contains(modifier) && !involved.contains(modifier)) {
+          involved.add(modifier);
+        }
+      }
+      found = add(found, exclusion.rule(), code, involved, exclusion.message(involved, code));
+    }
+    if (found == null) {
+      return ImmutableList.of();
+    }
+    found.sort(Comparator.comparing(ModifierViolation::rule)); // stable: billed order kept
+    return ImmutableList.copyOf(found);
+  }
+
+  /**
+   * Tells whether {@code modifiers} on {@code code} break no rule; the same as an empty
+   * {@link #check(ProcedureCode, List)}, and just as free of allocation.
+   */
+  public boolean isValid(ProcedureCode code, List<Modifier> modifiers) {
+    return check(code, modifiers).isEmpty();
+  }
+
+  private static int firstIndex(List<Modifier> modifiers, Modifier modifier) {
+    int i = 0;
+    while (modifiers.get(i) != modifier) {
+      i++;
+    }
+    return i;
+  }
+
+  private static int count(List<Modifier> modifiers, Modifier modifier, int from) {
+    int times = 0;
+    for (int i = from; i < modifiers.size(); i++) {
+      if (modifiers.get(i) == modifier) {
+        times++;
+      }
+    }
+    return times;
+  }
+
+  private static List<ModifierViolation> add(List<ModifierViolation> found, ModifierRule rule,
+      ProcedureCode code, List<Modifier> modifiers, String message) {
+    List<ModifierViolation> list = found == null ? new ArrayList<>(2) : found;
+    list.add(ModifierViolation.of(rule, code, modifiers, message));
+    return list;
+  }
+
+  /** Returns a short summary, such as {@code ModifierRules[7 restrictions, 5 exclusions]}. */
+  @Override
+  public String toString() {
+    return "ModifierRules[" + restrictions.size() + " restrictions, " + exclusions.size()
+        + " exclusions]";
+  }
+
+  /**
+   * A rule tying modifiers to codes: the modifiers belong only on the listed codes
+   * ({@code onlyOn}), or never on them.
+   *
+   * @param ranges inclusive ranges of {@linkplain ProcedureCode#packed() packed} codes, as
+   *     {@code first, last} pairs
+   * @param where the listed codes in plain words, for messages
+   */
+  record CodeRestriction(ModifierRule rule, ImmutableSet<Modifier> modifiers, boolean onlyOn,
+      int[] ranges, String where) {
+
+    CodeRestriction {
+      if (ranges.length == 0 || ranges.length % 2 != 0) {
+        throw new IllegalArgumentException("ranges are first, last pairs");
+      }
+      ranges = ranges.clone();
+    }
+
+    boolean isBrokenBy(ProcedureCode code) {
+      return covers(code) != onlyOn;
+    }
+
+    boolean covers(ProcedureCode code) {
+      int packed = code.packed();
+      for (int i = 0; i < ranges.length; i += 2) {
+        if (packed >= ranges[i] && packed <= ranges[i + 1]) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    String message(Modifier modifier, ProcedureCode code) {
+      return onlyOn
+          ? "modifier " + modifier + " belongs only on " + where + ", not on " + code
+          : "modifier " + modifier + " never belongs on " + where + " such as " + code;
+    }
+  }
+
+  /** A set of modifiers of which at most one may be on a line. */
+  record Exclusion(ModifierRule rule, ImmutableSet<Modifier> modifiers, String why) {
+
+    String message(List<Modifier> involved, ProcedureCode code) {
+      String names = involved.stream().map(Modifier::toString)
+          .collect(Collectors.joining(", "));
+      return "modifiers " + names + " on " + code + ": " + why;
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package io.github.cpt4j.modifier;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import io.github.cpt4j.code.CptCode;
+import io.github.cpt4j.code.CptKind;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.modifier.ModifierRules.CodeRestriction;
+import io.github.cpt4j.modifier.ModifierRules.Exclusion;
+import java.util.Arrays;
+
+/**
+ * The data of {@link ModifierRules#standard()}: which modifiers each rule covers and on which
+ * codes. Code rules are written as ranges of codes in the order of {@link ProcedureCode}, in
+ * which every range of one code shape is contiguous.
+ */
+final class StandardModifierRules {
+
+  private StandardModifierRules() {}
+
+  /**
+   * The cardiovascular codes of the Medicine section on which modifier 63 is allowed besides
+   * surgery (check): from secondary sources, as of the 2025 code book; pinned by a test.
+   */
+  static final ImmutableList<String> INFANT_MEDICINE_CODES = ImmutableList.of(
+      "92920", "92928", "92953", "92960", "92986", "92987", "92990", "92997", "92998",
+      "93312", "93313", "93314", "93315", "93316", "93317", "93318", "93452", "93505",
+      "93563", "93564", "93568", "93569", "93573", "93574", "93575", "93580", "93582",
+      "93590", "93591", "93592", "93593", "93594", "93595", "93596", "93597", "93598",
+      "93615", "93616");
+
+  private static final String CATEGORY_II_CODES = "Category II codes (0001F-9999F)";
+
+  static ImmutableList<CodeRestriction> restrictions() {
+    int[] categoryII = {
+        CptCode.of(CptKind.PERFORMANCE_MEASURE, 0).packed(),
+        CptCode.of(CptKind.PERFORMANCE_MEASURE, 9_999).packed()};
+    return ImmutableList.of(
+        new CodeRestriction(ModifierRule.CATEGORY_II_MODIFIER_ON_OTHER_CODE,
+            ofKind(ModifierKind.CATEGORY_II), true, categoryII, CATEGORY_II_CODES),
+        new CodeRestriction(ModifierRule.NOT_ON_CATEGORY_II,
+            modifiers("50", "51"), false, categoryII, CATEGORY_II_CODES),
+        new CodeRestriction(ModifierRule.PHYSICAL_STATUS_OUTSIDE_ANESTHESIA,
+            ofKind(ModifierKind.ANESTHESIA_PHYSICAL_STATUS), true, ranges("00100", "01999"),
+            "anesthesia codes 00100-01999"),
+        new CodeRestriction(ModifierRule.INFANT_MODIFIER_OUTSIDE_ALLOWED_CODES,
+            modifiers("63"), true, infantRanges(),
+            "surgery codes 20100-69990 and " + INFANT_MEDICINE_CODES.size()
+                + " listed cardiovascular codes"),
+        new CodeRestriction(ModifierRule.ALTERNATIVE_PLATFORM_OUTSIDE_HIV_TESTS,
+            modifiers("92"), true, ranges("86701", "86703", "87389", "87389"),
+            "the HIV tests 86701-86703 and 87389"));
+  }
+
+  static ImmutableList<Exclusion> exclusions() {
+    return ImmutableList.of(
+        exclusive("25", "57", "59"),
+        exclusive("52", "53", "73", "74"),
+        exclusive("76", "77", "78", "79"),
+        exclusive("93", "95"),
+        new Exclusion(ModifierRule.PROFESSIONAL_WITH_TECHNICAL_COMPONENT, modifiers("26", "TC"),
+            "a line bills the professional or the technical component, or with neither "
+                + "modifier the whole service, never both components"));
+  }
+
+  private static Exclusion exclusive(String... codes) {
+    return new Exclusion(ModifierRule.MUTUALLY_EXCLUSIVE, modifiers(codes),
+        "at most one of " + String.join(", ", codes) + " goes on a line");
+  }
+
+  private static int[] infantRanges() {
+    int[] ranges = Arrays.copyOf(ranges("20100", "69990"), 2 + 2 * INFANT_MEDICINE_CODES.size());
+    for (int i = 0; i < INFANT_MEDICINE_CODES.size(); i++) {
+      int packed = ProcedureCode.packedOf(INFANT_MEDICINE_CODES.get(i));
+      ranges[2 + 2 * i] = packed;
+      ranges[3 + 2 * i] = packed;
+    }
+    return ranges;
+  }
+
+  private static int[] ranges(String... firstLastPairs) {
+    int[] ranges = new int[firstLastPairs.length];
+    for (int i = 0; i < ranges.length; i++) {
+      ranges[i] = ProcedureCode.parse(firstLastPairs[i]).packed();
+    }
+    return ranges;
+  }
+
+  private static ImmutableSet<Modifier> modifiers(String... codes) {
+    return Arrays.stream(codes).map(Modifier::parse).collect(ImmutableSet.toImmutableSet());
+  }
+
+  private static ImmutableSet<Modifier> ofKind(ModifierKind kind) {
+    return ModifierRegistry.standard().ofKind(kind).stream().map(ModifierInfo::modifier)
+        .collect(ImmutableSet.toImmutableSet());
+  }
+}

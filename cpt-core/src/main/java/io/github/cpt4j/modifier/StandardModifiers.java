@@ -1,0 +1,150 @@
+package io.github.cpt4j.modifier;
+
+import com.google.common.collect.ImmutableList;
+
+/**
+ * The data of {@link ModifierRegistry#standard()}, one modifier per line. The descriptions are
+ * written for this project in plain words; they are not the AMA's or CMS's wording.
+ */
+final class StandardModifiers {
+
+  private StandardModifiers() {}
+
+  static ImmutableList<ModifierInfo> rows() {
+    return ImmutableList.of(
+        // CPT modifiers.
+        cpt("22", "Unusually difficult or long procedure, well beyond the usual work"),
+        cpt("23", "General anesthesia for a procedure that usually needs none or only local"),
+        cpt("24", "Evaluation and management visit unrelated to a surgery, during its "
+            + "postoperative period"),
+        cpt("25", "Separate, significant evaluation and management service on the day of a "
+            + "procedure"),
+        cpt("26", "Professional component only: the physician's supervision and interpretation"),
+        cpt("32", "Service required by a third party such as an insurer or a court"),
+        cpt("33", "Preventive service, so that patient cost sharing may be waived"),
+        cpt("47", "Regional or general anesthesia given by the operating surgeon"),
+        cpt("50", "Bilateral: the same procedure on both sides in one session"),
+        cpt("51", "Multiple procedures by the same provider in one session"),
+        cpt("52", "Service partly reduced or left out at the physician's choice"),
+        cpt("53", "Procedure started and then stopped because it put the patient at risk"),
+        cpt("54", "Surgical care only; someone else gives the care before and after"),
+        cpt("55", "Care after the operation only"),
+        cpt("56", "Care before the operation only"),
+        cpt("57", "The visit at which the decision to operate was made"),
+        cpt("58", "Planned, staged or related procedure during the postoperative period"),
+        cpt("59", "Distinct service: a procedure normally bundled, done separately this time"),
+        cpt("62", "Two surgeons, each doing a distinct part of one procedure"),
+        cpt("63", "Procedure on an infant weighing less than 4 kg"),
+        cpt("66", "Complex procedure done by a team of surgeons"),
+        cpt("73", "Outpatient procedure stopped after preparation, before anesthesia"),
+        cpt("74", "Outpatient procedure stopped after anesthesia was given or the procedure began"),
+        cpt("76", "Repeat of a procedure by the same physician"),
+        cpt("77", "Repeat of a procedure by another physician"),
+        cpt("78", "Unplanned return to the operating room for a related problem during the "
+            + "postoperative period"),
+        cpt("79", "Unrelated procedure by the same physician during the postoperative period"),
+        cpt("80", "Assistant surgeon"),
+        cpt("81", "Assistant surgeon needed only for a small part of the procedure"),
+        cpt("82", "Assistant surgeon because no qualified resident was available"),
+        cpt("90", "Laboratory test done by an outside (reference) laboratory"),
+        cpt("91", "Same laboratory test repeated on the same day to get new results"),
+        cpt("92", "Laboratory test run on an alternative platform, such as a single-use kit"),
+        cpt("93", "Service delivered by audio-only telecommunication"),
+        cpt("95", "Service delivered by real-time audio and video telecommunication"),
+        cpt("96", "Habilitative service: helps learn skills never acquired"),
+        cpt("97", "Rehabilitative service: helps regain skills that were lost"),
+        cpt("99", "Several modifiers apply; they are listed elsewhere on the claim"),
+
+        // Anesthesia physical status.
+        status("P1", "Anesthesia patient who is healthy"),
+        status("P2", "Anesthesia patient with mild disease of the whole body"),
+        status("P3", "Anesthesia patient with severe disease of the whole body"),
+        status("P4", "Anesthesia patient with severe disease that constantly threatens life"),
+        status("P5", "Anesthesia patient not expected to survive without the operation"),
+        status("P6", "Brain-dead patient whose organs are being removed for donation"),
+
+        // Category II.
+        categoryII("1P", "Performance measure not met, for medical reasons"),
+        categoryII("2P", "Performance measure not met, for the patient's reasons"),
+        categoryII("3P", "Performance measure not met, for reasons of the health system"),
+        categoryII("8P", "Performance measure action not done, reason not given"),
+
+        // HCPCS Level II: anatomy.
+        levelII("LT", "Left side of the body"),
+        levelII("RT", "Right side of the body"),
+        levelII("FA", "Left hand, thumb"),
+        levelII("F1", "Left hand, second finger"),
+        levelII("F2", "Left hand, third finger"),
+        levelII("F3", "Left hand, fourth finger"),
+        levelII("F4", "Left hand, fifth finger"),
+        levelII("F5", "Right hand, thumb"),
+        levelII("F6", "Right hand, second finger"),
+        levelII("F7", "Right hand, third finger"),
+        levelII("F8", "Right hand, fourth finger"),
+        levelII("F9", "Right hand, fifth finger"),
+        levelII("TA", "Left foot, great toe"),
+        levelII("T1", "Left foot, second toe"),
+        levelII("T2", "Left foot, third toe"),
+        levelII("T3", "Left foot, fourth toe"),
+        levelII("T4", "Left foot, fifth toe"),
+        levelII("T5", "Right foot, great toe"),
+        levelII("T6", "Right foot, second toe"),
+        levelII("T7", "Right foot, third toe"),
+        levelII("T8", "Right foot, fourth toe"),
+        levelII("T9", "Right foot, fifth toe"),
+        levelII("E1", "Upper left eyelid"),
+        levelII("E2", "Lower left eyelid"),
+        levelII("E3", "Upper right eyelid"),
+        levelII("E4", "Lower right eyelid"),
+        levelII("LC", "Left circumflex coronary artery"),
+        levelII("LD", "Left anterior descending coronary artery"),
+        levelII("LM", "Left main coronary artery"),
+        levelII("RC", "Right coronary artery"),
+        levelII("RI", "Ramus intermedius coronary artery"),
+
+        // HCPCS Level II: components, distinct services, surgery.
+        levelII("TC", "Technical component only: equipment, supplies and staff of a test"),
+        levelII("XE", "Distinct service because it was a separate encounter"),
+        levelII("XS", "Distinct service because it was on a separate organ or structure"),
+        levelII("XP", "Distinct service because a different practitioner did it"),
+        levelII("XU", "Distinct service because it does not overlap the main service"),
+        levelII("AS", "Assistant at surgery who is a physician assistant, nurse practitioner or "
+            + "clinical nurse specialist"),
+
+        // HCPCS Level II: telehealth, liability and coverage.
+        levelII("GT", "Telehealth by interactive audio and video (older modifier)"),
+        levelII("GA", "Liability notice given to the patient and on file"),
+        levelII("GY", "Not a Medicare benefit, or excluded by law"),
+        levelII("GZ", "Expected to be denied as not necessary, and no liability notice on file"),
+        levelII("KX", "The requirements of the medical policy have been met"),
+
+        // HCPCS Level II: anesthesia.
+        levelII("AA", "Anesthesia given personally by an anesthesiologist"),
+        levelII("AD", "Physician supervising more than four anesthesia cases at once"),
+        levelII("QK", "Anesthesiologist directing two to four anesthesia cases at once"),
+        levelII("QX", "Nurse anesthetist working under an anesthesiologist's direction"),
+        levelII("QY", "Anesthesiologist directing one nurse anesthetist"),
+        levelII("QZ", "Nurse anesthetist working without an anesthesiologist's direction"),
+
+        // HCPCS Level II: drugs.
+        levelII("JW", "Amount of drug discarded from a single-use container"),
+        levelII("JZ", "No drug discarded from a single-use container"));
+  }
+
+  private static ModifierInfo cpt(String code, String description) {
+    return ModifierInfo.of(Modifier.parse(code), ModifierKind.CPT, description);
+  }
+
+  private static ModifierInfo status(String code, String description) {
+    return ModifierInfo.of(Modifier.parse(code), ModifierKind.ANESTHESIA_PHYSICAL_STATUS,
+        description);
+  }
+
+  private static ModifierInfo categoryII(String code, String description) {
+    return ModifierInfo.of(Modifier.parse(code), ModifierKind.CATEGORY_II, description);
+  }
+
+  private static ModifierInfo levelII(String code, String description) {
+    return ModifierInfo.of(Modifier.parse(code), ModifierKind.HCPCS_LEVEL_II, description);
+  }
+}

@@ -1,0 +1,72 @@
+package io.github.cpt4j.claim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.github.cpt4j.code.CodeArbitraries;
+import io.github.cpt4j.code.CodeFormatException;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.modifier.Modifier;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+class ClaimLineProperties {
+
+  @Provide
+  Arbitrary<ClaimLine> lines() {
+    Arbitrary<ProcedureCode> codes = CodeArbitraries.procedureCodes();
+    Arbitrary<List<Modifier>> modifiers = Arbitraries.integers().between(0, Modifier.COUNT - 1)
+        .map(Modifier::ofOrdinal).list().ofMaxSize(ClaimLine.MAX_MODIFIERS);
+    Arbitrary<Integer> units = Arbitraries.oneOf(Arbitraries.just(1),
+        Arbitraries.integers().between(1, ClaimLine.MAX_UNITS));
+    return Combinators.combine(codes, modifiers, units).as(ClaimLine::of);
+  }
+
+  @Property
+  void toStringThenParseGivesTheSameLine(@ForAll("lines") ClaimLine line) {
+    String text = line.toString();
+    assertEquals(line, ClaimLine.parse(text));
+    assertEquals(text, ClaimLine.parse(text).toString());
+  }
+
+  @Property
+  void spacedAndLowerCaseFormsParseToo(@ForAll("lines") ClaimLine line) {
+    // "99213 25 59 x2": modifiers separated by spaces instead of hyphens. Lower-case letters
+    // are accepted, except that a lower-case "x" and digits at the end are always the units.
+    StringBuilder sb = new StringBuilder(line.code().toString().toLowerCase());
+    for (Modifier m : line.modifiers()) {
+      sb.append("  ").append(m);
+    }
+    if (line.units() > 1) {
+      sb.append(" x").append(line.units());
+    }
+    assertEquals(line, ClaimLine.parse("\t" + sb + " "));
+  }
+
+  @Provide
+  Arbitrary<String> anyText() {
+    return Arbitraries.oneOf(
+        Arbitraries.strings().ofMaxLength(20),
+        CodeArbitraries.codeLikeStrings().list().ofMaxSize(4).map(parts -> String.join("-", parts)),
+        lines().map(ClaimLine::toString).map(s -> s.substring(0, s.length() / 2)));
+  }
+
+  @Property(tries = 3000)
+  void parseThrowsOnlyItsOwnExceptionWithAnIndexInTheInput(@ForAll("anyText") String text) {
+    try {
+      ClaimLine line = ClaimLine.parse(text);
+      assertEquals(line, ClaimLine.parse(line.toString()));
+    } catch (CodeFormatException e) {
+      assertTrue(e.errorIndex() >= 0 && e.errorIndex() <= text.length(), e::getMessage);
+      assertEquals(text, e.input());
+    } catch (RuntimeException e) {
+      fail("'" + text + "' threw " + e);
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package io.github.cpt4j.claim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.testing.EqualsTester;
+import com.google.common.testing.NullPointerTester;
+import io.github.cpt4j.code.CodeFormatException;
+import io.github.cpt4j.code.CodeFormatException.ErrorType;
+import io.github.cpt4j.code.CptCode;
+import io.github.cpt4j.code.HcpcsCode;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.modifier.Modifier;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ClaimLineTest {
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "27447-RT             | 27447-RT",
+      "99213-25-59          | 99213-25-59",
+      "99213 25             | 99213-25",
+      "71046-26 x2          | 71046-26 x2",
+      "71046 26 x2          | 71046-26 x2",
+      "' 99213 - 25 - 59 '  | 99213-25-59",
+      "g0438-33             | G0438-33",
+      "0001f-1p             | 0001F-1P",
+      "99213 x1             | 99213",
+      "J1100 x9999          | J1100 x9999",
+      "99213 X2             | 99213-X2",
+      "99213-x2             | 99213-X2",
+      "27447-rt-22-51-AS    | 27447-RT-22-51-AS",
+  })
+  void parsesTheFormsPeopleType(String text, String canonical) {
+    ClaimLine line = ClaimLine.parse(text);
+    assertEquals(canonical, line.toString());
+    assertEquals(line, ClaimLine.parse(canonical));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "''                    | EMPTY              | 0",
+      "'   '                 | EMPTY              | 0",
+      "9921-25               | WRONG_LENGTH       | 4",
+      "99213-2               | WRONG_LENGTH       | 7",
+      "99213-256             | WRONG_LENGTH       | 8",
+      "99213--25             | EMPTY              | 6",
+      "99213-2!              | ILLEGAL_CHARACTER  | 7",
+      "99\u066213-25         | ILLEGAL_CHARACTER  | 2",
+      "99213-25-59-76-77-78  | TOO_MANY_MODIFIERS | 18",
+      "99213 x0              | BAD_UNITS          | 7",
+      "99213 x10000          | BAD_UNITS          | 7",
+      "I1234-25              | LETTER_NOT_IN_USE  | 0",
+      "0001b                 | BAD_SUFFIX         | 4",
+  })
+  void rejectsWithTypeAndIndex(String text, ErrorType type, int index) {
+    CodeFormatException e = assertThrows(CodeFormatException.class, () -> ClaimLine.parse(text));
+    assertEquals(type, e.errorType(), e::getMessage);
+    assertEquals(index, e.errorIndex(), e::getMessage);
+    assertEquals(text, e.input());
+  }
+
+  @Test
+  void factoriesCheckTheirArguments() {
+    ProcedureCode code = CptCode.parse("99213");
+    ClaimLine line = ClaimLine.of(code, Modifier.SEPARATE_EM);
+    assertEquals(1, line.units());
+    assertTrue(line.hasModifier(Modifier.SEPARATE_EM));
+    assertFalse(line.hasModifier(Modifier.DISTINCT_SERVICE));
+    assertEquals("99213-25 x3", line.withUnits(3).toString());
+    assertEquals("99213-59", line.withModifiers(List.of(Modifier.DISTINCT_SERVICE)).toString());
+    assertThrows(IllegalArgumentException.class, () -> line.withUnits(0));
+    assertThrows(IllegalArgumentException.class, () -> line.withUnits(ClaimLine.MAX_UNITS + 1));
+    Modifier m = Modifier.SEPARATE_EM;
+    assertThrows(IllegalArgumentException.class, () -> ClaimLine.of(code, m, m, m, m, m));
+    assertThrows(UnsupportedOperationException.class, () -> line.modifiers().add(m));
+  }
+
+  @Test
+  void equalsAndHashCode() {
+    ProcedureCode code = CptCode.parse("71046");
+    new EqualsTester()
+        .addEqualityGroup(ClaimLine.parse("71046-26 x2"),
+            ClaimLine.of(code, List.of(Modifier.PROFESSIONAL_COMPONENT), 2),
+            ClaimLine.parse(" 71046 26 x2"))
+        .addEqualityGroup(ClaimLine.parse("71046-26"), ClaimLine.of(code,
+            Modifier.PROFESSIONAL_COMPONENT))
+        .addEqualityGroup(ClaimLine.parse("71046-TC x2"))
+        .addEqualityGroup(ClaimLine.parse("71046 x2"))
+        .addEqualityGroup(ClaimLine.parse("71047-26 x2"))
+        .addEqualityGroup(ClaimLine.parse("27447-LT-RT"))
+        .addEqualityGroup(ClaimLine.parse("27447-RT-LT"))
+        .addEqualityGroup(ClaimLine.of(HcpcsCode.parse("G0438")))
+        .testEquals();
+  }
+
+  @Test
+  void nullsAreRejected() {
+    NullPointerTester tester = new NullPointerTester()
+        .setDefault(ProcedureCode.class, CptCode.parse("99213"))
+        .setDefault(Modifier.class, Modifier.SEPARATE_EM);
+    tester.testAllPublicStaticMethods(ClaimLine.class);
+    tester.testAllPublicInstanceMethods(ClaimLine.parse("99213-25 x2"));
+  }
+}

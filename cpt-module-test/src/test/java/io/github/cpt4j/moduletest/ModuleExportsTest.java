@@ -1,0 +1,101 @@
+package io.github.cpt4j.moduletest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.code.ProcedureCode;
+import java.lang.module.ModuleDescriptor;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks the library from the outside, on the module path: what it exports, what it hides, and
+ * that the API works for a named module.
+ */
+class ModuleExportsTest {
+
+  /**
+   * The packages each library module exports, and nothing else. UPDATE THIS when you add an API
+   * package to a module-info.java (and only then): the test fails until both agree.
+   */
+  private static final Map<String, Set<String>> EXPORTED = Map.of(
+      "io.github.cpt4j.core", Set.of(
+          "io.github.cpt4j.claim",
+          "io.github.cpt4j.code",
+          "io.github.cpt4j.modifier"),
+      "io.github.cpt4j.data", Set.of(
+          "io.github.cpt4j.data"));
+
+  /** Packages that exist inside a module and must stay hidden from its users. */
+  private static final Map<String, Set<String>> INTERNAL = Map.of(
+      "io.github.cpt4j.core", Set.of(
+          "io.github.cpt4j.index",
+          "io.github.cpt4j.style"));
+
+  @Test
+  void runsAsANamedModuleOnTheModulePath() {
+    Module self = getClass().getModule();
+    assertTrue(self.isNamed(), "the tests must run on the module path");
+    assertEquals("io.github.cpt4j.moduletest", self.getName());
+    Module core = ProcedureCode.class.getModule();
+    assertTrue(core.isNamed(), "cpt-core must be a named module, not the classpath");
+    assertTrue(self.canRead(core));
+    assertTrue(self.canRead(OutsideUser.dataEntryPoint().getModule()));
+  }
+
+  @Test
+  void eachModuleExportsExactlyItsApiPackages() {
+    for (Map.Entry<String, Set<String>> entry : EXPORTED.entrySet()) {
+      Module module = module(entry.getKey());
+      ModuleDescriptor descriptor = module.getDescriptor();
+      assertFalse(descriptor.isOpen(), entry.getKey() + " must not be an open module");
+      assertEquals(Set.of(), descriptor.opens(), entry.getKey() + " must not open packages");
+      Set<String> qualified = descriptor.exports().stream()
+          .filter(ModuleDescriptor.Exports::isQualified)
+          .map(ModuleDescriptor.Exports::source).collect(Collectors.toSet());
+      assertEquals(Set.of(), qualified, entry.getKey() + " has qualified exports");
+      Set<String> exported = descriptor.exports().stream().map(ModuleDescriptor.Exports::source)
+          .collect(Collectors.toCollection(TreeSet::new));
+      assertEquals(new TreeSet<>(entry.getValue()), exported,
+          entry.getKey() + " exports other packages than listed in this test");
+    }
+  }
+
+  @Test
+  void internalPackagesExistButAreHidden() throws ClassNotFoundException {
+    for (Map.Entry<String, Set<String>> entry : INTERNAL.entrySet()) {
+      Module module = module(entry.getKey());
+      for (String pkg : entry.getValue()) {
+        assertTrue(module.getPackages().contains(pkg), pkg + " no longer exists: update the test");
+        assertFalse(module.isExported(pkg), pkg + " must stay internal");
+        assertFalse(module.isExported(pkg, getClass().getModule()), pkg + " must stay internal");
+      }
+    }
+    // Loading an internal class works; using it from outside does not.
+    Class<?> index = Class.forName("io.github.cpt4j.index.PackedIndex");
+    assertThrows(IllegalAccessException.class,
+        () -> index.getMethod("of", int[].class).invoke(null, (Object) new int[] {1}));
+  }
+
+  @Test
+  void theApiWorksFromANamedModule() {
+    assertEquals("71046-26 x2 | Radiology/Diagnostic Radiology | ok",
+        OutsideUser.describe("71046 26 x2"));
+    assertEquals("27447-RT | Surgery/Musculoskeletal System | ok",
+        OutsideUser.describe("27447-rt"));
+    assertEquals("J1100 | Level II/Drugs usually given other than by mouth, and chemotherapy | ok",
+        OutsideUser.describe("J1100"));
+    assertEquals("71046-26-TC | Radiology/Diagnostic Radiology | "
+        + "PROFESSIONAL_WITH_TECHNICAL_COMPONENT", OutsideUser.describe("71046-26-TC"));
+  }
+
+  private static Module module(String name) {
+    return ModuleLayer.boot().findModule(name)
+        .orElseThrow(() -> new AssertionError(name + " is not on the module path"));
+  }
+}
