@@ -14,8 +14,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Classifying codes: CPT kind and category from text (parse, then classify) and category from an
- * already parsed code object. The baselines validate and then look at characters.
+ * Classifying codes: CPT kind, category and section from text (parse, then classify), and
+ * category and section of an already parsed code object. The baselines validate, then look at
+ * characters and compare the number with the code book's section ranges.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -61,5 +62,17 @@ public class ClassifyBenchmark {
   @Benchmark
   public Object categoryOfCode() {
     return syntax.categoryOfCode(codes[cursor++ & KeyMix.MASK]);
+  }
+
+  /** Text to CPT section (the six sections, Category II and III, or unassigned). */
+  @Benchmark
+  public Object sectionOfText() {
+    return syntax.sectionOf(valid[cursor++ & KeyMix.MASK]);
+  }
+
+  /** Parsed code to CPT section. */
+  @Benchmark
+  public Object sectionOfCode() {
+    return syntax.sectionOfCode(codes[cursor++ & KeyMix.MASK]);
   }
 }

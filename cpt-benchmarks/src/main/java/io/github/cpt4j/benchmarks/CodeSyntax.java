@@ -7,6 +7,7 @@ import io.github.cpt4j.code.CptCategory;
 import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.code.CptKind;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.code.Section;
 
 /**
  * One implementation's way to check, parse and classify code text, as its user would write it.
@@ -31,8 +32,14 @@ public interface CodeSyntax {
   /** Parses well-formed text and returns its CPT category (null for Level II). */
   CptCategory categoryOf(String text);
 
+  /** Parses well-formed text and returns its CPT section (null for Level II). */
+  Section sectionOf(String text);
+
   /** Returns the CPT category of a code object made by {@link #parse} (null for Level II). */
   CptCategory categoryOfCode(Object code);
+
+  /** Returns the CPT section of a code object made by {@link #parse} (null for Level II). */
+  Section sectionOfCode(Object code);
 
   /** Returns the implementation named by a benchmark's {@code impl} parameter. */
   static CodeSyntax of(String impl) {
@@ -76,8 +83,19 @@ public interface CodeSyntax {
     }
 
     @Override
+    public Section sectionOf(String text) {
+      ProcedureCode code = ProcedureCode.parse(text);
+      return code instanceof CptCode ? ((CptCode) code).section() : null;
+    }
+
+    @Override
     public CptCategory categoryOfCode(Object code) {
       return code instanceof CptCode ? ((CptCode) code).category() : null;
+    }
+
+    @Override
+    public Section sectionOfCode(Object code) {
+      return code instanceof CptCode ? ((CptCode) code).section() : null;
     }
   }
 
@@ -109,8 +127,18 @@ public interface CodeSyntax {
     }
 
     @Override
+    public Section sectionOf(String text) {
+      return CodeText.sectionOfValid(RegexCodes.parse(text));
+    }
+
+    @Override
     public CptCategory categoryOfCode(Object code) {
       return CodeText.categoryOfValid((String) code);
+    }
+
+    @Override
+    public Section sectionOfCode(Object code) {
+      return CodeText.sectionOfValid((String) code);
     }
   }
 
@@ -142,8 +170,18 @@ public interface CodeSyntax {
     }
 
     @Override
+    public Section sectionOf(String text) {
+      return CodeText.sectionOfValid(GuavaCodes.parse(text));
+    }
+
+    @Override
     public CptCategory categoryOfCode(Object code) {
       return CodeText.categoryOfValid((String) code);
+    }
+
+    @Override
+    public Section sectionOfCode(Object code) {
+      return CodeText.sectionOfValid((String) code);
     }
   }
 }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cpt4j.benchmarks.baseline.CodeText;
+import io.github.cpt4j.code.CptCode;
+import io.github.cpt4j.code.CptKind;
 import io.github.cpt4j.code.ProcedureCode;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +54,21 @@ class CodeSyntaxAgreementTest {
         assertEquals(cpt4j.categoryOf(key), syntax.categoryOf(key), syntax + " on " + key);
         assertEquals(cpt4j.categoryOf(key), syntax.categoryOfCode(syntax.parse(key)),
             syntax + " on " + key);
+        assertEquals(cpt4j.sectionOf(key), syntax.sectionOf(key), syntax + " on " + key);
+        assertEquals(cpt4j.sectionOf(key), syntax.sectionOfCode(syntax.parse(key)),
+            syntax + " on " + key);
         assertEquals(key, syntax.parse(key).toString());
+      }
+    }
+  }
+
+  @Test
+  void sectionBaselineAgreesOnEveryCptCode() {
+    for (CptKind kind : CptKind.values()) {
+      int last = kind == CptKind.STANDARD ? 99_999 : 9_999;
+      for (int n = 0; n <= last; n++) {
+        CptCode code = CptCode.of(kind, n);
+        assertEquals(code.section(), CodeText.sectionOfValid(code.toString()), code.toString());
       }
     }
   }
