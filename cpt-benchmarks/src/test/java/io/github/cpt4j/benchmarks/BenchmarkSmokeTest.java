@@ -10,10 +10,13 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -22,9 +25,10 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 
 /**
- * JMH never runs in CI, so this runs every benchmark method a few thousand times for each value
- * of its parameters, directly, to catch a broken harness (a setup that throws, a key the
- * implementation rejects) before anyone spends an hour on a full run.
+ * JMH never runs in CI, so this runs every benchmark method a few thousand times for every
+ * combination of its parameters, directly, to catch a broken harness (a setup that throws, a key
+ * the implementation rejects) before anyone spends an hour on a full run. Combinations over the
+ * full CMS files are skipped, visibly, when the files are not configured.
  */
 class BenchmarkSmokeTest {
 
@@ -37,10 +41,15 @@ class BenchmarkSmokeTest {
   Stream<DynamicTest> everyBenchmarkRunsForEveryParameter() {
     List<DynamicTest> tests = new ArrayList<>();
     for (Class<?> type : BENCHMARKS) {
-      for (String impl : paramValues(type, "impl")) {
+      for (Map<Field, String> params : parameterCombinations(type)) {
         for (Method method : benchmarkMethods(type)) {
-          tests.add(DynamicTest.dynamicTest(type.getSimpleName() + "." + method.getName()
-              + " impl=" + impl, () -> run(type, impl, method)));
+          String name = type.getSimpleName() + "." + method.getName() + " " + describe(params);
+          if (needsMissingCmsFiles(params)) {
+            tests.add(DynamicTest.dynamicTest(name, () -> Assumptions.assumeTrue(false,
+                "the full CMS files are not configured (" + CmsFiles.ENV + ")")));
+          } else {
+            tests.add(DynamicTest.dynamicTest(name, () -> run(type, params, method)));
+          }
         }
       }
     }
@@ -68,10 +77,12 @@ class BenchmarkSmokeTest {
     assertEquals(listed, known);
   }
 
-  private static void run(Class<?> type, String impl, Method method) throws Exception {
+  private static void run(Class<?> type, Map<Field, String> params, Method method)
+      throws Exception {
     Object state = type.getConstructor().newInstance();
-    Field field = type.getField("impl");
-    field.set(state, impl);
+    for (Map.Entry<Field, String> param : params.entrySet()) {
+      param.getKey().set(state, param.getValue());
+    }
     for (Method setup : type.getMethods()) {
       if (setup.isAnnotationPresent(Setup.class)) {
         setup.invoke(state);
@@ -80,6 +91,39 @@ class BenchmarkSmokeTest {
     for (int i = 0; i < 3 * KeyMix.SIZE; i++) {
       method.invoke(state);
     }
+  }
+
+  /** Every combination of the values of the class's {@code @Param} fields. */
+  static List<Map<Field, String>> parameterCombinations(Class<?> type) {
+    List<Map<Field, String>> combinations = new ArrayList<>();
+    combinations.add(new LinkedHashMap<>());
+    for (Field field : type.getFields()) {
+      if (!field.isAnnotationPresent(Param.class)) {
+        continue;
+      }
+      List<Map<Field, String>> next = new ArrayList<>();
+      for (Map<Field, String> partial : combinations) {
+        for (String value : paramValues(type, field.getName())) {
+          Map<Field, String> more = new LinkedHashMap<>(partial);
+          more.put(field, value);
+          next.add(more);
+        }
+      }
+      combinations = next;
+    }
+    return combinations;
+  }
+
+  private static boolean needsMissingCmsFiles(Map<Field, String> params) {
+    return params.entrySet().stream().anyMatch(p -> p.getKey().getName().equals("dataset")
+        && p.getValue().startsWith("cms-")) && !CmsFiles.hasRvu2025();
+  }
+
+  private static String describe(Map<Field, String> params) {
+    StringBuilder sb = new StringBuilder();
+    params.forEach((field, value) -> sb.append(sb.length() == 0 ? "" : ", ")
+        .append(field.getName()).append('=').append(value));
+    return sb.toString();
   }
 
   static List<String> paramValues(Class<?> type, String name) {
