@@ -9,4 +9,5 @@ module io.github.cpt4j.core {
   exports io.github.cpt4j.code;
   exports io.github.cpt4j.modifier;
   exports io.github.cpt4j.claim;
+  exports io.github.cpt4j.codeset;
 }

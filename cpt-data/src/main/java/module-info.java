@@ -7,4 +7,5 @@ module io.github.cpt4j.data {
   requires static org.immutables.value.annotations;
 
   exports io.github.cpt4j.data;
+  exports io.github.cpt4j.data.load;
 }

@@ -1,10 +1,76 @@
 package io.github.cpt4j.data;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
+import io.github.cpt4j.codeset.CodeSet;
+import io.github.cpt4j.data.load.CodeSetLoader;
+import java.io.IOException;
+import java.io.InputStream;
+
 /**
  * The data bundled with cpt4j: the entry point to the sample code set and the 2025 Medicare
  * fee-schedule tables. Everything is loaded lazily, on first use.
+ *
+ * <h2>The sample code set</h2>
+ *
+ * About 660 CPT and 80 HCPCS Level II codes covering every CPT section and Surgery subsection,
+ * for demonstrations and tests. The descriptions are plain-language summaries written for cpt4j,
+ * <em>not</em> the AMA's CPT descriptors: CPT is a registered trademark of the American Medical
+ * Association, and its descriptors need an AMA licence. Load a licensed AMA file with
+ * {@link CodeSetLoader} and overlay it on the sample:
+ *
+ * <pre>{@code
+ * CodeSet sample = BundledData.codeSet();
+ * sample.find("99213").ifPresent(e -> System.out.println(e.shortDescription()));
+ *
+ * CodeSet licensed = CodeSetLoader.defaults()
+ *     .withCharset(StandardCharsets.ISO_8859_1)
+ *     .loadTabDelimited(Path.of("LONGULT.txt"));
+ * CodeSet codes = sample.overlaidWith(licensed);    // licensed descriptors win
+ * }</pre>
  */
 public final class BundledData {
 
+  /** Where the sample lives, relative to this class; named in error messages. */
+  static final String SAMPLE_CODES = "sample-codes.csv";
+
+  // Suppliers.memoize runs the load on first use and, unlike a static initialiser, tries again
+  // on the next call if it failed, instead of failing for ever with NoClassDefFoundError.
+  private static final Supplier<CodeSet> CODE_SET = Suppliers.memoize(BundledData::loadCodeSet);
+
   private BundledData() {}
+
+  /**
+   * Returns the bundled sample code set, loading it on the first call (a few milliseconds).
+   * Thread-safe; every call returns the same instance.
+   *
+   * @throws IllegalStateException if the resource is missing or malformed (a broken build); the
+   *     message names the resource
+   */
+  public static CodeSet codeSet() {
+    return CODE_SET.get();
+  }
+
+  private static CodeSet loadCodeSet() {
+    return load(SAMPLE_CODES);
+  }
+
+  /** Loads a code set resource beside this class; package-private for tests. */
+  static CodeSet load(String resource) {
+    String name = resourceName(resource);
+    try (InputStream in = BundledData.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("cpt4j resource " + name
+            + " is missing; is cpt-data on the class path or module path?");
+      }
+      return CodeSetLoader.defaults().loadCsv(in, name);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot load cpt4j resource " + name + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static String resourceName(String file) {
+    return BundledData.class.getPackageName().replace('.', '/') + "/" + file;
+  }
 }

@@ -4,9 +4,12 @@ import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.code.HcpcsCode;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.codeset.CodeEntry;
+import io.github.cpt4j.codeset.CodeSet;
 import io.github.cpt4j.data.BundledData;
 import io.github.cpt4j.modifier.ModifierRules;
 import io.github.cpt4j.modifier.ModifierViolation;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -36,6 +39,16 @@ public final class OutsideUser {
     String verdict = violations.isEmpty() ? "ok" : violations.stream()
         .map(v -> v.rule().name()).collect(Collectors.joining(","));
     return line + " | " + what + " | " + verdict;
+  }
+
+  /**
+   * Looks a code up in the bundled sample, which the data module reads from its own resources:
+   * {@code "99213 in 2025: Office visit, ..."} or {@code "99201 in 2025: not valid"}.
+   */
+  public static String lookUp(String code, LocalDate date) {
+    CodeSet sample = BundledData.codeSet();
+    return code + " in " + date.getYear() + ": " + sample.find(code, date)
+        .map(CodeEntry::shortDescription).orElse("not valid");
   }
 
   /** Returns the data module's entry point, to show that the data module is readable. */

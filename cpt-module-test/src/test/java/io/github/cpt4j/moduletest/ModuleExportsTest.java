@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.code.ProcedureCode;
 import java.lang.module.ModuleDescriptor;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,9 +28,11 @@ class ModuleExportsTest {
       "io.github.cpt4j.core", Set.of(
           "io.github.cpt4j.claim",
           "io.github.cpt4j.code",
+          "io.github.cpt4j.codeset",
           "io.github.cpt4j.modifier"),
       "io.github.cpt4j.data", Set.of(
-          "io.github.cpt4j.data"));
+          "io.github.cpt4j.data",
+          "io.github.cpt4j.data.load"));
 
   /** Packages that exist inside a module and must stay hidden from its users. */
   private static final Map<String, Set<String>> INTERNAL = Map.of(
@@ -92,6 +95,13 @@ class ModuleExportsTest {
         OutsideUser.describe("J1100"));
     assertEquals("71046-26-TC | Radiology/Diagnostic Radiology | "
         + "PROFESSIONAL_WITH_TECHNICAL_COMPONENT", OutsideUser.describe("71046-26-TC"));
+  }
+
+  @Test
+  void theBundledSampleLoadsFromTheDataModulesResources() {
+    assertEquals("99213 in 2025: Office visit, established patient, low complexity decision making",
+        OutsideUser.lookUp("99213", LocalDate.of(2025, 1, 1)));
+    assertEquals("99201 in 2025: not valid", OutsideUser.lookUp("99201", LocalDate.of(2025, 1, 1)));
   }
 
   private static Module module(String name) {

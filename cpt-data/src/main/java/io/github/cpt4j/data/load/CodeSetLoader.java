@@ -1,0 +1,234 @@
+package io.github.cpt4j.data.load;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.codeset.CodeEntry;
+import io.github.cpt4j.codeset.CodeSet;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads {@link CodeSet}s from files: the AMA's licensed CPT descriptor files and plain CSV lists.
+ *
+ * <p>Immutable and thread-safe; configure it with the {@code with*} methods. Every load is
+ * all-or-nothing: it returns a complete set or throws, never a partial set. A problem in the data
+ * is a {@link DataLoadException} naming the source, line and column and saying what was expected;
+ * a file that cannot be read is a plain {@link IOException}.
+ *
+ * <h2>Formats</h2>
+ *
+ * <ul>
+ *   <li>{@link #loadTabDelimited(Path) Tab-delimited}: the AMA's {@code LONGULT.txt},
+ *       {@code MEDU.txt} and {@code SHORTU.txt} style, one {@code code<TAB>descriptor} per line
+ *       (a run of spaces instead of the tab is accepted too).
+ *   <li>{@link #loadPipeDelimited(Path) Pipe-delimited}: the AMA's consumer and clinician
+ *       descriptor style, {@code concept id|code|descriptor} or
+ *       {@code concept id|code|descriptor id|descriptor}.
+ *   <li>{@link #loadCsv(Path) CSV} with a header row, for lists of your own:
+ *       {@code code,description} and optionally {@code long_description}, {@code add_on},
+ *       {@code effective_from}, {@code effective_to}, in any order.
+ * </ul>
+ *
+ * <p>In every format blank lines are skipped, lines end in LF, CRLF or CR, codes may have
+ * surrounding spaces and lower-case letters, descriptors are trimmed, and no line may be longer
+ * than 10,000 characters. The text is decoded strictly with the configured charset (UTF-8 unless
+ * told otherwise; a UTF-8 byte-order mark is removed and means UTF-8 whatever the setting). In the
+ * tab- and pipe-delimited formats the first line may be a header if it has no digits.
+ *
+ * <pre>{@code
+ * CodeSet licensed = CodeSetLoader.defaults()
+ *     .withCharset(StandardCharsets.ISO_8859_1)         // AMA files are often Latin-1
+ *     .withEffectiveFrom(LocalDate.of(2025, 1, 1))
+ *     .loadTabDelimited(Path.of("SHORTU.txt"), Path.of("LONGULT.txt"));
+ * CodeSet merged = BundledData.codeSet().overlaidWith(licensed);
+ * }</pre>
+ */
+public final class CodeSetLoader {
+
+  private static final CodeSetLoader DEFAULTS =
+      new CodeSetLoader(StandardCharsets.UTF_8, CodeEntry.BASELINE_DATE);
+
+  private final Charset charset;
+  private final LocalDate effectiveFrom;
+
+  private CodeSetLoader(Charset charset, LocalDate effectiveFrom) {
+    this.charset = charset;
+    this.effectiveFrom = effectiveFrom;
+  }
+
+  /**
+   * Returns a loader that decodes UTF-8 and dates entries without dates of their own from
+   * {@link CodeEntry#BASELINE_DATE}.
+   */
+  public static CodeSetLoader defaults() {
+    return DEFAULTS;
+  }
+
+  /** Returns a loader like this one that decodes text with {@code charset}. */
+  public CodeSetLoader withCharset(Charset charset) {
+    return new CodeSetLoader(requireNonNull(charset, "charset"), effectiveFrom);
+  }
+
+  /**
+   * Returns a loader like this one that gives {@code date} as the start date to every entry whose
+   * source has none (all AMA files, and CSV rows with an empty or no {@code effective_from}).
+   */
+  public CodeSetLoader withEffectiveFrom(LocalDate date) {
+    return new CodeSetLoader(charset, requireNonNull(date, "date"));
+  }
+
+  /** Returns the charset text is decoded with (a UTF-8 byte-order mark overrides it). */
+  public Charset charset() {
+    return charset;
+  }
+
+  /** Returns the start date given to entries whose source has none. */
+  public LocalDate effectiveFrom() {
+    return effectiveFrom;
+  }
+
+  /**
+   * Loads an AMA-style tab-delimited file, one {@code code<TAB>descriptor} per line; the
+   * descriptor becomes each entry's short description.
+   *
+   * @throws DataLoadException if the content is not such a file (the message says where and why)
+   * @throws IOException if the file cannot be read
+   */
+  public CodeSet loadTabDelimited(Path file) throws IOException {
+    String name = file.toString();
+    return entries(AmaFiles.tabRows(read(file), name), Map.of());
+  }
+
+  /**
+   * Loads an AMA-style tab-delimited file from a stream, which is read to its end but not
+   * closed; {@code sourceName} names it in error messages.
+   *
+   * @throws DataLoadException if the content is not such a file
+   * @throws IOException if the stream cannot be read
+   */
+  public CodeSet loadTabDelimited(InputStream in, String sourceName) throws IOException {
+    return entries(AmaFiles.tabRows(read(in, sourceName), sourceName), Map.of());
+  }
+
+  /**
+   * Loads a short (or medium) and a long descriptor file of the same release, such as
+   * {@code SHORTU.txt} and {@code LONGULT.txt}: each entry gets its short description from the
+   * first file and its long description, where there is one, from the second.
+   *
+   * @throws DataLoadException if either file is malformed, or a code of the long file is missing
+   *     from the short one (files of different releases)
+   * @throws IOException if a file cannot be read
+   */
+  public CodeSet loadTabDelimited(Path shortFile, Path longFile) throws IOException {
+    String shortName = shortFile.toString();
+    String longName = longFile.toString();
+    Map<ProcedureCode, AmaFiles.Row> shortRows = AmaFiles.tabRows(read(shortFile), shortName);
+    Map<ProcedureCode, AmaFiles.Row> longRows = AmaFiles.tabRows(read(longFile), longName);
+    for (Map.Entry<ProcedureCode, AmaFiles.Row> row : longRows.entrySet()) {
+      if (!shortRows.containsKey(row.getKey())) {
+        throw new DataLoadException(longName, row.getValue().line, 1, "code " + row.getKey()
+            + " is not in " + shortName + "; expected files of the same release");
+      }
+    }
+    return entries(shortRows, longRows);
+  }
+
+  /**
+   * Loads an AMA-style pipe-delimited file: one {@code concept id|code|descriptor} per line (the
+   * consumer descriptor style) or one {@code concept id|code|descriptor id|descriptor} (the
+   * clinician descriptor style, where a code may have several descriptors and the first in file
+   * order is kept). The descriptor becomes each entry's short description; the ids must be whole
+   * numbers and are not kept.
+   *
+   * @throws DataLoadException if the content is not such a file
+   * @throws IOException if the file cannot be read
+   */
+  public CodeSet loadPipeDelimited(Path file) throws IOException {
+    String name = file.toString();
+    return entries(AmaFiles.pipeRows(read(file), name), Map.of());
+  }
+
+  /**
+   * Loads an AMA-style pipe-delimited file from a stream, which is read to its end but not
+   * closed; {@code sourceName} names it in error messages.
+   *
+   * @throws DataLoadException if the content is not such a file
+   * @throws IOException if the stream cannot be read
+   */
+  public CodeSet loadPipeDelimited(InputStream in, String sourceName) throws IOException {
+    return entries(AmaFiles.pipeRows(read(in, sourceName), sourceName), Map.of());
+  }
+
+  /**
+   * Loads a CSV file with a header row. {@code code} and {@code description} are required;
+   * {@code long_description}, {@code add_on} ({@code Y}/{@code N}, {@code true}/{@code false},
+   * {@code yes}/{@code no}, {@code 1}/{@code 0}; empty means no), {@code effective_from} and
+   * {@code effective_to} (ISO dates such as {@code 2021-01-01}, both inclusive; empty means the
+   * loader's {@link #effectiveFrom()} and no end) are optional, in any order. Fields may be
+   * quoted as in RFC 4180; lines starting with {@code #} are comments.
+   *
+   * <pre>
+   * code,description,effective_from,effective_to
+   * 99213,"Office visit, established patient",,
+   * 99201,Retired office visit,,2020-12-31
+   * </pre>
+   *
+   * @throws DataLoadException if the content is not such a file
+   * @throws IOException if the file cannot be read
+   */
+  public CodeSet loadCsv(Path file) throws IOException {
+    return CsvCodes.parse(read(file), file.toString(), effectiveFrom);
+  }
+
+  /**
+   * Loads a CSV file from a stream, which is read to its end but not closed; see
+   * {@link #loadCsv(Path)}. {@code sourceName} names it in error messages.
+   *
+   * @throws DataLoadException if the content is not such a file
+   * @throws IOException if the stream cannot be read
+   */
+  public CodeSet loadCsv(InputStream in, String sourceName) throws IOException {
+    return CsvCodes.parse(read(in, sourceName), sourceName, effectiveFrom);
+  }
+
+  private CodeSet entries(
+      Map<ProcedureCode, AmaFiles.Row> rows, Map<ProcedureCode, AmaFiles.Row> longRows) {
+    CodeSet.Builder builder = CodeSet.builder();
+    for (Map.Entry<ProcedureCode, AmaFiles.Row> row : rows.entrySet()) {
+      AmaFiles.Row longRow = longRows.get(row.getKey());
+      builder.add(CodeEntry.builder()
+          .code(row.getKey())
+          .shortDescription(row.getValue().descriptor)
+          .longDescription(Optional.ofNullable(longRow).map(r -> r.descriptor))
+          .effectiveFrom(effectiveFrom)
+          .build());
+    }
+    return builder.build();
+  }
+
+  private String read(Path file) throws IOException {
+    requireNonNull(file, "file");
+    try (InputStream in = Files.newInputStream(file)) {
+      return SourceText.read(in, charset, file.toString());
+    }
+  }
+
+  private String read(InputStream in, String sourceName) throws IOException {
+    requireNonNull(in, "in");
+    requireNonNull(sourceName, "sourceName");
+    return SourceText.read(in, charset, sourceName);
+  }
+
+  @Override
+  public String toString() {
+    return "CodeSetLoader[charset=" + charset.name() + ", effectiveFrom=" + effectiveFrom + "]";
+  }
+}

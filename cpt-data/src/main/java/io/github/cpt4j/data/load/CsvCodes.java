@@ -1,0 +1,209 @@
+package io.github.cpt4j.data.load;
+
+import de.siegmar.fastcsv.reader.CommentStrategy;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.codeset.CodeEntry;
+import io.github.cpt4j.codeset.CodeSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The CSV parser: a header row naming the columns, then one code per row. Parsing is FastCSV's
+ * (RFC 4180 quoting, {@code #} comment lines, blank lines skipped); this class checks the header
+ * and every field.
+ */
+final class CsvCodes {
+
+  /** The columns a file may have; header names are matched ignoring case and spaces. */
+  private enum Column {
+    CODE("code"),
+    DESCRIPTION("description"),
+    LONG_DESCRIPTION("long_description"),
+    ADD_ON("add_on"),
+    EFFECTIVE_FROM("effective_from"),
+    EFFECTIVE_TO("effective_to");
+
+    final String header;
+
+    Column(String header) {
+      this.header = header;
+    }
+  }
+
+  private static final Pattern STARTED_IN_LINE =
+      Pattern.compile("started in line (\\d+)");
+
+  private final Fields fields;
+  private final LocalDate defaultFrom;
+  private final CodeSet.Builder builder = CodeSet.builder();
+  private final Map<ProcedureCode, Long> lines = new HashMap<>();
+
+  private CsvCodes(String sourceName, LocalDate defaultFrom) {
+    this.fields = new Fields(sourceName);
+    this.defaultFrom = defaultFrom;
+  }
+
+  static CodeSet parse(String text, String sourceName, LocalDate defaultFrom)
+      throws DataLoadException {
+    return new CsvCodes(sourceName, defaultFrom).parse(text);
+  }
+
+  private CodeSet parse(String text) throws DataLoadException {
+    String sourceName = fields.sourceName();
+    Column[] columns = null;
+    long line = 0;
+    try (CsvReader<CsvRecord> reader = CsvReader.builder()
+        .fieldSeparator(',')
+        .quoteCharacter('"')
+        .commentStrategy(CommentStrategy.SKIP)
+        .commentCharacter('#')
+        .skipEmptyLines(true)
+        .allowExtraFields(true)       // field counts are checked here, with a clearer message
+        .allowMissingFields(true)
+        .ofCsvRecord(text)) {
+      for (CsvRecord record : reader) {
+        line = record.getStartingLineNumber();
+        if (isBlank(record)) {
+          continue;
+        }
+        if (columns == null) {
+          columns = header(record);
+        } else if (record.getFieldCount() != columns.length) {
+          throw new DataLoadException(sourceName, line, 0, "expected " + columns.length
+              + " fields as in the header, found " + record.getFieldCount());
+        } else {
+          row(record, columns);
+        }
+      }
+    } catch (DataLoadException e) {
+      throw e;
+    } catch (CsvParseException e) {
+      // FastCSV's own message says on which line the record started; its cause says what is
+      // wrong. Without a line in the message, the record after the last good one is meant.
+      Matcher started = STARTED_IN_LINE.matcher(String.valueOf(e.getMessage()));
+      long at = started.find() ? Long.parseLong(started.group(1)) : line + 1;
+      Throwable reason = e.getCause() != null ? e.getCause() : e;
+      throw new DataLoadException(sourceName, at, 0,
+          "expected well-formed CSV: " + reason.getMessage());
+    } catch (java.io.IOException e) {
+      // Reading from a String cannot fail; keep the contract all the same.
+      throw new DataLoadException(sourceName, line, 0, "cannot read: " + e.getMessage());
+    }
+    if (columns == null) {
+      throw new DataLoadException(sourceName, 0, 0,
+          "found no header row; expected one naming the columns, such as code,description");
+    }
+    if (lines.isEmpty()) {
+      throw fields.noRows("rows after the header");
+    }
+    return builder.build();
+  }
+
+  private static boolean isBlank(CsvRecord record) {
+    for (String field : record.getFields()) {
+      if (!field.isBlank()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Column[] header(CsvRecord record) throws DataLoadException {
+    String sourceName = fields.sourceName();
+    long line = record.getStartingLineNumber();
+    Column[] columns = new Column[record.getFieldCount()];
+    Map<Column, Integer> seen = new EnumMap<>(Column.class);
+    for (int i = 0; i < columns.length; i++) {
+      String name = record.getField(i).strip();
+      for (Column column : Column.values()) {
+        if (column.header.equals(name.toLowerCase(Locale.ROOT))) {
+          columns[i] = column;
+        }
+      }
+      if (columns[i] == null) {
+        List<String> known = new ArrayList<>();
+        for (Column column : Column.values()) {
+          known.add(column.header);
+        }
+        throw new DataLoadException(sourceName, line, i + 1, "expected a column name, one of "
+            + String.join(", ", known) + "; found \"" + name + "\"");
+      }
+      Integer before = seen.put(columns[i], i + 1);
+      if (before != null) {
+        throw new DataLoadException(sourceName, line, i + 1, "column " + columns[i].header
+            + " is already column " + before + "; expected each column once");
+      }
+    }
+    for (Column required : List.of(Column.CODE, Column.DESCRIPTION)) {
+      if (!seen.containsKey(required)) {
+        throw new DataLoadException(sourceName, line, 0,
+            "expected a header with a " + required.header + " column");
+      }
+    }
+    return columns;
+  }
+
+  private void row(CsvRecord record, Column[] columns) throws DataLoadException {
+    long line = record.getStartingLineNumber();
+    CodeEntry.Builder entry = CodeEntry.builder();
+    ProcedureCode code = null;
+    int codeColumn = 0;
+    LocalDate from = defaultFrom;
+    LocalDate to = null;
+    int toColumn = 0;
+    for (int i = 0; i < columns.length; i++) {
+      String field = record.getField(i);
+      int column = i + 1;
+      switch (columns[i]) {
+        case CODE:
+          code = fields.code(field, line, column);
+          codeColumn = column;
+          break;
+        case DESCRIPTION:
+          entry.shortDescription(fields.description(field, line, column, "a description"));
+          break;
+        case LONG_DESCRIPTION:
+          if (!field.isBlank()) {
+            entry.longDescription(fields.description(field, line, column, "a long description"));
+          }
+          break;
+        case ADD_ON:
+          entry.addOn(fields.flag(field, line, column, "add_on"));
+          break;
+        case EFFECTIVE_FROM:
+          if (!field.isBlank()) {
+            from = fields.date(field, line, column, "effective_from");
+          }
+          break;
+        case EFFECTIVE_TO:
+          if (!field.isBlank()) {
+            to = fields.date(field, line, column, "effective_to");
+            toColumn = column;
+          }
+          break;
+        default:
+          throw new AssertionError(columns[i]);
+      }
+    }
+    if (to != null && to.isBefore(from)) {
+      throw new DataLoadException(fields.sourceName(), line, toColumn,
+          "expected effective_to on or after effective_from " + from + ", found " + to);
+    }
+    Long previous = lines.putIfAbsent(code, line);
+    if (previous != null) {
+      throw fields.duplicate(code, line, codeColumn, previous);
+    }
+    builder.add(entry.code(code).effectiveFrom(from).effectiveTo(Optional.ofNullable(to)).build());
+  }
+}

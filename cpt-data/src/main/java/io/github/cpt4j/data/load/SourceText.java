@@ -1,0 +1,150 @@
+package io.github.cpt4j.data.load;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads a whole source into checked text: at most {@link #MAX_BYTES}, strictly decoded (a byte
+ * that is not valid in the charset is an error, never a silent replacement character), a UTF-8
+ * byte-order mark removed, every line at most {@link #MAX_LINE_LENGTH} characters, and no control
+ * characters other than tab, carriage return and line feed.
+ */
+final class SourceText {
+
+  /** The longest line accepted: long descriptors stay far below. */
+  static final int MAX_LINE_LENGTH = 10_000;
+  /** The largest source accepted: the AMA's long descriptor file is a few megabytes. */
+  static final int MAX_BYTES = 64 << 20;
+
+  private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+  private SourceText() {}
+
+  /** Reads and checks all of {@code in}; does not close it. */
+  static String read(InputStream in, Charset charset, String sourceName) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    byte[] buffer = new byte[64 * 1024];
+    int n;
+    while ((n = in.read(buffer)) >= 0) {
+      if (bytes.size() + n > MAX_BYTES) {
+        throw new DataLoadException(sourceName, 0, 0, "the source is larger than "
+            + (MAX_BYTES >> 20) + " MiB; expected a code file of at most that size");
+      }
+      bytes.write(buffer, 0, n);
+    }
+    return decode(bytes.toByteArray(), charset, sourceName);
+  }
+
+  /**
+   * Decodes {@code bytes}. A leading UTF-8 byte-order mark is removed and makes the text UTF-8,
+   * whatever {@code charset} says: the mark is proof of the encoding.
+   */
+  static String decode(byte[] bytes, Charset charset, String sourceName)
+      throws DataLoadException {
+    int offset = 0;
+    Charset actual = charset;
+    if (bytes.length >= 3 && bytes[0] == UTF8_BOM[0] && bytes[1] == UTF8_BOM[1]
+        && bytes[2] == UTF8_BOM[2]) {
+      offset = 3;
+      actual = StandardCharsets.UTF_8;
+    }
+    CharsetDecoder decoder = actual.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+    CharBuffer out = CharBuffer.allocate(
+        (int) Math.ceil((bytes.length - offset) * (double) decoder.maxCharsPerByte()) + 1);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      throw encodingError(sourceName, actual, bytes[in.position()], out);
+    }
+    if (result.isOverflow()) {
+      // Cannot happen with the capacity above; fail loudly rather than lose text.
+      throw new IllegalStateException("decoder overflow for " + sourceName);
+    }
+    out.flip();
+    String text = out.toString();
+    check(text, sourceName);
+    return text;
+  }
+
+  private static DataLoadException encodingError(
+      String sourceName, Charset charset, byte bad, CharBuffer decoded) {
+    int end = decoded.position();
+    long line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < end; i++) {
+      char c = decoded.get(i);
+      if (c == '\n' || c == '\r' && (i + 1 >= end || decoded.get(i + 1) != '\n')) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    String hint = charset.equals(StandardCharsets.UTF_8)
+        ? "; AMA files are often Latin-1: load them with charset ISO-8859-1"
+        : "";
+    return new DataLoadException(sourceName, line, 0, String.format(
+        "byte 0x%02X at character %d is not valid %s%s",
+        bad & 0xFF, end - lineStart + 1, charset.name(), hint));
+  }
+
+  private static void check(String text, String sourceName) throws DataLoadException {
+    long line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        line++;
+        lineStart = i + 1;
+        continue;
+      }
+      if (i - lineStart >= MAX_LINE_LENGTH) {
+        throw new DataLoadException(sourceName, line, 0, "the line is longer than "
+            + MAX_LINE_LENGTH + " characters; expected one code per line");
+      }
+      if (c < ' ' && c != '\t' || c == '\u007f') {
+        throw new DataLoadException(sourceName, line, 0, String.format(
+            "control character U+%04X at character %d; expected text", (int) c,
+            i - lineStart + 1));
+      }
+    }
+  }
+
+  /** Receives the lines of a text one at a time. */
+  interface LineHandler {
+    void line(long number, String line) throws DataLoadException;
+  }
+
+  /** Calls {@code handler} for every line, numbered from 1; CR, LF and CRLF all end a line. */
+  static void forEachLine(String text, LineHandler handler) throws DataLoadException {
+    long number = 1;
+    int start = 0;
+    int length = text.length();
+    while (start < length) {
+      int end = start;
+      while (end < length && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+        end++;
+      }
+      handler.line(number++, text.substring(start, end));
+      if (end < length && text.charAt(end) == '\r' && end + 1 < length
+          && text.charAt(end + 1) == '\n') {
+        end++;
+      }
+      start = end + 1;
+    }
+  }
+}

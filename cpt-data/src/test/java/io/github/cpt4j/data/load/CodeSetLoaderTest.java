@@ -1,0 +1,348 @@
+package io.github.cpt4j.data.load;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.testing.NullPointerTester;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.codeset.CodeEntry;
+import io.github.cpt4j.codeset.CodeSet;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Loader tests on hand-written fixtures; every description in them is made up. */
+class CodeSetLoaderTest {
+
+  private static final CodeSetLoader LOADER = CodeSetLoader.defaults();
+
+  @TempDir Path dir;
+
+  private static InputStream resource(String name) {
+    InputStream in = CodeSetLoaderTest.class.getResourceAsStream(name);
+    if (in == null) {
+      throw new IllegalStateException("test resource " + name + " is missing");
+    }
+    return in;
+  }
+
+  private static InputStream bytes(String text, Charset charset) {
+    return new ByteArrayInputStream(text.getBytes(charset));
+  }
+
+  private static List<String> codes(CodeSet set) {
+    return set.stream().map(e -> e.code().toString()).collect(Collectors.toList());
+  }
+
+  private static String description(CodeSet set, String code) {
+    return set.find(code).orElseThrow().shortDescription();
+  }
+
+  private static DataLoadException csvError(String text) {
+    return assertThrows(DataLoadException.class, () -> LOADER.loadCsv(bytes(text, UTF_8), "x.csv"));
+  }
+
+  private static DataLoadException tabError(String text) {
+    return assertThrows(DataLoadException.class,
+        () -> LOADER.loadTabDelimited(bytes(text, UTF_8), "x.txt"));
+  }
+
+  private static DataLoadException pipeError(String text) {
+    return assertThrows(DataLoadException.class,
+        () -> LOADER.loadPipeDelimited(bytes(text, UTF_8), "x.txt"));
+  }
+
+  // ------------------------------------------------------------------ well-formed files
+
+  @Test
+  void readsATabFileWithBomCrlfAndBlankLines() throws IOException {
+    CodeSet set = LOADER.loadTabDelimited(resource("short-fixture.txt"), "short-fixture.txt");
+    assertEquals(List.of("99213", "0001F", "G0438"), codes(set));
+    assertEquals("MADE-UP VISIT, MIDDLE LEVEL", description(set, "99213"));
+    CodeEntry entry = set.find("G0438").orElseThrow();
+    assertEquals(CodeEntry.BASELINE_DATE, entry.effectiveFrom());
+    assertEquals(Optional.empty(), entry.effectiveTo());
+    assertEquals(Optional.empty(), entry.longDescription());
+  }
+
+  @Test
+  void acceptsSpacesInsteadOfATabAndAHeaderLine() throws IOException {
+    CodeSet set = LOADER.loadTabDelimited(
+        bytes("HCPCS\tDESCRIPTION\n99213 MADE UP VISIT\n  0001f\t  MADE UP MEASURE  \n", UTF_8),
+        "x.txt");
+    assertEquals(List.of("99213", "0001F"), codes(set));
+    assertEquals("MADE UP VISIT", description(set, "99213"));
+    assertEquals("MADE UP MEASURE", description(set, "0001F"));
+  }
+
+  @Test
+  void combinesShortAndLongFiles() throws IOException {
+    Path shortFile = dir.resolve("SHORT.txt");
+    Path longFile = dir.resolve("LONG.txt");
+    try (InputStream a = resource("short-fixture.txt"); InputStream b = resource("long-fixture.txt")) {
+      Files.write(shortFile, a.readAllBytes());
+      Files.write(longFile, b.readAllBytes());
+    }
+    CodeSet set = LOADER.withEffectiveFrom(LocalDate.of(2025, 1, 1))
+        .loadTabDelimited(shortFile, longFile);
+    CodeEntry visit = set.find("99213").orElseThrow();
+    assertEquals("MADE-UP VISIT, MIDDLE LEVEL", visit.shortDescription());
+    assertEquals(Optional.of("Made-up office visit of middle complexity, written for tests"),
+        visit.longDescription());
+    assertEquals(LocalDate.of(2025, 1, 1), visit.effectiveFrom());
+    assertEquals(Optional.empty(), set.find("G0438").orElseThrow().longDescription());
+
+    Files.writeString(longFile, "99213\tMade up\n99214\tMade up, not in the short file\n");
+    DataLoadException e = assertThrows(DataLoadException.class,
+        () -> LOADER.loadTabDelimited(shortFile, longFile));
+    assertEquals(longFile + ", line 2, column 1: code 99214 is not in " + shortFile
+        + "; expected files of the same release", e.getMessage());
+  }
+
+  @Test
+  void readsLatin1WhenToldAndNamesTheCharsetWhenNot() throws IOException {
+    CodeSet set = LOADER.withCharset(ISO_8859_1)
+        .loadTabDelimited(resource("latin1-fixture.txt"), "latin1-fixture.txt");
+    assertEquals("VISITE INVENT\u00c9E", description(set, "99213"));
+
+    DataLoadException e = assertThrows(DataLoadException.class,
+        () -> LOADER.loadTabDelimited(resource("latin1-fixture.txt"), "latin1-fixture.txt"));
+    assertEquals("latin1-fixture.txt, line 1: byte 0xC9 at character 20 is not valid UTF-8;"
+        + " AMA files are often Latin-1: load them with charset ISO-8859-1", e.getMessage());
+    assertEquals(1, e.line());
+    assertEquals(0, e.column());
+  }
+
+  @Test
+  void aUtf8BomWinsOverTheCharsetGiven() throws IOException {
+    byte[] text = "\ufeff99213\tVISITE INVENT\u00c9E\n".getBytes(UTF_8);
+    CodeSet set = LOADER.withCharset(ISO_8859_1)
+        .loadTabDelimited(new ByteArrayInputStream(text), "bom.txt");
+    assertEquals("VISITE INVENT\u00c9E", description(set, "99213"));
+  }
+
+  @Test
+  void readsAPipeFileWithAHeader() throws IOException {
+    CodeSet set = LOADER.loadPipeDelimited(resource("pipe-fixture.txt"), "pipe-fixture.txt");
+    assertEquals(List.of("99213", "0042T"), codes(set));
+    assertEquals("A made-up scan of brain blood flow", description(set, "0042T"));
+  }
+
+  @Test
+  void readsACsvWithQuotesCommentsAndDates() throws IOException {
+    Path file = dir.resolve("list.csv");
+    try (InputStream in = resource("list-fixture.csv")) {
+      Files.write(file, in.readAllBytes());
+    }
+    CodeSet set = LOADER.loadCsv(file);
+    assertEquals(List.of("99201", "99213", "99292"), codes(set));
+    assertEquals("Visit, made up", description(set, "99213"));
+    CodeEntry extra = set.find("99292").orElseThrow();
+    assertEquals("Extra \"critical\" time, made up", extra.shortDescription());
+    assertTrue(extra.addOn());
+    CodeEntry retired = set.find("99201").orElseThrow();
+    assertEquals(LocalDate.of(1992, 1, 1), retired.effectiveFrom());
+    assertEquals(Optional.of(LocalDate.of(2020, 12, 31)), retired.effectiveTo());
+    assertFalse(set.find(ProcedureCode.parse("99201"), LocalDate.of(2021, 1, 1)).isPresent());
+  }
+
+  @Test
+  void csvColumnsMayComeInAnyOrderWithOnlyTheRequiredOnes() throws IOException {
+    CodeSet set = LOADER.withEffectiveFrom(LocalDate.of(2024, 1, 1)).loadCsv(bytes(
+        "Description , CODE\nMade-up drug,j1100\n\"Made-up visit\",99213\n", UTF_8), "x.csv");
+    assertEquals(List.of("99213", "J1100"), codes(set));
+    assertEquals(LocalDate.of(2024, 1, 1), set.find("J1100").orElseThrow().effectiveFrom());
+  }
+
+  @Test
+  void csvWithALongDescription() throws IOException {
+    CodeSet set = LOADER.loadCsv(bytes("code,description,long_description\n"
+        + "99213,Made up,A longer made-up text\n99214,Made up,\n", UTF_8), "x.csv");
+    assertEquals(Optional.of("A longer made-up text"),
+        set.find("99213").orElseThrow().longDescription());
+    assertEquals(Optional.empty(), set.find("99214").orElseThrow().longDescription());
+  }
+
+  @Test
+  void aLicensedLoadOverlaysAnother() throws IOException {
+    CodeSet base = LOADER.loadCsv(resource("list-fixture.csv"), "list-fixture.csv");
+    CodeSet licensed = LOADER.loadTabDelimited(resource("short-fixture.txt"), "short.txt");
+    CodeSet merged = base.overlaidWith(licensed);
+    assertEquals("MADE-UP VISIT, MIDDLE LEVEL", description(merged, "99213"));
+    assertEquals("Retired made-up visit", description(merged, "99201"));
+    assertEquals(5, merged.size());
+  }
+
+  // ------------------------------------------------------------------ malformed files
+
+  @Test
+  void badCodesNameLineAndColumn() {
+    DataLoadException e = csvError("code,description\n99213,Made up\n9921,Made up\n");
+    assertEquals("x.csv, line 3, column 1: expected a procedure code such as 99213, 0001F or"
+        + " G0438, but '9921' has the wrong length at index 4: expected exactly five characters",
+        e.getMessage());
+    assertEquals("x.csv", e.sourceName());
+    assertEquals(3, e.line());
+    assertEquals(1, e.column());
+
+    DataLoadException tab = tabError("99213\tMADE UP\n9921X\tMADE UP\n");
+    assertEquals(2, tab.line());
+    assertEquals(1, tab.column());
+
+    DataLoadException pipe = pipeError("1|99213|Made up\n2|I0001|Made up\n");
+    assertEquals(2, pipe.line());
+    assertEquals(2, pipe.column());
+  }
+
+  @Test
+  void badDatesAndFlagsNameTheColumn() {
+    DataLoadException date = csvError(
+        "code,description,effective_from,effective_to\n99213,Made up,2020-13-01,\n");
+    assertEquals("x.csv, line 2, column 3: expected effective_from as a date yyyy-MM-dd,"
+        + " found \"2020-13-01\"", date.getMessage());
+    DataLoadException order = csvError(
+        "code,description,effective_from,effective_to\n99213,Made up,2021-01-01,2020-12-31\n");
+    assertEquals("x.csv, line 2, column 4: expected effective_to on or after effective_from"
+        + " 2021-01-01, found 2020-12-31", order.getMessage());
+    DataLoadException flag = csvError("code,description,add_on\n99213,Made up,maybe\n");
+    assertEquals(3, flag.column());
+    assertTrue(flag.getMessage().contains("found \"maybe\""), flag.getMessage());
+  }
+
+  @Test
+  void duplicatesNameBothLines() {
+    DataLoadException e =
+        csvError("code,description\n99213,Made up\n99214,Made up\n 99213 ,Again made up\n");
+    assertEquals("x.csv, line 4, column 1: code 99213 is already on line 2; expected each code"
+        + " once", e.getMessage());
+    DataLoadException tab = tabError("99213\tA\n\n99213\tB\n");
+    assertEquals("x.txt, line 3, column 1: code 99213 is already on line 1; expected each code"
+        + " once", tab.getMessage());
+    DataLoadException pipe = pipeError("1|99213|A\n2|99213|B\n");
+    assertEquals(2, pipe.line());
+  }
+
+  @Test
+  void csvHeaderProblems() {
+    assertEquals("x.csv, line 1, column 2: expected a column name, one of code, description,"
+        + " long_description, add_on, effective_from, effective_to; found \"descripton\"",
+        csvError("code,descripton\n99213,Made up\n").getMessage());
+    assertEquals("x.csv, line 1: expected a header with a description column",
+        csvError("code\n99213\n").getMessage());
+    assertEquals("x.csv, line 1, column 3: column code is already column 1; expected each"
+        + " column once", csvError("code,description,code\n").getMessage());
+    assertEquals("x.csv: found no header row; expected one naming the columns, such as"
+        + " code,description", csvError("# only a comment\n\n").getMessage());
+  }
+
+  @Test
+  void csvRowsMustMatchTheHeader() {
+    assertEquals("x.csv, line 3: expected 2 fields as in the header, found 3",
+        csvError("code,description\n99213,Made up\n99214,Made up,extra\n").getMessage());
+    DataLoadException empty = csvError("code,description\n99213,\n");
+    assertEquals("x.csv, line 2, column 2: expected a description, found an empty field",
+        empty.getMessage());
+    DataLoadException twoLines = csvError("code,description\n99213,\"Made\nup\"\n");
+    assertEquals(2, twoLines.line());
+    assertEquals(2, twoLines.column());
+  }
+
+  @Test
+  void malformedQuotingIsACsvError() {
+    DataLoadException e =
+        csvError("code,description\n99212,Made up\n# note\n\n99213,\"Made up\"x\n");
+    assertEquals("x.csv, line 5: expected well-formed CSV: Unexpected character after closing"
+        + " quote: 'x' (0x78)", e.getMessage());
+  }
+
+  @Test
+  void filesWithoutRowsAreRejected() {
+    assertEquals("x.csv: found no code rows; expected rows after the header",
+        csvError("code,description\n\n").getMessage());
+    assertEquals("x.txt: found no code rows; expected lines of the form code<TAB>descriptor",
+        tabError("\r\n\r\n").getMessage());
+    assertEquals("x.txt: found no code rows; expected lines of the form concept id|code|"
+        + "descriptor", pipeError("Concept Id|Code|Descriptor\n").getMessage());
+    assertEquals("x.txt: found no code rows; expected lines of the form code<TAB>descriptor",
+        tabError("").getMessage());
+  }
+
+  @Test
+  void tabFileShapeErrors() {
+    assertEquals("x.txt, line 2, column 1: expected a code, a tab and a descriptor, found no tab",
+        tabError("99213\tMADE UP\n99214\n").getMessage());
+    assertEquals("x.txt, line 1, column 3: expected two tab-separated fields (code,"
+        + " descriptor), found more", tabError("99213\tMADE\tUP\n").getMessage());
+    assertEquals("x.txt, line 1, column 2: expected a descriptor, found an empty field",
+        tabError("99213\t   \n").getMessage());
+  }
+
+  @Test
+  void readsAClinicianStylePipeFileKeepingTheFirstDescriptorOfACode() throws IOException {
+    CodeSet set = LOADER.loadPipeDelimited(bytes(
+        "Concept Id|CPT Code|Clinician Descriptor Id|Clinician Descriptor\n"
+            + "1001|99213|5001|First made-up wording\n"
+            + "1001|99213|5002|Second made-up wording\n"
+            + "1002|G0438|5003|Made-up yearly visit\n", UTF_8), "clinician.txt");
+    assertEquals(List.of("99213", "G0438"), codes(set));
+    assertEquals("First made-up wording", description(set, "99213"));
+  }
+
+  @Test
+  void pipeFileShapeErrors() {
+    assertEquals("x.txt, line 2, column 2: expected 3 |-separated fields (concept id|code|"
+        + "descriptor, or concept id|code|descriptor id|descriptor), found 2",
+        pipeError("1|99213|Made up\n2|99214\n").getMessage());
+    assertEquals("x.txt, line 1, column 2: expected 3 or 4 |-separated fields (concept id|code|"
+        + "descriptor, or concept id|code|descriptor id|descriptor), found 2",
+        pipeError("1|99214\n").getMessage());
+    assertEquals("x.txt, line 2, column 4: expected 3 |-separated fields (concept id|code|"
+        + "descriptor, or concept id|code|descriptor id|descriptor), found 4",
+        pipeError("1|99213|Made up\n2|99214|7|Made up\n").getMessage());
+    assertEquals("x.txt, line 1, column 1: expected a numeric concept id, found \"A1\"",
+        pipeError("A1|99213|Made up\n").getMessage());
+    assertEquals("x.txt, line 1, column 3: expected a numeric descriptor id, found \"x\"",
+        pipeError("1|99213|x|Made up\n").getMessage());
+  }
+
+  @Test
+  void overlongLinesAndControlCharactersAreRejected() {
+    String longLine = "99213\t" + "A".repeat(SourceText.MAX_LINE_LENGTH) + "\n";
+    assertEquals("x.txt, line 2: the line is longer than 10000 characters; expected one code"
+        + " per line", tabError("99212\tMADE UP\n" + longLine).getMessage());
+    assertEquals("x.txt, line 1: control character U+0000 at character 9; expected text",
+        tabError("99213\tMA\u0000DE UP\n").getMessage());
+  }
+
+  @Test
+  void unreadableFilesAreIoErrorsNotDataErrors() {
+    IOException e = assertThrows(IOException.class,
+        () -> LOADER.loadCsv(dir.resolve("no-such-file.csv")));
+    assertFalse(e instanceof DataLoadException);
+  }
+
+  @Test
+  void nullsAreRejected() {
+    NullPointerTester tester = new NullPointerTester()
+        .setDefault(Path.class, Path.of("x"))
+        .setDefault(LocalDate.class, LocalDate.of(2025, 1, 1))
+        .setDefault(Charset.class, UTF_8)
+        .setDefault(InputStream.class, new ByteArrayInputStream(new byte[0]));
+    tester.testAllPublicStaticMethods(CodeSetLoader.class);
+    tester.testAllPublicInstanceMethods(LOADER);
+    tester.testAllPublicConstructors(DataLoadException.class);
+  }
+}
