@@ -104,6 +104,10 @@ load_after="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
   echo "Command: cpt-benchmarks/run.sh $mode ${user_args[*]:-}"
   echo
   java -cp "$jar" io.github.cpt4j.benchmarks.report.Summary "$json"
+  echo
+  echo "Retained heap of the lookup structures (GC heap delta over 8 copies, entries shared):"
+  echo
+  java -cp "$jar" io.github.cpt4j.benchmarks.FootprintReport
 } > "$summary"
 
 if [ "$mode" = full ]; then

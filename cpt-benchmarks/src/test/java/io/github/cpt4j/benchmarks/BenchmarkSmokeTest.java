@@ -35,7 +35,8 @@ class BenchmarkSmokeTest {
   /** Every benchmark class; {@link #everyBenchmarkClassIsListed} keeps the list honest. */
   static final List<Class<?>> BENCHMARKS = List.of(
       CodeSyntaxBenchmark.class,
-      ClassifyBenchmark.class);
+      ClassifyBenchmark.class,
+      LookupBenchmark.class);
 
   @TestFactory
   Stream<DynamicTest> everyBenchmarkRunsForEveryParameter() {
