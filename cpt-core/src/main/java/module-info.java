@@ -10,4 +10,6 @@ module io.github.cpt4j.core {
   exports io.github.cpt4j.modifier;
   exports io.github.cpt4j.claim;
   exports io.github.cpt4j.codeset;
+  exports io.github.cpt4j.fee;
+  exports io.github.cpt4j.fee.medicare;
 }

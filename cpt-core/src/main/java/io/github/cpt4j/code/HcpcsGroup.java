@@ -11,9 +11,9 @@ package io.github.cpt4j.code;
  * }</pre>
  */
 public enum HcpcsGroup {
-  /** A: ambulance and other transport, medical and surgical supplies, miscellaneous items. */
+  /** A: ambulance and other transport, supplies used by clinicians, miscellaneous items. */
   TRANSPORT_SUPPLIES_AND_MISCELLANEOUS('A',
-      "Transport, medical and surgical supplies, miscellaneous and investigational items"),
+      "Transport, clinical supplies, miscellaneous and investigational items"),
   /** B: tube feeding and intravenous nutrition. */
   ENTERAL_AND_PARENTERAL_THERAPY('B', "Enteral and parenteral (tube and intravenous) nutrition"),
   /** C: temporary codes used only by the hospital outpatient payment system. */
@@ -26,7 +26,7 @@ public enum HcpcsGroup {
   TEMPORARY_PROCEDURES('G', "Temporary codes for procedures and professional services"),
   /** H: behavioral health and substance-use treatment, mostly for state Medicaid programs. */
   BEHAVIORAL_HEALTH('H', "Behavioral health and substance-use treatment services"),
-  /** J: drugs usually given other than by mouth, and chemotherapy drugs. */
+  /** J: drugs usually given other than by mouth, including cancer medicines. */
   DRUGS('J', "Drugs usually given other than by mouth, and chemotherapy"),
   /** K: temporary codes for durable medical equipment. */
   TEMPORARY_DURABLE_MEDICAL_EQUIPMENT('K', "Temporary codes for durable medical equipment"),

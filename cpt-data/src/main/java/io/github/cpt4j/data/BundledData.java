@@ -4,6 +4,9 @@ import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
 import io.github.cpt4j.codeset.CodeSet;
 import io.github.cpt4j.data.load.CodeSetLoader;
+import io.github.cpt4j.fee.medicare.ConversionFactors;
+import io.github.cpt4j.fee.medicare.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.ZipLocalityTable;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -28,6 +31,22 @@ import java.io.InputStream;
  *     .loadTabDelimited(Path.of("LONGULT.txt"));
  * CodeSet codes = sample.overlaidWith(licensed);    // licensed descriptors win
  * }</pre>
+ *
+ * <h2>The Medicare Physician Fee Schedule, 2025</h2>
+ *
+ * The CY2025 relative value rows (October release, numbers only) of every sample code, the full
+ * 2025 GPCI table, the OPPS imaging caps of the sample codes, the ZIP-code-to-locality table and
+ * the conversion factors from 2019: enough to price a sample code anywhere in the US with no
+ * configuration. For every code, build a {@code MedicareFeeSchedule} from the CMS files with the
+ * loaders of {@code io.github.cpt4j.data.medicare}.
+ *
+ * <pre>{@code
+ * MedicareFeeSchedule medicare = BundledData.medicareFeeSchedule();
+ * Locality locality = BundledData.zipLocalities().find("10001").orElseThrow();
+ * PricingContext context = PricingContext.of(LocalDate.of(2025, 3, 14), locality,
+ *     Setting.NON_FACILITY);
+ * FeeResult fee = medicare.price(ClaimLine.parse("99213"), context);
+ * }</pre>
  */
 public final class BundledData {
 
@@ -49,6 +68,36 @@ public final class BundledData {
    */
   public static CodeSet codeSet() {
     return CODE_SET.get();
+  }
+
+  /**
+   * Returns the 2025 Medicare Physician Fee Schedule of the sample codes, for dates of service in
+   * 2025, loading it on the first call. Thread-safe; every call returns the same instance.
+   *
+   * @throws IllegalStateException if a resource is missing or malformed (a broken build)
+   */
+  public static MedicareFeeSchedule medicareFeeSchedule() {
+    return BundledMedicare.schedule();
+  }
+
+  /**
+   * Returns the history of Medicare conversion factors by date of service, from 2019, including
+   * the change of 9 March 2024 and 2026's two factors.
+   *
+   * @throws IllegalStateException if the resource is missing or malformed (a broken build)
+   */
+  public static ConversionFactors conversionFactors() {
+    return BundledMedicare.conversionFactors();
+  }
+
+  /**
+   * Returns the table of ZIP codes to Medicare payment localities (CMS's ZIP5 file of October
+   * 2025).
+   *
+   * @throws IllegalStateException if the resource is missing or malformed (a broken build)
+   */
+  public static ZipLocalityTable zipLocalities() {
+    return BundledMedicare.zipLocalities();
   }
 
   private static CodeSet loadCodeSet() {

@@ -1,0 +1,75 @@
+package io.github.cpt4j.fee;
+
+import io.github.cpt4j.claim.ClaimLine;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Prices one service — a {@link ClaimLine}: code, modifiers and units — in a
+ * {@link PricingContext}. The answer is a {@link FeeResult}: an amount with its explanation, or
+ * a typed reason why there is none, never a silent zero.
+ *
+ * <p>Out of the box: the Medicare Physician Fee Schedule
+ * ({@code io.github.cpt4j.fee.medicare.MedicareFeeSchedule}), a flat table
+ * ({@link FlatFeeSchedule}), a percentage of another schedule ({@link #percentOf}) and fallback
+ * chains ({@link #firstThatPrices}). Users write their own by implementing {@link #price}:
+ *
+ * <pre>{@code
+ * FeeSchedule contract = FeeSchedule.firstThatPrices(
+ *     FeeSchedule.percentOf(new BigDecimal("120"), medicare),   // 120% of Medicare
+ *     FlatFeeSchedule.builder().put(ProcedureCode.parse("99213"), new BigDecimal("95.00")).build());
+ * FeeResult fee = contract.price(ClaimLine.parse("99213"), context);
+ * }</pre>
+ *
+ * <p>Implementations must be immutable and thread-safe, and must return amounts with the units of
+ * the line applied (a fee per unit times the units) unless their documentation says otherwise.
+ */
+@FunctionalInterface
+public interface FeeSchedule {
+
+  /** Prices {@code line} in {@code context}; never returns {@code null}, never throws for data. */
+  FeeResult price(ClaimLine line, PricingContext context);
+
+  /**
+   * Returns a short name for explanations, such as {@code "medicare-pfs"}; by default the class's
+   * simple name ({@code "custom"} for lambdas).
+   */
+  default String name() {
+    Class<?> type = getClass();
+    return type.isHidden() || type.isAnonymousClass() ? "custom" : type.getSimpleName();
+  }
+
+  /**
+   * Returns a schedule paying {@code percent} percent of what {@code base} pays (120 for the
+   * common "120% of Medicare" contract), applied to the base's exact amount before the single
+   * rounding to cents. What the base does not price stays unpriced, for the base's reason.
+   *
+   * @throws IllegalArgumentException if {@code percent} is negative
+   */
+  static FeeSchedule percentOf(BigDecimal percent, FeeSchedule base) {
+    return new PercentOfSchedule(percent, base);
+  }
+
+  /**
+   * Returns a schedule that asks each of {@code schedules} in turn and answers with the first
+   * priced result; when none prices the line, it answers with the first schedule's reason (the
+   * first that is not {@link UnpricedReason#DATE_NOT_COVERED}, when there is one, so that a chain
+   * of yearly schedules says why the year's schedule refused), and the explanation lists every
+   * schedule's refusal.
+   *
+   * @throws IllegalArgumentException if {@code schedules} is empty
+   */
+  static FeeSchedule firstThatPrices(List<? extends FeeSchedule> schedules) {
+    return new FirstThatPricesSchedule(schedules);
+  }
+
+  /** Varargs form of {@link #firstThatPrices(List)}. */
+  static FeeSchedule firstThatPrices(FeeSchedule... schedules) {
+    return firstThatPrices(List.of(schedules));
+  }
+
+  /** Returns {@code firstThatPrices(this, fallback)}. */
+  default FeeSchedule orElse(FeeSchedule fallback) {
+    return firstThatPrices(this, fallback);
+  }
+}

@@ -1,0 +1,54 @@
+package io.github.cpt4j.fee;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import io.github.cpt4j.claim.ClaimLine;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A fallback chain; see {@link FeeSchedule#firstThatPrices(List)}. */
+final class FirstThatPricesSchedule implements FeeSchedule {
+
+  private final ImmutableList<FeeSchedule> schedules;
+
+  FirstThatPricesSchedule(List<? extends FeeSchedule> schedules) {
+    requireNonNull(schedules, "schedules");
+    this.schedules = ImmutableList.copyOf(schedules);
+    if (this.schedules.isEmpty()) {
+      throw new IllegalArgumentException("a fallback chain needs at least one schedule");
+    }
+  }
+
+  @Override
+  public FeeResult price(ClaimLine line, PricingContext context) {
+    FeeResult first = null;
+    Explanation refusals = Explanation.empty();
+    for (FeeSchedule schedule : schedules) {
+      FeeResult result = schedule.price(line, context);
+      if (result.isPriced()) {
+        return refusals.steps().isEmpty() ? result : result.afterSteps(refusals);
+      }
+      // The most telling refusal: the first one that is not merely "outside my dates".
+      if (first == null || first.reason().orElseThrow() == UnpricedReason.DATE_NOT_COVERED
+          && result.reason().orElseThrow() != UnpricedReason.DATE_NOT_COVERED) {
+        first = result;
+      }
+      refusals = refusals.then(PricingStep.note("fallback",
+          schedule.name() + " did not price it (" + result.reason().orElseThrow().words() + ")"));
+    }
+    return FeeResult.unpriced(first.reason().orElseThrow(), first.detail(),
+        refusals.then(first.explanation()));
+  }
+
+  @Override
+  public String name() {
+    return schedules.stream().map(FeeSchedule::name)
+        .collect(Collectors.joining(", then ", "first of ", ""));
+  }
+
+  @Override
+  public String toString() {
+    return name();
+  }
+}

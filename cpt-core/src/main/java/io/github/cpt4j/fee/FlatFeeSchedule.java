@@ -1,0 +1,178 @@
+package io.github.cpt4j.fee;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.index.PackedIndex;
+import io.github.cpt4j.modifier.Modifier;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A fee schedule that is a table: an amount per code, optionally per code and modifier — the
+ * shape of most commercial contracts and of any schedule exported from a spreadsheet.
+ *
+ * <p>A line is priced from the row of its code with the first of its modifiers (in billed order)
+ * that has a row, else from the code's row without a modifier; the amount is per unit and is
+ * multiplied by the units. Amounts keep the precision they were given; rounding to cents happens
+ * once, in {@link FeeResult#amount()}. Dates, localities and settings are ignored. Immutable.
+ *
+ * <pre>{@code
+ * FlatFeeSchedule table = FlatFeeSchedule.builder()
+ *     .name("acme-2025")
+ *     .put(ProcedureCode.parse("99213"), new BigDecimal("95.00"))
+ *     .put(ProcedureCode.parse("71046"), Modifier.PROFESSIONAL_COMPONENT, new BigDecimal("12.50"))
+ *     .build();
+ * }</pre>
+ *
+ * <p>{@code io.github.cpt4j.data.FlatFeeScheduleCsv} loads one from CSV.
+ */
+public final class FlatFeeSchedule implements FeeSchedule {
+
+  /** Slots per code: one without a modifier, then one per modifier ordinal. */
+  private static final int SLOTS = 36 * 36 + 1;
+
+  private final String name;
+  private final PackedIndex index;
+  private final ProcedureCode[] codes;
+  private final Modifier[] modifiers;
+  private final BigDecimal[] amounts;
+
+  private FlatFeeSchedule(String name, List<ProcedureCode> codes, List<Modifier> modifiers,
+      List<BigDecimal> amounts) {
+    this.name = name;
+    this.codes = codes.toArray(new ProcedureCode[0]);
+    this.modifiers = modifiers.toArray(new Modifier[0]);
+    this.amounts = amounts.toArray(new BigDecimal[0]);
+    int[] keys = new int[this.codes.length];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = key(this.codes[i], this.modifiers[i]);
+    }
+    this.index = PackedIndex.of(keys);
+  }
+
+  private static int key(ProcedureCode code, Modifier modifier) {
+    return code.packed() * SLOTS + (modifier == null ? 0 : modifier.ordinal() + 1);
+  }
+
+  /** Returns a builder of a table. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public FeeResult price(ClaimLine line, PricingContext context) {
+    requireNonNull(line, "line");
+    requireNonNull(context, "context");
+    ProcedureCode code = line.code();
+    int position = -1;
+    for (Modifier modifier : line.modifiers()) {
+      position = index.positionOf(key(code, modifier));
+      if (position >= 0) {
+        break;
+      }
+    }
+    if (position < 0) {
+      position = index.positionOf(key(code, null));
+    }
+    if (position < 0) {
+      return FeeResult.unpriced(UnpricedReason.NOT_IN_SCHEDULE, code + " is not in " + name,
+          Explanation.of(PricingStep.note("table", name + ": no row for " + line)));
+    }
+    BigDecimal unit = amounts[position];
+    String row = modifiers[position] == null ? code.toString() : code + "-" + modifiers[position];
+    Explanation explanation = Explanation.of(
+        PricingStep.of("table", name + ": row " + row, unit));
+    if (line.units() > 1) {
+      BigDecimal total = unit.multiply(BigDecimal.valueOf(line.units()));
+      explanation = explanation.then(PricingStep.of("units", "x " + line.units(), total));
+      return FeeResult.priced(total, explanation);
+    }
+    return FeeResult.priced(unit, explanation);
+  }
+
+  /**
+   * Returns the amount per unit of the row of {@code code} with {@code modifier} (empty: the row
+   * without a modifier), exactly as given, if there is such a row.
+   */
+  public Optional<BigDecimal> amount(ProcedureCode code, Optional<Modifier> modifier) {
+    int position = index.positionOf(key(requireNonNull(code, "code"),
+        requireNonNull(modifier, "modifier").orElse(null)));
+    return position < 0 ? Optional.empty() : Optional.of(amounts[position]);
+  }
+
+  /** Returns the number of rows. */
+  public int size() {
+    return amounts.length;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String toString() {
+    return name + " (" + amounts.length + " rows)";
+  }
+
+  /** Builds a {@link FlatFeeSchedule}; every (code, modifier) may be given once. */
+  public static final class Builder {
+    private String name = "flat table";
+    private final List<ProcedureCode> codes = new ArrayList<>();
+    private final List<Modifier> modifiers = new ArrayList<>();
+    private final List<BigDecimal> amounts = new ArrayList<>();
+    private final Map<Integer, Integer> seen = new HashMap<>();
+
+    private Builder() {}
+
+    /** Sets the name used in explanations (default {@code "flat table"}). */
+    public Builder name(String newName) {
+      this.name = requireNonNull(newName, "newName");
+      return this;
+    }
+
+    /** Adds the amount per unit of {@code code} billed without a matching modifier row. */
+    public Builder put(ProcedureCode code, BigDecimal amount) {
+      return add(requireNonNull(code, "code"), null, amount);
+    }
+
+    /** Adds the amount per unit of {@code code} billed with {@code modifier}. */
+    public Builder put(ProcedureCode code, Modifier modifier, BigDecimal amount) {
+      return add(requireNonNull(code, "code"), requireNonNull(modifier, "modifier"), amount);
+    }
+
+    /** Adds a row whose modifier is optional. */
+    public Builder put(ProcedureCode code, Optional<Modifier> modifier, BigDecimal amount) {
+      return add(requireNonNull(code, "code"), requireNonNull(modifier, "modifier").orElse(null),
+          amount);
+    }
+
+    private Builder add(ProcedureCode code, Modifier modifier, BigDecimal amount) {
+      requireNonNull(amount, "amount");
+      String row = modifier == null ? code.toString() : code + "-" + modifier;
+      if (amount.signum() < 0) {
+        throw new IllegalArgumentException("negative amount " + amount + " for " + row);
+      }
+      Integer previous = seen.putIfAbsent(key(code, modifier), codes.size());
+      if (previous != null) {
+        throw new IllegalArgumentException("row " + row + " given twice (rows "
+            + (previous + 1) + " and " + (codes.size() + 1) + ")");
+      }
+      codes.add(code);
+      modifiers.add(modifier);
+      amounts.add(amount);
+      return this;
+    }
+
+    /** Returns the table. */
+    public FlatFeeSchedule build() {
+      return new FlatFeeSchedule(name, codes, modifiers, amounts);
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package io.github.cpt4j.fee;
+
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * One step of an {@link Explanation}: an input used, a row chosen or an adjustment applied, with
+ * the exact (unrounded) amount after it when the step changes or establishes the amount.
+ *
+ * <p>The {@link #rule()} is a short stable identifier that programs can test for, such as
+ * {@code "rvu"}, {@code "na"}, {@code "opps-cap"} or {@code "non-participating"}; the
+ * {@link #description()} is for people. Immutable.
+ */
+public final class PricingStep {
+
+  private final String rule;
+  private final Supplier<String> describer;
+  private final Optional<BigDecimal> amountAfter;
+  // Written once, on first use; a racy write of the same immutable String is harmless.
+  private String description;
+
+  private PricingStep(String rule, String description, Supplier<String> describer,
+      Optional<BigDecimal> amountAfter) {
+    this.rule = rule;
+    this.description = description;
+    this.describer = describer;
+    this.amountAfter = amountAfter;
+  }
+
+  /** Returns a step that records an input or a decision without changing the amount. */
+  public static PricingStep note(String rule, String description) {
+    requireNonNull(description, "description");
+    return new PricingStep(checkRule(rule), description, null, Optional.empty());
+  }
+
+  /**
+   * Returns a note whose description is written only when someone reads it: for schedules that
+   * price millions of lines and print few explanations. {@code describer} must be pure.
+   */
+  public static PricingStep note(String rule, Supplier<String> describer) {
+    requireNonNull(describer, "describer");
+    return new PricingStep(checkRule(rule), null, describer, Optional.empty());
+  }
+
+  /** Returns a step after which the exact amount is {@code amountAfter}. */
+  public static PricingStep of(String rule, String description, BigDecimal amountAfter) {
+    requireNonNull(description, "description");
+    requireNonNull(amountAfter, "amountAfter");
+    return new PricingStep(checkRule(rule), description, null, Optional.of(amountAfter));
+  }
+
+  /**
+   * Returns a step after which the exact amount is {@code amountAfter}, whose description is
+   * written only when someone reads it. {@code describer} must be pure.
+   */
+  public static PricingStep of(String rule, Supplier<String> describer, BigDecimal amountAfter) {
+    requireNonNull(describer, "describer");
+    requireNonNull(amountAfter, "amountAfter");
+    return new PricingStep(checkRule(rule), null, describer, Optional.of(amountAfter));
+  }
+
+  private static String checkRule(String rule) {
+    requireNonNull(rule, "rule");
+    if (rule.isEmpty() || rule.chars().anyMatch(c -> c <= ' ' || c == ';' || c == ':')) {
+      throw new IllegalArgumentException(
+          "a rule is a non-empty word without spaces, ';' or ':', not '" + rule + "'");
+    }
+    return rule;
+  }
+
+  /** Returns the rule's stable identifier, such as {@code "opps-cap"}. */
+  public String rule() {
+    return rule;
+  }
+
+  /** Returns what was used or done, in words and numbers. */
+  public String description() {
+    String d = description;
+    if (d == null) {
+      d = requireNonNull(describer.get(), "the describer returned null");
+      description = d;
+    }
+    return d;
+  }
+
+  /** Returns the exact amount after this step, if the step sets or changes the amount. */
+  public Optional<BigDecimal> amountAfter() {
+    return amountAfter;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    if (!(other instanceof PricingStep)) {
+      return false;
+    }
+    PricingStep that = (PricingStep) other;
+    return rule.equals(that.rule) && description().equals(that.description())
+        && amountAfter.equals(that.amountAfter);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(rule, description(), amountAfter);
+  }
+
+  /** Returns {@code rule: description}, followed by {@code = amount} when there is one. */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder(rule.length() + description().length() + 24);
+    appendTo(sb);
+    return sb.toString();
+  }
+
+  void appendTo(StringBuilder sb) {
+    sb.append(rule).append(": ").append(description());
+    amountAfter.ifPresent(a -> sb.append(" = ").append(plain(a)));
+  }
+
+  /** Writes an exact amount without trailing zeros beyond the cents: 60.00, 102.53452342. */
+  static String plain(BigDecimal amount) {
+    BigDecimal stripped = amount.stripTrailingZeros();
+    return (stripped.scale() < 2 ? stripped.setScale(2) : stripped).toPlainString();
+  }
+}

@@ -1,0 +1,35 @@
+package io.github.cpt4j.fee;
+
+/**
+ * Why a fee schedule gives no amount for a service. A schedule never answers with a silent zero:
+ * it answers with one of these and a detail saying what it found.
+ */
+public enum UnpricedReason {
+  /** The schedule has no entry for the code (or for the code with this modifier). */
+  NOT_IN_SCHEDULE,
+  /** The schedule has only rows with a modifier for this code, and the line has none of them. */
+  MODIFIER_REQUIRED,
+  /** The code has an entry, but its status says it is not paid (bundled, excluded, non-covered...). */
+  STATUS_NOT_PAYABLE,
+  /** The payer's contractor sets the amount case by case: no fixed amount exists. */
+  CARRIER_PRICED,
+  /** The amount is decided by report (documentation reviewed claim by claim), for example team surgery. */
+  PRICED_BY_REPORT,
+  /** The line carries a modifier the code does not allow, or modifiers that contradict each other. */
+  MODIFIER_NOT_ALLOWED,
+  /** The date of service is outside the period the schedule covers. */
+  DATE_NOT_COVERED,
+  /** No conversion factor is in force on the date of service. */
+  NO_CONVERSION_FACTOR,
+  /** The context has no locality, and the schedule varies by locality. */
+  NO_LOCALITY,
+  /** The schedule has no geographic indices (GPCIs) for the context's locality. */
+  NO_GPCI_FOR_LOCALITY,
+  /** The service is paid only in circumstances the single line cannot show (claim-level rules). */
+  NOT_PAYABLE_ON_CLAIM;
+
+  /** Returns the name in lower-case words, such as {@code "carrier priced"}, for messages. */
+  public String words() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+  }
+}

@@ -1,0 +1,136 @@
+package io.github.cpt4j.fee.medicare;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cpt4j.fee.Setting;
+
+/**
+ * A place-of-service code, {@code 01} to {@code 99}, as billed on a professional claim, and the
+ * fee schedule {@link Setting} Medicare pays it at.
+ *
+ * <p>Medicare pays the facility rate for hospitals (inpatient {@code 21}, on- and off-campus
+ * outpatient {@code 22} and {@code 19}, emergency room {@code 23}), ambulatory surgical centers
+ * ({@code 24}), military treatment facilities ({@code 26}), skilled nursing facilities ({@code
+ * 31}), hospices ({@code 34}), ambulances ({@code 41}, {@code 42}), psychiatric facilities ({@code
+ * 51}, {@code 52}, {@code 56}), community mental health centers ({@code 53}), comprehensive
+ * inpatient rehabilitation ({@code 61}) and telehealth outside the patient's home ({@code 02}).
+ * Every other place — the office {@code 11}, the home {@code 12}, telehealth in the home {@code
+ * 10}, a nursing facility {@code 32} — is paid the non-facility rate.
+ *
+ * <p>All 99 values are interned: compare with {@code ==} or {@code equals}.
+ *
+ * <pre>{@code
+ * PlaceOfService.parse("22").setting();   // FACILITY
+ * PlaceOfService.OFFICE.setting();        // NON_FACILITY
+ * }</pre>
+ */
+public final class PlaceOfService implements Comparable<PlaceOfService> {
+
+  private static final String FACILITY_CODES = "02 19 21 22 23 24 26 31 34 41 42 51 52 53 56 61";
+  private static final PlaceOfService[] ALL = new PlaceOfService[100];
+
+  static {
+    for (int code = 1; code < ALL.length; code++) {
+      String text = (code < 10 ? "0" : "") + code;
+      ALL[code] = new PlaceOfService(code,
+          FACILITY_CODES.contains(text) ? Setting.FACILITY : Setting.NON_FACILITY);
+    }
+  }
+
+  /** 02: telehealth provided other than in the patient's home (facility rate). */
+  public static final PlaceOfService TELEHEALTH_OTHER_THAN_HOME = of(2);
+  /** 10: telehealth provided in the patient's home (non-facility rate). */
+  public static final PlaceOfService TELEHEALTH_IN_HOME = of(10);
+  /** 11: office. */
+  public static final PlaceOfService OFFICE = of(11);
+  /** 12: home. */
+  public static final PlaceOfService HOME = of(12);
+  /** 19: off-campus outpatient hospital. */
+  public static final PlaceOfService OFF_CAMPUS_OUTPATIENT_HOSPITAL = of(19);
+  /** 21: inpatient hospital. */
+  public static final PlaceOfService INPATIENT_HOSPITAL = of(21);
+  /** 22: on-campus outpatient hospital. */
+  public static final PlaceOfService ON_CAMPUS_OUTPATIENT_HOSPITAL = of(22);
+  /** 23: emergency room, hospital. */
+  public static final PlaceOfService EMERGENCY_ROOM = of(23);
+  /** 24: ambulatory surgical center. */
+  public static final PlaceOfService AMBULATORY_SURGICAL_CENTER = of(24);
+  /** 31: skilled nursing facility. */
+  public static final PlaceOfService SKILLED_NURSING_FACILITY = of(31);
+  /** 32: nursing facility (non-facility rate). */
+  public static final PlaceOfService NURSING_FACILITY = of(32);
+
+  private final int code;
+  private final Setting setting;
+
+  private PlaceOfService(int code, Setting setting) {
+    this.code = code;
+    this.setting = setting;
+  }
+
+  /**
+   * Returns the place of service numbered {@code code}.
+   *
+   * @throws IllegalArgumentException if {@code code} is not 1 to 99
+   */
+  public static PlaceOfService of(int code) {
+    if (code < 1 || code > 99) {
+      throw new IllegalArgumentException("a place of service is 01 to 99, not " + code);
+    }
+    return ALL[code];
+  }
+
+  /**
+   * Parses a two-digit code such as {@code "11"} (a single digit is accepted as well).
+   *
+   * @throws IllegalArgumentException if the text is not 01 to 99
+   */
+  public static PlaceOfService parse(CharSequence text) {
+    requireNonNull(text, "text");
+    String s = text.toString().trim();
+    if (s.length() == 1 || s.length() == 2) {
+      int value = 0;
+      boolean digits = true;
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        digits &= c >= '0' && c <= '9';
+        value = value * 10 + (c - '0');
+      }
+      if (digits && value >= 1) {
+        return ALL[value];
+      }
+    }
+    throw new IllegalArgumentException("a place of service is 01 to 99, not '" + s + "'");
+  }
+
+  /** Returns the number, 1 to 99. */
+  public int code() {
+    return code;
+  }
+
+  /** Returns the setting Medicare pays this place at. */
+  public Setting setting() {
+    return setting;
+  }
+
+  @Override
+  public int compareTo(PlaceOfService other) {
+    return Integer.compare(code, other.code);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return this == other;
+  }
+
+  @Override
+  public int hashCode() {
+    return code;
+  }
+
+  /** Returns the two-digit code, such as {@code 02} or {@code 11}. */
+  @Override
+  public String toString() {
+    return (code < 10 ? "0" : "") + code;
+  }
+}

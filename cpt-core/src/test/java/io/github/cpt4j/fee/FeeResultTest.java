@@ -1,0 +1,105 @@
+package io.github.cpt4j.fee;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.testing.EqualsTester;
+import com.google.common.testing.NullPointerTester;
+import java.math.BigDecimal;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class FeeResultTest {
+
+  private static final Explanation BASE = Explanation.of(
+      PricingStep.of("table", "acme: row 99213", new BigDecimal("100.005")));
+
+  @Test
+  void roundsOnceHalfUpAtTheEnd() {
+    FeeResult result = FeeResult.priced(new BigDecimal("100.005"), BASE);
+    assertEquals(new BigDecimal("100.01"), result.amountOrThrow());
+    // 95% of the exact 100.005 is 95.00475 -> 95.00; rounding 100.01 first would give 95.01.
+    FeeResult nonPar = result.multipliedBy(new BigDecimal("0.95"), "non-participating", "95%");
+    assertEquals(new BigDecimal("95.00"), nonPar.amountOrThrow());
+    assertEquals(0, new BigDecimal("95.00475").compareTo(nonPar.exactAmount().orElseThrow()));
+    assertEquals(2, nonPar.explanation().steps().size());
+    assertTrue(nonPar.explanation().has("non-participating"));
+  }
+
+  @Test
+  void unpricedResultsHaveAReasonAndNoAmount() {
+    FeeResult result = FeeResult.unpriced(UnpricedReason.CARRIER_PRICED, "status C",
+        Explanation.empty());
+    assertFalse(result.isPriced());
+    assertEquals(Optional.empty(), result.amount());
+    assertEquals(Optional.of(UnpricedReason.CARRIER_PRICED), result.reason());
+    IllegalStateException e = assertThrows(IllegalStateException.class, result::amountOrThrow);
+    assertEquals("not priced: carrier priced: status C", e.getMessage());
+    assertSame(result, result.multipliedBy(BigDecimal.TEN, "x", "ten"));
+    assertEquals("UNPRICED CARRIER_PRICED: status C | ", result.toString());
+  }
+
+  @Test
+  void neverNegative() {
+    assertThrows(IllegalArgumentException.class,
+        () -> FeeResult.priced(new BigDecimal("-0.01"), BASE));
+    FeeResult result = FeeResult.priced(BigDecimal.ONE, BASE);
+    assertThrows(IllegalArgumentException.class,
+        () -> result.multipliedBy(new BigDecimal("-1"), "x", "y"));
+    assertThrows(IllegalArgumentException.class, () -> result.withExactAmount(
+        PricingStep.of("charge", "lower", new BigDecimal("-1"))));
+  }
+
+  @Test
+  void withExactAmountReplacesTheAmountAndRecordsTheStep() {
+    FeeResult result = FeeResult.priced(new BigDecimal("100.005"), BASE)
+        .withExactAmount(PricingStep.of("charge", "billed charge is lower",
+            new BigDecimal("80")));
+    assertEquals(new BigDecimal("80.00"), result.amountOrThrow());
+    assertThrows(IllegalArgumentException.class,
+        () -> result.withExactAmount(PricingStep.note("x", "no amount")));
+  }
+
+  @Test
+  void printsOneLineForAuditLogs() {
+    FeeResult result = FeeResult.pricedSettingNotAvailable(new BigDecimal("19.24228592"),
+        Explanation.of(PricingStep.note("na", "facility is NA"),
+            PricingStep.of("rvu", "formula", new BigDecimal("19.242285920"))));
+    assertEquals("19.24 (NA setting) | na: facility is NA; rvu: formula = 19.24228592;"
+        + " round: half-up to cents = 19.24", result.toString());
+    assertFalse(result.toString().contains("\n"));
+  }
+
+  @Test
+  void equalsByValue() {
+    new EqualsTester()
+        .addEqualityGroup(FeeResult.priced(new BigDecimal("1.50"), BASE),
+            FeeResult.priced(new BigDecimal("1.5"), BASE))
+        .addEqualityGroup(FeeResult.priced(new BigDecimal("1.51"), BASE))
+        .addEqualityGroup(FeeResult.pricedSettingNotAvailable(new BigDecimal("1.5"), BASE))
+        .addEqualityGroup(FeeResult.unpriced(UnpricedReason.NOT_IN_SCHEDULE, "x", BASE))
+        .testEquals();
+  }
+
+  @Test
+  void rejectsNulls() {
+    new NullPointerTester().setDefault(Explanation.class, BASE)
+        .setDefault(PricingStep.class, PricingStep.note("a", "b"))
+        .testAllPublicStaticMethods(FeeResult.class);
+    new NullPointerTester().setDefault(PricingStep.class, PricingStep.note("a", "b"))
+        .testAllPublicInstanceMethods(FeeResult.priced(BigDecimal.ONE, BASE));
+    new NullPointerTester().testAllPublicStaticMethods(PricingStep.class);
+    new NullPointerTester().testAllPublicStaticMethods(Explanation.class);
+  }
+
+  @Test
+  void stepRulesAreSingleWords() {
+    assertThrows(IllegalArgumentException.class, () -> PricingStep.note("two words", "x"));
+    assertThrows(IllegalArgumentException.class, () -> PricingStep.note("", "x"));
+    assertEquals("opps-cap: cap = 60.00",
+        PricingStep.of("opps-cap", "cap", new BigDecimal("60.000000000")).toString());
+  }
+}

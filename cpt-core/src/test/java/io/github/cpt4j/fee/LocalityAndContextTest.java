@@ -1,0 +1,79 @@
+package io.github.cpt4j.fee;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.testing.EqualsTester;
+import com.google.common.testing.NullPointerTester;
+import java.time.LocalDate;
+import java.util.Optional;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+class LocalityAndContextTest {
+
+  @Test
+  void parsesTheForms() {
+    Locality l = Locality.parse("01112-05");
+    assertEquals("01112", l.mac());
+    assertEquals("05", l.number());
+    assertEquals(l, Locality.parse("0111205"));
+    assertEquals(l, Locality.parse(" 01112 05 "));
+    assertEquals(l, Locality.of("01112", "05"));
+    assertEquals("01112-05", l.toString());
+    assertEquals(111205, l.packed());
+    for (String bad : new String[] {"", "1112-05", "01112-5", "0111205x", "01112/05", "A1112-05"}) {
+      assertThrows(IllegalArgumentException.class, () -> Locality.parse(bad), bad);
+    }
+    assertThrows(IllegalArgumentException.class, () -> Locality.of("1112", "05"));
+    assertThrows(IllegalArgumentException.class, () -> Locality.ofPacked(10_000_000));
+  }
+
+  @Property
+  void roundTrips(@ForAll @IntRange(min = 0, max = 9_999_999) int packed) {
+    Locality locality = Locality.ofPacked(packed);
+    assertEquals(locality, Locality.parse(locality.toString()));
+    assertEquals(locality, Locality.of(locality.mac(), locality.number()));
+    assertEquals(Integer.signum(packed - 1_328_299),
+        Integer.signum(locality.compareTo(Locality.parse("13282-99"))));
+  }
+
+  @Test
+  void localityEqualsByValue() {
+    new EqualsTester()
+        .addEqualityGroup(Locality.parse("13282-99"), Locality.of("13282", "99"))
+        .addEqualityGroup(Locality.parse("13282-98"))
+        .testEquals();
+    new NullPointerTester().testAllPublicStaticMethods(Locality.class);
+  }
+
+  @Test
+  void contextHasDefaultsAndWithers() {
+    LocalDate date = LocalDate.of(2025, 3, 14);
+    Locality l = Locality.parse("13282-99");
+    PricingContext c = PricingContext.of(date, l, Setting.NON_FACILITY);
+    assertTrue(c.participating());
+    assertEquals(false, c.qualifyingApmParticipant());
+    assertEquals("2025-03-14 13282-99 non-facility", c.toString());
+    PricingContext other = c.withParticipating(false).withQualifyingApmParticipant(true)
+        .withSetting(Setting.FACILITY);
+    assertEquals("2025-03-14 13282-99 facility non-participating QP", other.toString());
+    assertEquals(Optional.empty(),
+        PricingContext.withoutLocality(date, Setting.FACILITY).locality());
+    new EqualsTester()
+        .addEqualityGroup(c, PricingContext.of(date, l, Setting.NON_FACILITY))
+        .addEqualityGroup(c.withParticipating(false))
+        .addEqualityGroup(c.withQualifyingApmParticipant(true))
+        .addEqualityGroup(c.withSetting(Setting.FACILITY))
+        .addEqualityGroup(c.withDateOfService(date.plusDays(1)))
+        .addEqualityGroup(c.withLocality(Locality.parse("13202-01")))
+        .testEquals();
+    NullPointerTester tester = new NullPointerTester().setDefault(Locality.class, l);
+    tester.testAllPublicStaticMethods(PricingContext.class);
+    tester.testAllPublicInstanceMethods(c);
+    assertEquals(Setting.FACILITY, Setting.NON_FACILITY.other());
+  }
+}

@@ -1,0 +1,103 @@
+package io.github.cpt4j.data.fee;
+
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.data.table.Cells;
+import io.github.cpt4j.data.table.CsvTable;
+import io.github.cpt4j.data.table.Header;
+import io.github.cpt4j.fee.FlatFeeSchedule;
+import io.github.cpt4j.modifier.Modifier;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a {@link FlatFeeSchedule} from CSV: a header row naming the columns {@code code},
+ * {@code amount} and, optionally, {@code modifier} (in any order, any case; other columns are
+ * ignored), then one row per code or code and modifier. Amounts are dollars, at least 0, with
+ * at most four decimals. UTF-8; blank lines are skipped.
+ *
+ * <pre>
+ * code,modifier,amount
+ * 99213,,95.00
+ * 71046,26,12.50
+ * </pre>
+ *
+ * <p>All-or-nothing: a malformed field or a row given twice fails the load with the file, line,
+ * column and column name.
+ *
+ * <pre>{@code
+ * FlatFeeSchedule contract = FlatFeeScheduleCsv.read(Path.of("acme-2025.csv"));
+ * }</pre>
+ */
+public final class FlatFeeScheduleCsv {
+
+  private FlatFeeScheduleCsv() {}
+
+  /**
+   * Reads the file at {@code path}; the schedule is named after the file, without extension.
+   *
+   * @throws DataLoadException if the content is malformed
+   * @throws IOException if the file cannot be read
+   */
+  public static FlatFeeSchedule read(Path path) throws IOException {
+    String fileName = path.getFileName().toString();
+    try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+      return parse(CsvTable.read(reader, fileName), fileName.replaceFirst("\\.[^.]*$", ""));
+    }
+  }
+
+  /**
+   * Reads a table from {@code in} (UTF-8, not closed), naming the schedule and the source
+   * {@code name}.
+   *
+   * @throws DataLoadException if the content is malformed
+   * @throws IOException if the stream cannot be read
+   */
+  public static FlatFeeSchedule read(InputStream in, String name) throws IOException {
+    return parse(CsvTable.read(new InputStreamReader(in, StandardCharsets.UTF_8), name), name);
+  }
+
+  private static FlatFeeSchedule parse(CsvTable table, String name) throws DataLoadException {
+    String source = table.sourceName();
+    if (table.records().isEmpty()) {
+      throw new DataLoadException(source, 0, 0, "empty: expected a header row code,amount"
+          + " (and optionally modifier)");
+    }
+    Header header = Header.of(source, table.records().subList(0, 1));
+    int code = header.require("code");
+    int amount = header.require("amount");
+    int modifier = header.find("modifier");
+    Cells cells = new Cells(source, header);
+    FlatFeeSchedule.Builder schedule = FlatFeeSchedule.builder().name(name);
+    Map<String, Long> lines = new HashMap<>();
+    for (CsvRecord record : table.records().subList(1, table.records().size())) {
+      if (CsvTable.isBlank(record)) {
+        continue;
+      }
+      cells.at(record);
+      ProcedureCode procedure = cells.code(code);
+      Optional<Modifier> mod = modifier < 0 || cells.text(modifier).isEmpty() ? Optional.empty()
+          : Optional.of(cells.parse(modifier, "a two-character modifier such as 26",
+              Modifier::parse));
+      BigDecimal dollars = cells.decimal(amount, 4);
+      String row = mod.map(m -> procedure + "-" + m).orElseGet(procedure::toString);
+      Long previous = lines.putIfAbsent(row, cells.line());
+      if (previous != null) {
+        throw new DataLoadException(source, cells.line(), 0, "row " + row
+            + " appears twice, on lines " + previous + " and " + cells.line());
+      }
+      schedule.put(procedure, mod, dollars);
+    }
+    return schedule.build();
+  }
+}

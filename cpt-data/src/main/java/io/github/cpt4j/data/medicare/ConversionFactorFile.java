@@ -1,0 +1,102 @@
+package io.github.cpt4j.data.medicare;
+
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.data.table.Cells;
+import io.github.cpt4j.data.table.CsvTable;
+import io.github.cpt4j.data.table.Header;
+import io.github.cpt4j.fee.medicare.ConversionFactor;
+import io.github.cpt4j.fee.medicare.ConversionFactors;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads a conversion factor history: a CSV file with a header row naming at least the columns
+ * {@code effective_from} and {@code effective_to} (ISO dates, both inclusive), {@code pfs_cf}
+ * (dollars per RVU, four decimals) and {@code applies_to} ({@code all}, {@code qualifying APM
+ * participants} or {@code non-qualifying APM participants}); other columns are ignored. The
+ * history cpt4j bundles is in this format ({@code BundledData.conversionFactors()}).
+ *
+ * <pre>{@code
+ * ConversionFactors history = ConversionFactorFile.read(Path.of("conversion-factors.csv"));
+ * }</pre>
+ */
+public final class ConversionFactorFile {
+
+  private ConversionFactorFile() {}
+
+  /**
+   * Reads the file at {@code path}.
+   *
+   * @throws DataLoadException if a row is malformed or two factors overlap
+   * @throws IOException if the file cannot be read
+   */
+  public static ConversionFactors read(Path path) throws IOException {
+    return parse(CsvTable.read(path));
+  }
+
+  /**
+   * Reads a history from {@code in}, which is not closed, naming it {@code sourceName}.
+   *
+   * @throws DataLoadException if a row is malformed or two factors overlap
+   * @throws IOException if the stream cannot be read
+   */
+  public static ConversionFactors read(InputStream in, String sourceName) throws IOException {
+    return parse(CsvTable.read(in, sourceName));
+  }
+
+  private static ConversionFactors parse(CsvTable table) throws DataLoadException {
+    String source = table.sourceName();
+    if (table.records().isEmpty()) {
+      throw new DataLoadException(source, 0, 0,
+          "empty: expected a header row effective_from,effective_to,pfs_cf,applies_to");
+    }
+    Header header = Header.of(source, table.records().subList(0, 1));
+    int from = header.require("effective_from");
+    int to = header.require("effective_to");
+    int amount = header.require("pfs_cf");
+    int appliesTo = header.require("applies_to");
+    Cells cells = new Cells(source, header);
+    List<ConversionFactor> factors = new ArrayList<>();
+    for (CsvRecord record : table.records().subList(1, table.records().size())) {
+      if (CsvTable.isBlank(record)) {
+        continue;
+      }
+      cells.at(record);
+      ConversionFactor.Builder factor = ConversionFactor.builder()
+          .effectiveFrom(cells.parse(from, "a date such as 2025-01-01", LocalDate::parse))
+          .effectiveTo(cells.parse(to, "a date such as 2025-12-31", LocalDate::parse))
+          .amount(cells.decimal(amount, 4))
+          .appliesTo(cells.parse(appliesTo, "all, qualifying APM participants or"
+              + " non-qualifying APM participants", ConversionFactorFile::providers));
+      try {
+        factors.add(factor.build());
+      } catch (IllegalArgumentException e) {
+        throw new DataLoadException(source, cells.line(), 0, e.getMessage());
+      }
+    }
+    try {
+      return ConversionFactors.of(factors);
+    } catch (IllegalArgumentException e) {
+      throw new DataLoadException(source, 0, 0, e.getMessage());
+    }
+  }
+
+  private static ConversionFactor.Providers providers(String text) {
+    switch (text.trim().toLowerCase(Locale.ROOT)) {
+      case "all":
+        return ConversionFactor.Providers.ALL;
+      case "qualifying apm participants":
+        return ConversionFactor.Providers.QUALIFYING_APM_PARTICIPANTS;
+      case "non-qualifying apm participants":
+        return ConversionFactor.Providers.NON_QUALIFYING_APM_PARTICIPANTS;
+      default:
+        throw new IllegalArgumentException(text);
+    }
+  }
+}

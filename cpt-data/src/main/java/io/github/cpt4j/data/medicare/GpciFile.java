@@ -1,0 +1,169 @@
+package io.github.cpt4j.data.medicare;
+
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.data.table.Cells;
+import io.github.cpt4j.data.table.CsvTable;
+import io.github.cpt4j.data.table.Header;
+import io.github.cpt4j.fee.Locality;
+import io.github.cpt4j.fee.medicare.Gpci;
+import io.github.cpt4j.fee.medicare.GpciTable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Reads CMS's GPCI file, {@code GPCI<yyyy>.csv} (Addendum E of the final rule), as published: a
+ * title, a header row with the contractor, state, locality number and name and the three
+ * indices, then one row per locality and footnotes.
+ *
+ * <p>Some releases carry two work GPCI columns, with and without the 1.0 floor that Congress
+ * extends from time to time; {@link WorkGpci} chooses explicitly which one to use (Alaska's 1.5
+ * floor is in both). Locality names lose the footnote asterisks CMS appends. All-or-nothing,
+ * with file, line and column in every error.
+ *
+ * <pre>{@code
+ * GpciTable gpcis = GpciFile.read(Path.of("GPCI2026.csv"), GpciFile.WorkGpci.WITHOUT_FLOOR);
+ * }</pre>
+ */
+public final class GpciFile {
+
+  /** Which work GPCI column to use when a file has both. */
+  public enum WorkGpci {
+    /** The work GPCI with the 1.0 floor: the one in force while the floor is extended. */
+    WITH_FLOOR,
+    /** The work GPCI without the 1.0 floor. */
+    WITHOUT_FLOOR
+  }
+
+  private GpciFile() {}
+
+  /** Reads the file at {@code path} with the work GPCI {@link WorkGpci#WITH_FLOOR with the floor}. */
+  public static GpciTable read(Path path) throws IOException {
+    return read(path, WorkGpci.WITH_FLOOR);
+  }
+
+  /**
+   * Reads the file at {@code path} with the chosen work GPCI column.
+   *
+   * @throws DataLoadException if the content is not a GPCI file, or lacks the chosen column
+   * @throws IOException if the file cannot be read
+   */
+  public static GpciTable read(Path path, WorkGpci workGpci) throws IOException {
+    return parse(CsvTable.read(path), Objects.requireNonNull(workGpci, "workGpci"));
+  }
+
+  /**
+   * Reads a GPCI file from {@code in}, which is not closed, naming it {@code sourceName} in errors.
+   *
+   * @throws DataLoadException if the content is not a GPCI file, or lacks the chosen column
+   * @throws IOException if the stream cannot be read
+   */
+  public static GpciTable read(InputStream in, String sourceName, WorkGpci workGpci)
+      throws IOException {
+    return parse(CsvTable.read(in, sourceName), Objects.requireNonNull(workGpci, "workGpci"));
+  }
+
+  private static GpciTable parse(CsvTable table, WorkGpci workGpci) throws DataLoadException {
+    String source = table.sourceName();
+    List<CsvRecord> records = table.records();
+    int headerRow = -1;
+    for (int i = 0; i < records.size() && headerRow < 0; i++) {
+      for (String field : records.get(i).getFields()) {
+        if (Header.normalize(field).equals("LOCALITY NUMBER")) {
+          headerRow = i;
+          break;
+        }
+      }
+    }
+    if (headerRow < 0) {
+      throw new DataLoadException(source, 0, 0,
+          "no header row with a \"Locality Number\" column: expected a CMS GPCI file");
+    }
+    Header header = Header.of(source, records.subList(headerRow, headerRow + 1));
+    int mac = header.find(n -> n.startsWith("MEDICARE ADMINISTRATIVE CONTRACTOR")
+        || n.equals("MAC") || n.equals("CARRIER"), "the contractor (MAC)");
+    if (mac < 0) {
+      throw header.missing("\"MEDICARE ADMINISTRATIVE CONTRACTOR (MAC)\"");
+    }
+    int state = header.require("STATE");
+    int number = header.require("LOCALITY NUMBER");
+    int name = header.require("LOCALITY NAME");
+    int work = workColumn(header, workGpci);
+    int pe = header.find(n -> n.contains("PE GPCI"), "a PE GPCI");
+    if (pe < 0) {
+      throw header.missing("\"PE GPCI\"");
+    }
+    int mp = header.find(n -> n.contains("MP GPCI"), "an MP GPCI");
+    if (mp < 0) {
+      throw header.missing("\"MP GPCI\"");
+    }
+    Cells cells = new Cells(source, header);
+    List<Gpci> gpcis = new ArrayList<>();
+    Map<Locality, Long> lines = new HashMap<>();
+    for (int i = headerRow + 1; i < records.size(); i++) {
+      CsvRecord record = records.get(i);
+      String first = record.getField(0).trim();
+      // Data rows start with the contractor number; titles, notes and blank rows do not.
+      if (first.isEmpty() || first.charAt(0) < '0' || first.charAt(0) > '9') {
+        continue;
+      }
+      cells.at(record);
+      Locality locality = Locality.of(cells.digits(mac, 5), cells.digits(number, 2));
+      String stateCode = cells.text(state);
+      if (stateCode.length() != 2) {
+        throw cells.error(state, "a two-letter state code");
+      }
+      String localityName = cells.text(name).replaceAll("\\*+$", "").trim();
+      if (localityName.isEmpty()) {
+        throw cells.error(name, "the locality's name");
+      }
+      Gpci.Builder builder = Gpci.builder()
+          .locality(locality)
+          .state(stateCode)
+          .name(localityName)
+          .work(cells.decimal(work, 3))
+          .practiceExpense(cells.decimal(pe, 3))
+          .malpractice(cells.decimal(mp, 3));
+      Gpci gpci;
+      try {
+        gpci = builder.build();
+      } catch (IllegalArgumentException e) {
+        throw new DataLoadException(source, cells.line(), 0, e.getMessage());
+      }
+      Long previous = lines.putIfAbsent(locality, cells.line());
+      if (previous != null) {
+        throw new DataLoadException(source, cells.line(), 0, "locality " + locality
+            + " appears twice, on lines " + previous + " and " + cells.line());
+      }
+      gpcis.add(gpci);
+    }
+    if (gpcis.isEmpty()) {
+      throw new DataLoadException(source, header.line(), 0, "no localities after the header");
+    }
+    return GpciTable.of(gpcis);
+  }
+
+  private static int workColumn(Header header, WorkGpci workGpci) throws DataLoadException {
+    int withFloor = header.find(n -> n.contains("PW GPCI") && n.contains("WITH 1.0 FLOOR"),
+        "a work GPCI with the floor");
+    int withoutFloor = header.find(n -> n.contains("PW GPCI") && n.contains("WITHOUT 1.0 FLOOR"),
+        "a work GPCI without the floor");
+    int plain = header.find(n -> n.contains("PW GPCI") && !n.contains("1.0 FLOOR"),
+        "a work GPCI");
+    int chosen = workGpci == WorkGpci.WITH_FLOOR ? withFloor : withoutFloor;
+    if (chosen >= 0) {
+      return chosen;
+    }
+    if (plain >= 0 && withFloor < 0 && withoutFloor < 0) {
+      return plain;
+    }
+    throw header.missing(workGpci == WorkGpci.WITH_FLOOR
+        ? "\"PW GPCI (WITH 1.0 FLOOR)\"" : "\"PW GPCI (WITHOUT 1.0 FLOOR)\"");
+  }
+}

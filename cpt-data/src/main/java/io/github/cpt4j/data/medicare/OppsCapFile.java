@@ -1,0 +1,106 @@
+package io.github.cpt4j.data.medicare;
+
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.data.table.Cells;
+import io.github.cpt4j.data.table.CsvTable;
+import io.github.cpt4j.data.table.Header;
+import io.github.cpt4j.fee.Locality;
+import io.github.cpt4j.fee.medicare.OppsCap;
+import io.github.cpt4j.fee.medicare.OppsCapTable;
+import io.github.cpt4j.fee.medicare.PaymentStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads CMS's OPPS imaging cap file, {@code OPPSCAP_<release>.csv}: one row per imaging code,
+ * modifier (blank or TC), contractor and locality, with the capped facility and non-facility
+ * amounts. Columns are found by name ({@code HCPCS, MOD, PROCSTAT, CARRIER, LOCALITY, FACILITY
+ * PRICE, NON-FACILITY PRICE}, the last also in CMS's spelling {@code NON-FACILTY PRICE}); blank
+ * rows are skipped. All-or-nothing, with file, line and column in every error.
+ *
+ * <pre>{@code
+ * OppsCapTable caps = OppsCapFile.read(Path.of("OPPSCAP_Oct.csv"));
+ * }</pre>
+ */
+public final class OppsCapFile {
+
+  private OppsCapFile() {}
+
+  /**
+   * Reads the file at {@code path}.
+   *
+   * @throws DataLoadException if the content is not an OPPS cap file
+   * @throws IOException if the file cannot be read
+   */
+  public static OppsCapTable read(Path path) throws IOException {
+    return parse(CsvTable.read(path));
+  }
+
+  /**
+   * Reads an OPPS cap file from {@code in}, which is not closed, naming it {@code sourceName}.
+   *
+   * @throws DataLoadException if the content is not an OPPS cap file
+   * @throws IOException if the stream cannot be read
+   */
+  public static OppsCapTable read(InputStream in, String sourceName) throws IOException {
+    return parse(CsvTable.read(in, sourceName));
+  }
+
+  private static OppsCapTable parse(CsvTable table) throws DataLoadException {
+    String source = table.sourceName();
+    List<CsvRecord> records = table.records();
+    if (records.isEmpty()) {
+      throw new DataLoadException(source, 0, 0, "empty: expected a header row HCPCS,MOD,...");
+    }
+    Header header = Header.of(source, records.subList(0, 1));
+    int hcpcs = header.require("HCPCS");
+    int modifier = header.require("MOD");
+    int status = header.require("PROCSTAT");
+    int carrier = header.require("CARRIER");
+    int locality = header.require("LOCALITY");
+    int facility = header.require("FACILITY PRICE");
+    int nonFacility = header.find("NON-FACILITY PRICE") >= 0 ? header.find("NON-FACILITY PRICE")
+        : header.require("NON-FACILTY PRICE");
+    Cells cells = new Cells(source, header);
+    List<OppsCap> caps = new ArrayList<>();
+    Map<String, Long> lines = new HashMap<>();
+    for (CsvRecord record : records.subList(1, records.size())) {
+      if (CsvTable.isBlank(record)) {
+        continue;
+      }
+      cells.at(record);
+      OppsCap.Builder builder = OppsCap.builder()
+          .code(cells.code(hcpcs))
+          .modifier(cells.rowModifier(modifier))
+          .status(cells.parse(status, "a status code A-X", t -> {
+            if (t.length() != 1) {
+              throw new IllegalArgumentException(t);
+            }
+            return PaymentStatus.of(t.charAt(0));
+          }))
+          .locality(Locality.of(cells.digits(carrier, 5), cells.digits(locality, 2)))
+          .facilityAmount(cells.decimal(facility, 2))
+          .nonFacilityAmount(cells.decimal(nonFacility, 2));
+      OppsCap cap;
+      try {
+        cap = builder.build();
+      } catch (IllegalArgumentException e) {
+        throw new DataLoadException(source, cells.line(), 0, e.getMessage());
+      }
+      String key = cap.row() + " " + cap.locality();
+      Long previous = lines.putIfAbsent(key, cells.line());
+      if (previous != null) {
+        throw new DataLoadException(source, cells.line(), 0, key + " appears twice, on lines "
+            + previous + " and " + cells.line());
+      }
+      caps.add(cap);
+    }
+    return OppsCapTable.of(caps);
+  }
+}

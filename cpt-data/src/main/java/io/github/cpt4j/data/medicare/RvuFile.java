@@ -1,0 +1,251 @@
+package io.github.cpt4j.data.medicare;
+
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.data.table.Cells;
+import io.github.cpt4j.data.table.CsvTable;
+import io.github.cpt4j.data.table.Header;
+import io.github.cpt4j.fee.medicare.AssistantAtSurgery;
+import io.github.cpt4j.fee.medicare.BilateralRule;
+import io.github.cpt4j.fee.medicare.GlobalPeriod;
+import io.github.cpt4j.fee.medicare.MultipleProcedureRule;
+import io.github.cpt4j.fee.medicare.PaymentIndicators;
+import io.github.cpt4j.fee.medicare.PaymentStatus;
+import io.github.cpt4j.fee.medicare.PcTcIndicator;
+import io.github.cpt4j.fee.medicare.RvuEntry;
+import io.github.cpt4j.fee.medicare.RvuTable;
+import io.github.cpt4j.fee.medicare.SurgeonsPermission;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads CMS's national physician fee schedule relative value file, {@code PPRRVU<yyyy>_<release>.csv},
+ * as published: preamble rows, a header spread over several rows, then one row per code and
+ * modifier.
+ *
+ * <p>Columns are found by name, not position (the name of a column is its header fragments top
+ * to bottom, such as {@code NON-FAC PE RVU}), so both the 31-column layout of 2025 and the
+ * 32-column layout of 2026 (with {@code PRIC IND}) load. The {@code DESCRIPTION} column is
+ * never read: the short descriptors are the AMA's copyright. A missing or renamed column is an
+ * error that names it. The load is all-or-nothing: any bad field fails it with the file, line,
+ * column and column name.
+ *
+ * <pre>{@code
+ * RvuTable rvus = RvuFile.read(Path.of("PPRRVU2025_Oct.csv"));
+ * }</pre>
+ */
+public final class RvuFile {
+
+  private RvuFile() {}
+
+  /**
+   * Reads the file at {@code path}.
+   *
+   * @throws DataLoadException if the content is not a relative value file (with file, line,
+   *     column)
+   * @throws IOException if the file cannot be read
+   */
+  public static RvuTable read(Path path) throws IOException {
+    return parse(CsvTable.read(path));
+  }
+
+  /**
+   * Reads a relative value file from {@code in}, which is not closed, naming it
+   * {@code sourceName} in errors.
+   *
+   * @throws DataLoadException if the content is not a relative value file
+   * @throws IOException if the stream cannot be read
+   */
+  public static RvuTable read(InputStream in, String sourceName) throws IOException {
+    return parse(CsvTable.read(in, sourceName));
+  }
+
+  private static RvuTable parse(CsvTable table) throws DataLoadException {
+    String source = table.sourceName();
+    List<CsvRecord> records = table.records();
+    int headerRow = -1;
+    for (int i = 0; i < records.size(); i++) {
+      if (records.get(i).getField(0).trim().toUpperCase(Locale.ROOT).equals("HCPCS")) {
+        headerRow = i;
+        break;
+      }
+    }
+    if (headerRow < 0) {
+      throw new DataLoadException(source, 0, 0, "no header row starting with HCPCS, MOD:"
+          + " expected a CMS relative value file (PPRRVU)");
+    }
+    int top = headerRow;
+    while (top > 0 && hasFieldBeyondDescription(records.get(top - 1))) {
+      top--;
+    }
+    Header header = Header.of(source, records.subList(top, headerRow + 1));
+    Columns c = new Columns(header);
+    Cells cells = new Cells(source, header);
+    List<RvuEntry> entries = new ArrayList<>(records.size() - headerRow);
+    Map<String, Long> lines = new HashMap<>();
+    for (int i = headerRow + 1; i < records.size(); i++) {
+      CsvRecord record = records.get(i);
+      if (CsvTable.isBlank(record)) {
+        continue;
+      }
+      RvuEntry entry = entry(cells.at(record), c, source);
+      Long previous = lines.putIfAbsent(entry.row(), cells.line());
+      if (previous != null) {
+        throw new DataLoadException(source, cells.line(), 0, "row " + entry.row()
+            + " appears twice, on lines " + previous + " and " + cells.line());
+      }
+      entries.add(entry);
+    }
+    if (entries.isEmpty()) {
+      throw new DataLoadException(source, header.line(), 0, "no rows after the header");
+    }
+    return RvuTable.of(entries);
+  }
+
+  private static boolean hasFieldBeyondDescription(CsvRecord record) {
+    for (int i = 3; i < record.getFieldCount(); i++) {
+      if (!record.getField(i).isBlank()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static RvuEntry entry(Cells cells, Columns c, String source) throws DataLoadException {
+    PaymentStatus status = cells.parse(c.status, "a status code A-X",
+        t -> PaymentStatus.of(single(t)));
+    PaymentIndicators.Builder indicators = PaymentIndicators.builder()
+        .status(status)
+        .pcTc(cells.parse(c.pcTc, "a PC/TC indicator 0-9", t -> PcTcIndicator.of(single(t))))
+        .globalPeriod(cells.parse(c.globalDays, "000, 010, 090, MMM, XXX, YYY or ZZZ",
+            GlobalPeriod::of))
+        .preOperativeShare(share(cells, c.preOp))
+        .intraOperativeShare(share(cells, c.intraOp))
+        .postOperativeShare(share(cells, c.postOp))
+        .multipleProcedure(cells.parse(c.multProc, "a multiple procedure indicator 0-7 or 9",
+            t -> MultipleProcedureRule.of(single(t))))
+        .bilateral(cells.parse(c.bilateral, "a bilateral surgery indicator 0-3 or 9",
+            t -> BilateralRule.of(single(t))))
+        .assistantAtSurgery(cells.parse(c.assistant, "an assistant at surgery indicator 0-2 or 9",
+            t -> AssistantAtSurgery.of(single(t))))
+        .coSurgeons(cells.parse(c.coSurgeons, "a co-surgeon indicator 0-2 or 9",
+            t -> SurgeonsPermission.of(single(t))))
+        .teamSurgery(cells.parse(c.teamSurgery, "a team surgery indicator 0-2 or 9",
+            t -> SurgeonsPermission.of(single(t))))
+        .endoscopicBase(cells.optionalCode(c.endoBase))
+        .diagnosticImagingFamily(Integer.parseInt(cells.digits(c.imagingFamily, 2)))
+        .physicianSupervision(supervision(cells, c.supervision))
+        .pricingIndicator(c.pricingIndicator < 0 || cells.text(c.pricingIndicator).isEmpty()
+            ? Optional.empty() : Optional.of(cells.text(c.pricingIndicator)));
+    RvuEntry.Builder entry = RvuEntry.builder()
+        .code(cells.code(c.hcpcs))
+        .modifier(cells.rowModifier(c.modifier))
+        .notUsedForMedicarePayment(cells.flag(c.notUsed, "+"))
+        .workRvu(cells.decimal(c.work, 2))
+        .nonFacilityPeRvu(cells.decimal(c.peNonFacility, 2))
+        .nonFacilityNa(cells.flag(c.naNonFacility, "NA"))
+        .facilityPeRvu(cells.decimal(c.peFacility, 2))
+        .facilityNa(cells.flag(c.naFacility, "NA"))
+        .malpracticeRvu(cells.decimal(c.malpractice, 2))
+        .oppsNonFacilityPeRvu(cells.decimalOrZero(c.oppsPeNonFacility, 2))
+        .oppsFacilityPeRvu(cells.decimalOrZero(c.oppsPeFacility, 2))
+        .oppsMalpracticeRvu(cells.decimalOrZero(c.oppsMalpractice, 2));
+    try {
+      return entry.indicators(indicators.build()).build();
+    } catch (IllegalArgumentException e) {
+      throw new DataLoadException(source, cells.line(), 0, e.getMessage());
+    }
+  }
+
+  private static char single(String text) {
+    if (text.length() != 1) {
+      throw new IllegalArgumentException(text);
+    }
+    return text.charAt(0);
+  }
+
+  private static BigDecimal share(Cells cells, int column) throws DataLoadException {
+    BigDecimal share = cells.decimal(column, 2);
+    if (share.compareTo(BigDecimal.ONE) > 0) {
+      throw cells.error(column, "a share of the global package from 0.00 to 1.00");
+    }
+    return share;
+  }
+
+  private static String supervision(Cells cells, int column) throws DataLoadException {
+    String text = cells.text(column);
+    if (text.length() != 2) {
+      throw cells.error(column, "a two-character supervision level such as 01 or 09");
+    }
+    return text;
+  }
+
+  /** The positions of the columns the loader reads, found by name. */
+  private static final class Columns {
+    final int hcpcs;
+    final int modifier;
+    final int status;
+    final int notUsed;
+    final int work;
+    final int peNonFacility;
+    final int naNonFacility;
+    final int peFacility;
+    final int naFacility;
+    final int malpractice;
+    final int pcTc;
+    final int globalDays;
+    final int preOp;
+    final int intraOp;
+    final int postOp;
+    final int multProc;
+    final int bilateral;
+    final int assistant;
+    final int coSurgeons;
+    final int teamSurgery;
+    final int pricingIndicator;
+    final int endoBase;
+    final int supervision;
+    final int imagingFamily;
+    final int oppsPeNonFacility;
+    final int oppsPeFacility;
+    final int oppsMalpractice;
+
+    Columns(Header h) throws DataLoadException {
+      hcpcs = h.require("HCPCS");
+      modifier = h.require("MOD");
+      status = h.require("STATUS CODE");
+      notUsed = h.require("NOT USED FOR MEDICARE PAYMENT");
+      work = h.require("WORK RVU");
+      peNonFacility = h.require("NON-FAC PE RVU");
+      naNonFacility = h.require("NON-FAC NA INDICATOR");
+      peFacility = h.require("FACILITY PE RVU");
+      naFacility = h.require("FACILITY NA INDICATOR");
+      malpractice = h.require("MP RVU");
+      pcTc = h.require("PCTC IND");
+      globalDays = h.require("GLOB DAYS");
+      preOp = h.require("PRE OP");
+      intraOp = h.require("INTRA OP");
+      postOp = h.require("POST OP");
+      multProc = h.require("MULT PROC");
+      bilateral = h.require("BILAT SURG");
+      assistant = h.require("ASST SURG");
+      coSurgeons = h.require("CO-SURG");
+      teamSurgery = h.require("TEAM SURG");
+      pricingIndicator = h.find("PRIC IND");
+      endoBase = h.require("ENDO BASE");
+      supervision = h.require("PHYSICIAN SUPERVISION OF DIAGNOSTIC PROCEDURES");
+      imagingFamily = h.require("DIAGNOSTIC IMAGING FAMILY INDICATOR");
+      oppsPeNonFacility = h.require("NON-FACILITY PE USED FOR OPPS PAYMENT AMOUNT");
+      oppsPeFacility = h.require("FACILITY PE USED FOR OPPS PAYMENT AMOUNT");
+      oppsMalpractice = h.require("MP USED FOR OPPS PAYMENT AMOUNT");
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package io.github.cpt4j.data.medicare;
+
+import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.fee.Locality;
+import io.github.cpt4j.fee.medicare.ZipLocalityTable;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Reads CMS's ZIP code to carrier locality file, {@code ZIP5_<release>.txt}: fixed-width records
+ * of at least 21 characters with the state (columns 1-2), the ZIP code (3-7), the contractor
+ * (8-12), the locality (13-14) and the plus-four flag (21: 1 when the ZIP code straddles
+ * localities and is priced by ZIP+4). Other fields are not kept. All-or-nothing; an error names
+ * the file, line and column.
+ *
+ * <pre>{@code
+ * ZipLocalityTable zips = Zip5File.read(Path.of("ZIP5_OCT2025.txt"));
+ * }</pre>
+ */
+public final class Zip5File {
+
+  private static final int MIN_LENGTH = 21;
+
+  private Zip5File() {}
+
+  /**
+   * Reads the file at {@code path}.
+   *
+   * @throws DataLoadException if a record is malformed or a ZIP code appears twice
+   * @throws IOException if the file cannot be read
+   */
+  public static ZipLocalityTable read(Path path) throws IOException {
+    try (Reader reader = Files.newBufferedReader(path, StandardCharsets.ISO_8859_1)) {
+      return read(reader, path.getFileName().toString());
+    }
+  }
+
+  /**
+   * Reads a ZIP5 file from {@code in}, which is not closed, naming it {@code sourceName}.
+   *
+   * @throws DataLoadException if a record is malformed or a ZIP code appears twice
+   * @throws IOException if the stream cannot be read
+   */
+  public static ZipLocalityTable read(InputStream in, String sourceName) throws IOException {
+    return read(new InputStreamReader(in, StandardCharsets.ISO_8859_1), sourceName);
+  }
+
+  private static ZipLocalityTable read(Reader reader, String source) throws IOException {
+    BufferedReader lines = reader instanceof BufferedReader ? (BufferedReader) reader
+        : new BufferedReader(reader);
+    ZipLocalityTable.Builder table = ZipLocalityTable.builder();
+    Map<Integer, Long> seen = new HashMap<>();
+    long number = 0;
+    String line;
+    while ((line = lines.readLine()) != null) {
+      number++;
+      if (line.isBlank()) {
+        continue;
+      }
+      if (line.length() < MIN_LENGTH) {
+        throw new DataLoadException(source, number, 0, "expected a fixed-width record of at"
+            + " least " + MIN_LENGTH + " characters, found " + line.length());
+      }
+      int zip = digits(line, 2, 7, source, number, "a five-digit ZIP code");
+      String mac = line.substring(7, 12);
+      digits(line, 7, 12, source, number, "a five-digit contractor number");
+      String locality = line.substring(12, 14);
+      digits(line, 12, 14, source, number, "a two-digit locality number");
+      char plusFour = line.charAt(20);
+      if (plusFour != '0' && plusFour != '1' && plusFour != ' ') {
+        throw new DataLoadException(source, number, 21,
+            "plus four flag: expected 0 or 1, found \"" + plusFour + "\"");
+      }
+      Long previous = seen.putIfAbsent(zip, number);
+      if (previous != null) {
+        throw new DataLoadException(source, number, 3, String.format(
+            "ZIP code %05d appears twice, on lines %d and %d", zip, previous, number));
+      }
+      table.add(zip, Locality.of(mac, locality), plusFour == '1');
+    }
+    if (seen.isEmpty()) {
+      throw new DataLoadException(source, 0, 0, "no records: expected a CMS ZIP5 file");
+    }
+    return table.build();
+  }
+
+  private static int digits(String line, int start, int end, String source, long number,
+      String expected) throws DataLoadException {
+    int value = 0;
+    for (int i = start; i < end; i++) {
+      char c = line.charAt(i);
+      if (c < '0' || c > '9') {
+        throw new DataLoadException(source, number, start + 1, "columns " + (start + 1) + "-"
+            + end + ": expected " + expected + ", found \"" + line.substring(start, end) + "\"");
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  }
+}

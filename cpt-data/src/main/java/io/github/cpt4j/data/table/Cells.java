@@ -1,0 +1,176 @@
+package io.github.cpt4j.data.table;
+
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.modifier.Modifier;
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * Reads the fields of one record, each error naming the source, line, 1-based column and column
+ * name, and quoting what was found.
+ */
+public final class Cells {
+
+  private final String sourceName;
+  private final Header header;
+  private CsvRecord record;
+
+  /** Creates a reader of the fields of records of {@code sourceName} with {@code header}. */
+  public Cells(String sourceName, Header header) {
+    this.sourceName = sourceName;
+    this.header = header;
+  }
+
+  /** Moves to {@code next}; rows shorter than the header are an error. */
+  public Cells at(CsvRecord next) throws DataLoadException {
+    this.record = next;
+    if (next.getFieldCount() < header.size()) {
+      throw new DataLoadException(sourceName, next.getStartingLineNumber(), 0, "expected "
+          + header.size() + " fields as in the header, found " + next.getFieldCount());
+    }
+    return this;
+  }
+
+  /** Returns the line of the current record (or of the header row). */
+  public long line() {
+    return record.getStartingLineNumber();
+  }
+
+  /** Returns the field of the 0-based {@code column} as is. */
+  public String raw(int column) {
+    return record.getField(column);
+  }
+
+  /** Returns the field of the 0-based {@code column}, trimmed. */
+  public String text(int column) {
+    return record.getField(column).trim();
+  }
+
+  /** Returns the error for the field of {@code column}: what was expected, what was found. */
+  public DataLoadException error(int column, String expected) {
+    String found = record.getField(column);
+    return new DataLoadException(sourceName, record.getStartingLineNumber(), column + 1,
+        header.name(column) + ": expected " + expected + ", found \"" + found + "\"");
+  }
+
+  /** Reads a CPT or HCPCS code. */
+  public ProcedureCode code(int column) throws DataLoadException {
+    Optional<ProcedureCode> code = ProcedureCode.tryParse(text(column));
+    if (code.isEmpty()) {
+      throw error(column, "a CPT or HCPCS code such as 99213 or G0105");
+    }
+    return code.get();
+  }
+
+  /** Reads a code, a blank field being none. */
+  public Optional<ProcedureCode> optionalCode(int column) throws DataLoadException {
+    return text(column).isEmpty() ? Optional.empty() : Optional.of(code(column));
+  }
+
+  /** Reads a blank (global), 26, TC or 53 row modifier. */
+  public Optional<Modifier> rowModifier(int column) throws DataLoadException {
+    String text = text(column);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Modifier> modifier = Modifier.tryParse(text);
+    if (modifier.isEmpty() || modifier.get() != Modifier.PROFESSIONAL_COMPONENT
+        && modifier.get() != Modifier.TECHNICAL_COMPONENT
+        && modifier.get() != Modifier.DISCONTINUED) {
+      throw error(column, "a blank modifier, 26, TC or 53");
+    }
+    return modifier;
+  }
+
+  /** Reads a non-negative decimal with at most {@code scale} decimals. */
+  public BigDecimal decimal(int column, int scale) throws DataLoadException {
+    String text = text(column);
+    if (isPlainDecimal(text)) {
+      try {
+        BigDecimal value = new BigDecimal(text);
+        if (value.signum() >= 0 && value.stripTrailingZeros().scale() <= scale) {
+          return value.scale() < 0 ? value.setScale(0) : value;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+    }
+    throw error(column, "a number of at least 0 with at most " + scale + " decimals");
+  }
+
+  /** Tells whether {@code text} is digits with at most one point: no sign, no exponent. */
+  private static boolean isPlainDecimal(String text) {
+    if (text.isEmpty() || text.length() > 24) {
+      return false;
+    }
+    int digits = 0;
+    int points = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+      } else if (c == '.') {
+        points++;
+      } else {
+        return false;
+      }
+    }
+    return digits > 0 && points <= 1;
+  }
+
+  /** Reads a decimal as {@link #decimal}, a blank field being zero. */
+  public BigDecimal decimalOrZero(int column, int scale) throws DataLoadException {
+    return text(column).isEmpty() ? BigDecimal.ZERO.setScale(scale) : decimal(column, scale);
+  }
+
+  /** Reads a field that is {@code flag} or blank. */
+  public boolean flag(int column, String flag) throws DataLoadException {
+    String text = text(column);
+    if (text.isEmpty()) {
+      return false;
+    }
+    if (text.equals(flag)) {
+      return true;
+    }
+    throw error(column, "\"" + flag + "\" or a blank");
+  }
+
+  /** Reads a one-character field. */
+  public char character(int column) throws DataLoadException {
+    String text = text(column);
+    if (text.length() != 1) {
+      throw error(column, "one character");
+    }
+    return text.charAt(0);
+  }
+
+  /** Reads a field of exactly {@code digits} digits, or fewer, padded with leading zeros. */
+  public String digits(int column, int digits) throws DataLoadException {
+    String text = text(column);
+    if (text.isEmpty() || text.length() > digits || !text.chars().allMatch(c -> c >= '0'
+        && c <= '9')) {
+      throw error(column, digits + " digits");
+    }
+    return "0".repeat(digits - text.length()) + text;
+  }
+
+  /**
+   * Reads a value with {@code parser}, turning its IllegalArgumentException or DateTimeException
+   * into an error.
+   */
+  public <T> T parse(int column, String expected, Parser<T> parser) throws DataLoadException {
+    try {
+      return parser.parse(text(column));
+    } catch (IllegalArgumentException | java.time.DateTimeException e) {
+      throw error(column, expected);
+    }
+  }
+
+  /** A parser of a field's trimmed text. */
+  public interface Parser<T> {
+    /** Parses {@code text}, throwing IllegalArgumentException when it is malformed. */
+    T parse(String text);
+  }
+}

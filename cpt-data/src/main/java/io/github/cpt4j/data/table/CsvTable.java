@@ -1,0 +1,89 @@
+package io.github.cpt4j.data.table;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.github.cpt4j.data.load.DataLoadException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * All records of a CSV source, read at once so that a loader can find its header anywhere and
+ * report every error with the source name and line.
+ *
+ * <p>CMS files are read as ISO-8859-1: every byte is a character, so decoding never fails, and
+ * the only non-ASCII text in them is in descriptions, which the loaders never keep.
+ */
+public final class CsvTable {
+
+  private final String sourceName;
+  private final List<CsvRecord> records;
+
+  private CsvTable(String sourceName, List<CsvRecord> records) {
+    this.sourceName = sourceName;
+    this.records = records;
+  }
+
+  /** Returns the name of the source, for errors. */
+  public String sourceName() {
+    return sourceName;
+  }
+
+  /** Returns every record, blank lines excepted, in order. */
+  public List<CsvRecord> records() {
+    return records;
+  }
+
+  /** Reads all records of the file at {@code path}, named by its file name in errors. */
+  public static CsvTable read(Path path) throws IOException {
+    try (Reader reader = Files.newBufferedReader(path, StandardCharsets.ISO_8859_1)) {
+      return read(reader, path.getFileName().toString());
+    }
+  }
+
+  /** Reads all records of {@code in} (not closed), named {@code sourceName} in errors. */
+  public static CsvTable read(InputStream in, String sourceName) throws IOException {
+    return read(new InputStreamReader(in, StandardCharsets.ISO_8859_1), sourceName);
+  }
+
+  /** Reads all records of {@code reader} (not closed), named {@code sourceName} in errors. */
+  public static CsvTable read(Reader reader, String sourceName) throws IOException {
+    List<CsvRecord> records = new ArrayList<>();
+    CsvReader<CsvRecord> csv = CsvReader.builder()
+        .allowExtraFields(true)
+        .allowMissingFields(true)
+        .skipEmptyLines(true)
+        .ofCsvRecord(reader);
+    long line = 0;
+    try {
+      for (CsvRecord record : csv) {
+        line = record.getStartingLineNumber();
+        records.add(record);
+      }
+    } catch (CsvParseException e) {
+      throw new DataLoadException(sourceName, line + 1, 0,
+          "not readable as CSV: " + e.getMessage());
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return new CsvTable(sourceName, records);
+  }
+
+  /** Tells whether every field of {@code record} is blank. */
+  public static boolean isBlank(CsvRecord record) {
+    for (int i = 0; i < record.getFieldCount(); i++) {
+      if (!record.getField(i).isBlank()) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
