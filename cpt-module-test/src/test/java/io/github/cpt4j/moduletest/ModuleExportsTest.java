@@ -29,10 +29,14 @@ class ModuleExportsTest {
           "io.github.cpt4j.claim",
           "io.github.cpt4j.code",
           "io.github.cpt4j.codeset",
+          "io.github.cpt4j.fee",
+          "io.github.cpt4j.fee.medicare",
           "io.github.cpt4j.modifier"),
       "io.github.cpt4j.data", Set.of(
           "io.github.cpt4j.data",
-          "io.github.cpt4j.data.load"));
+          "io.github.cpt4j.data.fee",
+          "io.github.cpt4j.data.load",
+          "io.github.cpt4j.data.medicare"));
 
   /** Packages that exist inside a module and must stay hidden from its users. */
   private static final Map<String, Set<String>> INTERNAL = Map.of(
