@@ -15,6 +15,10 @@ public final class RegexCodes {
   /** A CPT code (four digits and a digit or suffix letter) or a Level II code. */
   public static final Pattern CODE = Pattern.compile("^\\d{4}[0-9AFMTU]$|^[A-V]\\d{4}$");
 
+  /** A claim line of one code and at most one modifier: {@code 99213}, {@code 71046-26}. */
+  public static final Pattern LINE =
+      Pattern.compile("^(?:\\d{4}[0-9AFMTU]|[A-V]\\d{4})(?:-[0-9A-Z]{2})?$");
+
   private RegexCodes() {}
 
   /** Tells whether {@code text} has the shape of a code. */
