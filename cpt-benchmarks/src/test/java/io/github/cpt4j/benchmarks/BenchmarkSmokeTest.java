@@ -38,7 +38,8 @@ class BenchmarkSmokeTest {
       ClassifyBenchmark.class,
       LookupBenchmark.class,
       PricingBenchmark.class,
-      LoadBenchmark.class);
+      LoadBenchmark.class,
+      LocalityBenchmark.class);
 
   @TestFactory
   Stream<DynamicTest> everyBenchmarkRunsForEveryParameter() {
