@@ -42,7 +42,9 @@ class ModuleExportsTest {
   private static final Map<String, Set<String>> INTERNAL = Map.of(
       "io.github.cpt4j.core", Set.of(
           "io.github.cpt4j.index",
-          "io.github.cpt4j.style"));
+          "io.github.cpt4j.style"),
+      "io.github.cpt4j.data", Set.of(
+          "io.github.cpt4j.data.table"));
 
   @Test
   void runsAsANamedModuleOnTheModulePath() {
