@@ -12,4 +12,5 @@ module io.github.cpt4j.core {
   exports io.github.cpt4j.codeset;
   exports io.github.cpt4j.fee;
   exports io.github.cpt4j.fee.medicare;
+  exports io.github.cpt4j.fee.medicare.claim;
 }

@@ -31,6 +31,7 @@ class ModuleExportsTest {
           "io.github.cpt4j.codeset",
           "io.github.cpt4j.fee",
           "io.github.cpt4j.fee.medicare",
+          "io.github.cpt4j.fee.medicare.claim",
           "io.github.cpt4j.modifier"),
       "io.github.cpt4j.data", Set.of(
           "io.github.cpt4j.data",

@@ -1,0 +1,95 @@
+package io.github.cpt4j.benchmarks;
+
+import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.data.BundledData;
+import io.github.cpt4j.fee.Locality;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.claim.MedicareClaimPricer;
+import io.github.cpt4j.fee.medicare.claim.PricedClaim;
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Claim-level Medicare pricing on the bundled 2025 schedule: every rule of a line, the
+ * multiple-procedure ranking and the billed charges, with explanations recorded but not written.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Benchmark)
+public class ClaimPricingBenchmark {
+
+  private MedicareFeeSchedule medicare;
+  private MedicareClaimPricer pricer;
+  private PricingContext outpatient;
+  private Claim fiveLines;
+  private Claim endoscopies;
+
+  /** Loads the bundled data once and builds the claims. */
+  @Setup
+  public void setUp() {
+    medicare = BundledData.medicareFeeSchedule();
+    pricer = MedicareClaimPricer.of(medicare);
+    outpatient = PricingContext.of(LocalDate.of(2025, 6, 2), Locality.parse("13282-99"),
+        Setting.FACILITY);
+    fiveLines = Claim.builder()
+        .add("29880-RT", "2400.00")
+        .add("20610-LT", "310.00")
+        .add("64483", "900.00")
+        .add("64484", "400.00")
+        .add("99213-25", "180.00")
+        .build();
+    endoscopies = Claim.builder()
+        .add("45385")
+        .add("45380")
+        .add("45378")
+        .add("43239")
+        .add("27447-50")
+        .build();
+  }
+
+  /** A five-line outpatient claim: a knee arthroscopy, injections with an add-on, a visit. */
+  @Benchmark
+  public PricedClaim priceFiveLineClaim() {
+    return pricer.price(fiveLines, outpatient);
+  }
+
+  /**
+   * The baseline: the same five lines priced one by one by the fee schedule, without any claim
+   * rule (and with each line's explanation recorded, unwritten, as well).
+   */
+  @Benchmark
+  public void priceFiveLinesAlone(Blackhole blackhole) {
+    for (BilledLine line : fiveLines.lines()) {
+      blackhole.consume(medicare.price(line.line(), outpatient));
+    }
+  }
+
+  /** Two endoscopy families, their base, and a bilateral knee replacement. */
+  @Benchmark
+  public PricedClaim priceEndoscopyFamilies() {
+    return pricer.price(endoscopies, outpatient);
+  }
+
+  /** The five-line claim with every line's explanation written, as an audit log would. */
+  @Benchmark
+  public String priceAndExplain() {
+    return pricer.price(fiveLines, outpatient).toString();
+  }
+}

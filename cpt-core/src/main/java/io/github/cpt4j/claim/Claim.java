@@ -1,0 +1,151 @@
+package io.github.cpt4j.claim;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The service lines one provider billed for one patient on one date of service, in billed order,
+ * each with its charge when known. Claim-level payment rules (multiple procedures, bilateral
+ * pairs, services paid only alone) look at exactly this group of lines; who the provider and
+ * patient are, and the date, belong to the pricing context.
+ *
+ * <p>Immutable. A claim may be empty.
+ *
+ * <pre>{@code
+ * Claim claim = Claim.builder()
+ *     .add("29880-RT", "2400.00")   // a line and its charge
+ *     .add("20610-LT", "310.00")
+ *     .add("99213-25")              // charge not known
+ *     .build();
+ * }</pre>
+ */
+public final class Claim {
+
+  private static final Claim EMPTY = new Claim(ImmutableList.of());
+
+  private final ImmutableList<BilledLine> lines;
+
+  private Claim(ImmutableList<BilledLine> lines) {
+    this.lines = lines;
+  }
+
+  /** Returns a claim of {@code lines}, in this order. */
+  public static Claim of(List<BilledLine> lines) {
+    ImmutableList<BilledLine> copy = ImmutableList.copyOf(requireNonNull(lines, "lines"));
+    return copy.isEmpty() ? EMPTY : new Claim(copy);
+  }
+
+  /** Returns a claim of {@code lines}, in this order. */
+  public static Claim of(BilledLine... lines) {
+    return of(List.of(lines));
+  }
+
+  /** Returns a claim of {@code lines}, in this order, none with a known charge. */
+  public static Claim ofLines(ClaimLine... lines) {
+    ImmutableList.Builder<BilledLine> billed = ImmutableList.builderWithExpectedSize(lines.length);
+    for (ClaimLine line : lines) {
+      billed.add(BilledLine.of(line));
+    }
+    return of(billed.build());
+  }
+
+  /** Returns a builder of a claim, lines added in billed order. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns the lines in billed order. */
+  public ImmutableList<BilledLine> lines() {
+    return lines;
+  }
+
+  /** Returns the line at {@code index} (zero-based). */
+  public BilledLine line(int index) {
+    return lines.get(index);
+  }
+
+  /** Returns the number of lines. */
+  public int size() {
+    return lines.size();
+  }
+
+  /** Returns a copy with {@code line} added after the last line. */
+  public Claim with(BilledLine line) {
+    requireNonNull(line, "line");
+    return new Claim(ImmutableList.<BilledLine>builderWithExpectedSize(lines.size() + 1)
+        .addAll(lines).add(line).build());
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Claim && ((Claim) other).lines.equals(lines);
+  }
+
+  @Override
+  public int hashCode() {
+    return lines.hashCode();
+  }
+
+  /** Returns the lines, such as {@code [29880-RT $2400.00, 99213-25]}. */
+  @Override
+  public String toString() {
+    return lines.toString();
+  }
+
+  /** Builds a {@link Claim}, one line at a time. */
+  public static final class Builder {
+    private final ImmutableList.Builder<BilledLine> lines = ImmutableList.builder();
+
+    private Builder() {}
+
+    /** Adds {@code line}. */
+    public Builder add(BilledLine line) {
+      lines.add(requireNonNull(line, "line"));
+      return this;
+    }
+
+    /** Adds {@code line} without a known charge. */
+    public Builder add(ClaimLine line) {
+      return add(BilledLine.of(line));
+    }
+
+    /** Adds {@code line} billed at {@code charge} dollars. */
+    public Builder add(ClaimLine line, BigDecimal charge) {
+      return add(BilledLine.of(line, charge));
+    }
+
+    /**
+     * Adds the line written as {@link ClaimLine#parse} reads it, such as {@code "99213-25"},
+     * without a known charge.
+     */
+    public Builder add(CharSequence line) {
+      return add(ClaimLine.parse(line));
+    }
+
+    /**
+     * Adds the line written as {@link ClaimLine#parse} reads it, billed at {@code charge}
+     * dollars written as a decimal number, such as {@code "2400.00"}.
+     *
+     * @throws NumberFormatException if {@code charge} is not a decimal number
+     */
+    public Builder add(CharSequence line, String charge) {
+      requireNonNull(charge, "charge");
+      BigDecimal amount;
+      try {
+        amount = new BigDecimal(charge.trim());
+      } catch (NumberFormatException e) {
+        throw new NumberFormatException("a billed charge is a decimal number such as 2400.00,"
+            + " not '" + charge + "' (line " + line + ")");
+      }
+      return add(ClaimLine.parse(line), amount);
+    }
+
+    /** Returns the claim. */
+    public Claim build() {
+      return of(lines.build());
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package io.github.cpt4j.claim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.testing.EqualsTester;
+import com.google.common.testing.NullPointerTester;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ClaimTest {
+
+  private static final ClaimLine KNEE = ClaimLine.parse("29880-RT");
+  private static final ClaimLine VISIT = ClaimLine.parse("99213-25");
+
+  private static NullPointerTester tester() {
+    return new NullPointerTester().setDefault(ClaimLine.class, KNEE)
+        .setDefault(BilledLine.class, BilledLine.of(KNEE))
+        .setDefault(CharSequence.class, "99213")
+        .setDefault(String.class, "10.00");
+  }
+
+  @Test
+  void aBilledLineKeepsItsChargeInCents() {
+    BilledLine line = BilledLine.of(KNEE, new BigDecimal("2400"));
+    assertEquals(Optional.of(new BigDecimal("2400.00")), line.charge());
+    assertEquals(2, line.charge().get().scale());
+    assertEquals("29880-RT $2400.00", line.toString());
+    assertEquals("99213-25", BilledLine.of(VISIT).toString());
+  }
+
+  @Test
+  void aChargeIsWholeCentsAndNeverNegative() {
+    IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+        () -> BilledLine.of(KNEE, new BigDecimal("-1.00")));
+    assertTrue(negative.getMessage().contains("29880-RT"), negative.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> BilledLine.of(KNEE, new BigDecimal("10.005")));
+    assertEquals(BilledLine.of(KNEE, new BigDecimal("10.50")),
+        BilledLine.of(KNEE, new BigDecimal("10.500")));
+  }
+
+  @Test
+  void billedLinesAreValues() {
+    new EqualsTester()
+        .addEqualityGroup(BilledLine.of(KNEE), BilledLine.of(ClaimLine.parse("29880 RT")))
+        .addEqualityGroup(BilledLine.of(KNEE, new BigDecimal("1")),
+            BilledLine.of(KNEE, new BigDecimal("1.00")))
+        .addEqualityGroup(BilledLine.of(VISIT))
+        .testEquals();
+    tester().testAllPublicStaticMethods(BilledLine.class);
+  }
+
+  @Test
+  void aClaimIsBuiltInBilledOrder() {
+    Claim claim = Claim.builder()
+        .add("29880-RT", "2400.00")
+        .add(VISIT)
+        .add(ClaimLine.parse("20610-LT"), new BigDecimal("310"))
+        .add(BilledLine.of(ClaimLine.parse("64484")))
+        .add(" 64483 ")
+        .build();
+    assertEquals(5, claim.size());
+    assertEquals(BilledLine.of(KNEE, new BigDecimal("2400.00")), claim.line(0));
+    assertEquals("[29880-RT $2400.00, 99213-25, 20610-LT $310.00, 64484, 64483]",
+        claim.toString());
+    Claim longer = claim.with(BilledLine.of(VISIT));
+    assertEquals(6, longer.size());
+    assertEquals(5, claim.size());
+  }
+
+  @Test
+  void aBadChargeSaysWhichLine() {
+    NumberFormatException e = assertThrows(NumberFormatException.class,
+        () -> Claim.builder().add("29880-RT", "24OO"));
+    assertTrue(e.getMessage().contains("29880-RT") && e.getMessage().contains("24OO"),
+        e.getMessage());
+  }
+
+  @Test
+  void claimsAreValues() {
+    new EqualsTester()
+        .addEqualityGroup(Claim.of(), Claim.of(List.of()), Claim.builder().build())
+        .addEqualityGroup(Claim.ofLines(KNEE, VISIT),
+            Claim.of(BilledLine.of(KNEE), BilledLine.of(VISIT)))
+        .addEqualityGroup(Claim.ofLines(VISIT, KNEE))
+        .testEquals();
+    tester().testAllPublicStaticMethods(Claim.class);
+    tester().testAllPublicInstanceMethods(Claim.of());
+    tester().testAllPublicInstanceMethods(Claim.builder());
+  }
+}

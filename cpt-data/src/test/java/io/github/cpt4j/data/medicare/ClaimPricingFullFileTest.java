@@ -1,0 +1,155 @@
+package io.github.cpt4j.data.medicare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.Locality;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.BilateralRule;
+import io.github.cpt4j.fee.medicare.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.MultipleProcedureRule;
+import io.github.cpt4j.fee.medicare.PaymentStatus;
+import io.github.cpt4j.fee.medicare.RvuEntry;
+import io.github.cpt4j.fee.medicare.claim.MedicareClaimPricer;
+import io.github.cpt4j.fee.medicare.claim.PricedClaim;
+import io.github.cpt4j.modifier.Modifier;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Claim pricing on the full 2025 relative value file (skipped without CPT4J_CMS_DIR): every row
+ * priced alone matches the fee schedule, and the bilateral and endoscopy rules hold for every
+ * code they apply to, computed independently from the schedule's exact amounts.
+ */
+class ClaimPricingFullFileTest {
+
+  private static final List<PricingContext> CONTEXTS = List.of(
+      PricingContext.of(LocalDate.of(2025, 7, 1), Locality.parse("13282-99"), Setting.FACILITY),
+      PricingContext.of(LocalDate.of(2025, 7, 1), Locality.parse("01182-18"),
+          Setting.NON_FACILITY));
+
+  private static ClaimLine lineOf(RvuEntry row, Modifier... more) {
+    List<Modifier> modifiers = new ArrayList<>();
+    row.modifier().ifPresent(modifiers::add);
+    modifiers.addAll(List.of(more));
+    return ClaimLine.of(row.code(), modifiers, 1);
+  }
+
+  private static BigDecimal exact(MedicareFeeSchedule schedule, ClaimLine line,
+      PricingContext context) {
+    return schedule.price(line, context).exactAmount().orElseThrow();
+  }
+
+  private static BigDecimal cents(BigDecimal exact) {
+    return exact.setScale(FeeResult.CENTS, FeeResult.ROUNDING);
+  }
+
+  private static boolean active(RvuEntry row) {
+    return row.status() == PaymentStatus.A && !row.hasNoRvus();
+  }
+
+  @Test
+  void everyRowAloneIsPricedAsTheScheduleAlonePricesIt() {
+    MedicareFeeSchedule schedule = CmsFiles.schedule2025();
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(schedule);
+    long checked = 0;
+    for (RvuEntry row : schedule.rvus().all()) {
+      ClaimLine line = lineOf(row);
+      for (PricingContext context : CONTEXTS) {
+        FeeResult alone = schedule.price(line, context);
+        PricedClaim claim = pricer.price(Claim.ofLines(line), context);
+        assertEquals(alone.amount(), claim.line(0).amount(), claim.toString());
+        assertEquals(alone.reason(), claim.line(0).reason(), claim.toString());
+        checked++;
+      }
+    }
+    assertTrue(checked > 38_000, "checked " + checked);
+  }
+
+  @Test
+  void modifier50PaysEachBilateralIndicatorsShareOfOneSide() {
+    MedicareFeeSchedule schedule = CmsFiles.schedule2025();
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(schedule);
+    PricingContext context = CONTEXTS.get(0);
+    Map<BilateralRule, Integer> counts = new TreeMap<>();
+    for (RvuEntry row : schedule.rvus().all()) {
+      BilateralRule rule = row.indicators().bilateral();
+      if (!active(row) || rule == BilateralRule.NOT_APPLICABLE) {
+        continue;
+      }
+      BigDecimal factor = rule == BilateralRule.PAY_150_PERCENT ? new BigDecimal("1.5")
+          : rule == BilateralRule.PAY_EACH_SIDE ? new BigDecimal("2") : BigDecimal.ONE;
+      PricedClaim claim = pricer.price(Claim.ofLines(lineOf(row, Modifier.BILATERAL)), context);
+      assertEquals(cents(exact(schedule, lineOf(row), context).multiply(factor)),
+          claim.line(0).amount().orElseThrow(), claim.toString());
+      counts.merge(rule, 1, Integer::sum);
+    }
+    assertTrue(counts.size() == 4 && counts.values().stream().allMatch(n -> n > 50),
+        counts.toString());
+  }
+
+  /**
+   * For every endoscopy family of the file: a member billed with its base is paid in full and
+   * the base nothing; two members are paid the higher in full and the other its amount minus the
+   * base's, never below zero (when both outrank nothing else on the claim).
+   */
+  @Test
+  void endoscopyFamiliesPayTheHighestInFullAndTheOthersLessTheBase() {
+    MedicareFeeSchedule schedule = CmsFiles.schedule2025();
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(schedule);
+    PricingContext context = CONTEXTS.get(0);
+    Map<ProcedureCode, List<RvuEntry>> families = new TreeMap<>();
+    for (RvuEntry row : schedule.rvus().all()) {
+      if (active(row) && row.modifier().isEmpty()
+          && row.indicators().multipleProcedure() == MultipleProcedureRule.ENDOSCOPY_FAMILY
+          && row.indicators().endoscopicBase().isPresent()
+          && row.indicators().globalPeriod() != io.github.cpt4j.fee.medicare.GlobalPeriod.ADD_ON) {
+        families.computeIfAbsent(row.indicators().endoscopicBase().get(), b -> new ArrayList<>())
+            .add(row);
+      }
+    }
+    int pairs = 0;
+    for (Map.Entry<ProcedureCode, List<RvuEntry>> family : families.entrySet()) {
+      Optional<RvuEntry> base = schedule.rvuEntry(family.getKey(), Optional.empty());
+      if (base.isEmpty() || !active(base.get())) {
+        continue;
+      }
+      ClaimLine baseLine = lineOf(base.get());
+      BigDecimal baseFee = exact(schedule, baseLine, context);
+      List<RvuEntry> members = family.getValue();
+      for (RvuEntry member : members) {
+        PricedClaim withBase = pricer.price(Claim.ofLines(lineOf(member), baseLine), context);
+        assertEquals(cents(exact(schedule, lineOf(member), context)),
+            withBase.line(0).amount().orElseThrow(), withBase.toString());
+        assertEquals(new BigDecimal("0.00"), withBase.line(1).amount().orElseThrow(),
+            withBase.toString());
+      }
+      for (int i = 0; i + 1 < members.size(); i++) {
+        ClaimLine a = lineOf(members.get(i));
+        ClaimLine b = lineOf(members.get(i + 1));
+        BigDecimal feeA = exact(schedule, a, context);
+        BigDecimal feeB = exact(schedule, b, context);
+        boolean aFirst = feeA.compareTo(feeB) >= 0;
+        BigDecimal other = (aFirst ? feeB : feeA).subtract(baseFee).max(BigDecimal.ZERO);
+        PricedClaim claim = pricer.price(Claim.ofLines(a, b), context);
+        assertEquals(cents(aFirst ? feeA : other), claim.line(0).amount().orElseThrow(),
+            claim.toString());
+        assertEquals(cents(aFirst ? other : feeB), claim.line(1).amount().orElseThrow(),
+            claim.toString());
+        pairs++;
+      }
+    }
+    assertTrue(families.size() > 20 && pairs > 100, families.size() + " families, " + pairs);
+  }
+}
