@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * JMH never runs in CI, so this runs every benchmark method a few thousand times for every
@@ -39,7 +40,8 @@ class BenchmarkSmokeTest {
       LookupBenchmark.class,
       PricingBenchmark.class,
       LoadBenchmark.class,
-      LocalityBenchmark.class);
+      LocalityBenchmark.class,
+      ClaimPricingBenchmark.class);
 
   @TestFactory
   Stream<DynamicTest> everyBenchmarkRunsForEveryParameter() {
@@ -94,8 +96,17 @@ class BenchmarkSmokeTest {
     }
     // Three passes over the keys; a load is one operation of a different scale.
     int operations = type == LoadBenchmark.class ? 1 : 3 * KeyMix.SIZE;
+    Object[] arguments = new Object[method.getParameterCount()];
+    for (int i = 0; i < arguments.length; i++) {
+      if (method.getParameterTypes()[i] != Blackhole.class) {
+        throw new AssertionError(method + " takes a parameter the smoke test cannot give");
+      }
+      // JMH asks whoever makes a Blackhole outside a benchmark to say this.
+      arguments[i] = new Blackhole("Today's password is swordfish. I understand instantiating"
+          + " Blackholes directly is dangerous.");
+    }
     for (int i = 0; i < operations; i++) {
-      method.invoke(state);
+      method.invoke(state, arguments);
     }
   }
 
