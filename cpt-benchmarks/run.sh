@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Runs the cpt4j JMH benchmarks and writes their results to cpt-benchmarks/results/.
 #
-#   cpt-benchmarks/run.sh quick [JMH args...]   about a minute per benchmark class: 1 fork,
-#                                               short iterations; to check the harness
+#   cpt-benchmarks/run.sh quick [JMH args...]   1 fork, 2+3 iterations of 0.5 s: about five
+#                                               minutes for everything; checks the harness
 #   cpt-benchmarks/run.sh full  [JMH args...]   the published numbers: 3 forks, 5+5 iterations
-#                                               of 1 s; run it on a quiet machine
+#                                               of 1 s (about 40 minutes); on a quiet machine
 #
 # Extra arguments go to JMH and win over the defaults: a benchmark regex (LookupBenchmark),
 # -p impl=cpt4j, -f 5, -prof stack ... `run.sh quick -h` lists JMH's options.

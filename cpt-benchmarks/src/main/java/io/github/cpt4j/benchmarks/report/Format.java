@@ -56,7 +56,16 @@ final class Format {
     if (Double.isNaN(bytes)) {
       return "-";
     }
-    return bytes < Target.ZERO_BYTES ? "0" : String.format(Locale.ROOT, "%.0f", bytes);
+    if (bytes < Target.ZERO_BYTES) {
+      return "0";
+    }
+    if (bytes >= 1e6) {
+      return significant(bytes / 1e6) + " MB";
+    }
+    if (bytes >= 1e4) {
+      return significant(bytes / 1e3) + " KB";
+    }
+    return String.format(Locale.ROOT, "%.0f", bytes);
   }
 
   private static String significant(double value) {

@@ -43,6 +43,9 @@ class SummaryTest {
     assertEquals("1.50 us", Format.nanos(1_500));
     assertEquals("0", Format.bytes(0.3));
     assertEquals("16", Format.bytes(16.0001));
+    assertEquals("4530", Format.bytes(4530));
+    assertEquals("52.5 KB", Format.bytes(52_484));
+    assertEquals("63.1 MB", Format.bytes(63_070_268));
   }
 
   @Test
