@@ -8,6 +8,7 @@ import io.github.cpt4j.code.CodeFormatException.ErrorType;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.modifier.CodeWithModifiers;
 import io.github.cpt4j.modifier.Modifier;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -99,7 +100,7 @@ public final class ClaimLine implements CodeWithModifiers {
     }
     int codeEnd = tokenEnd(text, pos, end);
     ProcedureCode code = parseCode(text, pos, codeEnd);
-    ImmutableList.Builder<Modifier> modifiers = ImmutableList.builder();
+    Modifier[] modifiers = null; // most lines have none: no builder, no array
     int count = 0;
     int units = 1;
     pos = codeEnd;
@@ -120,11 +121,24 @@ public final class ClaimLine implements CodeWithModifiers {
         throw new CodeFormatException("a claim line has at most four modifiers", text, next,
             ErrorType.TOO_MANY_MODIFIERS);
       }
-      modifiers.add(Modifier.parseLenient(text, next, tokenEnd));
-      count++;
+      if (modifiers == null) {
+        modifiers = new Modifier[MAX_MODIFIERS];
+      }
+      modifiers[count++] = Modifier.parseLenient(text, next, tokenEnd);
       pos = tokenEnd;
     }
-    return new ClaimLine(code, modifiers.build(), units);
+    return new ClaimLine(code, listOf(modifiers, count), units);
+  }
+
+  private static ImmutableList<Modifier> listOf(Modifier[] modifiers, int count) {
+    switch (count) {
+      case 0:
+        return ImmutableList.of();
+      case 1:
+        return ImmutableList.of(modifiers[0]);
+      default:
+        return ImmutableList.copyOf(Arrays.asList(modifiers).subList(0, count));
+    }
   }
 
   private static ProcedureCode parseCode(CharSequence text, int start, int end) {

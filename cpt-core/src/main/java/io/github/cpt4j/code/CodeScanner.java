@@ -27,6 +27,28 @@ final class CodeScanner {
    * @return the packed code ({@code >= 0}) or an encoded error ({@code < 0})
    */
   static long scan(CharSequence text, boolean lenient) {
+    // Almost every input is a canonical code; check that shape first, without the white-space
+    // tests, and leave trimming, lower case and error classification to the full scan.
+    if (text.length() == 5) {
+      int packed = scanCanonical(text);
+      if (packed >= 0) {
+        return packed;
+      }
+    }
+    return scanFully(text, lenient);
+  }
+
+  /**
+   * Returns the packed form of a code in strict canonical form, or -1. Strict validity needs no
+   * error classification, so this is all that {@code isValid}, {@code packedOf} and
+   * {@code tryParse} run: malformed input is rejected as fast as a valid code is accepted.
+   */
+  static int strictPacked(CharSequence text) {
+    return text.length() == 5 ? scanCanonical(text) : -1;
+  }
+
+  /** The general scan behind {@link #scan}: trims if lenient, classifies every error. */
+  static long scanFully(CharSequence text, boolean lenient) {
     int start = 0;
     int end = text.length();
     if (lenient) {
@@ -62,6 +84,36 @@ final class CodeScanner {
       return error(ErrorType.LOWER_CASE, start);
     }
     return error(ErrorType.ILLEGAL_CHARACTER, start);
+  }
+
+  /**
+   * Returns the packed form of a five-character code in strict canonical form, or -1 for anything
+   * else (which the full scan then classifies). Branch-light: a digit test is a sign test of
+   * {@code d | (9 - d)}.
+   */
+  private static int scanCanonical(CharSequence text) {
+    char first = text.charAt(0);
+    int d1 = text.charAt(1) - '0';
+    int d2 = text.charAt(2) - '0';
+    int d3 = text.charAt(3) - '0';
+    char last = text.charAt(4);
+    int d4 = last - '0';
+    if ((d1 | 9 - d1 | d2 | 9 - d2 | d3 | 9 - d3) < 0) {
+      return -1;
+    }
+    int middle = d1 * 100 + d2 * 10 + d3;
+    int d0 = first - '0';
+    if ((d0 | 9 - d0) >= 0) {
+      if ((d4 | 9 - d4) >= 0) {
+        return d0 * 10_000 + middle * 10 + d4;
+      }
+      int suffix = suffixIndex(last);
+      return suffix < 0 ? -1 : SUFFIX_BASE + suffix * 10_000 + d0 * 1_000 + middle;
+    }
+    if ((d4 | 9 - d4) < 0 || !isLevelTwoLetter(first)) {
+      return -1;
+    }
+    return LEVEL_II_BASE + (first - 'A') * 10_000 + middle * 10 + d4;
   }
 
   private static long scanLevelOne(CharSequence text, int start, int end, boolean lenient) {

@@ -25,6 +25,9 @@ import java.util.Optional;
  */
 public final class CptCode implements ProcedureCode {
 
+  /** {@code CptKind.values()} once: each call of {@code values()} allocates a copy. */
+  private static final CptKind[] KINDS = CptKind.values();
+
   private final int packed;
 
   private CptCode(int packed) {
@@ -59,13 +62,13 @@ public final class CptCode implements ProcedureCode {
    * @throws NullPointerException if {@code text} is null; no other exception, for any input
    */
   public static Optional<CptCode> tryParse(CharSequence text) {
-    long scanned = CodeScanner.scan(requireNonNull(text, "text"), false);
-    return isLevelOne(scanned) ? Optional.of(new CptCode((int) scanned)) : Optional.empty();
+    int packed = CodeScanner.strictPacked(requireNonNull(text, "text"));
+    return isLevelOne(packed) ? Optional.of(new CptCode(packed)) : Optional.empty();
   }
 
   /** Tells whether {@code text} is a strict CPT code, without throwing or allocating. */
   public static boolean isValid(CharSequence text) {
-    return isLevelOne(CodeScanner.scan(requireNonNull(text, "text"), false));
+    return isLevelOne(CodeScanner.strictPacked(requireNonNull(text, "text")));
   }
 
   /**
@@ -149,7 +152,7 @@ public final class CptCode implements ProcedureCode {
   public CptKind kind() {
     return packed < CodeScanner.SUFFIX_BASE
         ? CptKind.STANDARD
-        : CptKind.values()[(packed - CodeScanner.SUFFIX_BASE) / 10_000 + 1];
+        : KINDS[(packed - CodeScanner.SUFFIX_BASE) / 10_000 + 1];
   }
 
   /** Returns Category I, II or III. */

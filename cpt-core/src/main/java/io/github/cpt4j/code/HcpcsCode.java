@@ -55,15 +55,15 @@ public final class HcpcsCode implements ProcedureCode {
    * @throws NullPointerException if {@code text} is null; no other exception, for any input
    */
   public static Optional<HcpcsCode> tryParse(CharSequence text) {
-    long scanned = CodeScanner.scan(requireNonNull(text, "text"), false);
-    return scanned >= CodeScanner.LEVEL_II_BASE
-        ? Optional.of(new HcpcsCode((int) scanned))
+    int packed = CodeScanner.strictPacked(requireNonNull(text, "text"));
+    return packed >= CodeScanner.LEVEL_II_BASE
+        ? Optional.of(new HcpcsCode(packed))
         : Optional.empty();
   }
 
   /** Tells whether {@code text} is a strict Level II code, without throwing or allocating. */
   public static boolean isValid(CharSequence text) {
-    return CodeScanner.scan(requireNonNull(text, "text"), false) >= CodeScanner.LEVEL_II_BASE;
+    return CodeScanner.strictPacked(requireNonNull(text, "text")) >= CodeScanner.LEVEL_II_BASE;
   }
 
   /**

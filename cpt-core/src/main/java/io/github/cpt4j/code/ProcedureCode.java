@@ -73,9 +73,8 @@ public sealed interface ProcedureCode extends Comparable<ProcedureCode> permits 
    * @throws NullPointerException if {@code text} is null; no other exception, for any input
    */
   static Optional<ProcedureCode> tryParse(CharSequence text) {
-    requireNonNull(text, "text");
-    long scanned = CodeScanner.scan(text, false);
-    return scanned < 0 ? Optional.empty() : Optional.of(ofPacked((int) scanned));
+    int packed = CodeScanner.strictPacked(requireNonNull(text, "text"));
+    return packed < 0 ? Optional.empty() : Optional.of(ofPacked(packed));
   }
 
   /**
@@ -83,7 +82,7 @@ public sealed interface ProcedureCode extends Comparable<ProcedureCode> permits 
    * non-null input and does not allocate.
    */
   static boolean isValid(CharSequence text) {
-    return CodeScanner.scan(requireNonNull(text, "text"), false) >= 0;
+    return CodeScanner.strictPacked(requireNonNull(text, "text")) >= 0;
   }
 
   /**
@@ -91,8 +90,7 @@ public sealed interface ProcedureCode extends Comparable<ProcedureCode> permits 
    * This is the allocation-free key that code sets and fee schedules index by.
    */
   static int packedOf(CharSequence text) {
-    long scanned = CodeScanner.scan(requireNonNull(text, "text"), false);
-    return scanned < 0 ? -1 : (int) scanned;
+    return CodeScanner.strictPacked(requireNonNull(text, "text"));
   }
 
   /**

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * How an amount was reached (or why there is none): the inputs used and every adjustment, in the
@@ -12,7 +13,9 @@ import java.util.Optional;
  * {@code "; "}.
  *
  * <p>Immutable: {@link #then(PricingStep)} returns a longer copy, so a claim-level pricer can
- * append its own rules to the explanation a fee schedule returned.
+ * append its own rules to the explanation a fee schedule returned. An explanation may also be
+ * {@linkplain #deferred deferred}: worked out when first read, so that pricing a line costs no
+ * more than the amount when nobody reads why.
  *
  * <pre>{@code
  * result.explanation().toString();
@@ -23,10 +26,30 @@ public final class Explanation {
 
   private static final Explanation EMPTY = new Explanation(ImmutableList.of());
 
-  private final ImmutableList<PricingStep> steps;
+  /** Null for an explanation built step by step; what works out a deferred one. */
+  private final Supplier<Explanation> source;
+  /**
+   * The steps; null until a deferred explanation is first read. Read without a lock, which is
+   * safe: it only ever changes from null to an ImmutableList, published by its final fields.
+   */
+  private ImmutableList<PricingStep> steps;
 
   private Explanation(ImmutableList<PricingStep> steps) {
+    this.source = null;
     this.steps = steps;
+  }
+
+  private Explanation(Supplier<Explanation> source) {
+    this.source = source;
+  }
+
+  /**
+   * Returns an explanation that {@code source} works out when it is first read (its steps,
+   * {@code equals}, {@code toString}...), once; thread-safe. {@code source} must give the same
+   * explanation whenever it is called, and should capture only immutable values.
+   */
+  public static Explanation deferred(Supplier<Explanation> source) {
+    return new Explanation(requireNonNull(source, "source"));
   }
 
   /** Returns the explanation with no steps. */
@@ -44,30 +67,56 @@ public final class Explanation {
     return new Explanation(ImmutableList.copyOf(requireNonNull(steps, "steps")));
   }
 
-  /** Returns a copy with {@code step} appended. */
+  /** Returns a copy with {@code step} appended (deferred if this explanation is). */
   public Explanation then(PricingStep step) {
     requireNonNull(step, "step");
-    return new Explanation(
-        ImmutableList.<PricingStep>builderWithExpectedSize(steps.size() + 1)
-            .addAll(steps).add(step).build());
+    ImmutableList<PricingStep> known = steps;
+    if (known == null) {
+      return new Explanation(() -> new Explanation(append(steps(), step)));
+    }
+    return new Explanation(append(known, step));
   }
 
-  /** Returns a copy with the steps of {@code more} appended. */
+  /** Returns a copy with the steps of {@code more} appended (deferred if either is). */
   public Explanation then(Explanation more) {
     requireNonNull(more, "more");
-    return new Explanation(ImmutableList.<PricingStep>builder()
-        .addAll(steps).addAll(more.steps).build());
+    ImmutableList<PricingStep> known = steps;
+    ImmutableList<PricingStep> moreKnown = more.steps;
+    if (known == null || moreKnown == null) {
+      return new Explanation(() -> new Explanation(concat(steps(), more.steps())));
+    }
+    return new Explanation(concat(known, moreKnown));
+  }
+
+  private static ImmutableList<PricingStep> append(ImmutableList<PricingStep> steps,
+      PricingStep step) {
+    return ImmutableList.<PricingStep>builderWithExpectedSize(steps.size() + 1)
+        .addAll(steps).add(step).build();
+  }
+
+  private static ImmutableList<PricingStep> concat(ImmutableList<PricingStep> first,
+      ImmutableList<PricingStep> second) {
+    return ImmutableList.<PricingStep>builderWithExpectedSize(first.size() + second.size())
+        .addAll(first).addAll(second).build();
   }
 
   /** Returns the steps in the order they were applied. */
   public ImmutableList<PricingStep> steps() {
+    ImmutableList<PricingStep> known = steps;
+    return known != null ? known : resolve();
+  }
+
+  private synchronized ImmutableList<PricingStep> resolve() {
+    if (steps == null) {
+      steps = requireNonNull(source.get(), "a deferred explanation gave null").steps();
+    }
     return steps;
   }
 
   /** Returns the first step of {@code rule}, if any. */
   public Optional<PricingStep> find(String rule) {
     requireNonNull(rule, "rule");
-    for (PricingStep step : steps) {
+    for (PricingStep step : steps()) {
       if (step.rule().equals(rule)) {
         return Optional.of(step);
       }
@@ -82,23 +131,24 @@ public final class Explanation {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof Explanation && ((Explanation) other).steps.equals(steps);
+    return other instanceof Explanation && ((Explanation) other).steps().equals(steps());
   }
 
   @Override
   public int hashCode() {
-    return steps.hashCode();
+    return steps().hashCode();
   }
 
   /** Returns the steps on one line, separated by {@code "; "}. */
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder(64 * Math.max(1, steps.size()));
-    for (int i = 0; i < steps.size(); i++) {
+    ImmutableList<PricingStep> all = steps();
+    StringBuilder sb = new StringBuilder(64 * Math.max(1, all.size()));
+    for (int i = 0; i < all.size(); i++) {
       if (i > 0) {
         sb.append("; ");
       }
-      steps.get(i).appendTo(sb);
+      all.get(i).appendTo(sb);
     }
     return sb.toString();
   }

@@ -57,7 +57,8 @@ public final class ConversionFactors {
   public Optional<ConversionFactor> find(LocalDate dateOfService,
       boolean qualifyingApmParticipant) {
     requireNonNull(dateOfService, "dateOfService");
-    for (ConversionFactor factor : factors) {
+    for (int i = 0; i < factors.size(); i++) {
+      ConversionFactor factor = factors.get(i);
       if (factor.appliesOn(dateOfService, qualifyingApmParticipant)) {
         return Optional.of(factor);
       }

@@ -71,8 +71,8 @@ public final class FeeCalculation {
     this.malpractice = Math.multiplyExact(
         Math.multiplyExact(rvu.malpracticeHundredths(), gpci.malpracticeThousandths()), cf);
     this.uncapped = Math.addExact(Math.addExact(work, practiceExpense), malpractice);
-    long cap = oppsCap.map(c -> Fixed.units(c.amount(setting), 2) * CENTS_TO_NANOS)
-        .orElse(Long.MAX_VALUE);
+    long cap = oppsCap.isPresent()
+        ? Fixed.units(oppsCap.get().amount(setting), 2) * CENTS_TO_NANOS : Long.MAX_VALUE;
     this.exact = Math.min(uncapped, cap);
   }
 

@@ -2,6 +2,7 @@ package io.github.cpt4j.fee.medicare;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.fee.Explanation;
@@ -96,7 +97,10 @@ public final class MedicareFeeSchedule implements FeeSchedule {
       return outcome.refusal;
     }
     FeeCalculation calculation = outcome.calculation;
-    Explanation explanation = outcome.header.then(calculation.explanation());
+    // Worked out only when someone reads it: most callers want the amount alone, and the steps
+    // cost several times the arithmetic.
+    Explanation explanation = Explanation.deferred(() ->
+        header(line, context, calculation.rvuEntry()).then(calculation.explanation()));
     BigDecimal exact = calculation.exactAmount();
     FeeResult result = calculation.settingNotAvailable()
         ? FeeResult.pricedSettingNotAvailable(exact, explanation)
@@ -139,7 +143,9 @@ public final class MedicareFeeSchedule implements FeeSchedule {
   public Optional<RvuEntry> rvuEntry(ClaimLine line) {
     requireNonNull(line, "line");
     Modifier rowModifier = null;
-    for (Modifier modifier : line.modifiers()) {
+    ImmutableList<Modifier> modifiers = line.modifiers();
+    for (int i = 0; i < modifiers.size(); i++) {
+      Modifier modifier = modifiers.get(i);
       if (RowKey.slotOrMinusOne(modifier) >= 0) {
         if (rowModifier != null && rowModifier != modifier) {
           return Optional.empty();
@@ -212,42 +218,68 @@ public final class MedicareFeeSchedule implements FeeSchedule {
         + effectiveFrom + ".." + effectiveTo + ")";
   }
 
-  /** The calculation, or the refusal, with the steps that led there. */
+  /** The calculation, or the refusal with the steps that led there. */
   private static final class Outcome {
-    final Explanation header;
     final FeeCalculation calculation;
     final FeeResult refusal;
 
-    Outcome(Explanation header, FeeCalculation calculation, FeeResult refusal) {
-      this.header = header;
+    Outcome(FeeCalculation calculation, FeeResult refusal) {
       this.calculation = calculation;
       this.refusal = refusal;
     }
   }
 
-  private Outcome refuse(Explanation header, UnpricedReason reason, String detail) {
-    return new Outcome(header, null, FeeResult.unpriced(reason, detail, header));
+  private static Outcome refuse(Explanation header, UnpricedReason reason, String detail) {
+    return new Outcome(null, FeeResult.unpriced(reason, detail, header));
+  }
+
+  /** {@link #header}, worked out only if someone reads the explanation of a refusal. */
+  private Explanation deferredHeader(ClaimLine line, PricingContext context, RvuEntry entry) {
+    return Explanation.deferred(() -> header(line, context, entry));
+  }
+
+  /**
+   * The steps before the calculation: what is priced, and when the row is known, the row with its
+   * indicators and the status T rule.
+   */
+  private Explanation header(ClaimLine line, PricingContext context, RvuEntry entry) {
+    Explanation header = Explanation.of(PricingStep.note("medicare",
+        () -> name + " prices " + line + " on " + context));
+    if (entry == null) {
+      return header;
+    }
+    PaymentIndicators indicators = entry.indicators();
+    PaymentStatus status = indicators.status();
+    header = header.then(PricingStep.note("row", () -> entry.row() + " status " + status.code()
+        + " (" + status.words() + "), PC/TC " + indicators.pcTc().code() + ", global "
+        + indicators.globalPeriod().code()));
+    if (status == PaymentStatus.T) {
+      header = header.then(PricingStep.note("status-t",
+          "paid only when no other fee-schedule service is paid the same day"));
+    }
+    return header;
   }
 
   private Outcome evaluate(ClaimLine line, PricingContext context) {
     requireNonNull(line, "line");
     requireNonNull(context, "context");
     ProcedureCode code = line.code();
-    Explanation header = Explanation.of(PricingStep.note("medicare",
-        () -> name + " prices " + line + " on " + context));
     LocalDate date = context.dateOfService();
     if (date.isBefore(effectiveFrom) || date.isAfter(effectiveTo)) {
-      return refuse(header, UnpricedReason.DATE_NOT_COVERED, name + " covers " + effectiveFrom
+      return refuse(deferredHeader(line, context, null), UnpricedReason.DATE_NOT_COVERED, name + " covers " + effectiveFrom
           + " to " + effectiveTo + ", not " + date);
     }
     if (!rvus.contains(code)) {
-      return refuse(header, UnpricedReason.NOT_IN_SCHEDULE, code + " is not in " + name);
+      return refuse(deferredHeader(line, context, null), UnpricedReason.NOT_IN_SCHEDULE,
+          code + " is not in " + name);
     }
     Modifier rowModifier = null;
-    for (Modifier modifier : line.modifiers()) {
+    ImmutableList<Modifier> modifiers = line.modifiers();
+    for (int i = 0; i < modifiers.size(); i++) {
+      Modifier modifier = modifiers.get(i);
       if (RowKey.slotOrMinusOne(modifier) >= 0) {
         if (rowModifier != null && rowModifier != modifier) {
-          return refuse(header, UnpricedReason.MODIFIER_NOT_ALLOWED,
+          return refuse(deferredHeader(line, context, null), UnpricedReason.MODIFIER_NOT_ALLOWED,
               "modifiers " + rowModifier + " and " + modifier + " select different rows of "
                   + code);
         }
@@ -256,41 +288,33 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     }
     Optional<RvuEntry> found = rvus.find(code, Optional.ofNullable(rowModifier));
     if (found.isEmpty()) {
-      return missingRow(header, code, rowModifier);
+      return missingRow(deferredHeader(line, context, null), code, rowModifier);
     }
     RvuEntry entry = found.get();
-    PaymentIndicators indicators = entry.indicators();
-    PaymentStatus status = indicators.status();
-    header = header.then(PricingStep.note("row", () -> entry.row() + " status " + status.code()
-        + " (" + status.words() + "), PC/TC " + indicators.pcTc().code() + ", global "
-        + indicators.globalPeriod().code()));
+    PaymentStatus status = entry.status();
     if (!status.isPricedFromRvus() || status == PaymentStatus.R && entry.hasNoRvus()) {
-      return refuseStatus(header, entry, context);
-    }
-    if (status == PaymentStatus.T) {
-      header = header.then(PricingStep.note("status-t",
-          "paid only when no other fee-schedule service is paid the same day"));
+      return refuseStatus(deferredHeader(line, context, entry), entry, context);
     }
     if (context.locality().isEmpty()) {
-      return refuse(header, UnpricedReason.NO_LOCALITY,
+      return refuse(deferredHeader(line, context, entry), UnpricedReason.NO_LOCALITY,
           "the Medicare fee schedule varies by locality; the context has none");
     }
     Locality locality = context.locality().get();
     Optional<Gpci> gpci = gpcis.find(locality);
     if (gpci.isEmpty()) {
-      return refuse(header, UnpricedReason.NO_GPCI_FOR_LOCALITY,
+      return refuse(deferredHeader(line, context, entry), UnpricedReason.NO_GPCI_FOR_LOCALITY,
           name + " has no GPCIs for locality " + locality);
     }
     Optional<ConversionFactor> factor =
         conversionFactors.find(date, context.qualifyingApmParticipant());
     if (factor.isEmpty()) {
-      return refuse(header, UnpricedReason.NO_CONVERSION_FACTOR,
+      return refuse(deferredHeader(line, context, entry), UnpricedReason.NO_CONVERSION_FACTOR,
           "no conversion factor for " + date
               + (context.qualifyingApmParticipant() ? " (qualifying APM participant)" : ""));
     }
     FeeCalculation calculation = new FeeCalculation(entry, gpci.get(), factor.get(),
         context.setting(), oppsCaps.find(code, entry.modifier(), locality));
-    return new Outcome(header, calculation, null);
+    return new Outcome(calculation, null);
   }
 
   private Outcome missingRow(Explanation header, ProcedureCode code, Modifier rowModifier) {
@@ -332,7 +356,9 @@ public final class MedicareFeeSchedule implements FeeSchedule {
   }
 
   private static FeeResult noteClaimLevelModifiers(ClaimLine line, FeeResult result) {
-    for (Modifier modifier : line.modifiers()) {
+    ImmutableList<Modifier> modifiers = line.modifiers();
+    for (int i = 0; i < modifiers.size(); i++) {
+      Modifier modifier = modifiers.get(i);
       String effect = claimLevelEffect(modifier);
       if (effect != null) {
         result = result.withStep(PricingStep.note("modifier-" + modifier,

@@ -4,6 +4,7 @@ import static io.github.cpt4j.data.medicare.LoaderFixtures.stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.code.ProcedureCode;
@@ -55,6 +56,20 @@ class LoadersTest {
     RvuEntry measure = table.find(ProcedureCode.parse("0001F"), Optional.empty()).orElseThrow();
     assertEquals(PaymentStatus.I, measure.status());
     assertTrue(measure.notUsedForMedicarePayment());
+  }
+
+  @Test
+  void sharesEqualValuesAcrossTheRowsOfOneLoad() throws Exception {
+    // One instance per distinct value is what keeps the full 2025 file near 3 MB in memory.
+    RvuTable table = rvus(LoaderFixtures.rvu2025());
+    ProcedureCode chest = ProcedureCode.parse("71046");
+    RvuEntry global = table.find(chest, Optional.empty()).orElseThrow();
+    RvuEntry professional =
+        table.find(chest, Optional.of(Modifier.PROFESSIONAL_COMPONENT)).orElseThrow();
+    assertEquals(global.indicators(), professional.indicators());
+    assertSame(global.indicators(), professional.indicators());
+    assertSame(global.workRvu(), professional.workRvu());
+    assertSame(global.code(), professional.code());
   }
 
   @Test

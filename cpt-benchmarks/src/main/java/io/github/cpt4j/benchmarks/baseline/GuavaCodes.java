@@ -1,0 +1,50 @@
+package io.github.cpt4j.benchmarks.baseline;
+
+import com.google.common.base.CharMatcher;
+
+/**
+ * The Guava baseline for code syntax: the shape checked character by character with
+ * {@link CharMatcher}s, no regex engine, no allocation.
+ *
+ * <p>Like {@link RegexCodes} it accepts the unused Level II letters {@code I} and {@code O}.
+ */
+public final class GuavaCodes {
+
+  private static final CharMatcher DIGIT = CharMatcher.inRange('0', '9');
+  private static final CharMatcher CPT_LAST = DIGIT.or(CharMatcher.anyOf("AFMTU")).precomputed();
+  private static final CharMatcher LEVEL_II_LETTER = CharMatcher.inRange('A', 'V');
+
+  private GuavaCodes() {}
+
+  /** Tells whether {@code text} has the shape of a code. */
+  public static boolean isValid(String text) {
+    if (text.length() != 5) {
+      return false;
+    }
+    char first = text.charAt(0);
+    if (DIGIT.matches(first)) {
+      return DIGIT.matches(text.charAt(1)) && DIGIT.matches(text.charAt(2))
+          && DIGIT.matches(text.charAt(3)) && CPT_LAST.matches(text.charAt(4));
+    }
+    return LEVEL_II_LETTER.matches(first) && DIGIT.matches(text.charAt(1))
+        && DIGIT.matches(text.charAt(2)) && DIGIT.matches(text.charAt(3))
+        && DIGIT.matches(text.charAt(4));
+  }
+
+  /**
+   * Returns the canonical code text.
+   *
+   * @throws IllegalArgumentException if {@code text} is not a code
+   */
+  public static String parse(String text) {
+    if (!isValid(text)) {
+      throw new IllegalArgumentException("not a procedure code: " + text);
+    }
+    return text;
+  }
+
+  /** Returns the code text, or null if it is not a code. */
+  public static String tryParse(String text) {
+    return isValid(text) ? text : null;
+  }
+}

@@ -1,0 +1,181 @@
+package io.github.cpt4j.benchmarks.report;
+
+import io.github.cpt4j.benchmarks.Implementation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Renders a JMH JSON result file as the paired Markdown table of the README.
+ *
+ * <pre>{@code
+ * java -cp target/benchmarks.jar io.github.cpt4j.benchmarks.report.Summary results/latest-full.json
+ * }</pre>
+ *
+ * <p>One row per benchmark method and data set; cpt4j and each baseline side by side; the ratio
+ * is the baseline's time divided by cpt4j's (above 1, cpt4j is faster); bytes allocated per
+ * operation come from {@code -prof gc}; the last column checks the project's speed targets.
+ */
+public final class Summary {
+
+  private static final String ALLOCATION = "gc.alloc.rate.norm";
+
+  private Summary() {}
+
+  /** Prints the summary of the result file named by the only argument. */
+  public static void main(String[] args) throws IOException {
+    if (args.length != 1) {
+      System.err.println("usage: Summary RESULT.json");
+      System.exit(2);
+    }
+    System.out.print(render(Files.readString(Path.of(args[0]))));
+  }
+
+  /**
+   * Renders the Markdown summary of a JMH JSON result.
+   *
+   * @throws IllegalArgumentException if the text is not a JMH JSON result
+   */
+  public static String render(String json) {
+    Object parsed = JsonReader.parse(json);
+    if (!(parsed instanceof List)) {
+      throw new IllegalArgumentException("a JMH JSON result is an array of benchmark results");
+    }
+    List<?> results = (List<?>) parsed;
+    Map<String, Row> rows = new LinkedHashMap<>();
+    for (Object result : results) {
+      Map<?, ?> entry = asMap(result, "benchmark result");
+      String benchmark = (String) entry.get("benchmark");
+      Map<?, ?> params = entry.get("params") == null ? Map.of() : asMap(entry.get("params"), "params");
+      String impl = params.containsKey("impl") ? (String) params.get("impl") : Implementation.CPT4J;
+      StringJoiner others = new StringJoiner(", ", " (", ")").setEmptyValue("");
+      params.forEach((k, v) -> {
+        if (!"impl".equals(k)) {
+          others.add(k + "=" + v);
+        }
+      });
+      String operation = shortName(benchmark) + others;
+      rows.computeIfAbsent(operation, o -> new Row(o, method(benchmark)))
+          .byImpl.put(impl, measurement(entry));
+    }
+    StringBuilder out = new StringBuilder();
+    if (!results.isEmpty()) {
+      out.append(settings(asMap(results.get(0), "benchmark result"))).append("\n\n");
+    }
+    out.append("| operation | cpt4j | regex + HashMap | ratio | Guava | ratio "
+        + "| B/op cpt4j / regex / Guava | target |\n");
+    out.append("|---|---:|---:|---:|---:|---:|---:|---|\n");
+    for (Row row : rows.values()) {
+      out.append(row.render()).append('\n');
+    }
+    out.append("\nratio: the baseline's time divided by cpt4j's, in the same run "
+        + "(above 1, cpt4j is faster).\n");
+    return out.toString();
+  }
+
+  private static String settings(Map<?, ?> first) {
+    return String.format("JMH %s, %s %s; %s fork(s), %s warmup x %s, %s measurement x %s, "
+            + "%s thread(s), mode %s",
+        first.get("jmhVersion"), first.get("vmName"), first.get("vmVersion"),
+        integer(first.get("forks")), integer(first.get("warmupIterations")),
+        first.get("warmupTime"), integer(first.get("measurementIterations")),
+        first.get("measurementTime"), integer(first.get("threads")), first.get("mode"));
+  }
+
+  private static Measurement measurement(Map<?, ?> entry) {
+    Map<?, ?> primary = asMap(entry.get("primaryMetric"), "primaryMetric");
+    String unit = (String) primary.get("scoreUnit");
+    double nanos = Format.toNanos(number(primary.get("score")), unit);
+    double error = Format.toNanos(number(primary.get("scoreError")), unit);
+    double bytes = Double.NaN;
+    Object secondary = entry.get("secondaryMetrics");
+    if (secondary instanceof Map) {
+      for (Map.Entry<?, ?> metric : ((Map<?, ?>) secondary).entrySet()) {
+        // JMH versions differ on a leading middle dot in secondary metric names.
+        String name = String.valueOf(metric.getKey()).replace("\u00b7", "");
+        if (name.equals(ALLOCATION)) {
+          bytes = number(asMap(metric.getValue(), name).get("score"));
+        }
+      }
+    }
+    return new Measurement(nanos, error, bytes);
+  }
+
+  private static String shortName(String benchmark) {
+    String[] parts = benchmark.split("\\.");
+    return parts.length < 2 ? benchmark : parts[parts.length - 2] + "." + parts[parts.length - 1];
+  }
+
+  private static String method(String benchmark) {
+    return benchmark.substring(benchmark.lastIndexOf('.') + 1);
+  }
+
+  private static Map<?, ?> asMap(Object value, String what) {
+    if (!(value instanceof Map)) {
+      throw new IllegalArgumentException("a JMH JSON result needs an object for " + what);
+    }
+    return (Map<?, ?>) value;
+  }
+
+  private static double number(Object value) {
+    return value instanceof Double ? (Double) value : Double.NaN;
+  }
+
+  private static String integer(Object value) {
+    return value instanceof Double ? String.valueOf(((Double) value).longValue()) : "?";
+  }
+
+  /** One measured benchmark: time per operation and allocation per operation. */
+  private static final class Measurement {
+    final double nanos;
+    final double error;
+    final double bytes;
+
+    Measurement(double nanos, double error, double bytes) {
+      this.nanos = nanos;
+      this.error = error;
+      this.bytes = bytes;
+    }
+  }
+
+  /** A table row: one operation, measured for each implementation. */
+  private static final class Row {
+    final String operation;
+    final String method;
+    final Map<String, Measurement> byImpl = new LinkedHashMap<>();
+
+    Row(String operation, String method) {
+      this.operation = operation;
+      this.method = method;
+    }
+
+    String render() {
+      Measurement ours = byImpl.get(Implementation.CPT4J);
+      Measurement regex = byImpl.get(Implementation.REGEX_HASHMAP);
+      Measurement guava = byImpl.get(Implementation.GUAVA_IMMUTABLEMAP);
+      double regexRatio = ratio(regex, ours);
+      String target = ours == null ? "" : Target.of(method)
+          .map(t -> t.verdict(ours.nanos, ours.bytes, regexRatio)).orElse("");
+      return "| " + operation + " | " + time(ours) + " | " + time(regex) + " | "
+          + Format.ratio(regexRatio) + " | " + time(guava) + " | "
+          + Format.ratio(ratio(guava, ours)) + " | " + bytes(ours) + " / " + bytes(regex)
+          + " / " + bytes(guava) + " | " + target + " |";
+    }
+
+    private static double ratio(Measurement baseline, Measurement ours) {
+      return baseline == null || ours == null ? Double.NaN : baseline.nanos / ours.nanos;
+    }
+
+    private static String time(Measurement m) {
+      return m == null ? "-" : Format.nanos(m.nanos, m.error);
+    }
+
+    private static String bytes(Measurement m) {
+      return m == null ? "-" : Format.bytes(m.bytes);
+    }
+  }
+}

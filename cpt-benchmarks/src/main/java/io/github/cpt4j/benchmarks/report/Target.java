@@ -1,0 +1,64 @@
+package io.github.cpt4j.benchmarks.report;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A speed target from the project's performance budget, keyed by benchmark method name: a time
+ * limit, a zero-allocation requirement, or a minimum speed-up against the regex baseline.
+ */
+final class Target {
+
+  /** Allocation below this many bytes per operation counts as none (JMH's own noise). */
+  static final double ZERO_BYTES = 0.5;
+
+  private static final Map<String, Target> BY_METHOD = Map.of(
+      "validateValid", new Target(10, true, 0),
+      "parseValid", new Target(10, false, 0),
+      "lookupByCode", new Target(5, true, 0),
+      "lookupByText", new Target(Double.NaN, false, 3),
+      "priceLine", new Target(150, false, 0),
+      "priceClaim", new Target(1_000, false, 0),
+      "loadRvuFile", new Target(250_000_000, false, 0));
+
+  private final double maxNanos;
+  private final boolean zeroAllocation;
+  private final double minRatio;
+
+  private Target(double maxNanos, boolean zeroAllocation, double minRatio) {
+    this.maxNanos = maxNanos;
+    this.zeroAllocation = zeroAllocation;
+    this.minRatio = minRatio;
+  }
+
+  /** Returns the target of a benchmark method, if the budget names one. */
+  static Optional<Target> of(String method) {
+    return Optional.ofNullable(BY_METHOD.get(method));
+  }
+
+  /**
+   * Says whether cpt4j's measurement meets this target, for example {@code "<= 10 ns, 0 B: met"}.
+   *
+   * @param nanos cpt4j's time per operation in nanoseconds
+   * @param bytes cpt4j's allocation per operation, NaN if not measured
+   * @param ratio the regex baseline's time divided by cpt4j's, NaN if not measured
+   */
+  String verdict(double nanos, double bytes, double ratio) {
+    StringBuilder goal = new StringBuilder();
+    boolean met = true;
+    if (!Double.isNaN(maxNanos)) {
+      goal.append("<= ").append(Format.nanos(maxNanos));
+      met &= nanos <= maxNanos;
+    }
+    if (zeroAllocation) {
+      goal.append(goal.length() > 0 ? ", " : "").append("0 B");
+      met &= !Double.isNaN(bytes) && bytes < ZERO_BYTES;
+    }
+    if (minRatio > 0) {
+      goal.append(goal.length() > 0 ? ", " : "").append(">= ").append(Format.ratio(minRatio))
+          .append(" regex");
+      met &= !Double.isNaN(ratio) && ratio >= minRatio;
+    }
+    return goal + (met ? ": met" : ": MISSED");
+  }
+}

@@ -1,0 +1,69 @@
+package io.github.cpt4j.benchmarks.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SummaryTest {
+
+  private static String result(String method, String impl, double score, String unit,
+      double bytes) {
+    return "{\"jmhVersion\":\"1.37\",\"benchmark\":\"io.github.cpt4j.benchmarks.X." + method
+        + "\",\"mode\":\"avgt\",\"threads\":1,\"forks\":3,\"vmName\":\"VM\","
+        + "\"vmVersion\":\"17\",\"warmupIterations\":5,\"warmupTime\":\"1 s\","
+        + "\"measurementIterations\":5,\"measurementTime\":\"1 s\","
+        + "\"params\":{\"impl\":\"" + impl + "\",\"dataset\":\"sample\"},"
+        + "\"primaryMetric\":{\"score\":" + score + ",\"scoreError\":\"NaN\","
+        + "\"scoreUnit\":\"" + unit + "\"},"
+        + "\"secondaryMetrics\":{\"\u00b7gc.alloc.rate.norm\":{\"score\":" + bytes + "}}}";
+  }
+
+  @Test
+  void pairsImplementationsByMethodAndChecksTargets() {
+    String json = "[" + String.join(",",
+        result("lookupByText", "cpt4j", 4.0, "ns/op", 1.0E-4),
+        result("lookupByText", "regex-hashmap", 0.040, "us/op", 200),
+        result("lookupByText", "guava-immutablemap", 10.0, "ns/op", 0),
+        result("validateValid", "cpt4j", 12.5, "ns/op", 0)) + "]";
+    String summary = Summary.render(json);
+    assertTrue(summary.contains("| X.lookupByText (dataset=sample) | 4.00 ns | 40.0 ns | 10.0x "
+        + "| 10.0 ns | 2.50x | 0 / 200 / 0 | >= 3.00x regex: met |"), summary);
+    assertTrue(summary.contains("| X.validateValid (dataset=sample) | 12.5 ns | - |  | - |  "
+        + "| 0 / - / - | <= 10.0 ns, 0 B: MISSED |"), summary);
+    assertTrue(summary.startsWith("JMH 1.37, VM 17; 3 fork(s)"), summary);
+  }
+
+  @Test
+  void millisecondsStayReadable() {
+    assertEquals("212 ± 8.00 ms", Format.nanos(212e6, 8e6));
+    assertEquals("1.50 us", Format.nanos(1_500));
+    assertEquals("0", Format.bytes(0.3));
+    assertEquals("16", Format.bytes(16.0001));
+    assertEquals("4530", Format.bytes(4530));
+    assertEquals("52.5 KB", Format.bytes(52_484));
+    assertEquals("63.1 MB", Format.bytes(63_070_268));
+  }
+
+  @Test
+  void readsJson() {
+    Object value = JsonReader.parse(" {\"a\": [1, -2.5E1, \"x\\\"y\\u00e9\", true, null, {}], \"b\": []} ");
+    Map<?, ?> map = (Map<?, ?>) value;
+    assertEquals(List.of(), map.get("b"));
+    List<?> a = (List<?>) map.get("a");
+    assertEquals(-25.0, a.get(1));
+    assertEquals("x\"y\u00e9", a.get(2));
+    assertEquals(Boolean.TRUE, a.get(3));
+  }
+
+  @Test
+  void malformedJsonSaysWhere() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> JsonReader.parse("[1, 2"));
+    assertTrue(e.getMessage().contains("offset 5"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Summary.render("{}"));
+  }
+}

@@ -1,0 +1,64 @@
+package io.github.cpt4j.code;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The canonical-shape fast path in {@link CodeScanner#scan} and {@link CodeScanner#strictPacked}
+ * is an optimisation only: for every input it must give exactly what the full scan gives, packed
+ * code or encoded error (or -1 for any error, for the strict checks).
+ */
+class CodeScannerFastPathTest {
+
+  @Property(tries = 5_000)
+  void fastPathAgreesWithFullScan(@ForAll("nearCodes") String text) {
+    assertEquals(CodeScanner.scanFully(text, false), CodeScanner.scan(text, false), text);
+    assertEquals(CodeScanner.scanFully(text, true), CodeScanner.scan(text, true), text);
+    long strict = CodeScanner.scanFully(text, false);
+    assertEquals(strict < 0 ? -1 : strict, CodeScanner.strictPacked(text), text);
+  }
+
+  @Test
+  void everyCanonicalCodeTakesTheSameValue() {
+    // Exhaustive over all 420,000 packed values: format, then scan both ways.
+    for (int packed = 0; packed < CodeScanner.PACKED_BOUND; packed++) {
+      boolean unusedSuffix = packed >= CodeScanner.SUFFIX_BASE + 50_000
+          && packed < CodeScanner.LEVEL_II_BASE;
+      boolean unusedLetter = packed >= CodeScanner.LEVEL_II_BASE && !CodeScanner.isLevelTwoLetter(
+          (char) ('A' + (packed - CodeScanner.LEVEL_II_BASE) / 10_000));
+      if (unusedSuffix || unusedLetter) {
+        continue;
+      }
+      String text = CodeScanner.format(packed);
+      assertEquals(packed, CodeScanner.scan(text, false), text);
+      assertEquals(packed, CodeScanner.scanFully(text, false), text);
+      assertEquals(packed, CodeScanner.strictPacked(text), text);
+    }
+  }
+
+  /** Five-character strings (mostly) over the characters that matter at each position. */
+  @Provide
+  Arbitrary<String> nearCodes() {
+    Arbitrary<Character> chars = Arbitraries.oneOf(
+        Arbitraries.chars().range('0', '9'),
+        Arbitraries.chars().range('A', 'Z'),
+        Arbitraries.chars().range('a', 'z'),
+        Arbitraries.of(' ', '\u00a0', '\t', '/', ':', '@', '`', '{', '\u0669', '\uff11',
+            '\ud800'));
+    return Arbitraries.oneOf(
+        chars.list().ofSize(5).map(CodeScannerFastPathTest::join),
+        chars.list().ofMinSize(0).ofMaxSize(7).map(CodeScannerFastPathTest::join));
+  }
+
+  private static String join(java.util.List<Character> chars) {
+    StringBuilder sb = new StringBuilder(chars.size());
+    chars.forEach(sb::append);
+    return sb.toString();
+  }
+}

@@ -1,0 +1,71 @@
+package io.github.cpt4j.fee;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.testing.EqualsTester;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ExplanationTest {
+
+  private static final PricingStep ROW = PricingStep.note("row", "99213 status A");
+  private static final PricingStep RVU = PricingStep.of("rvu", "formula", new BigDecimal("91.23"));
+  private static final PricingStep UNITS = PricingStep.note("units", "x 2 units");
+
+  @Test
+  void deferredIsWorkedOutOnceWhenFirstRead() {
+    AtomicInteger calls = new AtomicInteger();
+    Explanation deferred = Explanation.deferred(() -> {
+      calls.incrementAndGet();
+      return Explanation.of(ROW, RVU);
+    });
+    Explanation longer = deferred.then(UNITS);
+    assertEquals(0, calls.get(), "nothing is worked out before it is read");
+    assertEquals(List.of(ROW, RVU, UNITS), longer.steps());
+    assertEquals(List.of(ROW, RVU), deferred.steps());
+    assertSame(deferred.steps(), deferred.steps());
+    assertEquals(1, calls.get());
+  }
+
+  @Test
+  void deferredEqualsTheSameStepsBuiltEagerly() {
+    Explanation eager = Explanation.of(ROW, RVU);
+    Explanation deferred = Explanation.deferred(() -> Explanation.of(ROW, RVU));
+    new EqualsTester()
+        .addEqualityGroup(eager, deferred, Explanation.deferred(() -> eager))
+        .addEqualityGroup(eager.then(UNITS), deferred.then(UNITS),
+            Explanation.of(ROW).then(Explanation.deferred(() -> Explanation.of(RVU, UNITS))))
+        .addEqualityGroup(Explanation.empty(), Explanation.deferred(Explanation::empty))
+        .testEquals();
+    assertEquals(eager.toString(), deferred.toString());
+    assertTrue(deferred.has("rvu"));
+    assertEquals(eager.find("rvu"), deferred.find("rvu"));
+  }
+
+  @Test
+  void concurrentReadersSeeOneResolution() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    Explanation deferred = Explanation.deferred(() -> {
+      calls.incrementAndGet();
+      return Explanation.of(ROW, RVU, UNITS);
+    });
+    List<Thread> threads = new ArrayList<>();
+    List<Object> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+    for (int i = 0; i < 8; i++) {
+      Thread thread = new Thread(() -> seen.add(deferred.steps()));
+      threads.add(thread);
+      thread.start();
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    assertEquals(1, calls.get());
+    assertEquals(8, seen.size());
+    seen.forEach(steps -> assertSame(seen.get(0), steps));
+  }
+}
