@@ -47,7 +47,9 @@ public final class PricedLine {
   private final RvuEntry row;
   private final FeeCalculation calculation;
   private final FeeResult scheduleRefusal;
+  /** The claim rules' steps, in the first {@code stepCount} slots (the line's own array). */
   private final PendingStep[] steps;
+  private final int stepCount;
   /** Written on first use; a race writes equal values, and FeeResult is immutable. */
   private FeeResult result;
 
@@ -64,7 +66,8 @@ public final class PricedLine {
     this.row = w.entry;
     this.calculation = w.calculation;
     this.scheduleRefusal = w.scheduleRefusal;
-    this.steps = w.steps.toArray(new PendingStep[0]);
+    this.steps = w.steps;
+    this.stepCount = w.stepCount;
   }
 
   /** Returns the position of the line in the claim, from 0. */
@@ -90,6 +93,11 @@ public final class PricedLine {
   /** Returns the amount, rounded once half-up to cents (scale 2), if priced. */
   public Optional<BigDecimal> amount() {
     return Optional.ofNullable(amount);
+  }
+
+  /** Returns the rounded amount, or null when not priced: for the claim's total. */
+  BigDecimal amountOrNull() {
+    return amount;
   }
 
   /**
@@ -167,15 +175,15 @@ public final class PricedLine {
   }
 
   private FeeResult buildResult() {
-    List<PricingStep> all = new ArrayList<>(steps.length + 4);
+    List<PricingStep> all = new ArrayList<>(stepCount + 4);
     if (scheduleRefusal != null) {
       all.addAll(scheduleRefusal.explanation().steps());
     } else {
       all.add(PricingStep.note("row", () -> describe(row)));
       all.addAll(calculation.explanation().steps());
     }
-    for (PendingStep step : steps) {
-      all.add(step.render());
+    for (int i = 0; i < stepCount; i++) {
+      all.add(steps[i].render());
     }
     Explanation explanation = Explanation.of(all);
     if (exactAmount == null) {
