@@ -140,8 +140,11 @@ final class SurgicalRanking {
    * code.
    */
   private static List<Family> families(List<Procedure> procedures) {
-    List<Family> families = null;
     int n = procedures.size();
+    if (!anyFamilyCanApply(procedures)) {
+      return List.of();
+    }
+    List<Family> families = null;
     for (int i = 0; i < n; i++) {
       Procedure p = procedures.get(i);
       if (p.rule() != MultipleProcedureRule.ENDOSCOPY_FAMILY || !p.isPriced()
@@ -188,6 +191,39 @@ final class SurgicalRanking {
     }
     families.sort((a, b) -> Integer.compare(a.base.packed(), b.base.packed()));
     return families;
+  }
+
+  /**
+   * Tells cheaply, without building families, whether one could apply: it takes two member
+   * slots, or a member and its base. A claim with one endoscopy, or none, is the common case.
+   */
+  private static boolean anyFamilyCanApply(List<Procedure> procedures) {
+    Procedure member = null;
+    for (int i = 0; i < procedures.size(); i++) {
+      Procedure p = procedures.get(i);
+      if (isFamilyMember(p)) {
+        if (member != null || p.slots > 1) {
+          return true;
+        }
+        member = p;
+      }
+    }
+    if (member == null) {
+      return false;
+    }
+    ProcedureCode base = member.indicators().endoscopicBase().orElseThrow();
+    for (int i = 0; i < procedures.size(); i++) {
+      Procedure p = procedures.get(i);
+      if (p != member && p.line.line.code().equals(base) && p.isPriced() && !p.line.isAddOn()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isFamilyMember(Procedure p) {
+    return p.rule() == MultipleProcedureRule.ENDOSCOPY_FAMILY && p.isPriced()
+        && !p.line.isAddOn() && p.indicators().endoscopicBase().isPresent();
   }
 
   private static Family familyOf(Procedure p, List<Family> families) {
