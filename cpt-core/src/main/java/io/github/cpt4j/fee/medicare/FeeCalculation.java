@@ -90,13 +90,15 @@ public final class FeeCalculation {
     requireNonNull(conversionFactor, "conversionFactor");
     requireNonNull(setting, "setting");
     requireNonNull(oppsCap, "oppsCap");
-    oppsCap.ifPresent(cap -> {
+    // Not ifPresent(lambda): a capturing lambda is an allocation on every line priced.
+    if (oppsCap.isPresent()) {
+      OppsCap cap = oppsCap.get();
       if (!cap.code().equals(rvu.code()) || !cap.modifier().equals(rvu.modifier())
           || !cap.locality().equals(gpci.locality())) {
         throw new IllegalArgumentException("OPPS cap " + cap.row() + " in " + cap.locality()
             + " does not belong to " + rvu.row() + " in " + gpci.locality());
       }
-    });
+    }
     return new FeeCalculation(rvu, gpci, conversionFactor, setting, oppsCap);
   }
 

@@ -12,6 +12,18 @@ final class Amounts {
 
   private Amounts() {}
 
+  /**
+   * Returns {@code a} x {@code b}, exactly as {@link BigDecimal#multiply} would, value and scale,
+   * without the multiplication when either is {@link #ONE} (scale 0): most lines are scaled by
+   * no factor at all.
+   */
+  static BigDecimal times(BigDecimal a, BigDecimal b) {
+    if (b == ONE) {
+      return a;
+    }
+    return a == ONE ? b : a.multiply(b);
+  }
+
   /** Returns the larger of {@code amount} and zero: a reduction never makes a fee negative. */
   static BigDecimal atLeastZero(BigDecimal amount) {
     return amount.signum() < 0 ? ZERO : amount;

@@ -13,6 +13,7 @@ import io.github.cpt4j.modifier.Modifier;
 import io.github.cpt4j.modifier.ModifierViolation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -72,9 +73,15 @@ final class LineWork {
   boolean payable;
   Procedure procedure;
 
+  private static final PendingStep[] NO_STEPS = new PendingStep[0];
+
   ImmutableList<ModifierViolation> violations = ImmutableList.of();
-  /** The claim rules' steps, in order; their words are written only when read. */
-  final List<PendingStep> steps = new ArrayList<>(8);
+  /**
+   * The claim rules' steps, in order, in the first {@code stepCount} slots; their words are
+   * written only when read. Grown on demand: most lines record one or two steps.
+   */
+  PendingStep[] steps = NO_STEPS;
+  int stepCount;
   private List<ClaimWarning> warnings;
 
   LineWork(int index, BilledLine billed) {
@@ -159,19 +166,26 @@ final class LineWork {
 
   /** Multiplies the per-line factors by {@code factor} and records the step. */
   void scale(BigDecimal factor, ClaimRule rule, Supplier<String> description) {
-    scale = scale.multiply(factor);
-    set(unitFee.multiply(scale), rule, description);
+    scale = Amounts.times(scale, factor);
+    set(Amounts.times(unitFee, scale), rule, description);
   }
 
   /** Sets the exact amount and records the step that set it. */
   void set(BigDecimal newAmount, ClaimRule rule, Supplier<String> description) {
     amount = newAmount;
-    steps.add(new PendingStep(rule, newAmount, description));
+    addStep(new PendingStep(rule, newAmount, description));
   }
 
   /** Records a step that leaves the amount unchanged. */
   void note(ClaimRule rule, Supplier<String> description) {
-    steps.add(new PendingStep(rule, null, description));
+    addStep(new PendingStep(rule, null, description));
+  }
+
+  private void addStep(PendingStep step) {
+    if (stepCount == steps.length) {
+      steps = stepCount == 0 ? new PendingStep[4] : Arrays.copyOf(steps, stepCount * 2);
+    }
+    steps[stepCount++] = step;
   }
 
   /** Records a warning, which the explanation shows too. */

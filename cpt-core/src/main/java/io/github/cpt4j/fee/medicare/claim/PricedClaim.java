@@ -30,7 +30,7 @@ public final class PricedClaim {
     this.lines = lines;
     BigDecimal sum = BigDecimal.ZERO.setScale(FeeResult.CENTS);
     for (int i = 0; i < lines.size(); i++) {
-      BigDecimal amount = lines.get(i).amount().orElse(null);
+      BigDecimal amount = lines.get(i).amountOrNull();
       if (amount != null) {
         sum = sum.add(amount);
       }

@@ -7,7 +7,6 @@ import io.github.cpt4j.fee.Explanation;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.UnpricedReason;
-import io.github.cpt4j.fee.medicare.FeeCalculation;
 import io.github.cpt4j.fee.medicare.PaymentIndicators;
 import io.github.cpt4j.fee.medicare.RvuEntry;
 import io.github.cpt4j.modifier.ModifierViolation;
@@ -35,51 +34,35 @@ import java.util.Optional;
  */
 public final class PricedLine {
 
-  private final int index;
-  private final BilledLine billed;
-  private final BigDecimal exactAmount;
+  /**
+   * The line's finished work, read only from here on: its pricing call is over and nothing else
+   * holds it. Reading it in place spares copying a dozen fields per line.
+   */
+  private final LineWork work;
   private final BigDecimal amount;
-  private final UnpricedReason reason;
-  private final String detail;
-  private final ClaimRule refusedBy;
   private final ImmutableList<ClaimWarning> warnings;
-  private final ImmutableList<ModifierViolation> violations;
-  private final RvuEntry row;
-  private final FeeCalculation calculation;
-  private final FeeResult scheduleRefusal;
-  private final PendingStep[] steps;
   /** Written on first use; a race writes equal values, and FeeResult is immutable. */
   private FeeResult result;
 
   PricedLine(LineWork w) {
-    this.index = w.index;
-    this.billed = w.billed;
-    this.exactAmount = w.amount;
+    this.work = w;
     this.amount = w.amount == null ? null : w.amount.setScale(FeeResult.CENTS, FeeResult.ROUNDING);
-    this.reason = w.reason;
-    this.detail = w.detail == null ? "" : w.detail;
-    this.refusedBy = w.refusedBy;
     this.warnings = w.warnings();
-    this.violations = w.violations;
-    this.row = w.entry;
-    this.calculation = w.calculation;
-    this.scheduleRefusal = w.scheduleRefusal;
-    this.steps = w.steps.toArray(new PendingStep[0]);
   }
 
   /** Returns the position of the line in the claim, from 0. */
   public int index() {
-    return index;
+    return work.index;
   }
 
   /** Returns the line as billed, with its charge. */
   public BilledLine billed() {
-    return billed;
+    return work.billed;
   }
 
   /** Returns the service billed. */
   public ClaimLine line() {
-    return billed.line();
+    return work.billed.line();
   }
 
   /** Tells whether the line has an amount. */
@@ -92,6 +75,11 @@ public final class PricedLine {
     return Optional.ofNullable(amount);
   }
 
+  /** Returns the rounded amount, or null when not priced: for the claim's total. */
+  BigDecimal amountOrNull() {
+    return amount;
+  }
+
   /**
    * Returns the amount rounded half-up to cents.
    *
@@ -99,25 +87,25 @@ public final class PricedLine {
    */
   public BigDecimal amountOrThrow() {
     if (amount == null) {
-      throw new IllegalStateException("line " + (index + 1) + " " + billed + " is not priced: "
-          + reason.words() + ": " + detail);
+      throw new IllegalStateException("line " + (work.index + 1) + " " + work.billed
+          + " is not priced: " + work.reason.words() + ": " + detailOrEmpty());
     }
     return amount;
   }
 
   /** Returns the exact amount before the final rounding, if priced. */
   public Optional<BigDecimal> exactAmount() {
-    return Optional.ofNullable(exactAmount);
+    return Optional.ofNullable(work.amount);
   }
 
   /** Returns why the line has no amount; empty when priced. */
   public Optional<UnpricedReason> reason() {
-    return Optional.ofNullable(reason);
+    return Optional.ofNullable(work.reason);
   }
 
   /** Returns the reason in words, naming the indicator or modifier; empty text when priced. */
   public String detail() {
-    return detail;
+    return detailOrEmpty();
   }
 
   /**
@@ -126,7 +114,7 @@ public final class PricedLine {
    * and so on; empty when priced.
    */
   public Optional<ClaimRule> refusedBy() {
-    return Optional.ofNullable(refusedBy);
+    return Optional.ofNullable(work.refusedBy);
   }
 
   /** Returns the warnings raised on the line, in the order raised. */
@@ -139,12 +127,12 @@ public final class PricedLine {
    * each is also a {@link ClaimWarning.Kind#MODIFIER_RULE_BROKEN} warning.
    */
   public ImmutableList<ModifierViolation> modifierViolations() {
-    return violations;
+    return work.violations;
   }
 
   /** Returns the relative value row the line was priced from, if the schedule priced it. */
   public Optional<RvuEntry> row() {
-    return Optional.ofNullable(row);
+    return Optional.ofNullable(work.entry);
   }
 
   /**
@@ -167,23 +155,27 @@ public final class PricedLine {
   }
 
   private FeeResult buildResult() {
-    List<PricingStep> all = new ArrayList<>(steps.length + 4);
-    if (scheduleRefusal != null) {
-      all.addAll(scheduleRefusal.explanation().steps());
+    List<PricingStep> all = new ArrayList<>(work.stepCount + 4);
+    if (work.scheduleRefusal != null) {
+      all.addAll(work.scheduleRefusal.explanation().steps());
     } else {
-      all.add(PricingStep.note("row", () -> describe(row)));
-      all.addAll(calculation.explanation().steps());
+      all.add(PricingStep.note("row", () -> describe(work.entry)));
+      all.addAll(work.calculation.explanation().steps());
     }
-    for (PendingStep step : steps) {
-      all.add(step.render());
+    for (int i = 0; i < work.stepCount; i++) {
+      all.add(work.steps[i].render());
     }
     Explanation explanation = Explanation.of(all);
-    if (exactAmount == null) {
-      return FeeResult.unpriced(reason, detail, explanation);
+    if (work.amount == null) {
+      return FeeResult.unpriced(work.reason, detailOrEmpty(), explanation);
     }
-    return calculation.settingNotAvailable()
-        ? FeeResult.pricedSettingNotAvailable(exactAmount, explanation)
-        : FeeResult.priced(exactAmount, explanation);
+    return work.calculation.settingNotAvailable()
+        ? FeeResult.pricedSettingNotAvailable(work.amount, explanation)
+        : FeeResult.priced(work.amount, explanation);
+  }
+
+  private String detailOrEmpty() {
+    return work.detail == null ? "" : work.detail;
   }
 
   private static String describe(RvuEntry row) {
@@ -213,14 +205,14 @@ public final class PricedLine {
       return false;
     }
     PricedLine that = (PricedLine) other;
-    return index == that.index && billed.equals(that.billed) && result().equals(that.result())
-        && Objects.equals(refusedBy, that.refusedBy) && warnings.equals(that.warnings)
-        && violations.equals(that.violations);
+    return work.index == that.work.index && work.billed.equals(that.work.billed)
+        && result().equals(that.result()) && Objects.equals(work.refusedBy, that.work.refusedBy)
+        && warnings.equals(that.warnings) && work.violations.equals(that.work.violations);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(index, billed, amount, reason, refusedBy);
+    return Objects.hash(work.index, work.billed, amount, work.reason, work.refusedBy);
   }
 
   /**
@@ -229,13 +221,13 @@ public final class PricedLine {
    */
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder(256).append("line ").append(index + 1).append(' ')
-        .append(billed).append(": ");
+    StringBuilder sb = new StringBuilder(256).append("line ").append(work.index + 1).append(' ')
+        .append(work.billed).append(": ");
     if (amount != null) {
       sb.append(result());
     } else {
-      sb.append("UNPRICED ").append(reason).append(" (").append(refusedBy.id()).append("): ")
-          .append(detail).append(" | ").append(explanation());
+      sb.append("UNPRICED ").append(work.reason).append(" (").append(work.refusedBy.id())
+          .append("): ").append(detailOrEmpty()).append(" | ").append(explanation());
     }
     return sb.toString();
   }

@@ -34,8 +34,8 @@ final class Procedure {
     this.line = line;
     this.other = other;
     this.slots = slots;
-    this.slotScale = line.scale.multiply(bilateralFactor);
-    this.slotAmount = line.unitFee.multiply(slotScale);
+    this.slotScale = Amounts.times(line.scale, bilateralFactor);
+    this.slotAmount = Amounts.times(line.unitFee, slotScale);
     this.amount = slots == 1 ? slotAmount : slotAmount.multiply(BigDecimal.valueOf(slots));
     line.procedure = this;
     if (other != null) {

@@ -31,7 +31,6 @@ import java.util.function.Supplier;
  */
 final class SurgicalRanking {
 
-  private static final BigDecimal QUARTER = new BigDecimal("0.25");
   private static final int LAST_RANK_PAID_BY_RULE = 5;
 
   private SurgicalRanking() {}
@@ -96,58 +95,68 @@ final class SurgicalRanking {
 
   static void apply(List<Procedure> procedures, PricingInputs inputs) {
     List<Family> families = families(procedures);
-    List<Entry> entries = new ArrayList<>(procedures.size());
-    for (Family family : families) {
-      if (family.applies()) {
-        priceFamily(family, inputs);
-      }
+    for (int i = 0; i < families.size(); i++) {
+      priceFamily(families.get(i), inputs);
     }
-    for (Procedure p : procedures) {
-      if (!p.isPriced() || p.line.isAddOn()) {
-        continue;
-      }
-      Family family = familyOf(p, families);
-      if (family != null && family.applies()) {
+    int n = procedures.size();
+    Entry[] ranked = new Entry[n + families.size()];
+    int count = 0;
+    int slots = 0;
+    for (int i = 0; i < n; i++) {
+      Procedure p = procedures.get(i);
+      if (!p.isPriced() || p.line.isAddOn()
+          || !families.isEmpty() && familyOf(p, families) != null) {
         continue;
       }
       MultipleProcedureRule rule = p.rule();
       if (rule == MultipleProcedureRule.STANDARD_100_50
           || rule == MultipleProcedureRule.STANDARD_100_50_25
           || rule == MultipleProcedureRule.ENDOSCOPY_FAMILY) {
-        entries.add(new Entry(p));
+        Entry e = new Entry(p);
+        ranked[count++] = e;
+        slots += e.slots;
       }
     }
-    for (Family family : families) {
-      if (family.applies()) {
-        entries.add(new Entry(family));
-      }
-    }
-    int slots = 0;
-    for (Entry e : entries) {
+    for (int i = 0; i < families.size(); i++) {
+      Entry e = new Entry(families.get(i));
+      ranked[count++] = e;
       slots += e.slots;
     }
     if (slots < 2) {
       return;
     }
-    Entry[] ranked = entries.toArray(new Entry[0]);
-    Arrays.sort(ranked, Entry::compare);
+    Arrays.sort(ranked, 0, count, Entry::compare);
     int rank = 1;
-    for (Entry e : ranked) {
+    for (int i = 0; i < count; i++) {
+      Entry e = ranked[i];
       applyRank(e, rank, slots);
       rank += e.slots;
     }
   }
 
-  /** Groups the endoscopies by base code, with the base procedures billed beside them. */
+  /**
+   * Groups the endoscopies by base code, with the base procedures billed beside them; returns
+   * only the families the rule applies to (a member beside its base or another member), by base
+   * code.
+   */
   private static List<Family> families(List<Procedure> procedures) {
-    List<Family> families = new ArrayList<>(0);
-    for (Procedure p : procedures) {
-      if (!p.isPriced() || p.line.isAddOn() || p.rule() != MultipleProcedureRule.ENDOSCOPY_FAMILY) {
+    int n = procedures.size();
+    if (!anyFamilyCanApply(procedures)) {
+      return List.of();
+    }
+    List<Family> families = null;
+    for (int i = 0; i < n; i++) {
+      Procedure p = procedures.get(i);
+      if (p.rule() != MultipleProcedureRule.ENDOSCOPY_FAMILY || !p.isPriced()
+          || p.line.isAddOn()) {
         continue;
       }
       Optional<ProcedureCode> base = p.indicators().endoscopicBase();
       if (base.isEmpty()) {
         continue; // indicator 3 without a base code: ranked like indicator 2
+      }
+      if (families == null) {
+        families = new ArrayList<>(2);
       }
       Family family = null;
       for (Family f : families) {
@@ -161,10 +170,11 @@ final class SurgicalRanking {
       }
       family.members.add(p);
     }
-    if (families.isEmpty()) {
-      return families;
+    if (families == null) {
+      return List.of();
     }
-    for (Procedure p : procedures) {
+    for (int i = 0; i < n; i++) {
+      Procedure p = procedures.get(i);
       if (!p.isPriced() || p.line.isAddOn() || p.rule() == MultipleProcedureRule.ENDOSCOPY_FAMILY
           && p.indicators().endoscopicBase().isPresent()) {
         continue;
@@ -175,8 +185,45 @@ final class SurgicalRanking {
         }
       }
     }
+    families.removeIf(f -> !f.applies());
+    if (families.isEmpty()) {
+      return List.of();
+    }
     families.sort((a, b) -> Integer.compare(a.base.packed(), b.base.packed()));
     return families;
+  }
+
+  /**
+   * Tells cheaply, without building families, whether one could apply: it takes two member
+   * slots, or a member and its base. A claim with one endoscopy, or none, is the common case.
+   */
+  private static boolean anyFamilyCanApply(List<Procedure> procedures) {
+    Procedure member = null;
+    for (int i = 0; i < procedures.size(); i++) {
+      Procedure p = procedures.get(i);
+      if (isFamilyMember(p)) {
+        if (member != null || p.slots > 1) {
+          return true;
+        }
+        member = p;
+      }
+    }
+    if (member == null) {
+      return false;
+    }
+    ProcedureCode base = member.indicators().endoscopicBase().orElseThrow();
+    for (int i = 0; i < procedures.size(); i++) {
+      Procedure p = procedures.get(i);
+      if (p != member && p.line.line.code().equals(base) && p.isPriced() && !p.line.isAddOn()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isFamilyMember(Procedure p) {
+    return p.rule() == MultipleProcedureRule.ENDOSCOPY_FAMILY && p.isPriced()
+        && !p.line.isAddOn() && p.indicators().endoscopicBase().isPresent();
   }
 
   private static Family familyOf(Procedure p, List<Family> families) {
@@ -246,14 +293,15 @@ final class SurgicalRanking {
       fifty = e.slots - full;
       quarter = 0;
     }
-    BigDecimal factor = BigDecimal.valueOf(full)
-        .add(Amounts.HALF.multiply(BigDecimal.valueOf(fifty)))
-        .add(QUARTER.multiply(BigDecimal.valueOf(quarter)));
+    // full x 100% + fifty x 50% + quarter x 25%, in hundredths: at scale 2, as the sum of
+    // 1, 0.5 x fifty and 0.25 x quarter always was.
+    int hundredths = 100 * full + 50 * fifty + 25 * quarter;
+    BigDecimal factor = BigDecimal.valueOf(hundredths, 2);
     int slots = e.slots;
     if (e.family == null) {
       Procedure p = e.procedure;
       char code = rule.code();
-      if (factor.compareTo(BigDecimal.valueOf(slots)) == 0) {
+      if (hundredths == 100 * slots) {
         p.note(ClaimRule.MULTIPLE_PROCEDURE, () -> "MULT PROC " + code + ", "
             + ranks(rank, slots, of) + " by amount: " + shares(full, fifty, quarter));
       } else {
