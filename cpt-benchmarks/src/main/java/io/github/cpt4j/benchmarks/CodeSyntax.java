@@ -99,36 +99,28 @@ public interface CodeSyntax {
     }
   }
 
-  /** The regex user: the pattern, then characters. */
-  final class Regex implements CodeSyntax {
+  /**
+   * What both string baselines do once a code is checked: classify the canonical text by hand.
+   * Each baseline stays its own final class, so a fork's call sites see one receiver type.
+   */
+  abstract class StringBaseline implements CodeSyntax {
+    /** Returns the canonical text of a code, as the baseline checks it; throws if it is none. */
     @Override
-    public boolean isValid(String text) {
-      return RegexCodes.isValid(text);
-    }
-
-    @Override
-    public Object parse(String text) {
-      return RegexCodes.parse(text);
-    }
-
-    @Override
-    public Object tryParse(String text) {
-      return RegexCodes.tryParse(text);
-    }
+    public abstract String parse(String text);
 
     @Override
     public CptKind kindOf(String text) {
-      return CodeText.kindOfValid(RegexCodes.parse(text));
+      return CodeText.kindOfValid(parse(text));
     }
 
     @Override
     public CptCategory categoryOf(String text) {
-      return CodeText.categoryOfValid(RegexCodes.parse(text));
+      return CodeText.categoryOfValid(parse(text));
     }
 
     @Override
     public Section sectionOf(String text) {
-      return CodeText.sectionOfValid(RegexCodes.parse(text));
+      return CodeText.sectionOfValid(parse(text));
     }
 
     @Override
@@ -142,46 +134,39 @@ public interface CodeSyntax {
     }
   }
 
+  /** The regex user: the pattern, then characters. */
+  final class Regex extends StringBaseline {
+    @Override
+    public boolean isValid(String text) {
+      return RegexCodes.isValid(text);
+    }
+
+    @Override
+    public String parse(String text) {
+      return RegexCodes.parse(text);
+    }
+
+    @Override
+    public Object tryParse(String text) {
+      return RegexCodes.tryParse(text);
+    }
+  }
+
   /** The Guava user: CharMatchers, then characters. */
-  final class Guava implements CodeSyntax {
+  final class Guava extends StringBaseline {
     @Override
     public boolean isValid(String text) {
       return GuavaCodes.isValid(text);
     }
 
     @Override
-    public Object parse(String text) {
+    public String parse(String text) {
       return GuavaCodes.parse(text);
     }
 
     @Override
     public Object tryParse(String text) {
       return GuavaCodes.tryParse(text);
-    }
-
-    @Override
-    public CptKind kindOf(String text) {
-      return CodeText.kindOfValid(GuavaCodes.parse(text));
-    }
-
-    @Override
-    public CptCategory categoryOf(String text) {
-      return CodeText.categoryOfValid(GuavaCodes.parse(text));
-    }
-
-    @Override
-    public Section sectionOf(String text) {
-      return CodeText.sectionOfValid(GuavaCodes.parse(text));
-    }
-
-    @Override
-    public CptCategory categoryOfCode(Object code) {
-      return CodeText.categoryOfValid((String) code);
-    }
-
-    @Override
-    public Section sectionOfCode(Object code) {
-      return CodeText.sectionOfValid((String) code);
     }
   }
 }
