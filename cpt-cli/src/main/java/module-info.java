@@ -9,5 +9,6 @@ module io.github.cpt4j.cli {
   requires com.google.common;
 
   // picocli reads the command classes' annotations and sets their fields reflectively.
-  opens io.github.cpt4j.cli to info.picocli;
+  opens io.github.cpt4j.cli to
+      info.picocli;
 }

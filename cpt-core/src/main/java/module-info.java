@@ -1,6 +1,6 @@
 /**
- * cpt4j core: CPT and HCPCS Level II codes, their classification and modifiers, code sets, and
- * fee schedules with the Medicare Physician Fee Schedule as the reference implementation.
+ * cpt4j core: CPT and HCPCS Level II codes, their classification and modifiers, code sets, and fee
+ * schedules with the Medicare Physician Fee Schedule as the reference implementation.
  */
 module io.github.cpt4j.core {
   requires transitive com.google.common;
@@ -10,6 +10,7 @@ module io.github.cpt4j.core {
   exports io.github.cpt4j.modifier;
   exports io.github.cpt4j.claim;
   exports io.github.cpt4j.codeset;
+  exports io.github.cpt4j.edit;
   exports io.github.cpt4j.fee;
   exports io.github.cpt4j.fee.medicare;
   exports io.github.cpt4j.fee.medicare.claim;

@@ -1,6 +1,4 @@
-/**
- * cpt4j data: the bundled sample dataset and loaders for CMS, AMA and CSV files.
- */
+/** cpt4j data: the bundled sample dataset and loaders for CMS, AMA and CSV files. */
 module io.github.cpt4j.data {
   requires transitive io.github.cpt4j.core;
   requires de.siegmar.fastcsv;

@@ -1,6 +1,6 @@
 /**
- * A stand-in for an application that uses cpt4j from the module path: it may read only what
- * the library modules export.
+ * A stand-in for an application that uses cpt4j from the module path: it may read only what the
+ * library modules export.
  */
 module io.github.cpt4j.moduletest {
   requires io.github.cpt4j.core;

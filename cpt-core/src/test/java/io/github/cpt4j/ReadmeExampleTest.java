@@ -43,38 +43,38 @@ class ReadmeExampleTest {
     // README:begin
     // Parse: strict, lenient, or without exceptions.
     CptCode knee = CptCode.parse("27447");
-    ProcedureCode drug = ProcedureCode.parse("J1100");   // a HcpcsCode
-    CptCode typed = CptCode.parseLenient(" 0001f ");     // 0001F
-    Optional<CptCode> none = CptCode.tryParse("2744");  // empty; never throws
-    boolean valid = ProcedureCode.isValid("0042T");      // true, without allocating
+    ProcedureCode drug = ProcedureCode.parse("J1100"); // a HcpcsCode
+    CptCode typed = CptCode.parseLenient(" 0001f "); // 0001F
+    Optional<CptCode> none = CptCode.tryParse("2744"); // empty; never throws
+    boolean valid = ProcedureCode.isValid("0042T"); // true, without allocating
 
     // Validate: an error says what is wrong and where.
     ErrorType type = null;
     int index = -1;
     try {
-      CptCode.parse("99\uFF1213");                       // a full-width digit
+      CptCode.parse("99\uFF1213"); // a full-width digit
     } catch (CodeFormatException e) {
-      type = e.errorType();                              // ILLEGAL_CHARACTER
-      index = e.errorIndex();                            // 2
+      type = e.errorType(); // ILLEGAL_CHARACTER
+      index = e.errorIndex(); // 2
     }
 
     // Classify: category, section and subsection from one range table.
-    CptCategory category = knee.category();              // CATEGORY_I
-    Section section = knee.section();                    // SURGERY
-    Subsection subsection = knee.subsection();           // MUSCULOSKELETAL
-    Section lab = CptCode.parse("0001U").section();      // PATHOLOGY_AND_LABORATORY
-    Section gap = CptCode.parse("02000").section();      // UNASSIGNED: never guessed
-    HcpcsGroup group = ((HcpcsCode) drug).group();       // DRUGS
+    CptCategory category = knee.category(); // CATEGORY_I
+    Section section = knee.section(); // SURGERY
+    Subsection subsection = knee.subsection(); // MUSCULOSKELETAL
+    Section lab = CptCode.parse("0001U").section(); // PATHOLOGY_AND_LABORATORY
+    Section gap = CptCode.parse("02000").section(); // UNASSIGNED: never guessed
+    HcpcsGroup group = ((HcpcsCode) drug).group(); // DRUGS
 
     // Modifiers: the known ones have a kind and a description; others are still valid.
     Modifier tc = Modifier.parse("TC");
     Optional<ModifierKind> kind = tc.info().map(ModifierInfo::kind); // HCPCS_LEVEL_II
-    boolean known = Modifier.parse("Q9").isKnown();      // false
+    boolean known = Modifier.parse("Q9").isKnown(); // false
 
     // Claim lines, and the modifier rules: every violation, not just the first.
     ClaimLine line = ClaimLine.parse("71046-26-TC x2");
     List<ModifierViolation> problems = ModifierRules.standard().check(line);
-    ModifierRule rule = problems.get(0).rule();          // PROFESSIONAL_WITH_TECHNICAL_COMPONENT
+    ModifierRule rule = problems.get(0).rule(); // PROFESSIONAL_WITH_TECHNICAL_COMPONENT
     // README:end
 
     assertEquals("27447", knee.toString());
@@ -107,7 +107,9 @@ class ReadmeExampleTest {
     int heading = indexOf(readme, "## Code model");
     int open = heading + indexOf(readme.subList(heading, readme.size()), "```java");
     int close = open + 1 + indexOf(readme.subList(open + 1, readme.size()), "```");
-    assertEquals(expected, readme.subList(open + 1, close),
+    assertEquals(
+        expected,
+        readme.subList(open + 1, close),
         "the README's code-model example differs from ReadmeExampleTest; copy one to the other");
   }
 

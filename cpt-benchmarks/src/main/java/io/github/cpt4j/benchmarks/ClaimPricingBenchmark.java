@@ -24,15 +24,14 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Claim-level Medicare pricing with the 2025 schedule (the bundled sample or the full file):
- * every rule of a line, the multiple-procedure ranking and the billed charges, with
- * explanations recorded but not written. Target: a five-line claim with modifiers in at most
- * 1 us.
+ * Claim-level Medicare pricing with the 2025 schedule (the bundled sample or the full file): every
+ * rule of a line, the multiple-procedure ranking and the billed charges, with explanations recorded
+ * but not written. Target: a five-line claim with modifiers in at most 1 us.
  *
- * <p>cpt4j only: no baseline a user would write applies the claim rules, so there is nothing
- * like for like to compare with. {@link #priceLinesAlone} prices the same five lines one by one
- * without any claim rule, for the cost of the rules themselves; {@link PricingBenchmark} has the
- * per-line baselines.
+ * <p>cpt4j only: no baseline a user would write applies the claim rules, so there is nothing like
+ * for like to compare with. {@link #priceLinesAlone} prices the same five lines one by one without
+ * any claim rule, for the cost of the rules themselves; {@link PricingBenchmark} has the per-line
+ * baselines.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -57,27 +56,23 @@ public class ClaimPricingBenchmark {
   public void setUp() {
     medicare = DataSets.medicare(dataset);
     pricer = MedicareClaimPricer.of(medicare);
-    outpatient = PricingContext.of(LocalDate.of(2025, 6, 2), Locality.parse("13282-99"),
-        Setting.FACILITY);
-    fiveLines = Claim.builder()
-        .add("29880-RT", "2400.00")
-        .add("20610-LT", "310.00")
-        .add("64483", "900.00")
-        .add("64484", "400.00")
-        .add("99213-25", "180.00")
-        .build();
-    endoscopies = Claim.builder()
-        .add("45385")
-        .add("45380")
-        .add("45378")
-        .add("43239")
-        .add("27447-50")
-        .build();
+    outpatient =
+        PricingContext.of(LocalDate.of(2025, 6, 2), Locality.parse("13282-99"), Setting.FACILITY);
+    fiveLines =
+        Claim.builder()
+            .add("29880-RT", "2400.00")
+            .add("20610-LT", "310.00")
+            .add("64483", "900.00")
+            .add("64484", "400.00")
+            .add("99213-25", "180.00")
+            .build();
+    endoscopies =
+        Claim.builder().add("45385").add("45380").add("45378").add("43239").add("27447-50").build();
   }
 
   /**
-   * A five-line outpatient claim with modifiers: a knee arthroscopy, injections with an add-on,
-   * a visit (the 1 us target).
+   * A five-line outpatient claim with modifiers: a knee arthroscopy, injections with an add-on, a
+   * visit (the 1 us target).
    */
   @Benchmark
   public PricedClaim priceClaim() {
@@ -85,8 +80,8 @@ public class ClaimPricingBenchmark {
   }
 
   /**
-   * The same five lines priced one by one by the fee schedule, without any claim rule (each
-   * line's explanation deferred, unwritten, as well).
+   * The same five lines priced one by one by the fee schedule, without any claim rule (each line's
+   * explanation deferred, unwritten, as well).
    */
   @Benchmark
   public void priceLinesAlone(Blackhole blackhole) {

@@ -14,9 +14,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Classifying codes: CPT kind, category and section from text (parse, then classify), and
- * category and section of an already parsed code object. The baselines validate, then look at
- * characters and compare the number with the code book's section ranges.
+ * Classifying codes: CPT kind, category and section from text (parse, then classify), and category
+ * and section of an already parsed code object. The baselines validate, then look at characters and
+ * compare the number with the code book's section ranges.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

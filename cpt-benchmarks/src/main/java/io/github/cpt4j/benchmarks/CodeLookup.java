@@ -9,9 +9,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One implementation's way from a code to its entry, as its user would write it. The baselines
- * map code text to the very same {@link CodeEntry} objects, so every implementation returns the
- * same answers.
+ * One implementation's way from a code to its entry, as its user would write it. The baselines map
+ * code text to the very same {@link CodeEntry} objects, so every implementation returns the same
+ * answers.
  */
 public interface CodeLookup {
 

@@ -12,8 +12,8 @@ import io.github.cpt4j.code.Section;
 /**
  * One implementation's way to check, parse and classify code text, as its user would write it.
  *
- * <p>Each benchmark fork uses exactly one implementation, so every call site stays monomorphic
- * and the JIT inlines the adapter away.
+ * <p>Each benchmark fork uses exactly one implementation, so every call site stays monomorphic and
+ * the JIT inlines the adapter away.
  */
 public interface CodeSyntax {
 
@@ -100,8 +100,8 @@ public interface CodeSyntax {
   }
 
   /**
-   * What both string baselines do once a code is checked: classify the canonical text by hand.
-   * Each baseline stays its own final class, so a fork's call sites see one receiver type.
+   * What both string baselines do once a code is checked: classify the canonical text by hand. Each
+   * baseline stays its own final class, so a fork's call sites see one receiver type.
    */
   abstract class StringBaseline implements CodeSyntax {
     /** Returns the canonical text of a code, as the baseline checks it; throws if it is none. */

@@ -14,12 +14,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Validating and parsing code text: cpt4j's scanner against a regular expression and against
- * Guava {@code CharMatcher}s.
+ * Validating and parsing code text: cpt4j's scanner against a regular expression and against Guava
+ * {@code CharMatcher}s.
  *
  * <p>Targets: validating or parsing a valid code in at most 10 ns, validation with no allocation.
- * The syntax of a code does not depend on any data set, so these keys come from
- * {@link CodeSamples} alone.
+ * The syntax of a code does not depend on any data set, so these keys come from {@link CodeSamples}
+ * alone.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -24,6 +24,7 @@ public final class DataSets {
 
   /** The bundled sample code set. */
   public static final String SAMPLE = "sample";
+
   /** Every code of the full 2025 CMS relative value file. */
   public static final String CMS_2025 = "cms-2025";
 
@@ -43,11 +44,12 @@ public final class DataSets {
       case CMS_2025:
         CodeSet.Builder builder = CodeSet.builder();
         for (String code : CmsFiles.codes2025()) {
-          builder.add(CodeEntry.builder()
-              .code(ProcedureCode.parse(code))
-              .shortDescription("Code " + code + " of the 2025 fee schedule")
-              .effectiveFrom(LocalDate.of(2025, 1, 1))
-              .build());
+          builder.add(
+              CodeEntry.builder()
+                  .code(ProcedureCode.parse(code))
+                  .shortDescription("Code " + code + " of the 2025 fee schedule")
+                  .effectiveFrom(LocalDate.of(2025, 1, 1))
+                  .build());
         }
         return builder.build();
       default:
@@ -96,14 +98,16 @@ public final class DataSets {
 
   /** Returns the {@link CodeSamples#COMMON common codes} that {@code set} contains, by rank. */
   public static List<String> commonIn(CodeSet set) {
-    return CodeSamples.COMMON.stream().filter(c -> set.find(c).isPresent())
+    return CodeSamples.COMMON.stream()
+        .filter(c -> set.find(c).isPresent())
         .collect(Collectors.toUnmodifiableList());
   }
 
   /** Returns the codes of {@code set} that are not common: the rare population of a key mix. */
   public static List<String> rareIn(CodeSet set) {
     Set<String> common = Set.copyOf(CodeSamples.COMMON);
-    return codeTexts(set).stream().filter(c -> !common.contains(c))
+    return codeTexts(set).stream()
+        .filter(c -> !common.contains(c))
         .collect(Collectors.toUnmodifiableList());
   }
 }

@@ -17,18 +17,18 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Prints, as a Markdown table, how much heap the lookup structures retain: cpt4j's code set
- * against a {@code HashMap} and an {@code ImmutableMap} keyed by code text, for each available
- * data set (the entries, shared, not counted), and the whole result of loading the full 2025
- * relative value file (everything counted; target at most 4 MiB). Run it in a JVM of its own:
+ * Prints, as a Markdown table, how much heap the lookup structures retain: cpt4j's code set against
+ * a {@code HashMap} and an {@code ImmutableMap} keyed by code text, for each available data set
+ * (the entries, shared, not counted), and the whole result of loading the full 2025 relative value
+ * file (everything counted; target at most 4 MiB). Run it in a JVM of its own:
  *
  * <pre>{@code
  * java -cp cpt-benchmarks/target/benchmarks.jar io.github.cpt4j.benchmarks.FootprintReport
  * }</pre>
  *
  * <p>For the code sets the entries are shared by every copy measured, so the numbers are the cost
- * of the index itself: for the maps, their nodes and tables and the key strings a user would
- * hold. A loaded relative value file shares nothing but interned constants and enums.
+ * of the index itself: for the maps, their nodes and tables and the key strings a user would hold.
+ * A loaded relative value file shares nothing but interned constants and enums.
  */
 public final class FootprintReport {
 
@@ -56,9 +56,15 @@ public final class FootprintReport {
       long ours = RetainedSize.of(() -> CodeSet.copyOf(entries), COPIES);
       long hashMap = RetainedSize.of(hashMap(entries), COPIES);
       long immutableMap = RetainedSize.of(immutableMap(entries), COPIES);
-      out.append(String.format(Locale.ROOT, "| code set index (entries shared) | %s | %,d codes | %s | %s | %s |%n",
-          dataset, entries.size(), bytes(ours, entries.size()), bytes(hashMap, entries.size()),
-          bytes(immutableMap, entries.size())));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "| code set index (entries shared) | %s | %,d codes | %s | %s | %s |%n",
+              dataset,
+              entries.size(),
+              bytes(ours, entries.size()),
+              bytes(hashMap, entries.size()),
+              bytes(immutableMap, entries.size())));
     }
     if (!CmsFiles.hasRvu2025()) {
       out.append("\n(The full CMS data set is skipped: " + CmsFiles.ENV + " is not set.)\n");
@@ -70,10 +76,16 @@ public final class FootprintReport {
     long hashMap = RetainedSize.of(() -> unchecked(() -> CsvRvuLoader.intoHashMap(file)), 4);
     long immutableMap =
         RetainedSize.of(() -> unchecked(() -> CsvRvuLoader.intoImmutableMap(file)), 4);
-    out.append(String.format(Locale.ROOT,
-        "| full 2025 relative value file, loaded (target <= 4 MiB) | %s | %,d rows | %s | %s "
-            + "| %s |%n", DataSets.CMS_2025, rows, bytes(ours, rows), bytes(hashMap, rows),
-        bytes(immutableMap, rows)));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "| full 2025 relative value file, loaded (target <= 4 MiB) | %s | %,d rows | %s | %s "
+                + "| %s |%n",
+            DataSets.CMS_2025,
+            rows,
+            bytes(ours, rows),
+            bytes(hashMap, rows),
+            bytes(immutableMap, rows)));
     return out.toString();
   }
 
@@ -111,8 +123,8 @@ public final class FootprintReport {
   }
 
   private static String bytes(long bytes, int entries) {
-    return String.format(Locale.ROOT, "%s (%d B each)", kib(bytes),
-        entries == 0 ? 0 : bytes / entries);
+    return String.format(
+        Locale.ROOT, "%s (%d B each)", kib(bytes), entries == 0 ? 0 : bytes / entries);
   }
 
   private static String kib(long bytes) {

@@ -20,19 +20,21 @@ public final class KeyMix {
 
   /** Keys per array: large enough to defeat branch-pattern learning, small enough for L2. */
   public static final int SIZE = 1 << 12;
+
   /** {@code SIZE - 1}, for advancing a cursor without a bounds branch. */
   public static final int MASK = SIZE - 1;
 
   /** Share of rare (uniformly drawn) codes in a mix. */
   public static final double RARE_SHARE = 0.12;
+
   /** Share of malformed input in a mixed stream. */
   public static final double INVALID_SHARE = 0.03;
 
   private KeyMix() {}
 
   /** Common, rare and malformed keys in the documented shares. */
-  public static String[] mixed(List<String> common, List<String> rare, List<String> invalid,
-      long seed) {
+  public static String[] mixed(
+      List<String> common, List<String> rare, List<String> invalid, long seed) {
     return draw(common, rare, invalid, RARE_SHARE, INVALID_SHARE, seed);
   }
 
@@ -46,15 +48,21 @@ public final class KeyMix {
     return draw(List.of(), List.of(), invalid, 0, 1, seed);
   }
 
-  private static String[] draw(List<String> common, List<String> rare, List<String> invalid,
-      double rareShare, double invalidShare, long seed) {
+  private static String[] draw(
+      List<String> common,
+      List<String> rare,
+      List<String> invalid,
+      double rareShare,
+      double invalidShare,
+      long seed) {
     requireNonNull(common, "common");
     requireNonNull(rare, "rare");
     requireNonNull(invalid, "invalid");
     int invalidCount = (int) Math.round(SIZE * invalidShare);
     int rareCount = (int) Math.round(SIZE * rareShare);
     int commonCount = SIZE - invalidCount - rareCount;
-    if (commonCount > 0 && common.isEmpty() || rareCount > 0 && rare.isEmpty()
+    if (commonCount > 0 && common.isEmpty()
+        || rareCount > 0 && rare.isEmpty()
         || invalidCount > 0 && invalid.isEmpty()) {
       throw new IllegalArgumentException("a population with a non-zero share is empty");
     }

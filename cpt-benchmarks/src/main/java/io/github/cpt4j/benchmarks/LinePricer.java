@@ -10,16 +10,18 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * One implementation's way to price a claim line given as text ({@code "99213"},
- * {@code "71046-26"}) in one office in one locality on one date: parse, find the RVU row, the
- * GPCIs and the conversion factor, apply the formula.
+ * One implementation's way to price a claim line given as text ({@code "99213"}, {@code
+ * "71046-26"}) in one office in one locality on one date: parse, find the RVU row, the GPCIs and
+ * the conversion factor, apply the formula.
  */
 public interface LinePricer {
 
   /** The date of service of every benchmark line. */
   LocalDate DATE = LocalDate.of(2025, 6, 2);
+
   /** Manhattan, the locality of ZIP code 10001. */
   Locality LOCALITY = Locality.parse("13202-01");
+
   /** An office: non-facility. */
   Setting SETTING = Setting.NON_FACILITY;
 

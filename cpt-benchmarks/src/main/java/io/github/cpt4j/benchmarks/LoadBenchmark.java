@@ -18,14 +18,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Loading the full 2025 CMS relative value file (19,090 rows, 31 columns) into an indexed table,
- * on one thread, from the operating system's file cache. Target: at most 250 ms. Needs the CMS
- * files ({@link CmsFiles}); {@code run.sh} skips it without them.
+ * Loading the full 2025 CMS relative value file (19,090 rows, 31 columns) into an indexed table, on
+ * one thread, from the operating system's file cache. Target: at most 250 ms. Needs the CMS files
+ * ({@link CmsFiles}); {@code run.sh} skips it without them.
  *
  * <p>cpt4j's {@code RvuFile} finds columns by header name, validates every field of every row,
  * rejects duplicates with the line numbers, and builds the packed index. The baselines read fixed
- * column positions into {@code BigDecimal}s and a map keyed by text, validating nothing.
- * The retained size of the result is measured by {@link FootprintReport}.
+ * column positions into {@code BigDecimal}s and a map keyed by text, validating nothing. The
+ * retained size of the result is measured by {@link FootprintReport}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

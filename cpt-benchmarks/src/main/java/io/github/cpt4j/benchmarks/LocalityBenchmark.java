@@ -17,8 +17,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * ZIP code to Medicare payment locality with the bundled 2025 table: cpt4j's binary search over
- * a few thousand ranges against a map holding every ZIP code as a key. Keys: the first ZIP code of
+ * ZIP code to Medicare payment locality with the bundled 2025 table: cpt4j's binary search over a
+ * few thousand ranges against a map holding every ZIP code as a key. Keys: the first ZIP code of
  * each range as the common population, every ZIP code as the rare one, and malformed text.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -46,8 +46,8 @@ public class LocalityBenchmark {
   public void setUp() {
     ZipLocalityTable table = BundledData.zipLocalities();
     lookup = ZipLookup.of(impl, table);
-    zips = KeyMix.mixed(ZipLookup.firstZipOfEachRange(table), ZipLookup.zips(table),
-        INVALID_ZIPS, 41);
+    zips =
+        KeyMix.mixed(ZipLookup.firstZipOfEachRange(table), ZipLookup.zips(table), INVALID_ZIPS, 41);
   }
 
   /** ZIP code text to locality. */

@@ -16,14 +16,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Looking up a code's entry: by a parsed code object, and straight from text (parse + lookup),
- * in the bundled sample and in every code of the 2025 CMS file.
+ * Looking up a code's entry: by a parsed code object, and straight from text (parse + lookup), in
+ * the bundled sample and in every code of the 2025 CMS file.
  *
- * <p>Targets: by code object at most 5 ns and no allocation; from text at least 3x faster than
- * the regex + {@code HashMap} baseline. The text keys are the realistic mix of
- * {@link KeyMix#mixed}: common codes of the data set, rare ones, a few malformed. The baselines'
- * keys are {@code String}s whose hash codes are cached after the first pass over the array,
- * which favours them: text fresh from a file has no cached hash.
+ * <p>Targets: by code object at most 5 ns and no allocation; from text at least 3x faster than the
+ * regex + {@code HashMap} baseline. The text keys are the realistic mix of {@link KeyMix#mixed}:
+ * common codes of the data set, rare ones, a few malformed. The baselines' keys are {@code String}s
+ * whose hash codes are cached after the first pass over the array, which favours them: text fresh
+ * from a file has no cached hash.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

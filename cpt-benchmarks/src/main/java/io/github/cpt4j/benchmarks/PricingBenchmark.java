@@ -23,10 +23,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * Pricing one claim line with the 2025 Medicare Physician Fee Schedule, from text to an amount:
  * parse, RVU row, GPCI, conversion factor, formula, rounding. Target: at most 150 ns.
  *
- * <p>The lines are the data set's rows: the common codes (and their 26 and TC rows where they
- * have them) with the skewed distribution of {@link KeyMix}, and the other rows, rare, uniformly;
- * some of those are not paid from RVUs and price to nothing. All lines are well-formed (malformed
- * text is the business of {@link CodeSyntaxBenchmark}). cpt4j returns its full result with a lazy
+ * <p>The lines are the data set's rows: the common codes (and their 26 and TC rows where they have
+ * them) with the skewed distribution of {@link KeyMix}, and the other rows, rare, uniformly; some
+ * of those are not paid from RVUs and price to nothing. All lines are well-formed (malformed text
+ * is the business of {@link CodeSyntaxBenchmark}). cpt4j returns its full result with a lazy
  * explanation; the baselines only a {@code BigDecimal}, and skip the OPPS imaging cap.
  */
 @BenchmarkMode(Mode.AverageTime)

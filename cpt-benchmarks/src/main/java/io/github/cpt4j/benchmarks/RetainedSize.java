@@ -16,19 +16,19 @@ import java.util.function.Supplier;
  *
  * <p>Accurate to a few hundred bytes per copy when nothing else allocates meanwhile; run it in a
  * JVM of its own with the default collector (G1), whose {@code System.gc()} is a full collection
- * that updates every pool's after-collection usage. (The serial collector's young pools keep
- * stale after-collection figures, which makes it unreliable here.) Whatever the structure shares
- * with others (interned modifiers, enum constants, classes) is not counted, which is the point:
- * it costs nothing per copy.
+ * that updates every pool's after-collection usage. (The serial collector's young pools keep stale
+ * after-collection figures, which makes it unreliable here.) Whatever the structure shares with
+ * others (interned modifiers, enum constants, classes) is not counted, which is the point: it costs
+ * nothing per copy.
  */
 public final class RetainedSize {
 
   private RetainedSize() {}
 
   /**
-   * Returns the bytes retained by one result of {@code build}, averaged over {@code copies}.
-   * {@code build} is called once before measuring so that class loading and caches it fills are
-   * not counted.
+   * Returns the bytes retained by one result of {@code build}, averaged over {@code copies}. {@code
+   * build} is called once before measuring so that class loading and caches it fills are not
+   * counted.
    */
   public static long of(Supplier<?> build, int copies) {
     requireNonNull(build, "build");
@@ -61,8 +61,8 @@ public final class RetainedSize {
   }
 
   /**
-   * Sums each heap pool's occupancy right after its last collection, which objects allocated
-   * since (by this very measurement, by JMX) do not disturb.
+   * Sums each heap pool's occupancy right after its last collection, which objects allocated since
+   * (by this very measurement, by JMX) do not disturb.
    */
   private static long liveAfterLastCollection() {
     long sum = 0;

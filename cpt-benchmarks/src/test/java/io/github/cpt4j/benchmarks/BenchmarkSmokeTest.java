@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,14 +34,15 @@ import org.openjdk.jmh.infra.Blackhole;
 class BenchmarkSmokeTest {
 
   /** Every benchmark class; {@link #everyBenchmarkClassIsListed} keeps the list honest. */
-  static final List<Class<?>> BENCHMARKS = List.of(
-      CodeSyntaxBenchmark.class,
-      ClassifyBenchmark.class,
-      LookupBenchmark.class,
-      PricingBenchmark.class,
-      LoadBenchmark.class,
-      LocalityBenchmark.class,
-      ClaimPricingBenchmark.class);
+  static final List<Class<?>> BENCHMARKS =
+      List.of(
+          CodeSyntaxBenchmark.class,
+          ClassifyBenchmark.class,
+          LookupBenchmark.class,
+          PricingBenchmark.class,
+          LoadBenchmark.class,
+          LocalityBenchmark.class,
+          ClaimPricingBenchmark.class);
 
   @TestFactory
   Stream<DynamicTest> everyBenchmarkRunsForEveryParameter() {
@@ -51,8 +52,13 @@ class BenchmarkSmokeTest {
         for (Method method : benchmarkMethods(type)) {
           String name = type.getSimpleName() + "." + method.getName() + " " + describe(params);
           if (needsMissingCmsFiles(type, params)) {
-            tests.add(DynamicTest.dynamicTest(name, () -> Assumptions.assumeTrue(false,
-                "the full CMS files are not configured (" + CmsFiles.ENV + ")")));
+            tests.add(
+                DynamicTest.dynamicTest(
+                    name,
+                    () ->
+                        Assumptions.assumeTrue(
+                            false,
+                            "the full CMS files are not configured (" + CmsFiles.ENV + ")")));
           } else {
             tests.add(DynamicTest.dynamicTest(name, () -> run(type, params, method)));
           }
@@ -102,8 +108,10 @@ class BenchmarkSmokeTest {
         throw new AssertionError(method + " takes a parameter the smoke test cannot give");
       }
       // JMH asks whoever makes a Blackhole outside a benchmark to say this.
-      arguments[i] = new Blackhole("Today's password is swordfish. I understand instantiating"
-          + " Blackholes directly is dangerous.");
+      arguments[i] =
+          new Blackhole(
+              "Today's password is swordfish. I understand instantiating"
+                  + " Blackholes directly is dangerous.");
     }
     for (int i = 0; i < operations; i++) {
       method.invoke(state, arguments);
@@ -132,15 +140,22 @@ class BenchmarkSmokeTest {
   }
 
   private static boolean needsMissingCmsFiles(Class<?> type, Map<Field, String> params) {
-    boolean needs = type == LoadBenchmark.class || params.entrySet().stream().anyMatch(
-        p -> p.getKey().getName().equals("dataset") && p.getValue().startsWith("cms-"));
+    boolean needs =
+        type == LoadBenchmark.class
+            || params.entrySet().stream()
+                .anyMatch(
+                    p -> p.getKey().getName().equals("dataset") && p.getValue().startsWith("cms-"));
     return needs && !CmsFiles.hasRvu2025();
   }
 
   private static String describe(Map<Field, String> params) {
     StringBuilder sb = new StringBuilder();
-    params.forEach((field, value) -> sb.append(sb.length() == 0 ? "" : ", ")
-        .append(field.getName()).append('=').append(value));
+    params.forEach(
+        (field, value) ->
+            sb.append(sb.length() == 0 ? "" : ", ")
+                .append(field.getName())
+                .append('=')
+                .append(value));
     return sb.toString();
   }
 

@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Test;
  */
 class CodeSyntaxAgreementTest {
 
-  private static final List<CodeSyntax> IMPLEMENTATIONS = List.of(
-      CodeSyntax.of(Implementation.CPT4J),
-      CodeSyntax.of(Implementation.REGEX_HASHMAP),
-      CodeSyntax.of(Implementation.GUAVA_IMMUTABLEMAP));
+  private static final List<CodeSyntax> IMPLEMENTATIONS =
+      List.of(
+          CodeSyntax.of(Implementation.CPT4J),
+          CodeSyntax.of(Implementation.REGEX_HASHMAP),
+          CodeSyntax.of(Implementation.GUAVA_IMMUTABLEMAP));
 
   private static List<String> everyKey() {
     List<String> keys = new ArrayList<>(CodeSamples.COMMON);
@@ -52,11 +53,11 @@ class CodeSyntaxAgreementTest {
       for (CodeSyntax syntax : IMPLEMENTATIONS) {
         assertEquals(cpt4j.kindOf(key), syntax.kindOf(key), syntax + " on " + key);
         assertEquals(cpt4j.categoryOf(key), syntax.categoryOf(key), syntax + " on " + key);
-        assertEquals(cpt4j.categoryOf(key), syntax.categoryOfCode(syntax.parse(key)),
-            syntax + " on " + key);
+        assertEquals(
+            cpt4j.categoryOf(key), syntax.categoryOfCode(syntax.parse(key)), syntax + " on " + key);
         assertEquals(cpt4j.sectionOf(key), syntax.sectionOf(key), syntax + " on " + key);
-        assertEquals(cpt4j.sectionOf(key), syntax.sectionOfCode(syntax.parse(key)),
-            syntax + " on " + key);
+        assertEquals(
+            cpt4j.sectionOf(key), syntax.sectionOfCode(syntax.parse(key)), syntax + " on " + key);
         assertEquals(key, syntax.parse(key).toString());
       }
     }

@@ -29,8 +29,10 @@ class CsvRvuLoaderTest {
     NaiveMedicarePricer copied = NaiveMedicarePricer.withHashMaps(schedule);
     for (RvuEntry entry : schedule.rvus().all()) {
       for (Setting setting : Setting.values()) {
-        assertEquals(copied.price(entry.row(), "13202-01", LinePricer.DATE, setting),
-            loaded.price(entry.row(), "13202-01", LinePricer.DATE, setting), entry.row());
+        assertEquals(
+            copied.price(entry.row(), "13202-01", LinePricer.DATE, setting),
+            loaded.price(entry.row(), "13202-01", LinePricer.DATE, setting),
+            entry.row());
       }
     }
   }

@@ -32,16 +32,19 @@ class KeyMixTest {
     long rare = Arrays.stream(keys).filter(RARE::contains).count();
     assertEquals(Math.round(KeyMix.SIZE * KeyMix.INVALID_SHARE), invalid);
     assertEquals(Math.round(KeyMix.SIZE * KeyMix.RARE_SHARE), rare);
-    assertEquals(0, Arrays.stream(KeyMix.valid(COMMON, RARE, 2))
-        .filter(CodeSamples.INVALID::contains).count());
-    assertTrue(Arrays.stream(KeyMix.invalid(CodeSamples.INVALID, 3))
-        .allMatch(CodeSamples.INVALID::contains));
+    assertEquals(
+        0,
+        Arrays.stream(KeyMix.valid(COMMON, RARE, 2)).filter(CodeSamples.INVALID::contains).count());
+    assertTrue(
+        Arrays.stream(KeyMix.invalid(CodeSamples.INVALID, 3))
+            .allMatch(CodeSamples.INVALID::contains));
   }
 
   @Test
   void commonCodesAreSkewedTowardsTheTopRanks() {
-    Map<String, Long> counts = Arrays.stream(KeyMix.valid(COMMON, RARE, 2))
-        .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    Map<String, Long> counts =
+        Arrays.stream(KeyMix.valid(COMMON, RARE, 2))
+            .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     long first = counts.getOrDefault(COMMON.get(0), 0L);
     long last = counts.getOrDefault(COMMON.get(COMMON.size() - 1), 0L);
     // Zipf with exponent 1: rank 1 is drawn about 120 times as often as rank 120.
@@ -62,7 +65,8 @@ class KeyMixTest {
 
   @Test
   void emptyPopulationWithAShareIsAnError() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> KeyMix.mixed(COMMON, List.of(), CodeSamples.INVALID, 1));
   }
 }

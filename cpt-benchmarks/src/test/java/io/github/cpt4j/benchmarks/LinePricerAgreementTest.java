@@ -37,8 +37,11 @@ class LinePricerAgreementTest {
       LinePricer baseline = LinePricer.of(impl, schedule);
       for (String line : lines) {
         BigDecimal expected = cpt4j.price(line);
-        boolean isCapped = schedule.calculation(ClaimLine.parse(line), context)
-            .map(FeeCalculation::isOppsCapped).orElse(false);
+        boolean isCapped =
+            schedule
+                .calculation(ClaimLine.parse(line), context)
+                .map(FeeCalculation::isOppsCapped)
+                .orElse(false);
         if (isCapped) {
           capped++;
           continue;
@@ -68,11 +71,20 @@ class LinePricerAgreementTest {
     MedicareFeeSchedule schedule = DataSets.medicare(DataSets.SAMPLE);
     Locality restOfNewYork = Locality.parse("13282-99");
     BigDecimal published = new BigDecimal("102.53");
-    assertEquals(published, schedule.price(ClaimLine.parse("90834"),
-        PricingContext.of(LinePricer.DATE, restOfNewYork, Setting.NON_FACILITY)).amountOrThrow());
-    assertEquals(published, NaiveMedicarePricer.withHashMaps(schedule)
-        .price("90834", "13282-99", LinePricer.DATE, Setting.NON_FACILITY));
-    assertEquals(published, NaiveMedicarePricer.withImmutableMaps(schedule)
-        .price("90834", "13282-99", LinePricer.DATE, Setting.NON_FACILITY));
+    assertEquals(
+        published,
+        schedule
+            .price(
+                ClaimLine.parse("90834"),
+                PricingContext.of(LinePricer.DATE, restOfNewYork, Setting.NON_FACILITY))
+            .amountOrThrow());
+    assertEquals(
+        published,
+        NaiveMedicarePricer.withHashMaps(schedule)
+            .price("90834", "13282-99", LinePricer.DATE, Setting.NON_FACILITY));
+    assertEquals(
+        published,
+        NaiveMedicarePricer.withImmutableMaps(schedule)
+            .price("90834", "13282-99", LinePricer.DATE, Setting.NON_FACILITY));
   }
 }

@@ -1,9 +1,9 @@
 package io.github.cpt4j.cli;
 
 /**
- * A failure the user can fix, such as an input file that does not exist. Its message is printed
- * as the one line the {@code cpt} command writes on standard error, so it must say what went
- * wrong and where, in plain words, without a stack trace.
+ * A failure the user can fix, such as an input file that does not exist. Its message is printed as
+ * the one line the {@code cpt} command writes on standard error, so it must say what went wrong and
+ * where, in plain words, without a stack trace.
  */
 final class CliException extends RuntimeException {
 

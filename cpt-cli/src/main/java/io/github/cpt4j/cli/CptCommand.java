@@ -12,9 +12,9 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The top-level {@code cpt} command. It does nothing itself but hold what every subcommand
- * shares: {@code --help}, {@code --version} and {@code --debug}, inherited by all of them, and
- * the process's standard input and interactivity, which tests replace.
+ * The top-level {@code cpt} command. It does nothing itself but hold what every subcommand shares:
+ * {@code --help}, {@code --version} and {@code --debug}, inherited by all of them, and the
+ * process's standard input and interactivity, which tests replace.
  */
 @Command(
     name = "cpt",
@@ -24,23 +24,22 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-        "Look up, validate and price CPT and HCPCS Level II procedure codes.",
-        "",
-        "CPT is a registered trademark of the American Medical Association. The bundled "
-            + "descriptions are plain-language summaries for demonstration, not AMA text."
+      "Look up, validate and price CPT and HCPCS Level II procedure codes.",
+      "",
+      "CPT is a registered trademark of the American Medical Association. The bundled "
+          + "descriptions are plain-language summaries for demonstration, not AMA text."
     },
     commandListHeading = "%nCommands:%n",
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
-        "0:everything was valid and done",
-        "1:some input (a code, a line, a row) was invalid; the rest was processed",
-        "2:trouble: a usage error, a file that cannot be read or written, an internal error; "
-            + "also, silently, when the output is closed early (piped into head)"
+      "0:everything was valid and done",
+      "1:some input (a code, a line, a row) was invalid; the rest was processed",
+      "2:trouble: a usage error, a file that cannot be read or written, an internal error; "
+          + "also, silently, when the output is closed early (piped into head)"
     })
 final class CptCommand implements Callable<Integer> {
 
-  @Spec
-  private CommandSpec spec;
+  @Spec private CommandSpec spec;
 
   @Option(
       names = "--debug",

@@ -8,8 +8,10 @@ final class ExitStatus {
 
   /** The command ran and every input was valid. */
   static final int OK = 0;
+
   /** The command ran to the end, but some input (a code, a line, a CSV row) was invalid. */
   static final int INVALID_INPUT = 1;
+
   /**
    * The command could not do its job: a usage error (unknown option, bad option value, missing
    * argument), a file that cannot be read or written, or an internal error.

@@ -31,8 +31,8 @@ final class Inputs {
   }
 
   /**
-   * Opens {@code name} as bytes; standard input is wrapped so that closing it leaves the
-   * process's stream open.
+   * Opens {@code name} as bytes; standard input is wrapped so that closing it leaves the process's
+   * stream open.
    *
    * @throws CliException if the file cannot be opened
    */

@@ -30,33 +30,29 @@ import picocli.CommandLine.TypeConversionException;
     name = "localities",
     sortOptions = false,
     description = {
-        "List the Medicare payment localities: MAC, locality number, state, name and the "
-            + "three geographic practice cost indices (work, practice expense, malpractice).",
-        "",
-        "The LOCALITY column (MAC-LOC) is what cpt price --locality takes."
+      "List the Medicare payment localities: MAC, locality number, state, name and the "
+          + "three geographic practice cost indices (work, practice expense, malpractice).",
+      "",
+      "The LOCALITY column (MAC-LOC) is what cpt price --locality takes."
     },
     footerHeading = "%nExamples:%n",
-    footer = {
-        "  cpt localities --state NY",
-        "  cpt localities --format csv > localities.csv"
-    })
+    footer = {"  cpt localities --state NY", "  cpt localities --format csv > localities.csv"})
 final class LocalitiesCommand implements Callable<Integer> {
 
-  private static final List<Column> COLUMNS = List.of(
-      Column.text("locality", 8),
-      Column.text("state", 5),
-      Column.text("name", 36),
-      Column.number("work_gpci", 9),
-      Column.number("pe_gpci", 7),
-      Column.number("mp_gpci", 7));
+  private static final List<Column> COLUMNS =
+      List.of(
+          Column.text("locality", 8),
+          Column.text("state", 5),
+          Column.text("name", 36),
+          Column.number("work_gpci", 9),
+          Column.number("pe_gpci", 7),
+          Column.number("mp_gpci", 7));
 
   private final PricingData data;
 
-  @Spec
-  private CommandSpec spec;
+  @Spec private CommandSpec spec;
 
-  @ParentCommand
-  private CptCommand cpt;
+  @ParentCommand private CptCommand cpt;
 
   @Option(
       names = "--state",
@@ -86,8 +82,11 @@ final class LocalitiesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (gpci != null && !Files.isRegularFile(gpci)) {
-      throw new CliException("cannot read '" + gpci + "': "
-          + (Files.exists(gpci) ? "not a regular file" : "no such file"));
+      throw new CliException(
+          "cannot read '"
+              + gpci
+              + "': "
+              + (Files.exists(gpci) ? "not a regular file" : "no such file"));
     }
     List<Gpci> all;
     try {
@@ -96,23 +95,32 @@ final class LocalitiesCommand implements Callable<Integer> {
       throw new CliException(e.getMessage(), e);
     } catch (UncheckedIOException e) {
       IOException cause = e.getCause();
-      throw new CliException(cause instanceof DataLoadException ? cause.getMessage()
-          : "cannot read '" + gpci + "': " + Inputs.reason(cause), e);
+      throw new CliException(
+          cause instanceof DataLoadException
+              ? cause.getMessage()
+              : "cannot read '" + gpci + "': " + Inputs.reason(cause),
+          e);
     }
     PrintWriter out = spec.commandLine().getOut();
     Report report = Report.create(format, COLUMNS, out, false);
     int shown = 0;
     for (Gpci locality : all) {
       if (state == null || state.equals(locality.state())) {
-        report.row(locality.locality().toString(), locality.state(), locality.name(),
-            locality.work(), locality.practiceExpense(), locality.malpractice());
+        report.row(
+            locality.locality().toString(),
+            locality.state(),
+            locality.name(),
+            locality.work(),
+            locality.practiceExpense(),
+            locality.malpractice());
         shown++;
       }
     }
     report.finish();
     if (shown == 0 && state != null) {
-      spec.commandLine().getErr().println(
-          spec.qualifiedName() + ": no locality in state '" + state + "'");
+      spec.commandLine()
+          .getErr()
+          .println(spec.qualifiedName() + ": no locality in state '" + state + "'");
       return ExitStatus.INVALID_INPUT;
     }
     return ExitStatus.OK;
@@ -123,8 +131,11 @@ final class LocalitiesCommand implements Callable<Integer> {
     @Override
     public String convert(String value) {
       String s = value.strip().toUpperCase(Locale.ROOT);
-      if (s.length() != 2 || !Character.isLetter(s.charAt(0)) || !Character.isLetter(s.charAt(1))
-          || s.charAt(0) > 'Z' || s.charAt(1) > 'Z') {
+      if (s.length() != 2
+          || !Character.isLetter(s.charAt(0))
+          || !Character.isLetter(s.charAt(1))
+          || s.charAt(0) > 'Z'
+          || s.charAt(1) > 'Z') {
         throw new TypeConversionException(
             "'" + value + "' is not a state: expected two letters, such as NY");
       }

@@ -35,55 +35,51 @@ import picocli.CommandLine.Spec;
     name = "lookup",
     sortOptions = false,
     description = {
-        "Show what is known about each code: level, category, kind, section and subsection, "
-            + "from the bundled sample its description, add-on flag and dates, and its 2025 "
-            + "Medicare relative values and payment indicators.",
-        "",
-        "Codes may be typed in lower case and with blanks around them. A malformed code is "
-            + "reported with the reason and the index of the problem."
+      "Show what is known about each code: level, category, kind, section and subsection, "
+          + "from the bundled sample its description, add-on flag and dates, and its 2025 "
+          + "Medicare relative values and payment indicators.",
+      "",
+      "Codes may be typed in lower case and with blanks around them. A malformed code is "
+          + "reported with the reason and the index of the problem."
     },
     footerHeading = "%nExamples:%n",
-    footer = {
-        "  cpt lookup 99213",
-        "  cpt lookup 0001F G0438 --format json"
-    })
+    footer = {"  cpt lookup 99213", "  cpt lookup 0001F G0438 --format json"})
 final class LookupCommand implements Callable<Integer> {
 
-  private static final List<Column> COLUMNS = List.of(
-      Column.text("input", 8),
-      Column.text("code", 5),
-      Column.text("level", 8),
-      Column.text("category", 12),
-      Column.text("kind", 22),
-      Column.text("section", 24),
-      Column.text("subsection", 24),
-      Column.text("group", 24),
-      Column.text("description", 40),
-      Column.text("add_on", 6),
-      Column.text("effective_from", 10),
-      Column.text("effective_to", 10),
-      Column.text("rvu_rows", 12),
-      Column.text("status", 6),
-      Column.number("work_rvu", 8),
-      Column.number("pe_nonfacility_rvu", 8),
-      Column.number("pe_facility_rvu", 8),
-      Column.number("mp_rvu", 8),
-      Column.text("global_days", 6),
-      Column.text("pc_tc", 5),
-      Column.text("mult_proc", 5),
-      Column.text("bilateral", 5),
-      Column.text("assistant", 5),
-      Column.text("co_surgeons", 5),
-      Column.text("team_surgery", 5),
-      Column.text("error", 18),
-      Column.number("index", 5),
-      Column.text("message", 0));
+  private static final List<Column> COLUMNS =
+      List.of(
+          Column.text("input", 8),
+          Column.text("code", 5),
+          Column.text("level", 8),
+          Column.text("category", 12),
+          Column.text("kind", 22),
+          Column.text("section", 24),
+          Column.text("subsection", 24),
+          Column.text("group", 24),
+          Column.text("description", 40),
+          Column.text("add_on", 6),
+          Column.text("effective_from", 10),
+          Column.text("effective_to", 10),
+          Column.text("rvu_rows", 12),
+          Column.text("status", 6),
+          Column.number("work_rvu", 8),
+          Column.number("pe_nonfacility_rvu", 8),
+          Column.number("pe_facility_rvu", 8),
+          Column.number("mp_rvu", 8),
+          Column.text("global_days", 6),
+          Column.text("pc_tc", 5),
+          Column.text("mult_proc", 5),
+          Column.text("bilateral", 5),
+          Column.text("assistant", 5),
+          Column.text("co_surgeons", 5),
+          Column.text("team_surgery", 5),
+          Column.text("error", 18),
+          Column.number("index", 5),
+          Column.text("message", 0));
 
-  @Spec
-  private CommandSpec spec;
+  @Spec private CommandSpec spec;
 
-  @ParentCommand
-  private CptCommand cpt;
+  @ParentCommand private CptCommand cpt;
 
   @Parameters(
       arity = "1..*",
@@ -101,9 +97,8 @@ final class LookupCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    Report report = format == Format.TABLE
-        ? null
-        : Report.create(format, COLUMNS, out, cpt.interactive());
+    Report report =
+        format == Format.TABLE ? null : Report.create(format, COLUMNS, out, cpt.interactive());
     boolean allValid = true;
     boolean first = true;
     for (String input : codes) {
@@ -138,10 +133,20 @@ final class LookupCommand implements Callable<Integer> {
         }
       } else {
         // CSV and JSON have one record per code: the row without a modifier when there is one.
-        Optional<RvuEntry> global = rows.stream().filter(r -> r.modifier().isEmpty()).findFirst()
-            .or(() -> rows.stream().findFirst());
-        report.row(input, code.toString(), code.level().name(), category(code), kind(code),
-            section(code), subsection(code), group(code),
+        Optional<RvuEntry> global =
+            rows.stream()
+                .filter(r -> r.modifier().isEmpty())
+                .findFirst()
+                .or(() -> rows.stream().findFirst());
+        report.row(
+            input,
+            code.toString(),
+            code.level().name(),
+            category(code),
+            kind(code),
+            section(code),
+            subsection(code),
+            group(code),
             entry.map(CodeEntry::shortDescription).orElse(null),
             entry.map(CodeEntry::addOn).orElse(null),
             entry.map(e -> e.effectiveFrom().toString()).orElse(null),
@@ -159,7 +164,9 @@ final class LookupCommand implements Callable<Integer> {
             indicator(global, i -> i.assistantAtSurgery().code()),
             indicator(global, i -> i.coSurgeons().code()),
             indicator(global, i -> i.teamSurgery().code()),
-            null, null, null);
+            null,
+            null,
+            null);
       }
       first = false;
     }
@@ -169,8 +176,7 @@ final class LookupCommand implements Callable<Integer> {
     return allValid ? ExitStatus.OK : ExitStatus.INVALID_INPUT;
   }
 
-  private static void printBlock(PrintWriter out, ProcedureCode code,
-      Optional<CodeEntry> entry) {
+  private static void printBlock(PrintWriter out, ProcedureCode code, Optional<CodeEntry> entry) {
     out.println(code + entry.map(e -> "  " + e.shortDescription()).orElse(""));
     if (code instanceof CptCode) {
       CptCode cpt = (CptCode) code;
@@ -187,8 +193,12 @@ final class LookupCommand implements Callable<Integer> {
       field(out, "group", hcpcs.group().displayName());
     }
     if (entry.isEmpty()) {
-      field(out, "code set", "not in the bundled sample (" + BundledData.codeSet().size()
-          + " codes); the structure above holds for any code");
+      field(
+          out,
+          "code set",
+          "not in the bundled sample ("
+              + BundledData.codeSet().size()
+              + " codes); the structure above holds for any code");
       return;
     }
     CodeEntry e = entry.get();
@@ -211,21 +221,40 @@ final class LookupCommand implements Callable<Integer> {
     for (RvuEntry row : rows) {
       PaymentIndicators i = row.indicators();
       String name = String.format(Locale.ROOT, "%-9s ", row.row());
-      field(out, label, name + "status " + row.status().code() + " ("
-          + row.status().words() + "), work " + row.workRvu().toPlainString()
-          + ", PE non-facility " + row.nonFacilityPeRvu().toPlainString()
-          + (row.nonFacilityNa() ? " (NA)" : "")
-          + ", PE facility " + row.facilityPeRvu().toPlainString()
-          + (row.facilityNa() ? " (NA)" : "")
-          + ", MP " + row.malpracticeRvu().toPlainString());
-      StringBuilder sb = new StringBuilder(" ".repeat(name.length()))
-          .append("global ").append(i.globalPeriod().code())
-          .append(", PC/TC ").append(i.pcTc().code())
-          .append(", MULT PROC ").append(i.multipleProcedure().code())
-          .append(", BILAT SURG ").append(i.bilateral().code())
-          .append(", ASST SURG ").append(i.assistantAtSurgery().code())
-          .append(", CO-SURG ").append(i.coSurgeons().code())
-          .append(", TEAM SURG ").append(i.teamSurgery().code());
+      field(
+          out,
+          label,
+          name
+              + "status "
+              + row.status().code()
+              + " ("
+              + row.status().words()
+              + "), work "
+              + row.workRvu().toPlainString()
+              + ", PE non-facility "
+              + row.nonFacilityPeRvu().toPlainString()
+              + (row.nonFacilityNa() ? " (NA)" : "")
+              + ", PE facility "
+              + row.facilityPeRvu().toPlainString()
+              + (row.facilityNa() ? " (NA)" : "")
+              + ", MP "
+              + row.malpracticeRvu().toPlainString());
+      StringBuilder sb =
+          new StringBuilder(" ".repeat(name.length()))
+              .append("global ")
+              .append(i.globalPeriod().code())
+              .append(", PC/TC ")
+              .append(i.pcTc().code())
+              .append(", MULT PROC ")
+              .append(i.multipleProcedure().code())
+              .append(", BILAT SURG ")
+              .append(i.bilateral().code())
+              .append(", ASST SURG ")
+              .append(i.assistantAtSurgery().code())
+              .append(", CO-SURG ")
+              .append(i.coSurgeons().code())
+              .append(", TEAM SURG ")
+              .append(i.teamSurgery().code());
       i.endoscopicBase().ifPresent(base -> sb.append(", endoscopic base ").append(base));
       field(out, "", sb.toString());
       label = "";
@@ -235,14 +264,14 @@ final class LookupCommand implements Callable<Integer> {
   private static String rowNames(List<RvuEntry> rows) {
     StringBuilder sb = new StringBuilder();
     for (RvuEntry row : rows) {
-      sb.append(sb.length() == 0 ? "" : " ").append(row.modifier().map(Object::toString)
-          .orElse("global"));
+      sb.append(sb.length() == 0 ? "" : " ")
+          .append(row.modifier().map(Object::toString).orElse("global"));
     }
     return sb.toString();
   }
 
-  private static String indicator(Optional<RvuEntry> row,
-      Function<PaymentIndicators, Character> code) {
+  private static String indicator(
+      Optional<RvuEntry> row, Function<PaymentIndicators, Character> code) {
     return row.map(r -> String.valueOf(code.apply(r.indicators()))).orElse(null);
   }
 

@@ -27,8 +27,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * java -jar cpt.jar validate codes.txt --format json
  * </pre>
  *
- * <p>Results go to standard output in UTF-8, buffered, flushed after each result only when a
- * person is watching; messages go to standard error.
+ * <p>Results go to standard output in UTF-8, buffered, flushed after each result only when a person
+ * is watching; messages go to standard error.
  */
 public final class Main {
 
@@ -37,8 +37,13 @@ public final class Main {
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
     boolean interactive = Terminal.isInteractive();
-    PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
-        new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16), interactive);
+    PrintWriter out =
+        new PrintWriter(
+            new BufferedWriter(
+                new OutputStreamWriter(
+                    new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
+                1 << 16),
+            interactive);
     PrintWriter err = new PrintWriter(System.err, true);
     int status = run(args, System.in, out, err, interactive, new MedicareData());
     out.flush();
@@ -52,8 +57,13 @@ public final class Main {
    *
    * @param data what the price and localities commands price with and list
    */
-  static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err,
-      boolean interactive, PricingData data) {
+  static int run(
+      String[] args,
+      InputStream stdin,
+      PrintWriter out,
+      PrintWriter err,
+      boolean interactive,
+      PricingData data) {
     CommandLine commandLine = commandLine(new CptCommand(stdin, interactive), data);
     commandLine.setOut(out);
     commandLine.setErr(err);
@@ -113,9 +123,9 @@ public final class Main {
   private static int failure(Exception e, CommandLine cmd, boolean debug) {
     PrintWriter err = cmd.getErr();
     if (e instanceof OutputClosedException && !debug) {
-      return ExitStatus.TROUBLE;  // nobody reads any more: stop without a word, like head's peers
+      return ExitStatus.TROUBLE; // nobody reads any more: stop without a word, like head's peers
     }
-    cmd.getOut().flush();  // results printed so far come before the message
+    cmd.getOut().flush(); // results printed so far come before the message
     if (debug) {
       e.printStackTrace(err);
     }
@@ -126,8 +136,7 @@ public final class Main {
     } else if (e instanceof UncheckedIOException) {
       message = "input/output error: " + e.getCause().getMessage();
     } else {
-      message = "internal error: " + e
-          + (debug ? "" : " (run again with --debug to see where)");
+      message = "internal error: " + e + (debug ? "" : " (run again with --debug to see where)");
     }
     err.println(name + ": " + oneLine(message));
     err.flush();

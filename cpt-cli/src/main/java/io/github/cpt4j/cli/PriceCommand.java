@@ -50,55 +50,54 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code cpt price}: prices claim lines given as arguments, as one claim, or a CSV file of lines
- * as a stream. The pricing itself comes from {@link PricingData}, so that this class is only
- * about the command line: options, defaults, input and output.
+ * {@code cpt price}: prices claim lines given as arguments, as one claim, or a CSV file of lines as
+ * a stream. The pricing itself comes from {@link PricingData}, so that this class is only about the
+ * command line: options, defaults, input and output.
  */
 @Command(
     name = "price",
     sortOptions = false,
     description = {
-        "Price claim lines with the Medicare Physician Fee Schedule.",
-        "",
-        "With LINE arguments, the lines are priced as one claim (one provider, one patient, one "
-            + "date of service): payment modifiers, bilateral pairs and multiple-procedure "
-            + "ranking apply across them. The bundled data covers the sample codes for 2025 "
-            + "dates of service; --rvu, --gpci and --opps-cap price every code from CMS's files. "
-            + "With --input, every row of a CSV file is priced and written out with its amount, "
-            + "result and explanation; invalid rows get a reason in the output and the run goes "
-            + "on.",
-        "",
-        "Batch input is CSV with a header row; names are matched ignoring case: code "
-            + "(required), modifiers (separated by blanks or hyphens), units (default 1), "
-            + "locality (MAC-LOC) or zip, setting (facility or non-facility) or pos, date "
-            + "(YYYY-MM-DD), claim (adjacent rows with the same value are priced together). "
-            + "Blank cells take the values of the options below. The output has every input "
-            + "column, then amount (blank when there is none), result (priced or a reason "
-            + "code) and explanation (why there is no amount; with --explain, also how each "
-            + "amount was found)."
+      "Price claim lines with the Medicare Physician Fee Schedule.",
+      "",
+      "With LINE arguments, the lines are priced as one claim (one provider, one patient, one "
+          + "date of service): payment modifiers, bilateral pairs and multiple-procedure "
+          + "ranking apply across them. The bundled data covers the sample codes for 2025 "
+          + "dates of service; --rvu, --gpci and --opps-cap price every code from CMS's files. "
+          + "With --input, every row of a CSV file is priced and written out with its amount, "
+          + "result and explanation; invalid rows get a reason in the output and the run goes "
+          + "on.",
+      "",
+      "Batch input is CSV with a header row; names are matched ignoring case: code "
+          + "(required), modifiers (separated by blanks or hyphens), units (default 1), "
+          + "locality (MAC-LOC) or zip, setting (facility or non-facility) or pos, date "
+          + "(YYYY-MM-DD), claim (adjacent rows with the same value are priced together). "
+          + "Blank cells take the values of the options below. The output has every input "
+          + "column, then amount (blank when there is none), result (priced or a reason "
+          + "code) and explanation (why there is no amount; with --explain, also how each "
+          + "amount was found)."
     },
     footerHeading = "%nExamples:%n",
     footer = {
-        "  cpt price 99213 --zip 10001 --date 2025-06-01",
-        "  cpt price 27447-RT 99213-25 --locality 13282-99 --setting facility --explain",
-        "  cpt price --input lines.csv --output priced.csv --date 2025-06-01",
-        "  cpt price --rvu PPRRVU2025_Oct.csv --opps-cap OPPSCAP_Oct.csv 71046-26 -z 60601"
+      "  cpt price 99213 --zip 10001 --date 2025-06-01",
+      "  cpt price 27447-RT 99213-25 --locality 13282-99 --setting facility --explain",
+      "  cpt price --input lines.csv --output priced.csv --date 2025-06-01",
+      "  cpt price --rvu PPRRVU2025_Oct.csv --opps-cap OPPSCAP_Oct.csv 71046-26 -z 60601"
     })
 final class PriceCommand implements Callable<Integer> {
 
-  private static final List<Column> COLUMNS = List.of(
-      Column.text("line", 16),
-      Column.number("amount", 10),
-      Column.text("result", 12),
-      Column.text("explanation", 0));
+  private static final List<Column> COLUMNS =
+      List.of(
+          Column.text("line", 16),
+          Column.number("amount", 10),
+          Column.text("result", 12),
+          Column.text("explanation", 0));
 
   private final PricingData data;
 
-  @Spec
-  private CommandSpec spec;
+  @Spec private CommandSpec spec;
 
-  @ParentCommand
-  private CptCommand cpt;
+  @ParentCommand private CptCommand cpt;
 
   @Parameters(
       arity = "0..*",
@@ -182,8 +181,9 @@ final class PriceCommand implements Callable<Integer> {
 
   @Option(
       names = {"-e", "--explain"},
-      description = "Show how each amount was found. Without it, a batch explains only the "
-          + "lines it could not price.")
+      description =
+          "Show how each amount was found. Without it, a batch explains only the "
+              + "lines it could not price.")
   private boolean explain;
 
   @Option(
@@ -201,8 +201,9 @@ final class PriceCommand implements Callable<Integer> {
   @Option(
       names = "--opps-cap",
       paramLabel = "FILE",
-      description = "A CMS OPPS imaging cap file (OPPSCAP...csv) instead of the bundled caps "
-          + "of the sample codes; give it with --rvu to cap every imaging code.")
+      description =
+          "A CMS OPPS imaging cap file (OPPSCAP...csv) instead of the bundled caps "
+              + "of the sample codes; give it with --rvu to cap every imaging code.")
   private Path oppsCap;
 
   /** Creates the command over the given pricing data. */
@@ -213,9 +214,11 @@ final class PriceCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     checkUsage();
-    PricingDefaults defaults = new PricingDefaults(defaultLocality(),
-        setting == null ? Setting.NON_FACILITY : setting.value(),
-        date == null ? LocalDate.now() : date);
+    PricingDefaults defaults =
+        new PricingDefaults(
+            defaultLocality(),
+            setting == null ? Setting.NON_FACILITY : setting.value(),
+            date == null ? LocalDate.now() : date);
     // Lines given as arguments are few: explain them all. A batch explains only what is not
     // priced unless --explain asks, for the explanation costs more than the price.
     ClaimPricer pricer = openPricer(input == null || explain);
@@ -231,8 +234,8 @@ final class PriceCommand implements Callable<Integer> {
     }
     Optional<Locality> found = data.localityOf(location.zip);
     if (found.isEmpty()) {
-      throw new ParameterException(spec.commandLine(), "ZIP code " + location.zip
-          + " is in no Medicare payment locality");
+      throw new ParameterException(
+          spec.commandLine(), "ZIP code " + location.zip + " is in no Medicare payment locality");
     }
     return found;
   }
@@ -242,26 +245,32 @@ final class PriceCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "give claim lines or --input FILE.csv");
     }
     if (input != null && !lines.isEmpty()) {
-      throw new ParameterException(spec.commandLine(),
-          "give claim lines or --input, not both");
+      throw new ParameterException(spec.commandLine(), "give claim lines or --input, not both");
     }
     if (input != null && format == Format.TABLE) {
       throw new ParameterException(spec.commandLine(), "batch output is csv or json");
     }
     if (input == null && location == null) {
-      throw new ParameterException(spec.commandLine(),
+      throw new ParameterException(
+          spec.commandLine(),
           "say where the service was performed: --zip ZIP or --locality MAC-LOC");
     }
     for (Path file : new Path[] {rvu, gpci, oppsCap}) {
       if (file != null && !Files.isRegularFile(file)) {
-        throw new CliException("cannot read '" + file + "': "
-            + (Files.exists(file) ? "not a regular file" : "no such file"));
+        throw new CliException(
+            "cannot read '"
+                + file
+                + "': "
+                + (Files.exists(file) ? "not a regular file" : "no such file"));
       }
     }
-    if (input != null && output != null && !Inputs.STDIN.equals(input)
-        && !Inputs.STDIN.equals(output) && sameFile(input, output)) {
-      throw new ParameterException(spec.commandLine(),
-          "--output must not be the --input file, which it would overwrite");
+    if (input != null
+        && output != null
+        && !Inputs.STDIN.equals(input)
+        && !Inputs.STDIN.equals(output)
+        && sameFile(input, output)) {
+      throw new ParameterException(
+          spec.commandLine(), "--output must not be the --input file, which it would overwrite");
     }
   }
 
@@ -277,14 +286,19 @@ final class PriceCommand implements Callable<Integer> {
 
   private ClaimPricer openPricer(boolean explainPriced) {
     try {
-      return data.pricer(new CmsFiles(Optional.ofNullable(rvu), Optional.ofNullable(gpci),
-          Optional.ofNullable(oppsCap)), explainPriced);
+      return data.pricer(
+          new CmsFiles(
+              Optional.ofNullable(rvu), Optional.ofNullable(gpci), Optional.ofNullable(oppsCap)),
+          explainPriced);
     } catch (IllegalArgumentException e) {
       throw new CliException(e.getMessage(), e);
     } catch (UncheckedIOException e) {
       IOException cause = e.getCause();
-      throw new CliException(cause instanceof DataLoadException ? cause.getMessage()
-          : "cannot read the fee schedule: " + Inputs.reason(cause), e);
+      throw new CliException(
+          cause instanceof DataLoadException
+              ? cause.getMessage()
+              : "cannot read the fee schedule: " + Inputs.reason(cause),
+          e);
     }
   }
 
@@ -298,8 +312,9 @@ final class PriceCommand implements Callable<Integer> {
       try {
         ClaimLine line = ClaimLine.parse(text);
         labels.add(line.toString());
-        requests.add(new LineRequest(line, defaults.locality().orElseThrow(),
-            defaults.setting(), defaults.date()));
+        requests.add(
+            new LineRequest(
+                line, defaults.locality().orElseThrow(), defaults.setting(), defaults.date()));
         priced.add(outcomes.size());
         outcomes.add(null);
       } catch (CodeFormatException e) {
@@ -351,18 +366,23 @@ final class PriceCommand implements Callable<Integer> {
       try {
         size = Files.size(Inputs.path(input));
       } catch (IOException e) {
-        size = -1;  // opening the file below reports the problem
+        size = -1; // opening the file below reports the problem
       }
     }
     BatchPricing.Summary summary;
     try (CountingInputStream in = new CountingInputStream(Inputs.open(input, cpt.stdin()));
         Output out = output()) {
-      ProgressBar bar = cpt.interactive() && out.toFile
-          ? new ProgressBar(spec.commandLine().getErr(), in::getCount, size, System::nanoTime)
-          : null;
+      ProgressBar bar =
+          cpt.interactive() && out.toFile
+              ? new ProgressBar(spec.commandLine().getErr(), in::getCount, size, System::nanoTime)
+              : null;
       try {
-        summary = batch.run(in, out.writer, format == null ? Format.CSV : format,
-            bar == null ? rows -> { } : bar);
+        summary =
+            batch.run(
+                in,
+                out.writer,
+                format == null ? Format.CSV : format,
+                bar == null ? rows -> {} : bar);
       } catch (IllegalArgumentException e) {
         throw new CliException(input + ": " + e.getMessage(), e);
       } catch (OutputClosedException e) {
@@ -376,8 +396,9 @@ final class PriceCommand implements Callable<Integer> {
     }
     if (cpt.interactive()) {
       PrintWriter err = spec.commandLine().getErr();
-      err.printf("%,d rows: %,d priced, %,d not priced (%,d invalid)%n", summary.rows(),
-          summary.priced(), summary.notPriced(), summary.invalid());
+      err.printf(
+          "%,d rows: %,d priced, %,d not priced (%,d invalid)%n",
+          summary.rows(), summary.priced(), summary.notPriced(), summary.invalid());
       err.flush();
     }
     return summary.invalid() == 0 ? ExitStatus.OK : ExitStatus.INVALID_INPUT;
@@ -408,8 +429,12 @@ final class PriceCommand implements Callable<Integer> {
       return new Output(spec.commandLine().getOut(), false);
     }
     try {
-      return new Output(new BufferedWriter(new OutputStreamWriter(
-          Files.newOutputStream(Inputs.path(output)), StandardCharsets.UTF_8), 1 << 16), true);
+      return new Output(
+          new BufferedWriter(
+              new OutputStreamWriter(
+                  Files.newOutputStream(Inputs.path(output)), StandardCharsets.UTF_8),
+              1 << 16),
+          true);
     } catch (IOException e) {
       throw new CliException("cannot write '" + output + "': " + Inputs.reason(e), e);
     }

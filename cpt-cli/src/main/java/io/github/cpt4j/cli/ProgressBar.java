@@ -8,9 +8,9 @@ import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
 /**
- * A one-line progress display on standard error for long batch runs: rows done, the share of
- * the input read when its size is known, and the rate. It redraws at most ten times a second and
- * is used only when a person is watching; piped and logged runs never see it.
+ * A one-line progress display on standard error for long batch runs: rows done, the share of the
+ * input read when its size is known, and the rate. It redraws at most ten times a second and is
+ * used only when a person is watching; piped and logged runs never see it.
  */
 final class ProgressBar implements LongConsumer {
 
@@ -69,14 +69,17 @@ final class ProgressBar implements LongConsumer {
     lastLength = line.length();
   }
 
-  /** Formats the line: {@code [=====     ]  45%  120,000 rows  210,000 rows/s}. */
+  /** Formats the line: {@code [===== ] 45% 120,000 rows 210,000 rows/s}. */
   static String line(long rows, long bytes, long totalBytes, long elapsedNanos) {
     StringBuilder sb = new StringBuilder(80);
     if (totalBytes > 0) {
       double share = Math.min(1.0, (double) bytes / totalBytes);
       int filled = (int) Math.round(share * BAR_WIDTH);
-      sb.append('[').append("=".repeat(filled)).append(" ".repeat(BAR_WIDTH - filled))
-          .append("] ").append(String.format(Locale.ROOT, "%3d%%  ", Math.round(share * 100)));
+      sb.append('[')
+          .append("=".repeat(filled))
+          .append(" ".repeat(BAR_WIDTH - filled))
+          .append("] ")
+          .append(String.format(Locale.ROOT, "%3d%%  ", Math.round(share * 100)));
     }
     sb.append(String.format(Locale.ROOT, "%,d rows", rows));
     if (elapsedNanos > 0) {

@@ -9,8 +9,8 @@ final class Terminal {
   private Terminal() {}
 
   /**
-   * Returns whether standard input and output are a terminal. Java cannot ask about standard
-   * error alone; a console is the usual proxy, and {@code cpt ... 2>log} is rare enough.
+   * Returns whether standard input and output are a terminal. Java cannot ask about standard error
+   * alone; a console is the usual proxy, and {@code cpt ... 2>log} is rare enough.
    */
   static boolean isInteractive() {
     Console console = System.console();

@@ -28,52 +28,54 @@ import picocli.CommandLine.Spec;
     name = "validate",
     sortOptions = false,
     description = {
-        "Check codes or claim lines, one per line, and report each invalid line.",
-        "",
-        "A line is a code (99213, 0001F, G0438) or a claim line in the library's grammar: "
-            + "a code, up to four modifiers separated by hyphens or spaces, and optional units "
-            + "written xN (27447-RT, 99213-25-59, 71046-26 x2). Letters may be lower case and "
-            + "surrounding blanks are ignored. Blank lines and lines whose first non-blank "
-            + "character is # are skipped.",
-        "",
-        "Each invalid line is reported with its number (from 1), the error type (such as "
-            + "WRONG_LENGTH or ILLEGAL_CHARACTER) and the 0-based index in the line where the "
-            + "problem was found. Lines longer than " + ValidateCommand.MAX_LINE_LENGTH
-            + " characters are reported as LINE_TOO_LONG. The input is read as UTF-8."
+      "Check codes or claim lines, one per line, and report each invalid line.",
+      "",
+      "A line is a code (99213, 0001F, G0438) or a claim line in the library's grammar: "
+          + "a code, up to four modifiers separated by hyphens or spaces, and optional units "
+          + "written xN (27447-RT, 99213-25-59, 71046-26 x2). Letters may be lower case and "
+          + "surrounding blanks are ignored. Blank lines and lines whose first non-blank "
+          + "character is # are skipped.",
+      "",
+      "Each invalid line is reported with its number (from 1), the error type (such as "
+          + "WRONG_LENGTH or ILLEGAL_CHARACTER) and the 0-based index in the line where the "
+          + "problem was found. Lines longer than "
+          + ValidateCommand.MAX_LINE_LENGTH
+          + " characters are reported as LINE_TOO_LONG. The input is read as UTF-8."
     },
     footerHeading = "%nExamples:%n",
     footer = {
-        "  cpt validate codes.txt",
-        "  cut -d, -f1 claims.csv | cpt validate --format csv > problems.csv",
-        "  cpt validate --all --format json codes.txt"
+      "  cpt validate codes.txt",
+      "  cut -d, -f1 claims.csv | cpt validate --format csv > problems.csv",
+      "  cpt validate --all --format json codes.txt"
     })
 final class ValidateCommand implements Callable<Integer> {
 
   /** No claim line is anywhere near this long; longer lines are cut and reported. */
   static final int MAX_LINE_LENGTH = 1024;
+
   /** The error type of a line longer than {@link #MAX_LINE_LENGTH}. */
   static final String LINE_TOO_LONG = "LINE_TOO_LONG";
 
-  private static final List<Column> COLUMNS = List.of(
-      Column.number("line", 6),
-      Column.text("result", 7),
-      Column.text("input", 16),
-      Column.text("canonical", 16),
-      Column.text("error", 18),
-      Column.number("index", 5),
-      Column.text("message", 0));
+  private static final List<Column> COLUMNS =
+      List.of(
+          Column.number("line", 6),
+          Column.text("result", 7),
+          Column.text("input", 16),
+          Column.text("canonical", 16),
+          Column.text("error", 18),
+          Column.number("index", 5),
+          Column.text("message", 0));
 
-  private static final List<Column> TABLE_COLUMNS = List.of(
-      Column.number("line", 6),
-      Column.number("index", 5),
-      Column.text("error", 18),
-      Column.text("detail", 0));
+  private static final List<Column> TABLE_COLUMNS =
+      List.of(
+          Column.number("line", 6),
+          Column.number("index", 5),
+          Column.text("error", 18),
+          Column.text("detail", 0));
 
-  @Spec
-  private CommandSpec spec;
+  @Spec private CommandSpec spec;
 
-  @ParentCommand
-  private CptCommand cpt;
+  @ParentCommand private CptCommand cpt;
 
   @Parameters(
       index = "0",
@@ -103,9 +105,12 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    Report report = quiet ? null : format == Format.TABLE
-        ? Report.create(format, TABLE_COLUMNS, out, cpt.interactive())
-        : Report.create(format, COLUMNS, out, cpt.interactive());
+    Report report =
+        quiet
+            ? null
+            : format == Format.TABLE
+                ? Report.create(format, TABLE_COLUMNS, out, cpt.interactive())
+                : Report.create(format, COLUMNS, out, cpt.interactive());
     long lines = 0;
     long skipped = 0;
     long invalid = 0;
@@ -119,8 +124,16 @@ final class ValidateCommand implements Callable<Integer> {
         if (reader.truncated()) {
           invalid++;
           if (report != null) {
-            invalid(report, number, line + "...", LINE_TOO_LONG, MAX_LINE_LENGTH,
-                "the line has " + reader.length() + " characters; at most " + MAX_LINE_LENGTH
+            invalid(
+                report,
+                number,
+                line + "...",
+                LINE_TOO_LONG,
+                MAX_LINE_LENGTH,
+                "the line has "
+                    + reader.length()
+                    + " characters; at most "
+                    + MAX_LINE_LENGTH
                     + " are read");
           }
           continue;
@@ -155,8 +168,9 @@ final class ValidateCommand implements Callable<Integer> {
     try {
       return reader.next();
     } catch (IOException e) {
-      throw new CliException("cannot read '" + file + "' after line " + reader.lineNumber()
-          + ": " + Inputs.reason(e), e);
+      throw new CliException(
+          "cannot read '" + file + "' after line " + reader.lineNumber() + ": " + Inputs.reason(e),
+          e);
     }
   }
 
@@ -203,8 +217,7 @@ final class ValidateCommand implements Callable<Integer> {
     return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 
-  private void valid(Report report, long number, String line, String canonical)
-      throws IOException {
+  private void valid(Report report, long number, String line, String canonical) throws IOException {
     if (format == Format.TABLE) {
       report.row(number, null, null, canonical);
     } else {
@@ -212,8 +225,9 @@ final class ValidateCommand implements Callable<Integer> {
     }
   }
 
-  private void invalid(Report report, long number, String line, String error, int index,
-      String message) throws IOException {
+  private void invalid(
+      Report report, long number, String line, String error, int index, String message)
+      throws IOException {
     if (format == Format.TABLE) {
       report.row(number, index, error, Main.oneLine(message));
     } else {
@@ -223,8 +237,10 @@ final class ValidateCommand implements Callable<Integer> {
 
   private static String summary(long lines, long skipped, long invalid) {
     long checked = lines - skipped;
-    String skip = skipped == 0 ? "" : "; " + skipped + " blank or comment line"
-        + (skipped == 1 ? "" : "s") + " skipped";
+    String skip =
+        skipped == 0
+            ? ""
+            : "; " + skipped + " blank or comment line" + (skipped == 1 ? "" : "s") + " skipped";
     if (invalid == 0) {
       return (checked == 1 ? "1 line" : checked + " lines") + " checked, all valid" + skip;
     }

@@ -26,8 +26,8 @@ final class VersionProvider implements IVersionProvider {
       if (in == null) {
         return "unknown";
       }
-      String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
-          .readLine();
+      String line =
+          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
       // An unfiltered resource (a build outside Maven) still holds the placeholder.
       return line == null || line.isBlank() || line.startsWith("${") ? "unknown" : line.strip();
     } catch (IOException e) {

@@ -28,32 +28,37 @@ import org.junit.jupiter.api.Test;
 /** The batch engine's claims, chunks and threads, over pricers made for the purpose. */
 class BatchPricingTest {
 
-  private static final PricingDefaults DEFAULTS = new PricingDefaults(
-      Optional.of(Locality.parse("13282-99")), Setting.NON_FACILITY, LocalDate.of(2025, 6, 1));
+  private static final PricingDefaults DEFAULTS =
+      new PricingDefaults(
+          Optional.of(Locality.parse("13282-99")), Setting.NON_FACILITY, LocalDate.of(2025, 6, 1));
 
   /** Each line's amount is the size of its claim, and pricing takes a random short while. */
-  private static final ClaimPricer CLAIM_SIZE = (lines, participating) -> {
-    if (ThreadLocalRandom.current().nextInt(50) == 0) {
-      try {
-        Thread.sleep(1);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    List<Outcome> outcomes = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      outcomes.add(Outcome.priced(BigDecimal.valueOf(lines.size()), lines.get(i).line()
-          .toString()));
-    }
-    return outcomes;
-  };
+  private static final ClaimPricer CLAIM_SIZE =
+      (lines, participating) -> {
+        if (ThreadLocalRandom.current().nextInt(50) == 0) {
+          try {
+            Thread.sleep(1);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+          outcomes.add(
+              Outcome.priced(BigDecimal.valueOf(lines.size()), lines.get(i).line().toString()));
+        }
+        return outcomes;
+      };
 
   private static List<CsvRecord> run(String csv, ClaimPricer pricer) throws IOException {
     StringWriter out = new StringWriter();
     // Four pricing threads whatever the machine, so that chunks really finish out of order.
     new BatchPricing(DEFAULTS, true, pricer, zip -> Optional.empty(), 4)
-        .run(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), out, Format.CSV,
-            rows -> { });
+        .run(
+            new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+            out,
+            Format.CSV,
+            rows -> {});
     return ValidateCommandTest.csv(out.toString());
   }
 
@@ -80,7 +85,7 @@ class BatchPricingTest {
   void aClaimIsNeverSplitAcrossChunks() throws IOException {
     StringBuilder csv = new StringBuilder("claim,code\n");
     for (int i = 0; i < 500; i++) {
-      csv.append(",99213\n");  // 500 standalone lines, then a claim across the 512 boundary
+      csv.append(",99213\n"); // 500 standalone lines, then a claim across the 512 boundary
     }
     for (int i = 0; i < 600; i++) {
       csv.append("big,99213\n");
@@ -109,18 +114,19 @@ class BatchPricingTest {
   @Test
   void aPricerFailureStopsTheRunAndIsReportedOnce() {
     AtomicLong calls = new AtomicLong();
-    ClaimPricer failing = (lines, participating) -> {
-      if (calls.incrementAndGet() == 3_000) {
-        throw new IllegalStateException("boom");
-      }
-      return CLAIM_SIZE.price(lines, participating);
-    };
+    ClaimPricer failing =
+        (lines, participating) -> {
+          if (calls.incrementAndGet() == 3_000) {
+            throw new IllegalStateException("boom");
+          }
+          return CLAIM_SIZE.price(lines, participating);
+        };
     StringBuilder csv = new StringBuilder("code\n");
     for (int i = 0; i < 100_000; i++) {
       csv.append("99213\n");
     }
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> run(csv.toString(), failing));
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> run(csv.toString(), failing));
     assertEquals("boom", e.getMessage());
     assertTrue(calls.get() < 100_000, "the run went on after the failure: " + calls.get());
   }
@@ -129,9 +135,13 @@ class BatchPricingTest {
   void countsPricedNotPricedAndInvalid() throws IOException {
     StringWriter out = new StringWriter();
     String csv = "claim,code,date\n,99213,\n,9921,\nA,99213,2025-01-01\nA,99213,2025-01-02\n";
-    BatchPricing.Summary summary = new BatchPricing(DEFAULTS, true, CLAIM_SIZE,
-        zip -> Optional.empty()).run(new ByteArrayInputStream(
-            csv.getBytes(StandardCharsets.UTF_8)), out, Format.CSV, rows -> { });
+    BatchPricing.Summary summary =
+        new BatchPricing(DEFAULTS, true, CLAIM_SIZE, zip -> Optional.empty())
+            .run(
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                out,
+                Format.CSV,
+                rows -> {});
     assertEquals(new BatchPricing.Summary(4, 1, 3, 3), summary);
   }
 }

@@ -52,8 +52,14 @@ final class Cli {
   static Result runWith(PricingData data, byte[] stdin, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int status = Main.run(args, new ByteArrayInputStream(stdin), new PrintWriter(out),
-        new PrintWriter(err), false, data);
+    int status =
+        Main.run(
+            args,
+            new ByteArrayInputStream(stdin),
+            new PrintWriter(out),
+            new PrintWriter(err),
+            false,
+            data);
     return new Result(status, out.toString(), err.toString());
   }
 }

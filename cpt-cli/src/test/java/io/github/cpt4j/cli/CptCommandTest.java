@@ -34,8 +34,8 @@ class CptCommandTest {
   void topLevelHelpListsCommandsAndExitStatuses() {
     Cli.Result r = Cli.run("-h");
     assertEquals(0, r.status());
-    for (String word : new String[] {"lookup", "validate", "price", "localities", "Exit status",
-        "trademark"}) {
+    for (String word :
+        new String[] {"lookup", "validate", "price", "localities", "Exit status", "trademark"}) {
       assertTrue(r.out().contains(word), () -> word + " missing in\n" + r.out());
     }
   }
@@ -82,7 +82,8 @@ class CptCommandTest {
   void failuresAreOneLineWithoutDebugAndAStackTraceWith() {
     Cli.Result plain = Cli.run("validate", "no/such/file.txt");
     assertEquals(2, plain.status());
-    assertEquals(java.util.List.of("cpt validate: cannot read 'no/such/file.txt': no such file"),
+    assertEquals(
+        java.util.List.of("cpt validate: cannot read 'no/such/file.txt': no such file"),
         plain.errLines());
 
     Cli.Result debug = Cli.run("validate", "--debug", "no/such/file.txt");
@@ -90,8 +91,7 @@ class CptCommandTest {
     assertTrue(debug.err().contains("CliException"), debug::toString);
     assertTrue(debug.err().contains("\tat "), debug::toString);
     assertTrue(debug.err().contains("NoSuchFileException"), debug::toString);
-    assertEquals(plain.errLines().get(0),
-        debug.errLines().get(debug.errLines().size() - 1));
+    assertEquals(plain.errLines().get(0), debug.errLines().get(debug.errLines().size() - 1));
   }
 
   @Test

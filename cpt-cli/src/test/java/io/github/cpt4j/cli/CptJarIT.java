@@ -40,14 +40,21 @@ class CptJarIT {
   void pricesTheQuickStartLineWithTheBundledData() throws Exception {
     Run r = run("", "price", "99213", "--zip", "10001", "--date", "2025-06-01", "-f", "csv");
     assertEquals(0, r.status(), r::toString);
-    assertTrue(r.out().matches("(?s)line,amount,result,explanation\n99213,\\d+\\.\\d\\d,priced,.*"),
+    assertTrue(
+        r.out().matches("(?s)line,amount,result,explanation\n99213,\\d+\\.\\d\\d,priced,.*"),
         r::toString);
   }
 
   @Test
   void pricesABatchFromStandardInput() throws Exception {
-    Run r = run("code,locality\n90834,13282-99\n9921,13282-99\n", "price", "--input", "-",
-        "--date", "2025-06-01");
+    Run r =
+        run(
+            "code,locality\n90834,13282-99\n9921,13282-99\n",
+            "price",
+            "--input",
+            "-",
+            "--date",
+            "2025-06-01");
     assertEquals(1, r.status(), r::toString);
     assertTrue(r.out().contains("\n90834,13282-99,102.53,priced,"), r::toString);
     assertTrue(r.out().contains("\n9921,13282-99,,invalid_code,"), r::toString);

@@ -17,15 +17,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A test double for the fee API: 10.00 per unit, halved for every line of a claim after the
- * first, 95% for non-participating providers; Category II codes are not payable. ZIP code
- * {@code ddddd} is in locality {@code ddddd-01}, except {@code 00000}, which is in none. The
- * explanation records what the pricer was given, so that tests can see claims and contexts.
+ * A test double for the fee API: 10.00 per unit, halved for every line of a claim after the first,
+ * 95% for non-participating providers; Category II codes are not payable. ZIP code {@code ddddd} is
+ * in locality {@code ddddd-01}, except {@code 00000}, which is in none. The explanation records
+ * what the pricer was given, so that tests can see claims and contexts.
  */
 class FakeData implements PricingData {
 
   /** The files the last pricer was opened with. */
   CmsFiles files;
+
   /** Whether the last pricer was asked to explain priced lines. */
   boolean explainPriced;
 
@@ -38,7 +39,8 @@ class FakeData implements PricingData {
 
   @Override
   public Optional<Locality> localityOf(ZipCode zip) {
-    return zip.digits().equals("00000") ? Optional.empty()
+    return zip.digits().equals("00000")
+        ? Optional.empty()
         : Optional.of(Locality.of(zip.digits(), "01"));
   }
 
@@ -50,19 +52,33 @@ class FakeData implements PricingData {
         gpci("13282-99", "NY", "REST OF STATE", "1", "0.949", "0.732"));
   }
 
-  private static Gpci gpci(String id, String state, String name, String w, String pe,
-      String mp) {
-    return Gpci.builder().locality(Locality.parse(id)).state(state).name(name)
-        .work(new BigDecimal(w)).practiceExpense(new BigDecimal(pe))
-        .malpractice(new BigDecimal(mp)).build();
+  private static Gpci gpci(String id, String state, String name, String w, String pe, String mp) {
+    return Gpci.builder()
+        .locality(Locality.parse(id))
+        .state(state)
+        .name(name)
+        .work(new BigDecimal(w))
+        .practiceExpense(new BigDecimal(pe))
+        .malpractice(new BigDecimal(mp))
+        .build();
   }
 
   private static List<Outcome> price(List<LineRequest> lines, boolean participating) {
     List<Outcome> outcomes = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       LineRequest r = lines.get(i);
-      String explanation = "fake " + r.line() + " of " + lines.size() + " at " + r.locality()
-          + " " + r.setting().words() + " " + r.date() + (participating ? "" : " non-par");
+      String explanation =
+          "fake "
+              + r.line()
+              + " of "
+              + lines.size()
+              + " at "
+              + r.locality()
+              + " "
+              + r.setting().words()
+              + " "
+              + r.date()
+              + (participating ? "" : " non-par");
       if (r.line().code() instanceof CptCode
           && ((CptCode) r.line().code()).category() == CptCategory.CATEGORY_II) {
         outcomes.add(Outcome.notPriced("status_not_payable", explanation));

@@ -23,8 +23,8 @@ class FullCmsFilesTest {
     String env = System.getenv("CPT4J_CMS_DIR");
     assumeTrue(env != null && !env.isBlank(), "CPT4J_CMS_DIR is not set");
     dir = Path.of(env, "2025");
-    assumeTrue(Files.isRegularFile(dir.resolve("PPRRVU2025_Oct.csv")),
-        "no PPRRVU2025_Oct.csv in " + dir);
+    assumeTrue(
+        Files.isRegularFile(dir.resolve("PPRRVU2025_Oct.csv")), "no PPRRVU2025_Oct.csv in " + dir);
   }
 
   private static String file(String name) {
@@ -34,9 +34,22 @@ class FullCmsFilesTest {
   @Test
   void pricesACodeOutsideTheSampleAsCmsPublishesIt() throws IOException {
     // PFREV25C.txt: 76145 in 01112-05 is 1339.81 in both settings.
-    Cli.Result r = Cli.run("price", "76145", "-l", "01112-05", "-d", "2025-06-01", "-f", "csv",
-        "--rvu", file("PPRRVU2025_Oct.csv"), "--gpci", file("GPCI2025.csv"),
-        "--opps-cap", file("OPPSCAP_Oct.csv"));
+    Cli.Result r =
+        Cli.run(
+            "price",
+            "76145",
+            "-l",
+            "01112-05",
+            "-d",
+            "2025-06-01",
+            "-f",
+            "csv",
+            "--rvu",
+            file("PPRRVU2025_Oct.csv"),
+            "--gpci",
+            file("GPCI2025.csv"),
+            "--opps-cap",
+            file("OPPSCAP_Oct.csv"));
     assertEquals(0, r.status(), r::toString);
     assertEquals("1339.81", ValidateCommandTest.csv(r.out()).get(1).getField(1));
   }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.cpt4j.cli.report.JsonText;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.CharBuffer;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
@@ -16,8 +16,8 @@ class JsonTextTest {
 
   @Test
   void escapesWhatJsonRequires() throws IOException {
-    assertEquals("\"a\\\"b\\\\c\\n\\r\\t\\b\\f\\u0001\\u001f\"",
-        json("a\"b\\c\n\r\t\b\f\u0001\u001f"));
+    assertEquals(
+        "\"a\\\"b\\\\c\\n\\r\\t\\b\\f\\u0001\\u001f\"", json("a\"b\\c\n\r\t\b\f\u0001\u001f"));
     assertEquals("\"\\u2028\\u2029\"", json("\u2028\u2029"));
     assertEquals("\"/é😀\"", json("/é😀"));
   }

@@ -49,8 +49,8 @@ class LineReaderTest {
   @Property
   void agreesWithBufferedReader(@ForAll("text") String text) throws IOException {
     List<String> expected = new ArrayList<>();
-    BufferedReader reference = new BufferedReader(new StringReader(
-        text.startsWith("\uFEFF") ? text.substring(1) : text));
+    BufferedReader reference =
+        new BufferedReader(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text));
     for (String line; (line = reference.readLine()) != null; ) {
       expected.add(line);
     }

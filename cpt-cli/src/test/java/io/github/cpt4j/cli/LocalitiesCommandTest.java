@@ -25,10 +25,16 @@ class LocalitiesCommandTest {
     Cli.Result r = run(TABLE);
     assertEquals(0, r.status(), r::toString);
     assertEquals(4, r.outLines().size(), r::toString);
-    assertTrue(r.outLines().get(0).matches("LOCALITY\\s+STATE\\s+NAME\\s+WORK GPCI\\s+PE GPCI"
-        + "\\s+MP GPCI"), r::toString);
-    assertTrue(r.outLines().get(3).matches("13282-99\\s+NY\\s+REST OF STATE\\s+1\\s+0\\.949"
-        + "\\s+0\\.732"), r::toString);
+    assertTrue(
+        r.outLines()
+            .get(0)
+            .matches("LOCALITY\\s+STATE\\s+NAME\\s+WORK GPCI\\s+PE GPCI" + "\\s+MP GPCI"),
+        r::toString);
+    assertTrue(
+        r.outLines()
+            .get(3)
+            .matches("13282-99\\s+NY\\s+REST OF STATE\\s+1\\s+0\\.949" + "\\s+0\\.732"),
+        r::toString);
   }
 
   @Test
@@ -60,8 +66,8 @@ class LocalitiesCommandTest {
   void aBadGpciFileIsOneLine() {
     Cli.Result missing = run(TABLE, "--gpci", "no/such.csv");
     assertEquals(2, missing.status());
-    assertEquals(List.of("cpt localities: cannot read 'no/such.csv': no such file"),
-        missing.errLines());
+    assertEquals(
+        List.of("cpt localities: cannot read 'no/such.csv': no such file"), missing.errLines());
   }
 
   @Test

@@ -56,8 +56,11 @@ class LookupCommandTest {
   @Test
   void showsThe2025RelativeValueRowsAndIndicators() throws Exception {
     String text = Cli.run("lookup", "71046").out();
-    assertTrue(text.contains("  2025 RVUs   71046     status A (active), work 0.22, PE "
-        + "non-facility 0.77, PE facility 0.77 (NA), MP 0.02\n"), text);
+    assertTrue(
+        text.contains(
+            "  2025 RVUs   71046     status A (active), work 0.22, PE "
+                + "non-facility 0.77, PE facility 0.77 (NA), MP 0.02\n"),
+        text);
     assertTrue(text.contains("              71046-26  status A"), text);
     assertTrue(text.contains("global XXX, PC/TC 1, MULT PROC 0"), text);
     var rows = ValidateCommandTest.csv(Cli.run("lookup", "-f", "csv", "29880").out());
@@ -72,9 +75,13 @@ class LookupCommandTest {
 
   @Test
   void flagsAddOnCodes() {
-    String addOn = io.github.cpt4j.data.BundledData.codeSet().stream()
-        .filter(io.github.cpt4j.codeset.CodeEntry::addOn).findFirst().orElseThrow()
-        .code().toString();
+    String addOn =
+        io.github.cpt4j.data.BundledData.codeSet().stream()
+            .filter(io.github.cpt4j.codeset.CodeEntry::addOn)
+            .findFirst()
+            .orElseThrow()
+            .code()
+            .toString();
     Cli.Result r = Cli.run("lookup", addOn);
     assertTrue(r.out().contains("  add-on      yes"), r::toString);
   }
@@ -110,7 +117,8 @@ class LookupCommandTest {
     assertEquals(0, r.status());
     var rows = ValidateCommandTest.csv(r.out());
     assertEquals("input", rows.get(0).getField(0));
-    assertEquals(List.of("J1100", "J1100", "LEVEL_II", "", "", "", "", "DRUGS"),
+    assertEquals(
+        List.of("J1100", "J1100", "LEVEL_II", "", "", "", "", "DRUGS"),
         rows.get(1).getFields().subList(0, 8));
   }
 

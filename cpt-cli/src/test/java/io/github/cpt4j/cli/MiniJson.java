@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A strict RFC 8259 parser for tests, so that the hand-written JSON output is checked by
- * something other than itself. Objects become LinkedHashMaps, arrays Lists, numbers BigDecimals.
+ * A strict RFC 8259 parser for tests, so that the hand-written JSON output is checked by something
+ * other than itself. Objects become LinkedHashMaps, arrays Lists, numbers BigDecimals.
  */
 final class MiniJson {
 
@@ -132,14 +132,30 @@ final class MiniJson {
       }
       char e = text.charAt(pos++);
       switch (e) {
-        case '"': sb.append('"'); break;
-        case '\\': sb.append('\\'); break;
-        case '/': sb.append('/'); break;
-        case 'b': sb.append('\b'); break;
-        case 'f': sb.append('\f'); break;
-        case 'n': sb.append('\n'); break;
-        case 'r': sb.append('\r'); break;
-        case 't': sb.append('\t'); break;
+        case '"':
+          sb.append('"');
+          break;
+        case '\\':
+          sb.append('\\');
+          break;
+        case '/':
+          sb.append('/');
+          break;
+        case 'b':
+          sb.append('\b');
+          break;
+        case 'f':
+          sb.append('\f');
+          break;
+        case 'n':
+          sb.append('\n');
+          break;
+        case 'r':
+          sb.append('\r');
+          break;
+        case 't':
+          sb.append('\t');
+          break;
         case 'u':
           sb.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
           pos += 4;

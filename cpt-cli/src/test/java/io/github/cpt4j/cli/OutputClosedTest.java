@@ -39,8 +39,13 @@ class OutputClosedTest {
   }
 
   private static int run(String input, ClosingWriter out, StringWriter err, String... args) {
-    return Main.run(args, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-        new PrintWriter(out), new PrintWriter(err), false, new FakeData());
+    return Main.run(
+        args,
+        new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+        new PrintWriter(out),
+        new PrintWriter(err),
+        false,
+        new FakeData());
   }
 
   @Test

@@ -8,9 +8,9 @@ import io.github.cpt4j.cli.price.PricingDefaults;
 import io.github.cpt4j.cli.price.RowParser;
 import io.github.cpt4j.cli.price.Settings;
 import io.github.cpt4j.cli.price.ZipCode;
+import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.fee.Locality;
 import io.github.cpt4j.fee.Setting;
-import io.github.cpt4j.code.CodeFormatException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -23,36 +23,61 @@ import net.jqwik.api.Provide;
 /** Laws of the command line's parsers: totality, and only their own exceptions. */
 class ParsingProperties {
 
-  private static final RowParser PARSER = new RowParser(
-      BatchHeader.of(List.of("code", "modifiers", "units", "locality", "zip", "setting", "pos",
-          "date", "claim"), false),
-      new PricingDefaults(Optional.empty(), Setting.NON_FACILITY, LocalDate.of(2025, 6, 1)),
-      zip -> Optional.of(Locality.of(zip.digits(), "01")));
+  private static final RowParser PARSER =
+      new RowParser(
+          BatchHeader.of(
+              List.of(
+                  "code",
+                  "modifiers",
+                  "units",
+                  "locality",
+                  "zip",
+                  "setting",
+                  "pos",
+                  "date",
+                  "claim"),
+              false),
+          new PricingDefaults(Optional.empty(), Setting.NON_FACILITY, LocalDate.of(2025, 6, 1)),
+          zip -> Optional.of(Locality.of(zip.digits(), "01")));
 
   @Property
-  void aRowAlwaysBecomesARequestOrAReason(@ForAll("field") String code,
-      @ForAll("field") String modifiers, @ForAll("field") String units,
-      @ForAll("field") String locality, @ForAll("field") String zip,
+  void aRowAlwaysBecomesARequestOrAReason(
+      @ForAll("field") String code,
+      @ForAll("field") String modifiers,
+      @ForAll("field") String units,
+      @ForAll("field") String locality,
+      @ForAll("field") String zip,
       @ForAll("field") String date) {
-    RowParser.Row row = PARSER.parse(List.of(code, modifiers, units, locality, zip, "", "", date,
-        ""));
+    RowParser.Row row =
+        PARSER.parse(List.of(code, modifiers, units, locality, zip, "", "", date, ""));
     assertTrue(row.request().isPresent() != row.problem().isPresent());
     row.problem().ifPresent(p -> assertTrue(p.result().matches("[a-z_]+"), p::toString));
   }
 
   @Property
   void validRowsArePricedInTheirOwnContext(@ForAll("units") int units) {
-    RowParser.Row row = PARSER.parse(List.of("99213", "25", String.valueOf(units), "13282-99",
-        "", "facility", "", "2025-01-31", "A"));
-    assertEquals("99213-25" + (units > 1 ? " x" + units : ""),
+    RowParser.Row row =
+        PARSER.parse(
+            List.of(
+                "99213",
+                "25",
+                String.valueOf(units),
+                "13282-99",
+                "",
+                "facility",
+                "",
+                "2025-01-31",
+                "A"));
+    assertEquals(
+        "99213-25" + (units > 1 ? " x" + units : ""),
         row.request().orElseThrow().line().toString());
     assertEquals("A", row.claim());
   }
 
   @Property
   void valueParsersThrowOnlyTheirOwnException(@ForAll("field") String text) {
-    for (Runnable parse : List.<Runnable>of(() -> ZipCode.parse(text),
-        () -> Settings.parse(text))) {
+    for (Runnable parse :
+        List.<Runnable>of(() -> ZipCode.parse(text), () -> Settings.parse(text))) {
       try {
         parse.run();
       } catch (IllegalArgumentException expected) {
@@ -65,7 +90,7 @@ class ParsingProperties {
   void validateThrowsOnlyCodeFormatExceptions(@ForAll("field") String line) {
     try {
       String canonical = ValidateCommand.parse(line);
-      assertEquals(canonical, ValidateCommand.parse(canonical));  // canonical is a fixed point
+      assertEquals(canonical, ValidateCommand.parse(canonical)); // canonical is a fixed point
     } catch (CodeFormatException expected) {
       assertTrue(expected.errorIndex() >= 0 && expected.errorIndex() <= line.length());
     }
@@ -76,8 +101,18 @@ class ParsingProperties {
     return Arbitraries.oneOf(
         Arbitraries.strings().withChars("0123456789-xX TCRLAFGJ \t\u00a0").ofMaxLength(14),
         Arbitraries.strings().ofMaxLength(12),
-        Arbitraries.of("99213", "0001F", "26", "RT 59", "13282-99", "10001", "22", "2025-06-01",
-            "", "facility", "x2"));
+        Arbitraries.of(
+            "99213",
+            "0001F",
+            "26",
+            "RT 59",
+            "13282-99",
+            "10001",
+            "22",
+            "2025-06-01",
+            "",
+            "facility",
+            "x2"));
   }
 
   @Provide

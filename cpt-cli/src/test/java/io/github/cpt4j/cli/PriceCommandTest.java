@@ -18,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The price command's options, modes and errors, over {@link FakeData}. */
 class PriceCommandTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final FakeData data = new FakeData();
 
@@ -52,11 +51,20 @@ class PriceCommandTest {
 
   @Test
   void explainShowsTheContext() {
-    Cli.Result r = price("99213", "-l", "13282-99", "-d", "2025-06-01", "-s", "facility",
-        "--explain", "--non-participating");
+    Cli.Result r =
+        price(
+            "99213",
+            "-l",
+            "13282-99",
+            "-d",
+            "2025-06-01",
+            "-s",
+            "facility",
+            "--explain",
+            "--non-participating");
     assertEquals(0, r.status(), r::toString);
-    assertTrue(r.out().contains("fake 99213 of 1 at 13282-99 facility 2025-06-01 non-par"),
-        r::toString);
+    assertTrue(
+        r.out().contains("fake 99213 of 1 at 13282-99 facility 2025-06-01 non-par"), r::toString);
     assertTrue(r.out().contains("9.50"), r::toString);
   }
 
@@ -65,8 +73,8 @@ class PriceCommandTest {
     Cli.Result r = price("99213", "--zip", "10001-2345", "--pos", "22", "-f", "json");
     List<Map<String, Object>> rows = MiniJson.parseRows(r.out());
     assertEquals(1, rows.size());
-    assertTrue(((String) rows.get(0).get("explanation")).contains(" at 10001-01 facility "),
-        r::toString);
+    assertTrue(
+        ((String) rows.get(0).get("explanation")).contains(" at 10001-01 facility "), r::toString);
     assertEquals(new BigDecimal("10.00"), rows.get(0).get("amount"));
   }
 
@@ -88,18 +96,18 @@ class PriceCommandTest {
   @Test
   void usageErrorsAreOneLineWithStatusTwo() {
     String[][] cases = {
-        {"99213"},                                            // no location
-        {},                                                   // nothing to price
-        {"99213", "--zip", "1000"},                           // bad ZIP
-        {"99213", "--locality", "13282"},                     // bad locality
-        {"99213", "--zip", "10001", "--locality", "13282-99"}, // both
-        {"99213", "--zip", "10001", "--date", "2025-13-01"},  // bad date
-        {"99213", "--zip", "10001", "--setting", "home"},     // bad setting
-        {"99213", "--zip", "10001", "--pos", "100"},          // bad POS
-        {"99213", "--zip", "00000"},                          // ZIP in no locality
-        {"99213", "--zip", "10001", "--setting", "facility", "--pos", "11"},
-        {"99213", "--zip", "10001", "--input", "x.csv"},      // both modes
-        {"--input", "x.csv", "--format", "table"},
+      {"99213"}, // no location
+      {}, // nothing to price
+      {"99213", "--zip", "1000"}, // bad ZIP
+      {"99213", "--locality", "13282"}, // bad locality
+      {"99213", "--zip", "10001", "--locality", "13282-99"}, // both
+      {"99213", "--zip", "10001", "--date", "2025-13-01"}, // bad date
+      {"99213", "--zip", "10001", "--setting", "home"}, // bad setting
+      {"99213", "--zip", "10001", "--pos", "100"}, // bad POS
+      {"99213", "--zip", "00000"}, // ZIP in no locality
+      {"99213", "--zip", "10001", "--setting", "facility", "--pos", "11"},
+      {"99213", "--zip", "10001", "--input", "x.csv"}, // both modes
+      {"--input", "x.csv", "--format", "table"},
     };
     for (String[] args : cases) {
       Cli.Result r = price(args);
@@ -109,8 +117,8 @@ class PriceCommandTest {
       assertEquals("", r.out());
     }
     assertTrue(price("99213", "--zip", "1000").err().contains("expected five digits"));
-    assertTrue(price("99213", "--zip", "10001", "-d", "June").err()
-        .contains("expected YYYY-MM-DD"));
+    assertTrue(
+        price("99213", "--zip", "10001", "-d", "June").err().contains("expected YYYY-MM-DD"));
   }
 
   @Test
@@ -124,8 +132,8 @@ class PriceCommandTest {
   void cmsFilesReachTheData() throws IOException {
     Path rvu = Files.writeString(dir.resolve("rvu.csv"), "x");
     Path cap = Files.writeString(dir.resolve("cap.csv"), "x");
-    Cli.Result r = price("99213", "--zip", "10001", "--rvu", rvu.toString(), "--opps-cap",
-        cap.toString());
+    Cli.Result r =
+        price("99213", "--zip", "10001", "--rvu", rvu.toString(), "--opps-cap", cap.toString());
     assertEquals(0, r.status(), r::toString);
     assertEquals(Optional.of(rvu), data.files.rvu());
     assertEquals(Optional.empty(), data.files.gpci());
@@ -134,36 +142,42 @@ class PriceCommandTest {
 
   @Test
   void dataThatRejectsItsFilesIsOneLine() {
-    FakeData rejecting = new FakeData() {
-      @Override
-      public io.github.cpt4j.cli.price.ClaimPricer pricer(CmsFiles files, boolean explain) {
-        throw new java.io.UncheckedIOException(new io.github.cpt4j.data.load.DataLoadException(
-            "rvu.csv", 12, 6, "expected a number"));
-      }
-    };
+    FakeData rejecting =
+        new FakeData() {
+          @Override
+          public io.github.cpt4j.cli.price.ClaimPricer pricer(CmsFiles files, boolean explain) {
+            throw new java.io.UncheckedIOException(
+                new io.github.cpt4j.data.load.DataLoadException(
+                    "rvu.csv", 12, 6, "expected a number"));
+          }
+        };
     Cli.Result r = Cli.runWith(rejecting, new byte[0], "price", "99213", "-z", "10001");
     assertEquals(2, r.status());
     assertEquals(1, r.errLines().size(), r::toString);
-    assertTrue(r.err().startsWith("cpt price: rvu.csv, line 12, column 6: expected a number"),
+    assertTrue(
+        r.err().startsWith("cpt price: rvu.csv, line 12, column 6: expected a number"),
         r::toString);
   }
 
   @Test
   void aBugInThePricerIsAnInternalErrorOnOneLine() {
-    FakeData broken = new FakeData() {
-      @Override
-      public io.github.cpt4j.cli.price.ClaimPricer pricer(CmsFiles files, boolean explain) {
-        return (lines, participating) -> {
-          throw new IllegalStateException("boom");
+    FakeData broken =
+        new FakeData() {
+          @Override
+          public io.github.cpt4j.cli.price.ClaimPricer pricer(CmsFiles files, boolean explain) {
+            return (lines, participating) -> {
+              throw new IllegalStateException("boom");
+            };
+          }
         };
-      }
-    };
     Cli.Result r = Cli.runWith(broken, new byte[0], "price", "99213", "-z", "10001");
     assertEquals(2, r.status());
-    assertEquals(List.of("cpt price: internal error: java.lang.IllegalStateException: boom "
-        + "(run again with --debug to see where)"), r.errLines());
-    Cli.Result debug = Cli.runWith(broken, new byte[0], "price", "99213", "-z", "10001",
-        "--debug");
+    assertEquals(
+        List.of(
+            "cpt price: internal error: java.lang.IllegalStateException: boom "
+                + "(run again with --debug to see where)"),
+        r.errLines());
+    Cli.Result debug = Cli.runWith(broken, new byte[0], "price", "99213", "-z", "10001", "--debug");
     assertTrue(debug.err().contains("\tat "), debug::toString);
   }
 
@@ -185,32 +199,34 @@ class PriceCommandTest {
 
   @Test
   void aBrokenCsvIsTroubleAfterTheRowsBeforeIt() {
-    Cli.Result r = priceStdin("code,note\n99213,ok\n99213,\"quoted\"junk\n", "-i", "-",
-        "-z", "10001");
+    Cli.Result r =
+        priceStdin("code,note\n99213,ok\n99213,\"quoted\"junk\n", "-i", "-", "-z", "10001");
     assertEquals(2, r.status(), r::toString);
     assertEquals(1, r.errLines().size(), r::toString);
     assertTrue(r.err().startsWith("cpt price: cannot price '-': "), r::toString);
-    assertTrue(r.err().contains("line 3: Unexpected character after closing quote"),
-        r::toString);
+    assertTrue(r.err().contains("line 3: Unexpected character after closing quote"), r::toString);
     assertTrue(r.out().contains("\n99213,ok,10.00,priced,"), r::toString);
   }
 
   @Test
   void batchFromStandardInputKeepsEveryInputColumn() throws IOException {
-    String csv = "Note,CODE,Modifiers,units,ZIP\n"
-        + "first,99213,,,10001\n"
-        + "second,71046,26,2,\n"
-        + "\"third, quoted\",99213,25 59,,60601\n";
-    Cli.Result r = priceStdin(csv, "--input", "-", "--locality", "13282-99",
-        "--date", "2025-06-01");
+    String csv =
+        "Note,CODE,Modifiers,units,ZIP\n"
+            + "first,99213,,,10001\n"
+            + "second,71046,26,2,\n"
+            + "\"third, quoted\",99213,25 59,,60601\n";
+    Cli.Result r =
+        priceStdin(csv, "--input", "-", "--locality", "13282-99", "--date", "2025-06-01");
     assertEquals(0, r.status(), r::toString);
     List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
-    assertEquals(List.of("Note", "CODE", "Modifiers", "units", "ZIP", "amount", "result",
-        "explanation"), rows.get(0).getFields());
-    assertEquals(List.of("first", "99213", "", "", "10001", "10.00", "priced"),
+    assertEquals(
+        List.of("Note", "CODE", "Modifiers", "units", "ZIP", "amount", "result", "explanation"),
+        rows.get(0).getFields());
+    assertEquals(
+        List.of("first", "99213", "", "", "10001", "10.00", "priced"),
         rows.get(1).getFields().subList(0, 7));
-    assertEquals("fake 71046-26 x2 of 1 at 13282-99 non-facility 2025-06-01",
-        rows.get(2).getField(7));
+    assertEquals(
+        "fake 71046-26 x2 of 1 at 13282-99 non-facility 2025-06-01", rows.get(2).getField(7));
     assertEquals("20.00", rows.get(2).getField(5));
     assertEquals("third, quoted", rows.get(3).getField(0));
     assertTrue(rows.get(3).getField(7).startsWith("fake 99213-25-59 of 1 at 60601-01"));
@@ -220,8 +236,9 @@ class PriceCommandTest {
   void batchWithoutACodeColumnIsTrouble() {
     Cli.Result r = priceStdin("cpt,units\n99213,1\n", "--input", "-");
     assertEquals(2, r.status());
-    assertEquals(List.of("cpt price: -: the header has no 'code' column; it has 'cpt', "
-        + "'units'"), r.errLines());
+    assertEquals(
+        List.of("cpt price: -: the header has no 'code' column; it has 'cpt', " + "'units'"),
+        r.errLines());
     Cli.Result empty = priceStdin("", "--input", "-");
     assertEquals(2, empty.status());
     assertTrue(empty.err().contains("the input is empty"), empty::toString);
@@ -236,47 +253,62 @@ class PriceCommandTest {
 
   @Test
   void batchReportsEachBadRowAndGoesOn() throws IOException {
-    String csv = "code,modifiers,units,locality,zip,setting,pos,date,claim\n"
-        + "99213,,,,10001,,,,\n"                    // 1 priced
-        + "9921,,,,10001,,,,\n"                     // 2 invalid_code
-        + "99213,2,,,10001,,,,\n"                   // 3 invalid_modifiers
-        + "99213,,0,,10001,,,,\n"                   // 4 invalid_units
-        + "99213,,,1328-99,,,,,\n"                  // 5 invalid_locality
-        + "99213,,,,1000,,,,\n"                     // 6 invalid_zip
-        + "99213,,,,00000,,,,\n"                    // 6b unknown_zip
-        + "99213,,,13282-99,10001,,,,\n"            // 7 conflicting_location
-        + "99213,,,,,,,,\n"                         // 8 missing_location
-        + "99213,,,,10001,home,,,\n"                // 9 invalid_setting
-        + "99213,,,,10001,,0,,\n"                   // 10 invalid_pos
-        + "99213,,,,10001,facility,11,,\n"          // 11 conflicting_setting
-        + "99213,,,,10001,,,2025-02-30,\n"          // 12 invalid_date
-        + "99213,,,,10001\n"                        // 13 malformed_row
-        + "0001F,,,,10001,,,,\n";                   // 14 status_not_payable
+    String csv =
+        "code,modifiers,units,locality,zip,setting,pos,date,claim\n"
+            + "99213,,,,10001,,,,\n" // 1 priced
+            + "9921,,,,10001,,,,\n" // 2 invalid_code
+            + "99213,2,,,10001,,,,\n" // 3 invalid_modifiers
+            + "99213,,0,,10001,,,,\n" // 4 invalid_units
+            + "99213,,,1328-99,,,,,\n" // 5 invalid_locality
+            + "99213,,,,1000,,,,\n" // 6 invalid_zip
+            + "99213,,,,00000,,,,\n" // 6b unknown_zip
+            + "99213,,,13282-99,10001,,,,\n" // 7 conflicting_location
+            + "99213,,,,,,,,\n" // 8 missing_location
+            + "99213,,,,10001,home,,,\n" // 9 invalid_setting
+            + "99213,,,,10001,,0,,\n" // 10 invalid_pos
+            + "99213,,,,10001,facility,11,,\n" // 11 conflicting_setting
+            + "99213,,,,10001,,,2025-02-30,\n" // 12 invalid_date
+            + "99213,,,,10001\n" // 13 malformed_row
+            + "0001F,,,,10001,,,,\n"; // 14 status_not_payable
     Cli.Result r = priceStdin(csv, "-i", "-", "-d", "2025-06-01");
     assertEquals(1, r.status(), r::toString);
     List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
     List<String> results = rows.stream().skip(1).map(row -> row.getField(10)).toList();
-    assertEquals(List.of("priced", "invalid_code", "invalid_modifiers", "invalid_units",
-        "invalid_locality", "invalid_zip", "unknown_zip", "conflicting_location",
-        "missing_location",
-        "invalid_setting", "invalid_pos", "conflicting_setting", "invalid_date",
-        "malformed_row", "status_not_payable"), results);
+    assertEquals(
+        List.of(
+            "priced",
+            "invalid_code",
+            "invalid_modifiers",
+            "invalid_units",
+            "invalid_locality",
+            "invalid_zip",
+            "unknown_zip",
+            "conflicting_location",
+            "missing_location",
+            "invalid_setting",
+            "invalid_pos",
+            "conflicting_setting",
+            "invalid_date",
+            "malformed_row",
+            "status_not_payable"),
+        results);
     assertTrue(rows.get(2).getField(11).startsWith("code: '9921' has the wrong length"));
-    assertEquals(12, rows.get(14).getFieldCount());  // padded to the header's width
+    assertEquals(12, rows.get(14).getFieldCount()); // padded to the header's width
   }
 
   @Test
   void adjacentRowsOfOneClaimArePricedTogether() throws IOException {
-    String csv = "claim,code,zip,date\n"
-        + "A,99213,10001,\n"
-        + "A,27447,10001,\n"
-        + "B,99213,10001,\n"
-        + ",99213,10001,\n"
-        + ",99214,10001,\n"
-        + "C,99213,10001,2025-01-01\n"
-        + "C,99214,10001,2025-01-02\n"
-        + "D,9921,10001,\n"
-        + "D,99213,10001,\n";
+    String csv =
+        "claim,code,zip,date\n"
+            + "A,99213,10001,\n"
+            + "A,27447,10001,\n"
+            + "B,99213,10001,\n"
+            + ",99213,10001,\n"
+            + ",99214,10001,\n"
+            + "C,99213,10001,2025-01-01\n"
+            + "C,99214,10001,2025-01-02\n"
+            + "D,9921,10001,\n"
+            + "D,99213,10001,\n";
     Cli.Result r = priceStdin(csv, "-i", "-", "-d", "2025-06-01");
     assertEquals(1, r.status(), r::toString);
     List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
@@ -300,7 +332,8 @@ class PriceCommandTest {
     assertEquals(0, r.status(), r::toString);
     assertEquals("", r.out());
     List<Map<String, Object>> rows = MiniJson.parseRows(Files.readString(out));
-    assertEquals(List.of("code", "note", "amount", "result", "explanation"),
+    assertEquals(
+        List.of("code", "note", "amount", "result", "explanation"),
         List.copyOf(rows.get(0).keySet()));
     assertEquals("a\nb", rows.get(0).get("note"));
     assertEquals(new BigDecimal("10.00"), rows.get(0).get("amount"));
@@ -315,13 +348,19 @@ class PriceCommandTest {
     Path in = Files.writeString(dir.resolve("big.csv"), csv);
     Path out = dir.resolve("big-out.csv");
     java.io.StringWriter err = new java.io.StringWriter();
-    int status = Main.run(new String[] {"price", "-i", in.toString(), "-o", out.toString()},
-        new java.io.ByteArrayInputStream(new byte[0]),
-        new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err), true,
-        data);
+    int status =
+        Main.run(
+            new String[] {"price", "-i", in.toString(), "-o", out.toString()},
+            new java.io.ByteArrayInputStream(new byte[0]),
+            new java.io.PrintWriter(new java.io.StringWriter()),
+            new java.io.PrintWriter(err),
+            true,
+            data);
     assertEquals(1, status, err::toString);
-    assertTrue(err.toString().endsWith(
-        "50,000 rows: 49,950 priced, 50 not priced (50 invalid)" + System.lineSeparator()),
+    assertTrue(
+        err.toString()
+            .endsWith(
+                "50,000 rows: 49,950 priced, 50 not priced (50 invalid)" + System.lineSeparator()),
         err::toString);
     assertEquals(50_001, Files.readAllLines(out).size());
   }
@@ -353,8 +392,12 @@ class PriceCommandTest {
       } else if (i % 89 == 5) {
         csv.append("99213,,99999,10001\n");
       } else {
-        csv.append(i % 2 == 0 ? "99213" : "71046").append(",")
-            .append(i % 3 == 0 ? "26" : "").append(",").append(1 + i % 3).append(",10001\n");
+        csv.append(i % 2 == 0 ? "99213" : "71046")
+            .append(",")
+            .append(i % 3 == 0 ? "26" : "")
+            .append(",")
+            .append(1 + i % 3)
+            .append(",10001\n");
       }
     }
     Path in = Files.writeString(dir.resolve("gen.csv"), csv);
@@ -372,7 +415,8 @@ class PriceCommandTest {
         invalid++;
         assertEquals("", row.getField(4));
       } else {
-        assertEquals(new BigDecimal("10.00").multiply(new BigDecimal(1 + i % 3)),
+        assertEquals(
+            new BigDecimal("10.00").multiply(new BigDecimal(1 + i % 3)),
             new BigDecimal(row.getField(4)));
       }
     }

@@ -14,25 +14,36 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The price command over the real bundled 2025 data, against amounts CMS published for the
- * rest of New York (locality 13282-99).
+ * The price command over the real bundled 2025 data, against amounts CMS published for the rest of
+ * New York (locality 13282-99).
  */
 class PriceMedicareTest {
 
   @ParameterizedTest
   @CsvSource({
-      "90834, 102.53, 89.95",
-      "90837, 151.85, 133.13",
-      "90791, 164.03, 141.31",
-      "90471, 19.24, 19.24"})
+    "90834, 102.53, 89.95",
+    "90837, 151.85, 133.13",
+    "90791, 164.03, 141.31",
+    "90471, 19.24, 19.24"
+  })
   void reproducesPublishedAmounts(String code, String nonFacility, String facility)
       throws IOException {
-    Cli.Result office = Cli.run("price", code, "--locality", "13282-99", "--date", "2025-06-01",
-        "-f", "csv");
+    Cli.Result office =
+        Cli.run("price", code, "--locality", "13282-99", "--date", "2025-06-01", "-f", "csv");
     assertEquals(0, office.status(), office::toString);
     assertEquals(nonFacility, ValidateCommandTest.csv(office.out()).get(1).getField(1));
-    Cli.Result hospital = Cli.run("price", code, "--locality", "13282-99", "--date",
-        "2025-06-01", "--pos", "22", "-f", "csv");
+    Cli.Result hospital =
+        Cli.run(
+            "price",
+            code,
+            "--locality",
+            "13282-99",
+            "--date",
+            "2025-06-01",
+            "--pos",
+            "22",
+            "-f",
+            "csv");
     assertEquals(facility, ValidateCommandTest.csv(hospital.out()).get(1).getField(1));
   }
 
@@ -41,16 +52,25 @@ class PriceMedicareTest {
     Cli.Result r = Cli.run("price", "99213", "--zip", "10001", "--date", "2025-06-01");
     assertEquals(0, r.status(), r::toString);
     assertTrue(r.outLines().get(1).matches("99213\\s+\\d+\\.\\d\\d\\s+priced"), r::toString);
-    Cli.Result explained = Cli.run("price", "99213", "--zip", "10001", "--date", "2025-06-01",
-        "-f", "json");
+    Cli.Result explained =
+        Cli.run("price", "99213", "--zip", "10001", "--date", "2025-06-01", "-f", "json");
     Map<String, Object> row = MiniJson.parseRows(explained.out()).get(0);
     assertTrue(((String) row.get("explanation")).contains("13202-01"), explained::toString);
   }
 
   @Test
   void reasonsComeFromTheSchedule() {
-    Cli.Result r = Cli.run("price", "0001F", "99213", "--locality", "13282-99", "--date",
-        "2024-06-01", "-f", "json");
+    Cli.Result r =
+        Cli.run(
+            "price",
+            "0001F",
+            "99213",
+            "--locality",
+            "13282-99",
+            "--date",
+            "2024-06-01",
+            "-f",
+            "json");
     assertEquals(0, r.status(), r::toString);
     List<Map<String, Object>> rows = MiniJson.parseRows(r.out());
     assertEquals("date_not_covered", rows.get(1).get("result"));
@@ -60,25 +80,37 @@ class PriceMedicareTest {
 
   @Test
   void nonParticipatingIsPaidNinetyFivePercent() {
-    BigDecimal par = amount(Cli.run("price", "90834", "-l", "13282-99", "-d", "2025-06-01",
-        "-f", "json"));
-    BigDecimal nonPar = amount(Cli.run("price", "90834", "-l", "13282-99", "-d", "2025-06-01",
-        "-f", "json", "--non-participating"));
+    BigDecimal par =
+        amount(Cli.run("price", "90834", "-l", "13282-99", "-d", "2025-06-01", "-f", "json"));
+    BigDecimal nonPar =
+        amount(
+            Cli.run(
+                "price",
+                "90834",
+                "-l",
+                "13282-99",
+                "-d",
+                "2025-06-01",
+                "-f",
+                "json",
+                "--non-participating"));
     assertEquals(new BigDecimal("102.53"), par);
-    assertEquals(new BigDecimal("97.41"), nonPar);  // 102.5345... x 0.95, rounded once
+    assertEquals(new BigDecimal("97.41"), nonPar); // 102.5345... x 0.95, rounded once
   }
 
   @Test
   void batchOverTheBundledData() throws IOException {
-    String csv = "claim,code,modifiers,units,zip,locality,pos\n"
-        + "1,90834,,,,13282-99,\n"
-        + "2,90834,,,,13282-99,22\n"
-        + "3,99213,,2,10001,,\n"
-        + "4,71046,26,,10001,,\n"
-        + "5,99999,,,10001,,\n"
-        + "6,99213,,,00000,,\n";
-    Cli.Result r = Cli.runWithInput(csv.getBytes(StandardCharsets.UTF_8), "price", "-i", "-",
-        "-d", "2025-06-01");
+    String csv =
+        "claim,code,modifiers,units,zip,locality,pos\n"
+            + "1,90834,,,,13282-99,\n"
+            + "2,90834,,,,13282-99,22\n"
+            + "3,99213,,2,10001,,\n"
+            + "4,71046,26,,10001,,\n"
+            + "5,99999,,,10001,,\n"
+            + "6,99213,,,00000,,\n";
+    Cli.Result r =
+        Cli.runWithInput(
+            csv.getBytes(StandardCharsets.UTF_8), "price", "-i", "-", "-d", "2025-06-01");
     assertEquals(1, r.status(), r::toString);
     List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
     assertEquals(List.of("102.53", "priced"), rows.get(1).getFields().subList(7, 9));
@@ -92,35 +124,63 @@ class PriceMedicareTest {
   @Test
   void batchExplainsPricedLinesOnlyWhenAsked() throws IOException {
     byte[] csv = "code,locality\n90834,13282-99\n99999,13282-99\n".getBytes(StandardCharsets.UTF_8);
-    List<CsvRecord> plain = ValidateCommandTest.csv(Cli.runWithInput(csv, "price", "-i", "-",
-        "-d", "2025-06-01").out());
+    List<CsvRecord> plain =
+        ValidateCommandTest.csv(
+            Cli.runWithInput(csv, "price", "-i", "-", "-d", "2025-06-01").out());
     assertEquals("", plain.get(1).getField(4));
     assertTrue(!plain.get(2).getField(4).isEmpty(), plain.get(2)::toString);
-    List<CsvRecord> explained = ValidateCommandTest.csv(Cli.runWithInput(csv, "price", "-i",
-        "-", "-d", "2025-06-01", "--explain").out());
+    List<CsvRecord> explained =
+        ValidateCommandTest.csv(
+            Cli.runWithInput(csv, "price", "-i", "-", "-d", "2025-06-01", "--explain").out());
     assertTrue(explained.get(1).getField(4).contains("work 2.45"), explained.get(1)::toString);
   }
 
   @Test
   void linesArePricedAsOneClaim() {
     // The knee arthroscopy outranks the injection, which is paid 50% (MULT PROC 2).
-    Cli.Result r = Cli.run("price", "29880-RT", "20610-LT", "99213-25", "-l", "13282-99",
-        "-d", "2025-06-02", "-s", "facility", "-f", "json");
+    Cli.Result r =
+        Cli.run(
+            "price",
+            "29880-RT",
+            "20610-LT",
+            "99213-25",
+            "-l",
+            "13282-99",
+            "-d",
+            "2025-06-02",
+            "-s",
+            "facility",
+            "-f",
+            "json");
     assertEquals(0, r.status(), r::toString);
     List<Map<String, Object>> rows = MiniJson.parseRows(r.out());
     assertEquals(new BigDecimal("21.07"), rows.get(1).get("amount"));
     assertTrue(((String) rows.get(1).get("explanation")).contains("rank 2 of 2"), r::toString);
-    Cli.Result alone = Cli.run("price", "20610-LT", "-l", "13282-99", "-d", "2025-06-02", "-s",
-        "facility", "-f", "json");
+    Cli.Result alone =
+        Cli.run(
+            "price",
+            "20610-LT",
+            "-l",
+            "13282-99",
+            "-d",
+            "2025-06-02",
+            "-s",
+            "facility",
+            "-f",
+            "json");
     assertEquals(new BigDecimal("42.14"), MiniJson.parseRows(alone.out()).get(0).get("amount"));
   }
 
   @Test
   void batchClaimsArePricedTogether() throws IOException {
-    byte[] csv = ("claim,code,modifiers\nA,29880,RT\nA,20610,LT\nB,20610,LT\n")
-        .getBytes(StandardCharsets.UTF_8);
-    List<CsvRecord> rows = ValidateCommandTest.csv(Cli.runWithInput(csv, "price", "-i", "-",
-        "-l", "13282-99", "-d", "2025-06-02", "-s", "facility").out());
+    byte[] csv =
+        ("claim,code,modifiers\nA,29880,RT\nA,20610,LT\nB,20610,LT\n")
+            .getBytes(StandardCharsets.UTF_8);
+    List<CsvRecord> rows =
+        ValidateCommandTest.csv(
+            Cli.runWithInput(
+                    csv, "price", "-i", "-", "-l", "13282-99", "-d", "2025-06-02", "-s", "facility")
+                .out());
     assertEquals("21.07", rows.get(2).getField(3));
     assertEquals("42.14", rows.get(3).getField(3));
   }

@@ -12,7 +12,8 @@ class ProgressBarTest {
 
   @Test
   void formatsShareCountAndRate() {
-    assertEquals("[===============               ]  50%  120,000 rows  60,000 rows/s",
+    assertEquals(
+        "[===============               ]  50%  120,000 rows  60,000 rows/s",
         ProgressBar.line(120_000, 500, 1_000, 2_000_000_000L));
     assertEquals("42 rows", ProgressBar.line(42, 10, -1, 0));
   }
@@ -31,8 +32,8 @@ class ProgressBarTest {
     bar.accept(4);
     assertEquals(1, text.toString().chars().filter(c -> c == '\r').count(), text::toString);
     bar.finish(5);
-    assertTrue(text.toString().endsWith("5 rows  25 rows/s" + System.lineSeparator()),
-        text::toString);
+    assertTrue(
+        text.toString().endsWith("5 rows  25 rows/s" + System.lineSeparator()), text::toString);
   }
 
   @Test

@@ -15,16 +15,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the console examples of the README's "Command line" section and checks that the output
- * shown is the output produced, so that the README cannot drift from the tool.
+ * Runs the console examples of the README's "Command line" section and checks that the output shown
+ * is the output produced, so that the README cannot drift from the tool.
  */
 class ReadmeCommandLineTest {
 
   private static final String JAR = "java -jar cpt-cli/target/cpt.jar ";
   private static final Pattern PRINTF = Pattern.compile("printf '([^']*)' \\| (.*)");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void consoleExamplesShowWhatTheToolPrints() throws IOException {
@@ -45,8 +44,8 @@ class ReadmeCommandLineTest {
         }
         if (command.startsWith("cat ")) {
           // The file's content is shown: write it for the commands that follow.
-          Files.writeString(dir.resolve(command.substring(4).strip()),
-              String.join("\n", expected) + "\n");
+          Files.writeString(
+              dir.resolve(command.substring(4).strip()), String.join("\n", expected) + "\n");
           continue;
         }
         Matcher printf = PRINTF.matcher(command);

@@ -20,23 +20,32 @@ class ReportTest {
   @Test
   void tableAlignsNumbersRightAndTextLeft() throws IOException {
     String nl = System.lineSeparator();
-    assertEquals("CODE      AMOUNT  NOTE" + nl + "99213      93.50  a note" + nl + "J1100" + nl,
-        write(Format.TABLE, new Object[] {"99213", new BigDecimal("93.50"), "a note"},
+    assertEquals(
+        "CODE      AMOUNT  NOTE" + nl + "99213      93.50  a note" + nl + "J1100" + nl,
+        write(
+            Format.TABLE,
+            new Object[] {"99213", new BigDecimal("93.50"), "a note"},
             new Object[] {"J1100", null, null}));
   }
 
   @Test
   void csvQuotesWhatNeedsIt() throws IOException {
-    assertEquals("code,amount,note\n99213,93.50,\"a, \"\"b\"\"\"\n",
+    assertEquals(
+        "code,amount,note\n99213,93.50,\"a, \"\"b\"\"\"\n",
         write(Format.CSV, new Object[] {"99213", new BigDecimal("93.50"), "a, \"b\""}));
   }
 
   @Test
   void jsonIsAnArrayOfObjects() throws IOException {
-    String json = write(Format.JSON, new Object[] {"99213", new BigDecimal("93.50"), null},
-        new Object[] {"J1100", 3, "x"});
-    assertEquals("[\n{\"code\":\"99213\",\"amount\":93.50,\"note\":null},\n"
-        + "{\"code\":\"J1100\",\"amount\":3,\"note\":\"x\"}\n]\n", json);
+    String json =
+        write(
+            Format.JSON,
+            new Object[] {"99213", new BigDecimal("93.50"), null},
+            new Object[] {"J1100", 3, "x"});
+    assertEquals(
+        "[\n{\"code\":\"99213\",\"amount\":93.50,\"note\":null},\n"
+            + "{\"code\":\"J1100\",\"amount\":3,\"note\":\"x\"}\n]\n",
+        json);
     assertEquals(2, MiniJson.parseRows(json).size());
   }
 

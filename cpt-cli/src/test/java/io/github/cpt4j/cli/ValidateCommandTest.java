@@ -18,19 +18,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ValidateCommandTest {
 
-  private static final String MIXED = String.join("\n",
-      "99213",                 // 1 valid
-      "",                      // 2 blank
-      "  # a comment",         // 3 skipped
-      "9921",                  // 4 WRONG_LENGTH at 4
-      "71046-26 x2",           // 5 valid claim line
-      "99213-25-59-76-77-78",  // 6 TOO_MANY_MODIFIERS at 18
-      " g0438 ",               // 7 valid, lenient
-      "I1234",                 // 8 LETTER_NOT_IN_USE at 0
-      "99213 x0");             // 9 BAD_UNITS at 7
+  private static final String MIXED =
+      String.join(
+          "\n",
+          "99213", // 1 valid
+          "", // 2 blank
+          "  # a comment", // 3 skipped
+          "9921", // 4 WRONG_LENGTH at 4
+          "71046-26 x2", // 5 valid claim line
+          "99213-25-59-76-77-78", // 6 TOO_MANY_MODIFIERS at 18
+          " g0438 ", // 7 valid, lenient
+          "I1234", // 8 LETTER_NOT_IN_USE at 0
+          "99213 x0"); // 9 BAD_UNITS at 7
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void allValidMeansStatusZeroAndASummary() {
@@ -59,10 +60,12 @@ class ValidateCommandTest {
     Cli.Result r = Cli.runWithInput(MIXED, "validate", "--format", "csv");
     assertEquals(1, r.status());
     List<CsvRecord> rows = csv(r.out());
-    assertEquals(List.of("line", "result", "input", "canonical", "error", "index", "message"),
+    assertEquals(
+        List.of("line", "result", "input", "canonical", "error", "index", "message"),
         rows.get(0).getFields());
     assertEquals(5, rows.size());
-    assertEquals(List.of("4", "invalid", "9921", "", "WRONG_LENGTH", "4"),
+    assertEquals(
+        List.of("4", "invalid", "9921", "", "WRONG_LENGTH", "4"),
         rows.get(1).getFields().subList(0, 6));
     assertTrue(rows.get(1).getField(6).startsWith("'9921' has the wrong length"));
   }
@@ -73,8 +76,8 @@ class ValidateCommandTest {
     List<CsvRecord> rows = csv(r.out());
     assertEquals(8, rows.size());
     assertEquals(List.of("1", "valid", "99213", "99213", "", "", ""), rows.get(1).getFields());
-    assertEquals(List.of("5", "valid", "71046-26 x2", "71046-26 x2", "", "", ""),
-        rows.get(3).getFields());
+    assertEquals(
+        List.of("5", "valid", "71046-26 x2", "71046-26 x2", "", "", ""), rows.get(3).getFields());
     assertEquals(List.of("7", "valid", " g0438 ", "G0438", "", "", ""), rows.get(5).getFields());
 
     Cli.Result table = Cli.runWithInput(MIXED, "validate", "--all");
@@ -88,7 +91,8 @@ class ValidateCommandTest {
     List<Map<String, Object>> rows = MiniJson.parseRows(r.out());
     assertEquals(5, rows.size());
     Map<String, Object> first = rows.get(0);
-    assertEquals(List.of("line", "result", "input", "canonical", "error", "index", "message"),
+    assertEquals(
+        List.of("line", "result", "input", "canonical", "error", "index", "message"),
         new ArrayList<>(first.keySet()));
     assertEquals(new BigDecimal(4), first.get("line"));
     assertEquals("invalid", first.get("result"));
@@ -100,7 +104,8 @@ class ValidateCommandTest {
   @Test
   void jsonOfNothingIsAnEmptyArrayAndCsvIsAHeader() {
     assertEquals("[]\n", Cli.runWithInput("99213\n", "validate", "-f", "json").out());
-    assertEquals("line,result,input,canonical,error,index,message\n",
+    assertEquals(
+        "line,result,input,canonical,error,index,message\n",
         Cli.runWithInput("", "validate", "-f", "csv").out());
   }
 
@@ -123,7 +128,8 @@ class ValidateCommandTest {
     assertEquals(1, r.status(), r::toString);
     List<CsvRecord> rows = csv(r.out());
     assertEquals(2, rows.size(), r::toString);
-    assertEquals(List.of("3", "invalid", "\uFFFD9213", "", "ILLEGAL_CHARACTER", "0"),
+    assertEquals(
+        List.of("3", "invalid", "\uFFFD9213", "", "ILLEGAL_CHARACTER", "0"),
         rows.get(1).getFields().subList(0, 6));
   }
 
@@ -145,8 +151,8 @@ class ValidateCommandTest {
   void aDirectoryIsTroubleNotInvalidInput() {
     Cli.Result r = Cli.run("validate", dir.toString());
     assertEquals(2, r.status());
-    assertEquals(List.of("cpt validate: cannot read '" + dir + "': it is a directory"),
-        r.errLines());
+    assertEquals(
+        List.of("cpt validate: cannot read '" + dir + "': it is a directory"), r.errLines());
   }
 
   @Test

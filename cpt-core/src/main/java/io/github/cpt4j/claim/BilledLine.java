@@ -10,8 +10,8 @@ import java.util.Optional;
  * A {@link ClaimLine} as billed: the service and, when known, the provider's actual charge for it
  * in US dollars. Payers pay the lower of the charge and their own amount, so a pricer needs both.
  *
- * <p>Immutable. A charge is whole cents and never negative; it is kept at scale 2, so
- * {@code 1250} and {@code 1250.00} make equal lines.
+ * <p>Immutable. A charge is whole cents and never negative; it is kept at scale 2, so {@code 1250}
+ * and {@code 1250.00} make equal lines.
  *
  * <pre>{@code
  * BilledLine knee = BilledLine.of(ClaimLine.parse("29880-RT"), new BigDecimal("2400.00"));
@@ -42,12 +42,12 @@ public final class BilledLine {
     requireNonNull(line, "line");
     requireNonNull(charge, "charge");
     if (charge.signum() < 0) {
-      throw new IllegalArgumentException("a billed charge is never negative: " + charge
-          + " on " + line);
+      throw new IllegalArgumentException(
+          "a billed charge is never negative: " + charge + " on " + line);
     }
     if (charge.stripTrailingZeros().scale() > 2) {
-      throw new IllegalArgumentException("a billed charge is whole cents, not " + charge
-          + " on " + line);
+      throw new IllegalArgumentException(
+          "a billed charge is whole cents, not " + charge + " on " + line);
     }
     return new BilledLine(line, Optional.of(charge.setScale(2)));
   }
@@ -82,7 +82,6 @@ public final class BilledLine {
   /** Returns the line's canonical form, followed by {@code " $"} and the charge when known. */
   @Override
   public String toString() {
-    return charge.isEmpty() ? line.toString()
-        : line + " $" + charge.get().toPlainString();
+    return charge.isEmpty() ? line.toString() : line + " $" + charge.get().toPlainString();
   }
 }

@@ -8,9 +8,9 @@ import java.util.List;
 
 /**
  * The service lines one provider billed for one patient on one date of service, in billed order,
- * each with its charge when known. Claim-level payment rules (multiple procedures, bilateral
- * pairs, services paid only alone) look at exactly this group of lines; who the provider and
- * patient are, and the date, belong to the pricing context.
+ * each with its charge when known. Claim-level payment rules (multiple procedures, bilateral pairs,
+ * services paid only alone) look at exactly this group of lines; who the provider and patient are,
+ * and the date, belong to the pricing context.
  *
  * <p>Immutable. A claim may be empty.
  *
@@ -75,8 +75,11 @@ public final class Claim {
   /** Returns a copy with {@code line} added after the last line. */
   public Claim with(BilledLine line) {
     requireNonNull(line, "line");
-    return new Claim(ImmutableList.<BilledLine>builderWithExpectedSize(lines.size() + 1)
-        .addAll(lines).add(line).build());
+    return new Claim(
+        ImmutableList.<BilledLine>builderWithExpectedSize(lines.size() + 1)
+            .addAll(lines)
+            .add(line)
+            .build());
   }
 
   @Override
@@ -126,8 +129,8 @@ public final class Claim {
     }
 
     /**
-     * Adds the line written as {@link ClaimLine#parse} reads it, billed at {@code charge}
-     * dollars written as a decimal number, such as {@code "2400.00"}.
+     * Adds the line written as {@link ClaimLine#parse} reads it, billed at {@code charge} dollars
+     * written as a decimal number, such as {@code "2400.00"}.
      *
      * @throws NumberFormatException if {@code charge} is not a decimal number
      */
@@ -137,8 +140,13 @@ public final class Claim {
       try {
         amount = new BigDecimal(charge.trim());
       } catch (NumberFormatException e) {
-        throw new NumberFormatException("a billed charge is a decimal number such as 2400.00,"
-            + " not '" + charge + "' (line " + line + ")");
+        throw new NumberFormatException(
+            "a billed charge is a decimal number such as 2400.00,"
+                + " not '"
+                + charge
+                + "' (line "
+                + line
+                + ")");
       }
       return add(ClaimLine.parse(line), amount);
     }

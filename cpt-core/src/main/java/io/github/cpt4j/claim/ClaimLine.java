@@ -15,9 +15,9 @@ import java.util.List;
  * One line of a claim: a procedure code, up to four modifiers in billed order, and units.
  *
  * <p>Immutable and thread-safe. A line may carry modifiers that break the modifier rules (a
- * repeated modifier, 26 with TC); it is the job of
- * {@link io.github.cpt4j.modifier.ModifierRules#check(CodeWithModifiers)}, not of this value, to
- * report them, so that every violation can be reported at once.
+ * repeated modifier, 26 with TC); it is the job of {@link
+ * io.github.cpt4j.modifier.ModifierRules#check(CodeWithModifiers)}, not of this value, to report
+ * them, so that every violation can be reported at once.
  *
  * <h2>Grammar</h2>
  *
@@ -29,11 +29,11 @@ import java.util.List;
  * units    = 1*4DIGIT                ; 1 to 9999
  * </pre>
  *
- * <p>Surrounding white space is ignored and letters may be lower case, with one exception: a
- * final token of a lower-case {@code x} followed by digits is always the units, so the modifiers
- * {@code X1}-{@code X5} must then be written in upper case. Examples: {@code 27447-RT},
- * {@code 99213-25-59}, {@code 99213 25}, {@code 71046-26 x2}. {@link #toString()} writes the
- * canonical form, {@code CODE[-MOD]...[ xUNITS]}, with units only when more than one.
+ * <p>Surrounding white space is ignored and letters may be lower case, with one exception: a final
+ * token of a lower-case {@code x} followed by digits is always the units, so the modifiers {@code
+ * X1}-{@code X5} must then be written in upper case. Examples: {@code 27447-RT}, {@code
+ * 99213-25-59}, {@code 99213 25}, {@code 71046-26 x2}. {@link #toString()} writes the canonical
+ * form, {@code CODE[-MOD]...[ xUNITS]}, with units only when more than one.
  *
  * <pre>{@code
  * ClaimLine line = ClaimLine.parse("71046-26 x2");
@@ -46,6 +46,7 @@ public final class ClaimLine implements CodeWithModifiers {
 
   /** The most modifiers one line can carry: the CMS-1500 form has four slots. */
   public static final int MAX_MODIFIERS = 4;
+
   /** The largest number of units a line may carry. */
   public static final int MAX_UNITS = 9_999;
 
@@ -118,8 +119,8 @@ public final class ClaimLine implements CodeWithModifiers {
         break;
       }
       if (count == MAX_MODIFIERS) {
-        throw new CodeFormatException("a claim line has at most four modifiers", text, next,
-            ErrorType.TOO_MANY_MODIFIERS);
+        throw new CodeFormatException(
+            "a claim line has at most four modifiers", text, next, ErrorType.TOO_MANY_MODIFIERS);
       }
       if (modifiers == null) {
         modifiers = new Modifier[MAX_MODIFIERS];
@@ -145,8 +146,11 @@ public final class ClaimLine implements CodeWithModifiers {
     try {
       return ProcedureCode.parseLenient(text.subSequence(start, end));
     } catch (CodeFormatException e) {
-      throw new CodeFormatException("the code before the modifiers " + e.errorType().phrase(),
-          text, start + e.errorIndex(), e.errorType());
+      throw new CodeFormatException(
+          "the code before the modifiers " + e.errorType().phrase(),
+          text,
+          start + e.errorIndex(),
+          e.errorType());
     }
   }
 
@@ -165,16 +169,16 @@ public final class ClaimLine implements CodeWithModifiers {
 
   private static int parseUnits(CharSequence text, int start, int end) {
     if (end - start > 4) {
-      throw new CodeFormatException("units are 1 to " + MAX_UNITS, text, start,
-          ErrorType.BAD_UNITS);
+      throw new CodeFormatException(
+          "units are 1 to " + MAX_UNITS, text, start, ErrorType.BAD_UNITS);
     }
     int units = 0;
     for (int i = start; i < end; i++) {
       units = units * 10 + text.charAt(i) - '0';
     }
     if (units < 1) {
-      throw new CodeFormatException("units are 1 to " + MAX_UNITS, text, start,
-          ErrorType.BAD_UNITS);
+      throw new CodeFormatException(
+          "units are 1 to " + MAX_UNITS, text, start, ErrorType.BAD_UNITS);
     }
     return units;
   }

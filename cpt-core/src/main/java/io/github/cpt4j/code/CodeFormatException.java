@@ -75,9 +75,14 @@ public final class CodeFormatException extends IllegalArgumentException {
    * @param errorIndex the index in {@code input} at which the problem was found
    * @param errorType the kind of problem
    */
-  public CodeFormatException(String detail, CharSequence input, int errorIndex, ErrorType errorType) {
-    super(message(requireNonNull(detail, "detail"), requireNonNull(input, "input"), errorIndex,
-        requireNonNull(errorType, "errorType")));
+  public CodeFormatException(
+      String detail, CharSequence input, int errorIndex, ErrorType errorType) {
+    super(
+        message(
+            requireNonNull(detail, "detail"),
+            requireNonNull(input, "input"),
+            errorIndex,
+            requireNonNull(errorType, "errorType")));
     this.input = input.toString();
     this.errorIndex = errorIndex;
     this.errorType = errorType;

@@ -7,9 +7,8 @@ import static java.util.Objects.requireNonNull;
  * or the subsection, it belongs to.
  *
  * <p>A row either marks out a whole section ({@link #subsection()} is {@link Subsection#NONE}) or
- * one subsection inside it. Ranges follow the order of {@link ProcedureCode}, in which the codes
- * of one shape are contiguous: {@code 00100-01999} contains {@code 01234} but never
- * {@code 0100T}.
+ * one subsection inside it. Ranges follow the order of {@link ProcedureCode}, in which the codes of
+ * one shape are contiguous: {@code 00100-01999} contains {@code 01234} but never {@code 0100T}.
  *
  * <pre>{@code
  * CodeRange surgery = CodeRange.of(CptCode.of(10004), CptCode.of(69990), Section.SURGERY);
@@ -34,9 +33,9 @@ public final class CodeRange {
   /**
    * Returns a row that marks out (part of) a whole section.
    *
-   * @throws IllegalArgumentException if {@code first} and {@code last} are of different
-   *     {@linkplain CptCode#kind() kinds}, {@code first} comes after {@code last}, or
-   *     {@code section} is {@link Section#UNASSIGNED} (unassigned is what no row says)
+   * @throws IllegalArgumentException if {@code first} and {@code last} are of different {@linkplain
+   *     CptCode#kind() kinds}, {@code first} comes after {@code last}, or {@code section} is {@link
+   *     Section#UNASSIGNED} (unassigned is what no row says)
    */
   public static CodeRange of(CptCode first, CptCode last, Section section) {
     requireNonNull(first, "first");
@@ -58,8 +57,13 @@ public final class CodeRange {
     requireNonNull(first, "first");
     requireNonNull(last, "last");
     requireNonNull(subsection, "subsection");
-    Section section = subsection.section().orElseThrow(() -> new IllegalArgumentException(
-        "a subsection row names a real subsection, not " + subsection));
+    Section section =
+        subsection
+            .section()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "a subsection row names a real subsection, not " + subsection));
     return checked(first, last, section, subsection);
   }
 
@@ -121,7 +125,9 @@ public final class CodeRange {
       return false;
     }
     CodeRange that = (CodeRange) other;
-    return first.equals(that.first) && last.equals(that.last) && section == that.section
+    return first.equals(that.first)
+        && last.equals(that.last)
+        && section == that.section
         && subsection == that.subsection;
   }
 
@@ -131,13 +137,16 @@ public final class CodeRange {
         + subsection.hashCode();
   }
 
-  /** Returns the range and what it marks out, such as
-   * {@code "20100-29999 Surgery/Musculoskeletal System"}. */
+  /**
+   * Returns the range and what it marks out, such as {@code "20100-29999 Surgery/Musculoskeletal
+   * System"}.
+   */
   @Override
   public String toString() {
-    String name = subsection == Subsection.NONE
-        ? section.displayName()
-        : section.displayName() + "/" + subsection.displayName();
+    String name =
+        subsection == Subsection.NONE
+            ? section.displayName()
+            : section.displayName() + "/" + subsection.displayName();
     return first + "-" + last + " " + name;
   }
 }

@@ -13,8 +13,10 @@ final class CodeScanner {
 
   /** First packed value of the CPT codes with a suffix letter (A, M, U, F, T in that order). */
   static final int SUFFIX_BASE = 100_000;
+
   /** First packed value of the Level II codes ({@code A0000}). */
   static final int LEVEL_II_BASE = 200_000;
+
   /** One past the largest packed value ({@code V9999}). */
   static final int PACKED_BOUND = LEVEL_II_BASE + 22 * 10_000;
 
@@ -40,8 +42,8 @@ final class CodeScanner {
 
   /**
    * Returns the packed form of a code in strict canonical form, or -1. Strict validity needs no
-   * error classification, so this is all that {@code isValid}, {@code packedOf} and
-   * {@code tryParse} run: malformed input is rejected as fast as a valid code is accepted.
+   * error classification, so this is all that {@code isValid}, {@code packedOf} and {@code
+   * tryParse} run: malformed input is rejected as fast as a valid code is accepted.
    */
   static int strictPacked(CharSequence text) {
     return text.length() == 5 ? scanCanonical(text) : -1;
@@ -88,8 +90,8 @@ final class CodeScanner {
 
   /**
    * Returns the packed form of a five-character code in strict canonical form, or -1 for anything
-   * else (which the full scan then classifies). Branch-light: a digit test is a sign test of
-   * {@code d | (9 - d)}.
+   * else (which the full scan then classifies). Branch-light: a digit test is a sign test of {@code
+   * d | (9 - d)}.
    */
   private static int scanCanonical(CharSequence text) {
     char first = text.charAt(0);

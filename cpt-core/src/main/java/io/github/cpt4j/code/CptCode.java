@@ -6,11 +6,11 @@ import io.github.cpt4j.code.CodeFormatException.ErrorType;
 import java.util.Optional;
 
 /**
- * A CPT (HCPCS Level I) code in any of its shapes: five digits ({@code 99213}) or four digits
- * and a suffix letter ({@code 0001A}, {@code 0001F}, {@code 0002M}, {@code 0042T}, {@code 0001U}).
+ * A CPT (HCPCS Level I) code in any of its shapes: five digits ({@code 99213}) or four digits and a
+ * suffix letter ({@code 0001A}, {@code 0001F}, {@code 0002M}, {@code 0042T}, {@code 0001U}).
  *
- * <p>Immutable and thread-safe. {@link #toString()} gives the canonical form that
- * {@link #parse(CharSequence)} accepts; the order is the one documented on {@link ProcedureCode}.
+ * <p>Immutable and thread-safe. {@link #toString()} gives the canonical form that {@link
+ * #parse(CharSequence)} accepts; the order is the one documented on {@link ProcedureCode}.
  *
  * <pre>{@code
  * CptCode code = CptCode.parse("99213");
@@ -37,8 +37,8 @@ public final class CptCode implements ProcedureCode {
   /**
    * Parses a CPT code in strict canonical form.
    *
-   * @throws CodeFormatException if {@code text} is not a well-formed CPT code; a well-formed
-   *     Level II code fails with {@link ErrorType#WRONG_LEVEL}
+   * @throws CodeFormatException if {@code text} is not a well-formed CPT code; a well-formed Level
+   *     II code fails with {@link ErrorType#WRONG_LEVEL}
    */
   public static CptCode parse(CharSequence text) {
     requireNonNull(text, "text");
@@ -107,7 +107,8 @@ public final class CptCode implements ProcedureCode {
    * @throws IllegalArgumentException if {@code packed} is not the packed form of a CPT code
    */
   public static CptCode ofPacked(int packed) {
-    if (packed < 0 || packed >= CodeScanner.LEVEL_II_BASE
+    if (packed < 0
+        || packed >= CodeScanner.LEVEL_II_BASE
         || packed >= CodeScanner.SUFFIX_BASE + 50_000 && packed < CodeScanner.LEVEL_II_BASE) {
       throw new IllegalArgumentException("not a packed CPT code: " + packed);
     }
@@ -121,7 +122,9 @@ public final class CptCode implements ProcedureCode {
     if (!isLevelOne(scanned)) {
       throw new CodeFormatException(
           "a CPT code starts with four digits; this looks like a HCPCS Level II code",
-          text, firstNonSpace(text), ErrorType.WRONG_LEVEL);
+          text,
+          firstNonSpace(text),
+          ErrorType.WRONG_LEVEL);
     }
     return new CptCode((int) scanned);
   }
@@ -161,19 +164,19 @@ public final class CptCode implements ProcedureCode {
   }
 
   /**
-   * Returns the section of the code book this code belongs to, or {@link Section#UNASSIGNED} if
-   * its number lies in no section range; see {@link Section} for where the suffixed shapes and
-   * {@code 99100}-{@code 99140} go. Classified by {@link SectionTable#standard()}; a binary search
-   * over a few dozen {@code int}s, without allocation.
+   * Returns the section of the code book this code belongs to, or {@link Section#UNASSIGNED} if its
+   * number lies in no section range; see {@link Section} for where the suffixed shapes and {@code
+   * 99100}-{@code 99140} go. Classified by {@link SectionTable#standard()}; a binary search over a
+   * few dozen {@code int}s, without allocation.
    */
   public Section section() {
     return SectionTable.standard().sectionOfPacked(packed);
   }
 
   /**
-   * Returns the Surgery or Radiology subsection or the Category II group of this code;
-   * {@link Subsection#NONE} if its section has no subsections, {@link Subsection#UNASSIGNED} if
-   * no range contains it. Without allocation, like {@link #section()}.
+   * Returns the Surgery or Radiology subsection or the Category II group of this code; {@link
+   * Subsection#NONE} if its section has no subsections, {@link Subsection#UNASSIGNED} if no range
+   * contains it. Without allocation, like {@link #section()}.
    */
   public Subsection subsection() {
     return SectionTable.standard().subsectionOfPacked(packed);

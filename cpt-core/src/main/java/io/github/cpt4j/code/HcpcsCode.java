@@ -39,8 +39,8 @@ public final class HcpcsCode implements ProcedureCode {
   }
 
   /**
-   * Parses a Level II code as people type it: surrounding white space is ignored and the letter
-   * may be lower case.
+   * Parses a Level II code as people type it: surrounding white space is ignored and the letter may
+   * be lower case.
    *
    * @throws CodeFormatException if {@code text} is not a Level II code even so
    */
@@ -87,7 +87,8 @@ public final class HcpcsCode implements ProcedureCode {
    * @throws IllegalArgumentException if {@code packed} is not the packed form of a Level II code
    */
   public static HcpcsCode ofPacked(int packed) {
-    if (packed < CodeScanner.LEVEL_II_BASE || packed >= CodeScanner.PACKED_BOUND
+    if (packed < CodeScanner.LEVEL_II_BASE
+        || packed >= CodeScanner.PACKED_BOUND
         || !CodeScanner.isLevelTwoLetter(
             (char) ('A' + (packed - CodeScanner.LEVEL_II_BASE) / 10_000))) {
       throw new IllegalArgumentException("not a packed Level II code: " + packed);
@@ -102,7 +103,9 @@ public final class HcpcsCode implements ProcedureCode {
     if (scanned < CodeScanner.LEVEL_II_BASE) {
       throw new CodeFormatException(
           "a Level II code starts with a letter; this looks like a CPT code",
-          text, CptCode.firstNonSpace(text), ErrorType.WRONG_LEVEL);
+          text,
+          CptCode.firstNonSpace(text),
+          ErrorType.WRONG_LEVEL);
     }
     return new HcpcsCode((int) scanned);
   }

@@ -12,8 +12,8 @@ package io.github.cpt4j.code;
  */
 public enum HcpcsGroup {
   /** A: ambulance and other transport, supplies used by clinicians, miscellaneous items. */
-  TRANSPORT_SUPPLIES_AND_MISCELLANEOUS('A',
-      "Transport, clinical supplies, miscellaneous and investigational items"),
+  TRANSPORT_SUPPLIES_AND_MISCELLANEOUS(
+      'A', "Transport, clinical supplies, miscellaneous and investigational items"),
   /** B: tube feeding and intravenous nutrition. */
   ENTERAL_AND_PARENTERAL_THERAPY('B', "Enteral and parenteral (tube and intravenous) nutrition"),
   /** C: temporary codes used only by the hospital outpatient payment system. */
@@ -79,8 +79,8 @@ public enum HcpcsGroup {
    * Returns the group of codes starting with {@code letter}, {@link #UNASSIGNED} for the
    * well-formed letters CMS does not use (F, N).
    *
-   * @throws IllegalArgumentException if {@code letter} is not an upper-case Level II letter
-   *     (A-V other than I and O)
+   * @throws IllegalArgumentException if {@code letter} is not an upper-case Level II letter (A-V
+   *     other than I and O)
    */
   public static HcpcsGroup ofLetter(char letter) {
     if (!CodeScanner.isLevelTwoLetter(letter)) {

@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.util.Optional;
 
 /**
- * A HCPCS procedure code of either level: a {@link CptCode} (Level I) or a {@link HcpcsCode}
- * (Level II). Fee schedules and code sets accept both.
+ * A HCPCS procedure code of either level: a {@link CptCode} (Level I) or a {@link HcpcsCode} (Level
+ * II). Fee schedules and code sets accept both.
  *
  * <p>This is the one obvious entry point when the level is not known in advance:
  *
@@ -29,8 +29,8 @@ import java.util.Optional;
  *   <li>then Level II codes by letter, then number ({@code A0021} ... {@code V5364}).
  * </ol>
  *
- * <p>Plain string order is deliberately not used: it sorts {@code 0100T} between {@code 00100}
- * and {@code 01999}, which breaks every range query.
+ * <p>Plain string order is deliberately not used: it sorts {@code 0100T} between {@code 00100} and
+ * {@code 01999}, which breaks every range query.
  */
 public sealed interface ProcedureCode extends Comparable<ProcedureCode> permits CptCode, HcpcsCode {
 
@@ -53,8 +53,8 @@ public sealed interface ProcedureCode extends Comparable<ProcedureCode> permits 
   }
 
   /**
-   * Parses a code as people type it: surrounding white space (including no-break spaces) is
-   * ignored and letters may be lower case. Inner characters are still checked strictly.
+   * Parses a code as people type it: surrounding white space (including no-break spaces) is ignored
+   * and letters may be lower case. Inner characters are still checked strictly.
    *
    * @throws CodeFormatException if {@code text} is not a code even so
    */
@@ -106,8 +106,8 @@ public sealed interface ProcedureCode extends Comparable<ProcedureCode> permits 
   }
 
   /**
-   * Returns this code as a small non-negative integer, unique across both levels and ordered
-   * as described in the type's documentation. Stable within a major version of the library.
+   * Returns this code as a small non-negative integer, unique across both levels and ordered as
+   * described in the type's documentation. Stable within a major version of the library.
    */
   int packed();
 

@@ -16,9 +16,8 @@ package io.github.cpt4j.code;
  * <ul>
  *   <li>The qualifying circumstances for anesthesia, {@code 99100}-{@code 99140}, are reported
  *       together with anesthesia services but are numbered, and printed, in Medicine. They are
- *       classified as {@link #MEDICINE}, so that {@link #ANESTHESIA} is exactly
- *       {@code 00100}-{@code 01999}, the range on which the physical status modifiers P1-P6 are
- *       allowed.
+ *       classified as {@link #MEDICINE}, so that {@link #ANESTHESIA} is exactly {@code
+ *       00100}-{@code 01999}, the range on which the physical status modifiers P1-P6 are allowed.
  *   <li>Vaccine administration codes ({@code dddd}A) are {@link #MEDICINE}; MAAA ({@code dddd}M)
  *       and PLA ({@code dddd}U) codes are {@link #PATHOLOGY_AND_LABORATORY}.
  * </ul>
@@ -59,8 +58,8 @@ public enum Section {
 
   /**
    * Tells whether the code book divides this section into subsections that the library models
-   * (Surgery, Radiology and Category II). Codes of other sections have subsection
-   * {@link Subsection#NONE}.
+   * (Surgery, Radiology and Category II). Codes of other sections have subsection {@link
+   * Subsection#NONE}.
    */
   public boolean hasSubsections() {
     return this == SURGERY || this == RADIOLOGY || this == CATEGORY_II;

@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The table that classifies CPT codes into {@linkplain Section sections} and
- * {@linkplain Subsection subsections}: a list of {@link CodeRange} rows, checked when it is built
- * and compiled into a small sorted array for lookups.
+ * The table that classifies CPT codes into {@linkplain Section sections} and {@linkplain Subsection
+ * subsections}: a list of {@link CodeRange} rows, checked when it is built and compiled into a
+ * small sorted array for lookups.
  *
- * <p>{@link #standard()} is the table behind {@link CptCode#section()} and
- * {@link CptCode#subsection()}. A table is immutable and thread-safe; a lookup is a binary search
- * over a few dozen {@code int}s and never allocates.
+ * <p>{@link #standard()} is the table behind {@link CptCode#section()} and {@link
+ * CptCode#subsection()}. A table is immutable and thread-safe; a lookup is a binary search over a
+ * few dozen {@code int}s and never allocates.
  *
  * <p>The rules a table obeys, enforced by {@link #of(Iterable)}:
  *
@@ -27,8 +27,8 @@ import java.util.TreeSet;
  * </ul>
  *
  * <p>A code in no section row is {@link Section#UNASSIGNED}. A code in a section that has
- * subsections but in none of its subsection rows has subsection {@link Subsection#UNASSIGNED};
- * in a section without subsections, {@link Subsection#NONE}. Nothing is ever guessed.
+ * subsections but in none of its subsection rows has subsection {@link Subsection#UNASSIGNED}; in a
+ * section without subsections, {@link Subsection#NONE}. Nothing is ever guessed.
  *
  * <pre>{@code
  * SectionTable table = SectionTable.standard();
@@ -54,8 +54,8 @@ public final class SectionTable {
   private final Section[] sections;
   private final Subsection[] subsections;
 
-  private SectionTable(ImmutableList<CodeRange> rows, int[] starts, Section[] sections,
-      Subsection[] subsections) {
+  private SectionTable(
+      ImmutableList<CodeRange> rows, int[] starts, Section[] sections, Subsection[] subsections) {
     this.rows = rows;
     this.starts = starts;
     this.sections = sections;
@@ -90,10 +90,15 @@ public final class SectionTable {
     rejectOverlaps(subsectionRows, "subsection");
     for (CodeRange sub : subsectionRows) {
       CodeRange parent = containing(sectionRows, sub.first().packed());
-      if (parent == null || parent.section() != sub.section()
+      if (parent == null
+          || parent.section() != sub.section()
           || parent.last().packed() < sub.last().packed()) {
-        throw new IllegalArgumentException("subsection row " + sub
-            + " is not inside a single " + sub.section().displayName() + " section row");
+        throw new IllegalArgumentException(
+            "subsection row "
+                + sub
+                + " is not inside a single "
+                + sub.section().displayName()
+                + " section row");
       }
     }
 
@@ -127,8 +132,11 @@ public final class SectionTable {
     List<CodeRange> all = new ArrayList<>(sectionRows);
     all.addAll(subsectionRows);
     all.sort(BY_FIRST.thenComparing(CodeRange::isSubsectionRow));
-    return new SectionTable(ImmutableList.copyOf(all), Arrays.copyOf(starts, count),
-        Arrays.copyOf(sections, count), Arrays.copyOf(subsections, count));
+    return new SectionTable(
+        ImmutableList.copyOf(all),
+        Arrays.copyOf(starts, count),
+        Arrays.copyOf(sections, count),
+        Arrays.copyOf(subsections, count));
   }
 
   private static void rejectOverlaps(List<CodeRange> sorted, String level) {
@@ -136,8 +144,7 @@ public final class SectionTable {
       CodeRange previous = sorted.get(i - 1);
       CodeRange row = sorted.get(i);
       if (previous.overlaps(row)) {
-        throw new IllegalArgumentException(
-            level + " rows overlap: " + previous + " and " + row);
+        throw new IllegalArgumentException(level + " rows overlap: " + previous + " and " + row);
       }
     }
   }
@@ -168,8 +175,8 @@ public final class SectionTable {
   }
 
   /**
-   * Returns every row, section rows and subsection rows together, ordered by first code (a
-   * section row before the subsection rows that start with it).
+   * Returns every row, section rows and subsection rows together, ordered by first code (a section
+   * row before the subsection rows that start with it).
    */
   public ImmutableList<CodeRange> rows() {
     return rows;
@@ -181,8 +188,8 @@ public final class SectionTable {
   }
 
   /**
-   * Returns the subsection of {@code code}: the subsection row containing it, else
-   * {@link Subsection#NONE} if its section has no subsections, else {@link Subsection#UNASSIGNED}.
+   * Returns the subsection of {@code code}: the subsection row containing it, else {@link
+   * Subsection#NONE} if its section has no subsections, else {@link Subsection#UNASSIGNED}.
    */
   public Subsection subsection(CptCode code) {
     return subsections[segment(requireNonNull(code, "code").packed())];
@@ -212,7 +219,9 @@ public final class SectionTable {
     return lo;
   }
 
-  /** Returns a short summary for diagnostics, such as {@code SectionTable[60 rows, 70 segments]}. */
+  /**
+   * Returns a short summary for diagnostics, such as {@code SectionTable[60 rows, 70 segments]}.
+   */
   @Override
   public String toString() {
     return "SectionTable[" + rows.size() + " rows, " + starts.length + " segments]";

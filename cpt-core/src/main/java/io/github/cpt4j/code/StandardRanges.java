@@ -8,8 +8,8 @@ import com.google.common.collect.ImmutableList;
  *
  * <p>Ranges are the CPT code book's published section and subsection boundaries (numbers only,
  * which are facts). Rows marked "(check)" come from secondary sources; tests pin every row, so a
- * correction is a deliberate change. The suffixed series are numbered from 0001, so
- * {@code 0000A}, {@code 0000F}, {@code 0000M}, {@code 0000T} and {@code 0000U} are unassigned.
+ * correction is a deliberate change. The suffixed series are numbered from 0001, so {@code 0000A},
+ * {@code 0000F}, {@code 0000M}, {@code 0000T} and {@code 0000U} are unassigned.
  */
 final class StandardRanges {
 

@@ -3,13 +3,13 @@ package io.github.cpt4j.code;
 import java.util.Optional;
 
 /**
- * A subsection of a CPT section: the Surgery subsections by body system, the Radiology
- * subsections, and the Category II measure groups.
+ * A subsection of a CPT section: the Surgery subsections by body system, the Radiology subsections,
+ * and the Category II measure groups.
  *
  * <p>Two constants are not subsections: {@link #NONE} for codes of sections that have no modelled
- * subsections (Evaluation and Management, Anesthesia, Pathology and Laboratory, Medicine,
- * Category III), and {@link #UNASSIGNED} for codes that no subsection range contains, including
- * numbers inside a divided section but between its subsections (such as {@code 10022}).
+ * subsections (Evaluation and Management, Anesthesia, Pathology and Laboratory, Medicine, Category
+ * III), and {@link #UNASSIGNED} for codes that no subsection range contains, including numbers
+ * inside a divided section but between its subsections (such as {@code 10022}).
  *
  * <pre>{@code
  * CptCode.parse("27447").subsection();   // MUSCULOSKELETAL
@@ -87,11 +87,11 @@ public enum Subsection {
   /** Category II: physical examination, 2000F-2060F. */
   PHYSICAL_EXAMINATION(Section.CATEGORY_II, "Physical Examination"),
   /** Category II: diagnostic or screening processes or results, 3006F-3776F. */
-  DIAGNOSTIC_OR_SCREENING_PROCESSES_OR_RESULTS(Section.CATEGORY_II,
-      "Diagnostic/Screening Processes or Results"),
+  DIAGNOSTIC_OR_SCREENING_PROCESSES_OR_RESULTS(
+      Section.CATEGORY_II, "Diagnostic/Screening Processes or Results"),
   /** Category II: therapeutic, preventive or other interventions, 4000F-4563F. */
-  THERAPEUTIC_PREVENTIVE_OR_OTHER_INTERVENTIONS(Section.CATEGORY_II,
-      "Therapeutic, Preventive or Other Interventions"),
+  THERAPEUTIC_PREVENTIVE_OR_OTHER_INTERVENTIONS(
+      Section.CATEGORY_II, "Therapeutic, Preventive or Other Interventions"),
   /** Category II: follow-up or other outcomes, 5005F-5250F. */
   FOLLOW_UP_OR_OTHER_OUTCOMES(Section.CATEGORY_II, "Follow-up or Other Outcomes"),
   /** Category II: patient safety, 6005F-6150F. */
@@ -110,8 +110,8 @@ public enum Subsection {
   }
 
   /**
-   * Returns the section this subsection divides, or empty for {@link #NONE} and
-   * {@link #UNASSIGNED}.
+   * Returns the section this subsection divides, or empty for {@link #NONE} and {@link
+   * #UNASSIGNED}.
    */
   public Optional<Section> section() {
     return section;

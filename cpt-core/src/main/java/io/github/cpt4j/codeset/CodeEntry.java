@@ -14,15 +14,14 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * One code of a {@link CodeSet}: the code, its descriptions, whether it is an add-on code, and
- * the dates of service it is valid for.
+ * One code of a {@link CodeSet}: the code, its descriptions, whether it is an add-on code, and the
+ * dates of service it is valid for.
  *
- * <p>Immutable and thread-safe. Level, category, section and subsection are derived from the
- * code. The dates are inclusive: a code with
- * {@code effectiveTo = 2020-12-31} is valid for services on that day and not after. A code set
- * holds one entry per code, spanning the code's whole life; a changed descriptor in a later
- * release belongs in a later set, {@linkplain CodeSet#overlaidWith(CodeSet) overlaid} on the
- * earlier one.
+ * <p>Immutable and thread-safe. Level, category, section and subsection are derived from the code.
+ * The dates are inclusive: a code with {@code effectiveTo = 2020-12-31} is valid for services on
+ * that day and not after. A code set holds one entry per code, spanning the code's whole life; a
+ * changed descriptor in a later release belongs in a later set, {@linkplain
+ * CodeSet#overlaidWith(CodeSet) overlaid} on the earlier one.
  *
  * <pre>{@code
  * CodeEntry visit = CodeEntry.builder()
@@ -39,8 +38,8 @@ public abstract class CodeEntry {
 
   /**
    * The start date sources use when they give none, such as the AMA's descriptor files and the
-   * bundled sample for most of its codes: read it as "in use on that date, or introduced later on
-   * a date the source does not record".
+   * bundled sample for most of its codes: read it as "in use on that date, or introduced later on a
+   * date the source does not record".
    */
   public static final LocalDate BASELINE_DATE = LocalDate.of(2000, 1, 1);
 
@@ -59,9 +58,9 @@ public abstract class CodeEntry {
   public abstract Optional<String> longDescription();
 
   /**
-   * Returns whether this is an add-on code, reported only together with a primary procedure
-   * (CPT marks these with a plus sign; the Medicare fee schedule gives them the global period
-   * {@code ZZZ}). Defaults to {@code false}.
+   * Returns whether this is an add-on code, reported only together with a primary procedure (CPT
+   * marks these with a plus sign; the Medicare fee schedule gives them the global period {@code
+   * ZZZ}). Defaults to {@code false}.
    */
   @Value.Default
   public boolean addOn() {
@@ -86,8 +85,8 @@ public abstract class CodeEntry {
   }
 
   /**
-   * Returns the CPT section of the code ({@link Section#UNASSIGNED} for a CPT number in no
-   * range), or empty for a Level II code.
+   * Returns the CPT section of the code ({@link Section#UNASSIGNED} for a CPT number in no range),
+   * or empty for a Level II code.
    */
   public final Optional<Section> section() {
     ProcedureCode code = code();
@@ -100,14 +99,12 @@ public abstract class CodeEntry {
    */
   public final Optional<Subsection> subsection() {
     ProcedureCode code = code();
-    return code instanceof CptCode
-        ? Optional.of(((CptCode) code).subsection())
-        : Optional.empty();
+    return code instanceof CptCode ? Optional.of(((CptCode) code).subsection()) : Optional.empty();
   }
 
   /**
-   * Returns whether the code is valid for services on {@code date} (both ends inclusive). Does
-   * not allocate.
+   * Returns whether the code is valid for services on {@code date} (both ends inclusive). Does not
+   * allocate.
    */
   public final boolean isEffectiveOn(LocalDate date) {
     long day = requireNonNull(date, "date").toEpochDay();
@@ -141,12 +138,19 @@ public abstract class CodeEntry {
   protected void check() {
     checkDescription("short description", shortDescription());
     longDescription().ifPresent(d -> checkDescription("long description", d));
-    effectiveTo().ifPresent(to -> {
-      if (to.isBefore(effectiveFrom())) {
-        throw new IllegalStateException("code " + code() + " ends on " + to
-            + ", before it starts on " + effectiveFrom());
-      }
-    });
+    effectiveTo()
+        .ifPresent(
+            to -> {
+              if (to.isBefore(effectiveFrom())) {
+                throw new IllegalStateException(
+                    "code "
+                        + code()
+                        + " ends on "
+                        + to
+                        + ", before it starts on "
+                        + effectiveFrom());
+              }
+            });
   }
 
   private void checkDescription(String what, String text) {
@@ -154,15 +158,28 @@ public abstract class CodeEntry {
       throw new IllegalStateException("the " + what + " of code " + code() + " is blank");
     }
     if (text.length() > MAX_DESCRIPTION_LENGTH) {
-      throw new IllegalStateException("the " + what + " of code " + code() + " has "
-          + text.length() + " characters, more than " + MAX_DESCRIPTION_LENGTH);
+      throw new IllegalStateException(
+          "the "
+              + what
+              + " of code "
+              + code()
+              + " has "
+              + text.length()
+              + " characters, more than "
+              + MAX_DESCRIPTION_LENGTH);
     }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c < ' ' || c == '\u007f') {
-        throw new IllegalStateException("the " + what + " of code " + code()
-            + " contains control character U+" + String.format("%04X", (int) c)
-            + " at index " + i);
+        throw new IllegalStateException(
+            "the "
+                + what
+                + " of code "
+                + code()
+                + " contains control character U+"
+                + String.format("%04X", (int) c)
+                + " at index "
+                + i);
       }
     }
   }

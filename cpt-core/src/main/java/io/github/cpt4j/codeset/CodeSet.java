@@ -29,9 +29,9 @@ import java.util.stream.StreamSupport;
  * order (the order of {@link ProcedureCode#packed()}).
  *
  * <p>Immutable and thread-safe. Lookups go through an index keyed by the packed form of the code,
- * never by {@code String} hashing, and do not allocate: every entry carries a pre-built
- * {@code Optional}, and {@link #find(CharSequence)} reads the code straight from the text without
- * building a code object or a string.
+ * never by {@code String} hashing, and do not allocate: every entry carries a pre-built {@code
+ * Optional}, and {@link #find(CharSequence)} reads the code straight from the text without building
+ * a code object or a string.
  *
  * <pre>{@code
  * CodeSet sample = BundledData.codeSet();                        // the bundled sample
@@ -46,11 +46,11 @@ import java.util.stream.StreamSupport;
  *
  * <h2>Versions of a code</h2>
  *
- * A set holds one entry per code, whose dates span the code's whole life. A descriptor that
- * changed in a later release is modelled by a later set {@linkplain #overlaidWith(CodeSet)
- * overlaid} on the earlier one. One entry per code dates a code correctly as long as a deleted
- * number is not given to a different service later, which CPT avoids; should that happen, keep
- * the two lives in two sets, one per release.
+ * A set holds one entry per code, whose dates span the code's whole life. A descriptor that changed
+ * in a later release is modelled by a later set {@linkplain #overlaidWith(CodeSet) overlaid} on the
+ * earlier one. One entry per code dates a code correctly as long as a deleted number is not given
+ * to a different service later, which CPT avoids; should that happen, keep the two lives in two
+ * sets, one per release.
  *
  * <h2>Equality</h2>
  *
@@ -118,8 +118,8 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
   }
 
   /**
-   * Returns the entry for {@code code} if the code is valid for services on {@code date}, or
-   * empty. Does not allocate.
+   * Returns the entry for {@code code} if the code is valid for services on {@code date}, or empty.
+   * Does not allocate.
    */
   public final Optional<CodeEntry> find(ProcedureCode code, LocalDate date) {
     requireNonNull(date, "date");
@@ -128,18 +128,18 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
   }
 
   /**
-   * Returns the entry for the code written in {@code code}, or empty if the set has no such code
-   * or the text is not a code in strict canonical form ({@code "99213"}, {@code "G0438"}; use
-   * {@link ProcedureCode#parseLenient(CharSequence)} for text as people type it). Builds neither
-   * a code object nor a string: this is the fast path from a claim file to an entry.
+   * Returns the entry for the code written in {@code code}, or empty if the set has no such code or
+   * the text is not a code in strict canonical form ({@code "99213"}, {@code "G0438"}; use {@link
+   * ProcedureCode#parseLenient(CharSequence)} for text as people type it). Builds neither a code
+   * object nor a string: this is the fast path from a claim file to an entry.
    */
   public final Optional<CodeEntry> find(CharSequence code) {
     return findPacked(ProcedureCode.packedOf(code));
   }
 
   /**
-   * Returns the entry for the code written in {@code code} if it is valid for services on
-   * {@code date}, or empty; see {@link #find(CharSequence)}.
+   * Returns the entry for the code written in {@code code} if it is valid for services on {@code
+   * date}, or empty; see {@link #find(CharSequence)}.
    */
   public final Optional<CodeEntry> find(CharSequence code, LocalDate date) {
     requireNonNull(date, "date");
@@ -154,8 +154,8 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
 
   /**
    * Returns the entries from {@code first} to {@code last}, both inclusive, in code order: for
-   * example {@code between(CptCode.of(99202), CptCode.of(99215))}. The range follows the order
-   * of {@link ProcedureCode}, in which every numeric range is contiguous; it may span both levels.
+   * example {@code between(CptCode.of(99202), CptCode.of(99215))}. The range follows the order of
+   * {@link ProcedureCode}, in which every numeric range is contiguous; it may span both levels.
    *
    * @throws IllegalArgumentException if {@code first} comes after {@code last}
    */
@@ -170,9 +170,9 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
 
   /**
    * Returns the CPT entries whose {@linkplain CptCode#section() section} is {@code section}, in
-   * code order: for example all of Pathology and Laboratory, which is 80047-89398 and every PLA
-   * and MAAA code. Ranges come from {@link SectionTable#standard()}; for
-   * {@link Section#UNASSIGNED} the entries are the CPT codes that no range contains.
+   * code order: for example all of Pathology and Laboratory, which is 80047-89398 and every PLA and
+   * MAAA code. Ranges come from {@link SectionTable#standard()}; for {@link Section#UNASSIGNED} the
+   * entries are the CPT codes that no range contains.
    */
   public final List<CodeEntry> inSection(Section section) {
     requireNonNull(section, "section");
@@ -189,10 +189,9 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
   }
 
   /**
-   * Returns the CPT entries whose {@linkplain CptCode#subsection() subsection} is
-   * {@code subsection}, in code order: for example {@code inSubsection(Subsection.DIGESTIVE)}.
-   * For {@link Subsection#NONE} and {@link Subsection#UNASSIGNED} the entries are the CPT codes
-   * classified so.
+   * Returns the CPT entries whose {@linkplain CptCode#subsection() subsection} is {@code
+   * subsection}, in code order: for example {@code inSubsection(Subsection.DIGESTIVE)}. For {@link
+   * Subsection#NONE} and {@link Subsection#UNASSIGNED} the entries are the CPT codes classified so.
    */
   public final List<CodeEntry> inSubsection(Subsection subsection) {
     requireNonNull(subsection, "subsection");
@@ -258,7 +257,9 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
 
   @Override
   public Spliterator<CodeEntry> spliterator() {
-    return Spliterators.spliterator(iterator(), size(),
+    return Spliterators.spliterator(
+        iterator(),
+        size(),
         Spliterator.ORDERED | Spliterator.DISTINCT | Spliterator.NONNULL | Spliterator.IMMUTABLE);
   }
 
@@ -310,8 +311,13 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
       return "CodeSet[0 codes]";
     }
     List<CodeEntry> all = range(0, Integer.MAX_VALUE);
-    return "CodeSet[" + size() + (size() == 1 ? " code, " : " codes, ")
-        + all.get(0).code() + ".." + all.get(all.size() - 1).code() + "]";
+    return "CodeSet["
+        + size()
+        + (size() == 1 ? " code, " : " codes, ")
+        + all.get(0).code()
+        + ".."
+        + all.get(all.size() - 1).code()
+        + "]";
   }
 
   /**
@@ -330,15 +336,21 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
     /**
      * Adds an entry.
      *
-     * @throws IllegalArgumentException if an entry with the same code was added before (the
-     *     message names the code and both descriptions)
+     * @throws IllegalArgumentException if an entry with the same code was added before (the message
+     *     names the code and both descriptions)
      */
     public Builder add(CodeEntry entry) {
       requireNonNull(entry, "entry");
       CodeEntry previous = entries.putIfAbsent(entry.code(), entry);
       if (previous != null) {
-        throw new IllegalArgumentException("duplicate code " + entry.code() + ": \""
-            + previous.shortDescription() + "\" and \"" + entry.shortDescription() + "\"");
+        throw new IllegalArgumentException(
+            "duplicate code "
+                + entry.code()
+                + ": \""
+                + previous.shortDescription()
+                + "\" and \""
+                + entry.shortDescription()
+                + "\"");
       }
       return this;
     }

@@ -7,9 +7,9 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
- * A view of one code set laid over another: the top set's entry wins where both have a code.
- * Holds only the two sets and the merged size, so overlaying a small licensed set on a large one
- * costs nothing but the size count.
+ * A view of one code set laid over another: the top set's entry wins where both have a code. Holds
+ * only the two sets and the merged size, so overlaying a small licensed set on a large one costs
+ * nothing but the size count.
  */
 final class OverlayCodeSet extends CodeSet {
 
@@ -83,9 +83,12 @@ final class OverlayCodeSet extends CodeSet {
       if (nextOver == null && nextUnder == null) {
         throw new NoSuchElementException();
       }
-      int order = nextOver == null ? -1
-          : nextUnder == null ? 1
-          : Integer.compare(nextUnder.code().packed(), nextOver.code().packed());
+      int order =
+          nextOver == null
+              ? -1
+              : nextUnder == null
+                  ? 1
+                  : Integer.compare(nextUnder.code().packed(), nextOver.code().packed());
       CodeEntry result;
       if (order < 0) {
         result = nextUnder;

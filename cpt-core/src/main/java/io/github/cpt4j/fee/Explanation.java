@@ -14,8 +14,8 @@ import java.util.function.Supplier;
  *
  * <p>Immutable: {@link #then(PricingStep)} returns a longer copy, so a claim-level pricer can
  * append its own rules to the explanation a fee schedule returned. An explanation may also be
- * {@linkplain #deferred deferred}: worked out when first read, so that pricing a line costs no
- * more than the amount when nobody reads why.
+ * {@linkplain #deferred deferred}: worked out when first read, so that pricing a line costs no more
+ * than the amount when nobody reads why.
  *
  * <pre>{@code
  * result.explanation().toString();
@@ -28,9 +28,10 @@ public final class Explanation {
 
   /** Null for an explanation built step by step; what works out a deferred one. */
   private final Supplier<Explanation> source;
+
   /**
-   * The steps; null until a deferred explanation is first read. Read without a lock, which is
-   * safe: it only ever changes from null to an ImmutableList, published by its final fields.
+   * The steps; null until a deferred explanation is first read. Read without a lock, which is safe:
+   * it only ever changes from null to an ImmutableList, published by its final fields.
    */
   private ImmutableList<PricingStep> steps;
 
@@ -44,9 +45,9 @@ public final class Explanation {
   }
 
   /**
-   * Returns an explanation that {@code source} works out when it is first read (its steps,
-   * {@code equals}, {@code toString}...), once; thread-safe. {@code source} must give the same
-   * explanation whenever it is called, and should capture only immutable values.
+   * Returns an explanation that {@code source} works out when it is first read (its steps, {@code
+   * equals}, {@code toString}...), once; thread-safe. {@code source} must give the same explanation
+   * whenever it is called, and should capture only immutable values.
    */
   public static Explanation deferred(Supplier<Explanation> source) {
     return new Explanation(requireNonNull(source, "source"));
@@ -88,16 +89,20 @@ public final class Explanation {
     return new Explanation(concat(known, moreKnown));
   }
 
-  private static ImmutableList<PricingStep> append(ImmutableList<PricingStep> steps,
-      PricingStep step) {
+  private static ImmutableList<PricingStep> append(
+      ImmutableList<PricingStep> steps, PricingStep step) {
     return ImmutableList.<PricingStep>builderWithExpectedSize(steps.size() + 1)
-        .addAll(steps).add(step).build();
+        .addAll(steps)
+        .add(step)
+        .build();
   }
 
-  private static ImmutableList<PricingStep> concat(ImmutableList<PricingStep> first,
-      ImmutableList<PricingStep> second) {
+  private static ImmutableList<PricingStep> concat(
+      ImmutableList<PricingStep> first, ImmutableList<PricingStep> second) {
     return ImmutableList.<PricingStep>builderWithExpectedSize(first.size() + second.size())
-        .addAll(first).addAll(second).build();
+        .addAll(first)
+        .addAll(second)
+        .build();
   }
 
   /** Returns the steps in the order they were applied. */

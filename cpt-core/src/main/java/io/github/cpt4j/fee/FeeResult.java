@@ -13,11 +13,11 @@ import java.util.Optional;
  *
  * <h2>Rounding</h2>
  *
- * A priced result keeps the <em>exact</em> amount: every input multiplied without rounding,
- * through every adjustment ({@link #multipliedBy multipliedBy}, {@link #withExactAmount
- * withExactAmount}). {@link #amount()} rounds that exact amount to cents, half-up, and that is
- * the only rounding anywhere in pricing; CMS's published amounts are computed the same way. An
- * adjustment applied to a result therefore never compounds a rounding error.
+ * A priced result keeps the <em>exact</em> amount: every input multiplied without rounding, through
+ * every adjustment ({@link #multipliedBy multipliedBy}, {@link #withExactAmount withExactAmount}).
+ * {@link #amount()} rounds that exact amount to cents, half-up, and that is the only rounding
+ * anywhere in pricing; CMS's published amounts are computed the same way. An adjustment applied to
+ * a result therefore never compounds a rounding error.
  *
  * <p>Amounts are never negative. Immutable and thread-safe.
  *
@@ -35,6 +35,7 @@ public final class FeeResult {
 
   /** The scale of {@link #amount()}: cents. */
   public static final int CENTS = 2;
+
   /** The rounding of the exact amount to cents: half-up, as CMS rounds. */
   public static final RoundingMode ROUNDING = RoundingMode.HALF_UP;
 
@@ -45,8 +46,12 @@ public final class FeeResult {
   private final boolean settingNotAvailable;
   private final Explanation explanation;
 
-  private FeeResult(BigDecimal exactAmount, UnpricedReason reason, String detail,
-      boolean settingNotAvailable, Explanation explanation) {
+  private FeeResult(
+      BigDecimal exactAmount,
+      UnpricedReason reason,
+      String detail,
+      boolean settingNotAvailable,
+      Explanation explanation) {
     this.exactAmount = exactAmount;
     this.amount = exactAmount == null ? null : exactAmount.setScale(CENTS, ROUNDING);
     this.reason = reason;
@@ -61,25 +66,28 @@ public final class FeeResult {
    * @throws IllegalArgumentException if the amount is negative
    */
   public static FeeResult priced(BigDecimal exactAmount, Explanation explanation) {
-    return new FeeResult(checkAmount(exactAmount), null, "", false,
-        requireNonNull(explanation, "explanation"));
+    return new FeeResult(
+        checkAmount(exactAmount), null, "", false, requireNonNull(explanation, "explanation"));
   }
 
   /**
-   * Returns a priced result for a setting the schedule marks as not available ("NA"): priced as
-   * the schedule's published amounts price it, and flagged so that callers can tell.
+   * Returns a priced result for a setting the schedule marks as not available ("NA"): priced as the
+   * schedule's published amounts price it, and flagged so that callers can tell.
    */
-  public static FeeResult pricedSettingNotAvailable(BigDecimal exactAmount,
-      Explanation explanation) {
-    return new FeeResult(checkAmount(exactAmount), null, "", true,
-        requireNonNull(explanation, "explanation"));
+  public static FeeResult pricedSettingNotAvailable(
+      BigDecimal exactAmount, Explanation explanation) {
+    return new FeeResult(
+        checkAmount(exactAmount), null, "", true, requireNonNull(explanation, "explanation"));
   }
 
   /** Returns a result with no amount, for {@code reason}, with a detail in words. */
-  public static FeeResult unpriced(UnpricedReason reason, String detail,
-      Explanation explanation) {
-    return new FeeResult(null, requireNonNull(reason, "reason"),
-        requireNonNull(detail, "detail"), false, requireNonNull(explanation, "explanation"));
+  public static FeeResult unpriced(UnpricedReason reason, String detail, Explanation explanation) {
+    return new FeeResult(
+        null,
+        requireNonNull(reason, "reason"),
+        requireNonNull(detail, "detail"),
+        false,
+        requireNonNull(explanation, "explanation"));
   }
 
   private static BigDecimal checkAmount(BigDecimal exactAmount) {
@@ -128,9 +136,9 @@ public final class FeeResult {
   }
 
   /**
-   * Tells whether the schedule marks the requested setting as not available ("NA": the service
-   * is rarely or never furnished there); the amount is then the one the schedule publishes for
-   * it, which for Medicare is the other setting's amount.
+   * Tells whether the schedule marks the requested setting as not available ("NA": the service is
+   * rarely or never furnished there); the amount is then the one the schedule publishes for it,
+   * which for Medicare is the other setting's amount.
    */
   public boolean settingNotAvailable() {
     return settingNotAvailable;
@@ -159,21 +167,26 @@ public final class FeeResult {
       return this;
     }
     BigDecimal next = exactAmount.multiply(factor);
-    return new FeeResult(next, null, "", settingNotAvailable,
+    return new FeeResult(
+        next,
+        null,
+        "",
+        settingNotAvailable,
         explanation.then(PricingStep.of(rule, description, next)));
   }
 
   /**
-   * Returns this result with another exact amount, set by {@code step} (whose
-   * {@link PricingStep#amountAfter()} must be that amount): for rules such as "the lower of the
-   * charge and the fee". Unpriced results are returned unchanged.
+   * Returns this result with another exact amount, set by {@code step} (whose {@link
+   * PricingStep#amountAfter()} must be that amount): for rules such as "the lower of the charge and
+   * the fee". Unpriced results are returned unchanged.
    *
    * @throws IllegalArgumentException if the step carries no amount or a negative one
    */
   public FeeResult withExactAmount(PricingStep step) {
     requireNonNull(step, "step");
-    BigDecimal next = step.amountAfter().orElseThrow(() ->
-        new IllegalArgumentException("the step sets no amount: " + step));
+    BigDecimal next =
+        step.amountAfter()
+            .orElseThrow(() -> new IllegalArgumentException("the step sets no amount: " + step));
     checkAmount(next);
     if (exactAmount == null) {
       return this;
@@ -183,14 +196,18 @@ public final class FeeResult {
 
   /** Returns this result with {@code step} appended to its explanation; the amount is unchanged. */
   public FeeResult withStep(PricingStep step) {
-    return new FeeResult(exactAmount, reason, detail, settingNotAvailable,
+    return new FeeResult(
+        exactAmount,
+        reason,
+        detail,
+        settingNotAvailable,
         explanation.then(requireNonNull(step, "step")));
   }
 
   /** Returns this result with {@code before} placed ahead of its explanation (for chains). */
   FeeResult afterSteps(Explanation before) {
-    return new FeeResult(exactAmount, reason, detail, settingNotAvailable,
-        before.then(explanation));
+    return new FeeResult(
+        exactAmount, reason, detail, settingNotAvailable, before.then(explanation));
   }
 
   @Override
@@ -202,17 +219,23 @@ public final class FeeResult {
       return false;
     }
     FeeResult that = (FeeResult) other;
-    return (exactAmount == null ? that.exactAmount == null
+    return (exactAmount == null
+            ? that.exactAmount == null
             : that.exactAmount != null && exactAmount.compareTo(that.exactAmount) == 0)
-        && reason == that.reason && detail.equals(that.detail)
+        && reason == that.reason
+        && detail.equals(that.detail)
         && settingNotAvailable == that.settingNotAvailable
         && explanation.equals(that.explanation);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(exactAmount == null ? null : exactAmount.stripTrailingZeros(), reason,
-        detail, settingNotAvailable, explanation);
+    return Objects.hash(
+        exactAmount == null ? null : exactAmount.stripTrailingZeros(),
+        reason,
+        detail,
+        settingNotAvailable,
+        explanation);
   }
 
   /**
@@ -233,8 +256,12 @@ public final class FeeResult {
       }
       sb.append("round: half-up to cents = ").append(amount.toPlainString());
     } else {
-      sb.append("UNPRICED ").append(reason).append(": ").append(detail)
-          .append(" | ").append(explanation);
+      sb.append("UNPRICED ")
+          .append(reason)
+          .append(": ")
+          .append(detail)
+          .append(" | ")
+          .append(explanation);
     }
     return sb.toString();
   }

@@ -5,14 +5,14 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * Prices one service — a {@link ClaimLine}: code, modifiers and units — in a
- * {@link PricingContext}. The answer is a {@link FeeResult}: an amount with its explanation, or
- * a typed reason why there is none, never a silent zero.
+ * Prices one service — a {@link ClaimLine}: code, modifiers and units — in a {@link
+ * PricingContext}. The answer is a {@link FeeResult}: an amount with its explanation, or a typed
+ * reason why there is none, never a silent zero.
  *
- * <p>Out of the box: the Medicare Physician Fee Schedule
- * ({@code io.github.cpt4j.fee.medicare.MedicareFeeSchedule}), a flat table
- * ({@link FlatFeeSchedule}), a percentage of another schedule ({@link #percentOf}) and fallback
- * chains ({@link #firstThatPrices}). Users write their own by implementing {@link #price}:
+ * <p>Out of the box: the Medicare Physician Fee Schedule ({@code
+ * io.github.cpt4j.fee.medicare.MedicareFeeSchedule}), a flat table ({@link FlatFeeSchedule}), a
+ * percentage of another schedule ({@link #percentOf}) and fallback chains ({@link
+ * #firstThatPrices}). Users write their own by implementing {@link #price}:
  *
  * <pre>{@code
  * FeeSchedule contract = FeeSchedule.firstThatPrices(
@@ -40,9 +40,9 @@ public interface FeeSchedule {
   }
 
   /**
-   * Returns a schedule paying {@code percent} percent of what {@code base} pays (120 for the
-   * common "120% of Medicare" contract), applied to the base's exact amount before the single
-   * rounding to cents. What the base does not price stays unpriced, for the base's reason.
+   * Returns a schedule paying {@code percent} percent of what {@code base} pays (120 for the common
+   * "120% of Medicare" contract), applied to the base's exact amount before the single rounding to
+   * cents. What the base does not price stays unpriced, for the base's reason.
    *
    * @throws IllegalArgumentException if {@code percent} is negative
    */

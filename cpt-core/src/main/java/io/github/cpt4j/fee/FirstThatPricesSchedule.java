@@ -30,20 +30,28 @@ final class FirstThatPricesSchedule implements FeeSchedule {
         return refusals.steps().isEmpty() ? result : result.afterSteps(refusals);
       }
       // The most telling refusal: the first one that is not merely "outside my dates".
-      if (first == null || first.reason().orElseThrow() == UnpricedReason.DATE_NOT_COVERED
-          && result.reason().orElseThrow() != UnpricedReason.DATE_NOT_COVERED) {
+      if (first == null
+          || first.reason().orElseThrow() == UnpricedReason.DATE_NOT_COVERED
+              && result.reason().orElseThrow() != UnpricedReason.DATE_NOT_COVERED) {
         first = result;
       }
-      refusals = refusals.then(PricingStep.note("fallback",
-          schedule.name() + " did not price it (" + result.reason().orElseThrow().words() + ")"));
+      refusals =
+          refusals.then(
+              PricingStep.note(
+                  "fallback",
+                  schedule.name()
+                      + " did not price it ("
+                      + result.reason().orElseThrow().words()
+                      + ")"));
     }
-    return FeeResult.unpriced(first.reason().orElseThrow(), first.detail(),
-        refusals.then(first.explanation()));
+    return FeeResult.unpriced(
+        first.reason().orElseThrow(), first.detail(), refusals.then(first.explanation()));
   }
 
   @Override
   public String name() {
-    return schedules.stream().map(FeeSchedule::name)
+    return schedules.stream()
+        .map(FeeSchedule::name)
         .collect(Collectors.joining(", then ", "first of ", ""));
   }
 

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A fee schedule that is a table: an amount per code, optionally per code and modifier — the
- * shape of most commercial contracts and of any schedule exported from a spreadsheet.
+ * A fee schedule that is a table: an amount per code, optionally per code and modifier — the shape
+ * of most commercial contracts and of any schedule exported from a spreadsheet.
  *
  * <p>A line is priced from the row of its code with the first of its modifiers (in billed order)
  * that has a row, else from the code's row without a modifier; the amount is per unit and is
@@ -43,8 +43,8 @@ public final class FlatFeeSchedule implements FeeSchedule {
   private final Modifier[] modifiers;
   private final BigDecimal[] amounts;
 
-  private FlatFeeSchedule(String name, List<ProcedureCode> codes, List<Modifier> modifiers,
-      List<BigDecimal> amounts) {
+  private FlatFeeSchedule(
+      String name, List<ProcedureCode> codes, List<Modifier> modifiers, List<BigDecimal> amounts) {
     this.name = name;
     this.codes = codes.toArray(new ProcedureCode[0]);
     this.modifiers = modifiers.toArray(new Modifier[0]);
@@ -81,13 +81,14 @@ public final class FlatFeeSchedule implements FeeSchedule {
       position = index.positionOf(key(code, null));
     }
     if (position < 0) {
-      return FeeResult.unpriced(UnpricedReason.NOT_IN_SCHEDULE, code + " is not in " + name,
+      return FeeResult.unpriced(
+          UnpricedReason.NOT_IN_SCHEDULE,
+          code + " is not in " + name,
           Explanation.of(PricingStep.note("table", name + ": no row for " + line)));
     }
     BigDecimal unit = amounts[position];
     String row = modifiers[position] == null ? code.toString() : code + "-" + modifiers[position];
-    Explanation explanation = Explanation.of(
-        PricingStep.of("table", name + ": row " + row, unit));
+    Explanation explanation = Explanation.of(PricingStep.of("table", name + ": row " + row, unit));
     if (line.units() > 1) {
       BigDecimal total = unit.multiply(BigDecimal.valueOf(line.units()));
       explanation = explanation.then(PricingStep.of("units", "x " + line.units(), total));
@@ -101,8 +102,9 @@ public final class FlatFeeSchedule implements FeeSchedule {
    * without a modifier), exactly as given, if there is such a row.
    */
   public Optional<BigDecimal> amount(ProcedureCode code, Optional<Modifier> modifier) {
-    int position = index.positionOf(key(requireNonNull(code, "code"),
-        requireNonNull(modifier, "modifier").orElse(null)));
+    int position =
+        index.positionOf(
+            key(requireNonNull(code, "code"), requireNonNull(modifier, "modifier").orElse(null)));
     return position < 0 ? Optional.empty() : Optional.of(amounts[position]);
   }
 
@@ -149,8 +151,8 @@ public final class FlatFeeSchedule implements FeeSchedule {
 
     /** Adds a row whose modifier is optional. */
     public Builder put(ProcedureCode code, Optional<Modifier> modifier, BigDecimal amount) {
-      return add(requireNonNull(code, "code"), requireNonNull(modifier, "modifier").orElse(null),
-          amount);
+      return add(
+          requireNonNull(code, "code"), requireNonNull(modifier, "modifier").orElse(null), amount);
     }
 
     private Builder add(ProcedureCode code, Modifier modifier, BigDecimal amount) {
@@ -161,8 +163,14 @@ public final class FlatFeeSchedule implements FeeSchedule {
       }
       Integer previous = seen.putIfAbsent(key(code, modifier), codes.size());
       if (previous != null) {
-        throw new IllegalArgumentException("row " + row + " given twice (rows "
-            + (previous + 1) + " and " + (codes.size() + 1) + ")");
+        throw new IllegalArgumentException(
+            "row "
+                + row
+                + " given twice (rows "
+                + (previous + 1)
+                + " and "
+                + (codes.size() + 1)
+                + ")");
       }
       codes.add(code);
       modifiers.add(modifier);

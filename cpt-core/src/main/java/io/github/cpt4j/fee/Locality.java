@@ -8,9 +8,9 @@ import static java.util.Objects.requireNonNull;
  * number within that contractor (two digits). {@code 13282-99} is the rest of New York state,
  * {@code 01182-18} Los Angeles.
  *
- * <p>Only the identity lives here; the locality's name, state and cost indices come with the
- * tables that describe it (the Medicare GPCI table). Immutable; equal when both numbers are equal;
- * ordered by contractor, then locality number.
+ * <p>Only the identity lives here; the locality's name, state and cost indices come with the tables
+ * that describe it (the Medicare GPCI table). Immutable; equal when both numbers are equal; ordered
+ * by contractor, then locality number.
  *
  * <pre>{@code
  * Locality manhattan = Locality.parse("13202-01");
@@ -38,8 +38,13 @@ public final class Locality implements Comparable<Locality> {
     int m = digits(mac, 0, mac.length(), 5);
     int n = digits(number, 0, number.length(), 2);
     if (m < 0 || n < 0) {
-      throw new IllegalArgumentException("a locality is a 5-digit MAC and a 2-digit locality"
-          + " number, not '" + mac + "' and '" + number + "'");
+      throw new IllegalArgumentException(
+          "a locality is a 5-digit MAC and a 2-digit locality"
+              + " number, not '"
+              + mac
+              + "' and '"
+              + number
+              + "'");
     }
     return new Locality(m * 100 + n);
   }
@@ -106,8 +111,8 @@ public final class Locality implements Comparable<Locality> {
   }
 
   /**
-   * Returns the dense integer {@code mac * 100 + number}, below 10,000,000, for indexes; the
-   * order of packed values is the order of localities.
+   * Returns the dense integer {@code mac * 100 + number}, below 10,000,000, for indexes; the order
+   * of packed values is the order of localities.
    */
   public int packed() {
     return packed;

@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 /** A percentage of another schedule's exact amount; see {@link FeeSchedule#percentOf}. */
 final class PercentOfSchedule implements FeeSchedule {
 
-
   private final BigDecimal percent;
   private final BigDecimal factor;
   private final FeeSchedule base;
@@ -27,8 +26,8 @@ final class PercentOfSchedule implements FeeSchedule {
   @Override
   public FeeResult price(ClaimLine line, PricingContext context) {
     FeeResult result = base.price(line, context);
-    return result.multipliedBy(factor, "percent-of",
-        percent.toPlainString() + "% of " + base.name());
+    return result.multipliedBy(
+        factor, "percent-of", percent.toPlainString() + "% of " + base.name());
   }
 
   @Override

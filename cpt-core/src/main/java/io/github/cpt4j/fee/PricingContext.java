@@ -7,13 +7,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The circumstances a service is priced in: the date of service, the payment locality, the
- * setting (facility or not), whether the provider participates in Medicare (accepts assignment
- * on all claims), and whether the provider is a qualifying APM participant (from 2026 Medicare
- * has a higher conversion factor for them).
+ * The circumstances a service is priced in: the date of service, the payment locality, the setting
+ * (facility or not), whether the provider participates in Medicare (accepts assignment on all
+ * claims), and whether the provider is a qualifying APM participant (from 2026 Medicare has a
+ * higher conversion factor for them).
  *
- * <p>Immutable. Built with {@link #of(LocalDate, Locality, Setting)}, then adjusted with the
- * {@code with*} methods; a participating, non-qualifying provider is the default.
+ * <p>Immutable. Built with {@link #of(LocalDate, Locality, Setting)}, then adjusted with the {@code
+ * with*} methods; a participating, non-qualifying provider is the default.
  *
  * <pre>{@code
  * PricingContext office = PricingContext.of(LocalDate.of(2025, 3, 14),
@@ -29,8 +29,12 @@ public final class PricingContext {
   private final boolean participating;
   private final boolean qualifyingApmParticipant;
 
-  private PricingContext(LocalDate dateOfService, Optional<Locality> locality, Setting setting,
-      boolean participating, boolean qualifyingApmParticipant) {
+  private PricingContext(
+      LocalDate dateOfService,
+      Optional<Locality> locality,
+      Setting setting,
+      boolean participating,
+      boolean qualifyingApmParticipant) {
     this.dateOfService = dateOfService;
     this.locality = locality;
     this.setting = setting;
@@ -40,9 +44,12 @@ public final class PricingContext {
 
   /** Returns the context of a participating, non-qualifying provider in {@code locality}. */
   public static PricingContext of(LocalDate dateOfService, Locality locality, Setting setting) {
-    return new PricingContext(requireNonNull(dateOfService, "dateOfService"),
-        Optional.of(requireNonNull(locality, "locality")), requireNonNull(setting, "setting"),
-        true, false);
+    return new PricingContext(
+        requireNonNull(dateOfService, "dateOfService"),
+        Optional.of(requireNonNull(locality, "locality")),
+        requireNonNull(setting, "setting"),
+        true,
+        false);
   }
 
   /**
@@ -50,8 +57,12 @@ public final class PricingContext {
    * table). Geographic schedules such as Medicare's refuse to price in it.
    */
   public static PricingContext withoutLocality(LocalDate dateOfService, Setting setting) {
-    return new PricingContext(requireNonNull(dateOfService, "dateOfService"), Optional.empty(),
-        requireNonNull(setting, "setting"), true, false);
+    return new PricingContext(
+        requireNonNull(dateOfService, "dateOfService"),
+        Optional.empty(),
+        requireNonNull(setting, "setting"),
+        true,
+        false);
   }
 
   /** Returns the date the service was furnished. */
@@ -70,16 +81,16 @@ public final class PricingContext {
   }
 
   /**
-   * Tells whether the provider participates (accepts assignment); non-participating providers
-   * are paid 95% of the Medicare amount.
+   * Tells whether the provider participates (accepts assignment); non-participating providers are
+   * paid 95% of the Medicare amount.
    */
   public boolean participating() {
     return participating;
   }
 
   /**
-   * Tells whether the provider is a qualifying participant in an advanced alternative payment
-   * model (QP), which selects the higher of Medicare's two conversion factors from 2026.
+   * Tells whether the provider is a qualifying participant in an advanced alternative payment model
+   * (QP), which selects the higher of Medicare's two conversion factors from 2026.
    */
   public boolean qualifyingApmParticipant() {
     return qualifyingApmParticipant;
@@ -87,26 +98,34 @@ public final class PricingContext {
 
   /** Returns a copy with another date of service. */
   public PricingContext withDateOfService(LocalDate date) {
-    return new PricingContext(requireNonNull(date, "date"), locality, setting, participating,
-        qualifyingApmParticipant);
+    return new PricingContext(
+        requireNonNull(date, "date"), locality, setting, participating, qualifyingApmParticipant);
   }
 
   /** Returns a copy in another locality. */
   public PricingContext withLocality(Locality newLocality) {
-    return new PricingContext(dateOfService, Optional.of(requireNonNull(newLocality, "newLocality")),
-        setting, participating, qualifyingApmParticipant);
+    return new PricingContext(
+        dateOfService,
+        Optional.of(requireNonNull(newLocality, "newLocality")),
+        setting,
+        participating,
+        qualifyingApmParticipant);
   }
 
   /** Returns a copy in another setting. */
   public PricingContext withSetting(Setting newSetting) {
-    return new PricingContext(dateOfService, locality, requireNonNull(newSetting, "newSetting"),
-        participating, qualifyingApmParticipant);
+    return new PricingContext(
+        dateOfService,
+        locality,
+        requireNonNull(newSetting, "newSetting"),
+        participating,
+        qualifyingApmParticipant);
   }
 
   /** Returns a copy for a participating ({@code true}) or non-participating provider. */
   public PricingContext withParticipating(boolean isParticipating) {
-    return new PricingContext(dateOfService, locality, setting, isParticipating,
-        qualifyingApmParticipant);
+    return new PricingContext(
+        dateOfService, locality, setting, isParticipating, qualifyingApmParticipant);
   }
 
   /** Returns a copy for a qualifying APM participant ({@code true}) or not. */
@@ -123,8 +142,10 @@ public final class PricingContext {
       return false;
     }
     PricingContext that = (PricingContext) other;
-    return dateOfService.equals(that.dateOfService) && locality.equals(that.locality)
-        && setting == that.setting && participating == that.participating
+    return dateOfService.equals(that.dateOfService)
+        && locality.equals(that.locality)
+        && setting == that.setting
+        && participating == that.participating
         && qualifyingApmParticipant == that.qualifyingApmParticipant;
   }
 
@@ -134,8 +155,8 @@ public final class PricingContext {
   }
 
   /**
-   * Returns a one-line summary such as {@code 2025-03-14 13282-99 non-facility} followed by
-   * {@code non-participating} and {@code QP} when they apply.
+   * Returns a one-line summary such as {@code 2025-03-14 13282-99 non-facility} followed by {@code
+   * non-participating} and {@code QP} when they apply.
    */
   @Override
   public String toString() {

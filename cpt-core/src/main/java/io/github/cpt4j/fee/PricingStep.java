@@ -11,9 +11,9 @@ import java.util.function.Supplier;
  * One step of an {@link Explanation}: an input used, a row chosen or an adjustment applied, with
  * the exact (unrounded) amount after it when the step changes or establishes the amount.
  *
- * <p>The {@link #rule()} is a short stable identifier that programs can test for, such as
- * {@code "rvu"}, {@code "na"}, {@code "opps-cap"} or {@code "non-participating"}; the
- * {@link #description()} is for people. Immutable.
+ * <p>The {@link #rule()} is a short stable identifier that programs can test for, such as {@code
+ * "rvu"}, {@code "na"}, {@code "opps-cap"} or {@code "non-participating"}; the {@link
+ * #description()} is for people. Immutable.
  */
 public final class PricingStep {
 
@@ -23,7 +23,10 @@ public final class PricingStep {
   // Written once, on first use; a racy write of the same immutable String is harmless.
   private String description;
 
-  private PricingStep(String rule, String description, Supplier<String> describer,
+  private PricingStep(
+      String rule,
+      String description,
+      Supplier<String> describer,
       Optional<BigDecimal> amountAfter) {
     this.rule = rule;
     this.description = description;
@@ -105,7 +108,8 @@ public final class PricingStep {
       return false;
     }
     PricingStep that = (PricingStep) other;
-    return rule.equals(that.rule) && description().equals(that.description())
+    return rule.equals(that.rule)
+        && description().equals(that.description())
         && amountAfter.equals(that.amountAfter);
   }
 

@@ -1,8 +1,8 @@
 package io.github.cpt4j.fee;
 
 /**
- * Where a service is furnished, as fee schedules price it: in a facility (a hospital, an
- * ambulatory surgical center, a skilled nursing facility...) or anywhere else (an office, a home).
+ * Where a service is furnished, as fee schedules price it: in a facility (a hospital, an ambulatory
+ * surgical center, a skilled nursing facility...) or anywhere else (an office, a home).
  *
  * <p>Medicare pays less in the facility setting for most services, because the facility is paid
  * separately for its staff and equipment; the practice expense RVUs differ by setting.

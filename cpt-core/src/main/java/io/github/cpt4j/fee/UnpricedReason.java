@@ -1,21 +1,28 @@
 package io.github.cpt4j.fee;
 
 /**
- * Why a fee schedule gives no amount for a service. A schedule never answers with a silent zero:
- * it answers with one of these and a detail saying what it found.
+ * Why a fee schedule gives no amount for a service. A schedule never answers with a silent zero: it
+ * answers with one of these and a detail saying what it found.
  */
 public enum UnpricedReason {
   /** The schedule has no entry for the code (or for the code with this modifier). */
   NOT_IN_SCHEDULE,
   /** The schedule has only rows with a modifier for this code, and the line has none of them. */
   MODIFIER_REQUIRED,
-  /** The code has an entry, but its status says it is not paid (bundled, excluded, non-covered...). */
+  /**
+   * The code has an entry, but its status says it is not paid (bundled, excluded, non-covered...).
+   */
   STATUS_NOT_PAYABLE,
   /** The payer's contractor sets the amount case by case: no fixed amount exists. */
   CARRIER_PRICED,
-  /** The amount is decided by report (documentation reviewed claim by claim), for example team surgery. */
+  /**
+   * The amount is decided by report (documentation reviewed claim by claim), for example team
+   * surgery.
+   */
   PRICED_BY_REPORT,
-  /** The line carries a modifier the code does not allow, or modifiers that contradict each other. */
+  /**
+   * The line carries a modifier the code does not allow, or modifiers that contradict each other.
+   */
   MODIFIER_NOT_ALLOWED,
   /** The date of service is outside the period the schedule covers. */
   DATE_NOT_COVERED,
@@ -26,7 +33,19 @@ public enum UnpricedReason {
   /** The schedule has no geographic indices (GPCIs) for the context's locality. */
   NO_GPCI_FOR_LOCALITY,
   /** The service is paid only in circumstances the single line cannot show (claim-level rules). */
-  NOT_PAYABLE_ON_CLAIM;
+  NOT_PAYABLE_ON_CLAIM,
+  /**
+   * A National Correct Coding Initiative procedure-to-procedure edit denies the line: it is the
+   * column 2 code of a pair billed on the same date without a modifier that bypasses the edit.
+   */
+  NCCI_PTP,
+  /**
+   * A National Correct Coding Initiative medically unlikely edit denies the line: its units, or the
+   * units of its code on the date of service, exceed what one provider reports for one patient.
+   */
+  NCCI_MUE,
+  /** A claim edit other than NCCI's (a payer's own policy, say) denies the line. */
+  EDIT_DENIED;
 
   /** Returns the name in lower-case words, such as {@code "carrier priced"}, for messages. */
   public String words() {

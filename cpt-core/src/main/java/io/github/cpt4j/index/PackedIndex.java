@@ -5,10 +5,10 @@ import static java.util.Objects.requireNonNull;
 import java.util.Arrays;
 
 /**
- * An immutable map from non-negative {@code int} keys to their positions in the array the index
- * was built from: the lookup structure behind code sets and fee schedules, keyed by
- * {@link io.github.cpt4j.code.ProcedureCode#packed() packed codes} (or a packed code combined
- * with a modifier slot).
+ * An immutable map from non-negative {@code int} keys to their positions in the array the index was
+ * built from: the lookup structure behind code sets and fee schedules, keyed by {@link
+ * io.github.cpt4j.code.ProcedureCode#packed() packed codes} (or a packed code combined with a
+ * modifier slot).
  *
  * <p>Open addressing with linear probing over one interleaved {@code int[]} (key, position), at a
  * load factor of at most one half, with Fibonacci hashing. A lookup is a multiply, a shift and
@@ -34,8 +34,8 @@ public final class PackedIndex {
   /**
    * Indexes {@code keys}: {@link #positionOf(int) positionOf(keys[i])} will return {@code i}.
    *
-   * @throws IllegalArgumentException if a key is negative or appears twice (the message names
-   *     the key and both positions)
+   * @throws IllegalArgumentException if a key is negative or appears twice (the message names the
+   *     key and both positions)
    */
   public static PackedIndex of(int[] keys) {
     requireNonNull(keys, "keys");
@@ -52,8 +52,8 @@ public final class PackedIndex {
       int slot = (key * GOLDEN) >>> shift;
       while (table[slot * 2] != EMPTY) {
         if (table[slot * 2] == key) {
-          throw new IllegalArgumentException("key " + key + " at positions "
-              + table[slot * 2 + 1] + " and " + position);
+          throw new IllegalArgumentException(
+              "key " + key + " at positions " + table[slot * 2 + 1] + " and " + position);
         }
         slot = (slot + 1) & mask;
       }

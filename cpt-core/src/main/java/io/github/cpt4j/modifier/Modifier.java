@@ -7,8 +7,8 @@ import io.github.cpt4j.code.CodeFormatException.ErrorType;
 import java.util.Optional;
 
 /**
- * A two-character procedure modifier, {@code [0-9A-Z]{2}}, such as {@code 26}, {@code TC} or
- * {@code RT}.
+ * A two-character procedure modifier, {@code [0-9A-Z]{2}}, such as {@code 26}, {@code TC} or {@code
+ * RT}.
  *
  * <p>Every one of the 1,296 well-formed modifiers exists exactly once, so parsing never allocates
  * and instances may be compared with {@code ==} as well as {@code equals}. Whether a modifier is
@@ -40,42 +40,61 @@ public final class Modifier implements Comparable<Modifier> {
 
   /** 22: increased procedural services (carrier-priced). */
   public static final Modifier INCREASED_SERVICES = parse("22");
+
   /** 25: significant, separately identifiable E/M service on the day of a procedure. */
   public static final Modifier SEPARATE_EM = parse("25");
+
   /** 26: professional component of a diagnostic test. */
   public static final Modifier PROFESSIONAL_COMPONENT = parse("26");
+
   /** 50: bilateral procedure. */
   public static final Modifier BILATERAL = parse("50");
+
   /** 51: multiple procedures. */
   public static final Modifier MULTIPLE_PROCEDURES = parse("51");
+
   /** 52: reduced services (carrier-priced). */
   public static final Modifier REDUCED_SERVICES = parse("52");
+
   /** 53: discontinued procedure. */
   public static final Modifier DISCONTINUED = parse("53");
+
   /** 54: surgical care only. */
   public static final Modifier SURGICAL_CARE_ONLY = parse("54");
+
   /** 55: postoperative management only. */
   public static final Modifier POSTOPERATIVE_CARE_ONLY = parse("55");
+
   /** 56: preoperative management only. */
   public static final Modifier PREOPERATIVE_CARE_ONLY = parse("56");
+
   /** 59: distinct procedural service. */
   public static final Modifier DISTINCT_SERVICE = parse("59");
+
   /** 62: two surgeons (co-surgery). */
   public static final Modifier CO_SURGEONS = parse("62");
+
   /** 66: surgical team. */
   public static final Modifier TEAM_SURGERY = parse("66");
+
   /** 80: assistant surgeon. */
   public static final Modifier ASSISTANT_SURGEON = parse("80");
+
   /** 81: minimum assistant surgeon. */
   public static final Modifier MINIMUM_ASSISTANT_SURGEON = parse("81");
+
   /** 82: assistant surgeon when no qualified resident is available. */
   public static final Modifier ASSISTANT_SURGEON_NO_RESIDENT = parse("82");
+
   /** AS: non-physician assistant at surgery (PA, NP, CNS). */
   public static final Modifier NON_PHYSICIAN_ASSISTANT = parse("AS");
+
   /** LT: left side. */
   public static final Modifier LEFT_SIDE = parse("LT");
+
   /** RT: right side. */
   public static final Modifier RIGHT_SIDE = parse("RT");
+
   /** TC: technical component of a diagnostic test. */
   public static final Modifier TECHNICAL_COMPONENT = parse("TC");
 
@@ -175,9 +194,10 @@ public final class Modifier implements Comparable<Modifier> {
   private static CodeFormatException exception(CharSequence text, int start, int encoded) {
     int code = -encoded - 1;
     ErrorType type = ErrorType.values()[code / 8];
-    String detail = type == ErrorType.EMPTY || type == ErrorType.WRONG_LENGTH
-        ? "a modifier is exactly two characters"
-        : "a modifier character is 0-9 or A-Z";
+    String detail =
+        type == ErrorType.EMPTY || type == ErrorType.WRONG_LENGTH
+            ? "a modifier is exactly two characters"
+            : "a modifier character is 0-9 or A-Z";
     return new CodeFormatException(detail, text, start + code % 8, type);
   }
 
@@ -200,8 +220,8 @@ public final class Modifier implements Comparable<Modifier> {
   }
 
   /**
-   * Returns this modifier's position among all 1,296 modifiers, in the order of
-   * {@link #compareTo}: {@code 00} is 0, {@code ZZ} is 1295. Handy for bit sets and arrays.
+   * Returns this modifier's position among all 1,296 modifiers, in the order of {@link #compareTo}:
+   * {@code 00} is 0, {@code ZZ} is 1295. Handy for bit sets and arrays.
    */
   public int ordinal() {
     return index;
@@ -224,7 +244,10 @@ public final class Modifier implements Comparable<Modifier> {
     return ModifierRegistry.standard().lookup(this);
   }
 
-  /** Tells whether the {@linkplain ModifierRegistry#standard() standard registry} knows this modifier. */
+  /**
+   * Tells whether the {@linkplain ModifierRegistry#standard() standard registry} knows this
+   * modifier.
+   */
   public boolean isKnown() {
     return info().isPresent();
   }

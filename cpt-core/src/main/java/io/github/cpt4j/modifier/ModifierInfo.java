@@ -68,7 +68,9 @@ public final class ModifierInfo {
     return (modifier.hashCode() * 31 + kind.hashCode()) * 31 + description.hashCode();
   }
 
-  /** Returns the modifier, its kind and description, such as {@code "26 (CPT): Professional ..."}. */
+  /**
+   * Returns the modifier, its kind and description, such as {@code "26 (CPT): Professional ..."}.
+   */
   @Override
   public String toString() {
     return modifier + " (" + kind + "): " + description;

@@ -12,9 +12,9 @@ import java.util.Optional;
  * The modifiers the library knows, each with its {@link ModifierKind} and a plain-language
  * description. Any other well-formed modifier is still a valid {@link Modifier}, just unknown.
  *
- * <p>{@link #standard()} holds the CPT modifiers, the anesthesia physical status modifiers
- * P1-P6, the Category II modifiers and the common HCPCS Level II modifiers. A registry is
- * immutable and thread-safe; lookups are an array read and never allocate.
+ * <p>{@link #standard()} holds the CPT modifiers, the anesthesia physical status modifiers P1-P6,
+ * the Category II modifiers and the common HCPCS Level II modifiers. A registry is immutable and
+ * thread-safe; lookups are an array read and never allocate.
  *
  * <pre>{@code
  * ModifierRegistry registry = ModifierRegistry.standard();
@@ -31,8 +31,8 @@ public final class ModifierRegistry {
   // Indexed by Modifier.ordinal(); holds Optional instances so that lookup never allocates.
   private final List<Optional<ModifierInfo>> byOrdinal;
 
-  private ModifierRegistry(ImmutableList<ModifierInfo> all,
-      List<Optional<ModifierInfo>> byOrdinal) {
+  private ModifierRegistry(
+      ImmutableList<ModifierInfo> all, List<Optional<ModifierInfo>> byOrdinal) {
     this.all = all;
     this.byOrdinal = byOrdinal;
   }
@@ -85,7 +85,8 @@ public final class ModifierRegistry {
   /** Returns the known modifiers of one kind, in modifier order. */
   public ImmutableList<ModifierInfo> ofKind(ModifierKind kind) {
     requireNonNull(kind, "kind");
-    return all.stream().filter(info -> info.kind() == kind)
+    return all.stream()
+        .filter(info -> info.kind() == kind)
         .collect(ImmutableList.toImmutableList());
   }
 

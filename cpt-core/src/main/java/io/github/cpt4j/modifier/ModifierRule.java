@@ -1,9 +1,9 @@
 package io.github.cpt4j.modifier;
 
 /**
- * The modifier rules that {@link ModifierRules} checks, one constant per rule. A
- * {@link ModifierViolation} names the rule it breaks, so callers can filter or translate
- * violations without parsing messages.
+ * The modifier rules that {@link ModifierRules} checks, one constant per rule. A {@link
+ * ModifierViolation} names the rule it breaks, so callers can filter or translate violations
+ * without parsing messages.
  */
 public enum ModifierRule {
   /** A claim line has at most four modifiers (the claim form has four slots). */
@@ -24,7 +24,9 @@ public enum ModifierRule {
       "63 only on 20100-69990 and a short list of cardiovascular medicine codes"),
   /** Modifier 92 (alternative laboratory platform) belongs only on HIV tests 86701-86703, 87389. */
   ALTERNATIVE_PLATFORM_OUTSIDE_HIV_TESTS("92 only on 86701-86703 and 87389"),
-  /** At most one modifier from each of {25, 57, 59}, {52, 53, 73, 74}, {76, 77, 78, 79}, {93, 95}. */
+  /**
+   * At most one modifier from each of {25, 57, 59}, {52, 53, 73, 74}, {76, 77, 78, 79}, {93, 95}.
+   */
   MUTUALLY_EXCLUSIVE("at most one of 25/57/59, of 52/53/73/74, of 76/77/78/79, of 93/95"),
   /** The professional component (26) and the technical component (TC) never on one line. */
   PROFESSIONAL_WITH_TECHNICAL_COMPONENT("26 and TC never on one line");

@@ -15,15 +15,15 @@ import java.util.stream.Collectors;
  * never just the first.
  *
  * <p>The rules of {@link #standard()}, each a {@link ModifierRule}: at most four modifiers; no
- * modifier twice; Category II modifiers only on Category II codes; 50 and 51 never on them;
- * P1-P6 only on anesthesia codes; 63 only on surgery codes 20100-69990 and a short list of
- * cardiovascular medicine codes; 92 only on the HIV tests 86701-86703 and 87389; at most one of
- * each of {25, 57, 59}, {52, 53, 73, 74}, {76, 77, 78, 79}, {93, 95}; never 26 with TC. Which
- * modifiers and codes each rule covers is data, kept in one table.
+ * modifier twice; Category II modifiers only on Category II codes; 50 and 51 never on them; P1-P6
+ * only on anesthesia codes; 63 only on surgery codes 20100-69990 and a short list of cardiovascular
+ * medicine codes; 92 only on the HIV tests 86701-86703 and 87389; at most one of each of {25, 57,
+ * 59}, {52, 53, 73, 74}, {76, 77, 78, 79}, {93, 95}; never 26 with TC. Which modifiers and codes
+ * each rule covers is data, kept in one table.
  *
  * <p>Violations come grouped in the order of {@link ModifierRule}, and within a rule in billed
- * order. A line that breaks no rule gets an empty list; checking it does not allocate, so a
- * pricer can run the check on every line first.
+ * order. A line that breaks no rule gets an empty list; checking it does not allocate, so a pricer
+ * can run the check on every line first.
  *
  * <pre>{@code
  * List<ModifierViolation> problems =
@@ -95,8 +95,13 @@ public final class ModifierRules {
     }
     List<ModifierViolation> found = null;
     if (n > MAX_MODIFIERS) {
-      found = add(found, ModifierRule.TOO_MANY_MODIFIERS, code, modifiers.subList(MAX_MODIFIERS, n),
-          code + " has " + n + " modifiers; a claim line has at most " + MAX_MODIFIERS);
+      found =
+          add(
+              found,
+              ModifierRule.TOO_MANY_MODIFIERS,
+              code,
+              modifiers.subList(MAX_MODIFIERS, n),
+              code + " has " + n + " modifiers; a claim line has at most " + MAX_MODIFIERS);
     }
     int seenOnce = 0;
     int seenTwice = 0;
@@ -107,15 +112,30 @@ public final class ModifierRules {
       }
       int times = count(modifiers, modifier, i);
       if (times > 1) {
-        found = add(found, ModifierRule.DUPLICATE_MODIFIER, code, List.of(modifier),
-            "modifier " + modifier + " appears " + times + " times on " + code
-                + "; a modifier goes on a line once");
+        found =
+            add(
+                found,
+                ModifierRule.DUPLICATE_MODIFIER,
+                code,
+                List.of(modifier),
+                "modifier "
+                    + modifier
+                    + " appears "
+                    + times
+                    + " times on "
+                    + code
+                    + "; a modifier goes on a line once");
       }
       for (int bits = restrictionBits[modifier.ordinal()]; bits != 0; bits &= bits - 1) {
         CodeRestriction restriction = restrictions.get(Integer.numberOfTrailingZeros(bits));
         if (restriction.isBrokenBy(code)) {
-          found = add(found, restriction.rule(), code, List.of(modifier),
-              restriction.message(modifier, code));
+          found =
+              add(
+                  found,
+                  restriction.rule(),
+                  code,
+                  List.of(modifier),
+                  restriction.message(modifier, code));
         }
       }
       int bits = exclusionBits[modifier.ordinal()];
@@ -141,8 +161,8 @@ public final class ModifierRules {
   }
 
   /**
-   * Tells whether {@code modifiers} on {@code code} break no rule; the same as an empty
-   * {@link #check(ProcedureCode, List)}, and just as free of allocation.
+   * Tells whether {@code modifiers} on {@code code} break no rule; the same as an empty {@link
+   * #check(ProcedureCode, List)}, and just as free of allocation.
    */
   public boolean isValid(ProcedureCode code, List<Modifier> modifiers) {
     return check(code, modifiers).isEmpty();
@@ -166,8 +186,12 @@ public final class ModifierRules {
     return times;
   }
 
-  private static List<ModifierViolation> add(List<ModifierViolation> found, ModifierRule rule,
-      ProcedureCode code, List<Modifier> modifiers, String message) {
+  private static List<ModifierViolation> add(
+      List<ModifierViolation> found,
+      ModifierRule rule,
+      ProcedureCode code,
+      List<Modifier> modifiers,
+      String message) {
     List<ModifierViolation> list = found == null ? new ArrayList<>(2) : found;
     list.add(ModifierViolation.of(rule, code, modifiers, message));
     return list;
@@ -176,20 +200,27 @@ public final class ModifierRules {
   /** Returns a short summary, such as {@code ModifierRules[7 restrictions, 5 exclusions]}. */
   @Override
   public String toString() {
-    return "ModifierRules[" + restrictions.size() + " restrictions, " + exclusions.size()
+    return "ModifierRules["
+        + restrictions.size()
+        + " restrictions, "
+        + exclusions.size()
         + " exclusions]";
   }
 
   /**
-   * A rule tying modifiers to codes: the modifiers belong only on the listed codes
-   * ({@code onlyOn}), or never on them.
+   * A rule tying modifiers to codes: the modifiers belong only on the listed codes ({@code
+   * onlyOn}), or never on them.
    *
-   * @param ranges inclusive ranges of {@linkplain ProcedureCode#packed() packed} codes, as
-   *     {@code first, last} pairs
+   * @param ranges inclusive ranges of {@linkplain ProcedureCode#packed() packed} codes, as {@code
+   *     first, last} pairs
    * @param where the listed codes in plain words, for messages
    */
-  record CodeRestriction(ModifierRule rule, ImmutableSet<Modifier> modifiers, boolean onlyOn,
-      int[] ranges, String where) {
+  record CodeRestriction(
+      ModifierRule rule,
+      ImmutableSet<Modifier> modifiers,
+      boolean onlyOn,
+      int[] ranges,
+      String where) {
 
     CodeRestriction {
       if (ranges.length == 0 || ranges.length % 2 != 0) {
@@ -223,8 +254,7 @@ public final class ModifierRules {
   record Exclusion(ModifierRule rule, ImmutableSet<Modifier> modifiers, String why) {
 
     String message(List<Modifier> involved, ProcedureCode code) {
-      String names = involved.stream().map(Modifier::toString)
-          .collect(Collectors.joining(", "));
+      String names = involved.stream().map(Modifier::toString).collect(Collectors.joining(", "));
       return "modifiers " + names + " on " + code + ": " + why;
     }
   }

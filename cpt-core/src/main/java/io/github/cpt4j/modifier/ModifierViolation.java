@@ -7,8 +7,8 @@ import io.github.cpt4j.code.ProcedureCode;
 import java.util.List;
 
 /**
- * One broken modifier rule on one line: the {@link ModifierRule}, the code, the modifiers
- * involved (in billed order) and a message in plain words.
+ * One broken modifier rule on one line: the {@link ModifierRule}, the code, the modifiers involved
+ * (in billed order) and a message in plain words.
  *
  * <pre>{@code
  * ModifierViolation v = ModifierRules.standard().check(ClaimLine.parse("71046-26-TC")).get(0);
@@ -24,8 +24,8 @@ public final class ModifierViolation {
   private final ImmutableList<Modifier> modifiers;
   private final String message;
 
-  private ModifierViolation(ModifierRule rule, ProcedureCode code,
-      ImmutableList<Modifier> modifiers, String message) {
+  private ModifierViolation(
+      ModifierRule rule, ProcedureCode code, ImmutableList<Modifier> modifiers, String message) {
     this.rule = rule;
     this.code = code;
     this.modifiers = modifiers;
@@ -35,11 +35,11 @@ public final class ModifierViolation {
   /**
    * Returns a violation.
    *
-   * @throws IllegalArgumentException if {@code modifiers} is empty: a violation always involves
-   *     at least one modifier
+   * @throws IllegalArgumentException if {@code modifiers} is empty: a violation always involves at
+   *     least one modifier
    */
-  public static ModifierViolation of(ModifierRule rule, ProcedureCode code,
-      List<Modifier> modifiers, String message) {
+  public static ModifierViolation of(
+      ModifierRule rule, ProcedureCode code, List<Modifier> modifiers, String message) {
     requireNonNull(rule, "rule");
     requireNonNull(code, "code");
     ImmutableList<Modifier> copy = ImmutableList.copyOf(requireNonNull(modifiers, "modifiers"));
@@ -76,7 +76,9 @@ public final class ModifierViolation {
       return false;
     }
     ModifierViolation that = (ModifierViolation) other;
-    return rule == that.rule && code.equals(that.code) && modifiers.equals(that.modifiers)
+    return rule == that.rule
+        && code.equals(that.code)
+        && modifiers.equals(that.modifiers)
         && message.equals(that.message);
   }
 

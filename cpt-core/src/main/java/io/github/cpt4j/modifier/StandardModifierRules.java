@@ -11,8 +11,8 @@ import java.util.Arrays;
 
 /**
  * The data of {@link ModifierRules#standard()}: which modifiers each rule covers and on which
- * codes. Code rules are written as ranges of codes in the order of {@link ProcedureCode}, in
- * which every range of one code shape is contiguous.
+ * codes. Code rules are written as ranges of codes in the order of {@link ProcedureCode}, in which
+ * every range of one code shape is contiguous.
  */
 final class StandardModifierRules {
 
@@ -22,33 +22,52 @@ final class StandardModifierRules {
    * The cardiovascular codes of the Medicine section on which modifier 63 is allowed besides
    * surgery (check): from secondary sources, as of the 2025 code book; pinned by a test.
    */
-  static final ImmutableList<String> INFANT_MEDICINE_CODES = ImmutableList.of(
-      "92920", "92928", "92953", "92960", "92986", "92987", "92990", "92997", "92998",
-      "93312", "93313", "93314", "93315", "93316", "93317", "93318", "93452", "93505",
-      "93563", "93564", "93568", "93569", "93573", "93574", "93575", "93580", "93582",
-      "93590", "93591", "93592", "93593", "93594", "93595", "93596", "93597", "93598",
-      "93615", "93616");
+  static final ImmutableList<String> INFANT_MEDICINE_CODES =
+      ImmutableList.of(
+          "92920", "92928", "92953", "92960", "92986", "92987", "92990", "92997", "92998", "93312",
+          "93313", "93314", "93315", "93316", "93317", "93318", "93452", "93505", "93563", "93564",
+          "93568", "93569", "93573", "93574", "93575", "93580", "93582", "93590", "93591", "93592",
+          "93593", "93594", "93595", "93596", "93597", "93598", "93615", "93616");
 
   private static final String CATEGORY_II_CODES = "Category II codes (0001F-9999F)";
 
   static ImmutableList<CodeRestriction> restrictions() {
     int[] categoryII = {
-        CptCode.of(CptKind.PERFORMANCE_MEASURE, 0).packed(),
-        CptCode.of(CptKind.PERFORMANCE_MEASURE, 9_999).packed()};
+      CptCode.of(CptKind.PERFORMANCE_MEASURE, 0).packed(),
+      CptCode.of(CptKind.PERFORMANCE_MEASURE, 9_999).packed()
+    };
     return ImmutableList.of(
-        new CodeRestriction(ModifierRule.CATEGORY_II_MODIFIER_ON_OTHER_CODE,
-            ofKind(ModifierKind.CATEGORY_II), true, categoryII, CATEGORY_II_CODES),
-        new CodeRestriction(ModifierRule.NOT_ON_CATEGORY_II,
-            modifiers("50", "51"), false, categoryII, CATEGORY_II_CODES),
-        new CodeRestriction(ModifierRule.PHYSICAL_STATUS_OUTSIDE_ANESTHESIA,
-            ofKind(ModifierKind.ANESTHESIA_PHYSICAL_STATUS), true, ranges("00100", "01999"),
+        new CodeRestriction(
+            ModifierRule.CATEGORY_II_MODIFIER_ON_OTHER_CODE,
+            ofKind(ModifierKind.CATEGORY_II),
+            true,
+            categoryII,
+            CATEGORY_II_CODES),
+        new CodeRestriction(
+            ModifierRule.NOT_ON_CATEGORY_II,
+            modifiers("50", "51"),
+            false,
+            categoryII,
+            CATEGORY_II_CODES),
+        new CodeRestriction(
+            ModifierRule.PHYSICAL_STATUS_OUTSIDE_ANESTHESIA,
+            ofKind(ModifierKind.ANESTHESIA_PHYSICAL_STATUS),
+            true,
+            ranges("00100", "01999"),
             "anesthesia codes 00100-01999"),
-        new CodeRestriction(ModifierRule.INFANT_MODIFIER_OUTSIDE_ALLOWED_CODES,
-            modifiers("63"), true, infantRanges(),
-            "surgery codes 20100-69990 and " + INFANT_MEDICINE_CODES.size()
+        new CodeRestriction(
+            ModifierRule.INFANT_MODIFIER_OUTSIDE_ALLOWED_CODES,
+            modifiers("63"),
+            true,
+            infantRanges(),
+            "surgery codes 20100-69990 and "
+                + INFANT_MEDICINE_CODES.size()
                 + " listed cardiovascular codes"),
-        new CodeRestriction(ModifierRule.ALTERNATIVE_PLATFORM_OUTSIDE_HIV_TESTS,
-            modifiers("92"), true, ranges("86701", "86703", "87389", "87389"),
+        new CodeRestriction(
+            ModifierRule.ALTERNATIVE_PLATFORM_OUTSIDE_HIV_TESTS,
+            modifiers("92"),
+            true,
+            ranges("86701", "86703", "87389", "87389"),
             "the HIV tests 86701-86703 and 87389"));
   }
 
@@ -58,13 +77,17 @@ final class StandardModifierRules {
         exclusive("52", "53", "73", "74"),
         exclusive("76", "77", "78", "79"),
         exclusive("93", "95"),
-        new Exclusion(ModifierRule.PROFESSIONAL_WITH_TECHNICAL_COMPONENT, modifiers("26", "TC"),
+        new Exclusion(
+            ModifierRule.PROFESSIONAL_WITH_TECHNICAL_COMPONENT,
+            modifiers("26", "TC"),
             "a line bills the professional or the technical component, or with neither "
                 + "modifier the whole service, never both components"));
   }
 
   private static Exclusion exclusive(String... codes) {
-    return new Exclusion(ModifierRule.MUTUALLY_EXCLUSIVE, modifiers(codes),
+    return new Exclusion(
+        ModifierRule.MUTUALLY_EXCLUSIVE,
+        modifiers(codes),
         "at most one of " + String.join(", ", codes) + " goes on a line");
   }
 
@@ -91,7 +114,8 @@ final class StandardModifierRules {
   }
 
   private static ImmutableSet<Modifier> ofKind(ModifierKind kind) {
-    return ModifierRegistry.standard().ofKind(kind).stream().map(ModifierInfo::modifier)
+    return ModifierRegistry.standard().ofKind(kind).stream()
+        .map(ModifierInfo::modifier)
         .collect(ImmutableSet.toImmutableSet());
   }
 }

@@ -15,10 +15,14 @@ final class StandardModifiers {
         // CPT modifiers.
         cpt("22", "Unusually difficult or long procedure, well beyond the usual work"),
         cpt("23", "General anesthesia for a procedure that usually needs none or only local"),
-        cpt("24", "Evaluation and management visit unrelated to a surgery, during its "
-            + "postoperative period"),
-        cpt("25", "Separate, significant evaluation and management service on the day of a "
-            + "procedure"),
+        cpt(
+            "24",
+            "Evaluation and management visit unrelated to a surgery, during its "
+                + "postoperative period"),
+        cpt(
+            "25",
+            "Separate, significant evaluation and management service on the day of a "
+                + "procedure"),
         cpt("26", "Professional component only: the physician's supervision and interpretation"),
         cpt("32", "Service required by a third party such as an insurer or a court"),
         cpt("33", "Preventive service, so that patient cost sharing may be waived"),
@@ -40,8 +44,10 @@ final class StandardModifiers {
         cpt("74", "Outpatient procedure stopped after anesthesia was given or the procedure began"),
         cpt("76", "Repeat of a procedure by the same physician"),
         cpt("77", "Repeat of a procedure by another physician"),
-        cpt("78", "Unplanned return to the operating room for a related problem during the "
-            + "postoperative period"),
+        cpt(
+            "78",
+            "Unplanned return to the operating room for a related problem during the "
+                + "postoperative period"),
         cpt("79", "Unrelated procedure by the same physician during the postoperative period"),
         cpt("80", "Assistant surgeon"),
         cpt("81", "Assistant surgeon needed only for a small part of the procedure"),
@@ -108,8 +114,10 @@ final class StandardModifiers {
         levelII("XS", "Distinct service because it was on a separate organ or structure"),
         levelII("XP", "Distinct service because a different practitioner did it"),
         levelII("XU", "Distinct service because it does not overlap the main service"),
-        levelII("AS", "Assistant at surgery who is a physician assistant, nurse practitioner or "
-            + "clinical nurse specialist"),
+        levelII(
+            "AS",
+            "Assistant at surgery who is a physician assistant, nurse practitioner or "
+                + "clinical nurse specialist"),
 
         // HCPCS Level II: telehealth, liability and coverage.
         levelII("GT", "Telehealth by interactive audio and video (older modifier)"),
@@ -136,8 +144,8 @@ final class StandardModifiers {
   }
 
   private static ModifierInfo status(String code, String description) {
-    return ModifierInfo.of(Modifier.parse(code), ModifierKind.ANESTHESIA_PHYSICAL_STATUS,
-        description);
+    return ModifierInfo.of(
+        Modifier.parse(code), ModifierKind.ANESTHESIA_PHYSICAL_STATUS, description);
   }
 
   private static ModifierInfo categoryII(String code, String description) {

@@ -7,9 +7,9 @@ import java.lang.annotation.Target;
 import org.immutables.value.Value;
 
 /**
- * The one Immutables style of the project: strict builders (each attribute set once), no
- * {@code with*} copy methods unless a type asks for them, generated classes hidden behind the
- * abstract type's own {@code builder()} and factory methods.
+ * The one Immutables style of the project: strict builders (each attribute set once), no {@code
+ * with*} copy methods unless a type asks for them, generated classes hidden behind the abstract
+ * type's own {@code builder()} and factory methods.
  *
  * <p>Compile-time only (class retention); the package is not exported.
  */

@@ -21,10 +21,15 @@ class ClaimLineProperties {
   @Provide
   Arbitrary<ClaimLine> lines() {
     Arbitrary<ProcedureCode> codes = CodeArbitraries.procedureCodes();
-    Arbitrary<List<Modifier>> modifiers = Arbitraries.integers().between(0, Modifier.COUNT - 1)
-        .map(Modifier::ofOrdinal).list().ofMaxSize(ClaimLine.MAX_MODIFIERS);
-    Arbitrary<Integer> units = Arbitraries.oneOf(Arbitraries.just(1),
-        Arbitraries.integers().between(1, ClaimLine.MAX_UNITS));
+    Arbitrary<List<Modifier>> modifiers =
+        Arbitraries.integers()
+            .between(0, Modifier.COUNT - 1)
+            .map(Modifier::ofOrdinal)
+            .list()
+            .ofMaxSize(ClaimLine.MAX_MODIFIERS);
+    Arbitrary<Integer> units =
+        Arbitraries.oneOf(
+            Arbitraries.just(1), Arbitraries.integers().between(1, ClaimLine.MAX_UNITS));
     return Combinators.combine(codes, modifiers, units).as(ClaimLine::of);
   }
 

@@ -17,7 +17,8 @@ class ClaimTest {
   private static final ClaimLine VISIT = ClaimLine.parse("99213-25");
 
   private static NullPointerTester tester() {
-    return new NullPointerTester().setDefault(ClaimLine.class, KNEE)
+    return new NullPointerTester()
+        .setDefault(ClaimLine.class, KNEE)
         .setDefault(BilledLine.class, BilledLine.of(KNEE))
         .setDefault(CharSequence.class, "99213")
         .setDefault(String.class, "10.00");
@@ -34,12 +35,14 @@ class ClaimTest {
 
   @Test
   void aChargeIsWholeCentsAndNeverNegative() {
-    IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
-        () -> BilledLine.of(KNEE, new BigDecimal("-1.00")));
+    IllegalArgumentException negative =
+        assertThrows(
+            IllegalArgumentException.class, () -> BilledLine.of(KNEE, new BigDecimal("-1.00")));
     assertTrue(negative.getMessage().contains("29880-RT"), negative.getMessage());
-    assertThrows(IllegalArgumentException.class,
-        () -> BilledLine.of(KNEE, new BigDecimal("10.005")));
-    assertEquals(BilledLine.of(KNEE, new BigDecimal("10.50")),
+    assertThrows(
+        IllegalArgumentException.class, () -> BilledLine.of(KNEE, new BigDecimal("10.005")));
+    assertEquals(
+        BilledLine.of(KNEE, new BigDecimal("10.50")),
         BilledLine.of(KNEE, new BigDecimal("10.500")));
   }
 
@@ -47,8 +50,8 @@ class ClaimTest {
   void billedLinesAreValues() {
     new EqualsTester()
         .addEqualityGroup(BilledLine.of(KNEE), BilledLine.of(ClaimLine.parse("29880 RT")))
-        .addEqualityGroup(BilledLine.of(KNEE, new BigDecimal("1")),
-            BilledLine.of(KNEE, new BigDecimal("1.00")))
+        .addEqualityGroup(
+            BilledLine.of(KNEE, new BigDecimal("1")), BilledLine.of(KNEE, new BigDecimal("1.00")))
         .addEqualityGroup(BilledLine.of(VISIT))
         .testEquals();
     tester().testAllPublicStaticMethods(BilledLine.class);
@@ -56,17 +59,17 @@ class ClaimTest {
 
   @Test
   void aClaimIsBuiltInBilledOrder() {
-    Claim claim = Claim.builder()
-        .add("29880-RT", "2400.00")
-        .add(VISIT)
-        .add(ClaimLine.parse("20610-LT"), new BigDecimal("310"))
-        .add(BilledLine.of(ClaimLine.parse("64484")))
-        .add(" 64483 ")
-        .build();
+    Claim claim =
+        Claim.builder()
+            .add("29880-RT", "2400.00")
+            .add(VISIT)
+            .add(ClaimLine.parse("20610-LT"), new BigDecimal("310"))
+            .add(BilledLine.of(ClaimLine.parse("64484")))
+            .add(" 64483 ")
+            .build();
     assertEquals(5, claim.size());
     assertEquals(BilledLine.of(KNEE, new BigDecimal("2400.00")), claim.line(0));
-    assertEquals("[29880-RT $2400.00, 99213-25, 20610-LT $310.00, 64484, 64483]",
-        claim.toString());
+    assertEquals("[29880-RT $2400.00, 99213-25, 20610-LT $310.00, 64484, 64483]", claim.toString());
     Claim longer = claim.with(BilledLine.of(VISIT));
     assertEquals(6, longer.size());
     assertEquals(5, claim.size());
@@ -74,18 +77,18 @@ class ClaimTest {
 
   @Test
   void aBadChargeSaysWhichLine() {
-    NumberFormatException e = assertThrows(NumberFormatException.class,
-        () -> Claim.builder().add("29880-RT", "24OO"));
-    assertTrue(e.getMessage().contains("29880-RT") && e.getMessage().contains("24OO"),
-        e.getMessage());
+    NumberFormatException e =
+        assertThrows(NumberFormatException.class, () -> Claim.builder().add("29880-RT", "24OO"));
+    assertTrue(
+        e.getMessage().contains("29880-RT") && e.getMessage().contains("24OO"), e.getMessage());
   }
 
   @Test
   void claimsAreValues() {
     new EqualsTester()
         .addEqualityGroup(Claim.of(), Claim.of(List.of()), Claim.builder().build())
-        .addEqualityGroup(Claim.ofLines(KNEE, VISIT),
-            Claim.of(BilledLine.of(KNEE), BilledLine.of(VISIT)))
+        .addEqualityGroup(
+            Claim.ofLines(KNEE, VISIT), Claim.of(BilledLine.of(KNEE), BilledLine.of(VISIT)))
         .addEqualityGroup(Claim.ofLines(VISIT, KNEE))
         .testEquals();
     tester().testAllPublicStaticMethods(Claim.class);

@@ -8,8 +8,10 @@ import net.jqwik.api.Arbitrary;
 public final class CodeArbitraries {
 
   /** The Level II letters the parsers accept. */
-  public static final List<Character> LEVEL_II_LETTERS = List.of('A', 'B', 'C', 'D', 'E', 'F',
-      'G', 'H', 'J', 'K', 'L', 'M', 'N', 'P', 'Q', 'R', 'S', 'T', 'U', 'V');
+  public static final List<Character> LEVEL_II_LETTERS =
+      List.of(
+          'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'J', 'K', 'L', 'M', 'N', 'P', 'Q', 'R', 'S', 'T',
+          'U', 'V');
 
   private CodeArbitraries() {}
 
@@ -20,8 +22,12 @@ public final class CodeArbitraries {
 
   /** CPT codes with a suffix letter, of every suffixed kind. */
   public static Arbitrary<CptCode> suffixedCodes() {
-    return Arbitraries.of(CptKind.VACCINE_ADMINISTRATION, CptKind.MAAA, CptKind.PLA,
-            CptKind.PERFORMANCE_MEASURE, CptKind.EMERGING_TECHNOLOGY)
+    return Arbitraries.of(
+            CptKind.VACCINE_ADMINISTRATION,
+            CptKind.MAAA,
+            CptKind.PLA,
+            CptKind.PERFORMANCE_MEASURE,
+            CptKind.EMERGING_TECHNOLOGY)
         .flatMap(kind -> Arbitraries.integers().between(0, 9_999).map(n -> CptCode.of(kind, n)));
   }
 
@@ -33,8 +39,8 @@ public final class CodeArbitraries {
   /** Level II codes of every accepted letter. */
   public static Arbitrary<HcpcsCode> hcpcsCodes() {
     return Arbitraries.of(LEVEL_II_LETTERS)
-        .flatMap(letter -> Arbitraries.integers().between(0, 9_999)
-            .map(n -> HcpcsCode.of(letter, n)));
+        .flatMap(
+            letter -> Arbitraries.integers().between(0, 9_999).map(n -> HcpcsCode.of(letter, n)));
   }
 
   /** Codes of both levels and every shape. */
@@ -43,14 +49,16 @@ public final class CodeArbitraries {
   }
 
   /**
-   * Short strings over an alphabet that makes near-misses likely: ASCII digits and letters of
-   * both cases, white space, hyphens, non-ASCII digits and letters, controls and surrogates.
+   * Short strings over an alphabet that makes near-misses likely: ASCII digits and letters of both
+   * cases, white space, hyphens, non-ASCII digits and letters, controls and surrogates.
    */
   public static Arbitrary<String> codeLikeStrings() {
     return Arbitraries.strings()
         .withChars("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZafmtux -\t\u00a0")
-        .withChars('\u0663', '\u06f3', '\uff13', '\uff21', '\u0000', '\u001f', '\u007f',
-            '\ud83d', '\ude00', '\u2003')
-        .ofMinLength(0).ofMaxLength(8);
+        .withChars(
+            '\u0663', '\u06f3', '\uff13', '\uff21', '\u0000', '\u001f', '\u007f', '\ud83d',
+            '\ude00', '\u2003')
+        .ofMinLength(0)
+        .ofMaxLength(8);
   }
 }

@@ -24,21 +24,23 @@ class CodeErrorProperties {
   @Provide
   Arbitrary<Character> foreign() {
     return Arbitraries.oneOf(
-        Arbitraries.chars().range('\u0660', '\u0669'),  // Arabic-Indic digits
-        Arbitraries.chars().range('\u06f0', '\u06f9'),  // extended Arabic-Indic digits
-        Arbitraries.chars().range('\u0966', '\u096f'),  // Devanagari digits
-        Arbitraries.chars().range('\uff10', '\uff19'),  // full-width digits
-        Arbitraries.chars().range('\uff21', '\uff3a'),  // full-width letters
-        Arbitraries.chars().range('\ud800', '\udfff'),  // surrogates, paired or not
-        Arbitraries.chars().range('\u0000', '\u0008'),  // control characters
+        Arbitraries.chars().range('\u0660', '\u0669'), // Arabic-Indic digits
+        Arbitraries.chars().range('\u06f0', '\u06f9'), // extended Arabic-Indic digits
+        Arbitraries.chars().range('\u0966', '\u096f'), // Devanagari digits
+        Arbitraries.chars().range('\uff10', '\uff19'), // full-width digits
+        Arbitraries.chars().range('\uff21', '\uff3a'), // full-width letters
+        Arbitraries.chars().range('\ud800', '\udfff'), // surrogates, paired or not
+        Arbitraries.chars().range('\u0000', '\u0008'), // control characters
         Arbitraries.chars().range('\u000e', '\u001b'),
         Arbitraries.chars().range('\u007f', '\u0084'),
         Arbitraries.of('-', '.', '/', '_', '\u00b2', '\u00e9'));
   }
 
   @Property
-  void foreignCharactersAreIllegalWhereTheyStand(@ForAll("codes") ProcedureCode code,
-      @ForAll @IntRange(min = 0, max = 4) int index, @ForAll("foreign") char c) {
+  void foreignCharactersAreIllegalWhereTheyStand(
+      @ForAll("codes") ProcedureCode code,
+      @ForAll @IntRange(min = 0, max = 4) int index,
+      @ForAll("foreign") char c) {
     String text = replace(code.toString(), index, c);
     assertError(text, ErrorType.ILLEGAL_CHARACTER, index);
   }
@@ -48,32 +50,36 @@ class CodeErrorProperties {
     String text = code.toString();
     int index = code instanceof HcpcsCode ? 0 : 4;
     if (Character.isLetter(text.charAt(index))) {
-      assertError(replace(text, index, Character.toLowerCase(text.charAt(index))),
-          ErrorType.LOWER_CASE, index);
+      assertError(
+          replace(text, index, Character.toLowerCase(text.charAt(index))),
+          ErrorType.LOWER_CASE,
+          index);
     }
   }
 
   @Provide
   Arbitrary<String> spaces() {
-    return Arbitraries.strings().withChars(' ', '\t', '\n', '\u00a0', '\u2003', '\u001f')
-        .ofMinLength(1).ofMaxLength(3);
+    return Arbitraries.strings()
+        .withChars(' ', '\t', '\n', '\u00a0', '\u2003', '\u001f')
+        .ofMinLength(1)
+        .ofMaxLength(3);
   }
 
   @Property
-  void leadingSpacesAreRejectedAtIndexZero(@ForAll("codes") ProcedureCode code,
-      @ForAll("spaces") String spaces) {
+  void leadingSpacesAreRejectedAtIndexZero(
+      @ForAll("codes") ProcedureCode code, @ForAll("spaces") String spaces) {
     assertError(spaces + code, ErrorType.SURROUNDING_WHITESPACE, 0);
   }
 
   @Property
-  void trailingSpacesAreRejectedWhereTheyStart(@ForAll("codes") ProcedureCode code,
-      @ForAll("spaces") String spaces) {
+  void trailingSpacesAreRejectedWhereTheyStart(
+      @ForAll("codes") ProcedureCode code, @ForAll("spaces") String spaces) {
     assertError(code + spaces, ErrorType.SURROUNDING_WHITESPACE, 5);
   }
 
   @Property
-  void wrongLengthsAreRejectedWhereTheCodeShouldEnd(@ForAll("codes") ProcedureCode code,
-      @ForAll @IntRange(min = 1, max = 4) int keep) {
+  void wrongLengthsAreRejectedWhereTheCodeShouldEnd(
+      @ForAll("codes") ProcedureCode code, @ForAll @IntRange(min = 1, max = 4) int keep) {
     String text = code.toString();
     assertError(text.substring(0, keep), ErrorType.WRONG_LENGTH, keep);
     assertError(text + text.charAt(4), ErrorType.WRONG_LENGTH, 5);

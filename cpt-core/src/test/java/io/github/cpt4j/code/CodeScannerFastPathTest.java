@@ -10,9 +10,9 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /**
- * The canonical-shape fast path in {@link CodeScanner#scan} and {@link CodeScanner#strictPacked}
- * is an optimisation only: for every input it must give exactly what the full scan gives, packed
- * code or encoded error (or -1 for any error, for the strict checks).
+ * The canonical-shape fast path in {@link CodeScanner#scan} and {@link CodeScanner#strictPacked} is
+ * an optimisation only: for every input it must give exactly what the full scan gives, packed code
+ * or encoded error (or -1 for any error, for the strict checks).
  */
 class CodeScannerFastPathTest {
 
@@ -28,10 +28,12 @@ class CodeScannerFastPathTest {
   void everyCanonicalCodeTakesTheSameValue() {
     // Exhaustive over all 420,000 packed values: format, then scan both ways.
     for (int packed = 0; packed < CodeScanner.PACKED_BOUND; packed++) {
-      boolean unusedSuffix = packed >= CodeScanner.SUFFIX_BASE + 50_000
-          && packed < CodeScanner.LEVEL_II_BASE;
-      boolean unusedLetter = packed >= CodeScanner.LEVEL_II_BASE && !CodeScanner.isLevelTwoLetter(
-          (char) ('A' + (packed - CodeScanner.LEVEL_II_BASE) / 10_000));
+      boolean unusedSuffix =
+          packed >= CodeScanner.SUFFIX_BASE + 50_000 && packed < CodeScanner.LEVEL_II_BASE;
+      boolean unusedLetter =
+          packed >= CodeScanner.LEVEL_II_BASE
+              && !CodeScanner.isLevelTwoLetter(
+                  (char) ('A' + (packed - CodeScanner.LEVEL_II_BASE) / 10_000));
       if (unusedSuffix || unusedLetter) {
         continue;
       }
@@ -45,12 +47,13 @@ class CodeScannerFastPathTest {
   /** Five-character strings (mostly) over the characters that matter at each position. */
   @Provide
   Arbitrary<String> nearCodes() {
-    Arbitrary<Character> chars = Arbitraries.oneOf(
-        Arbitraries.chars().range('0', '9'),
-        Arbitraries.chars().range('A', 'Z'),
-        Arbitraries.chars().range('a', 'z'),
-        Arbitraries.of(' ', '\u00a0', '\t', '/', ':', '@', '`', '{', '\u0669', '\uff11',
-            '\ud800'));
+    Arbitrary<Character> chars =
+        Arbitraries.oneOf(
+            Arbitraries.chars().range('0', '9'),
+            Arbitraries.chars().range('A', 'Z'),
+            Arbitraries.chars().range('a', 'z'),
+            Arbitraries.of(
+                ' ', '\u00a0', '\t', '/', ':', '@', '`', '{', '\u0669', '\uff11', '\ud800'));
     return Arbitraries.oneOf(
         chars.list().ofSize(5).map(CodeScannerFastPathTest::join),
         chars.list().ofMinSize(0).ofMaxSize(7).map(CodeScannerFastPathTest::join));

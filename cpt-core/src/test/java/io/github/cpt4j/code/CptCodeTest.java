@@ -17,13 +17,13 @@ class CptCodeTest {
 
   @ParameterizedTest
   @CsvSource({
-      "99213, STANDARD, CATEGORY_I, 99213",
-      "00100, STANDARD, CATEGORY_I, 100",
-      "0001A, VACCINE_ADMINISTRATION, CATEGORY_I, 1",
-      "0002M, MAAA, CATEGORY_I, 2",
-      "0001U, PLA, CATEGORY_I, 1",
-      "0001F, PERFORMANCE_MEASURE, CATEGORY_II, 1",
-      "0042T, EMERGING_TECHNOLOGY, CATEGORY_III, 42",
+    "99213, STANDARD, CATEGORY_I, 99213",
+    "00100, STANDARD, CATEGORY_I, 100",
+    "0001A, VACCINE_ADMINISTRATION, CATEGORY_I, 1",
+    "0002M, MAAA, CATEGORY_I, 2",
+    "0001U, PLA, CATEGORY_I, 1",
+    "0001F, PERFORMANCE_MEASURE, CATEGORY_II, 1",
+    "0042T, EMERGING_TECHNOLOGY, CATEGORY_III, 42",
   })
   void knowsKindCategoryAndNumber(String text, CptKind kind, CptCategory category, int number) {
     CptCode code = CptCode.parse(text);
@@ -35,21 +35,23 @@ class CptCodeTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "''       | EMPTY                  | 0",
-      "9921     | WRONG_LENGTH           | 4",
-      "992134   | WRONG_LENGTH           | 5",
-      "' 99213' | SURROUNDING_WHITESPACE | 0",
-      "'99213 ' | SURROUNDING_WHITESPACE | 5",
-      "0001f    | LOWER_CASE             | 4",
-      "0001B    | BAD_SUFFIX             | 4",
-      "0001b    | BAD_SUFFIX             | 4",
-      "99-13    | ILLEGAL_CHARACTER      | 2",
-      "9921O    | BAD_SUFFIX             | 4",
-      "I1234    | LETTER_NOT_IN_USE      | 0",
-      "W1234    | LETTER_NOT_IN_USE      | 0",
-      "J1100    | WRONG_LEVEL            | 0",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "''       | EMPTY                  | 0",
+        "9921     | WRONG_LENGTH           | 4",
+        "992134   | WRONG_LENGTH           | 5",
+        "' 99213' | SURROUNDING_WHITESPACE | 0",
+        "'99213 ' | SURROUNDING_WHITESPACE | 5",
+        "0001f    | LOWER_CASE             | 4",
+        "0001B    | BAD_SUFFIX             | 4",
+        "0001b    | BAD_SUFFIX             | 4",
+        "99-13    | ILLEGAL_CHARACTER      | 2",
+        "9921O    | BAD_SUFFIX             | 4",
+        "I1234    | LETTER_NOT_IN_USE      | 0",
+        "W1234    | LETTER_NOT_IN_USE      | 0",
+        "J1100    | WRONG_LEVEL            | 0",
+      })
   void rejectsWithTypeAndIndex(String text, ErrorType type, int index) {
     CodeFormatException e = assertThrows(CodeFormatException.class, () -> CptCode.parse(text));
     assertEquals(type, e.errorType(), e::getMessage);
@@ -61,11 +63,11 @@ class CptCodeTest {
   @Test
   void rejectsLookalikeDigits() {
     // Character.isDigit accepts these; a code does not.
-    assertIllegalAt("\u0669\u0669213", 0);        // Arabic-Indic nine
-    assertIllegalAt("99\uff1213", 2);             // full-width two
-    assertIllegalAt("992\u06f313", 3);            // extended Arabic-Indic three
-    assertIllegalAt("9921\ud83d", 4);             // lone high surrogate
-    assertIllegalAt("99\u000013", 2);             // NUL
+    assertIllegalAt("\u0669\u0669213", 0); // Arabic-Indic nine
+    assertIllegalAt("99\uff1213", 2); // full-width two
+    assertIllegalAt("992\u06f313", 3); // extended Arabic-Indic three
+    assertIllegalAt("9921\ud83d", 4); // lone high surrogate
+    assertIllegalAt("99\u000013", 2); // NUL
   }
 
   private static void assertIllegalAt(String text, int index) {
@@ -104,8 +106,8 @@ class CptCodeTest {
     assertThrows(IllegalArgumentException.class, () -> CptCode.of(CptKind.PLA, 10_000));
     assertThrows(IllegalArgumentException.class, () -> CptCode.ofPacked(150_000));
     assertThrows(IllegalArgumentException.class, () -> CptCode.ofPacked(-1));
-    assertThrows(IllegalArgumentException.class,
-        () -> CptCode.ofPacked(HcpcsCode.parse("G0438").packed()));
+    assertThrows(
+        IllegalArgumentException.class, () -> CptCode.ofPacked(HcpcsCode.parse("G0438").packed()));
   }
 
   @Test
@@ -115,29 +117,41 @@ class CptCodeTest {
     java.util.List<String> runs = new java.util.ArrayList<>();
     for (int packed = 0; packed < ProcedureCode.PACKED_BOUND; packed++) {
       int p = packed;
-      Optional<ProcedureCode> code = Optional.of(p)
-          .filter(x -> x < 150_000 || HcpcsCodeTest.isUsedLetterBlock(x))
-          .map(ProcedureCode::ofPacked);
+      Optional<ProcedureCode> code =
+          Optional.of(p)
+              .filter(x -> x < 150_000 || HcpcsCodeTest.isUsedLetterBlock(x))
+              .map(ProcedureCode::ofPacked);
       if (code.isEmpty()) {
         continue;
       }
-      String shape = code.get() instanceof CptCode
-          ? ((CptCode) code.get()).kind().name()
-          : "LEVEL_II";
+      String shape =
+          code.get() instanceof CptCode ? ((CptCode) code.get()).kind().name() : "LEVEL_II";
       if (!shape.equals(previous)) {
         runs.add(shape);
         previous = shape;
       }
     }
-    assertEquals(java.util.List.of("STANDARD", "VACCINE_ADMINISTRATION", "MAAA", "PLA",
-        "PERFORMANCE_MEASURE", "EMERGING_TECHNOLOGY", "LEVEL_II"), runs);
+    assertEquals(
+        java.util.List.of(
+            "STANDARD",
+            "VACCINE_ADMINISTRATION",
+            "MAAA",
+            "PLA",
+            "PERFORMANCE_MEASURE",
+            "EMERGING_TECHNOLOGY",
+            "LEVEL_II"),
+        runs);
   }
 
   @Test
   void equalsAndHashCode() {
     new EqualsTester()
-        .addEqualityGroup(CptCode.parse("99213"), CptCode.of(99213), CptCode.parseLenient(" 99213"),
-            ProcedureCode.parse("99213"), CptCode.ofPacked(99213))
+        .addEqualityGroup(
+            CptCode.parse("99213"),
+            CptCode.of(99213),
+            CptCode.parseLenient(" 99213"),
+            ProcedureCode.parse("99213"),
+            CptCode.ofPacked(99213))
         .addEqualityGroup(CptCode.parse("00100"), CptCode.of(100))
         .addEqualityGroup(CptCode.parse("0100T"))
         .addEqualityGroup(CptCode.parse("0001F"), CptCode.of(CptKind.PERFORMANCE_MEASURE, 1))

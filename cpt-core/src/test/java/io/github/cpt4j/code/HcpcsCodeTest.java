@@ -23,26 +23,26 @@ class HcpcsCodeTest {
 
   @ParameterizedTest
   @CsvSource({
-      "A0425, TRANSPORT_SUPPLIES_AND_MISCELLANEOUS",
-      "B4035, ENTERAL_AND_PARENTERAL_THERAPY",
-      "C1713, HOSPITAL_OUTPATIENT",
-      "D0120, DENTAL",
-      "E0601, DURABLE_MEDICAL_EQUIPMENT",
-      "G0438, TEMPORARY_PROCEDURES",
-      "H0001, BEHAVIORAL_HEALTH",
-      "J1100, DRUGS",
-      "K0001, TEMPORARY_DURABLE_MEDICAL_EQUIPMENT",
-      "L3000, ORTHOTICS_AND_PROSTHETICS",
-      "M0075, OTHER_MEDICAL_SERVICES",
-      "P3000, PATHOLOGY_AND_LABORATORY",
-      "Q4101, TEMPORARY_MISCELLANEOUS",
-      "R0070, DIAGNOSTIC_RADIOLOGY",
-      "S0020, PRIVATE_PAYER_TEMPORARY",
-      "T1015, STATE_MEDICAID",
-      "U0003, CORONAVIRUS_LABORATORY_TESTS",
-      "V2020, VISION_HEARING_AND_SPEECH",
-      "F1234, UNASSIGNED",
-      "N0001, UNASSIGNED",
+    "A0425, TRANSPORT_SUPPLIES_AND_MISCELLANEOUS",
+    "B4035, ENTERAL_AND_PARENTERAL_THERAPY",
+    "C1713, HOSPITAL_OUTPATIENT",
+    "D0120, DENTAL",
+    "E0601, DURABLE_MEDICAL_EQUIPMENT",
+    "G0438, TEMPORARY_PROCEDURES",
+    "H0001, BEHAVIORAL_HEALTH",
+    "J1100, DRUGS",
+    "K0001, TEMPORARY_DURABLE_MEDICAL_EQUIPMENT",
+    "L3000, ORTHOTICS_AND_PROSTHETICS",
+    "M0075, OTHER_MEDICAL_SERVICES",
+    "P3000, PATHOLOGY_AND_LABORATORY",
+    "Q4101, TEMPORARY_MISCELLANEOUS",
+    "R0070, DIAGNOSTIC_RADIOLOGY",
+    "S0020, PRIVATE_PAYER_TEMPORARY",
+    "T1015, STATE_MEDICAID",
+    "U0003, CORONAVIRUS_LABORATORY_TESTS",
+    "V2020, VISION_HEARING_AND_SPEECH",
+    "F1234, UNASSIGNED",
+    "N0001, UNASSIGNED",
   })
   void groupsByLetter(String text, HcpcsGroup group) {
     HcpcsCode code = HcpcsCode.parse(text);
@@ -71,14 +71,16 @@ class HcpcsCodeTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "g0438    | LOWER_CASE        | 0",
-      "O1234    | LETTER_NOT_IN_USE | 0",
-      "Z1234    | LETTER_NOT_IN_USE | 0",
-      "G04      | WRONG_LENGTH      | 3",
-      "G0A38    | ILLEGAL_CHARACTER | 2",
-      "99213    | WRONG_LEVEL       | 0",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "g0438    | LOWER_CASE        | 0",
+        "O1234    | LETTER_NOT_IN_USE | 0",
+        "Z1234    | LETTER_NOT_IN_USE | 0",
+        "G04      | WRONG_LENGTH      | 3",
+        "G0A38    | ILLEGAL_CHARACTER | 2",
+        "99213    | WRONG_LEVEL       | 0",
+      })
   void rejectsWithTypeAndIndex(String text, ErrorType type, int index) {
     CodeFormatException e = assertThrows(CodeFormatException.class, () -> HcpcsCode.parse(text));
     assertEquals(type, e.errorType(), e::getMessage);
@@ -100,16 +102,20 @@ class HcpcsCodeTest {
     assertThrows(IllegalArgumentException.class, () -> HcpcsCode.of('g', 1));
     assertThrows(IllegalArgumentException.class, () -> HcpcsCode.of('G', 10_000));
     assertThrows(IllegalArgumentException.class, () -> HcpcsCode.ofPacked(99_213));
-    assertThrows(IllegalArgumentException.class, () -> HcpcsCode.ofPacked(ProcedureCode.PACKED_BOUND));
-    assertThrows(IllegalArgumentException.class,
-        () -> HcpcsCode.ofPacked(200_000 + ('I' - 'A') * 10_000));
+    assertThrows(
+        IllegalArgumentException.class, () -> HcpcsCode.ofPacked(ProcedureCode.PACKED_BOUND));
+    assertThrows(
+        IllegalArgumentException.class, () -> HcpcsCode.ofPacked(200_000 + ('I' - 'A') * 10_000));
   }
 
   @Test
   void equalsAndHashCode() {
     new EqualsTester()
-        .addEqualityGroup(HcpcsCode.parse("G0438"), HcpcsCode.of('G', 438),
-            HcpcsCode.parseLenient("g0438 "), ProcedureCode.parse("G0438"))
+        .addEqualityGroup(
+            HcpcsCode.parse("G0438"),
+            HcpcsCode.of('G', 438),
+            HcpcsCode.parseLenient("g0438 "),
+            ProcedureCode.parse("G0438"))
         .addEqualityGroup(HcpcsCode.parse("G0439"))
         .addEqualityGroup(HcpcsCode.parse("J0438"))
         .addEqualityGroup(CptCode.parse("00438"))

@@ -39,7 +39,8 @@ class ProcedureCodeProperties {
 
   @Provide
   Arbitrary<String> anyText() {
-    return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(12),
+    return Arbitraries.oneOf(
+        Arbitraries.strings().ofMaxLength(12),
         CodeArbitraries.codeLikeStrings(),
         CodeArbitraries.procedureCodes().map(ProcedureCode::toString));
   }
@@ -108,18 +109,22 @@ class ProcedureCodeProperties {
 
   @Property(tries = 2000)
   void lenientParsersThrowOnlyTheirOwnException(@ForAll("anyText") String text) {
-    for (Function<String, ?> parser : java.util.List.<Function<String, ?>>of(
-        ProcedureCode::parseLenient, CptCode::parseLenient, HcpcsCode::parseLenient)) {
+    for (Function<String, ?> parser :
+        java.util.List.<Function<String, ?>>of(
+            ProcedureCode::parseLenient, CptCode::parseLenient, HcpcsCode::parseLenient)) {
       try {
-        parser.apply(text);
+        var unused = parser.apply(text);
       } catch (CodeFormatException e) {
         assertTrue(e.errorIndex() >= 0 && e.errorIndex() <= text.length(), e::getMessage);
       }
     }
   }
 
-  static <T> void assertAgree(String text, Function<String, Optional<T>> tryParse,
-      Predicate<String> isValid, Function<String, T> parse) {
+  static <T> void assertAgree(
+      String text,
+      Function<String, Optional<T>> tryParse,
+      Predicate<String> isValid,
+      Function<String, T> parse) {
     Optional<T> tried = tryParse.apply(text);
     assertEquals(tried.isPresent(), isValid.test(text), text);
     try {
@@ -139,13 +144,16 @@ class ProcedureCodeProperties {
 
   @Provide
   Arbitrary<String> blanks() {
-    return Arbitraries.strings().withChars(' ', '\t', '\n', '\r', '\u00a0', '\u2003', '\u3000')
+    return Arbitraries.strings()
+        .withChars(' ', '\t', '\n', '\r', '\u00a0', '\u2003', '\u3000')
         .ofMaxLength(3);
   }
 
   @Property
-  void lenientParsingAcceptsSpacesAndLowerCase(@ForAll("codes") ProcedureCode code,
-      @ForAll("blanks") String before, @ForAll("blanks") String after,
+  void lenientParsingAcceptsSpacesAndLowerCase(
+      @ForAll("codes") ProcedureCode code,
+      @ForAll("blanks") String before,
+      @ForAll("blanks") String after,
       @ForAll boolean lowerCase) {
     String text = before + (lowerCase ? code.toString().toLowerCase() : code) + after;
     assertEquals(code, ProcedureCode.parseLenient(text));
@@ -159,8 +167,8 @@ class ProcedureCodeProperties {
   // --- order --------------------------------------------------------------------------------
 
   @Property
-  void orderIsConsistentWithEqualsAndPacked(@ForAll("codes") ProcedureCode a,
-      @ForAll("codes") ProcedureCode b) {
+  void orderIsConsistentWithEqualsAndPacked(
+      @ForAll("codes") ProcedureCode a, @ForAll("codes") ProcedureCode b) {
     int ab = Integer.signum(a.compareTo(b));
     assertEquals(-ab, Integer.signum(b.compareTo(a)));
     assertEquals(ab == 0, a.equals(b));
@@ -170,7 +178,9 @@ class ProcedureCodeProperties {
   }
 
   @Property
-  void orderIsTransitive(@ForAll("codes") ProcedureCode a, @ForAll("codes") ProcedureCode b,
+  void orderIsTransitive(
+      @ForAll("codes") ProcedureCode a,
+      @ForAll("codes") ProcedureCode b,
       @ForAll("codes") ProcedureCode c) {
     if (a.compareTo(b) <= 0 && b.compareTo(c) <= 0) {
       assertTrue(a.compareTo(c) <= 0);
@@ -178,9 +188,10 @@ class ProcedureCodeProperties {
   }
 
   @Property
-  void fiveDigitOrderIsNumericOrder(@ForAll("fiveDigit") CptCode a, @ForAll("fiveDigit") CptCode b) {
-    assertEquals(Integer.signum(Integer.compare(a.number(), b.number())),
-        Integer.signum(a.compareTo(b)));
+  void fiveDigitOrderIsNumericOrder(
+      @ForAll("fiveDigit") CptCode a, @ForAll("fiveDigit") CptCode b) {
+    assertEquals(
+        Integer.signum(Integer.compare(a.number(), b.number())), Integer.signum(a.compareTo(b)));
   }
 
   @Property

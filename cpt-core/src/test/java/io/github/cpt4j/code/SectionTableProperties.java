@@ -21,23 +21,26 @@ class SectionTableProperties {
 
   @Property
   void twoSectionRowsBuildIfAndOnlyIfTheyAreDisjoint(
-      @ForAll @IntRange(max = 99_999) int a, @ForAll @IntRange(max = 99_999) int b,
-      @ForAll @IntRange(max = 99_999) int c, @ForAll @IntRange(max = 99_999) int d,
+      @ForAll @IntRange(max = 99_999) int a,
+      @ForAll @IntRange(max = 99_999) int b,
+      @ForAll @IntRange(max = 99_999) int c,
+      @ForAll @IntRange(max = 99_999) int d,
       @ForAll @IntRange(max = 99_999) int probe) {
-    CodeRange first = CodeRange.of(CptCode.of(Math.min(a, b)), CptCode.of(Math.max(a, b)),
-        Section.SURGERY);
-    CodeRange second = CodeRange.of(CptCode.of(Math.min(c, d)), CptCode.of(Math.max(c, d)),
-        Section.MEDICINE);
+    CodeRange first =
+        CodeRange.of(CptCode.of(Math.min(a, b)), CptCode.of(Math.max(a, b)), Section.SURGERY);
+    CodeRange second =
+        CodeRange.of(CptCode.of(Math.min(c, d)), CptCode.of(Math.max(c, d)), Section.MEDICINE);
     boolean overlap = Math.min(a, b) <= Math.max(c, d) && Math.min(c, d) <= Math.max(a, b);
     assertEquals(overlap, first.overlaps(second));
     if (overlap) {
-      assertThrows(IllegalArgumentException.class,
-          () -> SectionTable.of(List.of(first, second)));
+      assertThrows(IllegalArgumentException.class, () -> SectionTable.of(List.of(first, second)));
     } else {
       SectionTable table = SectionTable.of(List.of(second, first));
       CptCode code = CptCode.of(probe);
-      Section expected = first.contains(code) ? Section.SURGERY
-          : second.contains(code) ? Section.MEDICINE : Section.UNASSIGNED;
+      Section expected =
+          first.contains(code)
+              ? Section.SURGERY
+              : second.contains(code) ? Section.MEDICINE : Section.UNASSIGNED;
       assertEquals(expected, table.section(code));
     }
   }
@@ -82,8 +85,8 @@ class SectionTableProperties {
     } else if (!section.hasSubsections()) {
       assertEquals(Subsection.NONE, subsection);
     } else {
-      assertTrue(subsection == Subsection.UNASSIGNED
-          || subsection.section().orElseThrow() == section);
+      assertTrue(
+          subsection == Subsection.UNASSIGNED || subsection.section().orElseThrow() == section);
     }
   }
 }

@@ -60,8 +60,8 @@ class CodeSetProperties {
     TreeMap<ProcedureCode, CodeEntry> model = model(base);
     model.putAll(model(middle));
     model.putAll(model(top));
-    CodeSet overlay = CodeSet.copyOf(base).overlaidWith(CodeSet.copyOf(middle))
-        .overlaidWith(CodeSet.copyOf(top));
+    CodeSet overlay =
+        CodeSet.copyOf(base).overlaidWith(CodeSet.copyOf(middle)).overlaidWith(CodeSet.copyOf(top));
     assertEquals(model.size(), overlay.size());
     assertEquals(new ArrayList<>(model.values()), overlay.stream().collect(Collectors.toList()));
     assertEquals(CodeSet.copyOf(model.values()), overlay);
@@ -74,44 +74,58 @@ class CodeSetProperties {
 
   @Property
   void betweenEqualsAFilteredStream(
-      @ForAll("entryLists") List<CodeEntry> base, @ForAll("entryLists") List<CodeEntry> top,
-      @ForAll("codes") ProcedureCode a, @ForAll("codes") ProcedureCode b) {
+      @ForAll("entryLists") List<CodeEntry> base,
+      @ForAll("entryLists") List<CodeEntry> top,
+      @ForAll("codes") ProcedureCode a,
+      @ForAll("codes") ProcedureCode b) {
     ProcedureCode first = a.compareTo(b) <= 0 ? a : b;
     ProcedureCode last = a.compareTo(b) <= 0 ? b : a;
-    for (CodeSet set : List.of(CodeSet.copyOf(base),
-        CodeSet.copyOf(base).overlaidWith(CodeSet.copyOf(top)))) {
-      List<CodeEntry> expected = set.stream()
-          .filter(e -> e.code().compareTo(first) >= 0 && e.code().compareTo(last) <= 0)
-          .collect(Collectors.toList());
+    for (CodeSet set :
+        List.of(CodeSet.copyOf(base), CodeSet.copyOf(base).overlaidWith(CodeSet.copyOf(top)))) {
+      List<CodeEntry> expected =
+          set.stream()
+              .filter(e -> e.code().compareTo(first) >= 0 && e.code().compareTo(last) <= 0)
+              .collect(Collectors.toList());
       assertEquals(expected, set.between(first, last));
     }
   }
 
   @Property
   void sectionQueriesEqualAFilteredStream(
-      @ForAll("entryLists") List<CodeEntry> base, @ForAll("entryLists") List<CodeEntry> top,
-      @ForAll Section section, @ForAll Subsection subsection) {
-    for (CodeSet set : List.of(CodeSet.copyOf(base),
-        CodeSet.copyOf(base).overlaidWith(CodeSet.copyOf(top)))) {
-      assertEquals(set.stream().filter(e -> e.section().equals(Optional.of(section)))
-          .collect(Collectors.toList()), set.inSection(section));
-      assertEquals(set.stream().filter(e -> e.subsection().equals(Optional.of(subsection)))
-          .collect(Collectors.toList()), set.inSubsection(subsection));
+      @ForAll("entryLists") List<CodeEntry> base,
+      @ForAll("entryLists") List<CodeEntry> top,
+      @ForAll Section section,
+      @ForAll Subsection subsection) {
+    for (CodeSet set :
+        List.of(CodeSet.copyOf(base), CodeSet.copyOf(base).overlaidWith(CodeSet.copyOf(top)))) {
+      assertEquals(
+          set.stream()
+              .filter(e -> e.section().equals(Optional.of(section)))
+              .collect(Collectors.toList()),
+          set.inSection(section));
+      assertEquals(
+          set.stream()
+              .filter(e -> e.subsection().equals(Optional.of(subsection)))
+              .collect(Collectors.toList()),
+          set.inSubsection(subsection));
     }
   }
 
   @Property
   void datedFindAgreesWithASimpleModel(
-      @ForAll("entryLists") List<CodeEntry> base, @ForAll("entryLists") List<CodeEntry> top,
-      @ForAll("codes") ProcedureCode probe, @ForAll("dates") LocalDate date) {
+      @ForAll("entryLists") List<CodeEntry> base,
+      @ForAll("entryLists") List<CodeEntry> top,
+      @ForAll("codes") ProcedureCode probe,
+      @ForAll("dates") LocalDate date) {
     TreeMap<ProcedureCode, CodeEntry> model = model(base);
     model.putAll(model(top));
     CodeSet set = CodeSet.copyOf(base).overlaidWith(CodeSet.copyOf(top));
     for (ProcedureCode code : concat(model.keySet(), probe)) {
       CodeEntry entry = model.get(code);
-      boolean valid = entry != null
-          && entry.effectiveFrom().compareTo(date) <= 0
-          && (entry.effectiveTo().isEmpty() || date.compareTo(entry.effectiveTo().get()) <= 0);
+      boolean valid =
+          entry != null
+              && entry.effectiveFrom().compareTo(date) <= 0
+              && (entry.effectiveTo().isEmpty() || date.compareTo(entry.effectiveTo().get()) <= 0);
       Optional<CodeEntry> expected = valid ? Optional.of(entry) : Optional.empty();
       assertEquals(expected, set.find(code, date));
       assertEquals(expected, set.find(code.toString(), date));
@@ -141,18 +155,26 @@ class CodeSetProperties {
   /** Codes of every shape, drawn mostly from a small pool so that sets share codes. */
   @Provide
   Arbitrary<ProcedureCode> codes() {
-    Arbitrary<ProcedureCode> pooled = Arbitraries.oneOf(
-        Arbitraries.integers().between(99200, 99230).map(CptCode::of),
-        Arbitraries.integers().between(0, 12).map(n -> CptCode.of(CptKind.PLA, n)),
-        Arbitraries.integers().between(0, 12).map(n -> CptCode.of(CptKind.PERFORMANCE_MEASURE, n)),
-        Arbitraries.integers().between(430, 445).map(n -> HcpcsCode.of('G', n)),
-        Arbitraries.integers().between(0, 699).map(n -> CptCode.of(n * 143)));
-    Arbitrary<ProcedureCode> anywhere = Arbitraries.oneOf(
-        Arbitraries.integers().between(0, 99_999).map(CptCode::of),
-        Combinators.combine(Arbitraries.of(CptKind.values()).filter(k -> k != CptKind.STANDARD),
-            Arbitraries.integers().between(0, 9_999)).as(CptCode::of),
-        Combinators.combine(Arbitraries.of('A', 'G', 'J', 'Q', 'V'),
-            Arbitraries.integers().between(0, 9_999)).as(HcpcsCode::of));
+    Arbitrary<ProcedureCode> pooled =
+        Arbitraries.oneOf(
+            Arbitraries.integers().between(99200, 99230).map(CptCode::of),
+            Arbitraries.integers().between(0, 12).map(n -> CptCode.of(CptKind.PLA, n)),
+            Arbitraries.integers()
+                .between(0, 12)
+                .map(n -> CptCode.of(CptKind.PERFORMANCE_MEASURE, n)),
+            Arbitraries.integers().between(430, 445).map(n -> HcpcsCode.of('G', n)),
+            Arbitraries.integers().between(0, 699).map(n -> CptCode.of(n * 143)));
+    Arbitrary<ProcedureCode> anywhere =
+        Arbitraries.oneOf(
+            Arbitraries.integers().between(0, 99_999).map(CptCode::of),
+            Combinators.combine(
+                    Arbitraries.of(CptKind.values()).filter(k -> k != CptKind.STANDARD),
+                    Arbitraries.integers().between(0, 9_999))
+                .as(CptCode::of),
+            Combinators.combine(
+                    Arbitraries.of('A', 'G', 'J', 'Q', 'V'),
+                    Arbitraries.integers().between(0, 9_999))
+                .as(HcpcsCode::of));
     return Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(4, pooled), net.jqwik.api.Tuple.of(1, anywhere));
   }
@@ -171,16 +193,21 @@ class CodeSetProperties {
   }
 
   private Arbitrary<CodeEntry> entries() {
-    Arbitrary<Optional<Integer>> lengths =
-        Arbitraries.integers().between(0, 4_000).optional(0.5);
-    return Combinators.combine(codes(), Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12),
-            Arbitraries.of(true, false), dates(), lengths)
-        .as((code, text, addOn, from, length) -> CodeEntry.builder()
-            .code(code)
-            .shortDescription("Made up " + text)
-            .addOn(addOn)
-            .effectiveFrom(from)
-            .effectiveTo(length.map(from::plusDays))
-            .build());
+    Arbitrary<Optional<Integer>> lengths = Arbitraries.integers().between(0, 4_000).optional(0.5);
+    return Combinators.combine(
+            codes(),
+            Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12),
+            Arbitraries.of(true, false),
+            dates(),
+            lengths)
+        .as(
+            (code, text, addOn, from, length) ->
+                CodeEntry.builder()
+                    .code(code)
+                    .shortDescription("Made up " + text)
+                    .addOn(addOn)
+                    .effectiveFrom(from)
+                    .effectiveTo(length.map(from::plusDays))
+                    .build());
   }
 }

@@ -27,27 +27,36 @@ class CodeSetTest {
   private static final LocalDate START = LocalDate.of(2000, 1, 1);
 
   static CodeEntry entry(String code, String description) {
-    return CodeEntry.builder().code(ProcedureCode.parse(code)).shortDescription(description)
-        .effectiveFrom(START).build();
+    return CodeEntry.builder()
+        .code(ProcedureCode.parse(code))
+        .shortDescription(description)
+        .effectiveFrom(START)
+        .build();
   }
 
   static CodeEntry entry(String code, String description, LocalDate from, LocalDate to) {
-    return CodeEntry.builder().code(ProcedureCode.parse(code)).shortDescription(description)
-        .effectiveFrom(from).effectiveTo(Optional.ofNullable(to)).build();
+    return CodeEntry.builder()
+        .code(ProcedureCode.parse(code))
+        .shortDescription(description)
+        .effectiveFrom(from)
+        .effectiveTo(Optional.ofNullable(to))
+        .build();
   }
 
-  private final CodeSet set = CodeSet.of(
-      entry("G0438", "Yearly wellness visit, first"),
-      entry("0001F", "Made-up measure group"),
-      entry("99213", "Made-up office visit"),
-      entry("00100", "Made-up anesthesia"),
-      entry("0042T", "Made-up emerging technology"),
-      entry("99201", "Made-up retired visit", START, LocalDate.of(2020, 12, 31)),
-      entry("0001A", "Made-up vaccine administration"));
+  private final CodeSet set =
+      CodeSet.of(
+          entry("G0438", "Yearly wellness visit, first"),
+          entry("0001F", "Made-up measure group"),
+          entry("99213", "Made-up office visit"),
+          entry("00100", "Made-up anesthesia"),
+          entry("0042T", "Made-up emerging technology"),
+          entry("99201", "Made-up retired visit", START, LocalDate.of(2020, 12, 31)),
+          entry("0001A", "Made-up vaccine administration"));
 
   @Test
   void iteratesInCodeOrderNotStringOrder() {
-    assertEquals(List.of("00100", "99201", "99213", "0001A", "0001F", "0042T", "G0438"),
+    assertEquals(
+        List.of("00100", "99201", "99213", "0001A", "0001F", "0042T", "G0438"),
         set.stream().map(e -> e.code().toString()).collect(Collectors.toList()));
     assertEquals(7, set.size());
     assertFalse(set.isEmpty());
@@ -55,8 +64,8 @@ class CodeSetTest {
 
   @Test
   void findsByCodeAndByText() {
-    assertEquals("Made-up office visit",
-        set.find(CptCode.of(99213)).orElseThrow().shortDescription());
+    assertEquals(
+        "Made-up office visit", set.find(CptCode.of(99213)).orElseThrow().shortDescription());
     assertSame(set.find(CptCode.of(99213)), set.find("99213"), "pre-built Optional");
     assertEquals(Optional.empty(), set.find(CptCode.of(99214)));
     assertEquals(Optional.empty(), set.find("9921"));
@@ -80,31 +89,47 @@ class CodeSetTest {
 
   @Test
   void betweenIsInclusiveAndFollowsCodeOrder() {
-    assertEquals(List.of("99201", "99213", "0001A", "0001F"),
+    assertEquals(
+        List.of("99201", "99213", "0001A", "0001F"),
         set.between(CptCode.of(99200), CptCode.of(CptKind.PERFORMANCE_MEASURE, 1)).stream()
-            .map(e -> e.code().toString()).collect(Collectors.toList()));
+            .map(e -> e.code().toString())
+            .collect(Collectors.toList()));
     assertEquals(List.of(), set.between(CptCode.of(99214), CptCode.of(99999)));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> set.between(CptCode.of(99215), CptCode.of(99202)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> set.between(CptCode.of(99215), CptCode.of(99202)));
     assertEquals("range 99215 to 99202 is backwards", e.getMessage());
   }
 
   @Test
   void sectionQueriesFollowTheSectionTable() {
-    CodeSet codes = CodeSet.of(
-        entry("27447", "Made-up knee"), entry("43239", "Made-up scope"),
-        entry("88305", "Made-up pathology"), entry("0001U", "Made-up lab"),
-        entry("0002M", "Made-up assay"), entry("99213", "Made-up visit"),
-        entry("02000", "Made-up number in no range"), entry("J1100", "Made-up drug"));
-    assertEquals(List.of("88305", "0002M", "0001U"),
+    CodeSet codes =
+        CodeSet.of(
+            entry("27447", "Made-up knee"), entry("43239", "Made-up scope"),
+            entry("88305", "Made-up pathology"), entry("0001U", "Made-up lab"),
+            entry("0002M", "Made-up assay"), entry("99213", "Made-up visit"),
+            entry("02000", "Made-up number in no range"), entry("J1100", "Made-up drug"));
+    assertEquals(
+        List.of("88305", "0002M", "0001U"),
         codes.inSection(Section.PATHOLOGY_AND_LABORATORY).stream()
-            .map(e -> e.code().toString()).collect(Collectors.toList()));
-    assertEquals(List.of("27447", "43239"), codes.inSection(Section.SURGERY).stream()
-        .map(e -> e.code().toString()).collect(Collectors.toList()));
-    assertEquals(List.of("43239"), codes.inSubsection(Subsection.DIGESTIVE).stream()
-        .map(e -> e.code().toString()).collect(Collectors.toList()));
-    assertEquals(List.of("02000"), codes.inSection(Section.UNASSIGNED).stream()
-        .map(e -> e.code().toString()).collect(Collectors.toList()));
+            .map(e -> e.code().toString())
+            .collect(Collectors.toList()));
+    assertEquals(
+        List.of("27447", "43239"),
+        codes.inSection(Section.SURGERY).stream()
+            .map(e -> e.code().toString())
+            .collect(Collectors.toList()));
+    assertEquals(
+        List.of("43239"),
+        codes.inSubsection(Subsection.DIGESTIVE).stream()
+            .map(e -> e.code().toString())
+            .collect(Collectors.toList()));
+    assertEquals(
+        List.of("02000"),
+        codes.inSection(Section.UNASSIGNED).stream()
+            .map(e -> e.code().toString())
+            .collect(Collectors.toList()));
     assertEquals(List.of(), codes.inSection(Section.CATEGORY_III));
     CodeEntry knee = codes.find("27447").orElseThrow();
     assertEquals(Optional.of(Section.SURGERY), knee.section());
@@ -116,27 +141,32 @@ class CodeSetTest {
   @Test
   void builderRejectsDuplicatesNamingTheCode() {
     CodeSet.Builder builder = CodeSet.builder().add(entry("99213", "First"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> builder.add(entry("99213", "Second")));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> builder.add(entry("99213", "Second")));
     assertEquals("duplicate code 99213: \"First\" and \"Second\"", e.getMessage());
     assertEquals(1, builder.size());
   }
 
   @Test
   void entryRejectsInconsistentDatesAndBadDescriptions() {
-    IllegalStateException dates = assertThrows(IllegalStateException.class,
-        () -> entry("99201", "Made up", LocalDate.of(2021, 1, 1), LocalDate.of(2020, 12, 31)));
-    assertEquals("code 99201 ends on 2020-12-31, before it starts on 2021-01-01",
-        dates.getMessage());
+    IllegalStateException dates =
+        assertThrows(
+            IllegalStateException.class,
+            () -> entry("99201", "Made up", LocalDate.of(2021, 1, 1), LocalDate.of(2020, 12, 31)));
+    assertEquals(
+        "code 99201 ends on 2020-12-31, before it starts on 2021-01-01", dates.getMessage());
     IllegalStateException blank =
         assertThrows(IllegalStateException.class, () -> entry("99213", "  "));
     assertEquals("the short description of code 99213 is blank", blank.getMessage());
     IllegalStateException control =
         assertThrows(IllegalStateException.class, () -> entry("99213", "Two\nlines"));
-    assertEquals("the short description of code 99213 contains control character U+000A"
-        + " at index 3", control.getMessage());
-    assertThrows(IllegalStateException.class, () -> CodeEntry.builder()
-        .code(CptCode.of(99213)).shortDescription("No start date").build());
+    assertEquals(
+        "the short description of code 99213 contains control character U+000A" + " at index 3",
+        control.getMessage());
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            CodeEntry.builder().code(CptCode.of(99213)).shortDescription("No start date").build());
   }
 
   @Test
@@ -152,19 +182,24 @@ class CodeSetTest {
 
   @Test
   void overlayLetsTheTopWinWithoutCopying() {
-    CodeSet top = CodeSet.of(
-        entry("99213", "Licensed text for the office visit"),
-        entry("99214", "Licensed text for a code the sample lacks"));
+    CodeSet top =
+        CodeSet.of(
+            entry("99213", "Licensed text for the office visit"),
+            entry("99214", "Licensed text for a code the sample lacks"));
     CodeSet merged = set.overlaidWith(top);
     assertEquals(8, merged.size());
-    assertEquals("Licensed text for the office visit",
+    assertEquals(
+        "Licensed text for the office visit",
         merged.find("99213").orElseThrow().shortDescription());
     assertEquals("Made-up anesthesia", merged.find("00100").orElseThrow().shortDescription());
     assertSame(top.find("99214"), merged.find("99214"));
-    assertEquals(List.of("99201", "99213", "99214"),
+    assertEquals(
+        List.of("99201", "99213", "99214"),
         merged.between(CptCode.of(99201), CptCode.of(99215)).stream()
-            .map(e -> e.code().toString()).collect(Collectors.toList()));
-    assertEquals(List.of("00100", "99201", "99213", "99214", "0001A", "0001F", "0042T", "G0438"),
+            .map(e -> e.code().toString())
+            .collect(Collectors.toList()));
+    assertEquals(
+        List.of("00100", "99201", "99213", "99214", "0001A", "0001F", "0042T", "G0438"),
         merged.stream().map(e -> e.code().toString()).collect(Collectors.toList()));
     assertSame(set, set.overlaidWith(CodeSet.empty()));
     assertSame(top, CodeSet.empty().overlaidWith(top));
@@ -175,7 +210,9 @@ class CodeSetTest {
     CodeSet top = CodeSet.of(entry("99213", "Licensed"));
     CodeSet flat = CodeSet.copyOf(set.overlaidWith(top).stream().collect(Collectors.toList()));
     new EqualsTester()
-        .addEqualityGroup(set, CodeSet.copyOf(set.stream().collect(Collectors.toList())),
+        .addEqualityGroup(
+            set,
+            CodeSet.copyOf(set.stream().collect(Collectors.toList())),
             set.overlaidWith(CodeSet.of(entry("99213", "Made-up office visit"))))
         .addEqualityGroup(set.overlaidWith(top), flat)
         .addEqualityGroup(CodeSet.empty(), CodeSet.of())
@@ -189,10 +226,20 @@ class CodeSetTest {
         .addEqualityGroup(entry("99214", "Visit"))
         .addEqualityGroup(entry("99213", "Other"))
         .addEqualityGroup(entry("99213", "Visit", START, LocalDate.of(2020, 1, 1)))
-        .addEqualityGroup(CodeEntry.builder().code(CptCode.of(99213)).shortDescription("Visit")
-            .effectiveFrom(START).addOn(true).build())
-        .addEqualityGroup(CodeEntry.builder().code(CptCode.of(99213)).shortDescription("Visit")
-            .effectiveFrom(START).longDescription("A longer made-up text").build())
+        .addEqualityGroup(
+            CodeEntry.builder()
+                .code(CptCode.of(99213))
+                .shortDescription("Visit")
+                .effectiveFrom(START)
+                .addOn(true)
+                .build())
+        .addEqualityGroup(
+            CodeEntry.builder()
+                .code(CptCode.of(99213))
+                .shortDescription("Visit")
+                .effectiveFrom(START)
+                .longDescription("A longer made-up text")
+                .build())
         .testEquals();
   }
 
@@ -204,13 +251,14 @@ class CodeSetTest {
 
   @Test
   void nullsAreRejected() {
-    NullPointerTester tester = new NullPointerTester()
-        .setDefault(ProcedureCode.class, CptCode.of(99213))
-        .setDefault(CodeEntry.class, entry("99213", "Visit"))
-        .setDefault(CodeSet.class, set)
-        .setDefault(LocalDate.class, START)
-        .setDefault(Section.class, Section.SURGERY)
-        .setDefault(Subsection.class, Subsection.DIGESTIVE);
+    NullPointerTester tester =
+        new NullPointerTester()
+            .setDefault(ProcedureCode.class, CptCode.of(99213))
+            .setDefault(CodeEntry.class, entry("99213", "Visit"))
+            .setDefault(CodeSet.class, set)
+            .setDefault(LocalDate.class, START)
+            .setDefault(Section.class, Section.SURGERY)
+            .setDefault(Subsection.class, Subsection.DIGESTIVE);
     tester.testAllPublicStaticMethods(CodeSet.class);
     tester.testAllPublicInstanceMethods(set);
     tester.testAllPublicInstanceMethods(set.overlaidWith(CodeSet.of(entry("99214", "Visit"))));

@@ -20,10 +20,12 @@ class ExplanationTest {
   @Test
   void deferredIsWorkedOutOnceWhenFirstRead() {
     AtomicInteger calls = new AtomicInteger();
-    Explanation deferred = Explanation.deferred(() -> {
-      calls.incrementAndGet();
-      return Explanation.of(ROW, RVU);
-    });
+    Explanation deferred =
+        Explanation.deferred(
+            () -> {
+              calls.incrementAndGet();
+              return Explanation.of(ROW, RVU);
+            });
     Explanation longer = deferred.then(UNITS);
     assertEquals(0, calls.get(), "nothing is worked out before it is read");
     assertEquals(List.of(ROW, RVU, UNITS), longer.steps());
@@ -38,7 +40,9 @@ class ExplanationTest {
     Explanation deferred = Explanation.deferred(() -> Explanation.of(ROW, RVU));
     new EqualsTester()
         .addEqualityGroup(eager, deferred, Explanation.deferred(() -> eager))
-        .addEqualityGroup(eager.then(UNITS), deferred.then(UNITS),
+        .addEqualityGroup(
+            eager.then(UNITS),
+            deferred.then(UNITS),
             Explanation.of(ROW).then(Explanation.deferred(() -> Explanation.of(RVU, UNITS))))
         .addEqualityGroup(Explanation.empty(), Explanation.deferred(Explanation::empty))
         .testEquals();
@@ -50,10 +54,12 @@ class ExplanationTest {
   @Test
   void concurrentReadersSeeOneResolution() throws Exception {
     AtomicInteger calls = new AtomicInteger();
-    Explanation deferred = Explanation.deferred(() -> {
-      calls.incrementAndGet();
-      return Explanation.of(ROW, RVU, UNITS);
-    });
+    Explanation deferred =
+        Explanation.deferred(
+            () -> {
+              calls.incrementAndGet();
+              return Explanation.of(ROW, RVU, UNITS);
+            });
     List<Thread> threads = new ArrayList<>();
     List<Object> seen = java.util.Collections.synchronizedList(new ArrayList<>());
     for (int i = 0; i < 8; i++) {

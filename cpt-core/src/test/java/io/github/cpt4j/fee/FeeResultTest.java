@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class FeeResultTest {
 
-  private static final Explanation BASE = Explanation.of(
-      PricingStep.of("table", "acme: row 99213", new BigDecimal("100.005")));
+  private static final Explanation BASE =
+      Explanation.of(PricingStep.of("table", "acme: row 99213", new BigDecimal("100.005")));
 
   @Test
   void roundsOnceHalfUpAtTheEnd() {
@@ -31,8 +31,8 @@ class FeeResultTest {
 
   @Test
   void unpricedResultsHaveAReasonAndNoAmount() {
-    FeeResult result = FeeResult.unpriced(UnpricedReason.CARRIER_PRICED, "status C",
-        Explanation.empty());
+    FeeResult result =
+        FeeResult.unpriced(UnpricedReason.CARRIER_PRICED, "status C", Explanation.empty());
     assertFalse(result.isPriced());
     assertEquals(Optional.empty(), result.amount());
     assertEquals(Optional.of(UnpricedReason.CARRIER_PRICED), result.reason());
@@ -44,39 +44,48 @@ class FeeResultTest {
 
   @Test
   void neverNegative() {
-    assertThrows(IllegalArgumentException.class,
-        () -> FeeResult.priced(new BigDecimal("-0.01"), BASE));
+    assertThrows(
+        IllegalArgumentException.class, () -> FeeResult.priced(new BigDecimal("-0.01"), BASE));
     FeeResult result = FeeResult.priced(BigDecimal.ONE, BASE);
-    assertThrows(IllegalArgumentException.class,
-        () -> result.multipliedBy(new BigDecimal("-1"), "x", "y"));
-    assertThrows(IllegalArgumentException.class, () -> result.withExactAmount(
-        PricingStep.of("charge", "lower", new BigDecimal("-1"))));
+    assertThrows(
+        IllegalArgumentException.class, () -> result.multipliedBy(new BigDecimal("-1"), "x", "y"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> result.withExactAmount(PricingStep.of("charge", "lower", new BigDecimal("-1"))));
   }
 
   @Test
   void withExactAmountReplacesTheAmountAndRecordsTheStep() {
-    FeeResult result = FeeResult.priced(new BigDecimal("100.005"), BASE)
-        .withExactAmount(PricingStep.of("charge", "billed charge is lower",
-            new BigDecimal("80")));
+    FeeResult result =
+        FeeResult.priced(new BigDecimal("100.005"), BASE)
+            .withExactAmount(
+                PricingStep.of("charge", "billed charge is lower", new BigDecimal("80")));
     assertEquals(new BigDecimal("80.00"), result.amountOrThrow());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> result.withExactAmount(PricingStep.note("x", "no amount")));
   }
 
   @Test
   void printsOneLineForAuditLogs() {
-    FeeResult result = FeeResult.pricedSettingNotAvailable(new BigDecimal("19.24228592"),
-        Explanation.of(PricingStep.note("na", "facility is NA"),
-            PricingStep.of("rvu", "formula", new BigDecimal("19.242285920"))));
-    assertEquals("19.24 (NA setting) | na: facility is NA; rvu: formula = 19.24228592;"
-        + " round: half-up to cents = 19.24", result.toString());
+    FeeResult result =
+        FeeResult.pricedSettingNotAvailable(
+            new BigDecimal("19.24228592"),
+            Explanation.of(
+                PricingStep.note("na", "facility is NA"),
+                PricingStep.of("rvu", "formula", new BigDecimal("19.242285920"))));
+    assertEquals(
+        "19.24 (NA setting) | na: facility is NA; rvu: formula = 19.24228592;"
+            + " round: half-up to cents = 19.24",
+        result.toString());
     assertFalse(result.toString().contains("\n"));
   }
 
   @Test
   void equalsByValue() {
     new EqualsTester()
-        .addEqualityGroup(FeeResult.priced(new BigDecimal("1.50"), BASE),
+        .addEqualityGroup(
+            FeeResult.priced(new BigDecimal("1.50"), BASE),
             FeeResult.priced(new BigDecimal("1.5"), BASE))
         .addEqualityGroup(FeeResult.priced(new BigDecimal("1.51"), BASE))
         .addEqualityGroup(FeeResult.pricedSettingNotAvailable(new BigDecimal("1.5"), BASE))
@@ -86,10 +95,12 @@ class FeeResultTest {
 
   @Test
   void rejectsNulls() {
-    new NullPointerTester().setDefault(Explanation.class, BASE)
+    new NullPointerTester()
+        .setDefault(Explanation.class, BASE)
         .setDefault(PricingStep.class, PricingStep.note("a", "b"))
         .testAllPublicStaticMethods(FeeResult.class);
-    new NullPointerTester().setDefault(PricingStep.class, PricingStep.note("a", "b"))
+    new NullPointerTester()
+        .setDefault(PricingStep.class, PricingStep.note("a", "b"))
         .testAllPublicInstanceMethods(FeeResult.priced(BigDecimal.ONE, BASE));
     new NullPointerTester().testAllPublicStaticMethods(PricingStep.class);
     new NullPointerTester().testAllPublicStaticMethods(Explanation.class);
@@ -99,7 +110,8 @@ class FeeResultTest {
   void stepRulesAreSingleWords() {
     assertThrows(IllegalArgumentException.class, () -> PricingStep.note("two words", "x"));
     assertThrows(IllegalArgumentException.class, () -> PricingStep.note("", "x"));
-    assertEquals("opps-cap: cap = 60.00",
+    assertEquals(
+        "opps-cap: cap = 60.00",
         PricingStep.of("opps-cap", "cap", new BigDecimal("60.000000000")).toString());
   }
 }

@@ -17,12 +17,14 @@ class FlatAndChainedSchedulesTest {
 
   private static final PricingContext CONTEXT =
       PricingContext.withoutLocality(LocalDate.of(2025, 5, 1), Setting.NON_FACILITY);
-  private static final FlatFeeSchedule ACME = FlatFeeSchedule.builder()
-      .name("acme-2025")
-      .put(ProcedureCode.parse("99213"), new BigDecimal("95.00"))
-      .put(ProcedureCode.parse("71046"), new BigDecimal("40.00"))
-      .put(ProcedureCode.parse("71046"), Modifier.PROFESSIONAL_COMPONENT, new BigDecimal("12.5"))
-      .build();
+  private static final FlatFeeSchedule ACME =
+      FlatFeeSchedule.builder()
+          .name("acme-2025")
+          .put(ProcedureCode.parse("99213"), new BigDecimal("95.00"))
+          .put(ProcedureCode.parse("71046"), new BigDecimal("40.00"))
+          .put(
+              ProcedureCode.parse("71046"), Modifier.PROFESSIONAL_COMPONENT, new BigDecimal("12.5"))
+          .build();
 
   private static FeeResult price(FeeSchedule schedule, String line) {
     return schedule.price(ClaimLine.parse(line), CONTEXT);
@@ -36,21 +38,26 @@ class FlatAndChainedSchedulesTest {
     assertEquals(new BigDecimal("190.00"), price(ACME, "99213 x2").amountOrThrow());
     assertEquals(Optional.of(UnpricedReason.NOT_IN_SCHEDULE), price(ACME, "99214").reason());
     assertEquals(3, ACME.size());
-    assertEquals(Optional.of(new BigDecimal("12.5")), ACME.amount(ProcedureCode.parse("71046"),
-        Optional.of(Modifier.PROFESSIONAL_COMPONENT)));
-    assertEquals("table: acme-2025: row 99213 = 95.00; units: x 2 = 190.00",
+    assertEquals(
+        Optional.of(new BigDecimal("12.5")),
+        ACME.amount(ProcedureCode.parse("71046"), Optional.of(Modifier.PROFESSIONAL_COMPONENT)));
+    assertEquals(
+        "table: acme-2025: row 99213 = 95.00; units: x 2 = 190.00",
         price(ACME, "99213 x2").explanation().toString());
   }
 
   @Test
   void flatTableRejectsDuplicatesAndNegatives() {
-    FlatFeeSchedule.Builder builder = FlatFeeSchedule.builder()
-        .put(ProcedureCode.parse("99213"), BigDecimal.ONE);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> builder.put(ProcedureCode.parse("99213"), BigDecimal.TEN));
+    FlatFeeSchedule.Builder builder =
+        FlatFeeSchedule.builder().put(ProcedureCode.parse("99213"), BigDecimal.ONE);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> builder.put(ProcedureCode.parse("99213"), BigDecimal.TEN));
     assertEquals("row 99213 given twice (rows 1 and 2)", e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> FlatFeeSchedule.builder()
-        .put(ProcedureCode.parse("99213"), new BigDecimal("-1")));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> FlatFeeSchedule.builder().put(ProcedureCode.parse("99213"), new BigDecimal("-1")));
   }
 
   @Test
@@ -61,44 +68,52 @@ class FlatAndChainedSchedulesTest {
     assertEquals("120% of acme-2025", contract.name());
     assertTrue(result.explanation().has("percent-of"));
     assertEquals(Optional.of(UnpricedReason.NOT_IN_SCHEDULE), price(contract, "99214").reason());
-    assertThrows(IllegalArgumentException.class,
-        () -> FeeSchedule.percentOf(new BigDecimal("-1"), ACME));
+    assertThrows(
+        IllegalArgumentException.class, () -> FeeSchedule.percentOf(new BigDecimal("-1"), ACME));
   }
 
   @Test
   void chainsAnswerWithTheFirstThatPrices() {
-    FlatFeeSchedule fallback = FlatFeeSchedule.builder().name("fallback")
-        .put(ProcedureCode.parse("99214"), new BigDecimal("130"))
-        .build();
+    FlatFeeSchedule fallback =
+        FlatFeeSchedule.builder()
+            .name("fallback")
+            .put(ProcedureCode.parse("99214"), new BigDecimal("130"))
+            .build();
     FeeSchedule chain = FeeSchedule.firstThatPrices(ACME, fallback);
     assertEquals(new BigDecimal("95.00"), price(chain, "99213").amountOrThrow());
     FeeResult second = price(chain, "99214");
     assertEquals(new BigDecimal("130.00"), second.amountOrThrow());
-    assertEquals("fallback: acme-2025 did not price it (not in schedule); table: fallback: row"
-        + " 99214 = 130.00", second.explanation().toString());
+    assertEquals(
+        "fallback: acme-2025 did not price it (not in schedule); table: fallback: row"
+            + " 99214 = 130.00",
+        second.explanation().toString());
     FeeResult none = price(chain, "99215");
     assertEquals(Optional.of(UnpricedReason.NOT_IN_SCHEDULE), none.reason());
-    assertEquals(2, none.explanation().steps().stream().filter(s -> s.rule().equals("fallback"))
-        .count());
+    assertEquals(
+        2, none.explanation().steps().stream().filter(s -> s.rule().equals("fallback")).count());
     assertEquals("first of acme-2025, then fallback", chain.name());
     assertThrows(IllegalArgumentException.class, () -> FeeSchedule.firstThatPrices(List.of()));
   }
 
   @Test
   void userWrittenSchedulesAreLambdas() {
-    FeeSchedule free = (line, context) -> FeeResult.priced(BigDecimal.ZERO,
-        Explanation.of(PricingStep.note("free", "a charity clinic")));
+    FeeSchedule free =
+        (line, context) ->
+            FeeResult.priced(
+                BigDecimal.ZERO, Explanation.of(PricingStep.note("free", "a charity clinic")));
     assertEquals("custom", free.name());
     assertEquals(new BigDecimal("0.00"), price(free, "99213").amountOrThrow());
   }
 
   @Test
   void chainsPreferAReasonOtherThanTheDate() {
-    FeeSchedule outOfDate = (line, context) -> FeeResult.unpriced(
-        UnpricedReason.DATE_NOT_COVERED, "2024 only", Explanation.empty());
+    FeeSchedule outOfDate =
+        (line, context) ->
+            FeeResult.unpriced(UnpricedReason.DATE_NOT_COVERED, "2024 only", Explanation.empty());
     FeeResult result = price(FeeSchedule.firstThatPrices(outOfDate, ACME), "99215");
     assertEquals(Optional.of(UnpricedReason.NOT_IN_SCHEDULE), result.reason());
-    assertEquals(Optional.of(UnpricedReason.DATE_NOT_COVERED),
+    assertEquals(
+        Optional.of(UnpricedReason.DATE_NOT_COVERED),
         price(FeeSchedule.firstThatPrices(outOfDate, outOfDate), "99215").reason());
   }
 }

@@ -37,7 +37,8 @@ class LocalityAndContextTest {
     Locality locality = Locality.ofPacked(packed);
     assertEquals(locality, Locality.parse(locality.toString()));
     assertEquals(locality, Locality.of(locality.mac(), locality.number()));
-    assertEquals(Integer.signum(packed - 1_328_299),
+    assertEquals(
+        Integer.signum(packed - 1_328_299),
         Integer.signum(locality.compareTo(Locality.parse("13282-99"))));
   }
 
@@ -58,11 +59,11 @@ class LocalityAndContextTest {
     assertTrue(c.participating());
     assertEquals(false, c.qualifyingApmParticipant());
     assertEquals("2025-03-14 13282-99 non-facility", c.toString());
-    PricingContext other = c.withParticipating(false).withQualifyingApmParticipant(true)
-        .withSetting(Setting.FACILITY);
+    PricingContext other =
+        c.withParticipating(false).withQualifyingApmParticipant(true).withSetting(Setting.FACILITY);
     assertEquals("2025-03-14 13282-99 facility non-participating QP", other.toString());
-    assertEquals(Optional.empty(),
-        PricingContext.withoutLocality(date, Setting.FACILITY).locality());
+    assertEquals(
+        Optional.empty(), PricingContext.withoutLocality(date, Setting.FACILITY).locality());
     new EqualsTester()
         .addEqualityGroup(c, PricingContext.of(date, l, Setting.NON_FACILITY))
         .addEqualityGroup(c.withParticipating(false))

@@ -18,7 +18,8 @@ class ModifierProperties {
 
   @Provide
   Arbitrary<String> anyText() {
-    return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(4),
+    return Arbitraries.oneOf(
+        Arbitraries.strings().ofMaxLength(4),
         CodeArbitraries.codeLikeStrings().map(s -> s.length() > 3 ? s.substring(0, 3) : s));
   }
 

@@ -29,8 +29,13 @@ class ModifierRulesTest {
       modifiers.add(Modifier.parse(parts[i]));
     }
     return RULES.check(ProcedureCode.parse(parts[0]), modifiers).stream()
-        .map(v -> v.rule() + ":" + v.modifiers().stream().map(Modifier::toString)
-            .collect(Collectors.joining("+")))
+        .map(
+            v ->
+                v.rule()
+                    + ":"
+                    + v.modifiers().stream()
+                        .map(Modifier::toString)
+                        .collect(Collectors.joining("+")))
         .collect(Collectors.toList());
   }
 
@@ -39,70 +44,72 @@ class ModifierRulesTest {
   }
 
   @ParameterizedTest(name = "{0} -> [{1}]")
-  @CsvSource(delimiter = '|', value = {
-      // Lines that break no rule.
-      "99213                | ''",
-      "99213 25             | ''",
-      "27447 RT 22 51 AS    | ''",
-      "71046 26             | ''",
-      "71046 TC             | ''",
-      "G0438 33             | ''",
-      "0001F 1P             | ''",
-      "3044F 8P             | ''",
-      // At most four modifiers.
-      "99213 22 24 32 33 47 96 | TOO_MANY_MODIFIERS:47+96",
-      // No modifier twice.
-      "99213 25 25          | DUPLICATE_MODIFIER:25",
-      "27447 RT RT RT       | DUPLICATE_MODIFIER:RT",
-      // Category II modifiers only on Category II codes.
-      "99213 1P             | CATEGORY_II_MODIFIER_ON_OTHER_CODE:1P",
-      "G0438 8P             | CATEGORY_II_MODIFIER_ON_OTHER_CODE:8P",
-      "0042T 2P             | CATEGORY_II_MODIFIER_ON_OTHER_CODE:2P",
-      // 50 and 51 never on Category II codes.
-      "3044F 50             | NOT_ON_CATEGORY_II:50",
-      "0001F 51 1P          | NOT_ON_CATEGORY_II:51",
-      "27447 50             | ''",
-      // P1-P6 only on anesthesia codes.
-      "00100 P1             | ''",
-      "01999 P6             | ''",
-      "99213 P1             | PHYSICAL_STATUS_OUTSIDE_ANESTHESIA:P1",
-      "0100T P3             | PHYSICAL_STATUS_OUTSIDE_ANESTHESIA:P3",
-      "99100 P2             | PHYSICAL_STATUS_OUTSIDE_ANESTHESIA:P2",
-      "02000 P2             | PHYSICAL_STATUS_OUTSIDE_ANESTHESIA:P2",
-      // 63 only on surgery 20100-69990 and listed cardiovascular codes.
-      "20100 63             | ''",
-      "69990 63             | ''",
-      "92920 63             | ''",
-      "93616 63             | ''",
-      "20005 63             | INFANT_MODIFIER_OUTSIDE_ALLOWED_CODES:63",
-      "93000 63             | INFANT_MODIFIER_OUTSIDE_ALLOWED_CODES:63",
-      "99213 63             | INFANT_MODIFIER_OUTSIDE_ALLOWED_CODES:63",
-      "0001U 63             | INFANT_MODIFIER_OUTSIDE_ALLOWED_CODES:63",
-      // 92 only on 86701-86703 and 87389.
-      "86701 92             | ''",
-      "86703 92             | ''",
-      "87389 92             | ''",
-      "86700 92             | ALTERNATIVE_PLATFORM_OUTSIDE_HIV_TESTS:92",
-      "86704 92             | ALTERNATIVE_PLATFORM_OUTSIDE_HIV_TESTS:92",
-      "87390 92             | ALTERNATIVE_PLATFORM_OUTSIDE_HIV_TESTS:92",
-      // At most one of each exclusive set.
-      "99213 25 59          | MUTUALLY_EXCLUSIVE:25+59",
-      "99213 59 57 25       | MUTUALLY_EXCLUSIVE:59+57+25",
-      "43239 52 53          | MUTUALLY_EXCLUSIVE:52+53",
-      "43239 73 74          | MUTUALLY_EXCLUSIVE:73+74",
-      "27447 76 79          | MUTUALLY_EXCLUSIVE:76+79",
-      "27447 77 78          | MUTUALLY_EXCLUSIVE:77+78",
-      "99213 93 95          | MUTUALLY_EXCLUSIVE:93+95",
-      "99213 25 76 93       | ''",
-      "99213 25 59 93 95    | MUTUALLY_EXCLUSIVE:25+59 MUTUALLY_EXCLUSIVE:93+95",
-      // Never 26 with TC.
-      "71046 26 TC          | PROFESSIONAL_WITH_TECHNICAL_COMPONENT:26+TC",
-      "71046 TC 26          | PROFESSIONAL_WITH_TECHNICAL_COMPONENT:TC+26",
-      // Every violation, grouped by rule, not just the first.
-      "99213 25 59 25 P1 1P 26 TC | TOO_MANY_MODIFIERS:1P+26+TC DUPLICATE_MODIFIER:25 "
-          + "CATEGORY_II_MODIFIER_ON_OTHER_CODE:1P PHYSICAL_STATUS_OUTSIDE_ANESTHESIA:P1 "
-          + "MUTUALLY_EXCLUSIVE:25+59 PROFESSIONAL_WITH_TECHNICAL_COMPONENT:26+TC",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // Lines that break no rule.
+        "99213                | ''",
+        "99213 25             | ''",
+        "27447 RT 22 51 AS    | ''",
+        "71046 26             | ''",
+        "71046 TC             | ''",
+        "G0438 33             | ''",
+        "0001F 1P             | ''",
+        "3044F 8P             | ''",
+        // At most four modifiers.
+        "99213 22 24 32 33 47 96 | TOO_MANY_MODIFIERS:47+96",
+        // No modifier twice.
+        "99213 25 25          | DUPLICATE_MODIFIER:25",
+        "27447 RT RT RT       | DUPLICATE_MODIFIER:RT",
+        // Category II modifiers only on Category II codes.
+        "99213 1P             | CATEGORY_II_MODIFIER_ON_OTHER_CODE:1P",
+        "G0438 8P             | CATEGORY_II_MODIFIER_ON_OTHER_CODE:8P",
+        "0042T 2P             | CATEGORY_II_MODIFIER_ON_OTHER_CODE:2P",
+        // 50 and 51 never on Category II codes.
+        "3044F 50             | NOT_ON_CATEGORY_II:50",
+        "0001F 51 1P          | NOT_ON_CATEGORY_II:51",
+        "27447 50             | ''",
+        // P1-P6 only on anesthesia codes.
+        "00100 P1             | ''",
+        "01999 P6             | ''",
+        "99213 P1             | PHYSICAL_STATUS_OUTSIDE_ANESTHESIA:P1",
+        "0100T P3             | PHYSICAL_STATUS_OUTSIDE_ANESTHESIA:P3",
+        "99100 P2             | PHYSICAL_STATUS_OUTSIDE_ANESTHESIA:P2",
+        "02000 P2             | PHYSICAL_STATUS_OUTSIDE_ANESTHESIA:P2",
+        // 63 only on surgery 20100-69990 and listed cardiovascular codes.
+        "20100 63             | ''",
+        "69990 63             | ''",
+        "92920 63             | ''",
+        "93616 63             | ''",
+        "20005 63             | INFANT_MODIFIER_OUTSIDE_ALLOWED_CODES:63",
+        "93000 63             | INFANT_MODIFIER_OUTSIDE_ALLOWED_CODES:63",
+        "99213 63             | INFANT_MODIFIER_OUTSIDE_ALLOWED_CODES:63",
+        "0001U 63             | INFANT_MODIFIER_OUTSIDE_ALLOWED_CODES:63",
+        // 92 only on 86701-86703 and 87389.
+        "86701 92             | ''",
+        "86703 92             | ''",
+        "87389 92             | ''",
+        "86700 92             | ALTERNATIVE_PLATFORM_OUTSIDE_HIV_TESTS:92",
+        "86704 92             | ALTERNATIVE_PLATFORM_OUTSIDE_HIV_TESTS:92",
+        "87390 92             | ALTERNATIVE_PLATFORM_OUTSIDE_HIV_TESTS:92",
+        // At most one of each exclusive set.
+        "99213 25 59          | MUTUALLY_EXCLUSIVE:25+59",
+        "99213 59 57 25       | MUTUALLY_EXCLUSIVE:59+57+25",
+        "43239 52 53          | MUTUALLY_EXCLUSIVE:52+53",
+        "43239 73 74          | MUTUALLY_EXCLUSIVE:73+74",
+        "27447 76 79          | MUTUALLY_EXCLUSIVE:76+79",
+        "27447 77 78          | MUTUALLY_EXCLUSIVE:77+78",
+        "99213 93 95          | MUTUALLY_EXCLUSIVE:93+95",
+        "99213 25 76 93       | ''",
+        "99213 25 59 93 95    | MUTUALLY_EXCLUSIVE:25+59 MUTUALLY_EXCLUSIVE:93+95",
+        // Never 26 with TC.
+        "71046 26 TC          | PROFESSIONAL_WITH_TECHNICAL_COMPONENT:26+TC",
+        "71046 TC 26          | PROFESSIONAL_WITH_TECHNICAL_COMPONENT:TC+26",
+        // Every violation, grouped by rule, not just the first.
+        "99213 25 59 25 P1 1P 26 TC | TOO_MANY_MODIFIERS:1P+26+TC DUPLICATE_MODIFIER:25 "
+            + "CATEGORY_II_MODIFIER_ON_OTHER_CODE:1P PHYSICAL_STATUS_OUTSIDE_ANESTHESIA:P1 "
+            + "MUTUALLY_EXCLUSIVE:25+59 PROFESSIONAL_WITH_TECHNICAL_COMPONENT:26+TC",
+      })
   void appliesEveryRule(String line, String violations) {
     assertEquals(expect(violations), check(line));
   }
@@ -115,10 +122,11 @@ class ModifierRulesTest {
     ModifierViolation v = violations.get(0);
     assertEquals(ModifierRule.PROFESSIONAL_WITH_TECHNICAL_COMPONENT, v.rule());
     assertEquals(line.code(), v.code());
-    assertEquals(List.of(Modifier.PROFESSIONAL_COMPONENT, Modifier.TECHNICAL_COMPONENT),
-        v.modifiers());
-    assertTrue(v.message().contains("26") && v.message().contains("TC")
-        && v.message().contains("71046"), v.message());
+    assertEquals(
+        List.of(Modifier.PROFESSIONAL_COMPONENT, Modifier.TECHNICAL_COMPONENT), v.modifiers());
+    assertTrue(
+        v.message().contains("26") && v.message().contains("TC") && v.message().contains("71046"),
+        v.message());
     assertEquals(List.of(), RULES.check(ClaimLine.parse("99213-25")));
     assertTrue(RULES.isValid(line.code(), List.of(Modifier.PROFESSIONAL_COMPONENT)));
     assertFalse(RULES.isValid(line.code(), line.modifiers()));
@@ -128,17 +136,21 @@ class ModifierRulesTest {
   void messagesNameTheCodeTheModifierAndTheRule() {
     List<ModifierViolation> violations =
         RULES.check(ProcedureCode.parse("99213"), List.of(Modifier.parse("P1")));
-    assertEquals("modifier P1 belongs only on anesthesia codes 00100-01999, not on 99213",
+    assertEquals(
+        "modifier P1 belongs only on anesthesia codes 00100-01999, not on 99213",
         violations.get(0).message());
     violations = RULES.check(ProcedureCode.parse("3044F"), List.of(Modifier.BILATERAL));
-    assertEquals("modifier 50 never belongs on Category II codes (0001F-9999F) such as 3044F",
+    assertEquals(
+        "modifier 50 never belongs on Category II codes (0001F-9999F) such as 3044F",
         violations.get(0).message());
-    violations = RULES.check(ProcedureCode.parse("99213"),
-        List.of(Modifier.SEPARATE_EM, Modifier.SEPARATE_EM));
-    assertEquals("modifier 25 appears 2 times on 99213; a modifier goes on a line once",
+    violations =
+        RULES.check(
+            ProcedureCode.parse("99213"), List.of(Modifier.SEPARATE_EM, Modifier.SEPARATE_EM));
+    assertEquals(
+        "modifier 25 appears 2 times on 99213; a modifier goes on a line once",
         violations.get(0).message());
-    assertEquals("DUPLICATE_MODIFIER: " + violations.get(0).message(),
-        violations.get(0).toString());
+    assertEquals(
+        "DUPLICATE_MODIFIER: " + violations.get(0).message(), violations.get(0).toString());
   }
 
   @Test
@@ -154,12 +166,14 @@ class ModifierRulesTest {
   @Test
   void categoryIIAndPhysicalStatusRulesFollowTheRegistry() {
     for (ModifierInfo info : ModifierRegistry.standard().ofKind(ModifierKind.CATEGORY_II)) {
-      assertEquals(List.of("CATEGORY_II_MODIFIER_ON_OTHER_CODE:" + info.modifier()),
+      assertEquals(
+          List.of("CATEGORY_II_MODIFIER_ON_OTHER_CODE:" + info.modifier()),
           check("99213 " + info.modifier()));
     }
     for (ModifierInfo info :
         ModifierRegistry.standard().ofKind(ModifierKind.ANESTHESIA_PHYSICAL_STATUS)) {
-      assertEquals(List.of("PHYSICAL_STATUS_OUTSIDE_ANESTHESIA:" + info.modifier()),
+      assertEquals(
+          List.of("PHYSICAL_STATUS_OUTSIDE_ANESTHESIA:" + info.modifier()),
           check("99213 " + info.modifier()));
     }
   }
@@ -167,8 +181,8 @@ class ModifierRulesTest {
   @Test
   void rejectsNullModifiersInTheList() {
     List<Modifier> withNull = Arrays.asList(Modifier.SEPARATE_EM, null);
-    assertThrows(NullPointerException.class,
-        () -> RULES.check(ProcedureCode.parse("99213"), withNull));
+    assertThrows(
+        NullPointerException.class, () -> RULES.check(ProcedureCode.parse("99213"), withNull));
   }
 
   @Test
@@ -176,21 +190,26 @@ class ModifierRulesTest {
     ProcedureCode code = ProcedureCode.parse("99213");
     List<Modifier> mods = List.of(Modifier.SEPARATE_EM);
     new EqualsTester()
-        .addEqualityGroup(ModifierViolation.of(ModifierRule.DUPLICATE_MODIFIER, code, mods, "m"),
+        .addEqualityGroup(
+            ModifierViolation.of(ModifierRule.DUPLICATE_MODIFIER, code, mods, "m"),
             ModifierViolation.of(ModifierRule.DUPLICATE_MODIFIER, code, mods, "m"))
         .addEqualityGroup(ModifierViolation.of(ModifierRule.MUTUALLY_EXCLUSIVE, code, mods, "m"))
-        .addEqualityGroup(ModifierViolation.of(ModifierRule.DUPLICATE_MODIFIER,
-            ProcedureCode.parse("99214"), mods, "m"))
-        .addEqualityGroup(ModifierViolation.of(ModifierRule.DUPLICATE_MODIFIER, code,
-            List.of(Modifier.DISTINCT_SERVICE), "m"))
+        .addEqualityGroup(
+            ModifierViolation.of(
+                ModifierRule.DUPLICATE_MODIFIER, ProcedureCode.parse("99214"), mods, "m"))
+        .addEqualityGroup(
+            ModifierViolation.of(
+                ModifierRule.DUPLICATE_MODIFIER, code, List.of(Modifier.DISTINCT_SERVICE), "m"))
         .addEqualityGroup(ModifierViolation.of(ModifierRule.DUPLICATE_MODIFIER, code, mods, "n"))
         .testEquals();
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> ModifierViolation.of(ModifierRule.DUPLICATE_MODIFIER, code, List.of(), "m"));
-    NullPointerTester tester = new NullPointerTester()
-        .setDefault(ProcedureCode.class, code)
-        .setDefault(ModifierRule.class, ModifierRule.DUPLICATE_MODIFIER)
-        .setDefault(List.class, mods);
+    NullPointerTester tester =
+        new NullPointerTester()
+            .setDefault(ProcedureCode.class, code)
+            .setDefault(ModifierRule.class, ModifierRule.DUPLICATE_MODIFIER)
+            .setDefault(List.class, mods);
     tester.testAllPublicStaticMethods(ModifierViolation.class);
     tester.testAllPublicInstanceMethods(
         ModifierViolation.of(ModifierRule.DUPLICATE_MODIFIER, code, mods, "m"));

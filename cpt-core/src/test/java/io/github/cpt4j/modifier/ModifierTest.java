@@ -39,17 +39,19 @@ class ModifierTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "''    | EMPTY             | 0",
-      "2     | WRONG_LENGTH      | 1",
-      "265   | WRONG_LENGTH      | 2",
-      "rt    | LOWER_CASE        | 0",
-      "Rt    | LOWER_CASE        | 1",
-      "2-    | ILLEGAL_CHARACTER | 1",
-      "' 2'  | ILLEGAL_CHARACTER | 0",
-      "\u0662\u0666 | ILLEGAL_CHARACTER | 0",
-      "2\uff16 | ILLEGAL_CHARACTER | 1",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "''    | EMPTY             | 0",
+        "2     | WRONG_LENGTH      | 1",
+        "265   | WRONG_LENGTH      | 2",
+        "rt    | LOWER_CASE        | 0",
+        "Rt    | LOWER_CASE        | 1",
+        "2-    | ILLEGAL_CHARACTER | 1",
+        "' 2'  | ILLEGAL_CHARACTER | 0",
+        "\u0662\u0666 | ILLEGAL_CHARACTER | 0",
+        "2\uff16 | ILLEGAL_CHARACTER | 1",
+      })
   void rejectsWithTypeAndIndex(String text, ErrorType type, int index) {
     CodeFormatException e = assertThrows(CodeFormatException.class, () -> Modifier.parse(text));
     assertEquals(type, e.errorType(), e::getMessage);
@@ -60,12 +62,25 @@ class ModifierTest {
 
   @ParameterizedTest
   @CsvSource({
-      "25, CPT", "26, CPT", "59, CPT", "63, CPT", "92, CPT", "99, CPT",
-      "P1, ANESTHESIA_PHYSICAL_STATUS", "P6, ANESTHESIA_PHYSICAL_STATUS",
-      "1P, CATEGORY_II", "8P, CATEGORY_II",
-      "TC, HCPCS_LEVEL_II", "RT, HCPCS_LEVEL_II", "XS, HCPCS_LEVEL_II", "FA, HCPCS_LEVEL_II",
-      "T9, HCPCS_LEVEL_II", "E4, HCPCS_LEVEL_II", "RI, HCPCS_LEVEL_II", "JZ, HCPCS_LEVEL_II",
-      "QZ, HCPCS_LEVEL_II",
+    "25, CPT",
+    "26, CPT",
+    "59, CPT",
+    "63, CPT",
+    "92, CPT",
+    "99, CPT",
+    "P1, ANESTHESIA_PHYSICAL_STATUS",
+    "P6, ANESTHESIA_PHYSICAL_STATUS",
+    "1P, CATEGORY_II",
+    "8P, CATEGORY_II",
+    "TC, HCPCS_LEVEL_II",
+    "RT, HCPCS_LEVEL_II",
+    "XS, HCPCS_LEVEL_II",
+    "FA, HCPCS_LEVEL_II",
+    "T9, HCPCS_LEVEL_II",
+    "E4, HCPCS_LEVEL_II",
+    "RI, HCPCS_LEVEL_II",
+    "JZ, HCPCS_LEVEL_II",
+    "QZ, HCPCS_LEVEL_II",
   })
   void knowsTheKindOfKnownModifiers(String text, ModifierKind kind) {
     Modifier modifier = Modifier.parse(text);
@@ -88,20 +103,33 @@ class ModifierTest {
   @Test
   void standardRegistryHoldsEveryDocumentedModifier() {
     ModifierRegistry registry = ModifierRegistry.standard();
-    assertEquals(codes("22 23 24 25 26 32 33 47 50 51 52 53 54 55 56 57 58 59 62 63 66 73 74 76 "
-        + "77 78 79 80 81 82 90 91 92 93 95 96 97 99"), kinds(registry, ModifierKind.CPT));
-    assertEquals(codes("P1 P2 P3 P4 P5 P6"),
-        kinds(registry, ModifierKind.ANESTHESIA_PHYSICAL_STATUS));
+    assertEquals(
+        codes(
+            "22 23 24 25 26 32 33 47 50 51 52 53 54 55 56 57 58 59 62 63 66 73 74 76 "
+                + "77 78 79 80 81 82 90 91 92 93 95 96 97 99"),
+        kinds(registry, ModifierKind.CPT));
+    assertEquals(
+        codes("P1 P2 P3 P4 P5 P6"), kinds(registry, ModifierKind.ANESTHESIA_PHYSICAL_STATUS));
     assertEquals(codes("1P 2P 3P 8P"), kinds(registry, ModifierKind.CATEGORY_II));
-    assertEquals(codes("LT RT TC XE XS XP XU AS GT GA GY GZ KX AA AD QK QX QY QZ "
-        + "F1 F2 F3 F4 F5 F6 F7 F8 F9 FA T1 T2 T3 T4 T5 T6 T7 T8 T9 TA E1 E2 E3 E4 "
-        + "LC LD LM RC RI JW JZ"), kinds(registry, ModifierKind.HCPCS_LEVEL_II));
+    assertEquals(
+        codes(
+            "LT RT TC XE XS XP XU AS GT GA GY GZ KX AA AD QK QX QY QZ "
+                + "F1 F2 F3 F4 F5 F6 F7 F8 F9 FA T1 T2 T3 T4 T5 T6 T7 T8 T9 TA E1 E2 E3 E4 "
+                + "LC LD LM RC RI JW JZ"),
+        kinds(registry, ModifierKind.HCPCS_LEVEL_II));
     assertEquals(38 + 6 + 4 + 50, registry.all().size());
     // In modifier order, each description distinct (none copied from another by mistake).
-    assertTrue(registry.all().stream().map(ModifierInfo::modifier)
-        .collect(ImmutableList.toImmutableList()).equals(registry.all().stream()
-            .map(ModifierInfo::modifier).sorted().collect(ImmutableList.toImmutableList())));
-    assertEquals(registry.all().size(),
+    assertTrue(
+        registry.all().stream()
+            .map(ModifierInfo::modifier)
+            .collect(ImmutableList.toImmutableList())
+            .equals(
+                registry.all().stream()
+                    .map(ModifierInfo::modifier)
+                    .sorted()
+                    .collect(ImmutableList.toImmutableList())));
+    assertEquals(
+        registry.all().size(),
         registry.all().stream().map(ModifierInfo::description).distinct().count());
   }
 
@@ -110,20 +138,22 @@ class ModifierTest {
   }
 
   private static Set<String> kinds(ModifierRegistry registry, ModifierKind kind) {
-    return registry.ofKind(kind).stream().map(info -> info.modifier().toString())
+    return registry.ofKind(kind).stream()
+        .map(info -> info.modifier().toString())
         .collect(Collectors.toSet());
   }
 
   @Test
   void customRegistryRejectsDuplicates() {
-    ModifierInfo payer = ModifierInfo.of(Modifier.parse("Q9"), ModifierKind.HCPCS_LEVEL_II,
-        "Made-up payer modifier");
+    ModifierInfo payer =
+        ModifierInfo.of(
+            Modifier.parse("Q9"), ModifierKind.HCPCS_LEVEL_II, "Made-up payer modifier");
     ModifierRegistry registry = ModifierRegistry.of(List.of(payer));
     assertEquals(Optional.of(payer), registry.lookup(Modifier.parse("Q9")));
     assertFalse(registry.isKnown(Modifier.SEPARATE_EM));
-    assertThrows(IllegalArgumentException.class,
-        () -> ModifierRegistry.of(List.of(payer, payer)));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(IllegalArgumentException.class, () -> ModifierRegistry.of(List.of(payer, payer)));
+    assertThrows(
+        IllegalArgumentException.class,
         () -> ModifierInfo.of(Modifier.parse("Q9"), ModifierKind.CPT, " "));
   }
 
@@ -138,8 +168,11 @@ class ModifierTest {
   @Test
   void equalsAndHashCode() {
     new EqualsTester()
-        .addEqualityGroup(Modifier.parse("26"), Modifier.PROFESSIONAL_COMPONENT,
-            Modifier.tryParse("26").orElseThrow(), Modifier.parseLenient("x26", 1, 3))
+        .addEqualityGroup(
+            Modifier.parse("26"),
+            Modifier.PROFESSIONAL_COMPONENT,
+            Modifier.tryParse("26").orElseThrow(),
+            Modifier.parseLenient("x26", 1, 3))
         .addEqualityGroup(Modifier.parse("TC"), Modifier.parseLenient("tc", 0, 2))
         .addEqualityGroup(Modifier.parse("00"), Modifier.ofOrdinal(0))
         .addEqualityGroup(Modifier.parse("ZZ"), Modifier.ofOrdinal(Modifier.COUNT - 1))
@@ -155,9 +188,10 @@ class ModifierTest {
 
   @Test
   void nullsAreRejected() {
-    NullPointerTester tester = new NullPointerTester()
-        .setDefault(Modifier.class, Modifier.SEPARATE_EM)
-        .setDefault(ModifierInfo.class, Modifier.SEPARATE_EM.info().orElseThrow());
+    NullPointerTester tester =
+        new NullPointerTester()
+            .setDefault(Modifier.class, Modifier.SEPARATE_EM)
+            .setDefault(ModifierInfo.class, Modifier.SEPARATE_EM.info().orElseThrow());
     tester.testAllPublicStaticMethods(Modifier.class);
     tester.testAllPublicInstanceMethods(Modifier.SEPARATE_EM);
     tester.testAllPublicStaticMethods(ModifierInfo.class);

@@ -16,11 +16,11 @@ import java.io.InputStream;
  *
  * <h2>The sample code set</h2>
  *
- * About 660 CPT and 80 HCPCS Level II codes covering every CPT section and Surgery subsection,
- * for demonstrations and tests. The descriptions are plain-language summaries written for cpt4j,
+ * About 660 CPT and 80 HCPCS Level II codes covering every CPT section and Surgery subsection, for
+ * demonstrations and tests. The descriptions are plain-language summaries written for cpt4j,
  * <em>not</em> the AMA's CPT descriptors: CPT is a registered trademark of the American Medical
- * Association, and its descriptors need an AMA licence. Load a licensed AMA file with
- * {@link CodeSetLoader} and overlay it on the sample:
+ * Association, and its descriptors need an AMA licence. Load a licensed AMA file with {@link
+ * CodeSetLoader} and overlay it on the sample:
  *
  * <pre>{@code
  * CodeSet sample = BundledData.codeSet();
@@ -81,8 +81,8 @@ public final class BundledData {
   }
 
   /**
-   * Returns the history of Medicare conversion factors by date of service, from 2019, including
-   * the change of 9 March 2024 and 2026's two factors.
+   * Returns the history of Medicare conversion factors by date of service, from 2019, including the
+   * change of 9 March 2024 and 2026's two factors.
    *
    * @throws IllegalStateException if the resource is missing or malformed (a broken build)
    */
@@ -109,13 +109,15 @@ public final class BundledData {
     String name = resourceName(resource);
     try (InputStream in = BundledData.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("cpt4j resource " + name
-            + " is missing; is cpt-data on the class path or module path?");
+        throw new IllegalStateException(
+            "cpt4j resource "
+                + name
+                + " is missing; is cpt-data on the class path or module path?");
       }
       return CodeSetLoader.defaults().loadCsv(in, name);
     } catch (IOException e) {
-      throw new IllegalStateException("cannot load cpt4j resource " + name + ": "
-          + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot load cpt4j resource " + name + ": " + e.getMessage(), e);
     }
   }
 

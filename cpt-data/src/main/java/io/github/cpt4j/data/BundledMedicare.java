@@ -26,22 +26,28 @@ import java.time.LocalDate;
 final class BundledMedicare {
 
   static final String DIRECTORY = "medicare/";
+
   /** The RVU rows of the sample codes, in CMS's PPRRVU layout with empty descriptions. */
   static final String RVUS = "pprrvu-2025-oct-sample.csv";
+
   /** The full CY2025 GPCI file. */
   static final String GPCIS = "gpci-2025.csv";
+
   /** The OPPS imaging caps of the sample codes, in CMS's OPPSCAP layout. */
   static final String OPPS_CAPS = "oppscap-2025-oct-sample.csv";
+
   /** ZIP code ranges per locality, in the format {@link #ZIP_HEADER} describes. */
   static final String ZIPS = "zip-localities-2025-oct.txt";
+
   /** The conversion factor history, maintained by hand. */
   static final String CONVERSION_FACTORS = "conversion-factors.csv";
 
-  static final String ZIP_HEADER = ""
-      + "# ZIP code to Medicare payment locality, from CMS's %s (public domain).\n"
-      + "# One line per run of ZIP codes of one locality, in ZIP code order: the locality\n"
-      + "# (MAC-locality number), then ranges first[-last] of consecutive ZIP codes. A range\n"
-      + "# ending in '+' is flagged by CMS as straddling localities, priced by ZIP+4.\n";
+  static final String ZIP_HEADER =
+      ""
+          + "# ZIP code to Medicare payment locality, from CMS's %s (public domain).\n"
+          + "# One line per run of ZIP codes of one locality, in ZIP code order: the locality\n"
+          + "# (MAC-locality number), then ranges first[-last] of consecutive ZIP codes. A range\n"
+          + "# ending in '+' is flagged by CMS as straddling localities, priced by ZIP+4.\n";
 
   private static final Supplier<ConversionFactors> FACTORS =
       Suppliers.memoize(BundledMedicare::loadConversionFactors);
@@ -85,8 +91,8 @@ final class BundledMedicare {
 
   /** Reads the ZIP range format of {@link #ZIP_HEADER}. */
   static ZipLocalityTable readZips(InputStream in, String name) throws IOException {
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in,
-        StandardCharsets.US_ASCII));
+    BufferedReader reader =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
     ZipLocalityTable.Builder table = ZipLocalityTable.builder();
     String line;
     long number = 0;
@@ -108,8 +114,13 @@ final class BundledMedicare {
           table.addRange(first, last, locality, plusFour);
         }
       } catch (IllegalArgumentException e) {
-        throw new DataLoadException(name, number, 0, "expected a locality such as 13202-01 and"
-            + " ZIP ranges such as 10001-10048: " + e.getMessage());
+        throw new DataLoadException(
+            name,
+            number,
+            0,
+            "expected a locality such as 13202-01 and"
+                + " ZIP ranges such as 10001-10048: "
+                + e.getMessage());
       }
     }
     try {
@@ -128,13 +139,15 @@ final class BundledMedicare {
     String name = BundledData.class.getPackageName().replace('.', '/') + "/" + DIRECTORY + file;
     try (InputStream in = BundledData.class.getResourceAsStream(DIRECTORY + file)) {
       if (in == null) {
-        throw new IllegalStateException("cpt4j resource " + name
-            + " is missing; is cpt-data on the class path or module path?");
+        throw new IllegalStateException(
+            "cpt4j resource "
+                + name
+                + " is missing; is cpt-data on the class path or module path?");
       }
       return reader.read(in, file);
     } catch (IOException e) {
-      throw new IllegalStateException("cannot load cpt4j resource " + name + ": "
-          + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot load cpt4j resource " + name + ": " + e.getMessage(), e);
     }
   }
 }

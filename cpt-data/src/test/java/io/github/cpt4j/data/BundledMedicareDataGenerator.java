@@ -5,8 +5,8 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.codeset.CodeEntry;
-import io.github.cpt4j.data.table.CsvTable;
 import io.github.cpt4j.data.medicare.Zip5File;
+import io.github.cpt4j.data.table.CsvTable;
 import io.github.cpt4j.data.table.Header;
 import io.github.cpt4j.fee.medicare.ZipLocalityTable;
 import java.io.IOException;
@@ -23,11 +23,11 @@ import java.util.stream.Collectors;
 /**
  * Regenerates the Medicare data bundled in cpt-data from the full CMS files: the RVU rows of the
  * sample codes (every row of each: global, 26, TC, 53) with the DESCRIPTION column emptied, the
- * full GPCI table, the OPPS caps of the sample codes and the ZIP-to-locality table as ranges.
- * The conversion factor history is maintained by hand.
+ * full GPCI table, the OPPS caps of the sample codes and the ZIP-to-locality table as ranges. The
+ * conversion factor history is maintained by hand.
  *
- * <p>Run it after changing the sample code list or moving to a new CMS release, from the
- * repository root, with the CMS directory (holding {@code 2025/PPRRVU2025_Oct.csv}...):
+ * <p>Run it after changing the sample code list or moving to a new CMS release, from the repository
+ * root, with the CMS directory (holding {@code 2025/PPRRVU2025_Oct.csv}...):
  *
  * <pre>
  * CPT4J_CMS_DIR=/path/to/cms CPT4J_REGENERATE_BUNDLED_DATA=true \
@@ -51,16 +51,18 @@ public final class BundledMedicareDataGenerator {
   /**
    * Generates the resources.
    *
-   * @param args the CMS directory, then the output directory (by default
-   *     {@code cpt-data/src/main/resources/io/github/cpt4j/data/medicare})
+   * @param args the CMS directory, then the output directory (by default {@code
+   *     cpt-data/src/main/resources/io/github/cpt4j/data/medicare})
    */
   public static void main(String[] args) throws IOException {
     if (args.length < 1) {
       throw new IllegalArgumentException("usage: BundledMedicareDataGenerator CMS_DIR [OUT_DIR]");
     }
     Path cms = Path.of(args[0]);
-    Path out = args.length > 1 ? Path.of(args[1])
-        : Path.of("cpt-data/src/main/resources/io/github/cpt4j/data/medicare");
+    Path out =
+        args.length > 1
+            ? Path.of(args[1])
+            : Path.of("cpt-data/src/main/resources/io/github/cpt4j/data/medicare");
     generate(cms, out);
   }
 
@@ -70,8 +72,7 @@ public final class BundledMedicareDataGenerator {
     writeRvus(cms.resolve(RVU_SOURCE), out.resolve(BundledMedicare.RVUS), sample);
     // The whole GPCI file: numbers and locality names, nothing else.
     Files.write(out.resolve(BundledMedicare.GPCIS), Files.readAllBytes(cms.resolve(GPCI_SOURCE)));
-    writeOppsCaps(cms.resolve(OPPS_CAP_SOURCE), out.resolve(BundledMedicare.OPPS_CAPS),
-        sample);
+    writeOppsCaps(cms.resolve(OPPS_CAP_SOURCE), out.resolve(BundledMedicare.OPPS_CAPS), sample);
     writeZips(Zip5File.read(cms.resolve(ZIP_SOURCE)), out.resolve(BundledMedicare.ZIPS));
   }
 
@@ -87,19 +88,29 @@ public final class BundledMedicareDataGenerator {
       headerRow++;
     }
     int width = records.get(headerRow).getFieldCount();
-    int description = Header.of(source.getFileName().toString(), records.subList(headerRow,
-        headerRow + 1)).require("DESCRIPTION");
+    int description =
+        Header.of(source.getFileName().toString(), records.subList(headerRow, headerRow + 1))
+            .require("DESCRIPTION");
     try (Writer writer = Files.newBufferedWriter(target, StandardCharsets.ISO_8859_1);
         CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer)) {
-      csv.writeRecord(preamble(width, "cpt4j: the rows of the cpt4j sample codes from CMS's "
-          + source.getFileName() + " (CY2025 relative value file, October release)"));
-      csv.writeRecord(preamble(width, "Numbers only: the DESCRIPTION column is left empty."
-          + " Regenerate with BundledMedicareDataGenerator."));
+      csv.writeRecord(
+          preamble(
+              width,
+              "cpt4j: the rows of the cpt4j sample codes from CMS's "
+                  + source.getFileName()
+                  + " (CY2025 relative value file, October release)"));
+      csv.writeRecord(
+          preamble(
+              width,
+              "Numbers only: the DESCRIPTION column is left empty."
+                  + " Regenerate with BundledMedicareDataGenerator."));
       csv.writeRecord(preamble(width, ""));
       // The header rows, composed into column names by RvuFile: CMS's own layout.
       int top = headerRow;
-      while (top > 0 && Arrays.stream(records.get(top - 1).getFields().toArray(new String[0]))
-          .skip(3).anyMatch(f -> !f.isBlank())) {
+      while (top > 0
+          && Arrays.stream(records.get(top - 1).getFields().toArray(new String[0]))
+              .skip(3)
+              .anyMatch(f -> !f.isBlank())) {
         top--;
       }
       for (CsvRecord record : records.subList(top, headerRow + 1)) {

@@ -52,34 +52,45 @@ class BundledMedicareDataTest {
   @Test
   void everySampleCodeInTheRelativeValueFileHasItsRows() {
     MedicareFeeSchedule medicare = BundledData.medicareFeeSchedule();
-    Set<ProcedureCode> bundled = medicare.rvus().all().stream().map(RvuEntry::code)
-        .collect(Collectors.toSet());
+    Set<ProcedureCode> bundled =
+        medicare.rvus().all().stream().map(RvuEntry::code).collect(Collectors.toSet());
     Set<ProcedureCode> sample = BundledMedicareDataGenerator.sampleCodes();
     assertTrue(sample.containsAll(bundled), "only sample codes are bundled");
     assertTrue(bundled.size() > 600, "bundled " + bundled.size());
-    assertTrue(medicare.rvuEntry(ProcedureCode.parse("71046"),
-        Optional.of(io.github.cpt4j.modifier.Modifier.PROFESSIONAL_COMPONENT)).isPresent());
+    assertTrue(
+        medicare
+            .rvuEntry(
+                ProcedureCode.parse("71046"),
+                Optional.of(io.github.cpt4j.modifier.Modifier.PROFESSIONAL_COMPONENT))
+            .isPresent());
     assertEquals(109, medicare.gpcis().size());
   }
 
   @Test
   void refusesDatesOutsideTwentyTwentyFive() {
-    FeeResult fee = BundledData.medicareFeeSchedule().price(ClaimLine.parse("99213"),
-        PricingContext.of(LocalDate.of(2026, 1, 2), Locality.parse("13202-01"),
-            Setting.NON_FACILITY));
+    FeeResult fee =
+        BundledData.medicareFeeSchedule()
+            .price(
+                ClaimLine.parse("99213"),
+                PricingContext.of(
+                    LocalDate.of(2026, 1, 2), Locality.parse("13202-01"), Setting.NON_FACILITY));
     assertEquals(Optional.of(UnpricedReason.DATE_NOT_COVERED), fee.reason());
   }
 
   @Test
   void conversionFactorsFollowTheDateAndTheQpFlag() {
     var history = BundledData.conversionFactors();
-    assertEquals(new BigDecimal("32.7442"),
+    assertEquals(
+        new BigDecimal("32.7442"),
         history.find(LocalDate.of(2024, 3, 8), false).orElseThrow().amount());
-    assertEquals(new BigDecimal("33.2875"),
+    assertEquals(
+        new BigDecimal("33.2875"),
         history.find(LocalDate.of(2024, 3, 9), false).orElseThrow().amount());
-    assertEquals(new BigDecimal("33.4009"),
+    assertEquals(
+        new BigDecimal("33.4009"),
         history.find(LocalDate.of(2026, 5, 1), false).orElseThrow().amount());
-    assertEquals(new BigDecimal("33.5675"),
+    assertEquals(
+        new BigDecimal("33.5675"),
         history.find(LocalDate.of(2026, 5, 1), true).orElseThrow().amount());
     assertFalse(history.find(LocalDate.of(2018, 12, 31), false).isPresent());
   }
@@ -98,7 +109,8 @@ class BundledMedicareDataTest {
 
   private static Path cms() {
     String dir = System.getenv("CPT4J_CMS_DIR");
-    assumeTrue(dir != null && !dir.isBlank(),
+    assumeTrue(
+        dir != null && !dir.isBlank(),
         "CPT4J_CMS_DIR is not set: the bundled data are not compared with the full CMS files");
     return Path.of(dir);
   }
@@ -106,7 +118,8 @@ class BundledMedicareDataTest {
   @Test
   void regeneratesWhenAsked() throws Exception {
     Path cms = cms();
-    assumeTrue("true".equals(System.getenv("CPT4J_REGENERATE_BUNDLED_DATA")),
+    assumeTrue(
+        "true".equals(System.getenv("CPT4J_REGENERATE_BUNDLED_DATA")),
         "set CPT4J_REGENERATE_BUNDLED_DATA=true to regenerate the bundled Medicare data");
     Path out = Path.of("src/main/resources/io/github/cpt4j/data/medicare");
     assumeTrue(Files.isDirectory(out), "run from the cpt-data module directory");
@@ -119,8 +132,8 @@ class BundledMedicareDataTest {
     RvuTable full = RvuFile.read(cms.resolve(BundledMedicareDataGenerator.RVU_SOURCE));
     RvuTable bundled = BundledData.medicareFeeSchedule().rvus();
     Set<ProcedureCode> sample = BundledMedicareDataGenerator.sampleCodes();
-    List<RvuEntry> expected = full.all().stream().filter(e -> sample.contains(e.code()))
-        .collect(Collectors.toList());
+    List<RvuEntry> expected =
+        full.all().stream().filter(e -> sample.contains(e.code())).collect(Collectors.toList());
     assertEquals(expected, bundled.all());
   }
 
@@ -128,12 +141,14 @@ class BundledMedicareDataTest {
   void bundledGpcisOppsCapsAndZipsEqualTheFullFiles() throws Exception {
     Path cms = cms();
     MedicareFeeSchedule bundled = BundledData.medicareFeeSchedule();
-    assertEquals(GpciFile.read(cms.resolve(BundledMedicareDataGenerator.GPCI_SOURCE)).all(),
+    assertEquals(
+        GpciFile.read(cms.resolve(BundledMedicareDataGenerator.GPCI_SOURCE)).all(),
         bundled.gpcis().all());
     Set<ProcedureCode> sample = BundledMedicareDataGenerator.sampleCodes();
-    List<OppsCap> caps = OppsCapFile.read(cms.resolve(BundledMedicareDataGenerator
-        .OPPS_CAP_SOURCE)).all().stream().filter(c -> sample.contains(c.code()))
-        .collect(Collectors.toList());
+    List<OppsCap> caps =
+        OppsCapFile.read(cms.resolve(BundledMedicareDataGenerator.OPPS_CAP_SOURCE)).all().stream()
+            .filter(c -> sample.contains(c.code()))
+            .collect(Collectors.toList());
     assertEquals(caps, bundled.oppsCaps().all());
     ZipLocalityTable full = Zip5File.read(cms.resolve(BundledMedicareDataGenerator.ZIP_SOURCE));
     ZipLocalityTable zips = BundledData.zipLocalities();

@@ -20,30 +20,39 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the README's claim-pricing section honest: its Java block is exactly the code between
- * the markers below, run on the bundled 2025 data, and the text block after it is exactly what
- * that code prints.
+ * Keeps the README's claim-pricing section honest: its Java block is exactly the code between the
+ * markers below, run on the bundled 2025 data, and the text block after it is exactly what that
+ * code prints.
  */
 class ReadmeClaimPricingExampleTest {
 
   private static final Path README = Path.of("..", "README.md");
-  private static final Path SELF = Path.of("src", "test", "java", "io", "github", "cpt4j", "data",
-      "ReadmeClaimPricingExampleTest.java");
+  private static final Path SELF =
+      Path.of(
+          "src",
+          "test",
+          "java",
+          "io",
+          "github",
+          "cpt4j",
+          "data",
+          "ReadmeClaimPricingExampleTest.java");
   private static final String HEADING = "## Claim pricing";
 
   private static PricedClaim example() {
     // README:begin
     MedicareClaimPricer pricer = MedicareClaimPricer.of(BundledData.medicareFeeSchedule());
     Locality rochester = BundledData.zipLocalities().find("14620").orElseThrow(); // 13282-99
-    PricingContext outpatient = PricingContext.of(LocalDate.of(2025, 6, 2), rochester,
-        Setting.FACILITY);
-    Claim claim = Claim.builder()
-        .add("29880-RT", "2400.00")   // knee arthroscopy trimming both menisci, right
-        .add("20610-LT", "310.00")    // knee joint injection, left
-        .add("99213-25", "180.00")    // visit for another problem, same day
-        .build();
+    PricingContext outpatient =
+        PricingContext.of(LocalDate.of(2025, 6, 2), rochester, Setting.FACILITY);
+    Claim claim =
+        Claim.builder()
+            .add("29880-RT", "2400.00") // knee arthroscopy trimming both menisci, right
+            .add("20610-LT", "310.00") // knee joint injection, left
+            .add("99213-25", "180.00") // visit for another problem, same day
+            .build();
     PricedClaim pricing = pricer.price(claim, outpatient);
-    System.out.println(pricing);      // the total, then one audit line per claim line
+    System.out.println(pricing); // the total, then one audit line per claim line
     // README:end
     return pricing;
   }
@@ -53,7 +62,7 @@ class ReadmeClaimPricingExampleTest {
     PricedClaim pricing = example();
     assertEquals(new BigDecimal("614.69"), pricing.total());
     assertEquals(new BigDecimal("531.70"), pricing.line(0).amountOrThrow());
-    assertEquals(new BigDecimal("21.07"), pricing.line(1).amountOrThrow());   // 50%: ranked 2nd
+    assertEquals(new BigDecimal("21.07"), pricing.line(1).amountOrThrow()); // 50%: ranked 2nd
     assertEquals(new BigDecimal("61.92"), pricing.line(2).amountOrThrow());
     assertTrue(pricing.isFullyPriced());
   }
@@ -61,16 +70,22 @@ class ReadmeClaimPricingExampleTest {
   @Test
   void readmeShowsExactlyTheCodeThatRuns() throws IOException {
     List<String> source = Files.readAllLines(SELF);
-    List<String> expected = dedent(source.subList(indexOf(source, "// README:begin", 0) + 1,
-        indexOf(source, "// README:end", 0)));
-    assertEquals(expected, block(Files.readAllLines(README), "```java"),
+    List<String> expected =
+        dedent(
+            source.subList(
+                indexOf(source, "// README:begin", 0) + 1, indexOf(source, "// README:end", 0)));
+    assertEquals(
+        expected,
+        block(Files.readAllLines(README), "```java"),
         "the README's claim-pricing example differs from this test; copy one to the other");
   }
 
   @Test
   void readmeShowsExactlyWhatTheCodePrints() throws IOException {
     List<String> printed = Arrays.asList(example().toString().split("\n"));
-    assertEquals(printed, block(Files.readAllLines(README), "```text"),
+    assertEquals(
+        printed,
+        block(Files.readAllLines(README), "```text"),
         "the README's claim-pricing output differs from what the example prints");
   }
 

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeCodeSetsExampleTest {
 
   private static final Path README = Path.of("..", "README.md");
-  private static final Path SELF = Path.of("src", "test", "java", "io", "github", "cpt4j", "data",
-      "ReadmeCodeSetsExampleTest.java");
+  private static final Path SELF =
+      Path.of(
+          "src", "test", "java", "io", "github", "cpt4j", "data", "ReadmeCodeSetsExampleTest.java");
 
   @TempDir Path amaFiles;
 
@@ -40,14 +41,14 @@ class ReadmeCodeSetsExampleTest {
     Optional<String> visit = sample.find("99213").map(CodeEntry::shortDescription);
     // Optional[Office visit, established patient, low complexity decision making]
     Optional<CodeEntry> retired =
-        sample.find(ProcedureCode.parse("99201"), LocalDate.of(2024, 5, 1));  // empty: ended 2020
+        sample.find(ProcedureCode.parse("99201"), LocalDate.of(2024, 5, 1)); // empty: ended 2020
     List<CodeEntry> office = sample.between(CptCode.of(99202), CptCode.of(99215));
-    List<CodeEntry> digestive = sample.inSubsection(Subsection.DIGESTIVE);   // 40490-49999
+    List<CodeEntry> digestive = sample.inSubsection(Subsection.DIGESTIVE); // 40490-49999
     long addOns = sample.stream().filter(CodeEntry::addOn).count();
     // README:end
 
-    assertEquals(Optional.of("Office visit, established patient, low complexity decision making"),
-        visit);
+    assertEquals(
+        Optional.of("Office visit, established patient, low complexity decision making"), visit);
     assertEquals(Optional.empty(), retired);
     assertEquals(9, office.size());
     assertTrue(digestive.size() > 20);
@@ -57,18 +58,21 @@ class ReadmeCodeSetsExampleTest {
   @Test
   void overlayExampleRunsAsTheReadmeSays() throws IOException {
     // Made-up stand-ins for the licensed files, in Latin-1 as the AMA often ships them.
-    Files.write(amaFiles.resolve("SHORTU.txt"),
+    Files.write(
+        amaFiles.resolve("SHORTU.txt"),
         "99213\tMADE-UP SHORT TEXT\n".getBytes(StandardCharsets.ISO_8859_1));
-    Files.write(amaFiles.resolve("LONGULT.txt"),
+    Files.write(
+        amaFiles.resolve("LONGULT.txt"),
         "99213\tMade-up long text, caf\u00e9 style\n".getBytes(StandardCharsets.ISO_8859_1));
 
     // README:begin
-    CodeSet licensed = CodeSetLoader.defaults()
-        .withCharset(StandardCharsets.ISO_8859_1)        // AMA files are often Latin-1
-        .withEffectiveFrom(LocalDate.of(2025, 1, 1))     // AMA files carry no dates
-        .loadTabDelimited(amaFiles.resolve("SHORTU.txt"), amaFiles.resolve("LONGULT.txt"));
+    CodeSet licensed =
+        CodeSetLoader.defaults()
+            .withCharset(StandardCharsets.ISO_8859_1) // AMA files are often Latin-1
+            .withEffectiveFrom(LocalDate.of(2025, 1, 1)) // AMA files carry no dates
+            .loadTabDelimited(amaFiles.resolve("SHORTU.txt"), amaFiles.resolve("LONGULT.txt"));
 
-    CodeSet codes = BundledData.codeSet().overlaidWith(licensed);   // licensed entries win
+    CodeSet codes = BundledData.codeSet().overlaidWith(licensed); // licensed entries win
     Optional<String> text = codes.find("99213").flatMap(CodeEntry::longDescription);
     // README:end
 
@@ -91,8 +95,12 @@ class ReadmeCodeSetsExampleTest {
       int open = indexOf(readme, "```java", from);
       int close = indexOf(readme, "```", open + 1);
       from = close + 1;
-      assertEquals(dedent(source.subList(begin + 1, end)), readme.subList(open + 1, close),
-          "README code-sets example " + (example + 1) + " differs from this test; copy one to"
+      assertEquals(
+          dedent(source.subList(begin + 1, end)),
+          readme.subList(open + 1, close),
+          "README code-sets example "
+              + (example + 1)
+              + " differs from this test; copy one to"
               + " the other");
     }
   }

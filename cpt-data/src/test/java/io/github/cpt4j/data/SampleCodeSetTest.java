@@ -58,27 +58,42 @@ class SampleCodeSetTest {
   void everyRowOfTheResourceIsOneEntry() throws IOException {
     long rows;
     try (InputStream in = BundledData.class.getResourceAsStream(BundledData.SAMPLE_CODES)) {
-      rows = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-          .filter(line -> !line.isBlank() && !line.startsWith("#")).count() - 1;
+      rows =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                  .lines()
+                  .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                  .count()
+              - 1;
     }
     assertEquals(rows, SAMPLE.size(), "a row was lost or merged");
   }
 
   @Test
   void hasEnoughCodesOfEveryLevelAndKind() {
-    Map<Object, Long> counts = SAMPLE.stream().collect(Collectors.groupingBy(
-        e -> e.code() instanceof CptCode ? ((CptCode) e.code()).kind() : CodeLevel.LEVEL_II,
-        Collectors.counting()));
+    Map<Object, Long> counts =
+        SAMPLE.stream()
+            .collect(
+                Collectors.groupingBy(
+                    e ->
+                        e.code() instanceof CptCode
+                            ? ((CptCode) e.code()).kind()
+                            : CodeLevel.LEVEL_II,
+                    Collectors.counting()));
     long cpt = SAMPLE.stream().filter(e -> e.level() == CodeLevel.LEVEL_I).count();
-    long levelTwoIn2025 = SAMPLE.stream()
-        .filter(e -> e.level() == CodeLevel.LEVEL_II && e.isEffectiveOn(START_OF_2025)).count();
+    long levelTwoIn2025 =
+        SAMPLE.stream()
+            .filter(e -> e.level() == CodeLevel.LEVEL_II && e.isEffectiveOn(START_OF_2025))
+            .count();
     assertTrue(cpt >= 400, "CPT codes: " + cpt);
     assertTrue(levelTwoIn2025 >= 60, "Level II codes valid in 2025: " + levelTwoIn2025);
     for (CptKind kind : CptKind.values()) {
       assertTrue(counts.getOrDefault(kind, 0L) >= 3, kind + ": " + counts.get(kind));
     }
-    Set<Character> letters = SAMPLE.stream().filter(e -> e.level() == CodeLevel.LEVEL_II)
-        .map(e -> e.code().toString().charAt(0)).collect(Collectors.toSet());
+    Set<Character> letters =
+        SAMPLE.stream()
+            .filter(e -> e.level() == CodeLevel.LEVEL_II)
+            .map(e -> e.code().toString().charAt(0))
+            .collect(Collectors.toSet());
     assertTrue(letters.containsAll(Set.of('A', 'G', 'J', 'Q')), letters.toString());
   }
 
@@ -86,8 +101,9 @@ class SampleCodeSetTest {
   void coversEverySectionAndSubsection() {
     for (Section section : Section.values()) {
       if (section != Section.UNASSIGNED) {
-        assertTrue(SAMPLE.inSection(section).size() >= 10, section + ": "
-            + SAMPLE.inSection(section).size());
+        assertTrue(
+            SAMPLE.inSection(section).size() >= 10,
+            section + ": " + SAMPLE.inSection(section).size());
       }
     }
     for (Subsection subsection : Subsection.values()) {
@@ -96,8 +112,8 @@ class SampleCodeSetTest {
       }
     }
     for (CodeEntry entry : SAMPLE.inSection(Section.UNASSIGNED)) {
-      assertFalse(entry.isEffectiveOn(START_OF_2025),
-          entry.code() + " is in no section but valid in 2025");
+      assertFalse(
+          entry.isEffectiveOn(START_OF_2025), entry.code() + " is in no section but valid in 2025");
     }
   }
 
@@ -121,12 +137,12 @@ class SampleCodeSetTest {
 
   @Test
   void datesDeletedCodesWithTheirRealEndDates() {
-    assertEquals(Optional.of(LocalDate.of(2020, 12, 31)),
-        SAMPLE.find("99201").orElseThrow().effectiveTo());
+    assertEquals(
+        Optional.of(LocalDate.of(2020, 12, 31)), SAMPLE.find("99201").orElseThrow().effectiveTo());
     assertTrue(SAMPLE.find("99201", LocalDate.of(2020, 12, 31)).isPresent());
     assertFalse(SAMPLE.find("99201", LocalDate.of(2021, 1, 1)).isPresent());
-    for (ProcedureCode code : codes("99217", "99218", "99219", "99220", "99224", "99225",
-        "99226", "99241", "99251")) {
+    for (ProcedureCode code :
+        codes("99217", "99218", "99219", "99220", "99224", "99225", "99226", "99241", "99251")) {
       CodeEntry entry = SAMPLE.find(code).orElseThrow();
       assertEquals(Optional.of(LocalDate.of(2022, 12, 31)), entry.effectiveTo(), code.toString());
     }
@@ -181,14 +197,17 @@ class SampleCodeSetTest {
 
   private static Map<String, List<RvuRow>> rvuFile() throws IOException {
     String dir = System.getenv("CPT4J_CMS_DIR");
-    assumeTrue(dir != null && !dir.isBlank(),
+    assumeTrue(
+        dir != null && !dir.isBlank(),
         "CPT4J_CMS_DIR is not set: skipping the checks against the CMS 2025 RVU file");
     Path file = Path.of(dir, "2025", "PPRRVU2025_Oct.csv");
     assumeTrue(Files.isRegularFile(file), "no " + file);
     Map<String, List<RvuRow>> rows = new HashMap<>();
     boolean header = false;
     try (CsvReader<CsvRecord> reader =
-        CsvReader.builder().allowExtraFields(true).allowMissingFields(true)
+        CsvReader.builder()
+            .allowExtraFields(true)
+            .allowMissingFields(true)
             .ofCsvRecord(file, StandardCharsets.ISO_8859_1)) {
       for (CsvRecord record : reader) {
         if (!header) {
@@ -226,7 +245,8 @@ class SampleCodeSetTest {
       if (entry.isEffectiveOn(START_OF_2025) && !listed) {
         missing.add(entry.code().toString());
       }
-      if (entry.effectiveTo().isPresent() && entry.effectiveTo().get().isBefore(START_OF_2025)
+      if (entry.effectiveTo().isPresent()
+          && entry.effectiveTo().get().isBefore(START_OF_2025)
           && listed) {
         stale.add(entry.code().toString());
       }
@@ -262,7 +282,8 @@ class SampleCodeSetTest {
         }
       }
     }
-    assertTrue(splits.containsAll(Set.of("71046-26", "71046-TC", "70450-26", "93306-TC")),
+    assertTrue(
+        splits.containsAll(Set.of("71046-26", "71046-TC", "70450-26", "93306-TC")),
         splits.toString());
     assertTrue(splits.size() >= 60, "26/TC rows: " + splits.size());
     assertTrue(bilateral.containsAll(Set.of("27447", "29881", "64483")), bilateral.toString());

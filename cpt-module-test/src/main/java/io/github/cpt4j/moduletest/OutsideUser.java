@@ -14,16 +14,16 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Code an application might write against the exported API. That it compiles inside a named
- * module that only {@code requires} the library is half of the test; the tests run the rest.
+ * Code an application might write against the exported API. That it compiles inside a named module
+ * that only {@code requires} the library is half of the test; the tests run the rest.
  */
 public final class OutsideUser {
 
   private OutsideUser() {}
 
   /**
-   * Describes a typed claim line: its canonical form, what the code is, and any broken
-   * modifier rules, such as {@code "71046-26 x2 | Radiology/Diagnostic Radiology | ok"}.
+   * Describes a typed claim line: its canonical form, what the code is, and any broken modifier
+   * rules, such as {@code "71046-26 x2 | Radiology/Diagnostic Radiology | ok"}.
    */
   public static String describe(String typedLine) {
     ClaimLine line = ClaimLine.parse(typedLine);
@@ -36,8 +36,10 @@ public final class OutsideUser {
       what = "Level II/" + ((HcpcsCode) code).group().displayName();
     }
     List<ModifierViolation> violations = ModifierRules.standard().check(line);
-    String verdict = violations.isEmpty() ? "ok" : violations.stream()
-        .map(v -> v.rule().name()).collect(Collectors.joining(","));
+    String verdict =
+        violations.isEmpty()
+            ? "ok"
+            : violations.stream().map(v -> v.rule().name()).collect(Collectors.joining(","));
     return line + " | " + what + " | " + verdict;
   }
 
@@ -47,8 +49,11 @@ public final class OutsideUser {
    */
   public static String lookUp(String code, LocalDate date) {
     CodeSet sample = BundledData.codeSet();
-    return code + " in " + date.getYear() + ": " + sample.find(code, date)
-        .map(CodeEntry::shortDescription).orElse("not valid");
+    return code
+        + " in "
+        + date.getYear()
+        + ": "
+        + sample.find(code, date).map(CodeEntry::shortDescription).orElse("not valid");
   }
 
   /** Returns the data module's entry point, to show that the data module is readable. */

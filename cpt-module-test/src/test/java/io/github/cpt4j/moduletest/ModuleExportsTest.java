@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks the library from the outside, on the module path: what it exports, what it hides, and
- * that the API works for a named module.
+ * Checks the library from the outside, on the module path: what it exports, what it hides, and that
+ * the API works for a named module.
  */
 class ModuleExportsTest {
 
@@ -24,28 +24,30 @@ class ModuleExportsTest {
    * The packages each library module exports, and nothing else. UPDATE THIS when you add an API
    * package to a module-info.java (and only then): the test fails until both agree.
    */
-  private static final Map<String, Set<String>> EXPORTED = Map.of(
-      "io.github.cpt4j.core", Set.of(
-          "io.github.cpt4j.claim",
-          "io.github.cpt4j.code",
-          "io.github.cpt4j.codeset",
-          "io.github.cpt4j.fee",
-          "io.github.cpt4j.fee.medicare",
-          "io.github.cpt4j.fee.medicare.claim",
-          "io.github.cpt4j.modifier"),
-      "io.github.cpt4j.data", Set.of(
+  private static final Map<String, Set<String>> EXPORTED =
+      Map.of(
+          "io.github.cpt4j.core",
+              Set.of(
+                  "io.github.cpt4j.claim",
+                  "io.github.cpt4j.code",
+                  "io.github.cpt4j.codeset",
+                  "io.github.cpt4j.edit",
+                  "io.github.cpt4j.fee",
+                  "io.github.cpt4j.fee.medicare",
+                  "io.github.cpt4j.fee.medicare.claim",
+                  "io.github.cpt4j.modifier"),
           "io.github.cpt4j.data",
-          "io.github.cpt4j.data.fee",
-          "io.github.cpt4j.data.load",
-          "io.github.cpt4j.data.medicare"));
+              Set.of(
+                  "io.github.cpt4j.data",
+                  "io.github.cpt4j.data.fee",
+                  "io.github.cpt4j.data.load",
+                  "io.github.cpt4j.data.medicare"));
 
   /** Packages that exist inside a module and must stay hidden from its users. */
-  private static final Map<String, Set<String>> INTERNAL = Map.of(
-      "io.github.cpt4j.core", Set.of(
-          "io.github.cpt4j.index",
-          "io.github.cpt4j.style"),
-      "io.github.cpt4j.data", Set.of(
-          "io.github.cpt4j.data.table"));
+  private static final Map<String, Set<String>> INTERNAL =
+      Map.of(
+          "io.github.cpt4j.core", Set.of("io.github.cpt4j.index", "io.github.cpt4j.style"),
+          "io.github.cpt4j.data", Set.of("io.github.cpt4j.data.table"));
 
   @Test
   void runsAsANamedModuleOnTheModulePath() {
@@ -65,13 +67,19 @@ class ModuleExportsTest {
       ModuleDescriptor descriptor = module.getDescriptor();
       assertFalse(descriptor.isOpen(), entry.getKey() + " must not be an open module");
       assertEquals(Set.of(), descriptor.opens(), entry.getKey() + " must not open packages");
-      Set<String> qualified = descriptor.exports().stream()
-          .filter(ModuleDescriptor.Exports::isQualified)
-          .map(ModuleDescriptor.Exports::source).collect(Collectors.toSet());
+      Set<String> qualified =
+          descriptor.exports().stream()
+              .filter(ModuleDescriptor.Exports::isQualified)
+              .map(ModuleDescriptor.Exports::source)
+              .collect(Collectors.toSet());
       assertEquals(Set.of(), qualified, entry.getKey() + " has qualified exports");
-      Set<String> exported = descriptor.exports().stream().map(ModuleDescriptor.Exports::source)
-          .collect(Collectors.toCollection(TreeSet::new));
-      assertEquals(new TreeSet<>(entry.getValue()), exported,
+      Set<String> exported =
+          descriptor.exports().stream()
+              .map(ModuleDescriptor.Exports::source)
+              .collect(Collectors.toCollection(TreeSet::new));
+      assertEquals(
+          new TreeSet<>(entry.getValue()),
+          exported,
           entry.getKey() + " exports other packages than listed in this test");
     }
   }
@@ -88,31 +96,36 @@ class ModuleExportsTest {
     }
     // Loading an internal class works; using it from outside does not.
     Class<?> index = Class.forName("io.github.cpt4j.index.PackedIndex");
-    assertThrows(IllegalAccessException.class,
+    assertThrows(
+        IllegalAccessException.class,
         () -> index.getMethod("of", int[].class).invoke(null, (Object) new int[] {1}));
   }
 
   @Test
   void theApiWorksFromANamedModule() {
-    assertEquals("71046-26 x2 | Radiology/Diagnostic Radiology | ok",
-        OutsideUser.describe("71046 26 x2"));
-    assertEquals("27447-RT | Surgery/Musculoskeletal System | ok",
-        OutsideUser.describe("27447-rt"));
-    assertEquals("J1100 | Level II/Drugs usually given other than by mouth, and chemotherapy | ok",
+    assertEquals(
+        "71046-26 x2 | Radiology/Diagnostic Radiology | ok", OutsideUser.describe("71046 26 x2"));
+    assertEquals(
+        "27447-RT | Surgery/Musculoskeletal System | ok", OutsideUser.describe("27447-rt"));
+    assertEquals(
+        "J1100 | Level II/Drugs usually given other than by mouth, and chemotherapy | ok",
         OutsideUser.describe("J1100"));
-    assertEquals("71046-26-TC | Radiology/Diagnostic Radiology | "
-        + "PROFESSIONAL_WITH_TECHNICAL_COMPONENT", OutsideUser.describe("71046-26-TC"));
+    assertEquals(
+        "71046-26-TC | Radiology/Diagnostic Radiology | " + "PROFESSIONAL_WITH_TECHNICAL_COMPONENT",
+        OutsideUser.describe("71046-26-TC"));
   }
 
   @Test
   void theBundledSampleLoadsFromTheDataModulesResources() {
-    assertEquals("99213 in 2025: Office visit, established patient, low complexity decision making",
+    assertEquals(
+        "99213 in 2025: Office visit, established patient, low complexity decision making",
         OutsideUser.lookUp("99213", LocalDate.of(2025, 1, 1)));
     assertEquals("99201 in 2025: not valid", OutsideUser.lookUp("99201", LocalDate.of(2025, 1, 1)));
   }
 
   private static Module module(String name) {
-    return ModuleLayer.boot().findModule(name)
+    return ModuleLayer.boot()
+        .findModule(name)
         .orElseThrow(() -> new AssertionError(name + " is not on the module path"));
   }
 }

@@ -5,9 +5,9 @@ import io.github.cpt4j.code.CptKind;
 import io.github.cpt4j.code.Section;
 
 /**
- * Classification as a user writes it over code text that has already been validated: look at
- * the first and the fifth character, compare the number with the code book's ranges. Both
- * baselines use it; it returns cpt4j's enums only so that the tests can compare answers.
+ * Classification as a user writes it over code text that has already been validated: look at the
+ * first and the fifth character, compare the number with the code book's ranges. Both baselines use
+ * it; it returns cpt4j's enums only so that the tests can compare answers.
  */
 public final class CodeText {
 
@@ -50,9 +50,9 @@ public final class CodeText {
   }
 
   /**
-   * Returns the section of a validated code by an if-chain over its number, as users write it
-   * from the code book's section ranges; null for a Level II code. Parses the number in place,
-   * without a substring.
+   * Returns the section of a validated code by an if-chain over its number, as users write it from
+   * the code book's section ranges; null for a Level II code. Parses the number in place, without a
+   * substring.
    */
   public static Section sectionOfValid(String code) {
     if (code.charAt(0) > '9') {

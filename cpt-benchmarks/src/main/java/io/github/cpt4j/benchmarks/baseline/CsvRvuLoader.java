@@ -13,10 +13,10 @@ import java.util.Map;
 
 /**
  * Loading the relative value file as users write it: FastCSV, skip to the header row, column
- * positions read off the 2025 layout, a {@link BigDecimal} per number, rows keyed by
- * {@code "99213"} or {@code "71046-26"}. Fast and unforgiving: no check of the header, a bad
- * number fails with whatever {@code BigDecimal} says. (cpt4j finds columns by name, checks every
- * field and names file, line and column on errors.)
+ * positions read off the 2025 layout, a {@link BigDecimal} per number, rows keyed by {@code
+ * "99213"} or {@code "71046-26"}. Fast and unforgiving: no check of the header, a bad number fails
+ * with whatever {@code BigDecimal} says. (cpt4j finds columns by name, checks every field and names
+ * file, line and column on errors.)
  */
 public final class CsvRvuLoader {
 
@@ -42,8 +42,11 @@ public final class CsvRvuLoader {
   }
 
   private static void read(Path file, Sink sink) throws IOException {
-    try (CsvReader<CsvRecord> csv = CsvReader.builder().allowExtraFields(true)
-        .allowMissingFields(true).ofCsvRecord(file, StandardCharsets.ISO_8859_1)) {
+    try (CsvReader<CsvRecord> csv =
+        CsvReader.builder()
+            .allowExtraFields(true)
+            .allowMissingFields(true)
+            .ofCsvRecord(file, StandardCharsets.ISO_8859_1)) {
       boolean header = false;
       for (CsvRecord r : csv) {
         String code = r.getField(0);
@@ -56,10 +59,16 @@ public final class CsvRvuLoader {
         }
         String modifier = r.getField(1).trim();
         String key = modifier.isEmpty() ? code : code + "-" + modifier;
-        sink.put(key, new Row(r.getField(3).charAt(0), new BigDecimal(r.getField(5)),
-            new BigDecimal(r.getField(6)), new BigDecimal(r.getField(8)),
-            new BigDecimal(r.getField(10)), r.getField(7).equals("NA"),
-            r.getField(9).equals("NA")));
+        sink.put(
+            key,
+            new Row(
+                r.getField(3).charAt(0),
+                new BigDecimal(r.getField(5)),
+                new BigDecimal(r.getField(6)),
+                new BigDecimal(r.getField(8)),
+                new BigDecimal(r.getField(10)),
+                r.getField(7).equals("NA"),
+                r.getField(9).equals("NA")));
       }
     }
   }

@@ -3,8 +3,8 @@ package io.github.cpt4j.benchmarks.baseline;
 import com.google.common.base.CharMatcher;
 
 /**
- * The Guava baseline for code syntax: the shape checked character by character with
- * {@link CharMatcher}s, no regex engine, no allocation.
+ * The Guava baseline for code syntax: the shape checked character by character with {@link
+ * CharMatcher}s, no regex engine, no allocation.
  *
  * <p>Like {@link RegexCodes} it accepts the unused Level II letters {@code I} and {@code O}.
  */
@@ -23,11 +23,15 @@ public final class GuavaCodes {
     }
     char first = text.charAt(0);
     if (DIGIT.matches(first)) {
-      return DIGIT.matches(text.charAt(1)) && DIGIT.matches(text.charAt(2))
-          && DIGIT.matches(text.charAt(3)) && CPT_LAST.matches(text.charAt(4));
+      return DIGIT.matches(text.charAt(1))
+          && DIGIT.matches(text.charAt(2))
+          && DIGIT.matches(text.charAt(3))
+          && CPT_LAST.matches(text.charAt(4));
     }
-    return LEVEL_II_LETTER.matches(first) && DIGIT.matches(text.charAt(1))
-        && DIGIT.matches(text.charAt(2)) && DIGIT.matches(text.charAt(3))
+    return LEVEL_II_LETTER.matches(first)
+        && DIGIT.matches(text.charAt(1))
+        && DIGIT.matches(text.charAt(2))
+        && DIGIT.matches(text.charAt(3))
         && DIGIT.matches(text.charAt(4));
   }
 

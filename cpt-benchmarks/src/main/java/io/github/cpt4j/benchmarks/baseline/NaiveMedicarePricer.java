@@ -26,8 +26,8 @@ import java.util.TreeMap;
  * </pre>
  *
  * <p>It honours what a careful user reads in CMS's documentation, statuses A, R and T and the NA
- * setting, and skips what they usually miss: the OPPS imaging cap. Built from the very numbers of
- * a {@link MedicareFeeSchedule}, so that its amounts can be checked against cpt4j's.
+ * setting, and skips what they usually miss: the OPPS imaging cap. Built from the very numbers of a
+ * {@link MedicareFeeSchedule}, so that its amounts can be checked against cpt4j's.
  */
 public final class NaiveMedicarePricer {
 
@@ -52,8 +52,14 @@ public final class NaiveMedicarePricer {
       this.facilityNa = entry.facilityNa();
     }
 
-    Row(char status, BigDecimal work, BigDecimal nonFacilityPe, BigDecimal facilityPe,
-        BigDecimal malpractice, boolean nonFacilityNa, boolean facilityNa) {
+    Row(
+        char status,
+        BigDecimal work,
+        BigDecimal nonFacilityPe,
+        BigDecimal facilityPe,
+        BigDecimal malpractice,
+        boolean nonFacilityNa,
+        boolean facilityNa) {
       this.status = status;
       this.work = work;
       this.nonFacilityPe = nonFacilityPe;
@@ -64,7 +70,9 @@ public final class NaiveMedicarePricer {
     }
 
     boolean hasNoRvus() {
-      return work.signum() == 0 && nonFacilityPe.signum() == 0 && facilityPe.signum() == 0
+      return work.signum() == 0
+          && nonFacilityPe.signum() == 0
+          && facilityPe.signum() == 0
           && malpractice.signum() == 0;
     }
   }
@@ -87,8 +95,11 @@ public final class NaiveMedicarePricer {
   private final NavigableMap<LocalDate, BigDecimal> conversionFactors;
   private final boolean validateWithRegex;
 
-  private NaiveMedicarePricer(Map<String, Row> rows, Map<String, GpciRow> gpcis,
-      NavigableMap<LocalDate, BigDecimal> conversionFactors, boolean validateWithRegex) {
+  private NaiveMedicarePricer(
+      Map<String, Row> rows,
+      Map<String, GpciRow> gpcis,
+      NavigableMap<LocalDate, BigDecimal> conversionFactors,
+      boolean validateWithRegex) {
     this.rows = rows;
     this.gpcis = gpcis;
     this.conversionFactors = conversionFactors;
@@ -110,8 +121,8 @@ public final class NaiveMedicarePricer {
     schedule.rvus().all().forEach(e -> rows.put(e.row(), new Row(e)));
     ImmutableMap.Builder<String, GpciRow> gpcis = ImmutableMap.builder();
     schedule.gpcis().all().forEach(g -> gpcis.put(g.locality().toString(), new GpciRow(g)));
-    return new NaiveMedicarePricer(rows.buildOrThrow(), gpcis.buildOrThrow(), factors(schedule),
-        false);
+    return new NaiveMedicarePricer(
+        rows.buildOrThrow(), gpcis.buildOrThrow(), factors(schedule), false);
   }
 
   /** Wraps rows that a user's own loader read. */
@@ -159,7 +170,8 @@ public final class NaiveMedicarePricer {
     boolean otherNa = facility ? row.nonFacilityNa : row.facilityNa;
     boolean useFacility = facility != (na && !otherNa);
     BigDecimal pe = useFacility ? row.facilityPe : row.nonFacilityPe;
-    return row.work.multiply(gpci.work)
+    return row.work
+        .multiply(gpci.work)
         .add(pe.multiply(gpci.practiceExpense))
         .add(row.malpractice.multiply(gpci.malpractice))
         .multiply(factor)

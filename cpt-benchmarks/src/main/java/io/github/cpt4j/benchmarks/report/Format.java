@@ -19,8 +19,8 @@ final class Format {
       case "s/op":
         return score * 1e9;
       default:
-        throw new IllegalArgumentException("not a time per operation: " + unit
-            + " (run with -bm avgt or -bm ss)");
+        throw new IllegalArgumentException(
+            "not a time per operation: " + unit + " (run with -bm avgt or -bm ss)");
     }
   }
 

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small reader for the JSON that JMH writes ({@code -rf json}), so that the report needs no
- * JSON library. Objects become {@link LinkedHashMap}s, arrays {@link ArrayList}s, numbers
- * {@link Double}s; JMH writes NaN as the string {@code "NaN"}, which stays a string.
+ * A small reader for the JSON that JMH writes ({@code -rf json}), so that the report needs no JSON
+ * library. Objects become {@link LinkedHashMap}s, arrays {@link ArrayList}s, numbers {@link
+ * Double}s; JMH writes NaN as the string {@code "NaN"}, which stays a string.
  */
 final class JsonReader {
 
@@ -196,6 +196,7 @@ final class JsonReader {
   }
 
   private IllegalArgumentException error(String expected) {
-    return new IllegalArgumentException("malformed JSON at offset " + pos + ": expected " + expected);
+    return new IllegalArgumentException(
+        "malformed JSON at offset " + pos + ": expected " + expected);
   }
 }

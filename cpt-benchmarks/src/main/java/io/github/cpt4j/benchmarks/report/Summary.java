@@ -16,9 +16,9 @@ import java.util.StringJoiner;
  * java -cp target/benchmarks.jar io.github.cpt4j.benchmarks.report.Summary results/latest-full.json
  * }</pre>
  *
- * <p>One row per benchmark method and data set; cpt4j and each baseline side by side; the ratio
- * is the baseline's time divided by cpt4j's (above 1, cpt4j is faster); bytes allocated per
- * operation come from {@code -prof gc}; the last column checks the project's speed targets.
+ * <p>One row per benchmark method and data set; cpt4j and each baseline side by side; the ratio is
+ * the baseline's time divided by cpt4j's (above 1, cpt4j is faster); bytes allocated per operation
+ * come from {@code -prof gc}; the last column checks the project's speed targets.
  */
 public final class Summary {
 
@@ -50,40 +50,52 @@ public final class Summary {
     for (Object result : results) {
       Map<?, ?> entry = asMap(result, "benchmark result");
       String benchmark = (String) entry.get("benchmark");
-      Map<?, ?> params = entry.get("params") == null ? Map.of() : asMap(entry.get("params"), "params");
+      Map<?, ?> params =
+          entry.get("params") == null ? Map.of() : asMap(entry.get("params"), "params");
       String impl = params.containsKey("impl") ? (String) params.get("impl") : Implementation.CPT4J;
       StringJoiner others = new StringJoiner(", ", " (", ")").setEmptyValue("");
-      params.forEach((k, v) -> {
-        if (!"impl".equals(k)) {
-          others.add(k + "=" + v);
-        }
-      });
+      params.forEach(
+          (k, v) -> {
+            if (!"impl".equals(k)) {
+              others.add(k + "=" + v);
+            }
+          });
       String operation = shortName(benchmark) + others;
       rows.computeIfAbsent(operation, o -> new Row(o, method(benchmark)))
-          .byImpl.put(impl, measurement(entry));
+          .byImpl
+          .put(impl, measurement(entry));
     }
     StringBuilder out = new StringBuilder();
     if (!results.isEmpty()) {
       out.append(settings(asMap(results.get(0), "benchmark result"))).append("\n\n");
     }
-    out.append("| operation | cpt4j | regex + HashMap | ratio | Guava | ratio "
-        + "| B/op cpt4j / regex / Guava | target |\n");
+    out.append(
+        "| operation | cpt4j | regex + HashMap | ratio | Guava | ratio "
+            + "| B/op cpt4j / regex / Guava | target |\n");
     out.append("|---|---:|---:|---:|---:|---:|---:|---|\n");
     for (Row row : rows.values()) {
       out.append(row.render()).append('\n');
     }
-    out.append("\nratio: the baseline's time divided by cpt4j's, in the same run "
-        + "(above 1, cpt4j is faster).\n");
+    out.append(
+        "\nratio: the baseline's time divided by cpt4j's, in the same run "
+            + "(above 1, cpt4j is faster).\n");
     return out.toString();
   }
 
   private static String settings(Map<?, ?> first) {
-    return String.format("JMH %s, %s %s; %s fork(s), %s warmup x %s, %s measurement x %s, "
+    return String.format(
+        "JMH %s, %s %s; %s fork(s), %s warmup x %s, %s measurement x %s, "
             + "%s thread(s), mode %s",
-        first.get("jmhVersion"), first.get("vmName"), first.get("vmVersion"),
-        integer(first.get("forks")), integer(first.get("warmupIterations")),
-        first.get("warmupTime"), integer(first.get("measurementIterations")),
-        first.get("measurementTime"), integer(first.get("threads")), first.get("mode"));
+        first.get("jmhVersion"),
+        first.get("vmName"),
+        first.get("vmVersion"),
+        integer(first.get("forks")),
+        integer(first.get("warmupIterations")),
+        first.get("warmupTime"),
+        integer(first.get("measurementIterations")),
+        first.get("measurementTime"),
+        integer(first.get("threads")),
+        first.get("mode"));
   }
 
   private static Measurement measurement(Map<?, ?> entry) {
@@ -158,12 +170,33 @@ public final class Summary {
       Measurement regex = byImpl.get(Implementation.REGEX_HASHMAP);
       Measurement guava = byImpl.get(Implementation.GUAVA_IMMUTABLEMAP);
       double regexRatio = ratio(regex, ours);
-      String target = ours == null ? "" : Target.of(method)
-          .map(t -> t.verdict(ours.nanos, ours.bytes, regexRatio)).orElse("");
-      return "| " + operation + " | " + time(ours) + " | " + time(regex) + " | "
-          + Format.ratio(regexRatio) + " | " + time(guava) + " | "
-          + Format.ratio(ratio(guava, ours)) + " | " + bytes(ours) + " / " + bytes(regex)
-          + " / " + bytes(guava) + " | " + target + " |";
+      String target =
+          ours == null
+              ? ""
+              : Target.of(method)
+                  .map(t -> t.verdict(ours.nanos, ours.bytes, regexRatio))
+                  .orElse("");
+      return "| "
+          + operation
+          + " | "
+          + time(ours)
+          + " | "
+          + time(regex)
+          + " | "
+          + Format.ratio(regexRatio)
+          + " | "
+          + time(guava)
+          + " | "
+          + Format.ratio(ratio(guava, ours))
+          + " | "
+          + bytes(ours)
+          + " / "
+          + bytes(regex)
+          + " / "
+          + bytes(guava)
+          + " | "
+          + target
+          + " |";
     }
 
     private static double ratio(Measurement baseline, Measurement ours) {

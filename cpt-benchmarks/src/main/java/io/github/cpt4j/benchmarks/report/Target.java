@@ -12,14 +12,15 @@ final class Target {
   /** Allocation below this many bytes per operation counts as none (JMH's own noise). */
   static final double ZERO_BYTES = 0.5;
 
-  private static final Map<String, Target> BY_METHOD = Map.of(
-      "validateValid", new Target(10, true, 0),
-      "parseValid", new Target(10, false, 0),
-      "lookupByCode", new Target(5, true, 0),
-      "lookupByText", new Target(Double.NaN, false, 3),
-      "priceLine", new Target(150, false, 0),
-      "priceClaim", new Target(1_000, false, 0),
-      "loadRvuFile", new Target(250_000_000, false, 0));
+  private static final Map<String, Target> BY_METHOD =
+      Map.of(
+          "validateValid", new Target(10, true, 0),
+          "parseValid", new Target(10, false, 0),
+          "lookupByCode", new Target(5, true, 0),
+          "lookupByText", new Target(Double.NaN, false, 3),
+          "priceLine", new Target(150, false, 0),
+          "priceClaim", new Target(1_000, false, 0),
+          "loadRvuFile", new Target(250_000_000, false, 0));
 
   private final double maxNanos;
   private final boolean zeroAllocation;
@@ -55,7 +56,9 @@ final class Target {
       met &= !Double.isNaN(bytes) && bytes < ZERO_BYTES;
     }
     if (minRatio > 0) {
-      goal.append(goal.length() > 0 ? ", " : "").append(">= ").append(Format.ratio(minRatio))
+      goal.append(goal.length() > 0 ? ", " : "")
+          .append(">= ")
+          .append(Format.ratio(minRatio))
           .append(" regex");
       met &= !Double.isNaN(ratio) && ratio >= minRatio;
     }

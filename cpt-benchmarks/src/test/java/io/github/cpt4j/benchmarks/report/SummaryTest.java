@@ -10,30 +10,49 @@ import org.junit.jupiter.api.Test;
 
 class SummaryTest {
 
-  private static String result(String method, String impl, double score, String unit,
-      double bytes) {
-    return "{\"jmhVersion\":\"1.37\",\"benchmark\":\"io.github.cpt4j.benchmarks.X." + method
+  private static String result(
+      String method, String impl, double score, String unit, double bytes) {
+    return "{\"jmhVersion\":\"1.37\",\"benchmark\":\"io.github.cpt4j.benchmarks.X."
+        + method
         + "\",\"mode\":\"avgt\",\"threads\":1,\"forks\":3,\"vmName\":\"VM\","
         + "\"vmVersion\":\"17\",\"warmupIterations\":5,\"warmupTime\":\"1 s\","
         + "\"measurementIterations\":5,\"measurementTime\":\"1 s\","
-        + "\"params\":{\"impl\":\"" + impl + "\",\"dataset\":\"sample\"},"
-        + "\"primaryMetric\":{\"score\":" + score + ",\"scoreError\":\"NaN\","
-        + "\"scoreUnit\":\"" + unit + "\"},"
-        + "\"secondaryMetrics\":{\"\u00b7gc.alloc.rate.norm\":{\"score\":" + bytes + "}}}";
+        + "\"params\":{\"impl\":\""
+        + impl
+        + "\",\"dataset\":\"sample\"},"
+        + "\"primaryMetric\":{\"score\":"
+        + score
+        + ",\"scoreError\":\"NaN\","
+        + "\"scoreUnit\":\""
+        + unit
+        + "\"},"
+        + "\"secondaryMetrics\":{\"\u00b7gc.alloc.rate.norm\":{\"score\":"
+        + bytes
+        + "}}}";
   }
 
   @Test
   void pairsImplementationsByMethodAndChecksTargets() {
-    String json = "[" + String.join(",",
-        result("lookupByText", "cpt4j", 4.0, "ns/op", 1.0E-4),
-        result("lookupByText", "regex-hashmap", 0.040, "us/op", 200),
-        result("lookupByText", "guava-immutablemap", 10.0, "ns/op", 0),
-        result("validateValid", "cpt4j", 12.5, "ns/op", 0)) + "]";
+    String json =
+        "["
+            + String.join(
+                ",",
+                result("lookupByText", "cpt4j", 4.0, "ns/op", 1.0E-4),
+                result("lookupByText", "regex-hashmap", 0.040, "us/op", 200),
+                result("lookupByText", "guava-immutablemap", 10.0, "ns/op", 0),
+                result("validateValid", "cpt4j", 12.5, "ns/op", 0))
+            + "]";
     String summary = Summary.render(json);
-    assertTrue(summary.contains("| X.lookupByText (dataset=sample) | 4.00 ns | 40.0 ns | 10.0x "
-        + "| 10.0 ns | 2.50x | 0 / 200 / 0 | >= 3.00x regex: met |"), summary);
-    assertTrue(summary.contains("| X.validateValid (dataset=sample) | 12.5 ns | - |  | - |  "
-        + "| 0 / - / - | <= 10.0 ns, 0 B: MISSED |"), summary);
+    assertTrue(
+        summary.contains(
+            "| X.lookupByText (dataset=sample) | 4.00 ns | 40.0 ns | 10.0x "
+                + "| 10.0 ns | 2.50x | 0 / 200 / 0 | >= 3.00x regex: met |"),
+        summary);
+    assertTrue(
+        summary.contains(
+            "| X.validateValid (dataset=sample) | 12.5 ns | - |  | - |  "
+                + "| 0 / - / - | <= 10.0 ns, 0 B: MISSED |"),
+        summary);
     assertTrue(summary.startsWith("JMH 1.37, VM 17; 3 fork(s)"), summary);
   }
 
@@ -50,7 +69,8 @@ class SummaryTest {
 
   @Test
   void readsJson() {
-    Object value = JsonReader.parse(" {\"a\": [1, -2.5E1, \"x\\\"y\\u00e9\", true, null, {}], \"b\": []} ");
+    Object value =
+        JsonReader.parse(" {\"a\": [1, -2.5E1, \"x\\\"y\\u00e9\", true, null, {}], \"b\": []} ");
     Map<?, ?> map = (Map<?, ?>) value;
     assertEquals(List.of(), map.get("b"));
     List<?> a = (List<?>) map.get("a");

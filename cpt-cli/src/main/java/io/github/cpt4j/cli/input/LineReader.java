@@ -7,11 +7,11 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * Reads text one line at a time in constant memory, whatever the input. Unlike
- * {@link java.io.BufferedReader#readLine()}, a line longer than the limit is not kept whole: its
- * first {@code maxLength} characters are returned and the rest is skipped, and
- * {@link #truncated()} says so. Lines end at {@code \n}, {@code \r\n} or {@code \r}; a byte order
- * mark at the very start is dropped.
+ * Reads text one line at a time in constant memory, whatever the input. Unlike {@link
+ * java.io.BufferedReader#readLine()}, a line longer than the limit is not kept whole: its first
+ * {@code maxLength} characters are returned and the rest is skipped, and {@link #truncated()} says
+ * so. Lines end at {@code \n}, {@code \r\n} or {@code \r}; a byte order mark at the very start is
+ * dropped.
  *
  * <pre>{@code
  * LineReader lines = new LineReader(reader, 1024);
@@ -68,7 +68,7 @@ public final class LineReader implements Closeable {
       if (afterCarriageReturn) {
         afterCarriageReturn = false;
         if (c == '\n') {
-          continue;  // the second half of \r\n
+          continue; // the second half of \r\n
         }
       }
       if (atStart) {

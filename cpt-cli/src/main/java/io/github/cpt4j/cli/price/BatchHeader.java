@@ -16,9 +16,11 @@ public final class BatchHeader {
 
   /** The column every batch file must have. */
   static final String CODE = "code";
+
   /** The columns a batch file may have, besides {@link #CODE}. */
-  static final List<String> OPTIONAL = List.of(
-      "modifiers", "units", "locality", "zip", "setting", "pos", "date", "claim");
+  static final List<String> OPTIONAL =
+      List.of("modifiers", "units", "locality", "zip", "setting", "pos", "date", "claim");
+
   /** The columns the output adds after the input's. */
   public static final List<String> ADDED = List.of("amount", "result", "explanation");
 
@@ -35,8 +37,8 @@ public final class BatchHeader {
    *
    * @param names the header fields as read
    * @param uniqueNames whether every column needs a name of its own (JSON keys do)
-   * @throws IllegalArgumentException if there is no {@code code} column, if a known column
-   *     appears twice, or if a column has the name of one the output adds
+   * @throws IllegalArgumentException if there is no {@code code} column, if a known column appears
+   *     twice, or if a column has the name of one the output adds
    */
   public static BatchHeader of(List<String> names, boolean uniqueNames) {
     List<String> copy = List.copyOf(requireNonNull(names, "names"));
@@ -46,12 +48,18 @@ public final class BatchHeader {
       String key = key(copy.get(i));
       boolean known = key.equals(CODE) || OPTIONAL.contains(key);
       if (ADDED.contains(key)) {
-        throw new IllegalArgumentException("the input has a column named '" + copy.get(i)
-            + "', which the output adds; rename it");
+        throw new IllegalArgumentException(
+            "the input has a column named '" + copy.get(i) + "', which the output adds; rename it");
       }
       if ((known || uniqueNames) && seen.contains(key)) {
-        throw new IllegalArgumentException("the header names column '" + key.strip()
-            + "' twice (columns " + (seen.indexOf(key) + 1) + " and " + (i + 1) + ")");
+        throw new IllegalArgumentException(
+            "the header names column '"
+                + key.strip()
+                + "' twice (columns "
+                + (seen.indexOf(key) + 1)
+                + " and "
+                + (i + 1)
+                + ")");
       }
       seen.add(key);
       if (known) {
@@ -59,8 +67,9 @@ public final class BatchHeader {
       }
     }
     if (!index.containsKey(CODE)) {
-      throw new IllegalArgumentException("the header has no 'code' column; it has "
-          + (copy.isEmpty() ? "no columns" : "'" + String.join("', '", copy) + "'"));
+      throw new IllegalArgumentException(
+          "the header has no 'code' column; it has "
+              + (copy.isEmpty() ? "no columns" : "'" + String.join("', '", copy) + "'"));
     }
     return new BatchHeader(copy, Map.copyOf(index));
   }

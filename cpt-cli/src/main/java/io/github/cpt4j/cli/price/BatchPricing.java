@@ -28,25 +28,25 @@ import java.util.function.Function;
 import java.util.function.LongConsumer;
 
 /**
- * Prices a CSV file of lines as a stream: one row in, one row out, in the input's order, in
- * memory that does not grow with the file. A row that cannot be priced gets its reason in the
- * output and the run goes on.
+ * Prices a CSV file of lines as a stream: one row in, one row out, in the input's order, in memory
+ * that does not grow with the file. A row that cannot be priced gets its reason in the output and
+ * the run goes on.
  *
  * <h2>Claims</h2>
  *
- * Rows with the same non-blank {@code claim} value in a run of adjacent rows are priced together
- * as one claim, so that one line can change another's amount; sort the file by claim first. A
- * claim's lines must share place, setting and date ({@code mixed_claim_context} otherwise), and a
- * claim has at most {@value #MAX_CLAIM_LINES} lines (the rest get {@code claim_too_long}). An
- * invalid row of a claim is reported and the claim's other lines are priced without it.
+ * Rows with the same non-blank {@code claim} value in a run of adjacent rows are priced together as
+ * one claim, so that one line can change another's amount; sort the file by claim first. A claim's
+ * lines must share place, setting and date ({@code mixed_claim_context} otherwise), and a claim has
+ * at most {@value #MAX_CLAIM_LINES} lines (the rest get {@code claim_too_long}). An invalid row of
+ * a claim is reported and the claim's other lines are priced without it.
  *
  * <h2>Threads</h2>
  *
  * The calling thread reads, parses and groups rows into claims and claims into chunks; a few
- * threads price chunks at once (claims do not depend on one another); one thread writes the
- * chunks in input order. A bounded number of chunks in flight bounds the memory. The
- * {@link ClaimPricer} must therefore be thread-safe. A failure anywhere stops the run, after the
- * rows before it are written, and is reported once.
+ * threads price chunks at once (claims do not depend on one another); one thread writes the chunks
+ * in input order. A bounded number of chunks in flight bounds the memory. The {@link ClaimPricer}
+ * must therefore be thread-safe. A failure anywhere stops the run, after the rows before it are
+ * written, and is reported once.
  *
  * <pre>{@code
  * BatchPricing.Summary summary = new BatchPricing(defaults, true, pricer, zips)
@@ -57,6 +57,7 @@ public final class BatchPricing {
 
   /** The most lines one claim may have; real claims have a few dozen at most. */
   public static final int MAX_CLAIM_LINES = 1_000;
+
   /** How often, in rows, the progress callback is told. */
   static final int PROGRESS_EVERY = 4_096;
 
@@ -70,17 +71,24 @@ public final class BatchPricing {
   public record Summary(long rows, long priced, long notPriced, long invalid) {}
 
   /**
-   * Creates a batch pricer that prices on one thread fewer than there are processors (the
-   * reader and the writer have the last), at least one and at most four.
+   * Creates a batch pricer that prices on one thread fewer than there are processors (the reader
+   * and the writer have the last), at least one and at most four.
    *
    * @param defaults the context for rows that do not give their own
    * @param participating whether the provider participates in Medicare
    * @param pricer prices each claim; thread-safe
    * @param zips the locality of a ZIP code, empty when unknown
    */
-  public BatchPricing(PricingDefaults defaults, boolean participating, ClaimPricer pricer,
+  public BatchPricing(
+      PricingDefaults defaults,
+      boolean participating,
+      ClaimPricer pricer,
       Function<ZipCode, Optional<Locality>> zips) {
-    this(defaults, participating, pricer, zips,
+    this(
+        defaults,
+        participating,
+        pricer,
+        zips,
         Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1)));
   }
 
@@ -89,8 +97,12 @@ public final class BatchPricing {
    *
    * @throws IllegalArgumentException if {@code threads} is not positive
    */
-  public BatchPricing(PricingDefaults defaults, boolean participating, ClaimPricer pricer,
-      Function<ZipCode, Optional<Locality>> zips, int threads) {
+  public BatchPricing(
+      PricingDefaults defaults,
+      boolean participating,
+      ClaimPricer pricer,
+      Function<ZipCode, Optional<Locality>> zips,
+      int threads) {
     this.defaults = requireNonNull(defaults, "defaults");
     this.participating = participating;
     this.pricer = requireNonNull(pricer, "pricer");
@@ -102,8 +114,8 @@ public final class BatchPricing {
   }
 
   /**
-   * Reads UTF-8 CSV with a header row from {@code in} (a byte order mark is skipped) and writes
-   * the results to {@code out}.
+   * Reads UTF-8 CSV with a header row from {@code in} (a byte order mark is skipped) and writes the
+   * results to {@code out}.
    *
    * @param progress told the number of rows read now and then, and at the end
    * @throws IllegalArgumentException if the header is unusable (no {@code code} column...)
@@ -114,15 +126,16 @@ public final class BatchPricing {
     requireNonNull(out, "out");
     requireNonNull(format, "format");
     requireNonNull(progress, "progress");
-    try (CsvReader<CsvRecord> reader = CsvReader.builder()
-            .allowMissingFields(true)
-            .allowExtraFields(true)
-            .detectBomHeader(true)
-            .ofCsvRecord(in, StandardCharsets.UTF_8);
+    try (CsvReader<CsvRecord> reader =
+            CsvReader.builder()
+                .allowMissingFields(true)
+                .allowExtraFields(true)
+                .detectBomHeader(true)
+                .ofCsvRecord(in, StandardCharsets.UTF_8);
         CloseableIterator<CsvRecord> records = reader.iterator()) {
       if (!hasNext(records)) {
-        throw new IllegalArgumentException("the input is empty; it needs a header row with "
-            + "at least a 'code' column");
+        throw new IllegalArgumentException(
+            "the input is empty; it needs a header row with " + "at least a 'code' column");
       }
       BatchHeader header = BatchHeader.of(next(records).getFields(), format == Format.JSON);
       RowParser parser = new RowParser(header, defaults, zips);
@@ -140,7 +153,7 @@ public final class BatchPricing {
             }
           }
         } catch (IOException | RuntimeException | Error e) {
-          claims.end();  // what was read before the failure is still priced and written
+          claims.end(); // what was read before the failure is still priced and written
           pipeline.abandon();
           throw e;
         }
@@ -176,8 +189,10 @@ public final class BatchPricing {
 
   /** FastCSV says where in the outer exception and what in its cause. */
   private static IOException csvProblem(CsvParseException e) {
-    String what = e.getCause() == null || e.getCause().getMessage() == null
-        ? "" : ": " + e.getCause().getMessage();
+    String what =
+        e.getCause() == null || e.getCause().getMessage() == null
+            ? ""
+            : ": " + e.getCause().getMessage();
     return new IOException(e.getMessage() + what, e);
   }
 
@@ -189,13 +204,18 @@ public final class BatchPricing {
     static final int CAPACITY = 512;
     final List<List<String>> fields = new ArrayList<>(CAPACITY + 8);
     final List<RowParser.Row> rows = new ArrayList<>(CAPACITY + 8);
+
     /** The end (exclusive) of each claim in the chunk, in order. */
     int[] claimEnds = new int[64];
+
     int claims;
+
     /** Rows beyond {@link #MAX_CLAIM_LINES} of their claim, each a claim of its own. */
     boolean[] overLong = new boolean[CAPACITY + 8];
+
     /** Filled by the pricing thread. */
     Outcome[] outcomes;
+
     boolean[] invalid;
 
     int size() {
@@ -286,9 +306,16 @@ public final class BatchPricing {
       int end = chunk.claimEnds[c];
       if (chunk.overLong[start]) {
         String key = chunk.rows.get(start).claim();
-        chunk.outcomes[start] = Outcome.notPriced("claim_too_long", "claim '" + key
-            + "' has more than " + MAX_CLAIM_LINES + " lines; only the first "
-            + MAX_CLAIM_LINES + " were priced");
+        chunk.outcomes[start] =
+            Outcome.notPriced(
+                "claim_too_long",
+                "claim '"
+                    + key
+                    + "' has more than "
+                    + MAX_CLAIM_LINES
+                    + " lines; only the first "
+                    + MAX_CLAIM_LINES
+                    + " were priced");
         chunk.invalid[start] = true;
       } else {
         priceClaim(chunk, start, end);
@@ -317,8 +344,8 @@ public final class BatchPricing {
     }
     List<Outcome> outcomes = mixed ? null : pricer.price(requests, participating);
     if (outcomes != null && outcomes.size() != requests.size()) {
-      throw new IllegalStateException("the pricer returned " + outcomes.size()
-          + " outcomes for " + requests.size() + " lines");
+      throw new IllegalStateException(
+          "the pricer returned " + outcomes.size() + " outcomes for " + requests.size() + " lines");
     }
     int next = 0;
     for (int i = start; i < end; i++) {
@@ -326,9 +353,12 @@ public final class BatchPricing {
         continue;
       }
       if (mixed) {
-        chunk.outcomes[i] = Outcome.notPriced("mixed_claim_context", "the lines of claim '"
-            + chunk.rows.get(i).claim()
-            + "' differ in locality, setting or date; a claim has one of each");
+        chunk.outcomes[i] =
+            Outcome.notPriced(
+                "mixed_claim_context",
+                "the lines of claim '"
+                    + chunk.rows.get(i).claim()
+                    + "' differ in locality, setting or date; a claim has one of each");
         chunk.invalid[i] = true;
       } else {
         chunk.outcomes[i] = outcomes.get(next++);
@@ -337,8 +367,8 @@ public final class BatchPricing {
   }
 
   /**
-   * The threads after the reader: pricing threads work on chunks as they come, and one writer
-   * takes the results in the order the chunks were sent.
+   * The threads after the reader: pricing threads work on chunks as they come, and one writer takes
+   * the results in the order the chunks were sent.
    */
   private final class Pipeline {
     private final Object endOfInput = new Object();
@@ -355,11 +385,14 @@ public final class BatchPricing {
 
     Pipeline(BatchWriter writer) {
       this.writer = writer;
-      this.pricing = Executors.newFixedThreadPool(threads, task -> {
-        Thread thread = new Thread(task, "cpt-price");
-        thread.setDaemon(true);
-        return thread;
-      });
+      this.pricing =
+          Executors.newFixedThreadPool(
+              threads,
+              task -> {
+                Thread thread = new Thread(task, "cpt-price");
+                thread.setDaemon(true);
+                return thread;
+              });
       this.inOrder = new ArrayBlockingQueue<>(2 * threads + 2);
       this.writerThread = new Thread(this::write, "cpt-write");
       writerThread.setDaemon(true);
@@ -410,7 +443,7 @@ public final class BatchPricing {
       } catch (Throwable t) {
         failure.compareAndSet(null, t);
         try {
-          writer.flush();  // the rows written before the failure still reach the output
+          writer.flush(); // the rows written before the failure still reach the output
         } catch (Throwable ignored) {
           // The first failure is the one to report.
         }

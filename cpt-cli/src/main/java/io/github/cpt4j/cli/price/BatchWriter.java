@@ -10,8 +10,8 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * Writes batch results: every input column as read, then {@code amount}, {@code result} and
- * {@code explanation}. CSV gets a header row; JSON is an array of objects keyed by the header.
+ * Writes batch results: every input column as read, then {@code amount}, {@code result} and {@code
+ * explanation}. CSV gets a header row; JSON is an array of objects keyed by the header.
  */
 abstract class BatchWriter {
 
@@ -37,8 +37,8 @@ abstract class BatchWriter {
   abstract void flush() throws IOException;
 
   /**
-   * Throws if the output went away (a closed pipe); checked after each chunk, so that a run
-   * piped into {@code head} stops soon.
+   * Throws if the output went away (a closed pipe); checked after each chunk, so that a run piped
+   * into {@code head} stops soon.
    */
   abstract void checkOpen() throws OutputClosedException;
 
@@ -52,8 +52,7 @@ abstract class BatchWriter {
       this.out = out;
       this.width = header.size();
       this.record = new String[width + BatchHeader.ADDED.size()];
-      this.csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).bufferSize(1 << 16)
-          .build(out);
+      this.csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).bufferSize(1 << 16).build(out);
       for (int i = 0; i < width; i++) {
         record[i] = header.names().get(i);
       }
@@ -92,7 +91,7 @@ abstract class BatchWriter {
 
   private static final class Json extends BatchWriter {
     private final Writer out;
-    private final String[] keys;  // each already a quoted JSON string followed by a colon
+    private final String[] keys; // each already a quoted JSON string followed by a colon
     private final StringBuilder sb = new StringBuilder(512);
     private boolean first = true;
 
@@ -103,12 +102,12 @@ abstract class BatchWriter {
       try {
         for (int i = 0; i < keys.length; i++) {
           StringBuilder key = new StringBuilder();
-          JsonText.appendString(key, i < names.size()
-              ? names.get(i) : BatchHeader.ADDED.get(i - names.size()));
+          JsonText.appendString(
+              key, i < names.size() ? names.get(i) : BatchHeader.ADDED.get(i - names.size()));
           keys[i] = key.append(':').toString();
         }
       } catch (IOException e) {
-        throw new AssertionError(e);  // a StringBuilder does not fail
+        throw new AssertionError(e); // a StringBuilder does not fail
       }
     }
 

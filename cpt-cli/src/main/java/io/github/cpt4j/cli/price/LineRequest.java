@@ -8,8 +8,8 @@ import io.github.cpt4j.fee.Setting;
 import java.time.LocalDate;
 
 /**
- * One line to price and the context to price it in, every default applied and every ZIP code
- * and place of service already resolved to a locality and a setting.
+ * One line to price and the context to price it in, every default applied and every ZIP code and
+ * place of service already resolved to a locality and a setting.
  *
  * @param line the code, modifiers and units
  * @param locality the payment locality
@@ -28,7 +28,6 @@ public record LineRequest(ClaimLine line, Locality locality, Setting setting, Lo
 
   /** Tells whether {@code other} is priced in the same context: locality, setting and date. */
   public boolean sameContext(LineRequest other) {
-    return locality.equals(other.locality) && setting == other.setting
-        && date.equals(other.date);
+    return locality.equals(other.locality) && setting == other.setting && date.equals(other.date);
   }
 }

@@ -36,8 +36,8 @@ import java.util.concurrent.CompletionException;
 /**
  * The real {@link PricingData}: the Medicare Physician Fee Schedule bundled in cpt-data, or built
  * from the CMS files given on the command line, each file replacing its bundled counterpart, and
- * priced claim by claim with the library's {@link MedicareClaimPricer}. Nothing is loaded before
- * it is needed.
+ * priced claim by claim with the library's {@link MedicareClaimPricer}. Nothing is loaded before it
+ * is needed.
  */
 public final class MedicareData implements PricingData {
 
@@ -54,12 +54,13 @@ public final class MedicareData implements PricingData {
     CompletableFuture<Optional<RvuTable>> rvus = readHere(files.rvu(), RvuFile::read);
     CompletableFuture<Optional<GpciTable>> gpcis = readHere(files.gpci(), GpciFile::read);
     Supplier<MedicareFeeSchedule> bundled = Suppliers.memoize(BundledData::medicareFeeSchedule);
-    MedicareFeeSchedule.Builder builder = MedicareFeeSchedule.builder()
-        .name("medicare-pfs")
-        .rvus(join(rvus).orElseGet(() -> bundled.get().rvus()))
-        .gpcis(join(gpcis).orElseGet(() -> bundled.get().gpcis()))
-        .oppsCaps(join(caps).orElseGet(() -> bundled.get().oppsCaps()))
-        .conversionFactors(BundledData.conversionFactors());
+    MedicareFeeSchedule.Builder builder =
+        MedicareFeeSchedule.builder()
+            .name("medicare-pfs")
+            .rvus(join(rvus).orElseGet(() -> bundled.get().rvus()))
+            .gpcis(join(gpcis).orElseGet(() -> bundled.get().gpcis()))
+            .oppsCaps(join(caps).orElseGet(() -> bundled.get().oppsCaps()))
+            .conversionFactors(BundledData.conversionFactors());
     if (files.rvu().isEmpty()) {
       // The bundled rows are the 2025 rows, whatever the other files.
       builder.effective(bundled.get().effectiveFrom(), bundled.get().effectiveTo());
@@ -72,26 +73,27 @@ public final class MedicareData implements PricingData {
     T read(Path path) throws IOException;
   }
 
-  private static <T> CompletableFuture<Optional<T>> read(Optional<Path> file,
-      FileReader<T> reader) {
+  private static <T> CompletableFuture<Optional<T>> read(
+      Optional<Path> file, FileReader<T> reader) {
     if (file.isEmpty()) {
       return CompletableFuture.completedFuture(Optional.empty());
     }
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return Optional.of(reader.read(file.get()));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return Optional.of(reader.read(file.get()));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
   /** Reads a file on this thread, failing the future rather than throwing. */
-  private static <T> CompletableFuture<Optional<T>> readHere(Optional<Path> file,
-      FileReader<T> reader) {
+  private static <T> CompletableFuture<Optional<T>> readHere(
+      Optional<Path> file, FileReader<T> reader) {
     try {
-      return CompletableFuture.completedFuture(file.isEmpty() ? Optional.empty()
-          : Optional.of(reader.read(file.get())));
+      return CompletableFuture.completedFuture(
+          file.isEmpty() ? Optional.empty() : Optional.of(reader.read(file.get())));
     } catch (IOException e) {
       return CompletableFuture.failedFuture(new UncheckedIOException(e));
     } catch (RuntimeException e) {
@@ -124,9 +126,11 @@ public final class MedicareData implements PricingData {
   public List<Gpci> localities(Optional<Path> gpciFile) {
     List<Gpci> all;
     try {
-      all = new ArrayList<>(gpciFile.isPresent()
-          ? GpciFile.read(gpciFile.get()).all()
-          : BundledData.medicareFeeSchedule().gpcis().all());
+      all =
+          new ArrayList<>(
+              gpciFile.isPresent()
+                  ? GpciFile.read(gpciFile.get()).all()
+                  : BundledData.medicareFeeSchedule().gpcis().all());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -136,8 +140,8 @@ public final class MedicareData implements PricingData {
 
   /**
    * Prices the lines of one claim with the library's Medicare claim pricer: payment modifiers,
-   * bilateral pairs, multiple-procedure ranking and every other rule that looks at the other
-   * lines. Warnings (an add-on without its primary, documentation needed) are always shown.
+   * bilateral pairs, multiple-procedure ranking and every other rule that looks at the other lines.
+   * Warnings (an add-on without its primary, documentation needed) are always shown.
    */
   static final class Claims implements ClaimPricer {
     private final MedicareClaimPricer pricer;
@@ -151,8 +155,9 @@ public final class MedicareData implements PricingData {
     @Override
     public List<Outcome> price(List<LineRequest> lines, boolean participating) {
       LineRequest first = lines.get(0);
-      PricingContext context = PricingContext.of(first.date(), first.locality(), first.setting())
-          .withParticipating(participating);
+      PricingContext context =
+          PricingContext.of(first.date(), first.locality(), first.setting())
+              .withParticipating(participating);
       List<BilledLine> billed = new ArrayList<>(lines.size());
       for (LineRequest line : lines) {
         billed.add(BilledLine.of(line.line()));

@@ -6,10 +6,9 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
- * What became of one line: an amount, or the reason there is none, and a one-line explanation.
- * The result is {@value #PRICED} or a reason code in lower snake case, such as
- * {@code invalid_code} or {@code status_not_payable}; the amount is present exactly when the
- * line was priced.
+ * What became of one line: an amount, or the reason there is none, and a one-line explanation. The
+ * result is {@value #PRICED} or a reason code in lower snake case, such as {@code invalid_code} or
+ * {@code status_not_payable}; the amount is present exactly when the line was priced.
  *
  * @param amount the amount in US dollars, when priced
  * @param result {@value #PRICED} or the reason code
@@ -26,8 +25,8 @@ public record Outcome(Optional<BigDecimal> amount, String result, String explana
     requireNonNull(result, "result");
     requireNonNull(explanation, "explanation");
     if (amount.isPresent() != result.equals(PRICED)) {
-      throw new IllegalArgumentException("an amount goes with '" + PRICED + "' and only with it: "
-          + amount + " " + result);
+      throw new IllegalArgumentException(
+          "an amount goes with '" + PRICED + "' and only with it: " + amount + " " + result);
     }
   }
 

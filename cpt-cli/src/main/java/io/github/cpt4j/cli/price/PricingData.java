@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What {@code cpt price} and {@code cpt localities} need from the library's data: a pricer over
- * the bundled tables or the CMS files named on the command line, the ZIP-to-locality table and
- * the localities with their GPCIs. The seam that lets tests run the commands over a test double.
+ * What {@code cpt price} and {@code cpt localities} need from the library's data: a pricer over the
+ * bundled tables or the CMS files named on the command line, the ZIP-to-locality table and the
+ * localities with their GPCIs. The seam that lets tests run the commands over a test double.
  */
 public interface PricingData {
 
@@ -20,8 +20,8 @@ public interface PricingData {
    * counterpart. Loading happens here, once, before the first line is read.
    *
    * @param files the CMS files named on the command line
-   * @param explainPriced whether priced lines get their explanation too; lines without an
-   *     amount always say why. Writing out how each amount was found costs more than finding it.
+   * @param explainPriced whether priced lines get their explanation too; lines without an amount
+   *     always say why. Writing out how each amount was found costs more than finding it.
    * @throws IllegalArgumentException if a file is malformed; the message names file, line and
    *     column
    * @throws java.io.UncheckedIOException if a file cannot be read

@@ -8,9 +8,9 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * The context options of {@code cpt price}, which apply to every line that does not say
- * otherwise: the locality ({@code --locality}, or {@code --zip} resolved to one), the setting
- * ({@code --setting}, or {@code --pos} resolved to one) and the date of service ({@code --date}).
+ * The context options of {@code cpt price}, which apply to every line that does not say otherwise:
+ * the locality ({@code --locality}, or {@code --zip} resolved to one), the setting ({@code
+ * --setting}, or {@code --pos} resolved to one) and the date of service ({@code --date}).
  *
  * @param locality where services were performed, if given
  * @param setting the setting; non-facility unless given

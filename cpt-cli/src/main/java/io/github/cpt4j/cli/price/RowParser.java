@@ -17,15 +17,15 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Turns the fields of one batch row into a {@link LineRequest}, applying the defaults, or into
- * the {@link Outcome} that says what is wrong with it. Every problem names its column.
+ * Turns the fields of one batch row into a {@link LineRequest}, applying the defaults, or into the
+ * {@link Outcome} that says what is wrong with it. Every problem names its column.
  *
- * <p>Reason codes: {@code invalid_code}, {@code invalid_modifiers}, {@code invalid_units},
- * {@code invalid_locality}, {@code invalid_zip}, {@code unknown_zip} (well-formed, but in no
- * locality), {@code invalid_setting}, {@code invalid_pos},
- * {@code invalid_date}, {@code conflicting_location} (both {@code locality} and {@code zip}),
- * {@code conflicting_setting} (both {@code setting} and {@code pos}), {@code missing_location}
- * (neither, and no default), {@code malformed_row} (a field count other than the header's).
+ * <p>Reason codes: {@code invalid_code}, {@code invalid_modifiers}, {@code invalid_units}, {@code
+ * invalid_locality}, {@code invalid_zip}, {@code unknown_zip} (well-formed, but in no locality),
+ * {@code invalid_setting}, {@code invalid_pos}, {@code invalid_date}, {@code conflicting_location}
+ * (both {@code locality} and {@code zip}), {@code conflicting_setting} (both {@code setting} and
+ * {@code pos}), {@code missing_location} (neither, and no default), {@code malformed_row} (a field
+ * count other than the header's).
  */
 public final class RowParser {
 
@@ -56,8 +56,8 @@ public final class RowParser {
    *
    * @param zips the locality of a ZIP code, empty when unknown
    */
-  public RowParser(BatchHeader header, PricingDefaults defaults,
-      Function<ZipCode, Optional<Locality>> zips) {
+  public RowParser(
+      BatchHeader header, PricingDefaults defaults, Function<ZipCode, Optional<Locality>> zips) {
     this.header = requireNonNull(header, "header");
     this.defaults = requireNonNull(defaults, "defaults");
     this.zips = requireNonNull(zips, "zips");
@@ -104,8 +104,10 @@ public final class RowParser {
   public Row parse(List<String> fields) {
     String claimValue = field(fields, claim).strip();
     if (fields.size() != header.size()) {
-      return problem("malformed_row", "the row has " + fields.size() + " fields where the "
-          + "header has " + header.size(), claimValue);
+      return problem(
+          "malformed_row",
+          "the row has " + fields.size() + " fields where the " + "header has " + header.size(),
+          claimValue);
     }
     ProcedureCode procedure;
     try {
@@ -131,8 +133,7 @@ public final class RowParser {
     String zipText = field(fields, zip);
     Locality place;
     if (!localityText.isBlank() && !zipText.isBlank()) {
-      return problem("conflicting_location", "give a locality or a ZIP code, not both",
-          claimValue);
+      return problem("conflicting_location", "give a locality or a ZIP code, not both", claimValue);
     } else if (!localityText.isBlank()) {
       try {
         place = locality(localityText);
@@ -147,23 +148,27 @@ public final class RowParser {
         return problem("invalid_zip", "zip: " + e.getMessage(), claimValue);
       }
       if (found.isEmpty()) {
-        return problem("unknown_zip", "zip: " + zipText.strip()
-            + " is in no Medicare payment locality", claimValue);
+        return problem(
+            "unknown_zip",
+            "zip: " + zipText.strip() + " is in no Medicare payment locality",
+            claimValue);
       }
       place = found.get();
     } else if (defaults.locality().isPresent()) {
       place = defaults.locality().get();
     } else {
-      return problem("missing_location", "no locality or zip in the row, and neither "
-          + "--locality nor --zip was given", claimValue);
+      return problem(
+          "missing_location",
+          "no locality or zip in the row, and neither " + "--locality nor --zip was given",
+          claimValue);
     }
 
     String settingText = field(fields, setting);
     String posText = field(fields, pos);
     Setting choice;
     if (!settingText.isBlank() && !posText.isBlank()) {
-      return problem("conflicting_setting", "give a setting or a place of service, not both",
-          claimValue);
+      return problem(
+          "conflicting_setting", "give a setting or a place of service, not both", claimValue);
     } else if (!settingText.isBlank()) {
       try {
         choice = Settings.parse(settingText);
@@ -188,8 +193,10 @@ public final class RowParser {
       try {
         serviceDate = date(dateText);
       } catch (DateTimeException e) {
-        return problem("invalid_date", "date: '" + dateText
-            + "' is not a date: expected YYYY-MM-DD, such as 2025-06-01", claimValue);
+        return problem(
+            "invalid_date",
+            "date: '" + dateText + "' is not a date: expected YYYY-MM-DD, such as 2025-06-01",
+            claimValue);
       }
     }
     return new Row(new LineRequest(line, place, choice, serviceDate), null, claimValue);
@@ -220,8 +227,8 @@ public final class RowParser {
   }
 
   /**
-   * Reads {@code YYYY-MM-DD} strictly, without the general machinery of
-   * {@link java.time.format.DateTimeFormatter}, which costs more than pricing the line.
+   * Reads {@code YYYY-MM-DD} strictly, without the general machinery of {@link
+   * java.time.format.DateTimeFormatter}, which costs more than pricing the line.
    *
    * @throws DateTimeException if the text is not such a date, or no such day exists
    */
@@ -253,8 +260,8 @@ public final class RowParser {
   }
 
   /**
-   * Reads modifiers separated by blanks or hyphens, such as {@code 26}, {@code 25 59} or
-   * {@code RT-59}; letters may be lower case.
+   * Reads modifiers separated by blanks or hyphens, such as {@code 26}, {@code 25 59} or {@code
+   * RT-59}; letters may be lower case.
    *
    * @throws CodeFormatException for a malformed modifier or more than four
    */
@@ -274,7 +281,10 @@ public final class RowParser {
         end++;
       }
       if (list.size() == ClaimLine.MAX_MODIFIERS) {
-        throw new CodeFormatException("a claim line has at most four modifiers", text, i,
+        throw new CodeFormatException(
+            "a claim line has at most four modifiers",
+            text,
+            i,
             CodeFormatException.ErrorType.TOO_MANY_MODIFIERS);
       }
       list.add(Modifier.parseLenient(text, i, end));
@@ -305,7 +315,9 @@ public final class RowParser {
     }
     if (!ok || value < 1) {
       throw new IllegalArgumentException(
-          "'" + text + "' is not a number of units: expected a whole number from 1 to "
+          "'"
+              + text
+              + "' is not a number of units: expected a whole number from 1 to "
               + ClaimLine.MAX_UNITS);
     }
     return value;

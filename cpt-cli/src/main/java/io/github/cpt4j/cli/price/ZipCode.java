@@ -32,15 +32,20 @@ public record ZipCode(String digits) {
       if (!allDigits(s)) {
         five = null;
       }
-    } else if (s.length() == 10 && s.charAt(5) == '-' && allDigits(s.substring(0, 5))
+    } else if (s.length() == 10
+        && s.charAt(5) == '-'
+        && allDigits(s.substring(0, 5))
         && allDigits(s.substring(6))) {
       five = s.substring(0, 5);
     } else {
       five = null;
     }
     if (five == null) {
-      throw new IllegalArgumentException("'" + text + "' is not a ZIP code: expected five "
-          + "digits, such as 10001, or ZIP+4, such as 10001-2345");
+      throw new IllegalArgumentException(
+          "'"
+              + text
+              + "' is not a ZIP code: expected five "
+              + "digits, such as 10001, or ZIP+4, such as 10001-2345");
     }
     return new ZipCode(five);
   }

@@ -3,8 +3,8 @@ package io.github.cpt4j.cli.report;
 import static java.util.Objects.requireNonNull;
 
 /**
- * One column of a report: its name (the CSV header and the JSON key, in snake case), the width
- * the table format pads it to, and whether it holds numbers (right-aligned in tables).
+ * One column of a report: its name (the CSV header and the JSON key, in snake case), the width the
+ * table format pads it to, and whether it holds numbers (right-aligned in tables).
  *
  * @param name the CSV header and JSON key, such as {@code error_index}
  * @param width the column width in the table format; longer values overflow it

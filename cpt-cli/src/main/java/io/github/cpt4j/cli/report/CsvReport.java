@@ -48,7 +48,7 @@ final class CsvReport implements Report {
   @Override
   public void finish() throws IOException {
     if (!headerWritten) {
-      writeHeader();  // an empty result is still a well-formed CSV file
+      writeHeader(); // an empty result is still a well-formed CSV file
     }
     csv.flush();
   }

@@ -15,8 +15,8 @@ public final class JsonText {
   private JsonText() {}
 
   /**
-   * Appends a cell as a JSON value: {@code null}, a number, {@code true}/{@code false}, or a
-   * string for anything else.
+   * Appends a cell as a JSON value: {@code null}, a number, {@code true}/{@code false}, or a string
+   * for anything else.
    */
   public static void appendValue(Appendable out, Object value) throws IOException {
     if (value == null) {
@@ -38,7 +38,7 @@ public final class JsonText {
   public static void appendString(Appendable out, CharSequence text) throws IOException {
     out.append('"');
     int n = text.length();
-    int run = 0;  // start of the pending run of characters that need no escape
+    int run = 0; // start of the pending run of characters that need no escape
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
       String escape = null;
@@ -49,23 +49,34 @@ public final class JsonText {
         escape = "\\\\";
       } else if (c < 0x20) {
         switch (c) {
-          case '\n': escape = "\\n"; break;
-          case '\r': escape = "\\r"; break;
-          case '\t': escape = "\\t"; break;
-          case '\b': escape = "\\b"; break;
-          case '\f': escape = "\\f"; break;
-          default: unicode = true;
+          case '\n':
+            escape = "\\n";
+            break;
+          case '\r':
+            escape = "\\r";
+            break;
+          case '\t':
+            escape = "\\t";
+            break;
+          case '\b':
+            escape = "\\b";
+            break;
+          case '\f':
+            escape = "\\f";
+            break;
+          default:
+            unicode = true;
         }
       } else if (c == '\u2028' || c == '\u2029') {
         unicode = true;
       } else if (Character.isHighSurrogate(c)) {
         if (i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-          i++;  // a valid pair is written as it is
+          i++; // a valid pair is written as it is
           continue;
         }
         unicode = true;
       } else if (Character.isLowSurrogate(c)) {
-        unicode = true;  // a low surrogate not preceded by a high one
+        unicode = true; // a low surrogate not preceded by a high one
       }
       if (escape == null && !unicode) {
         continue;
@@ -74,8 +85,11 @@ public final class JsonText {
       if (escape != null) {
         out.append(escape);
       } else {
-        out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xf])
-            .append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
+        out.append("\\u")
+            .append(HEX[c >> 12])
+            .append(HEX[(c >> 8) & 0xf])
+            .append(HEX[(c >> 4) & 0xf])
+            .append(HEX[c & 0xf]);
       }
       run = i + 1;
     }

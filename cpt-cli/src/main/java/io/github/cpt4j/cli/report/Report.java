@@ -8,9 +8,9 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * A streaming writer of rows with fixed columns. Cells are {@link String}s, numbers
- * ({@link Integer}, {@link Long}, {@link BigDecimal}), {@link Boolean}s or {@code null}
- * for "no value" (blank in a table and CSV, {@code null} in JSON).
+ * A streaming writer of rows with fixed columns. Cells are {@link String}s, numbers ({@link
+ * Integer}, {@link Long}, {@link BigDecimal}), {@link Boolean}s or {@code null} for "no value"
+ * (blank in a table and CSV, {@code null} in JSON).
  *
  * <pre>{@code
  * Report report = Report.create(Format.JSON, columns, out, false);
@@ -33,8 +33,8 @@ public interface Report {
   /**
    * Returns a report in {@code format} writing to {@code out}.
    *
-   * @param flushEachRow whether to flush after every row, so that a person at a terminal sees
-   *     each result as soon as it exists
+   * @param flushEachRow whether to flush after every row, so that a person at a terminal sees each
+   *     result as soon as it exists
    */
   static Report create(Format format, List<Column> columns, Writer out, boolean flushEachRow) {
     requireNonNull(format, "format");

@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes rows as aligned columns under an upper-case header, numbers (and their headers)
- * aligned right. The widths are fixed in advance,
- * not measured, so that the table streams: a longer value overflows its column. The last column
- * is never padded.
+ * Writes rows as aligned columns under an upper-case header, numbers (and their headers) aligned
+ * right. The widths are fixed in advance, not measured, so that the table streams: a longer value
+ * overflows its column. The last column is never padded.
  */
 final class TableReport implements Report {
 

@@ -1,8 +1,8 @@
 package io.github.cpt4j.fee.medicare;
 
 /**
- * Whether an assistant at surgery is paid for a code (column ASST SURG, modifiers 80, 81, 82
- * and AS).
+ * Whether an assistant at surgery is paid for a code (column ASST SURG, modifiers 80, 81, 82 and
+ * AS).
  */
 public enum AssistantAtSurgery {
   /** 0: paid only when documentation establishes medical necessity. */

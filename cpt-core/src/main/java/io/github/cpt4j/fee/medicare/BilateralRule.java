@@ -1,8 +1,6 @@
 package io.github.cpt4j.fee.medicare;
 
-/**
- * The bilateral surgery payment rule of a code (column BILAT SURG, modifier 50 or RT and LT).
- */
+/** The bilateral surgery payment rule of a code (column BILAT SURG, modifier 50 or RT and LT). */
 public enum BilateralRule {
   /** 0: no 150% adjustment: both sides together are paid at most 100% of one fee. */
   NO_ADJUSTMENT('0'),

@@ -6,10 +6,10 @@ import java.time.LocalDate;
 import org.immutables.value.Value;
 
 /**
- * The Medicare Physician Fee Schedule conversion factor in force for dates of service from
- * {@link #effectiveFrom()} to {@link #effectiveTo()} (both inclusive), for the providers
- * {@link #appliesTo()} says: dollars per RVU, four decimals. It can change in the middle of a
- * year (9 March 2024), and from 2026 qualifying APM participants have their own.
+ * The Medicare Physician Fee Schedule conversion factor in force for dates of service from {@link
+ * #effectiveFrom()} to {@link #effectiveTo()} (both inclusive), for the providers {@link
+ * #appliesTo()} says: dollars per RVU, four decimals. It can change in the middle of a year (9
+ * March 2024), and from 2026 qualifying APM participants have their own.
  *
  * <pre>{@code
  * ConversionFactor cf = ConversionFactor.builder()
@@ -36,9 +36,12 @@ public abstract class ConversionFactor {
     /** Tells whether a provider with the given QP status is covered. */
     public boolean covers(boolean qualifyingApmParticipant) {
       switch (this) {
-        case ALL: return true;
-        case QUALIFYING_APM_PARTICIPANTS: return qualifyingApmParticipant;
-        default: return !qualifyingApmParticipant;
+        case ALL:
+          return true;
+        case QUALIFYING_APM_PARTICIPANTS:
+          return qualifyingApmParticipant;
+        default:
+          return !qualifyingApmParticipant;
       }
     }
   }
@@ -60,7 +63,8 @@ public abstract class ConversionFactor {
 
   /** Tells whether the factor applies on {@code date} to a provider with that QP status. */
   public final boolean appliesOn(LocalDate date, boolean qualifyingApmParticipant) {
-    return !date.isBefore(effectiveFrom()) && !date.isAfter(effectiveTo())
+    return !date.isBefore(effectiveFrom())
+        && !date.isAfter(effectiveTo())
         && appliesTo().covers(qualifyingApmParticipant);
   }
 
@@ -75,22 +79,34 @@ public abstract class ConversionFactor {
   @Value.Check
   protected void check() {
     if (effectiveTo().isBefore(effectiveFrom())) {
-      throw new IllegalArgumentException("conversion factor period ends " + effectiveTo()
-          + " before it starts " + effectiveFrom());
+      throw new IllegalArgumentException(
+          "conversion factor period ends "
+              + effectiveTo()
+              + " before it starts "
+              + effectiveFrom());
     }
-    if (amount().signum() <= 0 || amount().stripTrailingZeros().scale() > 4
+    if (amount().signum() <= 0
+        || amount().stripTrailingZeros().scale() > 4
         || amount().compareTo(MAX) > 0) {
-      throw new IllegalArgumentException("a conversion factor is above 0 and at most 999.9999"
-          + " with at most four decimals, not " + amount());
+      throw new IllegalArgumentException(
+          "a conversion factor is above 0 and at most 999.9999"
+              + " with at most four decimals, not "
+              + amount());
     }
   }
 
   /** Returns {@code 32.3465 (2025-01-01..2025-12-31)}, with the providers unless all. */
   @Override
   public String toString() {
-    return amount().toPlainString() + " (" + effectiveFrom() + ".." + effectiveTo()
-        + (appliesTo() == Providers.ALL ? "" : ", " + appliesTo().name().toLowerCase(
-            java.util.Locale.ROOT).replace('_', ' ')) + ")";
+    return amount().toPlainString()
+        + " ("
+        + effectiveFrom()
+        + ".."
+        + effectiveTo()
+        + (appliesTo() == Providers.ALL
+            ? ""
+            : ", " + appliesTo().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+        + ")";
   }
 
   /** Returns a builder. */

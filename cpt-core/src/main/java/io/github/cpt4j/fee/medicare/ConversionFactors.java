@@ -32,21 +32,22 @@ public final class ConversionFactors {
    *     date (the message names both)
    */
   public static ConversionFactors of(Collection<ConversionFactor> factors) {
-    ImmutableList<ConversionFactor> sorted = ImmutableList.sortedCopyOf(
-        Comparator.comparing(ConversionFactor::effectiveFrom)
-            .thenComparing(ConversionFactor::appliesTo),
-        requireNonNull(factors, "factors"));
+    ImmutableList<ConversionFactor> sorted =
+        ImmutableList.sortedCopyOf(
+            Comparator.comparing(ConversionFactor::effectiveFrom)
+                .thenComparing(ConversionFactor::appliesTo),
+            requireNonNull(factors, "factors"));
     for (int i = 0; i < sorted.size(); i++) {
       for (int j = i + 1; j < sorted.size(); j++) {
         ConversionFactor a = sorted.get(i);
         ConversionFactor b = sorted.get(j);
         boolean datesOverlap = !b.effectiveFrom().isAfter(a.effectiveTo());
-        boolean providersOverlap = a.appliesTo() == b.appliesTo()
-            || a.appliesTo() == ConversionFactor.Providers.ALL
-            || b.appliesTo() == ConversionFactor.Providers.ALL;
+        boolean providersOverlap =
+            a.appliesTo() == b.appliesTo()
+                || a.appliesTo() == ConversionFactor.Providers.ALL
+                || b.appliesTo() == ConversionFactor.Providers.ALL;
         if (datesOverlap && providersOverlap) {
-          throw new IllegalArgumentException("conversion factors " + a + " and " + b
-              + " overlap");
+          throw new IllegalArgumentException("conversion factors " + a + " and " + b + " overlap");
         }
       }
     }
@@ -54,8 +55,8 @@ public final class ConversionFactors {
   }
 
   /** Returns the factor in force on {@code dateOfService} for a provider of that QP status. */
-  public Optional<ConversionFactor> find(LocalDate dateOfService,
-      boolean qualifyingApmParticipant) {
+  public Optional<ConversionFactor> find(
+      LocalDate dateOfService, boolean qualifyingApmParticipant) {
     requireNonNull(dateOfService, "dateOfService");
     for (int i = 0; i < factors.size(); i++) {
       ConversionFactor factor = factors.get(i);

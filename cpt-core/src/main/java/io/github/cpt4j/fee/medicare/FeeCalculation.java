@@ -25,16 +25,17 @@ import java.util.Optional;
  *
  * RVUs have two decimals, GPCIs three and the conversion factor four, so the formula is exact in
  * {@code long}: each RVU x GPCI product in units of 10^-5, their sum, times the conversion factor
- * in units of 10^-9 dollars. Nothing is rounded here: {@link #exactAmount()} is exact, and the
- * only rounding is {@link #amount()} (or {@link FeeResult#amount()}), half-up to cents, after
- * every adjustment. CMS's published amounts are the same single rounding of the same exact value.
+ * in units of 10^-9 dollars. Nothing is rounded here: {@link #exactAmount()} is exact, and the only
+ * rounding is {@link #amount()} (or {@link FeeResult#amount()}), half-up to cents, after every
+ * adjustment. CMS's published amounts are the same single rounding of the same exact value.
  *
- * <p>Immutable. Built by {@link MedicareFeeSchedule#calculation} or, from its inputs, by
- * {@link #of}.
+ * <p>Immutable. Built by {@link MedicareFeeSchedule#calculation} or, from its inputs, by {@link
+ * #of}.
  */
 public final class FeeCalculation {
 
   private static final int SCALE = 9;
+
   /** 10^7: from cents (10^-2) to units of 10^-9. */
   private static final long CENTS_TO_NANOS = 10_000_000L;
 
@@ -50,29 +51,40 @@ public final class FeeCalculation {
   private final long uncapped;
   private final long exact;
 
-  FeeCalculation(RvuEntry rvu, Gpci gpci, ConversionFactor conversionFactor,
-      Setting setting, Optional<OppsCap> oppsCap) {
+  FeeCalculation(
+      RvuEntry rvu,
+      Gpci gpci,
+      ConversionFactor conversionFactor,
+      Setting setting,
+      Optional<OppsCap> oppsCap) {
     this.rvu = rvu;
     this.gpci = gpci;
     this.conversionFactor = conversionFactor;
     this.setting = setting;
     // NA: priced at the other setting, unless that is NA as well (only contractor-priced rows).
-    this.pricedSetting = rvu.isNotAvailable(setting) && !rvu.isNotAvailable(setting.other())
-        ? setting.other() : setting;
+    this.pricedSetting =
+        rvu.isNotAvailable(setting) && !rvu.isNotAvailable(setting.other())
+            ? setting.other()
+            : setting;
     this.oppsCap = oppsCap;
     long cf = conversionFactor.tenThousandths();
-    long pe = pricedSetting == Setting.FACILITY ? rvu.facilityPeHundredths()
-        : rvu.nonFacilityPeHundredths();
+    long pe =
+        pricedSetting == Setting.FACILITY
+            ? rvu.facilityPeHundredths()
+            : rvu.nonFacilityPeHundredths();
     // Units of 10^-5 (RVU x GPCI), then 10^-9 dollars (x CF): exact, no rounding.
-    this.work = Math.multiplyExact(Math.multiplyExact(rvu.workHundredths(), gpci.workThousandths()),
-        cf);
-    this.practiceExpense = Math.multiplyExact(
-        Math.multiplyExact(pe, gpci.practiceExpenseThousandths()), cf);
-    this.malpractice = Math.multiplyExact(
-        Math.multiplyExact(rvu.malpracticeHundredths(), gpci.malpracticeThousandths()), cf);
+    this.work =
+        Math.multiplyExact(Math.multiplyExact(rvu.workHundredths(), gpci.workThousandths()), cf);
+    this.practiceExpense =
+        Math.multiplyExact(Math.multiplyExact(pe, gpci.practiceExpenseThousandths()), cf);
+    this.malpractice =
+        Math.multiplyExact(
+            Math.multiplyExact(rvu.malpracticeHundredths(), gpci.malpracticeThousandths()), cf);
     this.uncapped = Math.addExact(Math.addExact(work, practiceExpense), malpractice);
-    long cap = oppsCap.isPresent()
-        ? Fixed.units(oppsCap.get().amount(setting), 2) * CENTS_TO_NANOS : Long.MAX_VALUE;
+    long cap =
+        oppsCap.isPresent()
+            ? Fixed.units(oppsCap.get().amount(setting), 2) * CENTS_TO_NANOS
+            : Long.MAX_VALUE;
     this.exact = Math.min(uncapped, cap);
   }
 
@@ -83,8 +95,12 @@ public final class FeeCalculation {
    * @param oppsCap the row's OPPS cap in the GPCI's locality, if any
    * @throws IllegalArgumentException if the cap is for another code or locality
    */
-  public static FeeCalculation of(RvuEntry rvu, Gpci gpci, ConversionFactor conversionFactor,
-      Setting setting, Optional<OppsCap> oppsCap) {
+  public static FeeCalculation of(
+      RvuEntry rvu,
+      Gpci gpci,
+      ConversionFactor conversionFactor,
+      Setting setting,
+      Optional<OppsCap> oppsCap) {
     requireNonNull(rvu, "rvu");
     requireNonNull(gpci, "gpci");
     requireNonNull(conversionFactor, "conversionFactor");
@@ -93,10 +109,18 @@ public final class FeeCalculation {
     // Not ifPresent(lambda): a capturing lambda is an allocation on every line priced.
     if (oppsCap.isPresent()) {
       OppsCap cap = oppsCap.get();
-      if (!cap.code().equals(rvu.code()) || !cap.modifier().equals(rvu.modifier())
+      if (!cap.code().equals(rvu.code())
+          || !cap.modifier().equals(rvu.modifier())
           || !cap.locality().equals(gpci.locality())) {
-        throw new IllegalArgumentException("OPPS cap " + cap.row() + " in " + cap.locality()
-            + " does not belong to " + rvu.row() + " in " + gpci.locality());
+        throw new IllegalArgumentException(
+            "OPPS cap "
+                + cap.row()
+                + " in "
+                + cap.locality()
+                + " does not belong to "
+                + rvu.row()
+                + " in "
+                + gpci.locality());
       }
     }
     return new FeeCalculation(rvu, gpci, conversionFactor, setting, oppsCap);
@@ -191,35 +215,61 @@ public final class FeeCalculation {
   public Explanation explanation() {
     Explanation steps = Explanation.empty();
     if (settingNotAvailable()) {
-      steps = steps.then(PricingStep.note("na", () -> setting.words() + " is NA for " + rvu.row()
-          + ": priced with the " + pricedSetting.words() + " practice expense, as CMS publishes"
-          + " it"));
+      steps =
+          steps.then(
+              PricingStep.note(
+                  "na",
+                  () ->
+                      setting.words()
+                          + " is NA for "
+                          + rvu.row()
+                          + ": priced with the "
+                          + pricedSetting.words()
+                          + " practice expense, as CMS publishes"
+                          + " it"));
     }
     steps = steps.then(PricingStep.of("rvu", this::formula, uncappedAmount()));
     if (oppsCap.isPresent()) {
       BigDecimal cap = oppsCap.get().amount(setting);
       if (isOppsCapped()) {
-        steps = steps.then(PricingStep.of("opps-cap", () -> "OPPS imaging cap "
-            + cap.toPlainString() + " is lower", exactAmount()));
+        steps =
+            steps.then(
+                PricingStep.of(
+                    "opps-cap",
+                    () -> "OPPS imaging cap " + cap.toPlainString() + " is lower",
+                    exactAmount()));
       } else {
-        steps = steps.then(PricingStep.note("opps-cap", () -> "OPPS imaging cap "
-            + cap.toPlainString() + " is not lower"));
+        steps =
+            steps.then(
+                PricingStep.note(
+                    "opps-cap", () -> "OPPS imaging cap " + cap.toPlainString() + " is not lower"));
       }
     }
     return steps;
   }
 
   private String formula() {
-    StringBuilder formula = new StringBuilder(128)
-        .append(rvu.row()).append(" (work ").append(rvu.workRvu().toPlainString())
-        .append(" x ").append(gpci.work().setScale(3).toPlainString())
-        .append(" + ").append(pricedSetting.words()).append(" PE ")
-        .append(rvu.peRvu(pricedSetting).toPlainString())
-        .append(" x ").append(gpci.practiceExpense().setScale(3).toPlainString())
-        .append(" + MP ").append(rvu.malpracticeRvu().toPlainString())
-        .append(" x ").append(gpci.malpractice().setScale(3).toPlainString())
-        .append(") x CF ").append(conversionFactor.amount().toPlainString())
-        .append(" in ").append(gpci.locality());
+    StringBuilder formula =
+        new StringBuilder(128)
+            .append(rvu.row())
+            .append(" (work ")
+            .append(rvu.workRvu().toPlainString())
+            .append(" x ")
+            .append(gpci.work().setScale(3).toPlainString())
+            .append(" + ")
+            .append(pricedSetting.words())
+            .append(" PE ")
+            .append(rvu.peRvu(pricedSetting).toPlainString())
+            .append(" x ")
+            .append(gpci.practiceExpense().setScale(3).toPlainString())
+            .append(" + MP ")
+            .append(rvu.malpracticeRvu().toPlainString())
+            .append(" x ")
+            .append(gpci.malpractice().setScale(3).toPlainString())
+            .append(") x CF ")
+            .append(conversionFactor.amount().toPlainString())
+            .append(" in ")
+            .append(gpci.locality());
     return formula.toString();
   }
 

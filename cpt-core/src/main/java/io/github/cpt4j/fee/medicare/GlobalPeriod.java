@@ -53,10 +53,14 @@ public enum GlobalPeriod {
   /** Returns the postoperative days (0, 10 or 90) for the numeric periods. */
   public OptionalInt postoperativeDays() {
     switch (this) {
-      case DAYS_0: return OptionalInt.of(0);
-      case DAYS_10: return OptionalInt.of(10);
-      case DAYS_90: return OptionalInt.of(90);
-      default: return OptionalInt.empty();
+      case DAYS_0:
+        return OptionalInt.of(0);
+      case DAYS_10:
+        return OptionalInt.of(10);
+      case DAYS_90:
+        return OptionalInt.of(90);
+      default:
+        return OptionalInt.empty();
     }
   }
 }

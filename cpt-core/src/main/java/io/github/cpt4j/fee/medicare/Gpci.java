@@ -6,9 +6,9 @@ import java.math.BigDecimal;
 import org.immutables.value.Value;
 
 /**
- * The geographic practice cost indices (GPCIs) of one Medicare payment locality: one for each
- * RVU component, with three decimals. The work index is the one in force for the release, with
- * or without the 1.0 floor (Alaska's 1.5 floor is in the file's numbers).
+ * The geographic practice cost indices (GPCIs) of one Medicare payment locality: one for each RVU
+ * component, with three decimals. The work index is the one in force for the release, with or
+ * without the 1.0 floor (Alaska's 1.5 floor is in the file's numbers).
  *
  * <pre>{@code
  * Gpci restOfNewYork = schedule.gpci(Locality.parse("13282-99")).orElseThrow();
@@ -69,8 +69,12 @@ public abstract class Gpci {
 
   private void checkIndex(String which, BigDecimal index) {
     if (index.signum() < 0 || index.stripTrailingZeros().scale() > 3 || index.compareTo(MAX) > 0) {
-      throw new IllegalArgumentException(locality() + ": " + which
-          + " GPCI must be 0 to 9.999 with at most three decimals, not " + index);
+      throw new IllegalArgumentException(
+          locality()
+              + ": "
+              + which
+              + " GPCI must be 0 to 9.999 with at most three decimals, not "
+              + index);
     }
   }
 

@@ -30,8 +30,8 @@ public final class GpciTable {
     try {
       this.index = PackedIndex.of(keys);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("a locality appears twice in the GPCI table: "
-          + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "a locality appears twice in the GPCI table: " + e.getMessage(), e);
     }
   }
 

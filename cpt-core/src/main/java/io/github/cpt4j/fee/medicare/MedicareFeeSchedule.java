@@ -11,7 +11,6 @@ import io.github.cpt4j.fee.FeeSchedule;
 import io.github.cpt4j.fee.Locality;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.PricingStep;
-import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
@@ -26,15 +25,15 @@ import java.util.Optional;
  *
  * <ol>
  *   <li>Chooses the RVU row: the global row, or the {@code 26}, {@code TC} or {@code 53} row when
- *       the line carries that modifier. 26 or TC on a code whose PC/TC indicator does not allow
- *       it is {@link UnpricedReason#MODIFIER_NOT_ALLOWED}; 53 without a row of its own is
- *       {@link UnpricedReason#CARRIER_PRICED}.
+ *       the line carries that modifier. 26 or TC on a code whose PC/TC indicator does not allow it
+ *       is {@link UnpricedReason#MODIFIER_NOT_ALLOWED}; 53 without a row of its own is {@link
+ *       UnpricedReason#CARRIER_PRICED}.
  *   <li>Checks the status: A, T and R with RVUs are priced; C, and R without RVUs, are
  *       contractor-priced; every other status is {@link UnpricedReason#STATUS_NOT_PAYABLE}.
- *   <li>Computes the amount of one unit with the locality's GPCIs and the conversion factor of
- *       the date of service (and QP status): see {@link FeeCalculation}. An NA setting is priced
- *       at the other setting's amount, as CMS's payment files do, and flagged. For imaging codes
- *       in the OPPS cap table, the lower of that and the cap.
+ *   <li>Computes the amount of one unit with the locality's GPCIs and the conversion factor of the
+ *       date of service (and QP status): see {@link FeeCalculation}. An NA setting is priced at the
+ *       other setting's amount, as CMS's payment files do, and flagged. For imaging codes in the
+ *       OPPS cap table, the lower of that and the cap.
  *   <li>Multiplies by the units and, for a non-participating provider, by 95%.
  *   <li>Rounds once, half-up to cents ({@link FeeResult#amount()}).
  * </ol>
@@ -58,6 +57,7 @@ public final class MedicareFeeSchedule implements FeeSchedule {
 
   /** The non-participating provider's share of the amount: 95%. */
   public static final BigDecimal NON_PARTICIPATING_FACTOR = new BigDecimal("0.95");
+
   /** The limiting charge as a share of the participating amount: 115% of 95%, 109.25%. */
   public static final BigDecimal LIMITING_CHARGE_FACTOR = new BigDecimal("1.0925");
 
@@ -73,14 +73,15 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     this.name = builder.name;
     this.rvus = requireNonNull(builder.rvus, "rvus (call Builder.rvus)");
     this.gpcis = requireNonNull(builder.gpcis, "gpcis (call Builder.gpcis)");
-    this.conversionFactors = requireNonNull(builder.conversionFactors,
-        "conversionFactors (call Builder.conversionFactors)");
+    this.conversionFactors =
+        requireNonNull(
+            builder.conversionFactors, "conversionFactors (call Builder.conversionFactors)");
     this.oppsCaps = builder.oppsCaps;
     this.effectiveFrom = builder.effectiveFrom;
     this.effectiveTo = builder.effectiveTo;
     if (effectiveTo.isBefore(effectiveFrom)) {
-      throw new IllegalArgumentException("the schedule's period ends " + effectiveTo
-          + " before it starts " + effectiveFrom);
+      throw new IllegalArgumentException(
+          "the schedule's period ends " + effectiveTo + " before it starts " + effectiveFrom);
     }
   }
 
@@ -99,32 +100,41 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     FeeCalculation calculation = outcome.calculation;
     // Worked out only when someone reads it: most callers want the amount alone, and the steps
     // cost several times the arithmetic.
-    Explanation explanation = Explanation.deferred(() ->
-        header(line, context, calculation.rvuEntry()).then(calculation.explanation()));
+    Explanation explanation =
+        Explanation.deferred(
+            () -> header(line, context, calculation.rvuEntry()).then(calculation.explanation()));
     BigDecimal exact = calculation.exactAmount();
-    FeeResult result = calculation.settingNotAvailable()
-        ? FeeResult.pricedSettingNotAvailable(exact, explanation)
-        : FeeResult.priced(exact, explanation);
+    FeeResult result =
+        calculation.settingNotAvailable()
+            ? FeeResult.pricedSettingNotAvailable(exact, explanation)
+            : FeeResult.priced(exact, explanation);
     result = noteClaimLevelModifiers(line, result);
     if (line.units() > 1) {
-      result = result.multipliedBy(BigDecimal.valueOf(line.units()), "units",
-          "x " + line.units() + " units");
+      result =
+          result.multipliedBy(
+              BigDecimal.valueOf(line.units()), "units", "x " + line.units() + " units");
     }
     if (!context.participating()) {
-      result = result.multipliedBy(NON_PARTICIPATING_FACTOR, "non-participating",
-          "95% for a non-participating provider");
+      result =
+          result.multipliedBy(
+              NON_PARTICIPATING_FACTOR,
+              "non-participating",
+              "95% for a non-participating provider");
     }
     return result;
   }
 
   /**
-   * Returns the limiting charge of {@code line}: the most a non-participating provider who does
-   * not accept assignment may charge, 109.25% of the participating amount (whatever the
-   * context's participation), rounded once at the end like every amount.
+   * Returns the limiting charge of {@code line}: the most a non-participating provider who does not
+   * accept assignment may charge, 109.25% of the participating amount (whatever the context's
+   * participation), rounded once at the end like every amount.
    */
   public FeeResult limitingCharge(ClaimLine line, PricingContext context) {
-    return price(line, context.withParticipating(true)).multipliedBy(LIMITING_CHARGE_FACTOR,
-        "limiting-charge", "115% of the non-participating 95%: 109.25%");
+    return price(line, context.withParticipating(true))
+        .multipliedBy(
+            LIMITING_CHARGE_FACTOR,
+            "limiting-charge",
+            "115% of the non-participating 95%: 109.25%");
   }
 
   /**
@@ -137,8 +147,8 @@ public final class MedicareFeeSchedule implements FeeSchedule {
   }
 
   /**
-   * Returns the RVU row {@code line} selects by its 26, TC or 53 modifier (the global row when
-   * it has none), if the schedule has that row.
+   * Returns the RVU row {@code line} selects by its 26, TC or 53 modifier (the global row when it
+   * has none), if the schedule has that row.
    */
   public Optional<RvuEntry> rvuEntry(ClaimLine line) {
     requireNonNull(line, "line");
@@ -167,8 +177,8 @@ public final class MedicareFeeSchedule implements FeeSchedule {
   }
 
   /** Returns the conversion factor for {@code dateOfService} and QP status, if any. */
-  public Optional<ConversionFactor> conversionFactor(LocalDate dateOfService,
-      boolean qualifyingApmParticipant) {
+  public Optional<ConversionFactor> conversionFactor(
+      LocalDate dateOfService, boolean qualifyingApmParticipant) {
     return conversionFactors.find(dateOfService, qualifyingApmParticipant);
   }
 
@@ -214,8 +224,16 @@ public final class MedicareFeeSchedule implements FeeSchedule {
 
   @Override
   public String toString() {
-    return name + " (" + rvus.size() + " RVU rows, " + gpcis.size() + " localities, "
-        + effectiveFrom + ".." + effectiveTo + ")";
+    return name
+        + " ("
+        + rvus.size()
+        + " RVU rows, "
+        + gpcis.size()
+        + " localities, "
+        + effectiveFrom
+        + ".."
+        + effectiveTo
+        + ")";
   }
 
   /** The calculation, or the refusal with the steps that led there. */
@@ -243,19 +261,33 @@ public final class MedicareFeeSchedule implements FeeSchedule {
    * indicators and the status T rule.
    */
   private Explanation header(ClaimLine line, PricingContext context, RvuEntry entry) {
-    Explanation header = Explanation.of(PricingStep.note("medicare",
-        () -> name + " prices " + line + " on " + context));
+    Explanation header =
+        Explanation.of(
+            PricingStep.note("medicare", () -> name + " prices " + line + " on " + context));
     if (entry == null) {
       return header;
     }
     PaymentIndicators indicators = entry.indicators();
     PaymentStatus status = indicators.status();
-    header = header.then(PricingStep.note("row", () -> entry.row() + " status " + status.code()
-        + " (" + status.words() + "), PC/TC " + indicators.pcTc().code() + ", global "
-        + indicators.globalPeriod().code()));
+    header =
+        header.then(
+            PricingStep.note(
+                "row",
+                () ->
+                    entry.row()
+                        + " status "
+                        + status.code()
+                        + " ("
+                        + status.words()
+                        + "), PC/TC "
+                        + indicators.pcTc().code()
+                        + ", global "
+                        + indicators.globalPeriod().code()));
     if (status == PaymentStatus.T) {
-      header = header.then(PricingStep.note("status-t",
-          "paid only when no other fee-schedule service is paid the same day"));
+      header =
+          header.then(
+              PricingStep.note(
+                  "status-t", "paid only when no other fee-schedule service is paid the same day"));
     }
     return header;
   }
@@ -266,11 +298,15 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     ProcedureCode code = line.code();
     LocalDate date = context.dateOfService();
     if (date.isBefore(effectiveFrom) || date.isAfter(effectiveTo)) {
-      return refuse(deferredHeader(line, context, null), UnpricedReason.DATE_NOT_COVERED, name + " covers " + effectiveFrom
-          + " to " + effectiveTo + ", not " + date);
+      return refuse(
+          deferredHeader(line, context, null),
+          UnpricedReason.DATE_NOT_COVERED,
+          name + " covers " + effectiveFrom + " to " + effectiveTo + ", not " + date);
     }
     if (!rvus.contains(code)) {
-      return refuse(deferredHeader(line, context, null), UnpricedReason.NOT_IN_SCHEDULE,
+      return refuse(
+          deferredHeader(line, context, null),
+          UnpricedReason.NOT_IN_SCHEDULE,
           code + " is not in " + name);
     }
     Modifier rowModifier = null;
@@ -279,8 +315,14 @@ public final class MedicareFeeSchedule implements FeeSchedule {
       Modifier modifier = modifiers.get(i);
       if (RowKey.slotOrMinusOne(modifier) >= 0) {
         if (rowModifier != null && rowModifier != modifier) {
-          return refuse(deferredHeader(line, context, null), UnpricedReason.MODIFIER_NOT_ALLOWED,
-              "modifiers " + rowModifier + " and " + modifier + " select different rows of "
+          return refuse(
+              deferredHeader(line, context, null),
+              UnpricedReason.MODIFIER_NOT_ALLOWED,
+              "modifiers "
+                  + rowModifier
+                  + " and "
+                  + modifier
+                  + " select different rows of "
                   + code);
         }
         rowModifier = modifier;
@@ -296,62 +338,91 @@ public final class MedicareFeeSchedule implements FeeSchedule {
       return refuseStatus(deferredHeader(line, context, entry), entry, context);
     }
     if (context.locality().isEmpty()) {
-      return refuse(deferredHeader(line, context, entry), UnpricedReason.NO_LOCALITY,
+      return refuse(
+          deferredHeader(line, context, entry),
+          UnpricedReason.NO_LOCALITY,
           "the Medicare fee schedule varies by locality; the context has none");
     }
     Locality locality = context.locality().get();
     Optional<Gpci> gpci = gpcis.find(locality);
     if (gpci.isEmpty()) {
-      return refuse(deferredHeader(line, context, entry), UnpricedReason.NO_GPCI_FOR_LOCALITY,
+      return refuse(
+          deferredHeader(line, context, entry),
+          UnpricedReason.NO_GPCI_FOR_LOCALITY,
           name + " has no GPCIs for locality " + locality);
     }
     Optional<ConversionFactor> factor =
         conversionFactors.find(date, context.qualifyingApmParticipant());
     if (factor.isEmpty()) {
-      return refuse(deferredHeader(line, context, entry), UnpricedReason.NO_CONVERSION_FACTOR,
-          "no conversion factor for " + date
+      return refuse(
+          deferredHeader(line, context, entry),
+          UnpricedReason.NO_CONVERSION_FACTOR,
+          "no conversion factor for "
+              + date
               + (context.qualifyingApmParticipant() ? " (qualifying APM participant)" : ""));
     }
-    FeeCalculation calculation = new FeeCalculation(entry, gpci.get(), factor.get(),
-        context.setting(), oppsCaps.find(code, entry.modifier(), locality));
+    FeeCalculation calculation =
+        new FeeCalculation(
+            entry,
+            gpci.get(),
+            factor.get(),
+            context.setting(),
+            oppsCaps.find(code, entry.modifier(), locality));
     return new Outcome(calculation, null);
   }
 
   private Outcome missingRow(Explanation header, ProcedureCode code, Modifier rowModifier) {
     Optional<RvuEntry> global = rvus.find(code, Optional.empty());
     if (rowModifier == null) {
-      String rows = rvus.rowsOf(code).stream().map(RvuEntry::row)
-          .reduce((a, b) -> a + ", " + b).orElse("");
-      return refuse(header, UnpricedReason.MODIFIER_REQUIRED,
-          code + " is priced only as " + rows);
+      String rows =
+          rvus.rowsOf(code).stream().map(RvuEntry::row).reduce((a, b) -> a + ", " + b).orElse("");
+      return refuse(header, UnpricedReason.MODIFIER_REQUIRED, code + " is priced only as " + rows);
     }
     if (rowModifier == Modifier.DISCONTINUED) {
-      return refuse(header, UnpricedReason.CARRIER_PRICED, code
-          + "-53 has no row of its own: the contractor prices a discontinued procedure");
+      return refuse(
+          header,
+          UnpricedReason.CARRIER_PRICED,
+          code + "-53 has no row of its own: the contractor prices a discontinued procedure");
     }
-    String pcTc = global.map(e -> "PC/TC indicator " + e.indicators().pcTc().code() + " ("
-        + e.indicators().pcTc().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-        + ")").orElse("no " + rowModifier + " row");
-    return refuse(header, UnpricedReason.MODIFIER_NOT_ALLOWED,
+    String pcTc =
+        global
+            .map(
+                e ->
+                    "PC/TC indicator "
+                        + e.indicators().pcTc().code()
+                        + " ("
+                        + e.indicators()
+                            .pcTc()
+                            .name()
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .replace('_', ' ')
+                        + ")")
+            .orElse("no " + rowModifier + " row");
+    return refuse(
+        header,
+        UnpricedReason.MODIFIER_NOT_ALLOWED,
         "modifier " + rowModifier + " is not allowed with " + code + ": " + pcTc);
   }
 
   private Outcome refuseStatus(Explanation header, RvuEntry entry, PricingContext context) {
     PaymentStatus status = entry.status();
     if (status == PaymentStatus.C || status == PaymentStatus.R) {
-      String detail = entry.row() + " status " + status.code() + ": the contractor sets the"
-          + " amount";
+      String detail =
+          entry.row() + " status " + status.code() + ": the contractor sets the" + " amount";
       if (context.locality().isPresent()) {
-        Optional<OppsCap> cap = oppsCaps.find(entry.code(), entry.modifier(),
-            context.locality().get());
+        Optional<OppsCap> cap =
+            oppsCaps.find(entry.code(), entry.modifier(), context.locality().get());
         if (cap.isPresent()) {
-          detail += ", at most the OPPS imaging cap of "
-              + cap.get().amount(context.setting()).toPlainString();
+          detail +=
+              ", at most the OPPS imaging cap of "
+                  + cap.get().amount(context.setting()).toPlainString();
         }
       }
       return refuse(header, UnpricedReason.CARRIER_PRICED, detail);
     }
-    return refuse(header, UnpricedReason.STATUS_NOT_PAYABLE,
+    return refuse(
+        header,
+        UnpricedReason.STATUS_NOT_PAYABLE,
         entry.row() + " status " + status.code() + ": " + status.words());
   }
 
@@ -361,8 +432,10 @@ public final class MedicareFeeSchedule implements FeeSchedule {
       Modifier modifier = modifiers.get(i);
       String effect = claimLevelEffect(modifier);
       if (effect != null) {
-        result = result.withStep(PricingStep.note("modifier-" + modifier,
-            "not applied to the fee schedule amount: " + effect));
+        result =
+            result.withStep(
+                PricingStep.note(
+                    "modifier-" + modifier, "not applied to the fee schedule amount: " + effect));
       }
     }
     return result;
@@ -377,10 +450,13 @@ public final class MedicareFeeSchedule implements FeeSchedule {
       return "co-surgeon share of claim pricing";
     } else if (m == Modifier.TEAM_SURGERY) {
       return "team surgery is priced by report";
-    } else if (m == Modifier.ASSISTANT_SURGEON || m == Modifier.MINIMUM_ASSISTANT_SURGEON
-        || m == Modifier.ASSISTANT_SURGEON_NO_RESIDENT || m == Modifier.NON_PHYSICIAN_ASSISTANT) {
+    } else if (m == Modifier.ASSISTANT_SURGEON
+        || m == Modifier.MINIMUM_ASSISTANT_SURGEON
+        || m == Modifier.ASSISTANT_SURGEON_NO_RESIDENT
+        || m == Modifier.NON_PHYSICIAN_ASSISTANT) {
       return "assistant-at-surgery share of claim pricing";
-    } else if (m == Modifier.SURGICAL_CARE_ONLY || m == Modifier.POSTOPERATIVE_CARE_ONLY
+    } else if (m == Modifier.SURGICAL_CARE_ONLY
+        || m == Modifier.POSTOPERATIVE_CARE_ONLY
         || m == Modifier.PREOPERATIVE_CARE_ONLY) {
       return "split global care share of claim pricing";
     } else if (m == Modifier.INCREASED_SERVICES || m == Modifier.REDUCED_SERVICES) {
@@ -432,9 +508,9 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     }
 
     /**
-     * Sets the dates of service the files are in force for, both inclusive (default: every
-     * date); other dates are {@link UnpricedReason#DATE_NOT_COVERED}, so that schedules of
-     * several releases can be chained with {@link FeeSchedule#firstThatPrices}.
+     * Sets the dates of service the files are in force for, both inclusive (default: every date);
+     * other dates are {@link UnpricedReason#DATE_NOT_COVERED}, so that schedules of several
+     * releases can be chained with {@link FeeSchedule#firstThatPrices}.
      */
     public Builder effective(LocalDate from, LocalDate to) {
       this.effectiveFrom = requireNonNull(from, "from");

@@ -1,8 +1,8 @@
 package io.github.cpt4j.fee.medicare;
 
 /**
- * The multiple-procedure payment rule of a code (column MULT PROC, modifier 51): how its amount
- * is reduced when other procedures are billed on the same day.
+ * The multiple-procedure payment rule of a code (column MULT PROC, modifier 51): how its amount is
+ * reduced when other procedures are billed on the same day.
  */
 public enum MultipleProcedureRule {
   /** 0: no reduction; each procedure at the lower of its charge and its fee. */

@@ -10,11 +10,11 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * The OPPS imaging cap of one imaging service (code, global or TC row) in one locality: the
- * Deficit Reduction Act of 2005 limits the technical part of imaging to what the hospital
- * outpatient system pays. CMS publishes the capped amounts per locality (the OPPSCAP file); the
- * fee schedule pays the lower of its own amount and this one. For contractor-priced codes the
- * figure is the ceiling of the contractor's price.
+ * The OPPS imaging cap of one imaging service (code, global or TC row) in one locality: the Deficit
+ * Reduction Act of 2005 limits the technical part of imaging to what the hospital outpatient system
+ * pays. CMS publishes the capped amounts per locality (the OPPSCAP file); the fee schedule pays the
+ * lower of its own amount and this one. For contractor-priced codes the figure is the ceiling of
+ * the contractor's price.
  */
 @ValueStyle
 @Value.Immutable
@@ -53,19 +53,28 @@ public abstract class OppsCap {
   protected void check() {
     checkAmount("facilityAmount", facilityAmount());
     checkAmount("nonFacilityAmount", nonFacilityAmount());
-    modifier().ifPresent(m -> {
-      if (m != Modifier.PROFESSIONAL_COMPONENT && m != Modifier.TECHNICAL_COMPONENT
-          && m != Modifier.DISCONTINUED) {
-        throw new IllegalArgumentException(
-            "an OPPS cap row's modifier is 26, TC or 53, not " + m + " (" + code() + ")");
-      }
-    });
+    modifier()
+        .ifPresent(
+            m -> {
+              if (m != Modifier.PROFESSIONAL_COMPONENT
+                  && m != Modifier.TECHNICAL_COMPONENT
+                  && m != Modifier.DISCONTINUED) {
+                throw new IllegalArgumentException(
+                    "an OPPS cap row's modifier is 26, TC or 53, not " + m + " (" + code() + ")");
+              }
+            });
   }
 
   private void checkAmount(String name, BigDecimal amount) {
     if (amount.signum() < 0 || amount.stripTrailingZeros().scale() > 2) {
-      throw new IllegalArgumentException(row() + " in " + locality() + ": " + name
-          + " must be dollars and cents, not negative, not " + amount);
+      throw new IllegalArgumentException(
+          row()
+              + " in "
+              + locality()
+              + ": "
+              + name
+              + " must be dollars and cents, not negative, not "
+              + amount);
     }
   }
 

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The OPPS imaging caps of one release (the CMS OPPSCAP file), by code, row modifier and
- * locality. Immutable.
+ * The OPPS imaging caps of one release (the CMS OPPSCAP file), by code, row modifier and locality.
+ * Immutable.
  */
 public final class OppsCapTable {
 
@@ -33,16 +33,16 @@ public final class OppsCapTable {
     }
     this.localityCount = Math.max(1, dense.size());
     if ((long) RowKey.BOUND * localityCount > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("too many localities in one OPPS cap table: "
-          + dense.size());
+      throw new IllegalArgumentException(
+          "too many localities in one OPPS cap table: " + dense.size());
     }
-    this.localities = PackedIndex.of(dense.keySet().stream().mapToInt(Integer::intValue)
-        .toArray());
+    this.localities = PackedIndex.of(dense.keySet().stream().mapToInt(Integer::intValue).toArray());
     int[] keys = new int[caps.size()];
     for (int i = 0; i < keys.length; i++) {
       OppsCap cap = caps.get(i);
-      keys[i] = RowKey.of(cap.code(), cap.modifier()) * localityCount
-          + localities.positionOf(cap.locality().packed());
+      keys[i] =
+          RowKey.of(cap.code(), cap.modifier()) * localityCount
+              + localities.positionOf(cap.locality().packed());
     }
     try {
       this.index = PackedIndex.of(keys);
@@ -66,8 +66,8 @@ public final class OppsCapTable {
   }
 
   /** Returns the cap of the row of {@code code} with {@code modifier} in {@code locality}. */
-  public Optional<OppsCap> find(ProcedureCode code, Optional<Modifier> modifier,
-      Locality locality) {
+  public Optional<OppsCap> find(
+      ProcedureCode code, Optional<Modifier> modifier, Locality locality) {
     requireNonNull(code, "code");
     requireNonNull(modifier, "modifier");
     requireNonNull(locality, "locality");

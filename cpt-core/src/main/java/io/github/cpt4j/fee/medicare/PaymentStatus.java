@@ -2,8 +2,8 @@ package io.github.cpt4j.fee.medicare;
 
 /**
  * The status code of a code in the Medicare Physician Fee Schedule (column STATUS CODE of the
- * relative value file): whether the code is in the fee schedule and whether it is paid
- * separately. Only {@link #A}, {@link #R} and {@link #T} are priced from RVUs.
+ * relative value file): whether the code is in the fee schedule and whether it is paid separately.
+ * Only {@link #A}, {@link #R} and {@link #T} are priced from RVUs.
  */
 public enum PaymentStatus {
   /** Active: paid separately under the fee schedule, if covered. */
@@ -34,7 +34,9 @@ public enum PaymentStatus {
   P,
   /** Restricted coverage: special coverage instructions; contractor-priced when it has no RVUs. */
   R,
-  /** Injection and similar services paid only when no other fee-schedule service is paid that day. */
+  /**
+   * Injection and similar services paid only when no other fee-schedule service is paid that day.
+   */
   T,
   /** Statutory exclusion: not a physician service (clinical laboratory, ambulance...). */
   X;
@@ -68,22 +70,38 @@ public enum PaymentStatus {
   /** Returns a few words saying what the status means, for explanations. */
   public String words() {
     switch (this) {
-      case A: return "active";
-      case B: return "bundled into other services";
-      case C: return "contractor-priced";
-      case D: return "deleted";
-      case E: return "excluded by regulation";
-      case F: return "deleted, no grace period";
-      case G: return "not valid for Medicare, another code is used";
-      case H: return "deleted component";
-      case I: return "not valid for Medicare";
-      case J: return "anesthesia, priced by base and time units";
-      case M: return "measurement code, not paid";
-      case N: return "non-covered";
-      case P: return "bundled or excluded";
-      case R: return "restricted coverage";
-      case T: return "paid only when no other fee-schedule service is paid that day";
-      default: return "statutory exclusion";
+      case A:
+        return "active";
+      case B:
+        return "bundled into other services";
+      case C:
+        return "contractor-priced";
+      case D:
+        return "deleted";
+      case E:
+        return "excluded by regulation";
+      case F:
+        return "deleted, no grace period";
+      case G:
+        return "not valid for Medicare, another code is used";
+      case H:
+        return "deleted component";
+      case I:
+        return "not valid for Medicare";
+      case J:
+        return "anesthesia, priced by base and time units";
+      case M:
+        return "measurement code, not paid";
+      case N:
+        return "non-covered";
+      case P:
+        return "bundled or excluded";
+      case R:
+        return "restricted coverage";
+      case T:
+        return "paid only when no other fee-schedule service is paid that day";
+      default:
+        return "statutory exclusion";
     }
   }
 }

@@ -1,9 +1,9 @@
 package io.github.cpt4j.fee.medicare;
 
 /**
- * How a code splits into a professional component (modifier 26, the physician's interpretation)
- * and a technical component (modifier TC, staff and equipment): column PCTC IND of the relative
- * value file.
+ * How a code splits into a professional component (modifier 26, the physician's interpretation) and
+ * a technical component (modifier TC, staff and equipment): column PCTC IND of the relative value
+ * file.
  */
 public enum PcTcIndicator {
   /** 0: a physician service (visit, surgery); 26 and TC not allowed. */

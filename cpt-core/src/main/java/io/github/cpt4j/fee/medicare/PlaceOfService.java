@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.github.cpt4j.fee.Setting;
 
 /**
- * A place-of-service code, {@code 01} to {@code 99}, as billed on a professional claim, and the
- * fee schedule {@link Setting} Medicare pays it at.
+ * A place-of-service code, {@code 01} to {@code 99}, as billed on a professional claim, and the fee
+ * schedule {@link Setting} Medicare pays it at.
  *
  * <p>Medicare pays the facility rate for hospitals (inpatient {@code 21}, on- and off-campus
  * outpatient {@code 22} and {@code 19}, emergency room {@code 23}), ambulatory surgical centers
@@ -32,31 +32,42 @@ public final class PlaceOfService implements Comparable<PlaceOfService> {
   static {
     for (int code = 1; code < ALL.length; code++) {
       String text = (code < 10 ? "0" : "") + code;
-      ALL[code] = new PlaceOfService(code,
-          FACILITY_CODES.contains(text) ? Setting.FACILITY : Setting.NON_FACILITY);
+      ALL[code] =
+          new PlaceOfService(
+              code, FACILITY_CODES.contains(text) ? Setting.FACILITY : Setting.NON_FACILITY);
     }
   }
 
   /** 02: telehealth provided other than in the patient's home (facility rate). */
   public static final PlaceOfService TELEHEALTH_OTHER_THAN_HOME = of(2);
+
   /** 10: telehealth provided in the patient's home (non-facility rate). */
   public static final PlaceOfService TELEHEALTH_IN_HOME = of(10);
+
   /** 11: office. */
   public static final PlaceOfService OFFICE = of(11);
+
   /** 12: home. */
   public static final PlaceOfService HOME = of(12);
+
   /** 19: off-campus outpatient hospital. */
   public static final PlaceOfService OFF_CAMPUS_OUTPATIENT_HOSPITAL = of(19);
+
   /** 21: inpatient hospital. */
   public static final PlaceOfService INPATIENT_HOSPITAL = of(21);
+
   /** 22: on-campus outpatient hospital. */
   public static final PlaceOfService ON_CAMPUS_OUTPATIENT_HOSPITAL = of(22);
+
   /** 23: emergency room, hospital. */
   public static final PlaceOfService EMERGENCY_ROOM = of(23);
+
   /** 24: ambulatory surgical center. */
   public static final PlaceOfService AMBULATORY_SURGICAL_CENTER = of(24);
+
   /** 31: skilled nursing facility. */
   public static final PlaceOfService SKILLED_NURSING_FACILITY = of(31);
+
   /** 32: nursing facility (non-facility rate). */
   public static final PlaceOfService NURSING_FACILITY = of(32);
 

@@ -5,8 +5,8 @@ import io.github.cpt4j.modifier.Modifier;
 import java.util.Optional;
 
 /**
- * The int key of an RVU row: the packed code times four plus the modifier slot (0 global, 1 for
- * 26, 2 for TC, 3 for 53), below {@link #BOUND}.
+ * The int key of an RVU row: the packed code times four plus the modifier slot (0 global, 1 for 26,
+ * 2 for TC, 3 for 53), below {@link #BOUND}.
  */
 final class RowKey {
 

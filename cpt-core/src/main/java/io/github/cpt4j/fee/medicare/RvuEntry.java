@@ -9,10 +9,10 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * One row of the Medicare relative value file: a code with no modifier (the global service) or
- * with {@code 26}, {@code TC} or {@code 53}; its relative value units (RVUs) for physician work,
- * practice expense in each setting and malpractice; the NA flags; and its
- * {@link PaymentIndicators}. RVUs have at most two decimals and are never negative.
+ * One row of the Medicare relative value file: a code with no modifier (the global service) or with
+ * {@code 26}, {@code TC} or {@code 53}; its relative value units (RVUs) for physician work,
+ * practice expense in each setting and malpractice; the NA flags; and its {@link
+ * PaymentIndicators}. RVUs have at most two decimals and are never negative.
  *
  * <p>An NA flag marks a setting where the service is rarely or never furnished; the practice
  * expense shown for it is then a copy of the other setting's, and CMS prices that setting at the
@@ -81,8 +81,8 @@ public abstract class RvuEntry {
   }
 
   /**
-   * Tells whether CMS flags the RVUs as not used for Medicare payment (column NOT USED FOR
-   * MEDICARE PAYMENT): values published for other payers' use.
+   * Tells whether CMS flags the RVUs as not used for Medicare payment (column NOT USED FOR MEDICARE
+   * PAYMENT): values published for other payers' use.
    */
   @Value.Default
   public boolean notUsedForMedicarePayment() {
@@ -100,8 +100,7 @@ public abstract class RvuEntry {
   }
 
   /**
-   * Tells whether {@code setting} is marked NA. (A few contractor-priced rows mark both
-   * settings.)
+   * Tells whether {@code setting} is marked NA. (A few contractor-priced rows mark both settings.)
    */
   public final boolean isNotAvailable(Setting setting) {
     return setting == Setting.FACILITY ? facilityNa() : nonFacilityNa();
@@ -114,8 +113,10 @@ public abstract class RvuEntry {
 
   /** Tells whether all RVUs are zero (such codes with status R are contractor-priced). */
   public final boolean hasNoRvus() {
-    return workRvu().signum() == 0 && nonFacilityPeRvu().signum() == 0
-        && facilityPeRvu().signum() == 0 && malpracticeRvu().signum() == 0;
+    return workRvu().signum() == 0
+        && nonFacilityPeRvu().signum() == 0
+        && facilityPeRvu().signum() == 0
+        && malpracticeRvu().signum() == 0;
   }
 
   /** Returns the row as billed, such as {@code 71046-26} or {@code 99213}. */
@@ -151,13 +152,16 @@ public abstract class RvuEntry {
   /** Rejects values outside the ranges documented on the accessors. */
   @Value.Check
   protected void check() {
-    modifier().ifPresent(m -> {
-      if (m != Modifier.PROFESSIONAL_COMPONENT && m != Modifier.TECHNICAL_COMPONENT
-          && m != Modifier.DISCONTINUED) {
-        throw new IllegalArgumentException(
-            "an RVU row's modifier is 26, TC or 53, not " + m + " (" + code() + ")");
-      }
-    });
+    modifier()
+        .ifPresent(
+            m -> {
+              if (m != Modifier.PROFESSIONAL_COMPONENT
+                  && m != Modifier.TECHNICAL_COMPONENT
+                  && m != Modifier.DISCONTINUED) {
+                throw new IllegalArgumentException(
+                    "an RVU row's modifier is 26, TC or 53, not " + m + " (" + code() + ")");
+              }
+            });
     checkRvu("workRvu", workRvu());
     checkRvu("nonFacilityPeRvu", nonFacilityPeRvu());
     checkRvu("facilityPeRvu", facilityPeRvu());
@@ -168,10 +172,9 @@ public abstract class RvuEntry {
   }
 
   private void checkRvu(String name, BigDecimal rvu) {
-    if (rvu.signum() < 0 || rvu.stripTrailingZeros().scale() > 2
-        || rvu.compareTo(MAX_RVU) > 0) {
-      throw new IllegalArgumentException(row() + ": " + name
-          + " must be 0 to 99999.99 with at most two decimals, not " + rvu);
+    if (rvu.signum() < 0 || rvu.stripTrailingZeros().scale() > 2 || rvu.compareTo(MAX_RVU) > 0) {
+      throw new IllegalArgumentException(
+          row() + ": " + name + " must be 0 to 99999.99 with at most two decimals, not " + rvu);
     }
   }
 

@@ -22,6 +22,7 @@ public final class RvuTable {
 
   private final ImmutableList<RvuEntry> entries;
   private final PackedIndex index;
+
   /** Bit i set when the code packed as {@code i} has at least one row. */
   private final long[] codesPresent;
 

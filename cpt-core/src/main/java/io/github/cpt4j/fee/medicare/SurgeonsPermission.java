@@ -31,8 +31,8 @@ public enum SurgeonsPermission {
         return value;
       }
     }
-    throw new IllegalArgumentException("not a co-surgeon or team surgery indicator: '" + code
-        + "'");
+    throw new IllegalArgumentException(
+        "not a co-surgeon or team surgery indicator: '" + code + "'");
   }
 
   /** Returns the one-digit code. */

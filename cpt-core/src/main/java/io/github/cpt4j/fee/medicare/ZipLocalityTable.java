@@ -8,12 +8,12 @@ import java.util.Optional;
 
 /**
  * Which Medicare payment locality a five-digit ZIP code belongs to (CMS's ZIP5 file), stored as
- * ranges of consecutive ZIP codes of one locality. Immutable; a lookup is a binary search over
- * a few thousand ranges and does not allocate beyond its {@code Optional}.
+ * ranges of consecutive ZIP codes of one locality. Immutable; a lookup is a binary search over a
+ * few thousand ranges and does not allocate beyond its {@code Optional}.
  *
- * <p>A few hundred ZIP codes straddle two localities; CMS then flags them and prices by ZIP+4
- * (its ZIP9 file), and this table answers with the ZIP5 file's locality, which
- * {@link #isSplitByPlusFour(CharSequence)} tells apart.
+ * <p>A few hundred ZIP codes straddle two localities; CMS then flags them and prices by ZIP+4 (its
+ * ZIP9 file), and this table answers with the ZIP5 file's locality, which {@link
+ * #isSplitByPlusFour(CharSequence)} tells apart.
  *
  * <pre>{@code
  * ZipLocalityTable zips = BundledData.zipLocalities();
@@ -26,8 +26,10 @@ public final class ZipLocalityTable {
 
   private final int[] starts;
   private final int[] ends;
+
   /** The packed locality, with bit 30 set when the ZIP codes are split by ZIP+4. */
   private final int[] values;
+
   private final int zipCount;
 
   private ZipLocalityTable(int[] starts, int[] ends, int[] values, int zipCount) {
@@ -43,18 +45,19 @@ public final class ZipLocalityTable {
   }
 
   /**
-   * Returns the locality of {@code zip}: five digits, or ZIP+4 ({@code 10001-2345}, whose
-   * extension is ignored); empty when the ZIP code is not in the table or malformed.
+   * Returns the locality of {@code zip}: five digits, or ZIP+4 ({@code 10001-2345}, whose extension
+   * is ignored); empty when the ZIP code is not in the table or malformed.
    */
   public Optional<Locality> find(CharSequence zip) {
     int position = positionOf(zip);
-    return position < 0 ? Optional.empty()
+    return position < 0
+        ? Optional.empty()
         : Optional.of(Locality.ofPacked(values[position] & ~PLUS_FOUR));
   }
 
   /**
-   * Tells whether CMS flags {@code zip} as straddling localities, to be priced by its ZIP+4
-   * (false for ZIP codes not in the table).
+   * Tells whether CMS flags {@code zip} as straddling localities, to be priced by its ZIP+4 (false
+   * for ZIP codes not in the table).
    */
   public boolean isSplitByPlusFour(CharSequence zip) {
     int position = positionOf(zip);
@@ -157,8 +160,8 @@ public final class ZipLocalityTable {
     public Builder addRange(int first, int last, Locality locality, boolean splitByPlusFour) {
       requireNonNull(locality, "locality");
       if (first < 0 || last > 99_999 || last < first) {
-        throw new IllegalArgumentException("ZIP code range " + first + "-" + last
-            + " is not within 00000-99999");
+        throw new IllegalArgumentException(
+            "ZIP code range " + first + "-" + last + " is not within 00000-99999");
       }
       int value = locality.packed() | (splitByPlusFour ? PLUS_FOUR : 0);
       for (int zip = first; zip <= last; zip++) {
@@ -192,8 +195,7 @@ public final class ZipLocalityTable {
         int zip = (int) (pairs[i] >>> 32);
         int value = (int) pairs[i];
         if (ranges > 0 && ends[ranges - 1] >= zip) {
-          throw new IllegalArgumentException(String.format(
-              "ZIP code %05d is given twice", zip));
+          throw new IllegalArgumentException(String.format("ZIP code %05d is given twice", zip));
         }
         if (ranges > 0 && ends[ranges - 1] == zip - 1 && values[ranges - 1] == value) {
           ends[ranges - 1] = zip;
@@ -204,8 +206,11 @@ public final class ZipLocalityTable {
           ranges++;
         }
       }
-      return new ZipLocalityTable(Arrays.copyOf(starts, ranges), Arrays.copyOf(ends, ranges),
-          Arrays.copyOf(values, ranges), count);
+      return new ZipLocalityTable(
+          Arrays.copyOf(starts, ranges),
+          Arrays.copyOf(ends, ranges),
+          Arrays.copyOf(values, ranges),
+          count);
     }
   }
 }

@@ -54,77 +54,99 @@ final class Fixtures {
     List<RvuEntry> entries = new ArrayList<>();
     for (String row : ROWS) {
       String[] f = row.split(",", -1);
-      entries.add(RvuEntry.builder()
-          .code(ProcedureCode.parse(f[0]))
-          .modifier(f[1].isEmpty() ? Optional.empty() : Optional.of(Modifier.parse(f[1])))
-          .workRvu(new BigDecimal(f[3]))
-          .nonFacilityPeRvu(new BigDecimal(f[4]))
-          .nonFacilityNa(f[5].equals("NA"))
-          .facilityPeRvu(new BigDecimal(f[6]))
-          .facilityNa(f[7].equals("NA"))
-          .malpracticeRvu(new BigDecimal(f[8]))
-          .indicators(PaymentIndicators.builder()
-              .status(PaymentStatus.of(f[2].charAt(0)))
-              .pcTc(PcTcIndicator.of(f[9].charAt(0)))
-              .globalPeriod(GlobalPeriod.of(f[10]))
-              .multipleProcedure(MultipleProcedureRule.of(f[11].charAt(0)))
-              .bilateral(BilateralRule.NO_ADJUSTMENT)
-              .assistantAtSurgery(AssistantAtSurgery.NEVER_PAID)
-              .coSurgeons(SurgeonsPermission.NOT_PERMITTED)
-              .teamSurgery(SurgeonsPermission.NOT_PERMITTED)
-              .endoscopicBase(Optional.empty())
-              .diagnosticImagingFamily(Integer.parseInt(f[12]))
-              .pricingIndicator(Optional.empty())
-              .build())
-          .build());
+      entries.add(
+          RvuEntry.builder()
+              .code(ProcedureCode.parse(f[0]))
+              .modifier(f[1].isEmpty() ? Optional.empty() : Optional.of(Modifier.parse(f[1])))
+              .workRvu(new BigDecimal(f[3]))
+              .nonFacilityPeRvu(new BigDecimal(f[4]))
+              .nonFacilityNa(f[5].equals("NA"))
+              .facilityPeRvu(new BigDecimal(f[6]))
+              .facilityNa(f[7].equals("NA"))
+              .malpracticeRvu(new BigDecimal(f[8]))
+              .indicators(
+                  PaymentIndicators.builder()
+                      .status(PaymentStatus.of(f[2].charAt(0)))
+                      .pcTc(PcTcIndicator.of(f[9].charAt(0)))
+                      .globalPeriod(GlobalPeriod.of(f[10]))
+                      .multipleProcedure(MultipleProcedureRule.of(f[11].charAt(0)))
+                      .bilateral(BilateralRule.NO_ADJUSTMENT)
+                      .assistantAtSurgery(AssistantAtSurgery.NEVER_PAID)
+                      .coSurgeons(SurgeonsPermission.NOT_PERMITTED)
+                      .teamSurgery(SurgeonsPermission.NOT_PERMITTED)
+                      .endoscopicBase(Optional.empty())
+                      .diagnosticImagingFamily(Integer.parseInt(f[12]))
+                      .pricingIndicator(Optional.empty())
+                      .build())
+              .build());
     }
     return entries;
   }
 
   static GpciTable gpcis() {
-    return GpciTable.of(List.of(
-        gpci(REST_OF_NEW_YORK, "NY", "REST OF NEW YORK", "1", "0.949", "0.732"),
-        gpci(MANHATTAN, "NY", "MANHATTAN", "1.065", "1.166", "1.656"),
-        gpci(ALASKA, "AK", "ALASKA", "1.5", "1.081", "0.592")));
+    return GpciTable.of(
+        List.of(
+            gpci(REST_OF_NEW_YORK, "NY", "REST OF NEW YORK", "1", "0.949", "0.732"),
+            gpci(MANHATTAN, "NY", "MANHATTAN", "1.065", "1.166", "1.656"),
+            gpci(ALASKA, "AK", "ALASKA", "1.5", "1.081", "0.592")));
   }
 
-  static Gpci gpci(Locality locality, String state, String name, String work, String pe,
-      String mp) {
-    return Gpci.builder().locality(locality).state(state).name(name)
-        .work(new BigDecimal(work)).practiceExpense(new BigDecimal(pe))
-        .malpractice(new BigDecimal(mp)).build();
+  static Gpci gpci(
+      Locality locality, String state, String name, String work, String pe, String mp) {
+    return Gpci.builder()
+        .locality(locality)
+        .state(state)
+        .name(name)
+        .work(new BigDecimal(work))
+        .practiceExpense(new BigDecimal(pe))
+        .malpractice(new BigDecimal(mp))
+        .build();
   }
 
   static ConversionFactors conversionFactors() {
-    return ConversionFactors.of(List.of(
-        cf("2024-01-01", "2024-03-08", "32.7442", ConversionFactor.Providers.ALL),
-        cf("2024-03-09", "2024-12-31", "33.2875", ConversionFactor.Providers.ALL),
-        cf("2025-01-01", "2025-12-31", "32.3465", ConversionFactor.Providers.ALL),
-        cf("2026-01-01", "2026-12-31", "33.4009",
-            ConversionFactor.Providers.NON_QUALIFYING_APM_PARTICIPANTS),
-        cf("2026-01-01", "2026-12-31", "33.5675",
-            ConversionFactor.Providers.QUALIFYING_APM_PARTICIPANTS)));
+    return ConversionFactors.of(
+        List.of(
+            cf("2024-01-01", "2024-03-08", "32.7442", ConversionFactor.Providers.ALL),
+            cf("2024-03-09", "2024-12-31", "33.2875", ConversionFactor.Providers.ALL),
+            cf("2025-01-01", "2025-12-31", "32.3465", ConversionFactor.Providers.ALL),
+            cf(
+                "2026-01-01",
+                "2026-12-31",
+                "33.4009",
+                ConversionFactor.Providers.NON_QUALIFYING_APM_PARTICIPANTS),
+            cf(
+                "2026-01-01",
+                "2026-12-31",
+                "33.5675",
+                ConversionFactor.Providers.QUALIFYING_APM_PARTICIPANTS)));
   }
 
-  static ConversionFactor cf(String from, String to, String amount,
-      ConversionFactor.Providers providers) {
-    return ConversionFactor.builder().effectiveFrom(LocalDate.parse(from))
-        .effectiveTo(LocalDate.parse(to)).amount(new BigDecimal(amount)).appliesTo(providers)
+  static ConversionFactor cf(
+      String from, String to, String amount, ConversionFactor.Providers providers) {
+    return ConversionFactor.builder()
+        .effectiveFrom(LocalDate.parse(from))
+        .effectiveTo(LocalDate.parse(to))
+        .amount(new BigDecimal(amount))
+        .appliesTo(providers)
         .build();
   }
 
   static OppsCapTable oppsCaps() {
-    return OppsCapTable.of(List.of(
-        cap("70450", "TC", "A", REST_OF_NEW_YORK, "60.00"),
-        cap("0633T", "TC", "C", REST_OF_NEW_YORK, "100.92")));
+    return OppsCapTable.of(
+        List.of(
+            cap("70450", "TC", "A", REST_OF_NEW_YORK, "60.00"),
+            cap("0633T", "TC", "C", REST_OF_NEW_YORK, "100.92")));
   }
 
-  static OppsCap cap(String code, String modifier, String status, Locality locality,
-      String amount) {
-    return OppsCap.builder().code(ProcedureCode.parse(code))
+  static OppsCap cap(
+      String code, String modifier, String status, Locality locality, String amount) {
+    return OppsCap.builder()
+        .code(ProcedureCode.parse(code))
         .modifier(modifier.isEmpty() ? Optional.empty() : Optional.of(Modifier.parse(modifier)))
-        .locality(locality).status(PaymentStatus.of(status.charAt(0)))
-        .facilityAmount(new BigDecimal(amount)).nonFacilityAmount(new BigDecimal(amount))
+        .locality(locality)
+        .status(PaymentStatus.of(status.charAt(0)))
+        .facilityAmount(new BigDecimal(amount))
+        .nonFacilityAmount(new BigDecimal(amount))
         .build();
   }
 

@@ -24,8 +24,11 @@ class MedicareTypesTest {
 
   @Test
   void placeOfServiceMapsToTheSettingMedicarePays() {
-    for (String facility : new String[] {"02", "19", "21", "22", "23", "24", "26", "31", "34",
-        "41", "42", "51", "52", "53", "56", "61"}) {
+    for (String facility :
+        new String[] {
+          "02", "19", "21", "22", "23", "24", "26", "31", "34", "41", "42", "51", "52", "53", "56",
+          "61"
+        }) {
       assertEquals(Setting.FACILITY, PlaceOfService.parse(facility).setting(), facility);
     }
     for (String office : new String[] {"10", "11", "12", "20", "32", "49", "81", "99", "1"}) {
@@ -73,17 +76,24 @@ class MedicareTypesTest {
 
   @Test
   void conversionFactorsMustNotOverlapForTheSameProviders() {
-    ConversionFactor all2025 = Fixtures.cf("2025-01-01", "2025-12-31", "32.3465",
-        ConversionFactor.Providers.ALL);
-    ConversionFactor qp2025 = Fixtures.cf("2025-06-01", "2025-12-31", "33",
-        ConversionFactor.Providers.QUALIFYING_APM_PARTICIPANTS);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ConversionFactors.of(List.of(all2025, qp2025)));
+    ConversionFactor all2025 =
+        Fixtures.cf("2025-01-01", "2025-12-31", "32.3465", ConversionFactor.Providers.ALL);
+    ConversionFactor qp2025 =
+        Fixtures.cf(
+            "2025-06-01",
+            "2025-12-31",
+            "33",
+            ConversionFactor.Providers.QUALIFYING_APM_PARTICIPANTS);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> ConversionFactors.of(List.of(all2025, qp2025)));
     assertTrue(e.getMessage().contains("overlap"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> Fixtures.cf("2025-01-02", "2025-01-01",
-        "1", ConversionFactor.Providers.ALL));
-    assertThrows(IllegalArgumentException.class, () -> Fixtures.cf("2025-01-01", "2025-01-02",
-        "1.00001", ConversionFactor.Providers.ALL));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Fixtures.cf("2025-01-02", "2025-01-01", "1", ConversionFactor.Providers.ALL));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Fixtures.cf("2025-01-01", "2025-01-02", "1.00001", ConversionFactor.Providers.ALL));
     assertEquals("32.3465 (2025-01-01..2025-12-31)", all2025.toString());
     ConversionFactors history = Fixtures.conversionFactors();
     assertEquals(Optional.empty(), history.find(LocalDate.of(2023, 12, 31), false));
@@ -93,8 +103,8 @@ class MedicareTypesTest {
   void tablesRejectDuplicates() {
     List<RvuEntry> entries = new ArrayList<>(Fixtures.rvuEntries());
     entries.add(entries.get(0));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> RvuTable.of(entries));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> RvuTable.of(entries));
     assertEquals("RVU row 90834 appears twice", e.getMessage());
     Gpci gpci = Fixtures.gpcis().all().get(0);
     assertThrows(IllegalArgumentException.class, () -> GpciTable.of(List.of(gpci, gpci)));
@@ -106,13 +116,16 @@ class MedicareTypesTest {
   void rvuTableFindsRowsByCodeAndModifier() {
     RvuTable table = RvuTable.of(Fixtures.rvuEntries());
     ProcedureCode chest = ProcedureCode.parse("71046");
-    assertEquals(List.of("71046", "71046-26", "71046-TC"),
-        table.rowsOf(chest).stream().map(RvuEntry::row).collect(
-            java.util.stream.Collectors.toList()));
+    assertEquals(
+        List.of("71046", "71046-26", "71046-TC"),
+        table.rowsOf(chest).stream()
+            .map(RvuEntry::row)
+            .collect(java.util.stream.Collectors.toList()));
     assertTrue(table.contains(chest));
     assertFalse(table.contains(ProcedureCode.parse("71045")));
-    assertEquals(Optional.empty(), table.find(chest,
-        Optional.of(io.github.cpt4j.modifier.Modifier.BILATERAL)));
+    assertEquals(
+        Optional.empty(),
+        table.find(chest, Optional.of(io.github.cpt4j.modifier.Modifier.BILATERAL)));
     assertEquals(List.of(), table.rowsOf(ProcedureCode.parse("71045")));
   }
 
@@ -125,25 +138,34 @@ class MedicareTypesTest {
   }
 
   private static RvuEntry rebuilt(RvuEntry entry, String work) {
-    return RvuEntry.builder().code(entry.code()).modifier(entry.modifier())
-        .workRvu(new BigDecimal(work)).nonFacilityPeRvu(entry.nonFacilityPeRvu())
-        .facilityPeRvu(entry.facilityPeRvu()).malpracticeRvu(entry.malpracticeRvu())
-        .indicators(entry.indicators()).build();
+    return RvuEntry.builder()
+        .code(entry.code())
+        .modifier(entry.modifier())
+        .workRvu(new BigDecimal(work))
+        .nonFacilityPeRvu(entry.nonFacilityPeRvu())
+        .facilityPeRvu(entry.facilityPeRvu())
+        .malpracticeRvu(entry.malpracticeRvu())
+        .indicators(entry.indicators())
+        .build();
   }
 
   @Property
-  void zipTableAnswersLikeAMap(@ForAll @IntRange(min = 0, max = 99_999) int probe,
+  void zipTableAnswersLikeAMap(
+      @ForAll @IntRange(min = 0, max = 99_999) int probe,
       @ForAll @IntRange(min = 0, max = 99_900) int start,
       @ForAll @IntRange(min = 0, max = 50) int length) {
     Locality a = Locality.parse("01112-05");
     Locality b = Locality.parse("13202-01");
-    ZipLocalityTable table = ZipLocalityTable.builder()
-        .addRange(start, start + length, a, false)
-        .add(start + length + 2, b, true)
-        .build();
+    ZipLocalityTable table =
+        ZipLocalityTable.builder()
+            .addRange(start, start + length, a, false)
+            .add(start + length + 2, b, true)
+            .build();
     String zip = String.format("%05d", probe);
-    Optional<Locality> expected = probe >= start && probe <= start + length ? Optional.of(a)
-        : probe == start + length + 2 ? Optional.of(b) : Optional.empty();
+    Optional<Locality> expected =
+        probe >= start && probe <= start + length
+            ? Optional.of(a)
+            : probe == start + length + 2 ? Optional.of(b) : Optional.empty();
     assertEquals(expected, table.find(zip));
     assertEquals(probe == start + length + 2, table.isSplitByPlusFour(zip));
     assertEquals(length + 2, table.size());
@@ -153,7 +175,8 @@ class MedicareTypesTest {
   @Test
   void zipTableRejectsDuplicatesAndMalformedZips() {
     Locality a = Locality.parse("01112-05");
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> ZipLocalityTable.builder().add(10001, a, false).add(10001, a, false).build());
     ZipLocalityTable table = ZipLocalityTable.builder().add(10001, a, false).build();
     assertEquals(Optional.empty(), table.find("1000"));
@@ -164,15 +187,19 @@ class MedicareTypesTest {
 
   @Test
   void publicMethodsRejectNulls() {
-    NullPointerTester tester = new NullPointerTester()
-        .setDefault(Locality.class, Fixtures.REST_OF_NEW_YORK)
-        .setDefault(RvuEntry.class, Fixtures.rvuEntries().get(0))
-        .setDefault(Gpci.class, Fixtures.gpcis().all().get(0))
-        .setDefault(ProcedureCode.class, ProcedureCode.parse("99213"))
-        .setDefault(io.github.cpt4j.fee.PricingContext.class, io.github.cpt4j.fee.PricingContext
-            .of(Fixtures.DATE_2025, Fixtures.REST_OF_NEW_YORK, Setting.FACILITY))
-        .setDefault(io.github.cpt4j.claim.ClaimLine.class,
-            io.github.cpt4j.claim.ClaimLine.parse("99213"));
+    NullPointerTester tester =
+        new NullPointerTester()
+            .setDefault(Locality.class, Fixtures.REST_OF_NEW_YORK)
+            .setDefault(RvuEntry.class, Fixtures.rvuEntries().get(0))
+            .setDefault(Gpci.class, Fixtures.gpcis().all().get(0))
+            .setDefault(ProcedureCode.class, ProcedureCode.parse("99213"))
+            .setDefault(
+                io.github.cpt4j.fee.PricingContext.class,
+                io.github.cpt4j.fee.PricingContext.of(
+                    Fixtures.DATE_2025, Fixtures.REST_OF_NEW_YORK, Setting.FACILITY))
+            .setDefault(
+                io.github.cpt4j.claim.ClaimLine.class,
+                io.github.cpt4j.claim.ClaimLine.parse("99213"));
     tester.testAllPublicInstanceMethods(Fixtures.schedule());
     tester.testAllPublicStaticMethods(PlaceOfService.class);
     tester.testAllPublicInstanceMethods(RvuTable.of(Fixtures.rvuEntries()));

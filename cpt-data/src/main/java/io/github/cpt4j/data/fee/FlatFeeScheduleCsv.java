@@ -21,10 +21,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads a {@link FlatFeeSchedule} from CSV: a header row naming the columns {@code code},
- * {@code amount} and, optionally, {@code modifier} (in any order, any case; other columns are
- * ignored), then one row per code or code and modifier. Amounts are dollars, at least 0, with
- * at most four decimals. UTF-8; blank lines are skipped.
+ * Reads a {@link FlatFeeSchedule} from CSV: a header row naming the columns {@code code}, {@code
+ * amount} and, optionally, {@code modifier} (in any order, any case; other columns are ignored),
+ * then one row per code or code and modifier. Amounts are dollars, at least 0, with at most four
+ * decimals. UTF-8; blank lines are skipped.
  *
  * <pre>
  * code,modifier,amount
@@ -57,8 +57,8 @@ public final class FlatFeeScheduleCsv {
   }
 
   /**
-   * Reads a table from {@code in} (UTF-8, not closed), naming the schedule and the source
-   * {@code name}.
+   * Reads a table from {@code in} (UTF-8, not closed), naming the schedule and the source {@code
+   * name}.
    *
    * @throws DataLoadException if the content is malformed
    * @throws IOException if the stream cannot be read
@@ -70,8 +70,8 @@ public final class FlatFeeScheduleCsv {
   private static FlatFeeSchedule parse(CsvTable table, String name) throws DataLoadException {
     String source = table.sourceName();
     if (table.records().isEmpty()) {
-      throw new DataLoadException(source, 0, 0, "empty: expected a header row code,amount"
-          + " (and optionally modifier)");
+      throw new DataLoadException(
+          source, 0, 0, "empty: expected a header row code,amount" + " (and optionally modifier)");
     }
     Header header = Header.of(source, table.records().subList(0, 1));
     int code = header.require("code");
@@ -86,15 +86,20 @@ public final class FlatFeeScheduleCsv {
       }
       cells.at(record);
       ProcedureCode procedure = cells.code(code);
-      Optional<Modifier> mod = modifier < 0 || cells.text(modifier).isEmpty() ? Optional.empty()
-          : Optional.of(cells.parse(modifier, "a two-character modifier such as 26",
-              Modifier::parse));
+      Optional<Modifier> mod =
+          modifier < 0 || cells.text(modifier).isEmpty()
+              ? Optional.empty()
+              : Optional.of(
+                  cells.parse(modifier, "a two-character modifier such as 26", Modifier::parse));
       BigDecimal dollars = cells.decimal(amount, 4);
       String row = mod.map(m -> procedure + "-" + m).orElseGet(procedure::toString);
       Long previous = lines.putIfAbsent(row, cells.line());
       if (previous != null) {
-        throw new DataLoadException(source, cells.line(), 0, "row " + row
-            + " appears twice, on lines " + previous + " and " + cells.line());
+        throw new DataLoadException(
+            source,
+            cells.line(),
+            0,
+            "row " + row + " appears twice, on lines " + previous + " and " + cells.line());
       }
       schedule.put(procedure, mod, dollars);
     }

@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The parsers of the AMA's distribution files: tab-delimited {@code code<TAB>descriptor}
- * ({@code LONGULT.txt}, {@code MEDU.txt}, {@code SHORTU.txt}) and pipe-delimited
- * {@code concept id|code|descriptor} (consumer and clinician descriptors). Both give the rows of a
- * file in file order, keyed by code; the first line may be a header if it has no digits.
+ * The parsers of the AMA's distribution files: tab-delimited {@code code<TAB>descriptor} ({@code
+ * LONGULT.txt}, {@code MEDU.txt}, {@code SHORTU.txt}) and pipe-delimited {@code concept
+ * id|code|descriptor} (consumer and clinician descriptors). Both give the rows of a file in file
+ * order, keyed by code; the first line may be a header if it has no digits.
  */
 final class AmaFiles {
 
@@ -29,76 +29,86 @@ final class AmaFiles {
   private AmaFiles() {}
 
   /** Parses a tab-delimited file; a run of spaces after the code may stand for the tab. */
-  static Map<ProcedureCode, Row> tabRows(String text, String sourceName)
-      throws DataLoadException {
+  static Map<ProcedureCode, Row> tabRows(String text, String sourceName) throws DataLoadException {
     Rows rows = new Rows(sourceName);
-    SourceText.forEachLine(text, (number, line) -> {
-      if (line.isBlank()) {
-        return;
-      }
-      boolean mayBeHeader = rows.firstLine();
-      int tab = line.indexOf('\t');
-      if (tab >= 0) {
-        if (line.indexOf('\t', tab + 1) >= 0) {
-          throw new DataLoadException(sourceName, number, 3,
-              "expected two tab-separated fields (code, descriptor), found more");
-        }
-      } else {
-        int lead = line.length() - line.stripLeading().length();
-        tab = Math.min(lead + 5, line.length());
-        if (tab == line.length() || line.charAt(tab) != ' ') {
-          if (mayBeHeader && isHeader(line)) {
+    SourceText.forEachLine(
+        text,
+        (number, line) -> {
+          if (line.isBlank()) {
             return;
           }
-          throw new DataLoadException(sourceName, number, 1,
-              "expected a code, a tab and a descriptor, found no tab");
-        }
-      }
-      String codeField = line.substring(0, tab);
-      if (mayBeHeader && isHeader(codeField)) {
-        return;
-      }
-      rows.add(number, codeField, 1, line.substring(tab + 1), 2);
-    });
+          boolean mayBeHeader = rows.firstLine();
+          int tab = line.indexOf('\t');
+          if (tab >= 0) {
+            if (line.indexOf('\t', tab + 1) >= 0) {
+              throw new DataLoadException(
+                  sourceName,
+                  number,
+                  3,
+                  "expected two tab-separated fields (code, descriptor), found more");
+            }
+          } else {
+            int lead = line.length() - line.stripLeading().length();
+            tab = Math.min(lead + 5, line.length());
+            if (tab == line.length() || line.charAt(tab) != ' ') {
+              if (mayBeHeader && isHeader(line)) {
+                return;
+              }
+              throw new DataLoadException(
+                  sourceName, number, 1, "expected a code, a tab and a descriptor, found no tab");
+            }
+          }
+          String codeField = line.substring(0, tab);
+          if (mayBeHeader && isHeader(codeField)) {
+            return;
+          }
+          rows.add(number, codeField, 1, line.substring(tab + 1), 2);
+        });
     return rows.done(TAB_ROWS);
   }
 
   /**
    * Parses a pipe-delimited file: {@code concept id|code|descriptor} (consumer descriptors) or
-   * {@code concept id|code|descriptor id|descriptor} (clinician descriptors, which may give a
-   * code several descriptors: the first in file order is kept). The first row fixes the shape;
-   * the ids must be whole numbers and are not kept.
+   * {@code concept id|code|descriptor id|descriptor} (clinician descriptors, which may give a code
+   * several descriptors: the first in file order is kept). The first row fixes the shape; the ids
+   * must be whole numbers and are not kept.
    */
-  static Map<ProcedureCode, Row> pipeRows(String text, String sourceName)
-      throws DataLoadException {
+  static Map<ProcedureCode, Row> pipeRows(String text, String sourceName) throws DataLoadException {
     Rows rows = new Rows(sourceName);
     int[] shape = {0};
-    SourceText.forEachLine(text, (number, line) -> {
-      if (line.isBlank()) {
-        return;
-      }
-      boolean mayBeHeader = rows.firstLine();
-      if (mayBeHeader && isHeader(line)) {
-        return;
-      }
-      String[] fields = line.split("\\|", -1);
-      if (shape[0] == 0 && (fields.length == 3 || fields.length == 4)) {
-        shape[0] = fields.length;
-      }
-      if (fields.length != shape[0]) {
-        throw new DataLoadException(sourceName, number, Math.min(fields.length, 5),
-            "expected " + (shape[0] == 0 ? "3 or 4" : String.valueOf(shape[0]))
-                + " |-separated fields (concept id|code|descriptor, or concept id|code|"
-                + "descriptor id|descriptor), found " + fields.length);
-      }
-      wholeNumber(fields[0], "concept id", sourceName, number, 1);
-      if (shape[0] == 3) {
-        rows.add(number, fields[1], 2, fields[2], 3);
-      } else {
-        wholeNumber(fields[2], "descriptor id", sourceName, number, 3);
-        rows.addUnlessPresent(number, fields[1], 2, fields[3], 4);
-      }
-    });
+    SourceText.forEachLine(
+        text,
+        (number, line) -> {
+          if (line.isBlank()) {
+            return;
+          }
+          boolean mayBeHeader = rows.firstLine();
+          if (mayBeHeader && isHeader(line)) {
+            return;
+          }
+          String[] fields = line.split("\\|", -1);
+          if (shape[0] == 0 && (fields.length == 3 || fields.length == 4)) {
+            shape[0] = fields.length;
+          }
+          if (fields.length != shape[0]) {
+            throw new DataLoadException(
+                sourceName,
+                number,
+                Math.min(fields.length, 5),
+                "expected "
+                    + (shape[0] == 0 ? "3 or 4" : String.valueOf(shape[0]))
+                    + " |-separated fields (concept id|code|descriptor, or concept id|code|"
+                    + "descriptor id|descriptor), found "
+                    + fields.length);
+          }
+          wholeNumber(fields[0], "concept id", sourceName, number, 1);
+          if (shape[0] == 3) {
+            rows.add(number, fields[1], 2, fields[2], 3);
+          } else {
+            wholeNumber(fields[2], "descriptor id", sourceName, number, 3);
+            rows.addUnlessPresent(number, fields[1], 2, fields[3], 4);
+          }
+        });
     return rows.done(PIPE_ROWS);
   }
 
@@ -107,8 +117,8 @@ final class AmaFiles {
       throws DataLoadException {
     String id = field.strip();
     if (id.isEmpty() || !id.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      throw new DataLoadException(sourceName, line, column,
-          "expected a numeric " + what + ", found \"" + id + "\"");
+      throw new DataLoadException(
+          sourceName, line, column, "expected a numeric " + what + ", found \"" + id + "\"");
     }
   }
 

@@ -20,21 +20,21 @@ import java.util.Optional;
  *
  * <p>Immutable and thread-safe; configure it with the {@code with*} methods. Every load is
  * all-or-nothing: it returns a complete set or throws, never a partial set. A problem in the data
- * is a {@link DataLoadException} naming the source, line and column and saying what was expected;
- * a file that cannot be read is a plain {@link IOException}.
+ * is a {@link DataLoadException} naming the source, line and column and saying what was expected; a
+ * file that cannot be read is a plain {@link IOException}.
  *
  * <h2>Formats</h2>
  *
  * <ul>
- *   <li>{@link #loadTabDelimited(Path) Tab-delimited}: the AMA's {@code LONGULT.txt},
- *       {@code MEDU.txt} and {@code SHORTU.txt} style, one {@code code<TAB>descriptor} per line
- *       (a run of spaces instead of the tab is accepted too).
+ *   <li>{@link #loadTabDelimited(Path) Tab-delimited}: the AMA's {@code LONGULT.txt}, {@code
+ *       MEDU.txt} and {@code SHORTU.txt} style, one {@code code<TAB>descriptor} per line (a run of
+ *       spaces instead of the tab is accepted too).
  *   <li>{@link #loadPipeDelimited(Path) Pipe-delimited}: the AMA's consumer and clinician
- *       descriptor style, {@code concept id|code|descriptor} or
- *       {@code concept id|code|descriptor id|descriptor}.
- *   <li>{@link #loadCsv(Path) CSV} with a header row, for lists of your own:
- *       {@code code,description} and optionally {@code long_description}, {@code add_on},
- *       {@code effective_from}, {@code effective_to}, in any order.
+ *       descriptor style, {@code concept id|code|descriptor} or {@code concept id|code|descriptor
+ *       id|descriptor}.
+ *   <li>{@link #loadCsv(Path) CSV} with a header row, for lists of your own: {@code
+ *       code,description} and optionally {@code long_description}, {@code add_on}, {@code
+ *       effective_from}, {@code effective_to}, in any order.
  * </ul>
  *
  * <p>In every format blank lines are skipped, lines end in LF, CRLF or CR, codes may have
@@ -65,8 +65,8 @@ public final class CodeSetLoader {
   }
 
   /**
-   * Returns a loader that decodes UTF-8 and dates entries without dates of their own from
-   * {@link CodeEntry#BASELINE_DATE}.
+   * Returns a loader that decodes UTF-8 and dates entries without dates of their own from {@link
+   * CodeEntry#BASELINE_DATE}.
    */
   public static CodeSetLoader defaults() {
     return DEFAULTS;
@@ -96,8 +96,8 @@ public final class CodeSetLoader {
   }
 
   /**
-   * Loads an AMA-style tab-delimited file, one {@code code<TAB>descriptor} per line; the
-   * descriptor becomes each entry's short description.
+   * Loads an AMA-style tab-delimited file, one {@code code<TAB>descriptor} per line; the descriptor
+   * becomes each entry's short description.
    *
    * @throws DataLoadException if the content is not such a file (the message says where and why)
    * @throws IOException if the file cannot be read
@@ -108,8 +108,8 @@ public final class CodeSetLoader {
   }
 
   /**
-   * Loads an AMA-style tab-delimited file from a stream, which is read to its end but not
-   * closed; {@code sourceName} names it in error messages.
+   * Loads an AMA-style tab-delimited file from a stream, which is read to its end but not closed;
+   * {@code sourceName} names it in error messages.
    *
    * @throws DataLoadException if the content is not such a file
    * @throws IOException if the stream cannot be read
@@ -119,9 +119,9 @@ public final class CodeSetLoader {
   }
 
   /**
-   * Loads a short (or medium) and a long descriptor file of the same release, such as
-   * {@code SHORTU.txt} and {@code LONGULT.txt}: each entry gets its short description from the
-   * first file and its long description, where there is one, from the second.
+   * Loads a short (or medium) and a long descriptor file of the same release, such as {@code
+   * SHORTU.txt} and {@code LONGULT.txt}: each entry gets its short description from the first file
+   * and its long description, where there is one, from the second.
    *
    * @throws DataLoadException if either file is malformed, or a code of the long file is missing
    *     from the short one (files of different releases)
@@ -134,8 +134,15 @@ public final class CodeSetLoader {
     Map<ProcedureCode, AmaFiles.Row> longRows = AmaFiles.tabRows(read(longFile), longName);
     for (Map.Entry<ProcedureCode, AmaFiles.Row> row : longRows.entrySet()) {
       if (!shortRows.containsKey(row.getKey())) {
-        throw new DataLoadException(longName, row.getValue().line, 1, "code " + row.getKey()
-            + " is not in " + shortName + "; expected files of the same release");
+        throw new DataLoadException(
+            longName,
+            row.getValue().line,
+            1,
+            "code "
+                + row.getKey()
+                + " is not in "
+                + shortName
+                + "; expected files of the same release");
       }
     }
     return entries(shortRows, longRows);
@@ -157,8 +164,8 @@ public final class CodeSetLoader {
   }
 
   /**
-   * Loads an AMA-style pipe-delimited file from a stream, which is read to its end but not
-   * closed; {@code sourceName} names it in error messages.
+   * Loads an AMA-style pipe-delimited file from a stream, which is read to its end but not closed;
+   * {@code sourceName} names it in error messages.
    *
    * @throws DataLoadException if the content is not such a file
    * @throws IOException if the stream cannot be read
@@ -168,12 +175,12 @@ public final class CodeSetLoader {
   }
 
   /**
-   * Loads a CSV file with a header row. {@code code} and {@code description} are required;
-   * {@code long_description}, {@code add_on} ({@code Y}/{@code N}, {@code true}/{@code false},
-   * {@code yes}/{@code no}, {@code 1}/{@code 0}; empty means no), {@code effective_from} and
-   * {@code effective_to} (ISO dates such as {@code 2021-01-01}, both inclusive; empty means the
-   * loader's {@link #effectiveFrom()} and no end) are optional, in any order. Fields may be
-   * quoted as in RFC 4180; lines starting with {@code #} are comments.
+   * Loads a CSV file with a header row. {@code code} and {@code description} are required; {@code
+   * long_description}, {@code add_on} ({@code Y}/{@code N}, {@code true}/{@code false}, {@code
+   * yes}/{@code no}, {@code 1}/{@code 0}; empty means no), {@code effective_from} and {@code
+   * effective_to} (ISO dates such as {@code 2021-01-01}, both inclusive; empty means the loader's
+   * {@link #effectiveFrom()} and no end) are optional, in any order. Fields may be quoted as in RFC
+   * 4180; lines starting with {@code #} are comments.
    *
    * <pre>
    * code,description,effective_from,effective_to
@@ -189,8 +196,8 @@ public final class CodeSetLoader {
   }
 
   /**
-   * Loads a CSV file from a stream, which is read to its end but not closed; see
-   * {@link #loadCsv(Path)}. {@code sourceName} names it in error messages.
+   * Loads a CSV file from a stream, which is read to its end but not closed; see {@link
+   * #loadCsv(Path)}. {@code sourceName} names it in error messages.
    *
    * @throws DataLoadException if the content is not such a file
    * @throws IOException if the stream cannot be read
@@ -204,12 +211,13 @@ public final class CodeSetLoader {
     CodeSet.Builder builder = CodeSet.builder();
     for (Map.Entry<ProcedureCode, AmaFiles.Row> row : rows.entrySet()) {
       AmaFiles.Row longRow = longRows.get(row.getKey());
-      builder.add(CodeEntry.builder()
-          .code(row.getKey())
-          .shortDescription(row.getValue().descriptor)
-          .longDescription(Optional.ofNullable(longRow).map(r -> r.descriptor))
-          .effectiveFrom(effectiveFrom)
-          .build());
+      builder.add(
+          CodeEntry.builder()
+              .code(row.getKey())
+              .shortDescription(row.getValue().descriptor)
+              .longDescription(Optional.ofNullable(longRow).map(r -> r.descriptor))
+              .effectiveFrom(effectiveFrom)
+              .build());
     }
     return builder.build();
   }

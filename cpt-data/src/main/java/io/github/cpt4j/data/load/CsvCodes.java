@@ -19,9 +19,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The CSV parser: a header row naming the columns, then one code per row. Parsing is FastCSV's
- * (RFC 4180 quoting, {@code #} comment lines, blank lines skipped); this class checks the header
- * and every field.
+ * The CSV parser: a header row naming the columns, then one code per row. Parsing is FastCSV's (RFC
+ * 4180 quoting, {@code #} comment lines, blank lines skipped); this class checks the header and
+ * every field.
  */
 final class CsvCodes {
 
@@ -41,8 +41,7 @@ final class CsvCodes {
     }
   }
 
-  private static final Pattern STARTED_IN_LINE =
-      Pattern.compile("started in line (\\d+)");
+  private static final Pattern STARTED_IN_LINE = Pattern.compile("started in line (\\d+)");
 
   private final Fields fields;
   private final LocalDate defaultFrom;
@@ -63,15 +62,16 @@ final class CsvCodes {
     String sourceName = fields.sourceName();
     Column[] columns = null;
     long line = 0;
-    try (CsvReader<CsvRecord> reader = CsvReader.builder()
-        .fieldSeparator(',')
-        .quoteCharacter('"')
-        .commentStrategy(CommentStrategy.SKIP)
-        .commentCharacter('#')
-        .skipEmptyLines(true)
-        .allowExtraFields(true)       // field counts are checked here, with a clearer message
-        .allowMissingFields(true)
-        .ofCsvRecord(text)) {
+    try (CsvReader<CsvRecord> reader =
+        CsvReader.builder()
+            .fieldSeparator(',')
+            .quoteCharacter('"')
+            .commentStrategy(CommentStrategy.SKIP)
+            .commentCharacter('#')
+            .skipEmptyLines(true)
+            .allowExtraFields(true) // field counts are checked here, with a clearer message
+            .allowMissingFields(true)
+            .ofCsvRecord(text)) {
       for (CsvRecord record : reader) {
         line = record.getStartingLineNumber();
         if (isBlank(record)) {
@@ -80,8 +80,14 @@ final class CsvCodes {
         if (columns == null) {
           columns = header(record);
         } else if (record.getFieldCount() != columns.length) {
-          throw new DataLoadException(sourceName, line, 0, "expected " + columns.length
-              + " fields as in the header, found " + record.getFieldCount());
+          throw new DataLoadException(
+              sourceName,
+              line,
+              0,
+              "expected "
+                  + columns.length
+                  + " fields as in the header, found "
+                  + record.getFieldCount());
         } else {
           row(record, columns);
         }
@@ -94,14 +100,17 @@ final class CsvCodes {
       Matcher started = STARTED_IN_LINE.matcher(String.valueOf(e.getMessage()));
       long at = started.find() ? Long.parseLong(started.group(1)) : line + 1;
       Throwable reason = e.getCause() != null ? e.getCause() : e;
-      throw new DataLoadException(sourceName, at, 0,
-          "expected well-formed CSV: " + reason.getMessage());
+      throw new DataLoadException(
+          sourceName, at, 0, "expected well-formed CSV: " + reason.getMessage());
     } catch (java.io.IOException e) {
       // Reading from a String cannot fail; keep the contract all the same.
       throw new DataLoadException(sourceName, line, 0, "cannot read: " + e.getMessage());
     }
     if (columns == null) {
-      throw new DataLoadException(sourceName, 0, 0,
+      throw new DataLoadException(
+          sourceName,
+          0,
+          0,
           "found no header row; expected one naming the columns, such as code,description");
     }
     if (lines.isEmpty()) {
@@ -136,19 +145,33 @@ final class CsvCodes {
         for (Column column : Column.values()) {
           known.add(column.header);
         }
-        throw new DataLoadException(sourceName, line, i + 1, "expected a column name, one of "
-            + String.join(", ", known) + "; found \"" + name + "\"");
+        throw new DataLoadException(
+            sourceName,
+            line,
+            i + 1,
+            "expected a column name, one of "
+                + String.join(", ", known)
+                + "; found \""
+                + name
+                + "\"");
       }
       Integer before = seen.put(columns[i], i + 1);
       if (before != null) {
-        throw new DataLoadException(sourceName, line, i + 1, "column " + columns[i].header
-            + " is already column " + before + "; expected each column once");
+        throw new DataLoadException(
+            sourceName,
+            line,
+            i + 1,
+            "column "
+                + columns[i].header
+                + " is already column "
+                + before
+                + "; expected each column once");
       }
     }
     for (Column required : List.of(Column.CODE, Column.DESCRIPTION)) {
       if (!seen.containsKey(required)) {
-        throw new DataLoadException(sourceName, line, 0,
-            "expected a header with a " + required.header + " column");
+        throw new DataLoadException(
+            sourceName, line, 0, "expected a header with a " + required.header + " column");
       }
     }
     return columns;
@@ -197,7 +220,10 @@ final class CsvCodes {
       }
     }
     if (to != null && to.isBefore(from)) {
-      throw new DataLoadException(fields.sourceName(), line, toColumn,
+      throw new DataLoadException(
+          fields.sourceName(),
+          line,
+          toColumn,
           "expected effective_to on or after effective_from " + from + ", found " + to);
     }
     Long previous = lines.putIfAbsent(code, line);

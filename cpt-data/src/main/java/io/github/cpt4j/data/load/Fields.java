@@ -8,9 +8,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
- * Reads the fields every format shares (codes, descriptions, dates, flags) and phrases the
- * errors, so that each format reports problems the same way: source, line, column, and what was
- * expected.
+ * Reads the fields every format shares (codes, descriptions, dates, flags) and phrases the errors,
+ * so that each format reports problems the same way: source, line, column, and what was expected.
  */
 final class Fields {
 
@@ -29,28 +28,42 @@ final class Fields {
     try {
       return ProcedureCode.parseLenient(field);
     } catch (CodeFormatException e) {
-      throw new DataLoadException(sourceName, line, column,
+      throw new DataLoadException(
+          sourceName,
+          line,
+          column,
           "expected a procedure code such as 99213, 0001F or G0438, but " + e.getMessage());
     }
   }
 
   /** Returns the trimmed text, which must be one non-empty line of at most the entry limit. */
-  String description(String field, long line, int column, String what)
-      throws DataLoadException {
+  String description(String field, long line, int column, String what) throws DataLoadException {
     String text = field.strip();
     if (text.isEmpty()) {
-      throw new DataLoadException(sourceName, line, column,
-          "expected " + what + ", found an empty field");
+      throw new DataLoadException(
+          sourceName, line, column, "expected " + what + ", found an empty field");
     }
     if (text.length() > CodeEntry.MAX_DESCRIPTION_LENGTH) {
-      throw new DataLoadException(sourceName, line, column, "expected " + what + " of at most "
-          + CodeEntry.MAX_DESCRIPTION_LENGTH + " characters, found " + text.length());
+      throw new DataLoadException(
+          sourceName,
+          line,
+          column,
+          "expected "
+              + what
+              + " of at most "
+              + CodeEntry.MAX_DESCRIPTION_LENGTH
+              + " characters, found "
+              + text.length());
     }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c < ' ' || c == '\u007f') {
-        throw new DataLoadException(sourceName, line, column, String.format(
-            "expected %s on one line, found control character U+%04X", what, (int) c));
+        throw new DataLoadException(
+            sourceName,
+            line,
+            column,
+            String.format(
+                "expected %s on one line, found control character U+%04X", what, (int) c));
       }
     }
     return text;
@@ -61,27 +74,47 @@ final class Fields {
     try {
       return LocalDate.parse(field.strip());
     } catch (DateTimeParseException e) {
-      throw new DataLoadException(sourceName, line, column, "expected " + label
-          + " as a date yyyy-MM-dd, found \"" + field.strip() + "\"");
+      throw new DataLoadException(
+          sourceName,
+          line,
+          column,
+          "expected " + label + " as a date yyyy-MM-dd, found \"" + field.strip() + "\"");
     }
   }
 
   /** Parses a yes/no flag; an empty field is no. */
   boolean flag(String field, long line, int column, String label) throws DataLoadException {
     switch (field.strip().toLowerCase(Locale.ROOT)) {
-      case "y": case "yes": case "true": case "1":
+      case "y":
+      case "yes":
+      case "true":
+      case "1":
         return true;
-      case "n": case "no": case "false": case "0": case "":
+      case "n":
+      case "no":
+      case "false":
+      case "0":
+      case "":
         return false;
       default:
-        throw new DataLoadException(sourceName, line, column, "expected " + label
-            + " to be Y or N (or yes/no, true/false, 1/0), found \"" + field.strip() + "\"");
+        throw new DataLoadException(
+            sourceName,
+            line,
+            column,
+            "expected "
+                + label
+                + " to be Y or N (or yes/no, true/false, 1/0), found \""
+                + field.strip()
+                + "\"");
     }
   }
 
   DataLoadException duplicate(ProcedureCode code, long line, int column, long previousLine) {
-    return new DataLoadException(sourceName, line, column, "code " + code
-        + " is already on line " + previousLine + "; expected each code once");
+    return new DataLoadException(
+        sourceName,
+        line,
+        column,
+        "code " + code + " is already on line " + previousLine + "; expected each code once");
   }
 
   DataLoadException noRows(String expectedRows) {

@@ -12,8 +12,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads a whole source into checked text: at most {@link #MAX_BYTES}, strictly decoded (a byte
- * that is not valid in the charset is an error, never a silent replacement character), a UTF-8
+ * Reads a whole source into checked text: at most {@link #MAX_BYTES}, strictly decoded (a byte that
+ * is not valid in the charset is an error, never a silent replacement character), a UTF-8
  * byte-order mark removed, every line at most {@link #MAX_LINE_LENGTH} characters, and no control
  * characters other than tab, carriage return and line feed.
  */
@@ -21,6 +21,7 @@ final class SourceText {
 
   /** The longest line accepted: long descriptors stay far below. */
   static final int MAX_LINE_LENGTH = 10_000;
+
   /** The largest source accepted: the AMA's long descriptor file is a few megabytes. */
   static final int MAX_BYTES = 64 << 20;
 
@@ -35,8 +36,13 @@ final class SourceText {
     int n;
     while ((n = in.read(buffer)) >= 0) {
       if (bytes.size() + n > MAX_BYTES) {
-        throw new DataLoadException(sourceName, 0, 0, "the source is larger than "
-            + (MAX_BYTES >> 20) + " MiB; expected a code file of at most that size");
+        throw new DataLoadException(
+            sourceName,
+            0,
+            0,
+            "the source is larger than "
+                + (MAX_BYTES >> 20)
+                + " MiB; expected a code file of at most that size");
       }
       bytes.write(buffer, 0, n);
     }
@@ -47,21 +53,25 @@ final class SourceText {
    * Decodes {@code bytes}. A leading UTF-8 byte-order mark is removed and makes the text UTF-8,
    * whatever {@code charset} says: the mark is proof of the encoding.
    */
-  static String decode(byte[] bytes, Charset charset, String sourceName)
-      throws DataLoadException {
+  static String decode(byte[] bytes, Charset charset, String sourceName) throws DataLoadException {
     int offset = 0;
     Charset actual = charset;
-    if (bytes.length >= 3 && bytes[0] == UTF8_BOM[0] && bytes[1] == UTF8_BOM[1]
+    if (bytes.length >= 3
+        && bytes[0] == UTF8_BOM[0]
+        && bytes[1] == UTF8_BOM[1]
         && bytes[2] == UTF8_BOM[2]) {
       offset = 3;
       actual = StandardCharsets.UTF_8;
     }
-    CharsetDecoder decoder = actual.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        actual
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
-    CharBuffer out = CharBuffer.allocate(
-        (int) Math.ceil((bytes.length - offset) * (double) decoder.maxCharsPerByte()) + 1);
+    CharBuffer out =
+        CharBuffer.allocate(
+            (int) Math.ceil((bytes.length - offset) * (double) decoder.maxCharsPerByte()) + 1);
     CoderResult result = decoder.decode(in, out, true);
     if (!result.isError()) {
       result = decoder.flush(out);
@@ -91,12 +101,17 @@ final class SourceText {
         lineStart = i + 1;
       }
     }
-    String hint = charset.equals(StandardCharsets.UTF_8)
-        ? "; AMA files are often Latin-1: load them with charset ISO-8859-1"
-        : "";
-    return new DataLoadException(sourceName, line, 0, String.format(
-        "byte 0x%02X at character %d is not valid %s%s",
-        bad & 0xFF, end - lineStart + 1, charset.name(), hint));
+    String hint =
+        charset.equals(StandardCharsets.UTF_8)
+            ? "; AMA files are often Latin-1: load them with charset ISO-8859-1"
+            : "";
+    return new DataLoadException(
+        sourceName,
+        line,
+        0,
+        String.format(
+            "byte 0x%02X at character %d is not valid %s%s",
+            bad & 0xFF, end - lineStart + 1, charset.name(), hint));
   }
 
   private static void check(String text, String sourceName) throws DataLoadException {
@@ -113,13 +128,22 @@ final class SourceText {
         continue;
       }
       if (i - lineStart >= MAX_LINE_LENGTH) {
-        throw new DataLoadException(sourceName, line, 0, "the line is longer than "
-            + MAX_LINE_LENGTH + " characters; expected one code per line");
+        throw new DataLoadException(
+            sourceName,
+            line,
+            0,
+            "the line is longer than "
+                + MAX_LINE_LENGTH
+                + " characters; expected one code per line");
       }
       if (c < ' ' && c != '\t' || c == '\u007f') {
-        throw new DataLoadException(sourceName, line, 0, String.format(
-            "control character U+%04X at character %d; expected text", (int) c,
-            i - lineStart + 1));
+        throw new DataLoadException(
+            sourceName,
+            line,
+            0,
+            String.format(
+                "control character U+%04X at character %d; expected text",
+                (int) c, i - lineStart + 1));
       }
     }
   }
@@ -140,7 +164,9 @@ final class SourceText {
         end++;
       }
       handler.line(number++, text.substring(start, end));
-      if (end < length && text.charAt(end) == '\r' && end + 1 < length
+      if (end < length
+          && text.charAt(end) == '\r'
+          && end + 1 < length
           && text.charAt(end + 1) == '\n') {
         end++;
       }

@@ -19,8 +19,8 @@ import java.util.Locale;
  * Reads a conversion factor history: a CSV file with a header row naming at least the columns
  * {@code effective_from} and {@code effective_to} (ISO dates, both inclusive), {@code pfs_cf}
  * (dollars per RVU, four decimals) and {@code applies_to} ({@code all}, {@code qualifying APM
- * participants} or {@code non-qualifying APM participants}); other columns are ignored. The
- * history cpt4j bundles is in this format ({@code BundledData.conversionFactors()}).
+ * participants} or {@code non-qualifying APM participants}); other columns are ignored. The history
+ * cpt4j bundles is in this format ({@code BundledData.conversionFactors()}).
  *
  * <pre>{@code
  * ConversionFactors history = ConversionFactorFile.read(Path.of("conversion-factors.csv"));
@@ -53,7 +53,10 @@ public final class ConversionFactorFile {
   private static ConversionFactors parse(CsvTable table) throws DataLoadException {
     String source = table.sourceName();
     if (table.records().isEmpty()) {
-      throw new DataLoadException(source, 0, 0,
+      throw new DataLoadException(
+          source,
+          0,
+          0,
           "empty: expected a header row effective_from,effective_to,pfs_cf,applies_to");
     }
     Header header = Header.of(source, table.records().subList(0, 1));
@@ -68,12 +71,16 @@ public final class ConversionFactorFile {
         continue;
       }
       cells.at(record);
-      ConversionFactor.Builder factor = ConversionFactor.builder()
-          .effectiveFrom(cells.parse(from, "a date such as 2025-01-01", LocalDate::parse))
-          .effectiveTo(cells.parse(to, "a date such as 2025-12-31", LocalDate::parse))
-          .amount(cells.decimal(amount, 4))
-          .appliesTo(cells.parse(appliesTo, "all, qualifying APM participants or"
-              + " non-qualifying APM participants", ConversionFactorFile::providers));
+      ConversionFactor.Builder factor =
+          ConversionFactor.builder()
+              .effectiveFrom(cells.parse(from, "a date such as 2025-01-01", LocalDate::parse))
+              .effectiveTo(cells.parse(to, "a date such as 2025-12-31", LocalDate::parse))
+              .amount(cells.decimal(amount, 4))
+              .appliesTo(
+                  cells.parse(
+                      appliesTo,
+                      "all, qualifying APM participants or" + " non-qualifying APM participants",
+                      ConversionFactorFile::providers));
       try {
         factors.add(factor.build());
       } catch (IllegalArgumentException e) {

@@ -19,13 +19,13 @@ import java.util.Objects;
 
 /**
  * Reads CMS's GPCI file, {@code GPCI<yyyy>.csv} (Addendum E of the final rule), as published: a
- * title, a header row with the contractor, state, locality number and name and the three
- * indices, then one row per locality and footnotes.
+ * title, a header row with the contractor, state, locality number and name and the three indices,
+ * then one row per locality and footnotes.
  *
  * <p>Some releases carry two work GPCI columns, with and without the 1.0 floor that Congress
  * extends from time to time; {@link WorkGpci} chooses explicitly which one to use (Alaska's 1.5
- * floor is in both). Locality names lose the footnote asterisks CMS appends. All-or-nothing,
- * with file, line and column in every error.
+ * floor is in both). Locality names lose the footnote asterisks CMS appends. All-or-nothing, with
+ * file, line and column in every error.
  *
  * <pre>{@code
  * GpciTable gpcis = GpciFile.read(Path.of("GPCI2026.csv"), GpciFile.WorkGpci.WITHOUT_FLOOR);
@@ -43,7 +43,9 @@ public final class GpciFile {
 
   private GpciFile() {}
 
-  /** Reads the file at {@code path} with the work GPCI {@link WorkGpci#WITH_FLOOR with the floor}. */
+  /**
+   * Reads the file at {@code path} with the work GPCI {@link WorkGpci#WITH_FLOOR with the floor}.
+   */
   public static GpciTable read(Path path) throws IOException {
     return read(path, WorkGpci.WITH_FLOOR);
   }
@@ -82,12 +84,20 @@ public final class GpciFile {
       }
     }
     if (headerRow < 0) {
-      throw new DataLoadException(source, 0, 0,
+      throw new DataLoadException(
+          source,
+          0,
+          0,
           "no header row with a \"Locality Number\" column: expected a CMS GPCI file");
     }
     Header header = Header.of(source, records.subList(headerRow, headerRow + 1));
-    int mac = header.find(n -> n.startsWith("MEDICARE ADMINISTRATIVE CONTRACTOR")
-        || n.equals("MAC") || n.equals("CARRIER"), "the contractor (MAC)");
+    int mac =
+        header.find(
+            n ->
+                n.startsWith("MEDICARE ADMINISTRATIVE CONTRACTOR")
+                    || n.equals("MAC")
+                    || n.equals("CARRIER"),
+            "the contractor (MAC)");
     if (mac < 0) {
       throw header.missing("\"MEDICARE ADMINISTRATIVE CONTRACTOR (MAC)\"");
     }
@@ -123,13 +133,14 @@ public final class GpciFile {
       if (localityName.isEmpty()) {
         throw cells.error(name, "the locality's name");
       }
-      Gpci.Builder builder = Gpci.builder()
-          .locality(locality)
-          .state(stateCode)
-          .name(localityName)
-          .work(cells.decimal(work, 3))
-          .practiceExpense(cells.decimal(pe, 3))
-          .malpractice(cells.decimal(mp, 3));
+      Gpci.Builder builder =
+          Gpci.builder()
+              .locality(locality)
+              .state(stateCode)
+              .name(localityName)
+              .work(cells.decimal(work, 3))
+              .practiceExpense(cells.decimal(pe, 3))
+              .malpractice(cells.decimal(mp, 3));
       Gpci gpci;
       try {
         gpci = builder.build();
@@ -138,8 +149,16 @@ public final class GpciFile {
       }
       Long previous = lines.putIfAbsent(locality, cells.line());
       if (previous != null) {
-        throw new DataLoadException(source, cells.line(), 0, "locality " + locality
-            + " appears twice, on lines " + previous + " and " + cells.line());
+        throw new DataLoadException(
+            source,
+            cells.line(),
+            0,
+            "locality "
+                + locality
+                + " appears twice, on lines "
+                + previous
+                + " and "
+                + cells.line());
       }
       gpcis.add(gpci);
     }
@@ -150,12 +169,15 @@ public final class GpciFile {
   }
 
   private static int workColumn(Header header, WorkGpci workGpci) throws DataLoadException {
-    int withFloor = header.find(n -> n.contains("PW GPCI") && n.contains("WITH 1.0 FLOOR"),
-        "a work GPCI with the floor");
-    int withoutFloor = header.find(n -> n.contains("PW GPCI") && n.contains("WITHOUT 1.0 FLOOR"),
-        "a work GPCI without the floor");
-    int plain = header.find(n -> n.contains("PW GPCI") && !n.contains("1.0 FLOOR"),
-        "a work GPCI");
+    int withFloor =
+        header.find(
+            n -> n.contains("PW GPCI") && n.contains("WITH 1.0 FLOOR"),
+            "a work GPCI with the floor");
+    int withoutFloor =
+        header.find(
+            n -> n.contains("PW GPCI") && n.contains("WITHOUT 1.0 FLOOR"),
+            "a work GPCI without the floor");
+    int plain = header.find(n -> n.contains("PW GPCI") && !n.contains("1.0 FLOOR"), "a work GPCI");
     int chosen = workGpci == WorkGpci.WITH_FLOOR ? withFloor : withoutFloor;
     if (chosen >= 0) {
       return chosen;
@@ -163,7 +185,9 @@ public final class GpciFile {
     if (plain >= 0 && withFloor < 0 && withoutFloor < 0) {
       return plain;
     }
-    throw header.missing(workGpci == WorkGpci.WITH_FLOOR
-        ? "\"PW GPCI (WITH 1.0 FLOOR)\"" : "\"PW GPCI (WITHOUT 1.0 FLOOR)\"");
+    throw header.missing(
+        workGpci == WorkGpci.WITH_FLOOR
+            ? "\"PW GPCI (WITH 1.0 FLOOR)\""
+            : "\"PW GPCI (WITHOUT 1.0 FLOOR)\"");
   }
 }

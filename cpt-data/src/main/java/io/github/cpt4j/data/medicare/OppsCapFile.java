@@ -65,8 +65,10 @@ public final class OppsCapFile {
     int carrier = header.require("CARRIER");
     int locality = header.require("LOCALITY");
     int facility = header.require("FACILITY PRICE");
-    int nonFacility = header.find("NON-FACILITY PRICE") >= 0 ? header.find("NON-FACILITY PRICE")
-        : header.require("NON-FACILTY PRICE");
+    int nonFacility =
+        header.find("NON-FACILITY PRICE") >= 0
+            ? header.find("NON-FACILITY PRICE")
+            : header.require("NON-FACILTY PRICE");
     Cells cells = new Cells(source, header);
     List<OppsCap> caps = new ArrayList<>();
     Map<String, Long> lines = new HashMap<>();
@@ -75,18 +77,23 @@ public final class OppsCapFile {
         continue;
       }
       cells.at(record);
-      OppsCap.Builder builder = OppsCap.builder()
-          .code(cells.code(hcpcs))
-          .modifier(cells.rowModifier(modifier))
-          .status(cells.parse(status, "a status code A-X", t -> {
-            if (t.length() != 1) {
-              throw new IllegalArgumentException(t);
-            }
-            return PaymentStatus.of(t.charAt(0));
-          }))
-          .locality(Locality.of(cells.digits(carrier, 5), cells.digits(locality, 2)))
-          .facilityAmount(cells.decimal(facility, 2))
-          .nonFacilityAmount(cells.decimal(nonFacility, 2));
+      OppsCap.Builder builder =
+          OppsCap.builder()
+              .code(cells.code(hcpcs))
+              .modifier(cells.rowModifier(modifier))
+              .status(
+                  cells.parse(
+                      status,
+                      "a status code A-X",
+                      t -> {
+                        if (t.length() != 1) {
+                          throw new IllegalArgumentException(t);
+                        }
+                        return PaymentStatus.of(t.charAt(0));
+                      }))
+              .locality(Locality.of(cells.digits(carrier, 5), cells.digits(locality, 2)))
+              .facilityAmount(cells.decimal(facility, 2))
+              .nonFacilityAmount(cells.decimal(nonFacility, 2));
       OppsCap cap;
       try {
         cap = builder.build();
@@ -96,8 +103,11 @@ public final class OppsCapFile {
       String key = cap.row() + " " + cap.locality();
       Long previous = lines.putIfAbsent(key, cells.line());
       if (previous != null) {
-        throw new DataLoadException(source, cells.line(), 0, key + " appears twice, on lines "
-            + previous + " and " + cells.line());
+        throw new DataLoadException(
+            source,
+            cells.line(),
+            0,
+            key + " appears twice, on lines " + previous + " and " + cells.line());
       }
       caps.add(cap);
     }

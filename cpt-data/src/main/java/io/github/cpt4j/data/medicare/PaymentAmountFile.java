@@ -18,8 +18,8 @@ import java.util.Optional;
 
 /**
  * Reads CMS's published physician fee schedule payment-amount file ({@code PFALL<yy>.txt}, or a
- * revision such as {@code PFREV25C.txt}; layout {@code PF<yy>PC}): quoted, comma-separated records of
- * year, contractor, locality, code, modifier, non-facility and facility amounts, PC/TC, status,
+ * revision such as {@code PFREV25C.txt}; layout {@code PF<yy>PC}): quoted, comma-separated records
+ * of year, contractor, locality, code, modifier, non-facility and facility amounts, PC/TC, status,
  * multiple surgery indicator, therapy amounts, OPPS indicator and OPPS amounts; then trailer
  * records starting {@code TRL}. All-or-nothing, with file, line and field in every error.
  *
@@ -44,50 +44,83 @@ public final class PaymentAmountFile {
   }
 
   /**
-   * Reads a payment-amount file from {@code in}, which is not closed, naming it
-   * {@code sourceName}.
+   * Reads a payment-amount file from {@code in}, which is not closed, naming it {@code sourceName}.
    *
    * @throws DataLoadException if a record is malformed
    * @throws IOException if the stream cannot be read
    */
-  public static List<PublishedAmount> read(InputStream in, String sourceName)
-      throws IOException {
+  public static List<PublishedAmount> read(InputStream in, String sourceName) throws IOException {
     return parse(CsvTable.read(in, sourceName));
   }
 
   private static List<PublishedAmount> parse(CsvTable table) throws DataLoadException {
     String source = table.sourceName();
     List<PublishedAmount> amounts = new ArrayList<>(table.records().size());
-    Header header = Header.ofNames(source, List.of("YEAR", "CARRIER", "LOCALITY", "HCPCS",
-        "MODIFIER", "NON-FACILITY FEE", "FACILITY FEE", "FILLER", "PCTC", "STATUS",
-        "MULTIPLE SURGERY", "THERAPY NON-FACILITY", "THERAPY FACILITY", "OPPS INDICATOR",
-        "OPPS NON-FACILITY FEE", "OPPS FACILITY FEE"));
+    Header header =
+        Header.ofNames(
+            source,
+            List.of(
+                "YEAR",
+                "CARRIER",
+                "LOCALITY",
+                "HCPCS",
+                "MODIFIER",
+                "NON-FACILITY FEE",
+                "FACILITY FEE",
+                "FILLER",
+                "PCTC",
+                "STATUS",
+                "MULTIPLE SURGERY",
+                "THERAPY NON-FACILITY",
+                "THERAPY FACILITY",
+                "OPPS INDICATOR",
+                "OPPS NON-FACILITY FEE",
+                "OPPS FACILITY FEE"));
     Cells cells = new Cells(source, header);
     for (CsvRecord record : table.records()) {
       if (CsvTable.isBlank(record) || record.getField(0).startsWith("TRL")) {
         continue;
       }
       if (record.getFieldCount() != FIELDS) {
-        throw new DataLoadException(source, record.getStartingLineNumber(), 0, "expected "
-            + FIELDS + " quoted fields (layout PF25PC), found " + record.getFieldCount());
+        throw new DataLoadException(
+            source,
+            record.getStartingLineNumber(),
+            0,
+            "expected "
+                + FIELDS
+                + " quoted fields (layout PF25PC), found "
+                + record.getFieldCount());
       }
       cells.at(record);
       String modifierText = cells.text(4);
-      Optional<Modifier> modifier = modifierText.isEmpty() ? Optional.empty()
-          : Optional.of(cells.parse(4, "a two-character modifier or blanks", Modifier::parse));
+      Optional<Modifier> modifier =
+          modifierText.isEmpty()
+              ? Optional.empty()
+              : Optional.of(cells.parse(4, "a two-character modifier or blanks", Modifier::parse));
       String year = cells.digits(0, 4);
       ProcedureCode code = cells.code(3);
-      amounts.add(new PublishedAmount(Integer.parseInt(year),
-          Locality.of(cells.digits(1, 5), cells.digits(2, 2)), code, modifier,
-          cells.decimal(5, 2), cells.decimal(6, 2), cells.character(8),
-          cells.parse(9, "a status code A-X", t -> {
-            if (t.length() != 1) {
-              throw new IllegalArgumentException(t);
-            }
-            return PaymentStatus.of(t.charAt(0));
-          }),
-          cells.character(10), cells.character(13),
-          cells.decimal(14, 2), cells.decimal(15, 2)));
+      amounts.add(
+          new PublishedAmount(
+              Integer.parseInt(year),
+              Locality.of(cells.digits(1, 5), cells.digits(2, 2)),
+              code,
+              modifier,
+              cells.decimal(5, 2),
+              cells.decimal(6, 2),
+              cells.character(8),
+              cells.parse(
+                  9,
+                  "a status code A-X",
+                  t -> {
+                    if (t.length() != 1) {
+                      throw new IllegalArgumentException(t);
+                    }
+                    return PaymentStatus.of(t.charAt(0));
+                  }),
+              cells.character(10),
+              cells.character(13),
+              cells.decimal(14, 2),
+              cells.decimal(15, 2)));
     }
     return List.copyOf(amounts);
   }

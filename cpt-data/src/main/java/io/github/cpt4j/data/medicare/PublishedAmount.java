@@ -10,9 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One record of CMS's published payment-amount file ({@code PFALL<yy>.txt} or a revision
- * {@code PFREV<yy><r>.txt}): the amounts CMS itself computed for a code and modifier in one
- * locality. The oracle a fee schedule implementation is checked against. Immutable.
+ * One record of CMS's published payment-amount file ({@code PFALL<yy>.txt} or a revision {@code
+ * PFREV<yy><r>.txt}): the amounts CMS itself computed for a code and modifier in one locality. The
+ * oracle a fee schedule implementation is checked against. Immutable.
  */
 public final class PublishedAmount {
 
@@ -29,9 +29,18 @@ public final class PublishedAmount {
   private final BigDecimal oppsNonFacilityAmount;
   private final BigDecimal oppsFacilityAmount;
 
-  PublishedAmount(int year, Locality locality, ProcedureCode code, Optional<Modifier> modifier,
-      BigDecimal nonFacilityAmount, BigDecimal facilityAmount, char pcTc, PaymentStatus status,
-      char multipleProcedure, char oppsIndicator, BigDecimal oppsNonFacilityAmount,
+  PublishedAmount(
+      int year,
+      Locality locality,
+      ProcedureCode code,
+      Optional<Modifier> modifier,
+      BigDecimal nonFacilityAmount,
+      BigDecimal facilityAmount,
+      char pcTc,
+      PaymentStatus status,
+      char multipleProcedure,
+      char oppsIndicator,
+      BigDecimal oppsNonFacilityAmount,
       BigDecimal oppsFacilityAmount) {
     this.year = year;
     this.locality = locality;
@@ -123,11 +132,15 @@ public final class PublishedAmount {
       return false;
     }
     PublishedAmount that = (PublishedAmount) other;
-    return year == that.year && locality.equals(that.locality) && code.equals(that.code)
+    return year == that.year
+        && locality.equals(that.locality)
+        && code.equals(that.code)
         && modifier.equals(that.modifier)
         && nonFacilityAmount.equals(that.nonFacilityAmount)
-        && facilityAmount.equals(that.facilityAmount) && pcTc == that.pcTc
-        && status == that.status && multipleProcedure == that.multipleProcedure
+        && facilityAmount.equals(that.facilityAmount)
+        && pcTc == that.pcTc
+        && status == that.status
+        && multipleProcedure == that.multipleProcedure
         && oppsIndicator == that.oppsIndicator
         && oppsNonFacilityAmount.equals(that.oppsNonFacilityAmount)
         && oppsFacilityAmount.equals(that.oppsFacilityAmount);
@@ -141,7 +154,14 @@ public final class PublishedAmount {
   /** Returns {@code 2025 01112-05 76145 non-facility 1339.81 facility 1339.81}. */
   @Override
   public String toString() {
-    return year + " " + locality + " " + row() + " non-facility " + nonFacilityAmount
-        + " facility " + facilityAmount;
+    return year
+        + " "
+        + locality
+        + " "
+        + row()
+        + " non-facility "
+        + nonFacilityAmount
+        + " facility "
+        + facilityAmount;
   }
 }

@@ -27,16 +27,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads CMS's national physician fee schedule relative value file, {@code PPRRVU<yyyy>_<release>.csv},
- * as published: preamble rows, a header spread over several rows, then one row per code and
- * modifier.
+ * Reads CMS's national physician fee schedule relative value file, {@code
+ * PPRRVU<yyyy>_<release>.csv}, as published: preamble rows, a header spread over several rows, then
+ * one row per code and modifier.
  *
- * <p>Columns are found by name, not position (the name of a column is its header fragments top
- * to bottom, such as {@code NON-FAC PE RVU}), so both the 31-column layout of 2025 and the
- * 32-column layout of 2026 (with {@code PRIC IND}) load. The {@code DESCRIPTION} column is
- * never read: the short descriptors are the AMA's copyright. A missing or renamed column is an
- * error that names it. The load is all-or-nothing: any bad field fails it with the file, line,
- * column and column name.
+ * <p>Columns are found by name, not position (the name of a column is its header fragments top to
+ * bottom, such as {@code NON-FAC PE RVU}), so both the 31-column layout of 2025 and the 32-column
+ * layout of 2026 (with {@code PRIC IND}) load. The {@code DESCRIPTION} column is never read: the
+ * short descriptors are the AMA's copyright. A missing or renamed column is an error that names it.
+ * The load is all-or-nothing: any bad field fails it with the file, line, column and column name.
  *
  * <pre>{@code
  * RvuTable rvus = RvuFile.read(Path.of("PPRRVU2025_Oct.csv"));
@@ -49,8 +48,7 @@ public final class RvuFile {
   /**
    * Reads the file at {@code path}.
    *
-   * @throws DataLoadException if the content is not a relative value file (with file, line,
-   *     column)
+   * @throws DataLoadException if the content is not a relative value file (with file, line, column)
    * @throws IOException if the file cannot be read
    */
   public static RvuTable read(Path path) throws IOException {
@@ -58,8 +56,8 @@ public final class RvuFile {
   }
 
   /**
-   * Reads a relative value file from {@code in}, which is not closed, naming it
-   * {@code sourceName} in errors.
+   * Reads a relative value file from {@code in}, which is not closed, naming it {@code sourceName}
+   * in errors.
    *
    * @throws DataLoadException if the content is not a relative value file
    * @throws IOException if the stream cannot be read
@@ -79,8 +77,12 @@ public final class RvuFile {
       }
     }
     if (headerRow < 0) {
-      throw new DataLoadException(source, 0, 0, "no header row starting with HCPCS, MOD:"
-          + " expected a CMS relative value file (PPRRVU)");
+      throw new DataLoadException(
+          source,
+          0,
+          0,
+          "no header row starting with HCPCS, MOD:"
+              + " expected a CMS relative value file (PPRRVU)");
     }
     int top = headerRow;
     while (top > 0 && hasFieldBeyondDescription(records.get(top - 1))) {
@@ -100,8 +102,11 @@ public final class RvuFile {
       RvuEntry entry = entry(cells.at(record), c, source, canonical);
       Long previous = lines.putIfAbsent(entry.row(), cells.line());
       if (previous != null) {
-        throw new DataLoadException(source, cells.line(), 0, "row " + entry.row()
-            + " appears twice, on lines " + previous + " and " + cells.line());
+        throw new DataLoadException(
+            source,
+            cells.line(),
+            0,
+            "row " + entry.row() + " appears twice, on lines " + previous + " and " + cells.line());
       }
       entries.add(entry);
     }
@@ -122,44 +127,63 @@ public final class RvuFile {
 
   private static RvuEntry entry(Cells cells, Columns c, String source, Canonical canonical)
       throws DataLoadException {
-    PaymentStatus status = cells.parse(c.status, "a status code A-X",
-        t -> PaymentStatus.of(single(t)));
-    PaymentIndicators.Builder indicators = PaymentIndicators.builder()
-        .status(status)
-        .pcTc(cells.parse(c.pcTc, "a PC/TC indicator 0-9", t -> PcTcIndicator.of(single(t))))
-        .globalPeriod(cells.parse(c.globalDays, "000, 010, 090, MMM, XXX, YYY or ZZZ",
-            GlobalPeriod::of))
-        .preOperativeShare(canonical.of(share(cells, c.preOp)))
-        .intraOperativeShare(canonical.of(share(cells, c.intraOp)))
-        .postOperativeShare(canonical.of(share(cells, c.postOp)))
-        .multipleProcedure(cells.parse(c.multProc, "a multiple procedure indicator 0-7 or 9",
-            t -> MultipleProcedureRule.of(single(t))))
-        .bilateral(cells.parse(c.bilateral, "a bilateral surgery indicator 0-3 or 9",
-            t -> BilateralRule.of(single(t))))
-        .assistantAtSurgery(cells.parse(c.assistant, "an assistant at surgery indicator 0-2 or 9",
-            t -> AssistantAtSurgery.of(single(t))))
-        .coSurgeons(cells.parse(c.coSurgeons, "a co-surgeon indicator 0-2 or 9",
-            t -> SurgeonsPermission.of(single(t))))
-        .teamSurgery(cells.parse(c.teamSurgery, "a team surgery indicator 0-2 or 9",
-            t -> SurgeonsPermission.of(single(t))))
-        .endoscopicBase(cells.optionalCode(c.endoBase).map(canonical::of))
-        .diagnosticImagingFamily(Integer.parseInt(cells.digits(c.imagingFamily, 2)))
-        .physicianSupervision(canonical.of(supervision(cells, c.supervision)))
-        .pricingIndicator(c.pricingIndicator < 0 || cells.text(c.pricingIndicator).isEmpty()
-            ? Optional.empty() : Optional.of(canonical.of(cells.text(c.pricingIndicator))));
-    RvuEntry.Builder entry = RvuEntry.builder()
-        .code(canonical.of(cells.code(c.hcpcs)))
-        .modifier(cells.rowModifier(c.modifier))
-        .notUsedForMedicarePayment(cells.flag(c.notUsed, "+"))
-        .workRvu(canonical.decimal(cells, c.work, 2))
-        .nonFacilityPeRvu(canonical.decimal(cells, c.peNonFacility, 2))
-        .nonFacilityNa(cells.flag(c.naNonFacility, "NA"))
-        .facilityPeRvu(canonical.decimal(cells, c.peFacility, 2))
-        .facilityNa(cells.flag(c.naFacility, "NA"))
-        .malpracticeRvu(canonical.decimal(cells, c.malpractice, 2))
-        .oppsNonFacilityPeRvu(canonical.decimalOrZero(cells, c.oppsPeNonFacility, 2))
-        .oppsFacilityPeRvu(canonical.decimalOrZero(cells, c.oppsPeFacility, 2))
-        .oppsMalpracticeRvu(canonical.decimalOrZero(cells, c.oppsMalpractice, 2));
+    PaymentStatus status =
+        cells.parse(c.status, "a status code A-X", t -> PaymentStatus.of(single(t)));
+    PaymentIndicators.Builder indicators =
+        PaymentIndicators.builder()
+            .status(status)
+            .pcTc(cells.parse(c.pcTc, "a PC/TC indicator 0-9", t -> PcTcIndicator.of(single(t))))
+            .globalPeriod(
+                cells.parse(c.globalDays, "000, 010, 090, MMM, XXX, YYY or ZZZ", GlobalPeriod::of))
+            .preOperativeShare(canonical.of(share(cells, c.preOp)))
+            .intraOperativeShare(canonical.of(share(cells, c.intraOp)))
+            .postOperativeShare(canonical.of(share(cells, c.postOp)))
+            .multipleProcedure(
+                cells.parse(
+                    c.multProc,
+                    "a multiple procedure indicator 0-7 or 9",
+                    t -> MultipleProcedureRule.of(single(t))))
+            .bilateral(
+                cells.parse(
+                    c.bilateral,
+                    "a bilateral surgery indicator 0-3 or 9",
+                    t -> BilateralRule.of(single(t))))
+            .assistantAtSurgery(
+                cells.parse(
+                    c.assistant,
+                    "an assistant at surgery indicator 0-2 or 9",
+                    t -> AssistantAtSurgery.of(single(t))))
+            .coSurgeons(
+                cells.parse(
+                    c.coSurgeons,
+                    "a co-surgeon indicator 0-2 or 9",
+                    t -> SurgeonsPermission.of(single(t))))
+            .teamSurgery(
+                cells.parse(
+                    c.teamSurgery,
+                    "a team surgery indicator 0-2 or 9",
+                    t -> SurgeonsPermission.of(single(t))))
+            .endoscopicBase(cells.optionalCode(c.endoBase).map(canonical::of))
+            .diagnosticImagingFamily(Integer.parseInt(cells.digits(c.imagingFamily, 2)))
+            .physicianSupervision(canonical.of(supervision(cells, c.supervision)))
+            .pricingIndicator(
+                c.pricingIndicator < 0 || cells.text(c.pricingIndicator).isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(canonical.of(cells.text(c.pricingIndicator))));
+    RvuEntry.Builder entry =
+        RvuEntry.builder()
+            .code(canonical.of(cells.code(c.hcpcs)))
+            .modifier(cells.rowModifier(c.modifier))
+            .notUsedForMedicarePayment(cells.flag(c.notUsed, "+"))
+            .workRvu(canonical.decimal(cells, c.work, 2))
+            .nonFacilityPeRvu(canonical.decimal(cells, c.peNonFacility, 2))
+            .nonFacilityNa(cells.flag(c.naNonFacility, "NA"))
+            .facilityPeRvu(canonical.decimal(cells, c.peFacility, 2))
+            .facilityNa(cells.flag(c.naFacility, "NA"))
+            .malpracticeRvu(canonical.decimal(cells, c.malpractice, 2))
+            .oppsNonFacilityPeRvu(canonical.decimalOrZero(cells, c.oppsPeNonFacility, 2))
+            .oppsFacilityPeRvu(canonical.decimalOrZero(cells, c.oppsPeFacility, 2))
+            .oppsMalpracticeRvu(canonical.decimalOrZero(cells, c.oppsMalpractice, 2));
     try {
       return entry.indicators(canonical.of(indicators.build())).build();
     } catch (IllegalArgumentException e) {
@@ -191,11 +215,11 @@ public final class RvuFile {
   }
 
   /**
-   * One instance of each distinct value of one load. The file repeats a few thousand RVU values,
-   * a few hundred combinations of payment indicators and a handful of strings over 19,090 rows;
-   * sharing them (all immutable, equal by value) keeps the loaded 2025 table at 2.8 MiB instead
-   * of the 12.3 MiB of a fresh object per field. Each distinct decimal text is also parsed and
-   * checked only once, which pays for most of the hashing.
+   * One instance of each distinct value of one load. The file repeats a few thousand RVU values, a
+   * few hundred combinations of payment indicators and a handful of strings over 19,090 rows;
+   * sharing them (all immutable, equal by value) keeps the loaded 2025 table at 2.8 MiB instead of
+   * the 12.3 MiB of a fresh object per field. Each distinct decimal text is also parsed and checked
+   * only once, which pays for most of the hashing.
    */
   private static final class Canonical {
     private final Map<Object, Object> values = new HashMap<>();
@@ -221,7 +245,8 @@ public final class RvuFile {
 
     /** Reads a decimal, a blank field being zero; see {@link #decimal}. */
     BigDecimal decimalOrZero(Cells cells, int column, int scale) throws DataLoadException {
-      return cells.text(column).isEmpty() ? of(BigDecimal.ZERO.setScale(scale))
+      return cells.text(column).isEmpty()
+          ? of(BigDecimal.ZERO.setScale(scale))
           : decimal(cells, column, scale);
     }
   }

@@ -15,11 +15,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Reads CMS's ZIP code to carrier locality file, {@code ZIP5_<release>.txt}: fixed-width records
- * of at least 21 characters with the state (columns 1-2), the ZIP code (3-7), the contractor
- * (8-12), the locality (13-14) and the plus-four flag (21: 1 when the ZIP code straddles
- * localities and is priced by ZIP+4). Other fields are not kept. All-or-nothing; an error names
- * the file, line and column.
+ * Reads CMS's ZIP code to carrier locality file, {@code ZIP5_<release>.txt}: fixed-width records of
+ * at least 21 characters with the state (columns 1-2), the ZIP code (3-7), the contractor (8-12),
+ * the locality (13-14) and the plus-four flag (21: 1 when the ZIP code straddles localities and is
+ * priced by ZIP+4). Other fields are not kept. All-or-nothing; an error names the file, line and
+ * column.
  *
  * <pre>{@code
  * ZipLocalityTable zips = Zip5File.read(Path.of("ZIP5_OCT2025.txt"));
@@ -54,8 +54,8 @@ public final class Zip5File {
   }
 
   private static ZipLocalityTable read(Reader reader, String source) throws IOException {
-    BufferedReader lines = reader instanceof BufferedReader ? (BufferedReader) reader
-        : new BufferedReader(reader);
+    BufferedReader lines =
+        reader instanceof BufferedReader ? (BufferedReader) reader : new BufferedReader(reader);
     ZipLocalityTable.Builder table = ZipLocalityTable.builder();
     Map<Integer, Long> seen = new HashMap<>();
     long number = 0;
@@ -66,8 +66,15 @@ public final class Zip5File {
         continue;
       }
       if (line.length() < MIN_LENGTH) {
-        throw new DataLoadException(source, number, 0, "expected a fixed-width record of at"
-            + " least " + MIN_LENGTH + " characters, found " + line.length());
+        throw new DataLoadException(
+            source,
+            number,
+            0,
+            "expected a fixed-width record of at"
+                + " least "
+                + MIN_LENGTH
+                + " characters, found "
+                + line.length());
       }
       int zip = digits(line, 2, 7, source, number, "a five-digit ZIP code");
       String mac = line.substring(7, 12);
@@ -76,13 +83,17 @@ public final class Zip5File {
       digits(line, 12, 14, source, number, "a two-digit locality number");
       char plusFour = line.charAt(20);
       if (plusFour != '0' && plusFour != '1' && plusFour != ' ') {
-        throw new DataLoadException(source, number, 21,
-            "plus four flag: expected 0 or 1, found \"" + plusFour + "\"");
+        throw new DataLoadException(
+            source, number, 21, "plus four flag: expected 0 or 1, found \"" + plusFour + "\"");
       }
       Long previous = seen.putIfAbsent(zip, number);
       if (previous != null) {
-        throw new DataLoadException(source, number, 3, String.format(
-            "ZIP code %05d appears twice, on lines %d and %d", zip, previous, number));
+        throw new DataLoadException(
+            source,
+            number,
+            3,
+            String.format(
+                "ZIP code %05d appears twice, on lines %d and %d", zip, previous, number));
       }
       table.add(zip, Locality.of(mac, locality), plusFour == '1');
     }
@@ -92,14 +103,26 @@ public final class Zip5File {
     return table.build();
   }
 
-  private static int digits(String line, int start, int end, String source, long number,
-      String expected) throws DataLoadException {
+  private static int digits(
+      String line, int start, int end, String source, long number, String expected)
+      throws DataLoadException {
     int value = 0;
     for (int i = start; i < end; i++) {
       char c = line.charAt(i);
       if (c < '0' || c > '9') {
-        throw new DataLoadException(source, number, start + 1, "columns " + (start + 1) + "-"
-            + end + ": expected " + expected + ", found \"" + line.substring(start, end) + "\"");
+        throw new DataLoadException(
+            source,
+            number,
+            start + 1,
+            "columns "
+                + (start + 1)
+                + "-"
+                + end
+                + ": expected "
+                + expected
+                + ", found \""
+                + line.substring(start, end)
+                + "\"");
       }
       value = value * 10 + (c - '0');
     }

@@ -27,8 +27,11 @@ public final class Cells {
   public Cells at(CsvRecord next) throws DataLoadException {
     this.record = next;
     if (next.getFieldCount() < header.size()) {
-      throw new DataLoadException(sourceName, next.getStartingLineNumber(), 0, "expected "
-          + header.size() + " fields as in the header, found " + next.getFieldCount());
+      throw new DataLoadException(
+          sourceName,
+          next.getStartingLineNumber(),
+          0,
+          "expected " + header.size() + " fields as in the header, found " + next.getFieldCount());
     }
     return this;
   }
@@ -51,7 +54,10 @@ public final class Cells {
   /** Returns the error for the field of {@code column}: what was expected, what was found. */
   public DataLoadException error(int column, String expected) {
     String found = record.getField(column);
-    return new DataLoadException(sourceName, record.getStartingLineNumber(), column + 1,
+    return new DataLoadException(
+        sourceName,
+        record.getStartingLineNumber(),
+        column + 1,
         header.name(column) + ": expected " + expected + ", found \"" + found + "\"");
   }
 
@@ -76,9 +82,10 @@ public final class Cells {
       return Optional.empty();
     }
     Optional<Modifier> modifier = Modifier.tryParse(text);
-    if (modifier.isEmpty() || modifier.get() != Modifier.PROFESSIONAL_COMPONENT
-        && modifier.get() != Modifier.TECHNICAL_COMPONENT
-        && modifier.get() != Modifier.DISCONTINUED) {
+    if (modifier.isEmpty()
+        || modifier.get() != Modifier.PROFESSIONAL_COMPONENT
+            && modifier.get() != Modifier.TECHNICAL_COMPONENT
+            && modifier.get() != Modifier.DISCONTINUED) {
       throw error(column, "a blank modifier, 26, TC or 53");
     }
     return modifier;
@@ -149,8 +156,9 @@ public final class Cells {
   /** Reads a field of exactly {@code digits} digits, or fewer, padded with leading zeros. */
   public String digits(int column, int digits) throws DataLoadException {
     String text = text(column);
-    if (text.isEmpty() || text.length() > digits || !text.chars().allMatch(c -> c >= '0'
-        && c <= '9')) {
+    if (text.isEmpty()
+        || text.length() > digits
+        || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw error(column, digits + " digits");
     }
     return "0".repeat(digits - text.length()) + text;

@@ -19,8 +19,8 @@ import java.util.List;
  * All records of a CSV source, read at once so that a loader can find its header anywhere and
  * report every error with the source name and line.
  *
- * <p>CMS files are read as ISO-8859-1: every byte is a character, so decoding never fails, and
- * the only non-ASCII text in them is in descriptions, which the loaders never keep.
+ * <p>CMS files are read as ISO-8859-1: every byte is a character, so decoding never fails, and the
+ * only non-ASCII text in them is in descriptions, which the loaders never keep.
  */
 public final class CsvTable {
 
@@ -57,11 +57,12 @@ public final class CsvTable {
   /** Reads all records of {@code reader} (not closed), named {@code sourceName} in errors. */
   public static CsvTable read(Reader reader, String sourceName) throws IOException {
     List<CsvRecord> records = new ArrayList<>();
-    CsvReader<CsvRecord> csv = CsvReader.builder()
-        .allowExtraFields(true)
-        .allowMissingFields(true)
-        .skipEmptyLines(true)
-        .ofCsvRecord(reader);
+    CsvReader<CsvRecord> csv =
+        CsvReader.builder()
+            .allowExtraFields(true)
+            .allowMissingFields(true)
+            .skipEmptyLines(true)
+            .ofCsvRecord(reader);
     long line = 0;
     try {
       for (CsvRecord record : csv) {
@@ -69,8 +70,8 @@ public final class CsvTable {
         records.add(record);
       }
     } catch (CsvParseException e) {
-      throw new DataLoadException(sourceName, line + 1, 0,
-          "not readable as CSV: " + e.getMessage());
+      throw new DataLoadException(
+          sourceName, line + 1, 0, "not readable as CSV: " + e.getMessage());
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

@@ -8,10 +8,10 @@ import java.util.Locale;
 import java.util.function.Predicate;
 
 /**
- * The column names of a CMS CSV file, composed from a header that may span several rows: the
- * name of a column is the non-blank fragments of the header rows in that column, top to bottom
- * ("NON-FAC" over "PE RVU" is "NON-FAC PE RVU"), normalized to upper case with single spaces and
- * no space after a hyphen ("CO-" over "SURG" is "CO-SURG").
+ * The column names of a CMS CSV file, composed from a header that may span several rows: the name
+ * of a column is the non-blank fragments of the header rows in that column, top to bottom
+ * ("NON-FAC" over "PE RVU" is "NON-FAC PE RVU"), normalized to upper case with single spaces and no
+ * space after a hyphen ("CO-" over "SURG" is "CO-SURG").
  */
 public final class Header {
 
@@ -81,8 +81,17 @@ public final class Header {
     for (int i = 0; i < names.size(); i++) {
       if (test.test(names.get(i))) {
         if (found >= 0) {
-          throw new DataLoadException(sourceName, line, i + 1, "two columns are " + description
-              + ": \"" + names.get(found) + "\" and \"" + names.get(i) + "\"");
+          throw new DataLoadException(
+              sourceName,
+              line,
+              i + 1,
+              "two columns are "
+                  + description
+                  + ": \""
+                  + names.get(found)
+                  + "\" and \""
+                  + names.get(i)
+                  + "\"");
         }
         found = i;
       }
@@ -105,7 +114,10 @@ public final class Header {
 
   /** Returns the error for a missing column, listing the names the header has. */
   public DataLoadException missing(String what) {
-    return new DataLoadException(sourceName, line, 0, "missing column " + what
-        + " (renamed or removed?); the header has " + names);
+    return new DataLoadException(
+        sourceName,
+        line,
+        0,
+        "missing column " + what + " (renamed or removed?); the header has " + names);
   }
 }

@@ -23,8 +23,8 @@ class FlatFeeScheduleCsvTest {
       PricingContext.withoutLocality(LocalDate.of(2025, 1, 2), Setting.NON_FACILITY);
 
   private static FlatFeeSchedule read(String text) throws Exception {
-    return FlatFeeScheduleCsv.read(new ByteArrayInputStream(
-        text.getBytes(StandardCharsets.UTF_8)), "acme");
+    return FlatFeeScheduleCsv.read(
+        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "acme");
   }
 
   @Test
@@ -33,28 +33,31 @@ class FlatFeeScheduleCsvTest {
     Files.writeString(file, "Code,Modifier,Amount,Note\n99213,,95.00,visit\n71046,26,12.5,\n\n");
     FlatFeeSchedule table = FlatFeeScheduleCsv.read(file);
     assertEquals("acme-2025", table.name());
-    assertEquals(new BigDecimal("12.50"),
-        table.price(ClaimLine.parse("71046-26"), CONTEXT).amountOrThrow());
+    assertEquals(
+        new BigDecimal("12.50"), table.price(ClaimLine.parse("71046-26"), CONTEXT).amountOrThrow());
     FlatFeeSchedule noModifierColumn = read("amount,code\n95,99213\n");
-    assertEquals(new BigDecimal("95.00"),
+    assertEquals(
+        new BigDecimal("95.00"),
         noModifierColumn.price(ClaimLine.parse("99213"), CONTEXT).amountOrThrow());
   }
 
   @Test
   void reportsBadRows() {
-    DataLoadException missing = assertThrows(DataLoadException.class,
-        () -> read("code,price\n99213,95\n"));
-    assertEquals("acme, line 1: missing column \"AMOUNT\" (renamed or removed?); the header has"
-        + " [CODE, PRICE]", missing.getMessage());
-    DataLoadException code = assertThrows(DataLoadException.class,
-        () -> read("code,amount\n9921,95\n"));
+    DataLoadException missing =
+        assertThrows(DataLoadException.class, () -> read("code,price\n99213,95\n"));
+    assertEquals(
+        "acme, line 1: missing column \"AMOUNT\" (renamed or removed?); the header has"
+            + " [CODE, PRICE]",
+        missing.getMessage());
+    DataLoadException code =
+        assertThrows(DataLoadException.class, () -> read("code,amount\n9921,95\n"));
     assertEquals(2, code.line());
     assertEquals(1, code.column());
-    DataLoadException amount = assertThrows(DataLoadException.class,
-        () -> read("code,amount\n99213,-1\n"));
+    DataLoadException amount =
+        assertThrows(DataLoadException.class, () -> read("code,amount\n99213,-1\n"));
     assertEquals(2, amount.column());
-    DataLoadException twice = assertThrows(DataLoadException.class,
-        () -> read("code,amount\n99213,1\n99213,2\n"));
+    DataLoadException twice =
+        assertThrows(DataLoadException.class, () -> read("code,amount\n99213,1\n99213,2\n"));
     assertEquals("acme, line 3: row 99213 appears twice, on lines 2 and 3", twice.getMessage());
   }
 }

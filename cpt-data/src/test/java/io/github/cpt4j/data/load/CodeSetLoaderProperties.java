@@ -62,38 +62,47 @@ class CodeSetLoaderProperties {
   }
 
   @Property
-  void csvRoundTripsAnySetOfCodes(@ForAll("codeSets") List<CodeEntry> entries)
-      throws IOException {
+  void csvRoundTripsAnySetOfCodes(@ForAll("codeSets") List<CodeEntry> entries) throws IOException {
     CodeSet set = CodeSet.copyOf(entries);
     StringBuilder csv = new StringBuilder("code,description,add_on,effective_from,effective_to\n");
     for (CodeEntry e : set) {
-      csv.append(e.code()).append(",\"").append(e.shortDescription().replace("\"", "\"\""))
-          .append("\",").append(e.addOn() ? "Y" : "N").append(',').append(e.effectiveFrom())
-          .append(',').append(e.effectiveTo().map(LocalDate::toString).orElse("")).append("\r\n");
+      csv.append(e.code())
+          .append(",\"")
+          .append(e.shortDescription().replace("\"", "\"\""))
+          .append("\",")
+          .append(e.addOn() ? "Y" : "N")
+          .append(',')
+          .append(e.effectiveFrom())
+          .append(',')
+          .append(e.effectiveTo().map(LocalDate::toString).orElse(""))
+          .append("\r\n");
     }
-    CodeSet loaded = LOADER.loadCsv(
-        new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "round.csv");
+    CodeSet loaded =
+        LOADER.loadCsv(
+            new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "round.csv");
     assertEquals(set, loaded);
   }
 
   @Provide
   Arbitrary<List<CodeEntry>> codeSets() {
-    Arbitrary<CodeEntry> entries = net.jqwik.api.Combinators.combine(
-            Arbitraries.integers().between(0, 99_999),
-            Arbitraries.strings().withChars("abc ,\"'é-").ofMinLength(1).ofMaxLength(20),
-            Arbitraries.of(true, false),
-            Arbitraries.integers().between(0, 9_000),
-            Arbitraries.integers().between(0, 3_000).optional(0.3))
-        .as((number, text, addOn, start, length) -> {
-          LocalDate from = LocalDate.of(2000, 1, 1).plusDays(start);
-          return CodeEntry.builder()
-              .code(io.github.cpt4j.code.CptCode.of(number))
-              .shortDescription("Made up " + text.strip() + ".")
-              .addOn(addOn)
-              .effectiveFrom(from)
-              .effectiveTo(length.map(from::plusDays))
-              .build();
-        });
+    Arbitrary<CodeEntry> entries =
+        net.jqwik.api.Combinators.combine(
+                Arbitraries.integers().between(0, 99_999),
+                Arbitraries.strings().withChars("abc ,\"'é-").ofMinLength(1).ofMaxLength(20),
+                Arbitraries.of(true, false),
+                Arbitraries.integers().between(0, 9_000),
+                Arbitraries.integers().between(0, 3_000).optional(0.3))
+            .as(
+                (number, text, addOn, start, length) -> {
+                  LocalDate from = LocalDate.of(2000, 1, 1).plusDays(start);
+                  return CodeEntry.builder()
+                      .code(io.github.cpt4j.code.CptCode.of(number))
+                      .shortDescription("Made up " + text.strip() + ".")
+                      .addOn(addOn)
+                      .effectiveFrom(from)
+                      .effectiveTo(length.map(from::plusDays))
+                      .build();
+                });
     return entries.list().ofMinSize(1).ofMaxSize(30).uniqueElements(CodeEntry::code);
   }
 

@@ -56,13 +56,13 @@ class CodeSetLoaderTest {
   }
 
   private static DataLoadException tabError(String text) {
-    return assertThrows(DataLoadException.class,
-        () -> LOADER.loadTabDelimited(bytes(text, UTF_8), "x.txt"));
+    return assertThrows(
+        DataLoadException.class, () -> LOADER.loadTabDelimited(bytes(text, UTF_8), "x.txt"));
   }
 
   private static DataLoadException pipeError(String text) {
-    return assertThrows(DataLoadException.class,
-        () -> LOADER.loadPipeDelimited(bytes(text, UTF_8), "x.txt"));
+    return assertThrows(
+        DataLoadException.class, () -> LOADER.loadPipeDelimited(bytes(text, UTF_8), "x.txt"));
   }
 
   // ------------------------------------------------------------------ well-formed files
@@ -80,9 +80,10 @@ class CodeSetLoaderTest {
 
   @Test
   void acceptsSpacesInsteadOfATabAndAHeaderLine() throws IOException {
-    CodeSet set = LOADER.loadTabDelimited(
-        bytes("HCPCS\tDESCRIPTION\n99213 MADE UP VISIT\n  0001f\t  MADE UP MEASURE  \n", UTF_8),
-        "x.txt");
+    CodeSet set =
+        LOADER.loadTabDelimited(
+            bytes("HCPCS\tDESCRIPTION\n99213 MADE UP VISIT\n  0001f\t  MADE UP MEASURE  \n", UTF_8),
+            "x.txt");
     assertEquals(List.of("99213", "0001F"), codes(set));
     assertEquals("MADE UP VISIT", description(set, "99213"));
     assertEquals("MADE UP MEASURE", description(set, "0001F"));
@@ -92,36 +93,48 @@ class CodeSetLoaderTest {
   void combinesShortAndLongFiles() throws IOException {
     Path shortFile = dir.resolve("SHORT.txt");
     Path longFile = dir.resolve("LONG.txt");
-    try (InputStream a = resource("short-fixture.txt"); InputStream b = resource("long-fixture.txt")) {
+    try (InputStream a = resource("short-fixture.txt");
+        InputStream b = resource("long-fixture.txt")) {
       Files.write(shortFile, a.readAllBytes());
       Files.write(longFile, b.readAllBytes());
     }
-    CodeSet set = LOADER.withEffectiveFrom(LocalDate.of(2025, 1, 1))
-        .loadTabDelimited(shortFile, longFile);
+    CodeSet set =
+        LOADER.withEffectiveFrom(LocalDate.of(2025, 1, 1)).loadTabDelimited(shortFile, longFile);
     CodeEntry visit = set.find("99213").orElseThrow();
     assertEquals("MADE-UP VISIT, MIDDLE LEVEL", visit.shortDescription());
-    assertEquals(Optional.of("Made-up office visit of middle complexity, written for tests"),
+    assertEquals(
+        Optional.of("Made-up office visit of middle complexity, written for tests"),
         visit.longDescription());
     assertEquals(LocalDate.of(2025, 1, 1), visit.effectiveFrom());
     assertEquals(Optional.empty(), set.find("G0438").orElseThrow().longDescription());
 
     Files.writeString(longFile, "99213\tMade up\n99214\tMade up, not in the short file\n");
-    DataLoadException e = assertThrows(DataLoadException.class,
-        () -> LOADER.loadTabDelimited(shortFile, longFile));
-    assertEquals(longFile + ", line 2, column 1: code 99214 is not in " + shortFile
-        + "; expected files of the same release", e.getMessage());
+    DataLoadException e =
+        assertThrows(DataLoadException.class, () -> LOADER.loadTabDelimited(shortFile, longFile));
+    assertEquals(
+        longFile
+            + ", line 2, column 1: code 99214 is not in "
+            + shortFile
+            + "; expected files of the same release",
+        e.getMessage());
   }
 
   @Test
   void readsLatin1WhenToldAndNamesTheCharsetWhenNot() throws IOException {
-    CodeSet set = LOADER.withCharset(ISO_8859_1)
-        .loadTabDelimited(resource("latin1-fixture.txt"), "latin1-fixture.txt");
+    CodeSet set =
+        LOADER
+            .withCharset(ISO_8859_1)
+            .loadTabDelimited(resource("latin1-fixture.txt"), "latin1-fixture.txt");
     assertEquals("VISITE INVENT\u00c9E", description(set, "99213"));
 
-    DataLoadException e = assertThrows(DataLoadException.class,
-        () -> LOADER.loadTabDelimited(resource("latin1-fixture.txt"), "latin1-fixture.txt"));
-    assertEquals("latin1-fixture.txt, line 1: byte 0xC9 at character 20 is not valid UTF-8;"
-        + " AMA files are often Latin-1: load them with charset ISO-8859-1", e.getMessage());
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class,
+            () -> LOADER.loadTabDelimited(resource("latin1-fixture.txt"), "latin1-fixture.txt"));
+    assertEquals(
+        "latin1-fixture.txt, line 1: byte 0xC9 at character 20 is not valid UTF-8;"
+            + " AMA files are often Latin-1: load them with charset ISO-8859-1",
+        e.getMessage());
     assertEquals(1, e.line());
     assertEquals(0, e.column());
   }
@@ -129,8 +142,8 @@ class CodeSetLoaderTest {
   @Test
   void aUtf8BomWinsOverTheCharsetGiven() throws IOException {
     byte[] text = "\ufeff99213\tVISITE INVENT\u00c9E\n".getBytes(UTF_8);
-    CodeSet set = LOADER.withCharset(ISO_8859_1)
-        .loadTabDelimited(new ByteArrayInputStream(text), "bom.txt");
+    CodeSet set =
+        LOADER.withCharset(ISO_8859_1).loadTabDelimited(new ByteArrayInputStream(text), "bom.txt");
     assertEquals("VISITE INVENT\u00c9E", description(set, "99213"));
   }
 
@@ -161,18 +174,27 @@ class CodeSetLoaderTest {
 
   @Test
   void csvColumnsMayComeInAnyOrderWithOnlyTheRequiredOnes() throws IOException {
-    CodeSet set = LOADER.withEffectiveFrom(LocalDate.of(2024, 1, 1)).loadCsv(bytes(
-        "Description , CODE\nMade-up drug,j1100\n\"Made-up visit\",99213\n", UTF_8), "x.csv");
+    CodeSet set =
+        LOADER
+            .withEffectiveFrom(LocalDate.of(2024, 1, 1))
+            .loadCsv(
+                bytes("Description , CODE\nMade-up drug,j1100\n\"Made-up visit\",99213\n", UTF_8),
+                "x.csv");
     assertEquals(List.of("99213", "J1100"), codes(set));
     assertEquals(LocalDate.of(2024, 1, 1), set.find("J1100").orElseThrow().effectiveFrom());
   }
 
   @Test
   void csvWithALongDescription() throws IOException {
-    CodeSet set = LOADER.loadCsv(bytes("code,description,long_description\n"
-        + "99213,Made up,A longer made-up text\n99214,Made up,\n", UTF_8), "x.csv");
-    assertEquals(Optional.of("A longer made-up text"),
-        set.find("99213").orElseThrow().longDescription());
+    CodeSet set =
+        LOADER.loadCsv(
+            bytes(
+                "code,description,long_description\n"
+                    + "99213,Made up,A longer made-up text\n99214,Made up,\n",
+                UTF_8),
+            "x.csv");
+    assertEquals(
+        Optional.of("A longer made-up text"), set.find("99213").orElseThrow().longDescription());
     assertEquals(Optional.empty(), set.find("99214").orElseThrow().longDescription());
   }
 
@@ -191,8 +213,9 @@ class CodeSetLoaderTest {
   @Test
   void badCodesNameLineAndColumn() {
     DataLoadException e = csvError("code,description\n99213,Made up\n9921,Made up\n");
-    assertEquals("x.csv, line 3, column 1: expected a procedure code such as 99213, 0001F or"
-        + " G0438, but '9921' has the wrong length at index 4: expected exactly five characters",
+    assertEquals(
+        "x.csv, line 3, column 1: expected a procedure code such as 99213, 0001F or"
+            + " G0438, but '9921' has the wrong length at index 4: expected exactly five characters",
         e.getMessage());
     assertEquals("x.csv", e.sourceName());
     assertEquals(3, e.line());
@@ -209,14 +232,19 @@ class CodeSetLoaderTest {
 
   @Test
   void badDatesAndFlagsNameTheColumn() {
-    DataLoadException date = csvError(
-        "code,description,effective_from,effective_to\n99213,Made up,2020-13-01,\n");
-    assertEquals("x.csv, line 2, column 3: expected effective_from as a date yyyy-MM-dd,"
-        + " found \"2020-13-01\"", date.getMessage());
-    DataLoadException order = csvError(
-        "code,description,effective_from,effective_to\n99213,Made up,2021-01-01,2020-12-31\n");
-    assertEquals("x.csv, line 2, column 4: expected effective_to on or after effective_from"
-        + " 2021-01-01, found 2020-12-31", order.getMessage());
+    DataLoadException date =
+        csvError("code,description,effective_from,effective_to\n99213,Made up,2020-13-01,\n");
+    assertEquals(
+        "x.csv, line 2, column 3: expected effective_from as a date yyyy-MM-dd,"
+            + " found \"2020-13-01\"",
+        date.getMessage());
+    DataLoadException order =
+        csvError(
+            "code,description,effective_from,effective_to\n99213,Made up,2021-01-01,2020-12-31\n");
+    assertEquals(
+        "x.csv, line 2, column 4: expected effective_to on or after effective_from"
+            + " 2021-01-01, found 2020-12-31",
+        order.getMessage());
     DataLoadException flag = csvError("code,description,add_on\n99213,Made up,maybe\n");
     assertEquals(3, flag.column());
     assertTrue(flag.getMessage().contains("found \"maybe\""), flag.getMessage());
@@ -226,34 +254,43 @@ class CodeSetLoaderTest {
   void duplicatesNameBothLines() {
     DataLoadException e =
         csvError("code,description\n99213,Made up\n99214,Made up\n 99213 ,Again made up\n");
-    assertEquals("x.csv, line 4, column 1: code 99213 is already on line 2; expected each code"
-        + " once", e.getMessage());
+    assertEquals(
+        "x.csv, line 4, column 1: code 99213 is already on line 2; expected each code" + " once",
+        e.getMessage());
     DataLoadException tab = tabError("99213\tA\n\n99213\tB\n");
-    assertEquals("x.txt, line 3, column 1: code 99213 is already on line 1; expected each code"
-        + " once", tab.getMessage());
+    assertEquals(
+        "x.txt, line 3, column 1: code 99213 is already on line 1; expected each code" + " once",
+        tab.getMessage());
     DataLoadException pipe = pipeError("1|99213|A\n2|99213|B\n");
     assertEquals(2, pipe.line());
   }
 
   @Test
   void csvHeaderProblems() {
-    assertEquals("x.csv, line 1, column 2: expected a column name, one of code, description,"
-        + " long_description, add_on, effective_from, effective_to; found \"descripton\"",
+    assertEquals(
+        "x.csv, line 1, column 2: expected a column name, one of code, description,"
+            + " long_description, add_on, effective_from, effective_to; found \"descripton\"",
         csvError("code,descripton\n99213,Made up\n").getMessage());
-    assertEquals("x.csv, line 1: expected a header with a description column",
+    assertEquals(
+        "x.csv, line 1: expected a header with a description column",
         csvError("code\n99213\n").getMessage());
-    assertEquals("x.csv, line 1, column 3: column code is already column 1; expected each"
-        + " column once", csvError("code,description,code\n").getMessage());
-    assertEquals("x.csv: found no header row; expected one naming the columns, such as"
-        + " code,description", csvError("# only a comment\n\n").getMessage());
+    assertEquals(
+        "x.csv, line 1, column 3: column code is already column 1; expected each" + " column once",
+        csvError("code,description,code\n").getMessage());
+    assertEquals(
+        "x.csv: found no header row; expected one naming the columns, such as"
+            + " code,description",
+        csvError("# only a comment\n\n").getMessage());
   }
 
   @Test
   void csvRowsMustMatchTheHeader() {
-    assertEquals("x.csv, line 3: expected 2 fields as in the header, found 3",
+    assertEquals(
+        "x.csv, line 3: expected 2 fields as in the header, found 3",
         csvError("code,description\n99213,Made up\n99214,Made up,extra\n").getMessage());
     DataLoadException empty = csvError("code,description\n99213,\n");
-    assertEquals("x.csv, line 2, column 2: expected a description, found an empty field",
+    assertEquals(
+        "x.csv, line 2, column 2: expected a description, found an empty field",
         empty.getMessage());
     DataLoadException twoLines = csvError("code,description\n99213,\"Made\nup\"\n");
     assertEquals(2, twoLines.line());
@@ -264,83 +301,105 @@ class CodeSetLoaderTest {
   void malformedQuotingIsACsvError() {
     DataLoadException e =
         csvError("code,description\n99212,Made up\n# note\n\n99213,\"Made up\"x\n");
-    assertEquals("x.csv, line 5: expected well-formed CSV: Unexpected character after closing"
-        + " quote: 'x' (0x78)", e.getMessage());
+    assertEquals(
+        "x.csv, line 5: expected well-formed CSV: Unexpected character after closing"
+            + " quote: 'x' (0x78)",
+        e.getMessage());
   }
 
   @Test
   void filesWithoutRowsAreRejected() {
-    assertEquals("x.csv: found no code rows; expected rows after the header",
+    assertEquals(
+        "x.csv: found no code rows; expected rows after the header",
         csvError("code,description\n\n").getMessage());
-    assertEquals("x.txt: found no code rows; expected lines of the form code<TAB>descriptor",
+    assertEquals(
+        "x.txt: found no code rows; expected lines of the form code<TAB>descriptor",
         tabError("\r\n\r\n").getMessage());
-    assertEquals("x.txt: found no code rows; expected lines of the form concept id|code|"
-        + "descriptor", pipeError("Concept Id|Code|Descriptor\n").getMessage());
-    assertEquals("x.txt: found no code rows; expected lines of the form code<TAB>descriptor",
+    assertEquals(
+        "x.txt: found no code rows; expected lines of the form concept id|code|" + "descriptor",
+        pipeError("Concept Id|Code|Descriptor\n").getMessage());
+    assertEquals(
+        "x.txt: found no code rows; expected lines of the form code<TAB>descriptor",
         tabError("").getMessage());
   }
 
   @Test
   void tabFileShapeErrors() {
-    assertEquals("x.txt, line 2, column 1: expected a code, a tab and a descriptor, found no tab",
+    assertEquals(
+        "x.txt, line 2, column 1: expected a code, a tab and a descriptor, found no tab",
         tabError("99213\tMADE UP\n99214\n").getMessage());
-    assertEquals("x.txt, line 1, column 3: expected two tab-separated fields (code,"
-        + " descriptor), found more", tabError("99213\tMADE\tUP\n").getMessage());
-    assertEquals("x.txt, line 1, column 2: expected a descriptor, found an empty field",
+    assertEquals(
+        "x.txt, line 1, column 3: expected two tab-separated fields (code,"
+            + " descriptor), found more",
+        tabError("99213\tMADE\tUP\n").getMessage());
+    assertEquals(
+        "x.txt, line 1, column 2: expected a descriptor, found an empty field",
         tabError("99213\t   \n").getMessage());
   }
 
   @Test
   void readsAClinicianStylePipeFileKeepingTheFirstDescriptorOfACode() throws IOException {
-    CodeSet set = LOADER.loadPipeDelimited(bytes(
-        "Concept Id|CPT Code|Clinician Descriptor Id|Clinician Descriptor\n"
-            + "1001|99213|5001|First made-up wording\n"
-            + "1001|99213|5002|Second made-up wording\n"
-            + "1002|G0438|5003|Made-up yearly visit\n", UTF_8), "clinician.txt");
+    CodeSet set =
+        LOADER.loadPipeDelimited(
+            bytes(
+                "Concept Id|CPT Code|Clinician Descriptor Id|Clinician Descriptor\n"
+                    + "1001|99213|5001|First made-up wording\n"
+                    + "1001|99213|5002|Second made-up wording\n"
+                    + "1002|G0438|5003|Made-up yearly visit\n",
+                UTF_8),
+            "clinician.txt");
     assertEquals(List.of("99213", "G0438"), codes(set));
     assertEquals("First made-up wording", description(set, "99213"));
   }
 
   @Test
   void pipeFileShapeErrors() {
-    assertEquals("x.txt, line 2, column 2: expected 3 |-separated fields (concept id|code|"
-        + "descriptor, or concept id|code|descriptor id|descriptor), found 2",
+    assertEquals(
+        "x.txt, line 2, column 2: expected 3 |-separated fields (concept id|code|"
+            + "descriptor, or concept id|code|descriptor id|descriptor), found 2",
         pipeError("1|99213|Made up\n2|99214\n").getMessage());
-    assertEquals("x.txt, line 1, column 2: expected 3 or 4 |-separated fields (concept id|code|"
-        + "descriptor, or concept id|code|descriptor id|descriptor), found 2",
+    assertEquals(
+        "x.txt, line 1, column 2: expected 3 or 4 |-separated fields (concept id|code|"
+            + "descriptor, or concept id|code|descriptor id|descriptor), found 2",
         pipeError("1|99214\n").getMessage());
-    assertEquals("x.txt, line 2, column 4: expected 3 |-separated fields (concept id|code|"
-        + "descriptor, or concept id|code|descriptor id|descriptor), found 4",
+    assertEquals(
+        "x.txt, line 2, column 4: expected 3 |-separated fields (concept id|code|"
+            + "descriptor, or concept id|code|descriptor id|descriptor), found 4",
         pipeError("1|99213|Made up\n2|99214|7|Made up\n").getMessage());
-    assertEquals("x.txt, line 1, column 1: expected a numeric concept id, found \"A1\"",
+    assertEquals(
+        "x.txt, line 1, column 1: expected a numeric concept id, found \"A1\"",
         pipeError("A1|99213|Made up\n").getMessage());
-    assertEquals("x.txt, line 1, column 3: expected a numeric descriptor id, found \"x\"",
+    assertEquals(
+        "x.txt, line 1, column 3: expected a numeric descriptor id, found \"x\"",
         pipeError("1|99213|x|Made up\n").getMessage());
   }
 
   @Test
   void overlongLinesAndControlCharactersAreRejected() {
     String longLine = "99213\t" + "A".repeat(SourceText.MAX_LINE_LENGTH) + "\n";
-    assertEquals("x.txt, line 2: the line is longer than 10000 characters; expected one code"
-        + " per line", tabError("99212\tMADE UP\n" + longLine).getMessage());
-    assertEquals("x.txt, line 1: control character U+0000 at character 9; expected text",
+    assertEquals(
+        "x.txt, line 2: the line is longer than 10000 characters; expected one code" + " per line",
+        tabError("99212\tMADE UP\n" + longLine).getMessage());
+    assertEquals(
+        "x.txt, line 1: control character U+0000 at character 9; expected text",
         tabError("99213\tMA\u0000DE UP\n").getMessage());
   }
 
   @Test
   void unreadableFilesAreIoErrorsNotDataErrors() {
-    IOException e = assertThrows(IOException.class,
-        () -> LOADER.loadCsv(dir.resolve("no-such-file.csv")));
+    IOException e =
+        assertThrows(IOException.class, () -> LOADER.loadCsv(dir.resolve("no-such-file.csv")));
     assertFalse(e instanceof DataLoadException);
   }
 
   @Test
   void nullsAreRejected() {
-    NullPointerTester tester = new NullPointerTester()
-        .setDefault(Path.class, Path.of("x"))
-        .setDefault(LocalDate.class, LocalDate.of(2025, 1, 1))
-        .setDefault(Charset.class, UTF_8)
-        .setDefault(InputStream.class, new ByteArrayInputStream(new byte[0]));
+    NullPointerTester tester =
+        new NullPointerTester()
+            .setDefault(Path.class, Path.of("x"))
+            .setDefault(LocalDate.class, LocalDate.of(2025, 1, 1))
+            .setDefault(Charset.class, UTF_8)
+            .setDefault(InputStream.class, new ByteArrayInputStream(new byte[0]));
     tester.testAllPublicStaticMethods(CodeSetLoader.class);
     tester.testAllPublicInstanceMethods(LOADER);
     tester.testAllPublicConstructors(DataLoadException.class);

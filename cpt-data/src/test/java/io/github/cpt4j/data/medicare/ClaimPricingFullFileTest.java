@@ -29,15 +29,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Claim pricing on the full 2025 relative value file (skipped without CPT4J_CMS_DIR): every row
- * priced alone matches the fee schedule, and the bilateral and endoscopy rules hold for every
- * code they apply to, computed independently from the schedule's exact amounts.
+ * priced alone matches the fee schedule, and the bilateral and endoscopy rules hold for every code
+ * they apply to, computed independently from the schedule's exact amounts.
  */
 class ClaimPricingFullFileTest {
 
-  private static final List<PricingContext> CONTEXTS = List.of(
-      PricingContext.of(LocalDate.of(2025, 7, 1), Locality.parse("13282-99"), Setting.FACILITY),
-      PricingContext.of(LocalDate.of(2025, 7, 1), Locality.parse("01182-18"),
-          Setting.NON_FACILITY));
+  private static final List<PricingContext> CONTEXTS =
+      List.of(
+          PricingContext.of(LocalDate.of(2025, 7, 1), Locality.parse("13282-99"), Setting.FACILITY),
+          PricingContext.of(
+              LocalDate.of(2025, 7, 1), Locality.parse("01182-18"), Setting.NON_FACILITY));
 
   private static ClaimLine lineOf(RvuEntry row, Modifier... more) {
     List<Modifier> modifiers = new ArrayList<>();
@@ -46,8 +47,8 @@ class ClaimPricingFullFileTest {
     return ClaimLine.of(row.code(), modifiers, 1);
   }
 
-  private static BigDecimal exact(MedicareFeeSchedule schedule, ClaimLine line,
-      PricingContext context) {
+  private static BigDecimal exact(
+      MedicareFeeSchedule schedule, ClaimLine line, PricingContext context) {
     return schedule.price(line, context).exactAmount().orElseThrow();
   }
 
@@ -88,20 +89,24 @@ class ClaimPricingFullFileTest {
       if (!active(row) || rule == BilateralRule.NOT_APPLICABLE) {
         continue;
       }
-      BigDecimal factor = rule == BilateralRule.PAY_150_PERCENT ? new BigDecimal("1.5")
-          : rule == BilateralRule.PAY_EACH_SIDE ? new BigDecimal("2") : BigDecimal.ONE;
+      BigDecimal factor =
+          rule == BilateralRule.PAY_150_PERCENT
+              ? new BigDecimal("1.5")
+              : rule == BilateralRule.PAY_EACH_SIDE ? new BigDecimal("2") : BigDecimal.ONE;
       PricedClaim claim = pricer.price(Claim.ofLines(lineOf(row, Modifier.BILATERAL)), context);
-      assertEquals(cents(exact(schedule, lineOf(row), context).multiply(factor)),
-          claim.line(0).amount().orElseThrow(), claim.toString());
+      assertEquals(
+          cents(exact(schedule, lineOf(row), context).multiply(factor)),
+          claim.line(0).amount().orElseThrow(),
+          claim.toString());
       counts.merge(rule, 1, Integer::sum);
     }
-    assertTrue(counts.size() == 4 && counts.values().stream().allMatch(n -> n > 50),
-        counts.toString());
+    assertTrue(
+        counts.size() == 4 && counts.values().stream().allMatch(n -> n > 50), counts.toString());
   }
 
   /**
-   * For every endoscopy family of the file: a member billed with its base is paid in full and
-   * the base nothing; two members are paid the higher in full and the other its amount minus the
+   * For every endoscopy family of the file: a member billed with its base is paid in full and the
+   * base nothing; two members are paid the higher in full and the other its amount minus the
    * base's, never below zero (when both outrank nothing else on the claim).
    */
   @Test
@@ -111,11 +116,13 @@ class ClaimPricingFullFileTest {
     PricingContext context = CONTEXTS.get(0);
     Map<ProcedureCode, List<RvuEntry>> families = new TreeMap<>();
     for (RvuEntry row : schedule.rvus().all()) {
-      if (active(row) && row.modifier().isEmpty()
+      if (active(row)
+          && row.modifier().isEmpty()
           && row.indicators().multipleProcedure() == MultipleProcedureRule.ENDOSCOPY_FAMILY
           && row.indicators().endoscopicBase().isPresent()
           && row.indicators().globalPeriod() != io.github.cpt4j.fee.medicare.GlobalPeriod.ADD_ON) {
-        families.computeIfAbsent(row.indicators().endoscopicBase().get(), b -> new ArrayList<>())
+        families
+            .computeIfAbsent(row.indicators().endoscopicBase().get(), b -> new ArrayList<>())
             .add(row);
       }
     }
@@ -130,10 +137,12 @@ class ClaimPricingFullFileTest {
       List<RvuEntry> members = family.getValue();
       for (RvuEntry member : members) {
         PricedClaim withBase = pricer.price(Claim.ofLines(lineOf(member), baseLine), context);
-        assertEquals(cents(exact(schedule, lineOf(member), context)),
-            withBase.line(0).amount().orElseThrow(), withBase.toString());
-        assertEquals(new BigDecimal("0.00"), withBase.line(1).amount().orElseThrow(),
+        assertEquals(
+            cents(exact(schedule, lineOf(member), context)),
+            withBase.line(0).amount().orElseThrow(),
             withBase.toString());
+        assertEquals(
+            new BigDecimal("0.00"), withBase.line(1).amount().orElseThrow(), withBase.toString());
       }
       for (int i = 0; i + 1 < members.size(); i++) {
         ClaimLine a = lineOf(members.get(i));
@@ -143,10 +152,10 @@ class ClaimPricingFullFileTest {
         boolean aFirst = feeA.compareTo(feeB) >= 0;
         BigDecimal other = (aFirst ? feeB : feeA).subtract(baseFee).max(BigDecimal.ZERO);
         PricedClaim claim = pricer.price(Claim.ofLines(a, b), context);
-        assertEquals(cents(aFirst ? feeA : other), claim.line(0).amount().orElseThrow(),
-            claim.toString());
-        assertEquals(cents(aFirst ? other : feeB), claim.line(1).amount().orElseThrow(),
-            claim.toString());
+        assertEquals(
+            cents(aFirst ? feeA : other), claim.line(0).amount().orElseThrow(), claim.toString());
+        assertEquals(
+            cents(aFirst ? other : feeB), claim.line(1).amount().orElseThrow(), claim.toString());
         pairs++;
       }
     }

@@ -14,9 +14,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 /**
- * The real CMS files, when the environment variable {@code CPT4J_CMS_DIR} names the directory
- * that holds them ({@code $CPT4J_CMS_DIR/2025/PPRRVU2025_Oct.csv}...). Tests that use them are
- * skipped, visibly, when it is unset. Loaded once per test run.
+ * The real CMS files, when the environment variable {@code CPT4J_CMS_DIR} names the directory that
+ * holds them ({@code $CPT4J_CMS_DIR/2025/PPRRVU2025_Oct.csv}...). Tests that use them are skipped,
+ * visibly, when it is unset. Loaded once per test run.
  */
 final class CmsFiles {
 
@@ -27,11 +27,12 @@ final class CmsFiles {
   /** Returns the directory, skipping the calling test when it is not configured. */
   static Path dir() {
     String dir = System.getenv("CPT4J_CMS_DIR");
-    assumeTrue(dir != null && !dir.isBlank(),
+    assumeTrue(
+        dir != null && !dir.isBlank(),
         "CPT4J_CMS_DIR is not set: the tests against the full CMS files are skipped");
     Path path = Path.of(dir);
-    assumeTrue(Files.isDirectory(path.resolve("2025")),
-        "CPT4J_CMS_DIR has no 2025 directory: " + path);
+    assumeTrue(
+        Files.isDirectory(path.resolve("2025")), "CPT4J_CMS_DIR has no 2025 directory: " + path);
     return path;
   }
 
@@ -48,11 +49,15 @@ final class CmsFiles {
         GpciTable gpcis = GpciFile.read(file("2025/GPCI2025.csv"));
         OppsCapTable caps = OppsCapFile.read(file("2025/OPPSCAP_Oct.csv"));
         ConversionFactors factors = ConversionFactorFile.read(file("conversion-factors.csv"));
-        schedule2025 = MedicareFeeSchedule.builder()
-            .name("medicare-pfs-2025-oct")
-            .rvus(rvus).gpcis(gpcis).oppsCaps(caps).conversionFactors(factors)
-            .effective(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31))
-            .build();
+        schedule2025 =
+            MedicareFeeSchedule.builder()
+                .name("medicare-pfs-2025-oct")
+                .rvus(rvus)
+                .gpcis(gpcis)
+                .oppsCaps(caps)
+                .conversionFactors(factors)
+                .effective(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31))
+                .build();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -10,10 +10,10 @@ import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.GpciTable;
 import io.github.cpt4j.fee.medicare.MedicareFeeSchedule;
-import io.github.cpt4j.fee.medicare.RvuTable;
-import io.github.cpt4j.fee.medicare.ZipLocalityTable;
 import io.github.cpt4j.fee.medicare.OppsCap;
 import io.github.cpt4j.fee.medicare.PaymentStatus;
+import io.github.cpt4j.fee.medicare.RvuTable;
+import io.github.cpt4j.fee.medicare.ZipLocalityTable;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -26,10 +26,16 @@ class FullCmsFilesTest {
 
   private static final LocalDate DATE = LocalDate.of(2025, 7, 1);
 
-  private static FeeResult price(MedicareFeeSchedule schedule, String code,
-      java.util.Optional<Modifier> modifier, Locality locality, Setting setting) {
-    ClaimLine line = modifier.map(m -> ClaimLine.of(io.github.cpt4j.code.ProcedureCode.parse(
-        code), m)).orElseGet(() -> ClaimLine.parse(code));
+  private static FeeResult price(
+      MedicareFeeSchedule schedule,
+      String code,
+      java.util.Optional<Modifier> modifier,
+      Locality locality,
+      Setting setting) {
+    ClaimLine line =
+        modifier
+            .map(m -> ClaimLine.of(io.github.cpt4j.code.ProcedureCode.parse(code), m))
+            .orElseGet(() -> ClaimLine.parse(code));
     return schedule.price(line, PricingContext.of(DATE, locality, setting));
   }
 
@@ -40,9 +46,10 @@ class FullCmsFilesTest {
     List<String> mismatches = new ArrayList<>();
     for (PublishedAmount row : published) {
       for (Setting setting : Setting.values()) {
-        FeeResult result = schedule.price(ClaimLine.of(row.code(),
-            row.modifier().map(List::of).orElse(List.of()), 1),
-            PricingContext.of(DATE, row.locality(), setting));
+        FeeResult result =
+            schedule.price(
+                ClaimLine.of(row.code(), row.modifier().map(List::of).orElse(List.of()), 1),
+                PricingContext.of(DATE, row.locality(), setting));
         if (!result.amount().equals(java.util.Optional.of(row.amount(setting)))) {
           mismatches.add(row + " " + setting + ": " + result);
         }
@@ -62,8 +69,8 @@ class FullCmsFilesTest {
         continue;
       }
       for (Setting setting : Setting.values()) {
-        FeeResult result = price(schedule, cap.code().toString(), cap.modifier(),
-            cap.locality(), setting);
+        FeeResult result =
+            price(schedule, cap.code().toString(), cap.modifier(), cap.locality(), setting);
         checked++;
         if (!result.amount().equals(java.util.Optional.of(cap.amount(setting)))) {
           mismatches.add(cap.row() + " " + cap.locality() + " " + setting + ": " + result);
@@ -79,16 +86,27 @@ class FullCmsFilesTest {
     MedicareFeeSchedule schedule = CmsFiles.schedule2025();
     Locality restOfNewYork = Locality.parse("13282-99");
     String[][] oracles = {
-        {"90834", "102.53", "89.95"}, {"90837", "151.85", "133.13"},
-        {"90791", "164.03", "141.31"}, {"90471", "19.24", "19.24"}};
+      {"90834", "102.53", "89.95"}, {"90837", "151.85", "133.13"},
+      {"90791", "164.03", "141.31"}, {"90471", "19.24", "19.24"}
+    };
     for (String[] oracle : oracles) {
-      assertEquals(new BigDecimal(oracle[1]), price(schedule, oracle[0], java.util.Optional.empty(),
-          restOfNewYork, Setting.NON_FACILITY).amountOrThrow());
-      assertEquals(new BigDecimal(oracle[2]), price(schedule, oracle[0], java.util.Optional.empty(),
-          restOfNewYork, Setting.FACILITY).amountOrThrow());
+      assertEquals(
+          new BigDecimal(oracle[1]),
+          price(
+                  schedule,
+                  oracle[0],
+                  java.util.Optional.empty(),
+                  restOfNewYork,
+                  Setting.NON_FACILITY)
+              .amountOrThrow());
+      assertEquals(
+          new BigDecimal(oracle[2]),
+          price(schedule, oracle[0], java.util.Optional.empty(), restOfNewYork, Setting.FACILITY)
+              .amountOrThrow());
     }
-    assertTrue(price(schedule, "90471", java.util.Optional.empty(), restOfNewYork,
-        Setting.FACILITY).settingNotAvailable());
+    assertTrue(
+        price(schedule, "90471", java.util.Optional.empty(), restOfNewYork, Setting.FACILITY)
+            .settingNotAvailable());
   }
 
   @Test
@@ -96,24 +114,34 @@ class FullCmsFilesTest {
     RvuTable qpp = RvuFile.read(CmsFiles.file("2026/PPRRVU2026_Jan_QPP-subset.csv"));
     RvuTable nonQpp = RvuFile.read(CmsFiles.file("2026/PPRRVU2026_Jan_nonQPP-subset.csv"));
     io.github.cpt4j.code.ProcedureCode visit = io.github.cpt4j.code.ProcedureCode.parse("99213");
-    assertEquals(qpp.find(visit, java.util.Optional.empty()).orElseThrow().workRvu(),
+    assertEquals(
+        qpp.find(visit, java.util.Optional.empty()).orElseThrow().workRvu(),
         nonQpp.find(visit, java.util.Optional.empty()).orElseThrow().workRvu());
-    GpciTable january = GpciFile.read(CmsFiles.file("2026/GPCI2026_Jan-subset.csv"),
-        GpciFile.WorkGpci.WITHOUT_FLOOR);
+    GpciTable january =
+        GpciFile.read(
+            CmsFiles.file("2026/GPCI2026_Jan-subset.csv"), GpciFile.WorkGpci.WITHOUT_FLOOR);
     GpciTable july = GpciFile.read(CmsFiles.file("2026/GPCI2026_Jul-subset.csv"));
     Locality losAngeles = Locality.parse("01182-18");
-    assertEquals(january.find(losAngeles).orElseThrow().work(),
-        july.find(losAngeles).orElseThrow().work());
-    MedicareFeeSchedule pfs2026 = MedicareFeeSchedule.builder().rvus(nonQpp).gpcis(january)
-        .conversionFactors(ConversionFactorFile.read(CmsFiles.file("conversion-factors.csv")))
-        .effective(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)).build();
-    PricingContext context = PricingContext.of(LocalDate.of(2026, 2, 2), losAngeles,
-        Setting.NON_FACILITY);
-    // (1.30 x 1.041 + 1.46 x 1.183 + 0.09 x 0.664) = 3.14024; x 33.4009 = 104.8868..., x 33.5675 = 105.4100...
-    assertEquals(new BigDecimal("104.89"),
-        pfs2026.price(ClaimLine.parse("99213"), context).amountOrThrow());
-    assertEquals(new BigDecimal("105.41"), pfs2026.price(ClaimLine.parse("99213"),
-        context.withQualifyingApmParticipant(true)).amountOrThrow());
+    assertEquals(
+        january.find(losAngeles).orElseThrow().work(), july.find(losAngeles).orElseThrow().work());
+    MedicareFeeSchedule pfs2026 =
+        MedicareFeeSchedule.builder()
+            .rvus(nonQpp)
+            .gpcis(january)
+            .conversionFactors(ConversionFactorFile.read(CmsFiles.file("conversion-factors.csv")))
+            .effective(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31))
+            .build();
+    PricingContext context =
+        PricingContext.of(LocalDate.of(2026, 2, 2), losAngeles, Setting.NON_FACILITY);
+    // (1.30 x 1.041 + 1.46 x 1.183 + 0.09 x 0.664) = 3.14024; x 33.4009 = 104.8868..., x 33.5675 =
+    // 105.4100...
+    assertEquals(
+        new BigDecimal("104.89"), pfs2026.price(ClaimLine.parse("99213"), context).amountOrThrow());
+    assertEquals(
+        new BigDecimal("105.41"),
+        pfs2026
+            .price(ClaimLine.parse("99213"), context.withQualifyingApmParticipant(true))
+            .amountOrThrow());
   }
 
   @Test

@@ -25,8 +25,8 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Computes every payable row of the full 2025 relative value file in every locality and checks
- * the formula's invariants (skipped without CPT4J_CMS_DIR).
+ * Computes every payable row of the full 2025 relative value file in every locality and checks the
+ * formula's invariants (skipped without CPT4J_CMS_DIR).
  */
 class FullFileInvariantsTest {
 
@@ -51,8 +51,8 @@ class FullFileInvariantsTest {
         continue;
       }
       for (Gpci gpci : schedule.gpcis().all()) {
-        Optional<io.github.cpt4j.fee.medicare.OppsCap> cap = schedule.oppsCap(entry,
-            gpci.locality());
+        Optional<io.github.cpt4j.fee.medicare.OppsCap> cap =
+            schedule.oppsCap(entry, gpci.locality());
         FeeCalculation f = FeeCalculation.of(entry, gpci, cf, Setting.FACILITY, cap);
         FeeCalculation nf = FeeCalculation.of(entry, gpci, cf, Setting.NON_FACILITY, cap);
         checked++;
@@ -66,15 +66,15 @@ class FullFileInvariantsTest {
         }
       }
     }
-    assertEquals(Set.of("15851", "23500", "23570", "26750", "27200", "27767", "65205", "67820"),
-        exceptions);
+    assertEquals(
+        Set.of("15851", "23500", "23570", "26750", "27200", "27767", "65205", "67820"), exceptions);
     assertTrue(checked > 900_000, "checked " + checked);
   }
 
   /**
    * For PC/TC indicator 1, the professional and technical rows add up to the global row: in the
-   * 2025 file their RVUs do exactly, component by component, so the amounts (before the OPPS
-   * cap) differ only by the rounding of two amounts instead of one: at most a cent.
+   * 2025 file their RVUs do exactly, component by component, so the amounts (before the OPPS cap)
+   * differ only by the rounding of two amounts instead of one: at most a cent.
    */
   @Test
   void professionalPlusTechnicalIsTheGlobalAmount() {
@@ -84,30 +84,37 @@ class FullFileInvariantsTest {
     String worstRow = "";
     int codes = 0;
     for (RvuEntry global : schedule.rvus().all()) {
-      if (global.modifier().isPresent() || global.indicators().pcTc()
-          != PcTcIndicator.DIAGNOSTIC_TEST || !payable(global)) {
+      if (global.modifier().isPresent()
+          || global.indicators().pcTc() != PcTcIndicator.DIAGNOSTIC_TEST
+          || !payable(global)) {
         continue;
       }
-      Optional<RvuEntry> pc = schedule.rvuEntry(global.code(),
-          Optional.of(Modifier.PROFESSIONAL_COMPONENT));
-      Optional<RvuEntry> tc = schedule.rvuEntry(global.code(),
-          Optional.of(Modifier.TECHNICAL_COMPONENT));
+      Optional<RvuEntry> pc =
+          schedule.rvuEntry(global.code(), Optional.of(Modifier.PROFESSIONAL_COMPONENT));
+      Optional<RvuEntry> tc =
+          schedule.rvuEntry(global.code(), Optional.of(Modifier.TECHNICAL_COMPONENT));
       if (pc.isEmpty() || tc.isEmpty() || !payable(pc.get()) || !payable(tc.get())) {
         continue;
       }
       codes++;
       assertEquals(0, global.workRvu().compareTo(pc.get().workRvu().add(tc.get().workRvu())));
-      assertEquals(0, global.nonFacilityPeRvu().compareTo(
-          pc.get().nonFacilityPeRvu().add(tc.get().nonFacilityPeRvu())), global.row());
-      assertEquals(0, global.malpracticeRvu().compareTo(
-          pc.get().malpracticeRvu().add(tc.get().malpracticeRvu())), global.row());
+      assertEquals(
+          0,
+          global
+              .nonFacilityPeRvu()
+              .compareTo(pc.get().nonFacilityPeRvu().add(tc.get().nonFacilityPeRvu())),
+          global.row());
+      assertEquals(
+          0,
+          global
+              .malpracticeRvu()
+              .compareTo(pc.get().malpracticeRvu().add(tc.get().malpracticeRvu())),
+          global.row());
       for (Gpci gpci : schedule.gpcis().all()) {
         for (Setting setting : Setting.values()) {
           BigDecimal g = FeeCalculation.of(global, gpci, cf, setting, Optional.empty()).amount();
-          BigDecimal p = FeeCalculation.of(pc.get(), gpci, cf, setting, Optional.empty())
-              .amount();
-          BigDecimal t = FeeCalculation.of(tc.get(), gpci, cf, setting, Optional.empty())
-              .amount();
+          BigDecimal p = FeeCalculation.of(pc.get(), gpci, cf, setting, Optional.empty()).amount();
+          BigDecimal t = FeeCalculation.of(tc.get(), gpci, cf, setting, Optional.empty()).amount();
           BigDecimal difference = g.subtract(p.add(t)).abs();
           if (difference.compareTo(worst) > 0) {
             worst = difference;
@@ -123,11 +130,11 @@ class FullFileInvariantsTest {
   @Test
   void everyRowIsPricedOrRefusedForItsStatus() {
     MedicareFeeSchedule schedule = CmsFiles.schedule2025();
-    PricingContext context = PricingContext.of(DATE, schedule.gpcis().all().get(0).locality(),
-        Setting.NON_FACILITY);
+    PricingContext context =
+        PricingContext.of(DATE, schedule.gpcis().all().get(0).locality(), Setting.NON_FACILITY);
     for (RvuEntry entry : schedule.rvus().all()) {
-      ClaimLine line = ClaimLine.of(entry.code(),
-          entry.modifier().map(List::of).orElse(List.of()), 1);
+      ClaimLine line =
+          ClaimLine.of(entry.code(), entry.modifier().map(List::of).orElse(List.of()), 1);
       FeeResult result = schedule.price(line, context);
       assertEquals(payable(entry), result.isPriced(), result.toString());
       if (!result.isPriced()) {
@@ -142,7 +149,8 @@ class FullFileInvariantsTest {
         }
       }
     }
-    assertEquals(Optional.of(UnpricedReason.NOT_IN_SCHEDULE),
+    assertEquals(
+        Optional.of(UnpricedReason.NOT_IN_SCHEDULE),
         schedule.price(ClaimLine.of(ProcedureCode.parse("99999")), context).reason());
   }
 }

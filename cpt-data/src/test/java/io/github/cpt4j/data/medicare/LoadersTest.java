@@ -3,8 +3,8 @@ package io.github.cpt4j.data.medicare;
 import static io.github.cpt4j.data.medicare.LoaderFixtures.stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.code.ProcedureCode;
@@ -49,8 +49,10 @@ class LoadersTest {
     assertEquals(Optional.of(ProcedureCode.parse("29870")), scope.indicators().endoscopicBase());
     assertEquals(new BigDecimal("0.69"), scope.indicators().intraOperativeShare());
     assertEquals(Optional.empty(), scope.indicators().pricingIndicator());
-    RvuEntry tc = table.find(ProcedureCode.parse("71046"),
-        Optional.of(Modifier.TECHNICAL_COMPONENT)).orElseThrow();
+    RvuEntry tc =
+        table
+            .find(ProcedureCode.parse("71046"), Optional.of(Modifier.TECHNICAL_COMPONENT))
+            .orElseThrow();
     assertEquals("01", tc.indicators().physicianSupervision());
     assertEquals(new BigDecimal("2.68"), tc.oppsNonFacilityPeRvu());
     RvuEntry measure = table.find(ProcedureCode.parse("0001F"), Optional.empty()).orElseThrow();
@@ -86,27 +88,29 @@ class LoadersTest {
     String renamed = LoaderFixtures.rvu2025().replace("WORK,NON-FAC", "WORKS,NON-FAC");
     DataLoadException e = assertThrows(DataLoadException.class, () -> rvus(renamed));
     assertEquals(10, e.line());
-    assertTrue(e.getMessage().startsWith("test.csv, line 10: missing column \"WORK RVU\""),
+    assertTrue(
+        e.getMessage().startsWith("test.csv, line 10: missing column \"WORK RVU\""),
         e.getMessage());
     assertTrue(e.getMessage().contains("WORKS RVU"), e.getMessage());
-    DataLoadException none = assertThrows(DataLoadException.class,
-        () -> rvus("a,b,c\n1,2,3\n"));
+    DataLoadException none = assertThrows(DataLoadException.class, () -> rvus("a,b,c\n1,2,3\n"));
     assertTrue(none.getMessage().contains("no header row starting with HCPCS"));
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "7.03,9.34   | 7.0x,9.34   | 6  | WORK RVU: expected a number",
-      ",A,,7.03    | ,Q,,7.03    | 4  | STATUS CODE: expected a status code",
-      "9.34,NA,9.34| 9.34,N/A,9.34| 8 | NON-FAC NA INDICATOR: expected \"NA\" or a blank",
-      "0,090,0.10  | 0,091,0.10  | 15 | GLOB DAYS: expected 000, 010",
-      "0.10,0.69   | 0.10,1.69   | 17 | INTRA OP: expected a share",
-      "29870       | 2987        | 24 | ENDO BASE: expected a CPT or HCPCS code",
-  })
-  void reportsTheLineAndColumnOfABadField(String good, String bad, int column,
-      String message) {
-    String text = LoaderFixtures.rvu2025().replaceFirst(java.util.regex.Pattern.quote(good.trim()),
-        bad.trim());
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "7.03,9.34   | 7.0x,9.34   | 6  | WORK RVU: expected a number",
+        ",A,,7.03    | ,Q,,7.03    | 4  | STATUS CODE: expected a status code",
+        "9.34,NA,9.34| 9.34,N/A,9.34| 8 | NON-FAC NA INDICATOR: expected \"NA\" or a blank",
+        "0,090,0.10  | 0,091,0.10  | 15 | GLOB DAYS: expected 000, 010",
+        "0.10,0.69   | 0.10,1.69   | 17 | INTRA OP: expected a share",
+        "29870       | 2987        | 24 | ENDO BASE: expected a CPT or HCPCS code",
+      })
+  void reportsTheLineAndColumnOfABadField(String good, String bad, int column, String message) {
+    String text =
+        LoaderFixtures.rvu2025()
+            .replaceFirst(java.util.regex.Pattern.quote(good.trim()), bad.trim());
     DataLoadException e = assertThrows(DataLoadException.class, () -> rvus(text));
     assertEquals(11, e.line(), e.getMessage());
     assertEquals(column, e.column(), e.getMessage());
@@ -117,8 +121,7 @@ class LoadersTest {
   void rejectsDuplicateRowsAndOtherModifiers() {
     String duplicated = LoaderFixtures.rvu2025() + LoaderFixtures.RVU_2025_ROWS.get(4) + "\n";
     DataLoadException e = assertThrows(DataLoadException.class, () -> rvus(duplicated));
-    assertEquals("test.csv, line 17: row 99213 appears twice, on lines 15 and 17",
-        e.getMessage());
+    assertEquals("test.csv, line 17: row 99213 appears twice, on lines 15 and 17", e.getMessage());
     String modifier = LoaderFixtures.rvu2025().replace("71046,26,", "71046,50,");
     DataLoadException m = assertThrows(DataLoadException.class, () -> rvus(modifier));
     assertEquals(2, m.column());
@@ -128,41 +131,59 @@ class LoadersTest {
 
   @Test
   void readsGpcisWithTheChosenWorkColumn() throws Exception {
-    GpciTable table = GpciFile.read(stream(LoaderFixtures.gpci2025()), "g.csv",
-        GpciFile.WorkGpci.WITH_FLOOR);
+    GpciTable table =
+        GpciFile.read(stream(LoaderFixtures.gpci2025()), "g.csv", GpciFile.WorkGpci.WITH_FLOOR);
     assertEquals(3, table.size());
     var alaska = table.find(Locality.parse("02102-01")).orElseThrow();
     assertEquals("ALASKA", alaska.name());
     assertEquals(new BigDecimal("1.5"), alaska.work());
-    DataLoadException e = assertThrows(DataLoadException.class, () -> GpciFile.read(
-        stream(LoaderFixtures.gpci2025()), "g.csv", GpciFile.WorkGpci.WITHOUT_FLOOR));
-    assertTrue(e.getMessage().contains("missing column \"PW GPCI (WITHOUT 1.0 FLOOR)\""),
-        e.getMessage());
-    GpciTable with = GpciFile.read(stream(LoaderFixtures.gpci2026()), "g.csv",
-        GpciFile.WorkGpci.WITH_FLOOR);
-    GpciTable without = GpciFile.read(stream(LoaderFixtures.gpci2026()), "g.csv",
-        GpciFile.WorkGpci.WITHOUT_FLOOR);
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                GpciFile.read(
+                    stream(LoaderFixtures.gpci2025()), "g.csv", GpciFile.WorkGpci.WITHOUT_FLOOR));
+    assertTrue(
+        e.getMessage().contains("missing column \"PW GPCI (WITHOUT 1.0 FLOOR)\""), e.getMessage());
+    GpciTable with =
+        GpciFile.read(stream(LoaderFixtures.gpci2026()), "g.csv", GpciFile.WorkGpci.WITH_FLOOR);
+    GpciTable without =
+        GpciFile.read(stream(LoaderFixtures.gpci2026()), "g.csv", GpciFile.WorkGpci.WITHOUT_FLOOR);
     Locality alabama = Locality.parse("10112-00");
     assertEquals(new BigDecimal("1"), with.find(alabama).orElseThrow().work());
     assertEquals(new BigDecimal("0.996"), without.find(alabama).orElseThrow().work());
     String bad = LoaderFixtures.gpci2025().replace("0.949", "0.9491");
-    DataLoadException b = assertThrows(DataLoadException.class, () -> GpciFile.read(stream(bad),
-        "g.csv", GpciFile.WorkGpci.WITH_FLOOR));
-    assertEquals("g.csv, line 6, column 6: 2025 PE GPCI: expected a number of at least 0 with at"
-        + " most 3 decimals, found \"0.9491\"", b.getMessage());
+    DataLoadException b =
+        assertThrows(
+            DataLoadException.class,
+            () -> GpciFile.read(stream(bad), "g.csv", GpciFile.WorkGpci.WITH_FLOOR));
+    assertEquals(
+        "g.csv, line 6, column 6: 2025 PE GPCI: expected a number of at least 0 with at"
+            + " most 3 decimals, found \"0.9491\"",
+        b.getMessage());
   }
 
   @Test
   void readsOppsCapsInCmsSpelling() throws Exception {
-    String text = "HCPCS,MOD,PROCSTAT,CARRIER,LOCALITY,FACILITY PRICE,NON-FACILTY PRICE\n"
-        + "70450,TC,A,13282,99,60.00,60.00\n,,,,,,\n";
+    String text =
+        "HCPCS,MOD,PROCSTAT,CARRIER,LOCALITY,FACILITY PRICE,NON-FACILTY PRICE\n"
+            + "70450,TC,A,13282,99,60.00,60.00\n,,,,,,\n";
     OppsCapTable caps = OppsCapFile.read(stream(text), "c.csv");
     assertEquals(1, caps.size());
-    assertEquals(new BigDecimal("60.00"), caps.find(ProcedureCode.parse("70450"),
-        Optional.of(Modifier.TECHNICAL_COMPONENT), Locality.parse("13282-99")).orElseThrow()
-        .nonFacilityAmount());
-    DataLoadException e = assertThrows(DataLoadException.class, () -> OppsCapFile.read(
-        stream(text.replace("FACILITY PRICE,NON", "FAC PRICE,NON")), "c.csv"));
+    assertEquals(
+        new BigDecimal("60.00"),
+        caps.find(
+                ProcedureCode.parse("70450"),
+                Optional.of(Modifier.TECHNICAL_COMPONENT),
+                Locality.parse("13282-99"))
+            .orElseThrow()
+            .nonFacilityAmount());
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                OppsCapFile.read(
+                    stream(text.replace("FACILITY PRICE,NON", "FAC PRICE,NON")), "c.csv"));
     assertTrue(e.getMessage().contains("missing column \"FACILITY PRICE\""), e.getMessage());
   }
 
@@ -173,36 +194,50 @@ class LoadersTest {
     ZipLocalityTable zips = Zip5File.read(stream(record + split), "z.txt");
     assertEquals(Optional.of(Locality.parse("13202-01")), zips.find("10001"));
     assertTrue(zips.isSplitByPlusFour("10002"));
-    DataLoadException e = assertThrows(DataLoadException.class,
-        () -> Zip5File.read(stream(record + record), "z.txt"));
-    assertEquals("z.txt, line 2, column 3: ZIP code 10001 appears twice, on lines 1 and 2",
-        e.getMessage());
-    DataLoadException bad = assertThrows(DataLoadException.class,
-        () -> Zip5File.read(stream(record.replace("13202", "1320X")), "z.txt"));
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class, () -> Zip5File.read(stream(record + record), "z.txt"));
+    assertEquals(
+        "z.txt, line 2, column 3: ZIP code 10001 appears twice, on lines 1 and 2", e.getMessage());
+    DataLoadException bad =
+        assertThrows(
+            DataLoadException.class,
+            () -> Zip5File.read(stream(record.replace("13202", "1320X")), "z.txt"));
     assertEquals(8, bad.column());
   }
 
   @Test
   void readsConversionFactorHistories() throws Exception {
-    String text = "effective_from,effective_to,pfs_cf,anesthesia_cf,applies_to\n"
-        + "2026-01-01,2026-12-31,33.4009,20.4976,non-qualifying APM participants\n"
-        + "2026-01-01,2026-12-31,33.5675,20.5998,qualifying APM participants\n";
+    String text =
+        "effective_from,effective_to,pfs_cf,anesthesia_cf,applies_to\n"
+            + "2026-01-01,2026-12-31,33.4009,20.4976,non-qualifying APM participants\n"
+            + "2026-01-01,2026-12-31,33.5675,20.5998,qualifying APM participants\n";
     ConversionFactors history = ConversionFactorFile.read(stream(text), "cf.csv");
-    assertEquals(new BigDecimal("33.5675"),
+    assertEquals(
+        new BigDecimal("33.5675"),
         history.find(LocalDate.of(2026, 7, 1), true).orElseThrow().amount());
-    DataLoadException e = assertThrows(DataLoadException.class, () -> ConversionFactorFile.read(
-        stream(text.replace("non-qualifying APM participants", "all")), "cf.csv"));
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                ConversionFactorFile.read(
+                    stream(text.replace("non-qualifying APM participants", "all")), "cf.csv"));
     assertTrue(e.getMessage().contains("overlap"), e.getMessage());
-    DataLoadException date = assertThrows(DataLoadException.class, () -> ConversionFactorFile
-        .read(stream(text.replace("2026-12-31,33.4", "2026-13-31,33.4")), "cf.csv"));
+    DataLoadException date =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                ConversionFactorFile.read(
+                    stream(text.replace("2026-12-31,33.4", "2026-13-31,33.4")), "cf.csv"));
     assertEquals(2, date.column());
   }
 
   @Test
   void readsPublishedPaymentAmounts() throws Exception {
-    String text = "\"2025\",\"13282\",\"99\",\"90471\",\"  \",\"0000019.24\",\"0000019.24\",\" \","
-        + "\"5\",\"A\",\"0\",\"0000000.00\",\"0000000.00\",\"9\",\"0000000.00\",\"0000000.00\"\n"
-        + "\"TRL- A TRAILER RECORD\"\n";
+    String text =
+        "\"2025\",\"13282\",\"99\",\"90471\",\"  \",\"0000019.24\",\"0000019.24\",\" \","
+            + "\"5\",\"A\",\"0\",\"0000000.00\",\"0000000.00\",\"9\",\"0000000.00\",\"0000000.00\"\n"
+            + "\"TRL- A TRAILER RECORD\"\n";
     List<PublishedAmount> amounts = PaymentAmountFile.read(stream(text), "pf.txt");
     assertEquals(1, amounts.size());
     PublishedAmount amount = amounts.get(0);
@@ -210,9 +245,15 @@ class LoadersTest {
     assertEquals(new BigDecimal("19.24"), amount.facilityAmount());
     assertEquals(Optional.empty(), amount.modifier());
     assertEquals("2025 13282-99 90471 non-facility 19.24 facility 19.24", amount.toString());
-    DataLoadException e = assertThrows(DataLoadException.class, () -> PaymentAmountFile.read(
-        stream(text.replace("0000019.24\",\" \"", "00000x9.24\",\" \"")), "pf.txt"));
-    assertEquals("pf.txt, line 1, column 7: FACILITY FEE: expected a number of at least 0 with"
-        + " at most 2 decimals, found \"00000x9.24\"", e.getMessage());
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                PaymentAmountFile.read(
+                    stream(text.replace("0000019.24\",\" \"", "00000x9.24\",\" \"")), "pf.txt"));
+    assertEquals(
+        "pf.txt, line 1, column 7: FACILITY FEE: expected a number of at least 0 with"
+            + " at most 2 decimals, found \"00000x9.24\"",
+        e.getMessage());
   }
 }

@@ -14,8 +14,8 @@ final class Amounts {
 
   /**
    * Returns {@code a} x {@code b}, exactly as {@link BigDecimal#multiply} would, value and scale,
-   * without the multiplication when either is {@link #ONE} (scale 0): most lines are scaled by
-   * no factor at all.
+   * without the multiplication when either is {@link #ONE} (scale 0): most lines are scaled by no
+   * factor at all.
    */
   static BigDecimal times(BigDecimal a, BigDecimal b) {
     if (b == ONE) {

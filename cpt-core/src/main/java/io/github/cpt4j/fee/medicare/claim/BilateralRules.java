@@ -13,13 +13,13 @@ import java.util.Objects;
 
 /**
  * Turns the priced lines into {@link Procedure procedures}, recognizing bilateral ones as CMS
- * describes them (column BILAT SURG): a line with modifier 50 (or LT and RT on one line), two
- * lines of the same code with LT and RT, or a line of 2 units (indicators 1, 2 and 3 only).
+ * describes them (column BILAT SURG): a line with modifier 50 (or LT and RT on one line), two lines
+ * of the same code with LT and RT, or a line of 2 units (indicators 1, 2 and 3 only).
  *
- * <p>The amount of a bilateral procedure, from the amount {@code F} for one side: indicator 1,
- * 150% of F; 0 and 2, 100% of F for both sides; 3, 100% of F for each side, 200%. Indicator 9
- * is not bilateral: LT and RT lines are then two ordinary lines, and 2 units two units.
- * Bilateral amounts are set before any multiple-procedure rule, as CMS orders them.
+ * <p>The amount of a bilateral procedure, from the amount {@code F} for one side: indicator 1, 150%
+ * of F; 0 and 2, 100% of F for both sides; 3, 100% of F for each side, 200%. Indicator 9 is not
+ * bilateral: LT and RT lines are then two ordinary lines, and 2 units two units. Bilateral amounts
+ * are set before any multiple-procedure rule, as CMS orders them.
  */
 final class BilateralRules {
 
@@ -31,19 +31,25 @@ final class BilateralRules {
   /** Returns the factor of a bilateral procedure over the amount of one side. */
   static BigDecimal factor(BilateralRule rule) {
     switch (rule) {
-      case PAY_150_PERCENT: return ONE_AND_A_HALF;
-      case PAY_EACH_SIDE: return TWO;
-      default: return Amounts.ONE;
+      case PAY_150_PERCENT:
+        return ONE_AND_A_HALF;
+      case PAY_EACH_SIDE:
+        return TWO;
+      default:
+        return Amounts.ONE;
     }
   }
 
   private static String meaning(BilateralRule rule) {
     switch (rule) {
-      case PAY_150_PERCENT: return "150% of the amount for one side";
-      case PAY_EACH_SIDE: return "100% of the amount for each side";
-      case ALREADY_BILATERAL: return "100% of the amount for one side: the RVUs already cover"
-          + " both sides";
-      default: return "100% of the amount for one side: the 150% adjustment does not apply";
+      case PAY_150_PERCENT:
+        return "150% of the amount for one side";
+      case PAY_EACH_SIDE:
+        return "100% of the amount for each side";
+      case ALREADY_BILATERAL:
+        return "100% of the amount for one side: the RVUs already cover" + " both sides";
+      default:
+        return "100% of the amount for one side: the 150% adjustment does not apply";
     }
   }
 
@@ -59,7 +65,9 @@ final class BilateralRules {
       boolean applies = rule != BilateralRule.NOT_APPLICABLE;
       if (applies && (w.has(M50) || w.has(MLT) && w.has(MRT))) {
         procedures.add(bilateralLine(w, rule, w.has(M50) ? "modifier 50" : "LT and RT"));
-      } else if (applies && rule != BilateralRule.NO_ADJUSTMENT && w.line.units() == 2
+      } else if (applies
+          && rule != BilateralRule.NO_ADJUSTMENT
+          && w.line.units() == 2
           && !w.has(MLT | MRT)) {
         procedures.add(bilateralLine(w, rule, "2 units"));
       } else if (applies && w.line.units() == 1 && w.has(MLT) != w.has(MRT)) {
@@ -88,14 +96,16 @@ final class BilateralRules {
 
   private static Procedure bilateralLine(LineWork w, BilateralRule rule, String how) {
     Procedure p = new Procedure(w, null, 1, factor(rule));
-    w.set(p.amount, ClaimRule.BILATERAL,
+    w.set(
+        p.amount,
+        ClaimRule.BILATERAL,
         () -> how + ", BILAT SURG " + rule.code() + ": both sides, " + meaning(rule));
     return p;
   }
 
   /**
-   * Pairs each LT line with an RT line of the same code, row and factors, both in stable-key
-   * order; lines left without a partner are ordinary lines.
+   * Pairs each LT line with an RT line of the same code, row and factors, both in stable-key order;
+   * lines left without a partner are ordinary lines.
    */
   private static void pair(List<LineWork> sided, List<Procedure> procedures) {
     if (!anyPair(sided)) {
@@ -141,7 +151,8 @@ final class BilateralRules {
   }
 
   private static boolean samePricing(LineWork a, LineWork b) {
-    return a.line.code().equals(b.line.code()) && a.scale.compareTo(b.scale) == 0
+    return a.line.code().equals(b.line.code())
+        && a.scale.compareTo(b.scale) == 0
         && a.carrierAdjusted == b.carrierAdjusted
         && Objects.equals(a.rowModifier(), b.rowModifier());
   }
@@ -150,9 +161,21 @@ final class BilateralRules {
     BilateralRule rule = a.indicators.bilateral();
     Procedure p = new Procedure(a, b, 1, factor(rule));
     BigDecimal both = p.amount;
-    p.set(both, ClaimRule.BILATERAL, () -> "LT and RT on " + a.name() + " and " + b.name()
-        + " are one bilateral procedure, BILAT SURG " + rule.code() + ": "
-        + meaning(rule) + " = " + Amounts.plain(both) + " for both lines, half on each");
+    p.set(
+        both,
+        ClaimRule.BILATERAL,
+        () ->
+            "LT and RT on "
+                + a.name()
+                + " and "
+                + b.name()
+                + " are one bilateral procedure, BILAT SURG "
+                + rule.code()
+                + ": "
+                + meaning(rule)
+                + " = "
+                + Amounts.plain(both)
+                + " for both lines, half on each");
     return p;
   }
 }

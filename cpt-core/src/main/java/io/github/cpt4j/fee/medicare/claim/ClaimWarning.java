@@ -14,8 +14,8 @@ public final class ClaimWarning {
   /** What kind of attention the line needs. */
   public enum Kind {
     /**
-     * The indicator pays only with documentation of medical necessity (CO-SURG 1, ASST SURG 0,
-     * TEAM SURG 1).
+     * The indicator pays only with documentation of medical necessity (CO-SURG 1, ASST SURG 0, TEAM
+     * SURG 1).
      */
     DOCUMENTATION_REQUIRED,
     /** An add-on code (global ZZZ) is billed without any payable primary service on the claim. */
@@ -40,7 +40,9 @@ public final class ClaimWarning {
 
   /** Returns a warning of {@code kind}, raised by {@code rule}, in words. */
   public static ClaimWarning of(Kind kind, ClaimRule rule, String message) {
-    return new ClaimWarning(requireNonNull(kind, "kind"), requireNonNull(rule, "rule"),
+    return new ClaimWarning(
+        requireNonNull(kind, "kind"),
+        requireNonNull(rule, "rule"),
         requireNonNull(message, "message"));
   }
 

@@ -4,8 +4,8 @@ import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.PaymentStatus;
 
 /**
- * The rules that look at whether anything else on the claim is paid: status T services, and
- * add-on codes billed without a primary service.
+ * The rules that look at whether anything else on the claim is paid: status T services, and add-on
+ * codes billed without a primary service.
  */
 final class ClaimWideRules {
 
@@ -16,14 +16,15 @@ final class ClaimWideRules {
    * sets (contractor-priced, by report).
    */
   static boolean isPayable(LineWork w) {
-    return w.isPriced() || w.reason == UnpricedReason.CARRIER_PRICED
+    return w.isPriced()
+        || w.reason == UnpricedReason.CARRIER_PRICED
         || w.reason == UnpricedReason.PRICED_BY_REPORT;
   }
 
   /**
    * Status T: a service paid only when no other payable fee-schedule service is on the claim;
-   * otherwise it is bundled into that service. Other status T services do not count, or two of
-   * them would bundle each other away.
+   * otherwise it is bundled into that service. Other status T services do not count, or two of them
+   * would bundle each other away.
    */
   static void applyStatusT(LineWork[] lines) {
     boolean any = false;
@@ -44,12 +45,19 @@ final class ClaimWideRules {
         continue;
       }
       if (other == null) {
-        w.note(ClaimRule.STATUS_T, () -> "status T: no other payable service is on the claim,"
-            + " so it is paid");
+        w.note(
+            ClaimRule.STATUS_T,
+            () -> "status T: no other payable service is on the claim," + " so it is paid");
       } else {
-        w.refuse(UnpricedReason.NOT_PAYABLE_ON_CLAIM, ClaimRule.STATUS_T, "status T: paid only"
-            + " when no other payable service is on the claim; bundled into " + other.line.code()
-            + " (" + other.name() + ")");
+        w.refuse(
+            UnpricedReason.NOT_PAYABLE_ON_CLAIM,
+            ClaimRule.STATUS_T,
+            "status T: paid only"
+                + " when no other payable service is on the claim; bundled into "
+                + other.line.code()
+                + " ("
+                + other.name()
+                + ")");
         w.payable = false;
       }
     }
@@ -60,9 +68,9 @@ final class ClaimWideRules {
   }
 
   /**
-   * Flags add-on codes (global ZZZ) billed without a primary service. The relative value file
-   * does not say which codes are an add-on's primaries, so any payable line that is not itself
-   * an add-on counts. A warning, not a refusal: the primary may be on another provider's claim.
+   * Flags add-on codes (global ZZZ) billed without a primary service. The relative value file does
+   * not say which codes are an add-on's primaries, so any payable line that is not itself an add-on
+   * counts. A warning, not a refusal: the primary may be on another provider's claim.
    */
   static void flagAddOnsWithoutPrimary(LineWork[] lines) {
     boolean primary = false;
@@ -82,11 +90,18 @@ final class ClaimWideRules {
         continue;
       }
       if (primary) {
-        w.note(ClaimRule.ADD_ON, () -> "add-on code (global ZZZ): never ranked as a primary"
-            + " procedure, exempt from the multiple-procedure reduction");
+        w.note(
+            ClaimRule.ADD_ON,
+            () ->
+                "add-on code (global ZZZ): never ranked as a primary"
+                    + " procedure, exempt from the multiple-procedure reduction");
       } else {
-        w.warn(ClaimWarning.Kind.ADD_ON_WITHOUT_PRIMARY, ClaimRule.ADD_ON, "add-on code "
-            + w.line.code() + " (global ZZZ) is billed without a primary service on the claim");
+        w.warn(
+            ClaimWarning.Kind.ADD_ON_WITHOUT_PRIMARY,
+            ClaimRule.ADD_ON,
+            "add-on code "
+                + w.line.code()
+                + " (global ZZZ) is billed without a primary service on the claim");
       }
     }
   }

@@ -10,23 +10,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The multiple-procedure rules that reduce one part of later services instead of the whole
- * amount. In each group the services are ranked by that part, highest first (ties by the lines'
- * stable key), and every unit counts; the first unit is paid in full, each later one loses:
+ * The multiple-procedure rules that reduce one part of later services instead of the whole amount.
+ * In each group the services are ranked by that part, highest first (ties by the lines' stable
+ * key), and every unit counts; the first unit is paid in full, each later one loses:
  *
  * <ul>
- *   <li>MULT PROC 4, diagnostic imaging of one family (88): 50% of its technical component
- *       (TC), and, ranked separately by professional component (PC), 5% of its PC;
+ *   <li>MULT PROC 4, diagnostic imaging of one family (88): 50% of its technical component (TC),
+ *       and, ranked separately by professional component (PC), 5% of its PC;
  *   <li>MULT PROC 5, therapy: 50% of its practice expense;
  *   <li>MULT PROC 6, diagnostic cardiovascular: 25% of its TC;
  *   <li>MULT PROC 7, diagnostic ophthalmology: 20% of its TC.
  * </ul>
  *
- * <p>A TC row is all technical, a 26 row all professional; a global row of a split test (PC/TC
- * 1) is split by the amounts of the code's own TC and 26 rows, and so are technical-only (3) and
- * professional-only (2) codes by definition. Other codes, such as global-only tests (PC/TC 4),
- * do not say which part is technical: they are left unreduced and unranked, with a
- * {@link ClaimWarning.Kind#COMPONENT_NOT_IDENTIFIED} warning. A claim is taken to be one session.
+ * <p>A TC row is all technical, a 26 row all professional; a global row of a split test (PC/TC 1)
+ * is split by the amounts of the code's own TC and 26 rows, and so are technical-only (3) and
+ * professional-only (2) codes by definition. Other codes, such as global-only tests (PC/TC 4), do
+ * not say which part is technical: they are left unreduced and unranked, with a {@link
+ * ClaimWarning.Kind#COMPONENT_NOT_IDENTIFIED} warning. A claim is taken to be one session.
  */
 final class ComponentRanking {
 
@@ -68,7 +68,8 @@ final class ComponentRanking {
       List<Integer> families = new ArrayList<>(1);
       for (Procedure p : procedures) {
         int family = p.indicators().diagnosticImagingFamily();
-        if (p.isPriced() && p.rule() == MultipleProcedureRule.DIAGNOSTIC_IMAGING
+        if (p.isPriced()
+            && p.rule() == MultipleProcedureRule.DIAGNOSTIC_IMAGING
             && !families.contains(family)) {
           families.add(family);
         }
@@ -96,20 +97,30 @@ final class ComponentRanking {
     rank(parts, THERAPY_PE_CUT, ClaimRule.THERAPY, "practice expense", "therapy services");
   }
 
-  private static void components(List<Procedure> procedures, MultipleProcedureRule rule,
-      int imagingFamily, PricingInputs inputs) {
+  private static void components(
+      List<Procedure> procedures,
+      MultipleProcedureRule rule,
+      int imagingFamily,
+      PricingInputs inputs) {
     List<Part> technical = new ArrayList<>(procedures.size());
     List<Part> professional = new ArrayList<>(procedures.size());
     for (Procedure p : procedures) {
-      if (!p.isPriced() || p.rule() != rule
+      if (!p.isPriced()
+          || p.rule() != rule
           || imagingFamily >= 0 && p.indicators().diagnosticImagingFamily() != imagingFamily) {
         continue;
       }
       BigDecimal[] split = split(p, inputs);
       if (split == null) {
-        p.warn(ClaimWarning.Kind.COMPONENT_NOT_IDENTIFIED, ruleOf(rule), "PC/TC "
-            + p.indicators().pcTc().code() + ": the relative value file does not say which part"
-            + " of " + p.line.line.code() + " is technical, so no reduction is applied to it");
+        p.warn(
+            ClaimWarning.Kind.COMPONENT_NOT_IDENTIFIED,
+            ruleOf(rule),
+            "PC/TC "
+                + p.indicators().pcTc().code()
+                + ": the relative value file does not say which part"
+                + " of "
+                + p.line.line.code()
+                + " is technical, so no reduction is applied to it");
         continue;
       }
       if (split[0].signum() > 0) {
@@ -126,11 +137,19 @@ final class ComponentRanking {
         rank(professional, IMAGING_PC_CUT, ClaimRule.DIAGNOSTIC_IMAGING, "PC", group);
         break;
       case DIAGNOSTIC_CARDIOVASCULAR:
-        rank(technical, CARDIOVASCULAR_TC_CUT, ClaimRule.DIAGNOSTIC_CARDIOVASCULAR, "TC",
+        rank(
+            technical,
+            CARDIOVASCULAR_TC_CUT,
+            ClaimRule.DIAGNOSTIC_CARDIOVASCULAR,
+            "TC",
             "diagnostic cardiovascular services");
         break;
       default:
-        rank(technical, OPHTHALMOLOGY_TC_CUT, ClaimRule.DIAGNOSTIC_OPHTHALMOLOGY, "TC",
+        rank(
+            technical,
+            OPHTHALMOLOGY_TC_CUT,
+            ClaimRule.DIAGNOSTIC_OPHTHALMOLOGY,
+            "TC",
             "diagnostic ophthalmology services");
         break;
     }
@@ -138,15 +157,18 @@ final class ComponentRanking {
 
   private static ClaimRule ruleOf(MultipleProcedureRule rule) {
     switch (rule) {
-      case DIAGNOSTIC_IMAGING: return ClaimRule.DIAGNOSTIC_IMAGING;
-      case DIAGNOSTIC_CARDIOVASCULAR: return ClaimRule.DIAGNOSTIC_CARDIOVASCULAR;
-      default: return ClaimRule.DIAGNOSTIC_OPHTHALMOLOGY;
+      case DIAGNOSTIC_IMAGING:
+        return ClaimRule.DIAGNOSTIC_IMAGING;
+      case DIAGNOSTIC_CARDIOVASCULAR:
+        return ClaimRule.DIAGNOSTIC_CARDIOVASCULAR;
+      default:
+        return ClaimRule.DIAGNOSTIC_OPHTHALMOLOGY;
     }
   }
 
   /**
-   * Returns the technical and professional amounts of one unit of {@code p}'s row, or null when
-   * the file does not identify them.
+   * Returns the technical and professional amounts of one unit of {@code p}'s row, or null when the
+   * file does not identify them.
    */
   private static BigDecimal[] split(Procedure p, PricingInputs inputs) {
     LineWork w = p.line;
@@ -173,8 +195,8 @@ final class ComponentRanking {
    * Ranks {@code parts} and takes {@code cut} of the part of every slot after the first off its
    * procedure's amount, when there are at least two slots.
    */
-  private static void rank(List<Part> parts, BigDecimal cut, ClaimRule rule, String part,
-      String group) {
+  private static void rank(
+      List<Part> parts, BigDecimal cut, ClaimRule rule, String part, String group) {
     int of = 0;
     for (Part p : parts) {
       of += p.procedure.slots;
@@ -193,16 +215,42 @@ final class ComponentRanking {
       int first = rank;
       BigDecimal perSlot = p.perSlot;
       if (reduced == 0) {
-        procedure.note(rule, () -> part + " " + Amounts.plain(perSlot) + " ranks " + first
-            + " of " + total + " among " + group + ": paid in full");
+        procedure.note(
+            rule,
+            () ->
+                part
+                    + " "
+                    + Amounts.plain(perSlot)
+                    + " ranks "
+                    + first
+                    + " of "
+                    + total
+                    + " among "
+                    + group
+                    + ": paid in full");
       } else {
         BigDecimal off = perSlot.multiply(cut).multiply(BigDecimal.valueOf(reduced));
-        procedure.set(Amounts.atLeastZero(procedure.amount.subtract(off)), rule,
-            () -> part + " " + Amounts.plain(perSlot) + (slots == 1 ? " ranks " + first
-                : " ranks " + first + "-" + (first + slots - 1)) + " of " + total + " among "
-                + group + ": " + Amounts.percent(cut) + " of it off"
-                + (reduced < slots ? " the units after the first" : "")
-                + " (" + Amounts.plain(off) + ")");
+        procedure.set(
+            Amounts.atLeastZero(procedure.amount.subtract(off)),
+            rule,
+            () ->
+                part
+                    + " "
+                    + Amounts.plain(perSlot)
+                    + (slots == 1
+                        ? " ranks " + first
+                        : " ranks " + first + "-" + (first + slots - 1))
+                    + " of "
+                    + total
+                    + " among "
+                    + group
+                    + ": "
+                    + Amounts.percent(cut)
+                    + " of it off"
+                    + (reduced < slots ? " the units after the first" : "")
+                    + " ("
+                    + Amounts.plain(off)
+                    + ")");
       }
       rank += slots;
     }

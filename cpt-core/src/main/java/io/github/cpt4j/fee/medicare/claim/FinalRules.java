@@ -10,12 +10,12 @@ import java.math.BigDecimal;
  * The last rules of a line: modifiers 22 and 52 hand the amount to the contractor, and Medicare
  * pays the lower of the billed charge and the adjusted amount.
  *
- * <p>For an LT and RT pair billed as one bilateral procedure with indicator 0, 1 or 2, CMS
- * compares the pair's amount with the total charge for both sides. The pair is then paid the
- * lower of the two, shared so that no side gets more than its own charge: the side with the
- * lower charge (a missing charge counts as unlimited) gets the lower of its charge and half the
- * amount, the other side the rest, at most its charge. With indicator 3 each side is compared
- * with its own charge, as CMS says.
+ * <p>For an LT and RT pair billed as one bilateral procedure with indicator 0, 1 or 2, CMS compares
+ * the pair's amount with the total charge for both sides. The pair is then paid the lower of the
+ * two, shared so that no side gets more than its own charge: the side with the lower charge (a
+ * missing charge counts as unlimited) gets the lower of its charge and half the amount, the other
+ * side the rest, at most its charge. With indicator 3 each side is compared with its own charge, as
+ * CMS says.
  */
 final class FinalRules {
 
@@ -24,11 +24,15 @@ final class FinalRules {
   static void apply(LineWork[] lines) {
     for (LineWork w : lines) {
       if (w.isPriced() && w.carrierAdjusted) {
-        String which = w.has(M22) ? "modifier 22 (increased services)"
-            : "modifier 52 (reduced services)";
-        w.refuse(UnpricedReason.CARRIER_PRICED, ClaimRule.INCREASED_OR_REDUCED_SERVICES, which
-            + ": the contractor adjusts the amount, from " + Amounts.plain(w.amount)
-            + " after the rules above, case by case");
+        String which =
+            w.has(M22) ? "modifier 22 (increased services)" : "modifier 52 (reduced services)";
+        w.refuse(
+            UnpricedReason.CARRIER_PRICED,
+            ClaimRule.INCREASED_OR_REDUCED_SERVICES,
+            which
+                + ": the contractor adjusts the amount, from "
+                + Amounts.plain(w.amount)
+                + " after the rules above, case by case");
       }
     }
     for (LineWork w : lines) {
@@ -48,10 +52,13 @@ final class FinalRules {
 
   private static void lowerOfCharge(LineWork w, BigDecimal charge) {
     if (charge.compareTo(w.amount) < 0) {
-      w.set(charge, ClaimRule.BILLED_CHARGE,
+      w.set(
+          charge,
+          ClaimRule.BILLED_CHARGE,
           () -> "the billed charge " + charge.toPlainString() + " is lower");
     } else {
-      w.note(ClaimRule.BILLED_CHARGE,
+      w.note(
+          ClaimRule.BILLED_CHARGE,
           () -> "the billed charge " + charge.toPlainString() + " is not lower");
     }
   }
@@ -72,23 +79,46 @@ final class FinalRules {
     BigDecimal lowerPaid = Amounts.min(half, lowerCharge);
     BigDecimal rest = pair.subtract(lowerPaid);
     BigDecimal higherPaid = higherCharge == null ? rest : Amounts.min(rest, higherCharge);
-    String charges = (first == null ? "no charge" : first.toPlainString()) + " and "
-        + (second == null ? "no charge" : second.toPlainString());
+    String charges =
+        (first == null ? "no charge" : first.toPlainString())
+            + " and "
+            + (second == null ? "no charge" : second.toPlainString());
     if (lowerPaid.compareTo(half) < 0) {
-      lower.set(lowerPaid, ClaimRule.BILLED_CHARGE, () -> "the bilateral pair is billed "
-          + charges + "; this side's charge " + lowerCharge.toPlainString()
-          + " is lower than its half");
+      lower.set(
+          lowerPaid,
+          ClaimRule.BILLED_CHARGE,
+          () ->
+              "the bilateral pair is billed "
+                  + charges
+                  + "; this side's charge "
+                  + lowerCharge.toPlainString()
+                  + " is lower than its half");
     } else {
-      lower.note(ClaimRule.BILLED_CHARGE, () -> "the bilateral pair is billed " + charges
-          + "; this side's charge is not lower than its half");
+      lower.note(
+          ClaimRule.BILLED_CHARGE,
+          () ->
+              "the bilateral pair is billed "
+                  + charges
+                  + "; this side's charge is not lower than its half");
     }
     if (higherPaid.compareTo(half) != 0) {
-      higher.set(higherPaid, ClaimRule.BILLED_CHARGE, () -> "the bilateral pair is paid the"
-          + " lower of its charges (" + charges + ") and its amount " + Amounts.plain(pair)
-          + ": this side gets what the other side's charge leaves, at most its own charge");
+      higher.set(
+          higherPaid,
+          ClaimRule.BILLED_CHARGE,
+          () ->
+              "the bilateral pair is paid the"
+                  + " lower of its charges ("
+                  + charges
+                  + ") and its amount "
+                  + Amounts.plain(pair)
+                  + ": this side gets what the other side's charge leaves, at most its own charge");
     } else {
-      higher.note(ClaimRule.BILLED_CHARGE, () -> "the bilateral pair is billed " + charges
-          + "; this side's charge is not lower than its half");
+      higher.note(
+          ClaimRule.BILLED_CHARGE,
+          () ->
+              "the bilateral pair is billed "
+                  + charges
+                  + "; this side's charge is not lower than its half");
     }
   }
 }

@@ -20,8 +20,8 @@ import java.util.function.Supplier;
 
 /**
  * One line while its claim is priced: what the fee schedule said, the factors applied so far, the
- * exact amount, and the steps and warnings to report. Mutable, and confined to one call of
- * {@link MedicareClaimPricer#price}.
+ * exact amount, and the steps and warnings to report. Mutable, and confined to one call of {@link
+ * MedicareClaimPricer#price}.
  */
 final class LineWork {
 
@@ -52,35 +52,44 @@ final class LineWork {
 
   /** The row the fee schedule priced; null when it refused the line. */
   RvuEntry entry;
+
   PaymentIndicators indicators;
   FeeCalculation calculation;
+
   /** The exact fee schedule amount of one unit. */
   BigDecimal unitFee;
+
   /** The product of the per-line factors so far: non-participation, split care, surgeon role. */
   BigDecimal scale = Amounts.ONE;
+
   /** The exact amount so far; null once refused. */
   BigDecimal amount;
 
   /** The fee schedule's own refusal, with its explanation; null when it priced the line. */
   FeeResult scheduleRefusal;
+
   UnpricedReason reason;
   String detail;
   ClaimRule refusedBy;
 
   /** Modifier 22 or 52: ranked like any procedure, then left to the contractor. */
   boolean carrierAdjusted;
+
   /** Whether the payer pays something for the line, as status T and add-on rules see it. */
   boolean payable;
+
   Procedure procedure;
 
   private static final PendingStep[] NO_STEPS = new PendingStep[0];
 
   ImmutableList<ModifierViolation> violations = ImmutableList.of();
+
   /**
-   * The claim rules' steps, in order, in the first {@code stepCount} slots; their words are
-   * written only when read. Grown on demand: most lines record one or two steps.
+   * The claim rules' steps, in order, in the first {@code stepCount} slots; their words are written
+   * only when read. Grown on demand: most lines record one or two steps.
    */
   PendingStep[] steps = NO_STEPS;
+
   int stepCount;
   private List<ClaimWarning> warnings;
 
@@ -215,10 +224,10 @@ final class LineWork {
   }
 
   /**
-   * Orders lines by a key that does not depend on their position unless they are identical:
-   * code, then modifiers as billed, then units, then billed charge (none first), then position.
-   * Ties in every ranking are broken by this order, so the amounts a claim's lines get do not
-   * depend on the order they were billed in.
+   * Orders lines by a key that does not depend on their position unless they are identical: code,
+   * then modifiers as billed, then units, then billed charge (none first), then position. Ties in
+   * every ranking are broken by this order, so the amounts a claim's lines get do not depend on the
+   * order they were billed in.
    */
   static int compareKeys(LineWork a, LineWork b) {
     int c = Integer.compare(a.line.code().packed(), b.line.code().packed());

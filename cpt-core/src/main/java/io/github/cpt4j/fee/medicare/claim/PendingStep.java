@@ -6,8 +6,8 @@ import java.util.function.Supplier;
 
 /**
  * A step recorded while a claim is priced. It becomes a {@link PricingStep} only when somebody
- * reads the explanation, and its words are written only then: pricing stays fast, explaining
- * stays complete. (The rule ids are the {@link ClaimRule} constants', valid by construction.)
+ * reads the explanation, and its words are written only then: pricing stays fast, explaining stays
+ * complete. (The rule ids are the {@link ClaimRule} constants', valid by construction.)
  */
 final class PendingStep {
 
@@ -22,7 +22,8 @@ final class PendingStep {
   }
 
   PricingStep render() {
-    return amountAfter == null ? PricingStep.note(rule.id(), description)
+    return amountAfter == null
+        ? PricingStep.note(rule.id(), description)
         : PricingStep.of(rule.id(), description, amountAfter);
   }
 }

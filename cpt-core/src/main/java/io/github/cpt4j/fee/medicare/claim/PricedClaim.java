@@ -6,8 +6,8 @@ import io.github.cpt4j.fee.PricingContext;
 import java.math.BigDecimal;
 
 /**
- * A claim priced by {@link MedicareClaimPricer}: one {@link PricedLine} per billed line, in
- * billed order, and the total.
+ * A claim priced by {@link MedicareClaimPricer}: one {@link PricedLine} per billed line, in billed
+ * order, and the total.
  *
  * <p>The total is the sum of the lines' amounts, each already rounded to cents; lines without an
  * amount add nothing (their reason says why). Immutable and thread-safe.
@@ -100,8 +100,12 @@ public final class PricedClaim {
    */
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder(256 * (lines.size() + 1)).append("claim ")
-        .append(context).append(": total ").append(total.toPlainString());
+    StringBuilder sb =
+        new StringBuilder(256 * (lines.size() + 1))
+            .append("claim ")
+            .append(context)
+            .append(": total ")
+            .append(total.toPlainString());
     for (PricedLine line : lines) {
       sb.append('\n').append(line);
     }

@@ -18,9 +18,9 @@ import java.util.Optional;
 
 /**
  * The outcome of one line of a claim priced by {@link MedicareClaimPricer}: its amount — or the
- * typed reason why there is none and the rule that decided it — its warnings, and a
- * {@link FeeResult} whose explanation lists the fee schedule's inputs and then every claim rule
- * applied, in order, with the exact amount after it.
+ * typed reason why there is none and the rule that decided it — its warnings, and a {@link
+ * FeeResult} whose explanation lists the fee schedule's inputs and then every claim rule applied,
+ * in order, with the exact amount after it.
  *
  * <p>The amount is the exact amount rounded once, half-up to cents, at the very end; nothing is
  * rounded before. Immutable and thread-safe; the explanation is written on first use.
@@ -39,8 +39,10 @@ public final class PricedLine {
    * holds it. Reading it in place spares copying a dozen fields per line.
    */
   private final LineWork work;
+
   private final BigDecimal amount;
   private final ImmutableList<ClaimWarning> warnings;
+
   /** Written on first use; a race writes equal values, and FeeResult is immutable. */
   private FeeResult result;
 
@@ -87,8 +89,15 @@ public final class PricedLine {
    */
   public BigDecimal amountOrThrow() {
     if (amount == null) {
-      throw new IllegalStateException("line " + (work.index + 1) + " " + work.billed
-          + " is not priced: " + work.reason.words() + ": " + detailOrEmpty());
+      throw new IllegalStateException(
+          "line "
+              + (work.index + 1)
+              + " "
+              + work.billed
+              + " is not priced: "
+              + work.reason.words()
+              + ": "
+              + detailOrEmpty());
     }
     return amount;
   }
@@ -110,8 +119,8 @@ public final class PricedLine {
 
   /**
    * Returns the rule that left the line without an amount: {@link ClaimRule#FEE_SCHEDULE} (not in
-   * the schedule, a status not paid...), {@link ClaimRule#PC_TC}, {@link ClaimRule#CO_SURGERY}
-   * and so on; empty when priced.
+   * the schedule, a status not paid...), {@link ClaimRule#PC_TC}, {@link ClaimRule#CO_SURGERY} and
+   * so on; empty when priced.
    */
   public Optional<ClaimRule> refusedBy() {
     return Optional.ofNullable(work.refusedBy);
@@ -180,19 +189,29 @@ public final class PricedLine {
 
   private static String describe(RvuEntry row) {
     PaymentIndicators i = row.indicators();
-    StringBuilder sb = new StringBuilder(128).append(row.row())
-        .append(" status ").append(i.status().code())
-        .append(", PC/TC ").append(i.pcTc().code())
-        .append(", global ").append(i.globalPeriod().code())
-        .append(", MULT PROC ").append(i.multipleProcedure().code());
+    StringBuilder sb =
+        new StringBuilder(128)
+            .append(row.row())
+            .append(" status ")
+            .append(i.status().code())
+            .append(", PC/TC ")
+            .append(i.pcTc().code())
+            .append(", global ")
+            .append(i.globalPeriod().code())
+            .append(", MULT PROC ")
+            .append(i.multipleProcedure().code());
     i.endoscopicBase().ifPresent(base -> sb.append(" (endoscopic base ").append(base).append(')'));
     if (i.diagnosticImagingFamily() != 99) {
       sb.append(", imaging family ").append(i.diagnosticImagingFamily());
     }
-    return sb.append(", BILAT SURG ").append(i.bilateral().code())
-        .append(", ASST SURG ").append(i.assistantAtSurgery().code())
-        .append(", CO-SURG ").append(i.coSurgeons().code())
-        .append(", TEAM SURG ").append(i.teamSurgery().code())
+    return sb.append(", BILAT SURG ")
+        .append(i.bilateral().code())
+        .append(", ASST SURG ")
+        .append(i.assistantAtSurgery().code())
+        .append(", CO-SURG ")
+        .append(i.coSurgeons().code())
+        .append(", TEAM SURG ")
+        .append(i.teamSurgery().code())
         .toString();
   }
 
@@ -205,9 +224,12 @@ public final class PricedLine {
       return false;
     }
     PricedLine that = (PricedLine) other;
-    return work.index == that.work.index && work.billed.equals(that.work.billed)
-        && result().equals(that.result()) && Objects.equals(work.refusedBy, that.work.refusedBy)
-        && warnings.equals(that.warnings) && work.violations.equals(that.work.violations);
+    return work.index == that.work.index
+        && work.billed.equals(that.work.billed)
+        && result().equals(that.result())
+        && Objects.equals(work.refusedBy, that.work.refusedBy)
+        && warnings.equals(that.warnings)
+        && work.violations.equals(that.work.violations);
   }
 
   @Override
@@ -221,13 +243,24 @@ public final class PricedLine {
    */
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder(256).append("line ").append(work.index + 1).append(' ')
-        .append(work.billed).append(": ");
+    StringBuilder sb =
+        new StringBuilder(256)
+            .append("line ")
+            .append(work.index + 1)
+            .append(' ')
+            .append(work.billed)
+            .append(": ");
     if (amount != null) {
       sb.append(result());
     } else {
-      sb.append("UNPRICED ").append(work.reason).append(" (").append(work.refusedBy.id())
-          .append("): ").append(detailOrEmpty()).append(" | ").append(explanation());
+      sb.append("UNPRICED ")
+          .append(work.reason)
+          .append(" (")
+          .append(work.refusedBy.id())
+          .append("): ")
+          .append(detailOrEmpty())
+          .append(" | ")
+          .append(explanation());
     }
     return sb.toString();
   }

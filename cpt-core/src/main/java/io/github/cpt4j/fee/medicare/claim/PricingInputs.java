@@ -36,7 +36,8 @@ final class PricingInputs {
     Locality place = context.locality().orElse(null);
     Gpci indices = null;
     ConversionFactor factor = null;
-    if (place != null && !date.isBefore(schedule.effectiveFrom())
+    if (place != null
+        && !date.isBefore(schedule.effectiveFrom())
         && !date.isAfter(schedule.effectiveTo())) {
       indices = schedule.gpci(place).orElse(null);
       factor = schedule.conversionFactor(date, context.qualifyingApmParticipant()).orElse(null);
@@ -48,8 +49,8 @@ final class PricingInputs {
   }
 
   /**
-   * Returns the row {@code line} selects when the schedule prices it from RVUs as it stands;
-   * null when the schedule must answer for itself (no row, a status not priced, no GPCIs...).
+   * Returns the row {@code line} selects when the schedule prices it from RVUs as it stands; null
+   * when the schedule must answer for itself (no row, a status not priced, no GPCIs...).
    */
   RvuEntry pricedRow(ClaimLine line) {
     if (gpci == null) {
@@ -69,14 +70,14 @@ final class PricingInputs {
 
   /** Computes one unit of {@code row} in the claim's locality, setting and date. */
   FeeCalculation calculate(RvuEntry row) {
-    return FeeCalculation.of(row, gpci, conversionFactor, context.setting(),
-        schedule.oppsCap(row, locality));
+    return FeeCalculation.of(
+        row, gpci, conversionFactor, context.setting(), schedule.oppsCap(row, locality));
   }
 
   /**
-   * Returns the exact amount of one unit of the row of {@code code} with {@code rowModifier}
-   * (null: the global row), whatever its status; null if the schedule has no such row. For rules
-   * that need another row's amount: an endoscopy family's base, an imaging code's components.
+   * Returns the exact amount of one unit of the row of {@code code} with {@code rowModifier} (null:
+   * the global row), whatever its status; null if the schedule has no such row. For rules that need
+   * another row's amount: an endoscopy family's base, an imaging code's components.
    */
   BigDecimal unitFee(ProcedureCode code, Modifier rowModifier) {
     if (gpci == null) {

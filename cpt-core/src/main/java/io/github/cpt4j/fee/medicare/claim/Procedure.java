@@ -8,9 +8,9 @@ import java.util.Comparator;
 import java.util.function.Supplier;
 
 /**
- * What the multiple-procedure rules rank: the units of one line (each unit a procedure, all of
- * the same amount), a bilateral procedure billed on one line, or an LT and RT pair of lines
- * billed as one bilateral procedure, whose amount is shared half and half.
+ * What the multiple-procedure rules rank: the units of one line (each unit a procedure, all of the
+ * same amount), a bilateral procedure billed on one line, or an LT and RT pair of lines billed as
+ * one bilateral procedure, whose amount is shared half and half.
  */
 final class Procedure {
 
@@ -19,14 +19,19 @@ final class Procedure {
 
   /** The line, or the first of a pair by the stable key. */
   final LineWork line;
+
   /** The second line of an LT and RT pair; null otherwise. */
   final LineWork other;
+
   /** How many procedures this counts as in a ranking: the units, or 1 when bilateral. */
   final int slots;
+
   /** The factor from one unit's fee to one slot: the line's factors times the bilateral one. */
   final BigDecimal slotScale;
+
   /** The exact amount of one slot before any ranking. */
   final BigDecimal slotAmount;
+
   /** The exact amount of the whole procedure so far (both lines of a pair). */
   BigDecimal amount;
 
@@ -98,7 +103,9 @@ final class Procedure {
 
   /** Returns the code, and the lines it is billed on, for explanations: "29880 (line 2)". */
   String describe() {
-    return line.line.code() + (other == null ? " (" + line.name() + ")"
-        : " (" + line.name() + " and " + other.name() + ")");
+    return line.line.code()
+        + (other == null
+            ? " (" + line.name() + ")"
+            : " (" + line.name() + " and " + other.name() + ")");
   }
 }

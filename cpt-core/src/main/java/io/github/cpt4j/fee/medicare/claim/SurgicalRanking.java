@@ -14,20 +14,18 @@ import java.util.function.Supplier;
  * The multiple-procedure rules for surgery (MULT PROC 1, 2 and 3, modifier 51).
  *
  * <ol>
- *   <li>Endoscopy families first (indicator 3): the endoscopies sharing an ENDO BASE code, and
- *       that base code when billed with them. The highest-paid endoscopy is paid in full; each
- *       other one is paid its amount minus the base's amount (never below zero); the base itself
- *       is not paid with a member of its family. A second unit of an endoscopy counts as another
- *       member.
+ *   <li>Endoscopy families first (indicator 3): the endoscopies sharing an ENDO BASE code, and that
+ *       base code when billed with them. The highest-paid endoscopy is paid in full; each other one
+ *       is paid its amount minus the base's amount (never below zero); the base itself is not paid
+ *       with a member of its family. A second unit of an endoscopy counts as another member.
  *   <li>Then the ranking: the procedures with indicator 1, 2 or 3, each endoscopy family as ONE
- *       procedure of its total, by amount, highest first (ties by the lines' stable key). Each
- *       unit is a procedure. The highest is paid 100%; the others 50% (indicators 2 and 3, and
+ *       procedure of its total, by amount, highest first (ties by the lines' stable key). Each unit
+ *       is a procedure. The highest is paid 100%; the others 50% (indicators 2 and 3, and
  *       families), or 50% for the second and 25% from the third on (indicator 1).
  * </ol>
  *
- * <p>Add-on codes (global ZZZ) are never ranked. CMS pays the sixth and later procedures by
- * report: they keep their percentage here, and carry a {@link ClaimWarning.Kind#PRICED_BY_REPORT}
- * warning.
+ * <p>Add-on codes (global ZZZ) are never ranked. CMS pays the sixth and later procedures by report:
+ * they keep their percentage here, and carry a {@link ClaimWarning.Kind#PRICED_BY_REPORT} warning.
  */
 final class SurgicalRanking {
 
@@ -104,7 +102,8 @@ final class SurgicalRanking {
     int slots = 0;
     for (int i = 0; i < n; i++) {
       Procedure p = procedures.get(i);
-      if (!p.isPriced() || p.line.isAddOn()
+      if (!p.isPriced()
+          || p.line.isAddOn()
           || !families.isEmpty() && familyOf(p, families) != null) {
         continue;
       }
@@ -135,9 +134,8 @@ final class SurgicalRanking {
   }
 
   /**
-   * Groups the endoscopies by base code, with the base procedures billed beside them; returns
-   * only the families the rule applies to (a member beside its base or another member), by base
-   * code.
+   * Groups the endoscopies by base code, with the base procedures billed beside them; returns only
+   * the families the rule applies to (a member beside its base or another member), by base code.
    */
   private static List<Family> families(List<Procedure> procedures) {
     int n = procedures.size();
@@ -147,8 +145,7 @@ final class SurgicalRanking {
     List<Family> families = null;
     for (int i = 0; i < n; i++) {
       Procedure p = procedures.get(i);
-      if (p.rule() != MultipleProcedureRule.ENDOSCOPY_FAMILY || !p.isPriced()
-          || p.line.isAddOn()) {
+      if (p.rule() != MultipleProcedureRule.ENDOSCOPY_FAMILY || !p.isPriced() || p.line.isAddOn()) {
         continue;
       }
       Optional<ProcedureCode> base = p.indicators().endoscopicBase();
@@ -175,8 +172,10 @@ final class SurgicalRanking {
     }
     for (int i = 0; i < n; i++) {
       Procedure p = procedures.get(i);
-      if (!p.isPriced() || p.line.isAddOn() || p.rule() == MultipleProcedureRule.ENDOSCOPY_FAMILY
-          && p.indicators().endoscopicBase().isPresent()) {
+      if (!p.isPriced()
+          || p.line.isAddOn()
+          || p.rule() == MultipleProcedureRule.ENDOSCOPY_FAMILY
+              && p.indicators().endoscopicBase().isPresent()) {
         continue;
       }
       for (Family f : families) {
@@ -194,8 +193,8 @@ final class SurgicalRanking {
   }
 
   /**
-   * Tells cheaply, without building families, whether one could apply: it takes two member
-   * slots, or a member and its base. A claim with one endoscopy, or none, is the common case.
+   * Tells cheaply, without building families, whether one could apply: it takes two member slots,
+   * or a member and its base. A claim with one endoscopy, or none, is the common case.
    */
   private static boolean anyFamilyCanApply(List<Procedure> procedures) {
     Procedure member = null;
@@ -222,8 +221,10 @@ final class SurgicalRanking {
   }
 
   private static boolean isFamilyMember(Procedure p) {
-    return p.rule() == MultipleProcedureRule.ENDOSCOPY_FAMILY && p.isPriced()
-        && !p.line.isAddOn() && p.indicators().endoscopicBase().isPresent();
+    return p.rule() == MultipleProcedureRule.ENDOSCOPY_FAMILY
+        && p.isPriced()
+        && !p.line.isAddOn()
+        && p.indicators().endoscopicBase().isPresent();
   }
 
   private static Family familyOf(Procedure p, List<Family> families) {
@@ -236,10 +237,11 @@ final class SurgicalRanking {
   }
 
   private static void priceFamily(Family family, PricingInputs inputs) {
-    family.members.sort((a, b) -> {
-      int c = b.slotAmount.compareTo(a.slotAmount);
-      return c != 0 ? c : Procedure.BY_KEY.compare(a, b);
-    });
+    family.members.sort(
+        (a, b) -> {
+          int c = b.slotAmount.compareTo(a.slotAmount);
+          return c != 0 ? c : Procedure.BY_KEY.compare(a, b);
+        });
     Procedure top = family.members.get(0);
     ProcedureCode base = family.base;
     BigDecimal baseFee = inputs.unitFee(base, null);
@@ -248,15 +250,25 @@ final class SurgicalRanking {
       int full = m == top ? 1 : 0;
       int reduced = m.slots - full;
       if (reduced == 0) {
-        m.note(ClaimRule.ENDOSCOPY_FAMILY, () -> "the highest-paid endoscopy of the family of"
-            + " base " + base + ": paid in full");
+        m.note(
+            ClaimRule.ENDOSCOPY_FAMILY,
+            () ->
+                "the highest-paid endoscopy of the family of" + " base " + base + ": paid in full");
         total = total.add(m.amount);
         continue;
       }
       if (baseFee == null) {
-        m.refuse(UnpricedReason.NOT_IN_SCHEDULE, ClaimRule.ENDOSCOPY_FAMILY, "the endoscopy"
-            + " family's base " + base + " is not in the schedule, so the amount of "
-            + m.line.line.code() + " beside " + top.line.line.code() + " cannot be set");
+        m.refuse(
+            UnpricedReason.NOT_IN_SCHEDULE,
+            ClaimRule.ENDOSCOPY_FAMILY,
+            "the endoscopy"
+                + " family's base "
+                + base
+                + " is not in the schedule, so the amount of "
+                + m.line.line.code()
+                + " beside "
+                + top.line.line.code()
+                + " cannot be set");
         continue;
       }
       BigDecimal deduction = baseFee.multiply(m.slotScale);
@@ -266,16 +278,30 @@ final class SurgicalRanking {
         amount = amount.add(m.slotAmount);
       }
       boolean extraUnits = full == 1;
-      m.set(amount, ClaimRule.ENDOSCOPY_FAMILY, () -> (extraUnits
-          ? "the highest-paid endoscopy of the family of base " + base + "; its units after the"
-              + " first are each paid" : "in the family of base " + base + " beside "
-              + top.describe() + ", paid") + " its amount minus the base's "
-          + Amounts.plain(deduction) + (reducedSlot.signum() == 0 ? ", not below zero" : ""));
+      m.set(
+          amount,
+          ClaimRule.ENDOSCOPY_FAMILY,
+          () ->
+              (extraUnits
+                      ? "the highest-paid endoscopy of the family of base "
+                          + base
+                          + "; its units after the"
+                          + " first are each paid"
+                      : "in the family of base " + base + " beside " + top.describe() + ", paid")
+                  + " its amount minus the base's "
+                  + Amounts.plain(deduction)
+                  + (reducedSlot.signum() == 0 ? ", not below zero" : ""));
       total = total.add(amount);
     }
     for (Procedure b : family.bases) {
-      b.set(Amounts.ZERO, ClaimRule.ENDOSCOPY_FAMILY, () -> "the base endoscopy " + base
-          + " is not paid with a member of its family: it is included in " + top.describe());
+      b.set(
+          Amounts.ZERO,
+          ClaimRule.ENDOSCOPY_FAMILY,
+          () ->
+              "the base endoscopy "
+                  + base
+                  + " is not paid with a member of its family: it is included in "
+                  + top.describe());
     }
     family.total = total;
   }
@@ -302,12 +328,26 @@ final class SurgicalRanking {
       Procedure p = e.procedure;
       char code = rule.code();
       if (hundredths == 100 * slots) {
-        p.note(ClaimRule.MULTIPLE_PROCEDURE, () -> "MULT PROC " + code + ", "
-            + ranks(rank, slots, of) + " by amount: " + shares(full, fifty, quarter));
+        p.note(
+            ClaimRule.MULTIPLE_PROCEDURE,
+            () ->
+                "MULT PROC "
+                    + code
+                    + ", "
+                    + ranks(rank, slots, of)
+                    + " by amount: "
+                    + shares(full, fifty, quarter));
       } else {
-        p.set(p.slotAmount.multiply(factor), ClaimRule.MULTIPLE_PROCEDURE, () -> "MULT PROC "
-            + code + ", " + ranks(rank, slots, of) + " by amount: "
-            + shares(full, fifty, quarter));
+        p.set(
+            p.slotAmount.multiply(factor),
+            ClaimRule.MULTIPLE_PROCEDURE,
+            () ->
+                "MULT PROC "
+                    + code
+                    + ", "
+                    + ranks(rank, slots, of)
+                    + " by amount: "
+                    + shares(full, fifty, quarter));
       }
     } else {
       Family family = e.family;
@@ -316,9 +356,16 @@ final class SurgicalRanking {
         if (!m.isPriced()) {
           continue;
         }
-        Supplier<String> words = () -> "the endoscopy family of base "
-            + family.base + " ranks as one procedure of its total " + Amounts.plain(total) + ", "
-            + ranks(rank, 1, of) + " by amount: " + shares(full, fifty, quarter);
+        Supplier<String> words =
+            () ->
+                "the endoscopy family of base "
+                    + family.base
+                    + " ranks as one procedure of its total "
+                    + Amounts.plain(total)
+                    + ", "
+                    + ranks(rank, 1, of)
+                    + " by amount: "
+                    + shares(full, fifty, quarter);
         if (full == 1) {
           m.note(ClaimRule.MULTIPLE_PROCEDURE, words);
         } else {
@@ -327,11 +374,13 @@ final class SurgicalRanking {
       }
     }
     if (rank + e.slots - 1 > LAST_RANK_PAID_BY_RULE) {
-      String message = "ranked " + ranks(rank, slots, of) + ": CMS pays the sixth and later"
-          + " procedures by report, so the contractor may set another amount";
+      String message =
+          "ranked "
+              + ranks(rank, slots, of)
+              + ": CMS pays the sixth and later"
+              + " procedures by report, so the contractor may set another amount";
       if (e.family == null) {
-        e.procedure.warn(ClaimWarning.Kind.PRICED_BY_REPORT, ClaimRule.MULTIPLE_PROCEDURE,
-            message);
+        e.procedure.warn(ClaimWarning.Kind.PRICED_BY_REPORT, ClaimRule.MULTIPLE_PROCEDURE, message);
       } else {
         for (Procedure m : e.family.members) {
           m.warn(ClaimWarning.Kind.PRICED_BY_REPORT, ClaimRule.MULTIPLE_PROCEDURE, message);
@@ -341,7 +390,8 @@ final class SurgicalRanking {
   }
 
   private static String ranks(int rank, int slots, int of) {
-    return slots == 1 ? "rank " + rank + " of " + of
+    return slots == 1
+        ? "rank " + rank + " of " + of
         : "ranks " + rank + "-" + (rank + slots - 1) + " of " + of;
   }
 

@@ -28,9 +28,9 @@ import java.util.Optional;
 
 /**
  * A small relative value table built with the public builders, for worked examples that can be
- * checked by hand: every GPCI is 1 and the conversion factor is 25, so a row's amount is its
- * total RVUs times 25 dollars. Real code numbers, with round made-up RVUs and indicator values
- * chosen to exercise each rule (they are not CMS's values for these codes).
+ * checked by hand: every GPCI is 1 and the conversion factor is 25, so a row's amount is its total
+ * RVUs times 25 dollars. Real code numbers, with round made-up RVUs and indicator values chosen to
+ * exercise each rule (they are not CMS's values for these codes).
  */
 final class ClaimTables {
 
@@ -143,23 +143,24 @@ final class ClaimTables {
           .nonFacilityPeRvu(new BigDecimal(pe))
           .facilityPeRvu(new BigDecimal(pe))
           .malpracticeRvu(new BigDecimal(mp))
-          .indicators(PaymentIndicators.builder()
-              .status(PaymentStatus.of(status))
-              .pcTc(PcTcIndicator.of(pcTc))
-              .globalPeriod(GlobalPeriod.of(global))
-              .preOperativeShare(new BigDecimal(pre))
-              .intraOperativeShare(new BigDecimal(intra))
-              .postOperativeShare(new BigDecimal(post))
-              .multipleProcedure(MultipleProcedureRule.of(mult))
-              .bilateral(BilateralRule.of(bilateral))
-              .assistantAtSurgery(AssistantAtSurgery.of(assistant))
-              .coSurgeons(SurgeonsPermission.of(coSurgery))
-              .teamSurgery(SurgeonsPermission.of(team))
-              .endoscopicBase(base.isEmpty() ? Optional.empty()
-                  : Optional.of(ProcedureCode.parse(base)))
-              .diagnosticImagingFamily(family)
-              .pricingIndicator(Optional.empty())
-              .build())
+          .indicators(
+              PaymentIndicators.builder()
+                  .status(PaymentStatus.of(status))
+                  .pcTc(PcTcIndicator.of(pcTc))
+                  .globalPeriod(GlobalPeriod.of(global))
+                  .preOperativeShare(new BigDecimal(pre))
+                  .intraOperativeShare(new BigDecimal(intra))
+                  .postOperativeShare(new BigDecimal(post))
+                  .multipleProcedure(MultipleProcedureRule.of(mult))
+                  .bilateral(BilateralRule.of(bilateral))
+                  .assistantAtSurgery(AssistantAtSurgery.of(assistant))
+                  .coSurgeons(SurgeonsPermission.of(coSurgery))
+                  .teamSurgery(SurgeonsPermission.of(team))
+                  .endoscopicBase(
+                      base.isEmpty() ? Optional.empty() : Optional.of(ProcedureCode.parse(base)))
+                  .diagnosticImagingFamily(family)
+                  .pricingIndicator(Optional.empty())
+                  .build())
           .build();
     }
   }
@@ -172,23 +173,54 @@ final class ClaimTables {
   static List<RvuEntry> rows() {
     List<Row> rows = new ArrayList<>();
     // Visits and simple services.
-    rows.add(row("99213", "2.00", "1.60", "0.40"));                            // 100.00
-    rows.add(row("99080", "0.00", "0.00", "0.00").status('B'));                // bundled
-    rows.add(row("17999", "0.00", "0.00", "0.00").status('C').global("YYY"));  // contractor
-    rows.add(row("36591", "0.00", "0.96", "0.04").status('T').pcTc('3'));      // 25.00
+    rows.add(row("99213", "2.00", "1.60", "0.40")); // 100.00
+    rows.add(row("99080", "0.00", "0.00", "0.00").status('B')); // bundled
+    rows.add(row("17999", "0.00", "0.00", "0.00").status('C').global("YYY")); // contractor
+    rows.add(row("36591", "0.00", "0.96", "0.04").status('T').pcTc('3')); // 25.00
     // Major surgery, MULT PROC 2.
-    rows.add(row("27447", "20.00", "16.00", "4.00").major().mult('2').bilateral('1')
-        .assistant('2').coSurgery('1').team('0'));                             // 1000.00
-    rows.add(row("27130", "18.00", "14.40", "3.60").major().mult('2').bilateral('1')
-        .assistant('2').coSurgery('2').team('1'));                             // 900.00
-    rows.add(row("22612", "24.00", "19.20", "4.80").major().mult('2').bilateral('0')
-        .assistant('2').coSurgery('2').team('2'));                             // 1200.00
-    rows.add(row("22614", "6.00", "4.80", "1.20").global("ZZZ").mult('2').bilateral('0')
-        .assistant('2').coSurgery('2'));                                       // 300.00 add-on
-    rows.add(row("20610", "2.00", "1.60", "0.40").global("000").mult('2').bilateral('1')
-        .assistant('1'));                                                      // 100.00
-    rows.add(row("10060", "0.04", "0.00", "0.00").global("010").mult('2').bilateral('1')
-        .coSurgery('2'));                                                      // 1.00
+    rows.add(
+        row("27447", "20.00", "16.00", "4.00")
+            .major()
+            .mult('2')
+            .bilateral('1')
+            .assistant('2')
+            .coSurgery('1')
+            .team('0')); // 1000.00
+    rows.add(
+        row("27130", "18.00", "14.40", "3.60")
+            .major()
+            .mult('2')
+            .bilateral('1')
+            .assistant('2')
+            .coSurgery('2')
+            .team('1')); // 900.00
+    rows.add(
+        row("22612", "24.00", "19.20", "4.80")
+            .major()
+            .mult('2')
+            .bilateral('0')
+            .assistant('2')
+            .coSurgery('2')
+            .team('2')); // 1200.00
+    rows.add(
+        row("22614", "6.00", "4.80", "1.20")
+            .global("ZZZ")
+            .mult('2')
+            .bilateral('0')
+            .assistant('2')
+            .coSurgery('2')); // 300.00 add-on
+    rows.add(
+        row("20610", "2.00", "1.60", "0.40")
+            .global("000")
+            .mult('2')
+            .bilateral('1')
+            .assistant('1')); // 100.00
+    rows.add(
+        row("10060", "0.04", "0.00", "0.00")
+            .global("010")
+            .mult('2')
+            .bilateral('1')
+            .coSurgery('2')); // 1.00
     rows.add(row("64483", "5.00", "4.00", "1.00").global("000").mult('2').bilateral('1'));
     rows.add(row("64484", "2.00", "1.60", "0.40").global("ZZZ").mult('0').bilateral('1'));
     // MULT PROC 1, the rule before 1996.
@@ -197,35 +229,52 @@ final class ClaimTables {
     rows.add(row("12004", "2.00", "1.60", "0.40").global("010").mult('1').bilateral('0')); // 100
     // Knee arthroscopy: the family of base 29870.
     rows.add(row("29870", "8.00", "6.40", "1.60").major().mult('2').bilateral('1')); // 400.00
-    rows.add(row("29880", "12.00", "9.60", "2.40").major().base("29870").bilateral('1')
-        .assistant('0').coSurgery('1'));                                       // 600.00
-    rows.add(row("29881", "11.00", "8.80", "2.20").major().base("29870").bilateral('1')
-        .assistant('0'));                                                      // 550.00
-    rows.add(row("29877", "10.00", "8.00", "2.00").major().base("29870").bilateral('1')
-        .assistant('0'));                                                      // 500.00
+    rows.add(
+        row("29880", "12.00", "9.60", "2.40")
+            .major()
+            .base("29870")
+            .bilateral('1')
+            .assistant('0')
+            .coSurgery('1')); // 600.00
+    rows.add(
+        row("29881", "11.00", "8.80", "2.20")
+            .major()
+            .base("29870")
+            .bilateral('1')
+            .assistant('0')); // 550.00
+    rows.add(
+        row("29877", "10.00", "8.00", "2.00")
+            .major()
+            .base("29870")
+            .bilateral('1')
+            .assistant('0')); // 500.00
     // Colonoscopy: the family of base 45378, with a discontinued-procedure row.
     rows.add(row("45378", "5.00", "4.00", "1.00").global("000").mult('2').bilateral('0'));
-    rows.add(row("45378", "2.50", "2.00", "0.50").modifier("53").global("000").mult('2')
-        .bilateral('0'));                                                      // 125.00
-    rows.add(row("45380", "6.00", "4.80", "1.20").global("000").base("45378")
-        .bilateral('0'));                                                      // 300.00
-    rows.add(row("45385", "7.00", "5.60", "1.40").global("000").base("45378")
-        .bilateral('0'));                                                      // 350.00
+    rows.add(
+        row("45378", "2.50", "2.00", "0.50")
+            .modifier("53")
+            .global("000")
+            .mult('2')
+            .bilateral('0')); // 125.00
+    rows.add(
+        row("45380", "6.00", "4.80", "1.20").global("000").base("45378").bilateral('0')); // 300.00
+    rows.add(
+        row("45385", "7.00", "5.60", "1.40").global("000").base("45378").bilateral('0')); // 350.00
     // An endoscopy whose base is missing from the table.
-    rows.add(row("43239", "4.00", "3.20", "0.80").global("000").base("43235")
-        .bilateral('0'));                                                      // 200.00
+    rows.add(
+        row("43239", "4.00", "3.20", "0.80").global("000").base("43235").bilateral('0')); // 200.00
     // Diagnostic imaging, family 88: global = 26 + TC.
-    rows.add(row("70450", "3.00", "4.60", "0.40").imaging().bilateral('0'));   // 200.00
-    rows.add(row("70450", "3.00", "0.00", "0.00").imaging().modifier("26"));   // 75.00
-    rows.add(row("70450", "0.00", "4.60", "0.40").imaging().modifier("TC"));   // 125.00
-    rows.add(row("70486", "4.00", "7.60", "0.40").imaging().bilateral('0'));   // 300.00
-    rows.add(row("70486", "4.00", "0.00", "0.00").imaging().modifier("26"));   // 100.00
-    rows.add(row("70486", "0.00", "7.60", "0.40").imaging().modifier("TC"));   // 200.00
-    rows.add(row("71260", "6.00", "9.60", "0.40").imaging().bilateral('0'));   // 400.00
-    rows.add(row("71260", "6.00", "0.00", "0.00").imaging().modifier("26"));   // 150.00
-    rows.add(row("71260", "0.00", "9.60", "0.40").imaging().modifier("TC"));   // 250.00
+    rows.add(row("70450", "3.00", "4.60", "0.40").imaging().bilateral('0')); // 200.00
+    rows.add(row("70450", "3.00", "0.00", "0.00").imaging().modifier("26")); // 75.00
+    rows.add(row("70450", "0.00", "4.60", "0.40").imaging().modifier("TC")); // 125.00
+    rows.add(row("70486", "4.00", "7.60", "0.40").imaging().bilateral('0')); // 300.00
+    rows.add(row("70486", "4.00", "0.00", "0.00").imaging().modifier("26")); // 100.00
+    rows.add(row("70486", "0.00", "7.60", "0.40").imaging().modifier("TC")); // 200.00
+    rows.add(row("71260", "6.00", "9.60", "0.40").imaging().bilateral('0')); // 400.00
+    rows.add(row("71260", "6.00", "0.00", "0.00").imaging().modifier("26")); // 150.00
+    rows.add(row("71260", "0.00", "9.60", "0.40").imaging().modifier("TC")); // 250.00
     // An x-ray paid 100% for each side.
-    rows.add(row("73560", "0.80", "1.20", "0.00").pcTc('1').bilateral('3'));   // 50.00
+    rows.add(row("73560", "0.80", "1.20", "0.00").pcTc('1').bilateral('3')); // 50.00
     rows.add(row("73560", "0.80", "0.00", "0.00").pcTc('1').modifier("26").bilateral('3'));
     rows.add(row("73560", "0.00", "1.20", "0.00").pcTc('1').modifier("TC").bilateral('3'));
     // Diagnostic cardiovascular, MULT PROC 6.
@@ -245,9 +294,9 @@ final class ClaimTables {
     rows.add(row("92134", "0.80", "0.00", "0.00").pcTc('1').mult('7').modifier("26")); // 20
     rows.add(row("92134", "0.00", "1.20", "0.00").pcTc('1').mult('7').modifier("TC")); // 30
     // Therapy, MULT PROC 5: amount (practice expense part).
-    rows.add(row("97110", "0.40", "0.40", "0.20").pcTc('7').mult('5'));       // 25.00 (10.00)
-    rows.add(row("97140", "0.40", "0.60", "0.00").pcTc('7').mult('5'));       // 25.00 (15.00)
-    rows.add(row("97530", "0.40", "0.80", "0.20").pcTc('7').mult('5'));       // 35.00 (20.00)
+    rows.add(row("97110", "0.40", "0.40", "0.20").pcTc('7').mult('5')); // 25.00 (10.00)
+    rows.add(row("97140", "0.40", "0.60", "0.00").pcTc('7').mult('5')); // 25.00 (15.00)
+    rows.add(row("97530", "0.40", "0.80", "0.20").pcTc('7').mult('5')); // 35.00 (20.00)
     List<RvuEntry> entries = new ArrayList<>(rows.size());
     for (Row r : rows) {
       entries.add(r.build());
@@ -259,13 +308,26 @@ final class ClaimTables {
     return MedicareFeeSchedule.builder()
         .name("test-table")
         .rvus(RvuTable.of(rows()))
-        .gpcis(GpciTable.of(List.of(Gpci.builder().locality(TEST_LOCALITY).state("ZZ")
-            .name("TEST LOCALITY").work(BigDecimal.ONE).practiceExpense(BigDecimal.ONE)
-            .malpractice(BigDecimal.ONE).build())))
-        .conversionFactors(ConversionFactors.of(List.of(ConversionFactor.builder()
-            .effectiveFrom(LocalDate.of(2025, 1, 1)).effectiveTo(LocalDate.of(2025, 12, 31))
-            .amount(new BigDecimal("25.0000")).appliesTo(ConversionFactor.Providers.ALL)
-            .build())))
+        .gpcis(
+            GpciTable.of(
+                List.of(
+                    Gpci.builder()
+                        .locality(TEST_LOCALITY)
+                        .state("ZZ")
+                        .name("TEST LOCALITY")
+                        .work(BigDecimal.ONE)
+                        .practiceExpense(BigDecimal.ONE)
+                        .malpractice(BigDecimal.ONE)
+                        .build())))
+        .conversionFactors(
+            ConversionFactors.of(
+                List.of(
+                    ConversionFactor.builder()
+                        .effectiveFrom(LocalDate.of(2025, 1, 1))
+                        .effectiveTo(LocalDate.of(2025, 12, 31))
+                        .amount(new BigDecimal("25.0000"))
+                        .appliesTo(ConversionFactor.Providers.ALL)
+                        .build())))
         .build();
   }
 }

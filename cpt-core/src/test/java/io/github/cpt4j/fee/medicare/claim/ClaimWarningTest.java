@@ -15,15 +15,22 @@ class ClaimWarningTest {
 
   @Test
   void warningsAreValues() {
-    ClaimWarning doc = ClaimWarning.of(ClaimWarning.Kind.DOCUMENTATION_REQUIRED,
-        ClaimRule.CO_SURGERY, "CO-SURG 1");
+    ClaimWarning doc =
+        ClaimWarning.of(
+            ClaimWarning.Kind.DOCUMENTATION_REQUIRED, ClaimRule.CO_SURGERY, "CO-SURG 1");
     new EqualsTester()
-        .addEqualityGroup(doc, ClaimWarning.of(ClaimWarning.Kind.DOCUMENTATION_REQUIRED,
-            ClaimRule.CO_SURGERY, "CO-SURG 1"))
-        .addEqualityGroup(ClaimWarning.of(ClaimWarning.Kind.DOCUMENTATION_REQUIRED,
-            ClaimRule.ASSISTANT_AT_SURGERY, "CO-SURG 1"))
-        .addEqualityGroup(ClaimWarning.of(ClaimWarning.Kind.ADD_ON_WITHOUT_PRIMARY,
-            ClaimRule.CO_SURGERY, "CO-SURG 1"))
+        .addEqualityGroup(
+            doc,
+            ClaimWarning.of(
+                ClaimWarning.Kind.DOCUMENTATION_REQUIRED, ClaimRule.CO_SURGERY, "CO-SURG 1"))
+        .addEqualityGroup(
+            ClaimWarning.of(
+                ClaimWarning.Kind.DOCUMENTATION_REQUIRED,
+                ClaimRule.ASSISTANT_AT_SURGERY,
+                "CO-SURG 1"))
+        .addEqualityGroup(
+            ClaimWarning.of(
+                ClaimWarning.Kind.ADD_ON_WITHOUT_PRIMARY, ClaimRule.CO_SURGERY, "CO-SURG 1"))
         .testEquals();
     assertEquals("DOCUMENTATION_REQUIRED (co-surgery): CO-SURG 1", doc.toString());
     new NullPointerTester().testAllPublicStaticMethods(ClaimWarning.class);
@@ -41,9 +48,10 @@ class ClaimWarningTest {
   @Test
   void thePricerRejectsNulls() {
     MedicareClaimPricer pricer = MedicareClaimPricer.of(ClaimTables.schedule());
-    NullPointerTester tester = new NullPointerTester()
-        .setDefault(Claim.class, Claim.of())
-        .setDefault(PricingContext.class, ClaimTables.CONTEXT);
+    NullPointerTester tester =
+        new NullPointerTester()
+            .setDefault(Claim.class, Claim.of())
+            .setDefault(PricingContext.class, ClaimTables.CONTEXT);
     tester.testAllPublicStaticMethods(MedicareClaimPricer.class);
     tester.testAllPublicInstanceMethods(pricer);
   }

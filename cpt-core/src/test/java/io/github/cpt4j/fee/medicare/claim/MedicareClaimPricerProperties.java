@@ -51,31 +51,53 @@ class MedicareClaimPricerProperties {
     CODES = List.copyOf(codes);
   }
 
-  private static final List<Modifier> MODIFIERS = List.of(
-      Modifier.PROFESSIONAL_COMPONENT, Modifier.TECHNICAL_COMPONENT, Modifier.BILATERAL,
-      Modifier.LEFT_SIDE, Modifier.RIGHT_SIDE, Modifier.MULTIPLE_PROCEDURES, Modifier.CO_SURGEONS,
-      Modifier.TEAM_SURGERY, Modifier.ASSISTANT_SURGEON, Modifier.NON_PHYSICIAN_ASSISTANT,
-      Modifier.SURGICAL_CARE_ONLY, Modifier.POSTOPERATIVE_CARE_ONLY,
-      Modifier.INCREASED_SERVICES, Modifier.SEPARATE_EM, Modifier.DISTINCT_SERVICE,
-      Modifier.DISCONTINUED);
+  private static final List<Modifier> MODIFIERS =
+      List.of(
+          Modifier.PROFESSIONAL_COMPONENT,
+          Modifier.TECHNICAL_COMPONENT,
+          Modifier.BILATERAL,
+          Modifier.LEFT_SIDE,
+          Modifier.RIGHT_SIDE,
+          Modifier.MULTIPLE_PROCEDURES,
+          Modifier.CO_SURGEONS,
+          Modifier.TEAM_SURGERY,
+          Modifier.ASSISTANT_SURGEON,
+          Modifier.NON_PHYSICIAN_ASSISTANT,
+          Modifier.SURGICAL_CARE_ONLY,
+          Modifier.POSTOPERATIVE_CARE_ONLY,
+          Modifier.INCREASED_SERVICES,
+          Modifier.SEPARATE_EM,
+          Modifier.DISTINCT_SERVICE,
+          Modifier.DISCONTINUED);
 
   @Provide
   Arbitrary<BilledLine> lines() {
     Arbitrary<ProcedureCode> codes = Arbitraries.of(CODES).map(ProcedureCode::parse);
-    Arbitrary<List<Modifier>> modifiers = Arbitraries.frequencyOf(
-        Tuple.of(3, Arbitraries.just(List.<Modifier>of())),
-        Tuple.of(3, Arbitraries.of(MODIFIERS).list().ofMinSize(1).ofMaxSize(2).uniqueElements()));
-    Arbitrary<Integer> units = Arbitraries.frequencyOf(
-        Tuple.of(6, Arbitraries.just(1)), Tuple.of(2, Arbitraries.just(2)),
-        Tuple.of(1, Arbitraries.just(3)));
-    Arbitrary<Optional<BigDecimal>> charges = Arbitraries.frequencyOf(
-        Tuple.of(2, Arbitraries.just(Optional.<BigDecimal>empty())),
-        Tuple.of(1, Arbitraries.bigDecimals().between(BigDecimal.ONE, new BigDecimal("2000"))
-            .ofScale(2).map(Optional::of)));
-    return Combinators.combine(codes, modifiers, units, charges).as((code, mods, n, charge) -> {
-      ClaimLine line = ClaimLine.of(code, mods, n);
-      return charge.isPresent() ? BilledLine.of(line, charge.get()) : BilledLine.of(line);
-    });
+    Arbitrary<List<Modifier>> modifiers =
+        Arbitraries.frequencyOf(
+            Tuple.of(3, Arbitraries.just(List.<Modifier>of())),
+            Tuple.of(
+                3, Arbitraries.of(MODIFIERS).list().ofMinSize(1).ofMaxSize(2).uniqueElements()));
+    Arbitrary<Integer> units =
+        Arbitraries.frequencyOf(
+            Tuple.of(6, Arbitraries.just(1)),
+            Tuple.of(2, Arbitraries.just(2)),
+            Tuple.of(1, Arbitraries.just(3)));
+    Arbitrary<Optional<BigDecimal>> charges =
+        Arbitraries.frequencyOf(
+            Tuple.of(2, Arbitraries.just(Optional.<BigDecimal>empty())),
+            Tuple.of(
+                1,
+                Arbitraries.bigDecimals()
+                    .between(BigDecimal.ONE, new BigDecimal("2000"))
+                    .ofScale(2)
+                    .map(Optional::of)));
+    return Combinators.combine(codes, modifiers, units, charges)
+        .as(
+            (code, mods, n, charge) -> {
+              ClaimLine line = ClaimLine.of(code, mods, n);
+              return charge.isPresent() ? BilledLine.of(line, charge.get()) : BilledLine.of(line);
+            });
   }
 
   @Provide
@@ -118,14 +140,14 @@ class MedicareClaimPricerProperties {
   }
 
   @Property
-  void theAmountsDoNotDependOnTheOrderOfTheLines(@ForAll("claims") Claim claim,
-      @ForAll Random random) {
+  void theAmountsDoNotDependOnTheOrderOfTheLines(
+      @ForAll("claims") Claim claim, @ForAll Random random) {
     List<BilledLine> shuffled = new ArrayList<>(claim.lines());
     Collections.shuffle(shuffled, random);
     PricedClaim original = price(claim);
     PricedClaim reordered = price(Claim.of(shuffled));
-    assertEquals(outcomes(original), outcomes(reordered), original + "\n--- reordered:\n"
-        + reordered);
+    assertEquals(
+        outcomes(original), outcomes(reordered), original + "\n--- reordered:\n" + reordered);
     assertEquals(original.total(), reordered.total());
   }
 
@@ -133,24 +155,29 @@ class MedicareClaimPricerProperties {
   private static List<String> outcomes(PricedClaim claim) {
     List<String> outcomes = new ArrayList<>();
     for (PricedLine line : claim.lines()) {
-      outcomes.add(line.billed() + " -> " + line.amount().map(BigDecimal::toPlainString)
-          .orElseGet(() -> line.reason().orElseThrow() + " by " + line.refusedBy().orElseThrow()));
+      outcomes.add(
+          line.billed()
+              + " -> "
+              + line.amount()
+                  .map(BigDecimal::toPlainString)
+                  .orElseGet(
+                      () -> line.reason().orElseThrow() + " by " + line.refusedBy().orElseThrow()));
     }
     Collections.sort(outcomes);
     return outcomes;
   }
 
   /**
-   * Adding a line never raises another line's amount, with the two exceptions CMS's rules
-   * create (documented on {@link MedicareClaimPricer}): a line joining an endoscopy family
-   * changes the family's total, and so its rank against every other procedure (up when the
-   * family grows; down when a member worth less than the base replaces the base, which is never
-   * paid beside a member); and a line of the same code with LT or RT can complete (or change) a
-   * bilateral pair, whose total charge is shared across its sides.
+   * Adding a line never raises another line's amount, with the two exceptions CMS's rules create
+   * (documented on {@link MedicareClaimPricer}): a line joining an endoscopy family changes the
+   * family's total, and so its rank against every other procedure (up when the family grows; down
+   * when a member worth less than the base replaces the base, which is never paid beside a member);
+   * and a line of the same code with LT or RT can complete (or change) a bilateral pair, whose
+   * total charge is shared across its sides.
    */
   @Property
-  void addingALineNeverRaisesAnotherLinesAmount(@ForAll("claims") Claim claim,
-      @ForAll("lines") BilledLine extra) {
+  void addingALineNeverRaisesAnotherLinesAmount(
+      @ForAll("claims") Claim claim, @ForAll("lines") BilledLine extra) {
     for (BilledLine line : claim.lines()) {
       if (joinsFamily(extra.line(), line.line())) {
         return;
@@ -162,8 +189,15 @@ class MedicareClaimPricerProperties {
       if (mayPair(extra.line(), claim.line(i).line())) {
         continue;
       }
-      assertTrue(amountOrZero(after.line(i)).compareTo(amountOrZero(before.line(i))) <= 0,
-          "line " + (i + 1) + " rose after adding " + extra + ":\n" + before + "\n--- after:\n"
+      assertTrue(
+          amountOrZero(after.line(i)).compareTo(amountOrZero(before.line(i))) <= 0,
+          "line "
+              + (i + 1)
+              + " rose after adding "
+              + extra
+              + ":\n"
+              + before
+              + "\n--- after:\n"
               + after);
     }
   }
@@ -207,32 +241,39 @@ class MedicareClaimPricerProperties {
     for (BilledLine billed : claim.lines()) {
       FeeResult alone = SCHEDULE.price(billed.line(), context);
       if (alone.isPriced()) {
-        bound = bound.add(alone.exactAmount().orElseThrow().multiply(allowance(billed.line()))
-            .setScale(FeeResult.CENTS, FeeResult.ROUNDING));
+        bound =
+            bound.add(
+                alone
+                    .exactAmount()
+                    .orElseThrow()
+                    .multiply(allowance(billed.line()))
+                    .setScale(FeeResult.CENTS, FeeResult.ROUNDING));
       }
     }
     assertTrue(priced.total().compareTo(bound) <= 0, "bound " + bound + "\n" + priced);
   }
 
   private static BigDecimal allowance(ClaimLine line) {
-    boolean bothSides = line.hasModifier(Modifier.BILATERAL)
-        || line.hasModifier(Modifier.LEFT_SIDE) && line.hasModifier(Modifier.RIGHT_SIDE);
+    boolean bothSides =
+        line.hasModifier(Modifier.BILATERAL)
+            || line.hasModifier(Modifier.LEFT_SIDE) && line.hasModifier(Modifier.RIGHT_SIDE);
     Optional<RvuEntry> row = SCHEDULE.rvuEntry(line);
     if (!bothSides || row.isEmpty()) {
       return BigDecimal.ONE;
     }
     BilateralRule rule = row.get().indicators().bilateral();
-    return rule == BilateralRule.PAY_150_PERCENT ? new BigDecimal("1.5")
+    return rule == BilateralRule.PAY_150_PERCENT
+        ? new BigDecimal("1.5")
         : rule == BilateralRule.PAY_EACH_SIDE ? new BigDecimal("2") : BigDecimal.ONE;
   }
 
   /**
-   * A claim of one line without claim-level modifiers is priced exactly as the fee schedule
-   * prices the line alone: the claim pricer's shortcut to the schedule's inputs changes nothing.
+   * A claim of one line without claim-level modifiers is priced exactly as the fee schedule prices
+   * the line alone: the claim pricer's shortcut to the schedule's inputs changes nothing.
    */
   @Property
-  void aLoneLineWithoutPaymentModifiersIsTheSchedulesAmount(@ForAll("lines") BilledLine billed,
-      @ForAll boolean participating) {
+  void aLoneLineWithoutPaymentModifiersIsTheSchedulesAmount(
+      @ForAll("lines") BilledLine billed, @ForAll boolean participating) {
     ClaimLine line = ClaimLine.of(billed.line().code(), rowModifiers(billed.line()), 1);
     PricingContext context = CONTEXT.withParticipating(participating);
     PricedLine priced = PRICER.price(Claim.ofLines(line), context).line(0);
@@ -244,7 +285,8 @@ class MedicareClaimPricerProperties {
   private static List<Modifier> rowModifiers(ClaimLine line) {
     List<Modifier> kept = new ArrayList<>();
     for (Modifier m : line.modifiers()) {
-      if (m == Modifier.PROFESSIONAL_COMPONENT || m == Modifier.TECHNICAL_COMPONENT
+      if (m == Modifier.PROFESSIONAL_COMPONENT
+          || m == Modifier.TECHNICAL_COMPONENT
           || m == Modifier.DISCONTINUED) {
         kept.add(m);
       }

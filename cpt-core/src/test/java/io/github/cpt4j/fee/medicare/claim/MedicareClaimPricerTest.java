@@ -33,9 +33,12 @@ class MedicareClaimPricerTest {
     List<BilledLine> billed = new ArrayList<>();
     for (String text : lines) {
       int dollar = text.indexOf('$');
-      billed.add(dollar < 0 ? BilledLine.of(ClaimLine.parse(text))
-          : BilledLine.of(ClaimLine.parse(text.substring(0, dollar)),
-              new BigDecimal(text.substring(dollar + 1))));
+      billed.add(
+          dollar < 0
+              ? BilledLine.of(ClaimLine.parse(text))
+              : BilledLine.of(
+                  ClaimLine.parse(text.substring(0, dollar)),
+                  new BigDecimal(text.substring(dollar + 1))));
     }
     return PRICER.price(Claim.of(billed), context);
   }
@@ -98,8 +101,8 @@ class MedicareClaimPricerTest {
     void modifier53UsesItsOwnRowOrIsContractorPriced() {
       // 45378-53 has a row: 5 RVUs = 125.00; 27447-53 has none: priced by the contractor.
       assertAmounts(price("45378-53"), "125.00", "125.00");
-      assertRefused(price("27447-53").line(0), UnpricedReason.CARRIER_PRICED,
-          ClaimRule.DISCONTINUED);
+      assertRefused(
+          price("27447-53").line(0), UnpricedReason.CARRIER_PRICED, ClaimRule.DISCONTINUED);
     }
 
     @Test
@@ -113,18 +116,17 @@ class MedicareClaimPricerTest {
     @Test
     void aNonParticipatingProviderIsPaid95PercentBeforeTheRanking() {
       // 27447: 1000 x 95% = 950.00 (rank 1); 27130: 900 x 95% x 50% = 427.50 (rank 2)
-      assertAmounts(price(CONTEXT.withParticipating(false), "27447", "27130"), "1377.50",
-          "950.00", "427.50");
+      assertAmounts(
+          price(CONTEXT.withParticipating(false), "27447", "27130"), "1377.50", "950.00", "427.50");
     }
 
     @Test
     void aLineIsRoundedOnceAtTheEnd() {
       // 10060-62: 1.00 x 62.5% = 0.625, ranked second: x 50% = 0.3125 -> 0.31.
       // Rounding after each step would give 0.63, then 0.315 -> 0.32.
-      PricedClaim claim = assertAmounts(price("22612-62", "10060-62"), "750.31",
-          "750.00", "0.31");
-      assertEquals(0, new BigDecimal("0.3125").compareTo(
-          claim.line(1).exactAmount().orElseThrow()));
+      PricedClaim claim = assertAmounts(price("22612-62", "10060-62"), "750.31", "750.00", "0.31");
+      assertEquals(
+          0, new BigDecimal("0.3125").compareTo(claim.line(1).exactAmount().orElseThrow()));
     }
   }
 
@@ -165,17 +167,17 @@ class MedicareClaimPricerTest {
 
     @Test
     void indicator9RefusesModifier50AndTakesSidesAsSeparateServices() {
-      assertRefused(price("99213-50").line(0), UnpricedReason.MODIFIER_NOT_ALLOWED,
-          ClaimRule.BILATERAL);
+      assertRefused(
+          price("99213-50").line(0), UnpricedReason.MODIFIER_NOT_ALLOWED, ClaimRule.BILATERAL);
       assertAmounts(price("99213-LT", "99213-RT"), "200.00", "100.00", "100.00");
     }
 
     @Test
     void contradictorySidesAreRefused() {
-      assertRefused(price("27447-50-LT").line(0), UnpricedReason.MODIFIER_NOT_ALLOWED,
-          ClaimRule.BILATERAL);
-      assertRefused(price("27447-50 x2").line(0), UnpricedReason.MODIFIER_NOT_ALLOWED,
-          ClaimRule.BILATERAL);
+      assertRefused(
+          price("27447-50-LT").line(0), UnpricedReason.MODIFIER_NOT_ALLOWED, ClaimRule.BILATERAL);
+      assertRefused(
+          price("27447-50 x2").line(0), UnpricedReason.MODIFIER_NOT_ALLOWED, ClaimRule.BILATERAL);
     }
 
     @Test
@@ -207,8 +209,8 @@ class MedicareClaimPricerTest {
     @Test
     void indicator2Pays100ThenHalf() {
       // Ranked by amount: 27447 1000 (100%), 27130 900 (50% = 450), 20610 100 (50% = 50).
-      PricedClaim claim = assertAmounts(price("20610", "27447", "27130"), "1500.00",
-          "50.00", "1000.00", "450.00");
+      PricedClaim claim =
+          assertAmounts(price("20610", "27447", "27130"), "1500.00", "50.00", "1000.00", "450.00");
       assertTrue(claim.line(2).explanation().has("multiple-procedure"));
     }
 
@@ -222,8 +224,8 @@ class MedicareClaimPricerTest {
     void indicator1Pays100Then50Then25() {
       // 12001 200 (100%), 12002 150 (50% = 75), 12004 100 (25% = 25); 20610 ties with 12004
       // at 100 and ranks after it by code: rank 4 of indicator 2, 50% = 50.
-      assertAmounts(price("20610", "12004", "12002", "12001"), "350.00",
-          "50.00", "25.00", "75.00", "200.00");
+      assertAmounts(
+          price("20610", "12004", "12002", "12001"), "350.00", "50.00", "25.00", "75.00", "200.00");
     }
 
     @Test
@@ -242,8 +244,7 @@ class MedicareClaimPricerTest {
     @Test
     void addOnsAreNeverRankedNorReduced() {
       // 22614 is an add-on with MULT PROC 2: paid 300 in full beside 22612 1200.
-      PricedClaim claim = assertAmounts(price("22614", "22612"), "1500.00", "300.00",
-          "1200.00");
+      PricedClaim claim = assertAmounts(price("22614", "22612"), "1500.00", "300.00", "1200.00");
       assertTrue(claim.line(0).explanation().has("add-on"));
       assertFalse(hasWarning(claim.line(0), ClaimWarning.Kind.ADD_ON_WITHOUT_PRIMARY));
       assertAmounts(price("64483", "64484"), "350.00", "250.00", "100.00");
@@ -286,8 +287,13 @@ class MedicareClaimPricerTest {
     @Test
     void twoFamiliesAreEachPricedThenRankedAgainstEachOther() {
       // Knee 600 + 100 = 700 (rank 1); colon 350 + 50 = 400 (rank 2, 50%): 175 and 25.
-      assertAmounts(price("45380", "29880", "45385", "29877"), "900.00",
-          "25.00", "600.00", "175.00", "100.00");
+      assertAmounts(
+          price("45380", "29880", "45385", "29877"),
+          "900.00",
+          "25.00",
+          "600.00",
+          "175.00",
+          "100.00");
     }
 
     @Test
@@ -299,8 +305,8 @@ class MedicareClaimPricerTest {
     @Test
     void aMemberWhoseBaseIsNotInTheScheduleCannotBeReduced() {
       assertAmounts(price("43239"), "200.00", "200.00");
-      assertRefused(price("43239 x2").line(0), UnpricedReason.NOT_IN_SCHEDULE,
-          ClaimRule.ENDOSCOPY_FAMILY);
+      assertRefused(
+          price("43239 x2").line(0), UnpricedReason.NOT_IN_SCHEDULE, ClaimRule.ENDOSCOPY_FAMILY);
     }
 
     @Test
@@ -309,8 +315,14 @@ class MedicareClaimPricerTest {
       assertAmounts(price("27130", "29880"), "1200.00", "900.00", "300.00");
       // With 29881 twice (2 x (550 - 400)) and 29877 (500 - 400) the family totals 1000 and
       // ranks first: 29880 is paid 600.
-      assertAmounts(price("27130", "29880", "29881", "29881-59", "29877"), "1450.00",
-          "450.00", "600.00", "150.00", "150.00", "100.00");
+      assertAmounts(
+          price("27130", "29880", "29881", "29881-59", "29877"),
+          "1450.00",
+          "450.00",
+          "600.00",
+          "150.00",
+          "150.00",
+          "100.00");
     }
   }
 
@@ -375,21 +387,21 @@ class MedicareClaimPricerTest {
 
     @Test
     void coSurgeonsWhereNotPermittedAreRefused() {
-      assertRefused(price("20610-62").line(0), UnpricedReason.MODIFIER_NOT_ALLOWED,
-          ClaimRule.CO_SURGERY);
-      assertRefused(price("99213-62").line(0), UnpricedReason.MODIFIER_NOT_ALLOWED,
-          ClaimRule.CO_SURGERY);
+      assertRefused(
+          price("20610-62").line(0), UnpricedReason.MODIFIER_NOT_ALLOWED, ClaimRule.CO_SURGERY);
+      assertRefused(
+          price("99213-62").line(0), UnpricedReason.MODIFIER_NOT_ALLOWED, ClaimRule.CO_SURGERY);
     }
 
     @Test
     void teamSurgeryIsPricedByReport() {
-      assertRefused(price("22612-66").line(0), UnpricedReason.PRICED_BY_REPORT,
-          ClaimRule.TEAM_SURGERY);
+      assertRefused(
+          price("22612-66").line(0), UnpricedReason.PRICED_BY_REPORT, ClaimRule.TEAM_SURGERY);
       PricedLine documented = price("27130-66").line(0);
       assertRefused(documented, UnpricedReason.PRICED_BY_REPORT, ClaimRule.TEAM_SURGERY);
       assertTrue(hasWarning(documented, ClaimWarning.Kind.DOCUMENTATION_REQUIRED));
-      assertRefused(price("27447-66").line(0), UnpricedReason.MODIFIER_NOT_ALLOWED,
-          ClaimRule.TEAM_SURGERY);
+      assertRefused(
+          price("27447-66").line(0), UnpricedReason.MODIFIER_NOT_ALLOWED, ClaimRule.TEAM_SURGERY);
     }
 
     @Test
@@ -407,9 +419,13 @@ class MedicareClaimPricerTest {
 
     @Test
     void assistantsWhereNeverPaidAreRefused() {
-      assertRefused(price("20610-80").line(0), UnpricedReason.MODIFIER_NOT_ALLOWED,
+      assertRefused(
+          price("20610-80").line(0),
+          UnpricedReason.MODIFIER_NOT_ALLOWED,
           ClaimRule.ASSISTANT_AT_SURGERY);
-      assertRefused(price("27447-62-80").line(0), UnpricedReason.MODIFIER_NOT_ALLOWED,
+      assertRefused(
+          price("27447-62-80").line(0),
+          UnpricedReason.MODIFIER_NOT_ALLOWED,
           ClaimRule.ASSISTANT_AT_SURGERY);
     }
 
@@ -420,19 +436,21 @@ class MedicareClaimPricerTest {
       assertAmounts(price("27447-55"), "210.00", "210.00");
       assertAmounts(price("27447-56"), "100.00", "100.00");
       assertAmounts(price("27447-54-55"), "900.00", "900.00");
-      assertRefused(price("99213-54").line(0), UnpricedReason.MODIFIER_NOT_ALLOWED,
-          ClaimRule.SPLIT_CARE);
+      assertRefused(
+          price("99213-54").line(0), UnpricedReason.MODIFIER_NOT_ALLOWED, ClaimRule.SPLIT_CARE);
     }
 
     @Test
     void increasedAndReducedServicesAreRankedThenLeftToTheContractor() {
       PricedClaim claim = price("27447-22", "27130");
-      assertRefused(claim.line(0), UnpricedReason.CARRIER_PRICED,
-          ClaimRule.INCREASED_OR_REDUCED_SERVICES);
+      assertRefused(
+          claim.line(0), UnpricedReason.CARRIER_PRICED, ClaimRule.INCREASED_OR_REDUCED_SERVICES);
       assertTrue(claim.line(0).detail().contains("1000.00"), claim.line(0).detail());
       // 27130 still ranks second: 450.
       assertAmounts(claim, "450.00", null, "450.00");
-      assertRefused(price("27447-52").line(0), UnpricedReason.CARRIER_PRICED,
+      assertRefused(
+          price("27447-52").line(0),
+          UnpricedReason.CARRIER_PRICED,
           ClaimRule.INCREASED_OR_REDUCED_SERVICES);
     }
   }
@@ -448,16 +466,16 @@ class MedicareClaimPricerTest {
       // A bundled service is not payable, so it does not bundle the status T one.
       assertAmounts(price("36591", "99080"), "25.00", "25.00", null);
       // A contractor-priced one is.
-      assertRefused(price("36591", "17999").line(0), UnpricedReason.NOT_PAYABLE_ON_CLAIM,
-          ClaimRule.STATUS_T);
+      assertRefused(
+          price("36591", "17999").line(0), UnpricedReason.NOT_PAYABLE_ON_CLAIM, ClaimRule.STATUS_T);
       // Two status T services do not bundle each other.
       assertAmounts(price("36591", "36591"), "50.00", "25.00", "25.00");
     }
 
     @Test
     void theLowerOfTheChargeAndTheAmountIsPaid() {
-      PricedClaim claim = assertAmounts(price("99213 $80", "99213 $150"), "180.00",
-          "80.00", "100.00");
+      PricedClaim claim =
+          assertAmounts(price("99213 $80", "99213 $150"), "180.00", "80.00", "100.00");
       assertTrue(claim.line(0).explanation().has("billed-charge"));
       // After the ranking: 27130 is reduced to 450, below its 500 charge.
       assertAmounts(price("27447 $1100", "27130 $500"), "1450.00", "1000.00", "450.00");
@@ -485,15 +503,16 @@ class MedicareClaimPricerTest {
         assertFalse(text.contains("\n"), text);
         assertTrue(text.startsWith("line " + (line.index() + 1) + " "), text);
       }
-      assertTrue(claim.line(3).toString().contains("UNPRICED MODIFIER_NOT_ALLOWED (co-surgery)"),
+      assertTrue(
+          claim.line(3).toString().contains("UNPRICED MODIFIER_NOT_ALLOWED (co-surgery)"),
           claim.line(3).toString());
       assertEquals(claim.lines().size() + 1, claim.toString().split("\n").length);
     }
 
     @Test
     void aContextTheScheduleCannotPriceRefusesEveryLineWithTheSchedulesReason() {
-      PricedClaim claim = price(CONTEXT.withDateOfService(java.time.LocalDate.of(2024, 6, 1)),
-          "27447", "27130");
+      PricedClaim claim =
+          price(CONTEXT.withDateOfService(java.time.LocalDate.of(2024, 6, 1)), "27447", "27130");
       assertRefused(claim.line(0), UnpricedReason.NO_CONVERSION_FACTOR, ClaimRule.FEE_SCHEDULE);
       assertRefused(claim.line(1), UnpricedReason.NO_CONVERSION_FACTOR, ClaimRule.FEE_SCHEDULE);
     }

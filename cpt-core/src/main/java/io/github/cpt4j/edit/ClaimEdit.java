@@ -1,0 +1,45 @@
+package io.github.cpt4j.edit;
+
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.fee.PricingContext;
+import java.util.List;
+
+/**
+ * A check over a whole claim that denies or flags lines before payment: the service provider
+ * interface of claim scrubbing. An edit sees every line at once, so it can judge pairs of lines
+ * (procedure-to-procedure edits) and totals over lines (units of one code on one date).
+ *
+ * <pre>{@code
+ * ClaimEdit noCosmetic = new ClaimEdit() {
+ *   public String name() { return "payer-cosmetic"; }
+ *   public List<EditFinding> check(Claim claim, PricingContext context) {
+ *     List<EditFinding> found = new ArrayList<>();
+ *     for (int i = 0; i < claim.size(); i++) {
+ *       if (claim.line(i).line().code().equals(COSMETIC)) {
+ *         found.add(EditFinding.denyLine(name(), i, claim.line(i).line().units(),
+ *             "cosmetic procedures are not covered"));
+ *       }
+ *     }
+ *     return found;
+ *   }
+ * };
+ * }</pre>
+ *
+ * <p>Implementations must be immutable and thread-safe, must never throw for data, and should
+ * return {@link List#of()} (no allocation) when they find nothing: edits run on every claim.
+ */
+public interface ClaimEdit {
+
+  /**
+   * Returns the edit's short, stable name, such as {@code "ncci-ptp"}; findings carry it, and a
+   * pipeline refuses two edits of one name.
+   */
+  String name();
+
+  /**
+   * Returns what this edit denies or flags on {@code claim} in {@code context} (whose date of
+   * service is the claim's), in line order; an empty list when the claim passes. Never {@code
+   * null}.
+   */
+  List<EditFinding> check(Claim claim, PricingContext context);
+}
