@@ -146,7 +146,7 @@ public final class PricingContext {
     boolean shaped = s.length() == 5 || s.length() == 9 || s.length() == 10 && s.charAt(5) == '-';
     for (int i = 0; shaped && i < s.length(); i++) {
       char c = s.charAt(i);
-      shaped = c >= '0' && c <= '9' || i == 5 && c == '-';
+      shaped = c >= '0' && c <= '9' || s.length() == 10 && i == 5;
     }
     if (!shaped) {
       throw new IllegalArgumentException(
