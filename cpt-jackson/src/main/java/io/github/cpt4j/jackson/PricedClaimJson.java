@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.github.cpt4j.fee.PricingContext;
-import io.github.cpt4j.fee.medicare.claim.ClaimWarning;
-import io.github.cpt4j.fee.medicare.claim.PricedClaim;
-import io.github.cpt4j.fee.medicare.claim.PricedLine;
+import io.github.cpt4j.fee.medicare.pfs.claim.ClaimWarning;
+import io.github.cpt4j.fee.medicare.pfs.claim.PricedClaim;
+import io.github.cpt4j.fee.medicare.pfs.claim.PricedLine;
 import io.github.cpt4j.modifier.Modifier;
 import io.github.cpt4j.modifier.ModifierViolation;
 import java.io.IOException;
@@ -17,7 +17,7 @@ import java.io.IOException;
  * and modifier violations. Amounts are exact decimal strings, as everywhere in this module.
  *
  * <pre>{@code
- * {"context":{"dateOfService":"2025-06-02","locality":"13282-99","setting":"FACILITY",
+ * {"context":{"dateOfService":"2025-06-02","area":"13282-99","setting":"FACILITY",
  *             "participating":true,"qualifyingApmParticipant":false},
  *  "total":"614.69","fullyPriced":true,
  *  "lines":[{"index":0,"billed":{"code":"29880","modifiers":["RT"],"units":1,"charge":"2400.00"},
@@ -33,8 +33,8 @@ final class PricedClaimJson {
   static void writeContext(PricingContext context, JsonGenerator gen) throws IOException {
     gen.writeStartObject(context);
     gen.writeStringField("dateOfService", context.dateOfService().toString());
-    if (context.locality().isPresent()) {
-      gen.writeStringField("locality", context.locality().get().toString());
+    if (context.area().isPresent()) {
+      gen.writeStringField("area", context.area().get().id());
     }
     gen.writeStringField("setting", context.setting().name());
     gen.writeBooleanField("participating", context.participating());
