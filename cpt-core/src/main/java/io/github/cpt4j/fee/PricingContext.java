@@ -7,18 +7,19 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The circumstances a service is priced in: the date of service, the payment locality, the setting
- * (facility or not), whether the provider participates in Medicare (accepts assignment on all
- * claims), whether the provider is a qualifying APM participant (from 2026 Medicare has a higher
- * conversion factor for them), and the beneficiary's ZIP code when known.
+ * The circumstances a service is priced in: the date of service, the payment area (for Medicare,
+ * the locality), the setting (facility or not), whether the provider participates in Medicare
+ * (accepts assignment on all claims), and whether the provider is a qualifying APM participant
+ * (from 2026 Medicare has a higher conversion factor for them), and the beneficiary's ZIP code when
+ * known.
  *
- * <p>The payment locality is where the service was furnished; the beneficiary's ZIP code is where
- * the patient lives. Most schedules price by the first; the DMEPOS fee schedule prices by the
- * second (its state, and whether it is a rural ZIP code), so a claim with a DME item needs {@link
+ * <p>The payment area is where the service was furnished; the beneficiary's ZIP code is where the
+ * patient lives. Most schedules price by the first; the DMEPOS fee schedule prices by the second
+ * (its state, and whether it is a rural ZIP code), so a claim with a DME item needs {@link
  * #withBeneficiaryZip}.
  *
- * <p>Immutable. Built with {@link #of(LocalDate, Locality, Setting)}, then adjusted with the {@code
- * with*} methods; a participating, non-qualifying provider is the default.
+ * <p>Immutable. Built with {@link #of(LocalDate, PaymentArea, Setting)}, then adjusted with the
+ * {@code with*} methods; a participating, non-qualifying provider is the default.
  *
  * <pre>{@code
  * PricingContext office = PricingContext.of(LocalDate.of(2025, 3, 14),
@@ -29,7 +30,7 @@ import java.util.Optional;
 public final class PricingContext {
 
   private final LocalDate dateOfService;
-  private final Optional<Locality> locality;
+  private final Optional<PaymentArea> area;
   private final Setting setting;
   private final boolean participating;
   private final boolean qualifyingApmParticipant;
@@ -37,24 +38,27 @@ public final class PricingContext {
 
   private PricingContext(
       LocalDate dateOfService,
-      Optional<Locality> locality,
+      Optional<PaymentArea> area,
       Setting setting,
       boolean participating,
       boolean qualifyingApmParticipant,
       Optional<String> beneficiaryZip) {
     this.dateOfService = dateOfService;
-    this.locality = locality;
+    this.area = area;
     this.setting = setting;
     this.participating = participating;
     this.qualifyingApmParticipant = qualifyingApmParticipant;
     this.beneficiaryZip = beneficiaryZip;
   }
 
-  /** Returns the context of a participating, non-qualifying provider in {@code locality}. */
-  public static PricingContext of(LocalDate dateOfService, Locality locality, Setting setting) {
+  /**
+   * Returns the context of a participating, non-qualifying provider in {@code area} (for Medicare,
+   * a {@code Locality}).
+   */
+  public static PricingContext of(LocalDate dateOfService, PaymentArea area, Setting setting) {
     return new PricingContext(
         requireNonNull(dateOfService, "dateOfService"),
-        Optional.of(requireNonNull(locality, "locality")),
+        Optional.of(requireNonNull(area, "area")),
         requireNonNull(setting, "setting"),
         true,
         false,
@@ -62,10 +66,10 @@ public final class PricingContext {
   }
 
   /**
-   * Returns a context with no locality, for schedules that do not vary by place (a flat contract
+   * Returns a context with no area, for schedules that do not vary by place (a flat contract
    * table). Geographic schedules such as Medicare's refuse to price in it.
    */
-  public static PricingContext withoutLocality(LocalDate dateOfService, Setting setting) {
+  public static PricingContext withoutArea(LocalDate dateOfService, Setting setting) {
     return new PricingContext(
         requireNonNull(dateOfService, "dateOfService"),
         Optional.empty(),
@@ -80,9 +84,12 @@ public final class PricingContext {
     return dateOfService;
   }
 
-  /** Returns the payment locality, if the context has one. */
-  public Optional<Locality> locality() {
-    return locality;
+  /**
+   * Returns the payment area, if the context has one; Medicare schedules read it with {@code
+   * Locality.in(context)}.
+   */
+  public Optional<PaymentArea> area() {
+    return area;
   }
 
   /** Returns the setting the service was furnished in. */
@@ -123,7 +130,7 @@ public final class PricingContext {
   public PricingContext withBeneficiaryZip(CharSequence zip) {
     return new PricingContext(
         dateOfService,
-        locality,
+        area,
         setting,
         participating,
         qualifyingApmParticipant,
@@ -133,20 +140,16 @@ public final class PricingContext {
   /** Returns a copy without a beneficiary ZIP code. */
   public PricingContext withoutBeneficiaryZip() {
     return new PricingContext(
-        dateOfService,
-        locality,
-        setting,
-        participating,
-        qualifyingApmParticipant,
-        Optional.empty());
+        dateOfService, area, setting, participating, qualifyingApmParticipant, Optional.empty());
   }
 
   private static String fiveDigitZip(CharSequence zip) {
     String s = zip.toString().trim();
-    boolean shaped = s.length() == 5 || s.length() == 9 || s.length() == 10 && s.charAt(5) == '-';
-    for (int i = 0; shaped && i < s.length(); i++) {
+    int length = s.length();
+    boolean shaped = length == 5 || length == 9 || length == 10 && s.charAt(5) == '-';
+    for (int i = 0; shaped && i < length; i++) {
       char c = s.charAt(i);
-      shaped = c >= '0' && c <= '9' || s.length() == 10 && i == 5;
+      shaped = c >= '0' && c <= '9' || length == 10 && i == 5;
     }
     if (!shaped) {
       throw new IllegalArgumentException(
@@ -159,18 +162,18 @@ public final class PricingContext {
   public PricingContext withDateOfService(LocalDate date) {
     return new PricingContext(
         requireNonNull(date, "date"),
-        locality,
+        area,
         setting,
         participating,
         qualifyingApmParticipant,
         beneficiaryZip);
   }
 
-  /** Returns a copy in another locality. */
-  public PricingContext withLocality(Locality newLocality) {
+  /** Returns a copy in another payment area. */
+  public PricingContext withArea(PaymentArea newArea) {
     return new PricingContext(
         dateOfService,
-        Optional.of(requireNonNull(newLocality, "newLocality")),
+        Optional.of(requireNonNull(newArea, "newArea")),
         setting,
         participating,
         qualifyingApmParticipant,
@@ -181,7 +184,7 @@ public final class PricingContext {
   public PricingContext withSetting(Setting newSetting) {
     return new PricingContext(
         dateOfService,
-        locality,
+        area,
         requireNonNull(newSetting, "newSetting"),
         participating,
         qualifyingApmParticipant,
@@ -191,18 +194,13 @@ public final class PricingContext {
   /** Returns a copy for a participating ({@code true}) or non-participating provider. */
   public PricingContext withParticipating(boolean isParticipating) {
     return new PricingContext(
-        dateOfService,
-        locality,
-        setting,
-        isParticipating,
-        qualifyingApmParticipant,
-        beneficiaryZip);
+        dateOfService, area, setting, isParticipating, qualifyingApmParticipant, beneficiaryZip);
   }
 
   /** Returns a copy for a qualifying APM participant ({@code true}) or not. */
   public PricingContext withQualifyingApmParticipant(boolean isQualifying) {
     return new PricingContext(
-        dateOfService, locality, setting, participating, isQualifying, beneficiaryZip);
+        dateOfService, area, setting, participating, isQualifying, beneficiaryZip);
   }
 
   @Override
@@ -210,12 +208,9 @@ public final class PricingContext {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof PricingContext)) {
-      return false;
-    }
-    PricingContext that = (PricingContext) other;
-    return dateOfService.equals(that.dateOfService)
-        && locality.equals(that.locality)
+    return other instanceof PricingContext that
+        && dateOfService.equals(that.dateOfService)
+        && area.equals(that.area)
         && setting == that.setting
         && participating == that.participating
         && qualifyingApmParticipant == that.qualifyingApmParticipant
@@ -225,7 +220,7 @@ public final class PricingContext {
   @Override
   public int hashCode() {
     return Objects.hash(
-        dateOfService, locality, setting, participating, qualifyingApmParticipant, beneficiaryZip);
+        dateOfService, area, setting, participating, qualifyingApmParticipant, beneficiaryZip);
   }
 
   /**
@@ -235,7 +230,7 @@ public final class PricingContext {
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder(48).append(dateOfService);
-    locality.ifPresent(l -> sb.append(' ').append(l));
+    area.ifPresent(l -> sb.append(' ').append(l));
     sb.append(' ').append(setting.words());
     if (!participating) {
       sb.append(" non-participating");
