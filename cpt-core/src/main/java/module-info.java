@@ -18,4 +18,5 @@ module io.github.cpt4j.core {
   exports io.github.cpt4j.fee.medicare.clfs;
   exports io.github.cpt4j.fee.medicare.dmepos;
   exports io.github.cpt4j.fee.medicare.asp;
+  exports io.github.cpt4j.fee.medicare.partb;
 }
