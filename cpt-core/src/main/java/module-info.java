@@ -14,4 +14,5 @@ module io.github.cpt4j.core {
   exports io.github.cpt4j.fee;
   exports io.github.cpt4j.fee.medicare;
   exports io.github.cpt4j.fee.medicare.claim;
+  exports io.github.cpt4j.fee.medicare.anesthesia;
 }

@@ -36,8 +36,8 @@ import java.util.OptionalInt;
  * token of a lower-case {@code x} followed by digits is always the units, so the modifiers {@code
  * X1}-{@code X5} must then be written in upper case. Examples: {@code 27447-RT}, {@code
  * 99213-25-59}, {@code 99213 25}, {@code 71046-26 x2}, {@code 00790-AA 95min}. {@link #toString()}
- * writes the canonical form, {@code CODE[-MOD]...[ xUNITS][ MINUTESmin]}, with units only when
- * more than one and minutes only when the line has them.
+ * writes the canonical form, {@code CODE[-MOD]...[ xUNITS][ MINUTESmin]}, with units only when more
+ * than one and minutes only when the line has them.
  *
  * <h2>Anesthesia minutes</h2>
  *
@@ -210,7 +210,9 @@ public final class ClaimLine implements CodeWithModifiers {
     return true;
   }
 
-  /** Tells whether a token of digits then {@code min} (any case) follows the spaces at {@code pos}. */
+  /**
+   * Tells whether a token of digits then {@code min} (any case) follows the spaces at {@code pos}.
+   */
   private static boolean isMinutesNext(CharSequence text, int pos, int end) {
     int next = skipSpaces(text, pos, end);
     return next > pos && isMinutes(text, next, tokenEnd(text, next, end));
