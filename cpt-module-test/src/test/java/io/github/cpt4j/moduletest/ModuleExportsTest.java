@@ -35,6 +35,7 @@ class ModuleExportsTest {
                   "io.github.cpt4j.fee",
                   "io.github.cpt4j.fee.medicare",
                   "io.github.cpt4j.fee.medicare.claim",
+                  "io.github.cpt4j.fee.medicare.anesthesia",
                   "io.github.cpt4j.modifier"),
           "io.github.cpt4j.data",
               Set.of(

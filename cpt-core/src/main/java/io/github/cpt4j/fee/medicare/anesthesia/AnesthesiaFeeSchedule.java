@@ -166,12 +166,13 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
         if (role.isEmpty()
             || role.get().isPhysician() != physician
             || units < 0
-            || ADD_ONS.contains(line.code())) {
+            || ADD_ONS.contains(line.code())
+            || WITHOUT_TIME_UNITS.contains(line.code())) {
           continue;
         }
         members.add(i);
         totalMinutes += line.minutesOrZero();
-        anyWithoutMinutes |= !line.hasMinutes() && !WITHOUT_TIME_UNITS.contains(line.code());
+        anyWithoutMinutes |= !line.hasMinutes();
         if (paid < 0 || isBetter(line, units, lines.get(paid))) {
           paid = i;
         }
