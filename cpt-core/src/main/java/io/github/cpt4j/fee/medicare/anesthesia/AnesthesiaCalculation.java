@@ -2,7 +2,7 @@ package io.github.cpt4j.fee.medicare.anesthesia;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.cpt4j.fee.Locality;
+import io.github.cpt4j.fee.medicare.Locality;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 

@@ -3,7 +3,7 @@ package io.github.cpt4j.fee.medicare.anesthesia;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableMap;
-import io.github.cpt4j.fee.Locality;
+import io.github.cpt4j.fee.medicare.Locality;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;

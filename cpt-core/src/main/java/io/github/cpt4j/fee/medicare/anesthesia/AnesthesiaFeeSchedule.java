@@ -10,10 +10,10 @@ import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.fee.Explanation;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.FeeSchedule;
-import io.github.cpt4j.fee.Locality;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -299,7 +299,7 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
               + " is paid by its time: the line needs the anesthesia minutes, such as "
               + line.withMinutes(60));
     }
-    Optional<Locality> locality = context.locality();
+    Optional<Locality> locality = Locality.in(context);
     if (locality.isEmpty()) {
       return refuse(
           explanation,

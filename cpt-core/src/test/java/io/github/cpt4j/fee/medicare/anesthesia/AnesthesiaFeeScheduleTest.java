@@ -10,10 +10,10 @@ import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.fee.FeeResult;
-import io.github.cpt4j.fee.Locality;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.Locality;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -222,8 +222,7 @@ class AnesthesiaFeeScheduleTest {
         UnpricedReason.NO_CONVERSION_FACTOR,
         SCHEDULE
             .price(
-                ClaimLine.parse("00790-AA 95min"),
-                rochester().withLocality(Locality.parse("10112-00")))
+                ClaimLine.parse("00790-AA 95min"), rochester().withArea(Locality.parse("10112-00")))
             .reason()
             .orElseThrow());
     assertEquals(
@@ -231,7 +230,7 @@ class AnesthesiaFeeScheduleTest {
         SCHEDULE
             .price(
                 ClaimLine.parse("00790-AA 95min"),
-                PricingContext.withoutLocality(DATE, Setting.FACILITY))
+                PricingContext.withoutArea(DATE, Setting.FACILITY))
             .reason()
             .orElseThrow());
   }
