@@ -6,7 +6,7 @@ import com.google.common.base.Throwables;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.github.cpt4j.cli.input.CsvRecordReader;
 import io.github.cpt4j.cli.report.Format;
-import io.github.cpt4j.fee.Locality;
+import io.github.cpt4j.fee.medicare.Locality;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
