@@ -19,4 +19,5 @@ module io.github.cpt4j.core {
   exports io.github.cpt4j.fee.medicare.dmepos;
   exports io.github.cpt4j.fee.medicare.asp;
   exports io.github.cpt4j.fee.medicare.partb;
+  exports io.github.cpt4j.fee.medicare.anesthesia;
 }

@@ -27,14 +27,7 @@ class ReadmePartBExampleTest {
   private static final Path README = Path.of("..", "README.md");
   private static final Path SELF =
       Path.of(
-          "src",
-          "test",
-          "java",
-          "io",
-          "github",
-          "cpt4j",
-          "data",
-          "ReadmePartBExampleTest.java");
+          "src", "test", "java", "io", "github", "cpt4j", "data", "ReadmePartBExampleTest.java");
   private static final String HEADING = "## Part B: laboratory tests, equipment and drugs";
 
   private static String example() {
