@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads CMS's DMEPOS fee schedule file, {@code DMEPOS_<year>_<MON>.csv}, as published: preamble
- * rows (the title, "<Month> <year> Fee Schedule", the note that the non-continental areas are not
+ * rows (the title, "January 2025 Fee Schedule", the note that the non-continental areas are not
  * subject to the ceiling and floor), a header row, then one row per code and modifier pair.
  *
  * <p>The header row is the first row starting with {@code HCPCS}; columns are found by name: {@code
