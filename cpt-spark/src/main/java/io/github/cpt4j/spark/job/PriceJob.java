@@ -218,9 +218,16 @@ public final class PriceJob implements Callable<Integer> {
               ? options.withLocality(location.locality)
               : options.withZip(location.zip);
     }
-    SparkSession.Builder builder = SparkSession.builder().appName("cpt4j price");
-    String chosen = master != null ? master : new SparkConf().get("spark.master", "local[*]");
-    SparkSession spark = builder.master(chosen).getOrCreate();
+    // A session already running in this JVM (an embedding application, the tests) is used and
+    // left running; a session started here is stopped here.
+    boolean ours = SparkSession.getDefaultSession().isEmpty();
+    SparkSession spark =
+        ours
+            ? SparkSession.builder()
+                .appName("cpt4j price")
+                .master(master != null ? master : new SparkConf().get("spark.master", "local[*]"))
+                .getOrCreate()
+            : SparkSession.getDefaultSession().get();
     try {
       FeeScheduleFiles files =
           FeeScheduleFiles.read(
@@ -236,7 +243,9 @@ public final class PriceJob implements Callable<Integer> {
         return counters.invalid() == 0 ? 0 : 1;
       }
     } finally {
-      spark.stop();
+      if (ours) {
+        spark.stop();
+      }
     }
   }
 
