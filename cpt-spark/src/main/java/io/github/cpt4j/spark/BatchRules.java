@@ -13,7 +13,7 @@ import io.github.cpt4j.cli.price.PricingDefaults;
 import io.github.cpt4j.cli.price.RowParser;
 import io.github.cpt4j.cli.price.ZipCode;
 import io.github.cpt4j.data.load.DataLoadException;
-import io.github.cpt4j.fee.Locality;
+import io.github.cpt4j.fee.medicare.Locality;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;

@@ -2,7 +2,7 @@ package io.github.cpt4j.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.cpt4j.fee.Locality;
+import io.github.cpt4j.fee.medicare.Locality;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;

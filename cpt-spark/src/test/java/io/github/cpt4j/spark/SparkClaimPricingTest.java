@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.cpt4j.fee.Locality;
 import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.Locality;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;

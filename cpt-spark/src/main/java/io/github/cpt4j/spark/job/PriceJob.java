@@ -1,8 +1,8 @@
 package io.github.cpt4j.spark.job;
 
 import io.github.cpt4j.cli.price.Settings;
-import io.github.cpt4j.fee.Locality;
 import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
 import io.github.cpt4j.spark.FeeScheduleFiles;
 import io.github.cpt4j.spark.PricingCounters;
