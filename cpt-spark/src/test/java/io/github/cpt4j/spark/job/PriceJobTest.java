@@ -55,10 +55,11 @@ class PriceJobTest {
     assertTrue(
         lines.contains("A,29880,RT,13282-99,\"knee, right\",531.70,priced,"), lines::toString);
     assertTrue(lines.contains("A,20610,LT,13282-99,,21.07,priced,"), lines::toString);
+    // As the command line writes it: quoted only where a cell needs it.
     assertTrue(
         lines.contains(
-            "B,9921,,13282-99,\"said \"\"hi\"\"\",,invalid_code,\"code: '9921' has the wrong"
-                + " length at index 4: expected exactly five characters\""),
+            "B,9921,,13282-99,\"said \"\"hi\"\"\",,invalid_code,code: '9921' has the wrong"
+                + " length at index 4: expected exactly five characters"),
         lines::toString);
 
     // The output reads back as the input's columns plus the three.
