@@ -42,7 +42,8 @@ class BenchmarkSmokeTest {
           PricingBenchmark.class,
           LoadBenchmark.class,
           LocalityBenchmark.class,
-          ClaimPricingBenchmark.class);
+          ClaimPricingBenchmark.class,
+          PartBPricingBenchmark.class);
 
   @TestFactory
   Stream<DynamicTest> everyBenchmarkRunsForEveryParameter() {
