@@ -139,7 +139,9 @@ class PtpTableTest {
             .setDefault(ProcedureCode.class, code("99213"))
             .setDefault(LocalDate.class, date("2025-01-01"))
             .setDefault(PtpTable.class, PtpTable.builder().build())
-            .setDefault(MueTable.class, MueTable.builder().build());
+            .setDefault(MueTable.class, MueTable.builder().build())
+            .setDefault(io.github.cpt4j.fee.PricingContext.class, NcciFixtures.on("2025-01-01"))
+            .setDefault(io.github.cpt4j.claim.Claim.class, NcciFixtures.claim("99213"));
     tester.testAllPublicConstructors(PtpEdit.class);
     tester.testAllPublicConstructors(MueEdit.class);
     tester.testAllPublicStaticMethods(NcciEdits.class);
