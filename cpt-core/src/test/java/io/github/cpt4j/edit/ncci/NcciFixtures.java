@@ -41,7 +41,7 @@ final class NcciFixtures {
   }
 
   static PricingContext on(String date) {
-    return PricingContext.withoutLocality(date(date), Setting.NON_FACILITY);
+    return PricingContext.withoutArea(date(date), Setting.NON_FACILITY);
   }
 
   static Claim claim(String... lines) {
