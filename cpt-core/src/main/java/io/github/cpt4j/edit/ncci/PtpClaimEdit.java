@@ -32,7 +32,7 @@ import java.util.Map;
  *
  * <p>One finding per denied line, naming the first line (in billed order) whose code denies it. A
  * line may be denied and still deny another, as the pairs are judged one by one. Checking a claim
- * of n lines makes at most n hash probes and n(n-1) binary searches within one code's run of rows,
+ * of n lines looks up its n(n-1) ordered pairs, most answered by one read of the table's filter,
  * and allocates nothing when the claim passes.
  */
 public final class PtpClaimEdit implements ClaimEdit {
@@ -73,10 +73,6 @@ public final class PtpClaimEdit implements ClaimEdit {
     for (int i = 0; i < n; i++) {
       ClaimLine first = claim.line(i).line();
       int column1 = first.code().packed();
-      int group = table.group(column1);
-      if (group < 0) {
-        continue;
-      }
       for (int j = 0; j < n; j++) {
         if (j == i || j < 64 && (deniedMask & 1L << j) != 0) {
           continue;
@@ -86,7 +82,7 @@ public final class PtpClaimEdit implements ClaimEdit {
         if (column2 == column1) {
           continue;
         }
-        int row = table.activeRowInGroup(group, column2, day);
+        int row = table.activeRow(column1, column2, day);
         if (row < 0 || bypassed(row, first, second) || j >= 64 && isDenied(found, j)) {
           continue;
         }

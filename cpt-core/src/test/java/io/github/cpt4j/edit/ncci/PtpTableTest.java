@@ -40,6 +40,24 @@ class PtpTableTest {
   }
 
   @Test
+  void everyPairOfALongRunIsFoundAndNoOther() {
+    PtpTable.Builder builder = PtpTable.builder();
+    for (int second = 10000; second < 12000; second += 3) {
+      builder.add(ptp("99213", Integer.toString(second), "2020-01-01", null, '1'));
+    }
+    PtpTable table = builder.build();
+    LocalDate date = date("2021-01-01");
+    for (int second = 9990; second < 12010; second++) {
+      boolean expected = second >= 10000 && second < 12000 && (second - 10000) % 3 == 0;
+      assertEquals(
+          expected,
+          table.find(code("99213"), code(String.format("%05d", second)), date).isPresent(),
+          Integer.toString(second));
+      assertFalse(table.find(code(String.format("%05d", second)), code("99213"), date).isPresent());
+    }
+  }
+
+  @Test
   void overlappingRowsOfAPairLetTheStricterWin() {
     PtpEdit allowed = ptp("11042", "97597", "2020-01-01", null, '1');
     PtpEdit notAllowed = ptp("11042", "97597", "2021-01-01", null, '0');
