@@ -111,7 +111,7 @@ public final class MueClaimEdit implements ClaimEdit {
           .append(units)
           .append(" units on ")
           .append(context.dateOfService())
-          .append(" (lines ")
+          .append(lines.indexOf(',') < 0 ? " (line " : " (lines ")
           .append(lines)
           .append(')');
     } else {
