@@ -16,4 +16,5 @@ module io.github.cpt4j.core {
   exports io.github.cpt4j.fee.medicare.pfs;
   exports io.github.cpt4j.fee.medicare.pfs.claim;
   exports io.github.cpt4j.fee.medicare.anesthesia;
+  exports io.github.cpt4j.fee.medicare.release;
 }

@@ -212,6 +212,15 @@ final class PriceCommand implements Callable<Integer> {
               + "of the sample codes; give it with --rvu to cap every imaging code.")
   private Path oppsCap;
 
+  @Option(
+      names = "--cms-dir",
+      paramLabel = "DIR",
+      description =
+          "A directory of CMS files as downloaded (PPRRVU25_JAN.csv, PPRRVU2025_Oct.csv, "
+              + "GPCI2025.csv, ANES2025.csv, OPPSCAP_*.csv...): each line is priced by the "
+              + "release in force on its date. See cpt data --cms-dir.")
+  private Path cmsDir;
+
   /** Creates the command over the given pricing data. */
   PriceCommand(PricingData data) {
     this.data = requireNonNull(data, "data");
@@ -260,6 +269,17 @@ final class PriceCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(),
           "say where the service was performed: --zip ZIP or --locality MAC-LOC");
+    }
+    if (cmsDir != null && (rvu != null || gpci != null || oppsCap != null)) {
+      throw new ParameterException(
+          spec.commandLine(), "give --cms-dir or --rvu/--gpci/--opps-cap, not both");
+    }
+    if (cmsDir != null && !Files.isDirectory(cmsDir)) {
+      throw new CliException(
+          "cannot read '"
+              + cmsDir
+              + "': "
+              + (Files.exists(cmsDir) ? "not a directory" : "no such directory"));
     }
     for (Path file : new Path[] {rvu, gpci, oppsCap}) {
       if (file != null && !Files.isRegularFile(file)) {
@@ -314,6 +334,9 @@ final class PriceCommand implements Callable<Integer> {
 
   private ClaimPricer openPricer(boolean explainPriced) {
     try {
+      if (cmsDir != null) {
+        return data.pricer(cmsDir, explainPriced);
+      }
       return data.pricer(
           new CmsFiles(
               Optional.ofNullable(rvu), Optional.ofNullable(gpci), Optional.ofNullable(oppsCap)),
