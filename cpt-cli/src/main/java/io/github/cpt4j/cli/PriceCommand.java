@@ -61,13 +61,16 @@ import picocli.CommandLine.TypeConversionException;
       "With LINE arguments, the lines are priced as one claim (one provider, one patient, one "
           + "date of service): payment modifiers, bilateral pairs and multiple-procedure "
           + "ranking apply across them. The bundled data covers the sample codes for 2025 "
-          + "dates of service; --rvu, --gpci and --opps-cap price every code from CMS's files. "
+          + "dates of service, each date with its release, and the 2026 rows available; "
+          + "--cms-dir prices every code from a directory of CMS files, each date with its "
+          + "release; --rvu, --gpci and --opps-cap price every code from single files. "
           + "With --input, every row of a CSV file is priced and written out with its amount, "
           + "result and explanation; invalid rows get a reason in the output and the run goes "
           + "on.",
       "",
       "Batch input is CSV with a header row; names are matched ignoring case: code "
           + "(required), modifiers (separated by blanks or hyphens), units (default 1), "
+          + "minutes (anesthesia time), "
           + "locality (MAC-LOC) or zip, setting (facility or non-facility) or pos, date "
           + "(YYYY-MM-DD), claim (adjacent rows with the same value are priced together). "
           + "Blank cells take the values of the options below. The output has every input "
