@@ -103,6 +103,7 @@ public final class Main {
     commandLine.addSubcommand(new LocalitiesCommand(data));
     commandLine.addSubcommand(new DataCommand(data));
     commandLine.addSubcommand(new ValidateCommand());
+    commandLine.addSubcommand(new ScrubCommand());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.registerConverter(Format.class, Main::format);
     commandLine.setParameterExceptionHandler((e, args) -> usageError(e, top.debug()));
