@@ -10,6 +10,7 @@ import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.data.BundledData;
 import io.github.cpt4j.data.medicare.AspFile;
 import io.github.cpt4j.data.medicare.ClfsFile;
+import io.github.cpt4j.data.medicare.CmsDirectory;
 import io.github.cpt4j.data.medicare.DmeposFile;
 import io.github.cpt4j.data.medicare.DmeposRuralZipFile;
 import io.github.cpt4j.data.medicare.GpciFile;
@@ -33,6 +34,7 @@ import io.github.cpt4j.fee.medicare.pfs.claim.ClaimWarning;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import io.github.cpt4j.fee.medicare.pfs.claim.PricedClaim;
 import io.github.cpt4j.fee.medicare.pfs.claim.PricedLine;
+import io.github.cpt4j.fee.medicare.release.MedicareReleases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -57,6 +59,9 @@ public final class MedicareData implements PricingData {
   public ClaimPricer pricer(CmsFiles files, boolean explainPriced) {
     requireNonNull(files, "files");
     OtherSchedules others = otherPartBSchedules(files);
+    if (files.isEmpty()) {
+      return new Releases(BundledData.medicareReleases(), others, explainPriced);
+    }
     if (files.noPhysicianFeeScheduleFile()) {
       return new Claims(BundledData.medicareFeeSchedule(), others, explainPriced);
     }
@@ -99,6 +104,31 @@ public final class MedicareData implements PricingData {
               ? DmeposFile.read(files.dmepos().get(), zips)
               : BundledData.dmeposFeeSchedule().withZips(zips),
           files.asp().isPresent() ? AspFile.read(files.asp().get()) : BundledData.aspFeeSchedule());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public ClaimPricer pricer(Path cmsDirectory, boolean explainPriced) {
+    requireNonNull(cmsDirectory, "cmsDirectory");
+    try {
+      return new Releases(
+          CmsDirectory.load(cmsDirectory).releases(),
+          otherPartBSchedules(PricingData.CmsFiles.NONE),
+          explainPriced);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public String describe(Optional<Path> cmsDirectory) {
+    if (cmsDirectory.isEmpty()) {
+      return BundledData.describeMedicareReleases();
+    }
+    try {
+      return CmsDirectory.load(cmsDirectory.get()).describe();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -244,6 +274,67 @@ public final class MedicareData implements PricingData {
     StringBuilder why = new StringBuilder(result.detail());
     append(why, result.explanation().toString());
     return Outcome.notPriced(reason, why.toString());
+  }
+
+  /**
+   * Prices the lines of one claim with the release in force on its date of service; a date no
+   * release covers is {@code date_not_covered}, saying which dates the data covers.
+   */
+  static final class Releases implements ClaimPricer {
+    private final MedicareReleases releases;
+    private final PartBFeeSchedule partB;
+    private final boolean explainPriced;
+
+    Releases(MedicareReleases releases, OtherSchedules others, boolean explainPriced) {
+      this.releases = releases;
+      // Routes by the bundled 2025 Physician Fee Schedule's statuses and the other schedules.
+      this.partB =
+          PartBFeeSchedule.builder()
+              .physicianFeeSchedule(BundledData.medicareFeeSchedule())
+              .clinicalLaboratory(others.clfs())
+              .dmepos(others.dmepos())
+              .drugs(others.asp())
+              .build();
+      this.explainPriced = explainPriced;
+    }
+
+    /**
+     * Prices the lines the Physician Fee Schedule pays together with the release of the date, and
+     * every other line alone with the schedule that pays it.
+     */
+    @Override
+    public List<Outcome> price(List<LineRequest> lines, boolean participating) {
+      LineRequest first = lines.get(0);
+      PricingContext context =
+          PricingContext.of(first.date(), first.locality(), first.setting())
+              .withParticipating(participating);
+      PricingContext patient =
+          first.beneficiaryZip().map(context::withBeneficiaryZip).orElse(context);
+      Outcome[] outcomes = new Outcome[lines.size()];
+      List<BilledLine> billed = new ArrayList<>(lines.size());
+      List<Integer> positions = new ArrayList<>(lines.size());
+      for (int i = 0; i < lines.size(); i++) {
+        ClaimLine line = lines.get(i).line();
+        if (partB.payerOf(line.code()) == PartBPayer.PHYSICIAN_FEE_SCHEDULE) {
+          billed.add(BilledLine.of(line));
+          positions.add(i);
+        } else {
+          outcomes[i] = outcome(partB.price(line, patient), explainPriced);
+        }
+      }
+      if (!billed.isEmpty()) {
+        Optional<PricedClaim> claim = releases.price(Claim.of(billed), context);
+        for (int i = 0; i < positions.size(); i++) {
+          outcomes[positions.get(i)] =
+              claim.isEmpty()
+                  ? Outcome.notPriced(
+                      "date_not_covered",
+                      "the Medicare data covers " + releases.coverage() + ", not " + first.date())
+                  : outcome(claim.get().lines().get(i), explainPriced);
+        }
+      }
+      return Arrays.asList(outcomes);
+    }
   }
 
   /** Turns the library's answer for one line into a line of output. */
