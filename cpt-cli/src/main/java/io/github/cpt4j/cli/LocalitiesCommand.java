@@ -6,6 +6,7 @@ import io.github.cpt4j.cli.price.PricingData;
 import io.github.cpt4j.cli.report.Column;
 import io.github.cpt4j.cli.report.Format;
 import io.github.cpt4j.cli.report.Report;
+import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.fee.medicare.pfs.Gpci;
 import java.io.IOException;
@@ -137,7 +138,7 @@ final class LocalitiesCommand implements Callable<Integer> {
           || s.charAt(0) > 'Z'
           || s.charAt(1) > 'Z') {
         throw new TypeConversionException(
-            "'" + value + "' is not a state: expected two letters, such as NY");
+            CodeFormatException.quote(value) + " is not a state: expected two letters, such as NY");
       }
       return s;
     }

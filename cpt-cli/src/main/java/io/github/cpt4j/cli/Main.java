@@ -6,6 +6,7 @@ import io.github.cpt4j.cli.report.Format;
 import io.github.cpt4j.cli.report.OutputClosedException;
 import io.github.cpt4j.cli.report.OutputFailedException;
 import io.github.cpt4j.cli.report.StandardOutput;
+import io.github.cpt4j.code.CodeFormatException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;
@@ -116,7 +117,8 @@ public final class Main {
         return format;
       }
     }
-    throw new TypeConversionException("expected table, csv or json, not '" + value + "'");
+    throw new TypeConversionException(
+        "expected table, csv or json, not " + CodeFormatException.quote(value));
   }
 
   /** A usage error: bad option, bad value, missing argument. One line, the help hint, status 2. */

@@ -495,7 +495,8 @@ final class PriceCommand implements Callable<Integer> {
         return LocalDate.parse(value.strip());
       } catch (DateTimeParseException e) {
         throw new TypeConversionException(
-            "'" + value + "' is not a date: expected YYYY-MM-DD, such as 2025-06-01");
+            CodeFormatException.quote(value)
+                + " is not a date: expected YYYY-MM-DD, such as 2025-06-01");
       }
     }
   }
