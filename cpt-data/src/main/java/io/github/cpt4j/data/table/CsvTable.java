@@ -20,7 +20,9 @@ import java.util.List;
  * report every error with the source name and line.
  *
  * <p>CMS files are read as ISO-8859-1: every byte is a character, so decoding never fails, and the
- * only non-ASCII text in them is in descriptions, which the loaders never keep.
+ * only non-ASCII text in them is in descriptions, which the loaders never keep. A UTF-8 byte-order
+ * mark at the start (read as ISO-8859-1, or as a decoded U+FEFF) is skipped, so that a file saved
+ * by a spreadsheet program still has its header in the first cell.
  */
 public final class CsvTable {
 
