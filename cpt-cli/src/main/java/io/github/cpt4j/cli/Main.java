@@ -111,6 +111,7 @@ public final class Main {
     commandLine.addSubcommand(new PriceCommand(data));
     commandLine.addSubcommand(new LocalitiesCommand(data));
     commandLine.addSubcommand(new ValidateCommand());
+    commandLine.addSubcommand(new ScrubCommand());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.registerConverter(Format.class, Main::format);
     // One converter per value type for every command, instead of a converter class per option:
