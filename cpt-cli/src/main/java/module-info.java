@@ -7,6 +7,7 @@ module io.github.cpt4j.cli {
   requires info.picocli;
   requires de.siegmar.fastcsv;
   requires com.google.common;
+  requires com.fasterxml.jackson.core;
 
   // picocli reads the command classes' annotations and sets their fields reflectively.
   opens io.github.cpt4j.cli to

@@ -23,7 +23,6 @@ import io.github.cpt4j.modifier.ModifierViolation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -122,17 +121,8 @@ class ReadmeExampleTest {
     throw new AssertionError("marker not found: " + marker);
   }
 
+  /** The lines without their common indentation, as the README shows them. */
   private static List<String> dedent(List<String> lines) {
-    int indent = Integer.MAX_VALUE;
-    for (String line : lines) {
-      if (!line.isBlank()) {
-        indent = Math.min(indent, line.length() - line.stripLeading().length());
-      }
-    }
-    List<String> result = new ArrayList<>();
-    for (String line : lines) {
-      result.add(line.isBlank() ? "" : line.substring(indent));
-    }
-    return result;
+    return String.join("\n", lines).stripIndent().lines().toList();
   }
 }

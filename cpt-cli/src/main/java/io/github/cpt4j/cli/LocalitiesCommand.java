@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.cli.price.PricingData;
 import io.github.cpt4j.cli.report.Column;
-import io.github.cpt4j.cli.report.Format;
 import io.github.cpt4j.cli.report.Report;
+import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.fee.medicare.pfs.Gpci;
 import java.io.IOException;
@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -61,12 +62,7 @@ final class LocalitiesCommand implements Callable<Integer> {
       description = "Only this state or territory, such as NY or PR.")
   private String state;
 
-  @Option(
-      names = {"-f", "--format"},
-      paramLabel = "FORMAT",
-      defaultValue = "table",
-      description = "table (default), csv or json.")
-  private Format format;
+  @Mixin private FormatOption output;
 
   @Option(
       names = "--gpci",
@@ -102,7 +98,7 @@ final class LocalitiesCommand implements Callable<Integer> {
           e);
     }
     PrintWriter out = spec.commandLine().getOut();
-    Report report = Report.create(format, COLUMNS, out, false);
+    Report report = Report.create(output.format, COLUMNS, out, false);
     int shown = 0;
     for (Gpci locality : all) {
       if (state == null || state.equals(locality.state())) {
@@ -137,7 +133,7 @@ final class LocalitiesCommand implements Callable<Integer> {
           || s.charAt(0) > 'Z'
           || s.charAt(1) > 'Z') {
         throw new TypeConversionException(
-            "'" + value + "' is not a state: expected two letters, such as NY");
+            CodeFormatException.quote(value) + " is not a state: expected two letters, such as NY");
       }
       return s;
     }

@@ -2,17 +2,26 @@ package io.github.cpt4j.cli;
 
 import io.github.cpt4j.cli.price.MedicareData;
 import io.github.cpt4j.cli.price.PricingData;
+import io.github.cpt4j.cli.price.Settings;
+import io.github.cpt4j.cli.price.ZipCode;
 import io.github.cpt4j.cli.report.Format;
 import io.github.cpt4j.cli.report.OutputClosedException;
 import io.github.cpt4j.cli.report.OutputFailedException;
 import io.github.cpt4j.cli.report.StandardOutput;
+import io.github.cpt4j.code.CodeFormatException;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.PlaceOfService;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 import picocli.CommandLine;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -106,9 +115,27 @@ public final class Main {
     commandLine.addSubcommand(new ScrubCommand());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.registerConverter(Format.class, Main::format);
+    // One converter per value type for every command, instead of a converter class per option:
+    // the value types' own parsers, their IllegalArgumentException made picocli's.
+    commandLine.registerConverter(ZipCode.class, parsing(ZipCode::parse));
+    commandLine.registerConverter(Locality.class, parsing(Locality::parse));
+    commandLine.registerConverter(Setting.class, parsing(Settings::parse));
+    commandLine.registerConverter(PlaceOfService.class, parsing(PlaceOfService::parse));
+    commandLine.registerConverter(LocalDate.class, PriceCommand::date);
     commandLine.setParameterExceptionHandler((e, args) -> usageError(e, top.debug()));
     commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, cmd, top.debug()));
     return commandLine;
+  }
+
+  /** A converter that reports a parser's IllegalArgumentException as a bad option value. */
+  private static <T> ITypeConverter<T> parsing(Function<String, T> parser) {
+    return value -> {
+      try {
+        return parser.apply(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    };
   }
 
   /** Reads a {@code --format} value; picocli's own message would list the constants' names. */
@@ -118,7 +145,8 @@ public final class Main {
         return format;
       }
     }
-    throw new TypeConversionException("expected table, csv or json, not '" + value + "'");
+    throw new TypeConversionException(
+        "expected table, csv or json, not " + CodeFormatException.quote(value));
   }
 
   /** A usage error: bad option, bad value, missing argument. One line, the help hint, status 2. */

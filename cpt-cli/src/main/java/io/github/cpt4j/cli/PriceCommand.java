@@ -11,7 +11,6 @@ import io.github.cpt4j.cli.price.Outcome;
 import io.github.cpt4j.cli.price.PricingData;
 import io.github.cpt4j.cli.price.PricingData.CmsFiles;
 import io.github.cpt4j.cli.price.PricingDefaults;
-import io.github.cpt4j.cli.price.Settings;
 import io.github.cpt4j.cli.price.ZipCode;
 import io.github.cpt4j.cli.report.Column;
 import io.github.cpt4j.cli.report.Format;
@@ -38,7 +37,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -132,7 +130,6 @@ final class PriceCommand implements Callable<Integer> {
     @Option(
         names = {"-z", "--zip"},
         paramLabel = "ZIP",
-        converter = ZipConverter.class,
         description =
             "ZIP code of the place of service, mapped to its payment locality; also taken as "
                 + "where the patient lives, for DMEPOS items.")
@@ -141,7 +138,6 @@ final class PriceCommand implements Callable<Integer> {
     @Option(
         names = {"-l", "--locality"},
         paramLabel = "MAC-LOC",
-        converter = LocalityConverter.class,
         description = "Medicare payment locality, such as 13282-99 (see cpt localities).")
     private Locality locality;
   }
@@ -149,7 +145,6 @@ final class PriceCommand implements Callable<Integer> {
   @Option(
       names = {"-d", "--date"},
       paramLabel = "YYYY-MM-DD",
-      converter = DateConverter.class,
       description = "Date of service; default today.")
   private LocalDate date;
 
@@ -161,14 +156,12 @@ final class PriceCommand implements Callable<Integer> {
     @Option(
         names = {"-s", "--setting"},
         paramLabel = "SETTING",
-        converter = SettingConverter.class,
         description = "facility or non-facility (default).")
     private Setting setting;
 
     @Option(
         names = {"-p", "--pos"},
         paramLabel = "NN",
-        converter = PosConverter.class,
         description = "Place-of-service code, such as 11 (office) or 22 (outpatient hospital).")
     private PlaceOfService pos;
 
@@ -513,64 +506,14 @@ final class PriceCommand implements Callable<Integer> {
     return summary.invalid() == 0 ? ExitStatus.OK : ExitStatus.INVALID_INPUT;
   }
 
-  /** Reads {@code --zip}. */
-  static final class ZipConverter implements ITypeConverter<ZipCode> {
-    @Override
-    public ZipCode convert(String value) {
-      try {
-        return ZipCode.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
-    }
-  }
-
-  /** Reads {@code --locality}. */
-  static final class LocalityConverter implements ITypeConverter<Locality> {
-    @Override
-    public Locality convert(String value) {
-      try {
-        return Locality.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
-    }
-  }
-
-  /** Reads {@code --setting}. */
-  static final class SettingConverter implements ITypeConverter<Setting> {
-    @Override
-    public Setting convert(String value) {
-      try {
-        return Settings.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
-    }
-  }
-
-  /** Reads {@code --pos}. */
-  static final class PosConverter implements ITypeConverter<PlaceOfService> {
-    @Override
-    public PlaceOfService convert(String value) {
-      try {
-        return PlaceOfService.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
-    }
-  }
-
-  /** Reads {@code --date} as an ISO date. */
-  static final class DateConverter implements ITypeConverter<LocalDate> {
-    @Override
-    public LocalDate convert(String value) {
-      try {
-        return LocalDate.parse(value.strip());
-      } catch (DateTimeParseException e) {
-        throw new TypeConversionException(
-            "'" + value + "' is not a date: expected YYYY-MM-DD, such as 2025-06-01");
-      }
+  /** Reads {@code --date} as an ISO date, with picocli's message replaced by ours. */
+  static LocalDate date(String value) {
+    try {
+      return LocalDate.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      throw new TypeConversionException(
+          CodeFormatException.quote(value)
+              + " is not a date: expected YYYY-MM-DD, such as 2025-06-01");
     }
   }
 }

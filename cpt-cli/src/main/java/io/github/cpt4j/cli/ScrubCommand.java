@@ -88,7 +88,6 @@ final class ScrubCommand implements Callable<Integer> {
   @Option(
       names = {"-d", "--date"},
       paramLabel = "YYYY-MM-DD",
-      converter = PriceCommand.DateConverter.class,
       description = "Date of service of rows without one; default today.")
   private LocalDate date;
 

@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -85,12 +86,7 @@ final class ValidateCommand implements Callable<Integer> {
       description = "The file to check; - or nothing for standard input.")
   private String file;
 
-  @Option(
-      names = {"-f", "--format"},
-      paramLabel = "FORMAT",
-      defaultValue = "table",
-      description = "table (default), csv or json.")
-  private Format format;
+  @Mixin private FormatOption output;
 
   @Option(
       names = {"-a", "--all"},
@@ -108,9 +104,9 @@ final class ValidateCommand implements Callable<Integer> {
     Report report =
         quiet
             ? null
-            : format == Format.TABLE
-                ? Report.create(format, TABLE_COLUMNS, out, cpt.interactive())
-                : Report.create(format, COLUMNS, out, cpt.interactive());
+            : output.format == Format.TABLE
+                ? Report.create(output.format, TABLE_COLUMNS, out, cpt.interactive())
+                : Report.create(output.format, COLUMNS, out, cpt.interactive());
     long lines = 0;
     long skipped = 0;
     long invalid = 0;
@@ -157,7 +153,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
     if (report != null) {
       report.finish();
-      if (format == Format.TABLE) {
+      if (output.format == Format.TABLE) {
         out.println(summary(lines, skipped, invalid));
       }
     }
@@ -218,7 +214,7 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   private void valid(Report report, long number, String line, String canonical) throws IOException {
-    if (format == Format.TABLE) {
+    if (output.format == Format.TABLE) {
       report.row(number, null, null, canonical);
     } else {
       report.row(number, "valid", line, canonical, null, null, null);
@@ -228,7 +224,7 @@ final class ValidateCommand implements Callable<Integer> {
   private void invalid(
       Report report, long number, String line, String error, int index, String message)
       throws IOException {
-    if (format == Format.TABLE) {
+    if (output.format == Format.TABLE) {
       report.row(number, index, error, Main.oneLine(message));
     } else {
       report.row(number, "invalid", line, null, error, index, message);

@@ -94,6 +94,20 @@ public final class CodeFormatException extends IllegalArgumentException {
     return "'" + quoted(input) + "' " + type.phrase() + " at index " + index + ": " + detail;
   }
 
+  /**
+   * Returns {@code input} as every cpt4j message quotes it: in single quotes, at most {@value
+   * #MAX_QUOTED_INPUT} characters and then {@code ...}, anything but printable ASCII escaped as
+   * {@code \\uXXXX}. A message built with it stays one short line whatever the input (a 1 MB cell,
+   * a NUL, a terminal escape).
+   *
+   * <pre>{@code
+   * CodeFormatException.quote("13282-99\0")   // "'13282-99\\u0000'"
+   * }</pre>
+   */
+  public static String quote(CharSequence input) {
+    return "'" + quoted(requireNonNull(input, "input")) + "'";
+  }
+
   /** Quotes at most {@value #MAX_QUOTED_INPUT} characters, escaping anything unprintable. */
   static String quoted(CharSequence input) {
     int n = Math.min(input.length(), MAX_QUOTED_INPUT);

@@ -1,23 +1,26 @@
 package io.github.cpt4j.benchmarks.report;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A small reader for the JSON that JMH writes ({@code -rf json}), so that the report needs no JSON
- * library. Objects become {@link LinkedHashMap}s, arrays {@link ArrayList}s, numbers {@link
+ * Reads the JSON that JMH writes ({@code -rf json}) with Jackson's streaming parser into plain
+ * collections: objects become {@link LinkedHashMap}s, arrays {@link ArrayList}s, numbers {@link
  * Double}s; JMH writes NaN as the string {@code "NaN"}, which stays a string.
  */
 final class JsonReader {
 
-  private final String text;
-  private int pos;
+  private static final JsonFactory FACTORY = new JsonFactory();
 
-  private JsonReader(String text) {
-    this.text = text;
-  }
+  private JsonReader() {}
 
   /**
    * Parses one JSON document.
@@ -25,178 +28,62 @@ final class JsonReader {
    * @throws IllegalArgumentException with the offset of the first malformed character
    */
   static Object parse(String text) {
-    JsonReader reader = new JsonReader(text);
-    Object value = reader.value();
-    reader.skipSpace();
-    if (reader.pos != text.length()) {
-      throw reader.error("end of input");
-    }
-    return value;
-  }
-
-  private Object value() {
-    skipSpace();
-    if (pos >= text.length()) {
-      throw error("a value");
-    }
-    char c = text.charAt(pos);
-    switch (c) {
-      case '{':
-        return object();
-      case '[':
-        return array();
-      case '"':
-        return string();
-      case 't':
-        return literal("true", Boolean.TRUE);
-      case 'f':
-        return literal("false", Boolean.FALSE);
-      case 'n':
-        return literal("null", null);
-      default:
-        return number();
-    }
-  }
-
-  private Map<String, Object> object() {
-    Map<String, Object> map = new LinkedHashMap<>();
-    pos++;
-    skipSpace();
-    if (peek() == '}') {
-      pos++;
-      return map;
-    }
-    while (true) {
-      skipSpace();
-      if (peek() != '"') {
-        throw error("a member name");
+    try (JsonParser parser = FACTORY.createParser(text)) {
+      Object value = value(parser, parser.nextToken());
+      if (parser.nextToken() != null) {
+        throw new IllegalArgumentException(
+            "malformed JSON at offset "
+                + parser.currentTokenLocation().getCharOffset()
+                + ": expected the end of input");
       }
-      String name = string();
-      skipSpace();
-      expect(':');
-      map.put(name, value());
-      skipSpace();
-      if (peek() == ',') {
-        pos++;
-      } else {
-        expect('}');
-        return map;
+      return value;
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "malformed JSON at offset "
+              + e.getLocation().getCharOffset()
+              + ": "
+              + e.getOriginalMessage(),
+          e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a String does not fail to read
+    }
+  }
+
+  private static Object value(JsonParser parser, JsonToken token) throws IOException {
+    if (token == null) {
+      throw new JsonParseEndException(parser);
+    }
+    return switch (token) {
+      case START_OBJECT -> {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+          String name = parser.currentName();
+          map.put(name, value(parser, parser.nextToken()));
+        }
+        yield map;
       }
-    }
-  }
-
-  private List<Object> array() {
-    List<Object> list = new ArrayList<>();
-    pos++;
-    skipSpace();
-    if (peek() == ']') {
-      pos++;
-      return list;
-    }
-    while (true) {
-      list.add(value());
-      skipSpace();
-      if (peek() == ',') {
-        pos++;
-      } else {
-        expect(']');
-        return list;
+      case START_ARRAY -> {
+        List<Object> list = new ArrayList<>();
+        for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+          list.add(value(parser, t));
+        }
+        yield list;
       }
-    }
+      case VALUE_STRING -> parser.getText();
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
+      case VALUE_TRUE -> Boolean.TRUE;
+      case VALUE_FALSE -> Boolean.FALSE;
+      case VALUE_NULL -> null;
+      default -> throw new JsonParseEndException(parser);
+    };
   }
 
-  private String string() {
-    StringBuilder sb = new StringBuilder();
-    pos++;
-    while (true) {
-      if (pos >= text.length()) {
-        throw error("a closing quote");
-      }
-      char c = text.charAt(pos++);
-      if (c == '"') {
-        return sb.toString();
-      }
-      if (c != '\\') {
-        sb.append(c);
-        continue;
-      }
-      if (pos >= text.length()) {
-        throw error("an escape");
-      }
-      char e = text.charAt(pos++);
-      switch (e) {
-        case 'b':
-          sb.append('\b');
-          break;
-        case 'f':
-          sb.append('\f');
-          break;
-        case 'n':
-          sb.append('\n');
-          break;
-        case 'r':
-          sb.append('\r');
-          break;
-        case 't':
-          sb.append('\t');
-          break;
-        case 'u':
-          if (pos + 4 > text.length()) {
-            throw error("four hex digits");
-          }
-          try {
-            sb.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-          } catch (NumberFormatException ex) {
-            throw error("four hex digits");
-          }
-          pos += 4;
-          break;
-        default:
-          sb.append(e);
-      }
-    }
-  }
+  /** The input ended, or held something other than a value, where a value was due. */
+  private static final class JsonParseEndException extends JsonProcessingException {
+    private static final long serialVersionUID = 1L;
 
-  private Double number() {
-    int start = pos;
-    while (pos < text.length() && "+-0123456789.eE".indexOf(text.charAt(pos)) >= 0) {
-      pos++;
+    JsonParseEndException(JsonParser parser) {
+      super("expected a value", parser.currentLocation());
     }
-    try {
-      return Double.valueOf(text.substring(start, pos));
-    } catch (NumberFormatException e) {
-      pos = start;
-      throw error("a value");
-    }
-  }
-
-  private Object literal(String word, Object value) {
-    if (!text.startsWith(word, pos)) {
-      throw error("a value");
-    }
-    pos += word.length();
-    return value;
-  }
-
-  private void expect(char c) {
-    if (peek() != c) {
-      throw error("'" + c + "'");
-    }
-    pos++;
-  }
-
-  private char peek() {
-    return pos < text.length() ? text.charAt(pos) : '\0';
-  }
-
-  private void skipSpace() {
-    while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
-      pos++;
-    }
-  }
-
-  private IllegalArgumentException error(String expected) {
-    return new IllegalArgumentException(
-        "malformed JSON at offset " + pos + ": expected " + expected);
   }
 }

@@ -2,6 +2,7 @@ package io.github.cpt4j.cli.price;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cpt4j.code.CodeFormatException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,13 +51,15 @@ public final class BatchHeader {
       boolean known = key.equals(CODE) || OPTIONAL.contains(key);
       if (ADDED.contains(key)) {
         throw new IllegalArgumentException(
-            "the input has a column named '" + copy.get(i) + "', which the output adds; rename it");
+            "the input has a column named "
+                + CodeFormatException.quote(copy.get(i))
+                + ", which the output adds; rename it");
       }
       if ((known || uniqueNames) && seen.contains(key)) {
         throw new IllegalArgumentException(
-            "the header names column '"
-                + key.strip()
-                + "' twice (columns "
+            "the header names column "
+                + CodeFormatException.quote(key.strip())
+                + " twice (columns "
                 + (seen.indexOf(key) + 1)
                 + " and "
                 + (i + 1)
@@ -70,9 +73,22 @@ public final class BatchHeader {
     if (!index.containsKey(CODE)) {
       throw new IllegalArgumentException(
           "the header has no 'code' column; it has "
-              + (copy.isEmpty() ? "no columns" : "'" + String.join("', '", copy) + "'"));
+              + (copy.isEmpty() ? "no columns" : names(copy)));
     }
     return new BatchHeader(copy, Map.copyOf(index));
+  }
+
+  /** The first few names, each quoted short: a header can be a megabyte of junk. */
+  private static String names(List<String> names) {
+    StringBuilder sb = new StringBuilder();
+    int shown = Math.min(names.size(), 10);
+    for (int i = 0; i < shown; i++) {
+      sb.append(i == 0 ? "" : ", ").append(CodeFormatException.quote(names.get(i)));
+    }
+    if (names.size() > shown) {
+      sb.append(" and ").append(names.size() - shown).append(" more");
+    }
+    return sb.toString();
   }
 
   private static String key(String name) {

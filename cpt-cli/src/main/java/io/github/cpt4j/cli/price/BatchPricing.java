@@ -6,6 +6,7 @@ import com.google.common.base.Throwables;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.github.cpt4j.cli.input.CsvRecordReader;
 import io.github.cpt4j.cli.report.Format;
+import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.fee.medicare.Locality;
 import java.io.IOException;
 import java.io.InputStream;
@@ -309,9 +310,9 @@ public final class BatchPricing {
         chunk.outcomes[start] =
             Outcome.notPriced(
                 "claim_too_long",
-                "claim '"
-                    + key
-                    + "' has more than "
+                "claim "
+                    + CodeFormatException.quote(key)
+                    + " has more than "
                     + MAX_CLAIM_LINES
                     + " lines; only the first "
                     + MAX_CLAIM_LINES
@@ -356,9 +357,9 @@ public final class BatchPricing {
         chunk.outcomes[i] =
             Outcome.notPriced(
                 "mixed_claim_context",
-                "the lines of claim '"
-                    + chunk.rows.get(i).claim()
-                    + "' differ in locality, setting or date; a claim has one of each");
+                "the lines of claim "
+                    + CodeFormatException.quote(chunk.rows.get(i).claim())
+                    + " differ in locality, setting or date; a claim has one of each");
         chunk.invalid[i] = true;
       } else {
         chunk.outcomes[i] = outcomes.get(next++);

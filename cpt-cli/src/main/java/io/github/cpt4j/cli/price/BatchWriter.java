@@ -3,10 +3,11 @@ package io.github.cpt4j.cli.price;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.github.cpt4j.cli.report.Format;
-import io.github.cpt4j.cli.report.JsonText;
+import io.github.cpt4j.cli.report.JsonRows;
 import io.github.cpt4j.cli.report.OutputClosedException;
 import io.github.cpt4j.cli.report.SpreadsheetSafe;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 
@@ -106,57 +107,45 @@ abstract class BatchWriter {
 
   private static final class Json extends BatchWriter {
     private final Writer out;
-    private final String[] keys; // each already a quoted JSON string followed by a colon
-    private final StringBuilder sb = new StringBuilder(512);
-    private boolean first = true;
+    private final String[] keys;
+    private final JsonRows json;
 
     Json(BatchHeader header, Writer out) {
       this.out = out;
       List<String> names = header.names();
       this.keys = new String[names.size() + BatchHeader.ADDED.size()];
+      for (int i = 0; i < keys.length; i++) {
+        keys[i] = i < names.size() ? names.get(i) : BatchHeader.ADDED.get(i - names.size());
+      }
       try {
-        for (int i = 0; i < keys.length; i++) {
-          StringBuilder key = new StringBuilder();
-          JsonText.appendString(
-              key, i < names.size() ? names.get(i) : BatchHeader.ADDED.get(i - names.size()));
-          keys[i] = key.append(':').toString();
-        }
+        this.json = new JsonRows(out);
       } catch (IOException e) {
-        throw new AssertionError(e); // a StringBuilder does not fail
+        throw new UncheckedIOException(e); // creating a generator writes nothing
       }
     }
 
     @Override
     void write(List<String> fields, Outcome outcome) throws IOException {
       int width = keys.length - BatchHeader.ADDED.size();
-      sb.setLength(0);
-      sb.append(first ? "[\n{" : ",\n{");
-      first = false;
+      json.startRow();
       for (int i = 0; i < width; i++) {
-        sb.append(keys[i]);
-        JsonText.appendString(sb, i < fields.size() ? fields.get(i) : "");
-        sb.append(',');
+        json.field(keys[i], i < fields.size() ? fields.get(i) : "");
       }
-      sb.append(keys[width]);
-      JsonText.appendValue(sb, outcome.amount().orElse(null));
-      sb.append(',').append(keys[width + 1]);
-      JsonText.appendString(sb, outcome.result());
-      sb.append(',').append(keys[width + 2]);
-      JsonText.appendString(sb, outcome.explanation());
-      sb.append('}');
-      out.append(sb);
+      json.field(keys[width], outcome.amount().orElse(null));
+      json.field(keys[width + 1], outcome.result());
+      json.field(keys[width + 2], outcome.explanation());
+      json.endRow();
     }
 
     @Override
     void finish() throws IOException {
-      out.append(first ? "[]\n" : "\n]\n");
-      out.flush();
+      json.finish();
       checkOpen();
     }
 
     @Override
     void flush() throws IOException {
-      out.flush();
+      json.flush();
     }
 
     @Override

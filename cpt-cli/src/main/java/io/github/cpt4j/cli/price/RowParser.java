@@ -174,7 +174,9 @@ public final class RowParser {
       if (found.isEmpty()) {
         return problem(
             "unknown_zip",
-            "zip: " + zipText.strip() + " is in no Medicare payment locality",
+            "zip: "
+                + CodeFormatException.quote(zipText.strip())
+                + " is in no Medicare payment locality",
             claimValue);
       }
       place = found.get();
@@ -219,7 +221,9 @@ public final class RowParser {
       } catch (DateTimeException e) {
         return problem(
             "invalid_date",
-            "date: '" + dateText + "' is not a date: expected YYYY-MM-DD, such as 2025-06-01",
+            "date: "
+                + CodeFormatException.quote(dateText)
+                + " is not a date: expected YYYY-MM-DD, such as 2025-06-01",
             claimValue);
       }
     }
@@ -363,9 +367,8 @@ public final class RowParser {
     }
     if (!ok || value < 1) {
       throw new IllegalArgumentException(
-          "'"
-              + text
-              + "' is not a number of units: expected a whole number from 1 to "
+          CodeFormatException.quote(text)
+              + " is not a number of units: expected a whole number from 1 to "
               + ClaimLine.MAX_UNITS);
     }
     return value;

@@ -2,6 +2,7 @@ package io.github.cpt4j.cli.price;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.fee.Setting;
 
 /** Reads a {@link Setting} as the command line writes it. */
@@ -25,6 +26,6 @@ public final class Settings {
       }
     }
     throw new IllegalArgumentException(
-        "'" + text + "' is not a setting: expected facility or non-facility");
+        CodeFormatException.quote(text) + " is not a setting: expected facility or non-facility");
   }
 }

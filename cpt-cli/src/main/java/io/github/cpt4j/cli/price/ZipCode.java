@@ -2,6 +2,8 @@ package io.github.cpt4j.cli.price;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cpt4j.code.CodeFormatException;
+
 /**
  * A five-digit US ZIP code, which CMS's ZIP file maps to a payment locality.
  *
@@ -42,9 +44,8 @@ public record ZipCode(String digits) {
     }
     if (five == null) {
       throw new IllegalArgumentException(
-          "'"
-              + text
-              + "' is not a ZIP code: expected five "
+          CodeFormatException.quote(text)
+              + " is not a ZIP code: expected five "
               + "digits, such as 10001, or ZIP+4, such as 10001-2345");
     }
     return new ZipCode(five);

@@ -13,8 +13,7 @@ final class JsonReport implements Report {
   private final List<Column> columns;
   private final Writer out;
   private final boolean flushEachRow;
-  private final StringBuilder buffer = new StringBuilder(256);
-  private boolean first = true;
+  private JsonRows json;
 
   JsonReport(List<Column> columns, Writer out, boolean flushEachRow) {
     this.columns = columns;
@@ -22,32 +21,30 @@ final class JsonReport implements Report {
     this.flushEachRow = flushEachRow;
   }
 
+  private JsonRows json() throws IOException {
+    if (json == null) {
+      json = new JsonRows(out);
+    }
+    return json;
+  }
+
   @Override
   public void row(Object... cells) throws IOException {
     Cells.checkWidth(columns, cells);
-    StringBuilder sb = buffer;
-    sb.setLength(0);
-    sb.append(first ? "[\n{" : ",\n{");
-    first = false;
+    JsonRows rows = json();
+    rows.startRow();
     for (int i = 0; i < cells.length; i++) {
-      if (i > 0) {
-        sb.append(',');
-      }
-      JsonText.appendString(sb, columns.get(i).name());
-      sb.append(':');
-      JsonText.appendValue(sb, cells[i]);
+      rows.field(columns.get(i).name(), cells[i]);
     }
-    sb.append('}');
-    out.append(sb);
+    rows.endRow();
     if (flushEachRow) {
-      out.flush();
+      rows.flush();
     }
   }
 
   @Override
   public void finish() throws IOException {
-    out.append(first ? "[]\n" : "\n]\n");
-    first = true;
-    out.flush();
+    json().finish();
+    json = null;
   }
 }

@@ -2,6 +2,7 @@ package io.github.cpt4j.fee.medicare;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.fee.PaymentArea;
 import io.github.cpt4j.fee.PricingContext;
 import java.util.Optional;
@@ -64,13 +65,14 @@ public final class Locality implements PaymentArea, Comparable<Locality> {
   }
 
   /**
-   * Parses {@code 13282-99}, {@code 13282 99} or {@code 1328299}.
+   * Parses {@code 13282-99}, {@code 13282 99} or {@code 1328299}, with blanks around it.
    *
-   * @throws IllegalArgumentException if the text is none of these forms
+   * @throws IllegalArgumentException if the text is none of these forms; a control character
+   *     anywhere is none of them
    */
   public static Locality parse(CharSequence text) {
     requireNonNull(text, "text");
-    String s = text.toString().trim();
+    String s = text.toString().strip(); // not trim(), which would drop a NUL or an escape
     int m = -1;
     int n = -1;
     if (s.length() == 7) {
@@ -82,7 +84,8 @@ public final class Locality implements PaymentArea, Comparable<Locality> {
     }
     if (m < 0 || n < 0) {
       throw new IllegalArgumentException(
-          "expected a locality such as 13282-99 (MAC, hyphen, locality number), not '" + s + "'");
+          "expected a locality such as 13282-99 (MAC, hyphen, locality number), not "
+              + CodeFormatException.quote(text));
     }
     return new Locality(m * 100 + n);
   }

@@ -2,6 +2,7 @@ package io.github.cpt4j.fee.medicare;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.fee.Setting;
 
 /**
@@ -98,7 +99,7 @@ public final class PlaceOfService implements Comparable<PlaceOfService> {
    */
   public static PlaceOfService parse(CharSequence text) {
     requireNonNull(text, "text");
-    String s = text.toString().trim();
+    String s = text.toString().strip(); // not trim(), which would drop a NUL or an escape
     if (s.length() == 1 || s.length() == 2) {
       int value = 0;
       boolean digits = true;
@@ -111,7 +112,8 @@ public final class PlaceOfService implements Comparable<PlaceOfService> {
         return ALL[value];
       }
     }
-    throw new IllegalArgumentException("a place of service is 01 to 99, not '" + s + "'");
+    throw new IllegalArgumentException(
+        "a place of service is 01 to 99, not " + CodeFormatException.quote(text));
   }
 
   /** Returns the number, 1 to 99. */

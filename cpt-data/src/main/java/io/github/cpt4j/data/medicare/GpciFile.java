@@ -41,6 +41,12 @@ public final class GpciFile {
     WITHOUT_FLOOR
   }
 
+  /** What the file should be, for errors. */
+  private static final String KIND = "a CMS GPCI file";
+
+  /** A GPCI file is a few kilobytes: a megabyte is surely something else. */
+  private static final long MAX_CHARS = 1L << 20;
+
   private GpciFile() {}
 
   /**
@@ -57,7 +63,8 @@ public final class GpciFile {
    * @throws IOException if the file cannot be read
    */
   public static GpciTable read(Path path, WorkGpci workGpci) throws IOException {
-    return parse(CsvTable.read(path), Objects.requireNonNull(workGpci, "workGpci"));
+    return parse(
+        CsvTable.readCms(path, MAX_CHARS, KIND), Objects.requireNonNull(workGpci, "workGpci"));
   }
 
   /**
@@ -68,7 +75,9 @@ public final class GpciFile {
    */
   public static GpciTable read(InputStream in, String sourceName, WorkGpci workGpci)
       throws IOException {
-    return parse(CsvTable.read(in, sourceName), Objects.requireNonNull(workGpci, "workGpci"));
+    return parse(
+        CsvTable.readCms(in, sourceName, MAX_CHARS, KIND),
+        Objects.requireNonNull(workGpci, "workGpci"));
   }
 
   private static GpciTable parse(CsvTable table, WorkGpci workGpci) throws DataLoadException {
@@ -118,9 +127,10 @@ public final class GpciFile {
     Map<Locality, Long> lines = new HashMap<>();
     for (int i = headerRow + 1; i < records.size(); i++) {
       CsvRecord record = records.get(i);
-      String first = record.getField(0).trim();
-      // Data rows start with the contractor number; titles, notes and blank rows do not.
-      if (first.isEmpty() || first.charAt(0) < '0' || first.charAt(0) > '9') {
+      // Titles, notes and blank rows have text in the first column at most; a row with anything
+      // in a locality's columns is data and must parse, so that a mistyped contractor number is
+      // an error, not a locality dropped in silence.
+      if (!looksLikeData(record, state, number, work, pe, mp)) {
         continue;
       }
       cells.at(record);
@@ -166,6 +176,15 @@ public final class GpciFile {
       throw new DataLoadException(source, header.line(), 0, "no localities after the header");
     }
     return GpciTable.of(gpcis);
+  }
+
+  private static boolean looksLikeData(CsvRecord record, int... columns) {
+    for (int column : columns) {
+      if (column < record.getFieldCount() && !record.getField(column).isBlank()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int workColumn(Header header, WorkGpci workGpci) throws DataLoadException {

@@ -30,6 +30,12 @@ import java.util.Map;
  */
 public final class OppsCapFile {
 
+  /** What the file should be, for errors. */
+  private static final String KIND = "a CMS OPPS cap file";
+
+  /** An OPPS cap file is about half a megabyte. */
+  private static final long MAX_CHARS = 16L << 20;
+
   private OppsCapFile() {}
 
   /**
@@ -39,7 +45,7 @@ public final class OppsCapFile {
    * @throws IOException if the file cannot be read
    */
   public static OppsCapTable read(Path path) throws IOException {
-    return parse(CsvTable.read(path));
+    return parse(CsvTable.readCms(path, MAX_CHARS, KIND));
   }
 
   /**
@@ -49,7 +55,7 @@ public final class OppsCapFile {
    * @throws IOException if the stream cannot be read
    */
   public static OppsCapTable read(InputStream in, String sourceName) throws IOException {
-    return parse(CsvTable.read(in, sourceName));
+    return parse(CsvTable.readCms(in, sourceName, MAX_CHARS, KIND));
   }
 
   private static OppsCapTable parse(CsvTable table) throws DataLoadException {
@@ -110,6 +116,14 @@ public final class OppsCapFile {
             key + " appears twice, on lines " + previous + " and " + cells.line());
       }
       caps.add(cap);
+    }
+    if (caps.isEmpty()) {
+      // A header alone would price every imaging code uncapped.
+      throw new DataLoadException(
+          source,
+          header.line(),
+          0,
+          "0 rows after the header; expected a CMS OPPS cap file, which has thousands");
     }
     return OppsCapTable.of(caps);
   }

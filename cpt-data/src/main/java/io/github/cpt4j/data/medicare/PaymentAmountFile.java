@@ -31,6 +31,12 @@ public final class PaymentAmountFile {
 
   private static final int FIELDS = 16;
 
+  /** What the file should be, for errors. */
+  private static final String KIND = "a CMS payment amount file";
+
+  /** A national payment amount file is tens of megabytes. */
+  private static final long MAX_CHARS = 256L << 20;
+
   private PaymentAmountFile() {}
 
   /**
@@ -40,7 +46,7 @@ public final class PaymentAmountFile {
    * @throws IOException if the file cannot be read
    */
   public static List<PublishedAmount> read(Path path) throws IOException {
-    return parse(CsvTable.read(path));
+    return parse(CsvTable.readCms(path, MAX_CHARS, KIND));
   }
 
   /**
@@ -50,7 +56,7 @@ public final class PaymentAmountFile {
    * @throws IOException if the stream cannot be read
    */
   public static List<PublishedAmount> read(InputStream in, String sourceName) throws IOException {
-    return parse(CsvTable.read(in, sourceName));
+    return parse(CsvTable.readCms(in, sourceName, MAX_CHARS, KIND));
   }
 
   private static List<PublishedAmount> parse(CsvTable table) throws DataLoadException {

@@ -43,6 +43,12 @@ import java.util.Optional;
  */
 public final class RvuFile {
 
+  /** What the file should be, for errors. */
+  private static final String KIND = "a CMS relative value file";
+
+  /** A relative value file is a few megabytes. */
+  private static final long MAX_CHARS = 64L << 20;
+
   private RvuFile() {}
 
   /**
@@ -52,7 +58,7 @@ public final class RvuFile {
    * @throws IOException if the file cannot be read
    */
   public static RvuTable read(Path path) throws IOException {
-    return parse(CsvTable.read(path));
+    return parse(CsvTable.readCms(path, MAX_CHARS, KIND));
   }
 
   /**
@@ -63,7 +69,7 @@ public final class RvuFile {
    * @throws IOException if the stream cannot be read
    */
   public static RvuTable read(InputStream in, String sourceName) throws IOException {
-    return parse(CsvTable.read(in, sourceName));
+    return parse(CsvTable.readCms(in, sourceName, MAX_CHARS, KIND));
   }
 
   private static RvuTable parse(CsvTable table) throws DataLoadException {

@@ -1,6 +1,7 @@
 package io.github.cpt4j.data.medicare;
 
 import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.data.table.GuardedReader;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.ZipLocalityTable;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
@@ -111,8 +112,10 @@ public final class Zip5File {
   }
 
   private static ZipLocalityTable read(Reader reader, String source) throws IOException {
-    BufferedReader lines =
-        reader instanceof BufferedReader ? (BufferedReader) reader : new BufferedReader(reader);
+    // A ZIP5 file is about 3.5 MB; the guard also drops a byte order mark, which would shift
+    // every fixed-width column of the first record.
+    GuardedReader guarded = new GuardedReader(reader, source, 32L << 20, "a CMS ZIP5 file");
+    BufferedReader lines = new BufferedReader(guarded);
     ZipLocalityTable.Builder table = ZipLocalityTable.builder();
     Map<Integer, Long> seen = new HashMap<>();
     long number = 0;
@@ -153,6 +156,14 @@ public final class Zip5File {
                 "ZIP code %05d appears twice, on lines %d and %d", zip, previous, number));
       }
       table.add(zip, Locality.of(mac, locality), plusFour == '1');
+    }
+    if (!guarded.endsWithLineBreak()) {
+      throw new DataLoadException(
+          source,
+          number,
+          0,
+          "the last line has no line ending: the file looks cut short (every line of a CMS ZIP5"
+              + " file ends with one)");
     }
     if (seen.isEmpty()) {
       throw new DataLoadException(source, 0, 0, "no records: expected a CMS ZIP5 file");

@@ -7,7 +7,6 @@ import io.github.cpt4j.data.load.DataLoadException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +50,9 @@ public final class CsvTable {
     return records;
   }
 
+  /** The most characters of a file read when the caller sets no limit of its own. */
+  public static final long MAX_CHARS = 64L << 20;
+
   /** Reads all records of the file at {@code path}, named by its file name in errors. */
   public static CsvTable read(Path path) throws IOException {
     try (Reader reader = Files.newBufferedReader(path, StandardCharsets.ISO_8859_1)) {
@@ -63,9 +65,56 @@ public final class CsvTable {
     return read(new InputStreamReader(in, StandardCharsets.ISO_8859_1), sourceName);
   }
 
-  /** Reads all records of {@code reader} (not closed), named {@code sourceName} in errors. */
+  /**
+   * Reads a CMS file at {@code path}: at most {@code maxChars}, and its last line must end with a
+   * line break, as every line of every CMS file does; a last data line without one is a file cut
+   * short (a download that stopped), whose last number would otherwise load cut. CMS's DOS
+   * end-of-file line (the character 0x1A, perhaps followed by commas) is not data.
+   *
+   * @param kind what the file should be, for errors ("a CMS GPCI file")
+   */
+  public static CsvTable readCms(Path path, long maxChars, String kind) throws IOException {
+    try (Reader reader = Files.newBufferedReader(path, StandardCharsets.ISO_8859_1)) {
+      return readCms(reader, path.getFileName().toString(), maxChars, kind);
+    }
+  }
+
+  /** Reads a CMS file from {@code in} (not closed); see {@link #readCms(Path, long, String)}. */
+  public static CsvTable readCms(InputStream in, String sourceName, long maxChars, String kind)
+      throws IOException {
+    return readCms(
+        new InputStreamReader(in, StandardCharsets.ISO_8859_1), sourceName, maxChars, kind);
+  }
+
+  private static CsvTable readCms(Reader reader, String sourceName, long maxChars, String kind)
+      throws IOException {
+    GuardedReader guarded = new GuardedReader(reader, sourceName, maxChars, kind);
+    CsvTable table = readAll(guarded, sourceName);
+    List<CsvRecord> records = table.records;
+    if (!guarded.endsWithLineBreak() && !records.isEmpty()) {
+      CsvRecord last = records.get(records.size() - 1);
+      if (!isBlank(last) && last.getField(0).indexOf(DOS_END_OF_FILE) != 0) {
+        throw new DataLoadException(
+            sourceName,
+            last.getStartingLineNumber(),
+            0,
+            "the last line has no line ending: the file looks cut short (every line of "
+                + kind
+                + " ends with one)");
+      }
+    }
+    return table;
+  }
+
+  /**
+   * Reads all records of {@code reader} (not closed), named {@code sourceName} in errors: at most
+   * {@link #MAX_CHARS} characters, a byte order mark dropped.
+   */
   public static CsvTable read(Reader reader, String sourceName) throws IOException {
-    reader = withoutByteOrderMark(reader);
+    return readAll(new GuardedReader(reader, sourceName, MAX_CHARS, "a data file"), sourceName);
+  }
+
+  private static CsvTable readAll(Reader reader, String sourceName) throws IOException {
     List<CsvRecord> records = new ArrayList<>();
     CsvReader<CsvRecord> csv =
         CsvReader.builder()
@@ -80,8 +129,19 @@ public final class CsvTable {
         records.add(record);
       }
     } catch (CsvParseException e) {
+      // The size guard fails inside FastCSV, which wraps its error: that error is the one to tell.
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof DataLoadException tooLarge) {
+          throw tooLarge;
+        }
+      }
       throw new DataLoadException(
-          sourceName, line + 1, 0, "not readable as CSV: " + e.getMessage());
+          sourceName,
+          line + 1,
+          0,
+          "not readable as CSV: "
+              + e.getMessage()
+              + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -107,28 +167,6 @@ public final class CsvTable {
       }
     }
     return true;
-  }
-
-  /** Returns {@code reader} positioned after a byte-order mark, if it starts with one. */
-  private static Reader withoutByteOrderMark(Reader reader) throws IOException {
-    PushbackReader in = new PushbackReader(reader, 3);
-    char[] start = new char[3];
-    int n = 0;
-    while (n < 3) {
-      int read = in.read(start, n, 3 - n);
-      if (read < 0) {
-        break;
-      }
-      n += read;
-    }
-    boolean decodedMark = n >= 1 && start[0] == '\uFEFF';
-    boolean latin1Mark =
-        n == 3 && start[0] == '\u00EF' && start[1] == '\u00BB' && start[2] == '\u00BF';
-    int skip = decodedMark ? 1 : latin1Mark ? 3 : 0;
-    if (n > skip) {
-      in.unread(start, skip, n - skip);
-    }
-    return in;
   }
 
   /** Tells whether every field of {@code record} is blank. */

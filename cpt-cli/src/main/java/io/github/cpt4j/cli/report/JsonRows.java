@@ -1,0 +1,137 @@
+package io.github.cpt4j.cli.report;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+
+/**
+ * Writes one JSON array of flat objects, one object per line, with Jackson's streaming {@link
+ * JsonGenerator}: readable by any JSON parser, and by line-oriented tools once the brackets are
+ * dropped. Strings are escaped so that the output is valid JSON and valid UTF-8 for any input:
+ * control characters, U+2028 and U+2029 (not allowed raw in JavaScript strings) and surrogates (an
+ * unpaired one, read from a malformed file, cannot be written as UTF-8) become {@code \\uXXXX}.
+ *
+ * <pre>{@code
+ * JsonRows rows = new JsonRows(writer);
+ * rows.startRow();
+ * rows.field("code", "99213");
+ * rows.endRow();
+ * rows.finish();   // "[\n{"code":"99213"}\n]\n"; the writer stays open
+ * }</pre>
+ */
+public final class JsonRows {
+
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder().disable(JsonFactory.Feature.INTERN_FIELD_NAMES).build();
+
+  private final JsonGenerator json;
+  private boolean started;
+
+  /** Creates a writer of rows to {@code out}, which {@link #finish()} flushes but never closes. */
+  public JsonRows(Writer out) throws IOException {
+    this.json = FACTORY.createGenerator(requireNonNull(out, "out"));
+    json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    json.setCharacterEscapes(Escapes.INSTANCE);
+    json.setPrettyPrinter(OnePerLine.INSTANCE);
+  }
+
+  /** Starts the next object. */
+  public void startRow() throws IOException {
+    if (!started) {
+      started = true;
+      json.writeStartArray();
+    }
+    json.writeStartObject();
+  }
+
+  /**
+   * Writes one field: {@code null}, a number, {@code true}/{@code false}, or a string for anything
+   * else.
+   */
+  public void field(String name, Object value) throws IOException {
+    json.writeFieldName(name);
+    if (value == null) {
+      json.writeNull();
+    } else if (value instanceof BigDecimal decimal) {
+      json.writeNumber(decimal.toPlainString()); // never 1E+2
+    } else if (value instanceof Integer number) {
+      json.writeNumber(number);
+    } else if (value instanceof Long number) {
+      json.writeNumber(number);
+    } else if (value instanceof Boolean bool) {
+      json.writeBoolean(bool);
+    } else {
+      json.writeString(value.toString());
+    }
+  }
+
+  /** Ends the object; writes it out to the writer. */
+  public void endRow() throws IOException {
+    json.writeEndObject();
+  }
+
+  /** Flushes what was written to the writer. */
+  public void flush() throws IOException {
+    json.flush();
+  }
+
+  /** Ends the array (an empty one if there were no rows) with a line break, and flushes. */
+  public void finish() throws IOException {
+    if (!started) {
+      started = true;
+      json.writeStartArray();
+    }
+    json.writeEndArray();
+    json.writeRaw('\n');
+    json.flush();
+  }
+
+  /** {@code [}, each object on a line of its own, {@code ]}; no spaces inside objects. */
+  private static final class OnePerLine extends MinimalPrettyPrinter {
+    private static final long serialVersionUID = 1L;
+    static final OnePerLine INSTANCE = new OnePerLine();
+
+    @Override
+    public void beforeArrayValues(JsonGenerator g) throws IOException {
+      g.writeRaw('\n');
+    }
+
+    @Override
+    public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(",\n");
+    }
+
+    @Override
+    public void writeEndArray(JsonGenerator g, int values) throws IOException {
+      g.writeRaw(values == 0 ? "]" : "\n]");
+    }
+  }
+
+  /** Jackson's standard escapes, plus U+2028, U+2029 and every surrogate. */
+  private static final class Escapes extends CharacterEscapes {
+    private static final long serialVersionUID = 1L;
+    static final Escapes INSTANCE = new Escapes();
+    private final int[] ascii = standardAsciiEscapesForJSON();
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ascii;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int c) {
+      if (c == '\u2028' || c == '\u2029' || Character.isSurrogate((char) c)) {
+        return new SerializedString(String.format("\\u%04x", c));
+      }
+      return null;
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package io.github.cpt4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.cpt4j.cli.report.JsonRows;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+
+/** The JSON the command line writes: one object per line, escaped for any input. */
+class JsonRowsTest {
+
+  @Test
+  void writesOneObjectPerLine() throws IOException {
+    StringWriter out = new StringWriter();
+    JsonRows rows = new JsonRows(out);
+    rows.startRow();
+    rows.field("a", 1);
+    rows.field("b", "x");
+    rows.endRow();
+    rows.startRow();
+    rows.field("a", 2);
+    rows.field("b", null);
+    rows.endRow();
+    rows.finish();
+    assertEquals("[\n{\"a\":1,\"b\":\"x\"},\n{\"a\":2,\"b\":null}\n]\n", out.toString());
+    StringWriter empty = new StringWriter();
+    new JsonRows(empty).finish();
+    assertEquals("[]\n", empty.toString());
+  }
+
+  @Test
+  void escapesWhatJsonRequires() throws IOException {
+    assertEquals(
+        "\"a\\\"b\\\\c\\n\\r\\t\\b\\f\\u0001\\u001F\"", json("a\"b\\c\n\r\t\b\f\u0001\u001f"));
+    assertEquals("\"\\u2028\\u2029\"", json("\u2028\u2029"));
+    assertEquals("\"/é\\ud83d\\ude00\"", json("/é😀"));
+  }
+
+  @Test
+  void escapesUnpairedSurrogates() throws IOException {
+    assertEquals("\"\\ud800x\\udc00\"", json("\ud800x\udc00"));
+    assertEquals("\"\\udbff\"", json("\udbff"));
+  }
+
+  @Test
+  void writesTypedValues() throws IOException {
+    StringWriter out = new StringWriter();
+    JsonRows rows = new JsonRows(out);
+    rows.startRow();
+    rows.field("n", null);
+    rows.field("i", 42);
+    rows.field("l", 7L);
+    rows.field("d", new BigDecimal("1E+2"));
+    rows.field("b", true);
+    rows.endRow();
+    rows.finish();
+    assertEquals("[\n{\"n\":null,\"i\":42,\"l\":7,\"d\":100,\"b\":true}\n]\n", out.toString());
+  }
+
+  @Property
+  void anyStringRoundTripsThroughAStrictParser(@ForAll String text) throws IOException {
+    Object parsed = MiniJson.parse(json(text));
+    // Unpaired surrogates survive as \\u escapes, so the round trip is exact for every string.
+    assertEquals(text, parsed);
+  }
+
+  @Property
+  void outputIsAlwaysEncodableAsUtf8(@ForAll String text) throws IOException {
+    String json = json(text);
+    try {
+      StandardCharsets.UTF_8.newEncoder().encode(CharBuffer.wrap(json));
+    } catch (CharacterCodingException e) {
+      throw new AssertionError("not encodable: " + json, e);
+    }
+  }
+
+  /** {@code text} as written in a row, the quoted string alone. */
+  private static String json(String text) throws IOException {
+    StringWriter out = new StringWriter();
+    JsonRows rows = new JsonRows(out);
+    rows.startRow();
+    rows.field("k", text);
+    rows.endRow();
+    rows.finish();
+    String written = out.toString();
+    Object parsed = MiniJson.parse(written);
+    assertEquals(List.of(Map.of("k", text)), parsed);
+    return written.substring("[\n{\"k\":".length(), written.length() - "}\n]\n".length());
+  }
+}

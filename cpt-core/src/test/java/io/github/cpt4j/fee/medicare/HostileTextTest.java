@@ -1,0 +1,44 @@
+package io.github.cpt4j.fee.medicare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.code.CodeFormatException;
+import org.junit.jupiter.api.Test;
+
+/** The Medicare-wide parsers refuse control characters and quote their input short and escaped. */
+class HostileTextTest {
+
+  @Test
+  void aControlCharacterIsNoLocality() {
+    for (String text :
+        new String[] {"13282-99\0", "\u001b13282-99", "13282\u000099", "13282-99\u007f"}) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> Locality.parse(text), text);
+      assertTrue(e.getMessage().matches("[\\x20-\\x7e]+"), e.getMessage());
+    }
+    assertEquals(Locality.parse("13282-99"), Locality.parse(" 13282-99\t"));
+  }
+
+  @Test
+  void aControlCharacterIsNoPlaceOfService() {
+    assertThrows(IllegalArgumentException.class, () -> PlaceOfService.parse("11\0"));
+    assertThrows(IllegalArgumentException.class, () -> PlaceOfService.parse("\u001b11"));
+    assertEquals(PlaceOfService.parse("11"), PlaceOfService.parse(" 11 "));
+  }
+
+  @Test
+  void aHugeInputIsQuotedShort() {
+    String huge = "9".repeat(1_000_000) + "\0";
+    String locality =
+        assertThrows(IllegalArgumentException.class, () -> Locality.parse(huge)).getMessage();
+    String pos =
+        assertThrows(IllegalArgumentException.class, () -> PlaceOfService.parse(huge)).getMessage();
+    for (String message : new String[] {locality, pos}) {
+      assertTrue(message.length() < 200, message);
+      assertTrue(message.endsWith("'" + "9".repeat(64) + "...'"), message);
+    }
+    assertEquals("'a\\u0000\\u001b'", CodeFormatException.quote("a\0\u001b"));
+  }
+}

@@ -1,0 +1,105 @@
+package io.github.cpt4j.data.table;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cpt4j.data.load.DataLoadException;
+import java.io.IOException;
+import java.io.Reader;
+
+/**
+ * A reader of a data file that fails fast on one too large, drops a byte order mark and remembers
+ * how the text ended. A loader reads CMS files as ISO-8859-1, in which a UTF-8 mark shows as the
+ * three characters {@code ï»¿}; both that and U+FEFF are dropped, so that the first header name is
+ * found whatever wrote the file.
+ *
+ * <p>The size cap is what keeps a wrong file (a video given as {@code --gpci}) from filling the
+ * heap: the loader stops after {@code maxChars} with an error naming the file, instead of reading
+ * and holding all of it.
+ */
+public final class GuardedReader extends Reader {
+
+  private static final String LATIN1_BOM = "\u00EF\u00BB\u00BF";
+
+  private final Reader in;
+  private final String sourceName;
+  private final long maxChars;
+  private final String kind;
+  private long read;
+  private int last = -1;
+  private boolean started;
+  private final char[] start = new char[3];
+  private int startLength;
+  private int startPosition;
+
+  /**
+   * Creates a guard over {@code in}.
+   *
+   * @param maxChars the most characters accepted
+   * @param kind what the file should be, for the error ("a CMS GPCI file")
+   */
+  public GuardedReader(Reader in, String sourceName, long maxChars, String kind) {
+    this.in = requireNonNull(in, "in");
+    this.sourceName = requireNonNull(sourceName, "sourceName");
+    this.maxChars = maxChars;
+    this.kind = requireNonNull(kind, "kind");
+  }
+
+  @Override
+  public int read(char[] buffer, int offset, int length) throws IOException {
+    if (length == 0) {
+      return 0;
+    }
+    if (!started) {
+      started = true;
+      readStart();
+    }
+    if (startPosition < startLength) {
+      int n = Math.min(length, startLength - startPosition);
+      System.arraycopy(start, startPosition, buffer, offset, n);
+      startPosition += n;
+      return count(buffer, offset, n);
+    }
+    int n = in.read(buffer, offset, length);
+    return n <= 0 ? n : count(buffer, offset, n);
+  }
+
+  /** Reads the first characters and drops a byte order mark among them. */
+  private void readStart() throws IOException {
+    while (startLength < 3) {
+      int n = in.read(start, startLength, 3 - startLength);
+      if (n < 0) {
+        break;
+      }
+      startLength += n;
+    }
+    String head = new String(start, 0, startLength);
+    if (head.equals(LATIN1_BOM)) {
+      startLength = 0;
+    } else if (startLength > 0 && start[0] == '\uFEFF') {
+      startPosition = 1;
+    }
+  }
+
+  private int count(char[] buffer, int offset, int n) throws DataLoadException {
+    read += n;
+    if (read > maxChars) {
+      throw new DataLoadException(
+          sourceName,
+          0,
+          0,
+          "larger than " + maxChars + " characters; expected " + kind + ", which is far smaller");
+    }
+    last = buffer[offset + n - 1];
+    return n;
+  }
+
+  /** Tells whether the text read so far ends with a line break (or is empty). */
+  public boolean endsWithLineBreak() {
+    return last < 0 || last == '\n' || last == '\r';
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+}

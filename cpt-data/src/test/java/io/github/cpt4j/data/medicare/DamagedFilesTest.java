@@ -1,0 +1,145 @@
+package io.github.cpt4j.data.medicare;
+
+import static io.github.cpt4j.data.medicare.LoaderFixtures.stream;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.fee.medicare.Locality;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Damaged CMS files are refused with the file and line, never loaded with a wrong number. */
+class DamagedFilesTest {
+
+  static final String OPPS =
+      "HCPCS,MOD,PROCSTAT,CARRIER,LOCALITY,FACILITY PRICE,NON-FACILTY PRICE\n"
+          + "70450,TC,A,13282,99,60.00,60.00\n"
+          + "71046,TC,A,13282,99,97.07,97.07\n";
+
+  static final String ZIP5 =
+      "NY100011320201 Z9   0 A"
+          + " ".repeat(52)
+          + "20254\r\n"
+          + "NY100021320202 Z9   1 A"
+          + " ".repeat(52)
+          + "20254\r\n";
+
+  /** Cuts {@code text} inside the last field of its last data line, dropping the line break. */
+  private static String cutInLastField(String text, String lastDataLine) {
+    int end = text.lastIndexOf(lastDataLine) + lastDataLine.length();
+    return text.substring(0, end - 1);
+  }
+
+  @Test
+  void aGpciFileCutInItsLastFieldIsRefused() {
+    String text = LoaderFixtures.gpci2026();
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                GpciFile.read(
+                    stream(cutInLastField(text, "0.664")), "g.csv", GpciFile.WorkGpci.WITH_FLOOR));
+    assertTrue(
+        e.getMessage().startsWith("g.csv, line 5: the last line has no line ending"),
+        e::getMessage);
+  }
+
+  @Test
+  void aRelativeValueFileCutInItsLastFieldIsRefused() {
+    String text = LoaderFixtures.rvu2025();
+    String cut = text.substring(0, text.length() - 2); // "0.00\n" becomes "0.0"
+    DataLoadException e =
+        assertThrows(DataLoadException.class, () -> RvuFile.read(stream(cut), "r.csv"));
+    assertTrue(e.getMessage().contains("the last line has no line ending"), e::getMessage);
+  }
+
+  @Test
+  void anOppsCapFileCutOrEmptyIsRefused() throws Exception {
+    assertEquals(2, OppsCapFile.read(stream(OPPS), "c.csv").size());
+    DataLoadException cut =
+        assertThrows(
+            DataLoadException.class,
+            () -> OppsCapFile.read(stream(OPPS.substring(0, OPPS.length() - 2)), "c.csv"));
+    assertTrue(
+        cut.getMessage().contains("line 3: the last line has no line ending"), cut::getMessage);
+    String headerOnly = OPPS.substring(0, OPPS.indexOf('\n') + 1) + ",,,,,,\n";
+    DataLoadException empty =
+        assertThrows(DataLoadException.class, () -> OppsCapFile.read(stream(headerOnly), "c.csv"));
+    assertTrue(empty.getMessage().contains("0 rows after the header"), empty::getMessage);
+  }
+
+  @Test
+  void aZip5FileCutIsRefused() {
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class,
+            () -> Zip5File.read(stream(ZIP5.substring(0, ZIP5.length() - 2)), "z.txt"));
+    assertTrue(e.getMessage().contains("line 2: the last line has no line ending"), e::getMessage);
+  }
+
+  @Test
+  void aMistypedContractorNumberIsAnErrorNotADroppedLocality() {
+    String text = LoaderFixtures.gpci2025().replace("02102,AK", "O2102,AK");
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class,
+            () -> GpciFile.read(stream(text), "g.csv", GpciFile.WorkGpci.WITH_FLOOR));
+    assertTrue(e.getMessage().startsWith("g.csv, line 5, column 1:"), e::getMessage);
+  }
+
+  @Test
+  void aByteOrderMarkIsDroppedEverywhere() throws Exception {
+    String bom =
+        new String(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, StandardCharsets.ISO_8859_1);
+    assertEquals(2, OppsCapFile.read(stream(bom + OPPS), "c.csv").size());
+    assertEquals(
+        java.util.Optional.of(Locality.parse("13202-01")),
+        Zip5File.read(stream(bom + ZIP5), "z.txt").find("10001"));
+    assertEquals(
+        3,
+        GpciFile.read(
+                stream(bom + LoaderFixtures.gpci2025()), "g.csv", GpciFile.WorkGpci.WITH_FLOOR)
+            .size());
+    assertEquals(6, RvuFile.read(stream(bom + LoaderFixtures.rvu2025()), "r.csv").size());
+  }
+
+  /** Endless junk, counted as it is read. */
+  private static final class Junk extends InputStream {
+    long served;
+
+    @Override
+    public int read() {
+      served++;
+      return 'x';
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      for (int i = 0; i < len; i++) {
+        b[off + i] = (byte) (++served % 64 == 0 ? '\n' : 'x');
+      }
+      return len;
+    }
+  }
+
+  @Test
+  void junkFailsFastAfterAFewMegabytesAtMost() {
+    Junk junk = new Junk();
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class,
+            () -> GpciFile.read(junk, "movie.mp4", GpciFile.WorkGpci.WITH_FLOOR));
+    assertTrue(
+        e.getMessage().startsWith("movie.mp4: larger than 1048576 characters"), e::getMessage);
+    assertTrue(junk.served < 4 << 20, () -> junk.served + " bytes read");
+    Junk more = new Junk();
+    assertThrows(DataLoadException.class, () -> OppsCapFile.read(more, "movie.mp4"));
+    assertTrue(more.served < 20 << 20, () -> more.served + " bytes read");
+    Junk zip = new Junk();
+    assertThrows(DataLoadException.class, () -> Zip5File.read(zip, "movie.mp4"));
+    assertTrue(zip.served < 40 << 20, () -> zip.served + " bytes read");
+  }
+}

@@ -1,0 +1,126 @@
+package io.github.cpt4j.data.medicare;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.github.cpt4j.data.load.DataLoadException;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Any bytes, and any damage to a good file, either load completely or fail with a {@link
+ * DataLoadException} that names the file: never another exception, and never a table (loads build
+ * nothing until every row is read, so a table returned is a whole one).
+ */
+class LoaderProperties {
+
+  /** One loader, reading a stream named "f.csv". */
+  @FunctionalInterface
+  interface Loader {
+    Object load(byte[] bytes) throws Exception;
+  }
+
+  private static final List<Loader> LOADERS =
+      List.of(
+          b -> RvuFile.read(new ByteArrayInputStream(b), "f.csv"),
+          b -> GpciFile.read(new ByteArrayInputStream(b), "f.csv", GpciFile.WorkGpci.WITH_FLOOR),
+          b -> OppsCapFile.read(new ByteArrayInputStream(b), "f.csv"),
+          b -> Zip5File.read(new ByteArrayInputStream(b), "f.csv"),
+          b -> ConversionFactorFile.read(new ByteArrayInputStream(b), "f.csv"),
+          b -> PaymentAmountFile.read(new ByteArrayInputStream(b), "f.csv"));
+
+  private static final List<String> GOOD =
+      List.of(
+          LoaderFixtures.rvu2025(),
+          LoaderFixtures.rvu2026(),
+          LoaderFixtures.gpci2025(),
+          LoaderFixtures.gpci2026(),
+          DamagedFilesTest.OPPS,
+          DamagedFilesTest.ZIP5);
+
+  private static void loadsOrFailsCleanly(byte[] bytes) {
+    for (Loader loader : LOADERS) {
+      try {
+        loader.load(bytes);
+      } catch (DataLoadException e) {
+        assertTrue(e.getMessage().startsWith("f.csv"), e::getMessage);
+      } catch (Exception | Error e) {
+        fail("not a DataLoadException: " + e, e);
+      }
+    }
+  }
+
+  @Property(tries = 200)
+  void anyBytes(@ForAll byte[] bytes) {
+    loadsOrFailsCleanly(bytes);
+  }
+
+  @Provide
+  Arbitrary<byte[]> damaged() {
+    return Combinators.combine(
+            Arbitraries.of(GOOD),
+            Arbitraries.integers().between(0, 10_000),
+            Arbitraries.integers().between(0, 255),
+            Arbitraries.of("cut", "flip", "insert"))
+        .as(
+            (text, at, value, how) -> {
+              byte[] good = text.getBytes(StandardCharsets.ISO_8859_1);
+              int i = at % (good.length + 1);
+              return switch (how) {
+                case "cut" -> java.util.Arrays.copyOf(good, i);
+                case "flip" -> {
+                  byte[] copy = good.clone();
+                  if (i < copy.length) {
+                    copy[i] = (byte) value.intValue();
+                  }
+                  yield copy;
+                }
+                default -> {
+                  byte[] copy = new byte[good.length + 1];
+                  System.arraycopy(good, 0, copy, 0, i);
+                  copy[i] = (byte) value.intValue();
+                  System.arraycopy(good, i, copy, i + 1, good.length - i);
+                  yield copy;
+                }
+              };
+            });
+  }
+
+  @Property(tries = 500)
+  void damagedGoodFiles(@ForAll("damaged") byte[] bytes) {
+    loadsOrFailsCleanly(bytes);
+  }
+
+  /** A good file cut inside a line (not at its end) never loads. */
+  @Property(tries = 200)
+  void aCutFileNeverLoads(@ForAll("cutInALine") byte[] bytes) throws Exception {
+    Loader loader = bytes[0] == 'H' ? LOADERS.get(2) : LOADERS.get(0);
+    try {
+      loader.load(bytes);
+      fail("a cut file loaded");
+    } catch (DataLoadException expected) {
+      // refused, as it must be
+    }
+  }
+
+  @Provide
+  Arbitrary<byte[]> cutInALine() {
+    return Combinators.combine(
+            Arbitraries.of(LoaderFixtures.rvu2025(), DamagedFilesTest.OPPS),
+            Arbitraries.integers().between(1, 60))
+        .as(
+            (text, back) -> {
+              // Somewhere in the last data line, never right after its line break.
+              int lastLineStart = text.lastIndexOf('\n', text.length() - 2) + 1;
+              int end = Math.max(lastLineStart + 1, text.length() - 1 - back);
+              return text.substring(0, end).getBytes(StandardCharsets.ISO_8859_1);
+            });
+  }
+}
