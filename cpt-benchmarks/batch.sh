@@ -40,15 +40,11 @@ if [ ! -f "$input" ]; then
   java -cp "$bench_jar" io.github.cpt4j.benchmarks.batch.BatchInput "$rvu" "$lines" "$input"
 fi
 
-# shellcheck disable=SC2086 # CPT_JAVA_OPTS is a list of options
-run_cpt() {
-  java ${CPT_JAVA_OPTS:-} -jar "$cpt_jar" price --input "$input" --output "$work/cpt.csv" \
-    --rvu "$rvu" --gpci "$gpci"
-}
-run_duckdb() {
-  java -cp "$bench_jar" io.github.cpt4j.benchmarks.batch.DuckDbPricer "$input" "$rvu" "$gpci" \
-    "$work/duckdb.csv"
-}
+# shellcheck disable=SC2206 # CPT_JAVA_OPTS is a list of options
+cpt=(java ${CPT_JAVA_OPTS:-} -jar "$cpt_jar" price --input "$input" --output "$work/cpt.csv"
+  --rvu "$rvu" --gpci "$gpci")
+duckdb=(java -cp "$bench_jar" io.github.cpt4j.benchmarks.batch.DuckDbPricer "$input" "$rvu"
+  "$gpci" "$work/duckdb.csv")
 
 # One timed run: wall seconds, CPU seconds (user + system), peak RSS in MiB.
 timed() {
@@ -58,8 +54,8 @@ timed() {
 }
 
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
-run_cpt > /dev/null
-run_duckdb > /dev/null
+"${cpt[@]}" > /dev/null
+"${duckdb[@]}" > /dev/null
 # The first eight columns are the input's and the amount; the input has no quotes or commas.
 if ! cmp -s <(cut -d, -f1-8 "$work/cpt.csv") <(cut -d, -f1-8 "$work/duckdb.csv"); then
   echo "The amounts differ:" >&2
@@ -71,8 +67,8 @@ amounts="$(cut -d, -f8 "$work/cpt.csv" | grep -c '[0-9]' || true)"
 : > "$work/cpt.times"
 : > "$work/duckdb.times"
 for ((i = 1; i <= runs; i++)); do
-  timed run_cpt >> "$work/cpt.times"
-  timed run_duckdb >> "$work/duckdb.times"
+  timed "${cpt[@]}" >> "$work/cpt.times"
+  timed "${duckdb[@]}" >> "$work/duckdb.times"
   echo "run $i of $runs done" >&2
 done
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
