@@ -13,5 +13,6 @@ module io.github.cpt4j.core {
   exports io.github.cpt4j.edit;
   exports io.github.cpt4j.fee;
   exports io.github.cpt4j.fee.medicare;
-  exports io.github.cpt4j.fee.medicare.claim;
+  exports io.github.cpt4j.fee.medicare.pfs;
+  exports io.github.cpt4j.fee.medicare.pfs.claim;
 }

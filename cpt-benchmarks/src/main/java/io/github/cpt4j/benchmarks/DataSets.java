@@ -6,7 +6,7 @@ import io.github.cpt4j.codeset.CodeSet;
 import io.github.cpt4j.data.BundledData;
 import io.github.cpt4j.data.medicare.OppsCapFile;
 import io.github.cpt4j.data.medicare.RvuFile;
-import io.github.cpt4j.fee.medicare.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

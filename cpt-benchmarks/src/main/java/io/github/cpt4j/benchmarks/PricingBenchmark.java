@@ -1,8 +1,8 @@
 package io.github.cpt4j.benchmarks;
 
 import io.github.cpt4j.code.ProcedureCode;
-import io.github.cpt4j.fee.medicare.MedicareFeeSchedule;
-import io.github.cpt4j.fee.medicare.RvuEntry;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

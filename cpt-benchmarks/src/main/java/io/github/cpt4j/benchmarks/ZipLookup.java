@@ -1,7 +1,7 @@
 package io.github.cpt4j.benchmarks;
 
 import com.google.common.collect.ImmutableMap;
-import io.github.cpt4j.fee.Locality;
+import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.ZipLocalityTable;
 import java.util.ArrayList;
 import java.util.HashMap;

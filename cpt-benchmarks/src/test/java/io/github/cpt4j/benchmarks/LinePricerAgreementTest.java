@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.benchmarks.baseline.NaiveMedicarePricer;
 import io.github.cpt4j.claim.ClaimLine;
-import io.github.cpt4j.fee.Locality;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
-import io.github.cpt4j.fee.medicare.FeeCalculation;
-import io.github.cpt4j.fee.medicare.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.pfs.FeeCalculation;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.LinkedHashSet;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.github.cpt4j.data.BundledData;
-import io.github.cpt4j.fee.Locality;
+import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.ZipLocalityTable;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,7 +7,7 @@ import io.github.cpt4j.cli.report.Column;
 import io.github.cpt4j.cli.report.Format;
 import io.github.cpt4j.cli.report.Report;
 import io.github.cpt4j.data.load.DataLoadException;
-import io.github.cpt4j.fee.medicare.Gpci;
+import io.github.cpt4j.fee.medicare.pfs.Gpci;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -10,7 +10,7 @@ import java.util.List;
  * reason why there is none, never a silent zero.
  *
  * <p>Out of the box: the Medicare Physician Fee Schedule ({@code
- * io.github.cpt4j.fee.medicare.MedicareFeeSchedule}), a flat table ({@link FlatFeeSchedule}), a
+ * io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule}), a flat table ({@link FlatFeeSchedule}), a
  * percentage of another schedule ({@link #percentOf}) and fallback chains ({@link
  * #firstThatPrices}). Users write their own by implementing {@link #price}:
  *

@@ -7,13 +7,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The circumstances a service is priced in: the date of service, the payment locality, the setting
- * (facility or not), whether the provider participates in Medicare (accepts assignment on all
- * claims), and whether the provider is a qualifying APM participant (from 2026 Medicare has a
- * higher conversion factor for them).
+ * The circumstances a service is priced in: the date of service, the payment area (for Medicare,
+ * the locality), the setting (facility or not), whether the provider participates in Medicare
+ * (accepts assignment on all claims), and whether the provider is a qualifying APM participant
+ * (from 2026 Medicare has a higher conversion factor for them).
  *
- * <p>Immutable. Built with {@link #of(LocalDate, Locality, Setting)}, then adjusted with the {@code
- * with*} methods; a participating, non-qualifying provider is the default.
+ * <p>Immutable. Built with {@link #of(LocalDate, PaymentArea, Setting)}, then adjusted with the
+ * {@code with*} methods; a participating, non-qualifying provider is the default.
  *
  * <pre>{@code
  * PricingContext office = PricingContext.of(LocalDate.of(2025, 3, 14),
@@ -24,39 +24,42 @@ import java.util.Optional;
 public final class PricingContext {
 
   private final LocalDate dateOfService;
-  private final Optional<Locality> locality;
+  private final Optional<PaymentArea> area;
   private final Setting setting;
   private final boolean participating;
   private final boolean qualifyingApmParticipant;
 
   private PricingContext(
       LocalDate dateOfService,
-      Optional<Locality> locality,
+      Optional<PaymentArea> area,
       Setting setting,
       boolean participating,
       boolean qualifyingApmParticipant) {
     this.dateOfService = dateOfService;
-    this.locality = locality;
+    this.area = area;
     this.setting = setting;
     this.participating = participating;
     this.qualifyingApmParticipant = qualifyingApmParticipant;
   }
 
-  /** Returns the context of a participating, non-qualifying provider in {@code locality}. */
-  public static PricingContext of(LocalDate dateOfService, Locality locality, Setting setting) {
+  /**
+   * Returns the context of a participating, non-qualifying provider in {@code area} (for Medicare,
+   * a {@code Locality}).
+   */
+  public static PricingContext of(LocalDate dateOfService, PaymentArea area, Setting setting) {
     return new PricingContext(
         requireNonNull(dateOfService, "dateOfService"),
-        Optional.of(requireNonNull(locality, "locality")),
+        Optional.of(requireNonNull(area, "area")),
         requireNonNull(setting, "setting"),
         true,
         false);
   }
 
   /**
-   * Returns a context with no locality, for schedules that do not vary by place (a flat contract
+   * Returns a context with no area, for schedules that do not vary by place (a flat contract
    * table). Geographic schedules such as Medicare's refuse to price in it.
    */
-  public static PricingContext withoutLocality(LocalDate dateOfService, Setting setting) {
+  public static PricingContext withoutArea(LocalDate dateOfService, Setting setting) {
     return new PricingContext(
         requireNonNull(dateOfService, "dateOfService"),
         Optional.empty(),
@@ -70,9 +73,12 @@ public final class PricingContext {
     return dateOfService;
   }
 
-  /** Returns the payment locality, if the context has one. */
-  public Optional<Locality> locality() {
-    return locality;
+  /**
+   * Returns the payment area, if the context has one; Medicare schedules read it with {@code
+   * Locality.in(context)}.
+   */
+  public Optional<PaymentArea> area() {
+    return area;
   }
 
   /** Returns the setting the service was furnished in. */
@@ -99,14 +105,14 @@ public final class PricingContext {
   /** Returns a copy with another date of service. */
   public PricingContext withDateOfService(LocalDate date) {
     return new PricingContext(
-        requireNonNull(date, "date"), locality, setting, participating, qualifyingApmParticipant);
+        requireNonNull(date, "date"), area, setting, participating, qualifyingApmParticipant);
   }
 
-  /** Returns a copy in another locality. */
-  public PricingContext withLocality(Locality newLocality) {
+  /** Returns a copy in another payment area. */
+  public PricingContext withArea(PaymentArea newArea) {
     return new PricingContext(
         dateOfService,
-        Optional.of(requireNonNull(newLocality, "newLocality")),
+        Optional.of(requireNonNull(newArea, "newArea")),
         setting,
         participating,
         qualifyingApmParticipant);
@@ -116,7 +122,7 @@ public final class PricingContext {
   public PricingContext withSetting(Setting newSetting) {
     return new PricingContext(
         dateOfService,
-        locality,
+        area,
         requireNonNull(newSetting, "newSetting"),
         participating,
         qualifyingApmParticipant);
@@ -125,12 +131,12 @@ public final class PricingContext {
   /** Returns a copy for a participating ({@code true}) or non-participating provider. */
   public PricingContext withParticipating(boolean isParticipating) {
     return new PricingContext(
-        dateOfService, locality, setting, isParticipating, qualifyingApmParticipant);
+        dateOfService, area, setting, isParticipating, qualifyingApmParticipant);
   }
 
   /** Returns a copy for a qualifying APM participant ({@code true}) or not. */
   public PricingContext withQualifyingApmParticipant(boolean isQualifying) {
-    return new PricingContext(dateOfService, locality, setting, participating, isQualifying);
+    return new PricingContext(dateOfService, area, setting, participating, isQualifying);
   }
 
   @Override
@@ -138,12 +144,9 @@ public final class PricingContext {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof PricingContext)) {
-      return false;
-    }
-    PricingContext that = (PricingContext) other;
-    return dateOfService.equals(that.dateOfService)
-        && locality.equals(that.locality)
+    return other instanceof PricingContext that
+        && dateOfService.equals(that.dateOfService)
+        && area.equals(that.area)
         && setting == that.setting
         && participating == that.participating
         && qualifyingApmParticipant == that.qualifyingApmParticipant;
@@ -151,7 +154,7 @@ public final class PricingContext {
 
   @Override
   public int hashCode() {
-    return Objects.hash(dateOfService, locality, setting, participating, qualifyingApmParticipant);
+    return Objects.hash(dateOfService, area, setting, participating, qualifyingApmParticipant);
   }
 
   /**
@@ -161,7 +164,7 @@ public final class PricingContext {
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder(48).append(dateOfService);
-    locality.ifPresent(l -> sb.append(' ').append(l));
+    area.ifPresent(l -> sb.append(' ').append(l));
     sb.append(' ').append(setting.words());
     if (!participating) {
       sb.append(" non-participating");

@@ -23,7 +23,7 @@ import net.jqwik.api.constraints.Size;
 class FeeScheduleProperties {
 
   private static final PricingContext CONTEXT =
-      PricingContext.withoutLocality(LocalDate.of(2025, 5, 1), Setting.NON_FACILITY);
+      PricingContext.withoutArea(LocalDate.of(2025, 5, 1), Setting.NON_FACILITY);
 
   @Provide
   Arbitrary<ProcedureCode> codes() {

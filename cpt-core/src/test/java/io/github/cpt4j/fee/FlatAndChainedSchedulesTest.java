@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class FlatAndChainedSchedulesTest {
 
   private static final PricingContext CONTEXT =
-      PricingContext.withoutLocality(LocalDate.of(2025, 5, 1), Setting.NON_FACILITY);
+      PricingContext.withoutArea(LocalDate.of(2025, 5, 1), Setting.NON_FACILITY);
   private static final FlatFeeSchedule ACME =
       FlatFeeSchedule.builder()
           .name("acme-2025")

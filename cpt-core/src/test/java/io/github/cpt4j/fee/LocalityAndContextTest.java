@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.testing.EqualsTester;
 import com.google.common.testing.NullPointerTester;
+import io.github.cpt4j.fee.medicare.Locality;
 import java.time.LocalDate;
 import java.util.Optional;
 import net.jqwik.api.ForAll;
@@ -62,17 +63,21 @@ class LocalityAndContextTest {
     PricingContext other =
         c.withParticipating(false).withQualifyingApmParticipant(true).withSetting(Setting.FACILITY);
     assertEquals("2025-03-14 13282-99 facility non-participating QP", other.toString());
-    assertEquals(
-        Optional.empty(), PricingContext.withoutLocality(date, Setting.FACILITY).locality());
+    assertEquals(Optional.empty(), PricingContext.withoutArea(date, Setting.FACILITY).area());
+    assertEquals(Optional.empty(), Locality.in(PricingContext.withoutArea(date, Setting.FACILITY)));
+    assertEquals(Optional.of(l), Locality.in(c));
+    assertEquals(Optional.of(l), c.area());
+    assertEquals("13282-99", l.id());
     new EqualsTester()
         .addEqualityGroup(c, PricingContext.of(date, l, Setting.NON_FACILITY))
         .addEqualityGroup(c.withParticipating(false))
         .addEqualityGroup(c.withQualifyingApmParticipant(true))
         .addEqualityGroup(c.withSetting(Setting.FACILITY))
         .addEqualityGroup(c.withDateOfService(date.plusDays(1)))
-        .addEqualityGroup(c.withLocality(Locality.parse("13202-01")))
+        .addEqualityGroup(c.withArea(Locality.parse("13202-01")))
         .testEquals();
-    NullPointerTester tester = new NullPointerTester().setDefault(Locality.class, l);
+    NullPointerTester tester =
+        new NullPointerTester().setDefault(Locality.class, l).setDefault(PaymentArea.class, l);
     tester.testAllPublicStaticMethods(PricingContext.class);
     tester.testAllPublicInstanceMethods(c);
     assertEquals(Setting.FACILITY, Setting.NON_FACILITY.other());

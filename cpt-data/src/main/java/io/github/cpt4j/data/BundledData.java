@@ -4,9 +4,9 @@ import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
 import io.github.cpt4j.codeset.CodeSet;
 import io.github.cpt4j.data.load.CodeSetLoader;
-import io.github.cpt4j.fee.medicare.ConversionFactors;
-import io.github.cpt4j.fee.medicare.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.ZipLocalityTable;
+import io.github.cpt4j.fee.medicare.pfs.ConversionFactors;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import java.io.IOException;
 import java.io.InputStream;
 

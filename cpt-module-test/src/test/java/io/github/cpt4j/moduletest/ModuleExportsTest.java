@@ -34,7 +34,8 @@ class ModuleExportsTest {
                   "io.github.cpt4j.edit",
                   "io.github.cpt4j.fee",
                   "io.github.cpt4j.fee.medicare",
-                  "io.github.cpt4j.fee.medicare.claim",
+                  "io.github.cpt4j.fee.medicare.pfs",
+                  "io.github.cpt4j.fee.medicare.pfs.claim",
                   "io.github.cpt4j.modifier"),
           "io.github.cpt4j.data",
               Set.of(

@@ -4,10 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableMap;
 import io.github.cpt4j.fee.Setting;
-import io.github.cpt4j.fee.medicare.ConversionFactor;
-import io.github.cpt4j.fee.medicare.Gpci;
-import io.github.cpt4j.fee.medicare.MedicareFeeSchedule;
-import io.github.cpt4j.fee.medicare.RvuEntry;
+import io.github.cpt4j.fee.medicare.pfs.ConversionFactor;
+import io.github.cpt4j.fee.medicare.pfs.Gpci;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;

@@ -7,7 +7,7 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.cpt4j.cli.report.Format;
-import io.github.cpt4j.fee.Locality;
+import io.github.cpt4j.fee.medicare.Locality;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

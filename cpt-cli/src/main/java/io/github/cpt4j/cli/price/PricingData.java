@@ -2,8 +2,8 @@ package io.github.cpt4j.cli.price;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.cpt4j.fee.Locality;
-import io.github.cpt4j.fee.medicare.Gpci;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.pfs.Gpci;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -2,8 +2,8 @@ package io.github.cpt4j.cli.price;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.cpt4j.fee.Locality;
 import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.Locality;
 import java.time.LocalDate;
 import java.util.Optional;
 

@@ -2,7 +2,6 @@ package io.github.cpt4j.fee.medicare;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.cpt4j.fee.Locality;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,7 +1,9 @@
 /**
- * The Medicare Physician Fee Schedule: the RVU rows and payment indicators of CMS's relative value
- * file, GPCIs per locality, conversion factors by date of service, the OPPS imaging cap, and {@link
- * io.github.cpt4j.fee.medicare.MedicareFeeSchedule}, which prices a claim line with them exactly as
- * CMS computes its published amounts.
+ * Medicare-wide types shared by every Medicare fee schedule: the payment {@link
+ * io.github.cpt4j.fee.medicare.Locality} (which implements the generic {@link
+ * io.github.cpt4j.fee.PaymentArea}), the {@link io.github.cpt4j.fee.medicare.PlaceOfService} and
+ * its setting, and the ZIP-code-to-locality table. Each schedule lives in a package of its own
+ * beneath this one: {@code pfs} (the Physician Fee Schedule) and, beside it, the other Medicare
+ * schedules.
  */
 package io.github.cpt4j.fee.medicare;

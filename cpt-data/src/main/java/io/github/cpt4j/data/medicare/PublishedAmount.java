@@ -1,9 +1,9 @@
 package io.github.cpt4j.data.medicare;
 
 import io.github.cpt4j.code.ProcedureCode;
-import io.github.cpt4j.fee.Locality;
 import io.github.cpt4j.fee.Setting;
-import io.github.cpt4j.fee.medicare.PaymentStatus;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.pfs.PaymentStatus;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
 import java.util.Objects;

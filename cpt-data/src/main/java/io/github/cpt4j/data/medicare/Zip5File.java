@@ -1,7 +1,7 @@
 package io.github.cpt4j.data.medicare;
 
 import io.github.cpt4j.data.load.DataLoadException;
-import io.github.cpt4j.fee.Locality;
+import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.ZipLocalityTable;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FlatFeeScheduleCsvTest {
 
   private static final PricingContext CONTEXT =
-      PricingContext.withoutLocality(LocalDate.of(2025, 1, 2), Setting.NON_FACILITY);
+      PricingContext.withoutArea(LocalDate.of(2025, 1, 2), Setting.NON_FACILITY);
 
   private static FlatFeeSchedule read(String text) throws Exception {
     return FlatFeeScheduleCsv.read(

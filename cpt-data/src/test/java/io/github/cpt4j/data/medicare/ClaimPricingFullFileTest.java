@@ -7,16 +7,16 @@ import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.fee.FeeResult;
-import io.github.cpt4j.fee.Locality;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
-import io.github.cpt4j.fee.medicare.BilateralRule;
-import io.github.cpt4j.fee.medicare.MedicareFeeSchedule;
-import io.github.cpt4j.fee.medicare.MultipleProcedureRule;
-import io.github.cpt4j.fee.medicare.PaymentStatus;
-import io.github.cpt4j.fee.medicare.RvuEntry;
-import io.github.cpt4j.fee.medicare.claim.MedicareClaimPricer;
-import io.github.cpt4j.fee.medicare.claim.PricedClaim;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.pfs.BilateralRule;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.MultipleProcedureRule;
+import io.github.cpt4j.fee.medicare.pfs.PaymentStatus;
+import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
+import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
+import io.github.cpt4j.fee.medicare.pfs.claim.PricedClaim;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -120,7 +120,8 @@ class ClaimPricingFullFileTest {
           && row.modifier().isEmpty()
           && row.indicators().multipleProcedure() == MultipleProcedureRule.ENDOSCOPY_FAMILY
           && row.indicators().endoscopicBase().isPresent()
-          && row.indicators().globalPeriod() != io.github.cpt4j.fee.medicare.GlobalPeriod.ADD_ON) {
+          && row.indicators().globalPeriod()
+              != io.github.cpt4j.fee.medicare.pfs.GlobalPeriod.ADD_ON) {
         families
             .computeIfAbsent(row.indicators().endoscopicBase().get(), b -> new ArrayList<>())
             .add(row);

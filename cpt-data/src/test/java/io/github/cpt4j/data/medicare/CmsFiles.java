@@ -2,11 +2,11 @@ package io.github.cpt4j.data.medicare;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.github.cpt4j.fee.medicare.ConversionFactors;
-import io.github.cpt4j.fee.medicare.GpciTable;
-import io.github.cpt4j.fee.medicare.MedicareFeeSchedule;
-import io.github.cpt4j.fee.medicare.OppsCapTable;
-import io.github.cpt4j.fee.medicare.RvuTable;
+import io.github.cpt4j.fee.medicare.pfs.ConversionFactors;
+import io.github.cpt4j.fee.medicare.pfs.GpciTable;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.OppsCapTable;
+import io.github.cpt4j.fee.medicare.pfs.RvuTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -9,12 +9,12 @@ import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
-import io.github.cpt4j.fee.medicare.ConversionFactor;
-import io.github.cpt4j.fee.medicare.FeeCalculation;
-import io.github.cpt4j.fee.medicare.Gpci;
-import io.github.cpt4j.fee.medicare.MedicareFeeSchedule;
-import io.github.cpt4j.fee.medicare.PcTcIndicator;
-import io.github.cpt4j.fee.medicare.RvuEntry;
+import io.github.cpt4j.fee.medicare.pfs.ConversionFactor;
+import io.github.cpt4j.fee.medicare.pfs.FeeCalculation;
+import io.github.cpt4j.fee.medicare.pfs.Gpci;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.PcTcIndicator;
+import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -51,7 +51,7 @@ class FullFileInvariantsTest {
         continue;
       }
       for (Gpci gpci : schedule.gpcis().all()) {
-        Optional<io.github.cpt4j.fee.medicare.OppsCap> cap =
+        Optional<io.github.cpt4j.fee.medicare.pfs.OppsCap> cap =
             schedule.oppsCap(entry, gpci.locality());
         FeeCalculation f = FeeCalculation.of(entry, gpci, cf, Setting.FACILITY, cap);
         FeeCalculation nf = FeeCalculation.of(entry, gpci, cf, Setting.NON_FACILITY, cap);

@@ -1,0 +1,119 @@
+package io.github.cpt4j.fee.medicare.pfs;
+
+import io.github.cpt4j.style.ValueStyle;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.immutables.value.Value;
+
+/**
+ * The Medicare Physician Fee Schedule conversion factor in force for dates of service from {@link
+ * #effectiveFrom()} to {@link #effectiveTo()} (both inclusive), for the providers {@link
+ * #appliesTo()} says: dollars per RVU, four decimals. It can change in the middle of a year (9
+ * March 2024), and from 2026 qualifying APM participants have their own.
+ *
+ * <pre>{@code
+ * ConversionFactor cf = ConversionFactor.builder()
+ *     .effectiveFrom(LocalDate.of(2025, 1, 1)).effectiveTo(LocalDate.of(2025, 12, 31))
+ *     .amount(new BigDecimal("32.3465")).appliesTo(ConversionFactor.Providers.ALL)
+ *     .build();
+ * }</pre>
+ */
+@ValueStyle
+@Value.Immutable
+public abstract class ConversionFactor {
+
+  private static final BigDecimal MAX = new BigDecimal("999.9999");
+
+  /** Which providers a conversion factor applies to. */
+  public enum Providers {
+    /** Every provider. */
+    ALL,
+    /** Qualifying participants in an advanced alternative payment model (QPs). */
+    QUALIFYING_APM_PARTICIPANTS,
+    /** Every provider that is not a qualifying APM participant. */
+    NON_QUALIFYING_APM_PARTICIPANTS;
+
+    /** Tells whether a provider with the given QP status is covered. */
+    public boolean covers(boolean qualifyingApmParticipant) {
+      switch (this) {
+        case ALL:
+          return true;
+        case QUALIFYING_APM_PARTICIPANTS:
+          return qualifyingApmParticipant;
+        default:
+          return !qualifyingApmParticipant;
+      }
+    }
+  }
+
+  /** Returns the first date of service the factor applies to. */
+  public abstract LocalDate effectiveFrom();
+
+  /** Returns the last date of service the factor applies to. */
+  public abstract LocalDate effectiveTo();
+
+  /** Returns the dollars per RVU, at most four decimals. */
+  public abstract BigDecimal amount();
+
+  /** Returns the providers the factor applies to. */
+  @Value.Default
+  public Providers appliesTo() {
+    return Providers.ALL;
+  }
+
+  /** Tells whether the factor applies on {@code date} to a provider with that QP status. */
+  public final boolean appliesOn(LocalDate date, boolean qualifyingApmParticipant) {
+    return !date.isBefore(effectiveFrom())
+        && !date.isAfter(effectiveTo())
+        && appliesTo().covers(qualifyingApmParticipant);
+  }
+
+  // A fixed-point copy for the exact long arithmetic of FeeCalculation: ten-thousandths.
+  @Value.Derived
+  @Value.Auxiliary
+  long tenThousandths() {
+    return Fixed.units(amount(), 4);
+  }
+
+  /** Rejects values outside the ranges documented on the accessors. */
+  @Value.Check
+  protected void check() {
+    if (effectiveTo().isBefore(effectiveFrom())) {
+      throw new IllegalArgumentException(
+          "conversion factor period ends "
+              + effectiveTo()
+              + " before it starts "
+              + effectiveFrom());
+    }
+    if (amount().signum() <= 0
+        || amount().stripTrailingZeros().scale() > 4
+        || amount().compareTo(MAX) > 0) {
+      throw new IllegalArgumentException(
+          "a conversion factor is above 0 and at most 999.9999"
+              + " with at most four decimals, not "
+              + amount());
+    }
+  }
+
+  /** Returns {@code 32.3465 (2025-01-01..2025-12-31)}, with the providers unless all. */
+  @Override
+  public String toString() {
+    return amount().toPlainString()
+        + " ("
+        + effectiveFrom()
+        + ".."
+        + effectiveTo()
+        + (appliesTo() == Providers.ALL
+            ? ""
+            : ", " + appliesTo().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+        + ")";
+  }
+
+  /** Returns a builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link ConversionFactor} values. */
+  public static final class Builder extends ImmutableConversionFactor.Builder {}
+}

@@ -1,0 +1,79 @@
+package io.github.cpt4j.fee.medicare.pfs;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Optional;
+
+/**
+ * The history of conversion factors, looked up by date of service and QP status. Immutable.
+ *
+ * <pre>{@code
+ * ConversionFactors history = BundledData.conversionFactors();
+ * history.find(LocalDate.of(2024, 3, 9), false);   // 33.2875 (2024-03-09..2024-12-31)
+ * history.find(LocalDate.of(2026, 5, 1), true);    // 33.5675, for qualifying APM participants
+ * }</pre>
+ */
+public final class ConversionFactors {
+
+  private final ImmutableList<ConversionFactor> factors;
+
+  private ConversionFactors(ImmutableList<ConversionFactor> factors) {
+    this.factors = factors;
+  }
+
+  /**
+   * Returns the history of {@code factors}.
+   *
+   * @throws IllegalArgumentException if two factors could apply to the same provider on the same
+   *     date (the message names both)
+   */
+  public static ConversionFactors of(Collection<ConversionFactor> factors) {
+    ImmutableList<ConversionFactor> sorted =
+        ImmutableList.sortedCopyOf(
+            Comparator.comparing(ConversionFactor::effectiveFrom)
+                .thenComparing(ConversionFactor::appliesTo),
+            requireNonNull(factors, "factors"));
+    for (int i = 0; i < sorted.size(); i++) {
+      for (int j = i + 1; j < sorted.size(); j++) {
+        ConversionFactor a = sorted.get(i);
+        ConversionFactor b = sorted.get(j);
+        boolean datesOverlap = !b.effectiveFrom().isAfter(a.effectiveTo());
+        boolean providersOverlap =
+            a.appliesTo() == b.appliesTo()
+                || a.appliesTo() == ConversionFactor.Providers.ALL
+                || b.appliesTo() == ConversionFactor.Providers.ALL;
+        if (datesOverlap && providersOverlap) {
+          throw new IllegalArgumentException("conversion factors " + a + " and " + b + " overlap");
+        }
+      }
+    }
+    return new ConversionFactors(sorted);
+  }
+
+  /** Returns the factor in force on {@code dateOfService} for a provider of that QP status. */
+  public Optional<ConversionFactor> find(
+      LocalDate dateOfService, boolean qualifyingApmParticipant) {
+    requireNonNull(dateOfService, "dateOfService");
+    for (int i = 0; i < factors.size(); i++) {
+      ConversionFactor factor = factors.get(i);
+      if (factor.appliesOn(dateOfService, qualifyingApmParticipant)) {
+        return Optional.of(factor);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Returns every factor, by start date. */
+  public ImmutableList<ConversionFactor> all() {
+    return factors;
+  }
+
+  @Override
+  public String toString() {
+    return "ConversionFactors" + factors;
+  }
+}

@@ -1,0 +1,281 @@
+package io.github.cpt4j.fee.medicare.pfs;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cpt4j.fee.Explanation;
+import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.PricingStep;
+import io.github.cpt4j.fee.Setting;
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * The Medicare fee schedule amount of one unit of one RVU row in one locality, setting and
+ * conversion factor, computed exactly:
+ *
+ * <pre>
+ * amount = (work RVU x work GPCI + PE RVU x PE GPCI + MP RVU x MP GPCI) x CF
+ * </pre>
+ *
+ * <p>with the practice expense (PE) of the setting — or of the other setting when the row marks
+ * this one NA, as CMS's payment files price it — and then the lower of that and the OPPS imaging
+ * cap when the row has one in the locality.
+ *
+ * <h2>Arithmetic and rounding</h2>
+ *
+ * RVUs have two decimals, GPCIs three and the conversion factor four, so the formula is exact in
+ * {@code long}: each RVU x GPCI product in units of 10^-5, their sum, times the conversion factor
+ * in units of 10^-9 dollars. Nothing is rounded here: {@link #exactAmount()} is exact, and the only
+ * rounding is {@link #amount()} (or {@link FeeResult#amount()}), half-up to cents, after every
+ * adjustment. CMS's published amounts are the same single rounding of the same exact value.
+ *
+ * <p>Immutable. Built by {@link MedicareFeeSchedule#calculation} or, from its inputs, by {@link
+ * #of}.
+ */
+public final class FeeCalculation {
+
+  private static final int SCALE = 9;
+
+  /** 10^7: from cents (10^-2) to units of 10^-9. */
+  private static final long CENTS_TO_NANOS = 10_000_000L;
+
+  private final RvuEntry rvu;
+  private final Gpci gpci;
+  private final ConversionFactor conversionFactor;
+  private final Setting setting;
+  private final Setting pricedSetting;
+  private final Optional<OppsCap> oppsCap;
+  private final long work;
+  private final long practiceExpense;
+  private final long malpractice;
+  private final long uncapped;
+  private final long exact;
+
+  FeeCalculation(
+      RvuEntry rvu,
+      Gpci gpci,
+      ConversionFactor conversionFactor,
+      Setting setting,
+      Optional<OppsCap> oppsCap) {
+    this.rvu = rvu;
+    this.gpci = gpci;
+    this.conversionFactor = conversionFactor;
+    this.setting = setting;
+    // NA: priced at the other setting, unless that is NA as well (only contractor-priced rows).
+    this.pricedSetting =
+        rvu.isNotAvailable(setting) && !rvu.isNotAvailable(setting.other())
+            ? setting.other()
+            : setting;
+    this.oppsCap = oppsCap;
+    long cf = conversionFactor.tenThousandths();
+    long pe =
+        pricedSetting == Setting.FACILITY
+            ? rvu.facilityPeHundredths()
+            : rvu.nonFacilityPeHundredths();
+    // Units of 10^-5 (RVU x GPCI), then 10^-9 dollars (x CF): exact, no rounding.
+    this.work =
+        Math.multiplyExact(Math.multiplyExact(rvu.workHundredths(), gpci.workThousandths()), cf);
+    this.practiceExpense =
+        Math.multiplyExact(Math.multiplyExact(pe, gpci.practiceExpenseThousandths()), cf);
+    this.malpractice =
+        Math.multiplyExact(
+            Math.multiplyExact(rvu.malpracticeHundredths(), gpci.malpracticeThousandths()), cf);
+    this.uncapped = Math.addExact(Math.addExact(work, practiceExpense), malpractice);
+    long cap =
+        oppsCap.isPresent()
+            ? Fixed.units(oppsCap.get().amount(setting), 2) * CENTS_TO_NANOS
+            : Long.MAX_VALUE;
+    this.exact = Math.min(uncapped, cap);
+  }
+
+  /**
+   * Computes the amount of one unit of {@code rvu} with these inputs; the row's status is not
+   * checked (that is the schedule's job).
+   *
+   * @param oppsCap the row's OPPS cap in the GPCI's locality, if any
+   * @throws IllegalArgumentException if the cap is for another code or locality
+   */
+  public static FeeCalculation of(
+      RvuEntry rvu,
+      Gpci gpci,
+      ConversionFactor conversionFactor,
+      Setting setting,
+      Optional<OppsCap> oppsCap) {
+    requireNonNull(rvu, "rvu");
+    requireNonNull(gpci, "gpci");
+    requireNonNull(conversionFactor, "conversionFactor");
+    requireNonNull(setting, "setting");
+    requireNonNull(oppsCap, "oppsCap");
+    // Not ifPresent(lambda): a capturing lambda is an allocation on every line priced.
+    if (oppsCap.isPresent()) {
+      OppsCap cap = oppsCap.get();
+      if (!cap.code().equals(rvu.code())
+          || !cap.modifier().equals(rvu.modifier())
+          || !cap.locality().equals(gpci.locality())) {
+        throw new IllegalArgumentException(
+            "OPPS cap "
+                + cap.row()
+                + " in "
+                + cap.locality()
+                + " does not belong to "
+                + rvu.row()
+                + " in "
+                + gpci.locality());
+      }
+    }
+    return new FeeCalculation(rvu, gpci, conversionFactor, setting, oppsCap);
+  }
+
+  /** Returns the RVU row used. */
+  public RvuEntry rvuEntry() {
+    return rvu;
+  }
+
+  /** Returns the locality's GPCIs used. */
+  public Gpci gpci() {
+    return gpci;
+  }
+
+  /** Returns the conversion factor used. */
+  public ConversionFactor conversionFactor() {
+    return conversionFactor;
+  }
+
+  /** Returns the setting asked for. */
+  public Setting setting() {
+    return setting;
+  }
+
+  /**
+   * Returns the setting whose practice expense was used: the one asked for, or the other one when
+   * the row marks it NA.
+   */
+  public Setting pricedSetting() {
+    return pricedSetting;
+  }
+
+  /** Tells whether the row marks the setting asked for as NA. */
+  public boolean settingNotAvailable() {
+    return pricedSetting != setting;
+  }
+
+  /** Returns the work part, work RVU x work GPCI x CF, exactly. */
+  public BigDecimal workAmount() {
+    return Fixed.decimal(work, SCALE);
+  }
+
+  /** Returns the practice expense part, PE RVU x PE GPCI x CF, exactly. */
+  public BigDecimal practiceExpenseAmount() {
+    return Fixed.decimal(practiceExpense, SCALE);
+  }
+
+  /** Returns the malpractice part, MP RVU x MP GPCI x CF, exactly. */
+  public BigDecimal malpracticeAmount() {
+    return Fixed.decimal(malpractice, SCALE);
+  }
+
+  /** Returns the sum of the three parts, before the OPPS cap, exactly. */
+  public BigDecimal uncappedAmount() {
+    return Fixed.decimal(uncapped, SCALE);
+  }
+
+  /** Returns the OPPS imaging cap of the row in the locality, if it has one. */
+  public Optional<OppsCap> oppsCap() {
+    return oppsCap;
+  }
+
+  /** Tells whether the OPPS cap is lower than the fee schedule amount and so replaced it. */
+  public boolean isOppsCapped() {
+    return exact < uncapped;
+  }
+
+  /** Returns the exact amount of one unit: the lower of the formula and the OPPS cap. */
+  public BigDecimal exactAmount() {
+    return Fixed.decimal(exact, SCALE);
+  }
+
+  /**
+   * Returns the exact amount in units of 10^-9 dollars, for callers doing their own fixed-point
+   * arithmetic.
+   */
+  public long exactNanoDollars() {
+    return exact;
+  }
+
+  /** Returns the amount of one unit rounded half-up to cents, as CMS publishes it. */
+  public BigDecimal amount() {
+    // Half-up on a non-negative value: add half a cent, truncate to cents.
+    return BigDecimal.valueOf((exact + CENTS_TO_NANOS / 2) / CENTS_TO_NANOS, 2);
+  }
+
+  /**
+   * Returns the steps of this calculation: the NA substitution when it applies, the formula with
+   * every input, and the OPPS cap when the row has one.
+   */
+  public Explanation explanation() {
+    Explanation steps = Explanation.empty();
+    if (settingNotAvailable()) {
+      steps =
+          steps.then(
+              PricingStep.note(
+                  "na",
+                  () ->
+                      setting.words()
+                          + " is NA for "
+                          + rvu.row()
+                          + ": priced with the "
+                          + pricedSetting.words()
+                          + " practice expense, as CMS publishes"
+                          + " it"));
+    }
+    steps = steps.then(PricingStep.of("rvu", this::formula, uncappedAmount()));
+    if (oppsCap.isPresent()) {
+      BigDecimal cap = oppsCap.get().amount(setting);
+      if (isOppsCapped()) {
+        steps =
+            steps.then(
+                PricingStep.of(
+                    "opps-cap",
+                    () -> "OPPS imaging cap " + cap.toPlainString() + " is lower",
+                    exactAmount()));
+      } else {
+        steps =
+            steps.then(
+                PricingStep.note(
+                    "opps-cap", () -> "OPPS imaging cap " + cap.toPlainString() + " is not lower"));
+      }
+    }
+    return steps;
+  }
+
+  private String formula() {
+    StringBuilder formula =
+        new StringBuilder(128)
+            .append(rvu.row())
+            .append(" (work ")
+            .append(rvu.workRvu().toPlainString())
+            .append(" x ")
+            .append(gpci.work().setScale(3).toPlainString())
+            .append(" + ")
+            .append(pricedSetting.words())
+            .append(" PE ")
+            .append(rvu.peRvu(pricedSetting).toPlainString())
+            .append(" x ")
+            .append(gpci.practiceExpense().setScale(3).toPlainString())
+            .append(" + MP ")
+            .append(rvu.malpracticeRvu().toPlainString())
+            .append(" x ")
+            .append(gpci.malpractice().setScale(3).toPlainString())
+            .append(") x CF ")
+            .append(conversionFactor.amount().toPlainString())
+            .append(" in ")
+            .append(gpci.locality());
+    return formula.toString();
+  }
+
+  /** Returns the formula and its result on one line. */
+  @Override
+  public String toString() {
+    return explanation() + "; round: half-up to cents = " + amount();
+  }
+}

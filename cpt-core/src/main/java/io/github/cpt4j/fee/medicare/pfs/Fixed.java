@@ -1,0 +1,29 @@
+package io.github.cpt4j.fee.medicare.pfs;
+
+import java.math.BigDecimal;
+
+/** Conversions between {@code BigDecimal} and the fixed-point longs of the pricing arithmetic. */
+final class Fixed {
+
+  private Fixed() {}
+
+  /**
+   * Returns {@code value} in units of 10^-scale. Values with more decimals than {@code scale} are
+   * rejected by the value types' checks before this is called; checks run after derived attributes
+   * are computed, so an out-of-range value yields -1 here instead of an exception.
+   */
+  static long units(BigDecimal value, int scale) {
+    BigDecimal moved = value.movePointRight(scale);
+    if (moved.signum() < 0
+        || moved.stripTrailingZeros().scale() > 0
+        || moved.compareTo(BigDecimal.valueOf(Long.MAX_VALUE / 4)) > 0) {
+      return -1;
+    }
+    return moved.longValue();
+  }
+
+  /** Returns {@code units} x 10^-scale as an exact {@code BigDecimal}. */
+  static BigDecimal decimal(long units, int scale) {
+    return BigDecimal.valueOf(units, scale);
+  }
+}

@@ -1,0 +1,88 @@
+package io.github.cpt4j.fee.medicare.pfs;
+
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.style.ValueStyle;
+import java.math.BigDecimal;
+import org.immutables.value.Value;
+
+/**
+ * The geographic practice cost indices (GPCIs) of one Medicare payment locality: one for each RVU
+ * component, with three decimals. The work index is the one in force for the release, with or
+ * without the 1.0 floor (Alaska's 1.5 floor is in the file's numbers).
+ *
+ * <pre>{@code
+ * Gpci restOfNewYork = schedule.gpci(Locality.parse("13282-99")).orElseThrow();
+ * restOfNewYork.work();   // 1.000
+ * restOfNewYork.name();   // "REST OF NEW YORK"
+ * }</pre>
+ */
+@ValueStyle
+@Value.Immutable
+public abstract class Gpci {
+
+  private static final BigDecimal MAX = new BigDecimal("9.999");
+
+  /** Returns the locality. */
+  public abstract Locality locality();
+
+  /** Returns the two-letter state or territory code, such as {@code "NY"}. */
+  public abstract String state();
+
+  /** Returns the locality's name as CMS writes it. */
+  public abstract String name();
+
+  /** Returns the physician work GPCI. */
+  public abstract BigDecimal work();
+
+  /** Returns the practice expense GPCI. */
+  public abstract BigDecimal practiceExpense();
+
+  /** Returns the malpractice GPCI. */
+  public abstract BigDecimal malpractice();
+
+  // Fixed-point copies for the exact long arithmetic of FeeCalculation: thousandths.
+  @Value.Derived
+  @Value.Auxiliary
+  long workThousandths() {
+    return Fixed.units(work(), 3);
+  }
+
+  @Value.Derived
+  @Value.Auxiliary
+  long practiceExpenseThousandths() {
+    return Fixed.units(practiceExpense(), 3);
+  }
+
+  @Value.Derived
+  @Value.Auxiliary
+  long malpracticeThousandths() {
+    return Fixed.units(malpractice(), 3);
+  }
+
+  /** Rejects values outside the ranges documented on the accessors. */
+  @Value.Check
+  protected void check() {
+    checkIndex("work", work());
+    checkIndex("practiceExpense", practiceExpense());
+    checkIndex("malpractice", malpractice());
+  }
+
+  private void checkIndex(String which, BigDecimal index) {
+    if (index.signum() < 0 || index.stripTrailingZeros().scale() > 3 || index.compareTo(MAX) > 0) {
+      throw new IllegalArgumentException(
+          locality()
+              + ": "
+              + which
+              + " GPCI must be 0 to 9.999 with at most three decimals, not "
+              + index);
+    }
+  }
+
+  /** Returns a builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link Gpci} values. */
+  public static final class Builder extends ImmutableGpci.Builder {}
+}

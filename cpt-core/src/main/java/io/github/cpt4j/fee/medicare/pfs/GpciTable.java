@@ -1,0 +1,67 @@
+package io.github.cpt4j.fee.medicare.pfs;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.index.PackedIndex;
+import java.util.Collection;
+import java.util.Optional;
+
+/**
+ * The GPCIs of every locality of one release (the CMS GPCI file). Immutable.
+ *
+ * <pre>{@code
+ * GpciTable table = GpciTable.of(List.of(gpci1, gpci2));
+ * table.find(Locality.parse("13282-99"));   // Optional[...]
+ * }</pre>
+ */
+public final class GpciTable {
+
+  private final ImmutableList<Gpci> gpcis;
+  private final PackedIndex index;
+
+  private GpciTable(ImmutableList<Gpci> gpcis) {
+    this.gpcis = gpcis;
+    int[] keys = new int[gpcis.size()];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = gpcis.get(i).locality().packed();
+    }
+    try {
+      this.index = PackedIndex.of(keys);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "a locality appears twice in the GPCI table: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Returns the table of {@code gpcis}, in their order.
+   *
+   * @throws IllegalArgumentException if a locality appears twice
+   */
+  public static GpciTable of(Collection<Gpci> gpcis) {
+    return new GpciTable(ImmutableList.copyOf(requireNonNull(gpcis, "gpcis")));
+  }
+
+  /** Returns the GPCIs of {@code locality}, if the table has it. */
+  public Optional<Gpci> find(Locality locality) {
+    int position = index.positionOf(requireNonNull(locality, "locality").packed());
+    return position < 0 ? Optional.empty() : Optional.of(gpcis.get(position));
+  }
+
+  /** Returns every locality's GPCIs, in the order given. */
+  public ImmutableList<Gpci> all() {
+    return gpcis;
+  }
+
+  /** Returns the number of localities. */
+  public int size() {
+    return gpcis.size();
+  }
+
+  @Override
+  public String toString() {
+    return "GpciTable(" + gpcis.size() + " localities)";
+  }
+}

@@ -1,0 +1,88 @@
+package io.github.cpt4j.fee.medicare.pfs;
+
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.modifier.Modifier;
+import io.github.cpt4j.style.ValueStyle;
+import java.math.BigDecimal;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * The OPPS imaging cap of one imaging service (code, global or TC row) in one locality: the Deficit
+ * Reduction Act of 2005 limits the technical part of imaging to what the hospital outpatient system
+ * pays. CMS publishes the capped amounts per locality (the OPPSCAP file); the fee schedule pays the
+ * lower of its own amount and this one. For contractor-priced codes the figure is the ceiling of
+ * the contractor's price.
+ */
+@ValueStyle
+@Value.Immutable
+public abstract class OppsCap {
+
+  /** Returns the code. */
+  public abstract ProcedureCode code();
+
+  /** Returns the row's modifier: empty for the global service, or {@code TC}. */
+  public abstract Optional<Modifier> modifier();
+
+  /** Returns the locality. */
+  public abstract Locality locality();
+
+  /** Returns the code's status as the cap file gives it. */
+  public abstract PaymentStatus status();
+
+  /** Returns the capped amount in the facility setting, in dollars and cents. */
+  public abstract BigDecimal facilityAmount();
+
+  /** Returns the capped amount in the non-facility setting, in dollars and cents. */
+  public abstract BigDecimal nonFacilityAmount();
+
+  /** Returns the capped amount of {@code setting}. */
+  public final BigDecimal amount(Setting setting) {
+    return setting == Setting.FACILITY ? facilityAmount() : nonFacilityAmount();
+  }
+
+  /** Returns the row as billed, such as {@code 70450-TC}. */
+  public final String row() {
+    return modifier().map(m -> code() + "-" + m).orElseGet(() -> code().toString());
+  }
+
+  /** Rejects values outside the ranges documented on the accessors. */
+  @Value.Check
+  protected void check() {
+    checkAmount("facilityAmount", facilityAmount());
+    checkAmount("nonFacilityAmount", nonFacilityAmount());
+    modifier()
+        .ifPresent(
+            m -> {
+              if (m != Modifier.PROFESSIONAL_COMPONENT
+                  && m != Modifier.TECHNICAL_COMPONENT
+                  && m != Modifier.DISCONTINUED) {
+                throw new IllegalArgumentException(
+                    "an OPPS cap row's modifier is 26, TC or 53, not " + m + " (" + code() + ")");
+              }
+            });
+  }
+
+  private void checkAmount(String name, BigDecimal amount) {
+    if (amount.signum() < 0 || amount.stripTrailingZeros().scale() > 2) {
+      throw new IllegalArgumentException(
+          row()
+              + " in "
+              + locality()
+              + ": "
+              + name
+              + " must be dollars and cents, not negative, not "
+              + amount);
+    }
+  }
+
+  /** Returns a builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link OppsCap} values. */
+  public static final class Builder extends ImmutableOppsCap.Builder {}
+}

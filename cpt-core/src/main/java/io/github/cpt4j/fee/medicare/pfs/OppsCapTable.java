@@ -1,0 +1,117 @@
+package io.github.cpt4j.fee.medicare.pfs;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.index.PackedIndex;
+import io.github.cpt4j.modifier.Modifier;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The OPPS imaging caps of one release (the CMS OPPSCAP file), by code, row modifier and locality.
+ * Immutable.
+ */
+public final class OppsCapTable {
+
+  private static final OppsCapTable EMPTY = new OppsCapTable(ImmutableList.of());
+
+  private final ImmutableList<OppsCap> caps;
+  private final PackedIndex localities;
+  private final int localityCount;
+  private final PackedIndex index;
+
+  /**
+   * Bit i set when the code packed as {@code i} has a cap in some locality. What it buys: the lines
+   * of the many codes that no cap concerns (nearly all of them) skip both hash probes of {@link
+   * #find} for one bit test (52 KiB).
+   */
+  private final long[] codesCapped;
+
+  private OppsCapTable(ImmutableList<OppsCap> caps) {
+    this.caps = caps;
+    long[] capped = new long[(ProcedureCode.PACKED_BOUND + 63) / 64];
+    for (OppsCap cap : caps) {
+      int packed = cap.code().packed();
+      capped[packed >>> 6] |= 1L << packed;
+    }
+    this.codesCapped = capped;
+    Map<Integer, Integer> dense = new LinkedHashMap<>();
+    for (OppsCap cap : caps) {
+      dense.putIfAbsent(cap.locality().packed(), dense.size());
+    }
+    this.localityCount = Math.max(1, dense.size());
+    if ((long) RowKey.BOUND * localityCount > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "too many localities in one OPPS cap table: " + dense.size());
+    }
+    this.localities = PackedIndex.of(dense.keySet().stream().mapToInt(Integer::intValue).toArray());
+    int[] keys = new int[caps.size()];
+    for (int i = 0; i < keys.length; i++) {
+      OppsCap cap = caps.get(i);
+      keys[i] =
+          RowKey.of(cap.code(), cap.modifier()) * localityCount
+              + localities.positionOf(cap.locality().packed());
+    }
+    try {
+      this.index = PackedIndex.of(keys);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("an OPPS cap row appears twice: " + e.getMessage(), e);
+    }
+  }
+
+  /** Returns the table with no caps. */
+  public static OppsCapTable empty() {
+    return EMPTY;
+  }
+
+  /**
+   * Returns the table of {@code caps}.
+   *
+   * @throws IllegalArgumentException if a (code, modifier, locality) appears twice
+   */
+  public static OppsCapTable of(Collection<OppsCap> caps) {
+    return new OppsCapTable(ImmutableList.copyOf(requireNonNull(caps, "caps")));
+  }
+
+  /** Returns the cap of the row of {@code code} with {@code modifier} in {@code locality}. */
+  public Optional<OppsCap> find(
+      ProcedureCode code, Optional<Modifier> modifier, Locality locality) {
+    requireNonNull(code, "code");
+    requireNonNull(modifier, "modifier");
+    requireNonNull(locality, "locality");
+    int packed = code.packed();
+    if ((codesCapped[packed >>> 6] & 1L << packed) == 0) {
+      return Optional.empty();
+    }
+    int localityPosition = localities.positionOf(locality.packed());
+    if (localityPosition < 0) {
+      return Optional.empty();
+    }
+    Modifier m = modifier.orElse(null);
+    if (m != null && RowKey.slotOrMinusOne(m) < 0) {
+      return Optional.empty();
+    }
+    int position = index.positionOf(RowKey.of(code, m) * localityCount + localityPosition);
+    return position < 0 ? Optional.empty() : Optional.of(caps.get(position));
+  }
+
+  /** Returns every cap, in the order given. */
+  public ImmutableList<OppsCap> all() {
+    return caps;
+  }
+
+  /** Returns the number of caps. */
+  public int size() {
+    return caps.size();
+  }
+
+  @Override
+  public String toString() {
+    return "OppsCapTable(" + caps.size() + " caps)";
+  }
+}

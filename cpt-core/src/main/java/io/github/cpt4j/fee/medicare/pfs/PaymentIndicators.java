@@ -1,0 +1,120 @@
+package io.github.cpt4j.fee.medicare.pfs;
+
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.style.ValueStyle;
+import java.math.BigDecimal;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * The payment policy indicators of one row of the Medicare relative value file: status, PC/TC
+ * split, global period and its pre/intra/post-operative shares, and the rules for multiple,
+ * bilateral, assisted, co- and team surgery. Attachment A of CMS's record layout defines them.
+ *
+ * <pre>{@code
+ * PaymentIndicators i = schedule.rvuEntry(ProcedureCode.parse("29881"), Optional.empty())
+ *     .orElseThrow().indicators();
+ * i.multipleProcedure();   // ENDOSCOPY_FAMILY
+ * i.endoscopicBase();      // Optional[29870]
+ * }</pre>
+ */
+@ValueStyle
+@Value.Immutable
+public abstract class PaymentIndicators {
+
+  /** Returns the status code: whether and how the code is paid. */
+  public abstract PaymentStatus status();
+
+  /** Returns the professional/technical component indicator. */
+  public abstract PcTcIndicator pcTc();
+
+  /** Returns the global surgery period. */
+  public abstract GlobalPeriod globalPeriod();
+
+  /** Returns the share of the global package for preoperative care (modifier 56), 0 to 1. */
+  @Value.Default
+  public BigDecimal preOperativeShare() {
+    return BigDecimal.ZERO;
+  }
+
+  /** Returns the share for the procedure and in-hospital care (modifier 54), 0 to 1. */
+  @Value.Default
+  public BigDecimal intraOperativeShare() {
+    return BigDecimal.ZERO;
+  }
+
+  /** Returns the share for postoperative care after discharge (modifier 55), 0 to 1. */
+  @Value.Default
+  public BigDecimal postOperativeShare() {
+    return BigDecimal.ZERO;
+  }
+
+  /** Returns the multiple-procedure rule (modifier 51). */
+  public abstract MultipleProcedureRule multipleProcedure();
+
+  /** Returns the bilateral surgery rule (modifier 50). */
+  public abstract BilateralRule bilateral();
+
+  /** Returns whether an assistant at surgery is paid (modifiers 80, 81, 82, AS). */
+  public abstract AssistantAtSurgery assistantAtSurgery();
+
+  /** Returns whether co-surgeons are paid (modifier 62). */
+  public abstract SurgeonsPermission coSurgeons();
+
+  /** Returns whether a surgical team is paid (modifier 66). */
+  public abstract SurgeonsPermission teamSurgery();
+
+  /** Returns the base procedure of the code's endoscopy family, for multiple procedure rule 3. */
+  public abstract Optional<ProcedureCode> endoscopicBase();
+
+  /**
+   * Returns the diagnostic imaging family: 88 for codes subject to the imaging reductions of
+   * multiple procedure rule 4, 99 when the concept does not apply (01-11 in files before 2011).
+   */
+  @Value.Default
+  public int diagnosticImagingFamily() {
+    return 99;
+  }
+
+  /**
+   * Returns the physician supervision level of a diagnostic procedure, two characters such as
+   * {@code "01"} (general), {@code "02"} (direct) or {@code "09"} (not applicable).
+   */
+  @Value.Default
+  public String physicianSupervision() {
+    return "09";
+  }
+
+  /** Returns the pricing indicator of files from 2026 on (column PRIC IND), when present. */
+  public abstract Optional<String> pricingIndicator();
+
+  /** Rejects values outside the ranges documented on the accessors. */
+  @Value.Check
+  protected void check() {
+    checkShare("preOperativeShare", preOperativeShare());
+    checkShare("intraOperativeShare", intraOperativeShare());
+    checkShare("postOperativeShare", postOperativeShare());
+    if (diagnosticImagingFamily() < 0 || diagnosticImagingFamily() > 99) {
+      throw new IllegalArgumentException(
+          "diagnostic imaging family is 0-99, not " + diagnosticImagingFamily());
+    }
+    if (physicianSupervision().length() != 2) {
+      throw new IllegalArgumentException(
+          "physician supervision is two characters, not '" + physicianSupervision() + "'");
+    }
+  }
+
+  private static void checkShare(String name, BigDecimal share) {
+    if (share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0) {
+      throw new IllegalArgumentException(name + " must be 0 to 1, not " + share);
+    }
+  }
+
+  /** Returns a builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link PaymentIndicators} values. */
+  public static final class Builder extends ImmutablePaymentIndicators.Builder {}
+}

@@ -1,0 +1,190 @@
+package io.github.cpt4j.fee.medicare.pfs;
+
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.modifier.Modifier;
+import io.github.cpt4j.style.ValueStyle;
+import java.math.BigDecimal;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * One row of the Medicare relative value file: a code with no modifier (the global service) or with
+ * {@code 26}, {@code TC} or {@code 53}; its relative value units (RVUs) for physician work,
+ * practice expense in each setting and malpractice; the NA flags; and its {@link
+ * PaymentIndicators}. RVUs have at most two decimals and are never negative.
+ *
+ * <p>An NA flag marks a setting where the service is rarely or never furnished; the practice
+ * expense shown for it is then a copy of the other setting's, and CMS prices that setting at the
+ * other setting's amount.
+ *
+ * <pre>{@code
+ * RvuEntry pc = schedule.rvuEntry(ProcedureCode.parse("71046"),
+ *     Optional.of(Modifier.PROFESSIONAL_COMPONENT)).orElseThrow();
+ * pc.workRvu();                 // 0.22
+ * pc.indicators().pcTc();       // DIAGNOSTIC_TEST
+ * }</pre>
+ */
+@ValueStyle
+@Value.Immutable
+public abstract class RvuEntry {
+
+  /** Returns the code. */
+  public abstract ProcedureCode code();
+
+  /** Returns the modifier of the row: empty (global), {@code 26}, {@code TC} or {@code 53}. */
+  public abstract Optional<Modifier> modifier();
+
+  /** Returns the physician work RVUs. */
+  public abstract BigDecimal workRvu();
+
+  /** Returns the practice expense RVUs in the non-facility setting. */
+  public abstract BigDecimal nonFacilityPeRvu();
+
+  /** Returns the practice expense RVUs in the facility setting. */
+  public abstract BigDecimal facilityPeRvu();
+
+  /** Returns the malpractice (professional liability) RVUs. */
+  public abstract BigDecimal malpracticeRvu();
+
+  /** Tells whether the non-facility setting is marked NA. */
+  @Value.Default
+  public boolean nonFacilityNa() {
+    return false;
+  }
+
+  /** Tells whether the facility setting is marked NA. */
+  @Value.Default
+  public boolean facilityNa() {
+    return false;
+  }
+
+  /** Returns the payment policy indicators. */
+  public abstract PaymentIndicators indicators();
+
+  /** Returns the non-facility practice expense RVUs used for the OPPS imaging cap (0 if none). */
+  @Value.Default
+  public BigDecimal oppsNonFacilityPeRvu() {
+    return BigDecimal.ZERO;
+  }
+
+  /** Returns the facility practice expense RVUs used for the OPPS imaging cap (0 if none). */
+  @Value.Default
+  public BigDecimal oppsFacilityPeRvu() {
+    return BigDecimal.ZERO;
+  }
+
+  /** Returns the malpractice RVUs used for the OPPS imaging cap (0 if none). */
+  @Value.Default
+  public BigDecimal oppsMalpracticeRvu() {
+    return BigDecimal.ZERO;
+  }
+
+  /**
+   * Tells whether CMS flags the RVUs as not used for Medicare payment (column NOT USED FOR MEDICARE
+   * PAYMENT): values published for other payers' use.
+   */
+  @Value.Default
+  public boolean notUsedForMedicarePayment() {
+    return false;
+  }
+
+  /** Returns the status, {@code indicators().status()}. */
+  public final PaymentStatus status() {
+    return indicators().status();
+  }
+
+  /** Returns the practice expense RVUs of {@code setting}, as the file shows them. */
+  public final BigDecimal peRvu(Setting setting) {
+    return setting == Setting.FACILITY ? facilityPeRvu() : nonFacilityPeRvu();
+  }
+
+  /**
+   * Tells whether {@code setting} is marked NA. (A few contractor-priced rows mark both settings.)
+   */
+  public final boolean isNotAvailable(Setting setting) {
+    return setting == Setting.FACILITY ? facilityNa() : nonFacilityNa();
+  }
+
+  /** Returns work + practice expense of {@code setting} + malpractice RVUs. */
+  public final BigDecimal totalRvu(Setting setting) {
+    return workRvu().add(peRvu(setting)).add(malpracticeRvu());
+  }
+
+  /** Tells whether all RVUs are zero (such codes with status R are contractor-priced). */
+  public final boolean hasNoRvus() {
+    return workRvu().signum() == 0
+        && nonFacilityPeRvu().signum() == 0
+        && facilityPeRvu().signum() == 0
+        && malpracticeRvu().signum() == 0;
+  }
+
+  /** Returns the row as billed, such as {@code 71046-26} or {@code 99213}. */
+  public final String row() {
+    return modifier().map(m -> code() + "-" + m).orElseGet(() -> code().toString());
+  }
+
+  // Fixed-point copies for the exact long arithmetic of FeeCalculation: hundredths of an RVU.
+  @Value.Derived
+  @Value.Auxiliary
+  long workHundredths() {
+    return Fixed.units(workRvu(), 2);
+  }
+
+  @Value.Derived
+  @Value.Auxiliary
+  long nonFacilityPeHundredths() {
+    return Fixed.units(nonFacilityPeRvu(), 2);
+  }
+
+  @Value.Derived
+  @Value.Auxiliary
+  long facilityPeHundredths() {
+    return Fixed.units(facilityPeRvu(), 2);
+  }
+
+  @Value.Derived
+  @Value.Auxiliary
+  long malpracticeHundredths() {
+    return Fixed.units(malpracticeRvu(), 2);
+  }
+
+  /** Rejects values outside the ranges documented on the accessors. */
+  @Value.Check
+  protected void check() {
+    modifier()
+        .ifPresent(
+            m -> {
+              if (m != Modifier.PROFESSIONAL_COMPONENT
+                  && m != Modifier.TECHNICAL_COMPONENT
+                  && m != Modifier.DISCONTINUED) {
+                throw new IllegalArgumentException(
+                    "an RVU row's modifier is 26, TC or 53, not " + m + " (" + code() + ")");
+              }
+            });
+    checkRvu("workRvu", workRvu());
+    checkRvu("nonFacilityPeRvu", nonFacilityPeRvu());
+    checkRvu("facilityPeRvu", facilityPeRvu());
+    checkRvu("malpracticeRvu", malpracticeRvu());
+    checkRvu("oppsNonFacilityPeRvu", oppsNonFacilityPeRvu());
+    checkRvu("oppsFacilityPeRvu", oppsFacilityPeRvu());
+    checkRvu("oppsMalpracticeRvu", oppsMalpracticeRvu());
+  }
+
+  private void checkRvu(String name, BigDecimal rvu) {
+    if (rvu.signum() < 0 || rvu.stripTrailingZeros().scale() > 2 || rvu.compareTo(MAX_RVU) > 0) {
+      throw new IllegalArgumentException(
+          row() + ": " + name + " must be 0 to 99999.99 with at most two decimals, not " + rvu);
+    }
+  }
+
+  private static final BigDecimal MAX_RVU = new BigDecimal("99999.99");
+
+  /** Returns a builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link RvuEntry} values. */
+  public static final class Builder extends ImmutableRvuEntry.Builder {}
+}

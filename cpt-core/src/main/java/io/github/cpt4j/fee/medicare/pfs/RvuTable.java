@@ -1,0 +1,114 @@
+package io.github.cpt4j.fee.medicare.pfs;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.index.PackedIndex;
+import io.github.cpt4j.modifier.Modifier;
+import java.util.Collection;
+import java.util.Optional;
+
+/**
+ * The rows of one Medicare relative value file, indexed by code and row modifier (none, 26, TC,
+ * 53). Immutable; a lookup is an allocation-free probe of a {@link PackedIndex}.
+ *
+ * <pre>{@code
+ * RvuTable rvus = RvuTable.of(entries);
+ * rvus.find(ProcedureCode.parse("71046"), Optional.of(Modifier.PROFESSIONAL_COMPONENT));
+ * }</pre>
+ */
+public final class RvuTable {
+
+  private final ImmutableList<RvuEntry> entries;
+  private final PackedIndex index;
+
+  /** Bit i set when the code packed as {@code i} has at least one row. */
+  private final long[] codesPresent;
+
+  private RvuTable(ImmutableList<RvuEntry> entries) {
+    this.entries = entries;
+    int[] keys = new int[entries.size()];
+    long[] present = new long[(ProcedureCode.PACKED_BOUND + 63) / 64];
+    for (int i = 0; i < keys.length; i++) {
+      RvuEntry entry = entries.get(i);
+      keys[i] = RowKey.of(entry.code(), entry.modifier());
+      int packed = entry.code().packed();
+      present[packed >>> 6] |= 1L << packed;
+    }
+    this.codesPresent = present;
+    try {
+      this.index = PackedIndex.of(keys);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("an RVU row appears twice: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Returns the table of {@code entries}, in their order.
+   *
+   * @throws IllegalArgumentException if a (code, modifier) row appears twice
+   */
+  public static RvuTable of(Collection<RvuEntry> entries) {
+    ImmutableList<RvuEntry> copy = ImmutableList.copyOf(requireNonNull(entries, "entries"));
+    try {
+      return new RvuTable(copy);
+    } catch (IllegalArgumentException e) {
+      // Name the row rather than the internal key.
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (RvuEntry entry : copy) {
+        if (!seen.add(entry.row())) {
+          throw new IllegalArgumentException("RVU row " + entry.row() + " appears twice", e);
+        }
+      }
+      throw e;
+    }
+  }
+
+  /** Returns the row of {@code code} with {@code modifier} (empty: the global row), if any. */
+  public Optional<RvuEntry> find(ProcedureCode code, Optional<Modifier> modifier) {
+    requireNonNull(code, "code");
+    Modifier m = requireNonNull(modifier, "modifier").orElse(null);
+    if (m != null && RowKey.slotOrMinusOne(m) < 0) {
+      return Optional.empty();
+    }
+    int position = index.positionOf(RowKey.of(code, m));
+    return position < 0 ? Optional.empty() : Optional.of(entries.get(position));
+  }
+
+  /** Tells whether the table has any row for {@code code}. */
+  public boolean contains(ProcedureCode code) {
+    int packed = requireNonNull(code, "code").packed();
+    return (codesPresent[packed >>> 6] & (1L << packed)) != 0;
+  }
+
+  /** Returns every row of {@code code}: global first, then 26, TC and 53 when present. */
+  public ImmutableList<RvuEntry> rowsOf(ProcedureCode code) {
+    if (!contains(code)) {
+      return ImmutableList.of();
+    }
+    ImmutableList.Builder<RvuEntry> rows = ImmutableList.builder();
+    for (int slot = 0; slot < 4; slot++) {
+      int position = index.positionOf(code.packed() * 4 + slot);
+      if (position >= 0) {
+        rows.add(entries.get(position));
+      }
+    }
+    return rows.build();
+  }
+
+  /** Returns every row, in the order given. */
+  public ImmutableList<RvuEntry> all() {
+    return entries;
+  }
+
+  /** Returns the number of rows. */
+  public int size() {
+    return entries.size();
+  }
+
+  @Override
+  public String toString() {
+    return "RvuTable(" + entries.size() + " rows)";
+  }
+}

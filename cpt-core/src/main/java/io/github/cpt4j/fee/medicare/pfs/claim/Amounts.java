@@ -1,0 +1,48 @@
+package io.github.cpt4j.fee.medicare.pfs.claim;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Exact dollar arithmetic and the way amounts are written in explanations. */
+final class Amounts {
+
+  static final BigDecimal ZERO = BigDecimal.ZERO;
+  static final BigDecimal ONE = BigDecimal.ONE;
+  static final BigDecimal HALF = new BigDecimal("0.5");
+
+  private Amounts() {}
+
+  /**
+   * Returns {@code a} x {@code b}, exactly as {@link BigDecimal#multiply} would, value and scale,
+   * without the multiplication when either is {@link #ONE} (scale 0): most lines are scaled by no
+   * factor at all.
+   */
+  static BigDecimal times(BigDecimal a, BigDecimal b) {
+    if (b == ONE) {
+      return a;
+    }
+    return a == ONE ? b : a.multiply(b);
+  }
+
+  /** Returns the larger of {@code amount} and zero: a reduction never makes a fee negative. */
+  static BigDecimal atLeastZero(BigDecimal amount) {
+    return amount.signum() < 0 ? ZERO : amount;
+  }
+
+  /** Returns the lower of two amounts, the first when equal. */
+  static BigDecimal min(BigDecimal a, BigDecimal b) {
+    return b.compareTo(a) < 0 ? b : a;
+  }
+
+  /** Writes an exact amount with at least two decimals, no trailing zeros beyond: 102.5345. */
+  static String plain(BigDecimal amount) {
+    BigDecimal stripped = amount.stripTrailingZeros();
+    return (stripped.scale() < 2 ? stripped.setScale(2, RoundingMode.UNNECESSARY) : stripped)
+        .toPlainString();
+  }
+
+  /** Writes a factor as a percentage: 0.625 as {@code 62.5%}, 1.5 as {@code 150%}. */
+  static String percent(BigDecimal factor) {
+    return factor.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+  }
+}

@@ -1,0 +1,181 @@
+package io.github.cpt4j.fee.medicare.pfs.claim;
+
+import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.M50;
+import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.MLT;
+import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.MRT;
+
+import io.github.cpt4j.fee.medicare.pfs.BilateralRule;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Turns the priced lines into {@link Procedure procedures}, recognizing bilateral ones as CMS
+ * describes them (column BILAT SURG): a line with modifier 50 (or LT and RT on one line), two lines
+ * of the same code with LT and RT, or a line of 2 units (indicators 1, 2 and 3 only).
+ *
+ * <p>The amount of a bilateral procedure, from the amount {@code F} for one side: indicator 1, 150%
+ * of F; 0 and 2, 100% of F for both sides; 3, 100% of F for each side, 200%. Indicator 9 is not
+ * bilateral: LT and RT lines are then two ordinary lines, and 2 units two units. Bilateral amounts
+ * are set before any multiple-procedure rule, as CMS orders them.
+ */
+final class BilateralRules {
+
+  static final BigDecimal ONE_AND_A_HALF = new BigDecimal("1.5");
+  static final BigDecimal TWO = new BigDecimal("2");
+
+  private BilateralRules() {}
+
+  /** Returns the factor of a bilateral procedure over the amount of one side. */
+  static BigDecimal factor(BilateralRule rule) {
+    switch (rule) {
+      case PAY_150_PERCENT:
+        return ONE_AND_A_HALF;
+      case PAY_EACH_SIDE:
+        return TWO;
+      default:
+        return Amounts.ONE;
+    }
+  }
+
+  private static String meaning(BilateralRule rule) {
+    switch (rule) {
+      case PAY_150_PERCENT:
+        return "150% of the amount for one side";
+      case PAY_EACH_SIDE:
+        return "100% of the amount for each side";
+      case ALREADY_BILATERAL:
+        return "100% of the amount for one side: the RVUs already cover" + " both sides";
+      default:
+        return "100% of the amount for one side: the 150% adjustment does not apply";
+    }
+  }
+
+  /** Returns the procedures of the priced lines; each such line then belongs to one. */
+  static List<Procedure> group(LineWork[] lines) {
+    List<Procedure> procedures = new ArrayList<>(lines.length);
+    List<LineWork> sided = null;
+    for (LineWork w : lines) {
+      if (!w.isPriced()) {
+        continue;
+      }
+      BilateralRule rule = w.indicators.bilateral();
+      boolean applies = rule != BilateralRule.NOT_APPLICABLE;
+      if (applies && (w.has(M50) || w.has(MLT) && w.has(MRT))) {
+        procedures.add(bilateralLine(w, rule, w.has(M50) ? "modifier 50" : "LT and RT"));
+      } else if (applies
+          && rule != BilateralRule.NO_ADJUSTMENT
+          && w.line.units() == 2
+          && !w.has(MLT | MRT)) {
+        procedures.add(bilateralLine(w, rule, "2 units"));
+      } else if (applies && w.line.units() == 1 && w.has(MLT) != w.has(MRT)) {
+        if (sided == null) {
+          sided = new ArrayList<>(4);
+        }
+        sided.add(w);
+      } else {
+        procedures.add(ordinary(w));
+      }
+    }
+    if (sided != null) {
+      pair(sided, procedures);
+    }
+    return procedures;
+  }
+
+  private static Procedure ordinary(LineWork w) {
+    Procedure p = new Procedure(w, null, w.line.units(), Amounts.ONE);
+    if (w.line.units() > 1) {
+      int units = w.line.units();
+      w.set(p.amount, ClaimRule.UNITS, () -> "x " + units + " units");
+    }
+    return p;
+  }
+
+  private static Procedure bilateralLine(LineWork w, BilateralRule rule, String how) {
+    Procedure p = new Procedure(w, null, 1, factor(rule));
+    w.set(
+        p.amount,
+        ClaimRule.BILATERAL,
+        () -> how + ", BILAT SURG " + rule.code() + ": both sides, " + meaning(rule));
+    return p;
+  }
+
+  /**
+   * Pairs each LT line with an RT line of the same code, row and factors, both in stable-key order;
+   * lines left without a partner are ordinary lines.
+   */
+  private static void pair(List<LineWork> sided, List<Procedure> procedures) {
+    if (!anyPair(sided)) {
+      for (LineWork w : sided) {
+        procedures.add(ordinary(w));
+      }
+      return;
+    }
+    LineWork[] candidates = sided.toArray(new LineWork[0]);
+    Arrays.sort(candidates, LineWork::compareKeys);
+    boolean[] used = new boolean[candidates.length];
+    for (int i = 0; i < candidates.length; i++) {
+      if (used[i]) {
+        continue;
+      }
+      LineWork a = candidates[i];
+      for (int j = i + 1; j < candidates.length; j++) {
+        LineWork b = candidates[j];
+        if (!used[j] && a.has(MLT) != b.has(MLT) && samePricing(a, b)) {
+          used[i] = true;
+          used[j] = true;
+          procedures.add(bilateralPair(a, b));
+          break;
+        }
+      }
+      if (!used[i]) {
+        procedures.add(ordinary(a));
+      }
+    }
+  }
+
+  /** Tells cheaply whether two of the lines could pair, which is rare. */
+  private static boolean anyPair(List<LineWork> sided) {
+    for (int i = 0; i < sided.size(); i++) {
+      for (int j = i + 1; j < sided.size(); j++) {
+        if (sided.get(i).has(MLT) != sided.get(j).has(MLT)
+            && samePricing(sided.get(i), sided.get(j))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean samePricing(LineWork a, LineWork b) {
+    return a.line.code().equals(b.line.code())
+        && a.scale.compareTo(b.scale) == 0
+        && a.carrierAdjusted == b.carrierAdjusted
+        && Objects.equals(a.rowModifier(), b.rowModifier());
+  }
+
+  private static Procedure bilateralPair(LineWork a, LineWork b) {
+    BilateralRule rule = a.indicators.bilateral();
+    Procedure p = new Procedure(a, b, 1, factor(rule));
+    BigDecimal both = p.amount;
+    p.set(
+        both,
+        ClaimRule.BILATERAL,
+        () ->
+            "LT and RT on "
+                + a.name()
+                + " and "
+                + b.name()
+                + " are one bilateral procedure, BILAT SURG "
+                + rule.code()
+                + ": "
+                + meaning(rule)
+                + " = "
+                + Amounts.plain(both)
+                + " for both lines, half on each");
+    return p;
+  }
+}

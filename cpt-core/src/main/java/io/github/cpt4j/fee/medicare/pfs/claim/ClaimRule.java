@@ -1,0 +1,63 @@
+package io.github.cpt4j.fee.medicare.pfs.claim;
+
+/**
+ * A payment rule of {@link MedicareClaimPricer}. Every step the pricer adds to a line's explanation
+ * carries the rule's {@link #id()} as its {@link io.github.cpt4j.fee.PricingStep#rule() rule}, and
+ * a line it refuses names the rule that refused it ({@link PricedLine#refusedBy()}). The constants
+ * are in the order the rules apply.
+ */
+public enum ClaimRule {
+  /** The fee schedule's own answer for the line: its row, status and amount of one unit. */
+  FEE_SCHEDULE("fee-schedule"),
+  /** The modifier rules of {@link io.github.cpt4j.modifier.ModifierRules#standard()}. */
+  MODIFIER_RULES("modifier-rules"),
+  /** Modifiers 26 and TC: the professional or technical component row, per the PC/TC indicator. */
+  PC_TC("pc-tc"),
+  /** Modifier 53: the discontinued-procedure row where one exists, else contractor-priced. */
+  DISCONTINUED("discontinued"),
+  /** Providers who do not participate are paid 95% of the fee schedule amount. */
+  NON_PARTICIPATING("non-participating"),
+  /** Modifiers 54, 55 and 56: the pre-, intra- or post-operative share of the global package. */
+  SPLIT_CARE("split-care"),
+  /** Modifier 62 (column CO-SURG): each of two co-surgeons is paid 62.5%. */
+  CO_SURGERY("co-surgery"),
+  /** Modifier 66 (column TEAM SURG): team surgery is priced by report. */
+  TEAM_SURGERY("team-surgery"),
+  /** Modifiers 80, 81, 82 and AS (column ASST SURG): 16%, or 13.6% for a non-physician. */
+  ASSISTANT_AT_SURGERY("assistant-at-surgery"),
+  /** Status T: paid only when no other payable fee-schedule service is on the claim. */
+  STATUS_T("status-t"),
+  /** Add-on codes (global ZZZ): never ranked as primary, exempt from the 51 reduction. */
+  ADD_ON("add-on"),
+  /** Several units of a service that no other rule treats as one procedure. */
+  UNITS("units"),
+  /** Modifier 50, an LT and RT pair, or 2 units (column BILAT SURG). */
+  BILATERAL("bilateral"),
+  /** Multiple procedure indicator 3: endoscopies of one family are priced together. */
+  ENDOSCOPY_FAMILY("endoscopy-family"),
+  /** Multiple procedure indicators 1, 2 and 3: the ranking by amount, modifier 51. */
+  MULTIPLE_PROCEDURE("multiple-procedure"),
+  /** Multiple procedure indicator 4: technical and professional components of imaging. */
+  DIAGNOSTIC_IMAGING("diagnostic-imaging"),
+  /** Multiple procedure indicator 5: half the practice expense of later therapy services. */
+  THERAPY("therapy"),
+  /** Multiple procedure indicator 6: the technical component of later cardiovascular tests. */
+  DIAGNOSTIC_CARDIOVASCULAR("diagnostic-cardiovascular"),
+  /** Multiple procedure indicator 7: the technical component of later ophthalmology tests. */
+  DIAGNOSTIC_OPHTHALMOLOGY("diagnostic-ophthalmology"),
+  /** Modifiers 22 and 52: the contractor adjusts the amount, so there is no fixed one. */
+  INCREASED_OR_REDUCED_SERVICES("increased-reduced-services"),
+  /** Medicare pays the lower of the billed charge and the adjusted amount. */
+  BILLED_CHARGE("billed-charge");
+
+  private final String id;
+
+  ClaimRule(String id) {
+    this.id = id;
+  }
+
+  /** Returns the identifier of the rule in explanation steps, such as {@code "bilateral"}. */
+  public String id() {
+    return id;
+  }
+}

@@ -1,0 +1,258 @@
+package io.github.cpt4j.fee.medicare.pfs.claim;
+
+import io.github.cpt4j.fee.medicare.pfs.MultipleProcedureRule;
+import io.github.cpt4j.fee.medicare.pfs.PcTcIndicator;
+import io.github.cpt4j.modifier.Modifier;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The multiple-procedure rules that reduce one part of later services instead of the whole amount.
+ * In each group the services are ranked by that part, highest first (ties by the lines' stable
+ * key), and every unit counts; the first unit is paid in full, each later one loses:
+ *
+ * <ul>
+ *   <li>MULT PROC 4, diagnostic imaging of one family (88): 50% of its technical component (TC),
+ *       and, ranked separately by professional component (PC), 5% of its PC;
+ *   <li>MULT PROC 5, therapy: 50% of its practice expense;
+ *   <li>MULT PROC 6, diagnostic cardiovascular: 25% of its TC;
+ *   <li>MULT PROC 7, diagnostic ophthalmology: 20% of its TC.
+ * </ul>
+ *
+ * <p>A TC row is all technical, a 26 row all professional; a global row of a split test (PC/TC 1)
+ * is split by the amounts of the code's own TC and 26 rows, and so are technical-only (3) and
+ * professional-only (2) codes by definition. Other codes, such as global-only tests (PC/TC 4), do
+ * not say which part is technical: they are left unreduced and unranked, with a {@link
+ * ClaimWarning.Kind#COMPONENT_NOT_IDENTIFIED} warning. A claim is taken to be one session.
+ */
+final class ComponentRanking {
+
+  private static final BigDecimal IMAGING_TC_CUT = new BigDecimal("0.5");
+  private static final BigDecimal IMAGING_PC_CUT = new BigDecimal("0.05");
+  private static final BigDecimal THERAPY_PE_CUT = new BigDecimal("0.5");
+  private static final BigDecimal CARDIOVASCULAR_TC_CUT = new BigDecimal("0.25");
+  private static final BigDecimal OPHTHALMOLOGY_TC_CUT = new BigDecimal("0.2");
+
+  private ComponentRanking() {}
+
+  /** One service's part per slot, ranked within its group. */
+  private static final class Part {
+    final Procedure procedure;
+    final BigDecimal perSlot;
+
+    Part(Procedure procedure, BigDecimal perSlot) {
+      this.procedure = procedure;
+      this.perSlot = perSlot;
+    }
+
+    static int compare(Part a, Part b) {
+      int c = b.perSlot.compareTo(a.perSlot);
+      return c != 0 ? c : Procedure.BY_KEY.compare(a.procedure, b.procedure);
+    }
+  }
+
+  static void apply(List<Procedure> procedures, PricingInputs inputs) {
+    int present = 0;
+    for (Procedure p : procedures) {
+      if (p.isPriced()) {
+        present |= 1 << p.rule().ordinal();
+      }
+    }
+    if ((present & 1 << MultipleProcedureRule.THERAPY.ordinal()) != 0) {
+      therapy(procedures);
+    }
+    if ((present & 1 << MultipleProcedureRule.DIAGNOSTIC_IMAGING.ordinal()) != 0) {
+      List<Integer> families = new ArrayList<>(1);
+      for (Procedure p : procedures) {
+        int family = p.indicators().diagnosticImagingFamily();
+        if (p.isPriced()
+            && p.rule() == MultipleProcedureRule.DIAGNOSTIC_IMAGING
+            && !families.contains(family)) {
+          families.add(family);
+        }
+      }
+      families.sort(null);
+      for (int family : families) {
+        components(procedures, MultipleProcedureRule.DIAGNOSTIC_IMAGING, family, inputs);
+      }
+    }
+    if ((present & 1 << MultipleProcedureRule.DIAGNOSTIC_CARDIOVASCULAR.ordinal()) != 0) {
+      components(procedures, MultipleProcedureRule.DIAGNOSTIC_CARDIOVASCULAR, -1, inputs);
+    }
+    if ((present & 1 << MultipleProcedureRule.DIAGNOSTIC_OPHTHALMOLOGY.ordinal()) != 0) {
+      components(procedures, MultipleProcedureRule.DIAGNOSTIC_OPHTHALMOLOGY, -1, inputs);
+    }
+  }
+
+  private static void therapy(List<Procedure> procedures) {
+    List<Part> parts = new ArrayList<>(procedures.size());
+    for (Procedure p : procedures) {
+      if (p.isPriced() && p.rule() == MultipleProcedureRule.THERAPY) {
+        parts.add(new Part(p, p.line.calculation.practiceExpenseAmount().multiply(p.slotScale)));
+      }
+    }
+    rank(parts, THERAPY_PE_CUT, ClaimRule.THERAPY, "practice expense", "therapy services");
+  }
+
+  private static void components(
+      List<Procedure> procedures,
+      MultipleProcedureRule rule,
+      int imagingFamily,
+      PricingInputs inputs) {
+    List<Part> technical = new ArrayList<>(procedures.size());
+    List<Part> professional = new ArrayList<>(procedures.size());
+    for (Procedure p : procedures) {
+      if (!p.isPriced()
+          || p.rule() != rule
+          || imagingFamily >= 0 && p.indicators().diagnosticImagingFamily() != imagingFamily) {
+        continue;
+      }
+      BigDecimal[] split = split(p, inputs);
+      if (split == null) {
+        p.warn(
+            ClaimWarning.Kind.COMPONENT_NOT_IDENTIFIED,
+            ruleOf(rule),
+            "PC/TC "
+                + p.indicators().pcTc().code()
+                + ": the relative value file does not say which part"
+                + " of "
+                + p.line.line.code()
+                + " is technical, so no reduction is applied to it");
+        continue;
+      }
+      if (split[0].signum() > 0) {
+        technical.add(new Part(p, split[0].multiply(p.slotScale)));
+      }
+      if (split[1].signum() > 0) {
+        professional.add(new Part(p, split[1].multiply(p.slotScale)));
+      }
+    }
+    switch (rule) {
+      case DIAGNOSTIC_IMAGING:
+        String group = "imaging family " + imagingFamily;
+        rank(technical, IMAGING_TC_CUT, ClaimRule.DIAGNOSTIC_IMAGING, "TC", group);
+        rank(professional, IMAGING_PC_CUT, ClaimRule.DIAGNOSTIC_IMAGING, "PC", group);
+        break;
+      case DIAGNOSTIC_CARDIOVASCULAR:
+        rank(
+            technical,
+            CARDIOVASCULAR_TC_CUT,
+            ClaimRule.DIAGNOSTIC_CARDIOVASCULAR,
+            "TC",
+            "diagnostic cardiovascular services");
+        break;
+      default:
+        rank(
+            technical,
+            OPHTHALMOLOGY_TC_CUT,
+            ClaimRule.DIAGNOSTIC_OPHTHALMOLOGY,
+            "TC",
+            "diagnostic ophthalmology services");
+        break;
+    }
+  }
+
+  private static ClaimRule ruleOf(MultipleProcedureRule rule) {
+    switch (rule) {
+      case DIAGNOSTIC_IMAGING:
+        return ClaimRule.DIAGNOSTIC_IMAGING;
+      case DIAGNOSTIC_CARDIOVASCULAR:
+        return ClaimRule.DIAGNOSTIC_CARDIOVASCULAR;
+      default:
+        return ClaimRule.DIAGNOSTIC_OPHTHALMOLOGY;
+    }
+  }
+
+  /**
+   * Returns the technical and professional amounts of one unit of {@code p}'s row, or null when the
+   * file does not identify them.
+   */
+  private static BigDecimal[] split(Procedure p, PricingInputs inputs) {
+    LineWork w = p.line;
+    Optional<Modifier> row = w.rowModifier();
+    if (row.isPresent() && row.get() == Modifier.TECHNICAL_COMPONENT) {
+      return new BigDecimal[] {w.unitFee, Amounts.ZERO};
+    } else if (row.isPresent() && row.get() == Modifier.PROFESSIONAL_COMPONENT) {
+      return new BigDecimal[] {Amounts.ZERO, w.unitFee};
+    }
+    PcTcIndicator pcTc = w.indicators.pcTc();
+    if (pcTc == PcTcIndicator.TECHNICAL_COMPONENT_ONLY) {
+      return new BigDecimal[] {w.unitFee, Amounts.ZERO};
+    } else if (pcTc == PcTcIndicator.PROFESSIONAL_COMPONENT_ONLY) {
+      return new BigDecimal[] {Amounts.ZERO, w.unitFee};
+    } else if (pcTc == PcTcIndicator.DIAGNOSTIC_TEST && row.isEmpty()) {
+      BigDecimal tc = inputs.unitFee(w.line.code(), Modifier.TECHNICAL_COMPONENT);
+      BigDecimal pc = inputs.unitFee(w.line.code(), Modifier.PROFESSIONAL_COMPONENT);
+      return tc == null || pc == null ? null : new BigDecimal[] {tc, pc};
+    }
+    return null;
+  }
+
+  /**
+   * Ranks {@code parts} and takes {@code cut} of the part of every slot after the first off its
+   * procedure's amount, when there are at least two slots.
+   */
+  private static void rank(
+      List<Part> parts, BigDecimal cut, ClaimRule rule, String part, String group) {
+    int of = 0;
+    for (Part p : parts) {
+      of += p.procedure.slots;
+    }
+    if (of < 2) {
+      return;
+    }
+    int total = of;
+    Part[] ranked = parts.toArray(new Part[0]);
+    Arrays.sort(ranked, Part::compare);
+    int rank = 1;
+    for (Part p : ranked) {
+      Procedure procedure = p.procedure;
+      int slots = procedure.slots;
+      int reduced = rank == 1 ? slots - 1 : slots;
+      int first = rank;
+      BigDecimal perSlot = p.perSlot;
+      if (reduced == 0) {
+        procedure.note(
+            rule,
+            () ->
+                part
+                    + " "
+                    + Amounts.plain(perSlot)
+                    + " ranks "
+                    + first
+                    + " of "
+                    + total
+                    + " among "
+                    + group
+                    + ": paid in full");
+      } else {
+        BigDecimal off = perSlot.multiply(cut).multiply(BigDecimal.valueOf(reduced));
+        procedure.set(
+            Amounts.atLeastZero(procedure.amount.subtract(off)),
+            rule,
+            () ->
+                part
+                    + " "
+                    + Amounts.plain(perSlot)
+                    + (slots == 1
+                        ? " ranks " + first
+                        : " ranks " + first + "-" + (first + slots - 1))
+                    + " of "
+                    + total
+                    + " among "
+                    + group
+                    + ": "
+                    + Amounts.percent(cut)
+                    + " of it off"
+                    + (reduced < slots ? " the units after the first" : "")
+                    + " ("
+                    + Amounts.plain(off)
+                    + ")");
+      }
+      rank += slots;
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package io.github.cpt4j.fee.medicare.pfs.claim;
+
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.pfs.MultipleProcedureRule;
+import io.github.cpt4j.fee.medicare.pfs.PaymentIndicators;
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.function.Supplier;
+
+/**
+ * What the multiple-procedure rules rank: the units of one line (each unit a procedure, all of the
+ * same amount), a bilateral procedure billed on one line, or an LT and RT pair of lines billed as
+ * one bilateral procedure, whose amount is shared half and half.
+ */
+final class Procedure {
+
+  /** Orders procedures by their first line's stable key. */
+  static final Comparator<Procedure> BY_KEY = (a, b) -> LineWork.compareKeys(a.line, b.line);
+
+  /** The line, or the first of a pair by the stable key. */
+  final LineWork line;
+
+  /** The second line of an LT and RT pair; null otherwise. */
+  final LineWork other;
+
+  /** How many procedures this counts as in a ranking: the units, or 1 when bilateral. */
+  final int slots;
+
+  /** The factor from one unit's fee to one slot: the line's factors times the bilateral one. */
+  final BigDecimal slotScale;
+
+  /** The exact amount of one slot before any ranking. */
+  final BigDecimal slotAmount;
+
+  /** The exact amount of the whole procedure so far (both lines of a pair). */
+  BigDecimal amount;
+
+  Procedure(LineWork line, LineWork other, int slots, BigDecimal bilateralFactor) {
+    this.line = line;
+    this.other = other;
+    this.slots = slots;
+    this.slotScale = Amounts.times(line.scale, bilateralFactor);
+    this.slotAmount = Amounts.times(line.unitFee, slotScale);
+    this.amount = slots == 1 ? slotAmount : slotAmount.multiply(BigDecimal.valueOf(slots));
+    line.procedure = this;
+    if (other != null) {
+      other.procedure = this;
+    }
+  }
+
+  PaymentIndicators indicators() {
+    return line.indicators;
+  }
+
+  MultipleProcedureRule rule() {
+    return line.indicators.multipleProcedure();
+  }
+
+  boolean isPair() {
+    return other != null;
+  }
+
+  /** Tells whether every line of the procedure still has an amount. */
+  boolean isPriced() {
+    return line.isPriced() && (other == null || other.isPriced());
+  }
+
+  /** Sets the procedure's exact amount; each line of a pair gets half. */
+  void set(BigDecimal newAmount, ClaimRule rule, Supplier<String> description) {
+    amount = newAmount;
+    if (other == null) {
+      line.set(newAmount, rule, description);
+    } else {
+      BigDecimal half = newAmount.multiply(Amounts.HALF);
+      line.set(half, rule, description);
+      other.set(half, rule, description);
+    }
+  }
+
+  /** Records a step that leaves the amount unchanged on every line of the procedure. */
+  void note(ClaimRule rule, Supplier<String> description) {
+    line.note(rule, description);
+    if (other != null) {
+      other.note(rule, description);
+    }
+  }
+
+  /** Ends every line of the procedure without an amount. */
+  void refuse(UnpricedReason reason, ClaimRule rule, String detail) {
+    line.refuse(reason, rule, detail);
+    if (other != null) {
+      other.refuse(reason, rule, detail);
+    }
+  }
+
+  /** Records a warning on every line of the procedure. */
+  void warn(ClaimWarning.Kind kind, ClaimRule rule, String message) {
+    line.warn(kind, rule, message);
+    if (other != null) {
+      other.warn(kind, rule, message);
+    }
+  }
+
+  /** Returns the code, and the lines it is billed on, for explanations: "29880 (line 2)". */
+  String describe() {
+    return line.line.code()
+        + (other == null
+            ? " (" + line.name() + ")"
+            : " (" + line.name() + " and " + other.name() + ")");
+  }
+}

@@ -1,0 +1,415 @@
+package io.github.cpt4j.fee.medicare.pfs.claim;
+
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.pfs.MultipleProcedureRule;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The multiple-procedure rules for surgery (MULT PROC 1, 2 and 3, modifier 51).
+ *
+ * <ol>
+ *   <li>Endoscopy families first (indicator 3): the endoscopies sharing an ENDO BASE code, and that
+ *       base code when billed with them. The highest-paid endoscopy is paid in full; each other one
+ *       is paid its amount minus the base's amount (never below zero); the base itself is not paid
+ *       with a member of its family. A second unit of an endoscopy counts as another member.
+ *   <li>Then the ranking: the procedures with indicator 1, 2 or 3, each endoscopy family as ONE
+ *       procedure of its total, by amount, highest first (ties by the lines' stable key). Each unit
+ *       is a procedure. The highest is paid 100%; the others 50% (indicators 2 and 3, and
+ *       families), or 50% for the second and 25% from the third on (indicator 1).
+ * </ol>
+ *
+ * <p>Add-on codes (global ZZZ) are never ranked. CMS pays the sixth and later procedures by report:
+ * they keep their percentage here, and carry a {@link ClaimWarning.Kind#PRICED_BY_REPORT} warning.
+ */
+final class SurgicalRanking {
+
+  private static final int LAST_RANK_PAID_BY_RULE = 5;
+
+  private SurgicalRanking() {}
+
+  /** The endoscopies of one base code on the claim. */
+  private static final class Family {
+    final ProcedureCode base;
+    final List<Procedure> members = new ArrayList<>(3);
+    final List<Procedure> bases = new ArrayList<>(1);
+    BigDecimal total;
+
+    Family(ProcedureCode base) {
+      this.base = base;
+    }
+
+    int memberSlots() {
+      int slots = 0;
+      for (Procedure p : members) {
+        slots += p.slots;
+      }
+      return slots;
+    }
+
+    boolean applies() {
+      return !members.isEmpty() && (!bases.isEmpty() || memberSlots() > 1);
+    }
+  }
+
+  /** A procedure, or an endoscopy family ranked as one procedure. */
+  private static final class Entry {
+    final Procedure procedure;
+    final Family family;
+    final Procedure key;
+    final BigDecimal perSlot;
+    final int slots;
+
+    Entry(Procedure procedure) {
+      this.procedure = procedure;
+      this.family = null;
+      this.key = procedure;
+      this.perSlot = procedure.slotAmount;
+      this.slots = procedure.slots;
+    }
+
+    Entry(Family family) {
+      this.procedure = null;
+      this.family = family;
+      this.key = family.members.get(0);
+      this.perSlot = family.total;
+      this.slots = 1;
+    }
+
+    MultipleProcedureRule rule() {
+      return family != null ? MultipleProcedureRule.ENDOSCOPY_FAMILY : procedure.rule();
+    }
+
+    static int compare(Entry a, Entry b) {
+      int c = b.perSlot.compareTo(a.perSlot);
+      return c != 0 ? c : Procedure.BY_KEY.compare(a.key, b.key);
+    }
+  }
+
+  static void apply(List<Procedure> procedures, PricingInputs inputs) {
+    List<Family> families = families(procedures);
+    for (int i = 0; i < families.size(); i++) {
+      priceFamily(families.get(i), inputs);
+    }
+    int n = procedures.size();
+    Entry[] ranked = new Entry[n + families.size()];
+    int count = 0;
+    int slots = 0;
+    for (int i = 0; i < n; i++) {
+      Procedure p = procedures.get(i);
+      if (!p.isPriced()
+          || p.line.isAddOn()
+          || !families.isEmpty() && familyOf(p, families) != null) {
+        continue;
+      }
+      MultipleProcedureRule rule = p.rule();
+      if (rule == MultipleProcedureRule.STANDARD_100_50
+          || rule == MultipleProcedureRule.STANDARD_100_50_25
+          || rule == MultipleProcedureRule.ENDOSCOPY_FAMILY) {
+        Entry e = new Entry(p);
+        ranked[count++] = e;
+        slots += e.slots;
+      }
+    }
+    for (int i = 0; i < families.size(); i++) {
+      Entry e = new Entry(families.get(i));
+      ranked[count++] = e;
+      slots += e.slots;
+    }
+    if (slots < 2) {
+      return;
+    }
+    Arrays.sort(ranked, 0, count, Entry::compare);
+    int rank = 1;
+    for (int i = 0; i < count; i++) {
+      Entry e = ranked[i];
+      applyRank(e, rank, slots);
+      rank += e.slots;
+    }
+  }
+
+  /**
+   * Groups the endoscopies by base code, with the base procedures billed beside them; returns only
+   * the families the rule applies to (a member beside its base or another member), by base code.
+   */
+  private static List<Family> families(List<Procedure> procedures) {
+    int n = procedures.size();
+    if (!anyFamilyCanApply(procedures)) {
+      return List.of();
+    }
+    List<Family> families = null;
+    for (int i = 0; i < n; i++) {
+      Procedure p = procedures.get(i);
+      if (p.rule() != MultipleProcedureRule.ENDOSCOPY_FAMILY || !p.isPriced() || p.line.isAddOn()) {
+        continue;
+      }
+      Optional<ProcedureCode> base = p.indicators().endoscopicBase();
+      if (base.isEmpty()) {
+        continue; // indicator 3 without a base code: ranked like indicator 2
+      }
+      if (families == null) {
+        families = new ArrayList<>(2);
+      }
+      Family family = null;
+      for (Family f : families) {
+        if (f.base.equals(base.get())) {
+          family = f;
+        }
+      }
+      if (family == null) {
+        family = new Family(base.get());
+        families.add(family);
+      }
+      family.members.add(p);
+    }
+    if (families == null) {
+      return List.of();
+    }
+    for (int i = 0; i < n; i++) {
+      Procedure p = procedures.get(i);
+      if (!p.isPriced()
+          || p.line.isAddOn()
+          || p.rule() == MultipleProcedureRule.ENDOSCOPY_FAMILY
+              && p.indicators().endoscopicBase().isPresent()) {
+        continue;
+      }
+      for (Family f : families) {
+        if (f.base.equals(p.line.line.code())) {
+          f.bases.add(p);
+        }
+      }
+    }
+    families.removeIf(f -> !f.applies());
+    if (families.isEmpty()) {
+      return List.of();
+    }
+    families.sort((a, b) -> Integer.compare(a.base.packed(), b.base.packed()));
+    return families;
+  }
+
+  /**
+   * Tells cheaply, without building families, whether one could apply: it takes two member slots,
+   * or a member and its base. A claim with one endoscopy, or none, is the common case.
+   */
+  private static boolean anyFamilyCanApply(List<Procedure> procedures) {
+    Procedure member = null;
+    for (int i = 0; i < procedures.size(); i++) {
+      Procedure p = procedures.get(i);
+      if (isFamilyMember(p)) {
+        if (member != null || p.slots > 1) {
+          return true;
+        }
+        member = p;
+      }
+    }
+    if (member == null) {
+      return false;
+    }
+    ProcedureCode base = member.indicators().endoscopicBase().orElseThrow();
+    for (int i = 0; i < procedures.size(); i++) {
+      Procedure p = procedures.get(i);
+      if (p != member && p.line.line.code().equals(base) && p.isPriced() && !p.line.isAddOn()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isFamilyMember(Procedure p) {
+    return p.rule() == MultipleProcedureRule.ENDOSCOPY_FAMILY
+        && p.isPriced()
+        && !p.line.isAddOn()
+        && p.indicators().endoscopicBase().isPresent();
+  }
+
+  private static Family familyOf(Procedure p, List<Family> families) {
+    for (Family f : families) {
+      if (f.members.contains(p) || f.bases.contains(p)) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  private static void priceFamily(Family family, PricingInputs inputs) {
+    family.members.sort(
+        (a, b) -> {
+          int c = b.slotAmount.compareTo(a.slotAmount);
+          return c != 0 ? c : Procedure.BY_KEY.compare(a, b);
+        });
+    Procedure top = family.members.get(0);
+    ProcedureCode base = family.base;
+    BigDecimal baseFee = inputs.unitFee(base, null);
+    BigDecimal total = Amounts.ZERO;
+    for (Procedure m : family.members) {
+      int full = m == top ? 1 : 0;
+      int reduced = m.slots - full;
+      if (reduced == 0) {
+        m.note(
+            ClaimRule.ENDOSCOPY_FAMILY,
+            () ->
+                "the highest-paid endoscopy of the family of" + " base " + base + ": paid in full");
+        total = total.add(m.amount);
+        continue;
+      }
+      if (baseFee == null) {
+        m.refuse(
+            UnpricedReason.NOT_IN_SCHEDULE,
+            ClaimRule.ENDOSCOPY_FAMILY,
+            "the endoscopy"
+                + " family's base "
+                + base
+                + " is not in the schedule, so the amount of "
+                + m.line.line.code()
+                + " beside "
+                + top.line.line.code()
+                + " cannot be set");
+        continue;
+      }
+      BigDecimal deduction = baseFee.multiply(m.slotScale);
+      BigDecimal reducedSlot = Amounts.atLeastZero(m.slotAmount.subtract(deduction));
+      BigDecimal amount = reducedSlot.multiply(BigDecimal.valueOf(reduced));
+      if (full == 1) {
+        amount = amount.add(m.slotAmount);
+      }
+      boolean extraUnits = full == 1;
+      m.set(
+          amount,
+          ClaimRule.ENDOSCOPY_FAMILY,
+          () ->
+              (extraUnits
+                      ? "the highest-paid endoscopy of the family of base "
+                          + base
+                          + "; its units after the"
+                          + " first are each paid"
+                      : "in the family of base " + base + " beside " + top.describe() + ", paid")
+                  + " its amount minus the base's "
+                  + Amounts.plain(deduction)
+                  + (reducedSlot.signum() == 0 ? ", not below zero" : ""));
+      total = total.add(amount);
+    }
+    for (Procedure b : family.bases) {
+      b.set(
+          Amounts.ZERO,
+          ClaimRule.ENDOSCOPY_FAMILY,
+          () ->
+              "the base endoscopy "
+                  + base
+                  + " is not paid with a member of its family: it is included in "
+                  + top.describe());
+    }
+    family.total = total;
+  }
+
+  private static void applyRank(Entry e, int rank, int of) {
+    MultipleProcedureRule rule = e.rule();
+    int full = rank == 1 ? 1 : 0;
+    int fifty;
+    int quarter;
+    if (rule == MultipleProcedureRule.STANDARD_100_50_25) {
+      int last = rank + e.slots - 1;
+      fifty = rank <= 2 && last >= 2 ? 1 : 0;
+      quarter = e.slots - full - fifty;
+    } else {
+      fifty = e.slots - full;
+      quarter = 0;
+    }
+    // full x 100% + fifty x 50% + quarter x 25%, in hundredths: at scale 2, as the sum of
+    // 1, 0.5 x fifty and 0.25 x quarter always was.
+    int hundredths = 100 * full + 50 * fifty + 25 * quarter;
+    BigDecimal factor = BigDecimal.valueOf(hundredths, 2);
+    int slots = e.slots;
+    if (e.family == null) {
+      Procedure p = e.procedure;
+      char code = rule.code();
+      if (hundredths == 100 * slots) {
+        p.note(
+            ClaimRule.MULTIPLE_PROCEDURE,
+            () ->
+                "MULT PROC "
+                    + code
+                    + ", "
+                    + ranks(rank, slots, of)
+                    + " by amount: "
+                    + shares(full, fifty, quarter));
+      } else {
+        p.set(
+            p.slotAmount.multiply(factor),
+            ClaimRule.MULTIPLE_PROCEDURE,
+            () ->
+                "MULT PROC "
+                    + code
+                    + ", "
+                    + ranks(rank, slots, of)
+                    + " by amount: "
+                    + shares(full, fifty, quarter));
+      }
+    } else {
+      Family family = e.family;
+      BigDecimal total = family.total;
+      for (Procedure m : family.members) {
+        if (!m.isPriced()) {
+          continue;
+        }
+        Supplier<String> words =
+            () ->
+                "the endoscopy family of base "
+                    + family.base
+                    + " ranks as one procedure of its total "
+                    + Amounts.plain(total)
+                    + ", "
+                    + ranks(rank, 1, of)
+                    + " by amount: "
+                    + shares(full, fifty, quarter);
+        if (full == 1) {
+          m.note(ClaimRule.MULTIPLE_PROCEDURE, words);
+        } else {
+          m.set(m.amount.multiply(factor), ClaimRule.MULTIPLE_PROCEDURE, words);
+        }
+      }
+    }
+    if (rank + e.slots - 1 > LAST_RANK_PAID_BY_RULE) {
+      String message =
+          "ranked "
+              + ranks(rank, slots, of)
+              + ": CMS pays the sixth and later"
+              + " procedures by report, so the contractor may set another amount";
+      if (e.family == null) {
+        e.procedure.warn(ClaimWarning.Kind.PRICED_BY_REPORT, ClaimRule.MULTIPLE_PROCEDURE, message);
+      } else {
+        for (Procedure m : e.family.members) {
+          m.warn(ClaimWarning.Kind.PRICED_BY_REPORT, ClaimRule.MULTIPLE_PROCEDURE, message);
+        }
+      }
+    }
+  }
+
+  private static String ranks(int rank, int slots, int of) {
+    return slots == 1
+        ? "rank " + rank + " of " + of
+        : "ranks " + rank + "-" + (rank + slots - 1) + " of " + of;
+  }
+
+  private static String shares(int full, int fifty, int quarter) {
+    StringBuilder sb = new StringBuilder(32);
+    append(sb, full, "100%");
+    append(sb, fifty, "50%");
+    append(sb, quarter, "25%");
+    return sb.toString();
+  }
+
+  private static void append(StringBuilder sb, int count, String share) {
+    if (count == 0) {
+      return;
+    }
+    if (sb.length() > 0) {
+      sb.append(", ");
+    }
+    sb.append(count == 1 ? share : count + " x " + share);
+  }
+}

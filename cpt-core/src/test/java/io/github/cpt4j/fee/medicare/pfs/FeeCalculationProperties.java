@@ -1,0 +1,170 @@
+package io.github.cpt4j.fee.medicare.pfs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.Locality;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.Optional;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/** The laws of the exact Medicare formula. */
+class FeeCalculationProperties {
+
+  private static final Locality LOCALITY = Locality.parse("01112-05");
+
+  @Provide
+  Arbitrary<RvuEntry> entries() {
+    Arbitrary<BigDecimal> rvu =
+        Arbitraries.integers().between(0, 40_000).map(n -> BigDecimal.valueOf(n, 2));
+    Arbitrary<Integer> na = Arbitraries.integers().between(0, 2);
+    return Combinators.combine(rvu, rvu, rvu, rvu, na)
+        .as(
+            (work, peNf, peF, mp, flag) ->
+                RvuEntry.builder()
+                    .code(ProcedureCode.parse("99213"))
+                    .modifier(Optional.empty())
+                    .workRvu(work)
+                    .nonFacilityPeRvu(peNf)
+                    .facilityPeRvu(peF)
+                    .malpracticeRvu(mp)
+                    .nonFacilityNa(flag == 1)
+                    .facilityNa(flag == 2)
+                    .indicators(Fixtures.rvuEntries().get(0).indicators())
+                    .build());
+  }
+
+  @Provide
+  Arbitrary<Gpci> gpcis() {
+    Arbitrary<BigDecimal> index =
+        Arbitraries.integers().between(0, 2_500).map(n -> BigDecimal.valueOf(n, 3));
+    return Combinators.combine(index, index, index)
+        .as(
+            (w, pe, mp) ->
+                Fixtures.gpci(
+                    LOCALITY,
+                    "CA",
+                    "TEST",
+                    w.toPlainString(),
+                    pe.toPlainString(),
+                    mp.toPlainString()));
+  }
+
+  @Provide
+  Arbitrary<ConversionFactor> factors() {
+    return Arbitraries.integers()
+        .between(1, 999_999)
+        .map(
+            n ->
+                ConversionFactor.builder()
+                    .effectiveFrom(LocalDate.of(2025, 1, 1))
+                    .effectiveTo(LocalDate.of(2025, 12, 31))
+                    .amount(BigDecimal.valueOf(n, 4))
+                    .build());
+  }
+
+  /** The straightforward BigDecimal reading of CMS's formula, NA substitution included. */
+  private static BigDecimal formula(RvuEntry rvu, Gpci gpci, ConversionFactor cf, Setting setting) {
+    Setting priced = rvu.isNotAvailable(setting) ? setting.other() : setting;
+    return rvu.workRvu()
+        .multiply(gpci.work())
+        .add(rvu.peRvu(priced).multiply(gpci.practiceExpense()))
+        .add(rvu.malpracticeRvu().multiply(gpci.malpractice()))
+        .multiply(cf.amount());
+  }
+
+  @Property
+  void longArithmeticEqualsTheBigDecimalFormula(
+      @ForAll("entries") RvuEntry rvu,
+      @ForAll("gpcis") Gpci gpci,
+      @ForAll("factors") ConversionFactor cf,
+      @ForAll Setting setting) {
+    FeeCalculation calculation = FeeCalculation.of(rvu, gpci, cf, setting, Optional.empty());
+    BigDecimal expected = formula(rvu, gpci, cf, setting);
+    assertEquals(0, expected.compareTo(calculation.exactAmount()));
+    assertEquals(expected.setScale(2, RoundingMode.HALF_UP), calculation.amount());
+    assertEquals(
+        0,
+        calculation
+            .workAmount()
+            .add(calculation.practiceExpenseAmount())
+            .add(calculation.malpracticeAmount())
+            .compareTo(calculation.uncappedAmount()));
+  }
+
+  @Property
+  void theAmountScalesWithTheConversionFactor(
+      @ForAll("entries") RvuEntry rvu,
+      @ForAll("gpcis") Gpci gpci,
+      @ForAll("factors") ConversionFactor cf,
+      @ForAll @IntRange(min = 1, max = 9) int multiple,
+      @ForAll Setting setting) {
+    ConversionFactor larger =
+        ConversionFactor.builder()
+            .effectiveFrom(cf.effectiveFrom())
+            .effectiveTo(cf.effectiveTo())
+            .amount(
+                cf.amount().multiply(BigDecimal.valueOf(multiple)).min(new BigDecimal("999.9999")))
+            .build();
+    BigDecimal base = FeeCalculation.of(rvu, gpci, cf, setting, Optional.empty()).exactAmount();
+    BigDecimal scaled =
+        FeeCalculation.of(rvu, gpci, larger, setting, Optional.empty()).exactAmount();
+    // amount(cf) / cf is the same for every conversion factor: exact cross-multiplication.
+    assertEquals(0, base.multiply(larger.amount()).compareTo(scaled.multiply(cf.amount())));
+  }
+
+  @Property
+  void facilityIsNeverAboveNonFacilityWhenItsPracticeExpenseIsNot(
+      @ForAll("entries") RvuEntry rvu,
+      @ForAll("gpcis") Gpci gpci,
+      @ForAll("factors") ConversionFactor cf) {
+    BigDecimal facility =
+        FeeCalculation.of(rvu, gpci, cf, Setting.FACILITY, Optional.empty()).exactAmount();
+    BigDecimal nonFacility =
+        FeeCalculation.of(rvu, gpci, cf, Setting.NON_FACILITY, Optional.empty()).exactAmount();
+    if (rvu.facilityPeRvu().compareTo(rvu.nonFacilityPeRvu()) <= 0
+        || rvu.facilityNa()
+        || rvu.nonFacilityNa()) {
+      assertTrue(
+          facility.compareTo(nonFacility) <= 0 || rvu.facilityNa() || rvu.nonFacilityNa(),
+          facility + " > " + nonFacility);
+    }
+    if (rvu.facilityNa() || rvu.nonFacilityNa()) {
+      assertEquals(0, facility.compareTo(nonFacility), "an NA setting is priced as the other");
+    }
+  }
+
+  @Property
+  void theOppsCapOnlyLowersAndIsExact(
+      @ForAll("entries") RvuEntry rvu,
+      @ForAll("gpcis") Gpci gpci,
+      @ForAll("factors") ConversionFactor cf,
+      @ForAll @IntRange(min = 0, max = 500_000) int capCents,
+      @ForAll Setting setting) {
+    BigDecimal capAmount = BigDecimal.valueOf(capCents, 2);
+    OppsCap cap =
+        OppsCap.builder()
+            .code(rvu.code())
+            .modifier(rvu.modifier())
+            .locality(LOCALITY)
+            .status(PaymentStatus.A)
+            .facilityAmount(capAmount)
+            .nonFacilityAmount(capAmount)
+            .build();
+    FeeCalculation capped = FeeCalculation.of(rvu, gpci, cf, setting, Optional.of(cap));
+    BigDecimal uncapped = formula(rvu, gpci, cf, setting);
+    assertEquals(0, uncapped.min(capAmount).compareTo(capped.exactAmount()));
+    assertEquals(uncapped.setScale(2, RoundingMode.HALF_UP).min(capAmount), capped.amount());
+    assertTrue(capped.amount().signum() >= 0);
+  }
+}

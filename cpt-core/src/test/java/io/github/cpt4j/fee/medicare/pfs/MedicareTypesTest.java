@@ -1,0 +1,212 @@
+package io.github.cpt4j.fee.medicare.pfs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.testing.NullPointerTester;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.PlaceOfService;
+import io.github.cpt4j.fee.medicare.ZipLocalityTable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+class MedicareTypesTest {
+
+  @Test
+  void placeOfServiceMapsToTheSettingMedicarePays() {
+    for (String facility :
+        new String[] {
+          "02", "19", "21", "22", "23", "24", "26", "31", "34", "41", "42", "51", "52", "53", "56",
+          "61"
+        }) {
+      assertEquals(Setting.FACILITY, PlaceOfService.parse(facility).setting(), facility);
+    }
+    for (String office : new String[] {"10", "11", "12", "20", "32", "49", "81", "99", "1"}) {
+      assertEquals(Setting.NON_FACILITY, PlaceOfService.parse(office).setting(), office);
+    }
+    assertSame(PlaceOfService.OFFICE, PlaceOfService.parse("11"));
+    assertEquals("02", PlaceOfService.TELEHEALTH_OTHER_THAN_HOME.toString());
+    for (String bad : new String[] {"", "00", "100", "1a", " "}) {
+      assertThrows(IllegalArgumentException.class, () -> PlaceOfService.parse(bad), bad);
+    }
+    assertThrows(IllegalArgumentException.class, () -> PlaceOfService.of(0));
+  }
+
+  @Test
+  void indicatorsReadTheirCodes() {
+    for (PaymentStatus status : PaymentStatus.values()) {
+      assertSame(status, PaymentStatus.of(status.code()));
+    }
+    assertThrows(IllegalArgumentException.class, () -> PaymentStatus.of('K'));
+    assertTrue(PaymentStatus.R.isPricedFromRvus());
+    assertFalse(PaymentStatus.C.isPricedFromRvus());
+    for (PcTcIndicator indicator : PcTcIndicator.values()) {
+      assertSame(indicator, PcTcIndicator.of(indicator.code()));
+    }
+    assertTrue(PcTcIndicator.LABORATORY_PHYSICIAN_INTERPRETATION.allowsProfessionalComponent());
+    assertFalse(PcTcIndicator.LABORATORY_PHYSICIAN_INTERPRETATION.allowsTechnicalComponent());
+    for (GlobalPeriod period : GlobalPeriod.values()) {
+      assertSame(period, GlobalPeriod.of(period.code()));
+    }
+    assertEquals(90, GlobalPeriod.DAYS_90.postoperativeDays().getAsInt());
+    for (MultipleProcedureRule rule : MultipleProcedureRule.values()) {
+      assertSame(rule, MultipleProcedureRule.of(rule.code()));
+    }
+    assertThrows(IllegalArgumentException.class, () -> MultipleProcedureRule.of('8'));
+    for (BilateralRule rule : BilateralRule.values()) {
+      assertSame(rule, BilateralRule.of(rule.code()));
+    }
+    for (AssistantAtSurgery value : AssistantAtSurgery.values()) {
+      assertSame(value, AssistantAtSurgery.of(value.code()));
+    }
+    for (SurgeonsPermission value : SurgeonsPermission.values()) {
+      assertSame(value, SurgeonsPermission.of(value.code()));
+    }
+  }
+
+  @Test
+  void conversionFactorsMustNotOverlapForTheSameProviders() {
+    ConversionFactor all2025 =
+        Fixtures.cf("2025-01-01", "2025-12-31", "32.3465", ConversionFactor.Providers.ALL);
+    ConversionFactor qp2025 =
+        Fixtures.cf(
+            "2025-06-01",
+            "2025-12-31",
+            "33",
+            ConversionFactor.Providers.QUALIFYING_APM_PARTICIPANTS);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> ConversionFactors.of(List.of(all2025, qp2025)));
+    assertTrue(e.getMessage().contains("overlap"), e.getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Fixtures.cf("2025-01-02", "2025-01-01", "1", ConversionFactor.Providers.ALL));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Fixtures.cf("2025-01-01", "2025-01-02", "1.00001", ConversionFactor.Providers.ALL));
+    assertEquals("32.3465 (2025-01-01..2025-12-31)", all2025.toString());
+    ConversionFactors history = Fixtures.conversionFactors();
+    assertEquals(Optional.empty(), history.find(LocalDate.of(2023, 12, 31), false));
+  }
+
+  @Test
+  void tablesRejectDuplicates() {
+    List<RvuEntry> entries = new ArrayList<>(Fixtures.rvuEntries());
+    entries.add(entries.get(0));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> RvuTable.of(entries));
+    assertEquals("RVU row 90834 appears twice", e.getMessage());
+    Gpci gpci = Fixtures.gpcis().all().get(0);
+    assertThrows(IllegalArgumentException.class, () -> GpciTable.of(List.of(gpci, gpci)));
+    OppsCap cap = Fixtures.oppsCaps().all().get(0);
+    assertThrows(IllegalArgumentException.class, () -> OppsCapTable.of(List.of(cap, cap)));
+  }
+
+  @Test
+  void rvuTableFindsRowsByCodeAndModifier() {
+    RvuTable table = RvuTable.of(Fixtures.rvuEntries());
+    ProcedureCode chest = ProcedureCode.parse("71046");
+    assertEquals(
+        List.of("71046", "71046-26", "71046-TC"),
+        table.rowsOf(chest).stream()
+            .map(RvuEntry::row)
+            .collect(java.util.stream.Collectors.toList()));
+    assertTrue(table.contains(chest));
+    assertFalse(table.contains(ProcedureCode.parse("71045")));
+    assertEquals(
+        Optional.empty(),
+        table.find(chest, Optional.of(io.github.cpt4j.modifier.Modifier.BILATERAL)));
+    assertEquals(List.of(), table.rowsOf(ProcedureCode.parse("71045")));
+  }
+
+  @Test
+  void rvuEntriesCheckTheirValues() {
+    RvuEntry entry = Fixtures.rvuEntries().get(0);
+    assertThrows(IllegalArgumentException.class, () -> rebuilt(entry, "1.234"));
+    assertThrows(IllegalArgumentException.class, () -> rebuilt(entry, "-1"));
+    assertEquals(new BigDecimal("3.22"), entry.totalRvu(Setting.NON_FACILITY));
+  }
+
+  private static RvuEntry rebuilt(RvuEntry entry, String work) {
+    return RvuEntry.builder()
+        .code(entry.code())
+        .modifier(entry.modifier())
+        .workRvu(new BigDecimal(work))
+        .nonFacilityPeRvu(entry.nonFacilityPeRvu())
+        .facilityPeRvu(entry.facilityPeRvu())
+        .malpracticeRvu(entry.malpracticeRvu())
+        .indicators(entry.indicators())
+        .build();
+  }
+
+  @Property
+  void zipTableAnswersLikeAMap(
+      @ForAll @IntRange(min = 0, max = 99_999) int probe,
+      @ForAll @IntRange(min = 0, max = 99_900) int start,
+      @ForAll @IntRange(min = 0, max = 50) int length) {
+    Locality a = Locality.parse("01112-05");
+    Locality b = Locality.parse("13202-01");
+    ZipLocalityTable table =
+        ZipLocalityTable.builder()
+            .addRange(start, start + length, a, false)
+            .add(start + length + 2, b, true)
+            .build();
+    String zip = String.format("%05d", probe);
+    Optional<Locality> expected =
+        probe >= start && probe <= start + length
+            ? Optional.of(a)
+            : probe == start + length + 2 ? Optional.of(b) : Optional.empty();
+    assertEquals(expected, table.find(zip));
+    assertEquals(probe == start + length + 2, table.isSplitByPlusFour(zip));
+    assertEquals(length + 2, table.size());
+    assertEquals(2, table.rangeCount());
+  }
+
+  @Test
+  void zipTableRejectsDuplicatesAndMalformedZips() {
+    Locality a = Locality.parse("01112-05");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> ZipLocalityTable.builder().add(10001, a, false).add(10001, a, false).build());
+    ZipLocalityTable table = ZipLocalityTable.builder().add(10001, a, false).build();
+    assertEquals(Optional.empty(), table.find("1000"));
+    assertEquals(Optional.empty(), table.find("10001-"));
+    assertEquals(Optional.empty(), table.find("1000a"));
+    assertEquals(Optional.of(a), table.find("10001-0001"));
+  }
+
+  @Test
+  void publicMethodsRejectNulls() {
+    NullPointerTester tester =
+        new NullPointerTester()
+            .setDefault(Locality.class, Fixtures.REST_OF_NEW_YORK)
+            .setDefault(RvuEntry.class, Fixtures.rvuEntries().get(0))
+            .setDefault(Gpci.class, Fixtures.gpcis().all().get(0))
+            .setDefault(ProcedureCode.class, ProcedureCode.parse("99213"))
+            .setDefault(
+                io.github.cpt4j.fee.PricingContext.class,
+                io.github.cpt4j.fee.PricingContext.of(
+                    Fixtures.DATE_2025, Fixtures.REST_OF_NEW_YORK, Setting.FACILITY))
+            .setDefault(
+                io.github.cpt4j.claim.ClaimLine.class,
+                io.github.cpt4j.claim.ClaimLine.parse("99213"));
+    tester.testAllPublicInstanceMethods(Fixtures.schedule());
+    tester.testAllPublicStaticMethods(PlaceOfService.class);
+    tester.testAllPublicInstanceMethods(RvuTable.of(Fixtures.rvuEntries()));
+    tester.testAllPublicInstanceMethods(Fixtures.gpcis());
+    tester.testAllPublicInstanceMethods(Fixtures.oppsCaps());
+    tester.testAllPublicInstanceMethods(Fixtures.conversionFactors());
+  }
+}

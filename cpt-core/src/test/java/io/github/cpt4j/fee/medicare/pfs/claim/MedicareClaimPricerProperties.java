@@ -1,0 +1,296 @@
+package io.github.cpt4j.fee.medicare.pfs.claim;
+
+import static io.github.cpt4j.fee.medicare.pfs.claim.ClaimTables.CONTEXT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.medicare.pfs.BilateralRule;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.MultipleProcedureRule;
+import io.github.cpt4j.fee.medicare.pfs.PaymentIndicators;
+import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
+import io.github.cpt4j.modifier.Modifier;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+
+/**
+ * Laws of claim pricing, on random claims drawn from every code of {@link ClaimTables} with the
+ * payment modifiers, units and charges that exercise each rule.
+ */
+class MedicareClaimPricerProperties {
+
+  private static final MedicareFeeSchedule SCHEDULE = ClaimTables.schedule();
+  private static final MedicareClaimPricer PRICER = MedicareClaimPricer.of(SCHEDULE);
+  private static final List<String> CODES;
+
+  static {
+    Set<String> codes = new TreeSet<>();
+    for (RvuEntry row : ClaimTables.rows()) {
+      codes.add(row.code().toString());
+    }
+    codes.add("12345"); // not in the schedule
+    CODES = List.copyOf(codes);
+  }
+
+  private static final List<Modifier> MODIFIERS =
+      List.of(
+          Modifier.PROFESSIONAL_COMPONENT,
+          Modifier.TECHNICAL_COMPONENT,
+          Modifier.BILATERAL,
+          Modifier.LEFT_SIDE,
+          Modifier.RIGHT_SIDE,
+          Modifier.MULTIPLE_PROCEDURES,
+          Modifier.CO_SURGEONS,
+          Modifier.TEAM_SURGERY,
+          Modifier.ASSISTANT_SURGEON,
+          Modifier.NON_PHYSICIAN_ASSISTANT,
+          Modifier.SURGICAL_CARE_ONLY,
+          Modifier.POSTOPERATIVE_CARE_ONLY,
+          Modifier.INCREASED_SERVICES,
+          Modifier.SEPARATE_EM,
+          Modifier.DISTINCT_SERVICE,
+          Modifier.DISCONTINUED);
+
+  @Provide
+  Arbitrary<BilledLine> lines() {
+    Arbitrary<ProcedureCode> codes = Arbitraries.of(CODES).map(ProcedureCode::parse);
+    Arbitrary<List<Modifier>> modifiers =
+        Arbitraries.frequencyOf(
+            Tuple.of(3, Arbitraries.just(List.<Modifier>of())),
+            Tuple.of(
+                3, Arbitraries.of(MODIFIERS).list().ofMinSize(1).ofMaxSize(2).uniqueElements()));
+    Arbitrary<Integer> units =
+        Arbitraries.frequencyOf(
+            Tuple.of(6, Arbitraries.just(1)),
+            Tuple.of(2, Arbitraries.just(2)),
+            Tuple.of(1, Arbitraries.just(3)));
+    Arbitrary<Optional<BigDecimal>> charges =
+        Arbitraries.frequencyOf(
+            Tuple.of(2, Arbitraries.just(Optional.<BigDecimal>empty())),
+            Tuple.of(
+                1,
+                Arbitraries.bigDecimals()
+                    .between(BigDecimal.ONE, new BigDecimal("2000"))
+                    .ofScale(2)
+                    .map(Optional::of)));
+    return Combinators.combine(codes, modifiers, units, charges)
+        .as(
+            (code, mods, n, charge) -> {
+              ClaimLine line = ClaimLine.of(code, mods, n);
+              return charge.isPresent() ? BilledLine.of(line, charge.get()) : BilledLine.of(line);
+            });
+  }
+
+  @Provide
+  Arbitrary<Claim> claims() {
+    return lines().list().ofMinSize(1).ofMaxSize(7).map(Claim::of);
+  }
+
+  private static PricedClaim price(Claim claim) {
+    return PRICER.price(claim, CONTEXT);
+  }
+
+  private static BigDecimal amountOrZero(PricedLine line) {
+    return line.amount().orElse(BigDecimal.ZERO);
+  }
+
+  @Property
+  void everyLineIsPricedOrRefusedByANamedRule(@ForAll("claims") Claim claim) {
+    PricedClaim priced = price(claim);
+    BigDecimal sum = new BigDecimal("0.00");
+    for (PricedLine line : priced.lines()) {
+      if (line.isPriced()) {
+        assertTrue(line.amount().get().signum() >= 0, line.toString());
+        assertEquals(2, line.amount().get().scale());
+        sum = sum.add(line.amount().get());
+      } else {
+        assertTrue(line.reason().isPresent() && line.refusedBy().isPresent(), line.toString());
+        assertTrue(!line.detail().isEmpty(), line.toString());
+      }
+      assertEquals(line.amount(), line.result().amount(), line.toString());
+    }
+    assertEquals(sum, priced.total());
+  }
+
+  @Property
+  void pricingIsDeterministic(@ForAll("claims") Claim claim) {
+    PricedClaim first = price(claim);
+    PricedClaim second = price(claim);
+    assertEquals(first, second);
+    assertEquals(first.toString(), second.toString());
+  }
+
+  @Property
+  void theAmountsDoNotDependOnTheOrderOfTheLines(
+      @ForAll("claims") Claim claim, @ForAll Random random) {
+    List<BilledLine> shuffled = new ArrayList<>(claim.lines());
+    Collections.shuffle(shuffled, random);
+    PricedClaim original = price(claim);
+    PricedClaim reordered = price(Claim.of(shuffled));
+    assertEquals(
+        outcomes(original), outcomes(reordered), original + "\n--- reordered:\n" + reordered);
+    assertEquals(original.total(), reordered.total());
+  }
+
+  /** Each line's billed form and outcome, sorted: equal for claims whose lines are permuted. */
+  private static List<String> outcomes(PricedClaim claim) {
+    List<String> outcomes = new ArrayList<>();
+    for (PricedLine line : claim.lines()) {
+      outcomes.add(
+          line.billed()
+              + " -> "
+              + line.amount()
+                  .map(BigDecimal::toPlainString)
+                  .orElseGet(
+                      () -> line.reason().orElseThrow() + " by " + line.refusedBy().orElseThrow()));
+    }
+    Collections.sort(outcomes);
+    return outcomes;
+  }
+
+  /**
+   * Adding a line never raises another line's amount, with the two exceptions CMS's rules create
+   * (documented on {@link MedicareClaimPricer}): a line joining an endoscopy family changes the
+   * family's total, and so its rank against every other procedure (up when the family grows; down
+   * when a member worth less than the base replaces the base, which is never paid beside a member);
+   * and a line of the same code with LT or RT can complete (or change) a bilateral pair, whose
+   * total charge is shared across its sides.
+   */
+  @Property
+  void addingALineNeverRaisesAnotherLinesAmount(
+      @ForAll("claims") Claim claim, @ForAll("lines") BilledLine extra) {
+    for (BilledLine line : claim.lines()) {
+      if (joinsFamily(extra.line(), line.line())) {
+        return;
+      }
+    }
+    PricedClaim before = price(claim);
+    PricedClaim after = price(claim.with(extra));
+    for (int i = 0; i < claim.size(); i++) {
+      if (mayPair(extra.line(), claim.line(i).line())) {
+        continue;
+      }
+      assertTrue(
+          amountOrZero(after.line(i)).compareTo(amountOrZero(before.line(i))) <= 0,
+          "line "
+              + (i + 1)
+              + " rose after adding "
+              + extra
+              + ":\n"
+              + before
+              + "\n--- after:\n"
+              + after);
+    }
+  }
+
+  private static boolean joinsFamily(ClaimLine extra, ClaimLine line) {
+    Optional<ProcedureCode> a = familyBase(extra);
+    return a.isPresent() && a.equals(familyBase(line));
+  }
+
+  /** Returns the endoscopy family a line may belong to: its base, or itself if a base. */
+  private static Optional<ProcedureCode> familyBase(ClaimLine line) {
+    Optional<RvuEntry> row = SCHEDULE.rvuEntry(line.code(), Optional.empty());
+    if (row.isEmpty()) {
+      return Optional.empty();
+    }
+    PaymentIndicators i = row.get().indicators();
+    if (i.multipleProcedure() == MultipleProcedureRule.ENDOSCOPY_FAMILY) {
+      return i.endoscopicBase().or(() -> Optional.of(line.code()));
+    }
+    return Optional.of(line.code());
+  }
+
+  private static boolean mayPair(ClaimLine extra, ClaimLine line) {
+    return extra.code().equals(line.code()) && isSided(extra) && isSided(line);
+  }
+
+  private static boolean isSided(ClaimLine line) {
+    return line.hasModifier(Modifier.LEFT_SIDE) || line.hasModifier(Modifier.RIGHT_SIDE);
+  }
+
+  /**
+   * The total never exceeds what the lines would be paid one by one, except that a line with
+   * modifier 50 (or LT and RT) may be paid 150% (BILAT SURG 1) or 200% (3) of one side.
+   */
+  @Property
+  void theTotalNeverExceedsTheUnadjustedAmountsExceptBilateralOnes(
+      @ForAll("claims") Claim claim, @ForAll boolean participating) {
+    PricingContext context = CONTEXT.withParticipating(participating);
+    PricedClaim priced = PRICER.price(claim, context);
+    BigDecimal bound = BigDecimal.ZERO;
+    for (BilledLine billed : claim.lines()) {
+      FeeResult alone = SCHEDULE.price(billed.line(), context);
+      if (alone.isPriced()) {
+        bound =
+            bound.add(
+                alone
+                    .exactAmount()
+                    .orElseThrow()
+                    .multiply(allowance(billed.line()))
+                    .setScale(FeeResult.CENTS, FeeResult.ROUNDING));
+      }
+    }
+    assertTrue(priced.total().compareTo(bound) <= 0, "bound " + bound + "\n" + priced);
+  }
+
+  private static BigDecimal allowance(ClaimLine line) {
+    boolean bothSides =
+        line.hasModifier(Modifier.BILATERAL)
+            || line.hasModifier(Modifier.LEFT_SIDE) && line.hasModifier(Modifier.RIGHT_SIDE);
+    Optional<RvuEntry> row = SCHEDULE.rvuEntry(line);
+    if (!bothSides || row.isEmpty()) {
+      return BigDecimal.ONE;
+    }
+    BilateralRule rule = row.get().indicators().bilateral();
+    return rule == BilateralRule.PAY_150_PERCENT
+        ? new BigDecimal("1.5")
+        : rule == BilateralRule.PAY_EACH_SIDE ? new BigDecimal("2") : BigDecimal.ONE;
+  }
+
+  /**
+   * A claim of one line without claim-level modifiers is priced exactly as the fee schedule prices
+   * the line alone: the claim pricer's shortcut to the schedule's inputs changes nothing.
+   */
+  @Property
+  void aLoneLineWithoutPaymentModifiersIsTheSchedulesAmount(
+      @ForAll("lines") BilledLine billed, @ForAll boolean participating) {
+    ClaimLine line = ClaimLine.of(billed.line().code(), rowModifiers(billed.line()), 1);
+    PricingContext context = CONTEXT.withParticipating(participating);
+    PricedLine priced = PRICER.price(Claim.ofLines(line), context).line(0);
+    FeeResult alone = SCHEDULE.price(line, context);
+    assertEquals(alone.amount(), priced.amount(), priced + "\n" + alone);
+    assertEquals(alone.reason(), priced.reason(), priced + "\n" + alone);
+  }
+
+  private static List<Modifier> rowModifiers(ClaimLine line) {
+    List<Modifier> kept = new ArrayList<>();
+    for (Modifier m : line.modifiers()) {
+      if (m == Modifier.PROFESSIONAL_COMPONENT
+          || m == Modifier.TECHNICAL_COMPONENT
+          || m == Modifier.DISCONTINUED) {
+        kept.add(m);
+      }
+    }
+    return kept;
+  }
+}

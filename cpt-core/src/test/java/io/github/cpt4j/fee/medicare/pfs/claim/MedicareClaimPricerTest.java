@@ -1,0 +1,520 @@
+package io.github.cpt4j.fee.medicare.pfs.claim;
+
+import static io.github.cpt4j.fee.medicare.pfs.claim.ClaimTables.CONTEXT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.modifier.ModifierRule;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Worked examples of every claim rule, from the text of CMS's record layout (Attachment A), on
+ * {@link ClaimTables}: every amount is total RVUs x 25 dollars, so the expected amounts can be
+ * checked by hand; the comments show the arithmetic.
+ */
+class MedicareClaimPricerTest {
+
+  static final MedicareFeeSchedule SCHEDULE = ClaimTables.schedule();
+  static final MedicareClaimPricer PRICER = MedicareClaimPricer.of(SCHEDULE);
+
+  /** Prices lines written as {@code "27447-LT"} or {@code "27447-LT $200.00"}. */
+  static PricedClaim price(PricingContext context, String... lines) {
+    List<BilledLine> billed = new ArrayList<>();
+    for (String text : lines) {
+      int dollar = text.indexOf('$');
+      billed.add(
+          dollar < 0
+              ? BilledLine.of(ClaimLine.parse(text))
+              : BilledLine.of(
+                  ClaimLine.parse(text.substring(0, dollar)),
+                  new BigDecimal(text.substring(dollar + 1))));
+    }
+    return PRICER.price(Claim.of(billed), context);
+  }
+
+  static PricedClaim price(String... lines) {
+    return price(CONTEXT, lines);
+  }
+
+  /** Asserts each line's amount ({@code null} for none) and the total. */
+  static PricedClaim assertAmounts(PricedClaim claim, String total, String... amounts) {
+    for (int i = 0; i < amounts.length; i++) {
+      PricedLine line = claim.line(i);
+      if (amounts[i] == null) {
+        assertFalse(line.isPriced(), line.toString());
+      } else {
+        assertEquals(new BigDecimal(amounts[i]), line.amount().orElse(null), claim.toString());
+      }
+    }
+    assertEquals(amounts.length, claim.lines().size());
+    assertEquals(new BigDecimal(total), claim.total(), claim.toString());
+    return claim;
+  }
+
+  static void assertRefused(PricedLine line, UnpricedReason reason, ClaimRule rule) {
+    assertFalse(line.isPriced(), line.toString());
+    assertEquals(reason, line.reason().orElseThrow(), line.toString());
+    assertEquals(rule, line.refusedBy().orElseThrow(), line.toString());
+  }
+
+  static boolean hasWarning(PricedLine line, ClaimWarning.Kind kind) {
+    return line.warnings().stream().anyMatch(w -> w.kind() == kind);
+  }
+
+  @Nested
+  class FeeScheduleRows {
+
+    @Test
+    void aSingleLineIsTheFeeScheduleAmount() {
+      // 27447: 40 RVUs x 25 = 1000.00
+      assertAmounts(price("27447"), "1000.00", "1000.00");
+    }
+
+    @Test
+    void componentRowsAreUsedWhereThePcTcIndicatorAllowsThem() {
+      // 70450-26: 3 RVUs = 75.00; 70450-TC: 5 RVUs = 125.00 (separate radiology claims)
+      assertAmounts(price("70450-26"), "75.00", "75.00");
+      assertAmounts(price("70450-TC"), "125.00", "125.00");
+    }
+
+    @Test
+    void aComponentModifierOnAPhysicianServiceIsRefusedByThePcTcRule() {
+      // PC/TC 0: modifiers 26 and TC cannot be used.
+      PricedClaim claim = price("99213-26", "99213-TC");
+      assertRefused(claim.line(0), UnpricedReason.MODIFIER_NOT_ALLOWED, ClaimRule.PC_TC);
+      assertRefused(claim.line(1), UnpricedReason.MODIFIER_NOT_ALLOWED, ClaimRule.PC_TC);
+      assertEquals(new BigDecimal("0.00"), claim.total());
+    }
+
+    @Test
+    void modifier53UsesItsOwnRowOrIsContractorPriced() {
+      // 45378-53 has a row: 5 RVUs = 125.00; 27447-53 has none: priced by the contractor.
+      assertAmounts(price("45378-53"), "125.00", "125.00");
+      assertRefused(
+          price("27447-53").line(0), UnpricedReason.CARRIER_PRICED, ClaimRule.DISCONTINUED);
+    }
+
+    @Test
+    void statusesThatAreNotPaidKeepTheSchedulesReason() {
+      PricedClaim claim = price("99080", "17999", "12345");
+      assertRefused(claim.line(0), UnpricedReason.STATUS_NOT_PAYABLE, ClaimRule.FEE_SCHEDULE);
+      assertRefused(claim.line(1), UnpricedReason.CARRIER_PRICED, ClaimRule.FEE_SCHEDULE);
+      assertRefused(claim.line(2), UnpricedReason.NOT_IN_SCHEDULE, ClaimRule.FEE_SCHEDULE);
+    }
+
+    @Test
+    void aNonParticipatingProviderIsPaid95PercentBeforeTheRanking() {
+      // 27447: 1000 x 95% = 950.00 (rank 1); 27130: 900 x 95% x 50% = 427.50 (rank 2)
+      assertAmounts(
+          price(CONTEXT.withParticipating(false), "27447", "27130"), "1377.50", "950.00", "427.50");
+    }
+
+    @Test
+    void aLineIsRoundedOnceAtTheEnd() {
+      // 10060-62: 1.00 x 62.5% = 0.625, ranked second: x 50% = 0.3125 -> 0.31.
+      // Rounding after each step would give 0.63, then 0.315 -> 0.32.
+      PricedClaim claim = assertAmounts(price("22612-62", "10060-62"), "750.31", "750.00", "0.31");
+      assertEquals(
+          0, new BigDecimal("0.3125").compareTo(claim.line(1).exactAmount().orElseThrow()));
+    }
+  }
+
+  @Nested
+  class Bilateral {
+
+    @Test
+    void indicator1PaysOneAndAHalfTimesOneSide() {
+      // BILAT SURG 1: 1000 x 150% = 1500.00, by 50, by LT and RT lines, or by 2 units.
+      assertAmounts(price("27447-50"), "1500.00", "1500.00");
+      assertAmounts(price("27447-LT", "27447-RT"), "1500.00", "750.00", "750.00");
+      assertAmounts(price("27447 x2"), "1500.00", "1500.00");
+      assertAmounts(price("27447-LT-RT"), "1500.00", "1500.00");
+    }
+
+    @Test
+    void indicator0PaysOneSideForBoth() {
+      // BILAT SURG 0: 100% of 1200 for both sides; 2 units are two procedures, not a pair:
+      // 1200 + 1200 x 50% = 1800.
+      assertAmounts(price("22612-50"), "1200.00", "1200.00");
+      assertAmounts(price("22612-RT", "22612-LT"), "1200.00", "600.00", "600.00");
+      assertAmounts(price("22612 x2"), "1800.00", "1800.00");
+    }
+
+    @Test
+    void indicator2PaysOneSideBecauseTheRvusCoverBoth() {
+      // BILAT SURG 2: 150 for both sides.
+      assertAmounts(price("93880-50"), "150.00", "150.00");
+      assertAmounts(price("93880 x2"), "150.00", "150.00");
+    }
+
+    @Test
+    void indicator3PaysEachSide() {
+      // BILAT SURG 3: 50 for each side.
+      assertAmounts(price("73560-50"), "100.00", "100.00");
+      assertAmounts(price("73560-LT", "73560-RT"), "100.00", "50.00", "50.00");
+    }
+
+    @Test
+    void indicator9RefusesModifier50AndTakesSidesAsSeparateServices() {
+      assertRefused(
+          price("99213-50").line(0), UnpricedReason.MODIFIER_NOT_ALLOWED, ClaimRule.BILATERAL);
+      assertAmounts(price("99213-LT", "99213-RT"), "200.00", "100.00", "100.00");
+    }
+
+    @Test
+    void contradictorySidesAreRefused() {
+      assertRefused(
+          price("27447-50-LT").line(0), UnpricedReason.MODIFIER_NOT_ALLOWED, ClaimRule.BILATERAL);
+      assertRefused(
+          price("27447-50 x2").line(0), UnpricedReason.MODIFIER_NOT_ALLOWED, ClaimRule.BILATERAL);
+    }
+
+    @Test
+    void bilateralComesBeforeTheMultipleProcedureRanking() {
+      // 27447-50 = 1500 ranks above 27130 = 900: 1500 + 450.
+      assertAmounts(price("27130", "27447-50"), "1950.00", "450.00", "1500.00");
+      // 27130-50 = 1350 ranks above 27447 = 1000: 1350 + 500.
+      assertAmounts(price("27447", "27130-50"), "1850.00", "500.00", "1350.00");
+    }
+
+    @Test
+    void aPairIsPaidTheLowerOfItsTotalChargeWithoutASideAboveItsOwnCharge() {
+      // 1500 for both; charges 200 + 2000 = 2200 are not lower. The left side's 200 is below
+      // its half: it gets 200, the right side the rest, 1300, under its 2000.
+      assertAmounts(price("27447-LT $200", "27447-RT $2000"), "1500.00", "200.00", "1300.00");
+      // Charges 300 + 400 = 700 are lower than 1500: each side its charge.
+      assertAmounts(price("27447-RT $400", "27447-LT $300"), "700.00", "400.00", "300.00");
+    }
+
+    @Test
+    void eachSideOfIndicator3IsComparedWithItsOwnCharge() {
+      assertAmounts(price("73560-LT $20", "73560-RT $90"), "70.00", "20.00", "50.00");
+    }
+  }
+
+  @Nested
+  class MultipleProcedures {
+
+    @Test
+    void indicator2Pays100ThenHalf() {
+      // Ranked by amount: 27447 1000 (100%), 27130 900 (50% = 450), 20610 100 (50% = 50).
+      PricedClaim claim =
+          assertAmounts(price("20610", "27447", "27130"), "1500.00", "50.00", "1000.00", "450.00");
+      assertTrue(claim.line(2).explanation().has("multiple-procedure"));
+    }
+
+    @Test
+    void everyUnitIsAProcedure() {
+      // 20610 x3 (3 units are not bilateral): 100 + 50 + 50.
+      assertAmounts(price("20610 x3"), "200.00", "200.00");
+    }
+
+    @Test
+    void indicator1Pays100Then50Then25() {
+      // 12001 200 (100%), 12002 150 (50% = 75), 12004 100 (25% = 25); 20610 ties with 12004
+      // at 100 and ranks after it by code: rank 4 of indicator 2, 50% = 50.
+      assertAmounts(
+          price("20610", "12004", "12002", "12001"), "350.00", "50.00", "25.00", "75.00", "200.00");
+    }
+
+    @Test
+    void theSixthProcedureIsFlaggedAsPricedByReport() {
+      PricedClaim claim = price("20610 x6");
+      // 100 + 5 x 50 = 350; the sixth unit is paid by report.
+      assertAmounts(claim, "350.00", "350.00");
+      assertTrue(hasWarning(claim.line(0), ClaimWarning.Kind.PRICED_BY_REPORT));
+    }
+
+    @Test
+    void modifier51IsInformational() {
+      assertAmounts(price("27447", "27130-51"), "1450.00", "1000.00", "450.00");
+    }
+
+    @Test
+    void addOnsAreNeverRankedNorReduced() {
+      // 22614 is an add-on with MULT PROC 2: paid 300 in full beside 22612 1200.
+      PricedClaim claim = assertAmounts(price("22614", "22612"), "1500.00", "300.00", "1200.00");
+      assertTrue(claim.line(0).explanation().has("add-on"));
+      assertFalse(hasWarning(claim.line(0), ClaimWarning.Kind.ADD_ON_WITHOUT_PRIMARY));
+      assertAmounts(price("64483", "64484"), "350.00", "250.00", "100.00");
+    }
+
+    @Test
+    void anAddOnWithoutAPrimaryIsPricedAndFlagged() {
+      PricedClaim claim = assertAmounts(price("64484"), "100.00", "100.00");
+      assertTrue(hasWarning(claim.line(0), ClaimWarning.Kind.ADD_ON_WITHOUT_PRIMARY));
+      // A primary that is not paid does not count.
+      claim = price("64484", "99080");
+      assertTrue(hasWarning(claim.line(0), ClaimWarning.Kind.ADD_ON_WITHOUT_PRIMARY));
+    }
+  }
+
+  @Nested
+  class EndoscopyFamilies {
+
+    @Test
+    void theHighestIsPaidInFullAndEachOtherLessTheBase() {
+      // Base 45378 = 250. 45385 350 in full; 45380 300 - 250 = 50.
+      assertAmounts(price("45380", "45385"), "400.00", "50.00", "350.00");
+    }
+
+    @Test
+    void theBaseIsNotPaidWithAMemberOfItsFamily() {
+      assertAmounts(price("45378", "45380"), "300.00", "0.00", "300.00");
+      assertAmounts(price("45378"), "250.00", "250.00");
+    }
+
+    @Test
+    void aFamilyRanksAsOneProcedure() {
+      // Family of 29870 (400): 29880 600 + 29877 (500 - 400 = 100) = 700, rank 1;
+      // 20610 100, rank 2: 50.
+      assertAmounts(price("29877", "20610", "29880"), "750.00", "100.00", "50.00", "600.00");
+      // 27447 1000 ranks above the family 600 + (550 - 400) = 750: the family gets 50%.
+      assertAmounts(price("29881", "29880", "27447"), "1375.00", "75.00", "300.00", "1000.00");
+    }
+
+    @Test
+    void twoFamiliesAreEachPricedThenRankedAgainstEachOther() {
+      // Knee 600 + 100 = 700 (rank 1); colon 350 + 50 = 400 (rank 2, 50%): 175 and 25.
+      assertAmounts(
+          price("45380", "29880", "45385", "29877"),
+          "900.00",
+          "25.00",
+          "600.00",
+          "175.00",
+          "100.00");
+    }
+
+    @Test
+    void aSecondUnitIsAnotherMember() {
+      // 45380 x2: 300 + (300 - 250) = 350.
+      assertAmounts(price("45380 x2"), "350.00", "350.00");
+    }
+
+    @Test
+    void aMemberWhoseBaseIsNotInTheScheduleCannotBeReduced() {
+      assertAmounts(price("43239"), "200.00", "200.00");
+      assertRefused(
+          price("43239 x2").line(0), UnpricedReason.NOT_IN_SCHEDULE, ClaimRule.ENDOSCOPY_FAMILY);
+    }
+
+    @Test
+    void anAddedMemberCanRaiseItsFamilysRankAsCmsRanksFamiliesByTotal() {
+      // Alone beside 27130 (900), 29880 (600) ranks second: 300.
+      assertAmounts(price("27130", "29880"), "1200.00", "900.00", "300.00");
+      // With 29881 twice (2 x (550 - 400)) and 29877 (500 - 400) the family totals 1000 and
+      // ranks first: 29880 is paid 600.
+      assertAmounts(
+          price("27130", "29880", "29881", "29881-59", "29877"),
+          "1450.00",
+          "450.00",
+          "600.00",
+          "150.00",
+          "150.00",
+          "100.00");
+    }
+  }
+
+  @Nested
+  class ComponentReductions {
+
+    @Test
+    void imagingPaysTheLaterTechnicalComponentsHalfAndProfessionalOnes95Percent() {
+      // TC ranking: 71260 250, 70486 200 (-100), 70450 125 (-62.50).
+      // PC ranking: 71260 150, 70486 100 (-5), 70450 75 (-3.75).
+      // 70450: 200 - 62.50 - 3.75 = 133.75; 70486: 300 - 100 - 5 = 195; 71260: 400.
+      assertAmounts(price("70450", "70486", "71260"), "728.75", "133.75", "195.00", "400.00");
+    }
+
+    @Test
+    void imagingComponentRowsAreRankedByTheirOwnComponent() {
+      // Two readings: 150 in full, 75 x 95% = 71.25.
+      assertAmounts(price("70450-26", "71260-26"), "221.25", "71.25", "150.00");
+      // Two technical components: 200 in full, 125 x 50% = 62.50.
+      assertAmounts(price("70450-TC", "70486-TC"), "262.50", "62.50", "200.00");
+    }
+
+    @Test
+    void cardiovascularTestsLoseAQuarterOfTheLaterTechnicalComponents() {
+      // TC 150 (93306) in full; 93880: 150 - 25% x 100 = 125; 93005 (TC only): 50 - 12.50.
+      assertAmounts(price("93880", "93306", "93005"), "412.50", "125.00", "250.00", "37.50");
+    }
+
+    @Test
+    void aGlobalOnlyTestIsNotReducedAndIsFlagged() {
+      PricedClaim claim = assertAmounts(price("93000", "93306"), "325.00", "75.00", "250.00");
+      assertTrue(hasWarning(claim.line(0), ClaimWarning.Kind.COMPONENT_NOT_IDENTIFIED));
+    }
+
+    @Test
+    void ophthalmologyTestsLoseAFifthOfTheLaterTechnicalComponents() {
+      // 92250 TC 60 in full; 92134: 50 - 20% x 30 = 44.
+      assertAmounts(price("92134", "92250"), "144.00", "44.00", "100.00");
+    }
+
+    @Test
+    void therapyPaysHalfThePracticeExpenseAfterTheHighest() {
+      // PE: 97530 20 (in full), 97140 15 (25 - 7.50), 97110 10 x 2 units (2 x (25 - 5)).
+      assertAmounts(price("97110 x2", "97140", "97530"), "92.50", "40.00", "17.50", "35.00");
+    }
+  }
+
+  @Nested
+  class Surgeons {
+
+    @Test
+    void coSurgeonsArePaid62AndAHalfPercent() {
+      // CO-SURG 2: 1200 x 62.5% = 750.
+      PricedClaim permitted = assertAmounts(price("22612-62"), "750.00", "750.00");
+      assertTrue(permitted.line(0).warnings().isEmpty());
+      // CO-SURG 1: the same, with documentation: 1000 x 62.5% = 625.
+      PricedClaim documented = assertAmounts(price("27447-62"), "625.00", "625.00");
+      assertTrue(hasWarning(documented.line(0), ClaimWarning.Kind.DOCUMENTATION_REQUIRED));
+      // With 50: 1000 x 62.5% x 150% = 937.50.
+      assertAmounts(price("27447-62-50"), "937.50", "937.50");
+    }
+
+    @Test
+    void coSurgeonsWhereNotPermittedAreRefused() {
+      assertRefused(
+          price("20610-62").line(0), UnpricedReason.MODIFIER_NOT_ALLOWED, ClaimRule.CO_SURGERY);
+      assertRefused(
+          price("99213-62").line(0), UnpricedReason.MODIFIER_NOT_ALLOWED, ClaimRule.CO_SURGERY);
+    }
+
+    @Test
+    void teamSurgeryIsPricedByReport() {
+      assertRefused(
+          price("22612-66").line(0), UnpricedReason.PRICED_BY_REPORT, ClaimRule.TEAM_SURGERY);
+      PricedLine documented = price("27130-66").line(0);
+      assertRefused(documented, UnpricedReason.PRICED_BY_REPORT, ClaimRule.TEAM_SURGERY);
+      assertTrue(hasWarning(documented, ClaimWarning.Kind.DOCUMENTATION_REQUIRED));
+      assertRefused(
+          price("27447-66").line(0), UnpricedReason.MODIFIER_NOT_ALLOWED, ClaimRule.TEAM_SURGERY);
+    }
+
+    @Test
+    void assistantsArePaid16PercentAndNonPhysicians13Point6() {
+      // ASST SURG 2: 1000 x 16% = 160; AS: 1000 x 13.6% = 136.
+      assertAmounts(price("27447-80"), "160.00", "160.00");
+      assertAmounts(price("27447-82"), "160.00", "160.00");
+      assertAmounts(price("27447-AS"), "136.00", "136.00");
+      // ASST SURG 0: 600 x 16% = 96, with documentation.
+      PricedClaim documented = assertAmounts(price("29880-80"), "96.00", "96.00");
+      assertTrue(hasWarning(documented.line(0), ClaimWarning.Kind.DOCUMENTATION_REQUIRED));
+      // An assistant's procedures are ranked too: 160 + 144 x 50% = 232.
+      assertAmounts(price("27447-80", "27130-80"), "232.00", "160.00", "72.00");
+    }
+
+    @Test
+    void assistantsWhereNeverPaidAreRefused() {
+      assertRefused(
+          price("20610-80").line(0),
+          UnpricedReason.MODIFIER_NOT_ALLOWED,
+          ClaimRule.ASSISTANT_AT_SURGERY);
+      assertRefused(
+          price("27447-62-80").line(0),
+          UnpricedReason.MODIFIER_NOT_ALLOWED,
+          ClaimRule.ASSISTANT_AT_SURGERY);
+    }
+
+    @Test
+    void splitCarePaysItsShareOfTheGlobalPackage() {
+      // 27447 shares: pre 10%, intra 69%, post 21%.
+      assertAmounts(price("27447-54"), "690.00", "690.00");
+      assertAmounts(price("27447-55"), "210.00", "210.00");
+      assertAmounts(price("27447-56"), "100.00", "100.00");
+      assertAmounts(price("27447-54-55"), "900.00", "900.00");
+      assertRefused(
+          price("99213-54").line(0), UnpricedReason.MODIFIER_NOT_ALLOWED, ClaimRule.SPLIT_CARE);
+    }
+
+    @Test
+    void increasedAndReducedServicesAreRankedThenLeftToTheContractor() {
+      PricedClaim claim = price("27447-22", "27130");
+      assertRefused(
+          claim.line(0), UnpricedReason.CARRIER_PRICED, ClaimRule.INCREASED_OR_REDUCED_SERVICES);
+      assertTrue(claim.line(0).detail().contains("1000.00"), claim.line(0).detail());
+      // 27130 still ranks second: 450.
+      assertAmounts(claim, "450.00", null, "450.00");
+      assertRefused(
+          price("27447-52").line(0),
+          UnpricedReason.CARRIER_PRICED,
+          ClaimRule.INCREASED_OR_REDUCED_SERVICES);
+    }
+  }
+
+  @Nested
+  class ClaimWide {
+
+    @Test
+    void statusTIsPaidOnlyAlone() {
+      assertAmounts(price("36591"), "25.00", "25.00");
+      PricedClaim withVisit = assertAmounts(price("36591", "99213"), "100.00", null, "100.00");
+      assertRefused(withVisit.line(0), UnpricedReason.NOT_PAYABLE_ON_CLAIM, ClaimRule.STATUS_T);
+      // A bundled service is not payable, so it does not bundle the status T one.
+      assertAmounts(price("36591", "99080"), "25.00", "25.00", null);
+      // A contractor-priced one is.
+      assertRefused(
+          price("36591", "17999").line(0), UnpricedReason.NOT_PAYABLE_ON_CLAIM, ClaimRule.STATUS_T);
+      // Two status T services do not bundle each other.
+      assertAmounts(price("36591", "36591"), "50.00", "25.00", "25.00");
+    }
+
+    @Test
+    void theLowerOfTheChargeAndTheAmountIsPaid() {
+      PricedClaim claim =
+          assertAmounts(price("99213 $80", "99213 $150"), "180.00", "80.00", "100.00");
+      assertTrue(claim.line(0).explanation().has("billed-charge"));
+      // After the ranking: 27130 is reduced to 450, below its 500 charge.
+      assertAmounts(price("27447 $1100", "27130 $500"), "1450.00", "1000.00", "450.00");
+    }
+
+    @Test
+    void modifierRuleViolationsAreReportedAndTheLineStillPriced() {
+      PricedClaim claim = assertAmounts(price("99213-25-59"), "100.00", "100.00");
+      PricedLine line = claim.line(0);
+      assertEquals(ModifierRule.MUTUALLY_EXCLUSIVE, line.modifierViolations().get(0).rule());
+      assertTrue(hasWarning(line, ClaimWarning.Kind.MODIFIER_RULE_BROKEN));
+      assertTrue(line.explanation().has("modifier-rules"));
+    }
+
+    @Test
+    void anEmptyClaimTotalsZero() {
+      assertAmounts(PRICER.price(Claim.of(), CONTEXT), "0.00");
+    }
+
+    @Test
+    void everyLineIsExplainedOnOneLine() {
+      PricedClaim claim = price("29880-RT $2400", "20610-LT", "99213-25", "99213-62");
+      for (PricedLine line : claim.lines()) {
+        String text = line.toString();
+        assertFalse(text.contains("\n"), text);
+        assertTrue(text.startsWith("line " + (line.index() + 1) + " "), text);
+      }
+      assertTrue(
+          claim.line(3).toString().contains("UNPRICED MODIFIER_NOT_ALLOWED (co-surgery)"),
+          claim.line(3).toString());
+      assertEquals(claim.lines().size() + 1, claim.toString().split("\n").length);
+    }
+
+    @Test
+    void aContextTheScheduleCannotPriceRefusesEveryLineWithTheSchedulesReason() {
+      PricedClaim claim =
+          price(CONTEXT.withDateOfService(java.time.LocalDate.of(2024, 6, 1)), "27447", "27130");
+      assertRefused(claim.line(0), UnpricedReason.NO_CONVERSION_FACTOR, ClaimRule.FEE_SCHEDULE);
+      assertRefused(claim.line(1), UnpricedReason.NO_CONVERSION_FACTOR, ClaimRule.FEE_SCHEDULE);
+    }
+  }
+}
