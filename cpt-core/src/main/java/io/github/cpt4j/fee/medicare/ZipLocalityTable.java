@@ -3,7 +3,7 @@ package io.github.cpt4j.fee.medicare;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,17 +33,17 @@ public final class ZipLocalityTable {
 
   private final int zipCount;
 
-  // The lookup's speed tricks, in one place. What they buy: zipToLocality without a binary search
-  // over thousands of ranges (about a dozen unpredictable branches) and without allocating.
+  // The lookup's speed tricks, in one place. What they buy: zipToLocality is a read of one char
+  // and of one shared answer, instead of a binary search over thousands of ranges (about a dozen
+  // unpredictable branches) and an Optional and a Locality allocated per hit.
   //
-  // blockRanges[b]: the last range starting at or before ZIP code b << BLOCK_BITS (0 if none); a
-  // lookup starts there and steps forward past the ranges that start inside the block (at most
-  // 16, usually one or two). 25 KiB.
-  private static final int BLOCK_BITS = 4;
+  // answerOfZip[zip]: 0 when the ZIP code is not in the table, else 1 + the index of its value
+  // (locality and ZIP+4 flag) in distinctValues and found. 195 KiB.
+  private final char[] answerOfZip;
 
-  private final int[] blockRanges;
+  private final int[] distinctValues;
 
-  // found[i]: the answer of range i, one Optional shared by every range of the same locality.
+  // found[i]: Optional.of(the locality of distinctValues[i]), built once.
   private final Optional<?>[] found;
 
   private ZipLocalityTable(int[] starts, int[] ends, int[] values, int zipCount) {
@@ -51,22 +51,20 @@ public final class ZipLocalityTable {
     this.ends = ends;
     this.values = values;
     this.zipCount = zipCount;
-    int[] blocks = new int[(100_000 >>> BLOCK_BITS) + 1];
-    int range = 0;
-    for (int block = 0; block < blocks.length; block++) {
-      int first = block << BLOCK_BITS;
-      while (range + 1 < starts.length && starts[range + 1] <= first) {
-        range++;
+    Map<Integer, Integer> indexOfValue = new LinkedHashMap<>();
+    char[] answers = new char[100_000];
+    for (int i = 0; i < starts.length; i++) {
+      int index = indexOfValue.computeIfAbsent(values[i], v -> indexOfValue.size());
+      if (index >= Character.MAX_VALUE) {
+        throw new IllegalArgumentException("more than 65,534 distinct localities in one table");
       }
-      blocks[block] = range;
+      Arrays.fill(answers, starts[i], ends[i] + 1, (char) (index + 1));
     }
-    this.blockRanges = blocks;
-    Map<Integer, Optional<Locality>> shared = new HashMap<>();
-    this.found = new Optional<?>[values.length];
-    for (int i = 0; i < values.length; i++) {
-      found[i] =
-          shared.computeIfAbsent(
-              values[i] & ~PLUS_FOUR, packed -> Optional.of(Locality.ofPacked(packed)));
+    this.answerOfZip = answers;
+    this.distinctValues = indexOfValue.keySet().stream().mapToInt(Integer::intValue).toArray();
+    this.found = new Optional<?>[distinctValues.length];
+    for (int i = 0; i < distinctValues.length; i++) {
+      found[i] = Optional.of(Locality.ofPacked(distinctValues[i] & ~PLUS_FOUR));
     }
   }
 
@@ -81,8 +79,8 @@ public final class ZipLocalityTable {
    */
   @SuppressWarnings("unchecked") // every element of found is an Optional<Locality>
   public Optional<Locality> find(CharSequence zip) {
-    int position = positionOf(zip);
-    return position < 0 ? Optional.empty() : (Optional<Locality>) found[position];
+    int answer = answerOf(zip);
+    return answer == 0 ? Optional.empty() : (Optional<Locality>) found[answer - 1];
   }
 
   /**
@@ -90,42 +88,42 @@ public final class ZipLocalityTable {
    * for ZIP codes not in the table).
    */
   public boolean isSplitByPlusFour(CharSequence zip) {
-    int position = positionOf(zip);
-    return position >= 0 && (values[position] & PLUS_FOUR) != 0;
+    int answer = answerOf(zip);
+    return answer != 0 && (distinctValues[answer - 1] & PLUS_FOUR) != 0;
   }
 
-  private int positionOf(CharSequence zip) {
+  /** Returns 0 if {@code zip} is malformed or not in the table, else 1 + its value's index. */
+  private int answerOf(CharSequence zip) {
     int value = parseZip(requireNonNull(zip, "zip"));
-    if (value < 0) {
-      return -1;
-    }
-    int[] s = starts;
-    int i = blockRanges[value >>> BLOCK_BITS];
-    while (i + 1 < s.length && s[i + 1] <= value) {
-      i++;
-    }
-    return i < s.length && s[i] <= value && value <= ends[i] ? i : -1;
+    return value < 0 ? 0 : answerOfZip[value];
   }
 
+  /**
+   * Returns the five-digit ZIP code of {@code 10001} or {@code 10001-2345}, or -1. Branch-light: a
+   * digit test is a sign test of {@code d | (9 - d)}.
+   */
   private static int parseZip(CharSequence zip) {
     int length = zip.length();
     if (length != 5 && !(length == 10 && zip.charAt(5) == '-')) {
       return -1;
     }
-    int value = 0;
-    for (int i = 0; i < length; i++) {
-      if (i == 5) {
-        continue;
-      }
-      char c = zip.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      if (i < 5) {
-        value = value * 10 + (c - '0');
+    int d0 = zip.charAt(0) - '0';
+    int d1 = zip.charAt(1) - '0';
+    int d2 = zip.charAt(2) - '0';
+    int d3 = zip.charAt(3) - '0';
+    int d4 = zip.charAt(4) - '0';
+    if ((d0 | 9 - d0 | d1 | 9 - d1 | d2 | 9 - d2 | d3 | 9 - d3 | d4 | 9 - d4) < 0) {
+      return -1;
+    }
+    if (length == 10) {
+      for (int i = 6; i < 10; i++) {
+        char c = zip.charAt(i);
+        if (c < '0' || c > '9') {
+          return -1;
+        }
       }
     }
-    return value;
+    return d0 * 10_000 + d1 * 1_000 + d2 * 100 + d3 * 10 + d4;
   }
 
   /** Returns the number of ZIP codes in the table. */
