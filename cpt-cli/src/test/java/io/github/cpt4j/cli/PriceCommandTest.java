@@ -198,14 +198,31 @@ class PriceCommandTest {
   }
 
   @Test
-  void aBrokenCsvIsTroubleAfterTheRowsBeforeIt() {
+  void aBrokenQuoteIsOneMalformedRowAndTheRunGoesOn() throws IOException {
     Cli.Result r =
-        priceStdin("code,note\n99213,ok\n99213,\"quoted\"junk\n", "-i", "-", "-z", "10001");
-    assertEquals(2, r.status(), r::toString);
-    assertEquals(1, r.errLines().size(), r::toString);
-    assertTrue(r.err().startsWith("cpt price: cannot price '-': "), r::toString);
-    assertTrue(r.err().contains("line 3: Unexpected character after closing quote"), r::toString);
-    assertTrue(r.out().contains("\n99213,ok,10.00,priced,"), r::toString);
+        priceStdin(
+            "code,note\n99213,ok\n99213,\"quoted\"junk\n99213,after\n", "-i", "-", "-z", "10001");
+    assertEquals(1, r.status(), r::toString);
+    assertEquals("", r.err(), r::toString);
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    assertEquals(4, rows.size(), r::toString);
+    assertEquals("malformed_row", rows.get(2).getField(3));
+    assertEquals("line 3: field 2 has text after its closing quote", rows.get(2).getField(4));
+    assertEquals("after", rows.get(3).getField(1));
+    assertEquals("priced", rows.get(3).getField(3));
+  }
+
+  @Test
+  void anUnclosedQuoteSwallowsNoRows() throws IOException {
+    Cli.Result r =
+        priceStdin(
+            "code,note\n99213,a\n99213,\"open\n99213,c\n99213,d\n", "-i", "-", "-z", "10001");
+    assertEquals(1, r.status(), r::toString);
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    assertEquals(5, rows.size(), r::toString);
+    assertEquals("malformed_row", rows.get(2).getField(3));
+    assertEquals("line 3: the quote of field 2 is never closed", rows.get(2).getField(4));
+    assertEquals("d", rows.get(4).getField(1));
   }
 
   @Test

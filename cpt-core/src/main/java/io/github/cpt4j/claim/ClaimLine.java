@@ -10,6 +10,7 @@ import io.github.cpt4j.modifier.CodeWithModifiers;
 import io.github.cpt4j.modifier.Modifier;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One line of a claim: a procedure code, up to four modifiers in billed order, and units.
@@ -129,6 +130,32 @@ public final class ClaimLine implements CodeWithModifiers {
       pos = tokenEnd;
     }
     return new ClaimLine(code, listOf(modifiers, count), units);
+  }
+
+  /**
+   * Parses a claim line as {@link #parse(CharSequence)} does, returning empty instead of throwing.
+   * Never throws, for any input: {@code null} gives empty.
+   */
+  public static Optional<ClaimLine> tryParse(CharSequence text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(parse(text));
+    } catch (CodeFormatException e) {
+      // The grammar is checked in one place, parse; a bad line is the rare case here.
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Same as {@link #parse(CharSequence)}, under the name frameworks such as Spring look for when
+   * they convert a string to a value.
+   *
+   * @throws CodeFormatException with the type of the problem and its index in {@code text}
+   */
+  public static ClaimLine valueOf(String text) {
+    return parse(text);
   }
 
   private static ImmutableList<Modifier> listOf(Modifier[] modifiers, int count) {

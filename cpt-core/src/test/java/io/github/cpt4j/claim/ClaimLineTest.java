@@ -14,6 +14,7 @@ import io.github.cpt4j.code.HcpcsCode;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.modifier.Modifier;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -107,9 +108,22 @@ class ClaimLineTest {
   }
 
   @Test
-  void nullsAreRejected() {
+  void tryParseNeverThrowsAndValueOfParses() {
+    assertEquals(Optional.of(ClaimLine.parse("71046-26 x2")), ClaimLine.tryParse("71046-26 x2"));
+    assertEquals(Optional.empty(), ClaimLine.tryParse(null));
+    assertEquals(Optional.empty(), ClaimLine.tryParse(""));
+    assertEquals(Optional.empty(), ClaimLine.tryParse("99213-25-59-76-77-91"));
+    assertEquals(Optional.empty(), ClaimLine.tryParse("99213 x0"));
+    assertEquals(ClaimLine.parse("27447-RT"), ClaimLine.valueOf("27447-RT"));
+    assertThrows(CodeFormatException.class, () -> ClaimLine.valueOf("2744-RT"));
+  }
+
+  @Test
+  void nullsAreRejected() throws NoSuchMethodException {
     NullPointerTester tester =
         new NullPointerTester()
+            // Documented to never throw: null is simply not a line.
+            .ignore(ClaimLine.class.getMethod("tryParse", CharSequence.class))
             .setDefault(ProcedureCode.class, CptCode.parse("99213"))
             .setDefault(Modifier.class, Modifier.SEPARATE_EM);
     tester.testAllPublicStaticMethods(ClaimLine.class);

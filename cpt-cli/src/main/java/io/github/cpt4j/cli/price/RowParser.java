@@ -25,7 +25,7 @@ import java.util.function.Function;
  * {@code invalid_setting}, {@code invalid_pos}, {@code invalid_date}, {@code conflicting_location}
  * (both {@code locality} and {@code zip}), {@code conflicting_setting} (both {@code setting} and
  * {@code pos}), {@code missing_location} (neither, and no default), {@code malformed_row} (a field
- * count other than the header's).
+ * count other than the header's, or a record that is not valid CSV).
  */
 public final class RowParser {
 
@@ -98,6 +98,11 @@ public final class RowParser {
     public String claim() {
       return claim;
     }
+  }
+
+  /** Returns the row of a record that could not be read as CSV, standing alone. */
+  public static Row malformed(String detail) {
+    return problem("malformed_row", detail, "");
   }
 
   /** Parses one row's fields; never throws for any content. */
