@@ -36,6 +36,7 @@ class ModuleExportsTest {
                   "io.github.cpt4j.fee.medicare",
                   "io.github.cpt4j.fee.medicare.pfs",
                   "io.github.cpt4j.fee.medicare.pfs.claim",
+                  "io.github.cpt4j.fee.medicare.anesthesia",
                   "io.github.cpt4j.modifier"),
           "io.github.cpt4j.data",
               Set.of(
