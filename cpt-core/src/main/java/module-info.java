@@ -11,9 +11,14 @@ module io.github.cpt4j.core {
   exports io.github.cpt4j.claim;
   exports io.github.cpt4j.codeset;
   exports io.github.cpt4j.edit;
+  exports io.github.cpt4j.edit.ncci;
   exports io.github.cpt4j.fee;
   exports io.github.cpt4j.fee.medicare;
   exports io.github.cpt4j.fee.medicare.pfs;
   exports io.github.cpt4j.fee.medicare.pfs.claim;
+  exports io.github.cpt4j.fee.medicare.clfs;
+  exports io.github.cpt4j.fee.medicare.dmepos;
+  exports io.github.cpt4j.fee.medicare.asp;
+  exports io.github.cpt4j.fee.medicare.partb;
   exports io.github.cpt4j.fee.medicare.anesthesia;
 }
