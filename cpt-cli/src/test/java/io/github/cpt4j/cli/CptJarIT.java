@@ -75,6 +75,28 @@ class CptJarIT {
     assertEquals("", r.out());
   }
 
+  @Test
+  void launcherStartsFromTheClassDataSharingArchive() throws Exception {
+    Path launcher = JAR.resolveSibling("cpt");
+    assertTrue(Files.isExecutable(launcher), "no launcher at " + launcher.toAbsolutePath());
+    assertTrue(Files.isRegularFile(JAR.resolveSibling("cpt.jsa")), "no archive beside " + JAR);
+    ProcessBuilder builder =
+        new ProcessBuilder(launcher.toString(), "lookup", "99213").redirectErrorStream(true);
+    builder
+        .environment()
+        .put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // Which file each class came from: the application's own classes must come from the archive.
+    builder.environment().put("CPT_JAVA_OPTS", "-Xlog:class+load=info");
+    Process process = builder.start();
+    String out = read(process.getInputStream());
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "cpt did not finish");
+    assertEquals(0, process.exitValue(), out);
+    assertTrue(out.contains("\n99213 "), out);
+    assertTrue(
+        out.contains("io.github.cpt4j.cli.Main source: shared objects file"),
+        "Main was not loaded from the archive");
+  }
+
   private static Run run(String stdin, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

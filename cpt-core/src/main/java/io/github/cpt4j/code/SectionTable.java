@@ -15,8 +15,8 @@ import java.util.TreeSet;
  * small sorted array for lookups.
  *
  * <p>{@link #standard()} is the table behind {@link CptCode#section()} and {@link
- * CptCode#subsection()}. A table is immutable and thread-safe; a lookup is a binary search over a
- * few dozen {@code int}s and never allocates.
+ * CptCode#subsection()}. A table is immutable and thread-safe; a lookup is a read of a block table
+ * and usually one comparison, and never allocates.
  *
  * <p>The rules a table obeys, enforced by {@link #of(Iterable)}:
  *
@@ -54,12 +54,32 @@ public final class SectionTable {
   private final Section[] sections;
   private final Subsection[] subsections;
 
+  /**
+   * The segment of the first code of every block of {@code 1 << BLOCK_BITS} packed codes: a lookup
+   * starts there and steps forward past the few segments that begin inside the block (usually
+   * none), instead of a binary search over every segment. What it buys: one table read and one
+   * predictable comparison instead of about seven unpredictable ones (6 KiB).
+   */
+  private final int[] blockSegments;
+
+  private static final int BLOCK_BITS = 7;
+
   private SectionTable(
       ImmutableList<CodeRange> rows, int[] starts, Section[] sections, Subsection[] subsections) {
     this.rows = rows;
     this.starts = starts;
     this.sections = sections;
     this.subsections = subsections;
+    int[] blocks = new int[(CPT_BOUND >>> BLOCK_BITS) + 1];
+    int segment = 0;
+    for (int block = 0; block < blocks.length; block++) {
+      int first = block << BLOCK_BITS;
+      while (segment + 1 < starts.length && starts[segment + 1] <= first) {
+        segment++;
+      }
+      blocks[block] = segment;
+    }
+    this.blockSegments = blocks;
   }
 
   /**
@@ -206,17 +226,11 @@ public final class SectionTable {
   /** Returns the index of the last segment starting at or before {@code packed}. */
   private int segment(int packed) {
     int[] s = starts;
-    int lo = 0;
-    int hi = s.length - 1;
-    while (lo < hi) {
-      int mid = (lo + hi + 1) >>> 1;
-      if (s[mid] <= packed) {
-        lo = mid;
-      } else {
-        hi = mid - 1;
-      }
+    int segment = blockSegments[packed >>> BLOCK_BITS];
+    while (segment + 1 < s.length && s[segment + 1] <= packed) {
+      segment++;
     }
-    return lo;
+    return segment;
   }
 
   /**

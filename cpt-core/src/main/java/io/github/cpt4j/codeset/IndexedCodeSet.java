@@ -1,7 +1,9 @@
 package io.github.cpt4j.codeset;
 
 import com.google.common.collect.ImmutableList;
+import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.index.PackedIndex;
+import io.github.cpt4j.index.RankIndex;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -18,6 +20,15 @@ final class IndexedCodeSet extends CodeSet {
 
   private final ImmutableList<CodeEntry> entries;
   private final int[] packed;
+
+  /**
+   * The lookup structure: a {@link RankIndex} when the codes fill the packed-code space densely
+   * enough for it to be the smaller one (a full CMS file: 105 KiB that stay in the L2 cache, one
+   * read per lookup), else a {@link PackedIndex} (small sets, such as the bundled sample). Exactly
+   * one of the two is set.
+   */
+  private final RankIndex rank;
+
   private final PackedIndex index;
   private final Optional<?>[] hits;
 
@@ -31,7 +42,13 @@ final class IndexedCodeSet extends CodeSet {
       packed[i] = entry.code().packed();
       hits[i] = Optional.of(entry);
     }
-    this.index = PackedIndex.of(packed);
+    if (RankIndex.isWorthwhile(packed.length, ProcedureCode.PACKED_BOUND)) {
+      this.rank = RankIndex.of(packed, ProcedureCode.PACKED_BOUND);
+      this.index = null;
+    } else {
+      this.rank = null;
+      this.index = PackedIndex.of(packed);
+    }
   }
 
   @Override
@@ -40,7 +57,7 @@ final class IndexedCodeSet extends CodeSet {
     if (key < 0) {
       return Optional.empty();
     }
-    int position = index.positionOf(key);
+    int position = rank != null ? rank.positionOf(key) : index.positionOf(key);
     return position < 0 ? Optional.empty() : (Optional<CodeEntry>) hits[position];
   }
 

@@ -25,8 +25,21 @@ public final class OppsCapTable {
   private final int localityCount;
   private final PackedIndex index;
 
+  /**
+   * Bit i set when the code packed as {@code i} has a cap in some locality. What it buys: the lines
+   * of the many codes that no cap concerns (nearly all of them) skip both hash probes of {@link
+   * #find} for one bit test (52 KiB).
+   */
+  private final long[] codesCapped;
+
   private OppsCapTable(ImmutableList<OppsCap> caps) {
     this.caps = caps;
+    long[] capped = new long[(ProcedureCode.PACKED_BOUND + 63) / 64];
+    for (OppsCap cap : caps) {
+      int packed = cap.code().packed();
+      capped[packed >>> 6] |= 1L << packed;
+    }
+    this.codesCapped = capped;
     Map<Integer, Integer> dense = new LinkedHashMap<>();
     for (OppsCap cap : caps) {
       dense.putIfAbsent(cap.locality().packed(), dense.size());
@@ -71,7 +84,8 @@ public final class OppsCapTable {
     requireNonNull(code, "code");
     requireNonNull(modifier, "modifier");
     requireNonNull(locality, "locality");
-    if (caps.isEmpty()) {
+    int packed = code.packed();
+    if ((codesCapped[packed >>> 6] & 1L << packed) == 0) {
       return Optional.empty();
     }
     int localityPosition = localities.positionOf(locality.packed());

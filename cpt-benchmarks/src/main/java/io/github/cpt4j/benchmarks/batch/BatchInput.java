@@ -1,0 +1,158 @@
+package io.github.cpt4j.benchmarks.batch;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Generates the batch-pricing input of the whole-process comparison: claim lines over the full CMS
+ * relative value file, reproducibly (a fixed seed), in the columns {@code cpt price --input} reads.
+ *
+ * <p>About three lines per claim (one to five), six localities, both settings, 2025 dates. 70% of
+ * the lines are common office, therapy-free and imaging-free codes, 30% any code the generator can
+ * price identically in plain SQL: status A or R, a global row, no add-on (ZZZ) and multiple
+ * procedure indicator 0, 2 or 9 (indicators 1 and 3 to 7 and add-on codes need claim rules a
+ * one-statement peer does not have). Modifiers: 26 or TC on split diagnostic tests, 50 on
+ * bilateral-eligible surgery, 59 or 25 (no effect on the amount). A code appears at most once per
+ * claim, so no line pairs up with another as a bilateral pair. The ranking of modifier 51
+ * (indicator 2: 100% for the highest, 50% for the others) does apply, and both pricers do it.
+ *
+ * <pre>
+ * java -cp benchmarks.jar io.github.cpt4j.benchmarks.batch.BatchInput RVU.csv LINES OUT.csv
+ * </pre>
+ */
+public final class BatchInput {
+
+  /** The localities, {@code MAC-LOC}, all in the 2025 GPCI file. */
+  static final List<String> LOCALITIES =
+      List.of("13282-99", "13202-01", "01182-18", "10112-00", "04412-18", "02402-02");
+
+  /** High-volume codes: visits, psychotherapy, an injection into a joint, nail and wart care. */
+  static final List<String> COMMON =
+      List.of(
+          "99213", "99214", "99212", "99215", "99203", "99204", "99232", "99233", "90834", "90837",
+          "90791", "99211", "99283", "20610", "11721", "17110", "99223", "99308");
+
+  private final List<Code> common = new ArrayList<>();
+  private final List<Code> any = new ArrayList<>();
+
+  private record Code(String code, boolean pcTc, boolean bilateral) {}
+
+  private BatchInput(Path rvuFile) throws IOException {
+    Set<String> commonCodes = new HashSet<>(COMMON);
+    try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(rvuFile)) {
+      for (CsvRecord row : reader) {
+        if (row.getFieldCount() < 25 || !row.getField(1).isEmpty()) {
+          continue;
+        }
+        String code = row.getField(0);
+        String status = row.getField(3);
+        String pcTc = row.getField(13);
+        String global = row.getField(14);
+        String mult = row.getField(18);
+        String bilat = row.getField(19);
+        if (code.length() != 5
+            || !(status.equals("A") || status.equals("R"))
+            || global.equals("ZZZ")
+            || global.equals("YYY")
+            || !(mult.equals("0") || mult.equals("2") || mult.equals("9"))) {
+          continue;
+        }
+        // Split tests only where they rank with nothing (indicator 0): 26 and TC rows exist.
+        boolean split = pcTc.equals("1") && mult.equals("0");
+        if (!(split || pcTc.equals("0") || pcTc.equals("9"))) {
+          continue;
+        }
+        Code c = new Code(code, split, bilat.equals("1") && mult.equals("2"));
+        any.add(c);
+        if (commonCodes.contains(code)) {
+          common.add(c);
+        }
+      }
+    }
+    if (common.size() != COMMON.size()) {
+      throw new IllegalStateException(
+          "expected " + COMMON.size() + " common codes in " + rvuFile + ", found " + common);
+    }
+  }
+
+  /**
+   * Writes the lines.
+   *
+   * @param args the relative value file, the number of lines, the output file
+   */
+  public static void main(String[] args) throws IOException {
+    if (args.length != 3) {
+      System.err.println("usage: BatchInput PPRRVU2025_Oct.csv LINES OUT.csv");
+      System.exit(2);
+    }
+    new BatchInput(Path.of(args[0])).write(Long.parseLong(args[1]), Path.of(args[2]));
+  }
+
+  private void write(long lines, Path out) throws IOException {
+    Random random = new Random(20_250_601L);
+    try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+      w.write("claim,code,modifiers,units,locality,setting,date\n");
+      long written = 0;
+      int claim = 0;
+      Set<String> inClaim = new HashSet<>();
+      StringBuilder line = new StringBuilder(64);
+      while (written < lines) {
+        claim++;
+        int size = (int) Math.min(lines - written, 1 + random.nextInt(5));
+        String locality = LOCALITIES.get(random.nextInt(LOCALITIES.size()));
+        String setting = random.nextInt(3) == 0 ? "facility" : "non-facility";
+        String date =
+            String.format("2025-%02d-%02d", 1 + random.nextInt(12), 1 + random.nextInt(28));
+        inClaim.clear();
+        for (int i = 0; i < size; i++) {
+          Code c;
+          do {
+            c = random.nextInt(10) < 7 ? pick(common, random) : pick(any, random);
+          } while (!inClaim.add(c.code()));
+          String modifiers = "";
+          int m = random.nextInt(10);
+          if (c.pcTc() && m < 6) {
+            modifiers = m < 3 ? "26" : "TC";
+          } else if (c.bilateral() && m < 2) {
+            modifiers = "50";
+          } else if (m == 9) {
+            modifiers = c.code().startsWith("99") ? "25" : "59";
+          }
+          line.setLength(0);
+          line.append('C')
+              .append(claim)
+              .append(',')
+              .append(c.code())
+              .append(',')
+              .append(modifiers)
+              .append(",1,")
+              .append(locality)
+              .append(',')
+              .append(setting)
+              .append(',')
+              .append(date)
+              .append('\n');
+          w.append(line);
+          written++;
+        }
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private static Code pick(List<Code> codes, Random random) {
+    return codes.get(random.nextInt(codes.size()));
+  }
+}

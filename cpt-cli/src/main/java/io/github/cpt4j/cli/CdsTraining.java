@@ -1,0 +1,65 @@
+package io.github.cpt4j.cli;
+
+import io.github.cpt4j.cli.price.MedicareData;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The training run of the class-data sharing archive that the build writes beside {@code cpt.jar}
+ * ({@code cpt.jsa}, used by the {@code cpt} launcher): runs the short commands people type, in one
+ * JVM, so that the archive holds every class they load, parsed and verified once at build time
+ * instead of at every start. Not a command; its output is discarded.
+ */
+final class CdsTraining {
+
+  private CdsTraining() {}
+
+  /** Runs the commands; exits with status 1 if one of them failed, so that the build notices. */
+  public static void main(String[] args) throws IOException {
+    Path lines = Files.createTempFile("cpt-training", ".csv");
+    try {
+      Files.writeString(
+          lines,
+          "claim,code,modifiers,locality\n"
+              + "A,29880,RT,13282-99\nA,20610,LT,13282-99\nB,99213,,13282-99\n"
+              + "C,9921,,13282-99\n");
+      String[][] commands = {
+        {"lookup", "99213"},
+        {"lookup", "G0438", "71046"},
+        {"price", "99213", "--zip", "10001", "--date", "2025-06-01"},
+        {"price", "--input", lines.toString(), "--setting", "facility", "--date", "2025-06-02"},
+        {"price", "--input", lines.toString(), "--date", "2025-06-02", "--format", "json"},
+        {"validate", "-"},
+        {"localities", "--state", "NY"},
+      };
+      int worst = 0;
+      for (String[] command : commands) {
+        PrintWriter discard =
+            new PrintWriter(
+                new OutputStreamWriter(OutputStream.nullOutputStream(), StandardCharsets.UTF_8));
+        int status =
+            Main.run(
+                command,
+                new ByteArrayInputStream("99213\n9921\n".getBytes(StandardCharsets.UTF_8)),
+                discard,
+                discard,
+                false,
+                new MedicareData());
+        // 1 is an answer (an invalid line in the input); 2 is trouble.
+        worst = Math.max(worst, status);
+      }
+      if (worst > 1) {
+        System.err.println("a training command failed with status " + worst);
+        System.exit(1);
+      }
+    } finally {
+      Files.deleteIfExists(lines);
+    }
+  }
+}
