@@ -314,6 +314,32 @@ class PriceCommandTest {
   }
 
   @Test
+  void anesthesiaLinesCarryTheirMinutes() throws IOException {
+    String csv =
+        "claim,code,modifiers,minutes,locality\n"
+            + "A,00790,AA,95,13282-99\n" // (7 + 6.3) x 19.79 = 263.207
+            + "B,00790,QK,95,13282-99\n" // half: 131.6035
+            + "B,00790,QX,95,13282-99\n" // half: 131.6035
+            + "C,00790,AA,,13282-99\n" // no minutes: no_anesthesia_time
+            + "D,00790,AA,ninety,13282-99\n"; // invalid_minutes
+    // The bundled data, which prices anesthesia.
+    Cli.Result r =
+        Cli.runWithInput(csv, "price", "-i", "-", "-d", "2025-06-02", "--setting", "facility");
+    assertEquals(1, r.status(), r::toString);
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    assertEquals(
+        List.of("263.21", "131.60", "131.60", "", ""),
+        rows.stream().skip(1).map(row -> row.getField(5)).toList());
+    assertEquals(
+        List.of("priced", "priced", "priced", "no_anesthesia_time", "invalid_minutes"),
+        rows.stream().skip(1).map(row -> row.getField(6)).toList());
+    Cli.Result one =
+        Cli.run("price", "00790-AA 95min", "--locality", "13282-99", "--date", "2025-06-02");
+    assertEquals(0, one.status(), one::toString);
+    assertTrue(one.out().contains("263.21"), one::toString);
+  }
+
+  @Test
   void adjacentRowsOfOneClaimArePricedTogether() throws IOException {
     String csv =
         "claim,code,zip,date\n"

@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * A {@link ClaimLine} as {@code {"code":"71046","modifiers":["26"],"units":2}}. Reading also takes
  * the line's text, {@code "71046-26 x2"}; {@code modifiers} and {@code units} may be left out
- * (none, 1).
+ * (none, 1). An anesthesia line adds its {@code "minutes"}, written only when the line has them.
  */
 final class ClaimLineJson {
 
@@ -31,6 +31,9 @@ final class ClaimLineJson {
     }
     gen.writeEndArray();
     gen.writeNumberField("units", line.units());
+    if (line.hasMinutes()) {
+      gen.writeNumberField("minutes", line.minutesOrZero());
+    }
   }
 
   /** The fields of a line, read one at a time, for objects that hold a line's fields flat. */
@@ -38,6 +41,7 @@ final class ClaimLineJson {
     private ProcedureCode code;
     private List<Modifier> modifiers = List.of();
     private int units = 1;
+    private int minutes;
 
     /** Reads {@code name} if it is a line's field and says whether it was. */
     boolean read(String name, JsonParser p, DeserializationContext ctxt, Class<?> owner)
@@ -54,6 +58,7 @@ final class ClaimLineJson {
                     name,
                     (q, c) -> JsonFields.parseText(q, c, Modifier.class, Modifier::parse));
         case "units" -> units = JsonFields.integer(p, ctxt, owner, name);
+        case "minutes" -> minutes = JsonFields.integer(p, ctxt, owner, name);
         default -> {
           return false;
         }
@@ -63,7 +68,13 @@ final class ClaimLineJson {
 
     ClaimLine build(JsonParser p, Class<?> owner) throws IOException {
       ProcedureCode known = JsonFields.required(p, code, owner, "code");
-      return JsonFields.build(p, ClaimLine.class, () -> ClaimLine.of(known, modifiers, units));
+      return JsonFields.build(
+          p,
+          ClaimLine.class,
+          () -> {
+            ClaimLine line = ClaimLine.of(known, modifiers, units);
+            return minutes == 0 ? line : line.withMinutes(minutes);
+          });
     }
   }
 

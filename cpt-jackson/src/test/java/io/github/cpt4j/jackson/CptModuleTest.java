@@ -100,6 +100,12 @@ class CptModuleTest {
     assertEquals(line, MAPPER.readValue("\"71046-26 x2\"", ClaimLine.class));
     assertEquals(
         ClaimLine.parse("99213"), MAPPER.readValue("{\"code\":\"99213\"}", ClaimLine.class));
+    ClaimLine anesthesia = ClaimLine.parse("00790-AA 95min");
+    String withMinutes = MAPPER.writeValueAsString(anesthesia);
+    assertEquals(
+        "{\"code\":\"00790\",\"modifiers\":[\"AA\"],\"units\":1,\"minutes\":95}", withMinutes);
+    assertEquals(anesthesia, MAPPER.readValue(withMinutes, ClaimLine.class));
+    assertEquals(anesthesia, MAPPER.readValue("\"00790-AA 95min\"", ClaimLine.class));
   }
 
   @Test

@@ -36,6 +36,11 @@ class ModuleExportsTest {
                   "io.github.cpt4j.fee.medicare",
                   "io.github.cpt4j.fee.medicare.pfs",
                   "io.github.cpt4j.fee.medicare.pfs.claim",
+                  "io.github.cpt4j.fee.medicare.clfs",
+                  "io.github.cpt4j.fee.medicare.dmepos",
+                  "io.github.cpt4j.fee.medicare.asp",
+                  "io.github.cpt4j.fee.medicare.partb",
+                  "io.github.cpt4j.fee.medicare.anesthesia",
                   "io.github.cpt4j.modifier"),
           "io.github.cpt4j.data",
               Set.of(

@@ -12,6 +12,7 @@ import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -37,6 +38,10 @@ import java.util.Optional;
  *   <li>Multiplies by the units and, for a non-participating provider, by 95%.
  *   <li>Rounds once, half-up to cents ({@link FeeResult#amount()}).
  * </ol>
+ *
+ * <p>Anesthesia codes (status J) are priced by the {@linkplain Builder#anesthesia anesthesia
+ * schedule} when one is set: base and time units times the locality's anesthesia conversion factor
+ * (see {@link AnesthesiaFeeSchedule}).
  *
  * <p>Other modifiers with a payment effect (50, 51, 62, 66, 80, 81, 82, AS, 54, 55, 56, 22, 52)
  * depend on the other lines of the claim or on claim-level rules; this schedule gives the fee
@@ -68,6 +73,7 @@ public final class MedicareFeeSchedule implements FeeSchedule {
   private final OppsCapTable oppsCaps;
   private final LocalDate effectiveFrom;
   private final LocalDate effectiveTo;
+  private final AnesthesiaFeeSchedule anesthesia;
 
   private MedicareFeeSchedule(Builder builder) {
     this.name = builder.name;
@@ -79,6 +85,7 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     this.oppsCaps = builder.oppsCaps;
     this.effectiveFrom = builder.effectiveFrom;
     this.effectiveTo = builder.effectiveTo;
+    this.anesthesia = builder.anesthesia;
     if (effectiveTo.isBefore(effectiveFrom)) {
       throw new IllegalArgumentException(
           "the schedule's period ends " + effectiveTo + " before it starts " + effectiveFrom);
@@ -93,6 +100,10 @@ public final class MedicareFeeSchedule implements FeeSchedule {
   /** Prices {@code line} in {@code context}, as described on this class. */
   @Override
   public FeeResult price(ClaimLine line, PricingContext context) {
+    if (anesthesia != null && AnesthesiaFeeSchedule.covers(line.code())) {
+      // Anesthesia (status J) is paid by base and time units, not RVUs: chapter 12, section 50.
+      return anesthesia.price(line, context);
+    }
     Outcome outcome = evaluate(line, context);
     if (outcome.refusal != null) {
       return outcome.refusal;
@@ -205,6 +216,14 @@ public final class MedicareFeeSchedule implements FeeSchedule {
   /** Returns the OPPS imaging caps (possibly none). */
   public OppsCapTable oppsCaps() {
     return oppsCaps;
+  }
+
+  /**
+   * Returns the anesthesia schedule that prices the anesthesia codes 00100-01999 and refuses the
+   * qualifying circumstances 99100-99140, if one was set.
+   */
+  public Optional<AnesthesiaFeeSchedule> anesthesia() {
+    return Optional.ofNullable(anesthesia);
   }
 
   /** Returns the first date of service the schedule prices. */
@@ -474,8 +493,19 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     private OppsCapTable oppsCaps = OppsCapTable.empty();
     private LocalDate effectiveFrom = LocalDate.MIN;
     private LocalDate effectiveTo = LocalDate.MAX;
+    private AnesthesiaFeeSchedule anesthesia;
 
     private Builder() {}
+
+    /**
+     * Sets the anesthesia schedule (default none: anesthesia codes are then refused for their
+     * status J): {@link #price} hands it the anesthesia codes 00100-01999 and the qualifying
+     * circumstances 99100-99140.
+     */
+    public Builder anesthesia(AnesthesiaFeeSchedule schedule) {
+      this.anesthesia = requireNonNull(schedule, "schedule");
+      return this;
+    }
 
     /** Sets the name used in explanations (default {@code "medicare-pfs"}). */
     public Builder name(String newName) {

@@ -65,6 +65,13 @@ final class LineWork {
   /** The exact amount so far; null once refused. */
   BigDecimal amount;
 
+  /**
+   * The anesthesia schedule's answer for an anesthesia line (null for other lines). A priced
+   * anesthesia line is kept out of the surgical rules, which do not apply to it, and gets its
+   * amount back before the billed charge is compared.
+   */
+  FeeResult anesthesia;
+
   /** The fee schedule's own refusal, with its explanation; null when it priced the line. */
   FeeResult scheduleRefusal;
 

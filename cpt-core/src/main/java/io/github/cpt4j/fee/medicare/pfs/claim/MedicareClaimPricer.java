@@ -8,12 +8,15 @@ import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.FeeCalculation;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
 import io.github.cpt4j.modifier.Modifier;
 import io.github.cpt4j.modifier.ModifierRules;
 import io.github.cpt4j.modifier.ModifierViolation;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -133,10 +136,15 @@ public final class MedicareClaimPricer {
     PricingInputs inputs = new PricingInputs(schedule, context);
     int n = claim.size();
     LineWork[] lines = new LineWork[n];
+    List<FeeResult> anesthesia = anesthesiaResults(claim, context);
     for (int i = 0; i < n; i++) {
       LineWork w = new LineWork(i, claim.line(i));
       lines[i] = w;
       checkModifierRules(w);
+      if (anesthesia != null && AnesthesiaFeeSchedule.covers(w.line.code())) {
+        startAnesthesia(w, anesthesia.get(i));
+        continue;
+      }
       start(w, inputs);
       if (w.isPriced()) {
         LineRules.apply(w, context.participating());
@@ -149,11 +157,80 @@ public final class MedicareClaimPricer {
     SurgicalRanking.apply(procedures, inputs);
     ComponentRanking.apply(procedures, inputs);
     FinalRules.apply(lines);
+    if (anesthesia != null) {
+      finishAnesthesia(lines);
+    }
     ImmutableList.Builder<PricedLine> priced = ImmutableList.builderWithExpectedSize(n);
     for (LineWork w : lines) {
       priced.add(new PricedLine(w));
     }
     return new PricedClaim(context, priced.build());
+  }
+
+  /**
+   * Prices the claim's anesthesia lines as one session with the schedule's anesthesia schedule;
+   * null when there is none or no line is anesthesia, so that other claims pay nothing for it.
+   */
+  private List<FeeResult> anesthesiaResults(Claim claim, PricingContext context) {
+    Optional<AnesthesiaFeeSchedule> anesthesia = schedule.anesthesia();
+    if (anesthesia.isEmpty()) {
+      return null;
+    }
+    int n = claim.size();
+    boolean any = false;
+    for (int i = 0; i < n && !any; i++) {
+      any = AnesthesiaFeeSchedule.covers(claim.line(i).line().code());
+    }
+    if (!any) {
+      return null;
+    }
+    List<ClaimLine> lines = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      lines.add(claim.line(i).line());
+    }
+    return anesthesia.get().priceSession(lines, context);
+  }
+
+  /**
+   * Starts an anesthesia line from the anesthesia schedule's answer. A priced line stays without an
+   * amount while the surgical rules run, which do not apply to anesthesia, but counts as payable.
+   */
+  private static void startAnesthesia(LineWork w, FeeResult result) {
+    w.anesthesia = result;
+    if (result.isPriced()) {
+      w.payable = true;
+      return;
+    }
+    UnpricedReason reason = result.reason().orElseThrow();
+    w.scheduleRefusal = result;
+    w.refuse(
+        reason,
+        reason == UnpricedReason.NOT_PAYABLE_ON_CLAIM
+            ? ClaimRule.ANESTHESIA
+            : ClaimRule.FEE_SCHEDULE,
+        result.detail());
+  }
+
+  /** Gives the priced anesthesia lines their amount, then the lower of the billed charge. */
+  private static void finishAnesthesia(LineWork[] lines) {
+    for (LineWork w : lines) {
+      if (w.anesthesia == null || !w.anesthesia.isPriced()) {
+        continue;
+      }
+      w.amount = w.anesthesia.exactAmount().orElseThrow();
+      Optional<BigDecimal> charge = w.billed.charge();
+      if (charge.isPresent() && charge.get().compareTo(w.amount) < 0) {
+        BigDecimal lower = charge.get();
+        w.set(
+            lower,
+            ClaimRule.BILLED_CHARGE,
+            () -> "the billed charge " + lower.toPlainString() + " is lower");
+      } else if (charge.isPresent()) {
+        w.note(
+            ClaimRule.BILLED_CHARGE,
+            () -> "the billed charge " + charge.get().toPlainString() + " is not lower");
+      }
+    }
   }
 
   /** Runs the modifier rules; a clean line costs no allocation. */

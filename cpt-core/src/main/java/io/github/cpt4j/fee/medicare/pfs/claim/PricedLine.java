@@ -167,6 +167,8 @@ public final class PricedLine {
     List<PricingStep> all = new ArrayList<>(work.stepCount + 4);
     if (work.scheduleRefusal != null) {
       all.addAll(work.scheduleRefusal.explanation().steps());
+    } else if (work.anesthesia != null) {
+      all.addAll(work.anesthesia.explanation().steps());
     } else {
       all.add(PricingStep.note("row", () -> describe(work.entry)));
       all.addAll(work.calculation.explanation().steps());
@@ -178,7 +180,7 @@ public final class PricedLine {
     if (work.amount == null) {
       return FeeResult.unpriced(work.reason, detailOrEmpty(), explanation);
     }
-    return work.calculation.settingNotAvailable()
+    return work.calculation != null && work.calculation.settingNotAvailable()
         ? FeeResult.pricedSettingNotAvailable(work.amount, explanation)
         : FeeResult.priced(work.amount, explanation);
   }
