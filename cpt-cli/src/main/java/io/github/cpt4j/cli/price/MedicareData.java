@@ -7,6 +7,7 @@ import com.google.common.base.Suppliers;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.data.BundledData;
+import io.github.cpt4j.data.medicare.CmsDirectory;
 import io.github.cpt4j.data.medicare.GpciFile;
 import io.github.cpt4j.data.medicare.OppsCapFile;
 import io.github.cpt4j.data.medicare.RvuFile;
@@ -22,6 +23,7 @@ import io.github.cpt4j.fee.medicare.pfs.claim.ClaimWarning;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import io.github.cpt4j.fee.medicare.pfs.claim.PricedClaim;
 import io.github.cpt4j.fee.medicare.pfs.claim.PricedLine;
+import io.github.cpt4j.fee.medicare.release.MedicareReleases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -45,7 +47,7 @@ public final class MedicareData implements PricingData {
   public ClaimPricer pricer(CmsFiles files, boolean explainPriced) {
     requireNonNull(files, "files");
     if (files.isEmpty()) {
-      return new Claims(BundledData.medicareFeeSchedule(), explainPriced);
+      return new Releases(BundledData.medicareReleases(), explainPriced);
     }
     // The OPPS cap file is read on another thread while this one reads the others: the
     // relative value and cap files take most of a second each. The bundled schedule is loaded
@@ -66,6 +68,28 @@ public final class MedicareData implements PricingData {
       builder.effective(bundled.get().effectiveFrom(), bundled.get().effectiveTo());
     }
     return new Claims(builder.build(), explainPriced);
+  }
+
+  @Override
+  public ClaimPricer pricer(Path cmsDirectory, boolean explainPriced) {
+    requireNonNull(cmsDirectory, "cmsDirectory");
+    try {
+      return new Releases(CmsDirectory.load(cmsDirectory).releases(), explainPriced);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public String describe(Optional<Path> cmsDirectory) {
+    if (cmsDirectory.isEmpty()) {
+      return BundledData.describeMedicareReleases();
+    }
+    try {
+      return CmsDirectory.load(cmsDirectory.get()).describe();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Reads a file. */
@@ -165,6 +189,45 @@ public final class MedicareData implements PricingData {
       PricedClaim claim = pricer.price(Claim.of(billed), context);
       List<Outcome> outcomes = new ArrayList<>(lines.size());
       for (PricedLine line : claim.lines()) {
+        outcomes.add(outcome(line, explainPriced));
+      }
+      return outcomes;
+    }
+  }
+
+  /**
+   * Prices the lines of one claim with the release in force on its date of service; a date no
+   * release covers is {@code date_not_covered}, saying which dates the data covers.
+   */
+  static final class Releases implements ClaimPricer {
+    private final MedicareReleases releases;
+    private final boolean explainPriced;
+
+    Releases(MedicareReleases releases, boolean explainPriced) {
+      this.releases = releases;
+      this.explainPriced = explainPriced;
+    }
+
+    @Override
+    public List<Outcome> price(List<LineRequest> lines, boolean participating) {
+      LineRequest first = lines.get(0);
+      PricingContext context =
+          PricingContext.of(first.date(), first.locality(), first.setting())
+              .withParticipating(participating);
+      List<BilledLine> billed = new ArrayList<>(lines.size());
+      for (LineRequest line : lines) {
+        billed.add(BilledLine.of(line.line()));
+      }
+      Optional<PricedClaim> claim = releases.price(Claim.of(billed), context);
+      List<Outcome> outcomes = new ArrayList<>(lines.size());
+      if (claim.isEmpty()) {
+        String why = "the Medicare data covers " + releases.coverage() + ", not " + first.date();
+        for (int i = 0; i < lines.size(); i++) {
+          outcomes.add(Outcome.notPriced("date_not_covered", why));
+        }
+        return outcomes;
+      }
+      for (PricedLine line : claim.get().lines()) {
         outcomes.add(outcome(line, explainPriced));
       }
       return outcomes;
