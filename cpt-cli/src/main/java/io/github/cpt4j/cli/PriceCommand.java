@@ -61,13 +61,16 @@ import picocli.CommandLine.TypeConversionException;
       "With LINE arguments, the lines are priced as one claim (one provider, one patient, one "
           + "date of service): payment modifiers, bilateral pairs and multiple-procedure "
           + "ranking apply across them. The bundled data covers the sample codes for 2025 "
-          + "dates of service; --rvu, --gpci and --opps-cap price every code from CMS's files. "
+          + "dates of service, each date with its release, and the 2026 rows available; "
+          + "--cms-dir prices every code from a directory of CMS files, each date with its "
+          + "release; --rvu, --gpci and --opps-cap price every code from single files. "
           + "With --input, every row of a CSV file is priced and written out with its amount, "
           + "result and explanation; invalid rows get a reason in the output and the run goes "
           + "on.",
       "",
       "Batch input is CSV with a header row; names are matched ignoring case: code "
           + "(required), modifiers (separated by blanks or hyphens), units (default 1), "
+          + "minutes (anesthesia time), "
           + "locality (MAC-LOC) or zip, setting (facility or non-facility) or pos, date "
           + "(YYYY-MM-DD), claim (adjacent rows with the same value are priced together). "
           + "Blank cells take the values of the options below. The output has every input "
@@ -130,7 +133,9 @@ final class PriceCommand implements Callable<Integer> {
         names = {"-z", "--zip"},
         paramLabel = "ZIP",
         converter = ZipConverter.class,
-        description = "ZIP code of the place of service, mapped to its payment locality.")
+        description =
+            "ZIP code of the place of service, mapped to its payment locality; also taken as "
+                + "where the patient lives, for DMEPOS items.")
     private ZipCode zip;
 
     @Option(
@@ -212,6 +217,47 @@ final class PriceCommand implements Callable<Integer> {
               + "of the sample codes; give it with --rvu to cap every imaging code.")
   private Path oppsCap;
 
+  @Option(
+      names = "--clfs",
+      paramLabel = "FILE",
+      description =
+          "A CMS Clinical Laboratory Fee Schedule file (CLFS_...csv) instead of the bundled "
+              + "2025 Q1 rows of the sample's lab codes.")
+  private Path clfs;
+
+  @Option(
+      names = "--dmepos",
+      paramLabel = "FILE",
+      description =
+          "A CMS DMEPOS fee schedule file (DMEPOS_...csv) instead of the bundled 2025 Q1 rows "
+              + "of the sample's equipment codes; priced by the patient's zip.")
+  private Path dmepos;
+
+  @Option(
+      names = "--dme-rural-zips",
+      paramLabel = "FILE",
+      description =
+          "A CMS DMEPOS rural ZIP code file (DME_Rural_ZIP_...csv) instead of the bundled 2025 Q1 "
+              + "list.")
+  private Path dmeRuralZips;
+
+  @Option(
+      names = "--asp",
+      paramLabel = "FILE",
+      description =
+          "A CMS Part B drug pricing file (ASP_...csv) instead of the bundled 2025 Q1 limits "
+              + "of the sample's drug codes.")
+  private Path asp;
+
+  @Option(
+      names = "--cms-dir",
+      paramLabel = "DIR",
+      description =
+          "A directory of CMS files as downloaded (PPRRVU25_JAN.csv, PPRRVU2025_Oct.csv, "
+              + "GPCI2025.csv, ANES2025.csv, OPPSCAP_*.csv...): each line is priced by the "
+              + "release in force on its date. See cpt data --cms-dir.")
+  private Path cmsDir;
+
   /** Creates the command over the given pricing data. */
   PriceCommand(PricingData data) {
     this.data = requireNonNull(data, "data");
@@ -224,7 +270,9 @@ final class PriceCommand implements Callable<Integer> {
         new PricingDefaults(
             defaultLocality(),
             setting == null ? Setting.NON_FACILITY : setting.value(),
-            date == null ? LocalDate.now() : date);
+            date == null ? LocalDate.now() : date,
+            // --zip is also where the patient lives, for the DMEPOS fee schedule.
+            Optional.ofNullable(location == null ? null : location.zip).map(ZipCode::digits));
     // Lines given as arguments are few: explain them all. A batch explains only what is not
     // priced unless --explain asks, for the explanation costs more than the price.
     ClaimPricer pricer = openPricer(input == null || explain);
@@ -261,7 +309,18 @@ final class PriceCommand implements Callable<Integer> {
           spec.commandLine(),
           "say where the service was performed: --zip ZIP or --locality MAC-LOC");
     }
-    for (Path file : new Path[] {rvu, gpci, oppsCap}) {
+    if (cmsDir != null && (rvu != null || gpci != null || oppsCap != null)) {
+      throw new ParameterException(
+          spec.commandLine(), "give --cms-dir or --rvu/--gpci/--opps-cap, not both");
+    }
+    if (cmsDir != null && !Files.isDirectory(cmsDir)) {
+      throw new CliException(
+          "cannot read '"
+              + cmsDir
+              + "': "
+              + (Files.exists(cmsDir) ? "not a directory" : "no such directory"));
+    }
+    for (Path file : new Path[] {rvu, gpci, oppsCap, clfs, dmepos, dmeRuralZips, asp}) {
       if (file != null && !Files.isRegularFile(file)) {
         throw new CliException(
             "cannot read '"
@@ -292,8 +351,10 @@ final class PriceCommand implements Callable<Integer> {
       names.add("--input");
       files.add(Inputs.path(input));
     }
-    names.addAll(List.of("--rvu", "--gpci", "--opps-cap"));
-    files.addAll(Arrays.asList(rvu, gpci, oppsCap));
+    names.addAll(
+        List.of(
+            "--rvu", "--gpci", "--opps-cap", "--clfs", "--dmepos", "--dme-rural-zips", "--asp"));
+    files.addAll(Arrays.asList(rvu, gpci, oppsCap, clfs, dmepos, dmeRuralZips, asp));
     for (int i = 0; i < files.size(); i++) {
       Path file = files.get(i);
       if (file != null && sameFile(file, out)) {
@@ -314,9 +375,18 @@ final class PriceCommand implements Callable<Integer> {
 
   private ClaimPricer openPricer(boolean explainPriced) {
     try {
+      if (cmsDir != null) {
+        return data.pricer(cmsDir, explainPriced);
+      }
       return data.pricer(
           new CmsFiles(
-              Optional.ofNullable(rvu), Optional.ofNullable(gpci), Optional.ofNullable(oppsCap)),
+              Optional.ofNullable(rvu),
+              Optional.ofNullable(gpci),
+              Optional.ofNullable(oppsCap),
+              Optional.ofNullable(clfs),
+              Optional.ofNullable(dmepos),
+              Optional.ofNullable(dmeRuralZips),
+              Optional.ofNullable(asp)),
           explainPriced);
     } catch (IllegalArgumentException e) {
       throw new CliException(e.getMessage(), e);
@@ -342,7 +412,11 @@ final class PriceCommand implements Callable<Integer> {
         labels.add(line.toString());
         requests.add(
             new LineRequest(
-                line, defaults.locality().orElseThrow(), defaults.setting(), defaults.date()));
+                line,
+                defaults.locality().orElseThrow(),
+                defaults.setting(),
+                defaults.date(),
+                defaults.beneficiaryZip()));
         priced.add(outcomes.size());
         outcomes.add(null);
       } catch (CodeFormatException e) {
