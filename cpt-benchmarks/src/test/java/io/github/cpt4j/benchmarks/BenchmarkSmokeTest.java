@@ -85,9 +85,9 @@ class BenchmarkSmokeTest {
       text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     Set<String> listed = new TreeSet<>();
-    for (String line : text.split("\n")) {
+    for (String line : text.split("\n", -1)) {
       if (!line.isBlank()) {
-        listed.add(line.split(" ")[3]);
+        listed.add(line.split(" ", -1)[3]);
       }
     }
     Set<String> known = new TreeSet<>();

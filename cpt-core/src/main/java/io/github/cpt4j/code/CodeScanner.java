@@ -164,7 +164,7 @@ final class CodeScanner {
     if (length < 0) {
       return length;
     }
-    return LEVEL_II_BASE + (letter - 'A') * 10_000 + number;
+    return LEVEL_II_BASE + (letter - 'A') * 10_000L + number; // at most about 220,000
   }
 
   private static long checkLength(int start, int end) {

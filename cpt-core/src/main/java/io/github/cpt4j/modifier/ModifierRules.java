@@ -215,6 +215,9 @@ public final class ModifierRules {
    *     first, last} pairs
    * @param where the listed codes in plain words, for messages
    */
+  // An int[] of range bounds keeps the check allocation-free; the record is internal, copies the
+  // array it is given and never hands it out, so the array's identity equality cannot surprise.
+  @SuppressWarnings("ArrayRecordComponent")
   record CodeRestriction(
       ModifierRule rule,
       ImmutableSet<Modifier> modifiers,

@@ -9,6 +9,7 @@ import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.modifier.Modifier;
 import java.util.List;
+import java.util.Locale;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -55,7 +56,7 @@ class ClaimLineProperties {
   void spacedAndLowerCaseFormsParseToo(@ForAll("lines") ClaimLine line) {
     // "99213 25 59 x2": modifiers separated by spaces instead of hyphens. Lower-case letters
     // are accepted, except that a lower-case "x" and digits at the end are always the units.
-    StringBuilder sb = new StringBuilder(line.code().toString().toLowerCase());
+    StringBuilder sb = new StringBuilder(line.code().toString().toLowerCase(Locale.ROOT));
     for (Modifier m : line.modifiers()) {
       sb.append("  ").append(m);
     }

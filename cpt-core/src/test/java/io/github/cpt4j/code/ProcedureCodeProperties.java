@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -155,7 +156,7 @@ class ProcedureCodeProperties {
       @ForAll("blanks") String before,
       @ForAll("blanks") String after,
       @ForAll boolean lowerCase) {
-    String text = before + (lowerCase ? code.toString().toLowerCase() : code) + after;
+    String text = before + (lowerCase ? code.toString().toLowerCase(Locale.ROOT) : code) + after;
     assertEquals(code, ProcedureCode.parseLenient(text));
     if (code instanceof CptCode) {
       assertEquals(code, CptCode.parseLenient(text));

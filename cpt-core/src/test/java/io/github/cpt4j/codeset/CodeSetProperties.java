@@ -139,6 +139,7 @@ class CodeSetProperties {
     return all;
   }
 
+  @SuppressWarnings("NonApiType") // the model is a TreeMap on purpose: its order is the spec
   private static TreeMap<ProcedureCode, CodeEntry> model(List<CodeEntry> entries) {
     TreeMap<ProcedureCode, CodeEntry> model = new TreeMap<>();
     for (CodeEntry entry : entries) {

@@ -23,7 +23,7 @@ class ModifierRulesTest {
 
   /** Checks "CODE MOD MOD ..." and describes each violation as "RULE:MOD+MOD". */
   private static List<String> check(String line) {
-    String[] parts = line.split(" ");
+    String[] parts = line.split(" ", -1);
     List<Modifier> modifiers = new ArrayList<>();
     for (int i = 1; i < parts.length; i++) {
       modifiers.add(Modifier.parse(parts[i]));

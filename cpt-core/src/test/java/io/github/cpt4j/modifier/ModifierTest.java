@@ -13,6 +13,7 @@ import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.CodeFormatException.ErrorType;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -29,7 +30,7 @@ class ModifierTest {
       String text = modifier.toString();
       assertTrue(text.matches("[0-9A-Z]{2}"), text);
       assertSame(modifier, Modifier.parse(text));
-      assertSame(modifier, Modifier.parseLenient(text.toLowerCase(), 0, 2));
+      assertSame(modifier, Modifier.parseLenient(text.toLowerCase(Locale.ROOT), 0, 2));
       assertEquals(i, modifier.ordinal());
       if (i > 0) {
         assertTrue(Modifier.ofOrdinal(i - 1).toString().compareTo(text) < 0);

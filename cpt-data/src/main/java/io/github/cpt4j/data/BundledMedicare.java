@@ -211,7 +211,7 @@ final class BundledMedicare {
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
-      String[] tokens = line.trim().split(" +");
+      String[] tokens = line.trim().split(" +", -1);
       try {
         Locality locality = Locality.parse(tokens[0]);
         for (int i = 1; i < tokens.length; i++) {

@@ -97,7 +97,7 @@ class ReadmeCodeSetsExampleTest {
       from = close + 1;
       assertEquals(
           dedent(source.subList(begin + 1, end)),
-          readme.subList(open + 1, close),
+          readme.subList(afterImports(readme, open + 1, close), close),
           "README code-sets example "
               + (example + 1)
               + " differs from this test; copy one to"
@@ -126,5 +126,17 @@ class ReadmeCodeSetsExampleTest {
       result.add(line.isBlank() ? "" : line.substring(indent));
     }
     return result;
+  }
+
+  /** Skips the import lines a README snippet starts with, and the blank line after them. */
+  private static int afterImports(List<String> readme, int first, int close) {
+    int code = first;
+    while (code < close && readme.get(code).startsWith("import ")) {
+      code++;
+    }
+    if (code > first && code < close && readme.get(code).isEmpty()) {
+      code++;
+    }
+    return code;
   }
 }

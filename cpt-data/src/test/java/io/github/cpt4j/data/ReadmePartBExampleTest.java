@@ -93,7 +93,19 @@ class ReadmePartBExampleTest {
     int heading = indexOf(readme, HEADING, 0);
     int open = indexOf(readme, fence, heading);
     int close = indexOf(readme, "```", open + 1);
-    return readme.subList(open + 1, close);
+    return readme.subList(afterImports(readme, open + 1, close), close);
+  }
+
+  /** Skips the import lines a README snippet starts with, and the blank line after them. */
+  private static int afterImports(List<String> readme, int first, int close) {
+    int code = first;
+    while (code < close && readme.get(code).startsWith("import ")) {
+      code++;
+    }
+    if (code > first && code < close && readme.get(code).isEmpty()) {
+      code++;
+    }
+    return code;
   }
 
   private static int indexOf(List<String> lines, String marker, int from) {

@@ -312,7 +312,7 @@ class SampleCodeSetTest {
     for (CodeEntry entry : SAMPLE) {
       String ours = words(entry.shortDescription());
       // Every run of consecutive words of ours, looked up as a whole CMS description.
-      String[] tokens = ours.strip().split(" ");
+      String[] tokens = ours.strip().split(" ", -1);
       for (int i = 0; i < tokens.length; i++) {
         StringBuilder run = new StringBuilder(" ");
         for (int j = i; j < tokens.length; j++) {

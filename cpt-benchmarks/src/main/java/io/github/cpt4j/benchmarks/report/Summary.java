@@ -118,7 +118,7 @@ public final class Summary {
   }
 
   private static String shortName(String benchmark) {
-    String[] parts = benchmark.split("\\.");
+    String[] parts = benchmark.split("\\.", -1);
     return parts.length < 2 ? benchmark : parts[parts.length - 2] + "." + parts[parts.length - 1];
   }
 

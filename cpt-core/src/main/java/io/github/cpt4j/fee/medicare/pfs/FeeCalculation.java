@@ -248,6 +248,8 @@ public final class FeeCalculation {
     return steps;
   }
 
+  // One presized builder: the audit line is long, and + would grow a builder several times.
+  @SuppressWarnings("UnnecessaryStringBuilder")
   private String formula() {
     StringBuilder formula =
         new StringBuilder(128)

@@ -386,8 +386,19 @@ public final class MedicareFeeSchedule implements FeeSchedule {
             gpci.get(),
             factor.get(),
             context.setting(),
-            oppsCaps.find(code, entry.modifier(), locality));
+            oppsCapOf(entry, locality, gpci.get(), factor.get()));
     return new Outcome(calculation, null);
+  }
+
+  /**
+   * The cap of a row: from the OPPSCAP file when one was given, else computed from the RVU file's
+   * OPPS columns ({@link OppsCap#fromRvus}); both agree on every payable 2025 row.
+   */
+  private Optional<OppsCap> oppsCapOf(
+      RvuEntry entry, Locality locality, Gpci gpci, ConversionFactor factor) {
+    return oppsCaps.size() > 0
+        ? oppsCaps.find(entry.code(), entry.modifier(), locality)
+        : OppsCap.fromRvus(entry, gpci, factor);
   }
 
   private Outcome missingRow(Explanation header, ProcedureCode code, Modifier rowModifier) {

@@ -1,11 +1,14 @@
 package io.github.cpt4j.fee.medicare.pfs;
 
+import static java.util.Objects.requireNonNull;
+
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.modifier.Modifier;
 import io.github.cpt4j.style.ValueStyle;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -76,6 +79,51 @@ public abstract class OppsCap {
               + " must be dollars and cents, not negative, not "
               + amount);
     }
+  }
+
+  /**
+   * Computes the cap of {@code entry} in {@code gpci}'s locality from the RVU file's own OPPS
+   * columns, as RVU25D's record layout gives the formula: (work RVU x work GPCI + OPPS PE RVU x PE
+   * GPCI + OPPS MP RVU x MP GPCI) x conversion factor, rounded half-up to cents like the OPPSCAP
+   * file's figures. Only for payable (status A) rows with a non-zero OPPS column: CMS's OPPSCAP
+   * figures for contractor-priced rows are not this formula, so those rows get no computed cap.
+   *
+   * <p>Example: 70496 in Rest of New York (13282-99), 2025: non-facility 246.77 where the fee
+   * schedule amount is 260.58.
+   *
+   * @return the cap, or empty when the row has none
+   */
+  public static Optional<OppsCap> fromRvus(
+      RvuEntry entry, Gpci gpci, ConversionFactor conversionFactor) {
+    requireNonNull(entry, "entry");
+    requireNonNull(gpci, "gpci");
+    requireNonNull(conversionFactor, "conversionFactor");
+    if (entry.status() != PaymentStatus.A
+        || entry.oppsNonFacilityPeRvu().signum() == 0
+            && entry.oppsFacilityPeRvu().signum() == 0
+            && entry.oppsMalpracticeRvu().signum() == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        builder()
+            .code(entry.code())
+            .modifier(entry.modifier())
+            .locality(gpci.locality())
+            .status(entry.status())
+            .facilityAmount(capped(entry, entry.oppsFacilityPeRvu(), gpci, conversionFactor))
+            .nonFacilityAmount(capped(entry, entry.oppsNonFacilityPeRvu(), gpci, conversionFactor))
+            .build());
+  }
+
+  private static BigDecimal capped(
+      RvuEntry entry, BigDecimal pe, Gpci gpci, ConversionFactor conversionFactor) {
+    return entry
+        .workRvu()
+        .multiply(gpci.work())
+        .add(pe.multiply(gpci.practiceExpense()))
+        .add(entry.oppsMalpracticeRvu().multiply(gpci.malpractice()))
+        .multiply(conversionFactor.amount())
+        .setScale(2, RoundingMode.HALF_UP);
   }
 
   /** Returns a builder. */

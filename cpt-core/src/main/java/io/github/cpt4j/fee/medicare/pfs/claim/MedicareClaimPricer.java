@@ -71,8 +71,9 @@ import java.util.Optional;
  *   <li><b>Multiple surgery</b> (MULT PROC 1, 2, 3, modifier 51 or not): the procedures ranked by
  *       amount, every unit one procedure and each endoscopy family ONE procedure of its total; 100%
  *       for the highest, then 50% (2, 3, families) or 50% then 25% (1). Add-ons are never ranked
- *       nor reduced. The sixth and later keep their percentage with a {@link
- *       ClaimWarning.Kind#PRICED_BY_REPORT} warning: CMS pays them by report.
+ *       nor reduced. CMS pays the sixth and later by report: a line ranked wholly sixth or later is
+ *       not priced ({@code PRICED_BY_REPORT}, as 66); a multi-unit line straddling rank five keeps
+ *       its percentages with a {@link ClaimWarning.Kind#PRICED_BY_REPORT} warning.
  *   <li><b>Component reductions</b> (MULT PROC 4, 5, 6, 7): imaging TC 50% and PC 5%, therapy
  *       practice expense 50%, cardiovascular TC 25%, ophthalmology TC 20%, for every unit after the
  *       highest of its group (ranked by that part). A claim is taken to be one session. A

@@ -24,8 +24,12 @@ import java.util.function.Supplier;
  *       families), or 50% for the second and 25% from the third on (indicator 1).
  * </ol>
  *
- * <p>Add-on codes (global ZZZ) are never ranked. CMS pays the sixth and later procedures by report:
- * they keep their percentage here, and carry a {@link ClaimWarning.Kind#PRICED_BY_REPORT} warning.
+ * <p>Add-on codes (global ZZZ) are never ranked. CMS pays the sixth and later procedures by report
+ * (RVU25D record layout, MULT PROC 1 and 2: "100%, 50%, 50%, 50%, 50% and by report"): a line (or
+ * an endoscopy family) ranked wholly sixth or later is not priced, {@link
+ * UnpricedReason#PRICED_BY_REPORT}, as modifier 66 is; a multi-unit line whose units straddle rank
+ * five keeps its percentages with a {@link ClaimWarning.Kind#PRICED_BY_REPORT} warning (its first
+ * units are paid by the rule).
  */
 final class SurgicalRanking {
 
@@ -307,6 +311,10 @@ final class SurgicalRanking {
   }
 
   private static void applyRank(Entry e, int rank, int of) {
+    if (rank > LAST_RANK_PAID_BY_RULE) {
+      byReport(e, rank, of);
+      return;
+    }
     MultipleProcedureRule rule = e.rule();
     int full = rank == 1 ? 1 : 0;
     int fifty;
@@ -384,6 +392,26 @@ final class SurgicalRanking {
       } else {
         for (Procedure m : e.family.members) {
           m.warn(ClaimWarning.Kind.PRICED_BY_REPORT, ClaimRule.MULTIPLE_PROCEDURE, message);
+        }
+      }
+    }
+  }
+
+  /** The sixth and later procedures: not priced, the contractor sets the amount by report. */
+  private static void byReport(Entry e, int rank, int of) {
+    String detail =
+        "MULT PROC "
+            + e.rule().code()
+            + ", "
+            + ranks(rank, e.slots, of)
+            + " by amount: CMS pays the sixth and later procedures by report; the contractor"
+            + " sets the amount";
+    if (e.family == null) {
+      e.procedure.refuse(UnpricedReason.PRICED_BY_REPORT, ClaimRule.MULTIPLE_PROCEDURE, detail);
+    } else {
+      for (Procedure m : e.family.members) {
+        if (m.isPriced()) {
+          m.refuse(UnpricedReason.PRICED_BY_REPORT, ClaimRule.MULTIPLE_PROCEDURE, detail);
         }
       }
     }

@@ -229,11 +229,21 @@ class MedicareClaimPricerTest {
     }
 
     @Test
-    void theSixthProcedureIsFlaggedAsPricedByReport() {
+    void aLineStraddlingRankFiveKeepsItsPercentagesAndIsFlagged() {
       PricedClaim claim = price("20610 x6");
-      // 100 + 5 x 50 = 350; the sixth unit is paid by report.
+      // 100 + 5 x 50 = 350; the sixth unit is paid by report: flagged, the line still priced.
       assertAmounts(claim, "350.00", "350.00");
       assertTrue(hasWarning(claim.line(0), ClaimWarning.Kind.PRICED_BY_REPORT));
+    }
+
+    @Test
+    void theSixthProcedureIsPricedByReport() {
+      // 12001 200 (100%), 12002 150 (50% = 75), 12004 x3 ranks 3-5 (3 x 25% of 100 = 75);
+      // 20610 100 ties with 12004 and ranks after it by code: rank 6, by report like 66.
+      PricedClaim claim = price("12001", "12002", "12004 x3", "20610");
+      assertAmounts(claim, "350.00", "200.00", "75.00", "75.00", null);
+      assertRefused(claim.line(3), UnpricedReason.PRICED_BY_REPORT, ClaimRule.MULTIPLE_PROCEDURE);
+      assertTrue(claim.line(3).detail().contains("rank 6 of 6"), claim.line(3).detail());
     }
 
     @Test
