@@ -66,7 +66,13 @@ public final class PricingStep {
     return new PricingStep(checkRule(rule), null, describer, Optional.of(amountAfter));
   }
 
-  private static String checkRule(String rule) {
+  /**
+   * Returns {@code rule} if it is a valid rule id: non-empty, without spaces, {@code ';'} or {@code
+   * ':'}.
+   *
+   * @throws IllegalArgumentException if it is not
+   */
+  public static String checkRule(String rule) {
     requireNonNull(rule, "rule");
     // A plain loop: every priced line creates several steps, and a stream here showed up in
     // claim-pricing profiles.
