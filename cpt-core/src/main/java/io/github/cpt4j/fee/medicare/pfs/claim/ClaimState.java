@@ -23,8 +23,13 @@ import java.util.function.Supplier;
  * names each rule that changed the amount.
  *
  * <p>A line without an amount (refused by the fee schedule, denied by a claim edit, refused by a
- * rule) stays so: the other rules skip it. Mutable, confined to one call of {@link
- * MedicareClaimPricer#price}; a step must not keep it.
+ * rule) stays so: the other rules skip it. Before the {@code bilateral} step a line's amount is
+ * that of one unit, and what a step sets then is what the bilateral and multiple-procedure rules
+ * start from; from the {@code bilateral} step on it is the line's whole amount. A payer's step that
+ * changes amounts belongs before {@code bilateral} (it changes what is ranked) or after {@code
+ * component-reduction} (it changes the result); between them, the rankings use the amounts they
+ * started from. Mutable, confined to one call of {@link MedicareClaimPricer#price}; a step must not
+ * keep it.
  */
 public final class ClaimState {
 
@@ -114,7 +119,19 @@ public final class ClaimState {
    */
   public void multiply(int i, BigDecimal factor, String rule, Supplier<String> description) {
     requireNonNull(factor, "factor");
-    setAmount(i, exactAmount(i).multiply(factor), rule, description);
+    requireNonNull(description, "description");
+    if (factor.signum() < 0) {
+      throw new IllegalArgumentException("a fee factor is never negative: " + factor);
+    }
+    LineWork w = lines[i];
+    exactAmount(i);
+    if (w.procedure == null) {
+      // Before the procedures are formed, a factor is one of the line's own factors, which the
+      // rules that reduce a part of the fee (endoscopy base, components) apply as well.
+      w.scale(factor, PricingStep.checkRule(rule), description);
+    } else {
+      setAmount(i, w.amount.multiply(factor), rule, description);
+    }
   }
 
   /**
