@@ -2,14 +2,11 @@ package io.github.cpt4j.cli.price;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.base.Supplier;
-import com.google.common.base.Suppliers;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.data.BundledData;
+import io.github.cpt4j.data.MedicareFiles;
 import io.github.cpt4j.data.medicare.GpciFile;
-import io.github.cpt4j.data.medicare.OppsCapFile;
-import io.github.cpt4j.data.medicare.RvuFile;
 import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricedClaim;
@@ -17,10 +14,7 @@ import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.pfs.Gpci;
-import io.github.cpt4j.fee.medicare.pfs.GpciTable;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
-import io.github.cpt4j.fee.medicare.pfs.OppsCapTable;
-import io.github.cpt4j.fee.medicare.pfs.RvuTable;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,14 +24,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The real {@link PricingData}: the Medicare Physician Fee Schedule bundled in cpt-data, or built
- * from the CMS files given on the command line, each file replacing its bundled counterpart, and
- * priced claim by claim with the library's {@link MedicareClaimPricer}. Nothing is loaded before it
- * is needed.
+ * from the CMS files given on the command line, each file replacing its bundled counterpart (by
+ * cpt-data's {@link MedicareFiles}), and priced claim by claim with the library's {@link
+ * MedicareClaimPricer}. Nothing is loaded before it is needed.
  */
 public final class MedicareData implements PricingData {
 
@@ -47,73 +39,12 @@ public final class MedicareData implements PricingData {
     if (files.isEmpty()) {
       return new Claims(BundledData.medicareFeeSchedule(), explainPriced);
     }
-    // The OPPS cap file is read on another thread while this one reads the others: the
-    // relative value and cap files take most of a second each. The bundled schedule is loaded
-    // only if some file is missing.
-    CompletableFuture<Optional<OppsCapTable>> caps = read(files.oppsCap(), OppsCapFile::read);
-    CompletableFuture<Optional<RvuTable>> rvus = readHere(files.rvu(), RvuFile::read);
-    CompletableFuture<Optional<GpciTable>> gpcis = readHere(files.gpci(), GpciFile::read);
-    Supplier<MedicareFeeSchedule> bundled = Suppliers.memoize(BundledData::medicareFeeSchedule);
-    MedicareFeeSchedule.Builder builder =
-        MedicareFeeSchedule.builder()
-            .name("medicare-pfs")
-            .rvus(join(rvus).orElseGet(() -> bundled.get().rvus()))
-            .gpcis(join(gpcis).orElseGet(() -> bundled.get().gpcis()))
-            .oppsCaps(join(caps).orElseGet(() -> bundled.get().oppsCaps()))
-            .conversionFactors(BundledData.conversionFactors());
-    if (files.rvu().isEmpty()) {
-      // The bundled rows are the 2025 rows, whatever the other files.
-      builder.effective(bundled.get().effectiveFrom(), bundled.get().effectiveTo());
-    }
-    return new Claims(builder.build(), explainPriced);
-  }
-
-  /** Reads a file. */
-  private interface FileReader<T> {
-    T read(Path path) throws IOException;
-  }
-
-  private static <T> CompletableFuture<Optional<T>> read(
-      Optional<Path> file, FileReader<T> reader) {
-    if (file.isEmpty()) {
-      return CompletableFuture.completedFuture(Optional.empty());
-    }
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try {
-            return Optional.of(reader.read(file.get()));
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
-  }
-
-  /** Reads a file on this thread, failing the future rather than throwing. */
-  private static <T> CompletableFuture<Optional<T>> readHere(
-      Optional<Path> file, FileReader<T> reader) {
     try {
-      return CompletableFuture.completedFuture(
-          file.isEmpty() ? Optional.empty() : Optional.of(reader.read(file.get())));
+      MedicareFeeSchedule schedule =
+          MedicareFiles.of(files.rvu(), files.gpci(), files.oppsCap()).schedule();
+      return new Claims(schedule, explainPriced);
     } catch (IOException e) {
-      return CompletableFuture.failedFuture(new UncheckedIOException(e));
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-  }
-
-  /** Waits for a file, rethrowing what reading it threw. */
-  private static <T> T join(CompletableFuture<T> future) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      if (cause instanceof Error) {
-        throw (Error) cause;
-      }
-      throw e;
+      throw new UncheckedIOException(e);
     }
   }
 

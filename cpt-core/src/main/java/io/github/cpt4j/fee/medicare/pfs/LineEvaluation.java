@@ -4,22 +4,22 @@ import io.github.cpt4j.fee.UnpricedReason;
 import java.util.Optional;
 
 /**
- * The Physician Fee Schedule's one answer for one line, before any claim rule: the row it selects
- * and the exact calculation of one unit ({@link Priced}), or the typed reason it is refused, the
- * rule that refused it and a detail ({@link Refused}). {@link MedicareFeeSchedule#price}, the claim
- * pricer and the command line all start from it, so the gates (date window, status, row modifiers,
- * locality, conversion factor) are written once.
+ * The Physician Fee Schedule's one answer for one line, before any claim rule: priced — the exact
+ * {@link FeeCalculation} of one unit of the row it selects, which is itself the evaluation — or
+ * {@link Refused}, with the typed reason, the rule that refused it and a detail. {@link
+ * MedicareFeeSchedule#price}, the claim pricer and the command line all start from it, so the gates
+ * (date window, status, row modifiers, locality, conversion factor) are written once.
  *
  * <pre>{@code
  * LineEvaluation e = schedule.evaluate(ClaimLine.parse("71046-26"), context);
- * if (e instanceof LineEvaluation.Priced p) {
- *   p.calculation().exactAmount();
+ * if (e instanceof FeeCalculation priced) {
+ *   priced.exactAmount();
  * } else if (e instanceof LineEvaluation.Refused r) {
  *   r.reason();   // MODIFIER_NOT_ALLOWED, say, decided by rule "pc-tc"
  * }
  * }</pre>
  */
-public sealed interface LineEvaluation permits LineEvaluation.Priced, LineEvaluation.Refused {
+public sealed interface LineEvaluation permits FeeCalculation, LineEvaluation.Refused {
 
   /** The rule id of a refusal by the schedule itself: no row, a status not paid, no GPCIs... */
   String FEE_SCHEDULE = "fee-schedule";
@@ -32,36 +32,6 @@ public sealed interface LineEvaluation permits LineEvaluation.Priced, LineEvalua
 
   /** Returns the row the line selects, when the schedule has it. */
   Optional<RvuEntry> row();
-
-  /** The line is priced from RVUs: its row and the exact calculation of one unit. */
-  final class Priced implements LineEvaluation {
-    private final FeeCalculation calculation;
-
-    Priced(FeeCalculation calculation) {
-      this.calculation = calculation;
-    }
-
-    /** Returns the exact calculation of one unit of the row. */
-    public FeeCalculation calculation() {
-      return calculation;
-    }
-
-    /** Returns the row priced, never empty. */
-    @Override
-    public Optional<RvuEntry> row() {
-      return Optional.of(calculation.rvuEntry());
-    }
-
-    /** Returns the row priced. */
-    public RvuEntry entry() {
-      return calculation.rvuEntry();
-    }
-
-    @Override
-    public String toString() {
-      return "priced " + calculation;
-    }
-  }
 
   /** The schedule gives no amount: why, which rule decided, and a detail in words. */
   final class Refused implements LineEvaluation {

@@ -38,13 +38,49 @@ public final class LineEvaluator {
   LineEvaluator(MedicareFeeSchedule schedule, PricingContext context) {
     this.schedule = schedule;
     this.context = context;
+    this.dateCovered = covers(schedule, context);
+    this.locality = localityOf(context);
+    this.gpci = gpciOf(schedule, locality);
+    this.conversionFactor = conversionFactorOf(schedule, context);
+  }
+
+  /**
+   * Evaluates one line without an evaluator object: what {@link MedicareFeeSchedule#price} does for
+   * a single line, where an evaluator would be one more allocation per line priced.
+   */
+  static LineEvaluation evaluate(
+      MedicareFeeSchedule schedule, PricingContext context, ClaimLine line) {
+    Locality locality = localityOf(context);
+    return evaluate(
+        schedule,
+        context,
+        covers(schedule, context),
+        locality,
+        gpciOf(schedule, locality),
+        conversionFactorOf(schedule, context),
+        line);
+  }
+
+  private static boolean covers(MedicareFeeSchedule schedule, PricingContext context) {
     LocalDate date = context.dateOfService();
-    this.dateCovered =
-        !date.isBefore(schedule.effectiveFrom()) && !date.isAfter(schedule.effectiveTo());
-    this.locality = Locality.in(context).orElse(null);
-    this.gpci = locality == null ? null : schedule.gpcis().find(locality).orElse(null);
-    this.conversionFactor =
-        schedule.conversionFactors().find(date, context.qualifyingApmParticipant()).orElse(null);
+    return !date.isBefore(schedule.effectiveFrom()) && !date.isAfter(schedule.effectiveTo());
+  }
+
+  /** The context's locality, or null: Locality.in without its Optional, on the hot path. */
+  private static Locality localityOf(PricingContext context) {
+    return context.area().orElse(null) instanceof Locality locality ? locality : null;
+  }
+
+  private static Gpci gpciOf(MedicareFeeSchedule schedule, Locality locality) {
+    return locality == null ? null : schedule.gpcis().find(locality).orElse(null);
+  }
+
+  private static ConversionFactor conversionFactorOf(
+      MedicareFeeSchedule schedule, PricingContext context) {
+    return schedule
+        .conversionFactors()
+        .find(context.dateOfService(), context.qualifyingApmParticipant())
+        .orElse(null);
   }
 
   /** Returns the schedule. */
@@ -59,6 +95,18 @@ public final class LineEvaluator {
 
   /** Returns the schedule's one answer for {@code line}. */
   public LineEvaluation evaluate(ClaimLine line) {
+    return evaluate(schedule, context, dateCovered, locality, gpci, conversionFactor, line);
+  }
+
+  @SuppressWarnings("TooManyParameters") // the context's inputs, looked up once by the caller
+  private static LineEvaluation evaluate(
+      MedicareFeeSchedule schedule,
+      PricingContext context,
+      boolean dateCovered,
+      Locality locality,
+      Gpci gpci,
+      ConversionFactor conversionFactor,
+      ClaimLine line) {
     ProcedureCode code = line.code(); // the null check
     RvuTable rvus = schedule.rvus();
     if (!dateCovered) {
@@ -83,11 +131,11 @@ public final class LineEvaluator {
     }
     RvuEntry entry = rvus.get(code, row);
     if (entry == null) {
-      return missingRow(code, row);
+      return missingRow(schedule, code, row);
     }
     PaymentStatus status = entry.status();
     if (!status.isPricedFromRvus() || status == PaymentStatus.R && entry.hasNoRvus()) {
-      return refuseStatus(entry);
+      return refuseStatus(schedule, context, locality, entry);
     }
     if (locality == null) {
       return refuse(
@@ -109,7 +157,7 @@ public final class LineEvaluator {
               + (context.qualifyingApmParticipant() ? " (qualifying APM participant)" : ""),
           entry);
     }
-    return new LineEvaluation.Priced(calculate(entry));
+    return calculate(schedule, context, locality, gpci, conversionFactor, entry);
   }
 
   /**
@@ -125,10 +173,18 @@ public final class LineEvaluator {
       return null;
     }
     RvuEntry entry = schedule.rvus().get(code, row);
-    return entry == null ? null : calculate(entry).exactAmount();
+    return entry == null
+        ? null
+        : calculate(schedule, context, locality, gpci, conversionFactor, entry).exactAmount();
   }
 
-  private FeeCalculation calculate(RvuEntry entry) {
+  private static FeeCalculation calculate(
+      MedicareFeeSchedule schedule,
+      PricingContext context,
+      Locality locality,
+      Gpci gpci,
+      ConversionFactor conversionFactor,
+      RvuEntry entry) {
     return new FeeCalculation(
         entry,
         gpci,
@@ -164,7 +220,8 @@ public final class LineEvaluator {
     throw new AssertionError("no conflicting row modifiers on " + line);
   }
 
-  private LineEvaluation missingRow(ProcedureCode code, RowModifier row) {
+  private static LineEvaluation missingRow(
+      MedicareFeeSchedule schedule, ProcedureCode code, RowModifier row) {
     RvuTable rvus = schedule.rvus();
     if (row == RowModifier.GLOBAL) {
       StringBuilder rows = new StringBuilder();
@@ -201,7 +258,8 @@ public final class LineEvaluator {
         null);
   }
 
-  private LineEvaluation refuseStatus(RvuEntry entry) {
+  private static LineEvaluation refuseStatus(
+      MedicareFeeSchedule schedule, PricingContext context, Locality locality, RvuEntry entry) {
     PaymentStatus status = entry.status();
     if (status == PaymentStatus.C || status == PaymentStatus.R) {
       String detail = entry.row() + " status " + status.code() + ": the contractor sets the amount";

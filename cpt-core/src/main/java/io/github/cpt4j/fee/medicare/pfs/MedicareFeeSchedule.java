@@ -95,7 +95,9 @@ public final class MedicareFeeSchedule implements FeeSchedule {
   /** Prices {@code line} in {@code context}, as described on this class. */
   @Override
   public FeeResult price(ClaimLine line, PricingContext context) {
-    LineEvaluation evaluation = evaluate(line, context);
+    requireNonNull(line, "line");
+    requireNonNull(context, "context");
+    LineEvaluation evaluation = LineEvaluator.evaluate(this, context, line);
     if (evaluation instanceof LineEvaluation.Refused refused) {
       RvuEntry row = refused.rowOrNull();
       return FeeResult.unpriced(
@@ -103,7 +105,7 @@ public final class MedicareFeeSchedule implements FeeSchedule {
           refused.detail(),
           Explanation.deferred(() -> header(line, context, row)));
     }
-    FeeCalculation calculation = ((LineEvaluation.Priced) evaluation).calculation();
+    FeeCalculation calculation = (FeeCalculation) evaluation;
     // Worked out only when someone reads it: most callers want the amount alone, and the steps
     // cost several times the arithmetic.
     Explanation explanation =
@@ -137,7 +139,8 @@ public final class MedicareFeeSchedule implements FeeSchedule {
    */
   public LineEvaluation evaluate(ClaimLine line, PricingContext context) {
     requireNonNull(line, "line");
-    return evaluator(context).evaluate(line);
+    requireNonNull(context, "context");
+    return LineEvaluator.evaluate(this, context, line);
   }
 
   /**
@@ -149,8 +152,8 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     requireNonNull(line, "line");
     requireNonNull(context, "context");
     requireNonNull(evaluation, "evaluation");
-    if (evaluation instanceof LineEvaluation.Priced priced) {
-      return header(line, context, priced.entry()).then(priced.calculation().explanation());
+    if (evaluation instanceof FeeCalculation priced) {
+      return header(line, context, priced.rvuEntry()).then(priced.explanation());
     }
     return header(line, context, ((LineEvaluation.Refused) evaluation).rowOrNull());
   }
@@ -181,8 +184,8 @@ public final class MedicareFeeSchedule implements FeeSchedule {
    * priced from RVUs; empty when {@link #price} gives a reason instead.
    */
   public Optional<FeeCalculation> calculation(ClaimLine line, PricingContext context) {
-    return evaluate(line, context) instanceof LineEvaluation.Priced priced
-        ? Optional.of(priced.calculation())
+    return evaluate(line, context) instanceof FeeCalculation priced
+        ? Optional.of(priced)
         : Optional.empty();
   }
 

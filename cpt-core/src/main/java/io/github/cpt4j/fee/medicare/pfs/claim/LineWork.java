@@ -4,10 +4,14 @@ import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.fee.ClaimWarning;
+import io.github.cpt4j.fee.Explanation;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.pfs.FeeCalculation;
 import io.github.cpt4j.fee.medicare.pfs.GlobalPeriod;
 import io.github.cpt4j.fee.medicare.pfs.LineEvaluation;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.PaymentIndicators;
 import io.github.cpt4j.fee.medicare.pfs.RowModifier;
 import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
@@ -26,7 +30,7 @@ import java.util.function.Supplier;
  * exact amount, and the steps and warnings to report. Mutable, and confined to one call of {@link
  * MedicareClaimPricer#price}, through a {@link ClaimState}.
  */
-final class LineWork {
+final class LineWork implements Supplier<Explanation> {
 
   // The payment effects of the line's modifiers, read once from the modifier registry's table.
   static final int M22 = PaymentEffect.INCREASED_SERVICES.bit();
@@ -88,7 +92,19 @@ final class LineWork {
   int stepCount;
   private List<ClaimWarning> warnings;
 
-  LineWork(int index, BilledLine billed, ModifierRegistry registry) {
+  /** The claim's schedule and context, for the explanation. */
+  private final MedicareFeeSchedule schedule;
+
+  private final PricingContext context;
+
+  LineWork(
+      int index,
+      BilledLine billed,
+      ModifierRegistry registry,
+      MedicareFeeSchedule schedule,
+      PricingContext context) {
+    this.schedule = schedule;
+    this.context = context;
     this.index = index;
     this.billed = billed;
     this.line = billed.line();
@@ -117,8 +133,7 @@ final class LineWork {
   /** Starts the line from the fee schedule's answer: its row and exact unit amount, or why not. */
   void start(LineEvaluation answer) {
     this.evaluation = answer;
-    if (answer instanceof LineEvaluation.Priced priced) {
-      FeeCalculation fee = priced.calculation();
+    if (answer instanceof FeeCalculation fee) {
       this.entry = fee.rvuEntry();
       this.indicators = entry.indicators();
       this.calculation = fee;
@@ -188,6 +203,26 @@ final class LineWork {
     reason = why;
     refusedBy = rule;
     detail = words;
+  }
+
+  /**
+   * Writes the line's explanation when someone first reads it (the priced line's result holds this
+   * line as its deferred explanation, which spares an object per line): the schedule's explanation
+   * of its evaluation, then every step the claim edits and rules recorded. Called only once the
+   * claim's pricing is over, when nothing changes the line any more.
+   */
+  @Override
+  public Explanation get() {
+    Explanation start =
+        evaluation == null
+            ? Explanation.empty()
+            : schedule.explain(billed.line(), context, evaluation);
+    List<PricingStep> all = new ArrayList<>(start.steps().size() + stepCount);
+    all.addAll(start.steps());
+    for (int i = 0; i < stepCount; i++) {
+      all.add(steps[i].render());
+    }
+    return Explanation.of(all);
   }
 
   ImmutableList<ClaimWarning> warnings() {

@@ -244,7 +244,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
     int n = claim.size();
     LineWork[] lines = new LineWork[n];
     for (int i = 0; i < n; i++) {
-      lines[i] = new LineWork(i, claim.line(i), modifiers);
+      lines[i] = new LineWork(i, claim.line(i), modifiers, schedule, context);
     }
     applyFindings(lines, scrubber.scrub(claim, context));
     LineEvaluator evaluator = schedule.evaluator(context);
@@ -260,7 +260,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
     state.procedures(); // the units of every priced line, even without the bilateral rule
     ImmutableList.Builder<PricedLine> priced = ImmutableList.builderWithExpectedSize(n);
     for (LineWork w : lines) {
-      priced.add(finish(w, context));
+      priced.add(finish(w));
     }
     return PricedClaim.of(context, priced.build());
   }
@@ -309,8 +309,8 @@ public final class MedicareClaimPricer implements ClaimPricer {
   }
 
   /** The line's immutable outcome, once every step is done. */
-  private PricedLine finish(LineWork w, PricingContext context) {
-    Explanation explanation = Explanation.deferred(new LineExplanation(schedule, context, w));
+  private static PricedLine finish(LineWork w) {
+    Explanation explanation = Explanation.deferred(w);
     FeeResult result;
     if (w.amount == null) {
       result = FeeResult.unpriced(w.reason, w.detail, explanation);
