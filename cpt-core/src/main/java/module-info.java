@@ -15,4 +15,5 @@ module io.github.cpt4j.core {
   exports io.github.cpt4j.fee.medicare;
   exports io.github.cpt4j.fee.medicare.pfs;
   exports io.github.cpt4j.fee.medicare.pfs.claim;
+  exports io.github.cpt4j.fee.medicare.anesthesia;
 }

@@ -5,6 +5,7 @@
 module io.github.cpt4j.moduletest {
   requires io.github.cpt4j.core;
   requires io.github.cpt4j.data;
+  requires io.github.cpt4j.jackson;
 
   exports io.github.cpt4j.moduletest;
 }

@@ -4,14 +4,13 @@ import io.github.cpt4j.cli.price.MedicareData;
 import io.github.cpt4j.cli.price.PricingData;
 import io.github.cpt4j.cli.report.Format;
 import io.github.cpt4j.cli.report.OutputClosedException;
-import java.io.BufferedWriter;
+import io.github.cpt4j.cli.report.OutputFailedException;
+import io.github.cpt4j.cli.report.StandardOutput;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -37,13 +36,7 @@ public final class Main {
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
     boolean interactive = Terminal.isInteractive();
-    PrintWriter out =
-        new PrintWriter(
-            new BufferedWriter(
-                new OutputStreamWriter(
-                    new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
-                1 << 16),
-            interactive);
+    PrintWriter out = StandardOutput.over(new FileOutputStream(FileDescriptor.out), interactive);
     PrintWriter err = new PrintWriter(System.err, true);
     int status = run(args, System.in, out, err, interactive, new MedicareData());
     out.flush();
@@ -64,13 +57,41 @@ public final class Main {
       PrintWriter err,
       boolean interactive,
       PricingData data) {
-    CommandLine commandLine = commandLine(new CptCommand(stdin, interactive), data);
-    commandLine.setOut(out);
-    commandLine.setErr(err);
-    int status = commandLine.execute(args);
+    int status;
+    try {
+      CommandLine commandLine = commandLine(new CptCommand(stdin, interactive), data);
+      commandLine.setOut(out);
+      commandLine.setErr(err);
+      status = commandLine.execute(args);
+    } catch (Error e) {
+      // picocli hands on Errors (out of memory, a stack overflow): one line all the same.
+      status = fatal(e, err);
+    }
     out.flush();
+    // A command that wrote its results without looking: a full disk must not pass for success.
+    if (status != ExitStatus.TROUBLE && out instanceof StandardOutput stdout) {
+      if (stdout.checkError() && stdout.failedForReal()) {
+        err.println(
+            "cpt: "
+                + oneLine(
+                    new OutputFailedException("standard output", stdout.failure().orElseThrow())
+                        .getMessage()));
+        status = ExitStatus.TROUBLE;
+      }
+    }
     err.flush();
     return status;
+  }
+
+  /** Says in one line that the process cannot go on; {@code e}'s text may itself be long. */
+  private static int fatal(Error e, PrintWriter err) {
+    String what =
+        e instanceof OutOfMemoryError
+            ? "out of memory (" + e.getMessage() + "); give Java more with -Xmx, or less input"
+            : "internal error: " + e.getClass().getName();
+    err.println("cpt: " + what);
+    err.flush();
+    return ExitStatus.TROUBLE;
   }
 
   /** Returns the configured command line for {@code top}, with the failure handlers. */

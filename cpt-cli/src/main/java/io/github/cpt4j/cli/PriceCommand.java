@@ -16,25 +16,23 @@ import io.github.cpt4j.cli.price.ZipCode;
 import io.github.cpt4j.cli.report.Column;
 import io.github.cpt4j.cli.report.Format;
 import io.github.cpt4j.cli.report.OutputClosedException;
+import io.github.cpt4j.cli.report.OutputFailedException;
 import io.github.cpt4j.cli.report.Report;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -175,6 +173,14 @@ final class PriceCommand implements Callable<Integer> {
   }
 
   @Option(
+      names = "--verbatim",
+      description =
+          "Write CSV cells exactly as read. By default a cell that a spreadsheet would run as a "
+              + "formula (one starting with =, +, - or @) gets a leading ' and control "
+              + "characters are removed.")
+  private boolean verbatim;
+
+  @Option(
       names = "--non-participating",
       description = "The provider does not participate in Medicare: 95%% of the amount.")
   private boolean nonParticipating;
@@ -264,22 +270,44 @@ final class PriceCommand implements Callable<Integer> {
                 + (Files.exists(file) ? "not a regular file" : "no such file"));
       }
     }
-    if (input != null
-        && output != null
-        && !Inputs.STDIN.equals(input)
-        && !Inputs.STDIN.equals(output)
-        && sameFile(input, output)) {
-      throw new ParameterException(
-          spec.commandLine(), "--output must not be the --input file, which it would overwrite");
+    checkOutputIsNoInput();
+  }
+
+  /** The output replaces its file at the end: it must not be a file this run reads. */
+  private void checkOutputIsNoInput() {
+    if (output == null || Inputs.STDIN.equals(output)) {
+      return;
+    }
+    Path out = Inputs.path(output);
+    if (!Files.exists(out)) {
+      return;
+    }
+    List<String> names = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
+    if (input != null && Inputs.STDIN.equals(input)) {
+      // Standard input redirected from a file is that file.
+      names.add("standard input");
+      files.add(Path.of("/dev/stdin"));
+    } else if (input != null) {
+      names.add("--input");
+      files.add(Inputs.path(input));
+    }
+    names.addAll(List.of("--rvu", "--gpci", "--opps-cap"));
+    files.addAll(Arrays.asList(rvu, gpci, oppsCap));
+    for (int i = 0; i < files.size(); i++) {
+      Path file = files.get(i);
+      if (file != null && sameFile(file, out)) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "--output must not be the file of " + names.get(i) + ", which it would overwrite");
+      }
     }
   }
 
-  private static boolean sameFile(String a, String b) {
-    Path pa = Inputs.path(a);
-    Path pb = Inputs.path(b);
+  private static boolean sameFile(Path a, Path b) {
     try {
-      return Files.exists(pb) && Files.isSameFile(pa, pb);
-    } catch (IOException e) {
+      return Files.exists(a) && Files.isSameFile(a, b);
+    } catch (IOException | SecurityException e) {
       return false;
     }
   }
@@ -332,8 +360,8 @@ final class PriceCommand implements Callable<Integer> {
     Format chosen = format == null ? Format.TABLE : format;
     boolean withExplanation = explain || chosen != Format.TABLE;
     List<Column> columns = withExplanation ? COLUMNS : COLUMNS.subList(0, 3);
-    try (Output out = output()) {
-      Report report = Report.create(chosen, columns, out.writer, cpt.interactive());
+    try (Destination out = Destination.of(output, spec.commandLine().getOut())) {
+      Report report = Report.create(chosen, columns, out.open(), cpt.interactive());
       BigDecimal total = BigDecimal.ZERO.setScale(2);
       for (int i = 0; i < lines.size(); i++) {
         Outcome outcome = outcomes.get(i);
@@ -354,6 +382,9 @@ final class PriceCommand implements Callable<Integer> {
         }
       }
       report.finish();
+      out.commit();
+    } catch (OutputFailedException e) {
+      throw new CliException(e.getMessage(), e);
     }
     return allValid ? ExitStatus.OK : ExitStatus.INVALID_INPUT;
   }
@@ -371,22 +402,26 @@ final class PriceCommand implements Callable<Integer> {
     }
     BatchPricing.Summary summary;
     try (CountingInputStream in = new CountingInputStream(Inputs.open(input, cpt.stdin()));
-        Output out = output()) {
+        Destination out = Destination.of(output, spec.commandLine().getOut())) {
       ProgressBar bar =
-          cpt.interactive() && out.toFile
+          cpt.interactive() && out.toFile()
               ? new ProgressBar(spec.commandLine().getErr(), in::getCount, size, System::nanoTime)
               : null;
       try {
         summary =
             batch.run(
                 in,
-                out.writer,
+                out::open,
                 format == null ? Format.CSV : format,
+                verbatim,
                 bar == null ? rows -> {} : bar);
+        out.commit();
       } catch (IllegalArgumentException e) {
         throw new CliException(input + ": " + e.getMessage(), e);
       } catch (OutputClosedException e) {
         throw e;
+      } catch (OutputFailedException e) {
+        throw new CliException(e.getMessage(), e);
       } catch (IOException e) {
         throw new CliException("cannot price '" + input + "': " + Inputs.reason(e), e);
       }
@@ -402,42 +437,6 @@ final class PriceCommand implements Callable<Integer> {
       err.flush();
     }
     return summary.invalid() == 0 ? ExitStatus.OK : ExitStatus.INVALID_INPUT;
-  }
-
-  /** Where results go: standard output, left open, or a file, closed at the end. */
-  private static final class Output implements AutoCloseable {
-    final Writer writer;
-    final boolean toFile;
-
-    Output(Writer writer, boolean toFile) {
-      this.writer = writer;
-      this.toFile = toFile;
-    }
-
-    @Override
-    public void close() throws IOException {
-      if (toFile) {
-        writer.close();
-      } else {
-        writer.flush();
-      }
-    }
-  }
-
-  private Output output() {
-    if (output == null || Inputs.STDIN.equals(output)) {
-      return new Output(spec.commandLine().getOut(), false);
-    }
-    try {
-      return new Output(
-          new BufferedWriter(
-              new OutputStreamWriter(
-                  Files.newOutputStream(Inputs.path(output)), StandardCharsets.UTF_8),
-              1 << 16),
-          true);
-    } catch (IOException e) {
-      throw new CliException("cannot write '" + output + "': " + Inputs.reason(e), e);
-    }
   }
 
   /** Reads {@code --zip}. */

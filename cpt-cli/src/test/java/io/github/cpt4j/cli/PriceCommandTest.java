@@ -198,14 +198,31 @@ class PriceCommandTest {
   }
 
   @Test
-  void aBrokenCsvIsTroubleAfterTheRowsBeforeIt() {
+  void aBrokenQuoteIsOneMalformedRowAndTheRunGoesOn() throws IOException {
     Cli.Result r =
-        priceStdin("code,note\n99213,ok\n99213,\"quoted\"junk\n", "-i", "-", "-z", "10001");
-    assertEquals(2, r.status(), r::toString);
-    assertEquals(1, r.errLines().size(), r::toString);
-    assertTrue(r.err().startsWith("cpt price: cannot price '-': "), r::toString);
-    assertTrue(r.err().contains("line 3: Unexpected character after closing quote"), r::toString);
-    assertTrue(r.out().contains("\n99213,ok,10.00,priced,"), r::toString);
+        priceStdin(
+            "code,note\n99213,ok\n99213,\"quoted\"junk\n99213,after\n", "-i", "-", "-z", "10001");
+    assertEquals(1, r.status(), r::toString);
+    assertEquals("", r.err(), r::toString);
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    assertEquals(4, rows.size(), r::toString);
+    assertEquals("malformed_row", rows.get(2).getField(3));
+    assertEquals("line 3: field 2 has text after its closing quote", rows.get(2).getField(4));
+    assertEquals("after", rows.get(3).getField(1));
+    assertEquals("priced", rows.get(3).getField(3));
+  }
+
+  @Test
+  void anUnclosedQuoteSwallowsNoRows() throws IOException {
+    Cli.Result r =
+        priceStdin(
+            "code,note\n99213,a\n99213,\"open\n99213,c\n99213,d\n", "-i", "-", "-z", "10001");
+    assertEquals(1, r.status(), r::toString);
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    assertEquals(5, rows.size(), r::toString);
+    assertEquals("malformed_row", rows.get(2).getField(3));
+    assertEquals("line 3: the quote of field 2 is never closed", rows.get(2).getField(4));
+    assertEquals("d", rows.get(4).getField(1));
   }
 
   @Test
@@ -294,6 +311,32 @@ class PriceCommandTest {
         results);
     assertTrue(rows.get(2).getField(11).startsWith("code: '9921' has the wrong length"));
     assertEquals(12, rows.get(14).getFieldCount()); // padded to the header's width
+  }
+
+  @Test
+  void anesthesiaLinesCarryTheirMinutes() throws IOException {
+    String csv =
+        "claim,code,modifiers,minutes,locality\n"
+            + "A,00790,AA,95,13282-99\n" // (7 + 6.3) x 19.79 = 263.207
+            + "B,00790,QK,95,13282-99\n" // half: 131.6035
+            + "B,00790,QX,95,13282-99\n" // half: 131.6035
+            + "C,00790,AA,,13282-99\n" // no minutes: no_anesthesia_time
+            + "D,00790,AA,ninety,13282-99\n"; // invalid_minutes
+    // The bundled data, which prices anesthesia.
+    Cli.Result r =
+        Cli.runWithInput(csv, "price", "-i", "-", "-d", "2025-06-02", "--setting", "facility");
+    assertEquals(1, r.status(), r::toString);
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    assertEquals(
+        List.of("263.21", "131.60", "131.60", "", ""),
+        rows.stream().skip(1).map(row -> row.getField(5)).toList());
+    assertEquals(
+        List.of("priced", "priced", "priced", "no_anesthesia_time", "invalid_minutes"),
+        rows.stream().skip(1).map(row -> row.getField(6)).toList());
+    Cli.Result one =
+        Cli.run("price", "00790-AA 95min", "--locality", "13282-99", "--date", "2025-06-02");
+    assertEquals(0, one.status(), one::toString);
+    assertTrue(one.out().contains("263.21"), one::toString);
   }
 
   @Test

@@ -10,9 +10,12 @@ import io.github.cpt4j.modifier.CodeWithModifiers;
 import io.github.cpt4j.modifier.Modifier;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
- * One line of a claim: a procedure code, up to four modifiers in billed order, and units.
+ * One line of a claim: a procedure code, up to four modifiers in billed order, units, and for
+ * anesthesia the minutes of anesthesia time.
  *
  * <p>Immutable and thread-safe. A line may carry modifiers that break the modifier rules (a
  * repeated modifier, 26 with TC); it is the job of {@link
@@ -24,16 +27,24 @@ import java.util.List;
  * {@link #parse(CharSequence)} reads the forms people type:
  *
  * <pre>
- * line     = code *( separator modifier ) [ 1*space "x" units ]
+ * line     = code *( separator modifier ) [ 1*space "x" units ] [ 1*space minutes "min" ]
  * separator = "-" / 1*space          ; spaces around a hyphen are allowed
  * units    = 1*4DIGIT                ; 1 to 9999
+ * minutes  = 1*4DIGIT                ; 1 to 9999: anesthesia time, as billed
  * </pre>
  *
  * <p>Surrounding white space is ignored and letters may be lower case, with one exception: a final
  * token of a lower-case {@code x} followed by digits is always the units, so the modifiers {@code
  * X1}-{@code X5} must then be written in upper case. Examples: {@code 27447-RT}, {@code
- * 99213-25-59}, {@code 99213 25}, {@code 71046-26 x2}. {@link #toString()} writes the canonical
- * form, {@code CODE[-MOD]...[ xUNITS]}, with units only when more than one.
+ * 99213-25-59}, {@code 99213 25}, {@code 71046-26 x2}, {@code 00790-AA 95min}. {@link #toString()}
+ * writes the canonical form, {@code CODE[-MOD]...[ xUNITS][ MINUTESmin]}, with units only when more
+ * than one and minutes only when the line has them.
+ *
+ * <h2>Anesthesia minutes</h2>
+ *
+ * Medicare pays anesthesia by its time: the claim reports the actual anesthesia time in minutes
+ * (Medicare Claims Processing Manual, chapter 12, section 50.G), which {@link #minutes()} carries.
+ * Other services have none; {@code "min"} may be written in any case.
  *
  * <pre>{@code
  * ClaimLine line = ClaimLine.parse("71046-26 x2");
@@ -50,14 +61,22 @@ public final class ClaimLine implements CodeWithModifiers {
   /** The largest number of units a line may carry. */
   public static final int MAX_UNITS = 9_999;
 
+  /** The largest number of anesthesia minutes a line may carry. */
+  public static final int MAX_MINUTES = 9_999;
+
+  /** {@link #minutes} when the line has none. */
+  private static final int NO_MINUTES = 0;
+
   private final ProcedureCode code;
   private final ImmutableList<Modifier> modifiers;
   private final int units;
+  private final int minutes;
 
-  private ClaimLine(ProcedureCode code, ImmutableList<Modifier> modifiers, int units) {
+  private ClaimLine(ProcedureCode code, ImmutableList<Modifier> modifiers, int units, int minutes) {
     this.code = code;
     this.modifiers = modifiers;
     this.units = units;
+    this.minutes = minutes;
   }
 
   /** Returns a line of one unit of {@code code} with the given modifiers, in billed order. */
@@ -81,7 +100,7 @@ public final class ClaimLine implements CodeWithModifiers {
     if (units < 1 || units > MAX_UNITS) {
       throw new IllegalArgumentException("units must be 1 to " + MAX_UNITS + ", not " + units);
     }
-    return new ClaimLine(code, copy, units);
+    return new ClaimLine(code, copy, units, NO_MINUTES);
   }
 
   /**
@@ -104,7 +123,11 @@ public final class ClaimLine implements CodeWithModifiers {
     Modifier[] modifiers = null; // most lines have none: no builder, no array
     int count = 0;
     int units = 1;
+    int minutes = NO_MINUTES;
     pos = codeEnd;
+    // The units and the minutes close the line, in that order: once one is read, only the minutes
+    // may follow.
+    boolean closing = false;
     while (pos < end) {
       boolean hyphen = false;
       int next = skipSpaces(text, pos, end);
@@ -114,9 +137,30 @@ public final class ClaimLine implements CodeWithModifiers {
         next = skipSpaces(text, next + 1, end);
       }
       int tokenEnd = tokenEnd(text, next, end);
-      if (!hyphen && spaced && isUnits(text, next, tokenEnd) && tokenEnd == end) {
-        units = parseUnits(text, next + 1, tokenEnd);
+      if (!hyphen && spaced && isMinutes(text, next, tokenEnd)) {
+        if (tokenEnd != end) {
+          throw new CodeFormatException(
+              "the anesthesia minutes end the line", text, tokenEnd, ErrorType.BAD_MINUTES);
+        }
+        minutes = parseMinutes(text, next, tokenEnd - 3);
         break;
+      }
+      if (!closing
+          && !hyphen
+          && spaced
+          && isUnits(text, next, tokenEnd)
+          && (tokenEnd == end || isMinutesNext(text, tokenEnd, end))) {
+        units = parseUnits(text, next + 1, tokenEnd);
+        closing = true;
+        pos = tokenEnd;
+        continue;
+      }
+      if (closing) {
+        throw new CodeFormatException(
+            "only the anesthesia minutes, such as 95min, may follow the units",
+            text,
+            next,
+            ErrorType.BAD_MINUTES);
       }
       if (count == MAX_MODIFIERS) {
         throw new CodeFormatException(
@@ -128,7 +172,33 @@ public final class ClaimLine implements CodeWithModifiers {
       modifiers[count++] = Modifier.parseLenient(text, next, tokenEnd);
       pos = tokenEnd;
     }
-    return new ClaimLine(code, listOf(modifiers, count), units);
+    return new ClaimLine(code, listOf(modifiers, count), units, minutes);
+  }
+
+  /**
+   * Parses a claim line as {@link #parse(CharSequence)} does, returning empty instead of throwing.
+   * Never throws, for any input: {@code null} gives empty.
+   */
+  public static Optional<ClaimLine> tryParse(CharSequence text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(parse(text));
+    } catch (CodeFormatException e) {
+      // The grammar is checked in one place, parse; a bad line is the rare case here.
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Same as {@link #parse(CharSequence)}, under the name frameworks such as Spring look for when
+   * they convert a string to a value.
+   *
+   * @throws CodeFormatException with the type of the problem and its index in {@code text}
+   */
+  public static ClaimLine valueOf(String text) {
+    return parse(text);
   }
 
   private static ImmutableList<Modifier> listOf(Modifier[] modifiers, int count) {
@@ -165,6 +235,46 @@ public final class ClaimLine implements CodeWithModifiers {
       }
     }
     return true;
+  }
+
+  /**
+   * Tells whether a token of digits then {@code min} (any case) follows the spaces at {@code pos}.
+   */
+  private static boolean isMinutesNext(CharSequence text, int pos, int end) {
+    int next = skipSpaces(text, pos, end);
+    return next > pos && isMinutes(text, next, tokenEnd(text, next, end));
+  }
+
+  private static boolean isMinutes(CharSequence text, int start, int end) {
+    int digitsEnd = end - 3;
+    if (digitsEnd <= start) {
+      return false;
+    }
+    for (int i = start; i < digitsEnd; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return (text.charAt(digitsEnd) | 0x20) == 'm'
+        && (text.charAt(digitsEnd + 1) | 0x20) == 'i'
+        && (text.charAt(digitsEnd + 2) | 0x20) == 'n';
+  }
+
+  private static int parseMinutes(CharSequence text, int start, int end) {
+    if (end - start > 4) {
+      throw new CodeFormatException(
+          "anesthesia minutes are 1 to " + MAX_MINUTES, text, start, ErrorType.BAD_MINUTES);
+    }
+    int value = 0;
+    for (int i = start; i < end; i++) {
+      value = value * 10 + text.charAt(i) - '0';
+    }
+    if (value < 1) {
+      throw new CodeFormatException(
+          "anesthesia minutes are 1 to " + MAX_MINUTES, text, start, ErrorType.BAD_MINUTES);
+    }
+    return value;
   }
 
   private static int parseUnits(CharSequence text, int start, int end) {
@@ -225,14 +335,54 @@ public final class ClaimLine implements CodeWithModifiers {
     return units;
   }
 
+  /**
+   * Returns the anesthesia time in minutes, if the line carries it (anesthesia services, codes
+   * 00100-01999, are paid by their time; other lines have none).
+   */
+  public OptionalInt minutes() {
+    return minutes == NO_MINUTES ? OptionalInt.empty() : OptionalInt.of(minutes);
+  }
+
+  /** Tells whether the line carries anesthesia minutes; never allocates. */
+  public boolean hasMinutes() {
+    return minutes != NO_MINUTES;
+  }
+
+  /** Returns the anesthesia minutes, or 0 when the line has none; never allocates. */
+  public int minutesOrZero() {
+    return minutes;
+  }
+
   /** Returns a copy of this line with other units. */
   public ClaimLine withUnits(int units) {
-    return of(code, modifiers, units);
+    return of(code, modifiers, units).withMinutesOrZero(minutes);
   }
 
   /** Returns a copy of this line with other modifiers. */
   public ClaimLine withModifiers(List<Modifier> modifiers) {
-    return of(code, modifiers, units);
+    return of(code, modifiers, units).withMinutesOrZero(minutes);
+  }
+
+  /**
+   * Returns a copy of this line with {@code newMinutes} minutes of anesthesia time.
+   *
+   * @throws IllegalArgumentException if {@code newMinutes} is not 1 to {@value #MAX_MINUTES}
+   */
+  public ClaimLine withMinutes(int newMinutes) {
+    if (newMinutes < 1 || newMinutes > MAX_MINUTES) {
+      throw new IllegalArgumentException(
+          "anesthesia minutes must be 1 to " + MAX_MINUTES + ", not " + newMinutes);
+    }
+    return new ClaimLine(code, modifiers, units, newMinutes);
+  }
+
+  /** Returns a copy of this line without anesthesia minutes. */
+  public ClaimLine withoutMinutes() {
+    return minutes == NO_MINUTES ? this : new ClaimLine(code, modifiers, units, NO_MINUTES);
+  }
+
+  private ClaimLine withMinutesOrZero(int value) {
+    return value == NO_MINUTES ? this : new ClaimLine(code, modifiers, units, value);
   }
 
   @Override
@@ -244,15 +394,21 @@ public final class ClaimLine implements CodeWithModifiers {
       return false;
     }
     ClaimLine that = (ClaimLine) other;
-    return code.equals(that.code) && modifiers.equals(that.modifiers) && units == that.units;
+    return code.equals(that.code)
+        && modifiers.equals(that.modifiers)
+        && units == that.units
+        && minutes == that.minutes;
   }
 
   @Override
   public int hashCode() {
-    return (code.hashCode() * 31 + modifiers.hashCode()) * 31 + units;
+    return ((code.hashCode() * 31 + modifiers.hashCode()) * 31 + units) * 31 + minutes;
   }
 
-  /** Returns the canonical form, such as {@code 71046-26 x2}, which {@link #parse} reads back. */
+  /**
+   * Returns the canonical form, such as {@code 71046-26 x2} or {@code 00790-AA 95min}, which {@link
+   * #parse} reads back.
+   */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder(16).append(code);
@@ -261,6 +417,9 @@ public final class ClaimLine implements CodeWithModifiers {
     }
     if (units > 1) {
       sb.append(" x").append(units);
+    }
+    if (minutes != NO_MINUTES) {
+      sb.append(' ').append(minutes).append("min");
     }
     return sb.toString();
   }

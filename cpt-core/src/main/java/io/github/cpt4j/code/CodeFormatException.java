@@ -49,7 +49,9 @@ public final class CodeFormatException extends IllegalArgumentException {
     /** A claim line with more than four modifiers (a claim form has four slots). */
     TOO_MANY_MODIFIERS("has more than four modifiers"),
     /** A claim line whose units are not a whole number from 1 to 9999. */
-    BAD_UNITS("has bad units");
+    BAD_UNITS("has bad units"),
+    /** A claim line whose anesthesia minutes are not a whole number from 1 to 9999. */
+    BAD_MINUTES("has bad anesthesia minutes");
 
     private final String phrase;
 

@@ -57,18 +57,30 @@ public final class CptCode implements ProcedureCode {
   }
 
   /**
-   * Parses a CPT code strictly, returning empty instead of throwing.
-   *
-   * @throws NullPointerException if {@code text} is null; no other exception, for any input
+   * Parses a CPT code strictly, returning empty instead of throwing. Never throws, for any input:
+   * {@code null} gives empty.
    */
   public static Optional<CptCode> tryParse(CharSequence text) {
-    int packed = CodeScanner.strictPacked(requireNonNull(text, "text"));
+    int packed = text == null ? -1 : CodeScanner.strictPacked(text);
     return isLevelOne(packed) ? Optional.of(new CptCode(packed)) : Optional.empty();
   }
 
-  /** Tells whether {@code text} is a strict CPT code, without throwing or allocating. */
+  /**
+   * Tells whether {@code text} is a strict CPT code, without throwing ({@code null} is not valid)
+   * or allocating.
+   */
   public static boolean isValid(CharSequence text) {
-    return isLevelOne(CodeScanner.strictPacked(requireNonNull(text, "text")));
+    return text != null && isLevelOne(CodeScanner.strictPacked(text));
+  }
+
+  /**
+   * Same as {@link #parse(CharSequence)}, under the name frameworks such as Spring look for when
+   * they convert a string to a value.
+   *
+   * @throws CodeFormatException if {@code text} is not a well-formed CPT code
+   */
+  public static CptCode valueOf(String text) {
+    return parse(text);
   }
 
   /**

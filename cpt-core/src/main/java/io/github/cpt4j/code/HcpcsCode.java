@@ -50,20 +50,32 @@ public final class HcpcsCode implements ProcedureCode {
   }
 
   /**
-   * Parses a Level II code strictly, returning empty instead of throwing.
-   *
-   * @throws NullPointerException if {@code text} is null; no other exception, for any input
+   * Parses a Level II code strictly, returning empty instead of throwing. Never throws, for any
+   * input: {@code null} gives empty.
    */
   public static Optional<HcpcsCode> tryParse(CharSequence text) {
-    int packed = CodeScanner.strictPacked(requireNonNull(text, "text"));
+    int packed = text == null ? -1 : CodeScanner.strictPacked(text);
     return packed >= CodeScanner.LEVEL_II_BASE
         ? Optional.of(new HcpcsCode(packed))
         : Optional.empty();
   }
 
-  /** Tells whether {@code text} is a strict Level II code, without throwing or allocating. */
+  /**
+   * Tells whether {@code text} is a strict Level II code, without throwing ({@code null} is not
+   * valid) or allocating.
+   */
   public static boolean isValid(CharSequence text) {
-    return CodeScanner.strictPacked(requireNonNull(text, "text")) >= CodeScanner.LEVEL_II_BASE;
+    return text != null && CodeScanner.strictPacked(text) >= CodeScanner.LEVEL_II_BASE;
+  }
+
+  /**
+   * Same as {@link #parse(CharSequence)}, under the name frameworks such as Spring look for when
+   * they convert a string to a value.
+   *
+   * @throws CodeFormatException if {@code text} is not a well-formed Level II code
+   */
+  public static HcpcsCode valueOf(String text) {
+    return parse(text);
   }
 
   /**

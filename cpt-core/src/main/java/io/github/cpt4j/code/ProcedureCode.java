@@ -68,21 +68,31 @@ public sealed interface ProcedureCode extends Comparable<ProcedureCode> permits 
   }
 
   /**
-   * Parses a code strictly, returning empty instead of throwing.
-   *
-   * @throws NullPointerException if {@code text} is null; no other exception, for any input
+   * Parses a code strictly, returning empty instead of throwing. Never throws, for any input:
+   * {@code null} gives empty.
    */
   static Optional<ProcedureCode> tryParse(CharSequence text) {
-    int packed = CodeScanner.strictPacked(requireNonNull(text, "text"));
+    int packed = text == null ? -1 : CodeScanner.strictPacked(text);
     return packed < 0 ? Optional.empty() : Optional.of(ofPacked(packed));
   }
 
   /**
-   * Tells whether {@code text} is a code of either level in strict form. Never throws for a
-   * non-null input and does not allocate.
+   * Tells whether {@code text} is a code of either level in strict form. Never throws ({@code null}
+   * is not valid) and does not allocate.
    */
   static boolean isValid(CharSequence text) {
-    return CodeScanner.strictPacked(requireNonNull(text, "text")) >= 0;
+    return text != null && CodeScanner.strictPacked(text) >= 0;
+  }
+
+  /**
+   * Same as {@link #parse(CharSequence)}, under the name frameworks look for when they convert a
+   * string to a value: Spring binds a request parameter or a property to a {@code ProcedureCode}
+   * through it, and Jackson reads a JSON string with it.
+   *
+   * @throws CodeFormatException if {@code text} is not a well-formed code
+   */
+  static ProcedureCode valueOf(String text) {
+    return parse(text);
   }
 
   /**

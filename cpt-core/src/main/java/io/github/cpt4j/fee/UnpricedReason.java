@@ -28,6 +28,11 @@ public enum UnpricedReason {
   DATE_NOT_COVERED,
   /** No conversion factor is in force on the date of service. */
   NO_CONVERSION_FACTOR,
+  /**
+   * An anesthesia service paid by its time has no anesthesia minutes on the line: it is never
+   * priced as if no time had passed.
+   */
+  NO_ANESTHESIA_TIME,
   /** The context has no locality, and the schedule varies by locality. */
   NO_LOCALITY,
   /** The schedule has no geographic indices (GPCIs) for the context's locality. */

@@ -121,18 +121,30 @@ public final class Modifier implements Comparable<Modifier> {
   }
 
   /**
-   * Parses a modifier strictly, returning empty instead of throwing.
-   *
-   * @throws NullPointerException if {@code text} is null; no other exception, for any input
+   * Parses a modifier strictly, returning empty instead of throwing. Never throws, for any input:
+   * {@code null} gives empty.
    */
   public static Optional<Modifier> tryParse(CharSequence text) {
-    int encoded = scan(requireNonNull(text, "text"), 0, text.length());
+    int encoded = text == null ? -1 : scan(text, 0, text.length());
     return encoded < 0 ? Optional.empty() : Optional.of(ALL[encoded]);
   }
 
-  /** Tells whether {@code text} is a strict modifier, without throwing or allocating. */
+  /**
+   * Tells whether {@code text} is a strict modifier, without throwing ({@code null} is not valid)
+   * or allocating.
+   */
   public static boolean isValid(CharSequence text) {
-    return scan(requireNonNull(text, "text"), 0, text.length()) >= 0;
+    return text != null && scan(text, 0, text.length()) >= 0;
+  }
+
+  /**
+   * Same as {@link #parse(CharSequence)}, under the name frameworks such as Spring look for when
+   * they convert a string to a value.
+   *
+   * @throws CodeFormatException with the type and index of the first problem
+   */
+  public static Modifier valueOf(String text) {
+    return parse(text);
   }
 
   /**

@@ -46,7 +46,10 @@ public enum PaymentEffect {
   /** RT: the right side, which with LT on the same code can make one bilateral procedure. */
   RIGHT_SIDE;
 
-  /** Returns the bit of this effect in a set of effects held as an {@code int}: 1 << ordinal. */
+  /**
+   * Returns the bit of this effect in a set of effects held as an {@code int}: {@code 1 <<
+   * ordinal}.
+   */
   public int bit() {
     return 1 << ordinal();
   }

@@ -15,6 +15,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 class ClaimLineProperties {
 
@@ -30,7 +31,17 @@ class ClaimLineProperties {
     Arbitrary<Integer> units =
         Arbitraries.oneOf(
             Arbitraries.just(1), Arbitraries.integers().between(1, ClaimLine.MAX_UNITS));
-    return Combinators.combine(codes, modifiers, units).as(ClaimLine::of);
+    // Anesthesia minutes on about a third of the lines, 0 meaning none.
+    Arbitrary<Integer> minutes =
+        Arbitraries.frequencyOf(
+            Tuple.of(2, Arbitraries.just(0)),
+            Tuple.of(1, Arbitraries.integers().between(1, ClaimLine.MAX_MINUTES)));
+    return Combinators.combine(codes, modifiers, units, minutes)
+        .as(
+            (c, m, u, min) -> {
+              ClaimLine line = ClaimLine.of(c, m, u);
+              return min == 0 ? line : line.withMinutes(min);
+            });
   }
 
   @Property
@@ -50,6 +61,9 @@ class ClaimLineProperties {
     }
     if (line.units() > 1) {
       sb.append(" x").append(line.units());
+    }
+    if (line.hasMinutes()) {
+      sb.append("  ").append(line.minutesOrZero()).append("MIN");
     }
     assertEquals(line, ClaimLine.parse("\t" + sb + " "));
   }

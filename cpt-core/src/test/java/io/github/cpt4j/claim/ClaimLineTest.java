@@ -14,6 +14,7 @@ import io.github.cpt4j.code.HcpcsCode;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.modifier.Modifier;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,6 +38,11 @@ class ClaimLineTest {
         "99213 X2             | 99213-X2",
         "99213-x2             | 99213-X2",
         "27447-rt-22-51-AS    | 27447-RT-22-51-AS",
+        "00790-AA 95min       | 00790-AA 95min",
+        "00790 aa 95MIN       | 00790-AA 95min",
+        "01967-QK-P2 x1 180min| 01967-QK-P2 180min",
+        "00790-QX x2 5min     | 00790-QX x2 5min",
+        "00790 9999min        | 00790 9999min",
       })
   void parsesTheFormsPeopleType(String text, String canonical) {
     ClaimLine line = ClaimLine.parse(text);
@@ -59,6 +65,10 @@ class ClaimLineTest {
         "99213-25-59-76-77-78  | TOO_MANY_MODIFIERS | 18",
         "99213 x0              | BAD_UNITS          | 7",
         "99213 x10000          | BAD_UNITS          | 7",
+        "00790-AA 0min         | BAD_MINUTES        | 9",
+        "00790-AA 10000min     | BAD_MINUTES        | 9",
+        "00790 95min x2        | BAD_MINUTES        | 11",
+        "00790 95min 30min     | BAD_MINUTES        | 11",
         "I1234-25              | LETTER_NOT_IN_USE  | 0",
         "0001b                 | BAD_SUFFIX         | 4",
       })
@@ -67,6 +77,22 @@ class ClaimLineTest {
     assertEquals(type, e.errorType(), e::getMessage);
     assertEquals(index, e.errorIndex(), e::getMessage);
     assertEquals(text, e.input());
+  }
+
+  @Test
+  void carriesAnesthesiaMinutes() {
+    ClaimLine line = ClaimLine.parse("00790-AA 95min");
+    assertEquals(95, line.minutes().getAsInt());
+    assertTrue(line.hasMinutes());
+    assertEquals(95, line.minutesOrZero());
+    assertEquals("00790-AA x2 95min", line.withUnits(2).toString());
+    assertEquals("00790-QK 95min", line.withModifiers(List.of(Modifier.parse("QK"))).toString());
+    assertEquals("00790-AA", line.withoutMinutes().toString());
+    assertFalse(line.withoutMinutes().minutes().isPresent());
+    assertEquals("00790-AA 30min", line.withMinutes(30).toString());
+    assertThrows(IllegalArgumentException.class, () -> line.withMinutes(0));
+    assertThrows(IllegalArgumentException.class, () -> line.withMinutes(10_000));
+    assertFalse(ClaimLine.parse("99213").hasMinutes());
   }
 
   @Test
@@ -96,6 +122,9 @@ class ClaimLineTest {
             ClaimLine.of(code, List.of(Modifier.PROFESSIONAL_COMPONENT), 2),
             ClaimLine.parse(" 71046 26 x2"))
         .addEqualityGroup(
+            ClaimLine.parse("71046-26 x2 30min"),
+            ClaimLine.of(code, List.of(Modifier.PROFESSIONAL_COMPONENT), 2).withMinutes(30))
+        .addEqualityGroup(
             ClaimLine.parse("71046-26"), ClaimLine.of(code, Modifier.PROFESSIONAL_COMPONENT))
         .addEqualityGroup(ClaimLine.parse("71046-TC x2"))
         .addEqualityGroup(ClaimLine.parse("71046 x2"))
@@ -107,9 +136,22 @@ class ClaimLineTest {
   }
 
   @Test
-  void nullsAreRejected() {
+  void tryParseNeverThrowsAndValueOfParses() {
+    assertEquals(Optional.of(ClaimLine.parse("71046-26 x2")), ClaimLine.tryParse("71046-26 x2"));
+    assertEquals(Optional.empty(), ClaimLine.tryParse(null));
+    assertEquals(Optional.empty(), ClaimLine.tryParse(""));
+    assertEquals(Optional.empty(), ClaimLine.tryParse("99213-25-59-76-77-91"));
+    assertEquals(Optional.empty(), ClaimLine.tryParse("99213 x0"));
+    assertEquals(ClaimLine.parse("27447-RT"), ClaimLine.valueOf("27447-RT"));
+    assertThrows(CodeFormatException.class, () -> ClaimLine.valueOf("2744-RT"));
+  }
+
+  @Test
+  void nullsAreRejected() throws NoSuchMethodException {
     NullPointerTester tester =
         new NullPointerTester()
+            // Documented to never throw: null is simply not a line.
+            .ignore(ClaimLine.class.getMethod("tryParse", CharSequence.class))
             .setDefault(ProcedureCode.class, CptCode.parse("99213"))
             .setDefault(Modifier.class, Modifier.SEPARATE_EM);
     tester.testAllPublicStaticMethods(ClaimLine.class);

@@ -163,8 +163,30 @@ class CptCodeTest {
   }
 
   @Test
-  void nullsAreRejected() {
-    NullPointerTester tester = new NullPointerTester();
+  void theNeverThrowingMethodsTakeNull() {
+    assertFalse(CptCode.isValid(null));
+    assertEquals(Optional.empty(), CptCode.tryParse(null));
+    assertFalse(ProcedureCode.isValid(null));
+    assertEquals(Optional.empty(), ProcedureCode.tryParse(null));
+  }
+
+  @Test
+  void valueOfIsTheStrictParseFrameworksLookFor() {
+    assertEquals(CptCode.parse("0001F"), CptCode.valueOf("0001F"));
+    assertEquals(HcpcsCode.parse("J1100"), ProcedureCode.valueOf("J1100"));
+    assertThrows(CodeFormatException.class, () -> CptCode.valueOf("0001f"));
+    assertThrows(CodeFormatException.class, () -> ProcedureCode.valueOf(" 99213"));
+  }
+
+  @Test
+  void nullsAreRejected() throws NoSuchMethodException {
+    NullPointerTester tester =
+        new NullPointerTester()
+            // Documented to never throw: null is simply not a code.
+            .ignore(CptCode.class.getMethod("tryParse", CharSequence.class))
+            .ignore(CptCode.class.getMethod("isValid", CharSequence.class))
+            .ignore(ProcedureCode.class.getMethod("tryParse", CharSequence.class))
+            .ignore(ProcedureCode.class.getMethod("isValid", CharSequence.class));
     tester.testAllPublicStaticMethods(CptCode.class);
     tester.testAllPublicStaticMethods(ProcedureCode.class);
     tester.testAllPublicInstanceMethods(CptCode.parse("99213"));

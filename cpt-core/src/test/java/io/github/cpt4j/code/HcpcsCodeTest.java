@@ -1,11 +1,13 @@
 package io.github.cpt4j.code;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.common.testing.EqualsTester;
 import com.google.common.testing.NullPointerTester;
 import io.github.cpt4j.code.CodeFormatException.ErrorType;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -123,8 +125,22 @@ class HcpcsCodeTest {
   }
 
   @Test
-  void nullsAreRejected() {
-    NullPointerTester tester = new NullPointerTester();
+  void theNeverThrowingMethodsTakeNullAndValueOfParsesStrictly() {
+    assertFalse(HcpcsCode.isValid(null));
+    assertEquals(Optional.empty(), HcpcsCode.tryParse(null));
+    assertEquals(HcpcsCode.parse("G0438"), HcpcsCode.valueOf("G0438"));
+    assertThrows(CodeFormatException.class, () -> HcpcsCode.valueOf("g0438"));
+  }
+
+  @Test
+  void nullsAreRejected() throws NoSuchMethodException {
+    NullPointerTester tester =
+        new NullPointerTester()
+            // Documented to never throw: null is simply not a code.
+            .ignore(HcpcsCode.class.getMethod("tryParse", CharSequence.class))
+            .ignore(HcpcsCode.class.getMethod("isValid", CharSequence.class))
+            .ignore(ProcedureCode.class.getMethod("tryParse", CharSequence.class))
+            .ignore(ProcedureCode.class.getMethod("isValid", CharSequence.class));
     tester.testAllPublicStaticMethods(HcpcsCode.class);
     tester.testAllPublicStaticMethods(HcpcsGroup.class);
     tester.testAllPublicInstanceMethods(HcpcsCode.parse("G0438"));

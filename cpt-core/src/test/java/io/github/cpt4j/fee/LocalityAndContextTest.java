@@ -46,7 +46,8 @@ class LocalityAndContextTest {
   @Test
   void localityEqualsByValue() {
     new EqualsTester()
-        .addEqualityGroup(Locality.parse("13282-99"), Locality.of("13282", "99"))
+        .addEqualityGroup(
+            Locality.parse("13282-99"), Locality.of("13282", "99"), Locality.valueOf("1328299"))
         .addEqualityGroup(Locality.parse("13282-98"))
         .testEquals();
     new NullPointerTester().testAllPublicStaticMethods(Locality.class);

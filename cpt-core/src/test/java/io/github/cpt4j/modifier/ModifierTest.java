@@ -187,9 +187,20 @@ class ModifierTest {
   }
 
   @Test
-  void nullsAreRejected() {
+  void theNeverThrowingMethodsTakeNullAndValueOfParsesStrictly() {
+    assertFalse(Modifier.isValid(null));
+    assertEquals(Optional.empty(), Modifier.tryParse(null));
+    assertEquals(Modifier.TECHNICAL_COMPONENT, Modifier.valueOf("TC"));
+    assertThrows(CodeFormatException.class, () -> Modifier.valueOf("tc"));
+  }
+
+  @Test
+  void nullsAreRejected() throws NoSuchMethodException {
     NullPointerTester tester =
         new NullPointerTester()
+            // Documented to never throw: null is simply not a modifier.
+            .ignore(Modifier.class.getMethod("tryParse", CharSequence.class))
+            .ignore(Modifier.class.getMethod("isValid", CharSequence.class))
             .setDefault(Modifier.class, Modifier.SEPARATE_EM)
             .setDefault(ModifierInfo.class, Modifier.SEPARATE_EM.info().orElseThrow());
     tester.testAllPublicStaticMethods(Modifier.class);

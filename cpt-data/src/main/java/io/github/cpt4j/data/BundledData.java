@@ -5,6 +5,8 @@ import com.google.common.base.Suppliers;
 import io.github.cpt4j.codeset.CodeSet;
 import io.github.cpt4j.data.load.CodeSetLoader;
 import io.github.cpt4j.fee.medicare.ZipLocalityTable;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaBaseUnits;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaConversionFactors;
 import io.github.cpt4j.fee.medicare.pfs.ConversionFactors;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import java.io.IOException;
@@ -98,6 +100,25 @@ public final class BundledData {
    */
   public static ZipLocalityTable zipLocalities() {
     return BundledMedicare.zipLocalities();
+  }
+
+  /**
+   * Returns CMS's anesthesia base units, CY 2022 edition (the newest public copy found), for every
+   * anesthesia code 00100-01999. Load a newer edition with {@code AnesthesiaBaseUnitFile}.
+   *
+   * @throws IllegalStateException if the resource is missing or malformed (a broken build)
+   */
+  public static AnesthesiaBaseUnits anesthesiaBaseUnits() {
+    return BundledMedicare.anesthesiaBaseUnits();
+  }
+
+  /**
+   * Returns CMS's 2025 anesthesia conversion factors per locality ({@code ANES2025.csv}).
+   *
+   * @throws IllegalStateException if the resource is missing or malformed (a broken build)
+   */
+  public static AnesthesiaConversionFactors anesthesiaConversionFactors() {
+    return BundledMedicare.anesthesiaConversionFactors();
   }
 
   private static CodeSet loadCodeSet() {

@@ -3,12 +3,17 @@ package io.github.cpt4j.data;
 import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
 import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.data.medicare.AnesthesiaBaseUnitFile;
+import io.github.cpt4j.data.medicare.AnesthesiaConversionFactorFile;
 import io.github.cpt4j.data.medicare.ConversionFactorFile;
 import io.github.cpt4j.data.medicare.GpciFile;
 import io.github.cpt4j.data.medicare.OppsCapFile;
 import io.github.cpt4j.data.medicare.RvuFile;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.ZipLocalityTable;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaBaseUnits;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaConversionFactors;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.ConversionFactors;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import java.io.BufferedReader;
@@ -39,6 +44,12 @@ final class BundledMedicare {
   /** ZIP code ranges per locality, in the format {@link #ZIP_HEADER} describes. */
   static final String ZIPS = "zip-localities-2025-oct.txt";
 
+  /** CMS's anesthesia base units, CY 2022 edition (the newest public copy), as published. */
+  static final String ANESTHESIA_BASE_UNITS = "anesthesia-base-units-cy2022.txt";
+
+  /** CMS's 2025 anesthesia conversion factors per locality, as published. */
+  static final String ANESTHESIA_FACTORS = "ANES2025.csv";
+
   /** The conversion factor history, maintained by hand. */
   static final String CONVERSION_FACTORS = "conversion-factors.csv";
 
@@ -53,6 +64,10 @@ final class BundledMedicare {
       Suppliers.memoize(BundledMedicare::loadConversionFactors);
   private static final Supplier<MedicareFeeSchedule> SCHEDULE =
       Suppliers.memoize(BundledMedicare::loadSchedule);
+  private static final Supplier<AnesthesiaBaseUnits> BASE_UNITS =
+      Suppliers.memoize(() -> load(ANESTHESIA_BASE_UNITS, AnesthesiaBaseUnitFile::read));
+  private static final Supplier<AnesthesiaConversionFactors> ANESTHESIA_CF =
+      Suppliers.memoize(() -> load(ANESTHESIA_FACTORS, AnesthesiaConversionFactorFile::read));
   private static final Supplier<ZipLocalityTable> ZIP_TABLE =
       Suppliers.memoize(BundledMedicare::loadZips);
 
@@ -70,6 +85,14 @@ final class BundledMedicare {
     return ZIP_TABLE.get();
   }
 
+  static AnesthesiaBaseUnits anesthesiaBaseUnits() {
+    return BASE_UNITS.get();
+  }
+
+  static AnesthesiaConversionFactors anesthesiaConversionFactors() {
+    return ANESTHESIA_CF.get();
+  }
+
   private static ConversionFactors loadConversionFactors() {
     return load(CONVERSION_FACTORS, ConversionFactorFile::read);
   }
@@ -82,6 +105,13 @@ final class BundledMedicare {
         .oppsCaps(load(OPPS_CAPS, OppsCapFile::read))
         .conversionFactors(conversionFactors())
         .effective(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31))
+        .anesthesia(
+            AnesthesiaFeeSchedule.builder()
+                .name("medicare-anesthesia-2025")
+                .baseUnits(anesthesiaBaseUnits())
+                .conversionFactors(anesthesiaConversionFactors())
+                .effective(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31))
+                .build())
         .build();
   }
 

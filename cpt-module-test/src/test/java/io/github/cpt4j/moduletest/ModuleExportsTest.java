@@ -36,13 +36,15 @@ class ModuleExportsTest {
                   "io.github.cpt4j.fee.medicare",
                   "io.github.cpt4j.fee.medicare.pfs",
                   "io.github.cpt4j.fee.medicare.pfs.claim",
+                  "io.github.cpt4j.fee.medicare.anesthesia",
                   "io.github.cpt4j.modifier"),
           "io.github.cpt4j.data",
               Set.of(
                   "io.github.cpt4j.data",
                   "io.github.cpt4j.data.fee",
                   "io.github.cpt4j.data.load",
-                  "io.github.cpt4j.data.medicare"));
+                  "io.github.cpt4j.data.medicare"),
+          "io.github.cpt4j.jackson", Set.of("io.github.cpt4j.jackson"));
 
   /** Packages that exist inside a module and must stay hidden from its users. */
   private static final Map<String, Set<String>> INTERNAL =
@@ -122,6 +124,20 @@ class ModuleExportsTest {
         "99213 in 2025: Office visit, established patient, low complexity decision making",
         OutsideUser.lookUp("99213", LocalDate.of(2025, 1, 1)));
     assertEquals("99201 in 2025: not valid", OutsideUser.lookUp("99201", LocalDate.of(2025, 1, 1)));
+  }
+
+  @Test
+  void jacksonFindsTheModuleAndRoundTripsOnTheModulePath() throws Exception {
+    assertTrue(
+        OutsideJsonUser.mapper()
+            .getRegisteredModuleIds()
+            .contains("io.github.cpt4j.jackson.CptModule"),
+        "found through the module's provides clause");
+    assertEquals("\"0001F\"", OutsideJsonUser.roundTripCode("0001F"));
+    assertEquals(
+        "{\"code\":\"71046\",\"modifiers\":[\"26\"],\"units\":2}",
+        OutsideJsonUser.roundTripLine("71046-26 x2"));
+    assertEquals("614.69", OutsideJsonUser.priceAndReadBackTotal());
   }
 
   private static Module module(String name) {

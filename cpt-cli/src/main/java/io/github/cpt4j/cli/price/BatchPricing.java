@@ -2,14 +2,14 @@ package io.github.cpt4j.cli.price;
 
 import static java.util.Objects.requireNonNull;
 
-import de.siegmar.fastcsv.reader.CloseableIterator;
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
+import com.google.common.base.Throwables;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import io.github.cpt4j.cli.input.CsvRecordReader;
 import io.github.cpt4j.cli.report.Format;
 import io.github.cpt4j.fee.medicare.Locality;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -113,40 +113,69 @@ public final class BatchPricing {
     this.threads = threads;
   }
 
+  /** Opens the output once the input's header is known to be good. */
+  @FunctionalInterface
+  public interface Output {
+    /** Opens the writer the results go to. */
+    Writer open() throws IOException;
+  }
+
   /**
-   * Reads UTF-8 CSV with a header row from {@code in} (a byte order mark is skipped) and writes the
-   * results to {@code out}.
+   * Reads UTF-8 CSV with a header row from {@code in} and writes the results to {@code out}, CSV
+   * cells made safe for spreadsheets.
    *
-   * @param progress told the number of rows read now and then, and at the end
-   * @throws IllegalArgumentException if the header is unusable (no {@code code} column...)
-   * @throws IOException if reading or writing fails, or the CSV cannot be parsed
+   * @see #run(InputStream, Output, Format, boolean, LongConsumer)
    */
   public Summary run(InputStream in, Writer out, Format format, LongConsumer progress)
       throws IOException {
     requireNonNull(out, "out");
+    return run(in, () -> out, format, false, progress);
+  }
+
+  /**
+   * Reads UTF-8 CSV with a header row from {@code in} (a byte order mark is skipped) and writes the
+   * results to the writer {@code output} opens, which it opens only once the header is valid. Each
+   * input record gives exactly one output row: a record that is not valid CSV (a broken quote, a
+   * field longer than {@value CsvRecordReader#MAX_FIELD_LENGTH} characters) is a {@code
+   * malformed_row} and reading goes on at its next line; see {@link CsvRecordReader}.
+   *
+   * @param verbatim whether CSV cells are written exactly as read (see {@link BatchWriter})
+   * @param progress told the number of rows read now and then, and at the end
+   * @throws IllegalArgumentException if the header is unusable (no {@code code} column...)
+   * @throws IOException if reading or writing fails
+   */
+  public Summary run(
+      InputStream in, Output output, Format format, boolean verbatim, LongConsumer progress)
+      throws IOException {
+    requireNonNull(in, "in");
+    requireNonNull(output, "output");
     requireNonNull(format, "format");
     requireNonNull(progress, "progress");
-    try (CsvReader<CsvRecord> reader =
-            CsvReader.builder()
-                .allowMissingFields(true)
-                .allowExtraFields(true)
-                .detectBomHeader(true)
-                .ofCsvRecord(in, StandardCharsets.UTF_8);
-        CloseableIterator<CsvRecord> records = reader.iterator()) {
-      if (!hasNext(records)) {
+    try (CsvRecordReader records =
+        new CsvRecordReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      CsvRecordReader.Record first = records.next();
+      if (first == null) {
         throw new IllegalArgumentException(
-            "the input is empty; it needs a header row with " + "at least a 'code' column");
+            "the input is empty; it needs a header row with at least a 'code' column");
       }
-      BatchHeader header = BatchHeader.of(next(records).getFields(), format == Format.JSON);
+      if (first.problem().isPresent()) {
+        throw new IllegalArgumentException(
+            "line " + first.line() + ", the header: " + first.problem().get());
+      }
+      BatchHeader header = BatchHeader.of(first.fields(), format == Format.JSON);
       RowParser parser = new RowParser(header, defaults, zips);
-      Pipeline pipeline = new Pipeline(BatchWriter.create(format, header, out));
+      Pipeline pipeline = new Pipeline(BatchWriter.create(format, header, output.open(), verbatim));
       try {
         Claims claims = new Claims(pipeline);
         long read = 0;
         try {
-          while (pipeline.isHealthy() && hasNext(records)) {
-            List<String> fields = next(records).getFields();
-            claims.add(fields, parser.parse(fields));
+          for (CsvRecordReader.Record record;
+              pipeline.isHealthy() && (record = records.next()) != null; ) {
+            RowParser.Row row =
+                record.problem().isPresent()
+                    ? RowParser.malformed("line " + record.line() + ": " + record.problem().get())
+                    : parser.parse(record.fields());
+            claims.add(record.fields(), row);
             read++;
             if (read % PROGRESS_EVERY == 0) {
               progress.accept(read);
@@ -165,35 +194,6 @@ public final class BatchPricing {
         pipeline.close();
       }
     }
-  }
-
-  private static boolean hasNext(CloseableIterator<CsvRecord> records) throws IOException {
-    try {
-      return records.hasNext();
-    } catch (CsvParseException e) {
-      throw csvProblem(e);
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
-  }
-
-  private static CsvRecord next(CloseableIterator<CsvRecord> records) throws IOException {
-    try {
-      return records.next();
-    } catch (CsvParseException e) {
-      throw csvProblem(e);
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
-  }
-
-  /** FastCSV says where in the outer exception and what in its cause. */
-  private static IOException csvProblem(CsvParseException e) {
-    String what =
-        e.getCause() == null || e.getCause().getMessage() == null
-            ? ""
-            : ": " + e.getCause().getMessage();
-    return new IOException(e.getMessage() + what, e);
   }
 
   /**
@@ -388,11 +388,7 @@ public final class BatchPricing {
       this.pricing =
           Executors.newFixedThreadPool(
               threads,
-              task -> {
-                Thread thread = new Thread(task, "cpt-price");
-                thread.setDaemon(true);
-                return thread;
-              });
+              new ThreadFactoryBuilder().setNameFormat("cpt-price-%d").setDaemon(true).build());
       this.inOrder = new ArrayBlockingQueue<>(2 * threads + 2);
       this.writerThread = new Thread(this::write, "cpt-write");
       writerThread.setDaemon(true);
@@ -413,14 +409,18 @@ public final class BatchPricing {
     }
 
     private void write() {
+      // Once the reader's last item is taken, nothing more comes: draining then would wait forever.
+      boolean lastTaken = false;
       try {
         while (true) {
           Object item = inOrder.take();
           if (item == endOfInput) {
+            lastTaken = true;
             writer.finish();
             return;
           }
           if (item == abandoned) {
+            lastTaken = true;
             writer.flush();
             return;
           }
@@ -447,7 +447,9 @@ public final class BatchPricing {
         } catch (Throwable ignored) {
           // The first failure is the one to report.
         }
-        drain();
+        if (!lastTaken) {
+          drain();
+        }
       }
     }
 
@@ -515,18 +517,12 @@ public final class BatchPricing {
     }
 
     private IOException rethrow(Throwable t) throws IOException {
-      if (t instanceof IOException) {
-        throw (IOException) t;
+      // FastCSV's writer wraps I/O failures; the caller reports the IOException itself.
+      if (t instanceof UncheckedIOException unchecked) {
+        throw unchecked.getCause();
       }
-      if (t instanceof UncheckedIOException) {
-        throw ((UncheckedIOException) t).getCause();
-      }
-      if (t instanceof RuntimeException) {
-        throw (RuntimeException) t;
-      }
-      if (t instanceof Error) {
-        throw (Error) t;
-      }
+      Throwables.throwIfInstanceOf(t, IOException.class);
+      Throwables.throwIfUnchecked(t);
       throw new IllegalStateException(t);
     }
   }

@@ -5,32 +5,37 @@ import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.github.cpt4j.cli.report.Format;
 import io.github.cpt4j.cli.report.JsonText;
 import io.github.cpt4j.cli.report.OutputClosedException;
+import io.github.cpt4j.cli.report.SpreadsheetSafe;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
 /**
  * Writes batch results: every input column as read, then {@code amount}, {@code result} and {@code
- * explanation}. CSV gets a header row; JSON is an array of objects keyed by the header.
+ * explanation}. CSV gets a header row; JSON is an array of objects keyed by the header. CSV text
+ * cells are {@linkplain SpreadsheetSafe made safe} for spreadsheets unless asked to keep them
+ * verbatim.
  */
 abstract class BatchWriter {
 
-  /** Returns a writer of {@code format}, CSV or JSON. */
-  static BatchWriter create(Format format, BatchHeader header, Writer out) {
-    switch (format) {
-      case CSV:
-        return new Csv(header, out);
-      case JSON:
-        return new Json(header, out);
-      default:
-        throw new IllegalArgumentException("batch output is CSV or JSON, not " + format);
-    }
+  /**
+   * Returns a writer of {@code format}, CSV or JSON.
+   *
+   * @param verbatim whether CSV cells are written exactly as read, formulas and control characters
+   *     included
+   */
+  static BatchWriter create(Format format, BatchHeader header, Writer out, boolean verbatim) {
+    return switch (format) {
+      case CSV -> new Csv(header, out, verbatim);
+      case JSON -> new Json(header, out);
+      default -> throw new IllegalArgumentException("batch output is CSV or JSON, not " + format);
+    };
   }
 
   /** Writes one row: the input fields, padded or cut to the header's width, and the outcome. */
   abstract void write(List<String> fields, Outcome outcome) throws IOException;
 
-  /** Ends the output and flushes it; does not close the writer. */
+  /** Ends the output, flushes it and checks that it was written; does not close the writer. */
   abstract void finish() throws IOException;
 
   /** Flushes what was written so far, without ending the output. */
@@ -39,22 +44,27 @@ abstract class BatchWriter {
   /**
    * Throws if the output went away (a closed pipe); checked after each chunk, so that a run piped
    * into {@code head} stops soon.
+   *
+   * @throws OutputClosedException if the reader went away
+   * @throws io.github.cpt4j.cli.report.OutputFailedException if writing failed otherwise
    */
-  abstract void checkOpen() throws OutputClosedException;
+  abstract void checkOpen() throws IOException;
 
   private static final class Csv extends BatchWriter {
     private final Writer out;
     private final CsvWriter csv;
     private final String[] record;
     private final int width;
+    private final boolean verbatim;
 
-    Csv(BatchHeader header, Writer out) {
+    Csv(BatchHeader header, Writer out, boolean verbatim) {
       this.out = out;
+      this.verbatim = verbatim;
       this.width = header.size();
       this.record = new String[width + BatchHeader.ADDED.size()];
       this.csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).bufferSize(1 << 16).build(out);
       for (int i = 0; i < width; i++) {
-        record[i] = header.names().get(i);
+        record[i] = cell(header.names().get(i));
       }
       for (int i = 0; i < BatchHeader.ADDED.size(); i++) {
         record[width + i] = BatchHeader.ADDED.get(i);
@@ -65,17 +75,22 @@ abstract class BatchWriter {
     @Override
     void write(List<String> fields, Outcome outcome) {
       for (int i = 0; i < width; i++) {
-        record[i] = i < fields.size() ? fields.get(i) : "";
+        record[i] = i < fields.size() ? cell(fields.get(i)) : "";
       }
       record[width] = outcome.amount().map(a -> a.toPlainString()).orElse("");
       record[width + 1] = outcome.result();
-      record[width + 2] = outcome.explanation();
+      record[width + 2] = cell(outcome.explanation()); // it may quote the input
       csv.writeRecord(record);
+    }
+
+    private String cell(String text) {
+      return verbatim ? text : SpreadsheetSafe.cell(text);
     }
 
     @Override
     void finish() throws IOException {
       csv.flush();
+      checkOpen();
     }
 
     @Override
@@ -84,7 +99,7 @@ abstract class BatchWriter {
     }
 
     @Override
-    void checkOpen() throws OutputClosedException {
+    void checkOpen() throws IOException {
       OutputClosedException.check(out);
     }
   }
@@ -136,6 +151,7 @@ abstract class BatchWriter {
     void finish() throws IOException {
       out.append(first ? "[]\n" : "\n]\n");
       out.flush();
+      checkOpen();
     }
 
     @Override
@@ -144,7 +160,7 @@ abstract class BatchWriter {
     }
 
     @Override
-    void checkOpen() throws OutputClosedException {
+    void checkOpen() throws IOException {
       OutputClosedException.check(out);
     }
   }

@@ -21,11 +21,12 @@ import java.util.function.Function;
  * {@link Outcome} that says what is wrong with it. Every problem names its column.
  *
  * <p>Reason codes: {@code invalid_code}, {@code invalid_modifiers}, {@code invalid_units}, {@code
- * invalid_locality}, {@code invalid_zip}, {@code unknown_zip} (well-formed, but in no locality),
- * {@code invalid_setting}, {@code invalid_pos}, {@code invalid_date}, {@code conflicting_location}
- * (both {@code locality} and {@code zip}), {@code conflicting_setting} (both {@code setting} and
- * {@code pos}), {@code missing_location} (neither, and no default), {@code malformed_row} (a field
- * count other than the header's).
+ * invalid_minutes}, {@code invalid_locality}, {@code invalid_zip}, {@code unknown_zip}
+ * (well-formed, but in no locality), {@code invalid_setting}, {@code invalid_pos}, {@code
+ * invalid_date}, {@code conflicting_location} (both {@code locality} and {@code zip}), {@code
+ * conflicting_setting} (both {@code setting} and {@code pos}), {@code missing_location} (neither,
+ * and no default), {@code malformed_row} (a field count other than the header's, or a record that
+ * is not valid CSV).
  */
 public final class RowParser {
 
@@ -35,6 +36,7 @@ public final class RowParser {
   private final int code;
   private final int modifiers;
   private final int units;
+  private final int minutes;
   private final int locality;
   private final int zip;
   private final int setting;
@@ -64,6 +66,7 @@ public final class RowParser {
     this.code = header.indexOf("code");
     this.modifiers = header.indexOf("modifiers");
     this.units = header.indexOf("units");
+    this.minutes = header.indexOf("minutes");
     this.locality = header.indexOf("locality");
     this.zip = header.indexOf("zip");
     this.setting = header.indexOf("setting");
@@ -100,6 +103,11 @@ public final class RowParser {
     }
   }
 
+  /** Returns the row of a record that could not be read as CSV, standing alone. */
+  public static Row malformed(String detail) {
+    return problem("malformed_row", detail, "");
+  }
+
   /** Parses one row's fields; never throws for any content. */
   public Row parse(List<String> fields) {
     String claimValue = field(fields, claim).strip();
@@ -128,6 +136,14 @@ public final class RowParser {
       return problem("invalid_units", "units: " + e.getMessage(), claimValue);
     }
     ClaimLine line = ClaimLine.of(procedure, modifierList, unitCount);
+    String minutesText = field(fields, minutes).strip();
+    if (!minutesText.isEmpty()) {
+      try {
+        line = line.withMinutes(minutes(minutesText));
+      } catch (IllegalArgumentException e) {
+        return problem("invalid_minutes", "minutes: " + e.getMessage(), claimValue);
+      }
+    }
 
     String localityText = field(fields, locality);
     String zipText = field(fields, zip);
@@ -294,6 +310,29 @@ public final class RowParser {
 
   private static boolean isSeparator(char c) {
     return c == '-' || Character.isWhitespace(c) || Character.isSpaceChar(c);
+  }
+
+  /**
+   * Reads anesthesia minutes: a whole number from 1 to {@value ClaimLine#MAX_MINUTES}.
+   *
+   * @throws IllegalArgumentException otherwise
+   */
+  static int minutes(String text) {
+    boolean ok = !text.isEmpty() && text.length() <= 4;
+    int value = 0;
+    for (int i = 0; ok && i < text.length(); i++) {
+      char c = text.charAt(i);
+      ok = c >= '0' && c <= '9';
+      value = value * 10 + c - '0';
+    }
+    if (!ok || value < 1) {
+      throw new IllegalArgumentException(
+          "'"
+              + text
+              + "' is not a number of minutes: expected a whole number from 1 to "
+              + ClaimLine.MAX_MINUTES);
+    }
+    return value;
   }
 
   /**

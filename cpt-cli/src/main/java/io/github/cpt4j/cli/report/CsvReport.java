@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
-/** Writes rows as CSV (RFC 4180, CRLF-free: one {@code \n} per record) with a header row. */
+/**
+ * Writes rows as CSV (RFC 4180, CRLF-free: one {@code \n} per record) with a header row. Text cells
+ * are {@linkplain SpreadsheetSafe made safe} for spreadsheets.
+ */
 final class CsvReport implements Report {
 
   private final CsvWriter csv;
@@ -29,7 +32,9 @@ final class CsvReport implements Report {
       writeHeader();
     }
     for (int i = 0; i < cells.length; i++) {
-      fields[i] = Cells.text(cells[i]);
+      // Numbers are ours; text may echo input, so it is made safe for spreadsheets.
+      fields[i] =
+          cells[i] instanceof String text ? SpreadsheetSafe.cell(text) : Cells.text(cells[i]);
     }
     csv.writeRecord(fields);
     if (flushEachRow) {

@@ -21,10 +21,15 @@ public final class OutputClosedException extends IOException {
    * Throws if {@code out} is a {@link PrintWriter} that failed to write, which it reports only
    * through {@link PrintWriter#checkError()} (which also flushes it).
    *
-   * @throws OutputClosedException if writing failed
+   * @throws OutputClosedException if the reader went away (or the reason is unknown)
+   * @throws OutputFailedException if {@code out} is {@link StandardOutput} and writing failed for
+   *     another reason, such as a full disk
    */
-  public static void check(Writer out) throws OutputClosedException {
-    if (out instanceof PrintWriter && ((PrintWriter) out).checkError()) {
+  public static void check(Writer out) throws IOException {
+    if (out instanceof PrintWriter printer && printer.checkError()) {
+      if (out instanceof StandardOutput stdout && stdout.failedForReal()) {
+        throw new OutputFailedException("standard output", stdout.failure().orElseThrow());
+      }
       throw new OutputClosedException();
     }
   }

@@ -54,6 +54,16 @@ public final class Locality implements PaymentArea, Comparable<Locality> {
   }
 
   /**
+   * Same as {@link #parse(CharSequence)}, under the name frameworks such as Spring look for when
+   * they convert a string to a value.
+   *
+   * @throws IllegalArgumentException if the text is not a locality
+   */
+  public static Locality valueOf(String text) {
+    return parse(text);
+  }
+
+  /**
    * Parses {@code 13282-99}, {@code 13282 99} or {@code 1328299}.
    *
    * @throws IllegalArgumentException if the text is none of these forms

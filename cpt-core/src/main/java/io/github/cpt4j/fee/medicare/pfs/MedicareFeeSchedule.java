@@ -12,6 +12,7 @@ import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
 import io.github.cpt4j.modifier.Modifier;
 import io.github.cpt4j.modifier.ModifierRegistry;
 import io.github.cpt4j.modifier.PaymentEffect;
@@ -39,6 +40,10 @@ import java.util.Optional;
  *   <li>Multiplies by the units and, for a non-participating provider, by 95%.
  *   <li>Rounds once, half-up to cents ({@link FeeResult#amount()}).
  * </ol>
+ *
+ * <p>Anesthesia codes (status J) are priced by the {@linkplain Builder#anesthesia anesthesia
+ * schedule} when one is set: base and time units times the locality's anesthesia conversion factor
+ * (see {@link AnesthesiaFeeSchedule}).
  *
  * <p>Other modifiers with a payment effect (50, 51, 62, 66, 80, 81, 82, AS, 54, 55, 56, 22, 52)
  * depend on the other lines of the claim or on claim-level rules; this schedule gives the fee
@@ -70,6 +75,7 @@ public final class MedicareFeeSchedule implements FeeSchedule {
   private final OppsCapTable oppsCaps;
   private final LocalDate effectiveFrom;
   private final LocalDate effectiveTo;
+  private final AnesthesiaFeeSchedule anesthesia;
 
   private MedicareFeeSchedule(Builder builder) {
     this.name = builder.name;
@@ -81,6 +87,7 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     this.oppsCaps = builder.oppsCaps;
     this.effectiveFrom = builder.effectiveFrom;
     this.effectiveTo = builder.effectiveTo;
+    this.anesthesia = builder.anesthesia;
     if (effectiveTo.isBefore(effectiveFrom)) {
       throw new IllegalArgumentException(
           "the schedule's period ends " + effectiveTo + " before it starts " + effectiveFrom);
@@ -97,6 +104,10 @@ public final class MedicareFeeSchedule implements FeeSchedule {
   public FeeResult price(ClaimLine line, PricingContext context) {
     requireNonNull(line, "line");
     requireNonNull(context, "context");
+    if (anesthesia != null && AnesthesiaFeeSchedule.covers(line.code())) {
+      // Anesthesia (status J) is paid by base and time units, not RVUs: chapter 12, section 50.
+      return anesthesia.price(line, context);
+    }
     LineEvaluation evaluation = LineEvaluator.evaluate(this, context, line);
     if (evaluation instanceof LineEvaluation.Refused refused) {
       RvuEntry row = refused.rowOrNull();
@@ -133,9 +144,11 @@ public final class MedicareFeeSchedule implements FeeSchedule {
   }
 
   /**
-   * Returns the schedule's one answer for {@code line} in {@code context}: the row and the exact
-   * calculation of one unit, or the reason, rule and detail of a refusal. {@link #price} is this
-   * answer with the units and non-participation applied.
+   * Returns the schedule's one answer for {@code line} in {@code context} from its RVU rows: the
+   * exact calculation of one unit of the row, or the reason, rule and detail of a refusal.
+   * Anesthesia codes are answered from their rows too (status J, not paid from RVUs); {@link
+   * #price} and the claim pricer hand them to the {@linkplain #anesthesia() anesthesia schedule}
+   * instead. {@link #price} is this answer with the units and non-participation applied.
    */
   public LineEvaluation evaluate(ClaimLine line, PricingContext context) {
     requireNonNull(line, "line");
@@ -239,6 +252,14 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     return oppsCaps;
   }
 
+  /**
+   * Returns the anesthesia schedule that prices the anesthesia codes 00100-01999 and refuses the
+   * qualifying circumstances 99100-99140, if one was set.
+   */
+  public Optional<AnesthesiaFeeSchedule> anesthesia() {
+    return Optional.ofNullable(anesthesia);
+  }
+
   /** Returns the first date of service the schedule prices. */
   public LocalDate effectiveFrom() {
     return effectiveFrom;
@@ -330,8 +351,19 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     private OppsCapTable oppsCaps = OppsCapTable.empty();
     private LocalDate effectiveFrom = LocalDate.MIN;
     private LocalDate effectiveTo = LocalDate.MAX;
+    private AnesthesiaFeeSchedule anesthesia;
 
     private Builder() {}
+
+    /**
+     * Sets the anesthesia schedule (default none: anesthesia codes are then refused for their
+     * status J): {@link #price} hands it the anesthesia codes 00100-01999 and the qualifying
+     * circumstances 99100-99140.
+     */
+    public Builder anesthesia(AnesthesiaFeeSchedule schedule) {
+      this.anesthesia = requireNonNull(schedule, "schedule");
+      return this;
+    }
 
     /** Sets the name used in explanations (default {@code "medicare-pfs"}). */
     public Builder name(String newName) {

@@ -3,8 +3,8 @@ package io.github.cpt4j.fee.medicare.pfs.claim;
 /**
  * A payment rule of {@link MedicareClaimPricer}. Every step the pricer adds to a line's explanation
  * carries the rule's {@link #id()} as its {@link io.github.cpt4j.fee.PricingStep#rule() rule}, and
- * a line it refuses names the rule that refused it ({@link PricedLine#refusedBy()}). The constants
- * are in the order the rules apply.
+ * a line it refuses names the rule id ({@link io.github.cpt4j.fee.PricedLine#refusedBy()}). The
+ * constants are in the order the rules apply.
  */
 public enum ClaimRule {
   /** The fee schedule's own answer for the line: its row, status and amount of one unit. */
@@ -25,6 +25,12 @@ public enum ClaimRule {
   TEAM_SURGERY("team-surgery"),
   /** Modifiers 80, 81, 82 and AS (column ASST SURG): 16%, or 13.6% for a non-physician. */
   ASSISTANT_AT_SURGERY("assistant-at-surgery"),
+  /**
+   * Anesthesia (status J): base and time units times the locality's anesthesia conversion factor,
+   * one service paid per session with the total time (Claims Processing Manual, chapter 12, section
+   * 50).
+   */
+  ANESTHESIA("anesthesia"),
   /** Status T: paid only when no other payable fee-schedule service is on the claim. */
   STATUS_T("status-t"),
   /** Add-on codes (global ZZZ): never ranked as primary, exempt from the 51 reduction. */

@@ -5,6 +5,7 @@ import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.Explanation;
+import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.UnpricedReason;
@@ -75,6 +76,13 @@ final class LineWork implements Supplier<Explanation> {
   /** The exact amount so far; null once refused. */
   BigDecimal amount;
 
+  /**
+   * The anesthesia schedule's answer for an anesthesia line (null for other lines). A priced
+   * anesthesia line is kept out of the surgical rules, which do not apply to it, and gets its
+   * amount back from the {@code anesthesia} step, before any step a payer appends.
+   */
+  FeeResult anesthesia;
+
   UnpricedReason reason;
   String detail;
   String refusedBy;
@@ -128,6 +136,22 @@ final class LineWork implements Supplier<Explanation> {
   /** Returns "line N" with N counted from 1, as explanations name lines. */
   String name() {
     return "line " + (index + 1);
+  }
+
+  /**
+   * Starts an anesthesia line from the anesthesia schedule's answer for the claim's session. A
+   * priced line stays without an amount while the surgical rules run, but counts as payable.
+   */
+  void startAnesthesia(FeeResult result) {
+    this.anesthesia = result;
+    if (result instanceof FeeResult.Unpriced unpriced) {
+      refuse(
+          unpriced.why(),
+          unpriced.why() == UnpricedReason.NOT_PAYABLE_ON_CLAIM
+              ? ClaimRule.ANESTHESIA
+              : ClaimRule.FEE_SCHEDULE,
+          unpriced.detail());
+    }
   }
 
   /** Starts the line from the fee schedule's answer: its row and exact unit amount, or why not. */
@@ -213,10 +237,14 @@ final class LineWork implements Supplier<Explanation> {
    */
   @Override
   public Explanation get() {
-    Explanation start =
-        evaluation == null
-            ? Explanation.empty()
-            : schedule.explain(billed.line(), context, evaluation);
+    Explanation start;
+    if (anesthesia != null) {
+      start = anesthesia.explanation();
+    } else if (evaluation != null) {
+      start = schedule.explain(billed.line(), context, evaluation);
+    } else {
+      start = Explanation.empty();
+    }
     List<PricingStep> all = new ArrayList<>(start.steps().size() + stepCount);
     all.addAll(start.steps());
     for (int i = 0; i < stepCount; i++) {
@@ -240,6 +268,7 @@ final class LineWork implements Supplier<Explanation> {
    */
   boolean isPayable() {
     return amount != null
+        || reason == null && anesthesia != null && anesthesia.isPriced()
         || reason == UnpricedReason.CARRIER_PRICED
         || reason == UnpricedReason.PRICED_BY_REPORT;
   }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.ClaimScrubber;
 import io.github.cpt4j.edit.EditAction;
@@ -18,6 +19,7 @@ import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.LineEvaluation;
 import io.github.cpt4j.fee.medicare.pfs.LineEvaluator;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
@@ -173,7 +175,8 @@ public final class MedicareClaimPricer implements ClaimPricer {
    * Returns the standard claim steps, in the order they apply: {@code non-participating}, {@code
    * informational-modifiers}, {@code bilateral-modifiers}, {@code split-care}, {@code
    * surgeon-role}, {@code status-t}, {@code add-on}, {@code bilateral}, {@code multiple-surgery},
-   * {@code component-reduction}, {@code increased-reduced-services}, {@code billed-charge}.
+   * {@code component-reduction}, {@code increased-reduced-services}, {@code billed-charge}, {@code
+   * anesthesia}.
    */
   public static ImmutableList<ClaimStep> standardSteps() {
     return STANDARD_STEPS;
@@ -192,7 +195,8 @@ public final class MedicareClaimPricer implements ClaimPricer {
           new MultipleSurgeryStep(),
           new ComponentReductionStep(),
           new IncreasedReducedServicesStep(),
-          new BilledChargeStep());
+          new BilledChargeStep(),
+          new AnesthesiaStep());
 
   /** Returns a builder holding this pricer's schedule, edits and steps. */
   public Builder toBuilder() {
@@ -243,13 +247,19 @@ public final class MedicareClaimPricer implements ClaimPricer {
     requireNonNull(context, "context");
     int n = claim.size();
     LineWork[] lines = new LineWork[n];
+    List<FeeResult> anesthesia = anesthesiaResults(claim, context);
     for (int i = 0; i < n; i++) {
       lines[i] = new LineWork(i, claim.line(i), modifiers, schedule, context);
     }
     applyFindings(lines, scrubber.scrub(claim, context));
     LineEvaluator evaluator = schedule.evaluator(context);
     for (LineWork w : lines) {
-      if (w.reason == null) {
+      if (w.reason != null) {
+        continue; // denied by an edit
+      }
+      if (anesthesia != null && AnesthesiaFeeSchedule.covers(w.line.code())) {
+        w.startAnesthesia(anesthesia.get(w.index));
+      } else {
         w.start(evaluator.evaluate(w.line));
       }
     }
@@ -263,6 +273,30 @@ public final class MedicareClaimPricer implements ClaimPricer {
       priced.add(finish(w));
     }
     return PricedClaim.of(context, priced.build());
+  }
+
+  /**
+   * Prices the claim's anesthesia lines as one session with the schedule's anesthesia schedule;
+   * null when there is none or no line is anesthesia, so that other claims pay nothing for it.
+   */
+  private List<FeeResult> anesthesiaResults(Claim claim, PricingContext context) {
+    Optional<AnesthesiaFeeSchedule> anesthesia = schedule.anesthesia();
+    if (anesthesia.isEmpty()) {
+      return null;
+    }
+    int n = claim.size();
+    boolean any = false;
+    for (int i = 0; i < n && !any; i++) {
+      any = AnesthesiaFeeSchedule.covers(claim.line(i).line().code());
+    }
+    if (!any) {
+      return null;
+    }
+    List<ClaimLine> lines = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      lines.add(claim.line(i).line());
+    }
+    return anesthesia.get().priceSession(lines, context);
   }
 
   /** Applies the edits' findings: denied lines, denied units, flags. */
@@ -310,11 +344,14 @@ public final class MedicareClaimPricer implements ClaimPricer {
 
   /** The line's immutable outcome, once every step is done. */
   private static PricedLine finish(LineWork w) {
+    if (w.amount == null && w.reason == null && w.anesthesia != null) {
+      w.amount = w.anesthesia.exactAmount().orElseThrow(); // the anesthesia step was removed
+    }
     Explanation explanation = Explanation.deferred(w);
     FeeResult result;
     if (w.amount == null) {
       result = FeeResult.unpriced(w.reason, w.detail, explanation);
-    } else if (w.calculation.settingNotAvailable()) {
+    } else if (w.calculation != null && w.calculation.settingNotAvailable()) {
       result = FeeResult.pricedSettingNotAvailable(w.amount, explanation);
     } else {
       result = FeeResult.priced(w.amount, explanation);

@@ -255,7 +255,8 @@ class ClaimPipelineTest {
             "multiple-surgery",
             "component-reduction",
             "increased-reduced-services",
-            "billed-charge"),
+            "billed-charge",
+            "anesthesia"),
         names);
     assertEquals(
         List.of(ModifierRulesEdit.NAME),

@@ -1,0 +1,180 @@
+package io.github.cpt4j.cli.input;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads CSV records (RFC 4180: comma-separated, fields optionally in double quotes, {@code ""} for
+ * a quote inside them) in memory bounded by the limits below, whatever the input, and never lets
+ * one damaged record swallow the ones after it.
+ *
+ * <p>A record that cannot be read as CSV (a character after a closing quote, a quote never closed,
+ * a field longer than {@value #MAX_FIELD_LENGTH} characters, a line longer than {@value
+ * #MAX_LINE_LENGTH}) comes back as a {@linkplain Record#problem() malformed} record of its first
+ * physical line, and reading goes on at the next physical line. So a file of N non-blank lines
+ * without quoted line breaks always gives N records, and one unclosed quote costs one record, not
+ * the rest of the file. A quoted field may span at most {@value #MAX_LINES_PER_RECORD} lines. Blank
+ * lines are skipped; a byte order mark at the start is dropped.
+ *
+ * <pre>{@code
+ * CsvRecordReader csv = new CsvRecordReader(reader);
+ * for (CsvRecordReader.Record r; (r = csv.next()) != null; ) {
+ *   if (r.problem().isPresent()) { ... } else { use(r.fields()); }
+ * }
+ * }</pre>
+ */
+public final class CsvRecordReader implements Closeable {
+
+  /** The longest field kept, in characters. */
+  public static final int MAX_FIELD_LENGTH = 65_536;
+
+  /** The longest physical line read whole, in characters. */
+  public static final int MAX_LINE_LENGTH = 1 << 20;
+
+  /**
+   * The most physical lines one record may span. A bound keeps a file of many unclosed quotes
+   * linear: each reads ahead at most this many lines before it is given up.
+   */
+  public static final int MAX_LINES_PER_RECORD = 64;
+
+  /** One record, or why its line is not one. */
+  public record Record(long line, List<String> fields, Optional<String> problem) {
+
+    /** Creates a record. */
+    public Record {
+      fields = List.copyOf(fields);
+      requireNonNull(problem, "problem");
+    }
+  }
+
+  /** A physical line, read once and perhaps given back. */
+  private record Line(String text, long number, boolean cut) {}
+
+  private final LineReader lines;
+  private final Deque<Line> pending = new ArrayDeque<>();
+
+  /** Creates a reader of {@code in}. */
+  public CsvRecordReader(Reader in) {
+    this.lines = new LineReader(requireNonNull(in, "in"), MAX_LINE_LENGTH);
+  }
+
+  /**
+   * Returns the next record, or {@code null} at the end of the input.
+   *
+   * @throws IOException if the underlying reader fails
+   */
+  public Record next() throws IOException {
+    Line first;
+    do {
+      first = nextLine();
+      if (first == null) {
+        return null;
+      }
+    } while (first.text.isEmpty() && !first.cut);
+    List<Line> taken = new ArrayList<>(1);
+    taken.add(first);
+    String problem = parse(taken);
+    if (problem == null) {
+      return new Record(first.number, fields, Optional.empty());
+    }
+    // Give back every line after the first, so that the next record starts on the next line.
+    for (int i = taken.size() - 1; i >= 1; i--) {
+      pending.push(taken.get(i));
+    }
+    return new Record(first.number, List.of(), Optional.of(problem));
+  }
+
+  private final List<String> fields = new ArrayList<>();
+  private final StringBuilder field = new StringBuilder();
+
+  /** Parses the record starting at {@code taken}'s line; returns a problem or null. */
+  private String parse(List<Line> taken) throws IOException {
+    fields.clear();
+    Line line = taken.get(0);
+    if (line.cut) {
+      return "the line is longer than " + MAX_LINE_LENGTH + " characters";
+    }
+    String s = line.text;
+    int i = 0;
+    while (true) {
+      int column = fields.size() + 1;
+      field.setLength(0);
+      if (i < s.length() && s.charAt(i) == '"') {
+        i++;
+        while (true) {
+          if (i == s.length()) {
+            if (taken.size() == MAX_LINES_PER_RECORD) {
+              return "the quote of field "
+                  + column
+                  + " is not closed within "
+                  + MAX_LINES_PER_RECORD
+                  + " lines";
+            }
+            Line more = nextLine();
+            if (more == null) {
+              return "the quote of field " + column + " is never closed";
+            }
+            taken.add(more);
+            if (more.cut) {
+              return "field " + column + " is longer than " + MAX_FIELD_LENGTH + " characters";
+            }
+            field.append('\n');
+            s = more.text;
+            i = 0;
+            continue;
+          }
+          char c = s.charAt(i++);
+          if (c == '"') {
+            if (i < s.length() && s.charAt(i) == '"') {
+              i++;
+            } else {
+              break;
+            }
+          }
+          field.append(c);
+          if (field.length() > MAX_FIELD_LENGTH) {
+            return "field " + column + " is longer than " + MAX_FIELD_LENGTH + " characters";
+          }
+        }
+        if (i < s.length() && s.charAt(i) != ',') {
+          return "field " + column + " has text after its closing quote";
+        }
+        fields.add(field.toString());
+      } else {
+        int comma = s.indexOf(',', i);
+        int end = comma < 0 ? s.length() : comma;
+        if (end - i > MAX_FIELD_LENGTH) {
+          return "field " + column + " is longer than " + MAX_FIELD_LENGTH + " characters";
+        }
+        fields.add(s.substring(i, end));
+        i = end;
+      }
+      if (i == s.length()) {
+        return null;
+      }
+      i++; // the comma; a comma at the end of the line starts an empty last field
+    }
+  }
+
+  private Line nextLine() throws IOException {
+    if (!pending.isEmpty()) {
+      return pending.pop();
+    }
+    String text = lines.next();
+    return text == null ? null : new Line(text, lines.lineNumber(), lines.truncated());
+  }
+
+  /** Closes the underlying reader. */
+  @Override
+  public void close() throws IOException {
+    lines.close();
+  }
+}

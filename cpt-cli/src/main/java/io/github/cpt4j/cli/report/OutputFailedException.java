@@ -1,0 +1,50 @@
+package io.github.cpt4j.cli.report;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
+
+/**
+ * Writing the results failed for a reason the user must hear of (a full disk, an I/O error), as
+ * opposed to a reader that went away ({@link OutputClosedException}). Its message names the output,
+ * so that a failed write is never blamed on the input.
+ */
+public final class OutputFailedException extends IOException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String output;
+
+  /**
+   * Creates the exception.
+   *
+   * @param output the output as the user named it, or {@code standard output}
+   * @param cause what the operating system said
+   */
+  public OutputFailedException(String output, IOException cause) {
+    super("cannot write " + requireNonNull(output, "output") + ": " + reason(cause), cause);
+    this.output = output;
+  }
+
+  /** Says why, without Java's exception names or the temporary file's name. */
+  private static String reason(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such directory";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileAlreadyExistsException) {
+      return "a file of the same name appeared meanwhile";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  /** Returns the output as the user named it. */
+  public String output() {
+    return output;
+  }
+}

@@ -1,0 +1,239 @@
+package io.github.cpt4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.cpt4j.cli.price.ClaimPricer;
+import io.github.cpt4j.cli.report.StandardOutput;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.SequenceInputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The output of {@code cpt price}: a file is replaced whole or not at all, a failed write is named,
+ * and no input is ever overwritten.
+ */
+class OutputReliabilityTest {
+
+  @TempDir Path dir;
+
+  private final FakeData data = new FakeData();
+
+  private Cli.Result price(String... args) {
+    return priceStdin("", args);
+  }
+
+  private Cli.Result priceStdin(String stdin, String... args) {
+    String[] all = new String[args.length + 1];
+    all[0] = "price";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return Cli.runWith(data, stdin.getBytes(StandardCharsets.UTF_8), all);
+  }
+
+  private List<Path> files() throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.sorted().toList();
+    }
+  }
+
+  @Test
+  void aGoodRunReplacesTheOutputAndLeavesNoTemporaryFile() throws IOException {
+    Path in = Files.writeString(dir.resolve("in.csv"), "code\n99213\n");
+    Path out = Files.writeString(dir.resolve("out.csv"), "old\n");
+    Cli.Result r = price("-i", in.toString(), "-o", out.toString(), "-z", "10001");
+    assertEquals(0, r.status(), r::toString);
+    assertTrue(Files.readString(out).startsWith("code,amount,result,explanation\n99213,10.00,"));
+    assertEquals(List.of(in, out), files());
+  }
+
+  @Test
+  void aBadHeaderLeavesTheOldOutputAlone() throws IOException {
+    Path in = Files.writeString(dir.resolve("in.csv"), "cod\n99213\n");
+    Path out = Files.writeString(dir.resolve("out.csv"), "old\n");
+    Cli.Result r = price("-i", in.toString(), "-o", out.toString(), "-z", "10001");
+    assertEquals(2, r.status(), r::toString);
+    assertEquals("old\n", Files.readString(out));
+    assertEquals(List.of(in, out), files());
+  }
+
+  @Test
+  void aBadHeaderCreatesNoOutput() throws IOException {
+    Path in = Files.writeString(dir.resolve("in.csv"), "\"cod\"e\n99213\n");
+    Cli.Result r =
+        price("-i", in.toString(), "-o", dir.resolve("new.csv").toString(), "-z", "10001");
+    assertEquals(2, r.status(), r::toString);
+    assertEquals(List.of(in), files());
+  }
+
+  /** Standard input that gives some rows, then fails like a disk. */
+  private static InputStream failingAfter(String rows) {
+    return new SequenceInputStream(
+        new ByteArrayInputStream(rows.getBytes(StandardCharsets.UTF_8)),
+        new InputStream() {
+          @Override
+          public int read() throws IOException {
+            throw new IOException("Input/output error");
+          }
+        });
+  }
+
+  @Test
+  void aRunThatFailsHalfwayLeavesTheOldOutputWhole() throws IOException {
+    Path out = Files.writeString(dir.resolve("out.json"), "[]\n");
+    StringWriter err = new StringWriter();
+    int status =
+        Main.run(
+            new String[] {"price", "-i", "-", "-o", out.toString(), "-f", "json", "-z", "10001"},
+            failingAfter("code\n" + "99213\n".repeat(5_000)),
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err),
+            false,
+            data);
+    assertEquals(2, status);
+    assertEquals("cpt price: cannot price '-': Input/output error", err.toString().strip());
+    assertEquals("[]\n", Files.readString(out));
+    assertEquals(List.of(out), files());
+  }
+
+  @Test
+  void aFullDiskIsTroubleNamingTheOutput() throws IOException {
+    Path full = Path.of("/dev/full");
+    assumeTrue(Files.exists(full), "a system with /dev/full");
+    Path in = Files.writeString(dir.resolve("in.csv"), "code\n" + "99213\n".repeat(3));
+    for (String format : List.of("csv", "json")) {
+      Cli.Result r =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(30),
+              () -> price("-i", in.toString(), "-o", full.toString(), "-f", format, "-z", "10001"));
+      assertEquals(2, r.status(), r::toString);
+      assertEquals(
+          List.of("cpt price: cannot write '/dev/full': No space left on device"),
+          r.errLines(),
+          r::toString);
+    }
+  }
+
+  /** Standard output over a stream that fails as a full disk or a closed pipe does. */
+  private int runToFailingStdout(String failure, StringWriter err, String... args) {
+    OutputStream failing =
+        new OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            throw new IOException(failure);
+          }
+
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            throw new IOException(failure);
+          }
+        };
+    return Main.run(
+        args,
+        new ByteArrayInputStream("code\n99213\n".getBytes(StandardCharsets.UTF_8)),
+        StandardOutput.over(failing, false),
+        new PrintWriter(err),
+        false,
+        data);
+  }
+
+  @Test
+  void aFullDiskBehindStandardOutputIsTrouble() {
+    for (String[] args :
+        List.of(
+            new String[] {"price", "-i", "-"},
+            new String[] {"price", "99213", "-z", "10001"},
+            new String[] {"lookup", "99213"},
+            new String[] {"validate", "-"})) {
+      StringWriter err = new StringWriter();
+      int status = runToFailingStdout("No space left on device", err, args);
+      assertEquals(2, status, () -> String.join(" ", args) + ": " + err);
+      assertTrue(
+          err.toString().strip().endsWith("cannot write standard output: No space left on device"),
+          () -> String.join(" ", args) + ": " + err);
+      assertEquals(1, err.toString().strip().lines().count(), err::toString);
+    }
+  }
+
+  @Test
+  void aClosedPipeBehindStandardOutputStopsQuietly() {
+    StringWriter err = new StringWriter();
+    assertEquals(2, runToFailingStdout("Broken pipe", err, "price", "-i", "-"));
+    assertEquals("", err.toString());
+  }
+
+  @Test
+  void theOutputMustNotBeAnyInput() throws IOException {
+    Path in = Files.writeString(dir.resolve("in.csv"), "code\n99213\n");
+    Path rvu = Files.writeString(dir.resolve("rvu.csv"), "rvu\n");
+    Path gpci = Files.writeString(dir.resolve("gpci.csv"), "gpci\n");
+    Path cap = Files.writeString(dir.resolve("cap.csv"), "cap\n");
+    for (Path target : List.of(in, rvu, gpci, cap)) {
+      Cli.Result r =
+          price(
+              "-i",
+              in.toString(),
+              "--rvu",
+              rvu.toString(),
+              "--gpci",
+              gpci.toString(),
+              "--opps-cap",
+              cap.toString(),
+              "-o",
+              dir.resolve(".").resolve(target.getFileName()).toString(),
+              "-z",
+              "10001");
+      assertEquals(2, r.status(), r::toString);
+      assertTrue(r.err().contains("--output must not be the file of"), r::toString);
+    }
+    assertEquals("rvu\n", Files.readString(rvu));
+    assertEquals("code\n99213\n", Files.readString(in));
+  }
+
+  @Test
+  void aCellThatASpreadsheetWouldRunIsNeutralised() {
+    String csv = "code,note\n99213,=HYPERLINK(\"x\")\n99213,+cmd|' /C calc'!A0\n99213,@SUM(1)\n";
+    Cli.Result r = priceStdin(csv + "99213,a\u0000b\u001b[31m\n", "-i", "-", "-z", "10001");
+    List<String> lines = r.outLines();
+    assertTrue(lines.get(1).startsWith("99213,\"'=HYPERLINK(\"\"x\"\")\","), lines.get(1));
+    assertTrue(lines.get(2).startsWith("99213,'+cmd|' /C calc'!A0,"), lines.get(2));
+    assertTrue(lines.get(3).startsWith("99213,'@SUM(1),"), lines.get(3));
+    assertTrue(lines.get(4).startsWith("99213,ab[31m,"), lines.get(4));
+    Cli.Result verbatim = priceStdin(csv + "99213,-1\n", "-i", "-", "-z", "10001", "--verbatim");
+    assertTrue(verbatim.outLines().get(1).startsWith("99213,\"=HYPERLINK"), verbatim::toString);
+    assertTrue(verbatim.outLines().get(4).startsWith("99213,-1,"), verbatim::toString);
+  }
+
+  @Test
+  void anErrorIsOneLineAndTrouble() {
+    for (Error error : List.of(new OutOfMemoryError("Java heap space"), new StackOverflowError())) {
+      FakeData failing =
+          new FakeData() {
+            @Override
+            public ClaimPricer pricer(CmsFiles given, boolean explain) {
+              throw error;
+            }
+          };
+      Cli.Result r = Cli.runWith(failing, new byte[0], "price", "99213", "-z", "10001");
+      assertEquals(2, r.status(), r::toString);
+      assertEquals(1, r.errLines().size(), r::toString);
+      assertTrue(r.err().startsWith("cpt"), r::toString);
+      assertTrue(
+          r.err().contains(error instanceof OutOfMemoryError ? "out of memory" : "StackOverflow"),
+          r::toString);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package io.github.cpt4j.fee.medicare.anesthesia;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableMap;
+import io.github.cpt4j.fee.medicare.Locality;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The anesthesia conversion factor of each payment locality, for one year: CMS's {@code
+ * ANES<yyyy>.csv}, whose factors are the national anesthesia factor adjusted by the locality's
+ * GPCIs, published with two decimals (Medicare Claims Processing Manual, chapter 12, section 50).
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * AnesthesiaConversionFactors cf = AnesthesiaConversionFactors.of("ANES2025",
+ *     Map.of(Locality.parse("13282-99"), new BigDecimal("19.79")));
+ * cf.find(Locality.parse("13282-99"));   // Optional[19.79]
+ * }</pre>
+ */
+public final class AnesthesiaConversionFactors {
+
+  private final String name;
+  private final ImmutableMap<Locality, BigDecimal> factors;
+
+  private AnesthesiaConversionFactors(String name, ImmutableMap<Locality, BigDecimal> factors) {
+    this.name = name;
+    this.factors = factors;
+  }
+
+  /**
+   * Returns the factors named {@code name} (such as {@code "ANES2025"}).
+   *
+   * @throws IllegalArgumentException if a factor is not positive
+   */
+  public static AnesthesiaConversionFactors of(String name, Map<Locality, BigDecimal> factors) {
+    requireNonNull(name, "name");
+    ImmutableMap<Locality, BigDecimal> copy = ImmutableMap.copyOf(factors);
+    for (Map.Entry<Locality, BigDecimal> e : copy.entrySet()) {
+      if (e.getValue().signum() <= 0) {
+        throw new IllegalArgumentException(
+            "an anesthesia conversion factor is positive, not "
+                + e.getValue()
+                + " in "
+                + e.getKey());
+      }
+    }
+    return new AnesthesiaConversionFactors(name, copy);
+  }
+
+  /** Returns the factor of {@code locality}, if any. */
+  public Optional<BigDecimal> find(Locality locality) {
+    return Optional.ofNullable(factors.get(requireNonNull(locality, "locality")));
+  }
+
+  /** Returns every locality's factor. */
+  public ImmutableMap<Locality, BigDecimal> asMap() {
+    return factors;
+  }
+
+  /** Returns the name, such as {@code "ANES2025"}. */
+  public String name() {
+    return name;
+  }
+
+  /** Returns the number of localities. */
+  public int size() {
+    return factors.size();
+  }
+
+  @Override
+  public String toString() {
+    return name + " (" + factors.size() + " localities)";
+  }
+}

@@ -1,0 +1,490 @@
+package io.github.cpt4j.fee.medicare.anesthesia;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.CptCode;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.fee.Explanation;
+import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.FeeSchedule;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.PricingStep;
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.modifier.Modifier;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Medicare's anesthesia fee schedule (Medicare Claims Processing Manual, chapter 12, section 50):
+ * {@code (base units + time units) x the locality's anesthesia conversion factor}, paid at the
+ * share the payment modifier gives.
+ *
+ * <h2>One line: {@link #price}</h2>
+ *
+ * <ul>
+ *   <li><b>Base units</b> of the code from {@link AnesthesiaBaseUnits}.
+ *   <li><b>Time units</b>: the line's {@link ClaimLine#minutes() minutes} / 15, rounded to one
+ *       decimal (section 50.G). A line without minutes is {@link
+ *       UnpricedReason#NO_ANESTHESIA_TIME}, never priced as no time. The codes CMS pays without
+ *       time units (01995, 01996: section 50.G) get base units alone.
+ *   <li><b>Payment modifier</b> ({@link AnesthesiaRole}): AA and QZ 100%; QK, QY and QX 50%
+ *       (medical direction, section 50.C: the physician's and the nurse anesthetist's lines are
+ *       each paid half); AD three base units and no time, plus one time unit when the physician was
+ *       present at induction (medical supervision, section 50.D). A line needs exactly one; without
+ *       one it is {@link UnpricedReason#MODIFIER_REQUIRED}, with two different ones {@link
+ *       UnpricedReason#MODIFIER_NOT_ALLOWED}.
+ *   <li><b>Other modifiers</b>: G8, G9 and QS (monitored anesthesia care) are informational; the
+ *       physical status modifiers P1-P6 add nothing: Medicare does not pay them. Both are noted.
+ *   <li><b>Qualifying circumstances</b> 99100-99140 are not paid by Medicare ({@link
+ *       UnpricedReason#STATUS_NOT_PAYABLE}, saying so).
+ *   <li>Units above one count the surgeries the anesthesia covered; the service is paid once. A
+ *       non-participating provider is paid 95%.
+ * </ul>
+ *
+ * <h2>A session: {@link #priceSession}</h2>
+ *
+ * When several anesthesia services are billed for one session, only the one with the most base
+ * units is paid, with the total time of all of them (the multiple-procedure rule of chapter 12,
+ * section 50); the others are {@link UnpricedReason#NOT_PAYABLE_ON_CLAIM}. The physician's lines
+ * (AA, QK, QY, AD) and the nurse anesthetist's (QX, QZ) are separate services, and the add-on codes
+ * 01953, 01968 and 01969 are paid beside their primary.
+ *
+ * <pre>{@code
+ * AnesthesiaFeeSchedule anesthesia = AnesthesiaFeeSchedule.builder()
+ *     .baseUnits(BundledData.anesthesiaBaseUnits())
+ *     .conversionFactors(BundledData.anesthesiaConversionFactors())
+ *     .effective(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31))
+ *     .build();
+ * anesthesia.price(ClaimLine.parse("00790-AA 95min"), context);
+ * // 263.71 | ... 7.0 base + 6.3 time units x 19.79 (13282-99 anesthesia CF) = 263.707 ...
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class AnesthesiaFeeSchedule implements FeeSchedule {
+
+  /** The codes paid by base units alone, without time units (chapter 12, section 50.G). */
+  public static final ImmutableSet<ProcedureCode> WITHOUT_TIME_UNITS =
+      ImmutableSet.of(CptCode.of(1995), CptCode.of(1996));
+
+  /** The anesthesia add-on codes, paid beside their primary rather than instead of it. */
+  public static final ImmutableSet<ProcedureCode> ADD_ONS =
+      ImmutableSet.of(CptCode.of(1953), CptCode.of(1968), CptCode.of(1969));
+
+  /** The base units of medical supervision (AD), whatever the code (section 50.D). */
+  public static final BigDecimal SUPERVISION_BASE_UNITS = BigDecimal.valueOf(3);
+
+  /** The non-participating provider's share: 95%. */
+  private static final BigDecimal NON_PARTICIPATING = new BigDecimal("0.95");
+
+  private static final int FIRST_QUALIFYING_CIRCUMSTANCE = 99_100;
+  private static final int LAST_QUALIFYING_CIRCUMSTANCE = 99_140;
+
+  private static final Set<Modifier> INFORMATIONAL =
+      Set.of(Modifier.parse("G8"), Modifier.parse("G9"), Modifier.parse("QS"));
+
+  private final String name;
+  private final AnesthesiaBaseUnits baseUnits;
+  private final AnesthesiaConversionFactors factors;
+  private final LocalDate effectiveFrom;
+  private final LocalDate effectiveTo;
+
+  private AnesthesiaFeeSchedule(Builder b) {
+    this.name = b.name;
+    this.baseUnits = requireNonNull(b.baseUnits, "baseUnits (call Builder.baseUnits)");
+    this.factors = requireNonNull(b.factors, "conversionFactors (call Builder.conversionFactors)");
+    this.effectiveFrom = b.effectiveFrom;
+    this.effectiveTo = b.effectiveTo;
+    if (effectiveTo.isBefore(effectiveFrom)) {
+      throw new IllegalArgumentException(
+          "the schedule's period ends " + effectiveTo + " before it starts " + effectiveFrom);
+    }
+  }
+
+  /** Returns a builder; base units and conversion factors are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Tells whether this schedule answers for {@code code}: the anesthesia codes 00100-01999 and the
+   * qualifying circumstances 99100-99140. Never allocates.
+   */
+  public static boolean covers(ProcedureCode code) {
+    int packed = code.packed();
+    return AnesthesiaBaseUnits.isAnesthesiaCode(code)
+        || packed >= FIRST_QUALIFYING_CIRCUMSTANCE && packed <= LAST_QUALIFYING_CIRCUMSTANCE;
+  }
+
+  /**
+   * Prices one anesthesia line as described on this class; the physician is taken as not documented
+   * present at induction (AD).
+   */
+  @Override
+  public FeeResult price(ClaimLine line, PricingContext context) {
+    return price(line, context, false);
+  }
+
+  /**
+   * Prices one anesthesia line; {@code presentAtInduction} says whether a supervising physician
+   * (AD) documented presence at induction, which adds one time unit (section 50.D).
+   */
+  public FeeResult price(ClaimLine line, PricingContext context, boolean presentAtInduction) {
+    requireNonNull(line, "line");
+    requireNonNull(context, "context");
+    return priceWithMinutes(line, context, presentAtInduction, line.minutesOrZero());
+  }
+
+  /**
+   * Prices the lines of one session, in order: the anesthesia lines by the session rule described
+   * on this class, every other line as {@link #price} does (refused when it is not anesthesia).
+   * Returns one result per line.
+   */
+  public ImmutableList<FeeResult> priceSession(List<ClaimLine> lines, PricingContext context) {
+    requireNonNull(lines, "lines");
+    requireNonNull(context, "context");
+    int n = lines.size();
+    FeeResult[] results = new FeeResult[n];
+    for (boolean physician : new boolean[] {true, false}) {
+      // The paid line of the group: the most base units, then the lowest code, then the first.
+      int paid = -1;
+      int totalMinutes = 0;
+      boolean anyWithoutMinutes = false;
+      List<Integer> members = new ArrayList<>(2);
+      for (int i = 0; i < n; i++) {
+        ClaimLine line = lines.get(i);
+        Optional<AnesthesiaRole> role = singleRole(line);
+        int units = baseUnits.unitsOrMinusOne(line.code());
+        if (role.isEmpty()
+            || role.get().isPhysician() != physician
+            || units < 0
+            || ADD_ONS.contains(line.code())
+            || WITHOUT_TIME_UNITS.contains(line.code())) {
+          continue;
+        }
+        members.add(i);
+        totalMinutes += line.minutesOrZero();
+        anyWithoutMinutes |= !line.hasMinutes();
+        if (paid < 0 || isBetter(line, units, lines.get(paid))) {
+          paid = i;
+        }
+      }
+      if (members.size() < 2) {
+        continue;
+      }
+      ClaimLine chosen = lines.get(paid);
+      int minutes = anyWithoutMinutes ? 0 : Math.min(totalMinutes, ClaimLine.MAX_MINUTES);
+      FeeResult result = priceWithMinutes(chosen, context, false, minutes);
+      String others = "";
+      for (int i : members) {
+        if (i != paid) {
+          others += (others.isEmpty() ? "" : ", ") + "line " + (i + 1);
+        }
+      }
+      PricingStep session =
+          PricingStep.note(
+              "anesthesia-session",
+              members.size()
+                  + " anesthesia services in one session: the one with the most base units is"
+                  + " paid with the total time, "
+                  + totalMinutes
+                  + " minutes (chapter 12, section 50); "
+                  + others
+                  + " paid through it");
+      results[paid] = result.withStep(session);
+      for (int i : members) {
+        if (i != paid) {
+          results[i] =
+              FeeResult.unpriced(
+                  UnpricedReason.NOT_PAYABLE_ON_CLAIM,
+                  "one anesthesia service is paid per session: line "
+                      + (paid + 1)
+                      + " ("
+                      + chosen.code()
+                      + ", more base units) is paid with this line's time",
+                  Explanation.of(header(lines.get(i), context), session));
+        }
+      }
+    }
+    ImmutableList.Builder<FeeResult> out = ImmutableList.builderWithExpectedSize(n);
+    for (int i = 0; i < n; i++) {
+      out.add(results[i] != null ? results[i] : price(lines.get(i), context));
+    }
+    return out.build();
+  }
+
+  private boolean isBetter(ClaimLine candidate, int candidateUnits, ClaimLine current) {
+    int currentUnits = baseUnits.unitsOrMinusOne(current.code());
+    if (candidateUnits != currentUnits) {
+      return candidateUnits > currentUnits;
+    }
+    return candidate.code().packed() < current.code().packed();
+  }
+
+  private static Optional<AnesthesiaRole> singleRole(ClaimLine line) {
+    List<AnesthesiaRole> roles = AnesthesiaRole.among(line.modifiers());
+    return roles.size() == 1 ? Optional.of(roles.get(0)) : Optional.empty();
+  }
+
+  private PricingStep header(ClaimLine line, PricingContext context) {
+    return PricingStep.note("anesthesia", name + " prices " + line + " on " + context);
+  }
+
+  private FeeResult refuse(Explanation explanation, UnpricedReason reason, String detail) {
+    return FeeResult.unpriced(reason, detail, explanation);
+  }
+
+  private FeeResult priceWithMinutes(
+      ClaimLine line, PricingContext context, boolean presentAtInduction, int minutes) {
+    ProcedureCode code = line.code();
+    Explanation explanation = Explanation.of(header(line, context));
+    LocalDate date = context.dateOfService();
+    if (date.isBefore(effectiveFrom) || date.isAfter(effectiveTo)) {
+      return refuse(
+          explanation,
+          UnpricedReason.DATE_NOT_COVERED,
+          name + " covers " + effectiveFrom + " to " + effectiveTo + ", not " + date);
+    }
+    int packed = code.packed();
+    if (packed >= FIRST_QUALIFYING_CIRCUMSTANCE && packed <= LAST_QUALIFYING_CIRCUMSTANCE) {
+      return refuse(
+          explanation,
+          UnpricedReason.STATUS_NOT_PAYABLE,
+          code
+              + " is a qualifying circumstance for anesthesia (99100-99140): Medicare does not"
+              + " pay these, the base units already account for the risk");
+    }
+    int units = baseUnits.unitsOrMinusOne(code);
+    if (units < 0) {
+      return refuse(
+          explanation,
+          UnpricedReason.NOT_IN_SCHEDULE,
+          code + " has no anesthesia base units in the " + baseUnits.edition() + " edition");
+    }
+    List<AnesthesiaRole> roles = AnesthesiaRole.among(line.modifiers());
+    if (roles.isEmpty()) {
+      return refuse(
+          explanation,
+          UnpricedReason.MODIFIER_REQUIRED,
+          "an anesthesia line needs one payment modifier: AA, QZ (100%), QK, QY, QX (50%) or AD"
+              + " (medical supervision)");
+    }
+    if (roles.size() > 1) {
+      return refuse(
+          explanation,
+          UnpricedReason.MODIFIER_NOT_ALLOWED,
+          "payment modifiers "
+              + roles.get(0).modifier()
+              + " and "
+              + roles.get(1).modifier()
+              + " contradict each other: the physician and the nurse anesthetist bill separate"
+              + " lines");
+    }
+    AnesthesiaRole role = roles.get(0);
+    boolean timeCounted =
+        !WITHOUT_TIME_UNITS.contains(code) && role != AnesthesiaRole.SUPERVISING_MORE_THAN_FOUR;
+    if (timeCounted && minutes == 0) {
+      return refuse(
+          explanation,
+          UnpricedReason.NO_ANESTHESIA_TIME,
+          code
+              + " is paid by its time: the line needs the anesthesia minutes, such as "
+              + line.withMinutes(60));
+    }
+    Optional<Locality> locality = Locality.in(context);
+    if (locality.isEmpty()) {
+      return refuse(
+          explanation,
+          UnpricedReason.NO_LOCALITY,
+          "the anesthesia conversion factor varies by locality; the context has none");
+    }
+    Optional<BigDecimal> factor = factors.find(locality.get());
+    if (factor.isEmpty()) {
+      return refuse(
+          explanation,
+          UnpricedReason.NO_CONVERSION_FACTOR,
+          factors.name() + " has no anesthesia conversion factor for locality " + locality.get());
+    }
+    BigDecimal base;
+    BigDecimal time;
+    if (role == AnesthesiaRole.SUPERVISING_MORE_THAN_FOUR) {
+      base = SUPERVISION_BASE_UNITS;
+      time = presentAtInduction ? BigDecimal.ONE : BigDecimal.ZERO;
+      explanation =
+          explanation.then(
+              PricingStep.note(
+                  "base-units",
+                  "AD medical supervision: 3 base units instead of "
+                      + code
+                      + "'s "
+                      + units
+                      + ", no time units"
+                      + (presentAtInduction ? " but one for presence at induction" : "")
+                      + " (chapter 12, section 50.D)"));
+    } else {
+      base = BigDecimal.valueOf(units);
+      explanation =
+          explanation.then(
+              PricingStep.note(
+                  "base-units",
+                  code + ": " + units + " base units (" + baseUnits.edition() + " edition)"));
+      if (timeCounted) {
+        time = AnesthesiaCalculation.timeUnits(minutes);
+        explanation =
+            explanation.then(
+                PricingStep.note(
+                    "time-units",
+                    minutes
+                        + " minutes / 15 = "
+                        + time.toPlainString()
+                        + " time units, rounded to one decimal (chapter 12, section 50.G)"));
+      } else {
+        time = BigDecimal.ZERO;
+        explanation =
+            explanation.then(
+                PricingStep.note(
+                    "time-units", code + " is paid without time units (chapter 12, section 50.G)"));
+      }
+    }
+    AnesthesiaCalculation calculation =
+        AnesthesiaCalculation.of(base, time, factor.get(), locality.get(), role);
+    explanation =
+        explanation.then(
+            PricingStep.of("anesthesia-cf", calculation.toString(), calculation.fullAmount()));
+    BigDecimal amount = calculation.fullAmount();
+    if (role.share().compareTo(BigDecimal.ONE) != 0) {
+      amount = calculation.exactAmount();
+      explanation =
+          explanation.then(
+              PricingStep.of(
+                  "anesthesia-role",
+                  role.modifier() + " " + role.words() + ": 50% (chapter 12, section 50.C)",
+                  amount));
+    } else {
+      explanation =
+          explanation.then(
+              PricingStep.note("anesthesia-role", role.modifier() + " " + role.words() + ": 100%"));
+    }
+    for (Modifier m : line.modifiers()) {
+      String note = noteOf(m);
+      if (note != null) {
+        explanation = explanation.then(PricingStep.note("modifier-" + m, note));
+      }
+    }
+    if (line.units() > 1) {
+      explanation =
+          explanation.then(
+              PricingStep.note(
+                  "units",
+                  line.units() + " units: the surgeries this anesthesia covered; paid once"));
+    }
+    if (!context.participating()) {
+      amount = amount.multiply(NON_PARTICIPATING);
+      explanation =
+          explanation.then(PricingStep.of("non-participating", "95% of the amount", amount));
+    }
+    return FeeResult.priced(amount, explanation);
+  }
+
+  private static String noteOf(Modifier m) {
+    if (INFORMATIONAL.contains(m)) {
+      return "informational (monitored anesthesia care), no payment effect";
+    }
+    String text = m.toString();
+    if (text.charAt(0) == 'P' && text.charAt(1) >= '1' && text.charAt(1) <= '6') {
+      return "physical status: Medicare pays no units for it";
+    }
+    return null;
+  }
+
+  /** Returns the base units. */
+  public AnesthesiaBaseUnits baseUnits() {
+    return baseUnits;
+  }
+
+  /** Returns the conversion factors. */
+  public AnesthesiaConversionFactors conversionFactors() {
+    return factors;
+  }
+
+  /** Returns the first date of service priced. */
+  public LocalDate effectiveFrom() {
+    return effectiveFrom;
+  }
+
+  /** Returns the last date of service priced. */
+  public LocalDate effectiveTo() {
+    return effectiveTo;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String toString() {
+    return name
+        + " ("
+        + baseUnits
+        + ", "
+        + factors
+        + ", "
+        + effectiveFrom
+        + ".."
+        + effectiveTo
+        + ")";
+  }
+
+  /** Builds an {@link AnesthesiaFeeSchedule}. */
+  public static final class Builder {
+    private String name = "medicare-anesthesia";
+    private AnesthesiaBaseUnits baseUnits;
+    private AnesthesiaConversionFactors factors;
+    private LocalDate effectiveFrom = LocalDate.MIN;
+    private LocalDate effectiveTo = LocalDate.MAX;
+
+    private Builder() {}
+
+    /** Sets the name used in explanations (default {@code "medicare-anesthesia"}). */
+    public Builder name(String newName) {
+      this.name = requireNonNull(newName, "newName");
+      return this;
+    }
+
+    /** Sets the base units. */
+    public Builder baseUnits(AnesthesiaBaseUnits units) {
+      this.baseUnits = requireNonNull(units, "units");
+      return this;
+    }
+
+    /** Sets the conversion factors per locality: one year's, matching the dates below. */
+    public Builder conversionFactors(AnesthesiaConversionFactors newFactors) {
+      this.factors = requireNonNull(newFactors, "newFactors");
+      return this;
+    }
+
+    /**
+     * Sets the dates of service priced, both inclusive (default every date): set them to the
+     * conversion factors' year, so that no date is priced with another year's factor.
+     */
+    public Builder effective(LocalDate from, LocalDate to) {
+      this.effectiveFrom = requireNonNull(from, "from");
+      this.effectiveTo = requireNonNull(to, "to");
+      return this;
+    }
+
+    /** Returns the schedule. */
+    public AnesthesiaFeeSchedule build() {
+      return new AnesthesiaFeeSchedule(this);
+    }
+  }
+}

@@ -1,0 +1,273 @@
+package io.github.cpt4j.fee.medicare.anesthesia;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.testing.NullPointerTester;
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.CptCode;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.Locality;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Anesthesia lines priced to the cent with the base units of CMS's CY 2022 file and the 2025
+ * anesthesia conversion factors of ANES2025.csv (13282-99 Rest of New York 19.79, 13202-01
+ * Manhattan 22.76), the arithmetic written out.
+ */
+class AnesthesiaFeeScheduleTest {
+
+  static final Locality REST_OF_NY = Locality.parse("13282-99");
+  static final Locality MANHATTAN = Locality.parse("13202-01");
+  static final LocalDate DATE = LocalDate.of(2025, 6, 2);
+
+  static final AnesthesiaBaseUnits UNITS =
+      AnesthesiaBaseUnits.of(
+          "CY 2022",
+          Map.of(
+              code("00790"), 7,
+              code("00840"), 6,
+              code("00811"), 4,
+              code("01967"), 5,
+              code("01968"), 2,
+              code("01996"), 3));
+
+  static final AnesthesiaConversionFactors FACTORS =
+      AnesthesiaConversionFactors.of(
+          "ANES2025",
+          Map.of(REST_OF_NY, new BigDecimal("19.79"), MANHATTAN, new BigDecimal("22.76")));
+
+  static final AnesthesiaFeeSchedule SCHEDULE =
+      AnesthesiaFeeSchedule.builder()
+          .name("anesthesia-2025")
+          .baseUnits(UNITS)
+          .conversionFactors(FACTORS)
+          .effective(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31))
+          .build();
+
+  static ProcedureCode code(String text) {
+    return CptCode.parse(text);
+  }
+
+  static PricingContext rochester() {
+    return PricingContext.of(DATE, REST_OF_NY, Setting.FACILITY);
+  }
+
+  static FeeResult price(String line) {
+    return SCHEDULE.price(ClaimLine.parse(line), rochester());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // minutes | time units: minutes / 15, half-up to one decimal
+        "1    | 0.1", // 0.0667
+        "2    | 0.1", // 0.1333
+        "4    | 0.3", // 0.2667
+        "8    | 0.5", // 0.5333
+        "15   | 1.0",
+        "95   | 6.3", // 6.3333
+        "97   | 6.5", // 6.4667
+        "100  | 6.7", // 6.6667
+        "180  | 12.0",
+      })
+  void timeUnitsAreMinutesOverFifteenToOneDecimal(int minutes, String units) {
+    assertEquals(new BigDecimal(units), AnesthesiaCalculation.timeUnits(minutes));
+  }
+
+  @Test
+  void personallyPerformedAaPaysBaseAndTimeAtTheLocalityFactor() {
+    // (7 base + 95 / 15 = 6.3 time units) x 19.79 = 13.3 x 19.79 = 263.207 -> 263.21
+    FeeResult fee = price("00790-AA 95min");
+    assertEquals(new BigDecimal("263.21"), fee.amountOrThrow());
+    assertEquals(0, new BigDecimal("263.207").compareTo(fee.exactAmount().orElseThrow()));
+    assertTrue(
+        fee.toString().contains("7.0 base + 6.3 time units x 19.79 (13282-99 anesthesia CF)"),
+        fee::toString);
+  }
+
+  @Test
+  void medicalDirectionQkAndQxPairPaysEachHalf() {
+    // Physician QK and nurse anesthetist QX, same case: each (7 + 6.3) x 19.79 x 50%
+    // = 263.207 x 0.5 = 131.6035 -> 131.60; together 263.20, the full amount give or take a cent.
+    List<FeeResult> fees =
+        SCHEDULE.priceSession(
+            List.of(ClaimLine.parse("00790-QK 95min"), ClaimLine.parse("00790-QX 95min")),
+            rochester());
+    assertEquals(new BigDecimal("131.60"), fees.get(0).amountOrThrow());
+    assertEquals(new BigDecimal("131.60"), fees.get(1).amountOrThrow());
+    assertTrue(fees.get(0).toString().contains("QK medical direction"), fees.get(0)::toString);
+    assertEquals(new BigDecimal("131.60"), price("00790-QY 95min").amountOrThrow());
+  }
+
+  @Test
+  void crnaWithoutDirectionQzPaysInFull() {
+    // 01967 in Manhattan, 180 minutes: (5 + 12.0) x 22.76 = 386.92
+    FeeResult fee =
+        SCHEDULE.price(
+            ClaimLine.parse("01967-QZ 180min"),
+            PricingContext.of(DATE, MANHATTAN, Setting.FACILITY));
+    assertEquals(new BigDecimal("386.92"), fee.amountOrThrow());
+  }
+
+  @Test
+  void medicalSupervisionAdPaysThreeBaseUnitsAndOneMoreAtInduction() {
+    // AD: 3 base units whatever the code (00790 has 7), no time units: 3 x 19.79 = 59.37
+    assertEquals(new BigDecimal("59.37"), price("00790-AD 95min").amountOrThrow());
+    assertEquals(new BigDecimal("59.37"), price("00790-AD").amountOrThrow()); // no minutes needed
+    // Present at induction: one time unit more, (3 + 1) x 19.79 = 79.16
+    assertEquals(
+        new BigDecimal("79.16"),
+        SCHEDULE.price(ClaimLine.parse("00790-AD 95min"), rochester(), true).amountOrThrow());
+  }
+
+  @Test
+  void severalAnesthesiaServicesInOneSessionPayTheMostBaseUnitsWithTheTotalTime() {
+    // 00840 (6 base) 45 min and 00790 (7 base) 60 min: 00790 paid with 105 minutes = 7.0 units:
+    // (7 + 7.0) x 19.79 = 277.06; 00840 is paid through it.
+    List<FeeResult> fees =
+        SCHEDULE.priceSession(
+            List.of(ClaimLine.parse("00840-AA 45min"), ClaimLine.parse("00790-AA 60min")),
+            rochester());
+    assertEquals(UnpricedReason.NOT_PAYABLE_ON_CLAIM, fees.get(0).reason().orElseThrow());
+    assertTrue(fees.get(0).detail().contains("line 2"), fees.get(0)::detail);
+    assertEquals(new BigDecimal("277.06"), fees.get(1).amountOrThrow());
+    assertTrue(fees.get(1).toString().contains("105 minutes"), fees.get(1)::toString);
+    // The order of the lines does not matter.
+    List<FeeResult> swapped =
+        SCHEDULE.priceSession(
+            List.of(ClaimLine.parse("00790-AA 60min"), ClaimLine.parse("00840-AA 45min")),
+            rochester());
+    assertEquals(new BigDecimal("277.06"), swapped.get(0).amountOrThrow());
+    assertFalse(swapped.get(1).isPriced());
+  }
+
+  @Test
+  void anAddOnIsPaidBesideItsPrimary() {
+    // 01967 (5) 120 min: (5 + 8.0) x 19.79 = 257.27; 01968 (2) 60 min: (2 + 4.0) x 19.79 = 118.74
+    List<FeeResult> fees =
+        SCHEDULE.priceSession(
+            List.of(ClaimLine.parse("01967-AA 120min"), ClaimLine.parse("01968-AA 60min")),
+            rochester());
+    assertEquals(new BigDecimal("257.27"), fees.get(0).amountOrThrow());
+    assertEquals(new BigDecimal("118.74"), fees.get(1).amountOrThrow());
+  }
+
+  @Test
+  void aLineWithoutMinutesIsNotPricedAsNoTime() {
+    FeeResult fee = price("00790-AA");
+    assertEquals(UnpricedReason.NO_ANESTHESIA_TIME, fee.reason().orElseThrow());
+    assertTrue(fee.detail().contains("00790-AA 60min"), fee::detail);
+    // In a session, a line without its time leaves the session without a total.
+    List<FeeResult> fees =
+        SCHEDULE.priceSession(
+            List.of(ClaimLine.parse("00790-AA"), ClaimLine.parse("00840-AA 45min")), rochester());
+    assertEquals(UnpricedReason.NO_ANESTHESIA_TIME, fees.get(0).reason().orElseThrow());
+  }
+
+  @Test
+  void codesWithoutTimeUnitsPayBaseUnitsAlone() {
+    // 01996: 3 base units, no time units (section 50.G): 3 x 19.79 = 59.37
+    assertEquals(new BigDecimal("59.37"), price("01996-AA").amountOrThrow());
+    assertEquals(new BigDecimal("59.37"), price("01996-AA 30min").amountOrThrow());
+  }
+
+  @Test
+  void physicalStatusAndInformationalModifiersAddNothing() {
+    FeeResult fee = price("00790-AA-P3-QS 95min");
+    assertEquals(new BigDecimal("263.21"), fee.amountOrThrow());
+    String why = fee.toString();
+    assertTrue(why.contains("modifier-P3: physical status: Medicare pays no units"), why);
+    assertTrue(why.contains("modifier-QS: informational"), why);
+  }
+
+  @Test
+  void qualifyingCircumstancesAreNotPaidByMedicare() {
+    FeeResult fee = price("99100");
+    assertEquals(UnpricedReason.STATUS_NOT_PAYABLE, fee.reason().orElseThrow());
+    assertTrue(fee.detail().contains("Medicare does not pay"), fee::detail);
+    assertTrue(AnesthesiaFeeSchedule.covers(code("99140")));
+    assertFalse(AnesthesiaFeeSchedule.covers(code("99141")));
+    assertFalse(AnesthesiaFeeSchedule.covers(code("02000")));
+  }
+
+  @Test
+  void refusalsAreTyped() {
+    assertEquals(UnpricedReason.MODIFIER_REQUIRED, price("00790 95min").reason().orElseThrow());
+    assertEquals(
+        UnpricedReason.MODIFIER_NOT_ALLOWED, price("00790-AA-QK 95min").reason().orElseThrow());
+    assertEquals(UnpricedReason.NOT_IN_SCHEDULE, price("00100-AA 30min").reason().orElseThrow());
+    assertEquals(
+        UnpricedReason.DATE_NOT_COVERED,
+        SCHEDULE
+            .price(
+                ClaimLine.parse("00790-AA 95min"), rochester().withDateOfService(DATE.plusYears(1)))
+            .reason()
+            .orElseThrow());
+    assertEquals(
+        UnpricedReason.NO_CONVERSION_FACTOR,
+        SCHEDULE
+            .price(
+                ClaimLine.parse("00790-AA 95min"), rochester().withArea(Locality.parse("10112-00")))
+            .reason()
+            .orElseThrow());
+    assertEquals(
+        UnpricedReason.NO_LOCALITY,
+        SCHEDULE
+            .price(
+                ClaimLine.parse("00790-AA 95min"),
+                PricingContext.withoutArea(DATE, Setting.FACILITY))
+            .reason()
+            .orElseThrow());
+  }
+
+  @Test
+  void nonParticipatingIsPaid95Percent() {
+    // 263.207 x 0.95 = 250.04665 -> 250.05
+    FeeResult fee =
+        SCHEDULE.price(ClaimLine.parse("00790-AA 95min"), rochester().withParticipating(false));
+    assertEquals(new BigDecimal("250.05"), fee.amountOrThrow());
+  }
+
+  @Test
+  void tablesCheckTheirInput() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> AnesthesiaBaseUnits.of("x", Map.of(code("99213"), 1)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> AnesthesiaBaseUnits.of("x", Map.of(code("00790"), -1)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> AnesthesiaConversionFactors.of("x", Map.of(MANHATTAN, BigDecimal.ZERO)));
+    assertEquals(7, UNITS.find(code("00790")).getAsInt());
+    assertFalse(UNITS.find(code("99213")).isPresent());
+    assertEquals(
+        "QK QX QY",
+        List.of(AnesthesiaRole.values()).stream()
+            .filter(r -> r.share().compareTo(BigDecimal.ONE) < 0)
+            .map(r -> r.modifier().toString())
+            .sorted()
+            .collect(Collectors.joining(" ")));
+    new NullPointerTester().testAllPublicStaticMethods(AnesthesiaBaseUnits.class);
+    new NullPointerTester()
+        .setDefault(PricingContext.class, rochester())
+        .setDefault(ClaimLine.class, ClaimLine.parse("00790-AA 95min"))
+        .setDefault(Locality.class, REST_OF_NY)
+        .testAllPublicInstanceMethods(SCHEDULE);
+  }
+}

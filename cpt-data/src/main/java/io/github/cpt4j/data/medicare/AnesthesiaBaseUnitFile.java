@@ -1,0 +1,145 @@
+package io.github.cpt4j.data.medicare;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cpt4j.code.CodeFormatException;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaBaseUnits;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads CMS's anesthesia base unit file ({@code CY2022_Anesthesia_Base_Units.txt} and later
+ * editions) as published: tab-separated, a header of three rows ({@code CODE} and the year, then
+ * {@code BASE}, then {@code UNIT}, in the second column), then one row per code: the code and its
+ * base units. The edition ({@code "CY 2022"}) comes from the year in the first header row.
+ *
+ * <p>All-or-nothing, with file, line and column in every error: a code outside 00100-01999, a code
+ * twice, units that are not a whole number from 0 to 99.
+ *
+ * <pre>{@code
+ * AnesthesiaBaseUnits units = AnesthesiaBaseUnitFile.read(Path.of("CY2025_Anesthesia_Base_Units.txt"));
+ * units.edition();   // "CY 2025"
+ * }</pre>
+ */
+public final class AnesthesiaBaseUnitFile {
+
+  /** A year's anesthesia file has about 280 codes; fewer than this is not a whole file. */
+  static final int MIN_CODES = 100;
+
+  private AnesthesiaBaseUnitFile() {}
+
+  /**
+   * Reads the file at {@code path}.
+   *
+   * @throws DataLoadException if the content is not an anesthesia base unit file
+   * @throws IOException if the file cannot be read
+   */
+  public static AnesthesiaBaseUnits read(Path path) throws IOException {
+    return parse(
+        new String(Files.readAllBytes(path), StandardCharsets.ISO_8859_1),
+        path.getFileName().toString());
+  }
+
+  /**
+   * Reads the file from {@code in}, which is not closed, naming it {@code sourceName} in errors.
+   *
+   * @throws DataLoadException if the content is not an anesthesia base unit file
+   * @throws IOException if the stream cannot be read
+   */
+  public static AnesthesiaBaseUnits read(InputStream in, String sourceName) throws IOException {
+    return parse(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1), sourceName);
+  }
+
+  private static AnesthesiaBaseUnits parse(String text, String source) throws DataLoadException {
+    requireNonNull(source, "sourceName");
+    String[] lines = text.split("\r\n|\r|\n", -1);
+    String edition = null;
+    Map<ProcedureCode, Integer> units = new LinkedHashMap<>();
+    Map<ProcedureCode, Integer> lineOf = new LinkedHashMap<>();
+    for (int i = 0; i < lines.length; i++) {
+      int number = i + 1;
+      String line = lines[i];
+      if (i == 0 && line.startsWith("\uFEFF")) {
+        line = line.substring(1);
+      }
+      if (line.isBlank()) {
+        continue;
+      }
+      String[] fields = line.split("\t", -1);
+      String first = fields[0].trim();
+      if (edition == null) {
+        if (!first.equalsIgnoreCase("CODE") || fields.length < 2) {
+          throw new DataLoadException(
+              source,
+              number,
+              1,
+              "expected the header of CMS's anesthesia base unit file, CODE<TAB>year, not '"
+                  + abbreviate(line)
+                  + "'");
+        }
+        String year = fields[1].trim();
+        if (!year.matches("(19|20)\\d\\d")) {
+          throw new DataLoadException(
+              source, number, 2, "expected the edition's year after CODE, not '" + year + "'");
+        }
+        edition = "CY " + year;
+        continue;
+      }
+      if (first.isEmpty()) {
+        continue; // the header's BASE and UNIT rows: their first column is empty
+      }
+      if (fields.length < 2) {
+        throw new DataLoadException(
+            source, number, 1, "expected a code, a tab and its base units, not '" + line + "'");
+      }
+      ProcedureCode code;
+      try {
+        code = ProcedureCode.parse(first);
+      } catch (CodeFormatException e) {
+        throw new DataLoadException(
+            source, number, 1, "expected an anesthesia code such as 00790: " + e.getMessage());
+      }
+      if (!AnesthesiaBaseUnits.isAnesthesiaCode(code)) {
+        throw new DataLoadException(
+            source, number, 1, code + " is not an anesthesia code (00100-01999)");
+      }
+      String value = fields[1].trim();
+      if (!value.matches("\\d{1,2}")) {
+        throw new DataLoadException(
+            source, number, 2, "expected base units, a whole number 0-99, not '" + value + "'");
+      }
+      Integer previous = lineOf.putIfAbsent(code, number);
+      if (previous != null) {
+        throw new DataLoadException(
+            source, number, 1, code + " appears twice, on lines " + previous + " and " + number);
+      }
+      units.put(code, Integer.parseInt(value));
+    }
+    if (edition == null) {
+      throw new DataLoadException(source, 0, 0, "empty: expected CMS's anesthesia base units");
+    }
+    if (units.size() < MIN_CODES) {
+      throw new DataLoadException(
+          source,
+          0,
+          0,
+          "only "
+              + units.size()
+              + " codes: a whole edition has about 280 (expected at least "
+              + MIN_CODES
+              + ")");
+    }
+    return AnesthesiaBaseUnits.of(edition, units);
+  }
+
+  private static String abbreviate(String line) {
+    return line.length() > 40 ? line.substring(0, 40) + "..." : line;
+  }
+}

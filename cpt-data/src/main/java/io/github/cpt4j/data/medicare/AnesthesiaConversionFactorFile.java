@@ -1,0 +1,110 @@
+package io.github.cpt4j.data.medicare;
+
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.data.table.Cells;
+import io.github.cpt4j.data.table.CsvTable;
+import io.github.cpt4j.data.table.Header;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaConversionFactors;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads CMS's anesthesia conversion factor file, {@code ANES<yyyy>.csv}, as published: a header row
+ * {@code Contractor,Locality,Locality Name,National Anes CF of 20.3178}, then one row per locality
+ * with its factor (two decimals), then blank rows. The factors are named after the file ({@code
+ * ANES2025}).
+ *
+ * <p>All-or-nothing, with file, line and column in every error.
+ *
+ * <pre>{@code
+ * AnesthesiaConversionFactors cf = AnesthesiaConversionFactorFile.read(Path.of("ANES2025.csv"));
+ * }</pre>
+ */
+public final class AnesthesiaConversionFactorFile {
+
+  private AnesthesiaConversionFactorFile() {}
+
+  /**
+   * Reads the file at {@code path}.
+   *
+   * @throws DataLoadException if the content is not an anesthesia conversion factor file
+   * @throws IOException if the file cannot be read
+   */
+  public static AnesthesiaConversionFactors read(Path path) throws IOException {
+    return parse(CsvTable.read(path));
+  }
+
+  /**
+   * Reads the file from {@code in}, which is not closed, naming it {@code sourceName} in errors.
+   *
+   * @throws DataLoadException if the content is not an anesthesia conversion factor file
+   * @throws IOException if the stream cannot be read
+   */
+  public static AnesthesiaConversionFactors read(InputStream in, String sourceName)
+      throws IOException {
+    return parse(CsvTable.read(in, sourceName));
+  }
+
+  private static AnesthesiaConversionFactors parse(CsvTable table) throws DataLoadException {
+    String source = table.sourceName();
+    List<CsvRecord> records = table.records();
+    int headerRow = -1;
+    for (int i = 0; i < records.size() && i < 10 && headerRow < 0; i++) {
+      if (Header.normalize(records.get(i).getField(0)).equals("CONTRACTOR")) {
+        headerRow = i;
+      }
+    }
+    if (headerRow < 0) {
+      throw new DataLoadException(
+          source, 0, 0, "no header row starting with Contractor: expected CMS's ANES file");
+    }
+    Header header = Header.of(source, records.subList(headerRow, headerRow + 1));
+    int mac = header.require("CONTRACTOR");
+    int number = header.require("LOCALITY");
+    int factor = header.find(n -> n.contains("ANES CF"), "the anesthesia conversion factor");
+    if (factor < 0) {
+      throw header.missing("\"National Anes CF of ...\"");
+    }
+    Cells cells = new Cells(source, header);
+    Map<Locality, BigDecimal> factors = new LinkedHashMap<>();
+    Map<Locality, Long> lines = new LinkedHashMap<>();
+    for (int i = headerRow + 1; i < records.size(); i++) {
+      CsvRecord record = records.get(i);
+      if (CsvTable.isBlank(record)) {
+        continue;
+      }
+      cells.at(record);
+      Locality locality = Locality.of(cells.digits(mac, 5), cells.digits(number, 2));
+      BigDecimal value = cells.decimal(factor, 2);
+      if (value.signum() <= 0) {
+        throw cells.error(factor, "a positive conversion factor");
+      }
+      Long previous = lines.putIfAbsent(locality, cells.line());
+      if (previous != null) {
+        throw new DataLoadException(
+            source,
+            cells.line(),
+            0,
+            "locality "
+                + locality
+                + " appears twice, on lines "
+                + previous
+                + " and "
+                + cells.line());
+      }
+      factors.put(locality, value);
+    }
+    if (factors.isEmpty()) {
+      throw new DataLoadException(source, header.line(), 0, "no localities after the header");
+    }
+    String name = source.replaceFirst("(?i)\\.csv$", "");
+    return AnesthesiaConversionFactors.of(name, factors);
+  }
+}

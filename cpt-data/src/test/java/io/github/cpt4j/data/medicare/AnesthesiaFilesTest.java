@@ -1,0 +1,166 @@
+package io.github.cpt4j.data.medicare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.CptCode;
+import io.github.cpt4j.data.BundledData;
+import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaBaseUnits;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaConversionFactors;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.claim.ClaimRule;
+import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/** The anesthesia loaders, the bundled anesthesia tables, and anesthesia in the claim pricer. */
+class AnesthesiaFilesTest {
+
+  static final Locality REST_OF_NY = Locality.parse("13282-99");
+  static final PricingContext ROCHESTER =
+      PricingContext.of(LocalDate.of(2025, 6, 2), REST_OF_NY, Setting.FACILITY);
+
+  @Test
+  void bundledBaseUnitsAreTheCy2022Edition() {
+    AnesthesiaBaseUnits units = BundledData.anesthesiaBaseUnits();
+    assertEquals("CY 2022", units.edition());
+    assertEquals(276, units.size());
+    assertEquals(7, units.find(CptCode.parse("00790")).getAsInt());
+    assertEquals(3, units.find(CptCode.parse("01996")).getAsInt());
+    assertEquals(0, units.find(CptCode.parse("01999")).getAsInt());
+  }
+
+  @Test
+  void bundledConversionFactorsAreAnes2025() {
+    AnesthesiaConversionFactors cf = BundledData.anesthesiaConversionFactors();
+    assertEquals("ANES2025", cf.name());
+    assertEquals(109, cf.size());
+    assertEquals(new BigDecimal("19.79"), cf.find(REST_OF_NY).orElseThrow());
+    assertEquals(new BigDecimal("22.76"), cf.find(Locality.parse("13202-01")).orElseThrow());
+    assertEquals(new BigDecimal("27.86"), cf.find(Locality.parse("02102-01")).orElseThrow());
+  }
+
+  @Test
+  void theRealFilesEqualTheBundledOnes() throws IOException {
+    AnesthesiaBaseUnits units =
+        AnesthesiaBaseUnitFile.read(CmsFiles.file("anesthesia/CY2022_Anesthesia_Base_Units.txt"));
+    AnesthesiaBaseUnits bundled = BundledData.anesthesiaBaseUnits();
+    assertEquals(bundled.size(), units.size());
+    for (int n = AnesthesiaBaseUnits.FIRST_CODE; n <= AnesthesiaBaseUnits.LAST_CODE; n++) {
+      CptCode code = CptCode.of(n);
+      assertEquals(bundled.find(code), units.find(code), code::toString);
+    }
+    AnesthesiaConversionFactors cf =
+        AnesthesiaConversionFactorFile.read(CmsFiles.file("2025/ANES2025.csv"));
+    assertEquals(BundledData.anesthesiaConversionFactors().asMap(), cf.asMap());
+  }
+
+  @Test
+  void theMedicareScheduleHandsAnesthesiaToItsAnesthesiaSchedule() {
+    MedicareFeeSchedule medicare = BundledData.medicareFeeSchedule();
+    // (7 + 95 / 15 = 6.3) x 19.79 = 263.207
+    FeeResult fee = medicare.price(ClaimLine.parse("00790-AA 95min"), ROCHESTER);
+    assertEquals(new BigDecimal("263.21"), fee.amountOrThrow());
+    assertTrue(
+        fee.toString().contains("7.0 base + 6.3 time units x 19.79 (13282-99 anesthesia CF)"),
+        fee::toString);
+    assertEquals(
+        UnpricedReason.NO_ANESTHESIA_TIME,
+        medicare.price(ClaimLine.parse("00790-AA"), ROCHESTER).reason().orElseThrow());
+    assertEquals(
+        UnpricedReason.STATUS_NOT_PAYABLE,
+        medicare.price(ClaimLine.parse("99140"), ROCHESTER).reason().orElseThrow());
+  }
+
+  @Test
+  void theClaimPricerPricesAnesthesiaBesideOtherServices() {
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(BundledData.medicareFeeSchedule());
+    Claim claim =
+        Claim.builder()
+            .add("00840-AA 45min", "900.00") // 6 base units: paid through 00790
+            .add("00790-AA 60min", "1200.00") // 7 base units: (7 + 105 / 15 = 7.0) x 19.79
+            .add("99100", "50.00") // a qualifying circumstance: not paid by Medicare
+            .add("01996-AA", "40.00") // 3 base units, no time: 59.37, the charge 40.00 is lower
+            .add("99213", "180.00")
+            .build();
+    PricedClaim priced = pricer.price(claim, ROCHESTER);
+    assertEquals(UnpricedReason.NOT_PAYABLE_ON_CLAIM, priced.line(0).reason().orElseThrow());
+    assertEquals(ClaimRule.ANESTHESIA.id(), priced.line(0).refusedBy().orElseThrow());
+    assertEquals(new BigDecimal("277.06"), priced.line(1).amountOrThrow());
+    assertEquals(UnpricedReason.STATUS_NOT_PAYABLE, priced.line(2).reason().orElseThrow());
+    assertEquals(new BigDecimal("40.00"), priced.line(3).amountOrThrow());
+    assertTrue(priced.line(3).toString().contains("billed-charge"), priced.line(3)::toString);
+    assertTrue(priced.line(4).isPriced());
+    assertFalse(priced.line(1).explanation().has("rvu"), priced.line(1)::toString);
+    assertTrue(
+        priced.line(1).result().toString().contains("7.0 base + 7.0 time units x 19.79"),
+        () -> priced.line(1).result().toString());
+  }
+
+  @Test
+  void malformedFilesAreRejectedWithLineAndColumn() {
+    DataLoadException header =
+        assertThrows(DataLoadException.class, () -> baseUnits("HCPCS\tBASE\r\n00100\t5\r\n"));
+    assertEquals(1, header.line());
+    StringBuilder text = new StringBuilder("CODE\t2025\r\n\tBASE\r\n\tUNIT\r\n");
+    for (int n = 100; n < 300; n++) {
+      text.append(String.format("%05d\t5\r\n", n));
+    }
+    assertEquals("CY 2025", assertLoads(text.toString()).edition());
+    DataLoadException units =
+        assertThrows(DataLoadException.class, () -> baseUnits(text + "00300\tfive\r\n"));
+    assertEquals(204, units.line());
+    assertEquals(2, units.column());
+    DataLoadException twice =
+        assertThrows(DataLoadException.class, () -> baseUnits(text + "00100\t5\r\n"));
+    assertTrue(twice.getMessage().contains("twice"), twice::getMessage);
+    DataLoadException notAnesthesia =
+        assertThrows(DataLoadException.class, () -> baseUnits(text + "99213\t5\r\n"));
+    assertTrue(notAnesthesia.getMessage().contains("not an anesthesia code"));
+    DataLoadException small =
+        assertThrows(
+            DataLoadException.class, () -> baseUnits("CODE\t2025\r\n\tBASE\r\n00100\t5\r\n"));
+    assertTrue(small.getMessage().contains("only 1 codes"), small::getMessage);
+    DataLoadException cf =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                AnesthesiaConversionFactorFile.read(
+                    stream(
+                        "Contractor,Locality,Locality Name,National Anes CF of 20.3178\r\n"
+                            + "10112 ,00 ,ALABAMA,19.3x \r\n"),
+                    "ANES2025.csv"));
+    assertEquals(2, cf.line());
+  }
+
+  private static AnesthesiaBaseUnits assertLoads(String text) {
+    try {
+      return baseUnits(text);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static AnesthesiaBaseUnits baseUnits(String text) throws IOException {
+    return AnesthesiaBaseUnitFile.read(stream(text), "units.txt");
+  }
+
+  private static ByteArrayInputStream stream(String text) {
+    return new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1));
+  }
+}

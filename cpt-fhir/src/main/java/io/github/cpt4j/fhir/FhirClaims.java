@@ -1,0 +1,131 @@
+package io.github.cpt4j.fhir;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.CodeFormatException;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.modifier.Modifier;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Money;
+
+/**
+ * Reads the items of a professional FHIR R4 {@code Claim} as cpt4j {@link Claim} lines:
+ *
+ * <ul>
+ *   <li>the code from {@code item.productOrService}, its first CPT or HCPCS Level II coding;
+ *   <li>the modifiers from {@code item.modifier}, in order, each the code of its concept's first
+ *       coding (any system: CPT and HCPCS modifiers share one two-character space);
+ *   <li>the units from {@code item.quantity.value}, a whole number from 1 (1 when absent);
+ *   <li>the billed charge from {@code item.net}, else {@code item.unitPrice} times the units, in US
+ *       dollars (none when neither is given).
+ * </ul>
+ *
+ * <p>All or nothing: the first item that cannot be read fails the whole claim with a {@link
+ * FhirMappingException} naming its FHIR path.
+ */
+public final class FhirClaims {
+
+  private FhirClaims() {}
+
+  /**
+   * Returns the claim's items as billed lines, in item order.
+   *
+   * @throws FhirMappingException naming the first item element that cannot be read
+   */
+  public static Claim toClaim(org.hl7.fhir.r4.model.Claim claim) {
+    requireNonNull(claim, "claim");
+    List<BilledLine> lines = new ArrayList<>(claim.getItem().size());
+    for (int i = 0; i < claim.getItem().size(); i++) {
+      lines.add(toBilledLine(claim.getItem().get(i), "Claim.item[" + i + "]"));
+    }
+    return Claim.of(lines);
+  }
+
+  /**
+   * Reads one claim item.
+   *
+   * @param path the item's FHIR path, for messages, such as {@code Claim.item[0]}
+   * @throws FhirMappingException naming the element that cannot be read
+   */
+  public static BilledLine toBilledLine(
+      org.hl7.fhir.r4.model.Claim.ItemComponent item, String path) {
+    requireNonNull(item, "item");
+    requireNonNull(path, "path");
+    ProcedureCode code =
+        FhirCodings.fromConcept(item.getProductOrService(), path + ".productOrService");
+    List<Modifier> modifiers = new ArrayList<>();
+    for (int m = 0; m < item.getModifier().size(); m++) {
+      modifiers.add(modifier(item.getModifier().get(m), path + ".modifier[" + m + "]"));
+    }
+    int units = units(item, path + ".quantity");
+    ClaimLine line;
+    try {
+      line = ClaimLine.of(code, modifiers, units);
+    } catch (IllegalArgumentException e) {
+      throw new FhirMappingException(path, e.getMessage(), e);
+    }
+    BigDecimal charge = charge(item, units, path);
+    try {
+      return charge == null ? BilledLine.of(line) : BilledLine.of(line, charge);
+    } catch (IllegalArgumentException e) {
+      throw new FhirMappingException(path + ".net", e.getMessage(), e);
+    }
+  }
+
+  private static Modifier modifier(CodeableConcept concept, String path) {
+    if (concept.getCoding().isEmpty() || !concept.getCodingFirstRep().hasCode()) {
+      throw new FhirMappingException(path, "the modifier has no coding with a code");
+    }
+    Coding coding = concept.getCodingFirstRep();
+    try {
+      return Modifier.parse(coding.getCode());
+    } catch (CodeFormatException e) {
+      throw new FhirMappingException(path + ".coding[0]", e.getMessage(), e);
+    }
+  }
+
+  private static int units(org.hl7.fhir.r4.model.Claim.ItemComponent item, String path) {
+    if (!item.hasQuantity() || !item.getQuantity().hasValue()) {
+      return 1;
+    }
+    BigDecimal value = item.getQuantity().getValue();
+    try {
+      int units = value.intValueExact();
+      if (units < 1 || units > ClaimLine.MAX_UNITS) {
+        throw new ArithmeticException("out of range");
+      }
+      return units;
+    } catch (ArithmeticException e) {
+      throw new FhirMappingException(
+          path + ".value",
+          "units are a whole number from 1 to " + ClaimLine.MAX_UNITS + ", not " + value,
+          e);
+    }
+  }
+
+  private static BigDecimal charge(
+      org.hl7.fhir.r4.model.Claim.ItemComponent item, int units, String path) {
+    if (item.hasNet() && item.getNet().hasValue()) {
+      return dollars(item.getNet(), path + ".net");
+    }
+    if (item.hasUnitPrice() && item.getUnitPrice().hasValue()) {
+      return dollars(item.getUnitPrice(), path + ".unitPrice").multiply(BigDecimal.valueOf(units));
+    }
+    return null;
+  }
+
+  private static BigDecimal dollars(Money money, String path) {
+    if (money.hasCurrency() && !money.getCurrency().equals("USD")) {
+      throw new FhirMappingException(
+          path + ".currency", "amounts are US dollars (USD), not " + money.getCurrency());
+    }
+    return money.getValue();
+  }
+}

@@ -1,0 +1,107 @@
+package io.github.cpt4j.fhir;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cpt4j.code.CodeFormatException;
+import io.github.cpt4j.code.CodeLevel;
+import io.github.cpt4j.code.ProcedureCode;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+
+/**
+ * Procedure codes as FHIR {@link Coding}s, in both directions.
+ *
+ * <pre>{@code
+ * Coding coding = FhirCodings.toCoding(ProcedureCode.parse("99213"));
+ * // system http://www.ama-assn.org/go/cpt, code 99213
+ * ProcedureCode code = FhirCodings.fromCoding(coding, "Claim.item[0].productOrService");
+ * }</pre>
+ *
+ * <p>Reading is strict about the code (canonical form, as {@link ProcedureCode#parse} reads it) and
+ * lenient about the system URI (see {@link FhirCodeSystems#levelOf}); a code of the other level
+ * than its system's, such as {@code J1100} under CPT, is refused.
+ */
+public final class FhirCodings {
+
+  private FhirCodings() {}
+
+  /** Returns a coding of {@code code} under its level's canonical system, with no display. */
+  public static Coding toCoding(ProcedureCode code) {
+    requireNonNull(code, "code");
+    // No display: CPT descriptors are the AMA's; users with a licence add their own.
+    return new Coding().setSystem(FhirCodeSystems.systemOf(code)).setCode(code.toString());
+  }
+
+  /** Tells whether {@code coding}'s system is CPT or HCPCS Level II, in any accepted form. */
+  public static boolean isProcedureCoding(Coding coding) {
+    return coding != null && FhirCodeSystems.levelOf(coding.getSystem()).isPresent();
+  }
+
+  /**
+   * Reads a CPT or HCPCS Level II coding.
+   *
+   * @param path the FHIR path of the coding, for messages
+   * @throws FhirMappingException if the system is neither, the code is missing or malformed, or the
+   *     code is of the other level
+   */
+  public static ProcedureCode fromCoding(Coding coding, String path) {
+    requireNonNull(coding, "coding");
+    requireNonNull(path, "path");
+    CodeLevel level =
+        FhirCodeSystems.levelOf(coding.getSystem())
+            .orElseThrow(
+                () ->
+                    new FhirMappingException(
+                        path,
+                        "system '"
+                            + coding.getSystem()
+                            + "' is neither CPT ("
+                            + FhirCodeSystems.CPT
+                            + ") nor HCPCS Level II ("
+                            + FhirCodeSystems.HCPCS_LEVEL_II
+                            + ")"));
+    if (!coding.hasCode()) {
+      throw new FhirMappingException(path, "the coding has no code");
+    }
+    ProcedureCode code;
+    try {
+      code = ProcedureCode.parse(coding.getCode());
+    } catch (CodeFormatException e) {
+      throw new FhirMappingException(path, e.getMessage(), e);
+    }
+    if (code.level() != level) {
+      throw new FhirMappingException(
+          path,
+          code
+              + " is a "
+              + (code.level() == CodeLevel.LEVEL_I ? "CPT" : "HCPCS Level II")
+              + " code, but the system is "
+              + coding.getSystem());
+    }
+    return code;
+  }
+
+  /** Returns the first CPT or HCPCS Level II coding of {@code concept}, if any. */
+  public static Optional<Coding> procedureCoding(CodeableConcept concept) {
+    if (concept == null) {
+      return Optional.empty();
+    }
+    return concept.getCoding().stream().filter(FhirCodings::isProcedureCoding).findFirst();
+  }
+
+  /**
+   * Reads the procedure code of a concept, such as a claim item's {@code productOrService}: its
+   * first CPT or HCPCS Level II coding.
+   *
+   * @throws FhirMappingException if it has none, or that coding is not a valid code
+   */
+  public static ProcedureCode fromConcept(CodeableConcept concept, String path) {
+    requireNonNull(path, "path");
+    Coding coding =
+        procedureCoding(concept)
+            .orElseThrow(() -> new FhirMappingException(path, "no CPT or HCPCS Level II coding"));
+    int index = concept.getCoding().indexOf(coding);
+    return fromCoding(coding, path + ".coding[" + index + "]");
+  }
+}

@@ -1,0 +1,254 @@
+package io.github.cpt4j.fhirconsumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.CodeLevel;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.data.BundledData;
+import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
+import io.github.cpt4j.fhir.FhirClaimPricer;
+import io.github.cpt4j.fhir.FhirClaims;
+import io.github.cpt4j.fhir.FhirCodeSystems;
+import io.github.cpt4j.fhir.FhirCodings;
+import io.github.cpt4j.fhir.FhirMappingException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.ClaimResponse;
+import org.hl7.fhir.r4.model.ClaimResponse.AdjudicationComponent;
+import org.hl7.fhir.r4.model.Coding;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The FHIR mappings as an application on the class path uses them (this package is not the
+ * library's, so only its public API is visible), with HAPI's own JSON parser on hand-written
+ * resources.
+ */
+class FhirTest {
+
+  /** One context for every test: building it is the slow part of HAPI FHIR. */
+  private static final FhirContext FHIR = FhirContext.forR4Cached();
+
+  private static final PricingContext ROCHESTER =
+      PricingContext.of(LocalDate.of(2025, 6, 2), Locality.parse("13282-99"), Setting.FACILITY);
+
+  private static org.hl7.fhir.r4.model.Claim claim(String json) {
+    return FHIR.newJsonParser().parseResource(org.hl7.fhir.r4.model.Claim.class, json);
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = FhirTest.class.getResourceAsStream("/fhir/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String item(String productOrService, String extra) {
+    return "{\"resourceType\":\"Claim\",\"item\":[{\"sequence\":1,\"productOrService\":"
+        + productOrService
+        + extra
+        + "}]}";
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "http://www.ama-assn.org/go/cpt, LEVEL_I",
+    "https://www.ama-assn.org/go/cpt, LEVEL_I",
+    "http://WWW.AMA-ASSN.ORG/go/cpt/, LEVEL_I",
+    "urn:oid:2.16.840.1.113883.6.12, LEVEL_I",
+    "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets, LEVEL_II",
+    "https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets, LEVEL_II",
+    "urn:oid:2.16.840.1.113883.6.285, LEVEL_II",
+  })
+  void systemsAreRecognisedInTheFormsSeen(String system, CodeLevel level) {
+    assertEquals(Optional.of(level), FhirCodeSystems.levelOf(system));
+  }
+
+  @Test
+  void otherSystemsAreNot() {
+    assertEquals(Optional.empty(), FhirCodeSystems.levelOf("http://snomed.info/sct"));
+    assertEquals(Optional.empty(), FhirCodeSystems.levelOf("http://www.ama-assn.org/go/cpt/x"));
+    assertEquals(Optional.empty(), FhirCodeSystems.levelOf(null));
+  }
+
+  @Test
+  void codesBecomeCodingsAndBack() {
+    for (String text : List.of("99213", "0001F", "0042T", "J1100", "G0438")) {
+      ProcedureCode code = ProcedureCode.parse(text);
+      Coding coding = FhirCodings.toCoding(code);
+      assertEquals(text, coding.getCode());
+      assertFalse(coding.hasDisplay(), "no AMA descriptor text");
+      assertEquals(code, FhirCodings.fromCoding(coding, "x"));
+    }
+    assertEquals(
+        FhirCodeSystems.CPT, FhirCodings.toCoding(ProcedureCode.parse("0001F")).getSystem());
+    assertEquals(
+        FhirCodeSystems.HCPCS_LEVEL_II,
+        FhirCodings.toCoding(ProcedureCode.parse("J1100")).getSystem());
+  }
+
+  @Test
+  void badCodingsSayWhereAndWhy() {
+    FhirMappingException malformed =
+        assertThrows(
+            FhirMappingException.class,
+            () -> FhirCodings.fromCoding(new Coding(FhirCodeSystems.CPT, "9921", null), "c"));
+    assertEquals(
+        "c: '9921' has the wrong length at index 4: expected exactly five characters",
+        malformed.getMessage());
+    FhirMappingException level =
+        assertThrows(
+            FhirMappingException.class,
+            () -> FhirCodings.fromCoding(new Coding(FhirCodeSystems.CPT, "J1100", null), "c"));
+    assertTrue(level.getMessage().contains("J1100 is a HCPCS Level II code"), level.getMessage());
+    FhirMappingException system =
+        assertThrows(
+            FhirMappingException.class,
+            () -> FhirCodings.fromCoding(new Coding("http://loinc.org", "1234-5", null), "c"));
+    assertTrue(system.getMessage().contains("neither CPT"), system.getMessage());
+  }
+
+  @Test
+  void itemsBecomeBilledLinesWithModifiersUnitsAndCharges() {
+    Claim lines = FhirClaims.toClaim(claim(resource("claim-knee.json")));
+    assertEquals(
+        List.of(
+            BilledLine.of(ClaimLine.parse("29880-RT"), new BigDecimal("2400.00")),
+            BilledLine.of(ClaimLine.parse("20610-LT"), new BigDecimal("310.00")),
+            BilledLine.of(ClaimLine.parse("99213-25"), new BigDecimal("180.00")),
+            BilledLine.of(ClaimLine.parse("99999"), new BigDecimal("50.00"))),
+        lines.lines());
+    Claim units =
+        FhirClaims.toClaim(
+            claim(
+                item(
+                    "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}",
+                    ",\"quantity\":{\"value\":3},\"unitPrice\":{\"value\":40.5}")));
+    assertEquals(
+        BilledLine.of(ClaimLine.parse("97110 x3"), new BigDecimal("121.5")), units.line(0));
+  }
+
+  @Test
+  void badItemsNameTheirPath() {
+    FhirMappingException code =
+        assertThrows(
+            FhirMappingException.class,
+            () ->
+                FhirClaims.toClaim(
+                    claim(
+                        item(
+                            "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"2744\"}]}",
+                            ""))));
+    assertEquals("Claim.item[0].productOrService.coding[0]", code.path());
+    FhirMappingException none =
+        assertThrows(
+            FhirMappingException.class,
+            () -> FhirClaims.toClaim(claim(item("{\"text\":\"knee scope\"}", ""))));
+    assertEquals("Claim.item[0].productOrService", none.path());
+    FhirMappingException units =
+        assertThrows(
+            FhirMappingException.class,
+            () ->
+                FhirClaims.toClaim(
+                    claim(
+                        item(
+                            "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}",
+                            ",\"quantity\":{\"value\":1.5}"))));
+    assertEquals("Claim.item[0].quantity.value", units.path());
+    FhirMappingException modifier =
+        assertThrows(
+            FhirMappingException.class,
+            () ->
+                FhirClaims.toClaim(
+                    claim(
+                        item(
+                            "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}",
+                            ",\"modifier\":[{\"coding\":[{\"code\":\"G\"}]}]"))));
+    assertEquals("Claim.item[0].modifier[0].coding[0]", modifier.path());
+  }
+
+  @Test
+  void aClaimIsPricedIntoAClaimResponse() {
+    MedicareClaimPricer medicare = MedicareClaimPricer.of(BundledData.medicareFeeSchedule());
+    FhirClaimPricer pricer =
+        FhirClaimPricer.of(
+            medicare, Clock.fixed(Instant.parse("2025-06-04T00:00:00Z"), ZoneOffset.UTC));
+    org.hl7.fhir.r4.model.Claim fhirClaim = claim(resource("claim-knee.json"));
+
+    ClaimResponse response = pricer.price(fhirClaim, ROCHESTER);
+    // Through HAPI's JSON parser and back, as a server would send it.
+    IParser parser = FHIR.newJsonParser();
+    response = parser.parseResource(ClaimResponse.class, parser.encodeResourceToString(response));
+
+    PricedClaim expected = medicare.price(FhirClaims.toClaim(fhirClaim), ROCHESTER);
+    assertEquals("Claim/knee-1", response.getRequest().getReference());
+    assertEquals(ClaimResponse.RemittanceOutcome.PARTIAL, response.getOutcome());
+    assertEquals("professional", response.getType().getCodingFirstRep().getCode());
+    assertEquals(4, response.getItem().size());
+    for (int i = 0; i < 3; i++) {
+      ClaimResponse.ItemComponent item = response.getItem().get(i);
+      assertEquals(i + 1, item.getItemSequence());
+      BigDecimal amount = expected.line(i).amountOrThrow();
+      assertEquals(expected.line(i).billed().charge().orElseThrow(), amountOf(item, "submitted"));
+      assertEquals(amount, amountOf(item, "eligible"));
+      assertEquals(amount, amountOf(item, "benefit"));
+    }
+    assertEquals(new BigDecimal("531.70"), amountOf(response.getItem().get(0), "eligible"));
+
+    AdjudicationComponent unpriced = adjudication(response.getItem().get(3), "eligible");
+    assertFalse(unpriced.hasAmount(), "no amount, never a zero");
+    assertEquals(
+        FhirClaimPricer.UNPRICED_REASON, unpriced.getReason().getCodingFirstRep().getSystem());
+    assertEquals("NOT_IN_SCHEDULE", unpriced.getReason().getCodingFirstRep().getCode());
+    assertEquals(expected.line(3).detail(), unpriced.getReason().getText());
+
+    assertEquals(new BigDecimal("2940.00"), total(response, "submitted"));
+    assertEquals(expected.total(), total(response, "eligible"));
+    assertEquals(expected.total(), total(response, "benefit"));
+    assertEquals("USD", response.getTotalFirstRep().getAmount().getCurrency());
+  }
+
+  private static AdjudicationComponent adjudication(
+      ClaimResponse.ItemComponent item, String category) {
+    return item.getAdjudication().stream()
+        .filter(a -> a.getCategory().getCodingFirstRep().getCode().equals(category))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + category + " adjudication"));
+  }
+
+  private static BigDecimal amountOf(ClaimResponse.ItemComponent item, String category) {
+    return adjudication(item, category).getAmount().getValue();
+  }
+
+  private static BigDecimal total(ClaimResponse response, String category) {
+    return response.getTotal().stream()
+        .filter(t -> t.getCategory().getCodingFirstRep().getCode().equals(category))
+        .findFirst()
+        .orElseThrow()
+        .getAmount()
+        .getValue();
+  }
+}

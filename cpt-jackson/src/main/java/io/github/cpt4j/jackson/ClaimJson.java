@@ -1,0 +1,125 @@
+package io.github.cpt4j.jackson;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.Claim;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A {@link BilledLine} as a claim line's fields plus {@code "charge":"2400.00"} when the charge is
+ * known, and a {@link Claim} as {@code {"lines":[...]}}.
+ */
+final class ClaimJson {
+
+  private ClaimJson() {}
+
+  static void writeBilledLine(BilledLine billed, JsonGenerator gen) throws IOException {
+    gen.writeStartObject(billed);
+    ClaimLineJson.writeFields(billed.line(), gen);
+    if (billed.charge().isPresent()) {
+      gen.writeStringField("charge", billed.charge().get().toPlainString());
+    }
+    gen.writeEndObject();
+  }
+
+  static BilledLine readBilledLine(JsonParser p, DeserializationContext ctxt) throws IOException {
+    ClaimLineJson.Fields line = new ClaimLineJson.Fields();
+    BigDecimal charge = null;
+    for (String name = JsonFields.firstField(p, ctxt, BilledLine.class);
+        name != null;
+        name = p.nextFieldName()) {
+      p.nextToken();
+      if (name.equals("charge")) {
+        charge = JsonFields.decimal(p, ctxt, BilledLine.class, name);
+      } else if (!line.read(name, p, ctxt, BilledLine.class)) {
+        ctxt.handleUnknownProperty(p, null, BilledLine.class, name);
+      }
+    }
+    var claimLine = line.build(p, BilledLine.class);
+    BigDecimal knownCharge = charge;
+    return JsonFields.build(
+        p,
+        BilledLine.class,
+        () ->
+            knownCharge == null ? BilledLine.of(claimLine) : BilledLine.of(claimLine, knownCharge));
+  }
+
+  static final class BilledLineSerializer extends StdSerializer<BilledLine> {
+    private static final long serialVersionUID = 1L;
+
+    BilledLineSerializer() {
+      super(BilledLine.class);
+    }
+
+    @Override
+    public void serialize(BilledLine billed, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
+      writeBilledLine(billed, gen);
+    }
+  }
+
+  static final class BilledLineDeserializer extends StdDeserializer<BilledLine> {
+    private static final long serialVersionUID = 1L;
+
+    BilledLineDeserializer() {
+      super(BilledLine.class);
+    }
+
+    @Override
+    public BilledLine deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      return readBilledLine(p, ctxt);
+    }
+  }
+
+  static final class ClaimSerializer extends StdSerializer<Claim> {
+    private static final long serialVersionUID = 1L;
+
+    ClaimSerializer() {
+      super(Claim.class);
+    }
+
+    @Override
+    public void serialize(Claim claim, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
+      gen.writeStartObject(claim);
+      gen.writeArrayFieldStart("lines");
+      for (BilledLine line : claim.lines()) {
+        writeBilledLine(line, gen);
+      }
+      gen.writeEndArray();
+      gen.writeEndObject();
+    }
+  }
+
+  static final class ClaimDeserializer extends StdDeserializer<Claim> {
+    private static final long serialVersionUID = 1L;
+
+    ClaimDeserializer() {
+      super(Claim.class);
+    }
+
+    @Override
+    public Claim deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      List<BilledLine> lines = null;
+      for (String name = JsonFields.firstField(p, ctxt, Claim.class);
+          name != null;
+          name = p.nextFieldName()) {
+        p.nextToken();
+        if (name.equals("lines")) {
+          lines = JsonFields.array(p, ctxt, Claim.class, name, ClaimJson::readBilledLine);
+        } else {
+          ctxt.handleUnknownProperty(p, this, Claim.class, name);
+        }
+      }
+      List<BilledLine> known = JsonFields.required(p, lines, Claim.class, "lines");
+      return JsonFields.build(p, Claim.class, () -> Claim.of(known));
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package io.github.cpt4j.jackson;
+
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.CptCode;
+import io.github.cpt4j.code.HcpcsCode;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.fee.ClaimWarning;
+import io.github.cpt4j.fee.Explanation;
+import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricedLine;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.PricingStep;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.modifier.Modifier;
+import io.github.cpt4j.modifier.ModifierViolation;
+import java.util.function.Function;
+
+/**
+ * The Jackson 2.x module for cpt4j's values. Register it by hand or let Jackson find it:
+ *
+ * <pre>{@code
+ * ObjectMapper mapper = new ObjectMapper().registerModule(new CptModule());
+ * ObjectMapper found = new ObjectMapper().findAndRegisterModules(); // the same, by ServiceLoader
+ *
+ * String json = mapper.writeValueAsString(ClaimLine.parse("71046-26 x2"));
+ * // {"code":"71046","modifiers":["26"],"units":2}
+ * ClaimLine line = mapper.readValue(json, ClaimLine.class);
+ * CptCode code = mapper.readValue("\"0001F\"", CptCode.class);
+ * }</pre>
+ *
+ * <ul>
+ *   <li>{@link ProcedureCode}, {@link CptCode}, {@link HcpcsCode}, {@link Modifier} and {@link
+ *       Locality} are JSON strings in their canonical form ({@code "0001F"}, {@code "TC"}, {@code
+ *       "13282-99"}), read strictly, and work as map keys too.
+ *   <li>{@link ClaimLine}: {@code {"code":"71046","modifiers":["26"],"units":2}}; its text {@code
+ *       "71046-26 x2"} is read too. {@link BilledLine}: the same plus {@code "charge":"2400.00"};
+ *       {@link Claim}: {@code {"lines":[...]}}.
+ *   <li>{@link FeeResult}, {@link Explanation} (an array of {@link PricingStep}s): read and
+ *       written. Every amount is a JSON string of the exact decimal, {@code "101.0569353"}, so that
+ *       no reader goes through a {@code double}; numbers are accepted on input, read exactly.
+ *   <li>{@link PricedClaim}, {@link PricedLine}, {@link PricingContext}, {@link ClaimWarning} and
+ *       {@link ModifierViolation}: written (they are results of the pricer; read a priced claim's
+ *       parts back through {@code FeeResult} and {@code BilledLine}).
+ * </ul>
+ *
+ * <p>Bad input fails with a {@code JsonMappingException} whose path names the field and whose
+ * message carries the parser's, such as a {@code CodeFormatException}'s: {@code not a CptCode:
+ * '2744' has the wrong length at index 4: expected exactly five characters (through reference
+ * chain: io.github.cpt4j.claim.ClaimLine["code"])}.
+ */
+public final class CptModule extends SimpleModule {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Returns the module, ready to register. */
+  public CptModule() {
+    super(CptModule.class.getName());
+    text(ProcedureCode.class, ProcedureCode::parse);
+    text(CptCode.class, CptCode::parse);
+    text(HcpcsCode.class, HcpcsCode::parse);
+    text(Modifier.class, Modifier::parse);
+    text(Locality.class, Locality::parse);
+
+    addSerializer(ClaimLine.class, new ClaimLineJson.Serializer());
+    addDeserializer(ClaimLine.class, new ClaimLineJson.Deserializer());
+    addSerializer(BilledLine.class, new ClaimJson.BilledLineSerializer());
+    addDeserializer(BilledLine.class, new ClaimJson.BilledLineDeserializer());
+    addSerializer(Claim.class, new ClaimJson.ClaimSerializer());
+    addDeserializer(Claim.class, new ClaimJson.ClaimDeserializer());
+
+    addSerializer(FeeResult.class, new FeeResultJson.ResultSerializer());
+    addDeserializer(FeeResult.class, new FeeResultJson.ResultDeserializer());
+    addSerializer(Explanation.class, new FeeResultJson.ExplanationSerializer());
+    addDeserializer(Explanation.class, new FeeResultJson.ExplanationDeserializer());
+    addSerializer(PricingStep.class, new FeeResultJson.StepSerializer());
+    addDeserializer(PricingStep.class, new FeeResultJson.StepDeserializer());
+
+    addSerializer(PricedClaim.class, new PricedClaimJson.ClaimSerializer());
+    addSerializer(PricedLine.class, new PricedClaimJson.LineSerializer());
+    addSerializer(PricingContext.class, new PricedClaimJson.ContextSerializer());
+    addSerializer(ClaimWarning.class, new PricedClaimJson.WarningSerializer());
+    addSerializer(ModifierViolation.class, new PricedClaimJson.ViolationSerializer());
+  }
+
+  private <T> void text(Class<T> type, Function<String, T> parse) {
+    addSerializer(type, ToStringSerializer.instance);
+    // Map keys need no serializer of their own: Jackson writes unknown key types by toString().
+    addDeserializer(type, new TextValueDeserializer<>(type, parse));
+    addKeyDeserializer(type, new TextKeyDeserializer(type, parse));
+  }
+}

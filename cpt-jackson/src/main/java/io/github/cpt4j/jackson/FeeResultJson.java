@@ -1,0 +1,244 @@
+package io.github.cpt4j.jackson;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.github.cpt4j.fee.Explanation;
+import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.PricingStep;
+import io.github.cpt4j.fee.UnpricedReason;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A {@link FeeResult}, its {@link Explanation} and {@link PricingStep}s. Amounts are JSON strings
+ * of the exact decimal ({@code "101.06"}): no reader turns them into a {@code double}, and the
+ * scale survives. A priced result:
+ *
+ * <pre>{@code
+ * {"priced":true,"amount":"101.06","exactAmount":"101.0569353","settingNotAvailable":false,
+ *  "explanation":[{"rule":"rvu","description":"...","amountAfter":"101.0569353"}, ...]}
+ * }</pre>
+ *
+ * <p>An unpriced one: {@code {"priced":false,"reason":"NOT_IN_SCHEDULE","detail":"...",
+ * "explanation":[...]}}. Reading needs {@code exactAmount} (priced) or {@code reason}; a given
+ * {@code amount} must be {@code exactAmount} rounded as {@link FeeResult#amount()} rounds it.
+ */
+final class FeeResultJson {
+
+  private FeeResultJson() {}
+
+  static void writeStep(PricingStep step, JsonGenerator gen) throws IOException {
+    gen.writeStartObject(step);
+    gen.writeStringField("rule", step.rule());
+    gen.writeStringField("description", step.description());
+    if (step.amountAfter().isPresent()) {
+      gen.writeStringField("amountAfter", step.amountAfter().get().toPlainString());
+    }
+    gen.writeEndObject();
+  }
+
+  static PricingStep readStep(JsonParser p, DeserializationContext ctxt) throws IOException {
+    String rule = null;
+    String description = null;
+    BigDecimal amountAfter = null;
+    for (String name = JsonFields.firstField(p, ctxt, PricingStep.class);
+        name != null;
+        name = p.nextFieldName()) {
+      p.nextToken();
+      switch (name) {
+        case "rule" ->
+            rule = JsonFields.text(p, ctxt, PricingStep.class, name, String.class, s -> s);
+        case "description" ->
+            description = JsonFields.text(p, ctxt, PricingStep.class, name, String.class, s -> s);
+        case "amountAfter" -> amountAfter = JsonFields.decimal(p, ctxt, PricingStep.class, name);
+        default -> ctxt.handleUnknownProperty(p, null, PricingStep.class, name);
+      }
+    }
+    String knownRule = JsonFields.required(p, rule, PricingStep.class, "rule");
+    String knownDescription = JsonFields.required(p, description, PricingStep.class, "description");
+    BigDecimal after = amountAfter;
+    return JsonFields.build(
+        p,
+        PricingStep.class,
+        () ->
+            after == null
+                ? PricingStep.note(knownRule, knownDescription)
+                : PricingStep.of(knownRule, knownDescription, after));
+  }
+
+  static void writeExplanation(Explanation explanation, JsonGenerator gen) throws IOException {
+    gen.writeStartArray(explanation);
+    for (PricingStep step : explanation.steps()) {
+      writeStep(step, gen);
+    }
+    gen.writeEndArray();
+  }
+
+  static Explanation readExplanation(
+      JsonParser p, DeserializationContext ctxt, Class<?> owner, String field) throws IOException {
+    return Explanation.of(JsonFields.array(p, ctxt, owner, field, FeeResultJson::readStep));
+  }
+
+  static void writeResult(FeeResult result, JsonGenerator gen) throws IOException {
+    gen.writeStartObject(result);
+    gen.writeBooleanField("priced", result.isPriced());
+    if (result.isPriced()) {
+      gen.writeStringField("amount", result.amountOrThrow().toPlainString());
+      gen.writeStringField("exactAmount", result.exactAmount().orElseThrow().toPlainString());
+      gen.writeBooleanField("settingNotAvailable", result.settingNotAvailable());
+    } else {
+      gen.writeStringField("reason", result.reason().orElseThrow().name());
+      gen.writeStringField("detail", result.detail());
+    }
+    gen.writeFieldName("explanation");
+    writeExplanation(result.explanation(), gen);
+    gen.writeEndObject();
+  }
+
+  static FeeResult readResult(JsonParser p, DeserializationContext ctxt) throws IOException {
+    BigDecimal amount = null;
+    BigDecimal exactAmount = null;
+    boolean settingNotAvailable = false;
+    UnpricedReason reason = null;
+    String detail = "";
+    Explanation explanation = Explanation.empty();
+    for (String name = JsonFields.firstField(p, ctxt, FeeResult.class);
+        name != null;
+        name = p.nextFieldName()) {
+      p.nextToken();
+      switch (name) {
+        case "priced" -> JsonFields.bool(p, ctxt, FeeResult.class, name); // implied by the rest
+        case "amount" -> amount = JsonFields.decimal(p, ctxt, FeeResult.class, name);
+        case "exactAmount" -> exactAmount = JsonFields.decimal(p, ctxt, FeeResult.class, name);
+        case "settingNotAvailable" ->
+            settingNotAvailable = JsonFields.bool(p, ctxt, FeeResult.class, name);
+        case "reason" ->
+            reason =
+                JsonFields.text(
+                    p, ctxt, FeeResult.class, name, UnpricedReason.class, UnpricedReason::valueOf);
+        case "detail" ->
+            detail = JsonFields.text(p, ctxt, FeeResult.class, name, String.class, s -> s);
+        case "explanation" -> explanation = readExplanation(p, ctxt, FeeResult.class, name);
+        default -> ctxt.handleUnknownProperty(p, null, FeeResult.class, name);
+      }
+    }
+    if (reason != null) {
+      UnpricedReason knownReason = reason;
+      String knownDetail = detail;
+      Explanation why = explanation;
+      return JsonFields.build(
+          p, FeeResult.class, () -> FeeResult.unpriced(knownReason, knownDetail, why));
+    }
+    BigDecimal exact = JsonFields.required(p, exactAmount, FeeResult.class, "exactAmount");
+    Explanation why = explanation;
+    FeeResult result =
+        JsonFields.build(
+            p,
+            FeeResult.class,
+            settingNotAvailable
+                ? () -> FeeResult.pricedSettingNotAvailable(exact, why)
+                : () -> FeeResult.priced(exact, why));
+    if (amount != null && amount.compareTo(result.amountOrThrow()) != 0) {
+      throw InvalidFormatException.from(
+          p,
+          "FeeResult field 'amount' is "
+              + amount.toPlainString()
+              + ", but 'exactAmount' "
+              + exact.toPlainString()
+              + " rounds to "
+              + result.amountOrThrow().toPlainString(),
+          amount,
+          FeeResult.class);
+    }
+    return result;
+  }
+
+  static final class ResultSerializer extends StdSerializer<FeeResult> {
+    private static final long serialVersionUID = 1L;
+
+    ResultSerializer() {
+      super(FeeResult.class);
+    }
+
+    @Override
+    public void serialize(FeeResult result, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
+      writeResult(result, gen);
+    }
+  }
+
+  static final class ResultDeserializer extends StdDeserializer<FeeResult> {
+    private static final long serialVersionUID = 1L;
+
+    ResultDeserializer() {
+      super(FeeResult.class);
+    }
+
+    @Override
+    public FeeResult deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      return readResult(p, ctxt);
+    }
+  }
+
+  static final class ExplanationSerializer extends StdSerializer<Explanation> {
+    private static final long serialVersionUID = 1L;
+
+    ExplanationSerializer() {
+      super(Explanation.class);
+    }
+
+    @Override
+    public void serialize(Explanation explanation, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
+      writeExplanation(explanation, gen);
+    }
+  }
+
+  static final class ExplanationDeserializer extends StdDeserializer<Explanation> {
+    private static final long serialVersionUID = 1L;
+
+    ExplanationDeserializer() {
+      super(Explanation.class);
+    }
+
+    @Override
+    public Explanation deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      List<PricingStep> steps =
+          JsonFields.array(p, ctxt, Explanation.class, "steps", FeeResultJson::readStep);
+      return Explanation.of(steps);
+    }
+  }
+
+  static final class StepSerializer extends StdSerializer<PricingStep> {
+    private static final long serialVersionUID = 1L;
+
+    StepSerializer() {
+      super(PricingStep.class);
+    }
+
+    @Override
+    public void serialize(PricingStep step, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
+      writeStep(step, gen);
+    }
+  }
+
+  static final class StepDeserializer extends StdDeserializer<PricingStep> {
+    private static final long serialVersionUID = 1L;
+
+    StepDeserializer() {
+      super(PricingStep.class);
+    }
+
+    @Override
+    public PricingStep deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      return readStep(p, ctxt);
+    }
+  }
+}

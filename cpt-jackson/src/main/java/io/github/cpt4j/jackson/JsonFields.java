@@ -1,0 +1,183 @@
+package io.github.cpt4j.jackson;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Reads the fields of cpt4j's JSON objects from a streaming parser, so that decimal numbers are
+ * read exactly from their text and every error names its field.
+ */
+final class JsonFields {
+
+  private JsonFields() {}
+
+  /** A reader of one value at the parser's current token. */
+  @FunctionalInterface
+  interface ValueReader<T> {
+    T read(JsonParser p, DeserializationContext ctxt) throws IOException;
+  }
+
+  /**
+   * Returns the first field name of the object at the parser, or null for an empty object; fails
+   * for anything but an object.
+   */
+  static String firstField(JsonParser p, DeserializationContext ctxt, Class<?> type)
+      throws IOException {
+    if (p.isExpectedStartObjectToken()) {
+      return p.nextFieldName();
+    }
+    if (p.hasToken(JsonToken.FIELD_NAME)) {
+      return p.currentName();
+    }
+    if (p.hasToken(JsonToken.END_OBJECT)) {
+      return null;
+    }
+    return (String) ctxt.handleUnexpectedToken(type, p);
+  }
+
+  /**
+   * Reads a string at the parser as a value: a bad string fails with the parser's message (such as
+   * a {@code CodeFormatException}'s), naming the field.
+   */
+  static <T> T text(
+      JsonParser p,
+      DeserializationContext ctxt,
+      Class<?> owner,
+      String field,
+      Class<T> type,
+      Function<String, T> parse)
+      throws IOException {
+    try {
+      return parseText(p, ctxt, type, parse);
+    } catch (JsonMappingException e) {
+      throw JsonMappingException.wrapWithPath(e, owner, field);
+    }
+  }
+
+  /** Reads a string at the parser as a value; fails with the parser's message. */
+  @SuppressWarnings("unchecked") // handleUnexpectedToken returns what was asked for or throws
+  static <T> T parseText(
+      JsonParser p, DeserializationContext ctxt, Class<T> type, Function<String, T> parse)
+      throws IOException {
+    if (!p.hasToken(JsonToken.VALUE_STRING)) {
+      return (T) ctxt.handleUnexpectedToken(type, p);
+    }
+    String text = p.getText();
+    try {
+      return parse.apply(text);
+    } catch (IllegalArgumentException e) { // CodeFormatException is one
+      throw InvalidFormatException.from(
+          p, "not a " + type.getSimpleName() + ": " + e.getMessage(), text, type);
+    }
+  }
+
+  /**
+   * Reads an amount: a JSON string such as {@code "101.06"} (as cpt4j writes them) or a number,
+   * either read exactly from its text, never through a {@code double}.
+   */
+  static BigDecimal decimal(JsonParser p, DeserializationContext ctxt, Class<?> owner, String field)
+      throws IOException {
+    try {
+      if (p.hasToken(JsonToken.VALUE_NUMBER_INT) || p.hasToken(JsonToken.VALUE_NUMBER_FLOAT)) {
+        return p.getDecimalValue();
+      }
+      return parseText(p, ctxt, BigDecimal.class, JsonFields::decimalText);
+    } catch (JsonMappingException e) {
+      throw JsonMappingException.wrapWithPath(e, owner, field);
+    }
+  }
+
+  private static BigDecimal decimalText(String text) {
+    try {
+      return new BigDecimal(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + text + "' is not a decimal number", e);
+    }
+  }
+
+  /** Reads a whole number, naming the field when it is not one. */
+  static int integer(JsonParser p, DeserializationContext ctxt, Class<?> owner, String field)
+      throws IOException {
+    if (!p.hasToken(JsonToken.VALUE_NUMBER_INT)) {
+      throw JsonMappingException.wrapWithPath(
+          InvalidFormatException.from(
+              p, "expected a whole number, not " + p.currentToken(), p.getText(), Integer.class),
+          owner,
+          field);
+    }
+    return p.getIntValue();
+  }
+
+  /** Reads a boolean, naming the field when it is not one. */
+  static boolean bool(JsonParser p, DeserializationContext ctxt, Class<?> owner, String field)
+      throws IOException {
+    if (!p.currentToken().isBoolean()) {
+      throw JsonMappingException.wrapWithPath(
+          InvalidFormatException.from(
+              p, "expected true or false, not " + p.currentToken(), p.getText(), Boolean.class),
+          owner,
+          field);
+    }
+    return p.getBooleanValue();
+  }
+
+  /** Reads a JSON array with {@code element}, naming the field and index of a bad element. */
+  static <T> List<T> array(
+      JsonParser p,
+      DeserializationContext ctxt,
+      Class<?> owner,
+      String field,
+      ValueReader<T> element)
+      throws IOException {
+    if (!p.isExpectedStartArrayToken()) {
+      throw JsonMappingException.wrapWithPath(
+          InvalidFormatException.from(
+              p, "expected an array, not " + p.currentToken(), p.getText(), List.class),
+          owner,
+          field);
+    }
+    List<T> result = new ArrayList<>();
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      try {
+        result.add(element.read(p, ctxt));
+      } catch (JsonMappingException e) {
+        throw JsonMappingException.wrapWithPath(
+            JsonMappingException.wrapWithPath(e, List.class, result.size()), owner, field);
+      }
+    }
+    return result;
+  }
+
+  /** Builds a value from the fields read, turning a rejected combination into a mapping error. */
+  static <T> T build(JsonParser p, Class<T> type, ValueBuilder<T> builder) throws IOException {
+    try {
+      return builder.build();
+    } catch (IllegalArgumentException e) {
+      throw InvalidFormatException.from(
+          p, "not a valid " + type.getSimpleName() + ": " + e.getMessage(), null, type);
+    }
+  }
+
+  /** Builds a value and may reject it with an {@link IllegalArgumentException}. */
+  @FunctionalInterface
+  interface ValueBuilder<T> {
+    T build();
+  }
+
+  /** Fails for a required field that is absent. */
+  static <T> T required(JsonParser p, T value, Class<?> owner, String field) throws IOException {
+    if (value == null) {
+      throw InvalidFormatException.from(
+          p, owner.getSimpleName() + " needs the field '" + field + "'", null, owner);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,169 @@
+package io.github.cpt4j.jackson;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.github.cpt4j.fee.ClaimWarning;
+import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricedLine;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.modifier.Modifier;
+import io.github.cpt4j.modifier.ModifierViolation;
+import java.io.IOException;
+
+/**
+ * A {@link PricedClaim}, written for reports and APIs: the context, the total, and each {@link
+ * PricedLine} with its billed line, its {@code FeeResult}, the rule or claim edit that refused it
+ * (its id, such as {@code "co-surgery"}) and its warnings (a broken modifier rule among them).
+ * Amounts are exact decimal strings, as everywhere in this module.
+ *
+ * <pre>{@code
+ * {"context":{"dateOfService":"2025-06-02","area":"13282-99","setting":"FACILITY",
+ *             "participating":true,"qualifyingApmParticipant":false},
+ *  "total":"614.69","fullyPriced":true,
+ *  "lines":[{"index":0,"billed":{"code":"29880","modifiers":["RT"],"units":1,"charge":"2400.00"},
+ *            "result":{"priced":true,"amount":"531.70",...},"warnings":[]}, ...],
+ *  "warnings":[]}
+ * }</pre>
+ */
+final class PricedClaimJson {
+
+  private PricedClaimJson() {}
+
+  static void writeContext(PricingContext context, JsonGenerator gen) throws IOException {
+    gen.writeStartObject(context);
+    gen.writeStringField("dateOfService", context.dateOfService().toString());
+    if (context.area().isPresent()) {
+      gen.writeStringField("area", context.area().get().id());
+    }
+    gen.writeStringField("setting", context.setting().name());
+    gen.writeBooleanField("participating", context.participating());
+    gen.writeBooleanField("qualifyingApmParticipant", context.qualifyingApmParticipant());
+    gen.writeEndObject();
+  }
+
+  static void writeWarning(ClaimWarning warning, JsonGenerator gen) throws IOException {
+    gen.writeStartObject(warning);
+    gen.writeStringField("kind", warning.kind().name());
+    gen.writeStringField("rule", warning.rule());
+    gen.writeStringField("message", warning.message());
+    gen.writeEndObject();
+  }
+
+  static void writeViolation(ModifierViolation violation, JsonGenerator gen) throws IOException {
+    gen.writeStartObject(violation);
+    gen.writeStringField("rule", violation.rule().name());
+    gen.writeStringField("code", violation.code().toString());
+    gen.writeArrayFieldStart("modifiers");
+    for (Modifier modifier : violation.modifiers()) {
+      gen.writeString(modifier.toString());
+    }
+    gen.writeEndArray();
+    gen.writeStringField("message", violation.message());
+    gen.writeEndObject();
+  }
+
+  static void writeLine(PricedLine line, JsonGenerator gen) throws IOException {
+    gen.writeStartObject(line);
+    gen.writeNumberField("index", line.index());
+    gen.writeFieldName("billed");
+    ClaimJson.writeBilledLine(line.billed(), gen);
+    gen.writeFieldName("result");
+    FeeResultJson.writeResult(line.result(), gen);
+    if (line.refusedBy().isPresent()) {
+      gen.writeStringField("refusedBy", line.refusedBy().get());
+    }
+    gen.writeArrayFieldStart("warnings");
+    for (ClaimWarning warning : line.warnings()) {
+      writeWarning(warning, gen);
+    }
+    gen.writeEndArray();
+    gen.writeEndObject();
+  }
+
+  static final class ClaimSerializer extends StdSerializer<PricedClaim> {
+    private static final long serialVersionUID = 1L;
+
+    ClaimSerializer() {
+      super(PricedClaim.class);
+    }
+
+    @Override
+    public void serialize(PricedClaim claim, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
+      gen.writeStartObject(claim);
+      gen.writeFieldName("context");
+      writeContext(claim.context(), gen);
+      gen.writeStringField("total", claim.total().toPlainString());
+      gen.writeBooleanField("fullyPriced", claim.isFullyPriced());
+      gen.writeArrayFieldStart("lines");
+      for (PricedLine line : claim.lines()) {
+        writeLine(line, gen);
+      }
+      gen.writeEndArray();
+      gen.writeArrayFieldStart("warnings");
+      for (ClaimWarning warning : claim.warnings()) {
+        writeWarning(warning, gen);
+      }
+      gen.writeEndArray();
+      gen.writeEndObject();
+    }
+  }
+
+  static final class LineSerializer extends StdSerializer<PricedLine> {
+    private static final long serialVersionUID = 1L;
+
+    LineSerializer() {
+      super(PricedLine.class);
+    }
+
+    @Override
+    public void serialize(PricedLine line, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
+      writeLine(line, gen);
+    }
+  }
+
+  static final class ContextSerializer extends StdSerializer<PricingContext> {
+    private static final long serialVersionUID = 1L;
+
+    ContextSerializer() {
+      super(PricingContext.class);
+    }
+
+    @Override
+    public void serialize(PricingContext context, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
+      writeContext(context, gen);
+    }
+  }
+
+  static final class WarningSerializer extends StdSerializer<ClaimWarning> {
+    private static final long serialVersionUID = 1L;
+
+    WarningSerializer() {
+      super(ClaimWarning.class);
+    }
+
+    @Override
+    public void serialize(ClaimWarning warning, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
+      writeWarning(warning, gen);
+    }
+  }
+
+  static final class ViolationSerializer extends StdSerializer<ModifierViolation> {
+    private static final long serialVersionUID = 1L;
+
+    ViolationSerializer() {
+      super(ModifierViolation.class);
+    }
+
+    @Override
+    public void serialize(
+        ModifierViolation violation, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
+      writeViolation(violation, gen);
+    }
+  }
+}

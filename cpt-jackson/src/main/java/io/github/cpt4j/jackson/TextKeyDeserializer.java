@@ -1,0 +1,27 @@
+package io.github.cpt4j.jackson;
+
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.KeyDeserializer;
+import java.io.IOException;
+import java.util.function.Function;
+
+/** Reads a map key written as a value's text, such as the codes of {@code Map<CptCode, ...>}. */
+final class TextKeyDeserializer extends KeyDeserializer {
+
+  private final Class<?> type;
+  private final Function<String, ?> parse;
+
+  TextKeyDeserializer(Class<?> type, Function<String, ?> parse) {
+    this.type = type;
+    this.parse = parse;
+  }
+
+  @Override
+  public Object deserializeKey(String key, DeserializationContext ctxt) throws IOException {
+    try {
+      return parse.apply(key);
+    } catch (IllegalArgumentException e) { // CodeFormatException is one
+      return ctxt.handleWeirdKey(type, key, "not a %s: %s", type.getSimpleName(), e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,244 @@
+package io.github.cpt4j.jackson;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.CptCode;
+import io.github.cpt4j.code.HcpcsCode;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.data.BundledData;
+import io.github.cpt4j.fee.Explanation;
+import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricedLine;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.PricingStep;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
+import io.github.cpt4j.modifier.Modifier;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CptModuleTest {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new CptModule());
+
+  private static final PricingContext ROCHESTER =
+      PricingContext.of(LocalDate.of(2025, 6, 2), Locality.parse("13282-99"), Setting.FACILITY);
+
+  private static <T> T roundTrip(T value, Class<T> type) throws Exception {
+    return MAPPER.readValue(MAPPER.writeValueAsString(value), type);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"99213", "0001F", "0042T", "0001U", "0003M", "0001A", "J1100"})
+  void codesAreTheirCanonicalStrings(String text) throws Exception {
+    ProcedureCode code = ProcedureCode.parse(text);
+    assertEquals('"' + text + '"', MAPPER.writeValueAsString(code));
+    assertEquals(code, MAPPER.readValue('"' + text + '"', ProcedureCode.class));
+    assertEquals(code, roundTrip(code, ProcedureCode.class));
+  }
+
+  @Test
+  void eachCodeTypeReadsItsOwnLevel() throws Exception {
+    assertEquals(CptCode.parse("0001F"), MAPPER.readValue("\"0001F\"", CptCode.class));
+    assertEquals(HcpcsCode.parse("G0438"), MAPPER.readValue("\"G0438\"", HcpcsCode.class));
+    JsonMappingException e =
+        assertThrows(
+            JsonMappingException.class, () -> MAPPER.readValue("\"G0438\"", CptCode.class));
+    assertTrue(e.getMessage().startsWith("not a CptCode: "), e.getMessage());
+  }
+
+  @Test
+  void modifiersAndLocalitiesAreStrings() throws Exception {
+    assertEquals("\"TC\"", MAPPER.writeValueAsString(Modifier.TECHNICAL_COMPONENT));
+    assertEquals(Modifier.TECHNICAL_COMPONENT, MAPPER.readValue("\"TC\"", Modifier.class));
+    assertEquals("\"13282-99\"", MAPPER.writeValueAsString(Locality.parse("13282-99")));
+    assertEquals(Locality.parse("13282-99"), MAPPER.readValue("\"13282-99\"", Locality.class));
+  }
+
+  @Test
+  void codesWorkAsMapKeys() throws Exception {
+    Map<CptCode, Integer> counts = new TreeMap<>();
+    counts.put(CptCode.parse("99213"), 3);
+    counts.put(CptCode.parse("0001F"), 1);
+    String json = MAPPER.writeValueAsString(counts);
+    assertEquals("{\"99213\":3,\"0001F\":1}", json);
+    Map<CptCode, Integer> back =
+        MAPPER.readValue(json, new TypeReference<Map<CptCode, Integer>>() {});
+    assertEquals(counts, back);
+    JsonMappingException e =
+        assertThrows(
+            JsonMappingException.class,
+            () -> MAPPER.readValue("{\"9921\":1}", new TypeReference<Map<CptCode, Integer>>() {}));
+    assertTrue(e.getMessage().contains("wrong length"), e.getMessage());
+  }
+
+  @Test
+  void claimLinesAreObjectsAndTheirTextIsReadToo() throws Exception {
+    ClaimLine line = ClaimLine.parse("71046-26 x2");
+    String json = MAPPER.writeValueAsString(line);
+    assertEquals("{\"code\":\"71046\",\"modifiers\":[\"26\"],\"units\":2}", json);
+    assertEquals(line, MAPPER.readValue(json, ClaimLine.class));
+    assertEquals(line, MAPPER.readValue("\"71046-26 x2\"", ClaimLine.class));
+    assertEquals(
+        ClaimLine.parse("99213"), MAPPER.readValue("{\"code\":\"99213\"}", ClaimLine.class));
+    ClaimLine anesthesia = ClaimLine.parse("00790-AA 95min");
+    String withMinutes = MAPPER.writeValueAsString(anesthesia);
+    assertEquals(
+        "{\"code\":\"00790\",\"modifiers\":[\"AA\"],\"units\":1,\"minutes\":95}", withMinutes);
+    assertEquals(anesthesia, MAPPER.readValue(withMinutes, ClaimLine.class));
+    assertEquals(anesthesia, MAPPER.readValue("\"00790-AA 95min\"", ClaimLine.class));
+  }
+
+  @Test
+  void aBadCodeInALineNamesTheFieldAndCarriesTheParsersMessage() {
+    JsonMappingException e =
+        assertThrows(
+            JsonMappingException.class,
+            () -> MAPPER.readValue("{\"code\":\"2744\",\"units\":1}", ClaimLine.class));
+    assertTrue(
+        e.getMessage().contains("not a ProcedureCode: '2744' has the wrong length"),
+        e.getMessage());
+    assertEquals("code", e.getPath().get(e.getPath().size() - 1).getFieldName());
+
+    JsonMappingException modifier =
+        assertThrows(
+            JsonMappingException.class,
+            () ->
+                MAPPER.readValue(
+                    "{\"code\":\"99213\",\"modifiers\":[\"25\",\"2\"]}", ClaimLine.class));
+    assertTrue(modifier.getMessage().contains("modifiers"), modifier.getMessage());
+    assertTrue(modifier.getMessage().contains("[1]"), modifier.getMessage());
+
+    JsonMappingException units =
+        assertThrows(
+            JsonMappingException.class,
+            () -> MAPPER.readValue("{\"code\":\"99213\",\"units\":0}", ClaimLine.class));
+    assertTrue(units.getMessage().contains("units must be 1 to 9999"), units.getMessage());
+
+    JsonMappingException missing =
+        assertThrows(JsonMappingException.class, () -> MAPPER.readValue("{}", ClaimLine.class));
+    assertTrue(missing.getMessage().contains("'code'"), missing.getMessage());
+  }
+
+  /** A bean of the user's: Jackson adds its own field to the path. */
+  record Visit(String patient, CptCode code) {}
+
+  @Test
+  void inAUsersBeanThePathNamesTheBeansField() {
+    JsonMappingException e =
+        assertThrows(
+            JsonMappingException.class,
+            () -> MAPPER.readValue("{\"patient\":\"p1\",\"code\":\"99 13\"}", Visit.class));
+    assertTrue(e.getMessage().contains("Visit[\"code\"]"), e.getMessage());
+    assertTrue(e.getMessage().contains("not a CptCode"), e.getMessage());
+  }
+
+  @Test
+  void claimsAndBilledLinesKeepTheirChargesExactly() throws Exception {
+    Claim claim =
+        Claim.builder()
+            .add("29880-RT", "2400.00")
+            .add("20610-LT", "310.5")
+            .add("99213-25", "180")
+            .build();
+    String json = MAPPER.writeValueAsString(claim);
+    assertTrue(json.contains("\"charge\":\"2400.00\""), json);
+    assertEquals(claim, roundTrip(claim, Claim.class));
+    BilledLine noCharge = BilledLine.of(ClaimLine.parse("99213"));
+    assertEquals(noCharge, roundTrip(noCharge, BilledLine.class));
+    assertEquals(
+        BilledLine.of(ClaimLine.parse("99213"), new BigDecimal("180.10")),
+        MAPPER.readValue("{\"code\":\"99213\",\"charge\":180.10}", BilledLine.class));
+  }
+
+  @Test
+  void pricedResultsRoundTripWithExactAmounts() throws Exception {
+    FeeResult fee = BundledData.medicareFeeSchedule().price(ClaimLine.parse("99213"), ROCHESTER);
+    JsonNode tree = MAPPER.valueToTree(fee);
+    assertEquals("61.92", tree.get("amount").asText());
+    assertEquals(fee.exactAmount().orElseThrow().toPlainString(), tree.get("exactAmount").asText());
+    FeeResult back = roundTrip(fee, FeeResult.class);
+    assertEquals(fee, back);
+    assertEquals(fee.toString(), back.toString());
+  }
+
+  @Test
+  void unpricedResultsRoundTripWithTheirReason() throws Exception {
+    FeeResult fee =
+        FeeResult.unpriced(
+            UnpricedReason.NOT_IN_SCHEDULE,
+            "no row for 0001F",
+            Explanation.of(PricingStep.note("lookup", "no row")));
+    String json = MAPPER.writeValueAsString(fee);
+    assertTrue(json.contains("\"reason\":\"NOT_IN_SCHEDULE\""), json);
+    assertEquals(fee, roundTrip(fee, FeeResult.class));
+  }
+
+  @Test
+  void anAmountThatDoesNotMatchTheExactAmountIsRejected() {
+    JsonMappingException e =
+        assertThrows(
+            JsonMappingException.class,
+            () ->
+                MAPPER.readValue(
+                    "{\"priced\":true,\"amount\":\"61.91\",\"exactAmount\":\"61.915406045\"}",
+                    FeeResult.class));
+    assertTrue(e.getMessage().contains("'amount' is 61.91"), e.getMessage());
+    JsonMappingException notANumber =
+        assertThrows(
+            JsonMappingException.class,
+            () -> MAPPER.readValue("{\"exactAmount\":\"12,50\"}", FeeResult.class));
+    assertTrue(notANumber.getMessage().contains("exactAmount"), notANumber.getMessage());
+  }
+
+  @Test
+  void pricedClaimsAreWrittenWithEveryLineAndTheirPartsReadBack() throws Exception {
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(BundledData.medicareFeeSchedule());
+    Claim claim =
+        Claim.builder()
+            .add("29880-RT", "2400.00")
+            .add("20610-LT", "310.00")
+            .add("99213-25", "180.00")
+            .add("99999", "1.00")
+            .build();
+    PricedClaim priced = pricer.price(claim, ROCHESTER);
+    JsonNode tree = MAPPER.valueToTree(priced);
+    assertEquals(priced.total().toPlainString(), tree.get("total").asText());
+    assertEquals("13282-99", tree.get("context").get("area").asText());
+    assertFalse(tree.get("fullyPriced").asBoolean());
+    List<PricedLine> lines = priced.lines();
+    assertEquals(lines.size(), tree.get("lines").size());
+    for (int i = 0; i < lines.size(); i++) {
+      JsonNode line = tree.get("lines").get(i);
+      assertEquals(lines.get(i).billed(), MAPPER.treeToValue(line.get("billed"), BilledLine.class));
+      assertEquals(lines.get(i).result(), MAPPER.treeToValue(line.get("result"), FeeResult.class));
+    }
+    assertEquals("NOT_IN_SCHEDULE", tree.get("lines").get(3).get("result").get("reason").asText());
+  }
+
+  @Test
+  void findAndRegisterModulesFindsTheModule() throws Exception {
+    ObjectMapper found = new ObjectMapper().findAndRegisterModules();
+    assertTrue(found.getRegisteredModuleIds().contains(CptModule.class.getName()));
+    assertEquals(CptCode.parse("0001F"), found.readValue("\"0001F\"", CptCode.class));
+  }
+}
