@@ -15,5 +15,9 @@ module io.github.cpt4j.core {
   exports io.github.cpt4j.fee.medicare;
   exports io.github.cpt4j.fee.medicare.pfs;
   exports io.github.cpt4j.fee.medicare.pfs.claim;
+  exports io.github.cpt4j.fee.medicare.clfs;
+  exports io.github.cpt4j.fee.medicare.dmepos;
+  exports io.github.cpt4j.fee.medicare.asp;
+  exports io.github.cpt4j.fee.medicare.partb;
   exports io.github.cpt4j.fee.medicare.anesthesia;
 }

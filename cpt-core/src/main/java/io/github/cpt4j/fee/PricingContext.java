@@ -10,7 +10,13 @@ import java.util.Optional;
  * The circumstances a service is priced in: the date of service, the payment area (for Medicare,
  * the locality), the setting (facility or not), whether the provider participates in Medicare
  * (accepts assignment on all claims), and whether the provider is a qualifying APM participant
- * (from 2026 Medicare has a higher conversion factor for them).
+ * (from 2026 Medicare has a higher conversion factor for them), and the beneficiary's ZIP code when
+ * known.
+ *
+ * <p>The payment area is where the service was furnished; the beneficiary's ZIP code is where the
+ * patient lives. Most schedules price by the first; the DMEPOS fee schedule prices by the second
+ * (its state, and whether it is a rural ZIP code), so a claim with a DME item needs {@link
+ * #withBeneficiaryZip}.
  *
  * <p>Immutable. Built with {@link #of(LocalDate, PaymentArea, Setting)}, then adjusted with the
  * {@code with*} methods; a participating, non-qualifying provider is the default.
@@ -28,18 +34,21 @@ public final class PricingContext {
   private final Setting setting;
   private final boolean participating;
   private final boolean qualifyingApmParticipant;
+  private final Optional<String> beneficiaryZip;
 
   private PricingContext(
       LocalDate dateOfService,
       Optional<PaymentArea> area,
       Setting setting,
       boolean participating,
-      boolean qualifyingApmParticipant) {
+      boolean qualifyingApmParticipant,
+      Optional<String> beneficiaryZip) {
     this.dateOfService = dateOfService;
     this.area = area;
     this.setting = setting;
     this.participating = participating;
     this.qualifyingApmParticipant = qualifyingApmParticipant;
+    this.beneficiaryZip = beneficiaryZip;
   }
 
   /**
@@ -52,7 +61,8 @@ public final class PricingContext {
         Optional.of(requireNonNull(area, "area")),
         requireNonNull(setting, "setting"),
         true,
-        false);
+        false,
+        Optional.empty());
   }
 
   /**
@@ -65,7 +75,8 @@ public final class PricingContext {
         Optional.empty(),
         requireNonNull(setting, "setting"),
         true,
-        false);
+        false,
+        Optional.empty());
   }
 
   /** Returns the date the service was furnished. */
@@ -102,10 +113,60 @@ public final class PricingContext {
     return qualifyingApmParticipant;
   }
 
+  /**
+   * Returns the beneficiary's five-digit ZIP code, if the context has one: where the patient lives,
+   * which decides the state and the rural or non-rural amount of the DMEPOS fee schedule.
+   */
+  public Optional<String> beneficiaryZip() {
+    return beneficiaryZip;
+  }
+
+  /**
+   * Returns a copy for a beneficiary living in ZIP code {@code zip}: five digits, or ZIP+4 ({@code
+   * 12345-6789} or {@code 123456789}), of which the first five are kept.
+   *
+   * @throws IllegalArgumentException if {@code zip} is neither form
+   */
+  public PricingContext withBeneficiaryZip(CharSequence zip) {
+    return new PricingContext(
+        dateOfService,
+        area,
+        setting,
+        participating,
+        qualifyingApmParticipant,
+        Optional.of(fiveDigitZip(requireNonNull(zip, "zip"))));
+  }
+
+  /** Returns a copy without a beneficiary ZIP code. */
+  public PricingContext withoutBeneficiaryZip() {
+    return new PricingContext(
+        dateOfService, area, setting, participating, qualifyingApmParticipant, Optional.empty());
+  }
+
+  private static String fiveDigitZip(CharSequence zip) {
+    String s = zip.toString().trim();
+    int length = s.length();
+    boolean shaped = length == 5 || length == 9 || length == 10 && s.charAt(5) == '-';
+    for (int i = 0; shaped && i < length; i++) {
+      char c = s.charAt(i);
+      shaped = c >= '0' && c <= '9' || length == 10 && i == 5;
+    }
+    if (!shaped) {
+      throw new IllegalArgumentException(
+          "expected a ZIP code such as 10001 or 10001-1234, not '" + s + "'");
+    }
+    return s.substring(0, 5);
+  }
+
   /** Returns a copy with another date of service. */
   public PricingContext withDateOfService(LocalDate date) {
     return new PricingContext(
-        requireNonNull(date, "date"), area, setting, participating, qualifyingApmParticipant);
+        requireNonNull(date, "date"),
+        area,
+        setting,
+        participating,
+        qualifyingApmParticipant,
+        beneficiaryZip);
   }
 
   /** Returns a copy in another payment area. */
@@ -115,7 +176,8 @@ public final class PricingContext {
         Optional.of(requireNonNull(newArea, "newArea")),
         setting,
         participating,
-        qualifyingApmParticipant);
+        qualifyingApmParticipant,
+        beneficiaryZip);
   }
 
   /** Returns a copy in another setting. */
@@ -125,18 +187,20 @@ public final class PricingContext {
         area,
         requireNonNull(newSetting, "newSetting"),
         participating,
-        qualifyingApmParticipant);
+        qualifyingApmParticipant,
+        beneficiaryZip);
   }
 
   /** Returns a copy for a participating ({@code true}) or non-participating provider. */
   public PricingContext withParticipating(boolean isParticipating) {
     return new PricingContext(
-        dateOfService, area, setting, isParticipating, qualifyingApmParticipant);
+        dateOfService, area, setting, isParticipating, qualifyingApmParticipant, beneficiaryZip);
   }
 
   /** Returns a copy for a qualifying APM participant ({@code true}) or not. */
   public PricingContext withQualifyingApmParticipant(boolean isQualifying) {
-    return new PricingContext(dateOfService, area, setting, participating, isQualifying);
+    return new PricingContext(
+        dateOfService, area, setting, participating, isQualifying, beneficiaryZip);
   }
 
   @Override
@@ -149,17 +213,19 @@ public final class PricingContext {
         && area.equals(that.area)
         && setting == that.setting
         && participating == that.participating
-        && qualifyingApmParticipant == that.qualifyingApmParticipant;
+        && qualifyingApmParticipant == that.qualifyingApmParticipant
+        && beneficiaryZip.equals(that.beneficiaryZip);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(dateOfService, area, setting, participating, qualifyingApmParticipant);
+    return Objects.hash(
+        dateOfService, area, setting, participating, qualifyingApmParticipant, beneficiaryZip);
   }
 
   /**
    * Returns a one-line summary such as {@code 2025-03-14 13282-99 non-facility} followed by {@code
-   * non-participating} and {@code QP} when they apply.
+   * non-participating}, {@code QP} and {@code beneficiary ZIP 10001} when they apply.
    */
   @Override
   public String toString() {
@@ -172,6 +238,7 @@ public final class PricingContext {
     if (qualifyingApmParticipant) {
       sb.append(" QP");
     }
+    beneficiaryZip.ifPresent(zip -> sb.append(" beneficiary ZIP ").append(zip));
     return sb.toString();
   }
 }

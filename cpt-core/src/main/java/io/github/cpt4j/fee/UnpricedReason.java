@@ -37,6 +37,17 @@ public enum UnpricedReason {
   NO_LOCALITY,
   /** The schedule has no geographic indices (GPCIs) for the context's locality. */
   NO_GPCI_FOR_LOCALITY,
+  /**
+   * The schedule prices by where the beneficiary lives (the DMEPOS fee schedule: state, rural or
+   * not), and the context has no beneficiary ZIP code, or one the schedule cannot place.
+   */
+  NO_BENEFICIARY_ZIP,
+  /**
+   * No schedule that pays this kind of service is loaded: a drug when no Part B drug (ASP) file is
+   * loaded, a laboratory test without the Clinical Laboratory Fee Schedule. The detail names the
+   * schedule that would pay it.
+   */
+  NO_SCHEDULE_LOADED,
   /** The service is paid only in circumstances the single line cannot show (claim-level rules). */
   NOT_PAYABLE_ON_CLAIM,
   /**

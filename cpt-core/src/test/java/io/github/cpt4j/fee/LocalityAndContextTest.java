@@ -76,11 +76,38 @@ class LocalityAndContextTest {
         .addEqualityGroup(c.withSetting(Setting.FACILITY))
         .addEqualityGroup(c.withDateOfService(date.plusDays(1)))
         .addEqualityGroup(c.withArea(Locality.parse("13202-01")))
+        .addEqualityGroup(c.withBeneficiaryZip("10001"), c.withBeneficiaryZip("10001-1234"))
+        .addEqualityGroup(c.withBeneficiaryZip("10002"))
         .testEquals();
+    assertEquals(c, c.withBeneficiaryZip("10001").withoutBeneficiaryZip());
     NullPointerTester tester =
         new NullPointerTester().setDefault(Locality.class, l).setDefault(PaymentArea.class, l);
     tester.testAllPublicStaticMethods(PricingContext.class);
     tester.testAllPublicInstanceMethods(c);
     assertEquals(Setting.FACILITY, Setting.NON_FACILITY.other());
+  }
+
+  @Test
+  void beneficiaryZipKeepsFiveDigits() {
+    PricingContext c =
+        PricingContext.of(LocalDate.of(2025, 3, 14), Locality.parse("13282-99"), Setting.FACILITY);
+    assertEquals(Optional.empty(), c.beneficiaryZip());
+    assertEquals(Optional.of("10001"), c.withBeneficiaryZip(" 100011234 ").beneficiaryZip());
+    assertEquals(
+        "2025-03-14 13282-99 facility beneficiary ZIP 10001",
+        c.withBeneficiaryZip("10001-1234").toString());
+    // The other withers keep the ZIP code.
+    assertEquals(
+        Optional.of("10001"),
+        c.withBeneficiaryZip("10001")
+            .withParticipating(false)
+            .withSetting(Setting.NON_FACILITY)
+            .withDateOfService(LocalDate.of(2025, 1, 2))
+            .withArea(Locality.parse("13202-01"))
+            .withQualifyingApmParticipant(true)
+            .beneficiaryZip());
+    for (String bad : new String[] {"", "1000", "100011", "10001-123", "1000a", "10001+1234"}) {
+      assertThrows(IllegalArgumentException.class, () -> c.withBeneficiaryZip(bad), bad);
+    }
   }
 }

@@ -7,6 +7,10 @@ import io.github.cpt4j.data.load.CodeSetLoader;
 import io.github.cpt4j.fee.medicare.ZipLocalityTable;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaBaseUnits;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaConversionFactors;
+import io.github.cpt4j.fee.medicare.asp.AspFeeSchedule;
+import io.github.cpt4j.fee.medicare.clfs.ClfsFeeSchedule;
+import io.github.cpt4j.fee.medicare.dmepos.DmeposFeeSchedule;
+import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
 import io.github.cpt4j.fee.medicare.pfs.ConversionFactors;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import java.io.IOException;
@@ -18,7 +22,7 @@ import java.io.InputStream;
  *
  * <h2>The sample code set</h2>
  *
- * About 660 CPT and 80 HCPCS Level II codes covering every CPT section and Surgery subsection, for
+ * About 660 CPT and 85 HCPCS Level II codes covering every CPT section and Surgery subsection, for
  * demonstrations and tests. The descriptions are plain-language summaries written for cpt4j,
  * <em>not</em> the AMA's CPT descriptors: CPT is a registered trademark of the American Medical
  * Association, and its descriptors need an AMA licence. Load a licensed AMA file with {@link
@@ -41,6 +45,12 @@ import java.io.InputStream;
  * the conversion factors from 2019: enough to price a sample code anywhere in the US with no
  * configuration. For every code, build a {@code MedicareFeeSchedule} from the CMS files with the
  * loaders of {@code io.github.cpt4j.data.medicare}.
+ *
+ * <h2>The other Part B schedules, first quarter of 2025</h2>
+ *
+ * The Clinical Laboratory Fee Schedule, the DMEPOS fee schedule and the Part B drug payment limits
+ * (ASP) of the sample's laboratory, equipment and drug codes, with the DMEPOS ZIP code table, for
+ * dates of service from 1 January to 31 March 2025.
  *
  * <pre>{@code
  * MedicareFeeSchedule medicare = BundledData.medicareFeeSchedule();
@@ -100,6 +110,49 @@ public final class BundledData {
    */
   public static ZipLocalityTable zipLocalities() {
     return BundledMedicare.zipLocalities();
+  }
+
+  /**
+   * Returns the Clinical Laboratory Fee Schedule of the first quarter of 2025 for the sample's
+   * laboratory and specimen-collection codes (CMS's {@code CLFS_2025_Q1V1.csv}, numbers only),
+   * loading it on the first call. It prices dates of service from 1 January to 31 March 2025.
+   *
+   * @throws IllegalStateException if the resource is missing or malformed (a broken build)
+   */
+  public static ClfsFeeSchedule clinicalLabFeeSchedule() {
+    return BundledPartB.clfs();
+  }
+
+  /**
+   * Returns the DMEPOS fee schedule of the first quarter of 2025 for the sample's equipment codes
+   * (CMS's {@code DMEPOS_2025_JAN.csv}, numbers only), placing beneficiaries with {@link
+   * #dmeposZips()}, loading it on the first call.
+   *
+   * @throws IllegalStateException if a resource is missing or malformed (a broken build)
+   */
+  public static DmeposFeeSchedule dmeposFeeSchedule() {
+    return BundledPartB.dmepos();
+  }
+
+  /**
+   * Returns the Part B drug (ASP) payment limits of the first quarter of 2025 for the sample's drug
+   * codes (CMS's {@code ASP_2025_JAN.csv}, numbers only), loading them on the first call.
+   *
+   * @throws IllegalStateException if the resource is missing or malformed (a broken build)
+   */
+  public static AspFeeSchedule aspFeeSchedule() {
+    return BundledPartB.asp();
+  }
+
+  /**
+   * Returns the state of every ZIP code (CMS's ZIP5 file of October 2025) and CMS's DMEPOS rural
+   * ZIP codes of the first quarter of 2025 ({@code DME_Rural_ZIP_2025_Q1.csv}): where a beneficiary
+   * lives, for the DMEPOS fee schedule.
+   *
+   * @throws IllegalStateException if a resource is missing or malformed (a broken build)
+   */
+  public static DmeposZipTable dmeposZips() {
+    return BundledPartB.zips();
   }
 
   /**

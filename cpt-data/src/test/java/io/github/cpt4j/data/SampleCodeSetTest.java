@@ -10,6 +10,8 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.cpt4j.code.CodeLevel;
 import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.code.CptKind;
+import io.github.cpt4j.code.HcpcsCode;
+import io.github.cpt4j.code.HcpcsGroup;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.code.Section;
 import io.github.cpt4j.code.Subsection;
@@ -223,10 +225,16 @@ class SampleCodeSetTest {
     return rows;
   }
 
-  /** PLA, MAAA and vaccine administration codes are paid from other schedules. */
+  /**
+   * PLA, MAAA and vaccine administration codes, and DMEPOS items (HCPCS E, K and L), are paid from
+   * other schedules, and CMS's relative value file does not list them.
+   */
   private static boolean onTheFeeSchedule(CodeEntry entry) {
-    if (!(entry.code() instanceof CptCode)) {
-      return true;
+    if (entry.code() instanceof HcpcsCode hcpcs) {
+      HcpcsGroup group = hcpcs.group();
+      return group != HcpcsGroup.DURABLE_MEDICAL_EQUIPMENT
+          && group != HcpcsGroup.TEMPORARY_DURABLE_MEDICAL_EQUIPMENT
+          && group != HcpcsGroup.ORTHOTICS_AND_PROSTHETICS;
     }
     CptKind kind = ((CptCode) entry.code()).kind();
     return kind != CptKind.PLA && kind != CptKind.MAAA && kind != CptKind.VACCINE_ADMINISTRATION;

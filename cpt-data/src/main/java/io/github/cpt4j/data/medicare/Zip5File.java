@@ -3,6 +3,7 @@ package io.github.cpt4j.data.medicare;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.ZipLocalityTable;
+import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,6 +52,62 @@ public final class Zip5File {
    */
   public static ZipLocalityTable read(InputStream in, String sourceName) throws IOException {
     return read(new InputStreamReader(in, StandardCharsets.ISO_8859_1), sourceName);
+  }
+
+  /**
+   * Reads the state of every ZIP code of the ZIP5 file at {@code path}, for the DMEPOS fee
+   * schedule: a table without rural ZIP codes (add them with {@link DmeposRuralZipFile}). CMS's
+   * codes for the parts of states with two contractors become the state: {@code EM} and {@code WM}
+   * Missouri, {@code EK} and {@code WK} Kansas.
+   *
+   * @throws DataLoadException if a record is malformed or a ZIP code appears twice
+   * @throws IOException if the file cannot be read
+   */
+  public static DmeposZipTable readStates(Path path) throws IOException {
+    try (Reader reader = Files.newBufferedReader(path, StandardCharsets.ISO_8859_1)) {
+      return readStates(reader, path.getFileName().toString());
+    }
+  }
+
+  private static DmeposZipTable readStates(Reader reader, String source) throws IOException {
+    BufferedReader lines = new BufferedReader(reader);
+    DmeposZipTable.Builder table = DmeposZipTable.builder();
+    long number = 0;
+    String line;
+    while ((line = lines.readLine()) != null) {
+      number++;
+      if (line.isBlank()) {
+        continue;
+      }
+      if (line.length() < MIN_LENGTH) {
+        throw new DataLoadException(
+            source,
+            number,
+            0,
+            "expected a fixed-width record of at least " + MIN_LENGTH + " characters");
+      }
+      int zip = digits(line, 2, 7, source, number, "a five-digit ZIP code");
+      String state = state(line.substring(0, 2));
+      try {
+        table.state(zip, zip, state);
+      } catch (IllegalArgumentException e) {
+        throw new DataLoadException(
+            source, number, 1, "columns 1-2: expected a state such as NY, found \"" + state + "\"");
+      }
+    }
+    if (number == 0) {
+      throw new DataLoadException(source, 0, 0, "no records: expected a CMS ZIP5 file");
+    }
+    return table.build();
+  }
+
+  /** The state of a ZIP5 state code: CMS splits Missouri (EM, WM) and Kansas (EK, WK). */
+  static String state(String code) {
+    return switch (code) {
+      case "EM", "WM" -> "MO";
+      case "EK", "WK" -> "KS";
+      default -> code;
+    };
   }
 
   private static ZipLocalityTable read(Reader reader, String source) throws IOException {

@@ -7,6 +7,7 @@ import io.github.cpt4j.data.load.DataLoadException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,9 @@ import java.util.List;
  * report every error with the source name and line.
  *
  * <p>CMS files are read as ISO-8859-1: every byte is a character, so decoding never fails, and the
- * only non-ASCII text in them is in descriptions, which the loaders never keep.
+ * only non-ASCII text in them is in descriptions, which the loaders never keep. A UTF-8 byte-order
+ * mark at the start (read as ISO-8859-1, or as a decoded U+FEFF) is skipped, so that a file saved
+ * by a spreadsheet program still has its header in the first cell.
  */
 public final class CsvTable {
 
@@ -56,6 +59,7 @@ public final class CsvTable {
 
   /** Reads all records of {@code reader} (not closed), named {@code sourceName} in errors. */
   public static CsvTable read(Reader reader, String sourceName) throws IOException {
+    reader = withoutByteOrderMark(reader);
     List<CsvRecord> records = new ArrayList<>();
     CsvReader<CsvRecord> csv =
         CsvReader.builder()
@@ -76,6 +80,28 @@ public final class CsvTable {
       throw e.getCause();
     }
     return new CsvTable(sourceName, records);
+  }
+
+  /** Returns {@code reader} positioned after a byte-order mark, if it starts with one. */
+  private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+    PushbackReader in = new PushbackReader(reader, 3);
+    char[] start = new char[3];
+    int n = 0;
+    while (n < 3) {
+      int read = in.read(start, n, 3 - n);
+      if (read < 0) {
+        break;
+      }
+      n += read;
+    }
+    boolean decodedMark = n >= 1 && start[0] == '\uFEFF';
+    boolean latin1Mark =
+        n == 3 && start[0] == '\u00EF' && start[1] == '\u00BB' && start[2] == '\u00BF';
+    int skip = decodedMark ? 1 : latin1Mark ? 3 : 0;
+    if (n > skip) {
+      in.unread(start, skip, n - skip);
+    }
+    return in;
   }
 
   /** Tells whether every field of {@code record} is blank. */

@@ -1,0 +1,121 @@
+package io.github.cpt4j.fee.medicare;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.YearMonth;
+
+/**
+ * A calendar quarter, such as {@code 2025-Q1} (January to March 2025): the period of a quarterly
+ * CMS release. The Clinical Laboratory, DMEPOS and Part B drug (ASP) fee schedules are published
+ * quarterly, and each file prices the dates of service of its quarter.
+ *
+ * <p>Immutable; equal when year and quarter are equal; ordered in time.
+ *
+ * <pre>{@code
+ * Quarter q = Quarter.parse("2025-Q1");
+ * q.firstDay();                                 // 2025-01-01
+ * q.lastDay();                                  // 2025-03-31
+ * q.contains(LocalDate.of(2025, 4, 1));         // false
+ * Quarter.of(LocalDate.of(2025, 5, 20));        // 2025-Q2
+ * }</pre>
+ */
+public final class Quarter implements Comparable<Quarter> {
+
+  private final int year;
+  private final int quarter;
+
+  private Quarter(int year, int quarter) {
+    this.year = year;
+    this.quarter = quarter;
+  }
+
+  /**
+   * Returns quarter {@code quarter} (1 to 4) of {@code year} (1 to 9999).
+   *
+   * @throws IllegalArgumentException if either is out of range
+   */
+  public static Quarter of(int year, int quarter) {
+    if (year < 1 || year > 9999 || quarter < 1 || quarter > 4) {
+      throw new IllegalArgumentException(
+          "a quarter is a year 1-9999 and a quarter 1-4, not " + year + " and " + quarter);
+    }
+    return new Quarter(year, quarter);
+  }
+
+  /** Returns the quarter that contains {@code date}. */
+  public static Quarter of(LocalDate date) {
+    requireNonNull(date, "date");
+    return of(date.getYear(), (date.getMonthValue() - 1) / 3 + 1);
+  }
+
+  /**
+   * Parses {@code 2025-Q1} (also {@code 2025Q1}, case-insensitive).
+   *
+   * @throws IllegalArgumentException if the text is not such a quarter
+   */
+  public static Quarter parse(CharSequence text) {
+    requireNonNull(text, "text");
+    String s = text.toString().trim();
+    int q = s.length() - 2;
+    boolean shaped =
+        (s.length() == 6 || s.length() == 7 && s.charAt(4) == '-')
+            && (s.charAt(q) == 'Q' || s.charAt(q) == 'q')
+            && s.charAt(q + 1) >= '1'
+            && s.charAt(q + 1) <= '4';
+    for (int i = 0; shaped && i < 4; i++) {
+      shaped = s.charAt(i) >= '0' && s.charAt(i) <= '9';
+    }
+    if (!shaped || s.startsWith("0000")) {
+      throw new IllegalArgumentException("expected a quarter such as 2025-Q1, not '" + s + "'");
+    }
+    return new Quarter(Integer.parseInt(s.substring(0, 4)), s.charAt(q + 1) - '0');
+  }
+
+  /** Returns the year. */
+  public int year() {
+    return year;
+  }
+
+  /** Returns the quarter of the year, 1 to 4. */
+  public int quarter() {
+    return quarter;
+  }
+
+  /** Returns the first day of the quarter. */
+  public LocalDate firstDay() {
+    return LocalDate.of(year, quarter * 3 - 2, 1);
+  }
+
+  /** Returns the last day of the quarter. */
+  public LocalDate lastDay() {
+    return YearMonth.of(year, Month.of(quarter * 3)).atEndOfMonth();
+  }
+
+  /** Tells whether {@code date} falls in this quarter. */
+  public boolean contains(LocalDate date) {
+    return date.getYear() == year && (date.getMonthValue() - 1) / 3 + 1 == quarter;
+  }
+
+  @Override
+  public int compareTo(Quarter other) {
+    return year != other.year ? Integer.compare(year, other.year) : quarter - other.quarter;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Quarter q && q.year == year && q.quarter == quarter;
+  }
+
+  @Override
+  public int hashCode() {
+    return year * 4 + quarter;
+  }
+
+  /** Returns {@code 2025-Q1}. */
+  @Override
+  public String toString() {
+    return String.format(java.util.Locale.ROOT, "%04d-Q%d", year, quarter);
+  }
+}

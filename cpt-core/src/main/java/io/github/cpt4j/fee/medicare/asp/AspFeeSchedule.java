@@ -1,0 +1,225 @@
+package io.github.cpt4j.fee.medicare.asp;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.fee.Explanation;
+import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.FeeSchedule;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.PricingStep;
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.Quarter;
+import io.github.cpt4j.index.PackedIndex;
+import io.github.cpt4j.modifier.Modifier;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Medicare Part B drugs of one quarter, priced at CMS's ASP payment limit: the limit per HCPCS
+ * dosage unit times the line's units, which are dosage units ({@code J1100} is 1 mg of
+ * dexamethasone, so 8 mg is 8 units). The limit already includes the statutory add-on, and is the
+ * same in every locality (Pub. 100-04, ch. 17, §20.1).
+ *
+ * <h2>What {@link #price} does</h2>
+ *
+ * <ol>
+ *   <li>Refuses dates of service outside the schedule's {@linkplain #quarter() quarter}.
+ *   <li>Finds the drug's limit; a code without one is {@link UnpricedReason#NOT_IN_SCHEDULE}, a
+ *       limit CMS publishes as {@code N/A} is {@link UnpricedReason#CARRIER_PRICED}.
+ *   <li>Multiplies the limit by the units. {@code JW} (the amount discarded from a single-dose
+ *       container) and {@code JZ} (none discarded) change nothing: a discarded amount is billed on
+ *       a {@code JW} line of its own and paid like the amount given.
+ *   <li>The participation flag is ignored: Part B drugs are paid only on assignment.
+ *   <li>Rounds once, half-up to cents ({@link FeeResult#amount()}).
+ * </ol>
+ *
+ * <pre>{@code
+ * AspFeeSchedule asp = AspFile.read(Path.of("ASP_2025_JAN.csv"));
+ * FeeResult dexamethasone = asp.price(ClaimLine.parse("J1100 x8"), context);  // 8 x 0.108 = 0.86
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe; quarters chain with {@link FeeSchedule#firstThatPrices}.
+ */
+public final class AspFeeSchedule implements FeeSchedule {
+
+  /** {@code JW}: the amount of a single-dose container discarded, billed on its own line. */
+  public static final Modifier DISCARDED = Modifier.parse("JW");
+
+  /** {@code JZ}: nothing of a single-dose container was discarded. */
+  public static final Modifier NONE_DISCARDED = Modifier.parse("JZ");
+
+  private final String name;
+  private final Quarter quarter;
+  private final ImmutableList<AspLimit> limits;
+  private final PackedIndex codes;
+
+  private AspFeeSchedule(Builder builder) {
+    this.name = builder.name != null ? builder.name : "asp-" + builder.quarter;
+    this.quarter = builder.quarter;
+    this.limits = ImmutableList.copyOf(builder.limits);
+    this.codes = PackedIndex.of(limits.stream().mapToInt(l -> l.code().packed()).toArray());
+  }
+
+  /** Returns a builder of a schedule for {@code quarter}. */
+  public static Builder builder(Quarter quarter) {
+    return new Builder(requireNonNull(quarter, "quarter"));
+  }
+
+  @Override
+  public FeeResult price(ClaimLine line, PricingContext context) {
+    requireNonNull(line, "line");
+    requireNonNull(context, "context");
+    LocalDate date = context.dateOfService();
+    if (!quarter.contains(date)) {
+      return refuse(
+          line,
+          context,
+          UnpricedReason.DATE_NOT_COVERED,
+          name + " covers " + quarter.firstDay() + " to " + quarter.lastDay() + ", not " + date);
+    }
+    ProcedureCode code = line.code();
+    int row = codes.positionOf(code.packed());
+    if (row < 0) {
+      return refuse(line, context, UnpricedReason.NOT_IN_SCHEDULE, code + " is not in " + name);
+    }
+    AspLimit limit = limits.get(row);
+    if (limit.paymentLimit().isEmpty()) {
+      return refuse(
+          line,
+          context,
+          UnpricedReason.CARRIER_PRICED,
+          code + " has no payment limit in " + name + " (N/A): the contractor prices it");
+    }
+    BigDecimal perUnit = limit.paymentLimit().get();
+    int units = line.units();
+    BigDecimal amount = units == 1 ? perUnit : perUnit.multiply(BigDecimal.valueOf(units));
+    return FeeResult.priced(
+        amount, Explanation.deferred(() -> explainPriced(line, context, limit, amount)));
+  }
+
+  private FeeResult refuse(
+      ClaimLine line, PricingContext context, UnpricedReason reason, String detail) {
+    return FeeResult.unpriced(reason, detail, Explanation.deferred(() -> header(line, context)));
+  }
+
+  private Explanation header(ClaimLine line, PricingContext context) {
+    return Explanation.of(
+        PricingStep.note(
+            "asp", name + " prices " + line + " on " + context.dateOfService() + " (national)"));
+  }
+
+  private Explanation explainPriced(
+      ClaimLine line, PricingContext context, AspLimit limit, BigDecimal amount) {
+    BigDecimal perUnit = limit.paymentLimit().orElseThrow();
+    Explanation explanation =
+        header(line, context)
+            .then(
+                PricingStep.of(
+                    "asp-limit",
+                    limit.code()
+                        + " payment limit "
+                        + perUnit.toPlainString()
+                        + " per "
+                        + limit.dosage()
+                        + " (ASP with its add-on)",
+                    perUnit));
+    if (line.hasModifier(DISCARDED)) {
+      explanation =
+          explanation.then(PricingStep.note("modifier-jw", "JW: the discarded amount, paid"));
+    }
+    if (line.units() > 1) {
+      explanation =
+          explanation.then(
+              PricingStep.of(
+                  "units", "x " + line.units() + " dosage units of " + limit.dosage(), amount));
+    }
+    return explanation;
+  }
+
+  /** Returns a copy named {@code newName} in explanations. */
+  public AspFeeSchedule withName(String newName) {
+    return builder(quarter).name(newName).addAll(limits).build();
+  }
+
+  /** Returns the row of {@code code}, if any. */
+  public Optional<AspLimit> find(ProcedureCode code) {
+    int row = codes.positionOf(requireNonNull(code, "code").packed());
+    return row < 0 ? Optional.empty() : Optional.of(limits.get(row));
+  }
+
+  /** Tells whether the schedule has a row of {@code code}. */
+  public boolean contains(ProcedureCode code) {
+    return codes.positionOf(code.packed()) >= 0;
+  }
+
+  /** Returns every row, in the order given to the builder. */
+  public ImmutableList<AspLimit> limits() {
+    return limits;
+  }
+
+  /** Returns the quarter whose dates of service the schedule prices. */
+  public Quarter quarter() {
+    return quarter;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String toString() {
+    return name + " (" + limits.size() + " drugs, " + quarter + ")";
+  }
+
+  /** Builds an {@link AspFeeSchedule}; each code may be given once. */
+  public static final class Builder {
+    private final Quarter quarter;
+    private String name;
+    private final List<AspLimit> limits = new ArrayList<>();
+    private final Set<ProcedureCode> seen = new HashSet<>();
+
+    private Builder(Quarter quarter) {
+      this.quarter = quarter;
+    }
+
+    /** Sets the name used in explanations (default {@code asp-2025-Q1}). */
+    public Builder name(String newName) {
+      this.name = requireNonNull(newName, "newName");
+      return this;
+    }
+
+    /**
+     * Adds a drug's row.
+     *
+     * @throws IllegalArgumentException if the code was given before
+     */
+    public Builder add(AspLimit limit) {
+      requireNonNull(limit, "limit");
+      if (!seen.add(limit.code())) {
+        throw new IllegalArgumentException(limit.code() + " given twice");
+      }
+      limits.add(limit);
+      return this;
+    }
+
+    /** Adds every row of {@code more}. */
+    public Builder addAll(Iterable<AspLimit> more) {
+      more.forEach(this::add);
+      return this;
+    }
+
+    /** Returns the schedule. */
+    public AspFeeSchedule build() {
+      return new AspFeeSchedule(this);
+    }
+  }
+}

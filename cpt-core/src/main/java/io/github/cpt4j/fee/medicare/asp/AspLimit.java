@@ -1,0 +1,51 @@
+package io.github.cpt4j.fee.medicare.asp;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cpt4j.code.ProcedureCode;
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * One row of CMS's Part B drug pricing file: a drug's HCPCS code, its dosage unit (the amount one
+ * billed unit stands for, such as {@code 10 MG}), the payment limit per dosage unit and the
+ * coinsurance percentage. The file's short description column is never part of it.
+ *
+ * <p>The payment limit already includes the statutory add-on (106% of the average sales price for
+ * most drugs, 8% of the reference product's ASP for biosimilars, Social Security Act §1847A):
+ * nothing is added to it.
+ *
+ * @param code the drug's HCPCS code (J, Q, A, P) or CPT code (vaccines, immune globulins)
+ * @param dosage the dosage unit as CMS writes it ({@code HCPCS Code Dosage}), such as {@code 1 MG}
+ * @param paymentLimit the payment limit per dosage unit in dollars, exactly as published; empty
+ *     when CMS publishes none ({@code N/A}): the contractor prices the drug
+ * @param coinsurancePercent the beneficiary's coinsurance in percent (20 for most drugs, 0 for
+ *     vaccines, less for drugs with an inflation-adjusted coinsurance)
+ */
+public record AspLimit(
+    ProcedureCode code,
+    String dosage,
+    Optional<BigDecimal> paymentLimit,
+    BigDecimal coinsurancePercent) {
+
+  /**
+   * Checks the fields.
+   *
+   * @throws IllegalArgumentException if an amount is negative or the coinsurance above 100
+   */
+  public AspLimit {
+    requireNonNull(code, "code");
+    requireNonNull(dosage, "dosage");
+    requireNonNull(paymentLimit, "paymentLimit");
+    requireNonNull(coinsurancePercent, "coinsurancePercent");
+    if (paymentLimit.isPresent() && paymentLimit.get().signum() < 0) {
+      throw new IllegalArgumentException(
+          "a payment limit is never negative: " + code + " " + paymentLimit.get());
+    }
+    if (coinsurancePercent.signum() < 0
+        || coinsurancePercent.compareTo(BigDecimal.valueOf(100)) > 0) {
+      throw new IllegalArgumentException(
+          "a coinsurance percentage is 0 to 100: " + code + " " + coinsurancePercent);
+    }
+  }
+}

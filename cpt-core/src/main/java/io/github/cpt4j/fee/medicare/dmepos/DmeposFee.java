@@ -1,0 +1,241 @@
+package io.github.cpt4j.fee.medicare.dmepos;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.modifier.Modifier;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One row of the DMEPOS fee schedule: a code with up to two modifiers (such as {@code E0114-RR} or
+ * {@code K0861-RR-KU}), its jurisdiction and payment category, the national ceiling and floor, and
+ * the fee of each state for non-rural and for rural ZIP codes. The file's description column is
+ * never part of it.
+ *
+ * <p>CMS's file notes: the state amounts are already limited to the ceiling and floor (where the
+ * ceiling is 0 the item has none), and the non-continental areas, Alaska, Hawaii, Puerto Rico and
+ * the Virgin Islands, are not subject to them. A rural amount of 0.00 means the item has no rural
+ * amount of its own: the non-rural amount applies in rural ZIP codes too. An amount of 0.00 in the
+ * column that applies means no fee schedule amount: the contractor prices the item.
+ *
+ * <p>Immutable; amounts are held in cents (every DMEPOS amount has two decimals).
+ */
+public final class DmeposFee {
+
+  private final ProcedureCode code;
+  private final Optional<Modifier> modifier;
+  private final Optional<Modifier> secondModifier;
+  private final DmeposJurisdiction jurisdiction;
+  private final DmeposCategory category;
+  private final long ceilingCents;
+  private final long floorCents;
+  private final ImmutableList<String> states;
+  private final int[] nonRuralCents;
+  private final int[] ruralCents;
+
+  private DmeposFee(Builder b) {
+    this.code = requireNonNull(b.code, "code");
+    this.modifier = b.modifier;
+    this.secondModifier = b.secondModifier;
+    if (modifier.isEmpty() && secondModifier.isPresent()) {
+      throw new IllegalArgumentException(code + ": a second modifier without a first");
+    }
+    this.jurisdiction = requireNonNull(b.jurisdiction, "jurisdiction");
+    this.category = requireNonNull(b.category, "category");
+    this.ceilingCents = cents(requireNonNull(b.ceiling, "ceiling"), "ceiling");
+    this.floorCents = cents(requireNonNull(b.floor, "floor"), "floor");
+    this.states = requireNonNull(b.states, "states (call Builder.fees)");
+    this.nonRuralCents = new int[states.size()];
+    this.ruralCents = new int[states.size()];
+    for (int i = 0; i < states.size(); i++) {
+      nonRuralCents[i] = Math.toIntExact(cents(b.nonRural.get(i), states.get(i) + " (NR)"));
+      ruralCents[i] = Math.toIntExact(cents(b.rural.get(i), states.get(i) + " (R)"));
+    }
+  }
+
+  private long cents(BigDecimal amount, String what) {
+    requireNonNull(amount, what);
+    if (amount.signum() < 0 || amount.stripTrailingZeros().scale() > 2) {
+      throw new IllegalArgumentException(
+          code + " " + what + ": expected dollars and cents of at least 0, not " + amount);
+    }
+    return amount.movePointRight(2).longValueExact();
+  }
+
+  /** Returns a builder of a row of {@code code}. */
+  public static Builder builder(ProcedureCode code) {
+    return new Builder(requireNonNull(code, "code"));
+  }
+
+  /** Returns the code. */
+  public ProcedureCode code() {
+    return code;
+  }
+
+  /** Returns the first modifier of the row ({@code Mod}), if any. */
+  public Optional<Modifier> modifier() {
+    return modifier;
+  }
+
+  /** Returns the second modifier of the row ({@code Mod2}), if any. */
+  public Optional<Modifier> secondModifier() {
+    return secondModifier;
+  }
+
+  /** Returns the number of modifiers of the row, 0 to 2. */
+  public int modifierCount() {
+    return secondModifier.isPresent() ? 2 : modifier.isPresent() ? 1 : 0;
+  }
+
+  /** Returns who processes claims for the item. */
+  public DmeposJurisdiction jurisdiction() {
+    return jurisdiction;
+  }
+
+  /** Returns the payment category. */
+  public DmeposCategory category() {
+    return category;
+  }
+
+  /** Returns the national ceiling (0.00: none). */
+  public BigDecimal ceiling() {
+    return BigDecimal.valueOf(ceilingCents, 2);
+  }
+
+  /** Returns the national floor (0.00: none). */
+  public BigDecimal floor() {
+    return BigDecimal.valueOf(floorCents, 2);
+  }
+
+  /** Returns the states of the row's fee columns, in the file's order. */
+  public ImmutableList<String> states() {
+    return states;
+  }
+
+  /** Returns the non-rural fee of {@code state} exactly as published, if the row has the state. */
+  public Optional<BigDecimal> nonRuralFee(String state) {
+    int i = states.indexOf(requireNonNull(state, "state"));
+    return i < 0 ? Optional.empty() : Optional.of(BigDecimal.valueOf(nonRuralCents[i], 2));
+  }
+
+  /** Returns the rural fee of {@code state} exactly as published, if the row has the state. */
+  public Optional<BigDecimal> ruralFee(String state) {
+    int i = states.indexOf(requireNonNull(state, "state"));
+    return i < 0 ? Optional.empty() : Optional.of(BigDecimal.valueOf(ruralCents[i], 2));
+  }
+
+  /**
+   * Returns the fee in cents that applies in the state of column {@code stateIndex} (an index into
+   * {@link #states()}): the rural amount in a rural ZIP code when the row has one, else the
+   * non-rural amount; 0 means the contractor prices the item.
+   */
+  public long feeCents(int stateIndex, boolean rural) {
+    int r = ruralCents[stateIndex];
+    return rural && r > 0 ? r : nonRuralCents[stateIndex];
+  }
+
+  /** Tells whether the row's rural amount applied: {@code rural} and a rural amount above 0. */
+  public boolean ruralAmountApplies(int stateIndex, boolean rural) {
+    return rural && ruralCents[stateIndex] > 0;
+  }
+
+  /** Returns the row as written on a claim line: {@code E0114-RR}, {@code K0861-RR-KU}. */
+  public String row() {
+    StringBuilder sb = new StringBuilder(code.toString());
+    modifier.ifPresent(m -> sb.append('-').append(m));
+    secondModifier.ifPresent(m -> sb.append('-').append(m));
+    return sb.toString();
+  }
+
+  @Override
+  public String toString() {
+    return row() + " " + category.code() + " (" + states.size() + " states)";
+  }
+
+  /** Builds a {@link DmeposFee}. */
+  public static final class Builder {
+    private final ProcedureCode code;
+    private Optional<Modifier> modifier = Optional.empty();
+    private Optional<Modifier> secondModifier = Optional.empty();
+    private DmeposJurisdiction jurisdiction;
+    private DmeposCategory category;
+    private BigDecimal ceiling = BigDecimal.ZERO;
+    private BigDecimal floor = BigDecimal.ZERO;
+    private ImmutableList<String> states;
+    private List<BigDecimal> nonRural;
+    private List<BigDecimal> rural;
+
+    private Builder(ProcedureCode code) {
+      this.code = code;
+    }
+
+    /** Sets the row's modifiers: none, one, or two (the second only with a first). */
+    public Builder modifiers(Optional<Modifier> first, Optional<Modifier> second) {
+      this.modifier = requireNonNull(first, "first");
+      this.secondModifier = requireNonNull(second, "second");
+      return this;
+    }
+
+    /** Sets the jurisdiction. */
+    public Builder jurisdiction(DmeposJurisdiction value) {
+      this.jurisdiction = requireNonNull(value, "value");
+      return this;
+    }
+
+    /** Sets the payment category. */
+    public Builder category(DmeposCategory value) {
+      this.category = requireNonNull(value, "value");
+      return this;
+    }
+
+    /** Sets the national ceiling and floor (0.00 each when the item has none, the default). */
+    public Builder ceilingAndFloor(BigDecimal newCeiling, BigDecimal newFloor) {
+      this.ceiling = requireNonNull(newCeiling, "newCeiling");
+      this.floor = requireNonNull(newFloor, "newFloor");
+      return this;
+    }
+
+    /**
+     * Sets the fees: {@code nonRural.get(i)} and {@code rural.get(i)} are those of {@code
+     * states.get(i)}. Rows of one schedule should share one {@code states} list.
+     *
+     * @throws IllegalArgumentException if the lists differ in size or a state repeats
+     */
+    public Builder fees(
+        ImmutableList<String> newStates,
+        List<BigDecimal> nonRuralFees,
+        List<BigDecimal> ruralFees) {
+      requireNonNull(newStates, "newStates");
+      if (nonRuralFees.size() != newStates.size() || ruralFees.size() != newStates.size()) {
+        throw new IllegalArgumentException(
+            code
+                + ": "
+                + newStates.size()
+                + " states but "
+                + nonRuralFees.size()
+                + " and "
+                + ruralFees.size()
+                + " fees");
+      }
+      if (newStates.stream().distinct().count() != newStates.size()) {
+        throw new IllegalArgumentException(code + ": a state repeats in " + newStates);
+      }
+      this.states = newStates;
+      this.nonRural = List.copyOf(nonRuralFees);
+      this.rural = List.copyOf(ruralFees);
+      return this;
+    }
+
+    /**
+     * Returns the row.
+     *
+     * @throws IllegalArgumentException if an amount is negative or has more than two decimals
+     */
+    public DmeposFee build() {
+      return new DmeposFee(this);
+    }
+  }
+}

@@ -1,0 +1,398 @@
+package io.github.cpt4j.fee.medicare.dmepos;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.fee.Explanation;
+import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.FeeSchedule;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.PricingStep;
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.Quarter;
+import io.github.cpt4j.index.PackedIndex;
+import io.github.cpt4j.modifier.Modifier;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The Medicare DMEPOS fee schedule of one quarter: durable medical equipment, prosthetics,
+ * orthotics and supplies, priced by the state the beneficiary lives in and whether the ZIP code is
+ * rural, as CMS publishes the fees in its quarterly DMEPOS file (Pub. 100-04, chapter 20; 42 CFR
+ * 414 subpart D).
+ *
+ * <h2>What {@link #price} does</h2>
+ *
+ * <ol>
+ *   <li>Refuses dates of service outside the schedule's {@linkplain #quarter() quarter}.
+ *   <li>Chooses the row by the line's modifiers: the row whose modifiers are all on the line, the
+ *       one with the most modifiers ({@code K0861-RR-KU} before {@code K0861-RR}), other modifiers
+ *       ({@code KX}, {@code LT}...) being ignored. A code listed only with modifiers, billed with
+ *       none of them, is {@link UnpricedReason#MODIFIER_REQUIRED} (the detail lists them); two rows
+ *       equally selected ({@code NU} and {@code RR} together) is {@link
+ *       UnpricedReason#MODIFIER_NOT_ALLOWED}.
+ *   <li>Places the beneficiary with {@link PricingContext#beneficiaryZip()} in the {@link
+ *       DmeposZipTable}: the state's column, rural or non-rural. No ZIP code, or one the table
+ *       cannot place, is {@link UnpricedReason#NO_BENEFICIARY_ZIP}.
+ *   <li>Takes the fee: the rural amount in a rural ZIP code when the row has one, else the
+ *       non-rural amount (see {@link DmeposFee}). 0.00 is {@link UnpricedReason#CARRIER_PRICED}.
+ *   <li>A capped rental item in its fourth to thirteenth month ({@code RR} with {@code KJ}) is paid
+ *       75% of the rental fee of the first three months (42 CFR 414.229(f)).
+ *   <li>Multiplies by the units: items bought, or months of rental ({@code RR}: one unit is one
+ *       month).
+ *   <li>The participation flag is ignored: DMEPOS fee schedule amounts are the same for
+ *       participating and non-participating suppliers.
+ *   <li>Rounds once, half-up to cents ({@link FeeResult#amount()}).
+ * </ol>
+ *
+ * <pre>{@code
+ * DmeposFeeSchedule dme = DmeposFile.read(Path.of("DMEPOS_2025_JAN.csv"), BundledData.dmeposZips());
+ * PricingContext home = context.withBeneficiaryZip("10001");
+ * FeeResult crutches = dme.price(ClaimLine.parse("E0114-NU"), home);   // NY non-rural: 61.45
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe; quarters chain with {@link FeeSchedule#firstThatPrices}.
+ */
+public final class DmeposFeeSchedule implements FeeSchedule {
+
+  /** {@code RR}: rental, one unit per month. */
+  public static final Modifier RENTAL = Modifier.parse("RR");
+
+  /** {@code KJ}: a capped rental item in its fourth to thirteenth month, paid 75%. */
+  public static final Modifier CAPPED_RENTAL_LATER_MONTHS = Modifier.parse("KJ");
+
+  /** 75%: a capped rental's fee from the fourth month (42 CFR 414.229(f)). */
+  public static final BigDecimal CAPPED_RENTAL_LATER_MONTHS_FACTOR = new BigDecimal("0.75");
+
+  private final String name;
+  private final Quarter quarter;
+  private final ImmutableList<DmeposFee> fees;
+  private final DmeposZipTable zips;
+  private final PackedIndex codes;
+  private final int[] firstRow;
+  private final int[] rowCount;
+
+  /** The fee column of each state of the ZIP table, or -1. */
+  private final int[] columnOfZipState;
+
+  private DmeposFeeSchedule(Builder builder) {
+    this.name = builder.name != null ? builder.name : "dmepos-" + builder.quarter;
+    this.quarter = builder.quarter;
+    this.zips = requireNonNull(builder.zips, "zips (call Builder.zips)");
+    // The rows of one code side by side, in the order given.
+    Map<ProcedureCode, List<DmeposFee>> byCode = new LinkedHashMap<>();
+    for (DmeposFee fee : builder.fees) {
+      byCode.computeIfAbsent(fee.code(), c -> new ArrayList<>()).add(fee);
+    }
+    ImmutableList.Builder<DmeposFee> ordered = ImmutableList.builder();
+    int[] keys = new int[byCode.size()];
+    this.firstRow = new int[byCode.size()];
+    this.rowCount = new int[byCode.size()];
+    int i = 0;
+    int row = 0;
+    for (Map.Entry<ProcedureCode, List<DmeposFee>> e : byCode.entrySet()) {
+      keys[i] = e.getKey().packed();
+      firstRow[i] = row;
+      rowCount[i] = e.getValue().size();
+      ordered.addAll(e.getValue());
+      row += e.getValue().size();
+      i++;
+    }
+    this.fees = ordered.build();
+    this.codes = PackedIndex.of(keys);
+    ImmutableList<String> states = fees.isEmpty() ? ImmutableList.of() : fees.get(0).states();
+    for (DmeposFee fee : fees) {
+      if (!fee.states().equals(states)) {
+        throw new IllegalArgumentException(
+            "every row must have the same states; " + fee.row() + " has " + fee.states());
+      }
+    }
+    this.columnOfZipState = new int[zips.states().size()];
+    for (int s = 0; s < columnOfZipState.length; s++) {
+      columnOfZipState[s] = states.indexOf(zips.states().get(s));
+    }
+  }
+
+  /** Returns a builder of a schedule for {@code quarter}. */
+  public static Builder builder(Quarter quarter) {
+    return new Builder(requireNonNull(quarter, "quarter"));
+  }
+
+  @Override
+  public FeeResult price(ClaimLine line, PricingContext context) {
+    requireNonNull(line, "line");
+    requireNonNull(context, "context");
+    LocalDate date = context.dateOfService();
+    if (!quarter.contains(date)) {
+      return refuse(
+          line,
+          context,
+          UnpricedReason.DATE_NOT_COVERED,
+          name + " covers " + quarter.firstDay() + " to " + quarter.lastDay() + ", not " + date);
+    }
+    ProcedureCode code = line.code();
+    int c = codes.positionOf(code.packed());
+    if (c < 0) {
+      return refuse(line, context, UnpricedReason.NOT_IN_SCHEDULE, code + " is not in " + name);
+    }
+    int best = -1;
+    boolean tie = false;
+    int bestCount = -1;
+    for (int r = firstRow[c]; r < firstRow[c] + rowCount[c]; r++) {
+      DmeposFee fee = fees.get(r);
+      if (fee.modifier().isPresent() && !line.hasModifier(fee.modifier().get())
+          || fee.secondModifier().isPresent() && !line.hasModifier(fee.secondModifier().get())) {
+        continue;
+      }
+      int count = fee.modifierCount();
+      if (count > bestCount) {
+        best = r;
+        bestCount = count;
+        tie = false;
+      } else if (count == bestCount) {
+        tie = true;
+      }
+    }
+    if (best < 0) {
+      return refuse(
+          line,
+          context,
+          UnpricedReason.MODIFIER_REQUIRED,
+          code + " is in " + name + " only as " + rowsOf(c));
+    }
+    if (tie) {
+      return refuse(
+          line,
+          context,
+          UnpricedReason.MODIFIER_NOT_ALLOWED,
+          "the modifiers of " + line + " select more than one of " + rowsOf(c));
+    }
+    DmeposFee fee = fees.get(best);
+    Optional<String> zip = context.beneficiaryZip();
+    if (zip.isEmpty()) {
+      return refuse(
+          line,
+          context,
+          UnpricedReason.NO_BENEFICIARY_ZIP,
+          fee.row()
+              + " is priced by the beneficiary's state and rural ZIP code:"
+              + " the context has no beneficiary ZIP code");
+    }
+    int z = DmeposZipTable.zipNumber(zip.get());
+    int zipState = zips.stateIndex(z);
+    if (zipState < 0) {
+      return refuse(
+          line,
+          context,
+          UnpricedReason.NO_BENEFICIARY_ZIP,
+          "ZIP code " + zip.get() + " is in no state of the DMEPOS ZIP table");
+    }
+    int column = columnOfZipState[zipState];
+    String state = zips.states().get(zipState);
+    if (column < 0) {
+      return refuse(
+          line, context, UnpricedReason.NOT_IN_SCHEDULE, name + " has no amounts for " + state);
+    }
+    boolean rural = zips.isRural(z);
+    long cents = fee.feeCents(column, rural);
+    if (cents == 0) {
+      return refuse(
+          line,
+          context,
+          UnpricedReason.CARRIER_PRICED,
+          fee.row()
+              + " has no fee schedule amount in "
+              + new DmeposArea(state, rural)
+              + ": the contractor prices it");
+    }
+    BigDecimal unit = BigDecimal.valueOf(cents, 2);
+    boolean laterMonths =
+        fee.category() == DmeposCategory.CAPPED_RENTAL
+            && line.hasModifier(RENTAL)
+            && line.hasModifier(CAPPED_RENTAL_LATER_MONTHS);
+    BigDecimal perUnit = laterMonths ? unit.multiply(CAPPED_RENTAL_LATER_MONTHS_FACTOR) : unit;
+    int units = line.units();
+    BigDecimal amount = units == 1 ? perUnit : perUnit.multiply(BigDecimal.valueOf(units));
+    DmeposArea area = new DmeposArea(state, rural);
+    boolean ruralAmount = fee.ruralAmountApplies(column, rural);
+    return FeeResult.priced(
+        amount,
+        Explanation.deferred(
+            () ->
+                explainPriced(
+                    line, context, fee, area, ruralAmount, unit, laterMonths, perUnit, amount)));
+  }
+
+  private String rowsOf(int c) {
+    return fees.subList(firstRow[c], firstRow[c] + rowCount[c]).stream()
+        .map(DmeposFee::row)
+        .collect(Collectors.joining(", "));
+  }
+
+  private FeeResult refuse(
+      ClaimLine line, PricingContext context, UnpricedReason reason, String detail) {
+    return FeeResult.unpriced(reason, detail, Explanation.deferred(() -> header(line, context)));
+  }
+
+  private Explanation header(ClaimLine line, PricingContext context) {
+    return Explanation.of(
+        PricingStep.note(
+            "dmepos",
+            name
+                + " prices "
+                + line
+                + " on "
+                + context.dateOfService()
+                + context.beneficiaryZip().map(z -> " for a beneficiary in ZIP " + z).orElse("")));
+  }
+
+  private Explanation explainPriced(
+      ClaimLine line,
+      PricingContext context,
+      DmeposFee fee,
+      DmeposArea area,
+      boolean ruralAmount,
+      BigDecimal unit,
+      boolean laterMonths,
+      BigDecimal perUnit,
+      BigDecimal amount) {
+    String column =
+        area.rural() && !ruralAmount ? area.state() + " (NR), no rural amount" : area + " amount";
+    Explanation explanation =
+        header(line, context)
+            .then(
+                PricingStep.of(
+                    "dmepos-fee",
+                    fee.row()
+                        + " "
+                        + fee.category().code()
+                        + " in "
+                        + area
+                        + ": "
+                        + column
+                        + " "
+                        + unit.toPlainString(),
+                    unit));
+    if (laterMonths) {
+      explanation =
+          explanation.then(
+              PricingStep.of(
+                  "capped-rental",
+                  "KJ: rental months 4 to 13 are paid 75% (42 CFR 414.229(f))",
+                  perUnit));
+    }
+    if (line.units() > 1) {
+      String what = line.hasModifier(RENTAL) ? " rental months" : " units";
+      explanation = explanation.then(PricingStep.of("units", "x " + line.units() + what, amount));
+    }
+    return explanation;
+  }
+
+  /** Returns a copy named {@code newName} in explanations. */
+  public DmeposFeeSchedule withName(String newName) {
+    return builder(quarter).name(newName).zips(zips).addAll(fees).build();
+  }
+
+  /** Returns a copy that places beneficiaries' ZIP codes with {@code table}. */
+  public DmeposFeeSchedule withZips(DmeposZipTable table) {
+    return builder(quarter).name(name).zips(table).addAll(fees).build();
+  }
+
+  /** Returns the rows of {@code code}, in the order given to the builder. */
+  public ImmutableList<DmeposFee> rows(ProcedureCode code) {
+    int c = codes.positionOf(requireNonNull(code, "code").packed());
+    return c < 0 ? ImmutableList.of() : fees.subList(firstRow[c], firstRow[c] + rowCount[c]);
+  }
+
+  /** Tells whether the schedule has a row of {@code code}. */
+  public boolean contains(ProcedureCode code) {
+    return codes.positionOf(code.packed()) >= 0;
+  }
+
+  /** Returns every row, the rows of each code together. */
+  public ImmutableList<DmeposFee> fees() {
+    return fees;
+  }
+
+  /** Returns the table that places a beneficiary's ZIP code. */
+  public DmeposZipTable zips() {
+    return zips;
+  }
+
+  /** Returns the quarter whose dates of service the schedule prices. */
+  public Quarter quarter() {
+    return quarter;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String toString() {
+    return name + " (" + fees.size() + " rows, " + quarter + ")";
+  }
+
+  /** Builds a {@link DmeposFeeSchedule}; rows of one code and modifiers may be given once. */
+  public static final class Builder {
+    private final Quarter quarter;
+    private String name;
+    private DmeposZipTable zips;
+    private final List<DmeposFee> fees = new ArrayList<>();
+    private final Map<String, DmeposFee> seen = new LinkedHashMap<>();
+
+    private Builder(Quarter quarter) {
+      this.quarter = quarter;
+    }
+
+    /** Sets the name used in explanations (default {@code dmepos-2025-Q1}). */
+    public Builder name(String newName) {
+      this.name = requireNonNull(newName, "newName");
+      return this;
+    }
+
+    /** Sets the table that places the beneficiary's ZIP code (required). */
+    public Builder zips(DmeposZipTable table) {
+      this.zips = requireNonNull(table, "table");
+      return this;
+    }
+
+    /**
+     * Adds a row.
+     *
+     * @throws IllegalArgumentException if a row of the same code and modifiers was given
+     */
+    public Builder add(DmeposFee fee) {
+      requireNonNull(fee, "fee");
+      if (seen.putIfAbsent(fee.row(), fee) != null) {
+        throw new IllegalArgumentException("row " + fee.row() + " given twice");
+      }
+      fees.add(fee);
+      return this;
+    }
+
+    /** Adds every row of {@code more}. */
+    public Builder addAll(Iterable<DmeposFee> more) {
+      more.forEach(this::add);
+      return this;
+    }
+
+    /**
+     * Returns the schedule.
+     *
+     * @throws IllegalArgumentException if the rows do not all have the same states
+     */
+    public DmeposFeeSchedule build() {
+      return new DmeposFeeSchedule(this);
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package io.github.cpt4j.fee.medicare.dmepos;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The state and the rural flag of every five-digit ZIP code, for the DMEPOS fee schedule: a
+ * beneficiary living in one of CMS's DMEPOS rural ZIP codes is paid the state's rural amount (42
+ * CFR 414.210(g)). States come from CMS's ZIP-code-to-locality file, rural ZIP codes from CMS's
+ * quarterly DMEPOS rural ZIP code file, whose state wins where the two differ.
+ *
+ * <p>A lookup is two array reads and never allocates ({@link #stateIndex}, {@link #isRural}).
+ * Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * DmeposZipTable zips = BundledData.dmeposZips();
+ * zips.find("10001");   // Optional[NY non-rural]
+ * zips.find("04462");   // Optional[ME rural]
+ * }</pre>
+ */
+public final class DmeposZipTable {
+
+  private static final int ZIPS = 100_000;
+
+  private final ImmutableList<String> states;
+  private final byte[] stateOfZip;
+  private final BitSet rural;
+
+  private DmeposZipTable(Builder builder) {
+    this.states = ImmutableList.copyOf(builder.states);
+    this.stateOfZip = builder.stateOfZip.clone();
+    this.rural = (BitSet) builder.rural.clone();
+  }
+
+  /** Returns an empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding the states of every ZIP code of {@code statesOf} but no rural ZIP
+   * code: to lay a newer quarter's rural ZIP codes over the same states.
+   */
+  public static Builder builder(DmeposZipTable statesOf) {
+    Builder builder = new Builder();
+    builder.states.addAll(statesOf.states);
+    System.arraycopy(statesOf.stateOfZip, 0, builder.stateOfZip, 0, ZIPS);
+    return builder;
+  }
+
+  /**
+   * Returns the area of {@code zip} (five digits, or ZIP+4 of which the first five count), if the
+   * table has its state.
+   */
+  public Optional<DmeposArea> find(CharSequence zip) {
+    int z = zipNumber(requireNonNull(zip, "zip"));
+    if (z < 0 || stateOfZip[z] == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(new DmeposArea(states.get(stateOfZip[z] - 1), rural.get(z)));
+  }
+
+  /**
+   * Returns the index in {@link #states()} of the state of ZIP code {@code zip} (0 to 99,999), or
+   * -1 when the table does not know it.
+   */
+  public int stateIndex(int zip) {
+    return zip < 0 || zip >= ZIPS ? -1 : stateOfZip[zip] - 1;
+  }
+
+  /** Tells whether ZIP code {@code zip} (0 to 99,999) is a DMEPOS rural ZIP code. */
+  public boolean isRural(int zip) {
+    return zip >= 0 && zip < ZIPS && rural.get(zip);
+  }
+
+  /** Returns the states of the table, in the order their indices number them. */
+  public ImmutableList<String> states() {
+    return states;
+  }
+
+  /** Returns the number of rural ZIP codes. */
+  public int ruralCount() {
+    return rural.cardinality();
+  }
+
+  /**
+   * Returns the number of the ZIP code in the first five characters of {@code zip}, or -1 if they
+   * are not five ASCII digits followed by nothing, {@code -dddd} or {@code dddd}.
+   */
+  public static int zipNumber(CharSequence zip) {
+    int length = zip.length();
+    if (length != 5 && length != 9 && length != 10) {
+      return -1;
+    }
+    int value = 0;
+    for (int i = 0; i < length; i++) {
+      char c = zip.charAt(i);
+      if (i == 5 && length == 10) {
+        if (c != '-') {
+          return -1;
+        }
+      } else if (c < '0' || c > '9') {
+        return -1;
+      } else if (i < 5) {
+        value = value * 10 + (c - '0');
+      }
+    }
+    return value;
+  }
+
+  static boolean isState(String state) {
+    return state.length() == 2
+        && state.charAt(0) >= 'A'
+        && state.charAt(0) <= 'Z'
+        && state.charAt(1) >= 'A'
+        && state.charAt(1) <= 'Z';
+  }
+
+  @Override
+  public String toString() {
+    return "DMEPOS ZIP table (" + states.size() + " states, " + ruralCount() + " rural ZIP codes)";
+  }
+
+  /** Builds a {@link DmeposZipTable}. */
+  public static final class Builder {
+    private final List<String> states = new ArrayList<>();
+    private final byte[] stateOfZip = new byte[ZIPS];
+    private final BitSet rural = new BitSet(ZIPS);
+
+    private Builder() {}
+
+    /**
+     * Sets the state of ZIP codes {@code first} to {@code last}, inclusive.
+     *
+     * @throws IllegalArgumentException if the range is not within 0-99,999 or the state is not two
+     *     upper-case letters
+     */
+    public Builder state(int first, int last, String state) {
+      byte index = index(requireNonNull(state, "state"));
+      if (first < 0 || last >= ZIPS || last < first) {
+        throw new IllegalArgumentException("not a ZIP code range: " + first + "-" + last);
+      }
+      for (int z = first; z <= last; z++) {
+        stateOfZip[z] = index;
+      }
+      return this;
+    }
+
+    /**
+     * Marks {@code zip} a DMEPOS rural ZIP code of {@code state} (which replaces the state it had).
+     *
+     * @throws IllegalArgumentException if the ZIP code is not within 0-99,999 or the state is not
+     *     two upper-case letters
+     */
+    public Builder rural(int zip, String state) {
+      byte index = index(requireNonNull(state, "state"));
+      if (zip < 0 || zip >= ZIPS) {
+        throw new IllegalArgumentException("not a ZIP code: " + zip);
+      }
+      stateOfZip[zip] = index;
+      rural.set(zip);
+      return this;
+    }
+
+    private byte index(String state) {
+      if (!isState(state)) {
+        throw new IllegalArgumentException(
+            "a state is two upper-case letters, not '" + state + "'");
+      }
+      int i = states.indexOf(state);
+      if (i < 0) {
+        if (states.size() == Byte.MAX_VALUE) {
+          throw new IllegalArgumentException("more than 127 states");
+        }
+        states.add(state);
+        i = states.size() - 1;
+      }
+      return (byte) (i + 1);
+    }
+
+    /** Returns the table. */
+    public DmeposZipTable build() {
+      return new DmeposZipTable(this);
+    }
+  }
+}

@@ -1,0 +1,309 @@
+package io.github.cpt4j.fee.medicare.partb;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.CptCode;
+import io.github.cpt4j.code.HcpcsCode;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.code.Section;
+import io.github.cpt4j.fee.Explanation;
+import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.FeeSchedule;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.PricingStep;
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.asp.AspFeeSchedule;
+import io.github.cpt4j.fee.medicare.asp.AspLimit;
+import io.github.cpt4j.fee.medicare.clfs.ClfsFeeSchedule;
+import io.github.cpt4j.fee.medicare.clfs.ClfsRate;
+import io.github.cpt4j.fee.medicare.dmepos.DmeposFee;
+import io.github.cpt4j.fee.medicare.dmepos.DmeposFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.PaymentStatus;
+import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Medicare Part B as one fee schedule: each line goes to the schedule that pays it, and the answer
+ * is that schedule's.
+ *
+ * <h2>Routing</h2>
+ *
+ * <ol>
+ *   <li>A code the Physician Fee Schedule pays (status A, R, T or C on its global row) goes to the
+ *       Physician Fee Schedule.
+ *   <li>Otherwise a code listed in a loaded Clinical Laboratory, DMEPOS or drug (ASP) schedule goes
+ *       to that schedule: status X laboratory tests to the CLFS, drugs (status E) to ASP, DME
+ *       (status X, P or absent from the relative value file) to DMEPOS.
+ *   <li>Otherwise the code's shape decides which schedule should pay it: anesthesia (00100-01999,
+ *       to the anesthesia schedule when one is loaded, else the Physician Fee Schedule), laboratory
+ *       tests, PLA and MAAA codes, 36415, HCPCS P and U codes (CLFS), HCPCS J, Q4100 and later, Q5
+ *       and Q9 codes, immune globulins and vaccines (drugs), HCPCS E, K, L, B and A4-A8 codes, V2
+ *       lenses and Q4001-Q4099 casts (DMEPOS), everything else (the Physician Fee Schedule).
+ * </ol>
+ *
+ * <p>The route of every code listed by a loaded schedule is worked out once, when the schedule is
+ * built, into an array indexed by {@link ProcedureCode#packed()}: routing a line is one array read
+ * (and, for a code no loaded schedule lists, one switch on its shape).
+ *
+ * <p>A code no loaded schedule lists is answered by the schedule that should have paid it (a lab
+ * test missing from the CLFS is {@link UnpricedReason#NOT_IN_SCHEDULE} from the CLFS, not "status
+ * X, not payable" from the Physician Fee Schedule); when that schedule is not loaded at all, the
+ * answer is {@link UnpricedReason#NO_SCHEDULE_LOADED}. Every answer's explanation ends with a
+ * {@code part-b} step naming the schedule the line went to.
+ *
+ * <pre>{@code
+ * PartBFeeSchedule partB = PartBFeeSchedule.builder()
+ *     .physicianFeeSchedule(BundledData.medicareFeeSchedule())
+ *     .clinicalLaboratory(BundledData.clinicalLabFeeSchedule())
+ *     .dmepos(BundledData.dmeposFeeSchedule())
+ *     .drugs(BundledData.aspFeeSchedule())
+ *     .build();
+ * partB.payerOf(ProcedureCode.parse("80053"));                      // CLINICAL_LABORATORY
+ * FeeResult panel = partB.price(ClaimLine.parse("80053"), context); // 10.56, from the CLFS
+ * }</pre>
+ *
+ * <p>Claim rules (multiple procedures, bilateral pairs) belong to the Physician Fee Schedule's
+ * claim pricer; this schedule prices lines one by one. Immutable and thread-safe.
+ */
+public final class PartBFeeSchedule implements FeeSchedule {
+
+  private static final PartBPayer[] PAYERS = PartBPayer.values();
+
+  private final String name;
+  private final EnumMap<PartBPayer, FeeSchedule> schedules;
+  private final FeeSchedule[] byPayer;
+  private final PricingStep[] routeSteps;
+
+  /** The payer's ordinal plus one per packed code; 0: decided by the code's shape. */
+  private final byte[] routes;
+
+  private PartBFeeSchedule(Builder builder) {
+    this.name = builder.name;
+    this.schedules = new EnumMap<>(PartBPayer.class);
+    this.byPayer = new FeeSchedule[PAYERS.length];
+    this.routeSteps = new PricingStep[PAYERS.length];
+    for (Map.Entry<PartBPayer, List<? extends FeeSchedule>> e : builder.schedules.entrySet()) {
+      List<? extends FeeSchedule> list = e.getValue();
+      FeeSchedule schedule = list.size() == 1 ? list.get(0) : FeeSchedule.firstThatPrices(list);
+      schedules.put(e.getKey(), schedule);
+      byPayer[e.getKey().ordinal()] = schedule;
+    }
+    for (PartBPayer payer : PAYERS) {
+      FeeSchedule schedule = byPayer[payer.ordinal()];
+      routeSteps[payer.ordinal()] =
+          PricingStep.note(
+              "part-b",
+              "the line goes to "
+                  + payer.words()
+                  + (schedule == null ? "" : " (" + schedule.name() + ")"));
+    }
+    this.routes = new byte[ProcedureCode.PACKED_BOUND];
+    for (ClfsFeeSchedule clfs : builder.clfs) {
+      for (ClfsRate rate : clfs.rates()) {
+        route(rate.code(), PartBPayer.CLINICAL_LABORATORY);
+      }
+    }
+    for (DmeposFeeSchedule dmepos : builder.dmepos) {
+      for (DmeposFee fee : dmepos.fees()) {
+        route(fee.code(), PartBPayer.DMEPOS);
+      }
+    }
+    for (AspFeeSchedule asp : builder.asp) {
+      for (AspLimit limit : asp.limits()) {
+        route(limit.code(), PartBPayer.DRUGS);
+      }
+    }
+    // Last, so that it wins: what the Physician Fee Schedule pays, it pays.
+    for (MedicareFeeSchedule pfs : builder.pfs) {
+      for (RvuEntry entry : pfs.rvus().all()) {
+        if (entry.modifier().isEmpty() && isPaid(entry.status())) {
+          route(entry.code(), PartBPayer.PHYSICIAN_FEE_SCHEDULE);
+        }
+      }
+    }
+  }
+
+  private void route(ProcedureCode code, PartBPayer payer) {
+    routes[code.packed()] = (byte) (payer.ordinal() + 1);
+  }
+
+  private static boolean isPaid(PaymentStatus status) {
+    return switch (status) {
+      case A, C, R, T -> true;
+      default -> false;
+    };
+  }
+
+  /** Returns an empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public FeeResult price(ClaimLine line, PricingContext context) {
+    requireNonNull(line, "line");
+    requireNonNull(context, "context");
+    PartBPayer payer = payerOf(line.code());
+    FeeSchedule schedule = byPayer[payer.ordinal()];
+    if (schedule == null) {
+      return FeeResult.unpriced(
+          UnpricedReason.NO_SCHEDULE_LOADED,
+          line.code() + " is paid from " + payer.words() + ", and " + name + " has none",
+          Explanation.of(routeSteps[payer.ordinal()]));
+    }
+    return schedule.price(line, context).withStep(routeSteps[payer.ordinal()]);
+  }
+
+  /**
+   * Returns the schedule that pays {@code code}, as described on this class: one array read, or a
+   * switch on the code's shape for a code no loaded schedule lists.
+   */
+  public PartBPayer payerOf(ProcedureCode code) {
+    int route = routes[code.packed()];
+    if (route != 0) {
+      return PAYERS[route - 1];
+    }
+    PartBPayer payer = byShape(code);
+    return payer == PartBPayer.ANESTHESIA && byPayer[PartBPayer.ANESTHESIA.ordinal()] == null
+        ? PartBPayer.PHYSICIAN_FEE_SCHEDULE
+        : payer;
+  }
+
+  /** Tells which schedule should pay {@code code} by its shape alone. */
+  static PartBPayer byShape(ProcedureCode code) {
+    if (code instanceof CptCode cpt) {
+      return switch (cpt.kind()) {
+        case PLA, MAAA -> PartBPayer.CLINICAL_LABORATORY;
+        case STANDARD -> byNumber(cpt);
+        default -> PartBPayer.PHYSICIAN_FEE_SCHEDULE;
+      };
+    }
+    HcpcsCode hcpcs = (HcpcsCode) code;
+    int n = hcpcs.number();
+    return switch (hcpcs.letter()) {
+      case 'J' -> PartBPayer.DRUGS;
+      case 'E', 'K', 'L', 'B' -> PartBPayer.DMEPOS;
+      case 'P', 'U' -> PartBPayer.CLINICAL_LABORATORY;
+      case 'A' ->
+          n >= 4000 && n < 9000
+              ? PartBPayer.DMEPOS
+              : n >= 9500 ? PartBPayer.DRUGS : PartBPayer.PHYSICIAN_FEE_SCHEDULE;
+      case 'Q' ->
+          n >= 4001 && n < 4100
+              ? PartBPayer.DMEPOS
+              : n >= 4100 ? PartBPayer.DRUGS : PartBPayer.PHYSICIAN_FEE_SCHEDULE;
+      case 'V' -> n >= 2000 && n < 3000 ? PartBPayer.DMEPOS : PartBPayer.PHYSICIAN_FEE_SCHEDULE;
+      default -> PartBPayer.PHYSICIAN_FEE_SCHEDULE;
+    };
+  }
+
+  private static PartBPayer byNumber(CptCode cpt) {
+    if (cpt.section() == Section.ANESTHESIA) {
+      return PartBPayer.ANESTHESIA;
+    }
+    int n = cpt.number();
+    if (n >= 80047 && n <= 89398 || n == 36415) {
+      return PartBPayer.CLINICAL_LABORATORY;
+    }
+    if (n >= 90281 && n <= 90399 || n >= 90476 && n <= 90759) {
+      return PartBPayer.DRUGS; // immune globulins and vaccines
+    }
+    return PartBPayer.PHYSICIAN_FEE_SCHEDULE;
+  }
+
+  /** Returns the schedule loaded for {@code payer}, if any. */
+  public Optional<FeeSchedule> schedule(PartBPayer payer) {
+    return Optional.ofNullable(schedules.get(requireNonNull(payer, "payer")));
+  }
+
+  /** Returns the payers with a loaded schedule. */
+  public ImmutableList<PartBPayer> loaded() {
+    return ImmutableList.copyOf(schedules.keySet());
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String toString() {
+    return name
+        + " ("
+        + schedules.values().stream().map(FeeSchedule::name).collect(Collectors.joining(", "))
+        + ")";
+  }
+
+  /** Builds a {@link PartBFeeSchedule}; every schedule is optional. */
+  public static final class Builder {
+    private String name = "medicare-part-b";
+    private final List<MedicareFeeSchedule> pfs = new ArrayList<>();
+    private final List<ClfsFeeSchedule> clfs = new ArrayList<>();
+    private final List<DmeposFeeSchedule> dmepos = new ArrayList<>();
+    private final List<AspFeeSchedule> asp = new ArrayList<>();
+    private final Map<PartBPayer, List<? extends FeeSchedule>> schedules =
+        new EnumMap<>(PartBPayer.class);
+
+    private Builder() {}
+
+    /** Sets the name used in messages (default {@code medicare-part-b}). */
+    public Builder name(String newName) {
+      this.name = requireNonNull(newName, "newName");
+      return this;
+    }
+
+    /**
+     * Sets the Physician Fee Schedule: one, or several periods (years, releases), asked in turn.
+     */
+    public Builder physicianFeeSchedule(MedicareFeeSchedule... periods) {
+      return set(PartBPayer.PHYSICIAN_FEE_SCHEDULE, pfs, periods);
+    }
+
+    /** Sets the anesthesia schedule, which prices anesthesia codes (00100-01999). */
+    public Builder anesthesia(FeeSchedule anesthesia) {
+      schedules.put(PartBPayer.ANESTHESIA, List.of(requireNonNull(anesthesia, "anesthesia")));
+      return this;
+    }
+
+    /** Sets the Clinical Laboratory Fee Schedule: one or several quarters, asked in turn. */
+    public Builder clinicalLaboratory(ClfsFeeSchedule... quarters) {
+      return set(PartBPayer.CLINICAL_LABORATORY, clfs, quarters);
+    }
+
+    /** Sets the DMEPOS fee schedule: one or several quarters, asked in turn. */
+    public Builder dmepos(DmeposFeeSchedule... quarters) {
+      return set(PartBPayer.DMEPOS, dmepos, quarters);
+    }
+
+    /** Sets the Part B drug payment limits: one or several quarters, asked in turn. */
+    public Builder drugs(AspFeeSchedule... quarters) {
+      return set(PartBPayer.DRUGS, asp, quarters);
+    }
+
+    @SafeVarargs
+    private <T extends FeeSchedule> Builder set(PartBPayer payer, List<T> list, T... periods) {
+      if (periods.length == 0) {
+        throw new IllegalArgumentException(payer.words() + ": give at least one schedule");
+      }
+      list.clear();
+      for (T period : periods) {
+        list.add(requireNonNull(period, "period"));
+      }
+      schedules.put(payer, List.copyOf(list));
+      return this;
+    }
+
+    /** Returns the schedule. */
+    public PartBFeeSchedule build() {
+      return new PartBFeeSchedule(this);
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package io.github.cpt4j.fee.medicare.asp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.Quarter;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AspFeeScheduleTest {
+
+  private static final AspFeeSchedule ASP =
+      AspFeeSchedule.builder(Quarter.of(2025, 1))
+          .add(limit("J1100", "1 MG", "0.108", "20"))
+          .add(limit("J3301", "10 MG", "0.898", "20"))
+          .add(
+              new AspLimit(
+                  ProcedureCode.parse("A9606"),
+                  "1 microCurie",
+                  Optional.empty(),
+                  new BigDecimal("20")))
+          .build();
+
+  private static AspLimit limit(String code, String dosage, String limit, String coinsurance) {
+    return new AspLimit(
+        ProcedureCode.parse(code),
+        dosage,
+        Optional.of(new BigDecimal(limit)),
+        new BigDecimal(coinsurance));
+  }
+
+  private static final PricingContext MARCH =
+      PricingContext.of(
+          LocalDate.of(2025, 3, 14), Locality.parse("13202-01"), Setting.NON_FACILITY);
+
+  @Test
+  void pricesTheLimitPerDosageUnit() {
+    // 8 mg = 8 units x 0.108 = 0.864 -> 0.86, rounded once
+    FeeResult dexamethasone = ASP.price(ClaimLine.parse("J1100 x8"), MARCH);
+    assertEquals(new BigDecimal("0.86"), dexamethasone.amountOrThrow());
+    assertEquals(Optional.of(new BigDecimal("0.864")), dexamethasone.exactAmount());
+    assertTrue(
+        dexamethasone.toString().contains("x 8 dosage units of 1 MG"), dexamethasone.toString());
+    // 40 mg = 4 units x 0.898 = 3.592 -> 3.59
+    assertEquals(
+        new BigDecimal("3.59"), ASP.price(ClaimLine.parse("J3301-JZ x4"), MARCH).amountOrThrow());
+    assertTrue(ASP.price(ClaimLine.parse("J3301-JW"), MARCH).explanation().has("modifier-jw"));
+    assertEquals(
+        new BigDecimal("0.90"),
+        ASP.price(ClaimLine.parse("J3301"), MARCH.withParticipating(false)).amountOrThrow());
+  }
+
+  @Test
+  void refusesWithTypedReasons() {
+    assertEquals(
+        Optional.of(UnpricedReason.CARRIER_PRICED),
+        ASP.price(ClaimLine.parse("A9606"), MARCH).reason());
+    assertEquals(
+        Optional.of(UnpricedReason.NOT_IN_SCHEDULE),
+        ASP.price(ClaimLine.parse("J9999"), MARCH).reason());
+    assertEquals(
+        Optional.of(UnpricedReason.DATE_NOT_COVERED),
+        ASP.price(ClaimLine.parse("J1100"), MARCH.withDateOfService(LocalDate.of(2025, 7, 1)))
+            .reason());
+    assertThrows(IllegalArgumentException.class, () -> limit("J1100", "1 MG", "-1", "20"));
+    assertThrows(IllegalArgumentException.class, () -> limit("J1100", "1 MG", "1", "101"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            AspFeeSchedule.builder(Quarter.of(2025, 1))
+                .add(limit("J1100", "1 MG", "1", "20"))
+                .add(limit("J1100", "1 MG", "2", "20")));
+    assertEquals("asp-2025-Q1", ASP.name());
+  }
+}

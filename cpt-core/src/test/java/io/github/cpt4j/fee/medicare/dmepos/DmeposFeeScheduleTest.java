@@ -1,0 +1,202 @@
+package io.github.cpt4j.fee.medicare.dmepos;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.collect.ImmutableList;
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.Quarter;
+import io.github.cpt4j.modifier.Modifier;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class DmeposFeeScheduleTest {
+
+  private static final ImmutableList<String> STATES = ImmutableList.of("NY", "PR");
+
+  // Made-up fees (non-rural NY, rural NY, non-rural PR, rural PR): the rules, not CMS's numbers.
+  private static final DmeposZipTable ZIPS =
+      DmeposZipTable.builder()
+          .state(10_000, 14_999, "NY")
+          .rural(12_010, "NY")
+          .state(600, 799, "PR")
+          .state(96_910, 96_932, "GU")
+          .build();
+
+  private static final DmeposFeeSchedule DME =
+      DmeposFeeSchedule.builder(Quarter.of(2025, 1))
+          .name("test-dmepos")
+          .zips(ZIPS)
+          .add(
+              fee(
+                  "E0114",
+                  "NU",
+                  null,
+                  DmeposCategory.INEXPENSIVE_OR_ROUTINELY_PURCHASED,
+                  "61.45",
+                  "0.00",
+                  "80.00",
+                  "0.00"))
+          .add(
+              fee(
+                  "E0114",
+                  "RR",
+                  null,
+                  DmeposCategory.INEXPENSIVE_OR_ROUTINELY_PURCHASED,
+                  "10.79",
+                  "0.00",
+                  "12.00",
+                  "0.00"))
+          .add(
+              fee(
+                  "E0601",
+                  "RR",
+                  null,
+                  DmeposCategory.CAPPED_RENTAL,
+                  "48.72",
+                  "94.93",
+                  "91.42",
+                  "0.00"))
+          .add(
+              fee(
+                  "K0861",
+                  "RR",
+                  null,
+                  DmeposCategory.CAPPED_RENTAL,
+                  "100.00",
+                  "0.00",
+                  "0.00",
+                  "0.00"))
+          .add(
+              fee(
+                  "K0861",
+                  "RR",
+                  "KU",
+                  DmeposCategory.CAPPED_RENTAL,
+                  "150.00",
+                  "0.00",
+                  "0.00",
+                  "0.00"))
+          .add(
+              fee(
+                  "L3908",
+                  null,
+                  null,
+                  DmeposCategory.PROSTHETICS_AND_ORTHOTICS,
+                  "88.06",
+                  "0.00",
+                  "0.00",
+                  "0.00"))
+          .build();
+
+  private static DmeposFee fee(
+      String code, String mod, String mod2, DmeposCategory category, String... amounts) {
+    List<BigDecimal> values =
+        Arrays.stream(amounts).map(BigDecimal::new).collect(Collectors.toList());
+    return DmeposFee.builder(ProcedureCode.parse(code))
+        .modifiers(
+            Optional.ofNullable(mod).map(Modifier::parse),
+            Optional.ofNullable(mod2).map(Modifier::parse))
+        .jurisdiction(DmeposJurisdiction.DME_MAC)
+        .category(category)
+        .fees(STATES, List.of(values.get(0), values.get(2)), List.of(values.get(1), values.get(3)))
+        .build();
+  }
+
+  private static final PricingContext MARCH =
+      PricingContext.of(
+          LocalDate.of(2025, 3, 14), Locality.parse("13202-01"), Setting.NON_FACILITY);
+
+  private static FeeResult price(String line, String zip) {
+    return DME.price(ClaimLine.parse(line), MARCH.withBeneficiaryZip(zip));
+  }
+
+  @Test
+  void pricesByStateAndRuralZip() {
+    assertEquals(new BigDecimal("61.45"), price("E0114-NU", "10001").amountOrThrow());
+    // No rural amount of its own (0.00): the non-rural amount applies in a rural ZIP code.
+    FeeResult ruralCrutches = price("E0114-NU", "12010");
+    assertEquals(new BigDecimal("61.45"), ruralCrutches.amountOrThrow());
+    assertTrue(ruralCrutches.toString().contains("no rural amount"), ruralCrutches.toString());
+    assertEquals(new BigDecimal("94.93"), price("E0601-RR", "12010").amountOrThrow());
+    assertEquals(new BigDecimal("91.42"), price("E0601-RR", "00601").amountOrThrow());
+    assertEquals(new BigDecimal("80.00"), price("E0114-NU-KX-LT", "00601-1234").amountOrThrow());
+  }
+
+  @Test
+  void rentalLinesAreMonths() {
+    // 3 months x 10.79 = 32.37
+    FeeResult rental = price("E0114-RR x3", "10001");
+    assertEquals(new BigDecimal("32.37"), rental.amountOrThrow());
+    assertTrue(rental.toString().contains("x 3 rental months"), rental.toString());
+    // Capped rental, months 4 to 13: 48.72 x 0.75 = 36.54
+    FeeResult later = price("E0601-RR-KJ", "10001");
+    assertEquals(new BigDecimal("36.54"), later.amountOrThrow());
+    assertTrue(later.explanation().has("capped-rental"));
+    // The two-modifier row wins when both its modifiers are on the line.
+    assertEquals(new BigDecimal("150.00"), price("K0861-RR-KU", "10001").amountOrThrow());
+    assertEquals(new BigDecimal("100.00"), price("K0861-RR", "10001").amountOrThrow());
+  }
+
+  @Test
+  void refusesWithTypedReasons() {
+    assertEquals(Optional.of(UnpricedReason.MODIFIER_REQUIRED), price("E0114", "10001").reason());
+    assertTrue(price("E0114", "10001").detail().contains("E0114-NU, E0114-RR"));
+    assertEquals(
+        Optional.of(UnpricedReason.MODIFIER_NOT_ALLOWED), price("E0114-NU-RR", "10001").reason());
+    assertEquals(Optional.of(UnpricedReason.NOT_IN_SCHEDULE), price("E0143-NU", "10001").reason());
+    assertEquals(Optional.of(UnpricedReason.CARRIER_PRICED), price("L3908", "00601").reason());
+    assertEquals(Optional.of(UnpricedReason.NOT_IN_SCHEDULE), price("L3908", "96910").reason());
+    assertEquals(Optional.of(UnpricedReason.NO_BENEFICIARY_ZIP), price("L3908", "99999").reason());
+    assertEquals(
+        Optional.of(UnpricedReason.NO_BENEFICIARY_ZIP),
+        DME.price(ClaimLine.parse("L3908"), MARCH).reason());
+    assertEquals(
+        Optional.of(UnpricedReason.DATE_NOT_COVERED),
+        DME.price(
+                ClaimLine.parse("L3908"),
+                MARCH.withBeneficiaryZip("10001").withDateOfService(LocalDate.of(2024, 12, 31)))
+            .reason());
+  }
+
+  @Test
+  void zipTableAndRowsCheckTheirInput() {
+    assertEquals(Optional.of(new DmeposArea("NY", true)), ZIPS.find("12010"));
+    assertFalse(ZIPS.find("1201").isPresent());
+    assertFalse(ZIPS.find("12010-12").isPresent());
+    assertEquals(-1, DmeposZipTable.zipNumber("1201x"));
+    assertThrows(IllegalArgumentException.class, () -> DmeposZipTable.builder().state(5, 4, "NY"));
+    assertThrows(IllegalArgumentException.class, () -> DmeposZipTable.builder().rural(1, "ny"));
+    assertThrows(IllegalArgumentException.class, () -> new DmeposArea("New York", false));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> fee("E0114", "NU", null, DmeposCategory.SUPPLIES, "1.001", "0", "0", "0"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            DmeposFeeSchedule.builder(Quarter.of(2025, 1))
+                .zips(ZIPS)
+                .add(fee("L3908", null, null, DmeposCategory.SUPPLIES, "1", "0", "0", "0"))
+                .add(fee("L3908", null, null, DmeposCategory.SUPPLIES, "2", "0", "0", "0")));
+    assertThrows(IllegalArgumentException.class, () -> DmeposCategory.of("XX"));
+    assertEquals(DmeposCategory.CAPPED_RENTAL, DmeposCategory.of("CR"));
+    assertEquals(DmeposJurisdiction.LOCAL_PART_B, DmeposJurisdiction.of('L'));
+    assertEquals(
+        Optional.of(new BigDecimal("94.93")),
+        DME.rows(ProcedureCode.parse("E0601")).get(0).ruralFee("NY"));
+    assertEquals("test-dmepos (6 rows, 2025-Q1)", DME.toString());
+  }
+}

@@ -1,0 +1,157 @@
+package io.github.cpt4j.data.medicare;
+
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.data.table.Cells;
+import io.github.cpt4j.data.table.CsvTable;
+import io.github.cpt4j.data.table.Header;
+import io.github.cpt4j.fee.medicare.Quarter;
+import io.github.cpt4j.fee.medicare.asp.AspFeeSchedule;
+import io.github.cpt4j.fee.medicare.asp.AspLimit;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Reads CMS's Part B drug pricing file, {@code ASP_<year>_<MON>.csv} (the "ASP pricing file"), as
+ * published: title and note rows ("Effective January 1, 2025 through March 31, 2025"), a header
+ * row, then one row per drug.
+ *
+ * <p>The header row is the first row starting with {@code HCPCS Code}; columns are found by name:
+ * {@code HCPCS Code}, {@code HCPCS Code Dosage}, {@code Payment Limit} and {@code Co-insurance
+ * Percentage}. The {@code Short Description} column is never read (its CPT rows are AMA text), nor
+ * are the vaccine, blood and notes columns. A payment limit of {@code N/A} is kept as none: the
+ * contractor prices the drug. The quarter is the one of the "Effective ..." row, else of the file
+ * name. All-or-nothing: any bad field fails the load with file, line, column and column name.
+ *
+ * <pre>{@code
+ * AspFeeSchedule asp = AspFile.read(Path.of("ASP_2025_JAN.csv"));   // 2025-Q1
+ * }</pre>
+ */
+public final class AspFile {
+
+  private AspFile() {}
+
+  /**
+   * Reads the file at {@code path}.
+   *
+   * @throws DataLoadException if the content is not an ASP pricing file
+   * @throws IOException if the file cannot be read
+   */
+  public static AspFeeSchedule read(Path path) throws IOException {
+    return parse(CsvTable.read(path), Optional.empty());
+  }
+
+  /**
+   * Reads an ASP pricing file from {@code in}, which is not closed, naming it {@code sourceName}.
+   *
+   * @throws DataLoadException if the content is not an ASP pricing file or names no quarter
+   * @throws IOException if the stream cannot be read
+   */
+  public static AspFeeSchedule read(InputStream in, String sourceName) throws IOException {
+    return parse(CsvTable.read(in, sourceName), Optional.empty());
+  }
+
+  /**
+   * Reads an ASP pricing file from {@code in}, which is not closed, for {@code quarter}.
+   *
+   * @throws DataLoadException if the content is not an ASP pricing file
+   * @throws IOException if the stream cannot be read
+   */
+  public static AspFeeSchedule read(InputStream in, String sourceName, Quarter quarter)
+      throws IOException {
+    return parse(
+        CsvTable.read(in, sourceName), Optional.of(Objects.requireNonNull(quarter, "quarter")));
+  }
+
+  private static AspFeeSchedule parse(CsvTable table, Optional<Quarter> given)
+      throws DataLoadException {
+    String source = table.sourceName();
+    List<CsvRecord> records = table.records();
+    int headerRow = -1;
+    for (int i = 0; i < records.size() && headerRow < 0; i++) {
+      String first = Header.normalize(records.get(i).getField(0));
+      if (first.equals("HCPCS CODE") || first.equals("HCPCS")) {
+        headerRow = i;
+      }
+    }
+    if (headerRow < 0) {
+      throw new DataLoadException(
+          source,
+          0,
+          0,
+          "no header row starting with HCPCS Code: expected a CMS Part B drug (ASP) pricing file");
+    }
+    Header header = Header.of(source, records.subList(headerRow, headerRow + 1));
+    int code = header.find("HCPCS CODE") >= 0 ? header.find("HCPCS CODE") : header.require("HCPCS");
+    int dosage = header.find(n -> n.endsWith("DOSAGE"), "the dosage");
+    if (dosage < 0) {
+      throw header.missing("\"HCPCS CODE DOSAGE\"");
+    }
+    int limit = header.require("PAYMENT LIMIT");
+    int coinsurance = header.find(n -> n.matches("CO-?INSURANCE( PERCENTAGE)?"), "the coinsurance");
+    if (coinsurance < 0) {
+      throw header.missing("\"CO-INSURANCE PERCENTAGE\"");
+    }
+    int titleRows = headerRow;
+    Optional<Quarter> found =
+        given
+            .or(() -> QuarterText.fromPreamble(records, titleRows))
+            .or(() -> QuarterText.fromFileName(source));
+    if (found.isEmpty()) {
+      throw new DataLoadException(
+          source,
+          header.line(),
+          0,
+          "no quarter: neither the title rows nor the file name give a month and year such as"
+              + " January 1, 2025");
+    }
+    Quarter quarter = found.get();
+    Cells cells = new Cells(source, header);
+    AspFeeSchedule.Builder schedule = AspFeeSchedule.builder(quarter).name("asp-" + quarter);
+    Map<String, Long> lines = new HashMap<>();
+    for (int i = headerRow + 1; i < records.size(); i++) {
+      CsvRecord record = records.get(i);
+      if (CsvTable.isBlank(record)) {
+        continue;
+      }
+      cells.at(record);
+      String text = cells.text(limit);
+      Optional<BigDecimal> paymentLimit =
+          text.equalsIgnoreCase("N/A") ? Optional.empty() : Optional.of(cells.decimal(limit, 3));
+      if (cells.text(dosage).isEmpty()) {
+        throw cells.error(dosage, "the dosage one unit stands for, such as 10 MG");
+      }
+      AspLimit row;
+      try {
+        row =
+            new AspLimit(
+                cells.code(code),
+                cells.text(dosage).replaceAll("\\s+", " "),
+                paymentLimit,
+                cells.decimal(coinsurance, 3));
+      } catch (IllegalArgumentException e) {
+        throw new DataLoadException(source, cells.line(), 0, e.getMessage());
+      }
+      Long previous = lines.putIfAbsent(row.code().toString(), cells.line());
+      if (previous != null) {
+        throw new DataLoadException(
+            source,
+            cells.line(),
+            code + 1,
+            row.code() + " appears twice, on lines " + previous + " and " + cells.line());
+      }
+      schedule.add(row);
+    }
+    if (lines.isEmpty()) {
+      throw new DataLoadException(source, header.line(), 0, "no rows after the header");
+    }
+    return schedule.build();
+  }
+}

@@ -1,0 +1,175 @@
+package io.github.cpt4j.data.medicare;
+
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.data.table.Cells;
+import io.github.cpt4j.data.table.CsvTable;
+import io.github.cpt4j.data.table.Header;
+import io.github.cpt4j.fee.medicare.Quarter;
+import io.github.cpt4j.fee.medicare.clfs.ClfsFeeSchedule;
+import io.github.cpt4j.fee.medicare.clfs.ClfsIndicator;
+import io.github.cpt4j.fee.medicare.clfs.ClfsRate;
+import io.github.cpt4j.modifier.Modifier;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Reads CMS's Clinical Laboratory Fee Schedule file, {@code CLFS_<year>_Q<n>V<v>.csv}, as
+ * published: preamble rows (a title, the AMA notice, notes), then a header row and one row per code
+ * and modifier.
+ *
+ * <p>The header row is the first row naming the columns {@code HCPCS} and {@code RATE}; columns are
+ * found by name ({@code HCPCS}, {@code MOD}, {@code EFF_DATE}, {@code INDICATOR}, {@code RATE},
+ * each also in the spellings of other years: {@code EFF DATE}, {@code EFFECTIVE DATE}, {@code
+ * IND}...). The descriptor columns ({@code SHORTDESC}, {@code LONGDESC}, {@code EXTENDED LONGDESC})
+ * are AMA text and are never read. The quarter is the one in the file name ({@code _2025_Q1}), else
+ * the quarter of the latest {@code EFF_DATE}. All-or-nothing: any bad field fails the load with
+ * file, line, column and column name.
+ *
+ * <pre>{@code
+ * ClfsFeeSchedule clfs = ClfsFile.read(Path.of("CLFS_2025_Q1V1.csv"));   // 2025-Q1
+ * }</pre>
+ */
+public final class ClfsFile {
+
+  private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
+
+  private ClfsFile() {}
+
+  /**
+   * Reads the file at {@code path}, for the quarter its name or dates give.
+   *
+   * @throws DataLoadException if the content is not a CLFS file
+   * @throws IOException if the file cannot be read
+   */
+  public static ClfsFeeSchedule read(Path path) throws IOException {
+    return parse(CsvTable.read(path), Optional.empty());
+  }
+
+  /**
+   * Reads a CLFS file from {@code in}, which is not closed, naming it {@code sourceName}; the
+   * quarter is the one {@code sourceName} names, else that of the latest effective date.
+   *
+   * @throws DataLoadException if the content is not a CLFS file
+   * @throws IOException if the stream cannot be read
+   */
+  public static ClfsFeeSchedule read(InputStream in, String sourceName) throws IOException {
+    return parse(CsvTable.read(in, sourceName), Optional.empty());
+  }
+
+  /**
+   * Reads a CLFS file from {@code in}, which is not closed, for {@code quarter}.
+   *
+   * @throws DataLoadException if the content is not a CLFS file
+   * @throws IOException if the stream cannot be read
+   */
+  public static ClfsFeeSchedule read(InputStream in, String sourceName, Quarter quarter)
+      throws IOException {
+    return parse(
+        CsvTable.read(in, sourceName), Optional.of(Objects.requireNonNull(quarter, "quarter")));
+  }
+
+  private static ClfsFeeSchedule parse(CsvTable table, Optional<Quarter> given)
+      throws DataLoadException {
+    String source = table.sourceName();
+    List<CsvRecord> records = table.records();
+    int headerRow = -1;
+    for (int i = 0; i < records.size() && headerRow < 0; i++) {
+      Header candidate = Header.of(source, records.subList(i, i + 1));
+      if (candidate.find("HCPCS") >= 0 && rateColumn(candidate) >= 0) {
+        headerRow = i;
+      }
+    }
+    if (headerRow < 0) {
+      throw new DataLoadException(
+          source,
+          0,
+          0,
+          "no header row naming HCPCS and RATE: expected a CMS Clinical Laboratory Fee Schedule"
+              + " file (CLFS)");
+    }
+    Header header = Header.of(source, records.subList(headerRow, headerRow + 1));
+    int hcpcs = header.require("HCPCS");
+    int modifier = oneOf(header, "MOD", "MODIFIER");
+    int effective = oneOf(header, "EFF_DATE", "EFF DATE", "EFFECTIVE DATE", "EFF_DT");
+    int indicator = oneOf(header, "INDICATOR", "IND");
+    int rate = rateColumn(header);
+    Cells cells = new Cells(source, header);
+    List<ClfsRate> rates = new ArrayList<>(records.size() - headerRow);
+    Map<String, Long> lines = new HashMap<>();
+    LocalDate latest = null;
+    for (int i = headerRow + 1; i < records.size(); i++) {
+      CsvRecord record = records.get(i);
+      if (CsvTable.isBlank(record)) {
+        continue;
+      }
+      cells.at(record);
+      ProcedureCode code = cells.code(hcpcs);
+      Optional<Modifier> mod =
+          cells.text(modifier).isEmpty()
+              ? Optional.empty()
+              : Optional.of(
+                  cells.parse(modifier, "a blank or a modifier such as QW", Modifier::parse));
+      LocalDate from =
+          cells.parse(
+              effective, "a date as YYYYMMDD, such as 20250101", t -> LocalDate.parse(t, YYYYMMDD));
+      ClfsIndicator ind =
+          cells.parse(
+              indicator,
+              "N (national limit) or L (local)",
+              t -> {
+                if (t.length() != 1) {
+                  throw new IllegalArgumentException(t);
+                }
+                return ClfsIndicator.of(t.charAt(0));
+              });
+      ClfsRate row = new ClfsRate(code, mod, from, ind, cells.decimal(rate, 2));
+      Long previous = lines.putIfAbsent(row.row(), cells.line());
+      if (previous != null) {
+        throw new DataLoadException(
+            source,
+            cells.line(),
+            0,
+            "row " + row.row() + " appears twice, on lines " + previous + " and " + cells.line());
+      }
+      rates.add(row);
+      latest = latest == null || from.isAfter(latest) ? from : latest;
+    }
+    if (rates.isEmpty()) {
+      throw new DataLoadException(source, header.line(), 0, "no rows after the header");
+    }
+    Quarter quarter =
+        given
+            .or(() -> QuarterText.fromFileName(source))
+            .orElse(Quarter.of(Objects.requireNonNull(latest)));
+    return ClfsFeeSchedule.builder(quarter).name("clfs-" + quarter).addAll(rates).build();
+  }
+
+  private static int rateColumn(Header header) throws DataLoadException {
+    int exact = header.find("RATE");
+    return exact >= 0
+        ? exact
+        : header.find(
+            n -> n.matches("(20[0-9]{2} ?)?RATE( ?20[0-9]{2})?|NATIONAL LIMIT"), "the rate");
+  }
+
+  private static int oneOf(Header header, String... names) throws DataLoadException {
+    for (String name : names) {
+      int column = header.find(name);
+      if (column >= 0) {
+        return column;
+      }
+    }
+    throw header.missing(String.join(" or ", names));
+  }
+}

@@ -1,0 +1,205 @@
+package io.github.cpt4j.data.medicare;
+
+import com.google.common.collect.ImmutableList;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.data.table.Cells;
+import io.github.cpt4j.data.table.CsvTable;
+import io.github.cpt4j.data.table.Header;
+import io.github.cpt4j.fee.medicare.Quarter;
+import io.github.cpt4j.fee.medicare.dmepos.DmeposCategory;
+import io.github.cpt4j.fee.medicare.dmepos.DmeposFee;
+import io.github.cpt4j.fee.medicare.dmepos.DmeposFeeSchedule;
+import io.github.cpt4j.fee.medicare.dmepos.DmeposJurisdiction;
+import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
+import io.github.cpt4j.modifier.Modifier;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads CMS's DMEPOS fee schedule file, {@code DMEPOS_<year>_<MON>.csv}, as published: preamble
+ * rows (the title, "January 2025 Fee Schedule", the note that the non-continental areas are not
+ * subject to the ceiling and floor), a header row, then one row per code and modifier pair.
+ *
+ * <p>The header row is the first row starting with {@code HCPCS}; columns are found by name: {@code
+ * HCPCS, Mod, Mod2, JURIS, CATG, Ceiling, Floor}, then two columns per state, {@code NY (NR)}
+ * (non-rural) and {@code NY (R)} (rural), in any order. The {@code Description} column is never
+ * read. The quarter is the month in the preamble's title, else in the file name. All-or- nothing:
+ * any bad field fails the load with file, line, column and column name.
+ *
+ * <pre>{@code
+ * DmeposFeeSchedule dme =
+ *     DmeposFile.read(Path.of("DMEPOS_2025_JAN.csv"), BundledData.dmeposZips());   // 2025-Q1
+ * }</pre>
+ */
+public final class DmeposFile {
+
+  private static final Pattern STATE_COLUMN = Pattern.compile("([A-Z]{2}) \\((NR|R)\\)");
+
+  private DmeposFile() {}
+
+  /**
+   * Reads the file at {@code path}; beneficiaries' ZIP codes are placed with {@code zips}.
+   *
+   * @throws DataLoadException if the content is not a DMEPOS fee schedule file
+   * @throws IOException if the file cannot be read
+   */
+  public static DmeposFeeSchedule read(Path path, DmeposZipTable zips) throws IOException {
+    return parse(CsvTable.read(path), zips, Optional.empty());
+  }
+
+  /**
+   * Reads a DMEPOS file from {@code in}, which is not closed, naming it {@code sourceName}.
+   *
+   * @throws DataLoadException if the content is not a DMEPOS fee schedule file or names no quarter
+   * @throws IOException if the stream cannot be read
+   */
+  public static DmeposFeeSchedule read(InputStream in, String sourceName, DmeposZipTable zips)
+      throws IOException {
+    return parse(CsvTable.read(in, sourceName), zips, Optional.empty());
+  }
+
+  /**
+   * Reads a DMEPOS file from {@code in}, which is not closed, for {@code quarter}.
+   *
+   * @throws DataLoadException if the content is not a DMEPOS fee schedule file
+   * @throws IOException if the stream cannot be read
+   */
+  public static DmeposFeeSchedule read(
+      InputStream in, String sourceName, DmeposZipTable zips, Quarter quarter) throws IOException {
+    return parse(
+        CsvTable.read(in, sourceName),
+        zips,
+        Optional.of(Objects.requireNonNull(quarter, "quarter")));
+  }
+
+  private static DmeposFeeSchedule parse(
+      CsvTable table, DmeposZipTable zips, Optional<Quarter> given) throws DataLoadException {
+    Objects.requireNonNull(zips, "zips");
+    String source = table.sourceName();
+    List<CsvRecord> records = table.records();
+    int headerRow = -1;
+    for (int i = 0; i < records.size() && headerRow < 0; i++) {
+      if (Header.normalize(records.get(i).getField(0)).equals("HCPCS")) {
+        headerRow = i;
+      }
+    }
+    if (headerRow < 0) {
+      throw new DataLoadException(
+          source,
+          0,
+          0,
+          "no header row starting with HCPCS: expected a CMS DMEPOS fee schedule file");
+    }
+    Header header = Header.of(source, records.subList(headerRow, headerRow + 1));
+    int hcpcs = header.require("HCPCS");
+    int mod = header.require("MOD");
+    int mod2 = header.require("MOD2");
+    int juris = header.require("JURIS");
+    int catg = header.require("CATG");
+    int ceiling = header.require("CEILING");
+    int floor = header.require("FLOOR");
+    Map<String, int[]> stateColumns = new LinkedHashMap<>();
+    for (int c = 0; c < header.size(); c++) {
+      Matcher m = STATE_COLUMN.matcher(header.name(c));
+      if (m.matches()) {
+        int[] pair = stateColumns.computeIfAbsent(m.group(1), s -> new int[] {-1, -1});
+        pair[m.group(2).equals("NR") ? 0 : 1] = c;
+      }
+    }
+    if (stateColumns.isEmpty()) {
+      throw header.missing("of state amounts such as \"NY (NR)\" and \"NY (R)\"");
+    }
+    for (Map.Entry<String, int[]> e : stateColumns.entrySet()) {
+      if (e.getValue()[0] < 0 || e.getValue()[1] < 0) {
+        throw header.missing("\"" + e.getKey() + (e.getValue()[0] < 0 ? " (NR)\"" : " (R)\""));
+      }
+    }
+    int titleRows = headerRow;
+    Optional<Quarter> found =
+        given
+            .or(() -> QuarterText.fromPreamble(records, titleRows))
+            .or(() -> QuarterText.fromFileName(source));
+    if (found.isEmpty()) {
+      throw new DataLoadException(
+          source,
+          header.line(),
+          0,
+          "no quarter: neither the title rows nor the file name give a month and year such as"
+              + " January 2025");
+    }
+    Quarter quarter = found.get();
+    ImmutableList<String> states = ImmutableList.copyOf(stateColumns.keySet());
+    Cells cells = new Cells(source, header);
+    DmeposFeeSchedule.Builder schedule =
+        DmeposFeeSchedule.builder(quarter).name("dmepos-" + quarter).zips(zips);
+    Map<String, Long> lines = new HashMap<>();
+    for (int i = headerRow + 1; i < records.size(); i++) {
+      CsvRecord record = records.get(i);
+      if (CsvTable.isBlank(record)) {
+        continue;
+      }
+      cells.at(record);
+      List<BigDecimal> nonRural = new ArrayList<>(states.size());
+      List<BigDecimal> rural = new ArrayList<>(states.size());
+      for (int[] pair : stateColumns.values()) {
+        nonRural.add(cells.decimal(pair[0], 2));
+        rural.add(cells.decimal(pair[1], 2));
+      }
+      DmeposFee fee;
+      try {
+        fee =
+            DmeposFee.builder(cells.code(hcpcs))
+                .modifiers(modifier(cells, mod), modifier(cells, mod2))
+                .jurisdiction(
+                    cells.parse(
+                        juris,
+                        "D, J or L",
+                        t -> {
+                          if (t.length() != 1) {
+                            throw new IllegalArgumentException(t);
+                          }
+                          return DmeposJurisdiction.of(t.charAt(0));
+                        }))
+                .category(
+                    cells.parse(
+                        catg, "a payment category such as IN, CR, OX or PO", DmeposCategory::of))
+                .ceilingAndFloor(cells.decimal(ceiling, 2), cells.decimal(floor, 2))
+                .fees(states, nonRural, rural)
+                .build();
+      } catch (IllegalArgumentException | ArithmeticException e) {
+        throw new DataLoadException(source, cells.line(), 0, e.getMessage());
+      }
+      Long previous = lines.putIfAbsent(fee.row(), cells.line());
+      if (previous != null) {
+        throw new DataLoadException(
+            source,
+            cells.line(),
+            0,
+            "row " + fee.row() + " appears twice, on lines " + previous + " and " + cells.line());
+      }
+      schedule.add(fee);
+    }
+    if (lines.isEmpty()) {
+      throw new DataLoadException(source, header.line(), 0, "no rows after the header");
+    }
+    return schedule.build();
+  }
+
+  private static Optional<Modifier> modifier(Cells cells, int column) throws DataLoadException {
+    return cells.text(column).isEmpty()
+        ? Optional.empty()
+        : Optional.of(cells.parse(column, "a blank or a modifier such as RR", Modifier::parse));
+  }
+}

@@ -1,0 +1,102 @@
+package io.github.cpt4j.data.medicare;
+
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.data.table.Cells;
+import io.github.cpt4j.data.table.CsvTable;
+import io.github.cpt4j.data.table.Header;
+import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Reads CMS's DMEPOS rural ZIP code file, {@code DME_Rural_ZIP_<year>_Q<n>.csv}: a header row
+ * ({@code STATE, DMEPOS RURAL ZIP CODE, YEAR/QTR}, found by name: the ZIP column is the one whose
+ * name contains {@code ZIP}), then one row per rural ZIP code with its state. A beneficiary living
+ * in one of these ZIP codes is paid the DMEPOS fee schedule's rural amounts. All-or-nothing, with
+ * file, line and column in every error.
+ *
+ * <p>The file lists rural ZIP codes only; the states of the other ZIP codes come from a table such
+ * as {@code BundledData.dmeposZips()} or {@link Zip5File#readStates}.
+ *
+ * <pre>{@code
+ * DmeposZipTable zips =
+ *     DmeposRuralZipFile.read(Path.of("DME_Rural_ZIP_2025_Q1.csv"), BundledData.dmeposZips());
+ * }</pre>
+ */
+public final class DmeposRuralZipFile {
+
+  private DmeposRuralZipFile() {}
+
+  /**
+   * Reads the file at {@code path}: the states of {@code states}, with the file's rural ZIP codes
+   * (those of {@code states} are dropped) and their states.
+   *
+   * @throws DataLoadException if the content is not a DMEPOS rural ZIP code file
+   * @throws IOException if the file cannot be read
+   */
+  public static DmeposZipTable read(Path path, DmeposZipTable states) throws IOException {
+    return parse(CsvTable.read(path), states);
+  }
+
+  /**
+   * Reads a rural ZIP code file from {@code in}, which is not closed, naming it {@code sourceName};
+   * as {@link #read(Path, DmeposZipTable)}.
+   *
+   * @throws DataLoadException if the content is not a DMEPOS rural ZIP code file
+   * @throws IOException if the stream cannot be read
+   */
+  public static DmeposZipTable read(InputStream in, String sourceName, DmeposZipTable states)
+      throws IOException {
+    return parse(CsvTable.read(in, sourceName), states);
+  }
+
+  private static DmeposZipTable parse(CsvTable table, DmeposZipTable states)
+      throws DataLoadException {
+    Objects.requireNonNull(states, "states");
+    String source = table.sourceName();
+    List<CsvRecord> records = table.records();
+    if (records.isEmpty()) {
+      throw new DataLoadException(source, 0, 0, "empty: expected a header row STATE,...ZIP...");
+    }
+    Header header = Header.of(source, records.subList(0, 1));
+    int state = header.require("STATE");
+    int zip = header.find(n -> n.contains("ZIP"), "the ZIP code");
+    if (zip < 0) {
+      throw header.missing("\"DMEPOS RURAL ZIP CODE\"");
+    }
+    Cells cells = new Cells(source, header);
+    DmeposZipTable.Builder builder = DmeposZipTable.builder(states);
+    Map<String, Long> lines = new HashMap<>();
+    for (CsvRecord record : records.subList(1, records.size())) {
+      if (CsvTable.isBlank(record)) {
+        continue;
+      }
+      cells.at(record);
+      String z = cells.digits(zip, 5);
+      String s = cells.text(state);
+      Long previous = lines.putIfAbsent(z, cells.line());
+      if (previous != null) {
+        throw new DataLoadException(
+            source,
+            cells.line(),
+            zip + 1,
+            "ZIP code " + z + " appears twice, on lines " + previous + " and " + cells.line());
+      }
+      try {
+        builder.rural(Integer.parseInt(z), Zip5File.state(s));
+      } catch (IllegalArgumentException e) {
+        throw cells.error(state, "a state such as NY");
+      }
+    }
+    if (lines.isEmpty()) {
+      throw new DataLoadException(source, header.line(), 0, "no rural ZIP codes after the header");
+    }
+    return builder.build();
+  }
+}

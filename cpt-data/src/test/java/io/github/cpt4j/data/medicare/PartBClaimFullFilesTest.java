@@ -1,0 +1,76 @@
+package io.github.cpt4j.data.medicare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.partb.PartBFeeSchedule;
+import io.github.cpt4j.fee.medicare.partb.PartBPayer;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A Part B claim of a visit, a blood draw, a lab panel, an injection with its drug and a DME item,
+ * every line priced from the schedule that pays it, with CMS's 2025 files (run when {@code
+ * CPT4J_CMS_DIR} is set). Every amount was worked out by hand from the files.
+ */
+class PartBClaimFullFilesTest {
+
+  @Test
+  void everyLineFromTheRightSchedule() throws Exception {
+    PartBFeeSchedule partB =
+        PartBFeeSchedule.builder()
+            .physicianFeeSchedule(CmsFiles.schedule2025())
+            .clinicalLaboratory(ClfsFile.read(CmsFiles.file("clfs/CLFS_2025_Q1V1.csv")))
+            .drugs(AspFile.read(CmsFiles.file("asp/ASP_2025_JAN.csv")))
+            .dmepos(
+                DmeposFile.read(
+                    CmsFiles.file("dmepos/DMEPOS_2025_JAN.csv"),
+                    DmeposRuralZipFile.read(
+                        CmsFiles.file("dmepos/DME_Rural_ZIP_2025_Q1.csv"),
+                        Zip5File.readStates(CmsFiles.file("2025/ZIP5_OCT2025.txt")))))
+            .build();
+    // A patient of Manhattan (ZIP 10001) seen in a Manhattan office (locality 13202-01).
+    PricingContext office =
+        PricingContext.of(
+                LocalDate.of(2025, 3, 14), Locality.parse("13202-01"), Setting.NON_FACILITY)
+            .withBeneficiaryZip("10001");
+    Map<String, String> expected = new LinkedHashMap<>();
+    // PPRRVU2025_Oct.csv 99213: work 1.30, non-facility PE 1.35, MP 0.10; GPCI2025.csv 13202-01:
+    // 1.065, 1.166, 1.656; CF 32.3465. (1.3845 + 1.5741 + 0.1656) x 32.3465 = 101.0569353
+    expected.put("99213-25", "101.06 PHYSICIAN_FEE_SCHEDULE");
+    // CLFS_2025_Q1V1.csv: 2025,36415,,20250101,N,00009.09
+    expected.put("36415", "9.09 CLINICAL_LABORATORY");
+    // CLFS_2025_Q1V1.csv: 2025,80053,,20250101,N,00010.56
+    expected.put("80053", "10.56 CLINICAL_LABORATORY");
+    // PPRRVU2025_Oct.csv 96372: work 0.17, non-facility PE 0.25, MP 0.01.
+    // (0.18105 + 0.2915 + 0.01656) x 32.3465 = 15.820996615
+    expected.put("96372", "15.82 PHYSICIAN_FEE_SCHEDULE");
+    // ASP_2025_JAN.csv: J1100, 1 MG, 0.108. 8 mg = 8 units: 8 x 0.108 = 0.864
+    expected.put("J1100 x8", "0.86 DRUGS");
+    // DMEPOS_2025_JAN.csv: E0114,NU,,D,IN, NY (NR) 61.45; ZIP 10001 is not a rural ZIP code
+    expected.put("E0114-NU", "61.45 DMEPOS");
+    BigDecimal total = BigDecimal.ZERO;
+    for (Map.Entry<String, String> e : expected.entrySet()) {
+      ClaimLine line = ClaimLine.parse(e.getKey());
+      FeeResult result = partB.price(line, office);
+      assertEquals(
+          e.getValue(),
+          result.amountOrThrow() + " " + partB.payerOf(line.code()),
+          result.toString());
+      assertTrue(result.explanation().has("part-b"), result.toString());
+      total = total.add(result.amountOrThrow());
+    }
+    // 101.06 + 9.09 + 10.56 + 15.82 + 0.86 + 61.45
+    assertEquals(new BigDecimal("198.84"), total);
+    assertEquals(
+        PartBPayer.DMEPOS, partB.payerOf(io.github.cpt4j.code.ProcedureCode.parse("A4253")));
+  }
+}

@@ -1,0 +1,144 @@
+package io.github.cpt4j.data.medicare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.FeeSchedule;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.Quarter;
+import io.github.cpt4j.fee.medicare.asp.AspFeeSchedule;
+import io.github.cpt4j.fee.medicare.clfs.ClfsFeeSchedule;
+import io.github.cpt4j.fee.medicare.dmepos.DmeposFee;
+import io.github.cpt4j.fee.medicare.dmepos.DmeposFeeSchedule;
+import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Part B loaders and schedules on CMS's files as published (run when {@code CPT4J_CMS_DIR} is
+ * set). Every expected amount was read by hand from the file named in its comment.
+ */
+class PartBFullFilesTest {
+
+  private static final PricingContext MARCH =
+      PricingContext.of(
+          LocalDate.of(2025, 3, 14), Locality.parse("13202-01"), Setting.NON_FACILITY);
+
+  private static BigDecimal price(FeeSchedule schedule, String line, PricingContext context) {
+    FeeResult result = schedule.price(ClaimLine.parse(line), context);
+    return result.amountOrThrow();
+  }
+
+  @Test
+  void clinicalLaboratoryFeeSchedule() throws Exception {
+    ClfsFeeSchedule clfs = ClfsFile.read(CmsFiles.file("clfs/CLFS_2025_Q1V1.csv"));
+    assertEquals(Quarter.of(2025, 1), clfs.quarter());
+    assertEquals(2087, clfs.rates().size());
+    // 2025,36415,,20250101,N,00009.09
+    assertEquals(new BigDecimal("9.09"), price(clfs, "36415", MARCH));
+    // 2025,80053,QW,20250101,N,00010.56
+    assertEquals(new BigDecimal("10.56"), price(clfs, "80053-QW", MARCH));
+    // 2025,85025,,20250101,N,00007.77; twice with 91: 2 x 7.77 = 15.54
+    assertEquals(new BigDecimal("15.54"), price(clfs, "85025-91 x2", MARCH));
+    // 2025,G0471,,20250101,N,11.09
+    assertEquals(new BigDecimal("11.09"), price(clfs, "G0471", MARCH));
+    // 2025,0020M,,20250101,L,00000.00: priced by the contractor
+    assertEquals(
+        Optional.of(UnpricedReason.CARRIER_PRICED),
+        clfs.price(ClaimLine.parse("0020M"), MARCH).reason());
+    // QW prices exactly the tests the file lists with a QW row.
+    assertEquals(
+        clfs.find(
+                io.github.cpt4j.code.ProcedureCode.parse("81025"),
+                Optional.of(io.github.cpt4j.modifier.Modifier.parse("QW")))
+            .isPresent(),
+        clfs.price(ClaimLine.parse("81025-QW"), MARCH).isPriced());
+  }
+
+  @Test
+  void partBDrugs() throws Exception {
+    AspFeeSchedule asp = AspFile.read(CmsFiles.file("asp/ASP_2025_JAN.csv"));
+    assertEquals(Quarter.of(2025, 1), asp.quarter());
+    assertEquals(877, asp.limits().size());
+    // J1100,...,1 MG,0.108: 8 mg = 8 units, 8 x 0.108 = 0.864 -> 0.86
+    assertEquals(new BigDecimal("0.86"), price(asp, "J1100 x8", MARCH));
+    // J9035,...,10 MG,73.190: 400 mg = 40 units, 40 x 73.190 = 2927.60
+    assertEquals(new BigDecimal("2927.60"), price(asp, "J9035 x40", MARCH));
+    // J3301,...,10 MG,0.898: 40 mg = 4 units, 4 x 0.898 = 3.592 -> 3.59
+    assertEquals(new BigDecimal("3.59"), price(asp, "J3301 x4", MARCH));
+    // A9606,...,1 microCurie,N/A
+    assertEquals(
+        Optional.of(UnpricedReason.CARRIER_PRICED),
+        asp.price(ClaimLine.parse("A9606"), MARCH).reason());
+  }
+
+  private static DmeposZipTable zips() throws Exception {
+    return DmeposRuralZipFile.read(
+        CmsFiles.file("dmepos/DME_Rural_ZIP_2025_Q1.csv"),
+        Zip5File.readStates(CmsFiles.file("2025/ZIP5_OCT2025.txt")));
+  }
+
+  @Test
+  void dmepos() throws Exception {
+    DmeposZipTable zips = zips();
+    assertEquals(15_913, zips.ruralCount());
+    DmeposFeeSchedule dme = DmeposFile.read(CmsFiles.file("dmepos/DMEPOS_2025_JAN.csv"), zips);
+    assertEquals(Quarter.of(2025, 1), dme.quarter());
+    assertEquals(3487, dme.fees().size());
+    PricingContext manhattan = MARCH.withBeneficiaryZip("10001");
+    // DME_Rural_ZIP_2025_Q1.csv: NY,10985,202501
+    PricingContext ruralNewYork = MARCH.withBeneficiaryZip("10985");
+    // E0114,NU,,D,IN: NY (NR) 61.45, NY (R) 0.00 (no rural amount), AK (NR) 66.58
+    assertEquals(new BigDecimal("61.45"), price(dme, "E0114-NU", manhattan));
+    assertEquals(new BigDecimal("61.45"), price(dme, "E0114-NU", ruralNewYork));
+    assertEquals(
+        new BigDecimal("66.58"), price(dme, "E0114-NU", MARCH.withBeneficiaryZip("99501")));
+    // E0114,RR: NY (NR) 10.79 a month; three months: 3 x 10.79 = 32.37
+    assertEquals(new BigDecimal("32.37"), price(dme, "E0114-RR x3", manhattan));
+    // E0143,NU,,D,IN: NY (NR) 55.53, NY (R) 103.95
+    assertEquals(new BigDecimal("55.53"), price(dme, "E0143-NU", manhattan));
+    assertEquals(new BigDecimal("103.95"), price(dme, "E0143-NU", ruralNewYork));
+    // E0601,RR,,D,CR: NY (NR) 48.72; month 4 to 13 (KJ): 48.72 x 0.75 = 36.54
+    assertEquals(new BigDecimal("36.54"), price(dme, "E0601-RR-KJ", manhattan));
+    // E1390,RR,QF,D,OX: NY (R) 173.32
+    assertEquals(new BigDecimal("173.32"), price(dme, "E1390-RR-QF", ruralNewYork));
+    assertEquals(
+        Optional.of(UnpricedReason.MODIFIER_REQUIRED),
+        dme.price(ClaimLine.parse("E0114"), manhattan).reason());
+  }
+
+  @Test
+  void continentalStateAmountsLieBetweenFloorAndCeiling() throws Exception {
+    DmeposFeeSchedule dme = DmeposFile.read(CmsFiles.file("dmepos/DMEPOS_2025_JAN.csv"), zips());
+    Set<String> nonContinental = Set.of("AK", "HI", "PR", "VI");
+    List<String> outside = new ArrayList<>();
+    int checked = 0;
+    for (DmeposFee fee : dme.fees()) {
+      if (fee.ceiling().signum() == 0) {
+        continue;
+      }
+      for (String state : fee.states()) {
+        BigDecimal amount = fee.nonRuralFee(state).orElseThrow();
+        if (nonContinental.contains(state) || amount.signum() == 0) {
+          continue;
+        }
+        checked++;
+        if (amount.compareTo(fee.floor()) < 0 || amount.compareTo(fee.ceiling()) > 0) {
+          outside.add(fee.row() + " " + state + " " + amount);
+        }
+      }
+    }
+    assertEquals(List.of(), outside);
+    assertTrue(checked > 50_000, "checked " + checked);
+  }
+}

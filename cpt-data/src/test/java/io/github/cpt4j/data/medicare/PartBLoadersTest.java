@@ -1,0 +1,244 @@
+package io.github.cpt4j.data.medicare;
+
+import static io.github.cpt4j.data.medicare.LoaderFixtures.stream;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.fee.medicare.Quarter;
+import io.github.cpt4j.fee.medicare.asp.AspFeeSchedule;
+import io.github.cpt4j.fee.medicare.clfs.ClfsFeeSchedule;
+import io.github.cpt4j.fee.medicare.clfs.ClfsIndicator;
+import io.github.cpt4j.fee.medicare.clfs.ClfsRate;
+import io.github.cpt4j.fee.medicare.dmepos.DmeposArea;
+import io.github.cpt4j.fee.medicare.dmepos.DmeposCategory;
+import io.github.cpt4j.fee.medicare.dmepos.DmeposFee;
+import io.github.cpt4j.fee.medicare.dmepos.DmeposFeeSchedule;
+import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
+import io.github.cpt4j.modifier.Modifier;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Part B loaders on hand-written files in CMS's layouts; codes are real, numbers and the
+ * description cells are made up (the descriptor columns are present, as in CMS's files, and must
+ * never be read).
+ */
+class PartBLoadersTest {
+
+  private static final String CLFS =
+      ""
+          + "2025 Clinical Diagnostic Laboratory Fee Schedule ,,,,,,,,\n"
+          + "\"A notice, with commas, as CMS writes it\",,,,,,,,\n"
+          + ",,,,,,,,\n"
+          + "YEAR,HCPCS,MOD,EFF_DATE,INDICATOR,RATE,SHORTDESC,LONGDESC,EXTENDED LONGDESC\n"
+          + "2025,80053,,20250101,N,00010.56,not read,not read,not read\n"
+          + "2025,80053,QW,20250101,N,00010.56,not read,not read,\"not, read\"\n"
+          + "2025,0420U,,20250101,L,00000.00,not read,not read,not read\n"
+          + "2025,G0471,,20250201,N,11.09,not read,not read,not read\n";
+
+  private static ClfsFeeSchedule clfs(String text, String name) throws Exception {
+    return ClfsFile.read(stream(text), name);
+  }
+
+  @Test
+  void readsTheClfsLayout() throws Exception {
+    ClfsFeeSchedule clfs = clfs(CLFS, "CLFS_2025_Q1V1.csv");
+    assertEquals(Quarter.of(2025, 1), clfs.quarter());
+    assertEquals(4, clfs.rates().size());
+    ClfsRate waived =
+        clfs.find(ProcedureCode.parse("80053"), Optional.of(Modifier.parse("QW"))).orElseThrow();
+    assertEquals(new BigDecimal("10.56"), waived.rate().stripTrailingZeros());
+    assertEquals(LocalDate.of(2025, 1, 1), waived.effectiveFrom());
+    assertEquals(
+        ClfsIndicator.LOCAL,
+        clfs.find(ProcedureCode.parse("0420U"), Optional.empty()).orElseThrow().indicator());
+    assertEquals("clfs-2025-Q1", clfs.name());
+  }
+
+  @Test
+  void clfsQuarterFromTheLatestDateWhenTheNameHasNone() throws Exception {
+    assertEquals(Quarter.of(2025, 1), clfs(CLFS, "lab.csv").quarter());
+    assertEquals(
+        Quarter.of(2025, 3), ClfsFile.read(stream(CLFS), "lab.csv", Quarter.of(2025, 3)).quarter());
+  }
+
+  @Test
+  void clfsHeaderOfOtherYearsAndAByteOrderMark() throws Exception {
+    String other =
+        "\u00EF\u00BB\u00BFHCPCS,MODIFIER,EFFECTIVE DATE,IND,RATE2019,SHORTDESC\n"
+            + "80053,,20190101,N,14.39,not read\n";
+    ClfsFeeSchedule clfs = clfs(other, "CLFS_2019_Q1.csv");
+    assertEquals(Quarter.of(2019, 1), clfs.quarter());
+    assertEquals(new BigDecimal("14.39"), clfs.rates().get(0).rate());
+  }
+
+  @Test
+  void clfsErrorsNameFileLineAndColumn() {
+    DataLoadException bad =
+        assertThrows(
+            DataLoadException.class,
+            () -> clfs(CLFS.replace("00010.56,not read,not read,not", "ten,x,x,not"), "c.csv"));
+    assertEquals(5, bad.line());
+    assertEquals(6, bad.column());
+    assertTrue(bad.getMessage().contains("RATE"), bad.getMessage());
+    DataLoadException twice =
+        assertThrows(
+            DataLoadException.class,
+            () -> clfs(CLFS + "2025,80053,,20250101,N,1,a,b,c\n", "c.csv"));
+    assertTrue(
+        twice.getMessage().contains("80053 appears twice, on lines 5 and 9"), twice.getMessage());
+    DataLoadException indicator =
+        assertThrows(DataLoadException.class, () -> clfs(CLFS.replace(",L,", ",X,"), "c.csv"));
+    assertEquals(5, indicator.column());
+    DataLoadException date =
+        assertThrows(
+            DataLoadException.class, () -> clfs(CLFS.replace("20250201", "2025-02-01"), "c.csv"));
+    assertEquals(4, date.column());
+    DataLoadException header =
+        assertThrows(DataLoadException.class, () -> clfs("a,b\n1,2\n", "c.csv"));
+    assertTrue(header.getMessage().contains("no header row"), header.getMessage());
+    DataLoadException missing =
+        assertThrows(DataLoadException.class, () -> clfs("HCPCS,MOD,RATE\n80053,,1.00\n", "c.csv"));
+    assertTrue(missing.getMessage().contains("EFF_DATE"), missing.getMessage());
+  }
+
+  private static final String DMEPOS =
+      ""
+          + "\"Durable Medical Equipment,\",,,,,,,,,,,*** Non-continental areas ***,\n"
+          + "January 2025 Fee Schedule,,,,,,,,,,,,\n"
+          + ",,,,,,,,,,,,\n"
+          + "HCPCS,Mod,Mod2,JURIS,CATG,Ceiling,Floor,NY (NR),NY (R),PR (NR),PR (R),Description\n"
+          + "E0114,NU,,D,IN,65.94,56.05,61.45,0.00,86.99,0.00,not read\n"
+          + "E0114,RR,,D,IN,11.97,10.17,10.79,0.00,14.00,0.00,not read\n"
+          + "E0601,RR,,D,CR,0.00,0.00,48.72,94.93,91.42,0.00,\"not, read\"\n";
+
+  private static final DmeposZipTable ZIPS =
+      DmeposZipTable.builder().state(10000, 14999, "NY").rural(12010, "NY").build();
+
+  @Test
+  void readsTheDmeposLayout() throws Exception {
+    DmeposFeeSchedule dme = DmeposFile.read(stream(DMEPOS), "fees.csv", ZIPS);
+    assertEquals(Quarter.of(2025, 1), dme.quarter());
+    assertEquals(3, dme.fees().size());
+    DmeposFee cpap = dme.rows(ProcedureCode.parse("E0601")).get(0);
+    assertEquals(DmeposCategory.CAPPED_RENTAL, cpap.category());
+    assertEquals(Optional.of(new BigDecimal("94.93")), cpap.ruralFee("NY"));
+    assertEquals(Optional.of(new BigDecimal("91.42")), cpap.nonRuralFee("PR"));
+    assertEquals(new BigDecimal("65.94"), dme.rows(ProcedureCode.parse("E0114")).get(0).ceiling());
+  }
+
+  @Test
+  void dmeposErrorsNameFileLineAndColumn() {
+    DataLoadException category =
+        assertThrows(
+            DataLoadException.class,
+            () -> DmeposFile.read(stream(DMEPOS.replace(",CR,", ",ZZ,")), "fees.csv", ZIPS));
+    assertEquals(7, category.line());
+    assertEquals(5, category.column());
+    DataLoadException amount =
+        assertThrows(
+            DataLoadException.class,
+            () -> DmeposFile.read(stream(DMEPOS.replace("61.45", "61.456")), "fees.csv", ZIPS));
+    assertEquals(8, amount.column());
+    assertTrue(amount.getMessage().contains("NY (NR)"), amount.getMessage());
+    DataLoadException rural =
+        assertThrows(
+            DataLoadException.class,
+            () -> DmeposFile.read(stream(DMEPOS.replace("PR (R)", "PR (X)")), "fees.csv", ZIPS));
+    assertTrue(rural.getMessage().contains("PR (R)"), rural.getMessage());
+    DataLoadException quarter =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                DmeposFile.read(
+                    stream(DMEPOS.replace("January 2025 Fee Schedule", "")), "fees.csv", ZIPS));
+    assertTrue(quarter.getMessage().contains("no quarter"), quarter.getMessage());
+  }
+
+  @Test
+  void readsRuralZipCodesOverStates() throws Exception {
+    DmeposZipTable states = DmeposZipTable.builder().state(10000, 14999, "NY").build();
+    DmeposZipTable zips =
+        DmeposRuralZipFile.read(
+            stream("STATE,DMEPOS RURAL ZIP CODE,YEAR/QTR\nNY,10985,202501\nMO,63036,202501\n"),
+            "rural.csv",
+            states);
+    assertEquals(Optional.of(new DmeposArea("NY", true)), zips.find("10985"));
+    assertEquals(Optional.of(new DmeposArea("NY", false)), zips.find("10001"));
+    assertEquals(Optional.of(new DmeposArea("MO", true)), zips.find("63036"));
+    assertFalse(zips.find("63037").isPresent());
+    DataLoadException twice =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                DmeposRuralZipFile.read(
+                    stream("STATE,DMEPOS RURAL ZIP CODE\nNY,10985\nNY,10985\n"), "r.csv", states));
+    assertTrue(twice.getMessage().contains("lines 2 and 3"), twice.getMessage());
+    DataLoadException zip =
+        assertThrows(
+            DataLoadException.class,
+            () -> DmeposRuralZipFile.read(stream("STATE,ZIP\nNY,1098x\n"), "r.csv", states));
+    assertEquals(2, zip.column());
+  }
+
+  private static final String ASP =
+      ""
+          + "Payment Allowance Limits for Medicare Part B Drugs,,,,,,,,,,,\n"
+          + ",,,,,,,,,,,\n"
+          + "\"Effective January 1, 2025 through March 31, 2025\",,,,,,,,,,,\n"
+          + "Note 1: a note.,,,,,,,,,,,\n"
+          + "HCPCS Code,Short Description,HCPCS Code Dosage,Payment Limit,Co-insurance Percentage,"
+          + "Vaccine AWP%,Vaccine Limit,Blood AWP%,Blood limit,Clotting Factor,Notes,\n"
+          + "J1100,not read,1 MG,0.108,20.000,,,,,,,\n"
+          + "A9606,not read,1 microCurie,N/A,20.00,,,,,,\"two\nlines\",\n"
+          + "J3301,not read,10 MG,0.898,20.000,,,,,,,\n";
+
+  @Test
+  void readsTheAspLayout() throws Exception {
+    AspFeeSchedule asp = AspFile.read(stream(ASP), "drugs.csv");
+    assertEquals(Quarter.of(2025, 1), asp.quarter());
+    assertEquals(3, asp.limits().size());
+    assertEquals(
+        Optional.of(new BigDecimal("0.108")),
+        asp.find(ProcedureCode.parse("J1100")).orElseThrow().paymentLimit());
+    assertEquals("1 MG", asp.find(ProcedureCode.parse("J1100")).orElseThrow().dosage());
+    assertEquals(
+        Optional.empty(), asp.find(ProcedureCode.parse("A9606")).orElseThrow().paymentLimit());
+    assertEquals(
+        Quarter.of(2025, 2),
+        AspFile.read(stream(ASP.replace("January 1", "April 1")), "x.csv").quarter());
+    assertEquals(
+        Quarter.of(2025, 3),
+        AspFile.read(
+                stream(ASP.replace("Effective January 1, 2025 through March 31, 2025", "")),
+                "ASP_2025_JUL.csv")
+            .quarter());
+  }
+
+  @Test
+  void aspErrorsNameFileLineAndColumn() {
+    DataLoadException limit =
+        assertThrows(
+            DataLoadException.class,
+            () -> AspFile.read(stream(ASP.replace("0.898", "0.8981")), "drugs.csv"));
+    // Line 9: the notes cell of line 7 spans two lines.
+    assertEquals(9, limit.line());
+    assertEquals(4, limit.column());
+    DataLoadException code =
+        assertThrows(
+            DataLoadException.class,
+            () -> AspFile.read(stream(ASP.replace("J3301", "J33")), "drugs.csv"));
+    assertEquals(1, code.column());
+    DataLoadException missing =
+        assertThrows(
+            DataLoadException.class,
+            () -> AspFile.read(stream(ASP.replace("Payment Limit", "Limit")), "drugs.csv"));
+    assertTrue(missing.getMessage().contains("PAYMENT LIMIT"), missing.getMessage());
+  }
+}

@@ -1,0 +1,265 @@
+package io.github.cpt4j.spark;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cpt4j.cli.price.BatchHeader;
+import io.github.cpt4j.cli.price.BatchPricing;
+import io.github.cpt4j.cli.price.ClaimPricer;
+import io.github.cpt4j.cli.price.LineRequest;
+import io.github.cpt4j.cli.price.MedicareData;
+import io.github.cpt4j.cli.price.Outcome;
+import io.github.cpt4j.cli.price.PricingData.CmsFiles;
+import io.github.cpt4j.cli.price.PricingDefaults;
+import io.github.cpt4j.cli.price.RowParser;
+import io.github.cpt4j.cli.price.ZipCode;
+import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.fee.medicare.Locality;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one place where cpt-spark meets the rest of cpt4j: the batch rules of {@code cpt price
+ * --input} (which columns mean what, how a row is read, the reason codes, how the lines of a claim
+ * are priced together) and the Medicare schedule they price with. Everything else in the module
+ * deals only in Spark rows, strings and {@link LineResult}s, so that a change in the library's or
+ * the command line's API is adapted here alone.
+ *
+ * <p>Not thread-safe: one instance per task (the row parser remembers the last locality, ZIP code
+ * and date it read). The pricer is shared by every task of the JVM.
+ */
+final class BatchRules {
+
+  /** The columns the output adds after the input's: amount, result, explanation. */
+  static final List<String> ADDED = BatchHeader.ADDED;
+
+  /** The most lines priced as one claim; later lines of the claim are refused. */
+  static final int MAX_CLAIM_LINES = BatchPricing.MAX_CLAIM_LINES;
+
+  /** What one row became. */
+  record LineResult(BigDecimal amount, String result, String explanation, boolean invalid) {}
+
+  private final RowParser parser;
+  private final ClaimPricer pricer;
+  private final boolean participating;
+  private final List<RowParser.Row> claim = new ArrayList<>();
+  private final List<LineRequest> requests = new ArrayList<>();
+
+  /**
+   * Creates the rules for rows with {@code columns}, priced with the schedule of {@code files}.
+   *
+   * @param scheduleKey identifies {@code files} within this JVM, such as a broadcast's id; the
+   *     schedule is built once per key and JVM
+   * @throws IllegalArgumentException if the columns are unusable (no {@code code} column, a column
+   *     named like one the output adds) or a file is malformed
+   */
+  BatchRules(
+      List<String> columns, PricingOptions options, long scheduleKey, FeeScheduleFiles files) {
+    BatchHeader header = header(columns);
+    this.parser =
+        new RowParser(
+            header,
+            new PricingDefaults(options.locality(), options.setting(), options.date()),
+            MEDICARE::localityOf);
+    this.pricer = pricer(scheduleKey, files, options.explainPriced());
+    this.participating = options.participating();
+  }
+
+  /**
+   * Checks the columns of a batch, as {@code cpt price --input} checks a header row.
+   *
+   * @throws IllegalArgumentException if there is no {@code code} column, a known column appears
+   *     twice, or a column has the name of one the output adds
+   */
+  static BatchHeader header(List<String> columns) {
+    return BatchHeader.of(columns, false);
+  }
+
+  /** Returns the index of the claim column in {@code columns}, or -1. */
+  static int claimColumn(List<String> columns) {
+    return header(columns).indexOf("claim");
+  }
+
+  /**
+   * Prices the rows of one claim (or one row without a claim) given as their fields, all columns of
+   * the batch in order, and returns one result per row, in order. Rows past {@link
+   * #MAX_CLAIM_LINES} are refused as {@code cpt price} refuses them.
+   */
+  List<LineResult> priceClaim(List<String[]> rows) {
+    List<LineResult> results = new ArrayList<>(rows.size());
+    claim.clear();
+    requests.clear();
+    boolean mixed = false;
+    int n = Math.min(rows.size(), MAX_CLAIM_LINES);
+    for (int i = 0; i < n; i++) {
+      RowParser.Row row = parser.parse(Arrays.asList(rows.get(i)));
+      claim.add(row);
+      Optional<LineRequest> request = row.request();
+      if (request.isPresent()) {
+        mixed |= !requests.isEmpty() && !request.get().sameContext(requests.get(0));
+        requests.add(request.get());
+      }
+    }
+    List<Outcome> outcomes =
+        requests.isEmpty() || mixed ? List.of() : pricer.price(requests, participating);
+    int next = 0;
+    for (RowParser.Row row : claim) {
+      Optional<Outcome> problem = row.problem();
+      if (problem.isPresent()) {
+        results.add(result(problem.get(), true));
+      } else if (mixed) {
+        results.add(
+            new LineResult(
+                null,
+                "mixed_claim_context",
+                "the lines of claim '"
+                    + row.claim()
+                    + "' differ in locality, setting or date; a claim has one of each",
+                true));
+      } else {
+        results.add(result(outcomes.get(next++), false));
+      }
+    }
+    for (int i = n; i < rows.size(); i++) {
+      String key = parser.parse(Arrays.asList(rows.get(i))).claim();
+      results.add(
+          new LineResult(
+              null,
+              "claim_too_long",
+              "claim '"
+                  + key
+                  + "' has more than "
+                  + MAX_CLAIM_LINES
+                  + " lines; only the first "
+                  + MAX_CLAIM_LINES
+                  + " were priced",
+              true));
+    }
+    return results;
+  }
+
+  private static LineResult result(Outcome outcome, boolean invalid) {
+    return new LineResult(
+        outcome.amount().map(a -> a.setScale(2, RoundingMode.UNNECESSARY)).orElse(null),
+        outcome.result(),
+        outcome.explanation(),
+        invalid);
+  }
+
+  /**
+   * Returns the payment locality of a ZIP code from the bundled table, as {@code cpt price --zip}
+   * finds it: five digits or ZIP+4.
+   *
+   * @throws IllegalArgumentException if the text is not a ZIP code
+   */
+  static Optional<Locality> localityOfZip(String zip) {
+    return MEDICARE.localityOf(ZipCode.parse(zip));
+  }
+
+  // --- The schedule, once per JVM -----------------------------------------------------------
+
+  private static final MedicareData MEDICARE = new MedicareData();
+
+  /** The last few schedules built in this JVM, by key and explanation choice. */
+  private static final Map<String, ClaimPricer> PRICERS =
+      new LinkedHashMap<>(8, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ClaimPricer> eldest) {
+          return size() > 4; // a session rarely prices with more than one or two schedules
+        }
+      };
+
+  /**
+   * Returns the pricer of {@code files}, built the first time a task of this JVM asks for it: the
+   * CMS files are read once per executor, never per task or row.
+   */
+  static ClaimPricer pricer(long scheduleKey, FeeScheduleFiles files, boolean explainPriced) {
+    String key = scheduleKey + (explainPriced ? "+explain" : "");
+    synchronized (PRICERS) {
+      ClaimPricer pricer = PRICERS.get(key);
+      if (pricer == null) {
+        pricer = build(files, explainPriced);
+        PRICERS.put(key, pricer);
+      }
+      return pricer;
+    }
+  }
+
+  /**
+   * Builds the pricer exactly as {@code cpt price} does from the same files. The command line reads
+   * files from paths, so the shipped bytes are written to a temporary directory first, read, and
+   * deleted.
+   */
+  private static ClaimPricer build(FeeScheduleFiles files, boolean explainPriced) {
+    requireNonNull(files, "files");
+    if (files.isBundled()) {
+      return MEDICARE.pricer(CmsFiles.NONE, explainPriced);
+    }
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("cpt4j-cms");
+      CmsFiles cms =
+          new CmsFiles(
+              write(dir, "rvu", files.rvu()),
+              write(dir, "gpci", files.gpci()),
+              write(dir, "opps-cap", files.oppsCap()));
+      try {
+        return MEDICARE.pricer(cms, explainPriced);
+      } catch (UncheckedIOException e) {
+        IOException cause = e.getCause();
+        throw new IllegalArgumentException(
+            cause instanceof DataLoadException
+                ? cause.getMessage()
+                : "cannot read the fee schedule: " + cause,
+            e);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot write the fee schedule's files to a temporary directory", e);
+    } finally {
+      delete(dir);
+    }
+  }
+
+  private static Optional<Path> write(
+      Path dir, String kind, Optional<FeeScheduleFiles.NamedBytes> file) throws IOException {
+    if (file.isEmpty()) {
+      return Optional.empty();
+    }
+    // A subdirectory per kind keeps the original file name, which load errors quote.
+    Path sub = Files.createDirectory(dir.resolve(kind));
+    return Optional.of(Files.write(sub.resolve(file.get().name()), file.get().bytes()));
+  }
+
+  private static void delete(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      paths
+          .sorted((a, b) -> b.getNameCount() - a.getNameCount())
+          .forEach(BatchRules::deleteQuietly);
+    } catch (IOException e) {
+      // Only temporary files are left behind.
+    }
+  }
+
+  private static void deleteQuietly(Path path) {
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException e) {
+      // Only a temporary file is left behind.
+    }
+  }
+}

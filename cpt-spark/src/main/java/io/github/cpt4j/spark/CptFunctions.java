@@ -1,0 +1,120 @@
+package io.github.cpt4j.spark;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cpt4j.code.CptCode;
+import io.github.cpt4j.code.ProcedureCode;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF5;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Spark SQL functions for work on single lines:
+ *
+ * <ul>
+ *   <li>{@code cpt_valid(code)}: whether the text is a procedure code in canonical form (five
+ *       characters, upper case, no blanks), as {@link ProcedureCode#isValid}; null for null;
+ *   <li>{@code cpt_category(code)}: {@code CATEGORY_I}, {@code CATEGORY_II}, {@code CATEGORY_III}
+ *       for a CPT code, {@code HCPCS_LEVEL_II} for a Level II code, null when not a valid code;
+ *   <li>{@code cpt_price_line(code, modifiers, locality, setting, date)}: a struct {@code (amount
+ *       decimal(12,2), result string)}, the line priced alone as a claim of one line, exactly as a
+ *       batch row without a claim key with those five cells; blank cells take the pricing's
+ *       defaults, {@code date} may be a date or {@code YYYY-MM-DD} text.
+ * </ul>
+ *
+ * <pre>{@code
+ * CptFunctions.register(pricing);
+ * spark.sql("SELECT code, cpt_price_line(code, mods, '13282-99', 'facility', dos).amount "
+ *     + "FROM lines WHERE cpt_valid(code)");
+ * }</pre>
+ */
+public final class CptFunctions {
+
+  /** The type {@code cpt_price_line} returns. */
+  public static final StructType PRICE_LINE_TYPE =
+      new StructType()
+          .add("amount", SparkClaimPricing.AMOUNT_TYPE, true)
+          .add("result", DataTypes.StringType, false);
+
+  private CptFunctions() {}
+
+  /**
+   * Registers the three functions with the pricing's session; {@code cpt_price_line} prices with
+   * its schedule and options (broadcast, built once per executor).
+   */
+  public static void register(SparkClaimPricing pricing) {
+    requireNonNull(pricing, "pricing");
+    SparkSession spark = pricing.session();
+    spark
+        .udf()
+        .register("cpt_valid", (UDF1<String, Boolean>) CptFunctions::valid, DataTypes.BooleanType);
+    spark
+        .udf()
+        .register(
+            "cpt_category", (UDF1<String, String>) CptFunctions::category, DataTypes.StringType);
+    spark
+        .udf()
+        .register(
+            "cpt_price_line", new PriceLine(pricing.files(), pricing.options()), PRICE_LINE_TYPE);
+  }
+
+  /** {@code cpt_valid}. */
+  static Boolean valid(String code) {
+    return code == null ? null : ProcedureCode.isValid(code);
+  }
+
+  /** {@code cpt_category}. */
+  static String category(String code) {
+    if (code == null) {
+      return null;
+    }
+    Optional<ProcedureCode> parsed = ProcedureCode.tryParse(code);
+    if (parsed.isEmpty()) {
+      return null;
+    }
+    // ProcedureCode is sealed: a code that is not a CPT code is a Level II code.
+    return parsed.get() instanceof CptCode cpt ? cpt.category().name() : "HCPCS_LEVEL_II";
+  }
+
+  /** {@code cpt_price_line}: one row of a batch with five columns, priced alone. */
+  static final class PriceLine implements UDF5<String, String, String, String, Object, Row> {
+    private static final long serialVersionUID = 1L;
+
+    private static final List<String> COLUMNS =
+        List.of("code", "modifiers", "locality", "setting", "date");
+
+    private final Broadcast<FeeScheduleFiles> files;
+    private final PricingOptions options;
+
+    /** Made once per task, on first use: the row parser is not thread-safe. */
+    private transient BatchRules rules;
+
+    PriceLine(Broadcast<FeeScheduleFiles> files, PricingOptions options) {
+      this.files = files;
+      this.options = options;
+    }
+
+    @Override
+    public Row call(String code, String modifiers, String locality, String setting, Object date) {
+      if (rules == null) {
+        rules = new BatchRules(COLUMNS, options, files.id(), files.value());
+      }
+      String[] fields = {
+        PartitionPricer.text(code),
+        PartitionPricer.text(modifiers),
+        PartitionPricer.text(locality),
+        PartitionPricer.text(setting),
+        PartitionPricer.text(date)
+      };
+      BatchRules.LineResult result = rules.priceClaim(List.<String[]>of(fields)).get(0);
+      return RowFactory.create(result.amount(), result.result());
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package io.github.cpt4j.spark;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * The CMS files a Medicare fee schedule is built from, as bytes, so that they travel to the
+ * executors inside one broadcast: no shared storage is needed, and each executor receives them
+ * once. A file not given is replaced by its bundled 2025 counterpart, as with {@code cpt price}.
+ * The full 2025 relative value file is about 5 MB.
+ *
+ * <pre>{@code
+ * FeeScheduleFiles files = FeeScheduleFiles.read(
+ *     spark.sparkContext().hadoopConfiguration(),
+ *     Optional.of("s3a://bucket/cms/PPRRVU2025_Oct.csv"),
+ *     Optional.of("s3a://bucket/cms/GPCI2025.csv"),
+ *     Optional.empty());
+ * }</pre>
+ */
+public final class FeeScheduleFiles implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The bundled data alone. */
+  private static final FeeScheduleFiles BUNDLED = new FeeScheduleFiles(null, null, null);
+
+  private final NamedBytes rvu;
+  private final NamedBytes gpci;
+  private final NamedBytes oppsCap;
+
+  private FeeScheduleFiles(NamedBytes rvu, NamedBytes gpci, NamedBytes oppsCap) {
+    this.rvu = rvu;
+    this.gpci = gpci;
+    this.oppsCap = oppsCap;
+  }
+
+  /** A file's name (for messages) and content. */
+  record NamedBytes(String name, byte[] bytes) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    NamedBytes {
+      requireNonNull(name, "name");
+      requireNonNull(bytes, "bytes");
+    }
+  }
+
+  /** Returns the bundled 2025 data for the sample codes: nothing to read, nothing to ship. */
+  public static FeeScheduleFiles bundled() {
+    return BUNDLED;
+  }
+
+  /**
+   * Reads the given files through Hadoop's file systems, so that paths may be local files or
+   * cluster URIs ({@code hdfs://}, {@code s3a://}...).
+   *
+   * @param conf the Hadoop configuration, usually the Spark context's
+   * @param rvu a CMS relative value file (PPRRVU...csv)
+   * @param gpci a CMS GPCI file (GPCI...csv)
+   * @param oppsCap a CMS OPPS imaging cap file (OPPSCAP...csv)
+   * @throws IOException if a file cannot be read
+   */
+  public static FeeScheduleFiles read(
+      Configuration conf, Optional<String> rvu, Optional<String> gpci, Optional<String> oppsCap)
+      throws IOException {
+    requireNonNull(conf, "conf");
+    return new FeeScheduleFiles(
+        read(conf, requireNonNull(rvu, "rvu")),
+        read(conf, requireNonNull(gpci, "gpci")),
+        read(conf, requireNonNull(oppsCap, "oppsCap")));
+  }
+
+  private static NamedBytes read(Configuration conf, Optional<String> file) throws IOException {
+    if (file.isEmpty()) {
+      return null;
+    }
+    Path path = new Path(file.get());
+    FileSystem fs = path.getFileSystem(conf);
+    try (InputStream in = fs.open(path)) {
+      return new NamedBytes(path.getName(), in.readAllBytes());
+    }
+  }
+
+  /** Returns the relative value file, if given. */
+  Optional<NamedBytes> rvu() {
+    return Optional.ofNullable(rvu);
+  }
+
+  /** Returns the GPCI file, if given. */
+  Optional<NamedBytes> gpci() {
+    return Optional.ofNullable(gpci);
+  }
+
+  /** Returns the OPPS cap file, if given. */
+  Optional<NamedBytes> oppsCap() {
+    return Optional.ofNullable(oppsCap);
+  }
+
+  /** Tells whether no file was given: the bundled data alone. */
+  public boolean isBundled() {
+    return rvu == null && gpci == null && oppsCap == null;
+  }
+
+  /** Returns the names of the files given, or {@code bundled}. */
+  @Override
+  public String toString() {
+    if (isBundled()) {
+      return "bundled";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (NamedBytes file : new NamedBytes[] {rvu, gpci, oppsCap}) {
+      if (file != null) {
+        sb.append(sb.length() == 0 ? "" : ", ").append(file.name());
+      }
+    }
+    return sb.toString();
+  }
+}

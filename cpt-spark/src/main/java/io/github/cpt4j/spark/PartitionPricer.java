@@ -1,0 +1,183 @@
+package io.github.cpt4j.spark;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/**
+ * Prices the rows of one partition as a stream. With a claim column, the rows arrive sorted by
+ * claim key, so that the lines of a claim are adjacent: each run of one key is priced as one claim,
+ * and rows without a key (sorted first) each alone. Memory holds one claim at a time.
+ *
+ * <p>Input rows carry the batch's columns, then, when there is a claim column, the claim key; the
+ * output rows carry the batch's columns, then amount, result and explanation.
+ */
+final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
+
+  private static final long serialVersionUID = 1L;
+
+  private final Broadcast<FeeScheduleFiles> files;
+  private final PricingOptions options;
+  private final List<String> columns;
+  private final int keyIndex;
+  private final PricingCounters counters;
+
+  /**
+   * Creates the function.
+   *
+   * @param columns the batch's columns
+   * @param keyIndex the index of the claim key in an input row, or -1 to price every row alone
+   * @param counters where to count, or null
+   */
+  PartitionPricer(
+      Broadcast<FeeScheduleFiles> files,
+      PricingOptions options,
+      List<String> columns,
+      int keyIndex,
+      PricingCounters counters) {
+    this.files = files;
+    this.options = options;
+    this.columns = List.copyOf(columns);
+    this.keyIndex = keyIndex;
+    this.counters = counters;
+  }
+
+  @Override
+  public Iterator<Row> call(Iterator<Row> input) {
+    BatchRules rules = new BatchRules(columns, options, files.id(), files.value());
+    return new Priced(input, rules);
+  }
+
+  /** The output rows, priced claim by claim as they are asked for. */
+  private final class Priced implements Iterator<Row> {
+    private final Iterator<Row> input;
+    private final BatchRules rules;
+    private final int width = columns.size();
+    private final List<Row> claim = new ArrayList<>();
+    private final List<String[]> fields = new ArrayList<>();
+    private final List<Row> out = new ArrayList<>();
+    private int next;
+    private Row pending;
+    private long rows;
+    private long priced;
+    private long invalid;
+
+    Priced(Iterator<Row> input, BatchRules rules) {
+      this.input = input;
+      this.rules = rules;
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (next < out.size()) {
+        return true;
+      }
+      out.clear();
+      next = 0;
+      if (pending == null && !input.hasNext()) {
+        flushCounts();
+        return false;
+      }
+      priceNextClaim();
+      return true;
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return out.get(next++);
+    }
+
+    private void priceNextClaim() {
+      claim.clear();
+      fields.clear();
+      Row first = pending != null ? pending : input.next();
+      pending = null;
+      add(first);
+      String key = keyIndex < 0 ? null : first.getString(keyIndex);
+      if (key != null) {
+        while (input.hasNext()) {
+          Row row = input.next();
+          if (key.equals(row.getString(keyIndex))) {
+            add(row);
+          } else {
+            pending = row;
+            break;
+          }
+        }
+      }
+      List<BatchRules.LineResult> results = rules.priceClaim(fields);
+      for (int i = 0; i < claim.size(); i++) {
+        out.add(output(claim.get(i), results.get(i)));
+      }
+    }
+
+    private void add(Row row) {
+      claim.add(row);
+      String[] text = new String[width];
+      for (int i = 0; i < width; i++) {
+        text[i] = text(row.get(i));
+      }
+      fields.add(text);
+    }
+
+    private Row output(Row row, BatchRules.LineResult result) {
+      Object[] values = new Object[width + 3];
+      for (int i = 0; i < width; i++) {
+        values[i] = row.get(i);
+      }
+      values[width] = result.amount();
+      values[width + 1] = result.result();
+      values[width + 2] = result.explanation();
+      rows++;
+      if (result.amount() != null) {
+        priced++;
+      }
+      if (result.invalid()) {
+        invalid++;
+      }
+      return RowFactory.create(values);
+    }
+
+    private void flushCounts() {
+      if (counters != null && rows > 0) {
+        counters.add(rows, priced, invalid);
+        rows = 0;
+        priced = 0;
+        invalid = 0;
+      }
+    }
+  }
+
+  /**
+   * The text of a cell as a CSV file would hold it: blank for null, ISO dates, plain decimals, so
+   * that typed columns (Parquet's integers and dates) read as the command line reads their text.
+   */
+  static String text(Object value) {
+    if (value == null) {
+      return "";
+    }
+    if (value instanceof String s) {
+      return s;
+    }
+    if (value instanceof BigDecimal d) {
+      return d.toPlainString();
+    }
+    if (value instanceof java.sql.Date d) {
+      return d.toLocalDate().toString();
+    }
+    if (value instanceof Timestamp t) {
+      return t.toLocalDateTime().toLocalDate().toString();
+    }
+    return value.toString();
+  }
+}

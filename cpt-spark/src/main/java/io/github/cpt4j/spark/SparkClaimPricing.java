@@ -1,0 +1,179 @@
+package io.github.cpt4j.spark;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.udf;
+
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Prices a {@code Dataset<Row>} of claim lines on Spark, exactly as {@code cpt price --input}
+ * prices a CSV file: the same columns ({@code claim}, {@code code}, {@code modifiers}, {@code
+ * units}, {@code locality} or {@code zip}, {@code setting} or {@code pos}, {@code date}; names
+ * matched ignoring case; other columns carried through), the same defaults, reason codes and
+ * amounts. The result has every input column, then {@code amount} ({@code decimal(12,2)}, null when
+ * there is none), {@code result} ({@code priced} or a reason code) and {@code explanation}.
+ *
+ * <p>The lines of one claim (same non-blank {@code claim}) are priced together with the Medicare
+ * claim pricer wherever they stand in the input: the rows are shuffled by claim key and sorted
+ * within each partition, then priced claim by claim as a stream. A row without a claim key is
+ * priced alone; without a {@code claim} column, nothing is shuffled at all. The fee schedule is
+ * broadcast once (the CMS files' bytes) and built once per executor JVM. Output rows come grouped
+ * by claim, not in input order.
+ *
+ * <pre>{@code
+ * SparkSession spark = SparkSession.builder().master("local[*]").getOrCreate();
+ * Dataset<Row> lines = spark.read().option("header", true).csv("lines.csv");
+ * SparkClaimPricing pricing = SparkClaimPricing.create(spark, FeeScheduleFiles.bundled(),
+ *     PricingOptions.of(LocalDate.of(2025, 6, 2)).withLocality(Locality.parse("13282-99")));
+ * Dataset<Row> priced = pricing.price(lines);   // + amount, result, explanation
+ * priced.filter("result <> 'priced'").show();
+ * }</pre>
+ */
+public final class SparkClaimPricing implements AutoCloseable {
+
+  /** The type of the {@code amount} column: cents, and up to ten digits of dollars. */
+  public static final DecimalType AMOUNT_TYPE = DataTypes.createDecimalType(12, 2);
+
+  private static final String KEY = "__cpt4j_claim_key";
+  private static final String ROW = "__cpt4j_row";
+
+  /** The claim key as the command line reads it: stripped, and null when blank. */
+  private static final UserDefinedFunction CLAIM_KEY =
+      udf(
+          (UDF1<String, String>) s -> s == null || s.isBlank() ? null : s.strip(),
+          DataTypes.StringType);
+
+  private final SparkSession spark;
+  private final Broadcast<FeeScheduleFiles> files;
+  private final PricingOptions options;
+
+  private SparkClaimPricing(
+      SparkSession spark, Broadcast<FeeScheduleFiles> files, PricingOptions options) {
+    this.spark = spark;
+    this.files = files;
+    this.options = options;
+  }
+
+  /**
+   * Broadcasts the schedule's files and builds the schedule once on the driver, so that a malformed
+   * file fails here, with its name, line and column, rather than in every task.
+   *
+   * @throws IllegalArgumentException if a file is malformed
+   */
+  public static SparkClaimPricing create(
+      SparkSession spark, FeeScheduleFiles files, PricingOptions options) {
+    requireNonNull(spark, "spark");
+    requireNonNull(files, "files");
+    requireNonNull(options, "options");
+    Broadcast<FeeScheduleFiles> broadcast =
+        JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(files);
+    try {
+      BatchRules.pricer(broadcast.id(), files, options.explainPriced());
+    } catch (RuntimeException e) {
+      broadcast.destroy();
+      throw e;
+    }
+    return new SparkClaimPricing(spark, broadcast, options);
+  }
+
+  /** Returns the options every line is priced with. */
+  public PricingOptions options() {
+    return options;
+  }
+
+  /** Returns the session this pricing belongs to. */
+  public SparkSession session() {
+    return spark;
+  }
+
+  Broadcast<FeeScheduleFiles> files() {
+    return files;
+  }
+
+  /**
+   * Returns the schema of {@link #price}'s result for input of schema {@code input}: its fields,
+   * then {@code amount}, {@code result} and {@code explanation}.
+   *
+   * @throws IllegalArgumentException if the input's columns are unusable, as {@link #price} says
+   */
+  public static StructType outputSchema(StructType input) {
+    BatchRules.header(Arrays.asList(input.fieldNames()));
+    return input
+        .add(BatchRules.ADDED.get(0), AMOUNT_TYPE, true)
+        .add(BatchRules.ADDED.get(1), DataTypes.StringType, false)
+        .add(BatchRules.ADDED.get(2), DataTypes.StringType, false);
+  }
+
+  /**
+   * Prices every row of {@code lines}, lazily: nothing runs before an action (a write, a count).
+   *
+   * @throws IllegalArgumentException if there is no {@code code} column, a known column appears
+   *     twice, or a column is named {@code amount}, {@code result} or {@code explanation}
+   */
+  public Dataset<Row> price(Dataset<Row> lines) {
+    return price(lines, null, 0);
+  }
+
+  /**
+   * Prices every row of {@code lines}, counting in {@code counters} as the rows are priced.
+   *
+   * @param partitions the number of partitions the claims are shuffled into, or 0 to let Spark
+   *     choose ({@code spark.sql.shuffle.partitions}, adapted at run time)
+   * @throws IllegalArgumentException as {@link #price(Dataset)}
+   */
+  public Dataset<Row> price(Dataset<Row> lines, PricingCounters counters, int partitions) {
+    requireNonNull(lines, "lines");
+    if (partitions < 0) {
+      throw new IllegalArgumentException("partitions must not be negative: " + partitions);
+    }
+    List<String> columns = Arrays.asList(lines.columns());
+    StructType out = outputSchema(lines.schema());
+    int claim = BatchRules.claimColumn(columns);
+    if (claim < 0) {
+      MapPartitionsFunction<Row, Row> alone =
+          new PartitionPricer(files, options, columns, -1, counters);
+      return lines.mapPartitions(alone, Encoders.row(out));
+    }
+    Column claimColumn = col(quoted(columns.get(claim)));
+    Dataset<Row> keyed =
+        lines
+            .withColumn(KEY, CLAIM_KEY.apply(claimColumn.cast(DataTypes.StringType)))
+            .withColumn(ROW, monotonically_increasing_id());
+    // Rows without a key are spread by their row number, not piled into one partition.
+    Column spread = coalesce(col(KEY), col(ROW).cast(DataTypes.StringType));
+    Dataset<Row> grouped =
+        (partitions == 0 ? keyed.repartition(spread) : keyed.repartition(partitions, spread))
+            .sortWithinPartitions(col(KEY).asc_nulls_first(), col(ROW).asc())
+            .drop(ROW);
+    MapPartitionsFunction<Row, Row> byClaim =
+        new PartitionPricer(files, options, columns, columns.size(), counters);
+    return grouped.mapPartitions(byClaim, Encoders.row(out));
+  }
+
+  private static String quoted(String name) {
+    return "`" + name.replace("`", "``") + "`";
+  }
+
+  /** Releases the broadcast schedule on the executors. */
+  @Override
+  public void close() {
+    files.destroy();
+  }
+}

@@ -1,0 +1,354 @@
+package io.github.cpt4j.spark.job;
+
+import io.github.cpt4j.cli.price.Settings;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.PlaceOfService;
+import io.github.cpt4j.spark.FeeScheduleFiles;
+import io.github.cpt4j.spark.PricingCounters;
+import io.github.cpt4j.spark.PricingOptions;
+import io.github.cpt4j.spark.SparkClaimPricing;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.DataFrameReader;
+import org.apache.spark.sql.DataFrameWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code cpt price --input} on Spark: reads a CSV file (or a directory or glob of them) or Parquet,
+ * prices every row with {@link SparkClaimPricing}, and writes a directory of CSV or Parquet files.
+ * The options are the command line's batch options, plus {@code --master} and {@code --partitions}.
+ * Exit status 0 when every row was valid, 1 when some were not (they are in the output with their
+ * reason), 2 for trouble (usage, unreadable files).
+ *
+ * <pre>{@code
+ * cpt-spark/run.sh --input lines.csv --output priced --date 2025-06-02 --locality 13282-99
+ * spark-submit --class io.github.cpt4j.spark.job.PriceJob cpt-spark-job.jar --input ... --output ...
+ * }</pre>
+ */
+@Command(
+    name = "cpt-spark",
+    sortOptions = false,
+    mixinStandardHelpOptions = true,
+    versionProvider = PriceJob.Version.class,
+    description = {
+      "Price claim lines with the Medicare Physician Fee Schedule on Apache Spark, as "
+          + "'cpt price --input' does on one machine: the same columns, defaults, reason codes "
+          + "and amounts. The lines of a claim (same claim value) are priced together wherever "
+          + "they stand in the input. The output is a directory of files, grouped by claim."
+    })
+public final class PriceJob implements Callable<Integer> {
+
+  @Option(
+      names = {"-i", "--input"},
+      required = true,
+      paramLabel = "PATH",
+      description = "CSV with a header row, or Parquet: a file, a directory or a glob.")
+  private String input;
+
+  @Option(
+      names = "--input-format",
+      paramLabel = "FORMAT",
+      description = "csv or parquet; default: parquet when PATH ends in .parquet, else csv.")
+  private String inputFormat;
+
+  @Option(
+      names = {"-o", "--output"},
+      required = true,
+      paramLabel = "DIR",
+      description = "The output directory; it must not exist.")
+  private String output;
+
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
+      description = "csv (default) or parquet.")
+  private String format = "csv";
+
+  @Option(
+      names = "--single-file",
+      description = "Write one file (through one task) instead of one per partition.")
+  private boolean singleFile;
+
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  private LocationOption location;
+
+  /** Where the services were performed: one of two ways to say it. */
+  static final class LocationOption {
+    @Option(
+        names = {"-z", "--zip"},
+        paramLabel = "ZIP",
+        description = "ZIP code of the place of service, for rows that give none.")
+    private String zip;
+
+    @Option(
+        names = {"-l", "--locality"},
+        paramLabel = "MAC-LOC",
+        converter = LocalityConverter.class,
+        description = "Medicare payment locality, such as 13282-99, for rows that give none.")
+    private Locality locality;
+  }
+
+  @Option(
+      names = {"-d", "--date"},
+      paramLabel = "YYYY-MM-DD",
+      converter = DateConverter.class,
+      description = "Date of service for rows that give none; default today.")
+  private LocalDate date;
+
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  private SettingOption setting;
+
+  /** The payment setting, named or implied by a place of service. */
+  static final class SettingOption {
+    @Option(
+        names = {"-s", "--setting"},
+        paramLabel = "SETTING",
+        converter = SettingConverter.class,
+        description = "facility or non-facility (default), for rows that give none.")
+    private Setting setting;
+
+    @Option(
+        names = {"-p", "--pos"},
+        paramLabel = "NN",
+        converter = PosConverter.class,
+        description = "Place-of-service code, such as 11 or 22, for rows that give none.")
+    private PlaceOfService pos;
+
+    Setting value() {
+      return setting != null ? setting : pos.setting();
+    }
+  }
+
+  @Option(
+      names = "--non-participating",
+      description = "The provider does not participate in Medicare: 95%% of the amount.")
+  private boolean nonParticipating;
+
+  @Option(
+      names = {"-e", "--explain"},
+      description = "Explain how each amount was found, not only why a row has none.")
+  private boolean explain;
+
+  @Option(
+      names = "--rvu",
+      paramLabel = "PATH",
+      description = "A full CMS relative value file (PPRRVU...csv) instead of the bundled rows.")
+  private String rvu;
+
+  @Option(
+      names = "--gpci",
+      paramLabel = "PATH",
+      description = "A CMS GPCI file (GPCI...csv) instead of the bundled 2025 table.")
+  private String gpci;
+
+  @Option(
+      names = "--opps-cap",
+      paramLabel = "PATH",
+      description = "A CMS OPPS imaging cap file (OPPSCAP...csv) instead of the bundled caps.")
+  private String oppsCap;
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description =
+          "Spark master, such as local[2] or spark://host:7077; default: spark-submit's, "
+              + "else local[*].")
+  private String master;
+
+  @Option(
+      names = "--partitions",
+      paramLabel = "N",
+      description = "Partitions to shuffle claims into; default: Spark's choice.")
+  private int partitions;
+
+  private PrintWriter err = new PrintWriter(System.err, true);
+
+  /** Runs the job and exits with its status. */
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the job and returns its exit status, without exiting: for tests and embedding. */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new PriceJob());
+    cli.setExecutionExceptionHandler(
+        (e, line, parsed) -> {
+          line.getErr().println("cpt-spark: " + message(e));
+          return 2;
+        });
+    return cli.execute(args);
+  }
+
+  private static String message(Exception e) {
+    if (e instanceof AnalysisException a) {
+      return a.getSimpleMessage();
+    }
+    return e.getMessage() == null ? e.toString() : e.getMessage();
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    checkUsage();
+    PricingOptions options =
+        PricingOptions.of(date == null ? LocalDate.now() : date)
+            .withParticipating(!nonParticipating)
+            .withExplainPriced(explain);
+    if (setting != null) {
+      options = options.withSetting(setting.value());
+    }
+    if (location != null) {
+      options =
+          location.locality != null
+              ? options.withLocality(location.locality)
+              : options.withZip(location.zip);
+    }
+    // A session already running in this JVM (an embedding application, the tests) is used and
+    // left running; a session started here is stopped here.
+    boolean ours = SparkSession.getDefaultSession().isEmpty();
+    SparkSession spark =
+        ours
+            ? SparkSession.builder()
+                .appName("cpt4j price")
+                .master(master != null ? master : new SparkConf().get("spark.master", "local[*]"))
+                .getOrCreate()
+            : SparkSession.getDefaultSession().get();
+    try {
+      FeeScheduleFiles files =
+          FeeScheduleFiles.read(
+              spark.sparkContext().hadoopConfiguration(),
+              Optional.ofNullable(rvu),
+              Optional.ofNullable(gpci),
+              Optional.ofNullable(oppsCap));
+      try (SparkClaimPricing pricing = SparkClaimPricing.create(spark, files, options)) {
+        PricingCounters counters = PricingCounters.register(spark.sparkContext());
+        Dataset<Row> priced = pricing.price(read(spark), counters, partitions);
+        write(singleFile ? priced.coalesce(1) : priced);
+        err.println(counters);
+        return counters.invalid() == 0 ? 0 : 1;
+      }
+    } finally {
+      if (ours) {
+        spark.stop();
+      }
+    }
+  }
+
+  private void checkUsage() {
+    String in = inputFormat();
+    if (!in.equals("csv") && !in.equals("parquet")) {
+      throw new IllegalArgumentException("--input-format is csv or parquet, not " + inputFormat);
+    }
+    if (!format.equals("csv") && !format.equals("parquet")) {
+      throw new IllegalArgumentException("--format is csv or parquet, not " + format);
+    }
+    if (partitions < 0) {
+      throw new IllegalArgumentException("--partitions must not be negative");
+    }
+  }
+
+  private String inputFormat() {
+    if (inputFormat != null) {
+      return inputFormat.toLowerCase(Locale.ROOT);
+    }
+    return input.toLowerCase(Locale.ROOT).endsWith(".parquet") ? "parquet" : "csv";
+  }
+
+  private Dataset<Row> read(SparkSession spark) {
+    DataFrameReader reader = spark.read();
+    if (inputFormat().equals("parquet")) {
+      return reader.parquet(input);
+    }
+    // Every column as text, as the command line reads it; quotes doubled as in RFC 4180.
+    return reader.option("header", true).option("escape", "\"").csv(input);
+  }
+
+  private void write(Dataset<Row> priced) {
+    DataFrameWriter<Row> writer = priced.write();
+    if (format.equals("parquet")) {
+      writer.parquet(output);
+      return;
+    }
+    // RFC 4180 quoting, blank cells for empty text and for nulls, and no trimming of input cells.
+    writer
+        .option("header", true)
+        .option("escape", "\"")
+        .option("emptyValue", "")
+        .option("ignoreLeadingWhiteSpace", false)
+        .option("ignoreTrailingWhiteSpace", false)
+        .csv(output);
+  }
+
+  /** Reads {@code --locality}. */
+  static final class LocalityConverter implements ITypeConverter<Locality> {
+    @Override
+    public Locality convert(String value) {
+      try {
+        return Locality.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** Reads {@code --date}. */
+  static final class DateConverter implements ITypeConverter<LocalDate> {
+    @Override
+    public LocalDate convert(String value) {
+      try {
+        return LocalDate.parse(value);
+      } catch (DateTimeParseException e) {
+        throw new TypeConversionException(
+            "'" + value + "' is not a date: expected YYYY-MM-DD, such as 2025-06-01");
+      }
+    }
+  }
+
+  /** Reads {@code --setting}. */
+  static final class SettingConverter implements ITypeConverter<Setting> {
+    @Override
+    public Setting convert(String value) {
+      try {
+        return Settings.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** Reads {@code --pos}. */
+  static final class PosConverter implements ITypeConverter<PlaceOfService> {
+    @Override
+    public PlaceOfService convert(String value) {
+      try {
+        return PlaceOfService.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** The version from the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = PriceJob.class.getPackage().getImplementationVersion();
+      return new String[] {"cpt-spark " + (version == null ? "(development build)" : version)};
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package io.github.cpt4j.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.cpt4j.fee.medicare.Locality;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The SQL functions answer as the library and the batch do for the same text. */
+class CptFunctionsTest {
+
+  private static final PricingOptions OPTIONS =
+      PricingOptions.of(LocalDate.of(2025, 6, 1)).withLocality(Locality.parse("13282-99"));
+
+  private static SparkSession spark;
+  private static SparkClaimPricing pricing;
+
+  @BeforeAll
+  static void register() {
+    spark = TestSpark.session();
+    pricing = SparkClaimPricing.create(spark, FeeScheduleFiles.bundled(), OPTIONS);
+    CptFunctions.register(pricing);
+  }
+
+  @AfterAll
+  static void release() {
+    pricing.close();
+  }
+
+  @Test
+  void validAndCategory() {
+    List<Row> rows =
+        spark
+            .sql(
+                "SELECT c, cpt_valid(c), cpt_category(c) FROM VALUES"
+                    + " ('99213'), ('0001F'), ('0042T'), ('G0438'), ('9921'), ('99213 '), (NULL)"
+                    + " AS t(c)")
+            .collectAsList();
+    assertEquals(
+        List.of(
+            "99213 true CATEGORY_I",
+            "0001F true CATEGORY_II",
+            "0042T true CATEGORY_III",
+            "G0438 true HCPCS_LEVEL_II",
+            "9921 false null",
+            "99213  false null",
+            "null null null"),
+        rows.stream().map(r -> r.get(0) + " " + r.get(1) + " " + r.get(2)).toList());
+  }
+
+  @Test
+  void priceLineAnswersAsABatchRowWithoutAClaim() throws IOException {
+    String csv =
+        "id,code,modifiers,locality,setting,date\n"
+            + "1,99213,,,,\n"
+            + "2,71046,26,14620,facility,2025-06-02\n"
+            + "3,27447,RT 50,01112-05,facility,2025-06-02\n"
+            + "4,9921,,,,\n"
+            + "5,99213,,13282-99,sometimes,2025-06-02\n";
+    Map<String, CliReference.Answer> expected = CliReference.price(csv, OPTIONS);
+    List<Row> rows =
+        spark
+            .sql(
+                "SELECT id, p.amount, p.result FROM (SELECT id, cpt_price_line(code, m, loc, s,"
+                    + " d) AS p FROM VALUES"
+                    + " ('1', '99213', NULL, NULL, NULL, NULL),"
+                    + " ('2', '71046', '26', '14620', 'facility', DATE'2025-06-02'),"
+                    + " ('3', '27447', 'RT 50', '01112-05', 'facility', DATE'2025-06-02'),"
+                    + " ('4', '9921', NULL, NULL, NULL, NULL),"
+                    + " ('5', '99213', NULL, '13282-99', 'sometimes', DATE'2025-06-02')"
+                    + " AS t(id, code, m, loc, s, d)) ORDER BY id")
+            .collectAsList();
+    assertEquals(5, rows.size());
+    for (Row row : rows) {
+      CliReference.Answer answer = expected.get(row.getString(0));
+      BigDecimal amount = (BigDecimal) row.get(1);
+      assertEquals(answer.amount(), amount == null ? "" : amount.toPlainString(), row.toString());
+      assertEquals(answer.result(), row.getString(2), row.toString());
+    }
+  }
+}

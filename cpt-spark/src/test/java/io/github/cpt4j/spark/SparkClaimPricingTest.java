@@ -1,0 +1,193 @@
+package io.github.cpt4j.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.Locality;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every row priced on Spark equals what {@code cpt price --input} answers for it: amount, result
+ * and explanation, with claims shuffled across partitions, bad rows, rows without a claim key,
+ * typed columns and empty partitions.
+ */
+class SparkClaimPricingTest {
+
+  private static final PricingOptions OPTIONS =
+      PricingOptions.of(LocalDate.of(2025, 6, 1)).withLocality(Locality.parse("13282-99"));
+
+  private static SparkSession spark;
+  private static SparkClaimPricing pricing;
+
+  @BeforeAll
+  static void start() {
+    spark = TestSpark.session();
+    pricing = SparkClaimPricing.create(spark, FeeScheduleFiles.bundled(), OPTIONS);
+  }
+
+  @AfterAll
+  static void release() {
+    pricing.close();
+  }
+
+  /**
+   * Reads {@code rows} as a CSV file split into {@code partitions} consecutive parts, keeping their
+   * order, as Spark reads a large file.
+   */
+  private static Dataset<Row> csv(List<String> rows, int partitions) {
+    List<String> lines = new ArrayList<>();
+    lines.add(LineGenerator.HEADER);
+    lines.addAll(rows);
+    Dataset<String> text =
+        spark.createDataset(
+            JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(lines, partitions)
+                .rdd(),
+            Encoders.STRING());
+    return spark.read().option("header", true).csv(text);
+  }
+
+  /** Collects the priced rows by their id column: amount, result, explanation. */
+  private static Map<String, CliReference.Answer> byId(Dataset<Row> priced) {
+    Map<String, CliReference.Answer> answers = new HashMap<>();
+    for (Row row : priced.collectAsList()) {
+      BigDecimal amount = row.getAs("amount");
+      CliReference.Answer previous =
+          answers.put(
+              row.getAs("id"),
+              new CliReference.Answer(
+                  amount == null ? "" : amount.toPlainString(),
+                  row.getAs("result"),
+                  row.getAs("explanation")));
+      assertEquals(null, previous, "row " + row.getAs("id") + " came out twice");
+    }
+    return answers;
+  }
+
+  @Test
+  void shuffledClaimsPriceAsTheCommandLinePricesThemSorted() throws IOException {
+    List<String> rows = new LineGenerator(16).rows(3_000);
+    Map<String, CliReference.Answer> expected =
+        CliReference.price(LineGenerator.HEADER + "\n" + String.join("\n", rows) + "\n", OPTIONS);
+
+    Dataset<Row> priced = pricing.price(csv(LineGenerator.interleaved(rows, 7), 4));
+
+    Map<String, CliReference.Answer> actual = byId(priced);
+    CliReference.assertSameAnswers(expected, actual);
+    // The data exercises what it should: claims, and bad rows of many kinds, each with a reason.
+    long pricedRows = actual.values().stream().filter(a -> a.result().equals("priced")).count();
+    assertTrue(pricedRows > 1_800, pricedRows + " rows priced");
+    for (String reason :
+        List.of(
+            "invalid_code",
+            "invalid_modifiers",
+            "invalid_units",
+            "invalid_locality",
+            "unknown_zip",
+            "invalid_setting",
+            "invalid_date",
+            "conflicting_setting",
+            "mixed_claim_context",
+            "not_in_schedule")) {
+      assertTrue(actual.values().stream().anyMatch(a -> a.result().equals(reason)), "no " + reason);
+    }
+  }
+
+  @Test
+  void explanationsAndDefaultsFollowTheOptions() throws IOException {
+    PricingOptions options =
+        PricingOptions.of(LocalDate.of(2025, 3, 3))
+            .withZip("10001")
+            .withSetting(Setting.FACILITY)
+            .withParticipating(false)
+            .withExplainPriced(true);
+    List<String> rows = new LineGenerator(3).rows(300);
+    Map<String, CliReference.Answer> expected =
+        CliReference.price(LineGenerator.HEADER + "\n" + String.join("\n", rows) + "\n", options);
+    try (SparkClaimPricing explaining =
+        SparkClaimPricing.create(spark, FeeScheduleFiles.bundled(), options)) {
+      Map<String, CliReference.Answer> actual = byId(explaining.price(csv(rows, 2), null, 5));
+      CliReference.assertSameAnswers(expected, actual);
+      assertTrue(actual.get("0").explanation().contains("CF"), actual.get("0").toString());
+    }
+  }
+
+  @Test
+  void typedColumnsWithoutClaimsAndEmptyPartitionsPriceAlone() throws IOException {
+    String csv =
+        "id,code,modifiers,units,zip,setting,date\n"
+            + "a,99213,,2,10001,facility,2025-06-02\n"
+            + "b,71046,26,1,14620,,2025-06-02\n"
+            + "c,9921,,1,14620,,2025-06-02\n"
+            + "d,99214,25,,60601,non-facility,\n";
+    Map<String, CliReference.Answer> expected = CliReference.price(csv, OPTIONS);
+    Dataset<Row> text =
+        spark
+            .read()
+            .option("header", true)
+            .csv(spark.createDataset(List.of(csv.split("\n")), Encoders.STRING()));
+    // Parquet-like types: integer units and real dates, spread over more partitions than rows.
+    Dataset<Row> typed =
+        text.withColumn("units", functions.col("units").cast(DataTypes.IntegerType))
+            .withColumn("date", functions.col("date").cast(DataTypes.DateType))
+            .repartition(7);
+
+    CliReference.assertSameAnswers(expected, byId(pricing.price(typed)));
+    assertEquals(0, pricing.price(typed.limit(0)).count());
+    assertEquals(
+        DataTypes.createDecimalType(12, 2),
+        pricing.price(typed).schema().apply("amount").dataType());
+  }
+
+  @Test
+  void countsRowsAndSaysWhatIsWrongWithTheColumns() {
+    Dataset<Row> lines =
+        spark
+            .createDataset(List.of("x,99213", "x,99213-XX", ",0001F"), Encoders.STRING())
+            .selectExpr("split(value, ',')[0] AS claim", "split(value, ',')[1] AS code");
+    PricingCounters counters = PricingCounters.register(spark.sparkContext());
+    List<Row> rows = pricing.price(lines, counters, 2).collectAsList();
+    assertEquals(3, rows.size());
+    assertEquals("3 rows: 1 priced, 2 not priced (1 invalid)", counters.toString());
+
+    IllegalArgumentException noCode =
+        assertThrows(IllegalArgumentException.class, () -> pricing.price(lines.drop("code")));
+    assertTrue(noCode.getMessage().contains("no 'code' column"), noCode.getMessage());
+    IllegalArgumentException added =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> pricing.price(lines.withColumn("Result", functions.lit("x"))));
+    assertTrue(added.getMessage().contains("which the output adds"), added.getMessage());
+  }
+
+  /** The lines of one claim, read by six tasks, come together in one partition, in order. */
+  @Test
+  void aClaimSpreadOverEveryPartitionIsPricedOnce() throws IOException {
+    List<String> rows = new ArrayList<>();
+    String[] codes = {"29880", "20610", "99213", "27447", "71046", "93000"};
+    for (int i = 0; i < codes.length; i++) {
+      rows.add(i + ",K," + codes[i] + ",,,13282-99,,facility,,2025-06-02");
+    }
+    Map<String, CliReference.Answer> expected =
+        CliReference.price(LineGenerator.HEADER + "\n" + String.join("\n", rows) + "\n", OPTIONS);
+    CliReference.assertSameAnswers(expected, byId(pricing.price(csv(rows, 6), null, 4)));
+  }
+}

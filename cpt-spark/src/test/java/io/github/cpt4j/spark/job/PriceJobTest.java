@@ -1,0 +1,74 @@
+package io.github.cpt4j.spark.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.spark.TestSpark;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The job end to end on the tests' session: a CSV file in, a directory of CSV out with the input
+ * columns, amount, result and explanation; the exit status says whether rows were invalid.
+ */
+class PriceJobTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void pricesAFileIntoADirectoryAndReportsInvalidRows() throws Exception {
+    SparkSession spark = TestSpark.session();
+    Path input = dir.resolve("lines.csv");
+    Files.writeString(
+        input,
+        "claim,code,modifiers,locality,note\n"
+            + "A,29880,RT,13282-99,\"knee, right\"\n"
+            + "A,20610,LT,13282-99,\n"
+            + "B,9921,,13282-99,\"said \"\"hi\"\"\"\n");
+    Path output = dir.resolve("priced");
+
+    int status =
+        PriceJob.run(
+            "--input",
+            input.toString(),
+            "--output",
+            output.toString(),
+            "--setting",
+            "facility",
+            "--date",
+            "2025-06-02",
+            "--single-file");
+
+    assertEquals(1, status);
+    List<Path> parts;
+    try (var files = Files.list(output)) {
+      parts = files.filter(p -> p.getFileName().toString().startsWith("part-")).toList();
+    }
+    assertEquals(1, parts.size());
+    List<String> lines = Files.readAllLines(parts.get(0));
+    assertEquals("claim,code,modifiers,locality,note,amount,result,explanation", lines.get(0));
+    assertTrue(
+        lines.contains("A,29880,RT,13282-99,\"knee, right\",531.70,priced,"), lines::toString);
+    assertTrue(lines.contains("A,20610,LT,13282-99,,21.07,priced,"), lines::toString);
+    // As the command line writes it: quoted only where a cell needs it.
+    assertTrue(
+        lines.contains(
+            "B,9921,,13282-99,\"said \"\"hi\"\"\",,invalid_code,code: '9921' has the wrong"
+                + " length at index 4: expected exactly five characters"),
+        lines::toString);
+
+    // The output reads back as the input's columns plus the three.
+    List<Row> back = spark.read().option("header", true).csv(output.toString()).collectAsList();
+    assertEquals(3, back.size());
+  }
+
+  @Test
+  void aBadOptionIsAUsageError() {
+    assertEquals(2, PriceJob.run("--input", "x.csv", "--output", "y", "--date", "June"));
+  }
+}
