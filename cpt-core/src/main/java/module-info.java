@@ -11,6 +11,7 @@ module io.github.cpt4j.core {
   exports io.github.cpt4j.claim;
   exports io.github.cpt4j.codeset;
   exports io.github.cpt4j.edit;
+  exports io.github.cpt4j.edit.ncci;
   exports io.github.cpt4j.fee;
   exports io.github.cpt4j.fee.medicare;
   exports io.github.cpt4j.fee.medicare.pfs;

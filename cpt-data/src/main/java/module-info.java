@@ -8,4 +8,5 @@ module io.github.cpt4j.data {
   exports io.github.cpt4j.data.load;
   exports io.github.cpt4j.data.fee;
   exports io.github.cpt4j.data.medicare;
+  exports io.github.cpt4j.data.ncci;
 }

@@ -3,11 +3,14 @@ package io.github.cpt4j.benchmarks;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.github.cpt4j.benchmarks.baseline.CsvRvuLoader;
+import io.github.cpt4j.benchmarks.baseline.MapPtpEdits;
 import io.github.cpt4j.codeset.CodeEntry;
 import io.github.cpt4j.codeset.CodeSet;
 import io.github.cpt4j.data.medicare.RvuFile;
+import io.github.cpt4j.data.ncci.PtpFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +23,8 @@ import java.util.function.Supplier;
  * Prints, as a Markdown table, how much heap the lookup structures retain: cpt4j's code set against
  * a {@code HashMap} and an {@code ImmutableMap} keyed by code text, for each available data set
  * (the entries, shared, not counted), and the whole result of loading the full 2025 relative value
- * file (everything counted; target at most 4 MiB). Run it in a JVM of its own:
+ * file (everything counted; target at most 4 MiB), and a loaded full-size NCCI PTP table
+ * (generated, two million rows; target at most 48 MB). Run it in a JVM of its own:
  *
  * <pre>{@code
  * java -cp cpt-benchmarks/target/benchmarks.jar io.github.cpt4j.benchmarks.FootprintReport
@@ -66,6 +70,7 @@ public final class FootprintReport {
               bytes(hashMap, entries.size()),
               bytes(immutableMap, entries.size())));
     }
+    out.append(ptpTable(PtpFileGenerator.FULL_SIZE));
     if (!CmsFiles.hasRvu2025()) {
       out.append("\n(The full CMS data set is skipped: " + CmsFiles.ENV + " is not set.)\n");
       return out.toString();
@@ -87,6 +92,34 @@ public final class FootprintReport {
             bytes(hashMap, rows),
             bytes(immutableMap, rows)));
     return out.toString();
+  }
+
+  /**
+   * The row of a loaded NCCI PTP table of {@code rows} generated rows (everything counted; target
+   * at most 48 MB), against the {@code HashMap<String, List<Row>>} baseline.
+   */
+  static String ptpTable(int rows) {
+    Path file = null;
+    try {
+      file = Files.createTempFile("ptp-", ".txt");
+      PtpFileGenerator.write(file, rows, 12);
+      Path path = file;
+      long ours = RetainedSize.of(() -> unchecked(() -> PtpFile.read(path)), 2);
+      long hashMap = RetainedSize.of(() -> unchecked(() -> MapPtpEdits.load(List.of(path))), 1);
+      return String.format(
+          Locale.ROOT,
+          "| NCCI PTP table, loaded (target <= 48 MB = 45.8 MiB) | generated | %,d rows | %s | %s"
+              + " | - |%n",
+          rows,
+          bytes(ours, rows),
+          bytes(hashMap, rows));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      if (file != null) {
+        file.toFile().delete();
+      }
+    }
   }
 
   /** A load that throws only {@link IOException}. */

@@ -42,7 +42,12 @@ class BenchmarkSmokeTest {
           PricingBenchmark.class,
           LoadBenchmark.class,
           LocalityBenchmark.class,
-          ClaimPricingBenchmark.class);
+          ClaimPricingBenchmark.class,
+          NcciBenchmark.class,
+          NcciLoadBenchmark.class);
+
+  /** Parameters set smaller than the benchmark's own, to keep this test fast. */
+  static final Map<String, String> SMALLER = Map.of("rows", "20000");
 
   @TestFactory
   Stream<DynamicTest> everyBenchmarkRunsForEveryParameter() {
@@ -93,7 +98,9 @@ class BenchmarkSmokeTest {
       throws Exception {
     Object state = type.getConstructor().newInstance();
     for (Map.Entry<Field, String> param : params.entrySet()) {
-      param.getKey().set(state, param.getValue());
+      String value = SMALLER.getOrDefault(param.getKey().getName(), param.getValue());
+      Field field = param.getKey();
+      field.set(state, field.getType() == int.class ? (Object) Integer.parseInt(value) : value);
     }
     for (Method setup : type.getMethods()) {
       if (setup.isAnnotationPresent(Setup.class)) {
@@ -101,7 +108,8 @@ class BenchmarkSmokeTest {
       }
     }
     // Three passes over the keys; a load is one operation of a different scale.
-    int operations = type == LoadBenchmark.class ? 1 : 3 * KeyMix.SIZE;
+    int operations =
+        type == LoadBenchmark.class || type == NcciLoadBenchmark.class ? 1 : 3 * KeyMix.SIZE;
     Object[] arguments = new Object[method.getParameterCount()];
     for (int i = 0; i < arguments.length; i++) {
       if (method.getParameterTypes()[i] != Blackhole.class) {

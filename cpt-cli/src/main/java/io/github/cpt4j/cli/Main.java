@@ -102,6 +102,7 @@ public final class Main {
     commandLine.addSubcommand(new PriceCommand(data));
     commandLine.addSubcommand(new LocalitiesCommand(data));
     commandLine.addSubcommand(new ValidateCommand());
+    commandLine.addSubcommand(new ScrubCommand());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.registerConverter(Format.class, Main::format);
     commandLine.setParameterExceptionHandler((e, args) -> usageError(e, top.debug()));

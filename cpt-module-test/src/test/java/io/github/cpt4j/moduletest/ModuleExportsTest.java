@@ -32,6 +32,7 @@ class ModuleExportsTest {
                   "io.github.cpt4j.code",
                   "io.github.cpt4j.codeset",
                   "io.github.cpt4j.edit",
+                  "io.github.cpt4j.edit.ncci",
                   "io.github.cpt4j.fee",
                   "io.github.cpt4j.fee.medicare",
                   "io.github.cpt4j.fee.medicare.pfs",
@@ -47,7 +48,8 @@ class ModuleExportsTest {
                   "io.github.cpt4j.data",
                   "io.github.cpt4j.data.fee",
                   "io.github.cpt4j.data.load",
-                  "io.github.cpt4j.data.medicare"),
+                  "io.github.cpt4j.data.medicare",
+                  "io.github.cpt4j.data.ncci"),
           "io.github.cpt4j.jackson", Set.of("io.github.cpt4j.jackson"));
 
   /** Packages that exist inside a module and must stay hidden from its users. */

@@ -20,7 +20,9 @@ final class Target {
           "lookupByText", new Target(Double.NaN, false, 3),
           "priceLine", new Target(150, false, 0),
           "priceClaim", new Target(1_000, false, 0),
-          "loadRvuFile", new Target(250_000_000, false, 0));
+          "loadRvuFile", new Target(250_000_000, false, 0),
+          "loadPtpFile", new Target(1_500_000_000, false, 0),
+          "checkCleanClaim", new Target(2_000, true, 0));
 
   private final double maxNanos;
   private final boolean zeroAllocation;

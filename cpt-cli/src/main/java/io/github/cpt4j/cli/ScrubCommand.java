@@ -1,0 +1,173 @@
+package io.github.cpt4j.cli;
+
+import io.github.cpt4j.cli.price.BatchScrub;
+import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.data.ncci.MueFile;
+import io.github.cpt4j.data.ncci.PtpFile;
+import io.github.cpt4j.edit.ncci.MueTable;
+import io.github.cpt4j.edit.ncci.NcciEdits;
+import io.github.cpt4j.edit.ncci.PtpTable;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cpt scrub}: checks a CSV file of claim lines against Medicare's NCCI edits, the
+ * procedure-to-procedure and medically unlikely edits of CMS's files, and writes every row with
+ * what the edits found.
+ */
+@Command(
+    name = "scrub",
+    sortOptions = false,
+    description = {
+      "Check claim lines against Medicare's NCCI edits before billing.",
+      "",
+      "Reads the batch format of 'cpt price --input' (code, modifiers, units, date, claim; "
+          + "adjacent rows with the same claim value are one claim) and writes every row with "
+          + "an 'edits' column: empty when the line passes, else each finding as "
+          + "'ncci_ptp: ...' or 'ncci_mue: ...' with what would fix it. The edit files are "
+          + "CMS's quarterly NCCI files, which you download from CMS (they are not bundled): "
+          + "--ptp for each part of the procedure-to-procedure table, --mue for the medically "
+          + "unlikely edits of the same claim type.",
+      "",
+      "Exit status 1 when any row has a finding or cannot be read."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  cpt scrub --input claims.csv --ptp ccipra-v322r0-f1.txt --ptp ccipra-v322r0-f2.txt \\",
+      "      --mue MCR_MUE_PractitionerServices_Eff_07-01-2026.csv --output scrubbed.csv"
+    })
+final class ScrubCommand implements Callable<Integer> {
+
+  @Spec private CommandSpec spec;
+
+  @ParentCommand private CptCommand cpt;
+
+  @Option(
+      names = {"-i", "--input"},
+      required = true,
+      paramLabel = "FILE.csv",
+      description = "The claim lines, CSV with a header row (- for standard input).")
+  private String input;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the rows here instead of standard output.")
+  private String output;
+
+  @Option(
+      names = "--ptp",
+      paramLabel = "FILE",
+      description =
+          "A part of CMS's NCCI procedure-to-procedure table (tab-separated .txt); repeat for each part.")
+  private List<Path> ptp = new ArrayList<>();
+
+  @Option(
+      names = "--mue",
+      paramLabel = "FILE",
+      description = "CMS's NCCI medically unlikely edit file (.csv) of the same claim type.")
+  private Path mue;
+
+  @Option(
+      names = {"-d", "--date"},
+      paramLabel = "YYYY-MM-DD",
+      converter = PriceCommand.DateConverter.class,
+      description = "Date of service of rows without one; default today.")
+  private LocalDate date;
+
+  @Override
+  public Integer call() throws IOException {
+    if (ptp.isEmpty() && mue == null) {
+      throw new ParameterException(
+          spec.commandLine(), "give the edits: --ptp FILE (each part) and/or --mue FILE");
+    }
+    NcciEdits edits = NcciTables.load(ptp, mue);
+    BatchScrub scrub = new BatchScrub(edits, date == null ? LocalDate.now() : date);
+    BatchScrub.Summary summary;
+    try (InputStream in = Inputs.open(input, cpt.stdin());
+        Writer out = writer()) {
+      try {
+        summary = scrub.run(in, out);
+      } catch (IllegalArgumentException e) {
+        throw new CliException(input + ": " + e.getMessage(), e);
+      }
+    }
+    if (cpt.interactive()) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.printf(
+          "%,d rows: %,d with findings, %,d invalid%n",
+          summary.rows(), summary.withFindings(), summary.invalid());
+      err.flush();
+    }
+    return summary.withFindings() == 0 && summary.invalid() == 0
+        ? ExitStatus.OK
+        : ExitStatus.INVALID_INPUT;
+  }
+
+  private Writer writer() {
+    if (output == null || Inputs.STDIN.equals(output)) {
+      PrintWriter out = spec.commandLine().getOut();
+      return new Writer() {
+        @Override
+        public void write(char[] buffer, int offset, int length) {
+          out.write(buffer, offset, length);
+        }
+
+        @Override
+        public void flush() {
+          out.flush();
+        }
+
+        @Override
+        public void close() {
+          out.flush(); // standard output stays open
+        }
+      };
+    }
+    try {
+      return new BufferedWriter(
+          new OutputStreamWriter(
+              Files.newOutputStream(Inputs.path(output)), StandardCharsets.UTF_8),
+          1 << 16);
+    } catch (IOException e) {
+      throw new CliException("cannot write '" + output + "': " + Inputs.reason(e), e);
+    }
+  }
+
+  /** Loads the NCCI tables the options name; shared by {@code price} and {@code scrub}. */
+  static final class NcciTables {
+    private NcciTables() {}
+
+    static NcciEdits load(List<Path> ptpFiles, Path mueFile) {
+      try {
+        PtpTable ptp = ptpFiles.isEmpty() ? null : PtpFile.read(ptpFiles);
+        MueTable mue = mueFile == null ? null : MueFile.read(mueFile);
+        if (ptp == null) {
+          return NcciEdits.ofMue(mue);
+        }
+        return mue == null ? NcciEdits.ofPtp(ptp) : NcciEdits.of(ptp, mue);
+      } catch (DataLoadException e) {
+        throw new CliException(e.getMessage(), e);
+      } catch (IOException e) {
+        throw new CliException("cannot read the NCCI edits: " + Inputs.reason(e), e);
+      }
+    }
+  }
+}

@@ -1,0 +1,259 @@
+package io.github.cpt4j.cli.price;
+
+import static java.util.Objects.requireNonNull;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.CodeFormatException;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.edit.ClaimEdit;
+import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.modifier.Modifier;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Scrubs a CSV file of claim lines with claim edits (the NCCI edits): every input row is written
+ * out with an {@code edits} column, empty when the edits found nothing on the line, else each
+ * finding as {@code reason: message}, separated by {@code " | "}.
+ *
+ * <p>The input is the batch format of {@code cpt price}: a header row naming {@code code}
+ * (required), {@code modifiers}, {@code units}, {@code date} and {@code claim}; adjacent rows with
+ * the same non-blank {@code claim} are one claim (one provider, patient and date of service), a row
+ * without a claim is a claim of its own. Other columns are carried through. A row that cannot be
+ * read gets {@code invalid: ...} in its {@code edits} and the run goes on without it.
+ *
+ * <pre>{@code
+ * BatchScrub.Summary summary = new BatchScrub(edit, LocalDate.of(2025, 6, 2)).run(in, writer);
+ * }</pre>
+ */
+public final class BatchScrub {
+
+  /** The column the output adds. */
+  public static final String EDITS = "edits";
+
+  private final ClaimEdit edit;
+  private final LocalDate defaultDate;
+
+  /** How a run went: rows read, rows with a finding, rows that could not be read. */
+  public record Summary(long rows, long withFindings, long invalid) {}
+
+  /** Creates a scrubber applying {@code edit}, on {@code defaultDate} where a row has no date. */
+  public BatchScrub(ClaimEdit edit, LocalDate defaultDate) {
+    this.edit = requireNonNull(edit, "edit");
+    this.defaultDate = requireNonNull(defaultDate, "defaultDate");
+  }
+
+  /**
+   * Reads UTF-8 CSV with a header row from {@code in} and writes every row with its edits to {@code
+   * out}.
+   *
+   * @throws IllegalArgumentException if the header is unusable (no {@code code} column...)
+   * @throws IOException if reading or writing fails, or the CSV cannot be parsed
+   */
+  public Summary run(InputStream in, Writer out) throws IOException {
+    try (CsvReader<CsvRecord> reader =
+        CsvReader.builder()
+            .allowMissingFields(true)
+            .allowExtraFields(true)
+            .detectBomHeader(true)
+            .ofCsvRecord(in, StandardCharsets.UTF_8)) {
+      CsvWriter writer = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out);
+      Run run = null;
+      try {
+        for (CsvRecord record : reader) {
+          if (run == null) {
+            run = new Run(BatchHeader.of(checkHeader(record.getFields()), false), writer);
+            continue;
+          }
+          run.add(record.getFields());
+        }
+      } catch (CsvParseException e) {
+        throw new IOException(e.getMessage(), e);
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+      if (run == null) {
+        throw new IllegalArgumentException(
+            "the input is empty; it needs a header row with at least a 'code' column");
+      }
+      run.endClaim();
+      writer.flush(); // the CSV writer buffers of its own
+      out.flush();
+      return new Summary(run.rows, run.withFindings, run.invalid);
+    }
+  }
+
+  private static List<String> checkHeader(List<String> names) {
+    for (String name : names) {
+      if (name.strip().equalsIgnoreCase(EDITS)) {
+        throw new IllegalArgumentException(
+            "the input has a column named '" + name + "', which the output adds; rename it");
+      }
+    }
+    return names;
+  }
+
+  /** One pass over the rows: groups claims, checks them, writes them. */
+  private final class Run {
+    private final BatchHeader header;
+    private final CsvWriter writer;
+    private final int code;
+    private final int modifiers;
+    private final int units;
+    private final int date;
+    private final int claim;
+    private final List<List<String>> fields = new ArrayList<>();
+    private final List<Object> lines = new ArrayList<>(); // a ClaimLine, or the problem's text
+    private String claimKey = "";
+    private LocalDate claimDate;
+    private String mixedDate;
+    long rows;
+    long withFindings;
+    long invalid;
+
+    Run(BatchHeader header, CsvWriter writer) {
+      this.header = header;
+      this.writer = writer;
+      this.code = header.indexOf("code");
+      this.modifiers = header.indexOf("modifiers");
+      this.units = header.indexOf("units");
+      this.date = header.indexOf("date");
+      this.claim = header.indexOf("claim");
+      List<String> names = new ArrayList<>(header.names());
+      names.add(EDITS);
+      writer.writeRecord(names);
+    }
+
+    void add(List<String> row) {
+      String key = field(row, claim).strip();
+      if (!lines.isEmpty() && (key.isEmpty() || !key.equals(claimKey))) {
+        endClaim();
+      }
+      claimKey = key;
+      fields.add(row);
+      rows++;
+      Object line;
+      try {
+        line = line(row);
+      } catch (IllegalArgumentException | DateTimeException e) {
+        line = e.getMessage();
+      }
+      lines.add(line);
+      if (key.isEmpty()) {
+        endClaim();
+      } else if (lines.size() == BatchPricing.MAX_CLAIM_LINES) {
+        endClaim(); // what follows is checked as another claim
+      }
+    }
+
+    private ClaimLine line(List<String> row) {
+      if (row.size() != header.size()) {
+        throw new IllegalArgumentException(
+            "the row has " + row.size() + " fields where the header has " + header.size());
+      }
+      ProcedureCode procedure;
+      try {
+        procedure = ProcedureCode.parseLenient(field(row, code));
+      } catch (CodeFormatException e) {
+        throw new IllegalArgumentException("code: " + e.getMessage(), e);
+      }
+      List<Modifier> modifierList;
+      try {
+        modifierList = RowParser.modifiers(field(row, modifiers));
+      } catch (CodeFormatException e) {
+        throw new IllegalArgumentException("modifiers: " + e.getMessage(), e);
+      }
+      int unitCount = RowParser.units(field(row, units));
+      String dateText = field(row, date).strip();
+      LocalDate day;
+      try {
+        day = dateText.isEmpty() ? defaultDate : RowParser.isoDate(dateText);
+      } catch (DateTimeException e) {
+        throw new IllegalArgumentException(
+            "date: '" + dateText + "' is not a date: expected YYYY-MM-DD", e);
+      }
+      if (claimDate == null) {
+        claimDate = day;
+      } else if (!claimDate.equals(day)) {
+        mixedDate = "the lines of claim '" + claimKey + "' differ in date; a claim has one date";
+      }
+      return ClaimLine.of(procedure, modifierList, unitCount);
+    }
+
+    /** Checks the claim gathered so far and writes its rows. */
+    void endClaim() {
+      if (fields.isEmpty()) {
+        return;
+      }
+      List<StringBuilder> edits = new ArrayList<>(fields.size());
+      List<Integer> positions = new ArrayList<>();
+      Claim.Builder builder = Claim.builder();
+      for (int i = 0; i < lines.size(); i++) {
+        Object line = lines.get(i);
+        StringBuilder text = new StringBuilder();
+        if (line instanceof ClaimLine claimLine) {
+          if (mixedDate != null) {
+            text.append("invalid: ").append(mixedDate);
+          } else {
+            builder.add(claimLine);
+            positions.add(i);
+          }
+        } else {
+          text.append("invalid: ").append(line);
+        }
+        edits.add(text);
+      }
+      if (!positions.isEmpty()) {
+        PricingContext context = PricingContext.withoutArea(claimDate, Setting.NON_FACILITY);
+        for (EditFinding finding : edit.check(builder.build(), context)) {
+          StringBuilder text = edits.get(positions.get(finding.line()));
+          if (text.length() > 0) {
+            text.append(" | ");
+          }
+          text.append(finding.reason().name().toLowerCase(Locale.ROOT))
+              .append(": ")
+              .append(finding.message());
+        }
+      }
+      for (int i = 0; i < fields.size(); i++) {
+        String text = edits.get(i).toString();
+        if (text.startsWith("invalid: ")) {
+          invalid++;
+        } else if (!text.isEmpty()) {
+          withFindings++;
+        }
+        List<String> out = new ArrayList<>(header.size() + 1);
+        List<String> row = fields.get(i);
+        for (int c = 0; c < header.size(); c++) {
+          out.add(c < row.size() ? row.get(c) : "");
+        }
+        out.add(text);
+        writer.writeRecord(out);
+      }
+      fields.clear();
+      lines.clear();
+      claimDate = null;
+      mixedDate = null;
+    }
+
+    private String field(List<String> row, int index) {
+      return index < 0 || index >= row.size() ? "" : row.get(index);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package io.github.cpt4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScrubCommandTest {
+
+  /** Hand-written edit files in CMS's layouts; the rationales are this test's own words. */
+  static final String PTP =
+      "Copyright line of the test file.\t\t\t\t\t\t\n"
+          + "Column1/Column2 Edits\t\t\t\t\t\t\n"
+          + "Column 1\tColumn 2\t*=in existence\tEffective\tDeletion\tModifier\tPTP Edit Rationale\n"
+          + "\t\tprior to 1996\tDate\tDate\t0=not allowed\t\n"
+          + "\t\t\t\t*=no data\t1=allowed\t\n"
+          + "\t\t\t\t\t9=not applicable\t\n"
+          + "27447\t20610\t\t20020101\t*\t1\ttest rationale\n";
+
+  static final String PTP_PART_2 =
+      PTP.substring(0, PTP.lastIndexOf("27447")) + "29880\t29877\t\t20030101\t*\t0\tother\n";
+
+  static final String MUE =
+      "\"A notice of the test file,\nover two lines.\",,,\n"
+          + "\"HCPCS/\nCPT Code\",Practitioner Services MUE Values,"
+          + "MUE Adjudication Indicator,MUE Rationale\n"
+          + "J1100,10,2 Date of Service Edit: Policy,test\n";
+
+  @TempDir Path dir;
+  private Path ptp;
+  private Path ptp2;
+  private Path mue;
+
+  @BeforeEach
+  void files() throws IOException {
+    ptp = Files.writeString(dir.resolve("ptp1.txt"), PTP);
+    ptp2 = Files.writeString(dir.resolve("ptp2.txt"), PTP_PART_2);
+    mue = Files.writeString(dir.resolve("mue.csv"), MUE, StandardCharsets.ISO_8859_1);
+  }
+
+  @Test
+  void everyRowIsWrittenWithItsEdits() {
+    String input =
+        "claim,code,modifiers,units,note\n"
+            + "A,27447,RT,,knee\n"
+            + "A,20610,,,injection\n"
+            + "B,27447,,,\n"
+            + "B,20610,59,,distinct\n"
+            + "C,J1100,,6,\n"
+            + "C,J1100,,5,\n"
+            + "D,29880,,,\n"
+            + "D,29877,XU,,\n";
+    Cli.Result r =
+        Cli.runWithInput(
+            input,
+            "scrub",
+            "--input",
+            "-",
+            "--ptp",
+            ptp.toString(),
+            "--ptp",
+            ptp2.toString(),
+            "--mue",
+            mue.toString(),
+            "--date",
+            "2025-06-02");
+    assertEquals(1, r.status(), r::toString);
+    List<String> lines = r.outLines();
+    assertEquals(9, lines.size(), r::toString);
+    assertEquals("claim,code,modifiers,units,note,edits", lines.get(0));
+    // 27447-RT carries an anatomic modifier: the pair is bypassed.
+    assertEquals("A,27447,RT,,knee,", lines.get(1));
+    assertEquals("A,20610,,,injection,", lines.get(2));
+    assertEquals("B,27447,,,,", lines.get(3));
+    assertEquals("B,20610,59,,distinct,", lines.get(4));
+    assertTrue(lines.get(5).startsWith("C,J1100,,6,,\"ncci_mue: J1100: 11 units"), lines.get(5));
+    assertTrue(lines.get(6).startsWith("C,J1100,,5,,\"ncci_mue: J1100: 11 units"), lines.get(6));
+    assertTrue(
+        lines.get(8).startsWith("D,29877,XU,,,\"ncci_ptp: 29877 (line 2) is column 2 of 29880"),
+        lines.get(8));
+    assertTrue(lines.get(8).contains("no modifier bypasses this edit (XU does not)"), lines.get(8));
+  }
+
+  @Test
+  void aCleanFileExitsZeroAndInvalidRowsAreSaid() {
+    Cli.Result clean =
+        Cli.runWithInput(
+            "code,date\n27447,2025-06-02\n20610,2025-06-02\n",
+            "scrub",
+            "-i",
+            "-",
+            "--ptp",
+            ptp.toString());
+    assertEquals(0, clean.status(), clean::toString);
+    assertEquals(
+        List.of("code,date,edits", "27447,2025-06-02,", "20610,2025-06-02,"), clean.outLines());
+    Cli.Result invalid =
+        Cli.runWithInput("code\n2744\n", "scrub", "-i", "-", "--mue", mue.toString());
+    assertEquals(1, invalid.status(), invalid::toString);
+    assertTrue(invalid.outLines().get(1).startsWith("2744,invalid: code:"), invalid::toString);
+  }
+
+  @Test
+  void badEditFilesAndMissingOptionsAreTrouble() throws IOException {
+    Cli.Result none = Cli.runWithInput("code\n99213\n", "scrub", "-i", "-");
+    assertEquals(2, none.status(), none::toString);
+    assertTrue(none.err().contains("--ptp FILE"), none::toString);
+    Path bad = Files.writeString(dir.resolve("bad.txt"), PTP.replace("20020101", "2002"));
+    Cli.Result malformed =
+        Cli.runWithInput("code\n99213\n", "scrub", "-i", "-", "--ptp", bad.toString());
+    assertEquals(2, malformed.status(), malformed::toString);
+    assertTrue(
+        malformed.err().contains("bad.txt, line 7, column 4: EFFECTIVE DATE: expected a date"),
+        malformed::toString);
+  }
+}

@@ -1,0 +1,178 @@
+package io.github.cpt4j.edit.ncci;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.edit.ClaimEdit;
+import io.github.cpt4j.edit.EditAction;
+import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.UnpricedReason;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The NCCI medically unlikely edit as a {@link ClaimEdit} (NCCI Policy Manual for Medicare
+ * Services, Chapter I, Section V), denying lines with {@link UnpricedReason#NCCI_MUE}:
+ *
+ * <ul>
+ *   <li>MAI 1, a line edit: a line whose units exceed the MUE value is denied whole; other lines of
+ *       the code are judged on their own.
+ *   <li>MAI 2 and 3, date-of-service edits: the units of every line of the code on the claim (one
+ *       date of service) are added up; over the value, all those lines are denied. MAI 3 denials
+ *       may be appealed with documentation; MAI 2 is absolute.
+ * </ul>
+ *
+ * <pre>{@code
+ * ClaimEdit mue = MueClaimEdit.of(table);
+ * mue.check(Claim.builder().add("20610-RT").add("20610-LT x2").build(), context);
+ * }</pre>
+ *
+ * <p>A claim holds one date of service; for lines of one date split over several claims, check them
+ * as one claim. Allocation-free when nothing is found.
+ */
+public final class MueClaimEdit implements ClaimEdit {
+
+  /** The name of this edit and of its findings. */
+  public static final String NAME = "ncci-mue";
+
+  private final MueTable table;
+
+  private MueClaimEdit(MueTable table) {
+    this.table = table;
+  }
+
+  /** Returns the edit of {@code table}. */
+  public static MueClaimEdit of(MueTable table) {
+    return new MueClaimEdit(requireNonNull(table, "table"));
+  }
+
+  /** Returns the table. */
+  public MueTable table() {
+    return table;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public List<EditFinding> check(Claim claim, PricingContext context) {
+    int n = claim.size();
+    List<EditFinding> found = null;
+    for (int i = 0; i < n; i++) {
+      ClaimLine line = claim.line(i).line();
+      int code = line.code().packed();
+      int row = table.row(code);
+      if (row < 0) {
+        continue;
+      }
+      int units = table.perDateOfService(row) ? unitsOfCode(claim, code) : line.units();
+      if (units > table.value(row)) {
+        if (found == null) {
+          found = new ArrayList<>(2);
+        }
+        found.add(finding(claim, i, line, row, units, context));
+      }
+    }
+    return found == null ? List.of() : List.copyOf(found);
+  }
+
+  private static int unitsOfCode(Claim claim, int code) {
+    int units = 0;
+    for (int i = 0; i < claim.size(); i++) {
+      ClaimLine line = claim.line(i).line();
+      if (line.code().packed() == code) {
+        units += line.units();
+      }
+    }
+    return units;
+  }
+
+  private EditFinding finding(
+      Claim claim, int index, ClaimLine line, int row, int units, PricingContext context) {
+    MueEdit edit = table.edit(row);
+    MueAdjudicationIndicator mai = edit.indicator();
+    Map<String, String> data = new LinkedHashMap<>();
+    data.put("kind", "MUE");
+    data.put("code", edit.code().toString());
+    data.put("mueValue", Integer.toString(edit.value()));
+    data.put("mai", String.valueOf(mai.digit()));
+    data.put("units", Integer.toString(units));
+    StringBuilder message = new StringBuilder().append(edit.code()).append(": ");
+    if (mai.perDateOfService()) {
+      String lines = linesOf(claim, line);
+      data.put("lines", lines);
+      message
+          .append(units)
+          .append(" units on ")
+          .append(context.dateOfService())
+          .append(lines.indexOf(',') < 0 ? " (line " : " (lines ")
+          .append(lines)
+          .append(')');
+    } else {
+      message.append(units).append(" units on the line");
+    }
+    data.put("rationale", edit.rationale());
+    message
+        .append(" exceed the MUE of ")
+        .append(edit.value())
+        .append(" (MAI ")
+        .append(mai.digit())
+        .append(", ")
+        .append(mai.words());
+    if (!edit.rationale().isEmpty()) {
+      message.append("; ").append(edit.rationale());
+    }
+    message.append("): ").append(hint(edit));
+    return EditFinding.builder()
+        .edit(NAME)
+        .line(index)
+        .action(EditAction.DENY_LINE)
+        .deniedUnits(line.units())
+        .reason(UnpricedReason.NCCI_MUE)
+        .message(message.toString())
+        .putAllData(data)
+        .build();
+  }
+
+  private static String linesOf(Claim claim, ClaimLine line) {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < claim.size(); i++) {
+      if (claim.line(i).line().code().equals(line.code())) {
+        lines.append(lines.length() == 0 ? "" : ",").append(i + 1);
+      }
+    }
+    return lines.toString();
+  }
+
+  /** What the biller can do, by MAI. */
+  private static String hint(MueEdit edit) {
+    return switch (edit.indicator()) {
+      case LINE ->
+          "the line is denied; if more units were furnished, bill them on separate lines"
+              + " with an anatomic modifier or 76, 77 or 91";
+      case DATE_OF_SERVICE_POLICY ->
+          "every line of "
+              + edit.code()
+              + " on the date is denied; units above "
+              + edit.value()
+              + " are not payable by policy, and an appeal is not expected to succeed";
+      case DATE_OF_SERVICE_CLINICAL ->
+          "every line of "
+              + edit.code()
+              + " on the date is denied; appealable: with documentation of medical necessity,"
+              + " the contractor may pay units above "
+              + edit.value();
+    };
+  }
+
+  @Override
+  public String toString() {
+    return NAME + " " + table;
+  }
+}

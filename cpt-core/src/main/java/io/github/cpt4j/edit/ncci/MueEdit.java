@@ -1,0 +1,51 @@
+package io.github.cpt4j.edit.ncci;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cpt4j.code.ProcedureCode;
+
+/**
+ * One row of a medically unlikely edit (MUE) table: the most units of {@code code} one provider
+ * reports for one patient on one date of service, and how that limit is applied ({@link
+ * MueAdjudicationIndicator}). NCCI Policy Manual for Medicare Services, Chapter I, Section V.
+ *
+ * <pre>{@code
+ * MueEdit edit = new MueEdit(CptCode.parse("20610"), 2,
+ *     MueAdjudicationIndicator.DATE_OF_SERVICE_CLINICAL, "Anatomic consideration");
+ * edit.exceededBy(3);   // true
+ * }</pre>
+ *
+ * @param code the procedure code
+ * @param value the MUE value: the units allowed, zero or more (0 means none is payable)
+ * @param indicator the MUE adjudication indicator (MAI)
+ * @param rationale why the value is what it is, as the file states it (may be empty)
+ */
+public record MueEdit(
+    ProcedureCode code, int value, MueAdjudicationIndicator indicator, String rationale) {
+
+  /**
+   * Checks the fields.
+   *
+   * @throws IllegalArgumentException if {@code value} is negative
+   */
+  public MueEdit {
+    requireNonNull(code, "code");
+    requireNonNull(indicator, "indicator");
+    requireNonNull(rationale, "rationale");
+    if (value < 0) {
+      throw new IllegalArgumentException(
+          "an MUE value is zero or more, not " + value + " (" + code + ")");
+    }
+  }
+
+  /** Tells whether {@code units} (of a line, or of a date for MAI 2 and 3) exceed the value. */
+  public boolean exceededBy(int units) {
+    return units > value;
+  }
+
+  /** Returns the row as {@code 20610 MUE 2 MAI 3}. */
+  @Override
+  public String toString() {
+    return code + " MUE " + value + " MAI " + indicator.digit();
+  }
+}

@@ -1,0 +1,140 @@
+package io.github.cpt4j.edit.ncci;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.index.PackedIndex;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An immutable, thread-safe table of medically unlikely edits, one per code: one of CMS's MUE files
+ * (practitioner services, outpatient hospital services, or DME supplier services, which are
+ * separate tables). A lookup by code is a hash probe that does not allocate.
+ *
+ * <pre>{@code
+ * MueTable mue = MueTable.builder()
+ *     .add(new MueEdit(CptCode.parse("20610"), 2,
+ *         MueAdjudicationIndicator.DATE_OF_SERVICE_CLINICAL, "Anatomic consideration"))
+ *     .build();
+ * mue.find(CptCode.parse("20610")).map(MueEdit::value);   // Optional[2]
+ * }</pre>
+ *
+ * <p>MUE files carry no dates: a table is the quarter its file names (for example "effective
+ * 07-01-2026"); keep one table per quarter and choose by date of service.
+ */
+public final class MueTable {
+
+  private static final MueAdjudicationIndicator[] INDICATORS = MueAdjudicationIndicator.values();
+
+  private final PackedIndex index;
+  private final int[] codes;
+  private final int[] values;
+  private final byte[] indicators;
+  private final String[] rationales;
+
+  private MueTable(int[] codes, int[] values, byte[] indicators, String[] rationales) {
+    this.index = PackedIndex.of(codes);
+    this.codes = codes;
+    this.values = values;
+    this.indicators = indicators;
+    this.rationales = rationales;
+  }
+
+  /** Returns a builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns the number of codes with an edit. */
+  public int size() {
+    return codes.length;
+  }
+
+  /** Returns the edit of {@code code}, or empty when the code has none. */
+  public Optional<MueEdit> find(ProcedureCode code) {
+    int row = row(code.packed());
+    return row < 0 ? Optional.empty() : Optional.of(edit(row));
+  }
+
+  /** Returns the row of the packed {@code code}, or -1; allocation-free. */
+  int row(int code) {
+    return index.positionOf(code);
+  }
+
+  /** Returns the MUE value of {@code row}. */
+  int value(int row) {
+    return values[row];
+  }
+
+  /** Returns the indicator of {@code row}. */
+  MueAdjudicationIndicator indicator(int row) {
+    return INDICATORS[indicators[row]];
+  }
+
+  /** Tells whether {@code row} adds up the units of all lines of its code on the date. */
+  boolean perDateOfService(int row) {
+    return indicators[row] != MueAdjudicationIndicator.LINE.ordinal();
+  }
+
+  /** Materializes {@code row}. */
+  MueEdit edit(int row) {
+    return new MueEdit(
+        ProcedureCode.ofPacked(codes[row]), values[row], indicator(row), rationales[row]);
+  }
+
+  @Override
+  public String toString() {
+    return "MueTable[" + size() + " codes]";
+  }
+
+  /** Builds a {@link MueTable}; a code may be added once. Not thread-safe. */
+  public static final class Builder {
+    private final List<MueEdit> edits = new ArrayList<>();
+    private final Map<ProcedureCode, Integer> positions = new HashMap<>();
+
+    private Builder() {}
+
+    /**
+     * Adds {@code edit}.
+     *
+     * @throws IllegalArgumentException if its code was added before
+     */
+    public Builder add(MueEdit edit) {
+      requireNonNull(edit, "edit");
+      Integer previous = positions.putIfAbsent(edit.code(), edits.size());
+      if (previous != null) {
+        throw new IllegalArgumentException(
+            "the MUE of " + edit.code() + " is added twice: " + edits.get(previous) + ", " + edit);
+      }
+      edits.add(edit);
+      return this;
+    }
+
+    /** Returns the number of edits added so far. */
+    public int size() {
+      return edits.size();
+    }
+
+    /** Returns the table; the builder may be used again. */
+    public MueTable build() {
+      int n = edits.size();
+      int[] codes = new int[n];
+      int[] values = new int[n];
+      byte[] indicators = new byte[n];
+      String[] rationales = new String[n];
+      Map<String, String> canonical = new HashMap<>();
+      for (int i = 0; i < n; i++) {
+        MueEdit edit = edits.get(i);
+        codes[i] = edit.code().packed();
+        values[i] = edit.value();
+        indicators[i] = (byte) edit.indicator().ordinal();
+        rationales[i] = canonical.computeIfAbsent(edit.rationale(), r -> r);
+      }
+      return new MueTable(codes, values, indicators, rationales);
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package io.github.cpt4j.edit.ncci;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.edit.ClaimEdit;
+import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.fee.PricingContext;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Medicare's National Correct Coding Initiative edits of one claim type: the procedure-to-procedure
+ * edit ({@link PtpClaimEdit}) and the medically unlikely edit ({@link MueClaimEdit}), either or
+ * both, as one {@link ClaimEdit}. Checking a claim scrubs it: the findings of both, in line order
+ * (PTP first on a line), each naming the edit that found it ({@code ncci-ptp} or {@code ncci-mue}).
+ *
+ * <pre>{@code
+ * NcciEdits ncci = NcciEdits.of(
+ *     PtpFile.read(Path.of("ccipra-v322r0-f1.txt"), Path.of("ccipra-v322r0-f2.txt")),
+ *     MueFile.read(Path.of("MCR_MUE_PractitionerServices_Eff_07-01-2026.csv")));
+ * List<EditFinding> findings = ncci.check(claim, context);   // empty when the claim is clean
+ * }</pre>
+ *
+ * <p>Practitioner, outpatient hospital and DME tables are separate: build one {@code NcciEdits} per
+ * claim type.
+ */
+public final class NcciEdits implements ClaimEdit {
+
+  /** The name of the combined edit. */
+  public static final String NAME = "ncci";
+
+  private final Optional<PtpClaimEdit> ptp;
+  private final Optional<MueClaimEdit> mue;
+
+  private NcciEdits(Optional<PtpClaimEdit> ptp, Optional<MueClaimEdit> mue) {
+    this.ptp = ptp;
+    this.mue = mue;
+  }
+
+  /** Returns the edits of a PTP table and an MUE table. */
+  public static NcciEdits of(PtpTable ptp, MueTable mue) {
+    return new NcciEdits(Optional.of(PtpClaimEdit.of(ptp)), Optional.of(MueClaimEdit.of(mue)));
+  }
+
+  /** Returns the procedure-to-procedure edit of {@code ptp} alone. */
+  public static NcciEdits ofPtp(PtpTable ptp) {
+    return new NcciEdits(Optional.of(PtpClaimEdit.of(ptp)), Optional.empty());
+  }
+
+  /** Returns the medically unlikely edit of {@code mue} alone. */
+  public static NcciEdits ofMue(MueTable mue) {
+    return new NcciEdits(Optional.empty(), Optional.of(MueClaimEdit.of(mue)));
+  }
+
+  /** Returns the procedure-to-procedure edit, if there is one. */
+  public Optional<PtpClaimEdit> ptp() {
+    return ptp;
+  }
+
+  /** Returns the medically unlikely edit, if there is one. */
+  public Optional<MueClaimEdit> mue() {
+    return mue;
+  }
+
+  /** Returns the edits one by one, PTP first, for pipelines that take a list. */
+  public ImmutableList<ClaimEdit> edits() {
+    ImmutableList.Builder<ClaimEdit> edits = ImmutableList.builder();
+    ptp.ifPresent(edits::add);
+    mue.ifPresent(edits::add);
+    return edits.build();
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public List<EditFinding> check(Claim claim, PricingContext context) {
+    requireNonNull(claim, "claim");
+    requireNonNull(context, "context");
+    List<EditFinding> pairs = ptp.isPresent() ? ptp.get().check(claim, context) : List.of();
+    List<EditFinding> units = mue.isPresent() ? mue.get().check(claim, context) : List.of();
+    if (units.isEmpty()) {
+      return pairs;
+    }
+    if (pairs.isEmpty()) {
+      return units;
+    }
+    List<EditFinding> all = new ArrayList<>(pairs.size() + units.size());
+    all.addAll(pairs);
+    all.addAll(units);
+    all.sort(Comparator.comparingInt(EditFinding::line)); // stable: PTP first on a line
+    return List.copyOf(all);
+  }
+
+  @Override
+  public String toString() {
+    return NAME + edits();
+  }
+}

@@ -1,0 +1,185 @@
+package io.github.cpt4j.edit.ncci;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.edit.ClaimEdit;
+import io.github.cpt4j.edit.EditAction;
+import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.modifier.Modifier;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The NCCI procedure-to-procedure edit as a {@link ClaimEdit}: for every pair of lines of a claim
+ * whose codes are a column 1 / column 2 pair of the table active on the date of service, the column
+ * 2 line is denied ({@link UnpricedReason#NCCI_PTP}), unless the edit's modifier indicator is 1 and
+ * an NCCI-associated modifier ({@link NcciModifiers}) is on either line of the pair. NCCI Policy
+ * Manual for Medicare Services, Chapter I, Section E.
+ *
+ * <pre>{@code
+ * ClaimEdit ptp = PtpClaimEdit.of(table);
+ * List<EditFinding> findings = ptp.check(Claim.builder().add("27447").add("20610").build(),
+ *     context);
+ * // [ncci-ptp line 2 DENY_LINE: 20610 (line 2) is column 2 of 27447 (line 1) ...]
+ * }</pre>
+ *
+ * <p>One finding per denied line, naming the first line (in billed order) whose code denies it. A
+ * line may be denied and still deny another, as the pairs are judged one by one. Checking a claim
+ * of n lines looks up its n(n-1) ordered pairs, most answered by one read of the table's filter,
+ * and allocates nothing when the claim passes.
+ */
+public final class PtpClaimEdit implements ClaimEdit {
+
+  /** The name of this edit and of its findings. */
+  public static final String NAME = "ncci-ptp";
+
+  private final PtpTable table;
+
+  private PtpClaimEdit(PtpTable table) {
+    this.table = table;
+  }
+
+  /** Returns the edit of {@code table}. */
+  public static PtpClaimEdit of(PtpTable table) {
+    return new PtpClaimEdit(requireNonNull(table, "table"));
+  }
+
+  /** Returns the table. */
+  public PtpTable table() {
+    return table;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public List<EditFinding> check(Claim claim, PricingContext context) {
+    int n = claim.size();
+    if (n < 2) {
+      return List.of();
+    }
+    int day = PtpTable.day(context.dateOfService());
+    List<EditFinding> found = null;
+    long deniedMask = 0; // lines 0-63 already denied; later ones are looked up in `found`
+    for (int i = 0; i < n; i++) {
+      ClaimLine first = claim.line(i).line();
+      int column1 = first.code().packed();
+      for (int j = 0; j < n; j++) {
+        if (j == i || j < 64 && (deniedMask & 1L << j) != 0) {
+          continue;
+        }
+        ClaimLine second = claim.line(j).line();
+        int column2 = second.code().packed();
+        if (column2 == column1) {
+          continue;
+        }
+        int row = table.activeRow(column1, column2, day);
+        if (row < 0 || bypassed(row, first, second) || j >= 64 && isDenied(found, j)) {
+          continue;
+        }
+        if (found == null) {
+          found = new ArrayList<>(2);
+        }
+        found.add(finding(i, first, j, second, row, context));
+        if (j < 64) {
+          deniedMask |= 1L << j;
+        }
+      }
+    }
+    if (found == null) {
+      return List.of();
+    }
+    found.sort(Comparator.comparingInt(EditFinding::line));
+    return List.copyOf(found);
+  }
+
+  private boolean bypassed(int row, ClaimLine first, ClaimLine second) {
+    return table.indicator(row) == PtpModifierIndicator.ALLOWED
+        && (NcciModifiers.firstOn(first) != null || NcciModifiers.firstOn(second) != null);
+  }
+
+  private static boolean isDenied(List<EditFinding> found, int line) {
+    if (found != null) {
+      for (EditFinding finding : found) {
+        if (finding.line() == line) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private EditFinding finding(
+      int i, ClaimLine first, int j, ClaimLine second, int row, PricingContext context) {
+    PtpEdit edit = table.edit(row);
+    Map<String, String> data = new LinkedHashMap<>();
+    data.put("kind", "PTP");
+    data.put("column1", edit.column1().toString());
+    data.put("column2", edit.column2().toString());
+    data.put("column1Line", Integer.toString(i + 1));
+    data.put("modifierIndicator", String.valueOf(edit.modifierIndicator().digit()));
+    data.put("effective", edit.effective().toString());
+    data.put("deletion", edit.deletion().map(Object::toString).orElse("*"));
+    data.put("rationale", edit.rationale());
+    StringBuilder message =
+        new StringBuilder()
+            .append(edit.column2())
+            .append(" (line ")
+            .append(j + 1)
+            .append(") is column 2 of ")
+            .append(edit.column1())
+            .append(" (line ")
+            .append(i + 1)
+            .append(") on ")
+            .append(context.dateOfService())
+            .append(", modifier indicator ")
+            .append(edit.modifierIndicator().digit());
+    if (!edit.rationale().isEmpty()) {
+      message.append(" (").append(edit.rationale()).append(')');
+    }
+    message.append(": ").append(hint(edit, first, second));
+    return EditFinding.builder()
+        .edit(NAME)
+        .line(j)
+        .action(EditAction.DENY_LINE)
+        .deniedUnits(second.units())
+        .reason(UnpricedReason.NCCI_PTP)
+        .message(message.toString())
+        .putAllData(data)
+        .build();
+  }
+
+  /** What would fix it: the biller's options under the modifier indicator. */
+  private static String hint(PtpEdit edit, ClaimLine first, ClaimLine second) {
+    if (edit.modifierIndicator() == PtpModifierIndicator.ALLOWED) {
+      return "add 59 or XU to "
+          + second.code()
+          + " if the services were distinct (or XE, XS, XP, an anatomic modifier where it fits)";
+    }
+    Modifier tried = NcciModifiers.firstOn(second);
+    if (tried == null) {
+      tried = NcciModifiers.firstOn(first);
+    }
+    return "no modifier bypasses this edit"
+        + (tried == null ? "" : " (" + tried + " does not)")
+        + "; "
+        + second.code()
+        + " is not paid with "
+        + first.code()
+        + " on the same date";
+  }
+
+  @Override
+  public String toString() {
+    return NAME + " " + table;
+  }
+}

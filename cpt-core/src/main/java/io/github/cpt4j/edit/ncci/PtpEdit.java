@@ -1,0 +1,99 @@
+package io.github.cpt4j.edit.ncci;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cpt4j.code.ProcedureCode;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * One row of a procedure-to-procedure (PTP) table: when the column 1 and column 2 codes are billed
+ * for one patient by one provider on one date, the column 2 code is not paid, unless the {@link
+ * #modifierIndicator() modifier indicator} lets an NCCI-associated modifier bypass the edit.
+ *
+ * <p>The fields are the columns of CMS's PTP files (practitioner and outpatient hospital): column
+ * 1, column 2, "in existence prior to 1996", effective date, deletion date ({@code *} for none),
+ * modifier indicator, and the PTP edit rationale (NCCI Policy Manual for Medicare Services, Chapter
+ * I, Section E).
+ *
+ * <pre>{@code
+ * PtpEdit edit = table.find(CptCode.parse("27447"), CptCode.parse("20610"), date).orElseThrow();
+ * edit.isActiveOn(date);   // true
+ * }</pre>
+ *
+ * @param column1 the column 1 code, the one that is paid
+ * @param column2 the column 2 code, the one denied
+ * @param inExistencePriorTo1996 the file's {@code *} flag: the edit predates the NCCI (1996)
+ * @param effective the first date of service the edit applies to
+ * @param deletion the last date of service it applies to, empty when it has not been deleted
+ * @param modifierIndicator whether an NCCI-associated modifier may bypass it
+ * @param rationale why the edit exists, as the file states it (may be empty in older layouts)
+ */
+public record PtpEdit(
+    ProcedureCode column1,
+    ProcedureCode column2,
+    boolean inExistencePriorTo1996,
+    LocalDate effective,
+    Optional<LocalDate> deletion,
+    PtpModifierIndicator modifierIndicator,
+    String rationale) {
+
+  /**
+   * Checks the fields.
+   *
+   * @throws IllegalArgumentException if the deletion date is before the effective date
+   */
+  public PtpEdit {
+    requireNonNull(column1, "column1");
+    requireNonNull(column2, "column2");
+    requireNonNull(effective, "effective");
+    requireNonNull(deletion, "deletion");
+    requireNonNull(modifierIndicator, "modifierIndicator");
+    requireNonNull(rationale, "rationale");
+    if (deletion.isPresent() && deletion.get().isBefore(effective)) {
+      throw new IllegalArgumentException(
+          "the PTP edit "
+              + column1
+              + "/"
+              + column2
+              + " is deleted on "
+              + deletion.get()
+              + ", before it takes effect on "
+              + effective);
+    }
+  }
+
+  /**
+   * Tells whether the edit was withdrawn: deleted on the date it took effect, or given modifier
+   * indicator 9. A withdrawn edit never applies.
+   */
+  public boolean withdrawn() {
+    return modifierIndicator == PtpModifierIndicator.NOT_APPLICABLE
+        || deletion.isPresent() && deletion.get().equals(effective);
+  }
+
+  /**
+   * Tells whether the edit applies on {@code dateOfService}: from its effective date through its
+   * deletion date, both included, unless it was {@link #withdrawn() withdrawn}.
+   */
+  public boolean isActiveOn(LocalDate dateOfService) {
+    requireNonNull(dateOfService, "dateOfService");
+    return !withdrawn()
+        && !dateOfService.isBefore(effective)
+        && (deletion.isEmpty() || !dateOfService.isAfter(deletion.get()));
+  }
+
+  /** Returns the row as the file would show it, such as {@code 27447/20610 20020101-* 1}. */
+  @Override
+  public String toString() {
+    return column1
+        + "/"
+        + column2
+        + " "
+        + PtpTable.yyyymmdd(effective)
+        + "-"
+        + deletion.map(PtpTable::yyyymmdd).orElse("*")
+        + " "
+        + modifierIndicator.digit();
+  }
+}

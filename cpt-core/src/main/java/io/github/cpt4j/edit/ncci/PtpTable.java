@@ -1,0 +1,445 @@
+package io.github.cpt4j.edit.ncci;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.index.PackedIndex;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An immutable, thread-safe table of procedure-to-procedure edits, such as one quarter of CMS's
+ * practitioner PTP files (all parts together, about two million rows) or of the outpatient hospital
+ * ones. Finding the edit of a pair of codes never scans the table and never allocates.
+ *
+ * <pre>{@code
+ * PtpTable table = PtpTable.builder()
+ *     .add(new PtpEdit(CptCode.parse("27447"), CptCode.parse("20610"), false,
+ *         LocalDate.of(2002, 1, 1), Optional.empty(), PtpModifierIndicator.ALLOWED,
+ *         "Standards of medical/surgical practice"))
+ *     .build();
+ * Optional<PtpEdit> edit = table.find(CptCode.parse("27447"), CptCode.parse("20610"),
+ *     LocalDate.of(2025, 6, 2));
+ * }</pre>
+ *
+ * <p>Layout: the rows are sorted by the pair key (column 1's packed code, then column 2's, as in
+ * one {@code long}); the column 1 half of the key is stored once per column 1 code, in a {@link
+ * PackedIndex} pointing at the code's run of rows, and the column 2 half once per row in an {@code
+ * int[]}. Dates are days since 1970-01-01 in {@code char}s (through 2149-06-05), the modifier
+ * indicator, the 1996 flag and the rationale (one of a few distinct texts) share another {@code
+ * char}: ten bytes a row. A lookup is a hash probe and a binary search within the column 1 code's
+ * run, typically a few hundred rows in one or two pages.
+ *
+ * <p>A pair may have several rows (an edit deleted and later added again). On a date of service,
+ * {@link #find} returns the row active on it; should rows of a pair overlap, the one that allows no
+ * modifier wins, since either would deny the line.
+ */
+public final class PtpTable {
+
+  /** The deletion day of an edit without a deletion date ({@code *} in the file). */
+  static final int NO_DELETION = Character.MAX_VALUE;
+
+  /** The most distinct rationales a table holds (13 bits of the attributes). */
+  static final int MAX_RATIONALES = 1 << 13;
+
+  private static final int INDICATOR_MASK = 0b11;
+  private static final int PRIOR_1996 = 0b100;
+  private static final int RATIONALE_SHIFT = 3;
+  private static final PtpModifierIndicator[] INDICATORS = PtpModifierIndicator.values();
+
+  /** One bit per 16 rows' worth of pairs, set for every pair in the table; see {@link #mayHold}. */
+  private final long[] filter;
+
+  private final int filterShift;
+  private final PackedIndex column1Index;
+  private final int[] column1Codes;
+  private final int[] starts;
+  private final int[] column2;
+  private final char[] effective;
+  private final char[] deletion;
+  private final char[] attributes;
+  private final String[] rationales;
+
+  private PtpTable(
+      int[] column1Codes,
+      int[] starts,
+      int[] column2,
+      char[] effective,
+      char[] deletion,
+      char[] attributes,
+      String[] rationales) {
+    this.column1Index = PackedIndex.of(column1Codes);
+    int bits = Math.max(64, Integer.highestOneBit(Math.max(1, column2.length) * 16 - 1) << 1);
+    this.filter = new long[bits >>> 6];
+    this.filterShift = 64 - Integer.numberOfTrailingZeros(bits);
+    for (int group = 0; group < column1Codes.length; group++) {
+      for (int row = starts[group]; row < starts[group + 1]; row++) {
+        long bit = bit(column1Codes[group], column2[row]);
+        filter[(int) (bit >>> 6)] |= 1L << bit;
+      }
+    }
+    this.column1Codes = column1Codes;
+    this.starts = starts;
+    this.column2 = column2;
+    this.effective = effective;
+    this.deletion = deletion;
+    this.attributes = attributes;
+    this.rationales = rationales;
+  }
+
+  /** Returns a builder of a table. */
+  public static Builder builder() {
+    return new Builder(1024);
+  }
+
+  /** Returns a builder of a table of about {@code expectedRows} rows (a capacity hint). */
+  public static Builder builder(int expectedRows) {
+    return new Builder(Math.max(16, expectedRows));
+  }
+
+  /** Returns the number of rows, withdrawn and deleted edits included. */
+  public int size() {
+    return column2.length;
+  }
+
+  /**
+   * Returns the edit of {@code column1} over {@code column2} active on {@code dateOfService}, or
+   * empty when there is none (never, deleted, withdrawn, or not yet in effect).
+   */
+  public Optional<PtpEdit> find(
+      ProcedureCode column1, ProcedureCode column2, LocalDate dateOfService) {
+    requireNonNull(column1, "column1");
+    requireNonNull(column2, "column2");
+    int row = activeRow(column1.packed(), column2.packed(), day(dateOfService));
+    return row < 0 ? Optional.empty() : Optional.of(edit(row));
+  }
+
+  /** Returns every row of the pair {@code column1} over {@code column2}, in effective order. */
+  public ImmutableList<PtpEdit> edits(ProcedureCode column1, ProcedureCode column2) {
+    requireNonNull(column1, "column1");
+    requireNonNull(column2, "column2");
+    int group = column1Index.positionOf(column1.packed());
+    if (group < 0) {
+      return ImmutableList.of();
+    }
+    int code = column2.packed();
+    List<PtpEdit> rows = new ArrayList<>();
+    for (int row = firstRow(group, code);
+        row < starts[group + 1] && this.column2[row] == code;
+        row++) {
+      rows.add(edit(row));
+    }
+    rows.sort((a, b) -> a.effective().compareTo(b.effective()));
+    return ImmutableList.copyOf(rows);
+  }
+
+  /** Returns the number of distinct column 1 codes. */
+  public int column1Codes() {
+    return column1Codes.length;
+  }
+
+  /** The day a lookup compares with the stored dates: days since 1970, within the char range. */
+  static int day(LocalDate dateOfService) {
+    long day = requireNonNull(dateOfService, "dateOfService").toEpochDay();
+    // Every stored date is within [0, NO_DELETION - 1], so clamping changes no answer.
+    return (int) Math.max(-1, Math.min(NO_DELETION - 1, day));
+  }
+
+  /**
+   * Returns the row of the pair active on {@code day} (see {@link #day}), or -1: the hot path of
+   * the claim edit, allocation-free.
+   */
+  int activeRow(int column1Code, int column2Code, int day) {
+    if (!mayHold(column1Code, column2Code)) {
+      return -1;
+    }
+    int group = column1Index.positionOf(column1Code);
+    return group < 0 ? -1 : activeRowInGroup(group, column2Code, day);
+  }
+
+  /**
+   * Tells whether the table may hold the pair: false means it certainly does not. A one-bit filter
+   * (16 bits per row, about 6% false positives) answers most pairs of a claim, which are no edit,
+   * with one read, before the hash probe and the binary search.
+   */
+  boolean mayHold(int column1Code, int column2Code) {
+    long bit = bit(column1Code, column2Code);
+    return (filter[(int) (bit >>> 6)] & 1L << bit) != 0;
+  }
+
+  /** The filter bit of a pair: the pair key, mixed (Fibonacci hashing), its top bits. */
+  private long bit(int column1Code, int column2Code) {
+    long key = (long) column1Code << 32 | column2Code;
+    return (key * 0x9E3779B97F4A7C15L) >>> filterShift;
+  }
+
+  /** As {@link #activeRow}, within the run {@code group} of a column 1 code. */
+  int activeRowInGroup(int group, int column2Code, int day) {
+    int end = starts[group + 1];
+    int found = -1;
+    for (int row = firstRow(group, column2Code); row < end && column2[row] == column2Code; row++) {
+      int from = effective[row];
+      int to = deletion[row];
+      PtpModifierIndicator indicator = INDICATORS[attributes[row] & INDICATOR_MASK];
+      // Active from the effective date through the deletion date; a deletion on the effective
+      // date, or indicator 9, means the edit was withdrawn and never applies.
+      if (from <= day
+          && day <= to
+          && from != to
+          && indicator != PtpModifierIndicator.NOT_APPLICABLE) {
+        if (indicator == PtpModifierIndicator.NOT_ALLOWED) {
+          return row;
+        }
+        if (found < 0) {
+          found = row;
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Returns the first row of column 1 run {@code group} whose column 2 code is at least {@code
+   * column2Code} (a binary search of the run), possibly the run's end.
+   */
+  private int firstRow(int group, int column2Code) {
+    int base = starts[group];
+    int length = starts[group + 1] - base;
+    int[] keys = column2;
+    // A lower bound whose loop has no data-dependent branch (the JIT emits a conditional move):
+    // runs are a few hundred rows, and mispredicted branches would dominate.
+    while (length > 1) {
+      int half = length >>> 1;
+      base = keys[base + half] < column2Code ? base + half : base;
+      length -= half;
+    }
+    return length == 1 && keys[base] < column2Code ? base + 1 : base;
+  }
+
+  /** Returns the modifier indicator of {@code row}. */
+  PtpModifierIndicator indicator(int row) {
+    return INDICATORS[attributes[row] & INDICATOR_MASK];
+  }
+
+  /** Materializes {@code row}. */
+  PtpEdit edit(int row) {
+    int group = Arrays.binarySearch(starts, row);
+    if (group < 0) {
+      group = -group - 2;
+    }
+    int attribute = attributes[row];
+    return new PtpEdit(
+        ProcedureCode.ofPacked(column1Codes[group]),
+        ProcedureCode.ofPacked(column2[row]),
+        (attribute & PRIOR_1996) != 0,
+        LocalDate.ofEpochDay(effective[row]),
+        deletion[row] == NO_DELETION
+            ? Optional.empty()
+            : Optional.of(LocalDate.ofEpochDay(deletion[row])),
+        INDICATORS[attribute & INDICATOR_MASK],
+        rationales[attribute >>> RATIONALE_SHIFT]);
+  }
+
+  static String yyyymmdd(LocalDate date) {
+    return String.format(
+        java.util.Locale.ROOT,
+        "%04d%02d%02d",
+        date.getYear(),
+        date.getMonthValue(),
+        date.getDayOfMonth());
+  }
+
+  @Override
+  public String toString() {
+    return "PtpTable[" + size() + " rows, " + column1Codes.length + " column 1 codes]";
+  }
+
+  /**
+   * Builds a {@link PtpTable} from rows in any order; several files (the parts of one quarter's
+   * practitioner table) go into one builder. Not thread-safe.
+   */
+  public static final class Builder {
+    private int size;
+    private int[] column1;
+    private int[] column2;
+    private char[] effective;
+    private char[] deletion;
+    private char[] attributes;
+    private final Map<String, Integer> rationaleIds = new HashMap<>();
+    private final List<String> rationales = new ArrayList<>();
+    private boolean sorted = true;
+    private long lastKey = -1;
+
+    private Builder(int capacity) {
+      column1 = new int[capacity];
+      column2 = new int[capacity];
+      effective = new char[capacity];
+      deletion = new char[capacity];
+      attributes = new char[capacity];
+    }
+
+    /** Adds {@code edit}. */
+    public Builder add(PtpEdit edit) {
+      requireNonNull(edit, "edit");
+      return addPacked(
+          edit.column1().packed(),
+          edit.column2().packed(),
+          edit.inExistencePriorTo1996(),
+          edit.effective().toEpochDay(),
+          edit.deletion().map(LocalDate::toEpochDay).orElse(-1L),
+          edit.modifierIndicator(),
+          edit.rationale());
+    }
+
+    /**
+     * Adds a row given by the packed forms of its codes ({@link ProcedureCode#packed()}) and its
+     * dates as days since 1970-01-01: the allocation-free path of loaders.
+     *
+     * @param deletionDay the deletion date's day, or -1 when the edit has none
+     * @throws IllegalArgumentException if a code is not a packed code, a date is before 1970 or
+     *     after 2149-06-05, the deletion is before the effective date, or the table would hold more
+     *     than 8,192 distinct rationales
+     */
+    public Builder addPacked(
+        int column1Code,
+        int column2Code,
+        boolean inExistencePriorTo1996,
+        long effectiveDay,
+        long deletionDay,
+        PtpModifierIndicator indicator,
+        String rationale) {
+      ProcedureCode.ofPacked(column1Code); // validates
+      ProcedureCode.ofPacked(column2Code);
+      requireNonNull(indicator, "indicator");
+      requireNonNull(rationale, "rationale");
+      checkDay(effectiveDay, "effective");
+      if (deletionDay != -1) {
+        checkDay(deletionDay, "deletion");
+        if (deletionDay < effectiveDay) {
+          throw new IllegalArgumentException(
+              "the deletion date "
+                  + LocalDate.ofEpochDay(deletionDay)
+                  + " is before the effective date "
+                  + LocalDate.ofEpochDay(effectiveDay));
+        }
+      }
+      Integer id = rationaleIds.get(rationale);
+      if (id == null) {
+        if (rationales.size() == MAX_RATIONALES) {
+          throw new IllegalArgumentException(
+              "a PTP table holds at most " + MAX_RATIONALES + " distinct rationales");
+        }
+        id = rationales.size();
+        rationaleIds.put(rationale, id);
+        rationales.add(rationale);
+      }
+      if (size == column2.length) {
+        grow();
+      }
+      long key = (long) column1Code << 32 | column2Code;
+      if (key < lastKey) {
+        sorted = false;
+      }
+      lastKey = key;
+      column1[size] = column1Code;
+      column2[size] = column2Code;
+      effective[size] = (char) effectiveDay;
+      deletion[size] = (char) (deletionDay == -1 ? NO_DELETION : deletionDay);
+      attributes[size] =
+          (char)
+              (indicator.ordinal()
+                  | (inExistencePriorTo1996 ? PRIOR_1996 : 0)
+                  | id << RATIONALE_SHIFT);
+      size++;
+      return this;
+    }
+
+    private static void checkDay(long day, String what) {
+      if (day < 0 || day >= NO_DELETION) {
+        throw new IllegalArgumentException(
+            "a PTP "
+                + what
+                + " date must be from 1970-01-01 through 2149-06-05, not "
+                + LocalDate.ofEpochDay(day));
+      }
+    }
+
+    private void grow() {
+      int capacity = column2.length + (column2.length >> 1) + 16;
+      column1 = Arrays.copyOf(column1, capacity);
+      column2 = Arrays.copyOf(column2, capacity);
+      effective = Arrays.copyOf(effective, capacity);
+      deletion = Arrays.copyOf(deletion, capacity);
+      attributes = Arrays.copyOf(attributes, capacity);
+    }
+
+    /** Returns the number of rows added so far. */
+    public int size() {
+      return size;
+    }
+
+    /** Returns the table of the rows added; the builder may be used again. */
+    public PtpTable build() {
+      int[] order = sorted ? null : sortOrder();
+      int[] c2 = new int[size];
+      char[] from = new char[size];
+      char[] to = new char[size];
+      char[] attrs = new char[size];
+      int groups = 0;
+      int previous = -1;
+      for (int i = 0; i < size; i++) {
+        int source = order == null ? i : order[i];
+        c2[i] = column2[source];
+        from[i] = effective[source];
+        to[i] = deletion[source];
+        attrs[i] = attributes[source];
+        if (column1[source] != previous) {
+          groups++;
+          previous = column1[source];
+        }
+      }
+      int[] codes = new int[groups];
+      int[] starts = new int[groups + 1];
+      int group = -1;
+      previous = -1;
+      for (int i = 0; i < size; i++) {
+        int code = column1[order == null ? i : order[i]];
+        if (code != previous) {
+          group++;
+          codes[group] = code;
+          starts[group] = i;
+          previous = code;
+        }
+      }
+      starts[groups] = size;
+      return new PtpTable(codes, starts, c2, from, to, attrs, rationales.toArray(new String[0]));
+    }
+
+    /**
+     * Sorts the rows by pair, keeping the order of addition within a pair: one primitive sort of
+     * keys that carry the row number in their low bits (packed codes are below {@link
+     * ProcedureCode#PACKED_BOUND}, which fits in 19 bits).
+     */
+    private int[] sortOrder() {
+      if (size >= 1 << 26) {
+        throw new IllegalArgumentException("a PTP table holds fewer than 67,108,864 rows");
+      }
+      long[] keys = new long[size];
+      for (int i = 0; i < size; i++) {
+        keys[i] = (long) column1[i] << 45 | (long) column2[i] << 26 | i;
+      }
+      Arrays.sort(keys);
+      int[] order = new int[size];
+      for (int i = 0; i < size; i++) {
+        order[i] = (int) (keys[i] & ((1 << 26) - 1));
+      }
+      return order;
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package io.github.cpt4j.edit.ncci;
+
+import static io.github.cpt4j.edit.ncci.NcciFixtures.claim;
+import static io.github.cpt4j.edit.ncci.NcciFixtures.mue;
+import static io.github.cpt4j.edit.ncci.NcciFixtures.on;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.edit.EditAction;
+import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.fee.UnpricedReason;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MueClaimEditTest {
+
+  private static final MueClaimEdit EDIT =
+      MueClaimEdit.of(
+          MueTable.builder()
+              .add(mue("97110", 4, '1')) // line edit
+              .add(mue("J1100", 10, '2')) // policy, per date
+              .add(mue("20610", 2, '3')) // clinical, per date
+              .add(mue("0001U", 0, '2')) // none payable
+              .build());
+
+  private static List<Integer> lines(List<EditFinding> found) {
+    return found.stream().map(EditFinding::line).toList();
+  }
+
+  @Test
+  void maiOneJudgesEachLineAlone() {
+    assertSame(List.of(), EDIT.check(claim("97110 x4", "97110-59 x4"), on("2025-06-02")));
+    List<EditFinding> found = EDIT.check(claim("97110 x5", "97110-59 x4"), on("2025-06-02"));
+    assertEquals(List.of(0), lines(found));
+    EditFinding finding = found.get(0);
+    assertEquals(EditAction.DENY_LINE, finding.action());
+    assertEquals(5, finding.deniedUnits());
+    assertEquals(UnpricedReason.NCCI_MUE, finding.reason());
+    assertEquals("1", finding.data().get("mai"));
+    assertEquals("5", finding.data().get("units"));
+    assertTrue(finding.message().contains("separate lines"), finding.message());
+  }
+
+  @Test
+  void maiTwoAddsTheUnitsOfEveryLineOfTheCodeAndDeniesThemAll() {
+    assertSame(List.of(), EDIT.check(claim("J1100 x6", "99213", "J1100 x4"), on("2025-06-02")));
+    List<EditFinding> found = EDIT.check(claim("J1100 x6", "99213", "J1100 x5"), on("2025-06-02"));
+    assertEquals(List.of(0, 2), lines(found));
+    assertEquals(6, found.get(0).deniedUnits());
+    assertEquals(5, found.get(1).deniedUnits());
+    assertEquals("11", found.get(0).data().get("units"));
+    assertEquals("1,3", found.get(0).data().get("lines"));
+    assertEquals(
+        "J1100: 11 units on 2025-06-02 (lines 1,3) exceed the MUE of 10 (MAI 2, date of service"
+            + " edit: policy; "
+            + NcciFixtures.ANATOMY
+            + "): every line of J1100 on the date is denied; units above 10 are not payable by"
+            + " policy, and an appeal is not expected to succeed",
+        found.get(0).message());
+  }
+
+  @Test
+  void maiThreeAddsUpTooAndSaysTheDenialIsAppealable() {
+    assertSame(List.of(), EDIT.check(claim("20610-RT", "20610-LT"), on("2025-06-02")));
+    List<EditFinding> found =
+        EDIT.check(claim("20610-RT", "20610-LT", "20610-59"), on("2025-06-02"));
+    assertEquals(List.of(0, 1, 2), lines(found));
+    assertTrue(found.get(2).message().contains("appealable"), found.get(2).message());
+    assertTrue(MueAdjudicationIndicator.DATE_OF_SERVICE_CLINICAL.appealable());
+    assertTrue(!MueAdjudicationIndicator.DATE_OF_SERVICE_POLICY.appealable());
+  }
+
+  @Test
+  void aValueOfZeroDeniesAnyUnit() {
+    assertEquals(List.of(0), lines(EDIT.check(claim("0001U"), on("2025-06-02"))));
+  }
+
+  @Test
+  void codesWithoutAnEditPass() {
+    assertSame(List.of(), EDIT.check(claim("99213 x9", "71046 x3"), on("2025-06-02")));
+  }
+
+  @Test
+  void theTableHoldsOneEditPerCode() {
+    MueTable table = EDIT.table();
+    assertEquals(4, table.size());
+    assertEquals(10, table.find(NcciFixtures.code("J1100")).orElseThrow().value());
+    assertTrue(table.find(NcciFixtures.code("99213")).isEmpty());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> MueTable.builder().add(mue("J1100", 1, '2')).add(mue("J1100", 2, '3')));
+    assertTrue(e.getMessage().contains("J1100 is added twice"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> mue("J1100", -1, '2'));
+    assertThrows(IllegalArgumentException.class, () -> MueAdjudicationIndicator.of('4'));
+  }
+}

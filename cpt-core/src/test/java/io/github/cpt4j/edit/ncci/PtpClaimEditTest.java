@@ -1,0 +1,178 @@
+package io.github.cpt4j.edit.ncci;
+
+import static io.github.cpt4j.edit.ncci.NcciFixtures.claim;
+import static io.github.cpt4j.edit.ncci.NcciFixtures.on;
+import static io.github.cpt4j.edit.ncci.NcciFixtures.ptp;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.edit.EditAction;
+import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.modifier.Modifier;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PtpClaimEditTest {
+
+  /** 27447 over 20610, indicator 1; 29880 over 29877, indicator 0; withdrawn and deleted rows. */
+  private static final PtpClaimEdit EDIT =
+      PtpClaimEdit.of(
+          PtpTable.builder()
+              .add(ptp("27447", "20610", "2002-01-01", null, '1'))
+              .add(ptp("29880", "29877", "2003-01-01", null, '0'))
+              .add(ptp("0001A", "90473", "2022-01-01", "2022-01-01", '9'))
+              .add(ptp("11042", "97597", "2020-01-01", "2020-01-01", '1')) // withdrawn
+              .add(ptp("99213", "36415", "2015-04-01", "2023-12-31", '1')) // deleted
+              .add(ptp("64483", "64484", "2024-07-01", null, '0'))
+              .build());
+
+  @Test
+  void indicatorZeroDeniesTheColumnTwoLineWhateverTheModifiers() {
+    List<EditFinding> found = EDIT.check(claim("29880-RT", "29877-59-XU-RT"), on("2025-06-02"));
+    assertEquals(1, found.size());
+    EditFinding finding = found.get(0);
+    assertEquals(1, finding.line());
+    assertEquals(EditAction.DENY_LINE, finding.action());
+    assertEquals(UnpricedReason.NCCI_PTP, finding.reason());
+    assertEquals(PtpClaimEdit.NAME, finding.edit());
+    assertEquals("0", finding.data().get("modifierIndicator"));
+    assertTrue(
+        finding.message().contains("no modifier bypasses this edit (59 does not)"),
+        finding.message());
+  }
+
+  @Test
+  void indicatorOneDeniesWithoutAModifierAndSaysWhatWouldFixIt() {
+    List<EditFinding> found = EDIT.check(claim("27447", "20610 x2"), on("2025-06-02"));
+    assertEquals(1, found.size());
+    EditFinding finding = found.get(0);
+    assertEquals(1, finding.line());
+    assertEquals(2, finding.deniedUnits());
+    assertEquals(
+        Map.of(
+            "kind", "PTP",
+            "column1", "27447",
+            "column2", "20610",
+            "column1Line", "1",
+            "modifierIndicator", "1",
+            "effective", "2002-01-01",
+            "deletion", "*",
+            "rationale", NcciFixtures.DISTINCT),
+        finding.data());
+    assertEquals(
+        "20610 (line 2) is column 2 of 27447 (line 1) on 2025-06-02, modifier indicator 1 ("
+            + NcciFixtures.DISTINCT
+            + "): add 59 or XU to 20610 if the services were distinct (or XE, XS, XP, an anatomic"
+            + " modifier where it fits)",
+        finding.message());
+  }
+
+  static Stream<String> bypassModifiers() {
+    return NcciModifiers.all().stream().map(Modifier::toString);
+  }
+
+  @ParameterizedTest
+  @MethodSource("bypassModifiers")
+  void everyNcciAssociatedModifierOnEitherLineBypassesIndicatorOne(String modifier) {
+    assertEquals(List.of(), EDIT.check(claim("27447", "20610-" + modifier), on("2025-06-02")));
+    assertEquals(List.of(), EDIT.check(claim("27447-" + modifier, "20610"), on("2025-06-02")));
+    // ... but never indicator 0.
+    assertEquals(
+        1, EDIT.check(claim("29880-" + modifier, "29877-" + modifier), on("2025-06-02")).size());
+  }
+
+  @Test
+  void theBypassListIsTheManualsFamilies() {
+    assertEquals(44, NcciModifiers.all().size());
+    for (String family :
+        List.of("E1", "E4", "FA", "F9", "TA", "T9", "LT", "RT", "LC", "LD", "LM", "RC", "RI")) {
+      assertTrue(NcciModifiers.bypasses(Modifier.parse(family)), family); // anatomic
+    }
+    for (String global : List.of("24", "25", "57", "58", "78", "79")) {
+      assertTrue(NcciModifiers.bypasses(Modifier.parse(global)), global);
+    }
+    for (String other : List.of("27", "59", "91", "XE", "XS", "XP", "XU")) {
+      assertTrue(NcciModifiers.bypasses(Modifier.parse(other)), other);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"26", "TC", "50", "51", "76", "77", "E5", "F0", "T0", "GA", "22"})
+  void otherModifiersDoNotBypass(String modifier) {
+    assertTrue(!NcciModifiers.bypasses(Modifier.parse(modifier)));
+    assertEquals(1, EDIT.check(claim("27447-" + modifier, "20610"), on("2025-06-02")).size());
+  }
+
+  @Test
+  void indicatorNineAndWithdrawnEditsNeverApply() {
+    assertEquals(List.of(), EDIT.check(claim("0001A", "90473"), on("2022-01-01")));
+    assertEquals(List.of(), EDIT.check(claim("11042", "97597"), on("2020-01-01")));
+    assertEquals(List.of(), EDIT.check(claim("11042", "97597"), on("2024-01-01")));
+  }
+
+  @Test
+  void anEditAppliesFromItsEffectiveDateThroughItsDeletionDate() {
+    Claim visit = claim("99213", "36415");
+    assertEquals(List.of(), EDIT.check(visit, on("2015-03-31")));
+    assertEquals(1, EDIT.check(visit, on("2015-04-01")).size());
+    assertEquals(1, EDIT.check(visit, on("2023-12-31")).size());
+    assertEquals(List.of(), EDIT.check(visit, on("2024-01-01")));
+    assertEquals("2023-12-31", EDIT.check(visit, on("2020-01-01")).get(0).data().get("deletion"));
+    // No deletion date: in force for ever after.
+    assertEquals(1, EDIT.check(claim("64483", "64484"), on("2099-12-31")).size());
+    assertEquals(List.of(), EDIT.check(claim("64483", "64484"), on("2024-06-30")));
+  }
+
+  @Test
+  void billedOrderDoesNotMatterAndOnlyTheColumnTwoLineIsDenied() {
+    List<EditFinding> found = EDIT.check(claim("20610", "99214", "27447"), on("2025-06-02"));
+    assertEquals(1, found.size());
+    assertEquals(0, found.get(0).line());
+    assertEquals("3", found.get(0).data().get("column1Line"));
+  }
+
+  @Test
+  void everyLineOfTheColumnTwoCodeIsDeniedOnce() {
+    List<EditFinding> found =
+        EDIT.check(claim("20610-RT", "27447", "27447-59", "20610"), on("2025-06-02"));
+    // 20610-RT carries an anatomic modifier: bypassed. 20610 plain is denied by 27447 (line 2),
+    // even though 27447-59 on line 3 would bypass it: one unbypassed pair denies.
+    assertEquals(1, found.size());
+    assertEquals(3, found.get(0).line());
+    assertEquals("2", found.get(0).data().get("column1Line"));
+    List<EditFinding> both = EDIT.check(claim("27447", "20610", "20610"), on("2025-06-02"));
+    assertEquals(List.of(1, 2), both.stream().map(EditFinding::line).toList());
+  }
+
+  @Test
+  void aCodeBilledTwiceIsNoPairAndAShortClaimIsClean() {
+    assertSame(List.of(), EDIT.check(claim("27447", "27447"), on("2025-06-02")));
+    assertSame(List.of(), EDIT.check(claim("27447"), on("2025-06-02")));
+    assertSame(List.of(), EDIT.check(Claim.of(), on("2025-06-02")));
+    assertSame(List.of(), EDIT.check(claim("99213", "99214", "71046"), on("2025-06-02")));
+  }
+
+  @Test
+  void claimsOfMoreThanSixtyFourLinesDenyEachLineOnce() {
+    String[] lines = new String[80];
+    lines[0] = "27447";
+    lines[1] = "27447";
+    for (int i = 2; i < lines.length; i++) {
+      lines[i] = "20610";
+    }
+    List<EditFinding> found = EDIT.check(claim(lines), on("2025-06-02"));
+    assertEquals(78, found.size());
+    for (int i = 0; i < found.size(); i++) {
+      assertEquals(i + 2, found.get(i).line());
+      assertEquals("1", found.get(i).data().get("column1Line"));
+    }
+  }
+}

@@ -1,0 +1,173 @@
+package io.github.cpt4j.edit.ncci;
+
+import static io.github.cpt4j.edit.ncci.NcciFixtures.code;
+import static io.github.cpt4j.edit.ncci.NcciFixtures.date;
+import static io.github.cpt4j.edit.ncci.NcciFixtures.ptp;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.testing.EqualsTester;
+import com.google.common.testing.NullPointerTester;
+import io.github.cpt4j.code.ProcedureCode;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PtpTableTest {
+
+  @Test
+  void aPairDeletedAndAddedAgainHasTheRowOfTheDate() {
+    PtpEdit old = ptp("64483", "64484", "2010-01-01", "2015-12-31", '1');
+    PtpEdit renewed = ptp("64483", "64484", "2016-01-01", null, '0');
+    PtpTable table =
+        PtpTable.builder()
+            .add(renewed)
+            .add(ptp("64483", "64400", "2010-01-01", null, '1'))
+            .add(old)
+            .build();
+    assertEquals(3, table.size());
+    assertEquals(1, table.column1Codes());
+    assertEquals(List.of(old, renewed), table.edits(code("64483"), code("64484")));
+    assertEquals(Optional.of(old), table.find(code("64483"), code("64484"), date("2015-12-31")));
+    assertEquals(
+        Optional.of(renewed), table.find(code("64483"), code("64484"), date("2016-01-01")));
+    assertEquals(Optional.empty(), table.find(code("64483"), code("64484"), date("2009-12-31")));
+    assertEquals(Optional.empty(), table.find(code("64484"), code("64483"), date("2020-01-01")));
+    assertEquals(List.of(), table.edits(code("99213"), code("64483")));
+  }
+
+  @Test
+  void everyPairOfALongRunIsFoundAndNoOther() {
+    PtpTable.Builder builder = PtpTable.builder();
+    for (int second = 10000; second < 12000; second += 3) {
+      builder.add(ptp("99213", Integer.toString(second), "2020-01-01", null, '1'));
+    }
+    PtpTable table = builder.build();
+    LocalDate date = date("2021-01-01");
+    for (int second = 9990; second < 12010; second++) {
+      boolean expected = second >= 10000 && second < 12000 && (second - 10000) % 3 == 0;
+      assertEquals(
+          expected,
+          table.find(code("99213"), code(String.format("%05d", second)), date).isPresent(),
+          Integer.toString(second));
+      assertFalse(table.find(code(String.format("%05d", second)), code("99213"), date).isPresent());
+    }
+  }
+
+  @Test
+  void overlappingRowsOfAPairLetTheStricterWin() {
+    PtpEdit allowed = ptp("11042", "97597", "2020-01-01", null, '1');
+    PtpEdit notAllowed = ptp("11042", "97597", "2021-01-01", null, '0');
+    PtpTable table = PtpTable.builder().add(allowed).add(notAllowed).build();
+    assertEquals(
+        Optional.of(allowed), table.find(code("11042"), code("97597"), date("2020-06-01")));
+    assertEquals(
+        Optional.of(notAllowed), table.find(code("11042"), code("97597"), date("2021-06-01")));
+  }
+
+  @Test
+  void rowsComeBackAsAdded() {
+    PtpEdit edit =
+        new PtpEdit(
+            code("G0105"),
+            code("45378"),
+            true,
+            date("1996-01-01"),
+            Optional.of(date("2149-06-04")),
+            PtpModifierIndicator.NOT_ALLOWED,
+            "");
+    PtpTable table = PtpTable.builder(1).add(edit).build();
+    assertEquals(List.of(edit), table.edits(code("G0105"), code("45378")));
+    assertEquals("G0105/45378 19960101-21490604 0", edit.toString());
+    assertEquals(
+        "27447/20610 20020101-* 1", ptp("27447", "20610", "2002-01-01", null, '1').toString());
+  }
+
+  @Test
+  void withdrawnAndActiveFollowTheDates() {
+    PtpEdit deleted = ptp("99213", "36415", "2015-04-01", "2023-12-31", '1');
+    assertFalse(deleted.withdrawn());
+    assertTrue(deleted.isActiveOn(date("2015-04-01")));
+    assertTrue(deleted.isActiveOn(date("2023-12-31")));
+    assertFalse(deleted.isActiveOn(date("2015-03-31")));
+    assertFalse(deleted.isActiveOn(date("2024-01-01")));
+    PtpEdit withdrawn = ptp("99213", "36415", "2015-04-01", "2015-04-01", '1');
+    assertTrue(withdrawn.withdrawn());
+    assertFalse(withdrawn.isActiveOn(date("2015-04-01")));
+    PtpEdit nine = ptp("99213", "36415", "2015-04-01", null, '9');
+    assertTrue(nine.withdrawn());
+    assertFalse(nine.isActiveOn(date("2016-04-01")));
+  }
+
+  @Test
+  void badRowsAreRejected() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> ptp("99213", "36415", "2015-04-01", "2015-03-31", '1'));
+    assertThrows(IllegalArgumentException.class, () -> PtpModifierIndicator.of('2'));
+    PtpTable.Builder builder = PtpTable.builder();
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            builder.addPacked(
+                -1, 1, false, 10, -1, PtpModifierIndicator.ALLOWED, NcciFixtures.DISTINCT));
+    int a = code("99213").packed();
+    int b = code("36415").packed();
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> builder.addPacked(a, b, false, 10, 9, PtpModifierIndicator.ALLOWED, ""));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> builder.addPacked(a, b, false, -5, -1, PtpModifierIndicator.ALLOWED, ""));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            builder.addPacked(
+                a,
+                b,
+                false,
+                LocalDate.of(2150, 1, 1).toEpochDay(),
+                -1,
+                PtpModifierIndicator.ALLOWED,
+                ""));
+    assertEquals(0, builder.size());
+  }
+
+  @Test
+  void valueSemantics() {
+    new EqualsTester()
+        .addEqualityGroup(
+            ptp("27447", "20610", "2002-01-01", null, '1'),
+            ptp("27447", "20610", "2002-01-01", null, '1'))
+        .addEqualityGroup(ptp("27447", "20610", "2002-01-01", null, '0'))
+        .addEqualityGroup(ptp("27447", "20611", "2002-01-01", null, '1'))
+        .addEqualityGroup(ptp("27447", "20610", "2002-01-01", "2003-01-01", '1'))
+        .addEqualityGroup(NcciFixtures.mue("20610", 2, '3'), NcciFixtures.mue("20610", 2, '3'))
+        .addEqualityGroup(NcciFixtures.mue("20610", 2, '2'))
+        .testEquals();
+  }
+
+  @Test
+  void nullsAreRejected() {
+    NullPointerTester tester =
+        new NullPointerTester()
+            .setDefault(ProcedureCode.class, code("99213"))
+            .setDefault(LocalDate.class, date("2025-01-01"))
+            .setDefault(PtpTable.class, PtpTable.builder().build())
+            .setDefault(MueTable.class, MueTable.builder().build())
+            .setDefault(io.github.cpt4j.fee.PricingContext.class, NcciFixtures.on("2025-01-01"))
+            .setDefault(io.github.cpt4j.claim.Claim.class, NcciFixtures.claim("99213"));
+    tester.testAllPublicConstructors(PtpEdit.class);
+    tester.testAllPublicConstructors(MueEdit.class);
+    tester.testAllPublicStaticMethods(NcciEdits.class);
+    tester.testAllPublicStaticMethods(NcciModifiers.class);
+    tester.testAllPublicInstanceMethods(PtpTable.builder());
+    tester.testAllPublicInstanceMethods(PtpTable.builder().build());
+    tester.testAllPublicInstanceMethods(MueTable.builder());
+    tester.testAllPublicInstanceMethods(
+        NcciEdits.of(PtpTable.builder().build(), MueTable.builder().build()));
+  }
+}

@@ -1,0 +1,152 @@
+package io.github.cpt4j.data.ncci;
+
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.data.table.Cells;
+import io.github.cpt4j.data.table.CsvTable;
+import io.github.cpt4j.data.table.Header;
+import io.github.cpt4j.edit.ncci.MueAdjudicationIndicator;
+import io.github.cpt4j.edit.ncci.MueEdit;
+import io.github.cpt4j.edit.ncci.MueTable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads CMS's medically unlikely edit (MUE) files as published: {@code
+ * MCR_MUE_PractitionerServices_Eff_<date>.csv}, {@code ..._OutpatientHospitalServices_...} and
+ * {@code ..._DMESupplierServices_...}, each a table of its own.
+ *
+ * <pre>{@code
+ * MueTable practitioner =
+ *     MueFile.read(Path.of("MCR_MUE_PractitionerServices_Eff_07-01-2026.csv"));
+ * }</pre>
+ *
+ * <p>The files are CSV in Latin-1. The first record is a quoted copyright notice spanning several
+ * lines; the header follows ({@code HCPCS/CPT Code} with a line break inside the cell, {@code
+ * Practitioner Services MUE Values} or its hospital or DME counterpart, {@code MUE Adjudication
+ * Indicator}, {@code MUE Rationale}) and is found by those names, not by position. The adjudication
+ * indicator is the leading digit of a longer text such as {@code 3 Date of Service Edit: Clinical}.
+ *
+ * <p>The load is all-or-nothing: a malformed row, or a code listed twice, fails it with a {@link
+ * DataLoadException} naming the file, line, column and column name.
+ */
+public final class MueFile {
+
+  private MueFile() {}
+
+  /**
+   * Reads the file at {@code path}.
+   *
+   * @throws DataLoadException if it is not an MUE file or has a malformed row
+   * @throws IOException if it cannot be read
+   */
+  public static MueTable read(Path path) throws IOException {
+    return parse(CsvTable.read(path));
+  }
+
+  /**
+   * Reads an MUE file from {@code in}, which is not closed, naming it {@code sourceName} in errors.
+   *
+   * @throws DataLoadException if it is not an MUE file or has a malformed row
+   * @throws IOException if the stream cannot be read
+   */
+  public static MueTable read(InputStream in, String sourceName) throws IOException {
+    return parse(CsvTable.read(in, sourceName));
+  }
+
+  private static MueTable parse(CsvTable table) throws DataLoadException {
+    String source = table.sourceName();
+    List<CsvRecord> records = table.records();
+    int headerRow = -1;
+    for (int i = 0; i < records.size() && headerRow < 0; i++) {
+      CsvRecord record = records.get(i);
+      for (int f = 0; f < record.getFieldCount(); f++) {
+        if (Header.normalize(record.getField(f)).contains("ADJUDICATION INDICATOR")) {
+          headerRow = i;
+          break;
+        }
+      }
+    }
+    if (headerRow < 0) {
+      throw new DataLoadException(
+          source,
+          0,
+          0,
+          "no header row with an \"MUE Adjudication Indicator\" column:"
+              + " expected a CMS MUE file (CSV)");
+    }
+    Header header = Header.of(source, records.subList(headerRow, headerRow + 1));
+    int code = required(header, n -> n.contains("CODE") || n.startsWith("HCPCS"), "HCPCS/CPT CODE");
+    int value =
+        required(header, n -> n.endsWith("MUE VALUES") || n.endsWith("MUE VALUE"), "MUE VALUES");
+    int mai =
+        required(header, n -> n.contains("ADJUDICATION INDICATOR"), "MUE ADJUDICATION INDICATOR");
+    int rationale = header.find(n -> n.contains("RATIONALE"), "the rationale");
+    Cells cells = new Cells(source, header);
+    MueTable.Builder builder = MueTable.builder();
+    Map<String, Long> lines = new HashMap<>();
+    for (int i = headerRow + 1; i < records.size(); i++) {
+      CsvRecord record = records.get(i);
+      if (CsvTable.isBlank(record)) {
+        continue;
+      }
+      cells.at(record);
+      MueEdit edit =
+          new MueEdit(
+              cells.code(code),
+              cells.parse(value, "an MUE value: a whole number of at least 0", MueFile::units),
+              cells.parse(
+                  mai,
+                  "an adjudication indicator: 1, 2 or 3 then its text, such as"
+                      + " \"3 Date of Service Edit: Clinical\"",
+                  MueFile::indicator),
+              rationale < 0 ? "" : cells.text(rationale));
+      Long previous = lines.putIfAbsent(edit.code().toString(), cells.line());
+      if (previous != null) {
+        throw new DataLoadException(
+            source,
+            cells.line(),
+            code + 1,
+            "code "
+                + edit.code()
+                + " appears twice, on lines "
+                + previous
+                + " and "
+                + cells.line());
+      }
+      builder.add(edit);
+    }
+    if (builder.size() == 0) {
+      throw new DataLoadException(source, header.line(), 0, "no rows after the header");
+    }
+    return builder.build();
+  }
+
+  private static int required(Header header, java.util.function.Predicate<String> test, String name)
+      throws DataLoadException {
+    int index = header.find(test, name);
+    if (index < 0) {
+      throw header.missing("\"" + name + "\"");
+    }
+    return index;
+  }
+
+  private static int units(String text) {
+    if (text.isEmpty() || text.length() > 9 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw new IllegalArgumentException(text);
+    }
+    return Integer.parseInt(text);
+  }
+
+  /** The leading digit, alone or followed by a space and words ({@code 2 Date of Service ...}). */
+  private static MueAdjudicationIndicator indicator(String text) {
+    if (text.isEmpty() || text.length() > 1 && text.charAt(1) != ' ') {
+      throw new IllegalArgumentException(text);
+    }
+    return MueAdjudicationIndicator.of(text.charAt(0));
+  }
+}

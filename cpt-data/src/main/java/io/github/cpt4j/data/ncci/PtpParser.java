@@ -1,0 +1,476 @@
+package io.github.cpt4j.data.ncci;
+
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.edit.ncci.PtpModifierIndicator;
+import io.github.cpt4j.edit.ncci.PtpTable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/**
+ * Streams one PTP file into a builder: the header by name, then every data row parsed from the
+ * bytes without building a string per field (the files hold millions of rows).
+ */
+final class PtpParser {
+
+  /** The longest line accepted. */
+  static final int MAX_LINE_LENGTH = 10_000;
+
+  /** Header rows are looked for among this many first lines. */
+  private static final int MAX_PREAMBLE_LINES = 50;
+
+  private final InputStream in;
+  private final String source;
+  private final PtpTable.Builder builder;
+
+  private byte[] buffer = new byte[1 << 16];
+  private int position;
+  private int limit;
+  private boolean eof;
+  private long lineNumber;
+  private int lineStart;
+  private int lineEnd;
+
+  private final int[] fieldStart = new int[16];
+  private final int[] fieldEnd = new int[16];
+  private int fieldCount;
+  private final ByteChars chars = new ByteChars();
+
+  private List<String> names;
+  private int column1 = -1;
+  private int column2 = -1;
+  private int prior = -1;
+  private int effective = -1;
+  private int deletion = -1;
+  private int modifier = -1;
+  private int rationale = -1;
+
+  private final List<byte[]> rationaleBytes = new ArrayList<>();
+  private final List<String> rationaleTexts = new ArrayList<>();
+  private int lastRationale = -1;
+  private int lastDateValue = -1;
+  private long lastDateDay;
+
+  PtpParser(InputStream in, String source, PtpTable.Builder builder) {
+    this.in = in;
+    this.source = source;
+    this.builder = builder;
+  }
+
+  void parse() throws IOException {
+    readHeader(); // and the first data row
+    while (nextLine()) {
+      if (isBlankLine()) {
+        continue;
+      }
+      splitFields();
+      row();
+    }
+  }
+
+  // ---------------------------------------------------------------- header
+
+  private void readHeader() throws IOException {
+    List<List<String>> rows = new ArrayList<>();
+    int seen = 0;
+    while (true) {
+      if (!nextLine()) {
+        if (rows.isEmpty()) {
+          throw notPtp();
+        }
+        throw new DataLoadException(source, lineNumber, 0, "no rows after the header");
+      }
+      if (isBlankLine()) {
+        continue;
+      }
+      splitFields();
+      if (rows.isEmpty()) {
+        if (++seen > MAX_PREAMBLE_LINES) {
+          throw notPtp();
+        }
+        if (fieldCount >= 2
+            && normalize(text(0)).equals("COLUMN 1")
+            && normalize(text(1)).equals("COLUMN 2")) {
+          rows.add(texts());
+        }
+        continue;
+      }
+      if (!text(0).isBlank()) {
+        break; // the first data row
+      }
+      rows.add(texts());
+    }
+    names = compose(rows);
+    column1 = require("COLUMN 1", n -> n.equals("COLUMN 1"));
+    column2 = require("COLUMN 2", n -> n.equals("COLUMN 2"));
+    prior = require("*=IN EXISTENCE PRIOR TO 1996", n -> n.contains("PRIOR TO 1996"));
+    effective = require("EFFECTIVE DATE", n -> n.startsWith("EFFECTIVE"));
+    deletion = require("DELETION DATE", n -> n.startsWith("DELETION"));
+    modifier = require("MODIFIER", n -> n.startsWith("MODIFIER"));
+    rationale = find(n -> n.contains("RATIONALE"));
+    // The current line is the first data row: parse it.
+    row();
+  }
+
+  private DataLoadException notPtp() {
+    return new DataLoadException(
+        source,
+        0,
+        0,
+        "no header row starting with \"Column 1\", \"Column 2\" in the first "
+            + MAX_PREAMBLE_LINES
+            + " lines: expected a CMS NCCI PTP file (tab-separated text)");
+  }
+
+  private static List<String> compose(List<List<String>> rows) {
+    int width = 0;
+    for (List<String> row : rows) {
+      width = Math.max(width, row.size());
+    }
+    List<String> names = new ArrayList<>(width);
+    for (int column = 0; column < width; column++) {
+      StringBuilder name = new StringBuilder();
+      for (List<String> row : rows) {
+        if (column < row.size() && !row.get(column).isBlank()) {
+          name.append(' ').append(row.get(column));
+        }
+      }
+      names.add(normalize(name.toString()));
+    }
+    return names;
+  }
+
+  private static String normalize(String name) {
+    return name.trim().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+  }
+
+  private int find(Predicate<String> test) {
+    for (int i = 0; i < names.size(); i++) {
+      if (test.test(names.get(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private int require(String name, Predicate<String> test) throws DataLoadException {
+    int index = find(test);
+    if (index < 0) {
+      throw new DataLoadException(
+          source,
+          lineNumber - 1,
+          0,
+          "missing column \"" + name + "\" (renamed or removed?); the header has " + names);
+    }
+    return index;
+  }
+
+  private List<String> texts() {
+    List<String> texts = new ArrayList<>(fieldCount);
+    for (int i = 0; i < fieldCount; i++) {
+      texts.add(text(i));
+    }
+    return texts;
+  }
+
+  private String text(int field) {
+    return new String(
+        buffer,
+        fieldStart[field],
+        fieldEnd[field] - fieldStart[field],
+        StandardCharsets.ISO_8859_1);
+  }
+
+  // ---------------------------------------------------------------- rows
+
+  private void row() throws DataLoadException {
+    int needed = Math.max(Math.max(column1, column2), Math.max(prior, effective));
+    needed = Math.max(needed, Math.max(Math.max(deletion, modifier), rationale));
+    if (fieldCount <= needed) {
+      // A rationale column left empty at the end of a row may be cut off; nothing else may.
+      boolean onlyRationaleMissing = rationale == needed && fieldCount == needed;
+      if (!onlyRationaleMissing) {
+        throw new DataLoadException(
+            source,
+            lineNumber,
+            0,
+            "expected "
+                + names.size()
+                + " tab-separated fields as in the header, found "
+                + fieldCount);
+      }
+    }
+    int first = code(column1);
+    int second = code(column2);
+    boolean existed = priorFlag(prior);
+    long from = date(effective, false);
+    long to = date(deletion, true);
+    PtpModifierIndicator indicator = indicator(modifier);
+    String why = rationale >= 0 && rationale < fieldCount ? rationale(rationale) : "";
+    try {
+      builder.addPacked(first, second, existed, from, to, indicator, why);
+    } catch (IllegalArgumentException e) {
+      throw new DataLoadException(source, lineNumber, 0, e.getMessage());
+    }
+  }
+
+  private int code(int field) throws DataLoadException {
+    trim(field);
+    chars.set(buffer, fieldStart[field], fieldEnd[field]);
+    int packed = ProcedureCode.packedOf(chars);
+    if (packed < 0) {
+      throw error(field, "a CPT or HCPCS code such as 99213 or G0105");
+    }
+    return packed;
+  }
+
+  private boolean priorFlag(int field) throws DataLoadException {
+    trim(field);
+    int length = fieldEnd[field] - fieldStart[field];
+    if (length == 0) {
+      return false;
+    }
+    if (length == 1 && buffer[fieldStart[field]] == '*') {
+      return true;
+    }
+    throw error(field, "\"*\" or a blank");
+  }
+
+  /** Reads a {@code yyyymmdd} date as days since 1970, or -1 for {@code *} when allowed. */
+  private long date(int field, boolean starAllowed) throws DataLoadException {
+    trim(field);
+    int start = fieldStart[field];
+    int length = fieldEnd[field] - start;
+    if (starAllowed && length == 1 && buffer[start] == '*') {
+      return -1;
+    }
+    String expected = starAllowed ? "a date as yyyymmdd, or * for none" : "a date as yyyymmdd";
+    if (length != 8) {
+      throw error(field, expected);
+    }
+    int value = 0;
+    for (int i = start; i < start + 8; i++) {
+      int digit = buffer[i] - '0';
+      if (digit < 0 || digit > 9) {
+        throw error(field, expected);
+      }
+      value = value * 10 + digit;
+    }
+    if (value == lastDateValue) {
+      return lastDateDay;
+    }
+    try {
+      long day = LocalDate.of(value / 10_000, value / 100 % 100, value % 100).toEpochDay();
+      lastDateValue = value;
+      lastDateDay = day;
+      return day;
+    } catch (DateTimeException e) {
+      throw error(field, expected);
+    }
+  }
+
+  private PtpModifierIndicator indicator(int field) throws DataLoadException {
+    trim(field);
+    if (fieldEnd[field] - fieldStart[field] == 1) {
+      switch (buffer[fieldStart[field]]) {
+        case '0':
+          return PtpModifierIndicator.NOT_ALLOWED;
+        case '1':
+          return PtpModifierIndicator.ALLOWED;
+        case '9':
+          return PtpModifierIndicator.NOT_APPLICABLE;
+        default:
+          break;
+      }
+    }
+    throw error(field, "a modifier indicator 0, 1 or 9");
+  }
+
+  /** The rationale text, shared by every row that has the same bytes. */
+  private String rationale(int field) {
+    trim(field);
+    int start = fieldStart[field];
+    int end = fieldEnd[field];
+    if (lastRationale >= 0 && same(rationaleBytes.get(lastRationale), start, end)) {
+      return rationaleTexts.get(lastRationale);
+    }
+    for (int i = 0; i < rationaleBytes.size(); i++) {
+      if (same(rationaleBytes.get(i), start, end)) {
+        lastRationale = i;
+        return rationaleTexts.get(i);
+      }
+    }
+    rationaleBytes.add(Arrays.copyOfRange(buffer, start, end));
+    rationaleTexts.add(new String(buffer, start, end - start, StandardCharsets.ISO_8859_1));
+    lastRationale = rationaleBytes.size() - 1;
+    return rationaleTexts.get(lastRationale);
+  }
+
+  private boolean same(byte[] known, int start, int end) {
+    return Arrays.equals(known, 0, known.length, buffer, start, end);
+  }
+
+  private void trim(int field) {
+    int start = fieldStart[field];
+    int end = fieldEnd[field];
+    while (start < end && buffer[start] == ' ') {
+      start++;
+    }
+    while (end > start && buffer[end - 1] == ' ') {
+      end--;
+    }
+    fieldStart[field] = start;
+    fieldEnd[field] = end;
+  }
+
+  private DataLoadException error(int field, String expected) {
+    String name = field < names.size() ? names.get(field) : "column " + (field + 1);
+    return new DataLoadException(
+        source,
+        lineNumber,
+        field + 1,
+        name + ": expected " + expected + ", found \"" + text(field) + "\"");
+  }
+
+  // ---------------------------------------------------------------- lines and fields
+
+  private boolean isBlankLine() {
+    for (int i = lineStart; i < lineEnd; i++) {
+      byte b = buffer[i];
+      if (b != ' ' && b != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void splitFields() throws DataLoadException {
+    fieldCount = 0;
+    int start = lineStart;
+    for (int i = lineStart; i <= lineEnd; i++) {
+      if (i == lineEnd || buffer[i] == '\t') {
+        if (fieldCount == fieldStart.length) {
+          // Trailing empty fields beyond the header are tolerated; anything else is not a PTP row.
+          if (i < lineEnd || start < i) {
+            throw new DataLoadException(
+                source, lineNumber, 0, "more than " + fieldStart.length + " tab-separated fields");
+          }
+          return;
+        }
+        fieldStart[fieldCount] = start;
+        fieldEnd[fieldCount] = i;
+        fieldCount++;
+        start = i + 1;
+      }
+    }
+  }
+
+  /**
+   * Moves to the next line (LF, CRLF or a bare CR ends one), keeping it in {@code buffer} between
+   * {@code lineStart} and {@code lineEnd}; false at the end of the input.
+   */
+  private boolean nextLine() throws IOException {
+    int scan = position;
+    while (true) {
+      for (int i = scan; i < limit; i++) {
+        byte b = buffer[i];
+        if (b == '\n' || b == '\r') {
+          if (b == '\r' && i + 1 == limit && !eof) {
+            scan = i; // need the next byte to tell CRLF from a bare CR
+            break;
+          }
+          lineStart = position;
+          lineEnd = i;
+          position = b == '\r' && i + 1 < limit && buffer[i + 1] == '\n' ? i + 2 : i + 1;
+          lineNumber++;
+          checkLength();
+          return true;
+        }
+        scan = i + 1;
+      }
+      if (eof) {
+        if (position == limit) {
+          return false;
+        }
+        lineStart = position;
+        lineEnd = limit;
+        position = limit;
+        lineNumber++;
+        checkLength();
+        return true;
+      }
+      scan -= position;
+      fill();
+    }
+  }
+
+  private void checkLength() throws DataLoadException {
+    if (lineEnd - lineStart > MAX_LINE_LENGTH) {
+      throw new DataLoadException(
+          source, lineNumber, 0, "line longer than " + MAX_LINE_LENGTH + " characters");
+    }
+  }
+
+  /** Moves the unread bytes to the front and reads more; grows the buffer for a long line. */
+  private void fill() throws IOException {
+    int unread = limit - position;
+    if (unread > MAX_LINE_LENGTH + 2) {
+      throw new DataLoadException(
+          source, lineNumber + 1, 0, "line longer than " + MAX_LINE_LENGTH + " characters");
+    }
+    if (position > 0) {
+      System.arraycopy(buffer, position, buffer, 0, unread);
+    } else if (unread == buffer.length) {
+      buffer = Arrays.copyOf(buffer, buffer.length * 2);
+    }
+    position = 0;
+    limit = unread;
+    int n = in.read(buffer, limit, buffer.length - limit);
+    if (n < 0) {
+      eof = true;
+    } else {
+      limit += n;
+    }
+  }
+
+  /** A reusable view of bytes as Latin-1 characters, so codes are read without a string. */
+  private static final class ByteChars implements CharSequence {
+    private byte[] bytes;
+    private int start;
+    private int end;
+
+    void set(byte[] bytes, int start, int end) {
+      this.bytes = bytes;
+      this.start = start;
+      this.end = end;
+    }
+
+    @Override
+    public int length() {
+      return end - start;
+    }
+
+    @Override
+    public char charAt(int index) {
+      return (char) (bytes[start + index] & 0xFF);
+    }
+
+    @Override
+    public CharSequence subSequence(int from, int to) {
+      return new String(bytes, start + from, to - from, StandardCharsets.ISO_8859_1);
+    }
+
+    @Override
+    public String toString() {
+      return new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
+    }
+  }
+}

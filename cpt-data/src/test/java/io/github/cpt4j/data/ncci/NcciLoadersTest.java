@@ -1,0 +1,240 @@
+package io.github.cpt4j.data.ncci;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.edit.ncci.MueAdjudicationIndicator;
+import io.github.cpt4j.edit.ncci.MueEdit;
+import io.github.cpt4j.edit.ncci.MueTable;
+import io.github.cpt4j.edit.ncci.PtpEdit;
+import io.github.cpt4j.edit.ncci.PtpModifierIndicator;
+import io.github.cpt4j.edit.ncci.PtpTable;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The loaders on files written here in CMS's layouts, well-formed and malformed. */
+class NcciLoadersTest {
+
+  /** CMS's PTP layout: a copyright line, a title, the header wrapped over four rows. */
+  static final String PTP_HEADER =
+      "Copyright line of the test file.\t\t\t\t\t\t\n"
+          + "Column1/Column2 Edits\t\t\t\t\t\t\n"
+          + "Column 1\tColumn 2\t*=in existence\tEffective\tDeletion\tModifier\tPTP Edit Rationale\n"
+          + "\t\tprior to 1996\tDate\tDate\t0=not allowed\t\n"
+          + "\t\t\t\t*=no data\t1=allowed\t\n"
+          + "\t\t\t\t\t9=not applicable\t\n";
+
+  /** CMS's MUE layout: a quoted notice over several lines, a line break in the first header. */
+  static final String MUE_HEADER =
+      "\"A notice of the test file,\n\nover several lines.\",,,\n"
+          + "\"HCPCS/\nCPT Code\",Practitioner Services MUE Values,"
+          + "MUE Adjudication Indicator,MUE Rationale\n";
+
+  static PtpTable ptp(String text) throws IOException {
+    return PtpFile.read(
+        new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)), "test-ptp.txt");
+  }
+
+  static MueTable mue(String text) throws IOException {
+    return MueFile.read(
+        new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)), "test-mue.csv");
+  }
+
+  static ProcedureCode code(String text) {
+    return ProcedureCode.parse(text);
+  }
+
+  @Test
+  void readsEveryFieldOfAPtpRow() throws IOException {
+    PtpTable table =
+        ptp(
+            PTP_HEADER
+                + "27447\t20610\t\t20020101\t*\t1\tmy rationale\r\n"
+                + "29880\t29877\t*\t19960101\t20231231\t0\tanother one\r\n"
+                + "0001A\t90473\t\t20220101\t20220101\t9\tmy rationale\r\n"
+                + "\n");
+    assertEquals(3, table.size());
+    assertEquals(
+        List.of(
+            new PtpEdit(
+                code("29880"),
+                code("29877"),
+                true,
+                LocalDate.of(1996, 1, 1),
+                Optional.of(LocalDate.of(2023, 12, 31)),
+                PtpModifierIndicator.NOT_ALLOWED,
+                "another one")),
+        table.edits(code("29880"), code("29877")));
+    PtpEdit knee = table.edits(code("27447"), code("20610")).get(0);
+    assertEquals(Optional.empty(), knee.deletion());
+    assertFalse(knee.inExistencePriorTo1996());
+    assertEquals(PtpModifierIndicator.ALLOWED, knee.modifierIndicator());
+    assertTrue(table.edits(code("0001A"), code("90473")).get(0).withdrawn());
+  }
+
+  @Test
+  void findsColumnsByNameNotPosition() throws IOException {
+    String header =
+        "Column 1\tColumn 2\tModifier\tDeletion\tEffective\t*=in existence\n"
+            + "\t\t0=not allowed\tDate\tDate\tprior to 1996\n";
+    PtpTable table = ptp(header + "27447\t20610\t0\t*\t20020101\t\n");
+    PtpEdit edit = table.edits(code("27447"), code("20610")).get(0);
+    assertEquals(LocalDate.of(2002, 1, 1), edit.effective());
+    assertEquals(PtpModifierIndicator.NOT_ALLOWED, edit.modifierIndicator());
+    assertEquals("", edit.rationale()); // no rationale column in this layout
+  }
+
+  @Test
+  void severalPartsLoadIntoOneTable(@TempDir Path dir) throws IOException {
+    Path one = dir.resolve("part1.txt");
+    Path two = dir.resolve("part2.txt");
+    Files.writeString(one, PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\tr\n");
+    Files.writeString(two, PTP_HEADER + "29880\t29877\t\t20030101\t*\t0\tr\n");
+    PtpTable table = PtpFile.read(one, two);
+    assertEquals(2, table.size());
+    assertEquals(2, table.column1Codes());
+    assertEquals(1, table.edits(code("29880"), code("29877")).size());
+    DataLoadException e = assertThrows(DataLoadException.class, () -> PtpFile.read(List.of()));
+    assertTrue(e.getMessage().contains("no file given"), e.getMessage());
+  }
+
+  @Test
+  void aMalformedPtpFieldIsNamedWithFileLineAndColumn() {
+    assertPtpError(
+        PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\tr\n2744\t20610\t\t20020101\t*\t1\tr\n",
+        "test-ptp.txt, line 8, column 1: COLUMN 1: expected a CPT or HCPCS code such as 99213"
+            + " or G0105, found \"2744\"");
+    assertPtpError(
+        PTP_HEADER + "27447\t20610\t\t20021301\t*\t1\tr\n",
+        "test-ptp.txt, line 7, column 4: EFFECTIVE DATE: expected a date as yyyymmdd, found"
+            + " \"20021301\"");
+    assertPtpError(
+        PTP_HEADER + "27447\t20610\t\t20020101\t\t1\tr\n",
+        "test-ptp.txt, line 7, column 5: DELETION DATE *=NO DATA: expected a date as yyyymmdd,"
+            + " or * for none, found \"\"");
+    assertPtpError(
+        PTP_HEADER + "27447\t20610\t\t20020101\t*\t2\tr\n",
+        "test-ptp.txt, line 7, column 6: MODIFIER 0=NOT ALLOWED 1=ALLOWED 9=NOT APPLICABLE:"
+            + " expected a modifier indicator 0, 1 or 9, found \"2\"");
+    assertPtpError(
+        PTP_HEADER + "27447\t20610\tx\t20020101\t*\t1\tr\n",
+        "test-ptp.txt, line 7, column 3: *=IN EXISTENCE PRIOR TO 1996: expected \"*\" or a blank,"
+            + " found \"x\"");
+    assertPtpError(
+        PTP_HEADER + "27447\t20610\t\t20020101\t20011231\t1\tr\n",
+        "test-ptp.txt, line 7: the deletion date 2001-12-31 is before the effective date"
+            + " 2002-01-01");
+    assertPtpError(
+        PTP_HEADER + "27447\t20610\t\t20020101\n",
+        "test-ptp.txt, line 7: expected 7 tab-separated fields as in the header, found 4");
+    assertPtpError(PTP_HEADER, "test-ptp.txt, line 6: no rows after the header");
+    assertPtpError(
+        "Column 1\tColumn 2\tEffective\n27447\t20610\t20020101\n",
+        "test-ptp.txt, line 1: missing column \"*=IN EXISTENCE PRIOR TO 1996\" (renamed or"
+            + " removed?); the header has [COLUMN 1, COLUMN 2, EFFECTIVE]");
+    assertPtpError(
+        MUE_HEADER + "27447,1,1 Line Edit,r\n",
+        "test-ptp.txt: no header row starting with \"Column 1\", \"Column 2\" in the first 50"
+            + " lines: expected a CMS NCCI PTP file (tab-separated text)");
+    assertPtpError(
+        PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\t" + "x".repeat(10_001) + "\n",
+        "test-ptp.txt, line 7: line longer than 10000 characters");
+  }
+
+  private static void assertPtpError(String text, String message) {
+    DataLoadException e = assertThrows(DataLoadException.class, () -> ptp(text));
+    assertEquals(message, e.getMessage());
+  }
+
+  @Test
+  void longFilesAndEveryLineEndingAreRead() throws IOException {
+    StringBuilder text = new StringBuilder(PTP_HEADER.replace("\n", "\r"));
+    int rows = 0;
+    for (int first = 10000; first < 10400; first++) {
+      for (int second = 20000; second < 20010; second++) {
+        text.append(first).append('\t').append(second).append("\t\t20200101\t*\t1\tsame text");
+        text.append(rows % 3 == 0 ? "\n" : rows % 3 == 1 ? "\r\n" : "\r");
+        rows++;
+      }
+    }
+    PtpTable table = ptp(text.toString()); // about 200 kB: several buffer refills
+    assertEquals(4000, table.size());
+    assertEquals(400, table.column1Codes());
+    assertTrue(table.find(code("10399"), code("20009"), LocalDate.of(2024, 1, 1)).isPresent());
+  }
+
+  @Test
+  void readsEveryFieldOfAnMueRow() throws IOException {
+    MueTable table =
+        mue(
+            MUE_HEADER
+                + "20610,2,3 Date of Service Edit: Clinical,my rationale\n"
+                + "J1100,10,2 Date of Service Edit: Policy,other\n"
+                + "97110,4,1 Line Edit,\n"
+                + "0001U,0,2,\n");
+    assertEquals(4, table.size());
+    assertEquals(
+        Optional.of(
+            new MueEdit(
+                code("20610"),
+                2,
+                MueAdjudicationIndicator.DATE_OF_SERVICE_CLINICAL,
+                "my rationale")),
+        table.find(code("20610")));
+    assertEquals(
+        MueAdjudicationIndicator.LINE, table.find(code("97110")).orElseThrow().indicator());
+    assertEquals(0, table.find(code("0001U")).orElseThrow().value());
+  }
+
+  @Test
+  void theMueHeaderIsFoundByNameForEverySetting() throws IOException {
+    MueTable table =
+        mue(
+            "MUE Rationale,DME Supplier Services MUE Values,\"HCPCS/\nCPT Code\","
+                + "MUE Adjudication Indicator\n"
+                + "r,1,E0100,1 Line Edit\n");
+    assertEquals(1, table.find(code("E0100")).orElseThrow().value());
+  }
+
+  @Test
+  void aMalformedMueFieldIsNamedWithFileLineAndColumn() {
+    assertMueError(
+        MUE_HEADER + "20610,two,3 Date of Service Edit: Clinical,r\n",
+        "test-mue.csv, line 6, column 2: PRACTITIONER SERVICES MUE VALUES: expected an MUE value:"
+            + " a whole number of at least 0, found \"two\"");
+    assertMueError(
+        MUE_HEADER + "20610,2,4 Something,r\n",
+        "test-mue.csv, line 6, column 3: MUE ADJUDICATION INDICATOR: expected an adjudication"
+            + " indicator: 1, 2 or 3 then its text, such as \"3 Date of Service Edit: Clinical\","
+            + " found \"4 Something\"");
+    assertMueError(
+        MUE_HEADER + "20610,2,3 Date of Service Edit: Clinical,r\n20610,3,1 Line Edit,r\n",
+        "test-mue.csv, line 7, column 1: code 20610 appears twice, on lines 6 and 7");
+    assertMueError(
+        MUE_HEADER + "2061,2,3,r\n",
+        "test-mue.csv, line 6, column 1: HCPCS/ CPT CODE: expected a CPT or HCPCS code such as"
+            + " 99213 or G0105, found \"2061\"");
+    assertMueError(MUE_HEADER, "test-mue.csv, line 4: no rows after the header");
+    assertMueError(
+        PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\tr\n",
+        "test-mue.csv: no header row with an \"MUE Adjudication Indicator\" column: expected a CMS"
+            + " MUE file (CSV)");
+  }
+
+  private static void assertMueError(String text, String message) {
+    DataLoadException e = assertThrows(DataLoadException.class, () -> mue(text));
+    assertEquals(message, e.getMessage());
+  }
+}
