@@ -21,4 +21,5 @@ module io.github.cpt4j.core {
   exports io.github.cpt4j.fee.medicare.asp;
   exports io.github.cpt4j.fee.medicare.partb;
   exports io.github.cpt4j.fee.medicare.anesthesia;
+  exports io.github.cpt4j.fee.medicare.release;
 }

@@ -101,6 +101,7 @@ public final class Main {
     commandLine.addSubcommand(new LookupCommand());
     commandLine.addSubcommand(new PriceCommand(data));
     commandLine.addSubcommand(new LocalitiesCommand(data));
+    commandLine.addSubcommand(new DataCommand(data));
     commandLine.addSubcommand(new ValidateCommand());
     commandLine.addSubcommand(new ScrubCommand());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -61,13 +61,16 @@ import picocli.CommandLine.TypeConversionException;
       "With LINE arguments, the lines are priced as one claim (one provider, one patient, one "
           + "date of service): payment modifiers, bilateral pairs and multiple-procedure "
           + "ranking apply across them. The bundled data covers the sample codes for 2025 "
-          + "dates of service; --rvu, --gpci and --opps-cap price every code from CMS's files. "
+          + "dates of service, each date with its release, and the 2026 rows available; "
+          + "--cms-dir prices every code from a directory of CMS files, each date with its "
+          + "release; --rvu, --gpci and --opps-cap price every code from single files. "
           + "With --input, every row of a CSV file is priced and written out with its amount, "
           + "result and explanation; invalid rows get a reason in the output and the run goes "
           + "on.",
       "",
       "Batch input is CSV with a header row; names are matched ignoring case: code "
           + "(required), modifiers (separated by blanks or hyphens), units (default 1), "
+          + "minutes (anesthesia time), "
           + "locality (MAC-LOC) or zip, setting (facility or non-facility) or pos, date "
           + "(YYYY-MM-DD), claim (adjacent rows with the same value are priced together). "
           + "Blank cells take the values of the options below. The output has every input "
@@ -212,6 +215,15 @@ final class PriceCommand implements Callable<Integer> {
               + "of the sample codes; give it with --rvu to cap every imaging code.")
   private Path oppsCap;
 
+  @Option(
+      names = "--cms-dir",
+      paramLabel = "DIR",
+      description =
+          "A directory of CMS files as downloaded (PPRRVU25_JAN.csv, PPRRVU2025_Oct.csv, "
+              + "GPCI2025.csv, ANES2025.csv, OPPSCAP_*.csv...): each line is priced by the "
+              + "release in force on its date. See cpt data --cms-dir.")
+  private Path cmsDir;
+
   /** Creates the command over the given pricing data. */
   PriceCommand(PricingData data) {
     this.data = requireNonNull(data, "data");
@@ -260,6 +272,17 @@ final class PriceCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(),
           "say where the service was performed: --zip ZIP or --locality MAC-LOC");
+    }
+    if (cmsDir != null && (rvu != null || gpci != null || oppsCap != null)) {
+      throw new ParameterException(
+          spec.commandLine(), "give --cms-dir or --rvu/--gpci/--opps-cap, not both");
+    }
+    if (cmsDir != null && !Files.isDirectory(cmsDir)) {
+      throw new CliException(
+          "cannot read '"
+              + cmsDir
+              + "': "
+              + (Files.exists(cmsDir) ? "not a directory" : "no such directory"));
     }
     for (Path file : new Path[] {rvu, gpci, oppsCap}) {
       if (file != null && !Files.isRegularFile(file)) {
@@ -314,6 +337,9 @@ final class PriceCommand implements Callable<Integer> {
 
   private ClaimPricer openPricer(boolean explainPriced) {
     try {
+      if (cmsDir != null) {
+        return data.pricer(cmsDir, explainPriced);
+      }
       return data.pricer(
           new CmsFiles(
               Optional.ofNullable(rvu), Optional.ofNullable(gpci), Optional.ofNullable(oppsCap)),

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +60,45 @@ class FullCmsFilesTest {
   void theBundledSampleDoesNotHaveIt() {
     Cli.Result r = Cli.run("price", "76145", "-l", "01112-05", "-d", "2025-06-01", "-f", "csv");
     assertTrue(r.out().contains(",not_in_schedule,"), r::toString);
+  }
+
+  @Test
+  void aClaimFileSpanningThe2025ReleasesIsPricedByEachDatesRelease() throws IOException {
+    // 0446T in 13282-99, non-facility: 25A PE 90.47 gives 2815.91, 25B on PE 179.53 gives 5549.77;
+    // 61715 is priced in 25A, contractor-priced from 25B; anesthesia from ANES2025.csv.
+    String csv =
+        "claim,code,modifiers,minutes,date\n"
+            + "1,0446T,,,2025-03-31\n"
+            + "2,0446T,,,2025-04-01\n"
+            + "3,0446T,,,2025-12-31\n"
+            + "4,61715,,,2025-02-14\n"
+            + "5,61715,,,2025-05-14\n"
+            + "6,00790,AA,95,2025-08-01\n"
+            + "7,99213,,,2027-01-04\n";
+    Cli.Result r =
+        Cli.runWithInput(
+            csv, "price", "-i", "-", "-l", "13282-99", "--cms-dir", dir.getParent().toString());
+    assertEquals(0, r.status(), r::toString); // a line not paid is an answer, not bad input
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    assertEquals(
+        List.of("2815.91", "5549.77", "5549.77", "1097.85", "", "263.21", ""),
+        rows.stream().skip(1).map(row -> row.getField(5)).toList(),
+        r::toString);
+    assertEquals("date_not_covered", rows.get(7).getField(6));
+    assertTrue(
+        rows.get(7).getField(7).contains("covers 2025-01-01 to 2026-12-31"), rows.get(7)::toString);
+  }
+
+  @Test
+  void dataListsTheReleasesFound() {
+    Cli.Result r = Cli.run("data", "--cms-dir", dir.getParent().toString());
+    assertEquals(0, r.status(), r::toString);
+    assertTrue(r.out().contains("2025B  2025-04-01 to 2025-06-30  18923 RVU rows"), r::toString);
+    assertTrue(
+        r.out().contains("covers 2025-01-01 to 2026-12-31 (releases 2025A, 2025B, 2025C, 2025D,"),
+        r::toString);
+    Cli.Result none = Cli.run("data", "--cms-dir", dir.resolve("no-such-dir").toString());
+    assertEquals(2, none.status(), none::toString);
   }
 
   @Test

@@ -13,6 +13,8 @@ import io.github.cpt4j.fee.medicare.dmepos.DmeposFeeSchedule;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
 import io.github.cpt4j.fee.medicare.pfs.ConversionFactors;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.release.MedicareRelease;
+import io.github.cpt4j.fee.medicare.release.MedicareReleases;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -110,6 +112,45 @@ public final class BundledData {
    */
   public static ZipLocalityTable zipLocalities() {
     return BundledMedicare.zipLocalities();
+  }
+
+  /**
+   * Returns the bundled Medicare releases by date of service: the four 2025 releases (25A as
+   * corrected, 25B, 25C, 25D) for the sample codes, with their OPPS caps and anesthesia, and the
+   * 2026 January rows and localities available. Dates outside them are refused, saying which dates
+   * the data covers ({@link MedicareReleases#coverage()}).
+   *
+   * <pre>{@code
+   * BundledData.medicareReleases().price(ClaimLine.parse("99213"), context);
+   * }</pre>
+   *
+   * @throws IllegalStateException if a resource is missing or malformed (a broken build)
+   */
+  public static MedicareReleases medicareReleases() {
+    return BundledMedicare.releases();
+  }
+
+  /** Returns the bundled releases and the dates they cover, for people ({@code cpt data}). */
+  public static String describeMedicareReleases() {
+    StringBuilder sb = new StringBuilder();
+    for (MedicareRelease r : medicareReleases().releases()) {
+      sb.append(r.id())
+          .append("  ")
+          .append(r.effectiveFrom())
+          .append(" to ")
+          .append(r.effectiveTo())
+          .append("  ")
+          .append(r.schedule().rvus().size())
+          .append(" RVU rows, ")
+          .append(r.schedule().gpcis().size())
+          .append(" localities")
+          .append(r.schedule().anesthesia().isPresent() ? ", anesthesia" : ", no anesthesia")
+          .append('\n');
+    }
+    return sb.append("covers ")
+        .append(medicareReleases().coverage())
+        .append(" for the sample codes (bundled)\n")
+        .toString();
   }
 
   /**

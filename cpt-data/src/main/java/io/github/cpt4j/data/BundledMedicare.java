@@ -15,13 +15,19 @@ import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaBaseUnits;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaConversionFactors;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.ConversionFactors;
+import io.github.cpt4j.fee.medicare.pfs.GpciTable;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.OppsCapTable;
+import io.github.cpt4j.fee.medicare.release.MedicareRelease;
+import io.github.cpt4j.fee.medicare.release.MedicareReleases;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The Medicare tables bundled in cpt-data, behind {@link BundledData}: loaded lazily, once, from
@@ -34,6 +40,24 @@ final class BundledMedicare {
 
   /** The RVU rows of the sample codes, in CMS's PPRRVU layout with empty descriptions. */
   static final String RVUS = "pprrvu-2025-oct-sample.csv";
+
+  /** The RVU rows of the sample codes of releases 25A (as corrected), 25B and 25C. */
+  static final String RVUS_25A = "pprrvu-2025-jan-sample.csv";
+
+  static final String RVUS_25B = "pprrvu-2025-apr-sample.csv";
+
+  static final String RVUS_25C = "pprrvu-2025-jul-sample.csv";
+
+  /** The 2026 January rows available (CMS's non-QPP file), for the sample codes. */
+  static final String RVUS_26A = "pprrvu-2026-jan-sample.csv";
+
+  /** The OPPS imaging caps of the sample codes of releases 25A and 25C. */
+  static final String OPPS_CAPS_25A = "oppscap-2025-jan-sample.csv";
+
+  static final String OPPS_CAPS_25C = "oppscap-2025-jul-sample.csv";
+
+  /** The 2026 GPCIs available: the localities of the 2026 subset. */
+  static final String GPCIS_2026 = "gpci-2026-jan-subset.csv";
 
   /** The full CY2025 GPCI file. */
   static final String GPCIS = "gpci-2025.csv";
@@ -68,6 +92,8 @@ final class BundledMedicare {
       Suppliers.memoize(() -> load(ANESTHESIA_BASE_UNITS, AnesthesiaBaseUnitFile::read));
   private static final Supplier<AnesthesiaConversionFactors> ANESTHESIA_CF =
       Suppliers.memoize(() -> load(ANESTHESIA_FACTORS, AnesthesiaConversionFactorFile::read));
+  private static final Supplier<MedicareReleases> RELEASES =
+      Suppliers.memoize(BundledMedicare::loadReleases);
   private static final Supplier<ZipLocalityTable> ZIP_TABLE =
       Suppliers.memoize(BundledMedicare::loadZips);
 
@@ -83,6 +109,10 @@ final class BundledMedicare {
 
   static ZipLocalityTable zipLocalities() {
     return ZIP_TABLE.get();
+  }
+
+  static MedicareReleases releases() {
+    return RELEASES.get();
   }
 
   static AnesthesiaBaseUnits anesthesiaBaseUnits() {
@@ -113,6 +143,56 @@ final class BundledMedicare {
                 .effective(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31))
                 .build())
         .build();
+  }
+
+  private static MedicareReleases loadReleases() {
+    GpciTable gpcis2025 = schedule().gpcis();
+    OppsCapTable caps25a = load(OPPS_CAPS_25A, OppsCapFile::read);
+    List<MedicareRelease> releases = new ArrayList<>();
+    releases.add(release2025("2025A", RVUS_25A, caps25a, 1, 3, gpcis2025));
+    releases.add(release2025("2025B", RVUS_25B, caps25a, 4, 6, gpcis2025));
+    releases.add(
+        release2025("2025C", RVUS_25C, load(OPPS_CAPS_25C, OppsCapFile::read), 7, 9, gpcis2025));
+    releases.add(release2025("2025D", RVUS, schedule().oppsCaps(), 10, 12, gpcis2025));
+    // 2026: the rows and localities CMS's 2026 subsets hold, no OPPS caps and no anesthesia
+    // factors yet; never the 2025 tables, which would mix the years.
+    releases.add(
+        MedicareRelease.of(
+            "2026A",
+            MedicareFeeSchedule.builder()
+                .name("medicare-pfs-2026A-sample")
+                .rvus(load(RVUS_26A, RvuFile::read))
+                .gpcis(
+                    load(
+                        GPCIS_2026,
+                        (in, name) -> GpciFile.read(in, name, GpciFile.WorkGpci.WITH_FLOOR)))
+                .conversionFactors(conversionFactors())
+                .effective(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31))
+                .build()));
+    return MedicareReleases.of(releases);
+  }
+
+  private static MedicareRelease release2025(
+      String id, String rvus, OppsCapTable caps, int fromMonth, int toMonth, GpciTable gpcis) {
+    LocalDate from = LocalDate.of(2025, fromMonth, 1);
+    LocalDate to = LocalDate.of(2025, toMonth, 1).plusMonths(1).minusDays(1);
+    return MedicareRelease.of(
+        id,
+        MedicareFeeSchedule.builder()
+            .name("medicare-pfs-" + id + "-sample")
+            .rvus(load(rvus, RvuFile::read))
+            .gpcis(gpcis)
+            .oppsCaps(caps)
+            .conversionFactors(conversionFactors())
+            .effective(from, to)
+            .anesthesia(
+                AnesthesiaFeeSchedule.builder()
+                    .name("medicare-anesthesia-" + id)
+                    .baseUnits(anesthesiaBaseUnits())
+                    .conversionFactors(anesthesiaConversionFactors())
+                    .effective(from, to)
+                    .build())
+            .build());
   }
 
   private static ZipLocalityTable loadZips() {

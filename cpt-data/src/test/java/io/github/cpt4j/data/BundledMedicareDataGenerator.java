@@ -69,7 +69,42 @@ public final class BundledMedicareDataGenerator {
   static void generate(Path cms, Path out) throws IOException {
     Files.createDirectories(out);
     Set<ProcedureCode> sample = sampleCodes();
-    writeRvus(cms.resolve(RVU_SOURCE), out.resolve(BundledMedicare.RVUS), sample);
+    writeRvus(
+        cms.resolve(RVU_SOURCE),
+        out.resolve(BundledMedicare.RVUS),
+        sample,
+        "CY2025 relative value file, October release");
+    writeRvus(
+        cms.resolve("2025/quarterly/PPRRVU25_JAN.csv"),
+        out.resolve(BundledMedicare.RVUS_25A),
+        sample,
+        "CY2025 relative value file, January release as corrected");
+    writeRvus(
+        cms.resolve("2025/quarterly/PPRRVU25_APR.csv"),
+        out.resolve(BundledMedicare.RVUS_25B),
+        sample,
+        "CY2025 relative value file, April release");
+    writeRvus(
+        cms.resolve("2025/quarterly/PPRRVU2025_Jul.csv"),
+        out.resolve(BundledMedicare.RVUS_25C),
+        sample,
+        "CY2025 relative value file, July release");
+    writeRvus(
+        cms.resolve("2026/PPRRVU2026_Jan_nonQPP-subset.csv"),
+        out.resolve(BundledMedicare.RVUS_26A),
+        sample,
+        "CY2026 relative value file, January release, non-QPP: the rows available");
+    writeOppsCaps(
+        cms.resolve("2025/quarterly/OPPSCAP_JAN.csv"),
+        out.resolve(BundledMedicare.OPPS_CAPS_25A),
+        sample);
+    writeOppsCaps(
+        cms.resolve("2025/quarterly/OPPSCAP_JUL.csv"),
+        out.resolve(BundledMedicare.OPPS_CAPS_25C),
+        sample);
+    Files.write(
+        out.resolve(BundledMedicare.GPCIS_2026),
+        Files.readAllBytes(cms.resolve("2026/GPCI2026_Jan-subset.csv")));
     // The whole GPCI file: numbers and locality names, nothing else.
     Files.write(out.resolve(BundledMedicare.GPCIS), Files.readAllBytes(cms.resolve(GPCI_SOURCE)));
     writeOppsCaps(cms.resolve(OPPS_CAP_SOURCE), out.resolve(BundledMedicare.OPPS_CAPS), sample);
@@ -80,7 +115,7 @@ public final class BundledMedicareDataGenerator {
     return BundledData.codeSet().stream().map(CodeEntry::code).collect(Collectors.toSet());
   }
 
-  private static void writeRvus(Path source, Path target, Set<ProcedureCode> sample)
+  private static void writeRvus(Path source, Path target, Set<ProcedureCode> sample, String edition)
       throws IOException {
     List<CsvRecord> records = CsvTable.read(source).records();
     int headerRow = 0;
@@ -98,7 +133,9 @@ public final class BundledMedicareDataGenerator {
               width,
               "cpt4j: the rows of the cpt4j sample codes from CMS's "
                   + source.getFileName()
-                  + " (CY2025 relative value file, October release)"));
+                  + " ("
+                  + edition
+                  + ")"));
       csv.writeRecord(
           preamble(
               width,

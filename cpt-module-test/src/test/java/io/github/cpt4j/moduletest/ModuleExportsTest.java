@@ -42,6 +42,7 @@ class ModuleExportsTest {
                   "io.github.cpt4j.fee.medicare.asp",
                   "io.github.cpt4j.fee.medicare.partb",
                   "io.github.cpt4j.fee.medicare.anesthesia",
+                  "io.github.cpt4j.fee.medicare.release",
                   "io.github.cpt4j.modifier"),
           "io.github.cpt4j.data",
               Set.of(

@@ -6,6 +6,7 @@ import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.data.BundledData;
 import io.github.cpt4j.data.MedicareFiles;
+import io.github.cpt4j.data.medicare.CmsDirectory;
 import io.github.cpt4j.data.medicare.GpciFile;
 import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.FeeResult;
@@ -16,6 +17,7 @@ import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.pfs.Gpci;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
+import io.github.cpt4j.fee.medicare.release.MedicareReleases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -37,12 +39,34 @@ public final class MedicareData implements PricingData {
   public ClaimPricer pricer(CmsFiles files, boolean explainPriced) {
     requireNonNull(files, "files");
     if (files.isEmpty()) {
-      return new Claims(BundledData.medicareFeeSchedule(), explainPriced);
+      return new Releases(BundledData.medicareReleases(), explainPriced);
     }
     try {
       MedicareFeeSchedule schedule =
           MedicareFiles.of(files.rvu(), files.gpci(), files.oppsCap()).schedule();
       return new Claims(schedule, explainPriced);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public ClaimPricer pricer(Path cmsDirectory, boolean explainPriced) {
+    requireNonNull(cmsDirectory, "cmsDirectory");
+    try {
+      return new Releases(CmsDirectory.load(cmsDirectory).releases(), explainPriced);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public String describe(Optional<Path> cmsDirectory) {
+    if (cmsDirectory.isEmpty()) {
+      return BundledData.describeMedicareReleases();
+    }
+    try {
+      return CmsDirectory.load(cmsDirectory.get()).describe();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -96,6 +120,45 @@ public final class MedicareData implements PricingData {
       PricedClaim claim = pricer.price(Claim.of(billed), context);
       List<Outcome> outcomes = new ArrayList<>(lines.size());
       for (PricedLine line : claim.lines()) {
+        outcomes.add(outcome(line, explainPriced));
+      }
+      return outcomes;
+    }
+  }
+
+  /**
+   * Prices the lines of one claim with the release in force on its date of service; a date no
+   * release covers is {@code date_not_covered}, saying which dates the data covers.
+   */
+  static final class Releases implements ClaimPricer {
+    private final MedicareReleases releases;
+    private final boolean explainPriced;
+
+    Releases(MedicareReleases releases, boolean explainPriced) {
+      this.releases = releases;
+      this.explainPriced = explainPriced;
+    }
+
+    @Override
+    public List<Outcome> price(List<LineRequest> lines, boolean participating) {
+      LineRequest first = lines.get(0);
+      PricingContext context =
+          PricingContext.of(first.date(), first.locality(), first.setting())
+              .withParticipating(participating);
+      List<BilledLine> billed = new ArrayList<>(lines.size());
+      for (LineRequest line : lines) {
+        billed.add(BilledLine.of(line.line()));
+      }
+      Optional<PricedClaim> claim = releases.price(Claim.of(billed), context);
+      List<Outcome> outcomes = new ArrayList<>(lines.size());
+      if (claim.isEmpty()) {
+        String why = "the Medicare data covers " + releases.coverage() + ", not " + first.date();
+        for (int i = 0; i < lines.size(); i++) {
+          outcomes.add(Outcome.notPriced("date_not_covered", why));
+        }
+        return outcomes;
+      }
+      for (PricedLine line : claim.get().lines()) {
         outcomes.add(outcome(line, explainPriced));
       }
       return outcomes;

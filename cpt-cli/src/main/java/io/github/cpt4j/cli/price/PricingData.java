@@ -28,6 +28,28 @@ public interface PricingData {
    */
   ClaimPricer pricer(CmsFiles files, boolean explainPriced);
 
+  /**
+   * Returns a pricer over the releases found in a directory of CMS files as downloaded, each line
+   * priced by the release in force on its date of service.
+   *
+   * @throws IllegalArgumentException if a file is malformed or this data cannot read directories
+   * @throws java.io.UncheckedIOException if a file cannot be read
+   */
+  default ClaimPricer pricer(Path cmsDirectory, boolean explainPriced) {
+    throw new IllegalArgumentException("this data cannot read a directory of CMS files");
+  }
+
+  /**
+   * Returns, for people, the releases of the bundled data or of {@code cmsDirectory} and the dates
+   * they cover.
+   *
+   * @throws IllegalArgumentException if a file is malformed
+   * @throws java.io.UncheckedIOException if a file cannot be read
+   */
+  default String describe(Optional<Path> cmsDirectory) {
+    return "no release information\n";
+  }
+
   /** Returns the payment locality of {@code zip}, empty when the ZIP code is unknown. */
   Optional<Locality> localityOf(ZipCode zip);
 

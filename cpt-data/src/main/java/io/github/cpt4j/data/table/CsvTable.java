@@ -27,6 +27,9 @@ import java.util.List;
  */
 public final class CsvTable {
 
+  /** Ctrl-Z, which ended text files under DOS. */
+  private static final char DOS_END_OF_FILE = 0x1A;
+
   private final String sourceName;
   private final List<CsvRecord> records;
 
@@ -40,7 +43,10 @@ public final class CsvTable {
     return sourceName;
   }
 
-  /** Returns every record, blank lines excepted, in order. */
+  /**
+   * Returns every record, blank lines excepted, in order; a DOS end-of-file line (0x1A) at the very
+   * end is not a record.
+   */
   public List<CsvRecord> records() {
     return records;
   }
@@ -79,7 +85,28 @@ public final class CsvTable {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
+    if (!records.isEmpty() && isEndOfFileMarker(records.get(records.size() - 1))) {
+      records.remove(records.size() - 1);
+    }
     return new CsvTable(sourceName, records);
+  }
+
+  /**
+   * Tells whether {@code record} is a DOS end-of-file line: the character 0x1A (Ctrl-Z) alone,
+   * followed by empty fields. CMS's relative value and OPPS cap files of releases A to C of 2025
+   * end with one; it is dropped when it is the last line, and nowhere else.
+   */
+  static boolean isEndOfFileMarker(CsvRecord record) {
+    String first = record.getField(0).strip();
+    if (first.length() != 1 || first.charAt(0) != DOS_END_OF_FILE) {
+      return false;
+    }
+    for (int i = 1; i < record.getFieldCount(); i++) {
+      if (!record.getField(i).isBlank()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Returns {@code reader} positioned after a byte-order mark, if it starts with one. */

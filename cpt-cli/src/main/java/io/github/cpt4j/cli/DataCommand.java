@@ -1,0 +1,75 @@
+package io.github.cpt4j.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cpt4j.cli.price.PricingData;
+import io.github.cpt4j.data.load.DataLoadException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code cpt data}: the Medicare releases the data holds and the dates they cover. */
+@Command(
+    name = "data",
+    sortOptions = false,
+    description = {
+      "List the Medicare releases cpt prices with: each release's id, the dates of service it "
+          + "is in force for, its relative value rows and localities, and the files found.",
+      "",
+      "Without --cms-dir, the bundled data; with it, the CMS files in that directory as "
+          + "downloaded (PPRRVU25_JAN.csv, PPRRVU2025_Oct.csv, GPCI2025.csv, ANES2025.csv, "
+          + "OPPSCAP_*.csv, ZIP5_*.txt, in any sub-directories)."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {"  cpt data", "  cpt data --cms-dir ~/cms"})
+final class DataCommand implements Callable<Integer> {
+
+  private final PricingData data;
+
+  @Spec private CommandSpec spec;
+
+  @Option(
+      names = "--cms-dir",
+      paramLabel = "DIR",
+      description = "A directory of CMS files as downloaded, instead of the bundled data.")
+  private Path cmsDir;
+
+  /** Creates the command over the given data. */
+  DataCommand(PricingData data) {
+    this.data = requireNonNull(data, "data");
+  }
+
+  @Override
+  public Integer call() {
+    if (cmsDir != null && !Files.isDirectory(cmsDir)) {
+      throw new CliException(
+          "cannot read '"
+              + cmsDir
+              + "': "
+              + (Files.exists(cmsDir) ? "not a directory" : "no such directory"));
+    }
+    String text;
+    try {
+      text = data.describe(Optional.ofNullable(cmsDir));
+    } catch (IllegalArgumentException e) {
+      throw new CliException(e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      IOException cause = e.getCause();
+      throw new CliException(
+          cause instanceof DataLoadException
+              ? cause.getMessage()
+              : "cannot read '" + cmsDir + "': " + Inputs.reason(cause),
+          e);
+    }
+    spec.commandLine().getOut().print(text);
+    spec.commandLine().getOut().flush();
+    return ExitStatus.OK;
+  }
+}

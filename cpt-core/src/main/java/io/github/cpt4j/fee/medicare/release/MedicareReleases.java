@@ -1,0 +1,192 @@
+package io.github.cpt4j.fee.medicare.release;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.fee.Explanation;
+import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.FeeSchedule;
+import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.PricingStep;
+import io.github.cpt4j.fee.UnpricedReason;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A catalog of Medicare releases keyed by the dates they apply to: each line or claim is priced by
+ * the release in force on its date of service.
+ *
+ * <h2>Which release</h2>
+ *
+ * On each date the release in force is the latest-starting one whose period covers it, so that a
+ * mid-year release takes over from the one before it even where their periods overlap. A release
+ * given again with the same id (a corrected re-release, such as CMS's updated 25A) replaces the
+ * earlier one: the later in the list wins. Conversion factors stay those of each schedule's dated
+ * table, so the 9 March 2024 change applies within a release, and each release's own year bounds
+ * its period: a date is never priced with another year's data.
+ *
+ * <h2>Cost</h2>
+ *
+ * The catalog keeps one entry per day of its span, so choosing the release for a date is one
+ * subtraction and one bounds check: no search, no map, no allocation.
+ *
+ * <pre>{@code
+ * MedicareReleases releases = MedicareReleases.of(List.of(r25a, r25b, r25c, r25d));
+ * releases.price(ClaimLine.parse("99213"), context);   // the figures of the date's release
+ * releases.releaseOn(LocalDate.of(2025, 5, 1));         // Optional[2025B 2025-04-01..2025-06-30]
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class MedicareReleases implements FeeSchedule {
+
+  /** The longest span of dates a catalog covers, in days: a hundred years. */
+  static final long MAX_DAYS = 36_525;
+
+  private final ImmutableList<MedicareRelease> releases;
+  private final long firstDay;
+  private final MedicareRelease[] byDay;
+  private final String name;
+
+  private MedicareReleases(ImmutableList<MedicareRelease> releases) {
+    this.releases = releases;
+    LocalDate first = releases.get(0).effectiveFrom();
+    LocalDate last = first;
+    for (MedicareRelease r : releases) {
+      first = r.effectiveFrom().isBefore(first) ? r.effectiveFrom() : first;
+      last = r.effectiveTo().isAfter(last) ? r.effectiveTo() : last;
+    }
+    this.firstDay = first.toEpochDay();
+    long days = last.toEpochDay() - firstDay + 1;
+    if (days > MAX_DAYS) {
+      throw new IllegalArgumentException(
+          "the releases span " + first + " to " + last + ": more than a hundred years");
+    }
+    this.byDay = new MedicareRelease[(int) days];
+    // In order of start date: a later-starting release overwrites the days it shares.
+    for (MedicareRelease r : releases) {
+      int from = (int) (r.effectiveFrom().toEpochDay() - firstDay);
+      int to = (int) (r.effectiveTo().toEpochDay() - firstDay);
+      for (int d = from; d <= to; d++) {
+        byDay[d] = r;
+      }
+    }
+    this.name = "medicare-releases " + String.join(",", ids(releases));
+  }
+
+  private static List<String> ids(List<MedicareRelease> releases) {
+    List<String> ids = new ArrayList<>(releases.size());
+    for (MedicareRelease r : releases) {
+      ids.add(r.id());
+    }
+    return ids;
+  }
+
+  /**
+   * Returns the catalog of {@code releases}; of two with the same id the later in the list wins.
+   *
+   * @throws IllegalArgumentException if there are none, or they span more than a hundred years
+   */
+  public static MedicareReleases of(List<MedicareRelease> releases) {
+    requireNonNull(releases, "releases");
+    Map<String, MedicareRelease> byId = new LinkedHashMap<>();
+    for (MedicareRelease r : releases) {
+      byId.put(requireNonNull(r, "release").id(), r);
+    }
+    if (byId.isEmpty()) {
+      throw new IllegalArgumentException("a catalog needs at least one release");
+    }
+    List<MedicareRelease> sorted = new ArrayList<>(byId.values());
+    sorted.sort(
+        Comparator.comparing(MedicareRelease::effectiveFrom)
+            .thenComparing(MedicareRelease::effectiveTo, Comparator.reverseOrder()));
+    return new MedicareReleases(ImmutableList.copyOf(sorted));
+  }
+
+  /** Returns the release in force on {@code date}, if any; never allocates when there is one. */
+  public Optional<MedicareRelease> releaseOn(LocalDate date) {
+    return Optional.ofNullable(releaseOrNull(date));
+  }
+
+  private MedicareRelease releaseOrNull(LocalDate date) {
+    long index = date.toEpochDay() - firstDay;
+    // One comparison: an unsigned compare rejects dates before the first day too.
+    return Long.compareUnsigned(index, byDay.length) < 0 ? byDay[(int) index] : null;
+  }
+
+  /** Returns the releases, in order of their start dates. */
+  public ImmutableList<MedicareRelease> releases() {
+    return releases;
+  }
+
+  /**
+   * Returns the dates covered, in words: {@code 2025-01-01 to 2025-12-31 (releases 2025A, 2025B,
+   * 2025C, 2025D)}, with the gaps between releases if any.
+   */
+  public String coverage() {
+    StringBuilder sb = new StringBuilder();
+    LocalDate start = null;
+    LocalDate end = null;
+    for (MedicareRelease r : releases) {
+      if (start == null) {
+        start = r.effectiveFrom();
+        end = r.effectiveTo();
+      } else if (!r.effectiveFrom().isAfter(end.plusDays(1))) {
+        end = r.effectiveTo().isAfter(end) ? r.effectiveTo() : end;
+      } else {
+        sb.append(sb.length() == 0 ? "" : " and ").append(start).append(" to ").append(end);
+        start = r.effectiveFrom();
+        end = r.effectiveTo();
+      }
+    }
+    sb.append(sb.length() == 0 ? "" : " and ").append(start).append(" to ").append(end);
+    return sb.append(" (releases ").append(String.join(", ", ids(releases))).append(')').toString();
+  }
+
+  /** Prices {@code line} with the release in force on the context's date of service. */
+  @Override
+  public FeeResult price(ClaimLine line, PricingContext context) {
+    MedicareRelease release = releaseOrNull(context.dateOfService());
+    if (release == null) {
+      return notCovered(context.dateOfService());
+    }
+    return release.schedule().price(line, context);
+  }
+
+  /**
+   * Prices {@code claim} with the claim pricer of the release in force on the context's date of
+   * service; empty when no release covers that date ({@link #coverage()} says which dates do).
+   */
+  public Optional<PricedClaim> price(Claim claim, PricingContext context) {
+    requireNonNull(claim, "claim");
+    MedicareRelease release = releaseOrNull(context.dateOfService());
+    return release == null
+        ? Optional.empty()
+        : Optional.of(release.claimPricer().price(claim, context));
+  }
+
+  private FeeResult notCovered(LocalDate date) {
+    return FeeResult.unpriced(
+        UnpricedReason.DATE_NOT_COVERED,
+        "the Medicare data covers " + coverage() + ", not " + date,
+        Explanation.of(PricingStep.note("releases", name)));
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String toString() {
+    return "MedicareReleases(" + coverage() + ")";
+  }
+}

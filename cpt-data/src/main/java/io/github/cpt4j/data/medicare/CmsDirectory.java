@@ -1,0 +1,496 @@
+package io.github.cpt4j.data.medicare;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import io.github.cpt4j.data.BundledData;
+import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.fee.medicare.ZipLocalityTable;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaBaseUnits;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaConversionFactors;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.ConversionFactors;
+import io.github.cpt4j.fee.medicare.pfs.GpciTable;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.OppsCapTable;
+import io.github.cpt4j.fee.medicare.pfs.RvuTable;
+import io.github.cpt4j.fee.medicare.release.MedicareRelease;
+import io.github.cpt4j.fee.medicare.release.MedicareReleases;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads a directory of CMS files as downloaded (and unzipped), in any sub-directories, into a
+ * catalog of Medicare releases by date of service.
+ *
+ * <h2>Which files</h2>
+ *
+ * Files are recognised by their names, as CMS publishes them, and checked by their title rows:
+ *
+ * <table>
+ *   <caption>Recognised files</caption>
+ *   <tr><th>name</th><th>what</th></tr>
+ *   <tr><td>{@code PPRRVU25_JAN.csv}, {@code PPRRVU2025_Oct.csv}, {@code
+ *       PPRRVU2026_Jan_nonQPP.csv}, {@code PPRRVU2026_Jan_QPP.csv}</td><td>a release's relative
+ *       values: its year and month (January A, April B, July C, October D), checked against the
+ *       title row ("2025 National Physician Fee Schedule Relative Value File January
+ *       Release")</td></tr>
+ *   <tr><td>{@code GPCI2025.csv}, {@code GPCI2026_Jan.csv}</td><td>the year's GPCIs (with the
+ *       1.0 work floor where a file has both), or from a month on</td></tr>
+ *   <tr><td>{@code ANES2025.csv}</td><td>the year's anesthesia conversion factors</td></tr>
+ *   <tr><td>{@code OPPSCAP_JAN.csv} ... {@code OPPSCAP_Oct.csv}</td><td>the OPPS imaging cap of
+ *       the release of that month, of the year of the relative value files beside it</td></tr>
+ *   <tr><td>{@code ZIP5_OCT2025.txt}</td><td>ZIP codes to localities; the newest is used</td></tr>
+ *   <tr><td>{@code CY2022_Anesthesia_Base_Units.txt}</td><td>anesthesia base units; the newest
+ *       edition is used, else the bundled one</td></tr>
+ * </table>
+ *
+ * <p>Other files are left alone. The 2026 QPP and non-QPP relative value files differ only in their
+ * conversion factor, which comes from the dated table: the non-QPP file is read when both are
+ * there. A name with {@code -subset} or other text after these parts is recognised too.
+ *
+ * <h2>Releases</h2>
+ *
+ * Each release is in force from the first day of its month to the day before the next release of
+ * its year, or to 31 December. It is priced with its year's GPCIs and anesthesia factors, its own
+ * OPPS cap (or the latest earlier one of its year) and the conversion factors of the dated table,
+ * so a date is never priced with another year's figures. Quirks of the real files are tolerated:
+ * lines ending in a bare CR (25C), a DOS end-of-file line at the end (25A-25C), 31 columns (2025)
+ * or 32 with {@code PRIC IND} (2026). Loading is all-or-nothing.
+ *
+ * <pre>{@code
+ * CmsDirectory cms = CmsDirectory.load(Path.of("cms"));
+ * cms.releases().coverage();   // 2025-01-01 to 2026-12-31 (releases 2025A, 2025B, 2025C, 2025D, 2026A)
+ * cms.releases().price(ClaimLine.parse("99213"), context);
+ * }</pre>
+ */
+public final class CmsDirectory {
+
+  /** What a recognised file holds. */
+  public enum Kind {
+    /** A relative value file (PPRRVU). */
+    RVU,
+    /** A GPCI file. */
+    GPCI,
+    /** An anesthesia conversion factor file (ANES). */
+    ANESTHESIA_CF,
+    /** An OPPS imaging cap file (OPPSCAP). */
+    OPPS_CAP,
+    /** A ZIP code to locality file (ZIP5). */
+    ZIP5,
+    /** An anesthesia base unit file. */
+    ANESTHESIA_BASE_UNITS
+  }
+
+  /**
+   * A recognised file: its path, kind, year and month of the release (1, 4, 7 or 10; 1 for a yearly
+   * file), and the variant ({@code QPP}, {@code nonQPP} or empty).
+   */
+  public record CmsFile(Path path, Kind kind, int year, int month, String variant) {
+    /** Checks the fields. */
+    public CmsFile {
+      requireNonNull(path, "path");
+      requireNonNull(kind, "kind");
+      requireNonNull(variant, "variant");
+    }
+
+    /** Returns the file name. */
+    public String name() {
+      return path.getFileName().toString();
+    }
+  }
+
+  private static final Pattern RVU =
+      Pattern.compile("PPRRVU(\\d{2}|\\d{4})_(JAN|APR|JUL|OCT)(?:_(QPP|NONQPP))?(?:[-_].*)?\\.CSV");
+  private static final Pattern GPCI =
+      Pattern.compile("GPCI(\\d{4})(?:_(JAN|APR|JUL|OCT))?(?:[-_].*)?\\.CSV");
+  private static final Pattern ANES = Pattern.compile("ANES(\\d{4})(?:[-_].*)?\\.CSV");
+  private static final Pattern OPPS = Pattern.compile("OPPSCAP_(JAN|APR|JUL|OCT)(?:[-_].*)?\\.CSV");
+  private static final Pattern ZIP =
+      Pattern.compile("ZIP5_(JAN|APR|JUL|OCT)(\\d{4})(?:[-_].*)?\\.TXT");
+  private static final Pattern BASE_UNITS =
+      Pattern.compile("CY(\\d{4})_ANESTHESIA_BASE_UNITS(?:[-_].*)?\\.TXT");
+  private static final Pattern RVU_TITLE =
+      Pattern.compile(
+          "(\\d{4}) National Physician Fee Schedule Relative Value File (January|April|July|October)",
+          Pattern.CASE_INSENSITIVE);
+
+  private final Path directory;
+  private final ImmutableList<CmsFile> files;
+  private final MedicareReleases releases;
+  private final ZipLocalityTable zips;
+  private final String zipSource;
+
+  private CmsDirectory(
+      Path directory,
+      ImmutableList<CmsFile> files,
+      MedicareReleases releases,
+      ZipLocalityTable zips,
+      String zipSource) {
+    this.directory = directory;
+    this.files = files;
+    this.releases = releases;
+    this.zips = zips;
+    this.zipSource = zipSource;
+  }
+
+  /**
+   * Reads every recognised file under {@code directory} into releases, with the bundled conversion
+   * factor history.
+   *
+   * @throws DataLoadException if a file is malformed, a release lacks its GPCIs, or there is no
+   *     relative value file
+   * @throws IOException if the directory or a file cannot be read
+   */
+  public static CmsDirectory load(Path directory) throws IOException {
+    return load(directory, BundledData.conversionFactors());
+  }
+
+  /**
+   * Reads every recognised file under {@code directory} into releases priced with {@code
+   * conversionFactors}.
+   *
+   * @throws DataLoadException if a file is malformed, a release lacks its GPCIs, or there is no
+   *     relative value file
+   * @throws IOException if the directory or a file cannot be read
+   */
+  public static CmsDirectory load(Path directory, ConversionFactors conversionFactors)
+      throws IOException {
+    requireNonNull(directory, "directory");
+    requireNonNull(conversionFactors, "conversionFactors");
+    List<CmsFile> files = scan(directory);
+    List<CmsFile> rvus = chooseRvuFiles(files);
+    if (rvus.isEmpty()) {
+      throw new DataLoadException(
+          directory.toString(),
+          0,
+          0,
+          "no relative value file (PPRRVU25_JAN.csv, PPRRVU2025_Oct.csv...) in the directory");
+    }
+    AnesthesiaBaseUnits baseUnits =
+        newest(files, Kind.ANESTHESIA_BASE_UNITS)
+            .map(f -> f.path())
+            .map(CmsDirectory::readBaseUnits)
+            .orElse(null);
+    if (baseUnits == null) {
+      baseUnits = BundledData.anesthesiaBaseUnits();
+    }
+    Map<Path, GpciTable> gpciCache = new HashMap<>();
+    Map<Path, OppsCapTable> capCache = new HashMap<>();
+    Map<Path, AnesthesiaConversionFactors> anesCache = new HashMap<>();
+    List<MedicareRelease> releases = new ArrayList<>();
+    for (int i = 0; i < rvus.size(); i++) {
+      CmsFile rvu = rvus.get(i);
+      LocalDate from = LocalDate.of(rvu.year(), rvu.month(), 1);
+      LocalDate to =
+          i + 1 < rvus.size() && rvus.get(i + 1).year() == rvu.year()
+              ? LocalDate.of(rvu.year(), rvus.get(i + 1).month(), 1).minusDays(1)
+              : LocalDate.of(rvu.year(), 12, 31);
+      String id = rvu.year() + String.valueOf((char) ('A' + (rvu.month() - 1) / 3));
+      CmsFile gpciFile =
+          latestUpTo(files, Kind.GPCI, rvu.year(), rvu.month())
+              .orElseThrow(
+                  () ->
+                      new DataLoadException(
+                          rvu.name(),
+                          0,
+                          0,
+                          "release "
+                              + id
+                              + " has no GPCI file of "
+                              + rvu.year()
+                              + " (GPCI"
+                              + rvu.year()
+                              + ".csv) in the directory"));
+      GpciTable gpcis = cached(gpciCache, gpciFile.path(), p -> GpciFile.read(p));
+      MedicareFeeSchedule.Builder schedule =
+          MedicareFeeSchedule.builder()
+              .name("medicare-pfs-" + id)
+              .rvus(readRvus(rvu))
+              .gpcis(gpcis)
+              .conversionFactors(conversionFactors)
+              .effective(from, to);
+      Optional<CmsFile> cap = latestUpTo(files, Kind.OPPS_CAP, rvu.year(), rvu.month());
+      if (cap.isPresent()) {
+        schedule.oppsCaps(cached(capCache, cap.get().path(), p -> OppsCapFile.read(p)));
+      }
+      Optional<CmsFile> anes = latestUpTo(files, Kind.ANESTHESIA_CF, rvu.year(), rvu.month());
+      if (anes.isPresent()) {
+        schedule.anesthesia(
+            AnesthesiaFeeSchedule.builder()
+                .name("medicare-anesthesia-" + id)
+                .baseUnits(baseUnits)
+                .conversionFactors(
+                    cached(
+                        anesCache, anes.get().path(), p -> AnesthesiaConversionFactorFile.read(p)))
+                .effective(from, to)
+                .build());
+      }
+      releases.add(MedicareRelease.of(id, schedule.build()));
+    }
+    Optional<CmsFile> zipFile = newest(files, Kind.ZIP5);
+    ZipLocalityTable zips =
+        zipFile.isPresent() ? Zip5File.read(zipFile.get().path()) : BundledData.zipLocalities();
+    return new CmsDirectory(
+        directory,
+        ImmutableList.copyOf(files),
+        MedicareReleases.of(releases),
+        zips,
+        zipFile.map(CmsFile::name).orElse("the bundled ZIP table"));
+  }
+
+  /** Returns the recognised files under {@code directory}, without reading them beyond titles. */
+  public static List<CmsFile> scan(Path directory) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      throw new DataLoadException(directory.toString(), 0, 0, "not a directory");
+    }
+    List<Path> paths;
+    try (Stream<Path> walk = Files.walk(directory, 4)) {
+      paths = walk.filter(Files::isRegularFile).sorted().toList();
+    }
+    // The year of an OPPSCAP file is that of the relative value files beside it.
+    Map<Path, Integer> rvuYears = new HashMap<>();
+    List<CmsFile> found = new ArrayList<>();
+    List<Path> caps = new ArrayList<>();
+    for (Path path : paths) {
+      String name = path.getFileName().toString().toUpperCase(Locale.ROOT);
+      Matcher m;
+      if ((m = RVU.matcher(name)).matches()) {
+        int year = year(m.group(1));
+        int month = month(m.group(2));
+        checkRvuTitle(path, year, month);
+        String variant = m.group(3) == null ? "" : m.group(3).equals("QPP") ? "QPP" : "nonQPP";
+        found.add(new CmsFile(path, Kind.RVU, year, month, variant));
+        rvuYears.merge(path.getParent(), year, (a, b) -> a.equals(b) ? a : -1);
+      } else if ((m = GPCI.matcher(name)).matches()) {
+        found.add(
+            new CmsFile(
+                path, Kind.GPCI, year(m.group(1)), m.group(2) == null ? 1 : month(m.group(2)), ""));
+      } else if ((m = ANES.matcher(name)).matches()) {
+        found.add(new CmsFile(path, Kind.ANESTHESIA_CF, year(m.group(1)), 1, ""));
+      } else if ((m = ZIP.matcher(name)).matches()) {
+        found.add(new CmsFile(path, Kind.ZIP5, year(m.group(2)), month(m.group(1)), ""));
+      } else if ((m = BASE_UNITS.matcher(name)).matches()) {
+        found.add(new CmsFile(path, Kind.ANESTHESIA_BASE_UNITS, year(m.group(1)), 1, ""));
+      } else if (OPPS.matcher(name).matches()) {
+        caps.add(path);
+      }
+    }
+    for (Path path : caps) {
+      Matcher m = OPPS.matcher(path.getFileName().toString().toUpperCase(Locale.ROOT));
+      m.matches();
+      Integer year = rvuYears.get(path.getParent());
+      if (year == null || year < 0) {
+        throw new DataLoadException(
+            path.getFileName().toString(),
+            0,
+            0,
+            "an OPPS cap file names no year: put it beside the relative value files of its"
+                + " release (one year per directory)");
+      }
+      found.add(new CmsFile(path, Kind.OPPS_CAP, year, month(m.group(1)), ""));
+    }
+    found.sort(
+        Comparator.comparing(CmsFile::kind)
+            .thenComparingInt(CmsFile::year)
+            .thenComparingInt(CmsFile::month)
+            .thenComparing(CmsFile::name));
+    return found;
+  }
+
+  /** One relative value file per release: the non-QPP one of a QPP pair. */
+  private static List<CmsFile> chooseRvuFiles(List<CmsFile> files) throws DataLoadException {
+    TreeMap<Integer, CmsFile> byRelease = new TreeMap<>();
+    for (CmsFile f : files) {
+      if (f.kind() != Kind.RVU) {
+        continue;
+      }
+      int key = f.year() * 100 + f.month();
+      CmsFile other = byRelease.get(key);
+      if (other == null || other.variant().equals("QPP") && f.variant().equals("nonQPP")) {
+        byRelease.put(key, f);
+      } else if (!(other.variant().equals("nonQPP") && f.variant().equals("QPP"))) {
+        throw new DataLoadException(
+            f.name(),
+            0,
+            0,
+            "two relative value files of the same release: "
+                + other.path()
+                + " and "
+                + f.path()
+                + "; keep the corrected one");
+      }
+    }
+    return new ArrayList<>(byRelease.values());
+  }
+
+  private static Optional<CmsFile> latestUpTo(List<CmsFile> files, Kind kind, int year, int month) {
+    CmsFile best = null;
+    for (CmsFile f : files) {
+      if (f.kind() == kind && f.year() == year && f.month() <= month) {
+        best = best == null || f.month() >= best.month() ? f : best;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  private static Optional<CmsFile> newest(List<CmsFile> files, Kind kind) {
+    CmsFile best = null;
+    for (CmsFile f : files) {
+      if (f.kind() == kind
+          && (best == null || f.year() * 100 + f.month() >= best.year() * 100 + best.month())) {
+        best = f;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  private static void checkRvuTitle(Path path, int year, int month) throws IOException {
+    byte[] head;
+    try (InputStream in = Files.newInputStream(path)) {
+      head = in.readNBytes(400);
+    }
+    Matcher title = RVU_TITLE.matcher(new String(head, StandardCharsets.ISO_8859_1));
+    if (title.find()) {
+      int titleYear = Integer.parseInt(title.group(1));
+      int titleMonth = month(title.group(2).substring(0, 3).toUpperCase(Locale.ROOT));
+      if (titleYear != year || titleMonth != month) {
+        throw new DataLoadException(
+            path.getFileName().toString(),
+            1,
+            0,
+            "the name says the "
+                + year
+                + " release of month "
+                + month
+                + ", the title row says '"
+                + title.group()
+                + "'");
+      }
+    }
+  }
+
+  private static RvuTable readRvus(CmsFile file) throws IOException {
+    return RvuFile.read(file.path());
+  }
+
+  private static AnesthesiaBaseUnits readBaseUnits(Path path) {
+    try {
+      return AnesthesiaBaseUnitFile.read(path);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private interface Reader<T> {
+    T read(Path path) throws IOException;
+  }
+
+  private static <T> T cached(Map<Path, T> cache, Path path, Reader<T> reader) throws IOException {
+    T value = cache.get(path);
+    if (value == null) {
+      value = reader.read(path);
+      cache.put(path, value);
+    }
+    return value;
+  }
+
+  private static int year(String digits) {
+    int value = Integer.parseInt(digits);
+    return digits.length() == 2 ? 2000 + value : value;
+  }
+
+  private static int month(String abbreviation) {
+    return switch (abbreviation) {
+      case "JAN" -> 1;
+      case "APR" -> 4;
+      case "JUL" -> 7;
+      case "OCT" -> 10;
+      default -> throw new IllegalArgumentException(abbreviation);
+    };
+  }
+
+  /** Returns the directory read. */
+  public Path directory() {
+    return directory;
+  }
+
+  /** Returns the recognised files, by kind, year and month. */
+  public ImmutableList<CmsFile> files() {
+    return files;
+  }
+
+  /** Returns the releases. */
+  public MedicareReleases releases() {
+    return releases;
+  }
+
+  /** Returns the ZIP code table: the newest ZIP5 file, or the bundled table when there is none. */
+  public ZipLocalityTable zipLocalities() {
+    return zips;
+  }
+
+  /**
+   * Returns what was found, one line per release and the files it was built from, for people: the
+   * text of {@code cpt data --cms-dir}.
+   */
+  public String describe() {
+    StringBuilder sb = new StringBuilder();
+    for (MedicareRelease r : releases.releases()) {
+      MedicareFeeSchedule s = r.schedule();
+      sb.append(r.id())
+          .append("  ")
+          .append(r.effectiveFrom())
+          .append(" to ")
+          .append(r.effectiveTo())
+          .append("  ")
+          .append(s.rvus().size())
+          .append(" RVU rows, ")
+          .append(s.gpcis().size())
+          .append(" localities, ")
+          .append(s.oppsCaps().size() > 0 ? "OPPS cap" : "no OPPS cap")
+          .append(s.anesthesia().isPresent() ? ", anesthesia" : ", no anesthesia")
+          .append('\n');
+    }
+    sb.append("covers ").append(releases.coverage()).append('\n');
+    sb.append("ZIP codes from ").append(zipSource).append('\n');
+    sb.append("files:\n");
+    for (CmsFile f : files) {
+      sb.append("  ")
+          .append(f.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+          .append(' ')
+          .append(f.year())
+          .append(
+              f.kind() == Kind.RVU || f.kind() == Kind.OPPS_CAP ? "-" + twoDigits(f.month()) : "")
+          .append(f.variant().isEmpty() ? "" : " " + f.variant())
+          .append("  ")
+          .append(directory.relativize(f.path()))
+          .append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static String twoDigits(int month) {
+    return month < 10 ? "0" + month : String.valueOf(month);
+  }
+
+  @Override
+  public String toString() {
+    return "CmsDirectory(" + directory + ": " + releases.coverage() + ")";
+  }
+}

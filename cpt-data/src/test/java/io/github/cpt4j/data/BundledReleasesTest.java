@@ -1,0 +1,66 @@
+package io.github.cpt4j.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.release.MedicareReleases;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/** The bundled releases: every 2025 release of the sample codes, and the 2026 rows available. */
+class BundledReleasesTest {
+
+  static final MedicareReleases RELEASES = BundledData.medicareReleases();
+  static final Locality MANHATTAN = Locality.parse("13202-01");
+  static final Locality LOS_ANGELES = Locality.parse("01182-18");
+
+  static FeeResult price(String line, String date, Locality locality) {
+    return RELEASES.price(
+        ClaimLine.parse(line),
+        PricingContext.of(LocalDate.parse(date), locality, Setting.NON_FACILITY));
+  }
+
+  @Test
+  void coversEvery2025ReleaseAnd2026() {
+    assertEquals(
+        "2025-01-01 to 2026-12-31 (releases 2025A, 2025B, 2025C, 2025D, 2026A)",
+        RELEASES.coverage());
+    assertEquals("2025C", RELEASES.releaseOn(LocalDate.of(2025, 8, 15)).orElseThrow().id());
+    String described = BundledData.describeMedicareReleases();
+    assertTrue(described.contains("2026A  2026-01-01 to 2026-12-31"), described);
+  }
+
+  @Test
+  void each2025DateIsPricedByItsRelease() {
+    // 99213 in Manhattan: (1.30 x 1.065 + 1.35 x 1.166 + 0.10 x 1.656) x 32.3465 = 101.0569
+    for (String date : new String[] {"2025-01-02", "2025-05-05", "2025-08-08", "2025-11-11"}) {
+      FeeResult fee = price("99213", date, MANHATTAN);
+      assertEquals(new BigDecimal("101.06"), fee.amountOrThrow(), date);
+    }
+    assertTrue(
+        price("99213", "2025-08-08", MANHATTAN).toString().contains("medicare-pfs-2025C-sample"));
+  }
+
+  @Test
+  void the2026RowsUseThe2026FactorAndThe2026Gpcis() {
+    // 99213 in Los Angeles, 2026 non-QP: CF 33.4009, 2026 GPCIs work 1.041, PE 1.183, MP 0.664
+    FeeResult fee = price("99213", "2026-03-02", LOS_ANGELES);
+    assertTrue(fee.isPriced(), fee::toString);
+    assertTrue(fee.toString().contains("CF 33.4009"), fee::toString);
+    assertTrue(fee.toString().contains("x 1.041"), fee::toString);
+    // Manhattan has no 2026 GPCIs in the bundled data: never the 2025 ones.
+    FeeResult manhattan = price("99213", "2026-03-02", MANHATTAN);
+    assertEquals(UnpricedReason.NO_GPCI_FOR_LOCALITY, manhattan.reason().orElseThrow());
+    // Beyond the data, the answer says which dates it covers.
+    FeeResult later = price("99213", "2027-01-04", MANHATTAN);
+    assertEquals(UnpricedReason.DATE_NOT_COVERED, later.reason().orElseThrow());
+    assertTrue(later.detail().contains("covers 2025-01-01 to 2026-12-31"), later::detail);
+  }
+}

@@ -1,0 +1,161 @@
+package io.github.cpt4j.data.medicare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.release.MedicareRelease;
+import io.github.cpt4j.fee.medicare.release.MedicareReleases;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The directory of CMS files as downloaded: every 2025 release (25A updated, 25B, 25C with its bare
+ * CRs, 25D) and the 2026 subsets, each date priced by its own release. Figures in 13282-99 (Rest of
+ * New York: work GPCI 1.000, PE 0.949, MP 0.732) at the 2025 factor 32.3465.
+ */
+class CmsDirectoryTest {
+
+  static final Locality ROCHESTER = Locality.parse("13282-99");
+
+  private static CmsDirectory cms;
+
+  static synchronized CmsDirectory cms() throws IOException {
+    if (cms == null) {
+      cms = CmsDirectory.load(CmsFiles.dir());
+    }
+    return cms;
+  }
+
+  static PricingContext on(String date, Setting setting) {
+    return PricingContext.of(LocalDate.parse(date), ROCHESTER, setting);
+  }
+
+  @Test
+  void findsEveryReleaseAndTheDatesItCovers() throws IOException {
+    MedicareReleases releases = cms().releases();
+    assertEquals(
+        "2025A 2025-01-01..2025-03-31, 2025B 2025-04-01..2025-06-30,"
+            + " 2025C 2025-07-01..2025-09-30, 2025D 2025-10-01..2025-12-31,"
+            + " 2026A 2026-01-01..2026-12-31",
+        releases.releases().stream()
+            .map(MedicareRelease::toString)
+            .collect(Collectors.joining(", ")));
+    assertEquals(
+        "2025-01-01 to 2026-12-31 (releases 2025A, 2025B, 2025C, 2025D, 2026A)",
+        releases.coverage());
+    assertEquals(18_865, releases.releases().get(0).schedule().rvus().size());
+    assertEquals(19_090, releases.releases().get(3).schedule().rvus().size());
+    String described = cms().describe();
+    assertTrue(described.contains("2025C  2025-07-01 to 2025-09-30  19029 RVU rows"), described);
+    assertTrue(described.contains("rvu 2026-01 nonQPP"), described);
+    assertTrue(described.contains("ZIP codes from ZIP5_OCT2025.txt"), described);
+  }
+
+  @Test
+  void eachDateGetsItsReleasesFigures() throws IOException {
+    MedicareReleases releases = cms().releases();
+    ClaimLine line = ClaimLine.parse("0446T");
+    // 25A: (1.14 x 1.000 + non-facility PE 90.47 x 0.949 + 0.08 x 0.732) x 32.3465 = 2815.9113
+    assertEquals(
+        new BigDecimal("2815.91"),
+        releases.price(line, on("2025-03-31", Setting.NON_FACILITY)).amountOrThrow());
+    // 25B on: PE 179.53: (1.14 + 179.53 x 0.949 + 0.08 x 0.732) x 32.3465 = 5549.7708
+    assertEquals(
+        new BigDecimal("5549.77"),
+        releases.price(line, on("2025-04-01", Setting.NON_FACILITY)).amountOrThrow());
+    assertEquals(
+        new BigDecimal("5549.77"),
+        releases.price(line, on("2025-12-31", Setting.NON_FACILITY)).amountOrThrow());
+    // 61715: priced in 25A, (18.95 + 9.98 x 0.949 + 7.54 x 0.732) x 32.3465 = 1097.8499; then C.
+    ClaimLine surgery = ClaimLine.parse("61715");
+    assertEquals(
+        new BigDecimal("1097.85"),
+        releases.price(surgery, on("2025-02-14", Setting.FACILITY)).amountOrThrow());
+    assertEquals(
+        UnpricedReason.CARRIER_PRICED,
+        releases.price(surgery, on("2025-05-14", Setting.FACILITY)).reason().orElseThrow());
+    // G9037: status A until 25B, I (not valid for Medicare) from 25C.
+    ClaimLine g9037 = ClaimLine.parse("G9037");
+    assertEquals(
+        new BigDecimal("38.72"),
+        releases.price(g9037, on("2025-06-30", Setting.FACILITY)).amountOrThrow());
+    FeeResult july = releases.price(g9037, on("2025-07-01", Setting.FACILITY));
+    assertEquals(UnpricedReason.STATUS_NOT_PAYABLE, july.reason().orElseThrow());
+    assertTrue(july.toString().contains("medicare-pfs-2025C"), july::toString);
+  }
+
+  @Test
+  void aClaimIsPricedByTheReleaseOfItsDate() throws IOException {
+    Claim claim = Claim.builder().add("0446T").add("00790-AA 95min").build();
+    var february = cms().releases().price(claim, on("2025-02-03", Setting.NON_FACILITY));
+    var may = cms().releases().price(claim, on("2025-05-05", Setting.NON_FACILITY));
+    assertEquals(new BigDecimal("2815.91"), february.orElseThrow().line(0).amountOrThrow());
+    assertEquals(new BigDecimal("5549.77"), may.orElseThrow().line(0).amountOrThrow());
+    // Anesthesia from ANES2025.csv in every 2025 release: (7 + 6.3) x 19.79 = 263.207
+    assertEquals(new BigDecimal("263.21"), may.orElseThrow().line(1).amountOrThrow());
+    assertFalse(cms().releases().price(claim, on("2027-01-04", Setting.FACILITY)).isPresent());
+  }
+
+  @Test
+  void the2026RowsUseThe2026FactorAndDatesBeyondTheDataSaySo() throws IOException {
+    MedicareReleases releases = cms().releases();
+    // The 2026 subsets hold Los Angeles alone; its 2026 GPCIs, never 2025's.
+    FeeResult visit =
+        releases.price(
+            ClaimLine.parse("99213"),
+            PricingContext.of(
+                LocalDate.of(2026, 3, 2), Locality.parse("01182-18"), Setting.NON_FACILITY));
+    assertTrue(visit.toString().contains("CF 33.4009"), visit::toString);
+    assertTrue(visit.toString().contains("x 1.041"), visit::toString);
+    assertEquals(
+        UnpricedReason.NO_GPCI_FOR_LOCALITY,
+        releases
+            .price(ClaimLine.parse("99213"), on("2026-03-02", Setting.NON_FACILITY))
+            .reason()
+            .orElseThrow());
+    FeeResult later =
+        releases.price(ClaimLine.parse("99213"), on("2027-03-02", Setting.NON_FACILITY));
+    assertEquals(UnpricedReason.DATE_NOT_COVERED, later.reason().orElseThrow());
+    assertTrue(later.detail().contains("covers 2025-01-01 to 2026-12-31"), later::detail);
+  }
+
+  @Test
+  void filesAreRecognisedByNameAndTitle(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("notes.txt"), "not a CMS file");
+    DataLoadException none = assertThrows(DataLoadException.class, () -> CmsDirectory.load(dir));
+    assertTrue(none.getMessage().contains("no relative value file"), none::getMessage);
+    Files.write(
+        dir.resolve("PPRRVU25_APR.csv"),
+        ",,2025 National Physician Fee Schedule Relative Value File January Release,,\n"
+            .getBytes(StandardCharsets.ISO_8859_1));
+    DataLoadException title = assertThrows(DataLoadException.class, () -> CmsDirectory.scan(dir));
+    assertTrue(title.getMessage().contains("the title row says"), title::getMessage);
+  }
+
+  @Test
+  void anOppsCapFileNeedsItsYearBesideIt(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("OPPSCAP_JAN.csv"), "HCPCS,MOD\n");
+    DataLoadException e = assertThrows(DataLoadException.class, () -> CmsDirectory.scan(dir));
+    assertTrue(e.getMessage().contains("names no year"), e::getMessage);
+    List<CmsDirectory.CmsFile> none = CmsDirectory.scan(Files.createDirectory(dir.resolve("x")));
+    assertTrue(none.isEmpty());
+  }
+}
