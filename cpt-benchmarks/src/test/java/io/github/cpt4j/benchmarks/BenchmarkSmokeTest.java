@@ -44,7 +44,8 @@ class BenchmarkSmokeTest {
           LocalityBenchmark.class,
           ClaimPricingBenchmark.class,
           NcciBenchmark.class,
-          NcciLoadBenchmark.class);
+          NcciLoadBenchmark.class,
+          PartBPricingBenchmark.class);
 
   /** Parameters set smaller than the benchmark's own, to keep this test fast. */
   static final Map<String, String> SMALLER = Map.of("rows", "20000");

@@ -73,6 +73,7 @@ final class LookupCommand implements Callable<Integer> {
           Column.text("assistant", 5),
           Column.text("co_surgeons", 5),
           Column.text("team_surgery", 5),
+          Column.text("paid_by", 22),
           Column.text("error", 18),
           Column.number("index", 5),
           Column.text("message", 0));
@@ -128,6 +129,7 @@ final class LookupCommand implements Callable<Integer> {
         }
         printBlock(out, code, entry);
         printRvus(out, rows);
+        field(out, "paid by", BundledData.partBFeeSchedule().payerOf(code).words());
         if (cpt.interactive()) {
           out.flush();
         }
@@ -164,6 +166,7 @@ final class LookupCommand implements Callable<Integer> {
             indicator(global, i -> i.assistantAtSurgery().code()),
             indicator(global, i -> i.coSurgeons().code()),
             indicator(global, i -> i.teamSurgery().code()),
+            BundledData.partBFeeSchedule().payerOf(code).name(),
             null,
             null,
             null);

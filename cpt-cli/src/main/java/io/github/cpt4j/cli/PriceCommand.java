@@ -133,7 +133,9 @@ final class PriceCommand implements Callable<Integer> {
         names = {"-z", "--zip"},
         paramLabel = "ZIP",
         converter = ZipConverter.class,
-        description = "ZIP code of the place of service, mapped to its payment locality.")
+        description =
+            "ZIP code of the place of service, mapped to its payment locality; also taken as "
+                + "where the patient lives, for DMEPOS items.")
     private ZipCode zip;
 
     @Option(
@@ -216,6 +218,38 @@ final class PriceCommand implements Callable<Integer> {
   private Path oppsCap;
 
   @Option(
+      names = "--clfs",
+      paramLabel = "FILE",
+      description =
+          "A CMS Clinical Laboratory Fee Schedule file (CLFS_...csv) instead of the bundled "
+              + "2025 Q1 rows of the sample's lab codes.")
+  private Path clfs;
+
+  @Option(
+      names = "--dmepos",
+      paramLabel = "FILE",
+      description =
+          "A CMS DMEPOS fee schedule file (DMEPOS_...csv) instead of the bundled 2025 Q1 rows "
+              + "of the sample's equipment codes; priced by the patient's zip.")
+  private Path dmepos;
+
+  @Option(
+      names = "--dme-rural-zips",
+      paramLabel = "FILE",
+      description =
+          "A CMS DMEPOS rural ZIP code file (DME_Rural_ZIP_...csv) instead of the bundled 2025 Q1 "
+              + "list.")
+  private Path dmeRuralZips;
+
+  @Option(
+      names = "--asp",
+      paramLabel = "FILE",
+      description =
+          "A CMS Part B drug pricing file (ASP_...csv) instead of the bundled 2025 Q1 limits "
+              + "of the sample's drug codes.")
+  private Path asp;
+
+  @Option(
       names = "--cms-dir",
       paramLabel = "DIR",
       description =
@@ -236,7 +270,9 @@ final class PriceCommand implements Callable<Integer> {
         new PricingDefaults(
             defaultLocality(),
             setting == null ? Setting.NON_FACILITY : setting.value(),
-            date == null ? LocalDate.now() : date);
+            date == null ? LocalDate.now() : date,
+            // --zip is also where the patient lives, for the DMEPOS fee schedule.
+            Optional.ofNullable(location == null ? null : location.zip).map(ZipCode::digits));
     // Lines given as arguments are few: explain them all. A batch explains only what is not
     // priced unless --explain asks, for the explanation costs more than the price.
     ClaimPricer pricer = openPricer(input == null || explain);
@@ -284,7 +320,7 @@ final class PriceCommand implements Callable<Integer> {
               + "': "
               + (Files.exists(cmsDir) ? "not a directory" : "no such directory"));
     }
-    for (Path file : new Path[] {rvu, gpci, oppsCap}) {
+    for (Path file : new Path[] {rvu, gpci, oppsCap, clfs, dmepos, dmeRuralZips, asp}) {
       if (file != null && !Files.isRegularFile(file)) {
         throw new CliException(
             "cannot read '"
@@ -315,8 +351,10 @@ final class PriceCommand implements Callable<Integer> {
       names.add("--input");
       files.add(Inputs.path(input));
     }
-    names.addAll(List.of("--rvu", "--gpci", "--opps-cap"));
-    files.addAll(Arrays.asList(rvu, gpci, oppsCap));
+    names.addAll(
+        List.of(
+            "--rvu", "--gpci", "--opps-cap", "--clfs", "--dmepos", "--dme-rural-zips", "--asp"));
+    files.addAll(Arrays.asList(rvu, gpci, oppsCap, clfs, dmepos, dmeRuralZips, asp));
     for (int i = 0; i < files.size(); i++) {
       Path file = files.get(i);
       if (file != null && sameFile(file, out)) {
@@ -342,7 +380,13 @@ final class PriceCommand implements Callable<Integer> {
       }
       return data.pricer(
           new CmsFiles(
-              Optional.ofNullable(rvu), Optional.ofNullable(gpci), Optional.ofNullable(oppsCap)),
+              Optional.ofNullable(rvu),
+              Optional.ofNullable(gpci),
+              Optional.ofNullable(oppsCap),
+              Optional.ofNullable(clfs),
+              Optional.ofNullable(dmepos),
+              Optional.ofNullable(dmeRuralZips),
+              Optional.ofNullable(asp)),
           explainPriced);
     } catch (IllegalArgumentException e) {
       throw new CliException(e.getMessage(), e);
@@ -368,7 +412,11 @@ final class PriceCommand implements Callable<Integer> {
         labels.add(line.toString());
         requests.add(
             new LineRequest(
-                line, defaults.locality().orElseThrow(), defaults.setting(), defaults.date()));
+                line,
+                defaults.locality().orElseThrow(),
+                defaults.setting(),
+                defaults.date(),
+                defaults.beneficiaryZip()));
         priced.add(outcomes.size());
         outcomes.add(null);
       } catch (CodeFormatException e) {

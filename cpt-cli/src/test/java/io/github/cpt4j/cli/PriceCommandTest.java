@@ -279,7 +279,7 @@ class PriceCommandTest {
             + "99213,,,1328-99,,,,,\n" // 5 invalid_locality
             + "99213,,,,1000,,,,\n" // 6 invalid_zip
             + "99213,,,,00000,,,,\n" // 6b unknown_zip
-            + "99213,,,13282-99,10001,,,,\n" // 7 conflicting_location
+            + "99213,,,13282-99,10001,,,,\n" // 7 priced: the zip is the patient's
             + "99213,,,,,,,,\n" // 8 missing_location
             + "99213,,,,10001,home,,,\n" // 9 invalid_setting
             + "99213,,,,10001,,0,,\n" // 10 invalid_pos
@@ -300,7 +300,7 @@ class PriceCommandTest {
             "invalid_locality",
             "invalid_zip",
             "unknown_zip",
-            "conflicting_location",
+            "priced",
             "missing_location",
             "invalid_setting",
             "invalid_pos",
@@ -311,6 +311,47 @@ class PriceCommandTest {
         results);
     assertTrue(rows.get(2).getField(11).startsWith("code: '9921' has the wrong length"));
     assertEquals(12, rows.get(14).getFieldCount()); // padded to the header's width
+  }
+
+  @Test
+  void eachLineIsPricedByTheSchedulesThatPaysIt() throws IOException {
+    // The bundled 2025 Q1 data: the visit from the PFS, the draw and the panel from the CLFS
+    // (9.09, 10.56), 8 mg of dexamethasone from ASP (8 x 0.108 = 0.864), crutches from DMEPOS
+    // (NY non-rural 61.45) for a patient living in ZIP 10001.
+    String csv =
+        "claim,code,modifiers,units,locality,zip\n"
+            + "A,99213,25,,13202-01,10001\n"
+            + "A,36415,,,13202-01,10001\n"
+            + "A,80053,,,13202-01,10001\n"
+            + "A,J1100,,8,13202-01,10001\n"
+            + "A,E0114,NU,,13202-01,10001\n"
+            + "B,E0114,NU,,13202-01,\n";
+    Cli.Result r = Cli.runWithInput(csv, "price", "-i", "-", "-d", "2025-03-14");
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    List<String> amounts =
+        rows.stream().skip(1).map(row -> row.getField(6) + " " + row.getField(7)).toList();
+    assertEquals(
+        List.of(
+            "101.06 priced",
+            "9.09 priced",
+            "10.56 priced",
+            "0.86 priced",
+            "61.45 priced",
+            " no_beneficiary_zip"),
+        amounts,
+        r::toString);
+  }
+
+  @Test
+  void lookupNamesTheScheduleThatPays() {
+    Cli.Result r = Cli.run("lookup", "80053", "J1100", "E0114", "99213", "--format", "csv");
+    assertTrue(r.out().contains("CLINICAL_LABORATORY"), r::toString);
+    assertTrue(r.out().contains("DRUGS"), r::toString);
+    assertTrue(r.out().contains("DMEPOS"), r::toString);
+    assertTrue(r.out().contains("PHYSICIAN_FEE_SCHEDULE"), r::toString);
+    assertTrue(
+        Cli.run("lookup", "36415").out().contains("paid by     the Clinical Laboratory Fee"),
+        () -> Cli.run("lookup", "36415").toString());
   }
 
   @Test

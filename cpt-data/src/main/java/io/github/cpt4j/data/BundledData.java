@@ -11,6 +11,7 @@ import io.github.cpt4j.fee.medicare.asp.AspFeeSchedule;
 import io.github.cpt4j.fee.medicare.clfs.ClfsFeeSchedule;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposFeeSchedule;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
+import io.github.cpt4j.fee.medicare.partb.PartBFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.ConversionFactors;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.release.MedicareRelease;
@@ -194,6 +195,16 @@ public final class BundledData {
    */
   public static DmeposZipTable dmeposZips() {
     return BundledPartB.zips();
+  }
+
+  /**
+   * Returns the bundled 2025 Physician Fee Schedule, Clinical Laboratory, DMEPOS and drug (ASP)
+   * schedules as one {@code PartBFeeSchedule}, which sends each line to the schedule that pays it.
+   *
+   * @throws IllegalStateException if a resource is missing or malformed (a broken build)
+   */
+  public static PartBFeeSchedule partBFeeSchedule() {
+    return BundledPartB.partB();
   }
 
   /**

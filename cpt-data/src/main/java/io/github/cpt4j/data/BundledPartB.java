@@ -11,6 +11,7 @@ import io.github.cpt4j.fee.medicare.asp.AspFeeSchedule;
 import io.github.cpt4j.fee.medicare.clfs.ClfsFeeSchedule;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposFeeSchedule;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
+import io.github.cpt4j.fee.medicare.partb.PartBFeeSchedule;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,7 +77,22 @@ final class BundledPartB {
                   ASP,
                   (in, name) -> AspFile.read(in, name, QUARTER).withName("asp-2025-Q1-sample")));
 
+  private static final Supplier<PartBFeeSchedule> PART_B =
+      Suppliers.memoize(
+          () ->
+              PartBFeeSchedule.builder()
+                  .name("medicare-part-b-2025-sample")
+                  .physicianFeeSchedule(BundledMedicare.schedule())
+                  .clinicalLaboratory(clfs())
+                  .dmepos(dmepos())
+                  .drugs(asp())
+                  .build());
+
   private BundledPartB() {}
+
+  static PartBFeeSchedule partB() {
+    return PART_B.get();
+  }
 
   static ClfsFeeSchedule clfs() {
     return CLFS_SCHEDULE.get();

@@ -6,6 +6,7 @@ import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * One line to price and the context to price it in, every default applied and every ZIP code and
@@ -15,8 +16,15 @@ import java.time.LocalDate;
  * @param locality the payment locality
  * @param setting facility or non-facility
  * @param date the date of service
+ * @param beneficiaryZip the five-digit ZIP code where the patient lives, if known: the DMEPOS fee
+ *     schedule prices by it
  */
-public record LineRequest(ClaimLine line, Locality locality, Setting setting, LocalDate date) {
+public record LineRequest(
+    ClaimLine line,
+    Locality locality,
+    Setting setting,
+    LocalDate date,
+    Optional<String> beneficiaryZip) {
 
   /** Checks that nothing is missing. */
   public LineRequest {
@@ -24,10 +32,22 @@ public record LineRequest(ClaimLine line, Locality locality, Setting setting, Lo
     requireNonNull(locality, "locality");
     requireNonNull(setting, "setting");
     requireNonNull(date, "date");
+    requireNonNull(beneficiaryZip, "beneficiaryZip");
   }
 
-  /** Tells whether {@code other} is priced in the same context: locality, setting and date. */
+  /** A line without the beneficiary's ZIP code. */
+  public LineRequest(ClaimLine line, Locality locality, Setting setting, LocalDate date) {
+    this(line, locality, setting, date, Optional.empty());
+  }
+
+  /**
+   * Tells whether {@code other} is priced in the same context: locality, setting, date and the
+   * beneficiary's ZIP code.
+   */
   public boolean sameContext(LineRequest other) {
-    return locality.equals(other.locality) && setting == other.setting && date.equals(other.date);
+    return locality.equals(other.locality)
+        && setting == other.setting
+        && date.equals(other.date)
+        && beneficiaryZip.equals(other.beneficiaryZip);
   }
 }

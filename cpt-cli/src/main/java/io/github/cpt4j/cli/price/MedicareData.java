@@ -4,9 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.data.BundledData;
 import io.github.cpt4j.data.MedicareFiles;
+import io.github.cpt4j.data.medicare.AspFile;
+import io.github.cpt4j.data.medicare.ClfsFile;
 import io.github.cpt4j.data.medicare.CmsDirectory;
+import io.github.cpt4j.data.medicare.DmeposFile;
+import io.github.cpt4j.data.medicare.DmeposRuralZipFile;
 import io.github.cpt4j.data.medicare.GpciFile;
 import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.FeeResult;
@@ -14,6 +19,12 @@ import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.asp.AspFeeSchedule;
+import io.github.cpt4j.fee.medicare.clfs.ClfsFeeSchedule;
+import io.github.cpt4j.fee.medicare.dmepos.DmeposFeeSchedule;
+import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
+import io.github.cpt4j.fee.medicare.partb.PartBFeeSchedule;
+import io.github.cpt4j.fee.medicare.partb.PartBPayer;
 import io.github.cpt4j.fee.medicare.pfs.Gpci;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
@@ -22,6 +33,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -38,13 +50,40 @@ public final class MedicareData implements PricingData {
   @Override
   public ClaimPricer pricer(CmsFiles files, boolean explainPriced) {
     requireNonNull(files, "files");
+    OtherSchedules others = otherPartBSchedules(files);
     if (files.isEmpty()) {
-      return new Releases(BundledData.medicareReleases(), explainPriced);
+      return new Releases(BundledData.medicareReleases(), others, explainPriced);
+    }
+    if (files.noPhysicianFeeScheduleFile()) {
+      return new Claims(BundledData.medicareFeeSchedule(), others, explainPriced);
     }
     try {
       MedicareFeeSchedule schedule =
           MedicareFiles.of(files.rvu(), files.gpci(), files.oppsCap()).schedule();
-      return new Claims(schedule, explainPriced);
+      return new Claims(schedule, others, explainPriced);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The Clinical Laboratory, DMEPOS and drug (ASP) schedules: each from its file when given, else
+   * the bundled 2025 Q1 rows of the sample codes.
+   */
+  private static OtherSchedules otherPartBSchedules(CmsFiles files) {
+    try {
+      DmeposZipTable zips =
+          files.dmeRuralZips().isPresent()
+              ? DmeposRuralZipFile.read(files.dmeRuralZips().get(), BundledData.dmeposZips())
+              : BundledData.dmeposZips();
+      return new OtherSchedules(
+          files.clfs().isPresent()
+              ? ClfsFile.read(files.clfs().get())
+              : BundledData.clinicalLabFeeSchedule(),
+          files.dmepos().isPresent()
+              ? DmeposFile.read(files.dmepos().get(), zips)
+              : BundledData.dmeposFeeSchedule().withZips(zips),
+          files.asp().isPresent() ? AspFile.read(files.asp().get()) : BundledData.aspFeeSchedule());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -54,7 +93,10 @@ public final class MedicareData implements PricingData {
   public ClaimPricer pricer(Path cmsDirectory, boolean explainPriced) {
     requireNonNull(cmsDirectory, "cmsDirectory");
     try {
-      return new Releases(CmsDirectory.load(cmsDirectory).releases(), explainPriced);
+      return new Releases(
+          CmsDirectory.load(cmsDirectory).releases(),
+          otherPartBSchedules(PricingData.CmsFiles.NONE),
+          explainPriced);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -98,32 +140,71 @@ public final class MedicareData implements PricingData {
    * bilateral pairs, multiple-procedure ranking and every other rule that looks at the other lines.
    * Warnings (an add-on without its primary, documentation needed) are always shown.
    */
+  /** The Part B schedules other than the Physician Fee Schedule. */
+  record OtherSchedules(ClfsFeeSchedule clfs, DmeposFeeSchedule dmepos, AspFeeSchedule asp) {}
+
   static final class Claims implements ClaimPricer {
     private final MedicareClaimPricer pricer;
+    private final PartBFeeSchedule partB;
     private final boolean explainPriced;
 
-    Claims(MedicareFeeSchedule schedule, boolean explainPriced) {
+    Claims(MedicareFeeSchedule schedule, OtherSchedules others, boolean explainPriced) {
       this.pricer = MedicareClaimPricer.of(schedule);
+      // The same schedules, with the Physician Fee Schedule, to route each line.
+      this.partB =
+          PartBFeeSchedule.builder()
+              .physicianFeeSchedule(schedule)
+              .clinicalLaboratory(others.clfs())
+              .dmepos(others.dmepos())
+              .drugs(others.asp())
+              .build();
       this.explainPriced = explainPriced;
     }
 
+    /**
+     * Prices the lines the Physician Fee Schedule pays together, with the claim rules (multiple
+     * procedures, bilateral pairs...), and every other line alone with the schedule that pays it.
+     */
     @Override
     public List<Outcome> price(List<LineRequest> lines, boolean participating) {
       LineRequest first = lines.get(0);
       PricingContext context =
           PricingContext.of(first.date(), first.locality(), first.setting())
               .withParticipating(participating);
+      PricingContext patient =
+          first.beneficiaryZip().map(context::withBeneficiaryZip).orElse(context);
+      Outcome[] outcomes = new Outcome[lines.size()];
       List<BilledLine> billed = new ArrayList<>(lines.size());
-      for (LineRequest line : lines) {
-        billed.add(BilledLine.of(line.line()));
+      List<Integer> positions = new ArrayList<>(lines.size());
+      for (int i = 0; i < lines.size(); i++) {
+        ClaimLine line = lines.get(i).line();
+        if (partB.payerOf(line.code()) == PartBPayer.PHYSICIAN_FEE_SCHEDULE) {
+          billed.add(BilledLine.of(line));
+          positions.add(i);
+        } else {
+          outcomes[i] = outcome(partB.price(line, patient), explainPriced);
+        }
       }
-      PricedClaim claim = pricer.price(Claim.of(billed), context);
-      List<Outcome> outcomes = new ArrayList<>(lines.size());
-      for (PricedLine line : claim.lines()) {
-        outcomes.add(outcome(line, explainPriced));
+      if (!billed.isEmpty()) {
+        PricedClaim claim = pricer.price(Claim.of(billed), context);
+        for (int i = 0; i < positions.size(); i++) {
+          outcomes[positions.get(i)] = outcome(claim.lines().get(i), explainPriced);
+        }
       }
-      return outcomes;
+      return Arrays.asList(outcomes);
     }
+  }
+
+  /** Turns a line priced alone, outside the Physician Fee Schedule, into a line of output. */
+  static Outcome outcome(FeeResult result, boolean explainPriced) {
+    if (result.isPriced()) {
+      return Outcome.priced(
+          result.amountOrThrow(), explainPriced ? result.explanation().toString() : "");
+    }
+    String reason = result.reason().orElseThrow().name().toLowerCase(Locale.ROOT);
+    StringBuilder why = new StringBuilder(result.detail());
+    append(why, result.explanation().toString());
+    return Outcome.notPriced(reason, why.toString());
   }
 
   /**
@@ -132,36 +213,58 @@ public final class MedicareData implements PricingData {
    */
   static final class Releases implements ClaimPricer {
     private final MedicareReleases releases;
+    private final PartBFeeSchedule partB;
     private final boolean explainPriced;
 
-    Releases(MedicareReleases releases, boolean explainPriced) {
+    Releases(MedicareReleases releases, OtherSchedules others, boolean explainPriced) {
       this.releases = releases;
+      // Routes by the bundled 2025 Physician Fee Schedule's statuses and the other schedules.
+      this.partB =
+          PartBFeeSchedule.builder()
+              .physicianFeeSchedule(BundledData.medicareFeeSchedule())
+              .clinicalLaboratory(others.clfs())
+              .dmepos(others.dmepos())
+              .drugs(others.asp())
+              .build();
       this.explainPriced = explainPriced;
     }
 
+    /**
+     * Prices the lines the Physician Fee Schedule pays together with the release of the date, and
+     * every other line alone with the schedule that pays it.
+     */
     @Override
     public List<Outcome> price(List<LineRequest> lines, boolean participating) {
       LineRequest first = lines.get(0);
       PricingContext context =
           PricingContext.of(first.date(), first.locality(), first.setting())
               .withParticipating(participating);
+      PricingContext patient =
+          first.beneficiaryZip().map(context::withBeneficiaryZip).orElse(context);
+      Outcome[] outcomes = new Outcome[lines.size()];
       List<BilledLine> billed = new ArrayList<>(lines.size());
-      for (LineRequest line : lines) {
-        billed.add(BilledLine.of(line.line()));
-      }
-      Optional<PricedClaim> claim = releases.price(Claim.of(billed), context);
-      List<Outcome> outcomes = new ArrayList<>(lines.size());
-      if (claim.isEmpty()) {
-        String why = "the Medicare data covers " + releases.coverage() + ", not " + first.date();
-        for (int i = 0; i < lines.size(); i++) {
-          outcomes.add(Outcome.notPriced("date_not_covered", why));
+      List<Integer> positions = new ArrayList<>(lines.size());
+      for (int i = 0; i < lines.size(); i++) {
+        ClaimLine line = lines.get(i).line();
+        if (partB.payerOf(line.code()) == PartBPayer.PHYSICIAN_FEE_SCHEDULE) {
+          billed.add(BilledLine.of(line));
+          positions.add(i);
+        } else {
+          outcomes[i] = outcome(partB.price(line, patient), explainPriced);
         }
-        return outcomes;
       }
-      for (PricedLine line : claim.get().lines()) {
-        outcomes.add(outcome(line, explainPriced));
+      if (!billed.isEmpty()) {
+        Optional<PricedClaim> claim = releases.price(Claim.of(billed), context);
+        for (int i = 0; i < positions.size(); i++) {
+          outcomes[positions.get(i)] =
+              claim.isEmpty()
+                  ? Outcome.notPriced(
+                      "date_not_covered",
+                      "the Medicare data covers " + releases.coverage() + ", not " + first.date())
+                  : outcome(claim.get().lines().get(i), explainPriced);
+        }
       }
-      return outcomes;
+      return Arrays.asList(outcomes);
     }
   }
 

@@ -67,8 +67,19 @@ public interface PricingData {
    * @param rvu a relative value file (PPRRVU...csv)
    * @param gpci a GPCI file (GPCI...csv)
    * @param oppsCap an OPPS imaging cap file (OPPSCAP...csv)
+   * @param clfs a Clinical Laboratory Fee Schedule file (CLFS_...csv)
+   * @param dmepos a DMEPOS fee schedule file (DMEPOS_...csv)
+   * @param dmeRuralZips a DMEPOS rural ZIP code file (DME_Rural_ZIP_...csv)
+   * @param asp a Part B drug pricing file (ASP_...csv)
    */
-  record CmsFiles(Optional<Path> rvu, Optional<Path> gpci, Optional<Path> oppsCap) {
+  record CmsFiles(
+      Optional<Path> rvu,
+      Optional<Path> gpci,
+      Optional<Path> oppsCap,
+      Optional<Path> clfs,
+      Optional<Path> dmepos,
+      Optional<Path> dmeRuralZips,
+      Optional<Path> asp) {
 
     /** No files: the bundled data alone. */
     public static final CmsFiles NONE =
@@ -79,10 +90,37 @@ public interface PricingData {
       requireNonNull(rvu, "rvu");
       requireNonNull(gpci, "gpci");
       requireNonNull(oppsCap, "oppsCap");
+      requireNonNull(clfs, "clfs");
+      requireNonNull(dmepos, "dmepos");
+      requireNonNull(dmeRuralZips, "dmeRuralZips");
+      requireNonNull(asp, "asp");
+    }
+
+    /** The Physician Fee Schedule's files alone. */
+    public CmsFiles(Optional<Path> rvu, Optional<Path> gpci, Optional<Path> oppsCap) {
+      this(
+          rvu,
+          gpci,
+          oppsCap,
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty());
     }
 
     /** Tells whether no file was given. */
     public boolean isEmpty() {
+      return rvu.isEmpty()
+          && gpci.isEmpty()
+          && oppsCap.isEmpty()
+          && clfs.isEmpty()
+          && dmepos.isEmpty()
+          && dmeRuralZips.isEmpty()
+          && asp.isEmpty();
+    }
+
+    /** Tells whether no Physician Fee Schedule file was given. */
+    public boolean noPhysicianFeeScheduleFile() {
       return rvu.isEmpty() && gpci.isEmpty() && oppsCap.isEmpty();
     }
   }

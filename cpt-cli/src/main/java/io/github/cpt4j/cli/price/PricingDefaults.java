@@ -15,13 +15,21 @@ import java.util.Optional;
  * @param locality where services were performed, if given
  * @param setting the setting; non-facility unless given
  * @param date the date of service
+ * @param beneficiaryZip where the patient lives ({@code --zip}), for the DMEPOS fee schedule
  */
-public record PricingDefaults(Optional<Locality> locality, Setting setting, LocalDate date) {
+public record PricingDefaults(
+    Optional<Locality> locality, Setting setting, LocalDate date, Optional<String> beneficiaryZip) {
 
   /** Checks that nothing is null. */
   public PricingDefaults {
     requireNonNull(locality, "locality");
     requireNonNull(setting, "setting");
     requireNonNull(date, "date");
+    requireNonNull(beneficiaryZip, "beneficiaryZip");
+  }
+
+  /** The defaults without a beneficiary ZIP code. */
+  public PricingDefaults(Optional<Locality> locality, Setting setting, LocalDate date) {
+    this(locality, setting, date, Optional.empty());
   }
 }

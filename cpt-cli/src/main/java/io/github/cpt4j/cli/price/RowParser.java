@@ -23,10 +23,10 @@ import java.util.function.Function;
  * <p>Reason codes: {@code invalid_code}, {@code invalid_modifiers}, {@code invalid_units}, {@code
  * invalid_minutes}, {@code invalid_locality}, {@code invalid_zip}, {@code unknown_zip}
  * (well-formed, but in no locality), {@code invalid_setting}, {@code invalid_pos}, {@code
- * invalid_date}, {@code conflicting_location} (both {@code locality} and {@code zip}), {@code
- * conflicting_setting} (both {@code setting} and {@code pos}), {@code missing_location} (neither,
- * and no default), {@code malformed_row} (a field count other than the header's, or a record that
- * is not valid CSV).
+ * invalid_date}, {@code conflicting_setting} (both {@code setting} and {@code pos}), {@code
+ * missing_location} (neither, and no default), {@code malformed_row} (a field count other than the
+ * header's, or a record that is not valid CSV). A {@code zip} is where the patient lives, for the
+ * DMEPOS fee schedule; without a {@code locality} it also gives the locality.
  */
 public final class RowParser {
 
@@ -148,9 +148,17 @@ public final class RowParser {
     String localityText = field(fields, locality);
     String zipText = field(fields, zip);
     Locality place;
-    if (!localityText.isBlank() && !zipText.isBlank()) {
-      return problem("conflicting_location", "give a locality or a ZIP code, not both", claimValue);
-    } else if (!localityText.isBlank()) {
+    // The zip column is also where the patient lives, which the DMEPOS fee schedule prices by;
+    // with a locality beside it, it is that alone.
+    Optional<String> beneficiaryZip = defaults.beneficiaryZip();
+    if (!zipText.isBlank()) {
+      try {
+        beneficiaryZip = Optional.of(ZipCode.parse(zipText).digits());
+      } catch (IllegalArgumentException e) {
+        return problem("invalid_zip", "zip: " + e.getMessage(), claimValue);
+      }
+    }
+    if (!localityText.isBlank()) {
       try {
         place = locality(localityText);
       } catch (IllegalArgumentException e) {
@@ -215,7 +223,8 @@ public final class RowParser {
             claimValue);
       }
     }
-    return new Row(new LineRequest(line, place, choice, serviceDate), null, claimValue);
+    return new Row(
+        new LineRequest(line, place, choice, serviceDate, beneficiaryZip), null, claimValue);
   }
 
   private Locality locality(String text) {
