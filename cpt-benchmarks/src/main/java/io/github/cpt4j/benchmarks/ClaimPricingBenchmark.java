@@ -2,12 +2,12 @@ package io.github.cpt4j.benchmarks;
 
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
-import io.github.cpt4j.fee.medicare.pfs.claim.PricedClaim;
 import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -8,8 +8,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The answer of a {@link FeeSchedule}: an amount in US dollars, or the typed reason why there is
- * none; either way with its {@link Explanation}.
+ * The answer of a {@link FeeSchedule}: {@link Priced an amount} in US dollars, or {@link Unpriced
+ * the typed reason} why there is none; either way with its {@link Explanation}. Sealed: every
+ * result is one of the two, and {@code instanceof} patterns read them; the accessors on this class
+ * ({@link #amount()}, {@link #reason()}...) serve callers who only want a value.
  *
  * <h2>Rounding</h2>
  *
@@ -23,15 +25,16 @@ import java.util.Optional;
  *
  * <pre>{@code
  * FeeResult result = schedule.price(ClaimLine.parse("99213"), context);
- * if (result.isPriced()) {
- *   BigDecimal dollars = result.amountOrThrow();        // 91.23
- * } else {
- *   UnpricedReason why = result.reason().orElseThrow();  // CARRIER_PRICED...
+ * if (result instanceof FeeResult.Priced priced) {
+ *   BigDecimal dollars = priced.roundedAmount();       // 91.23
+ * } else if (result instanceof FeeResult.Unpriced unpriced) {
+ *   UnpricedReason why = unpriced.why();               // CARRIER_PRICED...
  * }
- * log.info(result.toString());                          // one line: amount and explanation
+ * result.amountOrThrow();                              // the same, or an exception with the reason
+ * log.info(result.toString());                         // one line: amount and explanation
  * }</pre>
  */
-public final class FeeResult {
+public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpriced {
 
   /** The scale of {@link #amount()}: cents. */
   public static final int CENTS = 2;
@@ -39,24 +42,9 @@ public final class FeeResult {
   /** The rounding of the exact amount to cents: half-up, as CMS rounds. */
   public static final RoundingMode ROUNDING = RoundingMode.HALF_UP;
 
-  private final BigDecimal exactAmount;
-  private final BigDecimal amount;
-  private final UnpricedReason reason;
-  private final String detail;
-  private final boolean settingNotAvailable;
   private final Explanation explanation;
 
-  private FeeResult(
-      BigDecimal exactAmount,
-      UnpricedReason reason,
-      String detail,
-      boolean settingNotAvailable,
-      Explanation explanation) {
-    this.exactAmount = exactAmount;
-    this.amount = exactAmount == null ? null : exactAmount.setScale(CENTS, ROUNDING);
-    this.reason = reason;
-    this.detail = detail;
-    this.settingNotAvailable = settingNotAvailable;
+  private FeeResult(Explanation explanation) {
     this.explanation = explanation;
   }
 
@@ -66,27 +54,25 @@ public final class FeeResult {
    * @throws IllegalArgumentException if the amount is negative
    */
   public static FeeResult priced(BigDecimal exactAmount, Explanation explanation) {
-    return new FeeResult(
-        checkAmount(exactAmount), null, "", false, requireNonNull(explanation, "explanation"));
+    return new Priced(checkAmount(exactAmount), false, requireNonNull(explanation, "explanation"));
   }
 
   /**
    * Returns a priced result for a setting the schedule marks as not available ("NA"): priced as the
    * schedule's published amounts price it, and flagged so that callers can tell.
+   *
+   * @throws IllegalArgumentException if the amount is negative
    */
   public static FeeResult pricedSettingNotAvailable(
       BigDecimal exactAmount, Explanation explanation) {
-    return new FeeResult(
-        checkAmount(exactAmount), null, "", true, requireNonNull(explanation, "explanation"));
+    return new Priced(checkAmount(exactAmount), true, requireNonNull(explanation, "explanation"));
   }
 
   /** Returns a result with no amount, for {@code reason}, with a detail in words. */
   public static FeeResult unpriced(UnpricedReason reason, String detail, Explanation explanation) {
-    return new FeeResult(
-        null,
+    return new Unpriced(
         requireNonNull(reason, "reason"),
         requireNonNull(detail, "detail"),
-        false,
         requireNonNull(explanation, "explanation"));
   }
 
@@ -98,54 +84,37 @@ public final class FeeResult {
     return exactAmount;
   }
 
-  /** Tells whether there is an amount. */
-  public boolean isPriced() {
-    return exactAmount != null;
-  }
+  /** Tells whether there is an amount: whether this is a {@link Priced}. */
+  public abstract boolean isPriced();
 
   /** Returns the amount rounded half-up to cents (scale 2), if priced. */
-  public Optional<BigDecimal> amount() {
-    return Optional.ofNullable(amount);
-  }
+  public abstract Optional<BigDecimal> amount();
 
   /**
    * Returns the amount rounded half-up to cents.
    *
    * @throws IllegalStateException if the result is not priced; the message gives the reason
    */
-  public BigDecimal amountOrThrow() {
-    if (amount == null) {
-      throw new IllegalStateException("not priced: " + reason.words() + ": " + detail);
-    }
-    return amount;
-  }
+  public abstract BigDecimal amountOrThrow();
 
   /** Returns the exact amount before the final rounding, if priced. */
-  public Optional<BigDecimal> exactAmount() {
-    return Optional.ofNullable(exactAmount);
-  }
+  public abstract Optional<BigDecimal> exactAmount();
 
   /** Returns why there is no amount; empty when priced. */
-  public Optional<UnpricedReason> reason() {
-    return Optional.ofNullable(reason);
-  }
+  public abstract Optional<UnpricedReason> reason();
 
   /** Returns the detail of the reason in words (empty text when priced). */
-  public String detail() {
-    return detail;
-  }
+  public abstract String detail();
 
   /**
    * Tells whether the schedule marks the requested setting as not available ("NA": the service is
    * rarely or never furnished there); the amount is then the one the schedule publishes for it,
-   * which for Medicare is the other setting's amount.
+   * which for Medicare is the other setting's amount. Always false when unpriced.
    */
-  public boolean settingNotAvailable() {
-    return settingNotAvailable;
-  }
+  public abstract boolean settingNotAvailable();
 
   /** Returns the inputs and steps that led to this result. */
-  public Explanation explanation() {
+  public final Explanation explanation() {
     return explanation;
   }
 
@@ -156,22 +125,20 @@ public final class FeeResult {
    *
    * @throws IllegalArgumentException if {@code factor} is negative
    */
-  public FeeResult multipliedBy(BigDecimal factor, String rule, String description) {
+  public final FeeResult multipliedBy(BigDecimal factor, String rule, String description) {
     requireNonNull(factor, "factor");
     requireNonNull(rule, "rule");
     requireNonNull(description, "description");
     if (factor.signum() < 0) {
       throw new IllegalArgumentException("a fee factor is never negative: " + factor);
     }
-    if (exactAmount == null) {
+    if (!(this instanceof Priced priced)) {
       return this;
     }
-    BigDecimal next = exactAmount.multiply(factor);
-    return new FeeResult(
+    BigDecimal next = priced.exactAmount.multiply(factor);
+    return new Priced(
         next,
-        null,
-        "",
-        settingNotAvailable,
+        priced.settingNotAvailable,
         explanation.then(PricingStep.of(rule, description, next)));
   }
 
@@ -182,87 +149,194 @@ public final class FeeResult {
    *
    * @throws IllegalArgumentException if the step carries no amount or a negative one
    */
-  public FeeResult withExactAmount(PricingStep step) {
+  public final FeeResult withExactAmount(PricingStep step) {
     requireNonNull(step, "step");
     BigDecimal next =
         step.amountAfter()
             .orElseThrow(() -> new IllegalArgumentException("the step sets no amount: " + step));
     checkAmount(next);
-    if (exactAmount == null) {
+    if (!(this instanceof Priced priced)) {
       return this;
     }
-    return new FeeResult(next, null, "", settingNotAvailable, explanation.then(step));
+    return new Priced(next, priced.settingNotAvailable, explanation.then(step));
   }
 
   /** Returns this result with {@code step} appended to its explanation; the amount is unchanged. */
-  public FeeResult withStep(PricingStep step) {
-    return new FeeResult(
-        exactAmount,
-        reason,
-        detail,
-        settingNotAvailable,
-        explanation.then(requireNonNull(step, "step")));
+  public final FeeResult withStep(PricingStep step) {
+    return withExplanation(explanation.then(requireNonNull(step, "step")));
   }
 
   /** Returns this result with {@code before} placed ahead of its explanation (for chains). */
-  FeeResult afterSteps(Explanation before) {
-    return new FeeResult(
-        exactAmount, reason, detail, settingNotAvailable, before.then(explanation));
+  final FeeResult afterSteps(Explanation before) {
+    return withExplanation(before.then(explanation));
   }
 
-  @Override
-  public boolean equals(Object other) {
-    if (this == other) {
+  abstract FeeResult withExplanation(Explanation newExplanation);
+
+  /** A result with an amount. */
+  public static final class Priced extends FeeResult {
+    private final BigDecimal exactAmount;
+    private final BigDecimal amount;
+    private final boolean settingNotAvailable;
+
+    private Priced(BigDecimal exactAmount, boolean settingNotAvailable, Explanation explanation) {
+      super(explanation);
+      this.exactAmount = exactAmount;
+      this.amount = exactAmount.setScale(CENTS, ROUNDING);
+      this.settingNotAvailable = settingNotAvailable;
+    }
+
+    /** Returns the amount rounded half-up to cents (scale 2). */
+    public BigDecimal roundedAmount() {
+      return amount;
+    }
+
+    /** Returns the exact amount before the final rounding. */
+    public BigDecimal exact() {
+      return exactAmount;
+    }
+
+    @Override
+    public boolean isPriced() {
       return true;
     }
-    if (!(other instanceof FeeResult)) {
-      return false;
+
+    @Override
+    public Optional<BigDecimal> amount() {
+      return Optional.of(amount);
     }
-    FeeResult that = (FeeResult) other;
-    return (exactAmount == null
-            ? that.exactAmount == null
-            : that.exactAmount != null && exactAmount.compareTo(that.exactAmount) == 0)
-        && reason == that.reason
-        && detail.equals(that.detail)
-        && settingNotAvailable == that.settingNotAvailable
-        && explanation.equals(that.explanation);
-  }
 
-  @Override
-  public int hashCode() {
-    return Objects.hash(
-        exactAmount == null ? null : exactAmount.stripTrailingZeros(),
-        reason,
-        detail,
-        settingNotAvailable,
-        explanation);
-  }
+    @Override
+    public BigDecimal amountOrThrow() {
+      return amount;
+    }
 
-  /**
-   * Returns one line for audit logs: the amount (or {@code UNPRICED reason: detail}), then the
-   * explanation and the final rounding.
-   */
-  @Override
-  public String toString() {
-    StringBuilder sb = new StringBuilder(160);
-    if (amount != null) {
-      sb.append(amount.toPlainString());
+    @Override
+    public Optional<BigDecimal> exactAmount() {
+      return Optional.of(exactAmount);
+    }
+
+    @Override
+    public Optional<UnpricedReason> reason() {
+      return Optional.empty();
+    }
+
+    @Override
+    public String detail() {
+      return "";
+    }
+
+    @Override
+    public boolean settingNotAvailable() {
+      return settingNotAvailable;
+    }
+
+    @Override
+    FeeResult withExplanation(Explanation newExplanation) {
+      return new Priced(exactAmount, settingNotAvailable, newExplanation);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Priced that
+          && exactAmount.compareTo(that.exactAmount) == 0
+          && settingNotAvailable == that.settingNotAvailable
+          && explanation().equals(that.explanation());
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(exactAmount.stripTrailingZeros(), settingNotAvailable, explanation());
+    }
+
+    /** Returns the amount, then the explanation and the final rounding, on one line. */
+    @Override
+    public String toString() {
+      StringBuilder sb = new StringBuilder(160).append(amount.toPlainString());
       if (settingNotAvailable) {
         sb.append(" (NA setting)");
       }
-      sb.append(" | ").append(explanation);
-      if (!explanation.steps().isEmpty()) {
+      sb.append(" | ").append(explanation());
+      if (!explanation().steps().isEmpty()) {
         sb.append("; ");
       }
-      sb.append("round: half-up to cents = ").append(amount.toPlainString());
-    } else {
-      sb.append("UNPRICED ")
-          .append(reason)
-          .append(": ")
-          .append(detail)
-          .append(" | ")
-          .append(explanation);
+      return sb.append("round: half-up to cents = ").append(amount.toPlainString()).toString();
     }
-    return sb.toString();
+  }
+
+  /** A result without an amount: the reason and a detail in words. */
+  public static final class Unpriced extends FeeResult {
+    private final UnpricedReason reason;
+    private final String detail;
+
+    private Unpriced(UnpricedReason reason, String detail, Explanation explanation) {
+      super(explanation);
+      this.reason = reason;
+      this.detail = detail;
+    }
+
+    /** Returns why there is no amount. */
+    public UnpricedReason why() {
+      return reason;
+    }
+
+    @Override
+    public boolean isPriced() {
+      return false;
+    }
+
+    @Override
+    public Optional<BigDecimal> amount() {
+      return Optional.empty();
+    }
+
+    @Override
+    public BigDecimal amountOrThrow() {
+      throw new IllegalStateException("not priced: " + reason.words() + ": " + detail);
+    }
+
+    @Override
+    public Optional<BigDecimal> exactAmount() {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<UnpricedReason> reason() {
+      return Optional.of(reason);
+    }
+
+    @Override
+    public String detail() {
+      return detail;
+    }
+
+    @Override
+    public boolean settingNotAvailable() {
+      return false;
+    }
+
+    @Override
+    FeeResult withExplanation(Explanation newExplanation) {
+      return new Unpriced(reason, detail, newExplanation);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Unpriced that
+          && reason == that.reason
+          && detail.equals(that.detail)
+          && explanation().equals(that.explanation());
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(reason, detail, explanation());
+    }
+
+    /** Returns {@code UNPRICED reason: detail | explanation}. */
+    @Override
+    public String toString() {
+      return "UNPRICED " + reason + ": " + detail + " | " + explanation();
+    }
   }
 }

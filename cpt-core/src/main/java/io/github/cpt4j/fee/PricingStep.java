@@ -2,6 +2,7 @@ package io.github.cpt4j.fee;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.base.Suppliers;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,26 +19,33 @@ import java.util.function.Supplier;
 public final class PricingStep {
 
   private final String rule;
+  // The words as given, or null when written on first read by the memoized describer.
+  private final String description;
   private final Supplier<String> describer;
   private final Optional<BigDecimal> amountAfter;
-  // Written once, on first use; a racy write of the same immutable String is harmless.
-  private String description;
 
   private PricingStep(
-      String rule,
-      String description,
-      Supplier<String> describer,
-      Optional<BigDecimal> amountAfter) {
+      String rule, String description, Supplier<String> describer, Optional<BigDecimal> amount) {
     this.rule = rule;
     this.description = description;
     this.describer = describer;
-    this.amountAfter = amountAfter;
+    this.amountAfter = amount;
+  }
+
+  private static String given(String description) {
+    return requireNonNull(description, "description");
+  }
+
+  /** Writes the words once, on first read, thread-safely; a null from the describer is a bug. */
+  private static Supplier<String> once(Supplier<String> describer) {
+    requireNonNull(describer, "describer");
+    return Suppliers.memoize(() -> requireNonNull(describer.get(), "the describer returned null"));
   }
 
   /** Returns a step that records an input or a decision without changing the amount. */
   public static PricingStep note(String rule, String description) {
-    requireNonNull(description, "description");
-    return new PricingStep(checkRule(rule), description, null, Optional.empty());
+    String words = given(description);
+    return new PricingStep(checkRule(rule), words, null, Optional.empty());
   }
 
   /**
@@ -45,15 +53,15 @@ public final class PricingStep {
    * price millions of lines and print few explanations. {@code describer} must be pure.
    */
   public static PricingStep note(String rule, Supplier<String> describer) {
-    requireNonNull(describer, "describer");
-    return new PricingStep(checkRule(rule), null, describer, Optional.empty());
+    Supplier<String> words = once(describer);
+    return new PricingStep(checkRule(rule), null, words, Optional.empty());
   }
 
   /** Returns a step after which the exact amount is {@code amountAfter}. */
   public static PricingStep of(String rule, String description, BigDecimal amountAfter) {
-    requireNonNull(description, "description");
+    String words = given(description);
     requireNonNull(amountAfter, "amountAfter");
-    return new PricingStep(checkRule(rule), description, null, Optional.of(amountAfter));
+    return new PricingStep(checkRule(rule), words, null, Optional.of(amountAfter));
   }
 
   /**
@@ -61,12 +69,18 @@ public final class PricingStep {
    * written only when someone reads it. {@code describer} must be pure.
    */
   public static PricingStep of(String rule, Supplier<String> describer, BigDecimal amountAfter) {
-    requireNonNull(describer, "describer");
+    Supplier<String> words = once(describer);
     requireNonNull(amountAfter, "amountAfter");
-    return new PricingStep(checkRule(rule), null, describer, Optional.of(amountAfter));
+    return new PricingStep(checkRule(rule), null, words, Optional.of(amountAfter));
   }
 
-  private static String checkRule(String rule) {
+  /**
+   * Returns {@code rule} if it is a valid rule id: non-empty, without spaces, {@code ';'} or {@code
+   * ':'}.
+   *
+   * @throws IllegalArgumentException if it is not
+   */
+  public static String checkRule(String rule) {
     requireNonNull(rule, "rule");
     // A plain loop: every priced line creates several steps, and a stream here showed up in
     // claim-pricing profiles.
@@ -89,12 +103,7 @@ public final class PricingStep {
 
   /** Returns what was used or done, in words and numbers. */
   public String description() {
-    String d = description;
-    if (d == null) {
-      d = requireNonNull(describer.get(), "the describer returned null");
-      description = d;
-    }
-    return d;
+    return description != null ? description : describer.get();
   }
 
   /** Returns the exact amount after this step, if the step sets or changes the amount. */
@@ -104,11 +113,8 @@ public final class PricingStep {
 
   @Override
   public boolean equals(Object other) {
-    if (!(other instanceof PricingStep)) {
-      return false;
-    }
-    PricingStep that = (PricingStep) other;
-    return rule.equals(that.rule)
+    return other instanceof PricingStep that
+        && rule.equals(that.rule)
         && description().equals(that.description())
         && amountAfter.equals(that.amountAfter);
   }

@@ -17,11 +17,14 @@ public final class ModifierInfo {
   private final Modifier modifier;
   private final ModifierKind kind;
   private final String description;
+  private final PaymentEffect paymentEffect;
 
-  private ModifierInfo(Modifier modifier, ModifierKind kind, String description) {
+  private ModifierInfo(
+      Modifier modifier, ModifierKind kind, String description, PaymentEffect paymentEffect) {
     this.modifier = modifier;
     this.kind = kind;
     this.description = description;
+    this.paymentEffect = paymentEffect;
   }
 
   /**
@@ -36,7 +39,12 @@ public final class ModifierInfo {
     if (description.isBlank()) {
       throw new IllegalArgumentException("modifier " + modifier + " needs a description");
     }
-    return new ModifierInfo(modifier, kind, description);
+    return new ModifierInfo(modifier, kind, description, PaymentEffect.NONE);
+  }
+
+  /** Returns a copy with the given effect on payment. */
+  public ModifierInfo withPaymentEffect(PaymentEffect effect) {
+    return new ModifierInfo(modifier, kind, description, requireNonNull(effect, "effect"));
   }
 
   /** Returns the modifier described. */
@@ -54,18 +62,24 @@ public final class ModifierInfo {
     return description;
   }
 
+  /** Returns what the modifier does to a payment; {@link PaymentEffect#NONE} by default. */
+  public PaymentEffect paymentEffect() {
+    return paymentEffect;
+  }
+
   @Override
   public boolean equals(Object other) {
-    if (!(other instanceof ModifierInfo)) {
-      return false;
-    }
-    ModifierInfo that = (ModifierInfo) other;
-    return modifier == that.modifier && kind == that.kind && description.equals(that.description);
+    return other instanceof ModifierInfo that
+        && modifier == that.modifier
+        && kind == that.kind
+        && description.equals(that.description)
+        && paymentEffect == that.paymentEffect;
   }
 
   @Override
   public int hashCode() {
-    return (modifier.hashCode() * 31 + kind.hashCode()) * 31 + description.hashCode();
+    return ((modifier.hashCode() * 31 + kind.hashCode()) * 31 + description.hashCode()) * 31
+        + paymentEffect.hashCode();
   }
 
   /**

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -30,11 +31,18 @@ public final class ModifierRegistry {
   private final ImmutableList<ModifierInfo> all;
   // Indexed by Modifier.ordinal(); holds Optional instances so that lookup never allocates.
   private final List<Optional<ModifierInfo>> byOrdinal;
+  // Indexed by Modifier.ordinal(): the payment effect table claim pricers read per modifier.
+  private final PaymentEffect[] effects;
 
   private ModifierRegistry(
       ImmutableList<ModifierInfo> all, List<Optional<ModifierInfo>> byOrdinal) {
     this.all = all;
     this.byOrdinal = byOrdinal;
+    this.effects = new PaymentEffect[Modifier.COUNT];
+    Arrays.fill(effects, PaymentEffect.NONE);
+    for (ModifierInfo info : all) {
+      effects[info.modifier().ordinal()] = info.paymentEffect();
+    }
   }
 
   /** Returns the registry of the modifiers described in the library's documentation. */
@@ -70,6 +78,25 @@ public final class ModifierRegistry {
   /** Returns what the registry knows about {@code modifier}, or empty if it is unknown. */
   public Optional<ModifierInfo> lookup(Modifier modifier) {
     return byOrdinal.get(requireNonNull(modifier, "modifier").ordinal());
+  }
+
+  /**
+   * Returns what {@code modifier} does to a payment ({@link PaymentEffect#NONE} when unknown): an
+   * array read, for pricers that decode every line's modifiers.
+   */
+  public PaymentEffect paymentEffect(Modifier modifier) {
+    return effects[modifier.ordinal()];
+  }
+
+  /**
+   * Returns the payment effects of {@code modifiers} as a set of {@link PaymentEffect#bit() bits}.
+   */
+  public int paymentEffects(List<Modifier> modifiers) {
+    int bits = 0;
+    for (int i = 0; i < modifiers.size(); i++) {
+      bits |= effects[modifiers.get(i).ordinal()].bit();
+    }
+    return bits;
   }
 
   /** Tells whether the registry knows {@code modifier}. */

@@ -1,6 +1,7 @@
 package io.github.cpt4j.modifier;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 
 /**
  * The data of {@link ModifierRegistry#standard()}, one modifier per line. The descriptions are
@@ -139,8 +140,37 @@ final class StandardModifiers {
         levelII("JZ", "No drug discarded from a single-use container"));
   }
 
+  /**
+   * The payment effects of the standard modifiers (CMS Claims Processing Manual, chapter 12,
+   * sections 20.4 and 40-40.4, and the indicators of the relative value file's Attachment A).
+   */
+  private static final ImmutableMap<String, PaymentEffect> EFFECTS =
+      ImmutableMap.<String, PaymentEffect>builder()
+          .put("22", PaymentEffect.INCREASED_SERVICES)
+          .put("25", PaymentEffect.SEPARATE_VISIT)
+          .put("50", PaymentEffect.BILATERAL)
+          .put("51", PaymentEffect.MULTIPLE_PROCEDURES)
+          .put("52", PaymentEffect.REDUCED_SERVICES)
+          .put("54", PaymentEffect.SURGICAL_CARE_ONLY)
+          .put("55", PaymentEffect.POSTOPERATIVE_CARE_ONLY)
+          .put("56", PaymentEffect.PREOPERATIVE_CARE_ONLY)
+          .put("62", PaymentEffect.CO_SURGEON)
+          .put("66", PaymentEffect.TEAM_SURGEON)
+          .put("80", PaymentEffect.ASSISTANT_SURGEON)
+          .put("81", PaymentEffect.ASSISTANT_SURGEON)
+          .put("82", PaymentEffect.ASSISTANT_SURGEON)
+          .put("AS", PaymentEffect.NON_PHYSICIAN_ASSISTANT)
+          .put("LT", PaymentEffect.LEFT_SIDE)
+          .put("RT", PaymentEffect.RIGHT_SIDE)
+          .build();
+
+  private static ModifierInfo withEffect(ModifierInfo info) {
+    PaymentEffect effect = EFFECTS.get(info.modifier().toString());
+    return effect == null ? info : info.withPaymentEffect(effect);
+  }
+
   private static ModifierInfo cpt(String code, String description) {
-    return ModifierInfo.of(Modifier.parse(code), ModifierKind.CPT, description);
+    return withEffect(ModifierInfo.of(Modifier.parse(code), ModifierKind.CPT, description));
   }
 
   private static ModifierInfo status(String code, String description) {
@@ -153,6 +183,7 @@ final class StandardModifiers {
   }
 
   private static ModifierInfo levelII(String code, String description) {
-    return ModifierInfo.of(Modifier.parse(code), ModifierKind.HCPCS_LEVEL_II, description);
+    return withEffect(
+        ModifierInfo.of(Modifier.parse(code), ModifierKind.HCPCS_LEVEL_II, description));
   }
 }

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
-import io.github.cpt4j.fee.medicare.pfs.claim.PricedClaim;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

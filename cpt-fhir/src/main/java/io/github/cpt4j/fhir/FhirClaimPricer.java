@@ -3,10 +3,10 @@ package io.github.cpt4j.fhir;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
-import io.github.cpt4j.fee.medicare.pfs.claim.PricedClaim;
-import io.github.cpt4j.fee.medicare.pfs.claim.PricedLine;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Date;

@@ -3,26 +3,26 @@ package io.github.cpt4j.jackson;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.github.cpt4j.fee.ClaimWarning;
+import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
-import io.github.cpt4j.fee.medicare.pfs.claim.ClaimWarning;
-import io.github.cpt4j.fee.medicare.pfs.claim.PricedClaim;
-import io.github.cpt4j.fee.medicare.pfs.claim.PricedLine;
 import io.github.cpt4j.modifier.Modifier;
 import io.github.cpt4j.modifier.ModifierViolation;
 import java.io.IOException;
 
 /**
  * A {@link PricedClaim}, written for reports and APIs: the context, the total, and each {@link
- * PricedLine} with its billed line, its {@code FeeResult}, the rule that refused it, its warnings
- * and modifier violations. Amounts are exact decimal strings, as everywhere in this module.
+ * PricedLine} with its billed line, its {@code FeeResult}, the rule or claim edit that refused it
+ * (its id, such as {@code "co-surgery"}) and its warnings (a broken modifier rule among them).
+ * Amounts are exact decimal strings, as everywhere in this module.
  *
  * <pre>{@code
  * {"context":{"dateOfService":"2025-06-02","area":"13282-99","setting":"FACILITY",
  *             "participating":true,"qualifyingApmParticipant":false},
  *  "total":"614.69","fullyPriced":true,
  *  "lines":[{"index":0,"billed":{"code":"29880","modifiers":["RT"],"units":1,"charge":"2400.00"},
- *            "result":{"priced":true,"amount":"531.70",...},"warnings":[],
- *            "modifierViolations":[]}, ...],
+ *            "result":{"priced":true,"amount":"531.70",...},"warnings":[]}, ...],
  *  "warnings":[]}
  * }</pre>
  */
@@ -45,7 +45,7 @@ final class PricedClaimJson {
   static void writeWarning(ClaimWarning warning, JsonGenerator gen) throws IOException {
     gen.writeStartObject(warning);
     gen.writeStringField("kind", warning.kind().name());
-    gen.writeStringField("rule", warning.rule().name());
+    gen.writeStringField("rule", warning.rule());
     gen.writeStringField("message", warning.message());
     gen.writeEndObject();
   }
@@ -71,16 +71,11 @@ final class PricedClaimJson {
     gen.writeFieldName("result");
     FeeResultJson.writeResult(line.result(), gen);
     if (line.refusedBy().isPresent()) {
-      gen.writeStringField("refusedBy", line.refusedBy().get().name());
+      gen.writeStringField("refusedBy", line.refusedBy().get());
     }
     gen.writeArrayFieldStart("warnings");
     for (ClaimWarning warning : line.warnings()) {
       writeWarning(warning, gen);
-    }
-    gen.writeEndArray();
-    gen.writeArrayFieldStart("modifierViolations");
-    for (ModifierViolation violation : line.modifierViolations()) {
-      writeViolation(violation, gen);
     }
     gen.writeEndArray();
     gen.writeEndObject();

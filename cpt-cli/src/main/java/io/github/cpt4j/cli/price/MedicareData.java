@@ -2,21 +2,21 @@ package io.github.cpt4j.cli.price;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.base.Supplier;
-import com.google.common.base.Suppliers;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.data.BundledData;
+import io.github.cpt4j.data.MedicareFiles;
 import io.github.cpt4j.data.medicare.AspFile;
 import io.github.cpt4j.data.medicare.ClfsFile;
 import io.github.cpt4j.data.medicare.CmsDirectory;
 import io.github.cpt4j.data.medicare.DmeposFile;
 import io.github.cpt4j.data.medicare.DmeposRuralZipFile;
 import io.github.cpt4j.data.medicare.GpciFile;
-import io.github.cpt4j.data.medicare.OppsCapFile;
-import io.github.cpt4j.data.medicare.RvuFile;
+import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.asp.AspFeeSchedule;
@@ -26,14 +26,8 @@ import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
 import io.github.cpt4j.fee.medicare.partb.PartBFeeSchedule;
 import io.github.cpt4j.fee.medicare.partb.PartBPayer;
 import io.github.cpt4j.fee.medicare.pfs.Gpci;
-import io.github.cpt4j.fee.medicare.pfs.GpciTable;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
-import io.github.cpt4j.fee.medicare.pfs.OppsCapTable;
-import io.github.cpt4j.fee.medicare.pfs.RvuTable;
-import io.github.cpt4j.fee.medicare.pfs.claim.ClaimWarning;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
-import io.github.cpt4j.fee.medicare.pfs.claim.PricedClaim;
-import io.github.cpt4j.fee.medicare.pfs.claim.PricedLine;
 import io.github.cpt4j.fee.medicare.release.MedicareReleases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,14 +38,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The real {@link PricingData}: the Medicare Physician Fee Schedule bundled in cpt-data, or built
- * from the CMS files given on the command line, each file replacing its bundled counterpart, and
- * priced claim by claim with the library's {@link MedicareClaimPricer}. Nothing is loaded before it
- * is needed.
+ * from the CMS files given on the command line, each file replacing its bundled counterpart (by
+ * cpt-data's {@link MedicareFiles}), and priced claim by claim with the library's {@link
+ * MedicareClaimPricer}. Nothing is loaded before it is needed.
  */
 public final class MedicareData implements PricingData {
 
@@ -65,25 +57,13 @@ public final class MedicareData implements PricingData {
     if (files.noPhysicianFeeScheduleFile()) {
       return new Claims(BundledData.medicareFeeSchedule(), others, explainPriced);
     }
-    // The OPPS cap file is read on another thread while this one reads the others: the
-    // relative value and cap files take most of a second each. The bundled schedule is loaded
-    // only if some file is missing.
-    CompletableFuture<Optional<OppsCapTable>> caps = read(files.oppsCap(), OppsCapFile::read);
-    CompletableFuture<Optional<RvuTable>> rvus = readHere(files.rvu(), RvuFile::read);
-    CompletableFuture<Optional<GpciTable>> gpcis = readHere(files.gpci(), GpciFile::read);
-    Supplier<MedicareFeeSchedule> bundled = Suppliers.memoize(BundledData::medicareFeeSchedule);
-    MedicareFeeSchedule.Builder builder =
-        MedicareFeeSchedule.builder()
-            .name("medicare-pfs")
-            .rvus(join(rvus).orElseGet(() -> bundled.get().rvus()))
-            .gpcis(join(gpcis).orElseGet(() -> bundled.get().gpcis()))
-            .oppsCaps(join(caps).orElseGet(() -> bundled.get().oppsCaps()))
-            .conversionFactors(BundledData.conversionFactors());
-    if (files.rvu().isEmpty()) {
-      // The bundled rows are the 2025 rows, whatever the other files.
-      builder.effective(bundled.get().effectiveFrom(), bundled.get().effectiveTo());
+    try {
+      MedicareFeeSchedule schedule =
+          MedicareFiles.of(files.rvu(), files.gpci(), files.oppsCap()).schedule();
+      return new Claims(schedule, others, explainPriced);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return new Claims(builder.build(), others, explainPriced);
   }
 
   /**
@@ -131,55 +111,6 @@ public final class MedicareData implements PricingData {
       return CmsDirectory.load(cmsDirectory.get()).describe();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Reads a file. */
-  private interface FileReader<T> {
-    T read(Path path) throws IOException;
-  }
-
-  private static <T> CompletableFuture<Optional<T>> read(
-      Optional<Path> file, FileReader<T> reader) {
-    if (file.isEmpty()) {
-      return CompletableFuture.completedFuture(Optional.empty());
-    }
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try {
-            return Optional.of(reader.read(file.get()));
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
-  }
-
-  /** Reads a file on this thread, failing the future rather than throwing. */
-  private static <T> CompletableFuture<Optional<T>> readHere(
-      Optional<Path> file, FileReader<T> reader) {
-    try {
-      return CompletableFuture.completedFuture(
-          file.isEmpty() ? Optional.empty() : Optional.of(reader.read(file.get())));
-    } catch (IOException e) {
-      return CompletableFuture.failedFuture(new UncheckedIOException(e));
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-  }
-
-  /** Waits for a file, rethrowing what reading it threw. */
-  private static <T> T join(CompletableFuture<T> future) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      if (cause instanceof Error) {
-        throw (Error) cause;
-      }
-      throw e;
     }
   }
 

@@ -1,5 +1,7 @@
 package io.github.cpt4j.data.medicare;
 
+import com.google.common.collect.Interner;
+import com.google.common.collect.Interners;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
@@ -228,14 +230,14 @@ public final class RvuFile {
    * only once, which pays for most of the hashing.
    */
   private static final class Canonical {
-    private final Map<Object, Object> values = new HashMap<>();
+    // Single-threaded and dropped after the load: a strong interner, no weak references needed.
+    private final Interner<Object> values = Interners.newStrongInterner();
 
     private final Map<String, BigDecimal> decimals = new HashMap<>();
 
     @SuppressWarnings("unchecked") // a value is only ever mapped to an equal value of its class
     <T> T of(T value) {
-      Object known = values.putIfAbsent(value, value);
-      return known == null ? value : (T) known;
+      return (T) values.intern(value);
     }
 
     /** Reads a decimal, parsing and checking each distinct text once. */

@@ -11,6 +11,7 @@ import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.data.BundledData;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
@@ -20,7 +21,6 @@ import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaConversionFactors;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.claim.ClaimRule;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
-import io.github.cpt4j.fee.medicare.pfs.claim.PricedClaim;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -100,13 +100,13 @@ class AnesthesiaFilesTest {
             .build();
     PricedClaim priced = pricer.price(claim, ROCHESTER);
     assertEquals(UnpricedReason.NOT_PAYABLE_ON_CLAIM, priced.line(0).reason().orElseThrow());
-    assertEquals(ClaimRule.ANESTHESIA, priced.line(0).refusedBy().orElseThrow());
+    assertEquals(ClaimRule.ANESTHESIA.id(), priced.line(0).refusedBy().orElseThrow());
     assertEquals(new BigDecimal("277.06"), priced.line(1).amountOrThrow());
     assertEquals(UnpricedReason.STATUS_NOT_PAYABLE, priced.line(2).reason().orElseThrow());
     assertEquals(new BigDecimal("40.00"), priced.line(3).amountOrThrow());
     assertTrue(priced.line(3).toString().contains("billed-charge"), priced.line(3)::toString);
     assertTrue(priced.line(4).isPriced());
-    assertFalse(priced.line(1).row().isPresent());
+    assertFalse(priced.line(1).explanation().has("rvu"), priced.line(1)::toString);
     assertTrue(
         priced.line(1).result().toString().contains("7.0 base + 7.0 time units x 19.79"),
         () -> priced.line(1).result().toString());

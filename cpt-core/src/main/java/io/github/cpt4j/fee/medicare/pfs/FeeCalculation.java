@@ -29,10 +29,10 @@ import java.util.Optional;
  * rounding is {@link #amount()} (or {@link FeeResult#amount()}), half-up to cents, after every
  * adjustment. CMS's published amounts are the same single rounding of the same exact value.
  *
- * <p>Immutable. Built by {@link MedicareFeeSchedule#calculation} or, from its inputs, by {@link
- * #of}.
+ * <p>A priced {@link LineEvaluation}: the schedule's answer for a line it prices. Immutable. Built
+ * by {@link MedicareFeeSchedule#evaluate} or, from its inputs, by {@link #of}.
  */
-public final class FeeCalculation {
+public final class FeeCalculation implements LineEvaluation {
 
   private static final int SCALE = 9;
 
@@ -129,6 +129,12 @@ public final class FeeCalculation {
   /** Returns the RVU row used. */
   public RvuEntry rvuEntry() {
     return rvu;
+  }
+
+  /** Returns the RVU row used, never empty. */
+  @Override
+  public Optional<RvuEntry> row() {
+    return Optional.of(rvu);
   }
 
   /** Returns the locality's GPCIs used. */

@@ -14,6 +14,8 @@ import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
 import io.github.cpt4j.modifier.Modifier;
+import io.github.cpt4j.modifier.ModifierRegistry;
+import io.github.cpt4j.modifier.PaymentEffect;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -100,15 +102,21 @@ public final class MedicareFeeSchedule implements FeeSchedule {
   /** Prices {@code line} in {@code context}, as described on this class. */
   @Override
   public FeeResult price(ClaimLine line, PricingContext context) {
+    requireNonNull(line, "line");
+    requireNonNull(context, "context");
     if (anesthesia != null && AnesthesiaFeeSchedule.covers(line.code())) {
       // Anesthesia (status J) is paid by base and time units, not RVUs: chapter 12, section 50.
       return anesthesia.price(line, context);
     }
-    Outcome outcome = evaluate(line, context);
-    if (outcome.refusal != null) {
-      return outcome.refusal;
+    LineEvaluation evaluation = LineEvaluator.evaluate(this, context, line);
+    if (evaluation instanceof LineEvaluation.Refused refused) {
+      RvuEntry row = refused.rowOrNull();
+      return FeeResult.unpriced(
+          refused.reason(),
+          refused.detail(),
+          Explanation.deferred(() -> header(line, context, row)));
     }
-    FeeCalculation calculation = outcome.calculation;
+    FeeCalculation calculation = (FeeCalculation) evaluation;
     // Worked out only when someone reads it: most callers want the amount alone, and the steps
     // cost several times the arithmetic.
     Explanation explanation =
@@ -136,6 +144,42 @@ public final class MedicareFeeSchedule implements FeeSchedule {
   }
 
   /**
+   * Returns the schedule's one answer for {@code line} in {@code context} from its RVU rows: the
+   * exact calculation of one unit of the row, or the reason, rule and detail of a refusal.
+   * Anesthesia codes are answered from their rows too (status J, not paid from RVUs); {@link
+   * #price} and the claim pricer hand them to the {@linkplain #anesthesia() anesthesia schedule}
+   * instead. {@link #price} is this answer with the units and non-participation applied.
+   */
+  public LineEvaluation evaluate(ClaimLine line, PricingContext context) {
+    requireNonNull(line, "line");
+    requireNonNull(context, "context");
+    return LineEvaluator.evaluate(this, context, line);
+  }
+
+  /**
+   * Returns the explanation of {@code evaluation}, this schedule's answer for {@code line} in
+   * {@code context}: what is priced, the row with its indicators, then the calculation of one unit
+   * (the formula, NA, the OPPS cap) when priced.
+   */
+  public Explanation explain(ClaimLine line, PricingContext context, LineEvaluation evaluation) {
+    requireNonNull(line, "line");
+    requireNonNull(context, "context");
+    requireNonNull(evaluation, "evaluation");
+    if (evaluation instanceof FeeCalculation priced) {
+      return header(line, context, priced.rvuEntry()).then(priced.explanation());
+    }
+    return header(line, context, ((LineEvaluation.Refused) evaluation).rowOrNull());
+  }
+
+  /**
+   * Returns an evaluator of lines in {@code context}, which looks the context's inputs up once: for
+   * pricing the lines of one claim.
+   */
+  public LineEvaluator evaluator(PricingContext context) {
+    return new LineEvaluator(this, requireNonNull(context, "context"));
+  }
+
+  /**
    * Returns the limiting charge of {@code line}: the most a non-participating provider who does not
    * accept assignment may charge, 109.25% of the participating amount (whatever the context's
    * participation), rounded once at the end like every amount.
@@ -150,31 +194,21 @@ public final class MedicareFeeSchedule implements FeeSchedule {
 
   /**
    * Returns the exact calculation for one unit of the row {@code line} selects, when the line is
-   * priced from RVUs; empty when {@link #price} gives a reason instead. For claim-level pricing,
-   * which needs the parts (the therapy reduction applies to the practice expense only).
+   * priced from RVUs; empty when {@link #price} gives a reason instead.
    */
   public Optional<FeeCalculation> calculation(ClaimLine line, PricingContext context) {
-    return Optional.ofNullable(evaluate(line, context).calculation);
+    return evaluate(line, context) instanceof FeeCalculation priced
+        ? Optional.of(priced)
+        : Optional.empty();
   }
 
   /**
    * Returns the RVU row {@code line} selects by its 26, TC or 53 modifier (the global row when it
-   * has none), if the schedule has that row.
+   * has none), if the schedule has that row; empty when its modifiers select different rows.
    */
   public Optional<RvuEntry> rvuEntry(ClaimLine line) {
-    requireNonNull(line, "line");
-    Modifier rowModifier = null;
-    ImmutableList<Modifier> modifiers = line.modifiers();
-    for (int i = 0; i < modifiers.size(); i++) {
-      Modifier modifier = modifiers.get(i);
-      if (RowKey.slotOrMinusOne(modifier) >= 0) {
-        if (rowModifier != null && rowModifier != modifier) {
-          return Optional.empty();
-        }
-        rowModifier = modifier;
-      }
-    }
-    return rvus.find(line.code(), Optional.ofNullable(rowModifier));
+    RowModifier row = RowModifier.selectedBy(line.modifiers());
+    return row == null ? Optional.empty() : rvus.find(line.code(), row);
   }
 
   /** Returns the row of {@code code} with row modifier {@code modifier}, if present. */
@@ -255,26 +289,6 @@ public final class MedicareFeeSchedule implements FeeSchedule {
         + ")";
   }
 
-  /** The calculation, or the refusal with the steps that led there. */
-  private static final class Outcome {
-    final FeeCalculation calculation;
-    final FeeResult refusal;
-
-    Outcome(FeeCalculation calculation, FeeResult refusal) {
-      this.calculation = calculation;
-      this.refusal = refusal;
-    }
-  }
-
-  private static Outcome refuse(Explanation header, UnpricedReason reason, String detail) {
-    return new Outcome(null, FeeResult.unpriced(reason, detail, header));
-  }
-
-  /** {@link #header}, worked out only if someone reads the explanation of a refusal. */
-  private Explanation deferredHeader(ClaimLine line, PricingContext context, RvuEntry entry) {
-    return Explanation.deferred(() -> header(line, context, entry));
-  }
-
   /**
    * The steps before the calculation: what is priced, and when the row is known, the row with its
    * indicators and the status T rule.
@@ -286,22 +300,8 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     if (entry == null) {
       return header;
     }
-    PaymentIndicators indicators = entry.indicators();
-    PaymentStatus status = indicators.status();
-    header =
-        header.then(
-            PricingStep.note(
-                "row",
-                () ->
-                    entry.row()
-                        + " status "
-                        + status.code()
-                        + " ("
-                        + status.words()
-                        + "), PC/TC "
-                        + indicators.pcTc().code()
-                        + ", global "
-                        + indicators.globalPeriod().code()));
+    PaymentStatus status = entry.status();
+    header = header.then(PricingStep.note("row", entry::describe));
     if (status == PaymentStatus.T) {
       header =
           header.then(
@@ -311,156 +311,11 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     return header;
   }
 
-  private Outcome evaluate(ClaimLine line, PricingContext context) {
-    requireNonNull(line, "line");
-    requireNonNull(context, "context");
-    ProcedureCode code = line.code();
-    LocalDate date = context.dateOfService();
-    if (date.isBefore(effectiveFrom) || date.isAfter(effectiveTo)) {
-      return refuse(
-          deferredHeader(line, context, null),
-          UnpricedReason.DATE_NOT_COVERED,
-          name + " covers " + effectiveFrom + " to " + effectiveTo + ", not " + date);
-    }
-    if (!rvus.contains(code)) {
-      return refuse(
-          deferredHeader(line, context, null),
-          UnpricedReason.NOT_IN_SCHEDULE,
-          code + " is not in " + name);
-    }
-    Modifier rowModifier = null;
-    ImmutableList<Modifier> modifiers = line.modifiers();
-    for (int i = 0; i < modifiers.size(); i++) {
-      Modifier modifier = modifiers.get(i);
-      if (RowKey.slotOrMinusOne(modifier) >= 0) {
-        if (rowModifier != null && rowModifier != modifier) {
-          return refuse(
-              deferredHeader(line, context, null),
-              UnpricedReason.MODIFIER_NOT_ALLOWED,
-              "modifiers "
-                  + rowModifier
-                  + " and "
-                  + modifier
-                  + " select different rows of "
-                  + code);
-        }
-        rowModifier = modifier;
-      }
-    }
-    Optional<RvuEntry> found = rvus.find(code, Optional.ofNullable(rowModifier));
-    if (found.isEmpty()) {
-      return missingRow(deferredHeader(line, context, null), code, rowModifier);
-    }
-    RvuEntry entry = found.get();
-    PaymentStatus status = entry.status();
-    if (!status.isPricedFromRvus() || status == PaymentStatus.R && entry.hasNoRvus()) {
-      return refuseStatus(deferredHeader(line, context, entry), entry, context);
-    }
-    if (Locality.in(context).isEmpty()) {
-      return refuse(
-          deferredHeader(line, context, entry),
-          UnpricedReason.NO_LOCALITY,
-          "the Medicare fee schedule varies by locality; the context has none");
-    }
-    Locality locality = Locality.in(context).get();
-    Optional<Gpci> gpci = gpcis.find(locality);
-    if (gpci.isEmpty()) {
-      return refuse(
-          deferredHeader(line, context, entry),
-          UnpricedReason.NO_GPCI_FOR_LOCALITY,
-          name + " has no GPCIs for locality " + locality);
-    }
-    Optional<ConversionFactor> factor =
-        conversionFactors.find(date, context.qualifyingApmParticipant());
-    if (factor.isEmpty()) {
-      return refuse(
-          deferredHeader(line, context, entry),
-          UnpricedReason.NO_CONVERSION_FACTOR,
-          "no conversion factor for "
-              + date
-              + (context.qualifyingApmParticipant() ? " (qualifying APM participant)" : ""));
-    }
-    FeeCalculation calculation =
-        new FeeCalculation(
-            entry,
-            gpci.get(),
-            factor.get(),
-            context.setting(),
-            oppsCapOf(entry, locality, gpci.get(), factor.get()));
-    return new Outcome(calculation, null);
-  }
-
-  /**
-   * The cap of a row: from the OPPSCAP file when one was given, else computed from the RVU file's
-   * OPPS columns ({@link OppsCap#fromRvus}); both agree on every payable 2025 row.
-   */
-  private Optional<OppsCap> oppsCapOf(
-      RvuEntry entry, Locality locality, Gpci gpci, ConversionFactor factor) {
-    return oppsCaps.size() > 0
-        ? oppsCaps.find(entry.code(), entry.modifier(), locality)
-        : OppsCap.fromRvus(entry, gpci, factor);
-  }
-
-  private Outcome missingRow(Explanation header, ProcedureCode code, Modifier rowModifier) {
-    Optional<RvuEntry> global = rvus.find(code, Optional.empty());
-    if (rowModifier == null) {
-      String rows =
-          rvus.rowsOf(code).stream().map(RvuEntry::row).reduce((a, b) -> a + ", " + b).orElse("");
-      return refuse(header, UnpricedReason.MODIFIER_REQUIRED, code + " is priced only as " + rows);
-    }
-    if (rowModifier == Modifier.DISCONTINUED) {
-      return refuse(
-          header,
-          UnpricedReason.CARRIER_PRICED,
-          code + "-53 has no row of its own: the contractor prices a discontinued procedure");
-    }
-    String pcTc =
-        global
-            .map(
-                e ->
-                    "PC/TC indicator "
-                        + e.indicators().pcTc().code()
-                        + " ("
-                        + e.indicators()
-                            .pcTc()
-                            .name()
-                            .toLowerCase(java.util.Locale.ROOT)
-                            .replace('_', ' ')
-                        + ")")
-            .orElse("no " + rowModifier + " row");
-    return refuse(
-        header,
-        UnpricedReason.MODIFIER_NOT_ALLOWED,
-        "modifier " + rowModifier + " is not allowed with " + code + ": " + pcTc);
-  }
-
-  private Outcome refuseStatus(Explanation header, RvuEntry entry, PricingContext context) {
-    PaymentStatus status = entry.status();
-    if (status == PaymentStatus.C || status == PaymentStatus.R) {
-      String detail =
-          entry.row() + " status " + status.code() + ": the contractor sets the" + " amount";
-      if (Locality.in(context).isPresent()) {
-        Optional<OppsCap> cap =
-            oppsCaps.find(entry.code(), entry.modifier(), Locality.in(context).get());
-        if (cap.isPresent()) {
-          detail +=
-              ", at most the OPPS imaging cap of "
-                  + cap.get().amount(context.setting()).toPlainString();
-        }
-      }
-      return refuse(header, UnpricedReason.CARRIER_PRICED, detail);
-    }
-    return refuse(
-        header,
-        UnpricedReason.STATUS_NOT_PAYABLE,
-        entry.row() + " status " + status.code() + ": " + status.words());
-  }
-
   private static FeeResult noteClaimLevelModifiers(ClaimLine line, FeeResult result) {
     ImmutableList<Modifier> modifiers = line.modifiers();
     for (int i = 0; i < modifiers.size(); i++) {
       Modifier modifier = modifiers.get(i);
-      String effect = claimLevelEffect(modifier);
+      String effect = claimLevelEffect(ModifierRegistry.standard().paymentEffect(modifier));
       if (effect != null) {
         result =
             result.withStep(
@@ -471,28 +326,20 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     return result;
   }
 
-  private static String claimLevelEffect(Modifier m) {
-    if (m == Modifier.BILATERAL) {
-      return "bilateral rule of claim pricing";
-    } else if (m == Modifier.MULTIPLE_PROCEDURES) {
-      return "multiple-procedure ranking of claim pricing";
-    } else if (m == Modifier.CO_SURGEONS) {
-      return "co-surgeon share of claim pricing";
-    } else if (m == Modifier.TEAM_SURGERY) {
-      return "team surgery is priced by report";
-    } else if (m == Modifier.ASSISTANT_SURGEON
-        || m == Modifier.MINIMUM_ASSISTANT_SURGEON
-        || m == Modifier.ASSISTANT_SURGEON_NO_RESIDENT
-        || m == Modifier.NON_PHYSICIAN_ASSISTANT) {
-      return "assistant-at-surgery share of claim pricing";
-    } else if (m == Modifier.SURGICAL_CARE_ONLY
-        || m == Modifier.POSTOPERATIVE_CARE_ONLY
-        || m == Modifier.PREOPERATIVE_CARE_ONLY) {
-      return "split global care share of claim pricing";
-    } else if (m == Modifier.INCREASED_SERVICES || m == Modifier.REDUCED_SERVICES) {
-      return "the contractor adjusts the amount";
-    }
-    return null;
+  /** What claim pricing does with a payment effect the single line cannot apply; null if none. */
+  private static String claimLevelEffect(PaymentEffect effect) {
+    return switch (effect) {
+      case BILATERAL -> "bilateral rule of claim pricing";
+      case MULTIPLE_PROCEDURES -> "multiple-procedure ranking of claim pricing";
+      case CO_SURGEON -> "co-surgeon share of claim pricing";
+      case TEAM_SURGEON -> "team surgery is priced by report";
+      case ASSISTANT_SURGEON, NON_PHYSICIAN_ASSISTANT ->
+          "assistant-at-surgery share of claim pricing";
+      case SURGICAL_CARE_ONLY, POSTOPERATIVE_CARE_ONLY, PREOPERATIVE_CARE_ONLY ->
+          "split global care share of claim pricing";
+      case INCREASED_SERVICES, REDUCED_SERVICES -> "the contractor adjusts the amount";
+      case NONE, SEPARATE_VISIT, LEFT_SIDE, RIGHT_SIDE -> null;
+    };
   }
 
   /** Builds a {@link MedicareFeeSchedule}: RVUs, GPCIs and conversion factors are required. */

@@ -48,7 +48,14 @@ public abstract class OppsCap {
 
   /** Returns the row as billed, such as {@code 70450-TC}. */
   public final String row() {
-    return modifier().map(m -> code() + "-" + m).orElseGet(() -> code().toString());
+    return rowModifier().row(code());
+  }
+
+  /** Returns the row modifier as one type: global, 26, TC or 53. */
+  @Value.Derived
+  @Value.Auxiliary
+  public RowModifier rowModifier() {
+    return RowModifier.ofRow(modifier());
   }
 
   /** Rejects values outside the ranges documented on the accessors. */
@@ -56,16 +63,7 @@ public abstract class OppsCap {
   protected void check() {
     checkAmount("facilityAmount", facilityAmount());
     checkAmount("nonFacilityAmount", nonFacilityAmount());
-    modifier()
-        .ifPresent(
-            m -> {
-              if (m != Modifier.PROFESSIONAL_COMPONENT
-                  && m != Modifier.TECHNICAL_COMPONENT
-                  && m != Modifier.DISCONTINUED) {
-                throw new IllegalArgumentException(
-                    "an OPPS cap row's modifier is 26, TC or 53, not " + m + " (" + code() + ")");
-              }
-            });
+    RowModifier.ofRow(modifier());
   }
 
   private void checkAmount(String name, BigDecimal amount) {

@@ -54,7 +54,7 @@ public final class OppsCapTable {
     for (int i = 0; i < keys.length; i++) {
       OppsCap cap = caps.get(i);
       keys[i] =
-          RowKey.of(cap.code(), cap.modifier()) * localityCount
+          RowKey.of(cap.code(), cap.rowModifier()) * localityCount
               + localities.positionOf(cap.locality().packed());
     }
     try {
@@ -93,10 +93,11 @@ public final class OppsCapTable {
       return Optional.empty();
     }
     Modifier m = modifier.orElse(null);
-    if (m != null && RowKey.slotOrMinusOne(m) < 0) {
+    RowModifier row = m == null ? RowModifier.GLOBAL : RowModifier.of(m);
+    if (row == null) {
       return Optional.empty();
     }
-    int position = index.positionOf(RowKey.of(code, m) * localityCount + localityPosition);
+    int position = index.positionOf(RowKey.of(code, row) * localityCount + localityPosition);
     return position < 0 ? Optional.empty() : Optional.of(caps.get(position));
   }
 

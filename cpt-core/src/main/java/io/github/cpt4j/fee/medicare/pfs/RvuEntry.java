@@ -121,7 +121,49 @@ public abstract class RvuEntry {
 
   /** Returns the row as billed, such as {@code 71046-26} or {@code 99213}. */
   public final String row() {
-    return modifier().map(m -> code() + "-" + m).orElseGet(() -> code().toString());
+    return rowModifier().row(code());
+  }
+
+  /** Returns the row modifier as one type: global, 26, TC or 53. */
+  @Value.Derived
+  @Value.Auxiliary
+  public RowModifier rowModifier() {
+    return RowModifier.ofRow(modifier());
+  }
+
+  /**
+   * Returns the row and its indicators in one line, as explanations show it: {@code 29881 status A
+   * (active code), PC/TC 0, global 090, MULT PROC 3 (endoscopic base 29870), BILAT SURG 1, ASST
+   * SURG 1, CO-SURG 0, TEAM SURG 0}.
+   */
+  public final String describe() {
+    PaymentIndicators i = indicators();
+    StringBuilder sb =
+        new StringBuilder(160)
+            .append(row())
+            .append(" status ")
+            .append(i.status().code())
+            .append(" (")
+            .append(i.status().words())
+            .append("), PC/TC ")
+            .append(i.pcTc().code())
+            .append(", global ")
+            .append(i.globalPeriod().code())
+            .append(", MULT PROC ")
+            .append(i.multipleProcedure().code());
+    i.endoscopicBase().ifPresent(base -> sb.append(" (endoscopic base ").append(base).append(')'));
+    if (i.diagnosticImagingFamily() != 99) {
+      sb.append(", imaging family ").append(i.diagnosticImagingFamily());
+    }
+    return sb.append(", BILAT SURG ")
+        .append(i.bilateral().code())
+        .append(", ASST SURG ")
+        .append(i.assistantAtSurgery().code())
+        .append(", CO-SURG ")
+        .append(i.coSurgeons().code())
+        .append(", TEAM SURG ")
+        .append(i.teamSurgery().code())
+        .toString();
   }
 
   // Fixed-point copies for the exact long arithmetic of FeeCalculation: hundredths of an RVU.
@@ -152,16 +194,7 @@ public abstract class RvuEntry {
   /** Rejects values outside the ranges documented on the accessors. */
   @Value.Check
   protected void check() {
-    modifier()
-        .ifPresent(
-            m -> {
-              if (m != Modifier.PROFESSIONAL_COMPONENT
-                  && m != Modifier.TECHNICAL_COMPONENT
-                  && m != Modifier.DISCONTINUED) {
-                throw new IllegalArgumentException(
-                    "an RVU row's modifier is 26, TC or 53, not " + m + " (" + code() + ")");
-              }
-            });
+    RowModifier.ofRow(modifier());
     checkRvu("workRvu", workRvu());
     checkRvu("nonFacilityPeRvu", nonFacilityPeRvu());
     checkRvu("facilityPeRvu", facilityPeRvu());

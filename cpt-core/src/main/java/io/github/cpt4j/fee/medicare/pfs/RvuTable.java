@@ -32,7 +32,7 @@ public final class RvuTable {
     long[] present = new long[(ProcedureCode.PACKED_BOUND + 63) / 64];
     for (int i = 0; i < keys.length; i++) {
       RvuEntry entry = entries.get(i);
-      keys[i] = RowKey.of(entry.code(), entry.modifier());
+      keys[i] = RowKey.of(entry.code(), entry.rowModifier());
       int packed = entry.code().packed();
       present[packed >>> 6] |= 1L << packed;
     }
@@ -69,11 +69,19 @@ public final class RvuTable {
   public Optional<RvuEntry> find(ProcedureCode code, Optional<Modifier> modifier) {
     requireNonNull(code, "code");
     Modifier m = requireNonNull(modifier, "modifier").orElse(null);
-    if (m != null && RowKey.slotOrMinusOne(m) < 0) {
-      return Optional.empty();
-    }
-    int position = index.positionOf(RowKey.of(code, m));
-    return position < 0 ? Optional.empty() : Optional.of(entries.get(position));
+    RowModifier row = m == null ? RowModifier.GLOBAL : RowModifier.of(m);
+    return row == null ? Optional.empty() : Optional.ofNullable(get(code, row));
+  }
+
+  /** Returns the row of {@code code} selected by {@code row}, if any. */
+  public Optional<RvuEntry> find(ProcedureCode code, RowModifier row) {
+    return Optional.ofNullable(get(requireNonNull(code, "code"), requireNonNull(row, "row")));
+  }
+
+  /** The row, or null: for the pricing hot path, which must not allocate. */
+  RvuEntry get(ProcedureCode code, RowModifier row) {
+    int position = index.positionOf(RowKey.of(code, row));
+    return position < 0 ? null : entries.get(position);
   }
 
   /** Tells whether the table has any row for {@code code}. */
@@ -88,10 +96,10 @@ public final class RvuTable {
       return ImmutableList.of();
     }
     ImmutableList.Builder<RvuEntry> rows = ImmutableList.builder();
-    for (int slot = 0; slot < 4; slot++) {
-      int position = index.positionOf(code.packed() * 4 + slot);
-      if (position >= 0) {
-        rows.add(entries.get(position));
+    for (RowModifier row : RowModifier.values()) {
+      RvuEntry entry = get(code, row);
+      if (entry != null) {
+        rows.add(entry);
       }
     }
     return rows.build();

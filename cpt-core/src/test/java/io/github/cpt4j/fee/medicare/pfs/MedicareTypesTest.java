@@ -201,8 +201,17 @@ class MedicareTypesTest {
                     Fixtures.DATE_2025, Fixtures.REST_OF_NEW_YORK, Setting.FACILITY))
             .setDefault(
                 io.github.cpt4j.claim.ClaimLine.class,
-                io.github.cpt4j.claim.ClaimLine.parse("99213"));
+                io.github.cpt4j.claim.ClaimLine.parse("99213"))
+            .setDefault(RowModifier.class, RowModifier.GLOBAL)
+            .setDefault(
+                LineEvaluation.class,
+                Fixtures.schedule()
+                    .evaluate(
+                        io.github.cpt4j.claim.ClaimLine.parse("99213"),
+                        io.github.cpt4j.fee.PricingContext.of(
+                            Fixtures.DATE_2025, Fixtures.REST_OF_NEW_YORK, Setting.FACILITY)));
     tester.testAllPublicInstanceMethods(Fixtures.schedule());
+    tester.testAllPublicStaticMethods(RowModifier.class);
     tester.testAllPublicStaticMethods(PlaceOfService.class);
     tester.testAllPublicInstanceMethods(RvuTable.of(Fixtures.rvuEntries()));
     tester.testAllPublicInstanceMethods(Fixtures.gpcis());

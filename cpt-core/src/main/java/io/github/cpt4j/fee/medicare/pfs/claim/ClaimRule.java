@@ -3,8 +3,8 @@ package io.github.cpt4j.fee.medicare.pfs.claim;
 /**
  * A payment rule of {@link MedicareClaimPricer}. Every step the pricer adds to a line's explanation
  * carries the rule's {@link #id()} as its {@link io.github.cpt4j.fee.PricingStep#rule() rule}, and
- * a line it refuses names the rule that refused it ({@link PricedLine#refusedBy()}). The constants
- * are in the order the rules apply.
+ * a line it refuses names the rule id ({@link io.github.cpt4j.fee.PricedLine#refusedBy()}). The
+ * constants are in the order the rules apply.
  */
 public enum ClaimRule {
   /** The fee schedule's own answer for the line: its row, status and amount of one unit. */

@@ -3,14 +3,22 @@ package io.github.cpt4j.fee.medicare.pfs.claim;
 import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.fee.ClaimWarning;
+import io.github.cpt4j.fee.Explanation;
 import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.pfs.FeeCalculation;
 import io.github.cpt4j.fee.medicare.pfs.GlobalPeriod;
+import io.github.cpt4j.fee.medicare.pfs.LineEvaluation;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.PaymentIndicators;
+import io.github.cpt4j.fee.medicare.pfs.RowModifier;
 import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
 import io.github.cpt4j.modifier.Modifier;
-import io.github.cpt4j.modifier.ModifierViolation;
+import io.github.cpt4j.modifier.ModifierRegistry;
+import io.github.cpt4j.modifier.PaymentEffect;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,34 +29,37 @@ import java.util.function.Supplier;
 /**
  * One line while its claim is priced: what the fee schedule said, the factors applied so far, the
  * exact amount, and the steps and warnings to report. Mutable, and confined to one call of {@link
- * MedicareClaimPricer#price}.
+ * MedicareClaimPricer#price}, through a {@link ClaimState}.
  */
-final class LineWork {
+final class LineWork implements Supplier<Explanation> {
 
-  // The payment modifiers of the line, decoded once into bits.
-  static final int M22 = 1;
-  static final int M25 = 1 << 1;
-  static final int M50 = 1 << 2;
-  static final int M51 = 1 << 3;
-  static final int M52 = 1 << 4;
-  static final int M54 = 1 << 5;
-  static final int M55 = 1 << 6;
-  static final int M56 = 1 << 7;
-  static final int M62 = 1 << 8;
-  static final int M66 = 1 << 9;
-  static final int M80 = 1 << 10;
-  static final int M81 = 1 << 11;
-  static final int M82 = 1 << 12;
-  static final int MAS = 1 << 13;
-  static final int MLT = 1 << 14;
-  static final int MRT = 1 << 15;
-  static final int ASSISTANT = M80 | M81 | M82 | MAS;
+  // The payment effects of the line's modifiers, read once from the modifier registry's table.
+  static final int M22 = PaymentEffect.INCREASED_SERVICES.bit();
+  static final int M25 = PaymentEffect.SEPARATE_VISIT.bit();
+  static final int M50 = PaymentEffect.BILATERAL.bit();
+  static final int M51 = PaymentEffect.MULTIPLE_PROCEDURES.bit();
+  static final int M52 = PaymentEffect.REDUCED_SERVICES.bit();
+  static final int M54 = PaymentEffect.SURGICAL_CARE_ONLY.bit();
+  static final int M55 = PaymentEffect.POSTOPERATIVE_CARE_ONLY.bit();
+  static final int M56 = PaymentEffect.PREOPERATIVE_CARE_ONLY.bit();
+  static final int M62 = PaymentEffect.CO_SURGEON.bit();
+  static final int M66 = PaymentEffect.TEAM_SURGEON.bit();
+  static final int MAS = PaymentEffect.NON_PHYSICIAN_ASSISTANT.bit();
+  static final int MLT = PaymentEffect.LEFT_SIDE.bit();
+  static final int MRT = PaymentEffect.RIGHT_SIDE.bit();
+  static final int ASSISTANT = PaymentEffect.ASSISTANT_SURGEON.bit() | MAS;
   static final int SPLIT_CARE = M54 | M55 | M56;
 
   final int index;
   final BilledLine billed;
-  final ClaimLine line;
+
+  /** The line priced: as billed, or with fewer units when a claim edit denied some. */
+  ClaimLine line;
+
   final int modifiers;
+
+  /** The schedule's answer; null when a claim edit denied the line before it was evaluated. */
+  LineEvaluation evaluation;
 
   /** The row the fee schedule priced; null when it refused the line. */
   RvuEntry entry;
@@ -68,88 +79,44 @@ final class LineWork {
   /**
    * The anesthesia schedule's answer for an anesthesia line (null for other lines). A priced
    * anesthesia line is kept out of the surgical rules, which do not apply to it, and gets its
-   * amount back before the billed charge is compared.
+   * amount back from the {@code anesthesia} step, before any step a payer appends.
    */
   FeeResult anesthesia;
 
-  /** The fee schedule's own refusal, with its explanation; null when it priced the line. */
-  FeeResult scheduleRefusal;
-
   UnpricedReason reason;
   String detail;
-  ClaimRule refusedBy;
-
-  /** Modifier 22 or 52: ranked like any procedure, then left to the contractor. */
-  boolean carrierAdjusted;
-
-  /** Whether the payer pays something for the line, as status T and add-on rules see it. */
-  boolean payable;
+  String refusedBy;
 
   Procedure procedure;
 
   private static final PendingStep[] NO_STEPS = new PendingStep[0];
 
-  ImmutableList<ModifierViolation> violations = ImmutableList.of();
-
   /**
-   * The claim rules' steps, in order, in the first {@code stepCount} slots; their words are written
-   * only when read. Grown on demand: most lines record one or two steps.
+   * The claim edits' and rules' steps, in order, in the first {@code stepCount} slots; their words
+   * are written only when read. Grown on demand: most lines record one or two steps.
    */
   PendingStep[] steps = NO_STEPS;
 
   int stepCount;
   private List<ClaimWarning> warnings;
 
-  LineWork(int index, BilledLine billed) {
+  /** The claim's schedule and context, for the explanation. */
+  private final MedicareFeeSchedule schedule;
+
+  private final PricingContext context;
+
+  LineWork(
+      int index,
+      BilledLine billed,
+      ModifierRegistry registry,
+      MedicareFeeSchedule schedule,
+      PricingContext context) {
+    this.schedule = schedule;
+    this.context = context;
     this.index = index;
     this.billed = billed;
     this.line = billed.line();
-    this.modifiers = decode(line.modifiers());
-  }
-
-  private static int decode(List<Modifier> modifiers) {
-    int bits = 0;
-    for (int i = 0; i < modifiers.size(); i++) {
-      bits |= bit(modifiers.get(i));
-    }
-    return bits;
-  }
-
-  private static int bit(Modifier m) {
-    if (m == Modifier.INCREASED_SERVICES) {
-      return M22;
-    } else if (m == Modifier.SEPARATE_EM) {
-      return M25;
-    } else if (m == Modifier.BILATERAL) {
-      return M50;
-    } else if (m == Modifier.MULTIPLE_PROCEDURES) {
-      return M51;
-    } else if (m == Modifier.REDUCED_SERVICES) {
-      return M52;
-    } else if (m == Modifier.SURGICAL_CARE_ONLY) {
-      return M54;
-    } else if (m == Modifier.POSTOPERATIVE_CARE_ONLY) {
-      return M55;
-    } else if (m == Modifier.PREOPERATIVE_CARE_ONLY) {
-      return M56;
-    } else if (m == Modifier.CO_SURGEONS) {
-      return M62;
-    } else if (m == Modifier.TEAM_SURGERY) {
-      return M66;
-    } else if (m == Modifier.ASSISTANT_SURGEON) {
-      return M80;
-    } else if (m == Modifier.MINIMUM_ASSISTANT_SURGEON) {
-      return M81;
-    } else if (m == Modifier.ASSISTANT_SURGEON_NO_RESIDENT) {
-      return M82;
-    } else if (m == Modifier.NON_PHYSICIAN_ASSISTANT) {
-      return MAS;
-    } else if (m == Modifier.LEFT_SIDE) {
-      return MLT;
-    } else if (m == Modifier.RIGHT_SIDE) {
-      return MRT;
-    }
-    return 0;
+    this.modifiers = registry.paymentEffects(line.modifiers());
   }
 
   boolean has(int modifierBits) {
@@ -171,29 +138,62 @@ final class LineWork {
     return "line " + (index + 1);
   }
 
-  /** Starts the line from the fee schedule's row and exact amount of one unit. */
-  void start(RvuEntry row, FeeCalculation fee) {
-    this.entry = row;
-    this.indicators = row.indicators();
-    this.calculation = fee;
-    this.unitFee = fee.exactAmount();
-    this.amount = unitFee;
+  /**
+   * Starts an anesthesia line from the anesthesia schedule's answer for the claim's session. A
+   * priced line stays without an amount while the surgical rules run, but counts as payable.
+   */
+  void startAnesthesia(FeeResult result) {
+    this.anesthesia = result;
+    if (result instanceof FeeResult.Unpriced unpriced) {
+      refuse(
+          unpriced.why(),
+          unpriced.why() == UnpricedReason.NOT_PAYABLE_ON_CLAIM
+              ? ClaimRule.ANESTHESIA
+              : ClaimRule.FEE_SCHEDULE,
+          unpriced.detail());
+    }
+  }
+
+  /** Starts the line from the fee schedule's answer: its row and exact unit amount, or why not. */
+  void start(LineEvaluation answer) {
+    this.evaluation = answer;
+    if (answer instanceof FeeCalculation fee) {
+      this.entry = fee.rvuEntry();
+      this.indicators = entry.indicators();
+      this.calculation = fee;
+      this.unitFee = fee.exactAmount();
+      this.amount = unitFee;
+    } else if (answer instanceof LineEvaluation.Refused refused) {
+      refuse(refused.reason(), refused.rule(), refused.detail());
+    }
   }
 
   /** Multiplies the per-line factors by {@code factor} and records the step. */
   void scale(BigDecimal factor, ClaimRule rule, Supplier<String> description) {
+    scale(factor, rule.id(), description);
+  }
+
+  void scale(BigDecimal factor, String rule, Supplier<String> description) {
     scale = Amounts.times(scale, factor);
     set(Amounts.times(unitFee, scale), rule, description);
   }
 
   /** Sets the exact amount and records the step that set it. */
   void set(BigDecimal newAmount, ClaimRule rule, Supplier<String> description) {
+    set(newAmount, rule.id(), description);
+  }
+
+  void set(BigDecimal newAmount, String rule, Supplier<String> description) {
     amount = newAmount;
     addStep(new PendingStep(rule, newAmount, description));
   }
 
   /** Records a step that leaves the amount unchanged. */
   void note(ClaimRule rule, Supplier<String> description) {
+    note(rule.id(), description);
+  }
+
+  void note(String rule, Supplier<String> description) {
     addStep(new PendingStep(rule, null, description));
   }
 
@@ -206,6 +206,10 @@ final class LineWork {
 
   /** Records a warning, which the explanation shows too. */
   void warn(ClaimWarning.Kind kind, ClaimRule rule, String message) {
+    warn(kind, rule.id(), message);
+  }
+
+  void warn(ClaimWarning.Kind kind, String rule, String message) {
     if (warnings == null) {
       warnings = new ArrayList<>(2);
     }
@@ -215,19 +219,58 @@ final class LineWork {
 
   /** Ends the line without an amount, for {@code reason}, decided by {@code rule}. */
   void refuse(UnpricedReason why, ClaimRule rule, String words) {
+    refuse(why, rule.id(), words);
+  }
+
+  void refuse(UnpricedReason why, String rule, String words) {
     amount = null;
     reason = why;
     refusedBy = rule;
     detail = words;
   }
 
+  /**
+   * Writes the line's explanation when someone first reads it (the priced line's result holds this
+   * line as its deferred explanation, which spares an object per line): the schedule's explanation
+   * of its evaluation, then every step the claim edits and rules recorded. Called only once the
+   * claim's pricing is over, when nothing changes the line any more.
+   */
+  @Override
+  public Explanation get() {
+    Explanation start;
+    if (anesthesia != null) {
+      start = anesthesia.explanation();
+    } else if (evaluation != null) {
+      start = schedule.explain(billed.line(), context, evaluation);
+    } else {
+      start = Explanation.empty();
+    }
+    List<PricingStep> all = new ArrayList<>(start.steps().size() + stepCount);
+    all.addAll(start.steps());
+    for (int i = 0; i < stepCount; i++) {
+      all.add(steps[i].render());
+    }
+    return Explanation.of(all);
+  }
+
   ImmutableList<ClaimWarning> warnings() {
     return warnings == null ? ImmutableList.of() : ImmutableList.copyOf(warnings);
   }
 
-  /** Returns the row modifier (26, TC or 53) of the priced row, if any. */
-  Optional<Modifier> rowModifier() {
-    return entry.modifier();
+  /** Returns the row modifier of the priced row. */
+  RowModifier rowModifier() {
+    return entry.rowModifier();
+  }
+
+  /**
+   * Tells whether the payer pays something for the line, as the status T and add-on rules see it:
+   * an amount, or an amount the contractor sets (contractor-priced, by report).
+   */
+  boolean isPayable() {
+    return amount != null
+        || reason == null && anesthesia != null && anesthesia.isPriced()
+        || reason == UnpricedReason.CARRIER_PRICED
+        || reason == UnpricedReason.PRICED_BY_REPORT;
   }
 
   /**

@@ -5,20 +5,31 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.edit.ClaimEdit;
+import io.github.cpt4j.edit.ClaimScrubber;
+import io.github.cpt4j.edit.EditAction;
+import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.edit.ModifierRulesEdit;
+import io.github.cpt4j.fee.ClaimPricer;
+import io.github.cpt4j.fee.ClaimWarning;
+import io.github.cpt4j.fee.Explanation;
 import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
-import io.github.cpt4j.fee.medicare.pfs.FeeCalculation;
+import io.github.cpt4j.fee.medicare.pfs.LineEvaluation;
+import io.github.cpt4j.fee.medicare.pfs.LineEvaluator;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
-import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
-import io.github.cpt4j.modifier.Modifier;
-import io.github.cpt4j.modifier.ModifierRules;
-import io.github.cpt4j.modifier.ModifierViolation;
-import java.math.BigDecimal;
+import io.github.cpt4j.modifier.ModifierRegistry;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Prices a whole {@link Claim} — the lines one provider billed for one patient on one date of
@@ -40,49 +51,80 @@ import java.util.Optional;
  * pricing.lines().forEach(line -> log.info(line.toString()));
  * }</pre>
  *
- * <h2>The rules, in the order they apply</h2>
+ * <h2>An open pipeline</h2>
+ *
+ * Pricing a claim is: <b>line evaluation</b> (the fee schedule's {@link LineEvaluation} of every
+ * line) &rarr; <b>claim edits</b> ({@link ClaimEdit}s, which deny or flag lines) &rarr; <b>claim
+ * steps</b> ({@link ClaimStep}s, the payment rules below, in order, over one {@link ClaimState})
+ * &rarr; the priced claim. The edits and steps are immutable lists; {@link #builder} and {@link
+ * #toBuilder()} add, remove or replace them, so that a payer's own rule or edit is one class:
+ *
+ * <pre>{@code
+ * MedicareClaimPricer payer = MedicareClaimPricer.builder(schedule)
+ *     .addEdit(new PayerCosmeticEdit())
+ *     .addStepBefore("billed-charge", new PayerVisitCap())
+ *     .removeStep("status-t")
+ *     .build();
+ * List<EditFinding> findings = payer.scrub(claim, context);   // the edits alone
+ * }</pre>
+ *
+ * <p>A line a claim edit denies ({@link EditAction#DENY_LINE}) is not evaluated: it is unpriced
+ * with the finding's reason, names the edit in {@link PricedLine#refusedBy()}, and takes no part in
+ * the claim rules (ranking, bilateral pairs). {@link EditAction#DENY_UNITS} prices the remaining
+ * units; {@link EditAction#FLAG} is a warning.
+ *
+ * <h2>The edits and rules, in the order they apply</h2>
  *
  * <ol>
- *   <li><b>Modifier rules.</b> {@link ModifierRules#standard()} checks every line first; its
- *       violations are reported on the line ({@link PricedLine#modifierViolations()} and a warning)
- *       and do not by themselves stop pricing: the rules below refuse the combinations that change
- *       the payment.
+ *   <li><b>Modifier rules</b> (edit {@code modifier-rules}, {@link ModifierRulesEdit}). {@link
+ *       io.github.cpt4j.modifier.ModifierRules#standard()} checks every line; its violations are
+ *       flags, reported as {@link ClaimWarning.Kind#MODIFIER_RULE_BROKEN} warnings, and do not by
+ *       themselves stop pricing: the rules below refuse the combinations that change the payment.
+ *       Any edits added to the builder run after it.
  *   <li><b>Fee schedule.</b> The amount of one unit of the row the line selects: the 26, TC or 53
  *       row, or the global one (PC/TC indicator; 53 without a row of its own is contractor-priced).
  *       The schedule's refusals (not in the schedule, status not paid, modifier not allowed by
- *       PC/TC...) come back unchanged. A non-participating provider is paid 95%.
- *   <li><b>Validity and shares of the line's own modifiers.</b> 50 on BILAT SURG 9, or with LT or
- *       RT, or with more than 1 unit: refused. 54/55/56: the sum of the pre-, intra- and
- *       post-operative shares (refused when the code has none). 62: 62.5% (CO-SURG 2; 1 also, with
- *       a documentation warning; 0 and 9 refused). 66: priced by report (TEAM SURG 1 and 2; 0 and 9
- *       refused). 80/81/82: 16%, AS: 13.6% (ASST SURG 2; 0 also, with a documentation warning; 1
- *       and 9 refused). Two surgeon roles on one line are refused.
- *   <li><b>Status T</b> lines are paid only when no other payable line (priced, contractor-priced
- *       or by report; other status T lines do not count) is on the claim.
- *   <li><b>Add-on codes</b> (global ZZZ) billed without any payable non-add-on line get an {@link
- *       ClaimWarning.Kind#ADD_ON_WITHOUT_PRIMARY} warning and are still priced: the file does not
- *       say which codes are an add-on's primaries.
- *   <li><b>Bilateral</b> (BILAT SURG): 50, LT and RT on one line, LT and RT on two lines of the
- *       same code and row, or 2 units (indicators 1, 2, 3) make one bilateral procedure: 150% of
- *       one side (1), 100% (0 and 2), 200% (3). A pair of lines shares it half and half.
- *   <li><b>Endoscopy families</b> (MULT PROC 3): the endoscopies sharing an ENDO BASE, with that
- *       base when billed. The highest is paid in full, each other its amount minus the base's (not
- *       below zero), the base nothing. A missing base row refuses the members it would reduce.
- *   <li><b>Multiple surgery</b> (MULT PROC 1, 2, 3, modifier 51 or not): the procedures ranked by
- *       amount, every unit one procedure and each endoscopy family ONE procedure of its total; 100%
- *       for the highest, then 50% (2, 3, families) or 50% then 25% (1). Add-ons are never ranked
- *       nor reduced. CMS pays the sixth and later by report: a line ranked wholly sixth or later is
- *       not priced ({@code PRICED_BY_REPORT}, as 66); a multi-unit line straddling rank five keeps
- *       its percentages with a {@link ClaimWarning.Kind#PRICED_BY_REPORT} warning.
- *   <li><b>Component reductions</b> (MULT PROC 4, 5, 6, 7): imaging TC 50% and PC 5%, therapy
- *       practice expense 50%, cardiovascular TC 25%, ophthalmology TC 20%, for every unit after the
- *       highest of its group (ranked by that part). A claim is taken to be one session. A
+ *       PC/TC...) come back unchanged.
+ *   <li><b>Steps {@code non-participating}, {@code informational-modifiers}, {@code
+ *       bilateral-modifiers}, {@code split-care}, {@code surgeon-role}</b>: a non-participating
+ *       provider is paid 95%; then the validity and shares of the line's own modifiers. 50 on BILAT
+ *       SURG 9, or with LT or RT, or with more than 1 unit: refused. 54/55/56: the sum of the pre-,
+ *       intra- and post-operative shares (refused when the code has none). 62: 62.5% (CO-SURG 2; 1
+ *       also, with a documentation warning; 0 and 9 refused). 66: priced by report (TEAM SURG 1 and
+ *       2; 0 and 9 refused). 80/81/82: 16%, AS: 13.6% (ASST SURG 2; 0 also, with a documentation
+ *       warning; 1 and 9 refused). Two surgeon roles on one line are refused.
+ *   <li><b>Step {@code status-t}.</b> Status T lines are paid only when no other payable line
+ *       (priced, contractor-priced or by report; other status T lines do not count) is on the
+ *       claim.
+ *   <li><b>Step {@code add-on}.</b> Add-on codes (global ZZZ) billed without any payable non-add-on
+ *       line get an {@link ClaimWarning.Kind#ADD_ON_WITHOUT_PRIMARY} warning and are still priced:
+ *       the file does not say which codes are an add-on's primaries.
+ *   <li><b>Step {@code bilateral}</b> (BILAT SURG): 50, LT and RT on one line, LT and RT on two
+ *       lines of the same code and row, or 2 units (indicators 1, 2, 3) make one bilateral
+ *       procedure: 150% of one side (1), 100% (0 and 2), 200% (3). A pair of lines shares it half
+ *       and half.
+ *   <li><b>Step {@code multiple-surgery}: endoscopy families</b> (MULT PROC 3): the endoscopies
+ *       sharing an ENDO BASE, with that base when billed. The highest is paid in full, each other
+ *       its amount minus the base's (not below zero), the base nothing. A missing base row refuses
+ *       the members it would reduce.
+ *   <li><b>Step {@code multiple-surgery}: the ranking</b> (MULT PROC 1, 2, 3, modifier 51 or not):
+ *       the procedures ranked by amount, every unit one procedure and each endoscopy family ONE
+ *       procedure of its total; 100% for the highest, then 50% (2, 3, families) or 50% then 25%
+ *       (1). Add-ons are never ranked nor reduced. CMS pays the sixth and later by report: a line
+ *       ranked wholly sixth or later is not priced ({@code PRICED_BY_REPORT}, as 66); a multi-unit
+ *       line straddling rank five keeps its percentages with a {@link
+ *       ClaimWarning.Kind#PRICED_BY_REPORT} warning.
+ *   <li><b>Step {@code component-reduction}</b> (MULT PROC 4, 5, 6, 7): imaging TC 50% and PC 5%,
+ *       therapy practice expense 50%, cardiovascular TC 25%, ophthalmology TC 20%, for every unit
+ *       after the highest of its group (ranked by that part). A claim is taken to be one session. A
  *       global-only test (PC/TC 4) does not say which part is technical: it is not reduced, and
  *       gets a {@link ClaimWarning.Kind#COMPONENT_NOT_IDENTIFIED} warning.
- *   <li><b>Modifiers 22 and 52</b>: the line is ranked like any other, then {@link
- *       UnpricedReason#CARRIER_PRICED}: the contractor adjusts the amount shown in the detail.
- *   <li><b>The lower of the billed charge</b> and the amount, when a charge is given (for an LT and
- *       RT pair with BILAT SURG 0, 1 or 2, of the pair's total charge).
+ *   <li><b>Step {@code increased-reduced-services}</b>, modifiers 22 and 52: the line is ranked
+ *       like any other, then {@link UnpricedReason#CARRIER_PRICED}: the contractor adjusts the
+ *       amount shown in the detail.
+ *   <li><b>Step {@code billed-charge}</b>: the lower of the billed charge and the amount, when a
+ *       charge is given (for an LT and RT pair with BILAT SURG 0, 1 or 2, of the pair's total
+ *       charge).
  * </ol>
  *
  * <h2>Exact amounts, one rounding</h2>
@@ -107,19 +149,66 @@ import java.util.Optional;
  *
  * <p>Immutable and thread-safe.
  */
-public final class MedicareClaimPricer {
+public final class MedicareClaimPricer implements ClaimPricer {
 
   private final MedicareFeeSchedule schedule;
-  private final ModifierRules modifierRules;
+  private final ModifierRegistry modifiers;
+  private final ClaimScrubber scrubber;
+  private final ImmutableList<ClaimStep> steps;
 
-  private MedicareClaimPricer(MedicareFeeSchedule schedule, ModifierRules modifierRules) {
-    this.schedule = schedule;
-    this.modifierRules = modifierRules;
+  private MedicareClaimPricer(Builder builder) {
+    this.schedule = builder.schedule;
+    this.modifiers = builder.modifiers;
+    this.scrubber = ClaimScrubber.of(builder.edits);
+    this.steps = ImmutableList.copyOf(builder.steps);
   }
 
-  /** Returns a pricer of claims under {@code schedule}. */
+  /** Returns a pricer of claims under {@code schedule}, with the standard edits and steps. */
   public static MedicareClaimPricer of(MedicareFeeSchedule schedule) {
-    return new MedicareClaimPricer(requireNonNull(schedule, "schedule"), ModifierRules.standard());
+    return builder(schedule).build();
+  }
+
+  /** Returns a builder of a pricer under {@code schedule}, starting from the standard pipeline. */
+  public static Builder builder(MedicareFeeSchedule schedule) {
+    return new Builder(requireNonNull(schedule, "schedule"));
+  }
+
+  /**
+   * Returns the standard claim steps, in the order they apply: {@code non-participating}, {@code
+   * informational-modifiers}, {@code bilateral-modifiers}, {@code split-care}, {@code
+   * surgeon-role}, {@code status-t}, {@code add-on}, {@code bilateral}, {@code multiple-surgery},
+   * {@code component-reduction}, {@code increased-reduced-services}, {@code billed-charge}, {@code
+   * anesthesia}.
+   */
+  public static ImmutableList<ClaimStep> standardSteps() {
+    return STANDARD_STEPS;
+  }
+
+  private static final ImmutableList<ClaimStep> STANDARD_STEPS =
+      ImmutableList.of(
+          new NonParticipatingStep(),
+          new InformationalModifiersStep(),
+          new BilateralModifiersStep(),
+          new SplitCareStep(),
+          new SurgeonRoleStep(),
+          new StatusTStep(),
+          new AddOnStep(),
+          new BilateralStep(),
+          new MultipleSurgeryStep(),
+          new ComponentReductionStep(),
+          new IncreasedReducedServicesStep(),
+          new BilledChargeStep(),
+          new AnesthesiaStep());
+
+  /** Returns a builder holding this pricer's schedule, edits and steps. */
+  public Builder toBuilder() {
+    Builder builder = new Builder(schedule);
+    builder.modifiers = modifiers;
+    builder.edits.clear();
+    builder.edits.addAll(scrubber.edits());
+    builder.steps.clear();
+    builder.steps.addAll(steps);
+    return builder;
   }
 
   /** Returns the fee schedule the lines are priced from. */
@@ -127,45 +216,65 @@ public final class MedicareClaimPricer {
     return schedule;
   }
 
+  /** Returns the claim edits, in the order they run. */
+  public ImmutableList<ClaimEdit> edits() {
+    return scrubber.edits();
+  }
+
+  /** Returns the claim steps, in the order they apply. */
+  public ImmutableList<ClaimStep> steps() {
+    return steps;
+  }
+
+  @Override
+  public String name() {
+    return schedule.name();
+  }
+
+  /**
+   * Runs the claim edits alone, without pricing: claim scrubbing. Returns their findings ordered by
+   * line; an empty list for a clean claim.
+   */
+  public ImmutableList<EditFinding> scrub(Claim claim, PricingContext context) {
+    return scrubber.scrub(claim, context);
+  }
+
   /**
    * Prices every line of {@code claim} in {@code context}. Never throws for data: a line that
-   * cannot be priced has a reason, the rule that decided it and a detail.
+   * cannot be priced has a reason, the rule or edit that decided it and a detail.
    */
+  @Override
   public PricedClaim price(Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");
     requireNonNull(context, "context");
-    PricingInputs inputs = new PricingInputs(schedule, context);
     int n = claim.size();
     LineWork[] lines = new LineWork[n];
     List<FeeResult> anesthesia = anesthesiaResults(claim, context);
     for (int i = 0; i < n; i++) {
-      LineWork w = new LineWork(i, claim.line(i));
-      lines[i] = w;
-      checkModifierRules(w);
+      lines[i] = new LineWork(i, claim.line(i), modifiers, schedule, context);
+    }
+    applyFindings(lines, scrubber.scrub(claim, context));
+    LineEvaluator evaluator = schedule.evaluator(context);
+    for (LineWork w : lines) {
+      if (w.reason != null) {
+        continue; // denied by an edit
+      }
       if (anesthesia != null && AnesthesiaFeeSchedule.covers(w.line.code())) {
-        startAnesthesia(w, anesthesia.get(i));
-        continue;
+        w.startAnesthesia(anesthesia.get(w.index));
+      } else {
+        w.start(evaluator.evaluate(w.line));
       }
-      start(w, inputs);
-      if (w.isPriced()) {
-        LineRules.apply(w, context.participating());
-      }
-      w.payable = ClaimWideRules.isPayable(w);
     }
-    ClaimWideRules.applyStatusT(lines);
-    ClaimWideRules.flagAddOnsWithoutPrimary(lines);
-    List<Procedure> procedures = BilateralRules.group(lines);
-    SurgicalRanking.apply(procedures, inputs);
-    ComponentRanking.apply(procedures, inputs);
-    FinalRules.apply(lines);
-    if (anesthesia != null) {
-      finishAnesthesia(lines);
+    ClaimState state = new ClaimState(context, evaluator, lines);
+    for (int i = 0; i < steps.size(); i++) {
+      steps.get(i).apply(state);
     }
+    state.procedures(); // the units of every priced line, even without the bilateral rule
     ImmutableList.Builder<PricedLine> priced = ImmutableList.builderWithExpectedSize(n);
     for (LineWork w : lines) {
-      priced.add(new PricedLine(w));
+      priced.add(finish(w));
     }
-    return new PricedClaim(context, priced.build());
+    return PricedClaim.of(context, priced.build());
   }
 
   /**
@@ -192,102 +301,198 @@ public final class MedicareClaimPricer {
     return anesthesia.get().priceSession(lines, context);
   }
 
-  /**
-   * Starts an anesthesia line from the anesthesia schedule's answer. A priced line stays without an
-   * amount while the surgical rules run, which do not apply to anesthesia, but counts as payable.
-   */
-  private static void startAnesthesia(LineWork w, FeeResult result) {
-    w.anesthesia = result;
-    if (result.isPriced()) {
-      w.payable = true;
-      return;
-    }
-    UnpricedReason reason = result.reason().orElseThrow();
-    w.scheduleRefusal = result;
-    w.refuse(
-        reason,
-        reason == UnpricedReason.NOT_PAYABLE_ON_CLAIM
-            ? ClaimRule.ANESTHESIA
-            : ClaimRule.FEE_SCHEDULE,
-        result.detail());
-  }
-
-  /** Gives the priced anesthesia lines their amount, then the lower of the billed charge. */
-  private static void finishAnesthesia(LineWork[] lines) {
-    for (LineWork w : lines) {
-      if (w.anesthesia == null || !w.anesthesia.isPriced()) {
-        continue;
-      }
-      w.amount = w.anesthesia.exactAmount().orElseThrow();
-      Optional<BigDecimal> charge = w.billed.charge();
-      if (charge.isPresent() && charge.get().compareTo(w.amount) < 0) {
-        BigDecimal lower = charge.get();
-        w.set(
-            lower,
-            ClaimRule.BILLED_CHARGE,
-            () -> "the billed charge " + lower.toPlainString() + " is lower");
-      } else if (charge.isPresent()) {
-        w.note(
-            ClaimRule.BILLED_CHARGE,
-            () -> "the billed charge " + charge.get().toPlainString() + " is not lower");
+  /** Applies the edits' findings: denied lines, denied units, flags. */
+  private static void applyFindings(LineWork[] lines, List<EditFinding> findings) {
+    for (int f = 0; f < findings.size(); f++) {
+      EditFinding finding = findings.get(f);
+      LineWork w = lines[finding.line()];
+      String edit = finding.edit();
+      String message = finding.message();
+      switch (finding.action()) {
+        case FLAG ->
+            w.warn(
+                edit.equals(ModifierRulesEdit.NAME)
+                    ? ClaimWarning.Kind.MODIFIER_RULE_BROKEN
+                    : ClaimWarning.Kind.EDIT_FLAG,
+                edit,
+                message);
+        case DENY_LINE -> deny(w, finding);
+        case DENY_UNITS -> {
+          if (w.reason != null) {
+            break; // already denied
+          }
+          int billed = w.line.units();
+          int left = billed - finding.deniedUnits();
+          if (left <= 0) {
+            deny(w, finding);
+          } else {
+            w.line = w.line.withUnits(left);
+            int denied = finding.deniedUnits();
+            w.note(edit, () -> denied + " of " + billed + " units denied: " + message);
+          }
+        }
       }
     }
   }
 
-  /** Runs the modifier rules; a clean line costs no allocation. */
-  private void checkModifierRules(LineWork w) {
-    List<ModifierViolation> violations = modifierRules.check(w.line);
-    if (violations.isEmpty()) {
-      return;
+  private static void deny(LineWork w, EditFinding finding) {
+    if (w.reason != null) {
+      return; // the first denial stands
     }
-    w.violations = ImmutableList.copyOf(violations);
-    for (ModifierViolation v : violations) {
-      w.warn(
-          ClaimWarning.Kind.MODIFIER_RULE_BROKEN,
-          ClaimRule.MODIFIER_RULES,
-          v.rule().name() + ": " + v.message());
-    }
+    String message = finding.message();
+    w.note(finding.edit(), () -> "denied: " + message);
+    w.refuse(finding.reason(), finding.edit(), message);
   }
 
-  /** Starts the line from the fee schedule: its row and exact unit amount, or its refusal. */
-  private void start(LineWork w, PricingInputs inputs) {
-    RvuEntry row = inputs.pricedRow(w.line);
-    if (row != null) {
-      w.start(row, inputs.calculate(row));
-      return;
+  /** The line's immutable outcome, once every step is done. */
+  private static PricedLine finish(LineWork w) {
+    if (w.amount == null && w.reason == null && w.anesthesia != null) {
+      w.amount = w.anesthesia.exactAmount().orElseThrow(); // the anesthesia step was removed
     }
-    FeeResult answer = schedule.price(w.line, inputs.context);
-    if (answer.isPriced()) {
-      // The schedule prices what the shortcut above did not expect: take its own calculation.
-      Optional<FeeCalculation> calculation = schedule.calculation(w.line, inputs.context);
-      Optional<RvuEntry> entry = schedule.rvuEntry(w.line);
-      if (calculation.isPresent() && entry.isPresent()) {
-        w.start(entry.get(), calculation.get());
-        return;
-      }
-      throw new IllegalStateException(
-          schedule.name() + " priced " + w.line + " without a calculation from RVUs");
+    Explanation explanation = Explanation.deferred(w);
+    FeeResult result;
+    if (w.amount == null) {
+      result = FeeResult.unpriced(w.reason, w.detail, explanation);
+    } else if (w.calculation != null && w.calculation.settingNotAvailable()) {
+      result = FeeResult.pricedSettingNotAvailable(w.amount, explanation);
+    } else {
+      result = FeeResult.priced(w.amount, explanation);
     }
-    UnpricedReason reason = answer.reason().orElseThrow();
-    w.scheduleRefusal = answer;
-    w.refuse(reason, ruleOf(w.line, reason), answer.detail());
-  }
-
-  private ClaimRule ruleOf(ClaimLine line, UnpricedReason reason) {
-    if (reason == UnpricedReason.MODIFIER_NOT_ALLOWED
-        || reason == UnpricedReason.MODIFIER_REQUIRED) {
-      return ClaimRule.PC_TC;
-    }
-    if (reason == UnpricedReason.CARRIER_PRICED
-        && line.hasModifier(Modifier.DISCONTINUED)
-        && schedule.rvuEntry(line).isEmpty()) {
-      return ClaimRule.DISCONTINUED;
-    }
-    return ClaimRule.FEE_SCHEDULE;
+    return PricedLine.of(w.index, w.billed, result, Optional.ofNullable(w.refusedBy), w.warnings());
   }
 
   @Override
   public String toString() {
-    return "MedicareClaimPricer(" + schedule.name() + ")";
+    return "MedicareClaimPricer("
+        + schedule.name()
+        + ", edits "
+        + edits().stream().map(ClaimEdit::name).toList()
+        + ", steps "
+        + steps.stream().map(ClaimStep::name).toList()
+        + ")";
+  }
+
+  /**
+   * Builds a {@link MedicareClaimPricer}: the schedule, then the claim edits and claim steps,
+   * starting from the standard ones. Steps and edits are found by name.
+   */
+  public static final class Builder {
+    private final MedicareFeeSchedule schedule;
+    private ModifierRegistry modifiers = ModifierRegistry.standard();
+    private final List<ClaimEdit> edits = new ArrayList<>(List.of(ModifierRulesEdit.standard()));
+    private final List<ClaimStep> steps = new ArrayList<>(STANDARD_STEPS);
+
+    private Builder(MedicareFeeSchedule schedule) {
+      this.schedule = schedule;
+    }
+
+    /**
+     * Sets the modifier registry whose payment effects the steps read (default {@link
+     * ModifierRegistry#standard()}).
+     */
+    public Builder modifiers(ModifierRegistry registry) {
+      this.modifiers = requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /** Adds {@code edit} after the edits so far. */
+    public Builder addEdit(ClaimEdit edit) {
+      edits.add(requireNonNull(edit, "edit"));
+      return this;
+    }
+
+    /**
+     * Removes the edit named {@code name}.
+     *
+     * @throws IllegalArgumentException if there is none
+     */
+    public Builder removeEdit(String name) {
+      edits.remove(indexOf(edits, ClaimEdit::name, name, "edit"));
+      return this;
+    }
+
+    /** Adds {@code step} after the steps so far: the last rule applied. */
+    public Builder addStep(ClaimStep step) {
+      steps.add(checked(step));
+      return this;
+    }
+
+    /**
+     * Adds {@code step} just before the step named {@code name}.
+     *
+     * @throws IllegalArgumentException if there is none
+     */
+    public Builder addStepBefore(String name, ClaimStep step) {
+      steps.add(indexOf(steps, ClaimStep::name, name, "step"), checked(step));
+      return this;
+    }
+
+    /**
+     * Adds {@code step} just after the step named {@code name}.
+     *
+     * @throws IllegalArgumentException if there is none
+     */
+    public Builder addStepAfter(String name, ClaimStep step) {
+      steps.add(indexOf(steps, ClaimStep::name, name, "step") + 1, checked(step));
+      return this;
+    }
+
+    /**
+     * Replaces the step named {@code name} with {@code step}, in its place.
+     *
+     * @throws IllegalArgumentException if there is none
+     */
+    public Builder replaceStep(String name, ClaimStep step) {
+      steps.set(indexOf(steps, ClaimStep::name, name, "step"), checked(step));
+      return this;
+    }
+
+    /**
+     * Removes the step named {@code name}.
+     *
+     * @throws IllegalArgumentException if there is none
+     */
+    public Builder removeStep(String name) {
+      steps.remove(indexOf(steps, ClaimStep::name, name, "step"));
+      return this;
+    }
+
+    private static ClaimStep checked(ClaimStep step) {
+      requireNonNull(step, "step");
+      PricingStep.checkRule(step.name());
+      return step;
+    }
+
+    private static <T> int indexOf(
+        List<T> list, Function<T, String> nameOf, String name, String what) {
+      requireNonNull(name, "name");
+      for (int i = 0; i < list.size(); i++) {
+        if (nameOf.apply(list.get(i)).equals(name)) {
+          return i;
+        }
+      }
+      throw new IllegalArgumentException(
+          "no claim "
+              + what
+              + " named '"
+              + name
+              + "'; there are "
+              + list.stream().map(nameOf).toList());
+    }
+
+    /**
+     * Returns the pricer.
+     *
+     * @throws IllegalArgumentException if two steps, or two edits, have one name
+     */
+    public MedicareClaimPricer build() {
+      Set<String> names = new HashSet<>();
+      for (ClaimStep step : steps) {
+        if (!names.add(step.name())) {
+          throw new IllegalArgumentException("two claim steps are named '" + step.name() + "'");
+        }
+      }
+      return new MedicareClaimPricer(this);
+    }
   }
 }

@@ -7,15 +7,15 @@ import java.util.function.Supplier;
 /**
  * A step recorded while a claim is priced. It becomes a {@link PricingStep} only when somebody
  * reads the explanation, and its words are written only then: pricing stays fast, explaining stays
- * complete. (The rule ids are the {@link ClaimRule} constants', valid by construction.)
+ * complete. (Rule ids are checked when recorded.)
  */
 final class PendingStep {
 
-  private final ClaimRule rule;
+  private final String rule;
   private final BigDecimal amountAfter;
   private final Supplier<String> description;
 
-  PendingStep(ClaimRule rule, BigDecimal amountAfter, Supplier<String> description) {
+  PendingStep(String rule, BigDecimal amountAfter, Supplier<String> description) {
     this.rule = rule;
     this.amountAfter = amountAfter;
     this.description = description;
@@ -23,7 +23,7 @@ final class PendingStep {
 
   PricingStep render() {
     return amountAfter == null
-        ? PricingStep.note(rule.id(), description)
-        : PricingStep.of(rule.id(), description, amountAfter);
+        ? PricingStep.note(rule, description)
+        : PricingStep.of(rule, description, amountAfter);
   }
 }

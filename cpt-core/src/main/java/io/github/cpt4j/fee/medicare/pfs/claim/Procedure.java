@@ -1,5 +1,6 @@
 package io.github.cpt4j.fee.medicare.pfs.claim;
 
+import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.pfs.MultipleProcedureRule;
 import io.github.cpt4j.fee.medicare.pfs.PaymentIndicators;
@@ -26,7 +27,10 @@ final class Procedure {
   /** How many procedures this counts as in a ranking: the units, or 1 when bilateral. */
   final int slots;
 
-  /** The factor from one unit's fee to one slot: the line's factors times the bilateral one. */
+  /**
+   * The factor from one unit's fee to one slot: the line's factors times the bilateral one, for the
+   * rules that reduce one part of the fee (the base of an endoscopy family, a component).
+   */
   final BigDecimal slotScale;
 
   /** The exact amount of one slot before any ranking. */
@@ -40,7 +44,10 @@ final class Procedure {
     this.other = other;
     this.slots = slots;
     this.slotScale = Amounts.times(line.scale, bilateralFactor);
-    this.slotAmount = Amounts.times(line.unitFee, slotScale);
+    // The line's amount so far is that of one unit (units are counted here): the fee schedule's
+    // times the line's factors, or whatever a payer's step set before this one. The same value and
+    // scale as unitFee x slotScale when only factors were applied.
+    this.slotAmount = Amounts.times(line.amount, bilateralFactor);
     this.amount = slots == 1 ? slotAmount : slotAmount.multiply(BigDecimal.valueOf(slots));
     line.procedure = this;
     if (other != null) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.google.common.testing.EqualsTester;
 import com.google.common.testing.NullPointerTester;
 import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.PricingStep;
 import java.util.HashSet;
@@ -17,20 +18,20 @@ class ClaimWarningTest {
   void warningsAreValues() {
     ClaimWarning doc =
         ClaimWarning.of(
-            ClaimWarning.Kind.DOCUMENTATION_REQUIRED, ClaimRule.CO_SURGERY, "CO-SURG 1");
+            ClaimWarning.Kind.DOCUMENTATION_REQUIRED, ClaimRule.CO_SURGERY.id(), "CO-SURG 1");
     new EqualsTester()
         .addEqualityGroup(
             doc,
             ClaimWarning.of(
-                ClaimWarning.Kind.DOCUMENTATION_REQUIRED, ClaimRule.CO_SURGERY, "CO-SURG 1"))
+                ClaimWarning.Kind.DOCUMENTATION_REQUIRED, ClaimRule.CO_SURGERY.id(), "CO-SURG 1"))
         .addEqualityGroup(
             ClaimWarning.of(
                 ClaimWarning.Kind.DOCUMENTATION_REQUIRED,
-                ClaimRule.ASSISTANT_AT_SURGERY,
+                ClaimRule.ASSISTANT_AT_SURGERY.id(),
                 "CO-SURG 1"))
         .addEqualityGroup(
             ClaimWarning.of(
-                ClaimWarning.Kind.ADD_ON_WITHOUT_PRIMARY, ClaimRule.CO_SURGERY, "CO-SURG 1"))
+                ClaimWarning.Kind.ADD_ON_WITHOUT_PRIMARY, ClaimRule.CO_SURGERY.id(), "CO-SURG 1"))
         .testEquals();
     assertEquals("DOCUMENTATION_REQUIRED (co-surgery): CO-SURG 1", doc.toString());
     new NullPointerTester().testAllPublicStaticMethods(ClaimWarning.class);

@@ -9,6 +9,8 @@ import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.medicare.pfs.BilateralRule;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;

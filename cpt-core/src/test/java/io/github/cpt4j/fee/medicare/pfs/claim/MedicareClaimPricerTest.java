@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.fee.ClaimWarning;
+import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
@@ -65,7 +68,7 @@ class MedicareClaimPricerTest {
   static void assertRefused(PricedLine line, UnpricedReason reason, ClaimRule rule) {
     assertFalse(line.isPriced(), line.toString());
     assertEquals(reason, line.reason().orElseThrow(), line.toString());
-    assertEquals(rule, line.refusedBy().orElseThrow(), line.toString());
+    assertEquals(rule.id(), line.refusedBy().orElseThrow(), line.toString());
   }
 
   static boolean hasWarning(PricedLine line, ClaimWarning.Kind kind) {
@@ -495,8 +498,11 @@ class MedicareClaimPricerTest {
     void modifierRuleViolationsAreReportedAndTheLineStillPriced() {
       PricedClaim claim = assertAmounts(price("99213-25-59"), "100.00", "100.00");
       PricedLine line = claim.line(0);
-      assertEquals(ModifierRule.MUTUALLY_EXCLUSIVE, line.modifierViolations().get(0).rule());
       assertTrue(hasWarning(line, ClaimWarning.Kind.MODIFIER_RULE_BROKEN));
+      assertEquals("modifier-rules", line.warnings().get(0).rule());
+      assertTrue(
+          line.warnings().get(0).message().startsWith(ModifierRule.MUTUALLY_EXCLUSIVE.name()),
+          line.warnings().toString());
       assertTrue(line.explanation().has("modifier-rules"));
     }
 

@@ -1,6 +1,8 @@
 package io.github.cpt4j.fee.medicare.pfs.claim;
 
+import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.M22;
 import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.M50;
+import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.M52;
 import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.MLT;
 import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.MRT;
 
@@ -9,7 +11,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Turns the priced lines into {@link Procedure procedures}, recognizing bilateral ones as CMS
@@ -19,42 +20,48 @@ import java.util.Objects;
  * <p>The amount of a bilateral procedure, from the amount {@code F} for one side: indicator 1, 150%
  * of F; 0 and 2, 100% of F for both sides; 3, 100% of F for each side, 200%. Indicator 9 is not
  * bilateral: LT and RT lines are then two ordinary lines, and 2 units two units. Bilateral amounts
- * are set before any multiple-procedure rule, as CMS orders them.
+ * are set before any multiple-procedure rule, as CMS orders them. Rule id {@code bilateral}; the
+ * units of a line that is no bilateral procedure are multiplied here too (rule id {@code units}).
  */
-final class BilateralRules {
+final class BilateralStep implements ClaimStep {
 
   static final BigDecimal ONE_AND_A_HALF = new BigDecimal("1.5");
   static final BigDecimal TWO = new BigDecimal("2");
 
-  private BilateralRules() {}
+  @Override
+  public String name() {
+    return ClaimRule.BILATERAL.id();
+  }
+
+  @Override
+  public void apply(ClaimState claim) {
+    claim.procedures(group(claim.lines, true));
+  }
 
   /** Returns the factor of a bilateral procedure over the amount of one side. */
   static BigDecimal factor(BilateralRule rule) {
-    switch (rule) {
-      case PAY_150_PERCENT:
-        return ONE_AND_A_HALF;
-      case PAY_EACH_SIDE:
-        return TWO;
-      default:
-        return Amounts.ONE;
-    }
+    return switch (rule) {
+      case PAY_150_PERCENT -> ONE_AND_A_HALF;
+      case PAY_EACH_SIDE -> TWO;
+      default -> Amounts.ONE;
+    };
   }
 
   private static String meaning(BilateralRule rule) {
-    switch (rule) {
-      case PAY_150_PERCENT:
-        return "150% of the amount for one side";
-      case PAY_EACH_SIDE:
-        return "100% of the amount for each side";
-      case ALREADY_BILATERAL:
-        return "100% of the amount for one side: the RVUs already cover" + " both sides";
-      default:
-        return "100% of the amount for one side: the 150% adjustment does not apply";
-    }
+    return switch (rule) {
+      case PAY_150_PERCENT -> "150% of the amount for one side";
+      case PAY_EACH_SIDE -> "100% of the amount for each side";
+      case ALREADY_BILATERAL ->
+          "100% of the amount for one side: the RVUs already cover both sides";
+      default -> "100% of the amount for one side: the 150% adjustment does not apply";
+    };
   }
 
-  /** Returns the procedures of the priced lines; each such line then belongs to one. */
-  static List<Procedure> group(LineWork[] lines) {
+  /**
+   * Returns the procedures of the priced lines; each such line then belongs to one. Without {@code
+   * bilateral}, every line is a procedure of its units (for a pricer without this rule).
+   */
+  static List<Procedure> group(LineWork[] lines, boolean bilateral) {
     List<Procedure> procedures = new ArrayList<>(lines.length);
     List<LineWork> sided = null;
     for (LineWork w : lines) {
@@ -62,7 +69,7 @@ final class BilateralRules {
         continue;
       }
       BilateralRule rule = w.indicators.bilateral();
-      boolean applies = rule != BilateralRule.NOT_APPLICABLE;
+      boolean applies = bilateral && rule != BilateralRule.NOT_APPLICABLE;
       if (applies && (w.has(M50) || w.has(MLT) && w.has(MRT))) {
         procedures.add(bilateralLine(w, rule, w.has(M50) ? "modifier 50" : "LT and RT"));
       } else if (applies
@@ -153,8 +160,8 @@ final class BilateralRules {
   private static boolean samePricing(LineWork a, LineWork b) {
     return a.line.code().equals(b.line.code())
         && a.scale.compareTo(b.scale) == 0
-        && a.carrierAdjusted == b.carrierAdjusted
-        && Objects.equals(a.rowModifier(), b.rowModifier());
+        && a.has(M22 | M52) == b.has(M22 | M52)
+        && a.rowModifier() == b.rowModifier();
   }
 
   private static Procedure bilateralPair(LineWork a, LineWork b) {

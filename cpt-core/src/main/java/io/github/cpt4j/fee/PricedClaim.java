@@ -1,13 +1,14 @@
-package io.github.cpt4j.fee.medicare.pfs.claim;
+package io.github.cpt4j.fee;
+
+import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
-import io.github.cpt4j.fee.FeeResult;
-import io.github.cpt4j.fee.PricingContext;
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
- * A claim priced by {@link MedicareClaimPricer}: one {@link PricedLine} per billed line, in billed
- * order, and the total.
+ * A claim priced by a {@link ClaimPricer}: one {@link PricedLine} per billed line, in billed order,
+ * and the total.
  *
  * <p>The total is the sum of the lines' amounts, each already rounded to cents; lines without an
  * amount add nothing (their reason says why). Immutable and thread-safe.
@@ -25,7 +26,7 @@ public final class PricedClaim {
   private final ImmutableList<PricedLine> lines;
   private final BigDecimal total;
 
-  PricedClaim(PricingContext context, ImmutableList<PricedLine> lines) {
+  private PricedClaim(PricingContext context, ImmutableList<PricedLine> lines) {
     this.context = context;
     this.lines = lines;
     BigDecimal sum = BigDecimal.ZERO.setScale(FeeResult.CENTS);
@@ -36,6 +37,22 @@ public final class PricedClaim {
       }
     }
     this.total = sum;
+  }
+
+  /**
+   * Returns the claim of {@code lines}, priced in {@code context}.
+   *
+   * @throws IllegalArgumentException if the lines' indexes are not 0, 1, 2... in order
+   */
+  public static PricedClaim of(PricingContext context, List<PricedLine> lines) {
+    ImmutableList<PricedLine> copy = ImmutableList.copyOf(lines);
+    for (int i = 0; i < copy.size(); i++) {
+      if (copy.get(i).index() != i) {
+        throw new IllegalArgumentException(
+            "line " + i + " of a priced claim has index " + copy.get(i).index());
+      }
+    }
+    return new PricedClaim(requireNonNull(context, "context"), copy);
   }
 
   /** Returns the context the claim was priced in. */
@@ -82,11 +99,9 @@ public final class PricedClaim {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof PricedClaim)) {
-      return false;
-    }
-    PricedClaim that = (PricedClaim) other;
-    return context.equals(that.context) && lines.equals(that.lines);
+    return other instanceof PricedClaim that
+        && context.equals(that.context)
+        && lines.equals(that.lines);
   }
 
   @Override

@@ -1,8 +1,11 @@
 package io.github.cpt4j.fee.medicare.pfs.claim;
 
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.pfs.LineEvaluator;
 import io.github.cpt4j.fee.medicare.pfs.MultipleProcedureRule;
+import io.github.cpt4j.fee.medicare.pfs.RowModifier;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,13 +32,24 @@ import java.util.function.Supplier;
  * an endoscopy family) ranked wholly sixth or later is not priced, {@link
  * UnpricedReason#PRICED_BY_REPORT}, as modifier 66 is; a multi-unit line whose units straddle rank
  * five keeps its percentages with a {@link ClaimWarning.Kind#PRICED_BY_REPORT} warning (its first
- * units are paid by the rule).
+ * units are paid by the rule). Name {@code multiple-surgery}; its steps carry the rule ids {@code
+ * endoscopy-family} and {@code multiple-procedure}.
  */
-final class SurgicalRanking {
+final class MultipleSurgeryStep implements ClaimStep {
+
+  static final String NAME = "multiple-surgery";
 
   private static final int LAST_RANK_PAID_BY_RULE = 5;
 
-  private SurgicalRanking() {}
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public void apply(ClaimState claim) {
+    apply(claim.procedures(), claim.evaluator);
+  }
 
   /** The endoscopies of one base code on the claim. */
   private static final class Family {
@@ -95,7 +109,7 @@ final class SurgicalRanking {
     }
   }
 
-  static void apply(List<Procedure> procedures, PricingInputs inputs) {
+  static void apply(List<Procedure> procedures, LineEvaluator inputs) {
     List<Family> families = families(procedures);
     for (int i = 0; i < families.size(); i++) {
       priceFamily(families.get(i), inputs);
@@ -149,13 +163,11 @@ final class SurgicalRanking {
     List<Family> families = null;
     for (int i = 0; i < n; i++) {
       Procedure p = procedures.get(i);
-      if (p.rule() != MultipleProcedureRule.ENDOSCOPY_FAMILY || !p.isPriced() || p.line.isAddOn()) {
+      // Indicator 3 without a base code is no member: it is ranked like indicator 2.
+      if (!isFamilyMember(p)) {
         continue;
       }
       Optional<ProcedureCode> base = p.indicators().endoscopicBase();
-      if (base.isEmpty()) {
-        continue; // indicator 3 without a base code: ranked like indicator 2
-      }
       if (families == null) {
         families = new ArrayList<>(2);
       }
@@ -176,10 +188,7 @@ final class SurgicalRanking {
     }
     for (int i = 0; i < n; i++) {
       Procedure p = procedures.get(i);
-      if (!p.isPriced()
-          || p.line.isAddOn()
-          || p.rule() == MultipleProcedureRule.ENDOSCOPY_FAMILY
-              && p.indicators().endoscopicBase().isPresent()) {
+      if (!p.isPriced() || p.line.isAddOn() || isFamilyMember(p)) {
         continue;
       }
       for (Family f : families) {
@@ -240,7 +249,7 @@ final class SurgicalRanking {
     return null;
   }
 
-  private static void priceFamily(Family family, PricingInputs inputs) {
+  private static void priceFamily(Family family, LineEvaluator inputs) {
     family.members.sort(
         (a, b) -> {
           int c = b.slotAmount.compareTo(a.slotAmount);
@@ -248,7 +257,7 @@ final class SurgicalRanking {
         });
     Procedure top = family.members.get(0);
     ProcedureCode base = family.base;
-    BigDecimal baseFee = inputs.unitFee(base, null);
+    BigDecimal baseFee = inputs.unitFee(base, RowModifier.GLOBAL);
     BigDecimal total = Amounts.ZERO;
     for (Procedure m : family.members) {
       int full = m == top ? 1 : 0;

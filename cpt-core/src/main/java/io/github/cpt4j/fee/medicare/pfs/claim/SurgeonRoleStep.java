@@ -1,35 +1,27 @@
 package io.github.cpt4j.fee.medicare.pfs.claim;
 
 import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.ASSISTANT;
-import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.M22;
-import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.M25;
-import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.M50;
-import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.M51;
-import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.M52;
-import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.M54;
-import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.M55;
-import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.M56;
 import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.M62;
 import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.M66;
 import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.MAS;
-import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.MLT;
-import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.MRT;
-import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.SPLIT_CARE;
 
+import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.pfs.AssistantAtSurgery;
-import io.github.cpt4j.fee.medicare.pfs.BilateralRule;
-import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.PaymentIndicators;
 import io.github.cpt4j.fee.medicare.pfs.SurgeonsPermission;
 import java.math.BigDecimal;
 
 /**
- * The rules that need only the line itself: whether its payment modifiers are allowed by the row's
- * indicators, and the factors they apply — split global care (54/55/56), co-surgeons (62), team
- * surgery (66), assistants at surgery (80/81/82/AS) — and the flags later rules read (22/52).
+ * The surgeon's role on a line (Medicare Claims Processing Manual, chapter 12, sections 20.4.3 and
+ * 40.8): one role per line; co-surgeons (62, column CO-SURG) 62.5% each; a surgical team (66, TEAM
+ * SURG) by report; an assistant at surgery (80, 81, 82: 16%; AS: 13.6%; ASST SURG). Refused when
+ * the indicator does not allow the role. Name {@code surgeon-role}; its steps carry the rule ids
+ * {@code co-surgery}, {@code team-surgery} and {@code assistant-at-surgery}.
  */
-final class LineRules {
+final class SurgeonRoleStep implements ClaimStep {
+
+  static final String NAME = "surgeon-role";
 
   static final BigDecimal CO_SURGEON_SHARE = new BigDecimal("0.625");
   static final BigDecimal ASSISTANT_SHARE = new BigDecimal("0.16");
@@ -37,112 +29,18 @@ final class LineRules {
   /** A non-physician assistant (AS) is paid 85% of the assistant's 16%. */
   static final BigDecimal NON_PHYSICIAN_ASSISTANT_SHARE = new BigDecimal("0.136");
 
-  private LineRules() {}
-
-  /** Applies the line's own rules to a line the fee schedule priced. */
-  static void apply(LineWork w, boolean participating) {
-    PaymentIndicators ind = w.indicators;
-    if (!participating) {
-      w.scale(
-          MedicareFeeSchedule.NON_PARTICIPATING_FACTOR,
-          ClaimRule.NON_PARTICIPATING,
-          () -> "95% for a non-participating provider");
-    }
-    if (w.has(M25)) {
-      w.note(
-          ClaimRule.FEE_SCHEDULE,
-          () -> "modifier 25: a significant, separately identifiable visit, no adjustment");
-    }
-    if (w.has(M51)) {
-      w.note(
-          ClaimRule.MULTIPLE_PROCEDURE,
-          () -> "modifier 51 is informational: the MULT PROC indicator decides any reduction");
-    }
-    if (!checkBilateral(w, ind) || !applySplitCare(w, ind) || !applyRole(w, ind)) {
-      return;
-    }
-    if (w.has(M22 | M52)) {
-      w.carrierAdjusted = true;
-    }
+  @Override
+  public String name() {
+    return NAME;
   }
 
-  private static boolean checkBilateral(LineWork w, PaymentIndicators ind) {
-    boolean bothSides = w.has(M50) || w.has(MLT) && w.has(MRT);
-    if (w.has(M50) && w.has(MLT | MRT)) {
-      w.refuse(
-          UnpricedReason.MODIFIER_NOT_ALLOWED,
-          ClaimRule.BILATERAL,
-          "modifier 50 reports"
-              + " both sides; LT or RT on the same line contradicts it ("
-              + w.line
-              + ")");
-      return false;
+  @Override
+  public void apply(ClaimState claim) {
+    for (LineWork w : claim.lines) {
+      if (w.isPriced()) {
+        applyRole(w, w.indicators);
+      }
     }
-    if (w.has(M50) && ind.bilateral() == BilateralRule.NOT_APPLICABLE) {
-      w.refuse(
-          UnpricedReason.MODIFIER_NOT_ALLOWED,
-          ClaimRule.BILATERAL,
-          "BILAT SURG 9: the"
-              + " bilateral concept does not apply to "
-              + w.line.code()
-              + ", so modifier 50 is not"
-              + " allowed");
-      return false;
-    }
-    if (bothSides && w.line.units() > 1 && ind.bilateral() != BilateralRule.NOT_APPLICABLE) {
-      w.refuse(
-          UnpricedReason.MODIFIER_NOT_ALLOWED,
-          ClaimRule.BILATERAL,
-          "a bilateral"
-              + " procedure billed with "
-              + (w.has(M50) ? "modifier 50" : "LT and RT")
-              + " on one line is 1 unit, not "
-              + w.line.units());
-      return false;
-    }
-    return true;
-  }
-
-  private static boolean applySplitCare(LineWork w, PaymentIndicators ind) {
-    if (!w.has(SPLIT_CARE)) {
-      return true;
-    }
-    BigDecimal share = BigDecimal.ZERO;
-    StringBuilder words = new StringBuilder(64);
-    if (w.has(M56)) {
-      share = share.add(ind.preOperativeShare());
-      words.append("modifier 56: pre-operative share ").append(ind.preOperativeShare());
-    }
-    if (w.has(M54)) {
-      share = share.add(ind.intraOperativeShare());
-      words
-          .append(words.length() > 0 ? ", " : "")
-          .append("modifier 54: intra-operative share ")
-          .append(ind.intraOperativeShare());
-    }
-    if (w.has(M55)) {
-      share = share.add(ind.postOperativeShare());
-      words
-          .append(words.length() > 0 ? ", " : "")
-          .append("modifier 55: post-operative share ")
-          .append(ind.postOperativeShare());
-    }
-    if (share.signum() == 0) {
-      w.refuse(
-          UnpricedReason.MODIFIER_NOT_ALLOWED,
-          ClaimRule.SPLIT_CARE,
-          "global "
-              + ind.globalPeriod().code()
-              + ": "
-              + w.line.code()
-              + " has no pre-, intra- and"
-              + " post-operative shares, so modifiers 54, 55 and 56 do not apply");
-      return false;
-    }
-    BigDecimal total = share;
-    String text = words + " of the global package: " + Amounts.percent(total);
-    w.scale(total, ClaimRule.SPLIT_CARE, () -> text);
-    return true;
   }
 
   private static boolean applyRole(LineWork w, PaymentIndicators ind) {

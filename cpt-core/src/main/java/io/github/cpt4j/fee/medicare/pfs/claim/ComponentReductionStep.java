@@ -1,13 +1,14 @@
 package io.github.cpt4j.fee.medicare.pfs.claim;
 
+import io.github.cpt4j.fee.ClaimWarning;
+import io.github.cpt4j.fee.medicare.pfs.LineEvaluator;
 import io.github.cpt4j.fee.medicare.pfs.MultipleProcedureRule;
 import io.github.cpt4j.fee.medicare.pfs.PcTcIndicator;
-import io.github.cpt4j.modifier.Modifier;
+import io.github.cpt4j.fee.medicare.pfs.RowModifier;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The multiple-procedure rules that reduce one part of later services instead of the whole amount.
@@ -26,9 +27,13 @@ import java.util.Optional;
  * is split by the amounts of the code's own TC and 26 rows, and so are technical-only (3) and
  * professional-only (2) codes by definition. Other codes, such as global-only tests (PC/TC 4), do
  * not say which part is technical: they are left unreduced and unranked, with a {@link
- * ClaimWarning.Kind#COMPONENT_NOT_IDENTIFIED} warning. A claim is taken to be one session.
+ * ClaimWarning.Kind#COMPONENT_NOT_IDENTIFIED} warning. A claim is taken to be one session. Name
+ * {@code component-reduction}; its steps carry the rule ids {@code diagnostic-imaging}, {@code
+ * therapy}, {@code diagnostic-cardiovascular} and {@code diagnostic-ophthalmology}.
  */
-final class ComponentRanking {
+final class ComponentReductionStep implements ClaimStep {
+
+  static final String NAME = "component-reduction";
 
   private static final BigDecimal IMAGING_TC_CUT = new BigDecimal("0.5");
   private static final BigDecimal IMAGING_PC_CUT = new BigDecimal("0.05");
@@ -36,7 +41,15 @@ final class ComponentRanking {
   private static final BigDecimal CARDIOVASCULAR_TC_CUT = new BigDecimal("0.25");
   private static final BigDecimal OPHTHALMOLOGY_TC_CUT = new BigDecimal("0.2");
 
-  private ComponentRanking() {}
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public void apply(ClaimState claim) {
+    apply(claim.procedures(), claim.evaluator);
+  }
 
   /** One service's part per slot, ranked within its group. */
   private static final class Part {
@@ -54,7 +67,7 @@ final class ComponentRanking {
     }
   }
 
-  static void apply(List<Procedure> procedures, PricingInputs inputs) {
+  static void apply(List<Procedure> procedures, LineEvaluator inputs) {
     int present = 0;
     for (Procedure p : procedures) {
       if (p.isPriced()) {
@@ -101,7 +114,7 @@ final class ComponentRanking {
       List<Procedure> procedures,
       MultipleProcedureRule rule,
       int imagingFamily,
-      PricingInputs inputs) {
+      LineEvaluator inputs) {
     List<Part> technical = new ArrayList<>(procedures.size());
     List<Part> professional = new ArrayList<>(procedures.size());
     for (Procedure p : procedures) {
@@ -156,26 +169,23 @@ final class ComponentRanking {
   }
 
   private static ClaimRule ruleOf(MultipleProcedureRule rule) {
-    switch (rule) {
-      case DIAGNOSTIC_IMAGING:
-        return ClaimRule.DIAGNOSTIC_IMAGING;
-      case DIAGNOSTIC_CARDIOVASCULAR:
-        return ClaimRule.DIAGNOSTIC_CARDIOVASCULAR;
-      default:
-        return ClaimRule.DIAGNOSTIC_OPHTHALMOLOGY;
-    }
+    return switch (rule) {
+      case DIAGNOSTIC_IMAGING -> ClaimRule.DIAGNOSTIC_IMAGING;
+      case DIAGNOSTIC_CARDIOVASCULAR -> ClaimRule.DIAGNOSTIC_CARDIOVASCULAR;
+      default -> ClaimRule.DIAGNOSTIC_OPHTHALMOLOGY;
+    };
   }
 
   /**
    * Returns the technical and professional amounts of one unit of {@code p}'s row, or null when the
    * file does not identify them.
    */
-  private static BigDecimal[] split(Procedure p, PricingInputs inputs) {
+  private static BigDecimal[] split(Procedure p, LineEvaluator inputs) {
     LineWork w = p.line;
-    Optional<Modifier> row = w.rowModifier();
-    if (row.isPresent() && row.get() == Modifier.TECHNICAL_COMPONENT) {
+    RowModifier row = w.rowModifier();
+    if (row == RowModifier.TECHNICAL_COMPONENT) {
       return new BigDecimal[] {w.unitFee, Amounts.ZERO};
-    } else if (row.isPresent() && row.get() == Modifier.PROFESSIONAL_COMPONENT) {
+    } else if (row == RowModifier.PROFESSIONAL_COMPONENT) {
       return new BigDecimal[] {Amounts.ZERO, w.unitFee};
     }
     PcTcIndicator pcTc = w.indicators.pcTc();
@@ -183,9 +193,9 @@ final class ComponentRanking {
       return new BigDecimal[] {w.unitFee, Amounts.ZERO};
     } else if (pcTc == PcTcIndicator.PROFESSIONAL_COMPONENT_ONLY) {
       return new BigDecimal[] {Amounts.ZERO, w.unitFee};
-    } else if (pcTc == PcTcIndicator.DIAGNOSTIC_TEST && row.isEmpty()) {
-      BigDecimal tc = inputs.unitFee(w.line.code(), Modifier.TECHNICAL_COMPONENT);
-      BigDecimal pc = inputs.unitFee(w.line.code(), Modifier.PROFESSIONAL_COMPONENT);
+    } else if (pcTc == PcTcIndicator.DIAGNOSTIC_TEST && row == RowModifier.GLOBAL) {
+      BigDecimal tc = inputs.unitFee(w.line.code(), RowModifier.TECHNICAL_COMPONENT);
+      BigDecimal pc = inputs.unitFee(w.line.code(), RowModifier.PROFESSIONAL_COMPONENT);
       return tc == null || pc == null ? null : new BigDecimal[] {tc, pc};
     }
     return null;

@@ -1,14 +1,11 @@
 package io.github.cpt4j.fee.medicare.pfs.claim;
 
-import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.M22;
-
-import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.pfs.BilateralRule;
 import java.math.BigDecimal;
 
 /**
- * The last rules of a line: modifiers 22 and 52 hand the amount to the contractor, and Medicare
- * pays the lower of the billed charge and the adjusted amount.
+ * The last rule of a line: Medicare pays the lower of the billed charge and the adjusted amount
+ * (Medicare Claims Processing Manual, chapter 12, section 20.4). Rule id {@code billed-charge}.
  *
  * <p>For an LT and RT pair billed as one bilateral procedure with indicator 0, 1 or 2, CMS compares
  * the pair's amount with the total charge for both sides. The pair is then paid the lower of the
@@ -17,30 +14,23 @@ import java.math.BigDecimal;
  * side the rest, at most its charge. With indicator 3 each side is compared with its own charge, as
  * CMS says.
  */
-final class FinalRules {
+final class BilledChargeStep implements ClaimStep {
 
-  private FinalRules() {}
+  @Override
+  public String name() {
+    return ClaimRule.BILLED_CHARGE.id();
+  }
 
-  static void apply(LineWork[] lines) {
-    for (LineWork w : lines) {
-      if (w.isPriced() && w.carrierAdjusted) {
-        String which =
-            w.has(M22) ? "modifier 22 (increased services)" : "modifier 52 (reduced services)";
-        w.refuse(
-            UnpricedReason.CARRIER_PRICED,
-            ClaimRule.INCREASED_OR_REDUCED_SERVICES,
-            which
-                + ": the contractor adjusts the amount, from "
-                + Amounts.plain(w.amount)
-                + " after the rules above, case by case");
-      }
-    }
+  @Override
+  public void apply(ClaimState claim) {
+    LineWork[] lines = claim.lines;
+    claim.procedures();
     for (LineWork w : lines) {
       if (!w.isPriced()) {
         continue;
       }
       Procedure p = w.procedure;
-      if (p.isPair() && p.indicators().bilateral() != BilateralRule.PAY_EACH_SIDE) {
+      if (p != null && p.isPair() && p.indicators().bilateral() != BilateralRule.PAY_EACH_SIDE) {
         if (w == p.line) {
           lowerOfPairCharges(p);
         }

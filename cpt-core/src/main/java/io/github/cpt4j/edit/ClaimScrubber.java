@@ -1,0 +1,109 @@
+package io.github.cpt4j.edit;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.fee.PricingContext;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Claim scrubbing: an immutable list of {@link ClaimEdit claim edits} run over a claim, without
+ * pricing it. A claim pricer runs the same edits before its payment rules; this runs them alone.
+ *
+ * <pre>{@code
+ * ClaimScrubber scrubber = ClaimScrubber.of(ModifierRulesEdit.standard(), payerEdit);
+ * for (EditFinding finding : scrubber.scrub(claim, context)) {
+ *   log.info(finding.toString());   // payer-cosmetic line 2 DENY_LINE: ...
+ * }
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe when its edits are.
+ */
+public final class ClaimScrubber {
+
+  private static final Comparator<EditFinding> BY_LINE = Comparator.comparingInt(EditFinding::line);
+
+  private final ImmutableList<ClaimEdit> edits;
+
+  private ClaimScrubber(ImmutableList<ClaimEdit> edits) {
+    this.edits = edits;
+  }
+
+  /**
+   * Returns a scrubber running {@code edits} in order.
+   *
+   * @throws IllegalArgumentException if two edits have one name
+   */
+  public static ClaimScrubber of(List<? extends ClaimEdit> edits) {
+    ImmutableList<ClaimEdit> copy = ImmutableList.copyOf(requireNonNull(edits, "edits"));
+    Set<String> names = new HashSet<>();
+    for (ClaimEdit edit : copy) {
+      if (!names.add(requireNonNull(edit.name(), "edit name"))) {
+        throw new IllegalArgumentException("two claim edits are named '" + edit.name() + "'");
+      }
+    }
+    return new ClaimScrubber(copy);
+  }
+
+  /** Returns a scrubber running {@code edits} in order. */
+  public static ClaimScrubber of(ClaimEdit... edits) {
+    return of(List.of(edits));
+  }
+
+  /** Returns the edits, in the order they run. */
+  public ImmutableList<ClaimEdit> edits() {
+    return edits;
+  }
+
+  /**
+   * Runs every edit over {@code claim} and returns their findings ordered by line, then by edit
+   * order, then as each edit returned them; an empty list when the claim is clean.
+   *
+   * @throws IllegalArgumentException if an edit returns null or a finding for a line the claim does
+   *     not have (a bug in that edit)
+   */
+  public ImmutableList<EditFinding> scrub(Claim claim, PricingContext context) {
+    requireNonNull(claim, "claim");
+    requireNonNull(context, "context");
+    List<EditFinding> all = null;
+    for (int e = 0; e < edits.size(); e++) {
+      ClaimEdit edit = edits.get(e);
+      List<EditFinding> found = edit.check(claim, context);
+      if (found == null) {
+        throw new IllegalArgumentException("claim edit " + edit.name() + " returned null");
+      }
+      for (int f = 0; f < found.size(); f++) {
+        EditFinding finding = found.get(f);
+        if (finding.line() >= claim.size()) {
+          throw new IllegalArgumentException(
+              "claim edit "
+                  + edit.name()
+                  + " found line "
+                  + (finding.line() + 1)
+                  + " on a claim of "
+                  + claim.size()
+                  + " lines");
+        }
+        if (all == null) {
+          all = new ArrayList<>(4);
+        }
+        all.add(finding);
+      }
+    }
+    if (all == null) {
+      return ImmutableList.of();
+    }
+    all.sort(BY_LINE); // stable: edit order, then each edit's order, within a line
+    return ImmutableList.copyOf(all);
+  }
+
+  @Override
+  public String toString() {
+    return "ClaimScrubber" + edits.stream().map(ClaimEdit::name).toList();
+  }
+}

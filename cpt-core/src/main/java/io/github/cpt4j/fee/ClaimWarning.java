@@ -1,0 +1,90 @@
+package io.github.cpt4j.fee;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Objects;
+
+/**
+ * Something a biller should look at, raised by a claim pricer's rule or a claim edit, on a line
+ * that was still priced (or refused for another reason): documentation the payer requires, an
+ * add-on without its primary procedure, a broken modifier rule. Immutable; the same text also
+ * appears as a step of the line's explanation.
+ */
+public final class ClaimWarning {
+
+  /** What kind of attention the line needs. */
+  public enum Kind {
+    /**
+     * The indicator pays only with documentation of medical necessity (CO-SURG 1, ASST SURG 0, TEAM
+     * SURG 1).
+     */
+    DOCUMENTATION_REQUIRED,
+    /** An add-on code (global ZZZ) is billed without any payable primary service on the claim. */
+    ADD_ON_WITHOUT_PRIMARY,
+    /** The sixth and later procedures of a multiple-procedure ranking are paid by report. */
+    PRICED_BY_REPORT,
+    /** The relative value file does not identify the technical or professional part of the code. */
+    COMPONENT_NOT_IDENTIFIED,
+    /** The line breaks one of the modifier rules (the {@code modifier-rules} claim edit). */
+    MODIFIER_RULE_BROKEN,
+    /** A claim edit flagged the line without denying it. */
+    EDIT_FLAG
+  }
+
+  private final Kind kind;
+  private final String rule;
+  private final String message;
+
+  private ClaimWarning(Kind kind, String rule, String message) {
+    this.kind = kind;
+    this.rule = rule;
+    this.message = message;
+  }
+
+  /**
+   * Returns a warning of {@code kind}, raised by the rule or edit {@code rule} (an id as in {@link
+   * PricingStep#rule()}), in words.
+   *
+   * @throws IllegalArgumentException if {@code rule} is not a valid rule id
+   */
+  public static ClaimWarning of(Kind kind, String rule, String message) {
+    requireNonNull(kind, "kind");
+    requireNonNull(rule, "rule");
+    requireNonNull(message, "message");
+    return new ClaimWarning(kind, PricingStep.checkRule(rule), message);
+  }
+
+  /** Returns the kind. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** Returns the id of the rule or claim edit that raised it, such as {@code "co-surgery"}. */
+  public String rule() {
+    return rule;
+  }
+
+  /** Returns the message in words. */
+  public String message() {
+    return message;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ClaimWarning that
+        && kind == that.kind
+        && rule.equals(that.rule)
+        && message.equals(that.message);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(kind, rule, message);
+  }
+
+  /** Returns {@code KIND (rule-id): message}. */
+  @Override
+  public String toString() {
+    return kind + " (" + rule + "): " + message;
+  }
+}

@@ -1,0 +1,217 @@
+package io.github.cpt4j.fee;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.ClaimLine;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One line of a claim priced by a {@link ClaimPricer}: its {@link FeeResult} — the amount, or the
+ * typed reason why there is none — the rule or claim edit that left it without an amount, and its
+ * warnings. The result's explanation lists the fee schedule's inputs, then every claim edit and
+ * claim rule applied, in order, with the exact amount after it.
+ *
+ * <p>The accessors {@link #amount()}, {@link #reason()}, {@link #detail()}... read the result, so
+ * that callers stay short. The amount is the exact amount rounded once, half-up to cents, at the
+ * very end. An immutable value, built when the claim's pricing is over; the explanation is written
+ * on first use.
+ *
+ * <pre>{@code
+ * PricedLine knee = pricing.line(0);
+ * knee.amount();                         // Optional[1139.36]
+ * knee.explanation().has("multiple-procedure");
+ * log.info(knee.toString());             // one line: amount, then every step
+ * }</pre>
+ */
+public final class PricedLine {
+
+  private final int index;
+  private final BilledLine billed;
+  private final FeeResult result;
+  private final String refusedBy;
+  private final ImmutableList<ClaimWarning> warnings;
+
+  private PricedLine(
+      int index,
+      BilledLine billed,
+      FeeResult result,
+      String refusedBy,
+      ImmutableList<ClaimWarning> warnings) {
+    this.index = index;
+    this.billed = billed;
+    this.result = result;
+    this.refusedBy = refusedBy;
+    this.warnings = warnings;
+  }
+
+  /**
+   * Returns a priced line: line {@code index} (from 0) of its claim, as billed, with its result;
+   * {@code refusedBy} names the rule or edit that left an unpriced line without an amount.
+   *
+   * @throws IllegalArgumentException if {@code index} is negative, or if {@code refusedBy} is given
+   *     for a priced result or missing for an unpriced one, or is not a valid rule id
+   */
+  public static PricedLine of(
+      int index,
+      BilledLine billed,
+      FeeResult result,
+      Optional<String> refusedBy,
+      List<ClaimWarning> warnings) {
+    requireNonNull(billed, "billed");
+    requireNonNull(result, "result");
+    requireNonNull(refusedBy, "refusedBy");
+    if (index < 0) {
+      throw new IllegalArgumentException("a line index is zero or more, not " + index);
+    }
+    if (refusedBy.isPresent() == result.isPriced()) {
+      throw new IllegalArgumentException(
+          "an unpriced line, and only an unpriced line, names the rule that refused it: "
+              + refusedBy
+              + " for "
+              + result);
+    }
+    return new PricedLine(
+        index,
+        billed,
+        result,
+        refusedBy.map(PricingStep::checkRule).orElse(null),
+        ImmutableList.copyOf(warnings));
+  }
+
+  /** Returns the position of the line in the claim, from 0. */
+  public int index() {
+    return index;
+  }
+
+  /** Returns the line as billed, with its charge. */
+  public BilledLine billed() {
+    return billed;
+  }
+
+  /** Returns the service billed. */
+  public ClaimLine line() {
+    return billed.line();
+  }
+
+  /**
+   * Returns the line's {@link FeeResult}: the amount (or reason and detail), and the explanation —
+   * the fee schedule's steps followed by each claim edit's and claim rule's.
+   */
+  public FeeResult result() {
+    return result;
+  }
+
+  /** Tells whether the line has an amount. */
+  public boolean isPriced() {
+    return result.isPriced();
+  }
+
+  /** Returns the amount, rounded once half-up to cents (scale 2), if priced. */
+  public Optional<BigDecimal> amount() {
+    return result.amount();
+  }
+
+  /**
+   * Returns the amount rounded half-up to cents.
+   *
+   * @throws IllegalStateException if the line is not priced; the message gives the line and reason
+   */
+  public BigDecimal amountOrThrow() {
+    if (result instanceof FeeResult.Priced priced) {
+      return priced.roundedAmount();
+    }
+    throw new IllegalStateException(
+        "line "
+            + (index + 1)
+            + " "
+            + billed
+            + " is not priced: "
+            + result.reason().orElseThrow().words()
+            + ": "
+            + result.detail());
+  }
+
+  /** Returns the exact amount before the final rounding, if priced. */
+  public Optional<BigDecimal> exactAmount() {
+    return result.exactAmount();
+  }
+
+  /** Returns why the line has no amount; empty when priced. */
+  public Optional<UnpricedReason> reason() {
+    return result.reason();
+  }
+
+  /**
+   * Returns the reason in words, naming the indicator, modifier or edit; empty text when priced.
+   */
+  public String detail() {
+    return result.detail();
+  }
+
+  /**
+   * Returns the id of the rule or claim edit that left the line without an amount, such as {@code
+   * "fee-schedule"}, {@code "pc-tc"}, {@code "co-surgery"} or {@code "ncci-ptp"}; empty when
+   * priced.
+   */
+  public Optional<String> refusedBy() {
+    return Optional.ofNullable(refusedBy);
+  }
+
+  /** Returns the warnings raised on the line, in the order raised. */
+  public ImmutableList<ClaimWarning> warnings() {
+    return warnings;
+  }
+
+  /** Returns the steps that led to the amount, {@code result().explanation()}. */
+  public Explanation explanation() {
+    return result.explanation();
+  }
+
+  /** Returns the rounded amount, or null when not priced: for the claim's total. */
+  BigDecimal amountOrNull() {
+    return result instanceof FeeResult.Priced priced ? priced.roundedAmount() : null;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof PricedLine that
+        && index == that.index
+        && billed.equals(that.billed)
+        && result.equals(that.result)
+        && Objects.equals(refusedBy, that.refusedBy)
+        && warnings.equals(that.warnings);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(index, billed, amountOrNull(), result.reason(), refusedBy);
+  }
+
+  /**
+   * Returns one line for audit logs: {@code line N}, the billed line, then the amount and every
+   * step — or {@code UNPRICED}, the reason, the rule and the detail, then the steps.
+   */
+  @Override
+  public String toString() {
+    StringBuilder sb =
+        new StringBuilder(256).append("line ").append(index + 1).append(' ').append(billed);
+    sb.append(": ");
+    if (result instanceof FeeResult.Unpriced unpriced) {
+      return sb.append("UNPRICED ")
+          .append(unpriced.why())
+          .append(" (")
+          .append(refusedBy)
+          .append("): ")
+          .append(unpriced.detail())
+          .append(" | ")
+          .append(unpriced.explanation())
+          .toString();
+    }
+    return sb.append(result).toString();
+  }
+}

@@ -1,0 +1,302 @@
+package io.github.cpt4j.fee.medicare.pfs;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.modifier.Modifier;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The Physician Fee Schedule in one {@link PricingContext}: the context's inputs (date window,
+ * locality, GPCIs, conversion factor) looked up once, then any number of lines evaluated with them.
+ * A claim pricer takes one per claim; {@link MedicareFeeSchedule#evaluate} takes one per line.
+ *
+ * <p>The gates, in the order they apply (each a {@link LineEvaluation.Refused}): the date of
+ * service outside the schedule's period; the code not in the schedule; two row modifiers selecting
+ * different rows; the selected row missing (26 or TC the PC/TC indicator does not allow, 53 without
+ * a row, a code priced only with a row modifier); a status not priced from RVUs (C, and R without
+ * RVUs, are contractor-priced; others are not paid); no locality; no GPCIs for it; no conversion
+ * factor.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class LineEvaluator {
+
+  private final MedicareFeeSchedule schedule;
+  private final PricingContext context;
+  private final boolean dateCovered;
+  private final Locality locality;
+  private final Gpci gpci;
+  private final ConversionFactor conversionFactor;
+
+  LineEvaluator(MedicareFeeSchedule schedule, PricingContext context) {
+    this.schedule = schedule;
+    this.context = context;
+    this.dateCovered = covers(schedule, context);
+    this.locality = localityOf(context);
+    this.gpci = gpciOf(schedule, locality);
+    this.conversionFactor = conversionFactorOf(schedule, context);
+  }
+
+  /**
+   * Evaluates one line without an evaluator object: what {@link MedicareFeeSchedule#price} does for
+   * a single line, where an evaluator would be one more allocation per line priced.
+   */
+  static LineEvaluation evaluate(
+      MedicareFeeSchedule schedule, PricingContext context, ClaimLine line) {
+    Locality locality = localityOf(context);
+    return evaluate(
+        schedule,
+        context,
+        covers(schedule, context),
+        locality,
+        gpciOf(schedule, locality),
+        conversionFactorOf(schedule, context),
+        line);
+  }
+
+  private static boolean covers(MedicareFeeSchedule schedule, PricingContext context) {
+    LocalDate date = context.dateOfService();
+    return !date.isBefore(schedule.effectiveFrom()) && !date.isAfter(schedule.effectiveTo());
+  }
+
+  /** The context's locality, or null: Locality.in without its Optional, on the hot path. */
+  private static Locality localityOf(PricingContext context) {
+    return context.area().orElse(null) instanceof Locality locality ? locality : null;
+  }
+
+  private static Gpci gpciOf(MedicareFeeSchedule schedule, Locality locality) {
+    return locality == null ? null : schedule.gpcis().find(locality).orElse(null);
+  }
+
+  private static ConversionFactor conversionFactorOf(
+      MedicareFeeSchedule schedule, PricingContext context) {
+    return schedule
+        .conversionFactors()
+        .find(context.dateOfService(), context.qualifyingApmParticipant())
+        .orElse(null);
+  }
+
+  /** Returns the schedule. */
+  public MedicareFeeSchedule schedule() {
+    return schedule;
+  }
+
+  /** Returns the context. */
+  public PricingContext context() {
+    return context;
+  }
+
+  /** Returns the schedule's one answer for {@code line}. */
+  public LineEvaluation evaluate(ClaimLine line) {
+    return evaluate(schedule, context, dateCovered, locality, gpci, conversionFactor, line);
+  }
+
+  @SuppressWarnings("TooManyParameters") // the context's inputs, looked up once by the caller
+  private static LineEvaluation evaluate(
+      MedicareFeeSchedule schedule,
+      PricingContext context,
+      boolean dateCovered,
+      Locality locality,
+      Gpci gpci,
+      ConversionFactor conversionFactor,
+      ClaimLine line) {
+    ProcedureCode code = line.code(); // the null check
+    RvuTable rvus = schedule.rvus();
+    if (!dateCovered) {
+      LocalDate date = context.dateOfService();
+      return refuse(
+          UnpricedReason.DATE_NOT_COVERED,
+          schedule.name()
+              + " covers "
+              + schedule.effectiveFrom()
+              + " to "
+              + schedule.effectiveTo()
+              + ", not "
+              + date,
+          null);
+    }
+    if (!rvus.contains(code)) {
+      return refuse(UnpricedReason.NOT_IN_SCHEDULE, code + " is not in " + schedule.name(), null);
+    }
+    RowModifier row = RowModifier.selectedBy(line.modifiers());
+    if (row == null) {
+      return conflictingRows(line);
+    }
+    RvuEntry entry = rvus.get(code, row);
+    if (entry == null) {
+      return missingRow(schedule, code, row);
+    }
+    PaymentStatus status = entry.status();
+    if (!status.isPricedFromRvus() || status == PaymentStatus.R && entry.hasNoRvus()) {
+      return refuseStatus(schedule, context, locality, entry);
+    }
+    if (locality == null) {
+      return refuse(
+          UnpricedReason.NO_LOCALITY,
+          "the Medicare fee schedule varies by locality; the context has none",
+          entry);
+    }
+    if (gpci == null) {
+      return refuse(
+          UnpricedReason.NO_GPCI_FOR_LOCALITY,
+          schedule.name() + " has no GPCIs for locality " + locality,
+          entry);
+    }
+    if (conversionFactor == null) {
+      return refuse(
+          UnpricedReason.NO_CONVERSION_FACTOR,
+          "no conversion factor for "
+              + context.dateOfService()
+              + (context.qualifyingApmParticipant() ? " (qualifying APM participant)" : ""),
+          entry);
+    }
+    return calculate(schedule, context, locality, gpci, conversionFactor, entry);
+  }
+
+  /**
+   * Returns the exact amount of one unit of the row of {@code code} selected by {@code row},
+   * whatever its status; null when the schedule has no such row or the context cannot be priced.
+   * For claim rules that need another row's amount: an endoscopy family's base, an imaging code's
+   * components.
+   */
+  public BigDecimal unitFee(ProcedureCode code, RowModifier row) {
+    requireNonNull(code, "code");
+    requireNonNull(row, "row");
+    if (gpci == null || conversionFactor == null || !dateCovered) {
+      return null;
+    }
+    RvuEntry entry = schedule.rvus().get(code, row);
+    return entry == null
+        ? null
+        : calculate(schedule, context, locality, gpci, conversionFactor, entry).exactAmount();
+  }
+
+  private static FeeCalculation calculate(
+      MedicareFeeSchedule schedule,
+      PricingContext context,
+      Locality locality,
+      Gpci gpci,
+      ConversionFactor conversionFactor,
+      RvuEntry entry) {
+    return new FeeCalculation(
+        entry,
+        gpci,
+        conversionFactor,
+        context.setting(),
+        oppsCapOf(schedule, entry, locality, gpci, conversionFactor));
+  }
+
+  /**
+   * The cap of a row: from the OPPSCAP file when one was given, else computed from the RVU file's
+   * OPPS columns ({@link OppsCap#fromRvus}); both agree on every payable 2025 row.
+   */
+  private static Optional<OppsCap> oppsCapOf(
+      MedicareFeeSchedule schedule,
+      RvuEntry entry,
+      Locality locality,
+      Gpci gpci,
+      ConversionFactor conversionFactor) {
+    return schedule.oppsCaps().size() > 0
+        ? schedule.oppsCaps().find(entry.code(), entry.modifier(), locality)
+        : OppsCap.fromRvus(entry, gpci, conversionFactor);
+  }
+
+  private static LineEvaluation.Refused refuse(
+      UnpricedReason reason, String detail, RvuEntry entry) {
+    return new LineEvaluation.Refused(LineEvaluation.FEE_SCHEDULE, reason, detail, entry);
+  }
+
+  private static LineEvaluation conflictingRows(ClaimLine line) {
+    Modifier first = null;
+    for (Modifier modifier : line.modifiers()) {
+      if (RowModifier.selectsRow(modifier)) {
+        if (first != null && first != modifier) {
+          return new LineEvaluation.Refused(
+              LineEvaluation.PC_TC,
+              UnpricedReason.MODIFIER_NOT_ALLOWED,
+              "modifiers "
+                  + first
+                  + " and "
+                  + modifier
+                  + " select different rows of "
+                  + line.code(),
+              null);
+        }
+        first = modifier;
+      }
+    }
+    throw new AssertionError("no conflicting row modifiers on " + line);
+  }
+
+  private static LineEvaluation missingRow(
+      MedicareFeeSchedule schedule, ProcedureCode code, RowModifier row) {
+    RvuTable rvus = schedule.rvus();
+    if (row == RowModifier.GLOBAL) {
+      StringBuilder rows = new StringBuilder();
+      for (RvuEntry e : rvus.rowsOf(code)) {
+        rows.append(rows.length() == 0 ? "" : ", ").append(e.row());
+      }
+      return new LineEvaluation.Refused(
+          LineEvaluation.PC_TC,
+          UnpricedReason.MODIFIER_REQUIRED,
+          code + " is priced only as " + rows,
+          null);
+    }
+    if (row == RowModifier.DISCONTINUED) {
+      return new LineEvaluation.Refused(
+          LineEvaluation.DISCONTINUED,
+          UnpricedReason.CARRIER_PRICED,
+          code + "-53 has no row of its own: the contractor prices a discontinued procedure",
+          null);
+    }
+    Modifier modifier = row.modifier().orElseThrow();
+    RvuEntry global = rvus.get(code, RowModifier.GLOBAL);
+    String pcTc =
+        global == null
+            ? "no " + modifier + " row"
+            : "PC/TC indicator "
+                + global.indicators().pcTc().code()
+                + " ("
+                + global.indicators().pcTc().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                + ")";
+    return new LineEvaluation.Refused(
+        LineEvaluation.PC_TC,
+        UnpricedReason.MODIFIER_NOT_ALLOWED,
+        "modifier " + modifier + " is not allowed with " + code + ": " + pcTc,
+        null);
+  }
+
+  private static LineEvaluation refuseStatus(
+      MedicareFeeSchedule schedule, PricingContext context, Locality locality, RvuEntry entry) {
+    PaymentStatus status = entry.status();
+    if (status == PaymentStatus.C || status == PaymentStatus.R) {
+      String detail = entry.row() + " status " + status.code() + ": the contractor sets the amount";
+      if (locality != null) {
+        var cap = schedule.oppsCaps().find(entry.code(), entry.modifier(), locality);
+        if (cap.isPresent()) {
+          detail +=
+              ", at most the OPPS imaging cap of "
+                  + cap.get().amount(context.setting()).toPlainString();
+        }
+      }
+      return refuse(UnpricedReason.CARRIER_PRICED, detail, entry);
+    }
+    return refuse(
+        UnpricedReason.STATUS_NOT_PAYABLE,
+        entry.row() + " status " + status.code() + ": " + status.words(),
+        entry);
+  }
+
+  @Override
+  public String toString() {
+    return "LineEvaluator(" + schedule.name() + ", " + context + ")";
+  }
+}

@@ -1,0 +1,70 @@
+package io.github.cpt4j.fee.medicare.pfs.claim;
+
+import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.M50;
+import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.MLT;
+import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.MRT;
+
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.pfs.BilateralRule;
+import io.github.cpt4j.fee.medicare.pfs.PaymentIndicators;
+
+/**
+ * Whether a line's bilateral modifiers are allowed (column BILAT SURG): 50 with LT or RT on one
+ * line, 50 on BILAT SURG 9, or a bilateral line of more than 1 unit is refused, {@link
+ * UnpricedReason#MODIFIER_NOT_ALLOWED}. Name {@code bilateral-modifiers}; refusals carry rule id
+ * {@code bilateral}.
+ */
+final class BilateralModifiersStep implements ClaimStep {
+
+  static final String NAME = "bilateral-modifiers";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public void apply(ClaimState claim) {
+    for (LineWork w : claim.lines) {
+      if (w.isPriced()) {
+        checkBilateral(w, w.indicators);
+      }
+    }
+  }
+
+  private static void checkBilateral(LineWork w, PaymentIndicators ind) {
+    boolean bothSides = w.has(M50) || w.has(MLT) && w.has(MRT);
+    if (w.has(M50) && w.has(MLT | MRT)) {
+      w.refuse(
+          UnpricedReason.MODIFIER_NOT_ALLOWED,
+          ClaimRule.BILATERAL,
+          "modifier 50 reports"
+              + " both sides; LT or RT on the same line contradicts it ("
+              + w.line
+              + ")");
+      return;
+    }
+    if (w.has(M50) && ind.bilateral() == BilateralRule.NOT_APPLICABLE) {
+      w.refuse(
+          UnpricedReason.MODIFIER_NOT_ALLOWED,
+          ClaimRule.BILATERAL,
+          "BILAT SURG 9: the"
+              + " bilateral concept does not apply to "
+              + w.line.code()
+              + ", so modifier 50 is not"
+              + " allowed");
+      return;
+    }
+    if (bothSides && w.line.units() > 1 && ind.bilateral() != BilateralRule.NOT_APPLICABLE) {
+      w.refuse(
+          UnpricedReason.MODIFIER_NOT_ALLOWED,
+          ClaimRule.BILATERAL,
+          "a bilateral"
+              + " procedure billed with "
+              + (w.has(M50) ? "modifier 50" : "LT and RT")
+              + " on one line is 1 unit, not "
+              + w.line.units());
+      return;
+    }
+  }
+}

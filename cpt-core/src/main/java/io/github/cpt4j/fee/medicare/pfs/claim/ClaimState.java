@@ -1,0 +1,188 @@
+package io.github.cpt4j.fee.medicare.pfs.claim;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.fee.ClaimWarning;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.PricingStep;
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.pfs.LineEvaluator;
+import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The one per-claim state every {@link ClaimStep} works on while {@link MedicareClaimPricer} prices
+ * a claim: for each line, by index from 0, its exact amount so far (or why it has none), the row
+ * the fee schedule priced it from, and the steps and warnings to report. Every change a step makes
+ * records a step in the line's explanation under the rule id it gives, so that the explanation
+ * names each rule that changed the amount.
+ *
+ * <p>A line without an amount (refused by the fee schedule, denied by a claim edit, refused by a
+ * rule) stays so: the other rules skip it. Before the {@code bilateral} step a line's amount is
+ * that of one unit, and what a step sets then is what the bilateral and multiple-procedure rules
+ * start from; from the {@code bilateral} step on it is the line's whole amount. A payer's step that
+ * changes amounts belongs before {@code bilateral} (it changes what is ranked) or after {@code
+ * component-reduction} (it changes the result); between them, the rankings use the amounts they
+ * started from. Mutable, confined to one call of {@link MedicareClaimPricer#price}; a step must not
+ * keep it.
+ */
+public final class ClaimState {
+
+  final PricingContext context;
+  final LineEvaluator evaluator;
+  final LineWork[] lines;
+
+  /** The procedures the ranking rules work on; grouped by the bilateral rule, or on first use. */
+  private List<Procedure> procedures;
+
+  ClaimState(PricingContext context, LineEvaluator evaluator, LineWork[] lines) {
+    this.context = context;
+    this.evaluator = evaluator;
+    this.lines = lines;
+  }
+
+  /** Returns the context the claim is priced in. */
+  public PricingContext context() {
+    return context;
+  }
+
+  /** Returns the number of lines. */
+  public int size() {
+    return lines.length;
+  }
+
+  /** Returns line {@code i} as billed. */
+  public BilledLine billed(int i) {
+    return lines[i].billed;
+  }
+
+  /** Returns line {@code i} as priced: as billed, or with fewer units if an edit denied some. */
+  public ClaimLine line(int i) {
+    return lines[i].line;
+  }
+
+  /** Tells whether line {@code i} still has an amount. */
+  public boolean isPriced(int i) {
+    return lines[i].isPriced();
+  }
+
+  /**
+   * Returns the exact amount of line {@code i} so far.
+   *
+   * @throws IllegalStateException if the line has no amount
+   */
+  public BigDecimal exactAmount(int i) {
+    BigDecimal amount = lines[i].amount;
+    if (amount == null) {
+      throw new IllegalStateException(lines[i].name() + " has no amount: " + lines[i].reason);
+    }
+    return amount;
+  }
+
+  /** Returns why line {@code i} has no amount; empty while it has one. */
+  public Optional<UnpricedReason> reason(int i) {
+    return Optional.ofNullable(lines[i].reason);
+  }
+
+  /** Returns the relative value row line {@code i} was priced from, when the schedule priced it. */
+  public Optional<RvuEntry> row(int i) {
+    return Optional.ofNullable(lines[i].entry);
+  }
+
+  /**
+   * Sets the exact amount of priced line {@code i} and records the step, under {@code rule}, whose
+   * words {@code description} writes when someone reads the explanation.
+   *
+   * @throws IllegalArgumentException if the amount is negative or the rule id is not valid
+   * @throws IllegalStateException if the line has no amount
+   */
+  public void setAmount(int i, BigDecimal amount, String rule, Supplier<String> description) {
+    requireNonNull(amount, "amount");
+    requireNonNull(description, "description");
+    if (amount.signum() < 0) {
+      throw new IllegalArgumentException("a fee is never negative: " + amount);
+    }
+    exactAmount(i);
+    lines[i].set(amount, PricingStep.checkRule(rule), description);
+  }
+
+  /**
+   * Multiplies the exact amount of priced line {@code i} by {@code factor} and records the step.
+   *
+   * @throws IllegalArgumentException if the factor is negative or the rule id is not valid
+   * @throws IllegalStateException if the line has no amount
+   */
+  public void multiply(int i, BigDecimal factor, String rule, Supplier<String> description) {
+    requireNonNull(factor, "factor");
+    requireNonNull(description, "description");
+    if (factor.signum() < 0) {
+      throw new IllegalArgumentException("a fee factor is never negative: " + factor);
+    }
+    LineWork w = lines[i];
+    exactAmount(i);
+    if (w.procedure == null) {
+      // Before the procedures are formed, a factor is one of the line's own factors, which the
+      // rules that reduce a part of the fee (endoscopy base, components) apply as well.
+      w.scale(factor, PricingStep.checkRule(rule), description);
+    } else {
+      setAmount(i, w.amount.multiply(factor), rule, description);
+    }
+  }
+
+  /**
+   * Records a step on line {@code i} that leaves its amount unchanged.
+   *
+   * @throws IllegalArgumentException if the rule id is not valid
+   */
+  public void note(int i, String rule, Supplier<String> description) {
+    lines[i].note(PricingStep.checkRule(rule), requireNonNull(description, "description"));
+  }
+
+  /**
+   * Ends line {@code i} without an amount, for {@code reason}, decided by {@code rule}; the other
+   * rules skip it from then on.
+   *
+   * @throws IllegalArgumentException if the rule id is not valid
+   */
+  public void refuse(int i, UnpricedReason reason, String rule, String detail) {
+    requireNonNull(reason, "reason");
+    requireNonNull(detail, "detail");
+    lines[i].refuse(reason, PricingStep.checkRule(rule), detail);
+  }
+
+  /**
+   * Records a warning on line {@code i}, which its explanation shows too.
+   *
+   * @throws IllegalArgumentException if the rule id is not valid
+   */
+  public void warn(int i, ClaimWarning.Kind kind, String rule, String message) {
+    requireNonNull(kind, "kind");
+    requireNonNull(message, "message");
+    lines[i].warn(kind, PricingStep.checkRule(rule), message);
+  }
+
+  /**
+   * Returns the procedures of the priced lines, grouping them (each line its own procedure of its
+   * units) when the bilateral rule has not.
+   */
+  List<Procedure> procedures() {
+    if (procedures == null) {
+      procedures = BilateralStep.group(lines, false);
+    }
+    return procedures;
+  }
+
+  void procedures(List<Procedure> grouped) {
+    this.procedures = grouped;
+  }
+
+  @Override
+  public String toString() {
+    return "ClaimState(" + lines.length + " lines, " + context + ")";
+  }
+}

@@ -1,0 +1,56 @@
+package io.github.cpt4j.modifier;
+
+/**
+ * What a modifier does to a payment, as claim pricing reads it: the one table that tells a pricer
+ * which of a line's modifiers change the amount, so that no pricer decodes modifiers with a chain
+ * of comparisons. The standard {@link ModifierRegistry} gives every payment modifier its effect;
+ * {@link #NONE} is every other modifier (informational, pricing-neutral or unknown).
+ *
+ * <p>The row modifiers 26, TC and 53, which choose a row of a fee schedule rather than adjust an
+ * amount, are not payment effects: each schedule reads them from its own rows.
+ *
+ * <pre>{@code
+ * ModifierRegistry.standard().paymentEffect(Modifier.BILATERAL);   // BILATERAL
+ * ModifierRegistry.standard().paymentEffect(Modifier.parse("59")); // NONE
+ * }</pre>
+ */
+public enum PaymentEffect {
+  /** No effect on the amount. */
+  NONE,
+  /** 22: increased procedural services; the contractor adjusts the amount. */
+  INCREASED_SERVICES,
+  /** 25: a separately identifiable visit on the day of a procedure; no adjustment. */
+  SEPARATE_VISIT,
+  /** 50: the procedure on both sides in one session. */
+  BILATERAL,
+  /** 51: multiple procedures; informational for Medicare, whose indicators decide reductions. */
+  MULTIPLE_PROCEDURES,
+  /** 52: reduced services; the contractor adjusts the amount. */
+  REDUCED_SERVICES,
+  /** 54: surgical care only, a share of the global package. */
+  SURGICAL_CARE_ONLY,
+  /** 55: postoperative care only, a share of the global package. */
+  POSTOPERATIVE_CARE_ONLY,
+  /** 56: preoperative care only, a share of the global package. */
+  PREOPERATIVE_CARE_ONLY,
+  /** 62: one of two co-surgeons. */
+  CO_SURGEON,
+  /** 66: a member of a surgical team. */
+  TEAM_SURGEON,
+  /** 80, 81 and 82: a physician assistant at surgery. */
+  ASSISTANT_SURGEON,
+  /** AS: a non-physician assistant at surgery (physician assistant, nurse practitioner...). */
+  NON_PHYSICIAN_ASSISTANT,
+  /** LT: the left side, which with RT on the same code can make one bilateral procedure. */
+  LEFT_SIDE,
+  /** RT: the right side, which with LT on the same code can make one bilateral procedure. */
+  RIGHT_SIDE;
+
+  /**
+   * Returns the bit of this effect in a set of effects held as an {@code int}: {@code 1 <<
+   * ordinal}.
+   */
+  public int bit() {
+    return 1 << ordinal();
+  }
+}

@@ -1,0 +1,309 @@
+package io.github.cpt4j.fee.medicare.pfs.claim;
+
+import static io.github.cpt4j.fee.medicare.pfs.claim.ClaimTables.CONTEXT;
+import static io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricerTest.assertAmounts;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.edit.ClaimEdit;
+import io.github.cpt4j.edit.EditAction;
+import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.edit.ModifierRulesEdit;
+import io.github.cpt4j.fee.ClaimWarning;
+import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricedLine;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.modifier.ModifierRegistry;
+import io.github.cpt4j.modifier.PaymentEffect;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pipeline around the rules: claim edits before pricing, the builder's steps, scrubbing. The
+ * amounts are {@link ClaimTables}' (27447 is 1000.00, 27130 900.00, 99213 100.00).
+ */
+class ClaimPipelineTest {
+
+  private static final MedicareFeeSchedule SCHEDULE = ClaimTables.schedule();
+
+  /** Denies or flags every line of one code, as a payer's policy might. */
+  private static ClaimEdit onCode(String name, String code, EditAction action, int units) {
+    return new ClaimEdit() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public List<EditFinding> check(Claim claim, PricingContext context) {
+        List<EditFinding> found = new ArrayList<>();
+        for (int i = 0; i < claim.size(); i++) {
+          if (claim.line(i).line().code().toString().equals(code)) {
+            found.add(
+                EditFinding.builder()
+                    .edit(name)
+                    .line(i)
+                    .action(action)
+                    .deniedUnits(units)
+                    .reason(
+                        action == EditAction.DENY_UNITS
+                            ? UnpricedReason.NCCI_MUE
+                            : UnpricedReason.EDIT_DENIED)
+                    .message(code + " by payer policy")
+                    .putData("code", code)
+                    .build());
+          }
+        }
+        return found;
+      }
+    };
+  }
+
+  private static PricedClaim price(MedicareClaimPricer pricer, String... lines) {
+    Claim.Builder claim = Claim.builder();
+    for (String line : lines) {
+      claim.add(line);
+    }
+    return pricer.price(claim.build(), CONTEXT);
+  }
+
+  @Test
+  void aDeniedLineIsUnpricedWithTheEditsReasonAndLeavesTheRanking() {
+    MedicareClaimPricer pricer =
+        MedicareClaimPricer.builder(SCHEDULE)
+            .addEdit(onCode("payer-knee", "27447", EditAction.DENY_LINE, 1))
+            .build();
+    // Without the edit 27130 ranks second (450.00); with 27447 denied it is the only procedure.
+    PricedClaim claim = assertAmounts(price(pricer, "27447", "27130"), "900.00", null, "900.00");
+    PricedLine denied = claim.line(0);
+    assertEquals(UnpricedReason.EDIT_DENIED, denied.reason().orElseThrow());
+    assertEquals("payer-knee", denied.refusedBy().orElseThrow());
+    assertEquals("27447 by payer policy", denied.detail());
+    assertTrue(denied.explanation().has("payer-knee"), denied.toString());
+    assertFalse(claim.line(1).explanation().has("multiple-procedure"), claim.toString());
+  }
+
+  @Test
+  void aDeniedSideBreaksTheBilateralPair() {
+    MedicareClaimPricer pricer =
+        MedicareClaimPricer.builder(SCHEDULE)
+            .addEdit(onCode("payer-knee", "27447", EditAction.DENY_LINE, 1))
+            .build();
+    assertAmounts(price(pricer, "27447-LT", "27130-RT"), "900.00", null, "900.00");
+    MedicareClaimPricer rightOnly =
+        MedicareClaimPricer.builder(SCHEDULE)
+            .addEdit(
+                new ClaimEdit() {
+                  @Override
+                  public String name() {
+                    return "payer-right";
+                  }
+
+                  @Override
+                  public List<EditFinding> check(Claim claim, PricingContext context) {
+                    return List.of(EditFinding.denyLine(name(), 1, 1, "right side not covered"));
+                  }
+                })
+            .build();
+    // The LT and RT pair would be one bilateral procedure of 1500.00; alone, LT is one side.
+    assertAmounts(price(rightOnly, "27447-LT", "27447-RT"), "1000.00", "1000.00", null);
+  }
+
+  @Test
+  void deniedUnitsLeaveTheRestPriced() {
+    MedicareClaimPricer pricer =
+        MedicareClaimPricer.builder(SCHEDULE)
+            .addEdit(onCode("mue", "99213", EditAction.DENY_UNITS, 1))
+            .build();
+    PricedClaim claim = assertAmounts(price(pricer, "99213 x3"), "200.00", "200.00");
+    assertTrue(claim.line(0).explanation().has("mue"), claim.toString());
+    // Denying every unit denies the line, with the finding's reason.
+    MedicareClaimPricer all =
+        MedicareClaimPricer.builder(SCHEDULE)
+            .addEdit(onCode("mue", "99213", EditAction.DENY_UNITS, 3))
+            .build();
+    PricedLine line = price(all, "99213 x3").line(0);
+    assertEquals(UnpricedReason.NCCI_MUE, line.reason().orElseThrow());
+    assertEquals("mue", line.refusedBy().orElseThrow());
+  }
+
+  @Test
+  void aFlagIsAWarningAndTheLineIsPaid() {
+    MedicareClaimPricer pricer =
+        MedicareClaimPricer.builder(SCHEDULE)
+            .addEdit(onCode("payer-note", "99213", EditAction.FLAG, 0))
+            .build();
+    PricedLine line = assertAmounts(price(pricer, "99213"), "100.00", "100.00").line(0);
+    assertEquals(ClaimWarning.Kind.EDIT_FLAG, line.warnings().get(0).kind());
+    assertEquals("payer-note", line.warnings().get(0).rule());
+  }
+
+  @Test
+  void scrubbingRunsTheEditsAlone() {
+    MedicareClaimPricer pricer =
+        MedicareClaimPricer.builder(SCHEDULE)
+            .addEdit(onCode("payer-knee", "27447", EditAction.DENY_LINE, 1))
+            .build();
+    Claim claim = Claim.builder().add("99213-25-59").add("27447").build();
+    List<EditFinding> findings = pricer.scrub(claim, CONTEXT);
+    assertEquals(2, findings.size(), findings.toString());
+    assertEquals(ModifierRulesEdit.NAME, findings.get(0).edit());
+    assertEquals(EditAction.FLAG, findings.get(0).action());
+    assertEquals("payer-knee", findings.get(1).edit());
+    assertEquals(1, findings.get(1).line());
+    assertEquals(List.of(), pricer.scrub(Claim.builder().add("99213").build(), CONTEXT));
+  }
+
+  @Test
+  void aPayersStepRunsWhereItIsAdded() {
+    ClaimStep cap =
+        new ClaimStep() {
+          @Override
+          public String name() {
+            return "payer-cap";
+          }
+
+          @Override
+          public void apply(ClaimState claim) {
+            BigDecimal most = new BigDecimal("800");
+            for (int i = 0; i < claim.size(); i++) {
+              if (claim.isPriced(i) && claim.exactAmount(i).compareTo(most) > 0) {
+                claim.setAmount(i, most, name(), () -> "the payer pays at most 800.00");
+              }
+            }
+          }
+        };
+    // Before the ranking both are capped at 800; the tie is broken by code: 27130 800, 27447 400.
+    MedicareClaimPricer early =
+        MedicareClaimPricer.builder(SCHEDULE).addStepBefore("bilateral", cap).build();
+    PricedClaim claim =
+        assertAmounts(price(early, "27447", "27130"), "1200.00", "400.00", "800.00");
+    assertTrue(claim.line(0).explanation().has("payer-cap"));
+    // Last, after the ranking: 1000 -> 800, 450 stays.
+    MedicareClaimPricer late = MedicareClaimPricer.builder(SCHEDULE).addStep(cap).build();
+    assertAmounts(price(late, "27447", "27130"), "1250.00", "800.00", "450.00");
+  }
+
+  @Test
+  void stepsAreRemovedAndReplacedByName() {
+    MedicareClaimPricer noRanking =
+        MedicareClaimPricer.builder(SCHEDULE).removeStep("multiple-surgery").build();
+    assertAmounts(price(noRanking, "27447", "27130"), "1900.00", "1000.00", "900.00");
+    // Without the bilateral rule, units are still multiplied and an LT and RT pair is two lines.
+    MedicareClaimPricer noBilateral =
+        MedicareClaimPricer.builder(SCHEDULE)
+            .removeStep("bilateral")
+            .removeStep("multiple-surgery")
+            .build();
+    assertAmounts(price(noBilateral, "99213 x2"), "200.00", "200.00");
+    ClaimStep noop =
+        new ClaimStep() {
+          @Override
+          public String name() {
+            return "payer-noop";
+          }
+
+          @Override
+          public void apply(ClaimState claim) {}
+        };
+    MedicareClaimPricer replaced =
+        MedicareClaimPricer.builder(SCHEDULE).replaceStep("multiple-surgery", noop).build();
+    assertAmounts(price(replaced, "27447", "27130"), "1900.00", "1000.00", "900.00");
+    assertEquals(
+        MedicareClaimPricer.standardSteps().size(), replaced.steps().size(), replaced.toString());
+    assertEquals(
+        replaced.steps(), replaced.toBuilder().build().steps(), "toBuilder keeps the steps");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> MedicareClaimPricer.builder(SCHEDULE).removeStep("no-such-step"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> MedicareClaimPricer.builder(SCHEDULE).addStep(noop).addStep(noop).build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> MedicareClaimPricer.builder(SCHEDULE).addEdit(ModifierRulesEdit.standard()).build());
+    MedicareClaimPricer noEdits =
+        MedicareClaimPricer.builder(SCHEDULE).removeEdit(ModifierRulesEdit.NAME).build();
+    assertEquals(List.of(), noEdits.edits());
+    assertTrue(price(noEdits, "99213-25-59").line(0).warnings().isEmpty());
+  }
+
+  @Test
+  void theStandardPipelineIsInTheDocumentedOrder() {
+    List<String> names = new ArrayList<>();
+    for (ClaimStep step : MedicareClaimPricer.standardSteps()) {
+      names.add(step.name());
+    }
+    assertEquals(
+        List.of(
+            "non-participating",
+            "informational-modifiers",
+            "bilateral-modifiers",
+            "split-care",
+            "surgeon-role",
+            "status-t",
+            "add-on",
+            "bilateral",
+            "multiple-surgery",
+            "component-reduction",
+            "increased-reduced-services",
+            "billed-charge",
+            "anesthesia"),
+        names);
+    assertEquals(
+        List.of(ModifierRulesEdit.NAME),
+        MedicareClaimPricer.of(SCHEDULE).edits().stream().map(ClaimEdit::name).toList());
+  }
+
+  @Test
+  void paymentModifiersComeFromTheRegistrysTable() {
+    ModifierRegistry registry = ModifierRegistry.standard();
+    assertEquals(
+        PaymentEffect.BILATERAL,
+        registry.paymentEffect(io.github.cpt4j.modifier.Modifier.BILATERAL));
+    assertEquals(
+        PaymentEffect.ASSISTANT_SURGEON,
+        registry.paymentEffect(io.github.cpt4j.modifier.Modifier.parse("82")));
+    assertEquals(
+        PaymentEffect.NONE, registry.paymentEffect(io.github.cpt4j.modifier.Modifier.parse("59")));
+    // A registry without payment effects: 62 is then no co-surgeon and is priced in full.
+    ModifierRegistry plain =
+        ModifierRegistry.of(
+            registry.all().stream()
+                .map(
+                    i ->
+                        io.github.cpt4j.modifier.ModifierInfo.of(
+                            i.modifier(), i.kind(), i.description()))
+                .toList());
+    MedicareClaimPricer pricer = MedicareClaimPricer.builder(SCHEDULE).modifiers(plain).build();
+    assertAmounts(price(pricer, "27447-62"), "1000.00", "1000.00");
+    assertAmounts(price(MedicareClaimPricer.of(SCHEDULE), "27447-62"), "625.00", "625.00");
+  }
+
+  @Test
+  void aStepsChangesAreChecked() {
+    ClaimStep bad =
+        new ClaimStep() {
+          @Override
+          public String name() {
+            return "bad-step";
+          }
+
+          @Override
+          public void apply(ClaimState claim) {
+            claim.setAmount(0, new BigDecimal("-1"), name(), () -> "negative");
+          }
+        };
+    MedicareClaimPricer pricer = MedicareClaimPricer.builder(SCHEDULE).addStep(bad).build();
+    Claim claim = Claim.ofLines(ClaimLine.parse("99213"));
+    assertThrows(IllegalArgumentException.class, () -> pricer.price(claim, CONTEXT));
+  }
+}

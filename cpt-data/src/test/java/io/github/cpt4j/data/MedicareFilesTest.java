@@ -1,0 +1,53 @@
+package io.github.cpt4j.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.testing.NullPointerTester;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MedicareFilesTest {
+
+  @Test
+  void noFilesIsTheBundledSchedule() throws IOException {
+    assertTrue(MedicareFiles.none().isEmpty());
+    assertSame(BundledData.medicareFeeSchedule(), MedicareFiles.none().schedule());
+  }
+
+  @Test
+  void aGivenFileReplacesItsBundledCounterpart(@TempDir Path dir) throws IOException {
+    MedicareFeeSchedule bundled = BundledData.medicareFeeSchedule();
+    Path gpci = dir.resolve("GPCI.csv");
+    Files.writeString(
+        gpci,
+        "Medicare Administrative Contractor (MAC),State,Locality Number,Locality Name,"
+            + "2025 PW GPCI (with 1.0 Floor),2025 PE GPCI,2025 MP GPCI\n"
+            + "13282,NY,99,REST OF NEW YORK,1.000,0.949,0.732\n");
+    MedicareFiles files = MedicareFiles.none().withGpci(gpci);
+    assertFalse(files.isEmpty());
+    assertEquals(Optional.of(gpci), files.gpci());
+    MedicareFeeSchedule schedule = files.schedule();
+    assertEquals(1, schedule.gpcis().size());
+    assertEquals(bundled.rvus().size(), schedule.rvus().size());
+    assertEquals(bundled.effectiveFrom(), schedule.effectiveFrom());
+  }
+
+  @Test
+  void aMissingFileIsAnIoException(@TempDir Path dir) {
+    MedicareFiles files = MedicareFiles.none().withRvu(dir.resolve("missing.csv"));
+    assertThrows(IOException.class, files::schedule);
+    assertThrows(
+        IOException.class, MedicareFiles.none().withOppsCap(dir.resolve("no.csv"))::schedule);
+    new NullPointerTester().testAllPublicStaticMethods(MedicareFiles.class);
+    new NullPointerTester().testAllPublicInstanceMethods(MedicareFiles.none());
+  }
+}
