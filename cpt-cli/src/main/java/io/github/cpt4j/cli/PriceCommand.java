@@ -19,6 +19,7 @@ import io.github.cpt4j.cli.report.OutputFailedException;
 import io.github.cpt4j.cli.report.Report;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
@@ -251,6 +252,23 @@ final class PriceCommand implements Callable<Integer> {
               + "release in force on its date. See cpt data --cms-dir.")
   private Path cmsDir;
 
+  @Option(
+      names = "--ptp",
+      paramLabel = "FILE",
+      description =
+          "A CMS NCCI procedure-to-procedure edit file (practitioner, tab-separated); repeat it "
+              + "for each part. A column 2 line the edits deny is not priced (ncci_ptp) and the "
+              + "claim's other lines are priced without it.")
+  private List<Path> ptp = new ArrayList<>();
+
+  @Option(
+      names = "--mue",
+      paramLabel = "FILE",
+      description =
+          "A CMS NCCI practitioner MUE file (CSV): a line over the code's unit limit is not "
+              + "priced (ncci_mue).")
+  private Path mue;
+
   /** Creates the command over the given pricing data. */
   PriceCommand(PricingData data) {
     this.data = requireNonNull(data, "data");
@@ -313,7 +331,9 @@ final class PriceCommand implements Callable<Integer> {
               + "': "
               + (Files.exists(cmsDir) ? "not a directory" : "no such directory"));
     }
-    for (Path file : new Path[] {rvu, gpci, oppsCap, clfs, dmepos, dmeRuralZips, asp}) {
+    List<Path> given = new ArrayList<>(ptp);
+    given.addAll(Arrays.asList(rvu, gpci, oppsCap, clfs, dmepos, dmeRuralZips, asp, mue));
+    for (Path file : given) {
       if (file != null && !Files.isRegularFile(file)) {
         throw new CliException(
             "cannot read '"
@@ -348,6 +368,12 @@ final class PriceCommand implements Callable<Integer> {
         List.of(
             "--rvu", "--gpci", "--opps-cap", "--clfs", "--dmepos", "--dme-rural-zips", "--asp"));
     files.addAll(Arrays.asList(rvu, gpci, oppsCap, clfs, dmepos, dmeRuralZips, asp));
+    names.add("--mue");
+    files.add(mue);
+    for (Path file : ptp) {
+      names.add("--ptp");
+      files.add(file);
+    }
     for (int i = 0; i < files.size(); i++) {
       Path file = files.get(i);
       if (file != null && sameFile(file, out)) {
@@ -367,9 +393,12 @@ final class PriceCommand implements Callable<Integer> {
   }
 
   private ClaimPricer openPricer(boolean explainPriced) {
+    // The NCCI edits run on each claim before its lines are priced.
+    List<ClaimEdit> edits =
+        ptp.isEmpty() && mue == null ? List.of() : List.of(ScrubCommand.NcciTables.load(ptp, mue));
     try {
       if (cmsDir != null) {
-        return data.pricer(cmsDir, explainPriced);
+        return data.pricer(cmsDir, explainPriced, edits);
       }
       return data.pricer(
           new CmsFiles(
@@ -380,7 +409,8 @@ final class PriceCommand implements Callable<Integer> {
               Optional.ofNullable(dmepos),
               Optional.ofNullable(dmeRuralZips),
               Optional.ofNullable(asp)),
-          explainPriced);
+          explainPriced,
+          edits);
     } catch (IllegalArgumentException e) {
       throw new CliException(e.getMessage(), e);
     } catch (UncheckedIOException e) {

@@ -13,6 +13,7 @@ import io.github.cpt4j.data.medicare.CmsDirectory;
 import io.github.cpt4j.data.medicare.DmeposFile;
 import io.github.cpt4j.data.medicare.DmeposRuralZipFile;
 import io.github.cpt4j.data.medicare.GpciFile;
+import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricedClaim;
@@ -28,6 +29,7 @@ import io.github.cpt4j.fee.medicare.partb.PartBPayer;
 import io.github.cpt4j.fee.medicare.pfs.Gpci;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
+import io.github.cpt4j.fee.medicare.release.MedicareRelease;
 import io.github.cpt4j.fee.medicare.release.MedicareReleases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,8 +37,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -49,18 +53,24 @@ public final class MedicareData implements PricingData {
 
   @Override
   public ClaimPricer pricer(CmsFiles files, boolean explainPriced) {
+    return pricer(files, explainPriced, List.of());
+  }
+
+  @Override
+  public ClaimPricer pricer(CmsFiles files, boolean explainPriced, List<ClaimEdit> edits) {
     requireNonNull(files, "files");
+    List<ClaimEdit> checked = List.copyOf(edits);
     OtherSchedules others = otherPartBSchedules(files);
     if (files.isEmpty()) {
-      return new Releases(BundledData.medicareReleases(), others, explainPriced);
+      return new Releases(BundledData.medicareReleases(), others, explainPriced, checked);
     }
     if (files.noPhysicianFeeScheduleFile()) {
-      return new Claims(BundledData.medicareFeeSchedule(), others, explainPriced);
+      return new Claims(BundledData.medicareFeeSchedule(), others, explainPriced, checked);
     }
     try {
       MedicareFeeSchedule schedule =
           MedicareFiles.of(files.rvu(), files.gpci(), files.oppsCap()).schedule();
-      return new Claims(schedule, others, explainPriced);
+      return new Claims(schedule, others, explainPriced, checked);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -91,12 +101,19 @@ public final class MedicareData implements PricingData {
 
   @Override
   public ClaimPricer pricer(Path cmsDirectory, boolean explainPriced) {
+    return pricer(cmsDirectory, explainPriced, List.of());
+  }
+
+  @Override
+  public ClaimPricer pricer(Path cmsDirectory, boolean explainPriced, List<ClaimEdit> edits) {
     requireNonNull(cmsDirectory, "cmsDirectory");
+    List<ClaimEdit> checked = List.copyOf(edits);
     try {
       return new Releases(
           CmsDirectory.load(cmsDirectory).releases(),
           otherPartBSchedules(PricingData.CmsFiles.NONE),
-          explainPriced);
+          explainPriced,
+          checked);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -148,8 +165,12 @@ public final class MedicareData implements PricingData {
     private final PartBFeeSchedule partB;
     private final boolean explainPriced;
 
-    Claims(MedicareFeeSchedule schedule, OtherSchedules others, boolean explainPriced) {
-      this.pricer = MedicareClaimPricer.of(schedule);
+    Claims(
+        MedicareFeeSchedule schedule,
+        OtherSchedules others,
+        boolean explainPriced,
+        List<ClaimEdit> edits) {
+      this.pricer = withEdits(MedicareClaimPricer.builder(schedule), edits);
       // The same schedules, with the Physician Fee Schedule, to route each line.
       this.partB =
           PartBFeeSchedule.builder()
@@ -213,11 +234,21 @@ public final class MedicareData implements PricingData {
    */
   static final class Releases implements ClaimPricer {
     private final MedicareReleases releases;
+    // Each release's claim pricer with the edits; read-only once built, so thread-safe.
+    private final Map<MedicareRelease, MedicareClaimPricer> pricers;
     private final PartBFeeSchedule partB;
     private final boolean explainPriced;
 
-    Releases(MedicareReleases releases, OtherSchedules others, boolean explainPriced) {
+    Releases(
+        MedicareReleases releases,
+        OtherSchedules others,
+        boolean explainPriced,
+        List<ClaimEdit> edits) {
       this.releases = releases;
+      this.pricers = new IdentityHashMap<>();
+      for (MedicareRelease release : releases.releases()) {
+        pricers.put(release, withEdits(release.claimPricer().toBuilder(), edits));
+      }
       // Routes by the bundled 2025 Physician Fee Schedule's statuses and the other schedules.
       this.partB =
           PartBFeeSchedule.builder()
@@ -254,7 +285,10 @@ public final class MedicareData implements PricingData {
         }
       }
       if (!billed.isEmpty()) {
-        Optional<PricedClaim> claim = releases.price(Claim.of(billed), context);
+        Optional<PricedClaim> claim =
+            releases
+                .releaseOn(first.date())
+                .map(release -> pricers.get(release).price(Claim.of(billed), context));
         for (int i = 0; i < positions.size(); i++) {
           outcomes[positions.get(i)] =
               claim.isEmpty()
@@ -266,6 +300,15 @@ public final class MedicareData implements PricingData {
       }
       return Arrays.asList(outcomes);
     }
+  }
+
+  /** Builds a claim pricer that runs {@code edits} before its steps. */
+  private static MedicareClaimPricer withEdits(
+      MedicareClaimPricer.Builder builder, List<ClaimEdit> edits) {
+    for (ClaimEdit edit : edits) {
+      builder.addEdit(edit);
+    }
+    return builder.build();
   }
 
   /** Turns the library's answer for one line into a line of output. */

@@ -2,6 +2,7 @@ package io.github.cpt4j.cli.price;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.pfs.Gpci;
 import java.nio.file.Path;
@@ -29,6 +30,21 @@ public interface PricingData {
   ClaimPricer pricer(CmsFiles files, boolean explainPriced);
 
   /**
+   * Returns a pricer like {@link #pricer(CmsFiles, boolean)} that also runs {@code edits} (such as
+   * the NCCI edits) on each claim: a line an edit denies is not priced, and the other lines of the
+   * claim are priced without it. Data that cannot run edits refuses any.
+   *
+   * @throws IllegalArgumentException if a file is malformed or this data cannot run edits
+   * @throws java.io.UncheckedIOException if a file cannot be read
+   */
+  default ClaimPricer pricer(CmsFiles files, boolean explainPriced, List<ClaimEdit> edits) {
+    if (!edits.isEmpty()) {
+      throw new IllegalArgumentException("this data cannot run claim edits");
+    }
+    return pricer(files, explainPriced);
+  }
+
+  /**
    * Returns a pricer over the releases found in a directory of CMS files as downloaded, each line
    * priced by the release in force on its date of service.
    *
@@ -37,6 +53,20 @@ public interface PricingData {
    */
   default ClaimPricer pricer(Path cmsDirectory, boolean explainPriced) {
     throw new IllegalArgumentException("this data cannot read a directory of CMS files");
+  }
+
+  /**
+   * Returns a pricer like {@link #pricer(Path, boolean)} that also runs {@code edits} on each
+   * claim, with the claim pricer of each release.
+   *
+   * @throws IllegalArgumentException if a file is malformed or this data cannot run edits
+   * @throws java.io.UncheckedIOException if a file cannot be read
+   */
+  default ClaimPricer pricer(Path cmsDirectory, boolean explainPriced, List<ClaimEdit> edits) {
+    if (!edits.isEmpty()) {
+      throw new IllegalArgumentException("this data cannot run claim edits");
+    }
+    return pricer(cmsDirectory, explainPriced);
   }
 
   /**

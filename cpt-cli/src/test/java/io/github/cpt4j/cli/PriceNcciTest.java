@@ -1,0 +1,134 @@
+package io.github.cpt4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code cpt price} with the NCCI edits, over the real bundled 2025 data. */
+class PriceNcciTest {
+
+  /**
+   * Hand-written edit files in CMS's layouts. The pair is this test's own, chosen so that the
+   * denied column 2 code is the one that would otherwise rank first.
+   */
+  static final String PTP =
+      "Copyright line of the test file.\t\t\t\t\t\t\n"
+          + "Column1/Column2 Edits\t\t\t\t\t\t\n"
+          + "Column 1\tColumn 2\t*=in existence\tEffective\tDeletion\tModifier\tPTP Edit Rationale\n"
+          + "\t\tprior to 1996\tDate\tDate\t0=not allowed\t\n"
+          + "\t\t\t\t*=no data\t1=allowed\t\n"
+          + "\t\t\t\t\t9=not applicable\t\n"
+          + "20610\t29880\t\t20020101\t*\t0\ttest rationale\n";
+
+  static final String MUE =
+      "\"A notice of the test file,\nover two lines.\",,,\n"
+          + "\"HCPCS/\nCPT Code\",Practitioner Services MUE Values,"
+          + "MUE Adjudication Indicator,MUE Rationale\n"
+          + "99213,1,2 Date of Service Edit: Policy,test\n";
+
+  @TempDir Path dir;
+  private Path ptp;
+  private Path mue;
+
+  @BeforeEach
+  void files() throws IOException {
+    ptp = Files.writeString(dir.resolve("ptp.txt"), PTP);
+    mue = Files.writeString(dir.resolve("mue.csv"), MUE, StandardCharsets.ISO_8859_1);
+  }
+
+  @Test
+  void aColumnTwoLineIsDeniedAndTheOtherPaidInFull() {
+    Cli.Result r =
+        Cli.run(
+            "price",
+            "29880-RT",
+            "20610-LT",
+            "-l",
+            "13282-99",
+            "-d",
+            "2025-06-02",
+            "-s",
+            "facility",
+            "-f",
+            "json",
+            "--ptp",
+            ptp.toString());
+    List<Map<String, Object>> rows = MiniJson.parseRows(r.out());
+    assertEquals("ncci_ptp", rows.get(0).get("result"), r::toString);
+    assertTrue(
+        ((String) rows.get(0).get("explanation")).contains("column 2 of 20610"), r::toString);
+    // Without the denied arthroscopy the injection ranks first: 100%, not the 50% of 21.07.
+    assertEquals(new BigDecimal("42.14"), rows.get(1).get("amount"), r::toString);
+  }
+
+  @Test
+  void withoutTheEditsBothLinesArePriced() {
+    Cli.Result r =
+        Cli.run(
+            "price",
+            "29880-RT",
+            "20610-LT",
+            "-l",
+            "13282-99",
+            "-d",
+            "2025-06-02",
+            "-s",
+            "facility",
+            "-f",
+            "json");
+    List<Map<String, Object>> rows = MiniJson.parseRows(r.out());
+    assertEquals("priced", rows.get(0).get("result"), r::toString);
+    assertEquals(new BigDecimal("21.07"), rows.get(1).get("amount"), r::toString);
+  }
+
+  @Test
+  void aBatchGetsBothEdits() throws IOException {
+    byte[] csv =
+        ("claim,code,modifiers,units\nA,29880,RT,\nA,20610,LT,\nB,99213,,2\nB,20610,LT,\n")
+            .getBytes(StandardCharsets.UTF_8);
+    Cli.Result r =
+        Cli.runWithInput(
+            csv,
+            "price",
+            "-i",
+            "-",
+            "-l",
+            "13282-99",
+            "-d",
+            "2025-06-02",
+            "-s",
+            "facility",
+            "--ptp",
+            ptp.toString(),
+            "--mue",
+            mue.toString());
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    int result = rows.get(0).getFields().indexOf("result");
+    int amount = rows.get(0).getFields().indexOf("amount");
+    int explanation = rows.get(0).getFields().indexOf("explanation");
+    assertEquals("ncci_ptp", rows.get(1).getField(result), r::toString);
+    assertEquals("42.14", rows.get(2).getField(amount), r::toString);
+    assertEquals("ncci_mue", rows.get(3).getField(result), r::toString);
+    assertTrue(rows.get(3).getField(explanation).contains("99213"), r::toString);
+    assertEquals("42.14", rows.get(4).getField(amount), r::toString);
+  }
+
+  @Test
+  void aMalformedEditFileIsAClearError() throws IOException {
+    Path bad = Files.writeString(dir.resolve("bad.txt"), PTP.replace("20020101", "2002"));
+    Cli.Result r = Cli.run("price", "99213", "-l", "13282-99", "--ptp", bad.toString());
+    assertEquals(ExitStatus.TROUBLE, r.status(), r::toString);
+    assertTrue(r.err().contains("bad.txt"), r::toString);
+  }
+}

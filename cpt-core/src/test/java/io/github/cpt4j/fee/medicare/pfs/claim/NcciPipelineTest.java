@@ -1,0 +1,63 @@
+package io.github.cpt4j.fee.medicare.pfs.claim;
+
+import static io.github.cpt4j.fee.medicare.pfs.claim.ClaimTables.CONTEXT;
+import static io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricerTest.assertAmounts;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.edit.ncci.PtpClaimEdit;
+import io.github.cpt4j.edit.ncci.PtpEdit;
+import io.github.cpt4j.edit.ncci.PtpModifierIndicator;
+import io.github.cpt4j.edit.ncci.PtpTable;
+import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricedLine;
+import io.github.cpt4j.fee.UnpricedReason;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The NCCI procedure-to-procedure edit run by the claim pricer, with the test schedule. */
+class NcciPipelineTest {
+
+  /** A hand-written pair: 27447 (the higher-valued surgery) is column 2 of 27130. */
+  private static final PtpClaimEdit PTP =
+      PtpClaimEdit.of(
+          PtpTable.builder()
+              .add(
+                  new PtpEdit(
+                      ProcedureCode.parse("27130"),
+                      ProcedureCode.parse("27447"),
+                      false,
+                      LocalDate.of(2020, 1, 1),
+                      Optional.empty(),
+                      PtpModifierIndicator.of('0'),
+                      "test: not done together"))
+              .build());
+
+  private static PricedClaim price(MedicareClaimPricer pricer, String... lines) {
+    Claim.Builder claim = Claim.builder();
+    for (String line : lines) {
+      claim.add(line);
+    }
+    return pricer.price(claim.build(), CONTEXT);
+  }
+
+  @Test
+  void aColumnTwoLineDeniedLeavesTheMultipleProcedureRanking() {
+    MedicareClaimPricer plain = MedicareClaimPricer.of(ClaimTables.schedule());
+    // Without the edit 27447 ranks first and 27130 is paid 50%.
+    assertAmounts(price(plain, "27447", "27130"), "1450.00", "1000.00", "450.00");
+    MedicareClaimPricer edited =
+        MedicareClaimPricer.builder(ClaimTables.schedule()).addEdit(PTP).build();
+    // With 27447 denied, 27130 is the only procedure: paid 100%.
+    PricedClaim claim = assertAmounts(price(edited, "27447", "27130"), "900.00", null, "900.00");
+    PricedLine denied = claim.line(0);
+    assertEquals(UnpricedReason.NCCI_PTP, denied.reason().orElseThrow());
+    assertEquals(PtpClaimEdit.NAME, denied.refusedBy().orElseThrow());
+    assertTrue(denied.detail().contains("27130"), denied.toString());
+    assertFalse(claim.line(1).explanation().has("multiple-procedure"), claim.toString());
+  }
+}
