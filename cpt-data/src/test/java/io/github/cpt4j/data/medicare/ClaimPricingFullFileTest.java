@@ -78,6 +78,28 @@ class ClaimPricingFullFileTest {
     assertTrue(checked > 38_000, "checked " + checked);
   }
 
+  /**
+   * Split global care on the 2025 file, 27447 in 13282-99, facility: PRE OP 0.10, INTRA OP 0.69,
+   * POST OP 0.21, global 090 (RVU25D record layout); Claims Processing Manual, chapter 12, section
+   * 40.2. The one-unit global fee is 1197.889875290.
+   */
+  @Test
+  void modifiers54And55PayTheirSharesOfTheGlobalFee() {
+    MedicareFeeSchedule schedule = CmsFiles.schedule2025();
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(schedule);
+    PricingContext context = CONTEXTS.get(0);
+    assertEquals(
+        new BigDecimal("1197.889875290"), exact(schedule, ClaimLine.parse("27447"), context));
+    // 54: (0.10 + 0.69) x 1197.889875 = 946.333... = 946.33 (was 0.69 alone: 826.54).
+    // 55, 45 units = 45 days: 0.21 x 45/90 x 1197.889875 = 125.778... = 125.78, one procedure,
+    // not ranked against the 54 line (was 45 ranked procedures: 5,785.81).
+    PricedClaim claim =
+        pricer.price(
+            Claim.ofLines(ClaimLine.parse("27447-54"), ClaimLine.parse("27447-55 x45")), context);
+    assertEquals(new BigDecimal("946.33"), claim.line(0).amount().orElseThrow(), claim.toString());
+    assertEquals(new BigDecimal("125.78"), claim.line(1).amount().orElseThrow(), claim.toString());
+  }
+
   @Test
   void modifier50PaysEachBilateralIndicatorsShareOfOneSide() {
     MedicareFeeSchedule schedule = CmsFiles.schedule2025();

@@ -74,10 +74,14 @@ final class BilateralStep implements ClaimStep {
         procedures.add(bilateralLine(w, rule, w.has(M50) ? "modifier 50" : "LT and RT"));
       } else if (applies
           && rule != BilateralRule.NO_ADJUSTMENT
+          && !w.isPostoperativeDays()
           && w.line.units() == 2
           && !w.has(MLT | MRT)) {
         procedures.add(bilateralLine(w, rule, "2 units"));
-      } else if (applies && w.line.units() == 1 && w.has(MLT) != w.has(MRT)) {
+      } else if (applies
+          && !w.isPostoperativeDays()
+          && w.line.units() == 1
+          && w.has(MLT) != w.has(MRT)) {
         if (sided == null) {
           sided = new ArrayList<>(4);
         }
@@ -93,6 +97,11 @@ final class BilateralStep implements ClaimStep {
   }
 
   private static Procedure ordinary(LineWork w) {
+    if (w.isPostoperativeDays()) {
+      // Units of a modifier 55 line are days of care, already counted by the split-care step:
+      // one procedure (Medicare Claims Processing Manual, chapter 12, section 40.2).
+      return new Procedure(w, null, 1, Amounts.ONE);
+    }
     Procedure p = new Procedure(w, null, w.line.units(), Amounts.ONE);
     if (w.line.units() > 1) {
       int units = w.line.units();

@@ -128,6 +128,15 @@ final class LineWork implements Supplier<Explanation> {
     return amount != null;
   }
 
+  /**
+   * Tells whether the line is postoperative management only: modifier 55 without 54 or 56. Its
+   * units are then the post-operative days managed, not procedures (Medicare Claims Processing
+   * Manual, chapter 12, section 40.2).
+   */
+  boolean isPostoperativeDays() {
+    return has(M55) && !has(M54 | M56);
+  }
+
   /** Tells whether the priced row is an add-on code, global period ZZZ. */
   boolean isAddOn() {
     return indicators != null && indicators.globalPeriod() == GlobalPeriod.ADD_ON;

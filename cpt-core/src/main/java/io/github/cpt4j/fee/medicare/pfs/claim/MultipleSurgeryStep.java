@@ -27,9 +27,11 @@ import java.util.function.Supplier;
  *       families), or 50% for the second and 25% from the third on (indicator 1).
  * </ol>
  *
- * <p>Add-on codes (global ZZZ) are never ranked. CMS pays the sixth and later procedures by report
- * (RVU25D record layout, MULT PROC 1 and 2: "100%, 50%, 50%, 50%, 50% and by report"): a line (or
- * an endoscopy family) ranked wholly sixth or later is not priced, {@link
+ * <p>Add-on codes (global ZZZ) are never ranked, nor are modifier 55 lines (postoperative
+ * management only: a share of a global package whose units are days, not procedures; Medicare
+ * Claims Processing Manual, chapter 12, section 40.2). CMS pays the sixth and later procedures by
+ * report (RVU25D record layout, MULT PROC 1 and 2: "100%, 50%, 50%, 50%, 50% and by report"): a
+ * line (or an endoscopy family) ranked wholly sixth or later is not priced, {@link
  * UnpricedReason#PRICED_BY_REPORT}, as modifier 66 is; a multi-unit line whose units straddle rank
  * five keeps its percentages with a {@link ClaimWarning.Kind#PRICED_BY_REPORT} warning (its first
  * units are paid by the rule). Name {@code multiple-surgery}; its steps carry the rule ids {@code
@@ -120,8 +122,11 @@ final class MultipleSurgeryStep implements ClaimStep {
     int slots = 0;
     for (int i = 0; i < n; i++) {
       Procedure p = procedures.get(i);
+      // A modifier 55 line is the postoperative share of a global package, not another
+      // procedure: never ranked (a 54 line of the same code is the same package's other share).
       if (!p.isPriced()
           || p.line.isAddOn()
+          || p.line.isPostoperativeDays()
           || !families.isEmpty() && familyOf(p, families) != null) {
         continue;
       }
@@ -188,7 +193,7 @@ final class MultipleSurgeryStep implements ClaimStep {
     }
     for (int i = 0; i < n; i++) {
       Procedure p = procedures.get(i);
-      if (!p.isPriced() || p.line.isAddOn() || isFamilyMember(p)) {
+      if (!p.isPriced() || p.line.isAddOn() || p.line.isPostoperativeDays() || isFamilyMember(p)) {
         continue;
       }
       for (Family f : families) {
@@ -226,7 +231,11 @@ final class MultipleSurgeryStep implements ClaimStep {
     ProcedureCode base = member.indicators().endoscopicBase().orElseThrow();
     for (int i = 0; i < procedures.size(); i++) {
       Procedure p = procedures.get(i);
-      if (p != member && p.line.line.code().equals(base) && p.isPriced() && !p.line.isAddOn()) {
+      if (p != member
+          && p.line.line.code().equals(base)
+          && p.isPriced()
+          && !p.line.isAddOn()
+          && !p.line.isPostoperativeDays()) {
         return true;
       }
     }
@@ -237,6 +246,7 @@ final class MultipleSurgeryStep implements ClaimStep {
     return p.rule() == MultipleProcedureRule.ENDOSCOPY_FAMILY
         && p.isPriced()
         && !p.line.isAddOn()
+        && !p.line.isPostoperativeDays()
         && p.indicators().endoscopicBase().isPresent();
   }
 

@@ -6,13 +6,29 @@ import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.M56;
 import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.SPLIT_CARE;
 
 import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.pfs.GlobalPeriod;
 import io.github.cpt4j.fee.medicare.pfs.PaymentIndicators;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
- * Modifiers 54, 55 and 56 (split global care): the line is paid the sum of the pre-, intra- and
- * post-operative shares it reports (Medicare Claims Processing Manual, chapter 12, section 40.2);
- * refused when the code has no shares. Rule id {@code split-care}.
+ * Modifiers 54, 55 and 56 (split global care), Medicare Claims Processing Manual, chapter 12,
+ * section 40 (global surgery) and 40.2 (billing split care); the shares are the RVU file's PRE OP,
+ * INTRA OP and POST OP columns (RVU25D record layout). Rule id {@code split-care}.
+ *
+ * <ul>
+ *   <li>Modifier 56 (preoperative management only) pays the PRE OP share.
+ *   <li>Modifier 54 (surgical care only) pays the PRE OP plus INTRA OP shares: the surgeon who
+ *       operates also does the preoperative evaluation the global package includes.
+ *   <li>Modifier 55 (postoperative management only, without 54 or 56) pays the POST OP share
+ *       prorated by the days managed: the line's units are those days (section 40.2), over the
+ *       code's global days (010 or 090), as one procedure. A 55 line on a code with another global
+ *       period, or with more days than the period, is refused.
+ *   <li>Several of them on one line pay the sum of their shares, 55 then unprorated.
+ * </ul>
+ *
+ * <p>Refused when the code has no shares. 27447-54 (pre 10%, intra 69%) pays 79% of the global fee;
+ * 27447-55 with 45 units pays 21% x 45/90.
  */
 final class SplitCareStep implements ClaimStep {
 
@@ -41,11 +57,22 @@ final class SplitCareStep implements ClaimStep {
       words.append("modifier 56: pre-operative share ").append(ind.preOperativeShare());
     }
     if (w.has(M54)) {
-      share = share.add(ind.intraOperativeShare());
+      // Chapter 12, section 40.2: the surgeon billing 54 is paid the pre- and intra-operative
+      // shares; 56 is for another physician's preoperative care, so it adds nothing more here.
+      BigDecimal surgical =
+          w.has(M56)
+              ? ind.intraOperativeShare()
+              : ind.preOperativeShare().add(ind.intraOperativeShare());
+      share = share.add(surgical);
       words
           .append(words.length() > 0 ? ", " : "")
-          .append("modifier 54: intra-operative share ")
-          .append(ind.intraOperativeShare());
+          .append(
+              w.has(M56)
+                  ? "modifier 54: intra-operative share " + ind.intraOperativeShare()
+                  : "modifier 54: pre-operative share "
+                      + ind.preOperativeShare()
+                      + " + intra-operative share "
+                      + ind.intraOperativeShare());
     }
     if (w.has(M55)) {
       share = share.add(ind.postOperativeShare());
@@ -66,8 +93,68 @@ final class SplitCareStep implements ClaimStep {
               + " post-operative shares, so modifiers 54, 55 and 56 do not apply");
       return;
     }
+    if (w.isPostoperativeDays()) {
+      postoperativeDays(w, ind);
+      return;
+    }
     BigDecimal total = share;
     String text = words + " of the global package: " + Amounts.percent(total);
     w.scale(total, ClaimRule.SPLIT_CARE, () -> text);
+  }
+
+  /**
+   * Modifier 55 alone: POST OP share x days managed / global days, of the one-unit fee. The line's
+   * units are the days (Claims Processing Manual, chapter 12, section 40.2), so the grouping counts
+   * the line as one procedure and the ranking skips it.
+   */
+  private static void postoperativeDays(LineWork w, PaymentIndicators ind) {
+    GlobalPeriod period = ind.globalPeriod();
+    int globalDays =
+        period == GlobalPeriod.DAYS_10 || period == GlobalPeriod.DAYS_90
+            ? period.postoperativeDays().getAsInt()
+            : 0;
+    int days = w.line.units();
+    if (globalDays == 0) {
+      w.refuse(
+          UnpricedReason.MODIFIER_NOT_ALLOWED,
+          ClaimRule.SPLIT_CARE,
+          "global "
+              + period.code()
+              + ": modifier 55 prorates the post-operative share over a 010 or 090-day global"
+              + " period, and "
+              + w.line.code()
+              + " has none");
+      return;
+    }
+    if (days > globalDays) {
+      w.refuse(
+          UnpricedReason.MODIFIER_NOT_ALLOWED,
+          ClaimRule.SPLIT_CARE,
+          "modifier 55 with "
+              + days
+              + " units: the units are the post-operative days managed, more than the "
+              + globalDays
+              + " days of global "
+              + period.code());
+      return;
+    }
+    BigDecimal post = ind.postOperativeShare();
+    // days / globalDays may not end (7/90): 12 decimals keep the error far below a cent even on
+    // the largest fees, before the usual rounding of the line to cents.
+    BigDecimal factor =
+        post.multiply(BigDecimal.valueOf(days))
+            .divide(BigDecimal.valueOf(globalDays), 12, RoundingMode.HALF_UP)
+            .stripTrailingZeros();
+    String text =
+        "modifier 55: post-operative share "
+            + post
+            + " x "
+            + days
+            + "/"
+            + globalDays
+            + " post-operative days managed (units are days, one procedure) = "
+            + Amounts.percent(factor)
+            + " of the global package";
+    w.scale(factor, ClaimRule.SPLIT_CARE, () -> text);
   }
 }

@@ -444,13 +444,45 @@ class MedicareClaimPricerTest {
 
     @Test
     void splitCarePaysItsShareOfTheGlobalPackage() {
-      // 27447 shares: pre 10%, intra 69%, post 21%.
-      assertAmounts(price("27447-54"), "690.00", "690.00");
-      assertAmounts(price("27447-55"), "210.00", "210.00");
+      // 27447 shares: pre 10%, intra 69%, post 21% (RVU file PRE OP, INTRA OP, POST OP).
+      // 54 (surgical care only): pre + intra = 0.10 + 0.69 = 0.79 x 1000.00 = 790.00.
+      assertAmounts(price("27447-54"), "790.00", "790.00");
+      // 55 alone, 1 unit = 1 post-operative day: 0.21 x 1/90 x 1000.00 = 2.333... = 2.33.
+      assertAmounts(price("27447-55"), "2.33", "2.33");
       assertAmounts(price("27447-56"), "100.00", "100.00");
-      assertAmounts(price("27447-54-55"), "900.00", "900.00");
+      // 54 and 55 on one line: pre + intra + post = 1.00 x 1000.00.
+      assertAmounts(price("27447-54-55"), "1000.00", "1000.00");
+      // 54 and 56: pre (56) + intra (54), the pre-operative share counted once.
+      assertAmounts(price("27447-54-56"), "790.00", "790.00");
       assertRefused(
           price("99213-54").line(0), UnpricedReason.MODIFIER_NOT_ALLOWED, ClaimRule.SPLIT_CARE);
+      assertRefused(
+          price("99213-55").line(0), UnpricedReason.MODIFIER_NOT_ALLOWED, ClaimRule.SPLIT_CARE);
+    }
+
+    @Test
+    void modifier55UnitsAreTheDaysManagedOfOneProcedure() {
+      // Claims Processing Manual ch.12 s.40.2: 45 units = 45 days of the 90-day global period.
+      // 0.21 x 45/90 x 1000.00 = 0.105 x 1000.00 = 105.00 (not 45 ranked procedures).
+      PricedClaim claim = assertAmounts(price("27447-55 x45"), "105.00", "105.00");
+      String explained = claim.line(0).toString();
+      assertTrue(explained.contains("split-care"), explained);
+      assertTrue(explained.contains("45/90"), explained);
+      // 90 days is the whole post-operative share: 0.21 x 90/90 x 1000.00 = 210.00.
+      assertAmounts(price("27447-55 x90"), "210.00", "210.00");
+      // More days than the global period: refused, never more than the post-operative share.
+      assertRefused(
+          price("27447-55 x91").line(0), UnpricedReason.MODIFIER_NOT_ALLOWED, ClaimRule.SPLIT_CARE);
+    }
+
+    @Test
+    void modifiers54And55OfOneCodeAreSharesOfOnePackageNotRanked() {
+      // 27447-54: 0.79 x 1000.00 = 790.00 in full; 27447-55 x45: 105.00; no 50% for either.
+      assertAmounts(price("27447-54", "27447-55 x45"), "895.00", "790.00", "105.00");
+      // A 55 line is not ranked against another surgery either: 27130 900.00 stays in full.
+      assertAmounts(price("27130", "27447-55 x45"), "1005.00", "900.00", "105.00");
+      // A 54 line is a procedure: 27130 900.00 ranks first, 27447-54 790.00 x 50% = 395.00.
+      assertAmounts(price("27447-54", "27130"), "1295.00", "395.00", "900.00");
     }
 
     @Test
