@@ -98,6 +98,16 @@ public final class Quarter implements Comparable<Quarter> {
     return date.getYear() == year && (date.getMonthValue() - 1) / 3 + 1 == quarter;
   }
 
+  /**
+   * Returns the detail of a {@code DATE_NOT_COVERED} answer of the quarterly schedule {@code
+   * schedule} for {@code date}, in the words every quarterly schedule uses.
+   */
+  public String notCovering(String schedule, LocalDate date) {
+    requireNonNull(schedule, "schedule");
+    requireNonNull(date, "date");
+    return schedule + " covers " + firstDay() + " to " + lastDay() + ", not " + date;
+  }
+
   @Override
   public int compareTo(Quarter other) {
     return year != other.year ? Integer.compare(year, other.year) : quarter - other.quarter;

@@ -135,10 +135,7 @@ public final class ClfsFeeSchedule implements FeeSchedule {
     LocalDate date = context.dateOfService();
     if (!quarter.contains(date)) {
       return refuse(
-          line,
-          context,
-          UnpricedReason.DATE_NOT_COVERED,
-          name + " covers " + quarter.firstDay() + " to " + quarter.lastDay() + ", not " + date);
+          line, context, UnpricedReason.DATE_NOT_COVERED, quarter.notCovering(name, date));
     }
     ProcedureCode code = line.code();
     if (codes.positionOf(code.packed()) < 0) {
