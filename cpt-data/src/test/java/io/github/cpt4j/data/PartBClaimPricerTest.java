@@ -71,7 +71,9 @@ class PartBClaimPricerTest {
     List<String> out = new ArrayList<>();
     for (PricedLine line : priced.lines()) {
       out.add(
-          line.amount().map(BigDecimal::toPlainString).orElseGet(() -> String.valueOf(line.reason().get()))
+          line.amount()
+                  .map(BigDecimal::toPlainString)
+                  .orElseGet(() -> String.valueOf(line.reason().get()))
               + " "
               + pricer.payerOf(line));
     }
