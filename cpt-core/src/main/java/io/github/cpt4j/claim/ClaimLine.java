@@ -310,6 +310,11 @@ public final class ClaimLine implements CodeWithModifiers {
   }
 
   private static boolean isSpace(char c) {
+    // Printable ASCII (! to ~) is never white space: one range test for nearly every character
+    // read, instead of two Unicode table lookups (they were a fifth of pricing a line from text).
+    if (c > ' ' && c < 0x7F) {
+      return false;
+    }
     return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 

@@ -206,6 +206,11 @@ final class CodeScanner {
 
   /** White space as people paste it: ASCII blanks and controls, and the Unicode spaces (NBSP). */
   static boolean isSpace(char c) {
+    // Printable ASCII (! to ~) is never white space: one range test for nearly every character
+    // read, instead of two Unicode table lookups (they were a fifth of pricing a line from text).
+    if (c > ' ' && c < 0x7F) {
+      return false;
+    }
     return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 

@@ -42,6 +42,9 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
   /** The rounding of the exact amount to cents: half-up, as CMS rounds. */
   public static final RoundingMode ROUNDING = RoundingMode.HALF_UP;
 
+  /** 10^7: units of 10^-9 dollars in a cent. */
+  private static final long NANOS_PER_CENT = 10_000_000L;
+
   private final Explanation explanation;
 
   private FeeResult(Explanation explanation) {
@@ -66,6 +69,30 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
   public static FeeResult pricedSettingNotAvailable(
       BigDecimal exactAmount, Explanation explanation) {
     return new Priced(checkAmount(exactAmount), true, requireNonNull(explanation, "explanation"));
+  }
+
+  /**
+   * Returns a priced result of exactly {@code nanoDollars} x 10^-9 dollars, for schedules that
+   * compute in fixed point: equal to {@link #priced} (or {@link #pricedSettingNotAvailable} when
+   * {@code settingNotAvailable}) of {@code BigDecimal.valueOf(nanoDollars, 9)}, and cheaper, as the
+   * rounding to cents is done in {@code long} arithmetic.
+   *
+   * @throws IllegalArgumentException if the amount is negative
+   */
+  public static FeeResult pricedNanoDollars(
+      long nanoDollars, boolean settingNotAvailable, Explanation explanation) {
+    if (nanoDollars < 0) {
+      throw new IllegalArgumentException(
+          "a fee is never negative: " + BigDecimal.valueOf(nanoDollars, 9));
+    }
+    // Half-up on a non-negative value: add half a cent, truncate to cents. The same value as
+    // setScale(CENTS, HALF_UP), at a fraction of its cost on the single-line path.
+    long cents = (nanoDollars + NANOS_PER_CENT / 2) / NANOS_PER_CENT;
+    return new Priced(
+        BigDecimal.valueOf(nanoDollars, 9),
+        BigDecimal.valueOf(cents, CENTS),
+        settingNotAvailable,
+        requireNonNull(explanation, "explanation"));
   }
 
   /** Returns a result with no amount, for {@code reason}, with a detail in words. */
@@ -180,9 +207,17 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
     private final boolean settingNotAvailable;
 
     private Priced(BigDecimal exactAmount, boolean settingNotAvailable, Explanation explanation) {
+      this(exactAmount, exactAmount.setScale(CENTS, ROUNDING), settingNotAvailable, explanation);
+    }
+
+    private Priced(
+        BigDecimal exactAmount,
+        BigDecimal amount,
+        boolean settingNotAvailable,
+        Explanation explanation) {
       super(explanation);
       this.exactAmount = exactAmount;
-      this.amount = exactAmount.setScale(CENTS, ROUNDING);
+      this.amount = amount;
       this.settingNotAvailable = settingNotAvailable;
     }
 
@@ -233,7 +268,7 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
 
     @Override
     FeeResult withExplanation(Explanation newExplanation) {
-      return new Priced(exactAmount, settingNotAvailable, newExplanation);
+      return new Priced(exactAmount, amount, settingNotAvailable, newExplanation);
     }
 
     @Override
