@@ -89,7 +89,7 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
     // setScale(CENTS, HALF_UP), at a fraction of its cost on the single-line path.
     long cents = (nanoDollars + NANOS_PER_CENT / 2) / NANOS_PER_CENT;
     return new Priced(
-        BigDecimal.valueOf(nanoDollars, 9),
+        nanoDollars,
         BigDecimal.valueOf(cents, CENTS),
         settingNotAvailable,
         requireNonNull(explanation, "explanation"));
@@ -162,7 +162,7 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
     if (!(this instanceof Priced priced)) {
       return this;
     }
-    BigDecimal next = priced.exactAmount.multiply(factor);
+    BigDecimal next = priced.exact().multiply(factor);
     return new Priced(
         next,
         priced.settingNotAvailable,
@@ -202,7 +202,17 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
 
   /** A result with an amount. */
   public static final class Priced extends FeeResult {
-    private final BigDecimal exactAmount;
+    /**
+     * The exact amount; null until first read when the result was made from nano-dollars, which
+     * spares most single-line callers, who read only the rounded amount, one object. Read without a
+     * lock, which is safe: it only ever changes from null to an immutable BigDecimal of the same
+     * value.
+     */
+    private BigDecimal exactAmount;
+
+    /** The exact amount in 10^-9 dollars when made from them; unused once exactAmount is set. */
+    private final long nanoDollars;
+
     private final BigDecimal amount;
     private final boolean settingNotAvailable;
 
@@ -217,6 +227,15 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
         Explanation explanation) {
       super(explanation);
       this.exactAmount = exactAmount;
+      this.nanoDollars = 0;
+      this.amount = amount;
+      this.settingNotAvailable = settingNotAvailable;
+    }
+
+    private Priced(
+        long nanoDollars, BigDecimal amount, boolean settingNotAvailable, Explanation explanation) {
+      super(explanation);
+      this.nanoDollars = nanoDollars;
       this.amount = amount;
       this.settingNotAvailable = settingNotAvailable;
     }
@@ -228,7 +247,12 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
 
     /** Returns the exact amount before the final rounding. */
     public BigDecimal exact() {
-      return exactAmount;
+      BigDecimal exact = exactAmount;
+      if (exact == null) {
+        exact = BigDecimal.valueOf(nanoDollars, 9);
+        exactAmount = exact;
+      }
+      return exact;
     }
 
     @Override
@@ -248,7 +272,7 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
 
     @Override
     public Optional<BigDecimal> exactAmount() {
-      return Optional.of(exactAmount);
+      return Optional.of(exact());
     }
 
     @Override
@@ -268,20 +292,20 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
 
     @Override
     FeeResult withExplanation(Explanation newExplanation) {
-      return new Priced(exactAmount, amount, settingNotAvailable, newExplanation);
+      return new Priced(exact(), amount, settingNotAvailable, newExplanation);
     }
 
     @Override
     public boolean equals(Object other) {
       return other instanceof Priced that
-          && exactAmount.compareTo(that.exactAmount) == 0
+          && exact().compareTo(that.exact()) == 0
           && settingNotAvailable == that.settingNotAvailable
           && explanation().equals(that.explanation());
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(exactAmount.stripTrailingZeros(), settingNotAvailable, explanation());
+      return Objects.hash(exact().stripTrailingZeros(), settingNotAvailable, explanation());
     }
 
     /** Returns the amount, then the explanation and the final rounding, on one line. */
