@@ -261,7 +261,7 @@ public final class LineEvaluator {
       MedicareFeeSchedule schedule, PricingContext context, Locality locality, RvuEntry entry) {
     PaymentStatus status = entry.status();
     if (status == PaymentStatus.C || status == PaymentStatus.R) {
-      String detail = entry.row() + " status " + status.code() + ": the contractor sets the amount";
+      String detail = entry.statusRefusal();
       if (locality != null) {
         var cap = schedule.oppsCaps().find(entry.code(), entry.modifier(), locality);
         if (cap.isPresent()) {
@@ -272,10 +272,7 @@ public final class LineEvaluator {
       }
       return refuse(UnpricedReason.CARRIER_PRICED, detail, entry);
     }
-    return refuse(
-        UnpricedReason.STATUS_NOT_PAYABLE,
-        entry.row() + " status " + status.code() + ": " + status.words(),
-        entry);
+    return refuse(UnpricedReason.STATUS_NOT_PAYABLE, entry.statusRefusal(), entry);
   }
 
   @Override
