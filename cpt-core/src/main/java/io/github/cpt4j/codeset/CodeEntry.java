@@ -132,7 +132,7 @@ public abstract class CodeEntry {
    * Checks the invariants when an entry is built: descriptions are non-blank single lines of at
    * most {@value #MAX_DESCRIPTION_LENGTH} characters, and the end date is not before the start.
    *
-   * @throws IllegalStateException naming the code and what is wrong
+   * @throws IllegalArgumentException naming the code and what is wrong
    */
   @Value.Check
   protected void check() {
@@ -142,7 +142,7 @@ public abstract class CodeEntry {
         .ifPresent(
             to -> {
               if (to.isBefore(effectiveFrom())) {
-                throw new IllegalStateException(
+                throw new IllegalArgumentException(
                     "code "
                         + code()
                         + " ends on "
@@ -155,10 +155,10 @@ public abstract class CodeEntry {
 
   private void checkDescription(String what, String text) {
     if (text.isBlank()) {
-      throw new IllegalStateException("the " + what + " of code " + code() + " is blank");
+      throw new IllegalArgumentException("the " + what + " of code " + code() + " is blank");
     }
     if (text.length() > MAX_DESCRIPTION_LENGTH) {
-      throw new IllegalStateException(
+      throw new IllegalArgumentException(
           "the "
               + what
               + " of code "
@@ -171,7 +171,7 @@ public abstract class CodeEntry {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c < ' ' || c == '\u007f') {
-        throw new IllegalStateException(
+        throw new IllegalArgumentException(
             "the "
                 + what
                 + " of code "

@@ -149,17 +149,17 @@ class CodeSetTest {
 
   @Test
   void entryRejectsInconsistentDatesAndBadDescriptions() {
-    IllegalStateException dates =
+    IllegalArgumentException dates =
         assertThrows(
-            IllegalStateException.class,
+            IllegalArgumentException.class,
             () -> entry("99201", "Made up", LocalDate.of(2021, 1, 1), LocalDate.of(2020, 12, 31)));
     assertEquals(
         "code 99201 ends on 2020-12-31, before it starts on 2021-01-01", dates.getMessage());
-    IllegalStateException blank =
-        assertThrows(IllegalStateException.class, () -> entry("99213", "  "));
+    IllegalArgumentException blank =
+        assertThrows(IllegalArgumentException.class, () -> entry("99213", "  "));
     assertEquals("the short description of code 99213 is blank", blank.getMessage());
-    IllegalStateException control =
-        assertThrows(IllegalStateException.class, () -> entry("99213", "Two\nlines"));
+    IllegalArgumentException control =
+        assertThrows(IllegalArgumentException.class, () -> entry("99213", "Two\nlines"));
     assertEquals(
         "the short description of code 99213 contains control character U+000A" + " at index 3",
         control.getMessage());

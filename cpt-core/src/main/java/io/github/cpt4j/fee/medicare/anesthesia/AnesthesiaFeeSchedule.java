@@ -18,6 +18,7 @@ import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -149,8 +150,26 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
    * Returns one result per line.
    */
   public ImmutableList<FeeResult> priceSession(List<ClaimLine> lines, PricingContext context) {
+    return priceSession(lines, context, new BitSet());
+  }
+
+  /**
+   * Prices the lines of one session as {@link #priceSession(List, PricingContext)} does, leaving
+   * out of the session the lines whose index is set in {@code denied}: a line a claim edit denied
+   * was not paid, so its time adds nothing to the session's and it cannot be the service paid for
+   * it. A denied line's own result is the one {@link #price} gives it alone.
+   *
+   * <pre>{@code
+   * BitSet denied = new BitSet();
+   * denied.set(1); // an edit denied the second line
+   * schedule.priceSession(lines, context, denied);
+   * }</pre>
+   */
+  public ImmutableList<FeeResult> priceSession(
+      List<ClaimLine> lines, PricingContext context, BitSet denied) {
     requireNonNull(lines, "lines");
     requireNonNull(context, "context");
+    requireNonNull(denied, "denied");
     int n = lines.size();
     FeeResult[] results = new FeeResult[n];
     for (boolean physician : new boolean[] {true, false}) {
@@ -163,7 +182,8 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
         ClaimLine line = lines.get(i);
         Optional<AnesthesiaRole> role = singleRole(line);
         int units = baseUnits.unitsOrMinusOne(line.code());
-        if (role.isEmpty()
+        if (denied.get(i)
+            || role.isEmpty()
             || role.get().isPhysician() != physician
             || units < 0
             || ADD_ONS.contains(line.code())

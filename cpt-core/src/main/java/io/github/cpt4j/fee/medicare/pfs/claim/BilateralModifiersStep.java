@@ -14,25 +14,17 @@ import io.github.cpt4j.fee.medicare.pfs.PaymentIndicators;
  * UnpricedReason#MODIFIER_NOT_ALLOWED}. Name {@code bilateral-modifiers}; refusals carry rule id
  * {@code bilateral}.
  */
-final class BilateralModifiersStep implements ClaimStep {
+final class BilateralModifiersStep extends LineStep {
 
   static final String NAME = "bilateral-modifiers";
 
-  @Override
-  public String name() {
-    return NAME;
+  BilateralModifiersStep() {
+    super(NAME);
   }
 
   @Override
-  public void apply(ClaimState claim) {
-    for (LineWork w : claim.lines) {
-      if (w.isPriced()) {
-        checkBilateral(w, w.indicators);
-      }
-    }
-  }
-
-  private static void checkBilateral(LineWork w, PaymentIndicators ind) {
+  void apply(LineWork w) {
+    PaymentIndicators ind = w.indicators;
     boolean bothSides = w.has(M50) || w.has(MLT) && w.has(MRT);
     if (w.has(M50) && w.has(MLT | MRT)) {
       w.refuse(

@@ -8,31 +8,25 @@ import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.M51;
  * informational because the MULT PROC indicator decides any reduction. The explanation says so, so
  * that nobody wonders whether they were applied. Name {@code informational-modifiers}.
  */
-final class InformationalModifiersStep implements ClaimStep {
+final class InformationalModifiersStep extends LineStep {
 
   static final String NAME = "informational-modifiers";
 
-  @Override
-  public String name() {
-    return NAME;
+  InformationalModifiersStep() {
+    super(NAME);
   }
 
   @Override
-  public void apply(ClaimState claim) {
-    for (LineWork w : claim.lines) {
-      if (!w.isPriced()) {
-        continue;
-      }
-      if (w.has(M25)) {
-        w.note(
-            ClaimRule.FEE_SCHEDULE,
-            () -> "modifier 25: a significant, separately identifiable visit, no adjustment");
-      }
-      if (w.has(M51)) {
-        w.note(
-            ClaimRule.MULTIPLE_PROCEDURE,
-            () -> "modifier 51 is informational: the MULT PROC indicator decides any reduction");
-      }
+  void apply(LineWork w) {
+    if (w.has(M25)) {
+      w.note(
+          ClaimRule.FEE_SCHEDULE,
+          () -> "modifier 25: a significant, separately identifiable visit, no adjustment");
+    }
+    if (w.has(M51)) {
+      w.note(
+          ClaimRule.MULTIPLE_PROCEDURE,
+          () -> "modifier 51 is informational: the MULT PROC indicator decides any reduction");
     }
   }
 }

@@ -25,6 +25,7 @@ import io.github.cpt4j.fee.medicare.pfs.LineEvaluator;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.modifier.ModifierRegistry;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -249,11 +250,11 @@ public final class MedicareClaimPricer implements ClaimPricer {
     requireNonNull(context, "context");
     int n = claim.size();
     LineWork[] lines = new LineWork[n];
-    List<FeeResult> anesthesia = anesthesiaResults(claim, context);
     for (int i = 0; i < n; i++) {
       lines[i] = new LineWork(i, claim.line(i), modifiers, schedule, context);
     }
     applyFindings(lines, scrubber.scrub(claim, context));
+    List<FeeResult> anesthesia = anesthesiaResults(claim, lines, context);
     LineEvaluator evaluator = schedule.evaluator(context);
     for (LineWork w : lines) {
       if (w.reason != null) {
@@ -278,10 +279,11 @@ public final class MedicareClaimPricer implements ClaimPricer {
   }
 
   /**
-   * Prices the claim's anesthesia lines as one session with the schedule's anesthesia schedule;
-   * null when there is none or no line is anesthesia, so that other claims pay nothing for it.
+   * Prices the claim's anesthesia lines as one session with the schedule's anesthesia schedule,
+   * leaving out the lines an edit denied; null when there is none or no line is anesthesia, so that
+   * other claims pay nothing for it.
    */
-  private List<FeeResult> anesthesiaResults(Claim claim, PricingContext context) {
+  private List<FeeResult> anesthesiaResults(Claim claim, LineWork[] work, PricingContext context) {
     Optional<AnesthesiaFeeSchedule> anesthesia = schedule.anesthesia();
     if (anesthesia.isEmpty()) {
       return null;
@@ -295,10 +297,14 @@ public final class MedicareClaimPricer implements ClaimPricer {
       return null;
     }
     List<ClaimLine> lines = new ArrayList<>(n);
+    BitSet denied = new BitSet(n);
     for (int i = 0; i < n; i++) {
       lines.add(claim.line(i).line());
+      if (work[i].reason != null) {
+        denied.set(i);
+      }
     }
-    return anesthesia.get().priceSession(lines, context);
+    return anesthesia.get().priceSession(lines, context, denied);
   }
 
   /** Applies the edits' findings: denied lines, denied units, flags. */

@@ -354,27 +354,18 @@ final class MultipleSurgeryStep implements ClaimStep {
     if (e.family == null) {
       Procedure p = e.procedure;
       char code = rule.code();
+      Supplier<String> words =
+          () ->
+              "MULT PROC "
+                  + code
+                  + ", "
+                  + ranks(rank, slots, of)
+                  + " by amount: "
+                  + shares(full, fifty, quarter);
       if (hundredths == 100 * slots) {
-        p.note(
-            ClaimRule.MULTIPLE_PROCEDURE,
-            () ->
-                "MULT PROC "
-                    + code
-                    + ", "
-                    + ranks(rank, slots, of)
-                    + " by amount: "
-                    + shares(full, fifty, quarter));
+        p.note(ClaimRule.MULTIPLE_PROCEDURE, words);
       } else {
-        p.set(
-            p.slotAmount.multiply(factor),
-            ClaimRule.MULTIPLE_PROCEDURE,
-            () ->
-                "MULT PROC "
-                    + code
-                    + ", "
-                    + ranks(rank, slots, of)
-                    + " by amount: "
-                    + shares(full, fifty, quarter));
+        p.set(p.slotAmount.multiply(factor), ClaimRule.MULTIPLE_PROCEDURE, words);
       }
     } else {
       Family family = e.family;

@@ -6,25 +6,24 @@ import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
  * Non-participating providers are paid 95% of the fee schedule amount (Medicare Claims Processing
  * Manual, chapter 12, section 20.4.3; limiting charge aside). Rule id {@code non-participating}.
  */
-final class NonParticipatingStep implements ClaimStep {
+final class NonParticipatingStep extends LineStep {
 
-  @Override
-  public String name() {
-    return ClaimRule.NON_PARTICIPATING.id();
+  NonParticipatingStep() {
+    super(ClaimRule.NON_PARTICIPATING.id());
   }
 
   @Override
   public void apply(ClaimState claim) {
-    if (claim.context.participating()) {
-      return;
+    if (!claim.context.participating()) {
+      super.apply(claim);
     }
-    for (LineWork w : claim.lines) {
-      if (w.isPriced()) {
-        w.scale(
-            MedicareFeeSchedule.NON_PARTICIPATING_FACTOR,
-            ClaimRule.NON_PARTICIPATING,
-            () -> "95% for a non-participating provider");
-      }
-    }
+  }
+
+  @Override
+  void apply(LineWork w) {
+    w.scale(
+        MedicareFeeSchedule.NON_PARTICIPATING_FACTOR,
+        ClaimRule.NON_PARTICIPATING,
+        () -> "95% for a non-participating provider");
   }
 }

@@ -30,23 +30,15 @@ import java.math.RoundingMode;
  * <p>Refused when the code has no shares. 27447-54 (pre 10%, intra 69%) pays 79% of the global fee;
  * 27447-55 with 45 units pays 21% x 45/90.
  */
-final class SplitCareStep implements ClaimStep {
+final class SplitCareStep extends LineStep {
 
-  @Override
-  public String name() {
-    return ClaimRule.SPLIT_CARE.id();
+  SplitCareStep() {
+    super(ClaimRule.SPLIT_CARE.id());
   }
 
   @Override
-  public void apply(ClaimState claim) {
-    for (LineWork w : claim.lines) {
-      if (w.isPriced()) {
-        applySplitCare(w, w.indicators);
-      }
-    }
-  }
-
-  private static void applySplitCare(LineWork w, PaymentIndicators ind) {
+  void apply(LineWork w) {
+    PaymentIndicators ind = w.indicators;
     if (!w.has(SPLIT_CARE)) {
       return;
     }

@@ -19,7 +19,7 @@ import java.math.BigDecimal;
  * the indicator does not allow the role. Name {@code surgeon-role}; its steps carry the rule ids
  * {@code co-surgery}, {@code team-surgery} and {@code assistant-at-surgery}.
  */
-final class SurgeonRoleStep implements ClaimStep {
+final class SurgeonRoleStep extends LineStep {
 
   static final String NAME = "surgeon-role";
 
@@ -29,18 +29,13 @@ final class SurgeonRoleStep implements ClaimStep {
   /** A non-physician assistant (AS) is paid 85% of the assistant's 16%. */
   static final BigDecimal NON_PHYSICIAN_ASSISTANT_SHARE = new BigDecimal("0.136");
 
-  @Override
-  public String name() {
-    return NAME;
+  SurgeonRoleStep() {
+    super(NAME);
   }
 
   @Override
-  public void apply(ClaimState claim) {
-    for (LineWork w : claim.lines) {
-      if (w.isPriced()) {
-        applyRole(w, w.indicators);
-      }
-    }
+  void apply(LineWork w) {
+    applyRole(w, w.indicators);
   }
 
   private static boolean applyRole(LineWork w, PaymentIndicators ind) {

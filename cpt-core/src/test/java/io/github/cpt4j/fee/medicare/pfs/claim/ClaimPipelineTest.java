@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
@@ -18,12 +19,17 @@ import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaBaseUnits;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaConversionFactors;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.modifier.ModifierRegistry;
 import io.github.cpt4j.modifier.PaymentEffect;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,6 +95,39 @@ class ClaimPipelineTest {
     assertEquals("27447 by payer policy", denied.detail());
     assertTrue(denied.explanation().has("payer-knee"), denied.toString());
     assertFalse(claim.line(1).explanation().has("multiple-procedure"), claim.toString());
+  }
+
+  @Test
+  void aDeniedAnesthesiaLineLeavesTheSession() {
+    AnesthesiaFeeSchedule anesthesia =
+        AnesthesiaFeeSchedule.builder()
+            .name("anesthesia-test")
+            .baseUnits(
+                AnesthesiaBaseUnits.of(
+                    "test", Map.of(CptCode.parse("00790"), 7, CptCode.parse("00840"), 6)))
+            .conversionFactors(
+                AnesthesiaConversionFactors.of(
+                    "test", Map.of(ClaimTables.TEST_LOCALITY, new BigDecimal("20.00"))))
+            .effective(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31))
+            .build();
+    MedicareFeeSchedule schedule = ClaimTables.scheduleBuilder().anesthesia(anesthesia).build();
+    // One session: 00790 (7 base units) is paid with the total 105 minutes, 7.0 time units:
+    // (7 + 7.0) x 20.00 = 280.00, and 00840 through it.
+    assertAmounts(
+        price(MedicareClaimPricer.of(schedule), "00840-AA 45min", "00790-AA 60min"),
+        "280.00",
+        null,
+        "280.00");
+    // With 00790 denied, its time was never paid: 00840 is paid alone with its own 45 minutes,
+    // 3.0 time units: (6 + 3.0) x 20.00 = 180.00.
+    MedicareClaimPricer denying =
+        MedicareClaimPricer.builder(schedule)
+            .addEdit(onCode("payer-anesthesia", "00790", EditAction.DENY_LINE, 1))
+            .build();
+    PricedClaim claim =
+        assertAmounts(price(denying, "00840-AA 45min", "00790-AA 60min"), "180.00", "180.00", null);
+    assertEquals(UnpricedReason.EDIT_DENIED, claim.line(1).reason().orElseThrow());
+    assertFalse(claim.line(0).explanation().has("anesthesia-session"), claim.toString());
   }
 
   @Test

@@ -305,6 +305,10 @@ final class ClaimTables {
   }
 
   static MedicareFeeSchedule schedule() {
+    return scheduleBuilder().build();
+  }
+
+  static MedicareFeeSchedule.Builder scheduleBuilder() {
     return MedicareFeeSchedule.builder()
         .name("test-table")
         .rvus(RvuTable.of(rows()))
@@ -327,7 +331,6 @@ final class ClaimTables {
                         .effectiveTo(LocalDate.of(2025, 12, 31))
                         .amount(new BigDecimal("25.0000"))
                         .appliesTo(ConversionFactor.Providers.ALL)
-                        .build())))
-        .build();
+                        .build())));
   }
 }
