@@ -6,6 +6,7 @@ import com.google.common.io.CountingInputStream;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.cli.price.BatchPricing;
 import io.github.cpt4j.cli.price.ClaimPricer;
+import io.github.cpt4j.cli.price.DateCoverage;
 import io.github.cpt4j.cli.price.LineRequest;
 import io.github.cpt4j.cli.price.Outcome;
 import io.github.cpt4j.cli.price.PricingData;
@@ -146,7 +147,9 @@ final class PriceCommand implements Callable<Integer> {
   @Option(
       names = {"-d", "--date"},
       paramLabel = "YYYY-MM-DD",
-      description = "Date of service; default today.")
+      description =
+          "Date of service; default today. A date the loaded data does not cover is "
+              + "date_not_covered; if nothing is priced for that, the exit status is 1.")
   private LocalDate date;
 
   @ArgGroup(exclusive = true, multiplicity = "0..1")
@@ -483,7 +486,20 @@ final class PriceCommand implements Callable<Integer> {
     } catch (OutputFailedException e) {
       throw new CliException(e.getMessage(), e);
     }
+    Optional<String> uncovered = DateCoverage.nothingPriced(outcomes);
+    if (uncovered.isPresent()) {
+      // The default date is today: a run that priced nothing for its date says so, never 0.00.
+      note(uncovered.get());
+      return ExitStatus.INVALID_INPUT;
+    }
     return allValid ? ExitStatus.OK : ExitStatus.INVALID_INPUT;
+  }
+
+  /** Writes one line to standard error, as {@code cpt price: ...}. */
+  private void note(String line) {
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("cpt price: " + line);
+    err.flush();
   }
 
   private int priceBatch(PricingDefaults defaults, ClaimPricer pricer) throws IOException {
@@ -532,6 +548,10 @@ final class PriceCommand implements Callable<Integer> {
           "%,d rows: %,d priced, %,d not priced (%,d invalid)%n",
           summary.rows(), summary.priced(), summary.notPriced(), summary.invalid());
       err.flush();
+    }
+    if (summary.priced() == 0 && summary.dateNotCovered() > 0) {
+      note(DateCoverage.message(summary.coverage()));
+      return ExitStatus.INVALID_INPUT;
     }
     return summary.invalid() == 0 ? ExitStatus.OK : ExitStatus.INVALID_INPUT;
   }

@@ -68,8 +68,25 @@ public final class BatchPricing {
   private final Function<ZipCode, Optional<Locality>> zips;
   private final int threads;
 
-  /** How a run went: rows read, priced, not priced, and invalid (a subset of not priced). */
-  public record Summary(long rows, long priced, long notPriced, long invalid) {}
+  /**
+   * How a run went: rows read, priced, not priced, and invalid (a subset of not priced); and the
+   * rows not priced because no loaded data covers their date ({@code date_not_covered}, another
+   * subset of not priced) with the reason of the first of them, which says the dates the data
+   * covers (empty when there is none).
+   */
+  public record Summary(
+      long rows, long priced, long notPriced, long invalid, long dateNotCovered, String coverage) {
+
+    /** Returns a summary without rows out of the data's dates. */
+    public Summary(long rows, long priced, long notPriced, long invalid) {
+      this(rows, priced, notPriced, invalid, 0, "");
+    }
+
+    /** Checks that the coverage is given. */
+    public Summary {
+      requireNonNull(coverage, "coverage");
+    }
+  }
 
   /**
    * Creates a batch pricer that prices on one thread fewer than there are processors (the reader
@@ -383,6 +400,8 @@ public final class BatchPricing {
     private long priced;
     private long notPriced;
     private long invalid;
+    private long dateNotCovered;
+    private String coverage = "";
 
     Pipeline(BatchWriter writer) {
       this.writer = writer;
@@ -433,6 +452,9 @@ public final class BatchPricing {
               priced++;
             } else {
               notPriced++;
+              if (DateCoverage.isNotCovered(outcome) && dateNotCovered++ == 0) {
+                coverage = DateCoverage.reason(outcome);
+              }
             }
             if (chunk.invalid[i]) {
               invalid++;
@@ -486,7 +508,7 @@ public final class BatchPricing {
       if (t != null) {
         throw rethrow(t);
       }
-      return new Summary(rows, priced, notPriced, invalid);
+      return new Summary(rows, priced, notPriced, invalid, dateNotCovered, coverage);
     }
 
     /** Ends the input after the reader failed, once the rows sent are written. */

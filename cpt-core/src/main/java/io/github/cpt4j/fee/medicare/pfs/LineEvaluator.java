@@ -94,17 +94,7 @@ public final class LineEvaluator {
     ProcedureCode code = line.code(); // the null check
     RvuTable rvus = schedule.rvus();
     if (!dateCovered) {
-      LocalDate date = context.dateOfService();
-      return refuse(
-          UnpricedReason.DATE_NOT_COVERED,
-          schedule.name()
-              + " covers "
-              + schedule.effectiveFrom()
-              + " to "
-              + schedule.effectiveTo()
-              + ", not "
-              + date,
-          null);
+      return refuse(UnpricedReason.DATE_NOT_COVERED, notCovered(schedule, context), null);
     }
     if (!rvus.contains(code)) {
       return refuse(UnpricedReason.NOT_IN_SCHEDULE, code + " is not in " + schedule.name(), null);
@@ -142,6 +132,37 @@ public final class LineEvaluator {
           entry);
     }
     return calculate(schedule, context, locality, gpci, conversionFactor, entry);
+  }
+
+  /**
+   * The detail of a date outside the schedule's period: the period, and the relative value file's
+   * year when that is what excludes the date.
+   */
+  private static String notCovered(MedicareFeeSchedule schedule, PricingContext context) {
+    LocalDate date = context.dateOfService();
+    String detail =
+        schedule.name()
+            + " covers "
+            + schedule.effectiveFrom()
+            + " to "
+            + schedule.effectiveTo()
+            + ", not "
+            + date;
+    return schedule
+        .rvus()
+        .year()
+        .filter(year -> year.getValue() != date.getYear())
+        .map(
+            year ->
+                detail
+                    + ": its relative value file is for "
+                    + year
+                    + ", and "
+                    + year
+                    + " relative values are paid only on "
+                    + year
+                    + " dates of service")
+        .orElse(detail);
   }
 
   /**

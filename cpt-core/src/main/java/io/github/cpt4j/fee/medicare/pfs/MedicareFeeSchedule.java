@@ -18,6 +18,7 @@ import io.github.cpt4j.modifier.ModifierRegistry;
 import io.github.cpt4j.modifier.PaymentEffect;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.Year;
 import java.util.Optional;
 
 /**
@@ -94,12 +95,34 @@ public final class MedicareFeeSchedule implements FeeSchedule {
         requireNonNull(
             builder.conversionFactors, "conversionFactors (call Builder.conversionFactors)");
     this.oppsCaps = builder.oppsCaps;
-    this.effectiveFrom = builder.effectiveFrom;
-    this.effectiveTo = builder.effectiveTo;
     this.anesthesia = builder.anesthesia;
-    if (effectiveTo.isBefore(effectiveFrom)) {
+    if (builder.effectiveTo.isBefore(builder.effectiveFrom)) {
       throw new IllegalArgumentException(
-          "the schedule's period ends " + effectiveTo + " before it starts " + effectiveFrom);
+          "the schedule's period ends "
+              + builder.effectiveTo
+              + " before it starts "
+              + builder.effectiveFrom);
+    }
+    Year year = rvus.year().orElse(null);
+    if (year == null) {
+      this.effectiveFrom = builder.effectiveFrom;
+      this.effectiveTo = builder.effectiveTo;
+    } else {
+      // The relative values of one year times another year's conversion factor is an amount no one
+      // was ever paid: the file's year bounds the dates priced.
+      LocalDate first = year.atDay(1);
+      LocalDate last = year.atMonth(12).atEndOfMonth();
+      this.effectiveFrom = builder.effectiveFrom.isAfter(first) ? builder.effectiveFrom : first;
+      this.effectiveTo = builder.effectiveTo.isBefore(last) ? builder.effectiveTo : last;
+      if (effectiveTo.isBefore(effectiveFrom)) {
+        throw new IllegalArgumentException(
+            "the relative value file is for "
+                + year
+                + ", but the schedule's period is "
+                + builder.effectiveFrom
+                + " to "
+                + builder.effectiveTo);
+      }
     }
   }
 
@@ -278,12 +301,18 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     return Optional.ofNullable(anesthesia);
   }
 
-  /** Returns the first date of service the schedule prices. */
+  /**
+   * Returns the first date of service the schedule prices: the start of the period given to the
+   * builder, or of the relative value file's year when that is later.
+   */
   public LocalDate effectiveFrom() {
     return effectiveFrom;
   }
 
-  /** Returns the last date of service the schedule prices. */
+  /**
+   * Returns the last date of service the schedule prices: the end of the period given to the
+   * builder, or of the relative value file's year when that is earlier.
+   */
   public LocalDate effectiveTo() {
     return effectiveTo;
   }
@@ -416,7 +445,9 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     /**
      * Sets the dates of service the files are in force for, both inclusive (default: every date);
      * other dates are {@link UnpricedReason#DATE_NOT_COVERED}, so that schedules of several
-     * releases can be chained with {@link FeeSchedule#firstThatPrices}.
+     * releases can be chained with {@link FeeSchedule#firstThatPrices}. When the {@linkplain
+     * RvuTable#year() relative values say their year}, the period is also bounded by that year:
+     * {@link #build()} fails if the two do not overlap.
      */
     public Builder effective(LocalDate from, LocalDate to) {
       this.effectiveFrom = requireNonNull(from, "from");

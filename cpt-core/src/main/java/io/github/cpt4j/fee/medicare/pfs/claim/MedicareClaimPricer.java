@@ -248,12 +248,43 @@ public final class MedicareClaimPricer implements ClaimPricer {
   public PricedClaim price(Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");
     requireNonNull(context, "context");
+    return priceWith(claim, context, scrubber.scrub(claim, context));
+  }
+
+  /**
+   * Prices every line of {@code claim} in {@code context} with the findings of the claim edits
+   * already known, without running the edits again: for a pricer whose edits saw a larger claim
+   * than the lines priced here, such as {@code io.github.cpt4j.fee.medicare.partb.PartBClaimPricer}
+   * (its edits see the lab, equipment and drug lines too; only the lines the Physician Fee Schedule
+   * pays come here). Each finding's {@link EditFinding#line()} is an index into {@code claim}.
+   *
+   * @throws IllegalArgumentException if a finding names a line {@code claim} does not have
+   */
+  public PricedClaim price(Claim claim, PricingContext context, List<EditFinding> findings) {
+    requireNonNull(claim, "claim");
+    requireNonNull(context, "context");
+    List<EditFinding> checked = List.copyOf(findings);
+    for (EditFinding finding : checked) {
+      if (finding.line() >= claim.size()) {
+        throw new IllegalArgumentException(
+            "a finding on line "
+                + (finding.line() + 1)
+                + " of a claim of "
+                + claim.size()
+                + " lines: "
+                + finding);
+      }
+    }
+    return priceWith(claim, context, checked);
+  }
+
+  private PricedClaim priceWith(Claim claim, PricingContext context, List<EditFinding> findings) {
     int n = claim.size();
     LineWork[] lines = new LineWork[n];
     for (int i = 0; i < n; i++) {
       lines[i] = new LineWork(i, claim.line(i), modifiers, schedule, context);
     }
-    applyFindings(lines, scrubber.scrub(claim, context));
+    applyFindings(lines, findings);
     List<FeeResult> anesthesia = anesthesiaResults(claim, lines, context);
     LineEvaluator evaluator = schedule.evaluator(context);
     for (LineWork w : lines) {
