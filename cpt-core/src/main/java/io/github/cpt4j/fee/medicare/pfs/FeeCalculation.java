@@ -238,8 +238,8 @@ public final class FeeCalculation implements LineEvaluation {
   }
 
   /**
-   * Returns {@link #amount()}, the posted fee of one unit, in units of 10^-9 dollars: a whole number
-   * of cents.
+   * Returns {@link #amount()}, the posted fee of one unit, in units of 10^-9 dollars: a whole
+   * number of cents.
    */
   public long postedNanoDollars() {
     return (exact + CENTS_TO_NANOS / 2) / CENTS_TO_NANOS * CENTS_TO_NANOS;
