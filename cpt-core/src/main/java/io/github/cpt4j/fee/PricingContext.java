@@ -10,8 +10,8 @@ import java.util.Optional;
  * The circumstances a service is priced in: the date of service, the payment area (for Medicare,
  * the locality), the setting (facility or not), whether the provider participates in Medicare
  * (accepts assignment on all claims), and whether the provider is a qualifying APM participant
- * (from 2026 Medicare has a higher conversion factor for them), and the beneficiary's ZIP code when
- * known.
+ * (from 2026 Medicare has a higher conversion factor for them), the beneficiary's ZIP code when
+ * known, and the {@linkplain PractitionerType type of practitioner} who furnished the service.
  *
  * <p>The payment area is where the service was furnished; the beneficiary's ZIP code is where the
  * patient lives. Most schedules price by the first; the DMEPOS fee schedule prices by the second
@@ -19,7 +19,7 @@ import java.util.Optional;
  * #withBeneficiaryZip}.
  *
  * <p>Immutable. Built with {@link #of(LocalDate, PaymentArea, Setting)}, then adjusted with the
- * {@code with*} methods; a participating, non-qualifying provider is the default.
+ * {@code with*} methods; a participating, non-qualifying physician is the default.
  *
  * <pre>{@code
  * PricingContext office = PricingContext.of(LocalDate.of(2025, 3, 14),
@@ -35,6 +35,7 @@ public final class PricingContext {
   private final boolean participating;
   private final boolean qualifyingApmParticipant;
   private final Optional<String> beneficiaryZip;
+  private final PractitionerType practitioner;
 
   private PricingContext(
       LocalDate dateOfService,
@@ -42,13 +43,15 @@ public final class PricingContext {
       Setting setting,
       boolean participating,
       boolean qualifyingApmParticipant,
-      Optional<String> beneficiaryZip) {
+      Optional<String> beneficiaryZip,
+      PractitionerType practitioner) {
     this.dateOfService = dateOfService;
     this.area = area;
     this.setting = setting;
     this.participating = participating;
     this.qualifyingApmParticipant = qualifyingApmParticipant;
     this.beneficiaryZip = beneficiaryZip;
+    this.practitioner = practitioner;
   }
 
   /**
@@ -62,7 +65,8 @@ public final class PricingContext {
         requireNonNull(setting, "setting"),
         true,
         false,
-        Optional.empty());
+        Optional.empty(),
+        PractitionerType.PHYSICIAN);
   }
 
   /**
@@ -76,7 +80,8 @@ public final class PricingContext {
         requireNonNull(setting, "setting"),
         true,
         false,
-        Optional.empty());
+        Optional.empty(),
+        PractitionerType.PHYSICIAN);
   }
 
   /** Returns the date the service was furnished. */
@@ -134,13 +139,20 @@ public final class PricingContext {
         setting,
         participating,
         qualifyingApmParticipant,
-        Optional.of(fiveDigitZip(requireNonNull(zip, "zip"))));
+        Optional.of(fiveDigitZip(requireNonNull(zip, "zip"))),
+        practitioner);
   }
 
   /** Returns a copy without a beneficiary ZIP code. */
   public PricingContext withoutBeneficiaryZip() {
     return new PricingContext(
-        dateOfService, area, setting, participating, qualifyingApmParticipant, Optional.empty());
+        dateOfService,
+        area,
+        setting,
+        participating,
+        qualifyingApmParticipant,
+        Optional.empty(),
+        practitioner);
   }
 
   private static String fiveDigitZip(CharSequence zip) {
@@ -166,7 +178,8 @@ public final class PricingContext {
         setting,
         participating,
         qualifyingApmParticipant,
-        beneficiaryZip);
+        beneficiaryZip,
+        practitioner);
   }
 
   /** Returns a copy in another payment area. */
@@ -177,7 +190,8 @@ public final class PricingContext {
         setting,
         participating,
         qualifyingApmParticipant,
-        beneficiaryZip);
+        beneficiaryZip,
+        practitioner);
   }
 
   /** Returns a copy in another setting. */
@@ -188,19 +202,46 @@ public final class PricingContext {
         requireNonNull(newSetting, "newSetting"),
         participating,
         qualifyingApmParticipant,
-        beneficiaryZip);
+        beneficiaryZip,
+        practitioner);
   }
 
   /** Returns a copy for a participating ({@code true}) or non-participating provider. */
   public PricingContext withParticipating(boolean isParticipating) {
     return new PricingContext(
-        dateOfService, area, setting, isParticipating, qualifyingApmParticipant, beneficiaryZip);
+        dateOfService,
+        area,
+        setting,
+        isParticipating,
+        qualifyingApmParticipant,
+        beneficiaryZip,
+        practitioner);
   }
 
   /** Returns a copy for a qualifying APM participant ({@code true}) or not. */
   public PricingContext withQualifyingApmParticipant(boolean isQualifying) {
     return new PricingContext(
-        dateOfService, area, setting, participating, isQualifying, beneficiaryZip);
+        dateOfService, area, setting, participating, isQualifying, beneficiaryZip, practitioner);
+  }
+
+  /**
+   * Returns who furnished the service: a physician (the default), or a non-physician practitioner
+   * whom Medicare pays a share of the fee schedule amount (see {@link PractitionerType}).
+   */
+  public PractitionerType practitioner() {
+    return practitioner;
+  }
+
+  /** Returns a copy for a service furnished by {@code type}. */
+  public PricingContext withPractitioner(PractitionerType type) {
+    return new PricingContext(
+        dateOfService,
+        area,
+        setting,
+        participating,
+        qualifyingApmParticipant,
+        beneficiaryZip,
+        requireNonNull(type, "type"));
   }
 
   @Override
@@ -214,18 +255,26 @@ public final class PricingContext {
         && setting == that.setting
         && participating == that.participating
         && qualifyingApmParticipant == that.qualifyingApmParticipant
-        && beneficiaryZip.equals(that.beneficiaryZip);
+        && beneficiaryZip.equals(that.beneficiaryZip)
+        && practitioner == that.practitioner;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(
-        dateOfService, area, setting, participating, qualifyingApmParticipant, beneficiaryZip);
+        dateOfService,
+        area,
+        setting,
+        participating,
+        qualifyingApmParticipant,
+        beneficiaryZip,
+        practitioner);
   }
 
   /**
    * Returns a one-line summary such as {@code 2025-03-14 13282-99 non-facility} followed by {@code
-   * non-participating}, {@code QP} and {@code beneficiary ZIP 10001} when they apply.
+   * non-participating}, {@code QP}, {@code beneficiary ZIP 10001} and the practitioner ({@code
+   * nurse practitioner}) when they apply.
    */
   @Override
   public String toString() {
@@ -239,6 +288,9 @@ public final class PricingContext {
       sb.append(" QP");
     }
     beneficiaryZip.ifPresent(zip -> sb.append(" beneficiary ZIP ").append(zip));
+    if (practitioner != PractitionerType.PHYSICIAN) {
+      sb.append(' ').append(practitioner.words());
+    }
     return sb.toString();
   }
 }

@@ -119,6 +119,11 @@ final class LineWork implements Supplier<Explanation> {
     this.modifiers = registry.paymentEffects(line.modifiers());
   }
 
+  /** Returns the context the claim is priced in. */
+  PricingContext context() {
+    return context;
+  }
+
   boolean has(int modifierBits) {
     return (modifiers & modifierBits) != 0;
   }

@@ -284,6 +284,7 @@ class ClaimPipelineTest {
     assertEquals(
         List.of(
             "non-participating",
+            "practitioner",
             "informational-modifiers",
             "bilateral-modifiers",
             "split-care",
