@@ -21,6 +21,7 @@ import io.github.cpt4j.cli.report.Report;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.edit.ClaimEdit;
+import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
@@ -188,6 +189,15 @@ final class PriceCommand implements Callable<Integer> {
   private boolean nonParticipating;
 
   @Option(
+      names = "--practitioner",
+      paramLabel = "TYPE",
+      description =
+          "Who furnished the services: physician (default), np, cns, pa, cnm, crna, csw, cp, mft, "
+              + "mhc, rd, therapist or therapy-assistant; a non-physician practitioner is paid "
+              + "Medicare's share for the type (np 85%%, csw 75%%...).")
+  private PractitionerType practitioner;
+
+  @Option(
       names = {"-e", "--explain"},
       description =
           "Show how each amount was found. Without it, a batch explains only the "
@@ -286,7 +296,8 @@ final class PriceCommand implements Callable<Integer> {
             setting == null ? Setting.NON_FACILITY : setting.value(),
             date == null ? LocalDate.now() : date,
             // --zip is also where the patient lives, for the DMEPOS fee schedule.
-            Optional.ofNullable(location == null ? null : location.zip).map(ZipCode::digits));
+            Optional.ofNullable(location == null ? null : location.zip).map(ZipCode::digits),
+            practitioner == null ? PractitionerType.PHYSICIAN : practitioner);
     // Lines given as arguments are few: explain them all. A batch explains only what is not
     // priced unless --explain asks, for the explanation costs more than the price.
     ClaimPricer pricer = openPricer(input == null || explain);
@@ -464,7 +475,8 @@ final class PriceCommand implements Callable<Integer> {
                 defaults.locality().orElseThrow(),
                 defaults.setting(),
                 defaults.date(),
-                defaults.beneficiaryZip()));
+                defaults.beneficiaryZip(),
+                defaults.practitioner()));
         priced.add(outcomes.size());
         outcomes.add(null);
       } catch (CodeFormatException e) {

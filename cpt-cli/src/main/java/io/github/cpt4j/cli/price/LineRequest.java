@@ -3,6 +3,8 @@ package io.github.cpt4j.cli.price;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.fee.PractitionerType;
+import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
 import java.time.LocalDate;
@@ -18,13 +20,16 @@ import java.util.Optional;
  * @param date the date of service
  * @param beneficiaryZip the five-digit ZIP code where the patient lives, if known: the DMEPOS fee
  *     schedule prices by it
+ * @param practitioner who furnished the service: a physician, or a non-physician practitioner paid
+ *     a share of the fee
  */
 public record LineRequest(
     ClaimLine line,
     Locality locality,
     Setting setting,
     LocalDate date,
-    Optional<String> beneficiaryZip) {
+    Optional<String> beneficiaryZip,
+    PractitionerType practitioner) {
 
   /** Checks that nothing is missing. */
   public LineRequest {
@@ -33,6 +38,17 @@ public record LineRequest(
     requireNonNull(setting, "setting");
     requireNonNull(date, "date");
     requireNonNull(beneficiaryZip, "beneficiaryZip");
+    requireNonNull(practitioner, "practitioner");
+  }
+
+  /** A line furnished by a physician. */
+  public LineRequest(
+      ClaimLine line,
+      Locality locality,
+      Setting setting,
+      LocalDate date,
+      Optional<String> beneficiaryZip) {
+    this(line, locality, setting, date, beneficiaryZip, PractitionerType.PHYSICIAN);
   }
 
   /** A line without the beneficiary's ZIP code. */
@@ -41,13 +57,23 @@ public record LineRequest(
   }
 
   /**
-   * Tells whether {@code other} is priced in the same context: locality, setting, date and the
-   * beneficiary's ZIP code.
+   * Tells whether {@code other} is priced in the same context: locality, setting, date, the
+   * beneficiary's ZIP code and the practitioner.
    */
   public boolean sameContext(LineRequest other) {
     return locality.equals(other.locality)
         && setting == other.setting
         && date.equals(other.date)
-        && beneficiaryZip.equals(other.beneficiaryZip);
+        && beneficiaryZip.equals(other.beneficiaryZip)
+        && practitioner == other.practitioner;
+  }
+
+  /** Returns the context this line is priced in, for a participating provider or not. */
+  public PricingContext context(boolean participating) {
+    PricingContext context =
+        PricingContext.of(date, locality, setting)
+            .withParticipating(participating)
+            .withPractitioner(practitioner);
+    return beneficiaryZip.map(context::withBeneficiaryZip).orElse(context);
   }
 }

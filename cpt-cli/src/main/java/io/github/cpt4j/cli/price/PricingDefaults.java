@@ -2,6 +2,7 @@ package io.github.cpt4j.cli.price;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
 import java.time.LocalDate;
@@ -16,9 +17,14 @@ import java.util.Optional;
  * @param setting the setting; non-facility unless given
  * @param date the date of service
  * @param beneficiaryZip where the patient lives ({@code --zip}), for the DMEPOS fee schedule
+ * @param practitioner who furnished the services ({@code --practitioner}); physician by default
  */
 public record PricingDefaults(
-    Optional<Locality> locality, Setting setting, LocalDate date, Optional<String> beneficiaryZip) {
+    Optional<Locality> locality,
+    Setting setting,
+    LocalDate date,
+    Optional<String> beneficiaryZip,
+    PractitionerType practitioner) {
 
   /** Checks that nothing is null. */
   public PricingDefaults {
@@ -26,10 +32,20 @@ public record PricingDefaults(
     requireNonNull(setting, "setting");
     requireNonNull(date, "date");
     requireNonNull(beneficiaryZip, "beneficiaryZip");
+    requireNonNull(practitioner, "practitioner");
+  }
+
+  /** The defaults for services furnished by a physician. */
+  public PricingDefaults(
+      Optional<Locality> locality,
+      Setting setting,
+      LocalDate date,
+      Optional<String> beneficiaryZip) {
+    this(locality, setting, date, beneficiaryZip, PractitionerType.PHYSICIAN);
   }
 
   /** The defaults without a beneficiary ZIP code. */
   public PricingDefaults(Optional<Locality> locality, Setting setting, LocalDate date) {
-    this(locality, setting, date, Optional.empty());
+    this(locality, setting, date, Optional.empty(), PractitionerType.PHYSICIAN);
   }
 }

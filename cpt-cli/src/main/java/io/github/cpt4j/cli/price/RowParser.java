@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
@@ -23,7 +24,8 @@ import java.util.function.Function;
  * <p>Reason codes: {@code invalid_code}, {@code invalid_modifiers}, {@code invalid_units}, {@code
  * invalid_minutes}, {@code invalid_locality}, {@code invalid_zip}, {@code unknown_zip}
  * (well-formed, but in no locality), {@code invalid_setting}, {@code invalid_pos}, {@code
- * invalid_date}, {@code conflicting_setting} (both {@code setting} and {@code pos}), {@code
+ * invalid_date}, {@code invalid_practitioner} (not a {@link PractitionerType} id such as {@code
+ * np}), {@code conflicting_setting} (both {@code setting} and {@code pos}), {@code
  * missing_location} (neither, and no default), {@code malformed_row} (a field count other than the
  * header's, or a record that is not valid CSV). A {@code zip} is where the patient lives, for the
  * DMEPOS fee schedule; without a {@code locality} it also gives the locality.
@@ -43,6 +45,7 @@ public final class RowParser {
   private final int pos;
   private final int date;
   private final int claim;
+  private final int practitioner;
 
   // Batch files repeat the same context over many rows: remember the last text of each context
   // column and what it meant, so that it is parsed and looked up once per change.
@@ -73,6 +76,7 @@ public final class RowParser {
     this.pos = header.indexOf("pos");
     this.date = header.indexOf("date");
     this.claim = header.indexOf("claim");
+    this.practitioner = header.indexOf("practitioner");
   }
 
   /** What one row became: a request or the reason it is not one, and its claim. */
@@ -227,8 +231,17 @@ public final class RowParser {
             claimValue);
       }
     }
+    String practitionerText = field(fields, practitioner);
+    PractitionerType type = defaults.practitioner();
+    if (!practitionerText.isBlank()) {
+      try {
+        type = PractitionerType.parse(practitionerText);
+      } catch (IllegalArgumentException e) {
+        return problem("invalid_practitioner", "practitioner: " + e.getMessage(), claimValue);
+      }
+    }
     return new Row(
-        new LineRequest(line, place, choice, serviceDate, beneficiaryZip), null, claimValue);
+        new LineRequest(line, place, choice, serviceDate, beneficiaryZip, type), null, claimValue);
   }
 
   private Locality locality(String text) {
