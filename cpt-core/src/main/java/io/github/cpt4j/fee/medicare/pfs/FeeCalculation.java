@@ -45,9 +45,6 @@ public final class FeeCalculation implements LineEvaluation {
   private final Setting setting;
   private final Setting pricedSetting;
   private final Optional<OppsCap> oppsCap;
-  private final long work;
-  private final long practiceExpense;
-  private final long malpractice;
   private final long uncapped;
   private final long exact;
 
@@ -61,31 +58,48 @@ public final class FeeCalculation implements LineEvaluation {
     this.gpci = gpci;
     this.conversionFactor = conversionFactor;
     this.setting = setting;
-    // NA: priced at the other setting, unless that is NA as well (only contractor-priced rows).
-    this.pricedSetting =
-        rvu.isNotAvailable(setting) && !rvu.isNotAvailable(setting.other())
-            ? setting.other()
-            : setting;
+    this.pricedSetting = pricedSetting(rvu, setting);
     this.oppsCap = oppsCap;
+    this.uncapped = uncappedNanoDollars(rvu, gpci, conversionFactor, pricedSetting);
+    this.exact = cappedNanoDollars(uncapped, oppsCap.orElse(null), setting);
+  }
+
+  // The arithmetic, in one place for this class and the single-line path of LineEvaluator, which
+  // prices without building a calculation (see LineEvaluator#quickPrice).
+
+  /** The setting whose PE prices the row: the other one when {@code setting} is NA. */
+  static Setting pricedSetting(RvuEntry rvu, Setting setting) {
+    // NA: priced at the other setting, unless that is NA as well (only contractor-priced rows).
+    return rvu.isNotAvailable(setting) && !rvu.isNotAvailable(setting.other())
+        ? setting.other()
+        : setting;
+  }
+
+  /** The formula in units of 10^-9 dollars: exact, no rounding. */
+  static long uncappedNanoDollars(
+      RvuEntry rvu, Gpci gpci, ConversionFactor conversionFactor, Setting pricedSetting) {
     long cf = conversionFactor.tenThousandths();
     long pe =
         pricedSetting == Setting.FACILITY
             ? rvu.facilityPeHundredths()
             : rvu.nonFacilityPeHundredths();
-    // Units of 10^-5 (RVU x GPCI), then 10^-9 dollars (x CF): exact, no rounding.
-    this.work =
-        Math.multiplyExact(Math.multiplyExact(rvu.workHundredths(), gpci.workThousandths()), cf);
-    this.practiceExpense =
-        Math.multiplyExact(Math.multiplyExact(pe, gpci.practiceExpenseThousandths()), cf);
-    this.malpractice =
-        Math.multiplyExact(
-            Math.multiplyExact(rvu.malpracticeHundredths(), gpci.malpracticeThousandths()), cf);
-    this.uncapped = Math.addExact(Math.addExact(work, practiceExpense), malpractice);
-    long cap =
-        oppsCap.isPresent()
-            ? Fixed.units(oppsCap.get().amount(setting), 2) * CENTS_TO_NANOS
-            : Long.MAX_VALUE;
-    this.exact = Math.min(uncapped, cap);
+    return Math.addExact(
+        Math.addExact(
+            part(rvu.workHundredths(), gpci.workThousandths(), cf),
+            part(pe, gpci.practiceExpenseThousandths(), cf)),
+        part(rvu.malpracticeHundredths(), gpci.malpracticeThousandths(), cf));
+  }
+
+  /** The lower of the formula and the cap of {@code setting} (null: none). */
+  static long cappedNanoDollars(long uncapped, OppsCap capOrNull, Setting setting) {
+    return capOrNull == null
+        ? uncapped
+        : Math.min(uncapped, capOrNull.cents(setting) * CENTS_TO_NANOS);
+  }
+
+  /** RVU x GPCI in units of 10^-5, then 10^-9 dollars (x CF): exact. */
+  private static long part(long rvuHundredths, long gpciThousandths, long cf) {
+    return Math.multiplyExact(Math.multiplyExact(rvuHundredths, gpciThousandths), cf);
   }
 
   /**
@@ -167,17 +181,29 @@ public final class FeeCalculation implements LineEvaluation {
 
   /** Returns the work part, work RVU x work GPCI x CF, exactly. */
   public BigDecimal workAmount() {
-    return Fixed.decimal(work, SCALE);
+    return Fixed.decimal(
+        part(rvu.workHundredths(), gpci.workThousandths(), conversionFactor.tenThousandths()),
+        SCALE);
   }
 
   /** Returns the practice expense part, PE RVU x PE GPCI x CF, exactly. */
   public BigDecimal practiceExpenseAmount() {
-    return Fixed.decimal(practiceExpense, SCALE);
+    long pe =
+        pricedSetting == Setting.FACILITY
+            ? rvu.facilityPeHundredths()
+            : rvu.nonFacilityPeHundredths();
+    return Fixed.decimal(
+        part(pe, gpci.practiceExpenseThousandths(), conversionFactor.tenThousandths()), SCALE);
   }
 
   /** Returns the malpractice part, MP RVU x MP GPCI x CF, exactly. */
   public BigDecimal malpracticeAmount() {
-    return Fixed.decimal(malpractice, SCALE);
+    return Fixed.decimal(
+        part(
+            rvu.malpracticeHundredths(),
+            gpci.malpracticeThousandths(),
+            conversionFactor.tenThousandths()),
+        SCALE);
   }
 
   /** Returns the sum of the three parts, before the OPPS cap, exactly. */

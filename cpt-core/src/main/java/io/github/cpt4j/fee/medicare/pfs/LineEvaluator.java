@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * The Physician Fee Schedule in one {@link PricingContext}: the context's inputs (date window,
  * locality, GPCIs, conversion factor) looked up once, then any number of lines evaluated with them.
- * A claim pricer takes one per claim; {@link MedicareFeeSchedule#evaluate} takes one per line.
+ * A claim pricer takes one per claim; the schedule keeps the last one it made for its single lines.
  *
  * <p>The gates, in the order they apply (each a {@link LineEvaluation.Refused}): the date of
  * service outside the schedule's period; the code not in the schedule; two row modifiers selecting
@@ -43,23 +43,6 @@ public final class LineEvaluator {
     this.locality = localityOf(context);
     this.gpci = gpciOf(schedule, locality);
     this.conversionFactor = conversionFactorOf(schedule, context);
-  }
-
-  /**
-   * Evaluates one line without an evaluator object: what {@link MedicareFeeSchedule#price} does for
-   * a single line, where an evaluator would be one more allocation per line priced.
-   */
-  static LineEvaluation evaluate(
-      MedicareFeeSchedule schedule, PricingContext context, ClaimLine line) {
-    Locality locality = localityOf(context);
-    return evaluate(
-        schedule,
-        context,
-        covers(schedule, context),
-        locality,
-        gpciOf(schedule, locality),
-        conversionFactorOf(schedule, context),
-        line);
   }
 
   private static boolean covers(MedicareFeeSchedule schedule, PricingContext context) {
@@ -299,7 +282,7 @@ public final class LineEvaluator {
       MedicareFeeSchedule schedule, PricingContext context, Locality locality, RvuEntry entry) {
     PaymentStatus status = entry.status();
     if (status == PaymentStatus.C || status == PaymentStatus.R) {
-      String detail = entry.row() + " status " + status.code() + ": the contractor sets the amount";
+      String detail = entry.statusRefusal();
       if (locality != null) {
         var cap = schedule.oppsCaps().find(entry.code(), entry.modifier(), locality);
         if (cap.isPresent()) {
@@ -310,10 +293,7 @@ public final class LineEvaluator {
       }
       return refuse(UnpricedReason.CARRIER_PRICED, detail, entry);
     }
-    return refuse(
-        UnpricedReason.STATUS_NOT_PAYABLE,
-        entry.row() + " status " + status.code() + ": " + status.words(),
-        entry);
+    return refuse(UnpricedReason.STATUS_NOT_PAYABLE, entry.statusRefusal(), entry);
   }
 
   @Override

@@ -166,6 +166,19 @@ public abstract class RvuEntry {
         .toString();
   }
 
+  /**
+   * The detail of the schedule's refusal of this row for its status ("... status B: ..."), worked
+   * out once per row: a row not priced from RVUs is refused on every line that bills it, and
+   * building these words was a quarter of the time of pricing lines from the sample mix.
+   */
+  @Value.Lazy
+  String statusRefusal() {
+    PaymentStatus status = status();
+    return status == PaymentStatus.C || status == PaymentStatus.R
+        ? row() + " status " + status.code() + ": the contractor sets the amount"
+        : row() + " status " + status.code() + ": " + status.words();
+  }
+
   // Fixed-point copies for the exact long arithmetic of FeeCalculation: hundredths of an RVU.
   @Value.Derived
   @Value.Auxiliary
