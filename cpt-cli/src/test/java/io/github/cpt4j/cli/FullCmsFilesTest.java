@@ -126,7 +126,8 @@ class FullCmsFilesTest {
     assertEquals(0, r.status(), r::toString);
     List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
     assertEquals(
-        List.of("9.09", "10.56", "0.86", "61.45"),
+        // and the total: 101.06 from 2025A + 9.09 + 10.56 + 0.86 + 61.45
+        List.of("9.09", "10.56", "0.86", "61.45", "183.02"),
         rows.stream().skip(2).map(row -> row.getField(1)).toList(),
         r::toString);
     Cli.Result data = Cli.run("data", "--cms-dir", dir.getParent().toString());
