@@ -166,10 +166,12 @@ public final class LineEvaluator {
   }
 
   /**
-   * Returns the exact amount of one unit of the row of {@code code} selected by {@code row},
+   * Returns the posted amount of one unit of the row of {@code code} selected by {@code row} (the
+   * exact amount rounded half-up to cents, as CMS posts it; see {@link FeeCalculation#amount()}),
    * whatever its status; null when the schedule has no such row or the context cannot be priced.
    * For claim rules that need another row's amount: an endoscopy family's base, an imaging code's
-   * components.
+   * components. Those rules reduce the posted fee by the posted amount of the other row, as
+   * contractors do.
    */
   public BigDecimal unitFee(ProcedureCode code, RowModifier row) {
     requireNonNull(code, "code");
@@ -180,7 +182,7 @@ public final class LineEvaluator {
     RvuEntry entry = schedule.rvus().get(code, row);
     return entry == null
         ? null
-        : calculate(schedule, context, locality, gpci, conversionFactor, entry).exactAmount();
+        : calculate(schedule, context, locality, gpci, conversionFactor, entry).amount();
   }
 
   private static FeeCalculation calculate(

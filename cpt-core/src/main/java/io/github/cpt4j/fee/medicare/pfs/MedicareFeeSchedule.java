@@ -38,8 +38,10 @@ import java.util.Optional;
  *       date of service (and QP status): see {@link FeeCalculation}. An NA setting is priced at the
  *       other setting's amount, as CMS's payment files do, and flagged. For imaging codes in the
  *       OPPS cap table, the lower of that and the cap.
- *   <li>Multiplies by the units and, for a non-participating provider, by 95%.
- *   <li>Rounds once, half-up to cents ({@link FeeResult#amount()}).
+ *   <li>Rounds that amount half-up to cents: the fee CMS posts for one unit ({@link
+ *       FeeCalculation#amount()}).
+ *   <li>Multiplies the posted fee by the units and, for a non-participating provider, by 95%, and
+ *       rounds the product half-up to cents ({@link FeeResult#amount()}).
  * </ol>
  *
  * <p>Anesthesia codes (status J) are priced by the {@linkplain Builder#anesthesia anesthesia
@@ -154,9 +156,12 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     Explanation explanation =
         Explanation.deferred(
             () -> header(line, context, calculation.rvuEntry()).then(calculation.explanation()));
+    // Units and the 95% multiply the posted fee of one unit, rounded to cents: Medicare pays the
+    // posted amount per unit (3 x 101.06 = 303.18, where 3 x the exact 101.0569... would be
+    // 303.17).
     FeeResult result =
         FeeResult.pricedNanoDollars(
-            calculation.exactNanoDollars(), calculation.settingNotAvailable(), explanation);
+            calculation.postedNanoDollars(), calculation.settingNotAvailable(), explanation);
     result = noteClaimLevelModifiers(line, result);
     if (line.units() > 1) {
       result =
