@@ -198,12 +198,13 @@ public final class MedicareData implements PricingData {
       List<BilledLine> billed = new ArrayList<>(lines.size());
       List<Integer> positions = new ArrayList<>(lines.size());
       for (int i = 0; i < lines.size(); i++) {
-        ClaimLine line = lines.get(i).line();
+        LineRequest request = lines.get(i);
+        ClaimLine line = request.line();
         if (partB.payerOf(line.code()) == PartBPayer.PHYSICIAN_FEE_SCHEDULE) {
-          billed.add(BilledLine.of(line));
+          billed.add(billed(request, first));
           positions.add(i);
         } else {
-          outcomes[i] = outcome(partB.price(line, patient), explainPriced);
+          outcomes[i] = outcome(partB.price(line, onDate(patient, request)), explainPriced);
         }
       }
       if (!billed.isEmpty()) {
@@ -214,6 +215,22 @@ public final class MedicareData implements PricingData {
       }
       return Arrays.asList(outcomes);
     }
+  }
+
+  /**
+   * The line as billed: with its own date of service when it differs from the claim's (the first
+   * line's), so that the claim pricer applies its same-day rules per date.
+   */
+  static BilledLine billed(LineRequest request, LineRequest first) {
+    BilledLine billed = BilledLine.of(request.line());
+    return request.date().equals(first.date()) ? billed : billed.withDateOfService(request.date());
+  }
+
+  /** The claim's context on the line's own date. */
+  static PricingContext onDate(PricingContext claim, LineRequest request) {
+    return request.date().equals(claim.dateOfService())
+        ? claim
+        : claim.withDateOfService(request.date());
   }
 
   /** Turns a line priced alone, outside the Physician Fee Schedule, into a line of output. */
@@ -276,12 +293,13 @@ public final class MedicareData implements PricingData {
       List<BilledLine> billed = new ArrayList<>(lines.size());
       List<Integer> positions = new ArrayList<>(lines.size());
       for (int i = 0; i < lines.size(); i++) {
-        ClaimLine line = lines.get(i).line();
+        LineRequest request = lines.get(i);
+        ClaimLine line = request.line();
         if (partB.payerOf(line.code()) == PartBPayer.PHYSICIAN_FEE_SCHEDULE) {
-          billed.add(BilledLine.of(line));
+          billed.add(billed(request, first));
           positions.add(i);
         } else {
-          outcomes[i] = outcome(partB.price(line, patient), explainPriced);
+          outcomes[i] = outcome(partB.price(line, onDate(patient, request)), explainPriced);
         }
       }
       if (!billed.isEmpty()) {

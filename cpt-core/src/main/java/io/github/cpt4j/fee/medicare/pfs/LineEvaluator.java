@@ -310,10 +310,16 @@ public final class LineEvaluator {
       }
       return refuse(UnpricedReason.CARRIER_PRICED, detail, entry);
     }
-    return refuse(
-        UnpricedReason.STATUS_NOT_PAYABLE,
-        entry.row() + " status " + status.code() + ": " + status.words(),
-        entry);
+    String detail = entry.row() + " status " + status.code() + ": " + status.words();
+    if (entry.notUsedForMedicarePayment()) {
+      // G9037 and G9038 in 2025 D: status I with RVUs, which CMS's payment-amount files turn into
+      // amounts; the relative value file says only the RVUs of status A, R and T are used for
+      // payment, and its status is the one that decides (README, "Which source wins").
+      detail +=
+          "; its RVUs are shown but not used for Medicare payment (only those of status A, R and"
+              + " T are), whatever amount a payment file lists for it";
+    }
+    return refuse(UnpricedReason.STATUS_NOT_PAYABLE, detail, entry);
   }
 
   @Override
