@@ -124,19 +124,6 @@ public final class ClaimScrubber {
     return all;
   }
 
-  /** Returns {@code finding} on line {@code line} of the whole claim. */
-  private static EditFinding onLine(EditFinding finding, int line) {
-    return EditFinding.builder()
-        .edit(finding.edit())
-        .line(line)
-        .action(finding.action())
-        .deniedUnits(finding.deniedUnits())
-        .reason(finding.reason())
-        .message(finding.message())
-        .putAllData(finding.data())
-        .build();
-  }
-
   @Override
   public String toString() {
     return "ClaimScrubber" + edits.stream().map(ClaimEdit::name).toList();
