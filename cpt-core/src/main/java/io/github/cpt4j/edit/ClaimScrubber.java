@@ -119,7 +119,7 @@ public final class ClaimScrubber {
       if (all == null) {
         all = new ArrayList<>(4);
       }
-      all.add(date == null ? finding : onLine(finding, date.lineInClaim(finding.line())));
+      all.add(date == null ? finding : finding.onLine(date.lineInClaim(finding.line())));
     }
     return all;
   }
