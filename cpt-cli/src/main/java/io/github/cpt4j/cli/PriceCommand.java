@@ -299,6 +299,14 @@ final class PriceCommand implements Callable<Integer> {
       return Optional.empty();
     }
     if (location.locality != null) {
+      if (!isKnown(location.locality)) {
+        // Refused here like an unknown ZIP code, rather than as every line's no_gpci_for_locality.
+        throw new ParameterException(
+            spec.commandLine(),
+            "locality "
+                + location.locality
+                + " is not a Medicare payment locality; see cpt localities");
+      }
       return Optional.of(location.locality);
     }
     Optional<Locality> found = data.localityOf(location.zip);
@@ -307,6 +315,20 @@ final class PriceCommand implements Callable<Integer> {
           spec.commandLine(), "ZIP code " + location.zip + " is in no Medicare payment locality");
     }
     return found;
+  }
+
+  /**
+   * Tells whether {@code locality} is in the GPCI table of {@code --gpci}, else the bundled one
+   * (which the ZIP codes are mapped with, as well). A table that cannot be read is reported when
+   * the pricer loads it, with its own message.
+   */
+  private boolean isKnown(Locality locality) {
+    try {
+      return data.localities(Optional.ofNullable(gpci)).stream()
+          .anyMatch(g -> g.locality().equals(locality));
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      return true;
+    }
   }
 
   private void checkUsage() {
@@ -464,23 +486,29 @@ final class PriceCommand implements Callable<Integer> {
     try (Destination out = Destination.of(output, spec.commandLine().getOut())) {
       Report report = Report.create(chosen, columns, out.open(), cpt.interactive());
       BigDecimal total = BigDecimal.ZERO.setScale(2);
+      int pricedCount = 0;
       for (int i = 0; i < lines.size(); i++) {
         Outcome outcome = outcomes.get(i);
         String shown = labels.get(i);
         Object amount = outcome.amount().orElse(null);
         total = total.add(outcome.amount().orElse(BigDecimal.ZERO));
+        pricedCount += outcome.amount().isPresent() ? 1 : 0;
         if (withExplanation) {
           report.row(shown, amount, outcome.result(), Main.oneLine(outcome.explanation()));
         } else {
           report.row(shown, amount, outcome.result());
         }
       }
+      // The claim's total closes every format; in CSV and JSON its result is "total" too, so
+      // that a program tells it from a line.
       if (chosen == Format.TABLE) {
         if (withExplanation) {
           report.row("total", total, null, null);
         } else {
           report.row("total", total, null);
         }
+      } else {
+        report.row("total", total, "total", "sum of the " + pricedCount + " priced lines' amounts");
       }
       report.finish();
       out.commit();

@@ -72,7 +72,7 @@ class PriceCommandTest {
   void posIsPassedThrough() {
     Cli.Result r = price("99213", "--zip", "10001-2345", "--pos", "22", "-f", "json");
     List<Map<String, Object>> rows = MiniJson.parseRows(r.out());
-    assertEquals(1, rows.size());
+    assertEquals(2, rows.size()); // the line and the claim's total
     assertTrue(
         ((String) rows.get(0).get("explanation")).contains(" at 10001-01 facility "), r::toString);
     assertEquals(new BigDecimal("10.00"), rows.get(0).get("amount"));

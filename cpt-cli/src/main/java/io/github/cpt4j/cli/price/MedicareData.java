@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
-import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.data.BundledData;
 import io.github.cpt4j.data.MedicareFiles;
 import io.github.cpt4j.data.medicare.AspFile;
@@ -24,8 +23,8 @@ import io.github.cpt4j.fee.medicare.asp.AspFeeSchedule;
 import io.github.cpt4j.fee.medicare.clfs.ClfsFeeSchedule;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposFeeSchedule;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
+import io.github.cpt4j.fee.medicare.partb.PartBClaimPricer;
 import io.github.cpt4j.fee.medicare.partb.PartBFeeSchedule;
-import io.github.cpt4j.fee.medicare.partb.PartBPayer;
 import io.github.cpt4j.fee.medicare.pfs.Gpci;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
@@ -35,12 +34,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -62,15 +58,15 @@ public final class MedicareData implements PricingData {
     List<ClaimEdit> checked = List.copyOf(edits);
     OtherSchedules others = otherPartBSchedules(files);
     if (files.isEmpty()) {
-      return new Releases(BundledData.medicareReleases(), others, explainPriced, checked);
+      return Claims.of(BundledData.medicareReleases(), others, explainPriced, checked);
     }
     if (files.noPhysicianFeeScheduleFile()) {
-      return new Claims(BundledData.medicareFeeSchedule(), others, explainPriced, checked);
+      return Claims.of(BundledData.medicareFeeSchedule(), others, explainPriced, checked);
     }
     try {
       MedicareFeeSchedule schedule =
           MedicareFiles.of(files.rvu(), files.gpci(), files.oppsCap()).schedule();
-      return new Claims(schedule, others, explainPriced, checked);
+      return Claims.of(schedule, others, explainPriced, checked);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -109,7 +105,7 @@ public final class MedicareData implements PricingData {
     requireNonNull(cmsDirectory, "cmsDirectory");
     List<ClaimEdit> checked = List.copyOf(edits);
     try {
-      return new Releases(
+      return Claims.of(
           CmsDirectory.load(cmsDirectory).releases(),
           otherPartBSchedules(PricingData.CmsFiles.NONE),
           explainPriced,
@@ -152,68 +148,84 @@ public final class MedicareData implements PricingData {
     return all;
   }
 
+  /** The Part B schedules other than the Physician Fee Schedule. */
+  record OtherSchedules(ClfsFeeSchedule clfs, DmeposFeeSchedule dmepos, AspFeeSchedule asp) {
+
+    /** Returns the router over {@code pfs} (one schedule, or every release's) and these. */
+    PartBFeeSchedule partB(MedicareFeeSchedule... pfs) {
+      return PartBFeeSchedule.builder()
+          .physicianFeeSchedule(pfs)
+          .clinicalLaboratory(clfs)
+          .dmepos(dmepos)
+          .drugs(asp)
+          .build();
+    }
+  }
+
   /**
-   * Prices the lines of one claim with the library's Medicare claim pricer: payment modifiers,
-   * bilateral pairs, multiple-procedure ranking and every other rule that looks at the other lines.
+   * Prices the lines of one claim with the library's {@link PartBClaimPricer}: the claim edits over
+   * every line, the Physician Fee Schedule's lines together with its claim rules (multiple
+   * procedures, bilateral pairs...), every other line alone with the schedule that pays it.
    * Warnings (an add-on without its primary, documentation needed) are always shown.
    */
-  /** The Part B schedules other than the Physician Fee Schedule. */
-  record OtherSchedules(ClfsFeeSchedule clfs, DmeposFeeSchedule dmepos, AspFeeSchedule asp) {}
-
   static final class Claims implements ClaimPricer {
-    private final MedicareClaimPricer pricer;
-    private final PartBFeeSchedule partB;
+    private final PartBClaimPricer pricer;
     private final boolean explainPriced;
 
-    Claims(
+    Claims(PartBClaimPricer pricer, boolean explainPriced) {
+      this.pricer = pricer;
+      this.explainPriced = explainPriced;
+    }
+
+    /** Prices every line under the Physician Fee Schedule {@code schedule}. */
+    static Claims of(
         MedicareFeeSchedule schedule,
         OtherSchedules others,
         boolean explainPriced,
         List<ClaimEdit> edits) {
-      this.pricer = withEdits(MedicareClaimPricer.builder(schedule), edits);
-      // The same schedules, with the Physician Fee Schedule, to route each line.
-      this.partB =
-          PartBFeeSchedule.builder()
-              .physicianFeeSchedule(schedule)
-              .clinicalLaboratory(others.clfs())
-              .dmepos(others.dmepos())
-              .drugs(others.asp())
-              .build();
-      this.explainPriced = explainPriced;
+      return new Claims(
+          PartBClaimPricer.of(
+              others.partB(schedule),
+              withEdits(MedicareClaimPricer.builder(schedule), edits).build()),
+          explainPriced);
     }
 
     /**
-     * Prices the lines the Physician Fee Schedule pays together, with the claim rules (multiple
-     * procedures, bilateral pairs...), and every other line alone with the schedule that pays it.
+     * Prices every line with the release in force on its date of service, routing by the releases'
+     * own statuses; the Physician Fee Schedule's lines on a date no release covers are {@code
+     * date_not_covered}, saying which dates the data covers.
      */
+    static Claims of(
+        MedicareReleases releases,
+        OtherSchedules others,
+        boolean explainPriced,
+        List<ClaimEdit> edits) {
+      MedicareFeeSchedule[] schedules =
+          releases.releases().stream()
+              .map(MedicareRelease::schedule)
+              .toArray(MedicareFeeSchedule[]::new);
+      return new Claims(
+          PartBClaimPricer.of(others.partB(schedules), releases, b -> withEdits(b, edits)),
+          explainPriced);
+    }
+
     @Override
     public List<Outcome> price(List<LineRequest> lines, boolean participating) {
       LineRequest first = lines.get(0);
       PricingContext context =
           PricingContext.of(first.date(), first.locality(), first.setting())
               .withParticipating(participating);
-      PricingContext patient =
-          first.beneficiaryZip().map(context::withBeneficiaryZip).orElse(context);
-      Outcome[] outcomes = new Outcome[lines.size()];
+      context = first.beneficiaryZip().map(context::withBeneficiaryZip).orElse(context);
       List<BilledLine> billed = new ArrayList<>(lines.size());
-      List<Integer> positions = new ArrayList<>(lines.size());
-      for (int i = 0; i < lines.size(); i++) {
-        LineRequest request = lines.get(i);
-        ClaimLine line = request.line();
-        if (partB.payerOf(line.code()) == PartBPayer.PHYSICIAN_FEE_SCHEDULE) {
-          billed.add(billed(request, first));
-          positions.add(i);
-        } else {
-          outcomes[i] = outcome(partB.price(line, onDate(patient, request)), explainPriced);
-        }
+      for (LineRequest line : lines) {
+        billed.add(billed(line, first));
       }
-      if (!billed.isEmpty()) {
-        PricedClaim claim = pricer.price(Claim.of(billed), context);
-        for (int i = 0; i < positions.size(); i++) {
-          outcomes[positions.get(i)] = outcome(claim.lines().get(i), explainPriced);
-        }
+      PricedClaim claim = pricer.price(Claim.of(billed), context);
+      List<Outcome> outcomes = new ArrayList<>(lines.size());
+      for (PricedLine line : claim.lines()) {
+        outcomes.add(outcome(line, explainPriced));
       }
-      return Arrays.asList(outcomes);
+      return outcomes;
     }
   }
 
@@ -226,107 +238,13 @@ public final class MedicareData implements PricingData {
     return request.date().equals(first.date()) ? billed : billed.withDateOfService(request.date());
   }
 
-  /** The claim's context on the line's own date. */
-  static PricingContext onDate(PricingContext claim, LineRequest request) {
-    return request.date().equals(claim.dateOfService())
-        ? claim
-        : claim.withDateOfService(request.date());
-  }
-
-  /** Turns a line priced alone, outside the Physician Fee Schedule, into a line of output. */
-  static Outcome outcome(FeeResult result, boolean explainPriced) {
-    if (result.isPriced()) {
-      return Outcome.priced(
-          result.amountOrThrow(), explainPriced ? result.explanation().toString() : "");
-    }
-    String reason = result.reason().orElseThrow().name().toLowerCase(Locale.ROOT);
-    StringBuilder why = new StringBuilder(result.detail());
-    append(why, result.explanation().toString());
-    return Outcome.notPriced(reason, why.toString());
-  }
-
-  /**
-   * Prices the lines of one claim with the release in force on its date of service; a date no
-   * release covers is {@code date_not_covered}, saying which dates the data covers.
-   */
-  static final class Releases implements ClaimPricer {
-    private final MedicareReleases releases;
-    // Each release's claim pricer with the edits; read-only once built, so thread-safe.
-    private final Map<MedicareRelease, MedicareClaimPricer> pricers;
-    private final PartBFeeSchedule partB;
-    private final boolean explainPriced;
-
-    Releases(
-        MedicareReleases releases,
-        OtherSchedules others,
-        boolean explainPriced,
-        List<ClaimEdit> edits) {
-      this.releases = releases;
-      this.pricers = new IdentityHashMap<>();
-      for (MedicareRelease release : releases.releases()) {
-        pricers.put(release, withEdits(release.claimPricer().toBuilder(), edits));
-      }
-      // Routes by the bundled 2025 Physician Fee Schedule's statuses and the other schedules.
-      this.partB =
-          PartBFeeSchedule.builder()
-              .physicianFeeSchedule(BundledData.medicareFeeSchedule())
-              .clinicalLaboratory(others.clfs())
-              .dmepos(others.dmepos())
-              .drugs(others.asp())
-              .build();
-      this.explainPriced = explainPriced;
-    }
-
-    /**
-     * Prices the lines the Physician Fee Schedule pays together with the release of the date, and
-     * every other line alone with the schedule that pays it.
-     */
-    @Override
-    public List<Outcome> price(List<LineRequest> lines, boolean participating) {
-      LineRequest first = lines.get(0);
-      PricingContext context =
-          PricingContext.of(first.date(), first.locality(), first.setting())
-              .withParticipating(participating);
-      PricingContext patient =
-          first.beneficiaryZip().map(context::withBeneficiaryZip).orElse(context);
-      Outcome[] outcomes = new Outcome[lines.size()];
-      List<BilledLine> billed = new ArrayList<>(lines.size());
-      List<Integer> positions = new ArrayList<>(lines.size());
-      for (int i = 0; i < lines.size(); i++) {
-        LineRequest request = lines.get(i);
-        ClaimLine line = request.line();
-        if (partB.payerOf(line.code()) == PartBPayer.PHYSICIAN_FEE_SCHEDULE) {
-          billed.add(billed(request, first));
-          positions.add(i);
-        } else {
-          outcomes[i] = outcome(partB.price(line, onDate(patient, request)), explainPriced);
-        }
-      }
-      if (!billed.isEmpty()) {
-        Optional<PricedClaim> claim =
-            releases
-                .releaseOn(first.date())
-                .map(release -> pricers.get(release).price(Claim.of(billed), context));
-        for (int i = 0; i < positions.size(); i++) {
-          outcomes[positions.get(i)] =
-              claim.isEmpty()
-                  ? Outcome.notPriced(
-                      "date_not_covered",
-                      "the Medicare data covers " + releases.coverage() + ", not " + first.date())
-                  : outcome(claim.get().lines().get(i), explainPriced);
-        }
-      }
-      return Arrays.asList(outcomes);
-    }
-  }
-
-  /** Builds a claim pricer that runs {@code edits} before its steps. */
-  private static MedicareClaimPricer withEdits(
+  /** Adds {@code edits} to a claim pricer's builder: they run over every line of a claim. */
+  private static MedicareClaimPricer.Builder withEdits(
       MedicareClaimPricer.Builder builder, List<ClaimEdit> edits) {
     for (ClaimEdit edit : edits) {
       builder.addEdit(edit);
     }
-    return builder.build();
+    return builder;
   }
 
   /** Turns the library's answer for one line into a line of output. */

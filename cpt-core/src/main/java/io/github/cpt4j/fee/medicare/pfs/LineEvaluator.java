@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * The Physician Fee Schedule in one {@link PricingContext}: the context's inputs (date window,
  * locality, GPCIs, conversion factor) looked up once, then any number of lines evaluated with them.
- * A claim pricer takes one per claim; {@link MedicareFeeSchedule#evaluate} takes one per line.
+ * A claim pricer takes one per claim; the schedule keeps the last one it made for its single lines.
  *
  * <p>The gates, in the order they apply (each a {@link LineEvaluation.Refused}): the date of
  * service outside the schedule's period; the code not in the schedule; two row modifiers selecting
@@ -43,23 +43,6 @@ public final class LineEvaluator {
     this.locality = localityOf(context);
     this.gpci = gpciOf(schedule, locality);
     this.conversionFactor = conversionFactorOf(schedule, context);
-  }
-
-  /**
-   * Evaluates one line without an evaluator object: what {@link MedicareFeeSchedule#price} does for
-   * a single line, where an evaluator would be one more allocation per line priced.
-   */
-  static LineEvaluation evaluate(
-      MedicareFeeSchedule schedule, PricingContext context, ClaimLine line) {
-    Locality locality = localityOf(context);
-    return evaluate(
-        schedule,
-        context,
-        covers(schedule, context),
-        locality,
-        gpciOf(schedule, locality),
-        conversionFactorOf(schedule, context),
-        line);
   }
 
   private static boolean covers(MedicareFeeSchedule schedule, PricingContext context) {
@@ -183,10 +166,12 @@ public final class LineEvaluator {
   }
 
   /**
-   * Returns the exact amount of one unit of the row of {@code code} selected by {@code row},
+   * Returns the posted amount of one unit of the row of {@code code} selected by {@code row} (the
+   * exact amount rounded half-up to cents, as CMS posts it; see {@link FeeCalculation#amount()}),
    * whatever its status; null when the schedule has no such row or the context cannot be priced.
    * For claim rules that need another row's amount: an endoscopy family's base, an imaging code's
-   * components.
+   * components. Those rules reduce the posted fee by the posted amount of the other row, as
+   * contractors do.
    */
   public BigDecimal unitFee(ProcedureCode code, RowModifier row) {
     requireNonNull(code, "code");
@@ -197,7 +182,7 @@ public final class LineEvaluator {
     RvuEntry entry = schedule.rvus().get(code, row);
     return entry == null
         ? null
-        : calculate(schedule, context, locality, gpci, conversionFactor, entry).exactAmount();
+        : calculate(schedule, context, locality, gpci, conversionFactor, entry).amount();
   }
 
   private static FeeCalculation calculate(
@@ -299,7 +284,7 @@ public final class LineEvaluator {
       MedicareFeeSchedule schedule, PricingContext context, Locality locality, RvuEntry entry) {
     PaymentStatus status = entry.status();
     if (status == PaymentStatus.C || status == PaymentStatus.R) {
-      String detail = entry.row() + " status " + status.code() + ": the contractor sets the amount";
+      String detail = entry.statusRefusal();
       if (locality != null) {
         var cap = schedule.oppsCaps().find(entry.code(), entry.modifier(), locality);
         if (cap.isPresent()) {
@@ -310,16 +295,7 @@ public final class LineEvaluator {
       }
       return refuse(UnpricedReason.CARRIER_PRICED, detail, entry);
     }
-    String detail = entry.row() + " status " + status.code() + ": " + status.words();
-    if (entry.notUsedForMedicarePayment()) {
-      // G9037 and G9038 in 2025 D: status I with RVUs, which CMS's payment-amount files turn into
-      // amounts; the relative value file says only the RVUs of status A, R and T are used for
-      // payment, and its status is the one that decides (README, "Which source wins").
-      detail +=
-          "; its RVUs are shown but not used for Medicare payment (only those of status A, R and"
-              + " T are), whatever amount a payment file lists for it";
-    }
-    return refuse(UnpricedReason.STATUS_NOT_PAYABLE, detail, entry);
+    return refuse(UnpricedReason.STATUS_NOT_PAYABLE, entry.statusRefusal(), entry);
   }
 
   @Override

@@ -38,8 +38,10 @@ import java.util.Optional;
  *       date of service (and QP status): see {@link FeeCalculation}. An NA setting is priced at the
  *       other setting's amount, as CMS's payment files do, and flagged. For imaging codes in the
  *       OPPS cap table, the lower of that and the cap.
- *   <li>Multiplies by the units and, for a non-participating provider, by 95%.
- *   <li>Rounds once, half-up to cents ({@link FeeResult#amount()}).
+ *   <li>Rounds that amount half-up to cents: the fee CMS posts for one unit ({@link
+ *       FeeCalculation#amount()}).
+ *   <li>Multiplies the posted fee by the units and, for a non-participating provider, by 95%, and
+ *       rounds the product half-up to cents ({@link FeeResult#amount()}).
  * </ol>
  *
  * <p>Anesthesia codes (status J) are priced by the {@linkplain Builder#anesthesia anesthesia
@@ -77,6 +79,15 @@ public final class MedicareFeeSchedule implements FeeSchedule {
   private final LocalDate effectiveFrom;
   private final LocalDate effectiveTo;
   private final AnesthesiaFeeSchedule anesthesia;
+
+  /**
+   * The evaluator of the last context priced, reused while callers price with the same (or an
+   * equal) context: its date window, GPCIs and conversion factor are then looked up once, not for
+   * every line, which was a quarter of the time of pricing a line. A benign race: an evaluator is
+   * immutable (final fields), so a thread sees null or a complete evaluator, and checks its context
+   * before using it; a thread pricing another context replaces it.
+   */
+  private LineEvaluator lastEvaluator;
 
   private MedicareFeeSchedule(Builder builder) {
     this.name = builder.name;
@@ -131,7 +142,7 @@ public final class MedicareFeeSchedule implements FeeSchedule {
       // Anesthesia (status J) is paid by base and time units, not RVUs: chapter 12, section 50.
       return anesthesia.price(line, context);
     }
-    LineEvaluation evaluation = LineEvaluator.evaluate(this, context, line);
+    LineEvaluation evaluation = evaluatorOf(context).evaluate(line);
     if (evaluation instanceof LineEvaluation.Refused refused) {
       RvuEntry row = refused.rowOrNull();
       return FeeResult.unpriced(
@@ -145,11 +156,12 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     Explanation explanation =
         Explanation.deferred(
             () -> header(line, context, calculation.rvuEntry()).then(calculation.explanation()));
-    BigDecimal exact = calculation.exactAmount();
+    // Units and the 95% multiply the posted fee of one unit, rounded to cents: Medicare pays the
+    // posted amount per unit (3 x 101.06 = 303.18, where 3 x the exact 101.0569... would be
+    // 303.17).
     FeeResult result =
-        calculation.settingNotAvailable()
-            ? FeeResult.pricedSettingNotAvailable(exact, explanation)
-            : FeeResult.priced(exact, explanation);
+        FeeResult.pricedNanoDollars(
+            calculation.postedNanoDollars(), calculation.settingNotAvailable(), explanation);
     result = noteClaimLevelModifiers(line, result);
     if (line.units() > 1) {
       result =
@@ -176,7 +188,7 @@ public final class MedicareFeeSchedule implements FeeSchedule {
   public LineEvaluation evaluate(ClaimLine line, PricingContext context) {
     requireNonNull(line, "line");
     requireNonNull(context, "context");
-    return LineEvaluator.evaluate(this, context, line);
+    return evaluatorOf(context).evaluate(line);
   }
 
   /**
@@ -199,7 +211,18 @@ public final class MedicareFeeSchedule implements FeeSchedule {
    * pricing the lines of one claim.
    */
   public LineEvaluator evaluator(PricingContext context) {
-    return new LineEvaluator(this, requireNonNull(context, "context"));
+    return evaluatorOf(requireNonNull(context, "context"));
+  }
+
+  /** The evaluator of {@code context}: the last one when its context is the same or equal. */
+  private LineEvaluator evaluatorOf(PricingContext context) {
+    LineEvaluator last = lastEvaluator;
+    if (last != null && (last.context() == context || last.context().equals(context))) {
+      return last;
+    }
+    LineEvaluator fresh = new LineEvaluator(this, context);
+    lastEvaluator = fresh;
+    return fresh;
   }
 
   /**

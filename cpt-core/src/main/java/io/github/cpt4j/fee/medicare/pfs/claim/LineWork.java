@@ -67,7 +67,7 @@ final class LineWork implements Supplier<Explanation> {
   PaymentIndicators indicators;
   FeeCalculation calculation;
 
-  /** The exact fee schedule amount of one unit. */
+  /** The fee schedule amount of one unit as CMS posts it: rounded half-up to cents. */
   BigDecimal unitFee;
 
   /** The product of the per-line factors so far: non-participation, split care, surgeon role. */
@@ -170,7 +170,9 @@ final class LineWork implements Supplier<Explanation> {
       this.entry = fee.rvuEntry();
       this.indicators = entry.indicators();
       this.calculation = fee;
-      this.unitFee = fee.exactAmount();
+      // The posted fee, rounded to cents: units and every percentage multiply it, as Medicare
+      // pays (see FeeCalculation).
+      this.unitFee = fee.amount();
       this.amount = unitFee;
     } else if (answer instanceof LineEvaluation.Refused refused) {
       refuse(refused.reason(), refused.rule(), refused.detail());

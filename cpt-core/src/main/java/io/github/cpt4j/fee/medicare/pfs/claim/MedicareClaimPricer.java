@@ -150,11 +150,15 @@ import java.util.function.Function;
  * global surgery edit denies for a procedure on another date (which, once denied, also no longer
  * counts as a payable line of its date for the status T rule).
  *
- * <h2>Exact amounts, one rounding</h2>
+ * <h2>Rounding as Medicare pays</h2>
  *
- * Every amount is exact ({@code BigDecimal}, no rounding) from the fee schedule's formula through
- * the last rule. Each line is then rounded once, half-up to cents; the total is the sum of the
- * rounded line amounts, so the lines always add up to the total.
+ * The fee schedule's formula is exact, and its result for one unit is rounded half-up to cents: the
+ * fee CMS posts (rule id {@code posted-fee}). Every rule multiplies that posted fee, exactly
+ * ({@code BigDecimal}, no rounding): 3 units of a 101.06 fee are 303.18. Each line is then rounded
+ * once, half-up to cents; the total is the sum of the rounded line amounts, so the lines always add
+ * up to the total. An LT and RT pair billed as one bilateral procedure is rounded once as one
+ * amount, then split: the first line by the stable order below gets half rounded half-up, the other
+ * the rest (48.69 is 24.35 + 24.34), so the pair's lines add up to the pair's amount.
  *
  * <h2>Order of the lines</h2>
  *
@@ -359,7 +363,11 @@ public final class MedicareClaimPricer implements ClaimPricer {
     for (int i = 0; i < steps.size(); i++) {
       steps.get(i).apply(state);
     }
-    state.procedures(); // the units of every priced line, even without the bilateral rule
+    // The units of every priced line, even without the bilateral rule; then each LT and RT pair
+    // is rounded once and split, so that its two lines add up to the pair's amount.
+    for (Procedure p : state.procedures()) {
+      p.roundPair();
+    }
   }
 
   /**

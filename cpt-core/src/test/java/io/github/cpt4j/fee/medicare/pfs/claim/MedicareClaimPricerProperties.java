@@ -372,4 +372,80 @@ class MedicareClaimPricerProperties {
     }
     return kept;
   }
+
+  /**
+   * Units multiply the posted fee of one unit, rounded to cents, not the exact amount: the fee
+   * schedule prices n units at exactly n times its one-unit amount (95% of it for a
+   * non-participating provider, rounded once), in a locality where exact amounts have five
+   * decimals. This is where cpt4j differs from exact arithmetic: 3 x 101.0569 is paid 303.18.
+   */
+  @Property
+  void unitsMultiplyThePostedFee(
+      @ForAll("lines") BilledLine billed, @ForAll boolean participating) {
+    ClaimLine line = ClaimLine.of(billed.line().code(), rowModifiers(billed.line()), 1);
+    PricingContext context = ClaimTables.ODD_CONTEXT.withParticipating(participating);
+    FeeResult one = SCHEDULE.price(line, ClaimTables.ODD_CONTEXT);
+    int units = billed.line().units();
+    FeeResult several = SCHEDULE.price(line.withUnits(units), context);
+    assertEquals(one.reason(), several.reason());
+    if (one.isPriced()) {
+      BigDecimal expected =
+          one.amountOrThrow()
+              .multiply(BigDecimal.valueOf(units))
+              .multiply(participating ? BigDecimal.ONE : new BigDecimal("0.95"))
+              .setScale(FeeResult.CENTS, FeeResult.ROUNDING);
+      assertEquals(expected, several.amountOrThrow(), several.toString());
+      // And the claim pricer agrees for a line no claim rule changes but its units.
+      Optional<RvuEntry> row = SCHEDULE.rvuEntry(line);
+      if (row.isPresent() && onlyUnitsChangeTheAmount(row.get().indicators(), units)) {
+        PricedLine claimed = PRICER.price(Claim.ofLines(line.withUnits(units)), context).line(0);
+        assertEquals(several.amount(), claimed.amount(), claimed.toString());
+      }
+    }
+  }
+
+  /** Tells whether no claim rule but the units changes a lone line of this row. */
+  private static boolean onlyUnitsChangeTheAmount(PaymentIndicators indicators, int units) {
+    MultipleProcedureRule rule = indicators.multipleProcedure();
+    BilateralRule bilateral = indicators.bilateral();
+    return (rule == MultipleProcedureRule.NONE || rule == MultipleProcedureRule.NOT_APPLICABLE)
+        && (units != 2
+            || bilateral == BilateralRule.NO_ADJUSTMENT
+            || bilateral == BilateralRule.NOT_APPLICABLE);
+  }
+
+  /**
+   * An LT and an RT line of one code are one bilateral procedure, rounded once: together they are
+   * paid exactly what one line with modifier 50 is paid, and their amounts differ by at most a cent
+   * (the first by code order gets the odd cent).
+   */
+  @Property
+  void anLtRtPairAddsUpToTheBilateralLine(
+      @ForAll("lines") BilledLine billed, @ForAll boolean participating, @ForAll boolean odd) {
+    ProcedureCode code = billed.line().code();
+    PricingContext context =
+        (odd ? ClaimTables.ODD_CONTEXT : CONTEXT).withParticipating(participating);
+    PricedClaim pair =
+        PRICER.price(
+            Claim.ofLines(
+                ClaimLine.of(code, List.of(Modifier.RIGHT_SIDE), 1),
+                ClaimLine.of(code, List.of(Modifier.LEFT_SIDE), 1)),
+            context);
+    PricedLine both =
+        PRICER
+            .price(Claim.ofLines(ClaimLine.of(code, List.of(Modifier.BILATERAL), 1)), context)
+            .line(0);
+    Optional<RvuEntry> row = SCHEDULE.rvuEntry(code, Optional.empty());
+    if (!both.isPriced()
+        || row.isEmpty()
+        || row.get().indicators().bilateral() == BilateralRule.NOT_APPLICABLE) {
+      return;
+    }
+    BigDecimal right = pair.line(0).amount().orElseThrow();
+    BigDecimal left = pair.line(1).amount().orElseThrow();
+    assertEquals(both.amount().orElseThrow(), pair.total(), pair + "\n--- 50:\n" + both);
+    assertTrue(right.subtract(left).abs().compareTo(new BigDecimal("0.01")) <= 0, pair.toString());
+    // LT sorts before RT: it takes the odd cent.
+    assertTrue(left.compareTo(right) >= 0, pair.toString());
+  }
 }
