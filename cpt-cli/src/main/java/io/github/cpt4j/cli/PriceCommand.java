@@ -281,6 +281,10 @@ final class PriceCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     checkUsage();
+    // Lines given as arguments are few: explain them all. A batch explains only what is not
+    // priced unless --explain asks, for the explanation costs more than the price. The data is
+    // loaded first: with --cms-dir, --zip is looked up in the directory's ZIP code file.
+    ClaimPricer pricer = openPricer(input == null || explain);
     PricingDefaults defaults =
         new PricingDefaults(
             defaultLocality(),
@@ -288,9 +292,6 @@ final class PriceCommand implements Callable<Integer> {
             date == null ? LocalDate.now() : date,
             // --zip is also where the patient lives, for the DMEPOS fee schedule.
             Optional.ofNullable(location == null ? null : location.zip).map(ZipCode::digits));
-    // Lines given as arguments are few: explain them all. A batch explains only what is not
-    // priced unless --explain asks, for the explanation costs more than the price.
-    ClaimPricer pricer = openPricer(input == null || explain);
     return input == null ? priceLines(defaults, pricer) : priceBatch(defaults, pricer);
   }
 
@@ -309,7 +310,7 @@ final class PriceCommand implements Callable<Integer> {
       }
       return Optional.of(location.locality);
     }
-    Optional<Locality> found = data.localityOf(location.zip);
+    Optional<Locality> found = data.localityOf(location.zip, Optional.ofNullable(cmsDir));
     if (found.isEmpty()) {
       throw new ParameterException(
           spec.commandLine(), "ZIP code " + location.zip + " is in no Medicare payment locality");
@@ -532,7 +533,12 @@ final class PriceCommand implements Callable<Integer> {
   }
 
   private int priceBatch(PricingDefaults defaults, ClaimPricer pricer) throws IOException {
-    BatchPricing batch = new BatchPricing(defaults, !nonParticipating, pricer, data::localityOf);
+    BatchPricing batch =
+        new BatchPricing(
+            defaults,
+            !nonParticipating,
+            pricer,
+            zip -> data.localityOf(zip, Optional.ofNullable(cmsDir)));
     boolean fromFile = !Inputs.STDIN.equals(input);
     long size = -1;
     if (fromFile) {

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.codeset.CodeSet;
-import io.github.cpt4j.data.BundledData;
 import io.github.cpt4j.modifier.Modifier;
 import io.github.cpt4j.modifier.ModifierRules;
 import io.github.cpt4j.modifier.ModifierViolation;
@@ -15,8 +14,8 @@ import java.util.Locale;
 
 /**
  * What {@code cpt validate --rules} finds on a line that parses: the modifier rules' violations
- * ({@link ModifierRules#standard()}), modifiers that no registry knows, and a code outside the
- * loaded code set. Each finding has the index in the line of what it is about.
+ * ({@link ModifierRules#standard()}), modifiers that no registry knows, and a code outside the code
+ * set given. Each finding has the index in the line of what it is about.
  */
 final class RuleCheck {
 
@@ -40,7 +39,7 @@ final class RuleCheck {
    * Returns every finding on {@code line}, a line that parses: rule violations in the rules' order,
    * then unknown modifiers in billed order, then the code set; empty when there is none.
    */
-  static List<Finding> findings(String line) {
+  static List<Finding> findings(String line, CodeSet codes) {
     ClaimLine parsed =
         ValidateCommand.isSingleToken(line)
             ? ClaimLine.of(ProcedureCode.parseLenient(line), List.of(), 1)
@@ -65,16 +64,12 @@ final class RuleCheck {
                 "modifier " + modifier + " is not a known CPT or HCPCS Level II modifier"));
       }
     }
-    CodeSet codes = BundledData.codeSet();
     if (codes.find(code).isEmpty()) {
       findings.add(
           new Finding(
               ValidateCommand.NOT_IN_CODE_SET,
               codeStart,
-              code
-                  + " is not in the loaded code set (the bundled sample of "
-                  + codes.size()
-                  + " codes)"));
+              code + " is not in the loaded code set (" + codes.size() + " codes)"));
     }
     return findings;
   }

@@ -9,14 +9,21 @@ import io.github.cpt4j.cli.report.OutputClosedException;
 import io.github.cpt4j.cli.report.Report;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.codeset.CodeSet;
+import io.github.cpt4j.data.BundledData;
+import io.github.cpt4j.data.load.CodeSetLoader;
+import io.github.cpt4j.data.load.DataLoadException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -47,7 +54,8 @@ import picocli.CommandLine.Spec;
       "With --rules, a line that parses is also checked against the modifier rules (such as "
           + "MUTUALLY_EXCLUSIVE for 25 with 59, PROFESSIONAL_WITH_TECHNICAL_COMPONENT for 26 "
           + "with TC), each unknown modifier is UNKNOWN_MODIFIER and a code outside the loaded "
-          + "code set (the bundled sample) is NOT_IN_CODE_SET; a line gets one report per "
+          + "code set (the bundled sample, or --codes over it) is NOT_IN_CODE_SET; a line gets "
+          + "one report per "
           + "finding. With --column NAME the input is CSV with a header row, and the lines are "
           + "that column's cells, numbered by the line they start on; a row that is not valid "
           + "CSV is MALFORMED_ROW."
@@ -120,6 +128,14 @@ final class ValidateCommand implements Callable<Integer> {
   private boolean rules;
 
   @Option(
+      names = "--codes",
+      paramLabel = "FILE",
+      description =
+          "The code set --rules checks against, over the bundled sample: cpt4j's CSV (code, "
+              + "description, ...) or an AMA-style tab-delimited .txt file.")
+  private Path codes;
+
+  @Option(
       names = {"-c", "--column"},
       paramLabel = "NAME",
       description =
@@ -134,6 +150,10 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (codes != null && !rules) {
+      throw new ParameterException(spec.commandLine(), "--codes needs --rules");
+    }
+    codeSet = codes == null ? BundledData.codeSet() : loadCodeSet(codes);
     PrintWriter out = spec.commandLine().getOut();
     Report report =
         quiet
@@ -154,6 +174,23 @@ final class ValidateCommand implements Callable<Integer> {
       }
     }
     return counts.invalid == 0 ? ExitStatus.OK : ExitStatus.INVALID_INPUT;
+  }
+
+  /** The code set --rules checks against: the bundled sample, or --codes over it. */
+  private CodeSet codeSet;
+
+  private static CodeSet loadCodeSet(Path file) {
+    try {
+      CodeSet loaded =
+          file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt")
+              ? CodeSetLoader.defaults().loadTabDelimited(file)
+              : CodeSetLoader.defaults().loadCsv(file);
+      return BundledData.codeSet().overlaidWith(loaded);
+    } catch (DataLoadException e) {
+      throw new CliException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new CliException("cannot read '" + file + "': " + Inputs.reason(e), e);
+    }
   }
 
   /** What a run saw: lines read, blank or comment lines skipped, invalid lines. */
@@ -276,7 +313,7 @@ final class ValidateCommand implements Callable<Integer> {
       }
       return;
     }
-    List<RuleCheck.Finding> findings = rules ? RuleCheck.findings(line) : List.of();
+    List<RuleCheck.Finding> findings = rules ? RuleCheck.findings(line, codeSet) : List.of();
     if (findings.isEmpty()) {
       if (all && report != null) {
         valid(report, number, line, canonical);

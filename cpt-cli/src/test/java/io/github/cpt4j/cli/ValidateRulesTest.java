@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code cpt validate --rules} and {@code --column NAME}. */
 class ValidateRulesTest {
@@ -84,5 +87,25 @@ class ValidateRulesTest {
     assertEquals(
         List.of("cpt validate: -: no column 'code' in the header; the columns are 'claim', 'cpt'"),
         r.errLines());
+  }
+
+  @Test
+  void codesNamesTheCodeSetTheRulesCheckAgainst(@TempDir Path dir) throws Exception {
+    Path codes =
+        Files.writeString(dir.resolve("ours.csv"), "code,description\n99499,our own words\n");
+    Cli.Result bundled = Cli.runWithInput("99499\n99213\n", "validate", "--rules");
+    assertEquals(1, bundled.status(), bundled::toString);
+    Cli.Result ours =
+        Cli.runWithInput("99499\n99213\n", "validate", "--rules", "--codes", codes.toString());
+    assertEquals(0, ours.status(), ours::toString);
+    Path bad = Files.writeString(dir.resolve("bad.csv"), "code,description\n9949,short\n");
+    Cli.Result broken =
+        Cli.runWithInput("99499\n", "validate", "--rules", "--codes", bad.toString());
+    assertEquals(2, broken.status(), broken::toString);
+    assertEquals(1, broken.errLines().size(), broken::toString);
+    assertTrue(broken.err().contains("bad.csv"), broken::toString);
+    Cli.Result withoutRules = Cli.runWithInput("99499\n", "validate", "--codes", codes.toString());
+    assertEquals(2, withoutRules.status(), withoutRules::toString);
+    assertTrue(withoutRules.err().contains("--codes needs --rules"), withoutRules::toString);
   }
 }

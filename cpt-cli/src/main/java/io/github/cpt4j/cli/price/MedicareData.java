@@ -37,7 +37,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The real {@link PricingData}: the Medicare Physician Fee Schedule bundled in cpt-data, or built
@@ -46,6 +48,9 @@ import java.util.Optional;
  * MedicareClaimPricer}. Nothing is loaded before it is needed.
  */
 public final class MedicareData implements PricingData {
+
+  /** The directories of CMS files read so far, by absolute path. */
+  private final Map<Path, CmsDirectory> directories = new ConcurrentHashMap<>();
 
   @Override
   public ClaimPricer pricer(CmsFiles files, boolean explainPriced) {
@@ -83,13 +88,18 @@ public final class MedicareData implements PricingData {
               ? DmeposRuralZipFile.read(files.dmeRuralZips().get(), BundledData.dmeposZips())
               : BundledData.dmeposZips();
       return new OtherSchedules(
-          files.clfs().isPresent()
-              ? ClfsFile.read(files.clfs().get())
-              : BundledData.clinicalLabFeeSchedule(),
-          files.dmepos().isPresent()
-              ? DmeposFile.read(files.dmepos().get(), zips)
-              : BundledData.dmeposFeeSchedule().withZips(zips),
-          files.asp().isPresent() ? AspFile.read(files.asp().get()) : BundledData.aspFeeSchedule());
+          List.of(
+              files.clfs().isPresent()
+                  ? ClfsFile.read(files.clfs().get())
+                  : BundledData.clinicalLabFeeSchedule()),
+          List.of(
+              files.dmepos().isPresent()
+                  ? DmeposFile.read(files.dmepos().get(), zips)
+                  : BundledData.dmeposFeeSchedule().withZips(zips)),
+          List.of(
+              files.asp().isPresent()
+                  ? AspFile.read(files.asp().get())
+                  : BundledData.aspFeeSchedule()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -104,15 +114,28 @@ public final class MedicareData implements PricingData {
   public ClaimPricer pricer(Path cmsDirectory, boolean explainPriced, List<ClaimEdit> edits) {
     requireNonNull(cmsDirectory, "cmsDirectory");
     List<ClaimEdit> checked = List.copyOf(edits);
-    try {
-      return Claims.of(
-          CmsDirectory.load(cmsDirectory).releases(),
-          otherPartBSchedules(PricingData.CmsFiles.NONE),
-          explainPriced,
-          checked);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    CmsDirectory cms = directory(cmsDirectory);
+    OtherSchedules bundled = otherPartBSchedules(PricingData.CmsFiles.NONE);
+    // The directory's lab, equipment and drug files, each kind else the bundled rows.
+    OtherSchedules others =
+        new OtherSchedules(
+            cms.clinicalLab().isEmpty() ? bundled.clfs() : cms.clinicalLab(),
+            cms.dmepos().isEmpty() ? bundled.dmepos() : cms.dmepos(),
+            cms.drugs().isEmpty() ? bundled.asp() : cms.drugs());
+    return Claims.of(cms.releases(), others, explainPriced, checked);
+  }
+
+  /** Loads {@code cmsDirectory} once per run: pricing and ZIP look-ups share it. */
+  private CmsDirectory directory(Path cmsDirectory) {
+    return directories.computeIfAbsent(
+        cmsDirectory.toAbsolutePath().normalize(),
+        path -> {
+          try {
+            return CmsDirectory.load(path);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
   @Override
@@ -120,16 +143,21 @@ public final class MedicareData implements PricingData {
     if (cmsDirectory.isEmpty()) {
       return BundledData.describeMedicareReleases();
     }
-    try {
-      return CmsDirectory.load(cmsDirectory.get()).describe();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return directory(cmsDirectory.get()).describe();
   }
 
   @Override
   public Optional<Locality> localityOf(ZipCode zip) {
     return BundledData.zipLocalities().find(requireNonNull(zip, "zip").digits());
+  }
+
+  /** Finds {@code zip} in the directory's newest ZIP5 file, or the bundled table without one. */
+  @Override
+  public Optional<Locality> localityOf(ZipCode zip, Optional<Path> cmsDirectory) {
+    requireNonNull(zip, "zip");
+    return cmsDirectory.isEmpty()
+        ? localityOf(zip)
+        : directory(cmsDirectory.get()).zipLocalities().find(zip.digits());
   }
 
   @Override
@@ -149,15 +177,16 @@ public final class MedicareData implements PricingData {
   }
 
   /** The Part B schedules other than the Physician Fee Schedule. */
-  record OtherSchedules(ClfsFeeSchedule clfs, DmeposFeeSchedule dmepos, AspFeeSchedule asp) {
+  record OtherSchedules(
+      List<ClfsFeeSchedule> clfs, List<DmeposFeeSchedule> dmepos, List<AspFeeSchedule> asp) {
 
     /** Returns the router over {@code pfs} (one schedule, or every release's) and these. */
     PartBFeeSchedule partB(MedicareFeeSchedule... pfs) {
       return PartBFeeSchedule.builder()
           .physicianFeeSchedule(pfs)
-          .clinicalLaboratory(clfs)
-          .dmepos(dmepos)
-          .drugs(asp)
+          .clinicalLaboratory(clfs.toArray(ClfsFeeSchedule[]::new))
+          .dmepos(dmepos.toArray(DmeposFeeSchedule[]::new))
+          .drugs(asp.toArray(AspFeeSchedule[]::new))
           .build();
     }
   }

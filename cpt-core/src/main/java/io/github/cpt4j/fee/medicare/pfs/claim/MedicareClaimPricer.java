@@ -313,25 +313,30 @@ public final class MedicareClaimPricer implements ClaimPricer {
       LocalDate date = DateOfService.single(claim, context);
       PricingContext onDate =
           date.equals(context.dateOfService()) ? context : context.withDateOfService(date);
+      LineEvaluator evaluator = schedule.evaluator(onDate);
       for (int i = 0; i < n; i++) {
-        lines[i] = new LineWork(i, claim.line(i), modifiers, schedule, onDate);
+        lines[i] = new LineWork(i, claim.line(i), modifiers, evaluator);
       }
       applyFindings(lines, findings);
-      priceDate(claim, onDate, lines);
+      priceDate(claim, evaluator, lines);
     } else {
-      for (DateOfService date : dates) {
+      LineEvaluator[] evaluators = new LineEvaluator[dates.size()];
+      for (int d = 0; d < evaluators.length; d++) {
+        DateOfService date = dates.get(d);
+        evaluators[d] = schedule.evaluator(date.context());
         for (int j = 0; j < date.claim().size(); j++) {
           int i = date.lineInClaim(j);
-          lines[i] = new LineWork(i, claim.line(i), modifiers, schedule, date.context());
+          lines[i] = new LineWork(i, claim.line(i), modifiers, evaluators[d]);
         }
       }
       applyFindings(lines, findings);
-      for (DateOfService date : dates) {
+      for (int d = 0; d < evaluators.length; d++) {
+        DateOfService date = dates.get(d);
         LineWork[] ofDate = new LineWork[date.claim().size()];
         for (int j = 0; j < ofDate.length; j++) {
           ofDate[j] = lines[date.lineInClaim(j)];
         }
-        priceDate(date.claim(), date.context(), ofDate);
+        priceDate(date.claim(), evaluators[d], ofDate);
       }
     }
     ImmutableList.Builder<PricedLine> priced = ImmutableList.builderWithExpectedSize(n);
@@ -343,11 +348,11 @@ public final class MedicareClaimPricer implements ClaimPricer {
 
   /**
    * Evaluates and runs the claim steps over {@code lines}, the lines of {@code claim}, all of one
-   * date of service, that of {@code context}.
+   * date of service, that of the evaluator's context.
    */
-  private void priceDate(Claim claim, PricingContext context, LineWork[] lines) {
+  private void priceDate(Claim claim, LineEvaluator evaluator, LineWork[] lines) {
+    PricingContext context = evaluator.context();
     List<FeeResult> anesthesia = anesthesiaResults(claim, lines, context);
-    LineEvaluator evaluator = schedule.evaluator(context);
     for (int j = 0; j < lines.length; j++) {
       LineWork w = lines[j];
       if (w.reason != null) {
@@ -451,7 +456,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
     FeeResult result;
     if (w.amount == null) {
       result = FeeResult.unpriced(w.reason, w.detail, explanation);
-    } else if (w.calculation != null && w.calculation.settingNotAvailable()) {
+    } else if (w.calculation() != null && w.calculation().settingNotAvailable()) {
       result = FeeResult.pricedSettingNotAvailable(w.amount, explanation);
     } else {
       result = FeeResult.priced(w.amount, explanation);
