@@ -140,10 +140,7 @@ public sealed interface ProcedureCode extends Comparable<ProcedureCode> permits 
    * @throws IllegalArgumentException if {@code packed} is not the packed form of any code
    */
   static ProcedureCode ofPacked(int packed) {
-    if (packed >= 0 && packed < CodeScanner.LEVEL_II_BASE) {
-      return CptCode.ofPacked(packed);
-    }
-    return HcpcsCode.ofPacked(packed);
+    return CodeCache.of(packed);
   }
 
   /**

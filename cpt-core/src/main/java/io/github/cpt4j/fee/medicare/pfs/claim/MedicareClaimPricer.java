@@ -285,12 +285,12 @@ public final class MedicareClaimPricer implements ClaimPricer {
   private PricedClaim priceWith(Claim claim, PricingContext context, List<EditFinding> findings) {
     int n = claim.size();
     LineWork[] lines = new LineWork[n];
+    LineEvaluator evaluator = schedule.evaluator(context);
     for (int i = 0; i < n; i++) {
-      lines[i] = new LineWork(i, claim.line(i), modifiers, schedule, context);
+      lines[i] = new LineWork(i, claim.line(i), modifiers, evaluator);
     }
     applyFindings(lines, findings);
     List<FeeResult> anesthesia = anesthesiaResults(claim, lines, context);
-    LineEvaluator evaluator = schedule.evaluator(context);
     for (LineWork w : lines) {
       if (w.reason != null) {
         continue; // denied by an edit
@@ -398,7 +398,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
     FeeResult result;
     if (w.amount == null) {
       result = FeeResult.unpriced(w.reason, w.detail, explanation);
-    } else if (w.calculation != null && w.calculation.settingNotAvailable()) {
+    } else if (w.calculation() != null && w.calculation().settingNotAvailable()) {
       result = FeeResult.pricedSettingNotAvailable(w.amount, explanation);
     } else {
       result = FeeResult.priced(w.amount, explanation);
