@@ -38,9 +38,11 @@ import java.util.function.Predicate;
  *
  * Rows with the same non-blank {@code claim} value in a run of adjacent rows are priced together as
  * one claim, so that one line can change another's amount; sort the file by claim first. A claim's
- * lines must share place, setting and date ({@code mixed_claim_context} otherwise), and a claim has
- * at most {@value #MAX_CLAIM_LINES} lines (the rest get {@code claim_too_long}). An invalid row of
- * a claim is reported and the claim's other lines are priced without it.
+ * lines must share place and setting ({@code mixed_claim_context} otherwise); each keeps its own
+ * date, and the same-day rules (ranking, bilateral pairs, visits on the day of surgery) apply per
+ * date, the global surgery rule across them. A claim has at most {@value #MAX_CLAIM_LINES} lines
+ * (the rest get {@code claim_too_long}). An invalid row of a claim is reported and the claim's
+ * other lines are priced without it.
  *
  * <h2>Threads</h2>
  *
@@ -409,7 +411,7 @@ public final class BatchPricing {
                 "mixed_claim_context",
                 "the lines of claim "
                     + CodeFormatException.quote(chunk.rows.get(i).claim())
-                    + " differ in locality, setting or date; a claim has one of each");
+                    + " differ in locality or setting; a claim has one of each");
         chunk.invalid[i] = true;
       } else {
         chunk.outcomes[i] = outcomes.get(next++);
