@@ -57,18 +57,21 @@ public record LineRequest(
   }
 
   /**
-   * Tells whether {@code other} is priced in the same context: locality, setting, date, the
-   * beneficiary's ZIP code and the practitioner.
+   * Tells whether {@code other} may be on one claim with this line: the same locality, setting,
+   * beneficiary's ZIP code and practitioner. The dates may differ: each line of a claim carries its
+   * own date of service, and the claim pricer applies its same-day rules per date.
    */
   public boolean sameContext(LineRequest other) {
     return locality.equals(other.locality)
         && setting == other.setting
-        && date.equals(other.date)
         && beneficiaryZip.equals(other.beneficiaryZip)
         && practitioner == other.practitioner;
   }
 
-  /** Returns the context this line is priced in, for a participating provider or not. */
+  /**
+   * Returns the context this line is priced in, for a participating provider or not; a claim is
+   * priced in its first line's context, each line with its own date.
+   */
   public PricingContext context(boolean participating) {
     PricingContext context =
         PricingContext.of(date, locality, setting)
