@@ -34,9 +34,12 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,7 +75,8 @@ import picocli.CommandLine.TypeConversionException;
           + "(required), modifiers (separated by blanks or hyphens), units (default 1), "
           + "minutes (anesthesia time), "
           + "locality (MAC-LOC) or zip, setting (facility or non-facility) or pos, date "
-          + "(YYYY-MM-DD), claim (adjacent rows with the same value are priced together). "
+          + "(YYYY-MM-DD), claim (adjacent rows with the same value are priced together, "
+          + "each on its own date). "
           + "Blank cells take the values of the options below. The output has every input "
           + "column, then amount (blank when there is none), result (priced or a reason "
           + "code) and explanation (why there is no amount; with --explain, also how each "
@@ -95,6 +99,9 @@ final class PriceCommand implements Callable<Integer> {
           Column.text("explanation", 0));
 
   private final PricingData data;
+
+  /** Whether a locality is in the GPCI table the run uses; read once, when first needed. */
+  private Predicate<Locality> knownLocalities;
 
   @Spec private CommandSpec spec;
 
@@ -323,12 +330,21 @@ final class PriceCommand implements Callable<Integer> {
    * the pricer loads it, with its own message.
    */
   private boolean isKnown(Locality locality) {
-    try {
-      return data.localities(Optional.ofNullable(gpci)).stream()
-          .anyMatch(g -> g.locality().equals(locality));
-    } catch (IllegalArgumentException | UncheckedIOException e) {
-      return true;
+    return knownLocalities().test(locality);
+  }
+
+  /** The localities of the GPCI table {@link #isKnown} uses, read once. */
+  private Predicate<Locality> knownLocalities() {
+    if (knownLocalities == null) {
+      try {
+        Set<Locality> known = new HashSet<>();
+        data.localities(Optional.ofNullable(gpci)).forEach(g -> known.add(g.locality()));
+        knownLocalities = known::contains;
+      } catch (IllegalArgumentException | UncheckedIOException e) {
+        knownLocalities = locality -> true;
+      }
     }
+    return knownLocalities;
   }
 
   private void checkUsage() {
@@ -537,7 +553,8 @@ final class PriceCommand implements Callable<Integer> {
             defaults,
             !nonParticipating,
             pricer,
-            zip -> data.localityOf(zip, Optional.ofNullable(cmsDir)));
+            zip -> data.localityOf(zip, Optional.ofNullable(cmsDir)),
+            knownLocalities());
     boolean fromFile = !Inputs.STDIN.equals(input);
     long size = -1;
     if (fromFile) {

@@ -151,6 +151,31 @@ class PriceMedicareTest {
   }
 
   @Test
+  void aClaimsRowsKeepTheirOwnDates() throws IOException {
+    // Issue 11 item 3: a visit on the day of an injection (20610, global 000) is in its package;
+    // on the next day it is paid. The rows of one claim may carry different dates.
+    String csv =
+        "claim,code,modifiers,date\n"
+            + "A,20610,,2025-06-02\n"
+            + "A,99213,,2025-06-02\n"
+            + "B,20610,,2025-06-02\n"
+            + "B,99213,,2025-06-03\n"
+            + "C,20610,,2025-06-02\n"
+            + "C,99213,25,2025-06-02\n";
+    Cli.Result r = Cli.runWithInput(csv, "price", "-i", "-", "-l", "13282-99");
+    assertEquals(0, r.status(), r::toString);
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    assertEquals(
+        List.of("priced", "global_surgery", "priced", "priced", "priced", "priced"),
+        rows.stream().skip(1).map(row -> row.getField(5)).toList(),
+        r::toString);
+    assertTrue(
+        rows.get(2).getField(6).startsWith("99213 on the day of 20610 (line 1, global period 000)"),
+        rows.get(2)::toString);
+    assertEquals(rows.get(4).getField(4), rows.get(6).getField(4)); // the visit, paid alike
+  }
+
+  @Test
   void nonParticipatingIsPaidNinetyFivePercent() {
     BigDecimal par =
         amount(Cli.run("price", "90834", "-l", "13282-99", "-d", "2025-06-01", "-f", "json"));

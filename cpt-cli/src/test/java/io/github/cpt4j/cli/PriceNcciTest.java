@@ -95,7 +95,8 @@ class PriceNcciTest {
   @Test
   void aBatchGetsBothEdits() throws IOException {
     byte[] csv =
-        ("claim,code,modifiers,units\nA,29880,RT,\nA,20610,LT,\nB,99213,,2\nB,20610,LT,\n")
+        // 25 on the visit: without it, the injection's global package would deny it first.
+        ("claim,code,modifiers,units\nA,29880,RT,\nA,20610,LT,\nB,99213,25,2\nB,20610,LT,\n")
             .getBytes(StandardCharsets.UTF_8);
     Cli.Result r =
         Cli.runWithInput(

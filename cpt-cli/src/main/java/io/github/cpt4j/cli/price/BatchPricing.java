@@ -27,6 +27,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
+import java.util.function.Predicate;
 
 /**
  * Prices a CSV file of lines as a stream: one row in, one row out, in the input's order, in memory
@@ -37,9 +38,11 @@ import java.util.function.LongConsumer;
  *
  * Rows with the same non-blank {@code claim} value in a run of adjacent rows are priced together as
  * one claim, so that one line can change another's amount; sort the file by claim first. A claim's
- * lines must share place, setting and date ({@code mixed_claim_context} otherwise), and a claim has
- * at most {@value #MAX_CLAIM_LINES} lines (the rest get {@code claim_too_long}). An invalid row of
- * a claim is reported and the claim's other lines are priced without it.
+ * lines must share place and setting ({@code mixed_claim_context} otherwise); each keeps its own
+ * date, and the same-day rules (ranking, bilateral pairs, visits on the day of surgery) apply per
+ * date, the global surgery rule across them. A claim has at most {@value #MAX_CLAIM_LINES} lines
+ * (the rest get {@code claim_too_long}). An invalid row of a claim is reported and the claim's
+ * other lines are priced without it.
  *
  * <h2>Threads</h2>
  *
@@ -66,6 +69,7 @@ public final class BatchPricing {
   private final boolean participating;
   private final ClaimPricer pricer;
   private final Function<ZipCode, Optional<Locality>> zips;
+  private final Predicate<Locality> knownLocality;
   private final int threads;
 
   /**
@@ -102,11 +106,26 @@ public final class BatchPricing {
       boolean participating,
       ClaimPricer pricer,
       Function<ZipCode, Optional<Locality>> zips) {
+    this(defaults, participating, pricer, zips, locality -> true);
+  }
+
+  /**
+   * Creates a batch pricer like {@link #BatchPricing(PricingDefaults, boolean, ClaimPricer,
+   * Function)} whose rows naming a locality {@code knownLocality} does not know are {@code
+   * unknown_locality}, invalid like a ZIP code in no locality.
+   */
+  public BatchPricing(
+      PricingDefaults defaults,
+      boolean participating,
+      ClaimPricer pricer,
+      Function<ZipCode, Optional<Locality>> zips,
+      Predicate<Locality> knownLocality) {
     this(
         defaults,
         participating,
         pricer,
         zips,
+        knownLocality,
         Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1)));
   }
 
@@ -121,10 +140,26 @@ public final class BatchPricing {
       ClaimPricer pricer,
       Function<ZipCode, Optional<Locality>> zips,
       int threads) {
+    this(defaults, participating, pricer, zips, locality -> true, threads);
+  }
+
+  /**
+   * Creates a batch pricer that prices on {@code threads} threads and knows the localities.
+   *
+   * @throws IllegalArgumentException if {@code threads} is not positive
+   */
+  public BatchPricing(
+      PricingDefaults defaults,
+      boolean participating,
+      ClaimPricer pricer,
+      Function<ZipCode, Optional<Locality>> zips,
+      Predicate<Locality> knownLocality,
+      int threads) {
     this.defaults = requireNonNull(defaults, "defaults");
     this.participating = participating;
     this.pricer = requireNonNull(pricer, "pricer");
     this.zips = requireNonNull(zips, "zips");
+    this.knownLocality = requireNonNull(knownLocality, "knownLocality");
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be positive, not " + threads);
     }
@@ -181,7 +216,7 @@ public final class BatchPricing {
             "line " + first.line() + ", the header: " + first.problem().get());
       }
       BatchHeader header = BatchHeader.of(first.fields(), format == Format.JSON);
-      RowParser parser = new RowParser(header, defaults, zips);
+      RowParser parser = new RowParser(header, defaults, zips, knownLocality);
       Pipeline pipeline = new Pipeline(BatchWriter.create(format, header, output.open(), verbatim));
       try {
         Claims claims = new Claims(pipeline);
@@ -376,7 +411,7 @@ public final class BatchPricing {
                 "mixed_claim_context",
                 "the lines of claim "
                     + CodeFormatException.quote(chunk.rows.get(i).claim())
-                    + " differ in locality, setting or date; a claim has one of each");
+                    + " differ in locality or setting; a claim has one of each");
         chunk.invalid[i] = true;
       } else {
         chunk.outcomes[i] = outcomes.get(next++);

@@ -247,7 +247,7 @@ public final class MedicareData implements PricingData {
       context = first.beneficiaryZip().map(context::withBeneficiaryZip).orElse(context);
       List<BilledLine> billed = new ArrayList<>(lines.size());
       for (LineRequest line : lines) {
-        billed.add(BilledLine.of(line.line()));
+        billed.add(billed(line, first));
       }
       PricedClaim claim = pricer.price(Claim.of(billed), context);
       List<Outcome> outcomes = new ArrayList<>(lines.size());
@@ -256,6 +256,15 @@ public final class MedicareData implements PricingData {
       }
       return outcomes;
     }
+  }
+
+  /**
+   * The line as billed: with its own date of service when it differs from the claim's (the first
+   * line's), so that the claim pricer applies its same-day rules per date.
+   */
+  static BilledLine billed(LineRequest request, LineRequest first) {
+    BilledLine billed = BilledLine.of(request.line());
+    return request.date().equals(first.date()) ? billed : billed.withDateOfService(request.date());
   }
 
   /** Adds {@code edits} to a claim pricer's builder: they run over every line of a claim. */

@@ -173,6 +173,35 @@ class FullCmsFilesTest {
   }
 
   @Test
+  void g9037IsPaidWhileItsStatusIsAAndRefusedOnceItIsI() throws Exception {
+    // Issue 11: G9037 is status A in 25A and 25B, status I with the NOT USED FOR MEDICARE PAYMENT
+    // flag in 25D. The relative value file's status decides. In 13282-99, non-facility, 25B:
+    // (0.57 x 1.000 + 0.63 x 0.949 + 0.04 x 0.732) x 32.3465 = 1.19715 x 32.3465 = 38.72.
+    Locality restOfNewYork = Locality.parse("13282-99");
+    PricingContext april =
+        PricingContext.of(LocalDate.of(2025, 5, 1), restOfNewYork, Setting.NON_FACILITY);
+    MedicareFeeSchedule release25b =
+        MedicareFeeSchedule.builder()
+            .rvus(RvuFile.read(CmsFiles.file("2025/quarterly/PPRRVU25_APR.csv")))
+            .gpcis(GpciFile.read(CmsFiles.file("2025/GPCI2025.csv")))
+            .conversionFactors(ConversionFactorFile.read(CmsFiles.file("conversion-factors.csv")))
+            .build();
+    assertEquals(
+        new BigDecimal("38.72"), release25b.price(ClaimLine.parse("G9037"), april).amountOrThrow());
+    FeeResult october =
+        CmsFiles.schedule2025()
+            .price(ClaimLine.parse("G9037"), april.withDateOfService(LocalDate.of(2025, 11, 3)));
+    assertEquals(
+        java.util.Optional.of(io.github.cpt4j.fee.UnpricedReason.STATUS_NOT_PAYABLE),
+        october.reason());
+    assertEquals(
+        "G9037 status I: not valid for Medicare; its RVUs are shown but not used for Medicare"
+            + " payment (only those of status A, R and T are), whatever amount a payment file"
+            + " lists for it",
+        october.detail());
+  }
+
+  @Test
   void readsTheFullZip5File() throws Exception {
     ZipLocalityTable zips = Zip5File.read(CmsFiles.file("2025/ZIP5_OCT2025.txt"));
     assertEquals(42_956, zips.size());

@@ -182,7 +182,13 @@ public final class PartBClaimPricer implements ClaimPricer {
                     i,
                     billed,
                     findings,
-                    line -> partB.price(line, context),
+                    // A line of its own date is priced on that date.
+                    line ->
+                        partB.price(
+                            line,
+                            billed.dateOfService().isEmpty()
+                                ? context
+                                : context.withDateOfService(billed.dateOfService().get())),
                     partB.routeStep(payer));
       }
     }

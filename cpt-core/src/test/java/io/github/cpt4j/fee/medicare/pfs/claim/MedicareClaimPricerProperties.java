@@ -12,6 +12,7 @@ import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.pfs.BilateralRule;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.MultipleProcedureRule;
@@ -19,12 +20,16 @@ import io.github.cpt4j.fee.medicare.pfs.PaymentIndicators;
 import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -267,6 +272,78 @@ class MedicareClaimPricerProperties {
     return rule == BilateralRule.PAY_150_PERCENT
         ? new BigDecimal("1.5")
         : rule == BilateralRule.PAY_EACH_SIDE ? new BigDecimal("2") : BigDecimal.ONE;
+  }
+
+  /** Gives each line of {@code claim} a date of service 0 to 2 days after the context's. */
+  private static Claim dated(Claim claim, Random random) {
+    List<BilledLine> lines = new ArrayList<>();
+    for (BilledLine line : claim.lines()) {
+      lines.add(line.withDateOfService(CONTEXT.dateOfService().plusDays(random.nextInt(3))));
+    }
+    return Claim.of(lines);
+  }
+
+  /**
+   * Lines of several dates: every line is priced as when its date's lines are priced as a claim of
+   * their own, in the context of that date. The one exception is the global surgery edit, which
+   * judges lines across days on purpose (the day before a major surgery, the postoperative days);
+   * the law is stated without it, and the next law bounds what it does.
+   */
+  @Property
+  void aClaimOfSeveralDatesIsPricedAsEachDatesClaim(
+      @ForAll("claims") Claim claim, @ForAll Random random) {
+    MedicareClaimPricer sameDay = PRICER.toBuilder().removeEdit(GlobalSurgeryEdit.NAME).build();
+    Claim dated = dated(claim, random);
+    PricedClaim whole = sameDay.price(dated, CONTEXT);
+    Map<LocalDate, List<Integer>> byDate = new TreeMap<>();
+    for (int i = 0; i < dated.size(); i++) {
+      byDate
+          .computeIfAbsent(dated.line(i).dateOfService().orElseThrow(), d -> new ArrayList<>())
+          .add(i);
+    }
+    for (Map.Entry<LocalDate, List<Integer>> date : byDate.entrySet()) {
+      List<BilledLine> lines = new ArrayList<>();
+      for (int i : date.getValue()) {
+        lines.add(dated.line(i));
+      }
+      PricedClaim alone = sameDay.price(Claim.of(lines), CONTEXT.withDateOfService(date.getKey()));
+      for (int j = 0; j < lines.size(); j++) {
+        PricedLine a = alone.line(j);
+        PricedLine w = whole.line(date.getValue().get(j));
+        assertEquals(a.amount(), w.amount(), whole + "\n--- " + date.getKey() + ":\n" + alone);
+        assertEquals(a.reason(), w.reason(), whole + "\n--- " + date.getKey() + ":\n" + alone);
+      }
+    }
+  }
+
+  /**
+   * The global surgery edit denies only E/M visits, each for a procedure of the claim whose global
+   * period (000, 010 or 090) holds the visit's date, and names that procedure.
+   */
+  @Property
+  void onlyVisitsAreHeldInAGlobalPackage(@ForAll("claims") Claim claim, @ForAll Random random) {
+    Claim dated = dated(claim, random);
+    PricedClaim priced = PRICER.price(dated, CONTEXT);
+    for (PricedLine line : priced.lines()) {
+      if (line.reason().orElse(null) != UnpricedReason.GLOBAL_SURGERY) {
+        continue;
+      }
+      assertTrue(GlobalSurgeryEdit.isVisit(line.billed().line().code()), line.toString());
+      boolean held = false;
+      for (BilledLine other : dated.lines()) {
+        Optional<RvuEntry> row = SCHEDULE.rvuEntry(other.line());
+        long days =
+            ChronoUnit.DAYS.between(
+                other.dateOfService().orElseThrow(), line.billed().dateOfService().orElseThrow());
+        held |=
+            row.isPresent()
+                && row.get().indicators().globalPeriod().postoperativeDays().isPresent()
+                && days >= -1
+                && days <= row.get().indicators().globalPeriod().postoperativeDays().getAsInt()
+                && line.detail().contains(" " + other.line().code() + " (line ");
+      }
+      assertTrue(held, priced.toString());
+    }
   }
 
   /**
