@@ -205,6 +205,13 @@ final class PriceCommand implements Callable<Integer> {
   private PractitionerType practitioner;
 
   @Option(
+      names = "--qualifying-apm",
+      description =
+          "The provider is a qualifying APM participant: from 2026, Medicare's higher conversion "
+              + "factor (33.5675 rather than 33.4009 in 2026).")
+  private boolean qualifyingApm;
+
+  @Option(
       names = {"-e", "--explain"},
       description =
           "Show how each amount was found. Without it, a batch explains only the "
@@ -308,7 +315,8 @@ final class PriceCommand implements Callable<Integer> {
             date == null ? LocalDate.now() : date,
             // --zip is also where the patient lives, for the DMEPOS fee schedule.
             Optional.ofNullable(location == null ? null : location.zip).map(ZipCode::digits),
-            practitioner == null ? PractitionerType.PHYSICIAN : practitioner);
+            practitioner == null ? PractitionerType.PHYSICIAN : practitioner,
+            qualifyingApm);
     return input == null ? priceLines(defaults, pricer) : priceBatch(defaults, pricer);
   }
 
@@ -493,7 +501,8 @@ final class PriceCommand implements Callable<Integer> {
                 defaults.setting(),
                 defaults.date(),
                 defaults.beneficiaryZip(),
-                defaults.practitioner()));
+                defaults.practitioner(),
+                defaults.qualifyingApm()));
         priced.add(outcomes.size());
         outcomes.add(null);
       } catch (CodeFormatException e) {

@@ -30,7 +30,8 @@ public final class BatchHeader {
           "pos",
           "date",
           "claim",
-          "practitioner");
+          "practitioner",
+          "qualifying_apm");
 
   /** The columns the output adds after the input's. */
   public static final List<String> ADDED = List.of("amount", "result", "explanation");

@@ -22,6 +22,8 @@ import java.util.Optional;
  *     schedule prices by it
  * @param practitioner who furnished the service: a physician, or a non-physician practitioner paid
  *     a share of the fee
+ * @param qualifyingApm whether the provider is a qualifying APM participant, paid with the higher
+ *     conversion factor from 2026
  */
 public record LineRequest(
     ClaimLine line,
@@ -29,7 +31,8 @@ public record LineRequest(
     Setting setting,
     LocalDate date,
     Optional<String> beneficiaryZip,
-    PractitionerType practitioner) {
+    PractitionerType practitioner,
+    boolean qualifyingApm) {
 
   /** Checks that nothing is missing. */
   public LineRequest {
@@ -39,6 +42,17 @@ public record LineRequest(
     requireNonNull(date, "date");
     requireNonNull(beneficiaryZip, "beneficiaryZip");
     requireNonNull(practitioner, "practitioner");
+  }
+
+  /** A line of a provider who is no qualifying APM participant. */
+  public LineRequest(
+      ClaimLine line,
+      Locality locality,
+      Setting setting,
+      LocalDate date,
+      Optional<String> beneficiaryZip,
+      PractitionerType practitioner) {
+    this(line, locality, setting, date, beneficiaryZip, practitioner, false);
   }
 
   /** A line furnished by a physician. */
@@ -58,14 +72,15 @@ public record LineRequest(
 
   /**
    * Tells whether {@code other} may be on one claim with this line: the same locality, setting,
-   * beneficiary's ZIP code and practitioner. The dates may differ: each line of a claim carries its
-   * own date of service, and the claim pricer applies its same-day rules per date.
+   * beneficiary's ZIP code, practitioner and APM status. The dates may differ: each line of a claim
+   * carries its own date of service, and the claim pricer applies its same-day rules per date.
    */
   public boolean sameContext(LineRequest other) {
     return locality.equals(other.locality)
         && setting == other.setting
         && beneficiaryZip.equals(other.beneficiaryZip)
-        && practitioner == other.practitioner;
+        && practitioner == other.practitioner
+        && qualifyingApm == other.qualifyingApm;
   }
 
   /**
@@ -76,7 +91,8 @@ public record LineRequest(
     PricingContext context =
         PricingContext.of(date, locality, setting)
             .withParticipating(participating)
-            .withPractitioner(practitioner);
+            .withPractitioner(practitioner)
+            .withQualifyingApmParticipant(qualifyingApm);
     return beneficiaryZip.map(context::withBeneficiaryZip).orElse(context);
   }
 }

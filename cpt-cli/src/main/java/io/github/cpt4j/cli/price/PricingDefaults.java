@@ -18,13 +18,16 @@ import java.util.Optional;
  * @param date the date of service
  * @param beneficiaryZip where the patient lives ({@code --zip}), for the DMEPOS fee schedule
  * @param practitioner who furnished the services ({@code --practitioner}); physician by default
+ * @param qualifyingApm whether the provider is a qualifying APM participant ({@code
+ *     --qualifying-apm})
  */
 public record PricingDefaults(
     Optional<Locality> locality,
     Setting setting,
     LocalDate date,
     Optional<String> beneficiaryZip,
-    PractitionerType practitioner) {
+    PractitionerType practitioner,
+    boolean qualifyingApm) {
 
   /** Checks that nothing is null. */
   public PricingDefaults {
@@ -33,6 +36,16 @@ public record PricingDefaults(
     requireNonNull(date, "date");
     requireNonNull(beneficiaryZip, "beneficiaryZip");
     requireNonNull(practitioner, "practitioner");
+  }
+
+  /** The defaults of a provider who is no qualifying APM participant. */
+  public PricingDefaults(
+      Optional<Locality> locality,
+      Setting setting,
+      LocalDate date,
+      Optional<String> beneficiaryZip,
+      PractitionerType practitioner) {
+    this(locality, setting, date, beneficiaryZip, practitioner, false);
   }
 
   /** The defaults for services furnished by a physician. */
@@ -46,6 +59,6 @@ public record PricingDefaults(
 
   /** The defaults without a beneficiary ZIP code. */
   public PricingDefaults(Optional<Locality> locality, Setting setting, LocalDate date) {
-    this(locality, setting, date, Optional.empty(), PractitionerType.PHYSICIAN);
+    this(locality, setting, date, Optional.empty(), PractitionerType.PHYSICIAN, false);
   }
 }

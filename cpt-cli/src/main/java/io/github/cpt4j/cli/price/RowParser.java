@@ -26,11 +26,11 @@ import java.util.function.Predicate;
  * invalid_minutes}, {@code invalid_locality}, {@code unknown_locality} (well-formed, but not a
  * payment locality), {@code invalid_zip}, {@code unknown_zip} (well-formed, but in no locality),
  * {@code invalid_setting}, {@code invalid_pos}, {@code invalid_date}, {@code invalid_practitioner}
- * (not a {@link PractitionerType} id such as {@code np}), {@code conflicting_setting} (both {@code
- * setting} and {@code pos}), {@code missing_location} (neither, and no default), {@code
- * malformed_row} (a field count other than the header's, or a record that is not valid CSV). A
- * {@code zip} is where the patient lives, for the DMEPOS fee schedule; without a {@code locality}
- * it also gives the locality.
+ * (not a {@link PractitionerType} id such as {@code np}), {@code invalid_qualifying_apm} (not yes
+ * or no), {@code conflicting_setting} (both {@code setting} and {@code pos}), {@code
+ * missing_location} (neither, and no default), {@code malformed_row} (a field count other than the
+ * header's, or a record that is not valid CSV). A {@code zip} is where the patient lives, for the
+ * DMEPOS fee schedule; without a {@code locality} it also gives the locality.
  */
 public final class RowParser {
 
@@ -49,6 +49,7 @@ public final class RowParser {
   private final int date;
   private final int claim;
   private final int practitioner;
+  private final int qualifyingApm;
 
   // Batch files repeat the same context over many rows: remember the last text of each context
   // column and what it meant, so that it is parsed and looked up once per change.
@@ -97,6 +98,7 @@ public final class RowParser {
     this.date = header.indexOf("date");
     this.claim = header.indexOf("claim");
     this.practitioner = header.indexOf("practitioner");
+    this.qualifyingApm = header.indexOf("qualifying_apm");
   }
 
   /** What one row became: a request or the reason it is not one, and its claim. */
@@ -266,8 +268,24 @@ public final class RowParser {
         return problem("invalid_practitioner", "practitioner: " + e.getMessage(), claimValue);
       }
     }
+    String apmText = field(fields, qualifyingApm).strip();
+    boolean apm = defaults.qualifyingApm();
+    if (!apmText.isEmpty()) {
+      Optional<Boolean> flag = yesOrNo(apmText);
+      if (flag.isEmpty()) {
+        return problem(
+            "invalid_qualifying_apm",
+            "qualifying_apm: "
+                + CodeFormatException.quote(apmText)
+                + " is not yes or no: expected true, false, yes, no, y, n, 1 or 0",
+            claimValue);
+      }
+      apm = flag.get();
+    }
     return new Row(
-        new LineRequest(line, place, choice, serviceDate, beneficiaryZip, type), null, claimValue);
+        new LineRequest(line, place, choice, serviceDate, beneficiaryZip, type, apm),
+        null,
+        claimValue);
   }
 
   private Locality locality(String text) {
@@ -317,6 +335,15 @@ public final class RowParser {
       value = value * 10 + c - '0';
     }
     return value;
+  }
+
+  /** Reads a yes-or-no cell: true, false, yes, no, y, n, 1 or 0, ignoring case. */
+  static Optional<Boolean> yesOrNo(String text) {
+    return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "yes", "y", "1" -> Optional.of(true);
+      case "false", "no", "n", "0" -> Optional.of(false);
+      default -> Optional.empty();
+    };
   }
 
   private static Row problem(String reason, String explanation, String claim) {
