@@ -36,6 +36,7 @@ public final class PricingContext {
   private final boolean qualifyingApmParticipant;
   private final Optional<String> beneficiaryZip;
   private final PractitionerType practitioner;
+  private final Optional<ServicePlace> place;
 
   private PricingContext(
       LocalDate dateOfService,
@@ -44,7 +45,8 @@ public final class PricingContext {
       boolean participating,
       boolean qualifyingApmParticipant,
       Optional<String> beneficiaryZip,
-      PractitionerType practitioner) {
+      PractitionerType practitioner,
+      Optional<ServicePlace> place) {
     this.dateOfService = dateOfService;
     this.area = area;
     this.setting = setting;
@@ -52,6 +54,7 @@ public final class PricingContext {
     this.qualifyingApmParticipant = qualifyingApmParticipant;
     this.beneficiaryZip = beneficiaryZip;
     this.practitioner = practitioner;
+    this.place = place;
   }
 
   /**
@@ -66,7 +69,8 @@ public final class PricingContext {
         true,
         false,
         Optional.empty(),
-        PractitionerType.PHYSICIAN);
+        PractitionerType.PHYSICIAN,
+        Optional.empty());
   }
 
   /**
@@ -81,7 +85,8 @@ public final class PricingContext {
         true,
         false,
         Optional.empty(),
-        PractitionerType.PHYSICIAN);
+        PractitionerType.PHYSICIAN,
+        Optional.empty());
   }
 
   /** Returns the date the service was furnished. */
@@ -140,7 +145,8 @@ public final class PricingContext {
         participating,
         qualifyingApmParticipant,
         Optional.of(fiveDigitZip(requireNonNull(zip, "zip"))),
-        practitioner);
+        practitioner,
+        place);
   }
 
   /** Returns a copy without a beneficiary ZIP code. */
@@ -152,7 +158,8 @@ public final class PricingContext {
         participating,
         qualifyingApmParticipant,
         Optional.empty(),
-        practitioner);
+        practitioner,
+        place);
   }
 
   private static String fiveDigitZip(CharSequence zip) {
@@ -179,7 +186,8 @@ public final class PricingContext {
         participating,
         qualifyingApmParticipant,
         beneficiaryZip,
-        practitioner);
+        practitioner,
+        place);
   }
 
   /** Returns a copy in another payment area. */
@@ -191,19 +199,51 @@ public final class PricingContext {
         participating,
         qualifyingApmParticipant,
         beneficiaryZip,
-        practitioner);
+        practitioner,
+        place);
   }
 
-  /** Returns a copy in another setting. */
+  /**
+   * Returns a copy in another setting. A place of service the context had is dropped unless it is
+   * paid at that setting: the setting and the place never disagree.
+   */
   public PricingContext withSetting(Setting newSetting) {
+    requireNonNull(newSetting, "newSetting");
     return new PricingContext(
         dateOfService,
         area,
-        requireNonNull(newSetting, "newSetting"),
+        newSetting,
         participating,
         qualifyingApmParticipant,
         beneficiaryZip,
-        practitioner);
+        practitioner,
+        place.filter(p -> p.setting() == newSetting));
+  }
+
+  /**
+   * Returns the place of service, when the context has one: the two-digit code of the claim, which
+   * decides the setting and, for Medicare, whether some services are paid there at all. Medicare
+   * schedules read it with {@code PlaceOfService.in(context)}.
+   */
+  public Optional<ServicePlace> placeOfService() {
+    return place;
+  }
+
+  /**
+   * Returns a copy furnished at {@code newPlace}, in the setting the place is paid at: {@code
+   * withPlaceOfService(PlaceOfService.parse("22"))} is the facility setting.
+   */
+  public PricingContext withPlaceOfService(ServicePlace newPlace) {
+    requireNonNull(newPlace, "newPlace");
+    return new PricingContext(
+        dateOfService,
+        area,
+        requireNonNull(newPlace.setting(), "setting of the place"),
+        participating,
+        qualifyingApmParticipant,
+        beneficiaryZip,
+        practitioner,
+        Optional.of(newPlace));
   }
 
   /** Returns a copy for a participating ({@code true}) or non-participating provider. */
@@ -215,13 +255,21 @@ public final class PricingContext {
         isParticipating,
         qualifyingApmParticipant,
         beneficiaryZip,
-        practitioner);
+        practitioner,
+        place);
   }
 
   /** Returns a copy for a qualifying APM participant ({@code true}) or not. */
   public PricingContext withQualifyingApmParticipant(boolean isQualifying) {
     return new PricingContext(
-        dateOfService, area, setting, participating, isQualifying, beneficiaryZip, practitioner);
+        dateOfService,
+        area,
+        setting,
+        participating,
+        isQualifying,
+        beneficiaryZip,
+        practitioner,
+        place);
   }
 
   /**
@@ -241,7 +289,8 @@ public final class PricingContext {
         participating,
         qualifyingApmParticipant,
         beneficiaryZip,
-        requireNonNull(type, "type"));
+        requireNonNull(type, "type"),
+        place);
   }
 
   @Override
@@ -256,7 +305,8 @@ public final class PricingContext {
         && participating == that.participating
         && qualifyingApmParticipant == that.qualifyingApmParticipant
         && beneficiaryZip.equals(that.beneficiaryZip)
-        && practitioner == that.practitioner;
+        && practitioner == that.practitioner
+        && place.map(ServicePlace::code).equals(that.place.map(ServicePlace::code));
   }
 
   @Override
@@ -268,7 +318,8 @@ public final class PricingContext {
         participating,
         qualifyingApmParticipant,
         beneficiaryZip,
-        practitioner);
+        practitioner,
+        place.map(ServicePlace::code));
   }
 
   /**
@@ -281,6 +332,7 @@ public final class PricingContext {
     StringBuilder sb = new StringBuilder(48).append(dateOfService);
     area.ifPresent(l -> sb.append(' ').append(l));
     sb.append(' ').append(setting.words());
+    place.ifPresent(p -> sb.append(" POS ").append(p.code() < 10 ? "0" : "").append(p.code()));
     if (!participating) {
       sb.append(" non-participating");
     }

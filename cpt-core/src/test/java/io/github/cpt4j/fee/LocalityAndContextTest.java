@@ -83,6 +83,15 @@ class LocalityAndContextTest {
             c.withPractitioner(PractitionerType.parse(" NP ")))
         .testEquals();
     assertEquals(c, c.withPractitioner(PractitionerType.PHYSICIAN));
+    PricingContext hospital =
+        c.withPlaceOfService(io.github.cpt4j.fee.medicare.PlaceOfService.parse("22"));
+    assertEquals(Setting.FACILITY, hospital.setting());
+    assertEquals("2025-03-14 13282-99 facility POS 22", hospital.toString());
+    assertEquals(Optional.empty(), hospital.withSetting(Setting.NON_FACILITY).placeOfService());
+    assertEquals(hospital, hospital.withSetting(Setting.FACILITY));
+    assertEquals(
+        hospital.withPlaceOfService(io.github.cpt4j.fee.medicare.PlaceOfService.OFFICE),
+        c.withPlaceOfService(io.github.cpt4j.fee.medicare.PlaceOfService.parse("11")));
     assertEquals(PractitionerType.PHYSICIAN, c.practitioner());
     assertEquals(
         "2025-03-14 13282-99 non-facility clinical social worker",
