@@ -316,7 +316,8 @@ final class PriceCommand implements Callable<Integer> {
             // --zip is also where the patient lives, for the DMEPOS fee schedule.
             Optional.ofNullable(location == null ? null : location.zip).map(ZipCode::digits),
             practitioner == null ? PractitionerType.PHYSICIAN : practitioner,
-            qualifyingApm);
+            qualifyingApm,
+            Optional.ofNullable(setting == null ? null : setting.pos));
     return input == null ? priceLines(defaults, pricer) : priceBatch(defaults, pricer);
   }
 
@@ -502,7 +503,8 @@ final class PriceCommand implements Callable<Integer> {
                 defaults.date(),
                 defaults.beneficiaryZip(),
                 defaults.practitioner(),
-                defaults.qualifyingApm()));
+                defaults.qualifyingApm(),
+                defaults.place()));
         priced.add(outcomes.size());
         outcomes.add(null);
       } catch (CodeFormatException e) {

@@ -7,6 +7,7 @@ import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.PlaceOfService;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -24,6 +25,8 @@ import java.util.Optional;
  *     a share of the fee
  * @param qualifyingApm whether the provider is a qualifying APM participant, paid with the higher
  *     conversion factor from 2026
+ * @param place the place of service, when the line gave one (the setting is then its setting): it
+ *     decides whether incident-to and independent therapists' services are paid
  */
 public record LineRequest(
     ClaimLine line,
@@ -32,7 +35,8 @@ public record LineRequest(
     LocalDate date,
     Optional<String> beneficiaryZip,
     PractitionerType practitioner,
-    boolean qualifyingApm) {
+    boolean qualifyingApm,
+    Optional<PlaceOfService> place) {
 
   /** Checks that nothing is missing. */
   public LineRequest {
@@ -42,6 +46,27 @@ public record LineRequest(
     requireNonNull(date, "date");
     requireNonNull(beneficiaryZip, "beneficiaryZip");
     requireNonNull(practitioner, "practitioner");
+    requireNonNull(place, "place");
+  }
+
+  /** A line without a place of service: its setting alone. */
+  public LineRequest(
+      ClaimLine line,
+      Locality locality,
+      Setting setting,
+      LocalDate date,
+      Optional<String> beneficiaryZip,
+      PractitionerType practitioner,
+      boolean qualifyingApm) {
+    this(
+        line,
+        locality,
+        setting,
+        date,
+        beneficiaryZip,
+        practitioner,
+        qualifyingApm,
+        Optional.empty());
   }
 
   /** A line of a provider who is no qualifying APM participant. */
@@ -72,15 +97,17 @@ public record LineRequest(
 
   /**
    * Tells whether {@code other} may be on one claim with this line: the same locality, setting,
-   * beneficiary's ZIP code, practitioner and APM status. The dates may differ: each line of a claim
-   * carries its own date of service, and the claim pricer applies its same-day rules per date.
+   * beneficiary's ZIP code, practitioner, APM status and place of service. The dates may differ:
+   * each line of a claim carries its own date of service, and the claim pricer applies its same-day
+   * rules per date.
    */
   public boolean sameContext(LineRequest other) {
     return locality.equals(other.locality)
         && setting == other.setting
         && beneficiaryZip.equals(other.beneficiaryZip)
         && practitioner == other.practitioner
-        && qualifyingApm == other.qualifyingApm;
+        && qualifyingApm == other.qualifyingApm
+        && place.equals(other.place);
   }
 
   /**
@@ -93,6 +120,9 @@ public record LineRequest(
             .withParticipating(participating)
             .withPractitioner(practitioner)
             .withQualifyingApmParticipant(qualifyingApm);
+    if (place.isPresent()) {
+      context = context.withPlaceOfService(place.get());
+    }
     return beneficiaryZip.map(context::withBeneficiaryZip).orElse(context);
   }
 }

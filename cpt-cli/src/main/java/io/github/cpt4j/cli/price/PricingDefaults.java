@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.PlaceOfService;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param practitioner who furnished the services ({@code --practitioner}); physician by default
  * @param qualifyingApm whether the provider is a qualifying APM participant ({@code
  *     --qualifying-apm})
+ * @param place the place of service ({@code --pos}), when given
  */
 public record PricingDefaults(
     Optional<Locality> locality,
@@ -27,7 +29,8 @@ public record PricingDefaults(
     LocalDate date,
     Optional<String> beneficiaryZip,
     PractitionerType practitioner,
-    boolean qualifyingApm) {
+    boolean qualifyingApm,
+    Optional<PlaceOfService> place) {
 
   /** Checks that nothing is null. */
   public PricingDefaults {
@@ -36,6 +39,18 @@ public record PricingDefaults(
     requireNonNull(date, "date");
     requireNonNull(beneficiaryZip, "beneficiaryZip");
     requireNonNull(practitioner, "practitioner");
+    requireNonNull(place, "place");
+  }
+
+  /** The defaults without a place of service. */
+  public PricingDefaults(
+      Optional<Locality> locality,
+      Setting setting,
+      LocalDate date,
+      Optional<String> beneficiaryZip,
+      PractitionerType practitioner,
+      boolean qualifyingApm) {
+    this(locality, setting, date, beneficiaryZip, practitioner, qualifyingApm, Optional.empty());
   }
 
   /** The defaults of a provider who is no qualifying APM participant. */

@@ -224,6 +224,7 @@ public final class RowParser {
     String settingText = field(fields, setting);
     String posText = field(fields, pos);
     Setting choice;
+    Optional<PlaceOfService> placeOfService = Optional.empty();
     if (!settingText.isBlank() && !posText.isBlank()) {
       return problem(
           "conflicting_setting", "give a setting or a place of service, not both", claimValue);
@@ -235,12 +236,14 @@ public final class RowParser {
       }
     } else if (!posText.isBlank()) {
       try {
-        choice = PlaceOfService.parse(posText).setting();
+        placeOfService = Optional.of(PlaceOfService.parse(posText));
+        choice = placeOfService.get().setting();
       } catch (IllegalArgumentException e) {
         return problem("invalid_pos", "pos: " + e.getMessage(), claimValue);
       }
     } else {
       choice = defaults.setting();
+      placeOfService = defaults.place();
     }
 
     String dateText = field(fields, date);
@@ -283,7 +286,8 @@ public final class RowParser {
       apm = flag.get();
     }
     return new Row(
-        new LineRequest(line, place, choice, serviceDate, beneficiaryZip, type, apm),
+        new LineRequest(
+            line, place, choice, serviceDate, beneficiaryZip, type, apm, placeOfService),
         null,
         claimValue);
   }
