@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:everything was valid and done",
       "1:some input (a code, a line, a row) was invalid; the rest was processed",
-      "2:trouble: a usage error, a file that cannot be read or written, an internal error; "
-          + "also, silently, when the output is closed early (piped into head)"
+      "2:trouble: a usage error, a file that cannot be read or written, an internal error, "
+          + "or an output closed early (piped into head)"
     })
 final class CptCommand implements Callable<Integer> {
 

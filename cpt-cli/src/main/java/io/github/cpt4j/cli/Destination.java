@@ -15,25 +15,37 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where a command's results go: standard output, or a file that is replaced only when the command
  * succeeds. A file is written to a temporary file beside it, flushed and synced to the disk, and
  * renamed over the target at {@link #commit()}; {@link #close()} without a commit deletes the
  * temporary file. So a run that fails, or is killed at any moment, leaves the old file or none,
- * never a part of the new one. A target that exists but is not a regular file (a device such as
- * {@code /dev/null}, a named pipe) cannot be replaced and is written directly.
+ * never a part of the new one. A killed run cannot delete its temporary file; the next run to the
+ * same target does, when the process that wrote it is gone (see {@link #temporaryPrefix}). A target
+ * that exists but is not a regular file (a device such as {@code /dev/null}, a named pipe) cannot
+ * be replaced and is written directly.
  *
  * <p>Every write failure is an {@link OutputFailedException} naming the output, so that it is never
  * blamed on the input.
  */
 final class Destination implements AutoCloseable {
+
+  /** The part of a temporary file's name after its prefix: the process id, random digits. */
+  private static final Pattern TEMPORARY = Pattern.compile("(\\d{1,18})-[0-9a-f]{16}\\.tmp");
 
   private final String name;
   private final Path target; // null for standard output
@@ -60,6 +72,39 @@ final class Destination implements AutoCloseable {
       return new Destination("standard output", null, stdout);
     }
     return new Destination("'" + name + "'", Inputs.path(name), stdout);
+  }
+
+  /**
+   * Returns the name of the input that the output {@code name} would overwrite, if any: an output
+   * file is replaced at the end of the run, so it must not be a file the run reads.
+   *
+   * @param inputs each input's name for the message ({@code --input}, {@code --mue}) and its file;
+   *     {@code -} as {@code --input} stands for standard input, which may be redirected from a file
+   */
+  static Optional<String> overwrittenInput(String name, List<Map.Entry<String, String>> inputs) {
+    if (name == null || Inputs.STDIN.equals(name)) {
+      return Optional.empty();
+    }
+    Path out = Inputs.path(name);
+    if (!Files.exists(out)) {
+      return Optional.empty();
+    }
+    for (Map.Entry<String, String> input : inputs) {
+      boolean stdin = Inputs.STDIN.equals(input.getValue());
+      Path file = stdin ? Path.of("/dev/stdin") : Inputs.path(input.getValue());
+      if (isSameFile(file, out)) {
+        return Optional.of(stdin ? "standard input" : input.getKey());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isSameFile(Path a, Path b) {
+    try {
+      return Files.exists(a) && Files.isSameFile(a, b);
+    } catch (IOException | SecurityException e) {
+      return false;
+    }
   }
 
   /** Tells whether the results go to a file. */
@@ -91,8 +136,11 @@ final class Destination implements AutoCloseable {
         stream = Files.newOutputStream(target);
       } else {
         Path file = target.toAbsolutePath();
+        removeStaleTemporaryFiles(file);
         String random = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-        temporary = file.resolveSibling("." + file.getFileName() + "." + random + ".tmp");
+        temporary =
+            file.resolveSibling(
+                temporaryPrefix(file) + ProcessHandle.current().pid() + "-" + random + ".tmp");
         channel =
             FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         stream = Channels.newOutputStream(channel);
@@ -105,6 +153,47 @@ final class Destination implements AutoCloseable {
       deleteTemporary();
       throw e instanceof OutputFailedException ? e : new OutputFailedException(name, e);
     }
+  }
+
+  /**
+   * The start of the name of a temporary file for {@code file}: {@code .FILE.cpt-}, then the id of
+   * the process writing it, a dash, 16 random hexadecimal digits and {@code .tmp}. The name says
+   * whose it is, so that the next run can tell a file left behind by a killed run from one that
+   * another run is still writing.
+   */
+  private static String temporaryPrefix(Path file) {
+    return "." + file.getFileName() + ".cpt-";
+  }
+
+  /**
+   * Deletes the temporary files of {@code file} that a run killed before it could clean up left
+   * behind: those of our naming whose process is no longer running on this machine. Files of any
+   * other name, and those of a process still running, are left alone. Best effort: a file that
+   * cannot be listed or deleted is not this run's problem.
+   */
+  private static void removeStaleTemporaryFiles(Path file) {
+    Path directory = file.getParent();
+    if (directory == null) {
+      return;
+    }
+    String prefix = temporaryPrefix(file);
+    try (DirectoryStream<Path> siblings =
+        Files.newDirectoryStream(directory, p -> p.getFileName().toString().startsWith(prefix))) {
+      for (Path sibling : siblings) {
+        Matcher name = TEMPORARY.matcher(sibling.getFileName().toString());
+        if (name.region(prefix.length(), name.regionEnd()).matches()
+            && !isRunning(name.group(1))
+            && Files.isRegularFile(sibling, LinkOption.NOFOLLOW_LINKS)) {
+          Files.deleteIfExists(sibling);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // Leftovers only take space; they never stand in for the output.
+    }
+  }
+
+  private static boolean isRunning(String pid) {
+    return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
   }
 
   /**

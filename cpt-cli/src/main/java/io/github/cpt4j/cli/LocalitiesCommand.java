@@ -3,14 +3,18 @@ package io.github.cpt4j.cli;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.cli.price.PricingData;
+import io.github.cpt4j.cli.price.ZipCode;
 import io.github.cpt4j.cli.report.Column;
 import io.github.cpt4j.cli.report.Report;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.pfs.Gpci;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +26,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
@@ -34,10 +39,17 @@ import picocli.CommandLine.TypeConversionException;
       "List the Medicare payment localities: MAC, locality number, state, name and the "
           + "three geographic practice cost indices (work, practice expense, malpractice).",
       "",
-      "The LOCALITY column (MAC-LOC) is what cpt price --locality takes."
+      "The LOCALITY column (MAC-LOC) is what cpt price --locality takes. GPCIs are shown "
+          + "with three decimals, as CMS prints them.",
+      "",
+      "Exit status 1 when --state names no locality; 2 when the --zip code is in none."
     },
     footerHeading = "%nExamples:%n",
-    footer = {"  cpt localities --state NY", "  cpt localities --format csv > localities.csv"})
+    footer = {
+      "  cpt localities --state NY",
+      "  cpt localities --zip 10001",
+      "  cpt localities --format csv > localities.csv"
+    })
 final class LocalitiesCommand implements Callable<Integer> {
 
   private static final List<Column> COLUMNS =
@@ -62,6 +74,12 @@ final class LocalitiesCommand implements Callable<Integer> {
       description = "Only this state or territory, such as NY or PR.")
   private String state;
 
+  @Option(
+      names = {"-z", "--zip"},
+      paramLabel = "ZIP",
+      description = "Only the locality of this ZIP code.")
+  private ZipCode zip;
+
   @Mixin private FormatOption output;
 
   @Option(
@@ -77,6 +95,17 @@ final class LocalitiesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (zip != null && state != null) {
+      throw new ParameterException(spec.commandLine(), "give --state or --zip, not both");
+    }
+    Optional<Locality> ofZip = Optional.empty();
+    if (zip != null) {
+      ofZip = data.localityOf(zip);
+      if (ofZip.isEmpty()) {
+        throw new ParameterException(
+            spec.commandLine(), "ZIP code " + zip + " is in no Medicare payment locality");
+      }
+    }
     if (gpci != null && !Files.isRegularFile(gpci)) {
       throw new CliException(
           "cannot read '"
@@ -101,18 +130,24 @@ final class LocalitiesCommand implements Callable<Integer> {
     Report report = Report.create(output.format, COLUMNS, out, false);
     int shown = 0;
     for (Gpci locality : all) {
-      if (state == null || state.equals(locality.state())) {
+      if ((state == null || state.equals(locality.state()))
+          && ofZip.map(locality.locality()::equals).orElse(true)) {
         report.row(
             locality.locality().toString(),
             locality.state(),
             locality.name(),
-            locality.work(),
-            locality.practiceExpense(),
-            locality.malpractice());
+            asCmsPrints(locality.work()),
+            asCmsPrints(locality.practiceExpense()),
+            asCmsPrints(locality.malpractice()));
         shown++;
       }
     }
     report.finish();
+    if (shown == 0 && ofZip.isPresent()) {
+      // The ZIP table and the GPCI file disagree: --gpci names a table without the locality.
+      throw new CliException(
+          "ZIP code " + zip + " is in locality " + ofZip.get() + ", which has no GPCIs here");
+    }
     if (shown == 0 && state != null) {
       spec.commandLine()
           .getErr()
@@ -120,6 +155,14 @@ final class LocalitiesCommand implements Callable<Integer> {
       return ExitStatus.INVALID_INPUT;
     }
     return ExitStatus.OK;
+  }
+
+  /**
+   * Returns {@code gpci} with three decimals, as CMS's GPCI files print it (1.000, not 1); a value
+   * with more decimals is shown whole.
+   */
+  private static BigDecimal asCmsPrints(BigDecimal gpci) {
+    return gpci.scale() >= 3 ? gpci : gpci.setScale(3, RoundingMode.UNNECESSARY);
   }
 
   /** Reads {@code --state}: two letters, in any case. */

@@ -40,7 +40,11 @@ import picocli.CommandLine.Spec;
           + "Medicare relative values and payment indicators.",
       "",
       "Codes may be typed in lower case and with blanks around them. A malformed code is "
-          + "reported with the reason and the index of the problem."
+          + "reported with the reason and the index of the problem.",
+      "",
+      "CSV and JSON have one record per relative value row (rvu_row: global, 26, TC or 53) "
+          + "with its values and NA flags, the code's own fields repeated; a code without "
+          + "rows has one record."
     },
     footerHeading = "%nExamples:%n",
     footer = {"  cpt lookup 99213", "  cpt lookup 0001F G0438 --format json"})
@@ -61,10 +65,13 @@ final class LookupCommand implements Callable<Integer> {
           Column.text("effective_from", 10),
           Column.text("effective_to", 10),
           Column.text("rvu_rows", 12),
+          Column.text("rvu_row", 6),
           Column.text("status", 6),
           Column.number("work_rvu", 8),
           Column.number("pe_nonfacility_rvu", 8),
+          Column.text("pe_nonfacility_na", 5),
           Column.number("pe_facility_rvu", 8),
+          Column.text("pe_facility_na", 5),
           Column.number("mp_rvu", 8),
           Column.text("global_days", 6),
           Column.text("pc_tc", 5),
@@ -134,42 +141,45 @@ final class LookupCommand implements Callable<Integer> {
           out.flush();
         }
       } else {
-        // CSV and JSON have one record per code: the row without a modifier when there is one.
-        Optional<RvuEntry> global =
-            rows.stream()
-                .filter(r -> r.modifier().isEmpty())
-                .findFirst()
-                .or(() -> rows.stream().findFirst());
-        report.row(
-            input,
-            code.toString(),
-            code.level().name(),
-            category(code),
-            kind(code),
-            section(code),
-            subsection(code),
-            group(code),
-            entry.map(CodeEntry::shortDescription).orElse(null),
-            entry.map(CodeEntry::addOn).orElse(null),
-            entry.map(e -> e.effectiveFrom().toString()).orElse(null),
-            entry.flatMap(CodeEntry::effectiveTo).map(LocalDate::toString).orElse(null),
-            rows.isEmpty() ? null : rowNames(rows),
-            global.map(r -> String.valueOf(r.status().code())).orElse(null),
-            global.map(RvuEntry::workRvu).orElse(null),
-            global.map(RvuEntry::nonFacilityPeRvu).orElse(null),
-            global.map(RvuEntry::facilityPeRvu).orElse(null),
-            global.map(RvuEntry::malpracticeRvu).orElse(null),
-            global.map(r -> r.indicators().globalPeriod().code()).orElse(null),
-            indicator(global, i -> i.pcTc().code()),
-            indicator(global, i -> i.multipleProcedure().code()),
-            indicator(global, i -> i.bilateral().code()),
-            indicator(global, i -> i.assistantAtSurgery().code()),
-            indicator(global, i -> i.coSurgeons().code()),
-            indicator(global, i -> i.teamSurgery().code()),
-            BundledData.partBFeeSchedule().payerOf(code).name(),
-            null,
-            null,
-            null);
+        // CSV and JSON have one record per relative value row (global, 26, TC, 53), the code's
+        // own fields repeated; a code without rows has one record with those cells blank.
+        List<Optional<RvuEntry>> records =
+            rows.isEmpty() ? List.of(Optional.empty()) : rows.stream().map(Optional::of).toList();
+        for (Optional<RvuEntry> row : records) {
+          report.row(
+              input,
+              code.toString(),
+              code.level().name(),
+              category(code),
+              kind(code),
+              section(code),
+              subsection(code),
+              group(code),
+              entry.map(CodeEntry::shortDescription).orElse(null),
+              entry.map(CodeEntry::addOn).orElse(null),
+              entry.map(e -> e.effectiveFrom().toString()).orElse(null),
+              entry.flatMap(CodeEntry::effectiveTo).map(LocalDate::toString).orElse(null),
+              rows.isEmpty() ? null : rowNames(rows),
+              row.map(LookupCommand::rowName).orElse(null),
+              row.map(r -> String.valueOf(r.status().code())).orElse(null),
+              row.map(RvuEntry::workRvu).orElse(null),
+              row.map(RvuEntry::nonFacilityPeRvu).orElse(null),
+              row.map(RvuEntry::nonFacilityNa).orElse(null),
+              row.map(RvuEntry::facilityPeRvu).orElse(null),
+              row.map(RvuEntry::facilityNa).orElse(null),
+              row.map(RvuEntry::malpracticeRvu).orElse(null),
+              row.map(r -> r.indicators().globalPeriod().code()).orElse(null),
+              indicator(row, i -> i.pcTc().code()),
+              indicator(row, i -> i.multipleProcedure().code()),
+              indicator(row, i -> i.bilateral().code()),
+              indicator(row, i -> i.assistantAtSurgery().code()),
+              indicator(row, i -> i.coSurgeons().code()),
+              indicator(row, i -> i.teamSurgery().code()),
+              BundledData.partBFeeSchedule().payerOf(code).name(),
+              null,
+              null,
+              null);
+        }
       }
       first = false;
     }
@@ -267,10 +277,14 @@ final class LookupCommand implements Callable<Integer> {
   private static String rowNames(List<RvuEntry> rows) {
     StringBuilder sb = new StringBuilder();
     for (RvuEntry row : rows) {
-      sb.append(sb.length() == 0 ? "" : " ")
-          .append(row.modifier().map(Object::toString).orElse("global"));
+      sb.append(sb.length() == 0 ? "" : " ").append(rowName(row));
     }
     return sb.toString();
+  }
+
+  /** The row's modifier (26, TC, 53), or {@code global} for the row without one. */
+  private static String rowName(RvuEntry row) {
+    return row.modifier().map(Object::toString).orElse("global");
   }
 
   private static String indicator(

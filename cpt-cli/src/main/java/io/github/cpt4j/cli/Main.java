@@ -14,6 +14,7 @@ import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -77,16 +78,15 @@ public final class Main {
       status = fatal(e, err);
     }
     out.flush();
-    // A command that wrote its results without looking: a full disk must not pass for success.
-    if (status != ExitStatus.TROUBLE && out instanceof StandardOutput stdout) {
-      if (stdout.checkError() && stdout.failedForReal()) {
-        err.println(
-            "cpt: "
-                + oneLine(
-                    new OutputFailedException("standard output", stdout.failure().orElseThrow())
-                        .getMessage()));
-        status = ExitStatus.TROUBLE;
-      }
+    // A command that wrote its results without looking: a full disk, or a reader that went away,
+    // must not pass for success.
+    if (status != ExitStatus.TROUBLE && out.checkError()) {
+      IOException failure =
+          out instanceof StandardOutput stdout && stdout.failedForReal()
+              ? new OutputFailedException("standard output", stdout.failure().orElseThrow())
+              : new OutputClosedException();
+      err.println("cpt: " + oneLine(failure.getMessage()));
+      status = ExitStatus.TROUBLE;
     }
     err.flush();
     return status;
@@ -113,6 +113,8 @@ public final class Main {
     commandLine.addSubcommand(new DataCommand(data));
     commandLine.addSubcommand(new ValidateCommand());
     commandLine.addSubcommand(new ScrubCommand());
+    // cpt help COMMAND prints what cpt COMMAND --help prints.
+    commandLine.addSubcommand(new CommandLine.HelpCommand());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.registerConverter(Format.class, Main::format);
     // One converter per value type for every command, instead of a converter class per option:
@@ -173,16 +175,15 @@ public final class Main {
   /** A failure while running: the user's (a missing file) or ours (a bug). One line, status 2. */
   private static int failure(Exception e, CommandLine cmd, boolean debug) {
     PrintWriter err = cmd.getErr();
-    if (e instanceof OutputClosedException && !debug) {
-      return ExitStatus.TROUBLE; // nobody reads any more: stop without a word, like head's peers
+    if (!(e instanceof OutputClosedException)) {
+      cmd.getOut().flush(); // results printed so far come before the message
     }
-    cmd.getOut().flush(); // results printed so far come before the message
     if (debug) {
       e.printStackTrace(err);
     }
     String name = cmd.getCommandSpec().qualifiedName();
     String message;
-    if (e instanceof CliException) {
+    if (e instanceof CliException || e instanceof OutputClosedException) {
       message = e.getMessage();
     } else if (e instanceof UncheckedIOException) {
       message = "input/output error: " + e.getCause().getMessage();

@@ -6,6 +6,7 @@ import com.google.common.io.CountingInputStream;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.cli.price.BatchPricing;
 import io.github.cpt4j.cli.price.ClaimPricer;
+import io.github.cpt4j.cli.price.DateCoverage;
 import io.github.cpt4j.cli.price.LineRequest;
 import io.github.cpt4j.cli.price.Outcome;
 import io.github.cpt4j.cli.price.PricingData;
@@ -71,7 +72,8 @@ import picocli.CommandLine.TypeConversionException;
           + "(required), modifiers (separated by blanks or hyphens), units (default 1), "
           + "minutes (anesthesia time), "
           + "locality (MAC-LOC) or zip, setting (facility or non-facility) or pos, date "
-          + "(YYYY-MM-DD), claim (adjacent rows with the same value are priced together). "
+          + "(YYYY-MM-DD), claim (adjacent rows with the same value are priced together, "
+          + "each on its own date). "
           + "Blank cells take the values of the options below. The output has every input "
           + "column, then amount (blank when there is none), result (priced or a reason "
           + "code) and explanation (why there is no amount; with --explain, also how each "
@@ -146,7 +148,9 @@ final class PriceCommand implements Callable<Integer> {
   @Option(
       names = {"-d", "--date"},
       paramLabel = "YYYY-MM-DD",
-      description = "Date of service; default today.")
+      description =
+          "Date of service; default today. A date the loaded data does not cover is "
+              + "date_not_covered; if nothing is priced for that, the exit status is 1.")
   private LocalDate date;
 
   @ArgGroup(exclusive = true, multiplicity = "0..1")
@@ -277,6 +281,10 @@ final class PriceCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     checkUsage();
+    // Lines given as arguments are few: explain them all. A batch explains only what is not
+    // priced unless --explain asks, for the explanation costs more than the price. The data is
+    // loaded first: with --cms-dir, --zip is looked up in the directory's ZIP code file.
+    ClaimPricer pricer = openPricer(input == null || explain);
     PricingDefaults defaults =
         new PricingDefaults(
             defaultLocality(),
@@ -284,9 +292,6 @@ final class PriceCommand implements Callable<Integer> {
             date == null ? LocalDate.now() : date,
             // --zip is also where the patient lives, for the DMEPOS fee schedule.
             Optional.ofNullable(location == null ? null : location.zip).map(ZipCode::digits));
-    // Lines given as arguments are few: explain them all. A batch explains only what is not
-    // priced unless --explain asks, for the explanation costs more than the price.
-    ClaimPricer pricer = openPricer(input == null || explain);
     return input == null ? priceLines(defaults, pricer) : priceBatch(defaults, pricer);
   }
 
@@ -295,14 +300,36 @@ final class PriceCommand implements Callable<Integer> {
       return Optional.empty();
     }
     if (location.locality != null) {
+      if (!isKnown(location.locality)) {
+        // Refused here like an unknown ZIP code, rather than as every line's no_gpci_for_locality.
+        throw new ParameterException(
+            spec.commandLine(),
+            "locality "
+                + location.locality
+                + " is not a Medicare payment locality; see cpt localities");
+      }
       return Optional.of(location.locality);
     }
-    Optional<Locality> found = data.localityOf(location.zip);
+    Optional<Locality> found = data.localityOf(location.zip, Optional.ofNullable(cmsDir));
     if (found.isEmpty()) {
       throw new ParameterException(
           spec.commandLine(), "ZIP code " + location.zip + " is in no Medicare payment locality");
     }
     return found;
+  }
+
+  /**
+   * Tells whether {@code locality} is in the GPCI table of {@code --gpci}, else the bundled one
+   * (which the ZIP codes are mapped with, as well). A table that cannot be read is reported when
+   * the pricer loads it, with its own message.
+   */
+  private boolean isKnown(Locality locality) {
+    try {
+      return data.localities(Optional.ofNullable(gpci)).stream()
+          .anyMatch(g -> g.locality().equals(locality));
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      return true;
+    }
   }
 
   private void checkUsage() {
@@ -460,34 +487,58 @@ final class PriceCommand implements Callable<Integer> {
     try (Destination out = Destination.of(output, spec.commandLine().getOut())) {
       Report report = Report.create(chosen, columns, out.open(), cpt.interactive());
       BigDecimal total = BigDecimal.ZERO.setScale(2);
+      int pricedCount = 0;
       for (int i = 0; i < lines.size(); i++) {
         Outcome outcome = outcomes.get(i);
         String shown = labels.get(i);
         Object amount = outcome.amount().orElse(null);
         total = total.add(outcome.amount().orElse(BigDecimal.ZERO));
+        pricedCount += outcome.amount().isPresent() ? 1 : 0;
         if (withExplanation) {
           report.row(shown, amount, outcome.result(), Main.oneLine(outcome.explanation()));
         } else {
           report.row(shown, amount, outcome.result());
         }
       }
+      // The claim's total closes every format; in CSV and JSON its result is "total" too, so
+      // that a program tells it from a line.
       if (chosen == Format.TABLE) {
         if (withExplanation) {
           report.row("total", total, null, null);
         } else {
           report.row("total", total, null);
         }
+      } else {
+        report.row("total", total, "total", "sum of the " + pricedCount + " priced lines' amounts");
       }
       report.finish();
       out.commit();
     } catch (OutputFailedException e) {
       throw new CliException(e.getMessage(), e);
     }
+    Optional<String> uncovered = DateCoverage.nothingPriced(outcomes);
+    if (uncovered.isPresent()) {
+      // The default date is today: a run that priced nothing for its date says so, never 0.00.
+      note(uncovered.get());
+      return ExitStatus.INVALID_INPUT;
+    }
     return allValid ? ExitStatus.OK : ExitStatus.INVALID_INPUT;
   }
 
+  /** Writes one line to standard error, as {@code cpt price: ...}. */
+  private void note(String line) {
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("cpt price: " + line);
+    err.flush();
+  }
+
   private int priceBatch(PricingDefaults defaults, ClaimPricer pricer) throws IOException {
-    BatchPricing batch = new BatchPricing(defaults, !nonParticipating, pricer, data::localityOf);
+    BatchPricing batch =
+        new BatchPricing(
+            defaults,
+            !nonParticipating,
+            pricer,
+            zip -> data.localityOf(zip, Optional.ofNullable(cmsDir)));
     boolean fromFile = !Inputs.STDIN.equals(input);
     long size = -1;
     if (fromFile) {
@@ -532,6 +583,10 @@ final class PriceCommand implements Callable<Integer> {
           "%,d rows: %,d priced, %,d not priced (%,d invalid)%n",
           summary.rows(), summary.priced(), summary.notPriced(), summary.invalid());
       err.flush();
+    }
+    if (summary.priced() == 0 && summary.dateNotCovered() > 0) {
+      note(DateCoverage.message(summary.coverage()));
+      return ExitStatus.INVALID_INPUT;
     }
     return summary.invalid() == 0 ? ExitStatus.OK : ExitStatus.INVALID_INPUT;
   }

@@ -1,24 +1,23 @@
 package io.github.cpt4j.cli;
 
 import io.github.cpt4j.cli.price.BatchScrub;
+import io.github.cpt4j.cli.report.OutputClosedException;
+import io.github.cpt4j.cli.report.OutputFailedException;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.ncci.MueFile;
 import io.github.cpt4j.data.ncci.PtpFile;
 import io.github.cpt4j.edit.ncci.MueTable;
 import io.github.cpt4j.edit.ncci.NcciEdits;
 import io.github.cpt4j.edit.ncci.PtpTable;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,6 +72,14 @@ final class ScrubCommand implements Callable<Integer> {
   private String output;
 
   @Option(
+      names = "--verbatim",
+      description =
+          "Write CSV cells exactly as read. By default a cell that a spreadsheet would run as a "
+              + "formula (one starting with =, +, - or @) gets a leading ' and control "
+              + "characters are removed.")
+  private boolean verbatim;
+
+  @Option(
       names = "--ptp",
       paramLabel = "FILE",
       description =
@@ -97,16 +104,37 @@ final class ScrubCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "give the edits: --ptp FILE (each part) and/or --mue FILE");
     }
+    List<Map.Entry<String, String>> inputs = new ArrayList<>();
+    inputs.add(Map.entry("--input", input));
+    for (Path part : ptp) {
+      inputs.add(Map.entry("--ptp", part.toString()));
+    }
+    if (mue != null) {
+      inputs.add(Map.entry("--mue", mue.toString()));
+    }
+    Optional<String> overwritten = Destination.overwrittenInput(output, inputs);
+    if (overwritten.isPresent()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--output must not be the file of " + overwritten.get() + ", which it would overwrite");
+    }
     NcciEdits edits = NcciTables.load(ptp, mue);
     BatchScrub scrub = new BatchScrub(edits, date == null ? LocalDate.now() : date);
     BatchScrub.Summary summary;
+    // The output is a temporary file renamed into place on success (see Destination), opened only
+    // once the input's header is known to be good.
     try (InputStream in = Inputs.open(input, cpt.stdin());
-        Writer out = writer()) {
-      try {
-        summary = scrub.run(in, out);
-      } catch (IllegalArgumentException e) {
-        throw new CliException(input + ": " + e.getMessage(), e);
-      }
+        Destination out = Destination.of(output, spec.commandLine().getOut())) {
+      summary = scrub.run(in, out::open, verbatim);
+      out.commit();
+    } catch (IllegalArgumentException e) {
+      throw new CliException(input + ": " + e.getMessage(), e);
+    } catch (OutputFailedException e) {
+      throw new CliException(e.getMessage(), e);
+    } catch (OutputClosedException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new CliException("cannot scrub '" + input + "': " + Inputs.reason(e), e);
     }
     if (cpt.interactive()) {
       PrintWriter err = spec.commandLine().getErr();
@@ -118,36 +146,6 @@ final class ScrubCommand implements Callable<Integer> {
     return summary.withFindings() == 0 && summary.invalid() == 0
         ? ExitStatus.OK
         : ExitStatus.INVALID_INPUT;
-  }
-
-  private Writer writer() {
-    if (output == null || Inputs.STDIN.equals(output)) {
-      PrintWriter out = spec.commandLine().getOut();
-      return new Writer() {
-        @Override
-        public void write(char[] buffer, int offset, int length) {
-          out.write(buffer, offset, length);
-        }
-
-        @Override
-        public void flush() {
-          out.flush();
-        }
-
-        @Override
-        public void close() {
-          out.flush(); // standard output stays open
-        }
-      };
-    }
-    try {
-      return new BufferedWriter(
-          new OutputStreamWriter(
-              Files.newOutputStream(Inputs.path(output)), StandardCharsets.UTF_8),
-          1 << 16);
-    } catch (IOException e) {
-      throw new CliException("cannot write '" + output + "': " + Inputs.reason(e), e);
-    }
   }
 
   /** Loads the NCCI tables the options name; shared by {@code price} and {@code scrub}. */

@@ -1,6 +1,7 @@
 package io.github.cpt4j.cli;
 
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.cli.input.CsvRecordReader;
 import io.github.cpt4j.cli.input.LineReader;
 import io.github.cpt4j.cli.report.Column;
 import io.github.cpt4j.cli.report.Format;
@@ -8,14 +9,21 @@ import io.github.cpt4j.cli.report.OutputClosedException;
 import io.github.cpt4j.cli.report.Report;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.codeset.CodeSet;
+import io.github.cpt4j.data.BundledData;
+import io.github.cpt4j.data.load.CodeSetLoader;
+import io.github.cpt4j.data.load.DataLoadException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -41,13 +49,23 @@ import picocli.CommandLine.Spec;
           + "WRONG_LENGTH or ILLEGAL_CHARACTER) and the 0-based index in the line where the "
           + "problem was found. Lines longer than "
           + ValidateCommand.MAX_LINE_LENGTH
-          + " characters are reported as LINE_TOO_LONG. The input is read as UTF-8."
+          + " characters are reported as LINE_TOO_LONG. The input is read as UTF-8.",
+      "",
+      "With --rules, a line that parses is also checked against the modifier rules (such as "
+          + "MUTUALLY_EXCLUSIVE for 25 with 59, PROFESSIONAL_WITH_TECHNICAL_COMPONENT for 26 "
+          + "with TC), each unknown modifier is UNKNOWN_MODIFIER and a code outside the loaded "
+          + "code set (the bundled sample, or --codes over it) is NOT_IN_CODE_SET; a line gets "
+          + "one report per "
+          + "finding. With --column NAME the input is CSV with a header row, and the lines are "
+          + "that column's cells, numbered by the line they start on; a row that is not valid "
+          + "CSV is MALFORMED_ROW."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  cpt validate codes.txt",
       "  cut -d, -f1 claims.csv | cpt validate --format csv > problems.csv",
-      "  cpt validate --all --format json codes.txt"
+      "  cpt validate --all --format json codes.txt",
+      "  cpt validate --rules --column code claims.csv"
     })
 final class ValidateCommand implements Callable<Integer> {
 
@@ -56,6 +74,15 @@ final class ValidateCommand implements Callable<Integer> {
 
   /** The error type of a line longer than {@link #MAX_LINE_LENGTH}. */
   static final String LINE_TOO_LONG = "LINE_TOO_LONG";
+
+  /** The error type of a CSV record that cannot be read, with {@code --column}. */
+  static final String MALFORMED_ROW = "MALFORMED_ROW";
+
+  /** The error type of a modifier no registry knows, with {@code --rules}. */
+  static final String UNKNOWN_MODIFIER = "UNKNOWN_MODIFIER";
+
+  /** The error type of a code outside the loaded code set, with {@code --rules}. */
+  static final String NOT_IN_CODE_SET = "NOT_IN_CODE_SET";
 
   private static final List<Column> COLUMNS =
       List.of(
@@ -94,12 +121,39 @@ final class ValidateCommand implements Callable<Integer> {
   private boolean all;
 
   @Option(
+      names = {"-r", "--rules"},
+      description =
+          "Also apply the modifier rules, and flag unknown modifiers and codes outside the "
+              + "loaded code set.")
+  private boolean rules;
+
+  @Option(
+      names = "--codes",
+      paramLabel = "FILE",
+      description =
+          "The code set --rules checks against, over the bundled sample: cpt4j's CSV (code, "
+              + "description, ...) or an AMA-style tab-delimited .txt file.")
+  private Path codes;
+
+  @Option(
+      names = {"-c", "--column"},
+      paramLabel = "NAME",
+      description =
+          "Read the input as CSV with a header row and check the cells of this column "
+              + "(its name matched ignoring case).")
+  private String column;
+
+  @Option(
       names = {"-q", "--quiet"},
       description = "Print nothing; only the exit status tells (0 all valid, 1 some invalid).")
   private boolean quiet;
 
   @Override
   public Integer call() throws IOException {
+    if (codes != null && !rules) {
+      throw new ParameterException(spec.commandLine(), "--codes needs --rules");
+    }
+    codeSet = codes == null ? BundledData.codeSet() : loadCodeSet(codes);
     PrintWriter out = spec.commandLine().getOut();
     Report report =
         quiet
@@ -107,57 +161,172 @@ final class ValidateCommand implements Callable<Integer> {
             : output.format == Format.TABLE
                 ? Report.create(output.format, TABLE_COLUMNS, out, cpt.interactive())
                 : Report.create(output.format, COLUMNS, out, cpt.interactive());
-    long lines = 0;
-    long skipped = 0;
-    long invalid = 0;
-    try (LineReader reader = new LineReader(Inputs.openText(file, cpt.stdin()), MAX_LINE_LENGTH)) {
-      for (String line; (line = next(reader)) != null; ) {
-        lines++;
-        if ((lines & 1023) == 0) {
-          OutputClosedException.check(out);
-        }
-        long number = reader.lineNumber();
-        if (reader.truncated()) {
-          invalid++;
-          if (report != null) {
-            invalid(
-                report,
-                number,
-                line + "...",
-                LINE_TOO_LONG,
-                MAX_LINE_LENGTH,
-                "the line has "
-                    + reader.length()
-                    + " characters; at most "
-                    + MAX_LINE_LENGTH
-                    + " are read");
-          }
-          continue;
-        }
-        if (isBlankOrComment(line)) {
-          skipped++;
-          continue;
-        }
-        try {
-          String canonical = parse(line);
-          if (all && report != null) {
-            valid(report, number, line, canonical);
-          }
-        } catch (CodeFormatException e) {
-          invalid++;
-          if (report != null) {
-            invalid(report, number, line, e.errorType().name(), e.errorIndex(), e.getMessage());
-          }
-        }
-      }
+    Counts counts = new Counts();
+    if (column != null) {
+      checkColumn(report, out, counts);
+    } else {
+      checkLines(report, out, counts);
     }
     if (report != null) {
       report.finish();
       if (output.format == Format.TABLE) {
-        out.println(summary(lines, skipped, invalid));
+        out.println(summary(counts.lines, counts.skipped, counts.invalid));
       }
     }
-    return invalid == 0 ? ExitStatus.OK : ExitStatus.INVALID_INPUT;
+    return counts.invalid == 0 ? ExitStatus.OK : ExitStatus.INVALID_INPUT;
+  }
+
+  /** The code set --rules checks against: the bundled sample, or --codes over it. */
+  private CodeSet codeSet;
+
+  private static CodeSet loadCodeSet(Path file) {
+    try {
+      CodeSet loaded =
+          file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt")
+              ? CodeSetLoader.defaults().loadTabDelimited(file)
+              : CodeSetLoader.defaults().loadCsv(file);
+      return BundledData.codeSet().overlaidWith(loaded);
+    } catch (DataLoadException e) {
+      throw new CliException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new CliException("cannot read '" + file + "': " + Inputs.reason(e), e);
+    }
+  }
+
+  /** What a run saw: lines read, blank or comment lines skipped, invalid lines. */
+  private static final class Counts {
+    long lines;
+    long skipped;
+    long invalid;
+  }
+
+  /** Checks the input line by line. */
+  private void checkLines(Report report, PrintWriter out, Counts counts) throws IOException {
+    try (LineReader reader = new LineReader(Inputs.openText(file, cpt.stdin()), MAX_LINE_LENGTH)) {
+      for (String line; (line = next(reader)) != null; ) {
+        counts.lines++;
+        if ((counts.lines & 1023) == 0) {
+          OutputClosedException.check(out);
+        }
+        if (reader.truncated()) {
+          counts.invalid++;
+          tooLong(report, reader.lineNumber(), line, reader.length());
+          continue;
+        }
+        check(report, reader.lineNumber(), line, counts);
+      }
+    }
+  }
+
+  /** Checks one column of CSV input with a header row. */
+  private void checkColumn(Report report, PrintWriter out, Counts counts) throws IOException {
+    try (CsvRecordReader csv = new CsvRecordReader(Inputs.openText(file, cpt.stdin()))) {
+      CsvRecordReader.Record header = nextRecord(csv);
+      if (header == null || header.problem().isPresent()) {
+        throw new CliException(
+            file
+                + ": "
+                + (header == null
+                    ? "the input is empty; --column needs a header row"
+                    : "the header row is not valid CSV: " + header.problem().get()));
+      }
+      int index = -1;
+      for (int i = 0; i < header.fields().size() && index < 0; i++) {
+        if (header.fields().get(i).strip().equalsIgnoreCase(column.strip())) {
+          index = i;
+        }
+      }
+      if (index < 0) {
+        throw new CliException(
+            file
+                + ": no column "
+                + CodeFormatException.quote(column)
+                + " in the header; the columns are "
+                + columnNames(header.fields()));
+      }
+      for (CsvRecordReader.Record record; (record = nextRecord(csv)) != null; ) {
+        counts.lines++;
+        if ((counts.lines & 1023) == 0) {
+          OutputClosedException.check(out);
+        }
+        if (record.problem().isPresent()) {
+          counts.invalid++;
+          if (report != null) {
+            invalid(report, record.line(), "", null, MALFORMED_ROW, null, record.problem().get());
+          }
+          continue;
+        }
+        String cell = index < record.fields().size() ? record.fields().get(index) : "";
+        if (cell.length() > MAX_LINE_LENGTH) {
+          counts.invalid++;
+          tooLong(report, record.line(), cell.substring(0, MAX_LINE_LENGTH), cell.length());
+          continue;
+        }
+        check(report, record.line(), cell, counts);
+      }
+    }
+  }
+
+  /** The header's names for a message: each quoted, at most ten. */
+  private static String columnNames(List<String> names) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < names.size() && i < 10; i++) {
+      sb.append(i == 0 ? "" : ", ").append(CodeFormatException.quote(names.get(i).strip()));
+    }
+    return names.size() > 10 ? sb.append(", ...").toString() : sb.toString();
+  }
+
+  private CsvRecordReader.Record nextRecord(CsvRecordReader csv) {
+    try {
+      return csv.next();
+    } catch (IOException e) {
+      throw new CliException("cannot read '" + file + "': " + Inputs.reason(e), e);
+    }
+  }
+
+  private void tooLong(Report report, long number, String start, long length) throws IOException {
+    if (report != null) {
+      invalid(
+          report,
+          number,
+          start + "...",
+          null,
+          LINE_TOO_LONG,
+          MAX_LINE_LENGTH,
+          "the line has " + length + " characters; at most " + MAX_LINE_LENGTH + " are read");
+    }
+  }
+
+  /** Checks one line that is not too long: skipped, valid, or reported once per finding. */
+  private void check(Report report, long number, String line, Counts counts) throws IOException {
+    if (isBlankOrComment(line)) {
+      counts.skipped++;
+      return;
+    }
+    String canonical;
+    try {
+      canonical = parse(line);
+    } catch (CodeFormatException e) {
+      counts.invalid++;
+      if (report != null) {
+        invalid(report, number, line, null, e.errorType().name(), e.errorIndex(), e.getMessage());
+      }
+      return;
+    }
+    List<RuleCheck.Finding> findings = rules ? RuleCheck.findings(line, codeSet) : List.of();
+    if (findings.isEmpty()) {
+      if (all && report != null) {
+        valid(report, number, line, canonical);
+      }
+      return;
+    }
+    counts.invalid++;
+    if (report != null) {
+      for (RuleCheck.Finding finding : findings) {
+        invalid(
+            report, number, line, canonical, finding.error(), finding.index(), finding.message());
+      }
+    }
   }
 
   private String next(LineReader reader) {
@@ -180,7 +349,7 @@ final class ValidateCommand implements Callable<Integer> {
         : ClaimLine.parse(line).toString();
   }
 
-  private static boolean isSingleToken(String line) {
+  static boolean isSingleToken(String line) {
     int start = 0;
     int end = line.length();
     while (start < end && isBlank(line.charAt(start))) {
@@ -222,12 +391,18 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   private void invalid(
-      Report report, long number, String line, String error, int index, String message)
+      Report report,
+      long number,
+      String line,
+      String canonical,
+      String error,
+      Integer index,
+      String message)
       throws IOException {
     if (output.format == Format.TABLE) {
       report.row(number, index, error, Main.oneLine(message));
     } else {
-      report.row(number, "invalid", line, null, error, index, message);
+      report.row(number, "invalid", line, canonical, error, index, message);
     }
   }
 

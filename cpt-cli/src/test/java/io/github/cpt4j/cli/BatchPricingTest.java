@@ -142,6 +142,7 @@ class BatchPricingTest {
                 out,
                 Format.CSV,
                 rows -> {});
-    assertEquals(new BatchPricing.Summary(4, 1, 3, 3), summary);
+    // Claim A's rows are on two dates, each priced on its own: only 9921 is invalid.
+    assertEquals(new BatchPricing.Summary(4, 3, 1, 1), summary);
   }
 }

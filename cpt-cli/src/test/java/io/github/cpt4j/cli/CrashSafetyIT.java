@@ -106,6 +106,30 @@ class CrashSafetyIT {
     }
   }
 
+  @Test
+  void theNextRunRemovesTheTemporaryFileOfAKilledOne() throws Exception {
+    Path in = dir.resolve("in.csv");
+    Files.writeString(in, "code,zip\n" + "99213,10001\n".repeat(ROWS));
+    Path out = dir.resolve("out.csv");
+    Process killed = start(List.of(), "price", "-i", in.toString(), "-o", out.toString());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (killed.isAlive() && temporary().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    killed.destroyForcibly();
+    assertTrue(killed.waitFor(60, TimeUnit.SECONDS));
+    Optional<Path> left = temporary();
+    assertTrue(left.isPresent(), "the killed run left its temporary file");
+    assertTrue(
+        left.get().getFileName().toString().startsWith(".out.csv.cpt-" + killed.pid() + "-"),
+        left.get()::toString);
+    Process next = start(List.of(), "price", "-i", in.toString(), "-o", out.toString());
+    assertTrue(next.waitFor(120, TimeUnit.SECONDS));
+    assertEquals(0, next.exitValue());
+    assertEquals(Optional.empty(), temporary());
+    assertOldOrComplete(out, Optional.empty());
+  }
+
   private static long sizeOf(Path file) {
     try {
       return Files.size(file);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code cpt price} with the full CMS 2025 files, when {@code CPT4J_CMS_DIR} names the directory
@@ -99,6 +100,67 @@ class FullCmsFilesTest {
         r::toString);
     Cli.Result none = Cli.run("data", "--cms-dir", dir.resolve("no-such-dir").toString());
     assertEquals(2, none.status(), none::toString);
+  }
+
+  @Test
+  void theCmsDirectoryPricesEveryPartBLineFromItsOwnFiles() throws IOException {
+    // The README's claim over the whole directory: the lab, DMEPOS and drug lines from
+    // CLFS_2025_Q1V1.csv (36415 9.09, 80053 10.56), ASP_2025_JAN.csv (J1100 0.108 x 8 = 0.864) and
+    // DMEPOS_2025_JAN.csv (E0114 NU, NY non-rural 61.45), the visit from release 2025A.
+    Cli.Result r =
+        Cli.run(
+            "price",
+            "99213-25",
+            "36415",
+            "80053",
+            "J1100 x8",
+            "E0114-NU",
+            "--zip",
+            "10001",
+            "-d",
+            "2025-03-14",
+            "-f",
+            "csv",
+            "--cms-dir",
+            dir.getParent().toString());
+    assertEquals(0, r.status(), r::toString);
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    assertEquals(
+        // and the total: 101.06 from 2025A + 9.09 + 10.56 + 0.86 + 61.45
+        List.of("9.09", "10.56", "0.86", "61.45", "183.02"),
+        rows.stream().skip(2).map(row -> row.getField(1)).toList(),
+        r::toString);
+    Cli.Result data = Cli.run("data", "--cms-dir", dir.getParent().toString());
+    assertTrue(data.out().contains("clfs 2025-Q1 V1"), data::toString);
+    assertTrue(data.out().contains("Part B: clinical lab "), data::toString);
+  }
+
+  @Test
+  void zipCodesComeFromTheDirectorysZip5File(@TempDir Path own) throws IOException {
+    // A directory of the 2025 relative values and GPCIs, and a ZIP5 file of its own that puts
+    // 10001 in Alaska (02102-01), which the bundled table does not.
+    Files.createSymbolicLink(own.resolve("PPRRVU2025_Oct.csv"), dir.resolve("PPRRVU2025_Oct.csv"));
+    Files.createSymbolicLink(own.resolve("GPCI2025.csv"), dir.resolve("GPCI2025.csv"));
+    String alaska = Files.readAllLines(dir.resolve("ZIP5_OCT2025.txt")).get(0);
+    Files.writeString(
+        own.resolve("ZIP5_JAN2026.txt"), "NY100010210201" + alaska.substring(14) + "\r\n");
+    Cli.Result r =
+        Cli.run(
+            "price",
+            "99213",
+            "--zip",
+            "10001",
+            "-d",
+            "2025-11-03",
+            "-f",
+            "csv",
+            "--cms-dir",
+            own.toString());
+    assertEquals(0, r.status(), r::toString);
+    assertTrue(r.out().contains("02102-01"), r::toString);
+    Cli.Result bundled =
+        Cli.run("price", "99213", "--zip", "10001", "-d", "2025-11-03", "-f", "csv");
+    assertTrue(bundled.out().contains("13202-01"), bundled::toString);
   }
 
   @Test

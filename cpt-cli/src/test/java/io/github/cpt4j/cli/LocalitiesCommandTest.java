@@ -33,7 +33,7 @@ class LocalitiesCommandTest {
     assertTrue(
         r.outLines()
             .get(3)
-            .matches("13282-99\\s+NY\\s+REST OF STATE\\s+1\\s+0\\.949" + "\\s+0\\.732"),
+            .matches("13282-99\\s+NY\\s+REST OF STATE\\s+1\\.000\\s+0\\.949" + "\\s+0\\.732"),
         r::toString);
   }
 
@@ -74,7 +74,7 @@ class LocalitiesCommandTest {
   void listsTheBundledTable() {
     Cli.Result r = Cli.run("localities", "--state", "ny", "-f", "csv");
     assertEquals(0, r.status(), r::toString);
-    assertTrue(r.out().contains("\n13282-99,NY,REST OF NEW YORK,1,0.949,0.732\n"), r::toString);
+    assertTrue(r.out().contains("\n13282-99,NY,REST OF NEW YORK,1.000,0.949,0.732\n"), r::toString);
   }
 
   @Test

@@ -11,7 +11,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** A command whose output goes away (piped into head) stops soon and says nothing. */
+/**
+ * A command whose output goes away (piped into head) stops soon, with status 2 and one line naming
+ * the output: a pipeline that lost its reader must not pass for a finished one.
+ */
 class OutputClosedTest {
 
   /** Accepts some characters, then fails like a closed pipe. */
@@ -48,23 +51,33 @@ class OutputClosedTest {
         new FakeData());
   }
 
+  static final String CLOSED = "standard output was closed before all results were written";
+
   @Test
-  void validateStopsWithoutAMessage() {
+  void validateStopsWithOneLineNamingTheOutput() {
     String input = "9921\n".repeat(200_000);
     ClosingWriter out = new ClosingWriter(10_000);
     StringWriter err = new StringWriter();
     assertEquals(2, run(input, out, err, "validate", "-f", "csv"));
-    assertEquals("", err.toString());
+    assertEquals("cpt validate: " + CLOSED, err.toString().strip());
   }
 
   @Test
-  void batchPricingStopsWithoutAMessage() {
+  void batchPricingStopsWithOneLineNamingTheOutput() {
     String input = "code,zip\n" + "99213,10001\n".repeat(200_000);
     ClosingWriter out = new ClosingWriter(100_000);
     StringWriter err = new StringWriter();
     assertEquals(2, run(input, out, err, "price", "-i", "-"));
-    assertEquals("", err.toString());
+    assertEquals("cpt price: " + CLOSED, err.toString().strip());
     assertTrue(out.written <= 100_000);
+  }
+
+  @Test
+  void aCommandThatWritesWithoutLookingIsCaughtAtTheEnd() {
+    ClosingWriter out = new ClosingWriter(10);
+    StringWriter err = new StringWriter();
+    assertEquals(2, run("", out, err, "lookup", "99213", "27447", "-f", "csv"));
+    assertEquals("cpt: " + CLOSED, err.toString().strip());
   }
 
   @Test
@@ -72,6 +85,7 @@ class OutputClosedTest {
     ClosingWriter out = new ClosingWriter(100);
     StringWriter err = new StringWriter();
     assertEquals(2, run("9921\n".repeat(10_000), out, err, "validate", "--debug"));
-    assertTrue(err.toString().contains("the output was closed"), err::toString);
+    assertTrue(err.toString().contains(CLOSED), err::toString);
+    assertTrue(err.toString().contains("OutputClosedException"), err::toString);
   }
 }

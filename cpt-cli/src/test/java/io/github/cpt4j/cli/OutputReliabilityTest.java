@@ -169,10 +169,20 @@ class OutputReliabilityTest {
   }
 
   @Test
-  void aClosedPipeBehindStandardOutputStopsQuietly() {
-    StringWriter err = new StringWriter();
-    assertEquals(2, runToFailingStdout("Broken pipe", err, "price", "-i", "-"));
-    assertEquals("", err.toString());
+  void aClosedPipeBehindStandardOutputIsOneLineNamingIt() {
+    for (String[] args :
+        List.of(
+            new String[] {"price", "-i", "-"},
+            new String[] {"price", "99213", "-z", "10001"},
+            new String[] {"lookup", "99213"},
+            new String[] {"validate", "-"})) {
+      StringWriter err = new StringWriter();
+      assertEquals(2, runToFailingStdout("Broken pipe", err, args));
+      assertTrue(
+          err.toString().strip().endsWith(OutputClosedTest.CLOSED),
+          () -> String.join(" ", args) + ": " + err);
+      assertEquals(1, err.toString().strip().lines().count(), err::toString);
+    }
   }
 
   @Test

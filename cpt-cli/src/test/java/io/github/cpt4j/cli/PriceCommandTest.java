@@ -72,7 +72,7 @@ class PriceCommandTest {
   void posIsPassedThrough() {
     Cli.Result r = price("99213", "--zip", "10001-2345", "--pos", "22", "-f", "json");
     List<Map<String, Object>> rows = MiniJson.parseRows(r.out());
-    assertEquals(1, rows.size());
+    assertEquals(2, rows.size()); // the line and the claim's total
     assertTrue(
         ((String) rows.get(0).get("explanation")).contains(" at 10001-01 facility "), r::toString);
     assertEquals(new BigDecimal("10.00"), rows.get(0).get("amount"));
@@ -390,7 +390,7 @@ class PriceCommandTest {
             + ",99213,10001,\n"
             + ",99214,10001,\n"
             + "C,99213,10001,2025-01-01\n"
-            + "C,99214,10001,2025-01-02\n"
+            + "C,99214,60601,2025-01-01\n"
             + "D,9921,10001,\n"
             + "D,99213,10001,\n";
     Cli.Result r = priceStdin(csv, "-i", "-", "-d", "2025-06-01");

@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
+import io.github.cpt4j.data.BundledData;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -71,11 +76,103 @@ class PriceMedicareTest {
             "2024-06-01",
             "-f",
             "json");
-    assertEquals(0, r.status(), r::toString);
+    // Nothing priced, for the date: status 1 (issue 11 item 6).
+    assertEquals(1, r.status(), r::toString);
     List<Map<String, Object>> rows = MiniJson.parseRows(r.out());
     assertEquals("date_not_covered", rows.get(1).get("result"));
     assertEquals(null, rows.get(1).get("amount"));
     assertTrue(!((String) rows.get(0).get("result")).equals("priced"), r::toString);
+  }
+
+  @Test
+  void aDateTheDataDoesNotCoverIsSaidInOneLineAndStatusOne() {
+    // Issue 11 item 6: the default date is today; a date out of the data never prints a bare 0.00.
+    Cli.Result r = Cli.run("price", "99213", "-l", "13282-99", "-d", "2027-01-04");
+    assertEquals(1, r.status(), r::toString);
+    assertTrue(r.outLines().get(1).matches("99213\\s+date_not_covered"), r::toString);
+    assertEquals(
+        List.of(
+            "cpt price: nothing was priced: the Medicare data covers 2025-01-01 to 2026-12-31"
+                + " (releases 2025A, 2025B, 2025C, 2025D, 2026A), not 2027-01-04 (give --date, or"
+                + " data for that date)"),
+        r.errLines());
+  }
+
+  @Test
+  void aRelativeValueFilePricesOnlyItsOwnYear(@TempDir Path dir) throws IOException {
+    // The bundled October 2025 rows, given as --rvu: their title names 2025. 99213 in Manhattan
+    // is 3.1242 GPCI-adjusted RVUs: x 32.3465 = 101.06 in 2025, never x 2026's 33.4009 = 104.35.
+    Path rvu = dir.resolve("PPRRVU2025_Oct.csv");
+    try (InputStream in =
+        BundledData.class.getResourceAsStream("medicare/pprrvu-2025-oct-sample.csv")) {
+      Files.copy(in, rvu);
+    }
+    Cli.Result in2025 =
+        Cli.run("price", "99213", "-l", "13202-01", "-d", "2025-11-30", "--rvu", rvu.toString());
+    assertEquals(0, in2025.status(), in2025::toString);
+    assertTrue(in2025.outLines().get(1).matches("99213\\s+101\\.06\\s+priced"), in2025::toString);
+    Cli.Result in2026 =
+        Cli.run(
+            "price", "99213", "-l", "13202-01", "-d", "2026-11-30", "--rvu", rvu.toString(), "-e");
+    assertEquals(1, in2026.status(), in2026::toString);
+    assertTrue(in2026.out().contains("date_not_covered"), in2026::toString);
+    assertEquals(
+        List.of(
+            "cpt price: nothing was priced: medicare-pfs covers 2025-01-01 to 2025-12-31, not"
+                + " 2026-11-30: its relative value file is for 2025, and 2025 relative values are"
+                + " paid only on 2025 dates of service (give --date, or data for that date)"),
+        in2026.errLines());
+    // A batch: the same line, and the same status, when no row is priced.
+    Cli.Result batch =
+        Cli.runWithInput(
+            "code,date\n99213,2026-11-30\n99214,2026-01-02\n",
+            "price",
+            "-i",
+            "-",
+            "-l",
+            "13202-01",
+            "--rvu",
+            rvu.toString());
+    assertEquals(1, batch.status(), batch::toString);
+    assertEquals(1, batch.errLines().size(), batch::toString);
+    assertTrue(batch.err().contains("its relative value file is for 2025"), batch::toString);
+    Cli.Result mixed =
+        Cli.runWithInput(
+            "code,date\n99213,2026-11-30\n99213,2025-01-02\n",
+            "price",
+            "-i",
+            "-",
+            "-l",
+            "13202-01",
+            "--rvu",
+            rvu.toString());
+    assertEquals(0, mixed.status(), mixed::toString);
+    assertEquals("", mixed.err(), mixed::toString);
+  }
+
+  @Test
+  void aClaimsRowsKeepTheirOwnDates() throws IOException {
+    // Issue 11 item 3: a visit on the day of an injection (20610, global 000) is in its package;
+    // on the next day it is paid. The rows of one claim may carry different dates.
+    String csv =
+        "claim,code,modifiers,date\n"
+            + "A,20610,,2025-06-02\n"
+            + "A,99213,,2025-06-02\n"
+            + "B,20610,,2025-06-02\n"
+            + "B,99213,,2025-06-03\n"
+            + "C,20610,,2025-06-02\n"
+            + "C,99213,25,2025-06-02\n";
+    Cli.Result r = Cli.runWithInput(csv, "price", "-i", "-", "-l", "13282-99");
+    assertEquals(0, r.status(), r::toString);
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    assertEquals(
+        List.of("priced", "global_surgery", "priced", "priced", "priced", "priced"),
+        rows.stream().skip(1).map(row -> row.getField(5)).toList(),
+        r::toString);
+    assertTrue(
+        rows.get(2).getField(6).startsWith("99213 on the day of 20610 (line 1, global period 000)"),
+        rows.get(2)::toString);
+    assertEquals(rows.get(4).getField(4), rows.get(6).getField(4)); // the visit, paid alike
   }
 
   @Test
@@ -95,7 +192,8 @@ class PriceMedicareTest {
                 "json",
                 "--non-participating"));
     assertEquals(new BigDecimal("102.53"), par);
-    assertEquals(new BigDecimal("97.41"), nonPar); // 102.5345... x 0.95, rounded once
+    // 95% of the posted 102.53 = 97.4035, rounded: 97.40 (the exact 102.5345... would give 97.41)
+    assertEquals(new BigDecimal("97.40"), nonPar);
   }
 
   @Test

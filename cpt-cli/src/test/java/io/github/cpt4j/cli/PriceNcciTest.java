@@ -95,7 +95,8 @@ class PriceNcciTest {
   @Test
   void aBatchGetsBothEdits() throws IOException {
     byte[] csv =
-        ("claim,code,modifiers,units\nA,29880,RT,\nA,20610,LT,\nB,99213,,2\nB,20610,LT,\n")
+        // 25 on the visit: without it, the injection's global package would deny it first.
+        ("claim,code,modifiers,units\nA,29880,RT,\nA,20610,LT,\nB,99213,25,2\nB,20610,LT,\n")
             .getBytes(StandardCharsets.UTF_8);
     Cli.Result r =
         Cli.runWithInput(
@@ -122,6 +123,36 @@ class PriceNcciTest {
     assertEquals("ncci_mue", rows.get(3).getField(result), r::toString);
     assertTrue(rows.get(3).getField(explanation).contains("99213"), r::toString);
     assertEquals("42.14", rows.get(4).getField(amount), r::toString);
+  }
+
+  @Test
+  void anMueOnADrugLineIsAppliedToo() throws IOException {
+    // A hand-written MUE row (the real J1100 value is higher): at most 4 units of J1100.
+    Path drugMue =
+        Files.writeString(
+            dir.resolve("drug-mue.csv"),
+            MUE.replace("99213,1,2 Date of Service Edit: Policy,test", "J1100,4,1 Line Edit,test"),
+            StandardCharsets.ISO_8859_1);
+    Cli.Result r =
+        Cli.run(
+            "price",
+            "99213-25",
+            "J1100 x8",
+            "J1100 x4",
+            "--zip",
+            "10001",
+            "-d",
+            "2025-03-14",
+            "-f",
+            "json",
+            "--mue",
+            drugMue.toString());
+    List<Map<String, Object>> rows = MiniJson.parseRows(r.out());
+    assertEquals(new BigDecimal("101.06"), rows.get(0).get("amount"), r::toString);
+    assertEquals("ncci_mue", rows.get(1).get("result"), r::toString);
+    assertTrue(((String) rows.get(1).get("explanation")).contains("J1100"), r::toString);
+    // 4 x 0.108 = 0.432
+    assertEquals(new BigDecimal("0.43"), rows.get(2).get("amount"), r::toString);
   }
 
   @Test

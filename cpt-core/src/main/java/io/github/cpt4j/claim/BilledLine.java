@@ -2,13 +2,22 @@ package io.github.cpt4j.claim;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cpt4j.code.CodeFormatException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A {@link ClaimLine} as billed: the service and, when known, the provider's actual charge for it
- * in US dollars. Payers pay the lower of the charge and their own amount, so a pricer needs both.
+ * in US dollars and its own date of service. Payers pay the lower of the charge and their own
+ * amount, so a pricer needs both.
+ *
+ * <p>A line without a date of service is on the claim's date, the one of the pricing context. A
+ * claim form has a date on every line (CMS-1500 item 24A), and lines of one claim may carry
+ * different dates: a claim pricer then applies its same-day rules (multiple procedures, bilateral
+ * pairs, visits on the day of surgery) to each date's lines.
  *
  * <p>Immutable. A charge is whole cents and never negative; it is kept at scale 2, so {@code 1250}
  * and {@code 1250.00} make equal lines.
@@ -16,21 +25,27 @@ import java.util.Optional;
  * <pre>{@code
  * BilledLine knee = BilledLine.of(ClaimLine.parse("29880-RT"), new BigDecimal("2400.00"));
  * knee.toString();   // "29880-RT $2400.00"
+ * BilledLine visit = BilledLine.parse("99213-25 $180.00 on 2025-06-02");
+ * visit.dateOfService();   // Optional[2025-06-02]
  * }</pre>
  */
 public final class BilledLine {
 
+  private static final String ON = " on ";
+
   private final ClaimLine line;
   private final Optional<BigDecimal> charge;
+  private final LocalDate dateOfService;
 
-  private BilledLine(ClaimLine line, Optional<BigDecimal> charge) {
+  private BilledLine(ClaimLine line, Optional<BigDecimal> charge, LocalDate dateOfService) {
     this.line = line;
     this.charge = charge;
+    this.dateOfService = dateOfService;
   }
 
   /** Returns {@code line} billed without a known charge. */
   public static BilledLine of(ClaimLine line) {
-    return new BilledLine(requireNonNull(line, "line"), Optional.empty());
+    return new BilledLine(requireNonNull(line, "line"), Optional.empty(), null);
   }
 
   /**
@@ -49,7 +64,57 @@ public final class BilledLine {
       throw new IllegalArgumentException(
           "a billed charge is whole cents, not " + charge + " on " + line);
     }
-    return new BilledLine(line, Optional.of(charge.setScale(2)));
+    return new BilledLine(line, Optional.of(charge.setScale(2)), null);
+  }
+
+  /**
+   * Parses the form {@link #toString()} writes: a claim line as {@link ClaimLine#parse} reads it,
+   * then optionally {@code $} and the charge, then optionally {@code on} and the date of service
+   * (ISO, {@code YYYY-MM-DD}), such as {@code 99213-25 $180.00 on 2025-06-02}.
+   *
+   * @throws CodeFormatException if the claim line is malformed
+   * @throws IllegalArgumentException if the charge or the date is malformed
+   */
+  public static BilledLine parse(CharSequence text) {
+    String s = requireNonNull(text, "text").toString().strip();
+    LocalDate date = null;
+    int on = s.lastIndexOf(ON);
+    if (on >= 0) {
+      String day = s.substring(on + ON.length()).strip();
+      try {
+        date = LocalDate.parse(day);
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException(
+            "a date of service is YYYY-MM-DD, such as 2025-06-02, not '" + day + "'", e);
+      }
+      s = s.substring(0, on).strip();
+    }
+    BilledLine billed;
+    int dollar = s.indexOf('$');
+    if (dollar >= 0) {
+      String amount = s.substring(dollar + 1).strip();
+      BigDecimal charge;
+      try {
+        charge = new BigDecimal(amount);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "a billed charge is a decimal number such as 2400.00, not '" + amount + "'", e);
+      }
+      billed = of(ClaimLine.parse(s.substring(0, dollar)), charge);
+    } else {
+      billed = of(ClaimLine.parse(s));
+    }
+    return date == null ? billed : billed.withDateOfService(date);
+  }
+
+  /** Returns a copy of this line furnished on {@code date}. */
+  public BilledLine withDateOfService(LocalDate date) {
+    return new BilledLine(line, charge, requireNonNull(date, "date"));
+  }
+
+  /** Returns a copy of this line without a date of its own: on the claim's date. */
+  public BilledLine withoutDateOfService() {
+    return dateOfService == null ? this : new BilledLine(line, charge, null);
   }
 
   /** Returns the service billed. */
@@ -62,6 +127,19 @@ public final class BilledLine {
     return charge;
   }
 
+  /**
+   * Returns the line's own date of service, if it has one; without it, the line is on the date of
+   * the pricing context.
+   */
+  public Optional<LocalDate> dateOfService() {
+    return Optional.ofNullable(dateOfService);
+  }
+
+  /** Returns the line's date of service, or {@code claimDate} when it has none; never allocates. */
+  public LocalDate dateOfServiceOr(LocalDate claimDate) {
+    return dateOfService == null ? requireNonNull(claimDate, "claimDate") : dateOfService;
+  }
+
   @Override
   public boolean equals(Object other) {
     if (this == other) {
@@ -71,17 +149,24 @@ public final class BilledLine {
       return false;
     }
     BilledLine that = (BilledLine) other;
-    return line.equals(that.line) && charge.equals(that.charge);
+    return line.equals(that.line)
+        && charge.equals(that.charge)
+        && Objects.equals(dateOfService, that.dateOfService);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(line, charge);
+    return Objects.hash(line, charge, dateOfService);
   }
 
-  /** Returns the line's canonical form, followed by {@code " $"} and the charge when known. */
+  /**
+   * Returns the line's canonical form, followed by {@code " $"} and the charge when known and by
+   * {@code " on "} and the date of service when the line has one, such as {@code 99213-25 $180.00
+   * on 2025-06-02}; {@link #parse} reads it back.
+   */
   @Override
   public String toString() {
-    return charge.isEmpty() ? line.toString() : line + " $" + charge.get().toPlainString();
+    String text = charge.isEmpty() ? line.toString() : line + " $" + charge.get().toPlainString();
+    return dateOfService == null ? text : text + ON + dateOfService;
   }
 }

@@ -2,6 +2,7 @@ package io.github.cpt4j.code;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -68,6 +69,36 @@ public sealed interface ProcedureCode extends Comparable<ProcedureCode> permits 
   }
 
   /**
+   * Parses the part of {@code text} from {@code start} (inclusive) to {@code end} (exclusive) as
+   * {@link #parseLenient(CharSequence)} parses a whole text, without copying it out: for parsers of
+   * longer text, such as a claim line. The error index of an exception is an index in {@code text}.
+   *
+   * <pre>{@code
+   * ProcedureCode.parseLenient("71046-26", 0, 5);   // 71046
+   * }</pre>
+   *
+   * @throws IndexOutOfBoundsException if the range is not within {@code text}
+   * @throws CodeFormatException if that part of {@code text} is not a code even so
+   */
+  static ProcedureCode parseLenient(CharSequence text, int start, int end) {
+    requireNonNull(text, "text");
+    Objects.checkFromToIndex(start, end, text.length());
+    // Nearly every code in a claim line is canonical: scan it in place, with no substring.
+    if (end - start == 5) {
+      int packed = CodeScanner.canonicalAt(text, start);
+      if (packed >= 0) {
+        return ofPacked(packed);
+      }
+    }
+    CharSequence code = text.subSequence(start, end);
+    long scanned = CodeScanner.scan(code, true);
+    if (scanned < 0) {
+      throw CodeScanner.exception(text, scanned, start);
+    }
+    return ofPacked((int) scanned);
+  }
+
+  /**
    * Parses a code strictly, returning empty instead of throwing. Never throws, for any input:
    * {@code null} gives empty.
    */
@@ -109,10 +140,7 @@ public sealed interface ProcedureCode extends Comparable<ProcedureCode> permits 
    * @throws IllegalArgumentException if {@code packed} is not the packed form of any code
    */
   static ProcedureCode ofPacked(int packed) {
-    if (packed >= 0 && packed < CodeScanner.LEVEL_II_BASE) {
-      return CptCode.ofPacked(packed);
-    }
-    return HcpcsCode.ofPacked(packed);
+    return CodeCache.of(packed);
   }
 
   /**

@@ -70,29 +70,17 @@ public final class ClaimScrubber {
   public ImmutableList<EditFinding> scrub(Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");
     requireNonNull(context, "context");
+    // Lines of several dates: the edits of one date see each date's lines as a claim of its own.
+    List<DateOfService> dates = DateOfService.split(claim, context);
     List<EditFinding> all = null;
     for (int e = 0; e < edits.size(); e++) {
       ClaimEdit edit = edits.get(e);
-      List<EditFinding> found = edit.check(claim, context);
-      if (found == null) {
-        throw new IllegalArgumentException("claim edit " + edit.name() + " returned null");
-      }
-      for (int f = 0; f < found.size(); f++) {
-        EditFinding finding = found.get(f);
-        if (finding.line() >= claim.size()) {
-          throw new IllegalArgumentException(
-              "claim edit "
-                  + edit.name()
-                  + " found line "
-                  + (finding.line() + 1)
-                  + " on a claim of "
-                  + claim.size()
-                  + " lines");
+      if (dates == null || !edit.perDateOfService()) {
+        all = check(edit, claim, context, null, all);
+      } else {
+        for (DateOfService date : dates) {
+          all = check(edit, date.claim(), date.context(), date, all);
         }
-        if (all == null) {
-          all = new ArrayList<>(4);
-        }
-        all.add(finding);
       }
     }
     if (all == null) {
@@ -100,6 +88,40 @@ public final class ClaimScrubber {
     }
     all.sort(BY_LINE); // stable: edit order, then each edit's order, within a line
     return ImmutableList.copyOf(all);
+  }
+
+  /**
+   * Adds what {@code edit} finds on {@code claim} to {@code all} (created when null), each finding
+   * moved to its line in the whole claim when {@code date} is one date's lines (not null).
+   */
+  private static List<EditFinding> check(
+      ClaimEdit edit,
+      Claim claim,
+      PricingContext context,
+      DateOfService date,
+      List<EditFinding> all) {
+    List<EditFinding> found = edit.check(claim, context);
+    if (found == null) {
+      throw new IllegalArgumentException("claim edit " + edit.name() + " returned null");
+    }
+    for (int f = 0; f < found.size(); f++) {
+      EditFinding finding = found.get(f);
+      if (finding.line() >= claim.size()) {
+        throw new IllegalArgumentException(
+            "claim edit "
+                + edit.name()
+                + " found line "
+                + (finding.line() + 1)
+                + " on a claim of "
+                + claim.size()
+                + " lines");
+      }
+      if (all == null) {
+        all = new ArrayList<>(4);
+      }
+      all.add(date == null ? finding : finding.onLine(date.lineInClaim(finding.line())));
+    }
+    return all;
   }
 
   @Override

@@ -81,6 +81,27 @@ public abstract class EditFinding {
         .build();
   }
 
+  /**
+   * Returns this finding on line {@code newLine}: for a pricer that prices some lines of a claim as
+   * a claim of their own, whose lines are numbered anew.
+   *
+   * @throws IllegalArgumentException if {@code newLine} is negative
+   */
+  public EditFinding onLine(int newLine) {
+    if (newLine == line()) {
+      return this;
+    }
+    return builder()
+        .edit(edit())
+        .line(newLine)
+        .action(action())
+        .deniedUnits(deniedUnits())
+        .reason(reason())
+        .message(message())
+        .putAllData(data())
+        .build();
+  }
+
   /** Rejects a negative line or unit count, and units that disagree with the action. */
   @Value.Check
   protected void check() {

@@ -42,6 +42,9 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
   /** The rounding of the exact amount to cents: half-up, as CMS rounds. */
   public static final RoundingMode ROUNDING = RoundingMode.HALF_UP;
 
+  /** 10^7: units of 10^-9 dollars in a cent. */
+  private static final long NANOS_PER_CENT = 10_000_000L;
+
   private final Explanation explanation;
 
   private FeeResult(Explanation explanation) {
@@ -66,6 +69,30 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
   public static FeeResult pricedSettingNotAvailable(
       BigDecimal exactAmount, Explanation explanation) {
     return new Priced(checkAmount(exactAmount), true, requireNonNull(explanation, "explanation"));
+  }
+
+  /**
+   * Returns a priced result of exactly {@code nanoDollars} x 10^-9 dollars, for schedules that
+   * compute in fixed point: equal to {@link #priced} (or {@link #pricedSettingNotAvailable} when
+   * {@code settingNotAvailable}) of {@code BigDecimal.valueOf(nanoDollars, 9)}, and cheaper, as the
+   * rounding to cents is done in {@code long} arithmetic.
+   *
+   * @throws IllegalArgumentException if the amount is negative
+   */
+  public static FeeResult pricedNanoDollars(
+      long nanoDollars, boolean settingNotAvailable, Explanation explanation) {
+    if (nanoDollars < 0) {
+      throw new IllegalArgumentException(
+          "a fee is never negative: " + BigDecimal.valueOf(nanoDollars, 9));
+    }
+    // Half-up on a non-negative value: add half a cent, truncate to cents. The same value as
+    // setScale(CENTS, HALF_UP), at a fraction of its cost on the single-line path.
+    long cents = (nanoDollars + NANOS_PER_CENT / 2) / NANOS_PER_CENT;
+    return new Priced(
+        nanoDollars,
+        BigDecimal.valueOf(cents, CENTS),
+        settingNotAvailable,
+        requireNonNull(explanation, "explanation"));
   }
 
   /** Returns a result with no amount, for {@code reason}, with a detail in words. */
@@ -135,7 +162,7 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
     if (!(this instanceof Priced priced)) {
       return this;
     }
-    BigDecimal next = priced.exactAmount.multiply(factor);
+    BigDecimal next = priced.exact().multiply(factor);
     return new Priced(
         next,
         priced.settingNotAvailable,
@@ -175,14 +202,41 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
 
   /** A result with an amount. */
   public static final class Priced extends FeeResult {
-    private final BigDecimal exactAmount;
+    /**
+     * The exact amount; null until first read when the result was made from nano-dollars, which
+     * spares most single-line callers, who read only the rounded amount, one object. Read without a
+     * lock, which is safe: it only ever changes from null to an immutable BigDecimal of the same
+     * value.
+     */
+    private BigDecimal exactAmount;
+
+    /** The exact amount in 10^-9 dollars when made from them; unused once exactAmount is set. */
+    private final long nanoDollars;
+
     private final BigDecimal amount;
     private final boolean settingNotAvailable;
 
     private Priced(BigDecimal exactAmount, boolean settingNotAvailable, Explanation explanation) {
+      this(exactAmount, exactAmount.setScale(CENTS, ROUNDING), settingNotAvailable, explanation);
+    }
+
+    private Priced(
+        BigDecimal exactAmount,
+        BigDecimal amount,
+        boolean settingNotAvailable,
+        Explanation explanation) {
       super(explanation);
       this.exactAmount = exactAmount;
-      this.amount = exactAmount.setScale(CENTS, ROUNDING);
+      this.nanoDollars = 0;
+      this.amount = amount;
+      this.settingNotAvailable = settingNotAvailable;
+    }
+
+    private Priced(
+        long nanoDollars, BigDecimal amount, boolean settingNotAvailable, Explanation explanation) {
+      super(explanation);
+      this.nanoDollars = nanoDollars;
+      this.amount = amount;
       this.settingNotAvailable = settingNotAvailable;
     }
 
@@ -193,7 +247,12 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
 
     /** Returns the exact amount before the final rounding. */
     public BigDecimal exact() {
-      return exactAmount;
+      BigDecimal exact = exactAmount;
+      if (exact == null) {
+        exact = BigDecimal.valueOf(nanoDollars, 9);
+        exactAmount = exact;
+      }
+      return exact;
     }
 
     @Override
@@ -213,7 +272,7 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
 
     @Override
     public Optional<BigDecimal> exactAmount() {
-      return Optional.of(exactAmount);
+      return Optional.of(exact());
     }
 
     @Override
@@ -233,20 +292,20 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
 
     @Override
     FeeResult withExplanation(Explanation newExplanation) {
-      return new Priced(exactAmount, settingNotAvailable, newExplanation);
+      return new Priced(exact(), amount, settingNotAvailable, newExplanation);
     }
 
     @Override
     public boolean equals(Object other) {
       return other instanceof Priced that
-          && exactAmount.compareTo(that.exactAmount) == 0
+          && exact().compareTo(that.exact()) == 0
           && settingNotAvailable == that.settingNotAvailable
           && explanation().equals(that.explanation());
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(exactAmount.stripTrailingZeros(), settingNotAvailable, explanation());
+      return Objects.hash(exact().stripTrailingZeros(), settingNotAvailable, explanation());
     }
 
     /** Returns the amount, then the explanation and the final rounding, on one line. */

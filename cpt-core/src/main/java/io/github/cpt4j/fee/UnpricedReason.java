@@ -61,7 +61,14 @@ public enum UnpricedReason {
    */
   NCCI_MUE,
   /** A claim edit other than NCCI's (a payer's own policy, say) denies the line. */
-  EDIT_DENIED;
+  EDIT_DENIED,
+  /**
+   * The service is part of the global surgical package of a procedure on the claim, which already
+   * pays for it: an E/M visit on the day of a procedure (or the day before a major one, or in its
+   * postoperative days) without the modifier that makes it separately payable. The detail names the
+   * procedure.
+   */
+  GLOBAL_SURGERY;
 
   /** Returns the name in lower-case words, such as {@code "carrier priced"}, for messages. */
   public String words() {

@@ -100,8 +100,9 @@ public final class MedicareFiles {
 
   /**
    * Reads the files and returns the schedule, named {@code medicare-pfs}. Without a relative value
-   * file the schedule keeps the bundled rows' period of dates; with one, it prices every date the
-   * conversion factors cover.
+   * file the schedule keeps the bundled rows' period of dates; with one, it prices the dates of the
+   * year its title row names (other dates are {@code DATE_NOT_COVERED}, naming that year), or every
+   * date the conversion factors cover when the file has no title row.
    *
    * @throws io.github.cpt4j.data.load.DataLoadException if a file is malformed, naming file, line
    *     and column (all-or-nothing: no schedule is built)

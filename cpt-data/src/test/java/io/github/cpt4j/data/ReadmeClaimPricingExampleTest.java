@@ -7,6 +7,7 @@ import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import java.io.IOException;
@@ -65,6 +66,32 @@ class ReadmeClaimPricingExampleTest {
     assertEquals(new BigDecimal("21.07"), pricing.line(1).amountOrThrow()); // 50%: ranked 2nd
     assertEquals(new BigDecimal("61.92"), pricing.line(2).amountOrThrow());
     assertTrue(pricing.isFullyPriced());
+  }
+
+  @Test
+  void aVisitOnTheDayOfAnInjectionIsInItsGlobalPackage() {
+    // README, "Visits on the day of surgery": 20610 (global 000) in 13282-99, facility, 2025:
+    // (0.79 + 0.44 x 0.949 + 0.13 x 0.732) x 32.3465 = 42.13843248 = 42.14; the visit 61.92 only
+    // with 25.
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(BundledData.medicareFeeSchedule());
+    PricingContext outpatient =
+        PricingContext.of(LocalDate.of(2025, 6, 2), Locality.parse("13282-99"), Setting.FACILITY);
+    PricedClaim bundled =
+        pricer.price(Claim.builder().add("20610").add("99213").build(), outpatient);
+    assertEquals(new BigDecimal("42.14"), bundled.total());
+    assertEquals(UnpricedReason.GLOBAL_SURGERY, bundled.line(1).reason().orElseThrow());
+    assertTrue(
+        bundled
+            .line(1)
+            .detail()
+            .startsWith(
+                "99213 on the day of 20610 (line 1, global period 000) is part of its global"
+                    + " surgical package: add 25 if"),
+        bundled.line(1)::toString);
+    PricedClaim separate =
+        pricer.price(Claim.builder().add("20610").add("99213-25").build(), outpatient);
+    assertEquals(new BigDecimal("104.06"), separate.total());
+    assertEquals(new BigDecimal("61.92"), separate.line(1).amountOrThrow());
   }
 
   @Test

@@ -9,6 +9,8 @@ import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -24,7 +26,9 @@ import org.hl7.fhir.r4.model.Money;
  *       coding (any system: CPT and HCPCS modifiers share one two-character space);
  *   <li>the units from {@code item.quantity.value}, a whole number from 1 (1 when absent);
  *   <li>the billed charge from {@code item.net}, else {@code item.unitPrice} times the units, in US
- *       dollars (none when neither is given).
+ *       dollars (none when neither is given);
+ *   <li>the line's own date of service from {@code item.servicedDate} (a full date), when given: a
+ *       claim of several dates is priced one date at a time.
  * </ul>
  *
  * <p>All or nothing: the first item that cannot be read fails the whole claim with a {@link
@@ -72,10 +76,26 @@ public final class FhirClaims {
       throw new FhirMappingException(path, e.getMessage(), e);
     }
     BigDecimal charge = charge(item, units, path);
+    BilledLine billed;
     try {
-      return charge == null ? BilledLine.of(line) : BilledLine.of(line, charge);
+      billed = charge == null ? BilledLine.of(line) : BilledLine.of(line, charge);
     } catch (IllegalArgumentException e) {
       throw new FhirMappingException(path + ".net", e.getMessage(), e);
+    }
+    return item.hasServicedDateType()
+        ? billed.withDateOfService(servicedDate(item, path + ".servicedDate"))
+        : billed;
+  }
+
+  /** The item's own date of service, a full date: the claim pricer's same-day rules are per day. */
+  private static LocalDate servicedDate(
+      org.hl7.fhir.r4.model.Claim.ItemComponent item, String path) {
+    String value = item.getServicedDateType().getValueAsString();
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new FhirMappingException(
+          path, "a date of service is a full date such as 2025-06-02, not '" + value + "'", e);
     }
   }
 

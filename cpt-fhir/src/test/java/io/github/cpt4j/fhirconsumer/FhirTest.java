@@ -136,10 +136,10 @@ class FhirTest {
     Claim lines = FhirClaims.toClaim(claim(resource("claim-knee.json")));
     assertEquals(
         List.of(
-            BilledLine.of(ClaimLine.parse("29880-RT"), new BigDecimal("2400.00")),
-            BilledLine.of(ClaimLine.parse("20610-LT"), new BigDecimal("310.00")),
-            BilledLine.of(ClaimLine.parse("99213-25"), new BigDecimal("180.00")),
-            BilledLine.of(ClaimLine.parse("99999"), new BigDecimal("50.00"))),
+            BilledLine.parse("29880-RT $2400.00 on 2025-06-02"),
+            BilledLine.parse("20610-LT $310.00 on 2025-06-02"),
+            BilledLine.parse("99213-25 $180.00 on 2025-06-02"),
+            BilledLine.parse("99999 $50.00 on 2025-06-02")),
         lines.lines());
     Claim units =
         FhirClaims.toClaim(
@@ -188,6 +188,16 @@ class FhirTest {
                             "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}",
                             ",\"modifier\":[{\"coding\":[{\"code\":\"G\"}]}]"))));
     assertEquals("Claim.item[0].modifier[0].coding[0]", modifier.path());
+    FhirMappingException month =
+        assertThrows(
+            FhirMappingException.class,
+            () ->
+                FhirClaims.toClaim(
+                    claim(
+                        item(
+                            "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}",
+                            ",\"servicedDate\":\"2025-06\""))));
+    assertEquals("Claim.item[0].servicedDate", month.path());
   }
 
   @Test

@@ -41,7 +41,18 @@ class ReadmeSnippetsTest {
           "amaFiles", "java.nio.file.Path",
           "medicare", "io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule",
           "office", "io.github.cpt4j.fee.PricingContext",
-          "json", "java.lang.String");
+          "json", "java.lang.String",
+          "ncci", "java.nio.file.Path",
+          "out", "java.lang.StringBuilder",
+          "date", "java.time.LocalDate",
+          "rochester", "io.github.cpt4j.fee.medicare.Locality");
+
+  /**
+   * Snippets that must be among those compiled, each known by a call it makes: the Part B, NCCI and
+   * anesthesia examples, whose own tests run them without their imports.
+   */
+  private static final List<String> REQUIRED =
+      List.of("PartBFeeSchedule.builder()", "NcciEdits.of(ptp, mue)", "\"00790-AA 95min\"");
 
   private static final Pattern SNIPPET = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
 
@@ -62,6 +73,11 @@ class ReadmeSnippetsTest {
       sources.add(new Source(name, source));
     }
     assertTrue(sources.size() >= 10, "found only " + sources.size() + " snippets");
+    for (String call : REQUIRED) {
+      assertTrue(
+          shown.values().stream().anyMatch(source -> source.contains(call)),
+          () -> "the README snippet with " + call + " shows no imports, so it is not compiled");
+    }
 
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();

@@ -123,7 +123,7 @@ final class BatchRules {
                 "mixed_claim_context",
                 "the lines of claim '"
                     + row.claim()
-                    + "' differ in locality, setting or date; a claim has one of each",
+                    + "' differ in locality or setting; a claim has one of each",
                 true));
       } else {
         results.add(result(outcomes.get(next++), false));

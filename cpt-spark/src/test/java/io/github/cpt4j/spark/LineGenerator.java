@@ -64,8 +64,10 @@ public final class LineGenerator {
       String setting = setting();
       String date = LocalDate.of(2025, 1, 1).plusDays(random.nextInt(365)).toString();
       for (int i = 0; i < size; i++) {
-        String lineDate = random.nextInt(200) == 0 ? "2025-12-31" : date; // mixed context
-        rows.add(row(rows.size(), key, place, setting, lineDate));
+        // A line of another date is priced on its own date; another place is a mixed context.
+        String lineDate = random.nextInt(100) == 0 ? "2025-12-31" : date;
+        String linePlace = random.nextInt(200) == 0 ? place() : place;
+        rows.add(row(rows.size(), key, linePlace, setting, lineDate));
       }
     }
     return rows;

@@ -94,7 +94,8 @@ class SparkClaimPricingTest {
     CliReference.assertSameAnswers(expected, actual);
     // The data exercises what it should: claims, and bad rows of many kinds, each with a reason.
     long pricedRows = actual.values().stream().filter(a -> a.result().equals("priced")).count();
-    assertTrue(pricedRows > 1_800, pricedRows + " rows priced");
+    // About 1,640 of 2,000: visits on the day of a procedure are in its global package.
+    assertTrue(pricedRows > 1_500, pricedRows + " rows priced");
     for (String reason :
         List.of(
             "invalid_code",
@@ -106,6 +107,7 @@ class SparkClaimPricingTest {
             "invalid_date",
             "conflicting_setting",
             "mixed_claim_context",
+            "global_surgery",
             "not_in_schedule")) {
       assertTrue(actual.values().stream().anyMatch(a -> a.result().equals(reason)), "no " + reason);
     }

@@ -37,9 +37,11 @@ import java.util.function.LongConsumer;
  *
  * Rows with the same non-blank {@code claim} value in a run of adjacent rows are priced together as
  * one claim, so that one line can change another's amount; sort the file by claim first. A claim's
- * lines must share place, setting and date ({@code mixed_claim_context} otherwise), and a claim has
- * at most {@value #MAX_CLAIM_LINES} lines (the rest get {@code claim_too_long}). An invalid row of
- * a claim is reported and the claim's other lines are priced without it.
+ * lines must share place and setting ({@code mixed_claim_context} otherwise); each keeps its own
+ * date, and the same-day rules (ranking, bilateral pairs, visits on the day of surgery) apply per
+ * date, the global surgery rule across them. A claim has at most {@value #MAX_CLAIM_LINES} lines
+ * (the rest get {@code claim_too_long}). An invalid row of a claim is reported and the claim's
+ * other lines are priced without it.
  *
  * <h2>Threads</h2>
  *
@@ -68,8 +70,25 @@ public final class BatchPricing {
   private final Function<ZipCode, Optional<Locality>> zips;
   private final int threads;
 
-  /** How a run went: rows read, priced, not priced, and invalid (a subset of not priced). */
-  public record Summary(long rows, long priced, long notPriced, long invalid) {}
+  /**
+   * How a run went: rows read, priced, not priced, and invalid (a subset of not priced); and the
+   * rows not priced because no loaded data covers their date ({@code date_not_covered}, another
+   * subset of not priced) with the reason of the first of them, which says the dates the data
+   * covers (empty when there is none).
+   */
+  public record Summary(
+      long rows, long priced, long notPriced, long invalid, long dateNotCovered, String coverage) {
+
+    /** Returns a summary without rows out of the data's dates. */
+    public Summary(long rows, long priced, long notPriced, long invalid) {
+      this(rows, priced, notPriced, invalid, 0, "");
+    }
+
+    /** Checks that the coverage is given. */
+    public Summary {
+      requireNonNull(coverage, "coverage");
+    }
+  }
 
   /**
    * Creates a batch pricer that prices on one thread fewer than there are processors (the reader
@@ -359,7 +378,7 @@ public final class BatchPricing {
                 "mixed_claim_context",
                 "the lines of claim "
                     + CodeFormatException.quote(chunk.rows.get(i).claim())
-                    + " differ in locality, setting or date; a claim has one of each");
+                    + " differ in locality or setting; a claim has one of each");
         chunk.invalid[i] = true;
       } else {
         chunk.outcomes[i] = outcomes.get(next++);
@@ -383,6 +402,8 @@ public final class BatchPricing {
     private long priced;
     private long notPriced;
     private long invalid;
+    private long dateNotCovered;
+    private String coverage = "";
 
     Pipeline(BatchWriter writer) {
       this.writer = writer;
@@ -433,6 +454,9 @@ public final class BatchPricing {
               priced++;
             } else {
               notPriced++;
+              if (DateCoverage.isNotCovered(outcome) && dateNotCovered++ == 0) {
+                coverage = DateCoverage.reason(outcome);
+              }
             }
             if (chunk.invalid[i]) {
               invalid++;
@@ -486,7 +510,7 @@ public final class BatchPricing {
       if (t != null) {
         throw rethrow(t);
       }
-      return new Summary(rows, priced, notPriced, invalid);
+      return new Summary(rows, priced, notPriced, invalid, dateNotCovered, coverage);
     }
 
     /** Ends the input after the reader failed, once the rows sent are written. */

@@ -9,6 +9,7 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.cli.report.SpreadsheetSafe;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.edit.ClaimEdit;
@@ -39,7 +40,8 @@ import java.util.Locale;
  * read gets {@code invalid: ...} in its {@code edits} and the run goes on without it.
  *
  * <pre>{@code
- * BatchScrub.Summary summary = new BatchScrub(edit, LocalDate.of(2025, 6, 2)).run(in, writer);
+ * BatchScrub.Summary summary =
+ *     new BatchScrub(edit, LocalDate.of(2025, 6, 2)).run(in, () -> writer, false);
  * }</pre>
  */
 public final class BatchScrub {
@@ -60,25 +62,35 @@ public final class BatchScrub {
   }
 
   /**
-   * Reads UTF-8 CSV with a header row from {@code in} and writes every row with its edits to {@code
-   * out}.
+   * Reads UTF-8 CSV with a header row from {@code in} and writes every row with its edits to the
+   * writer {@code output} opens once the header is known to be good, so that a bad header creates
+   * no output. Cells that a spreadsheet would run as formulas are neutralised unless {@code
+   * verbatim} (see {@link SpreadsheetSafe}), the {@code edits} cell too, for it may quote the
+   * input.
    *
    * @throws IllegalArgumentException if the header is unusable (no {@code code} column...)
    * @throws IOException if reading or writing fails, or the CSV cannot be parsed
    */
-  public Summary run(InputStream in, Writer out) throws IOException {
+  public Summary run(InputStream in, BatchPricing.Output output, boolean verbatim)
+      throws IOException {
     try (CsvReader<CsvRecord> reader =
         CsvReader.builder()
             .allowMissingFields(true)
             .allowExtraFields(true)
             .detectBomHeader(true)
             .ofCsvRecord(in, StandardCharsets.UTF_8)) {
-      CsvWriter writer = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out);
+      Writer out = null;
       Run run = null;
       try {
         for (CsvRecord record : reader) {
           if (run == null) {
-            run = new Run(BatchHeader.of(checkHeader(record.getFields()), false), writer);
+            BatchHeader header = BatchHeader.of(checkHeader(record.getFields()), false);
+            out = output.open();
+            run =
+                new Run(
+                    header,
+                    CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out),
+                    verbatim);
             continue;
           }
           run.add(record.getFields());
@@ -93,7 +105,7 @@ public final class BatchScrub {
             "the input is empty; it needs a header row with at least a 'code' column");
       }
       run.endClaim();
-      writer.flush(); // the CSV writer buffers of its own
+      run.writer.flush(); // the CSV writer buffers of its own
       out.flush();
       return new Summary(run.rows, run.withFindings, run.invalid);
     }
@@ -112,7 +124,8 @@ public final class BatchScrub {
   /** One pass over the rows: groups claims, checks them, writes them. */
   private final class Run {
     private final BatchHeader header;
-    private final CsvWriter writer;
+    final CsvWriter writer;
+    private final boolean verbatim;
     private final int code;
     private final int modifiers;
     private final int units;
@@ -127,15 +140,19 @@ public final class BatchScrub {
     long withFindings;
     long invalid;
 
-    Run(BatchHeader header, CsvWriter writer) {
+    Run(BatchHeader header, CsvWriter writer, boolean verbatim) {
       this.header = header;
       this.writer = writer;
+      this.verbatim = verbatim;
       this.code = header.indexOf("code");
       this.modifiers = header.indexOf("modifiers");
       this.units = header.indexOf("units");
       this.date = header.indexOf("date");
       this.claim = header.indexOf("claim");
-      List<String> names = new ArrayList<>(header.names());
+      List<String> names = new ArrayList<>(header.size() + 1);
+      for (String name : header.names()) {
+        names.add(cell(name));
+      }
       names.add(EDITS);
       writer.writeRecord(names);
     }
@@ -241,15 +258,19 @@ public final class BatchScrub {
         List<String> out = new ArrayList<>(header.size() + 1);
         List<String> row = fields.get(i);
         for (int c = 0; c < header.size(); c++) {
-          out.add(c < row.size() ? row.get(c) : "");
+          out.add(c < row.size() ? cell(row.get(c)) : "");
         }
-        out.add(text);
+        out.add(cell(text)); // it may quote the input
         writer.writeRecord(out);
       }
       fields.clear();
       lines.clear();
       claimDate = null;
       mixedDate = null;
+    }
+
+    private String cell(String text) {
+      return verbatim ? text : SpreadsheetSafe.cell(text);
     }
 
     private String field(List<String> row, int index) {

@@ -41,13 +41,13 @@ public record LineRequest(
   }
 
   /**
-   * Tells whether {@code other} is priced in the same context: locality, setting, date and the
-   * beneficiary's ZIP code.
+   * Tells whether {@code other} may be on one claim with this line: the same locality, setting and
+   * beneficiary's ZIP code. The dates may differ: each line of a claim carries its own date of
+   * service, and the claim pricer applies its same-day rules per date.
    */
   public boolean sameContext(LineRequest other) {
     return locality.equals(other.locality)
         && setting == other.setting
-        && date.equals(other.date)
         && beneficiaryZip.equals(other.beneficiaryZip);
   }
 }

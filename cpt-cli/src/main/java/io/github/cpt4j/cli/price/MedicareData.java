@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
-import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.data.BundledData;
 import io.github.cpt4j.data.MedicareFiles;
 import io.github.cpt4j.data.medicare.AspFile;
@@ -24,8 +23,8 @@ import io.github.cpt4j.fee.medicare.asp.AspFeeSchedule;
 import io.github.cpt4j.fee.medicare.clfs.ClfsFeeSchedule;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposFeeSchedule;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
+import io.github.cpt4j.fee.medicare.partb.PartBClaimPricer;
 import io.github.cpt4j.fee.medicare.partb.PartBFeeSchedule;
-import io.github.cpt4j.fee.medicare.partb.PartBPayer;
 import io.github.cpt4j.fee.medicare.pfs.Gpci;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
@@ -35,13 +34,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The real {@link PricingData}: the Medicare Physician Fee Schedule bundled in cpt-data, or built
@@ -50,6 +48,9 @@ import java.util.Optional;
  * MedicareClaimPricer}. Nothing is loaded before it is needed.
  */
 public final class MedicareData implements PricingData {
+
+  /** The directories of CMS files read so far, by absolute path. */
+  private final Map<Path, CmsDirectory> directories = new ConcurrentHashMap<>();
 
   @Override
   public ClaimPricer pricer(CmsFiles files, boolean explainPriced) {
@@ -62,15 +63,15 @@ public final class MedicareData implements PricingData {
     List<ClaimEdit> checked = List.copyOf(edits);
     OtherSchedules others = otherPartBSchedules(files);
     if (files.isEmpty()) {
-      return new Releases(BundledData.medicareReleases(), others, explainPriced, checked);
+      return Claims.of(BundledData.medicareReleases(), others, explainPriced, checked);
     }
     if (files.noPhysicianFeeScheduleFile()) {
-      return new Claims(BundledData.medicareFeeSchedule(), others, explainPriced, checked);
+      return Claims.of(BundledData.medicareFeeSchedule(), others, explainPriced, checked);
     }
     try {
       MedicareFeeSchedule schedule =
           MedicareFiles.of(files.rvu(), files.gpci(), files.oppsCap()).schedule();
-      return new Claims(schedule, others, explainPriced, checked);
+      return Claims.of(schedule, others, explainPriced, checked);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -87,13 +88,18 @@ public final class MedicareData implements PricingData {
               ? DmeposRuralZipFile.read(files.dmeRuralZips().get(), BundledData.dmeposZips())
               : BundledData.dmeposZips();
       return new OtherSchedules(
-          files.clfs().isPresent()
-              ? ClfsFile.read(files.clfs().get())
-              : BundledData.clinicalLabFeeSchedule(),
-          files.dmepos().isPresent()
-              ? DmeposFile.read(files.dmepos().get(), zips)
-              : BundledData.dmeposFeeSchedule().withZips(zips),
-          files.asp().isPresent() ? AspFile.read(files.asp().get()) : BundledData.aspFeeSchedule());
+          List.of(
+              files.clfs().isPresent()
+                  ? ClfsFile.read(files.clfs().get())
+                  : BundledData.clinicalLabFeeSchedule()),
+          List.of(
+              files.dmepos().isPresent()
+                  ? DmeposFile.read(files.dmepos().get(), zips)
+                  : BundledData.dmeposFeeSchedule().withZips(zips)),
+          List.of(
+              files.asp().isPresent()
+                  ? AspFile.read(files.asp().get())
+                  : BundledData.aspFeeSchedule()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -108,15 +114,28 @@ public final class MedicareData implements PricingData {
   public ClaimPricer pricer(Path cmsDirectory, boolean explainPriced, List<ClaimEdit> edits) {
     requireNonNull(cmsDirectory, "cmsDirectory");
     List<ClaimEdit> checked = List.copyOf(edits);
-    try {
-      return new Releases(
-          CmsDirectory.load(cmsDirectory).releases(),
-          otherPartBSchedules(PricingData.CmsFiles.NONE),
-          explainPriced,
-          checked);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    CmsDirectory cms = directory(cmsDirectory);
+    OtherSchedules bundled = otherPartBSchedules(PricingData.CmsFiles.NONE);
+    // The directory's lab, equipment and drug files, each kind else the bundled rows.
+    OtherSchedules others =
+        new OtherSchedules(
+            cms.clinicalLab().isEmpty() ? bundled.clfs() : cms.clinicalLab(),
+            cms.dmepos().isEmpty() ? bundled.dmepos() : cms.dmepos(),
+            cms.drugs().isEmpty() ? bundled.asp() : cms.drugs());
+    return Claims.of(cms.releases(), others, explainPriced, checked);
+  }
+
+  /** Loads {@code cmsDirectory} once per run: pricing and ZIP look-ups share it. */
+  private CmsDirectory directory(Path cmsDirectory) {
+    return directories.computeIfAbsent(
+        cmsDirectory.toAbsolutePath().normalize(),
+        path -> {
+          try {
+            return CmsDirectory.load(path);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
   @Override
@@ -124,16 +143,21 @@ public final class MedicareData implements PricingData {
     if (cmsDirectory.isEmpty()) {
       return BundledData.describeMedicareReleases();
     }
-    try {
-      return CmsDirectory.load(cmsDirectory.get()).describe();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return directory(cmsDirectory.get()).describe();
   }
 
   @Override
   public Optional<Locality> localityOf(ZipCode zip) {
     return BundledData.zipLocalities().find(requireNonNull(zip, "zip").digits());
+  }
+
+  /** Finds {@code zip} in the directory's newest ZIP5 file, or the bundled table without one. */
+  @Override
+  public Optional<Locality> localityOf(ZipCode zip, Optional<Path> cmsDirectory) {
+    requireNonNull(zip, "zip");
+    return cmsDirectory.isEmpty()
+        ? localityOf(zip)
+        : directory(cmsDirectory.get()).zipLocalities().find(zip.digits());
   }
 
   @Override
@@ -152,163 +176,104 @@ public final class MedicareData implements PricingData {
     return all;
   }
 
+  /** The Part B schedules other than the Physician Fee Schedule. */
+  record OtherSchedules(
+      List<ClfsFeeSchedule> clfs, List<DmeposFeeSchedule> dmepos, List<AspFeeSchedule> asp) {
+
+    /** Returns the router over {@code pfs} (one schedule, or every release's) and these. */
+    PartBFeeSchedule partB(MedicareFeeSchedule... pfs) {
+      return PartBFeeSchedule.builder()
+          .physicianFeeSchedule(pfs)
+          .clinicalLaboratory(clfs.toArray(ClfsFeeSchedule[]::new))
+          .dmepos(dmepos.toArray(DmeposFeeSchedule[]::new))
+          .drugs(asp.toArray(AspFeeSchedule[]::new))
+          .build();
+    }
+  }
+
   /**
-   * Prices the lines of one claim with the library's Medicare claim pricer: payment modifiers,
-   * bilateral pairs, multiple-procedure ranking and every other rule that looks at the other lines.
+   * Prices the lines of one claim with the library's {@link PartBClaimPricer}: the claim edits over
+   * every line, the Physician Fee Schedule's lines together with its claim rules (multiple
+   * procedures, bilateral pairs...), every other line alone with the schedule that pays it.
    * Warnings (an add-on without its primary, documentation needed) are always shown.
    */
-  /** The Part B schedules other than the Physician Fee Schedule. */
-  record OtherSchedules(ClfsFeeSchedule clfs, DmeposFeeSchedule dmepos, AspFeeSchedule asp) {}
-
   static final class Claims implements ClaimPricer {
-    private final MedicareClaimPricer pricer;
-    private final PartBFeeSchedule partB;
+    private final PartBClaimPricer pricer;
     private final boolean explainPriced;
 
-    Claims(
+    Claims(PartBClaimPricer pricer, boolean explainPriced) {
+      this.pricer = pricer;
+      this.explainPriced = explainPriced;
+    }
+
+    /** Prices every line under the Physician Fee Schedule {@code schedule}. */
+    static Claims of(
         MedicareFeeSchedule schedule,
         OtherSchedules others,
         boolean explainPriced,
         List<ClaimEdit> edits) {
-      this.pricer = withEdits(MedicareClaimPricer.builder(schedule), edits);
-      // The same schedules, with the Physician Fee Schedule, to route each line.
-      this.partB =
-          PartBFeeSchedule.builder()
-              .physicianFeeSchedule(schedule)
-              .clinicalLaboratory(others.clfs())
-              .dmepos(others.dmepos())
-              .drugs(others.asp())
-              .build();
-      this.explainPriced = explainPriced;
+      return new Claims(
+          PartBClaimPricer.of(
+              others.partB(schedule),
+              withEdits(MedicareClaimPricer.builder(schedule), edits).build()),
+          explainPriced);
     }
 
     /**
-     * Prices the lines the Physician Fee Schedule pays together, with the claim rules (multiple
-     * procedures, bilateral pairs...), and every other line alone with the schedule that pays it.
+     * Prices every line with the release in force on its date of service, routing by the releases'
+     * own statuses; the Physician Fee Schedule's lines on a date no release covers are {@code
+     * date_not_covered}, saying which dates the data covers.
      */
-    @Override
-    public List<Outcome> price(List<LineRequest> lines, boolean participating) {
-      LineRequest first = lines.get(0);
-      PricingContext context =
-          PricingContext.of(first.date(), first.locality(), first.setting())
-              .withParticipating(participating);
-      PricingContext patient =
-          first.beneficiaryZip().map(context::withBeneficiaryZip).orElse(context);
-      Outcome[] outcomes = new Outcome[lines.size()];
-      List<BilledLine> billed = new ArrayList<>(lines.size());
-      List<Integer> positions = new ArrayList<>(lines.size());
-      for (int i = 0; i < lines.size(); i++) {
-        ClaimLine line = lines.get(i).line();
-        if (partB.payerOf(line.code()) == PartBPayer.PHYSICIAN_FEE_SCHEDULE) {
-          billed.add(BilledLine.of(line));
-          positions.add(i);
-        } else {
-          outcomes[i] = outcome(partB.price(line, patient), explainPriced);
-        }
-      }
-      if (!billed.isEmpty()) {
-        PricedClaim claim = pricer.price(Claim.of(billed), context);
-        for (int i = 0; i < positions.size(); i++) {
-          outcomes[positions.get(i)] = outcome(claim.lines().get(i), explainPriced);
-        }
-      }
-      return Arrays.asList(outcomes);
-    }
-  }
-
-  /** Turns a line priced alone, outside the Physician Fee Schedule, into a line of output. */
-  static Outcome outcome(FeeResult result, boolean explainPriced) {
-    if (result.isPriced()) {
-      return Outcome.priced(
-          result.amountOrThrow(), explainPriced ? result.explanation().toString() : "");
-    }
-    String reason = result.reason().orElseThrow().name().toLowerCase(Locale.ROOT);
-    StringBuilder why = new StringBuilder(result.detail());
-    append(why, result.explanation().toString());
-    return Outcome.notPriced(reason, why.toString());
-  }
-
-  /**
-   * Prices the lines of one claim with the release in force on its date of service; a date no
-   * release covers is {@code date_not_covered}, saying which dates the data covers.
-   */
-  static final class Releases implements ClaimPricer {
-    private final MedicareReleases releases;
-    // Each release's claim pricer with the edits; read-only once built, so thread-safe.
-    private final Map<MedicareRelease, MedicareClaimPricer> pricers;
-    private final PartBFeeSchedule partB;
-    private final boolean explainPriced;
-
-    Releases(
+    static Claims of(
         MedicareReleases releases,
         OtherSchedules others,
         boolean explainPriced,
         List<ClaimEdit> edits) {
-      this.releases = releases;
-      this.pricers = new IdentityHashMap<>();
-      for (MedicareRelease release : releases.releases()) {
-        pricers.put(release, withEdits(release.claimPricer().toBuilder(), edits));
-      }
-      // Routes by the bundled 2025 Physician Fee Schedule's statuses and the other schedules.
-      this.partB =
-          PartBFeeSchedule.builder()
-              .physicianFeeSchedule(BundledData.medicareFeeSchedule())
-              .clinicalLaboratory(others.clfs())
-              .dmepos(others.dmepos())
-              .drugs(others.asp())
-              .build();
-      this.explainPriced = explainPriced;
+      MedicareFeeSchedule[] schedules =
+          releases.releases().stream()
+              .map(MedicareRelease::schedule)
+              .toArray(MedicareFeeSchedule[]::new);
+      return new Claims(
+          PartBClaimPricer.of(others.partB(schedules), releases, b -> withEdits(b, edits)),
+          explainPriced);
     }
 
-    /**
-     * Prices the lines the Physician Fee Schedule pays together with the release of the date, and
-     * every other line alone with the schedule that pays it.
-     */
     @Override
     public List<Outcome> price(List<LineRequest> lines, boolean participating) {
       LineRequest first = lines.get(0);
       PricingContext context =
           PricingContext.of(first.date(), first.locality(), first.setting())
               .withParticipating(participating);
-      PricingContext patient =
-          first.beneficiaryZip().map(context::withBeneficiaryZip).orElse(context);
-      Outcome[] outcomes = new Outcome[lines.size()];
+      context = first.beneficiaryZip().map(context::withBeneficiaryZip).orElse(context);
       List<BilledLine> billed = new ArrayList<>(lines.size());
-      List<Integer> positions = new ArrayList<>(lines.size());
-      for (int i = 0; i < lines.size(); i++) {
-        ClaimLine line = lines.get(i).line();
-        if (partB.payerOf(line.code()) == PartBPayer.PHYSICIAN_FEE_SCHEDULE) {
-          billed.add(BilledLine.of(line));
-          positions.add(i);
-        } else {
-          outcomes[i] = outcome(partB.price(line, patient), explainPriced);
-        }
+      for (LineRequest line : lines) {
+        billed.add(billed(line, first));
       }
-      if (!billed.isEmpty()) {
-        Optional<PricedClaim> claim =
-            releases
-                .releaseOn(first.date())
-                .map(release -> pricers.get(release).price(Claim.of(billed), context));
-        for (int i = 0; i < positions.size(); i++) {
-          outcomes[positions.get(i)] =
-              claim.isEmpty()
-                  ? Outcome.notPriced(
-                      "date_not_covered",
-                      "the Medicare data covers " + releases.coverage() + ", not " + first.date())
-                  : outcome(claim.get().lines().get(i), explainPriced);
-        }
+      PricedClaim claim = pricer.price(Claim.of(billed), context);
+      List<Outcome> outcomes = new ArrayList<>(lines.size());
+      for (PricedLine line : claim.lines()) {
+        outcomes.add(outcome(line, explainPriced));
       }
-      return Arrays.asList(outcomes);
+      return outcomes;
     }
   }
 
-  /** Builds a claim pricer that runs {@code edits} before its steps. */
-  private static MedicareClaimPricer withEdits(
+  /**
+   * The line as billed: with its own date of service when it differs from the claim's (the first
+   * line's), so that the claim pricer applies its same-day rules per date.
+   */
+  static BilledLine billed(LineRequest request, LineRequest first) {
+    BilledLine billed = BilledLine.of(request.line());
+    return request.date().equals(first.date()) ? billed : billed.withDateOfService(request.date());
+  }
+
+  /** Adds {@code edits} to a claim pricer's builder: they run over every line of a claim. */
+  private static MedicareClaimPricer.Builder withEdits(
       MedicareClaimPricer.Builder builder, List<ClaimEdit> edits) {
     for (ClaimEdit edit : edits) {
       builder.addEdit(edit);
     }
-    return builder.build();
+    return builder;
   }
 
   /** Turns the library's answer for one line into a line of output. */

@@ -84,6 +84,17 @@ public interface PricingData {
   Optional<Locality> localityOf(ZipCode zip);
 
   /**
+   * Returns the payment locality of {@code zip} by the ZIP code file of {@code cmsDirectory} when
+   * given (and it has one), else as {@link #localityOf(ZipCode)}.
+   *
+   * @throws IllegalArgumentException if a file of the directory is malformed
+   * @throws java.io.UncheckedIOException if a file cannot be read
+   */
+  default Optional<Locality> localityOf(ZipCode zip, Optional<Path> cmsDirectory) {
+    return localityOf(zip);
+  }
+
+  /**
    * Returns every locality with its GPCIs, from the bundled table or the given GPCI file.
    *
    * @throws IllegalArgumentException if the file is malformed

@@ -6,7 +6,9 @@ import java.io.Writer;
 
 /**
  * The output went away before the command finished, as when it is piped into {@code head}. The
- * command stops at once instead of working on for nobody, and exits without a message.
+ * command stops at once instead of working on for nobody, and exits with status 2 and this
+ * exception's one line, which names the output: a pipeline that lost its reader must not pass for
+ * one that finished.
  */
 public final class OutputClosedException extends IOException {
 
@@ -14,7 +16,7 @@ public final class OutputClosedException extends IOException {
 
   /** Creates the exception. */
   public OutputClosedException() {
-    super("the output was closed");
+    super("standard output was closed before all results were written");
   }
 
   /**

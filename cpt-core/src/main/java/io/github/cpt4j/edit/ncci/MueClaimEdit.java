@@ -9,6 +9,7 @@ import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.modifier.Modifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +32,10 @@ import java.util.Map;
  * mue.check(Claim.builder().add("20610-RT").add("20610-LT x2").build(), context);
  * }</pre>
  *
- * <p>A claim holds one date of service; for lines of one date split over several claims, check them
- * as one claim. Allocation-free when nothing is found.
+ * <p>A line of modifier 55 alone (postoperative management only) counts as one unit of service: its
+ * units are the postoperative days managed. A claim pricer or scrubber checks the lines of each
+ * date of service apart ({@link ClaimEdit#perDateOfService()}); for lines of one date split over
+ * several claims, check them as one claim. Allocation-free when nothing is found.
  */
 public final class MueClaimEdit implements ClaimEdit {
 
@@ -71,7 +74,7 @@ public final class MueClaimEdit implements ClaimEdit {
       if (row < 0) {
         continue;
       }
-      int units = table.perDateOfService(row) ? unitsOfCode(claim, code) : line.units();
+      int units = table.perDateOfService(row) ? unitsOfCode(claim, code) : servicesOf(line);
       if (units > table.value(row)) {
         if (found == null) {
           found = new ArrayList<>(2);
@@ -87,10 +90,23 @@ public final class MueClaimEdit implements ClaimEdit {
     for (int i = 0; i < claim.size(); i++) {
       ClaimLine line = claim.line(i).line();
       if (line.code().packed() == code) {
-        units += line.units();
+        units += servicesOf(line);
       }
     }
     return units;
+  }
+
+  /**
+   * The units of service of {@code line} as the MUE counts them: its units, except that a line of
+   * modifier 55 alone (postoperative management only) is one service whatever its units, which are
+   * the postoperative days managed (Claims Processing Manual ch. 12 §40.2), never procedures.
+   */
+  static int servicesOf(ClaimLine line) {
+    return line.hasModifier(Modifier.POSTOPERATIVE_CARE_ONLY)
+            && !line.hasModifier(Modifier.SURGICAL_CARE_ONLY)
+            && !line.hasModifier(Modifier.PREOPERATIVE_CARE_ONLY)
+        ? 1
+        : line.units();
   }
 
   private EditFinding finding(

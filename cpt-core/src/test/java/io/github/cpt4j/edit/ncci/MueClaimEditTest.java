@@ -25,6 +25,26 @@ class MueClaimEditTest {
               .add(mue("0001U", 0, '2')) // none payable
               .build());
 
+  private static final MueClaimEdit SURGERY =
+      MueClaimEdit.of(
+          MueTable.builder()
+              .add(mue("27447", 1, '2')) // one knee replacement a day
+              .add(mue("10060", 1, '1')) // a line edit
+              .build());
+
+  @Test
+  void aPostoperativeCareLineIsOneServiceWhateverItsDays() {
+    // Issue 11: the units of a 55 line are the days of postoperative care managed (45 of 90), not
+    // 45 procedures; read as units, MAI 2 would deny every 55 line of a major surgery.
+    assertSame(List.of(), SURGERY.check(claim("27447-55 x45"), on("2025-06-02")));
+    assertSame(List.of(), SURGERY.check(claim("10060-55 x10"), on("2025-06-02")));
+    // 54 and 55 on one line, or 55 with 54 on another line of one date, are still procedures.
+    assertEquals(List.of(0), lines(SURGERY.check(claim("27447-54-55 x2"), on("2025-06-02"))));
+    assertEquals(
+        List.of(0, 1), lines(SURGERY.check(claim("27447-54", "27447-55 x45"), on("2025-06-02"))));
+    assertEquals(List.of(0), lines(SURGERY.check(claim("10060 x2"), on("2025-06-02"))));
+  }
+
   private static List<Integer> lines(List<EditFinding> found) {
     return found.stream().map(EditFinding::line).toList();
   }

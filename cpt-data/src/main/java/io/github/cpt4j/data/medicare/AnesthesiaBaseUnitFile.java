@@ -33,6 +33,9 @@ public final class AnesthesiaBaseUnitFile {
   /** A year's anesthesia file has about 280 codes; fewer than this is not a whole file. */
   static final int MIN_CODES = 100;
 
+  /** The file is a few kilobytes: a megabyte is surely something else. */
+  private static final int MAX_BYTES = 1 << 20;
+
   private AnesthesiaBaseUnitFile() {}
 
   /**
@@ -42,9 +45,10 @@ public final class AnesthesiaBaseUnitFile {
    * @throws IOException if the file cannot be read
    */
   public static AnesthesiaBaseUnits read(Path path) throws IOException {
-    return parse(
-        new String(Files.readAllBytes(path), StandardCharsets.ISO_8859_1),
-        path.getFileName().toString());
+    String source = path.getFileName().toString();
+    try (InputStream in = Files.newInputStream(path)) {
+      return parse(text(in, source), source);
+    }
   }
 
   /**
@@ -54,12 +58,38 @@ public final class AnesthesiaBaseUnitFile {
    * @throws IOException if the stream cannot be read
    */
   public static AnesthesiaBaseUnits read(InputStream in, String sourceName) throws IOException {
-    return parse(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1), sourceName);
+    return parse(text(in, requireNonNull(sourceName, "sourceName")), sourceName);
+  }
+
+  /** Reads the whole file, at most {@link #MAX_BYTES}: the wrong file must not fill the heap. */
+  private static String text(InputStream in, String source) throws IOException {
+    byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+    if (bytes.length > MAX_BYTES) {
+      throw new DataLoadException(
+          source,
+          0,
+          0,
+          "larger than "
+              + MAX_BYTES
+              + " bytes; expected CMS's anesthesia base unit file, which is far smaller");
+    }
+    return new String(bytes, StandardCharsets.ISO_8859_1);
   }
 
   private static AnesthesiaBaseUnits parse(String text, String source) throws DataLoadException {
     requireNonNull(source, "sourceName");
     String[] lines = text.split("\r\n|\r|\n", -1);
+    // Every line of the file ends with CRLF: a last line without an ending is a download cut
+    // short, whose last base unit would load cut (15 read as 1). A DOS end-of-file mark is no line.
+    String last = lines[lines.length - 1];
+    if (!last.isBlank() && !last.strip().equals("\u001A")) {
+      throw new DataLoadException(
+          source,
+          lines.length,
+          0,
+          "the last line has no line ending: the file looks cut short (every line of CMS's"
+              + " anesthesia base unit file ends with one)");
+    }
     String edition = null;
     Map<ProcedureCode, Integer> units = new LinkedHashMap<>();
     Map<ProcedureCode, Integer> lineOf = new LinkedHashMap<>();

@@ -29,6 +29,12 @@ import java.util.Map;
  */
 public final class AnesthesiaConversionFactorFile {
 
+  /** What the file should be, for errors. */
+  private static final String KIND = "a CMS anesthesia conversion factor file";
+
+  /** An ANES file is a few kilobytes: a megabyte is surely something else. */
+  private static final long MAX_CHARS = 1L << 20;
+
   private AnesthesiaConversionFactorFile() {}
 
   /**
@@ -38,7 +44,7 @@ public final class AnesthesiaConversionFactorFile {
    * @throws IOException if the file cannot be read
    */
   public static AnesthesiaConversionFactors read(Path path) throws IOException {
-    return parse(CsvTable.read(path));
+    return parse(CsvTable.readCms(path, MAX_CHARS, KIND));
   }
 
   /**
@@ -49,7 +55,7 @@ public final class AnesthesiaConversionFactorFile {
    */
   public static AnesthesiaConversionFactors read(InputStream in, String sourceName)
       throws IOException {
-    return parse(CsvTable.read(in, sourceName));
+    return parse(CsvTable.readCms(in, sourceName, MAX_CHARS, KIND));
   }
 
   private static AnesthesiaConversionFactors parse(CsvTable table) throws DataLoadException {

@@ -36,6 +36,12 @@ import java.util.Optional;
  */
 public final class AspFile {
 
+  /** What the file should be, for errors. */
+  private static final String KIND = "a CMS ASP drug pricing file";
+
+  /** An ASP pricing file is well under a megabyte. */
+  private static final long MAX_CHARS = 8L << 20;
+
   private AspFile() {}
 
   /**
@@ -45,7 +51,7 @@ public final class AspFile {
    * @throws IOException if the file cannot be read
    */
   public static AspFeeSchedule read(Path path) throws IOException {
-    return parse(CsvTable.read(path), Optional.empty());
+    return parse(CsvTable.readCms(path, MAX_CHARS, KIND), Optional.empty());
   }
 
   /**
@@ -55,7 +61,7 @@ public final class AspFile {
    * @throws IOException if the stream cannot be read
    */
   public static AspFeeSchedule read(InputStream in, String sourceName) throws IOException {
-    return parse(CsvTable.read(in, sourceName), Optional.empty());
+    return parse(CsvTable.readCms(in, sourceName, MAX_CHARS, KIND), Optional.empty());
   }
 
   /**
@@ -67,7 +73,8 @@ public final class AspFile {
   public static AspFeeSchedule read(InputStream in, String sourceName, Quarter quarter)
       throws IOException {
     return parse(
-        CsvTable.read(in, sourceName), Optional.of(Objects.requireNonNull(quarter, "quarter")));
+        CsvTable.readCms(in, sourceName, MAX_CHARS, KIND),
+        Optional.of(Objects.requireNonNull(quarter, "quarter")));
   }
 
   private static AspFeeSchedule parse(CsvTable table, Optional<Quarter> given)

@@ -44,6 +44,12 @@ public final class ClfsFile {
 
   private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
 
+  /** What the file should be, for errors. */
+  private static final String KIND = "a CMS Clinical Laboratory Fee Schedule file";
+
+  /** A lab fee schedule file is about half a megabyte. */
+  private static final long MAX_CHARS = 16L << 20;
+
   private ClfsFile() {}
 
   /**
@@ -53,7 +59,7 @@ public final class ClfsFile {
    * @throws IOException if the file cannot be read
    */
   public static ClfsFeeSchedule read(Path path) throws IOException {
-    return parse(CsvTable.read(path), Optional.empty());
+    return parse(CsvTable.readCms(path, MAX_CHARS, KIND), Optional.empty());
   }
 
   /**
@@ -64,7 +70,7 @@ public final class ClfsFile {
    * @throws IOException if the stream cannot be read
    */
   public static ClfsFeeSchedule read(InputStream in, String sourceName) throws IOException {
-    return parse(CsvTable.read(in, sourceName), Optional.empty());
+    return parse(CsvTable.readCms(in, sourceName, MAX_CHARS, KIND), Optional.empty());
   }
 
   /**
@@ -76,7 +82,8 @@ public final class ClfsFile {
   public static ClfsFeeSchedule read(InputStream in, String sourceName, Quarter quarter)
       throws IOException {
     return parse(
-        CsvTable.read(in, sourceName), Optional.of(Objects.requireNonNull(quarter, "quarter")));
+        CsvTable.readCms(in, sourceName, MAX_CHARS, KIND),
+        Optional.of(Objects.requireNonNull(quarter, "quarter")));
   }
 
   private static ClfsFeeSchedule parse(CsvTable table, Optional<Quarter> given)

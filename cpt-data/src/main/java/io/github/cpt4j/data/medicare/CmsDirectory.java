@@ -5,10 +5,15 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.data.BundledData;
 import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.fee.FeeSchedule;
 import io.github.cpt4j.fee.medicare.ZipLocalityTable;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaBaseUnits;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaConversionFactors;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
+import io.github.cpt4j.fee.medicare.asp.AspFeeSchedule;
+import io.github.cpt4j.fee.medicare.clfs.ClfsFeeSchedule;
+import io.github.cpt4j.fee.medicare.dmepos.DmeposFeeSchedule;
+import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
 import io.github.cpt4j.fee.medicare.pfs.ConversionFactors;
 import io.github.cpt4j.fee.medicare.pfs.GpciTable;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
@@ -32,6 +37,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -58,6 +64,12 @@ import java.util.stream.Stream;
  *   <tr><td>{@code ZIP5_OCT2025.txt}</td><td>ZIP codes to localities; the newest is used</td></tr>
  *   <tr><td>{@code CY2022_Anesthesia_Base_Units.txt}</td><td>anesthesia base units; the newest
  *       edition is used, else the bundled one</td></tr>
+ *   <tr><td>{@code CLFS_2025_Q1V1.csv}</td><td>a quarter of the Clinical Laboratory Fee Schedule;
+ *       of two versions of one quarter, the higher</td></tr>
+ *   <tr><td>{@code DMEPOS_2025_JAN.csv}</td><td>a quarter of the DMEPOS fee schedule</td></tr>
+ *   <tr><td>{@code DME_Rural_ZIP_2025_Q1.csv}</td><td>the DMEPOS rural ZIP codes; the newest is
+ *       used, over the states of the newest ZIP5 file (else the bundled ones)</td></tr>
+ *   <tr><td>{@code ASP_2025_JAN.csv}</td><td>a quarter of the Part B drug payment limits</td></tr>
  * </table>
  *
  * <p>Other files are left alone. The 2026 QPP and non-QPP relative value files differ only in their
@@ -94,7 +106,15 @@ public final class CmsDirectory {
     /** A ZIP code to locality file (ZIP5). */
     ZIP5,
     /** An anesthesia base unit file. */
-    ANESTHESIA_BASE_UNITS
+    ANESTHESIA_BASE_UNITS,
+    /** A Clinical Laboratory Fee Schedule file (CLFS). */
+    CLFS,
+    /** A DMEPOS fee schedule file. */
+    DMEPOS,
+    /** A DMEPOS rural ZIP code file. */
+    DME_RURAL_ZIP,
+    /** A Part B drug pricing file (ASP). */
+    ASP
   }
 
   /**
@@ -125,6 +145,14 @@ public final class CmsDirectory {
       Pattern.compile("ZIP5_(JAN|APR|JUL|OCT)(\\d{4})(?:[-_].*)?\\.TXT");
   private static final Pattern BASE_UNITS =
       Pattern.compile("CY(\\d{4})_ANESTHESIA_BASE_UNITS(?:[-_].*)?\\.TXT");
+  private static final Pattern CLFS =
+      Pattern.compile("CLFS_(\\d{4})_Q([1-4])(?:V(\\d+))?(?:[-_].*)?\\.CSV");
+  private static final Pattern DMEPOS =
+      Pattern.compile("DMEPOS_(\\d{4})_(JAN|APR|JUL|OCT)(?:[-_].*)?\\.CSV");
+  private static final Pattern DME_RURAL =
+      Pattern.compile("DME_RURAL_ZIP_(\\d{4})_Q([1-4])(?:[-_].*)?\\.CSV");
+  private static final Pattern ASP =
+      Pattern.compile("ASP_(\\d{4})_(JAN|APR|JUL|OCT)(?:[-_].*)?\\.CSV");
   private static final Pattern RVU_TITLE =
       Pattern.compile(
           "(\\d{4}) National Physician Fee Schedule Relative Value File (January|April|July|October)",
@@ -135,19 +163,28 @@ public final class CmsDirectory {
   private final MedicareReleases releases;
   private final ZipLocalityTable zips;
   private final String zipSource;
+  private final PartBSchedules partB;
 
   private CmsDirectory(
       Path directory,
       ImmutableList<CmsFile> files,
       MedicareReleases releases,
       ZipLocalityTable zips,
-      String zipSource) {
+      String zipSource,
+      PartBSchedules partB) {
     this.directory = directory;
     this.files = files;
     this.releases = releases;
     this.zips = zips;
     this.zipSource = zipSource;
+    this.partB = partB;
   }
+
+  /** The Clinical Laboratory, DMEPOS and drug schedules found, a quarter each, oldest first. */
+  private record PartBSchedules(
+      ImmutableList<ClfsFeeSchedule> clfs,
+      ImmutableList<DmeposFeeSchedule> dmepos,
+      ImmutableList<AspFeeSchedule> asp) {}
 
   /**
    * Reads every recognised file under {@code directory} into releases, with the bundled conversion
@@ -251,7 +288,52 @@ public final class CmsDirectory {
         ImmutableList.copyOf(files),
         MedicareReleases.of(releases),
         zips,
-        zipFile.map(CmsFile::name).orElse("the bundled ZIP table"));
+        zipFile.map(CmsFile::name).orElse("the bundled ZIP table"),
+        readPartB(files, zipFile));
+  }
+
+  /**
+   * Reads the lab, equipment and drug schedules: each quarter's file (of two versions of a CLFS
+   * quarter, the later by name: V2 after V1), DMEPOS with the newest rural ZIP file over the states
+   * of the newest ZIP5 file.
+   */
+  private static PartBSchedules readPartB(List<CmsFile> files, Optional<CmsFile> zip5)
+      throws IOException {
+    ImmutableList.Builder<ClfsFeeSchedule> clfs = ImmutableList.builder();
+    for (CmsFile f : onePerQuarter(files, Kind.CLFS)) {
+      clfs.add(ClfsFile.read(f.path()));
+    }
+    ImmutableList.Builder<AspFeeSchedule> asp = ImmutableList.builder();
+    for (CmsFile f : onePerQuarter(files, Kind.ASP)) {
+      asp.add(AspFile.read(f.path()));
+    }
+    List<CmsFile> dmeposFiles = onePerQuarter(files, Kind.DMEPOS);
+    ImmutableList.Builder<DmeposFeeSchedule> dmepos = ImmutableList.builder();
+    if (!dmeposFiles.isEmpty()) {
+      Optional<CmsFile> rural = newest(files, Kind.DME_RURAL_ZIP);
+      DmeposZipTable zips = BundledData.dmeposZips();
+      if (rural.isPresent()) {
+        DmeposZipTable states =
+            zip5.isPresent() ? Zip5File.readStates(zip5.get().path()) : BundledData.dmeposZips();
+        zips = DmeposRuralZipFile.read(rural.get().path(), states);
+      }
+      for (CmsFile f : dmeposFiles) {
+        dmepos.add(DmeposFile.read(f.path(), zips));
+      }
+    }
+    return new PartBSchedules(clfs.build(), dmepos.build(), asp.build());
+  }
+
+  /** The files of {@code kind}, one per quarter (the last by name), oldest first. */
+  private static List<CmsFile> onePerQuarter(List<CmsFile> files, Kind kind) {
+    TreeMap<Integer, CmsFile> byQuarter = new TreeMap<>();
+    for (CmsFile f : files) {
+      if (f.kind() == kind) {
+        byQuarter.merge(
+            f.year() * 100 + f.month(), f, (a, b) -> a.name().compareTo(b.name()) >= 0 ? a : b);
+      }
+    }
+    return new ArrayList<>(byQuarter.values());
   }
 
   /** Returns the recognised files under {@code directory}, without reading them beyond titles. */
@@ -287,6 +369,21 @@ public final class CmsDirectory {
         found.add(new CmsFile(path, Kind.ZIP5, year(m.group(2)), month(m.group(1)), ""));
       } else if ((m = BASE_UNITS.matcher(name)).matches()) {
         found.add(new CmsFile(path, Kind.ANESTHESIA_BASE_UNITS, year(m.group(1)), 1, ""));
+      } else if ((m = CLFS.matcher(name)).matches()) {
+        found.add(
+            new CmsFile(
+                path,
+                Kind.CLFS,
+                year(m.group(1)),
+                quarterMonth(m.group(2)),
+                m.group(3) == null ? "" : "V" + m.group(3)));
+      } else if ((m = DMEPOS.matcher(name)).matches()) {
+        found.add(new CmsFile(path, Kind.DMEPOS, year(m.group(1)), month(m.group(2)), ""));
+      } else if ((m = DME_RURAL.matcher(name)).matches()) {
+        found.add(
+            new CmsFile(path, Kind.DME_RURAL_ZIP, year(m.group(1)), quarterMonth(m.group(2)), ""));
+      } else if ((m = ASP.matcher(name)).matches()) {
+        found.add(new CmsFile(path, Kind.ASP, year(m.group(1)), month(m.group(2)), ""));
       } else if (OPPS.matcher(name).matches()) {
         caps.add(path);
       }
@@ -415,6 +512,11 @@ public final class CmsDirectory {
     return digits.length() == 2 ? 2000 + value : value;
   }
 
+  /** Returns the first month of quarter {@code digit} (1 to 4): 1, 4, 7 or 10. */
+  private static int quarterMonth(String digit) {
+    return (Integer.parseInt(digit) - 1) * 3 + 1;
+  }
+
   private static int month(String abbreviation) {
     return switch (abbreviation) {
       case "JAN" -> 1;
@@ -446,6 +548,30 @@ public final class CmsDirectory {
   }
 
   /**
+   * Returns the quarters of the Clinical Laboratory Fee Schedule found, oldest first; empty when
+   * the directory has no CLFS file.
+   */
+  public ImmutableList<ClfsFeeSchedule> clinicalLab() {
+    return partB.clfs();
+  }
+
+  /**
+   * Returns the quarters of the DMEPOS fee schedule found, oldest first, priced by the newest rural
+   * ZIP code file found (else the bundled one); empty when the directory has no DMEPOS file.
+   */
+  public ImmutableList<DmeposFeeSchedule> dmepos() {
+    return partB.dmepos();
+  }
+
+  /**
+   * Returns the quarters of the Part B drug payment limits found, oldest first; empty when the
+   * directory has no ASP file.
+   */
+  public ImmutableList<AspFeeSchedule> drugs() {
+    return partB.asp();
+  }
+
+  /**
    * Returns what was found, one line per release and the files it was built from, for people: the
    * text of {@code cpt data --cms-dir}.
    */
@@ -469,6 +595,13 @@ public final class CmsDirectory {
     }
     sb.append("covers ").append(releases.coverage()).append('\n');
     sb.append("ZIP codes from ").append(zipSource).append('\n');
+    sb.append("Part B: ")
+        .append(quarters("clinical lab", partB.clfs()))
+        .append(", ")
+        .append(quarters("DMEPOS", partB.dmepos()))
+        .append(", ")
+        .append(quarters("drugs (ASP)", partB.asp()))
+        .append('\n');
     sb.append("files:\n");
     for (CmsFile f : files) {
       sb.append("  ")
@@ -476,13 +609,25 @@ public final class CmsDirectory {
           .append(' ')
           .append(f.year())
           .append(
-              f.kind() == Kind.RVU || f.kind() == Kind.OPPS_CAP ? "-" + twoDigits(f.month()) : "")
+              switch (f.kind()) {
+                case RVU, OPPS_CAP -> "-" + twoDigits(f.month());
+                case CLFS, DMEPOS, DME_RURAL_ZIP, ASP -> "-Q" + ((f.month() - 1) / 3 + 1);
+                default -> "";
+              })
           .append(f.variant().isEmpty() ? "" : " " + f.variant())
           .append("  ")
           .append(directory.relativize(f.path()))
           .append('\n');
     }
     return sb.toString();
+  }
+
+  /** Writes {@code what 2025-Q1, 2025-Q2} or {@code no what} (the bundled rows are used). */
+  private static String quarters(String what, List<? extends FeeSchedule> schedules) {
+    if (schedules.isEmpty()) {
+      return "no " + what + " file";
+    }
+    return what + " " + schedules.stream().map(FeeSchedule::name).collect(Collectors.joining(", "));
   }
 
   private static String twoDigits(int month) {

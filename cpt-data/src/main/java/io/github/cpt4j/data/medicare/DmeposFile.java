@@ -47,6 +47,12 @@ public final class DmeposFile {
 
   private static final Pattern STATE_COLUMN = Pattern.compile("([A-Z]{2}) \\((NR|R)\\)");
 
+  /** What the file should be, for errors. */
+  private static final String KIND = "a CMS DMEPOS fee schedule file";
+
+  /** A DMEPOS fee schedule file is a few megabytes. */
+  private static final long MAX_CHARS = 32L << 20;
+
   private DmeposFile() {}
 
   /**
@@ -56,7 +62,7 @@ public final class DmeposFile {
    * @throws IOException if the file cannot be read
    */
   public static DmeposFeeSchedule read(Path path, DmeposZipTable zips) throws IOException {
-    return parse(CsvTable.read(path), zips, Optional.empty());
+    return parse(CsvTable.readCms(path, MAX_CHARS, KIND), zips, Optional.empty());
   }
 
   /**
@@ -67,7 +73,7 @@ public final class DmeposFile {
    */
   public static DmeposFeeSchedule read(InputStream in, String sourceName, DmeposZipTable zips)
       throws IOException {
-    return parse(CsvTable.read(in, sourceName), zips, Optional.empty());
+    return parse(CsvTable.readCms(in, sourceName, MAX_CHARS, KIND), zips, Optional.empty());
   }
 
   /**
@@ -79,7 +85,7 @@ public final class DmeposFile {
   public static DmeposFeeSchedule read(
       InputStream in, String sourceName, DmeposZipTable zips, Quarter quarter) throws IOException {
     return parse(
-        CsvTable.read(in, sourceName),
+        CsvTable.readCms(in, sourceName, MAX_CHARS, KIND),
         zips,
         Optional.of(Objects.requireNonNull(quarter, "quarter")));
   }

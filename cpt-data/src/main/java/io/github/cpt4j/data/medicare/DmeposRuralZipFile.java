@@ -31,6 +31,12 @@ import java.util.Objects;
  */
 public final class DmeposRuralZipFile {
 
+  /** What the file should be, for errors. */
+  private static final String KIND = "a CMS DMEPOS rural ZIP code file";
+
+  /** A rural ZIP code file is about a quarter of a megabyte. */
+  private static final long MAX_CHARS = 8L << 20;
+
   private DmeposRuralZipFile() {}
 
   /**
@@ -41,7 +47,7 @@ public final class DmeposRuralZipFile {
    * @throws IOException if the file cannot be read
    */
   public static DmeposZipTable read(Path path, DmeposZipTable states) throws IOException {
-    return parse(CsvTable.read(path), states);
+    return parse(CsvTable.readCms(path, MAX_CHARS, KIND), states);
   }
 
   /**
@@ -53,7 +59,7 @@ public final class DmeposRuralZipFile {
    */
   public static DmeposZipTable read(InputStream in, String sourceName, DmeposZipTable states)
       throws IOException {
-    return parse(CsvTable.read(in, sourceName), states);
+    return parse(CsvTable.readCms(in, sourceName, MAX_CHARS, KIND), states);
   }
 
   private static DmeposZipTable parse(CsvTable table, DmeposZipTable states)

@@ -21,12 +21,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads CMS's national physician fee schedule relative value file, {@code
@@ -38,6 +41,8 @@ import java.util.Optional;
  * layout of 2026 (with {@code PRIC IND}) load. The {@code DESCRIPTION} column is never read: the
  * short descriptors are the AMA's copyright. A missing or renamed column is an error that names it.
  * The load is all-or-nothing: any bad field fails it with the file, line, column and column name.
+ * The year the title row names is the table's {@linkplain RvuTable#year() year}, which bounds the
+ * dates a schedule over it prices.
  *
  * <pre>{@code
  * RvuTable rvus = RvuFile.read(Path.of("PPRRVU2025_Oct.csv"));
@@ -47,6 +52,15 @@ public final class RvuFile {
 
   /** What the file should be, for errors. */
   private static final String KIND = "a CMS relative value file";
+
+  /**
+   * The title row: CMS writes {@code 2025 National Physician Fee Schedule Relative Value File ...};
+   * the bundled samples {@code CY2025 relative value file}.
+   */
+  private static final Pattern TITLE =
+      Pattern.compile(
+          "(?i)\\b(?:CY\\s?)?((?:19|20)\\d\\d)\\s+(?:National Physician Fee Schedule\\s+)?"
+              + "Relative Value File");
 
   /** A relative value file is a few megabytes. */
   private static final long MAX_CHARS = 64L << 20;
@@ -121,7 +135,25 @@ public final class RvuFile {
     if (entries.isEmpty()) {
       throw new DataLoadException(source, header.line(), 0, "no rows after the header");
     }
-    return RvuTable.of(entries);
+    RvuTable rows = RvuTable.of(entries);
+    Year year = titleYear(records.subList(0, top));
+    return year == null ? rows : rows.withYear(year);
+  }
+
+  /**
+   * The year the title row names, such as {@code 2025 National Physician Fee Schedule Relative
+   * Value File October Release}; null when no row above the header says.
+   */
+  private static Year titleYear(List<CsvRecord> preamble) {
+    for (CsvRecord record : preamble) {
+      for (int i = 0; i < record.getFieldCount(); i++) {
+        Matcher title = TITLE.matcher(record.getField(i));
+        if (title.find()) {
+          return Year.of(Integer.parseInt(title.group(1)));
+        }
+      }
+    }
+    return null;
   }
 
   private static boolean hasFieldBeyondDescription(CsvRecord record) {

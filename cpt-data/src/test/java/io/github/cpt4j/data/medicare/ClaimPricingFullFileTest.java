@@ -47,6 +47,7 @@ class ClaimPricingFullFileTest {
     return ClaimLine.of(row.code(), modifiers, 1);
   }
 
+  /** The schedule's amount of a line before its last rounding: the posted fee times its units. */
   private static BigDecimal exact(
       MedicareFeeSchedule schedule, ClaimLine line, PricingContext context) {
     return schedule.price(line, context).exactAmount().orElseThrow();
@@ -81,7 +82,8 @@ class ClaimPricingFullFileTest {
   /**
    * Split global care on the 2025 file, 27447 in 13282-99, facility: PRE OP 0.10, INTRA OP 0.69,
    * POST OP 0.21, global 090 (RVU25D record layout); Claims Processing Manual, chapter 12, section
-   * 40.2. The one-unit global fee is 1197.889875290.
+   * 40.2. The one-unit global fee is 1197.889875290 exactly, posted 1197.89; the shares multiply
+   * the posted fee.
    */
   @Test
   void modifiers54And55PayTheirSharesOfTheGlobalFee() {
@@ -89,9 +91,12 @@ class ClaimPricingFullFileTest {
     MedicareClaimPricer pricer = MedicareClaimPricer.of(schedule);
     PricingContext context = CONTEXTS.get(0);
     assertEquals(
-        new BigDecimal("1197.889875290"), exact(schedule, ClaimLine.parse("27447"), context));
-    // 54: (0.10 + 0.69) x 1197.889875 = 946.333... = 946.33 (was 0.69 alone: 826.54).
-    // 55, 45 units = 45 days: 0.21 x 45/90 x 1197.889875 = 125.778... = 125.78, one procedure,
+        new BigDecimal("1197.889875290"),
+        schedule.calculation(ClaimLine.parse("27447"), context).orElseThrow().exactAmount());
+    assertEquals(
+        0, new BigDecimal("1197.89").compareTo(exact(schedule, ClaimLine.parse("27447"), context)));
+    // 54: (0.10 + 0.69) x 1197.89 = 946.3331 = 946.33 (was 0.69 alone: 826.54).
+    // 55, 45 units = 45 days: 0.21 x 45/90 x 1197.89 = 125.77845 = 125.78, one procedure,
     // not ranked against the 54 line (was 45 ranked procedures: 5,785.81).
     PricedClaim claim =
         pricer.price(

@@ -67,6 +67,37 @@ class CmsDirectoryTest {
     assertTrue(described.contains("2025C  2025-07-01 to 2025-09-30  19029 RVU rows"), described);
     assertTrue(described.contains("rvu 2026-01 nonQPP"), described);
     assertTrue(described.contains("ZIP codes from ZIP5_OCT2025.txt"), described);
+    // The lab, equipment and drug files beside them: one quarter each.
+    assertEquals(1, cms().clinicalLab().size());
+    assertEquals(1, cms().dmepos().size());
+    assertEquals(1, cms().drugs().size());
+    assertTrue(described.contains("clfs 2025-Q1 V1  clfs/CLFS_2025_Q1V1.csv"), described);
+    assertTrue(described.contains("dme-rural-zip 2025-Q1"), described);
+    assertTrue(described.contains("Part B: clinical lab "), described);
+  }
+
+  @Test
+  void partBFilesAreRecognisedByName(@TempDir Path dir) throws IOException {
+    for (String name :
+        List.of(
+            "CLFS_2025_Q1V1.csv",
+            "CLFS_2025_Q2V2.csv",
+            "DMEPOS_2025_APR.csv",
+            "DME_Rural_ZIP_2025_Q3.csv",
+            "ASP_2025_OCT.csv",
+            "ASP_notes.csv")) {
+      Files.writeString(dir.resolve(name), "");
+    }
+    assertEquals(
+        List.of(
+            "CLFS 2025-1 V1",
+            "CLFS 2025-4 V2",
+            "DMEPOS 2025-4 ",
+            "DME_RURAL_ZIP 2025-7 ",
+            "ASP 2025-10 "),
+        CmsDirectory.scan(dir).stream()
+            .map(f -> f.kind() + " " + f.year() + "-" + f.month() + " " + f.variant())
+            .toList());
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -141,5 +142,86 @@ class DamagedFilesTest {
     Junk zip = new Junk();
     assertThrows(DataLoadException.class, () -> Zip5File.read(zip, "movie.mp4"));
     assertTrue(zip.served < 40 << 20, () -> zip.served + " bytes read");
+  }
+
+  /** Cuts {@code text} just after {@code kept}, its last occurrence: a download that stopped. */
+  private static String cutAfter(String text, String kept) {
+    return text.substring(0, text.lastIndexOf(kept) + kept.length());
+  }
+
+  private static void assertCut(String expectedLine, ThrowingLoad load) {
+    DataLoadException e = assertThrows(DataLoadException.class, load::run);
+    assertTrue(
+        e.getMessage().contains(expectedLine + ": the last line has no line ending"),
+        e::getMessage);
+  }
+
+  /** A load that may throw. */
+  @FunctionalInterface
+  private interface ThrowingLoad {
+    void run() throws Exception;
+  }
+
+  // Each file below loads whole, and is refused when cut inside a number of its last line.
+
+  @Test
+  void aClfsFileCutShortIsRefused() throws Exception {
+    String clfs = PartBLoadersTest.CLFS;
+    ClfsFile.read(stream(clfs), "CLFS_2025_Q1V1.csv");
+    assertCut(
+        "line 8", () -> ClfsFile.read(stream(cutAfter(clfs, "G0471,,20250201,N,11.0")), "c.csv"));
+  }
+
+  @Test
+  void aDmeposFileCutShortIsRefused() throws Exception {
+    String dmepos = PartBLoadersTest.DMEPOS;
+    DmeposFile.read(stream(dmepos), "fees.csv", PartBLoadersTest.ZIPS);
+    assertCut(
+        "line 7",
+        () ->
+            DmeposFile.read(
+                stream(cutAfter(dmepos, "48.72,94.9")), "fees.csv", PartBLoadersTest.ZIPS));
+  }
+
+  @Test
+  void aDmeposRuralZipFileCutShortIsRefused() throws Exception {
+    String rural = "STATE,DMEPOS RURAL ZIP CODE,YEAR/QTR\nNY,10985,202501\nMO,63036,202501\n";
+    DmeposZipTable states = DmeposZipTable.builder().state(10000, 14999, "NY").build();
+    DmeposRuralZipFile.read(stream(rural), "rural.csv", states);
+    assertCut(
+        "line 3",
+        () -> DmeposRuralZipFile.read(stream(cutAfter(rural, "63036,2025")), "r.csv", states));
+  }
+
+  @Test
+  void anAspFileCutShortIsRefused() throws Exception {
+    String asp = PartBLoadersTest.ASP;
+    AspFile.read(stream(asp), "drugs.csv");
+    assertCut("line 9", () -> AspFile.read(stream(cutAfter(asp, "10 MG,0.89")), "drugs.csv"));
+  }
+
+  @Test
+  void anAnesFileCutShortIsRefused() throws Exception {
+    String anes =
+        "Contractor,Locality,Locality Name,National Anes CF of 20.3178\r\n"
+            + "10112 ,00 ,ALABAMA,19.31 \r\n"
+            + "01112 ,05 ,SAN FRANCISCO,21.45 \r\n";
+    assertEquals(2, AnesthesiaConversionFactorFile.read(stream(anes), "ANES2025.csv").size());
+    assertCut(
+        "line 3",
+        () -> AnesthesiaConversionFactorFile.read(stream(cutAfter(anes, "21.4")), "ANES2025.csv"));
+  }
+
+  @Test
+  void anAnesthesiaBaseUnitFileCutShortIsRefused() throws Exception {
+    StringBuilder units = new StringBuilder("CODE\t2025\r\n\tBASE\r\n\tUNIT\r\n");
+    for (int n = 100; n < 300; n++) {
+      units.append(String.format("%05d\t5\r\n", n));
+    }
+    units.append("00300\t15\r\n");
+    AnesthesiaBaseUnitFile.read(stream(units.toString()), "units.txt");
+    assertCut(
+        "line 204",
+        () -> AnesthesiaBaseUnitFile.read(stream(cutAfter(units.toString(), "00300\t1")), "u.txt"));
   }
 }

@@ -145,6 +145,63 @@ class FullCmsFilesTest {
   }
 
   @Test
+  void aRelativeValueFilePricesOnlyTheYearItsTitleNames() throws Exception {
+    // Issue 11 item 6. 99213 in Manhattan: 3.1242 GPCI-adjusted RVUs x 32.3465 = 101.06 in 2025;
+    // the 2025 file times 2026's 33.4009 would be 104.35, which no one was ever paid.
+    RvuTable october = RvuFile.read(CmsFiles.file("2025/PPRRVU2025_Oct.csv"));
+    assertEquals(java.util.Optional.of(java.time.Year.of(2025)), october.year());
+    assertEquals(
+        java.util.Optional.of(java.time.Year.of(2026)),
+        RvuFile.read(CmsFiles.file("2026/PPRRVU2026_Jan_nonQPP-subset.csv")).year());
+    MedicareFeeSchedule schedule =
+        io.github.cpt4j.data.MedicareFiles.none()
+            .withRvu(CmsFiles.file("2025/PPRRVU2025_Oct.csv"))
+            .withGpci(CmsFiles.file("2025/GPCI2025.csv"))
+            .schedule();
+    Locality manhattan = Locality.parse("13202-01");
+    PricingContext in2025 =
+        PricingContext.of(LocalDate.of(2025, 6, 2), manhattan, Setting.NON_FACILITY);
+    assertEquals(
+        new BigDecimal("101.06"), schedule.price(ClaimLine.parse("99213"), in2025).amountOrThrow());
+    for (LocalDate date : List.of(LocalDate.of(2026, 11, 30), LocalDate.of(2024, 6, 1))) {
+      FeeResult result = schedule.price(ClaimLine.parse("99213"), in2025.withDateOfService(date));
+      assertEquals(
+          java.util.Optional.of(io.github.cpt4j.fee.UnpricedReason.DATE_NOT_COVERED),
+          result.reason());
+      assertTrue(result.detail().contains("its relative value file is for 2025"), result.detail());
+    }
+  }
+
+  @Test
+  void g9037IsPaidWhileItsStatusIsAAndRefusedOnceItIsI() throws Exception {
+    // Issue 11: G9037 is status A in 25A and 25B, status I with the NOT USED FOR MEDICARE PAYMENT
+    // flag in 25D. The relative value file's status decides. In 13282-99, non-facility, 25B:
+    // (0.57 x 1.000 + 0.63 x 0.949 + 0.04 x 0.732) x 32.3465 = 1.19715 x 32.3465 = 38.72.
+    Locality restOfNewYork = Locality.parse("13282-99");
+    PricingContext april =
+        PricingContext.of(LocalDate.of(2025, 5, 1), restOfNewYork, Setting.NON_FACILITY);
+    MedicareFeeSchedule release25b =
+        MedicareFeeSchedule.builder()
+            .rvus(RvuFile.read(CmsFiles.file("2025/quarterly/PPRRVU25_APR.csv")))
+            .gpcis(GpciFile.read(CmsFiles.file("2025/GPCI2025.csv")))
+            .conversionFactors(ConversionFactorFile.read(CmsFiles.file("conversion-factors.csv")))
+            .build();
+    assertEquals(
+        new BigDecimal("38.72"), release25b.price(ClaimLine.parse("G9037"), april).amountOrThrow());
+    FeeResult october =
+        CmsFiles.schedule2025()
+            .price(ClaimLine.parse("G9037"), april.withDateOfService(LocalDate.of(2025, 11, 3)));
+    assertEquals(
+        java.util.Optional.of(io.github.cpt4j.fee.UnpricedReason.STATUS_NOT_PAYABLE),
+        october.reason());
+    assertEquals(
+        "G9037 status I: not valid for Medicare; its RVUs are shown but not used for Medicare"
+            + " payment (only those of status A, R and T are), whatever amount a payment file"
+            + " lists for it",
+        october.detail());
+  }
+
+  @Test
   void readsTheFullZip5File() throws Exception {
     ZipLocalityTable zips = Zip5File.read(CmsFiles.file("2025/ZIP5_OCT2025.txt"));
     assertEquals(42_956, zips.size());

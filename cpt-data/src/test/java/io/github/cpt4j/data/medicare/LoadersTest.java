@@ -23,6 +23,7 @@ import io.github.cpt4j.fee.medicare.pfs.RvuTable;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.Year;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,24 @@ class LoadersTest {
     RvuEntry measure = table.find(ProcedureCode.parse("0001F"), Optional.empty()).orElseThrow();
     assertEquals(PaymentStatus.I, measure.status());
     assertTrue(measure.notUsedForMedicarePayment());
+  }
+
+  @Test
+  void theTitleRowGivesTheYear() throws Exception {
+    // Issue 11 item 6: the year bounds the dates a schedule over the rows prices.
+    assertEquals(Optional.empty(), rvus(LoaderFixtures.rvu2025()).year());
+    String titled =
+        LoaderFixtures.rvu2025()
+            .replace(
+                "Test relative value file in the CY2025 layout",
+                "2025 National Physician Fee Schedule Relative Value File October Release");
+    assertEquals(Optional.of(Year.of(2025)), rvus(titled).year());
+    String bundledTitle =
+        LoaderFixtures.rvu2025()
+            .replace(
+                "Test relative value file in the CY2025 layout",
+                "\"rows from CMS's PPRRVU26.csv (CY2026 relative value file, January release)\"");
+    assertEquals(Optional.of(Year.of(2026)), rvus(bundledTitle).year());
   }
 
   @Test

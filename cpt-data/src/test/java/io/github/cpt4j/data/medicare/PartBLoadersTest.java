@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class PartBLoadersTest {
 
-  private static final String CLFS =
+  static final String CLFS =
       ""
           + "2025 Clinical Diagnostic Laboratory Fee Schedule ,,,,,,,,\n"
           + "\"A notice, with commas, as CMS writes it\",,,,,,,,\n"
@@ -108,7 +108,7 @@ class PartBLoadersTest {
     assertTrue(missing.getMessage().contains("EFF_DATE"), missing.getMessage());
   }
 
-  private static final String DMEPOS =
+  static final String DMEPOS =
       ""
           + "\"Durable Medical Equipment,\",,,,,,,,,,,*** Non-continental areas ***,\n"
           + "January 2025 Fee Schedule,,,,,,,,,,,,\n"
@@ -118,7 +118,7 @@ class PartBLoadersTest {
           + "E0114,RR,,D,IN,11.97,10.17,10.79,0.00,14.00,0.00,not read\n"
           + "E0601,RR,,D,CR,0.00,0.00,48.72,94.93,91.42,0.00,\"not, read\"\n";
 
-  private static final DmeposZipTable ZIPS =
+  static final DmeposZipTable ZIPS =
       DmeposZipTable.builder().state(10000, 14999, "NY").rural(12010, "NY").build();
 
   @Test
@@ -187,7 +187,7 @@ class PartBLoadersTest {
     assertEquals(2, zip.column());
   }
 
-  private static final String ASP =
+  static final String ASP =
       ""
           + "Payment Allowance Limits for Medicare Part B Drugs,,,,,,,,,,,\n"
           + ",,,,,,,,,,,\n"

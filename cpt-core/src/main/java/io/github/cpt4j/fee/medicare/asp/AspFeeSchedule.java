@@ -12,10 +12,10 @@ import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Quarter;
+import io.github.cpt4j.fee.medicare.QuarterlyRefusals;
 import io.github.cpt4j.index.PackedIndex;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -58,12 +58,14 @@ public final class AspFeeSchedule implements FeeSchedule {
 
   private final String name;
   private final Quarter quarter;
+  private final QuarterlyRefusals refusals;
   private final ImmutableList<AspLimit> limits;
   private final PackedIndex codes;
 
   private AspFeeSchedule(Builder builder) {
     this.name = builder.name != null ? builder.name : "asp-" + builder.quarter;
     this.quarter = builder.quarter;
+    this.refusals = QuarterlyRefusals.of(name, quarter, this::header);
     this.limits = ImmutableList.copyOf(builder.limits);
     this.codes = PackedIndex.of(limits.stream().mapToInt(l -> l.code().packed()).toArray());
   }
@@ -75,21 +77,18 @@ public final class AspFeeSchedule implements FeeSchedule {
 
   @Override
   public FeeResult price(ClaimLine line, PricingContext context) {
-    requireNonNull(line, "line");
-    requireNonNull(context, "context");
-    LocalDate date = context.dateOfService();
-    if (!quarter.contains(date)) {
-      return refuse(
-          line, context, UnpricedReason.DATE_NOT_COVERED, quarter.notCovering(name, date));
+    FeeResult outside = refusals.outsideQuarter(line, context);
+    if (outside != null) {
+      return outside;
     }
     ProcedureCode code = line.code();
     int row = codes.positionOf(code.packed());
     if (row < 0) {
-      return refuse(line, context, UnpricedReason.NOT_IN_SCHEDULE, code + " is not in " + name);
+      return refusals.notListed(line, context);
     }
     AspLimit limit = limits.get(row);
     if (limit.paymentLimit().isEmpty()) {
-      return refuse(
+      return refusals.refuse(
           line,
           context,
           UnpricedReason.CARRIER_PRICED,
@@ -100,11 +99,6 @@ public final class AspFeeSchedule implements FeeSchedule {
     BigDecimal amount = units == 1 ? perUnit : perUnit.multiply(BigDecimal.valueOf(units));
     return FeeResult.priced(
         amount, Explanation.deferred(() -> explainPriced(line, context, limit, amount)));
-  }
-
-  private FeeResult refuse(
-      ClaimLine line, PricingContext context, UnpricedReason reason, String detail) {
-    return FeeResult.unpriced(reason, detail, Explanation.deferred(() -> header(line, context)));
   }
 
   private Explanation header(ClaimLine line, PricingContext context) {

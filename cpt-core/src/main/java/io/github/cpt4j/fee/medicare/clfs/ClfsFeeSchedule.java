@@ -13,6 +13,7 @@ import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Quarter;
+import io.github.cpt4j.fee.medicare.QuarterlyRefusals;
 import io.github.cpt4j.index.PackedIndex;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
@@ -93,6 +94,7 @@ public final class ClfsFeeSchedule implements FeeSchedule {
 
   private final String name;
   private final Quarter quarter;
+  private final QuarterlyRefusals refusals;
   private final ImmutableList<ClfsRate> rates;
   private final PackedIndex rows;
   private final PackedIndex codes;
@@ -102,6 +104,7 @@ public final class ClfsFeeSchedule implements FeeSchedule {
   private ClfsFeeSchedule(Builder builder) {
     this.name = builder.name != null ? builder.name : "clfs-" + builder.quarter;
     this.quarter = builder.quarter;
+    this.refusals = QuarterlyRefusals.of(name, quarter, this::header);
     this.rates = ImmutableList.copyOf(builder.rates);
     int[] keys = new int[rates.size()];
     List<Integer> codeKeys = new ArrayList<>();
@@ -130,19 +133,16 @@ public final class ClfsFeeSchedule implements FeeSchedule {
 
   @Override
   public FeeResult price(ClaimLine line, PricingContext context) {
-    requireNonNull(line, "line");
-    requireNonNull(context, "context");
-    LocalDate date = context.dateOfService();
-    if (!quarter.contains(date)) {
-      return refuse(
-          line, context, UnpricedReason.DATE_NOT_COVERED, quarter.notCovering(name, date));
+    FeeResult outside = refusals.outsideQuarter(line, context);
+    if (outside != null) {
+      return outside;
     }
     ProcedureCode code = line.code();
     if (codes.positionOf(code.packed()) < 0) {
       if (code.equals(TRAVEL_PER_MILE) || code.equals(TRAVEL_PER_TRIP)) {
         return travel(line, context);
       }
-      return refuse(line, context, UnpricedReason.NOT_IN_SCHEDULE, code + " is not in " + name);
+      return refusals.notListed(line, context);
     }
     int row = -1;
     boolean waived = false;
@@ -150,7 +150,7 @@ public final class ClfsFeeSchedule implements FeeSchedule {
     for (int i = 0; i < modifiers.size(); i++) {
       Modifier modifier = modifiers.get(i);
       if (modifier == Modifier.PROFESSIONAL_COMPONENT || modifier == Modifier.TECHNICAL_COMPONENT) {
-        return refuse(
+        return refusals.refuse(
             line,
             context,
             UnpricedReason.MODIFIER_NOT_ALLOWED,
@@ -167,7 +167,7 @@ public final class ClfsFeeSchedule implements FeeSchedule {
     }
     if (row < 0) {
       if (waived) {
-        return refuse(
+        return refusals.refuse(
             line,
             context,
             UnpricedReason.MODIFIER_NOT_ALLOWED,
@@ -175,7 +175,7 @@ public final class ClfsFeeSchedule implements FeeSchedule {
       }
       row = rows.positionOf(key(code, null));
       if (row < 0) {
-        return refuse(
+        return refusals.refuse(
             line,
             context,
             UnpricedReason.MODIFIER_REQUIRED,
@@ -183,15 +183,16 @@ public final class ClfsFeeSchedule implements FeeSchedule {
       }
     }
     ClfsRate rate = rates.get(row);
+    LocalDate date = context.dateOfService();
     if (date.isBefore(rate.effectiveFrom())) {
-      return refuse(
+      return refusals.refuse(
           line,
           context,
           UnpricedReason.DATE_NOT_COVERED,
           rate.row() + " is priced from " + rate.effectiveFrom() + ", not " + date);
     }
     if (rate.indicator() == ClfsIndicator.LOCAL) {
-      return refuse(
+      return refusals.refuse(
           line,
           context,
           UnpricedReason.CARRIER_PRICED,
@@ -208,7 +209,7 @@ public final class ClfsFeeSchedule implements FeeSchedule {
     boolean perMile = line.code().equals(TRAVEL_PER_MILE);
     BigDecimal unit = perMile ? travelPerMile : travelPerTrip;
     if (unit == null) {
-      return refuse(
+      return refusals.refuse(
           line,
           context,
           UnpricedReason.CARRIER_PRICED,
@@ -239,11 +240,6 @@ public final class ClfsFeeSchedule implements FeeSchedule {
         .filter(r -> r.code().equals(code) && r.modifier().isPresent())
         .map(r -> r.modifier().get().toString())
         .collect(Collectors.joining(" or "));
-  }
-
-  private FeeResult refuse(
-      ClaimLine line, PricingContext context, UnpricedReason reason, String detail) {
-    return FeeResult.unpriced(reason, detail, Explanation.deferred(() -> header(line, context)));
   }
 
   private Explanation header(ClaimLine line, PricingContext context) {

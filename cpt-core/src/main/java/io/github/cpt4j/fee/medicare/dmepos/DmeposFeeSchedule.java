@@ -12,10 +12,10 @@ import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Quarter;
+import io.github.cpt4j.fee.medicare.QuarterlyRefusals;
 import io.github.cpt4j.index.PackedIndex;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,6 +74,7 @@ public final class DmeposFeeSchedule implements FeeSchedule {
 
   private final String name;
   private final Quarter quarter;
+  private final QuarterlyRefusals refusals;
   private final ImmutableList<DmeposFee> fees;
   private final DmeposZipTable zips;
   private final PackedIndex codes;
@@ -86,6 +87,7 @@ public final class DmeposFeeSchedule implements FeeSchedule {
   private DmeposFeeSchedule(Builder builder) {
     this.name = builder.name != null ? builder.name : "dmepos-" + builder.quarter;
     this.quarter = builder.quarter;
+    this.refusals = QuarterlyRefusals.of(name, quarter, this::header);
     this.zips = requireNonNull(builder.zips, "zips (call Builder.zips)");
     // The rows of one code side by side, in the order given.
     Map<ProcedureCode, List<DmeposFee>> byCode = new LinkedHashMap<>();
@@ -128,17 +130,14 @@ public final class DmeposFeeSchedule implements FeeSchedule {
 
   @Override
   public FeeResult price(ClaimLine line, PricingContext context) {
-    requireNonNull(line, "line");
-    requireNonNull(context, "context");
-    LocalDate date = context.dateOfService();
-    if (!quarter.contains(date)) {
-      return refuse(
-          line, context, UnpricedReason.DATE_NOT_COVERED, quarter.notCovering(name, date));
+    FeeResult outside = refusals.outsideQuarter(line, context);
+    if (outside != null) {
+      return outside;
     }
     ProcedureCode code = line.code();
     int c = codes.positionOf(code.packed());
     if (c < 0) {
-      return refuse(line, context, UnpricedReason.NOT_IN_SCHEDULE, code + " is not in " + name);
+      return refusals.notListed(line, context);
     }
     int best = -1;
     boolean tie = false;
@@ -159,14 +158,14 @@ public final class DmeposFeeSchedule implements FeeSchedule {
       }
     }
     if (best < 0) {
-      return refuse(
+      return refusals.refuse(
           line,
           context,
           UnpricedReason.MODIFIER_REQUIRED,
           code + " is in " + name + " only as " + rowsOf(c));
     }
     if (tie) {
-      return refuse(
+      return refusals.refuse(
           line,
           context,
           UnpricedReason.MODIFIER_NOT_ALLOWED,
@@ -175,7 +174,7 @@ public final class DmeposFeeSchedule implements FeeSchedule {
     DmeposFee fee = fees.get(best);
     Optional<String> zip = context.beneficiaryZip();
     if (zip.isEmpty()) {
-      return refuse(
+      return refusals.refuse(
           line,
           context,
           UnpricedReason.NO_BENEFICIARY_ZIP,
@@ -186,7 +185,7 @@ public final class DmeposFeeSchedule implements FeeSchedule {
     int z = DmeposZipTable.zipNumber(zip.get());
     int zipState = zips.stateIndex(z);
     if (zipState < 0) {
-      return refuse(
+      return refusals.refuse(
           line,
           context,
           UnpricedReason.NO_BENEFICIARY_ZIP,
@@ -195,13 +194,13 @@ public final class DmeposFeeSchedule implements FeeSchedule {
     int column = columnOfZipState[zipState];
     String state = zips.states().get(zipState);
     if (column < 0) {
-      return refuse(
+      return refusals.refuse(
           line, context, UnpricedReason.NOT_IN_SCHEDULE, name + " has no amounts for " + state);
     }
     boolean rural = zips.isRural(z);
     long cents = fee.feeCents(column, rural);
     if (cents == 0) {
-      return refuse(
+      return refusals.refuse(
           line,
           context,
           UnpricedReason.CARRIER_PRICED,
@@ -232,11 +231,6 @@ public final class DmeposFeeSchedule implements FeeSchedule {
     return fees.subList(firstRow[c], firstRow[c] + rowCount[c]).stream()
         .map(DmeposFee::row)
         .collect(Collectors.joining(", "));
-  }
-
-  private FeeResult refuse(
-      ClaimLine line, PricingContext context, UnpricedReason reason, String detail) {
-    return FeeResult.unpriced(reason, detail, Explanation.deferred(() -> header(line, context)));
   }
 
   private Explanation header(ClaimLine line, PricingContext context) {

@@ -71,7 +71,9 @@ import java.util.stream.Collectors;
  * }</pre>
  *
  * <p>Claim rules (multiple procedures, bilateral pairs) belong to the Physician Fee Schedule's
- * claim pricer; this schedule prices lines one by one. Immutable and thread-safe.
+ * claim pricer; this schedule prices lines one by one. {@link PartBClaimPricer} prices whole claims
+ * with it: claim edits over every line, the Physician Fee Schedule's lines together. Immutable and
+ * thread-safe.
  */
 public final class PartBFeeSchedule implements FeeSchedule {
 
@@ -160,6 +162,11 @@ public final class PartBFeeSchedule implements FeeSchedule {
           Explanation.of(routeSteps[payer.ordinal()]));
     }
     return schedule.price(line, context).withStep(routeSteps[payer.ordinal()]);
+  }
+
+  /** Returns the {@code part-b} step naming the schedule {@code payer} stands for. */
+  PricingStep routeStep(PartBPayer payer) {
+    return routeSteps[payer.ordinal()];
   }
 
   /**

@@ -3,7 +3,6 @@ package io.github.cpt4j.fee.medicare.pfs;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.fee.Explanation;
-import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.Setting;
 import java.math.BigDecimal;
@@ -25,9 +24,13 @@ import java.util.Optional;
  *
  * RVUs have two decimals, GPCIs three and the conversion factor four, so the formula is exact in
  * {@code long}: each RVU x GPCI product in units of 10^-5, their sum, times the conversion factor
- * in units of 10^-9 dollars. Nothing is rounded here: {@link #exactAmount()} is exact, and the only
- * rounding is {@link #amount()} (or {@link FeeResult#amount()}), half-up to cents, after every
- * adjustment. CMS's published amounts are the same single rounding of the same exact value.
+ * in units of 10^-9 dollars. {@link #exactAmount()} is that exact value; {@link #amount()} rounds
+ * it once, half-up to cents: the fee schedule amount CMS posts for the code in its payment files
+ * (RVU file documentation, the formula; the payment-file layout gives every amount in dollars and
+ * cents). Medicare pays from the posted amount: units and every percentage adjustment multiply it
+ * (Medicare Claims Processing Manual, chapter 12, section 20.4: each adjustment is a percentage of
+ * the fee schedule amount), and the adjusted amount is rounded once more, half-up to cents. The
+ * explanation ends with that posted amount (rule id {@code posted-fee}).
  *
  * <p>A priced {@link LineEvaluation}: the schedule's answer for a line it prices. Immutable. Built
  * by {@link MedicareFeeSchedule#evaluate} or, from its inputs, by {@link #of}.
@@ -45,9 +48,6 @@ public final class FeeCalculation implements LineEvaluation {
   private final Setting setting;
   private final Setting pricedSetting;
   private final Optional<OppsCap> oppsCap;
-  private final long work;
-  private final long practiceExpense;
-  private final long malpractice;
   private final long uncapped;
   private final long exact;
 
@@ -61,31 +61,48 @@ public final class FeeCalculation implements LineEvaluation {
     this.gpci = gpci;
     this.conversionFactor = conversionFactor;
     this.setting = setting;
-    // NA: priced at the other setting, unless that is NA as well (only contractor-priced rows).
-    this.pricedSetting =
-        rvu.isNotAvailable(setting) && !rvu.isNotAvailable(setting.other())
-            ? setting.other()
-            : setting;
+    this.pricedSetting = pricedSetting(rvu, setting);
     this.oppsCap = oppsCap;
+    this.uncapped = uncappedNanoDollars(rvu, gpci, conversionFactor, pricedSetting);
+    this.exact = cappedNanoDollars(uncapped, oppsCap.orElse(null), setting);
+  }
+
+  // The arithmetic, in one place for this class and the single-line path of LineEvaluator, which
+  // prices without building a calculation (see LineEvaluator#quickPrice).
+
+  /** The setting whose PE prices the row: the other one when {@code setting} is NA. */
+  static Setting pricedSetting(RvuEntry rvu, Setting setting) {
+    // NA: priced at the other setting, unless that is NA as well (only contractor-priced rows).
+    return rvu.isNotAvailable(setting) && !rvu.isNotAvailable(setting.other())
+        ? setting.other()
+        : setting;
+  }
+
+  /** The formula in units of 10^-9 dollars: exact, no rounding. */
+  static long uncappedNanoDollars(
+      RvuEntry rvu, Gpci gpci, ConversionFactor conversionFactor, Setting pricedSetting) {
     long cf = conversionFactor.tenThousandths();
     long pe =
         pricedSetting == Setting.FACILITY
             ? rvu.facilityPeHundredths()
             : rvu.nonFacilityPeHundredths();
-    // Units of 10^-5 (RVU x GPCI), then 10^-9 dollars (x CF): exact, no rounding.
-    this.work =
-        Math.multiplyExact(Math.multiplyExact(rvu.workHundredths(), gpci.workThousandths()), cf);
-    this.practiceExpense =
-        Math.multiplyExact(Math.multiplyExact(pe, gpci.practiceExpenseThousandths()), cf);
-    this.malpractice =
-        Math.multiplyExact(
-            Math.multiplyExact(rvu.malpracticeHundredths(), gpci.malpracticeThousandths()), cf);
-    this.uncapped = Math.addExact(Math.addExact(work, practiceExpense), malpractice);
-    long cap =
-        oppsCap.isPresent()
-            ? Fixed.units(oppsCap.get().amount(setting), 2) * CENTS_TO_NANOS
-            : Long.MAX_VALUE;
-    this.exact = Math.min(uncapped, cap);
+    return Math.addExact(
+        Math.addExact(
+            part(rvu.workHundredths(), gpci.workThousandths(), cf),
+            part(pe, gpci.practiceExpenseThousandths(), cf)),
+        part(rvu.malpracticeHundredths(), gpci.malpracticeThousandths(), cf));
+  }
+
+  /** The lower of the formula and the cap of {@code setting} (null: none). */
+  static long cappedNanoDollars(long uncapped, OppsCap capOrNull, Setting setting) {
+    return capOrNull == null
+        ? uncapped
+        : Math.min(uncapped, capOrNull.cents(setting) * CENTS_TO_NANOS);
+  }
+
+  /** RVU x GPCI in units of 10^-5, then 10^-9 dollars (x CF): exact. */
+  private static long part(long rvuHundredths, long gpciThousandths, long cf) {
+    return Math.multiplyExact(Math.multiplyExact(rvuHundredths, gpciThousandths), cf);
   }
 
   /**
@@ -167,17 +184,29 @@ public final class FeeCalculation implements LineEvaluation {
 
   /** Returns the work part, work RVU x work GPCI x CF, exactly. */
   public BigDecimal workAmount() {
-    return Fixed.decimal(work, SCALE);
+    return Fixed.decimal(
+        part(rvu.workHundredths(), gpci.workThousandths(), conversionFactor.tenThousandths()),
+        SCALE);
   }
 
   /** Returns the practice expense part, PE RVU x PE GPCI x CF, exactly. */
   public BigDecimal practiceExpenseAmount() {
-    return Fixed.decimal(practiceExpense, SCALE);
+    long pe =
+        pricedSetting == Setting.FACILITY
+            ? rvu.facilityPeHundredths()
+            : rvu.nonFacilityPeHundredths();
+    return Fixed.decimal(
+        part(pe, gpci.practiceExpenseThousandths(), conversionFactor.tenThousandths()), SCALE);
   }
 
   /** Returns the malpractice part, MP RVU x MP GPCI x CF, exactly. */
   public BigDecimal malpracticeAmount() {
-    return Fixed.decimal(malpractice, SCALE);
+    return Fixed.decimal(
+        part(
+            rvu.malpracticeHundredths(),
+            gpci.malpracticeThousandths(),
+            conversionFactor.tenThousandths()),
+        SCALE);
   }
 
   /** Returns the sum of the three parts, before the OPPS cap, exactly. */
@@ -208,7 +237,18 @@ public final class FeeCalculation implements LineEvaluation {
     return exact;
   }
 
-  /** Returns the amount of one unit rounded half-up to cents, as CMS publishes it. */
+  /**
+   * Returns {@link #amount()}, the posted fee of one unit, in units of 10^-9 dollars: a whole
+   * number of cents.
+   */
+  public long postedNanoDollars() {
+    return (exact + CENTS_TO_NANOS / 2) / CENTS_TO_NANOS * CENTS_TO_NANOS;
+  }
+
+  /**
+   * Returns the amount of one unit rounded half-up to cents, as CMS publishes it: the posted fee,
+   * which units and payment adjustments multiply.
+   */
   public BigDecimal amount() {
     // Half-up on a non-negative value: add half a cent, truncate to cents.
     return BigDecimal.valueOf((exact + CENTS_TO_NANOS / 2) / CENTS_TO_NANOS, 2);
@@ -251,8 +291,13 @@ public final class FeeCalculation implements LineEvaluation {
                     "opps-cap", () -> "OPPS imaging cap " + cap.toPlainString() + " is not lower"));
       }
     }
-    return steps;
+    return steps.then(PricingStep.of(POSTED_FEE, POSTED_FEE_WORDS, amount()));
   }
+
+  /** The rule id of the last step: the amount of one unit rounded to cents, as CMS posts it. */
+  public static final String POSTED_FEE = "posted-fee";
+
+  private static final String POSTED_FEE_WORDS = "the fee of one unit, half-up to cents, as posted";
 
   // One presized builder: the audit line is long, and + would grow a builder several times.
   @SuppressWarnings("UnnecessaryStringBuilder")
@@ -281,9 +326,9 @@ public final class FeeCalculation implements LineEvaluation {
     return formula.toString();
   }
 
-  /** Returns the formula and its result on one line. */
+  /** Returns the formula and its result on one line, ending with the posted amount. */
   @Override
   public String toString() {
-    return explanation() + "; round: half-up to cents = " + amount();
+    return explanation().toString();
   }
 }

@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * The Physician Fee Schedule in one {@link PricingContext}: the context's inputs (date window,
  * locality, GPCIs, conversion factor) looked up once, then any number of lines evaluated with them.
- * A claim pricer takes one per claim; {@link MedicareFeeSchedule#evaluate} takes one per line.
+ * A claim pricer takes one per claim; the schedule keeps the last one it made for its single lines.
  *
  * <p>The gates, in the order they apply (each a {@link LineEvaluation.Refused}): the date of
  * service outside the schedule's period; the code not in the schedule; two row modifiers selecting
@@ -43,23 +43,6 @@ public final class LineEvaluator {
     this.locality = localityOf(context);
     this.gpci = gpciOf(schedule, locality);
     this.conversionFactor = conversionFactorOf(schedule, context);
-  }
-
-  /**
-   * Evaluates one line without an evaluator object: what {@link MedicareFeeSchedule#price} does for
-   * a single line, where an evaluator would be one more allocation per line priced.
-   */
-  static LineEvaluation evaluate(
-      MedicareFeeSchedule schedule, PricingContext context, ClaimLine line) {
-    Locality locality = localityOf(context);
-    return evaluate(
-        schedule,
-        context,
-        covers(schedule, context),
-        locality,
-        gpciOf(schedule, locality),
-        conversionFactorOf(schedule, context),
-        line);
   }
 
   private static boolean covers(MedicareFeeSchedule schedule, PricingContext context) {
@@ -111,17 +94,7 @@ public final class LineEvaluator {
     ProcedureCode code = line.code(); // the null check
     RvuTable rvus = schedule.rvus();
     if (!dateCovered) {
-      LocalDate date = context.dateOfService();
-      return refuse(
-          UnpricedReason.DATE_NOT_COVERED,
-          schedule.name()
-              + " covers "
-              + schedule.effectiveFrom()
-              + " to "
-              + schedule.effectiveTo()
-              + ", not "
-              + date,
-          null);
+      return refuse(UnpricedReason.DATE_NOT_COVERED, notCovered(schedule, context), null);
     }
     if (!rvus.contains(code)) {
       return refuse(UnpricedReason.NOT_IN_SCHEDULE, code + " is not in " + schedule.name(), null);
@@ -162,10 +135,43 @@ public final class LineEvaluator {
   }
 
   /**
-   * Returns the exact amount of one unit of the row of {@code code} selected by {@code row},
+   * The detail of a date outside the schedule's period: the period, and the relative value file's
+   * year when that is what excludes the date.
+   */
+  private static String notCovered(MedicareFeeSchedule schedule, PricingContext context) {
+    LocalDate date = context.dateOfService();
+    String detail =
+        schedule.name()
+            + " covers "
+            + schedule.effectiveFrom()
+            + " to "
+            + schedule.effectiveTo()
+            + ", not "
+            + date;
+    return schedule
+        .rvus()
+        .year()
+        .filter(year -> year.getValue() != date.getYear())
+        .map(
+            year ->
+                detail
+                    + ": its relative value file is for "
+                    + year
+                    + ", and "
+                    + year
+                    + " relative values are paid only on "
+                    + year
+                    + " dates of service")
+        .orElse(detail);
+  }
+
+  /**
+   * Returns the posted amount of one unit of the row of {@code code} selected by {@code row} (the
+   * exact amount rounded half-up to cents, as CMS posts it; see {@link FeeCalculation#amount()}),
    * whatever its status; null when the schedule has no such row or the context cannot be priced.
    * For claim rules that need another row's amount: an endoscopy family's base, an imaging code's
-   * components.
+   * components. Those rules reduce the posted fee by the posted amount of the other row, as
+   * contractors do.
    */
   public BigDecimal unitFee(ProcedureCode code, RowModifier row) {
     requireNonNull(code, "code");
@@ -176,7 +182,7 @@ public final class LineEvaluator {
     RvuEntry entry = schedule.rvus().get(code, row);
     return entry == null
         ? null
-        : calculate(schedule, context, locality, gpci, conversionFactor, entry).exactAmount();
+        : calculate(schedule, context, locality, gpci, conversionFactor, entry).amount();
   }
 
   private static FeeCalculation calculate(
@@ -278,7 +284,7 @@ public final class LineEvaluator {
       MedicareFeeSchedule schedule, PricingContext context, Locality locality, RvuEntry entry) {
     PaymentStatus status = entry.status();
     if (status == PaymentStatus.C || status == PaymentStatus.R) {
-      String detail = entry.row() + " status " + status.code() + ": the contractor sets the amount";
+      String detail = entry.statusRefusal();
       if (locality != null) {
         var cap = schedule.oppsCaps().find(entry.code(), entry.modifier(), locality);
         if (cap.isPresent()) {
@@ -289,10 +295,7 @@ public final class LineEvaluator {
       }
       return refuse(UnpricedReason.CARRIER_PRICED, detail, entry);
     }
-    return refuse(
-        UnpricedReason.STATUS_NOT_PAYABLE,
-        entry.row() + " status " + status.code() + ": " + status.words(),
-        entry);
+    return refuse(UnpricedReason.STATUS_NOT_PAYABLE, entry.statusRefusal(), entry);
   }
 
   @Override

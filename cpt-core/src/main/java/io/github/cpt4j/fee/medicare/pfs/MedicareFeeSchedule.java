@@ -18,6 +18,7 @@ import io.github.cpt4j.modifier.ModifierRegistry;
 import io.github.cpt4j.modifier.PaymentEffect;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.Year;
 import java.util.Optional;
 
 /**
@@ -37,8 +38,10 @@ import java.util.Optional;
  *       date of service (and QP status): see {@link FeeCalculation}. An NA setting is priced at the
  *       other setting's amount, as CMS's payment files do, and flagged. For imaging codes in the
  *       OPPS cap table, the lower of that and the cap.
- *   <li>Multiplies by the units and, for a non-participating provider, by 95%.
- *   <li>Rounds once, half-up to cents ({@link FeeResult#amount()}).
+ *   <li>Rounds that amount half-up to cents: the fee CMS posts for one unit ({@link
+ *       FeeCalculation#amount()}).
+ *   <li>Multiplies the posted fee by the units and, for a non-participating provider, by 95%, and
+ *       rounds the product half-up to cents ({@link FeeResult#amount()}).
  * </ol>
  *
  * <p>Anesthesia codes (status J) are priced by the {@linkplain Builder#anesthesia anesthesia
@@ -77,6 +80,15 @@ public final class MedicareFeeSchedule implements FeeSchedule {
   private final LocalDate effectiveTo;
   private final AnesthesiaFeeSchedule anesthesia;
 
+  /**
+   * The evaluator of the last context priced, reused while callers price with the same (or an
+   * equal) context: its date window, GPCIs and conversion factor are then looked up once, not for
+   * every line, which was a quarter of the time of pricing a line. A benign race: an evaluator is
+   * immutable (final fields), so a thread sees null or a complete evaluator, and checks its context
+   * before using it; a thread pricing another context replaces it.
+   */
+  private LineEvaluator lastEvaluator;
+
   private MedicareFeeSchedule(Builder builder) {
     this.name = builder.name;
     this.rvus = requireNonNull(builder.rvus, "rvus (call Builder.rvus)");
@@ -85,12 +97,34 @@ public final class MedicareFeeSchedule implements FeeSchedule {
         requireNonNull(
             builder.conversionFactors, "conversionFactors (call Builder.conversionFactors)");
     this.oppsCaps = builder.oppsCaps;
-    this.effectiveFrom = builder.effectiveFrom;
-    this.effectiveTo = builder.effectiveTo;
     this.anesthesia = builder.anesthesia;
-    if (effectiveTo.isBefore(effectiveFrom)) {
+    if (builder.effectiveTo.isBefore(builder.effectiveFrom)) {
       throw new IllegalArgumentException(
-          "the schedule's period ends " + effectiveTo + " before it starts " + effectiveFrom);
+          "the schedule's period ends "
+              + builder.effectiveTo
+              + " before it starts "
+              + builder.effectiveFrom);
+    }
+    Year year = rvus.year().orElse(null);
+    if (year == null) {
+      this.effectiveFrom = builder.effectiveFrom;
+      this.effectiveTo = builder.effectiveTo;
+    } else {
+      // The relative values of one year times another year's conversion factor is an amount no one
+      // was ever paid: the file's year bounds the dates priced.
+      LocalDate first = year.atDay(1);
+      LocalDate last = year.atMonth(12).atEndOfMonth();
+      this.effectiveFrom = builder.effectiveFrom.isAfter(first) ? builder.effectiveFrom : first;
+      this.effectiveTo = builder.effectiveTo.isBefore(last) ? builder.effectiveTo : last;
+      if (effectiveTo.isBefore(effectiveFrom)) {
+        throw new IllegalArgumentException(
+            "the relative value file is for "
+                + year
+                + ", but the schedule's period is "
+                + builder.effectiveFrom
+                + " to "
+                + builder.effectiveTo);
+      }
     }
   }
 
@@ -108,7 +142,7 @@ public final class MedicareFeeSchedule implements FeeSchedule {
       // Anesthesia (status J) is paid by base and time units, not RVUs: chapter 12, section 50.
       return anesthesia.price(line, context);
     }
-    LineEvaluation evaluation = LineEvaluator.evaluate(this, context, line);
+    LineEvaluation evaluation = evaluatorOf(context).evaluate(line);
     if (evaluation instanceof LineEvaluation.Refused refused) {
       RvuEntry row = refused.rowOrNull();
       return FeeResult.unpriced(
@@ -122,11 +156,12 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     Explanation explanation =
         Explanation.deferred(
             () -> header(line, context, calculation.rvuEntry()).then(calculation.explanation()));
-    BigDecimal exact = calculation.exactAmount();
+    // Units and the 95% multiply the posted fee of one unit, rounded to cents: Medicare pays the
+    // posted amount per unit (3 x 101.06 = 303.18, where 3 x the exact 101.0569... would be
+    // 303.17).
     FeeResult result =
-        calculation.settingNotAvailable()
-            ? FeeResult.pricedSettingNotAvailable(exact, explanation)
-            : FeeResult.priced(exact, explanation);
+        FeeResult.pricedNanoDollars(
+            calculation.postedNanoDollars(), calculation.settingNotAvailable(), explanation);
     result = noteClaimLevelModifiers(line, result);
     if (line.units() > 1) {
       result =
@@ -153,7 +188,7 @@ public final class MedicareFeeSchedule implements FeeSchedule {
   public LineEvaluation evaluate(ClaimLine line, PricingContext context) {
     requireNonNull(line, "line");
     requireNonNull(context, "context");
-    return LineEvaluator.evaluate(this, context, line);
+    return evaluatorOf(context).evaluate(line);
   }
 
   /**
@@ -176,7 +211,18 @@ public final class MedicareFeeSchedule implements FeeSchedule {
    * pricing the lines of one claim.
    */
   public LineEvaluator evaluator(PricingContext context) {
-    return new LineEvaluator(this, requireNonNull(context, "context"));
+    return evaluatorOf(requireNonNull(context, "context"));
+  }
+
+  /** The evaluator of {@code context}: the last one when its context is the same or equal. */
+  private LineEvaluator evaluatorOf(PricingContext context) {
+    LineEvaluator last = lastEvaluator;
+    if (last != null && (last.context() == context || last.context().equals(context))) {
+      return last;
+    }
+    LineEvaluator fresh = new LineEvaluator(this, context);
+    lastEvaluator = fresh;
+    return fresh;
   }
 
   /**
@@ -260,12 +306,18 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     return Optional.ofNullable(anesthesia);
   }
 
-  /** Returns the first date of service the schedule prices. */
+  /**
+   * Returns the first date of service the schedule prices: the start of the period given to the
+   * builder, or of the relative value file's year when that is later.
+   */
   public LocalDate effectiveFrom() {
     return effectiveFrom;
   }
 
-  /** Returns the last date of service the schedule prices. */
+  /**
+   * Returns the last date of service the schedule prices: the end of the period given to the
+   * builder, or of the relative value file's year when that is earlier.
+   */
   public LocalDate effectiveTo() {
     return effectiveTo;
   }
@@ -398,7 +450,9 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     /**
      * Sets the dates of service the files are in force for, both inclusive (default: every date);
      * other dates are {@link UnpricedReason#DATE_NOT_COVERED}, so that schedules of several
-     * releases can be chained with {@link FeeSchedule#firstThatPrices}.
+     * releases can be chained with {@link FeeSchedule#firstThatPrices}. When the {@linkplain
+     * RvuTable#year() relative values say their year}, the period is also bounded by that year:
+     * {@link #build()} fails if the two do not overlap.
      */
     public Builder effective(LocalDate from, LocalDate to) {
       this.effectiveFrom = requireNonNull(from, "from");

@@ -58,6 +58,25 @@ public abstract class OppsCap {
     return RowModifier.ofRow(modifier());
   }
 
+  // Fixed-point copies for the long arithmetic of FeeCalculation: cents. Derived once here, so
+  // that a capped line does not convert the BigDecimal amount every time it is priced.
+  @Value.Derived
+  @Value.Auxiliary
+  long facilityCents() {
+    return Fixed.units(facilityAmount(), 2);
+  }
+
+  @Value.Derived
+  @Value.Auxiliary
+  long nonFacilityCents() {
+    return Fixed.units(nonFacilityAmount(), 2);
+  }
+
+  /** The capped amount of {@code setting} in cents. */
+  final long cents(Setting setting) {
+    return setting == Setting.FACILITY ? facilityCents() : nonFacilityCents();
+  }
+
   /** Rejects values outside the ranges documented on the accessors. */
   @Value.Check
   protected void check() {

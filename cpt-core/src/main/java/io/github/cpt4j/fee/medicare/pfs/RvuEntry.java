@@ -166,6 +166,31 @@ public abstract class RvuEntry {
         .toString();
   }
 
+  /**
+   * The detail of the schedule's refusal of this row for its status ("... status B: ..."), worked
+   * out once per row: a row not priced from RVUs is refused on every line that bills it, and
+   * building these words was a quarter of the time of pricing lines from the sample mix.
+   */
+  @Value.Lazy
+  String statusRefusal() {
+    PaymentStatus status = status();
+    return status == PaymentStatus.C || status == PaymentStatus.R
+        ? row() + " status " + status.code() + ": the contractor sets the amount"
+        : row() + " status " + status.code() + ": " + status.words() + notUsedForPayment();
+  }
+
+  /**
+   * G9037 and G9038 in 2025 D: status I with RVUs, which CMS's payment-amount files turn into
+   * amounts; the relative value file says only the RVUs of status A, R and T are used for payment,
+   * and its status is the one that decides (README, "Which source wins").
+   */
+  private String notUsedForPayment() {
+    return notUsedForMedicarePayment()
+        ? "; its RVUs are shown but not used for Medicare payment (only those of status A, R and T"
+            + " are), whatever amount a payment file lists for it"
+        : "";
+  }
+
   // Fixed-point copies for the exact long arithmetic of FeeCalculation: hundredths of an RVU.
   @Value.Derived
   @Value.Auxiliary

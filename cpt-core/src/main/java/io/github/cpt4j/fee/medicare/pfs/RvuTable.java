@@ -6,12 +6,18 @@ import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.index.PackedIndex;
 import io.github.cpt4j.modifier.Modifier;
+import java.time.Year;
 import java.util.Collection;
 import java.util.Optional;
 
 /**
  * The rows of one Medicare relative value file, indexed by code and row modifier (none, 26, TC,
- * 53). Immutable; a lookup is an allocation-free probe of a {@link PackedIndex}.
+ * 53), and the calendar year the file is for when it says so. Immutable; a lookup is an
+ * allocation-free probe of a {@link PackedIndex}.
+ *
+ * <p>A relative value file is for one year (its title row says which), and its values are paid only
+ * with that year's conversion factor: a {@link MedicareFeeSchedule} over a table with a year prices
+ * dates of service of that year only.
  *
  * <pre>{@code
  * RvuTable rvus = RvuTable.of(entries);
@@ -26,8 +32,19 @@ public final class RvuTable {
   /** Bit i set when the code packed as {@code i} has at least one row. */
   private final long[] codesPresent;
 
+  /** The year the file is for, or null when it does not say. */
+  private final Year year;
+
+  private RvuTable(RvuTable rows, Year year) {
+    this.entries = rows.entries;
+    this.index = rows.index;
+    this.codesPresent = rows.codesPresent;
+    this.year = year;
+  }
+
   private RvuTable(ImmutableList<RvuEntry> entries) {
     this.entries = entries;
+    this.year = null;
     int[] keys = new int[entries.size()];
     long[] present = new long[(ProcedureCode.PACKED_BOUND + 63) / 64];
     for (int i = 0; i < keys.length; i++) {
@@ -63,6 +80,25 @@ public final class RvuTable {
       }
       throw e;
     }
+  }
+
+  /**
+   * Returns the calendar year the rows are for, when known (the title row of a CMS file, such as
+   * {@code 2025 National Physician Fee Schedule Relative Value File}); empty when the rows do not
+   * say, and then a schedule over them prices any date its conversion factors cover.
+   */
+  public Optional<Year> year() {
+    return Optional.ofNullable(year);
+  }
+
+  /** Returns the same rows, for {@code newYear}. */
+  public RvuTable withYear(Year newYear) {
+    return new RvuTable(this, requireNonNull(newYear, "newYear"));
+  }
+
+  /** Returns the same rows without a year. */
+  public RvuTable withoutYear() {
+    return year == null ? this : new RvuTable(this, null);
   }
 
   /** Returns the row of {@code code} with {@code modifier} (empty: the global row), if any. */
@@ -117,6 +153,6 @@ public final class RvuTable {
 
   @Override
   public String toString() {
-    return "RvuTable(" + entries.size() + " rows)";
+    return "RvuTable(" + entries.size() + " rows" + (year == null ? "" : ", " + year) + ")";
   }
 }

@@ -78,17 +78,22 @@ class MedicareFeeScheduleTest {
   void participationUnitsAndTheLimitingCharge() {
     PricingContext office = PricingContext.of(DATE_2025, REST_OF_NEW_YORK, Setting.NON_FACILITY);
     ClaimLine line = ClaimLine.parse("90834");
-    // exact 102.53452342: x 0.95 = 97.407797249 -> 97.41; x 1.0925 = 112.01896683 -> 112.02
+    // exact 102.53452342, posted 102.53: the percentages multiply the posted fee (the payment
+    // file layout: "multiply the full fee schedule amount by a factor of 1.0925").
+    // x 0.95 = 97.4035 -> 97.40 (not 97.41 from the exact amount); x 1.0925 = 112.014025 -> 112.01
     assertEquals(
-        new BigDecimal("97.41"),
+        new BigDecimal("97.40"),
         SCHEDULE.price(line, office.withParticipating(false)).amountOrThrow());
-    assertEquals(new BigDecimal("112.02"), SCHEDULE.limitingCharge(line, office).amountOrThrow());
+    assertEquals(new BigDecimal("112.01"), SCHEDULE.limitingCharge(line, office).amountOrThrow());
     assertEquals(
-        new BigDecimal("112.02"),
+        new BigDecimal("112.01"),
         SCHEDULE.limitingCharge(line, office.withParticipating(false)).amountOrThrow());
-    // 3 units: 307.60357026 -> 307.60 (one rounding, not 3 x 102.53 = 307.59)
+    // 3 units: 3 x the posted 102.53 = 307.59 (not 307.60 from 3 x the exact 102.53452342)
     assertEquals(
-        new BigDecimal("307.60"), SCHEDULE.price(line.withUnits(3), office).amountOrThrow());
+        new BigDecimal("307.59"), SCHEDULE.price(line.withUnits(3), office).amountOrThrow());
+    assertEquals(
+        new BigDecimal("102.53452342"),
+        SCHEDULE.calculation(line, office).orElseThrow().exactAmount().stripTrailingZeros());
   }
 
   @org.junit.jupiter.api.Test
@@ -97,12 +102,12 @@ class MedicareFeeScheduleTest {
         PricingContext.of(
             java.time.LocalDate.of(2024, 3, 8), REST_OF_NEW_YORK, Setting.NON_FACILITY);
     ClaimLine line = ClaimLine.parse("90834");
-    BigDecimal before = SCHEDULE.price(line, office).exactAmount().orElseThrow();
+    BigDecimal before = SCHEDULE.calculation(line, office).orElseThrow().exactAmount();
     BigDecimal after =
         SCHEDULE
-            .price(line, office.withDateOfService(java.time.LocalDate.of(2024, 3, 9)))
-            .exactAmount()
-            .orElseThrow();
+            .calculation(line, office.withDateOfService(java.time.LocalDate.of(2024, 3, 9)))
+            .orElseThrow()
+            .exactAmount();
     // (2.45 x 1 + 0.72 x 0.949 + 0.05 x 0.732) = 3.16988, x 32.7442 until 8 March 2024
     assertEquals(0, new BigDecimal("103.795184696").compareTo(before));
     assertEquals(

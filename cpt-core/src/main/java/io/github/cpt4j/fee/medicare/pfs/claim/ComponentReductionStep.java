@@ -104,7 +104,7 @@ final class ComponentReductionStep implements ClaimStep {
     List<Part> parts = new ArrayList<>(procedures.size());
     for (Procedure p : procedures) {
       if (p.isPriced() && p.rule() == MultipleProcedureRule.THERAPY) {
-        parts.add(new Part(p, p.line.calculation.practiceExpenseAmount().multiply(p.slotScale)));
+        parts.add(new Part(p, p.line.calculation().practiceExpenseAmount().multiply(p.slotScale)));
       }
     }
     rank(parts, THERAPY_PE_CUT, ClaimRule.THERAPY, "practice expense", "therapy services");

@@ -6,13 +6,12 @@ import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.Explanation;
 import io.github.cpt4j.fee.FeeResult;
-import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.pfs.FeeCalculation;
 import io.github.cpt4j.fee.medicare.pfs.GlobalPeriod;
 import io.github.cpt4j.fee.medicare.pfs.LineEvaluation;
-import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.LineEvaluator;
 import io.github.cpt4j.fee.medicare.pfs.PaymentIndicators;
 import io.github.cpt4j.fee.medicare.pfs.RowModifier;
 import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
@@ -65,9 +64,8 @@ final class LineWork implements Supplier<Explanation> {
   RvuEntry entry;
 
   PaymentIndicators indicators;
-  FeeCalculation calculation;
 
-  /** The exact fee schedule amount of one unit. */
+  /** The fee schedule amount of one unit as CMS posts it: rounded half-up to cents. */
   BigDecimal unitFee;
 
   /** The product of the per-line factors so far: non-participation, split care, surgeon role. */
@@ -100,19 +98,14 @@ final class LineWork implements Supplier<Explanation> {
   int stepCount;
   private List<ClaimWarning> warnings;
 
-  /** The claim's schedule and context, for the explanation. */
-  private final MedicareFeeSchedule schedule;
+  /**
+   * The claim's schedule and context, for the explanation: one field for both, which keeps a line
+   * at 88 bytes rather than 96 (issue 18).
+   */
+  private final LineEvaluator inputs;
 
-  private final PricingContext context;
-
-  LineWork(
-      int index,
-      BilledLine billed,
-      ModifierRegistry registry,
-      MedicareFeeSchedule schedule,
-      PricingContext context) {
-    this.schedule = schedule;
-    this.context = context;
+  LineWork(int index, BilledLine billed, ModifierRegistry registry, LineEvaluator inputs) {
+    this.inputs = inputs;
     this.index = index;
     this.billed = billed;
     this.line = billed.line();
@@ -169,12 +162,18 @@ final class LineWork implements Supplier<Explanation> {
     if (answer instanceof FeeCalculation fee) {
       this.entry = fee.rvuEntry();
       this.indicators = entry.indicators();
-      this.calculation = fee;
-      this.unitFee = fee.exactAmount();
+      // The posted fee, rounded to cents: units and every percentage multiply it, as Medicare
+      // pays (see FeeCalculation).
+      this.unitFee = fee.amount();
       this.amount = unitFee;
     } else if (answer instanceof LineEvaluation.Refused refused) {
       refuse(refused.reason(), refused.rule(), refused.detail());
     }
+  }
+
+  /** The fee schedule's calculation of one unit; null when it refused the line. */
+  FeeCalculation calculation() {
+    return evaluation instanceof FeeCalculation fee ? fee : null;
   }
 
   /** Multiplies the per-line factors by {@code factor} and records the step. */
@@ -250,7 +249,7 @@ final class LineWork implements Supplier<Explanation> {
     if (anesthesia != null) {
       start = anesthesia.explanation();
     } else if (evaluation != null) {
-      start = schedule.explain(billed.line(), context, evaluation);
+      start = inputs.schedule().explain(billed.line(), inputs.context(), evaluation);
     } else {
       start = Explanation.empty();
     }

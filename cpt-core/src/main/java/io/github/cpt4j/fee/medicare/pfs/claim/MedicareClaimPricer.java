@@ -7,6 +7,7 @@ import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.ClaimScrubber;
+import io.github.cpt4j.edit.DateOfService;
 import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.edit.ModifierRulesEdit;
@@ -24,6 +25,7 @@ import io.github.cpt4j.fee.medicare.pfs.LineEvaluation;
 import io.github.cpt4j.fee.medicare.pfs.LineEvaluator;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.modifier.ModifierRegistry;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -33,11 +35,11 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Prices a whole {@link Claim} — the lines one provider billed for one patient on one date of
- * service — under the Medicare Physician Fee Schedule, applying the payment rules that depend on
- * the other lines and on payment modifiers, as CMS's relative value file (Attachment A of its
- * record layout) describes them. Each line's explanation lists every rule applied, in order, with
- * the exact amount after it.
+ * Prices a whole {@link Claim} — the lines one provider billed for one patient, on one date of
+ * service or on several — under the Medicare Physician Fee Schedule, applying the payment rules
+ * that depend on the other lines and on payment modifiers, as CMS's relative value file (Attachment
+ * A of its record layout) describes them. Each line's explanation lists every rule applied, in
+ * order, with the exact amount after it.
  *
  * <pre>{@code
  * MedicareClaimPricer pricer = MedicareClaimPricer.of(medicare);
@@ -81,7 +83,12 @@ import java.util.function.Function;
  *       io.github.cpt4j.modifier.ModifierRules#standard()} checks every line; its violations are
  *       flags, reported as {@link ClaimWarning.Kind#MODIFIER_RULE_BROKEN} warnings, and do not by
  *       themselves stop pricing: the rules below refuse the combinations that change the payment.
- *       Any edits added to the builder run after it.
+ *   <li><b>Global surgery</b> (edit {@code global-surgery}, {@link GlobalSurgeryEdit}). An E/M
+ *       visit on the day of a procedure of global period 000 or 010 without modifier 25, or on the
+ *       day before or the day of a 090 procedure without 57, or in a procedure's postoperative days
+ *       (lines of several dates) without 24, is part of the procedure's global surgical package:
+ *       denied, {@link UnpricedReason#GLOBAL_SURGERY}, naming the procedure (Claims Processing
+ *       Manual ch. 12 §40.1, §30.6.6). Any edits added to the builder run after these two.
  *   <li><b>Fee schedule.</b> The amount of one unit of the row the line selects: the 26, TC or 53
  *       row, or the global one (PC/TC indicator; 53 without a row of its own is contractor-priced).
  *       The schedule's refusals (not in the schedule, status not paid, modifier not allowed by
@@ -128,11 +135,30 @@ import java.util.function.Function;
  *       charge).
  * </ol>
  *
- * <h2>Exact amounts, one rounding</h2>
+ * <h2>Lines of several dates</h2>
  *
- * Every amount is exact ({@code BigDecimal}, no rounding) from the fee schedule's formula through
- * the last rule. Each line is then rounded once, half-up to cents; the total is the sum of the
- * rounded line amounts, so the lines always add up to the total.
+ * A line may carry its own date of service ({@link
+ * io.github.cpt4j.claim.BilledLine#dateOfService()}; without one it is on the context's date). A
+ * claim whose lines carry several dates is priced one date at a time: each date's lines are
+ * evaluated in the context of that date, and the claim steps (multiple-procedure ranking, bilateral
+ * pairs, status T, add-ons, billed charges, the anesthesia session) apply to the lines of one date
+ * only, as CMS's same-day rules do. The edits of one date (NCCI's, {@link
+ * ClaimEdit#perDateOfService()}) check each date's lines apart; the global surgery edit sees the
+ * whole claim, for the day before a major surgery and the postoperative days. Lines keep their
+ * numbers in explanations ("line 5" is the fifth line of the whole claim). So each line is priced
+ * as when its date's lines are priced as a claim of their own, with one exception: a visit the
+ * global surgery edit denies for a procedure on another date (which, once denied, also no longer
+ * counts as a payable line of its date for the status T rule).
+ *
+ * <h2>Rounding as Medicare pays</h2>
+ *
+ * The fee schedule's formula is exact, and its result for one unit is rounded half-up to cents: the
+ * fee CMS posts (rule id {@code posted-fee}). Every rule multiplies that posted fee, exactly
+ * ({@code BigDecimal}, no rounding): 3 units of a 101.06 fee are 303.18. Each line is then rounded
+ * once, half-up to cents; the total is the sum of the rounded line amounts, so the lines always add
+ * up to the total. An LT and RT pair billed as one bilateral procedure is rounded once as one
+ * amount, then split: the first line by the stable order below gets half rounded half-up, the other
+ * the rest (48.69 is 24.35 + 24.34), so the pair's lines add up to the pair's amount.
  *
  * <h2>Order of the lines</h2>
  *
@@ -248,20 +274,92 @@ public final class MedicareClaimPricer implements ClaimPricer {
   public PricedClaim price(Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");
     requireNonNull(context, "context");
+    return priceWith(claim, context, scrubber.scrub(claim, context));
+  }
+
+  /**
+   * Prices every line of {@code claim} in {@code context} with the findings of the claim edits
+   * already known, without running the edits again: for a pricer whose edits saw a larger claim
+   * than the lines priced here, such as {@code io.github.cpt4j.fee.medicare.partb.PartBClaimPricer}
+   * (its edits see the lab, equipment and drug lines too; only the lines the Physician Fee Schedule
+   * pays come here). Each finding's {@link EditFinding#line()} is an index into {@code claim}.
+   *
+   * @throws IllegalArgumentException if a finding names a line {@code claim} does not have
+   */
+  public PricedClaim price(Claim claim, PricingContext context, List<EditFinding> findings) {
+    requireNonNull(claim, "claim");
+    requireNonNull(context, "context");
+    List<EditFinding> checked = List.copyOf(findings);
+    for (EditFinding finding : checked) {
+      if (finding.line() >= claim.size()) {
+        throw new IllegalArgumentException(
+            "a finding on line "
+                + (finding.line() + 1)
+                + " of a claim of "
+                + claim.size()
+                + " lines: "
+                + finding);
+      }
+    }
+    return priceWith(claim, context, checked);
+  }
+
+  private PricedClaim priceWith(Claim claim, PricingContext context, List<EditFinding> findings) {
     int n = claim.size();
     LineWork[] lines = new LineWork[n];
-    for (int i = 0; i < n; i++) {
-      lines[i] = new LineWork(i, claim.line(i), modifiers, schedule, context);
+    // Lines of several dates: the same-day rules apply to each date's lines, in its context.
+    List<DateOfService> dates = DateOfService.split(claim, context);
+    if (dates == null) {
+      LocalDate date = DateOfService.single(claim, context);
+      PricingContext onDate =
+          date.equals(context.dateOfService()) ? context : context.withDateOfService(date);
+      LineEvaluator evaluator = schedule.evaluator(onDate);
+      for (int i = 0; i < n; i++) {
+        lines[i] = new LineWork(i, claim.line(i), modifiers, evaluator);
+      }
+      applyFindings(lines, findings);
+      priceDate(claim, evaluator, lines);
+    } else {
+      LineEvaluator[] evaluators = new LineEvaluator[dates.size()];
+      for (int d = 0; d < evaluators.length; d++) {
+        DateOfService date = dates.get(d);
+        evaluators[d] = schedule.evaluator(date.context());
+        for (int j = 0; j < date.claim().size(); j++) {
+          int i = date.lineInClaim(j);
+          lines[i] = new LineWork(i, claim.line(i), modifiers, evaluators[d]);
+        }
+      }
+      applyFindings(lines, findings);
+      for (int d = 0; d < evaluators.length; d++) {
+        DateOfService date = dates.get(d);
+        LineWork[] ofDate = new LineWork[date.claim().size()];
+        for (int j = 0; j < ofDate.length; j++) {
+          ofDate[j] = lines[date.lineInClaim(j)];
+        }
+        priceDate(date.claim(), evaluators[d], ofDate);
+      }
     }
-    applyFindings(lines, scrubber.scrub(claim, context));
-    List<FeeResult> anesthesia = anesthesiaResults(claim, lines, context);
-    LineEvaluator evaluator = schedule.evaluator(context);
+    ImmutableList.Builder<PricedLine> priced = ImmutableList.builderWithExpectedSize(n);
     for (LineWork w : lines) {
+      priced.add(finish(w));
+    }
+    return PricedClaim.of(context, priced.build());
+  }
+
+  /**
+   * Evaluates and runs the claim steps over {@code lines}, the lines of {@code claim}, all of one
+   * date of service, that of the evaluator's context.
+   */
+  private void priceDate(Claim claim, LineEvaluator evaluator, LineWork[] lines) {
+    PricingContext context = evaluator.context();
+    List<FeeResult> anesthesia = anesthesiaResults(claim, lines, context);
+    for (int j = 0; j < lines.length; j++) {
+      LineWork w = lines[j];
       if (w.reason != null) {
         continue; // denied by an edit
       }
       if (anesthesia != null && AnesthesiaFeeSchedule.covers(w.line.code())) {
-        w.startAnesthesia(anesthesia.get(w.index));
+        w.startAnesthesia(anesthesia.get(j));
       } else {
         w.start(evaluator.evaluate(w.line));
       }
@@ -270,12 +368,11 @@ public final class MedicareClaimPricer implements ClaimPricer {
     for (int i = 0; i < steps.size(); i++) {
       steps.get(i).apply(state);
     }
-    state.procedures(); // the units of every priced line, even without the bilateral rule
-    ImmutableList.Builder<PricedLine> priced = ImmutableList.builderWithExpectedSize(n);
-    for (LineWork w : lines) {
-      priced.add(finish(w));
+    // The units of every priced line, even without the bilateral rule; then each LT and RT pair
+    // is rounded once and split, so that its two lines add up to the pair's amount.
+    for (Procedure p : state.procedures()) {
+      p.roundPair();
     }
-    return PricedClaim.of(context, priced.build());
   }
 
   /**
@@ -359,7 +456,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
     FeeResult result;
     if (w.amount == null) {
       result = FeeResult.unpriced(w.reason, w.detail, explanation);
-    } else if (w.calculation != null && w.calculation.settingNotAvailable()) {
+    } else if (w.calculation() != null && w.calculation().settingNotAvailable()) {
       result = FeeResult.pricedSettingNotAvailable(w.amount, explanation);
     } else {
       result = FeeResult.priced(w.amount, explanation);
@@ -385,11 +482,13 @@ public final class MedicareClaimPricer implements ClaimPricer {
   public static final class Builder {
     private final MedicareFeeSchedule schedule;
     private ModifierRegistry modifiers = ModifierRegistry.standard();
-    private final List<ClaimEdit> edits = new ArrayList<>(List.of(ModifierRulesEdit.standard()));
+    private final List<ClaimEdit> edits;
     private final List<ClaimStep> steps = new ArrayList<>(STANDARD_STEPS);
 
     private Builder(MedicareFeeSchedule schedule) {
       this.schedule = schedule;
+      this.edits =
+          new ArrayList<>(List.of(ModifierRulesEdit.standard(), GlobalSurgeryEdit.of(schedule)));
     }
 
     /**

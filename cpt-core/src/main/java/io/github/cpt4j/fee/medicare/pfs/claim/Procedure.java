@@ -1,6 +1,7 @@
 package io.github.cpt4j.fee.medicare.pfs.claim;
 
 import io.github.cpt4j.fee.ClaimWarning;
+import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.pfs.MultipleProcedureRule;
 import io.github.cpt4j.fee.medicare.pfs.PaymentIndicators;
@@ -82,6 +83,44 @@ final class Procedure {
       line.set(half, rule, description);
       other.set(half, rule, description);
     }
+  }
+
+  /**
+   * Rounds an LT and RT pair once, as one bilateral procedure, and splits the rounded amount so
+   * that its two lines add up to it exactly: when both halves are equal, the first line (by the
+   * stable key) gets half of the rounded amount rounded half-up and the other line the rest (48.69
+   * is 24.35 and 24.34); when the billed charges made the sides differ, the first line is rounded
+   * and the other gets the rest. Does nothing for a single line, or a pair a rule refused.
+   */
+  void roundPair() {
+    if (other == null || !isPriced()) {
+      return;
+    }
+    BigDecimal exact = line.amount.add(other.amount);
+    BigDecimal total = exact.setScale(FeeResult.CENTS, FeeResult.ROUNDING);
+    BigDecimal first =
+        line.amount.compareTo(other.amount) == 0
+            ? total.multiply(Amounts.HALF).setScale(FeeResult.CENTS, FeeResult.ROUNDING)
+            : line.amount.setScale(FeeResult.CENTS, FeeResult.ROUNDING);
+    BigDecimal second = total.subtract(first);
+    if (first.compareTo(line.amount) == 0 && second.compareTo(other.amount) == 0) {
+      return; // already in cents: nothing to round
+    }
+    Supplier<String> words =
+        () ->
+            "the bilateral pair is paid "
+                + Amounts.plain(exact)
+                + (exact.compareTo(total) == 0 ? "" : ", rounded once to " + total.toPlainString())
+                + ", split "
+                + first.toPlainString()
+                + " on "
+                + line.name()
+                + " + "
+                + second.toPlainString()
+                + " on "
+                + other.name();
+    line.set(first, ClaimRule.BILATERAL, words);
+    other.set(second, ClaimRule.BILATERAL, words);
   }
 
   /** Records a step that leaves the amount unchanged on every line of the procedure. */

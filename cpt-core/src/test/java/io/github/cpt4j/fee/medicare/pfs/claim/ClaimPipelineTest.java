@@ -270,7 +270,10 @@ class ClaimPipelineTest {
         IllegalArgumentException.class,
         () -> MedicareClaimPricer.builder(SCHEDULE).addEdit(ModifierRulesEdit.standard()).build());
     MedicareClaimPricer noEdits =
-        MedicareClaimPricer.builder(SCHEDULE).removeEdit(ModifierRulesEdit.NAME).build();
+        MedicareClaimPricer.builder(SCHEDULE)
+            .removeEdit(ModifierRulesEdit.NAME)
+            .removeEdit(GlobalSurgeryEdit.NAME)
+            .build();
     assertEquals(List.of(), noEdits.edits());
     assertTrue(price(noEdits, "99213-25-59").line(0).warnings().isEmpty());
   }
@@ -298,7 +301,7 @@ class ClaimPipelineTest {
             "anesthesia"),
         names);
     assertEquals(
-        List.of(ModifierRulesEdit.NAME),
+        List.of(ModifierRulesEdit.NAME, GlobalSurgeryEdit.NAME),
         MedicareClaimPricer.of(SCHEDULE).edits().stream().map(ClaimEdit::name).toList());
   }
 

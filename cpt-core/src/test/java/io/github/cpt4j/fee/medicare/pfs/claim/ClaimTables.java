@@ -38,6 +38,14 @@ final class ClaimTables {
   static final LocalDate DATE = LocalDate.of(2025, 6, 2);
   static final PricingContext CONTEXT = PricingContext.of(DATE, TEST_LOCALITY, Setting.FACILITY);
 
+  /**
+   * A second locality with Manhattan's 2025 GPCIs (1.065, 1.166, 1.656), where a row's exact amount
+   * has up to five decimals: for the rules about rounding to cents.
+   */
+  static final Locality ODD_LOCALITY = Locality.parse("99999-02");
+
+  static final PricingContext ODD_CONTEXT = PricingContext.of(DATE, ODD_LOCALITY, Setting.FACILITY);
+
   private ClaimTables() {}
 
   /** A row under construction; defaults describe an office visit (no surgery rules). */
@@ -322,6 +330,14 @@ final class ClaimTables {
                         .work(BigDecimal.ONE)
                         .practiceExpense(BigDecimal.ONE)
                         .malpractice(BigDecimal.ONE)
+                        .build(),
+                    Gpci.builder()
+                        .locality(ODD_LOCALITY)
+                        .state("ZZ")
+                        .name("TEST LOCALITY WITH MANHATTAN GPCIS")
+                        .work(new BigDecimal("1.065"))
+                        .practiceExpense(new BigDecimal("1.166"))
+                        .malpractice(new BigDecimal("1.656"))
                         .build())))
         .conversionFactors(
             ConversionFactors.of(

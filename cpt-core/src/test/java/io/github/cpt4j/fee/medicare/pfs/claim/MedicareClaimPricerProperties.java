@@ -12,6 +12,7 @@ import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.pfs.BilateralRule;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.MultipleProcedureRule;
@@ -19,12 +20,16 @@ import io.github.cpt4j.fee.medicare.pfs.PaymentIndicators;
 import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -269,6 +274,78 @@ class MedicareClaimPricerProperties {
         : rule == BilateralRule.PAY_EACH_SIDE ? new BigDecimal("2") : BigDecimal.ONE;
   }
 
+  /** Gives each line of {@code claim} a date of service 0 to 2 days after the context's. */
+  private static Claim dated(Claim claim, Random random) {
+    List<BilledLine> lines = new ArrayList<>();
+    for (BilledLine line : claim.lines()) {
+      lines.add(line.withDateOfService(CONTEXT.dateOfService().plusDays(random.nextInt(3))));
+    }
+    return Claim.of(lines);
+  }
+
+  /**
+   * Lines of several dates: every line is priced as when its date's lines are priced as a claim of
+   * their own, in the context of that date. The one exception is the global surgery edit, which
+   * judges lines across days on purpose (the day before a major surgery, the postoperative days);
+   * the law is stated without it, and the next law bounds what it does.
+   */
+  @Property
+  void aClaimOfSeveralDatesIsPricedAsEachDatesClaim(
+      @ForAll("claims") Claim claim, @ForAll Random random) {
+    MedicareClaimPricer sameDay = PRICER.toBuilder().removeEdit(GlobalSurgeryEdit.NAME).build();
+    Claim dated = dated(claim, random);
+    PricedClaim whole = sameDay.price(dated, CONTEXT);
+    Map<LocalDate, List<Integer>> byDate = new TreeMap<>();
+    for (int i = 0; i < dated.size(); i++) {
+      byDate
+          .computeIfAbsent(dated.line(i).dateOfService().orElseThrow(), d -> new ArrayList<>())
+          .add(i);
+    }
+    for (Map.Entry<LocalDate, List<Integer>> date : byDate.entrySet()) {
+      List<BilledLine> lines = new ArrayList<>();
+      for (int i : date.getValue()) {
+        lines.add(dated.line(i));
+      }
+      PricedClaim alone = sameDay.price(Claim.of(lines), CONTEXT.withDateOfService(date.getKey()));
+      for (int j = 0; j < lines.size(); j++) {
+        PricedLine a = alone.line(j);
+        PricedLine w = whole.line(date.getValue().get(j));
+        assertEquals(a.amount(), w.amount(), whole + "\n--- " + date.getKey() + ":\n" + alone);
+        assertEquals(a.reason(), w.reason(), whole + "\n--- " + date.getKey() + ":\n" + alone);
+      }
+    }
+  }
+
+  /**
+   * The global surgery edit denies only E/M visits, each for a procedure of the claim whose global
+   * period (000, 010 or 090) holds the visit's date, and names that procedure.
+   */
+  @Property
+  void onlyVisitsAreHeldInAGlobalPackage(@ForAll("claims") Claim claim, @ForAll Random random) {
+    Claim dated = dated(claim, random);
+    PricedClaim priced = PRICER.price(dated, CONTEXT);
+    for (PricedLine line : priced.lines()) {
+      if (line.reason().orElse(null) != UnpricedReason.GLOBAL_SURGERY) {
+        continue;
+      }
+      assertTrue(GlobalSurgeryEdit.isVisit(line.billed().line().code()), line.toString());
+      boolean held = false;
+      for (BilledLine other : dated.lines()) {
+        Optional<RvuEntry> row = SCHEDULE.rvuEntry(other.line());
+        long days =
+            ChronoUnit.DAYS.between(
+                other.dateOfService().orElseThrow(), line.billed().dateOfService().orElseThrow());
+        held |=
+            row.isPresent()
+                && row.get().indicators().globalPeriod().postoperativeDays().isPresent()
+                && days >= -1
+                && days <= row.get().indicators().globalPeriod().postoperativeDays().getAsInt()
+                && line.detail().contains(" " + other.line().code() + " (line ");
+      }
+      assertTrue(held, priced.toString());
+    }
+  }
+
   /**
    * A claim of one line without claim-level modifiers is priced exactly as the fee schedule prices
    * the line alone: the claim pricer's shortcut to the schedule's inputs changes nothing.
@@ -294,5 +371,81 @@ class MedicareClaimPricerProperties {
       }
     }
     return kept;
+  }
+
+  /**
+   * Units multiply the posted fee of one unit, rounded to cents, not the exact amount: the fee
+   * schedule prices n units at exactly n times its one-unit amount (95% of it for a
+   * non-participating provider, rounded once), in a locality where exact amounts have five
+   * decimals. This is where cpt4j differs from exact arithmetic: 3 x 101.0569 is paid 303.18.
+   */
+  @Property
+  void unitsMultiplyThePostedFee(
+      @ForAll("lines") BilledLine billed, @ForAll boolean participating) {
+    ClaimLine line = ClaimLine.of(billed.line().code(), rowModifiers(billed.line()), 1);
+    PricingContext context = ClaimTables.ODD_CONTEXT.withParticipating(participating);
+    FeeResult one = SCHEDULE.price(line, ClaimTables.ODD_CONTEXT);
+    int units = billed.line().units();
+    FeeResult several = SCHEDULE.price(line.withUnits(units), context);
+    assertEquals(one.reason(), several.reason());
+    if (one.isPriced()) {
+      BigDecimal expected =
+          one.amountOrThrow()
+              .multiply(BigDecimal.valueOf(units))
+              .multiply(participating ? BigDecimal.ONE : new BigDecimal("0.95"))
+              .setScale(FeeResult.CENTS, FeeResult.ROUNDING);
+      assertEquals(expected, several.amountOrThrow(), several.toString());
+      // And the claim pricer agrees for a line no claim rule changes but its units.
+      Optional<RvuEntry> row = SCHEDULE.rvuEntry(line);
+      if (row.isPresent() && onlyUnitsChangeTheAmount(row.get().indicators(), units)) {
+        PricedLine claimed = PRICER.price(Claim.ofLines(line.withUnits(units)), context).line(0);
+        assertEquals(several.amount(), claimed.amount(), claimed.toString());
+      }
+    }
+  }
+
+  /** Tells whether no claim rule but the units changes a lone line of this row. */
+  private static boolean onlyUnitsChangeTheAmount(PaymentIndicators indicators, int units) {
+    MultipleProcedureRule rule = indicators.multipleProcedure();
+    BilateralRule bilateral = indicators.bilateral();
+    return (rule == MultipleProcedureRule.NONE || rule == MultipleProcedureRule.NOT_APPLICABLE)
+        && (units != 2
+            || bilateral == BilateralRule.NO_ADJUSTMENT
+            || bilateral == BilateralRule.NOT_APPLICABLE);
+  }
+
+  /**
+   * An LT and an RT line of one code are one bilateral procedure, rounded once: together they are
+   * paid exactly what one line with modifier 50 is paid, and their amounts differ by at most a cent
+   * (the first by code order gets the odd cent).
+   */
+  @Property
+  void anLtRtPairAddsUpToTheBilateralLine(
+      @ForAll("lines") BilledLine billed, @ForAll boolean participating, @ForAll boolean odd) {
+    ProcedureCode code = billed.line().code();
+    PricingContext context =
+        (odd ? ClaimTables.ODD_CONTEXT : CONTEXT).withParticipating(participating);
+    PricedClaim pair =
+        PRICER.price(
+            Claim.ofLines(
+                ClaimLine.of(code, List.of(Modifier.RIGHT_SIDE), 1),
+                ClaimLine.of(code, List.of(Modifier.LEFT_SIDE), 1)),
+            context);
+    PricedLine both =
+        PRICER
+            .price(Claim.ofLines(ClaimLine.of(code, List.of(Modifier.BILATERAL), 1)), context)
+            .line(0);
+    Optional<RvuEntry> row = SCHEDULE.rvuEntry(code, Optional.empty());
+    if (!both.isPriced()
+        || row.isEmpty()
+        || row.get().indicators().bilateral() == BilateralRule.NOT_APPLICABLE) {
+      return;
+    }
+    BigDecimal right = pair.line(0).amount().orElseThrow();
+    BigDecimal left = pair.line(1).amount().orElseThrow();
+    assertEquals(both.amount().orElseThrow(), pair.total(), pair + "\n--- 50:\n" + both);
+    assertTrue(right.subtract(left).abs().compareTo(new BigDecimal("0.01")) <= 0, pair.toString());
+    // LT sorts before RT: it takes the odd cent.
+    assertTrue(left.compareTo(right) >= 0, pair.toString());
   }
 }

@@ -545,7 +545,8 @@ class MedicareClaimPricerTest {
 
     @Test
     void everyLineIsExplainedOnOneLine() {
-      PricedClaim claim = price("29880-RT $2400", "20610-LT", "99213-25", "99213-62");
+      // 99213-62 would be in the knee surgery's global package; 20610's CO-SURG 0 refuses 62.
+      PricedClaim claim = price("29880-RT $2400", "20610-LT", "99213-25", "20610-62");
       for (PricedLine line : claim.lines()) {
         String text = line.toString();
         assertFalse(text.contains("\n"), text);

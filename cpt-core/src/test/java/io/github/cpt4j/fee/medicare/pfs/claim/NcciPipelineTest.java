@@ -4,10 +4,12 @@ import static io.github.cpt4j.fee.medicare.pfs.claim.ClaimTables.CONTEXT;
 import static io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricerTest.assertAmounts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.edit.ncci.PtpClaimEdit;
 import io.github.cpt4j.edit.ncci.PtpEdit;
 import io.github.cpt4j.edit.ncci.PtpModifierIndicator;
@@ -16,6 +18,7 @@ import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.UnpricedReason;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -59,5 +62,26 @@ class NcciPipelineTest {
     assertEquals(PtpClaimEdit.NAME, denied.refusedBy().orElseThrow());
     assertTrue(denied.detail().contains("27130"), denied.toString());
     assertFalse(claim.line(1).explanation().has("multiple-procedure"), claim.toString());
+  }
+
+  @Test
+  void findingsGivenFromALargerClaimAreAppliedWithoutRunningTheEdits() {
+    MedicareClaimPricer edited =
+        MedicareClaimPricer.builder(ClaimTables.schedule()).addEdit(PTP).build();
+    Claim whole = Claim.builder().add("99999").add("27447").add("27130").build();
+    // The edit ran over a claim with one more line in front: its finding is on line 1 there.
+    EditFinding found = edited.scrub(whole, CONTEXT).get(0);
+    assertEquals(1, found.line());
+    Claim part = Claim.builder().add("27447").add("27130").build();
+    PricedClaim priced = edited.price(part, CONTEXT, List.of(found.onLine(0)));
+    assertEquals(Optional.of(UnpricedReason.NCCI_PTP), priced.line(0).reason());
+    assertEquals("900.00", priced.total().toPlainString());
+    // Without findings, nothing is denied: the edits are not run again.
+    assertEquals(Optional.empty(), edited.price(part, CONTEXT, List.of()).line(0).reason());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> edited.price(part, CONTEXT, List.of(found.onLine(2))));
+    assertEquals(found, found.onLine(1));
+    assertEquals(found.data(), found.onLine(0).data());
   }
 }

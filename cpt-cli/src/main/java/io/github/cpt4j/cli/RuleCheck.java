@@ -1,0 +1,109 @@
+package io.github.cpt4j.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.codeset.CodeSet;
+import io.github.cpt4j.modifier.Modifier;
+import io.github.cpt4j.modifier.ModifierRules;
+import io.github.cpt4j.modifier.ModifierViolation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What {@code cpt validate --rules} finds on a line that parses: the modifier rules' violations
+ * ({@link ModifierRules#standard()}), modifiers that no registry knows, and a code outside the code
+ * set given. Each finding has the index in the line of what it is about.
+ */
+final class RuleCheck {
+
+  /**
+   * One finding on a line.
+   *
+   * @param error the error type, such as {@code MUTUALLY_EXCLUSIVE} or {@code UNKNOWN_MODIFIER}
+   * @param index the 0-based index in the line of the code or modifier concerned
+   * @param message what is wrong, in words
+   */
+  record Finding(String error, int index, String message) {
+    Finding {
+      requireNonNull(error, "error");
+      requireNonNull(message, "message");
+    }
+  }
+
+  private RuleCheck() {}
+
+  /**
+   * Returns every finding on {@code line}, a line that parses: rule violations in the rules' order,
+   * then unknown modifiers in billed order, then the code set; empty when there is none.
+   */
+  static List<Finding> findings(String line, CodeSet codes) {
+    ClaimLine parsed =
+        ValidateCommand.isSingleToken(line)
+            ? ClaimLine.of(ProcedureCode.parseLenient(line), List.of(), 1)
+            : ClaimLine.parse(line);
+    ProcedureCode code = parsed.code();
+    List<Modifier> modifiers = parsed.modifiers();
+    int codeStart = codeStart(line);
+    List<Finding> findings = new ArrayList<>();
+    for (ModifierViolation violation : ModifierRules.standard().check(code, modifiers)) {
+      int index =
+          violation.modifiers().isEmpty()
+              ? codeStart
+              : indexOf(line, violation.modifiers().get(0), codeStart);
+      findings.add(new Finding(violation.rule().name(), index, violation.message()));
+    }
+    for (Modifier modifier : modifiers) {
+      if (!modifier.isKnown()) {
+        findings.add(
+            new Finding(
+                ValidateCommand.UNKNOWN_MODIFIER,
+                indexOf(line, modifier, codeStart),
+                "modifier " + modifier + " is not a known CPT or HCPCS Level II modifier"));
+      }
+    }
+    if (codes.find(code).isEmpty()) {
+      findings.add(
+          new Finding(
+              ValidateCommand.NOT_IN_CODE_SET,
+              codeStart,
+              code + " is not in the loaded code set (" + codes.size() + " codes)"));
+    }
+    return findings;
+  }
+
+  /** The index of the code: after the leading blanks. */
+  private static int codeStart(String line) {
+    int i = 0;
+    while (i < line.length() && isBlank(line.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  /**
+   * The index of {@code modifier} as a token after the code (after a hyphen or a blank, before a
+   * hyphen, a blank or the end), ignoring case; the code's index if it is not found.
+   */
+  private static int indexOf(String line, Modifier modifier, int codeStart) {
+    String upper = line.toUpperCase(Locale.ROOT);
+    String text = modifier.toString();
+    int from = Math.min(codeStart + 5, upper.length());
+    for (int i = upper.indexOf(text, from); i >= 0; i = upper.indexOf(text, i + 1)) {
+      int end = i + text.length();
+      boolean startsToken = i > 0 && (upper.charAt(i - 1) == '-' || isBlank(upper.charAt(i - 1)));
+      boolean endsToken =
+          end == upper.length() || upper.charAt(end) == '-' || isBlank(upper.charAt(end));
+      if (startsToken && endsToken) {
+        return i;
+      }
+    }
+    return codeStart;
+  }
+
+  private static boolean isBlank(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
+  }
+}

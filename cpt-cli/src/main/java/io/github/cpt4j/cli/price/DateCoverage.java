@@ -1,0 +1,55 @@
+package io.github.cpt4j.cli.price;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A run that priced nothing because the loaded data does not cover its date of service: the default
+ * date is today, and a relative value file is for one year, so this is the usual way a run prices
+ * nothing. It must never look like a run that priced everything at 0.00: the command exits with
+ * status 1 and says, in one line, which dates the data covers.
+ */
+public final class DateCoverage {
+
+  /** The result of a line out of the data's dates. */
+  public static final String NOT_COVERED = "date_not_covered";
+
+  private DateCoverage() {}
+
+  /** Tells whether {@code outcome} is a line the loaded data has no release for. */
+  public static boolean isNotCovered(Outcome outcome) {
+    return outcome.result().equals(NOT_COVERED);
+  }
+
+  /**
+   * Returns the reason of a line out of the data's dates: the first clause of its explanation,
+   * which names the dates the data covers.
+   */
+  public static String reason(Outcome outcome) {
+    String explanation = outcome.explanation();
+    int end = explanation.indexOf("; ");
+    return end < 0 ? explanation : explanation.substring(0, end);
+  }
+
+  /**
+   * Returns the one line to print when none of {@code outcomes} is priced and some are out of the
+   * data's dates; empty otherwise.
+   */
+  public static Optional<String> nothingPriced(List<Outcome> outcomes) {
+    String first = null;
+    for (Outcome outcome : outcomes) {
+      if (outcome.isPriced()) {
+        return Optional.empty();
+      }
+      if (first == null && isNotCovered(outcome)) {
+        first = reason(outcome);
+      }
+    }
+    return Optional.ofNullable(first).map(DateCoverage::message);
+  }
+
+  /** Returns the one line for a run that priced nothing, given the first such line's reason. */
+  public static String message(String reason) {
+    return "nothing was priced: " + reason + " (give --date, or data for that date)";
+  }
+}

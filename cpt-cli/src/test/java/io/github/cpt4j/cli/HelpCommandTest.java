@@ -1,0 +1,38 @@
+package io.github.cpt4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code cpt help COMMAND} prints what {@code cpt COMMAND --help} prints. */
+class HelpCommandTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"lookup", "validate", "price", "localities", "data", "scrub"})
+  void helpCommandIsTheCommandsHelp(String command) {
+    Cli.Result help = Cli.run("help", command);
+    assertEquals(0, help.status(), help::toString);
+    assertEquals("", help.err());
+    assertTrue(help.out().startsWith("Usage: cpt " + command), help::toString);
+    assertEquals(Cli.run(command, "--help").out(), help.out());
+  }
+
+  @Test
+  void helpAloneIsTheTopLevelHelpAndIsListed() {
+    Cli.Result help = Cli.run("help");
+    assertEquals(0, help.status(), help::toString);
+    assertEquals(Cli.run("--help").out(), help.out());
+    assertTrue(help.out().contains("  help "), help::toString);
+  }
+
+  @Test
+  void helpOfAnUnknownCommandIsAUsageErrorOnOneLine() {
+    Cli.Result r = Cli.run("help", "pricee");
+    assertEquals(2, r.status(), r::toString);
+    assertEquals(1, r.errLines().size(), r::toString);
+    assertTrue(r.err().startsWith("cpt: Unknown subcommand 'pricee'"), r::toString);
+  }
+}

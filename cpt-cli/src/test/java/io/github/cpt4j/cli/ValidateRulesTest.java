@@ -1,0 +1,111 @@
+package io.github.cpt4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code cpt validate --rules} and {@code --column NAME}. */
+class ValidateRulesTest {
+
+  private static List<List<String>> csv(Cli.Result r) throws Exception {
+    return ValidateCommandTest.csv(r.out()).stream().map(CsvRecord::getFields).toList();
+  }
+
+  @Test
+  void withoutRulesOnlyTheGrammarIsChecked() {
+    Cli.Result r = Cli.runWithInput("99213-25-59\n99213-ZZ\n99499\n", "validate");
+    assertEquals(0, r.status(), r::toString);
+  }
+
+  @Test
+  void rulesFlagModifierRulesUnknownModifiersAndCodesOutsideTheCodeSet() throws Exception {
+    String input = "99213-25-59\n99213-zz\n99499\n27447-RT\n# comment\n71046-26-TC\n9921\n";
+    Cli.Result r = Cli.runWithInput(input, "validate", "--rules", "-f", "csv");
+    assertEquals(1, r.status(), r::toString);
+    List<List<String>> rows = csv(r);
+    assertEquals(
+        List.of("line", "result", "input", "canonical", "error", "index", "message"), rows.get(0));
+    assertEquals(
+        List.of("1", "invalid", "99213-25-59", "99213-25-59", "MUTUALLY_EXCLUSIVE", "6"),
+        rows.get(1).subList(0, 6));
+    assertEquals(
+        List.of("2", "invalid", "99213-zz", "99213-ZZ", "UNKNOWN_MODIFIER", "6"),
+        rows.get(2).subList(0, 6));
+    assertTrue(rows.get(2).get(6).contains("ZZ"), rows.get(2)::toString);
+    assertEquals(
+        List.of("3", "invalid", "99499", "99499", "NOT_IN_CODE_SET", "0"),
+        rows.get(3).subList(0, 6));
+    assertTrue(rows.get(3).get(6).contains("not in the loaded code set"), rows.get(3)::toString);
+    assertEquals(
+        List.of(
+            "6",
+            "invalid",
+            "71046-26-TC",
+            "71046-26-TC",
+            "PROFESSIONAL_WITH_TECHNICAL_COMPONENT",
+            "6"),
+        rows.get(4).subList(0, 6));
+    assertEquals(
+        List.of("7", "invalid", "9921", "", "WRONG_LENGTH", "4"), rows.get(5).subList(0, 6));
+    assertEquals(6, rows.size(), r::toString);
+  }
+
+  @Test
+  void aLineWithSeveralFindingsHasARowForEachAndCountsOnce() {
+    Cli.Result r = Cli.runWithInput("99499-25-59\n99213\n", "validate", "--rules");
+    assertEquals(1, r.status(), r::toString);
+    List<String> lines = r.outLines();
+    assertTrue(lines.get(1).matches("\\s+1\\s+6\\s+MUTUALLY_EXCLUSIVE\\s+.*"), r::toString);
+    assertTrue(lines.get(2).matches("\\s+1\\s+0\\s+NOT_IN_CODE_SET\\s+.*"), r::toString);
+    assertEquals("1 of 2 lines invalid", lines.get(3));
+  }
+
+  @Test
+  void columnReadsOneColumnOfACsvFileWithAHeader() throws Exception {
+    String input = "claim,Code,units\nA,99213,1\nB,9921,1\n\"C\nD\",27447-RT,2\nE,\"x\"y,1\n";
+    Cli.Result r = Cli.runWithInput(input, "validate", "--column", "code", "-f", "csv", "--all");
+    assertEquals(1, r.status(), r::toString);
+    List<List<String>> rows = csv(r);
+    assertEquals(List.of("2", "valid", "99213", "99213"), rows.get(1).subList(0, 4));
+    assertEquals(List.of("3", "invalid", "9921", "", "WRONG_LENGTH"), rows.get(2).subList(0, 5));
+    assertEquals(List.of("4", "valid", "27447-RT", "27447-RT"), rows.get(3).subList(0, 4));
+    assertEquals("6", rows.get(4).get(0));
+    assertEquals("MALFORMED_ROW", rows.get(4).get(4));
+    assertEquals(5, rows.size(), r::toString);
+  }
+
+  @Test
+  void aMissingColumnIsTroubleNamingTheColumns() {
+    Cli.Result r = Cli.runWithInput("claim,cpt\nA,99213\n", "validate", "--column", "code");
+    assertEquals(2, r.status(), r::toString);
+    assertEquals(
+        List.of("cpt validate: -: no column 'code' in the header; the columns are 'claim', 'cpt'"),
+        r.errLines());
+  }
+
+  @Test
+  void codesNamesTheCodeSetTheRulesCheckAgainst(@TempDir Path dir) throws Exception {
+    Path codes =
+        Files.writeString(dir.resolve("ours.csv"), "code,description\n99499,our own words\n");
+    Cli.Result bundled = Cli.runWithInput("99499\n99213\n", "validate", "--rules");
+    assertEquals(1, bundled.status(), bundled::toString);
+    Cli.Result ours =
+        Cli.runWithInput("99499\n99213\n", "validate", "--rules", "--codes", codes.toString());
+    assertEquals(0, ours.status(), ours::toString);
+    Path bad = Files.writeString(dir.resolve("bad.csv"), "code,description\n9949,short\n");
+    Cli.Result broken =
+        Cli.runWithInput("99499\n", "validate", "--rules", "--codes", bad.toString());
+    assertEquals(2, broken.status(), broken::toString);
+    assertEquals(1, broken.errLines().size(), broken::toString);
+    assertTrue(broken.err().contains("bad.csv"), broken::toString);
+    Cli.Result withoutRules = Cli.runWithInput("99499\n", "validate", "--codes", codes.toString());
+    assertEquals(2, withoutRules.status(), withoutRules::toString);
+    assertTrue(withoutRules.err().contains("--codes needs --rules"), withoutRules::toString);
+  }
+}

@@ -1,0 +1,129 @@
+package io.github.cpt4j.fee.medicare.partb;
+
+import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.edit.ModifierRulesEdit;
+import io.github.cpt4j.fee.ClaimWarning;
+import io.github.cpt4j.fee.Explanation;
+import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.PricedLine;
+import io.github.cpt4j.fee.PricingStep;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A line of a Part B claim priced alone by its own schedule (lab, equipment, drug): the claim
+ * edits' findings on it applied as {@code MedicareClaimPricer} applies them to its lines, then the
+ * lower of the fee and the billed charge.
+ */
+final class LineAlone {
+
+  /** The rule id of a refusal by the line's own schedule, as the claim pricer names it. */
+  static final String FEE_SCHEDULE = "fee-schedule";
+
+  /** The rule id of the lower of the fee and the billed charge, as the claim pricer names it. */
+  static final String BILLED_CHARGE = "billed-charge";
+
+  private LineAlone() {}
+
+  /**
+   * Prices line {@code index} of a claim, {@code billed}, with {@code schedule}: the findings on it
+   * applied in order (the first denial stands; denied units are taken off the line priced; flags
+   * are warnings), the schedule's answer, then the billed charge when lower. {@code route}, when
+   * given, is the step naming the schedule and ends the schedule's part of the explanation of a
+   * denied line too.
+   */
+  static PricedLine price(
+      int index,
+      BilledLine billed,
+      List<EditFinding> findings,
+      Function<ClaimLine, FeeResult> schedule,
+      PricingStep route) {
+    ClaimLine line = billed.line();
+    List<PricingStep> steps = new ArrayList<>(2);
+    List<ClaimWarning> warnings = new ArrayList<>(2);
+    EditFinding denial = null;
+    for (EditFinding finding : findings) {
+      if (finding.line() != index) {
+        continue;
+      }
+      String edit = finding.edit();
+      String message = finding.message();
+      switch (finding.action()) {
+        case FLAG -> {
+          warnings.add(
+              ClaimWarning.of(
+                  edit.equals(ModifierRulesEdit.NAME)
+                      ? ClaimWarning.Kind.MODIFIER_RULE_BROKEN
+                      : ClaimWarning.Kind.EDIT_FLAG,
+                  edit,
+                  message));
+          steps.add(PricingStep.note(edit, "warning: " + message));
+        }
+        case DENY_LINE -> {
+          if (denial == null) {
+            denial = finding;
+            steps.add(PricingStep.note(edit, "denied: " + message));
+          }
+        }
+        case DENY_UNITS -> {
+          if (denial == null) {
+            int units = line.units();
+            int left = units - finding.deniedUnits();
+            if (left <= 0) {
+              denial = finding;
+              steps.add(PricingStep.note(edit, "denied: " + message));
+            } else {
+              line = line.withUnits(left);
+              steps.add(
+                  PricingStep.note(
+                      edit, finding.deniedUnits() + " of " + units + " units denied: " + message));
+            }
+          }
+        }
+      }
+    }
+    if (denial != null) {
+      List<PricingStep> all = new ArrayList<>(steps.size() + 1);
+      if (route != null) {
+        all.add(route);
+      }
+      all.addAll(steps);
+      FeeResult denied = FeeResult.unpriced(denial.reason(), denial.message(), Explanation.of(all));
+      return PricedLine.of(index, billed, denied, Optional.of(denial.edit()), warnings);
+    }
+    FeeResult result = schedule.apply(line);
+    for (PricingStep step : steps) {
+      result = result.withStep(step);
+    }
+    if (result.isPriced() && billed.charge().isPresent()) {
+      result = lowerOfCharge(result, billed.charge().get());
+    }
+    return PricedLine.of(
+        index,
+        billed,
+        result,
+        result.isPriced() ? Optional.empty() : Optional.of(FEE_SCHEDULE),
+        warnings);
+  }
+
+  /**
+   * Returns the lower of the fee and the charge: Medicare pays the lower of the billed charge and
+   * the fee schedule amount on lab, equipment and drug lines as on the Physician Fee Schedule's.
+   */
+  private static FeeResult lowerOfCharge(FeeResult result, BigDecimal charge) {
+    BigDecimal fee = result.exactAmount().orElseThrow();
+    if (charge.compareTo(fee) < 0) {
+      return result.withExactAmount(
+          PricingStep.of(
+              BILLED_CHARGE, "the billed charge " + charge.toPlainString() + " is lower", charge));
+    }
+    return result.withStep(
+        PricingStep.note(
+            BILLED_CHARGE, "the billed charge " + charge.toPlainString() + " is not lower"));
+  }
+}

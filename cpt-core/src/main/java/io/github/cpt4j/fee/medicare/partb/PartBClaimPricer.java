@@ -1,0 +1,251 @@
+package io.github.cpt4j.fee.medicare.partb;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.edit.ClaimEdit;
+import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.fee.ClaimPricer;
+import io.github.cpt4j.fee.Explanation;
+import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricedLine;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
+import io.github.cpt4j.fee.medicare.release.MedicareRelease;
+import io.github.cpt4j.fee.medicare.release.MedicareReleases;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Prices every line of a Medicare Part B claim — visits and procedures, lab tests, equipment, drugs
+ * — each from the schedule that pays it, with the claim edits run over the whole claim.
+ *
+ * <ol>
+ *   <li><b>Claim edits</b> (the Physician Fee Schedule pricer's: the modifier rules, and NCCI or a
+ *       payer's edits added to it) run once over <em>every</em> line of the claim: an MUE on a drug
+ *       or a procedure-to-procedure pair with a lab test denies that line as it would a surgery.
+ *   <li><b>Routing</b>: each line goes to the schedule {@link PartBFeeSchedule#payerOf} names.
+ *   <li>The lines the <b>Physician Fee Schedule</b> pays (and anesthesia lines when its schedule
+ *       has an anesthesia schedule) are priced together by the {@link MedicareClaimPricer}, with
+ *       its claim steps (multiple procedures, bilateral pairs...) and the edits' findings.
+ *   <li>Every <b>other line</b> is priced alone by its schedule (CLFS, DMEPOS, ASP), with its
+ *       findings applied as the Physician Fee Schedule's pricer applies them (a denied line is
+ *       unpriced with the edit's reason, denied units are taken off, flags are warnings), and its
+ *       explanation ends with the {@code part-b} step naming that schedule.
+ *   <li><b>Billed charge</b>: Medicare pays the lower of the billed charge and the fee on every
+ *       line: the Physician Fee Schedule's lines through its {@code billed-charge} step, the others
+ *       here (Social Security Act section 1833(a)(1)(D) and Claims Processing Manual chapter 16,
+ *       section 10.2 for lab tests; section 1834(a)(1)(B) for DMEPOS; section 1833(a)(1)(S) for
+ *       drugs).
+ * </ol>
+ *
+ * <pre>{@code
+ * PartBClaimPricer pricer = PartBClaimPricer.of(partB,
+ *     MedicareClaimPricer.builder(BundledData.medicareFeeSchedule()).addEdit(ncci).build());
+ * PricedClaim claim = pricer.price(Claim.builder().add("99213-25").add("J1100 x8").build(),
+ *     office.withBeneficiaryZip("10001"));
+ * pricer.payerOf(claim.line(1));   // DRUGS
+ * }</pre>
+ *
+ * <p>With {@link #of(PartBFeeSchedule, MedicareReleases, UnaryOperator)} the Physician Fee
+ * Schedule's lines are priced by the claim pricer of the release in force on the date of service;
+ * on a date no release covers they are {@link UnpricedReason#DATE_NOT_COVERED}. Immutable and
+ * thread-safe.
+ */
+public final class PartBClaimPricer implements ClaimPricer {
+
+  private final PartBFeeSchedule partB;
+
+  /** The one Physician Fee Schedule pricer; null when priced by release. */
+  private final MedicareClaimPricer single;
+
+  private final MedicareReleases releases;
+  private final Map<MedicareRelease, MedicareClaimPricer> byRelease;
+
+  /** Runs the edits on a date no release covers: every release's pricer has the same edits. */
+  private final MedicareClaimPricer scrubber;
+
+  private PartBClaimPricer(
+      PartBFeeSchedule partB,
+      MedicareClaimPricer single,
+      MedicareReleases releases,
+      Map<MedicareRelease, MedicareClaimPricer> byRelease,
+      MedicareClaimPricer scrubber) {
+    this.partB = partB;
+    this.single = single;
+    this.releases = releases;
+    this.byRelease = byRelease;
+    this.scrubber = scrubber;
+  }
+
+  /**
+   * Returns a pricer of claims that routes with {@code partB} and prices the Physician Fee
+   * Schedule's lines with {@code pfs}, whose edits run over every line.
+   */
+  public static PartBClaimPricer of(PartBFeeSchedule partB, MedicareClaimPricer pfs) {
+    requireNonNull(partB, "partB");
+    requireNonNull(pfs, "pfs");
+    return new PartBClaimPricer(partB, pfs, null, Map.of(), pfs);
+  }
+
+  /**
+   * Returns a pricer of claims that routes with {@code partB} and prices the Physician Fee
+   * Schedule's lines with the claim pricer of the release in force on the date of service, each
+   * built by {@code pipeline} from the release's standard pricer (to add edits, for example).
+   * {@code partB} should route by the releases' schedules ({@link
+   * PartBFeeSchedule.Builder#physicianFeeSchedule}), so that a code one release pays is routed to
+   * the Physician Fee Schedule.
+   *
+   * @throws IllegalArgumentException if the pipeline gives the releases edits of different names
+   */
+  public static PartBClaimPricer of(
+      PartBFeeSchedule partB,
+      MedicareReleases releases,
+      UnaryOperator<MedicareClaimPricer.Builder> pipeline) {
+    requireNonNull(partB, "partB");
+    requireNonNull(releases, "releases");
+    requireNonNull(pipeline, "pipeline");
+    Map<MedicareRelease, MedicareClaimPricer> pricers = new IdentityHashMap<>();
+    MedicareClaimPricer first = null;
+    for (MedicareRelease release : releases.releases()) {
+      MedicareClaimPricer pricer = pipeline.apply(release.claimPricer().toBuilder()).build();
+      if (first == null) {
+        first = pricer;
+      } else if (!editNames(pricer).equals(editNames(first))) {
+        throw new IllegalArgumentException(
+            "every release's pricer must run the same claim edits: " + pricer + " and " + first);
+      }
+      pricers.put(release, pricer);
+    }
+    return new PartBClaimPricer(partB, null, releases, pricers, requireNonNull(first, "first"));
+  }
+
+  private static List<String> editNames(MedicareClaimPricer pricer) {
+    return pricer.edits().stream().map(ClaimEdit::name).toList();
+  }
+
+  /** Returns the router that sends each line to its schedule. */
+  public PartBFeeSchedule partB() {
+    return partB;
+  }
+
+  /** Returns the claim edits that run over every line, in order. */
+  public ImmutableList<ClaimEdit> edits() {
+    return scrubber.edits();
+  }
+
+  /** Returns the schedule that paid (or should have paid) {@code line}. */
+  public PartBPayer payerOf(PricedLine line) {
+    return partB.payerOf(line.line().code());
+  }
+
+  @Override
+  public String name() {
+    return partB.name();
+  }
+
+  /**
+   * Prices every line of {@code claim} in {@code context}; the context's beneficiary ZIP code
+   * prices the DMEPOS lines. Never throws for data.
+   */
+  @Override
+  public PricedClaim price(Claim claim, PricingContext context) {
+    requireNonNull(claim, "claim");
+    requireNonNull(context, "context");
+    LocalDate date = context.dateOfService();
+    MedicareClaimPricer pfs = single != null ? single : pricerOn(date);
+    List<EditFinding> findings = (pfs == null ? scrubber : pfs).scrub(claim, context);
+    int n = claim.size();
+    PricedLine[] priced = new PricedLine[n];
+    List<BilledLine> pfsLines = new ArrayList<>(n);
+    int[] pfsIndex = new int[n];
+    for (int i = 0; i < n; i++) {
+      BilledLine billed = claim.line(i);
+      PartBPayer payer = partB.payerOf(billed.line().code());
+      if (pfs != null && paysOnPfs(payer, pfs)) {
+        pfsIndex[i] = pfsLines.size();
+        pfsLines.add(billed);
+      } else {
+        pfsIndex[i] = -1;
+        priced[i] =
+            pfs == null && paysOnPfs(payer, scrubber)
+                ? LineAlone.price(i, billed, findings, line -> notCovered(date), null)
+                : LineAlone.price(
+                    i,
+                    billed,
+                    findings,
+                    // A line of its own date is priced on that date.
+                    line ->
+                        partB.price(
+                            line,
+                            billed.dateOfService().isEmpty()
+                                ? context
+                                : context.withDateOfService(billed.dateOfService().get())),
+                    partB.routeStep(payer));
+      }
+    }
+    if (!pfsLines.isEmpty()) {
+      PricedClaim together = pfs.price(Claim.of(pfsLines), context, onPfsLines(findings, pfsIndex));
+      for (int i = 0; i < n; i++) {
+        if (pfsIndex[i] >= 0) {
+          PricedLine line = together.line(pfsIndex[i]);
+          priced[i] =
+              PricedLine.of(i, line.billed(), line.result(), line.refusedBy(), line.warnings());
+        }
+      }
+    }
+    return PricedClaim.of(context, List.of(priced));
+  }
+
+  /**
+   * Tells whether the claim pricer prices a line {@code payer} pays: the Physician Fee Schedule's
+   * lines, and anesthesia lines when its schedule prices anesthesia (as one session).
+   */
+  private static boolean paysOnPfs(PartBPayer payer, MedicareClaimPricer pfs) {
+    return payer == PartBPayer.PHYSICIAN_FEE_SCHEDULE
+        || payer == PartBPayer.ANESTHESIA && pfs.schedule().anesthesia().isPresent();
+  }
+
+  private MedicareClaimPricer pricerOn(LocalDate date) {
+    return releases.releaseOn(date).map(byRelease::get).orElse(null);
+  }
+
+  private FeeResult notCovered(LocalDate date) {
+    return FeeResult.unpriced(
+        UnpricedReason.DATE_NOT_COVERED,
+        "the Medicare data covers " + releases.coverage() + ", not " + date,
+        Explanation.empty());
+  }
+
+  /** The findings on the Physician Fee Schedule's lines, renumbered as lines of their claim. */
+  private static List<EditFinding> onPfsLines(List<EditFinding> findings, int[] pfsIndex) {
+    if (findings.isEmpty()) {
+      return findings;
+    }
+    List<EditFinding> kept = new ArrayList<>(findings.size());
+    for (EditFinding finding : findings) {
+      int at = pfsIndex[finding.line()];
+      if (at >= 0) {
+        kept.add(finding.onLine(at));
+      }
+    }
+    return kept;
+  }
+
+  @Override
+  public String toString() {
+    return "PartBClaimPricer("
+        + partB
+        + ", "
+        + (single != null ? single : "by release: " + releases.coverage())
+        + ")";
+  }
+}

@@ -1,0 +1,218 @@
+package io.github.cpt4j.fee.medicare.pfs.claim;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.CptCode;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.code.Section;
+import io.github.cpt4j.edit.ClaimEdit;
+import io.github.cpt4j.edit.EditAction;
+import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.pfs.GlobalPeriod;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
+import io.github.cpt4j.modifier.Modifier;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The global surgical package as a claim edit, named {@value #NAME}: an E/M visit (the CPT
+ * Evaluation and Management section, 99202-99499) that the payment of a procedure on the same claim
+ * already includes is denied, {@link UnpricedReason#GLOBAL_SURGERY}, with the procedure, its line
+ * and its global period in the finding. The global period is the procedure's GLOB DAYS in the fee
+ * schedule's relative value row. The rules are the Medicare Claims Processing Manual's, chapter 12:
+ *
+ * <ul>
+ *   <li><b>000 and 010</b> (endoscopies, minor procedures): a visit on the day of the procedure is
+ *       included (section 40.1.B), unless it carries modifier 25, a significant, separately
+ *       identifiable E/M service (section 30.6.6.B).
+ *   <li><b>090</b> (major surgery): a visit the day before or the day of the surgery is included
+ *       (section 40.1.A, preoperative visits), unless it carries modifier 57, the visit at which
+ *       the decision to operate was made (sections 30.6.6.C and 40.2.A.4); on the day of the
+ *       surgery 25 also makes it payable (section 30.6.6.B: "a procedure with a global fee
+ *       period"), not on the day before.
+ *   <li><b>The postoperative days</b> (1-10 after a 010 procedure, 1-90 after a 090 one), for lines
+ *       of one claim that carry different dates ({@link BilledLine#dateOfService()}): a visit is
+ *       included (section 40.1.A, postoperative visits), unless it carries modifier 24, an E/M
+ *       service unrelated to the surgery (section 30.6.6.A).
+ * </ul>
+ *
+ * <p>A line of modifier 55 alone (postoperative management by another physician) is not the
+ * procedure of the day: it bills days of care after a surgery done elsewhere. What this edit cannot
+ * see is a surgery on an earlier claim: a visit in the postoperative days of a procedure billed
+ * before (modifier 24), and the procedures of those days (58 staged, 78 return to the operating
+ * room, 79 unrelated) need the earlier claim's date and global period; it judges one claim.
+ *
+ * <p>Immutable and thread-safe; allocation-free on a claim without an E/M line.
+ */
+public final class GlobalSurgeryEdit implements ClaimEdit {
+
+  /** The name of the edit and of its findings, {@code "global-surgery"}. */
+  public static final String NAME = "global-surgery";
+
+  private static final Modifier UNRELATED_POSTOPERATIVE_VISIT = Modifier.parse("24");
+  private static final Modifier DECISION_FOR_SURGERY = Modifier.parse("57");
+
+  private final MedicareFeeSchedule schedule;
+
+  private GlobalSurgeryEdit(MedicareFeeSchedule schedule) {
+    this.schedule = schedule;
+  }
+
+  /** Returns the edit reading the global periods of {@code schedule}'s relative value rows. */
+  public static GlobalSurgeryEdit of(MedicareFeeSchedule schedule) {
+    return new GlobalSurgeryEdit(requireNonNull(schedule, "schedule"));
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  /** Judges lines across the dates of one claim: the day before, and the postoperative days. */
+  @Override
+  public boolean perDateOfService() {
+    return false;
+  }
+
+  /** Tells whether {@code code} is an E/M visit: the CPT Evaluation and Management section. */
+  public static boolean isVisit(ProcedureCode code) {
+    return code instanceof CptCode cpt && cpt.section() == Section.EVALUATION_AND_MANAGEMENT;
+  }
+
+  @Override
+  public List<EditFinding> check(Claim claim, PricingContext context) {
+    int n = claim.size();
+    List<EditFinding> found = null;
+    for (int v = 0; v < n; v++) {
+      ClaimLine visit = claim.line(v).line();
+      if (!isVisit(visit.code())) {
+        continue;
+      }
+      EditFinding finding = includedIn(claim, context, v);
+      if (finding != null) {
+        if (found == null) {
+          found = new ArrayList<>(2);
+        }
+        found.add(finding);
+      }
+    }
+    return found == null ? List.of() : found;
+  }
+
+  /** The finding denying visit line {@code v}, of the first procedure whose package holds it. */
+  private EditFinding includedIn(Claim claim, PricingContext context, int v) {
+    LocalDate claimDate = context.dateOfService();
+    BilledLine visit = claim.line(v);
+    LocalDate visitDate = visit.dateOfServiceOr(claimDate);
+    for (int p = 0; p < claim.size(); p++) {
+      ClaimLine procedure = claim.line(p).line();
+      if (p == v || isVisit(procedure.code()) || isPostoperativeOnly(procedure)) {
+        continue;
+      }
+      Optional<RvuEntry> row = schedule.rvuEntry(procedure);
+      if (row.isEmpty()) {
+        continue;
+      }
+      GlobalPeriod period = row.get().indicators().globalPeriod();
+      long days = ChronoUnit.DAYS.between(claim.line(p).dateOfServiceOr(claimDate), visitDate);
+      Modifier bypass = bypass(period, days);
+      if (bypass == null || visit.line().hasModifier(bypass)) {
+        continue;
+      }
+      // §30.6.6.B: 25 marks a significant, separately identifiable visit on the day of any
+      // procedure with a global period, a major one included.
+      boolean sameDayMajor = period == GlobalPeriod.DAYS_90 && days == 0;
+      if (!(sameDayMajor && visit.line().hasModifier(Modifier.SEPARATE_EM))) {
+        return finding(v, visit, p, procedure, period, days, bypass);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The modifier that makes a visit {@code days} after (negative: before) a procedure of {@code
+   * period} separately payable; null when the package does not include the visit.
+   */
+  private static Modifier bypass(GlobalPeriod period, long days) {
+    return switch (period) {
+      case DAYS_0 -> days == 0 ? Modifier.SEPARATE_EM : null;
+      case DAYS_10 -> days == 0 ? Modifier.SEPARATE_EM : inPostoperativeDays(days, 10);
+      case DAYS_90 ->
+          days == -1 || days == 0 ? DECISION_FOR_SURGERY : inPostoperativeDays(days, 90);
+      case MATERNITY, NOT_APPLICABLE, CONTRACTOR_DETERMINED, ADD_ON -> null;
+    };
+  }
+
+  private static Modifier inPostoperativeDays(long days, int global) {
+    return days >= 1 && days <= global ? UNRELATED_POSTOPERATIVE_VISIT : null;
+  }
+
+  private static boolean isPostoperativeOnly(ClaimLine line) {
+    return line.hasModifier(Modifier.POSTOPERATIVE_CARE_ONLY)
+        && !line.hasModifier(Modifier.SURGICAL_CARE_ONLY)
+        && !line.hasModifier(Modifier.PREOPERATIVE_CARE_ONLY);
+  }
+
+  @SuppressWarnings("TooManyParameters") // the finding's data, each named in it
+  private static EditFinding finding(
+      int v,
+      BilledLine visit,
+      int p,
+      ClaimLine procedure,
+      GlobalPeriod period,
+      long days,
+      Modifier bypass) {
+    String when =
+        days == 0
+            ? "on the day of"
+            : days < 0 ? "the day before" : days + (days == 1 ? " day" : " days") + " after";
+    String what =
+        bypass.equals(Modifier.SEPARATE_EM)
+            ? "add 25 if the visit is significant and separately identifiable"
+            : bypass.equals(DECISION_FOR_SURGERY)
+                ? days == 0
+                    ? "add 57 if the visit is where the decision to operate was made, or 25 if it"
+                        + " is significant and separately identifiable"
+                    : "add 57 if the visit is where the decision to operate was made"
+                : "add 24 if the visit is unrelated to the surgery";
+    return EditFinding.builder()
+        .edit(NAME)
+        .line(v)
+        .action(EditAction.DENY_LINE)
+        .deniedUnits(visit.line().units())
+        .reason(UnpricedReason.GLOBAL_SURGERY)
+        .message(
+            visit.line().code()
+                + " "
+                + when
+                + " "
+                + procedure.code()
+                + " (line "
+                + (p + 1)
+                + ", global period "
+                + period.code()
+                + ") is part of its global surgical package: "
+                + what
+                + " (Claims Processing Manual ch. 12 §40.1)")
+        .putData("procedure", procedure.code().toString())
+        .putData("procedureLine", Integer.toString(p + 1))
+        .putData("globalPeriod", period.code())
+        .putData("daysAfterProcedure", Long.toString(days))
+        .putData("bypassModifier", bypass.toString())
+        .build();
+  }
+
+  @Override
+  public String toString() {
+    return NAME;
+  }
+}

@@ -1,0 +1,48 @@
+package io.github.cpt4j.fee;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigDecimal;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+
+class FeeResultProperties {
+
+  private static final Explanation WHY = Explanation.of(PricingStep.note("table", "a row"));
+
+  /** The fixed-point factory rounds in long arithmetic; it must agree with BigDecimal's half-up. */
+  @Property(tries = 3000)
+  void nanoDollarsAreTheSameResultAsTheirDecimal(
+      @ForAll @LongRange(min = 0, max = Long.MAX_VALUE / 4) long nanoDollars,
+      @ForAll boolean settingNotAvailable) {
+    BigDecimal exact = BigDecimal.valueOf(nanoDollars, 9);
+    FeeResult expected =
+        settingNotAvailable
+            ? FeeResult.pricedSettingNotAvailable(exact, WHY)
+            : FeeResult.priced(exact, WHY);
+    FeeResult fast = FeeResult.pricedNanoDollars(nanoDollars, settingNotAvailable, WHY);
+    assertEquals(expected, fast);
+    assertEquals(expected.amountOrThrow(), fast.amountOrThrow());
+    assertEquals(expected.exactAmount(), fast.exactAmount());
+    assertEquals(expected.settingNotAvailable(), fast.settingNotAvailable());
+  }
+
+  /** The half-cent boundary on both sides, where a wrong rounding would show. */
+  @Property(tries = 500)
+  void halfACentRoundsUp(@ForAll @LongRange(min = 0, max = 1_000_000_000L) long cents) {
+    long half = cents * 10_000_000L + 5_000_000L;
+    assertEquals(
+        BigDecimal.valueOf(cents + 1, 2),
+        FeeResult.pricedNanoDollars(half, false, WHY).amountOrThrow());
+    assertEquals(
+        BigDecimal.valueOf(cents, 2),
+        FeeResult.pricedNanoDollars(half - 1, false, WHY).amountOrThrow());
+  }
+
+  @Property(tries = 100)
+  void aNegativeAmountIsRefused(@ForAll @LongRange(min = Long.MIN_VALUE, max = -1) long n) {
+    assertThrows(IllegalArgumentException.class, () -> FeeResult.pricedNanoDollars(n, false, WHY));
+  }
+}

@@ -1,0 +1,109 @@
+package io.github.cpt4j.fee.medicare.pfs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.UnpricedReason;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 11 item 6: a relative value file is for one year, and its values are paid only with that
+ * year's conversion factor. 99213 in Manhattan has 3.1242 GPCI-adjusted RVUs (1.30 x 1.065 + 1.35 x
+ * 1.166 + 0.10 x 1.656): with the 2025 factor 32.3465 that is 101.06, what CMS paid; with the 2026
+ * factor 33.4009 it would be 104.35, an amount no one was ever paid.
+ */
+class RvuYearTest {
+
+  private static final ClaimLine VISIT = ClaimLine.parse("99213");
+
+  private static MedicareFeeSchedule schedule(RvuTable rvus) {
+    return MedicareFeeSchedule.builder()
+        .name("test-pfs")
+        .rvus(rvus)
+        .gpcis(Fixtures.gpcis())
+        .conversionFactors(Fixtures.conversionFactors())
+        .build();
+  }
+
+  private static FeeResult price(MedicareFeeSchedule schedule, LocalDate date) {
+    return schedule.price(VISIT, PricingContext.of(date, Fixtures.MANHATTAN, Setting.NON_FACILITY));
+  }
+
+  @Test
+  void rowsOfAYearPriceOnlyThatYearsDates() {
+    MedicareFeeSchedule y2025 =
+        schedule(RvuTable.of(Fixtures.rvuEntries()).withYear(Year.of(2025)));
+
+    assertEquals(
+        Optional.of(new BigDecimal("101.06")), price(y2025, LocalDate.of(2025, 12, 31)).amount());
+    FeeResult in2026 = price(y2025, LocalDate.of(2026, 11, 30));
+    assertEquals(Optional.of(UnpricedReason.DATE_NOT_COVERED), in2026.reason());
+    assertEquals(
+        "test-pfs covers 2025-01-01 to 2025-12-31, not 2026-11-30: its relative value file is"
+            + " for 2025, and 2025 relative values are paid only on 2025 dates of service",
+        in2026.detail());
+    assertEquals(
+        Optional.of(UnpricedReason.DATE_NOT_COVERED),
+        price(y2025, LocalDate.of(2024, 12, 31)).reason());
+    assertEquals(LocalDate.of(2025, 1, 1), y2025.effectiveFrom());
+    assertEquals(LocalDate.of(2025, 12, 31), y2025.effectiveTo());
+  }
+
+  @Test
+  void rowsWithoutAYearPriceEveryDateWithAFactor() {
+    // What a hand-built table without a year does, and what every file did before: 2026's factor.
+    MedicareFeeSchedule any = schedule(RvuTable.of(Fixtures.rvuEntries()));
+
+    assertEquals(
+        Optional.of(new BigDecimal("104.35")), price(any, LocalDate.of(2026, 11, 30)).amount());
+    assertTrue(any.rvus().year().isEmpty());
+  }
+
+  @Test
+  void theYearNarrowsTheBuildersPeriod() {
+    MedicareFeeSchedule october =
+        MedicareFeeSchedule.builder()
+            .rvus(RvuTable.of(Fixtures.rvuEntries()).withYear(Year.of(2025)))
+            .gpcis(Fixtures.gpcis())
+            .conversionFactors(Fixtures.conversionFactors())
+            .effective(LocalDate.of(2025, 10, 1), LocalDate.of(2026, 3, 31))
+            .build();
+
+    assertEquals(LocalDate.of(2025, 10, 1), october.effectiveFrom());
+    assertEquals(LocalDate.of(2025, 12, 31), october.effectiveTo());
+  }
+
+  @Test
+  void aPeriodOutsideTheFilesYearIsRefusedWhenBuilt() {
+    MedicareFeeSchedule.Builder builder =
+        MedicareFeeSchedule.builder()
+            .rvus(RvuTable.of(Fixtures.rvuEntries()).withYear(Year.of(2025)))
+            .gpcis(Fixtures.gpcis())
+            .conversionFactors(Fixtures.conversionFactors())
+            .effective(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build);
+    assertEquals(
+        "the relative value file is for 2025, but the schedule's period is 2026-01-01 to"
+            + " 2026-12-31",
+        e.getMessage());
+  }
+
+  @Test
+  void withoutYearForgetsIt() {
+    RvuTable rows = RvuTable.of(Fixtures.rvuEntries());
+    assertTrue(rows.withYear(Year.of(2025)).withoutYear().year().isEmpty());
+    assertSame(rows.all(), rows.withYear(Year.of(2025)).all());
+    assertEquals("RvuTable(21 rows, 2025)", rows.withYear(Year.of(2025)).toString());
+  }
+}

@@ -1,0 +1,212 @@
+package io.github.cpt4j.fee.medicare.pfs.claim;
+
+import static io.github.cpt4j.fee.medicare.pfs.claim.ClaimTables.CONTEXT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.testing.EqualsTester;
+import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.edit.ClaimEdit;
+import io.github.cpt4j.edit.ClaimScrubber;
+import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricedLine;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.UnpricedReason;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 11 item 3: the global surgical package (Claims Processing Manual ch. 12 §40.1, §30.6.6),
+ * and lines of one claim on several dates. On {@link ClaimTables} (GPCIs 1, factor 25): 99213 is
+ * 100.00, 20610 (global 000) 100.00, 10060 (010) 1.00, 27447 (090) 1000.00, 12001 and 12002 (010,
+ * MULT PROC 1) 200.00 and 150.00. The claim's date is 2025-06-02.
+ */
+class GlobalSurgeryTest {
+
+  private static final MedicareClaimPricer PRICER = MedicareClaimPricer.of(ClaimTables.schedule());
+
+  /** Prices lines in {@link BilledLine#parse}'s form, such as {@code 99213-25 on 2025-06-03}. */
+  private static PricedClaim price(String... lines) {
+    return PRICER.price(claim(lines), CONTEXT);
+  }
+
+  private static Claim claim(String... lines) {
+    List<BilledLine> billed = new ArrayList<>();
+    for (String line : lines) {
+      billed.add(BilledLine.parse(line));
+    }
+    return Claim.of(billed);
+  }
+
+  private static void assertAmounts(PricedClaim claim, String total, String... amounts) {
+    MedicareClaimPricerTest.assertAmounts(claim, total, amounts);
+  }
+
+  private static void assertInPackage(PricedLine visit, String procedure) {
+    assertFalse(visit.isPriced(), visit.toString());
+    assertEquals(UnpricedReason.GLOBAL_SURGERY, visit.reason().orElseThrow(), visit.toString());
+    assertEquals(GlobalSurgeryEdit.NAME, visit.refusedBy().orElseThrow());
+    assertTrue(visit.detail().contains(procedure), visit.detail());
+    assertTrue(visit.explanation().toString().contains("global-surgery"), visit.toString());
+  }
+
+  @Test
+  void aVisitOnTheDayOfAMinorProcedureIsInItsPackageUnlessModifier25() {
+    // 20610 is 000: the visit adds nothing (100.00 in all); with 25, 100.00 + 100.00.
+    PricedClaim same = price("20610", "99213");
+    assertAmounts(same, "100.00", "100.00", null);
+    assertInPackage(same.line(1), "20610");
+    assertEquals(
+        "99213 on the day of 20610 (line 1, global period 000) is part of its global surgical"
+            + " package: add 25 if the visit is significant and separately identifiable (Claims"
+            + " Processing Manual ch. 12 §40.1)",
+        same.line(1).detail());
+    assertAmounts(price("20610", "99213-25"), "200.00", "100.00", "100.00");
+    // 10060 is 010: the same on its day.
+    assertInPackage(price("99213", "10060").line(0), "10060");
+    assertAmounts(price("99213-25", "10060"), "101.00", "100.00", "1.00");
+  }
+
+  @Test
+  void aVisitTheDayBeforeOrOfAMajorSurgeryNeedsModifier57() {
+    // 27447 is 090: 57 (decision for surgery) makes the visit payable, and on the day itself 25
+    // (a significant, separately identifiable visit, §30.6.6.B) too.
+    PricedClaim plain = price("27447", "99213");
+    assertInPackage(plain.line(1), "27447");
+    assertTrue(plain.line(1).detail().contains("add 57"), plain.line(1).detail());
+    assertAmounts(price("27447", "99213-57"), "1100.00", "1000.00", "100.00");
+    assertAmounts(price("27447", "99213-25"), "1100.00", "1000.00", "100.00");
+    // The day before: the surgery on 06-03, the visit on the claim's date 06-02; 25 is for the
+    // same day only.
+    PricedClaim dayBefore = price("27447 on 2025-06-03", "99213-25");
+    assertAmounts(dayBefore, "1000.00", "1000.00", null);
+    assertTrue(dayBefore.line(1).detail().startsWith("99213 the day before 27447"));
+    assertAmounts(price("27447 on 2025-06-03", "99213-57"), "1100.00", "1000.00", "100.00");
+    // Two days before is outside the package.
+    assertAmounts(price("27447 on 2025-06-04", "99213"), "1100.00", "1000.00", "100.00");
+    // A minor procedure has no day before.
+    assertAmounts(price("20610 on 2025-06-03", "99213"), "200.00", "100.00", "100.00");
+  }
+
+  @Test
+  void aVisitInThePostoperativeDaysOfTheClaimNeedsModifier24() {
+    // 10060 on 06-02 has 10 postoperative days: a visit on 06-07 (day 5) is in them, 06-13 (11)
+    // is not.
+    PricedClaim day5 = price("10060", "99213 on 2025-06-07");
+    assertAmounts(day5, "1.00", "1.00", null);
+    assertTrue(day5.line(1).detail().startsWith("99213 5 days after 10060"), day5.toString());
+    assertTrue(day5.line(1).detail().contains("add 24"));
+    assertAmounts(price("10060", "99213-24 on 2025-06-07"), "101.00", "1.00", "100.00");
+    assertAmounts(price("10060", "99213 on 2025-06-13"), "101.00", "1.00", "100.00");
+    // 90 days after a major surgery is still in; 91 is not.
+    assertAmounts(price("27447", "99213 on 2025-08-31"), "1000.00", "1000.00", null);
+    assertAmounts(price("27447", "99213 on 2025-09-01"), "1100.00", "1000.00", "100.00");
+  }
+
+  @Test
+  void postoperativeCareAloneIsNotTheProcedureOfTheDay() {
+    // 27447-55 x45: 0.21 x 45/90 x 1000.00 = 105.00; the visit of its physician is paid.
+    assertAmounts(price("27447-55 x45", "99213"), "205.00", "105.00", "100.00");
+    // 54 (surgery and preoperative care) is the procedure: 0.79 x 1000.00 = 790.00.
+    assertAmounts(price("27447-54", "99213"), "790.00", "790.00", null);
+  }
+
+  @Test
+  void theScrubberReportsTheFindingWithItsData() {
+    List<EditFinding> found = PRICER.scrub(claim("20610", "99213"), CONTEXT);
+    assertEquals(1, found.size(), found::toString);
+    EditFinding finding = found.get(0);
+    assertEquals(1, finding.line());
+    assertEquals(UnpricedReason.GLOBAL_SURGERY, finding.reason());
+    assertEquals(
+        Map.of(
+            "procedure", "20610",
+            "procedureLine", "1",
+            "globalPeriod", "000",
+            "daysAfterProcedure", "0",
+            "bypassModifier", "25"),
+        finding.data());
+    assertSame(
+        List.of(), GlobalSurgeryEdit.of(ClaimTables.schedule()).check(claim("20610"), CONTEXT));
+  }
+
+  @Test
+  void linesOfSeveralDatesAreRankedPerDate() {
+    // MULT PROC 1 on one date: 200.00 + 50% of 150.00 = 275.00. On two dates, each is the only
+    // procedure of its day: 200.00 + 150.00 = 350.00.
+    assertAmounts(price("12001", "12002"), "275.00", "200.00", "75.00");
+    PricedClaim twoDays = price("12001", "12002 on 2025-06-03");
+    assertAmounts(twoDays, "350.00", "200.00", "150.00");
+    assertTrue(
+        twoDays.line(1).explanation().toString().contains("on 2025-06-03"),
+        twoDays.line(1).explanation()::toString);
+    // Back on one date in any order, and a claim all on another date than the context's.
+    assertAmounts(price("12002 on 2025-06-03", "12001 on 2025-06-03"), "275.00", "75.00", "200.00");
+    // A bilateral pair needs one date: LT and RT on two days are two procedures.
+    assertAmounts(price("20610-LT", "20610-RT"), "150.00", "75.00", "75.00");
+    assertAmounts(price("20610-LT", "20610-RT on 2025-06-03"), "200.00", "100.00", "100.00");
+  }
+
+  @Test
+  void editsOfOneDateSeeEachDateApart() {
+    List<Integer> sizes = new ArrayList<>();
+    List<LocalDate> dates = new ArrayList<>();
+    ClaimEdit recorder =
+        new ClaimEdit() {
+          @Override
+          public String name() {
+            return "recorder";
+          }
+
+          @Override
+          public List<EditFinding> check(Claim claim, PricingContext context) {
+            sizes.add(claim.size());
+            dates.add(context.dateOfService());
+            return List.of(EditFinding.flag(name(), claim.size() - 1, "last of its date"));
+          }
+        };
+    List<EditFinding> found =
+        ClaimScrubber.of(recorder).scrub(claim("12001", "12002 on 2025-06-03", "20610"), CONTEXT);
+    assertEquals(List.of(2, 1), sizes);
+    assertEquals(List.of(LocalDate.of(2025, 6, 2), LocalDate.of(2025, 6, 3)), dates);
+    // The findings are on the lines of the whole claim: the last of 06-02 is line 3.
+    assertEquals(List.of(1, 2), found.stream().map(EditFinding::line).toList());
+  }
+
+  @Test
+  void aBilledLineWritesAndReadsItsDate() {
+    BilledLine visit = BilledLine.parse(" 99213-25 $180.00 on 2025-06-02 ");
+    assertEquals(ClaimLine.parse("99213-25"), visit.line());
+    assertEquals(new BigDecimal("180.00"), visit.charge().orElseThrow());
+    assertEquals(LocalDate.of(2025, 6, 2), visit.dateOfService().orElseThrow());
+    assertEquals("99213-25 $180.00 on 2025-06-02", visit.toString());
+    for (String text : List.of("27447-RT x2", "27447 on 2025-06-03", "99213 $10.50", "J1100 x8")) {
+      assertEquals(text, BilledLine.parse(text).toString());
+      assertEquals(BilledLine.parse(text), BilledLine.parse(BilledLine.parse(text).toString()));
+    }
+    assertEquals(
+        LocalDate.of(2025, 6, 9),
+        BilledLine.parse("99213").dateOfServiceOr(LocalDate.of(2025, 6, 9)));
+    assertThrows(IllegalArgumentException.class, () -> BilledLine.parse("99213 on June 2"));
+    assertThrows(IllegalArgumentException.class, () -> BilledLine.parse("99213 $ten"));
+    BilledLine plain = BilledLine.parse("99213");
+    new EqualsTester()
+        .addEqualityGroup(plain, BilledLine.of(ClaimLine.parse("99213")))
+        .addEqualityGroup(
+            plain.withDateOfService(LocalDate.of(2025, 6, 2)),
+            BilledLine.parse("99213 on 2025-06-02"))
+        .addEqualityGroup(plain.withDateOfService(LocalDate.of(2025, 6, 3)))
+        .testEquals();
+    assertSame(plain, plain.withoutDateOfService());
+  }
+}

@@ -1,0 +1,252 @@
+package io.github.cpt4j.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.edit.ClaimEdit;
+import io.github.cpt4j.edit.EditAction;
+import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.edit.ModifierRulesEdit;
+import io.github.cpt4j.edit.ncci.MueAdjudicationIndicator;
+import io.github.cpt4j.edit.ncci.MueClaimEdit;
+import io.github.cpt4j.edit.ncci.MueEdit;
+import io.github.cpt4j.edit.ncci.MueTable;
+import io.github.cpt4j.edit.ncci.PtpClaimEdit;
+import io.github.cpt4j.edit.ncci.PtpEdit;
+import io.github.cpt4j.edit.ncci.PtpModifierIndicator;
+import io.github.cpt4j.edit.ncci.PtpTable;
+import io.github.cpt4j.fee.ClaimWarning;
+import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricedLine;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.partb.PartBClaimPricer;
+import io.github.cpt4j.fee.medicare.partb.PartBFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
+import io.github.cpt4j.fee.medicare.release.MedicareRelease;
+import io.github.cpt4j.fee.medicare.release.MedicareReleases;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Part B claim pricer on the bundled 2025 data: the README's Manhattan claim through the
+ * library pricer, claim edits that see the lab, equipment and drug lines, and the billed charge on
+ * every line.
+ */
+class PartBClaimPricerTest {
+
+  /** A patient of Manhattan (ZIP 10001) seen in a Manhattan office (locality 13202-01). */
+  private static final PricingContext OFFICE =
+      PricingContext.of(LocalDate.of(2025, 3, 14), Locality.parse("13202-01"), Setting.NON_FACILITY)
+          .withBeneficiaryZip("10001");
+
+  private static final List<String> README_CLAIM =
+      List.of("99213-25", "36415", "80053", "96372", "J1100 x8", "E0114-NU");
+
+  private static PartBClaimPricer pricer(UnaryOperator<MedicareClaimPricer.Builder> pipeline) {
+    return PartBClaimPricer.of(
+        BundledData.partBFeeSchedule(),
+        pipeline.apply(MedicareClaimPricer.builder(BundledData.medicareFeeSchedule())).build());
+  }
+
+  private static Claim claim(List<String> lines) {
+    Claim.Builder claim = Claim.builder();
+    lines.forEach(claim::add);
+    return claim.build();
+  }
+
+  private static List<String> amounts(PartBClaimPricer pricer, PricedClaim priced) {
+    List<String> out = new ArrayList<>();
+    for (PricedLine line : priced.lines()) {
+      out.add(
+          line.amount()
+                  .map(BigDecimal::toPlainString)
+                  .orElseGet(() -> String.valueOf(line.reason().get()))
+              + " "
+              + pricer.payerOf(line));
+    }
+    return out;
+  }
+
+  @Test
+  void theReadmeClaimIsPricedWholeFromEverySchedule() {
+    PartBClaimPricer pricer = pricer(b -> b);
+    PricedClaim priced = pricer.price(claim(README_CLAIM), OFFICE);
+    // The amounts worked out by hand in PartBClaimFullFilesTest, from CMS's files.
+    assertEquals(
+        List.of(
+            "101.06 PHYSICIAN_FEE_SCHEDULE",
+            "9.09 CLINICAL_LABORATORY",
+            "10.56 CLINICAL_LABORATORY",
+            "15.82 PHYSICIAN_FEE_SCHEDULE",
+            "0.86 DRUGS",
+            "61.45 DMEPOS"),
+        amounts(pricer, priced));
+    assertEquals(new BigDecimal("198.84"), priced.total());
+    // Each line priced outside the Physician Fee Schedule names its schedule.
+    for (int i : new int[] {1, 2, 4, 5}) {
+      assertTrue(priced.line(i).explanation().has("part-b"), priced.line(i).toString());
+    }
+    assertTrue(priced.line(0).explanation().has("rvu"), priced.line(0).toString());
+    assertEquals(OFFICE, priced.context());
+  }
+
+  @Test
+  void anMueOnTheDrugDeniesItsLine() {
+    // A hand-written MUE row (the real J1100 value is higher): at most 4 units per line.
+    MueTable mue =
+        MueTable.builder()
+            .add(
+                new MueEdit(
+                    ProcedureCode.parse("J1100"),
+                    4,
+                    MueAdjudicationIndicator.of('1'),
+                    "test: clinical limit"))
+            .build();
+    PartBClaimPricer pricer = pricer(b -> b.addEdit(MueClaimEdit.of(mue)));
+    PricedClaim priced = pricer.price(claim(README_CLAIM), OFFICE);
+    PricedLine drug = priced.line(4);
+    assertEquals(Optional.of(UnpricedReason.NCCI_MUE), drug.reason(), drug.toString());
+    assertEquals(Optional.of(MueClaimEdit.NAME), drug.refusedBy());
+    assertTrue(drug.explanation().has("part-b"), drug.toString());
+    assertTrue(drug.explanation().has(MueClaimEdit.NAME), drug.toString());
+    // 198.84 - 0.86: the other lines are priced as before.
+    assertEquals(new BigDecimal("197.98"), priced.total());
+    // J1100 x4 passes.
+    assertEquals(
+        new BigDecimal("0.43"),
+        pricer.price(claim(List.of("J1100 x4")), OFFICE).line(0).amountOrThrow());
+  }
+
+  @Test
+  void aPtpPairWithALabLineDeniesTheLabLine() {
+    PtpTable ptp =
+        PtpTable.builder()
+            .add(
+                new PtpEdit(
+                    ProcedureCode.parse("96372"),
+                    ProcedureCode.parse("36415"),
+                    false,
+                    LocalDate.of(2020, 1, 1),
+                    Optional.empty(),
+                    PtpModifierIndicator.of('0'),
+                    "test: not billed together"))
+            .build();
+    PricedClaim priced =
+        pricer(b -> b.addEdit(PtpClaimEdit.of(ptp))).price(claim(README_CLAIM), OFFICE);
+    assertEquals(Optional.of(UnpricedReason.NCCI_PTP), priced.line(1).reason());
+    assertEquals(new BigDecimal("189.75"), priced.total()); // 198.84 - 9.09
+  }
+
+  @Test
+  void deniedUnitsAreTakenOffALinePricedAlone() {
+    ClaimEdit threeUnits =
+        new ClaimEdit() {
+          @Override
+          public String name() {
+            return "payer-units";
+          }
+
+          @Override
+          public List<EditFinding> check(Claim claim, PricingContext context) {
+            return List.of(
+                EditFinding.builder()
+                    .edit(name())
+                    .line(0)
+                    .action(EditAction.DENY_UNITS)
+                    .deniedUnits(3)
+                    .reason(UnpricedReason.EDIT_DENIED)
+                    .message("test: 3 units not covered")
+                    .build(),
+                EditFinding.flag(name(), 0, "test: look again"));
+          }
+        };
+    PricedLine drug =
+        pricer(b -> b.addEdit(threeUnits))
+            .price(claim(List.of("J1100 x8", "99213")), OFFICE)
+            .line(0);
+    // 5 x 0.108 = 0.54
+    assertEquals(new BigDecimal("0.54"), drug.amountOrThrow(), drug.toString());
+    assertEquals(
+        List.of(ClaimWarning.of(ClaimWarning.Kind.EDIT_FLAG, "payer-units", "test: look again")),
+        drug.warnings());
+    assertTrue(drug.explanation().toString().contains("3 of 8 units denied"), drug.toString());
+    assertEquals("J1100 x8", drug.line().toString()); // as billed
+  }
+
+  @Test
+  void everyLineIsPaidAtMostItsBilledCharge() {
+    Claim claim =
+        Claim.builder()
+            .add("99213-25", "90.00")
+            .add("36415", "20.00")
+            .add("80053", "8.00")
+            .add("J1100 x8", "0.50")
+            .add("E0114-NU", "70.00")
+            .build();
+    PricedClaim priced = pricer(b -> b).price(claim, OFFICE);
+    assertEquals(
+        List.of("90.00", "9.09", "8.00", "0.50", "61.45"),
+        priced.lines().stream().map(l -> l.amountOrThrow().toPlainString()).toList());
+    PricedLine panel = priced.line(2);
+    assertEquals(
+        "the billed charge 8.00 is lower",
+        panel.explanation().find("billed-charge").orElseThrow().description());
+    assertTrue(priced.line(1).explanation().has("billed-charge"));
+  }
+
+  @Test
+  void modifierRulesSeeEveryLine() {
+    // 25 and 59 together break a modifier rule: flagged, still priced.
+    PricedLine lab = pricer(b -> b).price(claim(List.of("80053-25-59")), OFFICE).line(0);
+    assertEquals(new BigDecimal("10.56"), lab.amountOrThrow());
+    assertEquals(ClaimWarning.Kind.MODIFIER_RULE_BROKEN, lab.warnings().get(0).kind());
+    assertEquals(ModifierRulesEdit.NAME, lab.warnings().get(0).rule());
+  }
+
+  @Test
+  void byReleaseThePhysicianLinesTakeTheReleaseOfTheirDate() {
+    MedicareReleases releases = BundledData.medicareReleases();
+    PartBFeeSchedule partB =
+        PartBFeeSchedule.builder()
+            .physicianFeeSchedule(
+                releases.releases().stream()
+                    .map(MedicareRelease::schedule)
+                    .toArray(MedicareFeeSchedule[]::new))
+            .clinicalLaboratory(BundledData.clinicalLabFeeSchedule())
+            .dmepos(BundledData.dmeposFeeSchedule())
+            .drugs(BundledData.aspFeeSchedule())
+            .build();
+    PartBClaimPricer pricer = PartBClaimPricer.of(partB, releases, b -> b);
+    assertEquals(new BigDecimal("198.84"), pricer.price(claim(README_CLAIM), OFFICE).total());
+    PricingContext before =
+        PricingContext.of(LocalDate.of(2024, 6, 3), Locality.parse("13202-01"), Setting.FACILITY)
+            .withBeneficiaryZip("10001");
+    PricedClaim old = pricer.price(claim(List.of("99213", "80053")), before);
+    PricedLine visit = old.line(0);
+    assertEquals(Optional.of(UnpricedReason.DATE_NOT_COVERED), visit.reason());
+    assertTrue(visit.detail().startsWith("the Medicare data covers "), visit.detail());
+    assertEquals(Optional.of(UnpricedReason.DATE_NOT_COVERED), old.line(1).reason());
+    // A pipeline that gives one release an edit the others lack is refused.
+    AtomicInteger calls = new AtomicInteger();
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            PartBClaimPricer.of(
+                partB,
+                releases,
+                b -> calls.getAndIncrement() == 0 ? b.removeEdit(ModifierRulesEdit.NAME) : b));
+  }
+}

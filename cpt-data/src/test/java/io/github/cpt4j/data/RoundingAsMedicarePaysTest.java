@@ -1,0 +1,62 @@
+package io.github.cpt4j.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 11, item 8, on the bundled 2025 data: Medicare pays the posted fee of one unit (rounded to
+ * cents) times the units and percentages, and an LT and RT pair is rounded once, then split.
+ */
+class RoundingAsMedicarePaysTest {
+
+  private static final MedicareFeeSchedule MEDICARE = BundledData.medicareFeeSchedule();
+  private static final MedicareClaimPricer PRICER = MedicareClaimPricer.of(MEDICARE);
+  private static final LocalDate DATE = LocalDate.of(2025, 6, 2);
+
+  @Test
+  void threeUnitsAreThreeTimesThePostedFee() {
+    PricingContext manhattan =
+        PricingContext.of(DATE, Locality.parse("13202-01"), Setting.NON_FACILITY);
+    // 99213: (1.30 x 1.065 + 1.35 x 1.166 + 0.10 x 1.656) x 32.3465 = 101.0569353, posted 101.06;
+    // 3 x 101.06 = 303.18, where 3 x the exact amount would round to 303.17.
+    ClaimLine line = ClaimLine.parse("99213").withUnits(3);
+    assertEquals(new BigDecimal("303.18"), MEDICARE.price(line, manhattan).amountOrThrow());
+    PricedClaim claim = PRICER.price(Claim.ofLines(line), manhattan);
+    assertEquals(new BigDecimal("303.18"), claim.total(), claim.toString());
+  }
+
+  @Test
+  void anLtRtPairIsRoundedOnceThenSplit() {
+    PricingContext facility = PricingContext.of(DATE, Locality.parse("13282-99"), Setting.FACILITY);
+    // 20610, BILAT SURG 1: (0.79 x 1.000 + 0.44 x 0.949 + 0.13 x 0.732) x 32.3465 = 42.13843248,
+    // posted 42.14; the pair is 150%: 63.21, split 31.61 (LT, first by code order) + 31.60.
+    // Rounding each side's exact 75% (31.6038...) would pay 31.60 + 31.60 = 63.20.
+    PricedClaim pair =
+        PRICER.price(
+            Claim.ofLines(ClaimLine.parse("20610-RT"), ClaimLine.parse("20610-LT")), facility);
+    assertEquals(new BigDecimal("31.60"), pair.line(0).amount().orElseThrow(), pair.toString());
+    assertEquals(new BigDecimal("31.61"), pair.line(1).amount().orElseThrow(), pair.toString());
+    assertEquals(new BigDecimal("63.21"), pair.total());
+    assertEquals(
+        pair.total(),
+        PRICER
+            .price(Claim.ofLines(ClaimLine.parse("20610-50")), facility)
+            .line(0)
+            .amount()
+            .orElseThrow());
+    String words = pair.line(1).result().explanation().toString();
+    assertTrue(words.contains("paid 63.21, split 31.61 on line 2 + 31.60 on line 1"), words);
+  }
+}
