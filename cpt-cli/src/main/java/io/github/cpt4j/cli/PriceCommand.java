@@ -34,9 +34,12 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -96,6 +99,9 @@ final class PriceCommand implements Callable<Integer> {
           Column.text("explanation", 0));
 
   private final PricingData data;
+
+  /** Whether a locality is in the GPCI table the run uses; read once, when first needed. */
+  private Predicate<Locality> knownLocalities;
 
   @Spec private CommandSpec spec;
 
@@ -324,12 +330,21 @@ final class PriceCommand implements Callable<Integer> {
    * the pricer loads it, with its own message.
    */
   private boolean isKnown(Locality locality) {
-    try {
-      return data.localities(Optional.ofNullable(gpci)).stream()
-          .anyMatch(g -> g.locality().equals(locality));
-    } catch (IllegalArgumentException | UncheckedIOException e) {
-      return true;
+    return knownLocalities().test(locality);
+  }
+
+  /** The localities of the GPCI table {@link #isKnown} uses, read once. */
+  private Predicate<Locality> knownLocalities() {
+    if (knownLocalities == null) {
+      try {
+        Set<Locality> known = new HashSet<>();
+        data.localities(Optional.ofNullable(gpci)).forEach(g -> known.add(g.locality()));
+        knownLocalities = known::contains;
+      } catch (IllegalArgumentException | UncheckedIOException e) {
+        knownLocalities = locality -> true;
+      }
     }
+    return knownLocalities;
   }
 
   private void checkUsage() {
@@ -538,7 +553,8 @@ final class PriceCommand implements Callable<Integer> {
             defaults,
             !nonParticipating,
             pricer,
-            zip -> data.localityOf(zip, Optional.ofNullable(cmsDir)));
+            zip -> data.localityOf(zip, Optional.ofNullable(cmsDir)),
+            knownLocalities());
     boolean fromFile = !Inputs.STDIN.equals(input);
     long size = -1;
     if (fromFile) {

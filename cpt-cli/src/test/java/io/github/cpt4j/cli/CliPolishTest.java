@@ -138,4 +138,20 @@ class CliPolishTest {
     int row = csv.get(0).getFields().indexOf("rvu_row");
     assertEquals("TC", csv.get(3).getField(row));
   }
+
+  @Test
+  void aBatchRowWithAnUnknownLocalityIsInvalidLikeOneWithAnUnknownZip() {
+    String csv = "code,locality,zip\n99213,13282-99,\n99213,99999-99,\n99213,,00000\n";
+    Cli.Result r =
+        Cli.runWith(
+            FAKE, csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "price", "-i", "-");
+    assertEquals(1, r.status(), r::toString);
+    List<String> lines = r.outLines();
+    assertTrue(lines.get(1).startsWith("99213,13282-99,,10.00,priced,"), r::toString);
+    assertEquals(
+        "99213,99999-99,,,unknown_locality,"
+            + "locality: '99999-99' is not a Medicare payment locality; see cpt localities",
+        lines.get(2));
+    assertTrue(lines.get(3).startsWith("99213,,00000,,unknown_zip,"), r::toString);
+  }
 }

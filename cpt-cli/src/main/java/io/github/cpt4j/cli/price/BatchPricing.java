@@ -27,6 +27,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
+import java.util.function.Predicate;
 
 /**
  * Prices a CSV file of lines as a stream: one row in, one row out, in the input's order, in memory
@@ -68,6 +69,7 @@ public final class BatchPricing {
   private final boolean participating;
   private final ClaimPricer pricer;
   private final Function<ZipCode, Optional<Locality>> zips;
+  private final Predicate<Locality> knownLocality;
   private final int threads;
 
   /**
@@ -104,11 +106,26 @@ public final class BatchPricing {
       boolean participating,
       ClaimPricer pricer,
       Function<ZipCode, Optional<Locality>> zips) {
+    this(defaults, participating, pricer, zips, locality -> true);
+  }
+
+  /**
+   * Creates a batch pricer like {@link #BatchPricing(PricingDefaults, boolean, ClaimPricer,
+   * Function)} whose rows naming a locality {@code knownLocality} does not know are {@code
+   * unknown_locality}, invalid like a ZIP code in no locality.
+   */
+  public BatchPricing(
+      PricingDefaults defaults,
+      boolean participating,
+      ClaimPricer pricer,
+      Function<ZipCode, Optional<Locality>> zips,
+      Predicate<Locality> knownLocality) {
     this(
         defaults,
         participating,
         pricer,
         zips,
+        knownLocality,
         Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1)));
   }
 
@@ -123,10 +140,26 @@ public final class BatchPricing {
       ClaimPricer pricer,
       Function<ZipCode, Optional<Locality>> zips,
       int threads) {
+    this(defaults, participating, pricer, zips, locality -> true, threads);
+  }
+
+  /**
+   * Creates a batch pricer that prices on {@code threads} threads and knows the localities.
+   *
+   * @throws IllegalArgumentException if {@code threads} is not positive
+   */
+  public BatchPricing(
+      PricingDefaults defaults,
+      boolean participating,
+      ClaimPricer pricer,
+      Function<ZipCode, Optional<Locality>> zips,
+      Predicate<Locality> knownLocality,
+      int threads) {
     this.defaults = requireNonNull(defaults, "defaults");
     this.participating = participating;
     this.pricer = requireNonNull(pricer, "pricer");
     this.zips = requireNonNull(zips, "zips");
+    this.knownLocality = requireNonNull(knownLocality, "knownLocality");
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be positive, not " + threads);
     }
@@ -183,7 +216,7 @@ public final class BatchPricing {
             "line " + first.line() + ", the header: " + first.problem().get());
       }
       BatchHeader header = BatchHeader.of(first.fields(), format == Format.JSON);
-      RowParser parser = new RowParser(header, defaults, zips);
+      RowParser parser = new RowParser(header, defaults, zips, knownLocality);
       Pipeline pipeline = new Pipeline(BatchWriter.create(format, header, output.open(), verbatim));
       try {
         Claims claims = new Claims(pipeline);

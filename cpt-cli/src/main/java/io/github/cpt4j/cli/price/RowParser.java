@@ -15,24 +15,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Turns the fields of one batch row into a {@link LineRequest}, applying the defaults, or into the
  * {@link Outcome} that says what is wrong with it. Every problem names its column.
  *
  * <p>Reason codes: {@code invalid_code}, {@code invalid_modifiers}, {@code invalid_units}, {@code
- * invalid_minutes}, {@code invalid_locality}, {@code invalid_zip}, {@code unknown_zip}
- * (well-formed, but in no locality), {@code invalid_setting}, {@code invalid_pos}, {@code
- * invalid_date}, {@code conflicting_setting} (both {@code setting} and {@code pos}), {@code
- * missing_location} (neither, and no default), {@code malformed_row} (a field count other than the
- * header's, or a record that is not valid CSV). A {@code zip} is where the patient lives, for the
- * DMEPOS fee schedule; without a {@code locality} it also gives the locality.
+ * invalid_minutes}, {@code invalid_locality}, {@code unknown_locality} (well-formed, but not a
+ * payment locality), {@code invalid_zip}, {@code unknown_zip} (well-formed, but in no locality),
+ * {@code invalid_setting}, {@code invalid_pos}, {@code invalid_date}, {@code conflicting_setting}
+ * (both {@code setting} and {@code pos}), {@code missing_location} (neither, and no default),
+ * {@code malformed_row} (a field count other than the header's, or a record that is not valid CSV).
+ * A {@code zip} is where the patient lives, for the DMEPOS fee schedule; without a {@code locality}
+ * it also gives the locality.
  */
 public final class RowParser {
 
   private final BatchHeader header;
   private final PricingDefaults defaults;
   private final Function<ZipCode, Optional<Locality>> zips;
+  private final Predicate<Locality> knownLocality;
   private final int code;
   private final int modifiers;
   private final int units;
@@ -60,9 +63,26 @@ public final class RowParser {
    */
   public RowParser(
       BatchHeader header, PricingDefaults defaults, Function<ZipCode, Optional<Locality>> zips) {
+    this(header, defaults, zips, locality -> true);
+  }
+
+  /**
+   * Creates a parser for rows under {@code header} that refuses a {@code locality} cell naming a
+   * locality {@code knownLocality} does not know ({@code unknown_locality}), as it refuses a ZIP
+   * code in no locality.
+   *
+   * @param zips the locality of a ZIP code, empty when unknown
+   * @param knownLocality whether a well-formed locality is a Medicare payment locality
+   */
+  public RowParser(
+      BatchHeader header,
+      PricingDefaults defaults,
+      Function<ZipCode, Optional<Locality>> zips,
+      Predicate<Locality> knownLocality) {
     this.header = requireNonNull(header, "header");
     this.defaults = requireNonNull(defaults, "defaults");
     this.zips = requireNonNull(zips, "zips");
+    this.knownLocality = requireNonNull(knownLocality, "knownLocality");
     this.code = header.indexOf("code");
     this.modifiers = header.indexOf("modifiers");
     this.units = header.indexOf("units");
@@ -163,6 +183,12 @@ public final class RowParser {
         place = locality(localityText);
       } catch (IllegalArgumentException e) {
         return problem("invalid_locality", "locality: " + e.getMessage(), claimValue);
+      }
+      if (!knownLocality.test(place)) {
+        return problem(
+            "unknown_locality",
+            "locality: '" + place + "' is not a Medicare payment locality; see cpt localities",
+            claimValue);
       }
     } else if (!zipText.isBlank()) {
       Optional<Locality> found;
