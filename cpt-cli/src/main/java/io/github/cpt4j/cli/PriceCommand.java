@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -389,48 +390,27 @@ final class PriceCommand implements Callable<Integer> {
 
   /** The output replaces its file at the end: it must not be a file this run reads. */
   private void checkOutputIsNoInput() {
-    if (output == null || Inputs.STDIN.equals(output)) {
-      return;
+    List<Map.Entry<String, String>> inputs = new ArrayList<>();
+    if (input != null) {
+      inputs.add(Map.entry("--input", input));
     }
-    Path out = Inputs.path(output);
-    if (!Files.exists(out)) {
-      return;
-    }
-    List<String> names = new ArrayList<>();
-    List<Path> files = new ArrayList<>();
-    if (input != null && Inputs.STDIN.equals(input)) {
-      // Standard input redirected from a file is that file.
-      names.add("standard input");
-      files.add(Path.of("/dev/stdin"));
-    } else if (input != null) {
-      names.add("--input");
-      files.add(Inputs.path(input));
-    }
-    names.addAll(
-        List.of(
-            "--rvu", "--gpci", "--opps-cap", "--clfs", "--dmepos", "--dme-rural-zips", "--asp"));
-    files.addAll(Arrays.asList(rvu, gpci, oppsCap, clfs, dmepos, dmeRuralZips, asp));
-    names.add("--mue");
-    files.add(mue);
-    for (Path file : ptp) {
-      names.add("--ptp");
-      files.add(file);
-    }
-    for (int i = 0; i < files.size(); i++) {
-      Path file = files.get(i);
-      if (file != null && sameFile(file, out)) {
-        throw new ParameterException(
-            spec.commandLine(),
-            "--output must not be the file of " + names.get(i) + ", which it would overwrite");
+    String[] names = {
+      "--rvu", "--gpci", "--opps-cap", "--clfs", "--dmepos", "--dme-rural-zips", "--asp", "--mue"
+    };
+    Path[] files = {rvu, gpci, oppsCap, clfs, dmepos, dmeRuralZips, asp, mue};
+    for (int i = 0; i < names.length; i++) {
+      if (files[i] != null) {
+        inputs.add(Map.entry(names[i], files[i].toString()));
       }
     }
-  }
-
-  private static boolean sameFile(Path a, Path b) {
-    try {
-      return Files.exists(a) && Files.isSameFile(a, b);
-    } catch (IOException | SecurityException e) {
-      return false;
+    for (Path file : ptp) {
+      inputs.add(Map.entry("--ptp", file.toString()));
+    }
+    Optional<String> overwritten = Destination.overwrittenInput(output, inputs);
+    if (overwritten.isPresent()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--output must not be the file of " + overwritten.get() + ", which it would overwrite");
     }
   }
 
