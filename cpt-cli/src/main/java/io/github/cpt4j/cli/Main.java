@@ -9,6 +9,7 @@ import io.github.cpt4j.cli.report.OutputClosedException;
 import io.github.cpt4j.cli.report.OutputFailedException;
 import io.github.cpt4j.cli.report.StandardOutput;
 import io.github.cpt4j.code.CodeFormatException;
+import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
@@ -123,6 +124,7 @@ public final class Main {
     commandLine.registerConverter(Locality.class, parsing(Locality::parse));
     commandLine.registerConverter(Setting.class, parsing(Settings::parse));
     commandLine.registerConverter(PlaceOfService.class, parsing(PlaceOfService::parse));
+    commandLine.registerConverter(PractitionerType.class, parsing(PractitionerType::parse));
     commandLine.registerConverter(LocalDate.class, PriceCommand::date);
     commandLine.setParameterExceptionHandler((e, args) -> usageError(e, top.debug()));
     commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, cmd, top.debug()));

@@ -21,6 +21,7 @@ import io.github.cpt4j.cli.report.Report;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.edit.ClaimEdit;
+import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
@@ -196,6 +197,22 @@ final class PriceCommand implements Callable<Integer> {
   private boolean nonParticipating;
 
   @Option(
+      names = "--practitioner",
+      paramLabel = "TYPE",
+      description =
+          "Who furnished the services: physician (default), np, cns, pa, cnm, crna, csw, cp, mft, "
+              + "mhc, rd, therapist or therapy-assistant; a non-physician practitioner is paid "
+              + "Medicare's share for the type (np 85%%, csw 75%%...).")
+  private PractitionerType practitioner;
+
+  @Option(
+      names = "--qualifying-apm",
+      description =
+          "The provider is a qualifying APM participant: from 2026, Medicare's higher conversion "
+              + "factor (33.5675 rather than 33.4009 in 2026).")
+  private boolean qualifyingApm;
+
+  @Option(
       names = {"-e", "--explain"},
       description =
           "Show how each amount was found. Without it, a batch explains only the "
@@ -298,7 +315,10 @@ final class PriceCommand implements Callable<Integer> {
             setting == null ? Setting.NON_FACILITY : setting.value(),
             date == null ? LocalDate.now() : date,
             // --zip is also where the patient lives, for the DMEPOS fee schedule.
-            Optional.ofNullable(location == null ? null : location.zip).map(ZipCode::digits));
+            Optional.ofNullable(location == null ? null : location.zip).map(ZipCode::digits),
+            practitioner == null ? PractitionerType.PHYSICIAN : practitioner,
+            qualifyingApm,
+            Optional.ofNullable(setting == null ? null : setting.pos));
     return input == null ? priceLines(defaults, pricer) : priceBatch(defaults, pricer);
   }
 
@@ -461,7 +481,10 @@ final class PriceCommand implements Callable<Integer> {
                 defaults.locality().orElseThrow(),
                 defaults.setting(),
                 defaults.date(),
-                defaults.beneficiaryZip()));
+                defaults.beneficiaryZip(),
+                defaults.practitioner(),
+                defaults.qualifyingApm(),
+                defaults.place()));
         priced.add(outcomes.size());
         outcomes.add(null);
       } catch (CodeFormatException e) {

@@ -45,8 +45,10 @@ class PriceMedicareTest {
             "13282-99",
             "--date",
             "2025-06-01",
-            "--pos",
-            "22",
+            // The published facility amount: --setting, not a hospital place of service, where
+            // the incident-to 90471 (PC/TC 5) is not paid at all.
+            "--setting",
+            "facility",
             "-f",
             "csv");
     assertEquals(facility, ValidateCommandTest.csv(hospital.out()).get(1).getField(1));

@@ -104,7 +104,7 @@ public sealed interface ProcedureCode extends Comparable<ProcedureCode> permits 
    */
   static Optional<ProcedureCode> tryParse(CharSequence text) {
     int packed = text == null ? -1 : CodeScanner.strictPacked(text);
-    return packed < 0 ? Optional.empty() : Optional.of(ofPacked(packed));
+    return packed < 0 ? Optional.empty() : CodeCache.present(packed);
   }
 
   /**

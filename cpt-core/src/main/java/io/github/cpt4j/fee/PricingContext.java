@@ -10,8 +10,8 @@ import java.util.Optional;
  * The circumstances a service is priced in: the date of service, the payment area (for Medicare,
  * the locality), the setting (facility or not), whether the provider participates in Medicare
  * (accepts assignment on all claims), and whether the provider is a qualifying APM participant
- * (from 2026 Medicare has a higher conversion factor for them), and the beneficiary's ZIP code when
- * known.
+ * (from 2026 Medicare has a higher conversion factor for them), the beneficiary's ZIP code when
+ * known, and the {@linkplain PractitionerType type of practitioner} who furnished the service.
  *
  * <p>The payment area is where the service was furnished; the beneficiary's ZIP code is where the
  * patient lives. Most schedules price by the first; the DMEPOS fee schedule prices by the second
@@ -19,7 +19,7 @@ import java.util.Optional;
  * #withBeneficiaryZip}.
  *
  * <p>Immutable. Built with {@link #of(LocalDate, PaymentArea, Setting)}, then adjusted with the
- * {@code with*} methods; a participating, non-qualifying provider is the default.
+ * {@code with*} methods; a participating, non-qualifying physician is the default.
  *
  * <pre>{@code
  * PricingContext office = PricingContext.of(LocalDate.of(2025, 3, 14),
@@ -35,6 +35,8 @@ public final class PricingContext {
   private final boolean participating;
   private final boolean qualifyingApmParticipant;
   private final Optional<String> beneficiaryZip;
+  private final PractitionerType practitioner;
+  private final Optional<ServicePlace> place;
 
   private PricingContext(
       LocalDate dateOfService,
@@ -42,13 +44,17 @@ public final class PricingContext {
       Setting setting,
       boolean participating,
       boolean qualifyingApmParticipant,
-      Optional<String> beneficiaryZip) {
+      Optional<String> beneficiaryZip,
+      PractitionerType practitioner,
+      Optional<ServicePlace> place) {
     this.dateOfService = dateOfService;
     this.area = area;
     this.setting = setting;
     this.participating = participating;
     this.qualifyingApmParticipant = qualifyingApmParticipant;
     this.beneficiaryZip = beneficiaryZip;
+    this.practitioner = practitioner;
+    this.place = place;
   }
 
   /**
@@ -62,6 +68,8 @@ public final class PricingContext {
         requireNonNull(setting, "setting"),
         true,
         false,
+        Optional.empty(),
+        PractitionerType.PHYSICIAN,
         Optional.empty());
   }
 
@@ -76,6 +84,8 @@ public final class PricingContext {
         requireNonNull(setting, "setting"),
         true,
         false,
+        Optional.empty(),
+        PractitionerType.PHYSICIAN,
         Optional.empty());
   }
 
@@ -134,13 +144,22 @@ public final class PricingContext {
         setting,
         participating,
         qualifyingApmParticipant,
-        Optional.of(fiveDigitZip(requireNonNull(zip, "zip"))));
+        Optional.of(fiveDigitZip(requireNonNull(zip, "zip"))),
+        practitioner,
+        place);
   }
 
   /** Returns a copy without a beneficiary ZIP code. */
   public PricingContext withoutBeneficiaryZip() {
     return new PricingContext(
-        dateOfService, area, setting, participating, qualifyingApmParticipant, Optional.empty());
+        dateOfService,
+        area,
+        setting,
+        participating,
+        qualifyingApmParticipant,
+        Optional.empty(),
+        practitioner,
+        place);
   }
 
   private static String fiveDigitZip(CharSequence zip) {
@@ -166,7 +185,9 @@ public final class PricingContext {
         setting,
         participating,
         qualifyingApmParticipant,
-        beneficiaryZip);
+        beneficiaryZip,
+        practitioner,
+        place);
   }
 
   /** Returns a copy in another payment area. */
@@ -177,30 +198,99 @@ public final class PricingContext {
         setting,
         participating,
         qualifyingApmParticipant,
-        beneficiaryZip);
+        beneficiaryZip,
+        practitioner,
+        place);
   }
 
-  /** Returns a copy in another setting. */
+  /**
+   * Returns a copy in another setting. A place of service the context had is dropped unless it is
+   * paid at that setting: the setting and the place never disagree.
+   */
   public PricingContext withSetting(Setting newSetting) {
+    requireNonNull(newSetting, "newSetting");
     return new PricingContext(
         dateOfService,
         area,
-        requireNonNull(newSetting, "newSetting"),
+        newSetting,
         participating,
         qualifyingApmParticipant,
-        beneficiaryZip);
+        beneficiaryZip,
+        practitioner,
+        place.filter(p -> p.setting() == newSetting));
+  }
+
+  /**
+   * Returns the place of service, when the context has one: the two-digit code of the claim, which
+   * decides the setting and, for Medicare, whether some services are paid there at all. Medicare
+   * schedules read it with {@code PlaceOfService.in(context)}.
+   */
+  public Optional<ServicePlace> placeOfService() {
+    return place;
+  }
+
+  /**
+   * Returns a copy furnished at {@code newPlace}, in the setting the place is paid at: {@code
+   * withPlaceOfService(PlaceOfService.parse("22"))} is the facility setting.
+   */
+  public PricingContext withPlaceOfService(ServicePlace newPlace) {
+    requireNonNull(newPlace, "newPlace");
+    return new PricingContext(
+        dateOfService,
+        area,
+        requireNonNull(newPlace.setting(), "setting of the place"),
+        participating,
+        qualifyingApmParticipant,
+        beneficiaryZip,
+        practitioner,
+        Optional.of(newPlace));
   }
 
   /** Returns a copy for a participating ({@code true}) or non-participating provider. */
   public PricingContext withParticipating(boolean isParticipating) {
     return new PricingContext(
-        dateOfService, area, setting, isParticipating, qualifyingApmParticipant, beneficiaryZip);
+        dateOfService,
+        area,
+        setting,
+        isParticipating,
+        qualifyingApmParticipant,
+        beneficiaryZip,
+        practitioner,
+        place);
   }
 
   /** Returns a copy for a qualifying APM participant ({@code true}) or not. */
   public PricingContext withQualifyingApmParticipant(boolean isQualifying) {
     return new PricingContext(
-        dateOfService, area, setting, participating, isQualifying, beneficiaryZip);
+        dateOfService,
+        area,
+        setting,
+        participating,
+        isQualifying,
+        beneficiaryZip,
+        practitioner,
+        place);
+  }
+
+  /**
+   * Returns who furnished the service: a physician (the default), or a non-physician practitioner
+   * whom Medicare pays a share of the fee schedule amount (see {@link PractitionerType}).
+   */
+  public PractitionerType practitioner() {
+    return practitioner;
+  }
+
+  /** Returns a copy for a service furnished by {@code type}. */
+  public PricingContext withPractitioner(PractitionerType type) {
+    return new PricingContext(
+        dateOfService,
+        area,
+        setting,
+        participating,
+        qualifyingApmParticipant,
+        beneficiaryZip,
+        requireNonNull(type, "type"),
+        place);
   }
 
   @Override
@@ -214,24 +304,35 @@ public final class PricingContext {
         && setting == that.setting
         && participating == that.participating
         && qualifyingApmParticipant == that.qualifyingApmParticipant
-        && beneficiaryZip.equals(that.beneficiaryZip);
+        && beneficiaryZip.equals(that.beneficiaryZip)
+        && practitioner == that.practitioner
+        && place.map(ServicePlace::code).equals(that.place.map(ServicePlace::code));
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(
-        dateOfService, area, setting, participating, qualifyingApmParticipant, beneficiaryZip);
+        dateOfService,
+        area,
+        setting,
+        participating,
+        qualifyingApmParticipant,
+        beneficiaryZip,
+        practitioner,
+        place.map(ServicePlace::code));
   }
 
   /**
    * Returns a one-line summary such as {@code 2025-03-14 13282-99 non-facility} followed by {@code
-   * non-participating}, {@code QP} and {@code beneficiary ZIP 10001} when they apply.
+   * non-participating}, {@code QP}, {@code beneficiary ZIP 10001} and the practitioner ({@code
+   * nurse practitioner}) when they apply.
    */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder(48).append(dateOfService);
     area.ifPresent(l -> sb.append(' ').append(l));
     sb.append(' ').append(setting.words());
+    place.ifPresent(p -> sb.append(" POS ").append(p.code() < 10 ? "0" : "").append(p.code()));
     if (!participating) {
       sb.append(" non-participating");
     }
@@ -239,6 +340,9 @@ public final class PricingContext {
       sb.append(" QP");
     }
     beneficiaryZip.ifPresent(zip -> sb.append(" beneficiary ZIP ").append(zip));
+    if (practitioner != PractitionerType.PHYSICIAN) {
+      sb.append(' ').append(practitioner.words());
+    }
     return sb.toString();
   }
 }

@@ -51,6 +51,11 @@ public enum UnpricedReason {
   /** The service is paid only in circumstances the single line cannot show (claim-level rules). */
   NOT_PAYABLE_ON_CLAIM,
   /**
+   * The service is not paid at the place of service: an incident-to service (PC/TC indicator 5) for
+   * a hospital inpatient or outpatient, or an independent therapist's service (indicator 7) there.
+   */
+  NOT_PAYABLE_IN_PLACE,
+  /**
    * A National Correct Coding Initiative procedure-to-procedure edit denies the line: it is the
    * column 2 code of a pair billed on the same date without a modifier that bypasses the edit.
    */

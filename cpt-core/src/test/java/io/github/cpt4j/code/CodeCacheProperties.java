@@ -19,6 +19,9 @@ class CodeCacheProperties {
     assertEquals(fresh.getClass(), cached.getClass());
     assertSame(cached, ProcedureCode.ofPacked(packed));
     assertSame(cached, ProcedureCode.parse(fresh.toString()));
+    java.util.Optional<ProcedureCode> tried = ProcedureCode.tryParse(fresh.toString());
+    assertSame(cached, tried.orElseThrow());
+    assertSame(tried, ProcedureCode.tryParse(fresh.toString()));
   }
 
   @net.jqwik.api.Provide

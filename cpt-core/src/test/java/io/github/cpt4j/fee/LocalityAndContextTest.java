@@ -78,7 +78,24 @@ class LocalityAndContextTest {
         .addEqualityGroup(c.withArea(Locality.parse("13202-01")))
         .addEqualityGroup(c.withBeneficiaryZip("10001"), c.withBeneficiaryZip("10001-1234"))
         .addEqualityGroup(c.withBeneficiaryZip("10002"))
+        .addEqualityGroup(
+            c.withPractitioner(PractitionerType.NURSE_PRACTITIONER),
+            c.withPractitioner(PractitionerType.parse(" NP ")))
         .testEquals();
+    assertEquals(c, c.withPractitioner(PractitionerType.PHYSICIAN));
+    PricingContext hospital =
+        c.withPlaceOfService(io.github.cpt4j.fee.medicare.PlaceOfService.parse("22"));
+    assertEquals(Setting.FACILITY, hospital.setting());
+    assertEquals("2025-03-14 13282-99 facility POS 22", hospital.toString());
+    assertEquals(Optional.empty(), hospital.withSetting(Setting.NON_FACILITY).placeOfService());
+    assertEquals(hospital, hospital.withSetting(Setting.FACILITY));
+    assertEquals(
+        hospital.withPlaceOfService(io.github.cpt4j.fee.medicare.PlaceOfService.OFFICE),
+        c.withPlaceOfService(io.github.cpt4j.fee.medicare.PlaceOfService.parse("11")));
+    assertEquals(PractitionerType.PHYSICIAN, c.practitioner());
+    assertEquals(
+        "2025-03-14 13282-99 non-facility clinical social worker",
+        c.withPractitioner(PractitionerType.CLINICAL_SOCIAL_WORKER).toString());
     assertEquals(c, c.withBeneficiaryZip("10001").withoutBeneficiaryZip());
     NullPointerTester tester =
         new NullPointerTester().setDefault(Locality.class, l).setDefault(PaymentArea.class, l);

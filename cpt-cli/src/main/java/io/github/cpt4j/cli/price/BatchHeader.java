@@ -21,7 +21,17 @@ public final class BatchHeader {
   /** The columns a batch file may have, besides {@link #CODE}. */
   static final List<String> OPTIONAL =
       List.of(
-          "modifiers", "units", "minutes", "locality", "zip", "setting", "pos", "date", "claim");
+          "modifiers",
+          "units",
+          "minutes",
+          "locality",
+          "zip",
+          "setting",
+          "pos",
+          "date",
+          "claim",
+          "practitioner",
+          "qualifying_apm");
 
   /** The columns the output adds after the input's. */
   public static final List<String> ADDED = List.of("amount", "result", "explanation");

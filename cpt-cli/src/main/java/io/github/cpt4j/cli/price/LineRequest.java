@@ -3,8 +3,11 @@ package io.github.cpt4j.cli.price;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.fee.PractitionerType;
+import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.PlaceOfService;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -18,13 +21,22 @@ import java.util.Optional;
  * @param date the date of service
  * @param beneficiaryZip the five-digit ZIP code where the patient lives, if known: the DMEPOS fee
  *     schedule prices by it
+ * @param practitioner who furnished the service: a physician, or a non-physician practitioner paid
+ *     a share of the fee
+ * @param qualifyingApm whether the provider is a qualifying APM participant, paid with the higher
+ *     conversion factor from 2026
+ * @param place the place of service, when the line gave one (the setting is then its setting): it
+ *     decides whether incident-to and independent therapists' services are paid
  */
 public record LineRequest(
     ClaimLine line,
     Locality locality,
     Setting setting,
     LocalDate date,
-    Optional<String> beneficiaryZip) {
+    Optional<String> beneficiaryZip,
+    PractitionerType practitioner,
+    boolean qualifyingApm,
+    Optional<PlaceOfService> place) {
 
   /** Checks that nothing is missing. */
   public LineRequest {
@@ -33,6 +45,49 @@ public record LineRequest(
     requireNonNull(setting, "setting");
     requireNonNull(date, "date");
     requireNonNull(beneficiaryZip, "beneficiaryZip");
+    requireNonNull(practitioner, "practitioner");
+    requireNonNull(place, "place");
+  }
+
+  /** A line without a place of service: its setting alone. */
+  public LineRequest(
+      ClaimLine line,
+      Locality locality,
+      Setting setting,
+      LocalDate date,
+      Optional<String> beneficiaryZip,
+      PractitionerType practitioner,
+      boolean qualifyingApm) {
+    this(
+        line,
+        locality,
+        setting,
+        date,
+        beneficiaryZip,
+        practitioner,
+        qualifyingApm,
+        Optional.empty());
+  }
+
+  /** A line of a provider who is no qualifying APM participant. */
+  public LineRequest(
+      ClaimLine line,
+      Locality locality,
+      Setting setting,
+      LocalDate date,
+      Optional<String> beneficiaryZip,
+      PractitionerType practitioner) {
+    this(line, locality, setting, date, beneficiaryZip, practitioner, false);
+  }
+
+  /** A line furnished by a physician. */
+  public LineRequest(
+      ClaimLine line,
+      Locality locality,
+      Setting setting,
+      LocalDate date,
+      Optional<String> beneficiaryZip) {
+    this(line, locality, setting, date, beneficiaryZip, PractitionerType.PHYSICIAN);
   }
 
   /** A line without the beneficiary's ZIP code. */
@@ -41,13 +96,33 @@ public record LineRequest(
   }
 
   /**
-   * Tells whether {@code other} may be on one claim with this line: the same locality, setting and
-   * beneficiary's ZIP code. The dates may differ: each line of a claim carries its own date of
-   * service, and the claim pricer applies its same-day rules per date.
+   * Tells whether {@code other} may be on one claim with this line: the same locality, setting,
+   * beneficiary's ZIP code, practitioner, APM status and place of service. The dates may differ:
+   * each line of a claim carries its own date of service, and the claim pricer applies its same-day
+   * rules per date.
    */
   public boolean sameContext(LineRequest other) {
     return locality.equals(other.locality)
         && setting == other.setting
-        && beneficiaryZip.equals(other.beneficiaryZip);
+        && beneficiaryZip.equals(other.beneficiaryZip)
+        && practitioner == other.practitioner
+        && qualifyingApm == other.qualifyingApm
+        && place.equals(other.place);
+  }
+
+  /**
+   * Returns the context this line is priced in, for a participating provider or not; a claim is
+   * priced in its first line's context, each line with its own date.
+   */
+  public PricingContext context(boolean participating) {
+    PricingContext context =
+        PricingContext.of(date, locality, setting)
+            .withParticipating(participating)
+            .withPractitioner(practitioner)
+            .withQualifyingApmParticipant(qualifyingApm);
+    if (place.isPresent()) {
+      context = context.withPlaceOfService(place.get());
+    }
+    return beneficiaryZip.map(context::withBeneficiaryZip).orElse(context);
   }
 }

@@ -241,10 +241,7 @@ public final class MedicareData implements PricingData {
     @Override
     public List<Outcome> price(List<LineRequest> lines, boolean participating) {
       LineRequest first = lines.get(0);
-      PricingContext context =
-          PricingContext.of(first.date(), first.locality(), first.setting())
-              .withParticipating(participating);
-      context = first.beneficiaryZip().map(context::withBeneficiaryZip).orElse(context);
+      PricingContext context = first.context(participating);
       List<BilledLine> billed = new ArrayList<>(lines.size());
       for (LineRequest line : lines) {
         billed.add(billed(line, first));

@@ -2,8 +2,10 @@ package io.github.cpt4j.cli.price;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.PlaceOfService;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -16,9 +18,19 @@ import java.util.Optional;
  * @param setting the setting; non-facility unless given
  * @param date the date of service
  * @param beneficiaryZip where the patient lives ({@code --zip}), for the DMEPOS fee schedule
+ * @param practitioner who furnished the services ({@code --practitioner}); physician by default
+ * @param qualifyingApm whether the provider is a qualifying APM participant ({@code
+ *     --qualifying-apm})
+ * @param place the place of service ({@code --pos}), when given
  */
 public record PricingDefaults(
-    Optional<Locality> locality, Setting setting, LocalDate date, Optional<String> beneficiaryZip) {
+    Optional<Locality> locality,
+    Setting setting,
+    LocalDate date,
+    Optional<String> beneficiaryZip,
+    PractitionerType practitioner,
+    boolean qualifyingApm,
+    Optional<PlaceOfService> place) {
 
   /** Checks that nothing is null. */
   public PricingDefaults {
@@ -26,10 +38,42 @@ public record PricingDefaults(
     requireNonNull(setting, "setting");
     requireNonNull(date, "date");
     requireNonNull(beneficiaryZip, "beneficiaryZip");
+    requireNonNull(practitioner, "practitioner");
+    requireNonNull(place, "place");
+  }
+
+  /** The defaults without a place of service. */
+  public PricingDefaults(
+      Optional<Locality> locality,
+      Setting setting,
+      LocalDate date,
+      Optional<String> beneficiaryZip,
+      PractitionerType practitioner,
+      boolean qualifyingApm) {
+    this(locality, setting, date, beneficiaryZip, practitioner, qualifyingApm, Optional.empty());
+  }
+
+  /** The defaults of a provider who is no qualifying APM participant. */
+  public PricingDefaults(
+      Optional<Locality> locality,
+      Setting setting,
+      LocalDate date,
+      Optional<String> beneficiaryZip,
+      PractitionerType practitioner) {
+    this(locality, setting, date, beneficiaryZip, practitioner, false);
+  }
+
+  /** The defaults for services furnished by a physician. */
+  public PricingDefaults(
+      Optional<Locality> locality,
+      Setting setting,
+      LocalDate date,
+      Optional<String> beneficiaryZip) {
+    this(locality, setting, date, beneficiaryZip, PractitionerType.PHYSICIAN);
   }
 
   /** The defaults without a beneficiary ZIP code. */
   public PricingDefaults(Optional<Locality> locality, Setting setting, LocalDate date) {
-    this(locality, setting, date, Optional.empty());
+    this(locality, setting, date, Optional.empty(), PractitionerType.PHYSICIAN, false);
   }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
@@ -24,11 +25,12 @@ import java.util.function.Predicate;
  * <p>Reason codes: {@code invalid_code}, {@code invalid_modifiers}, {@code invalid_units}, {@code
  * invalid_minutes}, {@code invalid_locality}, {@code unknown_locality} (well-formed, but not a
  * payment locality), {@code invalid_zip}, {@code unknown_zip} (well-formed, but in no locality),
- * {@code invalid_setting}, {@code invalid_pos}, {@code invalid_date}, {@code conflicting_setting}
- * (both {@code setting} and {@code pos}), {@code missing_location} (neither, and no default),
- * {@code malformed_row} (a field count other than the header's, or a record that is not valid CSV).
- * A {@code zip} is where the patient lives, for the DMEPOS fee schedule; without a {@code locality}
- * it also gives the locality.
+ * {@code invalid_setting}, {@code invalid_pos}, {@code invalid_date}, {@code invalid_practitioner}
+ * (not a {@link PractitionerType} id such as {@code np}), {@code invalid_qualifying_apm} (not yes
+ * or no), {@code conflicting_setting} (both {@code setting} and {@code pos}), {@code
+ * missing_location} (neither, and no default), {@code malformed_row} (a field count other than the
+ * header's, or a record that is not valid CSV). A {@code zip} is where the patient lives, for the
+ * DMEPOS fee schedule; without a {@code locality} it also gives the locality.
  */
 public final class RowParser {
 
@@ -46,6 +48,8 @@ public final class RowParser {
   private final int pos;
   private final int date;
   private final int claim;
+  private final int practitioner;
+  private final int qualifyingApm;
 
   // Batch files repeat the same context over many rows: remember the last text of each context
   // column and what it meant, so that it is parsed and looked up once per change.
@@ -93,6 +97,8 @@ public final class RowParser {
     this.pos = header.indexOf("pos");
     this.date = header.indexOf("date");
     this.claim = header.indexOf("claim");
+    this.practitioner = header.indexOf("practitioner");
+    this.qualifyingApm = header.indexOf("qualifying_apm");
   }
 
   /** What one row became: a request or the reason it is not one, and its claim. */
@@ -218,6 +224,7 @@ public final class RowParser {
     String settingText = field(fields, setting);
     String posText = field(fields, pos);
     Setting choice;
+    Optional<PlaceOfService> placeOfService = Optional.empty();
     if (!settingText.isBlank() && !posText.isBlank()) {
       return problem(
           "conflicting_setting", "give a setting or a place of service, not both", claimValue);
@@ -229,12 +236,14 @@ public final class RowParser {
       }
     } else if (!posText.isBlank()) {
       try {
-        choice = PlaceOfService.parse(posText).setting();
+        placeOfService = Optional.of(PlaceOfService.parse(posText));
+        choice = placeOfService.get().setting();
       } catch (IllegalArgumentException e) {
         return problem("invalid_pos", "pos: " + e.getMessage(), claimValue);
       }
     } else {
       choice = defaults.setting();
+      placeOfService = defaults.place();
     }
 
     String dateText = field(fields, date);
@@ -253,8 +262,34 @@ public final class RowParser {
             claimValue);
       }
     }
+    String practitionerText = field(fields, practitioner);
+    PractitionerType type = defaults.practitioner();
+    if (!practitionerText.isBlank()) {
+      try {
+        type = PractitionerType.parse(practitionerText);
+      } catch (IllegalArgumentException e) {
+        return problem("invalid_practitioner", "practitioner: " + e.getMessage(), claimValue);
+      }
+    }
+    String apmText = field(fields, qualifyingApm).strip();
+    boolean apm = defaults.qualifyingApm();
+    if (!apmText.isEmpty()) {
+      Optional<Boolean> flag = yesOrNo(apmText);
+      if (flag.isEmpty()) {
+        return problem(
+            "invalid_qualifying_apm",
+            "qualifying_apm: "
+                + CodeFormatException.quote(apmText)
+                + " is not yes or no: expected true, false, yes, no, y, n, 1 or 0",
+            claimValue);
+      }
+      apm = flag.get();
+    }
     return new Row(
-        new LineRequest(line, place, choice, serviceDate, beneficiaryZip), null, claimValue);
+        new LineRequest(
+            line, place, choice, serviceDate, beneficiaryZip, type, apm, placeOfService),
+        null,
+        claimValue);
   }
 
   private Locality locality(String text) {
@@ -304,6 +339,15 @@ public final class RowParser {
       value = value * 10 + c - '0';
     }
     return value;
+  }
+
+  /** Reads a yes-or-no cell: true, false, yes, no, y, n, 1 or 0, ignoring case. */
+  static Optional<Boolean> yesOrNo(String text) {
+    return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "yes", "y", "1" -> Optional.of(true);
+      case "false", "no", "n", "0" -> Optional.of(false);
+      default -> Optional.empty();
+    };
   }
 
   private static Row problem(String reason, String explanation, String claim) {

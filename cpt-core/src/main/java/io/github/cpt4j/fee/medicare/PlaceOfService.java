@@ -3,7 +3,10 @@ package io.github.cpt4j.fee.medicare;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.code.CodeFormatException;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.ServicePlace;
 import io.github.cpt4j.fee.Setting;
+import java.util.Optional;
 
 /**
  * A place-of-service code, {@code 01} to {@code 99}, as billed on a professional claim, and the fee
@@ -25,7 +28,7 @@ import io.github.cpt4j.fee.Setting;
  * PlaceOfService.OFFICE.setting();        // NON_FACILITY
  * }</pre>
  */
-public final class PlaceOfService implements Comparable<PlaceOfService> {
+public final class PlaceOfService implements ServicePlace, Comparable<PlaceOfService> {
 
   private static final String FACILITY_CODES = "02 19 21 22 23 24 26 31 34 41 42 51 52 53 56 61";
   private static final PlaceOfService[] ALL = new PlaceOfService[100];
@@ -38,6 +41,14 @@ public final class PlaceOfService implements Comparable<PlaceOfService> {
               code, FACILITY_CODES.contains(text) ? Setting.FACILITY : Setting.NON_FACILITY);
     }
   }
+
+  /**
+   * The hospital places — inpatient {@code 21}, on- and off-campus outpatient {@code 22} and {@code
+   * 19}, emergency room {@code 23} — where incident-to services (PC/TC indicator 5) and an
+   * independent therapist's services (indicator 7) are not paid (RVU file documentation, PC/TC
+   * indicators 5 and 7: hospital inpatients and hospital outpatient departments).
+   */
+  private static final String HOSPITAL_CODES = "19 21 22 23";
 
   /** 02: telehealth provided other than in the patient's home (facility rate). */
   public static final PlaceOfService TELEHEALTH_OTHER_THAN_HOME = of(2);
@@ -117,13 +128,29 @@ public final class PlaceOfService implements Comparable<PlaceOfService> {
   }
 
   /** Returns the number, 1 to 99. */
+  @Override
   public int code() {
     return code;
   }
 
   /** Returns the setting Medicare pays this place at. */
+  @Override
   public Setting setting() {
     return setting;
+  }
+
+  /**
+   * Tells whether this is a hospital place — 19, 21, 22 or 23 — where Medicare pays no incident-to
+   * service (PC/TC indicator 5) and no independent therapist's service (indicator 7).
+   */
+  public boolean isHospital() {
+    String text = toString();
+    return HOSPITAL_CODES.contains(text);
+  }
+
+  /** Returns the place of service of {@code context}, when it has one. */
+  public static Optional<PlaceOfService> in(PricingContext context) {
+    return context.placeOfService().map(p -> p instanceof PlaceOfService pos ? pos : of(p.code()));
   }
 
   @Override

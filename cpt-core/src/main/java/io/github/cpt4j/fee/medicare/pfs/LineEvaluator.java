@@ -4,9 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.PlaceOfService;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -111,6 +113,12 @@ public final class LineEvaluator {
     if (!status.isPricedFromRvus() || status == PaymentStatus.R && entry.hasNoRvus()) {
       return refuseStatus(schedule, context, locality, entry);
     }
+    if (context.placeOfService().isPresent()) {
+      LineEvaluation refused = notPaidInPlace(context, entry);
+      if (refused != null) {
+        return refused;
+      }
+    }
     if (locality == null) {
       return refuse(
           UnpricedReason.NO_LOCALITY,
@@ -132,6 +140,41 @@ public final class LineEvaluator {
           entry);
     }
     return calculate(schedule, context, locality, gpci, conversionFactor, entry);
+  }
+
+  /**
+   * Refuses a row the place of service excludes, per the RVU file documentation (PC/TC indicators 5
+   * and 7): an incident-to service is not paid for a hospital inpatient or outpatient, nor an
+   * independently practicing therapist's service; null when the place allows it.
+   */
+  private static LineEvaluation notPaidInPlace(PricingContext context, RvuEntry entry) {
+    PlaceOfService place = PlaceOfService.in(context).orElseThrow();
+    if (!place.isHospital()) {
+      return null;
+    }
+    PcTcIndicator pcTc = entry.indicators().pcTc();
+    PractitionerType practitioner = context.practitioner();
+    if (pcTc == PcTcIndicator.INCIDENT_TO) {
+      return refuse(
+          UnpricedReason.NOT_PAYABLE_IN_PLACE,
+          entry.row()
+              + " is an incident-to service (PC/TC 5), not paid for a hospital inpatient or"
+              + " outpatient: place of service "
+              + place,
+          entry);
+    }
+    if (pcTc == PcTcIndicator.PHYSICAL_THERAPY
+        && (practitioner == PractitionerType.THERAPIST
+            || practitioner == PractitionerType.THERAPY_ASSISTANT)) {
+      return refuse(
+          UnpricedReason.NOT_PAYABLE_IN_PLACE,
+          entry.row()
+              + " (PC/TC 7) is not paid to an independently practicing therapist for a hospital"
+              + " inpatient or outpatient: place of service "
+              + place,
+          entry);
+    }
+    return null;
   }
 
   /**

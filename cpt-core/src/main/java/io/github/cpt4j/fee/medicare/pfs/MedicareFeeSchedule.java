@@ -8,6 +8,7 @@ import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.fee.Explanation;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.FeeSchedule;
+import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.UnpricedReason;
@@ -40,8 +41,9 @@ import java.util.Optional;
  *       OPPS cap table, the lower of that and the cap.
  *   <li>Rounds that amount half-up to cents: the fee CMS posts for one unit ({@link
  *       FeeCalculation#amount()}).
- *   <li>Multiplies the posted fee by the units and, for a non-participating provider, by 95%, and
- *       rounds the product half-up to cents ({@link FeeResult#amount()}).
+ *   <li>Multiplies the posted fee by the units, for a non-participating provider by 95%, and for a
+ *       non-physician practitioner by its share ({@link PractitionerType}: 85% for a nurse
+ *       practitioner...), and rounds the product half-up to cents ({@link FeeResult#amount()}).
  * </ol>
  *
  * <p>Anesthesia codes (status J) are priced by the {@linkplain Builder#anesthesia anesthesia
@@ -175,7 +177,25 @@ public final class MedicareFeeSchedule implements FeeSchedule {
               "non-participating",
               "95% for a non-participating provider");
     }
+    PractitionerType practitioner = context.practitioner();
+    if (practitioner.isReduced() && !line.hasModifier(Modifier.NON_PHYSICIAN_ASSISTANT)) {
+      // AS already pays a non-physician assistant 85% of the assistant's 16%: not twice.
+      result =
+          result.multipliedBy(
+              practitioner.medicareShare(),
+              "practitioner",
+              percent(practitioner.medicareShare())
+                  + " for a "
+                  + practitioner.words()
+                  + " ("
+                  + practitioner.medicareSource()
+                  + ")");
+    }
     return result;
+  }
+
+  private static String percent(BigDecimal factor) {
+    return factor.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
   }
 
   /**

@@ -17,6 +17,11 @@ public enum ClaimRule {
   DISCONTINUED("discontinued"),
   /** Providers who do not participate are paid 95% of the fee schedule amount. */
   NON_PARTICIPATING("non-participating"),
+  /**
+   * A non-physician practitioner is paid a share of the fee schedule amount ({@link
+   * io.github.cpt4j.fee.PractitionerType}).
+   */
+  PRACTITIONER("practitioner"),
   /** Modifiers 54, 55 and 56: the pre-, intra- or post-operative share of the global package. */
   SPLIT_CARE("split-care"),
   /** Modifier 62 (column CO-SURG): each of two co-surgeons is paid 62.5%. */

@@ -6,6 +6,7 @@ import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.Explanation;
 import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.pfs.FeeCalculation;
@@ -110,6 +111,11 @@ final class LineWork implements Supplier<Explanation> {
     this.billed = billed;
     this.line = billed.line();
     this.modifiers = registry.paymentEffects(line.modifiers());
+  }
+
+  /** Returns the context the claim is priced in. */
+  PricingContext context() {
+    return inputs.context();
   }
 
   boolean has(int modifierBits) {

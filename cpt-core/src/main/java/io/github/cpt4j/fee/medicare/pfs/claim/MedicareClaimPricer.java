@@ -93,14 +93,17 @@ import java.util.function.Function;
  *       row, or the global one (PC/TC indicator; 53 without a row of its own is contractor-priced).
  *       The schedule's refusals (not in the schedule, status not paid, modifier not allowed by
  *       PC/TC...) come back unchanged.
- *   <li><b>Steps {@code non-participating}, {@code informational-modifiers}, {@code
- *       bilateral-modifiers}, {@code split-care}, {@code surgeon-role}</b>: a non-participating
- *       provider is paid 95%; then the validity and shares of the line's own modifiers. 50 on BILAT
- *       SURG 9, or with LT or RT, or with more than 1 unit: refused. 54/55/56: the sum of the pre-,
- *       intra- and post-operative shares (refused when the code has none). 62: 62.5% (CO-SURG 2; 1
- *       also, with a documentation warning; 0 and 9 refused). 66: priced by report (TEAM SURG 1 and
- *       2; 0 and 9 refused). 80/81/82: 16%, AS: 13.6% (ASST SURG 2; 0 also, with a documentation
- *       warning; 1 and 9 refused). Two surgeon roles on one line are refused.
+ *   <li><b>Steps {@code non-participating}, {@code practitioner}, {@code informational-modifiers},
+ *       {@code bilateral-modifiers}, {@code split-care}, {@code surgeon-role}</b>: a
+ *       non-participating provider is paid 95%; a non-physician practitioner its share ({@link
+ *       io.github.cpt4j.fee.PractitionerType}: 85% for a nurse practitioner, 75% for a clinical
+ *       social worker...; not again on an AS line); then the validity and shares of the line's own
+ *       modifiers. 50 on BILAT SURG 9, or with LT or RT, or with more than 1 unit: refused.
+ *       54/55/56: the sum of the pre-, intra- and post-operative shares (refused when the code has
+ *       none). 62: 62.5% (CO-SURG 2; 1 also, with a documentation warning; 0 and 9 refused). 66:
+ *       priced by report (TEAM SURG 1 and 2; 0 and 9 refused). 80/81/82: 16%, AS: 13.6% (ASST SURG
+ *       2; 0 also, with a documentation warning; 1 and 9 refused). Two surgeon roles on one line
+ *       are refused.
  *   <li><b>Step {@code status-t}.</b> Status T lines are paid only when no other payable line
  *       (priced, contractor-priced or by report; other status T lines do not count) is on the
  *       claim.
@@ -202,10 +205,10 @@ public final class MedicareClaimPricer implements ClaimPricer {
 
   /**
    * Returns the standard claim steps, in the order they apply: {@code non-participating}, {@code
-   * informational-modifiers}, {@code bilateral-modifiers}, {@code split-care}, {@code
-   * surgeon-role}, {@code status-t}, {@code add-on}, {@code bilateral}, {@code multiple-surgery},
-   * {@code component-reduction}, {@code increased-reduced-services}, {@code billed-charge}, {@code
-   * anesthesia}.
+   * practitioner}, {@code informational-modifiers}, {@code bilateral-modifiers}, {@code
+   * split-care}, {@code surgeon-role}, {@code status-t}, {@code add-on}, {@code bilateral}, {@code
+   * multiple-surgery}, {@code component-reduction}, {@code increased-reduced-services}, {@code
+   * billed-charge}, {@code anesthesia}.
    */
   public static ImmutableList<ClaimStep> standardSteps() {
     return STANDARD_STEPS;
@@ -214,6 +217,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
   private static final ImmutableList<ClaimStep> STANDARD_STEPS =
       ImmutableList.of(
           new NonParticipatingStep(),
+          new PractitionerStep(),
           new InformationalModifiersStep(),
           new BilateralModifiersStep(),
           new SplitCareStep(),

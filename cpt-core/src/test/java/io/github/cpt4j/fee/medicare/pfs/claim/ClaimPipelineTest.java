@@ -287,6 +287,7 @@ class ClaimPipelineTest {
     assertEquals(
         List.of(
             "non-participating",
+            "practitioner",
             "informational-modifiers",
             "bilateral-modifiers",
             "split-care",

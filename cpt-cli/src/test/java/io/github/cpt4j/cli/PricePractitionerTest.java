@@ -1,0 +1,60 @@
+package io.github.cpt4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code cpt price --practitioner} and the batch column {@code practitioner} (issue 11, item 10).
+ */
+class PricePractitionerTest {
+
+  @Test
+  void aNursePractitionerIsPaid85Percent() throws IOException {
+    // 99213 in Manhattan, 2025: 85% of the posted 101.06 = 85.901, paid 85.90.
+    Cli.Result r =
+        Cli.run(
+            "price",
+            "99213",
+            "--locality",
+            "13202-01",
+            "--date",
+            "2025-06-02",
+            "--practitioner",
+            "np",
+            "-f",
+            "csv");
+    assertEquals(0, r.status(), r::toString);
+    CsvRecord line = ValidateCommandTest.csv(r.out()).get(1);
+    assertEquals("85.90", line.getField(1), r::toString);
+    assertTrue(line.getField(3).contains("85% for a nurse practitioner"), r::toString);
+  }
+
+  @Test
+  void anUnknownTypeIsAUsageError() {
+    Cli.Result r = Cli.run("price", "99213", "--locality", "13202-01", "--practitioner", "nurse");
+    assertEquals(2, r.status(), r::toString);
+    assertTrue(r.err().contains("not a practitioner type: 'nurse'"), r::toString);
+  }
+
+  @Test
+  void theBatchColumnSetsEachRowsPractitioner() throws IOException {
+    String input =
+        "code,locality,date,practitioner\n"
+            + "90834,13282-99,2025-06-02,csw\n"
+            + "90834,13282-99,2025-06-02,\n"
+            + "90834,13282-99,2025-06-02,cp\n"
+            + "90834,13282-99,2025-06-02,dentist\n";
+    Cli.Result r = Cli.runWithInput(input, "price", "--input", "-");
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    // 90834 in 13282-99: posted 102.53; a clinical social worker 75% = 76.8975 -> 76.90.
+    assertEquals("76.90", rows.get(1).getField(4), r::toString);
+    assertEquals("102.53", rows.get(2).getField(4), r::toString);
+    assertEquals("102.53", rows.get(3).getField(4), r::toString);
+    assertEquals("invalid_practitioner", rows.get(4).getField(5), r::toString);
+  }
+}

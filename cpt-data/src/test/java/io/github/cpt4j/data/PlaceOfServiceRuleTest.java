@@ -1,0 +1,84 @@
+package io.github.cpt4j.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.PractitionerType;
+import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.PlaceOfService;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 11, item 4: the place of service decides the setting, and an incident-to service (PC/TC
+ * indicator 5, such as the injection 96372) is not paid for a hospital inpatient or outpatient (RVU
+ * file documentation, PC/TC indicator 5).
+ */
+class PlaceOfServiceRuleTest {
+
+  private static final MedicareFeeSchedule MEDICARE = BundledData.medicareFeeSchedule();
+  private static final PricingContext MANHATTAN =
+      PricingContext.of(LocalDate.of(2025, 6, 2), Locality.parse("13202-01"), Setting.NON_FACILITY);
+
+  @Test
+  void anIncidentToServiceIsNotPaidInAHospital() {
+    ClaimLine injection = ClaimLine.parse("96372");
+    for (String hospital : new String[] {"19", "21", "22", "23"}) {
+      PricingContext context = MANHATTAN.withPlaceOfService(PlaceOfService.parse(hospital));
+      assertEquals(Setting.FACILITY, context.setting());
+      FeeResult result = MEDICARE.price(injection, context);
+      assertEquals(Optional.of(UnpricedReason.NOT_PAYABLE_IN_PLACE), result.reason(), hospital);
+      assertTrue(result.detail().contains("incident-to service (PC/TC 5)"), result.detail());
+      PricedClaim claim = MedicareClaimPricer.of(MEDICARE).price(Claim.ofLines(injection), context);
+      assertEquals(Optional.of(UnpricedReason.NOT_PAYABLE_IN_PLACE), claim.line(0).reason());
+    }
+    // In the office, and in a skilled nursing facility (a facility, but not a hospital), it is
+    // paid.
+    assertTrue(
+        MEDICARE.price(injection, MANHATTAN.withPlaceOfService(PlaceOfService.OFFICE)).isPriced());
+    assertTrue(
+        MEDICARE
+            .price(injection, MANHATTAN.withPlaceOfService(PlaceOfService.SKILLED_NURSING_FACILITY))
+            .isPriced());
+    // A context with a setting and no place of service prices it as before.
+    assertTrue(MEDICARE.price(injection, MANHATTAN.withSetting(Setting.FACILITY)).isPriced());
+  }
+
+  @Test
+  void anIndependentTherapistsServiceIsNotPaidInAHospital() {
+    // 97110, PC/TC 7: not paid to an independently practicing therapist for a hospital patient.
+    ClaimLine exercise = ClaimLine.parse("97110");
+    PricingContext hospital = MANHATTAN.withPlaceOfService(PlaceOfService.parse("22"));
+    assertEquals(
+        Optional.of(UnpricedReason.NOT_PAYABLE_IN_PLACE),
+        MEDICARE.price(exercise, hospital.withPractitioner(PractitionerType.THERAPIST)).reason());
+    assertTrue(MEDICARE.price(exercise, hospital).isPriced());
+    assertTrue(
+        MEDICARE
+            .price(
+                exercise,
+                MANHATTAN
+                    .withPlaceOfService(PlaceOfService.OFFICE)
+                    .withPractitioner(PractitionerType.THERAPIST))
+            .isPriced());
+  }
+
+  @Test
+  void aPhysicianServiceIsPaidInTheHospitalAtTheFacilityRate() {
+    ClaimLine visit = ClaimLine.parse("99213");
+    FeeResult atPos22 =
+        MEDICARE.price(visit, MANHATTAN.withPlaceOfService(PlaceOfService.parse("22")));
+    assertEquals(
+        MEDICARE.price(visit, MANHATTAN.withSetting(Setting.FACILITY)).amount(), atPos22.amount());
+  }
+}
