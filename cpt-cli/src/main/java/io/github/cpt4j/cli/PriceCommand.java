@@ -5,13 +5,13 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.io.CountingInputStream;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.cli.price.BatchPricing;
-import io.github.cpt4j.cli.price.ClaimPricer;
 import io.github.cpt4j.cli.price.DateCoverage;
 import io.github.cpt4j.cli.price.LineRequest;
 import io.github.cpt4j.cli.price.Outcome;
 import io.github.cpt4j.cli.price.PricingData;
 import io.github.cpt4j.cli.price.PricingData.CmsFiles;
 import io.github.cpt4j.cli.price.PricingDefaults;
+import io.github.cpt4j.cli.price.RowPricer;
 import io.github.cpt4j.cli.price.ZipCode;
 import io.github.cpt4j.cli.report.Column;
 import io.github.cpt4j.cli.report.Format;
@@ -308,7 +308,7 @@ final class PriceCommand implements Callable<Integer> {
     // Lines given as arguments are few: explain them all. A batch explains only what is not
     // priced unless --explain asks, for the explanation costs more than the price. The data is
     // loaded first: with --cms-dir, --zip is looked up in the directory's ZIP code file.
-    ClaimPricer pricer = openPricer(input == null || explain);
+    RowPricer pricer = openPricer(input == null || explain);
     PricingDefaults defaults =
         new PricingDefaults(
             defaultLocality(),
@@ -434,7 +434,7 @@ final class PriceCommand implements Callable<Integer> {
     }
   }
 
-  private ClaimPricer openPricer(boolean explainPriced) {
+  private RowPricer openPricer(boolean explainPriced) {
     // The NCCI edits run on each claim before its lines are priced.
     List<ClaimEdit> edits =
         ptp.isEmpty() && mue == null ? List.of() : List.of(ScrubCommand.NcciTables.load(ptp, mue));
@@ -465,7 +465,7 @@ final class PriceCommand implements Callable<Integer> {
     }
   }
 
-  private int priceLines(PricingDefaults defaults, ClaimPricer pricer) throws IOException {
+  private int priceLines(PricingDefaults defaults, RowPricer pricer) throws IOException {
     List<Outcome> outcomes = new ArrayList<>(lines.size());
     List<String> labels = new ArrayList<>(lines.size());
     List<LineRequest> requests = new ArrayList<>();
@@ -550,7 +550,7 @@ final class PriceCommand implements Callable<Integer> {
     err.flush();
   }
 
-  private int priceBatch(PricingDefaults defaults, ClaimPricer pricer) throws IOException {
+  private int priceBatch(PricingDefaults defaults, RowPricer pricer) throws IOException {
     BatchPricing batch =
         new BatchPricing(
             defaults,
