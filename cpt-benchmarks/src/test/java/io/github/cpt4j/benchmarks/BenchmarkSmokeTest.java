@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -45,7 +46,13 @@ class BenchmarkSmokeTest {
           ClaimPricingBenchmark.class,
           NcciBenchmark.class,
           NcciLoadBenchmark.class,
-          PartBPricingBenchmark.class);
+          PartBPricingBenchmark.class,
+          ReleaseLoadBenchmark.class,
+          ReleaseChoiceBenchmark.class);
+
+  /** Benchmarks whose one operation loads whole files: run once, not thousands of times. */
+  static final Set<Class<?>> LOADS =
+      Set.of(LoadBenchmark.class, NcciLoadBenchmark.class, ReleaseLoadBenchmark.class);
 
   /** Parameters set smaller than the benchmark's own, to keep this test fast. */
   static final Map<String, String> SMALLER = Map.of("rows", "20000");
@@ -109,8 +116,7 @@ class BenchmarkSmokeTest {
       }
     }
     // Three passes over the keys; a load is one operation of a different scale.
-    int operations =
-        type == LoadBenchmark.class || type == NcciLoadBenchmark.class ? 1 : 3 * KeyMix.SIZE;
+    int operations = LOADS.contains(type) ? 1 : 3 * KeyMix.SIZE;
     Object[] arguments = new Object[method.getParameterCount()];
     for (int i = 0; i < arguments.length; i++) {
       if (method.getParameterTypes()[i] != Blackhole.class) {
@@ -122,8 +128,16 @@ class BenchmarkSmokeTest {
               "Today's password is swordfish. I understand instantiating"
                   + " Blackholes directly is dangerous.");
     }
-    for (int i = 0; i < operations; i++) {
-      method.invoke(state, arguments);
+    try {
+      for (int i = 0; i < operations; i++) {
+        method.invoke(state, arguments);
+      }
+    } finally {
+      for (Method tearDown : type.getMethods()) {
+        if (tearDown.isAnnotationPresent(TearDown.class)) {
+          tearDown.invoke(state);
+        }
+      }
     }
   }
 
@@ -151,6 +165,7 @@ class BenchmarkSmokeTest {
   private static boolean needsMissingCmsFiles(Class<?> type, Map<Field, String> params) {
     boolean needs =
         type == LoadBenchmark.class
+            || type == ReleaseLoadBenchmark.class
             || params.entrySet().stream()
                 .anyMatch(
                     p -> p.getKey().getName().equals("dataset") && p.getValue().startsWith("cms-"));

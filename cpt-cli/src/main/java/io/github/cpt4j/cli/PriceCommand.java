@@ -5,13 +5,13 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.io.CountingInputStream;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.cli.price.BatchPricing;
-import io.github.cpt4j.cli.price.ClaimPricer;
 import io.github.cpt4j.cli.price.DateCoverage;
 import io.github.cpt4j.cli.price.LineRequest;
 import io.github.cpt4j.cli.price.Outcome;
 import io.github.cpt4j.cli.price.PricingData;
 import io.github.cpt4j.cli.price.PricingData.CmsFiles;
 import io.github.cpt4j.cli.price.PricingDefaults;
+import io.github.cpt4j.cli.price.RowPricer;
 import io.github.cpt4j.cli.price.ZipCode;
 import io.github.cpt4j.cli.report.Column;
 import io.github.cpt4j.cli.report.Format;
@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -307,7 +308,7 @@ final class PriceCommand implements Callable<Integer> {
     // Lines given as arguments are few: explain them all. A batch explains only what is not
     // priced unless --explain asks, for the explanation costs more than the price. The data is
     // loaded first: with --cms-dir, --zip is looked up in the directory's ZIP code file.
-    ClaimPricer pricer = openPricer(input == null || explain);
+    RowPricer pricer = openPricer(input == null || explain);
     PricingDefaults defaults =
         new PricingDefaults(
             defaultLocality(),
@@ -409,52 +410,31 @@ final class PriceCommand implements Callable<Integer> {
 
   /** The output replaces its file at the end: it must not be a file this run reads. */
   private void checkOutputIsNoInput() {
-    if (output == null || Inputs.STDIN.equals(output)) {
-      return;
+    List<Map.Entry<String, String>> inputs = new ArrayList<>();
+    if (input != null) {
+      inputs.add(Map.entry("--input", input));
     }
-    Path out = Inputs.path(output);
-    if (!Files.exists(out)) {
-      return;
-    }
-    List<String> names = new ArrayList<>();
-    List<Path> files = new ArrayList<>();
-    if (input != null && Inputs.STDIN.equals(input)) {
-      // Standard input redirected from a file is that file.
-      names.add("standard input");
-      files.add(Path.of("/dev/stdin"));
-    } else if (input != null) {
-      names.add("--input");
-      files.add(Inputs.path(input));
-    }
-    names.addAll(
-        List.of(
-            "--rvu", "--gpci", "--opps-cap", "--clfs", "--dmepos", "--dme-rural-zips", "--asp"));
-    files.addAll(Arrays.asList(rvu, gpci, oppsCap, clfs, dmepos, dmeRuralZips, asp));
-    names.add("--mue");
-    files.add(mue);
-    for (Path file : ptp) {
-      names.add("--ptp");
-      files.add(file);
-    }
-    for (int i = 0; i < files.size(); i++) {
-      Path file = files.get(i);
-      if (file != null && sameFile(file, out)) {
-        throw new ParameterException(
-            spec.commandLine(),
-            "--output must not be the file of " + names.get(i) + ", which it would overwrite");
+    String[] names = {
+      "--rvu", "--gpci", "--opps-cap", "--clfs", "--dmepos", "--dme-rural-zips", "--asp", "--mue"
+    };
+    Path[] files = {rvu, gpci, oppsCap, clfs, dmepos, dmeRuralZips, asp, mue};
+    for (int i = 0; i < names.length; i++) {
+      if (files[i] != null) {
+        inputs.add(Map.entry(names[i], files[i].toString()));
       }
     }
-  }
-
-  private static boolean sameFile(Path a, Path b) {
-    try {
-      return Files.exists(a) && Files.isSameFile(a, b);
-    } catch (IOException | SecurityException e) {
-      return false;
+    for (Path file : ptp) {
+      inputs.add(Map.entry("--ptp", file.toString()));
+    }
+    Optional<String> overwritten = Destination.overwrittenInput(output, inputs);
+    if (overwritten.isPresent()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--output must not be the file of " + overwritten.get() + ", which it would overwrite");
     }
   }
 
-  private ClaimPricer openPricer(boolean explainPriced) {
+  private RowPricer openPricer(boolean explainPriced) {
     // The NCCI edits run on each claim before its lines are priced.
     List<ClaimEdit> edits =
         ptp.isEmpty() && mue == null ? List.of() : List.of(ScrubCommand.NcciTables.load(ptp, mue));
@@ -485,7 +465,7 @@ final class PriceCommand implements Callable<Integer> {
     }
   }
 
-  private int priceLines(PricingDefaults defaults, ClaimPricer pricer) throws IOException {
+  private int priceLines(PricingDefaults defaults, RowPricer pricer) throws IOException {
     List<Outcome> outcomes = new ArrayList<>(lines.size());
     List<String> labels = new ArrayList<>(lines.size());
     List<LineRequest> requests = new ArrayList<>();
@@ -570,7 +550,7 @@ final class PriceCommand implements Callable<Integer> {
     err.flush();
   }
 
-  private int priceBatch(PricingDefaults defaults, ClaimPricer pricer) throws IOException {
+  private int priceBatch(PricingDefaults defaults, RowPricer pricer) throws IOException {
     BatchPricing batch =
         new BatchPricing(
             defaults,

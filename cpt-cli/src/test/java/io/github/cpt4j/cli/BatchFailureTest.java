@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.cli.price.BatchPricing;
-import io.github.cpt4j.cli.price.ClaimPricer;
 import io.github.cpt4j.cli.price.Outcome;
 import io.github.cpt4j.cli.price.PricingDefaults;
+import io.github.cpt4j.cli.price.RowPricer;
 import io.github.cpt4j.cli.report.Format;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
@@ -39,7 +39,7 @@ class BatchFailureTest {
       new PricingDefaults(
           Optional.of(Locality.parse("13282-99")), Setting.NON_FACILITY, LocalDate.of(2025, 6, 1));
 
-  private static final ClaimPricer PRICER =
+  private static final RowPricer PRICER =
       (lines, participating) -> {
         List<Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -140,7 +140,7 @@ class BatchFailureTest {
     if (format == Format.TABLE) {
       return;
     }
-    ClaimPricer failing =
+    RowPricer failing =
         (lines, participating) -> {
           throw new IllegalStateException("the pricer broke");
         };

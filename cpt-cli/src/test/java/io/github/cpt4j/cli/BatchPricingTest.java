@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.cpt4j.cli.price.BatchPricing;
-import io.github.cpt4j.cli.price.ClaimPricer;
 import io.github.cpt4j.cli.price.Outcome;
 import io.github.cpt4j.cli.price.PricingDefaults;
+import io.github.cpt4j.cli.price.RowPricer;
 import io.github.cpt4j.cli.report.Format;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
@@ -33,7 +33,7 @@ class BatchPricingTest {
           Optional.of(Locality.parse("13282-99")), Setting.NON_FACILITY, LocalDate.of(2025, 6, 1));
 
   /** Each line's amount is the size of its claim, and pricing takes a random short while. */
-  private static final ClaimPricer CLAIM_SIZE =
+  private static final RowPricer CLAIM_SIZE =
       (lines, participating) -> {
         if (ThreadLocalRandom.current().nextInt(50) == 0) {
           try {
@@ -50,7 +50,7 @@ class BatchPricingTest {
         return outcomes;
       };
 
-  private static List<CsvRecord> run(String csv, ClaimPricer pricer) throws IOException {
+  private static List<CsvRecord> run(String csv, RowPricer pricer) throws IOException {
     StringWriter out = new StringWriter();
     // Four pricing threads whatever the machine, so that chunks really finish out of order.
     new BatchPricing(DEFAULTS, true, pricer, zip -> Optional.empty(), 4)
@@ -114,7 +114,7 @@ class BatchPricingTest {
   @Test
   void aPricerFailureStopsTheRunAndIsReportedOnce() {
     AtomicLong calls = new AtomicLong();
-    ClaimPricer failing =
+    RowPricer failing =
         (lines, participating) -> {
           if (calls.incrementAndGet() == 3_000) {
             throw new IllegalStateException("boom");

@@ -1,9 +1,9 @@
 package io.github.cpt4j.cli;
 
-import io.github.cpt4j.cli.price.ClaimPricer;
 import io.github.cpt4j.cli.price.LineRequest;
 import io.github.cpt4j.cli.price.Outcome;
 import io.github.cpt4j.cli.price.PricingData;
+import io.github.cpt4j.cli.price.RowPricer;
 import io.github.cpt4j.cli.price.ZipCode;
 import io.github.cpt4j.code.CptCategory;
 import io.github.cpt4j.code.CptCode;
@@ -31,7 +31,7 @@ class FakeData implements PricingData {
   boolean explainPriced;
 
   @Override
-  public ClaimPricer pricer(CmsFiles given, boolean explain) {
+  public RowPricer pricer(CmsFiles given, boolean explain) {
     this.files = given;
     this.explainPriced = explain;
     return FakeData::price;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.github.cpt4j.cli.price.ClaimPricer;
+import io.github.cpt4j.cli.price.RowPricer;
 import io.github.cpt4j.cli.report.StandardOutput;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -233,7 +233,7 @@ class OutputReliabilityTest {
       FakeData failing =
           new FakeData() {
             @Override
-            public ClaimPricer pricer(CmsFiles given, boolean explain) {
+            public RowPricer pricer(CmsFiles given, boolean explain) {
               throw error;
             }
           };

@@ -145,7 +145,7 @@ class PriceCommandTest {
     FakeData rejecting =
         new FakeData() {
           @Override
-          public io.github.cpt4j.cli.price.ClaimPricer pricer(CmsFiles files, boolean explain) {
+          public io.github.cpt4j.cli.price.RowPricer pricer(CmsFiles files, boolean explain) {
             throw new java.io.UncheckedIOException(
                 new io.github.cpt4j.data.load.DataLoadException(
                     "rvu.csv", 12, 6, "expected a number"));
@@ -164,7 +164,7 @@ class PriceCommandTest {
     FakeData broken =
         new FakeData() {
           @Override
-          public io.github.cpt4j.cli.price.ClaimPricer pricer(CmsFiles files, boolean explain) {
+          public io.github.cpt4j.cli.price.RowPricer pricer(CmsFiles files, boolean explain) {
             return (lines, participating) -> {
               throw new IllegalStateException("boom");
             };

@@ -3,6 +3,7 @@ package io.github.cpt4j.fhir;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
@@ -113,16 +114,15 @@ public final class FhirClaimPricer {
       } else {
         everyChargeKnown = false;
       }
-      if (line.amount().isPresent()) {
-        item.addAdjudication(adjudication("eligible", line.amount().get()));
-        item.addAdjudication(adjudication("benefit", line.amount().get()));
-      } else {
-        String reason = line.reason().map(Enum::name).orElse("UNPRICED");
+      if (line.result() instanceof FeeResult.Priced paid) {
+        item.addAdjudication(adjudication("eligible", paid.roundedAmount()));
+        item.addAdjudication(adjudication("benefit", paid.roundedAmount()));
+      } else if (line.result() instanceof FeeResult.Unpriced refused) {
         item.addAdjudication(
             new AdjudicationComponent(category("eligible"))
                 .setReason(
-                    new CodeableConcept(new Coding(UNPRICED_REASON, reason, null))
-                        .setText(line.detail())));
+                    new CodeableConcept(new Coding(UNPRICED_REASON, refused.why().name(), null))
+                        .setText(refused.detail())));
       }
     }
     if (everyChargeKnown && !priced.lines().isEmpty()) {

@@ -88,13 +88,13 @@ final class FeeResultJson {
   static void writeResult(FeeResult result, JsonGenerator gen) throws IOException {
     gen.writeStartObject(result);
     gen.writeBooleanField("priced", result.isPriced());
-    if (result.isPriced()) {
-      gen.writeStringField("amount", result.amountOrThrow().toPlainString());
-      gen.writeStringField("exactAmount", result.exactAmount().orElseThrow().toPlainString());
-      gen.writeBooleanField("settingNotAvailable", result.settingNotAvailable());
-    } else {
-      gen.writeStringField("reason", result.reason().orElseThrow().name());
-      gen.writeStringField("detail", result.detail());
+    if (result instanceof FeeResult.Priced priced) {
+      gen.writeStringField("amount", priced.roundedAmount().toPlainString());
+      gen.writeStringField("exactAmount", priced.exact().toPlainString());
+      gen.writeBooleanField("settingNotAvailable", priced.settingNotAvailable());
+    } else if (result instanceof FeeResult.Unpriced unpriced) {
+      gen.writeStringField("reason", unpriced.why().name());
+      gen.writeStringField("detail", unpriced.detail());
     }
     gen.writeFieldName("explanation");
     writeExplanation(result.explanation(), gen);

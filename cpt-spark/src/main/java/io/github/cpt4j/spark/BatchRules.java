@@ -4,13 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.cli.price.BatchHeader;
 import io.github.cpt4j.cli.price.BatchPricing;
-import io.github.cpt4j.cli.price.ClaimPricer;
 import io.github.cpt4j.cli.price.LineRequest;
 import io.github.cpt4j.cli.price.MedicareData;
 import io.github.cpt4j.cli.price.Outcome;
 import io.github.cpt4j.cli.price.PricingData.CmsFiles;
 import io.github.cpt4j.cli.price.PricingDefaults;
 import io.github.cpt4j.cli.price.RowParser;
+import io.github.cpt4j.cli.price.RowPricer;
 import io.github.cpt4j.cli.price.ZipCode;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.fee.medicare.Locality;
@@ -49,7 +49,7 @@ final class BatchRules {
   record LineResult(BigDecimal amount, String result, String explanation, boolean invalid) {}
 
   private final RowParser parser;
-  private final ClaimPricer pricer;
+  private final RowPricer pricer;
   private final boolean participating;
   private final List<RowParser.Row> claim = new ArrayList<>();
   private final List<LineRequest> requests = new ArrayList<>();
@@ -170,12 +170,12 @@ final class BatchRules {
   private static final MedicareData MEDICARE = new MedicareData();
 
   /** The last few schedules built in this JVM, by key and explanation choice. */
-  private static final Map<String, ClaimPricer> PRICERS =
+  private static final Map<String, RowPricer> PRICERS =
       new LinkedHashMap<>(8, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, ClaimPricer> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, RowPricer> eldest) {
           return size() > 4; // a session rarely prices with more than one or two schedules
         }
       };
@@ -184,10 +184,10 @@ final class BatchRules {
    * Returns the pricer of {@code files}, built the first time a task of this JVM asks for it: the
    * CMS files are read once per executor, never per task or row.
    */
-  static ClaimPricer pricer(long scheduleKey, FeeScheduleFiles files, boolean explainPriced) {
+  static RowPricer pricer(long scheduleKey, FeeScheduleFiles files, boolean explainPriced) {
     String key = scheduleKey + (explainPriced ? "+explain" : "");
     synchronized (PRICERS) {
-      ClaimPricer pricer = PRICERS.get(key);
+      RowPricer pricer = PRICERS.get(key);
       if (pricer == null) {
         pricer = build(files, explainPriced);
         PRICERS.put(key, pricer);
@@ -201,7 +201,7 @@ final class BatchRules {
    * files from paths, so the shipped bytes are written to a temporary directory first, read, and
    * deleted.
    */
-  private static ClaimPricer build(FeeScheduleFiles files, boolean explainPriced) {
+  private static RowPricer build(FeeScheduleFiles files, boolean explainPriced) {
     requireNonNull(files, "files");
     if (files.isBundled()) {
       return MEDICARE.pricer(CmsFiles.NONE, explainPriced);

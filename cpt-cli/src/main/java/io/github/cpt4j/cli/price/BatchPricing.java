@@ -48,7 +48,7 @@ import java.util.function.Predicate;
  *
  * The calling thread reads, parses and groups rows into claims and claims into chunks; a few
  * threads price chunks at once (claims do not depend on one another); one thread writes the chunks
- * in input order. A bounded number of chunks in flight bounds the memory. The {@link ClaimPricer}
+ * in input order. A bounded number of chunks in flight bounds the memory. The {@link RowPricer}
  * must therefore be thread-safe. A failure anywhere stops the run, after the rows before it are
  * written, and is reported once.
  *
@@ -67,7 +67,7 @@ public final class BatchPricing {
 
   private final PricingDefaults defaults;
   private final boolean participating;
-  private final ClaimPricer pricer;
+  private final RowPricer pricer;
   private final Function<ZipCode, Optional<Locality>> zips;
   private final Predicate<Locality> knownLocality;
   private final int threads;
@@ -104,20 +104,20 @@ public final class BatchPricing {
   public BatchPricing(
       PricingDefaults defaults,
       boolean participating,
-      ClaimPricer pricer,
+      RowPricer pricer,
       Function<ZipCode, Optional<Locality>> zips) {
     this(defaults, participating, pricer, zips, locality -> true);
   }
 
   /**
-   * Creates a batch pricer like {@link #BatchPricing(PricingDefaults, boolean, ClaimPricer,
+   * Creates a batch pricer like {@link #BatchPricing(PricingDefaults, boolean, RowPricer,
    * Function)} whose rows naming a locality {@code knownLocality} does not know are {@code
    * unknown_locality}, invalid like a ZIP code in no locality.
    */
   public BatchPricing(
       PricingDefaults defaults,
       boolean participating,
-      ClaimPricer pricer,
+      RowPricer pricer,
       Function<ZipCode, Optional<Locality>> zips,
       Predicate<Locality> knownLocality) {
     this(
@@ -137,7 +137,7 @@ public final class BatchPricing {
   public BatchPricing(
       PricingDefaults defaults,
       boolean participating,
-      ClaimPricer pricer,
+      RowPricer pricer,
       Function<ZipCode, Optional<Locality>> zips,
       int threads) {
     this(defaults, participating, pricer, zips, locality -> true, threads);
@@ -151,7 +151,7 @@ public final class BatchPricing {
   public BatchPricing(
       PricingDefaults defaults,
       boolean participating,
-      ClaimPricer pricer,
+      RowPricer pricer,
       Function<ZipCode, Optional<Locality>> zips,
       Predicate<Locality> knownLocality,
       int threads) {

@@ -53,12 +53,12 @@ public final class MedicareData implements PricingData {
   private final Map<Path, CmsDirectory> directories = new ConcurrentHashMap<>();
 
   @Override
-  public ClaimPricer pricer(CmsFiles files, boolean explainPriced) {
+  public RowPricer pricer(CmsFiles files, boolean explainPriced) {
     return pricer(files, explainPriced, List.of());
   }
 
   @Override
-  public ClaimPricer pricer(CmsFiles files, boolean explainPriced, List<ClaimEdit> edits) {
+  public RowPricer pricer(CmsFiles files, boolean explainPriced, List<ClaimEdit> edits) {
     requireNonNull(files, "files");
     List<ClaimEdit> checked = List.copyOf(edits);
     OtherSchedules others = otherPartBSchedules(files);
@@ -106,12 +106,12 @@ public final class MedicareData implements PricingData {
   }
 
   @Override
-  public ClaimPricer pricer(Path cmsDirectory, boolean explainPriced) {
+  public RowPricer pricer(Path cmsDirectory, boolean explainPriced) {
     return pricer(cmsDirectory, explainPriced, List.of());
   }
 
   @Override
-  public ClaimPricer pricer(Path cmsDirectory, boolean explainPriced, List<ClaimEdit> edits) {
+  public RowPricer pricer(Path cmsDirectory, boolean explainPriced, List<ClaimEdit> edits) {
     requireNonNull(cmsDirectory, "cmsDirectory");
     List<ClaimEdit> checked = List.copyOf(edits);
     CmsDirectory cms = directory(cmsDirectory);
@@ -197,7 +197,7 @@ public final class MedicareData implements PricingData {
    * procedures, bilateral pairs...), every other line alone with the schedule that pays it.
    * Warnings (an add-on without its primary, documentation needed) are always shown.
    */
-  static final class Claims implements ClaimPricer {
+  static final class Claims implements RowPricer {
     private final PartBClaimPricer pricer;
     private final boolean explainPriced;
 

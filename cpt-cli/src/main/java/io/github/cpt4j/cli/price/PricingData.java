@@ -27,7 +27,7 @@ public interface PricingData {
    *     column
    * @throws java.io.UncheckedIOException if a file cannot be read
    */
-  ClaimPricer pricer(CmsFiles files, boolean explainPriced);
+  RowPricer pricer(CmsFiles files, boolean explainPriced);
 
   /**
    * Returns a pricer like {@link #pricer(CmsFiles, boolean)} that also runs {@code edits} (such as
@@ -37,7 +37,7 @@ public interface PricingData {
    * @throws IllegalArgumentException if a file is malformed or this data cannot run edits
    * @throws java.io.UncheckedIOException if a file cannot be read
    */
-  default ClaimPricer pricer(CmsFiles files, boolean explainPriced, List<ClaimEdit> edits) {
+  default RowPricer pricer(CmsFiles files, boolean explainPriced, List<ClaimEdit> edits) {
     if (!edits.isEmpty()) {
       throw new IllegalArgumentException("this data cannot run claim edits");
     }
@@ -51,7 +51,7 @@ public interface PricingData {
    * @throws IllegalArgumentException if a file is malformed or this data cannot read directories
    * @throws java.io.UncheckedIOException if a file cannot be read
    */
-  default ClaimPricer pricer(Path cmsDirectory, boolean explainPriced) {
+  default RowPricer pricer(Path cmsDirectory, boolean explainPriced) {
     throw new IllegalArgumentException("this data cannot read a directory of CMS files");
   }
 
@@ -62,7 +62,7 @@ public interface PricingData {
    * @throws IllegalArgumentException if a file is malformed or this data cannot run edits
    * @throws java.io.UncheckedIOException if a file cannot be read
    */
-  default ClaimPricer pricer(Path cmsDirectory, boolean explainPriced, List<ClaimEdit> edits) {
+  default RowPricer pricer(Path cmsDirectory, boolean explainPriced, List<ClaimEdit> edits) {
     if (!edits.isEmpty()) {
       throw new IllegalArgumentException("this data cannot run claim edits");
     }

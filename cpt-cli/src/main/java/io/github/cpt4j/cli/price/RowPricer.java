@@ -1,0 +1,26 @@
+package io.github.cpt4j.cli.price;
+
+import java.util.List;
+
+/**
+ * Prices the rows of one claim: the seam between the command line, which reads and checks the rows,
+ * and the library's claim pricer ({@link io.github.cpt4j.fee.ClaimPricer}, a {@code
+ * PartBClaimPricer} in {@code cpt price}), which prices them. It turns the rows into a {@code
+ * Claim} and a {@code PricingContext} and the priced lines back into outcomes to print; tests put a
+ * fake in its place. Lines of one claim share one context (place, setting, date); a line of a claim
+ * may change the amount of another (multiple procedures, bilateral pairs). Implementations must be
+ * thread-safe: a batch prices several claims at once.
+ */
+@FunctionalInterface
+public interface RowPricer {
+
+  /**
+   * Returns one outcome per line, in the order of {@code lines}. A line that cannot be priced gets
+   * an outcome with the reason; this method throws only for a bug.
+   *
+   * @param lines one or more lines sharing one context
+   * @param participating whether the provider participates in Medicare (non-participating providers
+   *     are paid 95%)
+   */
+  List<Outcome> price(List<LineRequest> lines, boolean participating);
+}
