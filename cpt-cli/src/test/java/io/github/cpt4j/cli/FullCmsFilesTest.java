@@ -91,6 +91,43 @@ class FullCmsFilesTest {
   }
 
   @Test
+  void dataSaysWhichCorrectedReleaseReplacedWhich(@TempDir Path tmp) throws IOException {
+    // 25A as first published and as "RVU25A updated 01/10/2025", unzipped side by side: both keep
+    // the title row's RELEASED 12/23/2024, so the download's name says which is the correction.
+    Path original = Files.createDirectories(tmp.resolve("cms/rvu25a"));
+    Path updated = Files.createDirectories(tmp.resolve("cms/rvu25a-updated-01-10-2025"));
+    Path january = dir.resolve("quarterly/PPRRVU25_JAN.csv");
+    Files.copy(january, original.resolve("PPRRVU25_JAN.csv"));
+    Files.copy(january, updated.resolve("PPRRVU25_JAN.csv"));
+    Files.copy(dir.resolve("GPCI2025.csv"), tmp.resolve("cms/GPCI2025.csv"));
+    Cli.Result r = Cli.run("data", "--cms-dir", tmp.resolve("cms").toString());
+    assertEquals(0, r.status(), r::toString);
+    assertTrue(
+        r.out()
+            .contains(
+                "2025A: "
+                    + Path.of("rvu25a-updated-01-10-2025", "PPRRVU25_JAN.csv")
+                    + " replaces "
+                    + Path.of("rvu25a", "PPRRVU25_JAN.csv")
+                    + " (its name says updated, the other's does not)"),
+        r::toString);
+
+    // Two copies nothing tells apart are refused, naming both.
+    Path twin = Files.createDirectories(tmp.resolve("cms/copy"));
+    Files.copy(january, twin.resolve("PPRRVU25_JAN.csv"));
+    Files.delete(updated.resolve("PPRRVU25_JAN.csv"));
+    Cli.Result ambiguous = Cli.run("data", "--cms-dir", tmp.resolve("cms").toString());
+    assertEquals(2, ambiguous.status(), ambiguous::toString);
+    assertTrue(ambiguous.err().contains("cannot be ordered"), ambiguous::toString);
+    assertTrue(
+        ambiguous.err().contains(Path.of("copy", "PPRRVU25_JAN.csv").toString()),
+        ambiguous::toString);
+    assertTrue(
+        ambiguous.err().contains(Path.of("rvu25a", "PPRRVU25_JAN.csv").toString()),
+        ambiguous::toString);
+  }
+
+  @Test
   void dataListsTheReleasesFound() {
     Cli.Result r = Cli.run("data", "--cms-dir", dir.getParent().toString());
     assertEquals(0, r.status(), r::toString);

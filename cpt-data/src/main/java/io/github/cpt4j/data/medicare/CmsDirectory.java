@@ -74,6 +74,25 @@ import java.util.stream.Stream;
  *   <tr><td>{@code ASP_2025_JAN.csv}</td><td>a quarter of the Part B drug payment limits</td></tr>
  * </table>
  *
+ * <h2>Corrected re-releases</h2>
+ *
+ * CMS corrects a release by publishing it again (25A was re-issued on 2025-01-10 as "RVU25A
+ * updated"; the record layout names a correction {@code RVU25AR}), with the same file names inside.
+ * Two relative value files of one release (and one variant) are put in order, the later replacing
+ * the earlier, by the first of these that tells them apart:
+ *
+ * <ol>
+ *   <li>the {@code RELEASED MM/DD/YYYY} row of their title block: the later date wins;
+ *   <li>a date in their path below the directory ({@code rvu25a-updated-01-10-2025/}, {@code
+ *       PPRRVU25_JAN_2025-01-10.csv}): the later date wins;
+ *   <li>a correction marker in their path ({@code updated}, {@code corrected}, {@code correction},
+ *       {@code revised}, or a release name with R such as {@code RVU25AR}), or a date there, on one
+ *       of them only: that one wins.
+ * </ol>
+ *
+ * Two files none of these orders are refused, naming both. {@link #replacements()} and {@link
+ * #describe()} say which file replaced which, and why.
+ *
  * <p>Other files are left alone. The 2026 QPP and non-QPP relative value files differ in their
  * conversion factor (and the pricing indicator, and the PE used for the OPPS amounts of capped
  * imaging rows): the non-QPP file is read when both are there, checked against the dated table and
@@ -158,6 +177,14 @@ public final class CmsDirectory {
       Pattern.compile("DME_RURAL_ZIP_(\\d{4})_Q([1-4])(?:[-_].*)?\\.CSV");
   private static final Pattern ASP =
       Pattern.compile("ASP_(\\d{4})_(JAN|APR|JUL|OCT)(?:[-_].*)?\\.CSV");
+  private static final Pattern RELEASED =
+      Pattern.compile("RELEASED\\s+(\\d{1,2})/(\\d{1,2})/(\\d{4})", Pattern.CASE_INSENSITIVE);
+  private static final Pattern PATH_DATE_US =
+      Pattern.compile("(?<!\\d)(\\d{2})[-_.](\\d{2})[-_.](\\d{4})(?!\\d)");
+  private static final Pattern PATH_DATE_ISO =
+      Pattern.compile("(?<!\\d)(\\d{4})-(\\d{2})-(\\d{2})(?!\\d)");
+  private static final Pattern CORRECTION_MARKER =
+      Pattern.compile("UPDATED?|CORRECTED|CORRECTION|REVISED|RVU\\d{2}[A-D]R(?![A-Z])");
   private static final Pattern RVU_TITLE =
       Pattern.compile(
           "(\\d{4}) National Physician Fee Schedule Relative Value File (January|April|July|October)",
@@ -169,16 +196,32 @@ public final class CmsDirectory {
   private final ZipLocalityTable zips;
   private final String zipSource;
   private final PartBSchedules partB;
+  private final ImmutableList<Replacement> replacements;
+
+  /**
+   * A corrected re-release that replaced an earlier file of the same release: the file kept, the
+   * one it replaced, and why the kept one is the later ("released 2025-01-10, after 2024-12-23").
+   */
+  public record Replacement(CmsFile kept, CmsFile replaced, String reason) {
+    /** Checks the fields. */
+    public Replacement {
+      requireNonNull(kept, "kept");
+      requireNonNull(replaced, "replaced");
+      requireNonNull(reason, "reason");
+    }
+  }
 
   private CmsDirectory(
       Path directory,
       ImmutableList<CmsFile> files,
+      ImmutableList<Replacement> replacements,
       MedicareReleases releases,
       ZipLocalityTable zips,
       String zipSource,
       PartBSchedules partB) {
     this.directory = directory;
     this.files = files;
+    this.replacements = replacements;
     this.releases = releases;
     this.zips = zips;
     this.zipSource = zipSource;
@@ -195,8 +238,8 @@ public final class CmsDirectory {
    * Reads every recognised file under {@code directory} into releases, with the bundled conversion
    * factor history.
    *
-   * @throws DataLoadException if a file is malformed, a release lacks its GPCIs, or there is no
-   *     relative value file
+   * @throws DataLoadException if a file is malformed, a release lacks its GPCIs, there is no
+   *     relative value file, or two relative value files of one release cannot be ordered
    * @throws IOException if the directory or a file cannot be read
    */
   public static CmsDirectory load(Path directory) throws IOException {
@@ -207,8 +250,8 @@ public final class CmsDirectory {
    * Reads every recognised file under {@code directory} into releases priced with {@code
    * conversionFactors}.
    *
-   * @throws DataLoadException if a file is malformed, a release lacks its GPCIs, or there is no
-   *     relative value file
+   * @throws DataLoadException if a file is malformed, a release lacks its GPCIs, there is no
+   *     relative value file, or two relative value files of one release cannot be ordered
    * @throws IOException if the directory or a file cannot be read
    */
   public static CmsDirectory load(Path directory, ConversionFactors conversionFactors)
@@ -216,7 +259,8 @@ public final class CmsDirectory {
     requireNonNull(directory, "directory");
     requireNonNull(conversionFactors, "conversionFactors");
     List<CmsFile> files = scan(directory);
-    List<CmsFile> rvus = chooseRvuFiles(files);
+    List<Replacement> replaced = new ArrayList<>();
+    List<CmsFile> rvus = chooseRvuFiles(directory, files, replaced);
     if (rvus.isEmpty()) {
       throw new DataLoadException(
           directory.toString(),
@@ -243,7 +287,7 @@ public final class CmsDirectory {
           i + 1 < rvus.size() && rvus.get(i + 1).year() == rvu.year()
               ? LocalDate.of(rvu.year(), rvus.get(i + 1).month(), 1).minusDays(1)
               : LocalDate.of(rvu.year(), 12, 31);
-      String id = rvu.year() + String.valueOf((char) ('A' + (rvu.month() - 1) / 3));
+      String id = releaseId(rvu);
       CmsFile gpciFile =
           latestUpTo(files, Kind.GPCI, rvu.year(), rvu.month())
               .orElseThrow(
@@ -291,6 +335,7 @@ public final class CmsDirectory {
     return new CmsDirectory(
         directory,
         ImmutableList.copyOf(files),
+        ImmutableList.copyOf(replaced),
         MedicareReleases.of(releases),
         zips,
         zipFile.map(CmsFile::name).orElse("the bundled ZIP table"),
@@ -415,13 +460,31 @@ public final class CmsDirectory {
     return found;
   }
 
-  /** One relative value file per release: the non-QPP one of a QPP pair. */
-  private static List<CmsFile> chooseRvuFiles(List<CmsFile> files) throws DataLoadException {
-    TreeMap<Integer, CmsFile> byRelease = new TreeMap<>();
+  /**
+   * One relative value file per release: of two files of one release and variant the later (see the
+   * class comment; the replacements are added to {@code replaced}), then the non-QPP one of a QPP
+   * pair.
+   */
+  private static List<CmsFile> chooseRvuFiles(
+      Path directory, List<CmsFile> files, List<Replacement> replaced) throws IOException {
+    // Files come sorted by kind, year, month and name, so the order below is deterministic.
+    Map<String, CmsFile> latest = new java.util.LinkedHashMap<>();
     for (CmsFile f : files) {
       if (f.kind() != Kind.RVU) {
         continue;
       }
+      String key = f.year() + "-" + f.month() + "-" + f.variant();
+      CmsFile other = latest.get(key);
+      if (other == null) {
+        latest.put(key, f);
+        continue;
+      }
+      Replacement r = later(directory, other, f);
+      replaced.add(r);
+      latest.put(key, r.kept());
+    }
+    TreeMap<Integer, CmsFile> byRelease = new TreeMap<>();
+    for (CmsFile f : latest.values()) {
       int key = f.year() * 100 + f.month();
       CmsFile other = byRelease.get(key);
       if (other == null || other.variant().equals("QPP") && f.variant().equals("nonQPP")) {
@@ -431,14 +494,114 @@ public final class CmsDirectory {
             f.name(),
             0,
             0,
-            "two relative value files of the same release: "
-                + other.path()
+            "two relative value files of release "
+                + releaseId(f)
+                + ": "
+                + directory.relativize(other.path())
                 + " and "
-                + f.path()
-                + "; keep the corrected one");
+                + directory.relativize(f.path())
+                + " (one with QPP or nonQPP in its name, one without); keep one");
       }
     }
     return new ArrayList<>(byRelease.values());
+  }
+
+  /** What tells a re-release from the file it corrects; null where a file does not say. */
+  private record Version(LocalDate released, LocalDate pathDate, String marker) {}
+
+  private static Version version(Path directory, CmsFile file) throws IOException {
+    byte[] head;
+    try (InputStream in = Files.newInputStream(file.path())) {
+      head = in.readNBytes(2048);
+    }
+    LocalDate released = null;
+    Matcher m = RELEASED.matcher(new String(head, StandardCharsets.ISO_8859_1));
+    if (m.find()) {
+      released = date(m.group(3), m.group(1), m.group(2));
+      if (released == null) {
+        throw new DataLoadException(
+            file.name(), 0, 0, "the title block's '" + m.group() + "' is not a date");
+      }
+    }
+    String path = directory.relativize(file.path()).toString().toUpperCase(Locale.ROOT);
+    LocalDate pathDate = null;
+    Matcher us = PATH_DATE_US.matcher(path);
+    Matcher iso = PATH_DATE_ISO.matcher(path);
+    if (us.find()) {
+      pathDate = date(us.group(3), us.group(1), us.group(2));
+    } else if (iso.find()) {
+      pathDate = date(iso.group(1), iso.group(2), iso.group(3));
+    }
+    Matcher marker = CORRECTION_MARKER.matcher(path);
+    return new Version(released, pathDate, marker.find() ? marker.group() : null);
+  }
+
+  /** Returns the date, or null when the digits are not one (a path may hold other numbers). */
+  private static LocalDate date(String year, String month, String day) {
+    try {
+      return LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Returns which of two relative value files of one release replaces the other, or fails naming
+   * both when nothing orders them.
+   */
+  private static Replacement later(Path directory, CmsFile a, CmsFile b) throws IOException {
+    Version va = version(directory, a);
+    Version vb = version(directory, b);
+    if (va.released() != null && vb.released() != null && !va.released().equals(vb.released())) {
+      boolean bLater = vb.released().isAfter(va.released());
+      LocalDate early = bLater ? va.released() : vb.released();
+      LocalDate late = bLater ? vb.released() : va.released();
+      return replacement(
+          a, b, bLater, "released " + late + ", after " + early + " (RELEASED in the title rows)");
+    }
+    if (va.pathDate() != null && vb.pathDate() != null && !va.pathDate().equals(vb.pathDate())) {
+      boolean bLater = vb.pathDate().isAfter(va.pathDate());
+      LocalDate early = bLater ? va.pathDate() : vb.pathDate();
+      LocalDate late = bLater ? vb.pathDate() : va.pathDate();
+      return replacement(a, b, bLater, "its name is dated " + late + ", the other's " + early);
+    }
+    boolean aMarked = va.marker() != null || va.pathDate() != null;
+    boolean bMarked = vb.marker() != null || vb.pathDate() != null;
+    if (aMarked != bMarked) {
+      Version v = bMarked ? vb : va;
+      String why =
+          v.marker() != null
+              ? "its name says "
+                  + (v.marker().startsWith("RVU")
+                      ? v.marker()
+                      : v.marker().toLowerCase(Locale.ROOT))
+              : "its name is dated " + v.pathDate();
+      return replacement(a, b, bMarked, why + ", the other's does not");
+    }
+    throw new DataLoadException(
+        b.name(),
+        0,
+        0,
+        "two relative value files of release "
+            + releaseId(b)
+            + " cannot be ordered: "
+            + directory.relativize(a.path())
+            + " and "
+            + directory.relativize(b.path())
+            + " (no different RELEASED date in their title rows, no different date in their"
+            + " names, and no correction marker such as 'updated' or RVU"
+            + (b.year() % 100)
+            + (char) ('A' + (b.month() - 1) / 3)
+            + "R in one name only); remove the one that was corrected");
+  }
+
+  private static Replacement replacement(CmsFile a, CmsFile b, boolean bLater, String reason) {
+    return bLater ? new Replacement(b, a, reason) : new Replacement(a, b, reason);
+  }
+
+  /** Returns the release's id, {@code 2025A} for January 2025 ... {@code 2025D} for October. */
+  private static String releaseId(CmsFile rvu) {
+    return rvu.year() + String.valueOf((char) ('A' + (rvu.month() - 1) / 3));
   }
 
   private static Optional<CmsFile> latestUpTo(List<CmsFile> files, Kind kind, int year, int month) {
@@ -585,6 +748,14 @@ public final class CmsDirectory {
     return files;
   }
 
+  /**
+   * Returns the relative value files replaced by a corrected re-release of the same release, with
+   * the file that replaced each and why; empty when no release was given twice.
+   */
+  public ImmutableList<Replacement> replacements() {
+    return replacements;
+  }
+
   /** Returns the releases. */
   public MedicareReleases releases() {
     return releases;
@@ -642,6 +813,16 @@ public final class CmsDirectory {
           .append('\n');
     }
     sb.append("covers ").append(releases.coverage()).append('\n');
+    for (Replacement r : replacements) {
+      sb.append(releaseId(r.kept()))
+          .append(": ")
+          .append(directory.relativize(r.kept().path()))
+          .append(" replaces ")
+          .append(directory.relativize(r.replaced().path()))
+          .append(" (")
+          .append(r.reason())
+          .append(")\n");
+    }
     sb.append("ZIP codes from ").append(zipSource).append('\n');
     sb.append("Part B: ")
         .append(quarters("clinical lab", partB.clfs()))
@@ -665,9 +846,14 @@ public final class CmsDirectory {
           .append(f.variant().isEmpty() ? "" : " " + f.variant())
           .append("  ")
           .append(directory.relativize(f.path()))
+          .append(isReplaced(f) ? "  (replaced)" : "")
           .append('\n');
     }
     return sb.toString();
+  }
+
+  private boolean isReplaced(CmsFile f) {
+    return replacements.stream().anyMatch(r -> r.replaced().equals(f));
   }
 
   /** Writes {@code what 2025-Q1, 2025-Q2} or {@code no what} (the bundled rows are used). */
