@@ -3,8 +3,11 @@ package io.github.cpt4j.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
@@ -12,6 +15,7 @@ import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.release.MedicareReleases;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The bundled releases: every 2025 release of the sample codes, and the 2026 rows available. */
@@ -62,5 +66,35 @@ class BundledReleasesTest {
     FeeResult later = price("99213", "2027-01-04", MANHATTAN);
     assertEquals(UnpricedReason.DATE_NOT_COVERED, later.reason().orElseThrow());
     assertTrue(later.detail().contains("covers 2025-01-01 to 2026-12-31"), later::detail);
+  }
+
+  @Test
+  void aClaimOfTwoReleasesPricesEachLineWithItsDatesRelease() {
+    // 0446T's non-facility practice expense is 90.47 RVUs in 2025A and 179.53 from 2025B.
+    BigDecimal january = price("0446T", "2025-03-03", MANHATTAN).amountOrThrow();
+    BigDecimal april = price("0446T", "2025-05-05", MANHATTAN).amountOrThrow();
+    assertTrue(april.compareTo(january) > 0, april + " " + january);
+    Claim claim =
+        Claim.of(
+            BilledLine.parse("0446T"),
+            BilledLine.parse("0446T on 2025-05-05"),
+            BilledLine.parse("0446T-59 on 2025-05-05"),
+            BilledLine.parse("99213 on 2027-01-04"),
+            BilledLine.parse("19120-LT on 2025-05-05"),
+            BilledLine.parse("19120-RT on 2025-05-05"));
+    PricedClaim priced =
+        RELEASES
+            .price(
+                claim, PricingContext.of(LocalDate.of(2025, 3, 3), MANHATTAN, Setting.NON_FACILITY))
+            .orElseThrow();
+    assertEquals(january, priced.line(0).amountOrThrow());
+    assertEquals(april, priced.line(1).amountOrThrow());
+    assertEquals(claim.line(2), priced.line(2).billed());
+    assertEquals(Optional.of(UnpricedReason.DATE_NOT_COVERED), priced.line(3).reason());
+    assertTrue(priced.line(3).detail().contains("not 2027-01-04"), priced.line(3)::detail);
+    // Each line keeps its number in the whole claim, in its explanation too.
+    String pair = priced.line(5).explanation().toString();
+    assertTrue(pair.contains("LT and RT on line 5 and line 6"), pair);
+    assertEquals(5, priced.line(5).index());
   }
 }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.EditAction;
@@ -27,6 +29,7 @@ import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.partb.PartBClaimPricer;
 import io.github.cpt4j.fee.medicare.partb.PartBFeeSchedule;
+import io.github.cpt4j.fee.medicare.partb.PartBPayer;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import io.github.cpt4j.fee.medicare.release.MedicareRelease;
@@ -216,19 +219,52 @@ class PartBClaimPricerTest {
     assertEquals(ModifierRulesEdit.NAME, lab.warnings().get(0).rule());
   }
 
+  private static PartBFeeSchedule byRelease(MedicareReleases releases) {
+    return PartBFeeSchedule.builder()
+        .physicianFeeSchedule(
+            releases.releases().stream()
+                .map(MedicareRelease::schedule)
+                .toArray(MedicareFeeSchedule[]::new))
+        .clinicalLaboratory(BundledData.clinicalLabFeeSchedule())
+        .dmepos(BundledData.dmeposFeeSchedule())
+        .drugs(BundledData.aspFeeSchedule())
+        .build();
+  }
+
+  @Test
+  void aClaimOfTwoReleasesPricesEachPhysicianLineWithItsDatesRelease() {
+    MedicareReleases releases = BundledData.medicareReleases();
+    PartBClaimPricer pricer = PartBClaimPricer.of(byRelease(releases), releases, b -> b);
+    // 0446T's non-facility practice expense is 90.47 RVUs in 2025A and 179.53 from 2025B.
+    PricingContext april = OFFICE.withDateOfService(LocalDate.of(2025, 5, 5));
+    BigDecimal in25a = releases.price(ClaimLine.parse("0446T"), OFFICE).amountOrThrow();
+    BigDecimal in25b = releases.price(ClaimLine.parse("0446T"), april).amountOrThrow();
+    assertTrue(in25b.compareTo(in25a) > 0, in25b + " " + in25a);
+    Claim claim =
+        Claim.of(
+            BilledLine.parse("0446T"),
+            // The bundled lab fees are of the first quarter only.
+            BilledLine.parse("80053"),
+            BilledLine.parse("0446T on 2025-05-05"),
+            BilledLine.parse("19120-LT on 2025-05-05"),
+            BilledLine.parse("19120-RT on 2025-05-05"),
+            BilledLine.parse("99213 on 2027-01-04"));
+    PricedClaim priced = pricer.price(claim, OFFICE);
+    assertEquals(in25a, priced.line(0).amountOrThrow());
+    assertEquals(PartBPayer.CLINICAL_LABORATORY, pricer.payerOf(priced.line(1)));
+    assertTrue(priced.line(1).isPriced(), priced.line(1)::toString);
+    assertEquals(in25b, priced.line(2).amountOrThrow());
+    String pair = priced.line(4).explanation().toString();
+    assertTrue(pair.contains("LT and RT on line 4 and line 5"), pair);
+    assertTrue(pair.contains("2025B"), pair);
+    assertEquals(Optional.of(UnpricedReason.DATE_NOT_COVERED), priced.line(5).reason());
+    assertTrue(priced.line(5).detail().contains("not 2027-01-04"), priced.line(5)::detail);
+  }
+
   @Test
   void byReleaseThePhysicianLinesTakeTheReleaseOfTheirDate() {
     MedicareReleases releases = BundledData.medicareReleases();
-    PartBFeeSchedule partB =
-        PartBFeeSchedule.builder()
-            .physicianFeeSchedule(
-                releases.releases().stream()
-                    .map(MedicareRelease::schedule)
-                    .toArray(MedicareFeeSchedule[]::new))
-            .clinicalLaboratory(BundledData.clinicalLabFeeSchedule())
-            .dmepos(BundledData.dmeposFeeSchedule())
-            .drugs(BundledData.aspFeeSchedule())
-            .build();
+    PartBFeeSchedule partB = byRelease(releases);
     PartBClaimPricer pricer = PartBClaimPricer.of(partB, releases, b -> b);
     assertEquals(new BigDecimal("198.84"), pricer.price(claim(README_CLAIM), OFFICE).total());
     PricingContext before =

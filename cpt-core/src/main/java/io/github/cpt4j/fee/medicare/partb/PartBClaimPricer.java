@@ -18,7 +18,8 @@ import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import io.github.cpt4j.fee.medicare.release.MedicareRelease;
 import io.github.cpt4j.fee.medicare.release.MedicareReleases;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,9 +57,10 @@ import java.util.function.UnaryOperator;
  * }</pre>
  *
  * <p>With {@link #of(PartBFeeSchedule, MedicareReleases, UnaryOperator)} the Physician Fee
- * Schedule's lines are priced by the claim pricer of the release in force on the date of service;
- * on a date no release covers they are {@link UnpricedReason#DATE_NOT_COVERED}. Immutable and
- * thread-safe.
+ * Schedule's lines are priced by the claim pricer of the release in force on each line's date of
+ * service (the lines of each release together, each keeping its number in the claim; the edits run
+ * once over the whole claim); on a date no release covers they are {@link
+ * UnpricedReason#DATE_NOT_COVERED}. Immutable and thread-safe.
  */
 public final class PartBClaimPricer implements ClaimPricer {
 
@@ -161,23 +163,36 @@ public final class PartBClaimPricer implements ClaimPricer {
     requireNonNull(claim, "claim");
     requireNonNull(context, "context");
     LocalDate date = context.dateOfService();
-    MedicareClaimPricer pfs = single != null ? single : pricerOn(date);
-    List<EditFinding> findings = (pfs == null ? scrubber : pfs).scrub(claim, context);
     int n = claim.size();
+    // Each line's Physician Fee Schedule pricer: that of the release in force on its date. The
+    // usual claim is of one release, found with one comparison per line.
+    MedicareClaimPricer pfs =
+        single != null ? single : pricerOn(n == 0 ? date : claim.line(0).dateOfServiceOr(date));
+    MedicareClaimPricer[] byLine = null;
+    for (int i = 1; single == null && i < n; i++) {
+      if (pricerOn(claim.line(i).dateOfServiceOr(date)) != pfs) {
+        byLine = new MedicareClaimPricer[n];
+        for (int j = 0; j < n; j++) {
+          byLine[j] = pricerOn(claim.line(j).dateOfServiceOr(date));
+          pfs = pfs == null ? byLine[j] : pfs; // the edits run with the first covered release's
+        }
+        break;
+      }
+    }
+    List<EditFinding> findings = (pfs == null ? scrubber : pfs).scrub(claim, context);
     PricedLine[] priced = new PricedLine[n];
-    List<BilledLine> pfsLines = new ArrayList<>(n);
-    int[] pfsIndex = new int[n];
+    BitSet onPfs = new BitSet(n);
     for (int i = 0; i < n; i++) {
       BilledLine billed = claim.line(i);
       PartBPayer payer = partB.payerOf(billed.line().code());
-      if (pfs != null && paysOnPfs(payer, pfs)) {
-        pfsIndex[i] = pfsLines.size();
-        pfsLines.add(billed);
+      MedicareClaimPricer linePfs = byLine == null ? pfs : byLine[i];
+      if (linePfs != null && paysOnPfs(payer, linePfs)) {
+        onPfs.set(i);
       } else {
-        pfsIndex[i] = -1;
+        LocalDate on = billed.dateOfServiceOr(date);
         priced[i] =
-            pfs == null && paysOnPfs(payer, scrubber)
-                ? LineAlone.price(i, billed, findings, line -> notCovered(date), null)
+            linePfs == null && paysOnPfs(payer, scrubber)
+                ? LineAlone.price(i, billed, findings, line -> notCovered(on), null)
                 : LineAlone.price(
                     i,
                     billed,
@@ -192,17 +207,26 @@ public final class PartBClaimPricer implements ClaimPricer {
                     partB.routeStep(payer));
       }
     }
-    if (!pfsLines.isEmpty()) {
-      PricedClaim together = pfs.price(Claim.of(pfsLines), context, onPfsLines(findings, pfsIndex));
-      for (int i = 0; i < n; i++) {
-        if (pfsIndex[i] >= 0) {
-          PricedLine line = together.line(pfsIndex[i]);
-          priced[i] =
-              PricedLine.of(i, line.billed(), line.result(), line.refusedBy(), line.warnings());
+    // The Physician Fee Schedule's lines of each release together, as claims of their own; each
+    // keeps its number in the whole claim, in its explanation too.
+    while (!onPfs.isEmpty()) {
+      int i = onPfs.nextSetBit(0);
+      MedicareClaimPricer pricer = byLine == null ? pfs : byLine[i];
+      BitSet lines = onPfs;
+      if (byLine != null) {
+        lines = new BitSet(n);
+        for (int j = i; j >= 0; j = onPfs.nextSetBit(j + 1)) {
+          if (byLine[j] == pricer) {
+            lines.set(j);
+          }
         }
       }
+      for (PricedLine line : pricer.priceLines(claim, lines, context, findings)) {
+        priced[line.index()] = line;
+      }
+      onPfs.andNot(lines);
     }
-    return PricedClaim.of(context, List.of(priced));
+    return PricedClaim.of(context, Arrays.asList(priced));
   }
 
   /**
@@ -223,21 +247,6 @@ public final class PartBClaimPricer implements ClaimPricer {
         UnpricedReason.DATE_NOT_COVERED,
         "the Medicare data covers " + releases.coverage() + ", not " + date,
         Explanation.empty());
-  }
-
-  /** The findings on the Physician Fee Schedule's lines, renumbered as lines of their claim. */
-  private static List<EditFinding> onPfsLines(List<EditFinding> findings, int[] pfsIndex) {
-    if (findings.isEmpty()) {
-      return findings;
-    }
-    List<EditFinding> kept = new ArrayList<>(findings.size());
-    for (EditFinding finding : findings) {
-      int at = pfsIndex[finding.line()];
-      if (at >= 0) {
-        kept.add(finding.onLine(at));
-      }
-    }
-    return kept;
   }
 
   @Override

@@ -5,15 +5,19 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.fee.Explanation;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.FeeSchedule;
 import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.UnpricedReason;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -162,15 +166,73 @@ public final class MedicareReleases implements FeeSchedule {
   }
 
   /**
-   * Prices {@code claim} with the claim pricer of the release in force on the context's date of
-   * service; empty when no release covers that date ({@link #coverage()} says which dates do).
+   * Prices {@code claim} with the claim pricer of the release in force on each line's date of
+   * service (a line without its own date is on the context's); empty when no release covers any of
+   * them ({@link #coverage()} says which dates do).
+   *
+   * <p>When the dates fall in different releases, each release prices its own lines with its claim
+   * rules (which apply per date of service anyway), after the claim edits have run once over the
+   * whole claim with the pricer of the first covered line's release (the global surgery edit sees
+   * every date); a line on a date no release covers is {@link UnpricedReason#DATE_NOT_COVERED}.
+   * Lines keep their numbers, in billed order.
    */
   public Optional<PricedClaim> price(Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");
-    MedicareRelease release = releaseOrNull(context.dateOfService());
-    return release == null
-        ? Optional.empty()
-        : Optional.of(release.claimPricer().price(claim, context));
+    requireNonNull(context, "context");
+    LocalDate date = context.dateOfService();
+    int n = claim.size();
+    MedicareRelease first = releaseOrNull(n == 0 ? date : claim.line(0).dateOfServiceOr(date));
+    // The usual claim is of one release: one comparison per line, no allocation.
+    int i = 1;
+    while (i < n && releaseOrNull(claim.line(i).dateOfServiceOr(date)) == first) {
+      i++;
+    }
+    if (i == n) {
+      return first == null
+          ? Optional.empty()
+          : Optional.of(first.claimPricer().price(claim, context));
+    }
+    return Optional.of(priceByRelease(claim, context));
+  }
+
+  /** Prices a claim whose lines fall in several releases (or some in none), each by its own. */
+  private PricedClaim priceByRelease(Claim claim, PricingContext context) {
+    LocalDate date = context.dateOfService();
+    int n = claim.size();
+    MedicareRelease[] of = new MedicareRelease[n];
+    MedicareRelease scrubbing = null;
+    for (int i = 0; i < n; i++) {
+      of[i] = releaseOrNull(claim.line(i).dateOfServiceOr(date));
+      scrubbing = scrubbing == null ? of[i] : scrubbing;
+    }
+    List<EditFinding> findings = requireNonNull(scrubbing).claimPricer().scrub(claim, context);
+    PricedLine[] priced = new PricedLine[n];
+    for (int i = 0; i < n; i++) {
+      if (priced[i] != null) {
+        continue;
+      }
+      MedicareRelease release = of[i];
+      if (release == null) {
+        priced[i] =
+            PricedLine.of(
+                i,
+                claim.line(i),
+                notCovered(claim.line(i).dateOfServiceOr(date)),
+                Optional.of("releases"),
+                List.of());
+        continue;
+      }
+      BitSet lines = new BitSet(n);
+      for (int j = i; j < n; j++) {
+        if (of[j] == release) {
+          lines.set(j);
+        }
+      }
+      for (PricedLine line : release.claimPricer().priceLines(claim, lines, context, findings)) {
+        priced[line.index()] = line;
+      }
+    }
+    return PricedClaim.of(context, Arrays.asList(priced));
   }
 
   private FeeResult notCovered(LocalDate date) {

@@ -3,6 +3,7 @@ package io.github.cpt4j.fee.medicare.pfs.claim;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.edit.ClaimEdit;
@@ -27,6 +28,7 @@ import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.modifier.ModifierRegistry;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
@@ -308,7 +310,75 @@ public final class MedicareClaimPricer implements ClaimPricer {
     return priceWith(claim, context, checked);
   }
 
+  /**
+   * Prices the lines of {@code claim} that {@code lines} selects as a claim of their own, with the
+   * findings of the claim edits already run over the <em>whole</em> claim: for a caller that prices
+   * a claim in parts, such as a catalog of releases pricing each release's lines with that
+   * release's pricer. Each priced line keeps its number in {@code claim}: its {@link
+   * PricedLine#index()} and the lines its explanation names ("line 5" is the fifth line of {@code
+   * claim}). The findings on lines not selected are ignored.
+   *
+   * <pre>{@code
+   * List<EditFinding> findings = pricer.scrub(claim, context);
+   * pricer.priceLines(claim, lines, context, findings);   // the selected lines, in claim order
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if {@code lines} selects a line {@code claim} does not have,
+   *     or a finding names one
+   */
+  public ImmutableList<PricedLine> priceLines(
+      Claim claim, BitSet lines, PricingContext context, List<EditFinding> findings) {
+    requireNonNull(claim, "claim");
+    requireNonNull(lines, "lines");
+    requireNonNull(context, "context");
+    int n = claim.size();
+    if (lines.length() > n) {
+      throw new IllegalArgumentException(
+          "line " + lines.length() + " selected of a claim of " + n + " lines");
+    }
+    int[] numbers = new int[lines.cardinality()];
+    int[] at = new int[n];
+    Arrays.fill(at, -1);
+    List<BilledLine> part = new ArrayList<>(numbers.length);
+    for (int i = lines.nextSetBit(0), j = 0; i >= 0; i = lines.nextSetBit(i + 1), j++) {
+      numbers[j] = i;
+      at[i] = j;
+      part.add(claim.line(i));
+    }
+    List<EditFinding> kept = new ArrayList<>(findings.size());
+    for (EditFinding finding : findings) {
+      if (finding.line() >= n) {
+        throw new IllegalArgumentException(
+            "a finding on line " + (finding.line() + 1) + " of a claim of " + n + " lines");
+      }
+      int j = at[finding.line()];
+      if (j >= 0) {
+        kept.add(finding.onLine(j));
+      }
+    }
+    LineWork[] work = work(Claim.of(part), context, kept, numbers);
+    ImmutableList.Builder<PricedLine> priced = ImmutableList.builderWithExpectedSize(work.length);
+    for (LineWork w : work) {
+      priced.add(finish(w));
+    }
+    return priced.build();
+  }
+
   private PricedClaim priceWith(Claim claim, PricingContext context, List<EditFinding> findings) {
+    LineWork[] lines = work(claim, context, findings, null);
+    ImmutableList.Builder<PricedLine> priced = ImmutableList.builderWithExpectedSize(lines.length);
+    for (LineWork w : lines) {
+      priced.add(finish(w));
+    }
+    return PricedClaim.of(context, priced.build());
+  }
+
+  /**
+   * Evaluates and runs the claim steps over every line of {@code claim}; the line at {@code i} is
+   * numbered {@code numbers[i]} (or {@code i} when {@code numbers} is null) in explanations.
+   */
+  private LineWork[] work(
+      Claim claim, PricingContext context, List<EditFinding> findings, int[] numbers) {
     int n = claim.size();
     LineWork[] lines = new LineWork[n];
     // Lines of several dates: the same-day rules apply to each date's lines, in its context.
@@ -319,7 +389,8 @@ public final class MedicareClaimPricer implements ClaimPricer {
           date.equals(context.dateOfService()) ? context : context.withDateOfService(date);
       LineEvaluator evaluator = schedule.evaluator(onDate);
       for (int i = 0; i < n; i++) {
-        lines[i] = new LineWork(i, claim.line(i), modifiers, evaluator);
+        lines[i] =
+            new LineWork(numbers == null ? i : numbers[i], claim.line(i), modifiers, evaluator);
       }
       applyFindings(lines, findings);
       priceDate(claim, evaluator, lines);
@@ -330,7 +401,9 @@ public final class MedicareClaimPricer implements ClaimPricer {
         evaluators[d] = schedule.evaluator(date.context());
         for (int j = 0; j < date.claim().size(); j++) {
           int i = date.lineInClaim(j);
-          lines[i] = new LineWork(i, claim.line(i), modifiers, evaluators[d]);
+          lines[i] =
+              new LineWork(
+                  numbers == null ? i : numbers[i], claim.line(i), modifiers, evaluators[d]);
         }
       }
       applyFindings(lines, findings);
@@ -343,11 +416,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
         priceDate(date.claim(), evaluators[d], ofDate);
       }
     }
-    ImmutableList.Builder<PricedLine> priced = ImmutableList.builderWithExpectedSize(n);
-    for (LineWork w : lines) {
-      priced.add(finish(w));
-    }
-    return PricedClaim.of(context, priced.build());
+    return lines;
   }
 
   /**

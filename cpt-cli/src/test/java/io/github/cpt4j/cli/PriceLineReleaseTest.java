@@ -1,0 +1,37 @@
+package io.github.cpt4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A claim of the batch whose lines fall in different releases of the bundled data: each line is
+ * priced by the release of its own date (issue 13).
+ */
+class PriceLineReleaseTest {
+
+  @Test
+  void eachLineOfAClaimIsPricedByTheReleaseOfItsDate() throws IOException {
+    // 0446T's non-facility practice expense is 90.47 RVUs in 2025A and 179.53 from 2025B.
+    String input =
+        "claim,code,locality,date\n"
+            + "A,0446T,13202-01,2025-03-03\n"
+            + "A,0446T,13202-01,2025-05-05\n"
+            + "B,0446T,13202-01,2025-05-05\n";
+    Cli.Result r = Cli.runWithInput(input, "price", "--input", "-");
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    int result = rows.get(0).getFields().indexOf("result");
+    int amount = rows.get(0).getFields().indexOf("amount");
+    // Manhattan, non-facility: (1.14 x 1.065 + 90.47 x 1.166 + 0.08 x 1.656) x 32.3465 in 2025A,
+    // 179.53 for the practice expense from 2025B.
+    assertEquals("priced", rows.get(1).getField(result), r::toString);
+    assertEquals("3455.73", rows.get(1).getField(amount), r::toString);
+    assertEquals("priced", rows.get(2).getField(result), r::toString);
+    assertEquals("6814.71", rows.get(2).getField(amount), r::toString);
+    // The April line of claim A is priced as the April line alone (claim B).
+    assertEquals("6814.71", rows.get(3).getField(amount), r::toString);
+  }
+}
