@@ -29,6 +29,12 @@ public enum UnpricedReason {
   /** No conversion factor is in force on the date of service. */
   NO_CONVERSION_FACTOR,
   /**
+   * The relative value file states a conversion factor (its {@code CONV FACTOR} column) other than
+   * the one in force for the line's date of service and provider: a 2026 file for qualifying APM
+   * participants priced for a provider who is not one, say. The detail names both factors.
+   */
+  CONVERSION_FACTOR_MISMATCH,
+  /**
    * An anesthesia service paid by its time has no anesthesia minutes on the line: it is never
    * priced as if no time had passed.
    */

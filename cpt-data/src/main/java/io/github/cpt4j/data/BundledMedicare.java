@@ -161,7 +161,10 @@ final class BundledMedicare {
             "2026A",
             MedicareFeeSchedule.builder()
                 .name("medicare-pfs-2026A-sample")
-                .rvus(load(RVUS_26A, RvuFile::read))
+                // CMS's non-QPP rows serve qualifying APM participants too: the two files' relative
+                // values are the same, and this sample has no OPPS caps (whose PE the files state
+                // per factor), so the factor comes from the dated table per claim, not the file.
+                .rvus(load(RVUS_26A, RvuFile::read).withoutConversionFactor())
                 .gpcis(
                     load(
                         GPCIS_2026,

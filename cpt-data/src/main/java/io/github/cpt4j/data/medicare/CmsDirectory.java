@@ -14,6 +14,7 @@ import io.github.cpt4j.fee.medicare.asp.AspFeeSchedule;
 import io.github.cpt4j.fee.medicare.clfs.ClfsFeeSchedule;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposFeeSchedule;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
+import io.github.cpt4j.fee.medicare.pfs.ConversionFactor;
 import io.github.cpt4j.fee.medicare.pfs.ConversionFactors;
 import io.github.cpt4j.fee.medicare.pfs.GpciTable;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
@@ -23,6 +24,7 @@ import io.github.cpt4j.fee.medicare.release.MedicareRelease;
 import io.github.cpt4j.fee.medicare.release.MedicareReleases;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,9 +93,12 @@ import java.util.stream.Stream;
  * Two files none of these orders are refused, naming both. {@link #replacements()} and {@link
  * #describe()} say which file replaced which, and why.
  *
- * <p>Other files are left alone. The 2026 QPP and non-QPP relative value files differ only in their
- * conversion factor, which comes from the dated table: the non-QPP file is read when both are
- * there. A name with {@code -subset} or other text after these parts is recognised too.
+ * <p>Other files are left alone. The 2026 QPP and non-QPP relative value files differ in their
+ * conversion factor (and the pricing indicator, and the PE used for the OPPS amounts of capped
+ * imaging rows): the non-QPP file is read when both are there, checked against the dated table and
+ * used for both kinds of provider, the factor coming from the dated table; a file alone prices only
+ * the providers of the factor it states (its {@code CONV FACTOR} column). A name with {@code
+ * -subset} or other text after these parts is recognised too.
  *
  * <h2>Releases</h2>
  *
@@ -302,7 +307,7 @@ public final class CmsDirectory {
       MedicareFeeSchedule.Builder schedule =
           MedicareFeeSchedule.builder()
               .name("medicare-pfs-" + id)
-              .rvus(readRvus(rvu))
+              .rvus(rvusOf(rvu, files, conversionFactors, from))
               .gpcis(gpcis)
               .conversionFactors(conversionFactors)
               .effective(from, to);
@@ -647,6 +652,49 @@ public final class CmsDirectory {
 
   private static RvuTable readRvus(CmsFile file) throws IOException {
     return RvuFile.read(file.path());
+  }
+
+  /**
+   * The relative values of the release of {@code file}. A file alone keeps the conversion factor it
+   * states, so a schedule over it refuses the providers it is not for (the QPP file alone, a
+   * provider who is not a qualifying APM participant). Of a QPP pair, the non-QPP file serves both
+   * kinds of provider: its relative values are the QPP file's (only the conversion factor, the
+   * pricing indicator and the PE used for the OPPS amounts of capped imaging rows differ), so its
+   * factor is checked here against the dated table's for providers who are not qualifying APM
+   * participants and then not stated, letting the dated table pick the factor per claim.
+   */
+  private static RvuTable rvusOf(
+      CmsFile file, List<CmsFile> files, ConversionFactors factors, LocalDate from)
+      throws IOException {
+    RvuTable table = readRvus(file);
+    boolean paired =
+        file.variant().equals("nonQPP")
+            && files.stream()
+                .anyMatch(
+                    f ->
+                        f.kind() == Kind.RVU
+                            && f.year() == file.year()
+                            && f.month() == file.month()
+                            && f.variant().equals("QPP"));
+    if (!paired || table.conversionFactor().isEmpty()) {
+      return table;
+    }
+    BigDecimal stated = table.conversionFactor().orElseThrow();
+    Optional<ConversionFactor> inForce = factors.find(from, false);
+    if (inForce.isPresent() && inForce.get().amount().compareTo(stated) != 0) {
+      throw new DataLoadException(
+          file.name(),
+          0,
+          0,
+          "the file states conversion factor "
+              + stated.toPlainString()
+              + ", but the conversion factors give "
+              + inForce.get().amount().toPlainString()
+              + " on "
+              + from
+              + " for providers who are not qualifying APM participants");
+    }
+    return table.withoutConversionFactor();
   }
 
   private static AnesthesiaBaseUnits readBaseUnits(Path path) {

@@ -42,7 +42,11 @@ import java.util.regex.Pattern;
  * short descriptors are the AMA's copyright. A missing or renamed column is an error that names it.
  * The load is all-or-nothing: any bad field fails it with the file, line, column and column name.
  * The year the title row names is the table's {@linkplain RvuTable#year() year}, which bounds the
- * dates a schedule over it prices.
+ * dates a schedule over it prices. The {@code CONV FACTOR} column, when present, is the table's
+ * {@linkplain RvuTable#conversionFactor() conversion factor}: one value for the whole file (blank
+ * fields aside), so a file that states two factors is refused, naming the line and column of the
+ * second. A schedule over it prices only with that factor (from 2026 CMS publishes a file for
+ * qualifying APM participants, 33.5675, and one for everyone else, 33.4009).
  *
  * <pre>{@code
  * RvuTable rvus = RvuFile.read(Path.of("PPRRVU2025_Oct.csv"));
@@ -116,12 +120,14 @@ public final class RvuFile {
     List<RvuEntry> entries = new ArrayList<>(records.size() - headerRow);
     Map<String, Long> lines = new HashMap<>();
     Canonical canonical = new Canonical();
+    StatedFactor factor = new StatedFactor(c.conversionFactor);
     for (int i = headerRow + 1; i < records.size(); i++) {
       CsvRecord record = records.get(i);
       if (CsvTable.isBlank(record)) {
         continue;
       }
       RvuEntry entry = entry(cells.at(record), c, source, canonical);
+      factor.check(cells);
       Long previous = lines.putIfAbsent(entry.row(), cells.line());
       if (previous != null) {
         throw new DataLoadException(
@@ -137,7 +143,46 @@ public final class RvuFile {
     }
     RvuTable rows = RvuTable.of(entries);
     Year year = titleYear(records.subList(0, top));
-    return year == null ? rows : rows.withYear(year);
+    RvuTable dated = year == null ? rows : rows.withYear(year);
+    return factor.value == null ? dated : dated.withConversionFactor(factor.value);
+  }
+
+  /**
+   * The one conversion factor the CONV FACTOR column states. CMS's record layout of the file
+   * (RVU25D, field "Conversion Factor", positions 133-140) says that since 2002 there is a single
+   * conversion factor for all services; two values in one file mean a damaged or spliced file,
+   * whose factor no check could trust.
+   */
+  private static final class StatedFactor {
+    private final int column;
+    private BigDecimal value;
+    private long line;
+
+    StatedFactor(int column) {
+      this.column = column;
+    }
+
+    void check(Cells cells) throws DataLoadException {
+      if (column < 0 || cells.text(column).isEmpty()) {
+        return;
+      }
+      BigDecimal found = cells.decimal(column, 4);
+      if (found.signum() == 0) {
+        throw cells.error(column, "a conversion factor greater than 0");
+      }
+      if (value == null) {
+        value = found;
+        line = cells.line();
+      } else if (found.compareTo(value) != 0) {
+        throw cells.error(
+            column,
+            "the conversion factor of the rest of the file, "
+                + value.toPlainString()
+                + " (first stated on line "
+                + line
+                + "): a relative value file has one");
+      }
+    }
   }
 
   /**
@@ -315,6 +360,7 @@ public final class RvuFile {
     final int teamSurgery;
     final int pricingIndicator;
     final int endoBase;
+    final int conversionFactor;
     final int supervision;
     final int imagingFamily;
     final int oppsPeNonFacility;
@@ -344,6 +390,8 @@ public final class RvuFile {
       teamSurgery = h.require("TEAM SURG");
       pricingIndicator = h.find("PRIC IND");
       endoBase = h.require("ENDO BASE");
+      // Optional: a hand-made file without it states no factor.
+      conversionFactor = h.find("CONV FACTOR");
       supervision = h.require("PHYSICIAN SUPERVISION OF DIAGNOSTIC PROCEDURES");
       imagingFamily = h.require("DIAGNOSTIC IMAGING FAMILY INDICATOR");
       oppsPeNonFacility = h.require("NON-FACILITY PE USED FOR OPPS PAYMENT AMOUNT");

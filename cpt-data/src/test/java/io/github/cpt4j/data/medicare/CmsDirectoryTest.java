@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +75,42 @@ class CmsDirectoryTest {
     assertTrue(described.contains("clfs 2025-Q1 V1  clfs/CLFS_2025_Q1V1.csv"), described);
     assertTrue(described.contains("dme-rural-zip 2025-Q1"), described);
     assertTrue(described.contains("Part B: clinical lab "), described);
+  }
+
+  @Test
+  void aQppFileAloneRefusesProvidersItIsNotFor(@TempDir Path dir) throws IOException {
+    // Issue 11 item 7. 99213 in 01182-18, 2026: 3.14024 RVUs x 33.5675 = 105.41 for a qualifying
+    // APM participant; for anyone else the QPP file's factor is the wrong one.
+    Path in2026 = Files.createDirectories(dir.resolve("2026"));
+    for (String name : List.of("PPRRVU2026_Jan_QPP-subset.csv", "GPCI2026_Jan-subset.csv")) {
+      Files.copy(CmsFiles.file("2026/" + name), in2026.resolve(name));
+    }
+    PricingContext plain =
+        PricingContext.of(
+            LocalDate.of(2026, 2, 2), Locality.parse("01182-18"), Setting.NON_FACILITY);
+    CmsDirectory qppOnly = CmsDirectory.load(dir);
+    assertEquals(
+        Optional.of(new BigDecimal("105.41")),
+        qppOnly
+            .releases()
+            .price(ClaimLine.parse("99213"), plain.withQualifyingApmParticipant(true))
+            .amount());
+    assertEquals(
+        Optional.of(UnpricedReason.CONVERSION_FACTOR_MISMATCH),
+        qppOnly.releases().price(ClaimLine.parse("99213"), plain).reason());
+    // With its non-QPP sibling, the non-QPP file serves both, checked against the dated table.
+    Files.copy(
+        CmsFiles.file("2026/PPRRVU2026_Jan_nonQPP-subset.csv"),
+        in2026.resolve("PPRRVU2026_Jan_nonQPP-subset.csv"));
+    CmsDirectory pair = CmsDirectory.load(dir);
+    assertEquals(
+        Optional.of(new BigDecimal("104.89")),
+        pair.releases().price(ClaimLine.parse("99213"), plain).amount());
+    assertEquals(
+        Optional.of(new BigDecimal("105.41")),
+        pair.releases()
+            .price(ClaimLine.parse("99213"), plain.withQualifyingApmParticipant(true))
+            .amount());
   }
 
   @Test

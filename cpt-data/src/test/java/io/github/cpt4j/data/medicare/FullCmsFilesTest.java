@@ -9,6 +9,7 @@ import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.ZipLocalityTable;
+import io.github.cpt4j.fee.medicare.pfs.ConversionFactors;
 import io.github.cpt4j.fee.medicare.pfs.GpciTable;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.OppsCap;
@@ -124,24 +125,68 @@ class FullCmsFilesTest {
     Locality losAngeles = Locality.parse("01182-18");
     assertEquals(
         january.find(losAngeles).orElseThrow().work(), july.find(losAngeles).orElseThrow().work());
-    MedicareFeeSchedule pfs2026 =
-        MedicareFeeSchedule.builder()
-            .rvus(nonQpp)
-            .gpcis(january)
-            .conversionFactors(ConversionFactorFile.read(CmsFiles.file("conversion-factors.csv")))
-            .effective(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31))
-            .build();
+    ConversionFactors factors = ConversionFactorFile.read(CmsFiles.file("conversion-factors.csv"));
+    MedicareFeeSchedule pfs2026 = schedule2026(nonQpp, january, factors);
+    MedicareFeeSchedule qp2026 = schedule2026(qpp, january, factors);
     PricingContext context =
         PricingContext.of(LocalDate.of(2026, 2, 2), losAngeles, Setting.NON_FACILITY);
+    PricingContext qualifying = context.withQualifyingApmParticipant(true);
     // (1.30 x 1.041 + 1.46 x 1.183 + 0.09 x 0.664) = 3.14024; x 33.4009 = 104.8868..., x 33.5675 =
     // 105.4100...
     assertEquals(
         new BigDecimal("104.89"), pfs2026.price(ClaimLine.parse("99213"), context).amountOrThrow());
     assertEquals(
         new BigDecimal("105.41"),
-        pfs2026
-            .price(ClaimLine.parse("99213"), context.withQualifyingApmParticipant(true))
-            .amountOrThrow());
+        qp2026.price(ClaimLine.parse("99213"), qualifying).amountOrThrow());
+  }
+
+  @Test
+  void eachOf2026sRelativeValueFilesPricesOnlyWithTheFactorItStates() throws Exception {
+    // Issue 11 item 7: the CONV FACTOR column is 33.5675 in the QPP file and 33.4009 in the
+    // non-QPP file; a file priced with the other factor is refused, naming both.
+    RvuTable qpp = RvuFile.read(CmsFiles.file("2026/PPRRVU2026_Jan_QPP-subset.csv"));
+    RvuTable nonQpp = RvuFile.read(CmsFiles.file("2026/PPRRVU2026_Jan_nonQPP-subset.csv"));
+    assertEquals(java.util.Optional.of(new BigDecimal("33.5675")), qpp.conversionFactor());
+    assertEquals(java.util.Optional.of(new BigDecimal("33.4009")), nonQpp.conversionFactor());
+    assertEquals(
+        java.util.Optional.of(new BigDecimal("32.3465")),
+        RvuFile.read(CmsFiles.file("2025/quarterly/PPRRVU25_JAN.csv")).conversionFactor());
+    GpciTable january =
+        GpciFile.read(
+            CmsFiles.file("2026/GPCI2026_Jan-subset.csv"), GpciFile.WorkGpci.WITHOUT_FLOOR);
+    ConversionFactors factors = ConversionFactorFile.read(CmsFiles.file("conversion-factors.csv"));
+    PricingContext plain =
+        PricingContext.of(
+            LocalDate.of(2026, 2, 2), Locality.parse("01182-18"), Setting.NON_FACILITY);
+    PricingContext qualifying = plain.withQualifyingApmParticipant(true);
+    FeeResult qppForPlain =
+        schedule2026(qpp, january, factors).price(ClaimLine.parse("99213"), plain);
+    assertEquals(
+        java.util.Optional.of(io.github.cpt4j.fee.UnpricedReason.CONVERSION_FACTOR_MISMATCH),
+        qppForPlain.reason());
+    assertTrue(
+        qppForPlain.detail().contains("states conversion factor 33.5675")
+            && qppForPlain.detail().contains("not a qualifying APM participant is 33.4009"),
+        qppForPlain.detail());
+    FeeResult nonQppForQualifying =
+        schedule2026(nonQpp, january, factors).price(ClaimLine.parse("99213"), qualifying);
+    assertEquals(
+        java.util.Optional.of(io.github.cpt4j.fee.UnpricedReason.CONVERSION_FACTOR_MISMATCH),
+        nonQppForQualifying.reason());
+    assertTrue(
+        nonQppForQualifying.detail().contains("states conversion factor 33.4009")
+            && nonQppForQualifying.detail().contains("qualifying APM participant is 33.5675"),
+        nonQppForQualifying.detail());
+  }
+
+  private static MedicareFeeSchedule schedule2026(
+      RvuTable rvus, GpciTable gpcis, ConversionFactors factors) {
+    return MedicareFeeSchedule.builder()
+        .rvus(rvus)
+        .gpcis(gpcis)
+        .conversionFactors(factors)
+        .effective(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31))
+        .build();
   }
 
   @Test

@@ -103,6 +103,46 @@ class LoadersTest {
   }
 
   @Test
+  void theConvFactorColumnIsTheTablesConversionFactor() throws Exception {
+    assertEquals(
+        Optional.of(new BigDecimal("32.3465")), rvus(LoaderFixtures.rvu2025()).conversionFactor());
+    assertEquals(
+        Optional.of(new BigDecimal("33.5675")), rvus(LoaderFixtures.rvu2026()).conversionFactor());
+    // Blank everywhere: the file states no factor.
+    assertEquals(
+        Optional.empty(),
+        rvus(LoaderFixtures.rvu2025().replace(",32.3465,", ",,")).conversionFactor());
+  }
+
+  @Test
+  void refusesAFileThatStatesTwoConversionFactors() {
+    String mixed =
+        LoaderFixtures.RVU_2025_HEADER
+            + "\n"
+            + String.join(
+                "\n",
+                LoaderFixtures.RVU_2025_ROWS.get(0),
+                LoaderFixtures.RVU_2025_ROWS.get(1),
+                LoaderFixtures.RVU_2025_ROWS.get(4).replace("32.3465", "33.4009"))
+            + "\n";
+    DataLoadException e = assertThrows(DataLoadException.class, () -> rvus(mixed));
+    assertEquals(13, e.line(), e.getMessage());
+    assertEquals(25, e.column(), e.getMessage());
+    assertTrue(
+        e.problem()
+            .startsWith(
+                "CONV FACTOR: expected the conversion factor of the rest of the file, 32.3465"
+                    + " (first stated on line 11)"),
+        e.getMessage());
+    assertTrue(e.problem().contains("found \"33.4009\""), e.getMessage());
+    String zero = LoaderFixtures.rvu2025().replace(",32.3465,", ",0.0000,");
+    assertTrue(
+        assertThrows(DataLoadException.class, () -> rvus(zero))
+            .problem()
+            .startsWith("CONV FACTOR: expected a conversion factor greater than 0"));
+  }
+
+  @Test
   void namesAMissingOrRenamedColumn() {
     String renamed = LoaderFixtures.rvu2025().replace("WORK,NON-FAC", "WORKS,NON-FAC");
     DataLoadException e = assertThrows(DataLoadException.class, () -> rvus(renamed));

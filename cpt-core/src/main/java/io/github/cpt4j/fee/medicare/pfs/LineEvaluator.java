@@ -25,7 +25,14 @@ import java.util.Optional;
  * different rows; the selected row missing (26 or TC the PC/TC indicator does not allow, 53 without
  * a row, a code priced only with a row modifier); a status not priced from RVUs (C, and R without
  * RVUs, are contractor-priced; others are not paid); no locality; no GPCIs for it; no conversion
- * factor.
+ * factor; a conversion factor other than the one the relative value file states.
+ *
+ * <p>Why the factor check is here, per line, and not in {@link
+ * MedicareFeeSchedule.Builder#build()}: which factor applies depends on the date of service and on
+ * whether the provider is a qualifying APM participant, and both come with each claim's context. A
+ * schedule over the 2026 file for qualifying participants is right for their claims and wrong for
+ * everyone else's, so refusing it at build time would refuse a schedule that prices some claims
+ * correctly; refusing the lines it would misprice is both safe and precise.
  *
  * <p>Immutable and thread-safe.
  */
@@ -38,6 +45,11 @@ public final class LineEvaluator {
   private final Gpci gpci;
   private final ConversionFactor conversionFactor;
 
+  /**
+   * The factor the relative value file states when it is not {@link #conversionFactor}; else null.
+   */
+  private final BigDecimal otherStatedFactor;
+
   LineEvaluator(MedicareFeeSchedule schedule, PricingContext context) {
     this.schedule = schedule;
     this.context = context;
@@ -45,6 +57,22 @@ public final class LineEvaluator {
     this.locality = localityOf(context);
     this.gpci = gpciOf(schedule, locality);
     this.conversionFactor = conversionFactorOf(schedule, context);
+    this.otherStatedFactor = otherStatedFactor(schedule, conversionFactor);
+  }
+
+  /**
+   * The conversion factor the relative value file states (its CONV FACTOR column) when it differs
+   * from the factor in force, or null. The file's payment amounts were computed with its factor;
+   * from 2026 CMS publishes a file per factor (qualifying APM participants and everyone else, CY
+   * 2026 PFS final rule), so a mismatch means the wrong file for this provider or date.
+   */
+  private static BigDecimal otherStatedFactor(
+      MedicareFeeSchedule schedule, ConversionFactor inForce) {
+    if (inForce == null) {
+      return null;
+    }
+    BigDecimal stated = schedule.rvus().conversionFactor().orElse(null);
+    return stated == null || stated.compareTo(inForce.amount()) == 0 ? null : stated;
   }
 
   private static boolean covers(MedicareFeeSchedule schedule, PricingContext context) {
@@ -81,7 +109,28 @@ public final class LineEvaluator {
 
   /** Returns the schedule's one answer for {@code line}. */
   public LineEvaluation evaluate(ClaimLine line) {
-    return evaluate(schedule, context, dateCovered, locality, gpci, conversionFactor, line);
+    return evaluate(
+        schedule, context, dateCovered, locality, gpci, conversionFactor, otherStatedFactor, line);
+  }
+
+  /** The detail of a conversion factor other than the file's: both factors, and what to do. */
+  private static String mismatch(
+      MedicareFeeSchedule schedule,
+      PricingContext context,
+      ConversionFactor conversionFactor,
+      BigDecimal otherStatedFactor) {
+    return "the relative value file of "
+        + schedule.name()
+        + " states conversion factor "
+        + otherStatedFactor.toPlainString()
+        + ", but the factor in force on "
+        + context.dateOfService()
+        + (context.qualifyingApmParticipant()
+            ? " for a qualifying APM participant"
+            : " for a provider who is not a qualifying APM participant")
+        + " is "
+        + conversionFactor.amount().toPlainString()
+        + ": load the relative value file published for that factor";
   }
 
   @SuppressWarnings("TooManyParameters") // the context's inputs, looked up once by the caller
@@ -92,6 +141,7 @@ public final class LineEvaluator {
       Locality locality,
       Gpci gpci,
       ConversionFactor conversionFactor,
+      BigDecimal otherStatedFactor,
       ClaimLine line) {
     ProcedureCode code = line.code(); // the null check
     RvuTable rvus = schedule.rvus();
@@ -137,6 +187,12 @@ public final class LineEvaluator {
           "no conversion factor for "
               + context.dateOfService()
               + (context.qualifyingApmParticipant() ? " (qualifying APM participant)" : ""),
+          entry);
+    }
+    if (otherStatedFactor != null) {
+      return refuse(
+          UnpricedReason.CONVERSION_FACTOR_MISMATCH,
+          mismatch(schedule, context, conversionFactor, otherStatedFactor),
           entry);
     }
     return calculate(schedule, context, locality, gpci, conversionFactor, entry);

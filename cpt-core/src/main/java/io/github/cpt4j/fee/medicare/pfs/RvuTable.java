@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.index.PackedIndex;
 import io.github.cpt4j.modifier.Modifier;
+import java.math.BigDecimal;
 import java.time.Year;
 import java.util.Collection;
 import java.util.Optional;
@@ -18,6 +19,12 @@ import java.util.Optional;
  * <p>A relative value file is for one year (its title row says which), and its values are paid only
  * with that year's conversion factor: a {@link MedicareFeeSchedule} over a table with a year prices
  * dates of service of that year only.
+ *
+ * <p>A CMS file also states the conversion factor its payment amounts were computed with (its
+ * {@code CONV FACTOR} column, one value for the whole file); from 2026 CMS publishes one file for
+ * qualifying APM participants and one for everyone else, with the same relative values and
+ * different factors. A schedule over a table that states its factor refuses to price a line with
+ * any other factor ({@link io.github.cpt4j.fee.UnpricedReason#CONVERSION_FACTOR_MISMATCH}).
  *
  * <pre>{@code
  * RvuTable rvus = RvuTable.of(entries);
@@ -35,16 +42,21 @@ public final class RvuTable {
   /** The year the file is for, or null when it does not say. */
   private final Year year;
 
-  private RvuTable(RvuTable rows, Year year) {
+  /** The conversion factor the file states, or null when it does not say. */
+  private final BigDecimal conversionFactor;
+
+  private RvuTable(RvuTable rows, Year year, BigDecimal conversionFactor) {
     this.entries = rows.entries;
     this.index = rows.index;
     this.codesPresent = rows.codesPresent;
     this.year = year;
+    this.conversionFactor = conversionFactor;
   }
 
   private RvuTable(ImmutableList<RvuEntry> entries) {
     this.entries = entries;
     this.year = null;
+    this.conversionFactor = null;
     int[] keys = new int[entries.size()];
     long[] present = new long[(ProcedureCode.PACKED_BOUND + 63) / 64];
     for (int i = 0; i < keys.length; i++) {
@@ -93,12 +105,39 @@ public final class RvuTable {
 
   /** Returns the same rows, for {@code newYear}. */
   public RvuTable withYear(Year newYear) {
-    return new RvuTable(this, requireNonNull(newYear, "newYear"));
+    return new RvuTable(this, requireNonNull(newYear, "newYear"), conversionFactor);
   }
 
   /** Returns the same rows without a year. */
   public RvuTable withoutYear() {
-    return year == null ? this : new RvuTable(this, null);
+    return year == null ? this : new RvuTable(this, null, conversionFactor);
+  }
+
+  /**
+   * Returns the conversion factor the rows were published with, when known (the {@code CONV FACTOR}
+   * column of a CMS file, such as 33.4009 in the 2026 non-QPP file and 33.5675 in the QPP file);
+   * empty when the rows do not say, and then a schedule over them pays with whichever factor is in
+   * force.
+   */
+  public Optional<BigDecimal> conversionFactor() {
+    return Optional.ofNullable(conversionFactor);
+  }
+
+  /**
+   * Returns the same rows, stating {@code factor} as the conversion factor they are paid with.
+   *
+   * @throws IllegalArgumentException if {@code factor} is not positive
+   */
+  public RvuTable withConversionFactor(BigDecimal factor) {
+    if (requireNonNull(factor, "factor").signum() <= 0) {
+      throw new IllegalArgumentException("a conversion factor is positive: " + factor);
+    }
+    return new RvuTable(this, year, factor);
+  }
+
+  /** Returns the same rows without a stated conversion factor. */
+  public RvuTable withoutConversionFactor() {
+    return conversionFactor == null ? this : new RvuTable(this, year, null);
   }
 
   /** Returns the row of {@code code} with {@code modifier} (empty: the global row), if any. */
@@ -153,6 +192,13 @@ public final class RvuTable {
 
   @Override
   public String toString() {
-    return "RvuTable(" + entries.size() + " rows" + (year == null ? "" : ", " + year) + ")";
+    return "RvuTable("
+        + entries.size()
+        + " rows"
+        + (year == null ? "" : ", " + year)
+        + (conversionFactor == null
+            ? ""
+            : ", conversion factor " + conversionFactor.toPlainString())
+        + ")";
   }
 }
