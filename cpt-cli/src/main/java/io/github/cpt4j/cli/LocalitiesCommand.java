@@ -27,7 +27,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
@@ -64,8 +63,6 @@ final class LocalitiesCommand implements Callable<Integer> {
   private final PricingData data;
 
   @Spec private CommandSpec spec;
-
-  @ParentCommand private CptCommand cpt;
 
   @Option(
       names = "--state",

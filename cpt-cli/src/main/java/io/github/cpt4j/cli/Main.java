@@ -17,8 +17,10 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
@@ -48,7 +50,8 @@ public final class Main {
   public static void main(String[] args) {
     boolean interactive = Terminal.isInteractive();
     PrintWriter out = StandardOutput.over(new FileOutputStream(FileDescriptor.out), interactive);
-    PrintWriter err = new PrintWriter(System.err, true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()), true);
     int status = run(args, System.in, out, err, interactive, new MedicareData());
     out.flush();
     err.flush();

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,7 +120,8 @@ final class ScrubCommand implements Callable<Integer> {
           "--output must not be the file of " + overwritten.get() + ", which it would overwrite");
     }
     NcciEdits edits = NcciTables.load(ptp, mue);
-    BatchScrub scrub = new BatchScrub(edits, date == null ? LocalDate.now() : date);
+    BatchScrub scrub =
+        new BatchScrub(edits, date == null ? LocalDate.now(Clock.systemDefaultZone()) : date);
     BatchScrub.Summary summary;
     // The output is a temporary file renamed into place on success (see Destination), opened only
     // once the input's header is known to be good.

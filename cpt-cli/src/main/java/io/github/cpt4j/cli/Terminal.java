@@ -12,6 +12,8 @@ final class Terminal {
    * Returns whether standard input and output are a terminal. Java cannot ask about standard error
    * alone; a console is the usual proxy, and {@code cpt ... 2>log} is rare enough.
    */
+  // On the Java 17 this targets, a null console is how the JDK says the streams are redirected.
+  @SuppressWarnings("SystemConsoleNull")
   static boolean isInteractive() {
     Console console = System.console();
     if (console == null) {

@@ -158,6 +158,7 @@ class BatchFailureTest {
 
   @ParameterizedTest
   @EnumSource(Format.class)
+  @SuppressWarnings("InputStreamSlowMultibyteRead") // a byte at a time is the point
   void failingInputEndsTheRun(Format format) {
     if (format == Format.TABLE) {
       return;

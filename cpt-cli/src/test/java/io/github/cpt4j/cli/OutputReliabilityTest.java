@@ -80,6 +80,7 @@ class OutputReliabilityTest {
   }
 
   /** Standard input that gives some rows, then fails like a disk. */
+  @SuppressWarnings("InputStreamSlowMultibyteRead") // a byte at a time is the point
   private static InputStream failingAfter(String rows) {
     return new SequenceInputStream(
         new ByteArrayInputStream(rows.getBytes(StandardCharsets.UTF_8)),

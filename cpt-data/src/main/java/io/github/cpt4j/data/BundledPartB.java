@@ -143,7 +143,7 @@ final class BundledPartB {
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
-      String[] tokens = line.trim().split(" +");
+      String[] tokens = line.trim().split(" +", -1);
       try {
         for (int i = 1; i < tokens.length; i++) {
           String token = tokens[i];

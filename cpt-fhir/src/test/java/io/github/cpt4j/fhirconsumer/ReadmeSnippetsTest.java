@@ -93,7 +93,7 @@ class ReadmeSnippetsTest {
     String errors =
         diagnostics.getDiagnostics().stream()
             .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-            .map(d -> describe(d, shown))
+            .map(ReadmeSnippetsTest::describe)
             .collect(Collectors.joining("\n"));
     assertEquals("", errors);
     assertTrue(ok);
@@ -129,8 +129,7 @@ class ReadmeSnippetsTest {
     return Pattern.compile("\\b[A-Z][\\w.<>, ]*\\s+" + variable + "\\s*=").matcher(code).find();
   }
 
-  private static String describe(
-      Diagnostic<? extends JavaFileObject> d, Map<String, String> shown) {
+  private static String describe(Diagnostic<? extends JavaFileObject> d) {
     String name = d.getSource() == null ? "?" : d.getSource().getName();
     return name + ":" + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT);
   }

@@ -42,6 +42,7 @@ public final class FeeScheduleFiles implements Serializable {
   }
 
   /** A file's name (for messages) and content. */
+  @SuppressWarnings("ArrayRecordComponent") // a serializable holder, never compared
   record NamedBytes(String name, byte[] bytes) implements Serializable {
     private static final long serialVersionUID = 1L;
 

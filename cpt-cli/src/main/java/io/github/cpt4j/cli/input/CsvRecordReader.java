@@ -46,6 +46,7 @@ public final class CsvRecordReader implements Closeable {
   public static final int MAX_LINES_PER_RECORD = 64;
 
   /** One record, or why its line is not one. */
+  @SuppressWarnings("JavaLangClash") // a CSV record; always used as CsvRecordReader.Record
   public record Record(long line, List<String> fields, Optional<String> problem) {
 
     /** Creates a record. */

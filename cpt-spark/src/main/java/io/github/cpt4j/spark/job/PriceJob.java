@@ -9,7 +9,10 @@ import io.github.cpt4j.spark.PricingCounters;
 import io.github.cpt4j.spark.PricingOptions;
 import io.github.cpt4j.spark.SparkClaimPricing;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -177,7 +180,8 @@ public final class PriceJob implements Callable<Integer> {
       description = "Partitions to shuffle claims into; default: Spark's choice.")
   private int partitions;
 
-  private PrintWriter err = new PrintWriter(System.err, true);
+  private PrintWriter err =
+      new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()), true);
 
   /** Runs the job and exits with its status. */
   public static void main(String[] args) {
@@ -206,7 +210,7 @@ public final class PriceJob implements Callable<Integer> {
   public Integer call() throws IOException {
     checkUsage();
     PricingOptions options =
-        PricingOptions.of(date == null ? LocalDate.now() : date)
+        PricingOptions.of(date == null ? LocalDate.now(Clock.systemDefaultZone()) : date)
             .withParticipating(!nonParticipating)
             .withExplainPriced(explain);
     if (setting != null) {

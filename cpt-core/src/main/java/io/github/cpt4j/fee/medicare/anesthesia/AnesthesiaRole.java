@@ -30,7 +30,9 @@ public enum AnesthesiaRole {
    */
   SUPERVISING_MORE_THAN_FOUR("AD", true, "1", "medical supervision of more than 4 procedures");
 
+  @SuppressWarnings("ImmutableEnumChecker") // Modifier is an immutable value type
   private final Modifier modifier;
+
   private final boolean physician;
   private final BigDecimal share;
   private final String words;

@@ -115,7 +115,7 @@ public final class PartBClaimPricer implements ClaimPricer {
     requireNonNull(partB, "partB");
     requireNonNull(releases, "releases");
     requireNonNull(pipeline, "pipeline");
-    Map<MedicareRelease, MedicareClaimPricer> pricers = new IdentityHashMap<>();
+    IdentityHashMap<MedicareRelease, MedicareClaimPricer> pricers = new IdentityHashMap<>();
     MedicareClaimPricer first = null;
     for (MedicareRelease release : releases.releases()) {
       MedicareClaimPricer pricer = pipeline.apply(release.claimPricer().toBuilder()).build();

@@ -27,6 +27,7 @@ public enum RowModifier {
   /** {@code 53}: the discontinued procedure row. */
   DISCONTINUED(Modifier.DISCONTINUED);
 
+  @SuppressWarnings("ImmutableEnumChecker") // Modifier is an immutable value type
   private final Modifier modifier;
 
   RowModifier(Modifier modifier) {
