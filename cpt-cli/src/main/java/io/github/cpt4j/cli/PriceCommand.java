@@ -31,8 +31,8 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -314,7 +314,7 @@ final class PriceCommand implements Callable<Integer> {
         new PricingDefaults(
             defaultLocality(),
             setting == null ? Setting.NON_FACILITY : setting.value(),
-            date == null ? LocalDate.now(Clock.systemDefaultZone()) : date,
+            date == null ? LocalDate.now(ZoneId.systemDefault()) : date,
             // --zip is also where the patient lives, for the DMEPOS fee schedule.
             Optional.ofNullable(location == null ? null : location.zip).map(ZipCode::digits),
             practitioner == null ? PractitionerType.PHYSICIAN : practitioner,

@@ -13,8 +13,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +121,7 @@ final class ScrubCommand implements Callable<Integer> {
     }
     NcciEdits edits = NcciTables.load(ptp, mue);
     BatchScrub scrub =
-        new BatchScrub(edits, date == null ? LocalDate.now(Clock.systemDefaultZone()) : date);
+        new BatchScrub(edits, date == null ? LocalDate.now(ZoneId.systemDefault()) : date);
     BatchScrub.Summary summary;
     // The output is a temporary file renamed into place on success (see Destination), opened only
     // once the input's header is known to be good.

@@ -12,8 +12,8 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
-import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
@@ -210,7 +210,7 @@ public final class PriceJob implements Callable<Integer> {
   public Integer call() throws IOException {
     checkUsage();
     PricingOptions options =
-        PricingOptions.of(date == null ? LocalDate.now(Clock.systemDefaultZone()) : date)
+        PricingOptions.of(date == null ? LocalDate.now(ZoneId.systemDefault()) : date)
             .withParticipating(!nonParticipating)
             .withExplainPriced(explain);
     if (setting != null) {
