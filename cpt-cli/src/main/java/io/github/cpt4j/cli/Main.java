@@ -121,16 +121,27 @@ public final class Main {
     commandLine.addSubcommand(new CommandLine.HelpCommand());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.registerConverter(Format.class, Main::format);
-    // One converter per value type for every command, instead of a converter class per option:
-    // the value types' own parsers, their IllegalArgumentException made picocli's.
+    registerValueConverters(commandLine);
+    commandLine.setParameterExceptionHandler((e, args) -> usageError(e, top.debug()));
+    commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, cmd, top.debug()));
+    return commandLine;
+  }
+
+  /**
+   * Registers one converter per value type the pricing options read (ZIP code, locality, setting,
+   * place of service, practitioner, date), instead of a converter class per option: the value
+   * types' own parsers, their {@code IllegalArgumentException} made picocli's. Public so that other
+   * command lines over the same options, such as the Spark job's, read them alike.
+   *
+   * @return {@code commandLine}
+   */
+  public static CommandLine registerValueConverters(CommandLine commandLine) {
     commandLine.registerConverter(ZipCode.class, parsing(ZipCode::parse));
     commandLine.registerConverter(Locality.class, parsing(Locality::parse));
     commandLine.registerConverter(Setting.class, parsing(Settings::parse));
     commandLine.registerConverter(PlaceOfService.class, parsing(PlaceOfService::parse));
     commandLine.registerConverter(PractitionerType.class, parsing(PractitionerType::parse));
     commandLine.registerConverter(LocalDate.class, PriceCommand::date);
-    commandLine.setParameterExceptionHandler((e, args) -> usageError(e, top.debug()));
-    commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, cmd, top.debug()));
     return commandLine;
   }
 

@@ -1,6 +1,6 @@
 package io.github.cpt4j.spark.job;
 
-import io.github.cpt4j.cli.price.Settings;
+import io.github.cpt4j.cli.Main;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
@@ -14,7 +14,6 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -28,9 +27,7 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code cpt price --input} on Spark: reads a CSV file (or a directory or glob of them) or Parquet,
@@ -102,7 +99,6 @@ public final class PriceJob implements Callable<Integer> {
     @Option(
         names = {"-l", "--locality"},
         paramLabel = "MAC-LOC",
-        converter = LocalityConverter.class,
         description = "Medicare payment locality, such as 13282-99, for rows that give none.")
     private Locality locality;
   }
@@ -110,7 +106,6 @@ public final class PriceJob implements Callable<Integer> {
   @Option(
       names = {"-d", "--date"},
       paramLabel = "YYYY-MM-DD",
-      converter = DateConverter.class,
       description = "Date of service for rows that give none; default today.")
   private LocalDate date;
 
@@ -122,14 +117,12 @@ public final class PriceJob implements Callable<Integer> {
     @Option(
         names = {"-s", "--setting"},
         paramLabel = "SETTING",
-        converter = SettingConverter.class,
         description = "facility or non-facility (default), for rows that give none.")
     private Setting setting;
 
     @Option(
         names = {"-p", "--pos"},
         paramLabel = "NN",
-        converter = PosConverter.class,
         description = "Place-of-service code, such as 11 or 22, for rows that give none.")
     private PlaceOfService pos;
 
@@ -190,7 +183,7 @@ public final class PriceJob implements Callable<Integer> {
 
   /** Runs the job and returns its exit status, without exiting: for tests and embedding. */
   public static int run(String... args) {
-    CommandLine cli = new CommandLine(new PriceJob());
+    CommandLine cli = Main.registerValueConverters(new CommandLine(new PriceJob()));
     cli.setExecutionExceptionHandler(
         (e, line, parsed) -> {
           line.getErr().println("cpt-spark: " + message(e));
@@ -296,55 +289,6 @@ public final class PriceJob implements Callable<Integer> {
         .option("ignoreLeadingWhiteSpace", false)
         .option("ignoreTrailingWhiteSpace", false)
         .csv(output);
-  }
-
-  /** Reads {@code --locality}. */
-  static final class LocalityConverter implements ITypeConverter<Locality> {
-    @Override
-    public Locality convert(String value) {
-      try {
-        return Locality.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
-    }
-  }
-
-  /** Reads {@code --date}. */
-  static final class DateConverter implements ITypeConverter<LocalDate> {
-    @Override
-    public LocalDate convert(String value) {
-      try {
-        return LocalDate.parse(value);
-      } catch (DateTimeParseException e) {
-        throw new TypeConversionException(
-            "'" + value + "' is not a date: expected YYYY-MM-DD, such as 2025-06-01");
-      }
-    }
-  }
-
-  /** Reads {@code --setting}. */
-  static final class SettingConverter implements ITypeConverter<Setting> {
-    @Override
-    public Setting convert(String value) {
-      try {
-        return Settings.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
-    }
-  }
-
-  /** Reads {@code --pos}. */
-  static final class PosConverter implements ITypeConverter<PlaceOfService> {
-    @Override
-    public PlaceOfService convert(String value) {
-      try {
-        return PlaceOfService.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
-    }
   }
 
   /** The version from the jar's manifest. */
