@@ -114,7 +114,9 @@ public final class BatchScrub {
     for (String name : names) {
       if (name.strip().equalsIgnoreCase(EDITS)) {
         throw new IllegalArgumentException(
-            "the input has a column named '" + name + "', which the output adds; rename it");
+            "the input has a column named "
+                + CodeFormatException.quote(name)
+                + ", which the output adds; rename it");
       }
     }
     return names;
@@ -211,12 +213,16 @@ public final class BatchScrub {
         day = dateText.isEmpty() ? defaultDate : RowParser.isoDate(dateText);
       } catch (DateTimeException e) {
         throw new IllegalArgumentException(
-            "date: '" + dateText + "' is not a date: expected YYYY-MM-DD", e);
+            "date: " + CodeFormatException.quote(dateText) + " is not a date: expected YYYY-MM-DD",
+            e);
       }
       if (claimDate == null) {
         claimDate = day;
       } else if (!claimDate.equals(day)) {
-        mixedDate = "the lines of claim '" + claimKey + "' differ in date; a claim has one date";
+        mixedDate =
+            "the lines of claim "
+                + CodeFormatException.quote(claimKey)
+                + " differ in date; a claim has one date";
       }
       return ClaimLine.of(procedure, modifierList, unitCount);
     }
