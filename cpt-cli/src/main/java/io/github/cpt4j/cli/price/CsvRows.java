@@ -47,7 +47,9 @@ final class CsvRows {
   /** Appends one row: the input fields, padded or cut to the header's width, and the outcome. */
   void row(List<String> fields, Outcome outcome, StringBuilder out) {
     for (int i = 0; i < width; i++) {
-      cell(i < fields.size() ? safe(fields.get(i)) : "", i == 0, out);
+      if (i < fields.size()) {
+        input(fields.get(i), i == 0, out);
+      }
       out.append(',');
     }
     if (outcome.isPriced()) {
@@ -56,8 +58,45 @@ final class CsvRows {
     out.append(',');
     cell(outcome.result(), false, out);
     out.append(',');
-    cell(safe(outcome.explanation()), false, out); // it may quote the input
+    String explanation = outcome.explanation();
+    if (!explanation.isEmpty()) {
+      input(explanation, false, out); // it may quote the input
+    }
     out.append('\n');
+  }
+
+  /**
+   * Appends a cell that comes from the input: most are short printable text that needs neither
+   * neutralising nor quotes, which one look at each character tells, before the general path.
+   */
+  private void input(String text, boolean first, StringBuilder out) {
+    if (isPlain(text, first)) {
+      out.append(text);
+    } else {
+      cell(safe(text), first, out);
+    }
+  }
+
+  /**
+   * Tells whether {@code text} is written as it is: no control character, comma or double quote in
+   * it, and no first character that makes it a formula or a comment.
+   */
+  private static boolean isPlain(String text, boolean first) {
+    int n = text.length();
+    if (n == 0) {
+      return true;
+    }
+    char c = text.charAt(0);
+    if (c == '=' || c == '+' || c == '-' || c == '@' || (first && c == '#')) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      c = text.charAt(i);
+      if (c < 0x20 || c == ',' || c == '"') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private String safe(String text) {
