@@ -10,10 +10,8 @@ import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.fee.medicare.Locality;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -207,8 +205,7 @@ public final class BatchPricing {
     requireNonNull(output, "output");
     requireNonNull(format, "format");
     requireNonNull(progress, "progress");
-    try (CsvRecordReader records =
-        new CsvRecordReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+    try (CsvRecordReader records = new CsvRecordReader(in)) {
       CsvRecordReader.Record first = records.next();
       if (first == null) {
         throw new IllegalArgumentException(
