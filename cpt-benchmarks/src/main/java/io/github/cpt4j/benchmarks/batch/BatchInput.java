@@ -23,7 +23,8 @@ import java.util.Set;
  * price identically in plain SQL: status A or R, a global row, no add-on (ZZZ) and multiple
  * procedure indicator 0, 2 or 9 (indicators 1 and 3 to 7 and add-on codes need claim rules a
  * one-statement peer does not have). Modifiers: 26 or TC on split diagnostic tests, 50 on
- * bilateral-eligible surgery, 59 or 25 (no effect on the amount). A code appears at most once per
+ * bilateral-eligible surgery, 59 or 25 (no effect on the amount), and 25 on every visit in a claim
+ * with a procedure that has a global period, as billing requires. A code appears at most once per
  * claim, so no line pairs up with another as a bilateral pair. The ranking of modifier 51
  * (indicator 2: 100% for the highest, 50% for the others) does apply, and both pricers do it.
  *
@@ -46,7 +47,18 @@ public final class BatchInput {
   private final List<Code> common = new ArrayList<>();
   private final List<Code> any = new ArrayList<>();
 
-  private record Code(String code, boolean pcTc, boolean bilateral) {}
+  /**
+   * A code the generator may bill.
+   *
+   * @param surgery a global period of 000, 010 or 090: a visit on its day needs modifier 25
+   */
+  private record Code(String code, boolean pcTc, boolean bilateral, boolean surgery) {
+
+    /** An evaluation and management visit (99202-99499), which the global surgery rule reads. */
+    boolean visit() {
+      return code.compareTo("99202") >= 0 && code.compareTo("99499") <= 0;
+    }
+  }
 
   private BatchInput(Path rvuFile) throws IOException {
     Set<String> commonCodes = new HashSet<>(COMMON);
@@ -73,7 +85,8 @@ public final class BatchInput {
         if (!(split || pcTc.equals("0") || pcTc.equals("9"))) {
           continue;
         }
-        Code c = new Code(code, split, bilat.equals("1") && mult.equals("2"));
+        boolean surgery = global.equals("000") || global.equals("010") || global.equals("090");
+        Code c = new Code(code, split, bilat.equals("1") && mult.equals("2"), surgery);
         any.add(c);
         if (commonCodes.contains(code)) {
           common.add(c);
@@ -106,6 +119,7 @@ public final class BatchInput {
       long written = 0;
       int claim = 0;
       Set<String> inClaim = new HashSet<>();
+      List<Code> codes = new ArrayList<>();
       StringBuilder line = new StringBuilder(64);
       while (written < lines) {
         claim++;
@@ -115,17 +129,27 @@ public final class BatchInput {
         String date =
             String.format("2025-%02d-%02d", 1 + random.nextInt(12), 1 + random.nextInt(28));
         inClaim.clear();
+        codes.clear();
+        boolean surgeryDay = false;
         for (int i = 0; i < size; i++) {
           Code c;
           do {
             c = random.nextInt(10) < 7 ? pick(common, random) : pick(any, random);
           } while (!inClaim.add(c.code()));
+          codes.add(c);
+          surgeryDay |= c.surgery();
+        }
+        for (Code c : codes) {
           String modifiers = "";
           int m = random.nextInt(10);
           if (c.pcTc() && m < 6) {
             modifiers = m < 3 ? "26" : "TC";
           } else if (c.bilateral() && m < 2) {
             modifiers = "50";
+          } else if (c.visit() && surgeryDay) {
+            // As a real claim bills it: a visit on the day of a procedure with a global period is
+            // denied without 25 (Claims Processing Manual ch. 12 §40.1), which no SQL peer models.
+            modifiers = "25";
           } else if (m == 9) {
             modifiers = c.code().startsWith("99") ? "25" : "59";
           }

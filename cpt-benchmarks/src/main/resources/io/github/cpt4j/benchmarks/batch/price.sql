@@ -5,9 +5,12 @@
 -- amount = (work RVU x work GPCI + PE RVU x PE GPCI + MP RVU x MP GPCI) x CF, with the PE of the
 -- other setting where the row marks this one NA; modifier 26 or TC picks that row; modifier 50
 -- on bilateral indicator 1 pays 150%; among a claim's lines with multiple procedure indicator 2
--- the highest amount is paid in full and the others at 50% (ties: the earlier line first).
+-- the highest amount is paid in full and the others at 50% (ties: the lower code first, as the
+-- claim pricer's stable key orders them, then the earlier line).
 -- A row without relative values (status R rows of zeros) is contractor-priced: no amount.
--- Exact decimals throughout, rounded once, half-up, to cents.
+-- As CMS posts a fee schedule (README "Rounding rules"): the exact one-unit amount is rounded to
+-- the cent, the posted fee; units and every percentage multiply it, and the line is rounded once
+-- more, half-up, to cents. Exact decimals throughout.
 COPY (
   WITH
   rvu AS (
@@ -42,20 +45,23 @@ COPY (
         + CASE WHEN l.setting = 'facility' AND NOT (r.f_na AND NOT r.nf_na)
                  OR l.setting = 'non-facility' AND r.nf_na AND NOT r.f_na
                THEN r.f_pe ELSE r.nf_pe END * g.pe
-        + r.mp * g.mp) * r.cf
-        * CASE WHEN l.modifiers = '50' AND r.bilat = '1' THEN 1.5 ELSE 1 END
-        * CAST(l.units AS INTEGER) AS fee
+        + r.mp * g.mp) * r.cf AS exact,
+      CASE WHEN l.modifiers = '50' AND r.bilat = '1' THEN 1.5 ELSE 1 END
+        * CAST(l.units AS INTEGER) AS share
     FROM lines l
     JOIN gpci g ON g.locality = l.locality
     JOIN rvu r ON r.code = l.code
       AND r.modifier = CASE WHEN l.modifiers IN ('26', 'TC') THEN l.modifiers ELSE '' END
   ),
+  fees AS (
+    SELECT *, round(exact, 2) * share AS fee FROM priced
+  ),
   ranked AS (
     SELECT *,
       CASE WHEN mult = '2'
-           THEN row_number() OVER (PARTITION BY claim, mult = '2' ORDER BY fee DESC, n)
+           THEN row_number() OVER (PARTITION BY claim, mult = '2' ORDER BY fee DESC, code, n)
            ELSE 1 END AS rank
-    FROM priced
+    FROM fees
   )
   SELECT claim, code, modifiers, units, locality, setting, date,
          CASE WHEN NOT no_rvus
