@@ -8,8 +8,9 @@
 #   CPT4J_CMS_DIR=/path/to/cms cpt-benchmarks/batch.sh [LINES [RUNS]]
 #
 # LINES defaults to 1000000 and RUNS to 5; the median of the runs is reported, after one untimed
-# warm-up run of each (file cache). The input is generated once per size by
-# io.github.cpt4j.benchmarks.batch.BatchInput (fixed seed) under cpt-benchmarks/target/batch/.
+# warm-up run of each (file cache). The input is generated once per size (again when the generator
+# changes) by io.github.cpt4j.benchmarks.batch.BatchInput (fixed seed) under
+# cpt-benchmarks/target/batch/.
 # The pricers run alternately, so load from other processes hits both alike; the machine's load
 # average before and after is recorded. Extra JVM options for cpt go in CPT_JAVA_OPTS, which the
 # launcher reads. 10000000 lines take about 500 MB of input and 1.2 GB of outputs on disk.
@@ -39,7 +40,9 @@ fi
 work="$here/target/batch"
 mkdir -p "$work"
 input="$work/lines-$lines.csv"
-if [ ! -f "$input" ]; then
+# Generated again when the generator's source is newer than the lines.
+generator="$here/src/main/java/io/github/cpt4j/benchmarks/batch/BatchInput.java"
+if [ ! -f "$input" ] || [ "$generator" -nt "$input" ]; then
   echo "Generating $lines lines ..." >&2
   java -cp "$bench_jar" io.github.cpt4j.benchmarks.batch.BatchInput "$rvu" "$lines" "$input"
 fi
