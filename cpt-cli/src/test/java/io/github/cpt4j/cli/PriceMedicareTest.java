@@ -171,9 +171,12 @@ class PriceMedicareTest {
         List.of("priced", "global_surgery", "priced", "priced", "priced", "priced"),
         rows.stream().skip(1).map(row -> row.getField(5)).toList(),
         r::toString);
-    assertTrue(
-        rows.get(2).getField(6).startsWith("99213 on the day of 20610 (line 1, global period 000)"),
-        rows.get(2)::toString);
+    String why = rows.get(2).getField(6);
+    String message = "99213 on the day of 20610 (line 1, global period 000)";
+    assertTrue(why.startsWith(message), why);
+    // The message once, then the step that denied the line, by name.
+    assertEquals(why.indexOf(message), why.lastIndexOf(message), why);
+    assertTrue(why.endsWith("; global-surgery: denied"), why);
     assertEquals(rows.get(4).getField(4), rows.get(6).getField(4)); // the visit, paid alike
   }
 
