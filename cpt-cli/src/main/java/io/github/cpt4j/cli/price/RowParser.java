@@ -361,7 +361,7 @@ public final class RowParser {
    */
   static LocalDate isoDate(String s) {
     if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
-      throw new DateTimeException("not YYYY-MM-DD: " + s);
+      throw new DateTimeException("not YYYY-MM-DD: " + CodeFormatException.quote(s));
     }
     return LocalDate.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10));
   }

@@ -143,7 +143,7 @@ class NcciLoadersTest {
     assertPtpError(
         "Column 1\tColumn 2\tEffective\n27447\t20610\t20020101\n",
         "test-ptp.txt, line 1: missing column \"*=IN EXISTENCE PRIOR TO 1996\" (renamed or"
-            + " removed?); the header has [COLUMN 1, COLUMN 2, EFFECTIVE]");
+            + " removed?); the header has '[COLUMN 1, COLUMN 2, EFFECTIVE]'");
     assertPtpError(
         MUE_HEADER + "27447,1,1 Line Edit,r\n",
         "test-ptp.txt: no header row starting with \"Column 1\", \"Column 2\" in the first 50"
