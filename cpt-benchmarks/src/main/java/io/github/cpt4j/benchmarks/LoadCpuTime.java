@@ -14,8 +14,8 @@ import java.util.Locale;
 /**
  * The loads of {@link LoadBenchmark} (cpt4j, the plain CSV loader, the Guava one) interleaved in
  * one JVM, timed by the loading thread's CPU time: a check of their ratios that a busy machine
- * disturbs less than JMH's wall-clock times, where the implementations run one after the other.
- * Not a replacement for JMH on a quiet machine.
+ * disturbs less than JMH's wall-clock times, where the implementations run one after the other. Not
+ * a replacement for JMH on a quiet machine.
  *
  * <pre>
  * CPT4J_CMS_DIR=/path/to/cms java -cp cpt-benchmarks/target/benchmarks.jar \
