@@ -148,7 +148,8 @@ final class LocalitiesCommand implements Callable<Integer> {
     if (shown == 0 && state != null) {
       spec.commandLine()
           .getErr()
-          .println(spec.qualifiedName() + ": no locality in state '" + state + "'");
+          .println(
+              spec.qualifiedName() + ": no locality in state " + CodeFormatException.quote(state));
       return ExitStatus.INVALID_INPUT;
     }
     return ExitStatus.OK;

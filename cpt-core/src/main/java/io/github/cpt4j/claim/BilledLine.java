@@ -85,7 +85,9 @@ public final class BilledLine {
         date = LocalDate.parse(day);
       } catch (DateTimeParseException e) {
         throw new IllegalArgumentException(
-            "a date of service is YYYY-MM-DD, such as 2025-06-02, not '" + day + "'", e);
+            "a date of service is YYYY-MM-DD, such as 2025-06-02, not "
+                + CodeFormatException.quote(day),
+            e);
       }
       s = s.substring(0, on).strip();
     }
@@ -98,7 +100,9 @@ public final class BilledLine {
         charge = new BigDecimal(amount);
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(
-            "a billed charge is a decimal number such as 2400.00, not '" + amount + "'", e);
+            "a billed charge is a decimal number such as 2400.00, not "
+                + CodeFormatException.quote(amount),
+            e);
       }
       billed = of(ClaimLine.parse(s.substring(0, dollar)), charge);
     } else {

@@ -8,31 +8,22 @@ import java.util.Optional;
  * parser through them): text-to-code paths then cost no garbage, like a parser that returns the
  * text itself.
  *
- * <p>Pages of 64 codes, each made when a code of its own is first asked for: the cache holds only
- * the neighbourhoods of the codes in use (about 0.7 MiB once each of the 16,852 codes of the 2025
- * fee schedule has been parsed; up to twice that once {@code tryParse} has returned them all),
- * never the 420,000 possible codes.
+ * <p>What the layout buys: a flat array indexed by the packed code, so that a cached code is one
+ * array read with no page to find first. Pages of 64 or 1,024 codes (an array of pages, each made
+ * on first use) cost the parsers 1.8 ns more per code than this, a quarter of parsing a code,
+ * because of the dependent read of the page and its checks. The price is a fixed 1.6 MiB (one
+ * reference for each of the 420,000 possible codes, compressed references) once anything is parsed,
+ * plus 16 bytes per distinct code parsed; the {@code Optional}s of {@code tryParse} take as much
+ * again, made on the first {@code tryParse} only.
  *
  * <p>Thread-safe without locks: threads racing on a new code may each make one; they are equal, and
- * nothing relies on identity. A code is published through its final field, a page as an array whose
- * unset slots read as null, which only sends a reader to make the code again. The same holds for
+ * nothing relies on identity. A code is published through its final field, an array slot that is
+ * not yet set reads as null, which only sends a reader to make the code again. The same holds for
  * the {@code Optional}s, whose value is a final field.
  */
 final class CodeCache {
 
-  private static final int PAGE_BITS = 6;
-  private static final int PAGE_MASK = (1 << PAGE_BITS) - 1;
-
-  private static final ProcedureCode[][] PAGES =
-      new ProcedureCode[(CodeScanner.PACKED_BOUND >>> PAGE_BITS) + 1][];
-
-  /**
-   * The same for {@code Optional.of(code)}, for {@link ProcedureCode#tryParse}: JDK 17's escape
-   * analysis cannot remove an {@code Optional} that meets {@code Optional.empty()} in one return,
-   * so a fresh one was 16 bytes per call. Pages made only when {@code tryParse} is used.
-   */
-  private static final Optional<?>[][] PRESENT_PAGES =
-      new Optional<?>[(CodeScanner.PACKED_BOUND >>> PAGE_BITS) + 1][];
+  private static final ProcedureCode[] CODES = new ProcedureCode[CodeScanner.PACKED_BOUND];
 
   private CodeCache() {}
 
@@ -43,12 +34,9 @@ final class CodeCache {
    */
   static ProcedureCode of(int packed) {
     if (packed >= 0 && packed < CodeScanner.PACKED_BOUND) {
-      ProcedureCode[] page = PAGES[packed >>> PAGE_BITS];
-      if (page != null) {
-        ProcedureCode code = page[packed & PAGE_MASK];
-        if (code != null) {
-          return code;
-        }
+      ProcedureCode code = CODES[packed];
+      if (code != null) {
+        return code;
       }
     }
     return make(packed);
@@ -61,23 +49,16 @@ final class CodeCache {
    */
   @SuppressWarnings("unchecked") // only Optional<ProcedureCode> values are stored
   static Optional<ProcedureCode> present(int packed) {
+    Optional<?>[] present = Present.OPTIONALS;
     if (packed >= 0 && packed < CodeScanner.PACKED_BOUND) {
-      Optional<?>[] page = PRESENT_PAGES[packed >>> PAGE_BITS];
-      if (page != null) {
-        Optional<?> present = page[packed & PAGE_MASK];
-        if (present != null) {
-          return (Optional<ProcedureCode>) present;
-        }
+      Optional<?> cached = present[packed];
+      if (cached != null) {
+        return (Optional<ProcedureCode>) cached;
       }
     }
-    Optional<ProcedureCode> present = Optional.of(of(packed));
-    Optional<?>[] page = PRESENT_PAGES[packed >>> PAGE_BITS];
-    if (page == null) {
-      page = new Optional<?>[1 << PAGE_BITS];
-      PRESENT_PAGES[packed >>> PAGE_BITS] = page;
-    }
-    page[packed & PAGE_MASK] = present;
-    return present;
+    Optional<ProcedureCode> made = Optional.of(of(packed)); // throws for a value that is no code
+    present[packed] = made;
+    return made;
   }
 
   private static ProcedureCode make(int packed) {
@@ -85,12 +66,17 @@ final class CodeCache {
         packed >= 0 && packed < CodeScanner.LEVEL_II_BASE
             ? CptCode.ofPacked(packed)
             : HcpcsCode.ofPacked(packed); // both reject values that are no code
-    ProcedureCode[] page = PAGES[packed >>> PAGE_BITS];
-    if (page == null) {
-      page = new ProcedureCode[1 << PAGE_BITS];
-      PAGES[packed >>> PAGE_BITS] = page;
-    }
-    page[packed & PAGE_MASK] = code;
+    CODES[packed] = code;
     return code;
+  }
+
+  /**
+   * {@code Optional.of(code)} per code, for {@link ProcedureCode#tryParse}: JDK 17's escape
+   * analysis cannot remove an {@code Optional} that meets {@code Optional.empty()} in one return,
+   * so a fresh one was 16 bytes per call. In a holder class, so that the array is made on the first
+   * {@code tryParse}, not with the codes.
+   */
+  private static final class Present {
+    static final Optional<?>[] OPTIONALS = new Optional<?>[CodeScanner.PACKED_BOUND];
   }
 }

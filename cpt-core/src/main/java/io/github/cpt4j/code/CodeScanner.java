@@ -90,37 +90,83 @@ final class CodeScanner {
 
   /**
    * Returns the packed form of a five-character code in strict canonical form, or -1 for anything
-   * else (which the full scan then classifies). Branch-light: a digit test is a sign test of {@code
-   * d | (9 - d)}.
+   * else (which the full scan then classifies).
    */
   private static int scanCanonical(CharSequence text) {
     return canonicalAt(text, 0);
   }
 
-  /** {@link #scanCanonical} of the five characters of {@code text} from {@code at}. */
+  /**
+   * {@link #scanCanonical} of the five characters of {@code text} from {@code at}: the fast path of
+   * every parser, validity check and lookup by text.
+   *
+   * <p>What makes it fast (it was 1.6x slower than a Guava {@code CharMatcher} check, which does
+   * not even compute a number): one branch on the first character, as the code's level decides the
+   * shape of the rest; each digit test is one unsigned comparison ({@link #isDigit}); and the
+   * packed value is a sum of the characters times fixed weights, with the {@code '0'} and {@code
+   * 'A'} offsets folded into one constant, instead of converting each character to its digit first.
+   * Branches that almost always go the same way beat a branch-free check here: the CPU predicts
+   * them, and the work for a valid code is shortest.
+   */
   static int canonicalAt(CharSequence text, int at) {
-    char first = text.charAt(at);
-    int d1 = text.charAt(at + 1) - '0';
-    int d2 = text.charAt(at + 2) - '0';
-    int d3 = text.charAt(at + 3) - '0';
-    char last = text.charAt(at + 4);
-    int d4 = last - '0';
-    if ((d1 | 9 - d1 | d2 | 9 - d2 | d3 | 9 - d3) < 0) {
+    int c0 = text.charAt(at);
+    int c1 = text.charAt(at + 1);
+    int c2 = text.charAt(at + 2);
+    int c3 = text.charAt(at + 3);
+    int c4 = text.charAt(at + 4);
+    if (!(isDigit(c1) && isDigit(c2) && isDigit(c3))) {
       return -1;
     }
-    int middle = d1 * 100 + d2 * 10 + d3;
-    int d0 = first - '0';
-    if ((d0 | 9 - d0) >= 0) {
-      if ((d4 | 9 - d4) >= 0) {
-        return d0 * 10_000 + middle * 10 + d4;
+    if (isDigit(c0)) {
+      if (isDigit(c4)) {
+        return c0 * 10_000 + c1 * 1_000 + c2 * 100 + c3 * 10 + c4 - '0' * 11_111;
       }
-      int suffix = suffixIndex(last);
-      return suffix < 0 ? -1 : SUFFIX_BASE + suffix * 10_000 + d0 * 1_000 + middle;
+      int suffix = suffixIndex((char) c4);
+      return suffix < 0
+          ? -1
+          : SUFFIX_BASE + suffix * 10_000 + c0 * 1_000 + c1 * 100 + c2 * 10 + c3 - '0' * 1_111;
     }
-    if ((d4 | 9 - d4) < 0 || !isLevelTwoLetter(first)) {
-      return -1;
+    if (isDigit(c4) && isLevelTwoLetter((char) c0)) {
+      return LEVEL_II_BASE
+          - 'A' * 10_000
+          - '0' * 1_111
+          + c0 * 10_000
+          + c1 * 1_000
+          + c2 * 100
+          + c3 * 10
+          + c4;
     }
-    return LEVEL_II_BASE + (first - 'A') * 10_000 + middle * 10 + d4;
+    return -1;
+  }
+
+  /**
+   * Tells whether {@code text} is a code in strict canonical form, as {@code strictPacked(text) >=
+   * 0} does, but without computing the packed value: validity checks need only the answer, and
+   * skipping the arithmetic makes them as fast as a Guava {@code CharMatcher} check of the shape
+   * alone (which accepts more: the unused letters {@code I} and {@code O}).
+   */
+  static boolean isCanonical(CharSequence text) {
+    if (text.length() != 5) {
+      return false;
+    }
+    int c0 = text.charAt(0);
+    if (isDigit(c0)) {
+      int c4 = text.charAt(4);
+      return isDigit(text.charAt(1))
+          && isDigit(text.charAt(2))
+          && isDigit(text.charAt(3))
+          && (isDigit(c4) || suffixIndex((char) c4) >= 0);
+    }
+    return isLevelTwoLetter((char) c0)
+        && isDigit(text.charAt(1))
+        && isDigit(text.charAt(2))
+        && isDigit(text.charAt(3))
+        && isDigit(text.charAt(4));
+  }
+
+  /** An ASCII digit: one unsigned comparison, since {@code c - '0'} wraps below zero. */
+  private static boolean isDigit(int c) {
+    return (char) (c - '0') <= 9;
   }
 
   private static long scanLevelOne(CharSequence text, int start, int end, boolean lenient) {

@@ -85,7 +85,8 @@ public final class HcpcsCode implements ProcedureCode {
    */
   public static HcpcsCode of(char letter, int number) {
     if (!CodeScanner.isLevelTwoLetter(letter)) {
-      throw new IllegalArgumentException("not a Level II letter in use: '" + letter + "'");
+      throw new IllegalArgumentException(
+          "not a Level II letter in use: " + CodeFormatException.quote(String.valueOf(letter)));
     }
     if (number < 0 || number > 9_999) {
       throw new IllegalArgumentException("a Level II code number is 0-9999, not " + number);

@@ -84,7 +84,8 @@ public enum HcpcsGroup {
    */
   public static HcpcsGroup ofLetter(char letter) {
     if (!CodeScanner.isLevelTwoLetter(letter)) {
-      throw new IllegalArgumentException("not a Level II letter in use: '" + letter + "'");
+      throw new IllegalArgumentException(
+          "not a Level II letter in use: " + CodeFormatException.quote(String.valueOf(letter)));
     }
     return BY_LETTER[letter - 'A'];
   }

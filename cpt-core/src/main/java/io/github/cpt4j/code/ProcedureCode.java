@@ -112,7 +112,7 @@ public sealed interface ProcedureCode extends Comparable<ProcedureCode> permits 
    * is not valid) and does not allocate.
    */
   static boolean isValid(CharSequence text) {
-    return text != null && CodeScanner.strictPacked(text) >= 0;
+    return text != null && CodeScanner.isCanonical(text);
   }
 
   /**
@@ -132,6 +132,23 @@ public sealed interface ProcedureCode extends Comparable<ProcedureCode> permits 
    */
   static int packedOf(CharSequence text) {
     return CodeScanner.strictPacked(requireNonNull(text, "text"));
+  }
+
+  /**
+   * Returns the packed form of the strict code in the part of {@code text} from {@code start}
+   * (inclusive) to {@code end} (exclusive), or {@code -1} if that part is not one: {@link
+   * #packedOf(CharSequence)} without copying the part out, for parsers of longer text.
+   *
+   * <pre>{@code
+   * ProcedureCode.packedOf("71046-26", 0, 5);   // 71046
+   * }</pre>
+   *
+   * @throws IndexOutOfBoundsException if the range is not within {@code text}
+   */
+  static int packedOf(CharSequence text, int start, int end) {
+    requireNonNull(text, "text");
+    Objects.checkFromToIndex(start, end, text.length());
+    return end - start == 5 ? CodeScanner.canonicalAt(text, start) : -1;
   }
 
   /**

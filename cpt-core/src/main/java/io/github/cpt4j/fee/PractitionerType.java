@@ -2,6 +2,7 @@ package io.github.cpt4j.fee;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cpt4j.code.CodeFormatException;
 import java.math.BigDecimal;
 import java.util.Locale;
 
@@ -128,9 +129,8 @@ public enum PractitionerType {
     for (PractitionerType type : values()) {
       ids.append(ids.length() == 0 ? "" : ", ").append(type.id);
     }
-    String shown = key.length() > 40 ? key.substring(0, 40) + "..." : key;
     throw new IllegalArgumentException(
-        "not a practitioner type: '" + shown + "'; expected one of " + ids);
+        "not a practitioner type: " + CodeFormatException.quote(key) + "; expected one of " + ids);
   }
 
   /** Returns the short identifier, as the command line and batch files write it: {@code np}. */

@@ -2,6 +2,7 @@ package io.github.cpt4j.fee;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cpt4j.code.CodeFormatException;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
@@ -172,7 +173,7 @@ public final class PricingContext {
     }
     if (!shaped) {
       throw new IllegalArgumentException(
-          "expected a ZIP code such as 10001 or 10001-1234, not '" + s + "'");
+          "expected a ZIP code such as 10001 or 10001-1234, not " + CodeFormatException.quote(s));
     }
     return s.substring(0, 5);
   }

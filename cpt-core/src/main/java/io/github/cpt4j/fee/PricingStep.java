@@ -3,6 +3,7 @@ package io.github.cpt4j.fee;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.base.Suppliers;
+import io.github.cpt4j.code.CodeFormatException;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
@@ -91,7 +92,8 @@ public final class PricingStep {
     }
     if (!ok) {
       throw new IllegalArgumentException(
-          "a rule is a non-empty word without spaces, ';' or ':', not '" + rule + "'");
+          "a rule is a non-empty word without spaces, ';' or ':', not "
+              + CodeFormatException.quote(rule));
     }
     return rule;
   }

@@ -89,4 +89,48 @@ class ClaimLineProperties {
       fail("'" + text + "' threw " + e);
     }
   }
+
+  /**
+   * The common shapes ({@code 99213}, {@code 71046-26}) take a fast path; a leading space sends the
+   * same line through the general grammar, which must give the same line, or the same error one
+   * character later.
+   */
+  @Property(tries = 3000)
+  void theFastPathReadsLinesAsTheGeneralGrammarDoes(@ForAll("commonShapes") String text) {
+    ClaimLine fast;
+    try {
+      fast = ClaimLine.parse(text);
+    } catch (CodeFormatException e) {
+      CodeFormatException general = assertThrowsFormat(" " + text);
+      assertEquals(e.errorType(), general.errorType(), text);
+      assertEquals(e.errorIndex() + 1, general.errorIndex(), text);
+      return;
+    }
+    assertEquals(fast, ClaimLine.parse(" " + text), text);
+  }
+
+  @Provide
+  Arbitrary<String> commonShapes() {
+    Arbitrary<String> codes =
+        Arbitraries.oneOf(
+            CodeArbitraries.procedureCodes().map(ProcedureCode::toString),
+            CodeArbitraries.codeLikeStrings().filter(s -> s.length() == 5));
+    Arbitrary<String> modifiers =
+        Arbitraries.oneOf(
+            Arbitraries.of("26", "TC", "53", "25", "59", "LT", "RT", "tc", "XU", "GA", "Q5"),
+            Arbitraries.strings()
+                .withChars("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcxyz -\t\u00a0\u2003")
+                .ofLength(2));
+    return Arbitraries.oneOf(
+        codes, Combinators.combine(codes, modifiers).as((c, m) -> c + "-" + m));
+  }
+
+  private static CodeFormatException assertThrowsFormat(String text) {
+    try {
+      ClaimLine.parse(text);
+    } catch (CodeFormatException e) {
+      return e;
+    }
+    throw new AssertionError("'" + text + "' parsed");
+  }
 }

@@ -22,6 +22,28 @@ class CodeScannerFastPathTest {
     assertEquals(CodeScanner.scanFully(text, true), CodeScanner.scan(text, true), text);
     long strict = CodeScanner.scanFully(text, false);
     assertEquals(strict < 0 ? -1 : strict, CodeScanner.strictPacked(text), text);
+    assertEquals(strict >= 0, CodeScanner.isCanonical(text), text);
+    assertEquals(strict >= 0, ProcedureCode.isValid(text), text);
+  }
+
+  @Property(tries = 2_000)
+  void aPartOfATextScansAsThatPartAlone(
+      @ForAll("nearCodes") String code, @ForAll("nearCodes") String before) {
+    String text = before + code + "-26";
+    int start = before.length();
+    assertEquals(
+        ProcedureCode.packedOf(code),
+        ProcedureCode.packedOf(text, start, start + code.length()),
+        text);
+  }
+
+  @Test
+  void packedOfAPartChecksItsRange() {
+    assertEquals(71046, ProcedureCode.packedOf("71046-26", 0, 5));
+    assertEquals(-1, ProcedureCode.packedOf("71046-26", 0, 4));
+    assertEquals(-1, ProcedureCode.packedOf("71046-26", 1, 6));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IndexOutOfBoundsException.class, () -> ProcedureCode.packedOf("7104", 0, 5));
   }
 
   @Test
@@ -41,6 +63,7 @@ class CodeScannerFastPathTest {
       assertEquals(packed, CodeScanner.scan(text, false), text);
       assertEquals(packed, CodeScanner.scanFully(text, false), text);
       assertEquals(packed, CodeScanner.strictPacked(text), text);
+      assertEquals(true, CodeScanner.isCanonical(text), text);
     }
   }
 

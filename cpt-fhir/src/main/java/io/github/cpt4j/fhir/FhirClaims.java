@@ -95,7 +95,10 @@ public final class FhirClaims {
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
       throw new FhirMappingException(
-          path, "a date of service is a full date such as 2025-06-02, not '" + value + "'", e);
+          path,
+          "a date of service is a full date such as 2025-06-02, not "
+              + CodeFormatException.quote(value),
+          e);
     }
   }
 

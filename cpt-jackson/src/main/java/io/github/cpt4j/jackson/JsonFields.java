@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import io.github.cpt4j.code.CodeFormatException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -99,7 +100,8 @@ final class JsonFields {
     try {
       return new BigDecimal(text);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("'" + text + "' is not a decimal number", e);
+      throw new IllegalArgumentException(
+          CodeFormatException.quote(text) + " is not a decimal number", e);
     }
   }
 
@@ -176,7 +178,10 @@ final class JsonFields {
   static <T> T required(JsonParser p, T value, Class<?> owner, String field) throws IOException {
     if (value == null) {
       throw InvalidFormatException.from(
-          p, owner.getSimpleName() + " needs the field '" + field + "'", null, owner);
+          p,
+          owner.getSimpleName() + " needs the field " + CodeFormatException.quote(field),
+          null,
+          owner);
     }
     return value;
   }

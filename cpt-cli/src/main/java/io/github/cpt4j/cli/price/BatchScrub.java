@@ -2,13 +2,11 @@ package io.github.cpt4j.cli.price;
 
 import static java.util.Objects.requireNonNull;
 
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.cli.input.CsvRecordReader;
 import io.github.cpt4j.cli.report.SpreadsheetSafe;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
@@ -19,6 +17,7 @@ import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.modifier.Modifier;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +36,10 @@ import java.util.Locale;
  * (required), {@code modifiers}, {@code units}, {@code date} and {@code claim}; adjacent rows with
  * the same non-blank {@code claim} are one claim (one provider, patient and date of service), a row
  * without a claim is a claim of its own. Other columns are carried through. A row that cannot be
- * read gets {@code invalid: ...} in its {@code edits} and the run goes on without it.
+ * read gets {@code invalid: ...} in its {@code edits} and the run goes on without it; a record that
+ * is not valid CSV (a broken quote, a field over {@value CsvRecordReader#MAX_FIELD_LENGTH}
+ * characters) is {@code invalid: malformed_row: line N: ...} with empty cells, and reading goes on
+ * at its next line (see {@link CsvRecordReader}), so the output has one row per input record.
  *
  * <pre>{@code
  * BatchScrub.Summary summary =
@@ -69,40 +71,37 @@ public final class BatchScrub {
    * input.
    *
    * @throws IllegalArgumentException if the header is unusable (no {@code code} column...)
-   * @throws IOException if reading or writing fails, or the CSV cannot be parsed
+   * @throws IOException if reading or writing fails
    */
   public Summary run(InputStream in, BatchPricing.Output output, boolean verbatim)
       throws IOException {
-    try (CsvReader<CsvRecord> reader =
-        CsvReader.builder()
-            .allowMissingFields(true)
-            .allowExtraFields(true)
-            .detectBomHeader(true)
-            .ofCsvRecord(in, StandardCharsets.UTF_8)) {
-      Writer out = null;
-      Run run = null;
-      try {
-        for (CsvRecord record : reader) {
-          if (run == null) {
-            BatchHeader header = BatchHeader.of(checkHeader(record.getFields()), false);
-            out = output.open();
-            run =
-                new Run(
-                    header,
-                    CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out),
-                    verbatim);
-            continue;
-          }
-          run.add(record.getFields());
-        }
-      } catch (CsvParseException e) {
-        throw new IOException(e.getMessage(), e);
-      } catch (UncheckedIOException e) {
-        throw e.getCause();
-      }
-      if (run == null) {
+    // The reader of 'cpt price --input', with its guarantees: a record that is not valid CSV is
+    // one malformed row and reading goes on at the next line; memory is bounded per record.
+    try (CsvRecordReader records =
+        new CsvRecordReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      CsvRecordReader.Record first = records.next();
+      if (first == null) {
         throw new IllegalArgumentException(
             "the input is empty; it needs a header row with at least a 'code' column");
+      }
+      if (first.problem().isPresent()) {
+        throw new IllegalArgumentException(
+            "line " + first.line() + ", the header: " + first.problem().get());
+      }
+      BatchHeader header = BatchHeader.of(checkHeader(first.fields()), false);
+      Writer out = output.open();
+      Run run =
+          new Run(header, CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out), verbatim);
+      try {
+        for (CsvRecordReader.Record record; (record = records.next()) != null; ) {
+          if (record.problem().isPresent()) {
+            run.addMalformed("line " + record.line() + ": " + record.problem().get());
+          } else {
+            run.add(record.fields());
+          }
+        }
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
       }
       run.endClaim();
       run.writer.flush(); // the CSV writer buffers of its own
@@ -115,7 +114,9 @@ public final class BatchScrub {
     for (String name : names) {
       if (name.strip().equalsIgnoreCase(EDITS)) {
         throw new IllegalArgumentException(
-            "the input has a column named '" + name + "', which the output adds; rename it");
+            "the input has a column named "
+                + CodeFormatException.quote(name)
+                + ", which the output adds; rename it");
       }
     }
     return names;
@@ -155,6 +156,15 @@ public final class BatchScrub {
       }
       names.add(EDITS);
       writer.writeRecord(names);
+    }
+
+    /** Adds a record that is not valid CSV: a claim of its own, written with empty cells. */
+    void addMalformed(String problem) {
+      endClaim();
+      fields.add(List.of());
+      rows++;
+      lines.add("malformed_row: " + problem);
+      endClaim();
     }
 
     void add(List<String> row) {
@@ -203,12 +213,16 @@ public final class BatchScrub {
         day = dateText.isEmpty() ? defaultDate : RowParser.isoDate(dateText);
       } catch (DateTimeException e) {
         throw new IllegalArgumentException(
-            "date: '" + dateText + "' is not a date: expected YYYY-MM-DD", e);
+            "date: " + CodeFormatException.quote(dateText) + " is not a date: expected YYYY-MM-DD",
+            e);
       }
       if (claimDate == null) {
         claimDate = day;
       } else if (!claimDate.equals(day)) {
-        mixedDate = "the lines of claim '" + claimKey + "' differ in date; a claim has one date";
+        mixedDate =
+            "the lines of claim "
+                + CodeFormatException.quote(claimKey)
+                + " differ in date; a claim has one date";
       }
       return ClaimLine.of(procedure, modifierList, unitCount);
     }

@@ -1,5 +1,7 @@
 package io.github.cpt4j.edit.ncci;
 
+import io.github.cpt4j.code.CodeFormatException;
+
 /**
  * The MUE adjudication indicator (MAI) of a medically unlikely edit: whether the value limits each
  * claim line or all the lines of the code on a date of service, and why.
@@ -71,7 +73,8 @@ public enum MueAdjudicationIndicator {
       case '3' -> DATE_OF_SERVICE_CLINICAL;
       default ->
           throw new IllegalArgumentException(
-              "an MUE adjudication indicator is 1, 2 or 3, not '" + digit + "'");
+              "an MUE adjudication indicator is 1, 2 or 3, not "
+                  + CodeFormatException.quote(String.valueOf(digit)));
     };
   }
 }

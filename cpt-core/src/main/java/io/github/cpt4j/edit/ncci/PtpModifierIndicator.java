@@ -1,5 +1,7 @@
 package io.github.cpt4j.edit.ncci;
 
+import io.github.cpt4j.code.CodeFormatException;
+
 /**
  * The modifier indicator of a procedure-to-procedure edit: whether an NCCI-associated modifier on
  * either line of the pair lets both codes be paid.
@@ -45,7 +47,8 @@ public enum PtpModifierIndicator {
       case '9' -> NOT_APPLICABLE;
       default ->
           throw new IllegalArgumentException(
-              "a PTP modifier indicator is 0, 1 or 9, not '" + digit + "'");
+              "a PTP modifier indicator is 0, 1 or 9, not "
+                  + CodeFormatException.quote(String.valueOf(digit)));
     };
   }
 }

@@ -45,11 +45,10 @@ public final class Locality implements PaymentArea, Comparable<Locality> {
     if (m < 0 || n < 0) {
       throw new IllegalArgumentException(
           "a locality is a 5-digit MAC and a 2-digit locality"
-              + " number, not '"
-              + mac
-              + "' and '"
-              + number
-              + "'");
+              + " number, not "
+              + CodeFormatException.quote(mac)
+              + " and "
+              + CodeFormatException.quote(number));
     }
     return new Locality(m * 100 + n);
   }

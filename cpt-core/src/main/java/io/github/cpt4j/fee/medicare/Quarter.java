@@ -2,6 +2,7 @@ package io.github.cpt4j.fee.medicare;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cpt4j.code.CodeFormatException;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.YearMonth;
@@ -68,7 +69,8 @@ public final class Quarter implements Comparable<Quarter> {
       shaped = s.charAt(i) >= '0' && s.charAt(i) <= '9';
     }
     if (!shaped || s.startsWith("0000")) {
-      throw new IllegalArgumentException("expected a quarter such as 2025-Q1, not '" + s + "'");
+      throw new IllegalArgumentException(
+          "expected a quarter such as 2025-Q1, not " + CodeFormatException.quote(s));
     }
     return new Quarter(Integer.parseInt(s.substring(0, 4)), s.charAt(q + 1) - '0');
   }

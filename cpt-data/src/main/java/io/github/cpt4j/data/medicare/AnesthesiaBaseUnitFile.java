@@ -110,14 +110,16 @@ public final class AnesthesiaBaseUnitFile {
               source,
               number,
               1,
-              "expected the header of CMS's anesthesia base unit file, CODE<TAB>year, not '"
-                  + abbreviate(line)
-                  + "'");
+              "expected the header of CMS's anesthesia base unit file, CODE<TAB>year, not "
+                  + CodeFormatException.quote(line));
         }
         String year = fields[1].trim();
         if (!year.matches("(19|20)\\d\\d")) {
           throw new DataLoadException(
-              source, number, 2, "expected the edition's year after CODE, not '" + year + "'");
+              source,
+              number,
+              2,
+              "expected the edition's year after CODE, not " + CodeFormatException.quote(year));
         }
         edition = "CY " + year;
         continue;
@@ -127,7 +129,10 @@ public final class AnesthesiaBaseUnitFile {
       }
       if (fields.length < 2) {
         throw new DataLoadException(
-            source, number, 1, "expected a code, a tab and its base units, not '" + line + "'");
+            source,
+            number,
+            1,
+            "expected a code, a tab and its base units, not " + CodeFormatException.quote(line));
       }
       ProcedureCode code;
       try {
@@ -143,7 +148,10 @@ public final class AnesthesiaBaseUnitFile {
       String value = fields[1].trim();
       if (!value.matches("\\d{1,2}")) {
         throw new DataLoadException(
-            source, number, 2, "expected base units, a whole number 0-99, not '" + value + "'");
+            source,
+            number,
+            2,
+            "expected base units, a whole number 0-99, not " + CodeFormatException.quote(value));
       }
       Integer previous = lineOf.putIfAbsent(code, number);
       if (previous != null) {
@@ -167,9 +175,5 @@ public final class AnesthesiaBaseUnitFile {
               + ")");
     }
     return AnesthesiaBaseUnits.of(edition, units);
-  }
-
-  private static String abbreviate(String line) {
-    return line.length() > 40 ? line.substring(0, 40) + "..." : line;
   }
 }

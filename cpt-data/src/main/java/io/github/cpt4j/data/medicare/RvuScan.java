@@ -94,6 +94,7 @@ final class RvuScan {
   private int[] rowColumns;
   private int[] indicatorColumns;
   private int firstIndicator;
+  private boolean subset;
   private int lastIndicator;
 
   private RvuScan(byte[] bytes, String source) {
@@ -131,6 +132,14 @@ final class RvuScan {
     try {
       List<CsvRecord> head =
           CsvTable.read(new ByteArrayInputStream(bytes, 0, headerEnd), source).records();
+      // A first line that marks a deliberate subset is not part of the file, as CsvTable.readCms
+      // drops it for the general reader.
+      if (!head.isEmpty()
+          && head.get(0).getStartingLineNumber() == 1
+          && CsvTable.isSubsetMarker(head.get(0).getField(0).strip())) {
+        subset = true;
+        head = head.subList(1, head.size());
+      }
       layout = RvuFile.Layout.of(head, source);
       if (layout.headerRow != head.size() - 1) {
         return null;
@@ -188,9 +197,7 @@ final class RvuScan {
     while (pos < n) {
       if (bytes[pos] == DOS_END_OF_FILE) {
         // The DOS end-of-file line: data only if it is not the file's last line.
-        return isEndOfFileLine(pos) && !entries.isEmpty()
-            ? RvuFile.table(entries, layout.year, factor)
-            : null;
+        return isEndOfFileLine(pos) ? table(entries, layout, factor) : null;
       }
       pos = fields(pos);
       if (pos < 0) {
@@ -225,7 +232,18 @@ final class RvuScan {
       }
       entries.add(entry);
     }
-    return entries.isEmpty() ? null : RvuFile.table(entries, layout.year, factor);
+    return table(entries, layout, factor);
+  }
+
+  /**
+   * The table of {@code entries}; null where the general reader refuses it: no rows, or fewer than
+   * a whole CMS file has, unless the file is a marked subset ({@link CmsSubset}).
+   */
+  private RvuTable table(List<RvuEntry> entries, RvuFile.Layout layout, BigDecimal factor) {
+    if (entries.isEmpty() || !subset && entries.size() < RvuFile.MIN_ROWS) {
+      return null;
+    }
+    return RvuFile.table(entries, layout.year, factor);
   }
 
   /**

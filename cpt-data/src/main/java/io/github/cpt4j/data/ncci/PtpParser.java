@@ -1,5 +1,6 @@
 package io.github.cpt4j.data.ncci;
 
+import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.edit.ncci.PtpModifierIndicator;
@@ -168,7 +169,10 @@ final class PtpParser {
           source,
           lineNumber - 1,
           0,
-          "missing column \"" + name + "\" (renamed or removed?); the header has " + names);
+          "missing column \""
+              + name
+              + "\" (renamed or removed?); the header has "
+              + CodeFormatException.quote(names.toString()));
     }
     return index;
   }

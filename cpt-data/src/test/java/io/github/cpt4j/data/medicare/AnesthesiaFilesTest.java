@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The anesthesia loaders, the bundled anesthesia tables, and anesthesia in the claim pricer. */
@@ -146,6 +147,22 @@ class AnesthesiaFilesTest {
                             + "10112 ,00 ,ALABAMA,19.3x \r\n"),
                     "ANES2025.csv"));
     assertEquals(2, cf.line());
+  }
+
+  @Test
+  void aBadLineIsQuotedShortAndEscapedNotEchoedWhole() {
+    String hostile = "\u001b[31m" + "x".repeat(200_000);
+    for (String text :
+        List.of(
+            hostile + "\r\n",
+            "CODE\t" + hostile + "\r\n",
+            "CODE\t2025\r\n" + hostile + "\r\n",
+            "CODE\t2025\r\n00100\t" + hostile + "\r\n")) {
+      DataLoadException e = assertThrows(DataLoadException.class, () -> baseUnits(text));
+      String message = e.getMessage();
+      assertTrue(message.length() < 300, () -> "too long: " + message.length());
+      assertTrue(message.chars().allMatch(c -> c >= 0x20 && c < 0x7f), message);
+    }
   }
 
   private static AnesthesiaBaseUnits assertLoads(String text) {

@@ -92,6 +92,15 @@ class RvuScanTest {
     assertNull(RvuScan.scan(cut, "f.csv"));
   }
 
+  @Test
+  void declinesTooFewRowsWithoutTheSubsetMarker() throws IOException {
+    String good = LoaderFixtures.rvu2025();
+    byte[] unmarked =
+        good.substring(LoaderFixtures.SUBSET.length()).getBytes(StandardCharsets.ISO_8859_1);
+    assertNull(RvuScan.scan(unmarked, "f.csv"));
+    fastIsGeneralOrDeclines(unmarked);
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {

@@ -1,5 +1,7 @@
 package io.github.cpt4j.fee.medicare.clfs;
 
+import io.github.cpt4j.code.CodeFormatException;
+
 /**
  * The {@code INDICATOR} column of CMS's CLFS file: whether a test has a national limitation amount
  * or is priced locally by the Medicare Administrative Contractor (new codes not yet priced
@@ -33,7 +35,8 @@ public enum ClfsIndicator {
       case 'L' -> LOCAL;
       default ->
           throw new IllegalArgumentException(
-              "a CLFS indicator is N (national limit) or L (local), not '" + code + "'");
+              "a CLFS indicator is N (national limit) or L (local), not "
+                  + CodeFormatException.quote(String.valueOf(code)));
     };
   }
 }

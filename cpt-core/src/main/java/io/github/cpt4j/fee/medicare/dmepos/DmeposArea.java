@@ -2,6 +2,8 @@ package io.github.cpt4j.fee.medicare.dmepos;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cpt4j.code.CodeFormatException;
+
 /**
  * Where a beneficiary lives, as the DMEPOS fee schedule needs it: the state (or territory, such as
  * {@code PR}) and whether the ZIP code is one of CMS's DMEPOS rural ZIP codes.
@@ -19,7 +21,8 @@ public record DmeposArea(String state, boolean rural) {
   public DmeposArea {
     requireNonNull(state, "state");
     if (!DmeposZipTable.isState(state)) {
-      throw new IllegalArgumentException("a state is two upper-case letters, not '" + state + "'");
+      throw new IllegalArgumentException(
+          "a state is two upper-case letters, not " + CodeFormatException.quote(state));
     }
   }
 

@@ -1,5 +1,7 @@
 package io.github.cpt4j.fee.medicare.dmepos;
 
+import io.github.cpt4j.code.CodeFormatException;
+
 /**
  * The payment category of a DMEPOS item, the {@code CATG} column of CMS's DMEPOS file: it decides
  * how the item is paid (bought, rented, capped rental...), Pub. 100-04, ch. 20, §30.
@@ -54,6 +56,7 @@ public enum DmeposCategory {
         return category;
       }
     }
-    throw new IllegalArgumentException("not a DMEPOS payment category: '" + code + "'");
+    throw new IllegalArgumentException(
+        "not a DMEPOS payment category: " + CodeFormatException.quote(code));
   }
 }

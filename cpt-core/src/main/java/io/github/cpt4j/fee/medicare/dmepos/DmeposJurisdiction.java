@@ -1,5 +1,7 @@
 package io.github.cpt4j.fee.medicare.dmepos;
 
+import io.github.cpt4j.code.CodeFormatException;
+
 /**
  * Which Medicare contractor processes claims for a DMEPOS item, the {@code JURIS} column of CMS's
  * DMEPOS file.
@@ -35,7 +37,8 @@ public enum DmeposJurisdiction {
       case 'L' -> LOCAL_PART_B;
       default ->
           throw new IllegalArgumentException(
-              "a DMEPOS jurisdiction is D, J or L, not '" + code + "'");
+              "a DMEPOS jurisdiction is D, J or L, not "
+                  + CodeFormatException.quote(String.valueOf(code)));
     };
   }
 }

@@ -3,6 +3,7 @@ package io.github.cpt4j.fee.medicare.dmepos;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import io.github.cpt4j.code.CodeFormatException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -170,7 +171,7 @@ public final class DmeposZipTable {
     private byte index(String state) {
       if (!isState(state)) {
         throw new IllegalArgumentException(
-            "a state is two upper-case letters, not '" + state + "'");
+            "a state is two upper-case letters, not " + CodeFormatException.quote(state));
       }
       int i = states.indexOf(state);
       if (i < 0) {

@@ -1,5 +1,7 @@
 package io.github.cpt4j.fee.medicare.pfs;
 
+import io.github.cpt4j.code.CodeFormatException;
+
 /**
  * Whether an assistant at surgery is paid for a code (column ASST SURG, modifiers 80, 81, 82 and
  * AS).
@@ -31,7 +33,9 @@ public enum AssistantAtSurgery {
         return value;
       }
     }
-    throw new IllegalArgumentException("not an assistant at surgery indicator: '" + code + "'");
+    throw new IllegalArgumentException(
+        "not an assistant at surgery indicator: "
+            + CodeFormatException.quote(String.valueOf(code)));
   }
 
   /** Returns the one-digit code. */

@@ -1,5 +1,7 @@
 package io.github.cpt4j.fee.medicare.pfs;
 
+import io.github.cpt4j.code.CodeFormatException;
+
 /** The bilateral surgery payment rule of a code (column BILAT SURG, modifier 50 or RT and LT). */
 public enum BilateralRule {
   /** 0: no 150% adjustment: both sides together are paid at most 100% of one fee. */
@@ -30,7 +32,8 @@ public enum BilateralRule {
         return rule;
       }
     }
-    throw new IllegalArgumentException("not a bilateral surgery indicator: '" + code + "'");
+    throw new IllegalArgumentException(
+        "not a bilateral surgery indicator: " + CodeFormatException.quote(String.valueOf(code)));
   }
 
   /** Returns the one-digit code. */

@@ -2,6 +2,7 @@ package io.github.cpt4j.fee.medicare.pfs;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cpt4j.code.CodeFormatException;
 import java.util.OptionalInt;
 
 /**
@@ -42,7 +43,8 @@ public enum GlobalPeriod {
         return period;
       }
     }
-    throw new IllegalArgumentException("not a global surgery period: '" + code + "'");
+    throw new IllegalArgumentException(
+        "not a global surgery period: " + CodeFormatException.quote(code));
   }
 
   /** Returns the three-character code. */

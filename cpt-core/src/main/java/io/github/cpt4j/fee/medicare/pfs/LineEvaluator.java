@@ -148,16 +148,16 @@ public final class LineEvaluator {
     if (!dateCovered) {
       return refuse(UnpricedReason.DATE_NOT_COVERED, notCovered(schedule, context), null);
     }
-    if (!rvus.contains(code)) {
-      return refuse(UnpricedReason.NOT_IN_SCHEDULE, code + " is not in " + schedule.name(), null);
-    }
     RowModifier row = RowModifier.selectedBy(line.modifiers());
-    if (row == null) {
-      return conflictingRows(line);
-    }
-    RvuEntry entry = rvus.get(code, row);
+    // The row first: when it is there, the code is in the schedule and the modifiers agree, so the
+    // common line reads one table instead of two. Only a line without its row goes through the
+    // gates in their documented order, to name the first that refuses it.
+    RvuEntry entry = row == null ? null : rvus.get(code, row);
     if (entry == null) {
-      return missingRow(schedule, code, row);
+      if (!rvus.contains(code)) {
+        return refuse(UnpricedReason.NOT_IN_SCHEDULE, code + " is not in " + schedule.name(), null);
+      }
+      return row == null ? conflictingRows(line) : missingRow(schedule, code, row);
     }
     PaymentStatus status = entry.status();
     if (!status.isPricedFromRvus() || status == PaymentStatus.R && entry.hasNoRvus()) {

@@ -1,5 +1,7 @@
 package io.github.cpt4j.fee.medicare.pfs;
 
+import io.github.cpt4j.code.CodeFormatException;
+
 /**
  * The multiple-procedure payment rule of a code (column MULT PROC, modifier 51): how its amount is
  * reduced when other procedures are billed on the same day.
@@ -41,7 +43,8 @@ public enum MultipleProcedureRule {
         return rule;
       }
     }
-    throw new IllegalArgumentException("not a multiple procedure indicator: '" + code + "'");
+    throw new IllegalArgumentException(
+        "not a multiple procedure indicator: " + CodeFormatException.quote(String.valueOf(code)));
   }
 
   /** Returns the one-digit code. */

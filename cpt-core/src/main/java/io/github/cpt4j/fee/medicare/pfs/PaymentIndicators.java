@@ -1,5 +1,6 @@
 package io.github.cpt4j.fee.medicare.pfs;
 
+import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.style.ValueStyle;
 import java.math.BigDecimal;
@@ -100,7 +101,8 @@ public abstract class PaymentIndicators {
     }
     if (physicianSupervision().length() != 2) {
       throw new IllegalArgumentException(
-          "physician supervision is two characters, not '" + physicianSupervision() + "'");
+          "physician supervision is two characters, not "
+              + CodeFormatException.quote(physicianSupervision()));
     }
   }
 

@@ -1,5 +1,7 @@
 package io.github.cpt4j.fee.medicare.pfs;
 
+import io.github.cpt4j.code.CodeFormatException;
+
 /**
  * The status code of a code in the Medicare Physician Fee Schedule (column STATUS CODE of the
  * relative value file): whether the code is in the fee schedule and whether it is paid separately.
@@ -54,7 +56,8 @@ public enum PaymentStatus {
         }
       }
     }
-    throw new IllegalArgumentException("not a fee schedule status code: '" + code + "'");
+    throw new IllegalArgumentException(
+        "not a fee schedule status code: " + CodeFormatException.quote(String.valueOf(code)));
   }
 
   /** Returns the one-letter code. */

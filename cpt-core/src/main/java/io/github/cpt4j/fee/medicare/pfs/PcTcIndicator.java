@@ -1,5 +1,7 @@
 package io.github.cpt4j.fee.medicare.pfs;
 
+import io.github.cpt4j.code.CodeFormatException;
+
 /**
  * How a code splits into a professional component (modifier 26, the physician's interpretation) and
  * a technical component (modifier TC, staff and equipment): column PCTC IND of the relative value
@@ -40,7 +42,8 @@ public enum PcTcIndicator {
    */
   public static PcTcIndicator of(char code) {
     if (code < '0' || code > '9') {
-      throw new IllegalArgumentException("not a PC/TC indicator: '" + code + "'");
+      throw new IllegalArgumentException(
+          "not a PC/TC indicator: " + CodeFormatException.quote(String.valueOf(code)));
     }
     return values()[code - '0'];
   }

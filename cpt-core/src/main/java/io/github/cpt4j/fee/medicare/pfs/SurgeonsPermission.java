@@ -1,5 +1,7 @@
 package io.github.cpt4j.fee.medicare.pfs;
 
+import io.github.cpt4j.code.CodeFormatException;
+
 /**
  * Whether two surgeons (column CO-SURG, modifier 62) or a team of surgeons (column TEAM SURG,
  * modifier 66) may be paid for a code.
@@ -32,7 +34,8 @@ public enum SurgeonsPermission {
       }
     }
     throw new IllegalArgumentException(
-        "not a co-surgeon or team surgery indicator: '" + code + "'");
+        "not a co-surgeon or team surgery indicator: "
+            + CodeFormatException.quote(String.valueOf(code)));
   }
 
   /** Returns the one-digit code. */

@@ -1,0 +1,90 @@
+package io.github.cpt4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.cli.input.CsvRecordReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code cpt scrub} reads its input with the guarantees of {@code cpt price --input}: a record that
+ * is not valid CSV is one {@code malformed_row} and reading goes on at the next line, so the output
+ * has one row per input record, always.
+ */
+class ScrubInputTest {
+
+  @TempDir Path dir;
+  private Path mue;
+
+  @BeforeEach
+  void editFiles() throws IOException {
+    mue =
+        Files.writeString(
+            dir.resolve("mue.csv"), ScrubCommandTest.MUE, StandardCharsets.ISO_8859_1);
+  }
+
+  private Cli.Result scrub(String stdin) {
+    return Cli.runWithInput(
+        stdin, "scrub", "--mue", mue.toString(), "-i", "-", "-d", "2025-06-02", "--verbatim");
+  }
+
+  @Test
+  void textAfterAClosingQuoteIsOneMalformedRowAndTheRunGoesOn() {
+    Cli.Result r = scrub("code,note\nJ1100,a\n\"J1100\"b,x\nJ1100,c\n");
+    assertEquals(1, r.status(), r::toString);
+    List<String> lines = r.outLines();
+    assertEquals(4, lines.size(), r::toString);
+    assertEquals("J1100,a,", lines.get(1));
+    assertEquals(
+        ",,invalid: malformed_row: line 3: field 1 has text after its closing quote", lines.get(2));
+    assertEquals("J1100,c,", lines.get(3));
+  }
+
+  @Test
+  void anUnclosedQuoteCostsOneRowNotTheRestOfTheFile() {
+    Cli.Result r = scrub("code,note\nJ1100,a\nJ1100,\"open\nJ1100,b\nJ1100,c\n");
+    List<String> lines = r.outLines();
+    assertEquals(5, lines.size(), r::toString);
+    assertEquals(
+        ",,invalid: malformed_row: line 3: the quote of field 2 is never closed", lines.get(2));
+    assertEquals("J1100,b,", lines.get(3));
+    assertEquals("J1100,c,", lines.get(4));
+  }
+
+  @Test
+  void aFieldOverTheCapIsMalformedNotHeld() {
+    String big = "y".repeat(CsvRecordReader.MAX_FIELD_LENGTH + 1);
+    Cli.Result r = scrub("code,note\nJ1100,\"" + big + "\"\nJ1100,b\n");
+    List<String> lines = r.outLines();
+    assertEquals(3, lines.size(), r::toString);
+    assertTrue(
+        lines.get(1).contains("malformed_row: line 2: field 2 is longer than"),
+        () -> lines.get(1).substring(0, Math.min(200, lines.get(1).length())));
+    assertEquals("J1100,b,", lines.get(2));
+  }
+
+  @Test
+  void outputRowsEqualInputRecordsWhateverTheQuotes() {
+    String[] rows = {"J1100,a", "\"", "a\"b,\"c", "\"x\"\"", "J1100,\"q\"\"r\"", "\"\"\"", ",,,"};
+    StringBuilder csv = new StringBuilder("code,note\n");
+    for (String row : rows) {
+      csv.append(row).append('\n');
+    }
+    Cli.Result r = scrub(csv.toString());
+    assertEquals(rows.length + 1, r.outLines().size(), r::toString);
+  }
+
+  @Test
+  void aBrokenHeaderIsRefusedWithItsLine() {
+    Cli.Result r = scrub("\"code,note\nJ1100,a\n");
+    assertEquals(2, r.status(), r::toString);
+    assertTrue(r.err().contains("line 1, the header:"), r::toString);
+  }
+}
