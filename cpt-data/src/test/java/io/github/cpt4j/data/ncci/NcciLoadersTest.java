@@ -119,7 +119,7 @@ public class NcciLoadersTest {
     assertPtpError(
         PTP_HEADER + "27447\t20610\t\t20021301\t*\t1\tr\n",
         "test-ptp.txt, line 7, column 4: EFFECTIVE DATE: expected a date as yyyymmdd, found"
-            + " \"20021301\"");
+            + " '20021301'");
     assertPtpError(
         PTP_HEADER + "27447\t20610\t\t20020101\t\t1\tr\n",
         "test-ptp.txt, line 7, column 5: DELETION DATE *=NO DATA: expected a date as yyyymmdd,"
