@@ -58,7 +58,7 @@ public final class CsvRecordReader implements Closeable {
   }
 
   /** A physical line, read once and perhaps given back. */
-  private record Line(String text, long number, boolean cut) {}
+  private record Line(String text, long number, boolean cut, boolean plain) {}
 
   private final Lines lines;
   private final Deque<Line> pending = new ArrayDeque<>();
@@ -92,6 +92,7 @@ public final class CsvRecordReader implements Closeable {
     List<Line> taken = new ArrayList<>(1);
     taken.add(first);
     String problem = parse(taken);
+    lastPlain = problem == null && taken.size() == 1 && first.plain;
     if (problem == null) {
       return new Record(first.number, fields, Optional.empty());
     }
@@ -103,6 +104,17 @@ public final class CsvRecordReader implements Closeable {
   }
 
   private final List<String> fields = new ArrayList<>();
+  private boolean lastPlain;
+
+  /**
+   * Tells whether the record last returned is known to be one line of printable ASCII without
+   * double quotes (read from bytes): its fields need no escaping and hold no control character, so
+   * a writer may check only their first character. False when unknown.
+   */
+  public boolean lastRecordIsPlain() {
+    return lastPlain;
+  }
+
   private final StringBuilder field = new StringBuilder();
 
   /** Parses the record starting at {@code taken}'s line; returns a problem or null. */
@@ -179,7 +191,9 @@ public final class CsvRecordReader implements Closeable {
       return pending.pop();
     }
     String text = lines.next();
-    return text == null ? null : new Line(text, lines.lineNumber(), lines.truncated());
+    return text == null
+        ? null
+        : new Line(text, lines.lineNumber(), lines.truncated(), lines.plain());
   }
 
   /** Closes the underlying reader. */
