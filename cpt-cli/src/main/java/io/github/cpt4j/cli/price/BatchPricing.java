@@ -232,14 +232,20 @@ public final class BatchPricing {
                   record.fields(),
                   RowParser.malformed("line " + record.line() + ": " + record.problem().get()),
                   "",
-                  false);
+                  false,
+                  null);
             } else {
               List<String> fields = record.fields();
               String key =
                   claimColumn < 0 || claimColumn >= fields.size()
                       ? ""
                       : fields.get(claimColumn).strip();
-              claims.add(fields, null, key, records.lastRecordIsPlain());
+              claims.add(
+                  fields,
+                  null,
+                  key,
+                  records.lastRecordIsPlain(),
+                  fields.size() == header.size() ? records.lastRecordLine() : null);
             }
             read++;
             if (read % PROGRESS_EVERY == 0) {
@@ -283,6 +289,12 @@ public final class BatchPricing {
     /** Rows read from one line of printable ASCII without quotes: see {@link CsvRows#row}. */
     boolean[] plain = new boolean[CAPACITY + 8];
 
+    /**
+     * The line of each row whose fields a CSV writer may copy whole (see {@link
+     * CsvRecordReader#lastRecordLine()}), else null.
+     */
+    final List<String> lines = new ArrayList<>(CAPACITY + 8);
+
     /** Filled by the pricing thread. */
     Outcome[] outcomes;
 
@@ -295,13 +307,15 @@ public final class BatchPricing {
       return rows.size();
     }
 
-    void add(List<String> rowFields, RowParser.Row row, boolean tooLong, boolean isPlain) {
+    void add(
+        List<String> rowFields, RowParser.Row row, boolean tooLong, boolean isPlain, String line) {
       if (rows.size() == overLong.length) {
         overLong = Arrays.copyOf(overLong, overLong.length * 2);
         plain = Arrays.copyOf(plain, overLong.length);
       }
       overLong[rows.size()] = tooLong;
       plain[rows.size()] = isPlain;
+      lines.add(line);
       fields.add(rowFields);
       rows.add(row);
     }
@@ -326,19 +340,19 @@ public final class BatchPricing {
       this.pipeline = pipeline;
     }
 
-    void add(List<String> fields, RowParser.Row row, String key, boolean plain) {
+    void add(List<String> fields, RowParser.Row row, String key, boolean plain, String line) {
       if (claimSize > 0 && !key.equals(claim)) {
         endClaim();
       }
       if (!key.isEmpty() && key.equals(overLongClaim)) {
-        chunk.add(fields, row, true, plain);
+        chunk.add(fields, row, true, plain, line);
         claimSize++;
         endClaim();
         return;
       }
       overLongClaim = "";
       claim = key;
-      chunk.add(fields, row, false, plain);
+      chunk.add(fields, row, false, plain, line);
       claimSize++;
       if (key.isEmpty()) {
         endClaim();
@@ -406,7 +420,12 @@ public final class BatchPricing {
     if (format != null) {
       StringBuilder text = new StringBuilder(n * 80);
       for (int i = 0; i < n; i++) {
-        format.row(chunk.fields.get(i), chunk.plain[i], chunk.outcomes[i], text);
+        String line = chunk.lines.get(i);
+        if (line != null) {
+          format.row(line, chunk.outcomes[i], text);
+        } else {
+          format.row(chunk.fields.get(i), chunk.plain[i], chunk.outcomes[i], text);
+        }
       }
       chunk.text = text;
     }

@@ -62,6 +62,21 @@ final class CsvRows {
       }
       out.append(',');
     }
+    outcome(outcome, out);
+  }
+
+  /**
+   * Appends one row whose input fields are {@code line} as read: one line of printable ASCII, as
+   * many fields as the header has, none of them quoted or starting a formula. Copying the line
+   * whole gives what the fields give one by one, without a look at each of them.
+   */
+  void row(String line, Outcome outcome, StringBuilder out) {
+    out.append(line).append(',');
+    outcome(outcome, out);
+  }
+
+  /** Appends the amount, result and explanation cells and ends the row. */
+  private void outcome(Outcome outcome, StringBuilder out) {
     if (outcome.isPriced()) {
       out.append(outcome.amount().get().toPlainString());
     }
