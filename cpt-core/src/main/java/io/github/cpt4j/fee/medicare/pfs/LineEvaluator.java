@@ -141,7 +141,7 @@ public final class LineEvaluator {
     if (!quick) {
       return -1;
     }
-    ProcedureCode code = line.code();
+    int code = line.packedCode();
     RowModifier row = RowModifier.selectedBy(line.modifiers());
     RvuEntry entry = row == null ? null : schedule.rvus().get(code, row);
     if (entry == null) {

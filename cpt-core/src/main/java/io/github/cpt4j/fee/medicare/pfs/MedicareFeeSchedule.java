@@ -140,7 +140,7 @@ public final class MedicareFeeSchedule implements FeeSchedule {
   public FeeResult price(ClaimLine line, PricingContext context) {
     requireNonNull(line, "line");
     requireNonNull(context, "context");
-    if (anesthesia != null && AnesthesiaFeeSchedule.covers(line.code())) {
+    if (anesthesia != null && AnesthesiaFeeSchedule.coversPacked(line.packedCode())) {
       // Anesthesia (status J) is paid by base and time units, not RVUs: chapter 12, section 50.
       return anesthesia.price(line, context);
     }

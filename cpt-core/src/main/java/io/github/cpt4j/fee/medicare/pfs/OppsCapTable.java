@@ -86,15 +86,16 @@ public final class OppsCapTable {
     requireNonNull(locality, "locality");
     Modifier m = modifier.orElse(null);
     RowModifier row = m == null ? RowModifier.GLOBAL : RowModifier.of(m);
-    return row == null ? Optional.empty() : Optional.ofNullable(capOrNull(code, row, locality));
+    return row == null
+        ? Optional.empty()
+        : Optional.ofNullable(capOrNull(code.packed(), row, locality));
   }
 
   /**
    * The cap of the row of {@code code} selected by {@code row} in {@code locality}, or null: for
    * the pricing hot path, which has the line's code and row in hand and must not allocate.
    */
-  OppsCap capOrNull(ProcedureCode code, RowModifier row, Locality locality) {
-    int packed = code.packed();
+  OppsCap capOrNull(int packed, RowModifier row, Locality locality) {
     if ((codesCapped[packed >>> 6] & 1L << packed) == 0) {
       return null;
     }
@@ -102,7 +103,7 @@ public final class OppsCapTable {
     if (localityPosition < 0) {
       return null;
     }
-    int position = index.positionOf(RowKey.of(code, row) * localityCount + localityPosition);
+    int position = index.positionOf(RowKey.of(packed, row) * localityCount + localityPosition);
     return position < 0 ? null : caps.get(position);
   }
 
