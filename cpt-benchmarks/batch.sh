@@ -2,14 +2,18 @@
 # Times `cpt price --input` against its DuckDB peer as whole processes (start-up, loading the CMS
 # files, pricing and writing included) over the same generated claim lines, checks that every
 # amount is identical, and writes the figures to cpt-benchmarks/results/batch-<lines>-<stamp>.md.
+# cpt runs as the README tells users to run it: through the `cpt` launcher the build places beside
+# cpt.jar, with the JVM options the launcher picks.
 #
 #   CPT4J_CMS_DIR=/path/to/cms cpt-benchmarks/batch.sh [LINES [RUNS]]
 #
 # LINES defaults to 1000000 and RUNS to 5; the median of the runs is reported, after one untimed
-# warm-up run of each (file cache). The input is generated once per size by
-# io.github.cpt4j.benchmarks.batch.BatchInput (fixed seed) under cpt-benchmarks/target/batch/.
+# warm-up run of each (file cache). The input is generated once per size (again when the generator
+# changes) by io.github.cpt4j.benchmarks.batch.BatchInput (fixed seed) under
+# cpt-benchmarks/target/batch/.
 # The pricers run alternately, so load from other processes hits both alike; the machine's load
-# average before and after is recorded. Extra JVM options for cpt go in CPT_JAVA_OPTS.
+# average before and after is recorded. Extra JVM options for cpt go in CPT_JAVA_OPTS, which the
+# launcher reads. 10000000 lines take about 500 MB of input and 1.2 GB of outputs on disk.
 #
 # Both pricers read the full 2025 relative value and GPCI files from $CPT4J_CMS_DIR/2025/. The
 # script builds the cpt and benchmarks jars when they are missing or older than the sources.
@@ -23,9 +27,10 @@ runs="${2:-5}"
 rvu="$CPT4J_CMS_DIR/2025/PPRRVU2025_Oct.csv"
 gpci="$CPT4J_CMS_DIR/2025/GPCI2025.csv"
 cpt_jar="$root/cpt-cli/target/cpt.jar"
+launcher="$root/cpt-cli/target/cpt"
 bench_jar="$here/target/benchmarks.jar"
 
-if [ ! -f "$cpt_jar" ] || [ ! -f "$bench_jar" ] || [ -n "$(find "$root/pom.xml" \
+if [ ! -f "$cpt_jar" ] || [ ! -x "$launcher" ] || [ ! -f "$bench_jar" ] || [ -n "$(find "$root/pom.xml" \
     "$root"/cpt-*/pom.xml "$root"/cpt-*/src -newer "$cpt_jar" -type f -print -quit)" ] \
     || [ -n "$(find "$root"/cpt-*/src -newer "$bench_jar" -type f -print -quit)" ]; then
   echo "Building the jars ..." >&2
@@ -35,14 +40,15 @@ fi
 work="$here/target/batch"
 mkdir -p "$work"
 input="$work/lines-$lines.csv"
-if [ ! -f "$input" ]; then
+# Generated again when the generator's source is newer than the lines.
+generator="$here/src/main/java/io/github/cpt4j/benchmarks/batch/BatchInput.java"
+if [ ! -f "$input" ] || [ "$generator" -nt "$input" ]; then
   echo "Generating $lines lines ..." >&2
   java -cp "$bench_jar" io.github.cpt4j.benchmarks.batch.BatchInput "$rvu" "$lines" "$input"
 fi
 
-# shellcheck disable=SC2206 # CPT_JAVA_OPTS is a list of options
-cpt=(java ${CPT_JAVA_OPTS:-} -jar "$cpt_jar" price --input "$input" --output "$work/cpt.csv"
-  --rvu "$rvu" --gpci "$gpci")
+export CPT_JAVA_OPTS="${CPT_JAVA_OPTS:-}"
+cpt=("$launcher" price --input "$input" --output "$work/cpt.csv" --rvu "$rvu" --gpci "$gpci")
 duckdb=(java -cp "$bench_jar" io.github.cpt4j.benchmarks.batch.DuckDbPricer "$input" "$rvu"
   "$gpci" "$work/duckdb.csv")
 
@@ -93,6 +99,7 @@ report="$here/results/batch-$lines-$stamp.md"
   echo "Machine: $(nproc) cores, $(uname -sm); $(java -version 2>&1 | head -n 1)."
   echo "Load average (1, 5, 15 min) before: $load_before; after: $load_after."
   echo "Command: cpt-benchmarks/batch.sh $lines $runs${CPT_JAVA_OPTS:+ (CPT_JAVA_OPTS=$CPT_JAVA_OPTS)}"
+  echo "cpt ran through its launcher: cpt-cli/target/cpt price --input ..."
   echo "Every amount identical in both outputs ($amounts lines with an amount)."
   echo
   echo "| pricer | wall (median) | CPU | peak memory | wall of each run |"
@@ -100,9 +107,11 @@ report="$here/results/batch-$lines-$stamp.md"
   row '`cpt price --input`' "$work/cpt.times"
   row 'DuckDB (price.sql, JDBC)' "$work/duckdb.times"
   echo
-  awk -v c="$cpt_wall" -v d="$duck_wall" -v n="$lines" 'BEGIN {
+  awk -v c="$cpt_wall" -v d="$duck_wall" -v cc="$(median 2 "$work/cpt.times")" \
+    -v dc="$(median 2 "$work/duckdb.times")" -v n="$lines" 'BEGIN {
     printf "ratio (DuckDB wall / cpt wall): %.2fx; cpt4j: %.0f lines per second including start-up.\n",
-      d / c, n / c }'
+      d / c, n / c
+    printf "CPU ratio (DuckDB CPU / cpt CPU): %.2fx.\n", dc / cc }'
 } > "$report"
 cat "$report"
 echo "Report: $report" >&2

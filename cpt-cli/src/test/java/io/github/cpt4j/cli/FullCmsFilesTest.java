@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
+import io.github.cpt4j.data.medicare.CmsSubset;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,13 +24,39 @@ class FullCmsFilesTest {
 
   private static Path dir;
 
+  /**
+   * The CMS directory as a user would keep it: the files cut to subsets for this project ({@code
+   * *-subset.csv}) start with the subset marker, every other file is a link to the original.
+   */
+  private static Path root;
+
+  @TempDir static Path mirror;
+
   @BeforeAll
-  static void locateFiles() {
+  static void locateFiles() throws IOException {
     String env = System.getenv("CPT4J_CMS_DIR");
     assumeTrue(env != null && !env.isBlank(), "CPT4J_CMS_DIR is not set");
     dir = Path.of(env, "2025");
     assumeTrue(
         Files.isRegularFile(dir.resolve("PPRRVU2025_Oct.csv")), "no PPRRVU2025_Oct.csv in " + dir);
+    Path source = dir.getParent();
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(source)) {
+      files = walk.filter(Files::isRegularFile).toList();
+    }
+    for (Path file : files) {
+      Path copy = mirror.resolve(source.relativize(file).toString());
+      Files.createDirectories(copy.getParent());
+      if (file.getFileName().toString().contains("-subset")) {
+        Files.writeString(
+            copy,
+            CmsSubset.MARKER + "\n" + Files.readString(file, StandardCharsets.ISO_8859_1),
+            StandardCharsets.ISO_8859_1);
+      } else {
+        Files.createSymbolicLink(copy, file.toAbsolutePath());
+      }
+    }
+    root = mirror;
   }
 
   private static String file(String name) {
@@ -77,8 +106,7 @@ class FullCmsFilesTest {
             + "6,00790,AA,95,2025-08-01\n"
             + "7,99213,,,2027-01-04\n";
     Cli.Result r =
-        Cli.runWithInput(
-            csv, "price", "-i", "-", "-l", "13282-99", "--cms-dir", dir.getParent().toString());
+        Cli.runWithInput(csv, "price", "-i", "-", "-l", "13282-99", "--cms-dir", root.toString());
     assertEquals(0, r.status(), r::toString); // a line not paid is an answer, not bad input
     List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
     assertEquals(
@@ -129,7 +157,7 @@ class FullCmsFilesTest {
 
   @Test
   void dataListsTheReleasesFound() {
-    Cli.Result r = Cli.run("data", "--cms-dir", dir.getParent().toString());
+    Cli.Result r = Cli.run("data", "--cms-dir", root.toString());
     assertEquals(0, r.status(), r::toString);
     assertTrue(r.out().contains("2025B  2025-04-01 to 2025-06-30  18923 RVU rows"), r::toString);
     assertTrue(
@@ -159,7 +187,7 @@ class FullCmsFilesTest {
             "-f",
             "csv",
             "--cms-dir",
-            dir.getParent().toString());
+            root.toString());
     assertEquals(0, r.status(), r::toString);
     List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
     assertEquals(
@@ -167,7 +195,7 @@ class FullCmsFilesTest {
         List.of("9.09", "10.56", "0.86", "61.45", "183.02"),
         rows.stream().skip(2).map(row -> row.getField(1)).toList(),
         r::toString);
-    Cli.Result data = Cli.run("data", "--cms-dir", dir.getParent().toString());
+    Cli.Result data = Cli.run("data", "--cms-dir", root.toString());
     assertTrue(data.out().contains("clfs 2025-Q1 V1"), data::toString);
     assertTrue(data.out().contains("Part B: clinical lab "), data::toString);
   }
@@ -180,7 +208,8 @@ class FullCmsFilesTest {
     Files.createSymbolicLink(own.resolve("GPCI2025.csv"), dir.resolve("GPCI2025.csv"));
     String alaska = Files.readAllLines(dir.resolve("ZIP5_OCT2025.txt")).get(0);
     Files.writeString(
-        own.resolve("ZIP5_JAN2026.txt"), "NY100010210201" + alaska.substring(14) + "\r\n");
+        own.resolve("ZIP5_JAN2026.txt"),
+        CmsSubset.MARKER + ": one ZIP code\r\nNY100010210201" + alaska.substring(14) + "\r\n");
     Cli.Result r =
         Cli.run(
             "price",

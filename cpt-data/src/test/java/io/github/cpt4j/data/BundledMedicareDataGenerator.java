@@ -5,6 +5,7 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.codeset.CodeEntry;
+import io.github.cpt4j.data.medicare.CmsSubset;
 import io.github.cpt4j.data.medicare.Zip5File;
 import io.github.cpt4j.data.table.CsvTable;
 import io.github.cpt4j.data.table.Header;
@@ -40,6 +41,9 @@ import java.util.stream.Collectors;
  * rows still equal the full files' rows.
  */
 public final class BundledMedicareDataGenerator {
+
+  /** The first line of every bundled subset: the loaders accept its few rows (see CmsSubset). */
+  static final String SUBSET_LINE = CmsSubset.MARKER + ": the rows of the bundled sample codes\n";
 
   static final String RVU_SOURCE = "2025/PPRRVU2025_Oct.csv";
   static final String GPCI_SOURCE = "2025/GPCI2025.csv";
@@ -104,7 +108,10 @@ public final class BundledMedicareDataGenerator {
         sample);
     Files.write(
         out.resolve(BundledMedicare.GPCIS_2026),
-        Files.readAllBytes(cms.resolve("2026/GPCI2026_Jan-subset.csv")));
+        (SUBSET_LINE
+                + Files.readString(
+                    cms.resolve("2026/GPCI2026_Jan-subset.csv"), StandardCharsets.ISO_8859_1))
+            .getBytes(StandardCharsets.ISO_8859_1));
     // The whole GPCI file: numbers and locality names, nothing else.
     Files.write(out.resolve(BundledMedicare.GPCIS), Files.readAllBytes(cms.resolve(GPCI_SOURCE)));
     writeOppsCaps(cms.resolve(OPPS_CAP_SOURCE), out.resolve(BundledMedicare.OPPS_CAPS), sample);
@@ -128,6 +135,7 @@ public final class BundledMedicareDataGenerator {
             .require("DESCRIPTION");
     try (Writer writer = Files.newBufferedWriter(target, StandardCharsets.ISO_8859_1);
         CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer)) {
+      writer.write(SUBSET_LINE); // before anything the CSV writer buffers
       csv.writeRecord(
           preamble(
               width,
@@ -178,6 +186,7 @@ public final class BundledMedicareDataGenerator {
     List<CsvRecord> records = CsvTable.read(source).records();
     try (Writer writer = Files.newBufferedWriter(target, StandardCharsets.ISO_8859_1);
         CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer)) {
+      writer.write(SUBSET_LINE); // before anything the CSV writer buffers
       csv.writeRecord(records.get(0).getFields());
       for (CsvRecord record : records.subList(1, records.size())) {
         if (!CsvTable.isBlank(record)

@@ -92,6 +92,7 @@ public final class BundledPartBDataGenerator {
     }
     try (Writer writer = Files.newBufferedWriter(target, StandardCharsets.ISO_8859_1);
         CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer)) {
+      writer.write(BundledMedicareDataGenerator.SUBSET_LINE);
       csv.writeRecord(
           "cpt4j: the rows of the cpt4j sample codes from CMS's "
               + source.getFileName()

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.testing.NullPointerTester;
+import io.github.cpt4j.data.medicare.CmsSubset;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +30,9 @@ class MedicareFilesTest {
     Path gpci = dir.resolve("GPCI.csv");
     Files.writeString(
         gpci,
-        "Medicare Administrative Contractor (MAC),State,Locality Number,Locality Name,"
+        CmsSubset.MARKER
+            + "\n"
+            + "Medicare Administrative Contractor (MAC),State,Locality Number,Locality Name,"
             + "2025 PW GPCI (with 1.0 Floor),2025 PE GPCI,2025 MP GPCI\n"
             + "13282,NY,99,REST OF NEW YORK,1.000,0.949,0.732\n");
     MedicareFiles files = MedicareFiles.none().withGpci(gpci);

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -59,12 +60,20 @@ public final class CsvRecordReader implements Closeable {
   /** A physical line, read once and perhaps given back. */
   private record Line(String text, long number, boolean cut) {}
 
-  private final LineReader lines;
+  private final Lines lines;
   private final Deque<Line> pending = new ArrayDeque<>();
 
   /** Creates a reader of {@code in}. */
   public CsvRecordReader(Reader in) {
     this.lines = new LineReader(requireNonNull(in, "in"), MAX_LINE_LENGTH);
+  }
+
+  /**
+   * Creates a reader of the UTF-8 bytes {@code in}: the same records as through a decoding {@link
+   * Reader}, read faster (lines are found in the bytes, and only they are decoded).
+   */
+  public CsvRecordReader(InputStream in) {
+    this.lines = new Utf8LineReader(requireNonNull(in, "in"), MAX_LINE_LENGTH);
   }
 
   /**

@@ -2,7 +2,6 @@ package io.github.cpt4j.cli.input;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 
@@ -20,7 +19,7 @@ import java.io.Reader;
  * }
  * }</pre>
  */
-public final class LineReader implements Closeable {
+public final class LineReader implements Lines {
 
   private final Reader in;
   private final int maxLength;
@@ -52,6 +51,7 @@ public final class LineReader implements Closeable {
    *
    * @throws IOException if the underlying reader fails
    */
+  @Override
   public String next() throws IOException {
     line.setLength(0);
     truncated = false;
@@ -110,11 +110,13 @@ public final class LineReader implements Closeable {
   }
 
   /** Returns the 1-based number of the line last returned by {@link #next()}, 0 before. */
+  @Override
   public long lineNumber() {
     return lineNumber;
   }
 
   /** Tells whether the line last returned was longer than the limit and so was cut. */
+  @Override
   public boolean truncated() {
     return truncated;
   }

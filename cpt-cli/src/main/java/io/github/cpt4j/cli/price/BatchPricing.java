@@ -10,10 +10,8 @@ import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.fee.medicare.Locality;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,11 +44,14 @@ import java.util.function.Predicate;
  *
  * <h2>Threads</h2>
  *
- * The calling thread reads, parses and groups rows into claims and claims into chunks; a few
- * threads price chunks at once (claims do not depend on one another); one thread writes the chunks
- * in input order. A bounded number of chunks in flight bounds the memory. The {@link RowPricer}
- * must therefore be thread-safe. A failure anywhere stops the run, after the rows before it are
- * written, and is reported once.
+ * The calling thread reads the CSV records and groups them into claims and claims into chunks,
+ * nothing more; as many threads as there are processors each take a whole chunk and parse its rows,
+ * price its claims (claims do not depend on one another) and format its output; one thread writes
+ * the chunks in input order. On two cores the reader and the writer are light, so pricing has both:
+ * with a single pricing thread, that thread was the bottleneck. A bounded number of chunks in
+ * flight bounds the memory. The {@link RowPricer} and the ZIP code lookup must therefore be
+ * thread-safe. A failure anywhere stops the run, after the rows before it are written, and is
+ * reported once.
  *
  * <pre>{@code
  * BatchPricing.Summary summary = new BatchPricing(defaults, true, pricer, zips)
@@ -93,8 +94,8 @@ public final class BatchPricing {
   }
 
   /**
-   * Creates a batch pricer that prices on one thread fewer than there are processors (the reader
-   * and the writer have the last), at least one and at most four.
+   * Creates a batch pricer that prices on as many threads as there are processors, at most eight:
+   * the reader and the writer do little beside them.
    *
    * @param defaults the context for rows that do not give their own
    * @param participating whether the provider participates in Medicare
@@ -126,7 +127,7 @@ public final class BatchPricing {
         pricer,
         zips,
         knownLocality,
-        Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1)));
+        Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())));
   }
 
   /**
@@ -204,8 +205,7 @@ public final class BatchPricing {
     requireNonNull(output, "output");
     requireNonNull(format, "format");
     requireNonNull(progress, "progress");
-    try (CsvRecordReader records =
-        new CsvRecordReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+    try (CsvRecordReader records = new CsvRecordReader(in)) {
       CsvRecordReader.Record first = records.next();
       if (first == null) {
         throw new IllegalArgumentException(
@@ -216,19 +216,30 @@ public final class BatchPricing {
             "line " + first.line() + ", the header: " + first.problem().get());
       }
       BatchHeader header = BatchHeader.of(first.fields(), format == Format.JSON);
-      RowParser parser = new RowParser(header, defaults, zips, knownLocality);
-      Pipeline pipeline = new Pipeline(BatchWriter.create(format, header, output.open(), verbatim));
+      int claimColumn = header.indexOf("claim");
+      Pipeline pipeline =
+          new Pipeline(header, BatchWriter.create(format, header, output.open(), verbatim));
       try {
         Claims claims = new Claims(pipeline);
         long read = 0;
         try {
           for (CsvRecordReader.Record record;
               pipeline.isHealthy() && (record = records.next()) != null; ) {
-            RowParser.Row row =
-                record.problem().isPresent()
-                    ? RowParser.malformed("line " + record.line() + ": " + record.problem().get())
-                    : parser.parse(record.fields());
-            claims.add(record.fields(), row);
+            // The claim key is what RowParser.parse reads as the row's claim; the pricing thread
+            // parses the rest.
+            if (record.problem().isPresent()) {
+              claims.add(
+                  record.fields(),
+                  RowParser.malformed("line " + record.line() + ": " + record.problem().get()),
+                  "");
+            } else {
+              List<String> fields = record.fields();
+              String key =
+                  claimColumn < 0 || claimColumn >= fields.size()
+                      ? ""
+                      : fields.get(claimColumn).strip();
+              claims.add(fields, null, key);
+            }
             read++;
             if (read % PROGRESS_EVERY == 0) {
               progress.accept(read);
@@ -256,6 +267,8 @@ public final class BatchPricing {
   private static final class Chunk {
     static final int CAPACITY = 512;
     final List<List<String>> fields = new ArrayList<>(CAPACITY + 8);
+
+    /** The parsed rows: the reader sets the malformed ones, the pricing thread the rest. */
     final List<RowParser.Row> rows = new ArrayList<>(CAPACITY + 8);
 
     /** The end (exclusive) of each claim in the chunk, in order. */
@@ -270,6 +283,9 @@ public final class BatchPricing {
     Outcome[] outcomes;
 
     boolean[] invalid;
+
+    /** The rows formatted as CSV by the pricing thread, or null when the writer formats them. */
+    StringBuilder text;
 
     int size() {
       return rows.size();
@@ -304,8 +320,7 @@ public final class BatchPricing {
       this.pipeline = pipeline;
     }
 
-    void add(List<String> fields, RowParser.Row row) {
-      String key = row.claim();
+    void add(List<String> fields, RowParser.Row row, String key) {
       if (claimSize > 0 && !key.equals(claim)) {
         endClaim();
       }
@@ -349,9 +364,16 @@ public final class BatchPricing {
     }
   }
 
-  /** Prices every claim of a chunk; runs on a pricing thread. */
-  private Chunk price(Chunk chunk) {
+  /** Parses every row of a chunk, prices its claims and formats it; runs on a pricing thread. */
+  private Chunk price(Chunk chunk, BatchHeader header, CsvRows format) {
     int n = chunk.size();
+    // A parser of its own: it remembers the last context cells it read, so it is not thread-safe.
+    RowParser parser = new RowParser(header, defaults, zips, knownLocality);
+    for (int i = 0; i < n; i++) {
+      if (chunk.rows.get(i) == null) {
+        chunk.rows.set(i, parser.parse(chunk.fields.get(i)));
+      }
+    }
     chunk.outcomes = new Outcome[n];
     chunk.invalid = new boolean[n];
     int start = 0;
@@ -374,6 +396,13 @@ public final class BatchPricing {
         priceClaim(chunk, start, end);
       }
       start = end;
+    }
+    if (format != null) {
+      StringBuilder text = new StringBuilder(n * 80);
+      for (int i = 0; i < n; i++) {
+        format.row(chunk.fields.get(i), chunk.outcomes[i], text);
+      }
+      chunk.text = text;
     }
     return chunk;
   }
@@ -426,7 +455,9 @@ public final class BatchPricing {
   private final class Pipeline {
     private final Object endOfInput = new Object();
     private final Object abandoned = new Object();
+    private final BatchHeader header;
     private final BatchWriter writer;
+    private final CsvRows format;
     private final ExecutorService pricing;
     private final BlockingQueue<Object> inOrder;
     private final Thread writerThread;
@@ -438,8 +469,10 @@ public final class BatchPricing {
     private long dateNotCovered;
     private String coverage = "";
 
-    Pipeline(BatchWriter writer) {
+    Pipeline(BatchHeader header, BatchWriter writer) {
+      this.header = header;
       this.writer = writer;
+      this.format = writer.rows();
       this.pricing =
           Executors.newFixedThreadPool(
               threads,
@@ -459,7 +492,7 @@ public final class BatchPricing {
       if (!isHealthy()) {
         return;
       }
-      Future<Chunk> priced = pricing.submit(() -> price(chunk));
+      Future<Chunk> priced = pricing.submit(() -> price(chunk, header, format));
       put(priced);
     }
 
@@ -494,7 +527,12 @@ public final class BatchPricing {
             if (chunk.invalid[i]) {
               invalid++;
             }
-            writer.write(chunk.fields.get(i), outcome);
+            if (chunk.text == null) {
+              writer.write(chunk.fields.get(i), outcome);
+            }
+          }
+          if (chunk.text != null) {
+            writer.writeFormatted(chunk.text);
           }
           writer.checkOpen();
         }

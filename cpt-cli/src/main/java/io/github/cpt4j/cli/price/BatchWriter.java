@@ -1,11 +1,8 @@
 package io.github.cpt4j.cli.price;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.github.cpt4j.cli.report.Format;
 import io.github.cpt4j.cli.report.JsonRows;
 import io.github.cpt4j.cli.report.OutputClosedException;
-import io.github.cpt4j.cli.report.SpreadsheetSafe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -14,8 +11,8 @@ import java.util.List;
 /**
  * Writes batch results: every input column as read, then {@code amount}, {@code result} and {@code
  * explanation}. CSV gets a header row; JSON is an array of objects keyed by the header. CSV text
- * cells are {@linkplain SpreadsheetSafe made safe} for spreadsheets unless asked to keep them
- * verbatim.
+ * cells are {@linkplain io.github.cpt4j.cli.report.SpreadsheetSafe made safe} for spreadsheets
+ * unless asked to keep them verbatim.
  */
 abstract class BatchWriter {
 
@@ -51,52 +48,68 @@ abstract class BatchWriter {
    */
   abstract void checkOpen() throws IOException;
 
+  /**
+   * Returns the formatter pricing threads format whole chunks with, written here with {@link
+   * #writeFormatted}; null when this writer formats each row itself.
+   */
+  CsvRows rows() {
+    return null;
+  }
+
+  /** Writes rows formatted by {@link #rows()}. */
+  void writeFormatted(CharSequence text) throws IOException {
+    throw new UnsupportedOperationException("this writer formats its rows itself");
+  }
+
   private static final class Csv extends BatchWriter {
     private final Writer out;
-    private final CsvWriter csv;
-    private final String[] record;
-    private final int width;
-    private final boolean verbatim;
+    private final CsvRows rows;
+    private final StringBuilder header = new StringBuilder(256);
+    private boolean headerWritten;
 
     Csv(BatchHeader header, Writer out, boolean verbatim) {
       this.out = out;
-      this.verbatim = verbatim;
-      this.width = header.size();
-      this.record = new String[width + BatchHeader.ADDED.size()];
-      this.csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).bufferSize(1 << 16).build(out);
-      for (int i = 0; i < width; i++) {
-        record[i] = cell(header.names().get(i));
-      }
-      for (int i = 0; i < BatchHeader.ADDED.size(); i++) {
-        record[width + i] = BatchHeader.ADDED.get(i);
-      }
-      csv.writeRecord(record);
+      this.rows = new CsvRows(header, verbatim);
+      rows.header(header, this.header);
     }
 
     @Override
-    void write(List<String> fields, Outcome outcome) {
-      for (int i = 0; i < width; i++) {
-        record[i] = i < fields.size() ? cell(fields.get(i)) : "";
-      }
-      record[width] = outcome.amount().map(a -> a.toPlainString()).orElse("");
-      record[width + 1] = outcome.result();
-      record[width + 2] = cell(outcome.explanation()); // it may quote the input
-      csv.writeRecord(record);
+    CsvRows rows() {
+      return rows;
     }
 
-    private String cell(String text) {
-      return verbatim ? text : SpreadsheetSafe.cell(text);
+    @Override
+    void write(List<String> fields, Outcome outcome) throws IOException {
+      StringBuilder row = new StringBuilder(256);
+      rows.row(fields, outcome, row);
+      writeFormatted(row);
+    }
+
+    @Override
+    void writeFormatted(CharSequence text) throws IOException {
+      writeHeader();
+      out.append(text);
+    }
+
+    /** Writes the header row, with the first rows or at the end: an empty input still has it. */
+    private void writeHeader() throws IOException {
+      if (!headerWritten) {
+        headerWritten = true;
+        out.append(header);
+      }
     }
 
     @Override
     void finish() throws IOException {
-      csv.flush();
+      writeHeader();
+      out.flush();
       checkOpen();
     }
 
     @Override
     void flush() throws IOException {
-      csv.flush();
+      writeHeader();
+      out.flush();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.cpt4j.cli.price;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
@@ -13,7 +14,9 @@ import io.github.cpt4j.modifier.Modifier;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -59,6 +62,17 @@ public final class RowParser {
   private Optional<Locality> lastZipLocality;
   private String lastDateText;
   private LocalDate lastDate;
+  private Locality lastKnownLocality;
+  private String lastSettingText;
+  private Setting lastSetting;
+
+  /**
+   * The modifier cells read so far and their modifiers, immutable, which {@link ClaimLine#of} keeps
+   * without copying: a batch has few distinct modifier cells. Bounded, for a file that has many.
+   */
+  private final Map<String, List<Modifier>> modifierCells = new HashMap<>();
+
+  private static final int MODIFIER_CELLS = 256;
 
   /**
    * Creates a parser for rows under {@code header}.
@@ -151,7 +165,7 @@ public final class RowParser {
     }
     List<Modifier> modifierList;
     try {
-      modifierList = modifiers(field(fields, modifiers));
+      modifierList = modifierCell(field(fields, modifiers));
     } catch (CodeFormatException e) {
       return problem("invalid_modifiers", "modifiers: " + e.getMessage(), claimValue);
     }
@@ -190,12 +204,13 @@ public final class RowParser {
       } catch (IllegalArgumentException e) {
         return problem("invalid_locality", "locality: " + e.getMessage(), claimValue);
       }
-      if (!knownLocality.test(place)) {
+      if (place != lastKnownLocality && !knownLocality.test(place)) {
         return problem(
             "unknown_locality",
             "locality: '" + place + "' is not a Medicare payment locality; see cpt localities",
             claimValue);
       }
+      lastKnownLocality = place;
     } else if (!zipText.isBlank()) {
       Optional<Locality> found;
       try {
@@ -230,7 +245,7 @@ public final class RowParser {
           "conflicting_setting", "give a setting or a place of service, not both", claimValue);
     } else if (!settingText.isBlank()) {
       try {
-        choice = Settings.parse(settingText);
+        choice = setting(settingText);
       } catch (IllegalArgumentException e) {
         return problem("invalid_setting", "setting: " + e.getMessage(), claimValue);
       }
@@ -298,6 +313,28 @@ public final class RowParser {
       lastLocalityText = text;
     }
     return lastLocality;
+  }
+
+  private Setting setting(String text) {
+    if (!text.equals(lastSettingText)) {
+      lastSetting = Settings.parse(text);
+      lastSettingText = text;
+    }
+    return lastSetting;
+  }
+
+  private List<Modifier> modifierCell(String text) {
+    if (text.isEmpty()) {
+      return ImmutableList.of();
+    }
+    List<Modifier> known = modifierCells.get(text);
+    if (known == null) {
+      known = ImmutableList.copyOf(modifiers(text));
+      if (modifierCells.size() < MODIFIER_CELLS) {
+        modifierCells.put(text, known);
+      }
+    }
+    return known;
   }
 
   private Optional<Locality> zipLocality(String text) {

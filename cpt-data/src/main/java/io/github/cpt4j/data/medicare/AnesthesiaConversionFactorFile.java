@@ -35,6 +35,13 @@ public final class AnesthesiaConversionFactorFile {
   /** An ANES file is a few kilobytes: a megabyte is surely something else. */
   private static final long MAX_CHARS = 1L << 20;
 
+  /**
+   * The fewest rows of a whole file (see {@link CmsSubset}): CMS's ANES2025 file lists the
+   * anesthesia conversion factor of 109 localities. The minimum leaves room for smaller editions
+   * and refuses a file cut to a fraction of that.
+   */
+  static final int MIN_ROWS = 100;
+
   private AnesthesiaConversionFactorFile() {}
 
   /**
@@ -110,6 +117,8 @@ public final class AnesthesiaConversionFactorFile {
     if (factors.isEmpty()) {
       throw new DataLoadException(source, header.line(), 0, "no localities after the header");
     }
+    CmsSubset.checkRows(
+        source, table.isSubset(), factors.size(), MIN_ROWS, "localities", "109 (ANES2025)");
     String name = source.replaceFirst("(?i)\\.csv$", "");
     return AnesthesiaConversionFactors.of(name, factors);
   }

@@ -42,6 +42,13 @@ public final class AspFile {
   /** An ASP pricing file is well under a megabyte. */
   private static final long MAX_CHARS = 8L << 20;
 
+  /**
+   * The fewest rows of a whole file (see {@link CmsSubset}): CMS's ASP pricing file of January 2025
+   * has about 880 drug codes. The minimum leaves room for smaller editions and refuses a file cut
+   * to a fraction of that.
+   */
+  static final int MIN_ROWS = 500;
+
   private AspFile() {}
 
   /**
@@ -159,6 +166,8 @@ public final class AspFile {
     if (lines.isEmpty()) {
       throw new DataLoadException(source, header.line(), 0, "no rows after the header");
     }
+    CmsSubset.checkRows(
+        source, table.isSubset(), lines.size(), MIN_ROWS, "rows", "about 880 (January 2025)");
     return schedule.build();
   }
 }

@@ -50,6 +50,13 @@ public final class ClfsFile {
   /** A lab fee schedule file is about half a megabyte. */
   private static final long MAX_CHARS = 16L << 20;
 
+  /**
+   * The fewest rows of a whole file (see {@link CmsSubset}): The Clinical Laboratory Fee Schedule
+   * of 2025 Q1 has about 2,090 rows. The minimum leaves room for smaller editions and refuses a
+   * file cut to a fraction of that.
+   */
+  static final int MIN_ROWS = 1_500;
+
   private ClfsFile() {}
 
   /**
@@ -155,6 +162,8 @@ public final class ClfsFile {
     if (rates.isEmpty()) {
       throw new DataLoadException(source, header.line(), 0, "no rows after the header");
     }
+    CmsSubset.checkRows(
+        source, table.isSubset(), rates.size(), MIN_ROWS, "rows", "about 2,090 (2025 Q1)");
     Quarter quarter =
         given
             .or(() -> QuarterText.fromFileName(source))

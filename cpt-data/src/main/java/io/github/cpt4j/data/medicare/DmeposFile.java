@@ -53,6 +53,13 @@ public final class DmeposFile {
   /** A DMEPOS fee schedule file is a few megabytes. */
   private static final long MAX_CHARS = 32L << 20;
 
+  /**
+   * The fewest rows of a whole file (see {@link CmsSubset}): The DMEPOS fee schedule of January
+   * 2025 has about 3,490 rows. The minimum leaves room for smaller editions and refuses a file cut
+   * to a fraction of that.
+   */
+  static final int MIN_ROWS = 2_000;
+
   private DmeposFile() {}
 
   /**
@@ -200,6 +207,8 @@ public final class DmeposFile {
     if (lines.isEmpty()) {
       throw new DataLoadException(source, header.line(), 0, "no rows after the header");
     }
+    CmsSubset.checkRows(
+        source, table.isSubset(), lines.size(), MIN_ROWS, "rows", "about 3,490 (January 2025)");
     return schedule.build();
   }
 

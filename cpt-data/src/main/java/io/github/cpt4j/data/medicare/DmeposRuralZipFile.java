@@ -37,6 +37,13 @@ public final class DmeposRuralZipFile {
   /** A rural ZIP code file is about a quarter of a megabyte. */
   private static final long MAX_CHARS = 8L << 20;
 
+  /**
+   * The fewest rows of a whole file (see {@link CmsSubset}): CMS's DMEPOS rural ZIP code file of
+   * 2025 Q1 lists 15,913 ZIP codes. The minimum leaves room for smaller editions and refuses a file
+   * cut to a fraction of that.
+   */
+  static final int MIN_ROWS = 10_000;
+
   private DmeposRuralZipFile() {}
 
   /**
@@ -103,6 +110,13 @@ public final class DmeposRuralZipFile {
     if (lines.isEmpty()) {
       throw new DataLoadException(source, header.line(), 0, "no rural ZIP codes after the header");
     }
+    CmsSubset.checkRows(
+        source,
+        table.isSubset(),
+        lines.size(),
+        MIN_ROWS,
+        "rural ZIP codes",
+        "about 15,900 (2025 Q1)");
     return builder.build();
   }
 }

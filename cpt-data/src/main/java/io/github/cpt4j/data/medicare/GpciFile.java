@@ -47,6 +47,13 @@ public final class GpciFile {
   /** A GPCI file is a few kilobytes: a megabyte is surely something else. */
   private static final long MAX_CHARS = 1L << 20;
 
+  /**
+   * The fewest rows of a whole file (see {@link CmsSubset}): Addendum E of the CY 2025 final rule
+   * lists 109 payment localities. The minimum leaves room for smaller editions and refuses a file
+   * cut to a fraction of that.
+   */
+  static final int MIN_ROWS = 100;
+
   private GpciFile() {}
 
   /**
@@ -175,6 +182,8 @@ public final class GpciFile {
     if (gpcis.isEmpty()) {
       throw new DataLoadException(source, header.line(), 0, "no localities after the header");
     }
+    CmsSubset.checkRows(
+        source, table.isSubset(), gpcis.size(), MIN_ROWS, "localities", "109 (Addendum E, 2025)");
     return GpciTable.of(gpcis);
   }
 

@@ -36,6 +36,13 @@ public final class OppsCapFile {
   /** An OPPS cap file is about half a megabyte. */
   private static final long MAX_CHARS = 16L << 20;
 
+  /**
+   * The fewest rows of a whole file (see {@link CmsSubset}): CMS's OPPS cap files of January, July
+   * and October 2025 have 16,100 rows each (a capped code per locality). The minimum leaves room
+   * for smaller editions and refuses a file cut to a fraction of that.
+   */
+  static final int MIN_ROWS = 5_000;
+
   private OppsCapFile() {}
 
   /**
@@ -125,6 +132,8 @@ public final class OppsCapFile {
           0,
           "0 rows after the header; expected a CMS OPPS cap file, which has thousands");
     }
+    CmsSubset.checkRows(
+        source, table.isSubset(), caps.size(), MIN_ROWS, "rows", "about 16,100 (2025)");
     return OppsCapTable.of(caps);
   }
 }

@@ -69,6 +69,13 @@ public final class RvuFile {
   /** A relative value file is a few megabytes. */
   private static final long MAX_CHARS = 64L << 20;
 
+  /**
+   * The fewest rows of a whole file (see {@link CmsSubset}): CMS's 2025 relative value files have
+   * 18,876 (January, 25A) to 19,090 (October, 25D) rows. The minimum leaves room for smaller
+   * editions and refuses a file cut to a fraction of that.
+   */
+  static final int MIN_ROWS = 15_000;
+
   private RvuFile() {}
 
   /**
@@ -141,6 +148,13 @@ public final class RvuFile {
     if (entries.isEmpty()) {
       throw new DataLoadException(source, header.line(), 0, "no rows after the header");
     }
+    CmsSubset.checkRows(
+        source,
+        table.isSubset(),
+        entries.size(),
+        MIN_ROWS,
+        "rows",
+        "about 19,000 (18,876 in January 2025, 19,090 in October)");
     RvuTable rows = RvuTable.of(entries);
     Year year = titleYear(records.subList(0, top));
     RvuTable dated = year == null ? rows : rows.withYear(year);

@@ -1,6 +1,7 @@
 package io.github.cpt4j.data.medicare;
 
 import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.data.table.CsvTable;
 import io.github.cpt4j.data.table.GuardedReader;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.ZipLocalityTable;
@@ -30,6 +31,15 @@ import java.util.Map;
 public final class Zip5File {
 
   private static final int MIN_LENGTH = 21;
+
+  /**
+   * The fewest ZIP codes of a whole file (see {@link CmsSubset}): CMS's ZIP5 file of October 2025
+   * lists 42,955. The minimum leaves room for other editions and refuses a file cut to a fraction
+   * of that.
+   */
+  static final int MIN_ROWS = 35_000;
+
+  private static final String WHOLE = "about 43,000 (42,955 in October 2025)";
 
   private Zip5File() {}
 
@@ -74,10 +84,16 @@ public final class Zip5File {
     BufferedReader lines = new BufferedReader(reader);
     DmeposZipTable.Builder table = DmeposZipTable.builder();
     long number = 0;
+    int rows = 0;
     String line;
+    boolean subset = false;
     while ((line = lines.readLine()) != null) {
       number++;
       if (line.isBlank()) {
+        continue;
+      }
+      if (number == 1 && CsvTable.isSubsetMarker(line)) {
+        subset = true;
         continue;
       }
       if (line.length() < MIN_LENGTH) {
@@ -89,6 +105,7 @@ public final class Zip5File {
       }
       int zip = digits(line, 2, 7, source, number, "a five-digit ZIP code");
       String state = state(line.substring(0, 2));
+      rows++;
       try {
         table.state(zip, zip, state);
       } catch (IllegalArgumentException e) {
@@ -96,9 +113,10 @@ public final class Zip5File {
             source, number, 1, "columns 1-2: expected a state such as NY, found \"" + state + "\"");
       }
     }
-    if (number == 0) {
+    if (rows == 0) {
       throw new DataLoadException(source, 0, 0, "no records: expected a CMS ZIP5 file");
     }
+    CmsSubset.checkRows(source, subset, rows, MIN_ROWS, "ZIP codes", WHOLE);
     return table.build();
   }
 
@@ -120,9 +138,14 @@ public final class Zip5File {
     Map<Integer, Long> seen = new HashMap<>();
     long number = 0;
     String line;
+    boolean subset = false;
     while ((line = lines.readLine()) != null) {
       number++;
       if (line.isBlank()) {
+        continue;
+      }
+      if (number == 1 && CsvTable.isSubsetMarker(line)) {
+        subset = true;
         continue;
       }
       if (line.length() < MIN_LENGTH) {
@@ -168,6 +191,7 @@ public final class Zip5File {
     if (seen.isEmpty()) {
       throw new DataLoadException(source, 0, 0, "no records: expected a CMS ZIP5 file");
     }
+    CmsSubset.checkRows(source, subset, seen.size(), MIN_ROWS, "ZIP codes", WHOLE);
     return table.build();
   }
 

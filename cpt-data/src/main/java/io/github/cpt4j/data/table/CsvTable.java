@@ -29,12 +29,33 @@ public final class CsvTable {
   /** Ctrl-Z, which ended text files under DOS. */
   private static final char DOS_END_OF_FILE = 0x1A;
 
+  /**
+   * The start of the first line of a file that holds a deliberate subset of a CMS file's rows: such
+   * a file is not refused for having fewer rows than a whole CMS file. The line is not data.
+   */
+  public static final String SUBSET_MARKER = "# cpt4j subset";
+
   private final String sourceName;
   private final List<CsvRecord> records;
+  private final boolean subset;
 
-  private CsvTable(String sourceName, List<CsvRecord> records) {
+  private CsvTable(String sourceName, List<CsvRecord> records, boolean subset) {
     this.sourceName = sourceName;
     this.records = records;
+    this.subset = subset;
+  }
+
+  /**
+   * Tells whether the file's first line is the {@linkplain #SUBSET_MARKER subset marker} (read by
+   * {@code readCms} only, which drops that line from the records).
+   */
+  public boolean isSubset() {
+    return subset;
+  }
+
+  /** Tells whether {@code line} is the {@linkplain #SUBSET_MARKER subset marker}. */
+  public static boolean isSubsetMarker(String line) {
+    return line.regionMatches(true, 0, SUBSET_MARKER, 0, SUBSET_MARKER.length());
   }
 
   /** Returns the name of the source, for errors. */
@@ -103,6 +124,11 @@ public final class CsvTable {
                 + " ends with one)");
       }
     }
+    if (!records.isEmpty()
+        && records.get(0).getStartingLineNumber() == 1
+        && isSubsetMarker(records.get(0).getField(0).strip())) {
+      return new CsvTable(sourceName, records.subList(1, records.size()), true);
+    }
     return table;
   }
 
@@ -148,7 +174,7 @@ public final class CsvTable {
     if (!records.isEmpty() && isEndOfFileMarker(records.get(records.size() - 1))) {
       records.remove(records.size() - 1);
     }
-    return new CsvTable(sourceName, records);
+    return new CsvTable(sourceName, records, false);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.github.cpt4j.data.table;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
+import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.data.load.DataLoadException;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,6 +119,21 @@ public final class Header {
         sourceName,
         line,
         0,
-        "missing column " + what + " (renamed or removed?); the header has " + names);
+        "missing column " + what + " (renamed or removed?); the header has " + shown(names));
+  }
+
+  /** The most names listed in an error. */
+  private static final int MAX_SHOWN = 40;
+
+  /** The first names, each quoted short: a header can be a megabyte of junk in one cell. */
+  static String shown(List<String> names) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < Math.min(names.size(), MAX_SHOWN); i++) {
+      text.append(i == 0 ? "" : ", ").append(CodeFormatException.quote(names.get(i)));
+    }
+    if (names.size() > MAX_SHOWN) {
+      text.append(" and ").append(names.size() - MAX_SHOWN).append(" more");
+    }
+    return names.isEmpty() ? "no names" : text.toString();
   }
 }

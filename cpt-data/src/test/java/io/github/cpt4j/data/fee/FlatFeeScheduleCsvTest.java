@@ -47,7 +47,7 @@ class FlatFeeScheduleCsvTest {
         assertThrows(DataLoadException.class, () -> read("code,price\n99213,95\n"));
     assertEquals(
         "acme, line 1: missing column \"AMOUNT\" (renamed or removed?); the header has"
-            + " [CODE, PRICE]",
+            + " 'CODE', 'PRICE'",
         missing.getMessage());
     DataLoadException code =
         assertThrows(DataLoadException.class, () -> read("code,amount\n9921,95\n"));

@@ -40,7 +40,7 @@ class CmsDirectoryTest {
 
   static synchronized CmsDirectory cms() throws IOException {
     if (cms == null) {
-      cms = CmsDirectory.load(CmsFiles.dir());
+      cms = CmsDirectory.load(CmsFiles.markedDir());
     }
     return cms;
   }

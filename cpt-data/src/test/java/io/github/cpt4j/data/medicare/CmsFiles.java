@@ -9,9 +9,14 @@ import io.github.cpt4j.fee.medicare.pfs.OppsCapTable;
 import io.github.cpt4j.fee.medicare.pfs.RvuTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The real CMS files, when the environment variable {@code CPT4J_CMS_DIR} names the directory that
@@ -39,7 +44,55 @@ final class CmsFiles {
   static Path file(String relative) {
     Path path = dir().resolve(relative);
     assumeTrue(Files.isRegularFile(path), "missing CMS file " + relative);
-    return path;
+    return path.getFileName().toString().contains("-subset") ? markedDir().resolve(relative) : path;
+  }
+
+  private static Path marked;
+
+  /**
+   * Returns a mirror of {@link #dir()} in which the subsets CMS's files are cut to for this project
+   * ({@code *-subset.csv}) start with the {@link CmsSubset#MARKER}, as a user marks an extract;
+   * every other file is a link to the original. Made once per test run.
+   */
+  static synchronized Path markedDir() {
+    Path source = dir();
+    if (marked == null) {
+      try {
+        Path target = Files.createTempDirectory("cms-marked");
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(source)) {
+          files = walk.filter(Files::isRegularFile).toList();
+        }
+        for (Path file : files) {
+          Path copy = target.resolve(source.relativize(file).toString());
+          Files.createDirectories(copy.getParent());
+          if (file.getFileName().toString().contains("-subset")) {
+            byte[] marker = (CmsSubset.MARKER + "\n").getBytes(StandardCharsets.ISO_8859_1);
+            byte[] body = Files.readAllBytes(file);
+            byte[] all = Arrays.copyOf(marker, marker.length + body.length);
+            System.arraycopy(body, 0, all, marker.length, body.length);
+            Files.write(copy, all);
+          } else {
+            Files.createSymbolicLink(copy, file.toAbsolutePath());
+          }
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(target)));
+        marked = target;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return marked;
+  }
+
+  private static void delete(Path root) {
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // a temporary directory left behind is harmless
+    }
   }
 
   static synchronized MedicareFeeSchedule schedule2025() {

@@ -16,12 +16,14 @@ import org.junit.jupiter.api.Test;
 class DamagedFilesTest {
 
   static final String OPPS =
-      "HCPCS,MOD,PROCSTAT,CARRIER,LOCALITY,FACILITY PRICE,NON-FACILTY PRICE\n"
+      LoaderFixtures.SUBSET
+          + "HCPCS,MOD,PROCSTAT,CARRIER,LOCALITY,FACILITY PRICE,NON-FACILTY PRICE\n"
           + "70450,TC,A,13282,99,60.00,60.00\n"
           + "71046,TC,A,13282,99,97.07,97.07\n";
 
   static final String ZIP5 =
-      "NY100011320201 Z9   0 A"
+      LoaderFixtures.SUBSET
+          + "NY100011320201 Z9   0 A"
           + " ".repeat(52)
           + "20254\r\n"
           + "NY100021320202 Z9   1 A"
@@ -44,7 +46,7 @@ class DamagedFilesTest {
                 GpciFile.read(
                     stream(cutInLastField(text, "0.664")), "g.csv", GpciFile.WorkGpci.WITH_FLOOR));
     assertTrue(
-        e.getMessage().startsWith("g.csv, line 5: the last line has no line ending"),
+        e.getMessage().startsWith("g.csv, line 6: the last line has no line ending"),
         e::getMessage);
   }
 
@@ -65,8 +67,8 @@ class DamagedFilesTest {
             DataLoadException.class,
             () -> OppsCapFile.read(stream(OPPS.substring(0, OPPS.length() - 2)), "c.csv"));
     assertTrue(
-        cut.getMessage().contains("line 3: the last line has no line ending"), cut::getMessage);
-    String headerOnly = OPPS.substring(0, OPPS.indexOf('\n') + 1) + ",,,,,,\n";
+        cut.getMessage().contains("line 4: the last line has no line ending"), cut::getMessage);
+    String headerOnly = OPPS.substring(0, OPPS.indexOf("70450")) + ",,,,,,\n";
     DataLoadException empty =
         assertThrows(DataLoadException.class, () -> OppsCapFile.read(stream(headerOnly), "c.csv"));
     assertTrue(empty.getMessage().contains("0 rows after the header"), empty::getMessage);
@@ -78,7 +80,7 @@ class DamagedFilesTest {
         assertThrows(
             DataLoadException.class,
             () -> Zip5File.read(stream(ZIP5.substring(0, ZIP5.length() - 2)), "z.txt"));
-    assertTrue(e.getMessage().contains("line 2: the last line has no line ending"), e::getMessage);
+    assertTrue(e.getMessage().contains("line 3: the last line has no line ending"), e::getMessage);
   }
 
   @Test
@@ -88,7 +90,7 @@ class DamagedFilesTest {
         assertThrows(
             DataLoadException.class,
             () -> GpciFile.read(stream(text), "g.csv", GpciFile.WorkGpci.WITH_FLOOR));
-    assertTrue(e.getMessage().startsWith("g.csv, line 5, column 1:"), e::getMessage);
+    assertTrue(e.getMessage().startsWith("g.csv, line 6, column 1:"), e::getMessage);
   }
 
   @Test
@@ -169,7 +171,7 @@ class DamagedFilesTest {
     String clfs = PartBLoadersTest.CLFS;
     ClfsFile.read(stream(clfs), "CLFS_2025_Q1V1.csv");
     assertCut(
-        "line 8", () -> ClfsFile.read(stream(cutAfter(clfs, "G0471,,20250201,N,11.0")), "c.csv"));
+        "line 9", () -> ClfsFile.read(stream(cutAfter(clfs, "G0471,,20250201,N,11.0")), "c.csv"));
   }
 
   @Test
@@ -177,7 +179,7 @@ class DamagedFilesTest {
     String dmepos = PartBLoadersTest.DMEPOS;
     DmeposFile.read(stream(dmepos), "fees.csv", PartBLoadersTest.ZIPS);
     assertCut(
-        "line 7",
+        "line 8",
         () ->
             DmeposFile.read(
                 stream(cutAfter(dmepos, "48.72,94.9")), "fees.csv", PartBLoadersTest.ZIPS));
@@ -185,11 +187,13 @@ class DamagedFilesTest {
 
   @Test
   void aDmeposRuralZipFileCutShortIsRefused() throws Exception {
-    String rural = "STATE,DMEPOS RURAL ZIP CODE,YEAR/QTR\nNY,10985,202501\nMO,63036,202501\n";
+    String rural =
+        LoaderFixtures.SUBSET
+            + "STATE,DMEPOS RURAL ZIP CODE,YEAR/QTR\nNY,10985,202501\nMO,63036,202501\n";
     DmeposZipTable states = DmeposZipTable.builder().state(10000, 14999, "NY").build();
     DmeposRuralZipFile.read(stream(rural), "rural.csv", states);
     assertCut(
-        "line 3",
+        "line 4",
         () -> DmeposRuralZipFile.read(stream(cutAfter(rural, "63036,2025")), "r.csv", states));
   }
 
@@ -197,18 +201,19 @@ class DamagedFilesTest {
   void anAspFileCutShortIsRefused() throws Exception {
     String asp = PartBLoadersTest.ASP;
     AspFile.read(stream(asp), "drugs.csv");
-    assertCut("line 9", () -> AspFile.read(stream(cutAfter(asp, "10 MG,0.89")), "drugs.csv"));
+    assertCut("line 10", () -> AspFile.read(stream(cutAfter(asp, "10 MG,0.89")), "drugs.csv"));
   }
 
   @Test
   void anAnesFileCutShortIsRefused() throws Exception {
     String anes =
-        "Contractor,Locality,Locality Name,National Anes CF of 20.3178\r\n"
+        LoaderFixtures.SUBSET
+            + "Contractor,Locality,Locality Name,National Anes CF of 20.3178\r\n"
             + "10112 ,00 ,ALABAMA,19.31 \r\n"
             + "01112 ,05 ,SAN FRANCISCO,21.45 \r\n";
     assertEquals(2, AnesthesiaConversionFactorFile.read(stream(anes), "ANES2025.csv").size());
     assertCut(
-        "line 3",
+        "line 4",
         () -> AnesthesiaConversionFactorFile.read(stream(cutAfter(anes, "21.4")), "ANES2025.csv"));
   }
 

@@ -47,13 +47,17 @@ final class LoaderFixtures {
           "0001F,,Made-up measure,I,+,0.00,0.00,,0.00,,0.00,0.00,0.00,9,XXX,0.00,0.00,0.00,9,9,9,9,9,,"
               + "32.3465,09,0,99,0.00,0.00,0.00");
 
+  /** The first line of a fixture: a subset on purpose, loaded whatever its row count. */
+  static final String SUBSET = CmsSubset.MARKER + ": a test fixture\n";
+
   static String rvu2025() {
-    return RVU_2025_HEADER + "\n" + String.join("\n", RVU_2025_ROWS) + "\n";
+    return SUBSET + RVU_2025_HEADER + "\n" + String.join("\n", RVU_2025_ROWS) + "\n";
   }
 
   /** The 2026 layout: PRIC IND before ENDO BASE, 32 columns; descriptions left empty. */
   static String rvu2026() {
-    return String.join(
+    return SUBSET
+        + String.join(
             "\n",
             ",,Test relative value file in the CY2026 layout,,,,,,,,,,,,,,,,,,,,,,,,,,,,,",
             ",, , ,,,,,,,,,,,,,,,,,,,,,,,,,,NON-FACILITY,FACILITY,",
@@ -74,7 +78,8 @@ final class LoaderFixtures {
   }
 
   static String gpci2025() {
-    return String.join(
+    return SUBSET
+        + String.join(
             "\n",
             "ADDENDUM E. TEST GPCIs,,,,,,",
             ",,,,,,",
@@ -90,7 +95,8 @@ final class LoaderFixtures {
   }
 
   static String gpci2026() {
-    return String.join(
+    return SUBSET
+        + String.join(
             "\n",
             "ADDENDUM E. TEST GPCIs,,,,,,,",
             ",,,,,,,",

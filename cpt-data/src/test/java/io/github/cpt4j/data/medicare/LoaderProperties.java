@@ -3,7 +3,11 @@ package io.github.cpt4j.data.medicare;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.cpt4j.data.fee.FlatFeeScheduleCsv;
 import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.data.ncci.MueFile;
+import io.github.cpt4j.data.ncci.NcciLoadersTest;
+import io.github.cpt4j.data.ncci.PtpFile;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -34,7 +38,16 @@ class LoaderProperties {
           b -> OppsCapFile.read(new ByteArrayInputStream(b), "f.csv"),
           b -> Zip5File.read(new ByteArrayInputStream(b), "f.csv"),
           b -> ConversionFactorFile.read(new ByteArrayInputStream(b), "f.csv"),
-          b -> PaymentAmountFile.read(new ByteArrayInputStream(b), "f.csv"));
+          b -> PaymentAmountFile.read(new ByteArrayInputStream(b), "f.csv"),
+          b -> ClfsFile.read(new ByteArrayInputStream(b), "f.csv"),
+          b -> DmeposFile.read(new ByteArrayInputStream(b), "f.csv", PartBLoadersTest.ZIPS),
+          b -> DmeposRuralZipFile.read(new ByteArrayInputStream(b), "f.csv", PartBLoadersTest.ZIPS),
+          b -> AspFile.read(new ByteArrayInputStream(b), "f.csv"),
+          b -> AnesthesiaConversionFactorFile.read(new ByteArrayInputStream(b), "f.csv"),
+          b -> AnesthesiaBaseUnitFile.read(new ByteArrayInputStream(b), "f.csv"),
+          b -> PtpFile.read(new ByteArrayInputStream(b), "f.csv"),
+          b -> MueFile.read(new ByteArrayInputStream(b), "f.csv"),
+          b -> FlatFeeScheduleCsv.read(new ByteArrayInputStream(b), "f.csv"));
 
   private static final List<String> GOOD =
       List.of(
@@ -43,7 +56,18 @@ class LoaderProperties {
           LoaderFixtures.gpci2025(),
           LoaderFixtures.gpci2026(),
           DamagedFilesTest.OPPS,
-          DamagedFilesTest.ZIP5);
+          DamagedFilesTest.ZIP5,
+          PartBLoadersTest.CLFS,
+          PartBLoadersTest.DMEPOS,
+          PartBLoadersTest.ASP,
+          LoaderFixtures.SUBSET
+              + "STATE,DMEPOS RURAL ZIP CODE,YEAR/QTR\nNY,10985,202501\nNY,12010,202501\n",
+          LoaderFixtures.SUBSET
+              + "Contractor,Locality,Locality Name,National Anes CF of 20.3178\r\n"
+              + "10112 ,00 ,ALABAMA,19.31 \r\n",
+          NcciLoadersTest.PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\tMutually exclusive\n",
+          NcciLoadersTest.MUE_HEADER + "99213,1,3 Date of Service Edit: Clinical,Clinical\n",
+          "code,amount\n99213,100.00\n");
 
   private static void loadsOrFailsCleanly(byte[] bytes) {
     for (Loader loader : LOADERS) {
@@ -101,7 +125,8 @@ class LoaderProperties {
   /** A good file cut inside a line (not at its end) never loads. */
   @Property(tries = 200)
   void aCutFileNeverLoads(@ForAll("cutInALine") byte[] bytes) throws Exception {
-    Loader loader = bytes[0] == 'H' ? LOADERS.get(2) : LOADERS.get(0);
+    boolean oppsCap = new String(bytes, StandardCharsets.ISO_8859_1).contains("PROCSTAT");
+    Loader loader = oppsCap ? LOADERS.get(2) : LOADERS.get(0);
     try {
       loader.load(bytes);
       fail("a cut file loaded");

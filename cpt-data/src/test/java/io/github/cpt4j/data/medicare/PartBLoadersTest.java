@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class PartBLoadersTest {
 
   static final String CLFS =
-      ""
+      LoaderFixtures.SUBSET
           + "2025 Clinical Diagnostic Laboratory Fee Schedule ,,,,,,,,\n"
           + "\"A notice, with commas, as CMS writes it\",,,,,,,,\n"
           + ",,,,,,,,\n"
@@ -71,7 +71,9 @@ class PartBLoadersTest {
   @Test
   void clfsHeaderOfOtherYearsAndAByteOrderMark() throws Exception {
     String other =
-        "\u00EF\u00BB\u00BFHCPCS,MODIFIER,EFFECTIVE DATE,IND,RATE2019,SHORTDESC\n"
+        "\u00EF\u00BB\u00BF"
+            + LoaderFixtures.SUBSET
+            + "HCPCS,MODIFIER,EFFECTIVE DATE,IND,RATE2019,SHORTDESC\n"
             + "80053,,20190101,N,14.39,not read\n";
     ClfsFeeSchedule clfs = clfs(other, "CLFS_2019_Q1.csv");
     assertEquals(Quarter.of(2019, 1), clfs.quarter());
@@ -84,7 +86,7 @@ class PartBLoadersTest {
         assertThrows(
             DataLoadException.class,
             () -> clfs(CLFS.replace("00010.56,not read,not read,not", "ten,x,x,not"), "c.csv"));
-    assertEquals(5, bad.line());
+    assertEquals(6, bad.line());
     assertEquals(6, bad.column());
     assertTrue(bad.getMessage().contains("RATE"), bad.getMessage());
     DataLoadException twice =
@@ -92,7 +94,7 @@ class PartBLoadersTest {
             DataLoadException.class,
             () -> clfs(CLFS + "2025,80053,,20250101,N,1,a,b,c\n", "c.csv"));
     assertTrue(
-        twice.getMessage().contains("80053 appears twice, on lines 5 and 9"), twice.getMessage());
+        twice.getMessage().contains("80053 appears twice, on lines 6 and 10"), twice.getMessage());
     DataLoadException indicator =
         assertThrows(DataLoadException.class, () -> clfs(CLFS.replace(",L,", ",X,"), "c.csv"));
     assertEquals(5, indicator.column());
@@ -109,7 +111,7 @@ class PartBLoadersTest {
   }
 
   static final String DMEPOS =
-      ""
+      LoaderFixtures.SUBSET
           + "\"Durable Medical Equipment,\",,,,,,,,,,,*** Non-continental areas ***,\n"
           + "January 2025 Fee Schedule,,,,,,,,,,,,\n"
           + ",,,,,,,,,,,,\n"
@@ -139,7 +141,7 @@ class PartBLoadersTest {
         assertThrows(
             DataLoadException.class,
             () -> DmeposFile.read(stream(DMEPOS.replace(",CR,", ",ZZ,")), "fees.csv", ZIPS));
-    assertEquals(7, category.line());
+    assertEquals(8, category.line());
     assertEquals(5, category.column());
     DataLoadException amount =
         assertThrows(
@@ -166,7 +168,9 @@ class PartBLoadersTest {
     DmeposZipTable states = DmeposZipTable.builder().state(10000, 14999, "NY").build();
     DmeposZipTable zips =
         DmeposRuralZipFile.read(
-            stream("STATE,DMEPOS RURAL ZIP CODE,YEAR/QTR\nNY,10985,202501\nMO,63036,202501\n"),
+            stream(
+                LoaderFixtures.SUBSET
+                    + "STATE,DMEPOS RURAL ZIP CODE,YEAR/QTR\nNY,10985,202501\nMO,63036,202501\n"),
             "rural.csv",
             states);
     assertEquals(Optional.of(new DmeposArea("NY", true)), zips.find("10985"));
@@ -188,7 +192,7 @@ class PartBLoadersTest {
   }
 
   static final String ASP =
-      ""
+      LoaderFixtures.SUBSET
           + "Payment Allowance Limits for Medicare Part B Drugs,,,,,,,,,,,\n"
           + ",,,,,,,,,,,\n"
           + "\"Effective January 1, 2025 through March 31, 2025\",,,,,,,,,,,\n"
@@ -227,8 +231,8 @@ class PartBLoadersTest {
         assertThrows(
             DataLoadException.class,
             () -> AspFile.read(stream(ASP.replace("0.898", "0.8981")), "drugs.csv"));
-    // Line 9: the notes cell of line 7 spans two lines.
-    assertEquals(9, limit.line());
+    // Line 10: the notes cell of line 8 spans two lines.
+    assertEquals(10, limit.line());
     assertEquals(4, limit.column());
     DataLoadException code =
         assertThrows(

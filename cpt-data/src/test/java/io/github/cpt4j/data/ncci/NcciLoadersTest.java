@@ -25,10 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The loaders on files written here in CMS's layouts, well-formed and malformed. */
-class NcciLoadersTest {
+public class NcciLoadersTest {
 
   /** CMS's PTP layout: a copyright line, a title, the header wrapped over four rows. */
-  static final String PTP_HEADER =
+  public static final String PTP_HEADER =
       "Copyright line of the test file.\t\t\t\t\t\t\n"
           + "Column1/Column2 Edits\t\t\t\t\t\t\n"
           + "Column 1\tColumn 2\t*=in existence\tEffective\tDeletion\tModifier\tPTP Edit Rationale\n"
@@ -37,7 +37,7 @@ class NcciLoadersTest {
           + "\t\t\t\t\t9=not applicable\t\n";
 
   /** CMS's MUE layout: a quoted notice over several lines, a line break in the first header. */
-  static final String MUE_HEADER =
+  public static final String MUE_HEADER =
       "\"A notice of the test file,\n\nover several lines.\",,,\n"
           + "\"HCPCS/\nCPT Code\",Practitioner Services MUE Values,"
           + "MUE Adjudication Indicator,MUE Rationale\n";

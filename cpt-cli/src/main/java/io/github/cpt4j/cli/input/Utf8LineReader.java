@@ -1,0 +1,185 @@
+package io.github.cpt4j.cli.input;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Reads UTF-8 bytes one line at a time, as {@link LineReader} reads characters, with the same
+ * lines, numbers and limit; it only skips the character decoder and the character-at-a-time copy,
+ * which cost the batch reader more than cutting its records did. A line is found in the bytes and
+ * decoded whole (malformed bytes become U+FFFD, as a decoding reader makes them). A line longer
+ * than the limit comes back empty, with {@link #truncated()} set: its text is never used, and
+ * keeping it would keep up to four bytes a character of a line that may be endless.
+ */
+final class Utf8LineReader implements Lines {
+
+  private final InputStream in;
+  private final int maxLength;
+  private byte[] buffer = new byte[1 << 16];
+  private int position;
+  private int limit;
+  private boolean atStart = true;
+  private boolean afterCarriageReturn;
+  private boolean eof;
+  private boolean truncated;
+  private long lineNumber;
+
+  /**
+   * Creates a reader of {@code in}.
+   *
+   * @param maxLength the most characters (UTF-16 units, as {@link String#length()} counts) of one
+   *     line that are read whole, at least 1
+   */
+  Utf8LineReader(InputStream in, int maxLength) {
+    this.in = requireNonNull(in, "in");
+    if (maxLength < 1) {
+      throw new IllegalArgumentException("maxLength must be positive, not " + maxLength);
+    }
+    this.maxLength = maxLength;
+  }
+
+  @Override
+  public String next() throws IOException {
+    truncated = false;
+    if (afterCarriageReturn) {
+      afterCarriageReturn = false;
+      if (position == limit) {
+        fill(0);
+      }
+      if (position < limit && buffer[position] == '\n') {
+        position++; // the second half of \r\n
+      }
+    }
+    if (atStart) {
+      atStart = false;
+      while (limit - position < 3 && !eof) {
+        fill(limit - position);
+      }
+      if (limit - position >= 3
+          && buffer[position] == (byte) 0xEF
+          && buffer[position + 1] == (byte) 0xBB
+          && buffer[position + 2] == (byte) 0xBF) {
+        position += 3;
+      }
+    }
+    int start = position;
+    int i = position;
+    // At most four bytes a character: a line of more bytes than that is too long whatever it holds.
+    long byteLimit = 4L * maxLength;
+    while (true) {
+      if (i == limit) {
+        int kept = i - start;
+        if (kept > byteLimit) {
+          return skipLongLine();
+        }
+        fill(kept);
+        start = 0;
+        i = kept;
+        if (i == limit) { // the end of the input
+          if (kept == 0) {
+            return null;
+          }
+          position = limit;
+          return line(0, kept);
+        }
+      }
+      byte b = buffer[i];
+      if (b == '\n' || b == '\r') {
+        position = i + 1;
+        afterCarriageReturn = b == '\r';
+        return line(start, i);
+      }
+      i++;
+    }
+  }
+
+  private String line(int start, int end) {
+    lineNumber++;
+    int n = end - start;
+    if (n > maxLength && units(start, end) > maxLength) {
+      truncated = true;
+      return "";
+    }
+    return new String(buffer, start, n, StandardCharsets.UTF_8);
+  }
+
+  /** The characters (UTF-16 units) the bytes decode to, for valid UTF-8. */
+  private long units(int start, int end) {
+    long units = 0;
+    for (int i = start; i < end; i++) {
+      int b = buffer[i] & 0xFF;
+      if ((b & 0xC0) != 0x80) {
+        units += (b & 0xF8) == 0xF0 ? 2 : 1;
+      }
+    }
+    return units;
+  }
+
+  /** Skips the rest of a line too long to keep, without keeping it. */
+  private String skipLongLine() throws IOException {
+    lineNumber++;
+    truncated = true;
+    position = limit;
+    while (true) {
+      if (position == limit) {
+        fill(0);
+        if (position == limit) {
+          return "";
+        }
+      }
+      byte b = buffer[position++];
+      if (b == '\n' || b == '\r') {
+        afterCarriageReturn = b == '\r';
+        return "";
+      }
+    }
+  }
+
+  /**
+   * Moves the last {@code keep} bytes before {@link #limit} to the start of the buffer, growing it
+   * if they fill it, and reads more after them; sets {@link #position} to 0 (the first kept byte).
+   */
+  private void fill(int keep) throws IOException {
+    if (eof) {
+      System.arraycopy(buffer, limit - keep, buffer, 0, keep);
+      position = 0;
+      limit = keep;
+      return;
+    }
+    if (keep == buffer.length) {
+      buffer = Arrays.copyOf(buffer, buffer.length * 2);
+    } else {
+      System.arraycopy(buffer, limit - keep, buffer, 0, keep);
+    }
+    position = 0;
+    limit = keep;
+    int n;
+    do {
+      n = in.read(buffer, limit, buffer.length - limit);
+    } while (n == 0);
+    if (n < 0) {
+      eof = true;
+    } else {
+      limit += n;
+    }
+  }
+
+  @Override
+  public long lineNumber() {
+    return lineNumber;
+  }
+
+  @Override
+  public boolean truncated() {
+    return truncated;
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+}

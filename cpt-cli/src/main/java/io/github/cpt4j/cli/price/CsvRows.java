@@ -1,0 +1,135 @@
+package io.github.cpt4j.cli.price;
+
+import io.github.cpt4j.cli.report.SpreadsheetSafe;
+import java.util.List;
+
+/**
+ * Formats batch output rows as CSV text, so that a pricing thread can format its whole chunk and
+ * the writing thread only copies text: the writer was the pipeline's second bottleneck once pricing
+ * used every core. Cells are quoted as the CSV library the rest of the command line uses quotes
+ * them (a comma, a double quote, a carriage return or a line feed inside; a first cell that starts
+ * with {@code #}, which readers take for a comment), so the output is byte for byte what it was
+ * when the writer formatted each row itself.
+ */
+final class CsvRows {
+
+  private final int width;
+  private final boolean verbatim;
+
+  /**
+   * Creates a formatter of rows under {@code header}.
+   *
+   * @param verbatim whether cells are written exactly as read, not {@linkplain SpreadsheetSafe made
+   *     safe}
+   */
+  CsvRows(BatchHeader header, boolean verbatim) {
+    this.width = header.size();
+    this.verbatim = verbatim;
+  }
+
+  /** Appends the header row: the input's column names, then the added columns. */
+  void header(BatchHeader header, StringBuilder out) {
+    List<String> names = header.names();
+    for (int i = 0; i < width; i++) {
+      cell(safe(names.get(i)), i == 0, out);
+      out.append(',');
+    }
+    appendAdded(out);
+  }
+
+  private static void appendAdded(StringBuilder out) {
+    for (int i = 0; i < BatchHeader.ADDED.size(); i++) {
+      out.append(i == 0 ? "" : ",").append(BatchHeader.ADDED.get(i));
+    }
+    out.append('\n');
+  }
+
+  /** Appends one row: the input fields, padded or cut to the header's width, and the outcome. */
+  void row(List<String> fields, Outcome outcome, StringBuilder out) {
+    for (int i = 0; i < width; i++) {
+      if (i < fields.size()) {
+        input(fields.get(i), i == 0, out);
+      }
+      out.append(',');
+    }
+    if (outcome.isPriced()) {
+      out.append(outcome.amount().get().toPlainString());
+    }
+    out.append(',');
+    cell(outcome.result(), false, out);
+    out.append(',');
+    String explanation = outcome.explanation();
+    if (!explanation.isEmpty()) {
+      input(explanation, false, out); // it may quote the input
+    }
+    out.append('\n');
+  }
+
+  /**
+   * Appends a cell that comes from the input: most are short printable text that needs neither
+   * neutralising nor quotes, which one look at each character tells, before the general path.
+   */
+  private void input(String text, boolean first, StringBuilder out) {
+    if (isPlain(text, first)) {
+      out.append(text);
+    } else {
+      cell(safe(text), first, out);
+    }
+  }
+
+  /**
+   * Tells whether {@code text} is written as it is: no control character, comma or double quote in
+   * it, and no first character that makes it a formula or a comment.
+   */
+  private static boolean isPlain(String text, boolean first) {
+    int n = text.length();
+    if (n == 0) {
+      return true;
+    }
+    char c = text.charAt(0);
+    if (c == '=' || c == '+' || c == '-' || c == '@' || (first && c == '#')) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      c = text.charAt(i);
+      if (c < 0x20 || c == ',' || c == '"') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private String safe(String text) {
+    return verbatim ? text : SpreadsheetSafe.cell(text);
+  }
+
+  /** Appends {@code text}, in double quotes when it needs them. */
+  static void cell(String text, boolean first, StringBuilder out) {
+    if (!needsQuotes(text, first)) {
+      out.append(text);
+      return;
+    }
+    out.append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"') {
+        out.append('"');
+      }
+      out.append(c);
+    }
+    out.append('"');
+  }
+
+  private static boolean needsQuotes(String text, boolean first) {
+    if (first && !text.isEmpty() && text.charAt(0) == '#') {
+      return true;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+        return true;
+      }
+    }
+    return false;
+  }
+}

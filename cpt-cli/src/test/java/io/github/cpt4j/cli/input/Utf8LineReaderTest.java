@@ -1,0 +1,93 @@
+package io.github.cpt4j.cli.input;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The byte-level line reader of the batch path reads the same lines, numbers and cuts as {@link
+ * LineReader} over the decoded text, and so {@link CsvRecordReader} the same records either way.
+ */
+class Utf8LineReaderTest {
+
+  /** Every line as "number:text" or "number:cut". */
+  private static List<String> lines(Lines lines) throws IOException {
+    List<String> all = new ArrayList<>();
+    for (String line; (line = lines.next()) != null; ) {
+      all.add(lines.lineNumber() + ":" + (lines.truncated() ? "cut" : line));
+    }
+    return all;
+  }
+
+  private static InputStream utf8(String text) {
+    return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Property(tries = 1000)
+  void readsTheLinesAReaderReads(
+      @ForAll
+          @StringLength(max = 60)
+          @Chars({'a', ',', '"', '\r', '\n', '\u00e9', '\u20ac', '\ud83d', '\ude00', '\uFEFF'})
+          String text,
+      @ForAll @IntRange(min = 1, max = 6) int maxLength)
+      throws IOException {
+    // Lone surrogates do not survive UTF-8; compare over what the bytes decode to.
+    String decoded = new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+    assertEquals(
+        lines(new LineReader(new StringReader(decoded), maxLength)),
+        lines(new Utf8LineReader(utf8(decoded), maxLength)));
+  }
+
+  @Property(tries = 300)
+  void readsTheRecordsAReaderReads(
+      @ForAll
+          @StringLength(max = 200)
+          @Chars({'a', ',', '"', '\r', '\n', ' ', '\u00e9', '\u0000', '\uFEFF'})
+          String text)
+      throws IOException {
+    assertEquals(
+        records(new CsvRecordReader(new StringReader(text))),
+        records(new CsvRecordReader(utf8(text))));
+  }
+
+  @Test
+  void malformedBytesBecomeWhatADecodingReaderMakesOfThem() throws IOException {
+    byte[] bytes = {'a', (byte) 0xC3, '\n', (byte) 0xFF, (byte) 0xE2, (byte) 0x82, 'b', '\r', 'c'};
+    assertEquals(
+        lines(
+            new LineReader(
+                new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8),
+                100)),
+        lines(new Utf8LineReader(new ByteArrayInputStream(bytes), 100)));
+  }
+
+  @Test
+  void aLongLineAcrossManyBuffersIsCutAndSkipped() throws IOException {
+    String text = "x".repeat(300_000) + "\nok\r\n" + "\u00e9".repeat(200_000) + "\nend";
+    assertEquals(
+        List.of("1:cut", "2:ok", "3:cut", "4:end"), lines(new Utf8LineReader(utf8(text), 100_000)));
+  }
+
+  private static List<String> records(CsvRecordReader reader) throws IOException {
+    List<String> all = new ArrayList<>();
+    try (reader) {
+      for (CsvRecordReader.Record r; (r = reader.next()) != null; ) {
+        all.add(r.toString());
+      }
+    }
+    return all;
+  }
+}
