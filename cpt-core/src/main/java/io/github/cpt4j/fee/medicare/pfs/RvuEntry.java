@@ -240,7 +240,10 @@ public abstract class RvuEntry {
   }
 
   private void checkRvu(String name, BigDecimal rvu) {
-    if (rvu.signum() < 0 || rvu.stripTrailingZeros().scale() > 2 || rvu.compareTo(MAX_RVU) > 0) {
+    // Stripping zeros only beyond two decimals: it costs a division per value loaded.
+    if (rvu.signum() < 0
+        || rvu.scale() > 2 && rvu.stripTrailingZeros().scale() > 2
+        || rvu.compareTo(MAX_RVU) > 0) {
       throw new IllegalArgumentException(
           row() + ": " + name + " must be 0 to 99999.99 with at most two decimals, not " + rvu);
     }
