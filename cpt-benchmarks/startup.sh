@@ -139,7 +139,7 @@ report="$here/results/startup-$stamp.md"
   echo "after a warm-up, medians; commit $(cd "$root" && git rev-parse --short HEAD 2>/dev/null \
     || echo unknown). Load average before: $load_before; after: $load_after;"
   echo "$(nproc) cores, $(java -version 2>&1 | head -1)."
-  [ -n "$before" ] && echo "BEFORE: \`$before\`, run alternately with this build."
+  [ -n "$before" ] && echo "BEFORE: a copy of another build's cpt-cli/target (\`$(basename "$before")\`), run alternately with this build."
   echo
   echo "- \`lookup\`: \`cpt lookup 99213\`"
   echo "- \`price-10-args\`: \`cpt price ${codes[*]} --zip 10001 --date 2025-03-14\`"

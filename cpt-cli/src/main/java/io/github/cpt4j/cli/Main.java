@@ -9,6 +9,7 @@ import io.github.cpt4j.cli.report.OutputClosedException;
 import io.github.cpt4j.cli.report.OutputFailedException;
 import io.github.cpt4j.cli.report.StandardOutput;
 import io.github.cpt4j.code.CodeFormatException;
+import io.github.cpt4j.data.BundledData;
 import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
@@ -22,6 +23,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import picocli.CommandLine;
@@ -48,6 +50,7 @@ public final class Main {
 
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
+    preload(args);
     boolean interactive = Terminal.isInteractive();
     PrintWriter out = StandardOutput.over(new FileOutputStream(FileDescriptor.out), interactive);
     PrintWriter err =
@@ -56,6 +59,69 @@ public final class Main {
     out.flush();
     err.flush();
     System.exit(status);
+  }
+
+  /**
+   * Starts loading the bundled tables that {@code args}' command will read, on a second thread,
+   * while this one builds the command line: at start-up both are mostly the interpreter running
+   * cold code, so on two cores they overlap instead of adding up. Only {@code lookup}, and {@code
+   * price} without data files of its own; the tables are memoized, so the command waits for a table
+   * still loading and never loads one twice. A failure here is dropped: the command then loads the
+   * table itself and reports the error as usual.
+   */
+  static void preload(String[] args) {
+    List<Runnable> tables = new ArrayList<>();
+    String command = commandNamed(args);
+    if ("lookup".equals(command)) {
+      // The code set is left to the command, which reads it first.
+      tables.add(BundledData::medicareFeeSchedule);
+      tables.add(BundledData::partBFeeSchedule);
+    } else if ("price".equals(command) && !namesDataFiles(args)) {
+      tables.add(BundledData::medicareReleases);
+      tables.add(BundledData::dmeposZips);
+      tables.add(BundledData::clinicalLabFeeSchedule);
+      tables.add(BundledData::dmeposFeeSchedule);
+      tables.add(BundledData::aspFeeSchedule);
+      tables.add(BundledData::zipLocalities);
+    }
+    if (tables.isEmpty()) {
+      return;
+    }
+    Thread loader =
+        new Thread(
+            () -> {
+              try {
+                tables.forEach(Runnable::run);
+              } catch (RuntimeException | Error e) {
+                // The command loads it again and says what is wrong.
+              }
+            },
+            "cpt-preload");
+    loader.setDaemon(true);
+    loader.start();
+  }
+
+  /** Tells whether {@code args} give data files that replace the bundled tables. */
+  private static boolean namesDataFiles(String[] args) {
+    for (String arg : args) {
+      String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+      switch (option) {
+        case "--rvu",
+            "--gpci",
+            "--opps-cap",
+            "--clfs",
+            "--dmepos",
+            "--dme-rural-zips",
+            "--asp",
+            "--cms-dir" -> {
+          return true;
+        }
+        default -> {
+          // not a data file
+        }
+      }
+    }
+    return false;
   }
 
   /**

@@ -223,7 +223,10 @@ final class PriceCommand implements Callable<Integer> {
   @Option(
       names = "--rvu",
       paramLabel = "FILE",
-      description = "A full CMS relative value file (PPRRVU...csv) instead of the bundled rows.")
+      description =
+          "A full CMS relative value file (PPRRVU...csv) instead of the bundled rows. A file "
+              + "with fewer rows than CMS's (your own extract) must start with the line "
+              + "'# cpt4j subset', as must every data file cut short on purpose.")
   private Path rvu;
 
   @Option(
@@ -278,7 +281,8 @@ final class PriceCommand implements Callable<Integer> {
       description =
           "A directory of CMS files as downloaded (PPRRVU25_JAN.csv, PPRRVU2025_Oct.csv, "
               + "GPCI2025.csv, ANES2025.csv, OPPSCAP_*.csv...): each line is priced by the "
-              + "release in force on its date. See cpt data --cms-dir.")
+              + "release in force on its date; extracts start with the line '# cpt4j subset'. "
+              + "See cpt data --cms-dir.")
   private Path cmsDir;
 
   @Option(

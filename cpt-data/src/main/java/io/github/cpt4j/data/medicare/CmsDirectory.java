@@ -3,6 +3,7 @@ package io.github.cpt4j.data.medicare;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.data.BundledData;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.fee.FeeSchedule;
@@ -523,7 +524,10 @@ public final class CmsDirectory {
       released = date(m.group(3), m.group(1), m.group(2));
       if (released == null) {
         throw new DataLoadException(
-            file.name(), 0, 0, "the title block's '" + m.group() + "' is not a date");
+            file.name(),
+            0,
+            0,
+            "the title block's " + CodeFormatException.quote(m.group()) + " is not a date");
       }
     }
     String path = directory.relativize(file.path()).toString().toUpperCase(Locale.ROOT);
@@ -646,9 +650,8 @@ public final class CmsDirectory {
                 + year
                 + " release of month "
                 + month
-                + ", the title row says '"
-                + title.group()
-                + "'");
+                + ", the title row says "
+                + CodeFormatException.quote(title.group()));
       }
     }
   }

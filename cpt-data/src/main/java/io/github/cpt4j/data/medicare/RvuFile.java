@@ -17,9 +17,12 @@ import io.github.cpt4j.fee.medicare.pfs.PcTcIndicator;
 import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
 import io.github.cpt4j.fee.medicare.pfs.RvuTable;
 import io.github.cpt4j.fee.medicare.pfs.SurgeonsPermission;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Year;
 import java.util.ArrayList;
@@ -85,6 +88,10 @@ public final class RvuFile {
    * @throws IOException if the file cannot be read
    */
   public static RvuTable read(Path path) throws IOException {
+    String name = path.getFileName().toString();
+    if (Files.isRegularFile(path) && Files.size(path) <= MAX_CHARS) {
+      return read(Files.readAllBytes(path), name);
+    }
     return parse(CsvTable.readCms(path, MAX_CHARS, KIND));
   }
 
@@ -96,33 +103,41 @@ public final class RvuFile {
    * @throws IOException if the stream cannot be read
    */
   public static RvuTable read(InputStream in, String sourceName) throws IOException {
-    return parse(CsvTable.readCms(in, sourceName, MAX_CHARS, KIND));
+    byte[] bytes = in.readNBytes((int) MAX_CHARS + 1);
+    if (bytes.length > MAX_CHARS) {
+      // Too large: the general reader says so, having read no more than its limit.
+      return parse(
+          CsvTable.readCms(
+              new SequenceInputStream(new ByteArrayInputStream(bytes), in),
+              sourceName,
+              MAX_CHARS,
+              KIND));
+    }
+    return read(bytes, sourceName);
+  }
+
+  /**
+   * Reads the whole file in {@code bytes}: by {@link RvuScan}, the fast path for a file as CMS
+   * publishes it, or when it declines, by the general reader, which accepts or refuses any file
+   * with its error naming line and column.
+   */
+  private static RvuTable read(byte[] bytes, String sourceName) throws IOException {
+    RvuTable fast = RvuScan.scan(bytes, sourceName);
+    return fast != null ? fast : readGeneral(bytes, sourceName);
+  }
+
+  /** Reads the file in {@code bytes} the general way, never by the fast path; for tests. */
+  static RvuTable readGeneral(byte[] bytes, String sourceName) throws IOException {
+    return parse(CsvTable.readCms(new ByteArrayInputStream(bytes), sourceName, MAX_CHARS, KIND));
   }
 
   private static RvuTable parse(CsvTable table) throws DataLoadException {
     String source = table.sourceName();
     List<CsvRecord> records = table.records();
-    int headerRow = -1;
-    for (int i = 0; i < records.size(); i++) {
-      if (records.get(i).getField(0).trim().toUpperCase(Locale.ROOT).equals("HCPCS")) {
-        headerRow = i;
-        break;
-      }
-    }
-    if (headerRow < 0) {
-      throw new DataLoadException(
-          source,
-          0,
-          0,
-          "no header row starting with HCPCS, MOD:"
-              + " expected a CMS relative value file (PPRRVU)");
-    }
-    int top = headerRow;
-    while (top > 0 && hasFieldBeyondDescription(records.get(top - 1))) {
-      top--;
-    }
-    Header header = Header.of(source, records.subList(top, headerRow + 1));
-    Columns c = new Columns(header);
+    Layout layout = Layout.of(records, source);
+    Header header = layout.header;
+    Columns c = layout.columns;
+    int headerRow = layout.headerRow;
     Cells cells = new Cells(source, header);
     List<RvuEntry> entries = new ArrayList<>(records.size() - headerRow);
     Map<String, Long> lines = new HashMap<>();
@@ -148,17 +163,62 @@ public final class RvuFile {
     if (entries.isEmpty()) {
       throw new DataLoadException(source, header.line(), 0, "no rows after the header");
     }
-    CmsSubset.checkRows(
-        source,
-        table.isSubset(),
-        entries.size(),
-        MIN_ROWS,
-        "rows",
-        "about 19,000 (18,876 in January 2025, 19,090 in October)");
+    CmsSubset.checkRows(source, table.isSubset(), entries.size(), MIN_ROWS, "rows", WHOLE);
+    return table(entries, layout.year, factor.value);
+  }
+
+  /** What a whole file has, for the error of {@link CmsSubset#checkRows}. */
+  static final String WHOLE = "about 19,000 (18,876 in January 2025, 19,090 in October)";
+
+  /** The table of {@code entries}, dated by the title's year and with the file's factor, if any. */
+  static RvuTable table(List<RvuEntry> entries, Year year, BigDecimal conversionFactor) {
     RvuTable rows = RvuTable.of(entries);
-    Year year = titleYear(records.subList(0, top));
     RvuTable dated = year == null ? rows : rows.withYear(year);
-    return factor.value == null ? dated : dated.withConversionFactor(factor.value);
+    return conversionFactor == null ? dated : dated.withConversionFactor(conversionFactor);
+  }
+
+  /** What comes before the rows: the header row, its columns, and the year the title names. */
+  static final class Layout {
+    /** The index of the main header row (HCPCS, MOD, ...) in the records. */
+    final int headerRow;
+
+    final Header header;
+    final Columns columns;
+
+    /** The year of the title row; null when none says. */
+    final Year year;
+
+    private Layout(int headerRow, Header header, Columns columns, Year year) {
+      this.headerRow = headerRow;
+      this.header = header;
+      this.columns = columns;
+      this.year = year;
+    }
+
+    /** Finds the header in {@code records}, which may be all of the file or its first lines. */
+    static Layout of(List<CsvRecord> records, String source) throws DataLoadException {
+      int headerRow = -1;
+      for (int i = 0; i < records.size(); i++) {
+        if (records.get(i).getField(0).trim().toUpperCase(Locale.ROOT).equals("HCPCS")) {
+          headerRow = i;
+          break;
+        }
+      }
+      if (headerRow < 0) {
+        throw new DataLoadException(
+            source,
+            0,
+            0,
+            "no header row starting with HCPCS, MOD:"
+                + " expected a CMS relative value file (PPRRVU)");
+      }
+      int top = headerRow;
+      while (top > 0 && hasFieldBeyondDescription(records.get(top - 1))) {
+        top--;
+      }
+      Header header = Header.of(source, records.subList(top, headerRow + 1));
+      return new Layout(headerRow, header, new Columns(header), titleYear(records.subList(0, top)));
+    }
   }
 
   /**
@@ -351,7 +411,7 @@ public final class RvuFile {
   }
 
   /** The positions of the columns the loader reads, found by name. */
-  private static final class Columns {
+  static final class Columns {
     final int hcpcs;
     final int modifier;
     final int status;

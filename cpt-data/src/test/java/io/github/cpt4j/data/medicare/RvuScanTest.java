@@ -1,0 +1,190 @@
+package io.github.cpt4j.data.medicare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.fee.medicare.pfs.RvuTable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The fast path of the relative value file loader ({@link RvuScan}) against the general reader:
+ * whatever the bytes, it either declines (and the general reader decides) or returns exactly the
+ * general reader's table; it never accepts what the general reader refuses. And it does read the
+ * files CMS publishes and the bundled samples, so that the speed is not lost to a silent fallback.
+ */
+class RvuScanTest {
+
+  private static final List<String> GOOD =
+      List.of(
+          LoaderFixtures.rvu2025(),
+          LoaderFixtures.rvu2026(),
+          // Quotes in the description, a blank line, CRLF line ends, the DOS end-of-file line.
+          LoaderFixtures.rvu2025()
+              .replace("\n", "\r\n")
+              .replaceFirst("(?m)^(99213,,)[^,\\r]*", "$1\"Office visit, \"\"low\"\"\"")
+              .concat("\r\n,,,,\r\n\u001A,,,\r\n"));
+
+  /** Same rows, same values and scales, same year and conversion factor. */
+  private static void assertSameTable(RvuTable expected, RvuTable actual) {
+    assertEquals(expected.all(), actual.all());
+    assertEquals(expected.year(), actual.year());
+    assertEquals(expected.conversionFactor(), actual.conversionFactor());
+  }
+
+  /** Checks the law for {@code bytes}; returns whether the fast path read them. */
+  private static boolean fastIsGeneralOrDeclines(byte[] bytes) throws IOException {
+    RvuTable general;
+    try {
+      general = RvuFile.readGeneral(bytes, "f.csv");
+    } catch (DataLoadException refused) {
+      assertNull(RvuScan.scan(bytes, "f.csv"), "the fast path accepted a refused file");
+      return false;
+    }
+    RvuTable fast = RvuScan.scan(bytes, "f.csv");
+    if (fast == null) {
+      return false;
+    }
+    assertSameTable(general, fast);
+    return true;
+  }
+
+  @Test
+  void readsTheGoodFixtures() throws IOException {
+    for (String good : GOOD) {
+      byte[] bytes = good.getBytes(StandardCharsets.ISO_8859_1);
+      assertNotNull(RvuScan.scan(bytes, "f.csv"), good);
+      fastIsGeneralOrDeclines(bytes);
+    }
+  }
+
+  @Test
+  void dropsTheByteOrderMark() throws IOException {
+    byte[] good = LoaderFixtures.rvu2025().getBytes(StandardCharsets.ISO_8859_1);
+    byte[] marked = new byte[good.length + 3];
+    marked[0] = (byte) 0xEF;
+    marked[1] = (byte) 0xBB;
+    marked[2] = (byte) 0xBF;
+    System.arraycopy(good, 0, marked, 3, good.length);
+    assertNotNull(RvuScan.scan(marked, "f.csv"));
+    assertSameTable(RvuFile.readGeneral(good, "f.csv"), RvuScan.scan(marked, "f.csv"));
+  }
+
+  @Test
+  void declinesALastLineWithoutLineBreak() throws IOException {
+    String good = LoaderFixtures.rvu2025();
+    byte[] cut = good.substring(0, good.length() - 1).getBytes(StandardCharsets.ISO_8859_1);
+    assertNull(RvuScan.scan(cut, "f.csv"));
+  }
+
+  @Test
+  void declinesTooFewRowsWithoutTheSubsetMarker() throws IOException {
+    String good = LoaderFixtures.rvu2025();
+    byte[] unmarked =
+        good.substring(LoaderFixtures.SUBSET.length()).getBytes(StandardCharsets.ISO_8859_1);
+    assertNull(RvuScan.scan(unmarked, "f.csv"));
+    fastIsGeneralOrDeclines(unmarked);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "pprrvu-2025-jan-sample.csv",
+        "pprrvu-2025-apr-sample.csv",
+        "pprrvu-2025-jul-sample.csv",
+        "pprrvu-2025-oct-sample.csv",
+        "pprrvu-2026-jan-sample.csv"
+      })
+  void readsTheBundledSamples(String name) throws IOException {
+    byte[] bytes;
+    try (InputStream in =
+        RvuScanTest.class.getResourceAsStream("/io/github/cpt4j/data/medicare/" + name)) {
+      assertNotNull(in, name);
+      bytes = in.readAllBytes();
+    }
+    assertNotNull(RvuScan.scan(bytes, name), name);
+    fastIsGeneralOrDeclines(bytes);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "2025/PPRRVU2025_Oct.csv",
+        "2025/quarterly/PPRRVU25_JAN.csv",
+        "2025/quarterly/PPRRVU25_APR.csv",
+        "2025/quarterly/PPRRVU2025_Jul.csv",
+        "2026/PPRRVU2026_Jan_QPP-subset.csv",
+        "2026/PPRRVU2026_Jan_nonQPP-subset.csv"
+      })
+  void readsTheCmsFiles(String relative) throws IOException {
+    byte[] bytes = Files.readAllBytes(CmsFiles.file(relative));
+    assertNotNull(RvuScan.scan(bytes, relative), relative);
+    fastIsGeneralOrDeclines(bytes);
+  }
+
+  @Provide
+  Arbitrary<byte[]> damaged() {
+    return Combinators.combine(
+            Arbitraries.of(GOOD),
+            Arbitraries.integers().between(0, 10_000),
+            Arbitraries.integers().between(0, 255),
+            Arbitraries.of("cut", "flip", "insert", "delete"))
+        .as(
+            (text, at, value, how) -> {
+              byte[] good = text.getBytes(StandardCharsets.ISO_8859_1);
+              int i = at % (good.length + 1);
+              return switch (how) {
+                case "cut" -> Arrays.copyOf(good, i);
+                case "flip" -> {
+                  byte[] copy = good.clone();
+                  if (i < copy.length) {
+                    copy[i] = (byte) value.intValue();
+                  }
+                  yield copy;
+                }
+                case "delete" -> {
+                  if (i == good.length) {
+                    yield good;
+                  }
+                  byte[] copy = new byte[good.length - 1];
+                  System.arraycopy(good, 0, copy, 0, i);
+                  System.arraycopy(good, i + 1, copy, i, good.length - i - 1);
+                  yield copy;
+                }
+                default -> {
+                  byte[] copy = new byte[good.length + 1];
+                  System.arraycopy(good, 0, copy, 0, i);
+                  copy[i] = (byte) value.intValue();
+                  System.arraycopy(good, i, copy, i + 1, good.length - i);
+                  yield copy;
+                }
+              };
+            });
+  }
+
+  @Property(tries = 500)
+  void damagedFilesReadAsTheGeneralReaderReadsThemOrNotAtAll(@ForAll("damaged") byte[] bytes)
+      throws IOException {
+    fastIsGeneralOrDeclines(bytes);
+  }
+
+  @Property(tries = 200)
+  void anyBytes(@ForAll byte[] bytes) throws IOException {
+    fastIsGeneralOrDeclines(bytes);
+  }
+}
