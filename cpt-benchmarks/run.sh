@@ -5,6 +5,11 @@
 #                                               minutes for everything; checks the harness
 #   cpt-benchmarks/run.sh full  [JMH args...]   the published numbers: 3 forks, 5+5 iterations
 #                                               of 1 s (about 40 minutes); on a quiet machine
+#   cpt-benchmarks/run.sh baselines [JMH args...]
+#                                               every benchmark that has a baseline (and the
+#                                               five-line claim's target), 1 fork, 2+4
+#                                               iterations of 1 s: about 10 minutes; the
+#                                               "no cpt4j row slower than a baseline" check
 #
 # Extra arguments go to JMH and win over the defaults: a benchmark regex (LookupBenchmark),
 # -p impl=cpt4j, -f 5, -prof stack ... `run.sh quick -h` lists JMH's options.
@@ -25,7 +30,7 @@ root="$(cd "$here/.." && pwd)"
 jar="$here/target/benchmarks.jar"
 
 usage() {
-  sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -35,8 +40,15 @@ shift
 case "$mode" in
   quick) defaults=(-f 1 -wi 2 -w 500ms -i 3 -r 500ms) ;;
   full) defaults=(-f 3 -wi 5 -w 1s -i 5 -r 1s) ;;
+  baselines) defaults=(-f 1 -wi 2 -w 1s -i 4 -r 1s) ;;
   *) usage ;;
 esac
+# The benchmarks of the baselines mode: each has a regex and a Guava (or plain loader) baseline
+# in the same class, and ClaimPricingBenchmark.priceClaim has the issue's time target.
+selection=()
+if [ "$mode" = baselines ]; then
+  selection=('\.(CodeSyntax|Classify|Lookup|Locality|Pricing|Load|Ncci|NcciLoad)Benchmark\.|\.ClaimPricingBenchmark\.priceClaim$')
+fi
 
 # Build when needed; never `mvn install` (nothing here is published).
 if [ ! -f "$jar" ] || [ -n "$(find "$root/pom.xml" "$root"/cpt-*/pom.xml "$root"/cpt-*/src \
@@ -92,7 +104,7 @@ summary="$results/$mode-$stamp.md"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 # (The ${a[@]+...} form keeps empty arrays working under `set -u` in old bash versions.)
 java -jar "$jar" "${args[@]}" ${excluded[@]+"${excluded[@]}"} -prof gc -rf json -rff "$json" \
-  ${user_args[@]+"${user_args[@]}"}
+  ${selection[@]+"${selection[@]}"} ${user_args[@]+"${user_args[@]}"}
 load_after="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 
 {

@@ -107,6 +107,8 @@ class ClaimLineProperties {
       return;
     }
     assertEquals(fast, ClaimLine.parse(" " + text), text);
+    assertEquals(fast.code().packed(), fast.packedCode(), text);
+    assertEquals(fast.code().packed(), ClaimLine.parse(" " + text).packedCode(), text);
   }
 
   @Provide

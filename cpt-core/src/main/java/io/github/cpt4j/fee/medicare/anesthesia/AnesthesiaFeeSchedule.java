@@ -120,8 +120,16 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
    * qualifying circumstances 99100-99140. Never allocates.
    */
   public static boolean covers(ProcedureCode code) {
-    int packed = code.packed();
-    return AnesthesiaBaseUnits.isAnesthesiaCode(code)
+    return coversPacked(code.packed());
+  }
+
+  /**
+   * Tells whether this schedule answers for the code of {@linkplain ProcedureCode#packed() packed
+   * form} {@code packed}: {@link #covers(ProcedureCode)} for pricers that have the packed form in
+   * hand ({@link io.github.cpt4j.claim.ClaimLine#packedCode()}), without reading the code object.
+   */
+  public static boolean coversPacked(int packed) {
+    return packed >= AnesthesiaBaseUnits.FIRST_CODE && packed <= AnesthesiaBaseUnits.LAST_CODE
         || packed >= FIRST_QUALIFYING_CIRCUMSTANCE && packed <= LAST_QUALIFYING_CIRCUMSTANCE;
   }
 

@@ -68,7 +68,7 @@ public final class FeeCalculation implements LineEvaluation {
   }
 
   // The arithmetic, in one place for this class and the single-line path of LineEvaluator, which
-  // prices without building a calculation (see LineEvaluator#quickPrice).
+  // prices without building a calculation (see LineEvaluator#postedNanoDollarsOrNegative).
 
   /** The setting whose PE prices the row: the other one when {@code setting} is NA. */
   static Setting pricedSetting(RvuEntry rvu, Setting setting) {
@@ -242,6 +242,11 @@ public final class FeeCalculation implements LineEvaluation {
    * number of cents.
    */
   public long postedNanoDollars() {
+    return postedNanoDollars(exact);
+  }
+
+  /** {@code exact} rounded half-up to whole cents, still in units of 10^-9 dollars. */
+  static long postedNanoDollars(long exact) {
     return (exact + CENTS_TO_NANOS / 2) / CENTS_TO_NANOS * CENTS_TO_NANOS;
   }
 

@@ -140,30 +140,39 @@ public final class MedicareFeeSchedule implements FeeSchedule {
   public FeeResult price(ClaimLine line, PricingContext context) {
     requireNonNull(line, "line");
     requireNonNull(context, "context");
-    if (anesthesia != null && AnesthesiaFeeSchedule.covers(line.code())) {
+    if (anesthesia != null && AnesthesiaFeeSchedule.coversPacked(line.packedCode())) {
       // Anesthesia (status J) is paid by base and time units, not RVUs: chapter 12, section 50.
       return anesthesia.price(line, context);
     }
-    LineEvaluation evaluation = evaluatorOf(context).evaluate(line);
-    if (evaluation instanceof LineEvaluation.Refused refused) {
-      RvuEntry row = refused.rowOrNull();
-      return FeeResult.unpriced(
-          refused.reason(),
-          refused.detail(),
-          Explanation.deferred(() -> header(line, context, row)));
-    }
-    FeeCalculation calculation = (FeeCalculation) evaluation;
-    // Worked out only when someone reads it: most callers want the amount alone, and the steps
-    // cost several times the arithmetic.
-    Explanation explanation =
-        Explanation.deferred(
-            () -> header(line, context, calculation.rvuEntry()).then(calculation.explanation()));
+    LineEvaluator evaluator = evaluatorOf(context);
     // Units and the 95% multiply the posted fee of one unit, rounded to cents: Medicare pays the
     // posted amount per unit (3 x 101.06 = 303.18, where 3 x the exact 101.0569... would be
     // 303.17).
-    FeeResult result =
-        FeeResult.pricedNanoDollars(
-            calculation.postedNanoDollars(), calculation.settingNotAvailable(), explanation);
+    FeeResult result;
+    long posted = evaluator.postedNanoDollarsOrNegative(line);
+    if (posted >= 0) {
+      // The common line, without a calculation object; the explanation (worked out only when
+      // someone reads it: most callers want the amount alone, and the steps cost several times
+      // the arithmetic) evaluates the line again.
+      result =
+          FeeResult.pricedNanoDollars(
+              posted, false, Explanation.deferred(() -> explainPriced(line, context)));
+    } else {
+      LineEvaluation evaluation = evaluator.evaluate(line);
+      if (evaluation instanceof LineEvaluation.Refused refused) {
+        RvuEntry row = refused.rowOrNull();
+        return FeeResult.unpriced(
+            refused.reason(),
+            refused.detail(),
+            Explanation.deferred(() -> header(line, context, row)));
+      }
+      FeeCalculation calculation = (FeeCalculation) evaluation;
+      result =
+          FeeResult.pricedNanoDollars(
+              calculation.postedNanoDollars(),
+              calculation.settingNotAvailable(),
+              Explanation.deferred(() -> explain(line, context, calculation)));
+    }
     result = noteClaimLevelModifiers(line, result);
     if (line.units() > 1) {
       result =
@@ -365,6 +374,16 @@ public final class MedicareFeeSchedule implements FeeSchedule {
    * The steps before the calculation: what is priced, and when the row is known, the row with its
    * indicators and the status T rule.
    */
+  /** The explanation of a priced line: its header, then the calculation's steps. */
+  private Explanation explain(ClaimLine line, PricingContext context, FeeCalculation calculation) {
+    return header(line, context, calculation.rvuEntry()).then(calculation.explanation());
+  }
+
+  /** {@link #explain} of a line priced without keeping its calculation: evaluated again. */
+  private Explanation explainPriced(ClaimLine line, PricingContext context) {
+    return explain(line, context, (FeeCalculation) new LineEvaluator(this, context).evaluate(line));
+  }
+
   private Explanation header(ClaimLine line, PricingContext context, RvuEntry entry) {
     Explanation header =
         Explanation.of(

@@ -84,21 +84,27 @@ public final class OppsCapTable {
     requireNonNull(code, "code");
     requireNonNull(modifier, "modifier");
     requireNonNull(locality, "locality");
-    int packed = code.packed();
+    Modifier m = modifier.orElse(null);
+    RowModifier row = m == null ? RowModifier.GLOBAL : RowModifier.of(m);
+    return row == null
+        ? Optional.empty()
+        : Optional.ofNullable(capOrNull(code.packed(), row, locality));
+  }
+
+  /**
+   * The cap of the row of {@code code} selected by {@code row} in {@code locality}, or null: for
+   * the pricing hot path, which has the line's code and row in hand and must not allocate.
+   */
+  OppsCap capOrNull(int packed, RowModifier row, Locality locality) {
     if ((codesCapped[packed >>> 6] & 1L << packed) == 0) {
-      return Optional.empty();
+      return null;
     }
     int localityPosition = localities.positionOf(locality.packed());
     if (localityPosition < 0) {
-      return Optional.empty();
+      return null;
     }
-    Modifier m = modifier.orElse(null);
-    RowModifier row = m == null ? RowModifier.GLOBAL : RowModifier.of(m);
-    if (row == null) {
-      return Optional.empty();
-    }
-    int position = index.positionOf(RowKey.of(code, row) * localityCount + localityPosition);
-    return position < 0 ? Optional.empty() : Optional.of(caps.get(position));
+    int position = index.positionOf(RowKey.of(packed, row) * localityCount + localityPosition);
+    return position < 0 ? null : caps.get(position);
   }
 
   /** Returns every cap, in the order given. */

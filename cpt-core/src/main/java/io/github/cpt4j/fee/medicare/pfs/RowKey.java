@@ -13,6 +13,10 @@ final class RowKey {
   private RowKey() {}
 
   static int of(ProcedureCode code, RowModifier row) {
-    return code.packed() * 4 + row.ordinal();
+    return of(code.packed(), row);
+  }
+
+  static int of(int packedCode, RowModifier row) {
+    return packedCode * 4 + row.ordinal();
   }
 }

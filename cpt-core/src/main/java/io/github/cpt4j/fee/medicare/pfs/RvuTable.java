@@ -39,6 +39,13 @@ public final class RvuTable {
   /** Bit i set when the code packed as {@code i} has at least one row. */
   private final long[] codesPresent;
 
+  /**
+   * The rows by the slot of their key in {@link #index}: a lookup reads the row's reference beside
+   * the key rather than a position first and the list after it, one dependent memory read fewer per
+   * line priced (4 bytes per slot: 256 KiB for the 19,090 rows of a full CMS file).
+   */
+  private final RvuEntry[] entryBySlot;
+
   /** The year the file is for, or null when it does not say. */
   private final Year year;
 
@@ -48,6 +55,7 @@ public final class RvuTable {
   private RvuTable(RvuTable rows, Year year, BigDecimal conversionFactor) {
     this.entries = rows.entries;
     this.index = rows.index;
+    this.entryBySlot = rows.entryBySlot;
     this.codesPresent = rows.codesPresent;
     this.year = year;
     this.conversionFactor = conversionFactor;
@@ -71,6 +79,11 @@ public final class RvuTable {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("an RVU row appears twice: " + e.getMessage(), e);
     }
+    RvuEntry[] bySlot = new RvuEntry[index.slotCount()];
+    for (int i = 0; i < keys.length; i++) {
+      bySlot[index.slotOf(keys[i])] = entries.get(i);
+    }
+    this.entryBySlot = bySlot;
   }
 
   /**
@@ -155,8 +168,13 @@ public final class RvuTable {
 
   /** The row, or null: for the pricing hot path, which must not allocate. */
   RvuEntry get(ProcedureCode code, RowModifier row) {
-    int position = index.positionOf(RowKey.of(code, row));
-    return position < 0 ? null : entries.get(position);
+    return get(code.packed(), row);
+  }
+
+  /** {@link #get(ProcedureCode, RowModifier)} by the packed code. */
+  RvuEntry get(int packedCode, RowModifier row) {
+    int slot = index.slotOf(RowKey.of(packedCode, row));
+    return slot < 0 ? null : entryBySlot[slot];
   }
 
   /** Tells whether the table has any row for {@code code}. */

@@ -206,6 +206,22 @@ class AnesthesiaFeeScheduleTest {
   }
 
   @Test
+  void coversByPackedCodeAsByCode() {
+    // Every five-digit CPT code and the edges of both ranges, both ways.
+    for (int number = 0; number <= 99_999; number++) {
+      assertEquals(
+          AnesthesiaFeeSchedule.covers(CptCode.of(number)),
+          AnesthesiaFeeSchedule.coversPacked(number),
+          "code " + number);
+    }
+    assertTrue(AnesthesiaFeeSchedule.coversPacked(100));
+    assertTrue(AnesthesiaFeeSchedule.coversPacked(1999));
+    assertTrue(AnesthesiaFeeSchedule.coversPacked(99_100));
+    assertFalse(AnesthesiaFeeSchedule.coversPacked(99));
+    assertFalse(AnesthesiaFeeSchedule.coversPacked(ProcedureCode.parse("G0100").packed()));
+  }
+
+  @Test
   void refusalsAreTyped() {
     assertEquals(UnpricedReason.MODIFIER_REQUIRED, price("00790 95min").reason().orElseThrow());
     assertEquals(

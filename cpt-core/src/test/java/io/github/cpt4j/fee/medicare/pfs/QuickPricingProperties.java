@@ -1,0 +1,95 @@
+package io.github.cpt4j.fee.medicare.pfs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.PlaceOfService;
+import java.time.LocalDate;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The single-line fast path ({@link LineEvaluator#postedNanoDollarsOrNegative}) prices exactly the
+ * lines the full evaluation prices with an available setting, at the same posted amount, and the
+ * schedule's answer through it is the one the full evaluation gives.
+ */
+class QuickPricingProperties {
+
+  private static final MedicareFeeSchedule SCHEDULE = Fixtures.schedule();
+
+  @Property(tries = 2_000)
+  void theFastPathAgreesWithTheFullEvaluation(
+      @ForAll("lines") ClaimLine line, @ForAll("contexts") PricingContext context) {
+    LineEvaluator evaluator = new LineEvaluator(SCHEDULE, context);
+    long posted = evaluator.postedNanoDollarsOrNegative(line);
+    LineEvaluation full = evaluator.evaluate(line);
+    boolean pricedAvailable =
+        full instanceof FeeCalculation calculation && !calculation.settingNotAvailable();
+    if (context.placeOfService().isEmpty()) {
+      assertEquals(pricedAvailable, posted >= 0, () -> line + " in " + context);
+    }
+    if (posted >= 0) {
+      assertTrue(pricedAvailable, () -> line + " in " + context);
+      assertEquals(((FeeCalculation) full).postedNanoDollars(), posted, () -> line + " " + context);
+    }
+  }
+
+  @Property(tries = 500)
+  void theScheduleExplainsAFastLineAsTheFullEvaluationDoes(
+      @ForAll("lines") ClaimLine line, @ForAll("contexts") PricingContext context) {
+    FeeResult result = SCHEDULE.price(line, context);
+    LineEvaluation full = new LineEvaluator(SCHEDULE, context).evaluate(line);
+    if (full instanceof FeeCalculation calculation) {
+      assertEquals(calculation.settingNotAvailable(), result.settingNotAvailable());
+      assertTrue(
+          result.explanation().toString().contains(calculation.explanation().toString()),
+          () -> result.explanation() + " / " + calculation.explanation());
+    }
+  }
+
+  @Provide
+  Arbitrary<ClaimLine> lines() {
+    List<RvuEntry> rows = SCHEDULE.rvus().all();
+    Arbitrary<String> codes =
+        Arbitraries.oneOf(
+            Arbitraries.of(rows).map(row -> row.code().toString()),
+            Arbitraries.of("99999", "G9999", "0001F"));
+    Arbitrary<String> modifiers =
+        Arbitraries.of("", "-26", "-TC", "-53", "-25", "-26-TC", "-LT", "-TC-59", "-80");
+    Arbitrary<String> units = Arbitraries.of("", "", " x2");
+    return Combinators.combine(codes, modifiers, units).as((c, m, u) -> ClaimLine.parse(c + m + u));
+  }
+
+  @Provide
+  Arbitrary<PricingContext> contexts() {
+    Arbitrary<LocalDate> dates =
+        Arbitraries.of(Fixtures.DATE_2025, LocalDate.of(2023, 6, 1), LocalDate.of(2026, 3, 1));
+    Arbitrary<Locality> localities =
+        Arbitraries.of(
+            Fixtures.MANHATTAN,
+            Fixtures.REST_OF_NEW_YORK,
+            Fixtures.ALASKA,
+            Locality.parse("99999-99"));
+    Arbitrary<Setting> settings = Arbitraries.of(Setting.class);
+    Arbitrary<Boolean> participating = Arbitraries.of(true, true, false);
+    Arbitrary<String> places = Arbitraries.of("", "", "", "11", "22");
+    return Combinators.combine(dates, localities, settings, participating, places)
+        .as(
+            (d, l, s, p, pos) -> {
+              PricingContext context = PricingContext.of(d, l, s).withParticipating(p);
+              return pos.isEmpty()
+                  ? context
+                  : context.withPlaceOfService(PlaceOfService.parse(pos));
+            });
+  }
+}
