@@ -17,6 +17,7 @@ import io.github.cpt4j.fee.medicare.pfs.BilateralRule;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.MultipleProcedureRule;
 import io.github.cpt4j.fee.medicare.pfs.PaymentIndicators;
+import io.github.cpt4j.fee.medicare.pfs.PaymentStatus;
 import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
@@ -180,7 +181,11 @@ class MedicareClaimPricerProperties {
    * family's total, and so its rank against every other procedure (up when the family grows; down
    * when a member worth less than the base replaces the base, which is never paid beside a member);
    * and a line of the same code with LT or RT can complete (or change) a bilateral pair, whose
-   * total charge is shared across its sides.
+   * total charge is shared across its sides. A third follows from status T ("paid only if there are
+   * no other services payable under the physician fee schedule billed on the same date", RVU file
+   * documentation): when the added line gets another line denied (a visit on the day of a procedure
+   * with a global period, by the global surgery edit), a status T line that was unpaid beside the
+   * denied line may become payable.
    */
   @Property
   void addingALineNeverRaisesAnotherLinesAmount(
@@ -193,7 +198,8 @@ class MedicareClaimPricerProperties {
     PricedClaim before = price(claim);
     PricedClaim after = price(claim.with(extra));
     for (int i = 0; i < claim.size(); i++) {
-      if (mayPair(extra.line(), claim.line(i).line())) {
+      if (mayPair(extra.line(), claim.line(i).line())
+          || isStatusT(claim.line(i).line()) && anotherLineLostItsAmount(before, after, i)) {
         continue;
       }
       assertTrue(
@@ -207,6 +213,23 @@ class MedicareClaimPricerProperties {
               + "\n--- after:\n"
               + after);
     }
+  }
+
+  private static boolean isStatusT(ClaimLine line) {
+    return SCHEDULE
+        .rvuEntry(line.code(), Optional.empty())
+        .map(row -> row.status() == PaymentStatus.T)
+        .orElse(false);
+  }
+
+  /** Whether a line other than {@code line} of the claim before was paid before and not after. */
+  private static boolean anotherLineLostItsAmount(PricedClaim before, PricedClaim after, int line) {
+    for (int j = 0; j < before.lines().size(); j++) {
+      if (j != line && before.line(j).isPriced() && !after.line(j).isPriced()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean joinsFamily(ClaimLine extra, ClaimLine line) {
