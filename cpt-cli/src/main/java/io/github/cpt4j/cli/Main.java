@@ -23,7 +23,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import picocli.CommandLine;
@@ -70,28 +69,39 @@ public final class Main {
    * table itself and reports the error as usual.
    */
   static void preload(String[] args) {
-    List<Runnable> tables = new ArrayList<>();
     String command = commandNamed(args);
     if ("lookup".equals(command)) {
       // The code set is left to the command, which reads it first.
-      tables.add(BundledData::medicareFeeSchedule);
-      tables.add(BundledData::partBFeeSchedule);
+      preload(BundledData::medicareFeeSchedule);
+      // The Part B schedule waits for the one above; its other schedules need not.
+      preload(
+          BundledData::dmeposZips,
+          BundledData::clinicalLabFeeSchedule,
+          BundledData::dmeposFeeSchedule,
+          BundledData::aspFeeSchedule,
+          BundledData::partBFeeSchedule);
     } else if ("price".equals(command) && !namesDataFiles(args)) {
-      tables.add(BundledData::medicareReleases);
-      tables.add(BundledData::dmeposZips);
-      tables.add(BundledData::clinicalLabFeeSchedule);
-      tables.add(BundledData::dmeposFeeSchedule);
-      tables.add(BundledData::aspFeeSchedule);
-      tables.add(BundledData::zipLocalities);
+      preload(BundledData::medicareReleases, BundledData::zipLocalities);
+      preload(
+          BundledData::dmeposZips,
+          BundledData::clinicalLabFeeSchedule,
+          BundledData::dmeposFeeSchedule,
+          BundledData::aspFeeSchedule);
     }
-    if (tables.isEmpty()) {
-      return;
-    }
+  }
+
+  /**
+   * Runs {@code loads} in order on a daemon thread of their own. Two such threads: the Physician
+   * Fee Schedule's tables and the other Part B schedules' take about as long each.
+   */
+  private static void preload(Runnable... loads) {
     Thread loader =
         new Thread(
             () -> {
               try {
-                tables.forEach(Runnable::run);
+                for (Runnable load : loads) {
+                  load.run();
+                }
               } catch (RuntimeException | Error e) {
                 // The command loads it again and says what is wrong.
               }

@@ -143,7 +143,7 @@ final class BundledPartB {
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
-      String[] tokens = line.trim().split(" +", -1);
+      String[] tokens = BundledMedicare.words(line.trim());
       try {
         for (int i = 1; i < tokens.length; i++) {
           String token = tokens[i];

@@ -58,7 +58,7 @@ public final class CsvRecordReader implements Closeable {
   }
 
   /** A physical line, read once and perhaps given back. */
-  private record Line(String text, long number, boolean cut) {}
+  private record Line(String text, long number, boolean cut, boolean plain) {}
 
   private final Lines lines;
   private final Deque<Line> pending = new ArrayDeque<>();
@@ -92,6 +92,8 @@ public final class CsvRecordReader implements Closeable {
     List<Line> taken = new ArrayList<>(1);
     taken.add(first);
     String problem = parse(taken);
+    lastPlain = problem == null && taken.size() == 1 && first.plain;
+    lastLine = lastPlain ? first.text : null;
     if (problem == null) {
       return new Record(first.number, fields, Optional.empty());
     }
@@ -103,11 +105,35 @@ public final class CsvRecordReader implements Closeable {
   }
 
   private final List<String> fields = new ArrayList<>();
+  private boolean lastPlain;
+  private String lastLine;
+  private boolean formulaStart;
+
+  /**
+   * Tells whether the record last returned is known to be one line of printable ASCII without
+   * double quotes (read from bytes): its fields need no escaping and hold no control character, so
+   * a writer may check only their first character. False when unknown.
+   */
+  public boolean lastRecordIsPlain() {
+    return lastPlain;
+  }
+
+  /**
+   * Returns the line of the record last returned when it {@linkplain #lastRecordIsPlain() is plain}
+   * and no field of it starts with {@code =}, {@code +}, {@code -} or {@code @} (a formula to a
+   * spreadsheet), nor its first with {@code #}: a CSV writer may then copy the line whole instead
+   * of its fields one by one. Null otherwise.
+   */
+  public String lastRecordLine() {
+    return formulaStart ? null : lastLine;
+  }
+
   private final StringBuilder field = new StringBuilder();
 
   /** Parses the record starting at {@code taken}'s line; returns a problem or null. */
   private String parse(List<Line> taken) throws IOException {
     fields.clear();
+    formulaStart = false;
     Line line = taken.get(0);
     if (line.cut) {
       return "the line is longer than " + MAX_LINE_LENGTH + " characters";
@@ -159,6 +185,10 @@ public final class CsvRecordReader implements Closeable {
         }
         fields.add(field.toString());
       } else {
+        if (i < s.length()) {
+          char c = s.charAt(i);
+          formulaStart |= c == '=' || c == '+' || c == '-' || c == '@' || (column == 1 && c == '#');
+        }
         int comma = s.indexOf(',', i);
         int end = comma < 0 ? s.length() : comma;
         if (end - i > MAX_FIELD_LENGTH) {
@@ -179,7 +209,9 @@ public final class CsvRecordReader implements Closeable {
       return pending.pop();
     }
     String text = lines.next();
-    return text == null ? null : new Line(text, lines.lineNumber(), lines.truncated());
+    return text == null
+        ? null
+        : new Line(text, lines.lineNumber(), lines.truncated(), lines.plain());
   }
 
   /** Closes the underlying reader. */

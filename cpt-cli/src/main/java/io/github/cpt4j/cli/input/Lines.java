@@ -14,4 +14,12 @@ interface Lines extends Closeable {
 
   /** Tells whether the line last returned was longer than the limit and so was cut. */
   boolean truncated();
+
+  /**
+   * Tells whether the line last returned is known to hold printable ASCII only, without a double
+   * quote: every field cut from it alone is written back without escaping. False when unknown.
+   */
+  default boolean plain() {
+    return false;
+  }
 }

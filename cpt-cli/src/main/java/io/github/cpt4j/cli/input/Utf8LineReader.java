@@ -26,6 +26,7 @@ final class Utf8LineReader implements Lines {
   private boolean afterCarriageReturn;
   private boolean eof;
   private boolean truncated;
+  private boolean plain;
   private long lineNumber;
 
   /**
@@ -45,6 +46,7 @@ final class Utf8LineReader implements Lines {
   @Override
   public String next() throws IOException {
     truncated = false;
+    plain = true;
     if (afterCarriageReturn) {
       afterCarriageReturn = false;
       if (position == limit) {
@@ -88,10 +90,15 @@ final class Utf8LineReader implements Lines {
         }
       }
       byte b = buffer[i];
-      if (b == '\n' || b == '\r') {
-        position = i + 1;
-        afterCarriageReturn = b == '\r';
-        return line(start, i);
+      // One comparison for most bytes: line ends, control characters, and (signed) every byte of
+      // a character beyond ASCII are below 0x20.
+      if (b < 0x20 || b == '"') {
+        if (b == '\n' || b == '\r') {
+          position = i + 1;
+          afterCarriageReturn = b == '\r';
+          return line(start, i);
+        }
+        plain = false;
       }
       i++;
     }
@@ -176,6 +183,11 @@ final class Utf8LineReader implements Lines {
   @Override
   public boolean truncated() {
     return truncated;
+  }
+
+  @Override
+  public boolean plain() {
+    return plain && !truncated;
   }
 
   @Override

@@ -231,14 +231,21 @@ public final class BatchPricing {
               claims.add(
                   record.fields(),
                   RowParser.malformed("line " + record.line() + ": " + record.problem().get()),
-                  "");
+                  "",
+                  false,
+                  null);
             } else {
               List<String> fields = record.fields();
               String key =
                   claimColumn < 0 || claimColumn >= fields.size()
                       ? ""
                       : fields.get(claimColumn).strip();
-              claims.add(fields, null, key);
+              claims.add(
+                  fields,
+                  null,
+                  key,
+                  records.lastRecordIsPlain(),
+                  fields.size() == header.size() ? records.lastRecordLine() : null);
             }
             read++;
             if (read % PROGRESS_EVERY == 0) {
@@ -279,6 +286,15 @@ public final class BatchPricing {
     /** Rows beyond {@link #MAX_CLAIM_LINES} of their claim, each a claim of its own. */
     boolean[] overLong = new boolean[CAPACITY + 8];
 
+    /** Rows read from one line of printable ASCII without quotes: see {@link CsvRows#row}. */
+    boolean[] plain = new boolean[CAPACITY + 8];
+
+    /**
+     * The line of each row whose fields a CSV writer may copy whole (see {@link
+     * CsvRecordReader#lastRecordLine()}), else null.
+     */
+    final List<String> lines = new ArrayList<>(CAPACITY + 8);
+
     /** Filled by the pricing thread. */
     Outcome[] outcomes;
 
@@ -291,11 +307,15 @@ public final class BatchPricing {
       return rows.size();
     }
 
-    void add(List<String> rowFields, RowParser.Row row, boolean tooLong) {
+    void add(
+        List<String> rowFields, RowParser.Row row, boolean tooLong, boolean isPlain, String line) {
       if (rows.size() == overLong.length) {
         overLong = Arrays.copyOf(overLong, overLong.length * 2);
+        plain = Arrays.copyOf(plain, overLong.length);
       }
       overLong[rows.size()] = tooLong;
+      plain[rows.size()] = isPlain;
+      lines.add(line);
       fields.add(rowFields);
       rows.add(row);
     }
@@ -320,19 +340,19 @@ public final class BatchPricing {
       this.pipeline = pipeline;
     }
 
-    void add(List<String> fields, RowParser.Row row, String key) {
+    void add(List<String> fields, RowParser.Row row, String key, boolean plain, String line) {
       if (claimSize > 0 && !key.equals(claim)) {
         endClaim();
       }
       if (!key.isEmpty() && key.equals(overLongClaim)) {
-        chunk.add(fields, row, true);
+        chunk.add(fields, row, true, plain, line);
         claimSize++;
         endClaim();
         return;
       }
       overLongClaim = "";
       claim = key;
-      chunk.add(fields, row, false);
+      chunk.add(fields, row, false, plain, line);
       claimSize++;
       if (key.isEmpty()) {
         endClaim();
@@ -400,7 +420,12 @@ public final class BatchPricing {
     if (format != null) {
       StringBuilder text = new StringBuilder(n * 80);
       for (int i = 0; i < n; i++) {
-        format.row(chunk.fields.get(i), chunk.outcomes[i], text);
+        String line = chunk.lines.get(i);
+        if (line != null) {
+          format.row(line, chunk.outcomes[i], text);
+        } else {
+          format.row(chunk.fields.get(i), chunk.plain[i], chunk.outcomes[i], text);
+        }
       }
       chunk.text = text;
     }

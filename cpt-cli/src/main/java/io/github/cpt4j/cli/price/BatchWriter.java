@@ -81,7 +81,7 @@ abstract class BatchWriter {
     @Override
     void write(List<String> fields, Outcome outcome) throws IOException {
       StringBuilder row = new StringBuilder(256);
-      rows.row(fields, outcome, row);
+      rows.row(fields, false, outcome, row);
       writeFormatted(row);
     }
 

@@ -44,14 +44,39 @@ final class CsvRows {
     out.append('\n');
   }
 
-  /** Appends one row: the input fields, padded or cut to the header's width, and the outcome. */
-  void row(List<String> fields, Outcome outcome, StringBuilder out) {
+  /**
+   * Appends one row: the input fields, padded or cut to the header's width, and the outcome.
+   *
+   * @param plain whether the fields are known to hold printable ASCII only, without commas or
+   *     double quotes (the reader saw their line), so that only their first character is checked
+   */
+  void row(List<String> fields, boolean plain, Outcome outcome, StringBuilder out) {
     for (int i = 0; i < width; i++) {
       if (i < fields.size()) {
-        input(fields.get(i), i == 0, out);
+        String field = fields.get(i);
+        if (plain && (field.isEmpty() || !startsFormula(field.charAt(0), i == 0))) {
+          out.append(field);
+        } else {
+          input(field, i == 0, out);
+        }
       }
       out.append(',');
     }
+    outcome(outcome, out);
+  }
+
+  /**
+   * Appends one row whose input fields are {@code line} as read: one line of printable ASCII, as
+   * many fields as the header has, none of them quoted or starting a formula. Copying the line
+   * whole gives what the fields give one by one, without a look at each of them.
+   */
+  void row(String line, Outcome outcome, StringBuilder out) {
+    out.append(line).append(',');
+    outcome(outcome, out);
+  }
+
+  /** Appends the amount, result and explanation cells and ends the row. */
+  private void outcome(Outcome outcome, StringBuilder out) {
     if (outcome.isPriced()) {
       out.append(outcome.amount().get().toPlainString());
     }
@@ -87,7 +112,7 @@ final class CsvRows {
       return true;
     }
     char c = text.charAt(0);
-    if (c == '=' || c == '+' || c == '-' || c == '@' || (first && c == '#')) {
+    if (startsFormula(c, first)) {
       return false;
     }
     for (int i = 0; i < n; i++) {
@@ -97,6 +122,13 @@ final class CsvRows {
       }
     }
     return true;
+  }
+
+  /**
+   * Tells whether a cell starting with {@code c} is a formula, or in the first column a comment.
+   */
+  private static boolean startsFormula(char c, boolean first) {
+    return c == '=' || c == '+' || c == '-' || c == '@' || (first && c == '#');
   }
 
   private String safe(String text) {

@@ -115,11 +115,17 @@ public record LineRequest(
    * priced in its first line's context, each line with its own date.
    */
   public PricingContext context(boolean participating) {
-    PricingContext context =
-        PricingContext.of(date, locality, setting)
-            .withParticipating(participating)
-            .withPractitioner(practitioner)
-            .withQualifyingApmParticipant(qualifyingApm);
+    // A wither only where the value differs from the default: a batch makes one context a claim.
+    PricingContext context = PricingContext.of(date, locality, setting);
+    if (context.participating() != participating) {
+      context = context.withParticipating(participating);
+    }
+    if (context.practitioner() != practitioner) {
+      context = context.withPractitioner(practitioner);
+    }
+    if (context.qualifyingApmParticipant() != qualifyingApm) {
+      context = context.withQualifyingApmParticipant(qualifyingApm);
+    }
     if (place.isPresent()) {
       context = context.withPlaceOfService(place.get());
     }

@@ -276,6 +276,9 @@ public final class MedicareData implements PricingData {
 
   /** Turns the library's answer for one line into a line of output. */
   static Outcome outcome(PricedLine line, boolean explainPriced) {
+    if (!explainPriced && line.isPriced() && line.warnings().isEmpty()) {
+      return Outcome.priced(line.amountOrThrow(), ""); // most lines of a batch: nothing to build
+    }
     StringBuilder text = new StringBuilder();
     for (ClaimWarning warning : line.warnings()) {
       text.append(text.length() == 0 ? "" : "; ").append("warning: ").append(warning.message());

@@ -81,6 +81,33 @@ class Utf8LineReaderTest {
         List.of("1:cut", "2:ok", "3:cut", "4:end"), lines(new Utf8LineReader(utf8(text), 100_000)));
   }
 
+  @Property(tries = 500)
+  void aRecordIsPlainWhenItsLineIsPrintableAsciiWithoutQuotes(
+      @ForAll @StringLength(max = 20) @Chars({'a', ',', '"', '\t', '\u00e9', '=', ' ', '-', '#'})
+          String line)
+      throws IOException {
+    try (CsvRecordReader reader = new CsvRecordReader(utf8(line + "\nnext\n"))) {
+      CsvRecordReader.Record first = reader.next();
+      if (first == null || first.line() != 1) {
+        return; // a blank line: skipped
+      }
+      boolean expected =
+          first.problem().isEmpty()
+              && line.chars().allMatch(c -> c >= 0x20 && c < 0x7F && c != '"');
+      assertEquals(expected, reader.lastRecordIsPlain(), line);
+      boolean formula =
+          first.fields().stream().anyMatch(f -> !f.isEmpty() && "=+-@".indexOf(f.charAt(0)) >= 0)
+              || (!first.fields().isEmpty() && first.fields().get(0).startsWith("#"));
+      assertEquals(expected && !formula ? line : null, reader.lastRecordLine(), line);
+      reader.next();
+      assertEquals(true, reader.lastRecordIsPlain());
+    }
+    try (CsvRecordReader decoded = new CsvRecordReader(new StringReader(line + "\n"))) {
+      decoded.next();
+      assertEquals(false, decoded.lastRecordIsPlain(), "unknown through a Reader");
+    }
+  }
+
   private static List<String> records(CsvRecordReader reader) throws IOException {
     List<String> all = new ArrayList<>();
     try (reader) {
