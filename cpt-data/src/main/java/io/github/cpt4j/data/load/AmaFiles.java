@@ -1,5 +1,6 @@
 package io.github.cpt4j.data.load;
 
+import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -118,7 +119,10 @@ final class AmaFiles {
     String id = field.strip();
     if (id.isEmpty() || !id.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw new DataLoadException(
-          sourceName, line, column, "expected a numeric " + what + ", found \"" + id + "\"");
+          sourceName,
+          line,
+          column,
+          "expected a numeric " + what + ", found " + CodeFormatException.quote(id));
     }
   }
 

@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.reader.CommentStrategy;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.codeset.CodeEntry;
 import io.github.cpt4j.codeset.CodeSet;
@@ -151,9 +152,8 @@ final class CsvCodes {
             i + 1,
             "expected a column name, one of "
                 + String.join(", ", known)
-                + "; found \""
-                + name
-                + "\"");
+                + "; found "
+                + CodeFormatException.quote(name));
       }
       Integer before = seen.put(columns[i], i + 1);
       if (before != null) {

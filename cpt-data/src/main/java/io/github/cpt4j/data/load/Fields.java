@@ -78,7 +78,10 @@ final class Fields {
           sourceName,
           line,
           column,
-          "expected " + label + " as a date yyyy-MM-dd, found \"" + field.strip() + "\"");
+          "expected "
+              + label
+              + " as a date yyyy-MM-dd, found "
+              + CodeFormatException.quote(field.strip()));
     }
   }
 
@@ -103,9 +106,8 @@ final class Fields {
             column,
             "expected "
                 + label
-                + " to be Y or N (or yes/no, true/false, 1/0), found \""
-                + field.strip()
-                + "\"");
+                + " to be Y or N (or yes/no, true/false, 1/0), found "
+                + CodeFormatException.quote(field.strip()));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.cpt4j.data.medicare;
 
+import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.CsvTable;
 import io.github.cpt4j.data.table.GuardedReader;
@@ -38,6 +39,11 @@ public final class Zip5File {
    * of that.
    */
   static final int MIN_ROWS = 35_000;
+
+  /** A ZIP5 file is about 3.5 MB. */
+  private static final long MAX_CHARS = 32L << 20;
+
+  private static final String KIND = "a CMS ZIP5 file";
 
   private static final String WHOLE = "about 43,000 (42,955 in October 2025)";
 
@@ -81,7 +87,9 @@ public final class Zip5File {
   }
 
   private static DmeposZipTable readStates(Reader reader, String source) throws IOException {
-    BufferedReader lines = new BufferedReader(reader);
+    // The same guards as read(Reader, String): a size cap, a byte order mark dropped, a cut line.
+    GuardedReader guarded = new GuardedReader(reader, source, MAX_CHARS, KIND);
+    BufferedReader lines = new BufferedReader(guarded);
     DmeposZipTable.Builder table = DmeposZipTable.builder();
     long number = 0;
     int rows = 0;
@@ -110,8 +118,14 @@ public final class Zip5File {
         table.state(zip, zip, state);
       } catch (IllegalArgumentException e) {
         throw new DataLoadException(
-            source, number, 1, "columns 1-2: expected a state such as NY, found \"" + state + "\"");
+            source,
+            number,
+            1,
+            "columns 1-2: expected a state such as NY, found " + CodeFormatException.quote(state));
       }
+    }
+    if (!guarded.endsWithLineBreak()) {
+      throw cutShort(source, number);
     }
     if (rows == 0) {
       throw new DataLoadException(source, 0, 0, "no records: expected a CMS ZIP5 file");
@@ -132,7 +146,7 @@ public final class Zip5File {
   private static ZipLocalityTable read(Reader reader, String source) throws IOException {
     // A ZIP5 file is about 3.5 MB; the guard also drops a byte order mark, which would shift
     // every fixed-width column of the first record.
-    GuardedReader guarded = new GuardedReader(reader, source, 32L << 20, "a CMS ZIP5 file");
+    GuardedReader guarded = new GuardedReader(reader, source, MAX_CHARS, KIND);
     BufferedReader lines = new BufferedReader(guarded);
     ZipLocalityTable.Builder table = ZipLocalityTable.builder();
     Map<Integer, Long> seen = new HashMap<>();
@@ -167,7 +181,11 @@ public final class Zip5File {
       char plusFour = line.charAt(20);
       if (plusFour != '0' && plusFour != '1' && plusFour != ' ') {
         throw new DataLoadException(
-            source, number, 21, "plus four flag: expected 0 or 1, found \"" + plusFour + "\"");
+            source,
+            number,
+            21,
+            "plus four flag: expected 0 or 1, found "
+                + CodeFormatException.quote(String.valueOf(plusFour)));
       }
       Long previous = seen.putIfAbsent(zip, number);
       if (previous != null) {
@@ -181,18 +199,22 @@ public final class Zip5File {
       table.add(zip, Locality.of(mac, locality), plusFour == '1');
     }
     if (!guarded.endsWithLineBreak()) {
-      throw new DataLoadException(
-          source,
-          number,
-          0,
-          "the last line has no line ending: the file looks cut short (every line of a CMS ZIP5"
-              + " file ends with one)");
+      throw cutShort(source, number);
     }
     if (seen.isEmpty()) {
       throw new DataLoadException(source, 0, 0, "no records: expected a CMS ZIP5 file");
     }
     CmsSubset.checkRows(source, subset, seen.size(), MIN_ROWS, "ZIP codes", WHOLE);
     return table.build();
+  }
+
+  private static DataLoadException cutShort(String source, long line) {
+    return new DataLoadException(
+        source,
+        line,
+        0,
+        "the last line has no line ending: the file looks cut short (every line of a CMS ZIP5"
+            + " file ends with one)");
   }
 
   private static int digits(
@@ -212,9 +234,8 @@ public final class Zip5File {
                 + end
                 + ": expected "
                 + expected
-                + ", found \""
-                + line.substring(start, end)
-                + "\"");
+                + ", found "
+                + CodeFormatException.quote(line.substring(start, end)));
       }
       value = value * 10 + (c - '0');
     }

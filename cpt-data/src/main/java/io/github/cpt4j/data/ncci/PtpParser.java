@@ -341,7 +341,7 @@ final class PtpParser {
         source,
         lineNumber,
         field + 1,
-        name + ": expected " + expected + ", found \"" + text(field) + "\"");
+        name + ": expected " + expected + ", found " + CodeFormatException.quote(text(field)));
   }
 
   // ---------------------------------------------------------------- lines and fields

@@ -1,6 +1,7 @@
 package io.github.cpt4j.data.table;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
+import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.modifier.Modifier;
@@ -58,7 +59,11 @@ public final class Cells {
         sourceName,
         record.getStartingLineNumber(),
         column + 1,
-        header.name(column) + ": expected " + expected + ", found \"" + found + "\"");
+        header.name(column)
+            + ": expected "
+            + expected
+            + ", found "
+            + CodeFormatException.quote(found));
   }
 
   /** Reads a CPT or HCPCS code. */

@@ -236,7 +236,7 @@ class CodeSetLoaderTest {
         csvError("code,description,effective_from,effective_to\n99213,Made up,2020-13-01,\n");
     assertEquals(
         "x.csv, line 2, column 3: expected effective_from as a date yyyy-MM-dd,"
-            + " found \"2020-13-01\"",
+            + " found '2020-13-01'",
         date.getMessage());
     DataLoadException order =
         csvError(
@@ -247,7 +247,7 @@ class CodeSetLoaderTest {
         order.getMessage());
     DataLoadException flag = csvError("code,description,add_on\n99213,Made up,maybe\n");
     assertEquals(3, flag.column());
-    assertTrue(flag.getMessage().contains("found \"maybe\""), flag.getMessage());
+    assertTrue(flag.getMessage().contains("found 'maybe'"), flag.getMessage());
   }
 
   @Test
@@ -269,7 +269,7 @@ class CodeSetLoaderTest {
   void csvHeaderProblems() {
     assertEquals(
         "x.csv, line 1, column 2: expected a column name, one of code, description,"
-            + " long_description, add_on, effective_from, effective_to; found \"descripton\"",
+            + " long_description, add_on, effective_from, effective_to; found 'descripton'",
         csvError("code,descripton\n99213,Made up\n").getMessage());
     assertEquals(
         "x.csv, line 1: expected a header with a description column",
@@ -367,10 +367,10 @@ class CodeSetLoaderTest {
             + "descriptor, or concept id|code|descriptor id|descriptor), found 4",
         pipeError("1|99213|Made up\n2|99214|7|Made up\n").getMessage());
     assertEquals(
-        "x.txt, line 1, column 1: expected a numeric concept id, found \"A1\"",
+        "x.txt, line 1, column 1: expected a numeric concept id, found 'A1'",
         pipeError("A1|99213|Made up\n").getMessage());
     assertEquals(
-        "x.txt, line 1, column 3: expected a numeric descriptor id, found \"x\"",
+        "x.txt, line 1, column 3: expected a numeric descriptor id, found 'x'",
         pipeError("1|99213|x|Made up\n").getMessage());
   }
 

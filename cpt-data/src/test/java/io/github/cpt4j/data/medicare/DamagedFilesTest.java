@@ -10,7 +10,10 @@ import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Damaged CMS files are refused with the file and line, never loaded with a wrong number. */
 class DamagedFilesTest {
@@ -81,6 +84,38 @@ class DamagedFilesTest {
             DataLoadException.class,
             () -> Zip5File.read(stream(ZIP5.substring(0, ZIP5.length() - 2)), "z.txt"));
     assertTrue(e.getMessage().contains("line 3: the last line has no line ending"), e::getMessage);
+  }
+
+  @Test
+  void aZip5FileReadForItsStatesHasTheSameGuards(@TempDir Path dir) throws Exception {
+    String bom =
+        new String(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, StandardCharsets.ISO_8859_1);
+    Path whole =
+        Files.writeString(dir.resolve("ZIP5.txt"), bom + ZIP5, StandardCharsets.ISO_8859_1);
+    assertEquals("NY", Zip5File.readStates(whole).find("10001").orElseThrow().state());
+    Path cut =
+        Files.writeString(
+            dir.resolve("ZIP5cut.txt"),
+            ZIP5.substring(0, ZIP5.length() - 2),
+            StandardCharsets.ISO_8859_1);
+    DataLoadException e = assertThrows(DataLoadException.class, () -> Zip5File.readStates(cut));
+    assertTrue(e.getMessage().contains("line 3: the last line has no line ending"), e::getMessage);
+    Path few =
+        Files.writeString(
+            dir.resolve("ZIP5few.txt"), ZIP5.substring(LoaderFixtures.SUBSET.length()));
+    DataLoadException rows = assertThrows(DataLoadException.class, () -> Zip5File.readStates(few));
+    assertTrue(rows.getMessage().contains("only 2 ZIP codes"), rows::getMessage);
+  }
+
+  @Test
+  void aHugeBadFieldIsQuotedShortAndEscaped() {
+    String text = LoaderFixtures.gpci2025().replace("0.949", "\u001b[31m" + "9".repeat(200_000));
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class,
+            () -> GpciFile.read(stream(text), "g.csv", GpciFile.WorkGpci.WITH_FLOOR));
+    assertTrue(e.getMessage().length() < 300, () -> "too long: " + e.getMessage().length());
+    assertTrue(e.getMessage().chars().allMatch(c -> c >= 0x20 && c < 0x7f), e::getMessage);
   }
 
   @Test

@@ -134,7 +134,7 @@ class LoadersTest {
                 "CONV FACTOR: expected the conversion factor of the rest of the file, 32.3465"
                     + " (first stated on line 11)"),
         e.getMessage());
-    assertTrue(e.problem().contains("found \"33.4009\""), e.getMessage());
+    assertTrue(e.problem().contains("found '33.4009'"), e.getMessage());
     String zero = LoaderFixtures.rvu2025().replace(",32.3465,", ",0.0000,");
     assertTrue(
         assertThrows(DataLoadException.class, () -> rvus(zero))
@@ -218,7 +218,7 @@ class LoadersTest {
             () -> GpciFile.read(stream(bad), "g.csv", GpciFile.WorkGpci.WITH_FLOOR));
     assertEquals(
         "g.csv, line 7, column 6: 2025 PE GPCI: expected a number of at least 0 with at"
-            + " most 3 decimals, found \"0.9491\"",
+            + " most 3 decimals, found '0.9491'",
         b.getMessage());
   }
 
@@ -313,7 +313,7 @@ class LoadersTest {
                     stream(text.replace("0000019.24\",\" \"", "00000x9.24\",\" \"")), "pf.txt"));
     assertEquals(
         "pf.txt, line 1, column 7: FACILITY FEE: expected a number of at least 0 with"
-            + " at most 2 decimals, found \"00000x9.24\"",
+            + " at most 2 decimals, found '00000x9.24'",
         e.getMessage());
   }
 }

@@ -115,23 +115,23 @@ public class NcciLoadersTest {
     assertPtpError(
         PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\tr\n2744\t20610\t\t20020101\t*\t1\tr\n",
         "test-ptp.txt, line 8, column 1: COLUMN 1: expected a CPT or HCPCS code such as 99213"
-            + " or G0105, found \"2744\"");
+            + " or G0105, found '2744'");
     assertPtpError(
         PTP_HEADER + "27447\t20610\t\t20021301\t*\t1\tr\n",
         "test-ptp.txt, line 7, column 4: EFFECTIVE DATE: expected a date as yyyymmdd, found"
-            + " \"20021301\"");
+            + " '20021301'");
     assertPtpError(
         PTP_HEADER + "27447\t20610\t\t20020101\t\t1\tr\n",
         "test-ptp.txt, line 7, column 5: DELETION DATE *=NO DATA: expected a date as yyyymmdd,"
-            + " or * for none, found \"\"");
+            + " or * for none, found ''");
     assertPtpError(
         PTP_HEADER + "27447\t20610\t\t20020101\t*\t2\tr\n",
         "test-ptp.txt, line 7, column 6: MODIFIER 0=NOT ALLOWED 1=ALLOWED 9=NOT APPLICABLE:"
-            + " expected a modifier indicator 0, 1 or 9, found \"2\"");
+            + " expected a modifier indicator 0, 1 or 9, found '2'");
     assertPtpError(
         PTP_HEADER + "27447\t20610\tx\t20020101\t*\t1\tr\n",
         "test-ptp.txt, line 7, column 3: *=IN EXISTENCE PRIOR TO 1996: expected \"*\" or a blank,"
-            + " found \"x\"");
+            + " found 'x'");
     assertPtpError(
         PTP_HEADER + "27447\t20610\t\t20020101\t20011231\t1\tr\n",
         "test-ptp.txt, line 7: the deletion date 2001-12-31 is before the effective date"
@@ -213,19 +213,19 @@ public class NcciLoadersTest {
     assertMueError(
         MUE_HEADER + "20610,two,3 Date of Service Edit: Clinical,r\n",
         "test-mue.csv, line 6, column 2: PRACTITIONER SERVICES MUE VALUES: expected an MUE value:"
-            + " a whole number of at least 0, found \"two\"");
+            + " a whole number of at least 0, found 'two'");
     assertMueError(
         MUE_HEADER + "20610,2,4 Something,r\n",
         "test-mue.csv, line 6, column 3: MUE ADJUDICATION INDICATOR: expected an adjudication"
             + " indicator: 1, 2 or 3 then its text, such as \"3 Date of Service Edit: Clinical\","
-            + " found \"4 Something\"");
+            + " found '4 Something'");
     assertMueError(
         MUE_HEADER + "20610,2,3 Date of Service Edit: Clinical,r\n20610,3,1 Line Edit,r\n",
         "test-mue.csv, line 7, column 1: code 20610 appears twice, on lines 6 and 7");
     assertMueError(
         MUE_HEADER + "2061,2,3,r\n",
         "test-mue.csv, line 6, column 1: HCPCS/ CPT CODE: expected a CPT or HCPCS code such as"
-            + " 99213 or G0105, found \"2061\"");
+            + " 99213 or G0105, found '2061'");
     assertMueError(MUE_HEADER, "test-mue.csv, line 4: no rows after the header");
     assertMueError(
         PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\tr\n",
