@@ -7,8 +7,8 @@
 #                                               of 1 s (about 40 minutes); on a quiet machine
 #   cpt-benchmarks/run.sh baselines [JMH args...]
 #                                               every benchmark that has a baseline (and the
-#                                               five-line claim's target), 1 fork, 2+4
-#                                               iterations of 1 s: about 10 minutes; the
+#                                               five-line claim's target), 1 fork, 4+4
+#                                               iterations of 1 s: 10-12 minutes; the
 #                                               "no cpt4j row slower than a baseline" check
 #
 # Extra arguments go to JMH and win over the defaults: a benchmark regex (LookupBenchmark),
@@ -40,7 +40,7 @@ shift
 case "$mode" in
   quick) defaults=(-f 1 -wi 2 -w 500ms -i 3 -r 500ms) ;;
   full) defaults=(-f 3 -wi 5 -w 1s -i 5 -r 1s) ;;
-  baselines) defaults=(-f 1 -wi 2 -w 1s -i 4 -r 1s) ;;
+  baselines) defaults=(-f 1 -wi 4 -w 1s -i 4 -r 1s) ;;
   *) usage ;;
 esac
 # The benchmarks of the baselines mode: each has a regex and a Guava (or plain loader) baseline
