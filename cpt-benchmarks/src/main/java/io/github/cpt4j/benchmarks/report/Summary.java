@@ -170,12 +170,14 @@ public final class Summary {
       Measurement regex = byImpl.get(Implementation.REGEX_HASHMAP);
       Measurement guava = byImpl.get(Implementation.GUAVA_IMMUTABLEMAP);
       double regexRatio = ratio(regex, ours);
-      String target =
+      double guavaRatio = ratio(guava, ours);
+      String budget =
           ours == null
               ? ""
               : Target.of(method)
                   .map(t -> t.verdict(ours.nanos, ours.bytes, regexRatio))
                   .orElse("");
+      String target = join(budget, Target.aheadOfBaselines(regexRatio, guavaRatio));
       return "| "
           + operation
           + " | "
@@ -187,7 +189,7 @@ public final class Summary {
           + " | "
           + time(guava)
           + " | "
-          + Format.ratio(ratio(guava, ours))
+          + Format.ratio(guavaRatio)
           + " | "
           + bytes(ours)
           + " / "
@@ -197,6 +199,10 @@ public final class Summary {
           + " | "
           + target
           + " |";
+    }
+
+    private static String join(String a, String b) {
+      return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
     }
 
     private static double ratio(Measurement baseline, Measurement ours) {

@@ -46,7 +46,7 @@ class SummaryTest {
     assertTrue(
         summary.contains(
             "| X.lookupByText (dataset=sample) | 4.00 ns | 40.0 ns | 10.0x "
-                + "| 10.0 ns | 2.50x | 0 / 200 / 0 | >= 3.00x regex: met |"),
+                + "| 10.0 ns | 2.50x | 0 / 200 / 0 | >= 3.00x regex: met; >= 1.00x baselines: met |"),
         summary);
     assertTrue(
         summary.contains(
@@ -54,6 +54,20 @@ class SummaryTest {
                 + "| 0 / - / - | <= 10.0 ns, 0 B: MISSED |"),
         summary);
     assertTrue(summary.startsWith("JMH 1.37, VM 17; 3 fork(s)"), summary);
+  }
+
+  @Test
+  void aRowSlowerThanAnyBaselineMissesTheRuleOfIssue18() {
+    String json =
+        "["
+            + String.join(
+                ",",
+                result("parseValid", "cpt4j", 6.0, "ns/op", 0),
+                result("parseValid", "regex-hashmap", 60.0, "ns/op", 200),
+                result("parseValid", "guava-immutablemap", 5.0, "ns/op", 0))
+            + "]";
+    String summary = Summary.render(json);
+    assertTrue(summary.contains("| <= 10.0 ns: met; >= 1.00x baselines: MISSED |"), summary);
   }
 
   @Test
