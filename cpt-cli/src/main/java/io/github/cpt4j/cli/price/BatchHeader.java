@@ -2,7 +2,9 @@ package io.github.cpt4j.cli.price;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cpt4j.cli.input.CsvRecordReader;
 import io.github.cpt4j.code.CodeFormatException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +44,26 @@ public final class BatchHeader {
   private BatchHeader(List<String> names, Map<String, Integer> index) {
     this.names = names;
     this.index = index;
+  }
+
+  /**
+   * Reads the names of a batch file's header row, its first record, for {@code cpt price --input}
+   * and {@code cpt scrub}: an empty input and a header that is not valid CSV are refused before any
+   * output is opened.
+   *
+   * @throws IllegalArgumentException if the input is empty or its first record is malformed
+   */
+  static List<String> readNames(CsvRecordReader records) throws IOException {
+    CsvRecordReader.Record first = records.next();
+    if (first == null) {
+      throw new IllegalArgumentException(
+          "the input is empty; it needs a header row with at least a 'code' column");
+    }
+    if (first.problem().isPresent()) {
+      throw new IllegalArgumentException(
+          "line " + first.line() + ", the header: " + first.problem().get());
+    }
+    return first.fields();
   }
 
   /**

@@ -206,16 +206,7 @@ public final class BatchPricing {
     requireNonNull(format, "format");
     requireNonNull(progress, "progress");
     try (CsvRecordReader records = new CsvRecordReader(in)) {
-      CsvRecordReader.Record first = records.next();
-      if (first == null) {
-        throw new IllegalArgumentException(
-            "the input is empty; it needs a header row with at least a 'code' column");
-      }
-      if (first.problem().isPresent()) {
-        throw new IllegalArgumentException(
-            "line " + first.line() + ", the header: " + first.problem().get());
-      }
-      BatchHeader header = BatchHeader.of(first.fields(), format == Format.JSON);
+      BatchHeader header = BatchHeader.of(BatchHeader.readNames(records), format == Format.JSON);
       int claimColumn = header.indexOf("claim");
       Pipeline pipeline =
           new Pipeline(header, BatchWriter.create(format, header, output.open(), verbatim));

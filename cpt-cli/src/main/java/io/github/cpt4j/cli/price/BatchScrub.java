@@ -17,10 +17,8 @@ import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.modifier.Modifier;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -77,18 +75,8 @@ public final class BatchScrub {
       throws IOException {
     // The reader of 'cpt price --input', with its guarantees: a record that is not valid CSV is
     // one malformed row and reading goes on at the next line; memory is bounded per record.
-    try (CsvRecordReader records =
-        new CsvRecordReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      CsvRecordReader.Record first = records.next();
-      if (first == null) {
-        throw new IllegalArgumentException(
-            "the input is empty; it needs a header row with at least a 'code' column");
-      }
-      if (first.problem().isPresent()) {
-        throw new IllegalArgumentException(
-            "line " + first.line() + ", the header: " + first.problem().get());
-      }
-      BatchHeader header = BatchHeader.of(checkHeader(first.fields()), false);
+    try (CsvRecordReader records = new CsvRecordReader(in)) {
+      BatchHeader header = BatchHeader.of(checkHeader(BatchHeader.readNames(records)), false);
       Writer out = output.open();
       Run run =
           new Run(header, CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out), verbatim);
