@@ -49,52 +49,6 @@ public record LineRequest(
     requireNonNull(place, "place");
   }
 
-  /** A line without a place of service: its setting alone. */
-  public LineRequest(
-      ClaimLine line,
-      Locality locality,
-      Setting setting,
-      LocalDate date,
-      Optional<String> beneficiaryZip,
-      PractitionerType practitioner,
-      boolean qualifyingApm) {
-    this(
-        line,
-        locality,
-        setting,
-        date,
-        beneficiaryZip,
-        practitioner,
-        qualifyingApm,
-        Optional.empty());
-  }
-
-  /** A line of a provider who is no qualifying APM participant. */
-  public LineRequest(
-      ClaimLine line,
-      Locality locality,
-      Setting setting,
-      LocalDate date,
-      Optional<String> beneficiaryZip,
-      PractitionerType practitioner) {
-    this(line, locality, setting, date, beneficiaryZip, practitioner, false);
-  }
-
-  /** A line furnished by a physician. */
-  public LineRequest(
-      ClaimLine line,
-      Locality locality,
-      Setting setting,
-      LocalDate date,
-      Optional<String> beneficiaryZip) {
-    this(line, locality, setting, date, beneficiaryZip, PractitionerType.PHYSICIAN);
-  }
-
-  /** A line without the beneficiary's ZIP code. */
-  public LineRequest(ClaimLine line, Locality locality, Setting setting, LocalDate date) {
-    this(line, locality, setting, date, Optional.empty());
-  }
-
   /**
    * Tells whether {@code other} may be on one claim with this line: the same locality, setting,
    * beneficiary's ZIP code, practitioner, APM status and place of service. The dates may differ:
