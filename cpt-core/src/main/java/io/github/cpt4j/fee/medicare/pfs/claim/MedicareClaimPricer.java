@@ -188,11 +188,15 @@ public final class MedicareClaimPricer implements ClaimPricer {
   private final ClaimScrubber scrubber;
   private final ImmutableList<ClaimStep> steps;
 
+  /** Whether the steps are the standard ones, which {@link StandardSteps#apply} calls directly. */
+  private final boolean standardSteps;
+
   private MedicareClaimPricer(Builder builder) {
     this.schedule = builder.schedule;
     this.modifiers = builder.modifiers;
     this.scrubber = ClaimScrubber.of(builder.edits);
     this.steps = ImmutableList.copyOf(builder.steps);
+    this.standardSteps = steps.equals(STANDARD_STEPS);
   }
 
   /** Returns a pricer of claims under {@code schedule}, with the standard edits and steps. */
@@ -216,22 +220,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
     return STANDARD_STEPS;
   }
 
-  private static final ImmutableList<ClaimStep> STANDARD_STEPS =
-      ImmutableList.of(
-          new NonParticipatingStep(),
-          new PractitionerStep(),
-          new InformationalModifiersStep(),
-          new BilateralModifiersStep(),
-          new SplitCareStep(),
-          new SurgeonRoleStep(),
-          new StatusTStep(),
-          new AddOnStep(),
-          new BilateralStep(),
-          new MultipleSurgeryStep(),
-          new ComponentReductionStep(),
-          new IncreasedReducedServicesStep(),
-          new BilledChargeStep(),
-          new AnesthesiaStep());
+  private static final ImmutableList<ClaimStep> STANDARD_STEPS = StandardSteps.LIST;
 
   /** Returns a builder holding this pricer's schedule, edits and steps. */
   public Builder toBuilder() {
@@ -438,8 +427,12 @@ public final class MedicareClaimPricer implements ClaimPricer {
       }
     }
     ClaimState state = new ClaimState(context, evaluator, lines);
-    for (int i = 0; i < steps.size(); i++) {
-      steps.get(i).apply(state);
+    if (standardSteps) {
+      StandardSteps.apply(state);
+    } else {
+      for (int i = 0; i < steps.size(); i++) {
+        steps.get(i).apply(state);
+      }
     }
     // The units of every priced line, even without the bilateral rule; then each LT and RT pair
     // is rounded once and split, so that its two lines add up to the pair's amount.
