@@ -371,11 +371,10 @@ public final class MedicareClaimPricer implements ClaimPricer {
     int n = claim.size();
     LineWork[] lines = new LineWork[n];
     // Lines of several dates: the same-day rules apply to each date's lines, in its context.
-    List<DateOfService> dates = DateOfService.split(claim, context);
-    if (dates == null) {
-      LocalDate date = DateOfService.single(claim, context);
+    LocalDate oneDate = DateOfService.single(claim, context);
+    if (oneDate != null) {
       PricingContext onDate =
-          date.equals(context.dateOfService()) ? context : context.withDateOfService(date);
+          oneDate.equals(context.dateOfService()) ? context : context.withDateOfService(oneDate);
       LineEvaluator evaluator = schedule.evaluator(onDate);
       for (int i = 0; i < n; i++) {
         lines[i] =
@@ -384,6 +383,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
       applyFindings(lines, findings);
       priceDate(claim, evaluator, lines);
     } else {
+      List<DateOfService> dates = DateOfService.split(claim, context);
       LineEvaluator[] evaluators = new LineEvaluator[dates.size()];
       for (int d = 0; d < evaluators.length; d++) {
         DateOfService date = dates.get(d);
@@ -420,7 +420,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
       if (w.reason != null) {
         continue; // denied by an edit
       }
-      if (anesthesia != null && AnesthesiaFeeSchedule.covers(w.line.code())) {
+      if (anesthesia != null && AnesthesiaFeeSchedule.coversPacked(w.line.packedCode())) {
         w.startAnesthesia(anesthesia.get(j));
       } else {
         w.start(evaluator.evaluate(w.line));
@@ -454,7 +454,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
     int n = claim.size();
     boolean any = false;
     for (int i = 0; i < n && !any; i++) {
-      any = AnesthesiaFeeSchedule.covers(claim.line(i).line().code());
+      any = AnesthesiaFeeSchedule.coversPacked(claim.line(i).line().packedCode());
     }
     if (!any) {
       return null;
