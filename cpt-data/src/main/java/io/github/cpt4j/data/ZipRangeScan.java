@@ -89,6 +89,9 @@ final class ZipRangeScan {
       }
       if (b == '#') { // a comment line
         while (i < n && bytes[i] != '\n') {
+          if (bytes[i] == '\r') {
+            return null; // a line break to BufferedReader.readLine
+          }
           i++;
         }
         if (i == n) {

@@ -29,36 +29,70 @@ import net.jqwik.api.statistics.Statistics;
  */
 class ZipRangeScanProperties {
 
-  /** A file: lines of a head word and ranges, comments and blank lines, some damage. */
-  private static Arbitrary<String> file(Arbitrary<String> heads, String extraChars) {
-    Arbitrary<String> number =
-        Arbitraries.oneOf(
-            Arbitraries.integers().between(0, 999).map(n -> String.format("%05d", n)),
-            Arbitraries.integers().between(0, 999).map(String::valueOf),
-            Arbitraries.integers().between(0, 999).map(n -> String.format("%06d", n)));
+  /**
+   * A file of lines of a head word and ranges, comments and blank lines: clean (the fast path's
+   * shape, though a range may still be empty or run backwards) or, half the time, now and then with
+   * an unexpected head, number, range, blank line, line ending or character.
+   */
+  private static Arbitrary<String> file(
+      Arbitrary<String> heads, Arbitrary<String> badHeads, String plusFlag, String extraChars) {
+    return Arbitraries.oneOf(
+        file(heads, badHeads, plusFlag, extraChars, false),
+        file(heads, badHeads, plusFlag, extraChars, true));
+  }
+
+  private static Arbitrary<String> file(
+      Arbitrary<String> heads,
+      Arbitrary<String> badHeads,
+      String plusFlag,
+      String extraChars,
+      boolean damaged) {
+    Arbitrary<String> format =
+        damaged
+            ? Arbitraries.frequency(Tuple.of(20, "%05d"), Tuple.of(1, "%d"), Tuple.of(1, "%06d"))
+            : Arbitraries.just("%05d");
     Arbitrary<String> range =
         Combinators.combine(
-                number,
-                Arbitraries.of("", "", "-"),
-                number,
-                Arbitraries.of("", "", "", "+"),
-                Arbitraries.of(" ", " ", " ", "  "))
+                Arbitraries.integers().between(0, 999),
+                Arbitraries.frequency(Tuple.of(12, 0), Tuple.of(8, 1), Tuple.of(1, 2)),
+                Arbitraries.integers().between(-1, 20),
+                format,
+                Arbitraries.frequency(Tuple.of(10, ""), Tuple.of(1, plusFlag)))
             .as(
-                (first, dash, last, plus, space) ->
-                    first + dash + (dash.isEmpty() ? "" : last) + plus + space);
+                (first, shape, length, f, plus) ->
+                    String.format(f, first)
+                        + switch (shape) {
+                          case 0 -> "";
+                          case 1 -> "-" + String.format(f, first + length);
+                          default -> "-" + String.format("%05d", length + 1);
+                        }
+                        + plus);
     Arbitrary<String> data =
-        Combinators.combine(heads, range.list().ofMaxSize(6), Arbitraries.of(" ", " ", "  "))
-            .as((head, ranges, space) -> head + space + String.join("", ranges).stripTrailing());
+        Combinators.combine(
+                damaged
+                    ? Arbitraries.frequencyOf(Tuple.of(20, heads), Tuple.of(1, badHeads))
+                    : heads,
+                range.list().ofMaxSize(5),
+                Arbitraries.frequency(Tuple.of(10, " "), Tuple.of(1, "  ")),
+                Arbitraries.frequency(Tuple.of(10, ""), Tuple.of(1, " ")))
+            .as((head, ranges, space, end) -> head + space + String.join(space, ranges) + end);
     Arbitrary<String> line =
         Arbitraries.frequencyOf(
-            Tuple.of(12, data),
+            Tuple.of(20, data),
             Tuple.of(1, Arbitraries.just("# a comment - 1-2 +")),
             Tuple.of(1, Arbitraries.just("")),
-            Tuple.of(1, Arbitraries.just("   ")));
+            Tuple.of(1, Arbitraries.just(damaged ? "   " : "")));
     Arbitrary<String> text =
-        Combinators.combine(line.list().ofMaxSize(8), Arbitraries.of("\n", "\n", "\n", "\r\n"))
+        Combinators.combine(
+                line.list().ofMaxSize(5),
+                damaged
+                    ? Arbitraries.frequency(Tuple.of(10, "\n"), Tuple.of(1, "\r\n"))
+                    : Arbitraries.just("\n"))
             .as((lines, end) -> String.join(end, lines) + end);
-    // Damage: one character replaced, or the last line break dropped.
+    if (!damaged) {
+      return text;
+    }
+    // Damage, one file in five: one character replaced, or the last line break dropped.
     return Combinators.combine(
             text,
             Arbitraries.integers().between(0, 400),
@@ -76,12 +110,16 @@ class ZipRangeScanProperties {
 
   @Provide
   Arbitrary<String> localityFiles() {
-    return file(Arbitraries.of("13202-01", "13282-99", "01112-05", "1320-01", "NY"), "");
+    return file(
+        Arbitraries.of("13202-01", "13282-99", "01112-05"),
+        Arbitraries.of("1320-01", "NY"),
+        "+",
+        "");
   }
 
   @Provide
   Arbitrary<String> stateFiles() {
-    return file(Arbitraries.of("NY", "CA", "ME", "ny", "N1", "13202-01"), "Y");
+    return file(Arbitraries.of("NY", "CA", "ME"), Arbitraries.of("ny", "N1", "13202-01"), "", "Y");
   }
 
   @Property(tries = 1000)
@@ -90,8 +128,8 @@ class ZipRangeScanProperties {
     byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
     ZipLocalityTable fast = BundledMedicare.readZipsFast(bytes);
     Statistics.collect(fast != null ? "fast" : "general");
-    Statistics.coverage(c -> c.check("fast").percentage(p -> p > 20));
-    Statistics.coverage(c -> c.check("general").percentage(p -> p > 20));
+    Statistics.coverage(c -> c.check("fast").percentage(p -> p > 10));
+    Statistics.coverage(c -> c.check("general").percentage(p -> p > 10));
     ZipLocalityTable general;
     try {
       general = BundledMedicare.readZipsGeneral(new ByteArrayInputStream(bytes), "f.txt");
