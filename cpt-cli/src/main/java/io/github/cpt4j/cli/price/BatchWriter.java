@@ -6,6 +6,7 @@ import io.github.cpt4j.cli.report.OutputClosedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -59,6 +60,13 @@ abstract class BatchWriter {
   /** Writes rows formatted by {@link #rows()}. */
   void writeFormatted(CharSequence text) throws IOException {
     throw new UnsupportedOperationException("this writer formats its rows itself");
+  }
+
+  /**
+   * Writes rows formatted by {@link #rows()} as UTF-8, the first {@code length} of {@code text}.
+   */
+  void writeFormatted(byte[] text, int length) throws IOException {
+    writeFormatted(new String(text, 0, length, StandardCharsets.UTF_8));
   }
 
   private static final class Csv extends BatchWriter {
