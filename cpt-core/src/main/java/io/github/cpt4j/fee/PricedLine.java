@@ -209,9 +209,30 @@ public final class PricedLine {
           .append("): ")
           .append(unpriced.detail())
           .append(" | ")
-          .append(unpriced.explanation())
+          .append(stepsWithoutRestating(unpriced.explanation(), unpriced.detail()))
           .toString();
     }
     return sb.append(result).toString();
+  }
+
+  /**
+   * Writes the steps, leaving out the detail that the step of the refusing edit ends with: the line
+   * already says it once, and an edit's message (the global surgery rule's) is the longest text of
+   * a line.
+   */
+  private static String stepsWithoutRestating(Explanation explanation, String detail) {
+    StringBuilder sb = new StringBuilder(128);
+    for (PricingStep step : explanation.steps()) {
+      if (sb.length() > 0) {
+        sb.append("; ");
+      }
+      String text = step.toString();
+      if (!detail.isEmpty() && step.amountAfter().isEmpty() && text.endsWith(detail)) {
+        String head = text.substring(0, text.length() - detail.length()).strip();
+        text = head.endsWith(":") ? head.substring(0, head.length() - 1) : head;
+      }
+      sb.append(text);
+    }
+    return sb.toString();
   }
 }

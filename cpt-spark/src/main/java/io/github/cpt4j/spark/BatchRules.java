@@ -65,13 +65,21 @@ final class BatchRules {
   BatchRules(
       List<String> columns, PricingOptions options, long scheduleKey, FeeScheduleFiles files) {
     BatchHeader header = header(columns);
-    this.parser =
-        new RowParser(
-            header,
-            new PricingDefaults(options.locality(), options.setting(), options.date()),
-            MEDICARE::localityOf);
+    this.parser = new RowParser(header, defaults(options), MEDICARE::localityOf);
     this.pricer = pricer(scheduleKey, files, options.explainPriced());
     this.participating = options.participating();
+  }
+
+  /** Returns the defaults for blank cells that {@code cpt price --input} would use with options. */
+  static PricingDefaults defaults(PricingOptions options) {
+    return new PricingDefaults(
+        options.locality(),
+        options.setting(),
+        options.date(),
+        options.beneficiaryZip(),
+        options.practitioner(),
+        options.qualifyingApm(),
+        options.placeOfService());
   }
 
   /**
@@ -163,6 +171,15 @@ final class BatchRules {
    */
   static Optional<Locality> localityOfZip(String zip) {
     return MEDICARE.localityOf(ZipCode.parse(zip));
+  }
+
+  /**
+   * Returns the five digits of a ZIP code given as five digits or ZIP+4.
+   *
+   * @throws IllegalArgumentException if the text is not a ZIP code
+   */
+  static String zipDigits(String zip) {
+    return ZipCode.parse(zip).digits();
   }
 
   // --- The schedule, once per JVM -----------------------------------------------------------

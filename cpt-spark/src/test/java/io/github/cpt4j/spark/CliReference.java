@@ -55,7 +55,16 @@ final class CliReference {
     MedicareData data = new MedicareData();
     StringWriter out = new StringWriter();
     new BatchPricing(
-            new PricingDefaults(options.locality(), options.setting(), options.date()),
+            // Written out here rather than taken from BatchRules, so that a default the job forgets
+            // to pass on shows up as a difference.
+            new PricingDefaults(
+                options.locality(),
+                options.setting(),
+                options.date(),
+                options.beneficiaryZip(),
+                options.practitioner(),
+                options.qualifyingApm(),
+                options.placeOfService()),
             options.participating(),
             data.pricer(CmsFiles.NONE, options.explainPriced()),
             data::localityOf,

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.PlaceOfService;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -129,6 +131,29 @@ class SparkClaimPricingTest {
       Map<String, CliReference.Answer> actual = byId(explaining.price(csv(rows, 2), null, 5));
       CliReference.assertSameAnswers(expected, actual);
       assertTrue(actual.get("0").explanation().contains("CF"), actual.get("0").toString());
+    }
+  }
+
+  @Test
+  void thePractitionerPlaceAndApmDefaultsReachEveryRow() throws IOException {
+    // The generator's rows name no practitioner and no APM status: the options decide for all.
+    PricingOptions options =
+        OPTIONS
+            .withPlaceOfService(PlaceOfService.ON_CAMPUS_OUTPATIENT_HOSPITAL)
+            .withPractitioner(PractitionerType.NURSE_PRACTITIONER)
+            .withQualifyingApm(true)
+            .withExplainPriced(true);
+    assertEquals(Setting.FACILITY, options.setting());
+    List<String> rows = new LineGenerator(5).rows(200);
+    Map<String, CliReference.Answer> expected =
+        CliReference.price(LineGenerator.HEADER + "\n" + String.join("\n", rows) + "\n", options);
+    try (SparkClaimPricing np =
+        SparkClaimPricing.create(spark, FeeScheduleFiles.bundled(), options)) {
+      Map<String, CliReference.Answer> actual = byId(np.price(csv(rows, 2), null, 3));
+      CliReference.assertSameAnswers(expected, actual);
+      assertTrue(
+          actual.values().stream().anyMatch(a -> a.explanation().contains("nurse practitioner")),
+          "no line was paid as a nurse practitioner's");
     }
   }
 

@@ -1,6 +1,7 @@
 package io.github.cpt4j.spark.job;
 
 import io.github.cpt4j.cli.Main;
+import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
@@ -126,8 +127,8 @@ public final class PriceJob implements Callable<Integer> {
         description = "Place-of-service code, such as 11 or 22, for rows that give none.")
     private PlaceOfService pos;
 
-    Setting value() {
-      return setting != null ? setting : pos.setting();
+    PricingOptions applyTo(PricingOptions options) {
+      return setting != null ? options.withSetting(setting) : options.withPlaceOfService(pos);
     }
   }
 
@@ -135,6 +136,21 @@ public final class PriceJob implements Callable<Integer> {
       names = "--non-participating",
       description = "The provider does not participate in Medicare: 95%% of the amount.")
   private boolean nonParticipating;
+
+  @Option(
+      names = "--practitioner",
+      paramLabel = "TYPE",
+      description =
+          "Who furnished the services, for rows that do not say: physician (default), np, cns, "
+              + "pa, cnm, crna, csw, cp, mft, mhc, rd, therapist or therapy-assistant.")
+  private PractitionerType practitioner;
+
+  @Option(
+      names = "--qualifying-apm",
+      description =
+          "The provider is a qualifying APM participant, for rows that do not say: from 2026, "
+              + "Medicare's higher conversion factor.")
+  private boolean qualifyingApm;
 
   @Option(
       names = {"-e", "--explain"},
@@ -205,9 +221,13 @@ public final class PriceJob implements Callable<Integer> {
     PricingOptions options =
         PricingOptions.of(date == null ? LocalDate.now(ZoneId.systemDefault()) : date)
             .withParticipating(!nonParticipating)
+            .withQualifyingApm(qualifyingApm)
             .withExplainPriced(explain);
+    if (practitioner != null) {
+      options = options.withPractitioner(practitioner);
+    }
     if (setting != null) {
-      options = options.withSetting(setting.value());
+      options = setting.applyTo(options);
     }
     if (location != null) {
       options =

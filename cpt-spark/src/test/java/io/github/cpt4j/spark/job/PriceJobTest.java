@@ -68,6 +68,40 @@ class PriceJobTest {
   }
 
   @Test
+  void thePractitionerAndPlaceOfServiceOptionsPriceAsTheCommandLineDoes() throws Exception {
+    // 99213 in Manhattan, 2025, in the office: 85% of the posted 101.06 = 85.901, paid 85.90.
+    Path input = dir.resolve("visits.csv");
+    Files.writeString(input, "code,locality\n99213,13202-01\n");
+    Path output = dir.resolve("np");
+
+    int status =
+        PriceJob.run(
+            "--input",
+            input.toString(),
+            "--output",
+            output.toString(),
+            "--pos",
+            "11",
+            "--practitioner",
+            "np",
+            "--date",
+            "2025-06-02",
+            "--explain",
+            "--single-file");
+
+    assertEquals(0, status);
+    String priced;
+    try (var files = Files.list(output)) {
+      Path part =
+          files.filter(p -> p.getFileName().toString().startsWith("part-")).findFirst().get();
+      priced = Files.readAllLines(part).get(1);
+    }
+    assertTrue(priced.startsWith("99213,13202-01,85.90,priced,"), priced);
+    assertTrue(priced.contains("85% for a nurse practitioner"), priced);
+    assertTrue(priced.contains("POS 11"), priced);
+  }
+
+  @Test
   void aBadOptionIsAUsageError() {
     assertEquals(2, PriceJob.run("--input", "x.csv", "--output", "y", "--date", "June"));
   }

@@ -188,11 +188,15 @@ public final class MedicareClaimPricer implements ClaimPricer {
   private final ClaimScrubber scrubber;
   private final ImmutableList<ClaimStep> steps;
 
+  /** Whether the steps are the standard ones, which {@link StandardSteps#apply} calls directly. */
+  private final boolean standardSteps;
+
   private MedicareClaimPricer(Builder builder) {
     this.schedule = builder.schedule;
     this.modifiers = builder.modifiers;
     this.scrubber = ClaimScrubber.of(builder.edits);
     this.steps = ImmutableList.copyOf(builder.steps);
+    this.standardSteps = steps.equals(STANDARD_STEPS);
   }
 
   /** Returns a pricer of claims under {@code schedule}, with the standard edits and steps. */
@@ -216,22 +220,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
     return STANDARD_STEPS;
   }
 
-  private static final ImmutableList<ClaimStep> STANDARD_STEPS =
-      ImmutableList.of(
-          new NonParticipatingStep(),
-          new PractitionerStep(),
-          new InformationalModifiersStep(),
-          new BilateralModifiersStep(),
-          new SplitCareStep(),
-          new SurgeonRoleStep(),
-          new StatusTStep(),
-          new AddOnStep(),
-          new BilateralStep(),
-          new MultipleSurgeryStep(),
-          new ComponentReductionStep(),
-          new IncreasedReducedServicesStep(),
-          new BilledChargeStep(),
-          new AnesthesiaStep());
+  private static final ImmutableList<ClaimStep> STANDARD_STEPS = StandardSteps.LIST;
 
   /** Returns a builder holding this pricer's schedule, edits and steps. */
   public Builder toBuilder() {
@@ -382,11 +371,10 @@ public final class MedicareClaimPricer implements ClaimPricer {
     int n = claim.size();
     LineWork[] lines = new LineWork[n];
     // Lines of several dates: the same-day rules apply to each date's lines, in its context.
-    List<DateOfService> dates = DateOfService.split(claim, context);
-    if (dates == null) {
-      LocalDate date = DateOfService.single(claim, context);
+    LocalDate oneDate = DateOfService.single(claim, context);
+    if (oneDate != null) {
       PricingContext onDate =
-          date.equals(context.dateOfService()) ? context : context.withDateOfService(date);
+          oneDate.equals(context.dateOfService()) ? context : context.withDateOfService(oneDate);
       LineEvaluator evaluator = schedule.evaluator(onDate);
       for (int i = 0; i < n; i++) {
         lines[i] =
@@ -395,6 +383,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
       applyFindings(lines, findings);
       priceDate(claim, evaluator, lines);
     } else {
+      List<DateOfService> dates = DateOfService.split(claim, context);
       LineEvaluator[] evaluators = new LineEvaluator[dates.size()];
       for (int d = 0; d < evaluators.length; d++) {
         DateOfService date = dates.get(d);
@@ -431,15 +420,19 @@ public final class MedicareClaimPricer implements ClaimPricer {
       if (w.reason != null) {
         continue; // denied by an edit
       }
-      if (anesthesia != null && AnesthesiaFeeSchedule.covers(w.line.code())) {
+      if (anesthesia != null && AnesthesiaFeeSchedule.coversPacked(w.line.packedCode())) {
         w.startAnesthesia(anesthesia.get(j));
       } else {
         w.start(evaluator.evaluate(w.line));
       }
     }
     ClaimState state = new ClaimState(context, evaluator, lines);
-    for (int i = 0; i < steps.size(); i++) {
-      steps.get(i).apply(state);
+    if (standardSteps) {
+      StandardSteps.apply(state);
+    } else {
+      for (int i = 0; i < steps.size(); i++) {
+        steps.get(i).apply(state);
+      }
     }
     // The units of every priced line, even without the bilateral rule; then each LT and RT pair
     // is rounded once and split, so that its two lines add up to the pair's amount.
@@ -461,7 +454,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
     int n = claim.size();
     boolean any = false;
     for (int i = 0; i < n && !any; i++) {
-      any = AnesthesiaFeeSchedule.covers(claim.line(i).line().code());
+      any = AnesthesiaFeeSchedule.coversPacked(claim.line(i).line().packedCode());
     }
     if (!any) {
       return null;

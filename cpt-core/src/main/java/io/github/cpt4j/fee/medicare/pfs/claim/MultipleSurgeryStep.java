@@ -349,7 +349,6 @@ final class MultipleSurgeryStep implements ClaimStep {
     // full x 100% + fifty x 50% + quarter x 25%, in hundredths: at scale 2, as the sum of
     // 1, 0.5 x fifty and 0.25 x quarter always was.
     int hundredths = 100 * full + 50 * fifty + 25 * quarter;
-    BigDecimal factor = BigDecimal.valueOf(hundredths, 2);
     int slots = e.slots;
     if (e.family == null) {
       Procedure p = e.procedure;
@@ -365,7 +364,10 @@ final class MultipleSurgeryStep implements ClaimStep {
       if (hundredths == 100 * slots) {
         p.note(ClaimRule.MULTIPLE_PROCEDURE, words);
       } else {
-        p.set(p.slotAmount.multiply(factor), ClaimRule.MULTIPLE_PROCEDURE, words);
+        p.set(
+            p.slotAmount.multiply(BigDecimal.valueOf(hundredths, 2)),
+            ClaimRule.MULTIPLE_PROCEDURE,
+            words);
       }
     } else {
       Family family = e.family;
@@ -387,7 +389,10 @@ final class MultipleSurgeryStep implements ClaimStep {
         if (full == 1) {
           m.note(ClaimRule.MULTIPLE_PROCEDURE, words);
         } else {
-          m.set(m.amount.multiply(factor), ClaimRule.MULTIPLE_PROCEDURE, words);
+          m.set(
+              m.amount.multiply(BigDecimal.valueOf(hundredths, 2)),
+              ClaimRule.MULTIPLE_PROCEDURE,
+              words);
         }
       }
     }

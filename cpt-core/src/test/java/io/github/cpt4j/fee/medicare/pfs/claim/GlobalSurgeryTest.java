@@ -78,6 +78,15 @@ class GlobalSurgeryTest {
   }
 
   @Test
+  void anAuditLineSaysTheEditsMessageOnce() {
+    PricedLine visit = price("20610", "99213").line(1);
+    String line = visit.toString();
+    String detail = visit.detail();
+    assertEquals(line.indexOf(detail), line.lastIndexOf(detail), line);
+    assertTrue(line.endsWith(" | global-surgery: denied"), line);
+  }
+
+  @Test
   void aVisitTheDayBeforeOrOfAMajorSurgeryNeedsModifier57() {
     // 27447 is 090: 57 (decision for surgery) makes the visit payable, and on the day itself 25
     // (a significant, separately identifiable visit, §30.6.6.B) too.

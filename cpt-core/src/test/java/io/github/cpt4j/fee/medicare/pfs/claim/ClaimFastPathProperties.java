@@ -1,0 +1,144 @@
+package io.github.cpt4j.fee.medicare.pfs.claim;
+
+import static io.github.cpt4j.fee.medicare.pfs.claim.ClaimTables.CONTEXT;
+import static io.github.cpt4j.fee.medicare.pfs.claim.ClaimTables.DATE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
+import io.github.cpt4j.modifier.Modifier;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+
+/**
+ * Issue 18: every fast path of claim pricing gives exactly what the general path gives, on random
+ * claims of {@link ClaimTables}' codes with visits, the global-surgery modifiers, payment
+ * modifiers, units, charges, and lines on one date or on several.
+ */
+class ClaimFastPathProperties {
+
+  private static final MedicareFeeSchedule SCHEDULE = ClaimTables.schedule();
+  private static final MedicareClaimPricer PRICER = MedicareClaimPricer.of(SCHEDULE);
+
+  /** The same steps, run by the loop over the list: a step that does nothing is added last. */
+  private static final MedicareClaimPricer GENERAL_LOOP =
+      PRICER.toBuilder().addStep(new DoNothing()).build();
+
+  private static final GlobalSurgeryEdit GLOBAL_SURGERY = GlobalSurgeryEdit.of(SCHEDULE);
+
+  private static final List<String> CODES;
+
+  static {
+    Set<String> codes = new TreeSet<>();
+    for (RvuEntry row : ClaimTables.rows()) {
+      codes.add(row.code().toString());
+    }
+    codes.add("12345"); // not in the schedule
+    CODES = List.copyOf(codes);
+  }
+
+  private static final List<Modifier> MODIFIERS =
+      List.of(
+          Modifier.SEPARATE_EM,
+          Modifier.parse("57"),
+          Modifier.parse("24"),
+          Modifier.PROFESSIONAL_COMPONENT,
+          Modifier.TECHNICAL_COMPONENT,
+          Modifier.BILATERAL,
+          Modifier.LEFT_SIDE,
+          Modifier.RIGHT_SIDE,
+          Modifier.MULTIPLE_PROCEDURES,
+          Modifier.CO_SURGEONS,
+          Modifier.ASSISTANT_SURGEON,
+          Modifier.SURGICAL_CARE_ONLY,
+          Modifier.POSTOPERATIVE_CARE_ONLY,
+          Modifier.PREOPERATIVE_CARE_ONLY,
+          Modifier.INCREASED_SERVICES);
+
+  private static final class DoNothing implements ClaimStep {
+    @Override
+    public String name() {
+      return "do-nothing";
+    }
+
+    @Override
+    public void apply(ClaimState claim) {}
+  }
+
+  @Provide
+  Arbitrary<BilledLine> lines() {
+    // A visit in one line of three: the global-surgery edit has something to judge.
+    Arbitrary<ProcedureCode> codes =
+        Arbitraries.frequencyOf(
+                Tuple.of(1, Arbitraries.just("99213")), Tuple.of(2, Arbitraries.of(CODES)))
+            .map(ProcedureCode::parse);
+    Arbitrary<List<Modifier>> modifiers =
+        Arbitraries.frequencyOf(
+            Tuple.of(2, Arbitraries.just(List.<Modifier>of())),
+            Tuple.of(
+                3, Arbitraries.of(MODIFIERS).list().ofMinSize(1).ofMaxSize(2).uniqueElements()));
+    Arbitrary<Integer> units =
+        Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.just(1)), Tuple.of(2, Arbitraries.just(2)));
+    Arbitrary<Optional<BigDecimal>> charges =
+        Arbitraries.frequencyOf(
+            Tuple.of(1, Arbitraries.just(Optional.<BigDecimal>empty())),
+            Tuple.of(
+                1,
+                Arbitraries.bigDecimals()
+                    .between(BigDecimal.ONE, new BigDecimal("900"))
+                    .ofScale(2)
+                    .map(Optional::of)));
+    // Most lines on the claim's date; some on their own, around a procedure's global days.
+    Arbitrary<Optional<Integer>> days =
+        Arbitraries.frequencyOf(
+            Tuple.of(4, Arbitraries.just(Optional.<Integer>empty())),
+            Tuple.of(1, Arbitraries.just(Optional.of(0))),
+            Tuple.of(1, Arbitraries.integers().between(-2, 12).map(Optional::of)));
+    return Combinators.combine(codes, modifiers, units, charges, days)
+        .as(
+            (code, mods, n, charge, day) -> {
+              ClaimLine line = ClaimLine.of(code, mods, n);
+              BilledLine billed =
+                  charge.isPresent() ? BilledLine.of(line, charge.get()) : BilledLine.of(line);
+              return day.isPresent() ? billed.withDateOfService(DATE.plusDays(day.get())) : billed;
+            });
+  }
+
+  @Provide
+  Arbitrary<Claim> claims() {
+    return lines().list().ofMinSize(1).ofMaxSize(7).map(Claim::of);
+  }
+
+  /** The global-surgery edit's exit for a visit with 25 on a claim of one date. */
+  @Property(tries = 2000)
+  void globalSurgeryFastExitFindsWhatTheGeneralRulesFind(@ForAll("claims") Claim claim) {
+    List<EditFinding> fast = GLOBAL_SURGERY.check(claim, CONTEXT, true);
+    List<EditFinding> general = GLOBAL_SURGERY.check(claim, CONTEXT, false);
+    assertEquals(general, fast, claim.toString());
+  }
+
+  /** The standard steps called one by one ({@link StandardSteps}) against the loop over them. */
+  @Property(tries = 1000)
+  void standardStepsPriceAsTheLoopOverTheList(@ForAll("claims") Claim claim) {
+    PricedClaim fast = PRICER.price(claim, CONTEXT);
+    PricedClaim general = GENERAL_LOOP.price(claim, CONTEXT);
+    assertEquals(general, fast, claim.toString());
+    assertEquals(general.toString(), fast.toString());
+  }
+}

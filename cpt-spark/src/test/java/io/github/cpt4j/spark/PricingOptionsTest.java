@@ -1,0 +1,95 @@
+package io.github.cpt4j.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.cpt4j.fee.PractitionerType;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.PlaceOfService;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The options every task carries: each wither changes its own value only, and all travel. */
+class PricingOptionsTest {
+
+  private static final PricingOptions BASE = PricingOptions.of(LocalDate.of(2025, 6, 2));
+
+  @Test
+  void theDefaultsAreThoseOfTheCommandLine() {
+    assertEquals(Optional.empty(), BASE.locality());
+    assertEquals(Setting.NON_FACILITY, BASE.setting());
+    assertEquals(Optional.empty(), BASE.placeOfService());
+    assertEquals(Optional.empty(), BASE.beneficiaryZip());
+    assertEquals(PractitionerType.PHYSICIAN, BASE.practitioner());
+    assertEquals(false, BASE.qualifyingApm());
+    assertEquals(true, BASE.participating());
+    assertEquals(false, BASE.explainPriced());
+  }
+
+  @Test
+  void aPlaceOfServiceSetsItsSettingAndASettingClearsThePlace() {
+    PricingOptions hospital = BASE.withPlaceOfService(PlaceOfService.INPATIENT_HOSPITAL);
+    assertEquals(Setting.FACILITY, hospital.setting());
+    assertEquals(Optional.of(PlaceOfService.INPATIENT_HOSPITAL), hospital.placeOfService());
+    PricingOptions office = hospital.withSetting(Setting.NON_FACILITY);
+    assertEquals(Optional.empty(), office.placeOfService());
+    assertEquals(BASE, office);
+  }
+
+  @Test
+  void aZipCodeIsTheLocalityAndWhereTheBeneficiaryLives() {
+    PricingOptions zip = BASE.withZip("10001-2345");
+    assertEquals(Optional.of("10001"), zip.beneficiaryZip());
+    assertEquals(true, zip.locality().isPresent());
+    // A locality given afterwards says nothing of the beneficiary.
+    assertEquals(Optional.empty(), zip.withLocality(Locality.parse("13282-99")).beneficiaryZip());
+    assertThrows(IllegalArgumentException.class, () -> BASE.withZip("1000"));
+  }
+
+  @Test
+  void everyWitherChangesEqualityAndNothingElse() throws Exception {
+    List<PricingOptions> distinct =
+        List.of(
+            BASE,
+            BASE.withLocality(Locality.parse("13282-99")),
+            BASE.withZip("10001"),
+            BASE.withSetting(Setting.FACILITY),
+            BASE.withPlaceOfService(PlaceOfService.OFFICE),
+            BASE.withDate(LocalDate.of(2026, 1, 1)),
+            BASE.withPractitioner(PractitionerType.NURSE_PRACTITIONER),
+            BASE.withQualifyingApm(true),
+            BASE.withParticipating(false),
+            BASE.withExplainPriced(true));
+    for (int i = 0; i < distinct.size(); i++) {
+      PricingOptions options = distinct.get(i);
+      PricingOptions back = roundTrip(options);
+      assertEquals(options, back, options::toString);
+      assertEquals(options.hashCode(), back.hashCode(), options::toString);
+      assertEquals(options.toString(), back.toString());
+      for (int j = 0; j < i; j++) {
+        assertNotEquals(distinct.get(j), options, options::toString);
+      }
+    }
+  }
+
+  private static PricingOptions roundTrip(PricingOptions options)
+      throws IOException, ClassNotFoundException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(options);
+    }
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      return (PricingOptions) in.readObject();
+    }
+  }
+}
