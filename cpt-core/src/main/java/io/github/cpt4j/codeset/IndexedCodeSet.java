@@ -11,8 +11,9 @@ import java.util.Optional;
 import java.util.Spliterator;
 
 /**
- * The flat code set: entries sorted by packed code, a {@link PackedIndex} from packed code to
- * position, and one pre-built {@code Optional} per entry so that a hit allocates nothing.
+ * The flat code set: entries sorted by packed code, an index from packed code to entry (a {@link
+ * RankIndex} or a {@link PackedIndex}), and one pre-built {@code Optional} per entry so that a hit
+ * allocates nothing.
  */
 final class IndexedCodeSet extends CodeSet {
 
@@ -30,35 +31,48 @@ final class IndexedCodeSet extends CodeSet {
   private final RankIndex rank;
 
   private final PackedIndex index;
+
+  /**
+   * The pre-built {@code Optional} of each entry: by position with the {@link RankIndex}, by hash
+   * slot ({@link PackedIndex#slotOf}) with the {@link PackedIndex}. By slot, a lookup reads it
+   * beside the slot's key instead of after the position stored there: one dependent memory read
+   * fewer on the path from text or code to entry, for one reference per slot instead of per entry
+   * (at most four times as many; 8 KiB instead of 3 KiB for the bundled sample).
+   */
   private final Optional<?>[] hits;
 
   /** {@code sorted} is in strictly increasing code order (the builder guarantees it). */
   IndexedCodeSet(ImmutableList<CodeEntry> sorted) {
     this.entries = sorted;
     this.packed = new int[sorted.size()];
-    this.hits = new Optional<?>[sorted.size()];
     for (int i = 0; i < packed.length; i++) {
-      CodeEntry entry = sorted.get(i);
-      packed[i] = entry.code().packed();
-      hits[i] = Optional.of(entry);
+      packed[i] = sorted.get(i).code().packed();
     }
     if (RankIndex.isWorthwhile(packed.length, ProcedureCode.PACKED_BOUND)) {
       this.rank = RankIndex.of(packed, ProcedureCode.PACKED_BOUND);
       this.index = null;
+      this.hits = new Optional<?>[packed.length];
+      for (int i = 0; i < packed.length; i++) {
+        hits[i] = Optional.of(sorted.get(i));
+      }
     } else {
       this.rank = null;
       this.index = PackedIndex.of(packed);
+      this.hits = new Optional<?>[index.slotCount()];
+      for (int i = 0; i < packed.length; i++) {
+        hits[index.slotOf(packed[i])] = Optional.of(sorted.get(i));
+      }
     }
   }
 
   @Override
-  @SuppressWarnings("unchecked") // every element of hits is an Optional<CodeEntry>
+  @SuppressWarnings("unchecked") // every slot a lookup reaches holds an Optional<CodeEntry>
   Optional<CodeEntry> findPacked(int key) {
     if (key < 0) {
       return Optional.empty();
     }
-    int position = rank != null ? rank.positionOf(key) : index.positionOf(key);
-    return position < 0 ? Optional.empty() : (Optional<CodeEntry>) hits[position];
+    int at = rank != null ? rank.positionOf(key) : index.slotOf(key);
+    return at < 0 ? Optional.empty() : (Optional<CodeEntry>) hits[at];
   }
 
   @Override
