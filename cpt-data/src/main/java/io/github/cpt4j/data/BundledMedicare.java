@@ -21,6 +21,7 @@ import io.github.cpt4j.fee.medicare.pfs.OppsCapTable;
 import io.github.cpt4j.fee.medicare.release.MedicareRelease;
 import io.github.cpt4j.fee.medicare.release.MedicareReleases;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -202,8 +203,41 @@ final class BundledMedicare {
     return load(ZIPS, BundledMedicare::readZips);
   }
 
-  /** Reads the ZIP range format of {@link #ZIP_HEADER}. */
+  /**
+   * Reads the ZIP range format of {@link #ZIP_HEADER}: by the byte-level fast path ({@link
+   * ZipRangeScan}) when it takes the file, else by {@link #readZipsGeneral}.
+   */
   static ZipLocalityTable readZips(InputStream in, String name) throws IOException {
+    byte[] bytes = in.readAllBytes();
+    ZipLocalityTable fast = readZipsFast(bytes);
+    return fast != null ? fast : readZipsGeneral(new ByteArrayInputStream(bytes), name);
+  }
+
+  /**
+   * The fast path of {@link #readZips}; null when the scan gives up, or a head word is not a
+   * locality, or the table refuses a range: the general reader then says what is wrong, and where.
+   */
+  static ZipLocalityTable readZipsFast(byte[] bytes) {
+    ZipRangeScan scan = ZipRangeScan.scan(bytes, true);
+    if (scan == null) {
+      return null;
+    }
+    try {
+      Locality[] localities = new Locality[scan.dataLines()];
+      for (int line = 0; line < localities.length; line++) {
+        localities[line] = Locality.parse(scan.head(line));
+      }
+      ZipLocalityTable.Builder table = ZipLocalityTable.builder();
+      scan.replay(
+          (line, first, last, plusFour) -> table.addRange(first, last, localities[line], plusFour));
+      return table.build();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** Reads the ZIP range format of {@link #ZIP_HEADER} a line at a time, a word at a time. */
+  static ZipLocalityTable readZipsGeneral(InputStream in, String name) throws IOException {
     BufferedReader reader =
         new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
     ZipLocalityTable.Builder table = ZipLocalityTable.builder();
@@ -281,8 +315,14 @@ final class BundledMedicare {
       }
       return reader.read(in, file);
     } catch (IOException e) {
-      throw new IllegalStateException(
-          "cannot load cpt4j resource " + name + ": " + e.getMessage(), e);
+      throw failed(file, e);
     }
+  }
+
+  /** The error of a resource of the medicare directory that cannot be read (a broken build). */
+  static IllegalStateException failed(String file, IOException e) {
+    String name = BundledData.class.getPackageName().replace('.', '/') + "/" + DIRECTORY + file;
+    return new IllegalStateException(
+        "cannot load cpt4j resource " + name + ": " + e.getMessage(), e);
   }
 }

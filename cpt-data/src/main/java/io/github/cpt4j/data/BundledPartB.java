@@ -13,6 +13,7 @@ import io.github.cpt4j.fee.medicare.dmepos.DmeposFeeSchedule;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
 import io.github.cpt4j.fee.medicare.partb.PartBFeeSchedule;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -111,19 +112,54 @@ final class BundledPartB {
   }
 
   private static DmeposZipTable loadZips() {
+    byte[] states = BundledMedicare.load(ZIP_STATES, (in, name) -> in.readAllBytes());
+    byte[] rural = BundledMedicare.load(RURAL_ZIPS, (in, name) -> in.readAllBytes());
+    DmeposZipTable fast = readZipsFast(states, rural);
+    return fast != null ? fast : readZipsGeneral(states, rural);
+  }
+
+  /**
+   * Reads the files of {@link #ZIP_STATES} and {@link #RURAL_ZIPS} by the byte-level fast path
+   * ({@link ZipRangeScan}); null when the scan gives up on either or the table refuses a range:
+   * {@link #readZipsGeneral} then says what is wrong, and where.
+   */
+  static DmeposZipTable readZipsFast(byte[] states, byte[] rural) {
+    ZipRangeScan stateScan = ZipRangeScan.scan(states, false);
+    ZipRangeScan ruralScan = ZipRangeScan.scan(rural, false);
+    if (stateScan == null || ruralScan == null) {
+      return null;
+    }
+    try {
+      DmeposZipTable.Builder table = DmeposZipTable.builder();
+      stateScan.replay(
+          (line, first, last, plusFour) -> table.state(first, last, stateScan.head(line)));
+      // As the general reader does: a rural line's ranges mark their first ZIP code.
+      ruralScan.replay((line, first, last, plusFour) -> table.rural(first, ruralScan.head(line)));
+      return table.build();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** Reads the files of {@link #ZIP_STATES} and {@link #RURAL_ZIPS} a line, a word at a time. */
+  static DmeposZipTable readZipsGeneral(byte[] states, byte[] rural) {
     DmeposZipTable.Builder table = DmeposZipTable.builder();
-    BundledMedicare.load(
-        ZIP_STATES,
-        (in, name) -> {
-          readLines(in, name, (state, first, last) -> table.state(first, last, state));
-          return null;
-        });
-    BundledMedicare.load(
-        RURAL_ZIPS,
-        (in, name) -> {
-          readLines(in, name, (state, first, last) -> table.rural(first, state));
-          return null;
-        });
+    try {
+      readLines(
+          new ByteArrayInputStream(states),
+          ZIP_STATES,
+          (state, first, last) -> table.state(first, last, state));
+    } catch (IOException e) {
+      throw BundledMedicare.failed(ZIP_STATES, e);
+    }
+    try {
+      readLines(
+          new ByteArrayInputStream(rural),
+          RURAL_ZIPS,
+          (state, first, last) -> table.rural(first, state));
+    } catch (IOException e) {
+      throw BundledMedicare.failed(RURAL_ZIPS, e);
+    }
     return table.build();
   }
 

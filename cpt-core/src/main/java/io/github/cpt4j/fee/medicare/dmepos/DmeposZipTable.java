@@ -132,6 +132,8 @@ public final class DmeposZipTable {
     private final List<String> states = new ArrayList<>();
     private final byte[] stateOfZip = new byte[ZIPS];
     private final BitSet rural = new BitSet(ZIPS);
+    private String lastState;
+    private byte lastIndex;
 
     private Builder() {}
 
@@ -169,6 +171,17 @@ public final class DmeposZipTable {
     }
 
     private byte index(String state) {
+      // A file gives one state's ZIP codes together: the state of the last call, compared first,
+      // spares a search of the list per ZIP code (16,000 rural ones in the bundled file).
+      if (state.equals(lastState)) {
+        return lastIndex;
+      }
+      lastIndex = searchIndex(state);
+      lastState = state;
+      return lastIndex;
+    }
+
+    private byte searchIndex(String state) {
       if (!isState(state)) {
         throw new IllegalArgumentException(
             "a state is two upper-case letters, not " + CodeFormatException.quote(state));
