@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.cli.report.OutputClosedException;
 import io.github.cpt4j.cli.report.OutputFailedException;
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -53,6 +54,10 @@ final class Destination implements AutoCloseable {
   private Path temporary;
   private FileChannel channel;
   private Writer writer;
+
+  /** The file's bytes, when {@link #openBytes()} opened it; {@link #writer} then writes to it. */
+  private OutputStream bytes;
+
   private boolean committed;
 
   private Destination(String name, Path target, PrintWriter stdout) {
@@ -130,6 +135,31 @@ final class Destination implements AutoCloseable {
       writer = stdout;
       return writer;
     }
+    writer =
+        new BufferedWriter(new OutputStreamWriter(openFile(), StandardCharsets.UTF_8), 1 << 16);
+    return writer;
+  }
+
+  /**
+   * Opens a file as UTF-8 bytes, once, instead of {@link #open()}: for text already encoded, such
+   * as the batch pricer's plain lines, which a writer would decode and encode again. Null for
+   * standard output, which is written through its writer.
+   *
+   * @throws OutputFailedException if the file cannot be created
+   */
+  OutputStream openBytes() throws IOException {
+    if (target == null) {
+      return null;
+    }
+    if (writer == null) {
+      bytes = new BufferedOutputStream(openFile(), 1 << 16);
+      writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8); // flushes and closes it
+    }
+    return bytes;
+  }
+
+  /** Creates the temporary file (or opens a target that is no regular file) to write. */
+  private OutputStream openFile() throws IOException {
     try {
       OutputStream stream;
       if (Files.exists(target) && !Files.isRegularFile(target)) {
@@ -145,10 +175,7 @@ final class Destination implements AutoCloseable {
             FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         stream = Channels.newOutputStream(channel);
       }
-      writer =
-          new BufferedWriter(
-              new OutputStreamWriter(new Named(stream), StandardCharsets.UTF_8), 1 << 16);
-      return writer;
+      return new Named(stream);
     } catch (IOException e) {
       deleteTemporary();
       throw e instanceof OutputFailedException ? e : new OutputFailedException(name, e);

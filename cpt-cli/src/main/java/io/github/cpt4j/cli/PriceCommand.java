@@ -26,8 +26,10 @@ import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -583,7 +585,17 @@ final class PriceCommand implements Callable<Integer> {
         summary =
             batch.run(
                 in,
-                out::open,
+                new BatchPricing.Output() {
+                  @Override
+                  public Writer open() throws IOException {
+                    return out.open();
+                  }
+
+                  @Override
+                  public OutputStream openBytes() throws IOException {
+                    return out.openBytes();
+                  }
+                },
                 format == null ? Format.CSV : format,
                 verbatim,
                 bar == null ? rows -> {} : bar);

@@ -29,6 +29,11 @@ final class Utf8LineReader implements Lines {
   private boolean plain;
   private long lineNumber;
 
+  /** The bytes of the line last found: {@code buffer[lineStart, lineEnd)}, empty when cut. */
+  private int lineStart;
+
+  private int lineEnd;
+
   /**
    * Creates a reader of {@code in}.
    *
@@ -45,6 +50,22 @@ final class Utf8LineReader implements Lines {
 
   @Override
   public String next() throws IOException {
+    if (!advance()) {
+      return null;
+    }
+    return truncated
+        ? ""
+        : new String(buffer, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Finds the next line as {@link #next()} does, without decoding it: its bytes are {@link
+   * #bytes()} from {@link #start()} to {@link #end()} until the next call (none when it was cut).
+   * The batch reader reads a {@linkplain #plain() plain} line's fields straight from them.
+   *
+   * @return false at the end of the input
+   */
+  boolean advance() throws IOException {
     truncated = false;
     plain = true;
     if (afterCarriageReturn) {
@@ -76,17 +97,19 @@ final class Utf8LineReader implements Lines {
       if (i == limit) {
         int kept = i - start;
         if (kept > byteLimit) {
-          return skipLongLine();
+          skipLongLine();
+          return true;
         }
         fill(kept);
         start = 0;
         i = kept;
         if (i == limit) { // the end of the input
           if (kept == 0) {
-            return null;
+            return false;
           }
           position = limit;
-          return line(0, kept);
+          line(0, kept);
+          return true;
         }
       }
       byte b = buffer[i];
@@ -96,7 +119,8 @@ final class Utf8LineReader implements Lines {
         if (b == '\n' || b == '\r') {
           position = i + 1;
           afterCarriageReturn = b == '\r';
-          return line(start, i);
+          line(start, i);
+          return true;
         }
         plain = false;
       }
@@ -104,14 +128,30 @@ final class Utf8LineReader implements Lines {
     }
   }
 
-  private String line(int start, int end) {
+  private void line(int start, int end) {
     lineNumber++;
     int n = end - start;
     if (n > maxLength && units(start, end) > maxLength) {
       truncated = true;
-      return "";
+      start = end;
     }
-    return new String(buffer, start, n, StandardCharsets.UTF_8);
+    lineStart = start;
+    lineEnd = end;
+  }
+
+  /** The buffer holding the line {@link #advance()} found last; changes on the next call. */
+  byte[] bytes() {
+    return buffer;
+  }
+
+  /** Where the line last found starts in {@link #bytes()}. */
+  int start() {
+    return lineStart;
+  }
+
+  /** Where the line last found ends (exclusive, before its terminator) in {@link #bytes()}. */
+  int end() {
+    return lineEnd;
   }
 
   /** The characters (UTF-16 units) the bytes decode to, for valid UTF-8. */
@@ -127,21 +167,23 @@ final class Utf8LineReader implements Lines {
   }
 
   /** Skips the rest of a line too long to keep, without keeping it. */
-  private String skipLongLine() throws IOException {
+  private void skipLongLine() throws IOException {
     lineNumber++;
     truncated = true;
+    lineStart = 0;
+    lineEnd = 0;
     position = limit;
     while (true) {
       if (position == limit) {
         fill(0);
         if (position == limit) {
-          return "";
+          return;
         }
       }
       byte b = buffer[position++];
       if (b == '\n' || b == '\r') {
         afterCarriageReturn = b == '\r';
-        return "";
+        return;
       }
     }
   }

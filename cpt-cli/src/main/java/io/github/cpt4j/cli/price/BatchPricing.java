@@ -10,8 +10,10 @@ import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.fee.medicare.Locality;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -72,6 +74,9 @@ public final class BatchPricing {
   private final Function<ZipCode, Optional<Locality>> zips;
   private final Predicate<Locality> knownLocality;
   private final int threads;
+
+  /** Whether plain lines take the fast path ({@link PlainRows}); off only to test it. */
+  private final boolean plainLines;
 
   /**
    * How a run went: rows read, priced, not priced, and invalid (a subset of not priced); and the
@@ -165,6 +170,22 @@ public final class BatchPricing {
       throw new IllegalArgumentException("threads must be positive, not " + threads);
     }
     this.threads = threads;
+    this.plainLines = true;
+  }
+
+  private BatchPricing(BatchPricing other, boolean plainLines) {
+    this.defaults = other.defaults;
+    this.participating = other.participating;
+    this.pricer = other.pricer;
+    this.zips = other.zips;
+    this.knownLocality = other.knownLocality;
+    this.threads = other.threads;
+    this.plainLines = plainLines;
+  }
+
+  /** Returns this batch pricer with every row on the general path, for tests of the fast path. */
+  BatchPricing generalPathOnly() {
+    return new BatchPricing(this, false);
   }
 
   /** Opens the output once the input's header is known to be good. */
@@ -172,6 +193,16 @@ public final class BatchPricing {
   public interface Output {
     /** Opens the writer the results go to. */
     Writer open() throws IOException;
+
+    /**
+     * Opens the output as UTF-8 bytes instead, when it can be written so; null when it cannot. CSV
+     * results are then written as the pricing threads encoded them, without a writer decoding and
+     * encoding them again (a tenth of a million-line batch's CPU). At most one of the two methods
+     * is called.
+     */
+    default OutputStream openBytes() throws IOException {
+      return null;
+    }
   }
 
   /**
@@ -209,16 +240,19 @@ public final class BatchPricing {
       BatchHeader header = BatchHeader.of(BatchHeader.readNames(records), format == Format.JSON);
       int claimColumn = header.indexOf("claim");
       Pipeline pipeline =
-          new Pipeline(header, BatchWriter.create(format, header, output.open(), verbatim));
+          new Pipeline(header, BatchWriter.create(format, header, output, verbatim));
       try {
         Claims claims = new Claims(pipeline);
         long read = 0;
         try {
           for (CsvRecordReader.Record record;
-              pipeline.isHealthy() && (record = records.next()) != null; ) {
+              pipeline.isHealthy() && (record = next(records)) != null; ) {
             // The claim key is what RowParser.parse reads as the row's claim; the pricing thread
             // parses the rest.
-            if (record.problem().isPresent()) {
+            if (record == CsvRecordReader.PLAIN_LINE) {
+              claims.addPlain(
+                  records.plainBytes(), records.plainStart(), records.plainEnd(), claimColumn);
+            } else if (record.problem().isPresent()) {
               claims.add(
                   record.fields(),
                   RowParser.malformed("line " + record.line() + ": " + record.problem().get()),
@@ -258,13 +292,30 @@ public final class BatchPricing {
     }
   }
 
+  /** The next record, a plain line's bytes left uncut when the fast path is on. */
+  private CsvRecordReader.Record next(CsvRecordReader records) throws IOException {
+    return plainLines ? records.nextOrPlain() : records.next();
+  }
+
   /**
    * Rows read and parsed, in whole claims: a claim never spans two chunks, so that chunks can be
    * priced independently.
    */
   private static final class Chunk {
     static final int CAPACITY = 512;
+
+    /** Each row's fields; null for a plain line's until the pricing thread needs them cut. */
     final List<List<String>> fields = new ArrayList<>(CAPACITY + 8);
+
+    /**
+     * The plain lines' bytes, one after the other: row {@code i} is {@code raw[rawStart[i],
+     * rawEnd[i])}, or has {@code rawStart[i] < 0} when it came as fields.
+     */
+    byte[] raw = new byte[CAPACITY * 64];
+
+    int rawLength;
+    int[] rawStart = new int[CAPACITY + 8];
+    int[] rawEnd = new int[CAPACITY + 8];
 
     /** The parsed rows: the reader sets the malformed ones, the pricing thread the rest. */
     final List<RowParser.Row> rows = new ArrayList<>(CAPACITY + 8);
@@ -292,18 +343,48 @@ public final class BatchPricing {
     boolean[] invalid;
 
     /** The rows formatted as CSV by the pricing thread, or null when the writer formats them. */
-    StringBuilder text;
+    ByteText text;
 
     int size() {
       return rows.size();
     }
 
+    boolean isRaw(int row) {
+      return rawStart[row] >= 0;
+    }
+
     void add(
         List<String> rowFields, RowParser.Row row, boolean tooLong, boolean isPlain, String line) {
+      add(rowFields, row, tooLong, isPlain, line, -1, -1);
+    }
+
+    /** Adds a plain line's row by its bytes, copied. */
+    void addRaw(byte[] bytes, int start, int end, boolean tooLong) {
+      int n = end - start;
+      if (rawLength + n > raw.length) {
+        raw = Arrays.copyOf(raw, Math.max(raw.length * 2, rawLength + n));
+      }
+      System.arraycopy(bytes, start, raw, rawLength, n);
+      add(null, null, tooLong, true, null, rawLength, rawLength + n);
+      rawLength += n;
+    }
+
+    private void add(
+        List<String> rowFields,
+        RowParser.Row row,
+        boolean tooLong,
+        boolean isPlain,
+        String line,
+        int start,
+        int end) {
       if (rows.size() == overLong.length) {
         overLong = Arrays.copyOf(overLong, overLong.length * 2);
         plain = Arrays.copyOf(plain, overLong.length);
+        rawStart = Arrays.copyOf(rawStart, overLong.length);
+        rawEnd = Arrays.copyOf(rawEnd, overLong.length);
       }
+      rawStart[rows.size()] = start;
+      rawEnd[rows.size()] = end;
       overLong[rows.size()] = tooLong;
       plain[rows.size()] = isPlain;
       lines.add(line);
@@ -323,33 +404,90 @@ public final class BatchPricing {
   private static final class Claims {
     private final Pipeline pipeline;
     private Chunk chunk = new Chunk();
-    private String claim = "";
+
+    /**
+     * The open claim's key and the key of a claim cut at {@link #MAX_CLAIM_LINES}, as UTF-8 bytes:
+     * a plain line's key is compared where it was read, with no string made for it.
+     */
+    private final Key claim = new Key();
+
+    private final Key overLongClaim = new Key();
+    private final Key next = new Key();
     private int claimSize;
-    private String overLongClaim = "";
 
     Claims(Pipeline pipeline) {
       this.pipeline = pipeline;
     }
 
     void add(List<String> fields, RowParser.Row row, String key, boolean plain, String line) {
-      if (claimSize > 0 && !key.equals(claim)) {
+      byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+      next.set(bytes, 0, bytes.length);
+      add(fields, row, plain, line, null, 0, 0);
+    }
+
+    /**
+     * Adds a plain line by its bytes; its key is the cell of {@code claimColumn} without the blanks
+     * around it, as {@link RowParser#parse} reads it (a plain line has no other white space).
+     */
+    void addPlain(byte[] bytes, int start, int end, int claimColumn) {
+      int from = end;
+      int to = end;
+      if (claimColumn >= 0) {
+        int column = 0;
+        int i = start;
+        while (column < claimColumn && i < end) {
+          if (bytes[i++] == ',') {
+            column++;
+          }
+        }
+        if (column == claimColumn) {
+          from = i;
+          while (i < end && bytes[i] != ',') {
+            i++;
+          }
+          to = i;
+          while (from < to && bytes[from] == ' ') {
+            from++;
+          }
+          while (to > from && bytes[to - 1] == ' ') {
+            to--;
+          }
+        }
+      }
+      next.set(bytes, from, to);
+      add(null, null, true, null, bytes, start, end);
+    }
+
+    /**
+     * Adds the row whose key is {@link #next}: by its fields, or by its bytes when they are given.
+     */
+    private void add(
+        List<String> fields,
+        RowParser.Row row,
+        boolean plain,
+        String line,
+        byte[] bytes,
+        int start,
+        int end) {
+      if (claimSize > 0 && !next.sameAs(claim)) {
         endClaim();
       }
-      if (!key.isEmpty() && key.equals(overLongClaim)) {
-        chunk.add(fields, row, true, plain, line);
-        claimSize++;
-        endClaim();
-        return;
+      boolean tooLong = !next.isEmpty() && next.sameAs(overLongClaim);
+      if (!tooLong) {
+        overLongClaim.clear();
+        claim.set(next);
       }
-      overLongClaim = "";
-      claim = key;
-      chunk.add(fields, row, false, plain, line);
+      if (bytes != null) {
+        chunk.addRaw(bytes, start, end, tooLong);
+      } else {
+        chunk.add(fields, row, tooLong, plain, line);
+      }
       claimSize++;
-      if (key.isEmpty()) {
+      if (tooLong || next.isEmpty()) {
         endClaim();
       } else if (claimSize == MAX_CLAIM_LINES) {
         endClaim();
-        overLongClaim = key;
+        overLongClaim.set(next);
       }
     }
 
@@ -375,15 +513,63 @@ public final class BatchPricing {
     }
   }
 
+  /** A claim key's UTF-8 bytes, in a buffer reused from row to row. */
+  private static final class Key {
+    private byte[] bytes = new byte[32];
+    private int length;
+
+    void set(byte[] from, int start, int end) {
+      int n = end - start;
+      if (n > bytes.length) {
+        bytes = new byte[Math.max(n, 2 * bytes.length)];
+      }
+      System.arraycopy(from, start, bytes, 0, n);
+      length = n;
+    }
+
+    void set(Key other) {
+      set(other.bytes, 0, other.length);
+    }
+
+    void clear() {
+      length = 0;
+    }
+
+    boolean isEmpty() {
+      return length == 0;
+    }
+
+    boolean sameAs(Key other) {
+      return Arrays.equals(bytes, 0, length, other.bytes, 0, other.length);
+    }
+  }
+
   /** Parses every row of a chunk, prices its claims and formats it; runs on a pricing thread. */
   private Chunk price(Chunk chunk, BatchHeader header, CsvRows format) {
     int n = chunk.size();
     // A parser of its own: it remembers the last context cells it read, so it is not thread-safe.
     RowParser parser = new RowParser(header, defaults, zips, knownLocality);
+    PlainRows plainRows = new PlainRows(header, defaults, parser, knownLocality);
+    // The plain lines that are copied to the output whole: as many fields as the header, none a
+    // formula (see CsvRecordReader#lastRecordLine).
+    boolean[] whole = new boolean[n];
     for (int i = 0; i < n; i++) {
-      if (chunk.rows.get(i) == null) {
-        chunk.rows.set(i, parser.parse(chunk.fields.get(i)));
+      if (chunk.rows.get(i) != null) {
+        continue; // malformed
       }
+      RowParser.Row row = null;
+      if (chunk.isRaw(i)) {
+        int start = chunk.rawStart[i];
+        int end = chunk.rawEnd[i];
+        whole[i] = plainRows.isWhole(chunk.raw, start, end);
+        if (whole[i]) {
+          row = plainRows.parse(chunk.raw);
+        }
+        if (row == null || format == null) {
+          chunk.fields.set(i, PlainRows.fields(chunk.raw, start, end));
+        }
+      }
+      chunk.rows.set(i, row != null ? row : parser.parse(chunk.fields.get(i)));
     }
     chunk.outcomes = new Outcome[n];
     chunk.invalid = new boolean[n];
@@ -409,14 +595,21 @@ public final class BatchPricing {
       start = end;
     }
     if (format != null) {
-      StringBuilder text = new StringBuilder(n * 80);
+      ByteText text = new ByteText(chunk.rawLength + n * 24);
+      StringBuilder row = new StringBuilder(256);
       for (int i = 0; i < n; i++) {
+        if (whole[i]) {
+          format.row(chunk.raw, chunk.rawStart[i], chunk.rawEnd[i], chunk.outcomes[i], text);
+          continue;
+        }
+        row.setLength(0);
         String line = chunk.lines.get(i);
         if (line != null) {
-          format.row(line, chunk.outcomes[i], text);
+          format.row(line, chunk.outcomes[i], row);
         } else {
-          format.row(chunk.fields.get(i), chunk.plain[i], chunk.outcomes[i], text);
+          format.row(chunk.fields.get(i), chunk.plain[i], chunk.outcomes[i], row);
         }
+        text.append(row);
       }
       chunk.text = text;
     }
@@ -548,7 +741,7 @@ public final class BatchPricing {
             }
           }
           if (chunk.text != null) {
-            writer.writeFormatted(chunk.text);
+            writer.writeFormatted(chunk.text.bytes(), chunk.text.length());
           }
           writer.checkOpen();
         }

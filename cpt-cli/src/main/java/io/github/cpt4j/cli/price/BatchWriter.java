@@ -4,8 +4,10 @@ import io.github.cpt4j.cli.report.Format;
 import io.github.cpt4j.cli.report.JsonRows;
 import io.github.cpt4j.cli.report.OutputClosedException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -18,6 +20,24 @@ abstract class BatchWriter {
 
   /**
    * Returns a writer of {@code format}, CSV or JSON.
+   *
+   * @param verbatim whether CSV cells are written exactly as read, formulas and control characters
+   *     included
+   */
+  static BatchWriter create(
+      Format format, BatchHeader header, BatchPricing.Output output, boolean verbatim)
+      throws IOException {
+    if (format == Format.CSV) {
+      OutputStream bytes = output.openBytes();
+      if (bytes != null) {
+        return new CsvBytes(header, bytes, verbatim);
+      }
+    }
+    return create(format, header, output.open(), verbatim);
+  }
+
+  /**
+   * Returns a writer of {@code format}, CSV or JSON, to {@code out}.
    *
    * @param verbatim whether CSV cells are written exactly as read, formulas and control characters
    *     included
@@ -59,6 +79,13 @@ abstract class BatchWriter {
   /** Writes rows formatted by {@link #rows()}. */
   void writeFormatted(CharSequence text) throws IOException {
     throw new UnsupportedOperationException("this writer formats its rows itself");
+  }
+
+  /**
+   * Writes rows formatted by {@link #rows()} as UTF-8, the first {@code length} of {@code text}.
+   */
+  void writeFormatted(byte[] text, int length) throws IOException {
+    writeFormatted(new String(text, 0, length, StandardCharsets.UTF_8));
   }
 
   private static final class Csv extends BatchWriter {
@@ -115,6 +142,70 @@ abstract class BatchWriter {
     @Override
     void checkOpen() throws IOException {
       OutputClosedException.check(out);
+    }
+  }
+
+  /** CSV to UTF-8 bytes: the pricing threads' formatted chunks are copied as they are. */
+  private static final class CsvBytes extends BatchWriter {
+    private final OutputStream out;
+    private final CsvRows rows;
+    private final byte[] header;
+    private boolean headerWritten;
+
+    CsvBytes(BatchHeader header, OutputStream out, boolean verbatim) {
+      this.out = out;
+      this.rows = new CsvRows(header, verbatim);
+      StringBuilder text = new StringBuilder(256);
+      rows.header(header, text);
+      this.header = text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    CsvRows rows() {
+      return rows;
+    }
+
+    @Override
+    void write(List<String> fields, Outcome outcome) throws IOException {
+      StringBuilder row = new StringBuilder(256);
+      rows.row(fields, false, outcome, row);
+      writeFormatted(row);
+    }
+
+    @Override
+    void writeFormatted(CharSequence text) throws IOException {
+      byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+      writeFormatted(bytes, bytes.length);
+    }
+
+    @Override
+    void writeFormatted(byte[] text, int length) throws IOException {
+      writeHeader();
+      out.write(text, 0, length);
+    }
+
+    private void writeHeader() throws IOException {
+      if (!headerWritten) {
+        headerWritten = true;
+        out.write(header);
+      }
+    }
+
+    @Override
+    void finish() throws IOException {
+      writeHeader();
+      out.flush();
+    }
+
+    @Override
+    void flush() throws IOException {
+      writeHeader();
+      out.flush();
+    }
+
+    @Override
+    void checkOpen() {
+      // A stream reports a failure by throwing: nothing to ask it afterwards.
     }
   }
 

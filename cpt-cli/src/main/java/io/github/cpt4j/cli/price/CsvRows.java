@@ -1,6 +1,7 @@
 package io.github.cpt4j.cli.price;
 
 import io.github.cpt4j.cli.report.SpreadsheetSafe;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -75,6 +76,27 @@ final class CsvRows {
     outcome(outcome, out);
   }
 
+  /** The end of a priced row without an explanation: most rows of a batch. */
+  private static final byte[] PRICED_END =
+      ("," + Outcome.PRICED + ",\n").getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * Appends, as UTF-8, the row {@link #row(String, Outcome, StringBuilder)} appends for the line
+   * whose bytes are {@code line[start, end)}: a plain line is ASCII, so its bytes are its text.
+   */
+  void row(byte[] line, int start, int end, Outcome outcome, ByteText out) {
+    out.append(line, start, end);
+    out.append((byte) ',');
+    if (outcome.isPriced() && outcome.explanation().isEmpty()) {
+      out.append(outcome.amount().get().toPlainString());
+      out.append(PRICED_END, 0, PRICED_END.length);
+    } else {
+      StringBuilder text = new StringBuilder(128);
+      outcome(outcome, text);
+      out.append(text);
+    }
+  }
+
   /** Appends the amount, result and explanation cells and ends the row. */
   private void outcome(Outcome outcome, StringBuilder out) {
     if (outcome.isPriced()) {
@@ -127,7 +149,7 @@ final class CsvRows {
   /**
    * Tells whether a cell starting with {@code c} is a formula, or in the first column a comment.
    */
-  private static boolean startsFormula(char c, boolean first) {
+  static boolean startsFormula(char c, boolean first) {
     return c == '=' || c == '+' || c == '-' || c == '@' || (first && c == '#');
   }
 

@@ -143,6 +143,11 @@ public final class RowParser {
     }
   }
 
+  /** Returns the row of a valid request, for the fast path of plain lines ({@link PlainRows}). */
+  static Row valid(LineRequest request, String claim) {
+    return new Row(requireNonNull(request, "request"), null, requireNonNull(claim, "claim"));
+  }
+
   /** Returns the row of a record that could not be read as CSV, standing alone. */
   public static Row malformed(String detail) {
     return problem("malformed_row", detail, "");
@@ -323,7 +328,12 @@ public final class RowParser {
     return lastSetting;
   }
 
-  private List<Modifier> modifierCell(String text) {
+  /**
+   * Reads a modifier cell, remembering it.
+   *
+   * @throws CodeFormatException for a malformed modifier or more than four
+   */
+  List<Modifier> modifierCell(String text) {
     if (text.isEmpty()) {
       return ImmutableList.of();
     }

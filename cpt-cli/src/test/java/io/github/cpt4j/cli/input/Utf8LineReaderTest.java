@@ -63,6 +63,44 @@ class Utf8LineReaderTest {
         records(new CsvRecordReader(utf8(text))));
   }
 
+  /**
+   * Records read with plain lines left uncut are the same records, once a plain line is cut at its
+   * commas, and a plain line is exactly one that is printable ASCII without a quote.
+   */
+  @Property(tries = 500)
+  void plainLinesLeftUncutAreTheRecordsNextReads(
+      @ForAll
+          @StringLength(max = 200)
+          @Chars({'a', ',', '"', '\r', '\n', ' ', '\u00e9', '\u0000', '\uFEFF', '~'})
+          String text)
+      throws IOException {
+    List<String> all = new ArrayList<>();
+    try (CsvRecordReader reader = new CsvRecordReader(utf8(text))) {
+      for (CsvRecordReader.Record r; (r = reader.nextOrPlain()) != null; ) {
+        if (r == CsvRecordReader.PLAIN_LINE) {
+          String line =
+              new String(
+                  reader.plainBytes(),
+                  reader.plainStart(),
+                  reader.plainEnd() - reader.plainStart(),
+                  StandardCharsets.UTF_8);
+          assertEquals(true, line.chars().allMatch(c -> c >= 0x20 && c < 0x7F && c != '"'), line);
+          assertEquals(true, reader.lastRecordIsPlain());
+          all.add("plain " + List.of(line.split(",", -1)));
+        } else {
+          all.add(r.problem().isPresent() ? r.toString() : "plain " + r.fields());
+        }
+      }
+    }
+    List<String> expected = new ArrayList<>();
+    try (CsvRecordReader reader = new CsvRecordReader(utf8(text))) {
+      for (CsvRecordReader.Record r; (r = reader.next()) != null; ) {
+        expected.add(r.problem().isPresent() ? r.toString() : "plain " + r.fields());
+      }
+    }
+    assertEquals(expected, all);
+  }
+
   @Test
   void malformedBytesBecomeWhatADecodingReaderMakesOfThem() throws IOException {
     byte[] bytes = {'a', (byte) 0xC3, '\n', (byte) 0xFF, (byte) 0xE2, (byte) 0x82, 'b', '\r', 'c'};

@@ -1,0 +1,420 @@
+package io.github.cpt4j.cli.price;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.CodeFormatException;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.PlaceOfService;
+import io.github.cpt4j.modifier.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The batch's fast path for plain lines (printable ASCII without a double quote, as {@link
+ * io.github.cpt4j.cli.input.CsvRecordReader#nextOrPlain()} hands them on): it reads the known
+ * columns of a row straight from the line's bytes, and formats the row's output as bytes.
+ *
+ * <p>What it buys: the general path made a {@code String} per line and per field, a record and a
+ * list per row, and stripped, compared and parsed each cell as text; on a million lines that was a
+ * fifth of the batch's CPU. Here the code goes through the packed code with no text copied, units
+ * are read as digits, and a context cell (locality, setting, date) is parsed only when its bytes
+ * differ from the row before's.
+ *
+ * <p>It never decides anything the general path would decide differently: it reads only the shapes
+ * it knows (see {@link #parse}), and for every other row, every invalid one included, it answers
+ * null and the caller takes {@link RowParser#parse} over {@link #fields}, so every reason and
+ * message stays the general parser's. A jqwik property checks the two agree on every row the fast
+ * path reads.
+ */
+final class PlainRows {
+
+  private final RowParser general;
+  private final PricingDefaults defaults;
+  private final Predicate<Locality> knownLocality;
+  private final int width;
+  private final int code;
+  private final int modifiers;
+  private final int units;
+  private final int locality;
+  private final int setting;
+  private final int date;
+  private final int claim;
+
+  /** Columns the fast path reads only when blank: a value in any of them takes the general path. */
+  private final int[] blankOnly;
+
+  /** Where each field of the line being read starts; {@code starts[width]} is past the end + 1. */
+  private final int[] starts;
+
+  private final Ascii text = new Ascii();
+
+  // The last context cells read and what they meant, compared by their bytes.
+  private final Cell lastLocality = new Cell();
+  private Locality lastPlace;
+  private final Cell lastSetting = new Cell();
+  private Setting lastChoice;
+  private final Cell lastDate = new Cell();
+  private LocalDate lastServiceDate;
+  private final Cell lastClaim = new Cell();
+  private String lastClaimText = "";
+
+  /** Modifier cells of up to seven bytes, by their bytes packed in a long; open addressing. */
+  private final long[] modifierKeys = new long[MODIFIER_SLOTS];
+
+  @SuppressWarnings("unchecked")
+  private final List<Modifier>[] modifierLists = new List[MODIFIER_SLOTS];
+
+  private int modifierCells;
+
+  private static final int MODIFIER_SLOTS = 64;
+
+  /**
+   * Creates the fast path of {@code general}, which it hands every row it does not read.
+   *
+   * @param knownLocality whether a well-formed locality is a Medicare payment locality
+   */
+  PlainRows(
+      BatchHeader header,
+      PricingDefaults defaults,
+      RowParser general,
+      Predicate<Locality> knownLocality) {
+    this.general = requireNonNull(general, "general");
+    this.defaults = requireNonNull(defaults, "defaults");
+    this.knownLocality = requireNonNull(knownLocality, "knownLocality");
+    this.width = header.size();
+    this.code = header.indexOf("code");
+    this.modifiers = header.indexOf("modifiers");
+    this.units = header.indexOf("units");
+    this.locality = header.indexOf("locality");
+    this.setting = header.indexOf("setting");
+    this.date = header.indexOf("date");
+    this.claim = header.indexOf("claim");
+    this.blankOnly =
+        java.util.stream.Stream.of("minutes", "zip", "pos", "practitioner", "qualifying_apm")
+            .mapToInt(header::indexOf)
+            .filter(i -> i >= 0)
+            .toArray();
+    this.starts = new int[width + 1];
+  }
+
+  /**
+   * Cuts a plain line into its fields, as {@link io.github.cpt4j.cli.input.CsvRecordReader} cuts
+   * it: at every comma, none dropped.
+   */
+  static List<String> fields(byte[] bytes, int start, int end) {
+    List<String> fields = new ArrayList<>();
+    int from = start;
+    for (int i = start; i < end; i++) {
+      if (bytes[i] == ',') {
+        fields.add(new String(bytes, from, i - from, StandardCharsets.ISO_8859_1));
+        from = i + 1;
+      }
+    }
+    fields.add(new String(bytes, from, end - from, StandardCharsets.ISO_8859_1));
+    return fields;
+  }
+
+  /**
+   * Tells whether the line can be copied to the output whole ({@link CsvRows#row(String, Outcome,
+   * StringBuilder)}): as many fields as the header, none starting a formula (nor the first a
+   * comment). Cuts the line into {@link #starts} on the way.
+   */
+  boolean isWhole(byte[] bytes, int start, int end) {
+    int field = 0;
+    starts[0] = start;
+    if (CsvRows.startsFormula(first(bytes, start, end), true)) {
+      return false;
+    }
+    for (int i = start; i < end; i++) {
+      if (bytes[i] == ',') {
+        if (++field == width) {
+          return false;
+        }
+        starts[field] = i + 1;
+        if (i + 1 < end && CsvRows.startsFormula((char) bytes[i + 1], false)) {
+          return false;
+        }
+      }
+    }
+    starts[width] = end + 1;
+    return field == width - 1;
+  }
+
+  private static char first(byte[] bytes, int start, int end) {
+    return start < end ? (char) bytes[start] : ' ';
+  }
+
+  /**
+   * Reads the row of a plain line that {@link #isWhole} accepted (and so cut), as {@link
+   * RowParser#parse} reads its fields; returns null for a row it does not read, which the caller
+   * then gives the general parser.
+   *
+   * <p>It reads: a code that {@link ProcedureCode#parseLenient(CharSequence, int, int)} reads; a
+   * modifier cell the general parser reads; blank units or one to four digits not all zero; a
+   * locality cell (the general parser's reading, a known locality) or none with a default locality;
+   * a setting cell or none; a date cell of the general parser's reading or none; and nothing in the
+   * columns {@code minutes}, {@code zip}, {@code pos}, {@code practitioner} and {@code
+   * qualifying_apm}.
+   */
+  RowParser.Row parse(byte[] bytes) {
+    if (code < 0) {
+      return null;
+    }
+    text.bytes = bytes;
+    for (int column : blankOnly) {
+      if (length(column) != 0) {
+        return null;
+      }
+    }
+    ProcedureCode procedure;
+    try {
+      procedure = ProcedureCode.parseLenient(text, from(code), to(code));
+    } catch (CodeFormatException | IndexOutOfBoundsException e) {
+      return null;
+    }
+    List<Modifier> modifierList = modifierCell(bytes);
+    int unitCount = units(bytes);
+    if (modifierList == null || unitCount < 1) {
+      return null;
+    }
+    Locality place = place(bytes);
+    if (place == null) {
+      return null;
+    }
+    Setting choice;
+    Optional<PlaceOfService> placeOfService = Optional.empty();
+    if (length(setting) == 0) {
+      choice = defaults.setting();
+      placeOfService = defaults.place();
+    } else {
+      choice = choice(bytes);
+      if (choice == null) {
+        return null;
+      }
+    }
+    LocalDate serviceDate = length(date) == 0 ? defaults.date() : serviceDate(bytes);
+    if (serviceDate == null) {
+      return null;
+    }
+    return RowParser.valid(
+        new LineRequest(
+            ClaimLine.of(procedure, modifierList, unitCount),
+            place,
+            choice,
+            serviceDate,
+            defaults.beneficiaryZip(),
+            defaults.practitioner(),
+            defaults.qualifyingApm(),
+            placeOfService),
+        claim(bytes));
+  }
+
+  private int from(int column) {
+    return starts[column];
+  }
+
+  private int to(int column) {
+    return starts[column + 1] - 1;
+  }
+
+  /** The length of a column's cell, 0 for a column the header does not have. */
+  private int length(int column) {
+    return column < 0 ? 0 : to(column) - from(column);
+  }
+
+  private String string(byte[] bytes, int column) {
+    return new String(bytes, from(column), length(column), StandardCharsets.ISO_8859_1);
+  }
+
+  /** The cell's modifiers, or null to take the general path. */
+  private List<Modifier> modifierCell(byte[] bytes) {
+    int n = length(modifiers);
+    if (n == 0) {
+      return ImmutableList.of();
+    }
+    if (n > 7) {
+      try {
+        return general.modifierCell(string(bytes, modifiers));
+      } catch (CodeFormatException e) {
+        return null;
+      }
+    }
+    long key = n;
+    for (int i = from(modifiers), end = to(modifiers); i < end; i++) {
+      key = key << 8 | bytes[i];
+    }
+    int slot = Long.hashCode(key * 0x9E3779B97F4A7C15L) & (MODIFIER_SLOTS - 1);
+    while (modifierLists[slot] != null) {
+      if (modifierKeys[slot] == key) {
+        return modifierLists[slot];
+      }
+      slot = (slot + 1) & (MODIFIER_SLOTS - 1);
+    }
+    List<Modifier> list;
+    try {
+      list = general.modifierCell(string(bytes, modifiers));
+    } catch (CodeFormatException e) {
+      return null;
+    }
+    if (modifierCells < MODIFIER_SLOTS / 2) {
+      modifierCells++;
+      modifierKeys[slot] = key;
+      modifierLists[slot] = list;
+    }
+    return list;
+  }
+
+  /** Blank units are 1; else one to four digits, not all zero; -1 to take the general path. */
+  private int units(byte[] bytes) {
+    int n = length(units);
+    if (n == 0) {
+      return 1;
+    }
+    if (n > 4) {
+      return -1;
+    }
+    int value = 0;
+    for (int i = from(units), end = to(units); i < end; i++) {
+      int digit = bytes[i] - '0';
+      if (digit < 0 || digit > 9) {
+        return -1;
+      }
+      value = value * 10 + digit;
+    }
+    return value;
+  }
+
+  /** The row's known locality, the default without a locality cell, or null. */
+  private Locality place(byte[] bytes) {
+    if (length(locality) == 0) {
+      return defaults.locality().orElse(null);
+    }
+    if (!lastLocality.matches(bytes, from(locality), to(locality))) {
+      String cell = string(bytes, locality);
+      Locality place;
+      try {
+        place = cell.isBlank() ? null : Locality.parse(cell);
+      } catch (IllegalArgumentException e) {
+        place = null;
+      }
+      if (place == null || !knownLocality.test(place)) {
+        lastLocality.clear();
+        return null;
+      }
+      lastLocality.set(bytes, from(locality), to(locality));
+      lastPlace = place;
+    }
+    return lastPlace;
+  }
+
+  private Setting choice(byte[] bytes) {
+    if (!lastSetting.matches(bytes, from(setting), to(setting))) {
+      String cell = string(bytes, setting);
+      if (cell.isBlank()) {
+        return null;
+      }
+      try {
+        lastChoice = Settings.parse(cell);
+      } catch (IllegalArgumentException e) {
+        lastSetting.clear();
+        return null;
+      }
+      lastSetting.set(bytes, from(setting), to(setting));
+    }
+    return lastChoice;
+  }
+
+  private LocalDate serviceDate(byte[] bytes) {
+    if (!lastDate.matches(bytes, from(date), to(date))) {
+      String cell = string(bytes, date);
+      if (cell.isBlank()) {
+        return null;
+      }
+      try {
+        lastServiceDate = RowParser.isoDate(cell.strip());
+      } catch (DateTimeException e) {
+        lastDate.clear();
+        return null;
+      }
+      lastDate.set(bytes, from(date), to(date));
+    }
+    return lastServiceDate;
+  }
+
+  /** The claim cell without the blanks around it: rows of one claim share one string. */
+  private String claim(byte[] bytes) {
+    if (claim < 0) {
+      return "";
+    }
+    int start = from(claim);
+    int end = to(claim);
+    while (start < end && bytes[start] == ' ') {
+      start++;
+    }
+    while (end > start && bytes[end - 1] == ' ') {
+      end--;
+    }
+    if (!lastClaim.matches(bytes, start, end)) {
+      lastClaim.set(bytes, start, end);
+      lastClaimText = new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
+    }
+    return lastClaimText;
+  }
+
+  /** The bytes of a cell last read, to tell whether the next row repeats it. */
+  private static final class Cell {
+    private byte[] bytes = new byte[16];
+    private int length = -1;
+
+    boolean matches(byte[] other, int start, int end) {
+      return length == end - start && Arrays.equals(bytes, 0, length, other, start, end);
+    }
+
+    void set(byte[] other, int start, int end) {
+      if (end - start > bytes.length) {
+        bytes = new byte[end - start];
+      }
+      System.arraycopy(other, start, bytes, 0, end - start);
+      length = end - start;
+    }
+
+    void clear() {
+      length = -1;
+    }
+  }
+
+  /** The line's bytes as characters, for the code parser: every byte of a plain line is ASCII. */
+  private static final class Ascii implements CharSequence {
+    byte[] bytes;
+
+    @Override
+    public int length() {
+      return bytes.length;
+    }
+
+    @Override
+    public char charAt(int index) {
+      return (char) bytes[index];
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
+    }
+
+    @Override
+    public String toString() {
+      return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+  }
+}
