@@ -43,6 +43,28 @@ class CodeSyntaxAgreementTest {
     }
   }
 
+  /**
+   * The same contract, not only the same answers on the benchmark keys: every first and last
+   * character from the ASCII controls to the end of Latin-1, around middles of digits and of other
+   * characters. This failed while the baselines took {@code I1234} and {@code O1234} as codes.
+   */
+  @Test
+  void validityAgreesOnEveryFirstAndLastCharacter() {
+    for (String middle : List.of("123", "1A3", "\u0661\u0662\u0663")) {
+      for (char first = 0; first < 0x100; first++) {
+        for (char last = 0; last < 0x100; last++) {
+          String key = first + middle + last;
+          boolean expected = ProcedureCode.isValid(key);
+          for (CodeSyntax syntax : IMPLEMENTATIONS) {
+            if (syntax.isValid(key) != expected) {
+              assertEquals(expected, syntax.isValid(key), syntax + " on '" + key + "'");
+            }
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void classificationAgrees() {
     CodeSyntax cpt4j = IMPLEMENTATIONS.get(0);

@@ -28,11 +28,34 @@ final class CdsTraining {
           lines,
           "claim,code,modifiers,locality\n"
               + "A,29880,RT,13282-99\nA,20610,LT,13282-99\nB,99213,,13282-99\n"
-              + "C,9921,,13282-99\n");
+              + "B,36415,,13282-99\nB,80053,,13282-99\nB,J3301,,13282-99\n"
+              + "C,71046,26,13282-99\nC,99214,25,13282-99\nC,93000,,13282-99\n"
+              + "D,E0114,NU,13282-99\nE,9921,,13282-99\n");
+      // Each kind of line of each Part B schedule, with modifiers and claim rules, so that the
+      // classes pricing them are in the archive too: about 50 of them were read from the jar (and
+      // verified) at every start of a ten-code `cpt price`
+      // (results/startup-profile-2026-11-30-b.md).
       String[][] commands = {
         {"lookup", "99213"},
         {"lookup", "G0438", "71046"},
         {"price", "99213", "--zip", "10001", "--date", "2025-06-01"},
+        {
+          "price",
+          "99213",
+          "36415",
+          "80053",
+          "29880-RT",
+          "20610-LT",
+          "71046-26",
+          "99214-25",
+          "J3301",
+          "E0114-NU",
+          "G0438",
+          "--zip",
+          "10001",
+          "--date",
+          "2025-03-14"
+        },
         {"price", "--input", lines.toString(), "--setting", "facility", "--date", "2025-06-02"},
         {"price", "--input", lines.toString(), "--date", "2025-06-02", "--format", "json"},
         {"validate", "-"},
@@ -40,6 +63,7 @@ final class CdsTraining {
       };
       int worst = 0;
       for (String[] command : commands) {
+        Main.preload(command); // its threads' classes and lambdas
         PrintWriter discard =
             new PrintWriter(
                 new OutputStreamWriter(OutputStream.nullOutputStream(), StandardCharsets.UTF_8));

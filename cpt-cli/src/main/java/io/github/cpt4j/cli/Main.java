@@ -26,8 +26,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
 import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -243,11 +246,71 @@ public final class Main {
       commandLine.addSubcommand(new CommandLine.HelpCommand());
     }
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-    commandLine.registerConverter(Format.class, Main::format);
+    commandLine.registerConverter(Format.class, new FormatConverter());
     registerValueConverters(commandLine);
-    commandLine.setParameterExceptionHandler((e, args) -> usageError(e, top.debug()));
-    commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, cmd, top.debug()));
+    Handlers handlers = new Handlers(top);
+    commandLine.setParameterExceptionHandler(handlers);
+    commandLine.setExecutionExceptionHandler(handlers);
     return commandLine;
+  }
+
+  // picocli's converters and handlers are classes here, not lambdas: picocli is compiled for Java
+  // 5, and a lambda implementing one of its interfaces makes the class-data sharing dump link that
+  // interface, after which the dump leaves it, and the 30-odd classes of picocli implementing it,
+  // out of the archive ("Old class has been linked"); they were read from the jar at every start.
+
+  /** Reports usage errors and failures in one line, with the stack trace under --debug. */
+  private static final class Handlers
+      implements IParameterExceptionHandler, IExecutionExceptionHandler {
+    private final CptCommand top;
+
+    Handlers(CptCommand top) {
+      this.top = top;
+    }
+
+    @Override
+    public int handleParseException(ParameterException e, String[] args) {
+      return usageError(e, top.debug());
+    }
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
+      return failure(e, cmd, top.debug());
+    }
+  }
+
+  /** Reads a {@code --format} value ({@link #format}). */
+  private static final class FormatConverter implements ITypeConverter<Format> {
+    @Override
+    public Format convert(String value) {
+      return format(value);
+    }
+  }
+
+  /** Reads a date option ({@link PriceCommand#date}). */
+  private static final class DateConverter implements ITypeConverter<LocalDate> {
+    @Override
+    public LocalDate convert(String value) {
+      return PriceCommand.date(value);
+    }
+  }
+
+  /** A converter that reports a parser's IllegalArgumentException as a bad option value. */
+  private static final class Parsing<T> implements ITypeConverter<T> {
+    private final Function<String, T> parser;
+
+    Parsing(Function<String, T> parser) {
+      this.parser = parser;
+    }
+
+    @Override
+    public T convert(String value) {
+      try {
+        return parser.apply(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
   }
 
   /**
@@ -281,19 +344,13 @@ public final class Main {
     commandLine.registerConverter(Setting.class, parsing(Settings::parse));
     commandLine.registerConverter(PlaceOfService.class, parsing(PlaceOfService::parse));
     commandLine.registerConverter(PractitionerType.class, parsing(PractitionerType::parse));
-    commandLine.registerConverter(LocalDate.class, PriceCommand::date);
+    commandLine.registerConverter(LocalDate.class, new DateConverter());
     return commandLine;
   }
 
   /** A converter that reports a parser's IllegalArgumentException as a bad option value. */
   private static <T> ITypeConverter<T> parsing(Function<String, T> parser) {
-    return value -> {
-      try {
-        return parser.apply(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
-    };
+    return new Parsing<>(parser);
   }
 
   /** Reads a {@code --format} value; picocli's own message would list the constants' names. */

@@ -6,18 +6,19 @@ import java.util.regex.Pattern;
  * The regular-expression baseline: the pattern a user finds for "CPT or HCPCS code". What they
  * write next to classify a code is in {@link CodeText}.
  *
- * <p>The pattern is deliberately the common one: it accepts the Level II letters {@code I} and
- * {@code O}, which HCPCS does not use. The benchmark key mixes avoid those two letters, so that
- * every implementation gives the same answers on them.
+ * <p>The pattern accepts exactly what cpt4j accepts: the Level II letters are {@code A}-{@code V}
+ * without {@code I} and {@code O}, which HCPCS does not use. Until 2026-11-30 it was the common
+ * {@code [A-V]}, a looser contract than the library's; the benchmark key mixes avoided the two
+ * letters, so the figures are comparable across the change.
  */
 public final class RegexCodes {
 
   /** A CPT code (four digits and a digit or suffix letter) or a Level II code. */
-  public static final Pattern CODE = Pattern.compile("^\\d{4}[0-9AFMTU]$|^[A-V]\\d{4}$");
+  public static final Pattern CODE = Pattern.compile("^\\d{4}[0-9AFMTU]$|^[A-HJ-NP-V]\\d{4}$");
 
   /** A claim line of one code and at most one modifier: {@code 99213}, {@code 71046-26}. */
   public static final Pattern LINE =
-      Pattern.compile("^(?:\\d{4}[0-9AFMTU]|[A-V]\\d{4})(?:-[0-9A-Z]{2})?$");
+      Pattern.compile("^(?:\\d{4}[0-9AFMTU]|[A-HJ-NP-V]\\d{4})(?:-[0-9A-Z]{2})?$");
 
   private RegexCodes() {}
 

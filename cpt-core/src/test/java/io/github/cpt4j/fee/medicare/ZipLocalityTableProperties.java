@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -105,9 +106,20 @@ class ZipLocalityTableProperties {
     }
     for (int zip = 0; zip <= 320; zip++) {
       String five = String.format("%05d", zip);
+      assertEquals(localityOf(ranges, zip), fast.find(five), five);
       assertEquals(general.find(five), fast.find(five), five);
       assertEquals(general.isSplitByPlusFour(five), fast.isSplitByPlusFour(five), five);
     }
+  }
+
+  /** The locality the ranges give {@code zip}, from the ranges themselves. */
+  private static Optional<Locality> localityOf(List<Range> ranges, int zip) {
+    for (Range r : ranges) {
+      if (zip >= r.first() && zip <= r.last()) {
+        return Optional.of(LOCALITIES[r.locality()]);
+      }
+    }
+    return Optional.empty();
   }
 
   private static boolean givesACodeTwice(List<Range> ranges) {

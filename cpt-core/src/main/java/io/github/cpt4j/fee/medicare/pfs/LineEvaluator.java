@@ -248,7 +248,8 @@ public final class LineEvaluator {
           mismatch(schedule, context, conversionFactor, otherStatedFactor),
           entry);
     }
-    return calculate(schedule, context, locality, gpci, conversionFactor, entry);
+    return calculate(
+        schedule, context, locality, gpci, conversionFactor, entry, line.packedCode(), row);
   }
 
   /**
@@ -334,36 +335,48 @@ public final class LineEvaluator {
     RvuEntry entry = schedule.rvus().get(code, row);
     return entry == null
         ? null
-        : calculate(schedule, context, locality, gpci, conversionFactor, entry).amount();
+        : calculate(schedule, context, locality, gpci, conversionFactor, entry, code.packed(), row)
+            .amount();
   }
 
+  /**
+   * The calculation of {@code entry}, the row of the code packed as {@code packed} and {@code row}.
+   */
+  @SuppressWarnings("TooManyParameters") // the context's inputs, looked up once by the caller
   private static FeeCalculation calculate(
       MedicareFeeSchedule schedule,
       PricingContext context,
       Locality locality,
       Gpci gpci,
       ConversionFactor conversionFactor,
-      RvuEntry entry) {
+      RvuEntry entry,
+      int packed,
+      RowModifier row) {
     return new FeeCalculation(
         entry,
         gpci,
         conversionFactor,
         context.setting(),
-        oppsCapOf(schedule, entry, locality, gpci, conversionFactor));
+        oppsCapOf(schedule, entry, packed, row, locality, gpci, conversionFactor));
   }
 
   /**
    * The cap of a row: from the OPPSCAP file when one was given, else computed from the RVU file's
-   * OPPS columns ({@link OppsCap#fromRvus}); both agree on every payable 2025 row.
+   * OPPS columns ({@link OppsCap#fromRvus}); both agree on every payable 2025 row. The cap table is
+   * read by the line's packed code and row, as on the single-line path, rather than through the
+   * row's code object and modifier: the same cap, with one dependent read fewer (issue 18).
    */
+  @SuppressWarnings("TooManyParameters") // the context's inputs, looked up once by the caller
   private static Optional<OppsCap> oppsCapOf(
       MedicareFeeSchedule schedule,
       RvuEntry entry,
+      int packed,
+      RowModifier row,
       Locality locality,
       Gpci gpci,
       ConversionFactor conversionFactor) {
     return schedule.oppsCaps().size() > 0
-        ? schedule.oppsCaps().find(entry.code(), entry.modifier(), locality)
+        ? Optional.ofNullable(schedule.oppsCaps().capOrNull(packed, row, locality))
         : OppsCap.fromRvus(entry, gpci, conversionFactor);
   }
 

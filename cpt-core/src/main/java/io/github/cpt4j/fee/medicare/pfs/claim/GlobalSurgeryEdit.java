@@ -84,9 +84,17 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
     return false;
   }
 
+  // The section's first and last codes: a code outside them is no visit, without the section
+  // table's lookup (issue 18: the edit asks this of every line of every claim).
+  private static final int FIRST_VISIT = CptCode.parse("99202").packed();
+  private static final int LAST_VISIT = CptCode.parse("99499").packed();
+
   /** Tells whether {@code code} is an E/M visit: the CPT Evaluation and Management section. */
   public static boolean isVisit(ProcedureCode code) {
-    return code instanceof CptCode cpt && cpt.section() == Section.EVALUATION_AND_MANAGEMENT;
+    return code instanceof CptCode cpt
+        && cpt.packed() >= FIRST_VISIT
+        && cpt.packed() <= LAST_VISIT
+        && cpt.section() == Section.EVALUATION_AND_MANAGEMENT;
   }
 
   @Override

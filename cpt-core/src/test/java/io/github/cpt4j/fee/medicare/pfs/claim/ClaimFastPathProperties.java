@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.code.Section;
 import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
@@ -25,6 +27,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.Test;
 
 /**
  * Issue 18: every fast path of claim pricing gives exactly what the general path gives, on random
@@ -131,6 +134,28 @@ class ClaimFastPathProperties {
     List<EditFinding> fast = GLOBAL_SURGERY.check(claim, CONTEXT, true);
     List<EditFinding> general = GLOBAL_SURGERY.check(claim, CONTEXT, false);
     assertEquals(general, fast, claim.toString());
+  }
+
+  /** The visit test's range check, on every CPT code: the same answer as the section table. */
+  @Test
+  void isVisitAgreesWithTheSectionTableOnEveryCptCode() {
+    int visits = 0;
+    for (int n = 0; n < 100_000; n++) {
+      String digits = String.format("%05d", n);
+      check(digits);
+      visits += GlobalSurgeryEdit.isVisit(CptCode.parse(digits)) ? 1 : 0;
+      if (n < 10_000) {
+        check(digits.substring(1) + "F");
+        check(digits.substring(1) + "T");
+      }
+    }
+    assertEquals(99499 - 99202 + 1, visits);
+  }
+
+  private static void check(String text) {
+    CptCode code = CptCode.parse(text);
+    assertEquals(
+        code.section() == Section.EVALUATION_AND_MANAGEMENT, GlobalSurgeryEdit.isVisit(code), text);
   }
 
   /** The standard steps called one by one ({@link StandardSteps}) against the loop over them. */
