@@ -107,6 +107,19 @@ final class CodeScanner {
    * 'A'} offsets folded into one constant, instead of converting each character to its digit first.
    * Branches that almost always go the same way beat a branch-free check here: the CPU predicts
    * them, and the work for a valid code is shortest.
+   *
+   * <p>The order matters too. All five characters are read before any test, and the middle three
+   * are tested first. Two other orders were measured with {@code TextCpuTime}:
+   *
+   * <ul>
+   *   <li>reading each character only after the one before it passed, as a {@code CharMatcher}
+   *       check does;
+   *   <li>testing the first character first.
+   * </ul>
+   *
+   * <p>Each was 0.4-1.6 ns slower per call on {@code tryParse}, on classification through {@code
+   * parse} and on lookups by text. So were per-character tables and a branch-free test ({@code
+   * results/text-profile-2026-11-30.md} in the benchmarks module).
    */
   static int canonicalAt(CharSequence text, int at) {
     int c0 = text.charAt(at);

@@ -61,6 +61,20 @@ class CptCodeTest {
   }
 
   @Test
+  void categoryByPackedRangeIsTheKindsCategoryForEveryCode() {
+    // category() reads the packed range instead of kind().category(): exhaustive over all codes.
+    for (CptKind kind : CptKind.values()) {
+      int last = kind == CptKind.STANDARD ? 99_999 : 9_999;
+      for (int n = 0; n <= last; n++) {
+        CptCode code = CptCode.of(kind, n);
+        if (code.category() != kind.category()) {
+          assertEquals(kind.category(), code.category(), code.toString());
+        }
+      }
+    }
+  }
+
+  @Test
   void rejectsLookalikeDigits() {
     // Character.isDigit accepts these; a code does not.
     assertIllegalAt("\u0669\u0669213", 0); // Arabic-Indic nine

@@ -146,7 +146,7 @@ public final class GpciFile {
       if (stateCode.length() != 2) {
         throw cells.error(state, "a two-letter state code");
       }
-      String localityName = cells.text(name).replaceAll("\\*+$", "").trim();
+      String localityName = withoutTrailingAsterisks(cells.text(name)).trim();
       if (localityName.isEmpty()) {
         throw cells.error(name, "the locality's name");
       }
@@ -217,5 +217,24 @@ public final class GpciFile {
         workGpci == WorkGpci.WITH_FLOOR
             ? "\"PW GPCI (WITH 1.0 FLOOR)\""
             : "\"PW GPCI (WITHOUT 1.0 FLOOR)\"");
+  }
+
+  /**
+   * Returns {@code text} without the asterisks it ends with (CMS marks some locality names so), as
+   * {@code replaceAll("\\*+$", "")} did without compiling a regular expression per row.
+   */
+  static String withoutTrailingAsterisks(String text) {
+    // $ matches at the end, and before a line terminator that ends the text.
+    int tail = text.length();
+    if (text.endsWith("\r\n")) {
+      tail -= 2;
+    } else if (tail > 0 && "\n\r\u0085\u2028\u2029".indexOf(text.charAt(tail - 1)) >= 0) {
+      tail--;
+    }
+    int end = tail;
+    while (end > 0 && text.charAt(end - 1) == '*') {
+      end--;
+    }
+    return end == tail ? text : text.substring(0, end) + text.substring(tail);
   }
 }

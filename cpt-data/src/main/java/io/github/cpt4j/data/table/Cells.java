@@ -161,12 +161,24 @@ public final class Cells {
   /** Reads a field of exactly {@code digits} digits, or fewer, padded with leading zeros. */
   public String digits(int column, int digits) throws DataLoadException {
     String text = text(column);
-    if (text.isEmpty()
-        || text.length() > digits
-        || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    if (text.isEmpty() || text.length() > digits || !allDigits(text)) {
       throw error(column, digits + " digits");
     }
     return "0".repeat(digits - text.length()) + text;
+  }
+
+  /**
+   * Tells whether every character of {@code text} is an ASCII digit. A loop rather than a stream:
+   * this runs per cell of the bundled tables at start-up, where a stream pipeline is cold code.
+   */
+  private static boolean allDigits(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
