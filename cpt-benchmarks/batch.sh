@@ -17,6 +17,8 @@
 #
 # Both pricers read the full 2025 relative value and GPCI files from $CPT4J_CMS_DIR/2025/. The
 # script builds the cpt and benchmarks jars when they are missing or older than the sources.
+# CPT_LAUNCHER names another build's `cpt` launcher to time instead (with its cpt.jar and cpt.jsa
+# beside it), for a before-and-after against DuckDB in the same minutes.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -27,7 +29,7 @@ runs="${2:-5}"
 rvu="$CPT4J_CMS_DIR/2025/PPRRVU2025_Oct.csv"
 gpci="$CPT4J_CMS_DIR/2025/GPCI2025.csv"
 cpt_jar="$root/cpt-cli/target/cpt.jar"
-launcher="$root/cpt-cli/target/cpt"
+launcher="${CPT_LAUNCHER:-$root/cpt-cli/target/cpt}"
 bench_jar="$here/target/benchmarks.jar"
 
 if [ ! -f "$cpt_jar" ] || [ ! -x "$launcher" ] || [ ! -f "$bench_jar" ] || [ -n "$(find "$root/pom.xml" \
@@ -93,13 +95,20 @@ cpt_wall="$(median 1 "$work/cpt.times")"
 duck_wall="$(median 1 "$work/duckdb.times")"
 stamp="$(date -u +%Y-%m-%dT%H%MZ)"
 report="$here/results/batch-$lines-$stamp.md"
+if [ -e "$report" ]; then # a second run within the minute, such as another build's
+  report="$here/results/batch-$lines-$stamp-$(date -u +%S)s.md"
+fi
 {
   echo "# Batch pricing, whole processes: $lines lines, $stamp"
   echo
   echo "Machine: $(nproc) cores, $(uname -sm); $(java -version 2>&1 | head -n 1)."
   echo "Load average (1, 5, 15 min) before: $load_before; after: $load_after."
   echo "Command: cpt-benchmarks/batch.sh $lines $runs${CPT_JAVA_OPTS:+ (CPT_JAVA_OPTS=$CPT_JAVA_OPTS)}"
-  echo "cpt ran through its launcher: cpt-cli/target/cpt price --input ..."
+  if [ -n "${CPT_LAUNCHER:-}" ]; then
+    echo "cpt ran through the launcher CPT_LAUNCHER=$CPT_LAUNCHER: cpt price --input ..."
+  else
+    echo "cpt ran through its launcher: cpt-cli/target/cpt price --input ..."
+  fi
   echo "Every amount identical in both outputs ($amounts lines with an amount)."
   echo
   echo "| pricer | wall (median) | CPU | peak memory | wall of each run |"

@@ -90,7 +90,27 @@ public final class Main {
           BundledData::clinicalLabFeeSchedule,
           BundledData::dmeposFeeSchedule,
           BundledData::aspFeeSchedule);
+    } else if ("price".equals(command) && !names(args, "--cms-dir", "--opps-cap")) {
+      // Files of its own, as a batch run with --rvu and --gpci: the schedule still takes the
+      // bundled OPPS cap sample and the conversion factors, read after the files on this thread.
+      // Read them on another meanwhile. Not the other Part B schedules: the command reads those
+      // first, and would only wait for them here.
+      preload(BundledData::medicareFeeSchedule, BundledData::conversionFactors);
     }
+  }
+
+  /**
+   * Tells whether {@code args} give any of {@code options}, as {@code --opt value} or {@code
+   * --opt=value}.
+   */
+  private static boolean names(String[] args, String... options) {
+    for (String arg : args) {
+      String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+      if (List.of(options).contains(option)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.github.cpt4j.cli.price;
 
 import io.github.cpt4j.cli.report.SpreadsheetSafe;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -88,12 +89,43 @@ final class CsvRows {
     out.append(line, start, end);
     out.append((byte) ',');
     if (outcome.isPriced() && outcome.explanation().isEmpty()) {
-      out.append(outcome.amount().get().toPlainString());
+      appendPlain(outcome.amount().get(), out);
       out.append(PRICED_END, 0, PRICED_END.length);
     } else {
       StringBuilder text = new StringBuilder(128);
       outcome(outcome, text);
       out.append(text);
+    }
+  }
+
+  /**
+   * Appends {@code amount.toPlainString()}, written from the unscaled value's digits: {@code
+   * toPlainString} builds three strings for it, which were a tenth of formatting a batch row. An
+   * amount of more than 18 digits or a negative scale takes {@code toPlainString}.
+   */
+  static void appendPlain(BigDecimal amount, ByteText out) {
+    int scale = amount.scale();
+    if (scale < 0 || amount.precision() > 18) {
+      out.append(amount.toPlainString());
+      return;
+    }
+    long unscaled = amount.unscaledValue().longValue();
+    if (unscaled < 0) {
+      out.append((byte) '-');
+      unscaled = -unscaled;
+    }
+    // The digits, least significant first, at least scale + 1 of them (0.05 has three).
+    byte[] digits = new byte[Math.max(19, scale + 1)];
+    int n = 0;
+    do {
+      digits[n++] = (byte) ('0' + unscaled % 10);
+      unscaled /= 10;
+    } while (unscaled != 0 || n <= scale);
+    for (int i = n - 1; i >= 0; i--) {
+      if (i == scale - 1) {
+        out.append((byte) '.');
+      }
+      out.append(digits[i]);
     }
   }
 

@@ -78,4 +78,20 @@ class CsvRowsTest {
     writer.finish();
     assertEquals(general.toString(), one.toString().substring(one.toString().indexOf('\n') + 1));
   }
+
+  /** Amounts are written as {@code toPlainString} writes them, whatever their scale and size. */
+  @Property(tries = 2000)
+  void writesAmountsAsToPlainStringDoes(
+      @ForAll long unscaled,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = -4, max = 24) int scale,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 19) int digits) {
+    // Mostly amounts of a few digits, as a batch has; sometimes any long.
+    long value = digits == 19 ? unscaled : unscaled % (long) Math.pow(10, digits);
+    BigDecimal amount = BigDecimal.valueOf(value, scale);
+    ByteText out = new ByteText(4);
+    CsvRows.appendPlain(amount, out);
+    assertEquals(
+        amount.toPlainString(),
+        new String(out.bytes(), 0, out.length(), java.nio.charset.StandardCharsets.US_ASCII));
+  }
 }
