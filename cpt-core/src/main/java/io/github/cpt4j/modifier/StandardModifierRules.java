@@ -109,13 +109,22 @@ final class StandardModifierRules {
     return ranges;
   }
 
+  // Loops rather than streams: these run once per process, when the first claim pricer is built,
+  // at the start of every cpt price, where a stream pipeline and its collector are cold code.
+
   private static ImmutableSet<Modifier> modifiers(String... codes) {
-    return Arrays.stream(codes).map(Modifier::parse).collect(ImmutableSet.toImmutableSet());
+    ImmutableSet.Builder<Modifier> set = ImmutableSet.builder();
+    for (String code : codes) {
+      set.add(Modifier.parse(code));
+    }
+    return set.build();
   }
 
   private static ImmutableSet<Modifier> ofKind(ModifierKind kind) {
-    return ModifierRegistry.standard().ofKind(kind).stream()
-        .map(ModifierInfo::modifier)
-        .collect(ImmutableSet.toImmutableSet());
+    ImmutableSet.Builder<Modifier> set = ImmutableSet.builder();
+    for (ModifierInfo info : ModifierRegistry.standard().ofKind(kind)) {
+      set.add(info.modifier());
+    }
+    return set.build();
   }
 }

@@ -651,7 +651,7 @@ final class RvuScan {
           || postOp == null
           || family.isEmpty()
           || family.length() > 2
-          || !family.chars().allMatch(ch -> ch >= '0' && ch <= '9')
+          || !allDigits(family)
           || supervision.length() != 2) {
         return null;
       }
@@ -691,6 +691,17 @@ final class RvuScan {
     } catch (IllegalArgumentException | DateTimeException e) {
       return null;
     }
+  }
+
+  /** Tells whether every character is an ASCII digit: a loop, as a stream is cold code here. */
+  private static boolean allDigits(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private BigDecimal share(int column) {
