@@ -436,8 +436,11 @@ public final class MedicareClaimPricer implements ClaimPricer {
     }
     // The units of every priced line, even without the bilateral rule; then each LT and RT pair
     // is rounded once and split, so that its two lines add up to the pair's amount.
-    for (Procedure p : state.procedures()) {
-      p.roundPair();
+    // By index: an iterator here escaped into the heap once the standard steps were inlined into
+    // this method, 32 bytes per claim.
+    List<Procedure> procedures = state.procedures();
+    for (int i = 0; i < procedures.size(); i++) {
+      procedures.get(i).roundPair();
     }
   }
 
