@@ -3,6 +3,7 @@ package io.github.cpt4j.data.medicare;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.data.table.Cells;
 import io.github.cpt4j.data.table.CsvTable;
 import io.github.cpt4j.fee.medicare.pfs.AssistantAtSurgery;
 import io.github.cpt4j.fee.medicare.pfs.BilateralRule;
@@ -651,7 +652,7 @@ final class RvuScan {
           || postOp == null
           || family.isEmpty()
           || family.length() > 2
-          || !allDigits(family)
+          || !Cells.allDigits(family)
           || supervision.length() != 2) {
         return null;
       }
@@ -691,17 +692,6 @@ final class RvuScan {
     } catch (IllegalArgumentException | DateTimeException e) {
       return null;
     }
-  }
-
-  /** Tells whether every character is an ASCII digit: a loop, as a stream is cold code here. */
-  private static boolean allDigits(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return false;
-      }
-    }
-    return true;
   }
 
   private BigDecimal share(int column) {

@@ -171,7 +171,7 @@ public final class Cells {
    * Tells whether every character of {@code text} is an ASCII digit. A loop rather than a stream:
    * this runs per cell of the bundled tables at start-up, where a stream pipeline is cold code.
    */
-  private static boolean allDigits(String text) {
+  public static boolean allDigits(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c < '0' || c > '9') {
