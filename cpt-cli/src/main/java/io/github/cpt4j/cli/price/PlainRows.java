@@ -71,8 +71,8 @@ final class PlainRows {
   /** Modifier cells of up to seven bytes, by their bytes packed in a long; open addressing. */
   private final long[] modifierKeys = new long[MODIFIER_SLOTS];
 
-  @SuppressWarnings("unchecked")
-  private final List<Modifier>[] modifierLists = new List[MODIFIER_SLOTS];
+  @SuppressWarnings("unchecked") // an array of a generic type can only be made by a cast
+  private final List<Modifier>[] modifierLists = (List<Modifier>[]) new List<?>[MODIFIER_SLOTS];
 
   private int modifierCells;
 
