@@ -38,13 +38,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Predicate;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -104,9 +101,6 @@ final class PriceCommand implements Callable<Integer> {
           Column.text("explanation", 0));
 
   private final PricingData data;
-
-  /** Whether a locality is in the GPCI table the run uses; read once, when first needed. */
-  private Predicate<Locality> knownLocalities;
 
   @Spec private CommandSpec spec;
 
@@ -318,7 +312,7 @@ final class PriceCommand implements Callable<Integer> {
     RowPricer pricer = openPricer(input == null || explain);
     PricingDefaults defaults =
         new PricingDefaults(
-            defaultLocality(),
+            defaultLocality(pricer),
             setting == null ? Setting.NON_FACILITY : setting.value(),
             date == null ? LocalDate.now(ZoneId.systemDefault()) : date,
             // --zip is also where the patient lives, for the DMEPOS fee schedule.
@@ -329,12 +323,12 @@ final class PriceCommand implements Callable<Integer> {
     return input == null ? priceLines(defaults, pricer) : priceBatch(defaults, pricer);
   }
 
-  private Optional<Locality> defaultLocality() {
+  private Optional<Locality> defaultLocality(RowPricer pricer) {
     if (location == null) {
       return Optional.empty();
     }
     if (location.locality != null) {
-      if (!isKnown(location.locality)) {
+      if (!pricer.knowsLocality(location.locality)) {
         // Refused here like an unknown ZIP code, rather than as every line's no_gpci_for_locality.
         throw new ParameterException(
             spec.commandLine(),
@@ -350,29 +344,6 @@ final class PriceCommand implements Callable<Integer> {
           spec.commandLine(), "ZIP code " + location.zip + " is in no Medicare payment locality");
     }
     return found;
-  }
-
-  /**
-   * Tells whether {@code locality} is in the GPCI table of {@code --gpci}, else the bundled one
-   * (which the ZIP codes are mapped with, as well). A table that cannot be read is reported when
-   * the pricer loads it, with its own message.
-   */
-  private boolean isKnown(Locality locality) {
-    return knownLocalities().test(locality);
-  }
-
-  /** The localities of the GPCI table {@link #isKnown} uses, read once. */
-  private Predicate<Locality> knownLocalities() {
-    if (knownLocalities == null) {
-      try {
-        Set<Locality> known = new HashSet<>();
-        data.localities(Optional.ofNullable(gpci)).forEach(g -> known.add(g.locality()));
-        knownLocalities = known::contains;
-      } catch (IllegalArgumentException | UncheckedIOException e) {
-        knownLocalities = locality -> true;
-      }
-    }
-    return knownLocalities;
   }
 
   private void checkUsage() {
@@ -564,7 +535,7 @@ final class PriceCommand implements Callable<Integer> {
             !nonParticipating,
             pricer,
             zip -> data.localityOf(zip, Optional.ofNullable(cmsDir)),
-            knownLocalities());
+            pricer::knowsLocality);
     boolean fromFile = !Inputs.STDIN.equals(input);
     long size = -1;
     if (fromFile) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -116,6 +117,34 @@ class FullCmsFilesTest {
     assertEquals("date_not_covered", rows.get(7).getField(6));
     assertTrue(
         rows.get(7).getField(7).contains("covers 2025-01-01 to 2026-12-31"), rows.get(7)::toString);
+  }
+
+  @Test
+  void aLocalityIsKnownByTheGpciFileOfTheDirectoryPricedWith(@TempDir Path tmp) throws IOException {
+    // The directory's GPCI file without Rest of New York (13282-99), which the bundled table has:
+    // the check must ask the tables the run prices with, as a year with new localities needs.
+    Path cms = Files.createDirectories(tmp.resolve("cms"));
+    Files.copy(dir.resolve("quarterly/PPRRVU25_JAN.csv"), cms.resolve("PPRRVU25_JAN.csv"));
+    List<String> gpcis =
+        Files.readAllLines(dir.resolve("GPCI2025.csv"), StandardCharsets.ISO_8859_1).stream()
+            .filter(line -> !line.startsWith("13282,NY,99"))
+            .toList();
+    Files.write(cms.resolve("GPCI2025.csv"), gpcis, StandardCharsets.ISO_8859_1);
+    String[] args = {"price", "99213", "-d", "2025-02-03", "--cms-dir", cms.toString(), "-l"};
+
+    Cli.Result removed = Cli.run(concat(args, "13282-99"));
+    assertEquals(2, removed.status(), removed::toString);
+    assertTrue(
+        removed.err().contains("locality 13282-99 is not a Medicare payment locality"),
+        removed::toString);
+    Cli.Result kept = Cli.run(concat(args, "13202-01"));
+    assertEquals(0, kept.status(), kept::toString);
+  }
+
+  private static String[] concat(String[] head, String last) {
+    String[] all = Arrays.copyOf(head, head.length + 1);
+    all[head.length] = last;
+    return all;
   }
 
   @Test

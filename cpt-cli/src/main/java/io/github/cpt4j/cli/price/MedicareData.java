@@ -36,10 +36,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -202,9 +204,20 @@ public final class MedicareData implements PricingData {
     private final PartBClaimPricer pricer;
     private final boolean explainPriced;
 
-    Claims(PartBClaimPricer pricer, boolean explainPriced) {
+    /** The localities of every GPCI table the Physician Fee Schedules price with. */
+    private final Set<Locality> localities;
+
+    private Claims(
+        PartBClaimPricer pricer, boolean explainPriced, MedicareFeeSchedule... schedules) {
       this.pricer = pricer;
       this.explainPriced = explainPriced;
+      Set<Locality> known = new HashSet<>();
+      for (MedicareFeeSchedule schedule : schedules) {
+        for (Gpci gpci : schedule.gpcis().all()) {
+          known.add(gpci.locality());
+        }
+      }
+      this.localities = Set.copyOf(known);
     }
 
     /** Prices every line under the Physician Fee Schedule {@code schedule}. */
@@ -217,7 +230,8 @@ public final class MedicareData implements PricingData {
           PartBClaimPricer.of(
               others.partB(schedule),
               withEdits(MedicareClaimPricer.builder(schedule), edits).build()),
-          explainPriced);
+          explainPriced,
+          schedule);
     }
 
     /**
@@ -236,7 +250,13 @@ public final class MedicareData implements PricingData {
               .toArray(MedicareFeeSchedule[]::new);
       return new Claims(
           PartBClaimPricer.of(others.partB(schedules), releases, b -> withEdits(b, edits)),
-          explainPriced);
+          explainPriced,
+          schedules);
+    }
+
+    @Override
+    public boolean knowsLocality(Locality locality) {
+      return localities.contains(locality);
     }
 
     @Override

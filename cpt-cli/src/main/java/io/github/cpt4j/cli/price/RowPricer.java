@@ -1,5 +1,6 @@
 package io.github.cpt4j.cli.price;
 
+import io.github.cpt4j.fee.medicare.Locality;
 import java.util.List;
 
 /**
@@ -23,4 +24,13 @@ public interface RowPricer {
    *     are paid 95%)
    */
   List<Outcome> price(List<LineRequest> lines, boolean participating);
+
+  /**
+   * Tells whether {@code locality} has GPCIs in the tables this pricer prices with, so that a
+   * locality no line could be priced in is refused once, as an unknown ZIP code is, rather than as
+   * every line's {@code no_gpci_for_locality}. True when the pricer cannot tell.
+   */
+  default boolean knowsLocality(Locality locality) {
+    return true;
+  }
 }
