@@ -88,33 +88,7 @@ class LoaderProperties {
 
   @Provide
   Arbitrary<byte[]> damaged() {
-    return Combinators.combine(
-            Arbitraries.of(GOOD),
-            Arbitraries.integers().between(0, 10_000),
-            Arbitraries.integers().between(0, 255),
-            Arbitraries.of("cut", "flip", "insert"))
-        .as(
-            (text, at, value, how) -> {
-              byte[] good = text.getBytes(StandardCharsets.ISO_8859_1);
-              int i = at % (good.length + 1);
-              return switch (how) {
-                case "cut" -> java.util.Arrays.copyOf(good, i);
-                case "flip" -> {
-                  byte[] copy = good.clone();
-                  if (i < copy.length) {
-                    copy[i] = (byte) value.intValue();
-                  }
-                  yield copy;
-                }
-                default -> {
-                  byte[] copy = new byte[good.length + 1];
-                  System.arraycopy(good, 0, copy, 0, i);
-                  copy[i] = (byte) value.intValue();
-                  System.arraycopy(good, i, copy, i + 1, good.length - i);
-                  yield copy;
-                }
-              };
-            });
+    return ByteDamage.of(GOOD, ByteDamage.Kind.CUT, ByteDamage.Kind.FLIP, ByteDamage.Kind.INSERT);
   }
 
   @Property(tries = 500)

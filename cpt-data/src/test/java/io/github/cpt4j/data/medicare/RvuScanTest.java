@@ -10,11 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.Arrays;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -139,42 +136,12 @@ class RvuScanTest {
 
   @Provide
   Arbitrary<byte[]> damaged() {
-    return Combinators.combine(
-            Arbitraries.of(GOOD),
-            Arbitraries.integers().between(0, 10_000),
-            Arbitraries.integers().between(0, 255),
-            Arbitraries.of("cut", "flip", "insert", "delete"))
-        .as(
-            (text, at, value, how) -> {
-              byte[] good = text.getBytes(StandardCharsets.ISO_8859_1);
-              int i = at % (good.length + 1);
-              return switch (how) {
-                case "cut" -> Arrays.copyOf(good, i);
-                case "flip" -> {
-                  byte[] copy = good.clone();
-                  if (i < copy.length) {
-                    copy[i] = (byte) value.intValue();
-                  }
-                  yield copy;
-                }
-                case "delete" -> {
-                  if (i == good.length) {
-                    yield good;
-                  }
-                  byte[] copy = new byte[good.length - 1];
-                  System.arraycopy(good, 0, copy, 0, i);
-                  System.arraycopy(good, i + 1, copy, i, good.length - i - 1);
-                  yield copy;
-                }
-                default -> {
-                  byte[] copy = new byte[good.length + 1];
-                  System.arraycopy(good, 0, copy, 0, i);
-                  copy[i] = (byte) value.intValue();
-                  System.arraycopy(good, i, copy, i + 1, good.length - i);
-                  yield copy;
-                }
-              };
-            });
+    return ByteDamage.of(
+        GOOD,
+        ByteDamage.Kind.CUT,
+        ByteDamage.Kind.FLIP,
+        ByteDamage.Kind.INSERT,
+        ByteDamage.Kind.DELETE);
   }
 
   @Property(tries = 500)
