@@ -209,20 +209,23 @@ public final class PricedLine {
           .append("): ")
           .append(unpriced.detail())
           .append(" | ")
-          .append(stepsWithoutRestating(unpriced.explanation(), unpriced.detail()))
+          .append(explanationWithoutDetail())
           .toString();
     }
     return sb.append(result).toString();
   }
 
   /**
-   * Writes the steps, leaving out the detail that the step of the refusing edit ends with: the line
-   * already says it once, and an edit's message (the global surgery rule's) is the longest text of
-   * a line.
+   * Returns the explanation on one line as {@link Explanation#toString()} writes it, except that a
+   * step without an amount that ends with the {@link #detail()} leaves it out: the step of the
+   * refusing edit restates its message, which a report that prints the detail already shows, and an
+   * edit's message (the global surgery rule's) is the longest text of a line. {@code ...;
+   * global-surgery: denied: 99213 on the day of ...} becomes {@code ...; global-surgery: denied}.
    */
-  private static String stepsWithoutRestating(Explanation explanation, String detail) {
+  public String explanationWithoutDetail() {
+    String detail = detail();
     StringBuilder sb = new StringBuilder(128);
-    for (PricingStep step : explanation.steps()) {
+    for (PricingStep step : explanation().steps()) {
       if (sb.length() > 0) {
         sb.append("; ");
       }

@@ -18,7 +18,6 @@ import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
-import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.asp.AspFeeSchedule;
 import io.github.cpt4j.fee.medicare.clfs.ClfsFeeSchedule;
@@ -314,27 +313,11 @@ public final class MedicareData implements PricingData {
       return Outcome.priced(line.amountOrThrow(), text.toString());
     }
     String reason = line.reason().orElseThrow().name().toLowerCase(Locale.ROOT);
-    String detail = line.detail();
-    StringBuilder why = new StringBuilder(detail);
+    StringBuilder why = new StringBuilder(line.detail());
     append(why, text.toString());
-    for (PricingStep step : line.explanation().steps()) {
-      append(why, withoutDetail(step, detail));
-    }
+    // The explanation starts with the detail: the refusing step does not say it again.
+    append(why, line.explanationWithoutDetail());
     return Outcome.notPriced(reason, why.toString());
-  }
-
-  /**
-   * Writes a step, leaving out the detail it restates: the step of the edit that denied the line
-   * ends with the edit's message, which the explanation already starts with. Without this the
-   * longest message of a batch (the global surgery rule's) was written twice per denied line.
-   */
-  private static String withoutDetail(PricingStep step, String detail) {
-    String text = step.toString();
-    if (detail.isEmpty() || step.amountAfter().isPresent() || !text.endsWith(detail)) {
-      return text;
-    }
-    String head = text.substring(0, text.length() - detail.length()).strip();
-    return head.endsWith(":") ? head.substring(0, head.length() - 1) : head;
   }
 
   private static void append(StringBuilder sb, String more) {

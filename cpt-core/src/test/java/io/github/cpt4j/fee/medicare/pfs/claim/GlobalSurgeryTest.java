@@ -84,6 +84,14 @@ class GlobalSurgeryTest {
     String detail = visit.detail();
     assertEquals(line.indexOf(detail), line.lastIndexOf(detail), line);
     assertTrue(line.endsWith(" | global-surgery: denied"), line);
+    assertTrue(visit.explanationWithoutDetail().endsWith("global-surgery: denied"), line);
+    assertFalse(visit.explanationWithoutDetail().contains(detail), line);
+    // A priced line has no detail: its explanation is written whole.
+    PricedLine procedure = price("20610", "99213").line(0);
+    assertEquals(
+        procedure.explanation().toString(),
+        procedure.explanationWithoutDetail(),
+        procedure::toString);
   }
 
   @Test
