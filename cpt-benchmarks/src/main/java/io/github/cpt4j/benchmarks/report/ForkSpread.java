@@ -1,0 +1,202 @@
+package io.github.cpt4j.benchmarks.report;
+
+import io.github.cpt4j.benchmarks.Implementation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Renders each fork of a JMH JSON result on its own, as a Markdown table: one row per operation and
+ * implementation, the forks sorted from fastest to slowest.
+ *
+ * <pre>{@code
+ * java -cp target/benchmarks.jar io.github.cpt4j.benchmarks.report.ForkSpread results/forks-....json
+ * }</pre>
+ *
+ * <p>Why: JMH's score averages the forks, and one fork per implementation (the {@code baselines}
+ * run) shows only one of the ways the JIT can compile a benchmark. Forks of the same code can
+ * differ by 20% or more (inlining that depends on when a profile was taken). A fork is summarised
+ * by its fastest measurement iteration of the benchmark threads' CPU time ({@code cpu.ns/op} of
+ * {@link io.github.cpt4j.benchmarks.ThreadCpuProfiler}), which other processes disturb least; the
+ * median of the wall-clock iterations is shown beside it. Without that profiler, the wall-clock
+ * medians are used. The ratio is the baseline's median fork divided by cpt4j's (above 1, cpt4j is
+ * faster).
+ */
+public final class ForkSpread {
+
+  private static final String CPU = "cpu.ns/op";
+
+  private ForkSpread() {}
+
+  /** Prints the table of the result file named by the only argument. */
+  public static void main(String[] args) throws IOException {
+    if (args.length != 1) {
+      System.err.println("usage: ForkSpread RESULT.json");
+      System.exit(2);
+    }
+    System.out.print(render(Files.readString(Path.of(args[0]))));
+  }
+
+  /**
+   * Renders the per-fork table of a JMH JSON result.
+   *
+   * @throws IllegalArgumentException if the text is not a JMH JSON result
+   */
+  public static String render(String json) {
+    Object parsed = JsonReader.parse(json);
+    if (!(parsed instanceof List)) {
+      throw new IllegalArgumentException("a JMH JSON result is an array of benchmark results");
+    }
+    // operation -> implementation -> forks
+    Map<String, Map<String, Forks>> rows = new LinkedHashMap<>();
+    boolean cpu = false;
+    for (Object result : (List<?>) parsed) {
+      Map<?, ?> entry = asMap(result, "benchmark result");
+      Map<?, ?> params =
+          entry.get("params") == null ? Map.of() : asMap(entry.get("params"), "params");
+      String impl = params.containsKey("impl") ? (String) params.get("impl") : Implementation.CPT4J;
+      StringJoiner others = new StringJoiner(", ", " (", ")").setEmptyValue("");
+      params.forEach(
+          (k, v) -> {
+            if (!"impl".equals(k)) {
+              others.add(k + "=" + v);
+            }
+          });
+      Forks forks = forks(entry);
+      cpu |= !forks.cpu.isEmpty();
+      rows.computeIfAbsent(
+              shortName((String) entry.get("benchmark")) + others, o -> new LinkedHashMap<>())
+          .put(impl, forks);
+    }
+    StringBuilder out = new StringBuilder();
+    out.append(
+        cpu
+            ? "Per fork: the fastest measurement iteration's CPU time of the benchmark thread"
+                + " (ns/op); wall: median of the forks' wall-clock medians.\n\n"
+            : "Per fork: the median of its wall-clock measurement iterations (ns/op).\n\n");
+    out.append("| operation | implementation | forks, fastest first | median | spread | wall |\n");
+    out.append("|---|---|---|---:|---:|---:|\n");
+    for (Map.Entry<String, Map<String, Forks>> row : rows.entrySet()) {
+      for (Map.Entry<String, Forks> impl : row.getValue().entrySet()) {
+        List<Double> values = impl.getValue().summary();
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        StringJoiner list = new StringJoiner(", ");
+        sorted.forEach(v -> list.add(String.format(Locale.ROOT, "%.2f", v)));
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %s | %s | %.2f | %s | %.2f |%n",
+                row.getKey(),
+                impl.getKey(),
+                list,
+                median(values),
+                spread(sorted),
+                median(impl.getValue().wall)));
+      }
+      Forks ours = row.getValue().get(Implementation.CPT4J);
+      for (Map.Entry<String, Forks> impl : row.getValue().entrySet()) {
+        if (ours != null && !impl.getKey().equals(Implementation.CPT4J)) {
+          out.append(
+              String.format(
+                  Locale.ROOT,
+                  "| %s | ratio %s / cpt4j | median forks %s | | | |%n",
+                  row.getKey(),
+                  impl.getKey(),
+                  Format.ratio(median(impl.getValue().summary()) / median(ours.summary()))));
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  /** The forks of one benchmark result: wall-clock medians and, if measured, fastest CPU times. */
+  private static Forks forks(Map<?, ?> entry) {
+    Forks forks = new Forks();
+    Map<?, ?> primary = asMap(entry.get("primaryMetric"), "primaryMetric");
+    String unit = (String) primary.get("scoreUnit");
+    for (List<Double> fork : rawData(primary)) {
+      forks.wall.add(Format.toNanos(median(fork), unit));
+    }
+    Object secondary = entry.get("secondaryMetrics");
+    if (secondary instanceof Map) {
+      for (Map.Entry<?, ?> metric : ((Map<?, ?>) secondary).entrySet()) {
+        // JMH versions differ on a leading middle dot in secondary metric names.
+        if (String.valueOf(metric.getKey()).replace("\u00b7", "").equals(CPU)) {
+          Map<?, ?> cpu = asMap(metric.getValue(), CPU);
+          for (List<Double> fork : rawData(cpu)) {
+            forks.cpu.add(Format.toNanos(Collections.min(fork), (String) cpu.get("scoreUnit")));
+          }
+        }
+      }
+    }
+    return forks;
+  }
+
+  private static List<List<Double>> rawData(Map<?, ?> metric) {
+    Object raw = metric.get("rawData");
+    if (!(raw instanceof List)) {
+      throw new IllegalArgumentException("a JMH JSON metric needs rawData, one list per fork");
+    }
+    List<List<Double>> forks = new ArrayList<>();
+    for (Object fork : (List<?>) raw) {
+      if (!(fork instanceof List) || ((List<?>) fork).isEmpty()) {
+        throw new IllegalArgumentException("a fork's rawData is a non-empty list of numbers");
+      }
+      List<Double> values = new ArrayList<>();
+      for (Object value : (List<?>) fork) {
+        values.add(value instanceof Double ? (Double) value : Double.NaN);
+      }
+      forks.add(values);
+    }
+    return forks;
+  }
+
+  private static double median(List<Double> values) {
+    if (values.isEmpty()) {
+      return Double.NaN;
+    }
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int mid = sorted.size() / 2;
+    return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2;
+  }
+
+  /** The slowest fork over the fastest, as a percentage: how far apart the JIT outcomes are. */
+  private static String spread(List<Double> sorted) {
+    return sorted.isEmpty()
+        ? "-"
+        : String.format(
+            Locale.ROOT, "%.0f%%", 100 * (sorted.get(sorted.size() - 1) / sorted.get(0) - 1));
+  }
+
+  private static String shortName(String benchmark) {
+    String[] parts = benchmark.split("\\.", -1);
+    return parts.length < 2 ? benchmark : parts[parts.length - 2] + "." + parts[parts.length - 1];
+  }
+
+  private static Map<?, ?> asMap(Object value, String what) {
+    if (!(value instanceof Map)) {
+      throw new IllegalArgumentException("a JMH JSON result needs an object for " + what);
+    }
+    return (Map<?, ?>) value;
+  }
+
+  /** One implementation's forks of one operation. */
+  private static final class Forks {
+    final List<Double> wall = new ArrayList<>();
+    final List<Double> cpu = new ArrayList<>();
+
+    /** The per-fork figure the table shows: CPU time if measured, else wall-clock time. */
+    List<Double> summary() {
+      return cpu.isEmpty() ? wall : cpu;
+    }
+  }
+}
