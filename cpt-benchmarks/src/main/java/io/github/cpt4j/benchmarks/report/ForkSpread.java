@@ -1,5 +1,10 @@
 package io.github.cpt4j.benchmarks.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.cpt4j.benchmarks.Implementation;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,6 +38,10 @@ public final class ForkSpread {
 
   private static final String CPU = "cpu.ns/op";
 
+  /** Reads JMH's JSON into Jackson's tree; text after the document is an error. */
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+
   private ForkSpread() {}
 
   /** Prints the table of the result file named by the only argument. */
@@ -50,29 +59,27 @@ public final class ForkSpread {
    * @throws IllegalArgumentException if the text is not a JMH JSON result
    */
   public static String render(String json) {
-    Object parsed = JsonReader.parse(json);
-    if (!(parsed instanceof List)) {
+    JsonNode results = parse(json);
+    if (!results.isArray()) {
       throw new IllegalArgumentException("a JMH JSON result is an array of benchmark results");
     }
     // operation -> implementation -> forks
     Map<String, Map<String, Forks>> rows = new LinkedHashMap<>();
     boolean cpu = false;
-    for (Object result : (List<?>) parsed) {
-      Map<?, ?> entry = asMap(result, "benchmark result");
-      Map<?, ?> params =
-          entry.get("params") == null ? Map.of() : asMap(entry.get("params"), "params");
-      String impl = params.containsKey("impl") ? (String) params.get("impl") : Implementation.CPT4J;
+    for (JsonNode result : results) {
+      JsonNode entry = asObject(result, "benchmark result");
+      JsonNode params = entry.path("params");
+      String impl = params.hasNonNull("impl") ? params.get("impl").asText() : Implementation.CPT4J;
       StringJoiner others = new StringJoiner(", ", " (", ")").setEmptyValue("");
-      params.forEach(
-          (k, v) -> {
-            if (!"impl".equals(k)) {
-              others.add(k + "=" + v);
-            }
-          });
+      for (Map.Entry<String, JsonNode> param : params.properties()) {
+        if (!"impl".equals(param.getKey())) {
+          others.add(param.getKey() + "=" + param.getValue().asText());
+        }
+      }
       Forks forks = forks(entry);
       cpu |= !forks.cpu.isEmpty();
       rows.computeIfAbsent(
-              shortName((String) entry.get("benchmark")) + others, o -> new LinkedHashMap<>())
+              shortName(entry.path("benchmark").asText()) + others, o -> new LinkedHashMap<>())
           .put(impl, forks);
     }
     StringBuilder out = new StringBuilder();
@@ -118,45 +125,60 @@ public final class ForkSpread {
   }
 
   /** The forks of one benchmark result: wall-clock medians and, if measured, fastest CPU times. */
-  private static Forks forks(Map<?, ?> entry) {
+  private static Forks forks(JsonNode entry) {
     Forks forks = new Forks();
-    Map<?, ?> primary = asMap(entry.get("primaryMetric"), "primaryMetric");
-    String unit = (String) primary.get("scoreUnit");
+    JsonNode primary = asObject(entry.get("primaryMetric"), "primaryMetric");
+    String unit = primary.path("scoreUnit").asText();
     for (List<Double> fork : rawData(primary)) {
       forks.wall.add(Format.toNanos(median(fork), unit));
     }
-    Object secondary = entry.get("secondaryMetrics");
-    if (secondary instanceof Map) {
-      for (Map.Entry<?, ?> metric : ((Map<?, ?>) secondary).entrySet()) {
-        // JMH versions differ on a leading middle dot in secondary metric names.
-        if (String.valueOf(metric.getKey()).replace("\u00b7", "").equals(CPU)) {
-          Map<?, ?> cpu = asMap(metric.getValue(), CPU);
-          for (List<Double> fork : rawData(cpu)) {
-            forks.cpu.add(Format.toNanos(Collections.min(fork), (String) cpu.get("scoreUnit")));
-          }
+    for (Map.Entry<String, JsonNode> metric : entry.path("secondaryMetrics").properties()) {
+      // JMH versions differ on a leading middle dot in secondary metric names.
+      if (metric.getKey().replace("\u00b7", "").equals(CPU)) {
+        JsonNode cpu = asObject(metric.getValue(), CPU);
+        for (List<Double> fork : rawData(cpu)) {
+          forks.cpu.add(Format.toNanos(Collections.min(fork), cpu.path("scoreUnit").asText()));
         }
       }
     }
     return forks;
   }
 
-  private static List<List<Double>> rawData(Map<?, ?> metric) {
-    Object raw = metric.get("rawData");
-    if (!(raw instanceof List)) {
+  private static List<List<Double>> rawData(JsonNode metric) {
+    JsonNode raw = metric.get("rawData");
+    if (raw == null || !raw.isArray()) {
       throw new IllegalArgumentException("a JMH JSON metric needs rawData, one list per fork");
     }
     List<List<Double>> forks = new ArrayList<>();
-    for (Object fork : (List<?>) raw) {
-      if (!(fork instanceof List) || ((List<?>) fork).isEmpty()) {
+    for (JsonNode fork : raw) {
+      if (!fork.isArray() || fork.isEmpty()) {
         throw new IllegalArgumentException("a fork's rawData is a non-empty list of numbers");
       }
       List<Double> values = new ArrayList<>();
-      for (Object value : (List<?>) fork) {
-        values.add(value instanceof Double ? (Double) value : Double.NaN);
+      for (JsonNode value : fork) {
+        values.add(value.isNumber() ? value.doubleValue() : Double.NaN);
       }
       forks.add(values);
     }
     return forks;
+  }
+
+  /**
+   * Parses JSON text into a tree.
+   *
+   * @throws IllegalArgumentException with the offset of the first malformed character
+   */
+  private static JsonNode parse(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "malformed JSON at offset "
+              + e.getLocation().getCharOffset()
+              + ": "
+              + e.getOriginalMessage(),
+          e);
+    }
   }
 
   private static double median(List<Double> values) {
@@ -182,11 +204,11 @@ public final class ForkSpread {
     return parts.length < 2 ? benchmark : parts[parts.length - 2] + "." + parts[parts.length - 1];
   }
 
-  private static Map<?, ?> asMap(Object value, String what) {
-    if (!(value instanceof Map)) {
+  private static JsonNode asObject(JsonNode value, String what) {
+    if (value == null || !value.isObject()) {
       throw new IllegalArgumentException("a JMH JSON result needs an object for " + what);
     }
-    return (Map<?, ?>) value;
+    return value;
   }
 
   /** One implementation's forks of one operation. */
