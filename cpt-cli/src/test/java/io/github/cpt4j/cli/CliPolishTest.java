@@ -3,9 +3,10 @@ package io.github.cpt4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,11 +37,11 @@ class CliPolishTest {
   void lineModeJsonEndsWithTheClaimTotal() {
     Cli.Result r = fake("price", "99213", "27447", "-z", "10001", "-f", "json");
     assertEquals(0, r.status(), r::toString);
-    List<Map<String, Object>> rows = MiniJson.parseRows(r.out());
+    JsonNode rows = JsonTree.read(r.out());
     assertEquals(3, rows.size(), r::toString);
-    assertEquals("total", rows.get(2).get("line"));
-    assertEquals(new BigDecimal("15.00"), rows.get(2).get("amount"));
-    assertEquals("total", rows.get(2).get("result"));
+    assertEquals("total", rows.get(2).get("line").textValue());
+    assertEquals(new BigDecimal("15.00"), rows.get(2).get("amount").decimalValue());
+    assertEquals("total", rows.get(2).get("result").textValue());
   }
 
   @Test
@@ -86,9 +87,8 @@ class CliPolishTest {
             .get(1)
             .matches("13202-01\\s+NY\\s+MANHATTAN\\s+1\\.094\\s+1\\.342\\s+1\\.600"),
         table::toString);
-    List<Map<String, Object>> json =
-        MiniJson.parseRows(fake("localities", "--state", "AL", "-f", "json").out());
-    assertEquals("1.000", json.get(0).get("work_gpci").toString());
+    JsonNode json = JsonTree.read(fake("localities", "--state", "AL", "-f", "json").out());
+    assertEquals("1.000", json.get(0).get("work_gpci").decimalValue().toString());
   }
 
   @Test
@@ -115,24 +115,24 @@ class CliPolishTest {
   void lookupCsvAndJsonHaveEveryRelativeValueRowAndItsNaFlags() throws Exception {
     Cli.Result r = Cli.run("lookup", "-f", "json", "71046", "27447", "99499", "9921");
     assertEquals(1, r.status(), r::toString);
-    List<Map<String, Object>> rows = MiniJson.parseRows(r.out());
+    JsonNode rows = JsonTree.read(r.out());
     assertEquals(6, rows.size(), r::toString);
-    List<Object> names = rows.stream().map(row -> row.get("rvu_row")).toList();
+    List<String> names = rows.valueStream().map(row -> row.get("rvu_row").textValue()).toList();
     assertEquals(java.util.Arrays.asList("global", "26", "TC", "global", null, null), names);
     for (int i = 0; i < 3; i++) {
-      assertEquals("71046", rows.get(i).get("code"));
-      assertEquals("global 26 TC", rows.get(i).get("rvu_rows"));
+      assertEquals("71046", rows.get(i).get("code").textValue());
+      assertEquals("global 26 TC", rows.get(i).get("rvu_rows").textValue());
     }
-    assertEquals(new BigDecimal("0.22"), rows.get(1).get("work_rvu"));
-    assertEquals(new BigDecimal("0.00"), rows.get(2).get("work_rvu"));
-    assertEquals(false, rows.get(0).get("pe_nonfacility_na"));
-    assertEquals(true, rows.get(0).get("pe_facility_na"));
-    assertEquals(false, rows.get(1).get("pe_facility_na"));
-    assertEquals(true, rows.get(2).get("pe_facility_na"));
-    assertEquals(true, rows.get(3).get("pe_nonfacility_na"));
-    assertEquals(false, rows.get(3).get("pe_facility_na"));
-    assertEquals(null, rows.get(4).get("pe_facility_na"));
-    assertEquals("WRONG_LENGTH", rows.get(5).get("error"));
+    assertEquals(new BigDecimal("0.22"), rows.get(1).get("work_rvu").decimalValue());
+    assertEquals(new BigDecimal("0.00"), rows.get(2).get("work_rvu").decimalValue());
+    assertEquals(BooleanNode.FALSE, rows.get(0).get("pe_nonfacility_na"));
+    assertEquals(BooleanNode.TRUE, rows.get(0).get("pe_facility_na"));
+    assertEquals(BooleanNode.FALSE, rows.get(1).get("pe_facility_na"));
+    assertEquals(BooleanNode.TRUE, rows.get(2).get("pe_facility_na"));
+    assertEquals(BooleanNode.TRUE, rows.get(3).get("pe_nonfacility_na"));
+    assertEquals(BooleanNode.FALSE, rows.get(3).get("pe_facility_na"));
+    assertTrue(rows.get(4).get("pe_facility_na").isNull());
+    assertEquals("WRONG_LENGTH", rows.get(5).get("error").textValue());
     var csv = ValidateCommandTest.csv(Cli.run("lookup", "-f", "csv", "71046").out());
     assertEquals(4, csv.size());
     int row = csv.get(0).getFields().indexOf("rvu_row");

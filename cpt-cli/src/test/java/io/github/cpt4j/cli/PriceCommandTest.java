@@ -3,6 +3,8 @@ package io.github.cpt4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.common.collect.ImmutableList;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -10,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,11 +72,11 @@ class PriceCommandTest {
   @Test
   void posIsPassedThrough() {
     Cli.Result r = price("99213", "--zip", "10001-2345", "--pos", "22", "-f", "json");
-    List<Map<String, Object>> rows = MiniJson.parseRows(r.out());
+    JsonNode rows = JsonTree.read(r.out());
     assertEquals(2, rows.size()); // the line and the claim's total
     assertTrue(
-        ((String) rows.get(0).get("explanation")).contains(" at 10001-01 facility "), r::toString);
-    assertEquals(new BigDecimal("10.00"), rows.get(0).get("amount"));
+        rows.get(0).get("explanation").textValue().contains(" at 10001-01 facility "), r::toString);
+    assertEquals(new BigDecimal("10.00"), rows.get(0).get("amount").decimalValue());
   }
 
   @Test
@@ -415,12 +416,12 @@ class PriceCommandTest {
     Cli.Result r = price("-i", in.toString(), "-o", out.toString(), "-f", "json", "-z", "10001");
     assertEquals(0, r.status(), r::toString);
     assertEquals("", r.out());
-    List<Map<String, Object>> rows = MiniJson.parseRows(Files.readString(out));
+    JsonNode rows = JsonTree.read(Files.readString(out));
     assertEquals(
         List.of("code", "note", "amount", "result", "explanation"),
-        List.copyOf(rows.get(0).keySet()));
-    assertEquals("a\nb", rows.get(0).get("note"));
-    assertEquals(new BigDecimal("10.00"), rows.get(0).get("amount"));
+        ImmutableList.copyOf(rows.get(0).fieldNames()));
+    assertEquals("a\nb", rows.get(0).get("note").textValue());
+    assertEquals(new BigDecimal("10.00"), rows.get(0).get("amount").decimalValue());
   }
 
   @Test

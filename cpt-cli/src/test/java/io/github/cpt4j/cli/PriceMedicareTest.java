@@ -3,6 +3,7 @@ package io.github.cpt4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.cpt4j.data.BundledData;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,8 +61,8 @@ class PriceMedicareTest {
     assertTrue(r.outLines().get(1).matches("99213\\s+\\d+\\.\\d\\d\\s+priced"), r::toString);
     Cli.Result explained =
         Cli.run("price", "99213", "--zip", "10001", "--date", "2025-06-01", "-f", "json");
-    Map<String, Object> row = MiniJson.parseRows(explained.out()).get(0);
-    assertTrue(((String) row.get("explanation")).contains("13202-01"), explained::toString);
+    JsonNode row = JsonTree.read(explained.out()).get(0);
+    assertTrue(row.get("explanation").textValue().contains("13202-01"), explained::toString);
   }
 
   @Test
@@ -80,10 +80,10 @@ class PriceMedicareTest {
             "json");
     // Nothing priced, for the date: status 1 (issue 11 item 6).
     assertEquals(1, r.status(), r::toString);
-    List<Map<String, Object>> rows = MiniJson.parseRows(r.out());
-    assertEquals("date_not_covered", rows.get(1).get("result"));
-    assertEquals(null, rows.get(1).get("amount"));
-    assertTrue(!((String) rows.get(0).get("result")).equals("priced"), r::toString);
+    JsonNode rows = JsonTree.read(r.out());
+    assertEquals("date_not_covered", rows.get(1).get("result").textValue());
+    assertTrue(rows.get(1).get("amount").isNull());
+    assertTrue(!rows.get(0).get("result").textValue().equals("priced"), r::toString);
   }
 
   @Test
@@ -256,9 +256,9 @@ class PriceMedicareTest {
             "-f",
             "json");
     assertEquals(0, r.status(), r::toString);
-    List<Map<String, Object>> rows = MiniJson.parseRows(r.out());
-    assertEquals(new BigDecimal("21.07"), rows.get(1).get("amount"));
-    assertTrue(((String) rows.get(1).get("explanation")).contains("rank 2 of 2"), r::toString);
+    JsonNode rows = JsonTree.read(r.out());
+    assertEquals(new BigDecimal("21.07"), rows.get(1).get("amount").decimalValue());
+    assertTrue(rows.get(1).get("explanation").textValue().contains("rank 2 of 2"), r::toString);
     Cli.Result alone =
         Cli.run(
             "price",
@@ -271,7 +271,8 @@ class PriceMedicareTest {
             "facility",
             "-f",
             "json");
-    assertEquals(new BigDecimal("42.14"), MiniJson.parseRows(alone.out()).get(0).get("amount"));
+    assertEquals(
+        new BigDecimal("42.14"), JsonTree.read(alone.out()).get(0).get("amount").decimalValue());
   }
 
   @Test
@@ -292,10 +293,10 @@ class PriceMedicareTest {
   void localitiesListsTheBundledGpcis() {
     Cli.Result r = Cli.run("localities", "-f", "json");
     assertEquals(0, r.status());
-    assertEquals(109, MiniJson.parseRows(r.out()).size());
+    assertEquals(109, JsonTree.read(r.out()).size());
   }
 
   private static BigDecimal amount(Cli.Result r) {
-    return (BigDecimal) MiniJson.parseRows(r.out()).get(0).get("amount");
+    return JsonTree.read(r.out()).get(0).get("amount").decimalValue();
   }
 }

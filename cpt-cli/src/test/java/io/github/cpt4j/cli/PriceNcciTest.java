@@ -3,6 +3,7 @@ package io.github.cpt4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -10,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,12 +64,12 @@ class PriceNcciTest {
             "json",
             "--ptp",
             ptp.toString());
-    List<Map<String, Object>> rows = MiniJson.parseRows(r.out());
-    assertEquals("ncci_ptp", rows.get(0).get("result"), r::toString);
+    JsonNode rows = JsonTree.read(r.out());
+    assertEquals("ncci_ptp", rows.get(0).get("result").textValue(), r::toString);
     assertTrue(
-        ((String) rows.get(0).get("explanation")).contains("column 2 of 20610"), r::toString);
+        rows.get(0).get("explanation").textValue().contains("column 2 of 20610"), r::toString);
     // Without the denied arthroscopy the injection ranks first: 100%, not the 50% of 21.07.
-    assertEquals(new BigDecimal("42.14"), rows.get(1).get("amount"), r::toString);
+    assertEquals(new BigDecimal("42.14"), rows.get(1).get("amount").decimalValue(), r::toString);
   }
 
   @Test
@@ -87,9 +87,9 @@ class PriceNcciTest {
             "facility",
             "-f",
             "json");
-    List<Map<String, Object>> rows = MiniJson.parseRows(r.out());
-    assertEquals("priced", rows.get(0).get("result"), r::toString);
-    assertEquals(new BigDecimal("21.07"), rows.get(1).get("amount"), r::toString);
+    JsonNode rows = JsonTree.read(r.out());
+    assertEquals("priced", rows.get(0).get("result").textValue(), r::toString);
+    assertEquals(new BigDecimal("21.07"), rows.get(1).get("amount").decimalValue(), r::toString);
   }
 
   @Test
@@ -147,12 +147,12 @@ class PriceNcciTest {
             "json",
             "--mue",
             drugMue.toString());
-    List<Map<String, Object>> rows = MiniJson.parseRows(r.out());
-    assertEquals(new BigDecimal("101.06"), rows.get(0).get("amount"), r::toString);
-    assertEquals("ncci_mue", rows.get(1).get("result"), r::toString);
-    assertTrue(((String) rows.get(1).get("explanation")).contains("J1100"), r::toString);
+    JsonNode rows = JsonTree.read(r.out());
+    assertEquals(new BigDecimal("101.06"), rows.get(0).get("amount").decimalValue(), r::toString);
+    assertEquals("ncci_mue", rows.get(1).get("result").textValue(), r::toString);
+    assertTrue(rows.get(1).get("explanation").textValue().contains("J1100"), r::toString);
     // 4 x 0.108 = 0.432
-    assertEquals(new BigDecimal("0.43"), rows.get(2).get("amount"), r::toString);
+    assertEquals(new BigDecimal("0.43"), rows.get(2).get("amount").decimalValue(), r::toString);
   }
 
   @Test

@@ -46,7 +46,7 @@ class ReportTest {
         "[\n{\"code\":\"99213\",\"amount\":93.50,\"note\":null},\n"
             + "{\"code\":\"J1100\",\"amount\":3,\"note\":\"x\"}\n]\n",
         json);
-    assertEquals(2, MiniJson.parseRows(json).size());
+    assertEquals(2, JsonTree.read(json).size());
   }
 
   @Test

@@ -3,6 +3,8 @@ package io.github.cpt4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.common.collect.ImmutableList;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
@@ -12,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,17 +89,17 @@ class ValidateCommandTest {
   void jsonIsWellFormedAndTyped() {
     Cli.Result r = Cli.runWithInput(MIXED + "\n\"\\\t\u0001\u2028", "validate", "-f", "json");
     assertEquals(1, r.status());
-    List<Map<String, Object>> rows = MiniJson.parseRows(r.out());
+    JsonNode rows = JsonTree.read(r.out());
     assertEquals(5, rows.size());
-    Map<String, Object> first = rows.get(0);
+    JsonNode first = rows.get(0);
     assertEquals(
         List.of("line", "result", "input", "canonical", "error", "index", "message"),
-        new ArrayList<>(first.keySet()));
-    assertEquals(new BigDecimal(4), first.get("line"));
-    assertEquals("invalid", first.get("result"));
-    assertEquals(null, first.get("canonical"));
-    assertEquals(new BigDecimal(4), first.get("index"));
-    assertEquals("\"\\\t\u0001\u2028", rows.get(4).get("input"));
+        ImmutableList.copyOf(first.fieldNames()));
+    assertEquals(new BigDecimal(4), first.get("line").decimalValue());
+    assertEquals("invalid", first.get("result").textValue());
+    assertTrue(first.get("canonical").isNull());
+    assertEquals(new BigDecimal(4), first.get("index").decimalValue());
+    assertEquals("\"\\\t\u0001\u2028", rows.get(4).get("input").textValue());
   }
 
   @Test
@@ -138,13 +139,13 @@ class ValidateCommandTest {
     String longLine = "9".repeat(200_000);
     Cli.Result r = Cli.runWithInput("99213\n" + longLine + "\n9921\n", "validate", "-f", "json");
     assertEquals(1, r.status());
-    List<Map<String, Object>> rows = MiniJson.parseRows(r.out());
+    JsonNode rows = JsonTree.read(r.out());
     assertEquals(2, rows.size());
-    assertEquals("LINE_TOO_LONG", rows.get(0).get("error"));
-    assertEquals(new BigDecimal(2), rows.get(0).get("line"));
-    assertTrue(((String) rows.get(0).get("input")).length() < 2_000);
-    assertTrue(((String) rows.get(0).get("message")).contains("200000 characters"));
-    assertEquals(new BigDecimal(3), rows.get(1).get("line"));
+    assertEquals("LINE_TOO_LONG", rows.get(0).get("error").textValue());
+    assertEquals(new BigDecimal(2), rows.get(0).get("line").decimalValue());
+    assertTrue(rows.get(0).get("input").textValue().length() < 2_000);
+    assertTrue(rows.get(0).get("message").textValue().contains("200000 characters"));
+    assertEquals(new BigDecimal(3), rows.get(1).get("line").decimalValue());
   }
 
   @Test

@@ -6,10 +6,11 @@ import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
+import io.github.cpt4j.style.ValueStyle;
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.util.Objects;
 import java.util.Optional;
+import org.immutables.value.Value;
 
 /**
  * The options of {@code cpt price --input} that apply to every line: the defaults for blank cells
@@ -25,48 +26,17 @@ import java.util.Optional;
  *     .withPractitioner(PractitionerType.NURSE_PRACTITIONER);
  * }</pre>
  */
-public final class PricingOptions implements Serializable {
+// Immutables writes the fields, equality, serialization and the withers of the independent
+// options. The locality and the ZIP code, and the setting and the place of service, are set in
+// pairs, so they are stored under names of their own, and their withers below are written out.
+@ValueStyle
+@Value.Immutable(copy = true)
+public abstract class PricingOptions implements Serializable {
 
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
 
-  /** The packed locality, or -1 for none: {@link Locality} itself is not serializable. */
-  private final int locality;
-
-  private final Setting setting;
-
-  /** The place-of-service code, or -1 for none; when given, {@link #setting} is its setting. */
-  private final int place;
-
-  private final LocalDate date;
-
-  /** The five digits of the beneficiary's ZIP code (the DMEPOS fee schedule's), or null. */
-  private final String beneficiaryZip;
-
-  private final PractitionerType practitioner;
-  private final boolean qualifyingApm;
-  private final boolean participating;
-  private final boolean explainPriced;
-
-  private PricingOptions(
-      int locality,
-      Setting setting,
-      int place,
-      LocalDate date,
-      String beneficiaryZip,
-      PractitionerType practitioner,
-      boolean qualifyingApm,
-      boolean participating,
-      boolean explainPriced) {
-    this.locality = locality;
-    this.setting = requireNonNull(setting, "setting");
-    this.place = place;
-    this.date = requireNonNull(date, "date");
-    this.beneficiaryZip = beneficiaryZip;
-    this.practitioner = requireNonNull(practitioner, "practitioner");
-    this.qualifyingApm = qualifyingApm;
-    this.participating = participating;
-    this.explainPriced = explainPriced;
-  }
+  /** Only Immutables' implementation extends this type. */
+  PricingOptions() {}
 
   /**
    * Returns the options of a batch run with the default date of service {@code date}, no default
@@ -75,22 +45,39 @@ public final class PricingOptions implements Serializable {
    * amount: the defaults of {@code cpt price --input --date DATE}.
    */
   public static PricingOptions of(LocalDate date) {
-    return new PricingOptions(
-        -1, Setting.NON_FACILITY, -1, date, null, PractitionerType.PHYSICIAN, false, true, false);
+    return ImmutablePricingOptions.builder().date(date).build();
   }
 
+  /** The packed locality, or -1 for none: {@link Locality} itself is not serializable. */
+  @Value.Default
+  int packedLocality() {
+    return -1;
+  }
+
+  /** The setting of rows that give none: the place's when {@link #placeCode} is one. */
+  @Value.Default
+  Setting defaultSetting() {
+    return Setting.NON_FACILITY;
+  }
+
+  /** The place-of-service code, or -1 for none. */
+  @Value.Default
+  int placeCode() {
+    return -1;
+  }
+
+  abstract PricingOptions withPackedLocality(int packedLocality);
+
+  abstract PricingOptions withDefaultSetting(Setting setting);
+
+  abstract PricingOptions withPlaceCode(int placeCode);
+
+  abstract PricingOptions withBeneficiaryZip(Optional<String> beneficiaryZip);
+
   /** Returns a copy whose rows without a locality or ZIP code are priced in {@code locality}. */
-  public PricingOptions withLocality(Locality locality) {
-    return new PricingOptions(
-        requireNonNull(locality, "locality").packed(),
-        setting,
-        place,
-        date,
-        null,
-        practitioner,
-        qualifyingApm,
-        participating,
-        explainPriced);
+  public final PricingOptions withLocality(Locality locality) {
+    return withPackedLocality(requireNonNull(locality, "locality").packed())
+        .withBeneficiaryZip(Optional.empty());
   }
 
   /**
@@ -101,7 +88,7 @@ public final class PricingOptions implements Serializable {
    * @throws IllegalArgumentException if the text is not a ZIP code, or the ZIP code is in no
    *     locality
    */
-  public PricingOptions withZip(String zip) {
+  public final PricingOptions withZip(String zip) {
     requireNonNull(zip, "zip");
     Locality found =
         BatchRules.localityOfZip(zip)
@@ -109,33 +96,16 @@ public final class PricingOptions implements Serializable {
                 () ->
                     new IllegalArgumentException(
                         "ZIP code " + zip.strip() + " is in no Medicare payment locality"));
-    return new PricingOptions(
-        found.packed(),
-        setting,
-        place,
-        date,
-        BatchRules.zipDigits(zip),
-        practitioner,
-        qualifyingApm,
-        participating,
-        explainPriced);
+    return withPackedLocality(found.packed())
+        .withBeneficiaryZip(Optional.of(BatchRules.zipDigits(zip)));
   }
 
   /**
    * Returns a copy whose rows without a setting or place of service are in {@code setting}, with no
    * place of service.
    */
-  public PricingOptions withSetting(Setting setting) {
-    return new PricingOptions(
-        locality,
-        setting,
-        -1,
-        date,
-        beneficiaryZip,
-        practitioner,
-        qualifyingApm,
-        participating,
-        explainPriced);
+  public final PricingOptions withSetting(Setting setting) {
+    return withDefaultSetting(requireNonNull(setting, "setting")).withPlaceCode(-1);
   }
 
   /**
@@ -143,172 +113,82 @@ public final class PricingOptions implements Serializable {
    * place}, in its setting, as {@code --pos} does: the place also decides the rules that depend on
    * it (telehealth, the hospital outpatient imaging cap...).
    */
-  public PricingOptions withPlaceOfService(PlaceOfService place) {
+  public final PricingOptions withPlaceOfService(PlaceOfService place) {
     requireNonNull(place, "place");
-    return new PricingOptions(
-        locality,
-        place.setting(),
-        place.code(),
-        date,
-        beneficiaryZip,
-        practitioner,
-        qualifyingApm,
-        participating,
-        explainPriced);
+    return withDefaultSetting(place.setting()).withPlaceCode(place.code());
   }
 
   /** Returns a copy whose rows without a date are priced on {@code date}. */
-  public PricingOptions withDate(LocalDate date) {
-    return new PricingOptions(
-        locality,
-        setting,
-        place,
-        date,
-        beneficiaryZip,
-        practitioner,
-        qualifyingApm,
-        participating,
-        explainPriced);
-  }
+  public abstract PricingOptions withDate(LocalDate date);
 
   /**
    * Returns a copy whose rows without a practitioner type were furnished by {@code practitioner},
    * as {@code --practitioner} does: a non-physician practitioner is paid Medicare's share for the
    * type.
    */
-  public PricingOptions withPractitioner(PractitionerType practitioner) {
-    return new PricingOptions(
-        locality,
-        setting,
-        place,
-        date,
-        beneficiaryZip,
-        practitioner,
-        qualifyingApm,
-        participating,
-        explainPriced);
-  }
+  public abstract PricingOptions withPractitioner(PractitionerType practitioner);
 
   /**
    * Returns a copy for a provider who is a qualifying APM participant or not, for rows that do not
    * say, as {@code --qualifying-apm} does: from 2026 they are paid with the higher conversion
    * factor.
    */
-  public PricingOptions withQualifyingApm(boolean qualifyingApm) {
-    return new PricingOptions(
-        locality,
-        setting,
-        place,
-        date,
-        beneficiaryZip,
-        practitioner,
-        qualifyingApm,
-        participating,
-        explainPriced);
-  }
+  public abstract PricingOptions withQualifyingApm(boolean qualifyingApm);
 
   /** Returns a copy for a participating provider or not (a non-participating one is paid 95%). */
-  public PricingOptions withParticipating(boolean participating) {
-    return new PricingOptions(
-        locality,
-        setting,
-        place,
-        date,
-        beneficiaryZip,
-        practitioner,
-        qualifyingApm,
-        participating,
-        explainPriced);
-  }
+  public abstract PricingOptions withParticipating(boolean participating);
 
   /**
    * Returns a copy in which priced lines get their explanation too, as with {@code --explain}.
    * Writing how each amount was found costs more than finding it.
    */
-  public PricingOptions withExplainPriced(boolean explainPriced) {
-    return new PricingOptions(
-        locality,
-        setting,
-        place,
-        date,
-        beneficiaryZip,
-        practitioner,
-        qualifyingApm,
-        participating,
-        explainPriced);
-  }
+  public abstract PricingOptions withExplainPriced(boolean explainPriced);
 
   /** Returns the locality of rows that give none, if any. */
-  public Optional<Locality> locality() {
-    return locality < 0 ? Optional.empty() : Optional.of(Locality.ofPacked(locality));
+  public final Optional<Locality> locality() {
+    return packedLocality() < 0
+        ? Optional.empty()
+        : Optional.of(Locality.ofPacked(packedLocality()));
   }
 
   /** Returns the setting of rows that give none. */
-  public Setting setting() {
-    return setting;
+  public final Setting setting() {
+    return defaultSetting();
   }
 
   /** Returns the place of service of rows that give no setting or place, if one was given. */
-  public Optional<PlaceOfService> placeOfService() {
-    return place < 0 ? Optional.empty() : Optional.of(PlaceOfService.of(place));
+  public final Optional<PlaceOfService> placeOfService() {
+    return placeCode() < 0 ? Optional.empty() : Optional.of(PlaceOfService.of(placeCode()));
   }
 
   /** Returns the date of service of rows that give none. */
-  public LocalDate date() {
-    return date;
-  }
+  public abstract LocalDate date();
 
   /** Returns the five digits of the beneficiary's ZIP code, given with {@link #withZip}, if any. */
-  public Optional<String> beneficiaryZip() {
-    return Optional.ofNullable(beneficiaryZip);
-  }
+  public abstract Optional<String> beneficiaryZip();
 
   /** Returns who furnished the services of rows that do not say. */
+  @Value.Default
   public PractitionerType practitioner() {
-    return practitioner;
+    return PractitionerType.PHYSICIAN;
   }
 
   /** Tells whether the provider is a qualifying APM participant, for rows that do not say. */
+  @Value.Default
   public boolean qualifyingApm() {
-    return qualifyingApm;
+    return false;
   }
 
   /** Tells whether the provider participates in Medicare. */
+  @Value.Default
   public boolean participating() {
-    return participating;
+    return true;
   }
 
   /** Tells whether priced lines get their explanation too. */
+  @Value.Default
   public boolean explainPriced() {
-    return explainPriced;
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof PricingOptions o
-        && locality == o.locality
-        && setting == o.setting
-        && place == o.place
-        && date.equals(o.date)
-        && Objects.equals(beneficiaryZip, o.beneficiaryZip)
-        && practitioner == o.practitioner
-        && qualifyingApm == o.qualifyingApm
-        && participating == o.participating
-        && explainPriced == o.explainPriced;
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(
-        locality,
-        setting,
-        place,
-        date,
-        beneficiaryZip,
-        practitioner,
-        qualifyingApm,
-        participating,
-        explainPriced);
+    return false;
   }
 
   @Override
@@ -316,19 +196,19 @@ public final class PricingOptions implements Serializable {
     return "PricingOptions{locality="
         + locality().map(Locality::toString).orElse("none")
         + ", setting="
-        + setting.words()
+        + setting().words()
         + placeOfService().map(p -> ", pos=" + p).orElse("")
         + ", date="
-        + date
+        + date()
         + beneficiaryZip().map(z -> ", beneficiaryZip=" + z).orElse("")
         + ", practitioner="
-        + practitioner
+        + practitioner()
         + ", qualifyingApm="
-        + qualifyingApm
+        + qualifyingApm()
         + ", participating="
-        + participating
+        + participating()
         + ", explainPriced="
-        + explainPriced
+        + explainPriced()
         + "}";
   }
 }

@@ -81,6 +81,17 @@ class PricingOptionsTest {
     }
   }
 
+  @Test
+  void noOptionIsNull() {
+    assertThrows(NullPointerException.class, () -> PricingOptions.of(null));
+    assertThrows(NullPointerException.class, () -> BASE.withLocality(null));
+    assertThrows(NullPointerException.class, () -> BASE.withZip(null));
+    assertThrows(NullPointerException.class, () -> BASE.withSetting(null));
+    assertThrows(NullPointerException.class, () -> BASE.withPlaceOfService(null));
+    assertThrows(NullPointerException.class, () -> BASE.withDate(null));
+    assertThrows(NullPointerException.class, () -> BASE.withPractitioner(null));
+  }
+
   private static PricingOptions roundTrip(PricingOptions options)
       throws IOException, ClassNotFoundException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

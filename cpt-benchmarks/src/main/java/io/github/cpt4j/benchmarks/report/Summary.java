@@ -1,11 +1,15 @@
 package io.github.cpt4j.benchmarks.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.cpt4j.benchmarks.Implementation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -24,6 +28,10 @@ public final class Summary {
 
   private static final String ALLOCATION = "gc.alloc.rate.norm";
 
+  /** Reads JMH's JSON into Jackson's tree; text after the document is an error. */
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+
   private Summary() {}
 
   /** Prints the summary of the result file named by the only argument. */
@@ -41,25 +49,25 @@ public final class Summary {
    * @throws IllegalArgumentException if the text is not a JMH JSON result
    */
   public static String render(String json) {
-    Object parsed = JsonReader.parse(json);
-    if (!(parsed instanceof List)) {
+    JsonNode results = parse(json);
+    if (!results.isArray()) {
       throw new IllegalArgumentException("a JMH JSON result is an array of benchmark results");
     }
-    List<?> results = (List<?>) parsed;
     Map<String, Row> rows = new LinkedHashMap<>();
-    for (Object result : results) {
-      Map<?, ?> entry = asMap(result, "benchmark result");
-      String benchmark = (String) entry.get("benchmark");
-      Map<?, ?> params =
-          entry.get("params") == null ? Map.of() : asMap(entry.get("params"), "params");
-      String impl = params.containsKey("impl") ? (String) params.get("impl") : Implementation.CPT4J;
+    for (JsonNode result : results) {
+      JsonNode entry = asObject(result, "benchmark result");
+      String benchmark = text(entry, "benchmark");
+      JsonNode params = entry.path("params");
+      if (!params.isMissingNode() && !params.isNull()) {
+        asObject(params, "params");
+      }
+      String impl = params.has("impl") ? text(params, "impl") : Implementation.CPT4J;
       StringJoiner others = new StringJoiner(", ", " (", ")").setEmptyValue("");
-      params.forEach(
-          (k, v) -> {
-            if (!"impl".equals(k)) {
-              others.add(k + "=" + v);
-            }
-          });
+      for (Map.Entry<String, JsonNode> param : params.properties()) {
+        if (!"impl".equals(param.getKey())) {
+          others.add(param.getKey() + "=" + param.getValue().asText());
+        }
+      }
       String operation = shortName(benchmark) + others;
       rows.computeIfAbsent(operation, o -> new Row(o, method(benchmark)))
           .byImpl
@@ -67,7 +75,7 @@ public final class Summary {
     }
     StringBuilder out = new StringBuilder();
     if (!results.isEmpty()) {
-      out.append(settings(asMap(results.get(0), "benchmark result"))).append("\n\n");
+      out.append(settings(results.get(0))).append("\n\n");
     }
     out.append(
         "| operation | cpt4j | regex + HashMap | ratio | Guava | ratio "
@@ -82,36 +90,52 @@ public final class Summary {
     return out.toString();
   }
 
-  private static String settings(Map<?, ?> first) {
+  /**
+   * Parses one JSON document.
+   *
+   * @throws IllegalArgumentException with the offset of the first malformed character
+   */
+  private static JsonNode parse(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "malformed JSON at offset "
+              + e.getLocation().getCharOffset()
+              + ": "
+              + e.getOriginalMessage(),
+          e);
+    }
+  }
+
+  private static String settings(JsonNode first) {
     return String.format(
         "JMH %s, %s %s; %s fork(s), %s warmup x %s, %s measurement x %s, "
             + "%s thread(s), mode %s",
-        first.get("jmhVersion"),
-        first.get("vmName"),
-        first.get("vmVersion"),
+        text(first, "jmhVersion"),
+        text(first, "vmName"),
+        text(first, "vmVersion"),
         integer(first.get("forks")),
         integer(first.get("warmupIterations")),
-        first.get("warmupTime"),
+        text(first, "warmupTime"),
         integer(first.get("measurementIterations")),
-        first.get("measurementTime"),
+        text(first, "measurementTime"),
         integer(first.get("threads")),
-        first.get("mode"));
+        text(first, "mode"));
   }
 
-  private static Measurement measurement(Map<?, ?> entry) {
-    Map<?, ?> primary = asMap(entry.get("primaryMetric"), "primaryMetric");
-    String unit = (String) primary.get("scoreUnit");
+  private static Measurement measurement(JsonNode entry) {
+    JsonNode primary = asObject(entry.get("primaryMetric"), "primaryMetric");
+    String unit = text(primary, "scoreUnit");
     double nanos = Format.toNanos(number(primary.get("score")), unit);
     double error = Format.toNanos(number(primary.get("scoreError")), unit);
     double bytes = Double.NaN;
-    Object secondary = entry.get("secondaryMetrics");
-    if (secondary instanceof Map) {
-      for (Map.Entry<?, ?> metric : ((Map<?, ?>) secondary).entrySet()) {
-        // JMH versions differ on a leading middle dot in secondary metric names.
-        String name = String.valueOf(metric.getKey()).replace("\u00b7", "");
-        if (name.equals(ALLOCATION)) {
-          bytes = number(asMap(metric.getValue(), name).get("score"));
-        }
+    JsonNode secondary = entry.path("secondaryMetrics");
+    for (Map.Entry<String, JsonNode> metric : secondary.properties()) {
+      // JMH versions differ on a leading middle dot in secondary metric names.
+      String name = metric.getKey().replace("\u00b7", "");
+      if (name.equals(ALLOCATION)) {
+        bytes = number(asObject(metric.getValue(), name).get("score"));
       }
     }
     return new Measurement(nanos, error, bytes);
@@ -126,19 +150,25 @@ public final class Summary {
     return benchmark.substring(benchmark.lastIndexOf('.') + 1);
   }
 
-  private static Map<?, ?> asMap(Object value, String what) {
-    if (!(value instanceof Map)) {
+  private static JsonNode asObject(JsonNode value, String what) {
+    if (value == null || !value.isObject()) {
       throw new IllegalArgumentException("a JMH JSON result needs an object for " + what);
     }
-    return (Map<?, ?>) value;
+    return value;
   }
 
-  private static double number(Object value) {
-    return value instanceof Double ? (Double) value : Double.NaN;
+  /** Returns the string {@code name} of {@code object}, or null when it is absent or no string. */
+  private static String text(JsonNode object, String name) {
+    return object.path(name).textValue();
   }
 
-  private static String integer(Object value) {
-    return value instanceof Double ? String.valueOf(((Double) value).longValue()) : "?";
+  /** Returns the number, or NaN for anything else (JMH writes NaN as the string "NaN"). */
+  private static double number(JsonNode value) {
+    return value != null && value.isNumber() ? value.doubleValue() : Double.NaN;
+  }
+
+  private static String integer(JsonNode value) {
+    return value != null && value.isNumber() ? String.valueOf(value.longValue()) : "?";
   }
 
   /** One measured benchmark: time per operation and allocation per operation. */
