@@ -44,6 +44,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -180,13 +181,7 @@ final class PriceCommand implements Callable<Integer> {
     }
   }
 
-  @Option(
-      names = "--verbatim",
-      description =
-          "Write CSV cells exactly as read. By default a cell that a spreadsheet would run as a "
-              + "formula (one starting with =, +, - or @) gets a leading ' and control "
-              + "characters are removed.")
-  private boolean verbatim;
+  @Mixin private VerbatimOption cells;
 
   @Option(
       names = "--non-participating",
@@ -568,7 +563,7 @@ final class PriceCommand implements Callable<Integer> {
                   }
                 },
                 format == null ? Format.CSV : format,
-                verbatim,
+                cells.verbatim,
                 bar == null ? rows -> {} : bar);
         out.commit();
       } catch (IllegalArgumentException e) {
