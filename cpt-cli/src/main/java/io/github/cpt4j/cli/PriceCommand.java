@@ -360,22 +360,14 @@ final class PriceCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "give --cms-dir or --rvu/--gpci/--opps-cap, not both");
     }
-    if (cmsDir != null && !Files.isDirectory(cmsDir)) {
-      throw new CliException(
-          "cannot read '"
-              + cmsDir
-              + "': "
-              + (Files.exists(cmsDir) ? "not a directory" : "no such directory"));
+    if (cmsDir != null) {
+      Inputs.checkDirectory(cmsDir);
     }
     List<Path> given = new ArrayList<>(ptp);
     given.addAll(Arrays.asList(rvu, gpci, oppsCap, clfs, dmepos, dmeRuralZips, asp, mue));
     for (Path file : given) {
-      if (file != null && !Files.isRegularFile(file)) {
-        throw new CliException(
-            "cannot read '"
-                + file
-                + "': "
-                + (Files.exists(file) ? "not a regular file" : "no such file"));
+      if (file != null) {
+        Inputs.checkFile(file);
       }
     }
     checkOutputIsNoInput();
