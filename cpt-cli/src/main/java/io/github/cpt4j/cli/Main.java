@@ -2,6 +2,7 @@ package io.github.cpt4j.cli;
 
 import io.github.cpt4j.cli.price.MedicareData;
 import io.github.cpt4j.cli.price.PricingData;
+import io.github.cpt4j.cli.price.PricingData.CmsFiles;
 import io.github.cpt4j.cli.price.Settings;
 import io.github.cpt4j.cli.price.ZipCode;
 import io.github.cpt4j.cli.report.Format;
@@ -22,8 +23,11 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -52,12 +56,13 @@ public final class Main {
 
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
-    preload(args);
+    MedicareData data = new MedicareData();
+    preload(args, data);
     boolean interactive = Terminal.isInteractive();
     PrintWriter out = StandardOutput.over(new FileOutputStream(FileDescriptor.out), interactive);
     PrintWriter err =
         new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()), true);
-    int status = run(args, System.in, out, err, interactive, new MedicareData());
+    int status = run(args, System.in, out, err, interactive, data);
     out.flush();
     err.flush();
     System.exit(status);
@@ -66,12 +71,13 @@ public final class Main {
   /**
    * Starts loading the bundled tables that {@code args}' command will read, on a second thread,
    * while this one builds the command line: at start-up both are mostly the interpreter running
-   * cold code, so on two cores they overlap instead of adding up. Only {@code lookup}, and {@code
-   * price} without data files of its own; the tables are memoized, so the command waits for a table
-   * still loading and never loads one twice. A failure here is dropped: the command then loads the
-   * table itself and reports the error as usual.
+   * cold code, so on two cores they overlap instead of adding up. Only {@code lookup} and {@code
+   * price}: without data files of its own, the bundled tables, which are memoized, so the command
+   * waits for a table still loading and never loads one twice (a failure here is dropped: the
+   * command then loads the table itself and reports the error as usual); with files (not {@code
+   * --cms-dir}), those files through {@link MedicareData#preload}.
    */
-  static void preload(String[] args) {
+  static void preload(String[] args, MedicareData data) {
     String command = commandNamed(args);
     if ("lookup".equals(command)) {
       // The code set is left to the command, which reads it first.
@@ -90,12 +96,40 @@ public final class Main {
           BundledData::clinicalLabFeeSchedule,
           BundledData::dmeposFeeSchedule,
           BundledData::aspFeeSchedule);
-    } else if ("price".equals(command) && !names(args, "--cms-dir", "--opps-cap")) {
-      // Files of its own, as a batch run with --rvu and --gpci: the schedule still takes the
-      // bundled OPPS cap sample and the conversion factors, read after the files on this thread.
-      // Read them on another meanwhile. Not the other Part B schedules: the command reads those
-      // first, and would only wait for them here.
-      preload(BundledData::medicareFeeSchedule, BundledData::conversionFactors);
+    } else if ("price".equals(command) && !names(args, "--cms-dir")) {
+      // Files of its own, as a batch run with --rvu and --gpci: the files and the other Part B
+      // schedules are read on two threads while this one builds the command line. The command
+      // takes them if picocli reads the same files from args, and reads its own otherwise.
+      data.preload(
+          new CmsFiles(
+              fileNamed(args, "--rvu"),
+              fileNamed(args, "--gpci"),
+              fileNamed(args, "--opps-cap"),
+              fileNamed(args, "--clfs"),
+              fileNamed(args, "--dmepos"),
+              fileNamed(args, "--dme-rural-zips"),
+              fileNamed(args, "--asp")));
+    }
+  }
+
+  /**
+   * The file {@code args} give for {@code option}, as {@code --opt file} or {@code --opt=file}: the
+   * last one, as picocli takes it; empty if none, or if the option ends the arguments. Only a guess
+   * for preloading: the command compares it with what picocli read.
+   */
+  static Optional<Path> fileNamed(String[] args, String option) {
+    String found = null;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals(option) && i + 1 < args.length) {
+        found = args[i + 1];
+      } else if (args[i].startsWith(option + "=")) {
+        found = args[i].substring(option.length() + 1);
+      }
+    }
+    try {
+      return Optional.ofNullable(found).map(Path::of);
+    } catch (InvalidPathException e) {
+      return Optional.empty(); // picocli reports it
     }
   }
 

@@ -89,6 +89,8 @@ final class BundledMedicare {
       Suppliers.memoize(BundledMedicare::loadConversionFactors);
   private static final Supplier<MedicareFeeSchedule> SCHEDULE =
       Suppliers.memoize(BundledMedicare::loadSchedule);
+  private static final Supplier<OppsCapTable> OPPS_CAP_TABLE =
+      Suppliers.memoize(() -> load(OPPS_CAPS, OppsCapFile::read));
   private static final Supplier<AnesthesiaBaseUnits> BASE_UNITS =
       Suppliers.memoize(() -> load(ANESTHESIA_BASE_UNITS, AnesthesiaBaseUnitFile::read));
   private static final Supplier<AnesthesiaConversionFactors> ANESTHESIA_CF =
@@ -106,6 +108,14 @@ final class BundledMedicare {
 
   static MedicareFeeSchedule schedule() {
     return SCHEDULE.get();
+  }
+
+  /**
+   * The bundled schedule's OPPS imaging caps alone: a schedule built from a relative value and a
+   * GPCI file takes them without reading the bundled sample's rows and GPCIs.
+   */
+  static OppsCapTable oppsCaps() {
+    return OPPS_CAP_TABLE.get();
   }
 
   static ZipLocalityTable zipLocalities() {
@@ -133,7 +143,7 @@ final class BundledMedicare {
         .name("medicare-pfs-2025-sample")
         .rvus(load(RVUS, RvuFile::read))
         .gpcis(load(GPCIS, (in, name) -> GpciFile.read(in, name, GpciFile.WorkGpci.WITH_FLOOR)))
-        .oppsCaps(load(OPPS_CAPS, OppsCapFile::read))
+        .oppsCaps(oppsCaps())
         .conversionFactors(conversionFactors())
         .effective(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31))
         .anesthesia(

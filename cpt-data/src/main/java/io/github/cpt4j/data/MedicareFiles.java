@@ -22,8 +22,8 @@ import java.util.function.Supplier;
 /**
  * A Medicare Physician Fee Schedule built from CMS files: the bundled schedule with each file given
  * in place of its bundled counterpart — a relative value file (PPRRVU...csv), a GPCI file
- * (GPCI...csv), an OPPS imaging cap file (OPPSCAP...csv) — and the bundled conversion factors. The
- * bundled schedule is loaded only if some file is missing.
+ * (GPCI...csv), an OPPS imaging cap file (OPPSCAP...csv) — and the bundled conversion factors. Only
+ * the bundled tables that stand in for missing files are loaded.
  *
  * <pre>{@code
  * MedicareFeeSchedule oct2025 = MedicareFiles.none()
@@ -128,7 +128,9 @@ public final class MedicareFiles {
             .name("medicare-pfs")
             .rvus(rows.orElseGet(() -> bundled.get().rvus()))
             .gpcis(indices.orElseGet(() -> bundled.get().gpcis()))
-            .oppsCaps(join(caps).orElseGet(() -> bundled.get().oppsCaps()))
+            // Only the bundled cap sample, not the whole bundled schedule: with both other files
+            // given, reading the sample's rows and GPCIs would be work for nothing.
+            .oppsCaps(join(caps).orElseGet(BundledMedicare::oppsCaps))
             .conversionFactors(BundledData.conversionFactors());
     if (rvu.isEmpty()) {
       // The bundled rows are one release's rows, whatever the other files.

@@ -10,6 +10,7 @@ import com.google.common.testing.NullPointerTester;
 import io.github.cpt4j.data.medicare.CmsSubset;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -42,6 +43,27 @@ class MedicareFilesTest {
     assertEquals(1, schedule.gpcis().size());
     assertEquals(bundled.rvus().size(), schedule.rvus().size());
     assertEquals(bundled.effectiveFrom(), schedule.effectiveFrom());
+  }
+
+  @Test
+  void withRelativeValuesAndGpcisTheCapsAreTheBundledSample(@TempDir Path dir) throws IOException {
+    MedicareFeeSchedule bundled = BundledData.medicareFeeSchedule();
+    Path rvu = copy("pprrvu-2025-oct-sample.csv", dir);
+    Path gpci = copy("gpci-2025.csv", dir);
+    MedicareFeeSchedule schedule = MedicareFiles.none().withRvu(rvu).withGpci(gpci).schedule();
+    // The cap sample alone, read once: the very table the bundled schedule holds.
+    assertSame(bundled.oppsCaps(), schedule.oppsCaps());
+    assertSame(BundledData.conversionFactors(), schedule.conversionFactors());
+    assertEquals(bundled.rvus().size(), schedule.rvus().size());
+    assertEquals(bundled.gpcis().size(), schedule.gpcis().size());
+  }
+
+  private static Path copy(String resource, Path dir) throws IOException {
+    Path file = dir.resolve(resource);
+    try (InputStream in = BundledData.class.getResourceAsStream("medicare/" + resource)) {
+      Files.copy(in, file);
+    }
+    return file;
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.github.cpt4j.cli.price;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.base.Throwables;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.data.BundledData;
@@ -41,7 +42,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The real {@link PricingData}: the Medicare Physician Fee Schedule bundled in cpt-data, or built
@@ -54,6 +58,31 @@ public final class MedicareData implements PricingData {
   /** The directories of CMS files read so far, by absolute path. */
   private final Map<Path, CmsDirectory> directories = new ConcurrentHashMap<>();
 
+  /**
+   * Loads of CMS files started by {@link #preload}, each taken by the first pricer of its files.
+   */
+  private final Map<CmsFiles, Loads> preloaded = new ConcurrentHashMap<>();
+
+  /**
+   * Starts reading {@code files} (and the bundled tables standing in for the others) on threads of
+   * their own, for a command that will ask for a {@link #pricer(CmsFiles, boolean)} of the same
+   * files: the launcher calls it before the command line is parsed, so that on two cores the
+   * relative value file and the other Part B schedules are read while picocli builds its model,
+   * rather than one after the other once it has. A pricer of other files loads its own; a failure
+   * is reported by the pricer that takes the load, as if it had read the files itself.
+   */
+  public void preload(CmsFiles files) {
+    requireNonNull(files, "files");
+    if (!files.noPhysicianFeeScheduleFile()) {
+      preloaded.computeIfAbsent(files, f -> Loads.start(f, true));
+    }
+  }
+
+  /** Tells whether a load of {@code files} was started and not yet taken by a pricer. */
+  boolean preloading(CmsFiles files) {
+    return preloaded.containsKey(files);
+  }
+
   @Override
   public RowPricer pricer(CmsFiles files, boolean explainPriced) {
     return pricer(files, explainPriced, List.of());
@@ -63,19 +92,86 @@ public final class MedicareData implements PricingData {
   public RowPricer pricer(CmsFiles files, boolean explainPriced, List<ClaimEdit> edits) {
     requireNonNull(files, "files");
     List<ClaimEdit> checked = List.copyOf(edits);
-    OtherSchedules others = otherPartBSchedules(files);
-    if (files.isEmpty()) {
-      return Claims.of(BundledData.medicareReleases(), others, explainPriced, checked);
-    }
     if (files.noPhysicianFeeScheduleFile()) {
-      return Claims.of(BundledData.medicareFeeSchedule(), others, explainPriced, checked);
+      OtherSchedules others = otherPartBSchedules(files);
+      return files.isEmpty()
+          ? Claims.of(BundledData.medicareReleases(), others, explainPriced, checked)
+          : Claims.of(BundledData.medicareFeeSchedule(), others, explainPriced, checked);
     }
-    try {
-      MedicareFeeSchedule schedule =
-          MedicareFiles.of(files.rvu(), files.gpci(), files.oppsCap()).schedule();
-      return Claims.of(schedule, others, explainPriced, checked);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    Loads loads = preloaded.remove(files);
+    if (loads == null) {
+      loads = Loads.start(files, false);
+    }
+    // The other schedules first, as when they were read first: a broken file of theirs is the
+    // error reported when both are broken.
+    OtherSchedules others = Loads.join(loads.others());
+    MedicareFeeSchedule schedule = Loads.join(loads.schedule());
+    return Claims.of(schedule, others, explainPriced, checked);
+  }
+
+  /**
+   * The Physician Fee Schedule of some CMS files and the other Part B schedules, read at the same
+   * time: on two cores the relative value file (the longest read) and the bundled lab, equipment
+   * and drug tables (about as long together) take half the time one after the other would.
+   */
+  private record Loads(
+      CompletableFuture<OtherSchedules> others, CompletableFuture<MedicareFeeSchedule> schedule) {
+
+    /**
+     * Starts both loads on threads of their own, or, unless {@code bothInBackground}, the schedule
+     * on the calling thread, which then returns when it is read.
+     */
+    static Loads start(CmsFiles files, boolean bothInBackground) {
+      CompletableFuture<OtherSchedules> others =
+          inBackground("cpt-load-partb", () -> otherPartBSchedules(files));
+      Supplier<MedicareFeeSchedule> schedule = () -> physicianFeeSchedule(files);
+      return new Loads(
+          others,
+          bothInBackground ? inBackground("cpt-load-pfs", schedule) : completedOrFailed(schedule));
+    }
+
+    private static MedicareFeeSchedule physicianFeeSchedule(CmsFiles files) {
+      try {
+        return MedicareFiles.of(files.rvu(), files.gpci(), files.oppsCap()).schedule();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** Runs {@code load} on a daemon thread of its own: a run that fails early need not wait. */
+    private static <T> CompletableFuture<T> inBackground(String name, Supplier<T> load) {
+      CompletableFuture<T> result = new CompletableFuture<>();
+      Thread loader =
+          new Thread(
+              () -> {
+                try {
+                  result.complete(load.get());
+                } catch (RuntimeException | Error e) {
+                  result.completeExceptionally(e);
+                }
+              },
+              name);
+      loader.setDaemon(true);
+      loader.start();
+      return result;
+    }
+
+    private static <T> CompletableFuture<T> completedOrFailed(Supplier<T> load) {
+      try {
+        return CompletableFuture.completedFuture(load.get());
+      } catch (RuntimeException | Error e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    }
+
+    /** Waits for {@code load}, throwing what it threw, as if it had run on this thread. */
+    static <T> T join(CompletableFuture<T> load) {
+      try {
+        return load.join();
+      } catch (CompletionException e) {
+        Throwables.throwIfUnchecked(e.getCause());
+        throw e;
+      }
     }
   }
 
