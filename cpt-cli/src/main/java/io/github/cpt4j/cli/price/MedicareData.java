@@ -59,9 +59,11 @@ public final class MedicareData implements PricingData {
   private final Map<Path, CmsDirectory> directories = new ConcurrentHashMap<>();
 
   /**
-   * Loads of CMS files started by {@link #preload}, each taken by the first pricer of its files.
+   * Loads of CMS files started by {@link #preload}, each taken by the first pricer of its files; by
+   * {@link #key}, not by the {@code CmsFiles} record, whose {@code hashCode} would bootstrap its
+   * method handles on the start path (about 50 ms of the main thread at start-up).
    */
-  private final Map<CmsFiles, Loads> preloaded = new ConcurrentHashMap<>();
+  private final Map<List<Optional<Path>>, Loads> preloaded = new ConcurrentHashMap<>();
 
   /**
    * Starts reading {@code files} (and the bundled tables standing in for the others) on threads of
@@ -71,16 +73,28 @@ public final class MedicareData implements PricingData {
    * rather than one after the other once it has. A pricer of other files loads its own; a failure
    * is reported by the pricer that takes the load, as if it had read the files itself.
    */
-  public void preload(CmsFiles files) {
+  public synchronized void preload(CmsFiles files) {
     requireNonNull(files, "files");
-    if (!files.noPhysicianFeeScheduleFile()) {
-      preloaded.computeIfAbsent(files, f -> Loads.start(f, true));
+    if (!files.noPhysicianFeeScheduleFile() && !preloaded.containsKey(key(files))) {
+      preloaded.put(key(files), Loads.start(files, true));
     }
   }
 
   /** Tells whether a load of {@code files} was started and not yet taken by a pricer. */
   boolean preloading(CmsFiles files) {
-    return preloaded.containsKey(files);
+    return preloaded.containsKey(key(files));
+  }
+
+  /** The files in a list, whose {@code equals} and {@code hashCode} are plain methods. */
+  private static List<Optional<Path>> key(CmsFiles files) {
+    return List.of(
+        files.rvu(),
+        files.gpci(),
+        files.oppsCap(),
+        files.clfs(),
+        files.dmepos(),
+        files.dmeRuralZips(),
+        files.asp());
   }
 
   @Override
@@ -98,7 +112,7 @@ public final class MedicareData implements PricingData {
           ? Claims.of(BundledData.medicareReleases(), others, explainPriced, checked)
           : Claims.of(BundledData.medicareFeeSchedule(), others, explainPriced, checked);
     }
-    Loads loads = preloaded.remove(files);
+    Loads loads = preloaded.remove(key(files));
     if (loads == null) {
       loads = Loads.start(files, false);
     }
