@@ -18,7 +18,9 @@
 # Both pricers read the full 2025 relative value and GPCI files from $CPT4J_CMS_DIR/2025/. The
 # script builds the cpt and benchmarks jars when they are missing or older than the sources.
 # CPT_LAUNCHER names another build's `cpt` launcher to time instead (with its cpt.jar and cpt.jsa
-# beside it), for a before-and-after against DuckDB in the same minutes.
+# beside it), for a before-and-after against DuckDB in the same minutes. Use that build's own
+# target directory: the archive maps only for the jar at the path it was built with, and the
+# report says whether it mapped.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -50,6 +52,16 @@ if [ ! -f "$input" ] || [ "$generator" -nt "$input" ]; then
 fi
 
 export CPT_JAVA_OPTS="${CPT_JAVA_OPTS:-}"
+# The launcher ignores a class-data archive that does not match its jar, silently: a build copied
+# elsewhere or a jar rebuilt after its archive then starts without any archive, the JDK's
+# included, and costs some 0.25 s more CPU a run. Say so rather than time it unnoticed.
+cds_used="yes"
+if [ ! -f "$(dirname "$launcher")/cpt.jsa" ]; then
+  cds_used="no (no cpt.jsa beside the launcher)"
+elif ! CPT_JAVA_OPTS="$CPT_JAVA_OPTS -Xshare:on" "$launcher" --version > /dev/null 2>&1; then
+  cds_used="NO: cpt.jsa does not match its cpt.jar (copied or rebuilt?)"
+  echo "warning: $launcher runs without its class-data archive: $cds_used" >&2
+fi
 cpt=("$launcher" price --input "$input" --output "$work/cpt.csv" --rvu "$rvu" --gpci "$gpci")
 duckdb=(java -cp "$bench_jar" io.github.cpt4j.benchmarks.batch.DuckDbPricer "$input" "$rvu"
   "$gpci" "$work/duckdb.csv")
@@ -109,6 +121,7 @@ fi
   else
     echo "cpt ran through its launcher: cpt-cli/target/cpt price --input ..."
   fi
+  echo "Class-data archive of the launcher mapped: $cds_used."
   echo "Every amount identical in both outputs ($amounts lines with an amount)."
   echo
   echo "| pricer | wall (median) | CPU | peak memory | wall of each run |"
