@@ -117,7 +117,10 @@ fi
   echo "Load average (1, 5, 15 min) before: $load_before; after: $load_after."
   echo "Command: cpt-benchmarks/batch.sh $lines $runs${CPT_JAVA_OPTS:+ (CPT_JAVA_OPTS=$CPT_JAVA_OPTS)}"
   if [ -n "${CPT_LAUNCHER:-}" ]; then
-    echo "cpt ran through the launcher CPT_LAUNCHER=$CPT_LAUNCHER: cpt price --input ..."
+    # The other build's commit when its launcher is in a git checkout; not its path, which is
+    # this machine's.
+    other="$(git -C "$(dirname "$CPT_LAUNCHER")" log -1 --format=%h 2> /dev/null || echo unknown)"
+    echo "cpt ran through another build's launcher (CPT_LAUNCHER; commit $other): cpt price --input ..."
   else
     echo "cpt ran through its launcher: cpt-cli/target/cpt price --input ..."
   fi
