@@ -10,7 +10,26 @@ final class Amounts {
   static final BigDecimal ONE = BigDecimal.ONE;
   static final BigDecimal HALF = new BigDecimal("0.5");
 
+  /**
+   * {@code BigDecimal.valueOf(h, 2)} for the ranking shares a claim can have (issue 18): 0.50 and
+   * 0.25 are the usual ones, and this spares an object per reduced line.
+   */
+  private static final BigDecimal[] HUNDREDTHS = new BigDecimal[1001];
+
+  static {
+    for (int h = 0; h < HUNDREDTHS.length; h++) {
+      HUNDREDTHS[h] = BigDecimal.valueOf(h, 2);
+    }
+  }
+
   private Amounts() {}
+
+  /** Returns {@code hundredths / 100} at scale 2: {@code BigDecimal.valueOf(hundredths, 2)}. */
+  static BigDecimal hundredths(int hundredths) {
+    return hundredths >= 0 && hundredths < HUNDREDTHS.length
+        ? HUNDREDTHS[hundredths]
+        : BigDecimal.valueOf(hundredths, 2);
+  }
 
   /**
    * Returns {@code a} x {@code b}, exactly as {@link BigDecimal#multiply} would, value and scale,

@@ -2,6 +2,7 @@ package io.github.cpt4j.fee.medicare.pfs.claim;
 
 import io.github.cpt4j.fee.medicare.pfs.BilateralRule;
 import java.math.BigDecimal;
+import java.util.function.Supplier;
 
 /**
  * The last rule of a line: Medicare pays the lower of the billed charge and the adjusted amount
@@ -42,14 +43,28 @@ final class BilledChargeStep implements ClaimStep {
 
   private static void lowerOfCharge(LineWork w, BigDecimal charge) {
     if (charge.compareTo(w.amount) < 0) {
-      w.set(
-          charge,
-          ClaimRule.BILLED_CHARGE,
-          () -> "the billed charge " + charge.toPlainString() + " is lower");
+      w.set(charge, ClaimRule.BILLED_CHARGE, new ChargeIsLower(charge));
     } else {
-      w.note(
-          ClaimRule.BILLED_CHARGE,
-          () -> "the billed charge " + charge.toPlainString() + " is not lower");
+      w.note(ClaimRule.BILLED_CHARGE, new ChargeIsNotLower(charge));
+    }
+  }
+
+  // The words of the two outcomes as small classes rather than lambdas (issue 18): this runs on
+  // nearly every line, and a lambda is allocated through a method-handle chain that the JIT does
+  // not always inline into the large compiled claim pipeline; then each allocation became a call.
+  // Alternating builds in one session, a five-line claim took 656 instead of 684 ns of CPU.
+
+  private record ChargeIsLower(BigDecimal charge) implements Supplier<String> {
+    @Override
+    public String get() {
+      return "the billed charge " + charge.toPlainString() + " is lower";
+    }
+  }
+
+  private record ChargeIsNotLower(BigDecimal charge) implements Supplier<String> {
+    @Override
+    public String get() {
+      return "the billed charge " + charge.toPlainString() + " is not lower";
     }
   }
 

@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -172,18 +171,18 @@ final class MultipleSurgeryStep implements ClaimStep {
       if (!isFamilyMember(p)) {
         continue;
       }
-      Optional<ProcedureCode> base = p.indicators().endoscopicBase();
+      ProcedureCode base = p.endoscopicBase;
       if (families == null) {
         families = new ArrayList<>(2);
       }
       Family family = null;
       for (Family f : families) {
-        if (f.base.equals(base.get())) {
+        if (f.base.equals(base)) {
           family = f;
         }
       }
       if (family == null) {
-        family = new Family(base.get());
+        family = new Family(base);
         families.add(family);
       }
       family.members.add(p);
@@ -228,7 +227,7 @@ final class MultipleSurgeryStep implements ClaimStep {
     if (member == null) {
       return false;
     }
-    ProcedureCode base = member.indicators().endoscopicBase().orElseThrow();
+    ProcedureCode base = member.endoscopicBase;
     for (int i = 0; i < procedures.size(); i++) {
       Procedure p = procedures.get(i);
       if (p != member
@@ -242,12 +241,15 @@ final class MultipleSurgeryStep implements ClaimStep {
     return false;
   }
 
-  private static boolean isFamilyMember(Procedure p) {
-    return p.rule() == MultipleProcedureRule.ENDOSCOPY_FAMILY
+  /**
+   * A priced, ranked endoscopy: indicator 3 with a base code (only such a procedure has {@code
+   * endoscopicBase}); package-private for the property that checks it against the indicators.
+   */
+  static boolean isFamilyMember(Procedure p) {
+    return p.endoscopicBase != null
         && p.isPriced()
         && !p.line.isAddOn()
-        && !p.line.isPostoperativeDays()
-        && p.indicators().endoscopicBase().isPresent();
+        && !p.line.isPostoperativeDays();
   }
 
   private static Family familyOf(Procedure p, List<Family> families) {
@@ -353,19 +355,12 @@ final class MultipleSurgeryStep implements ClaimStep {
     if (e.family == null) {
       Procedure p = e.procedure;
       char code = rule.code();
-      Supplier<String> words =
-          () ->
-              "MULT PROC "
-                  + code
-                  + ", "
-                  + ranks(rank, slots, of)
-                  + " by amount: "
-                  + shares(full, fifty, quarter);
+      Supplier<String> words = new RankWords(code, rank, slots, of, full, fifty, quarter);
       if (hundredths == 100 * slots) {
         p.note(ClaimRule.MULTIPLE_PROCEDURE, words);
       } else {
         p.set(
-            p.slotAmount.multiply(BigDecimal.valueOf(hundredths, 2)),
+            p.slotAmount.multiply(Amounts.hundredths(hundredths)),
             ClaimRule.MULTIPLE_PROCEDURE,
             words);
       }
@@ -390,7 +385,7 @@ final class MultipleSurgeryStep implements ClaimStep {
           m.note(ClaimRule.MULTIPLE_PROCEDURE, words);
         } else {
           m.set(
-              m.amount.multiply(BigDecimal.valueOf(hundredths, 2)),
+              m.amount.multiply(Amounts.hundredths(hundredths)),
               ClaimRule.MULTIPLE_PROCEDURE,
               words);
         }
@@ -409,6 +404,23 @@ final class MultipleSurgeryStep implements ClaimStep {
           m.warn(ClaimWarning.Kind.PRICED_BY_REPORT, ClaimRule.MULTIPLE_PROCEDURE, message);
         }
       }
+    }
+  }
+
+  /**
+   * The words of a procedure's rank: a small class rather than a lambda, for the reason given at
+   * {@code BilledChargeStep}'s words (issue 18).
+   */
+  private record RankWords(char code, int rank, int slots, int of, int full, int fifty, int quarter)
+      implements Supplier<String> {
+    @Override
+    public String get() {
+      return "MULT PROC "
+          + code
+          + ", "
+          + ranks(rank, slots, of)
+          + " by amount: "
+          + shares(full, fifty, quarter);
     }
   }
 

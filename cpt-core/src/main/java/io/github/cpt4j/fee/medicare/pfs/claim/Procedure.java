@@ -1,5 +1,6 @@
 package io.github.cpt4j.fee.medicare.pfs.claim;
 
+import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.UnpricedReason;
@@ -40,6 +41,13 @@ final class Procedure {
   /** The exact amount of the whole procedure so far (both lines of a pair). */
   BigDecimal amount;
 
+  /**
+   * The ENDO BASE code of an endoscopy (MULT PROC 3 with a base), else null: read once here, since
+   * {@link PaymentIndicators#endoscopicBase()} builds a new {@code Optional} per call and the
+   * multiple-surgery step asked it for every procedure of every claim (issue 18).
+   */
+  final ProcedureCode endoscopicBase;
+
   Procedure(LineWork line, LineWork other, int slots, BigDecimal bilateralFactor) {
     this.line = line;
     this.other = other;
@@ -50,6 +58,11 @@ final class Procedure {
     // scale as unitFee x slotScale when only factors were applied.
     this.slotAmount = Amounts.times(line.amount, bilateralFactor);
     this.amount = slots == 1 ? slotAmount : slotAmount.multiply(BigDecimal.valueOf(slots));
+    this.endoscopicBase =
+        line.indicators != null
+                && line.indicators.multipleProcedure() == MultipleProcedureRule.ENDOSCOPY_FAMILY
+            ? line.indicators.endoscopicBase().orElse(null)
+            : null;
     line.procedure = this;
     if (other != null) {
       other.procedure = this;

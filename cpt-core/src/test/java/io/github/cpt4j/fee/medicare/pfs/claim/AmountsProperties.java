@@ -8,6 +8,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 /**
  * The shortcuts of the claim arithmetic give exactly what {@link BigDecimal} would: the same value
@@ -31,6 +32,12 @@ class AmountsProperties {
             .add(Amounts.HALF.multiply(BigDecimal.valueOf(fifty)))
             .add(new BigDecimal("0.25").multiply(BigDecimal.valueOf(quarter)));
     assertEquals(sum, BigDecimal.valueOf(100L * full + 50L * fifty + 25L * quarter, 2));
+  }
+
+  @Property
+  void hundredthsIsValueOfAtScaleTwo(@ForAll @IntRange(min = -50, max = 2_000) int hundredths) {
+    // equals, not compareTo: a cached share of another scale would change the explanations.
+    assertEquals(BigDecimal.valueOf(hundredths, 2), Amounts.hundredths(hundredths));
   }
 
   @Provide

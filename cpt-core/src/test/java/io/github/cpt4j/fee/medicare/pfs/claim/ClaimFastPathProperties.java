@@ -12,9 +12,18 @@ import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.code.Section;
 import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.medicare.pfs.AssistantAtSurgery;
+import io.github.cpt4j.fee.medicare.pfs.BilateralRule;
+import io.github.cpt4j.fee.medicare.pfs.GlobalPeriod;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.MultipleProcedureRule;
+import io.github.cpt4j.fee.medicare.pfs.PaymentIndicators;
+import io.github.cpt4j.fee.medicare.pfs.PaymentStatus;
+import io.github.cpt4j.fee.medicare.pfs.PcTcIndicator;
 import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
+import io.github.cpt4j.fee.medicare.pfs.SurgeonsPermission;
 import io.github.cpt4j.modifier.Modifier;
+import io.github.cpt4j.modifier.ModifierRegistry;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -156,6 +165,65 @@ class ClaimFastPathProperties {
     CptCode code = CptCode.parse(text);
     assertEquals(
         code.section() == Section.EVALUATION_AND_MANAGEMENT, GlobalSurgeryEdit.isVisit(code), text);
+  }
+
+  /**
+   * The endoscopy test through the base code a procedure reads once ({@link
+   * Procedure#endoscopicBase}) against the indicators' own {@code Optional}, for every kind of
+   * ranking rule, with and without a base code, priced or not, add-on or not, with and without 55.
+   */
+  @Property(tries = 1000)
+  void familyMemberTestAgreesWithTheIndicators(
+      @ForAll("indicators") PaymentIndicators indicators,
+      @ForAll boolean priced,
+      @ForAll boolean postoperativeOnly) {
+    ClaimLine line =
+        ClaimLine.of(
+            ProcedureCode.parse("29880"),
+            postoperativeOnly ? List.of(Modifier.POSTOPERATIVE_CARE_ONLY) : List.of(),
+            1);
+    LineWork w = new LineWork(0, BilledLine.of(line), ModifierRegistry.standard(), null);
+    w.indicators = indicators;
+    w.amount = BigDecimal.TEN;
+    Procedure p = new Procedure(w, null, 1, Amounts.ONE);
+    if (!priced) {
+      w.amount = null;
+    }
+    boolean general =
+        p.rule() == MultipleProcedureRule.ENDOSCOPY_FAMILY
+            && p.isPriced()
+            && !p.line.isAddOn()
+            && !p.line.isPostoperativeDays()
+            && p.indicators().endoscopicBase().isPresent();
+    assertEquals(general, MultipleSurgeryStep.isFamilyMember(p), indicators.toString());
+    assertEquals(
+        p.rule() == MultipleProcedureRule.ENDOSCOPY_FAMILY
+            ? indicators.endoscopicBase().orElse(null)
+            : null,
+        p.endoscopicBase);
+  }
+
+  @Provide
+  Arbitrary<PaymentIndicators> indicators() {
+    Arbitrary<MultipleProcedureRule> rules = Arbitraries.of(MultipleProcedureRule.class);
+    Arbitrary<Optional<ProcedureCode>> bases =
+        Arbitraries.of(Optional.empty(), Optional.of(ProcedureCode.parse("29870")));
+    Arbitrary<GlobalPeriod> globals = Arbitraries.of(GlobalPeriod.class);
+    return Combinators.combine(rules, bases, globals)
+        .as(
+            (rule, base, global) ->
+                PaymentIndicators.builder()
+                    .status(PaymentStatus.of('A'))
+                    .pcTc(PcTcIndicator.of('0'))
+                    .globalPeriod(global)
+                    .multipleProcedure(rule)
+                    .bilateral(BilateralRule.of('1'))
+                    .assistantAtSurgery(AssistantAtSurgery.of('1'))
+                    .coSurgeons(SurgeonsPermission.of('0'))
+                    .teamSurgery(SurgeonsPermission.of('0'))
+                    .endoscopicBase(base)
+                    .pricingIndicator(Optional.empty())
+                    .build());
   }
 
   /** The standard steps called one by one ({@link StandardSteps}) against the loop over them. */
