@@ -10,6 +10,10 @@
 #                                               five-line claim's target), 1 fork, 4+4
 #                                               iterations of 1 s: 10-12 minutes; the
 #                                               "no cpt4j row slower than a baseline" check
+#   cpt-benchmarks/run.sh forks [JMH args...]   the text paths (parse, classify, look up by
+#                                               text), cpt4j and Guava, 5 forks each with the
+#                                               threads' CPU time per operation: how far the JIT
+#                                               outcomes of one build spread (10-12 minutes)
 #
 # Extra arguments go to JMH and win over the defaults: a benchmark regex (LookupBenchmark),
 # -p impl=cpt4j, -f 5, -prof stack ... `run.sh quick -h` lists JMH's options.
@@ -30,7 +34,7 @@ root="$(cd "$here/.." && pwd)"
 jar="$here/target/benchmarks.jar"
 
 usage() {
-  sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -41,6 +45,7 @@ case "$mode" in
   quick) defaults=(-f 1 -wi 2 -w 500ms -i 3 -r 500ms) ;;
   full) defaults=(-f 3 -wi 5 -w 1s -i 5 -r 1s) ;;
   baselines) defaults=(-f 1 -wi 4 -w 1s -i 4 -r 1s) ;;
+  forks) defaults=(-f 5 -wi 5 -w 1s -i 3 -r 500ms) ;;
   *) usage ;;
 esac
 # The benchmarks of the baselines mode: each has a regex and a Guava (or plain loader) baseline
@@ -48,6 +53,17 @@ esac
 selection=()
 if [ "$mode" = baselines ]; then
   selection=('\.(CodeSyntax|Classify|Lookup|Locality|Pricing|Load|Ncci|NcciLoad)Benchmark\.|\.ClaimPricingBenchmark\.priceClaim$')
+fi
+# The forks mode: the text rows that a single fork has measured at different speeds, against
+# Guava, each fork's CPU time per operation beside its wall-clock time
+# (results/text-jit-2026-11-30-c.md).
+if [ "$mode" = forks ]; then
+  selection=('\.CodeSyntaxBenchmark\.(parseValid|tryParseMixed|validateValid)$|\.ClassifyBenchmark\.(kindOfText|categoryOfText)$|\.LookupBenchmark\.lookupByText$'
+    -prof io.github.cpt4j.benchmarks.ThreadCpuProfiler)
+  case " ${*:-} " in
+    *" impl="*) ;;
+    *) selection+=(-p impl=cpt4j,guava-immutablemap) ;;
+  esac
 fi
 
 # Build when needed; never `mvn install` (nothing here is published).
@@ -111,15 +127,19 @@ load_after="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
   echo "# cpt4j benchmarks, $mode run, $stamp"
   echo
   echo "Machine: $(nproc 2>/dev/null || echo '?') cores, $(uname -sm);" \
-    "$(java -version 2>&1 | head -n 1)."
+    "$(java -version 2>&1 | grep -v '^Picked up' | head -n 1)."
   echo "Load average (1, 5, 15 min) before: $load_before; after: $load_after."
   echo "Command: cpt-benchmarks/run.sh $mode ${user_args[*]:-}"
   echo
   java -cp "$jar" io.github.cpt4j.benchmarks.report.Summary "$json"
   echo
-  echo "Retained heap of the lookup structures (GC heap delta over 8 copies, entries shared):"
-  echo
-  java -cp "$jar" io.github.cpt4j.benchmarks.FootprintReport
+  if [ "$mode" = forks ]; then
+    java -cp "$jar" io.github.cpt4j.benchmarks.report.ForkSpread "$json"
+  else
+    echo "Retained heap of the lookup structures (GC heap delta over 8 copies, entries shared):"
+    echo
+    java -cp "$jar" io.github.cpt4j.benchmarks.FootprintReport
+  fi
 } > "$summary"
 
 if [ "$mode" = full ]; then

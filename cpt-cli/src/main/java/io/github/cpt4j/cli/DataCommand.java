@@ -6,7 +6,6 @@ import io.github.cpt4j.cli.price.PricingData;
 import io.github.cpt4j.data.load.DataLoadException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -48,12 +47,8 @@ final class DataCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (cmsDir != null && !Files.isDirectory(cmsDir)) {
-      throw new CliException(
-          "cannot read '"
-              + cmsDir
-              + "': "
-              + (Files.exists(cmsDir) ? "not a directory" : "no such directory"));
+    if (cmsDir != null) {
+      Inputs.checkDirectory(cmsDir);
     }
     String text;
     try {

@@ -67,6 +67,37 @@ final class Inputs {
     }
   }
 
+  /**
+   * Checks that the file named by a data option ({@code --gpci FILE} and the like) can be read, so
+   * that a wrong name is refused before anything is loaded.
+   *
+   * @throws CliException if {@code file} is not a regular file, saying whether it exists
+   */
+  static void checkFile(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new CliException(
+          "cannot read '"
+              + file
+              + "': "
+              + (Files.exists(file) ? "not a regular file" : "no such file"));
+    }
+  }
+
+  /**
+   * Checks that the directory named by {@code --cms-dir} can be read.
+   *
+   * @throws CliException if {@code directory} is not a directory, saying whether it exists
+   */
+  static void checkDirectory(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      throw new CliException(
+          "cannot read '"
+              + directory
+              + "': "
+              + (Files.exists(directory) ? "not a directory" : "no such directory"));
+    }
+  }
+
   /** Says why a file operation failed, without Java's exception names. */
   static String reason(IOException e) {
     if (e instanceof NoSuchFileException) {

@@ -15,7 +15,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -103,12 +102,8 @@ final class LocalitiesCommand implements Callable<Integer> {
             spec.commandLine(), "ZIP code " + zip + " is in no Medicare payment locality");
       }
     }
-    if (gpci != null && !Files.isRegularFile(gpci)) {
-      throw new CliException(
-          "cannot read '"
-              + gpci
-              + "': "
-              + (Files.exists(gpci) ? "not a regular file" : "no such file"));
+    if (gpci != null) {
+      Inputs.checkFile(gpci);
     }
     List<Gpci> all;
     try {

@@ -44,6 +44,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -180,13 +181,7 @@ final class PriceCommand implements Callable<Integer> {
     }
   }
 
-  @Option(
-      names = "--verbatim",
-      description =
-          "Write CSV cells exactly as read. By default a cell that a spreadsheet would run as a "
-              + "formula (one starting with =, +, - or @) gets a leading ' and control "
-              + "characters are removed.")
-  private boolean verbatim;
+  @Mixin private VerbatimOption cells;
 
   @Option(
       names = "--non-participating",
@@ -365,22 +360,14 @@ final class PriceCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "give --cms-dir or --rvu/--gpci/--opps-cap, not both");
     }
-    if (cmsDir != null && !Files.isDirectory(cmsDir)) {
-      throw new CliException(
-          "cannot read '"
-              + cmsDir
-              + "': "
-              + (Files.exists(cmsDir) ? "not a directory" : "no such directory"));
+    if (cmsDir != null) {
+      Inputs.checkDirectory(cmsDir);
     }
     List<Path> given = new ArrayList<>(ptp);
     given.addAll(Arrays.asList(rvu, gpci, oppsCap, clfs, dmepos, dmeRuralZips, asp, mue));
     for (Path file : given) {
-      if (file != null && !Files.isRegularFile(file)) {
-        throw new CliException(
-            "cannot read '"
-                + file
-                + "': "
-                + (Files.exists(file) ? "not a regular file" : "no such file"));
+      if (file != null) {
+        Inputs.checkFile(file);
       }
     }
     checkOutputIsNoInput();
@@ -568,7 +555,7 @@ final class PriceCommand implements Callable<Integer> {
                   }
                 },
                 format == null ? Format.CSV : format,
-                verbatim,
+                cells.verbatim,
                 bar == null ? rows -> {} : bar);
         out.commit();
       } catch (IllegalArgumentException e) {

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -72,13 +73,7 @@ final class ScrubCommand implements Callable<Integer> {
       description = "Write the rows here instead of standard output.")
   private String output;
 
-  @Option(
-      names = "--verbatim",
-      description =
-          "Write CSV cells exactly as read. By default a cell that a spreadsheet would run as a "
-              + "formula (one starting with =, +, - or @) gets a leading ' and control "
-              + "characters are removed.")
-  private boolean verbatim;
+  @Mixin private VerbatimOption cells;
 
   @Option(
       names = "--ptp",
@@ -127,7 +122,7 @@ final class ScrubCommand implements Callable<Integer> {
     // once the input's header is known to be good.
     try (InputStream in = Inputs.open(input, cpt.stdin());
         Destination out = Destination.of(output, spec.commandLine().getOut())) {
-      summary = scrub.run(in, out::open, verbatim);
+      summary = scrub.run(in, out::open, cells.verbatim);
       out.commit();
     } catch (IllegalArgumentException e) {
       throw new CliException(input + ": " + e.getMessage(), e);

@@ -130,6 +130,23 @@ class PriceCommandTest {
   }
 
   @Test
+  void aDataOptionSaysWhetherItsFileOrDirectoryIsMissingOrOfTheWrongKind() throws IOException {
+    Path file = Files.writeString(dir.resolve("file.csv"), "x\n");
+    assertEquals(
+        List.of("cpt price: cannot read '" + dir + "': not a regular file"),
+        price("99213", "--zip", "10001", "--gpci", dir.toString()).errLines());
+    assertEquals(
+        List.of("cpt price: cannot read 'no/such': no such directory"),
+        price("99213", "--zip", "10001", "--cms-dir", "no/such").errLines());
+    assertEquals(
+        List.of("cpt price: cannot read '" + file + "': not a directory"),
+        price("99213", "--zip", "10001", "--cms-dir", file.toString()).errLines());
+    assertEquals(
+        List.of("cpt data: cannot read '" + file + "': not a directory"),
+        Cli.run("data", "--cms-dir", file.toString()).errLines());
+  }
+
+  @Test
   void cmsFilesReachTheData() throws IOException {
     Path rvu = Files.writeString(dir.resolve("rvu.csv"), "x");
     Path cap = Files.writeString(dir.resolve("cap.csv"), "x");
