@@ -127,7 +127,7 @@ load_after="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
   echo "# cpt4j benchmarks, $mode run, $stamp"
   echo
   echo "Machine: $(nproc 2>/dev/null || echo '?') cores, $(uname -sm);" \
-    "$(java -version 2>&1 | head -n 1)."
+    "$(java -version 2>&1 | grep -v '^Picked up' | head -n 1)."
   echo "Load average (1, 5, 15 min) before: $load_before; after: $load_after."
   echo "Command: cpt-benchmarks/run.sh $mode ${user_args[*]:-}"
   echo
