@@ -74,7 +74,8 @@ public final class MedicareData implements PricingData {
    * files: the launcher calls it before the command line is parsed, so that on two cores the
    * relative value file and the other Part B schedules are read while picocli builds its model,
    * rather than one after the other once it has. A pricer of other files loads its own; a failure
-   * is reported by the pricer that takes the load, as if it had read the files itself.
+   * is reported by the pricer that takes the load, as if it had read the files itself; the first
+   * pricer drops every other load, a guess that missed.
    */
   public synchronized void preload(CmsFiles files) {
     requireNonNull(files, "files");
@@ -109,13 +110,16 @@ public final class MedicareData implements PricingData {
   public RowPricer pricer(CmsFiles files, boolean explainPriced, List<ClaimEdit> edits) {
     requireNonNull(files, "files");
     List<ClaimEdit> checked = List.copyOf(edits);
+    Loads loads = preloaded.remove(key(files));
+    // A preload of other files was a wrong guess: let its tables go (a whole schedule, in what may
+    // be a 64 MB heap).
+    preloaded.clear();
     if (files.noPhysicianFeeScheduleFile()) {
       OtherSchedules others = otherPartBSchedules(files);
       return files.isEmpty()
           ? Claims.of(BundledData.medicareReleases(), others, explainPriced, checked)
           : Claims.of(BundledData.medicareFeeSchedule(), others, explainPriced, checked);
     }
-    Loads loads = preloaded.remove(key(files));
     if (loads == null) {
       loads = Loads.start(files, false);
     }
