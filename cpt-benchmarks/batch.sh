@@ -18,7 +18,9 @@
 # Both pricers read the full 2025 relative value and GPCI files from $CPT4J_CMS_DIR/2025/. The
 # script builds the cpt and benchmarks jars when they are missing or older than the sources.
 # CPT_LAUNCHER names another build's `cpt` launcher to time instead (with its cpt.jar and cpt.jsa
-# beside it), for a before-and-after against DuckDB in the same minutes.
+# beside it), for a before-and-after against DuckDB in the same minutes. Use that build's own
+# target directory: the archive maps only for the jar at the path it was built with, and the
+# report says whether it mapped.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -50,6 +52,16 @@ if [ ! -f "$input" ] || [ "$generator" -nt "$input" ]; then
 fi
 
 export CPT_JAVA_OPTS="${CPT_JAVA_OPTS:-}"
+# The launcher ignores a class-data archive that does not match its jar, silently: a build copied
+# elsewhere or a jar rebuilt after its archive then starts without any archive, the JDK's
+# included, and costs some 0.25 s more CPU a run. Say so rather than time it unnoticed.
+cds_used="yes"
+if [ ! -f "$(dirname "$launcher")/cpt.jsa" ]; then
+  cds_used="no (no cpt.jsa beside the launcher)"
+elif ! CPT_JAVA_OPTS="$CPT_JAVA_OPTS -Xshare:on" "$launcher" --version > /dev/null 2>&1; then
+  cds_used="NO: cpt.jsa does not match its cpt.jar (copied or rebuilt?)"
+  echo "warning: $launcher runs without its class-data archive: $cds_used" >&2
+fi
 cpt=("$launcher" price --input "$input" --output "$work/cpt.csv" --rvu "$rvu" --gpci "$gpci")
 duckdb=(java -cp "$bench_jar" io.github.cpt4j.benchmarks.batch.DuckDbPricer "$input" "$rvu"
   "$gpci" "$work/duckdb.csv")
@@ -105,10 +117,14 @@ fi
   echo "Load average (1, 5, 15 min) before: $load_before; after: $load_after."
   echo "Command: cpt-benchmarks/batch.sh $lines $runs${CPT_JAVA_OPTS:+ (CPT_JAVA_OPTS=$CPT_JAVA_OPTS)}"
   if [ -n "${CPT_LAUNCHER:-}" ]; then
-    echo "cpt ran through the launcher CPT_LAUNCHER=$CPT_LAUNCHER: cpt price --input ..."
+    # The other build's commit when its launcher is in a git checkout; not its path, which is
+    # this machine's.
+    other="$(git -C "$(dirname "$CPT_LAUNCHER")" log -1 --format=%h 2> /dev/null || echo unknown)"
+    echo "cpt ran through another build's launcher (CPT_LAUNCHER; commit $other): cpt price --input ..."
   else
     echo "cpt ran through its launcher: cpt-cli/target/cpt price --input ..."
   fi
+  echo "Class-data archive of the launcher mapped: $cds_used."
   echo "Every amount identical in both outputs ($amounts lines with an amount)."
   echo
   echo "| pricer | wall (median) | CPU | peak memory | wall of each run |"

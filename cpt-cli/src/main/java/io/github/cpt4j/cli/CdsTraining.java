@@ -1,14 +1,17 @@
 package io.github.cpt4j.cli;
 
 import io.github.cpt4j.cli.price.MedicareData;
+import io.github.cpt4j.data.BundledData;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * The training run of the class-data sharing archive that the build writes beside {@code cpt.jar}
@@ -23,7 +26,13 @@ final class CdsTraining {
   /** Runs the commands; exits with status 1 if one of them failed, so that the build notices. */
   public static void main(String[] args) throws IOException {
     Path lines = Files.createTempFile("cpt-training", ".csv");
+    // The bundled October 2025 rows and GPCIs as files of the command line: a batch with --rvu and
+    // --gpci, as the README's large runs are, reads them through classes of its own.
+    Path rvu = Files.createTempFile("cpt-training-rvu", ".csv");
+    Path gpci = Files.createTempFile("cpt-training-gpci", ".csv");
     try {
+      copy("pprrvu-2025-oct-sample.csv", rvu);
+      copy("gpci-2025.csv", gpci);
       Files.writeString(
           lines,
           "claim,code,modifiers,locality\n"
@@ -58,6 +67,8 @@ final class CdsTraining {
         },
         {"price", "--input", lines.toString(), "--setting", "facility", "--date", "2025-06-02"},
         {"price", "--input", lines.toString(), "--date", "2025-06-02", "--format", "json"},
+        // No --date: today's, in the system's time zone, whose rules the JDK reads at first use.
+        {"price", "--input", lines.toString(), "--rvu", rvu.toString(), "--gpci", gpci.toString()},
         {"validate", "-"},
         {"localities", "--state", "NY"},
       };
@@ -85,6 +96,18 @@ final class CdsTraining {
       }
     } finally {
       Files.deleteIfExists(lines);
+      Files.deleteIfExists(rvu);
+      Files.deleteIfExists(gpci);
+    }
+  }
+
+  /** Writes the bundled Medicare table {@code name} to {@code file}. */
+  private static void copy(String name, Path file) throws IOException {
+    try (InputStream in = BundledData.class.getResourceAsStream("medicare/" + name)) {
+      if (in == null) {
+        throw new IOException("no bundled " + name);
+      }
+      Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 }

@@ -3,8 +3,6 @@ package io.github.cpt4j.cli;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.cli.price.PricingData;
-import io.github.cpt4j.data.load.DataLoadException;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -53,15 +51,8 @@ final class DataCommand implements Callable<Integer> {
     String text;
     try {
       text = data.describe(Optional.ofNullable(cmsDir));
-    } catch (IllegalArgumentException e) {
-      throw new CliException(e.getMessage(), e);
-    } catch (UncheckedIOException e) {
-      IOException cause = e.getCause();
-      throw new CliException(
-          cause instanceof DataLoadException
-              ? cause.getMessage()
-              : "cannot read '" + cmsDir + "': " + Inputs.reason(cause),
-          e);
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      throw Inputs.loadFailure(e, "'" + cmsDir + "'");
     }
     spec.commandLine().getOut().print(text);
     spec.commandLine().getOut().flush();

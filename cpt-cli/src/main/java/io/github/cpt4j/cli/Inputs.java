@@ -1,10 +1,12 @@
 package io.github.cpt4j.cli;
 
+import io.github.cpt4j.data.load.DataLoadException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -96,6 +98,28 @@ final class Inputs {
               + "': "
               + (Files.exists(directory) ? "not a directory" : "no such directory"));
     }
+  }
+
+  /**
+   * Returns the one-line error for a failure to load data files: a malformed file's {@link
+   * DataLoadException} says file, line and column itself, a bad value's {@link
+   * IllegalArgumentException} says what is wrong, and any other read failure becomes "cannot read
+   * {@code what}: reason".
+   *
+   * @param e what the loading threw: an {@link IllegalArgumentException} or an {@link
+   *     UncheckedIOException}
+   * @param what names what was read, such as {@code 'GPCI2025.csv'} or {@code the fee schedule}
+   */
+  static CliException loadFailure(RuntimeException e, String what) {
+    if (e instanceof UncheckedIOException unchecked) {
+      IOException cause = unchecked.getCause();
+      return new CliException(
+          cause instanceof DataLoadException
+              ? cause.getMessage()
+              : "cannot read " + what + ": " + reason(cause),
+          e);
+    }
+    return new CliException(e.getMessage(), e);
   }
 
   /** Says why a file operation failed, without Java's exception names. */

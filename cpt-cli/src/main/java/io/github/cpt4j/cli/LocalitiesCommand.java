@@ -7,7 +7,6 @@ import io.github.cpt4j.cli.price.ZipCode;
 import io.github.cpt4j.cli.report.Column;
 import io.github.cpt4j.cli.report.Report;
 import io.github.cpt4j.code.CodeFormatException;
-import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.pfs.Gpci;
 import java.io.IOException;
@@ -108,15 +107,8 @@ final class LocalitiesCommand implements Callable<Integer> {
     List<Gpci> all;
     try {
       all = data.localities(Optional.ofNullable(gpci));
-    } catch (IllegalArgumentException e) {
-      throw new CliException(e.getMessage(), e);
-    } catch (UncheckedIOException e) {
-      IOException cause = e.getCause();
-      throw new CliException(
-          cause instanceof DataLoadException
-              ? cause.getMessage()
-              : "cannot read '" + gpci + "': " + Inputs.reason(cause),
-          e);
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      throw Inputs.loadFailure(e, "'" + gpci + "'");
     }
     PrintWriter out = spec.commandLine().getOut();
     Report report = Report.create(output.format, COLUMNS, out, false);

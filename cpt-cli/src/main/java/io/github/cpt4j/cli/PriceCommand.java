@@ -19,7 +19,6 @@ import io.github.cpt4j.cli.report.OutputClosedException;
 import io.github.cpt4j.cli.report.OutputFailedException;
 import io.github.cpt4j.cli.report.Report;
 import io.github.cpt4j.code.CodeFormatException;
-import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.Setting;
@@ -418,15 +417,8 @@ final class PriceCommand implements Callable<Integer> {
               Optional.ofNullable(asp)),
           explainPriced,
           edits);
-    } catch (IllegalArgumentException e) {
-      throw new CliException(e.getMessage(), e);
-    } catch (UncheckedIOException e) {
-      IOException cause = e.getCause();
-      throw new CliException(
-          cause instanceof DataLoadException
-              ? cause.getMessage()
-              : "cannot read the fee schedule: " + Inputs.reason(cause),
-          e);
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      throw Inputs.loadFailure(e, "the fee schedule");
     }
   }
 

@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The localities command over a made-up table, and once over the bundled one. */
 class LocalitiesCommandTest {
@@ -68,6 +72,16 @@ class LocalitiesCommandTest {
     assertEquals(2, missing.status());
     assertEquals(
         List.of("cpt localities: cannot read 'no/such.csv': no such file"), missing.errLines());
+  }
+
+  @Test
+  void aMalformedGpciFileIsOneLineNamingIt(@TempDir Path dir) throws IOException {
+    Path gpci = Files.writeString(dir.resolve("GPCI2025.csv"), "no GPCI here\n1,2,3\n");
+    Cli.Result r = Cli.run("localities", "--gpci", gpci.toString());
+    assertEquals(2, r.status(), r::toString);
+    assertEquals(1, r.errLines().size(), r::toString);
+    assertTrue(r.err().startsWith("cpt localities: "), r::toString);
+    assertTrue(r.err().contains("GPCI2025.csv"), r::toString);
   }
 
   @Test

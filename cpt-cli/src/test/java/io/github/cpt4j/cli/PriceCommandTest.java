@@ -178,6 +178,22 @@ class PriceCommandTest {
   }
 
   @Test
+  void aFileThatCannotBeReadWhileLoadingIsOneLine() {
+    FakeData unreadable =
+        new FakeData() {
+          @Override
+          public io.github.cpt4j.cli.price.RowPricer pricer(CmsFiles files, boolean explain) {
+            throw new java.io.UncheckedIOException(
+                new java.nio.file.AccessDeniedException("rvu.csv"));
+          }
+        };
+    Cli.Result r = Cli.runWith(unreadable, new byte[0], "price", "99213", "-z", "10001");
+    assertEquals(2, r.status());
+    assertEquals(
+        List.of("cpt price: cannot read the fee schedule: permission denied"), r.errLines());
+  }
+
+  @Test
   void aBugInThePricerIsAnInternalErrorOnOneLine() {
     FakeData broken =
         new FakeData() {

@@ -31,9 +31,12 @@ import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import io.github.cpt4j.fee.medicare.release.MedicareRelease;
 import io.github.cpt4j.fee.medicare.release.MedicareReleases;
+import io.github.cpt4j.modifier.ModifierRegistry;
+import io.github.cpt4j.modifier.ModifierRules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -59,9 +62,11 @@ public final class MedicareData implements PricingData {
   private final Map<Path, CmsDirectory> directories = new ConcurrentHashMap<>();
 
   /**
-   * Loads of CMS files started by {@link #preload}, each taken by the first pricer of its files.
+   * Loads of CMS files started by {@link #preload}, each taken by the first pricer of its files; by
+   * {@link #key}, not by the {@code CmsFiles} record, whose {@code hashCode} would bootstrap its
+   * method handles on the start path (about 50 ms of the main thread at start-up).
    */
-  private final Map<CmsFiles, Loads> preloaded = new ConcurrentHashMap<>();
+  private final Map<List<Optional<Path>>, Loads> preloaded = new ConcurrentHashMap<>();
 
   /**
    * Starts reading {@code files} (and the bundled tables standing in for the others) on threads of
@@ -69,18 +74,31 @@ public final class MedicareData implements PricingData {
    * files: the launcher calls it before the command line is parsed, so that on two cores the
    * relative value file and the other Part B schedules are read while picocli builds its model,
    * rather than one after the other once it has. A pricer of other files loads its own; a failure
-   * is reported by the pricer that takes the load, as if it had read the files itself.
+   * is reported by the pricer that takes the load, as if it had read the files itself; the first
+   * pricer drops every other load, a guess that missed.
    */
-  public void preload(CmsFiles files) {
+  public synchronized void preload(CmsFiles files) {
     requireNonNull(files, "files");
-    if (!files.noPhysicianFeeScheduleFile()) {
-      preloaded.computeIfAbsent(files, f -> Loads.start(f, true));
+    if (!files.noPhysicianFeeScheduleFile() && !preloaded.containsKey(key(files))) {
+      preloaded.put(key(files), Loads.start(files, true));
     }
   }
 
   /** Tells whether a load of {@code files} was started and not yet taken by a pricer. */
   boolean preloading(CmsFiles files) {
-    return preloaded.containsKey(files);
+    return preloaded.containsKey(key(files));
+  }
+
+  /** The files in a list, whose {@code equals} and {@code hashCode} are plain methods. */
+  private static List<Optional<Path>> key(CmsFiles files) {
+    return List.of(
+        files.rvu(),
+        files.gpci(),
+        files.oppsCap(),
+        files.clfs(),
+        files.dmepos(),
+        files.dmeRuralZips(),
+        files.asp());
   }
 
   @Override
@@ -92,13 +110,16 @@ public final class MedicareData implements PricingData {
   public RowPricer pricer(CmsFiles files, boolean explainPriced, List<ClaimEdit> edits) {
     requireNonNull(files, "files");
     List<ClaimEdit> checked = List.copyOf(edits);
+    Loads loads = preloaded.remove(key(files));
+    // A preload of other files was a wrong guess: let its tables go (a whole schedule, in what may
+    // be a 64 MB heap).
+    preloaded.clear();
     if (files.noPhysicianFeeScheduleFile()) {
       OtherSchedules others = otherPartBSchedules(files);
       return files.isEmpty()
           ? Claims.of(BundledData.medicareReleases(), others, explainPriced, checked)
           : Claims.of(BundledData.medicareFeeSchedule(), others, explainPriced, checked);
     }
-    Loads loads = preloaded.remove(files);
     if (loads == null) {
       loads = Loads.start(files, false);
     }
@@ -123,11 +144,25 @@ public final class MedicareData implements PricingData {
      */
     static Loads start(CmsFiles files, boolean bothInBackground) {
       CompletableFuture<OtherSchedules> others =
-          inBackground("cpt-load-partb", () -> otherPartBSchedules(files));
+          inBackground("cpt-load-partb", () -> otherPartBSchedulesAndWarmUp(files));
       Supplier<MedicareFeeSchedule> schedule = () -> physicianFeeSchedule(files);
       return new Loads(
           others,
           bothInBackground ? inBackground("cpt-load-pfs", schedule) : completedOrFailed(schedule));
+    }
+
+    /**
+     * The other Part B schedules, then the standard modifier tables and the time-zone rules: the
+     * claim pricer the command builds next reads the first, and its default date the second. This
+     * thread finishes before the relative value file's, so they are ready when the command needs
+     * them rather than set up then, on its own thread, after the wait (about 50 ms at load 8).
+     */
+    private static OtherSchedules otherPartBSchedulesAndWarmUp(CmsFiles files) {
+      OtherSchedules others = otherPartBSchedules(files);
+      ModifierRegistry.standard();
+      ModifierRules.standard();
+      requireNonNull(ZoneId.systemDefault().getRules(), "rules");
+      return others;
     }
 
     private static MedicareFeeSchedule physicianFeeSchedule(CmsFiles files) {

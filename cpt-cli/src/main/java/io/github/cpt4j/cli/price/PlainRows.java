@@ -107,6 +107,11 @@ final class PlainRows {
     this.starts = new int[width + 1];
   }
 
+  /** Returns the general parser, which reads every row this one does not. */
+  RowParser general() {
+    return general;
+  }
+
   /**
    * Cuts a plain line into its fields, as {@link io.github.cpt4j.cli.input.CsvRecordReader} cuts
    * it: at every comma, none dropped.

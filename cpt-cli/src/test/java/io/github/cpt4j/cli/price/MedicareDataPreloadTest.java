@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link MedicareData#preload}: a pricer of preloaded files prices exactly as one that reads them
- * itself, fails with the same message, and ignores a preload of other files.
+ * itself, fails with the same message, and drops a preload of other files unused.
  */
 class MedicareDataPreloadTest {
 
@@ -49,14 +49,15 @@ class MedicareDataPreloadTest {
   }
 
   @Test
-  void aPreloadOfOtherFilesIsLeftAlone() throws IOException {
+  void aPreloadOfOtherFilesIsNotUsedAndIsDropped() throws IOException {
     CmsFiles files = sampleFiles();
     CmsFiles others = new CmsFiles(files.rvu(), Optional.empty(), Optional.empty()); // no --gpci
     MedicareData data = new MedicareData();
     data.preload(others);
     assertEquals(
         priceAll(new MedicareData().pricer(files, false)), priceAll(data.pricer(files, false)));
-    assertTrue(data.preloading(others));
+    // Dropped, so that a wrong guess does not keep a second schedule in memory.
+    assertFalse(data.preloading(others));
   }
 
   @Test
