@@ -168,13 +168,28 @@ final class CodeScanner {
       return isDigit(text.charAt(1))
           && isDigit(text.charAt(2))
           && isDigit(text.charAt(3))
-          && (isDigit(c4) || suffixIndex((char) c4) >= 0);
+          && (isDigit(c4) || isSuffixLetter(c4));
     }
     return isLevelTwoLetter((char) c0)
         && isDigit(text.charAt(1))
         && isDigit(text.charAt(2))
         && isDigit(text.charAt(3))
         && isDigit(text.charAt(4));
+  }
+
+  /**
+   * One of the suffix letters A, F, M, T and U: {@code suffixIndex(c) >= 0}, written as a chain of
+   * comparisons in the order a code list has them most (F, T, U, A, M) rather than as a switch.
+   *
+   * <p>Why: C2 lowers a switch from its profile, and how much of that profile existed when {@code
+   * isValid} was compiled decided between two compilations of the validity check. In the second,
+   * the loop around it ran out of registers and moved four values through vector registers on every
+   * call: {@code validateValid} took 3.4 or 4.7 ns of CPU per call from one JMH fork to the next
+   * ({@code results/text-jit-2026-11-30-c.md} in the benchmarks module). A chain of comparisons
+   * compiles the same way whatever its profile.
+   */
+  static boolean isSuffixLetter(int c) {
+    return c == 'F' || c == 'T' || c == 'U' || c == 'A' || c == 'M';
   }
 
   /** An ASCII digit: one unsigned comparison, since {@code c - '0'} wraps below zero. */

@@ -47,6 +47,15 @@ class CodeScannerFastPathTest {
   }
 
   @Test
+  void theSuffixLetterTestIsTheSwitchForEveryCharacter() {
+    // isCanonical tests the suffix letter by a chain of comparisons, the scanners by a switch.
+    for (int c = Character.MIN_VALUE; c <= Character.MAX_VALUE; c++) {
+      assertEquals(
+          CodeScanner.suffixIndex((char) c) >= 0, CodeScanner.isSuffixLetter(c), "char " + c);
+    }
+  }
+
+  @Test
   void everyCanonicalCodeTakesTheSameValue() {
     // Exhaustive over all 420,000 packed values: format, then scan both ways.
     for (int packed = 0; packed < CodeScanner.PACKED_BOUND; packed++) {
