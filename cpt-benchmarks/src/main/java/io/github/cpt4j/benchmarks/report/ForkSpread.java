@@ -1,10 +1,6 @@
 package io.github.cpt4j.benchmarks.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.cpt4j.benchmarks.Implementation;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,10 +34,6 @@ public final class ForkSpread {
 
   private static final String CPU = "cpu.ns/op";
 
-  /** Reads JMH's JSON into Jackson's tree; text after the document is an error. */
-  private static final ObjectMapper JSON =
-      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
-
   private ForkSpread() {}
 
   /** Prints the table of the result file named by the only argument. */
@@ -59,15 +51,12 @@ public final class ForkSpread {
    * @throws IllegalArgumentException if the text is not a JMH JSON result
    */
   public static String render(String json) {
-    JsonNode results = parse(json);
-    if (!results.isArray()) {
-      throw new IllegalArgumentException("a JMH JSON result is an array of benchmark results");
-    }
+    JsonNode results = JmhJson.results(json);
     // operation -> implementation -> forks
     Map<String, Map<String, Forks>> rows = new LinkedHashMap<>();
     boolean cpu = false;
     for (JsonNode result : results) {
-      JsonNode entry = asObject(result, "benchmark result");
+      JsonNode entry = JmhJson.asObject(result, "benchmark result");
       JsonNode params = entry.path("params");
       String impl = params.hasNonNull("impl") ? params.get("impl").asText() : Implementation.CPT4J;
       StringJoiner others = new StringJoiner(", ", " (", ")").setEmptyValue("");
@@ -79,7 +68,8 @@ public final class ForkSpread {
       Forks forks = forks(entry);
       cpu |= !forks.cpu.isEmpty();
       rows.computeIfAbsent(
-              shortName(entry.path("benchmark").asText()) + others, o -> new LinkedHashMap<>())
+              JmhJson.shortName(entry.path("benchmark").asText()) + others,
+              o -> new LinkedHashMap<>())
           .put(impl, forks);
     }
     StringBuilder out = new StringBuilder();
@@ -127,7 +117,7 @@ public final class ForkSpread {
   /** The forks of one benchmark result: wall-clock medians and, if measured, fastest CPU times. */
   private static Forks forks(JsonNode entry) {
     Forks forks = new Forks();
-    JsonNode primary = asObject(entry.get("primaryMetric"), "primaryMetric");
+    JsonNode primary = JmhJson.asObject(entry.get("primaryMetric"), "primaryMetric");
     String unit = primary.path("scoreUnit").asText();
     for (List<Double> fork : rawData(primary)) {
       forks.wall.add(Format.toNanos(median(fork), unit));
@@ -135,7 +125,7 @@ public final class ForkSpread {
     for (Map.Entry<String, JsonNode> metric : entry.path("secondaryMetrics").properties()) {
       // JMH versions differ on a leading middle dot in secondary metric names.
       if (metric.getKey().replace("\u00b7", "").equals(CPU)) {
-        JsonNode cpu = asObject(metric.getValue(), CPU);
+        JsonNode cpu = JmhJson.asObject(metric.getValue(), CPU);
         for (List<Double> fork : rawData(cpu)) {
           forks.cpu.add(Format.toNanos(Collections.min(fork), cpu.path("scoreUnit").asText()));
         }
@@ -163,24 +153,6 @@ public final class ForkSpread {
     return forks;
   }
 
-  /**
-   * Parses JSON text into a tree.
-   *
-   * @throws IllegalArgumentException with the offset of the first malformed character
-   */
-  private static JsonNode parse(String json) {
-    try {
-      return JSON.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          "malformed JSON at offset "
-              + e.getLocation().getCharOffset()
-              + ": "
-              + e.getOriginalMessage(),
-          e);
-    }
-  }
-
   private static double median(List<Double> values) {
     if (values.isEmpty()) {
       return Double.NaN;
@@ -197,18 +169,6 @@ public final class ForkSpread {
         ? "-"
         : String.format(
             Locale.ROOT, "%.0f%%", 100 * (sorted.get(sorted.size() - 1) / sorted.get(0) - 1));
-  }
-
-  private static String shortName(String benchmark) {
-    String[] parts = benchmark.split("\\.", -1);
-    return parts.length < 2 ? benchmark : parts[parts.length - 2] + "." + parts[parts.length - 1];
-  }
-
-  private static JsonNode asObject(JsonNode value, String what) {
-    if (value == null || !value.isObject()) {
-      throw new IllegalArgumentException("a JMH JSON result needs an object for " + what);
-    }
-    return value;
   }
 
   /** One implementation's forks of one operation. */

@@ -1,10 +1,6 @@
 package io.github.cpt4j.benchmarks.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.cpt4j.benchmarks.Implementation;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,10 +24,6 @@ public final class Summary {
 
   private static final String ALLOCATION = "gc.alloc.rate.norm";
 
-  /** Reads JMH's JSON into Jackson's tree; text after the document is an error. */
-  private static final ObjectMapper JSON =
-      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
-
   private Summary() {}
 
   /** Prints the summary of the result file named by the only argument. */
@@ -49,17 +41,14 @@ public final class Summary {
    * @throws IllegalArgumentException if the text is not a JMH JSON result
    */
   public static String render(String json) {
-    JsonNode results = parse(json);
-    if (!results.isArray()) {
-      throw new IllegalArgumentException("a JMH JSON result is an array of benchmark results");
-    }
+    JsonNode results = JmhJson.results(json);
     Map<String, Row> rows = new LinkedHashMap<>();
     for (JsonNode result : results) {
-      JsonNode entry = asObject(result, "benchmark result");
+      JsonNode entry = JmhJson.asObject(result, "benchmark result");
       String benchmark = text(entry, "benchmark");
       JsonNode params = entry.path("params");
       if (!params.isMissingNode() && !params.isNull()) {
-        asObject(params, "params");
+        JmhJson.asObject(params, "params");
       }
       String impl = params.has("impl") ? text(params, "impl") : Implementation.CPT4J;
       StringJoiner others = new StringJoiner(", ", " (", ")").setEmptyValue("");
@@ -68,7 +57,7 @@ public final class Summary {
           others.add(param.getKey() + "=" + param.getValue().asText());
         }
       }
-      String operation = shortName(benchmark) + others;
+      String operation = JmhJson.shortName(benchmark) + others;
       rows.computeIfAbsent(operation, o -> new Row(o, method(benchmark)))
           .byImpl
           .put(impl, measurement(entry));
@@ -90,24 +79,6 @@ public final class Summary {
     return out.toString();
   }
 
-  /**
-   * Parses one JSON document.
-   *
-   * @throws IllegalArgumentException with the offset of the first malformed character
-   */
-  private static JsonNode parse(String json) {
-    try {
-      return JSON.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          "malformed JSON at offset "
-              + e.getLocation().getCharOffset()
-              + ": "
-              + e.getOriginalMessage(),
-          e);
-    }
-  }
-
   private static String settings(JsonNode first) {
     return String.format(
         "JMH %s, %s %s; %s fork(s), %s warmup x %s, %s measurement x %s, "
@@ -125,7 +96,7 @@ public final class Summary {
   }
 
   private static Measurement measurement(JsonNode entry) {
-    JsonNode primary = asObject(entry.get("primaryMetric"), "primaryMetric");
+    JsonNode primary = JmhJson.asObject(entry.get("primaryMetric"), "primaryMetric");
     String unit = text(primary, "scoreUnit");
     double nanos = Format.toNanos(number(primary.get("score")), unit);
     double error = Format.toNanos(number(primary.get("scoreError")), unit);
@@ -135,26 +106,14 @@ public final class Summary {
       // JMH versions differ on a leading middle dot in secondary metric names.
       String name = metric.getKey().replace("\u00b7", "");
       if (name.equals(ALLOCATION)) {
-        bytes = number(asObject(metric.getValue(), name).get("score"));
+        bytes = number(JmhJson.asObject(metric.getValue(), name).get("score"));
       }
     }
     return new Measurement(nanos, error, bytes);
   }
 
-  private static String shortName(String benchmark) {
-    String[] parts = benchmark.split("\\.", -1);
-    return parts.length < 2 ? benchmark : parts[parts.length - 2] + "." + parts[parts.length - 1];
-  }
-
   private static String method(String benchmark) {
     return benchmark.substring(benchmark.lastIndexOf('.') + 1);
-  }
-
-  private static JsonNode asObject(JsonNode value, String what) {
-    if (value == null || !value.isObject()) {
-      throw new IllegalArgumentException("a JMH JSON result needs an object for " + what);
-    }
-    return value;
   }
 
   /** Returns the string {@code name} of {@code object}, or null when it is absent or no string. */
