@@ -59,7 +59,9 @@ final class Target {
   }
 
   /**
-   * Says whether cpt4j's measurement meets this target, for example {@code "<= 10 ns, 0 B: met"}.
+   * Says whether cpt4j's measurement meets this target, for example {@code "<= 10 ns, 0 B: met"}. A
+   * part that this run did not measure (no {@code -prof gc}, no regex baseline beside cpt4j) makes
+   * the verdict "not measured" rather than "MISSED", unless another part is missed.
    *
    * @param nanos cpt4j's time per operation in nanoseconds
    * @param bytes cpt4j's allocation per operation, NaN if not measured
@@ -68,21 +70,24 @@ final class Target {
   String verdict(double nanos, double bytes, double ratio) {
     StringBuilder goal = new StringBuilder();
     boolean met = true;
+    boolean measured = true;
     if (!Double.isNaN(maxNanos)) {
       goal.append("<= ").append(Format.nanos(maxNanos));
       met &= nanos <= maxNanos;
     }
     if (zeroAllocation) {
       goal.append(goal.length() > 0 ? ", " : "").append("0 B");
-      met &= !Double.isNaN(bytes) && bytes < ZERO_BYTES;
+      measured &= !Double.isNaN(bytes);
+      met &= Double.isNaN(bytes) || bytes < ZERO_BYTES;
     }
     if (minRatio > 0) {
       goal.append(goal.length() > 0 ? ", " : "")
           .append(">= ")
           .append(Format.ratio(minRatio))
           .append(" regex");
-      met &= !Double.isNaN(ratio) && ratio >= minRatio;
+      measured &= !Double.isNaN(ratio);
+      met &= Double.isNaN(ratio) || ratio >= minRatio;
     }
-    return goal + (met ? ": met" : ": MISSED");
+    return goal + (!met ? ": MISSED" : measured ? ": met" : ": not measured");
   }
 }

@@ -69,6 +69,29 @@ class SummaryTest {
   }
 
   @Test
+  void aTargetWhoseBaselineWasNotRunIsNotMeasuredRatherThanMissed() {
+    // A run of cpt4j and Guava only (run.sh forks) cannot check the ">= 3x regex" target.
+    String json =
+        "["
+            + String.join(
+                ",",
+                result("lookupByText", "cpt4j", 8.0, "ns/op", 0),
+                result("lookupByText", "guava-immutablemap", 8.8, "ns/op", 0))
+            + "]";
+    String summary = Summary.render(json);
+    assertTrue(
+        summary.contains("| >= 3.00x regex: not measured; >= 1.00x baselines: met |"), summary);
+    String slow =
+        "["
+            + String.join(
+                ",",
+                result("lookupByText", "cpt4j", 8.0, "ns/op", 0),
+                result("lookupByText", "regex-hashmap", 16.0, "ns/op", 200))
+            + "]";
+    assertTrue(Summary.render(slow).contains("| >= 3.00x regex: MISSED"), Summary.render(slow));
+  }
+
+  @Test
   void millisecondsStayReadable() {
     assertEquals("212 ± 8.00 ms", Format.nanos(212e6, 8e6));
     assertEquals("1.50 us", Format.nanos(1_500));
