@@ -6,9 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableList;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import io.github.cpt4j.cli.price.RowPricer;
+import io.github.cpt4j.data.load.DataLoadException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -163,10 +170,9 @@ class PriceCommandTest {
     FakeData rejecting =
         new FakeData() {
           @Override
-          public io.github.cpt4j.cli.price.RowPricer pricer(CmsFiles files, boolean explain) {
-            throw new java.io.UncheckedIOException(
-                new io.github.cpt4j.data.load.DataLoadException(
-                    "rvu.csv", 12, 6, "expected a number"));
+          public RowPricer pricer(CmsFiles files, boolean explain) {
+            throw new UncheckedIOException(
+                new DataLoadException("rvu.csv", 12, 6, "expected a number"));
           }
         };
     Cli.Result r = Cli.runWith(rejecting, new byte[0], "price", "99213", "-z", "10001");
@@ -182,9 +188,8 @@ class PriceCommandTest {
     FakeData unreadable =
         new FakeData() {
           @Override
-          public io.github.cpt4j.cli.price.RowPricer pricer(CmsFiles files, boolean explain) {
-            throw new java.io.UncheckedIOException(
-                new java.nio.file.AccessDeniedException("rvu.csv"));
+          public RowPricer pricer(CmsFiles files, boolean explain) {
+            throw new UncheckedIOException(new AccessDeniedException("rvu.csv"));
           }
         };
     Cli.Result r = Cli.runWith(unreadable, new byte[0], "price", "99213", "-z", "10001");
@@ -198,7 +203,7 @@ class PriceCommandTest {
     FakeData broken =
         new FakeData() {
           @Override
-          public io.github.cpt4j.cli.price.RowPricer pricer(CmsFiles files, boolean explain) {
+          public RowPricer pricer(CmsFiles files, boolean explain) {
             return (lines, participating) -> {
               throw new IllegalStateException("boom");
             };
@@ -465,13 +470,13 @@ class PriceCommandTest {
     }
     Path in = Files.writeString(dir.resolve("big.csv"), csv);
     Path out = dir.resolve("big-out.csv");
-    java.io.StringWriter err = new java.io.StringWriter();
+    StringWriter err = new StringWriter();
     int status =
         Main.run(
             new String[] {"price", "-i", in.toString(), "-o", out.toString()},
-            new java.io.ByteArrayInputStream(new byte[0]),
-            new java.io.PrintWriter(new java.io.StringWriter()),
-            new java.io.PrintWriter(err),
+            new ByteArrayInputStream(new byte[0]),
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err),
             true,
             data);
     assertEquals(1, status, err::toString);
