@@ -167,15 +167,9 @@ class PriceCommandTest {
 
   @Test
   void dataThatRejectsItsFilesIsOneLine() {
-    FakeData rejecting =
-        new FakeData() {
-          @Override
-          public RowPricer pricer(CmsFiles files, boolean explain) {
-            throw new UncheckedIOException(
-                new DataLoadException("rvu.csv", 12, 6, "expected a number"));
-          }
-        };
-    Cli.Result r = Cli.runWith(rejecting, new byte[0], "price", "99213", "-z", "10001");
+    Cli.Result r =
+        priceFailingToLoad(
+            new UncheckedIOException(new DataLoadException("rvu.csv", 12, 6, "expected a number")));
     assertEquals(2, r.status());
     assertEquals(1, r.errLines().size(), r::toString);
     assertTrue(
@@ -185,17 +179,23 @@ class PriceCommandTest {
 
   @Test
   void aFileThatCannotBeReadWhileLoadingIsOneLine() {
-    FakeData unreadable =
-        new FakeData() {
-          @Override
-          public RowPricer pricer(CmsFiles files, boolean explain) {
-            throw new UncheckedIOException(new AccessDeniedException("rvu.csv"));
-          }
-        };
-    Cli.Result r = Cli.runWith(unreadable, new byte[0], "price", "99213", "-z", "10001");
+    Cli.Result r =
+        priceFailingToLoad(new UncheckedIOException(new AccessDeniedException("rvu.csv")));
     assertEquals(2, r.status());
     assertEquals(
         List.of("cpt price: cannot read the fee schedule: permission denied"), r.errLines());
+  }
+
+  /** Prices one code with data whose loading fails with {@code failure}. */
+  private static Cli.Result priceFailingToLoad(RuntimeException failure) {
+    FakeData failing =
+        new FakeData() {
+          @Override
+          public RowPricer pricer(CmsFiles files, boolean explain) {
+            throw failure;
+          }
+        };
+    return Cli.runWith(failing, new byte[0], "price", "99213", "-z", "10001");
   }
 
   @Test
