@@ -49,7 +49,7 @@ public final class ThreadCpuProfiler implements InternalProfiler {
   }
 
   @Override
-  public List<? extends Result> afterIteration(
+  public List<? extends Result<?>> afterIteration(
       BenchmarkParams benchmarkParams, IterationParams iterationParams, IterationResult result) {
     long cpu = 0;
     for (Thread thread : workers()) {

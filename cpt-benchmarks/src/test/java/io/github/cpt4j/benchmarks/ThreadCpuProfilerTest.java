@@ -15,7 +15,6 @@ import org.openjdk.jmh.results.Result;
 class ThreadCpuProfilerTest {
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-  private static volatile long sink;
 
   @Test
   void reportsTheWorkersCpuTimePerOperationAndIgnoresOtherThreads() throws Exception {
@@ -40,14 +39,14 @@ class ThreadCpuProfilerTest {
     start.countDown();
     done.await();
     burn(30_000_000); // CPU time of a thread that is no JMH worker: must not count
-    List<? extends Result> results =
+    List<? extends Result<?>> results =
         profiler.afterIteration(
             null, null, new IterationResult(null, null, new IterationResultMetaData(1_000, 1_000)));
     exit.countDown();
     worker.join();
 
     assertEquals(1, results.size());
-    Result result = results.get(0);
+    Result<?> result = results.get(0);
     // JMH puts a middle dot before a secondary result's label.
     assertEquals("cpu.ns/op", result.getLabel().replace("\u00b7", ""));
     double measured = result.getScore() * 1_000;
@@ -57,14 +56,15 @@ class ThreadCpuProfilerTest {
         "profiler " + measured + " ns, worker's own clock " + ownCpu[0] + " ns");
   }
 
-  /** Spins until this thread has used {@code nanos} of CPU time. */
+  /**
+   * Spins until this thread has used {@code nanos} of CPU time. The loop cannot be removed: its
+   * condition asks the operating system each time.
+   */
   private static void burn(long nanos) {
     long end = THREADS.getCurrentThreadCpuTime() + nanos;
-    long x = 0;
     while (THREADS.getCurrentThreadCpuTime() < end) {
-      x += x * 31 + 7;
+      Thread.onSpinWait();
     }
-    sink = x;
   }
 
   private static void await(CountDownLatch latch) {

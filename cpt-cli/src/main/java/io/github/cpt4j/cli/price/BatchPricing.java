@@ -665,7 +665,6 @@ public final class BatchPricing {
   private final class Pipeline {
     private final Object endOfInput = new Object();
     private final Object abandoned = new Object();
-    private final BatchHeader header;
     private final BatchWriter writer;
     private final CsvRows format;
     private final ExecutorService pricing;
@@ -690,7 +689,6 @@ public final class BatchPricing {
     private String coverage = "";
 
     Pipeline(BatchHeader header, BatchWriter writer) {
-      this.header = header;
       this.writer = writer;
       this.format = writer.rows();
       this.parsers =
