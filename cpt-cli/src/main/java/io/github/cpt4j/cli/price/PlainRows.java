@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -59,12 +60,9 @@ final class PlainRows {
   private final Ascii text = new Ascii();
 
   // The last context cells read and what they meant, compared by their bytes.
-  private final Cell lastLocality = new Cell();
-  private Locality lastPlace;
-  private final Cell lastSetting = new Cell();
-  private Setting lastChoice;
-  private final Cell lastDate = new Cell();
-  private LocalDate lastServiceDate;
+  private final LastCell<Locality> lastLocality = new LastCell<>(this::knownPlace);
+  private final LastCell<Setting> lastSetting = new LastCell<>(PlainRows::settingOf);
+  private final LastCell<LocalDate> lastDate = new LastCell<>(PlainRows::dateOf);
   private final Cell lastClaim = new Cell();
   private String lastClaimText = "";
 
@@ -301,59 +299,43 @@ final class PlainRows {
 
   /** The row's known locality, the default without a locality cell, or null. */
   private Locality place(byte[] bytes) {
-    if (length(locality) == 0) {
-      return defaults.locality().orElse(null);
-    }
-    if (!lastLocality.matches(bytes, from(locality), to(locality))) {
-      String cell = string(bytes, locality);
-      Locality place;
-      try {
-        place = cell.isBlank() ? null : Locality.parse(cell);
-      } catch (IllegalArgumentException e) {
-        place = null;
-      }
-      if (place == null || !knownLocality.test(place)) {
-        lastLocality.clear();
-        return null;
-      }
-      lastLocality.set(bytes, from(locality), to(locality));
-      lastPlace = place;
-    }
-    return lastPlace;
+    return length(locality) == 0
+        ? defaults.locality().orElse(null)
+        : lastLocality.read(bytes, from(locality), to(locality));
   }
 
   private Setting choice(byte[] bytes) {
-    if (!lastSetting.matches(bytes, from(setting), to(setting))) {
-      String cell = string(bytes, setting);
-      if (cell.isBlank()) {
-        return null;
-      }
-      try {
-        lastChoice = Settings.parse(cell);
-      } catch (IllegalArgumentException e) {
-        lastSetting.clear();
-        return null;
-      }
-      lastSetting.set(bytes, from(setting), to(setting));
-    }
-    return lastChoice;
+    return lastSetting.read(bytes, from(setting), to(setting));
   }
 
   private LocalDate serviceDate(byte[] bytes) {
-    if (!lastDate.matches(bytes, from(date), to(date))) {
-      String cell = string(bytes, date);
-      if (cell.isBlank()) {
-        return null;
-      }
-      try {
-        lastServiceDate = RowParser.isoDate(cell.strip());
-      } catch (DateTimeException e) {
-        lastDate.clear();
-        return null;
-      }
-      lastDate.set(bytes, from(date), to(date));
+    return lastDate.read(bytes, from(date), to(date));
+  }
+
+  /** A locality cell's known locality, or null (as the general parser reads it). */
+  private Locality knownPlace(String cell) {
+    try {
+      Locality place = cell.isBlank() ? null : Locality.parse(cell);
+      return place != null && knownLocality.test(place) ? place : null;
+    } catch (IllegalArgumentException e) {
+      return null;
     }
-    return lastServiceDate;
+  }
+
+  private static Setting settingOf(String cell) {
+    try {
+      return cell.isBlank() ? null : Settings.parse(cell);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static LocalDate dateOf(String cell) {
+    try {
+      return cell.isBlank() ? null : RowParser.isoDate(cell.strip());
+    } catch (DateTimeException e) {
+      return null;
+    }
   }
 
   /** The claim cell without the blanks around it: rows of one claim share one string. */
@@ -374,6 +356,35 @@ final class PlainRows {
       lastClaimText = new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
     }
     return lastClaimText;
+  }
+
+  /**
+   * A context cell read last and what it meant: rows of a batch mostly repeat their locality,
+   * setting and date, so a cell is parsed only when its bytes differ from the row before's.
+   */
+  private static final class LastCell<T> {
+    private final Cell bytes = new Cell();
+    private final Function<String, T> meaning;
+    private T value;
+
+    /** {@code meaning} returns null for a cell that the fast path leaves to the general parser. */
+    LastCell(Function<String, T> meaning) {
+      this.meaning = meaning;
+    }
+
+    /** The meaning of the cell from {@code start} to {@code end}, or null. */
+    T read(byte[] line, int start, int end) {
+      if (!bytes.matches(line, start, end)) {
+        T read = meaning.apply(new String(line, start, end - start, StandardCharsets.ISO_8859_1));
+        if (read == null) {
+          bytes.clear();
+          return null;
+        }
+        bytes.set(line, start, end);
+        value = read;
+      }
+      return value;
+    }
   }
 
   /** The bytes of a cell last read, to tell whether the next row repeats it. */
