@@ -88,28 +88,36 @@ abstract class BatchWriter {
     writeFormatted(new String(text, 0, length, StandardCharsets.UTF_8));
   }
 
-  private static final class Csv extends BatchWriter {
-    private final Writer out;
-    private final CsvRows rows;
-    private final StringBuilder header = new StringBuilder(256);
-    private boolean headerWritten;
+  /** The two CSV writers: rows formatted by the pricing threads, or one at a time here. */
+  private abstract static class CsvWriter extends BatchWriter {
+    final CsvRows rows;
 
-    Csv(BatchHeader header, Writer out, boolean verbatim) {
-      this.out = out;
+    CsvWriter(BatchHeader header, boolean verbatim) {
       this.rows = new CsvRows(header, verbatim);
-      rows.header(header, this.header);
     }
 
     @Override
-    CsvRows rows() {
+    final CsvRows rows() {
       return rows;
     }
 
     @Override
-    void write(List<String> fields, Outcome outcome) throws IOException {
+    final void write(List<String> fields, Outcome outcome) throws IOException {
       StringBuilder row = new StringBuilder(256);
       rows.row(fields, false, outcome, row);
       writeFormatted(row);
+    }
+  }
+
+  private static final class Csv extends CsvWriter {
+    private final Writer out;
+    private final StringBuilder header = new StringBuilder(256);
+    private boolean headerWritten;
+
+    Csv(BatchHeader header, Writer out, boolean verbatim) {
+      super(header, verbatim);
+      this.out = out;
+      rows.header(header, this.header);
     }
 
     @Override
@@ -146,30 +154,17 @@ abstract class BatchWriter {
   }
 
   /** CSV to UTF-8 bytes: the pricing threads' formatted chunks are copied as they are. */
-  private static final class CsvBytes extends BatchWriter {
+  private static final class CsvBytes extends CsvWriter {
     private final OutputStream out;
-    private final CsvRows rows;
     private final byte[] header;
     private boolean headerWritten;
 
     CsvBytes(BatchHeader header, OutputStream out, boolean verbatim) {
+      super(header, verbatim);
       this.out = out;
-      this.rows = new CsvRows(header, verbatim);
       StringBuilder text = new StringBuilder(256);
       rows.header(header, text);
       this.header = text.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    @Override
-    CsvRows rows() {
-      return rows;
-    }
-
-    @Override
-    void write(List<String> fields, Outcome outcome) throws IOException {
-      StringBuilder row = new StringBuilder(256);
-      rows.row(fields, false, outcome, row);
-      writeFormatted(row);
     }
 
     @Override
