@@ -101,6 +101,29 @@ class PriceMedicareTest {
   }
 
   @Test
+  void aLocalityTheDatesReleaseLacksIsSaidInOneLineAndStatusOne() {
+    // The bundled 2026 release has the GPCIs of Los Angeles only: Manhattan on a 2026 date (the
+    // default date, today, as the README's quick start is run without --date) priced nothing and
+    // exited 0 with a total of 0.00, every line no_gpci_for_locality.
+    Cli.Result r = Cli.run("price", "99213", "--zip", "10001", "--date", "2026-11-30");
+    assertEquals(1, r.status(), r::toString);
+    assertTrue(r.outLines().get(1).matches("99213\\s+no_gpci_for_locality"), r::toString);
+    assertEquals(
+        List.of(
+            "cpt price: nothing was priced: medicare-pfs-2026A-sample has no GPCIs for locality"
+                + " 13202-01 (give --date, or data for that date)"),
+        r.errLines());
+    Cli.Result batch =
+        Cli.runWithInput("code,date\n99213,2026-11-30\n", "price", "-i", "-", "-z", "10001");
+    assertEquals(1, batch.status(), batch::toString);
+    assertTrue(batch.err().contains("has no GPCIs for locality 13202-01"), batch::toString);
+    // Los Angeles is in the 2026 release: priced, status 0, nothing on standard error.
+    Cli.Result la = Cli.run("price", "99213", "-l", "01182-18", "-d", "2026-11-30");
+    assertEquals(0, la.status(), la::toString);
+    assertEquals("", la.err(), la::toString);
+  }
+
+  @Test
   void aRelativeValueFilePricesOnlyItsOwnYear(@TempDir Path dir) throws IOException {
     // The bundled October 2025 rows, given as --rvu: their title names 2025. 99213 in Manhattan
     // is 3.1242 GPCI-adjusted RVUs: x 32.3465 = 101.06 in 2025, never x 2026's 33.4009 = 104.35.
