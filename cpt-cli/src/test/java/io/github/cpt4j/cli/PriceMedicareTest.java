@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,6 +122,42 @@ class PriceMedicareTest {
     Cli.Result la = Cli.run("price", "99213", "-l", "01182-18", "-d", "2026-11-30");
     assertEquals(0, la.status(), la::toString);
     assertEquals("", la.err(), la::toString);
+  }
+
+  @Test
+  void theHelpsExamplesPriceWithTheBundledData() {
+    // The examples of 'cpt price --help' that need no file of the user's: each prices its lines.
+    // Two of them gave no --date, so that from 2026 (the default date is today) they priced
+    // nothing.
+    Cli.Result help = Cli.run("price", "--help");
+    String text = help.out();
+    String examples = text.substring(text.indexOf("Examples:") + "Examples:".length());
+    List<String> commands = new ArrayList<>();
+    StringBuilder command = new StringBuilder();
+    for (String line : examples.strip().split("\\R")) {
+      String part = line.strip();
+      boolean continued = part.endsWith("\\");
+      command.append(' ').append(continued ? part.substring(0, part.length() - 1) : part);
+      if (!continued) {
+        commands.add(command.toString().strip());
+        command.setLength(0);
+      }
+    }
+    assertTrue(commands.size() >= 4, commands::toString);
+    int run = 0;
+    for (String example : commands) {
+      List<String> args = List.of(example.split("\\s+"));
+      assertEquals("cpt", args.get(0), example);
+      assertTrue(args.contains("--date"), () -> example + " depends on today's date");
+      if (args.contains("--input") || args.contains("--rvu")) {
+        continue; // names files of the user's
+      }
+      Cli.Result r = Cli.run(args.subList(1, args.size()).toArray(String[]::new));
+      assertEquals(0, r.status(), r::toString);
+      assertTrue(r.outLines().get(1).contains(" priced"), r::toString);
+      run++;
+    }
+    assertEquals(2, run, commands::toString);
   }
 
   @Test
