@@ -461,7 +461,11 @@ final class PriceCommand implements Callable<Integer> {
       }
     }
     Format chosen = format == null ? Format.TABLE : format;
-    boolean withExplanation = explain || chosen != Format.TABLE;
+    // Without --explain a table still says why a line has no amount, as a batch does: a bare
+    // invalid_line or not_in_schedule leaves the reader guessing which part of the line is wrong.
+    boolean unpricedOnly =
+        !explain && chosen == Format.TABLE && outcomes.stream().anyMatch(o -> !o.isPriced());
+    boolean withExplanation = explain || chosen != Format.TABLE || unpricedOnly;
     List<Column> columns = withExplanation ? COLUMNS : COLUMNS.subList(0, 3);
     try (Destination out = Destination.of(output, spec.commandLine().getOut())) {
       Report report = Report.create(chosen, columns, out.open(), cpt.interactive());
@@ -474,7 +478,9 @@ final class PriceCommand implements Callable<Integer> {
         total = total.add(outcome.amount().orElse(BigDecimal.ZERO));
         pricedCount += outcome.amount().isPresent() ? 1 : 0;
         if (withExplanation) {
-          report.row(shown, amount, outcome.result(), Main.oneLine(outcome.explanation()));
+          String why =
+              unpricedOnly && outcome.isPriced() ? "" : Main.oneLine(outcome.explanation());
+          report.row(shown, amount, outcome.result(), why);
         } else {
           report.row(shown, amount, outcome.result());
         }
