@@ -56,11 +56,11 @@ import java.util.Optional;
  *
  * <pre>{@code
  * MedicareFeeSchedule medicare = BundledData.medicareFeeSchedule();
- * Locality locality = BundledData.localityOfZip("10001").orElseThrow();
+ * Locality locality = BundledData.zipLocalities().find("10001").orElseThrow();   // 13202-01
  * PricingContext office = PricingContext.of(LocalDate.of(2025, 6, 2), locality,
  *     Setting.NON_FACILITY);
  * FeeResult fee = medicare.price(ClaimLine.parse("99213"), office);
- * fee.amountOrThrow();   // the published 2025 amount for Manhattan
+ * fee.amountOrThrow();   // 101.06, the published 2025 amount for Manhattan
  * }</pre>
  *
  * <p>Immutable and thread-safe. Build one from CMS files with the loaders of {@code cpt-data}.
