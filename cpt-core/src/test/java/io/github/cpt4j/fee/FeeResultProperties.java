@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
 import java.util.concurrent.atomic.AtomicInteger;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.LongRange;
 
 class FeeResultProperties {
@@ -52,6 +55,38 @@ class FeeResultProperties {
         expected.multipliedBy(BigDecimal.TEN, "units", "x 10"),
         later.multipliedBy(BigDecimal.TEN, "units", "x 10"));
     assertEquals(1, calls.get(), "the explanation is worked out once");
+  }
+
+  /**
+   * An unpriced result made with its explanation's supplier is the same as with the explanation.
+   */
+  @Property(tries = 200)
+  void anUnpricedResultWithASupplierIsTheSameResult(
+      @ForAll UnpricedReason reason, @ForAll("details") String detail) {
+    FeeResult expected = FeeResult.unpriced(reason, detail, WHY);
+    AtomicInteger calls = new AtomicInteger();
+    FeeResult later =
+        FeeResult.unpriced(
+            reason,
+            detail,
+            () -> {
+              calls.incrementAndGet();
+              return WHY;
+            });
+    assertEquals(0, calls.get(), "the explanation is made only when read");
+    assertEquals(expected.reason(), later.reason());
+    assertEquals(expected.detail(), later.detail());
+    assertEquals(expected, later);
+    assertEquals(expected.hashCode(), later.hashCode());
+    assertEquals(expected.toString(), later.toString());
+    PricingStep step = PricingStep.note("more", "a note");
+    assertEquals(expected.withStep(step), later.withStep(step));
+    assertEquals(1, calls.get(), "the explanation is worked out once");
+  }
+
+  @Provide
+  Arbitrary<String> details() {
+    return Arbitraries.strings().alpha().ofMaxLength(20);
   }
 
   /** The half-cent boundary on both sides, where a wrong rounding would show. */

@@ -160,9 +160,7 @@ public final class MedicareFeeSchedule implements FeeSchedule {
       if (evaluation instanceof LineEvaluation.Refused refused) {
         RvuEntry row = refused.rowOrNull();
         return FeeResult.unpriced(
-            refused.reason(),
-            refused.detail(),
-            Explanation.deferred(() -> header(line, context, row)));
+            refused.reason(), refused.detail(), () -> header(line, context, row));
       }
       FeeCalculation calculation = (FeeCalculation) evaluation;
       result =
