@@ -154,6 +154,25 @@ public final class LineEvaluator {
    * checks that both agree.
    */
   public RvuEntry quickRowOrNull(ClaimLine line) {
+    RvuEntry entry = quickRowOrNaOrNull(line);
+    return entry == null
+            || FeeCalculation.pricedSetting(entry, context.setting()) != context.setting()
+        ? null // NA: the result carries a flag, which evaluate sets
+        : entry;
+  }
+
+  /**
+   * Returns the row {@link #evaluate} prices {@code line} from, in the context's own setting or,
+   * when the row marks it NA, in the other one; null when the caller must ask {@code evaluate} for
+   * the whole answer (it refuses the line, or the context has a place of service or fails a gate).
+   * The posted fee of one unit is then {@link #postedNanoDollars}, and the line's setting is not
+   * available when {@code FeeCalculation.pricedSetting} of the row differs from the context's.
+   *
+   * <p>What it buys: the single-line path prices a line whose setting is NA (one line in nine of
+   * the benchmark's mix) without the general evaluation and its {@link FeeCalculation} (issue 18).
+   * The gates are those of {@code evaluate}; a property checks that both agree.
+   */
+  RvuEntry quickRowOrNaOrNull(ClaimLine line) {
     if (!quick) {
       return null;
     }
@@ -166,10 +185,6 @@ public final class LineEvaluator {
     if (!status.isPricedFromRvus() || status == PaymentStatus.R && entry.hasNoRvus()) {
       return null;
     }
-    Setting setting = context.setting();
-    if (FeeCalculation.pricedSetting(entry, setting) != setting) {
-      return null; // NA: the result carries a flag, which evaluate sets
-    }
     return entry;
   }
 
@@ -180,7 +195,10 @@ public final class LineEvaluator {
    */
   public long postedNanoDollars(ClaimLine line, RvuEntry entry) {
     Setting setting = context.setting();
-    long uncapped = FeeCalculation.uncappedNanoDollars(entry, gpci, conversionFactor, setting);
+    // The practice expense of the setting the row is priced in: the other one when NA.
+    long uncapped =
+        FeeCalculation.uncappedNanoDollars(
+            entry, gpci, conversionFactor, FeeCalculation.pricedSetting(entry, setting));
     // The line's code and row are the entry's: the cap table is read without waiting for the
     // entry's own code object.
     OppsCap cap =

@@ -149,12 +149,18 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     // posted amount per unit (3 x 101.06 = 303.18, where 3 x the exact 101.0569... would be
     // 303.17).
     FeeResult result;
-    long posted = evaluator.postedNanoDollarsOrNegative(line);
-    if (posted >= 0) {
-      // The common line, without a calculation object; the explanation (worked out only when
-      // someone reads it: most callers want the amount alone, and the steps cost several times
-      // the arithmetic) evaluates the line again.
-      result = FeeResult.pricedNanoDollars(posted, false, () -> explainPriced(line, context));
+    RvuEntry quickRow = evaluator.quickRowOrNaOrNull(line);
+    if (quickRow != null) {
+      // The common line, without a calculation object, NA settings included; the explanation
+      // (worked out only when someone reads it: most callers want the amount alone, and the steps
+      // cost several times the arithmetic) evaluates the line again.
+      boolean settingNotAvailable =
+          FeeCalculation.pricedSetting(quickRow, context.setting()) != context.setting();
+      result =
+          FeeResult.pricedNanoDollars(
+              evaluator.postedNanoDollars(line, quickRow),
+              settingNotAvailable,
+              () -> explainPriced(line, context));
     } else {
       LineEvaluation evaluation = evaluator.evaluate(line);
       if (evaluation instanceof LineEvaluation.Refused refused) {

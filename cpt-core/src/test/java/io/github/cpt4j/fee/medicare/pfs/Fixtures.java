@@ -51,8 +51,13 @@ final class Fixtures {
   };
 
   static List<RvuEntry> rvuEntries() {
+    return rvuEntries(ROWS);
+  }
+
+  /** Rows written as {@link #ROWS} are. */
+  static List<RvuEntry> rvuEntries(String... rows) {
     List<RvuEntry> entries = new ArrayList<>();
-    for (String row : ROWS) {
+    for (String row : rows) {
       String[] f = row.split(",", -1);
       entries.add(
           RvuEntry.builder()

@@ -1,8 +1,10 @@
 package io.github.cpt4j.fee.medicare.pfs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricingContext;
@@ -25,7 +27,28 @@ import net.jqwik.api.Provide;
  */
 class QuickPricingProperties {
 
-  private static final MedicareFeeSchedule SCHEDULE = Fixtures.schedule();
+  /**
+   * The test schedule, and two made-up rows NA in one setting whose practice expense differs
+   * between the settings (in the test rows from CMS the NA setting's column repeats the other's, so
+   * pricing an NA line at the wrong setting would not show).
+   */
+  private static final MedicareFeeSchedule SCHEDULE =
+      MedicareFeeSchedule.builder()
+          .name("test-pfs-2025-na")
+          .rvus(
+              RvuTable.of(
+                  ImmutableList.<RvuEntry>builder()
+                      .addAll(Fixtures.rvuEntries())
+                      .addAll(
+                          Fixtures.rvuEntries(
+                              "99998,,A,1.00,1.50,,0.50,NA,0.05,0,XXX,0,99",
+                              "99997,,A,1.00,1.50,NA,0.50,,0.05,0,XXX,0,99"))
+                      .build()))
+          .gpcis(Fixtures.gpcis())
+          .conversionFactors(Fixtures.conversionFactors())
+          .oppsCaps(Fixtures.oppsCaps())
+          .effective(LocalDate.of(2024, 1, 1), LocalDate.of(2026, 12, 31))
+          .build();
 
   @Property(tries = 2_000)
   void theFastPathAgreesWithTheFullEvaluation(
@@ -44,6 +67,34 @@ class QuickPricingProperties {
     }
   }
 
+  /**
+   * The single-line path's gate ({@link LineEvaluator#quickRowOrNaOrNull}) takes NA settings too:
+   * exactly the lines the full evaluation prices, from the same row, at the same posted amount,
+   * with the same NA flag.
+   */
+  @Property(tries = 2_000)
+  void theFastPathWithNaSettingsAgreesWithTheFullEvaluation(
+      @ForAll("lines") ClaimLine line, @ForAll("contexts") PricingContext context) {
+    LineEvaluator evaluator = new LineEvaluator(SCHEDULE, context);
+    RvuEntry row = evaluator.quickRowOrNaOrNull(line);
+    LineEvaluation full = evaluator.evaluate(line);
+    if (context.placeOfService().isEmpty()) {
+      assertEquals(full instanceof FeeCalculation, row != null, () -> line + " in " + context);
+    }
+    if (row != null) {
+      FeeCalculation calculation = (FeeCalculation) full;
+      assertSame(calculation.rvuEntry(), row, () -> line + " in " + context);
+      assertEquals(
+          calculation.postedNanoDollars(),
+          evaluator.postedNanoDollars(line, row),
+          () -> line + " in " + context);
+      assertEquals(
+          calculation.settingNotAvailable(),
+          FeeCalculation.pricedSetting(row, context.setting()) != context.setting(),
+          () -> line + " in " + context);
+    }
+  }
+
   @Property(tries = 500)
   void theScheduleExplainsAFastLineAsTheFullEvaluationDoes(
       @ForAll("lines") ClaimLine line, @ForAll("contexts") PricingContext context) {
@@ -51,6 +102,9 @@ class QuickPricingProperties {
     LineEvaluation full = new LineEvaluator(SCHEDULE, context).evaluate(line);
     if (full instanceof FeeCalculation calculation) {
       assertEquals(calculation.settingNotAvailable(), result.settingNotAvailable());
+      if (line.units() == 1 && context.participating()) {
+        assertEquals(calculation.amount(), result.amountOrThrow(), () -> line + " in " + context);
+      }
       assertTrue(
           result.explanation().toString().contains(calculation.explanation().toString()),
           () -> result.explanation() + " / " + calculation.explanation());
