@@ -144,7 +144,7 @@ public final class BundledData {
           .append(r.schedule().rvus().size())
           .append(" RVU rows, ")
           .append(r.schedule().gpcis().size())
-          .append(" localities")
+          .append(r.schedule().gpcis().size() == 1 ? " locality" : " localities")
           .append(r.schedule().anesthesia().isPresent() ? ", anesthesia" : ", no anesthesia")
           .append('\n');
     }
