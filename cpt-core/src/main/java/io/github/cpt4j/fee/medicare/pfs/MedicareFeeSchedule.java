@@ -154,9 +154,7 @@ public final class MedicareFeeSchedule implements FeeSchedule {
       // The common line, without a calculation object; the explanation (worked out only when
       // someone reads it: most callers want the amount alone, and the steps cost several times
       // the arithmetic) evaluates the line again.
-      result =
-          FeeResult.pricedNanoDollars(
-              posted, false, Explanation.deferred(() -> explainPriced(line, context)));
+      result = FeeResult.pricedNanoDollars(posted, false, () -> explainPriced(line, context));
     } else {
       LineEvaluation evaluation = evaluator.evaluate(line);
       if (evaluation instanceof LineEvaluation.Refused refused) {
@@ -171,7 +169,7 @@ public final class MedicareFeeSchedule implements FeeSchedule {
           FeeResult.pricedNanoDollars(
               calculation.postedNanoDollars(),
               calculation.settingNotAvailable(),
-              Explanation.deferred(() -> explain(line, context, calculation)));
+              () -> explain(line, context, calculation));
     }
     result = noteClaimLevelModifiers(line, result);
     if (line.units() > 1) {
