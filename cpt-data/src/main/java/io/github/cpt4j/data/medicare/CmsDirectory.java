@@ -842,7 +842,7 @@ public final class CmsDirectory {
           .append(s.rvus().size())
           .append(" RVU rows, ")
           .append(s.gpcis().size())
-          .append(" localities, ")
+          .append(s.gpcis().size() == 1 ? " locality, " : " localities, ")
           .append(s.oppsCaps().size() > 0 ? "OPPS cap" : "no OPPS cap")
           .append(s.anesthesia().isPresent() ? ", anesthesia" : ", no anesthesia")
           .append('\n');

@@ -239,7 +239,7 @@ class CmsDirectoryTest {
     DataLoadException e = assertThrows(DataLoadException.class, () -> CmsDirectory.load(dir));
     String expected = Path.of("rvu25d", "GPCI2025.csv").toString();
     assertEquals(expected, e.sourceName(), e::getMessage);
-    assertTrue(e.getMessage().startsWith(expected + ": only 1 localities"), e::getMessage);
+    assertTrue(e.getMessage().startsWith(expected + ": only 1 locality, where"), e::getMessage);
   }
 
   @Test
