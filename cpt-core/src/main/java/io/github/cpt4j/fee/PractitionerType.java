@@ -9,8 +9,9 @@ import java.util.Locale;
 /**
  * Who furnished and bills a service: a physician, or one of the non-physician practitioners whom
  * Medicare pays a share of the physician fee schedule amount. The share is the law's (Social
- * Security Act §1833(a)(1)), as CMS's Medicare Claims Processing Manual (Pub. 100-04) states it for
- * each practitioner; {@link #medicareSource()} names the section.
+ * Security Act §1833(a)(1)), as CMS's regulations (42 CFR part 414) and Medicare Claims Processing
+ * Manual (Pub. 100-04) state it for each practitioner; {@link #medicareSource()} names one of them.
+ * The project's {@code docs/manual-citations.md} records which citations were checked, and how.
  *
  * <p>Services a non-physician furnishes "incident to" a physician's service and bills under the
  * physician are paid as the physician's: price them as {@link #PHYSICIAN}. An assistant at surgery
@@ -27,19 +28,28 @@ public enum PractitionerType {
   /** A doctor of medicine or osteopathy (and the other physicians of the law): 100%. */
   PHYSICIAN("physician", "physician", "100", "the physician fee schedule amount itself"),
 
-  /** Nurse practitioner: 85% (Claims Processing Manual, chapter 12, section 120.1). */
+  /**
+   * Nurse practitioner: 85% (42 CFR 414.56(c); Claims Processing Manual, chapter 12, section 120.1,
+   * a section number not re-checked against the manual's text).
+   */
   NURSE_PRACTITIONER("np", "nurse practitioner", "0.85", "Claims Processing Manual ch. 12 §120.1"),
 
-  /** Clinical nurse specialist: 85% (Claims Processing Manual, chapter 12, section 120.1). */
+  /**
+   * Clinical nurse specialist: 85% (42 CFR 414.56(c); Claims Processing Manual, chapter 12, section
+   * 120.1, a section number not re-checked against the manual's text).
+   */
   CLINICAL_NURSE_SPECIALIST(
       "cns", "clinical nurse specialist", "0.85", "Claims Processing Manual ch. 12 §120.1"),
 
-  /** Physician assistant: 85% (Claims Processing Manual, chapter 12, section 110). */
+  /**
+   * Physician assistant: 85% (Claims Processing Manual, chapter 12, section 110, a section number
+   * not re-checked against the manual's text).
+   */
   PHYSICIAN_ASSISTANT("pa", "physician assistant", "0.85", "Claims Processing Manual ch. 12 §110"),
 
   /**
-   * Certified nurse-midwife: 100% since 2011 (Affordable Care Act §3114; Claims Processing Manual,
-   * chapter 12, section 130.1).
+   * Certified nurse-midwife: 100% since 2011 (Affordable Care Act §3114; 42 CFR 414.54(b); Claims
+   * Processing Manual, chapter 12, section 130.1, revised for it by Change Request 7005).
    */
   CERTIFIED_NURSE_MIDWIFE(
       "cnm", "certified nurse-midwife", "100", "Claims Processing Manual ch. 12 §130.1"),
@@ -55,31 +65,35 @@ public enum PractitionerType {
       "100",
       "Claims Processing Manual ch. 12 §140.3"),
 
-  /** Clinical social worker: 75% (Claims Processing Manual, chapter 12, section 150). */
+  /**
+   * Clinical social worker: 75% of a clinical psychologist's amount (42 CFR 414.53; Claims
+   * Processing Manual, chapter 12, section 150).
+   */
   CLINICAL_SOCIAL_WORKER(
       "csw", "clinical social worker", "0.75", "Claims Processing Manual ch. 12 §150"),
 
-  /** Clinical psychologist: 100% (Claims Processing Manual, chapter 12, section 170). */
+  /**
+   * Clinical psychologist: 100% (42 CFR 414.62; Claims Processing Manual, chapter 12, section 170,
+   * a section number not re-checked against the manual's text).
+   */
   CLINICAL_PSYCHOLOGIST(
       "cp", "clinical psychologist", "100", "Claims Processing Manual ch. 12 §170"),
 
   /**
-   * Marriage and family therapist, from 2024: 75% of a clinical psychologist's amount (Social
-   * Security Act §1833(a)(1)(FF), added by the Consolidated Appropriations Act, 2023, §4121).
+   * Marriage and family therapist, from 2024: 75% of a clinical psychologist's amount (42 CFR
+   * 414.53; the benefit was added by the Consolidated Appropriations Act, 2023, division FF,
+   * §4121).
    */
-  MARRIAGE_AND_FAMILY_THERAPIST(
-      "mft", "marriage and family therapist", "0.75", "Social Security Act §1833(a)(1)(FF)"),
+  MARRIAGE_AND_FAMILY_THERAPIST("mft", "marriage and family therapist", "0.75", "42 CFR 414.53"),
 
   /**
-   * Mental health counselor, from 2024: 75% of a clinical psychologist's amount (Social Security
-   * Act §1833(a)(1)(FF)).
+   * Mental health counselor, from 2024: 75% of a clinical psychologist's amount (42 CFR 414.53).
    */
-  MENTAL_HEALTH_COUNSELOR(
-      "mhc", "mental health counselor", "0.75", "Social Security Act §1833(a)(1)(FF)"),
+  MENTAL_HEALTH_COUNSELOR("mhc", "mental health counselor", "0.75", "42 CFR 414.53"),
 
   /**
-   * Registered dietitian or nutrition professional, for medical nutrition therapy: 85% (Social
-   * Security Act §1833(a)(1)(T); 42 CFR 414.64).
+   * Registered dietitian or nutrition professional, for medical nutrition therapy: 85% (42 CFR
+   * 414.64).
    */
   REGISTERED_DIETITIAN(
       "rd", "registered dietitian or nutrition professional", "0.85", "42 CFR 414.64"),

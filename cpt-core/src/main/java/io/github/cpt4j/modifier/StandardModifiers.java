@@ -142,7 +142,7 @@ final class StandardModifiers {
 
   /**
    * The payment effects of the standard modifiers (CMS Claims Processing Manual, chapter 12,
-   * sections 20.4 and 40-40.4, and the indicators of the relative value file's Attachment A).
+   * sections 20.4 and 40-40.8, and the indicators of the relative value file's Attachment A).
    */
   private static final ImmutableMap<String, PaymentEffect> EFFECTS =
       ImmutableMap.<String, PaymentEffect>builder()

@@ -99,7 +99,8 @@ public final class MueClaimEdit implements ClaimEdit {
   /**
    * The units of service of {@code line} as the MUE counts them: its units, except that a line of
    * modifier 55 alone (postoperative management only) is one service whatever its units, which are
-   * the postoperative days managed (Claims Processing Manual ch. 12 §40.2), never procedures.
+   * the postoperative days managed (contractors' billing instructions for modifier 55), never
+   * procedures.
    */
   static int servicesOf(ClaimLine line) {
     return line.hasModifier(Modifier.POSTOPERATIVE_CARE_ONLY)

@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  * each laboratory test, PLA and MAAA code, and of the specimen-collection codes, as CMS publishes
  * them in its quarterly CLFS file. Part B pays a laboratory test the lower of the charge and this
  * amount, the same in every locality (Medicare Claims Processing Manual, Pub. 100-04, chapter 16,
- * §20 and §30).
+ * §20 and §30). The chapter 16 section numbers cited here were not re-checked against the manual's
+ * text (the project's {@code docs/manual-citations.md} says what each is based on).
  *
  * <h2>What {@link #price} does</h2>
  *

@@ -45,7 +45,8 @@ import java.util.stream.Collectors;
  *   <li>Takes the fee: the rural amount in a rural ZIP code when the row has one, else the
  *       non-rural amount (see {@link DmeposFee}). 0.00 is {@link UnpricedReason#CARRIER_PRICED}.
  *   <li>A capped rental item in its fourth to thirteenth month ({@code RR} with {@code KJ}) is paid
- *       75% of the rental fee of the first three months (42 CFR 414.229(f)).
+ *       75% of the rental fee of the first three months (42 CFR 414.229; Pub. 100-04, ch. 20,
+ *       §30.5.1: 7.5% of the purchase price a month instead of 10%).
  *   <li>Multiplies by the units: items bought, or months of rental ({@code RR}: one unit is one
  *       month).
  *   <li>The participation flag is ignored: DMEPOS fee schedule amounts are the same for
@@ -69,7 +70,10 @@ public final class DmeposFeeSchedule implements FeeSchedule {
   /** {@code KJ}: a capped rental item in its fourth to thirteenth month, paid 75%. */
   public static final Modifier CAPPED_RENTAL_LATER_MONTHS = Modifier.parse("KJ");
 
-  /** 75%: a capped rental's fee from the fourth month (42 CFR 414.229(f)). */
+  /**
+   * 75%: a capped rental's fee from the fourth month (42 CFR 414.229; Pub. 100-04, ch. 20,
+   * §30.5.1).
+   */
   public static final BigDecimal CAPPED_RENTAL_LATER_MONTHS_FACTOR = new BigDecimal("0.75");
 
   private final String name;
@@ -277,7 +281,7 @@ public final class DmeposFeeSchedule implements FeeSchedule {
           explanation.then(
               PricingStep.of(
                   "capped-rental",
-                  "KJ: rental months 4 to 13 are paid 75% (42 CFR 414.229(f))",
+                  "KJ: rental months 4 to 13 are paid 75% (42 CFR 414.229)",
                   perUnit));
     }
     if (line.units() > 1) {

@@ -43,9 +43,8 @@ import java.util.function.UnaryOperator;
  *       explanation ends with the {@code part-b} step naming that schedule.
  *   <li><b>Billed charge</b>: Medicare pays the lower of the billed charge and the fee on every
  *       line: the Physician Fee Schedule's lines through its {@code billed-charge} step, the others
- *       here (Social Security Act section 1833(a)(1)(D) and Claims Processing Manual chapter 16,
- *       section 10.2 for lab tests; section 1834(a)(1)(B) for DMEPOS; section 1833(a)(1)(S) for
- *       drugs).
+ *       here (Social Security Act section 1833(a)(1)(D) for lab tests; 42 CFR 414.210(a) for
+ *       DMEPOS; 42 CFR 414.904(a) for drugs).
  * </ol>
  *
  * <pre>{@code

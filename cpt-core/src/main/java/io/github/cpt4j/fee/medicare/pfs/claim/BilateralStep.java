@@ -99,7 +99,7 @@ final class BilateralStep implements ClaimStep {
   private static Procedure ordinary(LineWork w) {
     if (w.isPostoperativeDays()) {
       // Units of a modifier 55 line are days of care, already counted by the split-care step:
-      // one procedure (Medicare Claims Processing Manual, chapter 12, section 40.2).
+      // one procedure (see SplitCareStep).
       return new Procedure(w, null, 1, Amounts.ONE);
     }
     Procedure p = new Procedure(w, null, w.line.units(), Amounts.ONE);

@@ -6,7 +6,8 @@ import java.util.function.Supplier;
 
 /**
  * The last rule of a line: Medicare pays the lower of the billed charge and the adjusted amount
- * (Medicare Claims Processing Manual, chapter 12, section 20.4). Rule id {@code billed-charge}.
+ * (the RVU file's record layout, RVU25D: its payment rules base the payment on the lower of the
+ * actual charge and the fee schedule amount). Rule id {@code billed-charge}.
  *
  * <p>For an LT and RT pair billed as one bilateral procedure with indicator 0, 1 or 2, CMS compares
  * the pair's amount with the total charge for both sides. The pair is then paid the lower of the

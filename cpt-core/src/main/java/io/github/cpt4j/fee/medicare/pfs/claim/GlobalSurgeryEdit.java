@@ -33,8 +33,8 @@ import java.util.Optional;
  *
  * <ul>
  *   <li><b>000 and 010</b> (endoscopies, minor procedures): a visit on the day of the procedure is
- *       included (section 40.1.B), unless it carries modifier 25, a significant, separately
- *       identifiable E/M service (section 30.6.6.B).
+ *       included (sections 40.1.B and 40.1.C), unless it carries modifier 25, a significant,
+ *       separately identifiable E/M service (section 30.6.6.B).
  *   <li><b>090</b> (major surgery): a visit the day before or the day of the surgery is included
  *       (section 40.1.A, preoperative visits), unless it carries modifier 57, the visit at which
  *       the decision to operate was made (sections 30.6.6.C and 40.2.A.4); on the day of the

@@ -8,8 +8,8 @@ import io.github.cpt4j.fee.UnpricedReason;
 /**
  * Modifiers 22 and 52: the line is ranked like any other, then {@link
  * UnpricedReason#CARRIER_PRICED}: the contractor adjusts the amount, which the detail shows
- * (Medicare Claims Processing Manual, chapter 12, section 20.4.5). Rule id {@code
- * increased-reduced-services}.
+ * (Medicare Claims Processing Manual, chapter 12, section 20.4.6, payment for unusual
+ * circumstances, modifiers 22 and 52). Rule id {@code increased-reduced-services}.
  */
 final class IncreasedReducedServicesStep implements ClaimStep {
 

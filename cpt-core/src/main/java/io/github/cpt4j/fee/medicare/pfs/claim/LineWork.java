@@ -129,8 +129,8 @@ final class LineWork implements Supplier<Explanation> {
 
   /**
    * Tells whether the line is postoperative management only: modifier 55 without 54 or 56. Its
-   * units are then the post-operative days managed, not procedures (Medicare Claims Processing
-   * Manual, chapter 12, section 40.2).
+   * units are then the post-operative days managed, not procedures (contractors' billing
+   * instructions for modifier 55; see SplitCareStep).
    */
   boolean isPostoperativeDays() {
     return has(M55) && !has(M54 | M56);

@@ -27,14 +27,14 @@ import java.util.function.Supplier;
  * </ol>
  *
  * <p>Add-on codes (global ZZZ) are never ranked, nor are modifier 55 lines (postoperative
- * management only: a share of a global package whose units are days, not procedures; Medicare
- * Claims Processing Manual, chapter 12, section 40.2). CMS pays the sixth and later procedures by
- * report (RVU25D record layout, MULT PROC 1 and 2: "100%, 50%, 50%, 50%, 50% and by report"): a
- * line (or an endoscopy family) ranked wholly sixth or later is not priced, {@link
- * UnpricedReason#PRICED_BY_REPORT}, as modifier 66 is; a multi-unit line whose units straddle rank
- * five keeps its percentages with a {@link ClaimWarning.Kind#PRICED_BY_REPORT} warning (its first
- * units are paid by the rule). Name {@code multiple-surgery}; its steps carry the rule ids {@code
- * endoscopy-family} and {@code multiple-procedure}.
+ * management only: a share of a global package whose units are days, not procedures; see
+ * SplitCareStep). CMS pays the sixth and later procedures by report (RVU25D record layout, MULT
+ * PROC 1 and 2: "100%, 50%, 50%, 50%, 50% and by report"): a line (or an endoscopy family) ranked
+ * wholly sixth or later is not priced, {@link UnpricedReason#PRICED_BY_REPORT}, as modifier 66 is;
+ * a multi-unit line whose units straddle rank five keeps its percentages with a {@link
+ * ClaimWarning.Kind#PRICED_BY_REPORT} warning (its first units are paid by the rule). Name {@code
+ * multiple-surgery}; its steps carry the rule ids {@code endoscopy-family} and {@code
+ * multiple-procedure}.
  */
 final class MultipleSurgeryStep implements ClaimStep {
 

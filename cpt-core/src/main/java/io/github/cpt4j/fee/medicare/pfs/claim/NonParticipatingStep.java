@@ -4,7 +4,8 @@ import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 
 /**
  * Non-participating providers are paid 95% of the fee schedule amount (Medicare Claims Processing
- * Manual, chapter 12, section 20.4.3; limiting charge aside). Rule id {@code non-participating}.
+ * Manual, chapter 12, section 20.4.1, the participating versus non-participating differential;
+ * limiting charge aside). Rule id {@code non-participating}.
  */
 final class NonParticipatingStep extends LineStep {
 

@@ -21,7 +21,8 @@ import java.math.RoundingMode;
  *   <li>Modifier 54 (surgical care only) pays the PRE OP plus INTRA OP shares: the surgeon who
  *       operates also does the preoperative evaluation the global package includes.
  *   <li>Modifier 55 (postoperative management only, without 54 or 56) pays the POST OP share
- *       prorated by the days managed: the line's units are those days (section 40.2), over the
+ *       prorated by the days managed: the line's units are those days (contractors' billing
+ *       instructions for modifier 55, e.g. Palmetto GBA's; not a text of section 40.2), over the
  *       code's global days (010 or 090), as one procedure. A 55 line on a code with another global
  *       period, or with more days than the period, is refused.
  *   <li>Several of them on one line pay the sum of their shares, 55 then unprorated.
@@ -96,7 +97,7 @@ final class SplitCareStep extends LineStep {
 
   /**
    * Modifier 55 alone: POST OP share x days managed / global days, of the one-unit fee. The line's
-   * units are the days (Claims Processing Manual, chapter 12, section 40.2), so the grouping counts
+   * units are the days (contractors' billing instructions for modifier 55), so the grouping counts
    * the line as one procedure and the ranking skips it.
    */
   private static void postoperativeDays(LineWork w, PaymentIndicators ind) {

@@ -462,7 +462,7 @@ class MedicareClaimPricerTest {
 
     @Test
     void modifier55UnitsAreTheDaysManagedOfOneProcedure() {
-      // Claims Processing Manual ch.12 s.40.2: 45 units = 45 days of the 90-day global period.
+      // Contractors' modifier 55 instructions: 45 units = 45 days of the 90-day global period.
       // 0.21 x 45/90 x 1000.00 = 0.105 x 1000.00 = 105.00 (not 45 ranked procedures).
       PricedClaim claim = assertAmounts(price("27447-55 x45"), "105.00", "105.00");
       String explained = claim.line(0).toString();
