@@ -61,7 +61,8 @@ import picocli.CommandLine.TypeConversionException;
     name = "price",
     sortOptions = false,
     description = {
-      "Price claim lines with the Medicare Physician Fee Schedule.",
+      "Price claim lines with Medicare's Part B fee schedules: physician services, lab tests, "
+          + "equipment and drugs.",
       "",
       "With LINE arguments, the lines are priced as one claim (one provider, one patient, one "
           + "date of service): payment modifiers, bilateral pairs and multiple-procedure "
@@ -77,7 +78,8 @@ import picocli.CommandLine.TypeConversionException;
           + "(required), modifiers (separated by blanks or hyphens), units (default 1), "
           + "minutes (anesthesia time), "
           + "locality (MAC-LOC) or zip, setting (facility or non-facility) or pos, date "
-          + "(YYYY-MM-DD), claim (adjacent rows with the same value are priced together, "
+          + "(YYYY-MM-DD), practitioner (a type as for --practitioner), qualifying_apm "
+          + "(yes or no), claim (adjacent rows with the same value are priced together, "
           + "each on its own date). "
           + "Blank cells take the values of the options below. The output has every input "
           + "column, then amount (blank when there is none), result (priced or a reason "
@@ -87,9 +89,11 @@ import picocli.CommandLine.TypeConversionException;
     footerHeading = "%nExamples:%n",
     footer = {
       "  cpt price 99213 --zip 10001 --date 2025-06-01",
-      "  cpt price 27447-RT 99213-25 --locality 13282-99 --setting facility --explain",
+      "  cpt price 27447-RT 99213-25 --locality 13282-99 --setting facility \\",
+      "      --date 2025-06-01 --explain",
       "  cpt price --input lines.csv --output priced.csv --date 2025-06-01",
-      "  cpt price --rvu PPRRVU2025_Oct.csv --opps-cap OPPSCAP_Oct.csv 71046-26 -z 60601"
+      "  cpt price --rvu PPRRVU2025_Oct.csv --opps-cap OPPSCAP_Oct.csv 71046-26 \\",
+      "      --zip 60601 --date 2025-06-01"
     })
 final class PriceCommand implements Callable<Integer> {
 
@@ -457,7 +461,11 @@ final class PriceCommand implements Callable<Integer> {
       }
     }
     Format chosen = format == null ? Format.TABLE : format;
-    boolean withExplanation = explain || chosen != Format.TABLE;
+    // Without --explain a table still says why a line has no amount, as a batch does: a bare
+    // invalid_line or not_in_schedule leaves the reader guessing which part of the line is wrong.
+    boolean unpricedOnly =
+        !explain && chosen == Format.TABLE && outcomes.stream().anyMatch(o -> !o.isPriced());
+    boolean withExplanation = explain || chosen != Format.TABLE || unpricedOnly;
     List<Column> columns = withExplanation ? COLUMNS : COLUMNS.subList(0, 3);
     try (Destination out = Destination.of(output, spec.commandLine().getOut())) {
       Report report = Report.create(chosen, columns, out.open(), cpt.interactive());
@@ -470,7 +478,9 @@ final class PriceCommand implements Callable<Integer> {
         total = total.add(outcome.amount().orElse(BigDecimal.ZERO));
         pricedCount += outcome.amount().isPresent() ? 1 : 0;
         if (withExplanation) {
-          report.row(shown, amount, outcome.result(), Main.oneLine(outcome.explanation()));
+          String why =
+              unpricedOnly && outcome.isPriced() ? "" : Main.oneLine(outcome.explanation());
+          report.row(shown, amount, outcome.result(), why);
         } else {
           report.row(shown, amount, outcome.result());
         }

@@ -51,8 +51,9 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  cpt scrub --input claims.csv --ptp ccipra-v322r0-f1.txt --ptp ccipra-v322r0-f2.txt \\",
-      "      --mue MCR_MUE_PractitionerServices_Eff_07-01-2026.csv --output scrubbed.csv"
+      "  cpt scrub --input claims.csv --output scrubbed.csv \\",
+      "      --ptp ccipra-v322r0-f1.txt --ptp ccipra-v322r0-f2.txt \\",
+      "      --mue MCR_MUE_PractitionerServices_Eff_07-01-2026.csv"
     })
 final class ScrubCommand implements Callable<Integer> {
 

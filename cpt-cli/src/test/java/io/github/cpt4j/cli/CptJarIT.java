@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the built {@code cpt.jar} as a separate process, as a user would. */
 class CptJarIT {
@@ -95,6 +96,29 @@ class CptJarIT {
     assertTrue(
         out.contains("io.github.cpt4j.cli.Main source: shared objects file"),
         "Main was not loaded from the archive");
+  }
+
+  @Test
+  void launcherRunsThroughASymbolicLink(@TempDir Path bin) throws Exception {
+    // A user links the launcher into a directory on the PATH: it looked for cpt.jar beside the
+    // link ("Unable to access jarfile"), not beside itself. Two links, the second relative.
+    Path launcher = JAR.resolveSibling("cpt").toAbsolutePath();
+    Path first = Files.createSymbolicLink(bin.resolve("cpt-linked"), launcher);
+    Path second = Files.createSymbolicLink(bin.resolve("cpt"), Path.of("cpt-linked"));
+    ProcessBuilder builder =
+        new ProcessBuilder(second.toString(), "lookup", "99213").redirectErrorStream(true);
+    builder
+        .environment()
+        .put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    builder.environment().put("CPT_JAVA_OPTS", "-Xlog:class+load=info");
+    Process process = builder.start();
+    String out = read(process.getInputStream());
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "cpt did not finish");
+    assertEquals(0, process.exitValue(), out);
+    assertTrue(out.contains("\n99213 "), out);
+    assertTrue(
+        out.contains("io.github.cpt4j.cli.Main source: shared objects file"),
+        "the archive beside the launcher was not used through " + first);
   }
 
   private static Run run(String stdin, String... args) throws IOException, InterruptedException {

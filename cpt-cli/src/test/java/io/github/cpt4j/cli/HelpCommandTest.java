@@ -20,6 +20,19 @@ class HelpCommandTest {
     assertEquals(Cli.run(command, "--help").out(), help.out());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"lookup", "validate", "price", "localities", "data", "scrub"})
+  void examplesAreNotWrappedSoThatTheyCanBePasted(String command) {
+    // The help is 80 columns wide: a longer example line was wrapped at a blank, so that scrub's
+    // example, pasted into a shell, ran without its second --ptp file.
+    String help = Cli.run(command, "--help").out();
+    int examples = help.indexOf("\nExamples:\n");
+    assertTrue(examples >= 0, help);
+    for (String line : help.substring(examples + 11).stripTrailing().split("\\R")) {
+      assertTrue(line.startsWith("  "), line); // a wrapped line starts at column 0
+    }
+  }
+
   @Test
   void helpAloneIsTheTopLevelHelpAndIsListed() {
     Cli.Result help = Cli.run("help");

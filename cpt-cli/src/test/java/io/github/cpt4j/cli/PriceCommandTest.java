@@ -95,6 +95,23 @@ class PriceCommandTest {
   }
 
   @Test
+  void aTableSaysWhyALineHasNoAmount() {
+    // Without --explain the table showed only "invalid_line": now it explains the lines it
+    // could not price, as a batch does, and leaves the priced lines' explanation blank.
+    Cli.Result r = price("99213", "9921", "--zip", "10001");
+    assertEquals(1, r.status(), r::toString);
+    assertTrue(r.outLines().get(0).matches("LINE\\s+AMOUNT\\s+RESULT\\s+EXPLANATION"), r::toString);
+    assertTrue(r.outLines().get(1).matches("99213\\s+10\\.00\\s+priced"), r::toString);
+    assertTrue(
+        r.outLines().get(2).matches("9921\\s+invalid_line\\s+'9921' has the wrong length .*"),
+        r::toString);
+    // Every line priced: the three columns of the README's example.
+    Cli.Result allPriced = price("99213", "--zip", "10001");
+    assertTrue(
+        allPriced.outLines().get(0).matches("LINE\\s+AMOUNT\\s+RESULT"), allPriced::toString);
+  }
+
+  @Test
   void notPayableIsAResultNotAnError() {
     Cli.Result r = price("0001F", "--zip", "10001", "-f", "csv");
     assertEquals(0, r.status(), r::toString);

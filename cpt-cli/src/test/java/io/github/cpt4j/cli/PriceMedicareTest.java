@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,13 +92,78 @@ class PriceMedicareTest {
     // Issue 11 item 6: the default date is today; a date out of the data never prints a bare 0.00.
     Cli.Result r = Cli.run("price", "99213", "-l", "13282-99", "-d", "2027-01-04");
     assertEquals(1, r.status(), r::toString);
-    assertTrue(r.outLines().get(1).matches("99213\\s+date_not_covered"), r::toString);
+    assertTrue(
+        r.outLines().get(1).matches("99213\\s+date_not_covered\\s+the Medicare data covers .*"),
+        r::toString);
     assertEquals(
         List.of(
             "cpt price: nothing was priced: the Medicare data covers 2025-01-01 to 2026-12-31"
                 + " (releases 2025A, 2025B, 2025C, 2025D, 2026A), not 2027-01-04 (give --date, or"
                 + " data for that date)"),
         r.errLines());
+  }
+
+  @Test
+  void aLocalityTheDatesReleaseLacksIsSaidInOneLineAndStatusOne() {
+    // The bundled 2026 release has the GPCIs of Los Angeles only: Manhattan on a 2026 date (the
+    // default date, today, as the README's quick start is run without --date) priced nothing and
+    // exited 0 with a total of 0.00, every line no_gpci_for_locality.
+    Cli.Result r = Cli.run("price", "99213", "--zip", "10001", "--date", "2026-11-30");
+    assertEquals(1, r.status(), r::toString);
+    assertTrue(
+        r.outLines()
+            .get(1)
+            .matches("99213\\s+no_gpci_for_locality\\s+medicare-pfs-2026A-sample has no GPCIs.*"),
+        r::toString);
+    assertEquals(
+        List.of(
+            "cpt price: nothing was priced: medicare-pfs-2026A-sample has no GPCIs for locality"
+                + " 13202-01 (give --date, or data for that date)"),
+        r.errLines());
+    Cli.Result batch =
+        Cli.runWithInput("code,date\n99213,2026-11-30\n", "price", "-i", "-", "-z", "10001");
+    assertEquals(1, batch.status(), batch::toString);
+    assertTrue(batch.err().contains("has no GPCIs for locality 13202-01"), batch::toString);
+    // Los Angeles is in the 2026 release: priced, status 0, nothing on standard error.
+    Cli.Result la = Cli.run("price", "99213", "-l", "01182-18", "-d", "2026-11-30");
+    assertEquals(0, la.status(), la::toString);
+    assertEquals("", la.err(), la::toString);
+  }
+
+  @Test
+  void theHelpsExamplesPriceWithTheBundledData() {
+    // The examples of 'cpt price --help' that need no file of the user's: each prices its lines.
+    // Two of them gave no --date, so that from 2026 (the default date is today) they priced
+    // nothing.
+    Cli.Result help = Cli.run("price", "--help");
+    String text = help.out();
+    String examples = text.substring(text.indexOf("Examples:") + "Examples:".length());
+    List<String> commands = new ArrayList<>();
+    StringBuilder command = new StringBuilder();
+    for (String line : examples.strip().split("\\R")) {
+      String part = line.strip();
+      boolean continued = part.endsWith("\\");
+      command.append(' ').append(continued ? part.substring(0, part.length() - 1) : part);
+      if (!continued) {
+        commands.add(command.toString().strip());
+        command.setLength(0);
+      }
+    }
+    assertTrue(commands.size() >= 4, commands::toString);
+    int run = 0;
+    for (String example : commands) {
+      List<String> args = List.of(example.split("\\s+"));
+      assertEquals("cpt", args.get(0), example);
+      assertTrue(args.contains("--date"), () -> example + " depends on today's date");
+      if (args.contains("--input") || args.contains("--rvu")) {
+        continue; // names files of the user's
+      }
+      Cli.Result r = Cli.run(args.subList(1, args.size()).toArray(String[]::new));
+      assertEquals(0, r.status(), r::toString);
+      assertTrue(r.outLines().get(1).contains(" priced"), r::toString);
+      run++;
+    }
+    assertEquals(2, run, commands::toString);
   }
 
   @Test

@@ -67,7 +67,14 @@ public final class ClaimLine implements CodeWithModifiers {
   /** {@link #minutes} when the line has none. */
   private static final int NO_MINUTES = 0;
 
-  private final ProcedureCode code;
+  /**
+   * The code object; null until {@link #code()} is first called on a line from the fast parse
+   * ({@code parseCommonShape}). What it buys: pricers read only {@link #packedCode}, and leaving
+   * the code object out of the parse takes a read of the code cache (a 1.3 MB array, so often a
+   * cache miss) off every line priced from text (issue 18). Set without a lock, which is safe: it
+   * only ever changes from null to the one cached, immutable code object of {@link #packedCode}.
+   */
+  private ProcedureCode code;
 
   /**
    * {@code code.packed()}, kept in the line (in the space the object's alignment leaves anyway):
@@ -230,9 +237,9 @@ public final class ClaimLine implements CodeWithModifiers {
     if (packed < 0) {
       return null;
     }
-    ProcedureCode code = ProcedureCode.ofPacked(packed);
+    // A canonical scan's packed value is always a code's, so code() cannot fail later.
     if (length == 5) {
-      return new ClaimLine(code, packed, ImmutableList.of(), 1, NO_MINUTES);
+      return new ClaimLine(null, packed, ImmutableList.of(), 1, NO_MINUTES);
     }
     char c6 = text.charAt(6);
     char c7 = text.charAt(7);
@@ -241,7 +248,7 @@ public final class ClaimLine implements CodeWithModifiers {
       return null;
     }
     return new ClaimLine(
-        code, packed, ImmutableList.of(Modifier.parseLenient(text, 6, 8)), 1, NO_MINUTES);
+        null, packed, ImmutableList.of(Modifier.parseLenient(text, 6, 8)), 1, NO_MINUTES);
   }
 
   /**
@@ -379,7 +386,12 @@ public final class ClaimLine implements CodeWithModifiers {
   /** Returns the procedure code. */
   @Override
   public ProcedureCode code() {
-    return code;
+    ProcedureCode known = code;
+    if (known == null) {
+      known = ProcedureCode.ofPacked(packedCode);
+      code = known;
+    }
+    return known;
   }
 
   /**
@@ -426,12 +438,12 @@ public final class ClaimLine implements CodeWithModifiers {
 
   /** Returns a copy of this line with other units. */
   public ClaimLine withUnits(int units) {
-    return of(code, modifiers, units).withMinutesOrZero(minutes);
+    return of(code(), modifiers, units).withMinutesOrZero(minutes);
   }
 
   /** Returns a copy of this line with other modifiers. */
   public ClaimLine withModifiers(List<Modifier> modifiers) {
-    return of(code, modifiers, units).withMinutesOrZero(minutes);
+    return of(code(), modifiers, units).withMinutesOrZero(minutes);
   }
 
   /**
@@ -444,16 +456,16 @@ public final class ClaimLine implements CodeWithModifiers {
       throw new IllegalArgumentException(
           "anesthesia minutes must be 1 to " + MAX_MINUTES + ", not " + newMinutes);
     }
-    return new ClaimLine(code, modifiers, units, newMinutes);
+    return new ClaimLine(code(), modifiers, units, newMinutes);
   }
 
   /** Returns a copy of this line without anesthesia minutes. */
   public ClaimLine withoutMinutes() {
-    return minutes == NO_MINUTES ? this : new ClaimLine(code, modifiers, units, NO_MINUTES);
+    return minutes == NO_MINUTES ? this : new ClaimLine(code(), modifiers, units, NO_MINUTES);
   }
 
   private ClaimLine withMinutesOrZero(int value) {
-    return value == NO_MINUTES ? this : new ClaimLine(code, modifiers, units, value);
+    return value == NO_MINUTES ? this : new ClaimLine(code(), modifiers, units, value);
   }
 
   @Override
@@ -465,7 +477,7 @@ public final class ClaimLine implements CodeWithModifiers {
       return false;
     }
     ClaimLine that = (ClaimLine) other;
-    return code.equals(that.code)
+    return packedCode == that.packedCode // one code per packed value
         && modifiers.equals(that.modifiers)
         && units == that.units
         && minutes == that.minutes;
@@ -473,7 +485,7 @@ public final class ClaimLine implements CodeWithModifiers {
 
   @Override
   public int hashCode() {
-    return ((code.hashCode() * 31 + modifiers.hashCode()) * 31 + units) * 31 + minutes;
+    return ((code().hashCode() * 31 + modifiers.hashCode()) * 31 + units) * 31 + minutes;
   }
 
   /**
@@ -482,7 +494,7 @@ public final class ClaimLine implements CodeWithModifiers {
    */
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder(16).append(code);
+    StringBuilder sb = new StringBuilder(16).append(code());
     for (Modifier modifier : modifiers) {
       sb.append('-').append(modifier);
     }

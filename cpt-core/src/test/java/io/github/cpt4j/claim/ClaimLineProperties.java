@@ -112,7 +112,13 @@ class ClaimLineProperties {
       assertEquals(e.errorIndex() + shift, general.errorIndex(), text);
       return;
     }
-    assertEquals(fast, ClaimLine.parse(" " + text), text);
+    ClaimLine general = ClaimLine.parse(" " + text);
+    assertEquals(general, fast, text);
+    // The fast parse leaves the code object out until code() is read: it must be the same code,
+    // read the same way by everything built on it.
+    assertEquals(general.code(), fast.code(), text);
+    assertEquals(general.toString(), fast.toString(), text);
+    assertEquals(general.hashCode(), fast.hashCode(), text);
     assertEquals(fast.code().packed(), fast.packedCode(), text);
     assertEquals(fast.code().packed(), ClaimLine.parse(" " + text).packedCode(), text);
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
+import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
@@ -27,6 +28,30 @@ class FeeResultProperties {
     assertEquals(expected.amountOrThrow(), fast.amountOrThrow());
     assertEquals(expected.exactAmount(), fast.exactAmount());
     assertEquals(expected.settingNotAvailable(), fast.settingNotAvailable());
+    // With the explanation's supplier instead of the explanation: the same result, and the same
+    // after the steps a schedule or a claim pricer appends.
+    AtomicInteger calls = new AtomicInteger();
+    FeeResult later =
+        FeeResult.pricedNanoDollars(
+            nanoDollars,
+            settingNotAvailable,
+            () -> {
+              calls.incrementAndGet();
+              return WHY;
+            });
+    assertEquals(0, calls.get(), "the explanation is made only when read");
+    assertEquals(expected.amountOrThrow(), later.amountOrThrow());
+    assertEquals(expected.exactAmount(), later.exactAmount());
+    assertEquals(expected.settingNotAvailable(), later.settingNotAvailable());
+    assertEquals(expected, later);
+    assertEquals(expected.hashCode(), later.hashCode());
+    assertEquals(expected.toString(), later.toString());
+    PricingStep step = PricingStep.note("more", "a note");
+    assertEquals(expected.withStep(step), later.withStep(step));
+    assertEquals(
+        expected.multipliedBy(BigDecimal.TEN, "units", "x 10"),
+        later.multipliedBy(BigDecimal.TEN, "units", "x 10"));
+    assertEquals(1, calls.get(), "the explanation is worked out once");
   }
 
   /** The half-cent boundary on both sides, where a wrong rounding would show. */

@@ -4,6 +4,7 @@ import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
 import io.github.cpt4j.codeset.CodeSet;
 import io.github.cpt4j.data.load.CodeSetLoader;
+import io.github.cpt4j.fee.medicare.Quarter;
 import io.github.cpt4j.fee.medicare.ZipLocalityTable;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaBaseUnits;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaConversionFactors;
@@ -144,13 +145,27 @@ public final class BundledData {
           .append(r.schedule().rvus().size())
           .append(" RVU rows, ")
           .append(r.schedule().gpcis().size())
-          .append(" localities")
+          .append(r.schedule().gpcis().size() == 1 ? " locality" : " localities")
           .append(r.schedule().anesthesia().isPresent() ? ", anesthesia" : ", no anesthesia")
           .append('\n');
     }
-    return sb.append("covers ")
+    sb.append("covers ")
         .append(medicareReleases().coverage())
-        .append(" for the sample codes (bundled)\n")
+        .append(" for the sample codes (bundled)\n");
+    // The other Part B schedules price lab, equipment and drug lines on their own dates, which
+    // are narrower than the releases': a run of June dates prices none of those lines.
+    Quarter quarter = clinicalLabFeeSchedule().quarter();
+    return sb.append("Part B: clinical lab ")
+        .append(clinicalLabFeeSchedule().name())
+        .append(", DMEPOS ")
+        .append(dmeposFeeSchedule().name())
+        .append(", drugs (ASP) ")
+        .append(aspFeeSchedule().name())
+        .append(": ")
+        .append(quarter.firstDay())
+        .append(" to ")
+        .append(quarter.lastDay())
+        .append('\n')
         .toString();
   }
 

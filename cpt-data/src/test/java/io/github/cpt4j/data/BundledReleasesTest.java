@@ -39,6 +39,12 @@ class BundledReleasesTest {
     assertEquals("2025C", RELEASES.releaseOn(LocalDate.of(2025, 8, 15)).orElseThrow().id());
     String described = BundledData.describeMedicareReleases();
     assertTrue(described.contains("2026A  2026-01-01 to 2026-12-31"), described);
+    // The lab, equipment and drug quarters, whose dates are narrower than the releases'.
+    assertTrue(
+        described.endsWith(
+            "Part B: clinical lab clfs-2025-Q1-sample, DMEPOS dmepos-2025-Q1-sample, drugs (ASP)"
+                + " asp-2025-Q1-sample: 2025-01-01 to 2025-03-31\n"),
+        described);
   }
 
   @Test

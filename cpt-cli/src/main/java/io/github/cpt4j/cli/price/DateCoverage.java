@@ -4,26 +4,37 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A run that priced nothing because the loaded data does not cover its date of service: the default
- * date is today, and a relative value file is for one year, so this is the usual way a run prices
- * nothing. It must never look like a run that priced everything at 0.00: the command exits with
- * status 1 and says, in one line, which dates the data covers.
+ * A run that priced nothing because the loaded data does not cover its date of service, or covers
+ * the date but not the locality on it: the default date is today, a relative value file is for one
+ * year, and the bundled data's 2026 release has the GPCIs of one locality only, so this is the
+ * usual way a run prices nothing. It must never look like a run that priced everything at 0.00: the
+ * command exits with status 1 and says, in one line, what the data covers.
  */
 public final class DateCoverage {
 
   /** The result of a line out of the data's dates. */
   public static final String NOT_COVERED = "date_not_covered";
 
+  /**
+   * The result of a line whose locality has no GPCIs in the release of its date (Manhattan on a
+   * 2026 date with the bundled data, whose 2026 release has Los Angeles only).
+   */
+  public static final String NO_GPCI = "no_gpci_for_locality";
+
   private DateCoverage() {}
 
-  /** Tells whether {@code outcome} is a line the loaded data has no release for. */
+  /**
+   * Tells whether {@code outcome} is a line the loaded data has no release for, or no GPCIs for its
+   * locality on its date.
+   */
   public static boolean isNotCovered(Outcome outcome) {
-    return outcome.result().equals(NOT_COVERED);
+    String result = outcome.result();
+    return result.equals(NOT_COVERED) || result.equals(NO_GPCI);
   }
 
   /**
    * Returns the reason of a line out of the data's dates: the first clause of its explanation,
-   * which names the dates the data covers.
+   * which names the dates the data covers (or the release without the line's locality).
    */
   public static String reason(Outcome outcome) {
     String explanation = outcome.explanation();

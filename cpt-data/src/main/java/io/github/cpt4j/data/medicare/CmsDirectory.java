@@ -260,6 +260,35 @@ public final class CmsDirectory {
     requireNonNull(directory, "directory");
     requireNonNull(conversionFactors, "conversionFactors");
     List<CmsFile> files = scan(directory);
+    try {
+      return load(directory, conversionFactors, files);
+    } catch (DataLoadException e) {
+      throw inDirectory(directory, files, e);
+    }
+  }
+
+  /**
+   * Returns {@code e} naming its file by its path in {@code directory} rather than by its name
+   * alone: the loaders name the file they read, and a directory as downloaded holds files in
+   * sub-directories, the same name in several (a release and its correction).
+   */
+  private static DataLoadException inDirectory(
+      Path directory, List<CmsFile> files, DataLoadException e) {
+    List<CmsFile> named = files.stream().filter(f -> f.name().equals(e.sourceName())).toList();
+    if (named.size() != 1) {
+      return e;
+    }
+    String relative = directory.relativize(named.get(0).path()).toString();
+    if (relative.equals(e.sourceName())) {
+      return e;
+    }
+    DataLoadException located = new DataLoadException(relative, e.line(), e.column(), e.problem());
+    located.initCause(e);
+    return located;
+  }
+
+  private static CmsDirectory load(
+      Path directory, ConversionFactors conversionFactors, List<CmsFile> files) throws IOException {
     List<Replacement> replaced = new ArrayList<>();
     List<CmsFile> rvus = chooseRvuFiles(directory, files, replaced);
     if (rvus.isEmpty()) {
@@ -813,7 +842,7 @@ public final class CmsDirectory {
           .append(s.rvus().size())
           .append(" RVU rows, ")
           .append(s.gpcis().size())
-          .append(" localities, ")
+          .append(s.gpcis().size() == 1 ? " locality, " : " localities, ")
           .append(s.oppsCaps().size() > 0 ? "OPPS cap" : "no OPPS cap")
           .append(s.anesthesia().isPresent() ? ", anesthesia" : ", no anesthesia")
           .append('\n');

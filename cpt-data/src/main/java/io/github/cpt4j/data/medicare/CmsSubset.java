@@ -45,7 +45,7 @@ public final class CmsSubset {
         "only "
             + rows
             + " "
-            + unit
+            + (rows == 1 ? singular(unit) : unit)
             + ", where a whole CMS file has "
             + whole
             + ": the file looks cut short (expected at least "
@@ -53,5 +53,13 @@ public final class CmsSubset {
             + "; a deliberate subset starts with the line '"
             + MARKER
             + "')");
+  }
+
+  /** The unit of one: "locality" for "localities", "row" for "rows", "ZIP code" for "ZIP codes". */
+  private static String singular(String unit) {
+    if (unit.endsWith("ies")) {
+      return unit.substring(0, unit.length() - 3) + "y";
+    }
+    return unit.endsWith("s") ? unit.substring(0, unit.length() - 1) : unit;
   }
 }

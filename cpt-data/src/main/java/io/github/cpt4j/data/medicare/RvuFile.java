@@ -74,8 +74,8 @@ public final class RvuFile {
 
   /**
    * The fewest rows of a whole file (see {@link CmsSubset}): CMS's 2025 relative value files have
-   * 18,876 (January, 25A) to 19,090 (October, 25D) rows. The minimum leaves room for smaller
-   * editions and refuses a file cut to a fraction of that.
+   * 18,865 (January, 25A as corrected) to 19,090 (October, 25D) rows. The minimum leaves room for
+   * smaller editions and refuses a file cut to a fraction of that.
    */
   static final int MIN_ROWS = 15_000;
 
@@ -168,7 +168,7 @@ public final class RvuFile {
   }
 
   /** What a whole file has, for the error of {@link CmsSubset#checkRows}. */
-  static final String WHOLE = "about 19,000 (18,876 in January 2025, 19,090 in October)";
+  static final String WHOLE = "about 19,000 (18,865 in January 2025, 19,090 in October)";
 
   /** The table of {@code entries}, dated by the title's year and with the file's factor, if any. */
   static RvuTable table(List<RvuEntry> entries, Year year, BigDecimal conversionFactor) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.data.BundledData;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricingContext;
@@ -16,6 +17,7 @@ import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.release.MedicareRelease;
 import io.github.cpt4j.fee.medicare.release.MedicareReleases;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -216,6 +218,28 @@ class CmsDirectoryTest {
             .getBytes(StandardCharsets.ISO_8859_1));
     DataLoadException title = assertThrows(DataLoadException.class, () -> CmsDirectory.scan(dir));
     assertTrue(title.getMessage().contains("the title row says"), title::getMessage);
+  }
+
+  @Test
+  void aBadFileIsNamedByItsPathInTheDirectory(@TempDir Path dir) throws IOException {
+    // The loaders name the file alone; in a directory as downloaded the same name may stand in
+    // several sub-directories, so the error names the path below the directory.
+    Path in2025 = Files.createDirectories(dir.resolve("rvu25d"));
+    try (InputStream rows =
+        BundledData.class.getResourceAsStream("medicare/pprrvu-2025-oct-sample.csv")) {
+      Files.copy(rows, in2025.resolve("PPRRVU2025_Oct.csv"));
+    }
+    String gpci;
+    try (InputStream all = BundledData.class.getResourceAsStream("medicare/gpci-2025.csv")) {
+      gpci = new String(all.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    // The title, blank and header rows and one locality: a download cut short.
+    String cut = String.join("\n", gpci.lines().limit(4).toList()) + "\n";
+    Files.writeString(in2025.resolve("GPCI2025.csv"), cut);
+    DataLoadException e = assertThrows(DataLoadException.class, () -> CmsDirectory.load(dir));
+    String expected = Path.of("rvu25d", "GPCI2025.csv").toString();
+    assertEquals(expected, e.sourceName(), e::getMessage);
+    assertTrue(e.getMessage().startsWith(expected + ": only 1 locality, where"), e::getMessage);
   }
 
   @Test

@@ -138,29 +138,54 @@ public final class LineEvaluator {
    * evaluate}, which answers every line this refuses; a property checks that both agree.
    */
   long postedNanoDollarsOrNegative(ClaimLine line) {
+    RvuEntry entry = quickRowOrNull(line);
+    return entry == null ? -1 : postedNanoDollars(line, entry);
+  }
+
+  /**
+   * Returns the row {@link #evaluate} prices {@code line} from when it prices the line in the
+   * context's own setting; null when the caller must ask {@code evaluate} for the whole answer (it
+   * refuses the line, substitutes the other setting for an NA one, or the context has a place of
+   * service or fails a gate). The posted fee of one unit is then {@link #postedNanoDollars}.
+   *
+   * <p>What it buys: a caller that needs only the row and the posted fee, such as a claim pricer,
+   * builds no {@link FeeCalculation} per line (issue 18); it can evaluate the line again if it
+   * needs the calculation, for an explanation. The gates are those of {@code evaluate}; a property
+   * checks that both agree.
+   */
+  public RvuEntry quickRowOrNull(ClaimLine line) {
     if (!quick) {
-      return -1;
+      return null;
     }
-    int code = line.packedCode();
     RowModifier row = RowModifier.selectedBy(line.modifiers());
-    RvuEntry entry = row == null ? null : schedule.rvus().get(code, row);
+    RvuEntry entry = row == null ? null : schedule.rvus().get(line.packedCode(), row);
     if (entry == null) {
-      return -1;
+      return null;
     }
     PaymentStatus status = entry.status();
     if (!status.isPricedFromRvus() || status == PaymentStatus.R && entry.hasNoRvus()) {
-      return -1;
+      return null;
     }
     Setting setting = context.setting();
     if (FeeCalculation.pricedSetting(entry, setting) != setting) {
-      return -1; // NA: the result carries a flag, which evaluate sets
+      return null; // NA: the result carries a flag, which evaluate sets
     }
+    return entry;
+  }
+
+  /**
+   * Returns the posted amount of one unit of {@code line}, priced from {@code entry}, the row that
+   * {@link #quickRowOrNull} returned for it, in 10^-9 dollars (whole cents): the {@link
+   * FeeCalculation#postedNanoDollars()} of {@link #evaluate}'s answer.
+   */
+  public long postedNanoDollars(ClaimLine line, RvuEntry entry) {
+    Setting setting = context.setting();
     long uncapped = FeeCalculation.uncappedNanoDollars(entry, gpci, conversionFactor, setting);
     // The line's code and row are the entry's: the cap table is read without waiting for the
     // entry's own code object.
     OppsCap cap =
         schedule.oppsCaps().size() > 0
-            ? schedule.oppsCaps().capOrNull(code, row, locality)
+            ? schedule.oppsCaps().capOrNull(line.packedCode(), entry.rowModifier(), locality)
             : OppsCap.fromRvus(entry, gpci, conversionFactor).orElse(null);
     return FeeCalculation.postedNanoDollars(
         FeeCalculation.cappedNanoDollars(uncapped, cap, setting));

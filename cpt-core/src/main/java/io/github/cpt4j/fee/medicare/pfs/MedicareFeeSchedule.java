@@ -56,11 +56,11 @@ import java.util.Optional;
  *
  * <pre>{@code
  * MedicareFeeSchedule medicare = BundledData.medicareFeeSchedule();
- * Locality locality = BundledData.localityOfZip("10001").orElseThrow();
+ * Locality locality = BundledData.zipLocalities().find("10001").orElseThrow();   // 13202-01
  * PricingContext office = PricingContext.of(LocalDate.of(2025, 6, 2), locality,
  *     Setting.NON_FACILITY);
  * FeeResult fee = medicare.price(ClaimLine.parse("99213"), office);
- * fee.amountOrThrow();   // the published 2025 amount for Manhattan
+ * fee.amountOrThrow();   // 101.06, the published 2025 amount for Manhattan
  * }</pre>
  *
  * <p>Immutable and thread-safe. Build one from CMS files with the loaders of {@code cpt-data}.
@@ -154,9 +154,7 @@ public final class MedicareFeeSchedule implements FeeSchedule {
       // The common line, without a calculation object; the explanation (worked out only when
       // someone reads it: most callers want the amount alone, and the steps cost several times
       // the arithmetic) evaluates the line again.
-      result =
-          FeeResult.pricedNanoDollars(
-              posted, false, Explanation.deferred(() -> explainPriced(line, context)));
+      result = FeeResult.pricedNanoDollars(posted, false, () -> explainPriced(line, context));
     } else {
       LineEvaluation evaluation = evaluator.evaluate(line);
       if (evaluation instanceof LineEvaluation.Refused refused) {
@@ -171,7 +169,7 @@ public final class MedicareFeeSchedule implements FeeSchedule {
           FeeResult.pricedNanoDollars(
               calculation.postedNanoDollars(),
               calculation.settingNotAvailable(),
-              Explanation.deferred(() -> explain(line, context, calculation)));
+              () -> explain(line, context, calculation));
     }
     result = noteClaimLevelModifiers(line, result);
     if (line.units() > 1) {

@@ -32,6 +32,14 @@ final class Amounts {
   }
 
   /**
+   * Returns a posted fee given in 10^-9 dollars of whole cents as an amount at scale 2: what {@code
+   * FeeCalculation.amount()} gives for the same fee.
+   */
+  static BigDecimal ofNanoDollarCents(long nanoDollars) {
+    return BigDecimal.valueOf(nanoDollars / 10_000_000L, 2);
+  }
+
+  /**
    * Returns {@code a} x {@code b}, exactly as {@link BigDecimal#multiply} would, value and scale,
    * without the multiplication when either is {@link #ONE} (scale 0): most lines are scaled by no
    * factor at all.

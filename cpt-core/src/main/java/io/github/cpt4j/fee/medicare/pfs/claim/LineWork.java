@@ -177,9 +177,35 @@ final class LineWork implements Supplier<Explanation> {
     }
   }
 
+  /**
+   * Starts the line from the row the schedule prices it from and the posted fee of one unit,
+   * without the schedule's calculation object: what {@link #start} does with {@code evaluate}'s
+   * answer when that is a calculation from {@code entry} in the context's own setting. The
+   * calculation is worked out again only if read ({@link #calculation}, the explanation).
+   */
+  void startPriced(RvuEntry row, long postedNanoDollars) {
+    this.entry = row;
+    this.indicators = row.indicators();
+    this.unitFee = Amounts.ofNanoDollarCents(postedNanoDollars);
+    this.amount = unitFee;
+  }
+
+  /** The schedule's answer: the one kept, or worked out again for a line started from its row. */
+  private LineEvaluation evaluation() {
+    return evaluation == null && entry != null ? inputs.evaluate(line) : evaluation;
+  }
+
   /** The fee schedule's calculation of one unit; null when it refused the line. */
   FeeCalculation calculation() {
-    return evaluation instanceof FeeCalculation fee ? fee : null;
+    return evaluation() instanceof FeeCalculation fee ? fee : null;
+  }
+
+  /**
+   * Tells whether the schedule priced the line at the other setting, the context's being NA; never
+   * so for a line started from its row, which asks for no calculation.
+   */
+  boolean settingNotAvailable() {
+    return evaluation instanceof FeeCalculation fee && fee.settingNotAvailable();
   }
 
   /** Multiplies the per-line factors by {@code factor} and records the step. */
@@ -254,8 +280,8 @@ final class LineWork implements Supplier<Explanation> {
     Explanation start;
     if (anesthesia != null) {
       start = anesthesia.explanation();
-    } else if (evaluation != null) {
-      start = inputs.schedule().explain(billed.line(), inputs.context(), evaluation);
+    } else if (evaluation != null || entry != null) {
+      start = inputs.schedule().explain(billed.line(), inputs.context(), evaluation());
     } else {
       start = Explanation.empty();
     }

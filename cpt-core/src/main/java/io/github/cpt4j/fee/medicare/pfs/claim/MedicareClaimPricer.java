@@ -25,6 +25,7 @@ import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.LineEvaluation;
 import io.github.cpt4j.fee.medicare.pfs.LineEvaluator;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
 import io.github.cpt4j.modifier.ModifierRegistry;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -191,12 +192,20 @@ public final class MedicareClaimPricer implements ClaimPricer {
   /** Whether the steps are the standard ones, which {@link StandardSteps#apply} calls directly. */
   private final boolean standardSteps;
 
+  /**
+   * Whether the fast paths of issue 18 are on (always, but for the properties that check them
+   * against the general path): lines started from their row without a calculation object, and only
+   * the standard steps that some line of the claim may need ({@link StandardSteps#needed}).
+   */
+  private final boolean fastPaths;
+
   private MedicareClaimPricer(Builder builder) {
     this.schedule = builder.schedule;
     this.modifiers = builder.modifiers;
     this.scrubber = ClaimScrubber.of(builder.edits);
     this.steps = ImmutableList.copyOf(builder.steps);
     this.standardSteps = steps.equals(STANDARD_STEPS);
+    this.fastPaths = builder.fastPaths;
   }
 
   /** Returns a pricer of claims under {@code schedule}, with the standard edits and steps. */
@@ -230,6 +239,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
     builder.edits.addAll(scrubber.edits());
     builder.steps.clear();
     builder.steps.addAll(steps);
+    builder.fastPaths = fastPaths;
     return builder;
   }
 
@@ -422,13 +432,21 @@ public final class MedicareClaimPricer implements ClaimPricer {
       }
       if (anesthesia != null && AnesthesiaFeeSchedule.coversPacked(w.line.packedCode())) {
         w.startAnesthesia(anesthesia.get(j));
+        continue;
+      }
+      // Issue 18: the common line is started from its row and posted fee, without the schedule's
+      // calculation object (56 bytes, its cap's Optional and a BigDecimal a line), which only the
+      // explanation and the component reduction read; they work it out again.
+      RvuEntry row = fastPaths ? evaluator.quickRowOrNull(w.line) : null;
+      if (row != null) {
+        w.startPriced(row, evaluator.postedNanoDollars(w.line, row));
       } else {
         w.start(evaluator.evaluate(w.line));
       }
     }
     ClaimState state = new ClaimState(context, evaluator, lines);
     if (standardSteps) {
-      StandardSteps.apply(state);
+      StandardSteps.apply(state, fastPaths ? StandardSteps.needed(lines) : StandardSteps.ALL);
     } else {
       for (int i = 0; i < steps.size(); i++) {
         steps.get(i).apply(state);
@@ -525,7 +543,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
     FeeResult result;
     if (w.amount == null) {
       result = FeeResult.unpriced(w.reason, w.detail, explanation);
-    } else if (w.calculation() != null && w.calculation().settingNotAvailable()) {
+    } else if (w.settingNotAvailable()) {
       result = FeeResult.pricedSettingNotAvailable(w.amount, explanation);
     } else {
       result = FeeResult.priced(w.amount, explanation);
@@ -553,6 +571,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
     private ModifierRegistry modifiers = ModifierRegistry.standard();
     private final List<ClaimEdit> edits;
     private final List<ClaimStep> steps = new ArrayList<>(STANDARD_STEPS);
+    private boolean fastPaths = true;
 
     private Builder(MedicareFeeSchedule schedule) {
       this.schedule = schedule;
@@ -566,6 +585,15 @@ public final class MedicareClaimPricer implements ClaimPricer {
      */
     public Builder modifiers(ModifierRegistry registry) {
       this.modifiers = requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /**
+     * Turns the fast paths off, for the properties that check each against the general path: the
+     * pricer then prices as if they did not exist.
+     */
+    Builder generalPathsOnly() {
+      this.fastPaths = false;
       return this;
     }
 

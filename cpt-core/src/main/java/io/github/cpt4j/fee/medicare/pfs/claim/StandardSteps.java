@@ -1,6 +1,7 @@
 package io.github.cpt4j.fee.medicare.pfs.claim;
 
 import com.google.common.collect.ImmutableList;
+import io.github.cpt4j.fee.medicare.pfs.PaymentStatus;
 
 /**
  * The standard claim steps of {@link MedicareClaimPricer}, in their order, and the one place where
@@ -54,19 +55,111 @@ final class StandardSteps {
 
   /** Applies every step of {@link #LIST} to {@code state}, in order. */
   static void apply(ClaimState state) {
+    apply(state, ALL);
+  }
+
+  // Issue 18, the steps a claim can need: each bit says that some line of the claim may give the
+  // step something to do. A step whose bit no line sets would only walk the lines and change none
+  // (most claims have no split care, surgeon role, status T, component or anesthesia line), so it
+  // is not called. Decided once from what the lines carry before the first step: their modifiers'
+  // payment effects, their rows' indicators, charges and anesthesia answers, none of which a step
+  // changes. A property checks that a claim prices as with every step called.
+  private static final int INFORMATIONAL = 1;
+  private static final int BILATERAL_MODIFIERS_BIT = 1 << 1;
+  private static final int SPLIT = 1 << 2;
+  private static final int SURGEON = 1 << 3;
+  private static final int STATUS = 1 << 4;
+  private static final int RANKED = 1 << 5;
+  private static final int COMPONENTS = 1 << 6;
+  private static final int INCREASED_REDUCED = 1 << 7;
+  private static final int CHARGE = 1 << 8;
+  private static final int ANESTHESIA_BIT = 1 << 9;
+
+  /** Every step, as for a claim that could need each one. */
+  static final int ALL = -1;
+
+  /** The steps some line of {@code lines} may give something to do, as bits of this class. */
+  static int needed(LineWork[] lines) {
+    int needs = 0;
+    for (LineWork w : lines) {
+      if (w.has(LineWork.M25 | LineWork.M51)) {
+        needs |= INFORMATIONAL;
+      }
+      if (w.has(LineWork.M50) || w.has(LineWork.MLT) && w.has(LineWork.MRT)) {
+        needs |= BILATERAL_MODIFIERS_BIT;
+      }
+      if (w.has(LineWork.SPLIT_CARE)) {
+        needs |= SPLIT;
+      }
+      if (w.has(LineWork.M62 | LineWork.M66 | LineWork.ASSISTANT)) {
+        needs |= SURGEON;
+      }
+      if (w.has(LineWork.M22 | LineWork.M52)) {
+        needs |= INCREASED_REDUCED;
+      }
+      if (w.entry != null) {
+        if (w.entry.status() == PaymentStatus.T) {
+          needs |= STATUS;
+        }
+        needs |=
+            switch (w.indicators.multipleProcedure()) {
+              case STANDARD_100_50_25, STANDARD_100_50, ENDOSCOPY_FAMILY -> RANKED;
+              case DIAGNOSTIC_IMAGING,
+                  THERAPY,
+                  DIAGNOSTIC_CARDIOVASCULAR,
+                  DIAGNOSTIC_OPHTHALMOLOGY ->
+                  COMPONENTS;
+              case NONE, NOT_APPLICABLE -> 0;
+            };
+      }
+      if (w.billed.charge().isPresent()) {
+        needs |= CHARGE;
+      }
+      if (w.anesthesia != null) {
+        needs |= ANESTHESIA_BIT;
+      }
+    }
+    return needs;
+  }
+
+  /**
+   * Applies the steps of {@link #LIST} to {@code state}, in order, leaving out those whose bit
+   * {@code needs} (from {@link #needed}, or {@link #ALL}) does not set.
+   */
+  static void apply(ClaimState state, int needs) {
     NON_PARTICIPATING.apply(state);
     PRACTITIONER.apply(state);
-    INFORMATIONAL_MODIFIERS.apply(state);
-    BILATERAL_MODIFIERS.apply(state);
-    SPLIT_CARE.apply(state);
-    SURGEON_ROLE.apply(state);
-    STATUS_T.apply(state);
+    if ((needs & INFORMATIONAL) != 0) {
+      INFORMATIONAL_MODIFIERS.apply(state);
+    }
+    if ((needs & BILATERAL_MODIFIERS_BIT) != 0) {
+      BILATERAL_MODIFIERS.apply(state);
+    }
+    if ((needs & SPLIT) != 0) {
+      SPLIT_CARE.apply(state);
+    }
+    if ((needs & SURGEON) != 0) {
+      SURGEON_ROLE.apply(state);
+    }
+    if ((needs & STATUS) != 0) {
+      STATUS_T.apply(state);
+    }
     ADD_ON.apply(state);
     BILATERAL.apply(state);
-    MULTIPLE_SURGERY.apply(state);
-    COMPONENT_REDUCTION.apply(state);
-    INCREASED_REDUCED_SERVICES.apply(state);
-    BILLED_CHARGE.apply(state);
-    ANESTHESIA.apply(state);
+    if ((needs & RANKED) != 0) {
+      MULTIPLE_SURGERY.apply(state);
+    }
+    if ((needs & COMPONENTS) != 0) {
+      COMPONENT_REDUCTION.apply(state);
+    }
+    if ((needs & INCREASED_REDUCED) != 0) {
+      INCREASED_REDUCED_SERVICES.apply(state);
+    }
+    if ((needs & CHARGE) != 0) {
+      BILLED_CHARGE.apply(state);
+    }
+    if ((needs & ANESTHESIA_BIT) != 0) {
+      ANESTHESIA.apply(state);
+    }
   }
 }

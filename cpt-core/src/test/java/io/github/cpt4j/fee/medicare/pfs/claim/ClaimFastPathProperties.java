@@ -12,6 +12,9 @@ import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.code.Section;
 import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.PlaceOfService;
 import io.github.cpt4j.fee.medicare.pfs.AssistantAtSurgery;
 import io.github.cpt4j.fee.medicare.pfs.BilateralRule;
 import io.github.cpt4j.fee.medicare.pfs.GlobalPeriod;
@@ -21,6 +24,7 @@ import io.github.cpt4j.fee.medicare.pfs.PaymentIndicators;
 import io.github.cpt4j.fee.medicare.pfs.PaymentStatus;
 import io.github.cpt4j.fee.medicare.pfs.PcTcIndicator;
 import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
+import io.github.cpt4j.fee.medicare.pfs.RvuTable;
 import io.github.cpt4j.fee.medicare.pfs.SurgeonsPermission;
 import io.github.cpt4j.modifier.Modifier;
 import io.github.cpt4j.modifier.ModifierRegistry;
@@ -51,6 +55,18 @@ class ClaimFastPathProperties {
   /** The same steps, run by the loop over the list: a step that does nothing is added last. */
   private static final MedicareClaimPricer GENERAL_LOOP =
       PRICER.toBuilder().addStep(new DoNothing()).build();
+
+  /** The same pricer with every fast path of the pricer itself turned off. */
+  private static final MedicareClaimPricer GENERAL_PATHS =
+      PRICER.toBuilder().generalPathsOnly().build();
+
+  /** The same rows with the facility setting NA on every third, and its two pricers. */
+  private static final MedicareFeeSchedule WITH_NA =
+      ClaimTables.scheduleBuilder().rvus(RvuTable.of(ClaimTables.rows(true))).build();
+
+  private static final MedicareClaimPricer PRICER_NA = MedicareClaimPricer.of(WITH_NA);
+  private static final MedicareClaimPricer GENERAL_PATHS_NA =
+      PRICER_NA.toBuilder().generalPathsOnly().build();
 
   private static final GlobalSurgeryEdit GLOBAL_SURGERY = GlobalSurgeryEdit.of(SCHEDULE);
 
@@ -232,6 +248,39 @@ class ClaimFastPathProperties {
     PricedClaim fast = PRICER.price(claim, CONTEXT);
     PricedClaim general = GENERAL_LOOP.price(claim, CONTEXT);
     assertEquals(general, fast, claim.toString());
+    assertEquals(general.toString(), fast.toString());
+  }
+
+  @Provide
+  Arbitrary<PricingContext> contexts() {
+    // Facility and non-facility (NA rows are priced at the other setting, off the fast path), a
+    // locality without GPCIs, and a place of service (the context gates of the fast path).
+    return Arbitraries.of(
+        CONTEXT,
+        CONTEXT.withSetting(Setting.NON_FACILITY),
+        ClaimTables.ODD_CONTEXT,
+        CONTEXT.withPlaceOfService(PlaceOfService.parse("22")));
+  }
+
+  /**
+   * The pricer's fast paths against the general path: lines started from their row and posted fee
+   * without a calculation, every amount, refusal, warning and explanation step the same.
+   */
+  @Property(tries = 1000)
+  void fastPathsPriceAsTheGeneralPath(
+      @ForAll("claims") Claim claim,
+      @ForAll("contexts") PricingContext context,
+      @ForAll boolean someNa) {
+    PricedClaim fast = (someNa ? PRICER_NA : PRICER).price(claim, context);
+    PricedClaim general = (someNa ? GENERAL_PATHS_NA : GENERAL_PATHS).price(claim, context);
+    assertEquals(general, fast, claim.toString());
+    for (int i = 0; i < claim.size(); i++) {
+      assertEquals(
+          general.line(i).explanation().steps(),
+          fast.line(i).explanation().steps(),
+          claim + " line " + (i + 1));
+      assertEquals(general.line(i).warnings(), fast.line(i).warnings());
+    }
     assertEquals(general.toString(), fast.toString());
   }
 }

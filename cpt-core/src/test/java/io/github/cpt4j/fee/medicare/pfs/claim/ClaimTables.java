@@ -68,6 +68,7 @@ final class ClaimTables {
     private char team = '0';
     private String base = "";
     private int family = 99;
+    private boolean facilityNa;
 
     Row(String code, String work, String pe, String mp) {
       this.code = code;
@@ -138,6 +139,12 @@ final class ClaimTables {
       return this;
     }
 
+    /** Marks the facility setting NA: the row is priced at the non-facility setting there. */
+    Row facilityNa() {
+      facilityNa = true;
+      return this;
+    }
+
     Row team(char value) {
       team = value;
       return this;
@@ -150,6 +157,7 @@ final class ClaimTables {
           .workRvu(new BigDecimal(work))
           .nonFacilityPeRvu(new BigDecimal(pe))
           .facilityPeRvu(new BigDecimal(pe))
+          .facilityNa(facilityNa)
           .malpracticeRvu(new BigDecimal(mp))
           .indicators(
               PaymentIndicators.builder()
@@ -179,6 +187,14 @@ final class ClaimTables {
 
   /** The rows; the comment after each is its amount at 25 dollars per RVU. */
   static List<RvuEntry> rows() {
+    return rows(false);
+  }
+
+  /**
+   * The rows, with the facility setting marked NA on every third row when {@code someNa}: for the
+   * properties of a path that leaves NA rows to the general one.
+   */
+  static List<RvuEntry> rows(boolean someNa) {
     List<Row> rows = new ArrayList<>();
     // Visits and simple services.
     rows.add(row("99213", "2.00", "1.60", "0.40")); // 100.00
@@ -306,8 +322,9 @@ final class ClaimTables {
     rows.add(row("97140", "0.40", "0.60", "0.00").pcTc('7').mult('5')); // 25.00 (15.00)
     rows.add(row("97530", "0.40", "0.80", "0.20").pcTc('7').mult('5')); // 35.00 (20.00)
     List<RvuEntry> entries = new ArrayList<>(rows.size());
-    for (Row r : rows) {
-      entries.add(r.build());
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
+      entries.add(someNa && i % 3 == 0 ? r.facilityNa().build() : r.build());
     }
     return entries;
   }
