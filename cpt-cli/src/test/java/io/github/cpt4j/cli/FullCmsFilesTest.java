@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -85,6 +86,37 @@ class FullCmsFilesTest {
             file("OPPSCAP_Oct.csv"));
     assertEquals(0, r.status(), r::toString);
     assertEquals("1339.81", ValidateCommandTest.csv(r.out()).get(1).getField(1));
+  }
+
+  @Test
+  void aRelativeValueFileWithoutACapFileCapsImagingFromItsOwnOppsColumns() throws IOException {
+    // OPPSCAP_Oct.csv: 70496 in 13282-99 is capped at 246.77 in both settings (260.58 uncapped).
+    // Without --opps-cap the caps come from the relative value file's OPPS columns, which give
+    // the same figure; the bundled cap sample, which holds only the sample codes' caps, used to
+    // stand in for the file and left 70496 uncapped.
+    for (boolean withCapFile : new boolean[] {false, true}) {
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "price",
+                  "70496",
+                  "-l",
+                  "13282-99",
+                  "-d",
+                  "2025-06-01",
+                  "-f",
+                  "csv",
+                  "--rvu",
+                  file("PPRRVU2025_Oct.csv"),
+                  "--gpci",
+                  file("GPCI2025.csv")));
+      if (withCapFile) {
+        args.addAll(List.of("--opps-cap", file("OPPSCAP_Oct.csv")));
+      }
+      Cli.Result r = Cli.run(args.toArray(String[]::new));
+      assertEquals(0, r.status(), r::toString);
+      assertEquals("246.77", ValidateCommandTest.csv(r.out()).get(1).getField(1), r::toString);
+    }
   }
 
   @Test

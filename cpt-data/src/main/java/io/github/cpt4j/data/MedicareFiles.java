@@ -23,7 +23,9 @@ import java.util.function.Supplier;
  * A Medicare Physician Fee Schedule built from CMS files: the bundled schedule with each file given
  * in place of its bundled counterpart — a relative value file (PPRRVU...csv), a GPCI file
  * (GPCI...csv), an OPPS imaging cap file (OPPSCAP...csv) — and the bundled conversion factors. Only
- * the bundled tables that stand in for missing files are loaded.
+ * the bundled tables that stand in for missing files are loaded. A relative value file given
+ * without a cap file brings its own caps: the schedule computes them from the file's OPPS columns,
+ * as CMS's record layout describes, rather than taking the bundled sample's.
  *
  * <pre>{@code
  * MedicareFeeSchedule oct2025 = MedicareFiles.none()
@@ -102,7 +104,9 @@ public final class MedicareFiles {
    * Reads the files and returns the schedule, named {@code medicare-pfs}. Without a relative value
    * file the schedule keeps the bundled rows' period of dates; with one, it prices the dates of the
    * year its title row names (other dates are {@code DATE_NOT_COVERED}, naming that year), or every
-   * date the conversion factors cover when the file has no title row.
+   * date the conversion factors cover when the file has no title row. The OPPS imaging caps are the
+   * cap file's; without one, computed from the relative value file's OPPS columns when that file is
+   * given, else the bundled rows' cap sample.
    *
    * @throws io.github.cpt4j.data.load.DataLoadException if a file is malformed, naming file, line
    *     and column (all-or-nothing: no schedule is built)
@@ -128,15 +132,26 @@ public final class MedicareFiles {
             .name("medicare-pfs")
             .rvus(rows.orElseGet(() -> bundled.get().rvus()))
             .gpcis(indices.orElseGet(() -> bundled.get().gpcis()))
-            // Only the bundled cap sample, not the whole bundled schedule: with both other files
-            // given, reading the sample's rows and GPCIs would be work for nothing.
-            .oppsCaps(join(caps).orElseGet(BundledMedicare::oppsCaps))
+            .oppsCaps(join(caps).orElseGet(() -> defaultCaps(rows.isPresent())))
             .conversionFactors(BundledData.conversionFactors());
     if (rvu.isEmpty()) {
       // The bundled rows are one release's rows, whatever the other files.
       builder.effective(bundled.get().effectiveFrom(), bundled.get().effectiveTo());
     }
     return builder.build();
+  }
+
+  /**
+   * The caps of a schedule without an OPPS cap file. With a relative value file, none: the schedule
+   * then computes each row's cap from the file's own OPPS columns ({@code OppsCap.fromRvus}), which
+   * give every cap of CMS's OPPSCAP file to the cent. The bundled cap sample holds the caps of the
+   * bundled rows' imaging codes only, so with another file's rows it left every other imaging code
+   * uncapped (70496 in 13282-99 at 260.58 instead of 246.77). Without a relative value file, the
+   * bundled rows keep their own cap sample; only that sample is read, not the whole bundled
+   * schedule.
+   */
+  private static OppsCapTable defaultCaps(boolean relativeValueFileGiven) {
+    return relativeValueFileGiven ? OppsCapTable.empty() : BundledMedicare.oppsCaps();
   }
 
   private static Optional<OppsCapTable> readUnchecked(Path file) {

@@ -7,12 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.testing.NullPointerTester;
+import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.data.medicare.CmsSubset;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.pfs.Gpci;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,16 +52,51 @@ class MedicareFilesTest {
   }
 
   @Test
-  void withRelativeValuesAndGpcisTheCapsAreTheBundledSample(@TempDir Path dir) throws IOException {
+  void withRelativeValuesTheCapsComeFromTheirOppsColumns(@TempDir Path dir) throws IOException {
     MedicareFeeSchedule bundled = BundledData.medicareFeeSchedule();
     Path rvu = copy("pprrvu-2025-oct-sample.csv", dir);
     Path gpci = copy("gpci-2025.csv", dir);
     MedicareFeeSchedule schedule = MedicareFiles.none().withRvu(rvu).withGpci(gpci).schedule();
-    // The cap sample alone, read once: the very table the bundled schedule holds.
-    assertSame(bundled.oppsCaps(), schedule.oppsCaps());
+    // No cap table: each row's cap is computed from the file's own OPPS columns. The bundled cap
+    // sample holds the bundled codes' caps only, so with another file's rows it left every other
+    // imaging code uncapped (CapsFromRvusFullFileTest has the full file).
+    assertEquals(0, schedule.oppsCaps().size());
     assertSame(BundledData.conversionFactors(), schedule.conversionFactors());
     assertEquals(bundled.rvus().size(), schedule.rvus().size());
     assertEquals(bundled.gpcis().size(), schedule.gpcis().size());
+    // The bundled rows price as the bundled schedule does, which has the cap sample: every imaging
+    // row with OPPS columns, in every locality, in both settings.
+    LocalDate date = LocalDate.of(2025, 6, 2);
+    int compared = 0;
+    for (RvuEntry entry : bundled.rvus().all()) {
+      if (entry.oppsNonFacilityPeRvu().signum() == 0 && entry.oppsFacilityPeRvu().signum() == 0) {
+        continue;
+      }
+      ClaimLine line =
+          entry.modifier().isPresent()
+              ? ClaimLine.of(entry.code(), entry.modifier().get())
+              : ClaimLine.of(entry.code());
+      for (Gpci g : bundled.gpcis().all()) {
+        for (Setting setting : Setting.values()) {
+          PricingContext context = PricingContext.of(date, g.locality(), setting);
+          assertEquals(
+              bundled.price(line, context).amount(),
+              schedule.price(line, context).amount(),
+              () -> line + " " + g.locality() + " " + setting);
+          compared++;
+        }
+      }
+    }
+    assertTrue(compared > 10_000, "only " + compared);
+  }
+
+  @Test
+  void withoutRelativeValuesTheBundledRowsKeepTheirCapSample(@TempDir Path dir) throws IOException {
+    MedicareFeeSchedule bundled = BundledData.medicareFeeSchedule();
+    Path gpci = copy("gpci-2025.csv", dir);
+    MedicareFeeSchedule schedule = MedicareFiles.none().withGpci(gpci).schedule();
+    // The cap sample alone, read once: the very table the bundled schedule holds.
+    assertSame(bundled.oppsCaps(), schedule.oppsCaps());
   }
 
   private static Path copy(String resource, Path dir) throws IOException {

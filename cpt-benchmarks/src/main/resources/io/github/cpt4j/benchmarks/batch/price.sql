@@ -7,6 +7,9 @@
 -- on bilateral indicator 1 pays 150%; among a claim's lines with multiple procedure indicator 2
 -- the highest amount is paid in full and the others at 50% (ties: the lower code first, as the
 -- claim pricer's stable key orders them, then the earlier line).
+-- The OPPS imaging cap (CMS RVU25D record layout): a status A row with OPPS columns pays at most
+-- (work RVU x work GPCI + OPPS PE RVU of the setting x PE GPCI + OPPS MP RVU x MP GPCI) x CF,
+-- rounded to the cent, which is what CMS's OPPSCAP file lists.
 -- A row without relative values (status R rows of zeros) is contractor-priced: no amount.
 -- As CMS posts a fee schedule (README "Rounding rules"): the exact one-unit amount is rounded to
 -- the cent, the posted fee; units and every percentage multiply it, and the line is rounded once
@@ -19,7 +22,10 @@ COPY (
            CAST(nf_pe AS DECIMAL(8, 2)) AS nf_pe, nf_na IS NOT NULL AS nf_na,
            CAST(f_pe AS DECIMAL(8, 2)) AS f_pe, f_na IS NOT NULL AS f_na,
            CAST(mp AS DECIMAL(8, 2)) AS mp, mult, bilat,
-           CAST(cf AS DECIMAL(8, 4)) AS cf
+           CAST(cf AS DECIMAL(8, 4)) AS cf,
+           CAST(coalesce(nf_opps, '0') AS DECIMAL(8, 2)) AS nf_opps,
+           CAST(coalesce(f_opps, '0') AS DECIMAL(8, 2)) AS f_opps,
+           CAST(coalesce(mp_opps, '0') AS DECIMAL(8, 2)) AS mp_opps
     FROM read_csv(${rvu}, skip = 10, header = false, all_varchar = true, delim = ',', quote = '"', escape = '"',
       names = ['hcpcs', 'modifier', 'description', 'status', 'not_used', 'work', 'nf_pe', 'nf_na',
                'f_pe', 'f_na', 'mp', 'nf_total', 'f_total', 'pctc', 'glob', 'pre', 'intra',
@@ -46,6 +52,10 @@ COPY (
                  OR l.setting = 'non-facility' AND r.nf_na AND NOT r.f_na
                THEN r.f_pe ELSE r.nf_pe END * g.pe
         + r.mp * g.mp) * r.cf AS exact,
+      CASE WHEN r.status = 'A' AND (r.nf_opps <> 0 OR r.f_opps <> 0 OR r.mp_opps <> 0)
+           THEN round((r.work * g.pw
+             + CASE WHEN l.setting = 'facility' THEN r.f_opps ELSE r.nf_opps END * g.pe
+             + r.mp_opps * g.mp) * r.cf, 2) END AS cap,
       CASE WHEN l.modifiers = '50' AND r.bilat = '1' THEN 1.5 ELSE 1 END
         * CAST(l.units AS INTEGER) AS share
     FROM lines l
@@ -54,7 +64,7 @@ COPY (
       AND r.modifier = CASE WHEN l.modifiers IN ('26', 'TC') THEN l.modifiers ELSE '' END
   ),
   fees AS (
-    SELECT *, round(exact, 2) * share AS fee FROM priced
+    SELECT *, round(least(exact, coalesce(cap, exact)), 2) * share AS fee FROM priced
   ),
   ranked AS (
     SELECT *,

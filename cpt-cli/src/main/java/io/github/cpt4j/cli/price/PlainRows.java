@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * The batch's fast path for plain lines (printable ASCII without a double quote, as {@link
@@ -98,7 +99,7 @@ final class PlainRows {
     this.date = header.indexOf("date");
     this.claim = header.indexOf("claim");
     this.blankOnly =
-        java.util.stream.Stream.of("minutes", "zip", "pos", "practitioner", "qualifying_apm")
+        Stream.of("minutes", "zip", "pos", "practitioner", "qualifying_apm")
             .mapToInt(header::indexOf)
             .filter(i -> i >= 0)
             .toArray();
