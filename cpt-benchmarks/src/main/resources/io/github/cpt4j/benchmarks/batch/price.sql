@@ -64,7 +64,7 @@ COPY (
       AND r.modifier = CASE WHEN l.modifiers IN ('26', 'TC') THEN l.modifiers ELSE '' END
   ),
   fees AS (
-    SELECT *, round(least(exact, coalesce(cap, exact)), 2) * share AS fee FROM priced
+    SELECT *, CASE WHEN cap IS NULL THEN round(exact, 2) ELSE round(least(exact, cap), 2) END * share AS fee FROM priced
   ),
   ranked AS (
     SELECT *,
