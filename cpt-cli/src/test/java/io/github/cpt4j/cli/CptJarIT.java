@@ -81,21 +81,30 @@ class CptJarIT {
     Path launcher = JAR.resolveSibling("cpt");
     assertTrue(Files.isExecutable(launcher), "no launcher at " + launcher.toAbsolutePath());
     assertTrue(Files.isRegularFile(JAR.resolveSibling("cpt.jsa")), "no archive beside " + JAR);
+    String out = lookUpLoggingClassLoads(launcher);
+    assertTrue(
+        out.contains("io.github.cpt4j.cli.Main source: shared objects file"),
+        "Main was not loaded from the archive");
+  }
+
+  /**
+   * Runs {@code launcher lookup 99213} with this JVM and class loading logged (which file each
+   * class came from: the application's own classes must come from the archive), checks that it
+   * looked the code up, and returns its output.
+   */
+  private static String lookUpLoggingClassLoads(Path launcher) throws Exception {
     ProcessBuilder builder =
         new ProcessBuilder(launcher.toString(), "lookup", "99213").redirectErrorStream(true);
     builder
         .environment()
         .put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    // Which file each class came from: the application's own classes must come from the archive.
     builder.environment().put("CPT_JAVA_OPTS", "-Xlog:class+load=info");
     Process process = builder.start();
     String out = read(process.getInputStream());
     assertTrue(process.waitFor(60, TimeUnit.SECONDS), "cpt did not finish");
     assertEquals(0, process.exitValue(), out);
     assertTrue(out.contains("\n99213 "), out);
-    assertTrue(
-        out.contains("io.github.cpt4j.cli.Main source: shared objects file"),
-        "Main was not loaded from the archive");
+    return out;
   }
 
   @Test
@@ -105,17 +114,7 @@ class CptJarIT {
     Path launcher = JAR.resolveSibling("cpt").toAbsolutePath();
     Path first = Files.createSymbolicLink(bin.resolve("cpt-linked"), launcher);
     Path second = Files.createSymbolicLink(bin.resolve("cpt"), Path.of("cpt-linked"));
-    ProcessBuilder builder =
-        new ProcessBuilder(second.toString(), "lookup", "99213").redirectErrorStream(true);
-    builder
-        .environment()
-        .put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    builder.environment().put("CPT_JAVA_OPTS", "-Xlog:class+load=info");
-    Process process = builder.start();
-    String out = read(process.getInputStream());
-    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "cpt did not finish");
-    assertEquals(0, process.exitValue(), out);
-    assertTrue(out.contains("\n99213 "), out);
+    String out = lookUpLoggingClassLoads(second);
     assertTrue(
         out.contains("io.github.cpt4j.cli.Main source: shared objects file"),
         "the archive beside the launcher was not used through " + first);
