@@ -68,7 +68,7 @@ public final class FeeCalculation implements LineEvaluation {
   }
 
   // The arithmetic, in one place for this class and the single-line path of LineEvaluator, which
-  // prices without building a calculation (see LineEvaluator#postedNanoDollarsOrNegative).
+  // prices without building a calculation (see LineEvaluator#postedNanoDollars).
 
   /** The setting whose PE prices the row: the other one when {@code setting} is NA. */
   static Setting pricedSetting(RvuEntry rvu, Setting setting) {

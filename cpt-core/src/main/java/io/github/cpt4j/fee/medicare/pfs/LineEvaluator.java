@@ -53,7 +53,7 @@ public final class LineEvaluator {
 
   /**
    * Whether every gate that depends on the context alone passes, and no place of service is given:
-   * then {@link #postedNanoDollarsOrNegative} can price a line.
+   * then {@link #quickRowOrNull} and {@link #postedNanoDollars} can price a line.
    */
   private final boolean quick;
 
@@ -124,22 +124,6 @@ public final class LineEvaluator {
   public LineEvaluation evaluate(ClaimLine line) {
     return evaluate(
         schedule, context, dateCovered, locality, gpci, conversionFactor, otherStatedFactor, line);
-  }
-
-  /**
-   * Returns the posted amount of one unit of {@code line} in 10^-9 dollars (whole cents), the
-   * {@link FeeCalculation#postedNanoDollars()} that {@link #evaluate} would give, when {@code
-   * evaluate} prices the line and its setting is available; else a negative number, and the caller
-   * asks {@code evaluate} for the whole answer.
-   *
-   * <p>What it buys: the single-line path of {@link MedicareFeeSchedule#price} builds no {@link
-   * FeeCalculation} (56 bytes and a fifth of a line's allocations) when nobody reads the
-   * calculation; the explanation works it out again if read. The gates are those of {@code
-   * evaluate}, which answers every line this refuses; a property checks that both agree.
-   */
-  long postedNanoDollarsOrNegative(ClaimLine line) {
-    RvuEntry entry = quickRowOrNull(line);
-    return entry == null ? -1 : postedNanoDollars(line, entry);
   }
 
   /**

@@ -21,9 +21,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * The single-line fast path ({@link LineEvaluator#postedNanoDollarsOrNegative}) prices exactly the
- * lines the full evaluation prices with an available setting, at the same posted amount, and the
- * schedule's answer through it is the one the full evaluation gives.
+ * The single-line fast path ({@link LineEvaluator#quickRowOrNull}, then {@link
+ * LineEvaluator#postedNanoDollars}) prices exactly the lines the full evaluation prices with an
+ * available setting, at the same posted amount, and the schedule's answer through it is the one the
+ * full evaluation gives.
  */
 class QuickPricingProperties {
 
@@ -54,7 +55,8 @@ class QuickPricingProperties {
   void theFastPathAgreesWithTheFullEvaluation(
       @ForAll("lines") ClaimLine line, @ForAll("contexts") PricingContext context) {
     LineEvaluator evaluator = new LineEvaluator(SCHEDULE, context);
-    long posted = evaluator.postedNanoDollarsOrNegative(line);
+    RvuEntry row = evaluator.quickRowOrNull(line);
+    long posted = row == null ? -1 : evaluator.postedNanoDollars(line, row);
     LineEvaluation full = evaluator.evaluate(line);
     boolean pricedAvailable =
         full instanceof FeeCalculation calculation && !calculation.settingNotAvailable();
