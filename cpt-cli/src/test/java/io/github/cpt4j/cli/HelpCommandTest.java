@@ -28,7 +28,7 @@ class HelpCommandTest {
     String help = Cli.run(command, "--help").out();
     int examples = help.indexOf("\nExamples:\n");
     assertTrue(examples >= 0, help);
-    for (String line : help.substring(examples + 11).stripTrailing().split("\\R")) {
+    for (String line : help.substring(examples + 11).stripTrailing().lines().toList()) {
       assertTrue(line.startsWith("  "), line); // a wrapped line starts at column 0
     }
   }

@@ -140,7 +140,7 @@ class PriceMedicareTest {
     String examples = text.substring(text.indexOf("Examples:") + "Examples:".length());
     List<String> commands = new ArrayList<>();
     StringBuilder command = new StringBuilder();
-    for (String line : examples.strip().split("\\R")) {
+    for (String line : examples.strip().lines().toList()) {
       String part = line.strip();
       boolean continued = part.endsWith("\\");
       command.append(' ').append(continued ? part.substring(0, part.length() - 1) : part);
