@@ -1,5 +1,6 @@
 package io.github.cpt4j.spark;
 
+import io.github.cpt4j.cli.price.DateCoverage;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -68,6 +69,7 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
     private long rows;
     private long priced;
     private long invalid;
+    private long notCovered;
 
     Priced(Iterator<Row> input, BatchRules rules) {
       this.input = input;
@@ -145,15 +147,19 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
       if (result.invalid()) {
         invalid++;
       }
+      if (result.amount() == null && DateCoverage.isNotCovered(result.result())) {
+        notCovered++;
+      }
       return RowFactory.create(values);
     }
 
     private void flushCounts() {
       if (counters != null && rows > 0) {
-        counters.add(rows, priced, invalid);
+        counters.add(rows, priced, invalid, notCovered);
         rows = 0;
         priced = 0;
         invalid = 0;
+        notCovered = 0;
       }
     }
   }

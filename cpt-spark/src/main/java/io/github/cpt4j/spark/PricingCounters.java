@@ -27,12 +27,14 @@ public final class PricingCounters implements Serializable {
   private final LongAccumulator priced;
   private final LongAccumulator notPriced;
   private final LongAccumulator invalid;
+  private final LongAccumulator notCovered;
 
   private PricingCounters(SparkContext context) {
     this.rows = context.longAccumulator("cpt4j rows");
     this.priced = context.longAccumulator("cpt4j priced");
     this.notPriced = context.longAccumulator("cpt4j not priced");
     this.invalid = context.longAccumulator("cpt4j invalid");
+    this.notCovered = context.longAccumulator("cpt4j not covered");
   }
 
   /** Registers new counters, all zero, with {@code context}. */
@@ -40,11 +42,12 @@ public final class PricingCounters implements Serializable {
     return new PricingCounters(requireNonNull(context, "context"));
   }
 
-  void add(long rowCount, long pricedCount, long invalidCount) {
+  void add(long rowCount, long pricedCount, long invalidCount, long notCoveredCount) {
     rows.add(rowCount);
     priced.add(pricedCount);
     notPriced.add(rowCount - pricedCount);
     invalid.add(invalidCount);
+    notCovered.add(notCoveredCount);
   }
 
   /** Returns the number of rows priced or refused. */
@@ -65,6 +68,16 @@ public final class PricingCounters implements Serializable {
   /** Returns the number of rows refused for their input: a subset of {@link #notPriced()}. */
   public long invalid() {
     return invalid.value();
+  }
+
+  /**
+   * Returns the number of rows the loaded data has no release for on their date of service, or no
+   * GPCIs for their locality on it ({@code date_not_covered}, {@code no_gpci_for_locality}): a
+   * subset of {@link #notPriced()}. When no row is priced and some are not covered, the job, like
+   * {@code cpt price}, says so and exits with status 1.
+   */
+  public long notCovered() {
+    return notCovered.value();
   }
 
   /** Returns the counts as {@code cpt price} prints them. */

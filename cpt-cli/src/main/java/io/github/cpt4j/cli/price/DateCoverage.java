@@ -28,7 +28,14 @@ public final class DateCoverage {
    * locality on its date.
    */
   public static boolean isNotCovered(Outcome outcome) {
-    String result = outcome.result();
+    return isNotCovered(outcome.result());
+  }
+
+  /**
+   * Tells whether {@code result}, a line's result code, is that of a line the loaded data has no
+   * release for, or no GPCIs for its locality on its date.
+   */
+  public static boolean isNotCovered(String result) {
     return result.equals(NOT_COVERED) || result.equals(NO_GPCI);
   }
 

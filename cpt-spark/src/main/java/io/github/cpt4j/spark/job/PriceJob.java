@@ -257,6 +257,14 @@ public final class PriceJob implements Callable<Integer> {
         Dataset<Row> priced = pricing.price(read(spark), counters, partitions);
         write(singleFile ? priced.coalesce(1) : priced);
         err.println(counters);
+        if (counters.priced() == 0 && counters.notCovered() > 0) {
+          // As cpt price: a run that priced nothing for want of data must not look like one that
+          // priced everything at zero.
+          err.println(
+              "cpt-spark: nothing was priced: the data has no release or no GPCIs for the rows'"
+                  + " dates and localities (give --date, or data for those dates)");
+          return 1;
+        }
         return counters.invalid() == 0 ? 0 : 1;
       }
     } finally {

@@ -102,6 +102,27 @@ class PriceJobTest {
   }
 
   @Test
+  void aRunThatPricedNothingForWantOfDataExitsOne() throws Exception {
+    // Every row is well formed, but the bundled data has no release for 2027: as cpt price, the
+    // job must not end with status 0 as if it had priced everything at zero.
+    Path input = dir.resolve("uncovered.csv");
+    Files.writeString(input, "claim,code,locality\nA,99213,13282-99\nB,71046,13282-99\n");
+    Path output = dir.resolve("uncovered");
+
+    int status =
+        PriceJob.run(
+            "--input", input.toString(), "--output", output.toString(), "--date", "2027-01-04");
+
+    assertEquals(1, status);
+    List<Row> back =
+        TestSpark.session().read().option("header", true).csv(output.toString()).collectAsList();
+    assertEquals(2, back.size());
+    for (Row row : back) {
+      assertEquals("date_not_covered", row.getAs("result"), row::toString);
+    }
+  }
+
+  @Test
   void aBadOptionIsAUsageError() {
     assertEquals(2, PriceJob.run("--input", "x.csv", "--output", "y", "--date", "June"));
   }
