@@ -68,24 +68,7 @@ class FullCmsFilesTest {
   @Test
   void pricesACodeOutsideTheSampleAsCmsPublishesIt() throws IOException {
     // PFREV25C.txt: 76145 in 01112-05 is 1339.81 in both settings.
-    Cli.Result r =
-        Cli.run(
-            "price",
-            "76145",
-            "-l",
-            "01112-05",
-            "-d",
-            "2025-06-01",
-            "-f",
-            "csv",
-            "--rvu",
-            file("PPRRVU2025_Oct.csv"),
-            "--gpci",
-            file("GPCI2025.csv"),
-            "--opps-cap",
-            file("OPPSCAP_Oct.csv"));
-    assertEquals(0, r.status(), r::toString);
-    assertEquals("1339.81", ValidateCommandTest.csv(r.out()).get(1).getField(1));
+    assertEquals("1339.81", amountWithFiles("76145", "01112-05", true));
   }
 
   @Test
@@ -94,29 +77,37 @@ class FullCmsFilesTest {
     // Without --opps-cap the caps come from the relative value file's OPPS columns, which give
     // the same figure; the bundled cap sample, which holds only the sample codes' caps, used to
     // stand in for the file and left 70496 uncapped.
-    for (boolean withCapFile : new boolean[] {false, true}) {
-      List<String> args =
-          new ArrayList<>(
-              List.of(
-                  "price",
-                  "70496",
-                  "-l",
-                  "13282-99",
-                  "-d",
-                  "2025-06-01",
-                  "-f",
-                  "csv",
-                  "--rvu",
-                  file("PPRRVU2025_Oct.csv"),
-                  "--gpci",
-                  file("GPCI2025.csv")));
-      if (withCapFile) {
-        args.addAll(List.of("--opps-cap", file("OPPSCAP_Oct.csv")));
-      }
-      Cli.Result r = Cli.run(args.toArray(String[]::new));
-      assertEquals(0, r.status(), r::toString);
-      assertEquals("246.77", ValidateCommandTest.csv(r.out()).get(1).getField(1), r::toString);
+    assertEquals("246.77", amountWithFiles("70496", "13282-99", false));
+    assertEquals("246.77", amountWithFiles("70496", "13282-99", true));
+  }
+
+  /**
+   * Prices {@code code} in {@code locality} on 2025-06-01 with the full relative value and GPCI
+   * files, and the OPPS cap file if {@code capFile}; returns the amount, checking status 0.
+   */
+  private static String amountWithFiles(String code, String locality, boolean capFile)
+      throws IOException {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "price",
+                code,
+                "-l",
+                locality,
+                "-d",
+                "2025-06-01",
+                "-f",
+                "csv",
+                "--rvu",
+                file("PPRRVU2025_Oct.csv"),
+                "--gpci",
+                file("GPCI2025.csv")));
+    if (capFile) {
+      args.addAll(List.of("--opps-cap", file("OPPSCAP_Oct.csv")));
     }
+    Cli.Result r = Cli.run(args.toArray(String[]::new));
+    assertEquals(0, r.status(), r::toString);
+    return ValidateCommandTest.csv(r.out()).get(1).getField(1);
   }
 
   @Test
