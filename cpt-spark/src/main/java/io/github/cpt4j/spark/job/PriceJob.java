@@ -1,6 +1,7 @@
 package io.github.cpt4j.spark.job;
 
 import io.github.cpt4j.cli.Main;
+import io.github.cpt4j.cli.price.DateCoverage;
 import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
@@ -261,8 +262,9 @@ public final class PriceJob implements Callable<Integer> {
           // As cpt price: a run that priced nothing for want of data must not look like one that
           // priced everything at zero.
           err.println(
-              "cpt-spark: nothing was priced: the data has no release or no GPCIs for the rows'"
-                  + " dates and localities (give --date, or data for those dates)");
+              "cpt-spark: "
+                  + DateCoverage.message(
+                      "the data has no release, or no GPCIs, for the rows' dates and localities"));
           return 1;
         }
         return counters.invalid() == 0 ? 0 : 1;
