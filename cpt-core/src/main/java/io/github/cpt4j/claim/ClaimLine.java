@@ -485,7 +485,8 @@ public final class ClaimLine implements CodeWithModifiers {
 
   @Override
   public int hashCode() {
-    return ((code().hashCode() * 31 + modifiers.hashCode()) * 31 + units) * 31 + minutes;
+    // packedCode is the code's own hash code: no need to make the code object of a parsed line.
+    return ((packedCode * 31 + modifiers.hashCode()) * 31 + units) * 31 + minutes;
   }
 
   /**
