@@ -13,6 +13,7 @@ import io.github.cpt4j.codeset.CodeSet;
 import io.github.cpt4j.data.BundledData;
 import io.github.cpt4j.data.load.CodeSetLoader;
 import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.modifier.ModifierRule;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -94,12 +95,28 @@ final class ValidateCommand implements Callable<Integer> {
           Column.number("index", 5),
           Column.text("message", 0));
 
-  private static final List<Column> TABLE_COLUMNS =
-      List.of(
-          Column.number("line", 6),
-          Column.number("index", 5),
-          Column.text("error", 18),
-          Column.text("detail", 0));
+  /**
+   * The table's columns, the error type's as wide as the longest type the run can report: the types
+   * are a known, finite set, so the table streams and each detail still starts under its header (a
+   * fixed width let {@code PROFESSIONAL_WITH_TECHNICAL_COMPONENT} push it out of line).
+   */
+  private static List<Column> tableColumns(boolean rules) {
+    int error = Math.max(LINE_TOO_LONG.length(), MALFORMED_ROW.length());
+    for (CodeFormatException.ErrorType type : CodeFormatException.ErrorType.values()) {
+      error = Math.max(error, type.name().length());
+    }
+    if (rules) {
+      error = Math.max(error, Math.max(UNKNOWN_MODIFIER.length(), NOT_IN_CODE_SET.length()));
+      for (ModifierRule rule : ModifierRule.values()) {
+        error = Math.max(error, rule.name().length());
+      }
+    }
+    return List.of(
+        Column.number("line", 6),
+        Column.number("index", 5),
+        Column.text("error", error),
+        Column.text("detail", 0));
+  }
 
   @Spec private CommandSpec spec;
 
@@ -159,7 +176,7 @@ final class ValidateCommand implements Callable<Integer> {
         quiet
             ? null
             : output.format == Format.TABLE
-                ? Report.create(output.format, TABLE_COLUMNS, out, cpt.interactive())
+                ? Report.create(output.format, tableColumns(rules), out, cpt.interactive())
                 : Report.create(output.format, COLUMNS, out, cpt.interactive());
     Counts counts = new Counts();
     if (column != null) {
