@@ -10,8 +10,12 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.StringLength;
@@ -144,6 +148,54 @@ class Utf8LineReaderTest {
       decoded.next();
       assertEquals(false, decoded.lastRecordIsPlain(), "unknown through a Reader");
     }
+  }
+
+  @Property(tries = 3000)
+  void eightBytesAreSkippedOnlyWhenTheByteLoopWouldPassEachOfThem(
+      @ForAll("eightBytes") byte[] bytes) {
+    long word = 0;
+    boolean notPlain = false;
+    for (int k = 7; k >= 0; k--) {
+      word = word << 8 | (bytes[k] & 0xFF);
+      notPlain |= bytes[k] < 0x20 || bytes[k] == '"'; // signed: every byte from 0x80 too
+    }
+    assertEquals(notPlain, Utf8LineReader.anyNotPlain(word), () -> Long.toHexString(bytes[0]));
+  }
+
+  @Provide
+  Arbitrary<byte[]> eightBytes() {
+    // Mostly printable bytes, with the edges of each range the skip must tell apart.
+    Arbitrary<Byte> edges =
+        Arbitraries.of(
+            (byte) 0,
+            (byte) '\n',
+            (byte) '\r',
+            (byte) 0x1F,
+            (byte) 0x20,
+            (byte) 0x21,
+            (byte) '"',
+            (byte) 0x23,
+            (byte) 0x7E,
+            (byte) 0x7F,
+            (byte) 0x80,
+            (byte) 0xC3,
+            (byte) 0xFF);
+    return Arbitraries.frequencyOf(
+            Tuple.of(6, Arbitraries.bytes().between((byte) 0x20, (byte) 0x7E)),
+            Tuple.of(2, edges),
+            Tuple.of(1, Arbitraries.bytes()))
+        .array(byte[].class)
+        .ofSize(8);
+  }
+
+  @Property(tries = 300)
+  void longPlainAndMixedLinesReadAsAReaderReadsThem(
+      @ForAll @StringLength(max = 300) @Chars({'a', '9', ',', '"', '\r', '\n', '\u00e9', '-'})
+          String text)
+      throws IOException {
+    assertEquals(
+        lines(new LineReader(new StringReader(text), 1000)),
+        lines(new Utf8LineReader(utf8(text), 1000)));
   }
 
   private static List<String> records(CsvRecordReader reader) throws IOException {
