@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.io.CountingInputStream;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.cli.input.MalformedUtf8Exception;
 import io.github.cpt4j.cli.price.BatchPricing;
 import io.github.cpt4j.cli.price.DateCoverage;
 import io.github.cpt4j.cli.price.LineRequest;
@@ -586,6 +587,8 @@ final class PriceCommand implements Callable<Integer> {
         throw e;
       } catch (OutputFailedException e) {
         throw new CliException(e.getMessage(), e);
+      } catch (MalformedUtf8Exception e) {
+        throw Inputs.notUtf8(input, e);
       } catch (IOException e) {
         throw new CliException("cannot price '" + input + "': " + Inputs.reason(e), e);
       }

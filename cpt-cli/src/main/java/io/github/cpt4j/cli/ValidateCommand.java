@@ -3,6 +3,7 @@ package io.github.cpt4j.cli;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.cli.input.CsvRecordReader;
 import io.github.cpt4j.cli.input.LineReader;
+import io.github.cpt4j.cli.input.MalformedUtf8Exception;
 import io.github.cpt4j.cli.report.Column;
 import io.github.cpt4j.cli.report.Format;
 import io.github.cpt4j.cli.report.OutputClosedException;
@@ -296,6 +297,8 @@ final class ValidateCommand implements Callable<Integer> {
   private CsvRecordReader.Record nextRecord(CsvRecordReader csv) {
     try {
       return csv.next();
+    } catch (MalformedUtf8Exception e) {
+      throw Inputs.notUtf8(file, e);
     } catch (IOException e) {
       throw new CliException("cannot read '" + file + "': " + Inputs.reason(e), e);
     }
@@ -349,6 +352,9 @@ final class ValidateCommand implements Callable<Integer> {
   private String next(LineReader reader) {
     try {
       return reader.next();
+    } catch (MalformedUtf8Exception e) {
+      // Refused, not read with U+FFFD in place of the bytes: the lines before are reported.
+      throw Inputs.notUtf8(file, e);
     } catch (IOException e) {
       throw new CliException(
           "cannot read '" + file + "' after line " + reader.lineNumber() + ": " + Inputs.reason(e),

@@ -6,7 +6,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -14,9 +19,10 @@ import java.util.Arrays;
  * Reads UTF-8 bytes one line at a time, as {@link LineReader} reads characters, with the same
  * lines, numbers and limit; it only skips the character decoder and the character-at-a-time copy,
  * which cost the batch reader more than cutting its records did. A line is found in the bytes and
- * decoded whole (malformed bytes become U+FFFD, as a decoding reader makes them). A line longer
- * than the limit comes back empty, with {@link #truncated()} set: its text is never used, and
- * keeping it would keep up to four bytes a character of a line that may be endless.
+ * decoded whole, strictly: a byte that is not UTF-8 fails the read with a {@link
+ * MalformedUtf8Exception} naming its line and place. A line longer than the limit comes back empty,
+ * with {@link #truncated()} set: its text is never used, and keeping it would keep up to four bytes
+ * a character of a line that may be endless.
  */
 final class Utf8LineReader implements Lines {
 
@@ -38,6 +44,7 @@ final class Utf8LineReader implements Lines {
   private boolean truncated;
   private boolean plain;
   private long lineNumber;
+  private CharsetDecoder decoder;
 
   /** The bytes of the line last found: {@code buffer[lineStart, lineEnd)}, empty when cut. */
   private int lineStart;
@@ -63,9 +70,56 @@ final class Utf8LineReader implements Lines {
     if (!advance()) {
       return null;
     }
-    return truncated
-        ? ""
-        : new String(buffer, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
+    return text();
+  }
+
+  /**
+   * Returns the text of the line {@link #advance()} found last: empty when it was cut, else its
+   * bytes decoded strictly.
+   *
+   * @throws MalformedUtf8Exception at the line's first byte that is not UTF-8
+   */
+  String text() throws MalformedUtf8Exception {
+    if (truncated) {
+      return "";
+    }
+    int n = lineEnd - lineStart;
+    if (plain) {
+      return new String(buffer, lineStart, n, StandardCharsets.US_ASCII);
+    }
+    for (int i = lineStart; i < lineEnd; i++) {
+      if (buffer[i] < 0) {
+        return strict(i);
+      }
+    }
+    return new String(buffer, lineStart, n, StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * Decodes the line, whose first byte beyond ASCII is at {@code firstHigh}, refusing bytes that
+   * are not UTF-8: a lenient decoding would put U+FFFD in their place and read on. Only lines with
+   * such bytes come here, so a batch of ASCII lines pays nothing for it.
+   */
+  private String strict(int firstHigh) throws MalformedUtf8Exception {
+    if (decoder == null) {
+      decoder =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+    ByteBuffer in = ByteBuffer.wrap(buffer, lineStart, lineEnd - lineStart);
+    CharBuffer out = CharBuffer.allocate(lineEnd - lineStart);
+    decoder.reset();
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      int at = in.position();
+      throw new MalformedUtf8Exception(lineNumber, at - lineStart + 1L, buffer[at] & 0xFF);
+    }
+    return out.flip().toString();
   }
 
   /**

@@ -1,6 +1,8 @@
 package io.github.cpt4j.cli.input;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -106,14 +108,57 @@ class Utf8LineReaderTest {
   }
 
   @Test
-  void malformedBytesBecomeWhatADecodingReaderMakesOfThem() throws IOException {
-    byte[] bytes = {'a', (byte) 0xC3, '\n', (byte) 0xFF, (byte) 0xE2, (byte) 0x82, 'b', '\r', 'c'};
+  void malformedBytesAreRefusedWhereTheyAreAsTheStrictReaderRefusesThem() {
+    // They became U+FFFD, as a lenient decoding reader makes them: now both readers refuse them,
+    // naming the same line and byte.
+    byte[][] inputs = {
+      {'a', (byte) 0xC3, '\n', 'b'},
+      {'o', 'k', '\r', '\n', 'x', 'y', (byte) 0xFF, (byte) 0xE2, (byte) 0x82, 'b', '\r', 'c'},
+      {'o', 'k', '\r', 'x', (byte) 0xE2, (byte) 0x82},
+      {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a', (byte) 0xE9, '"'},
+    };
+    String[] expected = {
+      "line 1, byte 2: 0xC3", "line 2, byte 3: 0xFF", "line 2, byte 2: 0xE2", "line 1, byte 2: 0xE9"
+    };
+    for (int i = 0; i < inputs.length; i++) {
+      byte[] bytes = inputs[i];
+      MalformedUtf8Exception bytewise =
+          assertThrows(
+              MalformedUtf8Exception.class,
+              () -> lines(new Utf8LineReader(new ByteArrayInputStream(bytes), 100)));
+      MalformedUtf8Exception decoded =
+          assertThrows(
+              MalformedUtf8Exception.class,
+              () -> lines(new LineReader(new Utf8Reader(new ByteArrayInputStream(bytes)), 100)));
+      assertTrue(
+          bytewise.getMessage().startsWith(expected[i] + " is not valid UTF-8"),
+          bytewise::getMessage);
+      assertEquals(bytewise.getMessage(), decoded.getMessage());
+    }
+  }
+
+  @Test
+  void theStrictReaderReadsWhatALenientOneReadsFromGoodText() throws IOException {
+    // Characters of two, three and four bytes across the reader's 8 KiB buffers.
+    String text = ("a\u00e9\u20ac\ud83d\ude00\r\n" + "b".repeat(1000) + "\n").repeat(40) + "end";
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     assertEquals(
         lines(
             new LineReader(
                 new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8),
-                100)),
-        lines(new Utf8LineReader(new ByteArrayInputStream(bytes), 100)));
+                2000)),
+        lines(new LineReader(new Utf8Reader(new ByteArrayInputStream(bytes)), 2000)));
+  }
+
+  @Test
+  void theStrictReaderGivesTheTextBeforeTheBadByteFirst() throws IOException {
+    byte[] bytes = {'9', '9', '2', '1', '3', '\n', '9', (byte) 0xE9, '\n'};
+    LineReader reader = new LineReader(new Utf8Reader(new ByteArrayInputStream(bytes)), 100);
+    assertEquals("99213", reader.next());
+    MalformedUtf8Exception e = assertThrows(MalformedUtf8Exception.class, reader::next);
+    assertEquals(2, e.line());
+    assertEquals(2, e.byteInLine());
+    assertEquals(0xE9, e.value());
   }
 
   @Test
