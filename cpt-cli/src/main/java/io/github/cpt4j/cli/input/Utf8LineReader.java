@@ -6,12 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -44,7 +39,6 @@ final class Utf8LineReader implements Lines {
   private boolean truncated;
   private boolean plain;
   private long lineNumber;
-  private CharsetDecoder decoder;
 
   /** The bytes of the line last found: {@code buffer[lineStart, lineEnd)}, empty when cut. */
   private int lineStart;
@@ -97,29 +91,60 @@ final class Utf8LineReader implements Lines {
 
   /**
    * Decodes the line, whose first byte beyond ASCII is at {@code firstHigh}, refusing bytes that
-   * are not UTF-8: a lenient decoding would put U+FFFD in their place and read on. Only lines with
-   * such bytes come here, so a batch of ASCII lines pays nothing for it.
+   * are not UTF-8: a lenient decoding would put U+FFFD in their place and read on. The bytes are
+   * checked by hand (the well-formed sequences of the Unicode Standard, table 3-7) and then decoded
+   * by {@code String}, which a checking decoder took 8% more of a batch's CPU time than on lines
+   * that are all beyond ASCII. Only lines with such bytes come here.
    */
   private String strict(int firstHigh) throws MalformedUtf8Exception {
-    if (decoder == null) {
-      decoder =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT);
+    int i = firstHigh;
+    while (i < lineEnd) {
+      int b = buffer[i] & 0xFF;
+      if (b < 0x80) {
+        i++;
+        continue;
+      }
+      int length = sequenceLength(i, b);
+      if (length == 0) {
+        throw new MalformedUtf8Exception(lineNumber, i - lineStart + 1L, b);
+      }
+      i += length;
     }
-    ByteBuffer in = ByteBuffer.wrap(buffer, lineStart, lineEnd - lineStart);
-    CharBuffer out = CharBuffer.allocate(lineEnd - lineStart);
-    decoder.reset();
-    CoderResult result = decoder.decode(in, out, true);
-    if (!result.isError()) {
-      result = decoder.flush(out);
+    return new String(buffer, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
+  }
+
+  /** The length of the well-formed sequence led by {@code lead} at {@code i}, or 0 if none. */
+  private int sequenceLength(int i, int lead) {
+    int length;
+    int low = 0x80;
+    int high = 0xBF; // the range of the second byte; the others are always 80..BF
+    if (lead >= 0xC2 && lead <= 0xDF) {
+      length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      length = 3;
+      low = lead == 0xE0 ? 0xA0 : 0x80; // no overlong form
+      high = lead == 0xED ? 0x9F : 0xBF; // no surrogate
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      length = 4;
+      low = lead == 0xF0 ? 0x90 : 0x80; // no overlong form
+      high = lead == 0xF4 ? 0x8F : 0xBF; // nothing beyond U+10FFFF
+    } else {
+      return 0;
     }
-    if (result.isError()) {
-      int at = in.position();
-      throw new MalformedUtf8Exception(lineNumber, at - lineStart + 1L, buffer[at] & 0xFF);
+    if (lineEnd - i < length) {
+      return 0;
     }
-    return out.flip().toString();
+    int second = buffer[i + 1] & 0xFF;
+    if (second < low || second > high) {
+      return 0;
+    }
+    for (int k = 2; k < length; k++) {
+      int next = buffer[i + k] & 0xFF;
+      if (next < 0x80 || next > 0xBF) {
+        return 0;
+      }
+    }
+    return length;
   }
 
   /**

@@ -137,6 +137,63 @@ class Utf8LineReaderTest {
     }
   }
 
+  /** The lines, or the message of the refusal. */
+  private static String linesOrRefusal(Lines lines) throws IOException {
+    try {
+      return lines(lines).toString();
+    } catch (MalformedUtf8Exception e) {
+      return e.getMessage();
+    }
+  }
+
+  @Property(tries = 2000)
+  void refusesExactlyWhatTheCheckingDecoderRefuses(
+      @ForAll("utf8ish") @net.jqwik.api.constraints.Size(max = 24) List<Byte> list)
+      throws IOException {
+    // The byte reader checks by hand what the JDK's decoder checks: both agree on every input.
+    byte[] bytes = new byte[list.size()];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = list.get(i);
+    }
+    assertEquals(
+        linesOrRefusal(new LineReader(new Utf8Reader(new ByteArrayInputStream(bytes)), 100)),
+        linesOrRefusal(new Utf8LineReader(new ByteArrayInputStream(bytes), 100)));
+  }
+
+  @Provide
+  Arbitrary<List<Byte>> utf8ish() {
+    // Lead and continuation bytes of every kind, their limits, line ends and ASCII.
+    return Arbitraries.of(
+            (byte) 'a',
+            (byte) '\n',
+            (byte) '\r',
+            (byte) '"',
+            (byte) 0x7F,
+            (byte) 0x80,
+            (byte) 0x8F,
+            (byte) 0x90,
+            (byte) 0x9F,
+            (byte) 0xA0,
+            (byte) 0xBF,
+            (byte) 0xC0,
+            (byte) 0xC1,
+            (byte) 0xC2,
+            (byte) 0xDF,
+            (byte) 0xE0,
+            (byte) 0xE1,
+            (byte) 0xEC,
+            (byte) 0xED,
+            (byte) 0xEE,
+            (byte) 0xEF,
+            (byte) 0xF0,
+            (byte) 0xF1,
+            (byte) 0xF3,
+            (byte) 0xF4,
+            (byte) 0xF5,
+            (byte) 0xFF)
+        .list();
+  }
+
   @Test
   void theStrictReaderReadsWhatALenientOneReadsFromGoodText() throws IOException {
     // Characters of two, three and four bytes across the reader's 8 KiB buffers.
