@@ -1,13 +1,13 @@
 package io.github.cpt4j.cli;
 
+import io.github.cpt4j.cli.input.MalformedUtf8Exception;
+import io.github.cpt4j.cli.input.Utf8Reader;
 import io.github.cpt4j.data.load.DataLoadException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -23,13 +23,27 @@ final class Inputs {
   private Inputs() {}
 
   /**
-   * Opens {@code name} as UTF-8 text. Malformed bytes become U+FFFD, so that they show up as an
-   * invalid character on their line instead of aborting the whole run.
+   * Opens {@code name} as UTF-8 text, decoded strictly: reading fails with a {@link
+   * MalformedUtf8Exception} at the first byte that is not UTF-8 (a Latin-1 file), which a lenient
+   * decoding turned into U+FFFD characters in the report, as if the user had typed them.
    *
    * @throws CliException if the file cannot be opened, with the reason in plain words
    */
   static Reader openText(String name, InputStream stdin) {
-    return new InputStreamReader(open(name, stdin), StandardCharsets.UTF_8);
+    return new Utf8Reader(open(name, stdin));
+  }
+
+  /** Names the input {@code name} in errors: its file name, or standard input for {@code -}. */
+  static String describe(String name) {
+    return STDIN.equals(name) ? "standard input" : "'" + name + "'";
+  }
+
+  /**
+   * Returns the one-line error for input that is not UTF-8, naming the input, the line and the
+   * byte.
+   */
+  static CliException notUtf8(String name, MalformedUtf8Exception e) {
+    return new CliException(describe(name) + ", " + e.getMessage(), e);
   }
 
   /**

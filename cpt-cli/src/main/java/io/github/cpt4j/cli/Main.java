@@ -205,8 +205,9 @@ public final class Main {
       boolean interactive,
       PricingData data) {
     int status;
+    CommandLine commandLine = null;
     try {
-      CommandLine commandLine = commandLine(new CptCommand(stdin, interactive), data, args);
+      commandLine = commandLine(new CptCommand(stdin, interactive), data, args);
       commandLine.setOut(out);
       commandLine.setErr(err);
       status = commandLine.execute(args);
@@ -222,11 +223,26 @@ public final class Main {
           out instanceof StandardOutput stdout && stdout.failedForReal()
               ? new OutputFailedException("standard output", stdout.failure().orElseThrow())
               : new OutputClosedException();
-      err.println("cpt: " + oneLine(failure.getMessage()));
+      err.println(commandName(commandLine) + ": " + oneLine(failure.getMessage()));
       status = ExitStatus.TROUBLE;
     }
     err.flush();
     return status;
+  }
+
+  /**
+   * Returns the name of the command that ran, such as {@code cpt lookup}, as its other errors are
+   * prefixed; {@code cpt} when no command was parsed.
+   */
+  private static String commandName(CommandLine commandLine) {
+    if (commandLine == null || commandLine.getParseResult() == null) {
+      return "cpt";
+    }
+    ParseResult parsed = commandLine.getParseResult();
+    while (parsed.hasSubcommand()) {
+      parsed = parsed.subcommand();
+    }
+    return parsed.commandSpec().qualifiedName();
   }
 
   /** Says in one line that the process cannot go on; {@code e}'s text may itself be long. */

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.io.CountingInputStream;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.cli.input.MalformedUtf8Exception;
 import io.github.cpt4j.cli.price.BatchPricing;
 import io.github.cpt4j.cli.price.DateCoverage;
 import io.github.cpt4j.cli.price.LineRequest;
@@ -103,6 +104,25 @@ final class PriceCommand implements Callable<Integer> {
           Column.number("amount", 10),
           Column.text("result", 12),
           Column.text("explanation", 0));
+
+  /**
+   * Returns {@link #COLUMNS} with the line and result columns widened to the longest label and
+   * result of this run: the lines given as arguments are all priced before the first row is
+   * written, so the table can be measured, and a {@code status_not_payable} no longer pushes its
+   * explanation out of line.
+   */
+  private static List<Column> columnsFor(List<String> labels, List<Outcome> outcomes) {
+    int line = COLUMNS.get(0).width();
+    for (String label : labels) {
+      line = Math.max(line, label.length());
+    }
+    int result = COLUMNS.get(2).width();
+    for (Outcome outcome : outcomes) {
+      result = Math.max(result, outcome.result().length());
+    }
+    return List.of(
+        Column.text("line", line), COLUMNS.get(1), Column.text("result", result), COLUMNS.get(3));
+  }
 
   private final PricingData data;
 
@@ -466,7 +486,8 @@ final class PriceCommand implements Callable<Integer> {
     boolean unpricedOnly =
         !explain && chosen == Format.TABLE && outcomes.stream().anyMatch(o -> !o.isPriced());
     boolean withExplanation = explain || chosen != Format.TABLE || unpricedOnly;
-    List<Column> columns = withExplanation ? COLUMNS : COLUMNS.subList(0, 3);
+    List<Column> measured = columnsFor(labels, outcomes);
+    List<Column> columns = withExplanation ? measured : measured.subList(0, 3);
     try (Destination out = Destination.of(output, spec.commandLine().getOut())) {
       Report report = Report.create(chosen, columns, out.open(), cpt.interactive());
       BigDecimal total = BigDecimal.ZERO.setScale(2);
@@ -566,6 +587,8 @@ final class PriceCommand implements Callable<Integer> {
         throw e;
       } catch (OutputFailedException e) {
         throw new CliException(e.getMessage(), e);
+      } catch (MalformedUtf8Exception e) {
+        throw Inputs.notUtf8(input, e);
       } catch (IOException e) {
         throw new CliException("cannot price '" + input + "': " + Inputs.reason(e), e);
       }

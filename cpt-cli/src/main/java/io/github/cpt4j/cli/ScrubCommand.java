@@ -1,5 +1,6 @@
 package io.github.cpt4j.cli;
 
+import io.github.cpt4j.cli.input.MalformedUtf8Exception;
 import io.github.cpt4j.cli.price.BatchScrub;
 import io.github.cpt4j.cli.report.OutputClosedException;
 import io.github.cpt4j.cli.report.OutputFailedException;
@@ -131,6 +132,8 @@ final class ScrubCommand implements Callable<Integer> {
       throw new CliException(e.getMessage(), e);
     } catch (OutputClosedException e) {
       throw e;
+    } catch (MalformedUtf8Exception e) {
+      throw Inputs.notUtf8(input, e);
     } catch (IOException e) {
       throw new CliException("cannot scrub '" + input + "': " + Inputs.reason(e), e);
     }

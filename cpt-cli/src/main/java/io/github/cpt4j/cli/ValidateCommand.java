@@ -3,6 +3,7 @@ package io.github.cpt4j.cli;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.cli.input.CsvRecordReader;
 import io.github.cpt4j.cli.input.LineReader;
+import io.github.cpt4j.cli.input.MalformedUtf8Exception;
 import io.github.cpt4j.cli.report.Column;
 import io.github.cpt4j.cli.report.Format;
 import io.github.cpt4j.cli.report.OutputClosedException;
@@ -13,6 +14,7 @@ import io.github.cpt4j.codeset.CodeSet;
 import io.github.cpt4j.data.BundledData;
 import io.github.cpt4j.data.load.CodeSetLoader;
 import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.modifier.ModifierRule;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -94,12 +96,28 @@ final class ValidateCommand implements Callable<Integer> {
           Column.number("index", 5),
           Column.text("message", 0));
 
-  private static final List<Column> TABLE_COLUMNS =
-      List.of(
-          Column.number("line", 6),
-          Column.number("index", 5),
-          Column.text("error", 18),
-          Column.text("detail", 0));
+  /**
+   * The table's columns, the error type's as wide as the longest type the run can report: the types
+   * are a known, finite set, so the table streams and each detail still starts under its header (a
+   * fixed width let {@code PROFESSIONAL_WITH_TECHNICAL_COMPONENT} push it out of line).
+   */
+  private static List<Column> tableColumns(boolean rules) {
+    int error = Math.max(LINE_TOO_LONG.length(), MALFORMED_ROW.length());
+    for (CodeFormatException.ErrorType type : CodeFormatException.ErrorType.values()) {
+      error = Math.max(error, type.name().length());
+    }
+    if (rules) {
+      error = Math.max(error, Math.max(UNKNOWN_MODIFIER.length(), NOT_IN_CODE_SET.length()));
+      for (ModifierRule rule : ModifierRule.values()) {
+        error = Math.max(error, rule.name().length());
+      }
+    }
+    return List.of(
+        Column.number("line", 6),
+        Column.number("index", 5),
+        Column.text("error", error),
+        Column.text("detail", 0));
+  }
 
   @Spec private CommandSpec spec;
 
@@ -159,7 +177,7 @@ final class ValidateCommand implements Callable<Integer> {
         quiet
             ? null
             : output.format == Format.TABLE
-                ? Report.create(output.format, TABLE_COLUMNS, out, cpt.interactive())
+                ? Report.create(output.format, tableColumns(rules), out, cpt.interactive())
                 : Report.create(output.format, COLUMNS, out, cpt.interactive());
     Counts counts = new Counts();
     if (column != null) {
@@ -279,6 +297,8 @@ final class ValidateCommand implements Callable<Integer> {
   private CsvRecordReader.Record nextRecord(CsvRecordReader csv) {
     try {
       return csv.next();
+    } catch (MalformedUtf8Exception e) {
+      throw Inputs.notUtf8(file, e);
     } catch (IOException e) {
       throw new CliException("cannot read '" + file + "': " + Inputs.reason(e), e);
     }
@@ -332,6 +352,9 @@ final class ValidateCommand implements Callable<Integer> {
   private String next(LineReader reader) {
     try {
       return reader.next();
+    } catch (MalformedUtf8Exception e) {
+      // Refused, not read with U+FFFD in place of the bytes: the lines before are reported.
+      throw Inputs.notUtf8(file, e);
     } catch (IOException e) {
       throw new CliException(
           "cannot read '" + file + "' after line " + reader.lineNumber() + ": " + Inputs.reason(e),

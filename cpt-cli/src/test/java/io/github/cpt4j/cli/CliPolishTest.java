@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
-import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +39,7 @@ class CliPolishTest {
     JsonNode rows = JsonTree.read(r.out());
     assertEquals(3, rows.size(), r::toString);
     assertEquals("total", rows.get(2).get("line").textValue());
-    assertEquals(new BigDecimal("15.00"), rows.get(2).get("amount").decimalValue());
+    assertEquals("15.00", rows.get(2).get("amount").textValue());
     assertEquals("total", rows.get(2).get("result").textValue());
   }
 
@@ -88,7 +87,7 @@ class CliPolishTest {
             .matches("13202-01\\s+NY\\s+MANHATTAN\\s+1\\.094\\s+1\\.342\\s+1\\.600"),
         table::toString);
     JsonNode json = JsonTree.read(fake("localities", "--state", "AL", "-f", "json").out());
-    assertEquals("1.000", json.get(0).get("work_gpci").decimalValue().toString());
+    assertEquals("1.000", json.get(0).get("work_gpci").textValue());
   }
 
   @Test
@@ -123,8 +122,8 @@ class CliPolishTest {
       assertEquals("71046", rows.get(i).get("code").textValue());
       assertEquals("global 26 TC", rows.get(i).get("rvu_rows").textValue());
     }
-    assertEquals(new BigDecimal("0.22"), rows.get(1).get("work_rvu").decimalValue());
-    assertEquals(new BigDecimal("0.00"), rows.get(2).get("work_rvu").decimalValue());
+    assertEquals("0.22", rows.get(1).get("work_rvu").textValue());
+    assertEquals("0.00", rows.get(2).get("work_rvu").textValue());
     assertEquals(BooleanNode.FALSE, rows.get(0).get("pe_nonfacility_na"));
     assertEquals(BooleanNode.TRUE, rows.get(0).get("pe_facility_na"));
     assertEquals(BooleanNode.FALSE, rows.get(1).get("pe_facility_na"));

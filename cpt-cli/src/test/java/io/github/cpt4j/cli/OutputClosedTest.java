@@ -77,7 +77,8 @@ class OutputClosedTest {
     ClosingWriter out = new ClosingWriter(10);
     StringWriter err = new StringWriter();
     assertEquals(2, run("", out, err, "lookup", "99213", "27447", "-f", "csv"));
-    assertEquals("cpt: " + CLOSED, err.toString().strip());
+    // Named by its command, as price and validate say it.
+    assertEquals("cpt lookup: " + CLOSED, err.toString().strip());
   }
 
   @Test

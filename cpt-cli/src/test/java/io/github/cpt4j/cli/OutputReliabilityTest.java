@@ -158,12 +158,17 @@ class OutputReliabilityTest {
             new String[] {"price", "-i", "-"},
             new String[] {"price", "99213", "-z", "10001"},
             new String[] {"lookup", "99213"},
+            new String[] {"lookup", "99213", "-f", "json"},
+            new String[] {"localities", "--state", "AL"},
+            new String[] {"data"},
             new String[] {"validate", "-"})) {
       StringWriter err = new StringWriter();
       int status = runToFailingStdout("No space left on device", err, args);
       assertEquals(2, status, () -> String.join(" ", args) + ": " + err);
-      assertTrue(
-          err.toString().strip().endsWith("cannot write standard output: No space left on device"),
+      // Named by its command, as every other error of the command is ("cpt: " before).
+      assertEquals(
+          "cpt " + args[0] + ": cannot write standard output: No space left on device",
+          err.toString().strip(),
           () -> String.join(" ", args) + ": " + err);
       assertEquals(1, err.toString().strip().lines().count(), err::toString);
     }
@@ -176,11 +181,13 @@ class OutputReliabilityTest {
             new String[] {"price", "-i", "-"},
             new String[] {"price", "99213", "-z", "10001"},
             new String[] {"lookup", "99213"},
+            new String[] {"localities", "--state", "AL"},
             new String[] {"validate", "-"})) {
       StringWriter err = new StringWriter();
       assertEquals(2, runToFailingStdout("Broken pipe", err, args));
-      assertTrue(
-          err.toString().strip().endsWith(OutputClosedTest.CLOSED),
+      assertEquals(
+          "cpt " + args[0] + ": " + OutputClosedTest.CLOSED,
+          err.toString().strip(),
           () -> String.join(" ", args) + ": " + err);
       assertEquals(1, err.toString().strip().lines().count(), err::toString);
     }

@@ -43,7 +43,7 @@ class ReportTest {
             new Object[] {"99213", new BigDecimal("93.50"), null},
             new Object[] {"J1100", 3, "x"});
     assertEquals(
-        "[\n{\"code\":\"99213\",\"amount\":93.50,\"note\":null},\n"
+        "[\n{\"code\":\"99213\",\"amount\":\"93.50\",\"note\":null},\n"
             + "{\"code\":\"J1100\",\"amount\":3,\"note\":\"x\"}\n]\n",
         json);
     assertEquals(2, JsonTree.read(json).size());

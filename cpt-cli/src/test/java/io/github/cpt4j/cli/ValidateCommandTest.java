@@ -1,6 +1,7 @@
 package io.github.cpt4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -119,19 +120,44 @@ class ValidateCommandTest {
   }
 
   @Test
-  void readsAFileWithBomCrlfAndMalformedBytes() throws IOException {
+  void readsAFileWithBomCrlfAndRefusesMalformedBytes() throws IOException {
+    // The byte 0xFF was read as U+FFFD and reported as an ILLEGAL_CHARACTER the user never typed:
+    // bytes that are not UTF-8 are refused where they are, with the line and byte.
     Path file = dir.resolve("codes.txt");
-    byte[] head = "\uFEFF99213\r\n0001F\r\n".getBytes(StandardCharsets.UTF_8);
-    byte[] bad = {(byte) 0xff, '9', '2', '1', '3', '\r'};
+    byte[] head = "\uFEFF99213\r\n9921\r\n".getBytes(StandardCharsets.UTF_8);
+    byte[] bad = {'9', (byte) 0xff, '2', '1', '3', '\r'};
     byte[] tail = "G0438".getBytes(StandardCharsets.UTF_8);
     Files.write(file, concat(head, bad, tail));
     Cli.Result r = Cli.run("validate", file.toString(), "--format", "csv");
-    assertEquals(1, r.status(), r::toString);
-    List<CsvRecord> rows = csv(r.out());
-    assertEquals(2, rows.size(), r::toString);
+    assertEquals(2, r.status(), r::toString);
     assertEquals(
-        List.of("3", "invalid", "\uFFFD9213", "", "ILLEGAL_CHARACTER", "0"),
-        rows.get(1).getFields().subList(0, 6));
+        List.of(
+            "cpt validate: '"
+                + file
+                + "', line 3, byte 2: 0xFF is not valid UTF-8; expected UTF-8 text (save a Latin-1"
+                + " or Windows-1252 file as UTF-8)"),
+        r.errLines());
+    assertFalse(r.out().contains("\uFFFD"), r::toString);
+  }
+
+  @Test
+  void refusesMalformedBytesOnStandardInputAndInAColumn() {
+    byte[] latin1 = "code,note\n99213,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+    for (String[] args :
+        List.of(new String[] {"validate"}, new String[] {"validate", "--column", "code"})) {
+      Cli.Result r = Cli.runWithInput(latin1, args);
+      assertEquals(2, r.status(), r::toString);
+      assertEquals(
+          List.of(
+              "cpt validate: standard input, line 2, byte 10: 0xE9 is not valid UTF-8; expected"
+                  + " UTF-8 text (save a Latin-1 or Windows-1252 file as UTF-8)"),
+          r.errLines(),
+          r::toString);
+    }
+    // Good UTF-8 beyond ASCII is read as before.
+    Cli.Result good =
+        Cli.runWithInput("code,note\n99213,caf\u00e9\n", "validate", "--column", "code");
+    assertEquals(0, good.status(), good::toString);
   }
 
   @Test

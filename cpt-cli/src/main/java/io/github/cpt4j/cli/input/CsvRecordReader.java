@@ -6,7 +6,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -142,10 +141,7 @@ public final class CsvRecordReader implements Closeable {
         return PLAIN_LINE;
       }
       // Anything else takes the general path, from this line on.
-      String text =
-          bytes.truncated()
-              ? ""
-              : new String(bytes.bytes(), bytes.start(), length, StandardCharsets.UTF_8);
+      String text = bytes.text(); // strictly decoded: bytes that are not UTF-8 are refused
       pending.push(new Line(text, bytes.lineNumber(), bytes.truncated(), bytes.plain()));
       return next();
     }

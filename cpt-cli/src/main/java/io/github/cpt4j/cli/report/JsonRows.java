@@ -53,15 +53,17 @@ public final class JsonRows {
   }
 
   /**
-   * Writes one field: {@code null}, a number, {@code true}/{@code false}, or a string for anything
-   * else.
+   * Writes one field: {@code null}, an integer as a number, {@code true}/{@code false}, or a string
+   * for anything else. A {@link BigDecimal} (an amount, a relative value, a GPCI) is a string of
+   * the exact decimal, as cpt-jackson writes money: a JSON number is read as a {@code double} by
+   * many readers (JavaScript always), which loses cents on large sums and the scale always.
    */
   public void field(String name, Object value) throws IOException {
     json.writeFieldName(name);
     if (value == null) {
       json.writeNull();
     } else if (value instanceof BigDecimal decimal) {
-      json.writeNumber(decimal.toPlainString()); // never 1E+2
+      json.writeString(decimal.toPlainString()); // never 1E+2
     } else if (value instanceof Integer number) {
       json.writeNumber(number);
     } else if (value instanceof Long number) {

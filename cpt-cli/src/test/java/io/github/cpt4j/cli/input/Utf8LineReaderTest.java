@@ -1,6 +1,8 @@
 package io.github.cpt4j.cli.input;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -10,8 +12,12 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.StringLength;
@@ -102,14 +108,114 @@ class Utf8LineReaderTest {
   }
 
   @Test
-  void malformedBytesBecomeWhatADecodingReaderMakesOfThem() throws IOException {
-    byte[] bytes = {'a', (byte) 0xC3, '\n', (byte) 0xFF, (byte) 0xE2, (byte) 0x82, 'b', '\r', 'c'};
+  void malformedBytesAreRefusedWhereTheyAreAsTheStrictReaderRefusesThem() {
+    // They became U+FFFD, as a lenient decoding reader makes them: now both readers refuse them,
+    // naming the same line and byte.
+    byte[][] inputs = {
+      {'a', (byte) 0xC3, '\n', 'b'},
+      {'o', 'k', '\r', '\n', 'x', 'y', (byte) 0xFF, (byte) 0xE2, (byte) 0x82, 'b', '\r', 'c'},
+      {'o', 'k', '\r', 'x', (byte) 0xE2, (byte) 0x82},
+      {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a', (byte) 0xE9, '"'},
+    };
+    String[] expected = {
+      "line 1, byte 2: 0xC3", "line 2, byte 3: 0xFF", "line 2, byte 2: 0xE2", "line 1, byte 2: 0xE9"
+    };
+    for (int i = 0; i < inputs.length; i++) {
+      byte[] bytes = inputs[i];
+      MalformedUtf8Exception bytewise =
+          assertThrows(
+              MalformedUtf8Exception.class,
+              () -> lines(new Utf8LineReader(new ByteArrayInputStream(bytes), 100)));
+      MalformedUtf8Exception decoded =
+          assertThrows(
+              MalformedUtf8Exception.class,
+              () -> lines(new LineReader(new Utf8Reader(new ByteArrayInputStream(bytes)), 100)));
+      assertTrue(
+          bytewise.getMessage().startsWith(expected[i] + " is not valid UTF-8"),
+          bytewise::getMessage);
+      assertEquals(bytewise.getMessage(), decoded.getMessage());
+    }
+  }
+
+  /** The lines, or the message of the refusal. */
+  private static String linesOrRefusal(Lines lines) throws IOException {
+    try {
+      return lines(lines).toString();
+    } catch (MalformedUtf8Exception e) {
+      return e.getMessage();
+    }
+  }
+
+  @Property(tries = 2000)
+  void refusesExactlyWhatTheCheckingDecoderRefuses(
+      @ForAll("utf8ish") @net.jqwik.api.constraints.Size(max = 24) List<Byte> list)
+      throws IOException {
+    // The byte reader checks by hand what the JDK's decoder checks: both agree on every input.
+    byte[] bytes = new byte[list.size()];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = list.get(i);
+    }
+    assertEquals(
+        linesOrRefusal(new LineReader(new Utf8Reader(new ByteArrayInputStream(bytes)), 100)),
+        linesOrRefusal(new Utf8LineReader(new ByteArrayInputStream(bytes), 100)));
+  }
+
+  @Provide
+  Arbitrary<List<Byte>> utf8ish() {
+    // Lead and continuation bytes of every kind, their limits, line ends and ASCII.
+    return Arbitraries.of(
+            (byte) 'a',
+            (byte) '\n',
+            (byte) '\r',
+            (byte) '"',
+            (byte) 0x7F,
+            (byte) 0x80,
+            (byte) 0x8F,
+            (byte) 0x90,
+            (byte) 0x9F,
+            (byte) 0xA0,
+            (byte) 0xBF,
+            (byte) 0xC0,
+            (byte) 0xC1,
+            (byte) 0xC2,
+            (byte) 0xDF,
+            (byte) 0xE0,
+            (byte) 0xE1,
+            (byte) 0xEC,
+            (byte) 0xED,
+            (byte) 0xEE,
+            (byte) 0xEF,
+            (byte) 0xF0,
+            (byte) 0xF1,
+            (byte) 0xF3,
+            (byte) 0xF4,
+            (byte) 0xF5,
+            (byte) 0xFF)
+        .list();
+  }
+
+  @Test
+  void theStrictReaderReadsWhatALenientOneReadsFromGoodText() throws IOException {
+    // Characters of two, three and four bytes across the reader's 8 KiB buffers.
+    String text = ("a\u00e9\u20ac\ud83d\ude00\r\n" + "b".repeat(1000) + "\n").repeat(40) + "end";
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     assertEquals(
         lines(
             new LineReader(
                 new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8),
-                100)),
-        lines(new Utf8LineReader(new ByteArrayInputStream(bytes), 100)));
+                2000)),
+        lines(new LineReader(new Utf8Reader(new ByteArrayInputStream(bytes)), 2000)));
+  }
+
+  @Test
+  void theStrictReaderGivesTheTextBeforeTheBadByteFirst() throws IOException {
+    byte[] bytes = {'9', '9', '2', '1', '3', '\n', '9', (byte) 0xE9, '\n'};
+    LineReader reader = new LineReader(new Utf8Reader(new ByteArrayInputStream(bytes)), 100);
+    assertEquals("99213", reader.next());
+    MalformedUtf8Exception e = assertThrows(MalformedUtf8Exception.class, reader::next);
+    assertEquals(2, e.line());
+    assertEquals(2, e.byteInLine());
+    assertEquals(0xE9, e.value());
   }
 
   @Test
@@ -144,6 +250,54 @@ class Utf8LineReaderTest {
       decoded.next();
       assertEquals(false, decoded.lastRecordIsPlain(), "unknown through a Reader");
     }
+  }
+
+  @Property(tries = 3000)
+  void eightBytesAreSkippedOnlyWhenTheByteLoopWouldPassEachOfThem(
+      @ForAll("eightBytes") byte[] bytes) {
+    long word = 0;
+    boolean notPlain = false;
+    for (int k = 7; k >= 0; k--) {
+      word = word << 8 | (bytes[k] & 0xFF);
+      notPlain |= bytes[k] < 0x20 || bytes[k] == '"'; // signed: every byte from 0x80 too
+    }
+    assertEquals(notPlain, Utf8LineReader.anyNotPlain(word), () -> Long.toHexString(bytes[0]));
+  }
+
+  @Provide
+  Arbitrary<byte[]> eightBytes() {
+    // Mostly printable bytes, with the edges of each range the skip must tell apart.
+    Arbitrary<Byte> edges =
+        Arbitraries.of(
+            (byte) 0,
+            (byte) '\n',
+            (byte) '\r',
+            (byte) 0x1F,
+            (byte) 0x20,
+            (byte) 0x21,
+            (byte) '"',
+            (byte) 0x23,
+            (byte) 0x7E,
+            (byte) 0x7F,
+            (byte) 0x80,
+            (byte) 0xC3,
+            (byte) 0xFF);
+    return Arbitraries.frequencyOf(
+            Tuple.of(6, Arbitraries.bytes().between((byte) 0x20, (byte) 0x7E)),
+            Tuple.of(2, edges),
+            Tuple.of(1, Arbitraries.bytes()))
+        .array(byte[].class)
+        .ofSize(8);
+  }
+
+  @Property(tries = 300)
+  void longPlainAndMixedLinesReadAsAReaderReadsThem(
+      @ForAll @StringLength(max = 300) @Chars({'a', '9', ',', '"', '\r', '\n', '\u00e9', '-'})
+          String text)
+      throws IOException {
+    assertEquals(
+        lines(new LineReader(new StringReader(text), 1000)),
+        lines(new Utf8LineReader(utf8(text), 1000)));
   }
 
   private static List<String> records(CsvRecordReader reader) throws IOException {

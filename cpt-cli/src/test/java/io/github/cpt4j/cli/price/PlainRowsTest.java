@@ -117,7 +117,9 @@ class PlainRowsTest {
           Map.entry("units", List.of("", "1", "2")),
           Map.entry("locality", List.of("", "10112-00", "01182-18")),
           Map.entry("setting", List.of("", "facility", "non-facility")),
-          Map.entry("date", List.of("", "2025-04-05", "2024-12-31")),
+          // Two dates that differ only past their eighth byte, where the cells read before are
+          // told apart by a second word.
+          Map.entry("date", List.of("", "2025-04-05", "2025-04-06", "2024-12-31")),
           Map.entry("claim", List.of("", "C1", "C2")),
           Map.entry("zip", List.of("")),
           Map.entry("pos", List.of("")),

@@ -11,10 +11,8 @@ import io.github.cpt4j.modifier.Modifier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -51,9 +49,8 @@ public final class FlatFeeScheduleCsv {
    */
   public static FlatFeeSchedule read(Path path) throws IOException {
     String fileName = path.getFileName().toString();
-    try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      return parse(CsvTable.read(reader, fileName), fileName.replaceFirst("\\.[^.]*$", ""));
-    }
+    return parse(
+        CsvTable.read(path, StandardCharsets.UTF_8), fileName.replaceFirst("\\.[^.]*$", ""));
   }
 
   /**

@@ -8,6 +8,8 @@ import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.codeset.CodeEntry;
 import io.github.cpt4j.codeset.CodeSet;
+import io.github.cpt4j.data.csv.CsvSyntax;
+import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -96,13 +98,27 @@ final class CsvCodes {
     } catch (DataLoadException e) {
       throw e;
     } catch (CsvParseException e) {
-      // FastCSV's own message says on which line the record started; its cause says what is
-      // wrong. Without a line in the message, the record after the last good one is meant.
+      // FastCSV's own words are not for the user: the text is read again to say where and what.
+      Optional<CsvSyntax.Problem> found;
+      try {
+        found = CsvSyntax.firstProblem(new StringReader(text), '#');
+      } catch (java.io.IOException notFromAString) {
+        found = Optional.empty();
+      }
+      if (found.isPresent()) {
+        CsvSyntax.Problem problem = found.get();
+        throw new DataLoadException(sourceName, problem.line(), problem.field(), problem.message());
+      }
+      // FastCSV's message says on which line the record started; without one, the record after
+      // the last good one is meant.
       Matcher started = STARTED_IN_LINE.matcher(String.valueOf(e.getMessage()));
       long at = started.find() ? Long.parseLong(started.group(1)) : line + 1;
-      Throwable reason = e.getCause() != null ? e.getCause() : e;
       throw new DataLoadException(
-          sourceName, at, 0, "expected well-formed CSV: " + reason.getMessage());
+          sourceName,
+          at,
+          0,
+          "not comma-separated values from this line on: expected fields separated by commas,"
+              + " each quoted field closed by a quote followed by a comma or the end of the line");
     } catch (java.io.IOException e) {
       // Reading from a String cannot fail; keep the contract all the same.
       throw new DataLoadException(sourceName, line, 0, "cannot read: " + e.getMessage());

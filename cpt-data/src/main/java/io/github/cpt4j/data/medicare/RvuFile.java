@@ -128,7 +128,7 @@ public final class RvuFile {
 
   /** Reads the file in {@code bytes} the general way, never by the fast path; for tests. */
   static RvuTable readGeneral(byte[] bytes, String sourceName) throws IOException {
-    return parse(CsvTable.readCms(new ByteArrayInputStream(bytes), sourceName, MAX_CHARS, KIND));
+    return parse(CsvTable.readCms(bytes, sourceName, MAX_CHARS, KIND));
   }
 
   private static RvuTable parse(CsvTable table) throws DataLoadException {

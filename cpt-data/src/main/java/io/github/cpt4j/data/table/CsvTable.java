@@ -3,17 +3,23 @@ package io.github.cpt4j.data.table;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import io.github.cpt4j.data.csv.CsvSyntax;
 import io.github.cpt4j.data.load.DataLoadException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * All records of a CSV source, read at once so that a loader can find its header anywhere and
@@ -76,8 +82,17 @@ public final class CsvTable {
 
   /** Reads all records of the file at {@code path}, named by its file name in errors. */
   public static CsvTable read(Path path) throws IOException {
-    try (Reader reader = Files.newBufferedReader(path, StandardCharsets.ISO_8859_1)) {
-      return read(reader, path.getFileName().toString());
+    return read(path, StandardCharsets.ISO_8859_1);
+  }
+
+  /** Reads all records of the file at {@code path} in {@code charset}, named by its file name. */
+  public static CsvTable read(Path path, Charset charset) throws IOException {
+    String sourceName = path.getFileName().toString();
+    try (Reader reader = Files.newBufferedReader(path, charset)) {
+      return readAll(
+          new GuardedReader(reader, sourceName, MAX_CHARS, "a data file"),
+          sourceName,
+          () -> Files.newBufferedReader(path, charset));
     }
   }
 
@@ -96,7 +111,12 @@ public final class CsvTable {
    */
   public static CsvTable readCms(Path path, long maxChars, String kind) throws IOException {
     try (Reader reader = Files.newBufferedReader(path, StandardCharsets.ISO_8859_1)) {
-      return readCms(reader, path.getFileName().toString(), maxChars, kind);
+      return readCms(
+          reader,
+          path.getFileName().toString(),
+          maxChars,
+          kind,
+          () -> Files.newBufferedReader(path, StandardCharsets.ISO_8859_1));
     }
   }
 
@@ -104,13 +124,28 @@ public final class CsvTable {
   public static CsvTable readCms(InputStream in, String sourceName, long maxChars, String kind)
       throws IOException {
     return readCms(
-        new InputStreamReader(in, StandardCharsets.ISO_8859_1), sourceName, maxChars, kind);
+        new InputStreamReader(in, StandardCharsets.ISO_8859_1), sourceName, maxChars, kind, null);
   }
 
-  private static CsvTable readCms(Reader reader, String sourceName, long maxChars, String kind)
+  /**
+   * Reads a CMS file held whole in {@code bytes}; see {@link #readCms(Path, long, String)}. An
+   * error in its CSV syntax names the line and field, as for a file read from a path.
+   */
+  public static CsvTable readCms(byte[] bytes, String sourceName, long maxChars, String kind)
+      throws IOException {
+    return readCms(
+        new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.ISO_8859_1),
+        sourceName,
+        maxChars,
+        kind,
+        () -> new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.ISO_8859_1));
+  }
+
+  private static CsvTable readCms(
+      Reader reader, String sourceName, long maxChars, String kind, Reopen again)
       throws IOException {
     GuardedReader guarded = new GuardedReader(reader, sourceName, maxChars, kind);
-    CsvTable table = readAll(guarded, sourceName);
+    CsvTable table = readAll(guarded, sourceName, again);
     List<CsvRecord> records = table.records;
     if (!guarded.endsWithLineBreak() && !records.isEmpty()) {
       CsvRecord last = records.get(records.size() - 1);
@@ -137,10 +172,25 @@ public final class CsvTable {
    * {@link #MAX_CHARS} characters, a byte order mark dropped.
    */
   public static CsvTable read(Reader reader, String sourceName) throws IOException {
-    return readAll(new GuardedReader(reader, sourceName, MAX_CHARS, "a data file"), sourceName);
+    return readAll(
+        new GuardedReader(reader, sourceName, MAX_CHARS, "a data file"), sourceName, null);
   }
 
-  private static CsvTable readAll(Reader reader, String sourceName) throws IOException {
+  /** Opens the text again, from its start: to find where a file the parser refused goes wrong. */
+  @FunctionalInterface
+  private interface Reopen {
+    Reader open() throws IOException;
+  }
+
+  /** The line FastCSV says the refused record started on, read from its message. */
+  private static final Pattern STARTED_IN_LINE = Pattern.compile("started in line (\\d+)");
+
+  /**
+   * Reads every record; {@code again}, when not null, opens the same text anew, to say in the
+   * project's words where and how a text the parser refuses is not CSV.
+   */
+  private static CsvTable readAll(Reader reader, String sourceName, Reopen again)
+      throws IOException {
     List<CsvRecord> records = new ArrayList<>();
     CsvReader<CsvRecord> csv =
         CsvReader.builder()
@@ -161,13 +211,21 @@ public final class CsvTable {
           throw tooLarge;
         }
       }
+      // The parser's own text (its wording, its buffer sizes) is not for the user: the error says
+      // in our words what is wrong, where, and what was expected.
+      Optional<DataLoadException> found =
+          again == null ? Optional.empty() : diagnose(again, sourceName);
+      if (found.isPresent()) {
+        throw found.get();
+      }
+      Matcher started = STARTED_IN_LINE.matcher(String.valueOf(e.getMessage()));
       throw new DataLoadException(
           sourceName,
-          line + 1,
+          started.find() ? Long.parseLong(started.group(1)) : line + 1,
           0,
-          "not readable as CSV: "
-              + e.getMessage()
-              + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
+          "not comma-separated values from this line on: expected fields separated by commas,"
+              + " each quoted field closed by a quote followed by a comma or the end of the line,"
+              + " and the few dozen fields of a data file");
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -175,6 +233,16 @@ public final class CsvTable {
       records.remove(records.size() - 1);
     }
     return new CsvTable(sourceName, records, false);
+  }
+
+  /** Reads the text again to find its first syntax error; empty if it cannot be read again. */
+  private static Optional<DataLoadException> diagnose(Reopen again, String sourceName) {
+    try (Reader text = new GuardedReader(again.open(), sourceName, Long.MAX_VALUE, "a data file")) {
+      return CsvSyntax.firstProblem(text, (char) 0)
+          .map(p -> new DataLoadException(sourceName, p.line(), p.field(), p.message()));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   /**

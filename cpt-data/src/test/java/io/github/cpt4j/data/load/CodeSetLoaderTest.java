@@ -302,8 +302,8 @@ class CodeSetLoaderTest {
     DataLoadException e =
         csvError("code,description\n99212,Made up\n# note\n\n99213,\"Made up\"x\n");
     assertEquals(
-        "x.csv, line 5: expected well-formed CSV: Unexpected character after closing"
-            + " quote: 'x' (0x78)",
+        "x.csv, line 5, column 2: expected a comma or the end of the line after the closing"
+            + " quote of field 2, found 'x' (U+0078) at character 16 of the line",
         e.getMessage());
   }
 

@@ -223,6 +223,13 @@ public final class PartBClaimPricer implements ClaimPricer {
       for (PricedLine line : pricer.priceLines(claim, lines, context, findings)) {
         priced[line.index()] = line;
       }
+      if (lines == onPfs) {
+        // Every line of one release (the usual claim): done. Not andNot(itself): on a JVM that
+        // compiles this method fully, the first andNot of a set with itself trapped out of the
+        // compiled code twice, and each recompilation of this method took 0.1-0.25 s of a
+        // compiler thread in a 10,000,000-line batch.
+        break;
+      }
       onPfs.andNot(lines);
     }
     return PricedClaim.of(context, Arrays.asList(priced));

@@ -115,10 +115,7 @@ public abstract class OppsCap {
     requireNonNull(entry, "entry");
     requireNonNull(gpci, "gpci");
     requireNonNull(conversionFactor, "conversionFactor");
-    if (entry.status() != PaymentStatus.A
-        || entry.oppsNonFacilityPeRvu().signum() == 0
-            && entry.oppsFacilityPeRvu().signum() == 0
-            && entry.oppsMalpracticeRvu().signum() == 0) {
+    if (entry.status() != PaymentStatus.A || !entry.hasOppsRvus()) {
       return Optional.empty();
     }
     return Optional.of(

@@ -201,6 +201,19 @@ public abstract class RvuEntry {
         : "";
   }
 
+  /**
+   * Whether any of the OPPS columns is not zero: the row may have an OPPS cap ({@link
+   * OppsCap#fromRvus}). Kept in the row, as pricing asks for every line and reading the three
+   * decimals cost three more memory reads a line for the 1 in 100 lines that have them.
+   */
+  @Value.Derived
+  @Value.Auxiliary
+  boolean hasOppsRvus() {
+    return oppsNonFacilityPeRvu().signum() != 0
+        || oppsFacilityPeRvu().signum() != 0
+        || oppsMalpracticeRvu().signum() != 0;
+  }
+
   // Fixed-point copies for the exact long arithmetic of FeeCalculation: hundredths of an RVU.
   @Value.Derived
   @Value.Auxiliary

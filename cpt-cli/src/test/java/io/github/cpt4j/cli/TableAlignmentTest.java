@@ -1,0 +1,72 @@
+package io.github.cpt4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The table format's last column starts where its header does on every row, however long the codes
+ * before it: a result such as {@code status_not_payable} or an error such as {@code
+ * PROFESSIONAL_WITH_TECHNICAL_COMPONENT} used to push it to the right.
+ */
+class TableAlignmentTest {
+
+  /** Asserts that each row but the header has its text of the last column at the header's. */
+  private static void assertLastColumnAligned(List<String> table, String header, Cli.Result r) {
+    int start = table.get(0).indexOf(header);
+    assertTrue(start > 0, r::toString);
+    for (String row : table.subList(1, table.size())) {
+      assertTrue(row.length() > start, () -> "no last column in '" + row + "'\n" + r);
+      assertTrue(
+          row.substring(0, start).endsWith("  ") && row.charAt(start) != ' ',
+          () -> "'" + row + "' is not aligned under " + header + "\n" + r);
+    }
+  }
+
+  @Test
+  void priceExplanationsLineUpWhateverTheResultCode() {
+    // A result of 18 characters, one of 12, a priced line and one with a long label.
+    Cli.Result r =
+        Cli.run(
+            "price",
+            "0001F",
+            "9921",
+            "99213",
+            "99213-25-GT-95-XU x10",
+            "--zip",
+            "10001",
+            "--date",
+            "2025-06-01",
+            "--explain");
+    assertEquals(1, r.status(), r::toString);
+    List<String> lines = r.outLines();
+    assertTrue(lines.get(1).contains("status_not_payable"), r::toString);
+    // The total has no explanation; the lines before it all have one.
+    assertLastColumnAligned(lines.subList(0, lines.size() - 1), "EXPLANATION", r);
+    assertTrue(lines.get(lines.size() - 1).startsWith("total "), r::toString);
+  }
+
+  @Test
+  void priceAmountsLineUpUnderTheirHeader() {
+    Cli.Result r =
+        Cli.run("price", "99213-25-GT-95-XU x10", "99213", "--zip", "10001", "-d", "2025-06-01");
+    List<String> lines = r.outLines();
+    int end = lines.get(0).indexOf("AMOUNT") + "AMOUNT".length();
+    for (String row : lines.subList(1, lines.size())) {
+      assertTrue(row.length() >= end && Character.isDigit(row.charAt(end - 1)), r::toString);
+      assertTrue(row.length() == end || row.charAt(end) == ' ', r::toString);
+    }
+  }
+
+  @Test
+  void validateDetailsLineUpWhateverTheErrorType() {
+    Cli.Result r = Cli.runWithInput("99213-26-TC\n9921\n99213-ZZ\n", "validate", "--rules");
+    assertEquals(1, r.status(), r::toString);
+    List<String> lines = r.outLines();
+    assertTrue(lines.get(1).contains("PROFESSIONAL_WITH_TECHNICAL_COMPONENT"), r::toString);
+    // The summary line closes the report.
+    assertLastColumnAligned(lines.subList(0, lines.size() - 1), "DETAIL", r);
+  }
+}

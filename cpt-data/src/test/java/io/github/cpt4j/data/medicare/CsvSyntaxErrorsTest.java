@@ -1,0 +1,140 @@
+package io.github.cpt4j.data.medicare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.cpt4j.data.fee.FlatFeeScheduleCsv;
+import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.data.ncci.MueFile;
+import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A file that is not CSV is refused by every loader in the project's own words, naming the file,
+ * the line and the field and what was expected: never with the CSV parser's text (its "Exception
+ * when reading record that started in line ...", its buffer sizes), which it used to quote.
+ */
+class CsvSyntaxErrorsTest {
+
+  /** A loader of one kind of file, from a path. */
+  @FunctionalInterface
+  interface Loader {
+    Object load(Path path) throws IOException;
+  }
+
+  private static final DmeposZipTable ZIPS =
+      DmeposZipTable.builder().state(10000, 14999, "NY").build();
+
+  static Stream<Arguments> loaders() {
+    return Stream.of(
+        Arguments.of("GPCI", (Loader) GpciFile::read),
+        Arguments.of("relative value", (Loader) RvuFile::read),
+        Arguments.of("OPPS cap", (Loader) OppsCapFile::read),
+        Arguments.of("CLFS", (Loader) ClfsFile::read),
+        Arguments.of("DMEPOS", (Loader) p -> DmeposFile.read(p, ZIPS)),
+        Arguments.of("DME rural ZIP", (Loader) p -> DmeposRuralZipFile.read(p, ZIPS)),
+        Arguments.of("ASP", (Loader) AspFile::read),
+        Arguments.of("anesthesia conversion factor", (Loader) AnesthesiaConversionFactorFile::read),
+        Arguments.of("conversion factor", (Loader) ConversionFactorFile::read),
+        Arguments.of("payment amount", (Loader) PaymentAmountFile::read),
+        Arguments.of("MUE", (Loader) MueFile::read),
+        Arguments.of("flat fee schedule", (Loader) FlatFeeScheduleCsv::read));
+  }
+
+  /** The parser's words, which must not reach the user. */
+  private static void assertOwnWords(String message) {
+    String lower = message.toLowerCase(Locale.ROOT);
+    for (String theirs : new String[] {"exception", "0x", "buffer", "unexpected character"}) {
+      assertFalse(lower.contains(theirs), () -> "the parser's words in: " + message);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("loaders")
+  void textAfterAClosingQuoteNamesTheLineAndField(String kind, Loader loader, @TempDir Path dir)
+      throws IOException {
+    Path file =
+        Files.writeString(
+            dir.resolve("junk.csv"), "a,b,c\n1,\"2\",3\n4,\"5\"6,7\n", StandardCharsets.ISO_8859_1);
+    DataLoadException e = assertThrows(DataLoadException.class, () -> loader.load(file));
+    assertEquals(
+        "junk.csv, line 3, column 2: expected a comma or the end of the line after the closing"
+            + " quote of field 2, found '6' (U+0036) at character 6 of the line",
+        e.getMessage(),
+        kind);
+    assertEquals(3, e.line());
+    assertEquals(2, e.column());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("loaders")
+  void tooManyFieldsIsSaidInOurWords(String kind, Loader loader, @TempDir Path dir)
+      throws IOException {
+    Path file = Files.writeString(dir.resolve("commas.csv"), "a,b\n" + ",".repeat(20_000) + "\n");
+    DataLoadException e = assertThrows(DataLoadException.class, () -> loader.load(file));
+    assertEquals(
+        "commas.csv, line 2: more than 16384 fields in one record; expected a data file's few"
+            + " dozen columns",
+        e.getMessage(),
+        kind);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("loaders")
+  void aControlCharacterAfterTheQuoteIsShownByItsCode(String kind, Loader loader, @TempDir Path dir)
+      throws IOException {
+    Path file = Files.write(dir.resolve("bin.csv"), new byte[] {'"', 'a', '"', 0x01, '\n'});
+    DataLoadException e = assertThrows(DataLoadException.class, () -> loader.load(file));
+    assertEquals(
+        "bin.csv, line 1, column 1: expected a comma or the end of the line after the closing"
+            + " quote of field 1, found U+0001 at character 4 of the line",
+        e.getMessage(),
+        kind);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("loaders")
+  void aQuotedFieldOverManyLinesIsNamedWhereTheFaultIs(
+      String kind, Loader loader, @TempDir Path dir) throws IOException {
+    // The quoted field starts on line 2 and closes on line 4, CR LF line ends included.
+    Path file =
+        Files.writeString(dir.resolve("multi.csv"), "a,b\r\nx,\"one\r\ntwo\r\nthree\"!\r\n");
+    DataLoadException e = assertThrows(DataLoadException.class, () -> loader.load(file));
+    assertEquals(
+        "multi.csv, line 4, column 2: expected a comma or the end of the line after the closing"
+            + " quote of field 2, found '!' (U+0021) at character 7 of the line",
+        e.getMessage(),
+        kind);
+    assertOwnWords(e.getMessage());
+  }
+
+  @Test
+  void aStreamWhichCannotBeReadAgainStillGetsOurWords() {
+    // Read from a stream, the text cannot be read again to find the field: the line is named.
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                MueFile.read(
+                    new ByteArrayInputStream(
+                        "a,b\n1,\"2\"3\n".getBytes(StandardCharsets.ISO_8859_1)),
+                    "stream.csv"));
+    assertEquals(
+        "stream.csv, line 2: not comma-separated values from this line on: expected fields"
+            + " separated by commas, each quoted field closed by a quote followed by a comma or the"
+            + " end of the line, and the few dozen fields of a data file",
+        e.getMessage());
+  }
+}
