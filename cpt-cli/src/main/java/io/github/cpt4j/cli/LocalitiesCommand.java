@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -110,23 +111,26 @@ final class LocalitiesCommand implements Callable<Integer> {
     } catch (IllegalArgumentException | UncheckedIOException e) {
       throw Inputs.loadFailure(e, "'" + gpci + "'");
     }
-    PrintWriter out = spec.commandLine().getOut();
-    Report report = Report.create(output.format, COLUMNS, out, false);
-    int shown = 0;
+    List<Gpci> chosen = new ArrayList<>();
     for (Gpci locality : all) {
       if ((state == null || state.equals(locality.state()))
           && ofZip.map(locality.locality()::equals).orElse(true)) {
-        report.row(
-            locality.locality().toString(),
-            locality.state(),
-            locality.name(),
-            asCmsPrints(locality.work()),
-            asCmsPrints(locality.practiceExpense()),
-            asCmsPrints(locality.malpractice()));
-        shown++;
+        chosen.add(locality);
       }
     }
+    PrintWriter out = spec.commandLine().getOut();
+    Report report = Report.create(output.format, columnsFor(chosen), out, false);
+    for (Gpci locality : chosen) {
+      report.row(
+          locality.locality().toString(),
+          locality.state(),
+          locality.name(),
+          asCmsPrints(locality.work()),
+          asCmsPrints(locality.practiceExpense()),
+          asCmsPrints(locality.malpractice()));
+    }
     report.finish();
+    int shown = chosen.size();
     if (shown == 0 && ofZip.isPresent()) {
       // The ZIP table and the GPCI file disagree: --gpci names a table without the locality.
       throw new CliException(
@@ -140,6 +144,20 @@ final class LocalitiesCommand implements Callable<Integer> {
       return ExitStatus.INVALID_INPUT;
     }
     return ExitStatus.OK;
+  }
+
+  /**
+   * Returns {@link #COLUMNS} with the name column as wide as the longest name shown: the list is in
+   * memory, and a name such as San Francisco's (82 characters) pushed the GPCIs out of line.
+   */
+  private static List<Column> columnsFor(List<Gpci> localities) {
+    int name = COLUMNS.get(2).width();
+    for (Gpci locality : localities) {
+      name = Math.max(name, locality.name().length());
+    }
+    List<Column> columns = new ArrayList<>(COLUMNS);
+    columns.set(2, Column.text("name", name));
+    return columns;
   }
 
   /**

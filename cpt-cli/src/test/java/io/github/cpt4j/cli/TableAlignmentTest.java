@@ -69,4 +69,17 @@ class TableAlignmentTest {
     // The summary line closes the report.
     assertLastColumnAligned(lines.subList(0, lines.size() - 1), "DETAIL", r);
   }
+
+  @Test
+  void localityNamesLongerThanTheirColumnLeaveTheGpcisInLine() {
+    // SAN FRANCISCO-OAKLAND-BERKELEY (SAN FRANCISCO/SAN MATEO/...) is 82 characters.
+    Cli.Result r = Cli.run("localities", "--state", "CA");
+    assertEquals(0, r.status(), r::toString);
+    List<String> lines = r.outLines();
+    int end = lines.get(0).length(); // the header ends with MP GPCI, right-aligned
+    for (String row : lines.subList(1, lines.size())) {
+      assertEquals(end, row.length(), () -> "'" + row + "' is not aligned\n" + r);
+    }
+    assertTrue(lines.stream().anyMatch(l -> l.contains("CONTRA COSTA")), r::toString);
+  }
 }
