@@ -9,6 +9,7 @@ import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.CodeFormatException.ErrorType;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.modifier.Modifier;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import net.jqwik.api.Arbitraries;
@@ -25,19 +26,17 @@ class ClaimLineProperties {
   @Provide
   Arbitrary<ClaimLine> lines() {
     Arbitrary<ProcedureCode> codes = CodeArbitraries.procedureCodes();
-    Arbitrary<List<Modifier>> modifiers =
-        Arbitraries.integers()
-            .between(0, Modifier.COUNT - 1)
-            .map(Modifier::ofOrdinal)
-            .list()
-            .ofMaxSize(ClaimLine.MAX_MODIFIERS);
+    Arbitrary<List<Modifier>> modifiers = modifiers().list().ofMaxSize(ClaimLine.MAX_MODIFIERS);
     Arbitrary<Integer> units =
         Arbitraries.oneOf(
-            Arbitraries.just(1), Arbitraries.integers().between(1, ClaimLine.MAX_UNITS));
+            Arbitraries.just(1),
+            Arbitraries.of(2, 9, 10, 99, 100, 999, 1000, ClaimLine.MAX_UNITS),
+            Arbitraries.integers().between(1, ClaimLine.MAX_UNITS));
     // Anesthesia minutes on about a third of the lines, 0 meaning none.
     Arbitrary<Integer> minutes =
         Arbitraries.frequencyOf(
-            Tuple.of(2, Arbitraries.just(0)),
+            Tuple.of(4, Arbitraries.just(0)),
+            Tuple.of(1, Arbitraries.of(1, 9, 10, 99, 100, 999, 1000, ClaimLine.MAX_MINUTES)),
             Tuple.of(1, Arbitraries.integers().between(1, ClaimLine.MAX_MINUTES)));
     return Combinators.combine(codes, modifiers, units, minutes)
         .as(
@@ -54,21 +53,93 @@ class ClaimLineProperties {
     assertEquals(text, ClaimLine.parse(text).toString());
   }
 
+  /**
+   * Any modifier, with the named ones (26, TC, 59...), the X modifiers (which a lower-case x would
+   * make units) and both ends of the alphabet drawn often.
+   */
+  static Arbitrary<Modifier> modifiers() {
+    return Arbitraries.frequencyOf(
+        Tuple.of(2, Arbitraries.integers().between(0, Modifier.COUNT - 1).map(Modifier::ofOrdinal)),
+        Tuple.of(1, Arbitraries.of(NAMED_MODIFIERS)),
+        Tuple.of(
+            1,
+            Arbitraries.of("X1", "X5", "XU", "XS", "00", "09", "0A", "A0", "ZZ", "Z9", "9Z")
+                .map(Modifier::parse)));
+  }
+
+  private static final List<Modifier> NAMED_MODIFIERS =
+      List.of(
+          Modifier.INCREASED_SERVICES,
+          Modifier.SEPARATE_EM,
+          Modifier.PROFESSIONAL_COMPONENT,
+          Modifier.BILATERAL,
+          Modifier.MULTIPLE_PROCEDURES,
+          Modifier.REDUCED_SERVICES,
+          Modifier.DISCONTINUED,
+          Modifier.SURGICAL_CARE_ONLY,
+          Modifier.POSTOPERATIVE_CARE_ONLY,
+          Modifier.PREOPERATIVE_CARE_ONLY,
+          Modifier.DISTINCT_SERVICE,
+          Modifier.CO_SURGEONS,
+          Modifier.TEAM_SURGERY,
+          Modifier.ASSISTANT_SURGEON,
+          Modifier.MINIMUM_ASSISTANT_SURGEON,
+          Modifier.ASSISTANT_SURGEON_NO_RESIDENT,
+          Modifier.NON_PHYSICIAN_ASSISTANT,
+          Modifier.LEFT_SIDE,
+          Modifier.RIGHT_SIDE,
+          Modifier.TECHNICAL_COMPONENT);
+
+  /**
+   * The forms people type for a line: "99213 25 59 x2", "71046 - tc", modifiers separated by
+   * hyphens or any white space (tabs, no-break and em spaces too), letters of either case, units
+   * with leading zeros, "MIN" in any case. The one form left out is a lower-case X modifier (x1),
+   * which the grammar reads as units when it ends the line.
+   */
   @Property
-  void spacedAndLowerCaseFormsParseToo(@ForAll("lines") ClaimLine line) {
-    // "99213 25 59 x2": modifiers separated by spaces instead of hyphens. Lower-case letters
-    // are accepted, except that a lower-case "x" and digits at the end are always the units.
-    StringBuilder sb = new StringBuilder(line.code().toString().toLowerCase(Locale.ROOT));
+  void typedFormsParseToTheLine(@ForAll("typedLines") Tuple.Tuple2<ClaimLine, String> typed) {
+    assertEquals(typed.get1(), ClaimLine.parse(typed.get2()), typed.get2());
+  }
+
+  @Provide
+  Arbitrary<Tuple.Tuple2<ClaimLine, String>> typedLines() {
+    return lines().flatMap(line -> typed(line).map(text -> Tuple.of(line, text)));
+  }
+
+  private static Arbitrary<String> typed(ClaimLine line) {
+    Arbitrary<String> blank = Arbitraries.of("", " ", "\t", " \t ", "\u00a0", "\u2003 ");
+    Arbitrary<String> space = Arbitraries.of(" ", "  ", "\t", "\u00a0", "\u2003", " \t");
+    Arbitrary<String> separator =
+        Arbitraries.oneOf(space, Arbitraries.of("-", " -", "- ", " - ", "\t-\u00a0"));
+    String code = line.code().toString();
+    List<Arbitrary<String>> parts = new ArrayList<>();
+    parts.add(blank);
+    parts.add(Arbitraries.of(code, code.toLowerCase(Locale.ROOT)));
     for (Modifier m : line.modifiers()) {
-      sb.append("  ").append(m);
+      String text = m.toString();
+      boolean xDigit = text.charAt(0) == 'X' && Character.isDigit(text.charAt(1));
+      Arbitrary<String> cased =
+          xDigit ? Arbitraries.just(text) : Arbitraries.of(text, text.toLowerCase(Locale.ROOT));
+      parts.add(Combinators.combine(separator, cased).as(String::concat));
     }
-    if (line.units() > 1) {
-      sb.append(" x").append(line.units());
+    if (line.units() > 1 || line.hasMinutes()) {
+      String units = Integer.toString(line.units());
+      Arbitrary<String> digits =
+          units.length() < 4
+              ? Arbitraries.of(units, "0".repeat(4 - units.length()) + units)
+              : Arbitraries.just(units);
+      Arbitrary<String> written = Combinators.combine(space, digits).as((s, d) -> s + "x" + d);
+      // One unit may be written out, or left out.
+      parts.add(line.units() > 1 ? written : Arbitraries.oneOf(Arbitraries.just(""), written));
     }
     if (line.hasMinutes()) {
-      sb.append("  ").append(line.minutesOrZero()).append("MIN");
+      String minutes = Integer.toString(line.minutesOrZero());
+      parts.add(
+          Combinators.combine(space, Arbitraries.of("min", "MIN", "Min", "mIN"))
+              .as((s, unit) -> s + minutes + unit));
     }
-    assertEquals(line, ClaimLine.parse("\t" + sb + " "));
+    parts.add(blank);
+    return Combinators.combine(parts).as(strings -> String.join("", strings));
   }
 
   @Provide

@@ -3,6 +3,7 @@ package io.github.cpt4j.code;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Tuple;
 
 /** Generators of codes of every shape, shared by the property tests of all packages. */
 public final class CodeArbitraries {
@@ -43,9 +44,35 @@ public final class CodeArbitraries {
             letter -> Arbitraries.integers().between(0, 9_999).map(n -> HcpcsCode.of(letter, n)));
   }
 
-  /** Codes of both levels and every shape. */
+  /**
+   * Real code numbers of every shape and level: anesthesia codes with leading zeros, the ends of
+   * the Category I range, each suffix letter (A, F, M, T, U) and each Level II letter. Numbers
+   * only: what the codes mean is not needed to test how they are read and written.
+   */
+  public static final List<String> REAL_CODES =
+      List.of(
+          "00100", "01999", "10004", "27447", "71046", "76145", "80047", "90460", "99213", "99499",
+          "0001A", "0124A", "0001F", "1036F", "9001F", "0002M", "0018M", "0042T", "0591T", "0001U",
+          "0355U", "A0021", "B4034", "C1713", "D0120", "E0100", "G0008", "G2211", "H0001", "J0120",
+          "J3490", "K0001", "L0112", "M0001", "P2028", "Q0035", "R0070", "S0012", "T1000", "U0001",
+          "V2020");
+
+  /** {@link #REAL_CODES}, parsed. */
+  public static Arbitrary<ProcedureCode> realCodes() {
+    return Arbitraries.of(REAL_CODES).map(ProcedureCode::parse);
+  }
+
+  /**
+   * Codes of both levels and every shape: mostly drawn at random over the whole code space, with a
+   * quarter of real codes, so that a bug for one real shape (a suffix letter, a Level II letter,
+   * leading zeros) shows up in every run rather than in one run of many.
+   */
   public static Arbitrary<ProcedureCode> procedureCodes() {
-    return Arbitraries.oneOf(fiveDigitCodes(), suffixedCodes(), hcpcsCodes());
+    return Arbitraries.frequencyOf(
+        Tuple.of(1, fiveDigitCodes()),
+        Tuple.of(1, suffixedCodes()),
+        Tuple.of(1, hcpcsCodes()),
+        Tuple.of(1, realCodes()));
   }
 
   /**

@@ -11,8 +11,12 @@ import io.github.cpt4j.code.CodeArbitraries;
 import io.github.cpt4j.code.ProcedureCode;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -27,11 +31,17 @@ class ModifierRulesProperties {
   Arbitrary<ProcedureCode> codes() {
     return Arbitraries.oneOf(
         CodeArbitraries.procedureCodes(),
-        // Codes near the edges of the rules' ranges.
+        // Codes on and next to the edges of the rules' ranges, and the listed codes with their
+        // neighbours.
         Arbitraries.of(
-                "00099", "00100", "01999", "02000", "20099", "20100", "69990", "69991", "86700",
-                "86701", "86703", "86704", "87389", "0001F", "9999F", "0100T", "92920")
-            .map(ProcedureCode::parse));
+                "00099", "00100", "00101", "01998", "01999", "02000", "20099", "20100", "20101",
+                "69989", "69990", "69991", "86700", "86701", "86702", "86703", "86704", "87388",
+                "87389", "87390", "0000F", "0001F", "9998F", "9999F", "0100T", "0001U", "0001M",
+                "0001A", "G0008")
+            .map(ProcedureCode::parse),
+        Arbitraries.of(StandardModifierRules.INFANT_MEDICINE_CODES)
+            .flatMap(c -> Arbitraries.of(-1, 0, 0, 1).map(d -> Integer.parseInt(c) + d))
+            .map(n -> ProcedureCode.parse(String.format(Locale.ROOT, "%05d", n))));
   }
 
   /** Lists of up to six modifiers, mostly ones the rules name, sometimes repeated. */
@@ -40,7 +50,8 @@ class ModifierRulesProperties {
     Arbitrary<Modifier> ruled =
         Arbitraries.of(
                 "25", "57", "59", "52", "53", "73", "74", "76", "77", "78", "79", "93", "95", "26",
-                "TC", "50", "51", "63", "92", "P1", "P6", "1P", "8P", "LT", "RT", "22", "Q9")
+                "TC", "50", "51", "63", "92", "P1", "P2", "P3", "P4", "P5", "P6", "1P", "2P", "3P",
+                "8P", "LT", "RT", "22", "Q9", "P7", "P0", "4P")
             .map(Modifier::parse);
     Arbitrary<Modifier> any =
         Arbitraries.integers().between(0, Modifier.COUNT - 1).map(Modifier::ofOrdinal);
@@ -68,6 +79,79 @@ class ModifierRulesProperties {
     assertEquals(
         ImmutableSet.copyOf(modifiers).size() < modifiers.size(),
         violations.stream().anyMatch(v -> v.rule() == ModifierRule.DUPLICATE_MODIFIER));
+  }
+
+  /**
+   * The rules as their documentation states them, written out independently of the rule tables: a
+   * wrong range bound (an exclusive first code, 69989 for 69990) or a modifier missing from a group
+   * breaks this law on the edge codes drawn above.
+   */
+  @Property(tries = 2000)
+  void brokenRulesAreTheDocumentedOnes(
+      @ForAll("codes") ProcedureCode code, @ForAll("modifiers") List<Modifier> modifiers) {
+    assertEquals(
+        expectedRules(code, modifiers),
+        RULES.check(code, modifiers).stream()
+            .map(ModifierViolation::rule)
+            .collect(Collectors.toCollection(() -> EnumSet.noneOf(ModifierRule.class))),
+        () -> code + " " + modifiers);
+  }
+
+  private static EnumSet<ModifierRule> expectedRules(ProcedureCode code, List<Modifier> mods) {
+    String c = code.toString();
+    boolean fiveDigits = c.chars().allMatch(Character::isDigit);
+    int number = fiveDigits ? Integer.parseInt(c) : -1;
+    boolean categoryII = c.charAt(4) == 'F';
+    Set<String> names = mods.stream().map(Modifier::toString).collect(Collectors.toSet());
+    EnumSet<ModifierRule> rules = EnumSet.noneOf(ModifierRule.class);
+    if (mods.size() > 4) {
+      rules.add(ModifierRule.TOO_MANY_MODIFIERS);
+    }
+    if (names.size() < mods.size()) {
+      rules.add(ModifierRule.DUPLICATE_MODIFIER);
+    }
+    if (!categoryII && anyOf(names, "1P", "2P", "3P", "8P")) {
+      rules.add(ModifierRule.CATEGORY_II_MODIFIER_ON_OTHER_CODE);
+    }
+    if (categoryII && anyOf(names, "50", "51")) {
+      rules.add(ModifierRule.NOT_ON_CATEGORY_II);
+    }
+    if (!(number >= 100 && number <= 1999) && anyOf(names, "P1", "P2", "P3", "P4", "P5", "P6")) {
+      rules.add(ModifierRule.PHYSICAL_STATUS_OUTSIDE_ANESTHESIA);
+    }
+    boolean infantAllowed =
+        (number >= 20_100 && number <= 69_990)
+            || StandardModifierRules.INFANT_MEDICINE_CODES.contains(c);
+    if (!infantAllowed && names.contains("63")) {
+      rules.add(ModifierRule.INFANT_MODIFIER_OUTSIDE_ALLOWED_CODES);
+    }
+    boolean hivTest = (number >= 86_701 && number <= 86_703) || number == 87_389;
+    if (!hivTest && names.contains("92")) {
+      rules.add(ModifierRule.ALTERNATIVE_PLATFORM_OUTSIDE_HIV_TESTS);
+    }
+    for (List<String> group :
+        List.of(
+            List.of("25", "57", "59"),
+            List.of("52", "53", "73", "74"),
+            List.of("76", "77", "78", "79"),
+            List.of("93", "95"))) {
+      if (group.stream().filter(names::contains).count() > 1) {
+        rules.add(ModifierRule.MUTUALLY_EXCLUSIVE);
+      }
+    }
+    if (names.contains("26") && names.contains("TC")) {
+      rules.add(ModifierRule.PROFESSIONAL_WITH_TECHNICAL_COMPONENT);
+    }
+    return rules;
+  }
+
+  private static boolean anyOf(Set<String> names, String... wanted) {
+    for (String w : wanted) {
+      if (names.contains(w)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Property(tries = 1000)
