@@ -59,6 +59,39 @@ final class ByteText {
     }
   }
 
+  /**
+   * Appends the plain decimal {@code unscaled} x 10^-{@code scale}, as {@code
+   * BigDecimal.toPlainString()} writes it: at least one digit before the point, {@code scale}
+   * digits after it. The digits go straight into the buffer, last first.
+   *
+   * @param unscaled at most 18 digits, so that its magnitude is a {@code long}
+   * @param scale zero or more
+   */
+  void appendDecimal(long unscaled, int scale) {
+    long magnitude = Math.abs(unscaled);
+    int digits = 1;
+    for (long rest = magnitude / 10; rest != 0; rest /= 10) {
+      digits++;
+    }
+    digits = Math.max(digits, scale + 1); // 0.05: three digits
+    int n = digits + (scale > 0 ? 1 : 0) + (unscaled < 0 ? 1 : 0);
+    if (length + n > bytes.length) {
+      grow(n);
+    }
+    int at = length + n;
+    for (int d = 0; d < digits; d++) {
+      if (d == scale && scale > 0) {
+        bytes[--at] = '.';
+      }
+      bytes[--at] = (byte) ('0' + magnitude % 10);
+      magnitude /= 10;
+    }
+    if (unscaled < 0) {
+      bytes[--at] = '-';
+    }
+    length += n;
+  }
+
   private void grow(int more) {
     bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
   }

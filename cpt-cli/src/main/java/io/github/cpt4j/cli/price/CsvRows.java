@@ -102,6 +102,10 @@ final class CsvRows {
    * Appends {@code amount.toPlainString()}, written from the unscaled value's digits: {@code
    * toPlainString} builds three strings for it, which were a tenth of formatting a batch row. An
    * amount of more than 18 digits or a negative scale takes {@code toPlainString}.
+   *
+   * <p>The unscaled value is read as {@code movePointRight(scale)}, a decimal of scale 0 that the
+   * optimizing compiler does not allocate, not as {@code unscaledValue()}, a {@code BigInteger} and
+   * its array on every line (64 bytes, a tenth of the batch's allocation per line).
    */
   static void appendPlain(BigDecimal amount, ByteText out) {
     int scale = amount.scale();
@@ -109,24 +113,7 @@ final class CsvRows {
       out.append(amount.toPlainString());
       return;
     }
-    long unscaled = amount.unscaledValue().longValue();
-    if (unscaled < 0) {
-      out.append((byte) '-');
-      unscaled = -unscaled;
-    }
-    // The digits, least significant first, at least scale + 1 of them (0.05 has three).
-    byte[] digits = new byte[Math.max(19, scale + 1)];
-    int n = 0;
-    do {
-      digits[n++] = (byte) ('0' + unscaled % 10);
-      unscaled /= 10;
-    } while (unscaled != 0 || n <= scale);
-    for (int i = n - 1; i >= 0; i--) {
-      if (i == scale - 1) {
-        out.append((byte) '.');
-      }
-      out.append(digits[i]);
-    }
+    out.appendDecimal(amount.movePointRight(scale).longValueExact(), scale);
   }
 
   /** Appends the amount, result and explanation cells and ends the row. */
