@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -29,7 +30,31 @@ class ConversionFactorsProperties {
           history.scan(query.date(), query.qualifyingApm()),
           history.find(query.date(), query.qualifyingApm()),
           query::toString);
+      assertEquals(
+          expectedAmount(query),
+          history.find(query.date(), query.qualifyingApm()).map(f -> f.amount().toPlainString()),
+          query::toString);
     }
+  }
+
+  /**
+   * The factor of the fixture's history, written out by hand: both bounds of each period are days
+   * it applies on, and 2026 has one factor for qualifying APM participants and one for the others.
+   * Without it, a period check that lost its last day (in the rule both paths share) passed, since
+   * the two paths then agreed on the wrong answer.
+   */
+  private static Optional<String> expectedAmount(Query query) {
+    LocalDate d = query.date();
+    if (d.isBefore(LocalDate.of(2024, 1, 1)) || d.isAfter(LocalDate.of(2026, 12, 31))) {
+      return Optional.empty();
+    }
+    if (d.getYear() == 2026) {
+      return Optional.of(query.qualifyingApm() ? "33.5675" : "33.4009");
+    }
+    if (d.getYear() == 2025) {
+      return Optional.of("32.3465");
+    }
+    return Optional.of(d.isBefore(LocalDate.of(2024, 3, 9)) ? "32.7442" : "33.2875");
   }
 
   @Provide
