@@ -188,6 +188,53 @@ class ProcedureCodeProperties {
     }
   }
 
+  /**
+   * The order and the kinds as the documentation of {@link ProcedureCode} states them, computed
+   * from the text alone: a packing that stays one-to-one but puts the kinds in another order, or
+   * gives a suffix letter the wrong kind, keeps every round trip and still breaks this law.
+   */
+  @Property
+  void orderAndKindAreTheDocumentedOnes(
+      @ForAll("codes") ProcedureCode a, @ForAll("codes") ProcedureCode b) {
+    assertEquals(
+        Integer.signum(documentedKey(a).compareTo(documentedKey(b))),
+        Integer.signum(a.compareTo(b)),
+        () -> a + " vs " + b);
+    String text = a.toString();
+    if (a instanceof CptCode cpt) {
+      CptKind expected =
+          switch (text.charAt(4)) {
+            case 'A' -> CptKind.VACCINE_ADMINISTRATION;
+            case 'M' -> CptKind.MAAA;
+            case 'U' -> CptKind.PLA;
+            case 'F' -> CptKind.PERFORMANCE_MEASURE;
+            case 'T' -> CptKind.EMERGING_TECHNOLOGY;
+            default -> CptKind.STANDARD;
+          };
+      assertSame(expected, cpt.kind(), text);
+      CptCategory category =
+          switch (text.charAt(4)) {
+            case 'F' -> CptCategory.CATEGORY_II;
+            case 'T' -> CptCategory.CATEGORY_III;
+            default -> CptCategory.CATEGORY_I;
+          };
+      assertSame(category, cpt.category(), text);
+    }
+  }
+
+  /** Five digits, then suffixes in the order A, M, U, F, T, then Level II by letter; by number. */
+  private static String documentedKey(ProcedureCode code) {
+    String text = code.toString();
+    char last = text.charAt(4);
+    if (Character.isDigit(text.charAt(0)) && Character.isDigit(last)) {
+      return "0" + text;
+    }
+    if (Character.isDigit(text.charAt(0))) {
+      return "1" + "AMUFT".indexOf(last) + text.substring(0, 4);
+    }
+    return "2" + text;
+  }
+
   @Property
   void fiveDigitOrderIsNumericOrder(
       @ForAll("fiveDigit") CptCode a, @ForAll("fiveDigit") CptCode b) {

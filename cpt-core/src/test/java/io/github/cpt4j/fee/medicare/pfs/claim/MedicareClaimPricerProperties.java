@@ -70,10 +70,14 @@ class MedicareClaimPricerProperties {
           Modifier.CO_SURGEONS,
           Modifier.TEAM_SURGERY,
           Modifier.ASSISTANT_SURGEON,
+          Modifier.MINIMUM_ASSISTANT_SURGEON,
+          Modifier.ASSISTANT_SURGEON_NO_RESIDENT,
           Modifier.NON_PHYSICIAN_ASSISTANT,
           Modifier.SURGICAL_CARE_ONLY,
           Modifier.POSTOPERATIVE_CARE_ONLY,
+          Modifier.PREOPERATIVE_CARE_ONLY,
           Modifier.INCREASED_SERVICES,
+          Modifier.REDUCED_SERVICES,
           Modifier.SEPARATE_EM,
           Modifier.DISTINCT_SERVICE,
           Modifier.DISCONTINUED);
@@ -137,6 +141,46 @@ class MedicareClaimPricerProperties {
       assertEquals(line.amount(), line.result().amount(), line.toString());
     }
     assertEquals(sum, priced.total());
+  }
+
+  private static final List<Modifier> ASSISTANTS =
+      List.of(
+          Modifier.ASSISTANT_SURGEON,
+          Modifier.MINIMUM_ASSISTANT_SURGEON,
+          Modifier.ASSISTANT_SURGEON_NO_RESIDENT);
+
+  /**
+   * Modifiers 80, 81 and 82 all bill an assistant at surgery and are paid alike (16%): writing one
+   * for another on any line changes no amount. Without this law a modifier table that lost 81 (so
+   * an 81 line was paid in full) passed every property.
+   */
+  @Property
+  void theThreeAssistantSurgeonModifiersArePaidAlike(
+      @ForAll("claims") Claim claim, @ForAll Random random) {
+    List<BilledLine> renamed = new ArrayList<>();
+    for (BilledLine billed : claim.lines()) {
+      ClaimLine line = billed.line();
+      List<Modifier> mods = new ArrayList<>(line.modifiers());
+      List<Modifier> assistants = mods.stream().filter(ASSISTANTS::contains).toList();
+      if (assistants.size() == 1) {
+        mods.set(
+            mods.indexOf(assistants.get(0)), ASSISTANTS.get(random.nextInt(ASSISTANTS.size())));
+      }
+      ClaimLine other = line.withModifiers(mods);
+      renamed.add(
+          billed.charge().isPresent()
+              ? BilledLine.of(other, billed.charge().get())
+              : BilledLine.of(other));
+    }
+    PricedClaim before = price(claim);
+    PricedClaim after = price(Claim.of(renamed));
+    for (int i = 0; i < claim.size(); i++) {
+      assertEquals(
+          before.line(i).amount(),
+          after.line(i).amount(),
+          () -> before + "\n--- renamed:\n" + after);
+    }
+    assertEquals(before.total(), after.total());
   }
 
   @Property
