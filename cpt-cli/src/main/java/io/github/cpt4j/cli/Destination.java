@@ -53,6 +53,10 @@ final class Destination implements AutoCloseable {
   private final PrintWriter stdout;
   private Path temporary;
   private FileChannel channel;
+
+  /** Syncs the temporary file in steps while it is written; null for other outputs. */
+  private WriteBehind writeBehind;
+
   private Writer writer;
 
   /** The file's bytes, when {@link #openBytes()} opened it; {@link #writer} then writes to it. */
@@ -173,6 +177,8 @@ final class Destination implements AutoCloseable {
                 temporaryPrefix(file) + ProcessHandle.current().pid() + "-" + random + ".tmp");
         channel =
             FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        FileChannel written = channel;
+        writeBehind = new WriteBehind(() -> written.force(false));
         stream = Channels.newOutputStream(channel);
       }
       return new Named(stream);
@@ -240,6 +246,9 @@ final class Destination implements AutoCloseable {
     }
     try {
       out.flush();
+      if (writeBehind != null) {
+        writeBehind.finish();
+      }
       if (channel != null) {
         channel.force(true);
       }
@@ -319,6 +328,9 @@ final class Destination implements AutoCloseable {
       } catch (IOException e) {
         throw new OutputFailedException(name, e);
       }
+      if (writeBehind != null) {
+        writeBehind.written(len);
+      }
     }
 
     @Override
@@ -327,6 +339,9 @@ final class Destination implements AutoCloseable {
         out.write(b);
       } catch (IOException e) {
         throw new OutputFailedException(name, e);
+      }
+      if (writeBehind != null) {
+        writeBehind.written(1);
       }
     }
 
