@@ -54,7 +54,8 @@ class PtpTableProperties {
     LocalDate date = START.plusDays(day);
     List<PtpEdit> active = new ArrayList<>();
     for (PtpEdit row : rows) {
-      if (row.column1().equals(column1) && row.column2().equals(column2) && row.isActiveOn(date)) {
+      boolean applies = appliesOn(row, date); // checked for every row, not only the pair's
+      if (row.column1().equals(column1) && row.column2().equals(column2) && applies) {
         active.add(row);
       }
     }
@@ -70,6 +71,22 @@ class PtpTableProperties {
             .filter(r -> r.column1().equals(column1) && r.column2().equals(column2))
             .count(),
         table.edits(column1, column2).size());
+  }
+
+  /**
+   * When an edit applies, written out from its documentation rather than read from {@link
+   * PtpEdit#isActiveOn}: from the effective date through the deletion date, both included, unless
+   * withdrawn (modifier indicator 9, or deleted on its effective date). With the scan calling
+   * isActiveOn, a deletion date made exclusive there passed, as both sides changed together.
+   */
+  private static boolean appliesOn(PtpEdit row, LocalDate date) {
+    boolean withdrawn =
+        row.modifierIndicator() == PtpModifierIndicator.NOT_APPLICABLE
+            || row.deletion().isPresent() && row.deletion().get().equals(row.effective());
+    boolean started = !date.isBefore(row.effective());
+    boolean notEnded = row.deletion().map(end -> !date.isAfter(end)).orElse(true);
+    assertEquals(!withdrawn && started && notEnded, row.isActiveOn(date), row::toString);
+    return !withdrawn && started && notEnded;
   }
 
   @Provide
