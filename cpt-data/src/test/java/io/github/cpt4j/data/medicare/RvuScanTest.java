@@ -3,14 +3,20 @@ package io.github.cpt4j.data.medicare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.fee.medicare.pfs.PaymentStatus;
+import io.github.cpt4j.fee.medicare.pfs.PcTcIndicator;
 import io.github.cpt4j.fee.medicare.pfs.RvuTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -35,7 +41,9 @@ class RvuScanTest {
           LoaderFixtures.rvu2025()
               .replace("\n", "\r\n")
               .replaceFirst("(?m)^(99213,,)[^,\\r]*", "$1\"Office visit, \"\"low\"\"\"")
-              .concat("\r\n,,,,\r\n\u001A,,,\r\n"));
+              .concat("\r\n,,,,\r\n\u001A,,,\r\n"),
+          // Every status and every indicator value, so that damage reaches each of them.
+          AllIndicatorsFixture.file2025(AllIndicatorsFixture.rows2025()));
 
   /** Same rows, same values and scales, same year and conversion factor. */
   private static void assertSameTable(RvuTable expected, RvuTable actual) {
@@ -132,6 +140,68 @@ class RvuScanTest {
     byte[] bytes = Files.readAllBytes(CmsFiles.file(relative));
     assertNotNull(RvuScan.scan(bytes, relative), relative);
     fastIsGeneralOrDeclines(bytes);
+  }
+
+  @Test
+  void readsEveryStatusAndIndicatorValue() throws IOException {
+    for (String file :
+        List.of(
+            AllIndicatorsFixture.file2025(AllIndicatorsFixture.rows2025()),
+            AllIndicatorsFixture.file2026(AllIndicatorsFixture.rows2026()))) {
+      byte[] bytes = file.getBytes(StandardCharsets.ISO_8859_1);
+      assertNotNull(RvuScan.scan(bytes, "f.csv"));
+      assertTrue(fastIsGeneralOrDeclines(bytes));
+      // The fixture does hold every value (else the law above would not look at it).
+      RvuTable table = RvuFile.readGeneral(bytes, "f.csv");
+      assertEquals(
+          EnumSet.allOf(PaymentStatus.class),
+          table.all().stream()
+              .map(e -> e.indicators().status())
+              .collect(Collectors.toCollection(() -> EnumSet.noneOf(PaymentStatus.class))));
+      assertEquals(
+          EnumSet.allOf(PcTcIndicator.class),
+          table.all().stream()
+              .map(e -> e.indicators().pcTc())
+              .collect(Collectors.toCollection(() -> EnumSet.noneOf(PcTcIndicator.class))));
+    }
+  }
+
+  /**
+   * Any rows of the every-value fixture, in any order: a row is read alike whatever rows came
+   * before it (the fast path reuses the indicators of an earlier row with the same bytes).
+   */
+  @Property(tries = 100)
+  void everyValueReadAsTheGeneralReaderReadsIt(@ForAll("everyValueFiles") String file)
+      throws IOException {
+    byte[] bytes = file.getBytes(StandardCharsets.ISO_8859_1);
+    assertTrue(fastIsGeneralOrDeclines(bytes), "the fast path declined a good file");
+  }
+
+  @Provide
+  Arbitrary<String> everyValueFiles() {
+    List<String[]> rows2025 = AllIndicatorsFixture.rows2025();
+    List<String[]> rows2026 = AllIndicatorsFixture.rows2026();
+    Arbitrary<String> in2025 =
+        Arbitraries.integers()
+            .between(0, rows2025.size() - 1)
+            .list()
+            .uniqueElements()
+            .ofMinSize(1)
+            .ofMaxSize(rows2025.size())
+            .map(picked -> AllIndicatorsFixture.file2025(pick(rows2025, picked)));
+    Arbitrary<String> in2026 =
+        Arbitraries.integers()
+            .between(0, rows2026.size() - 1)
+            .list()
+            .uniqueElements()
+            .ofMinSize(1)
+            .ofMaxSize(rows2026.size())
+            .map(picked -> AllIndicatorsFixture.file2026(pick(rows2026, picked)));
+    return Arbitraries.oneOf(in2025, in2026);
+  }
+
+  private static List<String[]> pick(List<String[]> rows, List<Integer> picked) {
+    return picked.stream().map(rows::get).toList();
   }
 
   @Provide
