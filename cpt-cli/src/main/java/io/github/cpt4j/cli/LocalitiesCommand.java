@@ -119,17 +119,18 @@ final class LocalitiesCommand implements Callable<Integer> {
       }
     }
     PrintWriter out = spec.commandLine().getOut();
-    Report report = Report.create(output.format, columnsFor(chosen), out, false);
-    for (Gpci locality : chosen) {
-      report.row(
-          locality.locality().toString(),
-          locality.state(),
-          locality.name(),
-          asCmsPrints(locality.work()),
-          asCmsPrints(locality.practiceExpense()),
-          asCmsPrints(locality.malpractice()));
+    try (Report report = Report.create(output.format, columnsFor(chosen), out, false)) {
+      for (Gpci locality : chosen) {
+        report.row(
+            locality.locality().toString(),
+            locality.state(),
+            locality.name(),
+            asCmsPrints(locality.work()),
+            asCmsPrints(locality.practiceExpense()),
+            asCmsPrints(locality.malpractice()));
+      }
+      report.finish();
     }
-    report.finish();
     int shown = chosen.size();
     if (shown == 0 && ofZip.isPresent()) {
       // The ZIP table and the GPCI file disagree: --gpci names a table without the locality.

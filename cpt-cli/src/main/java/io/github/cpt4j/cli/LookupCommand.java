@@ -109,82 +109,85 @@ final class LookupCommand implements Callable<Integer> {
         format == Format.TABLE ? null : Report.create(format, COLUMNS, out, cpt.interactive());
     boolean allValid = true;
     boolean first = true;
-    for (String input : codes) {
-      ProcedureCode code;
-      try {
-        code = ProcedureCode.parseLenient(input);
-      } catch (CodeFormatException e) {
-        allValid = false;
+    // Closing the report unfinished (a table failed to load partway) still writes out its rows.
+    try (report) {
+      for (String input : codes) {
+        ProcedureCode code;
+        try {
+          code = ProcedureCode.parseLenient(input);
+        } catch (CodeFormatException e) {
+          allValid = false;
+          if (report == null) {
+            out.println((first ? "" : System.lineSeparator()) + Main.oneLine(e.getMessage()));
+          } else {
+            Object[] cells = new Object[COLUMNS.size()];
+            cells[0] = input;
+            cells[cells.length - 3] = e.errorType().name();
+            cells[cells.length - 2] = e.errorIndex();
+            cells[cells.length - 1] = e.getMessage();
+            report.row(cells);
+          }
+          first = false;
+          continue;
+        }
+        Optional<CodeEntry> entry = BundledData.codeSet().find(code);
+        List<RvuEntry> rows = BundledData.medicareFeeSchedule().rvus().rowsOf(code);
         if (report == null) {
-          out.println((first ? "" : System.lineSeparator()) + Main.oneLine(e.getMessage()));
+          if (!first) {
+            out.println();
+          }
+          printBlock(out, code, entry);
+          printRvus(out, rows);
+          field(out, "paid by", BundledData.partBFeeSchedule().payerOf(code).words());
+          if (cpt.interactive()) {
+            out.flush();
+          }
         } else {
-          Object[] cells = new Object[COLUMNS.size()];
-          cells[0] = input;
-          cells[cells.length - 3] = e.errorType().name();
-          cells[cells.length - 2] = e.errorIndex();
-          cells[cells.length - 1] = e.getMessage();
-          report.row(cells);
+          // CSV and JSON have one record per relative value row (global, 26, TC, 53), the code's
+          // own fields repeated; a code without rows has one record with those cells blank.
+          List<Optional<RvuEntry>> records =
+              rows.isEmpty() ? List.of(Optional.empty()) : rows.stream().map(Optional::of).toList();
+          for (Optional<RvuEntry> row : records) {
+            report.row(
+                input,
+                code.toString(),
+                code.level().name(),
+                category(code),
+                kind(code),
+                section(code),
+                subsection(code),
+                group(code),
+                entry.map(CodeEntry::shortDescription).orElse(null),
+                entry.map(CodeEntry::addOn).orElse(null),
+                entry.map(e -> e.effectiveFrom().toString()).orElse(null),
+                entry.flatMap(CodeEntry::effectiveTo).map(LocalDate::toString).orElse(null),
+                rows.isEmpty() ? null : rowNames(rows),
+                row.map(LookupCommand::rowName).orElse(null),
+                row.map(r -> String.valueOf(r.status().code())).orElse(null),
+                row.map(RvuEntry::workRvu).orElse(null),
+                row.map(RvuEntry::nonFacilityPeRvu).orElse(null),
+                row.map(RvuEntry::nonFacilityNa).orElse(null),
+                row.map(RvuEntry::facilityPeRvu).orElse(null),
+                row.map(RvuEntry::facilityNa).orElse(null),
+                row.map(RvuEntry::malpracticeRvu).orElse(null),
+                row.map(r -> r.indicators().globalPeriod().code()).orElse(null),
+                indicator(row, i -> i.pcTc().code()),
+                indicator(row, i -> i.multipleProcedure().code()),
+                indicator(row, i -> i.bilateral().code()),
+                indicator(row, i -> i.assistantAtSurgery().code()),
+                indicator(row, i -> i.coSurgeons().code()),
+                indicator(row, i -> i.teamSurgery().code()),
+                BundledData.partBFeeSchedule().payerOf(code).name(),
+                null,
+                null,
+                null);
+          }
         }
         first = false;
-        continue;
       }
-      Optional<CodeEntry> entry = BundledData.codeSet().find(code);
-      List<RvuEntry> rows = BundledData.medicareFeeSchedule().rvus().rowsOf(code);
-      if (report == null) {
-        if (!first) {
-          out.println();
-        }
-        printBlock(out, code, entry);
-        printRvus(out, rows);
-        field(out, "paid by", BundledData.partBFeeSchedule().payerOf(code).words());
-        if (cpt.interactive()) {
-          out.flush();
-        }
-      } else {
-        // CSV and JSON have one record per relative value row (global, 26, TC, 53), the code's
-        // own fields repeated; a code without rows has one record with those cells blank.
-        List<Optional<RvuEntry>> records =
-            rows.isEmpty() ? List.of(Optional.empty()) : rows.stream().map(Optional::of).toList();
-        for (Optional<RvuEntry> row : records) {
-          report.row(
-              input,
-              code.toString(),
-              code.level().name(),
-              category(code),
-              kind(code),
-              section(code),
-              subsection(code),
-              group(code),
-              entry.map(CodeEntry::shortDescription).orElse(null),
-              entry.map(CodeEntry::addOn).orElse(null),
-              entry.map(e -> e.effectiveFrom().toString()).orElse(null),
-              entry.flatMap(CodeEntry::effectiveTo).map(LocalDate::toString).orElse(null),
-              rows.isEmpty() ? null : rowNames(rows),
-              row.map(LookupCommand::rowName).orElse(null),
-              row.map(r -> String.valueOf(r.status().code())).orElse(null),
-              row.map(RvuEntry::workRvu).orElse(null),
-              row.map(RvuEntry::nonFacilityPeRvu).orElse(null),
-              row.map(RvuEntry::nonFacilityNa).orElse(null),
-              row.map(RvuEntry::facilityPeRvu).orElse(null),
-              row.map(RvuEntry::facilityNa).orElse(null),
-              row.map(RvuEntry::malpracticeRvu).orElse(null),
-              row.map(r -> r.indicators().globalPeriod().code()).orElse(null),
-              indicator(row, i -> i.pcTc().code()),
-              indicator(row, i -> i.multipleProcedure().code()),
-              indicator(row, i -> i.bilateral().code()),
-              indicator(row, i -> i.assistantAtSurgery().code()),
-              indicator(row, i -> i.coSurgeons().code()),
-              indicator(row, i -> i.teamSurgery().code()),
-              BundledData.partBFeeSchedule().payerOf(code).name(),
-              null,
-              null,
-              null);
-        }
+      if (report != null) {
+        report.finish();
       }
-      first = false;
-    }
-    if (report != null) {
-      report.finish();
     }
     return allValid ? ExitStatus.OK : ExitStatus.INVALID_INPUT;
   }

@@ -180,15 +180,18 @@ final class ValidateCommand implements Callable<Integer> {
                 ? Report.create(output.format, tableColumns(rules), out, cpt.interactive())
                 : Report.create(output.format, COLUMNS, out, cpt.interactive());
     Counts counts = new Counts();
-    if (column != null) {
-      checkColumn(report, out, counts);
-    } else {
-      checkLines(report, out, counts);
-    }
-    if (report != null) {
-      report.finish();
-      if (output.format == Format.TABLE) {
-        out.println(summary(counts.lines, counts.skipped, counts.invalid));
+    // Closing the report unfinished (reading failed partway) still writes out the rows so far.
+    try (report) {
+      if (column != null) {
+        checkColumn(report, out, counts);
+      } else {
+        checkLines(report, out, counts);
+      }
+      if (report != null) {
+        report.finish();
+        if (output.format == Format.TABLE) {
+          out.println(summary(counts.lines, counts.skipped, counts.invalid));
+        }
       }
     }
     return counts.invalid == 0 ? ExitStatus.OK : ExitStatus.INVALID_INPUT;

@@ -735,7 +735,7 @@ public final class BatchPricing {
           }
           if (item == abandoned) {
             lastTaken = true;
-            writer.flush();
+            writer.abandon(); // the rows so far reach the output; JSON's array is closed
             return;
           }
           Chunk chunk = result(item);
@@ -765,7 +765,7 @@ public final class BatchPricing {
       } catch (Throwable t) {
         failure.compareAndSet(null, t);
         try {
-          writer.flush(); // the rows written before the failure still reach the output
+          writer.abandon(); // the rows written before the failure still reach the output
         } catch (Throwable ignored) {
           // The first failure is the one to report.
         }

@@ -80,6 +80,7 @@ public final class BatchScrub {
       Writer out = output.open();
       Run run =
           new Run(header, CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out), verbatim);
+      boolean done = false;
       try {
         for (CsvRecordReader.Record record; (record = records.next()) != null; ) {
           if (record.problem().isPresent()) {
@@ -88,13 +89,32 @@ public final class BatchScrub {
             run.add(record.fields());
           }
         }
+        run.endClaim();
+        run.writer.flush(); // the CSV writer buffers of its own
+        out.flush();
+        done = true;
       } catch (UncheckedIOException e) {
         throw e.getCause();
+      } finally {
+        if (!done) {
+          flushAfterFailure(run.writer, out);
+        }
       }
-      run.endClaim();
-      run.writer.flush(); // the CSV writer buffers of its own
-      out.flush();
       return new Summary(run.rows, run.withFindings, run.invalid);
+    }
+  }
+
+  /**
+   * Writes out the rows finished before a failure, which the CSV writer's own buffer would lose;
+   * those of a claim still being read are left out. Standard output shows them; a file is deleted
+   * anyway. Never throws: the failure that got here is the one to report.
+   */
+  private static void flushAfterFailure(CsvWriter writer, Writer out) {
+    try {
+      writer.flush();
+      out.flush();
+    } catch (IOException | RuntimeException e) {
+      // The first failure is the one to report.
     }
   }
 

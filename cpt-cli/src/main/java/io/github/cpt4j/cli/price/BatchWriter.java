@@ -60,6 +60,18 @@ abstract class BatchWriter {
   abstract void flush() throws IOException;
 
   /**
+   * Ends the output after a failure: flushes the rows written so far and, for JSON, closes their
+   * array so that they still parse. Never throws: the failure that got here is the one to report.
+   */
+  void abandon() {
+    try {
+      flush();
+    } catch (IOException | RuntimeException e) {
+      // The first failure is the one to report.
+    }
+  }
+
+  /**
    * Throws if the output went away (a closed pipe); checked after each chunk, so that a run piped
    * into {@code head} stops soon.
    *
@@ -245,6 +257,11 @@ abstract class BatchWriter {
     @Override
     void flush() throws IOException {
       json.flush();
+    }
+
+    @Override
+    void abandon() {
+      json.abandon();
     }
 
     @Override

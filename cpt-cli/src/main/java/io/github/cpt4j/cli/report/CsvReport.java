@@ -17,6 +17,7 @@ final class CsvReport implements Report {
   private final boolean flushEachRow;
   private final String[] fields;
   private boolean headerWritten;
+  private boolean finished;
 
   CsvReport(List<Column> columns, Writer out, boolean flushEachRow) {
     this.columns = columns;
@@ -56,5 +57,18 @@ final class CsvReport implements Report {
       writeHeader(); // an empty result is still a well-formed CSV file
     }
     csv.flush();
+    finished = true;
+  }
+
+  @Override
+  public void close() {
+    if (!finished) {
+      finished = true;
+      try {
+        csv.flush(); // the CSV writer buffers of its own
+      } catch (IOException | RuntimeException e) {
+        // The failure that got here is the one to report.
+      }
+    }
   }
 }

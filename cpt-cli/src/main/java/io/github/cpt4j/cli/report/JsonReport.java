@@ -14,6 +14,7 @@ final class JsonReport implements Report {
   private final Writer out;
   private final boolean flushEachRow;
   private JsonRows json;
+  private boolean finished;
 
   JsonReport(List<Column> columns, Writer out, boolean flushEachRow) {
     this.columns = columns;
@@ -46,5 +47,14 @@ final class JsonReport implements Report {
   public void finish() throws IOException {
     json().finish();
     json = null;
+    finished = true;
+  }
+
+  @Override
+  public void close() {
+    if (!finished && json != null) {
+      json.abandon(); // rows were written: close their array; none: write nothing
+    }
+    finished = true;
   }
 }

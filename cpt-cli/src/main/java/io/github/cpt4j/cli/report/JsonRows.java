@@ -96,6 +96,24 @@ public final class JsonRows {
     json.flush();
   }
 
+  /**
+   * Ends the output after a failure: closes the array when rows were written and none is half
+   * written, so that the rows so far still read as JSON, and flushes; otherwise only flushes (no
+   * rows: nothing is written). Never throws: the failure that got here is the one to report.
+   */
+  public void abandon() {
+    try {
+      if (started && json.getOutputContext().inArray()) {
+        finish();
+      } else {
+        // No rows; or a half-written object, which cannot be closed honestly; or already ended.
+        json.flush();
+      }
+    } catch (IOException | RuntimeException e) {
+      // The first failure is the one to report.
+    }
+  }
+
   /** {@code [}, each object on a line of its own, {@code ]}; no spaces inside objects. */
   private static final class OnePerLine extends MinimalPrettyPrinter {
     private static final long serialVersionUID = 1L;

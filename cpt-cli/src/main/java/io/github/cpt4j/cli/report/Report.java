@@ -18,7 +18,7 @@ import java.util.List;
  * report.finish();   // closes the JSON array; does not close out
  * }</pre>
  */
-public interface Report {
+public interface Report extends AutoCloseable {
 
   /**
    * Writes one row; {@code cells} are in column order and as many as the columns.
@@ -29,6 +29,22 @@ public interface Report {
 
   /** Ends the output (the JSON array, for example) and flushes it; does not close the writer. */
   void finish() throws IOException;
+
+  /**
+   * Ends a report that was not {@linkplain #finish() finished}, after a failure: writes out the
+   * rows so far (a report buffers of its own, so they would otherwise be lost) and, for JSON,
+   * closes the array so that the output still parses. Does nothing after {@link #finish()}; never
+   * throws, for the failure that got here is the one to report.
+   *
+   * <pre>{@code
+   * try (Report report = Report.create(Format.CSV, columns, out, false)) {
+   *   report.row(3, "WRONG_LENGTH");   // may throw: the row above still reaches out
+   *   report.finish();
+   * }
+   * }</pre>
+   */
+  @Override
+  void close();
 
   /**
    * Returns a report in {@code format} writing to {@code out}.

@@ -77,4 +77,13 @@ final class TableReport implements Report {
   public void finish() throws IOException {
     out.flush();
   }
+
+  @Override
+  public void close() {
+    try {
+      out.flush(); // each row went to out whole; its buffer is out's own
+    } catch (IOException | RuntimeException e) {
+      // The failure that got here is the one to report.
+    }
+  }
 }
