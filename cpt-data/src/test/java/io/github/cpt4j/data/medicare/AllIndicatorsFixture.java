@@ -125,8 +125,12 @@ final class AllIndicatorsFixture {
     return v;
   }
 
-  /** One column and its values. */
-  private record Variation(int column, String... values) {}
+  /** One column and its values (a list: a record's array component would compare by identity). */
+  private record Variation(int column, List<String> values) {
+    Variation(int column, String... values) {
+      this(column, List.of(values));
+    }
+  }
 
   /** The rows in the 2025 layout (31 columns), each with its own code. */
   static List<String[]> rows2025() {
@@ -144,7 +148,7 @@ final class AllIndicatorsFixture {
     for (int i = 0; i < 48; i++) {
       String[] row = BASE.clone();
       for (Variation v : variations) {
-        row[v.column()] = v.values()[(i + v.column()) % v.values().length];
+        row[v.column()] = v.values().get((i + v.column()) % v.values().size());
       }
       rows.add(row);
     }
