@@ -191,7 +191,7 @@ public final class DmeposFile {
                 .ceilingAndFloor(cells.decimal(ceiling, 2), cells.decimal(floor, 2))
                 .fees(states, nonRural, rural)
                 .build();
-      } catch (IllegalArgumentException | ArithmeticException e) {
+      } catch (IllegalArgumentException e) {
         throw new DataLoadException(source, cells.line(), 0, e.getMessage());
       }
       Long previous = lines.putIfAbsent(fee.row(), cells.line());

@@ -45,22 +45,32 @@ public final class DmeposFee {
     }
     this.jurisdiction = requireNonNull(b.jurisdiction, "jurisdiction");
     this.category = requireNonNull(b.category, "category");
-    this.ceilingCents = cents(requireNonNull(b.ceiling, "ceiling"), "ceiling");
-    this.floorCents = cents(requireNonNull(b.floor, "floor"), "floor");
+    this.ceilingCents = cents(requireNonNull(b.ceiling, "ceiling"), "ceiling", Long.MAX_VALUE);
+    this.floorCents = cents(requireNonNull(b.floor, "floor"), "floor", Long.MAX_VALUE);
     this.states = requireNonNull(b.states, "states (call Builder.fees)");
     this.nonRuralCents = new int[states.size()];
     this.ruralCents = new int[states.size()];
     for (int i = 0; i < states.size(); i++) {
-      nonRuralCents[i] = Math.toIntExact(cents(b.nonRural.get(i), states.get(i) + " (NR)"));
-      ruralCents[i] = Math.toIntExact(cents(b.rural.get(i), states.get(i) + " (R)"));
+      nonRuralCents[i] = (int) cents(b.nonRural.get(i), states.get(i) + " (NR)", Integer.MAX_VALUE);
+      ruralCents[i] = (int) cents(b.rural.get(i), states.get(i) + " (R)", Integer.MAX_VALUE);
     }
   }
 
-  private long cents(BigDecimal amount, String what) {
+  /**
+   * The amount in cents, at most {@code maxCents}: the state fees are stored as {@code int} cents
+   * (up to $21,474,836.47), so a larger amount is refused here with the row and column it came from
+   * rather than overflowing, or failing with an arithmetic error that names neither.
+   */
+  private long cents(BigDecimal amount, String what, long maxCents) {
     requireNonNull(amount, what);
     if (amount.signum() < 0 || amount.stripTrailingZeros().scale() > 2) {
       throw new IllegalArgumentException(
           code + " " + what + ": expected dollars and cents of at least 0, not " + amount);
+    }
+    BigDecimal max = BigDecimal.valueOf(maxCents, 2);
+    if (amount.compareTo(max) > 0) {
+      throw new IllegalArgumentException(
+          code + " " + what + ": expected at most " + max.toPlainString() + ", not " + amount);
     }
     return amount.movePointRight(2).longValueExact();
   }

@@ -191,6 +191,19 @@ class DmeposFeeScheduleTest {
                 .zips(ZIPS)
                 .add(fee("L3908", null, null, DmeposCategory.SUPPLIES, "1", "0", "0", "0"))
                 .add(fee("L3908", null, null, DmeposCategory.SUPPLIES, "2", "0", "0", "0")));
+    // A state fee past what int cents hold is refused with the code and the state, not overflowed.
+    IllegalArgumentException tooLarge =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> fee("E0114", "NU", null, DmeposCategory.SUPPLIES, "21474836.48", "0", "0", "0"));
+    assertEquals(
+        "E0114 NY (NR): expected at most 21474836.47, not 21474836.48", tooLarge.getMessage());
+    assertEquals(
+        2_147_483_647L,
+        fee("E0114", "NU", null, DmeposCategory.SUPPLIES, "21474836.47", "0", "0", "0")
+            .nonRuralFee("NY")
+            .map(v -> v.movePointRight(2).longValueExact())
+            .orElseThrow());
     assertThrows(IllegalArgumentException.class, () -> DmeposCategory.of("XX"));
     assertEquals(DmeposCategory.CAPPED_RENTAL, DmeposCategory.of("CR"));
     assertEquals(DmeposJurisdiction.LOCAL_PART_B, DmeposJurisdiction.of('L'));
