@@ -11,7 +11,13 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,6 +99,70 @@ public final class CsvTable {
           new GuardedReader(reader, sourceName, MAX_CHARS, "a data file"),
           sourceName,
           () -> Files.newBufferedReader(path, charset));
+    } catch (CharacterCodingException e) {
+      // The JDK's decoder says only "Input length = 1": find the byte and say where it is.
+      throw undecodable(path, charset, sourceName);
+    }
+  }
+
+  /**
+   * The error for a file that is not text in {@code charset}: the first byte that does not decode,
+   * with its line and its character in that line, found by decoding the file again.
+   */
+  private static DataLoadException undecodable(Path path, Charset charset, String sourceName)
+      throws IOException {
+    CharsetDecoder decoder =
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer bytes = ByteBuffer.allocate(64 * 1024);
+    CharBuffer chars = CharBuffer.allocate(64 * 1024);
+    long line = 1;
+    long character = 1;
+    boolean afterReturn = false;
+    try (InputStream in = Files.newInputStream(path)) {
+      for (; ; ) {
+        int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+        boolean last = n < 0;
+        if (n > 0) {
+          bytes.position(bytes.position() + n);
+        }
+        bytes.flip();
+        CoderResult result;
+        do {
+          result = decoder.decode(bytes, chars, last);
+          chars.flip();
+          while (chars.hasRemaining()) {
+            char c = chars.get();
+            if (c == '\n' && afterReturn) {
+              afterReturn = false; // the second half of a CR LF line break
+            } else if (c == '\n' || c == '\r') {
+              line++;
+              character = 1;
+              afterReturn = c == '\r';
+            } else {
+              character++;
+              afterReturn = false;
+            }
+          }
+          chars.clear();
+        } while (result.isOverflow());
+        if (result.isError()) {
+          return new DataLoadException(
+              sourceName,
+              line,
+              0,
+              String.format(
+                  "byte 0x%02X at character %d is not valid %s; expected text in %s",
+                  bytes.get(bytes.position()) & 0xFF, character, charset.name(), charset.name()));
+        }
+        if (last) {
+          // The file changed between the two reads; the first read's failure still stands.
+          return new DataLoadException(sourceName, 0, 0, "not valid " + charset.name());
+        }
+        bytes.compact();
+      }
     }
   }
 

@@ -42,6 +42,24 @@ class FlatFeeScheduleCsvTest {
   }
 
   @Test
+  void namesTheFirstByteThatIsNotUtf8(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("acme-2025.csv");
+    byte[] head = "code,amount,note\r\n99213,95,ok\r\n71046,12,Cl".getBytes(StandardCharsets.UTF_8);
+    byte[] latin1 = "nica\n".getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = new byte[head.length + 1 + latin1.length];
+    System.arraycopy(head, 0, bytes, 0, head.length);
+    bytes[head.length] = (byte) 0xED; // i-acute in Latin-1, not a UTF-8 sequence before 'n'
+    System.arraycopy(latin1, 0, bytes, head.length + 1, latin1.length);
+    Files.write(file, bytes);
+    DataLoadException e =
+        assertThrows(DataLoadException.class, () -> FlatFeeScheduleCsv.read(file));
+    assertEquals(
+        "acme-2025.csv, line 3: byte 0xED at character 12 is not valid UTF-8; expected text in"
+            + " UTF-8",
+        e.getMessage());
+  }
+
+  @Test
   void reportsBadRows() {
     DataLoadException missing =
         assertThrows(DataLoadException.class, () -> read("code,price\n99213,95\n"));
