@@ -79,33 +79,6 @@ public final class PackedIndex {
     }
   }
 
-  /**
-   * Returns the slot of {@code key} in the hash table, or -1: for callers that keep their values in
-   * an array indexed by slot ({@link #slotCount()} long), which a lookup reads beside the key
-   * instead of after it (one dependent memory read fewer than {@link #positionOf}, then the array
-   * the position indexes). {@link #slotOf(int) slotOf(k)} for each key of the index gives distinct
-   * slots below {@code slotCount()}.
-   */
-  public int slotOf(int key) {
-    int[] t = table;
-    int slot = (key * GOLDEN) >>> shift;
-    while (true) {
-      int k = t[slot << 1];
-      if (k == key) {
-        return slot;
-      }
-      if (k == EMPTY) {
-        return -1;
-      }
-      slot = (slot + 1) & mask;
-    }
-  }
-
-  /** Returns the number of slots of the hash table, an upper bound of {@link #slotOf}. */
-  public int slotCount() {
-    return mask + 1;
-  }
-
   /** Returns the number of keys. */
   public int size() {
     return size;

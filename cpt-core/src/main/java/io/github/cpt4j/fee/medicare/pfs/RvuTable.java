@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.code.ProcedureCode;
-import io.github.cpt4j.index.PackedIndex;
+import io.github.cpt4j.index.PackedSlots;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
 import java.time.Year;
@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * The rows of one Medicare relative value file, indexed by code and row modifier (none, 26, TC,
  * 53), and the calendar year the file is for when it says so. Immutable; a lookup is an
- * allocation-free probe of a {@link PackedIndex}.
+ * allocation-free probe of {@link PackedSlots}.
  *
  * <p>A relative value file is for one year (its title row says which), and its values are paid only
  * with that year's conversion factor: a {@link MedicareFeeSchedule} over a table with a year prices
@@ -34,7 +34,7 @@ import java.util.Optional;
 public final class RvuTable {
 
   private final ImmutableList<RvuEntry> entries;
-  private final PackedIndex index;
+  private final PackedSlots index;
 
   /** Bit i set when the code packed as {@code i} has at least one row. */
   private final long[] codesPresent;
@@ -75,7 +75,7 @@ public final class RvuTable {
     }
     this.codesPresent = present;
     try {
-      this.index = PackedIndex.of(keys);
+      this.index = PackedSlots.of(keys);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("an RVU row appears twice: " + e.getMessage(), e);
     }
