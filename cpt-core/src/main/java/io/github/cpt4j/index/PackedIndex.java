@@ -16,8 +16,8 @@ import java.util.Arrays;
  */
 public final class PackedIndex {
 
-  private static final int EMPTY = -1;
-  private static final int GOLDEN = 0x9E3779B9;
+  static final int EMPTY = -1;
+  static final int GOLDEN = 0x9E3779B9;
 
   private final int[] table;
   private final int mask;
@@ -77,6 +77,20 @@ public final class PackedIndex {
       }
       slot = (slot + 1) & mask;
     }
+  }
+
+  /** The keys by slot, {@link #EMPTY} in empty slots: the table of a {@link PackedSlots}. */
+  int[] keysBySlot() {
+    int[] keys = new int[mask + 1];
+    for (int slot = 0; slot < keys.length; slot++) {
+      keys[slot] = table[slot << 1];
+    }
+    return keys;
+  }
+
+  /** The shift of the Fibonacci hash: the slot of a key is {@code (key * GOLDEN) >>> shift}. */
+  int shift() {
+    return shift;
   }
 
   /** Returns the number of keys. */

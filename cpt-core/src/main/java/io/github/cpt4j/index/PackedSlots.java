@@ -1,9 +1,5 @@
 package io.github.cpt4j.index;
 
-import static java.util.Objects.requireNonNull;
-
-import java.util.Arrays;
-
 /**
  * An immutable set of non-negative {@code int} keys that gives each key a distinct slot, for
  * callers that keep their values in an array by slot: {@link PackedIndex} without the positions.
@@ -16,9 +12,6 @@ import java.util.Arrays;
  */
 public final class PackedSlots {
 
-  private static final int EMPTY = -1;
-  private static final int GOLDEN = 0x9E3779B9;
-
   private final int[] keys;
   private final int shift;
   private final int size;
@@ -30,36 +23,15 @@ public final class PackedSlots {
   }
 
   /**
-   * Gives each of {@code keys} its slot.
+   * Gives each of {@code keys} its slot: the slots of a {@link PackedIndex} of the same keys, built
+   * by it (so that both hash alike and check their keys alike), without the positions.
    *
    * @throws IllegalArgumentException if a key is negative or appears twice (the message names the
    *     key and both positions)
    */
   public static PackedSlots of(int[] keys) {
-    requireNonNull(keys, "keys");
-    int capacity = Integer.highestOneBit(Math.max(2, keys.length) * 2 - 1) << 1;
-    int[] table = new int[capacity];
-    int[] positions = new int[capacity]; // for the duplicate-key message only
-    Arrays.fill(table, EMPTY);
-    int mask = capacity - 1;
-    int shift = 32 - Integer.numberOfTrailingZeros(capacity);
-    for (int position = 0; position < keys.length; position++) {
-      int key = keys[position];
-      if (key < 0) {
-        throw new IllegalArgumentException("negative key " + key + " at position " + position);
-      }
-      int slot = (key * GOLDEN) >>> shift;
-      while (table[slot] != EMPTY) {
-        if (table[slot] == key) {
-          throw new IllegalArgumentException(
-              "key " + key + " at positions " + positions[slot] + " and " + position);
-        }
-        slot = (slot + 1) & mask;
-      }
-      table[slot] = key;
-      positions[slot] = position;
-    }
-    return new PackedSlots(table, shift, keys.length);
+    PackedIndex index = PackedIndex.of(keys);
+    return new PackedSlots(index.keysBySlot(), index.shift(), index.size());
   }
 
   /**
@@ -68,11 +40,11 @@ public final class PackedSlots {
    */
   public int slotOf(int key) {
     int[] t = keys;
-    int slot = (key * GOLDEN) >>> shift;
+    int slot = (key * PackedIndex.GOLDEN) >>> shift;
     while (true) {
       int k = t[slot];
       // EMPTY first: it is also the negative key -1, which must find nothing.
-      if (k == EMPTY) {
+      if (k == PackedIndex.EMPTY) {
         return -1;
       }
       if (k == key) {
