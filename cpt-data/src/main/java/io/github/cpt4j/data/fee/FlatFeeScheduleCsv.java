@@ -10,7 +10,6 @@ import io.github.cpt4j.fee.FlatFeeSchedule;
 import io.github.cpt4j.modifier.Modifier;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -54,14 +53,26 @@ public final class FlatFeeScheduleCsv {
   }
 
   /**
-   * Reads a table from {@code in} (UTF-8, not closed), naming the schedule and the source {@code
-   * name}.
+   * Reads a table from {@code in} (UTF-8, at most 64 MiB, not closed), naming the schedule and the
+   * source {@code name}. A byte that is not UTF-8 is an error naming its line, not a replacement
+   * character.
    *
    * @throws DataLoadException if the content is malformed
    * @throws IOException if the stream cannot be read
    */
   public static FlatFeeSchedule read(InputStream in, String name) throws IOException {
-    return parse(CsvTable.read(new InputStreamReader(in, StandardCharsets.UTF_8), name), name);
+    // Held in memory so that a byte that does not decode can be found again and named.
+    byte[] bytes = in.readNBytes((int) CsvTable.MAX_CHARS + 1);
+    if (bytes.length > CsvTable.MAX_CHARS) {
+      throw new DataLoadException(
+          name,
+          0,
+          0,
+          "larger than "
+              + (CsvTable.MAX_CHARS >> 20)
+              + " MiB; expected a fee schedule of at most that size");
+    }
+    return parse(CsvTable.read(bytes, StandardCharsets.UTF_8, name), name);
   }
 
   private static FlatFeeSchedule parse(CsvTable table, String name) throws DataLoadException {

@@ -5,6 +5,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.cpt4j.data.csv.CsvSyntax;
 import io.github.cpt4j.data.load.DataLoadException;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -101,16 +102,48 @@ public final class CsvTable {
           () -> Files.newBufferedReader(path, charset));
     } catch (CharacterCodingException e) {
       // The JDK's decoder says only "Input length = 1": find the byte and say where it is.
-      throw undecodable(path, charset, sourceName);
+      throw undecodable(() -> Files.newInputStream(path), charset, sourceName);
     }
+  }
+
+  /**
+   * Reads all records of {@code bytes} in {@code charset}, named {@code sourceName} in errors,
+   * strictly: a byte that is not valid in the charset is an error that names its line and
+   * character, never a silent replacement character (as an {@code InputStreamReader} makes).
+   */
+  public static CsvTable read(byte[] bytes, Charset charset, String sourceName) throws IOException {
+    try (Reader reader = strictReader(new ByteArrayInputStream(bytes), charset)) {
+      return readAll(
+          new GuardedReader(reader, sourceName, MAX_CHARS, "a data file"),
+          sourceName,
+          () -> strictReader(new ByteArrayInputStream(bytes), charset));
+    } catch (CharacterCodingException e) {
+      throw undecodable(() -> new ByteArrayInputStream(bytes), charset, sourceName);
+    }
+  }
+
+  private static Reader strictReader(InputStream in, Charset charset) {
+    return new BufferedReader(
+        new InputStreamReader(
+            in,
+            charset
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)));
+  }
+
+  /** Opens the bytes of a source again, from its start. */
+  @FunctionalInterface
+  private interface ReopenBytes {
+    InputStream open() throws IOException;
   }
 
   /**
    * The error for a file that is not text in {@code charset}: the first byte that does not decode,
    * with its line and its character in that line, found by decoding the file again.
    */
-  private static DataLoadException undecodable(Path path, Charset charset, String sourceName)
-      throws IOException {
+  private static DataLoadException undecodable(
+      ReopenBytes source, Charset charset, String sourceName) throws IOException {
     CharsetDecoder decoder =
         charset
             .newDecoder()
@@ -121,7 +154,7 @@ public final class CsvTable {
     long line = 1;
     long character = 1;
     boolean afterReturn = false;
-    try (InputStream in = Files.newInputStream(path)) {
+    try (InputStream in = source.open()) {
       for (; ; ) {
         int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
         boolean last = n < 0;
@@ -158,7 +191,7 @@ public final class CsvTable {
                   bytes.get(bytes.position()) & 0xFF, character, charset.name(), charset.name()));
         }
         if (last) {
-          // The file changed between the two reads; the first read's failure still stands.
+          // A file that changed between the two reads; the first read's failure still stands.
           return new DataLoadException(sourceName, 0, 0, "not valid " + charset.name());
         }
         bytes.compact();

@@ -57,6 +57,15 @@ class FlatFeeScheduleCsvTest {
         "acme-2025.csv, line 3: byte 0xED at character 12 is not valid UTF-8; expected text in"
             + " UTF-8",
         e.getMessage());
+    // The same bytes from a stream: named too, where a plain InputStreamReader would have read
+    // a replacement character without a word.
+    DataLoadException fromStream =
+        assertThrows(
+            DataLoadException.class,
+            () -> FlatFeeScheduleCsv.read(new ByteArrayInputStream(bytes), "acme"));
+    assertEquals(
+        "acme, line 3: byte 0xED at character 12 is not valid UTF-8; expected text in UTF-8",
+        fromStream.getMessage());
   }
 
   @Test
