@@ -63,9 +63,4 @@ public final class PackedSlots {
   public int size() {
     return size;
   }
-
-  /** Returns the bytes the table occupies, for memory budgets and benchmarks. */
-  public long tableBytes() {
-    return 16L + 4L * keys.length;
-  }
 }

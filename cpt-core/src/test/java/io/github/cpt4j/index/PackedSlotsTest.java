@@ -61,6 +61,5 @@ class PackedSlotsTest {
     PackedSlots empty = PackedSlots.of(new int[0]);
     assertEquals(-1, empty.slotOf(99213));
     assertEquals(0, empty.size());
-    assertEquals(16L + 4L * empty.slotCount(), empty.tableBytes());
   }
 }

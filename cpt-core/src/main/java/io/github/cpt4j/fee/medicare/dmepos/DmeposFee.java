@@ -25,6 +25,12 @@ import java.util.Optional;
  */
 public final class DmeposFee {
 
+  /** The largest state fee: state fees are kept as {@code int} cents. */
+  private static final BigDecimal MAX_STATE_FEE = BigDecimal.valueOf(Integer.MAX_VALUE, 2);
+
+  /** The largest ceiling or floor: kept as {@code long} cents. */
+  private static final BigDecimal MAX_AMOUNT = BigDecimal.valueOf(Long.MAX_VALUE, 2);
+
   private final ProcedureCode code;
   private final Optional<Modifier> modifier;
   private final Optional<Modifier> secondModifier;
@@ -45,29 +51,28 @@ public final class DmeposFee {
     }
     this.jurisdiction = requireNonNull(b.jurisdiction, "jurisdiction");
     this.category = requireNonNull(b.category, "category");
-    this.ceilingCents = cents(requireNonNull(b.ceiling, "ceiling"), "ceiling", Long.MAX_VALUE);
-    this.floorCents = cents(requireNonNull(b.floor, "floor"), "floor", Long.MAX_VALUE);
+    this.ceilingCents = cents(requireNonNull(b.ceiling, "ceiling"), "ceiling", MAX_AMOUNT);
+    this.floorCents = cents(requireNonNull(b.floor, "floor"), "floor", MAX_AMOUNT);
     this.states = requireNonNull(b.states, "states (call Builder.fees)");
     this.nonRuralCents = new int[states.size()];
     this.ruralCents = new int[states.size()];
     for (int i = 0; i < states.size(); i++) {
-      nonRuralCents[i] = (int) cents(b.nonRural.get(i), states.get(i) + " (NR)", Integer.MAX_VALUE);
-      ruralCents[i] = (int) cents(b.rural.get(i), states.get(i) + " (R)", Integer.MAX_VALUE);
+      nonRuralCents[i] = (int) cents(b.nonRural.get(i), states.get(i) + " (NR)", MAX_STATE_FEE);
+      ruralCents[i] = (int) cents(b.rural.get(i), states.get(i) + " (R)", MAX_STATE_FEE);
     }
   }
 
   /**
-   * The amount in cents, at most {@code maxCents}: the state fees are stored as {@code int} cents
-   * (up to $21,474,836.47), so a larger amount is refused here with the row and column it came from
-   * rather than overflowing, or failing with an arithmetic error that names neither.
+   * The amount in cents, at most {@code max}: the state fees are stored as {@code int} cents (up to
+   * $21,474,836.47), so a larger amount is refused here with the row and column it came from rather
+   * than overflowing, or failing with an arithmetic error that names neither.
    */
-  private long cents(BigDecimal amount, String what, long maxCents) {
+  private long cents(BigDecimal amount, String what, BigDecimal max) {
     requireNonNull(amount, what);
     if (amount.signum() < 0 || amount.stripTrailingZeros().scale() > 2) {
       throw new IllegalArgumentException(
           code + " " + what + ": expected dollars and cents of at least 0, not " + amount);
     }
-    BigDecimal max = BigDecimal.valueOf(maxCents, 2);
     if (amount.compareTo(max) > 0) {
       throw new IllegalArgumentException(
           code + " " + what + ": expected at most " + max.toPlainString() + ", not " + amount);
