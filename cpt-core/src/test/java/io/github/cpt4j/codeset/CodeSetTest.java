@@ -75,6 +75,31 @@ class CodeSetTest {
     assertFalse(set.contains(CptCode.of(CptKind.PLA, 1)));
   }
 
+  /**
+   * A set dense at the start of the packed order keeps those codes in a table indexed by the code
+   * itself and the rest by hash: both must answer every hit and every miss, at the table's edges
+   * too.
+   */
+  @Test
+  void findsCodesInTheDenseRunAndPastIt() {
+    CodeSet.Builder builder = CodeSet.builder();
+    for (int n = 100; n < 300; n += 2) {
+      builder.add(entry(CptCode.of(n).toString(), "Made-up dense " + n));
+    }
+    builder.add(entry("99213", "Made-up visit")).add(entry("G0438", "Made-up wellness visit"));
+    CodeSet dense = builder.build();
+    for (int n = 0; n < 400; n++) {
+      assertEquals(n >= 100 && n < 300 && n % 2 == 0, dense.contains(CptCode.of(n)), "code " + n);
+    }
+    assertEquals("Made-up dense 298", dense.find("00298").orElseThrow().shortDescription());
+    assertEquals("Made-up visit", dense.find(CptCode.of(99213)).orElseThrow().shortDescription());
+    assertEquals("Made-up wellness visit", dense.find("G0438").orElseThrow().shortDescription());
+    assertFalse(dense.contains(CptCode.of(99214)));
+    assertFalse(dense.find("G0439").isPresent());
+    assertFalse(dense.find("0010").isPresent());
+    assertSame(dense.find("00100"), dense.find(CptCode.of(100)));
+  }
+
   @Test
   void findOnADateHonoursBothEnds() {
     ProcedureCode retired = CptCode.of(99201);
