@@ -165,7 +165,7 @@ public final class CptCode implements ProcedureCode {
     // By the packed order (five digits, then the suffixes A, M, U, F and T, 10,000 values each):
     // predicted branches that end in constants, like category(). An index into the kinds, with a
     // division and an array read after the code's field, kept kindOfText at 0.91-0.92x Guava's
-    // time; this made it 1.01-1.02x (TextCpuTime, results/text-kind-2026-12-01.md).
+    // speed; this made it 1.01-1.02x (TextCpuTime, results/text-kind-2026-12-01.md).
     if (packed < CodeScanner.SUFFIX_BASE) {
       return CptKind.STANDARD;
     }
