@@ -57,6 +57,9 @@ final class IndexedCodeSet extends CodeSet {
    */
   private final Optional<?>[] direct;
 
+  /** {@code direct.length}, in a field so that a key past the table costs one comparison. */
+  private final int directLimit;
+
   /** {@code sorted} is in strictly increasing code order (the builder guarantees it). */
   IndexedCodeSet(ImmutableList<CodeEntry> sorted) {
     this.entries = sorted;
@@ -66,6 +69,7 @@ final class IndexedCodeSet extends CodeSet {
     }
     int inDirect = directCount(packed);
     this.direct = new Optional<?>[inDirect == 0 ? 0 : packed[inDirect - 1] + 1];
+    this.directLimit = direct.length;
     for (int i = 0; i < inDirect; i++) {
       direct[packed[i]] = Optional.of(sorted.get(i));
     }
@@ -94,10 +98,9 @@ final class IndexedCodeSet extends CodeSet {
   @Override
   @SuppressWarnings("unchecked") // every element of hits is an Optional<CodeEntry> or null
   Optional<CodeEntry> findPacked(int key) {
-    Optional<?>[] d = direct;
-    if (key < d.length) {
+    if (key < directLimit) {
       // Negative keys land here too: no code has one.
-      Optional<?> hit = key < 0 ? null : d[key];
+      Optional<?> hit = key < 0 ? null : direct[key];
       return hit == null ? Optional.empty() : (Optional<CodeEntry>) hit;
     }
     int slot = index.slotOf(key);
