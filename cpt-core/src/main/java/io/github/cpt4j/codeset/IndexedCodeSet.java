@@ -48,7 +48,7 @@ final class IndexedCodeSet extends CodeSet {
    * The {@code Optional} of each entry whose packed code is below the table's length, at its packed
    * code; null for the codes in that range that the set lacks. What it buys (issue 18): a lookup in
    * it is one read, with no hash to compute and no key to compare first. {@code lookupByCode} over
-   * the full 2025 code set, whose keys are mostly CPT codes, took 4.6-4.75 ns in JMH instead of
+   * the full 2025 code set, whose keys are mostly CPT codes, took 4.4-4.7 ns in JMH instead of
    * 5.4-5.6, and 2.9-3.0 ns of thread CPU time instead of 3.5-3.6 (a Level II code still goes by
    * hash). The price is memory, bounded by {@link #MAX_SLOTS_PER_DIRECT_CODE}: 551 KiB of table for
    * the full set, whose index then takes 1.05 MiB instead of 907 KiB, still less than a {@code
@@ -96,7 +96,8 @@ final class IndexedCodeSet extends CodeSet {
   }
 
   @Override
-  @SuppressWarnings("unchecked") // every element of hits is an Optional<CodeEntry> or null
+  @SuppressWarnings(
+      "unchecked") // every element of direct and hits is an Optional<CodeEntry> or null
   Optional<CodeEntry> findPacked(int key) {
     if (key < directLimit) {
       // Negative keys land here too: no code has one.
