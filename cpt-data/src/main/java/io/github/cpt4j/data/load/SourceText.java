@@ -1,5 +1,6 @@
 package io.github.cpt4j.data.load;
 
+import io.github.cpt4j.data.csv.Undecodable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,7 +78,7 @@ final class SourceText {
       result = decoder.flush(out);
     }
     if (result.isError()) {
-      throw encodingError(sourceName, actual, bytes[in.position()], out);
+      throw encodingError(sourceName, actual, bytes, offset);
     }
     if (result.isOverflow()) {
       // Cannot happen with the capacity above; fail loudly rather than lose text.
@@ -90,28 +91,24 @@ final class SourceText {
   }
 
   private static DataLoadException encodingError(
-      String sourceName, Charset charset, byte bad, CharBuffer decoded) {
-    int end = decoded.position();
-    long line = 1;
-    int lineStart = 0;
-    for (int i = 0; i < end; i++) {
-      char c = decoded.get(i);
-      if (c == '\n' || c == '\r' && (i + 1 >= end || decoded.get(i + 1) != '\n')) {
-        line++;
-        lineStart = i + 1;
-      }
-    }
+      String sourceName, Charset charset, byte[] bytes, int offset) {
     String hint =
         charset.equals(StandardCharsets.UTF_8)
             ? "; AMA files are often Latin-1: load them with charset ISO-8859-1"
             : "";
-    return new DataLoadException(
-        sourceName,
-        line,
-        0,
-        String.format(
-            "byte 0x%02X at character %d is not valid %s%s",
-            bad & 0xFF, end - lineStart + 1, charset.name(), hint));
+    return Undecodable.find(bytes, offset, bytes.length - offset, charset)
+        .map(
+            at ->
+                new DataLoadException(
+                    sourceName,
+                    at.line(),
+                    0,
+                    String.format(
+                        "byte 0x%02X at character %d is not valid %s%s",
+                        at.badByte(), at.character(), charset.name(), hint)))
+        // The decoder failed on these very bytes, so a second pass finds the byte; say so anyway.
+        .orElseGet(
+            () -> new DataLoadException(sourceName, 0, 0, "not valid " + charset.name() + hint));
   }
 
   private static void check(String text, String sourceName) throws DataLoadException {

@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.cpt4j.data.csv.CsvSyntax;
+import io.github.cpt4j.data.csv.Undecodable;
 import io.github.cpt4j.data.load.DataLoadException;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -12,12 +13,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -144,59 +141,22 @@ public final class CsvTable {
    */
   private static DataLoadException undecodable(
       ReopenBytes source, Charset charset, String sourceName) throws IOException {
-    CharsetDecoder decoder =
-        charset
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer bytes = ByteBuffer.allocate(64 * 1024);
-    CharBuffer chars = CharBuffer.allocate(64 * 1024);
-    long line = 1;
-    long character = 1;
-    boolean afterReturn = false;
+    Optional<Undecodable> found;
     try (InputStream in = source.open()) {
-      for (; ; ) {
-        int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
-        boolean last = n < 0;
-        if (n > 0) {
-          bytes.position(bytes.position() + n);
-        }
-        bytes.flip();
-        CoderResult result;
-        do {
-          result = decoder.decode(bytes, chars, last);
-          chars.flip();
-          while (chars.hasRemaining()) {
-            char c = chars.get();
-            if (c == '\n' && afterReturn) {
-              afterReturn = false; // the second half of a CR LF line break
-            } else if (c == '\n' || c == '\r') {
-              line++;
-              character = 1;
-              afterReturn = c == '\r';
-            } else {
-              character++;
-              afterReturn = false;
-            }
-          }
-          chars.clear();
-        } while (result.isOverflow());
-        if (result.isError()) {
-          return new DataLoadException(
-              sourceName,
-              line,
-              0,
-              String.format(
-                  "byte 0x%02X at character %d is not valid %s; expected text in %s",
-                  bytes.get(bytes.position()) & 0xFF, character, charset.name(), charset.name()));
-        }
-        if (last) {
-          // A file that changed between the two reads; the first read's failure still stands.
-          return new DataLoadException(sourceName, 0, 0, "not valid " + charset.name());
-        }
-        bytes.compact();
-      }
+      found = Undecodable.find(in, charset);
     }
+    if (found.isEmpty()) {
+      // A file that changed between the two reads; the first read's failure still stands.
+      return new DataLoadException(sourceName, 0, 0, "not valid " + charset.name());
+    }
+    Undecodable at = found.get();
+    return new DataLoadException(
+        sourceName,
+        at.line(),
+        0,
+        String.format(
+            "byte 0x%02X at character %d is not valid %s; expected text in %s",
+            at.badByte(), at.character(), charset.name(), charset.name()));
   }
 
   /** Reads all records of {@code in} (not closed), named {@code sourceName} in errors. */
