@@ -20,20 +20,14 @@ import java.util.Optional;
  * errors name this place instead, found by decoding the source again from its start.
  *
  * <p>Lines end at a line feed, a carriage return, or both together, as the CSV parser counts them.
+ *
+ * @param line the line of the byte, from 1
+ * @param character the byte's character in its line, from 1: where the character it starts would be
+ * @param badByte the byte, from 0 to 255
  */
-public final class Undecodable {
+public record Undecodable(long line, long character, int badByte) {
 
   private static final int BUFFER = 64 * 1024;
-
-  private final long line;
-  private final long character;
-  private final int badByte;
-
-  private Undecodable(long line, long character, int badByte) {
-    this.line = line;
-    this.character = character;
-    this.badByte = badByte;
-  }
 
   /**
    * Finds the first byte of {@code length} bytes of {@code bytes} from {@code offset} that does not
@@ -98,20 +92,5 @@ public final class Undecodable {
       }
       bytes.compact();
     }
-  }
-
-  /** The line of the byte, from 1. */
-  public long line() {
-    return line;
-  }
-
-  /** The byte's character in its line, from 1: where the character it starts would be. */
-  public long character() {
-    return character;
-  }
-
-  /** The byte, from 0 to 255. */
-  public int badByte() {
-    return badByte;
   }
 }
