@@ -96,8 +96,8 @@ final class IndexedCodeSet extends CodeSet {
   }
 
   @Override
-  @SuppressWarnings(
-      "unchecked") // every element of direct and hits is an Optional<CodeEntry> or null
+  // Every element of direct and hits is an Optional<CodeEntry> or null.
+  @SuppressWarnings("unchecked")
   Optional<CodeEntry> findPacked(int key) {
     if (key < directLimit) {
       // Negative keys land here too: no code has one.
