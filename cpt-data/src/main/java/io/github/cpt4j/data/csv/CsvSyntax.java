@@ -1,9 +1,12 @@
 package io.github.cpt4j.data.csv;
 
+import de.siegmar.fastcsv.reader.CsvParseException;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds the first place where a text stops being comma-separated values as the loaders read them
@@ -24,7 +27,20 @@ public final class CsvSyntax {
   /** The most characters of one field FastCSV accepts (its default buffer). */
   static final int MAX_FIELD_CHARS = 16 * 1024 * 1024;
 
+  /** How FastCSV's message names the line the refused record started on. */
+  private static final Pattern STARTED_IN_LINE = Pattern.compile("started in line (\\d+)");
+
   private CsvSyntax() {}
+
+  /**
+   * Returns the line on which the record that FastCSV refused started, as its message names it, or
+   * {@code fallback} when the message names none: where to point when {@link #firstProblem} finds
+   * nothing to say in the project's own words.
+   */
+  public static long refusedRecordLine(CsvParseException refused, long fallback) {
+    Matcher started = STARTED_IN_LINE.matcher(String.valueOf(refused.getMessage()));
+    return started.find() ? Long.parseLong(started.group(1)) : fallback;
+  }
 
   /**
    * Where a text stops being CSV, and what was expected there.

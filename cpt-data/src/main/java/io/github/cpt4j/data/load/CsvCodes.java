@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The CSV parser: a header row naming the columns, then one code per row. Parsing is FastCSV's (RFC
@@ -43,8 +41,6 @@ final class CsvCodes {
       this.header = header;
     }
   }
-
-  private static final Pattern STARTED_IN_LINE = Pattern.compile("started in line (\\d+)");
 
   private final Fields fields;
   private final LocalDate defaultFrom;
@@ -111,11 +107,9 @@ final class CsvCodes {
       }
       // FastCSV's message says on which line the record started; without one, the record after
       // the last good one is meant.
-      Matcher started = STARTED_IN_LINE.matcher(String.valueOf(e.getMessage()));
-      long at = started.find() ? Long.parseLong(started.group(1)) : line + 1;
       throw new DataLoadException(
           sourceName,
-          at,
+          CsvSyntax.refusedRecordLine(e, line + 1),
           0,
           "not comma-separated values from this line on: expected fields separated by commas,"
               + " each quoted field closed by a quote followed by a comma or the end of the line");

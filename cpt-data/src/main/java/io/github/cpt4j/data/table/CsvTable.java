@@ -22,8 +22,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * All records of a CSV source, read at once so that a loader can find its header anywhere and
@@ -245,9 +243,6 @@ public final class CsvTable {
     Reader open() throws IOException;
   }
 
-  /** The line FastCSV says the refused record started on, read from its message. */
-  private static final Pattern STARTED_IN_LINE = Pattern.compile("started in line (\\d+)");
-
   /**
    * Reads every record; {@code again}, when not null, opens the same text anew, to say in the
    * project's words where and how a text the parser refuses is not CSV.
@@ -281,10 +276,9 @@ public final class CsvTable {
       if (found.isPresent()) {
         throw found.get();
       }
-      Matcher started = STARTED_IN_LINE.matcher(String.valueOf(e.getMessage()));
       throw new DataLoadException(
           sourceName,
-          started.find() ? Long.parseLong(started.group(1)) : line + 1,
+          CsvSyntax.refusedRecordLine(e, line + 1),
           0,
           "not comma-separated values from this line on: expected fields separated by commas,"
               + " each quoted field closed by a quote followed by a comma or the end of the line,"
