@@ -12,6 +12,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,19 @@ import java.util.Optional;
 public record Undecodable(long line, long character, int badByte) {
 
   private static final int BUFFER = 64 * 1024;
+
+  /**
+   * Says what is wrong, without the line, which an error names in its own place: {@code byte 0xED
+   * at character 12 is not valid UTF-8}.
+   */
+  public String describe(Charset charset) {
+    return String.format(
+        Locale.ROOT,
+        "byte 0x%02X at character %d is not valid %s",
+        badByte,
+        character,
+        charset.name());
+  }
 
   /**
    * Finds the first byte of {@code length} bytes of {@code bytes} from {@code offset} that does not

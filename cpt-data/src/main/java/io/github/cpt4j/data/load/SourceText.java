@@ -97,15 +97,7 @@ final class SourceText {
             ? "; AMA files are often Latin-1: load them with charset ISO-8859-1"
             : "";
     return Undecodable.find(bytes, offset, bytes.length - offset, charset)
-        .map(
-            at ->
-                new DataLoadException(
-                    sourceName,
-                    at.line(),
-                    0,
-                    String.format(
-                        "byte 0x%02X at character %d is not valid %s%s",
-                        at.badByte(), at.character(), charset.name(), hint)))
+        .map(at -> new DataLoadException(sourceName, at.line(), 0, at.describe(charset) + hint))
         // The decoder failed on these very bytes, so a second pass finds the byte; say so anyway.
         .orElseGet(
             () -> new DataLoadException(sourceName, 0, 0, "not valid " + charset.name() + hint));

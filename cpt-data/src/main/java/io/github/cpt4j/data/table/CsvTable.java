@@ -149,12 +149,7 @@ public final class CsvTable {
     }
     Undecodable at = found.get();
     return new DataLoadException(
-        sourceName,
-        at.line(),
-        0,
-        String.format(
-            "byte 0x%02X at character %d is not valid %s; expected text in %s",
-            at.badByte(), at.character(), charset.name(), charset.name()));
+        sourceName, at.line(), 0, at.describe(charset) + "; expected text in " + charset.name());
   }
 
   /** Reads all records of {@code in} (not closed), named {@code sourceName} in errors. */

@@ -14,6 +14,13 @@ import org.junit.jupiter.api.Test;
 class UndecodableTest {
 
   @Test
+  void describesTheByteAndItsCharacterInTheLoadersWords() {
+    assertEquals(
+        "byte 0x0A at character 12 is not valid US-ASCII",
+        new Undecodable(3, 12, 0x0A).describe(US_ASCII));
+  }
+
+  @Test
   void countsLinesAtLineFeedsReturnsAndBothTogether() {
     Undecodable at = only(bytes("a\r\nb\rc\nd\r\n\nxy", 0xFF), UTF_8);
     assertEquals(6, at.line());
