@@ -10,11 +10,13 @@ import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
  * A {@link BilledLine} as a claim line's fields plus {@code "charge":"2400.00"} when the charge is
- * known, and a {@link Claim} as {@code {"lines":[...]}}.
+ * known and {@code "dateOfService":"2025-06-02"} when the line has its own date (a line without one
+ * is priced on the claim's date), and a {@link Claim} as {@code {"lines":[...]}}.
  */
 final class ClaimJson {
 
@@ -26,29 +28,39 @@ final class ClaimJson {
     if (billed.charge().isPresent()) {
       gen.writeStringField("charge", billed.charge().get().toPlainString());
     }
+    if (billed.dateOfService().isPresent()) {
+      gen.writeStringField("dateOfService", billed.dateOfService().get().toString());
+    }
     gen.writeEndObject();
   }
 
   static BilledLine readBilledLine(JsonParser p, DeserializationContext ctxt) throws IOException {
     ClaimLineJson.Fields line = new ClaimLineJson.Fields();
     BigDecimal charge = null;
+    LocalDate date = null;
     for (String name = JsonFields.firstField(p, ctxt, BilledLine.class);
         name != null;
         name = p.nextFieldName()) {
       p.nextToken();
       if (name.equals("charge")) {
         charge = JsonFields.decimal(p, ctxt, BilledLine.class, name);
+      } else if (name.equals("dateOfService")) {
+        date = JsonFields.text(p, ctxt, BilledLine.class, name, LocalDate.class, JsonFields::date);
       } else if (!line.read(name, p, ctxt, BilledLine.class)) {
         ctxt.handleUnknownProperty(p, null, BilledLine.class, name);
       }
     }
     var claimLine = line.build(p, BilledLine.class);
     BigDecimal knownCharge = charge;
-    return JsonFields.build(
-        p,
-        BilledLine.class,
-        () ->
-            knownCharge == null ? BilledLine.of(claimLine) : BilledLine.of(claimLine, knownCharge));
+    BilledLine billed =
+        JsonFields.build(
+            p,
+            BilledLine.class,
+            () ->
+                knownCharge == null
+                    ? BilledLine.of(claimLine)
+                    : BilledLine.of(claimLine, knownCharge));
+    return date == null ? billed : billed.withDateOfService(date);
   }
 
   static final class BilledLineSerializer extends StdSerializer<BilledLine> {

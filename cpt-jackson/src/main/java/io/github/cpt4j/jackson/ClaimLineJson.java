@@ -41,7 +41,7 @@ final class ClaimLineJson {
     private ProcedureCode code;
     private List<Modifier> modifiers = List.of();
     private int units = 1;
-    private int minutes;
+    private Integer minutes; // null when absent: 0 minutes is an error, as in the line's text
 
     /** Reads {@code name} if it is a line's field and says whether it was. */
     boolean read(String name, JsonParser p, DeserializationContext ctxt, Class<?> owner)
@@ -73,7 +73,7 @@ final class ClaimLineJson {
           ClaimLine.class,
           () -> {
             ClaimLine line = ClaimLine.of(known, modifiers, units);
-            return minutes == 0 ? line : line.withMinutes(minutes);
+            return minutes == null ? line : line.withMinutes(minutes);
           });
     }
   }

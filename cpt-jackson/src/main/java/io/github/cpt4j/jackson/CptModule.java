@@ -38,8 +38,9 @@ import java.util.function.Function;
  *       Locality} are JSON strings in their canonical form ({@code "0001F"}, {@code "TC"}, {@code
  *       "13282-99"}), read strictly, and work as map keys too.
  *   <li>{@link ClaimLine}: {@code {"code":"71046","modifiers":["26"],"units":2}}; its text {@code
- *       "71046-26 x2"} is read too. {@link BilledLine}: the same plus {@code "charge":"2400.00"};
- *       {@link Claim}: {@code {"lines":[...]}}.
+ *       "71046-26 x2"} is read too. {@link BilledLine}: the same plus {@code "charge":"2400.00"}
+ *       and the line's own {@code "dateOfService":"2025-06-02"} when it has them; {@link Claim}:
+ *       {@code {"lines":[...]}}.
  *   <li>{@link FeeResult}, {@link Explanation} (an array of {@link PricingStep}s): read and
  *       written. Every amount is a JSON string of the exact decimal, {@code "101.0569353"}, so that
  *       no reader goes through a {@code double}; numbers are accepted on input, read exactly.

@@ -26,8 +26,9 @@ import java.util.List;
  * }</pre>
  *
  * <p>An unpriced one: {@code {"priced":false,"reason":"NOT_IN_SCHEDULE","detail":"...",
- * "explanation":[...]}}. Reading needs {@code exactAmount} (priced) or {@code reason}; a given
- * {@code amount} must be {@code exactAmount} rounded as {@link FeeResult#amount()} rounds it.
+ * "explanation":[...]}}. Reading needs {@code exactAmount} (priced) or {@code reason}, not both; a
+ * given {@code amount} must be {@code exactAmount} rounded as {@link FeeResult#amount()} rounds it,
+ * and a given {@code priced} must agree with the rest.
  */
 final class FeeResultJson {
 
@@ -102,6 +103,7 @@ final class FeeResultJson {
   }
 
   static FeeResult readResult(JsonParser p, DeserializationContext ctxt) throws IOException {
+    Boolean priced = null; // implied by the rest; checked against it when given
     BigDecimal amount = null;
     BigDecimal exactAmount = null;
     boolean settingNotAvailable = false;
@@ -113,7 +115,7 @@ final class FeeResultJson {
         name = p.nextFieldName()) {
       p.nextToken();
       switch (name) {
-        case "priced" -> JsonFields.bool(p, ctxt, FeeResult.class, name); // implied by the rest
+        case "priced" -> priced = JsonFields.bool(p, ctxt, FeeResult.class, name);
         case "amount" -> amount = JsonFields.decimal(p, ctxt, FeeResult.class, name);
         case "exactAmount" -> exactAmount = JsonFields.decimal(p, ctxt, FeeResult.class, name);
         case "settingNotAvailable" ->
@@ -127,6 +129,25 @@ final class FeeResultJson {
         case "explanation" -> explanation = readExplanation(p, ctxt, FeeResult.class, name);
         default -> ctxt.handleUnknownProperty(p, null, FeeResult.class, name);
       }
+    }
+    // The kind of result follows from 'reason'; a 'priced' flag or an amount that says otherwise
+    // is a contradiction to report, not a field to drop.
+    if (reason != null && exactAmount != null) {
+      throw InvalidFormatException.from(
+          p,
+          "FeeResult has both a 'reason' (unpriced) and an 'exactAmount' (priced)",
+          exactAmount,
+          FeeResult.class);
+    }
+    if (priced != null && priced != (reason == null)) {
+      throw InvalidFormatException.from(
+          p,
+          "FeeResult field 'priced' is "
+              + priced
+              + ", but the result "
+              + (reason == null ? "has no 'reason'" : "has the 'reason' " + reason),
+          priced,
+          FeeResult.class);
     }
     if (reason != null) {
       UnpricedReason knownReason = reason;

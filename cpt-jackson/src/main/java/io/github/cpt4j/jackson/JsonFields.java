@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.github.cpt4j.code.CodeFormatException;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -105,6 +107,16 @@ final class JsonFields {
     }
   }
 
+  /** Parses an ISO date, {@code 2025-06-02}, failing as the text parsers here fail. */
+  static LocalDate date(String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          CodeFormatException.quote(text) + " is not a date such as 2025-06-02", e);
+    }
+  }
+
   /** Reads a whole number, naming the field when it is not one. */
   static int integer(JsonParser p, DeserializationContext ctxt, Class<?> owner, String field)
       throws IOException {
@@ -112,6 +124,14 @@ final class JsonFields {
       throw JsonMappingException.wrapWithPath(
           InvalidFormatException.from(
               p, "expected a whole number, not " + p.currentToken(), p.getText(), Integer.class),
+          owner,
+          field);
+    }
+    if (p.getNumberType() != JsonParser.NumberType.INT) {
+      // Beyond an int: Jackson's own error would not name the field.
+      throw JsonMappingException.wrapWithPath(
+          InvalidFormatException.from(
+              p, "expected a whole number up to " + Integer.MAX_VALUE, p.getText(), Integer.class),
           owner,
           field);
     }

@@ -10,6 +10,7 @@ import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.modifier.Modifier;
 import io.github.cpt4j.modifier.ModifierViolation;
 import java.io.IOException;
+import java.util.Locale;
 
 /**
  * A {@link PricedClaim}, written for reports and APIs: the context, the total, and each {@link
@@ -19,7 +20,8 @@ import java.io.IOException;
  *
  * <pre>{@code
  * {"context":{"dateOfService":"2025-06-02","area":"13282-99","setting":"FACILITY",
- *             "participating":true,"qualifyingApmParticipant":false},
+ *             "participating":true,"qualifyingApmParticipant":false,"practitioner":"PHYSICIAN",
+ *             "placeOfService":"22"},
  *  "total":"614.69","fullyPriced":true,
  *  "lines":[{"index":0,"billed":{"code":"29880","modifiers":["RT"],"units":1,"charge":"2400.00"},
  *            "result":{"priced":true,"amount":"531.70",...},"warnings":[]}, ...],
@@ -39,6 +41,17 @@ final class PricedClaimJson {
     gen.writeStringField("setting", context.setting().name());
     gen.writeBooleanField("participating", context.participating());
     gen.writeBooleanField("qualifyingApmParticipant", context.qualifyingApmParticipant());
+    // The rest also change amounts (a practitioner's share, the facility rate of a place, DMEPOS
+    // by the patient's ZIP code): a report must be able to explain its own figures.
+    gen.writeStringField("practitioner", context.practitioner().name());
+    if (context.placeOfService().isPresent()) {
+      gen.writeStringField(
+          "placeOfService",
+          String.format(Locale.ROOT, "%02d", context.placeOfService().get().code()));
+    }
+    if (context.beneficiaryZip().isPresent()) {
+      gen.writeStringField("beneficiaryZip", context.beneficiaryZip().get());
+    }
     gen.writeEndObject();
   }
 

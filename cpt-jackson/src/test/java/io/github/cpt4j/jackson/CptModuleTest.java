@@ -25,6 +25,7 @@ import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.PlaceOfService;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
@@ -171,6 +172,70 @@ class CptModuleTest {
   }
 
   @Test
+  void aLinesOwnDateOfServiceSurvivesTheRoundTrip() throws Exception {
+    BilledLine dated = BilledLine.parse("99213-25 $180.00 on 2025-06-02");
+    String json = MAPPER.writeValueAsString(dated);
+    assertTrue(json.contains("\"dateOfService\":\"2025-06-02\""), json);
+    assertEquals(dated, roundTrip(dated, BilledLine.class));
+    Claim twoDays =
+        Claim.of(
+            List.of(
+                BilledLine.parse("99213 $100 on 2025-06-02"),
+                BilledLine.parse("99213 $100 on 2025-06-03")));
+    assertEquals(twoDays, roundTrip(twoDays, Claim.class));
+    BilledLine undated = BilledLine.parse("99213 $100");
+    assertFalse(MAPPER.writeValueAsString(undated).contains("dateOfService"));
+
+    JsonMappingException bad =
+        assertThrows(
+            JsonMappingException.class,
+            () ->
+                MAPPER.readValue(
+                    "{\"code\":\"99213\",\"dateOfService\":\"2025-13-01\"}", BilledLine.class));
+    assertTrue(bad.getMessage().contains("'2025-13-01' is not a date"), bad.getMessage());
+    assertEquals("dateOfService", bad.getPath().get(bad.getPath().size() - 1).getFieldName());
+  }
+
+  @Test
+  void zeroMinutesAndNumbersBeyondAnIntAreRejectedNamingTheField() {
+    JsonMappingException zero =
+        assertThrows(
+            JsonMappingException.class,
+            () -> MAPPER.readValue("{\"code\":\"00790\",\"minutes\":0}", ClaimLine.class));
+    assertTrue(zero.getMessage().contains("minutes must be 1 to"), zero.getMessage());
+
+    JsonMappingException huge =
+        assertThrows(
+            JsonMappingException.class,
+            () -> MAPPER.readValue("{\"code\":\"00790\",\"units\":5000000000}", ClaimLine.class));
+    assertTrue(huge.getMessage().contains("up to 2147483647"), huge.getMessage());
+    assertEquals("units", huge.getPath().get(huge.getPath().size() - 1).getFieldName());
+  }
+
+  @Test
+  void aPricedFlagThatContradictsTheResultIsRejected() {
+    JsonMappingException saysUnpriced =
+        assertThrows(
+            JsonMappingException.class,
+            () -> MAPPER.readValue("{\"priced\":false,\"exactAmount\":\"1.00\"}", FeeResult.class));
+    assertTrue(saysUnpriced.getMessage().contains("'priced' is false"), saysUnpriced.getMessage());
+    JsonMappingException saysPriced =
+        assertThrows(
+            JsonMappingException.class,
+            () ->
+                MAPPER.readValue(
+                    "{\"priced\":true,\"reason\":\"NOT_IN_SCHEDULE\"}", FeeResult.class));
+    assertTrue(saysPriced.getMessage().contains("'priced' is true"), saysPriced.getMessage());
+    JsonMappingException both =
+        assertThrows(
+            JsonMappingException.class,
+            () ->
+                MAPPER.readValue(
+                    "{\"reason\":\"NOT_IN_SCHEDULE\",\"exactAmount\":\"1.00\"}", FeeResult.class));
+    assertTrue(both.getMessage().contains("both a 'reason'"), both.getMessage());
+  }
+
+  @Test
   void pricedResultsRoundTripWithExactAmounts() throws Exception {
     FeeResult fee = BundledData.medicareFeeSchedule().price(ClaimLine.parse("99213"), ROCHESTER);
     JsonNode tree = MAPPER.valueToTree(fee);
@@ -224,6 +289,19 @@ class CptModuleTest {
     JsonNode tree = MAPPER.valueToTree(priced);
     assertEquals(priced.total().toPlainString(), tree.get("total").asText());
     assertEquals("13282-99", tree.get("context").get("area").asText());
+    assertEquals("PHYSICIAN", tree.get("context").get("practitioner").asText());
+    assertFalse(tree.get("context").has("placeOfService"));
+    JsonNode hospital =
+        MAPPER
+            .valueToTree(
+                pricer.price(
+                    claim,
+                    ROCHESTER
+                        .withPlaceOfService(PlaceOfService.of(22))
+                        .withBeneficiaryZip("14604")))
+            .get("context");
+    assertEquals("22", hospital.get("placeOfService").asText());
+    assertEquals("14604", hospital.get("beneficiaryZip").asText());
     assertFalse(tree.get("fullyPriced").asBoolean());
     List<PricedLine> lines = priced.lines();
     assertEquals(lines.size(), tree.get("lines").size());
