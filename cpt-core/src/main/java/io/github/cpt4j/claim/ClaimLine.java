@@ -106,7 +106,8 @@ public final class ClaimLine implements CodeWithModifiers {
 
   /** Returns a line of one unit of {@code code} with the given modifiers, in billed order. */
   public static ClaimLine of(ProcedureCode code, Modifier... modifiers) {
-    return of(code, List.of(modifiers), 1);
+    // Not List.of: its NullPointerException for a null modifier does not say which one.
+    return of(code, Arrays.asList(requireNonNull(modifiers, "modifiers")), 1);
   }
 
   /**

@@ -62,10 +62,14 @@ final class CodeCache {
   }
 
   private static ProcedureCode make(int packed) {
+    if (packed < 0 || packed >= CodeScanner.PACKED_BOUND) {
+      // Outside both levels' ranges: say so, rather than let one level's check speak for both.
+      throw new IllegalArgumentException("not a packed code of either level: " + packed);
+    }
     ProcedureCode code =
-        packed >= 0 && packed < CodeScanner.LEVEL_II_BASE
+        packed < CodeScanner.LEVEL_II_BASE
             ? CptCode.ofPacked(packed)
-            : HcpcsCode.ofPacked(packed); // both reject values that are no code
+            : HcpcsCode.ofPacked(packed); // both reject values in their range that are no code
     CODES[packed] = code;
     return code;
   }

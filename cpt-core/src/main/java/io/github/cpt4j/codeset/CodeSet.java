@@ -114,6 +114,7 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
 
   /** Returns the entry for {@code code}, or empty. Does not allocate. */
   public final Optional<CodeEntry> find(ProcedureCode code) {
+    requireNonNull(code, "code"); // free: the JIT folds it into the read of the packed value
     return findPacked(code.packed());
   }
 
@@ -122,6 +123,7 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
    * Does not allocate.
    */
   public final Optional<CodeEntry> find(ProcedureCode code, LocalDate date) {
+    requireNonNull(code, "code");
     requireNonNull(date, "date");
     Optional<CodeEntry> hit = findPacked(code.packed());
     return hit.isPresent() && hit.get().isEffectiveOn(date) ? hit : Optional.empty();
@@ -149,6 +151,7 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
 
   /** Returns whether the set has an entry for {@code code}, whatever its dates. */
   public final boolean contains(ProcedureCode code) {
+    requireNonNull(code, "code");
     return findPacked(code.packed()).isPresent();
   }
 
@@ -160,6 +163,8 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
    * @throws IllegalArgumentException if {@code first} comes after {@code last}
    */
   public final List<CodeEntry> between(ProcedureCode first, ProcedureCode last) {
+    requireNonNull(first, "first");
+    requireNonNull(last, "last");
     int from = first.packed();
     int to = last.packed();
     if (from > to) {

@@ -52,10 +52,17 @@ public abstract class EditFinding {
    */
   public abstract Map<String, String> data();
 
-  /** Returns a builder. */
-  public static ImmutableEditFinding.Builder builder() {
-    return ImmutableEditFinding.builder();
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
   }
+
+  /**
+   * Builds {@link EditFinding} values; every attribute may be set once. A public type of its own,
+   * as every other value's builder is, so that users can name it (the generated class is not
+   * public).
+   */
+  public static final class Builder extends ImmutableEditFinding.Builder {}
 
   /** Returns a finding that denies the whole of line {@code line}, of {@code units} units. */
   public static EditFinding denyLine(String edit, int line, int units, String message) {

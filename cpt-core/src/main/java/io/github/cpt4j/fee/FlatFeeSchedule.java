@@ -30,7 +30,7 @@ import java.util.Optional;
  *     .build();
  * }</pre>
  *
- * <p>{@code io.github.cpt4j.data.FlatFeeScheduleCsv} loads one from CSV.
+ * <p>{@code io.github.cpt4j.data.fee.FlatFeeScheduleCsv} loads one from CSV.
  */
 public final class FlatFeeSchedule implements FeeSchedule {
 

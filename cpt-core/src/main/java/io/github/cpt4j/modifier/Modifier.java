@@ -165,21 +165,28 @@ public final class Modifier implements Comparable<Modifier> {
     return ALL[encoded];
   }
 
+  /**
+   * The lenient scan: lower-case letters are taken as upper case, so that an error points at what
+   * is wrong even in lenient text ({@code r!} fails at the {@code !}, not at the {@code r}).
+   */
   private static int scanLenient(CharSequence text, int start, int end) {
     int length = end - start;
-    if (length != 2) {
-      return scan(text, start, end);
+    if (length == 2) {
+      int hi = value(upper(text.charAt(start)));
+      int lo = value(upper(text.charAt(start + 1)));
+      if (hi >= 0 && lo >= 0) {
+        return hi * RADIX + lo;
+      }
     }
-    int hi = value(upper(text.charAt(start)));
-    int lo = value(upper(text.charAt(start + 1)));
-    if (hi < 0 || lo < 0) {
-      return scan(text, start, end);
-    }
-    return hi * RADIX + lo;
+    return scan(text, start, end, true);
+  }
+
+  private static int scan(CharSequence text, int start, int end) {
+    return scan(text, start, end, false);
   }
 
   /** Returns the index, or a negative {@code -(ordinal * 8 + offset) - 1} error code. */
-  private static int scan(CharSequence text, int start, int end) {
+  private static int scan(CharSequence text, int start, int end, boolean lenient) {
     int length = end - start;
     if (length == 0) {
       return error(ErrorType.EMPTY, 0);
@@ -187,7 +194,7 @@ public final class Modifier implements Comparable<Modifier> {
     int result = 0;
     for (int i = 0; i < Math.min(length, 2); i++) {
       char c = text.charAt(start + i);
-      int v = value(c);
+      int v = value(lenient ? upper(c) : c);
       if (v < 0) {
         return error(c >= 'a' && c <= 'z' ? ErrorType.LOWER_CASE : ErrorType.ILLEGAL_CHARACTER, i);
       }

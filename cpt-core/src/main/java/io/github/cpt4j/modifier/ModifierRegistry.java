@@ -85,6 +85,7 @@ public final class ModifierRegistry {
    * array read, for pricers that decode every line's modifiers.
    */
   public PaymentEffect paymentEffect(Modifier modifier) {
+    requireNonNull(modifier, "modifier");
     return effects[modifier.ordinal()];
   }
 
@@ -92,6 +93,7 @@ public final class ModifierRegistry {
    * Returns the payment effects of {@code modifiers} as a set of {@link PaymentEffect#bit() bits}.
    */
   public int paymentEffects(List<Modifier> modifiers) {
+    requireNonNull(modifiers, "modifiers");
     int bits = 0;
     for (int i = 0; i < modifiers.size(); i++) {
       bits |= effects[modifiers.get(i).ordinal()].bit();

@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
  * <pre>{@code
  * List<ModifierViolation> problems =
  *     ModifierRules.standard().check(ClaimLine.parse("99213-25-59-25"));
- * // [DUPLICATE_MODIFIER: 25 ..., MUTUALLY_EXCLUSIVE: 25 and 59 ...]
+ * // [DUPLICATE_MODIFIER: modifier 25 appears 2 times on 99213; ...,
+ * //  MUTUALLY_EXCLUSIVE: modifiers 25, 59 on 99213: ...]
  * }</pre>
  */
 public final class ModifierRules {

@@ -14,7 +14,7 @@ import java.util.List;
  * ModifierViolation v = ModifierRules.standard().check(ClaimLine.parse("71046-26-TC")).get(0);
  * v.rule();        // PROFESSIONAL_WITH_TECHNICAL_COMPONENT
  * v.modifiers();   // [26, TC]
- * v.message();     // "modifiers 26 and TC on 71046: ..."
+ * v.message();     // "modifiers 26, TC on 71046: ..."
  * }</pre>
  */
 public final class ModifierViolation {

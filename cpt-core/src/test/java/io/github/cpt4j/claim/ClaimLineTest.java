@@ -61,6 +61,8 @@ class ClaimLineTest {
         "99213-256             | WRONG_LENGTH       | 8",
         "99213--25             | EMPTY              | 6",
         "99213-2!              | ILLEGAL_CHARACTER  | 7",
+        "99213-r!              | ILLEGAL_CHARACTER  | 7",
+        "99213-25-r5x          | WRONG_LENGTH       | 11",
         "99\u066213-25         | ILLEGAL_CHARACTER  | 2",
         "99213-25-59-76-77-78  | TOO_MANY_MODIFIERS | 18",
         "99213 x0              | BAD_UNITS          | 7",
@@ -156,5 +158,10 @@ class ClaimLineTest {
             .setDefault(Modifier.class, Modifier.SEPARATE_EM);
     tester.testAllPublicStaticMethods(ClaimLine.class);
     tester.testAllPublicInstanceMethods(ClaimLine.parse("99213-25 x2"));
+    NullPointerException second =
+        assertThrows(
+            NullPointerException.class,
+            () -> ClaimLine.of(CptCode.parse("99213"), Modifier.SEPARATE_EM, null));
+    assertTrue(second.getMessage().contains("index 1"), second.getMessage());
   }
 }

@@ -49,4 +49,13 @@ class CodeCacheProperties {
       assertThrows(IllegalArgumentException.class, () -> ProcedureCode.ofPacked(packed));
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void aValueOutsideBothLevelsIsRefusedAsNoCodeOfEither() {
+    for (int packed : new int[] {-1, Integer.MIN_VALUE, CodeScanner.PACKED_BOUND}) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> ProcedureCode.ofPacked(packed));
+      assertEquals("not a packed code of either level: " + packed, e.getMessage());
+    }
+  }
 }

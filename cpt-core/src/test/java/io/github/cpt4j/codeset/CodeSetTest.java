@@ -290,4 +290,26 @@ class CodeSetTest {
     tester.testAllPublicInstanceMethods(CodeSet.builder());
     tester.testAllPublicInstanceMethods(entry("99213", "Visit"));
   }
+
+  /** A null says which argument it was, as the JDK's own value types do. */
+  @Test
+  void aNullArgumentIsNamed() {
+    CptCode visit = CptCode.of(99213);
+    assertEquals(
+        "code",
+        assertThrows(NullPointerException.class, () -> set.find((ProcedureCode) null))
+            .getMessage());
+    assertEquals(
+        "code",
+        assertThrows(NullPointerException.class, () -> set.find((ProcedureCode) null, START))
+            .getMessage());
+    assertEquals(
+        "code", assertThrows(NullPointerException.class, () -> set.contains(null)).getMessage());
+    assertEquals(
+        "first",
+        assertThrows(NullPointerException.class, () -> set.between(null, visit)).getMessage());
+    assertEquals(
+        "last",
+        assertThrows(NullPointerException.class, () -> set.between(visit, null)).getMessage());
+  }
 }

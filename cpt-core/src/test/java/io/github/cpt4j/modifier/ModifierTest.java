@@ -221,4 +221,21 @@ class ModifierTest {
     assertEquals(ErrorType.ILLEGAL_CHARACTER, e.errorType());
     assertEquals(7, e.errorIndex());
   }
+
+  /** Lower case is allowed here, so it is never the error: the error is what is wrong. */
+  @Test
+  void parseLenientPointsPastLowerCaseAtTheRealProblem() {
+    CodeFormatException bad =
+        assertThrows(CodeFormatException.class, () -> Modifier.parseLenient("99213-r!", 6, 8));
+    assertEquals(ErrorType.ILLEGAL_CHARACTER, bad.errorType());
+    assertEquals(7, bad.errorIndex());
+    CodeFormatException tooLong =
+        assertThrows(CodeFormatException.class, () -> Modifier.parseLenient("rtx", 0, 3));
+    assertEquals(ErrorType.WRONG_LENGTH, tooLong.errorType());
+    assertEquals(2, tooLong.errorIndex());
+    CodeFormatException strict =
+        assertThrows(CodeFormatException.class, () -> Modifier.parse("r!"));
+    assertEquals(ErrorType.LOWER_CASE, strict.errorType());
+    assertEquals(0, strict.errorIndex());
+  }
 }

@@ -1,5 +1,7 @@
 package io.github.cpt4j.fhir;
 
+import static java.util.Objects.requireNonNull;
+
 import io.github.cpt4j.code.CodeLevel;
 import io.github.cpt4j.code.ProcedureCode;
 import java.util.Locale;
@@ -34,6 +36,7 @@ public final class FhirCodeSystems {
 
   /** Returns the canonical system URI of {@code code}'s level. */
   public static String systemOf(ProcedureCode code) {
+    requireNonNull(code, "code");
     return switch (code.level()) {
       case LEVEL_I -> CPT;
       case LEVEL_II -> HCPCS_LEVEL_II;

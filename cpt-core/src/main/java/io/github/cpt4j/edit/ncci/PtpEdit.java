@@ -25,7 +25,10 @@ import java.util.Optional;
  * @param column2 the column 2 code, the one denied
  * @param inExistencePriorTo1996 the file's {@code *} flag: the edit predates the NCCI (1996)
  * @param effective the first date of service the edit applies to
- * @param deletion the last date of service it applies to, empty when it has not been deleted
+ * @param deletion the last date of service it applies to, empty when it has not been deleted (the
+ *     files give an edit deleted from a quarter on the last day of the one before, such as {@code
+ *     20231231}); equal to {@code effective}, it is not a one-day edit but CMS's mark of an edit
+ *     withdrawn before it ever applied ({@link #withdrawn()})
  * @param modifierIndicator whether an NCCI-associated modifier may bypass it
  * @param rationale why the edit exists, as the file states it (may be empty in older layouts)
  */
@@ -65,7 +68,10 @@ public record PtpEdit(
 
   /**
    * Tells whether the edit was withdrawn: deleted on the date it took effect, or given modifier
-   * indicator 9. A withdrawn edit never applies.
+   * indicator 9. A withdrawn edit never applies. The files give such rows both marks (effective and
+   * deletion {@code 20220101}, indicator 9); either alone is enough. This is why a deletion date
+   * equal to the effective date does not make the edit apply on that one day, though deletion dates
+   * are otherwise the last day an edit applies.
    */
   public boolean withdrawn() {
     return modifierIndicator == PtpModifierIndicator.NOT_APPLICABLE

@@ -45,7 +45,11 @@ public final class Quarter implements Comparable<Quarter> {
     return new Quarter(year, quarter);
   }
 
-  /** Returns the quarter that contains {@code date}. */
+  /**
+   * Returns the quarter that contains {@code date}.
+   *
+   * @throws IllegalArgumentException if the date's year is not 1-9999
+   */
   public static Quarter of(LocalDate date) {
     requireNonNull(date, "date");
     return of(date.getYear(), (date.getMonthValue() - 1) / 3 + 1);
@@ -97,6 +101,7 @@ public final class Quarter implements Comparable<Quarter> {
 
   /** Tells whether {@code date} falls in this quarter. */
   public boolean contains(LocalDate date) {
+    requireNonNull(date, "date");
     return date.getYear() == year && (date.getMonthValue() - 1) / 3 + 1 == quarter;
   }
 

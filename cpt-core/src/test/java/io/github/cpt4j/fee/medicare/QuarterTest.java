@@ -49,6 +49,7 @@ class QuarterTest {
         .addEqualityGroup(Quarter.of(2024, 1))
         .testEquals();
     new NullPointerTester().testAllPublicStaticMethods(Quarter.class);
+    new NullPointerTester().testAllPublicInstanceMethods(Quarter.of(2025, 1));
   }
 
   @Property

@@ -1,0 +1,64 @@
+package io.github.cpt4j.edit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.testing.EqualsTester;
+import io.github.cpt4j.fee.UnpricedReason;
+import org.junit.jupiter.api.Test;
+
+class EditFindingTest {
+
+  /** The builder is a public type of the API: a user can declare a variable of it. */
+  @Test
+  void theBuilderIsATypeUsersCanName() {
+    EditFinding.Builder builder = EditFinding.builder();
+    EditFinding.Builder chained =
+        builder
+            .edit("payer-rule")
+            .line(2)
+            .action(EditAction.DENY_UNITS)
+            .deniedUnits(1)
+            .reason(UnpricedReason.NCCI_MUE)
+            .message("one unit over the limit")
+            .putData("limit", "2");
+    EditFinding finding = chained.build();
+    assertEquals("payer-rule line 3 DENY_UNITS: one unit over the limit", finding.toString());
+    assertEquals("2", finding.data().get("limit"));
+  }
+
+  @Test
+  void theBuilderIsStrictAndTheChecksHold() {
+    assertThrows(IllegalStateException.class, () -> EditFinding.builder().edit("a").edit("b"));
+    IllegalArgumentException units =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                EditFinding.builder()
+                    .edit("x")
+                    .line(0)
+                    .action(EditAction.FLAG)
+                    .deniedUnits(1)
+                    .reason(UnpricedReason.EDIT_DENIED)
+                    .message("m")
+                    .build());
+    assertTrue(units.getMessage().contains("FLAG cannot deny 1 units"), units.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> EditFinding.flag("x", -1, "m"));
+  }
+
+  @Test
+  void onLineRenumbersAndKeepsTheRest() {
+    EditFinding denial = EditFinding.denyLine("ncci-ptp", 1, 3, "component of line 1");
+    assertSame(denial, denial.onLine(1));
+    EditFinding moved = denial.onLine(4);
+    assertEquals(4, moved.line());
+    assertEquals(denial, moved.onLine(1));
+    new EqualsTester()
+        .addEqualityGroup(denial, EditFinding.denyLine("ncci-ptp", 1, 3, "component of line 1"))
+        .addEqualityGroup(moved)
+        .addEqualityGroup(EditFinding.flag("ncci-ptp", 1, "component of line 1"))
+        .testEquals();
+  }
+}
