@@ -113,17 +113,23 @@ public final class PricingStep {
     return amountAfter;
   }
 
+  /**
+   * Equal steps have the same rule, words and amount; amounts are compared by value, so {@code 1.0}
+   * equals {@code 1.00}, as in {@link FeeResult} (and as {@link #toString()} shows them): two equal
+   * results stay equal after the same adjustment.
+   */
   @Override
   public boolean equals(Object other) {
     return other instanceof PricingStep that
         && rule.equals(that.rule)
         && description().equals(that.description())
-        && amountAfter.equals(that.amountAfter);
+        && amountAfter.isPresent() == that.amountAfter.isPresent()
+        && (amountAfter.isEmpty() || amountAfter.get().compareTo(that.amountAfter.get()) == 0);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(rule, description(), amountAfter);
+    return Objects.hash(rule, description(), amountAfter.map(BigDecimal::stripTrailingZeros));
   }
 
   /** Returns {@code rule: description}, followed by {@code = amount} when there is one. */

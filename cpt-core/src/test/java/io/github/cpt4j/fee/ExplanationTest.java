@@ -51,6 +51,27 @@ class ExplanationTest {
     assertEquals(eager.find("rvu"), deferred.find("rvu"));
   }
 
+  /** Amounts compare by value, as in FeeResult: equal results stay equal when adjusted alike. */
+  @Test
+  void stepsCompareAmountsByValueNotScale() {
+    new EqualsTester()
+        .addEqualityGroup(
+            PricingStep.of("rvu", "formula", new BigDecimal("91.2")),
+            PricingStep.of("rvu", "formula", new BigDecimal("91.200")),
+            PricingStep.of("rvu", () -> "formula", new BigDecimal("91.20")))
+        .addEqualityGroup(RVU)
+        .addEqualityGroup(PricingStep.note("rvu", "formula"))
+        .addEqualityGroup(
+            PricingStep.of("rvu", "formula", BigDecimal.ZERO),
+            PricingStep.of("rvu", "formula", new BigDecimal("0.00")))
+        .testEquals();
+    FeeResult one = FeeResult.priced(new BigDecimal("1.0"), Explanation.empty());
+    FeeResult same = FeeResult.priced(new BigDecimal("1.00"), Explanation.empty());
+    assertEquals(one, same);
+    assertEquals(
+        one.multipliedBy(BigDecimal.ONE, "x", "y"), same.multipliedBy(BigDecimal.ONE, "x", "y"));
+  }
+
   @Test
   void concurrentReadersSeeOneResolution() throws Exception {
     AtomicInteger calls = new AtomicInteger();
