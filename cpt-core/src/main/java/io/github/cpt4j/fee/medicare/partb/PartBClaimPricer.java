@@ -145,7 +145,7 @@ public final class PartBClaimPricer implements ClaimPricer {
 
   /** Returns the schedule that paid (or should have paid) {@code line}. */
   public PartBPayer payerOf(PricedLine line) {
-    return partB.payerOf(line.line().code());
+    return partB.payerOf(line.line());
   }
 
   @Override
@@ -183,7 +183,7 @@ public final class PartBClaimPricer implements ClaimPricer {
     BitSet onPfs = new BitSet(n);
     for (int i = 0; i < n; i++) {
       BilledLine billed = claim.line(i);
-      PartBPayer payer = partB.payerOf(billed.line().code());
+      PartBPayer payer = partB.payerOf(billed.line());
       MedicareClaimPricer linePfs = byLine == null ? pfs : byLine[i];
       if (linePfs != null && paysOnPfs(payer, linePfs)) {
         onPfs.set(i);

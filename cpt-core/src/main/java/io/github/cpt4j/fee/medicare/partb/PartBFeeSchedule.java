@@ -23,6 +23,7 @@ import io.github.cpt4j.fee.medicare.dmepos.DmeposFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.PaymentStatus;
 import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
+import io.github.cpt4j.modifier.Modifier;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -38,7 +39,10 @@ import java.util.stream.Collectors;
  *
  * <ol>
  *   <li>A code the Physician Fee Schedule pays (status A, R, T or C on its global row) goes to the
- *       Physician Fee Schedule.
+ *       Physician Fee Schedule. So does a line with modifier 26 (or TC) whose code's professional
+ *       (or technical) component row the Physician Fee Schedule pays, whoever pays the whole
+ *       service: the interpretation of a few laboratory tests (PC/TC indicator 6, such as 86320-26)
+ *       is paid by the Physician Fee Schedule while the test itself is paid by the CLFS.
  *   <li>Otherwise a code listed in a loaded Clinical Laboratory, DMEPOS or drug (ASP) schedule goes
  *       to that schedule: status X laboratory tests to the CLFS, drugs (status E) to ASP, DME
  *       (status X, P or absent from the relative value file) to DMEPOS.
@@ -84,8 +88,15 @@ public final class PartBFeeSchedule implements FeeSchedule {
   private final FeeSchedule[] byPayer;
   private final PricingStep[] routeSteps;
 
-  /** The payer's ordinal plus one per packed code; 0: decided by the code's shape. */
+  /**
+   * Per packed code: the payer's ordinal plus one in the low bits (0: decided by the code's shape),
+   * and whether the Physician Fee Schedule pays the code's 26 or TC row.
+   */
   private final byte[] routes;
+
+  private static final int PAYER_BITS = 0x1F;
+  private static final int PFS_PAYS_26 = 0x20;
+  private static final int PFS_PAYS_TC = 0x40;
 
   private PartBFeeSchedule(Builder builder) {
     this.name = builder.name;
@@ -126,15 +137,23 @@ public final class PartBFeeSchedule implements FeeSchedule {
     // Last, so that it wins: what the Physician Fee Schedule pays, it pays.
     for (MedicareFeeSchedule pfs : builder.pfs) {
       for (RvuEntry entry : pfs.rvus().all()) {
-        if (entry.modifier().isEmpty() && isPaid(entry.status())) {
+        if (!isPaid(entry.status())) {
+          continue;
+        }
+        if (entry.modifier().isEmpty()) {
           route(entry.code(), PartBPayer.PHYSICIAN_FEE_SCHEDULE);
+        } else if (entry.modifier().get().equals(Modifier.PROFESSIONAL_COMPONENT)) {
+          routes[entry.code().packed()] |= PFS_PAYS_26;
+        } else if (entry.modifier().get().equals(Modifier.TECHNICAL_COMPONENT)) {
+          routes[entry.code().packed()] |= PFS_PAYS_TC;
         }
       }
     }
   }
 
   private void route(ProcedureCode code, PartBPayer payer) {
-    routes[code.packed()] = (byte) (payer.ordinal() + 1);
+    int packed = code.packed();
+    routes[packed] = (byte) (routes[packed] & ~PAYER_BITS | payer.ordinal() + 1);
   }
 
   private static boolean isPaid(PaymentStatus status) {
@@ -153,7 +172,7 @@ public final class PartBFeeSchedule implements FeeSchedule {
   public FeeResult price(ClaimLine line, PricingContext context) {
     requireNonNull(line, "line");
     requireNonNull(context, "context");
-    PartBPayer payer = payerOf(line.code());
+    PartBPayer payer = payerOf(line);
     FeeSchedule schedule = byPayer[payer.ordinal()];
     if (schedule == null) {
       return FeeResult.unpriced(
@@ -174,7 +193,7 @@ public final class PartBFeeSchedule implements FeeSchedule {
    * switch on the code's shape for a code no loaded schedule lists.
    */
   public PartBPayer payerOf(ProcedureCode code) {
-    int route = routes[code.packed()];
+    int route = routes[code.packed()] & PAYER_BITS;
     if (route != 0) {
       return PAYERS[route - 1];
     }
@@ -182,6 +201,20 @@ public final class PartBFeeSchedule implements FeeSchedule {
     return payer == PartBPayer.ANESTHESIA && byPayer[PartBPayer.ANESTHESIA.ordinal()] == null
         ? PartBPayer.PHYSICIAN_FEE_SCHEDULE
         : payer;
+  }
+
+  /**
+   * Returns the schedule that pays {@code line}: that of its code ({@link
+   * #payerOf(ProcedureCode)}), except that a line with modifier 26 or TC goes to the Physician Fee
+   * Schedule when it pays that component of the code (86320-26 there, 86320 to the CLFS).
+   */
+  public PartBPayer payerOf(ClaimLine line) {
+    int route = routes[line.code().packed()];
+    if ((route & PFS_PAYS_26) != 0 && line.hasModifier(Modifier.PROFESSIONAL_COMPONENT)
+        || (route & PFS_PAYS_TC) != 0 && line.hasModifier(Modifier.TECHNICAL_COMPONENT)) {
+      return PartBPayer.PHYSICIAN_FEE_SCHEDULE;
+    }
+    return payerOf(line.code());
   }
 
   /** Tells which schedule should pay {@code code} by its shape alone. */
