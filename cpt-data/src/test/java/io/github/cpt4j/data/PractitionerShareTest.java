@@ -89,4 +89,23 @@ class PractitionerShareTest {
         claim.line(0).result().explanation().toString().contains("no share applied"),
         claim.toString());
   }
+
+  /**
+   * Priced alone, a line gets no assistant-at-surgery share (a claim-level rule), so it gets the
+   * practitioner's: never more than the same practitioner's line without AS.
+   */
+  @Test
+  void anAsLinePricedAloneGetsThePractitionersShareForItHasNoAssistantsShare() {
+    PricingContext np =
+        PricingContext.of(LocalDate.of(2025, 6, 2), Locality.parse("13282-99"), Setting.FACILITY)
+            .withPractitioner(PractitionerType.NURSE_PRACTITIONER);
+    FeeResult assisting = MEDICARE.price(ClaimLine.parse("27447-AS"), np);
+    FeeResult operating = MEDICARE.price(ClaimLine.parse("27447"), np);
+    // 85% x the posted 1197.89 = 1018.2065 -> 1018.21, with AS or without.
+    assertEquals(new BigDecimal("1018.21"), operating.amountOrThrow(), operating.toString());
+    assertEquals(operating.amountOrThrow(), assisting.amountOrThrow(), assisting.toString());
+    assertTrue(
+        assisting.explanation().toString().contains("modifier-AS: not applied"),
+        assisting.toString());
+  }
 }

@@ -189,8 +189,10 @@ public final class MedicareFeeSchedule implements FeeSchedule {
               "95% for a non-participating provider");
     }
     PractitionerType practitioner = context.practitioner();
-    if (practitioner.isReduced() && !line.hasModifier(Modifier.NON_PHYSICIAN_ASSISTANT)) {
-      // AS already pays a non-physician assistant 85% of the assistant's 16%: not twice.
+    if (practitioner.isReduced()) {
+      // Even on an AS line: the claim pricer's 13.6% for AS is 85% of the assistant's 16% and
+      // replaces this share there, but a line priced alone gets neither claim-level share, so it
+      // gets the practitioner's (an NP's 27447-AS must not be paid more than the NP's 27447).
       result =
           result.multipliedBy(
               practitioner.medicareShare(),
