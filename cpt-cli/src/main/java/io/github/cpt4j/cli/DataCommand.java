@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
       "",
       "Without --cms-dir, the bundled data; with it, the CMS files in that directory as "
           + "downloaded (PPRRVU25_JAN.csv, PPRRVU2025_Oct.csv, GPCI2025.csv, ANES2025.csv, "
-          + "OPPSCAP_*.csv, ZIP5_*.txt, in any sub-directories)."
+          + "OPPSCAP_*.csv, ZIP5_*.txt, in sub-directories up to 8 levels down)."
     },
     footerHeading = "%nExamples:%n",
     footer = {"  cpt data", "  cpt data --cms-dir ~/cms"})

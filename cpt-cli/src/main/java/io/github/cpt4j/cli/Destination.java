@@ -108,6 +108,25 @@ final class Destination implements AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * Tells whether the output file {@code name} would be written inside {@code directory} or any of
+   * its sub-directories (whether or not the file exists yet): a directory the run reads as data,
+   * whose files the output would replace or join.
+   */
+  static boolean isInside(String name, Path directory) {
+    if (name == null || Inputs.STDIN.equals(name)) {
+      return false;
+    }
+    try {
+      Path parent = Inputs.path(name).toAbsolutePath().getParent();
+      return parent != null
+          && Files.isDirectory(parent)
+          && parent.toRealPath().startsWith(directory.toRealPath());
+    } catch (IOException | SecurityException e) {
+      return false; // the output cannot be written there either; opening it will say why
+    }
+  }
+
   private static boolean isSameFile(Path a, Path b) {
     try {
       return Files.exists(a) && Files.isSameFile(a, b);

@@ -414,6 +414,13 @@ final class PriceCommand implements Callable<Integer> {
     for (Path file : ptp) {
       inputs.add(Map.entry("--ptp", file.toString()));
     }
+    if (cmsDir != null && Destination.isInside(output, cmsDir)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--output must not be inside --cms-dir "
+              + cmsDir
+              + ": it would replace or join the data files that directory is read for");
+    }
     Optional<String> overwritten = Destination.overwrittenInput(output, inputs);
     if (overwritten.isPresent()) {
       throw new ParameterException(

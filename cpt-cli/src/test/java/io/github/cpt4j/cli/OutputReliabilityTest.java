@@ -221,6 +221,30 @@ class OutputReliabilityTest {
     assertEquals("code\n99213\n", Files.readString(in));
   }
 
+  /** The files of --cms-dir are inputs too: no output may replace one, or join them. */
+  @Test
+  void theOutputMustNotBeInsideTheCmsDirectory() throws IOException {
+    Path in = Files.writeString(dir.resolve("in.csv"), "code\n99213\n");
+    Path cms = Files.createDirectories(dir.resolve("cms").resolve("2025"));
+    Path gpci = Files.writeString(cms.resolve("GPCI2025.csv"), "gpci\n");
+    for (Path target : List.of(gpci, cms.resolve("new.csv"), dir.resolve("cms").resolve("x.csv"))) {
+      Cli.Result r =
+          price(
+              "-i",
+              in.toString(),
+              "--cms-dir",
+              dir.resolve("cms").toString(),
+              "-o",
+              target.toString(),
+              "-z",
+              "10001");
+      assertEquals(2, r.status(), r::toString);
+      assertTrue(r.err().contains("--output must not be inside --cms-dir"), r::toString);
+      assertEquals(1, r.err().strip().lines().count(), r::toString);
+    }
+    assertEquals("gpci\n", Files.readString(gpci));
+  }
+
   @Test
   void aCellThatASpreadsheetWouldRunIsNeutralised() {
     String csv = "code,note\n99213,=HYPERLINK(\"x\")\n99213,+cmd|' /C calc'!A0\n99213,@SUM(1)\n";

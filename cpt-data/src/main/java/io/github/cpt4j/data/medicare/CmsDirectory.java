@@ -44,8 +44,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Reads a directory of CMS files as downloaded (and unzipped), in any sub-directories, into a
- * catalog of Medicare releases by date of service.
+ * Reads a directory of CMS files as downloaded (and unzipped), in sub-directories up to {@value
+ * #MAX_DEPTH} levels down, into a catalog of Medicare releases by date of service.
  *
  * <h2>Which files</h2>
  *
@@ -117,6 +117,12 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class CmsDirectory {
+
+  /**
+   * How many levels of sub-directories are searched: enough for a tree of downloads by year and
+   * release (cms/2025/rvu25a/...), without walking a whole disk by mistake.
+   */
+  public static final int MAX_DEPTH = 8;
 
   /** What a recognised file holds. */
   public enum Kind {
@@ -296,10 +302,13 @@ public final class CmsDirectory {
           directory.toString(),
           0,
           0,
-          "no relative value file (PPRRVU25_JAN.csv, PPRRVU2025_Oct.csv...) in the directory");
+          "no relative value file (PPRRVU25_JAN.csv, PPRRVU2025_Oct.csv...) in the directory or"
+              + " its sub-directories up to "
+              + MAX_DEPTH
+              + " levels down");
     }
     AnesthesiaBaseUnits baseUnits =
-        newest(files, Kind.ANESTHESIA_BASE_UNITS)
+        newest(directory, files, Kind.ANESTHESIA_BASE_UNITS)
             .map(f -> f.path())
             .map(CmsDirectory::readBaseUnits)
             .orElse(null);
@@ -319,7 +328,7 @@ public final class CmsDirectory {
               : LocalDate.of(rvu.year(), 12, 31);
       String id = releaseId(rvu);
       CmsFile gpciFile =
-          latestUpTo(files, Kind.GPCI, rvu.year(), rvu.month())
+          latestUpTo(directory, files, Kind.GPCI, rvu)
               .orElseThrow(
                   () ->
                       new DataLoadException(
@@ -341,11 +350,11 @@ public final class CmsDirectory {
               .gpcis(gpcis)
               .conversionFactors(conversionFactors)
               .effective(from, to);
-      Optional<CmsFile> cap = latestUpTo(files, Kind.OPPS_CAP, rvu.year(), rvu.month());
+      Optional<CmsFile> cap = latestUpTo(directory, files, Kind.OPPS_CAP, rvu);
       if (cap.isPresent()) {
         schedule.oppsCaps(cached(capCache, cap.get().path(), p -> OppsCapFile.read(p)));
       }
-      Optional<CmsFile> anes = latestUpTo(files, Kind.ANESTHESIA_CF, rvu.year(), rvu.month());
+      Optional<CmsFile> anes = latestUpTo(directory, files, Kind.ANESTHESIA_CF, rvu);
       if (anes.isPresent()) {
         schedule.anesthesia(
             AnesthesiaFeeSchedule.builder()
@@ -359,7 +368,7 @@ public final class CmsDirectory {
       }
       releases.add(MedicareRelease.of(id, schedule.build()));
     }
-    Optional<CmsFile> zipFile = newest(files, Kind.ZIP5);
+    Optional<CmsFile> zipFile = newest(directory, files, Kind.ZIP5);
     ZipLocalityTable zips =
         zipFile.isPresent() ? Zip5File.read(zipFile.get().path()) : BundledData.zipLocalities();
     return new CmsDirectory(
@@ -369,7 +378,7 @@ public final class CmsDirectory {
         MedicareReleases.of(releases),
         zips,
         zipFile.map(CmsFile::name).orElse("the bundled ZIP table"),
-        readPartB(files, zipFile));
+        readPartB(directory, files, zipFile));
   }
 
   /**
@@ -377,20 +386,20 @@ public final class CmsDirectory {
    * quarter, the later by name: V2 after V1), DMEPOS with the newest rural ZIP file over the states
    * of the newest ZIP5 file.
    */
-  private static PartBSchedules readPartB(List<CmsFile> files, Optional<CmsFile> zip5)
-      throws IOException {
+  private static PartBSchedules readPartB(
+      Path directory, List<CmsFile> files, Optional<CmsFile> zip5) throws IOException {
     ImmutableList.Builder<ClfsFeeSchedule> clfs = ImmutableList.builder();
-    for (CmsFile f : onePerQuarter(files, Kind.CLFS)) {
+    for (CmsFile f : onePerQuarter(directory, files, Kind.CLFS)) {
       clfs.add(ClfsFile.read(f.path()));
     }
     ImmutableList.Builder<AspFeeSchedule> asp = ImmutableList.builder();
-    for (CmsFile f : onePerQuarter(files, Kind.ASP)) {
+    for (CmsFile f : onePerQuarter(directory, files, Kind.ASP)) {
       asp.add(AspFile.read(f.path()));
     }
-    List<CmsFile> dmeposFiles = onePerQuarter(files, Kind.DMEPOS);
+    List<CmsFile> dmeposFiles = onePerQuarter(directory, files, Kind.DMEPOS);
     ImmutableList.Builder<DmeposFeeSchedule> dmepos = ImmutableList.builder();
     if (!dmeposFiles.isEmpty()) {
-      Optional<CmsFile> rural = newest(files, Kind.DME_RURAL_ZIP);
+      Optional<CmsFile> rural = newest(directory, files, Kind.DME_RURAL_ZIP);
       DmeposZipTable zips = BundledData.dmeposZips();
       if (rural.isPresent()) {
         DmeposZipTable states =
@@ -405,15 +414,27 @@ public final class CmsDirectory {
   }
 
   /** The files of {@code kind}, one per quarter (the last by name), oldest first. */
-  private static List<CmsFile> onePerQuarter(List<CmsFile> files, Kind kind) {
-    TreeMap<Integer, CmsFile> byQuarter = new TreeMap<>();
+  private static List<CmsFile> onePerQuarter(Path directory, List<CmsFile> files, Kind kind)
+      throws IOException {
+    TreeMap<Integer, List<CmsFile>> byQuarter = new TreeMap<>();
     for (CmsFile f : files) {
       if (f.kind() == kind) {
-        byQuarter.merge(
-            f.year() * 100 + f.month(), f, (a, b) -> a.name().compareTo(b.name()) >= 0 ? a : b);
+        List<CmsFile> kept =
+            byQuarter.computeIfAbsent(f.year() * 100 + f.month(), q -> new ArrayList<>());
+        int order = kept.isEmpty() ? 1 : f.name().compareTo(kept.get(0).name());
+        if (order > 0) {
+          kept.clear(); // a later version by name (V2 after V1) replaces the earlier
+        }
+        if (order >= 0) {
+          kept.add(f);
+        }
       }
     }
-    return new ArrayList<>(byQuarter.values());
+    List<CmsFile> chosen = new ArrayList<>();
+    for (List<CmsFile> tied : byQuarter.values()) {
+      chosen.add(oneOf(directory, tied, null));
+    }
+    return chosen;
   }
 
   /** Returns the recognised files under {@code directory}, without reading them beyond titles. */
@@ -425,7 +446,7 @@ public final class CmsDirectory {
       throw new DataLoadException(directory.toString(), 0, 0, "not a directory");
     }
     List<Path> paths;
-    try (Stream<Path> walk = Files.walk(directory, 4)) {
+    try (Stream<Path> walk = Files.walk(directory, MAX_DEPTH)) {
       paths = walk.filter(Files::isRegularFile).sorted().toList();
     }
     // The year of an OPPSCAP file is that of the relative value files beside it.
@@ -640,25 +661,98 @@ public final class CmsDirectory {
     return rvu.year() + String.valueOf((char) ('A' + (rvu.month() - 1) / 3));
   }
 
-  private static Optional<CmsFile> latestUpTo(List<CmsFile> files, Kind kind, int year, int month) {
-    CmsFile best = null;
+  /** The file of {@code kind} in force for release {@code rvu}: the latest of its year so far. */
+  private static Optional<CmsFile> latestUpTo(
+      Path directory, List<CmsFile> files, Kind kind, CmsFile rvu) throws IOException {
+    List<CmsFile> tied = new ArrayList<>();
     for (CmsFile f : files) {
-      if (f.kind() == kind && f.year() == year && f.month() <= month) {
-        best = best == null || f.month() >= best.month() ? f : best;
+      if (f.kind() == kind && f.year() == rvu.year() && f.month() <= rvu.month()) {
+        if (!tied.isEmpty() && f.month() > tied.get(0).month()) {
+          tied.clear();
+        }
+        if (tied.isEmpty() || f.month() == tied.get(0).month()) {
+          tied.add(f);
+        }
       }
     }
-    return Optional.ofNullable(best);
+    return tied.isEmpty()
+        ? Optional.empty()
+        : Optional.of(oneOf(directory, tied, rvu.path().toAbsolutePath().getParent()));
   }
 
-  private static Optional<CmsFile> newest(List<CmsFile> files, Kind kind) {
-    CmsFile best = null;
+  private static Optional<CmsFile> newest(Path directory, List<CmsFile> files, Kind kind)
+      throws IOException {
+    List<CmsFile> tied = new ArrayList<>();
     for (CmsFile f : files) {
-      if (f.kind() == kind
-          && (best == null || f.year() * 100 + f.month() >= best.year() * 100 + best.month())) {
-        best = f;
+      if (f.kind() == kind) {
+        int order = tied.isEmpty() ? 1 : Integer.compare(period(f), period(tied.get(0)));
+        if (order > 0) {
+          tied.clear();
+        }
+        if (order >= 0) {
+          tied.add(f);
+        }
       }
     }
-    return Optional.ofNullable(best);
+    return tied.isEmpty() ? Optional.empty() : Optional.of(oneOf(directory, tied, null));
+  }
+
+  private static int period(CmsFile f) {
+    return f.year() * 100 + f.month();
+  }
+
+  /**
+   * Of several files of one kind and period (each quarterly release of CMS ships its own {@code
+   * GPCI2025.csv}, for example), the one to use, never chosen by the order of paths: the one beside
+   * the release's relative value file when {@code beside} names its directory and exactly one is
+   * there, else any if all have the same bytes.
+   *
+   * @throws DataLoadException if they differ and nothing says which one is meant
+   */
+  private static CmsFile oneOf(Path directory, List<CmsFile> tied, Path beside) throws IOException {
+    if (tied.size() == 1) {
+      return tied.get(0);
+    }
+    if (beside != null) {
+      List<CmsFile> there =
+          tied.stream().filter(f -> beside.equals(f.path().toAbsolutePath().getParent())).toList();
+      if (there.size() == 1) {
+        return there.get(0);
+      }
+    }
+    CmsFile first = tied.get(0);
+    for (CmsFile other : tied.subList(1, tied.size())) {
+      if (Files.mismatch(first.path(), other.path()) != -1) {
+        throw new DataLoadException(
+            other.name(),
+            0,
+            0,
+            "two "
+                + words(first.kind())
+                + " files of the same period differ: "
+                + directory.relativize(first.path())
+                + " and "
+                + directory.relativize(other.path())
+                + "; remove the one that should not be used (a release's own file may also sit"
+                + " beside its relative value file)");
+      }
+    }
+    return first;
+  }
+
+  private static String words(Kind kind) {
+    return switch (kind) {
+      case RVU -> "relative value";
+      case GPCI -> "GPCI";
+      case ANESTHESIA_CF -> "anesthesia conversion factor";
+      case OPPS_CAP -> "OPPS cap";
+      case ZIP5 -> "ZIP5";
+      case ANESTHESIA_BASE_UNITS -> "anesthesia base unit";
+      case CLFS -> "CLFS";
+      case DMEPOS -> "DMEPOS";
+      case DME_RURAL_ZIP -> "DMEPOS rural ZIP";
+      case ASP -> "ASP";
+    };
   }
 
   private static void checkRvuTitle(Path path, int year, int month) throws IOException {

@@ -242,6 +242,70 @@ class CmsDirectoryTest {
     assertTrue(e.getMessage().startsWith(expected + ": only 1 locality, where"), e::getMessage);
   }
 
+  /**
+   * Each quarterly release CMS ships has its own GPCI2025.csv: copies of one file, or a release's
+   * own beside its relative value file, are fine; two that differ with nothing to tell them apart
+   * are refused, never chosen by the order of their paths.
+   */
+  @Test
+  void twoGpciFilesOfOnePeriodAreChosenByPlaceOrRefusedNeverByPathOrder(@TempDir Path dir)
+      throws IOException {
+    String gpci;
+    try (InputStream all = BundledData.class.getResourceAsStream("medicare/gpci-2025.csv")) {
+      gpci = new String(all.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String changed = gpci.replace("REST OF NEW YORK,1,0.949,", "REST OF NEW YORK,1,1.300,");
+    assertFalse(changed.equals(gpci), "the fixture has Rest of New York's row");
+    Path release = Files.createDirectories(dir.resolve("rvu25d"));
+    try (InputStream rows =
+        BundledData.class.getResourceAsStream("medicare/pprrvu-2025-oct-sample.csv")) {
+      Files.copy(rows, release.resolve("PPRRVU2025_Oct.csv"));
+    }
+    Files.writeString(release.resolve("GPCI2025.csv"), gpci);
+    Path backup = Files.createDirectories(dir.resolve("zz-backup"));
+    Files.writeString(backup.resolve("GPCI2025.csv"), gpci);
+    ClaimLine visit = ClaimLine.parse("99213");
+    PricingContext october = on("2025-10-06", Setting.NON_FACILITY);
+    BigDecimal expected = BundledData.medicareFeeSchedule().price(visit, october).amountOrThrow();
+    // Identical copies: either will do.
+    assertEquals(expected, CmsDirectory.load(dir).releases().price(visit, october).amountOrThrow());
+    // A different one elsewhere: the release's own, beside its relative value file, wins...
+    Files.writeString(backup.resolve("GPCI2025.csv"), changed);
+    assertEquals(expected, CmsDirectory.load(dir).releases().price(visit, october).amountOrThrow());
+    // (and it would have mattered: the other file prices the visit differently)
+    Files.move(release.resolve("GPCI2025.csv"), dir.resolve("GPCI2025.csv.orig"));
+    assertFalse(
+        expected.equals(CmsDirectory.load(dir).releases().price(visit, october).amountOrThrow()));
+    Files.move(dir.resolve("GPCI2025.csv.orig"), release.resolve("GPCI2025.csv"));
+    // ...but two that differ, neither beside it, cannot be told apart.
+    Files.move(
+        release.resolve("GPCI2025.csv"),
+        Files.createDirectory(dir.resolve("aa")).resolve("GPCI2025.csv"));
+    DataLoadException e = assertThrows(DataLoadException.class, () -> CmsDirectory.load(dir));
+    assertTrue(
+        e.getMessage().contains("two GPCI files of the same period differ: "), e::getMessage);
+    assertTrue(e.getMessage().contains(Path.of("aa", "GPCI2025.csv").toString()), e::getMessage);
+    assertTrue(
+        e.getMessage().contains(Path.of("zz-backup", "GPCI2025.csv").toString()), e::getMessage);
+  }
+
+  @Test
+  void filesAreFoundUpToTheDepthLimitAndTheErrorSaysWhereItLooked(@TempDir Path dir)
+      throws IOException {
+    Path deep = dir;
+    for (int level = 1; level < CmsDirectory.MAX_DEPTH; level++) {
+      deep = deep.resolve("d" + level);
+    }
+    Files.createDirectories(deep);
+    Files.writeString(deep.resolve("GPCI2025.csv"), "x\n");
+    assertEquals(1, CmsDirectory.scan(dir).size());
+    Path tooDeep = Files.createDirectories(deep.resolve("d" + CmsDirectory.MAX_DEPTH));
+    Files.move(deep.resolve("GPCI2025.csv"), tooDeep.resolve("GPCI2025.csv"));
+    assertEquals(0, CmsDirectory.scan(dir).size());
+    DataLoadException none = assertThrows(DataLoadException.class, () -> CmsDirectory.load(dir));
+    assertTrue(none.getMessage().contains("up to 8 levels down"), none::getMessage);
+  }
+
   @Test
   void anOppsCapFileNeedsItsYearBesideIt(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("OPPSCAP_JAN.csv"), "HCPCS,MOD\n");
