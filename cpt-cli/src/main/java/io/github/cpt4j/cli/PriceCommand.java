@@ -81,7 +81,7 @@ import picocli.CommandLine.TypeConversionException;
           + "locality (MAC-LOC) or zip, setting (facility or non-facility) or pos, date "
           + "(YYYY-MM-DD), practitioner (a type as for --practitioner), qualifying_apm "
           + "(yes or no), claim (adjacent rows with the same value are priced together, "
-          + "each on its own date). "
+          + "each on its own date; at most 1,000 rows, the rest are claim_too_long). "
           + "Blank cells take the values of the options below. The output has every input "
           + "column, then amount (blank when there is none), result (priced or a reason "
           + "code) and explanation (why there is no amount; with --explain, also how each "

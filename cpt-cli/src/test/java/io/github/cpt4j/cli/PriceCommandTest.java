@@ -268,6 +268,28 @@ class PriceCommandTest {
     assertEquals("priced", rows.get(3).getField(3));
   }
 
+  /** In a large file, the line number is what finds the row. */
+  @Test
+  void aRowWithTheWrongNumberOfFieldsSaysOnWhichLine() throws IOException {
+    Cli.Result r =
+        priceStdin(
+            "code,units,date,locality\n"
+                + "99213,1,2025-06-01\n"
+                + "99213,1,2025-06-01,13282-99,extra\n"
+                + "99213\n",
+            "-i",
+            "-");
+    assertEquals(1, r.status(), r::toString);
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    assertEquals("malformed_row", rows.get(1).getField(5));
+    assertEquals("line 2: the row has 3 fields where the header has 4", rows.get(1).getField(6));
+    assertEquals(
+        "line 3: the row has 5 fields where the header has 4"
+            + " (the cells past the header's columns are not written)",
+        rows.get(2).getField(6));
+    assertEquals("line 4: the row has 1 field where the header has 4", rows.get(3).getField(6));
+  }
+
   @Test
   void anUnclosedQuoteSwallowsNoRows() throws IOException {
     Cli.Result r =

@@ -105,6 +105,11 @@ class ScrubCommandTest {
         Cli.runWithInput("code\n2744\n", "scrub", "-i", "-", "--mue", mue.toString());
     assertEquals(1, invalid.status(), invalid::toString);
     assertTrue(invalid.outLines().get(1).startsWith("2744,invalid: code:"), invalid::toString);
+    Cli.Result units =
+        Cli.runWithInput("code,units\n99213,x\n", "scrub", "-i", "-", "--mue", mue.toString());
+    assertTrue(
+        units.outLines().get(1).startsWith("99213,x,invalid: units: 'x' is not a number of units"),
+        units::toString);
   }
 
   @Test

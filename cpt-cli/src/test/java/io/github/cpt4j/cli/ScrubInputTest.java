@@ -36,6 +36,15 @@ class ScrubInputTest {
   }
 
   @Test
+  void aRowWithTheWrongNumberOfFieldsSaysOnWhichLine() {
+    Cli.Result r = scrub("code,note\nJ1100,a\nJ1100\n");
+    assertEquals(1, r.status(), r::toString);
+    assertTrue(
+        r.outLines().get(2).endsWith("invalid: line 3: the row has 1 field where the header has 2"),
+        r::toString);
+  }
+
+  @Test
   void textAfterAClosingQuoteIsOneMalformedRowAndTheRunGoesOn() {
     Cli.Result r = scrub("code,note\nJ1100,a\n\"J1100\"b,x\nJ1100,c\n");
     assertEquals(1, r.status(), r::toString);

@@ -250,6 +250,7 @@ public final class BatchPricing {
             // The claim key is what RowParser.parse reads as the row's claim; the pricing thread
             // parses the rest.
             if (record == CsvRecordReader.PLAIN_LINE) {
+              claims.lineNumber = records.lineNumber();
               claims.addPlain(
                   records.plainBytes(), records.plainStart(), records.plainEnd(), claimColumn);
             } else if (record.problem().isPresent()) {
@@ -265,6 +266,7 @@ public final class BatchPricing {
                   claimColumn < 0 || claimColumn >= fields.size()
                       ? ""
                       : fields.get(claimColumn).strip();
+              claims.lineNumber = record.line();
               claims.add(
                   fields,
                   null,
@@ -331,6 +333,9 @@ public final class BatchPricing {
     /** Rows read from one line of printable ASCII without quotes: see {@link CsvRows#row}. */
     boolean[] plain = new boolean[CAPACITY + 8];
 
+    /** The line each row starts on, for the messages of rows found malformed when parsed. */
+    long[] lineNumbers = new long[CAPACITY + 8];
+
     /**
      * The line of each row whose fields a CSV writer may copy whole (see {@link
      * CsvRecordReader#lastRecordLine()}), else null.
@@ -354,18 +359,23 @@ public final class BatchPricing {
     }
 
     void add(
-        List<String> rowFields, RowParser.Row row, boolean tooLong, boolean isPlain, String line) {
-      add(rowFields, row, tooLong, isPlain, line, -1, -1);
+        List<String> rowFields,
+        RowParser.Row row,
+        boolean tooLong,
+        boolean isPlain,
+        String line,
+        long lineNumber) {
+      add(rowFields, row, tooLong, isPlain, line, -1, -1, lineNumber);
     }
 
     /** Adds a plain line's row by its bytes, copied. */
-    void addRaw(byte[] bytes, int start, int end, boolean tooLong) {
+    void addRaw(byte[] bytes, int start, int end, boolean tooLong, long lineNumber) {
       int n = end - start;
       if (rawLength + n > raw.length) {
         raw = Arrays.copyOf(raw, Math.max(raw.length * 2, rawLength + n));
       }
       System.arraycopy(bytes, start, raw, rawLength, n);
-      add(null, null, tooLong, true, null, rawLength, rawLength + n);
+      add(null, null, tooLong, true, null, rawLength, rawLength + n, lineNumber);
       rawLength += n;
     }
 
@@ -376,15 +386,18 @@ public final class BatchPricing {
         boolean isPlain,
         String line,
         int start,
-        int end) {
+        int end,
+        long lineNumber) {
       if (rows.size() == overLong.length) {
         overLong = Arrays.copyOf(overLong, overLong.length * 2);
         plain = Arrays.copyOf(plain, overLong.length);
         rawStart = Arrays.copyOf(rawStart, overLong.length);
         rawEnd = Arrays.copyOf(rawEnd, overLong.length);
+        lineNumbers = Arrays.copyOf(lineNumbers, overLong.length);
       }
       rawStart[rows.size()] = start;
       rawEnd[rows.size()] = end;
+      lineNumbers[rows.size()] = lineNumber;
       overLong[rows.size()] = tooLong;
       plain[rows.size()] = isPlain;
       lines.add(line);
@@ -414,6 +427,9 @@ public final class BatchPricing {
     private final Key overLongClaim = new Key();
     private final Key next = new Key();
     private int claimSize;
+
+    /** The line the next row added starts on. */
+    long lineNumber;
 
     Claims(Pipeline pipeline) {
       this.pipeline = pipeline;
@@ -478,9 +494,9 @@ public final class BatchPricing {
         claim.set(next);
       }
       if (bytes != null) {
-        chunk.addRaw(bytes, start, end, tooLong);
+        chunk.addRaw(bytes, start, end, tooLong, lineNumber);
       } else {
-        chunk.add(fields, row, tooLong, plain, line);
+        chunk.add(fields, row, tooLong, plain, line, lineNumber);
       }
       claimSize++;
       if (tooLong || next.isEmpty()) {
@@ -570,7 +586,8 @@ public final class BatchPricing {
           chunk.fields.set(i, PlainRows.fields(chunk.raw, start, end));
         }
       }
-      chunk.rows.set(i, row != null ? row : parser.parse(chunk.fields.get(i)));
+      chunk.rows.set(
+          i, row != null ? row : parser.parse(chunk.fields.get(i), chunk.lineNumbers[i]));
     }
     chunk.outcomes = new Outcome[n];
     chunk.invalid = new boolean[n];

@@ -86,7 +86,7 @@ public final class BatchScrub {
           if (record.problem().isPresent()) {
             run.addMalformed("line " + record.line() + ": " + record.problem().get());
           } else {
-            run.add(record.fields());
+            run.add(record.fields(), record.line());
           }
         }
         run.endClaim();
@@ -175,7 +175,7 @@ public final class BatchScrub {
       endClaim();
     }
 
-    void add(List<String> row) {
+    void add(List<String> row, long lineNumber) {
       String key = field(row, claim).strip();
       if (!lines.isEmpty() && (key.isEmpty() || !key.equals(claimKey))) {
         endClaim();
@@ -185,7 +185,7 @@ public final class BatchScrub {
       rows++;
       Object line;
       try {
-        line = line(row);
+        line = line(row, lineNumber);
       } catch (IllegalArgumentException | DateTimeException e) {
         line = e.getMessage();
       }
@@ -197,10 +197,10 @@ public final class BatchScrub {
       }
     }
 
-    private ClaimLine line(List<String> row) {
+    private ClaimLine line(List<String> row, long lineNumber) {
       if (row.size() != header.size()) {
         throw new IllegalArgumentException(
-            "the row has " + row.size() + " fields where the header has " + header.size());
+            "line " + lineNumber + ": " + RowParser.wrongFieldCount(row.size(), header.size()));
       }
       ProcedureCode procedure;
       try {
@@ -214,7 +214,12 @@ public final class BatchScrub {
       } catch (CodeFormatException e) {
         throw new IllegalArgumentException("modifiers: " + e.getMessage(), e);
       }
-      int unitCount = RowParser.units(field(row, units));
+      int unitCount;
+      try {
+        unitCount = RowParser.units(field(row, units));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("units: " + e.getMessage(), e);
+      }
       String dateText = field(row, date).strip();
       LocalDate day;
       try {

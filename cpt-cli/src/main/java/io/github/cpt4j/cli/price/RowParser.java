@@ -153,13 +153,35 @@ public final class RowParser {
     return problem("malformed_row", detail, "");
   }
 
+  /**
+   * Says that a row has {@code fields} cells where the header has {@code expected}; cells past the
+   * header's are not written out (no column would hold them), and the message says so.
+   */
+  public static String wrongFieldCount(int fields, int expected) {
+    return "the row has "
+        + fields
+        + (fields == 1 ? " field" : " fields")
+        + " where the header has "
+        + expected
+        + (fields > expected ? " (the cells past the header's columns are not written)" : "");
+  }
+
   /** Parses one row's fields; never throws for any content. */
   public Row parse(List<String> fields) {
+    return parse(fields, 0);
+  }
+
+  /**
+   * Parses the fields of the row that starts on line {@code lineNumber} of its file (0 when
+   * unknown), which the message of a row with the wrong number of fields names; never throws.
+   */
+  public Row parse(List<String> fields, long lineNumber) {
     String claimValue = field(fields, claim).strip();
     if (fields.size() != header.size()) {
+      String count = wrongFieldCount(fields.size(), header.size());
       return problem(
           "malformed_row",
-          "the row has " + fields.size() + " fields where the " + "header has " + header.size(),
+          lineNumber > 0 ? "line " + lineNumber + ": " + count : count,
           claimValue);
     }
     ProcedureCode procedure;
