@@ -143,8 +143,9 @@ public final class GpciFile {
       cells.at(record);
       Locality locality = Locality.of(cells.digits(mac, 5), cells.digits(number, 2));
       String stateCode = cells.text(state);
-      if (stateCode.length() != 2) {
-        throw cells.error(state, "a two-letter state code");
+      if (!Zip5File.isStateCode(stateCode)) {
+        // Upper case, as every lookup by state is: 'al' would load and never be found.
+        throw cells.error(state, "a two-letter state code in capitals, such as NY");
       }
       String localityName = withoutTrailingAsterisks(cells.text(name)).trim();
       if (localityName.isEmpty()) {

@@ -134,6 +134,15 @@ public final class Zip5File {
     return table.build();
   }
 
+  /** Tells whether {@code code} is two ASCII capital letters, as CMS writes a state. */
+  static boolean isStateCode(String code) {
+    return code.length() == 2 && isCapital(code.charAt(0)) && isCapital(code.charAt(1));
+  }
+
+  private static boolean isCapital(char c) {
+    return c >= 'A' && c <= 'Z';
+  }
+
   /** The state of a ZIP5 state code: CMS splits Missouri (EM, WM) and Kansas (EK, WK). */
   static String state(String code) {
     return switch (code) {
@@ -172,6 +181,14 @@ public final class Zip5File {
                 + MIN_LENGTH
                 + " characters, found "
                 + line.length());
+      }
+      if (!isStateCode(line.substring(0, 2))) {
+        throw new DataLoadException(
+            source,
+            number,
+            1,
+            "columns 1-2: expected a state such as NY, found "
+                + CodeFormatException.quote(line.substring(0, 2)));
       }
       int zip = digits(line, 2, 7, source, number, "a five-digit ZIP code");
       String mac = line.substring(7, 12);

@@ -220,6 +220,17 @@ class LoadersTest {
         "g.csv, line 7, column 6: 2025 PE GPCI: expected a number of at least 0 with at"
             + " most 3 decimals, found '0.9491'",
         b.getMessage());
+    for (String state : new String[] {"al", "A1", "ALA"}) {
+      String lower = LoaderFixtures.gpci2025().replace("10112,AL,", "10112," + state + ",");
+      DataLoadException s =
+          assertThrows(
+              DataLoadException.class,
+              () -> GpciFile.read(stream(lower), "g.csv", GpciFile.WorkGpci.WITH_FLOOR));
+      assertTrue(
+          s.getMessage()
+              .startsWith("g.csv, line 5, column 2: STATE: expected a two-letter state code in"),
+          s.getMessage());
+    }
   }
 
   @Test
@@ -264,6 +275,13 @@ class LoadersTest {
             DataLoadException.class,
             () -> Zip5File.read(stream(record.replace("13202", "1320X")), "z.txt"));
     assertEquals(8, bad.column());
+    DataLoadException state =
+        assertThrows(
+            DataLoadException.class,
+            () -> Zip5File.read(stream(record.replace("NY1000", "n11000")), "z.txt"));
+    assertEquals(
+        "z.txt, line 1, column 1: columns 1-2: expected a state such as NY, found 'n1'",
+        state.getMessage());
   }
 
   @Test
