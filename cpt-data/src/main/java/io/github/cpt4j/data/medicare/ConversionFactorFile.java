@@ -66,6 +66,7 @@ public final class ConversionFactorFile {
     int appliesTo = header.require("applies_to");
     Cells cells = new Cells(source, header);
     List<ConversionFactor> factors = new ArrayList<>();
+    List<Long> lines = new ArrayList<>();
     for (CsvRecord record : table.records().subList(1, table.records().size())) {
       if (CsvTable.isBlank(record)) {
         continue;
@@ -83,14 +84,29 @@ public final class ConversionFactorFile {
                       ConversionFactorFile::providers));
       try {
         factors.add(factor.build());
+        lines.add(cells.line());
       } catch (IllegalArgumentException e) {
         throw new DataLoadException(source, cells.line(), 0, e.getMessage());
       }
     }
+    if (factors.isEmpty()) {
+      throw new DataLoadException(
+          source, 1, 0, "no rows after the header: expected a conversion factor per period");
+    }
     try {
       return ConversionFactors.of(factors);
     } catch (IllegalArgumentException e) {
-      throw new DataLoadException(source, 0, 0, e.getMessage());
+      // Which row: the first whose addition makes the rows disagree (rows are few; this runs
+      // only for a bad file).
+      long line = 0;
+      for (int k = 2; k <= factors.size() && line == 0; k++) {
+        try {
+          ConversionFactors.of(factors.subList(0, k));
+        } catch (IllegalArgumentException conflict) {
+          line = lines.get(k - 1);
+        }
+      }
+      throw new DataLoadException(source, line, 0, e.getMessage());
     }
   }
 

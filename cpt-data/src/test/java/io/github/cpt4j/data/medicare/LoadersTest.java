@@ -301,6 +301,16 @@ class LoadersTest {
                 ConversionFactorFile.read(
                     stream(text.replace("non-qualifying APM participants", "all")), "cf.csv"));
     assertTrue(e.getMessage().contains("overlap"), e.getMessage());
+    assertEquals(3, e.line(), "the row that overlaps an earlier one");
+    DataLoadException headerOnly =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                ConversionFactorFile.read(
+                    stream("effective_from,effective_to,pfs_cf,applies_to\n"), "cf.csv"));
+    assertEquals(
+        "cf.csv, line 1: no rows after the header: expected a conversion factor per period",
+        headerOnly.getMessage());
     DataLoadException date =
         assertThrows(
             DataLoadException.class,
