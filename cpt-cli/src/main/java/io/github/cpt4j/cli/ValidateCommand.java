@@ -17,6 +17,8 @@ import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.modifier.ModifierRule;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -154,6 +156,14 @@ final class ValidateCommand implements Callable<Integer> {
   private Path codes;
 
   @Option(
+      names = "--codes-charset",
+      paramLabel = "CHARSET",
+      description =
+          "The character set of the --codes file: UTF-8 (the default), or ISO-8859-1 for the "
+              + "Latin-1 files AMA often ships.")
+  private String codesCharset;
+
+  @Option(
       names = {"-c", "--column"},
       paramLabel = "NAME",
       description =
@@ -168,10 +178,13 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (codesCharset != null && codes == null) {
+      throw new ParameterException(spec.commandLine(), "--codes-charset needs --codes");
+    }
     if (codes != null && !rules) {
       throw new ParameterException(spec.commandLine(), "--codes needs --rules");
     }
-    codeSet = codes == null ? BundledData.codeSet() : loadCodeSet(codes);
+    codeSet = codes == null ? BundledData.codeSet() : loadCodeSet(codes, charset());
     PrintWriter out = spec.commandLine().getOut();
     Report report =
         quiet
@@ -200,15 +213,36 @@ final class ValidateCommand implements Callable<Integer> {
   /** The code set --rules checks against: the bundled sample, or --codes over it. */
   private CodeSet codeSet;
 
-  private static CodeSet loadCodeSet(Path file) {
+  private Charset charset() {
+    if (codesCharset == null) {
+      return StandardCharsets.UTF_8;
+    }
+    try {
+      return Charset.forName(codesCharset.strip());
+    } catch (IllegalArgumentException e) { // IllegalCharsetNameException, UnsupportedCharset...
+      throw new ParameterException(
+          spec.commandLine(),
+          "--codes-charset: no character set named "
+              + CodeFormatException.quote(codesCharset)
+              + " (try UTF-8 or ISO-8859-1)");
+    }
+  }
+
+  private CodeSet loadCodeSet(Path file, Charset charset) {
+    CodeSetLoader loader = CodeSetLoader.defaults().withCharset(charset);
     try {
       CodeSet loaded =
           file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt")
-              ? CodeSetLoader.defaults().loadTabDelimited(file)
-              : CodeSetLoader.defaults().loadCsv(file);
+              ? loader.loadTabDelimited(file)
+              : loader.loadCsv(file);
       return BundledData.codeSet().overlaidWith(loaded);
     } catch (DataLoadException e) {
-      throw new CliException(e.getMessage(), e);
+      // The loader's hint names a charset; here it is an option.
+      String hint =
+          codesCharset == null && e.getMessage().contains("is not valid UTF-8")
+              ? " (give --codes-charset ISO-8859-1)"
+              : "";
+      throw new CliException(e.getMessage() + hint, e);
     } catch (IOException e) {
       throw new CliException("cannot read '" + file + "': " + Inputs.reason(e), e);
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -107,5 +108,42 @@ class ValidateRulesTest {
     Cli.Result withoutRules = Cli.runWithInput("99499\n", "validate", "--codes", codes.toString());
     assertEquals(2, withoutRules.status(), withoutRules::toString);
     assertTrue(withoutRules.err().contains("--codes needs --rules"), withoutRules::toString);
+  }
+
+  /** AMA files are often Latin-1: the command says how to read one, and then reads it. */
+  @Test
+  void aLatin1CodesFileIsReadWithItsCharset(@TempDir Path dir) throws Exception {
+    Path latin1 =
+        Files.write(
+            dir.resolve("ama.txt"),
+            "99499\tour own words, caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+    Cli.Result utf8 =
+        Cli.runWithInput("99499\n", "validate", "--rules", "--codes", latin1.toString());
+    assertEquals(2, utf8.status(), utf8::toString);
+    assertTrue(utf8.err().contains("give --codes-charset ISO-8859-1"), utf8::toString);
+    Cli.Result read =
+        Cli.runWithInput(
+            "99499\n",
+            "validate",
+            "--rules",
+            "--codes",
+            latin1.toString(),
+            "--codes-charset",
+            "ISO-8859-1");
+    assertEquals(0, read.status(), read::toString);
+    Cli.Result unknown =
+        Cli.runWithInput(
+            "99499\n",
+            "validate",
+            "--rules",
+            "--codes",
+            latin1.toString(),
+            "--codes-charset",
+            "x?");
+    assertEquals(2, unknown.status(), unknown::toString);
+    assertTrue(unknown.err().contains("no character set named 'x?'"), unknown::toString);
+    Cli.Result alone = Cli.runWithInput("99499\n", "validate", "--codes-charset", "UTF-8");
+    assertEquals(2, alone.status(), alone::toString);
+    assertTrue(alone.err().contains("--codes-charset needs --codes"), alone::toString);
   }
 }
