@@ -166,6 +166,36 @@ class PriceMedicareTest {
     assertEquals(2, run, commands::toString);
   }
 
+  /**
+   * A file without a year in its title prices any date, and says conversion_factor_mismatch where
+   * its factor is not the date's: data for another date, so a run of nothing else exits 1.
+   */
+  @Test
+  void aRunOfOnlyConversionFactorMismatchesIsStatusOne(@TempDir Path dir) throws IOException {
+    String rows;
+    try (InputStream in =
+        BundledData.class.getResourceAsStream("medicare/pprrvu-2025-oct-sample.csv")) {
+      rows = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    List<String> lines = new ArrayList<>(rows.lines().toList());
+    lines.set(1, lines.get(1).replace("2025", ""));
+    Path rvu = Files.write(dir.resolve("rvu.csv"), lines);
+    Cli.Result r =
+        Cli.run("price", "99213", "-l", "13202-01", "-d", "2019-06-01", "--rvu", rvu.toString());
+    assertEquals(1, r.status(), r::toString);
+    assertTrue(r.out().contains("conversion_factor_mismatch"), r::toString);
+    assertEquals(1, r.errLines().size(), r::toString);
+    assertTrue(
+        r.err()
+            .startsWith(
+                "cpt price: nothing was priced: the relative value file of medicare-pfs"
+                    + " states conversion factor 32.3465, but the factor in force on 2019-06-01"),
+        r::toString);
+    Cli.Result ok =
+        Cli.run("price", "99213", "-l", "13202-01", "-d", "2025-06-01", "--rvu", rvu.toString());
+    assertEquals(0, ok.status(), ok::toString);
+  }
+
   @Test
   void aRelativeValueFilePricesOnlyItsOwnYear(@TempDir Path dir) throws IOException {
     // The bundled October 2025 rows, given as --rvu: their title names 2025. 99213 in Manhattan

@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A run that priced nothing because the loaded data does not cover its date of service, or covers
- * the date but not the locality on it: the default date is today, a relative value file is for one
- * year, and the bundled data's 2026 release has the GPCIs of one locality only, so this is the
- * usual way a run prices nothing. It must never look like a run that priced everything at 0.00: the
- * command exits with status 1 and says, in one line, what the data covers.
+ * A run that priced nothing because the loaded data does not cover its date of service, covers the
+ * date but not the locality on it, or has relative values for another conversion factor than the
+ * date's: the default date is today, a relative value file is for one year, and the bundled data's
+ * 2026 release has the GPCIs of one locality only, so this is the usual way a run prices nothing.
+ * It must never look like a run that priced everything at 0.00: the command exits with status 1 and
+ * says, in one line, what the data covers.
  */
 public final class DateCoverage {
 
@@ -20,6 +21,13 @@ public final class DateCoverage {
    * 2026 date with the bundled data, whose 2026 release has Los Angeles only).
    */
   public static final String NO_GPCI = "no_gpci_for_locality";
+
+  /**
+   * The result of a line whose relative value file states another conversion factor than the one in
+   * force on its date (a file without a year in its title prices any date, and says so this way):
+   * data for another date, as much as a line out of the data's dates.
+   */
+  public static final String CONVERSION_FACTOR_MISMATCH = "conversion_factor_mismatch";
 
   private DateCoverage() {}
 
@@ -36,7 +44,9 @@ public final class DateCoverage {
    * release for, or no GPCIs for its locality on its date.
    */
   public static boolean isNotCovered(String result) {
-    return result.equals(NOT_COVERED) || result.equals(NO_GPCI);
+    return result.equals(NOT_COVERED)
+        || result.equals(NO_GPCI)
+        || result.equals(CONVERSION_FACTOR_MISMATCH);
   }
 
   /**
