@@ -16,6 +16,7 @@ import java.util.List;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Money;
+import org.hl7.fhir.r4.model.Period;
 
 /**
  * Reads the items of a professional FHIR R4 {@code Claim} as cpt4j {@link Claim} lines:
@@ -80,11 +81,57 @@ public final class FhirClaims {
     try {
       billed = charge == null ? BilledLine.of(line) : BilledLine.of(line, charge);
     } catch (IllegalArgumentException e) {
-      throw new FhirMappingException(path + ".net", e.getMessage(), e);
+      // Name the element the charge came from: net, or unitPrice times the units.
+      boolean net = item.hasNet() && item.getNet().hasValue();
+      throw new FhirMappingException(path + (net ? ".net" : ".unitPrice"), e.getMessage(), e);
     }
-    return item.hasServicedDateType()
-        ? billed.withDateOfService(servicedDate(item, path + ".servicedDate"))
-        : billed;
+    if (item.hasServicedDateType()) {
+      return billed.withDateOfService(servicedDate(item, path + ".servicedDate"));
+    }
+    if (item.hasServicedPeriod()) {
+      return billed.withDateOfService(servicedPeriodDay(item, path + ".servicedPeriod"));
+    }
+    return billed;
+  }
+
+  /**
+   * The one day of an item's {@code servicedPeriod}: its start, when it ends that day or has no
+   * end. A line is priced on one date of service, and which day of a longer period a payer prices
+   * by is its rule, not a guess to make here, so such a period is refused.
+   */
+  private static LocalDate servicedPeriodDay(
+      org.hl7.fhir.r4.model.Claim.ItemComponent item, String path) {
+    Period period = item.getServicedPeriod();
+    if (!period.hasStart()) {
+      throw new FhirMappingException(path + ".start", "a period of service needs its start");
+    }
+    LocalDate start = dayOf(period.getStartElement().getValueAsString(), path + ".start");
+    if (period.hasEnd()) {
+      LocalDate end = dayOf(period.getEndElement().getValueAsString(), path + ".end");
+      if (!end.equals(start)) {
+        throw new FhirMappingException(
+            path,
+            "a line is priced on one date of service, and this period runs from "
+                + start
+                + " to "
+                + end
+                + ": give one item per date (servicedDate)");
+      }
+    }
+    return start;
+  }
+
+  /** The date of a FHIR dateTime as written (its own offset), which must name a full day. */
+  private static LocalDate dayOf(String value, String path) {
+    try {
+      return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+    } catch (DateTimeParseException e) {
+      throw new FhirMappingException(
+          path,
+          "a date of service is a full date such as 2025-06-02, not "
+              + CodeFormatException.quote(value),
+          e);
+    }
   }
 
   /** The item's own date of service, a full date: the claim pricer's same-day rules are per day. */

@@ -198,6 +198,47 @@ class FhirTest {
                             "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}",
                             ",\"servicedDate\":\"2025-06\""))));
     assertEquals("Claim.item[0].servicedDate", month.path());
+    FhirMappingException negative =
+        assertThrows(
+            FhirMappingException.class,
+            () ->
+                FhirClaims.toClaim(
+                    claim(
+                        item(
+                            "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}",
+                            ",\"unitPrice\":{\"value\":-40}"))));
+    assertEquals("Claim.item[0].unitPrice", negative.path());
+    FhirMappingException days =
+        assertThrows(
+            FhirMappingException.class,
+            () ->
+                FhirClaims.toClaim(
+                    claim(
+                        item(
+                            "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}",
+                            ",\"servicedPeriod\":{\"start\":\"2025-06-02\",\"end\":\"2025-06-05\"}"))));
+    assertEquals("Claim.item[0].servicedPeriod", days.path());
+    assertTrue(days.getMessage().contains("runs from 2025-06-02 to 2025-06-05"), days.getMessage());
+  }
+
+  /** A period of one day is that day; before, any period was dropped without a word. */
+  @Test
+  void aServicedPeriodOfOneDayIsTheLinesDate() {
+    Claim oneDay =
+        FhirClaims.toClaim(
+            claim(
+                item(
+                    "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}",
+                    ",\"servicedPeriod\":{\"start\":\"2025-06-02T09:00:00-04:00\","
+                        + "\"end\":\"2025-06-02T10:00:00-04:00\"}")));
+    assertEquals(BilledLine.parse("97110 on 2025-06-02"), oneDay.line(0));
+    Claim open =
+        FhirClaims.toClaim(
+            claim(
+                item(
+                    "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}",
+                    ",\"servicedPeriod\":{\"start\":\"2025-06-03\"}")));
+    assertEquals(BilledLine.parse("97110 on 2025-06-03"), open.line(0));
   }
 
   @Test
