@@ -3,6 +3,7 @@ package io.github.cpt4j.data.medicare;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.data.BundledData;
 import io.github.cpt4j.data.load.DataLoadException;
@@ -33,10 +34,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -203,6 +206,10 @@ public final class CmsDirectory {
   private final ZipLocalityTable zips;
   private final String zipSource;
   private final PartBSchedules partB;
+
+  /** The files (other than relative value files) a release or schedule was read from. */
+  private final ImmutableSet<Path> used;
+
   private final ImmutableList<Replacement> replacements;
 
   /**
@@ -225,8 +232,10 @@ public final class CmsDirectory {
       MedicareReleases releases,
       ZipLocalityTable zips,
       String zipSource,
-      PartBSchedules partB) {
+      PartBSchedules partB,
+      ImmutableSet<Path> used) {
     this.directory = directory;
+    this.used = used;
     this.files = files;
     this.replacements = replacements;
     this.releases = releases;
@@ -307,11 +316,11 @@ public final class CmsDirectory {
               + MAX_DEPTH
               + " levels down");
     }
+    Set<Path> used = new HashSet<>();
+    Optional<CmsFile> baseUnitFile = newest(directory, files, Kind.ANESTHESIA_BASE_UNITS);
+    baseUnitFile.ifPresent(f -> used.add(f.path()));
     AnesthesiaBaseUnits baseUnits =
-        newest(directory, files, Kind.ANESTHESIA_BASE_UNITS)
-            .map(f -> f.path())
-            .map(CmsDirectory::readBaseUnits)
-            .orElse(null);
+        baseUnitFile.map(f -> f.path()).map(CmsDirectory::readBaseUnits).orElse(null);
     if (baseUnits == null) {
       baseUnits = BundledData.anesthesiaBaseUnits();
     }
@@ -342,6 +351,7 @@ public final class CmsDirectory {
                               + " (GPCI"
                               + rvu.year()
                               + ".csv) in the directory"));
+      used.add(gpciFile.path());
       GpciTable gpcis = cached(gpciCache, gpciFile.path(), p -> GpciFile.read(p));
       MedicareFeeSchedule.Builder schedule =
           MedicareFeeSchedule.builder()
@@ -352,10 +362,12 @@ public final class CmsDirectory {
               .effective(from, to);
       Optional<CmsFile> cap = latestUpTo(directory, files, Kind.OPPS_CAP, rvu);
       if (cap.isPresent()) {
+        used.add(cap.get().path());
         schedule.oppsCaps(cached(capCache, cap.get().path(), p -> OppsCapFile.read(p)));
       }
       Optional<CmsFile> anes = latestUpTo(directory, files, Kind.ANESTHESIA_CF, rvu);
       if (anes.isPresent()) {
+        used.add(anes.get().path());
         schedule.anesthesia(
             AnesthesiaFeeSchedule.builder()
                 .name("medicare-anesthesia-" + id)
@@ -369,6 +381,7 @@ public final class CmsDirectory {
       releases.add(MedicareRelease.of(id, schedule.build()));
     }
     Optional<CmsFile> zipFile = newest(directory, files, Kind.ZIP5);
+    zipFile.ifPresent(f -> used.add(f.path()));
     ZipLocalityTable zips =
         zipFile.isPresent() ? Zip5File.read(zipFile.get().path()) : BundledData.zipLocalities();
     return new CmsDirectory(
@@ -378,7 +391,8 @@ public final class CmsDirectory {
         MedicareReleases.of(releases),
         zips,
         zipFile.map(CmsFile::name).orElse("the bundled ZIP table"),
-        readPartB(directory, files, zipFile));
+        readPartB(directory, files, zipFile, used),
+        ImmutableSet.copyOf(used));
   }
 
   /**
@@ -387,13 +401,16 @@ public final class CmsDirectory {
    * of the newest ZIP5 file.
    */
   private static PartBSchedules readPartB(
-      Path directory, List<CmsFile> files, Optional<CmsFile> zip5) throws IOException {
+      Path directory, List<CmsFile> files, Optional<CmsFile> zip5, Set<Path> used)
+      throws IOException {
     ImmutableList.Builder<ClfsFeeSchedule> clfs = ImmutableList.builder();
     for (CmsFile f : onePerQuarter(directory, files, Kind.CLFS)) {
+      used.add(f.path());
       clfs.add(ClfsFile.read(f.path()));
     }
     ImmutableList.Builder<AspFeeSchedule> asp = ImmutableList.builder();
     for (CmsFile f : onePerQuarter(directory, files, Kind.ASP)) {
+      used.add(f.path());
       asp.add(AspFile.read(f.path()));
     }
     List<CmsFile> dmeposFiles = onePerQuarter(directory, files, Kind.DMEPOS);
@@ -402,11 +419,13 @@ public final class CmsDirectory {
       Optional<CmsFile> rural = newest(directory, files, Kind.DME_RURAL_ZIP);
       DmeposZipTable zips = BundledData.dmeposZips();
       if (rural.isPresent()) {
+        used.add(rural.get().path());
         DmeposZipTable states =
             zip5.isPresent() ? Zip5File.readStates(zip5.get().path()) : BundledData.dmeposZips();
         zips = DmeposRuralZipFile.read(rural.get().path(), states);
       }
       for (CmsFile f : dmeposFiles) {
+        used.add(f.path());
         dmepos.add(DmeposFile.read(f.path(), zips));
       }
     }
@@ -969,6 +988,7 @@ public final class CmsDirectory {
           .append(
               switch (f.kind()) {
                 case RVU, OPPS_CAP -> "-" + twoDigits(f.month());
+                case GPCI -> f.month() == 1 ? "" : "-" + twoDigits(f.month());
                 case CLFS, DMEPOS, DME_RURAL_ZIP, ASP -> "-Q" + ((f.month() - 1) / 3 + 1);
                 default -> "";
               })
@@ -976,6 +996,7 @@ public final class CmsDirectory {
           .append("  ")
           .append(directory.relativize(f.path()))
           .append(isReplaced(f) ? "  (replaced)" : "")
+          .append(f.kind() != Kind.RVU && !used.contains(f.path()) ? "  (not used)" : "")
           .append('\n');
     }
     return sb.toString();

@@ -77,6 +77,11 @@ class CmsDirectoryTest {
     assertTrue(described.contains("clfs 2025-Q1 V1  clfs/CLFS_2025_Q1V1.csv"), described);
     assertTrue(described.contains("dme-rural-zip 2025-Q1"), described);
     assertTrue(described.contains("Part B: clinical lab "), described);
+    // Releases come from relative value files: a July GPCI file with no July relative value file
+    // is listed, and said to be unused, rather than silently left out.
+    assertTrue(
+        described.contains("gpci 2026-07  2026/GPCI2026_Jul-subset.csv  (not used)"), described);
+    assertTrue(described.contains("gpci 2026  2026/GPCI2026_Jan-subset.csv\n"), described);
   }
 
   @Test
@@ -269,6 +274,9 @@ class CmsDirectoryTest {
     BigDecimal expected = BundledData.medicareFeeSchedule().price(visit, october).amountOrThrow();
     // Identical copies: either will do.
     assertEquals(expected, CmsDirectory.load(dir).releases().price(visit, october).amountOrThrow());
+    assertTrue(
+        CmsDirectory.load(dir).describe().contains("zz-backup/GPCI2025.csv  (not used)"),
+        "of two identical copies, the one beside the relative value file is read");
     // A different one elsewhere: the release's own, beside its relative value file, wins...
     Files.writeString(backup.resolve("GPCI2025.csv"), changed);
     assertEquals(expected, CmsDirectory.load(dir).releases().price(visit, october).amountOrThrow());
