@@ -36,6 +36,13 @@ import java.util.Optional;
  */
 public final class AspFile {
 
+  /**
+   * The largest payment limit read, per billing unit: gene therapies are paid a few million dollars
+   * a dose (the largest limit of January 2025 is 565,623.836), so this refuses only a corrupted
+   * number.
+   */
+  static final BigDecimal MAX_LIMIT = new BigDecimal("99999999.999");
+
   /** What the file should be, for errors. */
   private static final String KIND = "a CMS ASP drug pricing file";
 
@@ -138,7 +145,9 @@ public final class AspFile {
       cells.at(record);
       String text = cells.text(limit);
       Optional<BigDecimal> paymentLimit =
-          text.equalsIgnoreCase("N/A") ? Optional.empty() : Optional.of(cells.decimal(limit, 3));
+          text.equalsIgnoreCase("N/A")
+              ? Optional.empty()
+              : Optional.of(cells.decimal(limit, 3, MAX_LIMIT));
       if (cells.text(dosage).isEmpty()) {
         throw cells.error(dosage, "the dosage one unit stands for, such as 10 MG");
       }

@@ -13,6 +13,7 @@ import io.github.cpt4j.fee.medicare.clfs.ClfsRate;
 import io.github.cpt4j.modifier.Modifier;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -41,6 +42,12 @@ import java.util.Optional;
  * }</pre>
  */
 public final class ClfsFile {
+
+  /**
+   * The largest rate read, ten times what CMS's layout has room for (five digits before the point;
+   * the largest 2025 rate is 12,000.00): it refuses a corrupted number, never a real rate.
+   */
+  static final BigDecimal MAX_RATE = new BigDecimal("999999.99");
 
   private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
 
@@ -147,7 +154,7 @@ public final class ClfsFile {
                 }
                 return ClfsIndicator.of(t.charAt(0));
               });
-      ClfsRate row = new ClfsRate(code, mod, from, ind, cells.decimal(rate, 2));
+      ClfsRate row = new ClfsRate(code, mod, from, ind, cells.decimal(rate, 2, MAX_RATE));
       Long previous = lines.putIfAbsent(row.row(), cells.line());
       if (previous != null) {
         throw new DataLoadException(

@@ -112,6 +112,20 @@ public final class Cells {
     throw error(column, "a number of at least 0 with at most " + scale + " decimals");
   }
 
+  /**
+   * Reads a decimal as {@link #decimal(int, int)} that is at most {@code max}: for amounts with no
+   * natural bound, a plausibility check that refuses a corrupted number rather than price with it.
+   */
+  public BigDecimal decimal(int column, int scale, BigDecimal max) throws DataLoadException {
+    BigDecimal value = decimal(column, scale);
+    if (value.compareTo(max) > 0) {
+      throw error(
+          column,
+          "a number from 0 to " + max.toPlainString() + " with at most " + scale + " decimals");
+    }
+    return value;
+  }
+
   /** Tells whether {@code text} is digits with at most one point: no sign, no exponent. */
   private static boolean isPlainDecimal(String text) {
     if (text.isEmpty() || text.length() > 24) {

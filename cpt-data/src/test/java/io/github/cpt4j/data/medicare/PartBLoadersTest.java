@@ -244,5 +244,28 @@ class PartBLoadersTest {
             DataLoadException.class,
             () -> AspFile.read(stream(ASP.replace("Payment Limit", "Limit")), "drugs.csv"));
     assertTrue(missing.getMessage().contains("PAYMENT LIMIT"), missing.getMessage());
+    DataLoadException huge =
+        assertThrows(
+            DataLoadException.class,
+            () -> AspFile.read(stream(ASP.replace("0.898", "100000000")), "drugs.csv"));
+    assertTrue(
+        huge.getMessage().contains("expected a number from 0 to 99999999.999"), huge.getMessage());
+  }
+
+  /** A corrupted rate is refused, not priced: the largest real 2025 rate is 12,000.00. */
+  @Test
+  void aClfsRateBeyondAnyRealOneIsRefused() {
+    DataLoadException huge =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                clfs(
+                    CLFS.replace(
+                        "00010.56,not read,not read,not read", "99999999999999999999999,x,x,x"),
+                    "lab.csv"));
+    assertEquals(6, huge.line());
+    assertEquals(6, huge.column());
+    assertTrue(
+        huge.getMessage().contains("expected a number from 0 to 999999.99"), huge.getMessage());
   }
 }
