@@ -33,6 +33,14 @@ final class Inputs {
     return new Utf8Reader(open(name, stdin));
   }
 
+  /**
+   * Names the input {@code name} at the start of an error line, as {@code in.csv: ...}: the name as
+   * given, or {@code standard input} for {@code -}, as every other message calls it.
+   */
+  static String prefix(String name) {
+    return STDIN.equals(name) ? "standard input" : name;
+  }
+
   /** Names the input {@code name} in errors: its file name, or standard input for {@code -}. */
   static String describe(String name) {
     return STDIN.equals(name) ? "standard input" : "'" + name + "'";

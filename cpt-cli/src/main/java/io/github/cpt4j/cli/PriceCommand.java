@@ -589,7 +589,7 @@ final class PriceCommand implements Callable<Integer> {
                 bar == null ? rows -> {} : bar);
         out.commit();
       } catch (IllegalArgumentException e) {
-        throw new CliException(input + ": " + e.getMessage(), e);
+        throw new CliException(Inputs.prefix(input) + ": " + e.getMessage(), e);
       } catch (OutputClosedException e) {
         throw e;
       } catch (OutputFailedException e) {

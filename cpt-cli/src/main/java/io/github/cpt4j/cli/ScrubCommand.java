@@ -127,7 +127,7 @@ final class ScrubCommand implements Callable<Integer> {
       summary = scrub.run(in, out::open, cells.verbatim);
       out.commit();
     } catch (IllegalArgumentException e) {
-      throw new CliException(input + ": " + e.getMessage(), e);
+      throw new CliException(Inputs.prefix(input) + ": " + e.getMessage(), e);
     } catch (OutputFailedException e) {
       throw new CliException(e.getMessage(), e);
     } catch (OutputClosedException e) {

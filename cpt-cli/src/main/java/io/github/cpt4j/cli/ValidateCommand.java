@@ -178,6 +178,12 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (quiet && (all || output.format != Format.TABLE)) {
+      // --quiet prints nothing: what --all or a format would print cannot be meant with it.
+      throw new ParameterException(
+          spec.commandLine(),
+          "--quiet prints nothing; it cannot be given with " + (all ? "--all" : "--format"));
+    }
     if (codesCharset != null && codes == null) {
       throw new ParameterException(spec.commandLine(), "--codes-charset needs --codes");
     }
@@ -279,7 +285,7 @@ final class ValidateCommand implements Callable<Integer> {
       CsvRecordReader.Record header = nextRecord(csv);
       if (header == null || header.problem().isPresent()) {
         throw new CliException(
-            file
+            Inputs.prefix(file)
                 + ": "
                 + (header == null
                     ? "the input is empty; --column needs a header row"
@@ -293,7 +299,7 @@ final class ValidateCommand implements Callable<Integer> {
       }
       if (index < 0) {
         throw new CliException(
-            file
+            Inputs.prefix(file)
                 + ": no column "
                 + CodeFormatException.quote(column)
                 + " in the header; the columns are "

@@ -332,7 +332,8 @@ class PriceCommandTest {
     Cli.Result r = priceStdin("cpt,units\n99213,1\n", "--input", "-");
     assertEquals(2, r.status());
     assertEquals(
-        List.of("cpt price: -: the header has no 'code' column; it has 'cpt', " + "'units'"),
+        List.of(
+            "cpt price: standard input: the header has no 'code' column; it has 'cpt', 'units'"),
         r.errLines());
     Cli.Result empty = priceStdin("", "--input", "-");
     assertEquals(2, empty.status());

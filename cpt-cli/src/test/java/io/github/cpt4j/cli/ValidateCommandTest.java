@@ -117,6 +117,12 @@ class ValidateCommandTest {
     assertEquals(1, r.status());
     assertEquals("", r.out());
     assertEquals(0, Cli.runWithInput("99213", "validate", "--quiet").status());
+    Cli.Result all = Cli.runWithInput("99213", "validate", "--quiet", "--all");
+    assertEquals(2, all.status(), all::toString);
+    assertTrue(all.err().contains("it cannot be given with --all"), all::toString);
+    Cli.Result json = Cli.runWithInput("99213", "validate", "-q", "--format", "json");
+    assertEquals(2, json.status(), json::toString);
+    assertTrue(json.err().contains("it cannot be given with --format"), json::toString);
   }
 
   @Test

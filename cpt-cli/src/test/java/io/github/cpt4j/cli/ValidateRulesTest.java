@@ -86,7 +86,9 @@ class ValidateRulesTest {
     Cli.Result r = Cli.runWithInput("claim,cpt\nA,99213\n", "validate", "--column", "code");
     assertEquals(2, r.status(), r::toString);
     assertEquals(
-        List.of("cpt validate: -: no column 'code' in the header; the columns are 'claim', 'cpt'"),
+        List.of(
+            "cpt validate: standard input: no column 'code' in the header; the columns are"
+                + " 'claim', 'cpt'"),
         r.errLines());
   }
 

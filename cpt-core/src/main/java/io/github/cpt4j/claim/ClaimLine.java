@@ -149,7 +149,7 @@ public final class ClaimLine implements CodeWithModifiers {
       throw new CodeFormatException("expected a code such as 99213-25", text, 0, ErrorType.EMPTY);
     }
     int codeEnd = tokenEnd(text, pos, end);
-    ProcedureCode code = parseCode(text, pos, codeEnd);
+    ProcedureCode code = parseCode(text, pos, codeEnd, codeEnd < end);
     // Most lines have no modifier or one: no array until a second one.
     Modifier first = null;
     Modifier[] modifiers = null;
@@ -278,12 +278,14 @@ public final class ClaimLine implements CodeWithModifiers {
     return parse(text);
   }
 
-  private static ProcedureCode parseCode(CharSequence text, int start, int end) {
+  private static ProcedureCode parseCode(
+      CharSequence text, int start, int end, boolean moreFollows) {
     try {
       return ProcedureCode.parseLenient(text, start, end);
     } catch (CodeFormatException e) {
+      // "Before the modifiers" only where something follows the code.
       throw new CodeFormatException(
-          "the code before the modifiers " + e.errorType().phrase(),
+          (moreFollows ? "the code before the modifiers " : "the code ") + e.errorType().phrase(),
           text,
           e.errorIndex(),
           e.errorType());

@@ -82,6 +82,18 @@ class ClaimLineTest {
   }
 
   @Test
+  void aBadCodeIsCalledTheCodeBeforeTheModifiersOnlyWhenSomethingFollows() {
+    CodeFormatException alone =
+        assertThrows(CodeFormatException.class, () -> ClaimLine.parse("9921"));
+    assertTrue(alone.getMessage().endsWith(": the code has the wrong length"), alone.getMessage());
+    CodeFormatException before =
+        assertThrows(CodeFormatException.class, () -> ClaimLine.parse("9921-25"));
+    assertTrue(
+        before.getMessage().endsWith(": the code before the modifiers has the wrong length"),
+        before.getMessage());
+  }
+
+  @Test
   void carriesAnesthesiaMinutes() {
     ClaimLine line = ClaimLine.parse("00790-AA 95min");
     assertEquals(95, line.minutes().getAsInt());
