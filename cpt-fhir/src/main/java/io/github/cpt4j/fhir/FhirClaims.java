@@ -121,7 +121,10 @@ public final class FhirClaims {
     return start;
   }
 
-  /** The date of a FHIR dateTime as written (its own offset), which must name a full day. */
+  /**
+   * The day of a FHIR date, or of a dateTime as written (in its own offset), which must name a full
+   * day: the claim pricer's same-day rules are per day.
+   */
   private static LocalDate dayOf(String value, String path) {
     try {
       return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
@@ -134,19 +137,10 @@ public final class FhirClaims {
     }
   }
 
-  /** The item's own date of service, a full date: the claim pricer's same-day rules are per day. */
+  /** The item's own date of service, a full date. */
   private static LocalDate servicedDate(
       org.hl7.fhir.r4.model.Claim.ItemComponent item, String path) {
-    String value = item.getServicedDateType().getValueAsString();
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new FhirMappingException(
-          path,
-          "a date of service is a full date such as 2025-06-02, not "
-              + CodeFormatException.quote(value),
-          e);
-    }
+    return dayOf(item.getServicedDateType().getValueAsString(), path);
   }
 
   private static Modifier modifier(CodeableConcept concept, String path) {
