@@ -683,17 +683,12 @@ public final class CmsDirectory {
   /** The file of {@code kind} in force for release {@code rvu}: the latest of its year so far. */
   private static Optional<CmsFile> latestUpTo(
       Path directory, List<CmsFile> files, Kind kind, CmsFile rvu) throws IOException {
-    List<CmsFile> tied = new ArrayList<>();
-    for (CmsFile f : files) {
-      if (f.kind() == kind && f.year() == rvu.year() && f.month() <= rvu.month()) {
-        if (!tied.isEmpty() && f.month() > tied.get(0).month()) {
-          tied.clear();
-        }
-        if (tied.isEmpty() || f.month() == tied.get(0).month()) {
-          tied.add(f);
-        }
-      }
-    }
+    List<CmsFile> tied =
+        latest(
+            files.stream()
+                .filter(f -> f.kind() == kind && f.year() == rvu.year())
+                .filter(f -> f.month() <= rvu.month())
+                .toList());
     return tied.isEmpty()
         ? Optional.empty()
         : Optional.of(oneOf(directory, tied, rvu.path().toAbsolutePath().getParent()));
@@ -701,19 +696,14 @@ public final class CmsDirectory {
 
   private static Optional<CmsFile> newest(Path directory, List<CmsFile> files, Kind kind)
       throws IOException {
-    List<CmsFile> tied = new ArrayList<>();
-    for (CmsFile f : files) {
-      if (f.kind() == kind) {
-        int order = tied.isEmpty() ? 1 : Integer.compare(period(f), period(tied.get(0)));
-        if (order > 0) {
-          tied.clear();
-        }
-        if (order >= 0) {
-          tied.add(f);
-        }
-      }
-    }
+    List<CmsFile> tied = latest(files.stream().filter(f -> f.kind() == kind).toList());
     return tied.isEmpty() ? Optional.empty() : Optional.of(oneOf(directory, tied, null));
+  }
+
+  /** The files of the latest period among {@code candidates}, all of them if several. */
+  private static List<CmsFile> latest(List<CmsFile> candidates) {
+    int last = candidates.stream().mapToInt(CmsDirectory::period).max().orElse(0);
+    return candidates.stream().filter(f -> period(f) == last).toList();
   }
 
   private static int period(CmsFile f) {
