@@ -173,12 +173,17 @@ public final class PartBClaimPricer implements ClaimPricer {
         byLine = new MedicareClaimPricer[n];
         for (int j = 0; j < n; j++) {
           byLine[j] = pricerOn(claim.line(j).dateOfServiceOr(date));
-          pfs = pfs == null ? byLine[j] : pfs; // the edits run with the first covered release's
+          pfs = pfs == null ? byLine[j] : pfs; // the first covered release's
         }
         break;
       }
     }
-    List<EditFinding> findings = (pfs == null ? scrubber : pfs).scrub(claim, context);
+    // A claim over several releases: each line judged by the edits of its own date's release.
+    List<EditFinding> findings =
+        byLine == null
+            ? (pfs == null ? scrubber : pfs).scrub(claim, context)
+            : MedicareClaimPricer.scrubByLine(
+                claim, context, Arrays.asList(byLine), pfs == null ? scrubber : pfs);
     PricedLine[] priced = new PricedLine[n];
     BitSet onPfs = new BitSet(n);
     for (int i = 0; i < n; i++) {

@@ -14,6 +14,7 @@ import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -205,7 +206,15 @@ public final class MedicareReleases implements FeeSchedule {
       of[i] = releaseOrNull(claim.line(i).dateOfServiceOr(date));
       scrubbing = scrubbing == null ? of[i] : scrubbing;
     }
-    List<EditFinding> findings = requireNonNull(scrubbing).claimPricer().scrub(claim, context);
+    // Each line judged by the edits of its own date's release (lines no release covers: the
+    // first covered line's).
+    List<MedicareClaimPricer> pricers = new ArrayList<>(n);
+    for (MedicareRelease release : of) {
+      pricers.add(release == null ? null : release.claimPricer());
+    }
+    List<EditFinding> findings =
+        MedicareClaimPricer.scrubByLine(
+            claim, context, pricers, requireNonNull(scrubbing).claimPricer());
     PricedLine[] priced = new PricedLine[n];
     for (int i = 0; i < n; i++) {
       if (priced[i] != null) {

@@ -32,7 +32,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -269,6 +271,44 @@ public final class MedicareClaimPricer implements ClaimPricer {
    */
   public ImmutableList<EditFinding> scrub(Claim claim, PricingContext context) {
     return scrubber.scrub(claim, context);
+  }
+
+  /**
+   * Runs the claim edits of a claim whose lines are priced by different pricers, such as the
+   * releases in force on their dates of service: the edits of each pricer among {@code byLine} run
+   * over the whole claim, and a finding is kept from the pricer of the line it is on, so that a
+   * line is judged with the relative value rows of its own date (a visit on the day of a procedure
+   * that a later release added is judged with that release's global period). A line without a
+   * pricer ({@code null}: no release covers its date) takes the findings of {@code fallback}. A
+   * claim of one pricer is scrubbed once, as {@link #scrub} does.
+   *
+   * @param byLine each line's pricer, or null, in the order of the claim's lines
+   * @param fallback the pricer for lines without one; the edits then run once more
+   */
+  public static List<EditFinding> scrubByLine(
+      Claim claim,
+      PricingContext context,
+      List<MedicareClaimPricer> byLine,
+      MedicareClaimPricer fallback) {
+    requireNonNull(claim, "claim");
+    requireNonNull(context, "context");
+    requireNonNull(fallback, "fallback");
+    if (byLine.size() != claim.size()) {
+      throw new IllegalArgumentException(
+          byLine.size() + " pricers for the " + claim.size() + " lines of the claim");
+    }
+    // Findings come ordered by line from each pricer; they are kept in line order too.
+    Map<MedicareClaimPricer, List<EditFinding>> byPricer = new IdentityHashMap<>();
+    List<EditFinding> kept = new ArrayList<>();
+    for (int line = 0; line < claim.size(); line++) {
+      MedicareClaimPricer pricer = byLine.get(line) == null ? fallback : byLine.get(line);
+      for (EditFinding finding : byPricer.computeIfAbsent(pricer, p -> p.scrub(claim, context))) {
+        if (finding.line() == line) {
+          kept.add(finding);
+        }
+      }
+    }
+    return kept;
   }
 
   /**
