@@ -95,6 +95,19 @@ public final class MueFile {
         continue;
       }
       cells.at(record);
+      // Only the notice and the header hold line breaks. One in a code's row is a quote left
+      // open, which CSV reading takes to run to the end of the file: every later code would be
+      // lost in silence.
+      for (int f = 0; f < record.getFieldCount(); f++) {
+        String field = record.getField(f);
+        if (field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0) {
+          throw new DataLoadException(
+              source,
+              cells.line(),
+              f + 1,
+              "the field runs over several lines: a quote left open? (a code's row is one line)");
+        }
+      }
       MueEdit edit =
           new MueEdit(
               cells.code(code),

@@ -217,6 +217,9 @@ final class PtpParser {
     boolean existed = priorFlag(prior);
     long from = date(effective, false);
     long to = date(deletion, true);
+    if (to >= 0 && to < from) {
+      throw error(deletion, "a deletion date on or after the effective date");
+    }
     PtpModifierIndicator indicator = indicator(modifier);
     String why = rationale >= 0 && rationale < fieldCount ? rationale(rationale) : "";
     try {
@@ -271,14 +274,19 @@ final class PtpParser {
     if (value == lastDateValue) {
       return lastDateDay;
     }
+    long day;
     try {
-      long day = LocalDate.of(value / 10_000, value / 100 % 100, value % 100).toEpochDay();
-      lastDateValue = value;
-      lastDateDay = day;
-      return day;
+      day = LocalDate.of(value / 10_000, value / 100 % 100, value % 100).toEpochDay();
     } catch (DateTimeException e) {
       throw error(field, expected);
     }
+    // The table keeps days since 1970 in a char: said here, where the column is known.
+    if (day < 0 || day > Character.MAX_VALUE) {
+      throw error(field, "a date from 19700101 through 21490605");
+    }
+    lastDateValue = value;
+    lastDateDay = day;
+    return day;
   }
 
   private PtpModifierIndicator indicator(int field) throws DataLoadException {

@@ -134,8 +134,12 @@ public class NcciLoadersTest {
             + " found 'x'");
     assertPtpError(
         PTP_HEADER + "27447\t20610\t\t20020101\t20011231\t1\tr\n",
-        "test-ptp.txt, line 7: the deletion date 2001-12-31 is before the effective date"
-            + " 2002-01-01");
+        "test-ptp.txt, line 7, column 5: DELETION DATE *=NO DATA: expected a deletion date on or"
+            + " after the effective date, found '20011231'");
+    assertPtpError(
+        PTP_HEADER + "27447\t20610\t\t19600101\t*\t1\tr\n",
+        "test-ptp.txt, line 7, column 4: EFFECTIVE DATE: expected a date from 19700101 through"
+            + " 21490605, found '19600101'");
     assertPtpError(
         PTP_HEADER + "27447\t20610\t\t20020101\n",
         "test-ptp.txt, line 7: expected 7 tab-separated fields as in the header, found 4");
@@ -227,6 +231,14 @@ public class NcciLoadersTest {
         "test-mue.csv, line 6, column 1: HCPCS/ CPT CODE: expected a CPT or HCPCS code such as"
             + " 99213 or G0105, found '2061'");
     assertMueError(MUE_HEADER, "test-mue.csv, line 4: no rows after the header");
+    // A quote left open would run to the end of the file and take every later code with it.
+    assertMueError(
+        MUE_HEADER
+            + "20610,2,3 Date of Service Edit: Clinical,\"open rationale\n"
+            + "27447,1,2 Date of Service Edit: Policy,r\n"
+            + "J1100,10,3 Date of Service Edit: Clinical,r\n",
+        "test-mue.csv, line 6, column 4: the field runs over several lines: a quote left open? (a"
+            + " code's row is one line)");
     assertMueError(
         PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\tr\n",
         "test-mue.csv: no header row with an \"MUE Adjudication Indicator\" column: expected a CMS"
