@@ -59,9 +59,9 @@ class ReadmeNcciExampleTest {
     MueTable mue = MueFile.read(ncci.resolve("MCR_MUE_PractitionerServices_Eff_07-01-2026.csv"));
     NcciEdits edits = NcciEdits.of(ptp, mue);
 
-    PricingContext june = PricingContext.withoutArea(LocalDate.of(2026, 7, 1), Setting.FACILITY);
+    PricingContext july = PricingContext.withoutArea(LocalDate.of(2026, 7, 1), Setting.FACILITY);
     Claim claim = Claim.builder().add("27447").add("20610").add("J1100 x12").build();
-    for (EditFinding finding : edits.check(claim, june)) {
+    for (EditFinding finding : edits.check(claim, july)) {
       printed.add(finding.toString());
     }
 

@@ -10,6 +10,7 @@ import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.modifier.Modifier;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,9 +64,19 @@ public final class MueClaimEdit implements ClaimEdit {
     return NAME;
   }
 
+  /**
+   * Reads each line's own date: a date of service edit adds up the units of one code on one date,
+   * and the whole claim is seen, so that a finding's message and data number the claim's own lines.
+   */
+  @Override
+  public boolean perDateOfService() {
+    return false;
+  }
+
   @Override
   public List<EditFinding> check(Claim claim, PricingContext context) {
     int n = claim.size();
+    LocalDate claimDate = context.dateOfService();
     List<EditFinding> found = null;
     for (int i = 0; i < n; i++) {
       ClaimLine line = claim.line(i).line();
@@ -74,22 +85,27 @@ public final class MueClaimEdit implements ClaimEdit {
       if (row < 0) {
         continue;
       }
-      int units = table.perDateOfService(row) ? unitsOfCode(claim, code) : servicesOf(line);
+      LocalDate date = claim.line(i).dateOfServiceOr(claimDate);
+      int units =
+          table.perDateOfService(row)
+              ? unitsOfCode(claim, code, date, claimDate)
+              : servicesOf(line);
       if (units > table.value(row)) {
         if (found == null) {
           found = new ArrayList<>(2);
         }
-        found.add(finding(claim, i, line, row, units, context));
+        found.add(finding(claim, i, line, row, units, date, claimDate));
       }
     }
     return found == null ? List.of() : List.copyOf(found);
   }
 
-  private static int unitsOfCode(Claim claim, int code) {
+  /** The units of {@code code} on {@code date}, over every line of the claim. */
+  private static int unitsOfCode(Claim claim, int code, LocalDate date, LocalDate claimDate) {
     int units = 0;
     for (int i = 0; i < claim.size(); i++) {
       ClaimLine line = claim.line(i).line();
-      if (line.code().packed() == code) {
+      if (line.code().packed() == code && claim.line(i).dateOfServiceOr(claimDate).equals(date)) {
         units += servicesOf(line);
       }
     }
@@ -111,7 +127,13 @@ public final class MueClaimEdit implements ClaimEdit {
   }
 
   private EditFinding finding(
-      Claim claim, int index, ClaimLine line, int row, int units, PricingContext context) {
+      Claim claim,
+      int index,
+      ClaimLine line,
+      int row,
+      int units,
+      LocalDate date,
+      LocalDate claimDate) {
     MueEdit edit = table.edit(row);
     MueAdjudicationIndicator mai = edit.indicator();
     Map<String, String> data = new LinkedHashMap<>();
@@ -122,12 +144,12 @@ public final class MueClaimEdit implements ClaimEdit {
     data.put("units", Integer.toString(units));
     StringBuilder message = new StringBuilder().append(edit.code()).append(": ");
     if (mai.perDateOfService()) {
-      String lines = linesOf(claim, line);
+      String lines = linesOf(claim, line, date, claimDate);
       data.put("lines", lines);
       message
           .append(units)
           .append(" units on ")
-          .append(context.dateOfService())
+          .append(date)
           .append(lines.indexOf(',') < 0 ? " (line " : " (lines ")
           .append(lines)
           .append(')');
@@ -157,10 +179,11 @@ public final class MueClaimEdit implements ClaimEdit {
         .build();
   }
 
-  private static String linesOf(Claim claim, ClaimLine line) {
+  private static String linesOf(Claim claim, ClaimLine line, LocalDate date, LocalDate claimDate) {
     StringBuilder lines = new StringBuilder();
     for (int i = 0; i < claim.size(); i++) {
-      if (claim.line(i).line().code().equals(line.code())) {
+      if (claim.line(i).line().code().equals(line.code())
+          && claim.line(i).dateOfServiceOr(claimDate).equals(date)) {
         lines.append(lines.length() == 0 ? "" : ",").append(i + 1);
       }
     }
@@ -169,6 +192,10 @@ public final class MueClaimEdit implements ClaimEdit {
 
   /** What the biller can do, by MAI. */
   private static String hint(MueEdit edit) {
+    if (edit.value() == 0) {
+      // Nothing to split: no unit of the code is payable for a provider and patient on a date.
+      return "no unit of " + edit.code() + " is payable: every line of it is denied";
+    }
     return switch (edit.indicator()) {
       case LINE ->
           "the line is denied; if more units were furnished, bill them on separate lines"

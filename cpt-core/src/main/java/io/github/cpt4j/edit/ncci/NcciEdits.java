@@ -79,6 +79,15 @@ public final class NcciEdits implements ClaimEdit {
     return NAME;
   }
 
+  /**
+   * Both edits read each line's own date (a pair or a sum of units is of one date), so the whole
+   * claim is checked at once, its lines numbered as the claim numbers them.
+   */
+  @Override
+  public boolean perDateOfService() {
+    return false;
+  }
+
   @Override
   public List<EditFinding> check(Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");

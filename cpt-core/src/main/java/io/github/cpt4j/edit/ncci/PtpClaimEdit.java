@@ -5,11 +5,13 @@ import static java.util.Objects.requireNonNull;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.edit.ClaimEdit;
+import io.github.cpt4j.edit.DateOfService;
 import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.modifier.Modifier;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -61,20 +63,40 @@ public final class PtpClaimEdit implements ClaimEdit {
     return NAME;
   }
 
+  /**
+   * Reads each line's own date: lines are paired only with lines of their date, and the whole claim
+   * is seen, so that a finding's message and data number the claim's own lines.
+   */
+  @Override
+  public boolean perDateOfService() {
+    return false;
+  }
+
   @Override
   public List<EditFinding> check(Claim claim, PricingContext context) {
     int n = claim.size();
     if (n < 2) {
       return List.of();
     }
-    int day = PtpTable.day(context.dateOfService());
+    LocalDate claimDate = context.dateOfService();
+    // The usual claim is of one date: then no line's date needs comparing.
+    boolean oneDate = DateOfService.single(claim, context) != null;
     List<EditFinding> found = null;
     long deniedMask = 0; // lines 0-63 already denied; later ones are looked up in `found`
+    LocalDate dayOf = null;
+    int day = 0;
     for (int i = 0; i < n; i++) {
       ClaimLine first = claim.line(i).line();
       int column1 = first.code().packed();
+      LocalDate date = claim.line(i).dateOfServiceOr(claimDate);
+      if (!date.equals(dayOf)) {
+        dayOf = date;
+        day = PtpTable.day(date);
+      }
       for (int j = 0; j < n; j++) {
-        if (j == i || j < 64 && (deniedMask & 1L << j) != 0) {
+        if (j == i
+            || j < 64 && (deniedMask & 1L << j) != 0
+            || !oneDate && !claim.line(j).dateOfServiceOr(claimDate).equals(date)) {
           continue;
         }
         ClaimLine second = claim.line(j).line();
@@ -89,7 +111,7 @@ public final class PtpClaimEdit implements ClaimEdit {
         if (found == null) {
           found = new ArrayList<>(2);
         }
-        found.add(finding(i, first, j, second, row, context));
+        found.add(finding(i, first, j, second, row, date));
         if (j < 64) {
           deniedMask |= 1L << j;
         }
@@ -119,7 +141,7 @@ public final class PtpClaimEdit implements ClaimEdit {
   }
 
   private EditFinding finding(
-      int i, ClaimLine first, int j, ClaimLine second, int row, PricingContext context) {
+      int i, ClaimLine first, int j, ClaimLine second, int row, LocalDate date) {
     PtpEdit edit = table.edit(row);
     Map<String, String> data = new LinkedHashMap<>();
     data.put("kind", "PTP");
@@ -140,7 +162,7 @@ public final class PtpClaimEdit implements ClaimEdit {
             .append(" (line ")
             .append(i + 1)
             .append(") on ")
-            .append(context.dateOfService())
+            .append(date)
             .append(", modifier indicator ")
             .append(edit.modifierIndicator().digit());
     if (!edit.rationale().isEmpty()) {

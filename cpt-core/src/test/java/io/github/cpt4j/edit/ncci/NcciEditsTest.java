@@ -6,9 +6,14 @@ import static io.github.cpt4j.edit.ncci.NcciFixtures.on;
 import static io.github.cpt4j.edit.ncci.NcciFixtures.ptp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.edit.ClaimEdit;
+import io.github.cpt4j.edit.ClaimScrubber;
 import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.fee.PricingContext;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -39,5 +44,39 @@ class NcciEditsTest {
         1, NcciEdits.ofMue(MUE).check(claim("20610 x2", "27447"), on("2025-06-02")).size());
     assertSame(List.of(), NcciEdits.of(PTP, MUE).check(claim("27447", "99213"), on("2025-06-02")));
     assertEquals(1, NcciEdits.ofMue(MUE).edits().size());
+  }
+
+  /**
+   * Lines of several dates, checked directly or through a scrubber: pairs and sums are of one date,
+   * and messages and data number the claim's own lines.
+   */
+  @Test
+  void linesOfSeveralDatesArePairedAndSummedPerDateAndNumberedAsTheClaimNumbersThem() {
+    NcciEdits ncci = NcciEdits.of(PTP, MUE);
+    Claim claim =
+        Claim.of(
+            BilledLine.parse("27447 on 2025-06-01"),
+            BilledLine.parse("99213 on 2025-06-01"),
+            BilledLine.parse("20610 on 2025-06-02"),
+            BilledLine.parse("27447 on 2025-06-02"),
+            BilledLine.parse("20610 on 2025-06-02"));
+    PricingContext context = on("2025-06-01");
+    List<EditFinding> direct = ncci.check(claim, context);
+    assertEquals(direct, ClaimScrubber.of(ncci).scrub(claim, context));
+    assertEquals(direct, ClaimScrubber.of(ncci.edits()).scrub(claim, context));
+    // 27447 twice, but one a day: within its MUE of 1 (MAI 1 is per line anyway). 20610 on
+    // 2025-06-02: column 2 of that day's 27447 (line 4), twice, and 2 units over its MUE of 1.
+    assertEquals(
+        List.of("2 ncci-ptp", "2 ncci-mue", "4 ncci-ptp", "4 ncci-mue"),
+        direct.stream().map(f -> f.line() + " " + f.edit()).toList());
+    EditFinding pair = direct.get(0);
+    assertEquals("4", pair.data().get("column1Line"));
+    assertTrue(
+        pair.message().startsWith("20610 (line 3) is column 2 of 27447 (line 4) on 2025-06-02"),
+        pair.message());
+    EditFinding units = direct.get(1);
+    assertEquals("3,5", units.data().get("lines"));
+    assertTrue(
+        units.message().startsWith("20610: 2 units on 2025-06-02 (lines 3,5)"), units.message());
   }
 }

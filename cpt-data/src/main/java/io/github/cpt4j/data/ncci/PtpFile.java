@@ -29,7 +29,7 @@ import java.util.List;
  *
  * <p>Several files load into one table. The load is all-or-nothing: a malformed row fails it with a
  * {@link DataLoadException} naming the file, line, column and column name. About two million rows
- * (a quarter's practitioner table) load in about a second into about 20 MB.
+ * (a quarter's practitioner table) load in about a second into about 26 MiB.
  */
 public final class PtpFile {
 

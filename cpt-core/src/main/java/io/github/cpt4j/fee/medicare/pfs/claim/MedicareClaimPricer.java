@@ -292,6 +292,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
       MedicareClaimPricer fallback) {
     requireNonNull(claim, "claim");
     requireNonNull(context, "context");
+    requireNonNull(byLine, "byLine");
     requireNonNull(fallback, "fallback");
     if (byLine.size() != claim.size()) {
       throw new IllegalArgumentException(

@@ -52,7 +52,8 @@ class ClaimWarningTest {
     NullPointerTester tester =
         new NullPointerTester()
             .setDefault(Claim.class, Claim.of())
-            .setDefault(PricingContext.class, ClaimTables.CONTEXT);
+            .setDefault(PricingContext.class, ClaimTables.CONTEXT)
+            .setDefault(MedicareClaimPricer.class, pricer);
     tester.testAllPublicStaticMethods(MedicareClaimPricer.class);
     tester.testAllPublicInstanceMethods(pricer);
   }
