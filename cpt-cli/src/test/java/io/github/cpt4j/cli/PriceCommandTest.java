@@ -290,6 +290,27 @@ class PriceCommandTest {
     assertEquals("line 4: the row has 1 field where the header has 4", rows.get(3).getField(6));
   }
 
+  /** A record that is not CSV stays in its claim: the same-day rules still see the other rows. */
+  @Test
+  void aBrokenRecordDoesNotCutItsClaimInTwo() throws IOException {
+    // The bundled data, as cpt price reads it without options.
+    Cli.Result r =
+        Cli.runWithInput(
+            "claim,code,locality,date,setting\n"
+                + "A,12001,13282-99,2025-06-02,facility\n"
+                + "A,\"12002\"x,13282-99,2025-06-02,facility\n"
+                + "A,12002,13282-99,2025-06-02,facility\n",
+            "price",
+            "-i",
+            "-");
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    assertEquals("malformed_row", rows.get(2).getField(6), r::toString);
+    // 12002 ranks first (54.36), 12001 second at half its 41.40: one claim, as without the
+    // broken record.
+    assertEquals("20.70", rows.get(1).getField(5), r::toString);
+    assertEquals("54.36", rows.get(3).getField(5), r::toString);
+  }
+
   @Test
   void anUnclosedQuoteSwallowsNoRows() throws IOException {
     Cli.Result r =

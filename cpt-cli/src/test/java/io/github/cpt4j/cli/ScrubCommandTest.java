@@ -88,6 +88,62 @@ class ScrubCommandTest {
     assertTrue(lines.get(8).contains("no modifier bypasses this edit (XU does not)"), lines.get(8));
   }
 
+  /**
+   * A claim over several dates, as cpt price reads it: each line on its own date, the edits within
+   * a date; a record that is not CSV does not cut its claim in two; rows past a claim's 1,000th are
+   * refused as price refuses them.
+   */
+  @Test
+  void claimsOfSeveralDatesAreCheckedDateByDate() {
+    String input =
+        "claim,code,units,date\n"
+            + "A,27447,,2025-06-02\n"
+            + "A,20610,,2025-06-03\n" // another day: no pair
+            + "A,J1100,6,2025-06-03\n"
+            + "A,\"20610\"junk,,2025-06-03\n"
+            + "A,J1100,5,2025-06-03\n" // 11 units on 06-03, across the broken record
+            + "A,27447,,2025-06-03\n"; // the pair is of 06-03
+    Cli.Result r =
+        Cli.runWithInput(
+            input, "scrub", "-i", "-", "--ptp", ptp.toString(), "--mue", mue.toString());
+    assertEquals(1, r.status(), r::toString);
+    List<String> lines = r.outLines();
+    assertEquals("A,27447,,2025-06-02,", lines.get(1));
+    assertTrue(
+        lines
+            .get(2)
+            .startsWith(
+                "A,20610,,2025-06-03,\"ncci_ptp: 20610 (line 2) is column 2 of"
+                    + " 27447 (line 5) on 2025-06-03"),
+        lines.get(2));
+    assertTrue(
+        lines
+            .get(3)
+            .startsWith("A,J1100,6,2025-06-03,\"ncci_mue: J1100: 11 units on" + " 2025-06-03"),
+        lines.get(3));
+    assertTrue(lines.get(4).contains("invalid: malformed_row: line 5:"), lines.get(4));
+    assertTrue(lines.get(5).startsWith("A,J1100,5,2025-06-03,\"ncci_mue"), lines.get(5));
+    assertEquals("A,27447,,2025-06-03,", lines.get(6));
+
+    StringBuilder big = new StringBuilder("claim,code,date\n");
+    for (int i = 0; i < 1_001; i++) {
+      big.append("L,99213,2025-06-02\n");
+    }
+    big.append("L,20610,2025-06-02\n");
+    Cli.Result tooLong =
+        Cli.runWithInput(big.toString(), "scrub", "-i", "-", "--ptp", ptp.toString());
+    assertEquals(1, tooLong.status(), tooLong::toString);
+    List<String> out = tooLong.outLines();
+    assertEquals("L,99213,2025-06-02,", out.get(1_000));
+    assertTrue(
+        out.get(1_001)
+            .endsWith(
+                "invalid: claim_too_long: claim 'L' has more than 1000 lines; only"
+                    + " the first 1000 were checked"),
+        out.get(1_001));
+    assertTrue(out.get(1_002).contains("claim_too_long"), out.get(1_002));
+  }
+
   @Test
   void aCleanFileExitsZeroAndInvalidRowsAreSaid() {
     Cli.Result clean =

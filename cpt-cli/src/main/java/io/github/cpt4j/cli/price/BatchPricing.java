@@ -254,12 +254,9 @@ public final class BatchPricing {
               claims.addPlain(
                   records.plainBytes(), records.plainStart(), records.plainEnd(), claimColumn);
             } else if (record.problem().isPresent()) {
-              claims.add(
+              claims.addMalformed(
                   record.fields(),
-                  RowParser.malformed("line " + record.line() + ": " + record.problem().get()),
-                  "",
-                  false,
-                  null);
+                  RowParser.malformed("line " + record.line() + ": " + record.problem().get()));
             } else {
               List<String> fields = record.fields();
               String key =
@@ -439,6 +436,19 @@ public final class BatchPricing {
       byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
       next.set(bytes, 0, bytes.length);
       add(fields, row, plain, line, null, 0, 0);
+    }
+
+    /**
+     * Adds a record that is not valid CSV. Its claim cannot be read, so it joins the open claim (a
+     * row of it, refused) rather than end it: the claim's other rows are still priced together.
+     */
+    void addMalformed(List<String> fields, RowParser.Row row) {
+      if (claimSize > 0) {
+        next.set(claim);
+      } else {
+        next.clear();
+      }
+      add(fields, row, false, null, null, 0, 0);
     }
 
     /**

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
+import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.cli.input.CsvRecordReader;
@@ -11,6 +12,7 @@ import io.github.cpt4j.cli.report.SpreadsheetSafe;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.edit.ClaimEdit;
+import io.github.cpt4j.edit.ClaimScrubber;
 import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
@@ -141,10 +143,13 @@ public final class BatchScrub {
     private final int date;
     private final int claim;
     private final List<List<String>> fields = new ArrayList<>();
-    private final List<Object> lines = new ArrayList<>(); // a ClaimLine, or the problem's text
+    private final List<Object> lines = new ArrayList<>(); // a BilledLine, or the problem's text
     private String claimKey = "";
-    private LocalDate claimDate;
-    private String mixedDate;
+    private LocalDate claimDate; // the first valid line's: the context's date
+
+    /** The key of a claim cut at its 1,000th row, whose later rows are refused one by one. */
+    private String overLongKey;
+
     long rows;
     long withFindings;
     long invalid;
@@ -166,17 +171,38 @@ public final class BatchScrub {
       writer.writeRecord(names);
     }
 
-    /** Adds a record that is not valid CSV: a claim of its own, written with empty cells. */
+    /**
+     * Adds a record that is not valid CSV, written with empty cells. Its claim cannot be read, so
+     * it neither ends the open claim nor starts one: the claim's other rows are still checked
+     * together, as {@code cpt price} prices them.
+     */
     void addMalformed(String problem) {
-      endClaim();
       fields.add(List.of());
       rows++;
       lines.add("malformed_row: " + problem);
-      endClaim();
+      if (claimKey.isEmpty()) {
+        endClaim();
+      }
     }
 
     void add(List<String> row, long lineNumber) {
       String key = field(row, claim).strip();
+      if (!key.isEmpty() && key.equals(overLongKey)) {
+        // As cpt price does: the rows past a claim's first 1,000 are each refused.
+        fields.add(row);
+        rows++;
+        lines.add(
+            "claim_too_long: claim "
+                + CodeFormatException.quote(key)
+                + " has more than "
+                + BatchPricing.MAX_CLAIM_LINES
+                + " lines; only the first "
+                + BatchPricing.MAX_CLAIM_LINES
+                + " were checked");
+        endClaim();
+        return;
+      }
+      overLongKey = null;
       if (!lines.isEmpty() && (key.isEmpty() || !key.equals(claimKey))) {
         endClaim();
       }
@@ -193,11 +219,12 @@ public final class BatchScrub {
       if (key.isEmpty()) {
         endClaim();
       } else if (lines.size() == BatchPricing.MAX_CLAIM_LINES) {
-        endClaim(); // what follows is checked as another claim
+        endClaim();
+        overLongKey = key;
       }
     }
 
-    private ClaimLine line(List<String> row, long lineNumber) {
+    private BilledLine line(List<String> row, long lineNumber) {
       if (row.size() != header.size()) {
         throw new IllegalArgumentException(
             "line " + lineNumber + ": " + RowParser.wrongFieldCount(row.size(), header.size()));
@@ -231,13 +258,9 @@ public final class BatchScrub {
       }
       if (claimDate == null) {
         claimDate = day;
-      } else if (!claimDate.equals(day)) {
-        mixedDate =
-            "the lines of claim "
-                + CodeFormatException.quote(claimKey)
-                + " differ in date; a claim has one date";
       }
-      return ClaimLine.of(procedure, modifierList, unitCount);
+      // Each line on its own date: the edits pair lines and add up units within a date.
+      return BilledLine.of(ClaimLine.of(procedure, modifierList, unitCount)).withDateOfService(day);
     }
 
     /** Checks the claim gathered so far and writes its rows. */
@@ -251,13 +274,9 @@ public final class BatchScrub {
       for (int i = 0; i < lines.size(); i++) {
         Object line = lines.get(i);
         StringBuilder text = new StringBuilder();
-        if (line instanceof ClaimLine claimLine) {
-          if (mixedDate != null) {
-            text.append("invalid: ").append(mixedDate);
-          } else {
-            builder.add(claimLine);
-            positions.add(i);
-          }
+        if (line instanceof BilledLine billed) {
+          builder.add(billed);
+          positions.add(i);
         } else {
           text.append("invalid: ").append(line);
         }
@@ -265,7 +284,7 @@ public final class BatchScrub {
       }
       if (!positions.isEmpty()) {
         PricingContext context = PricingContext.withoutArea(claimDate, Setting.NON_FACILITY);
-        for (EditFinding finding : edit.check(builder.build(), context)) {
+        for (EditFinding finding : ClaimScrubber.of(edit).scrub(builder.build(), context)) {
           StringBuilder text = edits.get(positions.get(finding.line()));
           if (text.length() > 0) {
             text.append(" | ");
@@ -293,7 +312,7 @@ public final class BatchScrub {
       fields.clear();
       lines.clear();
       claimDate = null;
-      mixedDate = null;
+      claimKey = "";
     }
 
     private String cell(String text) {
