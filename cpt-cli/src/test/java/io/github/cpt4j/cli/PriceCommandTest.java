@@ -290,6 +290,24 @@ class PriceCommandTest {
     assertEquals("line 4: the row has 1 field where the header has 4", rows.get(3).getField(6));
   }
 
+  /** A claim refused for its rows' contexts says which part of the context differs. */
+  @Test
+  void aMixedClaimSaysWhatDiffers() throws IOException {
+    Cli.Result r =
+        Cli.runWithInput(
+            "claim,code,locality,date,practitioner\n"
+                + "A,99213,13282-99,2025-06-02,np\n"
+                + "A,99212,13282-99,2025-06-02,\n",
+            "price",
+            "-i",
+            "-");
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    assertEquals("mixed_claim_context", rows.get(1).getField(6), r::toString);
+    assertEquals(
+        "the lines of claim 'A' differ in practitioner; a claim has one of each",
+        rows.get(1).getField(7));
+  }
+
   /** A record that is not CSV stays in its claim: the same-day rules still see the other rows. */
   @Test
   void aBrokenRecordDoesNotCutItsClaimInTwo() throws IOException {

@@ -12,6 +12,7 @@ import io.github.cpt4j.cli.price.PricingDefaults;
 import io.github.cpt4j.cli.price.RowParser;
 import io.github.cpt4j.cli.price.RowPricer;
 import io.github.cpt4j.cli.price.ZipCode;
+import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.fee.medicare.Locality;
 import java.io.IOException;
@@ -65,8 +66,10 @@ final class BatchRules {
   BatchRules(
       List<String> columns, PricingOptions options, long scheduleKey, FeeScheduleFiles files) {
     BatchHeader header = header(columns);
-    this.parser = new RowParser(header, defaults(options), MEDICARE::localityOf);
     this.pricer = pricer(scheduleKey, files, options.explainPriced());
+    // As cpt price --input: a well-formed locality the schedule does not know is unknown_locality.
+    this.parser =
+        new RowParser(header, defaults(options), MEDICARE::localityOf, pricer::knowsLocality);
     this.participating = options.participating();
   }
 
@@ -106,33 +109,28 @@ final class BatchRules {
     List<LineResult> results = new ArrayList<>(rows.size());
     claim.clear();
     requests.clear();
-    boolean mixed = false;
+    String mixed = null; // why the claim's lines cannot be priced together, when they cannot
     int n = Math.min(rows.size(), MAX_CLAIM_LINES);
     for (int i = 0; i < n; i++) {
       RowParser.Row row = parser.parse(Arrays.asList(rows.get(i)));
       claim.add(row);
       Optional<LineRequest> request = row.request();
       if (request.isPresent()) {
-        mixed |= !requests.isEmpty() && !request.get().sameContext(requests.get(0));
+        if (mixed == null && !requests.isEmpty() && !request.get().sameContext(requests.get(0))) {
+          mixed = requests.get(0).mixedContext(row.claim(), request.get());
+        }
         requests.add(request.get());
       }
     }
     List<Outcome> outcomes =
-        requests.isEmpty() || mixed ? List.of() : pricer.price(requests, participating);
+        requests.isEmpty() || mixed != null ? List.of() : pricer.price(requests, participating);
     int next = 0;
     for (RowParser.Row row : claim) {
       Optional<Outcome> problem = row.problem();
       if (problem.isPresent()) {
         results.add(result(problem.get(), true));
-      } else if (mixed) {
-        results.add(
-            new LineResult(
-                null,
-                "mixed_claim_context",
-                "the lines of claim '"
-                    + row.claim()
-                    + "' differ in locality or setting; a claim has one of each",
-                true));
+      } else if (mixed != null) {
+        results.add(new LineResult(null, "mixed_claim_context", mixed, true));
       } else {
         results.add(result(outcomes.get(next++), false));
       }
@@ -143,9 +141,9 @@ final class BatchRules {
           new LineResult(
               null,
               "claim_too_long",
-              "claim '"
-                  + key
-                  + "' has more than "
+              "claim "
+                  + CodeFormatException.quote(key)
+                  + " has more than "
                   + MAX_CLAIM_LINES
                   + " lines; only the first "
                   + MAX_CLAIM_LINES

@@ -6,8 +6,11 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.udf;
 
+import io.github.cpt4j.cli.price.RowPricer;
+import io.github.cpt4j.fee.medicare.Locality;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -75,7 +78,8 @@ public final class SparkClaimPricing implements AutoCloseable {
    * Broadcasts the schedule's files and builds the schedule once on the driver, so that a malformed
    * file fails here, with its name, line and column, rather than in every task.
    *
-   * @throws IllegalArgumentException if a file is malformed
+   * @throws IllegalArgumentException if a file is malformed, or the options' locality is not one of
+   *     the schedule's payment localities
    */
   public static SparkClaimPricing create(
       SparkSession spark, FeeScheduleFiles files, PricingOptions options) {
@@ -85,7 +89,16 @@ public final class SparkClaimPricing implements AutoCloseable {
     Broadcast<FeeScheduleFiles> broadcast =
         JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(files);
     try {
-      BatchRules.pricer(broadcast.id(), files, options.explainPriced());
+      RowPricer pricer = BatchRules.pricer(broadcast.id(), files, options.explainPriced());
+      Optional<Locality> locality = options.locality();
+      if (locality.isPresent() && !pricer.knowsLocality(locality.get())) {
+        // Refused here, as cpt price refuses --locality, rather than as every row's
+        // no_gpci_for_locality.
+        throw new IllegalArgumentException(
+            "locality "
+                + locality.get()
+                + " is not a Medicare payment locality; see cpt localities");
+      }
     } catch (RuntimeException e) {
       broadcast.destroy();
       throw e;

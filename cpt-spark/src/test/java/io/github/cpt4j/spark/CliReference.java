@@ -6,6 +6,7 @@ import io.github.cpt4j.cli.price.BatchPricing;
 import io.github.cpt4j.cli.price.MedicareData;
 import io.github.cpt4j.cli.price.PricingData.CmsFiles;
 import io.github.cpt4j.cli.price.PricingDefaults;
+import io.github.cpt4j.cli.price.RowPricer;
 import io.github.cpt4j.cli.report.Format;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -53,7 +54,9 @@ final class CliReference {
    */
   static Map<String, Answer> price(String csv, PricingOptions options) throws IOException {
     MedicareData data = new MedicareData();
+    RowPricer pricer = data.pricer(CmsFiles.NONE, options.explainPriced());
     StringWriter out = new StringWriter();
+    // Built as cpt price builds it, unknown localities refused (unknown_locality) included.
     new BatchPricing(
             // Written out here rather than taken from BatchRules, so that a default the job forgets
             // to pass on shows up as a difference.
@@ -66,8 +69,9 @@ final class CliReference {
                 options.qualifyingApm(),
                 options.placeOfService()),
             options.participating(),
-            data.pricer(CmsFiles.NONE, options.explainPriced()),
+            pricer,
             data::localityOf,
+            pricer::knowsLocality,
             1)
         .run(
             new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),

@@ -93,7 +93,7 @@ public final class LineGenerator {
     String modifiers = MODIFIERS[random.nextInt(MODIFIERS.length)];
     String units = random.nextInt(8) == 0 ? String.valueOf(1 + random.nextInt(3)) : "";
     if (random.nextInt(100) < 3) {
-      switch (random.nextInt(9)) {
+      switch (random.nextInt(10)) {
         case 0 -> code = "9921";
         case 1 -> code = " 99213 x";
         case 2 -> modifiers = "Z!";
@@ -102,6 +102,7 @@ public final class LineGenerator {
         case 5 -> place = ",00000";
         case 6 -> setting = "sometimes,";
         case 7 -> date = "2025-02-30";
+        case 8 -> place = "99999-99,"; // well-formed, but no Medicare locality
         default -> setting = "facility,22";
       }
     }

@@ -203,6 +203,18 @@ class SparkClaimPricingTest {
             IllegalArgumentException.class,
             () -> pricing.price(lines.withColumn("Result", functions.lit("x"))));
     assertTrue(added.getMessage().contains("which the output adds"), added.getMessage());
+    // As cpt price refuses --locality 99999-99: before any row, not as every row's missing GPCIs.
+    IllegalArgumentException locality =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                SparkClaimPricing.create(
+                    spark,
+                    FeeScheduleFiles.bundled(),
+                    OPTIONS.withLocality(Locality.parse("99999-99"))));
+    assertTrue(
+        locality.getMessage().contains("99999-99 is not a Medicare payment locality"),
+        locality.getMessage());
   }
 
   /** The lines of one claim, read by six tasks, come together in one partition, in order. */

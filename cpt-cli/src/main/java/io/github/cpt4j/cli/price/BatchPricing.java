@@ -646,7 +646,7 @@ public final class BatchPricing {
 
   private void priceClaim(Chunk chunk, int start, int end) {
     List<LineRequest> requests = new ArrayList<>(end - start);
-    boolean mixed = false;
+    String mixed = null; // why the claim's lines cannot be priced together, when they cannot
     for (int i = start; i < end; i++) {
       RowParser.Row row = chunk.rows.get(i);
       if (row.problem().isPresent()) {
@@ -654,14 +654,16 @@ public final class BatchPricing {
         chunk.invalid[i] = true;
       } else {
         LineRequest request = row.request().orElseThrow();
-        mixed |= !requests.isEmpty() && !request.sameContext(requests.get(0));
+        if (mixed == null && !requests.isEmpty() && !request.sameContext(requests.get(0))) {
+          mixed = requests.get(0).mixedContext(row.claim(), request);
+        }
         requests.add(request);
       }
     }
     if (requests.isEmpty()) {
       return;
     }
-    List<Outcome> outcomes = mixed ? null : pricer.price(requests, participating);
+    List<Outcome> outcomes = mixed != null ? null : pricer.price(requests, participating);
     if (outcomes != null && outcomes.size() != requests.size()) {
       throw new IllegalStateException(
           "the pricer returned " + outcomes.size() + " outcomes for " + requests.size() + " lines");
@@ -671,13 +673,8 @@ public final class BatchPricing {
       if (chunk.outcomes[i] != null) {
         continue;
       }
-      if (mixed) {
-        chunk.outcomes[i] =
-            Outcome.notPriced(
-                "mixed_claim_context",
-                "the lines of claim "
-                    + CodeFormatException.quote(chunk.rows.get(i).claim())
-                    + " differ in locality or setting; a claim has one of each");
+      if (mixed != null) {
+        chunk.outcomes[i] = Outcome.notPriced("mixed_claim_context", mixed);
         chunk.invalid[i] = true;
       } else {
         chunk.outcomes[i] = outcomes.get(next++);

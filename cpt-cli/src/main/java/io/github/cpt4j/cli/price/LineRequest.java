@@ -3,12 +3,15 @@ package io.github.cpt4j.cli.price;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -55,6 +58,37 @@ public record LineRequest(
    * each line of a claim carries its own date of service, and the claim pricer applies its same-day
    * rules per date.
    */
+  /**
+   * Returns the explanation of a claim refused because {@code other}'s context is not this one's:
+   * it names what differs, as {@link #sameContext} compares it.
+   */
+  public String mixedContext(String claimKey, LineRequest other) {
+    List<String> differ = new ArrayList<>(2);
+    if (!locality.equals(other.locality)) {
+      differ.add("locality");
+    }
+    if (setting != other.setting) {
+      differ.add("setting");
+    }
+    if (!place.equals(other.place)) {
+      differ.add("place of service");
+    }
+    if (!beneficiaryZip.equals(other.beneficiaryZip)) {
+      differ.add("beneficiary ZIP code");
+    }
+    if (practitioner != other.practitioner) {
+      differ.add("practitioner");
+    }
+    if (qualifyingApm != other.qualifyingApm) {
+      differ.add("qualifying APM status");
+    }
+    return "the lines of claim "
+        + CodeFormatException.quote(claimKey)
+        + " differ in "
+        + String.join(" and ", differ)
+        + "; a claim has one of each";
+  }
+
   public boolean sameContext(LineRequest other) {
     return locality.equals(other.locality)
         && setting == other.setting
