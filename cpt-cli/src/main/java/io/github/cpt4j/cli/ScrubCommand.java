@@ -154,6 +154,13 @@ final class ScrubCommand implements Callable<Integer> {
     private NcciTables() {}
 
     static NcciEdits load(List<Path> ptpFiles, Path mueFile) {
+      // Each file by name first: an error from the loader would not say which part is missing.
+      for (Path file : ptpFiles) {
+        Inputs.checkFile(file);
+      }
+      if (mueFile != null) {
+        Inputs.checkFile(mueFile);
+      }
       try {
         PtpTable ptp = ptpFiles.isEmpty() ? null : PtpFile.read(ptpFiles);
         MueTable mue = mueFile == null ? null : MueFile.read(mueFile);

@@ -180,5 +180,19 @@ class ScrubCommandTest {
     assertTrue(
         malformed.err().contains("bad.txt, line 7, column 4: EFFECTIVE DATE: expected a date"),
         malformed::toString);
+    Path missing = dir.resolve("ccipra-f2.txt");
+    Cli.Result part =
+        Cli.runWithInput(
+            "code\n99213\n",
+            "scrub",
+            "-i",
+            "-",
+            "--ptp",
+            ptp.toString(),
+            "--ptp",
+            missing.toString());
+    assertEquals(2, part.status(), part::toString);
+    assertEquals(
+        List.of("cpt scrub: cannot read '" + missing + "': no such file"), part.errLines());
   }
 }
