@@ -94,6 +94,14 @@ class PriceCommandTest {
     assertTrue(r.out().contains("\n99213,10.00,priced,fake 99213 of 1"), r::toString);
   }
 
+  /** A control character in an argument stays on its row of the table, escaped. */
+  @Test
+  void aLineBreakInAnArgumentDoesNotBreakTheTable() {
+    Cli.Result r = price("99213\n=2", "--zip", "10001");
+    assertEquals(3, r.outLines().size(), r::toString); // header, the line, the total
+    assertTrue(r.outLines().get(1).startsWith("99213\\u000a=2 "), r::toString);
+  }
+
   @Test
   void aTableSaysWhyALineHasNoAmount() {
     // Without --explain the table showed only "invalid_line": now it explains the lines it

@@ -43,13 +43,37 @@ final class TableReport implements Report {
     }
   }
 
+  /**
+   * The cell with its control characters written as Unicode escapes, as the messages quote input: a
+   * line break or an escape sequence in a line given as an argument would break the table's row or
+   * the terminal.
+   */
+  private static String visible(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < ' ' || c == 0x7F) {
+        StringBuilder escaped = new StringBuilder(text.length() + 8).append(text, 0, i);
+        for (int j = i; j < text.length(); j++) {
+          char d = text.charAt(j);
+          if (d < ' ' || d == 0x7F) {
+            escaped.append(String.format(Locale.ROOT, "\\u%04x", (int) d));
+          } else {
+            escaped.append(d);
+          }
+        }
+        return escaped.toString();
+      }
+    }
+    return text;
+  }
+
   private void write(Object[] cells) throws IOException {
     StringBuilder sb = buffer;
     sb.setLength(0);
     int last = cells.length - 1;
     for (int i = 0; i <= last; i++) {
       Column column = columns.get(i);
-      String text = Cells.text(cells[i]);
+      String text = visible(Cells.text(cells[i]));
       int pad = Math.max(0, Math.max(column.width(), column.name().length()) - text.length());
       if (column.numeric()) {
         sb.append(" ".repeat(pad)).append(text);
