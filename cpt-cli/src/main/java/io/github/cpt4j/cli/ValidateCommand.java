@@ -4,6 +4,7 @@ import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.cli.input.CsvRecordReader;
 import io.github.cpt4j.cli.input.LineReader;
 import io.github.cpt4j.cli.input.MalformedUtf8Exception;
+import io.github.cpt4j.cli.price.RowParser;
 import io.github.cpt4j.cli.report.Column;
 import io.github.cpt4j.cli.report.Format;
 import io.github.cpt4j.cli.report.OutputClosedException;
@@ -317,7 +318,24 @@ final class ValidateCommand implements Callable<Integer> {
           }
           continue;
         }
-        String cell = index < record.fields().size() ? record.fields().get(index) : "";
+        List<String> fields = record.fields();
+        boolean blankLine = fields.size() == 1 && fields.get(0).isBlank();
+        if (!blankLine && fields.size() != header.fields().size()) {
+          // As price --input reads such a row: its cells cannot be told apart with certainty.
+          counts.invalid++;
+          if (report != null) {
+            invalid(
+                report,
+                record.line(),
+                "",
+                null,
+                MALFORMED_ROW,
+                null,
+                RowParser.wrongFieldCount(fields.size(), header.fields().size()));
+          }
+          continue;
+        }
+        String cell = index < fields.size() ? fields.get(index) : "";
         if (cell.length() > MAX_LINE_LENGTH) {
           counts.invalid++;
           tooLong(report, record.line(), cell.substring(0, MAX_LINE_LENGTH), cell.length());

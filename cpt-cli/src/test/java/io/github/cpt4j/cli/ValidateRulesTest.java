@@ -79,6 +79,19 @@ class ValidateRulesTest {
     assertEquals("6", rows.get(4).get(0));
     assertEquals("MALFORMED_ROW", rows.get(4).get(4));
     assertEquals(5, rows.size(), r::toString);
+    // A row of more or fewer cells than the header is malformed, as price --input reads it;
+    // a blank line is skipped.
+    Cli.Result counts =
+        Cli.runWithInput(
+            "id,Code\n1,99213\n2,x,y\n\n3\n", "validate", "--column", "code", "-f", "csv");
+    assertEquals(1, counts.status(), counts::toString);
+    List<List<String>> bad = csv(counts);
+    assertEquals(List.of("3", "invalid"), bad.get(1).subList(0, 2));
+    assertEquals("MALFORMED_ROW", bad.get(1).get(4));
+    assertTrue(
+        bad.get(1).get(6).contains("the row has 3 fields where the header has 2"), bad::toString);
+    assertEquals(List.of("5", "invalid"), bad.get(2).subList(0, 2));
+    assertEquals(3, bad.size(), counts::toString);
   }
 
   @Test
