@@ -136,21 +136,25 @@ final class BatchRules {
       }
     }
     for (int i = n; i < rows.size(); i++) {
-      String key = parser.parse(Arrays.asList(rows.get(i))).claim();
-      results.add(
-          new LineResult(
-              null,
-              "claim_too_long",
-              "claim "
-                  + CodeFormatException.quote(key)
-                  + " has more than "
-                  + MAX_CLAIM_LINES
-                  + " lines; only the first "
-                  + MAX_CLAIM_LINES
-                  + " were priced",
-              true));
+      results.add(tooLong(rows.get(i)));
     }
     return results;
+  }
+
+  /** Refuses a row past its claim's first {@link #MAX_CLAIM_LINES}, as {@code cpt price} does. */
+  LineResult tooLong(String[] row) {
+    String key = parser.parse(Arrays.asList(row)).claim();
+    return new LineResult(
+        null,
+        "claim_too_long",
+        "claim "
+            + CodeFormatException.quote(key)
+            + " has more than "
+            + MAX_CLAIM_LINES
+            + " lines; only the first "
+            + MAX_CLAIM_LINES
+            + " were priced",
+        true);
   }
 
   private static LineResult result(Outcome outcome, boolean invalid) {

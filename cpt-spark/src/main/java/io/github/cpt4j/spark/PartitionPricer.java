@@ -66,6 +66,10 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
     private final List<Row> out = new ArrayList<>();
     private int next;
     private Row pending;
+
+    /** The key of a claim cut at its 1,000th row: its later rows are refused one at a time. */
+    private String overLongKey;
+
     private long rows;
     private long priced;
     private long invalid;
@@ -106,13 +110,23 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
       pending = null;
       add(first);
       String key = keyIndex < 0 ? null : first.getString(keyIndex);
+      if (key != null && key.equals(overLongKey)) {
+        // A row past its claim's 1,000th, refused as it streams: a claim is never held whole
+        // beyond what is priced of it, however many rows share its key.
+        out.add(output(first, rules.tooLong(fields.get(0))));
+        return;
+      }
+      overLongKey = null;
       if (key != null) {
         while (input.hasNext()) {
           Row row = input.next();
-          if (key.equals(row.getString(keyIndex))) {
+          if (key.equals(row.getString(keyIndex)) && claim.size() < BatchRules.MAX_CLAIM_LINES) {
             add(row);
           } else {
             pending = row;
+            if (key.equals(row.getString(keyIndex))) {
+              overLongKey = key;
+            }
             break;
           }
         }

@@ -229,4 +229,21 @@ class SparkClaimPricingTest {
         CliReference.price(LineGenerator.HEADER + "\n" + String.join("\n", rows) + "\n", OPTIONS);
     CliReference.assertSameAnswers(expected, byId(pricing.price(csv(rows, 6), null, 4)));
   }
+
+  /**
+   * A claim of more than 1,000 rows: the first 1,000 priced together, the rest claim_too_long, as
+   * the command line answers them (and without holding the rest in memory).
+   */
+  @Test
+  void theRowsPastAClaimsThousandthAreRefusedAsTheCommandLineRefusesThem() throws IOException {
+    List<String> rows = new ArrayList<>();
+    for (int i = 0; i < BatchRules.MAX_CLAIM_LINES + 3; i++) {
+      rows.add(i + ",BIG,99213,,,13282-99,,facility,,2025-06-02");
+    }
+    rows.add("2000,OTHER,99213,,,13282-99,,facility,,2025-06-02");
+    Map<String, CliReference.Answer> expected =
+        CliReference.price(LineGenerator.HEADER + "\n" + String.join("\n", rows) + "\n", OPTIONS);
+    assertEquals("claim_too_long", expected.get("1001").result(), expected.get("1001")::toString);
+    CliReference.assertSameAnswers(expected, byId(pricing.price(csv(rows, 2), null, 2)));
+  }
 }
