@@ -34,7 +34,6 @@ import java.util.BitSet;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -299,7 +298,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
           byLine.size() + " pricers for the " + claim.size() + " lines of the claim");
     }
     // Findings come ordered by line from each pricer; they are kept in line order too.
-    Map<MedicareClaimPricer, List<EditFinding>> byPricer = new IdentityHashMap<>();
+    IdentityHashMap<MedicareClaimPricer, List<EditFinding>> byPricer = new IdentityHashMap<>();
     List<EditFinding> kept = new ArrayList<>();
     for (int line = 0; line < claim.size(); line++) {
       MedicareClaimPricer pricer = byLine.get(line) == null ? fallback : byLine.get(line);
