@@ -12,7 +12,6 @@ import io.github.cpt4j.cli.price.PricingDefaults;
 import io.github.cpt4j.cli.price.RowParser;
 import io.github.cpt4j.cli.price.RowPricer;
 import io.github.cpt4j.cli.price.ZipCode;
-import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.fee.medicare.Locality;
 import java.io.IOException;
@@ -145,16 +144,7 @@ final class BatchRules {
   LineResult tooLong(String[] row) {
     String key = parser.parse(Arrays.asList(row)).claim();
     return new LineResult(
-        null,
-        "claim_too_long",
-        "claim "
-            + CodeFormatException.quote(key)
-            + " has more than "
-            + MAX_CLAIM_LINES
-            + " lines; only the first "
-            + MAX_CLAIM_LINES
-            + " were priced",
-        true);
+        null, BatchPricing.CLAIM_TOO_LONG, BatchPricing.claimTooLong(key, "priced"), true);
   }
 
   private static LineResult result(Outcome outcome, boolean invalid) {

@@ -65,6 +65,24 @@ public final class BatchPricing {
   /** The most lines one claim may have; real claims have a few dozen at most. */
   public static final int MAX_CLAIM_LINES = 1_000;
 
+  /** The result of a row past its claim's first {@link #MAX_CLAIM_LINES}. */
+  public static final String CLAIM_TOO_LONG = "claim_too_long";
+
+  /**
+   * Explains a row past the first {@link #MAX_CLAIM_LINES} of claim {@code key}, the lines that
+   * were {@code done} ("priced", "checked"): one wording for every batch that refuses such rows.
+   */
+  public static String claimTooLong(String key, String done) {
+    return "claim "
+        + CodeFormatException.quote(key)
+        + " has more than "
+        + MAX_CLAIM_LINES
+        + " lines; only the first "
+        + MAX_CLAIM_LINES
+        + " were "
+        + done;
+  }
+
   /** How often, in rows, the progress callback is told. */
   static final int PROGRESS_EVERY = 4_096;
 
@@ -605,17 +623,9 @@ public final class BatchPricing {
     for (int c = 0; c < chunk.claims; c++) {
       int end = chunk.claimEnds[c];
       if (chunk.overLong[start]) {
-        String key = chunk.rows.get(start).claim();
         chunk.outcomes[start] =
             Outcome.notPriced(
-                "claim_too_long",
-                "claim "
-                    + CodeFormatException.quote(key)
-                    + " has more than "
-                    + MAX_CLAIM_LINES
-                    + " lines; only the first "
-                    + MAX_CLAIM_LINES
-                    + " were priced");
+                CLAIM_TOO_LONG, claimTooLong(chunk.rows.get(start).claim(), "priced"));
         chunk.invalid[start] = true;
       } else {
         priceClaim(chunk, start, end);

@@ -191,14 +191,7 @@ public final class BatchScrub {
         // As cpt price does: the rows past a claim's first 1,000 are each refused.
         fields.add(row);
         rows++;
-        lines.add(
-            "claim_too_long: claim "
-                + CodeFormatException.quote(key)
-                + " has more than "
-                + BatchPricing.MAX_CLAIM_LINES
-                + " lines; only the first "
-                + BatchPricing.MAX_CLAIM_LINES
-                + " were checked");
+        lines.add(BatchPricing.CLAIM_TOO_LONG + ": " + BatchPricing.claimTooLong(key, "checked"));
         endClaim();
         return;
       }
