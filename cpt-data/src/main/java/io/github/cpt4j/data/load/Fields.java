@@ -57,7 +57,8 @@ final class Fields {
     }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c < ' ' || c == '\u007f') {
+      // As CodeEntry checks a description: the Unicode line and paragraph separators break it too.
+      if (c < ' ' || c == '\u007f' || c == '\u2028' || c == '\u2029') {
         throw new DataLoadException(
             sourceName,
             line,

@@ -8,6 +8,7 @@ import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.data.BundledData;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.fee.FeeSchedule;
+import io.github.cpt4j.fee.medicare.Quarter;
 import io.github.cpt4j.fee.medicare.ZipLocalityTable;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaBaseUnits;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaConversionFactors;
@@ -73,8 +74,9 @@ import java.util.stream.Stream;
  *   <tr><td>{@code CLFS_2025_Q1V1.csv}</td><td>a quarter of the Clinical Laboratory Fee Schedule;
  *       of two versions of one quarter, the higher</td></tr>
  *   <tr><td>{@code DMEPOS_2025_JAN.csv}</td><td>a quarter of the DMEPOS fee schedule</td></tr>
- *   <tr><td>{@code DME_Rural_ZIP_2025_Q1.csv}</td><td>the DMEPOS rural ZIP codes; the newest is
- *       used, over the states of the newest ZIP5 file (else the bundled ones)</td></tr>
+ *   <tr><td>{@code DME_Rural_ZIP_2025_Q1.csv}</td><td>the DMEPOS rural ZIP codes of a quarter;
+ *       each DMEPOS quarter takes its own, else the latest before it, over the states of the newest
+ *       ZIP5 file (else the bundled ones)</td></tr>
  *   <tr><td>{@code ASP_2025_JAN.csv}</td><td>a quarter of the Part B drug payment limits</td></tr>
  * </table>
  *
@@ -397,8 +399,9 @@ public final class CmsDirectory {
 
   /**
    * Reads the lab, equipment and drug schedules: each quarter's file (of two versions of a CLFS
-   * quarter, the later by name: V2 after V1), DMEPOS with the newest rural ZIP file over the states
-   * of the newest ZIP5 file.
+   * quarter, the later by name: V2 after V1), each DMEPOS quarter with its own quarter's rural ZIP
+   * file (else the latest before it) over the states of the newest ZIP5 file; each file must hold
+   * the quarter its name says.
    */
   private static PartBSchedules readPartB(
       Path directory, List<CmsFile> files, Optional<CmsFile> zip5, Set<Path> used)
@@ -406,30 +409,74 @@ public final class CmsDirectory {
     ImmutableList.Builder<ClfsFeeSchedule> clfs = ImmutableList.builder();
     for (CmsFile f : onePerQuarter(directory, files, Kind.CLFS)) {
       used.add(f.path());
-      clfs.add(ClfsFile.read(f.path()));
+      ClfsFeeSchedule lab = ClfsFile.read(f.path());
+      clfs.add(sameQuarter(directory, f, lab.quarter(), lab));
     }
     ImmutableList.Builder<AspFeeSchedule> asp = ImmutableList.builder();
     for (CmsFile f : onePerQuarter(directory, files, Kind.ASP)) {
       used.add(f.path());
-      asp.add(AspFile.read(f.path()));
+      AspFeeSchedule drugs = AspFile.read(f.path());
+      asp.add(sameQuarter(directory, f, drugs.quarter(), drugs));
     }
     List<CmsFile> dmeposFiles = onePerQuarter(directory, files, Kind.DMEPOS);
     ImmutableList.Builder<DmeposFeeSchedule> dmepos = ImmutableList.builder();
     if (!dmeposFiles.isEmpty()) {
-      Optional<CmsFile> rural = newest(directory, files, Kind.DME_RURAL_ZIP);
-      DmeposZipTable zips = BundledData.dmeposZips();
-      if (rural.isPresent()) {
-        used.add(rural.get().path());
-        DmeposZipTable states =
-            zip5.isPresent() ? Zip5File.readStates(zip5.get().path()) : BundledData.dmeposZips();
-        zips = DmeposRuralZipFile.read(rural.get().path(), states);
-      }
+      List<CmsFile> ruralFiles = onePerQuarter(directory, files, Kind.DME_RURAL_ZIP);
+      DmeposZipTable states = null; // read once, for the first rural file
+      Map<Path, DmeposZipTable> zipsByRuralFile = new HashMap<>();
       for (CmsFile f : dmeposFiles) {
+        // CMS lists rural ZIP codes each quarter: the quarter's own list, else the latest before
+        // it, else the earliest there is (the bundled list without any).
+        CmsFile rural = null;
+        for (CmsFile r : ruralFiles) {
+          if (rural == null || period(r) <= period(f)) {
+            rural = r;
+          }
+        }
+        DmeposZipTable zips = BundledData.dmeposZips();
+        if (rural != null) {
+          used.add(rural.path());
+          if (states == null) {
+            states =
+                zip5.isPresent()
+                    ? Zip5File.readStates(zip5.get().path())
+                    : BundledData.dmeposZips();
+          }
+          DmeposZipTable withStates = states;
+          zips = cached(zipsByRuralFile, rural.path(), p -> DmeposRuralZipFile.read(p, withStates));
+        }
         used.add(f.path());
-        dmepos.add(DmeposFile.read(f.path(), zips));
+        DmeposFeeSchedule equipment = DmeposFile.read(f.path(), zips);
+        dmepos.add(sameQuarter(directory, f, equipment.quarter(), equipment));
       }
     }
     return new PartBSchedules(clfs.build(), dmepos.build(), asp.build());
+  }
+
+  /**
+   * Returns {@code schedule}, read from {@code file}, if the quarter it holds is the one the file's
+   * name says: a January file saved under an April name would otherwise be listed as one quarter
+   * and priced as another.
+   */
+  private static <T> T sameQuarter(Path directory, CmsFile file, Quarter read, T schedule)
+      throws DataLoadException {
+    Quarter named = Quarter.of(file.year(), (file.month() - 1) / 3 + 1);
+    if (!read.equals(named)) {
+      throw new DataLoadException(
+          file.name(),
+          0,
+          0,
+          "the name says "
+              + named
+              + " but the file holds "
+              + read
+              + " (its title or dates): rename it, or use the file of "
+              + named
+              + " ("
+              + directory.relativize(file.path())
+              + ")");
+    }
+    return schedule;
   }
 
   /** The files of {@code kind}, one per quarter (the last by name), oldest first. */
@@ -913,8 +960,9 @@ public final class CmsDirectory {
   }
 
   /**
-   * Returns the quarters of the DMEPOS fee schedule found, oldest first, priced by the newest rural
-   * ZIP code file found (else the bundled one); empty when the directory has no DMEPOS file.
+   * Returns the quarters of the DMEPOS fee schedule found, oldest first, each priced by the rural
+   * ZIP code file of its quarter (else the latest before it, else the bundled one); empty when the
+   * directory has no DMEPOS file.
    */
   public ImmutableList<DmeposFeeSchedule> dmepos() {
     return partB.dmepos();

@@ -383,6 +383,11 @@ class CodeSetLoaderTest {
     assertEquals(
         "x.txt, line 1: control character U+0000 at character 9; expected text",
         tabError("99213\tMA\u0000DE UP\n").getMessage());
+    // A Unicode line separator breaks a one-line description too: a load error, as CodeEntry
+    // itself refuses it (it escaped as a bare IllegalArgumentException).
+    assertTrue(
+        tabError("99213\tMADE\u2028UP\n").getMessage().contains("control character U+2028"),
+        "a DataLoadException naming the character");
   }
 
   @Test

@@ -317,6 +317,48 @@ class CmsDirectoryTest {
     assertTrue(none.getMessage().contains("up to 8 levels down"), none::getMessage);
   }
 
+  /**
+   * CMS lists rural ZIP codes each quarter: a quarter's DMEPOS fees take that quarter's list (not
+   * the newest one). And a quarterly file must hold the quarter its name says.
+   */
+  @Test
+  void eachDmeposQuarterTakesItsOwnRuralZipListAndNamesMustMatchContents(@TempDir Path dir)
+      throws IOException {
+    Path release = Files.createDirectories(dir.resolve("rvu25a"));
+    try (InputStream rows =
+        BundledData.class.getResourceAsStream("medicare/pprrvu-2025-jan-sample.csv")) {
+      Files.copy(rows, release.resolve("PPRRVU25_JAN.csv"));
+    }
+    try (InputStream gpci = BundledData.class.getResourceAsStream("medicare/gpci-2025.csv")) {
+      Files.copy(gpci, release.resolve("GPCI2025.csv"));
+    }
+    Path dme = Files.createDirectories(dir.resolve("dme"));
+    Files.copy(CmsFiles.file("dmepos/DMEPOS_2025_JAN.csv"), dme.resolve("DMEPOS_2025_JAN.csv"));
+    Path q1 = CmsFiles.file("dmepos/DME_Rural_ZIP_2025_Q1.csv");
+    Files.copy(q1, dme.resolve("DME_Rural_ZIP_2025_Q1.csv"));
+    // A second quarter's list without 12010 (rural in Q1, in New York).
+    List<String> q2 =
+        Files.readAllLines(q1, StandardCharsets.ISO_8859_1).stream()
+            .filter(line -> !line.contains(",12010,"))
+            .map(line -> line.replace(",202501", ",202502"))
+            .toList();
+    Files.write(dme.resolve("DME_Rural_ZIP_2025_Q2.csv"), q2, StandardCharsets.ISO_8859_1);
+
+    CmsDirectory cms = CmsDirectory.load(dir);
+    PricingContext march = on("2025-03-14", Setting.NON_FACILITY).withBeneficiaryZip("12010");
+    // DMEPOS_2025_JAN.csv, E0601 RR, NY (R): 94.93; NY (NR) is 48.72.
+    assertEquals(
+        new BigDecimal("94.93"),
+        cms.dmepos().get(0).price(ClaimLine.parse("E0601-RR"), march).amountOrThrow());
+    assertFalse(cms.describe().contains("DME_Rural_ZIP_2025_Q1.csv  (not used)"), cms.describe());
+
+    Files.move(dme.resolve("DMEPOS_2025_JAN.csv"), dme.resolve("DMEPOS_2025_APR.csv"));
+    DataLoadException renamed = assertThrows(DataLoadException.class, () -> CmsDirectory.load(dir));
+    assertTrue(
+        renamed.getMessage().contains("the name says 2025-Q2 but the file holds 2025-Q1"),
+        renamed::getMessage);
+  }
+
   @Test
   void anOppsCapFileNeedsItsYearBesideIt(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("OPPSCAP_JAN.csv"), "HCPCS,MOD\n");
