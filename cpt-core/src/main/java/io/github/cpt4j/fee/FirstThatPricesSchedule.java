@@ -24,6 +24,9 @@ final class FirstThatPricesSchedule implements FeeSchedule {
   public FeeResult price(ClaimLine line, PricingContext context) {
     FeeResult first = null;
     Explanation refusals = Explanation.empty();
+    // When every schedule is only "outside my dates" (quarters before and after the date), the
+    // answer names what each covers, not the first one's dates alone.
+    StringBuilder coverage = new StringBuilder();
     for (FeeSchedule schedule : schedules) {
       FeeResult result = schedule.price(line, context);
       if (result.isPriced()) {
@@ -35,6 +38,9 @@ final class FirstThatPricesSchedule implements FeeSchedule {
               && result.reason().orElseThrow() != UnpricedReason.DATE_NOT_COVERED) {
         first = result;
       }
+      if (result.reason().orElseThrow() == UnpricedReason.DATE_NOT_COVERED) {
+        coverage.append(coverage.length() == 0 ? "" : ", and ").append(result.detail());
+      }
       refusals =
           refusals.then(
               PricingStep.note(
@@ -44,8 +50,11 @@ final class FirstThatPricesSchedule implements FeeSchedule {
                       + result.reason().orElseThrow().words()
                       + ")"));
     }
+    boolean onlyDates = first.reason().orElseThrow() == UnpricedReason.DATE_NOT_COVERED;
     return FeeResult.unpriced(
-        first.reason().orElseThrow(), first.detail(), refusals.then(first.explanation()));
+        first.reason().orElseThrow(),
+        onlyDates ? coverage.toString() : first.detail(),
+        refusals.then(first.explanation()));
   }
 
   @Override

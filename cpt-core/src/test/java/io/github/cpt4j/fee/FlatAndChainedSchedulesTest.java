@@ -115,5 +115,12 @@ class FlatAndChainedSchedulesTest {
     assertEquals(
         Optional.of(UnpricedReason.DATE_NOT_COVERED),
         price(FeeSchedule.firstThatPrices(outOfDate, outOfDate), "99215").reason());
+    // Every schedule outside its dates: the answer names what each covers, not the first alone.
+    FeeSchedule later =
+        (line, context) ->
+            FeeResult.unpriced(UnpricedReason.DATE_NOT_COVERED, "2026 only", Explanation.empty());
+    assertEquals(
+        "2024 only, and 2026 only",
+        price(FeeSchedule.firstThatPrices(outOfDate, later), "99215").detail());
   }
 }
