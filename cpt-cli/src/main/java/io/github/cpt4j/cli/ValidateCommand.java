@@ -245,11 +245,12 @@ final class ValidateCommand implements Callable<Integer> {
       return BundledData.codeSet().overlaidWith(loaded);
     } catch (DataLoadException e) {
       // The loader's hint names a charset; here it is an option.
-      String hint =
-          codesCharset == null && e.getMessage().contains("is not valid UTF-8")
-              ? " (give --codes-charset ISO-8859-1)"
-              : "";
-      throw new CliException(e.getMessage() + hint, e);
+      String message = e.getMessage();
+      String library = "load them with charset ISO-8859-1";
+      if (codesCharset == null && message.contains(library)) {
+        message = message.replace(library, "give --codes-charset ISO-8859-1");
+      }
+      throw new CliException(message, e);
     } catch (IOException e) {
       throw new CliException("cannot read '" + file + "': " + Inputs.reason(e), e);
     }

@@ -1,6 +1,7 @@
 package io.github.cpt4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -136,6 +137,7 @@ class ValidateRulesTest {
         Cli.runWithInput("99499\n", "validate", "--rules", "--codes", latin1.toString());
     assertEquals(2, utf8.status(), utf8::toString);
     assertTrue(utf8.err().contains("give --codes-charset ISO-8859-1"), utf8::toString);
+    assertFalse(utf8.err().contains("load them with charset"), "one hint, in the command's terms");
     Cli.Result read =
         Cli.runWithInput(
             "99499\n",

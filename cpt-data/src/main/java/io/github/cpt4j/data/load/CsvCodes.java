@@ -26,7 +26,10 @@ import java.util.Optional;
  */
 final class CsvCodes {
 
-  /** The columns a file may have; header names are matched ignoring case and spaces. */
+  /**
+   * The columns a file may have; header names are matched ignoring case and the spaces around them
+   * ({@code long_description}, not {@code long description}).
+   */
   private enum Column {
     CODE("code"),
     DESCRIPTION("description"),
