@@ -51,7 +51,9 @@ public final class BatchScrub {
   /** The column the output adds. */
   public static final String EDITS = "edits";
 
-  private final ClaimEdit edit;
+  /** The edit, run as a claim pricer runs it: an edit of one date sees each date's lines apart. */
+  private final ClaimScrubber scrubber;
+
   private final LocalDate defaultDate;
 
   /** How a run went: rows read, rows with a finding, rows that could not be read. */
@@ -59,7 +61,7 @@ public final class BatchScrub {
 
   /** Creates a scrubber applying {@code edit}, on {@code defaultDate} where a row has no date. */
   public BatchScrub(ClaimEdit edit, LocalDate defaultDate) {
-    this.edit = requireNonNull(edit, "edit");
+    this.scrubber = ClaimScrubber.of(requireNonNull(edit, "edit"));
     this.defaultDate = requireNonNull(defaultDate, "defaultDate");
   }
 
@@ -277,7 +279,7 @@ public final class BatchScrub {
       }
       if (!positions.isEmpty()) {
         PricingContext context = PricingContext.withoutArea(claimDate, Setting.NON_FACILITY);
-        for (EditFinding finding : ClaimScrubber.of(edit).scrub(builder.build(), context)) {
+        for (EditFinding finding : scrubber.scrub(builder.build(), context)) {
           StringBuilder text = edits.get(positions.get(finding.line()));
           if (text.length() > 0) {
             text.append(" | ");

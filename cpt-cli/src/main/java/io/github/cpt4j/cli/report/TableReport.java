@@ -49,22 +49,22 @@ final class TableReport implements Report {
    * the terminal.
    */
   private static String visible(String text) {
+    StringBuilder escaped = null; // made at the first control character, if any
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c < ' ' || c == 0x7F) {
-        StringBuilder escaped = new StringBuilder(text.length() + 8).append(text, 0, i);
-        for (int j = i; j < text.length(); j++) {
-          char d = text.charAt(j);
-          if (d < ' ' || d == 0x7F) {
-            escaped.append(String.format(Locale.ROOT, "\\u%04x", (int) d));
-          } else {
-            escaped.append(d);
-          }
+      boolean control = c < ' ' || c == 0x7F;
+      if (control && escaped == null) {
+        escaped = new StringBuilder(text.length() + 8).append(text, 0, i);
+      }
+      if (escaped != null) {
+        if (control) {
+          escaped.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+        } else {
+          escaped.append(c);
         }
-        return escaped.toString();
       }
     }
-    return text;
+    return escaped == null ? text : escaped.toString();
   }
 
   private void write(Object[] cells) throws IOException {

@@ -422,7 +422,10 @@ public final class CmsDirectory {
     ImmutableList.Builder<DmeposFeeSchedule> dmepos = ImmutableList.builder();
     if (!dmeposFiles.isEmpty()) {
       List<CmsFile> ruralFiles = onePerQuarter(directory, files, Kind.DME_RURAL_ZIP);
-      DmeposZipTable states = null; // read once, for the first rural file
+      DmeposZipTable states =
+          ruralFiles.isEmpty() || zip5.isEmpty()
+              ? BundledData.dmeposZips()
+              : Zip5File.readStates(zip5.get().path());
       Map<Path, DmeposZipTable> zipsByRuralFile = new HashMap<>();
       for (CmsFile f : dmeposFiles) {
         // CMS lists rural ZIP codes each quarter: the quarter's own list, else the latest before
@@ -436,14 +439,7 @@ public final class CmsDirectory {
         DmeposZipTable zips = BundledData.dmeposZips();
         if (rural != null) {
           used.add(rural.path());
-          if (states == null) {
-            states =
-                zip5.isPresent()
-                    ? Zip5File.readStates(zip5.get().path())
-                    : BundledData.dmeposZips();
-          }
-          DmeposZipTable withStates = states;
-          zips = cached(zipsByRuralFile, rural.path(), p -> DmeposRuralZipFile.read(p, withStates));
+          zips = cached(zipsByRuralFile, rural.path(), p -> DmeposRuralZipFile.read(p, states));
         }
         used.add(f.path());
         DmeposFeeSchedule equipment = DmeposFile.read(f.path(), zips);
