@@ -95,6 +95,12 @@ final class CsvCodes {
         }
       }
     } catch (DataLoadException e) {
+      // A quote left open makes a row of every later line, which fails as a row; the open quote,
+      // if it comes first, is what to fix.
+      Optional<DataLoadException> open = quoteLeftOpen(text, sourceName);
+      if (open.isPresent() && open.get().line() <= e.line()) {
+        throw open.get();
+      }
       throw e;
     } catch (CsvParseException e) {
       // FastCSV's own words are not for the user: the text is read again to say where and what.
@@ -120,6 +126,10 @@ final class CsvCodes {
       // Reading from a String cannot fail; keep the contract all the same.
       throw new DataLoadException(sourceName, line, 0, "cannot read: " + e.getMessage());
     }
+    Optional<DataLoadException> open = quoteLeftOpen(text, sourceName);
+    if (open.isPresent()) {
+      throw open.get();
+    }
     if (columns == null) {
       throw new DataLoadException(
           sourceName,
@@ -131,6 +141,31 @@ final class CsvCodes {
       throw fields.noRows("rows after the header");
     }
     return builder.build();
+  }
+
+  /**
+   * The error for a quote left open, which the parser takes to run to the end of the text in
+   * silence. A well-formed text has an even number of quotes outside its comments; an odd count,
+   * cheap to find, sends the text to the exact check.
+   */
+  private static Optional<DataLoadException> quoteLeftOpen(String text, String sourceName) {
+    if (!hasOddQuoteCount(text)) {
+      return Optional.empty();
+    }
+    try {
+      return CsvSyntax.firstProblem(new StringReader(text), '#')
+          .map(p -> new DataLoadException(sourceName, p.line(), p.field(), p.message()));
+    } catch (java.io.IOException notFromAString) {
+      return Optional.empty();
+    }
+  }
+
+  private static boolean hasOddQuoteCount(String text) {
+    int count = 0;
+    for (int i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) {
+      count++;
+    }
+    return (count & 1) != 0;
   }
 
   private static boolean isBlank(CsvRecord record) {

@@ -92,7 +92,7 @@ public final class CsvTable {
     String sourceName = path.getFileName().toString();
     try (Reader reader = Files.newBufferedReader(path, charset)) {
       return readAll(
-          new GuardedReader(reader, sourceName, MAX_CHARS, "a data file"),
+          GuardedReader.ofCsv(reader, sourceName, MAX_CHARS, "a data file"),
           sourceName,
           () -> Files.newBufferedReader(path, charset));
     } catch (CharacterCodingException e) {
@@ -109,7 +109,7 @@ public final class CsvTable {
   public static CsvTable read(byte[] bytes, Charset charset, String sourceName) throws IOException {
     try (Reader reader = strictReader(new ByteArrayInputStream(bytes), charset)) {
       return readAll(
-          new GuardedReader(reader, sourceName, MAX_CHARS, "a data file"),
+          GuardedReader.ofCsv(reader, sourceName, MAX_CHARS, "a data file"),
           sourceName,
           () -> strictReader(new ByteArrayInputStream(bytes), charset));
     } catch (CharacterCodingException e) {
@@ -200,7 +200,7 @@ public final class CsvTable {
   private static CsvTable readCms(
       Reader reader, String sourceName, long maxChars, String kind, Reopen again)
       throws IOException {
-    GuardedReader guarded = new GuardedReader(reader, sourceName, maxChars, kind);
+    GuardedReader guarded = GuardedReader.ofCsv(reader, sourceName, maxChars, kind);
     CsvTable table = readAll(guarded, sourceName, again);
     List<CsvRecord> records = table.records;
     if (!guarded.endsWithLineBreak() && !records.isEmpty()) {
@@ -229,7 +229,7 @@ public final class CsvTable {
    */
   public static CsvTable read(Reader reader, String sourceName) throws IOException {
     return readAll(
-        new GuardedReader(reader, sourceName, MAX_CHARS, "a data file"), sourceName, null);
+        GuardedReader.ofCsv(reader, sourceName, MAX_CHARS, "a data file"), sourceName, null);
   }
 
   /** Opens the text again, from its start: to find where a file the parser refused goes wrong. */
@@ -242,7 +242,7 @@ public final class CsvTable {
    * Reads every record; {@code again}, when not null, opens the same text anew, to say in the
    * project's words where and how a text the parser refuses is not CSV.
    */
-  private static CsvTable readAll(Reader reader, String sourceName, Reopen again)
+  private static CsvTable readAll(GuardedReader reader, String sourceName, Reopen again)
       throws IOException {
     List<CsvRecord> records = new ArrayList<>();
     CsvReader<CsvRecord> csv =
@@ -280,6 +280,21 @@ public final class CsvTable {
               + " and the few dozen fields of a data file");
     } catch (UncheckedIOException e) {
       throw e.getCause();
+    }
+    if (reader.endsInsideQuotes()) {
+      // The parser took the open quote to run to the end of the file, in silence.
+      Optional<DataLoadException> found =
+          again == null ? Optional.empty() : diagnose(again, sourceName);
+      if (found.isPresent()) {
+        throw found.get();
+      }
+      CsvRecord last = records.get(records.size() - 1);
+      throw new DataLoadException(
+          sourceName,
+          last.getStartingLineNumber(),
+          last.getFieldCount(),
+          "a quote that opens a field is not closed before the end of the file; expected a"
+              + " closing quote after the field's value");
     }
     if (!records.isEmpty() && isEndOfFileMarker(records.get(records.size() - 1))) {
       records.remove(records.size() - 1);

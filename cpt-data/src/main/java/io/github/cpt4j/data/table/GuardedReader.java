@@ -15,6 +15,10 @@ import java.io.Reader;
  * <p>The size cap is what keeps a wrong file (a video given as {@code --gpci}) from filling the
  * heap: the loader stops after {@code maxChars} with an error naming the file, instead of reading
  * and holding all of it.
+ *
+ * <p>It also follows the CSV quotes, because the CSV parser takes a quote left open at the end of
+ * the file to end with the file: the last row would load with the rest of the text in one field, or
+ * a later row would be lost, without a word.
  */
 public final class GuardedReader extends Reader {
 
@@ -30,6 +34,14 @@ public final class GuardedReader extends Reader {
   private final char[] start = new char[3];
   private int startLength;
   private int startPosition;
+  private final boolean followQuotes;
+  private int csv = FIELD_START;
+
+  // Where the text read so far stands in CSV's syntax (RFC 4180).
+  private static final int FIELD_START = 0;
+  private static final int UNQUOTED = 1;
+  private static final int QUOTED = 2;
+  private static final int QUOTE_IN_QUOTED = 3; // a closing quote, or the first of a doubled one
 
   /**
    * Creates a guard over {@code in}.
@@ -38,10 +50,21 @@ public final class GuardedReader extends Reader {
    * @param kind what the file should be, for the error ("a CMS GPCI file")
    */
   public GuardedReader(Reader in, String sourceName, long maxChars, String kind) {
+    this(in, sourceName, maxChars, kind, false);
+  }
+
+  /** A guard that also follows the CSV quotes, for {@link #endsInsideQuotes()}. */
+  static GuardedReader ofCsv(Reader in, String sourceName, long maxChars, String kind) {
+    return new GuardedReader(in, sourceName, maxChars, kind, true);
+  }
+
+  private GuardedReader(
+      Reader in, String sourceName, long maxChars, String kind, boolean followQuotes) {
     this.in = requireNonNull(in, "in");
     this.sourceName = requireNonNull(sourceName, "sourceName");
     this.maxChars = maxChars;
     this.kind = requireNonNull(kind, "kind");
+    this.followQuotes = followQuotes;
   }
 
   @Override
@@ -90,7 +113,45 @@ public final class GuardedReader extends Reader {
           "larger than " + maxChars + " characters; expected " + kind + ", which is far smaller");
     }
     last = buffer[offset + n - 1];
+    if (followQuotes) {
+      followQuotes(buffer, offset, n);
+    }
     return n;
+  }
+
+  private void followQuotes(char[] buffer, int offset, int n) {
+    int state = csv;
+    for (int i = offset, end = offset + n; i < end; i++) {
+      char c = buffer[i];
+      switch (state) {
+        case FIELD_START:
+          state = c == '"' ? QUOTED : isSeparator(c) ? FIELD_START : UNQUOTED;
+          break;
+        case UNQUOTED:
+          state = isSeparator(c) ? FIELD_START : UNQUOTED;
+          break;
+        case QUOTED:
+          state = c == '"' ? QUOTE_IN_QUOTED : QUOTED;
+          break;
+        default: // QUOTE_IN_QUOTED
+          state = c == '"' ? QUOTED : isSeparator(c) ? FIELD_START : UNQUOTED;
+          break;
+      }
+    }
+    csv = state;
+  }
+
+  private static boolean isSeparator(char c) {
+    return c == ',' || c == '\n' || c == '\r';
+  }
+
+  /**
+   * Tells whether the text read so far ends inside a quoted CSV field: a quote that opens a field
+   * and is never closed. Always false for a guard made by the public constructor, which does not
+   * follow quotes (a fixed-width file has no use for it).
+   */
+  public boolean endsInsideQuotes() {
+    return csv == QUOTED;
   }
 
   /** Tells whether the text read so far ends with a line break (or is empty). */

@@ -308,6 +308,23 @@ class CodeSetLoaderTest {
   }
 
   @Test
+  void aQuoteLeftOpenIsNamedNotTheRowsItSwallows() {
+    // At the end of the file the parser ends the field with the file, without a word.
+    String open =
+        "x.csv, line 2, column 2: the quote that opens field 2 at character 7 of the line";
+    assertTrue(csvError("code,description\n99213,\"Made up\n").getMessage().startsWith(open));
+    assertTrue(csvError("code,description\n99213,\"Made up").getMessage().startsWith(open));
+    // Earlier, it makes one row of every later line: the quote is the fault, not the line break.
+    DataLoadException swallowed =
+        csvError("code,description\n99213,\"Made up\n99214,Another\n99215,Third\n");
+    assertEquals(
+        open
+            + " is not closed before the end of the file; expected a closing quote after the"
+            + " field's value",
+        swallowed.getMessage());
+  }
+
+  @Test
   void filesWithoutRowsAreRejected() {
     assertEquals(
         "x.csv: found no code rows; expected rows after the header",

@@ -120,6 +120,37 @@ class CsvSyntaxErrorsTest {
     assertOwnWords(e.getMessage());
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("loaders")
+  void aQuoteLeftOpenAtTheEndOfTheFileIsRefused(String kind, Loader loader, @TempDir Path dir)
+      throws IOException {
+    // The parser takes the open quote to end with the file and reads the row without a word.
+    Path file = Files.writeString(dir.resolve("open.csv"), "a,b,c\n1,2,3\n4,\"5,6\n");
+    DataLoadException e = assertThrows(DataLoadException.class, () -> loader.load(file));
+    assertEquals(
+        "open.csv, line 3, column 2: the quote that opens field 2 at character 3 of the line is"
+            + " not closed before the end of the file; expected a closing quote after the field's"
+            + " value",
+        e.getMessage(),
+        kind);
+  }
+
+  @Test
+  void aQuoteLeftOpenInAStreamIsRefusedToo() {
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                MueFile.read(
+                    new ByteArrayInputStream(
+                        "a,b\n1,\"2\n3,4\n".getBytes(StandardCharsets.ISO_8859_1)),
+                    "stream.csv"));
+    assertEquals(
+        "stream.csv, line 2, column 2: a quote that opens a field is not closed before the end of"
+            + " the file; expected a closing quote after the field's value",
+        e.getMessage());
+  }
+
   @Test
   void aStreamWhichCannotBeReadAgainStillGetsOurWords() {
     // Read from a stream, the text cannot be read again to find the field: the line is named.
