@@ -189,4 +189,25 @@ class ClaimPricingFullFileTest {
     }
     assertTrue(families.size() > 20 && pairs > 100, families.size() + " families, " + pairs);
   }
+
+  /**
+   * The imaging cut before the OPPS cap, as the outside audit computed it by hand from the October
+   * files, in 13282-99, non-facility: 70496's TC 182.74 (cap 168.93) and PC 77.84; 74177's TC
+   * 202.77; 72191's TC 206.69.
+   */
+  @Test
+  void imagingIsCutBeforeTheOppsCap() {
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(CmsFiles.schedule2025());
+    PricingContext office =
+        PricingContext.of(
+            LocalDate.of(2025, 11, 3), Locality.parse("13282-99"), Setting.NON_FACILITY);
+    // 91.37 (half the TC, under the cap) + 95% of 77.84 = 165.318.
+    PricedClaim second = pricer.price(Claim.builder().add("74177").add("70496").build(), office);
+    assertEquals(new BigDecimal("165.32"), second.line(1).amountOrThrow(), second.toString());
+    // 72191 ranks first by its fee schedule TC (206.69 against 182.74), though its capped TC is
+    // the lower: paid its capped global 248.64, and 70496 165.32.
+    PricedClaim order = pricer.price(Claim.builder().add("72191").add("70496").build(), office);
+    assertEquals(new BigDecimal("248.64"), order.line(0).amountOrThrow(), order.toString());
+    assertEquals(new BigDecimal("165.32"), order.line(1).amountOrThrow(), order.toString());
+  }
 }

@@ -367,6 +367,33 @@ public final class LineEvaluator {
   }
 
   /**
+   * Returns {@link #unitFee} before the OPPS imaging cap: the fee schedule amount of one unit of
+   * the row, rounded half-up to cents; null as for {@code unitFee}. The same as {@code unitFee} for
+   * a row the cap does not lower. For the multiple-procedure reduction of imaging, which CMS ranks
+   * by and takes from the fee schedule amount, and only then applies the cap (CY 2007 physician fee
+   * schedule rule implementing section 5102 of the Deficit Reduction Act of 2005).
+   */
+  public BigDecimal uncappedUnitFee(ProcedureCode code, RowModifier row) {
+    requireNonNull(code, "code");
+    requireNonNull(row, "row");
+    if (gpci == null || conversionFactor == null || !dateCovered) {
+      return null;
+    }
+    RvuEntry entry = schedule.rvus().get(code, row);
+    if (entry == null) {
+      return null;
+    }
+    FeeCalculation fee =
+        calculate(schedule, context, locality, gpci, conversionFactor, entry, code.packed(), row);
+    return fee.isOppsCapped()
+        ? BigDecimal.valueOf(
+            FeeCalculation.postedNanoDollars(fee.uncappedNanoDollars())
+                / FeeCalculation.CENTS_TO_NANOS,
+            2)
+        : fee.amount();
+  }
+
+  /**
    * The calculation of {@code entry}, the row of the code packed as {@code packed} and {@code row}.
    */
   @SuppressWarnings("TooManyParameters") // the context's inputs, looked up once by the caller

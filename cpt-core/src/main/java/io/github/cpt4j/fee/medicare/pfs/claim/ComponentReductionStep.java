@@ -27,9 +27,16 @@ import java.util.List;
  * is split by the amounts of the code's own TC and 26 rows, and so are technical-only (3) and
  * professional-only (2) codes by definition. Other codes, such as global-only tests (PC/TC 4), do
  * not say which part is technical: they are left unreduced and unranked, with a {@link
- * ClaimWarning.Kind#COMPONENT_NOT_IDENTIFIED} warning. A claim is taken to be one session. Name
- * {@code component-reduction}; its steps carry the rule ids {@code diagnostic-imaging}, {@code
- * therapy}, {@code diagnostic-cardiovascular} and {@code diagnostic-ophthalmology}.
+ * ClaimWarning.Kind#COMPONENT_NOT_IDENTIFIED} warning. A claim is taken to be one session.
+ *
+ * <p>A technical component under the OPPS imaging cap is ranked by its fee schedule amount and
+ * reduced from it, and only then capped: a later service is paid the lower of its reduced fee
+ * schedule TC and the cap's TC. That is CMS's order (CY 2007 physician fee schedule rule, which put
+ * the cap of section 5102(b) of the Deficit Reduction Act of 2005 after the multiple-procedure
+ * reduction, as contractors' pricing worksheets do); reducing the capped TC paid less, and ranking
+ * by the capped TCs could put another service first. Name {@code component-reduction}; its steps
+ * carry the rule ids {@code diagnostic-imaging}, {@code therapy}, {@code diagnostic-cardiovascular}
+ * and {@code diagnostic-ophthalmology}.
  */
 final class ComponentReductionStep implements ClaimStep {
 
@@ -51,14 +58,24 @@ final class ComponentReductionStep implements ClaimStep {
     apply(claim.procedures(), claim.evaluator);
   }
 
-  /** One service's part per slot, ranked within its group. */
+  /**
+   * One service's part per slot, ranked within its group: {@code perSlot} before the OPPS cap, by
+   * which it ranks and from which the cut is taken, and {@code cappedPerSlot}, what the line's
+   * amount holds of it (the same when the cap does not lower it).
+   */
   private static final class Part {
     final Procedure procedure;
     final BigDecimal perSlot;
+    final BigDecimal cappedPerSlot;
 
     Part(Procedure procedure, BigDecimal perSlot) {
+      this(procedure, perSlot, perSlot);
+    }
+
+    Part(Procedure procedure, BigDecimal perSlot, BigDecimal cappedPerSlot) {
       this.procedure = procedure;
       this.perSlot = perSlot;
+      this.cappedPerSlot = cappedPerSlot;
     }
 
     static int compare(Part a, Part b) {
@@ -145,6 +162,7 @@ final class ComponentReductionStep implements ClaimStep {
         professional.add(new Part(p, split[1].multiply(p.slotScale)));
       }
     }
+    technical = uncapped(technical, inputs);
     switch (rule) {
       case DIAGNOSTIC_IMAGING:
         String group = "imaging family " + imagingFamily;
@@ -185,13 +203,11 @@ final class ComponentReductionStep implements ClaimStep {
   private static BigDecimal[] split(Procedure p, LineEvaluator inputs) {
     LineWork w = p.line;
     RowModifier row = w.rowModifier();
-    if (row == RowModifier.TECHNICAL_COMPONENT) {
-      return new BigDecimal[] {w.unitFee, Amounts.ZERO};
-    } else if (row == RowModifier.PROFESSIONAL_COMPONENT) {
+    if (row == RowModifier.PROFESSIONAL_COMPONENT) {
       return new BigDecimal[] {Amounts.ZERO, w.unitFee};
     }
     PcTcIndicator pcTc = w.indicators.pcTc();
-    if (pcTc == PcTcIndicator.TECHNICAL_COMPONENT_ONLY) {
+    if (row == RowModifier.TECHNICAL_COMPONENT || pcTc == PcTcIndicator.TECHNICAL_COMPONENT_ONLY) {
       return new BigDecimal[] {w.unitFee, Amounts.ZERO};
     } else if (pcTc == PcTcIndicator.PROFESSIONAL_COMPONENT_ONLY) {
       return new BigDecimal[] {Amounts.ZERO, w.unitFee};
@@ -201,6 +217,37 @@ final class ComponentReductionStep implements ClaimStep {
       return tc == null || pc == null ? null : new BigDecimal[] {tc, pc};
     }
     return null;
+  }
+
+  /**
+   * The technical parts again, each ranked and cut by its amount before the OPPS cap. Only when
+   * there is something to rank: a service alone keeps its capped amount, without a second look-up.
+   */
+  private static List<Part> uncapped(List<Part> technical, LineEvaluator inputs) {
+    int slots = 0;
+    for (Part p : technical) {
+      slots += p.procedure.slots;
+    }
+    if (slots < 2) {
+      return technical;
+    }
+    List<Part> parts = new ArrayList<>(technical.size());
+    for (Part p : technical) {
+      LineWork w = p.procedure.line;
+      // The code's technical row: the line's own, but for the global row of a split test.
+      RowModifier row =
+          w.rowModifier() == RowModifier.GLOBAL
+                  && w.indicators.pcTc() == PcTcIndicator.DIAGNOSTIC_TEST
+              ? RowModifier.TECHNICAL_COMPONENT
+              : w.rowModifier();
+      BigDecimal unit = inputs.uncappedUnitFee(w.line.code(), row);
+      BigDecimal perSlot = unit == null ? null : unit.multiply(p.procedure.slotScale);
+      parts.add(
+          perSlot == null || perSlot.compareTo(p.cappedPerSlot) <= 0
+              ? p
+              : new Part(p.procedure, perSlot, p.cappedPerSlot));
+    }
+    return parts;
   }
 
   /**
@@ -241,7 +288,12 @@ final class ComponentReductionStep implements ClaimStep {
                     + group
                     + ": paid in full");
       } else {
-        BigDecimal off = perSlot.multiply(cut).multiply(BigDecimal.valueOf(reduced));
+        // The cut comes off the fee schedule amount, then the cap applies (see the class comment):
+        // the line keeps the lower of the reduced amount and the capped one it holds.
+        BigDecimal capped = p.cappedPerSlot;
+        BigDecimal kept = perSlot.subtract(perSlot.multiply(cut)).min(capped);
+        boolean underCap = capped.compareTo(perSlot) < 0;
+        BigDecimal off = capped.subtract(kept).multiply(BigDecimal.valueOf(reduced));
         procedure.set(
             Amounts.atLeastZero(procedure.amount.subtract(off)),
             rule,
@@ -260,6 +312,12 @@ final class ComponentReductionStep implements ClaimStep {
                     + Amounts.percent(cut)
                     + " of it off"
                     + (reduced < slots ? " the units after the first" : "")
+                    + (underCap
+                        ? ", before the OPPS cap: the lower of "
+                            + Amounts.plain(kept)
+                            + " and the cap's "
+                            + Amounts.plain(capped)
+                        : "")
                     + " ("
                     + Amounts.plain(off)
                     + ")");
