@@ -81,4 +81,42 @@ class PlaceOfServiceRuleTest {
     assertEquals(
         MEDICARE.price(visit, MANHATTAN.withSetting(Setting.FACILITY)).amount(), atPos22.amount());
   }
+
+  @Test
+  void theTechnicalComponentOfATestIsPaidToTheHospitalNotUnderTheSchedule() {
+    // Claims Processing Manual ch. 13 §20.2: the hospital is paid for the TC of its patients'
+    // tests.
+    for (String hospital : new String[] {"19", "21", "22", "23"}) {
+      PricingContext context = MANHATTAN.withPlaceOfService(PlaceOfService.parse(hospital));
+      for (String line : new String[] {"71046-TC", "93005", "71046", "93000"}) {
+        FeeResult result = MEDICARE.price(ClaimLine.parse(line), context);
+        assertEquals(
+            Optional.of(UnpricedReason.NOT_PAYABLE_IN_PLACE),
+            result.reason(),
+            line + " " + hospital);
+        assertTrue(result.detail().contains("technical component"), result.detail());
+      }
+      // The reading is the physician's, paid at the facility rate.
+      assertTrue(MEDICARE.price(ClaimLine.parse("71046-26"), context).isPriced(), hospital);
+      assertTrue(MEDICARE.price(ClaimLine.parse("93010"), context).isPriced(), hospital);
+    }
+    PricingContext outpatient = MANHATTAN.withPlaceOfService(PlaceOfService.parse("22"));
+    assertTrue(
+        MEDICARE.price(ClaimLine.parse("71046"), outpatient).detail().contains("(71046-26)"),
+        "the global line says what to bill");
+    PricedClaim claim =
+        MedicareClaimPricer.of(MEDICARE).price(Claim.builder().add("71046-TC").build(), outpatient);
+    assertEquals(Optional.of(UnpricedReason.NOT_PAYABLE_IN_PLACE), claim.line(0).reason());
+    // In the office, or with a setting and no place, all of it is paid as before.
+    for (String line : new String[] {"71046-TC", "93005", "71046", "93000"}) {
+      assertTrue(
+          MEDICARE
+              .price(ClaimLine.parse(line), MANHATTAN.withPlaceOfService(PlaceOfService.OFFICE))
+              .isPriced(),
+          line);
+      assertTrue(
+          MEDICARE.price(ClaimLine.parse(line), MANHATTAN.withSetting(Setting.FACILITY)).isPriced(),
+          line);
+    }
+  }
 }

@@ -280,16 +280,36 @@ public final class LineEvaluator {
   }
 
   /**
-   * Refuses a row the place of service excludes, per the RVU file documentation (PC/TC indicators 5
-   * and 7): an incident-to service is not paid for a hospital inpatient or outpatient, nor an
-   * independently practicing therapist's service; null when the place allows it.
+   * Refuses a row the place of service excludes; null when the place allows it:
+   *
+   * <ul>
+   *   <li>an incident-to service (PC/TC 5) for a hospital inpatient or outpatient, and a therapy
+   *       service (PC/TC 7) there by an independently practicing therapist (RVU file documentation,
+   *       Attachment A);
+   *   <li>a physician's interpretation of an abnormal smear (PC/TC 8, 85060) anywhere but for a
+   *       hospital inpatient, place 21 (the same);
+   *   <li>the technical component of a diagnostic test for a hospital inpatient or outpatient,
+   *       billed alone (a TC row, a technical-only code) or in a global row: the hospital is paid
+   *       for it (Claims Processing Manual ch. 13 §20.2, "Carriers may not pay for the technical
+   *       component (TC) of radiology services furnished to hospital patients"; 42 CFR 415.120(b)).
+   * </ul>
    */
   private static LineEvaluation notPaidInPlace(PricingContext context, RvuEntry entry) {
     PlaceOfService place = PlaceOfService.in(context).orElseThrow();
+    PcTcIndicator pcTc = entry.indicators().pcTc();
+    if (pcTc == PcTcIndicator.PHYSICIAN_INTERPRETATION
+        && !place.equals(PlaceOfService.INPATIENT_HOSPITAL)) {
+      return refuse(
+          UnpricedReason.NOT_PAYABLE_IN_PLACE,
+          entry.row()
+              + " (PC/TC 8) is paid only for a hospital inpatient, place of service 21; elsewhere"
+              + " the laboratory test's payment covers it: place of service "
+              + place,
+          entry);
+    }
     if (!place.isHospital()) {
       return null;
     }
-    PcTcIndicator pcTc = entry.indicators().pcTc();
     PractitionerType practitioner = context.practitioner();
     if (pcTc == PcTcIndicator.INCIDENT_TO) {
       return refuse(
@@ -309,6 +329,30 @@ public final class LineEvaluator {
               + " (PC/TC 7) is not paid to an independently practicing therapist for a hospital"
               + " inpatient or outpatient: place of service "
               + place,
+          entry);
+    }
+    RowModifier row = entry.rowModifier();
+    if (row == RowModifier.TECHNICAL_COMPONENT || pcTc == PcTcIndicator.TECHNICAL_COMPONENT_ONLY) {
+      return refuse(
+          UnpricedReason.NOT_PAYABLE_IN_PLACE,
+          entry.row()
+              + " is the technical component of a test, paid to the hospital for a hospital"
+              + " inpatient or outpatient, not under the physician fee schedule: place of service "
+              + place,
+          entry);
+    }
+    if (row == RowModifier.GLOBAL
+        && (pcTc == PcTcIndicator.DIAGNOSTIC_TEST || pcTc == PcTcIndicator.GLOBAL_TEST_ONLY)) {
+      return refuse(
+          UnpricedReason.NOT_PAYABLE_IN_PLACE,
+          entry.row()
+              + " billed whole includes the technical component, paid to the hospital for a"
+              + " hospital inpatient or outpatient: place of service "
+              + place
+              + "; bill the professional component alone"
+              + (pcTc == PcTcIndicator.DIAGNOSTIC_TEST
+                  ? " (" + entry.code() + "-26)"
+                  : " (its own code)"),
           entry);
     }
     return null;

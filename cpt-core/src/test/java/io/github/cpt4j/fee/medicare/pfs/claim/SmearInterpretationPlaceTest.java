@@ -1,0 +1,50 @@
+package io.github.cpt4j.fee.medicare.pfs.claim;
+
+import static io.github.cpt4j.fee.medicare.pfs.claim.ClaimTables.CONTEXT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.PlaceOfService;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
+import io.github.cpt4j.fee.medicare.pfs.RvuTable;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PC/TC indicator 8 (85060, a physician's reading of an abnormal smear): "separate payment may be
+ * made only if the physician interprets an abnormal smear for hospital inpatient", and none for
+ * hospital outpatients or non-hospital patients (RVU file documentation, Attachment A).
+ */
+class SmearInterpretationPlaceTest {
+
+  private static final MedicareFeeSchedule SCHEDULE = schedule();
+
+  private static MedicareFeeSchedule schedule() {
+    List<RvuEntry> rows = new ArrayList<>(ClaimTables.rows());
+    rows.add(ClaimTables.row("85060", "0.45", "0.20", "0.03").pcTc('8').build()); // 17.00
+    return ClaimTables.scheduleBuilder().rvus(RvuTable.of(rows)).build();
+  }
+
+  @Test
+  void paidForAHospitalInpatientOnly() {
+    ClaimLine smear = ClaimLine.parse("85060");
+    FeeResult inpatient =
+        SCHEDULE.price(smear, CONTEXT.withPlaceOfService(PlaceOfService.INPATIENT_HOSPITAL));
+    assertEquals(Optional.of(new BigDecimal("17.00")), inpatient.amount(), inpatient.toString());
+    for (String elsewhere : new String[] {"11", "19", "22", "23", "31"}) {
+      FeeResult result =
+          SCHEDULE.price(smear, CONTEXT.withPlaceOfService(PlaceOfService.parse(elsewhere)));
+      assertEquals(Optional.of(UnpricedReason.NOT_PAYABLE_IN_PLACE), result.reason(), elsewhere);
+      assertTrue(result.detail().contains("PC/TC 8"), result.detail());
+    }
+    // A setting without a place of service is priced as before.
+    assertTrue(SCHEDULE.price(smear, CONTEXT).isPriced());
+  }
+}
