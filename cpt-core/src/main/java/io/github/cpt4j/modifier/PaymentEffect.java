@@ -44,7 +44,12 @@ public enum PaymentEffect {
   /** LT: the left side, which with RT on the same code can make one bilateral procedure. */
   LEFT_SIDE,
   /** RT: the right side, which with LT on the same code can make one bilateral procedure. */
-  RIGHT_SIDE;
+  RIGHT_SIDE,
+  /**
+   * 78: an unplanned return to the operating room for a related procedure in the postoperative
+   * period; Medicare pays the procedure's intra-operative share, and no new global period starts.
+   */
+  RETURN_TO_OPERATING_ROOM;
 
   /**
    * Returns the bit of this effect in a set of effects held as an {@code int}: {@code 1 <<

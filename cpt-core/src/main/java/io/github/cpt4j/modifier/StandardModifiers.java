@@ -142,7 +142,8 @@ final class StandardModifiers {
 
   /**
    * The payment effects of the standard modifiers (CMS Claims Processing Manual, chapter 12,
-   * sections 20.4 and 40-40.8, and the indicators of the relative value file's Attachment A).
+   * sections 20.4 and 40-40.8 (78: section 40.4, the intra-operative share), and the indicators of
+   * the relative value file's Attachment A).
    */
   private static final ImmutableMap<String, PaymentEffect> EFFECTS =
       ImmutableMap.<String, PaymentEffect>builder()
@@ -156,6 +157,7 @@ final class StandardModifiers {
           .put("56", PaymentEffect.PREOPERATIVE_CARE_ONLY)
           .put("62", PaymentEffect.CO_SURGEON)
           .put("66", PaymentEffect.TEAM_SURGEON)
+          .put("78", PaymentEffect.RETURN_TO_OPERATING_ROOM)
           .put("80", PaymentEffect.ASSISTANT_SURGEON)
           .put("81", PaymentEffect.ASSISTANT_SURGEON)
           .put("82", PaymentEffect.ASSISTANT_SURGEON)

@@ -432,6 +432,7 @@ public final class MedicareFeeSchedule implements FeeSchedule {
           "assistant-at-surgery share of claim pricing";
       case SURGICAL_CARE_ONLY, POSTOPERATIVE_CARE_ONLY, PREOPERATIVE_CARE_ONLY ->
           "split global care share of claim pricing";
+      case RETURN_TO_OPERATING_ROOM -> "intra-operative share of claim pricing";
       case INCREASED_SERVICES, REDUCED_SERVICES -> "the contractor adjusts the amount";
       case NONE, SEPARATE_VISIT, LEFT_SIDE, RIGHT_SIDE -> null;
     };

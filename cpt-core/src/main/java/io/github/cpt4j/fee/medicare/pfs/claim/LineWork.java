@@ -49,6 +49,10 @@ final class LineWork implements Supplier<Explanation> {
   static final int MRT = PaymentEffect.RIGHT_SIDE.bit();
   static final int ASSISTANT = PaymentEffect.ASSISTANT_SURGEON.bit() | MAS;
   static final int SPLIT_CARE = M54 | M55 | M56;
+  static final int M78 = PaymentEffect.RETURN_TO_OPERATING_ROOM.bit();
+
+  /** The modifiers paid a share of the global package: split care, and a return to the OR. */
+  static final int GLOBAL_SHARE = SPLIT_CARE | M78;
 
   final int index;
   final BilledLine billed;

@@ -3,6 +3,7 @@ package io.github.cpt4j.fee.medicare.pfs.claim;
 import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.M54;
 import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.M55;
 import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.M56;
+import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.M78;
 import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.SPLIT_CARE;
 
 import io.github.cpt4j.fee.UnpricedReason;
@@ -30,6 +31,13 @@ import java.math.RoundingMode;
  *
  * <p>Refused when the code has no shares. 27447-54 (pre 10%, intra 69%) pays 79% of the global fee;
  * 27447-55 with 45 units pays 21% x 45/90.
+ *
+ * <p>Modifier 78 (an unplanned return to the operating room for a related procedure in the
+ * postoperative period) pays the INTRA OP share: the return trip is the operation alone, inside a
+ * global period already paid (chapter 12, section 40.4, "pay the value of the intra-operative
+ * services"); 27447-78 pays 69%. A code without shares (global 000, or none) is paid in full, as
+ * the file gives no part to take. With 54, 55 or 56 on the same line it is refused: those split a
+ * global package that a return trip does not start.
  */
 final class SplitCareStep extends LineStep {
 
@@ -40,6 +48,10 @@ final class SplitCareStep extends LineStep {
   @Override
   void apply(LineWork w) {
     PaymentIndicators ind = w.indicators;
+    if (w.has(M78)) {
+      returnToOperatingRoom(w, ind);
+      return;
+    }
     if (!w.has(SPLIT_CARE)) {
       return;
     }
@@ -93,6 +105,37 @@ final class SplitCareStep extends LineStep {
     BigDecimal total = share;
     String text = words + " of the global package: " + Amounts.percent(total);
     w.scale(total, ClaimRule.SPLIT_CARE, () -> text);
+  }
+
+  /** Modifier 78: the intra-operative share, when the code has one. */
+  private static void returnToOperatingRoom(LineWork w, PaymentIndicators ind) {
+    if (w.has(SPLIT_CARE)) {
+      w.refuse(
+          UnpricedReason.MODIFIER_NOT_ALLOWED,
+          ClaimRule.SPLIT_CARE,
+          "modifier 78 (a return to the operating room, paid its intra-operative share) does not"
+              + " go with 54, 55 or 56, which split a global package the return trip does not"
+              + " start");
+      return;
+    }
+    BigDecimal intra = ind.intraOperativeShare();
+    if (intra.signum() == 0) {
+      w.note(
+          ClaimRule.SPLIT_CARE,
+          () ->
+              "modifier 78: global "
+                  + ind.globalPeriod().code()
+                  + ", no intra-operative share in the relative value file: paid in full");
+      return;
+    }
+    w.scale(
+        intra,
+        ClaimRule.SPLIT_CARE,
+        () ->
+            "modifier 78 (return to the operating room): intra-operative share "
+                + intra
+                + " of the global package: "
+                + Amounts.percent(intra));
   }
 
   /**

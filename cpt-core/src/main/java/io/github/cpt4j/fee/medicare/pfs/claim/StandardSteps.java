@@ -88,7 +88,7 @@ final class StandardSteps {
       if (w.has(LineWork.M50) || w.has(LineWork.MLT) && w.has(LineWork.MRT)) {
         needs |= BILATERAL_MODIFIERS_BIT;
       }
-      if (w.has(LineWork.SPLIT_CARE)) {
+      if (w.has(LineWork.GLOBAL_SHARE)) {
         needs |= SPLIT;
       }
       if (w.has(LineWork.M62 | LineWork.M66 | LineWork.ASSISTANT)) {

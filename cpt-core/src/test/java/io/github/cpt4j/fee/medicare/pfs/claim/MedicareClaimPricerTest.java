@@ -443,6 +443,20 @@ class MedicareClaimPricerTest {
     }
 
     @Test
+    void aReturnToTheOperatingRoomPaysTheIntraOperativeShare() {
+      // Claims Processing Manual ch. 12 §40.4: 78 pays the intra-operative share, 0.69 x 1000.
+      PricedClaim claim = assertAmounts(price("27447-78"), "690.00", "690.00");
+      assertTrue(claim.line(0).explanation().toString().contains("modifier 78"), claim::toString);
+      // With 51 beside another surgery: the share first, then the ranking on what is left.
+      assertAmounts(price("27447-78", "20610-51"), "740.00", "690.00", "50.00");
+      // A code without shares (global 000) is paid in full.
+      assertAmounts(price("20610-78"), "100.00", "100.00");
+      // With split care on the same line: refused.
+      assertRefused(
+          price("27447-78-54").line(0), UnpricedReason.MODIFIER_NOT_ALLOWED, ClaimRule.SPLIT_CARE);
+    }
+
+    @Test
     void splitCarePaysItsShareOfTheGlobalPackage() {
       // 27447 shares: pre 10%, intra 69%, post 21% (RVU file PRE OP, INTRA OP, POST OP).
       // 54 (surgical care only): pre + intra = 0.10 + 0.69 = 0.79 x 1000.00 = 790.00.
