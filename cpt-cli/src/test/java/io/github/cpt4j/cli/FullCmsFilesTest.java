@@ -1,6 +1,7 @@
 package io.github.cpt4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -279,6 +280,25 @@ class FullCmsFilesTest {
     Cli.Result bundled =
         Cli.run("price", "99213", "--zip", "10001", "-d", "2025-11-03", "-f", "csv");
     assertTrue(bundled.out().contains("13202-01"), bundled::toString);
+  }
+
+  @Test
+  void dataNamesTheBundledRowsThatStandInForMissingPartBFiles(@TempDir Path own)
+      throws IOException {
+    // No lab, equipment or drug file: pricing takes the bundled samples, and data says so.
+    Files.createSymbolicLink(own.resolve("PPRRVU2025_Oct.csv"), dir.resolve("PPRRVU2025_Oct.csv"));
+    Files.createSymbolicLink(own.resolve("GPCI2025.csv"), dir.resolve("GPCI2025.csv"));
+    Cli.Result data = Cli.run("data", "--cms-dir", own.toString());
+    assertEquals(0, data.status(), data::toString);
+    assertTrue(
+        data.out()
+            .contains(
+                "bundled sample rows price the kinds without a file: clinical lab"
+                    + " clfs-2025-Q1-sample, DMEPOS "),
+        data::toString);
+    // With all three in the directory, nothing is said.
+    assertFalse(
+        Cli.run("data", "--cms-dir", root.toString()).out().contains("bundled sample rows"));
   }
 
   @Test

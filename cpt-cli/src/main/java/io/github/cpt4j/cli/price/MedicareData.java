@@ -16,6 +16,7 @@ import io.github.cpt4j.data.medicare.GpciFile;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.FeeSchedule;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
@@ -49,6 +50,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The real {@link PricingData}: the Medicare Physician Fee Schedule bundled in cpt-data, or built
@@ -276,7 +278,31 @@ public final class MedicareData implements PricingData {
     if (cmsDirectory.isEmpty()) {
       return BundledData.describeMedicareReleases();
     }
-    return directory(cmsDirectory.get()).describe();
+    CmsDirectory cms = directory(cmsDirectory.get());
+    // Pricing takes the bundled rows for a kind the directory lacks: say which, where the
+    // directory's own description says it has none.
+    OtherSchedules bundled = otherPartBSchedules(PricingData.CmsFiles.NONE);
+    List<String> standIns = new ArrayList<>(3);
+    if (cms.clinicalLab().isEmpty()) {
+      standIns.add("clinical lab " + names(bundled.clfs()));
+    }
+    if (cms.dmepos().isEmpty()) {
+      standIns.add("DMEPOS " + names(bundled.dmepos()));
+    }
+    if (cms.drugs().isEmpty()) {
+      standIns.add("drugs (ASP) " + names(bundled.asp()));
+    }
+    String described = cms.describe();
+    return standIns.isEmpty()
+        ? described
+        : described
+            + "bundled sample rows price the kinds without a file: "
+            + String.join(", ", standIns)
+            + "\n";
+  }
+
+  private static String names(List<? extends FeeSchedule> schedules) {
+    return schedules.stream().map(FeeSchedule::name).collect(Collectors.joining(", "));
   }
 
   @Override
