@@ -94,7 +94,8 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
    * Returns a priced result of exactly {@code nanoDollars} x 10^-9 dollars, for schedules that
    * compute in fixed point: equal to {@link #priced} (or {@link #pricedSettingNotAvailable} when
    * {@code settingNotAvailable}) of {@code BigDecimal.valueOf(nanoDollars, 9)}, and cheaper, as the
-   * rounding to cents is done in {@code long} arithmetic.
+   * rounding to cents is done in {@code long} arithmetic. Every non-negative {@code long} is
+   * accepted, {@code Long.MAX_VALUE} included.
    *
    * @throws IllegalArgumentException if the amount is negative
    */
@@ -136,9 +137,11 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
 
   /** The amount of {@code nanoDollars} (not negative) rounded half-up to cents. */
   private static BigDecimal centsOf(long nanoDollars) {
-    // Half-up on a non-negative value: add half a cent, truncate to cents. The same value as
-    // setScale(CENTS, HALF_UP), at a fraction of its cost on the single-line path.
-    long cents = (nanoDollars + NANOS_PER_CENT / 2) / NANOS_PER_CENT;
+    // Half-up on a non-negative value: whole cents, plus one when the rest is half a cent or more.
+    // The same value as setScale(CENTS, HALF_UP), at a fraction of its cost on the single-line
+    // path. Not (nanoDollars + half a cent) / cent: that sum overflows near Long.MAX_VALUE.
+    long cents =
+        nanoDollars / NANOS_PER_CENT + (nanoDollars % NANOS_PER_CENT >= NANOS_PER_CENT / 2 ? 1 : 0);
     return BigDecimal.valueOf(cents, CENTS);
   }
 

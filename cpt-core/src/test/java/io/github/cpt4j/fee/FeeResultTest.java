@@ -55,6 +55,29 @@ class FeeResultTest {
   }
 
   @Test
+  void nanoDollarsNearTheLongLimitRoundLikeTheirDecimal() {
+    // The rounding once added half a cent before dividing, which overflowed to a negative amount.
+    for (long nanos :
+        new long[] {
+          Long.MAX_VALUE,
+          Long.MAX_VALUE - 1_000_000,
+          Long.MAX_VALUE - 4_999_999,
+          9_223_372_036_845_000_000L
+        }) {
+      FeeResult fast = FeeResult.pricedNanoDollars(nanos, false, BASE);
+      FeeResult exact = FeeResult.priced(BigDecimal.valueOf(nanos, 9), BASE);
+      assertEquals(exact.amountOrThrow(), fast.amountOrThrow(), () -> "nanos " + nanos);
+      assertEquals(exact, fast);
+    }
+    assertEquals(
+        new BigDecimal("9223372036.85"),
+        FeeResult.pricedNanoDollars(Long.MAX_VALUE, false, BASE).amountOrThrow());
+    assertEquals(
+        new BigDecimal("9223372036.85"),
+        FeeResult.pricedNanoDollars(9_223_372_036_845_000_000L, false, () -> BASE).amountOrThrow());
+  }
+
+  @Test
   void withExactAmountReplacesTheAmountAndRecordsTheStep() {
     FeeResult result =
         FeeResult.priced(new BigDecimal("100.005"), BASE)
