@@ -72,15 +72,25 @@ public final class BilledLine {
    * then optionally {@code $} and the charge, then optionally {@code on} and the date of service
    * (ISO, {@code YYYY-MM-DD}), such as {@code 99213-25 $180.00 on 2025-06-02}.
    *
-   * @throws CodeFormatException if the claim line is malformed
+   * @throws CodeFormatException if the claim line is malformed; its input is the whole {@code text}
+   *     and its error index an index in it
    * @throws IllegalArgumentException if the charge or the date is malformed
    */
   public static BilledLine parse(CharSequence text) {
-    String s = requireNonNull(text, "text").toString().strip();
+    String s = requireNonNull(text, "text").toString();
+    // Indices into the caller's text throughout, so that a CodeFormatException points into it.
+    int start = 0;
+    int end = s.length();
+    while (start < end && Character.isWhitespace(s.charAt(start))) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(s.charAt(end - 1))) {
+      end--;
+    }
     LocalDate date = null;
-    int on = s.lastIndexOf(ON);
-    if (on >= 0) {
-      String day = s.substring(on + ON.length()).strip();
+    int on = s.lastIndexOf(ON, end - ON.length());
+    if (on >= start) {
+      String day = s.substring(on + ON.length(), end).strip();
       try {
         date = LocalDate.parse(day);
       } catch (DateTimeParseException e) {
@@ -89,12 +99,12 @@ public final class BilledLine {
                 + CodeFormatException.quote(day),
             e);
       }
-      s = s.substring(0, on).strip();
+      end = on;
     }
     BilledLine billed;
-    int dollar = s.indexOf('$');
-    if (dollar >= 0) {
-      String amount = s.substring(dollar + 1).strip();
+    int dollar = s.indexOf('$', start);
+    if (dollar >= 0 && dollar < end) {
+      String amount = s.substring(dollar + 1, end).strip();
       BigDecimal charge;
       try {
         charge = new BigDecimal(amount);
@@ -104,9 +114,9 @@ public final class BilledLine {
                 + CodeFormatException.quote(amount),
             e);
       }
-      billed = of(ClaimLine.parse(s.substring(0, dollar)), charge);
+      billed = of(ClaimLine.parse(s, start, dollar), charge);
     } else {
-      billed = of(ClaimLine.parse(s));
+      billed = of(ClaimLine.parse(s, start, end));
     }
     return date == null ? billed : billed.withDateOfService(date);
   }

@@ -140,13 +140,25 @@ public final class ClaimLine implements CodeWithModifiers {
     if (common != null) {
       return common;
     }
-    int end = text.length();
-    int pos = skipSpaces(text, 0, end);
+    return parse(text, 0, text.length());
+  }
+
+  /**
+   * Parses the part of {@code text} from {@code start} (inclusive) to {@code end} (exclusive) as
+   * {@link #parse(CharSequence)} parses a whole text, in place: for parsers of longer text, such as
+   * a {@link BilledLine}, whose callers want the error in their own text. An exception's input is
+   * the whole {@code text} and its error index an index in it.
+   *
+   * @throws CodeFormatException with the type of the problem and its index in {@code text}
+   */
+  static ClaimLine parse(CharSequence text, int start, int end) {
+    int pos = skipSpaces(text, start, end);
     while (end > pos && isSpace(text.charAt(end - 1))) {
       end--;
     }
     if (pos == end) {
-      throw new CodeFormatException("expected a code such as 99213-25", text, 0, ErrorType.EMPTY);
+      throw new CodeFormatException(
+          "expected a code such as 99213-25", text, start, ErrorType.EMPTY);
     }
     int codeEnd = tokenEnd(text, pos, end);
     ProcedureCode code = parseCode(text, pos, codeEnd, codeEnd < end);

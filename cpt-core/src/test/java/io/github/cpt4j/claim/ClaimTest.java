@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.testing.EqualsTester;
 import com.google.common.testing.NullPointerTester;
+import io.github.cpt4j.code.CodeFormatException;
+import io.github.cpt4j.code.CodeFormatException.ErrorType;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -81,6 +84,38 @@ class ClaimTest {
         assertThrows(NumberFormatException.class, () -> Claim.builder().add("29880-RT", "24OO"));
     assertTrue(
         e.getMessage().contains("29880-RT") && e.getMessage().contains("24OO"), e.getMessage());
+  }
+
+  @Test
+  void aBilledLineErrorPointsIntoTheCallersText() {
+    // The bad X is at index 6 of the text given; it was once reported at 4 of '9921X-25 '.
+    for (String text :
+        List.of(
+            "  9921X-25 $180.00 on 2025-06-02",
+            "  9921X-25 $180.00",
+            "  9921X-25 on 2025-06-02",
+            "  9921X-25",
+            "\t 9921X-25  $ 180.00  on  2025-06-02 \n")) {
+      CodeFormatException e = assertThrows(CodeFormatException.class, () -> BilledLine.parse(text));
+      assertEquals(text, e.input(), text);
+      assertEquals(text.indexOf('X'), e.errorIndex(), text);
+      assertEquals(ErrorType.BAD_SUFFIX, e.errorType(), text);
+    }
+    CodeFormatException modifier =
+        assertThrows(
+            CodeFormatException.class, () -> BilledLine.parse(" 99213-2! $5 on 2025-06-02"));
+    assertEquals(" 99213-2! $5 on 2025-06-02", modifier.input());
+    // Where the claim line alone, with the same leading blank, reports it.
+    assertEquals(
+        assertThrows(CodeFormatException.class, () -> ClaimLine.parse(" 99213-2!")).errorIndex(),
+        modifier.errorIndex());
+    CodeFormatException empty =
+        assertThrows(CodeFormatException.class, () -> BilledLine.parse("  $5.00 on 2025-06-02"));
+    assertEquals("  $5.00 on 2025-06-02", empty.input());
+    assertEquals(ErrorType.EMPTY, empty.errorType());
+    assertEquals(
+        BilledLine.of(VISIT, new BigDecimal("180")).withDateOfService(LocalDate.of(2025, 6, 2)),
+        BilledLine.parse(" 99213-25 $180.00 on 2025-06-02 "));
   }
 
   @Test
