@@ -33,6 +33,9 @@ public final class BilledLine {
 
   private static final String ON = " on ";
 
+  /** The most digits a charge has before the decimal point: less than a trillion dollars. */
+  private static final int MAX_CHARGE_DIGITS = 12;
+
   private final ClaimLine line;
   private final Optional<BigDecimal> charge;
   private final LocalDate dateOfService;
@@ -51,20 +54,46 @@ public final class BilledLine {
   /**
    * Returns {@code line} billed at {@code charge} dollars.
    *
-   * @throws IllegalArgumentException if the charge is negative or has fractions of a cent
+   * @throws IllegalArgumentException if the charge is negative, has fractions of a cent, or is a
+   *     trillion dollars or more
    */
   public static BilledLine of(ClaimLine line, BigDecimal charge) {
     requireNonNull(line, "line");
     requireNonNull(charge, "charge");
+    return new BilledLine(line, Optional.of(checkCharge(charge, line)), null);
+  }
+
+  /** Returns {@code charge} at scale 2, or throws what {@link #of(ClaimLine, BigDecimal)} says. */
+  private static BigDecimal checkCharge(BigDecimal charge, ClaimLine line) {
+    // BigDecimal's toString, not toPlainString: 1E+999999999 stays short before quote() caps it.
     if (charge.signum() < 0) {
       throw new IllegalArgumentException(
-          "a billed charge is never negative: " + charge + " on " + line);
+          "a billed charge is never negative: "
+              + CodeFormatException.quote(charge.toString())
+              + " on "
+              + line);
+    }
+    if (charge.signum() == 0) {
+      // Zero needs no bound: 0E+999999999 is zero however large its exponent.
+      return BigDecimal.ZERO.setScale(2);
+    }
+    // Bounded before setScale, which overflows BigInteger's range (ArithmeticException) for a
+    // charge such as 1E+999999999, and would build a 100,000-digit number for 1E+99999.
+    if (charge.precision() - charge.scale() > MAX_CHARGE_DIGITS) {
+      throw new IllegalArgumentException(
+          "a billed charge is less than a trillion dollars, not "
+              + CodeFormatException.quote(charge.toString())
+              + " on "
+              + line);
     }
     if (charge.stripTrailingZeros().scale() > 2) {
       throw new IllegalArgumentException(
-          "a billed charge is whole cents, not " + charge + " on " + line);
+          "a billed charge is whole cents, not "
+              + CodeFormatException.quote(charge.toString())
+              + " on "
+              + line);
     }
-    return new BilledLine(line, Optional.of(charge.setScale(2)), null);
+    return charge.setScale(2);
   }
 
   /**
@@ -74,7 +103,8 @@ public final class BilledLine {
    *
    * @throws CodeFormatException if the claim line is malformed; its input is the whole {@code text}
    *     and its error index an index in it
-   * @throws IllegalArgumentException if the charge or the date is malformed
+   * @throws IllegalArgumentException if the charge or the date is malformed, or the charge is
+   *     refused as {@link #of(ClaimLine, BigDecimal)} refuses it
    */
   public static BilledLine parse(CharSequence text) {
     String s = requireNonNull(text, "text").toString();

@@ -119,6 +119,38 @@ class ClaimTest {
   }
 
   @Test
+  void aHugeChargeIsAnIllegalArgumentThatQuotesIt() {
+    // setScale(2) on 1E+999999999 once threw ArithmeticException out of BigInteger.
+    IllegalArgumentException of =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> BilledLine.of(KNEE, new BigDecimal("1E+999999999")));
+    assertEquals(IllegalArgumentException.class, of.getClass());
+    assertEquals(
+        "a billed charge is less than a trillion dollars, not '1E+999999999' on 29880-RT",
+        of.getMessage());
+    IllegalArgumentException parse =
+        assertThrows(IllegalArgumentException.class, () -> BilledLine.parse("99213 $1e999999999"));
+    assertEquals(IllegalArgumentException.class, parse.getClass());
+    IllegalArgumentException add =
+        assertThrows(
+            IllegalArgumentException.class, () -> Claim.builder().add("99213", "1e999999999"));
+    assertEquals(IllegalArgumentException.class, add.getClass());
+    assertThrows(
+        IllegalArgumentException.class, () -> BilledLine.of(KNEE, new BigDecimal("1000000000000")));
+    // Up to the bound, and a zero of any exponent, are charges.
+    assertEquals(
+        "29880-RT $999999999999.99",
+        BilledLine.of(KNEE, new BigDecimal("999999999999.99")).toString());
+    assertEquals(
+        Optional.of(new BigDecimal("0.00")),
+        BilledLine.of(KNEE, new BigDecimal("0E+999999999")).charge());
+    assertEquals(
+        Optional.of(new BigDecimal("0.00")),
+        BilledLine.of(KNEE, new BigDecimal("0E-999999999")).charge());
+  }
+
+  @Test
   void claimsAreValues() {
     new EqualsTester()
         .addEqualityGroup(Claim.of(), Claim.of(List.of()), Claim.builder().build())
