@@ -3,6 +3,7 @@ package io.github.cpt4j.claim;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import io.github.cpt4j.code.CodeFormatException;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -133,20 +134,27 @@ public final class Claim {
      * written as a decimal number, such as {@code "2400.00"}.
      *
      * @throws NumberFormatException if {@code charge} is not a decimal number
+     * @throws IllegalArgumentException if the charge is refused as {@link BilledLine#of(ClaimLine,
+     *     BigDecimal)} refuses it: negative, fractions of a cent, a trillion dollars or more
+     * @throws CodeFormatException if the line is malformed
      */
     public Builder add(CharSequence line, String charge) {
+      requireNonNull(line, "line");
       requireNonNull(charge, "charge");
       BigDecimal amount;
       try {
         amount = new BigDecimal(charge.trim());
       } catch (NumberFormatException e) {
-        throw new NumberFormatException(
-            "a billed charge is a decimal number such as 2400.00,"
-                + " not '"
-                + charge
-                + "' (line "
-                + line
-                + ")");
+        // Quoted as every message quotes input: one short line, whatever the caller's text.
+        NumberFormatException refused =
+            new NumberFormatException(
+                "a billed charge is a decimal number such as 2400.00, not "
+                    + CodeFormatException.quote(charge)
+                    + " (line "
+                    + CodeFormatException.quote(line)
+                    + ")");
+        refused.initCause(e);
+        throw refused;
       }
       return add(ClaimLine.parse(line), amount);
     }

@@ -151,6 +151,35 @@ class ClaimTest {
   }
 
   @Test
+  void aClaimBuildersChargeMessageQuotesItsInput() {
+    String hostile = "12,50\n\u001b[31m" + "9".repeat(200);
+    NumberFormatException e =
+        assertThrows(NumberFormatException.class, () -> Claim.builder().add("99213", hostile));
+    assertEquals(
+        "a billed charge is a decimal number such as 2400.00, not "
+            + CodeFormatException.quote(hostile)
+            + " (line '99213')",
+        e.getMessage());
+    assertTrue(e.getMessage().length() < 160, e.getMessage());
+    assertTrue(e.getMessage().chars().allMatch(c -> c >= 0x20 && c < 0x7f), e.getMessage());
+    NumberFormatException longLine =
+        assertThrows(
+            NumberFormatException.class,
+            () -> Claim.builder().add("99213\n" + "x".repeat(500), "abc"));
+    assertTrue(longLine.getMessage().length() < 160, longLine.getMessage());
+    // The other refusals its Javadoc now names.
+    assertEquals(
+        "a billed charge is never negative: '-5.00' on 99213",
+        assertThrows(IllegalArgumentException.class, () -> Claim.builder().add("99213", "-5.00"))
+            .getMessage());
+    assertEquals(
+        "a billed charge is whole cents, not '1.005' on 99213",
+        assertThrows(IllegalArgumentException.class, () -> Claim.builder().add("99213", "1.005"))
+            .getMessage());
+    assertThrows(CodeFormatException.class, () -> Claim.builder().add("9921X", "1.00"));
+  }
+
+  @Test
   void claimsAreValues() {
     new EqualsTester()
         .addEqualityGroup(Claim.of(), Claim.of(List.of()), Claim.builder().build())
