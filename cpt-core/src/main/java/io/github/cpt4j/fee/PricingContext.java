@@ -134,9 +134,11 @@ public final class PricingContext {
 
   /**
    * Returns a copy for a beneficiary living in ZIP code {@code zip}: five digits, or ZIP+4 ({@code
-   * 12345-6789} or {@code 123456789}), of which the first five are kept.
+   * 12345-6789} or {@code 123456789}), of which the first five are kept; blanks around it (spaces,
+   * tabs, no-break and other Unicode spaces) are ignored.
    *
-   * @throws IllegalArgumentException if {@code zip} is neither form
+   * @throws IllegalArgumentException if {@code zip} is neither form; any other control character
+   *     anywhere (NUL, escape, a line break) makes it neither
    */
   public PricingContext withBeneficiaryZip(CharSequence zip) {
     return new PricingContext(
@@ -164,7 +166,16 @@ public final class PricingContext {
   }
 
   private static String fiveDigitZip(CharSequence zip) {
-    String s = zip.toString().trim();
+    // Blanks only, as Locality.parse strips them: trim() would drop a NUL or an escape too.
+    int start = 0;
+    int end = zip.length();
+    while (start < end && isBlank(zip.charAt(start))) {
+      start++;
+    }
+    while (end > start && isBlank(zip.charAt(end - 1))) {
+      end--;
+    }
+    String s = zip.subSequence(start, end).toString();
     int length = s.length();
     boolean shaped = length == 5 || length == 9 || length == 10 && s.charAt(5) == '-';
     for (int i = 0; shaped && i < length; i++) {
@@ -173,9 +184,14 @@ public final class PricingContext {
     }
     if (!shaped) {
       throw new IllegalArgumentException(
-          "expected a ZIP code such as 10001 or 10001-1234, not " + CodeFormatException.quote(s));
+          "expected a ZIP code such as 10001 or 10001-1234, not " + CodeFormatException.quote(zip));
     }
     return s.substring(0, 5);
+  }
+
+  /** A tab or a space separator (Unicode category Zs): the blanks a ZIP may have around it. */
+  private static boolean isBlank(char c) {
+    return c == '\t' || Character.getType(c) == Character.SPACE_SEPARATOR;
   }
 
   /** Returns a copy with another date of service. */

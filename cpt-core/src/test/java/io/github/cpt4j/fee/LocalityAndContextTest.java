@@ -127,4 +127,26 @@ class LocalityAndContextTest {
       assertThrows(IllegalArgumentException.class, () -> c.withBeneficiaryZip(bad), bad);
     }
   }
+
+  @Test
+  void aZipCodeMayHaveBlanksAroundItButNoControlCharacter() {
+    PricingContext c =
+        PricingContext.of(LocalDate.of(2025, 3, 14), Locality.parse("13282-99"), Setting.FACILITY);
+    // trim() once dropped NUL and escape around the ZIP code, which is neither of its forms.
+    for (String bad :
+        new String[] {
+          "\u000010001\u0000",
+          "\u001b10001",
+          "10001\n",
+          "\r10001",
+          "10001\u001f",
+          "10001-1234\u007f"
+        }) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> c.withBeneficiaryZip(bad), bad);
+      assertTrue(e.getMessage().matches("[\\x20-\\x7e]+"), e.getMessage());
+    }
+    assertEquals(
+        Optional.of("10001"), c.withBeneficiaryZip("\t\u00a010001-1234 \u3000").beneficiaryZip());
+  }
 }

@@ -64,14 +64,15 @@ public final class Locality implements PaymentArea, Comparable<Locality> {
   }
 
   /**
-   * Parses {@code 13282-99}, {@code 13282 99} or {@code 1328299}, with blanks around it.
+   * Parses {@code 13282-99}, {@code 13282 99} or {@code 1328299}, with blanks around it: spaces,
+   * tabs, no-break and other Unicode spaces.
    *
-   * @throws IllegalArgumentException if the text is none of these forms; a control character
-   *     anywhere is none of them
+   * @throws IllegalArgumentException if the text is none of these forms; any other control
+   *     character anywhere (NUL, escape, a line break) is none of them
    */
   public static Locality parse(CharSequence text) {
     requireNonNull(text, "text");
-    String s = text.toString().strip(); // not trim(), which would drop a NUL or an escape
+    String s = Blanks.strip(text);
     int m = -1;
     int n = -1;
     if (s.length() == 7) {

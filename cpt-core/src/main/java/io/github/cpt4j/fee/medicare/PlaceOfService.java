@@ -104,13 +104,15 @@ public final class PlaceOfService implements ServicePlace, Comparable<PlaceOfSer
   }
 
   /**
-   * Parses a two-digit code such as {@code "11"} (a single digit is accepted as well).
+   * Parses a two-digit code such as {@code "11"} (a single digit is accepted as well), with blanks
+   * around it: spaces, tabs, no-break and other Unicode spaces.
    *
-   * @throws IllegalArgumentException if the text is not 01 to 99
+   * @throws IllegalArgumentException if the text is not 01 to 99; any other control character
+   *     anywhere (NUL, escape, a line break) makes it none
    */
   public static PlaceOfService parse(CharSequence text) {
     requireNonNull(text, "text");
-    String s = text.toString().strip(); // not trim(), which would drop a NUL or an escape
+    String s = Blanks.strip(text);
     if (s.length() == 1 || s.length() == 2) {
       int value = 0;
       boolean digits = true;

@@ -56,13 +56,15 @@ public final class Quarter implements Comparable<Quarter> {
   }
 
   /**
-   * Parses {@code 2025-Q1} (also {@code 2025Q1}, case-insensitive).
+   * Parses {@code 2025-Q1} (also {@code 2025Q1}, case-insensitive), with blanks around it: spaces,
+   * tabs, no-break and other Unicode spaces.
    *
-   * @throws IllegalArgumentException if the text is not such a quarter
+   * @throws IllegalArgumentException if the text is not such a quarter; any other control character
+   *     anywhere (NUL, escape, a line break) makes it none
    */
   public static Quarter parse(CharSequence text) {
     requireNonNull(text, "text");
-    String s = text.toString().trim();
+    String s = Blanks.strip(text);
     int q = s.length() - 2;
     boolean shaped =
         (s.length() == 6 || s.length() == 7 && s.charAt(4) == '-')
@@ -74,7 +76,7 @@ public final class Quarter implements Comparable<Quarter> {
     }
     if (!shaped || s.startsWith("0000")) {
       throw new IllegalArgumentException(
-          "expected a quarter such as 2025-Q1, not " + CodeFormatException.quote(s));
+          "expected a quarter such as 2025-Q1, not " + CodeFormatException.quote(text));
     }
     return new Quarter(Integer.parseInt(s.substring(0, 4)), s.charAt(q + 1) - '0');
   }

@@ -29,6 +29,28 @@ class HostileTextTest {
   }
 
   @Test
+  void onlyBlanksAreStrippedNotTheControlCharactersStripWouldDrop() {
+    // String.strip() once dropped line breaks and U+001C-U+001F around the text, and trim() NUL
+    // and escape around a quarter: control characters the Javadoc refuses.
+    for (String control :
+        new String[] {"\n", "\r", "\u000b", "\f", "\u001c", "\u001f", "\0", "\u001b", "\u2028"}) {
+      for (String text : new String[] {"13282-99" + control, control + "13282-99"}) {
+        assertThrows(IllegalArgumentException.class, () -> Locality.parse(text), text);
+      }
+      for (String text : new String[] {"11" + control, control + "11"}) {
+        assertThrows(IllegalArgumentException.class, () -> PlaceOfService.parse(text), text);
+      }
+      for (String text : new String[] {"2025-Q1" + control, control + "2025-Q1"}) {
+        assertThrows(IllegalArgumentException.class, () -> Quarter.parse(text), text);
+      }
+    }
+    // Blanks: space, tab, and the Unicode spaces (no-break, ideographic).
+    assertEquals(Locality.parse("13282-99"), Locality.parse("\u00a0\t13282-99 \u3000"));
+    assertEquals(PlaceOfService.OFFICE, PlaceOfService.parse("\t11\u00a0"));
+    assertEquals(Quarter.parse("2025-Q1"), Quarter.parse(" 2025-Q1\t\u202f"));
+  }
+
+  @Test
   void aHugeInputIsQuotedShort() {
     String huge = "9".repeat(1_000_000) + "\0";
     String locality =
