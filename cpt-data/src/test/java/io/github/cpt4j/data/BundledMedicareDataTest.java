@@ -18,6 +18,7 @@ import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.ZipLocalityTable;
+import io.github.cpt4j.fee.medicare.pfs.Gpci;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.OppsCap;
 import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
@@ -47,6 +48,26 @@ class BundledMedicareDataTest {
     assertEquals(Locality.parse("13202-01"), locality);
     assertEquals(new BigDecimal("101.06"), fee.amountOrThrow(), fee.toString());
     assertSame(medicare, BundledData.medicareFeeSchedule());
+  }
+
+  /**
+   * The Gpci class example shows the scale the bundled data keeps, as the file writes it (it once
+   * showed 1.000, which the value never is).
+   */
+  @Test
+  void theGpciExampleShowsTheBundledIndexAsTheFileWritesIt() throws Exception {
+    Gpci restOfNewYork =
+        BundledData.medicareFeeSchedule().gpci(Locality.parse("13282-99")).orElseThrow();
+    assertEquals(new BigDecimal("1"), restOfNewYork.work());
+    List<String> source =
+        Files.readAllLines(
+            Path.of("..", "cpt-core/src/main/java/io/github/cpt4j/fee/medicare/pfs/Gpci.java"));
+    String example =
+        source.stream().filter(l -> l.contains("restOfNewYork.work();")).findFirst().orElseThrow();
+    String comment = example.substring(example.indexOf("// ") + 3);
+    int space = comment.indexOf(' ');
+    String shown = space < 0 ? comment : comment.substring(0, space);
+    assertEquals(restOfNewYork.work().toString(), shown, example);
   }
 
   @Test

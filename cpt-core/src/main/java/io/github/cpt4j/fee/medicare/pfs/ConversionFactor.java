@@ -8,8 +8,12 @@ import org.immutables.value.Value;
 /**
  * The Medicare Physician Fee Schedule conversion factor in force for dates of service from {@link
  * #effectiveFrom()} to {@link #effectiveTo()} (both inclusive), for the providers {@link
- * #appliesTo()} says: dollars per RVU, four decimals. It can change in the middle of a year (9
- * March 2024), and from 2026 qualifying APM participants have their own.
+ * #appliesTo()} says: dollars per RVU, at most four decimals. It can change in the middle of a year
+ * (9 March 2024), and from 2026 qualifying APM participants have their own.
+ *
+ * <p>The amount keeps the scale it was given, and equality compares it as {@link BigDecimal#equals}
+ * does, by value and scale: {@code 32.3465} and {@code 32.34650} make unequal factors. Compare
+ * {@link #amount()}s with {@link BigDecimal#compareTo} to ignore the scale.
  *
  * <pre>{@code
  * ConversionFactor cf = ConversionFactor.builder()

@@ -7,12 +7,17 @@ import org.immutables.value.Value;
 
 /**
  * The geographic practice cost indices (GPCIs) of one Medicare payment locality: one for each RVU
- * component, with three decimals. The work index is the one in force for the release, with or
- * without the 1.0 floor (Alaska's 1.5 floor is in the file's numbers).
+ * component, with at most three decimals. The work index is the one in force for the release, with
+ * or without the 1.0 floor (Alaska's 1.5 floor is in the file's numbers).
+ *
+ * <p>An index keeps the scale it was given, as the CMS file writes it ({@code 1}, {@code 1.017}),
+ * and equality compares the indices as {@link BigDecimal#equals} does, by value and scale: the same
+ * locality built with {@code 1} and with {@code 1.000} makes two unequal values. Compare the
+ * indices with {@link BigDecimal#compareTo} to ignore the scale; pricing does not depend on it.
  *
  * <pre>{@code
  * Gpci restOfNewYork = schedule.gpci(Locality.parse("13282-99")).orElseThrow();
- * restOfNewYork.work();   // 1.000
+ * restOfNewYork.work();   // 1 (the file writes 1)
  * restOfNewYork.name();   // "REST OF NEW YORK"
  * }</pre>
  */

@@ -12,7 +12,10 @@ import org.immutables.value.Value;
  * One row of the Medicare relative value file: a code with no modifier (the global service) or with
  * {@code 26}, {@code TC} or {@code 53}; its relative value units (RVUs) for physician work,
  * practice expense in each setting and malpractice; the NA flags; and its {@link
- * PaymentIndicators}. RVUs have at most two decimals and are never negative.
+ * PaymentIndicators}. RVUs have at most two decimals and are never negative; each keeps the scale
+ * it was given, as the file writes it, and equality compares them as {@link BigDecimal#equals}
+ * does, by value and scale ({@code 0.2} and {@code 0.20} make unequal rows). Compare RVUs with
+ * {@link BigDecimal#compareTo} to ignore the scale.
  *
  * <p>An NA flag marks a setting where the service is rarely or never furnished; the practice
  * expense shown for it is then a copy of the other setting's, and CMS prices that setting at the

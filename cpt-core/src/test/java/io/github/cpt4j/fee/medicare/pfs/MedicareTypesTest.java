@@ -139,6 +139,32 @@ class MedicareTypesTest {
     assertEquals(new BigDecimal("3.22"), entry.totalRvu(Setting.NON_FACILITY));
   }
 
+  /**
+   * The documented scale rule of the value types: values keep the scale given, and equality is by
+   * value and scale, as BigDecimal's; the same factor prices the same either way.
+   */
+  @Test
+  void valuesKeepTheScaleTheyAreGivenAndEqualityComparesIt() {
+    Gpci one = Fixtures.gpci(Fixtures.REST_OF_NEW_YORK, "NY", "X", "1", "0.949", "0.732");
+    Gpci oneThousandths =
+        Fixtures.gpci(Fixtures.REST_OF_NEW_YORK, "NY", "X", "1.000", "0.949", "0.732");
+    assertEquals("1", one.work().toString());
+    assertFalse(one.equals(oneThousandths));
+    assertEquals(0, one.work().compareTo(oneThousandths.work()));
+    ConversionFactor cf =
+        Fixtures.cf("2025-01-01", "2025-12-31", "32.3465", ConversionFactor.Providers.ALL);
+    ConversionFactor cfLonger =
+        Fixtures.cf("2025-01-01", "2025-12-31", "32.34650", ConversionFactor.Providers.ALL);
+    assertFalse(cf.equals(cfLonger));
+    assertEquals(0, cf.amount().compareTo(cfLonger.amount()));
+    RvuEntry entry = Fixtures.rvuEntries().get(0);
+    RvuEntry tenths = rebuilt(entry, "0.2");
+    RvuEntry hundredths = rebuilt(entry, "0.20");
+    assertFalse(tenths.equals(hundredths));
+    assertEquals(
+        0, tenths.totalRvu(Setting.FACILITY).compareTo(hundredths.totalRvu(Setting.FACILITY)));
+  }
+
   private static RvuEntry rebuilt(RvuEntry entry, String work) {
     return RvuEntry.builder()
         .code(entry.code())
