@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.common.base.Splitter;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.CptCode;
@@ -18,6 +19,7 @@ import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaBaseUnits;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaConversionFactors;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.claim.ClaimRule;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
@@ -25,6 +27,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -86,6 +90,36 @@ class AnesthesiaFilesTest {
     assertEquals(
         UnpricedReason.STATUS_NOT_PAYABLE,
         medicare.price(ClaimLine.parse("99140"), ROCHESTER).reason().orElseThrow());
+  }
+
+  /** The class example of AnesthesiaFeeSchedule, as its comment shows it (it once said 263.71). */
+  @Test
+  void theAnesthesiaScheduleExampleShowsWhatItPrices() throws IOException {
+    AnesthesiaFeeSchedule anesthesia =
+        AnesthesiaFeeSchedule.builder()
+            .baseUnits(BundledData.anesthesiaBaseUnits())
+            .conversionFactors(BundledData.anesthesiaConversionFactors())
+            .effective(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31))
+            .build();
+    FeeResult fee = anesthesia.price(ClaimLine.parse("00790-AA 95min"), ROCHESTER);
+    List<String> source =
+        Files.readAllLines(
+            Path.of(
+                "..",
+                "cpt-core/src/main/java/io/github/cpt4j/fee/medicare/anesthesia",
+                "AnesthesiaFeeSchedule.java"));
+    String comment = null;
+    for (int i = 0; i + 1 < source.size(); i++) {
+      if (source.get(i).contains("anesthesia.price(")) {
+        comment = source.get(i + 1).substring(source.get(i + 1).indexOf("// ") + 3);
+      }
+    }
+    // The comment elides with "...": every shown piece is in the output, the first at its start.
+    List<String> pieces = Splitter.on("...").splitToList(String.valueOf(comment));
+    assertTrue(fee.toString().startsWith(pieces.get(0)), comment + " | " + fee);
+    for (String piece : pieces) {
+      assertTrue(fee.toString().contains(piece.strip()), comment + " | " + fee);
+    }
   }
 
   @Test

@@ -65,7 +65,7 @@ import java.util.Set;
  *     .effective(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31))
  *     .build();
  * anesthesia.price(ClaimLine.parse("00790-AA 95min"), context);
- * // 263.71 | ... 7.0 base + 6.3 time units x 19.79 (13282-99 anesthesia CF) = 263.707 ...
+ * // 263.21 | ... 7.0 base + 6.3 time units x 19.79 (13282-99 anesthesia CF) = 263.207 ...
  * }</pre>
  *
  * <p>Immutable and thread-safe.
