@@ -19,7 +19,7 @@ import java.util.List;
  * <pre>{@code
  * ClaimEdit modifiers = ModifierRulesEdit.standard();
  * modifiers.check(Claim.ofLines(ClaimLine.parse("71046-26-TC")), context);
- * // [modifier-rules line 1 FLAG: PC_TC_EXCLUSIVE: ...]
+ * // [modifier-rules line 1 FLAG: PROFESSIONAL_WITH_TECHNICAL_COMPONENT: ...]
  * }</pre>
  */
 public final class ModifierRulesEdit implements ClaimEdit {
