@@ -366,8 +366,18 @@ public final class PtpTable {
             "a PTP "
                 + what
                 + " date must be from 1970-01-01 through 2149-06-05, not "
-                + LocalDate.ofEpochDay(day));
+                + dayText(day));
       }
+    }
+
+    /**
+     * The day as a date where {@code LocalDate} can hold it; else as a number, since {@code
+     * LocalDate.ofEpochDay} would throw a {@code DateTimeException} instead of our message.
+     */
+    private static String dayText(long day) {
+      return day >= LocalDate.MIN.toEpochDay() && day <= LocalDate.MAX.toEpochDay()
+          ? LocalDate.ofEpochDay(day).toString()
+          : "epoch day " + day;
     }
 
     private void grow() {

@@ -137,6 +137,35 @@ class PtpTableTest {
   }
 
   @Test
+  void daysBeyondAnyLocalDateAreRefusedWithTheDocumentedException() {
+    // The message once printed the day as a LocalDate, which threw DateTimeException instead.
+    int a = code("99213").packed();
+    int b = code("36415").packed();
+    PtpTable.Builder builder = PtpTable.builder();
+    IllegalArgumentException late =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> builder.addPacked(a, b, false, 1L << 40, -1, PtpModifierIndicator.ALLOWED, ""));
+    assertEquals(
+        "a PTP effective date must be from 1970-01-01 through 2149-06-05,"
+            + " not epoch day 1099511627776",
+        late.getMessage());
+    IllegalArgumentException early =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                builder.addPacked(
+                    a, b, false, 10, Long.MIN_VALUE, PtpModifierIndicator.ALLOWED, ""));
+    assertTrue(early.getMessage().endsWith("not epoch day " + Long.MIN_VALUE), early.getMessage());
+    IllegalArgumentException near =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> builder.addPacked(a, b, false, -1, -1, PtpModifierIndicator.ALLOWED, ""));
+    assertTrue(near.getMessage().endsWith("not 1969-12-31"), near.getMessage());
+    assertEquals(0, builder.size());
+  }
+
+  @Test
   void valueSemantics() {
     new EqualsTester()
         .addEqualityGroup(
