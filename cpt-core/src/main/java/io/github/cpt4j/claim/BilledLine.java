@@ -78,8 +78,9 @@ public final class BilledLine {
       return BigDecimal.ZERO.setScale(2);
     }
     // Bounded before setScale, which overflows BigInteger's range (ArithmeticException) for a
-    // charge such as 1E+999999999, and would build a 100,000-digit number for 1E+99999.
-    if (charge.precision() - charge.scale() > MAX_CHARGE_DIGITS) {
+    // charge such as 1E+999999999, and would build a 100,000-digit number for 1E+99999. In long:
+    // the int difference overflows for a scale near Integer.MIN_VALUE.
+    if ((long) charge.precision() - charge.scale() > MAX_CHARGE_DIGITS) {
       throw new IllegalArgumentException(
           "a billed charge is less than a trillion dollars, not "
               + CodeFormatException.quote(charge.toString())

@@ -138,6 +138,15 @@ class ClaimTest {
     assertEquals(IllegalArgumentException.class, add.getClass());
     assertThrows(
         IllegalArgumentException.class, () -> BilledLine.of(KNEE, new BigDecimal("1000000000000")));
+    // Digits before the point counted in long: in int, precision - scale wraps for these.
+    for (BigDecimal extreme :
+        new BigDecimal[] {
+          new BigDecimal("1E+2147483647"), BigDecimal.valueOf(1, Integer.MIN_VALUE)
+        }) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> BilledLine.of(KNEE, extreme));
+      assertEquals(IllegalArgumentException.class, e.getClass());
+    }
     // Up to the bound, and a zero of any exponent, are charges.
     assertEquals(
         "29880-RT $999999999999.99",
