@@ -12,6 +12,7 @@ import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.pfs.BilateralRule;
+import io.github.cpt4j.fee.medicare.pfs.FeeCalculation;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.MultipleProcedureRule;
 import io.github.cpt4j.fee.medicare.pfs.PaymentStatus;
@@ -209,5 +210,41 @@ class ClaimPricingFullFileTest {
     PricedClaim order = pricer.price(Claim.builder().add("72191").add("70496").build(), office);
     assertEquals(new BigDecimal("248.64"), order.line(0).amountOrThrow(), order.toString());
     assertEquals(new BigDecimal("165.32"), order.line(1).amountOrThrow(), order.toString());
+  }
+
+  /**
+   * Therapy (MULT PROC 5): a later unit is paid the reduced fee CMS posts, the formula with half
+   * the practice expense rounded once, for every therapy code of the file. The outside audit's
+   * example, 97140 after 97530 and 97110 in 13282-99 office: (0.43 + 0.5 x 0.40 x 0.949 + 0.01 x
+   * 0.732) x 32.3465 = 20.2852, paid 20.29 (the posted 26.42 less half the exact PE gave 20.28).
+   */
+  @Test
+  void laterTherapyUnitsArePaidTheReducedFeeCmsPosts() {
+    MedicareFeeSchedule schedule = CmsFiles.schedule2025();
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(schedule);
+    PricingContext office =
+        PricingContext.of(
+            LocalDate.of(2025, 11, 3), Locality.parse("13282-99"), Setting.NON_FACILITY);
+    PricedClaim three =
+        pricer.price(Claim.builder().add("97110").add("97140").add("97530").build(), office);
+    assertEquals(new BigDecimal("20.29"), three.line(1).amountOrThrow(), three.toString());
+    int codes = 0;
+    for (RvuEntry row : schedule.rvus().all()) {
+      if (!active(row)
+          || row.modifier().isPresent()
+          || row.indicators().multipleProcedure() != MultipleProcedureRule.THERAPY) {
+        continue;
+      }
+      ClaimLine two = ClaimLine.of(row.code(), List.of(), 2);
+      var fee = (FeeCalculation) schedule.evaluator(office).evaluate(lineOf(row));
+      BigDecimal reduced =
+          fee.exactAmount()
+              .subtract(fee.practiceExpenseAmount().multiply(new BigDecimal("0.5")))
+              .setScale(2, FeeResult.ROUNDING);
+      PricedClaim claim = pricer.price(Claim.ofLines(two), office);
+      assertEquals(fee.amount().add(reduced), claim.line(0).amountOrThrow(), claim.toString());
+      codes++;
+    }
+    assertTrue(codes > 40, "therapy codes: " + codes);
   }
 }

@@ -1,6 +1,8 @@
 package io.github.cpt4j.fee.medicare.pfs.claim;
 
 import io.github.cpt4j.fee.ClaimWarning;
+import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.medicare.pfs.FeeCalculation;
 import io.github.cpt4j.fee.medicare.pfs.LineEvaluator;
 import io.github.cpt4j.fee.medicare.pfs.MultipleProcedureRule;
 import io.github.cpt4j.fee.medicare.pfs.PcTcIndicator;
@@ -67,15 +69,29 @@ final class ComponentReductionStep implements ClaimStep {
     final Procedure procedure;
     final BigDecimal perSlot;
     final BigDecimal cappedPerSlot;
+    // Therapy: the fee of a reduced unit as CMS posts it, and what a slot loses to it; else null.
+    final BigDecimal reducedFee;
+    final BigDecimal cutPerSlot;
 
     Part(Procedure procedure, BigDecimal perSlot) {
       this(procedure, perSlot, perSlot);
     }
 
     Part(Procedure procedure, BigDecimal perSlot, BigDecimal cappedPerSlot) {
+      this(procedure, perSlot, cappedPerSlot, null, null);
+    }
+
+    Part(
+        Procedure procedure,
+        BigDecimal perSlot,
+        BigDecimal cappedPerSlot,
+        BigDecimal reducedFee,
+        BigDecimal cutPerSlot) {
       this.procedure = procedure;
       this.perSlot = perSlot;
       this.cappedPerSlot = cappedPerSlot;
+      this.reducedFee = reducedFee;
+      this.cutPerSlot = cutPerSlot;
     }
 
     static int compare(Part a, Part b) {
@@ -123,7 +139,18 @@ final class ComponentReductionStep implements ClaimStep {
     List<Part> parts = new ArrayList<>(procedures.size());
     for (Procedure p : procedures) {
       if (p.isPriced() && p.rule() == MultipleProcedureRule.THERAPY) {
-        parts.add(new Part(p, p.line.calculation().practiceExpenseAmount().multiply(p.slotScale)));
+        FeeCalculation fee = p.line.calculation();
+        BigDecimal pe = fee.practiceExpenseAmount();
+        // CMS posts the reduced fee of a later unit as the formula with half the practice
+        // expense, rounded once (payment file layout, the MPPR therapy amounts): taken from the
+        // exact fee, not the rounded one, it can be a cent higher than the posted fee less half
+        // the practice expense.
+        BigDecimal reduced =
+            fee.exactAmount()
+                .subtract(pe.multiply(THERAPY_PE_CUT))
+                .setScale(FeeResult.CENTS, FeeResult.ROUNDING);
+        BigDecimal cut = p.line.unitFee.subtract(reduced).multiply(p.slotScale);
+        parts.add(new Part(p, pe.multiply(p.slotScale), null, reduced, cut));
       }
     }
     rank(parts, THERAPY_PE_CUT, ClaimRule.THERAPY, "practice expense", "therapy services");
@@ -291,9 +318,12 @@ final class ComponentReductionStep implements ClaimStep {
         // The cut comes off the fee schedule amount, then the cap applies (see the class comment):
         // the line keeps the lower of the reduced amount and the capped one it holds.
         BigDecimal capped = p.cappedPerSlot;
-        BigDecimal kept = perSlot.subtract(perSlot.multiply(cut)).min(capped);
-        boolean underCap = capped.compareTo(perSlot) < 0;
-        BigDecimal off = capped.subtract(kept).multiply(BigDecimal.valueOf(reduced));
+        BigDecimal kept =
+            p.cutPerSlot != null ? null : perSlot.subtract(perSlot.multiply(cut)).min(capped);
+        boolean underCap = p.cutPerSlot == null && capped.compareTo(perSlot) < 0;
+        BigDecimal off =
+            (p.cutPerSlot != null ? p.cutPerSlot : capped.subtract(kept))
+                .multiply(BigDecimal.valueOf(reduced));
         procedure.set(
             Amounts.atLeastZero(procedure.amount.subtract(off)),
             rule,
@@ -317,6 +347,9 @@ final class ComponentReductionStep implements ClaimStep {
                             + Amounts.plain(kept)
                             + " and the cap's "
                             + Amounts.plain(capped)
+                        : "")
+                    + (p.reducedFee != null
+                        ? ": the reduced fee CMS posts, " + Amounts.plain(p.reducedFee) + " a unit"
                         : "")
                     + " ("
                     + Amounts.plain(off)
