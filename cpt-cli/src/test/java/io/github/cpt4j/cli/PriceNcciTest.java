@@ -125,6 +125,32 @@ class PriceNcciTest {
   }
 
   @Test
+  void aBatchNamesLinesByTheirPlaceAmongTheClaimsRows() throws IOException {
+    // The claim's first row is invalid: the others are still its rows 2 and 3, in the messages of
+    // price and scrub alike (they were lines 1 and 2 of the valid rows).
+    byte[] csv =
+        "claim,code,modifiers\nA,2988,,\nA,20610,LT\nA,29880,RT\n".getBytes(StandardCharsets.UTF_8);
+    String expected = "29880 (line 3) is column 2 of 20610 (line 2)";
+    Cli.Result priced =
+        Cli.runWithInput(
+            csv, "price", "-i", "-", "-l", "13282-99", "-d", "2025-06-02", "--ptp", ptp.toString());
+    assertTrue(priced.out().contains(expected), priced::toString);
+    Cli.Result scrubbed =
+        Cli.runWithInput(
+            csv,
+            "scrub",
+            "-i",
+            "-",
+            "-d",
+            "2025-06-02",
+            "--ptp",
+            ptp.toString(),
+            "--mue",
+            mue.toString());
+    assertTrue(scrubbed.out().contains(expected), scrubbed::toString);
+  }
+
+  @Test
   void anMueOnADrugLineIsAppliedToo() throws IOException {
     // A hand-written MUE row (the real J1100 value is higher): at most 4 units of J1100.
     Path drugMue =

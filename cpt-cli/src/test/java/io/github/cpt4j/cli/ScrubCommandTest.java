@@ -113,8 +113,9 @@ class ScrubCommandTest {
         lines
             .get(2)
             .startsWith(
+                // Lines are numbered by their place among the claim's rows, the broken one counted.
                 "A,20610,,2025-06-03,\"ncci_ptp: 20610 (line 2) is column 2 of"
-                    + " 27447 (line 5) on 2025-06-03"),
+                    + " 27447 (line 6) on 2025-06-03"),
         lines.get(2));
     assertTrue(
         lines

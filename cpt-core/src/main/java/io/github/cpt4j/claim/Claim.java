@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.code.CodeFormatException;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The service lines one provider billed for one patient on one date of service, in billed order,
@@ -28,9 +30,16 @@ public final class Claim {
   private static final Claim EMPTY = new Claim(ImmutableList.of());
 
   private final ImmutableList<BilledLine> lines;
+  // The number each line has on the claim as billed, when not its position from 1; else null.
+  private final int[] numbers;
 
   private Claim(ImmutableList<BilledLine> lines) {
+    this(lines, null);
+  }
+
+  private Claim(ImmutableList<BilledLine> lines, int[] numbers) {
     this.lines = lines;
+    this.numbers = numbers;
   }
 
   /** Returns a claim of {@code lines}, in this order. */
@@ -73,30 +82,98 @@ public final class Claim {
     return lines.size();
   }
 
-  /** Returns a copy with {@code line} added after the last line. */
+  /**
+   * Returns the number by which messages and explanations name the line at {@code index}
+   * (zero-based): its position counted from 1, unless the claim was given numbers of its own
+   * ({@link #withLineNumbers}).
+   *
+   * @throws IndexOutOfBoundsException if there is no line at {@code index}
+   */
+  public int lineNumber(int index) {
+    Objects.checkIndex(index, lines.size());
+    return numbers == null ? index + 1 : numbers[index];
+  }
+
+  /**
+   * Returns this claim with its lines numbered {@code numbers}, in order, for what is said about
+   * them: the lines of a larger claim as billed, some of which were left out before pricing (a
+   * malformed row of a batch file, a line rejected upstream), keep the numbers the biller knows
+   * them by. Pricing is the same; only messages and explanations name the lines differently.
+   *
+   * <pre>{@code
+   * // Billed lines 1 to 3; line 1 was malformed and is not on the claim.
+   * Claim.builder().add("27447").add("20610").build().withLineNumbers(2, 3);
+   * }</pre>
+   *
+   * @throws IllegalArgumentException unless there is one number per line, each at least 1 and
+   *     greater than the one before
+   */
+  public Claim withLineNumbers(int... numbers) {
+    requireNonNull(numbers, "numbers");
+    if (numbers.length != lines.size()) {
+      throw new IllegalArgumentException(
+          numbers.length + " line numbers for a claim of " + lines.size() + " lines");
+    }
+    boolean positions = true;
+    for (int i = 0; i < numbers.length; i++) {
+      if (numbers[i] < 1 || i > 0 && numbers[i] <= numbers[i - 1]) {
+        throw new IllegalArgumentException(
+            "line numbers are at least 1 and increasing; found "
+                + numbers[i]
+                + (i > 0 ? " after " + numbers[i - 1] : "")
+                + " for line "
+                + (i + 1));
+      }
+      positions &= numbers[i] == i + 1;
+    }
+    return new Claim(lines, positions ? null : numbers.clone());
+  }
+
+  /**
+   * Returns a copy with {@code line} added after the last line, numbered one past the last line's
+   * number.
+   */
   public Claim with(BilledLine line) {
     requireNonNull(line, "line");
+    int[] more = null;
+    if (numbers != null) {
+      more = Arrays.copyOf(numbers, numbers.length + 1);
+      more[numbers.length] = numbers[numbers.length - 1] + 1;
+    }
     return new Claim(
         ImmutableList.<BilledLine>builderWithExpectedSize(lines.size() + 1)
             .addAll(lines)
             .add(line)
-            .build());
+            .build(),
+        more);
   }
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof Claim && ((Claim) other).lines.equals(lines);
+    return other instanceof Claim
+        && ((Claim) other).lines.equals(lines)
+        && Arrays.equals(((Claim) other).numbers, numbers);
   }
 
   @Override
   public int hashCode() {
-    return lines.hashCode();
+    return lines.hashCode() * 31 + Arrays.hashCode(numbers);
   }
 
-  /** Returns the lines, such as {@code [29880-RT $2400.00, 99213-25]}. */
+  /**
+   * Returns the lines, such as {@code [29880-RT $2400.00, 99213-25]}; with numbers of their own,
+   * each after its number: {@code [2: 27447, 3: 20610]}.
+   */
   @Override
   public String toString() {
-    return lines.toString();
+    if (numbers == null) {
+      return lines.toString();
+    }
+    StringBuilder sb = new StringBuilder("[");
+    for (int i = 0; i < lines.size(); i++) {
+      sb.append(i == 0 ? "" : ", ").append(numbers[i]).append(": ").append(lines.get(i));
+    }
+    return sb.append(']').toString();
   }
 
   /** Builds a {@link Claim}, one line at a time. */

@@ -79,14 +79,20 @@ public final class DateOfService {
     for (Map.Entry<LocalDate, List<Integer>> entry : byDate.entrySet()) {
       List<Integer> indexes = entry.getValue();
       int[] lines = new int[indexes.size()];
+      int[] numbers = new int[lines.length];
       List<BilledLine> billed = new ArrayList<>(lines.length);
       for (int j = 0; j < lines.length; j++) {
         lines[j] = indexes.get(j);
+        numbers[j] = claim.lineNumber(lines[j]);
         billed.add(claim.line(lines[j]));
       }
+      // The date's lines keep their numbers on the whole claim, for what is said about them.
       dates.add(
           new DateOfService(
-              entry.getKey(), Claim.of(billed), context.withDateOfService(entry.getKey()), lines));
+              entry.getKey(),
+              Claim.of(billed).withLineNumbers(numbers),
+              context.withDateOfService(entry.getKey()),
+              lines));
     }
     return dates;
   }

@@ -189,12 +189,41 @@ class ClaimTest {
   }
 
   @Test
+  void linesMayKeepTheirNumbersOnALargerClaim() {
+    Claim claim = Claim.ofLines(KNEE, VISIT);
+    assertEquals(1, claim.lineNumber(0));
+    assertEquals(2, claim.lineNumber(1));
+    Claim numbered = claim.withLineNumbers(2, 5);
+    assertEquals(2, numbered.lineNumber(0));
+    assertEquals(5, numbered.lineNumber(1));
+    assertEquals(claim.lines(), numbered.lines());
+    assertEquals("[2: 29880-RT, 5: 99213-25]", numbered.toString());
+    // A line added is numbered after the last.
+    assertEquals(6, numbered.with(BilledLine.of(VISIT)).lineNumber(2));
+    // Numbers that are the positions are no numbers of their own.
+    assertEquals(claim, claim.withLineNumbers(1, 2));
+    assertEquals(claim.toString(), claim.withLineNumbers(1, 2).toString());
+    assertThrows(IndexOutOfBoundsException.class, () -> claim.lineNumber(2));
+    assertEquals(
+        "2 line numbers for a claim of 1 lines",
+        assertThrows(
+                IllegalArgumentException.class, () -> Claim.ofLines(KNEE).withLineNumbers(1, 2))
+            .getMessage());
+    assertEquals(
+        "line numbers are at least 1 and increasing; found 2 after 3 for line 2",
+        assertThrows(IllegalArgumentException.class, () -> claim.withLineNumbers(3, 2))
+            .getMessage());
+    assertThrows(IllegalArgumentException.class, () -> claim.withLineNumbers(0, 1));
+  }
+
+  @Test
   void claimsAreValues() {
     new EqualsTester()
         .addEqualityGroup(Claim.of(), Claim.of(List.of()), Claim.builder().build())
         .addEqualityGroup(
             Claim.ofLines(KNEE, VISIT), Claim.of(BilledLine.of(KNEE), BilledLine.of(VISIT)))
         .addEqualityGroup(Claim.ofLines(VISIT, KNEE))
+        .addEqualityGroup(Claim.ofLines(VISIT, KNEE).withLineNumbers(2, 3))
         .testEquals();
     tester().testAllPublicStaticMethods(Claim.class);
     tester().testAllPublicInstanceMethods(Claim.of());

@@ -29,7 +29,10 @@ import org.hl7.fhir.r4.model.Period;
  *   <li>the billed charge from {@code item.net}, else {@code item.unitPrice} times the units, in US
  *       dollars (none when neither is given);
  *   <li>the line's own date of service from {@code item.servicedDate} (a full date), when given: a
- *       claim of several dates is priced one date at a time.
+ *       claim of several dates is priced one date at a time;
+ *   <li>the line's number from {@code item.sequence}, by which messages and explanations name it,
+ *       when every item has one and they increase in item order ({@link Claim#withLineNumbers});
+ *       else its position.
  * </ul>
  *
  * <p>All or nothing: the first item that cannot be read fails the whole claim with a {@link
@@ -46,11 +49,17 @@ public final class FhirClaims {
    */
   public static Claim toClaim(org.hl7.fhir.r4.model.Claim claim) {
     requireNonNull(claim, "claim");
-    List<BilledLine> lines = new ArrayList<>(claim.getItem().size());
-    for (int i = 0; i < claim.getItem().size(); i++) {
-      lines.add(toBilledLine(claim.getItem().get(i), "Claim.item[" + i + "]"));
+    int n = claim.getItem().size();
+    List<BilledLine> lines = new ArrayList<>(n);
+    int[] sequences = new int[n];
+    boolean numbered = true;
+    for (int i = 0; i < n; i++) {
+      var item = claim.getItem().get(i);
+      lines.add(toBilledLine(item, "Claim.item[" + i + "]"));
+      sequences[i] = item.hasSequence() ? item.getSequence() : 0;
+      numbered &= sequences[i] >= 1 && (i == 0 || sequences[i] > sequences[i - 1]);
     }
-    return Claim.of(lines);
+    return numbered && n > 0 ? Claim.of(lines).withLineNumbers(sequences) : Claim.of(lines);
   }
 
   /**

@@ -152,6 +152,25 @@ class FhirTest {
   }
 
   @Test
+  void itemSequencesNumberTheLines() {
+    String cpt = "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":";
+    String json =
+        "{\"resourceType\":\"Claim\",\"item\":["
+            + "{\"sequence\":2,\"productOrService\":"
+            + cpt
+            + "\"27447\"}]}},"
+            + "{\"sequence\":4,\"productOrService\":"
+            + cpt
+            + "\"20610\"}]}}]}";
+    Claim numbered = FhirClaims.toClaim(claim(json));
+    assertEquals(2, numbered.lineNumber(0));
+    assertEquals(4, numbered.lineNumber(1));
+    // Sequences out of item order leave the lines numbered by position.
+    Claim positional = FhirClaims.toClaim(claim(json.replace("\"sequence\":4", "\"sequence\":1")));
+    assertEquals(2, positional.lineNumber(1));
+  }
+
+  @Test
   void badItemsNameTheirPath() {
     FhirMappingException code =
         assertThrows(

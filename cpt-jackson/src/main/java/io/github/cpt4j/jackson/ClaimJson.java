@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * A {@link BilledLine} as a claim line's fields plus {@code "charge":"2400.00"} when the charge is
  * known and {@code "dateOfService":"2025-06-02"} when the line has its own date (a line without one
- * is priced on the claim's date), and a {@link Claim} as {@code {"lines":[...]}}.
+ * is priced on the claim's date), and a {@link Claim} as {@code {"lines":[...]}}, with {@code
+ * "lineNumbers":[2,3]} when its lines have numbers of their own ({@link Claim#withLineNumbers}).
  */
 final class ClaimJson {
 
@@ -106,6 +107,13 @@ final class ClaimJson {
         writeBilledLine(line, gen);
       }
       gen.writeEndArray();
+      if (!claim.equals(Claim.of(claim.lines()))) {
+        gen.writeArrayFieldStart("lineNumbers");
+        for (int i = 0; i < claim.size(); i++) {
+          gen.writeNumber(claim.lineNumber(i));
+        }
+        gen.writeEndArray();
+      }
       gen.writeEndObject();
     }
   }
@@ -120,18 +128,35 @@ final class ClaimJson {
     @Override
     public Claim deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       List<BilledLine> lines = null;
+      List<Integer> numbers = null;
       for (String name = JsonFields.firstField(p, ctxt, Claim.class);
           name != null;
           name = p.nextFieldName()) {
         p.nextToken();
         if (name.equals("lines")) {
           lines = JsonFields.array(p, ctxt, Claim.class, name, ClaimJson::readBilledLine);
+        } else if (name.equals("lineNumbers")) {
+          numbers =
+              JsonFields.array(
+                  p,
+                  ctxt,
+                  Claim.class,
+                  name,
+                  (q, c) -> JsonFields.integer(q, c, Claim.class, "lineNumbers"));
         } else {
           ctxt.handleUnknownProperty(p, this, Claim.class, name);
         }
       }
       List<BilledLine> known = JsonFields.required(p, lines, Claim.class, "lines");
-      return JsonFields.build(p, Claim.class, () -> Claim.of(known));
+      List<Integer> numbered = numbers;
+      return JsonFields.build(
+          p,
+          Claim.class,
+          () ->
+              numbered == null
+                  ? Claim.of(known)
+                  : Claim.of(known)
+                      .withLineNumbers(numbered.stream().mapToInt(Integer::intValue).toArray()));
     }
   }
 }

@@ -172,6 +172,21 @@ class CptModuleTest {
   }
 
   @Test
+  void aClaimsOwnLineNumbersSurviveTheRoundTrip() throws Exception {
+    Claim claim = Claim.builder().add("27447").add("20610").build();
+    assertFalse(MAPPER.writeValueAsString(claim).contains("lineNumbers"));
+    Claim numbered = claim.withLineNumbers(2, 3);
+    String json = MAPPER.writeValueAsString(numbered);
+    assertTrue(json.contains("\"lineNumbers\":[2,3]"), json);
+    assertEquals(numbered, roundTrip(numbered, Claim.class));
+    JsonMappingException e =
+        assertThrows(
+            JsonMappingException.class,
+            () -> MAPPER.readValue(json.replace("[2,3]", "[3,2]"), Claim.class));
+    assertTrue(e.getMessage().contains("increasing"), e.getMessage());
+  }
+
+  @Test
   void aLinesOwnDateOfServiceSurvivesTheRoundTrip() throws Exception {
     BilledLine dated = BilledLine.parse("99213-25 $180.00 on 2025-06-02");
     String json = MAPPER.writeValueAsString(dated);

@@ -110,6 +110,8 @@ final class BatchRules {
     requests.clear();
     String mixed = null; // why the claim's lines cannot be priced together, when they cannot
     int n = Math.min(rows.size(), MAX_CLAIM_LINES);
+    // Each line's place among the claim's rows: explanations name lines by it, as cpt price does.
+    int[] numbers = new int[n];
     for (int i = 0; i < n; i++) {
       RowParser.Row row = parser.parse(Arrays.asList(rows.get(i)));
       claim.add(row);
@@ -118,11 +120,17 @@ final class BatchRules {
         if (mixed == null && !requests.isEmpty() && !request.get().sameContext(requests.get(0))) {
           mixed = requests.get(0).mixedContext(row.claim(), request.get());
         }
+        numbers[requests.size()] = i + 1;
         requests.add(request.get());
       }
     }
     List<Outcome> outcomes =
-        requests.isEmpty() || mixed != null ? List.of() : pricer.price(requests, participating);
+        requests.isEmpty() || mixed != null
+            ? List.of()
+            : pricer.price(
+                requests,
+                requests.size() == n ? null : Arrays.copyOf(numbers, requests.size()),
+                participating);
     int next = 0;
     for (RowParser.Row row : claim) {
       Optional<Outcome> problem = row.problem();

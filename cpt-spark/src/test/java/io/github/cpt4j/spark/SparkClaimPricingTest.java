@@ -130,7 +130,13 @@ class SparkClaimPricingTest {
         SparkClaimPricing.create(spark, FeeScheduleFiles.bundled(), options)) {
       Map<String, CliReference.Answer> actual = byId(explaining.price(csv(rows, 2), null, 5));
       CliReference.assertSameAnswers(expected, actual);
-      assertTrue(actual.get("0").explanation().contains("CF"), actual.get("0").toString());
+      // A priced row's explanation says how its amount was found.
+      CliReference.Answer priced =
+          actual.values().stream()
+              .filter(a -> a.result().equals("priced"))
+              .findFirst()
+              .orElseThrow();
+      assertTrue(priced.explanation().contains("CF"), priced.toString());
     }
   }
 

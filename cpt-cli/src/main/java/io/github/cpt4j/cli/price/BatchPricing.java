@@ -656,6 +656,9 @@ public final class BatchPricing {
 
   private void priceClaim(Chunk chunk, int start, int end) {
     List<LineRequest> requests = new ArrayList<>(end - start);
+    // Each line's place among the claim's rows, from 1: explanations name lines by it, so that an
+    // invalid row left out does not renumber the rows after it.
+    int[] numbers = new int[end - start];
     String mixed = null; // why the claim's lines cannot be priced together, when they cannot
     for (int i = start; i < end; i++) {
       RowParser.Row row = chunk.rows.get(i);
@@ -667,13 +670,21 @@ public final class BatchPricing {
         if (mixed == null && !requests.isEmpty() && !request.sameContext(requests.get(0))) {
           mixed = requests.get(0).mixedContext(row.claim(), request);
         }
+        numbers[requests.size()] = i - start + 1;
         requests.add(request);
       }
     }
     if (requests.isEmpty()) {
       return;
     }
-    List<Outcome> outcomes = mixed != null ? null : pricer.price(requests, participating);
+    List<Outcome> outcomes =
+        mixed != null
+            ? null
+            : pricer.price(
+                requests,
+                // Every row valid: the numbers are the positions, and nothing needs saying.
+                requests.size() == end - start ? null : Arrays.copyOf(numbers, requests.size()),
+                participating);
     if (outcomes != null && outcomes.size() != requests.size()) {
       throw new IllegalStateException(
           "the pricer returned " + outcomes.size() + " outcomes for " + requests.size() + " lines");

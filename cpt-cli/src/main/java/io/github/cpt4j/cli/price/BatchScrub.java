@@ -279,7 +279,13 @@ public final class BatchScrub {
       }
       if (!positions.isEmpty()) {
         PricingContext context = PricingContext.withoutArea(claimDate, Setting.NON_FACILITY);
-        for (EditFinding finding : scrubber.scrub(builder.build(), context)) {
+        // Findings name lines by their place among the claim's rows, invalid rows counted.
+        int[] numbers = new int[positions.size()];
+        for (int k = 0; k < numbers.length; k++) {
+          numbers[k] = positions.get(k) + 1;
+        }
+        for (EditFinding finding :
+            scrubber.scrub(builder.build().withLineNumbers(numbers), context)) {
           StringBuilder text = edits.get(positions.get(finding.line()));
           if (text.length() > 0) {
             text.append(" | ");

@@ -417,13 +417,20 @@ public final class MedicareData implements PricingData {
 
     @Override
     public List<Outcome> price(List<LineRequest> lines, boolean participating) {
+      return price(lines, null, participating);
+    }
+
+    @Override
+    public List<Outcome> price(List<LineRequest> lines, int[] lineNumbers, boolean participating) {
       LineRequest first = lines.get(0);
       PricingContext context = first.context(participating);
       List<BilledLine> billed = new ArrayList<>(lines.size());
       for (LineRequest line : lines) {
         billed.add(billed(line, first));
       }
-      PricedClaim claim = pricer.price(Claim.of(billed), context);
+      Claim toPrice =
+          lineNumbers == null ? Claim.of(billed) : Claim.of(billed).withLineNumbers(lineNumbers);
+      PricedClaim claim = pricer.price(toPrice, context);
       List<Outcome> outcomes = new ArrayList<>(lines.size());
       for (PricedLine line : claim.lines()) {
         outcomes.add(outcome(line, explainPriced));

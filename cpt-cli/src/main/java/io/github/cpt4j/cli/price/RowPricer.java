@@ -26,6 +26,18 @@ public interface RowPricer {
   List<Outcome> price(List<LineRequest> lines, boolean participating);
 
   /**
+   * Prices {@code lines} as {@link #price(List, boolean)} does, the lines numbered {@code
+   * lineNumbers} on their claim in what is said about them: the rows of a batch claim keep their
+   * places among its rows when some rows are invalid and left out. This default ignores the
+   * numbers.
+   *
+   * @param lineNumbers one number per line, increasing from 1; or null for the positions
+   */
+  default List<Outcome> price(List<LineRequest> lines, int[] lineNumbers, boolean participating) {
+    return price(lines, participating);
+  }
+
+  /**
    * Tells whether {@code locality} has GPCIs in the tables this pricer prices with, so that a
    * locality no line could be priced in is refused once, as an unknown ZIP code is, rather than as
    * every line's {@code no_gpci_for_locality}. True when the pricer cannot tell.

@@ -184,7 +184,7 @@ public final class MueClaimEdit implements ClaimEdit {
     for (int i = 0; i < claim.size(); i++) {
       if (claim.line(i).line().code().equals(line.code())
           && claim.line(i).dateOfServiceOr(claimDate).equals(date)) {
-        lines.append(lines.length() == 0 ? "" : ",").append(i + 1);
+        lines.append(lines.length() == 0 ? "" : ",").append(claim.lineNumber(i));
       }
     }
     return lines.toString();

@@ -111,7 +111,7 @@ public final class PtpClaimEdit implements ClaimEdit {
         if (found == null) {
           found = new ArrayList<>(2);
         }
-        found.add(finding(i, first, j, second, row, date));
+        found.add(finding(claim.lineNumber(i), first, j, claim.lineNumber(j), second, row, date));
         if (j < 64) {
           deniedMask |= 1L << j;
         }
@@ -140,14 +140,19 @@ public final class PtpClaimEdit implements ClaimEdit {
     return false;
   }
 
+  /**
+   * The finding on line {@code j} ({@code second}, numbered {@code number2} on the claim), paired
+   * with {@code first}, numbered {@code number1}.
+   */
+  @SuppressWarnings("TooManyParameters") // both lines of the pair, each with its number
   private EditFinding finding(
-      int i, ClaimLine first, int j, ClaimLine second, int row, LocalDate date) {
+      int number1, ClaimLine first, int j, int number2, ClaimLine second, int row, LocalDate date) {
     PtpEdit edit = table.edit(row);
     Map<String, String> data = new LinkedHashMap<>();
     data.put("kind", "PTP");
     data.put("column1", edit.column1().toString());
     data.put("column2", edit.column2().toString());
-    data.put("column1Line", Integer.toString(i + 1));
+    data.put("column1Line", Integer.toString(number1));
     data.put("modifierIndicator", String.valueOf(edit.modifierIndicator().digit()));
     data.put("effective", edit.effective().toString());
     data.put("deletion", edit.deletion().map(Object::toString).orElse("*"));
@@ -156,11 +161,11 @@ public final class PtpClaimEdit implements ClaimEdit {
         new StringBuilder()
             .append(edit.column2())
             .append(" (line ")
-            .append(j + 1)
+            .append(number2)
             .append(") is column 2 of ")
             .append(edit.column1())
             .append(" (line ")
-            .append(i + 1)
+            .append(number1)
             .append(") on ")
             .append(date)
             .append(", modifier indicator ")

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.code.ProcedureCode;
@@ -22,6 +24,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Medicare's anesthesia fee schedule (Medicare Claims Processing Manual, chapter 12, section 50):
@@ -176,6 +179,25 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
   public ImmutableList<FeeResult> priceSession(
       List<ClaimLine> lines, PricingContext context, BitSet denied) {
     requireNonNull(lines, "lines");
+    return priceSession(lines, context, denied, i -> i + 1);
+  }
+
+  /**
+   * Prices the lines of {@code claim} as one session, as {@link #priceSession(List, PricingContext,
+   * BitSet)} does, naming the other lines of the session by the claim's numbers ({@link
+   * Claim#lineNumber}).
+   */
+  public ImmutableList<FeeResult> priceSession(Claim claim, PricingContext context, BitSet denied) {
+    requireNonNull(claim, "claim");
+    List<ClaimLine> lines = new ArrayList<>(claim.size());
+    for (BilledLine billed : claim.lines()) {
+      lines.add(billed.line());
+    }
+    return priceSession(lines, context, denied, claim::lineNumber);
+  }
+
+  private ImmutableList<FeeResult> priceSession(
+      List<ClaimLine> lines, PricingContext context, BitSet denied, IntUnaryOperator numberOf) {
     requireNonNull(context, "context");
     requireNonNull(denied, "denied");
     int n = lines.size();
@@ -214,7 +236,7 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
       String others = "";
       for (int i : members) {
         if (i != paid) {
-          others += (others.isEmpty() ? "" : ", ") + "line " + (i + 1);
+          others += (others.isEmpty() ? "" : ", ") + "line " + numberOf.applyAsInt(i);
         }
       }
       PricingStep session =
@@ -234,7 +256,7 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
               FeeResult.unpriced(
                   UnpricedReason.NOT_PAYABLE_ON_CLAIM,
                   "one anesthesia service is paid per session: line "
-                      + (paid + 1)
+                      + numberOf.applyAsInt(paid)
                       + " ("
                       + chosen.code()
                       + ", more base units) is paid with this line's time",

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.testing.NullPointerTester;
+import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.code.ProcedureCode;
@@ -16,6 +17,7 @@ import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -147,6 +149,18 @@ class AnesthesiaFeeScheduleTest {
     assertTrue(fees.get(0).detail().contains("line 2"), fees.get(0)::detail);
     assertEquals(new BigDecimal("277.06"), fees.get(1).amountOrThrow());
     assertTrue(fees.get(1).toString().contains("105 minutes"), fees.get(1)::toString);
+    // Lines of a claim are named by its numbers.
+    List<FeeResult> numbered =
+        SCHEDULE.priceSession(
+            Claim.builder()
+                .add("00840-AA 45min")
+                .add("00790-AA 60min")
+                .build()
+                .withLineNumbers(4, 7),
+            rochester(),
+            new BitSet());
+    assertTrue(numbered.get(0).detail().contains("line 7"), numbered.get(0)::detail);
+    assertTrue(numbered.get(1).toString().contains("line 4"), numbered.get(1)::toString);
     // The order of the lines does not matter.
     List<FeeResult> swapped =
         SCHEDULE.priceSession(
@@ -283,6 +297,7 @@ class AnesthesiaFeeScheduleTest {
     new NullPointerTester()
         .setDefault(PricingContext.class, rochester())
         .setDefault(ClaimLine.class, ClaimLine.parse("00790-AA 95min"))
+        .setDefault(Claim.class, Claim.builder().add("00790-AA 95min").build())
         .setDefault(Locality.class, REST_OF_NY)
         .testAllPublicInstanceMethods(SCHEDULE);
   }

@@ -158,7 +158,7 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
       // procedure with a global period, a major one included.
       boolean sameDayMajor = period == GlobalPeriod.DAYS_90 && days == 0;
       if (!(sameDayMajor && visit.line().hasModifier(Modifier.SEPARATE_EM))) {
-        return finding(v, visit, p, procedure, period, days, bypass);
+        return finding(v, visit, claim.lineNumber(p), procedure, period, days, bypass);
       }
     }
     return null;
@@ -192,7 +192,7 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
   private static EditFinding finding(
       int v,
       BilledLine visit,
-      int p,
+      int procedureNumber,
       ClaimLine procedure,
       GlobalPeriod period,
       long days,
@@ -223,14 +223,14 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
                 + " "
                 + procedure.code()
                 + " (line "
-                + (p + 1)
+                + procedureNumber
                 + ", global period "
                 + period.code()
                 + ") is part of its global surgical package: "
                 + what
                 + " (Claims Processing Manual ch. 12 §40.1)")
         .putData("procedure", procedure.code().toString())
-        .putData("procedureLine", Integer.toString(p + 1))
+        .putData("procedureLine", Integer.toString(procedureNumber))
         .putData("globalPeriod", period.code())
         .putData("daysAfterProcedure", Long.toString(days))
         .putData("bypassModifier", bypass.toString())

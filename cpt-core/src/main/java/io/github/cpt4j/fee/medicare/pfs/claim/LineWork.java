@@ -2,6 +2,7 @@ package io.github.cpt4j.fee.medicare.pfs.claim;
 
 import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.Explanation;
@@ -55,6 +56,10 @@ final class LineWork implements Supplier<Explanation> {
   static final int GLOBAL_SHARE = SPLIT_CARE | M78;
 
   final int index;
+
+  /** The line's number on the claim, by which explanations name it. */
+  final int number;
+
   final BilledLine billed;
 
   /** The line priced: as billed, or with fewer units when a claim edit denied some. */
@@ -87,8 +92,15 @@ final class LineWork implements Supplier<Explanation> {
   FeeResult anesthesia;
 
   UnpricedReason reason;
-  String detail;
-  String refusedBy;
+
+  /**
+   * Who refused the line and why, when it is refused: one field for both, which keeps a line at 88
+   * bytes with its {@link #number} (issue 18).
+   */
+  Refusal refusal;
+
+  /** The rule or edit that refused a line, and the detail it gave. */
+  record Refusal(String rule, String detail) {}
 
   Procedure procedure;
 
@@ -109,9 +121,11 @@ final class LineWork implements Supplier<Explanation> {
    */
   private final LineEvaluator inputs;
 
-  LineWork(int index, BilledLine billed, ModifierRegistry registry, LineEvaluator inputs) {
+  LineWork(
+      int index, int number, BilledLine billed, ModifierRegistry registry, LineEvaluator inputs) {
     this.inputs = inputs;
     this.index = index;
+    this.number = number;
     this.billed = billed;
     this.line = billed.line();
     this.modifiers = registry.paymentEffects(line.modifiers());
@@ -145,9 +159,9 @@ final class LineWork implements Supplier<Explanation> {
     return indicators != null && indicators.globalPeriod() == GlobalPeriod.ADD_ON;
   }
 
-  /** Returns "line N" with N counted from 1, as explanations name lines. */
+  /** Returns "line N", N the line's number on the claim ({@link Claim#lineNumber}). */
   String name() {
-    return "line " + (index + 1);
+    return "line " + number;
   }
 
   /**
@@ -269,8 +283,7 @@ final class LineWork implements Supplier<Explanation> {
   void refuse(UnpricedReason why, String rule, String words) {
     amount = null;
     reason = why;
-    refusedBy = rule;
-    detail = words;
+    refusal = new Refusal(rule, words);
   }
 
   /**

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
-import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.ClaimScrubber;
 import io.github.cpt4j.edit.DateOfService;
@@ -376,11 +375,13 @@ public final class MedicareClaimPricer implements ClaimPricer {
           "line " + lines.length() + " selected of a claim of " + n + " lines");
     }
     int[] numbers = new int[lines.cardinality()];
+    int[] named = new int[numbers.length];
     int[] at = new int[n];
     Arrays.fill(at, -1);
     List<BilledLine> part = new ArrayList<>(numbers.length);
     for (int i = lines.nextSetBit(0), j = 0; i >= 0; i = lines.nextSetBit(i + 1), j++) {
       numbers[j] = i;
+      named[j] = claim.lineNumber(i);
       at[i] = j;
       part.add(claim.line(i));
     }
@@ -395,7 +396,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
         kept.add(finding.onLine(j));
       }
     }
-    LineWork[] work = work(Claim.of(part), context, kept, numbers);
+    LineWork[] work = work(Claim.of(part).withLineNumbers(named), context, kept, numbers);
     ImmutableList.Builder<PricedLine> priced = ImmutableList.builderWithExpectedSize(work.length);
     for (LineWork w : work) {
       priced.add(finish(w));
@@ -428,7 +429,12 @@ public final class MedicareClaimPricer implements ClaimPricer {
       LineEvaluator evaluator = schedule.evaluator(onDate);
       for (int i = 0; i < n; i++) {
         lines[i] =
-            new LineWork(numbers == null ? i : numbers[i], claim.line(i), modifiers, evaluator);
+            new LineWork(
+                numbers == null ? i : numbers[i],
+                claim.lineNumber(i),
+                claim.line(i),
+                modifiers,
+                evaluator);
       }
       applyFindings(lines, findings);
       priceDate(claim, evaluator, lines);
@@ -442,7 +448,11 @@ public final class MedicareClaimPricer implements ClaimPricer {
           int i = date.lineInClaim(j);
           lines[i] =
               new LineWork(
-                  numbers == null ? i : numbers[i], claim.line(i), modifiers, evaluators[d]);
+                  numbers == null ? i : numbers[i],
+                  claim.lineNumber(i),
+                  claim.line(i),
+                  modifiers,
+                  evaluators[d]);
         }
       }
       applyFindings(lines, findings);
@@ -520,15 +530,13 @@ public final class MedicareClaimPricer implements ClaimPricer {
     if (!any) {
       return null;
     }
-    List<ClaimLine> lines = new ArrayList<>(n);
     BitSet denied = new BitSet(n);
     for (int i = 0; i < n; i++) {
-      lines.add(claim.line(i).line());
       if (work[i].reason != null) {
         denied.set(i);
       }
     }
-    return anesthesia.get().priceSession(lines, context, denied);
+    return anesthesia.get().priceSession(claim, context, denied);
   }
 
   /** Applies the edits' findings: denied lines, denied units, flags. */
@@ -582,13 +590,18 @@ public final class MedicareClaimPricer implements ClaimPricer {
     Explanation explanation = Explanation.deferred(w);
     FeeResult result;
     if (w.amount == null) {
-      result = FeeResult.unpriced(w.reason, w.detail, explanation);
+      result = FeeResult.unpriced(w.reason, w.refusal.detail(), explanation);
     } else if (w.settingNotAvailable()) {
       result = FeeResult.pricedSettingNotAvailable(w.amount, explanation);
     } else {
       result = FeeResult.priced(w.amount, explanation);
     }
-    return PricedLine.of(w.index, w.billed, result, Optional.ofNullable(w.refusedBy), w.warnings());
+    return PricedLine.of(
+        w.index,
+        w.billed,
+        result,
+        Optional.ofNullable(w.refusal == null ? null : w.refusal.rule()),
+        w.warnings());
   }
 
   @Override

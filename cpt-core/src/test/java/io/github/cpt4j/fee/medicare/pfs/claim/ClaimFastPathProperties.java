@@ -198,7 +198,7 @@ class ClaimFastPathProperties {
             ProcedureCode.parse("29880"),
             postoperativeOnly ? List.of(Modifier.POSTOPERATIVE_CARE_ONLY) : List.of(),
             1);
-    LineWork w = new LineWork(0, BilledLine.of(line), ModifierRegistry.standard(), null);
+    LineWork w = new LineWork(0, 1, BilledLine.of(line), ModifierRegistry.standard(), null);
     w.indicators = indicators;
     w.amount = BigDecimal.TEN;
     Procedure p = new Procedure(w, null, 1, Amounts.ONE);

@@ -310,6 +310,17 @@ class MedicareClaimPricerTest {
     }
 
     @Test
+    void explanationsNameLinesByTheClaimsNumbers() {
+      Claim claim = Claim.builder().add("29880").add("29877").build();
+      String plain = PRICER.price(claim, CONTEXT).line(1).explanation().toString();
+      assertTrue(plain.contains("29880 (line 1)"), plain);
+      // The same lines as rows 2 and 3 of a larger claim, its row 1 left out.
+      String numbered =
+          PRICER.price(claim.withLineNumbers(2, 3), CONTEXT).line(1).explanation().toString();
+      assertTrue(numbered.contains("29880 (line 2)"), numbered);
+    }
+
+    @Test
     void aSecondUnitIsAnotherMember() {
       // 45380 x2: 300 + (300 - 250) = 350.
       assertAmounts(price("45380 x2"), "350.00", "350.00");
