@@ -137,35 +137,30 @@ class CsvSyntaxErrorsTest {
 
   @Test
   void aQuoteLeftOpenInAStreamIsRefusedToo() {
-    DataLoadException e =
-        assertThrows(
-            DataLoadException.class,
-            () ->
-                MueFile.read(
-                    new ByteArrayInputStream(
-                        "a,b\n1,\"2\n3,4\n".getBytes(StandardCharsets.ISO_8859_1)),
-                    "stream.csv"));
     assertEquals(
         "stream.csv, line 2, column 2: a quote that opens a field is not closed before the end of"
             + " the file; expected a closing quote after the field's value",
-        e.getMessage());
+        streamError("a,b\n1,\"2\n3,4\n"));
   }
 
   @Test
   void aStreamWhichCannotBeReadAgainStillGetsOurWords() {
     // Read from a stream, the text cannot be read again to find the field: the line is named.
-    DataLoadException e =
-        assertThrows(
-            DataLoadException.class,
-            () ->
-                MueFile.read(
-                    new ByteArrayInputStream(
-                        "a,b\n1,\"2\"3\n".getBytes(StandardCharsets.ISO_8859_1)),
-                    "stream.csv"));
     assertEquals(
         "stream.csv, line 2: not comma-separated values from this line on: expected fields"
             + " separated by commas, each quoted field closed by a quote followed by a comma or the"
             + " end of the line, and the few dozen fields of a data file",
-        e.getMessage());
+        streamError("a,b\n1,\"2\"3\n"));
+  }
+
+  /** The message of the error of reading {@code text} from a stream, which cannot be read again. */
+  private static String streamError(String text) {
+    return assertThrows(
+            DataLoadException.class,
+            () ->
+                MueFile.read(
+                    new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)),
+                    "stream.csv"))
+        .getMessage();
   }
 }

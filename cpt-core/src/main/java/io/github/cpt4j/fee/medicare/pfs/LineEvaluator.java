@@ -398,16 +398,8 @@ public final class LineEvaluator {
    * contractors do.
    */
   public BigDecimal unitFee(ProcedureCode code, RowModifier row) {
-    requireNonNull(code, "code");
-    requireNonNull(row, "row");
-    if (gpci == null || conversionFactor == null || !dateCovered) {
-      return null;
-    }
-    RvuEntry entry = schedule.rvus().get(code, row);
-    return entry == null
-        ? null
-        : calculate(schedule, context, locality, gpci, conversionFactor, entry, code.packed(), row)
-            .amount();
+    FeeCalculation fee = rowCalculation(code, row);
+    return fee == null ? null : fee.amount();
   }
 
   /**
@@ -418,23 +410,29 @@ public final class LineEvaluator {
    * schedule rule implementing section 5102 of the Deficit Reduction Act of 2005).
    */
   public BigDecimal uncappedUnitFee(ProcedureCode code, RowModifier row) {
-    requireNonNull(code, "code");
-    requireNonNull(row, "row");
-    if (gpci == null || conversionFactor == null || !dateCovered) {
+    FeeCalculation fee = rowCalculation(code, row);
+    if (fee == null) {
       return null;
     }
-    RvuEntry entry = schedule.rvus().get(code, row);
-    if (entry == null) {
-      return null;
-    }
-    FeeCalculation fee =
-        calculate(schedule, context, locality, gpci, conversionFactor, entry, code.packed(), row);
     return fee.isOppsCapped()
         ? BigDecimal.valueOf(
             FeeCalculation.postedNanoDollars(fee.uncappedNanoDollars())
                 / FeeCalculation.CENTS_TO_NANOS,
             2)
         : fee.amount();
+  }
+
+  /** The calculation of one unit of the row of {@code code}, whatever its status; or null. */
+  private FeeCalculation rowCalculation(ProcedureCode code, RowModifier row) {
+    requireNonNull(code, "code");
+    requireNonNull(row, "row");
+    if (gpci == null || conversionFactor == null || !dateCovered) {
+      return null;
+    }
+    RvuEntry entry = schedule.rvus().get(code, row);
+    return entry == null
+        ? null
+        : calculate(schedule, context, locality, gpci, conversionFactor, entry, code.packed(), row);
   }
 
   /**
