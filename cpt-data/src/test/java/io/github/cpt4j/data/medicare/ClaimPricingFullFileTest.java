@@ -247,4 +247,19 @@ class ClaimPricingFullFileTest {
     }
     assertTrue(codes > 40, "therapy codes: " + codes);
   }
+
+  /**
+   * A global-only cardiovascular test's technical part is its technical-only code's fee: 93000
+   * beside 93306 in 13282-99 office loses a quarter of 93005's 5.76, as the outside audit computed:
+   * 13.34 - 1.44 = 11.90.
+   */
+  @Test
+  void aGlobalOnlyTestLosesAQuarterOfItsTracing() {
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(CmsFiles.schedule2025());
+    PricingContext office =
+        PricingContext.of(
+            LocalDate.of(2025, 11, 3), Locality.parse("13282-99"), Setting.NON_FACILITY);
+    PricedClaim claim = pricer.price(Claim.builder().add("93306").add("93000").build(), office);
+    assertEquals(new BigDecimal("11.90"), claim.line(1).amountOrThrow(), claim.toString());
+  }
 }

@@ -1,5 +1,6 @@
 package io.github.cpt4j.fee.medicare.pfs.claim;
 
+import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.medicare.pfs.FeeCalculation;
@@ -27,9 +28,11 @@ import java.util.List;
  *
  * <p>A TC row is all technical, a 26 row all professional; a global row of a split test (PC/TC 1)
  * is split by the amounts of the code's own TC and 26 rows, and so are technical-only (3) and
- * professional-only (2) codes by definition. Other codes, such as global-only tests (PC/TC 4), do
- * not say which part is technical: they are left unreduced and unranked, with a {@link
- * ClaimWarning.Kind#COMPONENT_NOT_IDENTIFIED} warning. A claim is taken to be one session.
+ * professional-only (2) codes by definition. A global-only cardiovascular test (PC/TC 4, such as
+ * 93000) has as technical part the fees of its technical-only codes (93005; see {@code
+ * GlobalOnlyTests}). Other codes do not say which part is technical: they are left unreduced and
+ * unranked, with a {@link ClaimWarning.Kind#COMPONENT_NOT_IDENTIFIED} warning. A claim is taken to
+ * be one session.
  *
  * <p>A technical component under the OPPS imaging cap is ranked by its fee schedule amount and
  * reduced from it, and only then capped: a later service is paid the lower of its reduced fee
@@ -242,6 +245,18 @@ final class ComponentReductionStep implements ClaimStep {
       BigDecimal tc = inputs.unitFee(w.line.code(), RowModifier.TECHNICAL_COMPONENT);
       BigDecimal pc = inputs.unitFee(w.line.code(), RowModifier.PROFESSIONAL_COMPONENT);
       return tc == null || pc == null ? null : new BigDecimal[] {tc, pc};
+    } else if (pcTc == PcTcIndicator.GLOBAL_TEST_ONLY && row == RowModifier.GLOBAL) {
+      // The technical part is the fees of the test's technical-only codes; the rest is the
+      // professional part.
+      List<ProcedureCode> codes = GlobalOnlyTests.technicalCodes(w.line.code());
+      BigDecimal tc = codes.isEmpty() ? null : Amounts.ZERO;
+      for (int i = 0; i < codes.size() && tc != null; i++) {
+        BigDecimal fee = inputs.unitFee(codes.get(i), RowModifier.GLOBAL);
+        tc = fee == null ? null : tc.add(fee);
+      }
+      return tc == null || tc.compareTo(w.unitFee) > 0
+          ? null
+          : new BigDecimal[] {tc, w.unitFee.subtract(tc)};
     }
     return null;
   }
@@ -261,12 +276,17 @@ final class ComponentReductionStep implements ClaimStep {
     List<Part> parts = new ArrayList<>(technical.size());
     for (Part p : technical) {
       LineWork w = p.procedure.line;
-      // The code's technical row: the line's own, but for the global row of a split test.
-      RowModifier row =
-          w.rowModifier() == RowModifier.GLOBAL
-                  && w.indicators.pcTc() == PcTcIndicator.DIAGNOSTIC_TEST
-              ? RowModifier.TECHNICAL_COMPONENT
-              : w.rowModifier();
+      // The code's technical row: the line's own, but for the global row of a split test. A
+      // global-only test's part is several codes' fees, none of them capped.
+      PcTcIndicator pcTc = w.indicators.pcTc();
+      RowModifier row = w.rowModifier();
+      if (row == RowModifier.GLOBAL && pcTc == PcTcIndicator.DIAGNOSTIC_TEST) {
+        row = RowModifier.TECHNICAL_COMPONENT;
+      } else if (row != RowModifier.TECHNICAL_COMPONENT
+          && pcTc != PcTcIndicator.TECHNICAL_COMPONENT_ONLY) {
+        parts.add(p);
+        continue;
+      }
       BigDecimal unit = inputs.uncappedUnitFee(w.line.code(), row);
       BigDecimal perSlot = unit == null ? null : unit.multiply(p.procedure.slotScale);
       parts.add(

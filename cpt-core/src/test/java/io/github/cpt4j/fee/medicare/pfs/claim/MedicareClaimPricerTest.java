@@ -14,6 +14,8 @@ import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
+import io.github.cpt4j.fee.medicare.pfs.RvuTable;
 import io.github.cpt4j.modifier.ModifierRule;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -376,9 +378,20 @@ class MedicareClaimPricerTest {
     }
 
     @Test
-    void aGlobalOnlyTestIsNotReducedAndIsFlagged() {
-      PricedClaim claim = assertAmounts(price("93000", "93306"), "325.00", "75.00", "250.00");
-      assertTrue(hasWarning(claim.line(0), ClaimWarning.Kind.COMPONENT_NOT_IDENTIFIED));
+    void aGlobalOnlyTestsTechnicalPartIsItsTechnicalOnlyCodes() {
+      // 93000 (75) is 93005's tracing (50) and its reading (25): TC 50 ranks after 93306's 150
+      // and loses 25%: 75 - 12.50 = 62.50.
+      PricedClaim claim = assertAmounts(price("93000", "93306"), "312.50", "62.50", "250.00");
+      assertFalse(hasWarning(claim.line(0), ClaimWarning.Kind.COMPONENT_NOT_IDENTIFIED));
+      // Without 93005 in the schedule the part is not known: unreduced, and flagged.
+      List<RvuEntry> rows = new ArrayList<>(ClaimTables.rows());
+      rows.removeIf(r -> r.code().toString().equals("93005"));
+      MedicareClaimPricer without =
+          MedicareClaimPricer.of(ClaimTables.scheduleBuilder().rvus(RvuTable.of(rows)).build());
+      PricedClaim flagged =
+          without.price(Claim.builder().add("93000").add("93306").build(), CONTEXT);
+      assertAmounts(flagged, "325.00", "75.00", "250.00");
+      assertTrue(hasWarning(flagged.line(0), ClaimWarning.Kind.COMPONENT_NOT_IDENTIFIED));
     }
 
     @Test
