@@ -112,6 +112,13 @@ class PartBFullFilesTest {
     assertEquals(new BigDecimal("36.54"), price(dme, "E0601-RR-KJ", manhattan));
     // E1390,RR,QF,D,OX: NY (R) 173.32
     assertEquals(new BigDecimal("173.32"), price(dme, "E1390-RR-QF", ruralNewYork));
+    // E1390,RR,,D,OX: NY (NR) 93.86; under 1 LPM half, over 4 LPM without portable 150%
+    // (42 CFR 414.226(e)), as the outside audit computed.
+    assertEquals(new BigDecimal("46.93"), price(dme, "E1390-RR-QE", manhattan));
+    assertEquals(new BigDecimal("140.79"), price(dme, "E1390-RR-QG", manhattan));
+    // K0823,RR,,D,CR: NY (NR) 319.47; a power wheelchair's months 4 to 13: 6% against 15% of
+    // the purchase price, 319.47 x 0.40 = 127.788
+    assertEquals(new BigDecimal("127.79"), price(dme, "K0823-RR-KJ", manhattan));
     assertEquals(
         Optional.of(UnpricedReason.MODIFIER_REQUIRED),
         dme.price(ClaimLine.parse("E0114"), manhattan).reason());

@@ -3,6 +3,7 @@ package io.github.cpt4j.fee.medicare.dmepos;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.fee.Explanation;
@@ -46,7 +47,15 @@ import java.util.stream.Collectors;
  *       non-rural amount (see {@link DmeposFee}). 0.00 is {@link UnpricedReason#CARRIER_PRICED}.
  *   <li>A capped rental item in its fourth to thirteenth month ({@code RR} with {@code KJ}) is paid
  *       75% of the rental fee of the first three months (42 CFR 414.229; Pub. 100-04, ch. 20,
- *       §30.5.1: 7.5% of the purchase price a month instead of 10%).
+ *       §30.5.1: 7.5% of the purchase price a month instead of 10%); a power-driven wheelchair
+ *       (K0813-K0891) 40% (6% of the purchase price a month instead of 15%: Social Security Act
+ *       §1834(a)(7)(A), as amended by the Affordable Care Act §3136, for chairs from 2011).
+ *   <li>A stationary oxygen system's rental ({@code E0424}, {@code E0439}, {@code E1390}, {@code
+ *       E1391}, {@code E1405}, {@code E1406}) is paid 50% for a prescribed flow under one liter per
+ *       minute ({@code QE}, or {@code QA} for an average) and 150% over four liters without
+ *       portable equipment ({@code QG}, or {@code QR}) (42 CFR 414.226(e); Pub. 100-04, ch. 20,
+ *       §30.6.1); the file's {@code QF} and {@code QB} rows already hold the case with portable
+ *       equipment. Both kinds on one line are {@link UnpricedReason#MODIFIER_NOT_ALLOWED}.
  *   <li>Multiplies by the units: items bought, or months of rental ({@code RR}: one unit is one
  *       month).
  *   <li>The participation flag is ignored: DMEPOS fee schedule amounts are the same for
@@ -75,6 +84,29 @@ public final class DmeposFeeSchedule implements FeeSchedule {
    * §30.5.1).
    */
   public static final BigDecimal CAPPED_RENTAL_LATER_MONTHS_FACTOR = new BigDecimal("0.75");
+
+  /** 40%: a power-driven wheelchair's rental fee from the fourth month, 6% against 15%. */
+  private static final BigDecimal POWER_WHEELCHAIR_LATER_MONTHS_FACTOR = new BigDecimal("0.40");
+
+  private static final ImmutableSet<ProcedureCode> STATIONARY_OXYGEN =
+      ImmutableSet.of(
+          ProcedureCode.parse("E0424"),
+          ProcedureCode.parse("E0439"),
+          ProcedureCode.parse("E1390"),
+          ProcedureCode.parse("E1391"),
+          ProcedureCode.parse("E1405"),
+          ProcedureCode.parse("E1406"));
+
+  private static final ImmutableSet<Modifier> LOW_FLOW =
+      ImmutableSet.of(Modifier.parse("QE"), Modifier.parse("QA"));
+  private static final ImmutableSet<Modifier> HIGH_FLOW =
+      ImmutableSet.of(Modifier.parse("QG"), Modifier.parse("QR"));
+
+  private static final int POWER_WHEELCHAIRS_FROM = ProcedureCode.parse("K0813").packed();
+  private static final int POWER_WHEELCHAIRS_TO = ProcedureCode.parse("K0891").packed();
+
+  /** A percentage of the fee the line's modifiers call for: its step's rule, and why. */
+  private record Adjustment(String rule, BigDecimal factor, String why) {}
 
   private final String name;
   private final Quarter quarter;
@@ -214,11 +246,18 @@ public final class DmeposFeeSchedule implements FeeSchedule {
               + ": the contractor prices it");
     }
     BigDecimal unit = BigDecimal.valueOf(cents, 2);
-    boolean laterMonths =
-        fee.category() == DmeposCategory.CAPPED_RENTAL
-            && line.hasModifier(RENTAL)
-            && line.hasModifier(CAPPED_RENTAL_LATER_MONTHS);
-    BigDecimal perUnit = laterMonths ? unit.multiply(CAPPED_RENTAL_LATER_MONTHS_FACTOR) : unit;
+    boolean lowFlow = hasAny(line, LOW_FLOW);
+    boolean highFlow = hasAny(line, HIGH_FLOW);
+    boolean stationaryOxygen = STATIONARY_OXYGEN.contains(line.code()) && line.hasModifier(RENTAL);
+    if (stationaryOxygen && lowFlow && highFlow) {
+      return refusals.refuse(
+          line,
+          context,
+          UnpricedReason.MODIFIER_NOT_ALLOWED,
+          "a flow under one liter a minute (QE, QA) and over four (QG, QR) on one line");
+    }
+    Adjustment adjustment = adjustment(line, fee, stationaryOxygen, lowFlow, highFlow);
+    BigDecimal perUnit = adjustment != null ? unit.multiply(adjustment.factor()) : unit;
     int units = line.units();
     BigDecimal amount = units == 1 ? perUnit : perUnit.multiply(BigDecimal.valueOf(units));
     DmeposArea area = new DmeposArea(state, rural);
@@ -228,7 +267,50 @@ public final class DmeposFeeSchedule implements FeeSchedule {
         Explanation.deferred(
             () ->
                 explainPriced(
-                    line, context, fee, area, ruralAmount, unit, laterMonths, perUnit, amount)));
+                    line, context, fee, area, ruralAmount, unit, adjustment, perUnit, amount)));
+  }
+
+  private static boolean hasAny(ClaimLine line, ImmutableSet<Modifier> modifiers) {
+    for (Modifier m : line.modifiers()) {
+      if (modifiers.contains(m)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The percentage the line's modifiers call for, or null for the fee as it is. */
+  private static Adjustment adjustment(
+      ClaimLine line, DmeposFee fee, boolean stationaryOxygen, boolean lowFlow, boolean highFlow) {
+    if (stationaryOxygen && lowFlow) {
+      return new Adjustment(
+          "oxygen-flow",
+          new BigDecimal("0.5"),
+          "QE/QA: a prescribed flow under one liter a minute is paid 50% (42 CFR 414.226(e))");
+    }
+    if (stationaryOxygen && highFlow) {
+      return new Adjustment(
+          "oxygen-flow",
+          new BigDecimal("1.5"),
+          "QG/QR: a prescribed flow over four liters a minute, without portable equipment, is"
+              + " paid 150% (42 CFR 414.226(e))");
+    }
+    if (fee.category() == DmeposCategory.CAPPED_RENTAL
+        && line.hasModifier(RENTAL)
+        && line.hasModifier(CAPPED_RENTAL_LATER_MONTHS)) {
+      int packed = line.code().packed();
+      return packed >= POWER_WHEELCHAIRS_FROM && packed <= POWER_WHEELCHAIRS_TO
+          ? new Adjustment(
+              "capped-rental",
+              POWER_WHEELCHAIR_LATER_MONTHS_FACTOR,
+              "KJ: a power wheelchair's rental months 4 to 13 are paid 6% of the purchase price,"
+                  + " 40% of the first months' 15% (42 CFR 414.229; SSA §1834(a)(7)(A))")
+          : new Adjustment(
+              "capped-rental",
+              CAPPED_RENTAL_LATER_MONTHS_FACTOR,
+              "KJ: rental months 4 to 13 are paid 75% (42 CFR 414.229)");
+    }
+    return null;
   }
 
   private String rowsOf(int c) {
@@ -256,7 +338,7 @@ public final class DmeposFeeSchedule implements FeeSchedule {
       DmeposArea area,
       boolean ruralAmount,
       BigDecimal unit,
-      boolean laterMonths,
+      Adjustment adjustment,
       BigDecimal perUnit,
       BigDecimal amount) {
     String column =
@@ -276,13 +358,8 @@ public final class DmeposFeeSchedule implements FeeSchedule {
                         + " "
                         + unit.toPlainString(),
                     unit));
-    if (laterMonths) {
-      explanation =
-          explanation.then(
-              PricingStep.of(
-                  "capped-rental",
-                  "KJ: rental months 4 to 13 are paid 75% (42 CFR 414.229)",
-                  perUnit));
+    if (adjustment != null) {
+      explanation = explanation.then(PricingStep.of(adjustment.rule(), adjustment.why(), perUnit));
     }
     if (line.units() > 1) {
       String what = line.hasModifier(RENTAL) ? " rental months" : " units";

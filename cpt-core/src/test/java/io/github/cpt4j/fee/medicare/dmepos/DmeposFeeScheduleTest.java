@@ -90,6 +90,7 @@ class DmeposFeeScheduleTest {
                   "0.00",
                   "0.00",
                   "0.00"))
+          .add(fee("E1390", "RR", null, DmeposCategory.OXYGEN, "93.86", "0.00", "0.00", "0.00"))
           .add(
               fee(
                   "L3908",
@@ -149,6 +150,25 @@ class DmeposFeeScheduleTest {
     // The two-modifier row wins when both its modifiers are on the line.
     assertEquals(new BigDecimal("150.00"), price("K0861-RR-KU", "10001").amountOrThrow());
     assertEquals(new BigDecimal("100.00"), price("K0861-RR", "10001").amountOrThrow());
+    // A power wheelchair's later months: 6% of the purchase price against 15%: 100.00 x 0.40.
+    FeeResult chair = price("K0861-RR-KJ", "10001");
+    assertEquals(new BigDecimal("40.00"), chair.amountOrThrow());
+    assertTrue(chair.toString().contains("power wheelchair"), chair.toString());
+  }
+
+  @Test
+  void stationaryOxygenFollowsThePrescribedFlow() {
+    // 42 CFR 414.226(e): under 1 LPM 50%, over 4 LPM without portable equipment 150%.
+    assertEquals(new BigDecimal("93.86"), price("E1390-RR", "10001").amountOrThrow());
+    assertEquals(new BigDecimal("46.93"), price("E1390-RR-QE", "10001").amountOrThrow());
+    assertEquals(new BigDecimal("46.93"), price("E1390-RR-QA", "10001").amountOrThrow());
+    FeeResult high = price("E1390-RR-QG", "10001");
+    assertEquals(new BigDecimal("140.79"), high.amountOrThrow());
+    assertTrue(high.explanation().has("oxygen-flow"), high.toString());
+    assertEquals(new BigDecimal("140.79"), price("E1390-RR-QR", "10001").amountOrThrow());
+    assertEquals(
+        UnpricedReason.MODIFIER_NOT_ALLOWED,
+        price("E1390-RR-QE-QG", "10001").reason().orElseThrow());
   }
 
   @Test
@@ -210,6 +230,6 @@ class DmeposFeeScheduleTest {
     assertEquals(
         Optional.of(new BigDecimal("94.93")),
         DME.rows(ProcedureCode.parse("E0601")).get(0).ruralFee("NY"));
-    assertEquals("test-dmepos (6 rows, 2025-Q1)", DME.toString());
+    assertEquals("test-dmepos (7 rows, 2025-Q1)", DME.toString());
   }
 }
