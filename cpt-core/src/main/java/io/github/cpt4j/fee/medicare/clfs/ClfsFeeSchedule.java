@@ -172,7 +172,11 @@ public final class ClfsFeeSchedule implements FeeSchedule {
             line,
             context,
             UnpricedReason.MODIFIER_NOT_ALLOWED,
-            code + " has no QW row in " + name + ": it is not a CLIA-waived test");
+            code
+                + " has no QW row in "
+                + name
+                + ": bill it without QW (CMS lists no waived row for it: it is not a waived test,"
+                + " or one of those CMS recognizes as waived without the modifier)");
       }
       row = rows.positionOf(key(code, null));
       if (row < 0) {
@@ -281,7 +285,13 @@ public final class ClfsFeeSchedule implements FeeSchedule {
     }
     if (line.units() > 1) {
       explanation =
-          explanation.then(PricingStep.of("units", "x " + line.units() + " tests", amount));
+          explanation.then(
+              PricingStep.of(
+                  "units",
+                  "x "
+                      + line.units()
+                      + (SPECIMEN_COLLECTION.contains(rate.code()) ? " collections" : " tests"),
+                  amount));
     }
     if (!context.participating()) {
       explanation =

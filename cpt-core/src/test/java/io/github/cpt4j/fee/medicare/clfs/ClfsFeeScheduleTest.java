@@ -75,6 +75,13 @@ class ClfsFeeScheduleTest {
   void refusesWithTypedReasons() {
     assertEquals(Optional.of(UnpricedReason.NOT_IN_SCHEDULE), price("99213").reason());
     assertEquals(Optional.of(UnpricedReason.MODIFIER_NOT_ALLOWED), price("85025-QW").reason());
+    // Without a QW row the test may still be waived (CMS recognizes some without QW): the detail
+    // says what to do, not that it is not waived.
+    assertTrue(
+        price("85025-QW").detail().contains("bill it without QW"), price("85025-QW").detail());
+    // Collection fees are counted as collections.
+    assertTrue(
+        price("36415 x2").toString().contains("x 2 collections"), price("36415 x2")::toString);
     assertEquals(Optional.of(UnpricedReason.MODIFIER_NOT_ALLOWED), price("80053-26").reason());
     assertEquals(Optional.of(UnpricedReason.MODIFIER_REQUIRED), price("86999").reason());
     assertTrue(price("86999").detail().contains("QW"), price("86999").detail());
