@@ -104,14 +104,27 @@ final class BatchRules {
    * the batch in order, and returns one result per row, in order. Rows past {@link
    * #MAX_CLAIM_LINES} are refused as {@code cpt price} refuses them.
    */
+  /**
+   * Each valid row's place among the claim's rows, from 1, as cpt price numbers them: explanations
+   * name lines by it.
+   */
+  private int[] validRowNumbers() {
+    int[] numbers = new int[claim.size()];
+    int n = 0;
+    for (int i = 0; i < claim.size(); i++) {
+      if (claim.get(i).request().isPresent()) {
+        numbers[n++] = i + 1;
+      }
+    }
+    return Arrays.copyOf(numbers, n);
+  }
+
   List<LineResult> priceClaim(List<String[]> rows) {
     List<LineResult> results = new ArrayList<>(rows.size());
     claim.clear();
     requests.clear();
     String mixed = null; // why the claim's lines cannot be priced together, when they cannot
     int n = Math.min(rows.size(), MAX_CLAIM_LINES);
-    // Each line's place among the claim's rows: explanations name lines by it, as cpt price does.
-    int[] numbers = new int[n];
     for (int i = 0; i < n; i++) {
       RowParser.Row row = parser.parse(Arrays.asList(rows.get(i)));
       claim.add(row);
@@ -120,7 +133,6 @@ final class BatchRules {
         if (mixed == null && !requests.isEmpty() && !request.get().sameContext(requests.get(0))) {
           mixed = requests.get(0).mixedContext(row.claim(), request.get());
         }
-        numbers[requests.size()] = i + 1;
         requests.add(request.get());
       }
     }
@@ -128,9 +140,7 @@ final class BatchRules {
         requests.isEmpty() || mixed != null
             ? List.of()
             : pricer.price(
-                requests,
-                requests.size() == n ? null : Arrays.copyOf(numbers, requests.size()),
-                participating);
+                requests, requests.size() == n ? null : validRowNumbers(), participating);
     int next = 0;
     for (RowParser.Row row : claim) {
       Optional<Outcome> problem = row.problem();

@@ -654,11 +654,24 @@ public final class BatchPricing {
     return chunk;
   }
 
+  /**
+   * Each valid row's place among the claim's rows, from 1: explanations name lines by it, so that
+   * an invalid row left out does not renumber the rows after it. Only needed when a row is invalid:
+   * otherwise the places are the positions.
+   */
+  private static int[] validRowNumbers(Chunk chunk, int start, int end) {
+    int[] numbers = new int[end - start];
+    int n = 0;
+    for (int i = start; i < end; i++) {
+      if (chunk.rows.get(i).problem().isEmpty()) {
+        numbers[n++] = i - start + 1;
+      }
+    }
+    return Arrays.copyOf(numbers, n);
+  }
+
   private void priceClaim(Chunk chunk, int start, int end) {
     List<LineRequest> requests = new ArrayList<>(end - start);
-    // Each line's place among the claim's rows, from 1: explanations name lines by it, so that an
-    // invalid row left out does not renumber the rows after it.
-    int[] numbers = new int[end - start];
     String mixed = null; // why the claim's lines cannot be priced together, when they cannot
     for (int i = start; i < end; i++) {
       RowParser.Row row = chunk.rows.get(i);
@@ -670,7 +683,6 @@ public final class BatchPricing {
         if (mixed == null && !requests.isEmpty() && !request.sameContext(requests.get(0))) {
           mixed = requests.get(0).mixedContext(row.claim(), request);
         }
-        numbers[requests.size()] = i - start + 1;
         requests.add(request);
       }
     }
@@ -682,8 +694,7 @@ public final class BatchPricing {
             ? null
             : pricer.price(
                 requests,
-                // Every row valid: the numbers are the positions, and nothing needs saying.
-                requests.size() == end - start ? null : Arrays.copyOf(numbers, requests.size()),
+                requests.size() == end - start ? null : validRowNumbers(chunk, start, end),
                 participating);
     if (outcomes != null && outcomes.size() != requests.size()) {
       throw new IllegalStateException(
