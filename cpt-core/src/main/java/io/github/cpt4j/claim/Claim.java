@@ -126,7 +126,10 @@ public final class Claim {
       }
       positions &= numbers[i] == i + 1;
     }
-    return new Claim(lines, positions ? null : numbers.clone());
+    if (positions) {
+      return this.numbers == null ? this : new Claim(lines, null);
+    }
+    return new Claim(lines, numbers.clone());
   }
 
   /**
