@@ -10,6 +10,7 @@ import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -235,7 +236,16 @@ public final class LineEvaluator {
     RvuEntry entry = row == null ? null : rvus.get(code, row);
     if (entry == null) {
       if (!rvus.contains(code)) {
-        return refuse(UnpricedReason.NOT_IN_SCHEDULE, code + " is not in " + schedule.name(), null);
+        // An anesthesia code is priced by the anesthesia schedule, not by a row: say which is
+        // missing when the schedule has none.
+        String missing =
+            schedule.anesthesia().isEmpty() && AnesthesiaFeeSchedule.coversPacked(code.packed())
+                ? "; anesthesia is priced with base units and anesthesia conversion factors, and "
+                    + schedule.name()
+                    + " has none"
+                : "";
+        return refuse(
+            UnpricedReason.NOT_IN_SCHEDULE, code + " is not in " + schedule.name() + missing, null);
       }
       return row == null ? conflictingRows(line) : missingRow(schedule, code, row);
     }

@@ -81,6 +81,15 @@ class MedicareClaimPricerTest {
   class FeeScheduleRows {
 
     @Test
+    void anAnesthesiaCodeWithoutAnAnesthesiaScheduleSaysWhatIsMissing() {
+      PricedLine line = price("00790-AA 60min").line(0);
+      assertRefused(line, UnpricedReason.NOT_IN_SCHEDULE, ClaimRule.FEE_SCHEDULE);
+      assertTrue(line.detail().contains("anesthesia conversion factors"), line::toString);
+      // Other codes missing from the schedule keep the plain wording.
+      assertFalse(price("99999").line(0).detail().contains("anesthesia"));
+    }
+
+    @Test
     void aSingleLineIsTheFeeScheduleAmount() {
       // 27447: 40 RVUs x 25 = 1000.00
       assertAmounts(price("27447"), "1000.00", "1000.00");
