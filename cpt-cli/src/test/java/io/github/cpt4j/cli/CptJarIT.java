@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +29,24 @@ class CptJarIT {
     Run r = run("", "--version");
     assertEquals(0, r.status(), r::toString);
     assertEquals("cpt " + VersionProvider.version(), r.out().strip());
+  }
+
+  @Test
+  void carriesTheLicencesOfWhatItBundles() throws Exception {
+    try (JarFile jar = new JarFile(JAR.toFile())) {
+      assertTrue(text(jar, "META-INF/LICENSE").contains("Apache License"));
+      assertTrue(text(jar, "META-INF/LICENSE-fastcsv.txt").contains("MIT License"));
+      String notice = text(jar, "META-INF/NOTICE");
+      assertTrue(notice.contains("cpt4j") && notice.contains("Jackson"), notice);
+    }
+  }
+
+  private static String text(JarFile jar, String name) throws IOException {
+    JarEntry entry = jar.getJarEntry(name);
+    assertTrue(entry != null, "no " + name + " in " + JAR);
+    try (InputStream in = jar.getInputStream(entry)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   @Test
