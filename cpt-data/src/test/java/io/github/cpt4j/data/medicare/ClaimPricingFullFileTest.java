@@ -41,6 +41,11 @@ class ClaimPricingFullFileTest {
           PricingContext.of(
               LocalDate.of(2025, 7, 1), Locality.parse("01182-18"), Setting.NON_FACILITY));
 
+  /** The office in 13282-99 on a date of the October release, where the audit worked by hand. */
+  private static final PricingContext OFFICE =
+      PricingContext.of(
+          LocalDate.of(2025, 11, 3), Locality.parse("13282-99"), Setting.NON_FACILITY);
+
   private static ClaimLine lineOf(RvuEntry row, Modifier... more) {
     List<Modifier> modifiers = new ArrayList<>();
     row.modifier().ifPresent(modifiers::add);
@@ -199,15 +204,12 @@ class ClaimPricingFullFileTest {
   @Test
   void imagingIsCutBeforeTheOppsCap() {
     MedicareClaimPricer pricer = MedicareClaimPricer.of(CmsFiles.schedule2025());
-    PricingContext office =
-        PricingContext.of(
-            LocalDate.of(2025, 11, 3), Locality.parse("13282-99"), Setting.NON_FACILITY);
     // 91.37 (half the TC, under the cap) + 95% of 77.84 = 165.318.
-    PricedClaim second = pricer.price(Claim.builder().add("74177").add("70496").build(), office);
+    PricedClaim second = pricer.price(Claim.builder().add("74177").add("70496").build(), OFFICE);
     assertEquals(new BigDecimal("165.32"), second.line(1).amountOrThrow(), second.toString());
     // 72191 ranks first by its fee schedule TC (206.69 against 182.74), though its capped TC is
     // the lower: paid its capped global 248.64, and 70496 165.32.
-    PricedClaim order = pricer.price(Claim.builder().add("72191").add("70496").build(), office);
+    PricedClaim order = pricer.price(Claim.builder().add("72191").add("70496").build(), OFFICE);
     assertEquals(new BigDecimal("248.64"), order.line(0).amountOrThrow(), order.toString());
     assertEquals(new BigDecimal("165.32"), order.line(1).amountOrThrow(), order.toString());
   }
@@ -222,11 +224,8 @@ class ClaimPricingFullFileTest {
   void laterTherapyUnitsArePaidTheReducedFeeCmsPosts() {
     MedicareFeeSchedule schedule = CmsFiles.schedule2025();
     MedicareClaimPricer pricer = MedicareClaimPricer.of(schedule);
-    PricingContext office =
-        PricingContext.of(
-            LocalDate.of(2025, 11, 3), Locality.parse("13282-99"), Setting.NON_FACILITY);
     PricedClaim three =
-        pricer.price(Claim.builder().add("97110").add("97140").add("97530").build(), office);
+        pricer.price(Claim.builder().add("97110").add("97140").add("97530").build(), OFFICE);
     assertEquals(new BigDecimal("20.29"), three.line(1).amountOrThrow(), three.toString());
     int codes = 0;
     for (RvuEntry row : schedule.rvus().all()) {
@@ -236,12 +235,12 @@ class ClaimPricingFullFileTest {
         continue;
       }
       ClaimLine two = ClaimLine.of(row.code(), List.of(), 2);
-      var fee = (FeeCalculation) schedule.evaluator(office).evaluate(lineOf(row));
+      var fee = (FeeCalculation) schedule.evaluator(OFFICE).evaluate(lineOf(row));
       BigDecimal reduced =
           fee.exactAmount()
               .subtract(fee.practiceExpenseAmount().multiply(new BigDecimal("0.5")))
               .setScale(2, FeeResult.ROUNDING);
-      PricedClaim claim = pricer.price(Claim.ofLines(two), office);
+      PricedClaim claim = pricer.price(Claim.ofLines(two), OFFICE);
       assertEquals(fee.amount().add(reduced), claim.line(0).amountOrThrow(), claim.toString());
       codes++;
     }
@@ -256,10 +255,7 @@ class ClaimPricingFullFileTest {
   @Test
   void aGlobalOnlyTestLosesAQuarterOfItsTracing() {
     MedicareClaimPricer pricer = MedicareClaimPricer.of(CmsFiles.schedule2025());
-    PricingContext office =
-        PricingContext.of(
-            LocalDate.of(2025, 11, 3), Locality.parse("13282-99"), Setting.NON_FACILITY);
-    PricedClaim claim = pricer.price(Claim.builder().add("93306").add("93000").build(), office);
+    PricedClaim claim = pricer.price(Claim.builder().add("93306").add("93000").build(), OFFICE);
     assertEquals(new BigDecimal("11.90"), claim.line(1).amountOrThrow(), claim.toString());
   }
 }
