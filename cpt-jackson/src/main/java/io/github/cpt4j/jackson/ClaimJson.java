@@ -107,7 +107,7 @@ final class ClaimJson {
         writeBilledLine(line, gen);
       }
       gen.writeEndArray();
-      if (!claim.equals(Claim.of(claim.lines()))) {
+      if (hasOwnNumbers(claim)) {
         gen.writeArrayFieldStart("lineNumbers");
         for (int i = 0; i < claim.size(); i++) {
           gen.writeNumber(claim.lineNumber(i));
@@ -116,6 +116,16 @@ final class ClaimJson {
       }
       gen.writeEndObject();
     }
+  }
+
+  /** Whether some line's number is not its position: the numbers are then written. */
+  private static boolean hasOwnNumbers(Claim claim) {
+    for (int i = 0; i < claim.size(); i++) {
+      if (claim.lineNumber(i) != i + 1) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static final class ClaimDeserializer extends StdDeserializer<Claim> {

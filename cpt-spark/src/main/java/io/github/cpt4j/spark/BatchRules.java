@@ -100,11 +100,6 @@ final class BatchRules {
   }
 
   /**
-   * Prices the rows of one claim (or one row without a claim) given as their fields, all columns of
-   * the batch in order, and returns one result per row, in order. Rows past {@link
-   * #MAX_CLAIM_LINES} are refused as {@code cpt price} refuses them.
-   */
-  /**
    * Each valid row's place among the claim's rows, from 1, as cpt price numbers them: explanations
    * name lines by it.
    */
@@ -119,6 +114,11 @@ final class BatchRules {
     return Arrays.copyOf(numbers, n);
   }
 
+  /**
+   * Prices the rows of one claim (or one row without a claim) given as their fields, all columns of
+   * the batch in order, and returns one result per row, in order. Rows past {@link
+   * #MAX_CLAIM_LINES} are refused as {@code cpt price} refuses them.
+   */
   List<LineResult> priceClaim(List<String[]> rows) {
     List<LineResult> results = new ArrayList<>(rows.size());
     claim.clear();

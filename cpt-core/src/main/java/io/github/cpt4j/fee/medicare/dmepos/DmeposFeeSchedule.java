@@ -102,6 +102,10 @@ public final class DmeposFeeSchedule implements FeeSchedule {
   private static final ImmutableSet<Modifier> HIGH_FLOW =
       ImmutableSet.of(Modifier.parse("QG"), Modifier.parse("QR"));
 
+  /** Over four liters a minute with portable equipment: the file's own rows. */
+  private static final ImmutableSet<Modifier> HIGH_FLOW_PORTABLE =
+      ImmutableSet.of(Modifier.parse("QF"), Modifier.parse("QB"));
+
   private static final int POWER_WHEELCHAIRS_FROM = ProcedureCode.parse("K0813").packed();
   private static final int POWER_WHEELCHAIRS_TO = ProcedureCode.parse("K0891").packed();
 
@@ -249,12 +253,15 @@ public final class DmeposFeeSchedule implements FeeSchedule {
     boolean lowFlow = hasAny(line, LOW_FLOW);
     boolean highFlow = hasAny(line, HIGH_FLOW);
     boolean stationaryOxygen = STATIONARY_OXYGEN.contains(line.code()) && line.hasModifier(RENTAL);
-    if (stationaryOxygen && lowFlow && highFlow) {
+    boolean portable = hasAny(line, HIGH_FLOW_PORTABLE);
+    if (stationaryOxygen && (lowFlow ? 1 : 0) + (highFlow ? 1 : 0) + (portable ? 1 : 0) > 1) {
+      // One line has one prescribed flow (42 CFR 414.226(e)).
       return refusals.refuse(
           line,
           context,
           UnpricedReason.MODIFIER_NOT_ALLOWED,
-          "a flow under one liter a minute (QE, QA) and over four (QG, QR) on one line");
+          "more than one prescribed flow on one line: under one liter a minute (QE, QA), over"
+              + " four (QG, QR), over four with portable equipment (QF, QB)");
     }
     Adjustment adjustment = adjustment(line, fee, stationaryOxygen, lowFlow, highFlow);
     BigDecimal perUnit = adjustment != null ? unit.multiply(adjustment.factor()) : unit;

@@ -58,6 +58,9 @@ public final class LineEvaluator {
    */
   private final boolean quick;
 
+  /** A non-facility setting without a place of service: never a hospital inpatient's. */
+  private final boolean nonFacilityWithoutPlace;
+
   LineEvaluator(MedicareFeeSchedule schedule, PricingContext context) {
     this.schedule = schedule;
     this.context = context;
@@ -72,6 +75,8 @@ public final class LineEvaluator {
             && conversionFactor != null
             && otherStatedFactor == null
             && context.placeOfService().isEmpty();
+    this.nonFacilityWithoutPlace =
+        context.placeOfService().isEmpty() && context.setting() == Setting.NON_FACILITY;
   }
 
   /**
@@ -170,6 +175,10 @@ public final class LineEvaluator {
     if (!status.isPricedFromRvus() || status == PaymentStatus.R && entry.hasNoRvus()) {
       return null;
     }
+    if (nonFacilityWithoutPlace
+        && entry.indicators().pcTc() == PcTcIndicator.PHYSICIAN_INTERPRETATION) {
+      return null; // evaluate refuses it: a non-facility setting is no inpatient stay
+    }
     return entry;
   }
 
@@ -258,6 +267,15 @@ public final class LineEvaluator {
       if (refused != null) {
         return refused;
       }
+    } else if (context.setting() == Setting.NON_FACILITY
+        && entry.indicators().pcTc() == PcTcIndicator.PHYSICIAN_INTERPRETATION) {
+      // Without a place, a non-facility setting still rules out the inpatient stay (PC/TC 8).
+      return refuse(
+          UnpricedReason.NOT_PAYABLE_IN_PLACE,
+          entry.row()
+              + " (PC/TC 8) is paid only for a hospital inpatient, place of service 21, and the"
+              + " setting is non-facility; elsewhere the laboratory test's payment covers it",
+          entry);
     }
     if (locality == null) {
       return refuse(

@@ -338,8 +338,8 @@ final class ComponentReductionStep implements ClaimStep {
         // The cut comes off the fee schedule amount, then the cap applies (see the class comment):
         // the line keeps the lower of the reduced amount and the capped one it holds.
         BigDecimal capped = p.cappedPerSlot;
-        BigDecimal kept =
-            p.cutPerSlot != null ? null : perSlot.subtract(perSlot.multiply(cut)).min(capped);
+        BigDecimal cutFee = p.cutPerSlot != null ? null : perSlot.subtract(perSlot.multiply(cut));
+        BigDecimal kept = cutFee == null ? null : cutFee.min(capped);
         boolean underCap = p.cutPerSlot == null && capped.compareTo(perSlot) < 0;
         BigDecimal off =
             (p.cutPerSlot != null ? p.cutPerSlot : capped.subtract(kept))
@@ -364,7 +364,7 @@ final class ComponentReductionStep implements ClaimStep {
                     + (reduced < slots ? " the units after the first" : "")
                     + (underCap
                         ? ", before the OPPS cap: the lower of "
-                            + Amounts.plain(kept)
+                            + Amounts.plain(cutFee)
                             + " and the cap's "
                             + Amounts.plain(capped)
                         : "")

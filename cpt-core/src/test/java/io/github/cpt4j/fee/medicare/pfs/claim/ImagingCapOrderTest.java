@@ -70,7 +70,12 @@ class ImagingCapOrderTest {
     PricedClaim global = price("71260", "70486");
     assertAmounts(global, "400.00", "195.00");
     assertTrue(
-        global.line(1).explanation().toString().contains("before the OPPS cap"), global.toString());
+        global
+            .line(1)
+            .explanation()
+            .toString()
+            .contains("the lower of 100.00 and the cap's 110.00"),
+        global.toString());
   }
 
   @Test

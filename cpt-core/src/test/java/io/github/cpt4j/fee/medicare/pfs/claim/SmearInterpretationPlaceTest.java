@@ -4,8 +4,11 @@ import static io.github.cpt4j.fee.medicare.pfs.claim.ClaimTables.CONTEXT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
@@ -44,7 +47,15 @@ class SmearInterpretationPlaceTest {
       assertEquals(Optional.of(UnpricedReason.NOT_PAYABLE_IN_PLACE), result.reason(), elsewhere);
       assertTrue(result.detail().contains("PC/TC 8"), result.detail());
     }
-    // A setting without a place of service is priced as before.
+    // A facility setting without a place of service may be the inpatient's: priced. A
+    // non-facility one is not, whatever the place.
     assertTrue(SCHEDULE.price(smear, CONTEXT).isPriced());
+    FeeResult office = SCHEDULE.price(smear, CONTEXT.withSetting(Setting.NON_FACILITY));
+    assertEquals(Optional.of(UnpricedReason.NOT_PAYABLE_IN_PLACE), office.reason());
+    assertTrue(office.detail().contains("non-facility"), office.detail());
+    PricedClaim claim =
+        MedicareClaimPricer.of(SCHEDULE)
+            .price(Claim.ofLines(smear), CONTEXT.withSetting(Setting.NON_FACILITY));
+    assertEquals(Optional.of(UnpricedReason.NOT_PAYABLE_IN_PLACE), claim.line(0).reason());
   }
 }
