@@ -136,6 +136,12 @@ class FullFileInvariantsTest {
       ClaimLine line =
           ClaimLine.of(entry.code(), entry.modifier().map(List::of).orElse(List.of()), 1);
       FeeResult result = schedule.price(line, context);
+      if (entry.indicators().pcTc() == PcTcIndicator.PHYSICIAN_INTERPRETATION) {
+        // PC/TC 8 (85060) is paid for a hospital inpatient only, never in a non-facility setting.
+        assertEquals(
+            Optional.of(UnpricedReason.NOT_PAYABLE_IN_PLACE), result.reason(), result.toString());
+        continue;
+      }
       assertEquals(payable(entry), result.isPriced(), result.toString());
       if (!result.isPriced()) {
         UnpricedReason reason = result.reason().orElseThrow();
