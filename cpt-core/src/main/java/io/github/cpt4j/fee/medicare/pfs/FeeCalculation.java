@@ -40,7 +40,7 @@ public final class FeeCalculation implements LineEvaluation {
   private static final int SCALE = 9;
 
   /** 10^7: from cents (10^-2) to units of 10^-9. */
-  static final long CENTS_TO_NANOS = 10_000_000L;
+  private static final long CENTS_TO_NANOS = 10_000_000L;
 
   private final RvuEntry rvu;
   private final Gpci gpci;
@@ -212,11 +212,6 @@ public final class FeeCalculation implements LineEvaluation {
   /** Returns the sum of the three parts, before the OPPS cap, exactly. */
   public BigDecimal uncappedAmount() {
     return Fixed.decimal(uncapped, SCALE);
-  }
-
-  /** The sum of the three parts, before the OPPS cap, in units of 10^-9 dollars. */
-  long uncappedNanoDollars() {
-    return uncapped;
   }
 
   /** Returns the OPPS imaging cap of the row in the locality, if it has one. */

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
@@ -270,12 +271,7 @@ public final class LineEvaluator {
     } else if (context.setting() == Setting.NON_FACILITY
         && entry.indicators().pcTc() == PcTcIndicator.PHYSICIAN_INTERPRETATION) {
       // Without a place, a non-facility setting still rules out the inpatient stay (PC/TC 8).
-      return refuse(
-          UnpricedReason.NOT_PAYABLE_IN_PLACE,
-          entry.row()
-              + " (PC/TC 8) is paid only for a hospital inpatient, place of service 21, and the"
-              + " setting is non-facility; elsewhere the laboratory test's payment covers it",
-          entry);
+      return smearReadingRefused(entry, "the setting is non-facility");
     }
     if (locality == null) {
       return refuse(
@@ -327,13 +323,7 @@ public final class LineEvaluator {
     PcTcIndicator pcTc = entry.indicators().pcTc();
     if (pcTc == PcTcIndicator.PHYSICIAN_INTERPRETATION
         && !place.equals(PlaceOfService.INPATIENT_HOSPITAL)) {
-      return refuse(
-          UnpricedReason.NOT_PAYABLE_IN_PLACE,
-          entry.row()
-              + " (PC/TC 8) is paid only for a hospital inpatient, place of service 21; elsewhere"
-              + " the laboratory test's payment covers it: place of service "
-              + place,
-          entry);
+      return smearReadingRefused(entry, "place of service " + place);
     }
     if (!place.isHospital()) {
       return null;
@@ -384,6 +374,17 @@ public final class LineEvaluator {
           entry);
     }
     return null;
+  }
+
+  /** A PC/TC 8 row (85060) refused where no inpatient stay can be: {@code where} says why. */
+  private static LineEvaluation smearReadingRefused(RvuEntry entry, String where) {
+    return refuse(
+        UnpricedReason.NOT_PAYABLE_IN_PLACE,
+        entry.row()
+            + " (PC/TC 8) is paid only for a hospital inpatient, place of service 21, and "
+            + where
+            + "; elsewhere the laboratory test's payment covers it",
+        entry);
   }
 
   /**
@@ -439,15 +440,8 @@ public final class LineEvaluator {
    */
   public BigDecimal uncappedUnitFee(ProcedureCode code, RowModifier row) {
     FeeCalculation fee = rowCalculation(code, row);
-    if (fee == null) {
-      return null;
-    }
-    return fee.isOppsCapped()
-        ? BigDecimal.valueOf(
-            FeeCalculation.postedNanoDollars(fee.uncappedNanoDollars())
-                / FeeCalculation.CENTS_TO_NANOS,
-            2)
-        : fee.amount();
+    // Posted as the capped fee is: the exact amount rounded once, half-up to cents.
+    return fee == null ? null : fee.uncappedAmount().setScale(FeeResult.CENTS, FeeResult.ROUNDING);
   }
 
   /** The calculation of one unit of the row of {@code code}, whatever its status; or null. */

@@ -64,37 +64,27 @@ final class ComponentReductionStep implements ClaimStep {
   }
 
   /**
-   * One service's part per slot, ranked within its group: {@code perSlot} before the OPPS cap, by
-   * which it ranks and from which the cut is taken, and {@code cappedPerSlot}, what the line's
-   * amount holds of it (the same when the cap does not lower it).
+   * One service's part per slot, ranked within its group by {@code perSlot}, and what a slot after
+   * the first loses, {@code offPerSlot}, with the words that say why when they add to the rule's
+   * percentage ({@code how}: the OPPS cap, CMS's posted therapy fee). Most parts lose the
+   * percentage of themselves; see the methods that make the others.
    */
   private static final class Part {
     final Procedure procedure;
     final BigDecimal perSlot;
-    final BigDecimal cappedPerSlot;
-    // Therapy: the fee of a reduced unit as CMS posts it, and what a slot loses to it; else null.
-    final BigDecimal reducedFee;
-    final BigDecimal cutPerSlot;
+    final BigDecimal offPerSlot;
+    final String how;
 
-    Part(Procedure procedure, BigDecimal perSlot) {
-      this(procedure, perSlot, perSlot);
-    }
-
-    Part(Procedure procedure, BigDecimal perSlot, BigDecimal cappedPerSlot) {
-      this(procedure, perSlot, cappedPerSlot, null, null);
-    }
-
-    Part(
-        Procedure procedure,
-        BigDecimal perSlot,
-        BigDecimal cappedPerSlot,
-        BigDecimal reducedFee,
-        BigDecimal cutPerSlot) {
+    Part(Procedure procedure, BigDecimal perSlot, BigDecimal offPerSlot, String how) {
       this.procedure = procedure;
       this.perSlot = perSlot;
-      this.cappedPerSlot = cappedPerSlot;
-      this.reducedFee = reducedFee;
-      this.cutPerSlot = cutPerSlot;
+      this.offPerSlot = offPerSlot;
+      this.how = how;
+    }
+
+    /** A part that loses {@code cut} of itself. */
+    static Part of(Procedure procedure, BigDecimal perSlot, BigDecimal cut) {
+      return new Part(procedure, perSlot, perSlot.multiply(cut), "");
     }
 
     static int compare(Part a, Part b) {
@@ -152,8 +142,12 @@ final class ComponentReductionStep implements ClaimStep {
             fee.exactAmount()
                 .subtract(pe.multiply(THERAPY_PE_CUT))
                 .setScale(FeeResult.CENTS, FeeResult.ROUNDING);
-        BigDecimal cut = p.line.unitFee.subtract(reduced).multiply(p.slotScale);
-        parts.add(new Part(p, pe.multiply(p.slotScale), null, reduced, cut));
+        parts.add(
+            new Part(
+                p,
+                pe.multiply(p.slotScale),
+                p.line.unitFee.subtract(reduced).multiply(p.slotScale),
+                ": the reduced fee CMS posts, " + Amounts.plain(reduced) + " a unit"));
       }
     }
     rank(parts, THERAPY_PE_CUT, ClaimRule.THERAPY, "practice expense", "therapy services");
@@ -164,6 +158,12 @@ final class ComponentReductionStep implements ClaimStep {
       MultipleProcedureRule rule,
       int imagingFamily,
       LineEvaluator inputs) {
+    BigDecimal tcCut =
+        switch (rule) {
+          case DIAGNOSTIC_IMAGING -> IMAGING_TC_CUT;
+          case DIAGNOSTIC_CARDIOVASCULAR -> CARDIOVASCULAR_TC_CUT;
+          default -> OPHTHALMOLOGY_TC_CUT;
+        };
     List<Part> technical = new ArrayList<>(procedures.size());
     List<Part> professional = new ArrayList<>(procedures.size());
     for (Procedure p : procedures) {
@@ -186,23 +186,23 @@ final class ComponentReductionStep implements ClaimStep {
         continue;
       }
       if (split[0].signum() > 0) {
-        technical.add(new Part(p, split[0].multiply(p.slotScale)));
+        technical.add(Part.of(p, split[0].multiply(p.slotScale), tcCut));
       }
       if (split[1].signum() > 0) {
-        professional.add(new Part(p, split[1].multiply(p.slotScale)));
+        professional.add(Part.of(p, split[1].multiply(p.slotScale), IMAGING_PC_CUT));
       }
     }
-    technical = uncapped(technical, inputs);
+    technical = uncapped(technical, inputs, tcCut);
     switch (rule) {
       case DIAGNOSTIC_IMAGING:
         String group = "imaging family " + imagingFamily;
-        rank(technical, IMAGING_TC_CUT, ClaimRule.DIAGNOSTIC_IMAGING, "TC", group);
+        rank(technical, tcCut, ClaimRule.DIAGNOSTIC_IMAGING, "TC", group);
         rank(professional, IMAGING_PC_CUT, ClaimRule.DIAGNOSTIC_IMAGING, "PC", group);
         break;
       case DIAGNOSTIC_CARDIOVASCULAR:
         rank(
             technical,
-            CARDIOVASCULAR_TC_CUT,
+            tcCut,
             ClaimRule.DIAGNOSTIC_CARDIOVASCULAR,
             "TC",
             "diagnostic cardiovascular services");
@@ -210,7 +210,7 @@ final class ComponentReductionStep implements ClaimStep {
       default:
         rank(
             technical,
-            OPHTHALMOLOGY_TC_CUT,
+            tcCut,
             ClaimRule.DIAGNOSTIC_OPHTHALMOLOGY,
             "TC",
             "diagnostic ophthalmology services");
@@ -265,7 +265,7 @@ final class ComponentReductionStep implements ClaimStep {
    * The technical parts again, each ranked and cut by its amount before the OPPS cap. Only when
    * there is something to rank: a service alone keeps its capped amount, without a second look-up.
    */
-  private static List<Part> uncapped(List<Part> technical, LineEvaluator inputs) {
+  private static List<Part> uncapped(List<Part> technical, LineEvaluator inputs, BigDecimal cut) {
     int slots = 0;
     for (Part p : technical) {
       slots += p.procedure.slots;
@@ -289,10 +289,23 @@ final class ComponentReductionStep implements ClaimStep {
       }
       BigDecimal unit = inputs.uncappedUnitFee(w.line.code(), row);
       BigDecimal perSlot = unit == null ? null : unit.multiply(p.procedure.slotScale);
+      if (perSlot == null || perSlot.compareTo(p.perSlot) <= 0) {
+        parts.add(p);
+        continue;
+      }
+      // The cut comes off the fee schedule amount, then the cap applies (see the class comment):
+      // a later slot keeps the lower of the cut amount and the capped one the line holds.
+      BigDecimal capped = p.perSlot;
+      BigDecimal cutFee = perSlot.subtract(perSlot.multiply(cut));
       parts.add(
-          perSlot == null || perSlot.compareTo(p.cappedPerSlot) <= 0
-              ? p
-              : new Part(p.procedure, perSlot, p.cappedPerSlot));
+          new Part(
+              p.procedure,
+              perSlot,
+              capped.subtract(cutFee.min(capped)),
+              ", before the OPPS cap: the lower of "
+                  + Amounts.plain(cutFee)
+                  + " and the cap's "
+                  + Amounts.plain(capped)));
     }
     return parts;
   }
@@ -335,15 +348,7 @@ final class ComponentReductionStep implements ClaimStep {
                     + group
                     + ": paid in full");
       } else {
-        // The cut comes off the fee schedule amount, then the cap applies (see the class comment):
-        // the line keeps the lower of the reduced amount and the capped one it holds.
-        BigDecimal capped = p.cappedPerSlot;
-        BigDecimal cutFee = p.cutPerSlot != null ? null : perSlot.subtract(perSlot.multiply(cut));
-        BigDecimal kept = cutFee == null ? null : cutFee.min(capped);
-        boolean underCap = p.cutPerSlot == null && capped.compareTo(perSlot) < 0;
-        BigDecimal off =
-            (p.cutPerSlot != null ? p.cutPerSlot : capped.subtract(kept))
-                .multiply(BigDecimal.valueOf(reduced));
+        BigDecimal off = p.offPerSlot.multiply(BigDecimal.valueOf(reduced));
         procedure.set(
             Amounts.atLeastZero(procedure.amount.subtract(off)),
             rule,
@@ -362,15 +367,7 @@ final class ComponentReductionStep implements ClaimStep {
                     + Amounts.percent(cut)
                     + " of it off"
                     + (reduced < slots ? " the units after the first" : "")
-                    + (underCap
-                        ? ", before the OPPS cap: the lower of "
-                            + Amounts.plain(cutFee)
-                            + " and the cap's "
-                            + Amounts.plain(capped)
-                        : "")
-                    + (p.reducedFee != null
-                        ? ": the reduced fee CMS posts, " + Amounts.plain(p.reducedFee) + " a unit"
-                        : "")
+                    + p.how
                     + " ("
                     + Amounts.plain(off)
                     + ")");
