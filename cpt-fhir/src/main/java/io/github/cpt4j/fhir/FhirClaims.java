@@ -59,7 +59,7 @@ public final class FhirClaims {
       sequences[i] = item.hasSequence() ? item.getSequence() : 0;
       numbered &= sequences[i] >= 1 && (i == 0 || sequences[i] > sequences[i - 1]);
     }
-    return numbered && n > 0 ? Claim.of(lines).withLineNumbers(sequences) : Claim.of(lines);
+    return numbered ? Claim.of(lines).withLineNumbers(sequences) : Claim.of(lines);
   }
 
   /**

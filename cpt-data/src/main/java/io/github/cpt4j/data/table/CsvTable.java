@@ -288,11 +288,11 @@ public final class CsvTable {
       if (found.isPresent()) {
         throw found.get();
       }
-      CsvRecord last = records.get(records.size() - 1);
+      CsvRecord last = records.isEmpty() ? null : records.get(records.size() - 1);
       throw new DataLoadException(
           sourceName,
-          last.getStartingLineNumber(),
-          last.getFieldCount(),
+          last == null ? 1 : last.getStartingLineNumber(),
+          last == null ? 1 : last.getFieldCount(),
           "a quote that opens a field is not closed before the end of the file; expected a"
               + " closing quote after the field's value");
     }

@@ -3,6 +3,7 @@ package io.github.cpt4j.data.medicare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.data.fee.FlatFeeScheduleCsv;
 import io.github.cpt4j.data.load.DataLoadException;
@@ -141,6 +142,8 @@ class CsvSyntaxErrorsTest {
         "stream.csv, line 2, column 2: a quote that opens a field is not closed before the end of"
             + " the file; expected a closing quote after the field's value",
         streamError("a,b\n1,\"2\n3,4\n"));
+    // A file of one open quote, with no record before it: still a clear error, on line 1.
+    assertTrue(streamError("\"").startsWith("stream.csv, line 1"), streamError("\""));
   }
 
   @Test

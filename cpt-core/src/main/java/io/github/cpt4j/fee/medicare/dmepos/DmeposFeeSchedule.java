@@ -109,6 +109,9 @@ public final class DmeposFeeSchedule implements FeeSchedule {
   private static final int POWER_WHEELCHAIRS_FROM = ProcedureCode.parse("K0813").packed();
   private static final int POWER_WHEELCHAIRS_TO = ProcedureCode.parse("K0891").packed();
 
+  private static final BigDecimal LOW_FLOW_FACTOR = new BigDecimal("0.5");
+  private static final BigDecimal HIGH_FLOW_FACTOR = new BigDecimal("1.5");
+
   /** A percentage of the fee the line's modifiers call for: its step's rule, and why. */
   private record Adjustment(String rule, BigDecimal factor, String why) {}
 
@@ -250,11 +253,12 @@ public final class DmeposFeeSchedule implements FeeSchedule {
               + ": the contractor prices it");
     }
     BigDecimal unit = BigDecimal.valueOf(cents, 2);
-    boolean lowFlow = hasAny(line, LOW_FLOW);
-    boolean highFlow = hasAny(line, HIGH_FLOW);
+    // The flow modifiers matter for stationary oxygen alone: other lines skip the scans.
     boolean stationaryOxygen = STATIONARY_OXYGEN.contains(line.code()) && line.hasModifier(RENTAL);
-    boolean portable = hasAny(line, HIGH_FLOW_PORTABLE);
-    if (stationaryOxygen && (lowFlow ? 1 : 0) + (highFlow ? 1 : 0) + (portable ? 1 : 0) > 1) {
+    boolean lowFlow = stationaryOxygen && hasAny(line, LOW_FLOW);
+    boolean highFlow = stationaryOxygen && hasAny(line, HIGH_FLOW);
+    boolean portable = stationaryOxygen && hasAny(line, HIGH_FLOW_PORTABLE);
+    if ((lowFlow ? 1 : 0) + (highFlow ? 1 : 0) + (portable ? 1 : 0) > 1) {
       // One line has one prescribed flow (42 CFR 414.226(e)).
       return refusals.refuse(
           line,
@@ -263,7 +267,7 @@ public final class DmeposFeeSchedule implements FeeSchedule {
           "more than one prescribed flow on one line: under one liter a minute (QE, QA), over"
               + " four (QG, QR), over four with portable equipment (QF, QB)");
     }
-    Adjustment adjustment = adjustment(line, fee, stationaryOxygen, lowFlow, highFlow);
+    Adjustment adjustment = adjustment(line, fee, lowFlow, highFlow);
     BigDecimal perUnit = adjustment != null ? unit.multiply(adjustment.factor()) : unit;
     int units = line.units();
     BigDecimal amount = units == 1 ? perUnit : perUnit.multiply(BigDecimal.valueOf(units));
@@ -288,17 +292,17 @@ public final class DmeposFeeSchedule implements FeeSchedule {
 
   /** The percentage the line's modifiers call for, or null for the fee as it is. */
   private static Adjustment adjustment(
-      ClaimLine line, DmeposFee fee, boolean stationaryOxygen, boolean lowFlow, boolean highFlow) {
-    if (stationaryOxygen && lowFlow) {
+      ClaimLine line, DmeposFee fee, boolean lowFlow, boolean highFlow) {
+    if (lowFlow) {
       return new Adjustment(
           "oxygen-flow",
-          new BigDecimal("0.5"),
+          LOW_FLOW_FACTOR,
           "QE/QA: a prescribed flow under one liter a minute is paid 50% (42 CFR 414.226(e))");
     }
-    if (stationaryOxygen && highFlow) {
+    if (highFlow) {
       return new Adjustment(
           "oxygen-flow",
-          new BigDecimal("1.5"),
+          HIGH_FLOW_FACTOR,
           "QG/QR: a prescribed flow over four liters a minute, without portable equipment, is"
               + " paid 150% (42 CFR 414.226(e))");
     }
