@@ -1,8 +1,8 @@
 /** cpt4j data: the bundled sample dataset and loaders for CMS, AMA and CSV files. */
 module io.github.cpt4j.data {
   requires transitive io.github.cpt4j.core;
+  requires com.google.common;
   requires de.siegmar.fastcsv;
-  requires static org.immutables.value.annotations;
 
   exports io.github.cpt4j.data;
   exports io.github.cpt4j.data.load;

@@ -17,6 +17,11 @@ public enum ModifierRule {
   /** The physical status modifiers P1-P6 belong only on anesthesia codes, 00100-01999. */
   PHYSICAL_STATUS_OUTSIDE_ANESTHESIA("P1-P6 only on anesthesia codes 00100-01999"),
   /**
+   * Modifier 47 (anesthesia by the surgeon) goes on the surgery's code, never on an anesthesia code
+   * 00100-01999: the surgeon bills the surgery with 47, and no anesthesia line is paid for it.
+   */
+  SURGEON_ANESTHESIA_ON_ANESTHESIA_CODE("47 never on anesthesia codes 00100-01999"),
+  /**
    * Modifier 63 (infant under 4 kg) belongs only on surgery codes 20100-69990 and a short list of
    * cardiovascular codes from the Medicine section.
    */

@@ -31,6 +31,8 @@ final class StandardModifierRules {
 
   private static final String CATEGORY_II_CODES = "Category II codes (0001F-9999F)";
 
+  private static final String ANESTHESIA_CODES = "anesthesia codes 00100-01999";
+
   static ImmutableList<CodeRestriction> restrictions() {
     int[] categoryII = {
       CptCode.of(CptKind.PERFORMANCE_MEASURE, 0).packed(),
@@ -54,7 +56,15 @@ final class StandardModifierRules {
             ofKind(ModifierKind.ANESTHESIA_PHYSICAL_STATUS),
             true,
             ranges("00100", "01999"),
-            "anesthesia codes 00100-01999"),
+            ANESTHESIA_CODES),
+        // CPT's own definition of 47 rules it out on anesthesia codes, and contractors deny the
+        // pair (Noridian JE Part B, "Modifier 47": "do not use with anesthesia codes").
+        new CodeRestriction(
+            ModifierRule.SURGEON_ANESTHESIA_ON_ANESTHESIA_CODE,
+            modifiers("47"),
+            false,
+            ranges("00100", "01999"),
+            ANESTHESIA_CODES),
         new CodeRestriction(
             ModifierRule.INFANT_MODIFIER_OUTSIDE_ALLOWED_CODES,
             modifiers("63"),

@@ -51,7 +51,7 @@ class ModifierRulesProperties {
         Arbitraries.of(
                 "25", "57", "59", "52", "53", "73", "74", "76", "77", "78", "79", "93", "95", "26",
                 "TC", "50", "51", "63", "92", "P1", "P2", "P3", "P4", "P5", "P6", "1P", "2P", "3P",
-                "8P", "LT", "RT", "22", "Q9", "P7", "P0", "4P")
+                "8P", "LT", "RT", "22", "Q9", "P7", "P0", "4P", "47")
             .map(Modifier::parse);
     Arbitrary<Modifier> any =
         Arbitraries.integers().between(0, Modifier.COUNT - 1).map(Modifier::ofOrdinal);
@@ -118,6 +118,9 @@ class ModifierRulesProperties {
     }
     if (!(number >= 100 && number <= 1999) && anyOf(names, "P1", "P2", "P3", "P4", "P5", "P6")) {
       rules.add(ModifierRule.PHYSICAL_STATUS_OUTSIDE_ANESTHESIA);
+    }
+    if (number >= 100 && number <= 1999 && names.contains("47")) {
+      rules.add(ModifierRule.SURGEON_ANESTHESIA_ON_ANESTHESIA_CODE);
     }
     boolean infantAllowed =
         (number >= 20_100 && number <= 69_990)

@@ -76,6 +76,12 @@ class ModifierRulesTest {
         "0100T P3             | PHYSICAL_STATUS_OUTSIDE_ANESTHESIA:P3",
         "99100 P2             | PHYSICAL_STATUS_OUTSIDE_ANESTHESIA:P2",
         "02000 P2             | PHYSICAL_STATUS_OUTSIDE_ANESTHESIA:P2",
+        // 47 (anesthesia by the surgeon) on the surgery, never on an anesthesia code.
+        "64721 47             | ''",
+        "00099 47             | ''",
+        "02000 47             | ''",
+        "00100 47             | SURGEON_ANESTHESIA_ON_ANESTHESIA_CODE:47",
+        "01999 47 P1          | SURGEON_ANESTHESIA_ON_ANESTHESIA_CODE:47",
         // 63 only on surgery 20100-69990 and listed cardiovascular codes.
         "20100 63             | ''",
         "69990 63             | ''",

@@ -45,6 +45,8 @@ import java.util.function.IntUnaryOperator;
  *       present at induction (medical supervision, section 50.D). A line needs exactly one; without
  *       one it is {@link UnpricedReason#MODIFIER_REQUIRED}, with two different ones {@link
  *       UnpricedReason#MODIFIER_NOT_ALLOWED}.
+ *   <li><b>Anesthesia by the surgeon</b> (47) belongs on the surgery's line: on an anesthesia code
+ *       it is {@link UnpricedReason#MODIFIER_NOT_ALLOWED}.
  *   <li><b>Other modifiers</b>: G8, G9 and QS (monitored anesthesia care) are informational; the
  *       physical status modifiers P1-P6 add nothing: Medicare does not pay them. Both are noted.
  *   <li><b>Qualifying circumstances</b> 99100-99140 are not paid by Medicare ({@link
@@ -91,6 +93,12 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
 
   private static final int FIRST_QUALIFYING_CIRCUMSTANCE = 99_100;
   private static final int LAST_QUALIFYING_CIRCUMSTANCE = 99_140;
+
+  /**
+   * Anesthesia by the surgeon: billed with the surgery, never on an anesthesia code (CPT's
+   * definition of the modifier; contractors deny the pair, e.g. Noridian JE Part B).
+   */
+  private static final Modifier SURGEON_ANESTHESIA = Modifier.parse("47");
 
   private static final Set<Modifier> INFORMATIONAL =
       Set.of(Modifier.parse("G8"), Modifier.parse("G9"), Modifier.parse("QS"));
@@ -318,6 +326,13 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
           explanation,
           UnpricedReason.NOT_IN_SCHEDULE,
           code + " has no anesthesia base units in the " + baseUnits.edition() + " edition");
+    }
+    if (line.modifiers().contains(SURGEON_ANESTHESIA)) {
+      return refuse(
+          explanation,
+          UnpricedReason.MODIFIER_NOT_ALLOWED,
+          "47 (anesthesia by the surgeon) goes on the surgery's line, not on an anesthesia code:"
+              + " the surgeon is paid no anesthesia fee");
     }
     List<AnesthesiaRole> roles = AnesthesiaRole.among(line.modifiers());
     if (roles.isEmpty()) {

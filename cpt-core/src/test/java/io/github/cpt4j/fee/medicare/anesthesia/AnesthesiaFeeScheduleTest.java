@@ -236,6 +236,15 @@ class AnesthesiaFeeScheduleTest {
   }
 
   @Test
+  void anesthesiaByTheSurgeonIsNotPaidOnAnAnesthesiaCode() {
+    FeeResult result = price("00790-AA-47 95min");
+    assertEquals(UnpricedReason.MODIFIER_NOT_ALLOWED, result.reason().orElseThrow());
+    assertTrue(result.toString().contains("47 (anesthesia by the surgeon)"), result.toString());
+    // Without 47 the same line is paid.
+    assertTrue(price("00790-AA 95min").amount().isPresent());
+  }
+
+  @Test
   void refusalsAreTyped() {
     assertEquals(UnpricedReason.MODIFIER_REQUIRED, price("00790 95min").reason().orElseThrow());
     assertEquals(
