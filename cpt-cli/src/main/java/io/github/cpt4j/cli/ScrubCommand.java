@@ -137,6 +137,17 @@ final class ScrubCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new CliException("cannot scrub '" + input + "': " + Inputs.reason(e), e);
     }
+    if (summary.alone() > 1) {
+      // A clean result would mislead: pair edits and per-date unit limits look across the lines
+      // of one claim, and these rows had none to look across.
+      PrintWriter err = spec.commandLine().getErr();
+      err.printf(
+          "cpt scrub: warning: %,d rows have no claim value and were each checked as a claim of"
+              + " one line, so no pair edit or per-date unit limit could join them; give the rows"
+              + " of a claim one value in a claim column%n",
+          summary.alone());
+      err.flush();
+    }
     if (cpt.interactive()) {
       PrintWriter err = spec.commandLine().getErr();
       err.printf(

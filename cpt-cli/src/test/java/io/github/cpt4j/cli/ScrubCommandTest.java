@@ -89,6 +89,30 @@ class ScrubCommandTest {
   }
 
   /**
+   * Rows without a claim are claims of one line each: a clean result would hide that no pair or
+   * per-date limit could be checked, so it says so, and a file of claims does not.
+   */
+  @Test
+  void rowsWithoutAClaimAreCheckedAloneAndTheRunSaysSo() {
+    String[] args = {"scrub", "--input", "-", "--ptp", ptp.toString(), "--date", "2025-06-02"};
+    Cli.Result r = Cli.runWithInput("code\n27447\n20610\n", args);
+    assertEquals(0, r.status(), r::toString);
+    assertEquals(List.of("code,edits", "27447,", "20610,"), r.outLines());
+    assertEquals(
+        List.of(
+            "cpt scrub: warning: 2 rows have no claim value and were each checked as a claim of"
+                + " one line, so no pair edit or per-date unit limit could join them; give the rows"
+                + " of a claim one value in a claim column"),
+        r.errLines(),
+        r::toString);
+    r = Cli.runWithInput("claim,code\n,27447\n,20610\nA,99213\n", args);
+    assertTrue(r.err().contains("warning: 2 rows have no claim value"), r::toString);
+    r = Cli.runWithInput("claim,code\nA,27447\nA,20610\nB,99213\n", args);
+    assertEquals(1, r.status(), r::toString);
+    assertEquals("", r.err(), r::toString);
+  }
+
+  /**
    * A claim over several dates, as cpt price reads it: each line on its own date, the edits within
    * a date; a record that is not CSV does not cut its claim in two; rows past a claim's 1,000th are
    * refused as price refuses them.

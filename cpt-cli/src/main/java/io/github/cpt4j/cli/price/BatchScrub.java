@@ -56,8 +56,11 @@ public final class BatchScrub {
 
   private final LocalDate defaultDate;
 
-  /** How a run went: rows read, rows with a finding, rows that could not be read. */
-  public record Summary(long rows, long withFindings, long invalid) {}
+  /**
+   * How a run went: rows read, rows with a finding, rows that could not be read, and rows without a
+   * claim value, each checked as a claim of one line.
+   */
+  public record Summary(long rows, long withFindings, long invalid, long alone) {}
 
   /** Creates a scrubber applying {@code edit}, on {@code defaultDate} where a row has no date. */
   public BatchScrub(ClaimEdit edit, LocalDate defaultDate) {
@@ -104,7 +107,7 @@ public final class BatchScrub {
           flushAfterFailure(run.writer, out);
         }
       }
-      return new Summary(run.rows, run.withFindings, run.invalid);
+      return new Summary(run.rows, run.withFindings, run.invalid, run.alone);
     }
   }
 
@@ -154,6 +157,7 @@ public final class BatchScrub {
 
     long rows;
     long withFindings;
+    long alone; // rows without a claim value, each checked as a claim of one line
     long invalid;
 
     Run(BatchHeader header, CsvWriter writer, boolean verbatim) {
@@ -212,6 +216,7 @@ public final class BatchScrub {
       }
       lines.add(line);
       if (key.isEmpty()) {
+        alone++;
         endClaim();
       } else if (lines.size() == BatchPricing.MAX_CLAIM_LINES) {
         endClaim();

@@ -14,8 +14,8 @@ import io.github.cpt4j.code.CodeFormatException;
 public enum MueAdjudicationIndicator {
   /**
    * {@code 1}: a claim line edit. A line whose units exceed the value is denied whole; units beyond
-   * it may be billed on other lines with an anatomic modifier or 76, 77 or 91 when they were really
-   * furnished.
+   * it may be billed on other lines with an anatomic modifier, 59 or its X subsets, or 76, 77 or 91
+   * when they were really furnished.
    */
   LINE('1', "line edit"),
   /**
@@ -54,11 +54,14 @@ public enum MueAdjudicationIndicator {
   }
 
   /**
-   * Tells whether a denial is worth appealing with documentation of medical necessity: only MAI 3,
-   * whose value is a clinical benchmark. (An MAI 1 line is rebilled instead; MAI 2 is absolute.)
+   * Tells whether a denial can be overturned: MAI 1 (rebill the extra units on lines of their own
+   * with a modifier, through a reopening or an appeal) and MAI 3 (with documentation of medical
+   * necessity). Not MAI 2: contractors cannot override a policy edit, on appeal or otherwise. CMS
+   * lets any MUE denial be appealed (CMS FAQ 11354, "whether a claim line MUE or date of service
+   * MUE"); this tells whether an appeal can succeed.
    */
   public boolean appealable() {
-    return this == DATE_OF_SERVICE_CLINICAL;
+    return this != DATE_OF_SERVICE_POLICY;
   }
 
   /**

@@ -147,14 +147,14 @@ public final class MueClaimEdit implements ClaimEdit {
       String lines = linesOf(claim, line, date, claimDate);
       data.put("lines", lines);
       message
-          .append(units)
-          .append(" units on ")
+          .append(unitsText(units))
+          .append(" on ")
           .append(date)
           .append(lines.indexOf(',') < 0 ? " (line " : " (lines ")
           .append(lines)
           .append(')');
     } else {
-      message.append(units).append(" units on the line");
+      message.append(unitsText(units)).append(" on the line");
     }
     data.put("rationale", edit.rationale());
     message
@@ -190,6 +190,10 @@ public final class MueClaimEdit implements ClaimEdit {
     return lines.toString();
   }
 
+  private static String unitsText(int units) {
+    return units == 1 ? "1 unit" : units + " units";
+  }
+
   /** What the biller can do, by MAI. */
   private static String hint(MueEdit edit) {
     if (edit.value() == 0) {
@@ -199,7 +203,7 @@ public final class MueClaimEdit implements ClaimEdit {
     return switch (edit.indicator()) {
       case LINE ->
           "the line is denied; if more units were furnished, bill them on separate lines"
-              + " with an anatomic modifier or 76, 77 or 91";
+              + " with an anatomic modifier, 59 or XE, XS, XP, XU, or 76, 77 or 91 (or appeal)";
       case DATE_OF_SERVICE_POLICY ->
           "every line of "
               + edit.code()

@@ -20,8 +20,11 @@ import java.util.List;
  *   <li>other: 27, 59, 91, and the subsets of 59: XE, XS, XP, XU.
  * </ul>
  *
- * <p>Whether a modifier is used rightly (different sites, separate encounters) is for the biller's
- * documentation; the edit only looks at its presence, as Medicare's claims processing does.
+ * <p>On either line: CMS Change Request 11168 had Medicare's practitioner claims system accept 59
+ * and XE, XS, XP, XU on the column 1 or the column 2 code from July 2019. Contractors still ask for
+ * the modifier on the column 2 code; the edit cannot tell which line a biller meant, so every
+ * listed modifier counts on either line. Whether it is used rightly (different sites, separate
+ * encounters) is for the biller's documentation: the edit looks at its presence only.
  */
 public final class NcciModifiers {
 

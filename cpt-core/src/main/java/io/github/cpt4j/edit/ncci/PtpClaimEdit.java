@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.CptCode;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.code.Section;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.DateOfService;
 import io.github.cpt4j.edit.EditAction;
@@ -23,7 +26,7 @@ import java.util.Map;
  * whose codes are a column 1 / column 2 pair of the table active on the date of service, the column
  * 2 line is denied ({@link UnpricedReason#NCCI_PTP}), unless the edit's modifier indicator is 1 and
  * an NCCI-associated modifier ({@link NcciModifiers}) is on either line of the pair. NCCI Policy
- * Manual for Medicare Services, Chapter I, Section E.
+ * Manual for Medicare Services, Chapter I, Section E; CMS Change Request 11168 (either line).
  *
  * <pre>{@code
  * ClaimEdit ptp = PtpClaimEdit.of(table);
@@ -188,6 +191,14 @@ public final class PtpClaimEdit implements ClaimEdit {
   /** What would fix it: the biller's options under the modifier indicator. */
   private static String hint(PtpEdit edit, ClaimLine first, ClaimLine second) {
     if (edit.modifierIndicator() == PtpModifierIndicator.ALLOWED) {
+      if (isEvaluationAndManagement(second.code())) {
+        // 59 and its X subsets are for services other than E/M (CMS, MLN1783722): a visit beside
+        // a procedure is unbundled with 25, or 57 when it was the decision for surgery.
+        return "add 25 to "
+            + second.code()
+            + " if the visit was a significant, separately identifiable service (57 if it was"
+            + " the decision for surgery)";
+      }
       return "add 59 or XU to "
           + second.code()
           + " if the services were distinct (or XE, XS, XP, an anatomic modifier where it fits)";
@@ -203,6 +214,10 @@ public final class PtpClaimEdit implements ClaimEdit {
         + " is not paid with "
         + first.code()
         + " on the same date";
+  }
+
+  private static boolean isEvaluationAndManagement(ProcedureCode code) {
+    return code instanceof CptCode cpt && cpt.section() == Section.EVALUATION_AND_MANAGEMENT;
   }
 
   @Override

@@ -60,7 +60,23 @@ class MueClaimEditTest {
     assertEquals(UnpricedReason.NCCI_MUE, finding.reason());
     assertEquals("1", finding.data().get("mai"));
     assertEquals("5", finding.data().get("units"));
-    assertTrue(finding.message().contains("separate lines"), finding.message());
+    assertTrue(
+        finding
+            .message()
+            .endsWith(
+                "5 units on the line exceed the MUE of 4 (MAI 1, line edit; "
+                    + NcciFixtures.ANATOMY
+                    + "): the line is denied; if more units were furnished, bill them on separate lines"
+                    + " with an anatomic modifier, 59 or XE, XS, XP, XU, or 76, 77 or 91 (or appeal)"),
+        finding.message());
+  }
+
+  @Test
+  void oneUnitIsSaidInTheSingular() {
+    String message = SURGERY.check(claim("27447", "27447"), on("2025-06-02")).get(0).message();
+    assertTrue(message.startsWith("27447: 2 units on 2025-06-02"), message);
+    message = EDIT.check(claim("0001U"), on("2025-06-02")).get(0).message();
+    assertTrue(message.startsWith("0001U: 1 unit on 2025-06-02 (line 1)"), message);
   }
 
   @Test
@@ -89,6 +105,8 @@ class MueClaimEditTest {
     assertEquals(List.of(0, 1, 2), lines(found));
     assertTrue(found.get(2).message().contains("appealable"), found.get(2).message());
     assertTrue(MueAdjudicationIndicator.DATE_OF_SERVICE_CLINICAL.appealable());
+    // MAI 1 denials are rebilled or appealed (CMS FAQ 11354); MAI 2 cannot be overridden.
+    assertTrue(MueAdjudicationIndicator.LINE.appealable());
     assertTrue(!MueAdjudicationIndicator.DATE_OF_SERVICE_POLICY.appealable());
   }
 

@@ -32,6 +32,7 @@ class PtpClaimEditTest {
               .add(ptp("11042", "97597", "2020-01-01", "2020-01-01", '1')) // withdrawn
               .add(ptp("99213", "36415", "2015-04-01", "2023-12-31", '1')) // deleted
               .add(ptp("64483", "64484", "2024-07-01", null, '0'))
+              .add(ptp("20610", "99213", "2010-01-01", null, '1'))
               .build());
 
   @Test
@@ -73,6 +74,21 @@ class PtpClaimEditTest {
             + "): add 59 or XU to 20610 if the services were distinct (or XE, XS, XP, an anatomic"
             + " modifier where it fits)",
         finding.message());
+  }
+
+  @Test
+  void aVisitDeniedBesideAProcedureIsToldToUse25Not59() {
+    // 59 and its X subsets are for services other than E/M (CMS MLN1783722).
+    List<EditFinding> found = EDIT.check(claim("20610", "99213"), on("2025-06-02"));
+    assertEquals(List.of(1), found.stream().map(EditFinding::line).toList());
+    String message = found.get(0).message();
+    assertTrue(
+        message.endsWith(
+            ": add 25 to 99213 if the visit was a significant, separately"
+                + " identifiable service (57 if it was the decision for surgery)"),
+        message);
+    assertTrue(!message.contains("59"), message);
+    assertSame(List.of(), EDIT.check(claim("20610", "99213-25"), on("2025-06-02")));
   }
 
   static Stream<String> bypassModifiers() {

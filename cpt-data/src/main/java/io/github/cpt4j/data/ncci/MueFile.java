@@ -111,7 +111,8 @@ public final class MueFile {
       MueEdit edit =
           new MueEdit(
               cells.code(code),
-              cells.parse(value, "an MUE value: a whole number of at least 0", MueFile::units),
+              cells.parse(
+                  value, "an MUE value: a whole number from 0 to 999999999", MueFile::units),
               cells.parse(
                   mai,
                   "an adjudication indicator: 1, 2 or 3 then its text, such as"

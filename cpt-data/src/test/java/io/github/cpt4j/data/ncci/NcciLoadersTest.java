@@ -217,7 +217,11 @@ public class NcciLoadersTest {
     assertMueError(
         MUE_HEADER + "20610,two,3 Date of Service Edit: Clinical,r\n",
         "test-mue.csv, line 6, column 2: PRACTITIONER SERVICES MUE VALUES: expected an MUE value:"
-            + " a whole number of at least 0, found 'two'");
+            + " a whole number from 0 to 999999999, found 'two'");
+    assertMueError(
+        MUE_HEADER + "20610,99999999999,3 Date of Service Edit: Clinical,r\n",
+        "test-mue.csv, line 6, column 2: PRACTITIONER SERVICES MUE VALUES: expected an MUE value:"
+            + " a whole number from 0 to 999999999, found '99999999999'");
     assertMueError(
         MUE_HEADER + "20610,2,4 Something,r\n",
         "test-mue.csv, line 6, column 3: MUE ADJUDICATION INDICATOR: expected an adjudication"
