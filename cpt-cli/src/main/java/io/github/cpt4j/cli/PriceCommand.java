@@ -603,6 +603,13 @@ final class PriceCommand implements Callable<Integer> {
         bar.finish(summary.rows());
       }
     }
+    if (date == null && !summary.dateColumn() && summary.rows() > 0) {
+      // Today's date is right for a list of codes to quote, wrong for claims of the past: say so.
+      note(
+          "warning: the input has no date column and no --date was given: every row was priced on"
+              + " today's date, "
+              + defaults.date());
+    }
     if (cpt.interactive()) {
       PrintWriter err = spec.commandLine().getErr();
       err.printf(
@@ -619,8 +626,13 @@ final class PriceCommand implements Callable<Integer> {
 
   /** Reads {@code --date} as an ISO date, with picocli's message replaced by ours. */
   static LocalDate date(String value) {
+    String text = value.strip();
     try {
-      return LocalDate.parse(value.strip());
+      // ISO also reads signed and five-digit years (+10000-01-01, -0001-01-01): not YYYY-MM-DD.
+      if (text.length() != 10 || !Character.isDigit(text.charAt(0))) {
+        throw new DateTimeParseException("not YYYY-MM-DD", text, 0);
+      }
+      return LocalDate.parse(text);
     } catch (DateTimeParseException e) {
       throw new TypeConversionException(
           CodeFormatException.quote(value)

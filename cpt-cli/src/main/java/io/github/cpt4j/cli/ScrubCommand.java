@@ -117,8 +117,8 @@ final class ScrubCommand implements Callable<Integer> {
           "--output must not be the file of " + overwritten.get() + ", which it would overwrite");
     }
     NcciEdits edits = NcciTables.load(ptp, mue);
-    BatchScrub scrub =
-        new BatchScrub(edits, date == null ? LocalDate.now(ZoneId.systemDefault()) : date);
+    LocalDate defaultDate = date == null ? LocalDate.now(ZoneId.systemDefault()) : date;
+    BatchScrub scrub = new BatchScrub(edits, defaultDate);
     BatchScrub.Summary summary;
     // The output is a temporary file renamed into place on success (see Destination), opened only
     // once the input's header is known to be good.
@@ -136,6 +136,15 @@ final class ScrubCommand implements Callable<Integer> {
       throw Inputs.notUtf8(input, e);
     } catch (IOException e) {
       throw new CliException("cannot scrub '" + input + "': " + Inputs.reason(e), e);
+    }
+    if (date == null && !summary.dateColumn() && summary.rows() > 0) {
+      // The edits in force depend on the date: today's are wrong for claims of the past.
+      PrintWriter err = spec.commandLine().getErr();
+      err.println(
+          "cpt scrub: warning: the input has no date column and no --date was given: every row"
+              + " was checked with the edits in force today, "
+              + defaultDate);
+      err.flush();
     }
     if (summary.alone() > 1) {
       // A clean result would mislead: pair edits and per-date unit limits look across the lines

@@ -18,10 +18,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The price command's options, modes and errors, over {@link FakeData}. */
 class PriceCommandTest {
@@ -43,6 +47,14 @@ class PriceCommandTest {
     all[0] = first;
     System.arraycopy(rest, 0, all, 1, rest.length);
     return all;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"+10000-01-01", "-0001-01-01", "2025-6-1", "2025-02-30", "20250601"})
+  void aDateOptionIsYearMonthDayOrRefused(String date) {
+    Cli.Result r = Cli.run("price", "99213", "-l", "13202-01", "-d", date);
+    assertEquals(2, r.status(), r::toString);
+    assertTrue(r.err().contains("is not a date: expected YYYY-MM-DD"), r::toString);
   }
 
   @Test
@@ -265,7 +277,13 @@ class PriceCommandTest {
   void aBrokenQuoteIsOneMalformedRowAndTheRunGoesOn() throws IOException {
     Cli.Result r =
         priceStdin(
-            "code,note\n99213,ok\n99213,\"quoted\"junk\n99213,after\n", "-i", "-", "-z", "10001");
+            "code,note\n99213,ok\n99213,\"quoted\"junk\n99213,after\n",
+            "-i",
+            "-",
+            "-z",
+            "10001",
+            "-d",
+            "2025-06-01");
     assertEquals(1, r.status(), r::toString);
     assertEquals("", r.err(), r::toString);
     List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
@@ -274,6 +292,22 @@ class PriceCommandTest {
     assertEquals("line 3: field 2 has text after its closing quote", rows.get(2).getField(4));
     assertEquals("after", rows.get(3).getField(1));
     assertEquals("priced", rows.get(3).getField(3));
+  }
+
+  /** Rows of a file without dates are priced on today's date, which the run then says. */
+  @Test
+  void aFileWithoutDatesIsPricedOnTodayAndTheRunSaysSo() throws IOException {
+    Cli.Result r = priceStdin("code\n99213\n", "-i", "-", "-z", "10001");
+    assertEquals(
+        List.of(
+            "cpt price: warning: the input has no date column and no --date was given: every row"
+                + " was priced on today's date, "
+                + LocalDate.now(ZoneId.systemDefault())),
+        r.errLines(),
+        r::toString);
+    assertEquals(
+        "", priceStdin("code\n99213\n", "-i", "-", "-z", "10001", "-d", "2025-06-01").err());
+    assertEquals("", priceStdin("code,date\n99213,2025-06-01\n", "-i", "-", "-z", "10001").err());
   }
 
   /** In a large file, the line number is what finds the row. */

@@ -109,7 +109,20 @@ class ScrubCommandTest {
     assertTrue(r.err().contains("warning: 2 rows have no claim value"), r::toString);
     r = Cli.runWithInput("claim,code\nA,27447\nA,20610\nB,99213\n", args);
     assertEquals(1, r.status(), r::toString);
-    assertEquals("", r.err(), r::toString);
+    assertEquals(
+        "",
+        r.err(),
+        r::toString); // Without --date and without a date column, today's edits were used: said
+    // too.
+    r =
+        Cli.runWithInput(
+            "claim,code\nA,27447\nA,20610\n", "scrub", "-i", "-", "--ptp", ptp.toString());
+    assertTrue(
+        r.err()
+            .startsWith(
+                "cpt scrub: warning: the input has no date column and no --date was given: every"
+                    + " row was checked with the edits in force today, "),
+        r::toString);
   }
 
   /**

@@ -100,14 +100,21 @@ public final class BatchPricing {
    * How a run went: rows read, priced, not priced, and invalid (a subset of not priced); and the
    * rows not priced because no loaded data covers their date ({@code date_not_covered}, another
    * subset of not priced) with the reason of the first of them, which says the dates the data
-   * covers (empty when there is none).
+   * covers (empty when there is none); and whether the input has a {@code date} column (without
+   * one, every row is on the default date).
    */
   public record Summary(
-      long rows, long priced, long notPriced, long invalid, long dateNotCovered, String coverage) {
+      long rows,
+      long priced,
+      long notPriced,
+      long invalid,
+      long dateNotCovered,
+      String coverage,
+      boolean dateColumn) {
 
-    /** Returns a summary without rows out of the data's dates. */
+    /** Returns a summary of an input with a date column, without rows out of the data's dates. */
     public Summary(long rows, long priced, long notPriced, long invalid) {
-      this(rows, priced, notPriced, invalid, 0, "");
+      this(rows, priced, notPriced, invalid, 0, "", true);
     }
 
     /** Checks that the coverage is given. */
@@ -743,8 +750,10 @@ public final class BatchPricing {
     private long invalid;
     private long dateNotCovered;
     private String coverage = "";
+    private final BatchHeader header;
 
     Pipeline(BatchHeader header, BatchWriter writer) {
+      this.header = header;
       this.writer = writer;
       this.format = writer.rows();
       this.parsers =
@@ -863,7 +872,8 @@ public final class BatchPricing {
       if (t != null) {
         throw rethrow(t);
       }
-      return new Summary(rows, priced, notPriced, invalid, dateNotCovered, coverage);
+      return new Summary(
+          rows, priced, notPriced, invalid, dateNotCovered, coverage, header.indexOf("date") >= 0);
     }
 
     /** Ends the input after the reader failed, once the rows sent are written. */

@@ -58,9 +58,11 @@ public final class BatchScrub {
 
   /**
    * How a run went: rows read, rows with a finding, rows that could not be read, and rows without a
-   * claim value, each checked as a claim of one line.
+   * claim value, each checked as a claim of one line; and whether the input has a {@code date}
+   * column (without one, every row is on the default date).
    */
-  public record Summary(long rows, long withFindings, long invalid, long alone) {}
+  public record Summary(
+      long rows, long withFindings, long invalid, long alone, boolean dateColumn) {}
 
   /** Creates a scrubber applying {@code edit}, on {@code defaultDate} where a row has no date. */
   public BatchScrub(ClaimEdit edit, LocalDate defaultDate) {
@@ -107,7 +109,8 @@ public final class BatchScrub {
           flushAfterFailure(run.writer, out);
         }
       }
-      return new Summary(run.rows, run.withFindings, run.invalid, run.alone);
+      return new Summary(
+          run.rows, run.withFindings, run.invalid, run.alone, header.indexOf("date") >= 0);
     }
   }
 

@@ -250,9 +250,7 @@ public final class LineEvaluator {
         // missing when the schedule has none.
         String missing =
             schedule.anesthesia().isEmpty() && AnesthesiaFeeSchedule.coversPacked(code.packed())
-                ? "; anesthesia is priced with base units and anesthesia conversion factors, and "
-                    + schedule.name()
-                    + " has none"
+                ? "; " + withoutAnesthesia(schedule)
                 : "";
         return refuse(
             UnpricedReason.NOT_IN_SCHEDULE, code + " is not in " + schedule.name() + missing, null);
@@ -563,9 +561,24 @@ public final class LineEvaluator {
         null);
   }
 
+  private static String withoutAnesthesia(MedicareFeeSchedule schedule) {
+    return "anesthesia is priced with base units and anesthesia conversion factors, and "
+        + schedule.name()
+        + " has none";
+  }
+
   private static LineEvaluation refuseStatus(
       MedicareFeeSchedule schedule, PricingContext context, Locality locality, RvuEntry entry) {
     PaymentStatus status = entry.status();
+    if (status == PaymentStatus.J
+        && schedule.anesthesia().isEmpty()
+        && AnesthesiaFeeSchedule.coversPacked(entry.code().packed())) {
+      // Its row says only that the anesthesia schedule pays it; "not payable" would be false.
+      return refuse(
+          UnpricedReason.NOT_IN_SCHEDULE,
+          entry.code() + " has status J in " + schedule.name() + ": " + withoutAnesthesia(schedule),
+          entry);
+    }
     if (status == PaymentStatus.C || status == PaymentStatus.R) {
       String detail = entry.statusRefusal();
       if (locality != null) {

@@ -12,6 +12,7 @@ import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
 import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,6 +23,30 @@ class MedicareFeeScheduleTest {
   private static FeeResult price(String line, Setting setting) {
     return SCHEDULE.price(
         ClaimLine.parse(line), PricingContext.of(DATE_2025, REST_OF_NEW_YORK, setting));
+  }
+
+  @Test
+  void anAnesthesiaRowWithoutAnAnesthesiaScheduleSaysWhatIsMissing() {
+    // A status J row says the anesthesia schedule pays the code, not that Medicare does not.
+    MedicareFeeSchedule schedule =
+        MedicareFeeSchedule.builder()
+            .name("test-pfs-2026")
+            .rvus(RvuTable.of(Fixtures.rvuEntries("00790,,J,0.00,0.00,,0.00,,0.00,9,XXX,9,99")))
+            .gpcis(Fixtures.gpcis())
+            .conversionFactors(Fixtures.conversionFactors())
+            .build();
+    FeeResult result =
+        schedule.price(
+            ClaimLine.parse("00790-AA 60min"),
+            PricingContext.of(DATE_2025, REST_OF_NEW_YORK, Setting.FACILITY));
+    assertEquals(UnpricedReason.NOT_IN_SCHEDULE, result.reason().orElseThrow(), result::toString);
+    assertTrue(
+        result
+            .toString()
+            .contains(
+                "00790 has status J in test-pfs-2026: anesthesia is priced with base units and"
+                    + " anesthesia conversion factors, and test-pfs-2026 has none"),
+        result::toString);
   }
 
   /** The published 2025 amounts for locality 13282-99 (rest of New York). */
