@@ -140,7 +140,7 @@ class FullCmsFilesTest {
         r::toString);
     assertEquals("date_not_covered", rows.get(7).getField(6));
     assertTrue(
-        rows.get(7).getField(7).contains("covers 2025-01-01 to 2026-12-31"), rows.get(7)::toString);
+        rows.get(7).getField(7).contains("covers 2025-01-01 to 2026-03-31"), rows.get(7)::toString);
   }
 
   @Test
@@ -214,7 +214,7 @@ class FullCmsFilesTest {
     assertEquals(0, r.status(), r::toString);
     assertTrue(r.out().contains("2025B  2025-04-01 to 2025-06-30  18923 RVU rows"), r::toString);
     assertTrue(
-        r.out().contains("covers 2025-01-01 to 2026-12-31 (releases 2025A, 2025B, 2025C, 2025D,"),
+        r.out().contains("covers 2025-01-01 to 2026-03-31 (releases 2025A, 2025B, 2025C, 2025D,"),
         r::toString);
     Cli.Result none = Cli.run("data", "--cms-dir", dir.resolve("no-such-dir").toString());
     assertEquals(2, none.status(), none::toString);

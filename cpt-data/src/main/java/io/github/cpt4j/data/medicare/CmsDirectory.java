@@ -333,10 +333,18 @@ public final class CmsDirectory {
     for (int i = 0; i < rvus.size(); i++) {
       CmsFile rvu = rvus.get(i);
       LocalDate from = LocalDate.of(rvu.year(), rvu.month(), 1);
+      // A release is in force until the next one, and never past the end of its quarter: CMS
+      // issues one each quarter (RVU25A January, B April, C July, D October), so a quarter whose
+      // file is missing is not priced with the quarter before's values.
+      LocalDate quarterEnd =
+          LocalDate.of(rvu.year(), (rvu.month() - 1) / 3 * 3 + 3, 1).plusMonths(1).minusDays(1);
       LocalDate to =
           i + 1 < rvus.size() && rvus.get(i + 1).year() == rvu.year()
               ? LocalDate.of(rvu.year(), rvus.get(i + 1).month(), 1).minusDays(1)
-              : LocalDate.of(rvu.year(), 12, 31);
+              : quarterEnd;
+      if (to.isAfter(quarterEnd)) {
+        to = quarterEnd;
+      }
       String id = releaseId(rvu);
       CmsFile gpciFile =
           latestUpTo(directory, files, Kind.GPCI, rvu)

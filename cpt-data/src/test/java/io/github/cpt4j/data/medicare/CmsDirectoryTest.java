@@ -58,12 +58,12 @@ class CmsDirectoryTest {
     assertEquals(
         "2025A 2025-01-01..2025-03-31, 2025B 2025-04-01..2025-06-30,"
             + " 2025C 2025-07-01..2025-09-30, 2025D 2025-10-01..2025-12-31,"
-            + " 2026A 2026-01-01..2026-12-31",
+            + " 2026A 2026-01-01..2026-03-31",
         releases.releases().stream()
             .map(MedicareRelease::toString)
             .collect(Collectors.joining(", ")));
     assertEquals(
-        "2025-01-01 to 2026-12-31 (releases 2025A, 2025B, 2025C, 2025D, 2026A)",
+        "2025-01-01 to 2026-03-31 (releases 2025A, 2025B, 2025C, 2025D, 2026A)",
         releases.coverage());
     assertEquals(18_865, releases.releases().get(0).schedule().rvus().size());
     assertEquals(19_090, releases.releases().get(3).schedule().rvus().size());
@@ -83,6 +83,30 @@ class CmsDirectoryTest {
     assertTrue(
         described.contains("gpci 2026-07  2026/GPCI2026_Jul-subset.csv  (not used)"), described);
     assertTrue(described.contains("gpci 2026  2026/GPCI2026_Jan-subset.csv\n"), described);
+  }
+
+  /** A quarter whose release is missing is refused, never priced with the quarter before's. */
+  @Test
+  void aMissingQuarterIsNotBridgedByTheReleaseBefore(@TempDir Path dir) throws IOException {
+    Path in2025 = Files.createDirectories(dir.resolve("2025"));
+    for (String name :
+        List.of("quarterly/PPRRVU25_JAN.csv", "PPRRVU2025_Oct.csv", "GPCI2025.csv")) {
+      Path source = CmsFiles.file("2025/" + name);
+      Files.createSymbolicLink(in2025.resolve(source.getFileName()), source);
+    }
+    MedicareReleases releases = CmsDirectory.load(dir).releases();
+    assertEquals(
+        "2025A 2025-01-01..2025-03-31, 2025D 2025-10-01..2025-12-31",
+        releases.releases().stream()
+            .map(MedicareRelease::toString)
+            .collect(Collectors.joining(", ")));
+    // 0446T's practice expense doubled in April: January's values are not August's.
+    FeeResult august =
+        releases.price(
+            ClaimLine.parse("0446T"),
+            PricingContext.of(
+                LocalDate.of(2025, 8, 15), Locality.parse("13202-01"), Setting.NON_FACILITY));
+    assertEquals(UnpricedReason.DATE_NOT_COVERED, august.reason().orElseThrow(), august::toString);
   }
 
   @Test
@@ -207,10 +231,11 @@ class CmsDirectoryTest {
             .price(ClaimLine.parse("99213"), on("2026-03-02", Setting.NON_FACILITY))
             .reason()
             .orElseThrow());
+    // The January release ends with its quarter: April's values are not January's.
     FeeResult later =
-        releases.price(ClaimLine.parse("99213"), on("2027-03-02", Setting.NON_FACILITY));
+        releases.price(ClaimLine.parse("99213"), on("2026-04-01", Setting.NON_FACILITY));
     assertEquals(UnpricedReason.DATE_NOT_COVERED, later.reason().orElseThrow());
-    assertTrue(later.detail().contains("covers 2025-01-01 to 2026-12-31"), later::detail);
+    assertTrue(later.detail().contains("covers 2025-01-01 to 2026-03-31"), later::detail);
   }
 
   @Test

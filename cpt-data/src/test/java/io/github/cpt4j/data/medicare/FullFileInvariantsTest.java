@@ -150,6 +150,10 @@ class FullFileInvariantsTest {
           case R:
             assertEquals(UnpricedReason.CARRIER_PRICED, reason, result.toString());
             break;
+          case J:
+            // Anesthesia: the schedule has no anesthesia data, and says so.
+            assertEquals(UnpricedReason.NOT_IN_SCHEDULE, reason, result.toString());
+            break;
           default:
             assertEquals(UnpricedReason.STATUS_NOT_PAYABLE, reason, result.toString());
         }
