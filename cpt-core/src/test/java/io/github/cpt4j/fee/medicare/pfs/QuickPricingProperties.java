@@ -11,6 +11,7 @@ import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -31,30 +32,50 @@ class QuickPricingProperties {
   /**
    * The test schedule, and two made-up rows NA in one setting whose practice expense differs
    * between the settings (in the test rows from CMS the NA setting's column repeats the other's, so
-   * pricing an NA line at the wrong setting would not show).
+   * pricing an NA line at the wrong setting would not show), and a made-up PC/TC 8 row (the smear
+   * reading, refused in a non-facility setting: a gate the fast path must apply too).
    */
   private static final MedicareFeeSchedule SCHEDULE =
-      MedicareFeeSchedule.builder()
-          .name("test-pfs-2025-na")
-          .rvus(
-              RvuTable.of(
-                  ImmutableList.<RvuEntry>builder()
-                      .addAll(Fixtures.rvuEntries())
-                      .addAll(
-                          Fixtures.rvuEntries(
-                              "99998,,A,1.00,1.50,,0.50,NA,0.05,0,XXX,0,99",
-                              "99997,,A,1.00,1.50,NA,0.50,,0.05,0,XXX,0,99"))
-                      .build()))
-          .gpcis(Fixtures.gpcis())
-          .conversionFactors(Fixtures.conversionFactors())
-          .oppsCaps(Fixtures.oppsCaps())
-          .effective(LocalDate.of(2024, 1, 1), LocalDate.of(2026, 12, 31))
-          .build();
+      schedule(
+          RvuTable.of(
+              ImmutableList.<RvuEntry>builder()
+                  .addAll(Fixtures.rvuEntries())
+                  .addAll(
+                      Fixtures.rvuEntries(
+                          "99998,,A,1.00,1.50,,0.50,NA,0.05,0,XXX,0,99",
+                          "99997,,A,1.00,1.50,NA,0.50,,0.05,0,XXX,0,99",
+                          "85060,,A,0.45,0.20,,0.20,,0.02,8,XXX,0,99"))
+                  .build()));
+
+  /**
+   * The same rows stating the 2026 non-QPP conversion factor, as a CMS file does: every other
+   * factor in force (2025, 2026 for a qualifying APM participant) is a mismatch the full evaluation
+   * refuses, and so must the fast path.
+   */
+  private static final MedicareFeeSchedule STATED_FACTOR =
+      schedule(SCHEDULE.rvus().withConversionFactor(new BigDecimal("33.4009")));
+
+  private static MedicareFeeSchedule schedule(RvuTable rvus) {
+    return MedicareFeeSchedule.builder()
+        .name("test-pfs-2025-na")
+        .rvus(rvus)
+        .gpcis(Fixtures.gpcis())
+        .conversionFactors(Fixtures.conversionFactors())
+        .oppsCaps(Fixtures.oppsCaps())
+        .effective(LocalDate.of(2024, 1, 1), LocalDate.of(2026, 12, 31))
+        .build();
+  }
+
+  private static MedicareFeeSchedule schedule(boolean statedFactor) {
+    return statedFactor ? STATED_FACTOR : SCHEDULE;
+  }
 
   @Property(tries = 2_000)
   void theFastPathAgreesWithTheFullEvaluation(
-      @ForAll("lines") ClaimLine line, @ForAll("contexts") PricingContext context) {
-    LineEvaluator evaluator = new LineEvaluator(SCHEDULE, context);
+      @ForAll("lines") ClaimLine line,
+      @ForAll("contexts") PricingContext context,
+      @ForAll boolean statedFactor) {
+    LineEvaluator evaluator = new LineEvaluator(schedule(statedFactor), context);
     RvuEntry row = evaluator.quickRowOrNull(line);
     long posted = row == null ? -1 : evaluator.postedNanoDollars(line, row);
     LineEvaluation full = evaluator.evaluate(line);
@@ -76,8 +97,10 @@ class QuickPricingProperties {
    */
   @Property(tries = 2_000)
   void theFastPathWithNaSettingsAgreesWithTheFullEvaluation(
-      @ForAll("lines") ClaimLine line, @ForAll("contexts") PricingContext context) {
-    LineEvaluator evaluator = new LineEvaluator(SCHEDULE, context);
+      @ForAll("lines") ClaimLine line,
+      @ForAll("contexts") PricingContext context,
+      @ForAll boolean statedFactor) {
+    LineEvaluator evaluator = new LineEvaluator(schedule(statedFactor), context);
     RvuEntry row = evaluator.quickRowOrNaOrNull(line);
     LineEvaluation full = evaluator.evaluate(line);
     if (context.placeOfService().isEmpty()) {
@@ -116,6 +139,17 @@ class QuickPricingProperties {
   @Provide
   Arbitrary<ClaimLine> lines() {
     List<RvuEntry> rows = SCHEDULE.rvus().all();
+    // Half the lines are a row's own code and modifier, so that every row, a rare one such as a
+    // 26 row or the PC/TC 8 row included, is priced in every setting and date.
+    Arbitrary<ClaimLine> ownRow =
+        Combinators.combine(Arbitraries.of(rows), Arbitraries.of("", "", " x2"))
+            .as(
+                (row, u) ->
+                    ClaimLine.parse(row.code() + row.modifier().map(m -> "-" + m).orElse("") + u));
+    return Arbitraries.oneOf(ownRow, anyLine(rows));
+  }
+
+  private static Arbitrary<ClaimLine> anyLine(List<RvuEntry> rows) {
     Arbitrary<String> codes =
         Arbitraries.oneOf(
             Arbitraries.of(rows).map(row -> row.code().toString()),
@@ -138,11 +172,13 @@ class QuickPricingProperties {
             Locality.parse("99999-99"));
     Arbitrary<Setting> settings = Arbitraries.of(Setting.class);
     Arbitrary<Boolean> participating = Arbitraries.of(true, true, false);
+    Arbitrary<Boolean> qualifyingApm = Arbitraries.of(false, false, true);
     Arbitrary<String> places = Arbitraries.of("", "", "", "11", "22");
-    return Combinators.combine(dates, localities, settings, participating, places)
+    return Combinators.combine(dates, localities, settings, participating, qualifyingApm, places)
         .as(
-            (d, l, s, p, pos) -> {
-              PricingContext context = PricingContext.of(d, l, s).withParticipating(p);
+            (d, l, s, p, apm, pos) -> {
+              PricingContext context =
+                  PricingContext.of(d, l, s).withParticipating(p).withQualifyingApmParticipant(apm);
               return pos.isEmpty()
                   ? context
                   : context.withPlaceOfService(PlaceOfService.parse(pos));
