@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.cli.price.BatchHeader;
+import io.github.cpt4j.cli.price.LineRequest;
 import io.github.cpt4j.cli.price.PricingDefaults;
 import io.github.cpt4j.cli.price.RowParser;
 import io.github.cpt4j.cli.price.Settings;
@@ -13,9 +14,11 @@ import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -72,6 +75,90 @@ class ParsingProperties {
         "99213-25" + (units > 1 ? " x" + units : ""),
         row.request().orElseThrow().line().toString());
     assertEquals("A", row.claim());
+  }
+
+  /**
+   * A row of well-formed cells is priced in exactly the context its cells give: the locality, the
+   * setting in either spelling and any case, the date of any day, and the ZIP code's first five
+   * digits (the beneficiary's). One parser over many rows, as in a batch: what it remembers of the
+   * previous row never leaks into the next.
+   */
+  @Property
+  void eachCellOfAValidRowReachesTheRequest(
+      @ForAll("digits5") String mac,
+      @ForAll("digits2") String number,
+      @ForAll("zips") String zip,
+      @ForAll Setting setting,
+      @ForAll boolean unhyphenated,
+      @ForAll boolean upperCase,
+      @ForAll("dates") LocalDate date,
+      @ForAll("units") int units) {
+    Locality locality = Locality.of(mac, number);
+    String settingText = unhyphenated ? setting.words().replace("-", "") : setting.words();
+    RowParser.Row row =
+        PARSER.parse(
+            List.of(
+                "99213",
+                "",
+                String.valueOf(units),
+                locality.toString(),
+                zip,
+                upperCase ? settingText.toUpperCase(Locale.ROOT) : settingText,
+                "",
+                date.toString(),
+                ""));
+    LineRequest request = row.request().orElseThrow(() -> new AssertionError(row.problem()));
+    assertEquals(locality, request.locality());
+    assertEquals(setting, request.setting());
+    assertEquals(date, request.date());
+    assertEquals(Optional.of(zip.strip().substring(0, 5)), request.beneficiaryZip());
+    assertEquals(units, request.line().units());
+  }
+
+  /** The ZIP code's documented forms: five digits, or ZIP+4 with or without its hyphen. */
+  @Property
+  void aZipCodeIsFiveDigitsOrZipPlusFour(@ForAll("zipLike") String text) {
+    boolean wellFormed = text.strip().matches("[0-9]{5}(-?[0-9]{4})?");
+    try {
+      ZipCode zip = ZipCode.parse(text);
+      assertTrue(wellFormed, text);
+      assertEquals(text.strip().substring(0, 5), zip.digits());
+    } catch (IllegalArgumentException e) {
+      assertTrue(!wellFormed, text);
+    }
+  }
+
+  @Provide
+  Arbitrary<String> digits5() {
+    return Arbitraries.strings().numeric().ofLength(5);
+  }
+
+  @Provide
+  Arbitrary<String> digits2() {
+    return Arbitraries.strings().numeric().ofLength(2);
+  }
+
+  @Provide
+  Arbitrary<String> zips() {
+    Arbitrary<String> five = digits5();
+    Arbitrary<String> four = Arbitraries.strings().numeric().ofLength(4);
+    return Arbitraries.oneOf(
+        five,
+        Combinators.combine(five, four).as((a, b) -> a + b),
+        Combinators.combine(five, four).as((a, b) -> " " + a + "-" + b + " "));
+  }
+
+  @Provide
+  Arbitrary<String> zipLike() {
+    return Arbitraries.oneOf(
+        zips(), Arbitraries.strings().withChars("0123456789- x").ofMinLength(3).ofMaxLength(12));
+  }
+
+  @Provide
+  Arbitrary<LocalDate> dates() {
+    return Arbitraries.integers()
+        .between(0, 365 * 200)
+        .map(days -> LocalDate.of(1900, 1, 1).plusDays(days));
   }
 
   @Property
