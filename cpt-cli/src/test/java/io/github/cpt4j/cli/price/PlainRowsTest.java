@@ -282,6 +282,40 @@ class PlainRowsTest {
     assertNull(fast.parse(unknown));
   }
 
+  /**
+   * Many distinct dates through one fast path, as in a long batch: each reads as the general parser
+   * reads it. Dates of one month share their first eight bytes and differ only in the last two, so
+   * the table of cells read before must tell them apart by those two as well; a few hundred of them
+   * make its slots collide.
+   */
+  @Property
+  void manyDatesOfOneMonthEachReadAsTheGeneralParserReadsThem(
+      @ForAll("manyDates") List<LocalDate> dates) {
+    BatchHeader header =
+        BatchHeader.of(
+            List.of("claim", "code", "modifiers", "units", "locality", "setting", "date"), false);
+    PricingDefaults defaults = defaults(false);
+    RowParser general = new RowParser(header, defaults, zip -> Optional.empty(), KNOWN::contains);
+    PlainRows fast = new PlainRows(header, defaults, general, KNOWN::contains);
+    for (LocalDate date : dates) {
+      byte[] line = ("C1,99213,,1,10112-00,facility," + date).getBytes(StandardCharsets.US_ASCII);
+      assertTrue(fast.isWhole(line, 0, line.length));
+      RowParser.Row row = fast.parse(line);
+      assertNotNull(row, () -> date.toString());
+      assertEquals(date, row.request().orElseThrow().date());
+    }
+  }
+
+  @Provide
+  Arbitrary<List<LocalDate>> manyDates() {
+    return Arbitraries.integers()
+        .between(0, 2 * 365)
+        .map(days -> LocalDate.of(2024, 1, 1).plusDays(days))
+        .list()
+        .ofMinSize(100)
+        .ofMaxSize(400);
+  }
+
   /** Each line's amount and explanation say what request it was, so any difference shows. */
   private static final RowPricer ECHO =
       (lines, participating) -> {
