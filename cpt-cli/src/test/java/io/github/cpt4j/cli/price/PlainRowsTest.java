@@ -260,14 +260,23 @@ class PlainRowsTest {
     }
   }
 
+  /** The columns of a typical batch file, read with the defaults of {@code defaults(false)}. */
+  private static final BatchHeader BATCH =
+      BatchHeader.of(
+          List.of("claim", "code", "modifiers", "units", "locality", "setting", "date"), false);
+
+  private static RowParser batchParser() {
+    return new RowParser(BATCH, defaults(false), zip -> Optional.empty(), KNOWN::contains);
+  }
+
+  private static PlainRows batchFastPath(RowParser general) {
+    return new PlainRows(BATCH, defaults(false), general, KNOWN::contains);
+  }
+
   @Test
   void readsTheBatchShapes() {
-    BatchHeader header =
-        BatchHeader.of(
-            List.of("claim", "code", "modifiers", "units", "locality", "setting", "date"), false);
-    PricingDefaults defaults = defaults(false);
-    RowParser general = new RowParser(header, defaults, zip -> Optional.empty(), KNOWN::contains);
-    PlainRows fast = new PlainRows(header, defaults, general, KNOWN::contains);
+    RowParser general = batchParser();
+    PlainRows fast = batchFastPath(general);
     byte[] line =
         "C1,99232,25,1,10112-00,non-facility,2025-04-05".getBytes(StandardCharsets.US_ASCII);
     assertTrue(fast.isWhole(line, 0, line.length));
@@ -288,15 +297,11 @@ class PlainRowsTest {
    * the table of cells read before must tell them apart by those two as well; a few hundred of them
    * make its slots collide.
    */
-  @Property
+  @Property(tries = 100) // each try reads 100 to 400 dates
   void manyDatesOfOneMonthEachReadAsTheGeneralParserReadsThem(
       @ForAll("manyDates") List<LocalDate> dates) {
-    BatchHeader header =
-        BatchHeader.of(
-            List.of("claim", "code", "modifiers", "units", "locality", "setting", "date"), false);
-    PricingDefaults defaults = defaults(false);
-    RowParser general = new RowParser(header, defaults, zip -> Optional.empty(), KNOWN::contains);
-    PlainRows fast = new PlainRows(header, defaults, general, KNOWN::contains);
+    RowParser general = batchParser();
+    PlainRows fast = batchFastPath(general);
     for (LocalDate date : dates) {
       byte[] line = ("C1,99213,,1,10112-00,facility," + date).getBytes(StandardCharsets.US_ASCII);
       assertTrue(fast.isWhole(line, 0, line.length));
