@@ -9,7 +9,9 @@ import io.github.cpt4j.data.ncci.MueFile;
 import io.github.cpt4j.data.ncci.NcciLoadersTest;
 import io.github.cpt4j.data.ncci.PtpFile;
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -121,5 +123,106 @@ class LoaderProperties {
               int end = Math.max(lastLineStart + 1, text.length() - 1 - back);
               return text.substring(0, end).getBytes(StandardCharsets.ISO_8859_1);
             });
+  }
+
+  /**
+   * A data row short of fields inside a good file, its line break kept, never loads: by neither
+   * reader of the relative value file (the fast scan and the general reader), nor the OPPS cap
+   * reader. (A file cut at its end also lacks its last line break; this one does not.)
+   */
+  @Property(tries = 200)
+  void aShortRowInsideAFileNeverLoads(@ForAll("shortRow") String text) throws Exception {
+    byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+    List<Loader> loaders =
+        text.contains("PROCSTAT")
+            ? List.of(LOADERS.get(2))
+            : List.of(LOADERS.get(0), b -> RvuFile.readGeneral(b, "f.csv"));
+    for (Loader loader : loaders) {
+      try {
+        loader.load(bytes);
+        fail("a file with a short row loaded:\n" + text);
+      } catch (DataLoadException expected) {
+        assertTrue(expected.getMessage().startsWith("f.csv"), expected::getMessage);
+      }
+    }
+  }
+
+  @Provide
+  Arbitrary<String> shortRow() {
+    return Combinators.combine(
+            Arbitraries.of(
+                LoaderFixtures.rvu2025(), LoaderFixtures.rvu2026(), DamagedFilesTest.OPPS),
+            Arbitraries.integers().between(0, 1000),
+            Arbitraries.integers().between(1, 6))
+        .as(
+            (text, which, dropped) -> {
+              List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+              List<Integer> data = new ArrayList<>();
+              for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).matches("(?!HCPCS)[0-9A-Z]{5},.*")) {
+                  data.add(i);
+                }
+              }
+              int row = data.get(which % data.size());
+              String line = lines.get(row);
+              int cut = line.length();
+              for (int k = 0; k < dropped; k++) {
+                cut = line.lastIndexOf(',', cut - 1);
+              }
+              lines.set(row, line.substring(0, cut));
+              return String.join("\n", lines);
+            });
+  }
+
+  /**
+   * A relative value over the largest an RVU row holds (99999.99) never loads, through either
+   * reader: refused with the file's name, never another exception.
+   */
+  @Property(tries = 200)
+  void anRvuTooLargeNeverLoads(
+      @ForAll("rowIndex") int row,
+      @ForAll("column") int column,
+      @ForAll("tooLarge") BigDecimal value)
+      throws Exception {
+    List<String> rows = new ArrayList<>(LoaderFixtures.RVU_2025_ROWS);
+    String[] cells = rows.get(row).split(",", -1);
+    if (cells[2].startsWith("\"")) {
+      return; // a quoted description with a comma: the columns are not where split puts them
+    }
+    cells[column] = value.toPlainString();
+    rows.set(row, String.join(",", cells));
+    byte[] bytes =
+        (LoaderFixtures.SUBSET
+                + LoaderFixtures.RVU_2025_HEADER
+                + "\n"
+                + String.join("\n", rows)
+                + "\n")
+            .getBytes(StandardCharsets.ISO_8859_1);
+    for (Loader loader : List.<Loader>of(LOADERS.get(0), b -> RvuFile.readGeneral(b, "f.csv"))) {
+      try {
+        loader.load(bytes);
+        fail("an RVU of " + value + " loaded");
+      } catch (DataLoadException expected) {
+        assertTrue(expected.getMessage().startsWith("f.csv"), expected::getMessage);
+      }
+    }
+  }
+
+  @Provide
+  Arbitrary<Integer> rowIndex() {
+    return Arbitraries.integers().between(0, LoaderFixtures.RVU_2025_ROWS.size() - 1);
+  }
+
+  @Provide
+  Arbitrary<Integer> column() {
+    // Work, non-facility PE, facility PE, malpractice.
+    return Arbitraries.of(5, 6, 8, 10);
+  }
+
+  @Provide
+  Arbitrary<BigDecimal> tooLarge() {
+    return Arbitraries.bigDecimals()
+        .between(new BigDecimal("100000.00"), new BigDecimal("99999999.99"))
+        .ofScale(2);
   }
 }
