@@ -57,7 +57,7 @@ public class ClaimPricingBenchmark {
     medicare = DataSets.medicare(dataset);
     pricer = MedicareClaimPricer.of(medicare);
     outpatient =
-        PricingContext.of(LocalDate.of(2025, 6, 2), Locality.parse("13282-99"), Setting.FACILITY);
+        PricingContext.of(LocalDate.of(2025, 11, 3), Locality.parse("13282-99"), Setting.FACILITY);
     fiveLines =
         Claim.builder()
             .add("29880-RT", "2400.00")

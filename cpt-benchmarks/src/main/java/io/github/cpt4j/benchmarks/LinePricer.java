@@ -16,8 +16,8 @@ import java.time.LocalDate;
  */
 public interface LinePricer {
 
-  /** The date of service of every benchmark line. */
-  LocalDate DATE = LocalDate.of(2025, 6, 2);
+  /** The date of service of every benchmark line: in the quarter of the October 2025 release. */
+  LocalDate DATE = LocalDate.of(2025, 11, 3);
 
   /** Manhattan, the locality of ZIP code 10001. */
   Locality LOCALITY = Locality.parse("13202-01");

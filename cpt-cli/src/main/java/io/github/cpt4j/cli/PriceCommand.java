@@ -94,7 +94,7 @@ import picocli.CommandLine.TypeConversionException;
       "      --date 2025-06-01 --explain",
       "  cpt price --input lines.csv --output priced.csv --date 2025-06-01",
       "  cpt price --rvu PPRRVU2025_Oct.csv --opps-cap OPPSCAP_Oct.csv 71046-26 \\",
-      "      --zip 60601 --date 2025-06-01"
+      "      --zip 60601 --date 2025-11-03"
     })
 final class PriceCommand implements Callable<Integer> {
 

@@ -83,8 +83,9 @@ class FullCmsFilesTest {
   }
 
   /**
-   * Prices {@code code} in {@code locality} on 2025-06-01 with the full relative value and GPCI
-   * files, and the OPPS cap file if {@code capFile}; returns the amount, checking status 0.
+   * Prices {@code code} in {@code locality} on 2025-11-03 (in the October release's quarter) with
+   * the full relative value and GPCI files, and the OPPS cap file if {@code capFile}; returns the
+   * amount, checking status 0.
    */
   private static String amountWithFiles(String code, String locality, boolean capFile)
       throws IOException {
@@ -96,7 +97,7 @@ class FullCmsFilesTest {
                 "-l",
                 locality,
                 "-d",
-                "2025-06-01",
+                "2025-11-03",
                 "-f",
                 "csv",
                 "--rvu",
@@ -109,6 +110,28 @@ class FullCmsFilesTest {
     Cli.Result r = Cli.run(args.toArray(String[]::new));
     assertEquals(0, r.status(), r::toString);
     return ValidateCommandTest.csv(r.out()).get(1).getField(1);
+  }
+
+  @Test
+  void aRelativeValueFilePricesOnlyItsReleasesQuarter() throws IOException {
+    // 0446T, Manhattan: January's release pays 3455.73, October's 6814.71; the October file alone
+    // cannot say what February paid.
+    Cli.Result r =
+        Cli.run(
+            "price",
+            "0446T",
+            "-l",
+            "13202-01",
+            "-d",
+            "2025-02-01",
+            "--rvu",
+            file("PPRRVU2025_Oct.csv"),
+            "--gpci",
+            file("GPCI2025.csv"));
+    assertEquals(1, r.status(), r::toString);
+    assertTrue(r.out().contains("date_not_covered"), r::toString);
+    assertTrue(r.out().contains("the October 2025 release"), r::toString);
+    assertEquals("6814.71", amountWithFiles("0446T", "13202-01", false));
   }
 
   @Test

@@ -141,7 +141,9 @@ final class BundledMedicare {
   private static MedicareFeeSchedule loadSchedule() {
     return MedicareFeeSchedule.builder()
         .name("medicare-pfs-2025-sample")
-        .rvus(load(RVUS, RvuFile::read))
+        // The October sample for every 2025 date, as documented: a convenience for examples;
+        // the releases (below) price each quarter with its own rows.
+        .rvus(load(RVUS, RvuFile::read).withoutRelease())
         .gpcis(load(GPCIS, (in, name) -> GpciFile.read(in, name, GpciFile.WorkGpci.WITH_FLOOR)))
         .oppsCaps(oppsCaps())
         .conversionFactors(conversionFactors())

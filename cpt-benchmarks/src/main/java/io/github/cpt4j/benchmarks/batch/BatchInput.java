@@ -18,15 +18,16 @@ import java.util.Set;
  * Generates the batch-pricing input of the whole-process comparison: claim lines over the full CMS
  * relative value file, reproducibly (a fixed seed), in the columns {@code cpt price --input} reads.
  *
- * <p>About three lines per claim (one to five), six localities, both settings, 2025 dates. 70% of
- * the lines are common office, therapy-free and imaging-free codes, 30% any code the generator can
- * price identically in plain SQL: status A or R, a global row, no add-on (ZZZ) and multiple
- * procedure indicator 0, 2 or 9 (indicators 1 and 3 to 7 and add-on codes need claim rules a
- * one-statement peer does not have). Modifiers: 26 or TC on split diagnostic tests, 50 on
- * bilateral-eligible surgery, 59 or 25 (no effect on the amount), and 25 on every visit in a claim
- * with a procedure that has a global period, as billing requires. A code appears at most once per
- * claim, so no line pairs up with another as a bilateral pair. The ranking of modifier 51
- * (indicator 2: 100% for the highest, 50% for the others) does apply, and both pricers do it.
+ * <p>About three lines per claim (one to five), six localities, both settings, dates of October to
+ * December 2025 (the quarter of the October release the input is priced with). 70% of the lines are
+ * common office, therapy-free and imaging-free codes, 30% any code the generator can price
+ * identically in plain SQL: status A or R, a global row, no add-on (ZZZ) and multiple procedure
+ * indicator 0, 2 or 9 (indicators 1 and 3 to 7 and add-on codes need claim rules a one-statement
+ * peer does not have). Modifiers: 26 or TC on split diagnostic tests, 50 on bilateral-eligible
+ * surgery, 59 or 25 (no effect on the amount), and 25 on every visit in a claim with a procedure
+ * that has a global period, as billing requires. A code appears at most once per claim, so no line
+ * pairs up with another as a bilateral pair. The ranking of modifier 51 (indicator 2: 100% for the
+ * highest, 50% for the others) does apply, and both pricers do it.
  *
  * <pre>
  * java -cp benchmarks.jar io.github.cpt4j.benchmarks.batch.BatchInput RVU.csv LINES OUT.csv
@@ -127,7 +128,7 @@ public final class BatchInput {
         String locality = LOCALITIES.get(random.nextInt(LOCALITIES.size()));
         String setting = random.nextInt(3) == 0 ? "facility" : "non-facility";
         String date =
-            String.format("2025-%02d-%02d", 1 + random.nextInt(12), 1 + random.nextInt(28));
+            String.format("2025-%02d-%02d", 10 + random.nextInt(3), 1 + random.nextInt(28));
         inClaim.clear();
         codes.clear();
         boolean surgeryDay = false;

@@ -24,7 +24,9 @@ import java.io.SequenceInputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Month;
 import java.time.Year;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -64,6 +66,12 @@ public final class RvuFile {
    * The title row: CMS writes {@code 2025 National Physician Fee Schedule Relative Value File ...};
    * the bundled samples {@code CY2025 relative value file}.
    */
+  /** The release in CMS's title row: {@code ... Relative Value File October Release}. */
+  private static final Pattern RELEASE =
+      Pattern.compile(
+          "(?i)Relative Value File\\s+(January|February|March|April|May|June|July|August"
+              + "|September|October|November|December)\\s+Release");
+
   private static final Pattern TITLE =
       Pattern.compile(
           "(?i)\\b(?:CY\\s?)?((?:19|20)\\d\\d)\\s+(?:National Physician Fee Schedule\\s+)?"
@@ -164,16 +172,21 @@ public final class RvuFile {
       throw new DataLoadException(source, header.line(), 0, "no rows after the header");
     }
     CmsSubset.checkRows(source, table.isSubset(), entries.size(), MIN_ROWS, "rows", WHOLE);
-    return table(entries, layout.year, factor.value);
+    return table(entries, layout.year, layout.release, factor.value);
   }
 
   /** What a whole file has, for the error of {@link CmsSubset#checkRows}. */
   static final String WHOLE = "about 19,000 (18,865 in January 2025, 19,090 in October)";
 
-  /** The table of {@code entries}, dated by the title's year and with the file's factor, if any. */
-  static RvuTable table(List<RvuEntry> entries, Year year, BigDecimal conversionFactor) {
+  /**
+   * The table of {@code entries}, dated by the title's year and release and with the file's factor,
+   * if any.
+   */
+  static RvuTable table(
+      List<RvuEntry> entries, Year year, YearMonth release, BigDecimal conversionFactor) {
     RvuTable rows = RvuTable.of(entries);
-    RvuTable dated = year == null ? rows : rows.withYear(year);
+    RvuTable dated =
+        release != null ? rows.withRelease(release) : year == null ? rows : rows.withYear(year);
     return conversionFactor == null ? dated : dated.withConversionFactor(conversionFactor);
   }
 
@@ -188,11 +201,16 @@ public final class RvuFile {
     /** The year of the title row; null when none says. */
     final Year year;
 
-    private Layout(int headerRow, Header header, Columns columns, Year year) {
+    /** The release the title row names, in its year; null when none says. */
+    final YearMonth release;
+
+    private Layout(int headerRow, Header header, Columns columns, List<CsvRecord> preamble) {
       this.headerRow = headerRow;
       this.header = header;
       this.columns = columns;
-      this.year = year;
+      this.year = titleYear(preamble);
+      Month month = year == null ? null : titleRelease(preamble);
+      this.release = month == null ? null : year.atMonth(month);
     }
 
     /** Finds the header in {@code records}, which may be all of the file or its first lines. */
@@ -217,7 +235,7 @@ public final class RvuFile {
         top--;
       }
       Header header = Header.of(source, records.subList(top, headerRow + 1));
-      return new Layout(headerRow, header, new Columns(header), titleYear(records.subList(0, top)));
+      return new Layout(headerRow, header, new Columns(header), records.subList(0, top));
     }
   }
 
@@ -269,6 +287,22 @@ public final class RvuFile {
         Matcher title = TITLE.matcher(record.getField(i));
         if (title.find()) {
           return Year.of(Integer.parseInt(title.group(1)));
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The month of the release the title row names, as CMS titles it ({@code ... Relative Value File
+   * October Release}); null when none says.
+   */
+  private static Month titleRelease(List<CsvRecord> preamble) {
+    for (CsvRecord record : preamble) {
+      for (int i = 0; i < record.getFieldCount(); i++) {
+        Matcher release = RELEASE.matcher(record.getField(i));
+        if (release.find()) {
+          return Month.valueOf(release.group(1).toUpperCase(Locale.ROOT));
         }
       }
     }

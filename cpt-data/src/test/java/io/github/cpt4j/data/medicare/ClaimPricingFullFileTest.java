@@ -37,9 +37,10 @@ class ClaimPricingFullFileTest {
 
   private static final List<PricingContext> CONTEXTS =
       List.of(
-          PricingContext.of(LocalDate.of(2025, 7, 1), Locality.parse("13282-99"), Setting.FACILITY),
           PricingContext.of(
-              LocalDate.of(2025, 7, 1), Locality.parse("01182-18"), Setting.NON_FACILITY));
+              LocalDate.of(2025, 10, 1), Locality.parse("13282-99"), Setting.FACILITY),
+          PricingContext.of(
+              LocalDate.of(2025, 10, 1), Locality.parse("01182-18"), Setting.NON_FACILITY));
 
   /** The office in 13282-99 on a date of the October release, where the audit worked by hand. */
   private static final PricingContext OFFICE =

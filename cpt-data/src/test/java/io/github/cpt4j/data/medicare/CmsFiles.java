@@ -95,6 +95,7 @@ final class CmsFiles {
     }
   }
 
+  /** The October 2025 release, in force for October to December 2025 (its quarter). */
   static synchronized MedicareFeeSchedule schedule2025() {
     if (schedule2025 == null) {
       try {
@@ -109,7 +110,7 @@ final class CmsFiles {
                 .gpcis(gpcis)
                 .oppsCaps(caps)
                 .conversionFactors(factors)
-                .effective(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31))
+                .effective(LocalDate.of(2025, 10, 1), LocalDate.of(2025, 12, 31))
                 .build();
       } catch (IOException e) {
         throw new UncheckedIOException(e);

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /** Reproduces CMS's published 2025 amounts from the full files (skipped without CPT4J_CMS_DIR). */
 class FullCmsFilesTest {
 
-  private static final LocalDate DATE = LocalDate.of(2025, 7, 1);
+  /** A date in the quarter of the October release, which {@link CmsFiles#schedule2025} is. */
+  private static final LocalDate DATE = LocalDate.of(2025, 10, 1);
 
   private static FeeResult price(
       MedicareFeeSchedule schedule,
@@ -42,7 +43,16 @@ class FullCmsFilesTest {
 
   @Test
   void reproducesEveryRowOfThePublishedPaymentFile() throws Exception {
-    MedicareFeeSchedule schedule = CmsFiles.schedule2025();
+    // PFREV25C is the July release's payment file: priced with the July release, on a July date.
+    MedicareFeeSchedule schedule =
+        MedicareFeeSchedule.builder()
+            .name("medicare-pfs-2025-jul")
+            .rvus(RvuFile.read(CmsFiles.file("2025/quarterly/PPRRVU2025_Jul.csv")))
+            .gpcis(GpciFile.read(CmsFiles.file("2025/GPCI2025.csv")))
+            .oppsCaps(OppsCapFile.read(CmsFiles.file("2025/quarterly/OPPSCAP_JUL.csv")))
+            .conversionFactors(ConversionFactorFile.read(CmsFiles.file("conversion-factors.csv")))
+            .build();
+    LocalDate july = LocalDate.of(2025, 7, 1);
     List<PublishedAmount> published = PaymentAmountFile.read(CmsFiles.file("2025/PFREV25C.txt"));
     List<String> mismatches = new ArrayList<>();
     for (PublishedAmount row : published) {
@@ -50,7 +60,7 @@ class FullCmsFilesTest {
         FeeResult result =
             schedule.price(
                 ClaimLine.of(row.code(), row.modifier().map(List::of).orElse(List.of()), 1),
-                PricingContext.of(DATE, row.locality(), setting));
+                PricingContext.of(july, row.locality(), setting));
         if (!result.amount().equals(java.util.Optional.of(row.amount(setting)))) {
           mismatches.add(row + " " + setting + ": " + result);
         }
@@ -205,7 +215,7 @@ class FullCmsFilesTest {
             .schedule();
     Locality manhattan = Locality.parse("13202-01");
     PricingContext in2025 =
-        PricingContext.of(LocalDate.of(2025, 6, 2), manhattan, Setting.NON_FACILITY);
+        PricingContext.of(LocalDate.of(2025, 11, 3), manhattan, Setting.NON_FACILITY);
     assertEquals(
         new BigDecimal("101.06"), schedule.price(ClaimLine.parse("99213"), in2025).amountOrThrow());
     for (LocalDate date : List.of(LocalDate.of(2026, 11, 30), LocalDate.of(2024, 6, 1))) {
@@ -215,6 +225,40 @@ class FullCmsFilesTest {
           result.reason());
       assertTrue(result.detail().contains("its relative value file is for 2025"), result.detail());
     }
+  }
+
+  @Test
+  void aRelativeValueFilePricesOnlyTheQuarterOfTheReleaseItsTitleNames() throws Exception {
+    // 0446T's non-facility practice expense doubled from the January to the April release (90.47
+    // to 179.53): the October file's values are not January's, so it prices its own quarter only.
+    RvuTable october = RvuFile.read(CmsFiles.file("2025/PPRRVU2025_Oct.csv"));
+    assertEquals(java.util.Optional.of(java.time.YearMonth.of(2025, 10)), october.release());
+    assertEquals(
+        java.util.Optional.of(java.time.YearMonth.of(2025, 1)),
+        RvuFile.read(CmsFiles.file("2025/quarterly/PPRRVU25_JAN.csv")).release());
+    MedicareFeeSchedule schedule =
+        io.github.cpt4j.data.MedicareFiles.none()
+            .withRvu(CmsFiles.file("2025/PPRRVU2025_Oct.csv"))
+            .withGpci(CmsFiles.file("2025/GPCI2025.csv"))
+            .schedule();
+    assertEquals(LocalDate.of(2025, 10, 1), schedule.effectiveFrom());
+    assertEquals(LocalDate.of(2025, 12, 31), schedule.effectiveTo());
+    PricingContext february =
+        PricingContext.of(
+            LocalDate.of(2025, 2, 1), Locality.parse("13202-01"), Setting.NON_FACILITY);
+    FeeResult result = schedule.price(ClaimLine.parse("0446T"), february);
+    assertEquals(
+        java.util.Optional.of(io.github.cpt4j.fee.UnpricedReason.DATE_NOT_COVERED),
+        result.reason());
+    assertTrue(
+        result.detail().contains("its relative value file is the October 2025 release"),
+        result.detail());
+    // (1.14 x 1.065 + 179.53 x 1.166 + 0.08 x 1.656) x 32.3465 = 6814.7140
+    assertEquals(
+        new BigDecimal("6814.71"),
+        schedule
+            .price(ClaimLine.parse("0446T"), february.withDateOfService(LocalDate.of(2025, 11, 3)))
+            .amountOrThrow());
   }
 
   @Test

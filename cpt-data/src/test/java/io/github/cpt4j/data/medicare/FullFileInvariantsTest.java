@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class FullFileInvariantsTest {
 
-  private static final LocalDate DATE = LocalDate.of(2025, 7, 1);
+  private static final LocalDate DATE = LocalDate.of(2025, 10, 1);
 
   private static boolean payable(RvuEntry entry) {
     return entry.status().isPricedFromRvus() && !entry.hasNoRvus();

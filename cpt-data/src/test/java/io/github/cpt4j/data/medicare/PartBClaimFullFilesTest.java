@@ -27,7 +27,12 @@ class PartBClaimFullFilesTest {
   void everyLineFromTheRightSchedule() throws Exception {
     PartBFeeSchedule partB =
         PartBFeeSchedule.builder()
-            .physicianFeeSchedule(CmsFiles.schedule2025())
+            // The January release: a March date is in its quarter, as the Part B files are.
+            .physicianFeeSchedule(
+                io.github.cpt4j.data.MedicareFiles.none()
+                    .withRvu(CmsFiles.file("2025/quarterly/PPRRVU25_JAN.csv"))
+                    .withGpci(CmsFiles.file("2025/GPCI2025.csv"))
+                    .schedule())
             .clinicalLaboratory(ClfsFile.read(CmsFiles.file("clfs/CLFS_2025_Q1V1.csv")))
             .drugs(AspFile.read(CmsFiles.file("asp/ASP_2025_JAN.csv")))
             .dmepos(
@@ -43,14 +48,14 @@ class PartBClaimFullFilesTest {
                 LocalDate.of(2025, 3, 14), Locality.parse("13202-01"), Setting.NON_FACILITY)
             .withBeneficiaryZip("10001");
     Map<String, String> expected = new LinkedHashMap<>();
-    // PPRRVU2025_Oct.csv 99213: work 1.30, non-facility PE 1.35, MP 0.10; GPCI2025.csv 13202-01:
+    // PPRRVU25_JAN.csv 99213: work 1.30, non-facility PE 1.35, MP 0.10; GPCI2025.csv 13202-01:
     // 1.065, 1.166, 1.656; CF 32.3465. (1.3845 + 1.5741 + 0.1656) x 32.3465 = 101.0569353
     expected.put("99213-25", "101.06 PHYSICIAN_FEE_SCHEDULE");
     // CLFS_2025_Q1V1.csv: 2025,36415,,20250101,N,00009.09
     expected.put("36415", "9.09 CLINICAL_LABORATORY");
     // CLFS_2025_Q1V1.csv: 2025,80053,,20250101,N,00010.56
     expected.put("80053", "10.56 CLINICAL_LABORATORY");
-    // PPRRVU2025_Oct.csv 96372: work 0.17, non-facility PE 0.25, MP 0.01.
+    // PPRRVU25_JAN.csv 96372: work 0.17, non-facility PE 0.25, MP 0.01.
     // (0.18105 + 0.2915 + 0.01656) x 32.3465 = 15.820996615
     expected.put("96372", "15.82 PHYSICIAN_FEE_SCHEDULE");
     // ASP_2025_JAN.csv: J1100, 1 MG, 0.108. 8 mg = 8 units: 8 x 0.108 = 0.864

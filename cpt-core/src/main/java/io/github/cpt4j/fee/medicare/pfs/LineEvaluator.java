@@ -15,6 +15,8 @@ import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -399,6 +401,16 @@ public final class LineEvaluator {
             + schedule.effectiveTo()
             + ", not "
             + date;
+    YearMonth release = schedule.rvus().release().orElse(null);
+    if (release != null && release.getYear() == date.getYear()) {
+      return detail
+          + ": its relative value file is the "
+          + release.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+          + " "
+          + release.getYear()
+          + " release, in force to the end of its quarter; another quarter is priced with its own"
+          + " release";
+    }
     return schedule
         .rvus()
         .year()

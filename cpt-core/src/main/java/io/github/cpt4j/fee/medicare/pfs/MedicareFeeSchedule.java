@@ -20,6 +20,7 @@ import io.github.cpt4j.modifier.PaymentEffect;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Year;
+import java.time.YearMonth;
 import java.util.Optional;
 
 /**
@@ -113,15 +114,18 @@ public final class MedicareFeeSchedule implements FeeSchedule {
       this.effectiveTo = builder.effectiveTo;
     } else {
       // The relative values of one year times another year's conversion factor is an amount no one
-      // was ever paid: the file's year bounds the dates priced.
-      LocalDate first = year.atDay(1);
-      LocalDate last = year.atMonth(12).atEndOfMonth();
+      // was ever paid: the file's year bounds the dates priced, and its release, when the file
+      // names it, bounds them to that release's quarter.
+      YearMonth release = rvus.release().orElse(null);
+      LocalDate first = release == null ? year.atDay(1) : release.atDay(1);
+      LocalDate last =
+          release == null ? year.atMonth(12).atEndOfMonth() : RvuTable.endOfQuarter(release);
       this.effectiveFrom = builder.effectiveFrom.isAfter(first) ? builder.effectiveFrom : first;
       this.effectiveTo = builder.effectiveTo.isBefore(last) ? builder.effectiveTo : last;
       if (effectiveTo.isBefore(effectiveFrom)) {
         throw new IllegalArgumentException(
             "the relative value file is for "
-                + year
+                + (release == null ? year.toString() : first + " to " + last)
                 + ", but the schedule's period is "
                 + builder.effectiveFrom
                 + " to "

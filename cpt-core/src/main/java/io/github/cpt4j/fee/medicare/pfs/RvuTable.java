@@ -7,7 +7,10 @@ import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.index.PackedSlots;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Month;
 import java.time.Year;
+import java.time.YearMonth;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -18,7 +21,9 @@ import java.util.Optional;
  *
  * <p>A relative value file is for one year (its title row says which), and its values are paid only
  * with that year's conversion factor: a {@link MedicareFeeSchedule} over a table with a year prices
- * dates of service of that year only.
+ * dates of service of that year only. CMS issues a release of the file each quarter (January,
+ * April, July, October), in force until the next; when the title names the release, a schedule over
+ * the table prices the dates of that release's quarter only ({@link #release()}).
  *
  * <p>A CMS file also states the conversion factor its payment amounts were computed with (its
  * {@code CONV FACTOR} column, one value for the whole file); from 2026 CMS publishes one file for
@@ -52,18 +57,23 @@ public final class RvuTable {
   /** The conversion factor the file states, or null when it does not say. */
   private final BigDecimal conversionFactor;
 
-  private RvuTable(RvuTable rows, Year year, BigDecimal conversionFactor) {
+  /** The month the release takes effect (in {@link #year}), or null when the file does not say. */
+  private final YearMonth release;
+
+  private RvuTable(RvuTable rows, Year year, YearMonth release, BigDecimal conversionFactor) {
     this.entries = rows.entries;
     this.index = rows.index;
     this.entryBySlot = rows.entryBySlot;
     this.codesPresent = rows.codesPresent;
     this.year = year;
+    this.release = release;
     this.conversionFactor = conversionFactor;
   }
 
   private RvuTable(ImmutableList<RvuEntry> entries) {
     this.entries = entries;
     this.year = null;
+    this.release = null;
     this.conversionFactor = null;
     int[] keys = new int[entries.size()];
     long[] present = new long[(ProcedureCode.PACKED_BOUND + 63) / 64];
@@ -116,14 +126,55 @@ public final class RvuTable {
     return Optional.ofNullable(year);
   }
 
-  /** Returns the same rows, for {@code newYear}. */
+  /**
+   * Returns the same rows, for {@code newYear} (and no release, unless its own is of that year).
+   */
   public RvuTable withYear(Year newYear) {
-    return new RvuTable(this, requireNonNull(newYear, "newYear"), conversionFactor);
+    requireNonNull(newYear, "newYear");
+    YearMonth kept = release != null && release.getYear() == newYear.getValue() ? release : null;
+    return new RvuTable(this, newYear, kept, conversionFactor);
   }
 
-  /** Returns the same rows without a year. */
+  /** Returns the same rows without a year, and so without a release. */
   public RvuTable withoutYear() {
-    return year == null ? this : new RvuTable(this, null, conversionFactor);
+    return year == null ? this : new RvuTable(this, null, null, conversionFactor);
+  }
+
+  /**
+   * Returns the month the release takes effect, when known: the title row of a CMS file names it
+   * ({@code 2025 National Physician Fee Schedule Relative Value File October Release}). CMS issues
+   * the file each quarter and corrects a release under the same month, so the release is in force
+   * from the first day of that month to the end of its quarter at most; a {@link
+   * MedicareFeeSchedule} over the rows prices those dates only, for another quarter's values may
+   * differ (0446T's practice expense doubled from the January to the April 2025 release).
+   */
+  public Optional<YearMonth> release() {
+    return Optional.ofNullable(release);
+  }
+
+  /**
+   * Returns the same rows as the release that takes effect in {@code month}, of that year.
+   *
+   * @throws IllegalArgumentException if the rows say another year
+   */
+  public RvuTable withRelease(YearMonth month) {
+    requireNonNull(month, "month");
+    if (year != null && year.getValue() != month.getYear()) {
+      throw new IllegalArgumentException(
+          "the rows are for " + year + ", not a release of " + month.getYear());
+    }
+    return new RvuTable(this, Year.of(month.getYear()), month, conversionFactor);
+  }
+
+  /** Returns the same rows without a release (the year, if any, is kept). */
+  public RvuTable withoutRelease() {
+    return release == null ? this : new RvuTable(this, year, null, conversionFactor);
+  }
+
+  /** The last day the release of {@code month} can be in force: the end of its quarter. */
+  static LocalDate endOfQuarter(YearMonth month) {
+    Month last = month.getMonth().firstMonthOfQuarter().plus(2);
+    return month.withMonth(last.getValue()).atEndOfMonth();
   }
 
   /**
@@ -145,12 +196,12 @@ public final class RvuTable {
     if (requireNonNull(factor, "factor").signum() <= 0) {
       throw new IllegalArgumentException("a conversion factor is positive: " + factor);
     }
-    return new RvuTable(this, year, factor);
+    return new RvuTable(this, year, release, factor);
   }
 
   /** Returns the same rows without a stated conversion factor. */
   public RvuTable withoutConversionFactor() {
-    return conversionFactor == null ? this : new RvuTable(this, year, null);
+    return conversionFactor == null ? this : new RvuTable(this, year, release, null);
   }
 
   /** Returns the row of {@code code} with {@code modifier} (empty: the global row), if any. */
@@ -213,7 +264,7 @@ public final class RvuTable {
     return "RvuTable("
         + entries.size()
         + " rows"
-        + (year == null ? "" : ", " + year)
+        + (release != null ? ", release " + release : year == null ? "" : ", " + year)
         + (conversionFactor == null
             ? ""
             : ", conversion factor " + conversionFactor.toPlainString())

@@ -13,6 +13,7 @@ import io.github.cpt4j.fee.UnpricedReason;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Year;
+import java.time.YearMonth;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,42 @@ class RvuYearTest {
         price(y2025, LocalDate.of(2024, 12, 31)).reason());
     assertEquals(LocalDate.of(2025, 1, 1), y2025.effectiveFrom());
     assertEquals(LocalDate.of(2025, 12, 31), y2025.effectiveTo());
+  }
+
+  @Test
+  void rowsOfAReleasePriceOnlyTheDatesOfItsQuarter() {
+    // CMS issues the file each quarter, and values change between releases.
+    RvuTable rows = RvuTable.of(Fixtures.rvuEntries());
+    MedicareFeeSchedule april = schedule(rows.withRelease(YearMonth.of(2025, 4)));
+    assertEquals(LocalDate.of(2025, 4, 1), april.effectiveFrom());
+    assertEquals(LocalDate.of(2025, 6, 30), april.effectiveTo());
+    assertEquals(
+        Optional.of(new BigDecimal("101.06")), price(april, LocalDate.of(2025, 6, 30)).amount());
+    FeeResult july = price(april, LocalDate.of(2025, 7, 1));
+    assertEquals(Optional.of(UnpricedReason.DATE_NOT_COVERED), july.reason());
+    assertEquals(
+        "test-pfs covers 2025-04-01 to 2025-06-30, not 2025-07-01: its relative value file is the"
+            + " April 2025 release, in force to the end of its quarter; another quarter is priced"
+            + " with its own release",
+        july.detail());
+    assertEquals(
+        Optional.of(UnpricedReason.DATE_NOT_COVERED),
+        price(april, LocalDate.of(2025, 3, 31)).reason());
+    // A correction issued in another month of the quarter still ends with the quarter.
+    assertEquals(
+        LocalDate.of(2025, 3, 31), schedule(rows.withRelease(YearMonth.of(2025, 2))).effectiveTo());
+    assertEquals(
+        LocalDate.of(2025, 12, 31),
+        schedule(rows.withRelease(YearMonth.of(2025, 10))).effectiveTo());
+    // The release carries its year; clearing it keeps the year.
+    assertEquals(Optional.of(Year.of(2025)), rows.withRelease(YearMonth.of(2025, 4)).year());
+    RvuTable yearOnly = rows.withRelease(YearMonth.of(2025, 4)).withoutRelease();
+    assertEquals(Optional.of(Year.of(2025)), yearOnly.year());
+    assertTrue(yearOnly.release().isEmpty());
+    assertTrue(rows.withRelease(YearMonth.of(2025, 4)).withYear(Year.of(2026)).release().isEmpty());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> rows.withYear(Year.of(2026)).withRelease(YearMonth.of(2025, 4)));
   }
 
   @Test
