@@ -28,7 +28,12 @@ public final class ClaimWarning {
     /** The line breaks one of the modifier rules (the {@code modifier-rules} claim edit). */
     MODIFIER_RULE_BROKEN,
     /** A claim edit flagged the line without denying it. */
-    EDIT_FLAG
+    EDIT_FLAG,
+    /**
+     * Another line of the date is missing from a subset of the relative value file (a sample, an
+     * extract): the claim rules could not weigh it, so this line's amount may be too high.
+     */
+    INCOMPLETE_DATA
   }
 
   private final Kind kind;

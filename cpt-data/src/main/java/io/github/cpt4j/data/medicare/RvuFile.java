@@ -172,19 +172,25 @@ public final class RvuFile {
       throw new DataLoadException(source, header.line(), 0, "no rows after the header");
     }
     CmsSubset.checkRows(source, table.isSubset(), entries.size(), MIN_ROWS, "rows", WHOLE);
-    return table(entries, layout.year, layout.release, factor.value);
+    return table(entries, layout.year, layout.release, factor.value, table.isSubset());
   }
 
   /** What a whole file has, for the error of {@link CmsSubset#checkRows}. */
   static final String WHOLE = "about 19,000 (18,865 in January 2025, 19,090 in October)";
 
   /**
-   * The table of {@code entries}, dated by the title's year and release and with the file's factor,
-   * if any.
+   * The table of {@code entries}, dated by the title's year and release, with the file's factor, if
+   * any, and marked as a subset when the file is one.
    */
   static RvuTable table(
-      List<RvuEntry> entries, Year year, YearMonth release, BigDecimal conversionFactor) {
-    RvuTable rows = RvuTable.of(entries);
+      List<RvuEntry> entries,
+      Year year,
+      YearMonth release,
+      BigDecimal conversionFactor,
+      boolean subset) {
+    RvuTable all = RvuTable.of(entries);
+    // A file marked as a subset (CmsSubset) may lack codes that are payable: the table says so.
+    RvuTable rows = subset ? all.asSubset() : all;
     RvuTable dated =
         release != null ? rows.withRelease(release) : year == null ? rows : rows.withYear(year);
     return conversionFactor == null ? dated : dated.withConversionFactor(conversionFactor);

@@ -244,7 +244,7 @@ final class RvuScan {
     if (entries.isEmpty() || !subset && entries.size() < RvuFile.MIN_ROWS) {
       return null;
     }
-    return RvuFile.table(entries, layout.year, layout.release, factor);
+    return RvuFile.table(entries, layout.year, layout.release, factor, subset);
   }
 
   /**

@@ -253,7 +253,10 @@ public final class LineEvaluator {
         String missing =
             schedule.anesthesia().isEmpty() && AnesthesiaFeeSchedule.coversPacked(code.packed())
                 ? "; " + withoutAnesthesia(schedule)
-                : "";
+                : rvus.isSubset()
+                    ? ", which holds a subset of the relative value file's rows: the code may be"
+                        + " payable; price it with the whole file"
+                    : "";
         return refuse(
             UnpricedReason.NOT_IN_SCHEDULE, code + " is not in " + schedule.name() + missing, null);
       }

@@ -60,7 +60,11 @@ public final class RvuTable {
   /** The month the release takes effect (in {@link #year}), or null when the file does not say. */
   private final YearMonth release;
 
-  private RvuTable(RvuTable rows, Year year, YearMonth release, BigDecimal conversionFactor) {
+  /** Whether the rows are a deliberate subset of a file's (a sample, an extract). */
+  private final boolean subset;
+
+  private RvuTable(
+      RvuTable rows, Year year, YearMonth release, BigDecimal conversionFactor, boolean subset) {
     this.entries = rows.entries;
     this.index = rows.index;
     this.entryBySlot = rows.entryBySlot;
@@ -68,6 +72,7 @@ public final class RvuTable {
     this.year = year;
     this.release = release;
     this.conversionFactor = conversionFactor;
+    this.subset = subset;
   }
 
   private RvuTable(ImmutableList<RvuEntry> entries) {
@@ -75,6 +80,7 @@ public final class RvuTable {
     this.year = null;
     this.release = null;
     this.conversionFactor = null;
+    this.subset = false;
     int[] keys = new int[entries.size()];
     long[] present = new long[(ProcedureCode.PACKED_BOUND + 63) / 64];
     for (int i = 0; i < keys.length; i++) {
@@ -132,12 +138,12 @@ public final class RvuTable {
   public RvuTable withYear(Year newYear) {
     requireNonNull(newYear, "newYear");
     YearMonth kept = release != null && release.getYear() == newYear.getValue() ? release : null;
-    return new RvuTable(this, newYear, kept, conversionFactor);
+    return new RvuTable(this, newYear, kept, conversionFactor, subset);
   }
 
   /** Returns the same rows without a year, and so without a release. */
   public RvuTable withoutYear() {
-    return year == null ? this : new RvuTable(this, null, null, conversionFactor);
+    return year == null ? this : new RvuTable(this, null, null, conversionFactor, subset);
   }
 
   /**
@@ -163,12 +169,27 @@ public final class RvuTable {
       throw new IllegalArgumentException(
           "the rows are for " + year + ", not a release of " + month.getYear());
     }
-    return new RvuTable(this, Year.of(month.getYear()), month, conversionFactor);
+    return new RvuTable(this, Year.of(month.getYear()), month, conversionFactor, subset);
   }
 
   /** Returns the same rows without a release (the year, if any, is kept). */
   public RvuTable withoutRelease() {
-    return release == null ? this : new RvuTable(this, year, null, conversionFactor);
+    return release == null ? this : new RvuTable(this, year, null, conversionFactor, subset);
+  }
+
+  /**
+   * Tells whether the rows are a deliberate subset of a relative value file's (the bundled samples,
+   * an extract marked as one): a code missing from them may still be payable, so a schedule over
+   * them says so when it refuses one, and warns the claim's other lines that the claim rules could
+   * not weigh it.
+   */
+  public boolean isSubset() {
+    return subset;
+  }
+
+  /** Returns the same rows, marked as a subset of a file's ({@link #isSubset()}). */
+  public RvuTable asSubset() {
+    return subset ? this : new RvuTable(this, year, release, conversionFactor, true);
   }
 
   /** The last day the release of {@code month} can be in force: the end of its quarter. */
@@ -196,12 +217,12 @@ public final class RvuTable {
     if (requireNonNull(factor, "factor").signum() <= 0) {
       throw new IllegalArgumentException("a conversion factor is positive: " + factor);
     }
-    return new RvuTable(this, year, release, factor);
+    return new RvuTable(this, year, release, factor, subset);
   }
 
   /** Returns the same rows without a stated conversion factor. */
   public RvuTable withoutConversionFactor() {
-    return conversionFactor == null ? this : new RvuTable(this, year, release, null);
+    return conversionFactor == null ? this : new RvuTable(this, year, release, null, subset);
   }
 
   /** Returns the row of {@code code} with {@code modifier} (empty: the global row), if any. */
@@ -265,6 +286,7 @@ public final class RvuTable {
         + entries.size()
         + " rows"
         + (release != null ? ", release " + release : year == null ? "" : ", " + year)
+        + (subset ? ", a subset" : "")
         + (conversionFactor == null
             ? ""
             : ", conversion factor " + conversionFactor.toPlainString())

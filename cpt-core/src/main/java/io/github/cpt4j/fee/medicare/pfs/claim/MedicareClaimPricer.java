@@ -494,6 +494,9 @@ public final class MedicareClaimPricer implements ClaimPricer {
         w.start(evaluator.evaluate(w.line));
       }
     }
+    if (evaluator.schedule().rvus().isSubset()) {
+      warnOfMissingRows(lines, evaluator.schedule().name());
+    }
     ClaimState state = new ClaimState(context, evaluator, lines);
     if (standardSteps) {
       StandardSteps.apply(state, fastPaths ? StandardSteps.needed(lines) : StandardSteps.ALL);
@@ -509,6 +512,39 @@ public final class MedicareClaimPricer implements ClaimPricer {
     List<Procedure> procedures = state.procedures();
     for (int i = 0; i < procedures.size(); i++) {
       procedures.get(i).roundPair();
+    }
+  }
+
+  /**
+   * A code missing from a subset of the relative value file may be payable, and would then take
+   * part in the claim rules (a procedure that ranks first, a global period that covers a visit):
+   * without its row they cannot weigh it, so the date's other lines say that their amounts may be
+   * too high.
+   */
+  private static void warnOfMissingRows(LineWork[] lines, String schedule) {
+    StringBuilder missing = null;
+    for (LineWork w : lines) {
+      if (w.reason == UnpricedReason.NOT_IN_SCHEDULE) {
+        missing = missing == null ? new StringBuilder() : missing.append(", ");
+        missing.append(w.line.code());
+      }
+    }
+    if (missing == null) {
+      return;
+    }
+    String message =
+        missing
+            + " on the same date "
+            + (missing.indexOf(",") < 0 ? "is" : "are")
+            + " not in "
+            + schedule
+            + ", a subset of the relative value file: the claim rules could not weigh "
+            + (missing.indexOf(",") < 0 ? "it" : "them")
+            + ", so this amount may be too high";
+    for (LineWork w : lines) {
+      if (w.reason != UnpricedReason.NOT_IN_SCHEDULE) {
+        w.warn(ClaimWarning.Kind.INCOMPLETE_DATA, ClaimRule.FEE_SCHEDULE, message);
+      }
     }
   }
 

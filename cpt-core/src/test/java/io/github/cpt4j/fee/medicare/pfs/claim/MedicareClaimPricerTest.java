@@ -90,6 +90,40 @@ class MedicareClaimPricerTest {
     }
 
     @Test
+    void aCodeMissingFromASubsetWarnsTheOtherLinesOfItsDate() {
+      // 99999 may be payable in the whole file, and would then rank against 27447.
+      MedicareFeeSchedule subset =
+          ClaimTables.scheduleBuilder()
+              .name("test-sample")
+              .rvus(RvuTable.of(ClaimTables.rows()).asSubset())
+              .build();
+      PricedClaim claim =
+          MedicareClaimPricer.of(subset)
+              .price(Claim.builder().add("27447").add("99998").build(), CONTEXT);
+      PricedLine missing = claim.line(1);
+      assertRefused(missing, UnpricedReason.NOT_IN_SCHEDULE, ClaimRule.FEE_SCHEDULE);
+      assertTrue(
+          missing
+              .detail()
+              .equals(
+                  "99998 is not in test-sample, which holds a subset of the relative value"
+                      + " file's rows: the code may be payable; price it with the whole file"),
+          missing::toString);
+      PricedLine knee = claim.line(0);
+      assertEquals(price("27447").line(0).amount(), knee.amount());
+      assertTrue(hasWarning(knee, ClaimWarning.Kind.INCOMPLETE_DATA), knee::toString);
+      assertTrue(
+          knee.warnings()
+              .get(0)
+              .message()
+              .startsWith("99998 on the same date is not in test-sample"),
+          knee::toString);
+      // The whole file's table: the code is not payable, and nothing is left to weigh.
+      PricedLine alone = price("27447", "99998").line(0);
+      assertFalse(hasWarning(alone, ClaimWarning.Kind.INCOMPLETE_DATA), alone::toString);
+    }
+
+    @Test
     void aSingleLineIsTheFeeScheduleAmount() {
       // 27447: 40 RVUs x 25 = 1000.00
       assertAmounts(price("27447"), "1000.00", "1000.00");
