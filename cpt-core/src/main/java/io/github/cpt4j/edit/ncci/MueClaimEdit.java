@@ -37,6 +37,9 @@ import java.util.Map;
  * units are the postoperative days managed. A claim pricer or scrubber checks the lines of each
  * date of service apart ({@link ClaimEdit#perDateOfService()}); for lines of one date split over
  * several claims, check them as one claim. Allocation-free when nothing is found.
+ *
+ * <p>A table that knows its quarter ({@link MueTable#effective()}) judges only the lines of that
+ * quarter; a line of another date gets a {@link EditAction#FLAG} finding saying it was not checked.
  */
 public final class MueClaimEdit implements ClaimEdit {
 
@@ -86,6 +89,14 @@ public final class MueClaimEdit implements ClaimEdit {
         continue;
       }
       LocalDate date = claim.line(i).dateOfServiceOr(claimDate);
+      if (!table.inForceOn(date)) {
+        // Another quarter's value may differ: say the line was not judged, rather than judge it.
+        if (found == null) {
+          found = new ArrayList<>(2);
+        }
+        found.add(notInForce(claim, i, line, date));
+        continue;
+      }
       int units =
           table.perDateOfService(row)
               ? unitsOfCode(claim, code, date, claimDate)
@@ -98,6 +109,30 @@ public final class MueClaimEdit implements ClaimEdit {
       }
     }
     return found == null ? List.of() : List.copyOf(found);
+  }
+
+  private EditFinding notInForce(Claim claim, int index, ClaimLine line, LocalDate date) {
+    return EditFinding.builder()
+        .edit(NAME)
+        .line(index)
+        .action(EditAction.FLAG)
+        .deniedUnits(0)
+        .reason(UnpricedReason.EDIT_DENIED)
+        .message(
+            line.code()
+                + " (line "
+                + claim.lineNumber(index)
+                + ") was not checked against its MUE: the table is in force from "
+                + table.effective().orElseThrow()
+                + " to "
+                + table.lastDay().orElseThrow()
+                + ", not on "
+                + date
+                + "; check it with the MUE file of that date's quarter")
+        .putData("kind", "MUE")
+        .putData("code", line.code().toString())
+        .putData("effective", table.effective().orElseThrow().toString())
+        .build();
   }
 
   /** The units of {@code code} on {@code date}, over every line of the claim. */

@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.index.PackedIndex;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,8 +26,11 @@ import java.util.Optional;
  * mue.find(CptCode.parse("20610")).map(MueEdit::value);   // Optional[2]
  * }</pre>
  *
- * <p>MUE files carry no dates: a table is the quarter its file names (for example "effective
- * 07-01-2026"); keep one table per quarter and choose by date of service.
+ * <p>MUE rows carry no dates: a file is the quarter its name says ({@code
+ * MCR_MUE_PractitionerServices_Eff_07-01-2026.csv}), as CMS updates the tables each quarter. A
+ * table that knows its effective date ({@link #effective()}, which {@code MueFile} reads from the
+ * file name) is in force to the end of that quarter, and {@link MueClaimEdit} flags, rather than
+ * judges, a line of another date; keep one table per quarter and choose by date of service.
  */
 public final class MueTable {
 
@@ -36,12 +42,65 @@ public final class MueTable {
   private final byte[] indicators;
   private final String[] rationales;
 
-  private MueTable(int[] codes, int[] values, byte[] indicators, String[] rationales) {
+  /** The first day the table is in force, or null when it does not say. */
+  private final LocalDate effective;
+
+  /** The end of the effective date's quarter, or null. */
+  private final LocalDate last;
+
+  private MueTable(
+      int[] codes, int[] values, byte[] indicators, String[] rationales, LocalDate effective) {
     this.index = PackedIndex.of(codes);
     this.codes = codes;
     this.values = values;
     this.indicators = indicators;
     this.rationales = rationales;
+    this.effective = effective;
+    this.last = endOfQuarter(effective);
+  }
+
+  private MueTable(MueTable rows, LocalDate effective) {
+    this.index = rows.index;
+    this.codes = rows.codes;
+    this.values = rows.values;
+    this.indicators = rows.indicators;
+    this.rationales = rows.rationales;
+    this.effective = effective;
+    this.last = endOfQuarter(effective);
+  }
+
+  private static LocalDate endOfQuarter(LocalDate date) {
+    if (date == null) {
+      return null;
+    }
+    Month last = date.getMonth().firstMonthOfQuarter().plus(2);
+    return YearMonth.of(date.getYear(), last).atEndOfMonth();
+  }
+
+  /**
+   * Returns the first day the table is in force, when known: CMS names it in the file's name
+   * ({@code Eff_07-01-2026}). The table is in force to the end of that day's quarter.
+   */
+  public Optional<LocalDate> effective() {
+    return Optional.ofNullable(effective);
+  }
+
+  /** Returns the same edits, in force from {@code date} to the end of its quarter. */
+  public MueTable withEffective(LocalDate date) {
+    return new MueTable(this, requireNonNull(date, "date"));
+  }
+
+  /** Returns the last day the table is in force, when its effective date is known. */
+  public Optional<LocalDate> lastDay() {
+    return Optional.ofNullable(last);
+  }
+
+  /**
+   * Tells whether the table is in force on {@code date}: always, when it does not know its
+   * effective date. Does not allocate.
+   */
+  public boolean inForceOn(LocalDate date) {
+    return effective == null || !date.isBefore(effective) && !date.isAfter(last);
   }
 
   /** Returns a builder. */
@@ -88,7 +147,11 @@ public final class MueTable {
 
   @Override
   public String toString() {
-    return "MueTable[" + size() + " codes]";
+    return "MueTable["
+        + size()
+        + " codes"
+        + (effective == null ? "" : ", " + effective + " to " + last)
+        + "]";
   }
 
   /** Builds a {@link MueTable}; a code may be added once. Not thread-safe. */
@@ -134,7 +197,7 @@ public final class MueTable {
         indicators[i] = (byte) edit.indicator().ordinal();
         rationales[i] = canonical.computeIfAbsent(edit.rationale(), r -> r);
       }
-      return new MueTable(codes, values, indicators, rationales);
+      return new MueTable(codes, values, indicators, rationales, null);
     }
   }
 }

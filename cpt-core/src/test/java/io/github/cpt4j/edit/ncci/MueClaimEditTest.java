@@ -111,6 +111,33 @@ class MueClaimEditTest {
   }
 
   @Test
+  void aTableOfOneQuarterFlagsLinesOfAnotherRatherThanJudgeThem() {
+    MueTable april = EDIT.table().withEffective(java.time.LocalDate.of(2025, 4, 1));
+    assertEquals(java.util.Optional.of(java.time.LocalDate.of(2025, 6, 30)), april.lastDay());
+    assertEquals("MueTable[4 codes, 2025-04-01 to 2025-06-30]", april.toString());
+    assertTrue(april.inForceOn(java.time.LocalDate.of(2025, 4, 1)));
+    assertTrue(!april.inForceOn(java.time.LocalDate.of(2025, 3, 31)));
+    assertTrue(!april.inForceOn(java.time.LocalDate.of(2025, 7, 1)));
+    MueClaimEdit edit = MueClaimEdit.of(april);
+    // In its quarter: judged as before.
+    assertEquals(
+        EditAction.DENY_LINE, edit.check(claim("97110 x5"), on("2025-06-30")).get(0).action());
+    // In the next quarter: flagged, not denied, whatever the units.
+    List<EditFinding> july = edit.check(claim("97110 x5", "99213", "97110"), on("2025-07-01"));
+    assertEquals(List.of(0, 2), lines(july));
+    EditFinding flag = july.get(0);
+    assertEquals(EditAction.FLAG, flag.action());
+    assertEquals(0, flag.deniedUnits());
+    assertEquals(
+        "97110 (line 1) was not checked against its MUE: the table is in force from 2025-04-01 to"
+            + " 2025-06-30, not on 2025-07-01; check it with the MUE file of that date's quarter",
+        flag.message());
+    // A table without a date judges every date, as before.
+    assertTrue(EDIT.table().effective().isEmpty());
+    assertTrue(EDIT.table().inForceOn(java.time.LocalDate.of(1999, 1, 1)));
+  }
+
+  @Test
   void aValueOfZeroDeniesAnyUnit() {
     assertEquals(List.of(0), lines(EDIT.check(claim("0001U"), on("2025-06-02"))));
   }

@@ -11,9 +11,13 @@ import io.github.cpt4j.edit.ncci.MueTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads CMS's medically unlikely edit (MUE) files as published: {@code
@@ -31,10 +35,17 @@ import java.util.Map;
  * Indicator}, {@code MUE Rationale}) and is found by those names, not by position. The adjudication
  * indicator is the leading digit of a longer text such as {@code 3 Date of Service Edit: Clinical}.
  *
+ * <p>The effective date in the file's name ({@code Eff_07-01-2026}) is the table's {@link
+ * MueTable#effective()}: the table is in force to the end of that quarter, and a line of another
+ * date is flagged rather than judged. A name without one gives a table for any date.
+ *
  * <p>The load is all-or-nothing: a malformed row, or a code listed twice, fails it with a {@link
  * DataLoadException} naming the file, line, column and column name.
  */
 public final class MueFile {
+
+  /** CMS's effective date in the file name: {@code Eff_MM-DD-YYYY}. */
+  private static final Pattern EFFECTIVE = Pattern.compile("(?i)Eff_(\\d{2})-(\\d{2})-(\\d{4})");
 
   private MueFile() {}
 
@@ -137,7 +148,31 @@ public final class MueFile {
     if (builder.size() == 0) {
       throw new DataLoadException(source, header.line(), 0, "no rows after the header");
     }
-    return builder.build();
+    MueTable edits = builder.build();
+    LocalDate effective = effectiveOf(source);
+    return effective == null ? edits : edits.withEffective(effective);
+  }
+
+  /**
+   * The effective date CMS writes into the file's name ({@code ..._Eff_07-01-2026.csv}): the table
+   * is that quarter's. Null when the name does not say (a renamed copy, a stream).
+   *
+   * @throws DataLoadException if the name says a date that does not exist
+   */
+  static LocalDate effectiveOf(String source) throws DataLoadException {
+    Matcher eff = EFFECTIVE.matcher(source);
+    if (!eff.find()) {
+      return null;
+    }
+    try {
+      return LocalDate.of(
+          Integer.parseInt(eff.group(3)),
+          Integer.parseInt(eff.group(1)),
+          Integer.parseInt(eff.group(2)));
+    } catch (DateTimeException e) {
+      throw new DataLoadException(
+          source, 0, 0, "the file name's effective date " + eff.group() + " is not a date");
+    }
   }
 
   private static int required(Header header, java.util.function.Predicate<String> test, String name)

@@ -72,6 +72,11 @@ class NcciFormatSamplesTest {
   void thePractitionerMueSampleLoads() throws IOException {
     MueTable table = MueFile.read(samples("MCR_MUE_*.csv").get(0));
     assertEquals(11, table.size());
+    // The name says its quarter: Eff_07-01-2026, in force to 2026-09-30.
+    assertEquals(
+        java.util.Optional.of(java.time.LocalDate.of(2026, 9, 30)),
+        table.lastDay(),
+        table::toString);
     MueEdit clinical = table.find(code("0009U")).orElseThrow();
     assertEquals(2, clinical.value());
     assertEquals(MueAdjudicationIndicator.DATE_OF_SERVICE_CLINICAL, clinical.indicator());

@@ -213,6 +213,29 @@ public class NcciLoadersTest {
   }
 
   @Test
+  void theMueFilesNameSaysTheQuarterItIsFor() throws IOException {
+    String text = MUE_HEADER + "20610,2,3 Date of Service Edit: Clinical,r\n";
+    MueTable july =
+        MueFile.read(
+            new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)),
+            "MCR_MUE_PractitionerServices_Eff_07-01-2026.csv");
+    assertEquals(Optional.of(LocalDate.of(2026, 7, 1)), july.effective());
+    assertEquals(Optional.of(LocalDate.of(2026, 9, 30)), july.lastDay());
+    MueTable undated =
+        MueFile.read(
+            new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)), "mue.csv");
+    assertTrue(undated.effective().isEmpty());
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                MueFile.read(
+                    new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)),
+                    "MCR_MUE_PractitionerServices_Eff_13-01-2026.csv"));
+    assertTrue(e.getMessage().contains("Eff_13-01-2026 is not a date"), e.getMessage());
+  }
+
+  @Test
   void aMalformedMueFieldIsNamedWithFileLineAndColumn() {
     assertMueError(
         MUE_HEADER + "20610,two,3 Date of Service Edit: Clinical,r\n",
