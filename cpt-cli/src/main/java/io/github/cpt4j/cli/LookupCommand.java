@@ -227,13 +227,16 @@ final class LookupCommand implements Callable<Integer> {
     field(out, "in use", e.effectiveTo().map(to -> "until " + to + " (deleted)").orElse("yes"));
   }
 
-  /** Prints the 2025 relative value rows of the code: one line per row, then the indicators. */
+  /**
+   * Prints the relative value rows of the code in the bundled schedule, the October 2025 release
+   * (2025D: values may differ in earlier quarters), one line per row, then the indicators.
+   */
   private static void printRvus(PrintWriter out, List<RvuEntry> rows) {
     if (rows.isEmpty()) {
-      field(out, "2025 RVUs", "none in the bundled fee schedule");
+      field(out, RVUS, "none in the bundled fee schedule");
       return;
     }
-    String label = "2025 RVUs";
+    String label = RVUS;
     for (RvuEntry row : rows) {
       PaymentIndicators i = row.indicators();
       String name = String.format(Locale.ROOT, "%-9s ", row.row());
@@ -294,6 +297,9 @@ final class LookupCommand implements Callable<Integer> {
       Optional<RvuEntry> row, Function<PaymentIndicators, Character> code) {
     return row.map(r -> String.valueOf(code.apply(r.indicators()))).orElse(null);
   }
+
+  /** The label of the relative values: they are those of the October 2025 release, 2025D. */
+  private static final String RVUS = "RVUs 2025D";
 
   private static void field(PrintWriter out, String name, String value) {
     out.println("  " + name + " ".repeat(Math.max(1, 12 - name.length())) + value);

@@ -58,7 +58,7 @@ class LookupCommandTest {
     String text = Cli.run("lookup", "71046").out();
     assertTrue(
         text.contains(
-            "  2025 RVUs   71046     status A (active), work 0.22, PE "
+            "  RVUs 2025D  71046     status A (active), work 0.22, PE "
                 + "non-facility 0.77, PE facility 0.77 (NA), MP 0.02\n"),
         text);
     assertTrue(text.contains("              71046-26  status A"), text);
@@ -70,7 +70,7 @@ class LookupCommandTest {
     assertEquals("3", rows.get(1).getField(header.indexOf("mult_proc")));
     assertEquals("global", rows.get(1).getField(header.indexOf("rvu_rows")));
     String unknown = Cli.run("lookup", "99999").out();
-    assertTrue(unknown.contains("  2025 RVUs   none in the bundled fee schedule"), unknown);
+    assertTrue(unknown.contains("  RVUs 2025D  none in the bundled fee schedule"), unknown);
   }
 
   @Test
