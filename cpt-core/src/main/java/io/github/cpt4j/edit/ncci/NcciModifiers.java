@@ -30,18 +30,26 @@ public final class NcciModifiers {
 
   private static final ImmutableSortedSet<Modifier> ALL;
   private static final boolean[] BYPASSES = new boolean[Modifier.COUNT];
+  private static final boolean[] ANATOMIC = new boolean[Modifier.COUNT];
 
   static {
     ImmutableSortedSet.Builder<Modifier> all = ImmutableSortedSet.naturalOrder();
-    for (String text :
+    List<String> anatomic =
         List.of(
             "E1", "E2", "E3", "E4", "FA", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9",
             "TA", "T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "LT", "RT", "LC", "LD",
-            "LM", "RC", "RI", "24", "25", "57", "58", "78", "79", "27", "59", "91", "XE", "XS",
-            "XP", "XU")) {
-      Modifier modifier = Modifier.parse(text);
-      all.add(modifier);
-      BYPASSES[modifier.ordinal()] = true;
+            "LM", "RC", "RI");
+    for (String text : anatomic) {
+      ANATOMIC[Modifier.parse(text).ordinal()] = true;
+    }
+    List<String> others =
+        List.of("24", "25", "57", "58", "78", "79", "27", "59", "91", "XE", "XS", "XP", "XU");
+    for (List<String> family : List.of(anatomic, others)) {
+      for (String text : family) {
+        Modifier modifier = Modifier.parse(text);
+        all.add(modifier);
+        BYPASSES[modifier.ordinal()] = true;
+      }
     }
     ALL = all.build();
   }
@@ -56,6 +64,46 @@ public final class NcciModifiers {
   /** Tells whether {@code modifier} is NCCI-associated. Does not allocate. */
   public static boolean bypasses(Modifier modifier) {
     return BYPASSES[requireNonNull(modifier, "modifier").ordinal()];
+  }
+
+  /** Tells whether {@code modifier} is one of the anatomic NCCI-associated modifiers. */
+  static boolean isAnatomic(Modifier modifier) {
+    return ANATOMIC[modifier.ordinal()];
+  }
+
+  /**
+   * Tells whether the only NCCI-associated modifiers of {@code first} and {@code second} are
+   * anatomic and the same on both lines (27447-RT with 20610-RT): they name one site, not two.
+   */
+  static boolean sameSiteOnly(ClaimLine first, ClaimLine second) {
+    return anatomicOnly(first) && anatomicOnly(second) && sameAnatomic(first, second);
+  }
+
+  private static boolean anatomicOnly(ClaimLine line) {
+    boolean any = false;
+    for (Modifier modifier : line.modifiers()) {
+      if (BYPASSES[modifier.ordinal()]) {
+        if (!ANATOMIC[modifier.ordinal()]) {
+          return false;
+        }
+        any = true;
+      }
+    }
+    return any;
+  }
+
+  private static boolean sameAnatomic(ClaimLine first, ClaimLine second) {
+    for (Modifier modifier : first.modifiers()) {
+      if (ANATOMIC[modifier.ordinal()] && !second.hasModifier(modifier)) {
+        return false;
+      }
+    }
+    for (Modifier modifier : second.modifiers()) {
+      if (ANATOMIC[modifier.ordinal()] && !first.hasModifier(modifier)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -35,6 +35,9 @@ import java.util.Map;
  * // [ncci-ptp line 2 DENY_LINE: 20610 (line 2) is column 2 of 27447 (line 1) ...]
  * }</pre>
  *
+ * <p>A pair passed only by anatomic modifiers that are the same on both lines (27447-RT, 20610-RT)
+ * names one site, not two: the line is paid, with a {@link EditAction#FLAG} finding.
+ *
  * <p>One finding per denied line, naming the first line (in billed order) whose code denies it. A
  * line may be denied and still deny another, as the pairs are judged one by one. Checking a claim
  * of n lines looks up its n(n-1) ordered pairs, most answered by one read of the table's filter,
@@ -108,7 +111,17 @@ public final class PtpClaimEdit implements ClaimEdit {
           continue;
         }
         int row = table.activeRow(column1, column2, day);
-        if (row < 0 || bypassed(row, first, second) || j >= 64 && isDenied(found, j)) {
+        if (row < 0 || j >= 64 && isDenied(found, j)) {
+          continue;
+        }
+        if (bypassed(row, first, second)) {
+          if (NcciModifiers.sameSiteOnly(first, second)) {
+            // One site named twice (27447-RT, 20610-RT) is not two: paid, but worth a look.
+            if (found == null) {
+              found = new ArrayList<>(2);
+            }
+            found.add(sameSite(claim.lineNumber(i), first, j, claim.lineNumber(j), second, row));
+          }
           continue;
         }
         if (found == null) {
@@ -132,10 +145,36 @@ public final class PtpClaimEdit implements ClaimEdit {
         && (NcciModifiers.firstOn(first) != null || NcciModifiers.firstOn(second) != null);
   }
 
+  private EditFinding sameSite(
+      int number1, ClaimLine first, int j, int number2, ClaimLine second, int row) {
+    PtpEdit edit = table.edit(row);
+    return EditFinding.builder()
+        .edit(NAME)
+        .line(j)
+        .action(EditAction.FLAG)
+        .deniedUnits(0)
+        .reason(UnpricedReason.NCCI_PTP)
+        .message(
+            second
+                + " (line "
+                + number2
+                + ") passed the edit with "
+                + first
+                + " (line "
+                + number1
+                + ") only by an anatomic modifier both lines carry: one site is not two distinct"
+                + " ones; column 2 of the pair is not paid with column 1 on the same site")
+        .putData("kind", "PTP")
+        .putData("column1", edit.column1().toString())
+        .putData("column2", edit.column2().toString())
+        .putData("column1Line", Integer.toString(number1))
+        .build();
+  }
+
   private static boolean isDenied(List<EditFinding> found, int line) {
     if (found != null) {
       for (EditFinding finding : found) {
-        if (finding.line() == line) {
+        if (finding.line() == line && finding.action().denies()) {
           return true;
         }
       }

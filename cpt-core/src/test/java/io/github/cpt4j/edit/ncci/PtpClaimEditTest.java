@@ -77,6 +77,49 @@ class PtpClaimEditTest {
   }
 
   @Test
+  void theSameAnatomicModifierOnBothLinesPassesButIsFlagged() {
+    // RT on both: one knee, not two sites. Paid (presence bypasses), flagged for a look.
+    List<EditFinding> found = EDIT.check(claim("27447-RT", "20610-RT"), on("2025-06-02"));
+    assertEquals(1, found.size(), found::toString);
+    EditFinding flag = found.get(0);
+    assertEquals(1, flag.line());
+    assertEquals(EditAction.FLAG, flag.action());
+    assertEquals(0, flag.deniedUnits());
+    assertEquals(
+        "20610-RT (line 2) passed the edit with 27447-RT (line 1) only by an anatomic modifier"
+            + " both lines carry: one site is not two distinct ones; column 2 of the pair is not"
+            + " paid with column 1 on the same site",
+        flag.message());
+    // Another side, one side only, or another NCCI modifier: no flag.
+    assertSame(List.of(), EDIT.check(claim("27447-RT", "20610-LT"), on("2025-06-02")));
+    assertSame(List.of(), EDIT.check(claim("27447", "20610-RT"), on("2025-06-02")));
+    assertSame(List.of(), EDIT.check(claim("27447-RT", "20610-RT-XS"), on("2025-06-02")));
+  }
+
+  @Test
+  void aFlagOnALineDoesNotStopItsDenialByAnotherPair() {
+    // Past the first 64 lines the edit looks up denials in its findings: a flag is not one.
+    Claim.Builder claim = Claim.builder();
+    for (int i = 0; i < 64; i++) {
+      claim.add("99213");
+    }
+    claim.add("27447-RT").add("20610-RT").add("29880");
+    PtpClaimEdit edit =
+        PtpClaimEdit.of(
+            PtpTable.builder()
+                .add(ptp("27447", "20610", "2002-01-01", null, '1'))
+                .add(ptp("29880", "20610", "2002-01-01", null, '0'))
+                .build());
+    List<EditFinding> found = edit.check(claim.build(), on("2025-06-02"));
+    // 20610-RT (line 66): flagged beside 27447-RT, then denied by 29880, which no modifier passes.
+    assertEquals(
+        List.of(EditAction.FLAG, EditAction.DENY_LINE),
+        found.stream().map(EditFinding::action).toList(),
+        found::toString);
+    assertEquals(List.of(65, 65), found.stream().map(EditFinding::line).toList());
+  }
+
+  @Test
   void aVisitDeniedBesideAProcedureIsToldToUse25Not59() {
     // 59 and its X subsets are for services other than E/M (CMS MLN1783722).
     List<EditFinding> found = EDIT.check(claim("20610", "99213"), on("2025-06-02"));
