@@ -1,15 +1,18 @@
 package io.github.cpt4j.fee;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
 class FeeResultProperties {
@@ -99,6 +102,51 @@ class FeeResultProperties {
     assertEquals(
         BigDecimal.valueOf(cents, 2),
         FeeResult.pricedNanoDollars(half - 1, false, WHY).amountOrThrow());
+    // The same through the decimal factories, NA or not.
+    for (boolean na : new boolean[] {false, true}) {
+      assertEquals(BigDecimal.valueOf(cents + 1, 2), decimal(BigDecimal.valueOf(half, 9), na));
+      assertEquals(BigDecimal.valueOf(cents, 2), decimal(BigDecimal.valueOf(half - 1, 9), na));
+      assertEquals(
+          BigDecimal.valueOf(cents + 1, 2), decimal(BigDecimal.valueOf(cents * 10 + 5, 3), na));
+    }
+  }
+
+  private static BigDecimal decimal(BigDecimal exact, boolean settingNotAvailable) {
+    return (settingNotAvailable
+            ? FeeResult.pricedSettingNotAvailable(exact, WHY)
+            : FeeResult.priced(exact, WHY))
+        .amountOrThrow();
+  }
+
+  /**
+   * A result's amount is a number, not a scale: the same amount written with more or fewer decimals
+   * is the same result with the same hash; the NA flag makes a different result.
+   */
+  @Property(tries = 500)
+  void equalAmountsAreEqualResultsAndTheFlagTellsThemApart(
+      @ForAll @LongRange(min = 0, max = 1_000_000_000_000L) long nanoDollars,
+      @ForAll @IntRange(min = 0, max = 6) int moreDecimals,
+      @ForAll boolean settingNotAvailable) {
+    BigDecimal exact = BigDecimal.valueOf(nanoDollars, 9);
+    FeeResult result = result(exact, settingNotAvailable);
+    for (BigDecimal same :
+        List.of(
+            exact.setScale(9 + moreDecimals),
+            exact.stripTrailingZeros(),
+            exact.setScale(Math.max(0, exact.stripTrailingZeros().scale())))) {
+      FeeResult other = result(same, settingNotAvailable);
+      assertEquals(result, other, same::toPlainString);
+      assertEquals(result.hashCode(), other.hashCode(), same::toPlainString);
+    }
+    assertEquals(result, FeeResult.pricedNanoDollars(nanoDollars, settingNotAvailable, WHY));
+    assertNotEquals(result, result(exact, !settingNotAvailable));
+    assertNotEquals(result, FeeResult.pricedNanoDollars(nanoDollars, !settingNotAvailable, WHY));
+  }
+
+  private static FeeResult result(BigDecimal exact, boolean settingNotAvailable) {
+    return settingNotAvailable
+        ? FeeResult.pricedSettingNotAvailable(exact, WHY)
+        : FeeResult.priced(exact, WHY);
   }
 
   @Property(tries = 100)
