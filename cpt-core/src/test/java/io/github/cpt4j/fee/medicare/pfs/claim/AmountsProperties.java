@@ -1,6 +1,8 @@
 package io.github.cpt4j.fee.medicare.pfs.claim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import net.jqwik.api.Arbitraries;
@@ -9,6 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
 
 /**
  * The shortcuts of the claim arithmetic give exactly what {@link BigDecimal} would: the same value
@@ -38,6 +41,57 @@ class AmountsProperties {
   void hundredthsIsValueOfAtScaleTwo(@ForAll @IntRange(min = -50, max = 2_000) int hundredths) {
     // equals, not compareTo: a cached share of another scale would change the explanations.
     assertEquals(BigDecimal.valueOf(hundredths, 2), Amounts.hundredths(hundredths));
+  }
+
+  /** Written with at least two decimals and no trailing zero beyond them, the same number. */
+  @Property
+  void plainWritesTheNumberWithAtLeastTwoDecimals(@ForAll("amounts") BigDecimal a) {
+    String text = Amounts.plain(a);
+    assertEquals(0, new BigDecimal(text).compareTo(a), text);
+    int point = text.indexOf('.');
+    assertTrue(point > 0, text);
+    int decimals = text.length() - point - 1;
+    assertTrue(decimals >= 2, text);
+    assertTrue(decimals == 2 || !text.endsWith("0"), text);
+  }
+
+  /** A factor as a percentage: the factor times 100, with no trailing zero after a point. */
+  @Property
+  void percentWritesTheFactorTimesAHundred(@ForAll("amounts") BigDecimal factor) {
+    String text = Amounts.percent(factor);
+    assertTrue(text.endsWith("%"), text);
+    String number = text.substring(0, text.length() - 1);
+    assertEquals(0, new BigDecimal(number).compareTo(factor.movePointRight(2)), text);
+    assertTrue(!number.contains(".") || !number.endsWith("0") && !number.endsWith("."), text);
+  }
+
+  /** The lower of two amounts, the first when they are equal (its scale is kept). */
+  @Property
+  void minIsTheLowerAndTheFirstWhenEqual(
+      @ForAll("amounts") BigDecimal a,
+      @ForAll("amounts") BigDecimal b,
+      @ForAll @IntRange(min = 0, max = 3) int moreDecimals) {
+    BigDecimal min = Amounts.min(a, b);
+    assertEquals(a.compareTo(b) <= 0 ? a : b, min);
+    BigDecimal same = a.setScale(a.scale() + moreDecimals);
+    assertSame(a, Amounts.min(a, same));
+    assertSame(same, Amounts.min(same, a));
+  }
+
+  @Property
+  void atLeastZeroIsTheLargerOfTheAmountAndZero(@ForAll("amounts") BigDecimal a) {
+    BigDecimal result = Amounts.atLeastZero(a);
+    assertEquals(0, result.compareTo(a.max(BigDecimal.ZERO)));
+    if (a.signum() >= 0) {
+      assertSame(a, result);
+    }
+  }
+
+  /** Whole cents in 10^-9 dollars are that many cents, at scale 2. */
+  @Property
+  void nanoDollarCentsAreCentsAtScaleTwo(
+      @ForAll @LongRange(min = 0, max = 900_000_000_000L) long cents) {
+    assertEquals(BigDecimal.valueOf(cents, 2), Amounts.ofNanoDollarCents(cents * 10_000_000L));
   }
 
   @Provide
