@@ -50,6 +50,49 @@ class CodeCacheProperties {
     }
   }
 
+  /**
+   * Independently of the levels' own range checks: the packed values that {@link
+   * ProcedureCode#ofPacked} accepts are exactly those of the codes that text parses to (every
+   * five-character text of four digits and a digit or suffix letter, or a letter and four digits),
+   * and each is the code its own text parses to.
+   */
+  @org.junit.jupiter.api.Test
+  void thePackedValuesAcceptedAreExactlyThoseOfParsedCodes() {
+    java.util.BitSet parsed = new java.util.BitSet(CodeScanner.PACKED_BOUND);
+    char[] text = new char[5];
+    for (int n = 0; n < 10_000; n++) {
+      text[1] = (char) ('0' + n / 1000);
+      text[2] = (char) ('0' + n / 100 % 10);
+      text[3] = (char) ('0' + n / 10 % 10);
+      text[4] = (char) ('0' + n % 10);
+      for (char letter = 'A'; letter <= 'Z'; letter++) {
+        text[0] = letter;
+        ProcedureCode.tryParse(new String(text)).ifPresent(c -> parsed.set(c.packed()));
+      }
+      String digits = String.format("%04d", n);
+      for (char last = '0'; last <= 'Z'; last++) {
+        if (last <= '9' || last >= 'A') {
+          ProcedureCode.tryParse(digits + last).ifPresent(c -> parsed.set(c.packed()));
+        }
+      }
+    }
+    for (int packed = 0; packed < CodeScanner.PACKED_BOUND; packed++) {
+      ProcedureCode code;
+      try {
+        code = ProcedureCode.ofPacked(packed);
+      } catch (IllegalArgumentException e) {
+        code = null;
+      }
+      if (parsed.get(packed) != (code != null)) {
+        throw new AssertionError(
+            "packed " + packed + (code == null ? " refused, but parsed" : " accepted: " + code));
+      }
+      if (code != null) {
+        assertSame(code, ProcedureCode.parse(code.toString()));
+      }
+    }
+  }
+
   @org.junit.jupiter.api.Test
   void aValueOutsideBothLevelsIsRefusedAsNoCodeOfEither() {
     for (int packed : new int[] {-1, Integer.MIN_VALUE, CodeScanner.PACKED_BOUND}) {
