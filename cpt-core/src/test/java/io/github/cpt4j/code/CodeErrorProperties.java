@@ -33,7 +33,10 @@ class CodeErrorProperties {
         Arbitraries.chars().range('\u0000', '\u0008'), // control characters
         Arbitraries.chars().range('\u000e', '\u001b'),
         Arbitraries.chars().range('\u007f', '\u0084'),
-        Arbitraries.of('-', '.', '/', '_', '\u00b2', '\u00e9'));
+        Arbitraries.of('-', '.', '/', '_', '\u00b2', '\u00e9'),
+        // The printable ASCII characters just past the ranges of digits and letters, where an
+        // off-by-one range check would let one in.
+        Arbitraries.of(':', ';', '@', '[', '`', '{', '!', '~'));
   }
 
   @Property
@@ -43,6 +46,20 @@ class CodeErrorProperties {
       @ForAll("foreign") char c) {
     String text = replace(code.toString(), index, c);
     assertError(text, ErrorType.ILLEGAL_CHARACTER, index);
+  }
+
+  /** Every printable ASCII character that is no digit or letter, at every place of a code. */
+  @org.junit.jupiter.api.Test
+  void asciiPunctuationIsIllegalWhereItStands() {
+    for (String code : new String[] {"99213", "0001F", "G0438"}) {
+      for (int index = 0; index < 5; index++) {
+        for (char c = '!'; c <= '~'; c++) {
+          if (!Character.isLetterOrDigit(c)) {
+            assertError(replace(code, index, c), ErrorType.ILLEGAL_CHARACTER, index);
+          }
+        }
+      }
+    }
   }
 
   @Property
