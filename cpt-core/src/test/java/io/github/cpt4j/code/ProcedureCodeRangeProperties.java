@@ -49,5 +49,29 @@ class ProcedureCodeRangeProperties {
     assertThrows(
         IndexOutOfBoundsException.class,
         () -> ProcedureCode.parseLenient(e.text(), e.end(), e.start() - 1));
+    // A view shorter than the text behind it, as a caller's window over a buffer is: its length,
+    // not what its charAt can still read, bounds the range.
+    Window window = new Window(e.text(), e.end() - 1);
+    assertThrows(
+        IndexOutOfBoundsException.class,
+        () -> ProcedureCode.parseLenient(window, e.start(), e.end()));
+  }
+
+  /** The first {@code length} characters of {@code text}, reading past them without a check. */
+  record Window(String text, int length) implements CharSequence {
+    @Override
+    public char charAt(int index) {
+      return text.charAt(index);
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return text.substring(start, end);
+    }
+
+    @Override
+    public String toString() {
+      return text.substring(0, Math.max(0, length));
+    }
   }
 }
