@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -87,6 +88,27 @@ class SectionTableProperties {
     } else {
       assertTrue(
           subsection == Subsection.UNASSIGNED || subsection.section().orElseThrow() == section);
+    }
+  }
+
+  /** A subsection row builds only inside a section row of its section, its last code included. */
+  @Property(tries = 200)
+  void aSubsectionRowMustEndInsideItsSectionRow(
+      @ForAll @IntRange(min = 0, max = 99) int from, @ForAll @IntRange(min = 0, max = 199) int to) {
+    Subsection subsection =
+        Arrays.stream(Subsection.values())
+            .filter(s -> s.section().isPresent())
+            .findFirst()
+            .orElseThrow();
+    CodeRange section =
+        CodeRange.of(CptCode.of(10_000), CptCode.of(10_099), subsection.section().get());
+    int last = Math.max(from, to);
+    CodeRange sub = CodeRange.of(CptCode.of(10_000 + from), CptCode.of(10_000 + last), subsection);
+    if (last <= 99) {
+      assertEquals(
+          subsection, SectionTable.of(List.of(section, sub)).subsection(CptCode.of(10_000 + last)));
+    } else {
+      assertThrows(IllegalArgumentException.class, () -> SectionTable.of(List.of(section, sub)));
     }
   }
 }
