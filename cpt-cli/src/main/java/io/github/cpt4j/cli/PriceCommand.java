@@ -39,6 +39,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -603,12 +604,16 @@ final class PriceCommand implements Callable<Integer> {
         bar.finish(summary.rows());
       }
     }
-    if (date == null && !summary.dateColumn() && summary.rows() > 0) {
+    if (date == null && summary.undated() > 0) {
       // Today's date is right for a list of codes to quote, wrong for claims of the past: say so.
       note(
-          "warning: the input has no date column and no --date was given: every row was priced on"
-              + " today's date, "
-              + defaults.date());
+          String.format(
+              Locale.ROOT,
+              "warning: %,d %s no date of service and no --date was given: priced on today's"
+                  + " date, %s",
+              summary.undated(),
+              summary.undated() == 1 ? "row has" : "rows have",
+              defaults.date()));
     }
     if (cpt.interactive()) {
       PrintWriter err = spec.commandLine().getErr();

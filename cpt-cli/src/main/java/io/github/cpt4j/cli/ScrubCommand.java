@@ -137,13 +137,13 @@ final class ScrubCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new CliException("cannot scrub '" + input + "': " + Inputs.reason(e), e);
     }
-    if (date == null && !summary.dateColumn() && summary.rows() > 0) {
+    if (date == null && summary.undated() > 0) {
       // The edits in force depend on the date: today's are wrong for claims of the past.
       PrintWriter err = spec.commandLine().getErr();
-      err.println(
-          "cpt scrub: warning: the input has no date column and no --date was given: every row"
-              + " was checked with the edits in force today, "
-              + defaultDate);
+      err.printf(
+          "cpt scrub: warning: %,d %s no date of service and no --date was given: checked with the"
+              + " edits in force today, %s%n",
+          summary.undated(), summary.undated() == 1 ? "row has" : "rows have", defaultDate);
       err.flush();
     }
     if (summary.alone() > 1) {

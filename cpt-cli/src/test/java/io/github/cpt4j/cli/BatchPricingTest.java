@@ -143,6 +143,7 @@ class BatchPricingTest {
                 Format.CSV,
                 rows -> {});
     // Claim A's rows are on two dates, each priced on its own: only 9921 is invalid.
-    assertEquals(new BatchPricing.Summary(4, 3, 1, 1), summary);
+    // The first row's blank date took the default date.
+    assertEquals(new BatchPricing.Summary(4, 3, 1, 1, 0, "", 1), summary);
   }
 }

@@ -294,17 +294,27 @@ class PriceCommandTest {
     assertEquals("priced", rows.get(3).getField(3));
   }
 
-  /** Rows of a file without dates are priced on today's date, which the run then says. */
+  /** Rows without a date are priced on today's date, which the run then says. */
   @Test
-  void aFileWithoutDatesIsPricedOnTodayAndTheRunSaysSo() throws IOException {
-    Cli.Result r = priceStdin("code\n99213\n", "-i", "-", "-z", "10001");
+  void rowsWithoutADateArePricedOnTodayAndTheRunSaysSo() throws IOException {
+    String today = LocalDate.now(ZoneId.systemDefault()).toString();
+    Cli.Result r = priceStdin("code\n99213\n99214\n", "-i", "-", "-z", "10001");
     assertEquals(
         List.of(
-            "cpt price: warning: the input has no date column and no --date was given: every row"
-                + " was priced on today's date, "
-                + LocalDate.now(ZoneId.systemDefault())),
+            "cpt price: warning: 2 rows have no date of service and no --date was given: priced on"
+                + " today's date, "
+                + today),
         r.errLines(),
         r::toString);
+    // Blank cells of a date column, through the fast path of plain lines and the general parser.
+    r =
+        priceStdin(
+            "code,date,note\n99213,2025-06-01,\n99213,,\n99213,,\"a, b\"\n",
+            "-i",
+            "-",
+            "-z",
+            "10001");
+    assertTrue(r.err().contains("warning: 2 rows have no date of service"), r::toString);
     assertEquals(
         "", priceStdin("code\n99213\n", "-i", "-", "-z", "10001", "-d", "2025-06-01").err());
     assertEquals("", priceStdin("code,date\n99213,2025-06-01\n", "-i", "-", "-z", "10001").err());

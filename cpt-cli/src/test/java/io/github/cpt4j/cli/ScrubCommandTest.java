@@ -120,8 +120,8 @@ class ScrubCommandTest {
     assertTrue(
         r.err()
             .startsWith(
-                "cpt scrub: warning: the input has no date column and no --date was given: every"
-                    + " row was checked with the edits in force today, "),
+                "cpt scrub: warning: 2 rows have no date of service and no --date was given:"
+                    + " checked with the edits in force today, "),
         r::toString);
   }
 

@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.function.Predicate;
@@ -100,8 +101,8 @@ public final class BatchPricing {
    * How a run went: rows read, priced, not priced, and invalid (a subset of not priced); and the
    * rows not priced because no loaded data covers their date ({@code date_not_covered}, another
    * subset of not priced) with the reason of the first of them, which says the dates the data
-   * covers (empty when there is none); and whether the input has a {@code date} column (without
-   * one, every row is on the default date).
+   * covers (empty when there is none); and the valid rows without a date of their own, which took
+   * the default date.
    */
   public record Summary(
       long rows,
@@ -110,11 +111,11 @@ public final class BatchPricing {
       long invalid,
       long dateNotCovered,
       String coverage,
-      boolean dateColumn) {
+      long undated) {
 
-    /** Returns a summary of an input with a date column, without rows out of the data's dates. */
+    /** Returns a summary without rows out of the data's dates or without a date. */
     public Summary(long rows, long priced, long notPriced, long invalid) {
-      this(rows, priced, notPriced, invalid, 0, "", true);
+      this(rows, priced, notPriced, invalid, 0, "", 0);
     }
 
     /** Checks that the coverage is given. */
@@ -750,20 +751,16 @@ public final class BatchPricing {
     private long invalid;
     private long dateNotCovered;
     private String coverage = "";
-    private final BatchHeader header;
+
+    /** The rows that took the default date, counted by every thread's parser. */
+    private final LongAdder undated = new LongAdder();
 
     Pipeline(BatchHeader header, BatchWriter writer) {
-      this.header = header;
       this.writer = writer;
       this.format = writer.rows();
       this.parsers =
           ThreadLocal.withInitial(
-              () ->
-                  new PlainRows(
-                      header,
-                      defaults,
-                      new RowParser(header, defaults, zips, knownLocality),
-                      knownLocality));
+              () -> new PlainRows(header, defaults, countingParser(header), knownLocality));
       this.pricing =
           Executors.newFixedThreadPool(
               threads,
@@ -772,6 +769,12 @@ public final class BatchPricing {
       this.writerThread = new Thread(this::write, "cpt-write");
       writerThread.setDaemon(true);
       writerThread.start();
+    }
+
+    private RowParser countingParser(BatchHeader header) {
+      RowParser parser = new RowParser(header, defaults, zips, knownLocality);
+      parser.undated = undated;
+      return parser;
     }
 
     boolean isHealthy() {
@@ -872,8 +875,7 @@ public final class BatchPricing {
       if (t != null) {
         throw rethrow(t);
       }
-      return new Summary(
-          rows, priced, notPriced, invalid, dateNotCovered, coverage, header.indexOf("date") >= 0);
+      return new Summary(rows, priced, notPriced, invalid, dateNotCovered, coverage, undated.sum());
     }
 
     /** Ends the input after the reader failed, once the rows sent are written. */

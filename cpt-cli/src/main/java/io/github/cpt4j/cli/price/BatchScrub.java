@@ -58,11 +58,10 @@ public final class BatchScrub {
 
   /**
    * How a run went: rows read, rows with a finding, rows that could not be read, and rows without a
-   * claim value, each checked as a claim of one line; and whether the input has a {@code date}
-   * column (without one, every row is on the default date).
+   * claim value, each checked as a claim of one line; and the rows without a date, checked on the
+   * default date.
    */
-  public record Summary(
-      long rows, long withFindings, long invalid, long alone, boolean dateColumn) {}
+  public record Summary(long rows, long withFindings, long invalid, long alone, long undated) {}
 
   /** Creates a scrubber applying {@code edit}, on {@code defaultDate} where a row has no date. */
   public BatchScrub(ClaimEdit edit, LocalDate defaultDate) {
@@ -109,8 +108,7 @@ public final class BatchScrub {
           flushAfterFailure(run.writer, out);
         }
       }
-      return new Summary(
-          run.rows, run.withFindings, run.invalid, run.alone, header.indexOf("date") >= 0);
+      return new Summary(run.rows, run.withFindings, run.invalid, run.alone, run.undated);
     }
   }
 
@@ -161,6 +159,7 @@ public final class BatchScrub {
     long rows;
     long withFindings;
     long alone; // rows without a claim value, each checked as a claim of one line
+    long undated; // rows without a date, checked on the default date
     long invalid;
 
     Run(BatchHeader header, CsvWriter writer, boolean verbatim) {
@@ -254,6 +253,9 @@ public final class BatchScrub {
       LocalDate day;
       try {
         day = dateText.isEmpty() ? defaultDate : RowParser.isoDate(dateText);
+        if (dateText.isEmpty()) {
+          undated++;
+        }
       } catch (DateTimeException e) {
         throw new IllegalArgumentException(
             "date: " + CodeFormatException.quote(dateText) + " is not a date: expected YYYY-MM-DD",

@@ -206,9 +206,15 @@ final class PlainRows {
         return null;
       }
     }
-    LocalDate serviceDate = length(date) == 0 ? defaults.date() : serviceDate(bytes);
-    if (serviceDate == null) {
-      return null;
+    LocalDate serviceDate;
+    if (length(date) == 0) {
+      serviceDate = defaults.date();
+      general.countUndated();
+    } else {
+      serviceDate = serviceDate(bytes);
+      if (serviceDate == null) {
+        return null;
+      }
     }
     return RowParser.valid(
         new LineRequest(

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -113,6 +114,19 @@ public final class RowParser {
     this.claim = header.indexOf("claim");
     this.practitioner = header.indexOf("practitioner");
     this.qualifyingApm = header.indexOf("qualifying_apm");
+  }
+
+  /**
+   * Counts the valid rows whose date cell was blank and took the default date, when a batch wants
+   * to know (null otherwise): shared by the parsers of a run's threads.
+   */
+  LongAdder undated;
+
+  /** Counts a row that took the default date, if someone counts. */
+  void countUndated() {
+    if (undated != null) {
+      undated.increment();
+    }
   }
 
   /** What one row became: a request or the reason it is not one, and its claim. */
@@ -290,7 +304,8 @@ public final class RowParser {
 
     String dateText = field(fields, date);
     LocalDate serviceDate;
-    if (dateText.isBlank()) {
+    boolean undatedRow = dateText.isBlank();
+    if (undatedRow) {
       serviceDate = defaults.date();
     } else {
       try {
@@ -326,6 +341,9 @@ public final class RowParser {
             claimValue);
       }
       apm = flag.get();
+    }
+    if (undatedRow) {
+      countUndated();
     }
     return new Row(
         new LineRequest(
