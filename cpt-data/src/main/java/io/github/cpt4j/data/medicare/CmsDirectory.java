@@ -483,6 +483,47 @@ public final class CmsDirectory {
     return schedule;
   }
 
+  /**
+   * Orders file names as people number versions: runs of digits by their value ({@code Q1V10} after
+   * {@code Q1V9}, which plain string order puts before {@code Q1V2}), the rest by character.
+   */
+  static int compareNames(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      char x = a.charAt(i);
+      char y = b.charAt(j);
+      if (Character.isDigit(x) && Character.isDigit(y)) {
+        int endA = i;
+        while (endA < a.length() && Character.isDigit(a.charAt(endA))) {
+          endA++;
+        }
+        int endB = j;
+        while (endB < b.length() && Character.isDigit(b.charAt(endB))) {
+          endB++;
+        }
+        String numberA = a.substring(i, endA).replaceFirst("^0+(?=.)", "");
+        String numberB = b.substring(j, endB).replaceFirst("^0+(?=.)", "");
+        int order =
+            numberA.length() != numberB.length()
+                ? Integer.compare(numberA.length(), numberB.length())
+                : numberA.compareTo(numberB);
+        if (order != 0) {
+          return order;
+        }
+        i = endA;
+        j = endB;
+      } else {
+        if (x != y) {
+          return Character.compare(x, y);
+        }
+        i++;
+        j++;
+      }
+    }
+    return Integer.compare(a.length() - i, b.length() - j);
+  }
+
   /** The files of {@code kind}, one per quarter (the last by name), oldest first. */
   private static List<CmsFile> onePerQuarter(Path directory, List<CmsFile> files, Kind kind)
       throws IOException {
@@ -491,9 +532,9 @@ public final class CmsDirectory {
       if (f.kind() == kind) {
         List<CmsFile> kept =
             byQuarter.computeIfAbsent(f.year() * 100 + f.month(), q -> new ArrayList<>());
-        int order = kept.isEmpty() ? 1 : f.name().compareTo(kept.get(0).name());
+        int order = kept.isEmpty() ? 1 : compareNames(f.name(), kept.get(0).name());
         if (order > 0) {
-          kept.clear(); // a later version by name (V2 after V1) replaces the earlier
+          kept.clear(); // a later version by name (V2 after V1, V10 after V9) replaces the earlier
         }
         if (order >= 0) {
           kept.add(f);
