@@ -32,7 +32,7 @@ import java.util.function.Supplier;
  *     .withRvu(Path.of("PPRRVU2025_Oct.csv"))
  *     .withGpci(Path.of("GPCI2025.csv"))
  *     .withOppsCap(Path.of("OPPSCAP_Oct.csv"))
- *     .schedule();
+ *     .schedule();   // prices October to December 2025: the quarter of the October release
  * }</pre>
  *
  * <p>Immutable; {@link #schedule()} reads the files each time it is called.
