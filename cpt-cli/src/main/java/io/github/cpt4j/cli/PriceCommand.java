@@ -12,6 +12,7 @@ import io.github.cpt4j.cli.price.Outcome;
 import io.github.cpt4j.cli.price.PricingData;
 import io.github.cpt4j.cli.price.PricingData.CmsFiles;
 import io.github.cpt4j.cli.price.PricingDefaults;
+import io.github.cpt4j.cli.price.RowParser;
 import io.github.cpt4j.cli.price.RowPricer;
 import io.github.cpt4j.cli.price.ZipCode;
 import io.github.cpt4j.cli.report.Column;
@@ -33,9 +34,9 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -631,14 +632,10 @@ final class PriceCommand implements Callable<Integer> {
 
   /** Reads {@code --date} as an ISO date, with picocli's message replaced by ours. */
   static LocalDate date(String value) {
-    String text = value.strip();
     try {
-      // ISO also reads signed and five-digit years (+10000-01-01, -0001-01-01): not YYYY-MM-DD.
-      if (text.length() != 10 || !Character.isDigit(text.charAt(0))) {
-        throw new DateTimeParseException("not YYYY-MM-DD", text, 0);
-      }
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
+      // The batch cells' strict reader: ISO's parser also takes +10000-01-01 and -0001-01-01.
+      return RowParser.isoDate(value.strip());
+    } catch (DateTimeException e) {
       throw new TypeConversionException(
           CodeFormatException.quote(value)
               + " is not a date: expected YYYY-MM-DD, such as 2025-06-01");

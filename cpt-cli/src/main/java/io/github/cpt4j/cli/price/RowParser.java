@@ -409,7 +409,7 @@ public final class RowParser {
    *
    * @throws DateTimeException if the text is not such a date, or no such day exists
    */
-  static LocalDate isoDate(String s) {
+  public static LocalDate isoDate(String s) {
     if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
       throw new DateTimeException("not YYYY-MM-DD: " + CodeFormatException.quote(s));
     }

@@ -3,10 +3,9 @@ package io.github.cpt4j.edit.ncci;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.fee.medicare.Quarter;
 import io.github.cpt4j.index.PackedIndex;
 import java.time.LocalDate;
-import java.time.Month;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -56,7 +55,7 @@ public final class MueTable {
     this.indicators = indicators;
     this.rationales = rationales;
     this.effective = effective;
-    this.last = endOfQuarter(effective);
+    this.last = effective == null ? null : Quarter.of(effective).lastDay();
   }
 
   private MueTable(MueTable rows, LocalDate effective) {
@@ -66,15 +65,7 @@ public final class MueTable {
     this.indicators = rows.indicators;
     this.rationales = rows.rationales;
     this.effective = effective;
-    this.last = endOfQuarter(effective);
-  }
-
-  private static LocalDate endOfQuarter(LocalDate date) {
-    if (date == null) {
-      return null;
-    }
-    Month last = date.getMonth().firstMonthOfQuarter().plus(2);
-    return YearMonth.of(date.getYear(), last).atEndOfMonth();
+    this.last = Quarter.of(effective).lastDay();
   }
 
   /**

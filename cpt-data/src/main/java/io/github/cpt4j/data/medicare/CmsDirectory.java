@@ -336,8 +336,7 @@ public final class CmsDirectory {
       // A release is in force until the next one, and never past the end of its quarter: CMS
       // issues one each quarter (RVU25A January, B April, C July, D October), so a quarter whose
       // file is missing is not priced with the quarter before's values.
-      LocalDate quarterEnd =
-          LocalDate.of(rvu.year(), (rvu.month() - 1) / 3 * 3 + 3, 1).plusMonths(1).minusDays(1);
+      LocalDate quarterEnd = Quarter.of(from).lastDay();
       LocalDate to =
           i + 1 < rvus.size() && rvus.get(i + 1).year() == rvu.year()
               ? LocalDate.of(rvu.year(), rvus.get(i + 1).month(), 1).minusDays(1)

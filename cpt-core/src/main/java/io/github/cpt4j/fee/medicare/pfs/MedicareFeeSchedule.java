@@ -13,6 +13,7 @@ import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.Quarter;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
 import io.github.cpt4j.modifier.Modifier;
 import io.github.cpt4j.modifier.ModifierRegistry;
@@ -119,7 +120,9 @@ public final class MedicareFeeSchedule implements FeeSchedule {
       YearMonth release = rvus.release().orElse(null);
       LocalDate first = release == null ? year.atDay(1) : release.atDay(1);
       LocalDate last =
-          release == null ? year.atMonth(12).atEndOfMonth() : RvuTable.endOfQuarter(release);
+          release == null
+              ? year.atMonth(12).atEndOfMonth()
+              : Quarter.of(release.atDay(1)).lastDay();
       this.effectiveFrom = builder.effectiveFrom.isAfter(first) ? builder.effectiveFrom : first;
       this.effectiveTo = builder.effectiveTo.isBefore(last) ? builder.effectiveTo : last;
       if (effectiveTo.isBefore(effectiveFrom)) {

@@ -7,8 +7,6 @@ import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.index.PackedSlots;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.Month;
 import java.time.Year;
 import java.time.YearMonth;
 import java.util.Collection;
@@ -190,12 +188,6 @@ public final class RvuTable {
   /** Returns the same rows, marked as a subset of a file's ({@link #isSubset()}). */
   public RvuTable asSubset() {
     return subset ? this : new RvuTable(this, year, release, conversionFactor, true);
-  }
-
-  /** The last day the release of {@code month} can be in force: the end of its quarter. */
-  static LocalDate endOfQuarter(YearMonth month) {
-    Month last = month.getMonth().firstMonthOfQuarter().plus(2);
-    return month.withMonth(last.getValue()).atEndOfMonth();
   }
 
   /**
