@@ -23,6 +23,7 @@ import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Compiles every {@code java} snippet of the project's README that shows its imports, as a user
@@ -57,7 +58,7 @@ class ReadmeSnippetsTest {
   private static final Pattern SNIPPET = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
 
   @Test
-  void everyJavaSnippetCompilesAsPasted() throws IOException {
+  void everyJavaSnippetCompilesAsPasted(@TempDir Path out) throws IOException {
     String readme = Files.readString(README, StandardCharsets.UTF_8);
     List<JavaFileObject> sources = new ArrayList<>();
     Map<String, String> shown = new LinkedHashMap<>();
@@ -81,7 +82,6 @@ class ReadmeSnippetsTest {
 
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    Path out = Files.createTempDirectory("readme-snippets");
     List<String> options =
         List.of(
             "-proc:none",
