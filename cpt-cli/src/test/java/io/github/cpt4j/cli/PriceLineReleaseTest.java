@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A claim of the batch whose lines fall in different releases of the bundled data: each line is
@@ -33,5 +38,34 @@ class PriceLineReleaseTest {
     assertEquals("6814.71", rows.get(2).getField(amount), r::toString);
     // The April line of claim A is priced as the April line alone (claim B).
     assertEquals("6814.71", rows.get(3).getField(amount), r::toString);
+  }
+
+  @Test
+  void aLabEquipmentOrDrugFileKeepsEachDatesRelease(@TempDir Path dir) throws IOException {
+    // A drug file alone, with no Physician Fee Schedule file: the physician's lines are still
+    // priced by the bundled release of their date, not by the October rows for the whole year.
+    Path asp = dir.resolve("ASP_2025_JAN.csv");
+    Files.writeString(
+        asp,
+        "# cpt4j subset\n"
+            + "HCPCS Code,HCPCS Code Dosage,Payment Limit,Co-insurance Percentage\n"
+            + "J1100,1 MG,0.111,20.000\n",
+        StandardCharsets.UTF_8);
+    String[] args = {
+      "price", "0446T", "J1100 x4", "-l", "13202-01", "-f", "csv", "--asp", asp.toString(), "-d"
+    };
+    List<CsvRecord> february = priced(args, "2025-02-03");
+    assertEquals("3455.73", february.get(1).getField(1), february::toString);
+    // 4 x 0.111 is 0.444: the file's drug line is priced from the file.
+    assertEquals("0.44", february.get(2).getField(1), february::toString);
+    assertEquals("6814.71", priced(args, "2025-11-03").get(1).getField(1));
+  }
+
+  private static List<CsvRecord> priced(String[] args, String date) throws IOException {
+    String[] all = Arrays.copyOf(args, args.length + 1);
+    all[args.length] = date;
+    Cli.Result r = Cli.run(all);
+    assertEquals(0, r.status(), r::toString);
+    return ValidateCommandTest.csv(r.out());
   }
 }

@@ -44,9 +44,9 @@ import java.io.InputStream;
  *
  * <h2>The Medicare Physician Fee Schedule, 2025</h2>
  *
- * The CY2025 relative value rows (October release, numbers only) of every sample code, the full
- * 2025 GPCI table, the OPPS imaging caps of the sample codes, the ZIP-code-to-locality table and
- * the conversion factors from 2019: enough to price a sample code anywhere in the US with no
+ * The CY2025 relative value rows (each quarterly release, numbers only) of every sample code, the
+ * full 2025 GPCI table, the OPPS imaging caps of the sample codes, the ZIP-code-to-locality table
+ * and the conversion factors from 2019: enough to price a sample code anywhere in the US with no
  * configuration. For every code, build a {@code MedicareFeeSchedule} from the CMS files with the
  * loaders of {@code io.github.cpt4j.data.medicare}.
  *
@@ -87,8 +87,13 @@ public final class BundledData {
   }
 
   /**
-   * Returns the 2025 Medicare Physician Fee Schedule of the sample codes, for dates of service in
-   * 2025, loading it on the first call. Thread-safe; every call returns the same instance.
+   * Returns the 2025 Medicare Physician Fee Schedule of the sample codes, loading it on the first
+   * call. Thread-safe; every call returns the same instance.
+   *
+   * <p>One schedule for examples: it prices every 2025 date of service with the October release's
+   * rows, so a code whose values changed during the year (0446T's practice expense doubled in
+   * April) gets October's amount on an earlier date. {@link #medicareReleases()} prices each date
+   * with its own quarter's rows, as a claim needs.
    *
    * @throws IllegalStateException if a resource is missing or malformed (a broken build)
    */

@@ -117,10 +117,10 @@ public final class MedicareData implements PricingData {
     // be a 64 MB heap).
     preloaded.clear();
     if (files.noPhysicianFeeScheduleFile()) {
-      OtherSchedules others = otherPartBSchedules(files);
-      return files.isEmpty()
-          ? Claims.of(BundledData.medicareReleases(), others, explainPriced, checked)
-          : Claims.of(BundledData.medicareFeeSchedule(), others, explainPriced, checked);
+      // The bundled releases, as with no file at all: each date of service with its quarter's
+      // rows, whatever lab, equipment or drug files come with them.
+      return Claims.of(
+          BundledData.medicareReleases(), otherPartBSchedules(files), explainPriced, checked);
     }
     if (loads == null) {
       loads = Loads.start(files, false);
