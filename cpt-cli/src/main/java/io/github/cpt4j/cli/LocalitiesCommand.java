@@ -101,6 +101,15 @@ final class LocalitiesCommand implements Callable<Integer> {
         throw new ParameterException(
             spec.commandLine(), "ZIP code " + zip + " is in no Medicare payment locality");
       }
+      if (data.isSplitByPlusFour(zip, Optional.empty())) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(
+            "cpt localities: warning: CMS splits ZIP code "
+                + zip.digits()
+                + " between payment localities and prices it by its ZIP+4; shown is the locality"
+                + " of its five-digit row");
+        err.flush();
+      }
     }
     if (gpci != null) {
       Inputs.checkFile(gpci);

@@ -363,6 +363,15 @@ final class PriceCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "ZIP code " + location.zip + " is in no Medicare payment locality");
     }
+    if (data.isSplitByPlusFour(location.zip, Optional.ofNullable(cmsDir))) {
+      note(
+          "warning: CMS splits ZIP code "
+              + location.zip.digits()
+              + " between payment localities and prices it by its ZIP+4, which cpt4j does not"
+              + " read: priced in "
+              + found.get()
+              + ", the locality of its five-digit row; give --locality if the place is in another");
+    }
     return found;
   }
 
@@ -550,11 +559,12 @@ final class PriceCommand implements Callable<Integer> {
   private int priceBatch(PricingDefaults defaults, RowPricer pricer) throws IOException {
     BatchPricing batch =
         new BatchPricing(
-            defaults,
-            !nonParticipating,
-            pricer,
-            zip -> data.localityOf(zip, Optional.ofNullable(cmsDir)),
-            pricer::knowsLocality);
+                defaults,
+                !nonParticipating,
+                pricer,
+                zip -> data.localityOf(zip, Optional.ofNullable(cmsDir)),
+                pricer::knowsLocality)
+            .countingSplitZips(zip -> data.isSplitByPlusFour(zip, Optional.ofNullable(cmsDir)));
     boolean fromFile = !Inputs.STDIN.equals(input);
     long size = -1;
     if (fromFile) {
@@ -615,6 +625,16 @@ final class PriceCommand implements Callable<Integer> {
               summary.undated(),
               summary.undated() == 1 ? "row has" : "rows have",
               defaults.date()));
+    }
+    if (summary.splitZips() > 0) {
+      note(
+          String.format(
+              Locale.ROOT,
+              "warning: %,d %s a ZIP code that CMS splits between payment localities and prices by"
+                  + " its ZIP+4, which cpt4j does not read: priced in the locality of its"
+                  + " five-digit row; give a locality column for those rows",
+              summary.splitZips(),
+              summary.splitZips() == 1 ? "row has" : "rows have"));
     }
     if (cpt.interactive()) {
       PrintWriter err = spec.commandLine().getErr();

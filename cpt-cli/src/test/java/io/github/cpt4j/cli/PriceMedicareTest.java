@@ -394,4 +394,47 @@ class PriceMedicareTest {
   private static BigDecimal amount(Cli.Result r) {
     return new BigDecimal(JsonTree.read(r.out()).get(0).get("amount").textValue());
   }
+
+  /**
+   * A ZIP code that CMS splits between localities (01434, Massachusetts, flagged '+4' in the ZIP5
+   * file) is priced in the locality of its five-digit row, and the run says so.
+   */
+  @Test
+  void aZipCodeSplitByPlusFourIsPricedWithAWarning() throws IOException {
+    Cli.Result line = Cli.run("price", "99213", "-z", "01434", "-d", "2025-11-03");
+    assertEquals(0, line.status(), line::toString);
+    assertEquals(
+        List.of(
+            "cpt price: warning: CMS splits ZIP code 01434 between payment localities and prices"
+                + " it by its ZIP+4, which cpt4j does not read: priced in 14212-01, the locality"
+                + " of its five-digit row; give --locality if the place is in another"),
+        line.errLines(),
+        line::toString);
+    assertEquals("", Cli.run("price", "99213", "-z", "01432", "-d", "2025-11-03").err());
+    Cli.Result localities = Cli.run("localities", "--zip", "01434");
+    assertEquals(0, localities.status(), localities::toString);
+    assertTrue(localities.out().contains("14212-01"), localities::toString);
+    assertTrue(
+        localities.err().contains("CMS splits ZIP code 01434 between payment localities"),
+        localities::toString);
+    assertEquals("", Cli.run("localities", "--zip", "01432").err());
+
+    Cli.Result batch =
+        Cli.runWithInput(
+            "code,zip,locality\n99213,01434,\n99214,01434,\n99213,01432,\n99213,01434,14212-99\n"
+                + "99213,01434-1234,\nXXXXX,01434,\n",
+            "price",
+            "-i",
+            "-",
+            "-d",
+            "2025-11-03");
+    // The fourth row names its locality; the last is invalid: neither is counted.
+    assertEquals(
+        List.of(
+            "cpt price: warning: 3 rows have a ZIP code that CMS splits between payment"
+                + " localities and prices by its ZIP+4, which cpt4j does not read: priced in the"
+                + " locality of its five-digit row; give a locality column for those rows"),
+        batch.errLines(),
+        batch::toString);
+  }
 }

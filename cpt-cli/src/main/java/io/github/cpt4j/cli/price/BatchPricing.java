@@ -94,6 +94,9 @@ public final class BatchPricing {
   private final Predicate<Locality> knownLocality;
   private final int threads;
 
+  /** Whether CMS prices a ZIP code by its ZIP+4; null when the run does not count such rows. */
+  private final Predicate<ZipCode> splitZip;
+
   /** Whether plain lines take the fast path ({@link PlainRows}); off only to test it. */
   private final boolean plainLines;
 
@@ -101,8 +104,9 @@ public final class BatchPricing {
    * How a run went: rows read, priced, not priced, and invalid (a subset of not priced); and the
    * rows not priced because no loaded data covers their date ({@code date_not_covered}, another
    * subset of not priced) with the reason of the first of them, which says the dates the data
-   * covers (empty when there is none); and the valid rows without a date of their own, which took
-   * the default date.
+   * covers (empty when there is none); the valid rows without a date of their own, which took the
+   * default date; and the valid rows placed by a ZIP code that CMS prices by its ZIP+4 (see {@link
+   * #countingSplitZips}).
    */
   public record Summary(
       long rows,
@@ -111,11 +115,12 @@ public final class BatchPricing {
       long invalid,
       long dateNotCovered,
       String coverage,
-      long undated) {
+      long undated,
+      long splitZips) {
 
     /** Returns a summary without rows out of the data's dates or without a date. */
     public Summary(long rows, long priced, long notPriced, long invalid) {
-      this(rows, priced, notPriced, invalid, 0, "", 0);
+      this(rows, priced, notPriced, invalid, 0, "", 0, 0);
     }
 
     /** Checks that the coverage is given. */
@@ -197,9 +202,10 @@ public final class BatchPricing {
     }
     this.threads = threads;
     this.plainLines = true;
+    this.splitZip = null;
   }
 
-  private BatchPricing(BatchPricing other, boolean plainLines) {
+  private BatchPricing(BatchPricing other, boolean plainLines, Predicate<ZipCode> splitZip) {
     this.defaults = other.defaults;
     this.participating = other.participating;
     this.pricer = other.pricer;
@@ -207,11 +213,22 @@ public final class BatchPricing {
     this.knownLocality = other.knownLocality;
     this.threads = other.threads;
     this.plainLines = plainLines;
+    this.splitZip = splitZip;
   }
 
   /** Returns this batch pricer with every row on the general path, for tests of the fast path. */
   BatchPricing generalPathOnly() {
-    return new BatchPricing(this, false);
+    return new BatchPricing(this, false, splitZip);
+  }
+
+  /**
+   * Returns this batch pricer counting, in {@link Summary#splitZips()}, the valid rows whose
+   * locality comes from a ZIP code that {@code splitZip} says CMS prices by its ZIP+4: the
+   * five-digit table gives such a ZIP code one of its localities, which may not be the patient's
+   * street's.
+   */
+  public BatchPricing countingSplitZips(Predicate<ZipCode> splitZip) {
+    return new BatchPricing(this, plainLines, requireNonNull(splitZip, "splitZip"));
   }
 
   /** Opens the output once the input's header is known to be good. */
@@ -755,6 +772,9 @@ public final class BatchPricing {
     /** The rows that took the default date, counted by every thread's parser. */
     private final LongAdder undated = new LongAdder();
 
+    /** The rows placed by a ZIP code split by ZIP+4, counted by every thread's parser. */
+    private final LongAdder splitZips = new LongAdder();
+
     Pipeline(BatchHeader header, BatchWriter writer) {
       this.writer = writer;
       this.format = writer.rows();
@@ -774,6 +794,10 @@ public final class BatchPricing {
     private RowParser countingParser(BatchHeader header) {
       RowParser parser = new RowParser(header, defaults, zips, knownLocality);
       parser.undated = undated;
+      if (splitZip != null) {
+        parser.splitZip = splitZip;
+        parser.splitZipRows = splitZips;
+      }
       return parser;
     }
 
@@ -875,7 +899,15 @@ public final class BatchPricing {
       if (t != null) {
         throw rethrow(t);
       }
-      return new Summary(rows, priced, notPriced, invalid, dateNotCovered, coverage, undated.sum());
+      return new Summary(
+          rows,
+          priced,
+          notPriced,
+          invalid,
+          dateNotCovered,
+          coverage,
+          undated.sum(),
+          splitZips.sum());
     }
 
     /** Ends the input after the reader failed, once the rows sent are written. */

@@ -320,6 +320,15 @@ public final class MedicareData implements PricingData {
   }
 
   @Override
+  public boolean isSplitByPlusFour(ZipCode zip, Optional<Path> cmsDirectory) {
+    requireNonNull(zip, "zip");
+    return (cmsDirectory.isEmpty()
+            ? BundledData.zipLocalities()
+            : directory(cmsDirectory.get()).zipLocalities())
+        .isSplitByPlusFour(zip.digits());
+  }
+
+  @Override
   public List<Gpci> localities(Optional<Path> gpciFile) {
     List<Gpci> all;
     try {

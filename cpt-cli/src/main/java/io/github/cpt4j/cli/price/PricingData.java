@@ -95,6 +95,18 @@ public interface PricingData {
   }
 
   /**
+   * Tells whether CMS flags {@code zip} as straddling payment localities, to be priced by its
+   * ZIP+4, in the ZIP code table {@link #localityOf(ZipCode, Optional)} reads: the five-digit table
+   * gives such a ZIP code one of its localities. False when the data does not say.
+   *
+   * @throws IllegalArgumentException if a file of the directory is malformed
+   * @throws java.io.UncheckedIOException if a file cannot be read
+   */
+  default boolean isSplitByPlusFour(ZipCode zip, Optional<Path> cmsDirectory) {
+    return false;
+  }
+
+  /**
    * Returns every locality with its GPCIs, from the bundled table or the given GPCI file.
    *
    * @throws IllegalArgumentException if the file is malformed

@@ -122,6 +122,19 @@ public final class RowParser {
    */
   LongAdder undated;
 
+  /**
+   * Tells whether CMS prices a ZIP code by its ZIP+4, as it straddles localities, when a batch
+   * wants to count the rows placed by such a ZIP code (null otherwise); {@link #splitZipRows}
+   * counts them.
+   */
+  Predicate<ZipCode> splitZip;
+
+  /** Counts the valid rows whose locality came from a ZIP code {@link #splitZip} tells. */
+  LongAdder splitZipRows;
+
+  /** Whether {@link #lastZipText} straddles localities, as {@link #splitZip} tells. */
+  private boolean lastZipSplit;
+
   /** Counts a row that took the default date, if someone counts. */
   void countUndated() {
     if (undated != null) {
@@ -229,6 +242,7 @@ public final class RowParser {
     String localityText = field(fields, locality);
     String zipText = field(fields, zip);
     Locality place;
+    boolean placedBySplitZip = false;
     // The zip column is also where the patient lives, which the DMEPOS fee schedule prices by;
     // with a locality beside it, it is that alone.
     Optional<String> beneficiaryZip = defaults.beneficiaryZip();
@@ -268,6 +282,7 @@ public final class RowParser {
             claimValue);
       }
       place = found.get();
+      placedBySplitZip = lastZipSplit;
     } else if (defaults.locality().isPresent()) {
       place = defaults.locality().get();
     } else {
@@ -345,6 +360,9 @@ public final class RowParser {
     if (undatedRow) {
       countUndated();
     }
+    if (placedBySplitZip) {
+      splitZipRows.increment();
+    }
     return new Row(
         new LineRequest(
             line, place, choice, serviceDate, beneficiaryZip, type, apm, placeOfService),
@@ -389,7 +407,9 @@ public final class RowParser {
 
   private Optional<Locality> zipLocality(String text) {
     if (!text.equals(lastZipText)) {
-      lastZipLocality = zips.apply(ZipCode.parse(text));
+      ZipCode zipCode = ZipCode.parse(text);
+      lastZipLocality = zips.apply(zipCode);
+      lastZipSplit = splitZip != null && splitZip.test(zipCode);
       lastZipText = text;
     }
     return lastZipLocality;
