@@ -89,9 +89,30 @@ public final class Header {
     return names.get(column);
   }
 
-  /** Returns the 0-based index of the column named {@code name}, or -1. */
-  public int find(String name) {
-    return names.indexOf(normalize(name));
+  /**
+   * Returns the 0-based index of the column named {@code name}, or -1.
+   *
+   * @throws DataLoadException if two columns have that name: taking the first would read a column
+   *     inserted before the real one as if it were it
+   */
+  public int find(String name) throws DataLoadException {
+    String wanted = normalize(name);
+    int first = names.indexOf(wanted);
+    int last = first < 0 ? -1 : names.lastIndexOf(wanted);
+    if (last != first) {
+      throw new DataLoadException(
+          sourceName,
+          line,
+          last + 1,
+          "two columns are named \""
+              + wanted
+              + "\" (columns "
+              + (first + 1)
+              + " and "
+              + (last + 1)
+              + "): which one holds the values is not known");
+    }
+    return first;
   }
 
   /** Returns the index of the only column whose name passes {@code test}, or -1 if none. */
