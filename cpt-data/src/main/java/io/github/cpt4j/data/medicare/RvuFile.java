@@ -380,9 +380,11 @@ public final class RvuFile {
             .facilityPeRvu(canonical.decimal(cells, c.peFacility, 2))
             .facilityNa(cells.flag(c.naFacility, "NA"))
             .malpracticeRvu(canonical.decimal(cells, c.malpractice, 2))
-            .oppsNonFacilityPeRvu(canonical.decimalOrZero(cells, c.oppsPeNonFacility, 2))
-            .oppsFacilityPeRvu(canonical.decimalOrZero(cells, c.oppsPeFacility, 2))
-            .oppsMalpracticeRvu(canonical.decimalOrZero(cells, c.oppsMalpractice, 2));
+            // CMS fills the OPPS columns on every row (0.00 where no cap applies): a blank one is
+            // damage, and read as zero it would make an imaging cap that underpays.
+            .oppsNonFacilityPeRvu(canonical.decimal(cells, c.oppsPeNonFacility, 2))
+            .oppsFacilityPeRvu(canonical.decimal(cells, c.oppsPeFacility, 2))
+            .oppsMalpracticeRvu(canonical.decimal(cells, c.oppsMalpractice, 2));
     try {
       return entry.indicators(canonical.of(indicators.build())).build();
     } catch (IllegalArgumentException e) {
@@ -440,13 +442,6 @@ public final class RvuFile {
         decimals.put(text, known);
       }
       return known;
-    }
-
-    /** Reads a decimal, a blank field being zero; see {@link #decimal}. */
-    BigDecimal decimalOrZero(Cells cells, int column, int scale) throws DataLoadException {
-      return cells.text(column).isEmpty()
-          ? of(BigDecimal.ZERO.setScale(scale))
-          : decimal(cells, column, scale);
     }
   }
 

@@ -428,9 +428,9 @@ final class RvuScan {
     BigDecimal peNonFacility = decimal(c.peNonFacility, 2);
     BigDecimal peFacility = decimal(c.peFacility, 2);
     BigDecimal malpractice = decimal(c.malpractice, 2);
-    BigDecimal oppsNonFacility = decimalOrZero(c.oppsPeNonFacility, 2);
-    BigDecimal oppsFacility = decimalOrZero(c.oppsPeFacility, 2);
-    BigDecimal oppsMalpractice = decimalOrZero(c.oppsMalpractice, 2);
+    BigDecimal oppsNonFacility = decimal(c.oppsPeNonFacility, 2);
+    BigDecimal oppsFacility = decimal(c.oppsPeFacility, 2);
+    BigDecimal oppsMalpractice = decimal(c.oppsMalpractice, 2);
     PaymentIndicators indicators = indicators(c);
     if (code == null
         || modifier == null
@@ -553,13 +553,6 @@ final class RvuScan {
       return null;
     }
     return decimals.of(unscaled, decimalsAfterPoint);
-  }
-
-  /** A decimal as {@link #decimal}, a blank field being zero with {@code scale} decimals. */
-  private BigDecimal decimalOrZero(int column, int scale) {
-    return trimmedStart(column) == trimmedEnd(column)
-        ? decimals.of(0, scale)
-        : decimal(column, scale);
   }
 
   /**

@@ -13,10 +13,9 @@ import java.util.List;
 
 /**
  * Made-up relative value rows with every value of every field the loaders read: each payment
- * status, each value of each indicator, the row modifiers, the flags, blank and stated OPPS
- * amounts. Without the CMS files, the small hand-written fixtures hold only a few of them, so a
- * fast path that maps one value wrongly would pass. Numbers and codes only; every description is
- * "X".
+ * status, each value of each indicator, the row modifiers, the flags, stated OPPS amounts. Without
+ * the CMS files, the small hand-written fixtures hold only a few of them, so a fast path that maps
+ * one value wrongly would pass. Numbers and codes only; every description is "X".
  *
  * <p>The rows are a base row, then one row per value of each column with only that column changed
  * (so a cache keyed by too few of a row's bytes hands a later row an earlier row's values), then
@@ -119,9 +118,9 @@ final class AllIndicatorsFixture {
     v.add(new Variation(ENDO_BASE, "", "29870", "43235", "0001T"));
     v.add(new Variation(SUPERVISION, "09", "01", "02", "2A", "6A", "TC"));
     v.add(new Variation(FAMILY, "99", "01", "1", "88", "00"));
-    v.add(new Variation(OPPS_PE_NON_FACILITY, "0.00", "", "2.76", "0.4"));
-    v.add(new Variation(OPPS_PE_FACILITY, "0.00", "", "2.68", "11.1"));
-    v.add(new Variation(OPPS_MP, "0.00", "", "0.05", "1"));
+    v.add(new Variation(OPPS_PE_NON_FACILITY, "0.00", "2.76", "0.4"));
+    v.add(new Variation(OPPS_PE_FACILITY, "0.00", "2.68", "11.1"));
+    v.add(new Variation(OPPS_MP, "0.00", "0.05", "1"));
     return v;
   }
 

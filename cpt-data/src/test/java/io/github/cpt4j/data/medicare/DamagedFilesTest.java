@@ -63,6 +63,33 @@ class DamagedFilesTest {
   }
 
   @Test
+  void aBlankOppsCellOfTheRelativeValueFileIsRefused() throws Exception {
+    // 71046's non-facility OPPS PE is 2.76; blank, it was read as 0.00 and the imaging cap computed
+    // from the row's OPPS columns underpaid. CMS fills these columns on every row.
+    String good = LoaderFixtures.rvu2025();
+    String blank = good.replace(",2.76,2.76,0.05", ",,2.76,0.05");
+    assertEquals(6, RvuFile.read(stream(good), "r.csv").size());
+    DataLoadException e =
+        assertThrows(DataLoadException.class, () -> RvuFile.read(stream(blank), "r.csv"));
+    assertTrue(
+        e.getMessage().startsWith("r.csv, line 13, column 29: NON-FACILITY PE USED FOR OPPS"),
+        e::getMessage);
+  }
+
+  @Test
+  void aColumnNamedTwiceIsRefused() {
+    // A WORK RVU column inserted before the real one would have been read in its place.
+    String text =
+        LoaderFixtures.rvu2025()
+            .replace(",NON-FAC,NA,FACILITY,NA,MP,", ",NON-FAC,NA,FACILITY,NA,MP,WORK,")
+            .replace(",RVU,TOTAL,TOTAL,", ",RVU,RVU,TOTAL,TOTAL,")
+            .replace(",0.00,0.00,0.00\n", ",0.00,0.00,0.00,\n");
+    DataLoadException e =
+        assertThrows(DataLoadException.class, () -> RvuFile.read(stream(text), "r.csv"));
+    assertTrue(e.getMessage().contains("two columns are named \"WORK RVU\""), e::getMessage);
+  }
+
+  @Test
   void anOppsCapFileCutOrEmptyIsRefused() throws Exception {
     assertEquals(2, OppsCapFile.read(stream(OPPS), "c.csv").size());
     DataLoadException cut =
