@@ -147,7 +147,8 @@ public final class AspFile {
       Optional<BigDecimal> paymentLimit =
           text.equalsIgnoreCase("N/A")
               ? Optional.empty()
-              : Optional.of(cells.decimal(limit, 3, MAX_LIMIT));
+              // No limit is 0.000 (a drug without one is N/A): a zero is damage.
+              : Optional.of(cells.positiveDecimal(limit, 3, MAX_LIMIT));
       if (cells.text(dosage).isEmpty()) {
         throw cells.error(dosage, "the dosage one unit stands for, such as 10 MG");
       }

@@ -154,7 +154,13 @@ public final class ClfsFile {
                 }
                 return ClfsIndicator.of(t.charAt(0));
               });
-      ClfsRate row = new ClfsRate(code, mod, from, ind, cells.decimal(rate, 2, MAX_RATE));
+      // A local row may be 0.00 (CMS lists 45 of them, left to the contractor); a national limit
+      // of 0.00 is damage, and would price the test at nothing.
+      BigDecimal amount =
+          ind == ClfsIndicator.NATIONAL_LIMIT
+              ? cells.positiveDecimal(rate, 2, MAX_RATE)
+              : cells.decimal(rate, 2, MAX_RATE);
+      ClfsRate row = new ClfsRate(code, mod, from, ind, amount);
       Long previous = lines.putIfAbsent(row.row(), cells.line());
       if (previous != null) {
         throw new DataLoadException(

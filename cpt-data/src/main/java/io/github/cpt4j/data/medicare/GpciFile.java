@@ -10,6 +10,7 @@ import io.github.cpt4j.fee.medicare.pfs.Gpci;
 import io.github.cpt4j.fee.medicare.pfs.GpciTable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,6 +54,9 @@ public final class GpciFile {
    * cut to a fraction of that.
    */
   static final int MIN_ROWS = 100;
+
+  /** The largest index the {@code Gpci} type holds. */
+  private static final BigDecimal MAX_GPCI = new BigDecimal("9.999");
 
   private GpciFile() {}
 
@@ -129,6 +133,8 @@ public final class GpciFile {
     if (mp < 0) {
       throw header.missing("\"MP GPCI\"");
     }
+    // A column with the floor holds no index below 1.000 (Alaska's floor is 1.500).
+    boolean floored = header.name(work).contains("WITH 1.0 FLOOR");
     Cells cells = new Cells(source, header);
     List<Gpci> gpcis = new ArrayList<>();
     Map<Locality, Long> lines = new HashMap<>();
@@ -156,9 +162,9 @@ public final class GpciFile {
               .locality(locality)
               .state(stateCode)
               .name(localityName)
-              .work(cells.decimal(work, 3))
-              .practiceExpense(cells.decimal(pe, 3))
-              .malpractice(cells.decimal(mp, 3));
+              .work(workGpci(cells, work, floored))
+              .practiceExpense(cells.positiveDecimal(pe, 3, MAX_GPCI))
+              .malpractice(cells.positiveDecimal(mp, 3, MAX_GPCI));
       Gpci gpci;
       try {
         gpci = builder.build();
@@ -186,6 +192,20 @@ public final class GpciFile {
     CmsSubset.checkRows(
         source, table.isSubset(), gpcis.size(), MIN_ROWS, "localities", "109 (Addendum E, 2025)");
     return GpciTable.of(gpcis);
+  }
+
+  /**
+   * Reads a work GPCI: above zero, as every index CMS publishes (a zero is damage, and would price
+   * the work at nothing), and at least 1.000 in a column with the floor.
+   */
+  private static BigDecimal workGpci(Cells cells, int column, boolean floored)
+      throws DataLoadException {
+    BigDecimal value = cells.positiveDecimal(column, 3, MAX_GPCI);
+    if (floored && value.compareTo(BigDecimal.ONE) < 0) {
+      throw cells.error(
+          column, "a work GPCI of at least 1.000, as the column has the 1.0 floor, up to 9.999");
+    }
+    return value;
   }
 
   private static boolean looksLikeData(CsvRecord record, int... columns) {

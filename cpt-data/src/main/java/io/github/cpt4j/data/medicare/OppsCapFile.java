@@ -11,6 +11,7 @@ import io.github.cpt4j.fee.medicare.pfs.OppsCapTable;
 import io.github.cpt4j.fee.medicare.pfs.PaymentStatus;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,6 +43,9 @@ public final class OppsCapFile {
    * for smaller editions and refuses a file cut to a fraction of that.
    */
   static final int MIN_ROWS = 5_000;
+
+  /** A plausibility bound on a cap: the largest in CMS's 2025 files is a few thousand dollars. */
+  private static final BigDecimal MAX_CAP = new BigDecimal("999999.99");
 
   private OppsCapFile() {}
 
@@ -105,8 +109,10 @@ public final class OppsCapFile {
                         return PaymentStatus.of(t.charAt(0));
                       }))
               .locality(Locality.of(cells.digits(carrier, 5), cells.digits(locality, 2)))
-              .facilityAmount(cells.decimal(facility, 2))
-              .nonFacilityAmount(cells.decimal(nonFacility, 2));
+              // Every cap CMS publishes is above zero: a 0.00 is damage, and would cap the
+              // technical component at nothing.
+              .facilityAmount(cells.positiveDecimal(facility, 2, MAX_CAP))
+              .nonFacilityAmount(cells.positiveDecimal(nonFacility, 2, MAX_CAP));
       OppsCap cap;
       try {
         cap = builder.build();

@@ -385,11 +385,31 @@ public final class RvuFile {
             .oppsNonFacilityPeRvu(canonical.decimal(cells, c.oppsPeNonFacility, 2))
             .oppsFacilityPeRvu(canonical.decimal(cells, c.oppsPeFacility, 2))
             .oppsMalpracticeRvu(canonical.decimal(cells, c.oppsMalpractice, 2));
+    RvuEntry built;
     try {
-      return entry.indicators(canonical.of(indicators.build())).build();
+      built = entry.indicators(canonical.of(indicators.build())).build();
     } catch (IllegalArgumentException e) {
       throw new DataLoadException(source, cells.line(), 0, e.getMessage());
     }
+    if (isPayableWithoutRvus(built)) {
+      throw cells.error(
+          c.work,
+          "relative value units on a row of status "
+              + built.status().code()
+              + " (work, practice expense and malpractice are all 0.00; CMS gives such a code"
+              + " status C or R, priced by the contractor)");
+    }
+    return built;
+  }
+
+  /**
+   * Tells whether {@code entry} is paid from its relative values (status A or T) but has none: no
+   * CMS file has such a row (the 2025 releases' all-zero rows are B, C, E, I, J, M, N, P, R or X),
+   * so it is damage that would price at 0.00.
+   */
+  static boolean isPayableWithoutRvus(RvuEntry entry) {
+    PaymentStatus status = entry.status();
+    return (status == PaymentStatus.A || status == PaymentStatus.T) && entry.hasNoRvus();
   }
 
   private static char single(String text) {

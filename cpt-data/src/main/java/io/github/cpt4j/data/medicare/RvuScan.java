@@ -448,21 +448,24 @@ final class RvuScan {
       return null;
     }
     try {
-      return RvuEntry.builder()
-          .code(code)
-          .modifier(modifier)
-          .notUsedForMedicarePayment(notUsed == 1)
-          .workRvu(work)
-          .nonFacilityPeRvu(peNonFacility)
-          .nonFacilityNa(naNonFacility == 1)
-          .facilityPeRvu(peFacility)
-          .facilityNa(naFacility == 1)
-          .malpracticeRvu(malpractice)
-          .oppsNonFacilityPeRvu(oppsNonFacility)
-          .oppsFacilityPeRvu(oppsFacility)
-          .oppsMalpracticeRvu(oppsMalpractice)
-          .indicators(indicators)
-          .build();
+      RvuEntry entry =
+          RvuEntry.builder()
+              .code(code)
+              .modifier(modifier)
+              .notUsedForMedicarePayment(notUsed == 1)
+              .workRvu(work)
+              .nonFacilityPeRvu(peNonFacility)
+              .nonFacilityNa(naNonFacility == 1)
+              .facilityPeRvu(peFacility)
+              .facilityNa(naFacility == 1)
+              .malpracticeRvu(malpractice)
+              .oppsNonFacilityPeRvu(oppsNonFacility)
+              .oppsFacilityPeRvu(oppsFacility)
+              .oppsMalpracticeRvu(oppsMalpractice)
+              .indicators(indicators)
+              .build();
+      // The general reader refuses such a row, naming its line.
+      return RvuFile.isPayableWithoutRvus(entry) ? null : entry;
     } catch (IllegalArgumentException e) {
       return null;
     }

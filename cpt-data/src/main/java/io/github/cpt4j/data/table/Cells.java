@@ -146,9 +146,23 @@ public final class Cells {
     return digits > 0 && points <= 1;
   }
 
-  /** Reads a decimal as {@link #decimal}, a blank field being zero. */
-  public BigDecimal decimalOrZero(int column, int scale) throws DataLoadException {
-    return text(column).isEmpty() ? BigDecimal.ZERO.setScale(scale) : decimal(column, scale);
+  /**
+   * Reads a decimal as {@link #decimal(int, int, BigDecimal)} that is above zero: for a rate or an
+   * index CMS never publishes as zero, where a zero is damage that would price at 0.00.
+   */
+  public BigDecimal positiveDecimal(int column, int scale, BigDecimal max)
+      throws DataLoadException {
+    BigDecimal value = decimal(column, scale);
+    if (value.signum() == 0 || value.compareTo(max) > 0) {
+      throw error(
+          column,
+          "a number above 0 and at most "
+              + max.toPlainString()
+              + " with at most "
+              + scale
+              + " decimals");
+    }
+    return value;
   }
 
   /** Reads a field that is {@code flag} or blank. */

@@ -76,6 +76,71 @@ class DamagedFilesTest {
         e::getMessage);
   }
 
+  /**
+   * A zero where CMS never publishes one is damage that would price at 0.00: refused with its line
+   * and column, in each loader that reads such a rate or index.
+   */
+  @Test
+  void aZeroRateOrIndexIsRefused() throws Exception {
+    String gpci = LoaderFixtures.gpci2026();
+    GpciFile.read(stream(gpci), "g.csv", GpciFile.WorkGpci.WITH_FLOOR);
+    assertRefused(
+        "g.csv, line 6, column 7: ",
+        () ->
+            GpciFile.read(
+                stream(gpci.replace("1.041,1.183,", "1.041,0.000,")),
+                "g.csv",
+                GpciFile.WorkGpci.WITH_FLOOR));
+    assertRefused(
+        "g.csv, line 5, column 6: 2026 PW GPCI (WITH 1.0 FLOOR): expected a work GPCI of at least"
+            + " 1.000",
+        () ->
+            GpciFile.read(
+                stream(gpci.replace("0.996,1,", "0.996,0.996,")),
+                "g.csv",
+                GpciFile.WorkGpci.WITH_FLOOR));
+    // Without the floor, 0.996 is Alabama's index, but 0 is nobody's.
+    GpciFile.read(stream(gpci), "g.csv", GpciFile.WorkGpci.WITHOUT_FLOOR);
+    assertRefused(
+        "g.csv, line 5, column 5: ",
+        () ->
+            GpciFile.read(
+                stream(gpci.replace("0.996,1,", "0,1,")),
+                "g.csv",
+                GpciFile.WorkGpci.WITHOUT_FLOOR));
+    assertRefused(
+        "c.csv, line 3, column 7: ",
+        () -> OppsCapFile.read(stream(OPPS.replace("60.00,60.00", "60.00,0.00")), "c.csv"));
+    String clfs = PartBLoadersTest.CLFS;
+    assertRefused(
+        "c.csv, line 9, column 6: ",
+        () -> ClfsFile.read(stream(clfs.replace("N,11.09", "N,0.00")), "c.csv"));
+    ClfsFile.read(stream(clfs), "c.csv"); // with its local row of 0.00
+    String asp = PartBLoadersTest.ASP;
+    assertRefused(
+        "drugs.csv, line 7, column 4: ",
+        () -> AspFile.read(stream(asp.replace("1 MG,0.108", "1 MG,0.000")), "drugs.csv"));
+  }
+
+  private static void assertRefused(String start, ThrowingLoad load) {
+    DataLoadException e = assertThrows(DataLoadException.class, load::run);
+    assertTrue(e.getMessage().startsWith(start), e::getMessage);
+  }
+
+  @Test
+  void aPayableRowWithoutRelativeValuesIsRefused() throws Exception {
+    // Status A with every RVU 0.00 would be priced at 0.00; the same row of status R is the
+    // contractor's to price, as CMS's 954 such rows are.
+    String zero =
+        LoaderFixtures.rvu2025()
+            .replace(
+                "Made-up office visit,A,,1.30,1.35,,0.57,,0.10,", "X,A,,0.00,0.00,,0.00,,0.00,");
+    assertRefused(
+        "r.csv, line 16, column 6: WORK RVU: expected relative value units on a row of status A",
+        () -> RvuFile.read(stream(zero), "r.csv"));
+    assertEquals(6, RvuFile.read(stream(zero.replace("X,A,,", "X,R,,")), "r.csv").size());
+  }
+
   @Test
   void aColumnNamedTwiceIsRefused() {
     // A WORK RVU column inserted before the real one would have been read in its place.
