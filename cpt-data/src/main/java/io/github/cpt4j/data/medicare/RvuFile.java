@@ -3,6 +3,7 @@ package io.github.cpt4j.data.medicare;
 import com.google.common.collect.Interner;
 import com.google.common.collect.Interners;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
 import io.github.cpt4j.data.table.CsvTable;
@@ -69,8 +70,8 @@ public final class RvuFile {
   /** The release in CMS's title row: {@code ... Relative Value File October Release}. */
   private static final Pattern RELEASE =
       Pattern.compile(
-          "(?i)Relative Value File\\s+(January|February|March|April|May|June|July|August"
-              + "|September|October|November|December)\\s+Release");
+          // Any word where the month goes: a damaged month is refused, not read as no release.
+          "(?i)Relative Value File\\s+(\\S+)\\s+Release");
 
   private static final Pattern TITLE =
       Pattern.compile(
@@ -210,12 +211,14 @@ public final class RvuFile {
     /** The release the title row names, in its year; null when none says. */
     final YearMonth release;
 
-    private Layout(int headerRow, Header header, Columns columns, List<CsvRecord> preamble) {
+    private Layout(
+        int headerRow, Header header, Columns columns, List<CsvRecord> preamble, String source)
+        throws DataLoadException {
       this.headerRow = headerRow;
       this.header = header;
       this.columns = columns;
       this.year = titleYear(preamble);
-      Month month = year == null ? null : titleRelease(preamble);
+      Month month = year == null ? null : titleRelease(preamble, source);
       this.release = month == null ? null : year.atMonth(month);
     }
 
@@ -241,7 +244,7 @@ public final class RvuFile {
         top--;
       }
       Header header = Header.of(source, records.subList(top, headerRow + 1));
-      return new Layout(headerRow, header, new Columns(header), records.subList(0, top));
+      return new Layout(headerRow, header, new Columns(header), records.subList(0, top), source);
     }
   }
 
@@ -303,12 +306,26 @@ public final class RvuFile {
    * The month of the release the title row names, as CMS titles it ({@code ... Relative Value File
    * October Release}); null when none says.
    */
-  private static Month titleRelease(List<CsvRecord> preamble) {
+  private static Month titleRelease(List<CsvRecord> preamble, String source)
+      throws DataLoadException {
     for (CsvRecord record : preamble) {
       for (int i = 0; i < record.getFieldCount(); i++) {
         Matcher release = RELEASE.matcher(record.getField(i));
         if (release.find()) {
-          return Month.valueOf(release.group(1).toUpperCase(Locale.ROOT));
+          String word = release.group(1);
+          for (Month month : Month.values()) {
+            if (month.name().equalsIgnoreCase(word)) {
+              return month;
+            }
+          }
+          // Read as "no release", the file would price the whole year with one quarter's rows.
+          throw new DataLoadException(
+              source,
+              record.getStartingLineNumber(),
+              i + 1,
+              "the title names the release "
+                  + CodeFormatException.quote(word)
+                  + ", not a month: expected such as 'Relative Value File October Release'");
         }
       }
     }

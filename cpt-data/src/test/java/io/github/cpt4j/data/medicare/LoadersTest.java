@@ -77,6 +77,14 @@ class LoadersTest {
                 "Test relative value file in the CY2025 layout",
                 "\"rows from CMS's PPRRVU26.csv (CY2026 relative value file, January release)\"");
     assertEquals(Optional.of(Year.of(2026)), rvus(bundledTitle).year());
+    // A damaged month is refused: read as no release, the file would price its whole year.
+    String damaged = titled.replace("October Release", "Octember Release");
+    DataLoadException e = assertThrows(DataLoadException.class, () -> rvus(damaged));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "test.csv, line 2, column 3: the title names the release 'Octember', not a"),
+        e::getMessage);
   }
 
   @Test
