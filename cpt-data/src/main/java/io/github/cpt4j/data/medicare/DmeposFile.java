@@ -1,6 +1,7 @@
 package io.github.cpt4j.data.medicare;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
@@ -59,6 +60,18 @@ public final class DmeposFile {
    * to a fraction of that.
    */
   static final int MIN_ROWS = 2_000;
+
+  /** The states and territories of CMS's file, each with a non-rural and a rural column. */
+  private static final ImmutableSet<String> STATES =
+      ImmutableSet.of(
+          "AL", "AR", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "GA", "IA", "ID", "IL", "IN", "KS",
+          "KY", "LA", "MA", "MD", "ME", "MI", "MN", "MO", "MS", "MT", "NC", "ND", "NE", "NH", "NJ",
+          "NM", "NV", "NY", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VA", "VT",
+          "WA", "WI", "WV", "WY", "AK", "HI", "PR", "VI");
+
+  /** The non-continental areas, which the file's title says are not subject to them. */
+  private static final ImmutableSet<String> NOT_SUBJECT_TO_CEILING_AND_FLOOR =
+      ImmutableSet.of("AK", "HI", "PR", "VI");
 
   private DmeposFile() {}
 
@@ -139,6 +152,18 @@ public final class DmeposFile {
         throw header.missing("\"" + e.getKey() + (e.getValue()[0] < 0 ? " (NR)\"" : " (R)\""));
       }
     }
+    if (!table.isSubset() && !stateColumns.keySet().containsAll(STATES)) {
+      // A whole state's columns gone would answer every line there not_in_schedule: a partial load.
+      List<String> missing = new ArrayList<>(STATES);
+      missing.removeAll(stateColumns.keySet());
+      throw header.missing(
+          "pairs of "
+              + String.join(", ", missing)
+              + " (CMS's file has the 50 states, DC, PR and VI; a deliberate subset starts with"
+              + " the line '"
+              + CmsSubset.MARKER
+              + "')");
+    }
     int titleRows = headerRow;
     Optional<Quarter> found =
         given
@@ -164,11 +189,20 @@ public final class DmeposFile {
         continue;
       }
       cells.at(record);
+      BigDecimal rowCeiling = cells.decimal(ceiling, 2);
+      BigDecimal rowFloor = cells.decimal(floor, 2);
       List<BigDecimal> nonRural = new ArrayList<>(states.size());
       List<BigDecimal> rural = new ArrayList<>(states.size());
-      for (int[] pair : stateColumns.values()) {
-        nonRural.add(cells.decimal(pair[0], 2));
-        rural.add(cells.decimal(pair[1], 2));
+      for (Map.Entry<String, int[]> state : stateColumns.entrySet()) {
+        boolean bounded = !NOT_SUBJECT_TO_CEILING_AND_FLOOR.contains(state.getKey());
+        for (int half = 0; half < 2; half++) {
+          int column = state.getValue()[half];
+          BigDecimal amount = cells.decimal(column, 2);
+          if (bounded && amount.signum() > 0) {
+            checkWithin(cells, column, amount, rowCeiling, rowFloor);
+          }
+          (half == 0 ? nonRural : rural).add(amount);
+        }
       }
       DmeposFee fee;
       try {
@@ -188,7 +222,7 @@ public final class DmeposFile {
                 .category(
                     cells.parse(
                         catg, "a payment category such as IN, CR, OX or PO", DmeposCategory::of))
-                .ceilingAndFloor(cells.decimal(ceiling, 2), cells.decimal(floor, 2))
+                .ceilingAndFloor(rowCeiling, rowFloor)
                 .fees(states, nonRural, rural)
                 .build();
       } catch (IllegalArgumentException e) {
@@ -210,6 +244,26 @@ public final class DmeposFile {
     CmsSubset.checkRows(
         source, table.isSubset(), lines.size(), MIN_ROWS, "rows", "about 3,490 (January 2025)");
     return schedule.build();
+  }
+
+  /**
+   * Refuses a continental state's amount outside the row's ceiling and floor (each 0.00 when the
+   * row has none): CMS's amounts are within them (checked on every row of January 2025), so one
+   * outside is a damaged cell, and would be paid as it reads.
+   */
+  private static void checkWithin(
+      Cells cells, int column, BigDecimal amount, BigDecimal ceiling, BigDecimal floor)
+      throws DataLoadException {
+    boolean over = ceiling.signum() > 0 && amount.compareTo(ceiling) > 0;
+    boolean under = floor.signum() > 0 && amount.compareTo(floor) < 0;
+    if (over || under) {
+      throw cells.error(
+          column,
+          "an amount within the row's floor "
+              + floor.toPlainString()
+              + " and ceiling "
+              + ceiling.toPlainString());
+    }
   }
 
   private static Optional<Modifier> modifier(Cells cells, int column) throws DataLoadException {

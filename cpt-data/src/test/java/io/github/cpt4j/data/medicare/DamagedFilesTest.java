@@ -142,6 +142,31 @@ class DamagedFilesTest {
   }
 
   @Test
+  void aDmeposAmountOutsideItsRowsCeilingAndFloorIsRefused() throws Exception {
+    String dmepos = PartBLoadersTest.DMEPOS;
+    // E0114-NU: ceiling 65.94, floor 56.05, New York 61.45. Puerto Rico's 86.99 is above the
+    // ceiling, as a non-continental area may be.
+    assertRefused(
+        "fees.csv, line 6, column 8: NY (NR): expected an amount within the row's floor 56.05 and"
+            + " ceiling 65.94, found '9999.99'",
+        () ->
+            DmeposFile.read(
+                stream(dmepos.replace("61.45", "9999.99")), "fees.csv", PartBLoadersTest.ZIPS));
+    assertRefused(
+        "fees.csv, line 6, column 8: ",
+        () ->
+            DmeposFile.read(
+                stream(dmepos.replace("61.45", "6.14")), "fees.csv", PartBLoadersTest.ZIPS));
+    // Without the subset mark, a file must have every state's pair of columns.
+    String unmarked = dmepos.substring(LoaderFixtures.SUBSET.length());
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class,
+            () -> DmeposFile.read(stream(unmarked), "fees.csv", PartBLoadersTest.ZIPS));
+    assertTrue(e.getMessage().contains("missing column pairs of AL, AR, AZ"), e::getMessage);
+  }
+
+  @Test
   void aColumnNamedTwiceIsRefused() {
     // A WORK RVU column inserted before the real one would have been read in its place.
     String text =

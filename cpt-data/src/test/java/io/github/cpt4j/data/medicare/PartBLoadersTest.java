@@ -21,6 +21,7 @@ import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -119,6 +120,28 @@ class PartBLoadersTest {
           + "E0114,NU,,D,IN,65.94,56.05,61.45,0.00,86.99,0.00,not read\n"
           + "E0114,RR,,D,IN,11.97,10.17,10.79,0.00,14.00,0.00,not read\n"
           + "E0601,RR,,D,CR,0.00,0.00,48.72,94.93,91.42,0.00,\"not, read\"\n";
+
+  /** A marked DMEPOS file with the pair of columns of every state CMS's file has, and one row. */
+  static String dmeposWithEveryState() {
+    List<String> states =
+        List.of(
+            "AL", "AR", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "GA", "IA", "ID", "IL", "IN",
+            "KS", "KY", "LA", "MA", "MD", "ME", "MI", "MN", "MO", "MS", "MT", "NC", "ND", "NE",
+            "NH", "NJ", "NM", "NV", "NY", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX",
+            "UT", "VA", "VT", "WA", "WI", "WV", "WY", "AK", "HI", "PR", "VI");
+    StringBuilder header = new StringBuilder("HCPCS,Mod,Mod2,JURIS,CATG,Ceiling,Floor");
+    StringBuilder row = new StringBuilder("E0114,NU,,D,IN,65.94,56.05");
+    for (String state : states) {
+      header.append(',').append(state).append(" (NR),").append(state).append(" (R)");
+      row.append(",61.45,0.00");
+    }
+    return LoaderFixtures.SUBSET
+        + "January 2025 Fee Schedule\n"
+        + header
+        + ",Description\n"
+        + row
+        + ",not read\n";
+  }
 
   static final DmeposZipTable ZIPS =
       DmeposZipTable.builder().state(10000, 14999, "NY").rural(12010, "NY").build();
@@ -249,7 +272,8 @@ class PartBLoadersTest {
             DataLoadException.class,
             () -> AspFile.read(stream(ASP.replace("0.898", "100000000")), "drugs.csv"));
     assertTrue(
-        huge.getMessage().contains("expected a number from 0 to 99999999.999"), huge.getMessage());
+        huge.getMessage().contains("expected a number above 0 and at most 99999999.999"),
+        huge.getMessage());
   }
 
   /** A corrupted rate is refused, not priced: the largest real 2025 rate is 12,000.00. */
@@ -266,6 +290,7 @@ class PartBLoadersTest {
     assertEquals(6, huge.line());
     assertEquals(6, huge.column());
     assertTrue(
-        huge.getMessage().contains("expected a number from 0 to 999999.99"), huge.getMessage());
+        huge.getMessage().contains("expected a number above 0 and at most 999999.99"),
+        huge.getMessage());
   }
 }

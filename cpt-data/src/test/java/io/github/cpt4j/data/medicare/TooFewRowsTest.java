@@ -52,9 +52,9 @@ class TooFewRowsTest {
     assertRefusedUnmarked(
         PartBLoadersTest.CLFS, "lab.csv", "4", t -> ClfsFile.read(stream(t), "lab.csv"));
     assertRefusedUnmarked(
-        PartBLoadersTest.DMEPOS,
+        PartBLoadersTest.dmeposWithEveryState(),
         "fees.csv",
-        "3",
+        "1",
         t -> DmeposFile.read(stream(t), "fees.csv", PartBLoadersTest.ZIPS));
     assertRefusedUnmarked(
         PartBLoadersTest.ASP, "drugs.csv", "3", t -> AspFile.read(stream(t), "drugs.csv"));
