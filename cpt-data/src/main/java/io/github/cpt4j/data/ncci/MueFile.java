@@ -15,6 +15,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -162,6 +163,15 @@ public final class MueFile {
   static LocalDate effectiveOf(String source) throws DataLoadException {
     Matcher eff = EFFECTIVE.matcher(source);
     if (!eff.find()) {
+      if (source.toUpperCase(Locale.ROOT).contains("EFF_")) {
+        // A date in another form would leave the table undated, judging every date of service.
+        throw new DataLoadException(
+            source,
+            0,
+            0,
+            "the file name has an effective date not written as CMS writes it: expected"
+                + " Eff_MM-DD-YYYY, such as Eff_07-01-2026");
+      }
       return null;
     }
     try {

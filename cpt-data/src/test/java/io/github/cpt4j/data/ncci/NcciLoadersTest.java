@@ -233,6 +233,20 @@ public class NcciLoadersTest {
                     new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)),
                     "MCR_MUE_PractitionerServices_Eff_13-01-2026.csv"));
     assertTrue(e.getMessage().contains("Eff_13-01-2026 is not a date"), e.getMessage());
+    // A date in another form is refused rather than read as no date, which judges every date.
+    for (String name :
+        List.of(
+            "MCR_MUE_PractitionerServices_Eff_2026-07-01.csv",
+            "MCR_MUE_PractitionerServices_Eff_7-1-2026.csv",
+            "mcr_mue_practitionerservices_eff_07-01-26.csv")) {
+      DataLoadException other =
+          assertThrows(
+              DataLoadException.class,
+              () ->
+                  MueFile.read(
+                      new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)), name));
+      assertTrue(other.getMessage().contains("expected Eff_MM-DD-YYYY"), other::getMessage);
+    }
   }
 
   @Test
