@@ -78,8 +78,11 @@ public final class RvuFile {
           "(?i)\\b(?:CY\\s?)?((?:19|20)\\d\\d)\\s+(?:National Physician Fee Schedule\\s+)?"
               + "Relative Value File");
 
-  /** A relative value file is a few megabytes. */
-  private static final long MAX_CHARS = 64L << 20;
+  /**
+   * A relative value file is about 2.5 MB. Six times that leaves room for growth; a file near the
+   * old 64 MiB cap took over 512 MB of heap to read before its error could be reported.
+   */
+  static final long MAX_CHARS = 16L << 20;
 
   /**
    * The fewest rows of a whole file (see {@link CmsSubset}): CMS's 2025 relative value files have

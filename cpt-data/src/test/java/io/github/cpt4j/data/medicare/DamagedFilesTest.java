@@ -167,6 +167,22 @@ class DamagedFilesTest {
   }
 
   @Test
+  void aRelativeValueFileBeyondItsCapIsRefusedBeforeItIsParsed() {
+    // The real file is about 2.5 MB; 17 MiB of rows is refused by size, naming the cap.
+    StringBuilder text = new StringBuilder(LoaderFixtures.rvu2025());
+    String row = LoaderFixtures.RVU_2025_ROWS.get(4) + "\n";
+    while (text.length() <= RvuFile.MAX_CHARS) {
+      text.append(row);
+    }
+    byte[] big = text.toString().getBytes(StandardCharsets.ISO_8859_1);
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class,
+            () -> RvuFile.read(new java.io.ByteArrayInputStream(big), "big.csv"));
+    assertTrue(e.getMessage().startsWith("big.csv: larger than 16777216"), e::getMessage);
+  }
+
+  @Test
   void aColumnNamedTwiceIsRefused() {
     // A WORK RVU column inserted before the real one would have been read in its place.
     String text =
