@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -191,7 +192,39 @@ public final class GpciFile {
     }
     CmsSubset.checkRows(
         source, table.isSubset(), gpcis.size(), MIN_ROWS, "localities", "109 (Addendum E, 2025)");
-    return GpciTable.of(gpcis);
+    GpciTable read = GpciTable.of(gpcis);
+    Year year = columnsYear(header, source, work, pe, mp);
+    return year == null ? read : read.withYear(year);
+  }
+
+  /**
+   * The year CMS's column headers name ({@code 2025 PW GPCI}, {@code 2025 PE GPCI}...), so that a
+   * schedule refuses another year's relative values; null when they name none.
+   *
+   * @throws DataLoadException if the columns name different years
+   */
+  private static Year columnsYear(Header header, String source, int... columns)
+      throws DataLoadException {
+    Year found = null;
+    for (int column : columns) {
+      String name = header.name(column);
+      if (name.length() < 5
+          || name.charAt(4) != ' '
+          || !Cells.allDigits(name.substring(0, 4))
+          || !(name.startsWith("19") || name.startsWith("20"))) {
+        continue;
+      }
+      Year year = Year.of(Integer.parseInt(name.substring(0, 4)));
+      if (found != null && !found.equals(year)) {
+        throw new DataLoadException(
+            source,
+            header.line(),
+            column + 1,
+            "the GPCI columns name different years, " + found + " and " + year);
+      }
+      found = year;
+    }
+    return found;
   }
 
   /**

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.data.BundledData;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.ZipLocalityTable;
@@ -15,6 +16,7 @@ import io.github.cpt4j.fee.medicare.pfs.BilateralRule;
 import io.github.cpt4j.fee.medicare.pfs.ConversionFactors;
 import io.github.cpt4j.fee.medicare.pfs.GlobalPeriod;
 import io.github.cpt4j.fee.medicare.pfs.GpciTable;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.MultipleProcedureRule;
 import io.github.cpt4j.fee.medicare.pfs.OppsCapTable;
 import io.github.cpt4j.fee.medicare.pfs.PaymentStatus;
@@ -85,6 +87,32 @@ class LoadersTest {
             .startsWith(
                 "test.csv, line 2, column 3: the title names the release 'Octember', not a"),
         e::getMessage);
+  }
+
+  @Test
+  void aScheduleRefusesGpcisOfAnotherYearThanItsRelativeValues() throws Exception {
+    // The 2026 indices with the 2025 relative values priced 99213 in Los Angeles at 97.58 for
+    // 2025 dates, where CMS paid 98.19.
+    GpciTable gpcis2026 =
+        GpciFile.read(
+            stream(LoaderFixtures.gpci2026()), "GPCI2025.csv", GpciFile.WorkGpci.WITH_FLOOR);
+    assertEquals(Optional.of(Year.of(2026)), gpcis2026.year());
+    RvuTable rvus2025 =
+        rvus(
+            LoaderFixtures.rvu2025()
+                .replace(
+                    "Test relative value file in the CY2025 layout",
+                    "2025 National Physician Fee Schedule Relative Value File October Release"));
+    MedicareFeeSchedule.Builder schedule =
+        MedicareFeeSchedule.builder()
+            .name("mixed")
+            .rvus(rvus2025)
+            .gpcis(gpcis2026)
+            .conversionFactors(BundledData.conversionFactors());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, schedule::build);
+    assertEquals("the relative value file is for 2025, but the GPCIs are for 2026", e.getMessage());
+    // A table that does not say its year (a hand-made one) is taken at its word.
+    schedule.gpcis(GpciTable.of(gpcis2026.all())).build();
   }
 
   @Test

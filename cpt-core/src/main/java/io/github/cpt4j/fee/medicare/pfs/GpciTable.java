@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.index.PackedIndex;
+import java.time.Year;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -21,8 +22,18 @@ public final class GpciTable {
   private final ImmutableList<Gpci> gpcis;
   private final PackedIndex index;
 
+  /** The calendar year the indices are for, when the file says; null otherwise. */
+  private final Year year;
+
+  private GpciTable(GpciTable other, Year year) {
+    this.gpcis = other.gpcis;
+    this.index = other.index;
+    this.year = year;
+  }
+
   private GpciTable(ImmutableList<Gpci> gpcis) {
     this.gpcis = gpcis;
+    this.year = null;
     int[] keys = new int[gpcis.size()];
     for (int i = 0; i < keys.length; i++) {
       keys[i] = gpcis.get(i).locality().packed();
@@ -55,6 +66,20 @@ public final class GpciTable {
     return gpcis;
   }
 
+  /**
+   * Returns the calendar year the indices are for, when known (CMS's GPCI file names it in its
+   * column headers, {@code 2025 PW GPCI}). A {@link MedicareFeeSchedule} refuses relative values of
+   * another year: a year's GPCIs apply to that year's services only.
+   */
+  public Optional<Year> year() {
+    return Optional.ofNullable(year);
+  }
+
+  /** Returns this table for the calendar year {@code year}. */
+  public GpciTable withYear(Year year) {
+    return new GpciTable(this, requireNonNull(year, "year"));
+  }
+
   /** Returns the number of localities. */
   public int size() {
     return gpcis.size();
@@ -62,6 +87,6 @@ public final class GpciTable {
 
   @Override
   public String toString() {
-    return "GpciTable(" + gpcis.size() + " localities)";
+    return "GpciTable(" + gpcis.size() + " localities" + (year == null ? "" : ", " + year) + ")";
   }
 }

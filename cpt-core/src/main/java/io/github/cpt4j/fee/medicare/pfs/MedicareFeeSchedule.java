@@ -110,6 +110,12 @@ public final class MedicareFeeSchedule implements FeeSchedule {
               + builder.effectiveFrom);
     }
     Year year = rvus.year().orElse(null);
+    Year gpciYear = gpcis.year().orElse(null);
+    if (year != null && gpciYear != null && !year.equals(gpciYear)) {
+      // Another year's indices price the right services at amounts CMS never paid.
+      throw new IllegalArgumentException(
+          "the relative value file is for " + year + ", but the GPCIs are for " + gpciYear);
+    }
     if (year == null) {
       this.effectiveFrom = builder.effectiveFrom;
       this.effectiveTo = builder.effectiveTo;
