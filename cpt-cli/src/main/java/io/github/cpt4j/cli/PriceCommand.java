@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.io.CountingInputStream;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.cli.input.MalformedUtf8Exception;
+import io.github.cpt4j.cli.price.BatchHeader;
 import io.github.cpt4j.cli.price.BatchPricing;
 import io.github.cpt4j.cli.price.DateCoverage;
 import io.github.cpt4j.cli.price.LineRequest;
@@ -614,6 +615,11 @@ final class PriceCommand implements Callable<Integer> {
       if (bar != null) {
         bar.finish(summary.rows());
       }
+    }
+    for (BatchHeader.Lookalike lookalike : summary.lookalikes()) {
+      // Other columns are carried through by design; one named like a known column was most
+      // likely meant as it, and the rows were priced without it (one unit, no modifier).
+      note("warning: " + lookalike.message());
     }
     if (date == null && summary.undated() > 0) {
       // Today's date is right for a list of codes to quote, wrong for claims of the past: say so.

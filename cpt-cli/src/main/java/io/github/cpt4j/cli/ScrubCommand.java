@@ -1,6 +1,7 @@
 package io.github.cpt4j.cli;
 
 import io.github.cpt4j.cli.input.MalformedUtf8Exception;
+import io.github.cpt4j.cli.price.BatchHeader;
 import io.github.cpt4j.cli.price.BatchScrub;
 import io.github.cpt4j.cli.report.OutputClosedException;
 import io.github.cpt4j.cli.report.OutputFailedException;
@@ -136,6 +137,13 @@ final class ScrubCommand implements Callable<Integer> {
       throw Inputs.notUtf8(input, e);
     } catch (IOException e) {
       throw new CliException("cannot scrub '" + input + "': " + Inputs.reason(e), e);
+    }
+    for (BatchHeader.Lookalike lookalike : summary.lookalikes()) {
+      // Other columns are carried through by design; one named like a known column was most
+      // likely meant as it, and the rows were checked without it (one unit, no modifier).
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("cpt scrub: warning: " + lookalike.message());
+      err.flush();
     }
     if (date == null && summary.undated() > 0) {
       // The edits in force depend on the date: today's are wrong for claims of the past.

@@ -320,6 +320,54 @@ class PriceCommandTest {
     assertEquals("", priceStdin("code,date\n99213,2025-06-01\n", "-i", "-", "-z", "10001").err());
   }
 
+  /**
+   * Columns of other names are carried through, by design; one named like a known column was most
+   * likely meant as it, and the rows were priced without it, so the run says so once per column.
+   */
+  @Test
+  void aColumnNamedLikeAKnownOneIsCarriedThroughWithAWarning() throws IOException {
+    Cli.Result r =
+        priceStdin(
+            "code,modifier,unit,note,patient_id\n99213,25,3,x,p1\n99213,25,3,y,p2\n",
+            "-i",
+            "-",
+            "-z",
+            "10001",
+            "-d",
+            "2025-06-01");
+    assertEquals(0, r.status(), r::toString);
+    assertEquals(
+        List.of(
+            "cpt price: warning: column 'modifier' is not read: did you mean 'modifiers'?",
+            "cpt price: warning: column 'unit' is not read: did you mean 'units'?"),
+        r.errLines(),
+        r::toString);
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    assertEquals("3", rows.get(1).getField(2), r::toString); // carried through
+    assertEquals("priced", rows.get(1).getField(6), r::toString);
+    r =
+        priceStdin(
+            "code,qty,dos,zip_code\n99213,2,2025-06-01,10001\n",
+            "-i",
+            "-",
+            "-z",
+            "10001",
+            "-d",
+            "2025-06-01");
+    assertEquals(
+        List.of(
+            "cpt price: warning: column 'qty' is not read: did you mean 'units'?",
+            "cpt price: warning: column 'dos' is not read: did you mean 'date'?",
+            "cpt price: warning: column 'zip_code' is not read: did you mean 'zip'?"),
+        r.errLines(),
+        r::toString);
+    assertEquals(
+        "",
+        priceStdin(
+                "code,units,unit,note\n99213,1,3,x\n", "-i", "-", "-z", "10001", "-d", "2025-06-01")
+            .err());
+  }
+
   /** In a large file, the line number is what finds the row. */
   @Test
   void aRowWithTheWrongNumberOfFieldsSaysOnWhichLine() throws IOException {

@@ -88,6 +88,20 @@ class ScrubCommandTest {
     assertTrue(lines.get(8).contains("no modifier bypasses this edit (XU does not)"), lines.get(8));
   }
 
+  /** A column named like a known one is carried through unread, with a warning once per run. */
+  @Test
+  void aColumnNamedLikeAKnownOneIsCarriedThroughWithAWarning() {
+    String[] args = {"scrub", "--input", "-", "--ptp", ptp.toString(), "--date", "2025-06-02"};
+    Cli.Result r = Cli.runWithInput("claim,code,mod,note\nA,27447,,\nA,20610,59,distinct\n", args);
+    assertEquals(1, r.status(), r::toString); // the pair edit, its modifier 59 unread
+    assertEquals(
+        List.of("cpt scrub: warning: column 'mod' is not read: did you mean 'modifiers'?"),
+        r.errLines(),
+        r::toString);
+    r = Cli.runWithInput("claim,code,modifiers,mod\nA,27447,,\nA,20610,59,x\n", args);
+    assertEquals(List.of(), r.errLines(), r::toString);
+  }
+
   /**
    * Rows without a claim are claims of one line each: a clean result would hide that no pair or
    * per-date limit could be checked, so it says so, and a file of claims does not.

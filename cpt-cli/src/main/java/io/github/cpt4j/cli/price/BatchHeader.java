@@ -38,12 +38,58 @@ public final class BatchHeader {
   /** The columns the output adds after the input's. */
   public static final List<String> ADDED = List.of("amount", "result", "explanation");
 
+  /**
+   * Other names that exports give the known columns, in {@link #squeezed} form: a column of one of
+   * these names is meant as the known column, and is far from it by spelling.
+   */
+  private static final Map<String, String> SYNONYMS =
+      Map.ofEntries(
+          Map.entry("qty", "units"),
+          Map.entry("quantity", "units"),
+          Map.entry("mod", "modifiers"),
+          Map.entry("mods", "modifiers"),
+          Map.entry("dos", "date"),
+          Map.entry("dateofservice", "date"),
+          Map.entry("servicedate", "date"),
+          Map.entry("placeofservice", "pos"),
+          Map.entry("zipcode", "zip"),
+          Map.entry("postalcode", "zip"),
+          Map.entry("claimid", "claim"),
+          Map.entry("claimnumber", "claim"));
+
+  /**
+   * A column that the batch does not read (it is carried through) whose name looks like that of a
+   * known column the header lacks, so that the rows are likely read without what it holds.
+   *
+   * @param column the column's name as read, without the blanks around it
+   * @param known the name of the known column it looks like
+   */
+  public record Lookalike(String column, String known) {
+
+    /** Checks that both names are given. */
+    public Lookalike {
+      requireNonNull(column, "column");
+      requireNonNull(known, "known");
+    }
+
+    /** Returns the warning: {@code column 'unit' is not read: did you mean 'units'?}. */
+    public String message() {
+      return "column "
+          + CodeFormatException.quote(column)
+          + " is not read: did you mean "
+          + CodeFormatException.quote(known)
+          + "?";
+    }
+  }
+
   private final List<String> names;
   private final Map<String, Integer> index;
+  private final List<Lookalike> lookalikes;
 
-  private BatchHeader(List<String> names, Map<String, Integer> index) {
+  private BatchHeader(List<String> names, Map<String, Integer> index, List<Lookalike> lookalikes) {
     this.names = names;
     this.index = index;
+    this.lookalikes = lookalikes;
   }
 
   /**
@@ -107,7 +153,109 @@ public final class BatchHeader {
           "the header has no 'code' column; it has "
               + (copy.isEmpty() ? "no columns" : names(copy)));
     }
-    return new BatchHeader(copy, Map.copyOf(index));
+    return new BatchHeader(copy, Map.copyOf(index), lookalikes(copy, index));
+  }
+
+  /**
+   * The columns not read whose names look like a known column's that the header lacks (a known
+   * column the header has is read; another column of a similar name is then data of its own).
+   * Unknown columns are carried through by design, so a misspelled {@code unit} would otherwise
+   * price every row as one unit without a word.
+   */
+  private static List<Lookalike> lookalikes(List<String> names, Map<String, Integer> index) {
+    List<String> missing = new ArrayList<>();
+    for (String known : OPTIONAL) {
+      if (!index.containsKey(known)) {
+        missing.add(known);
+      }
+    }
+    List<Lookalike> found = new ArrayList<>();
+    for (String name : names) {
+      String key = key(name);
+      if (key.equals(CODE) || OPTIONAL.contains(key)) {
+        continue;
+      }
+      String known = lookalike(squeezed(key), missing);
+      if (known != null) {
+        found.add(new Lookalike(name.strip(), known));
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  /**
+   * The missing known column that {@code squeezed} looks like, or null. It does when it is one of
+   * the {@link #SYNONYMS}, or spelled like the known name within one edit (a letter added, dropped
+   * or changed, or two neighbours swapped) that keeps the first letter for names of four to six
+   * letters ({@code unit}, {@code cliam}), within two edits for longer ones ({@code modifier},
+   * {@code mintues}); names of three letters ({@code zip}, {@code pos}) only by their synonyms. The
+   * short names are held closer because plain words lie near them: {@code note} is two edits from
+   * {@code date}, {@code rate} one, {@code id} two from {@code zip}. ({@code data} is a lookalike:
+   * it is the word for a date in several languages.)
+   */
+  private static String lookalike(String squeezed, List<String> missing) {
+    String synonym = SYNONYMS.get(squeezed);
+    if (synonym != null) {
+      return missing.contains(synonym) ? synonym : null;
+    }
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String known : missing) {
+      String target = squeezed(known);
+      int allowed = target.length() >= 7 ? 2 : target.length() >= 4 ? 1 : 0;
+      // The lengths alone rule most names out, and bound the work for a header of long junk.
+      if (Math.abs(target.length() - squeezed.length()) > allowed) {
+        continue;
+      }
+      if (allowed == 1 && (squeezed.isEmpty() || squeezed.charAt(0) != target.charAt(0))) {
+        continue; // rate is not date
+      }
+      int distance = distance(squeezed, target);
+      if (distance <= allowed && distance < bestDistance) {
+        best = known;
+        bestDistance = distance;
+      }
+    }
+    return best;
+  }
+
+  /** A name without case, blanks, underscores or hyphens: {@code Qualifying APM} is one. */
+  private static String squeezed(String name) {
+    StringBuilder sb = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c != '_' && c != '-' && !Character.isWhitespace(c)) {
+        sb.append(Character.toLowerCase(c));
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The number of edits that turn {@code a} into {@code b}: letters added, dropped or changed, and
+   * neighbours swapped (the optimal string alignment distance).
+   */
+  static int distance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
   }
 
   /** The first few names, each quoted short: a header can be a megabyte of junk. */
@@ -135,6 +283,15 @@ public final class BatchHeader {
   /** Returns the number of columns. */
   public int size() {
     return names.size();
+  }
+
+  /**
+   * Returns the columns not read whose names look like a known column's that the header lacks
+   * ({@code unit} for {@code units}, {@code dos} for {@code date}), in the header's order: such a
+   * column is carried through like any other, and the rows are read without it.
+   */
+  public List<Lookalike> lookalikes() {
+    return lookalikes;
   }
 
   /** Returns the index of the known column {@code name}, or -1 if the file lacks it. */

@@ -105,8 +105,9 @@ public final class BatchPricing {
    * rows not priced because no loaded data covers their date ({@code date_not_covered}, another
    * subset of not priced) with the reason of the first of them, which says the dates the data
    * covers (empty when there is none); the valid rows without a date of their own, which took the
-   * default date; and the valid rows placed by a ZIP code that CMS prices by its ZIP+4 (see {@link
-   * #countingSplitZips}).
+   * default date; the valid rows placed by a ZIP code that CMS prices by its ZIP+4 (see {@link
+   * #countingSplitZips}); and the columns not read whose names look like a known column's (see
+   * {@link BatchHeader#lookalikes()}).
    */
   public record Summary(
       long rows,
@@ -116,16 +117,18 @@ public final class BatchPricing {
       long dateNotCovered,
       String coverage,
       long undated,
-      long splitZips) {
+      long splitZips,
+      List<BatchHeader.Lookalike> lookalikes) {
 
     /** Returns a summary without rows out of the data's dates or without a date. */
     public Summary(long rows, long priced, long notPriced, long invalid) {
-      this(rows, priced, notPriced, invalid, 0, "", 0, 0);
+      this(rows, priced, notPriced, invalid, 0, "", 0, 0, List.of());
     }
 
-    /** Checks that the coverage is given. */
+    /** Checks that the coverage and the lookalikes are given. */
     public Summary {
       requireNonNull(coverage, "coverage");
+      lookalikes = List.copyOf(lookalikes);
     }
   }
 
@@ -746,6 +749,7 @@ public final class BatchPricing {
   private final class Pipeline {
     private final Object endOfInput = new Object();
     private final Object abandoned = new Object();
+    private final BatchHeader header;
     private final BatchWriter writer;
     private final CsvRows format;
     private final ExecutorService pricing;
@@ -776,6 +780,7 @@ public final class BatchPricing {
     private final LongAdder splitZips = new LongAdder();
 
     Pipeline(BatchHeader header, BatchWriter writer) {
+      this.header = header;
       this.writer = writer;
       this.format = writer.rows();
       this.parsers =
@@ -907,7 +912,8 @@ public final class BatchPricing {
           dateNotCovered,
           coverage,
           undated.sum(),
-          splitZips.sum());
+          splitZips.sum(),
+          header.lookalikes());
     }
 
     /** Ends the input after the reader failed, once the rows sent are written. */

@@ -58,10 +58,23 @@ public final class BatchScrub {
 
   /**
    * How a run went: rows read, rows with a finding, rows that could not be read, and rows without a
-   * claim value, each checked as a claim of one line; and the rows without a date, checked on the
-   * default date.
+   * claim value, each checked as a claim of one line; the rows without a date, checked on the
+   * default date; and the columns not read whose names look like a known column's (see {@link
+   * BatchHeader#lookalikes()}).
    */
-  public record Summary(long rows, long withFindings, long invalid, long alone, long undated) {}
+  public record Summary(
+      long rows,
+      long withFindings,
+      long invalid,
+      long alone,
+      long undated,
+      List<BatchHeader.Lookalike> lookalikes) {
+
+    /** Checks that the lookalikes are given. */
+    public Summary {
+      lookalikes = List.copyOf(lookalikes);
+    }
+  }
 
   /** Creates a scrubber applying {@code edit}, on {@code defaultDate} where a row has no date. */
   public BatchScrub(ClaimEdit edit, LocalDate defaultDate) {
@@ -108,7 +121,8 @@ public final class BatchScrub {
           flushAfterFailure(run.writer, out);
         }
       }
-      return new Summary(run.rows, run.withFindings, run.invalid, run.alone, run.undated);
+      return new Summary(
+          run.rows, run.withFindings, run.invalid, run.alone, run.undated, header.lookalikes());
     }
   }
 

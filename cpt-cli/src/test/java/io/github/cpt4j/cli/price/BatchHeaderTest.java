@@ -1,0 +1,107 @@
+package io.github.cpt4j.cli.price;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Which columns not read look like a known one: misspellings and synonyms, not plain words. */
+class BatchHeaderTest {
+
+  private static List<BatchHeader.Lookalike> lookalikes(String... names) {
+    return BatchHeader.of(List.of(names), false).lookalikes();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "modifier, modifiers",
+    "Modifer, modifiers",
+    "mod, modifiers",
+    "MODS, modifiers",
+    "unit, units",
+    "unts, units",
+    "qty, units",
+    "Quantity, units",
+    "mintues, minutes",
+    "minute, minutes",
+    "localty, locality",
+    "zipcode, zip",
+    "Zip Code, zip",
+    "postal_code, zip",
+    "settings, setting",
+    "place_of_service, pos",
+    "Place of Service, pos",
+    "dos, date",
+    "date_of_service, date",
+    "DateOfService, date",
+    "service_date, date",
+    "dates, date",
+    "cliam, claim",
+    "claims, claim",
+    "claim_id, claim",
+    "practioner, practitioner",
+    "qualifying-apm, qualifying_apm",
+    "Qualifying APM, qualifying_apm"
+  })
+  void aNameLikeAKnownColumnsIsALookalike(String name, String known) {
+    assertEquals(List.of(new BatchHeader.Lookalike(name, known)), lookalikes("code", name));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "note",
+        "patient_id",
+        "id",
+        "rate",
+        "name",
+        "state",
+        "description",
+        "charge",
+        "npi",
+        "dob",
+        "date_of_birth",
+        "provider",
+        "location",
+        "time",
+        "notes",
+        "mode"
+      })
+  void aPlainWordIsNot(String name) {
+    assertEquals(List.of(), lookalikes("code", name));
+  }
+
+  /** A known column the header has is read; a column named like it is then data of its own. */
+  @Test
+  void aKnownColumnPresentHasNoLookalike() {
+    assertEquals(List.of(), lookalikes("code", "units", "unit", "date", "dos", "modifiers", "mod"));
+    assertEquals(
+        List.of(new BatchHeader.Lookalike("unit", "units")),
+        lookalikes("code", "date", "dos", "unit"));
+  }
+
+  @Test
+  void everyLookalikeIsNamedInTheHeadersOrder() {
+    List<BatchHeader.Lookalike> found =
+        lookalikes(" modifier ", "code", "unit", "locality", "date_of_service", "note");
+    assertEquals(
+        List.of(
+            new BatchHeader.Lookalike("modifier", "modifiers"),
+            new BatchHeader.Lookalike("unit", "units"),
+            new BatchHeader.Lookalike("date_of_service", "date")),
+        found);
+    assertEquals("column 'unit' is not read: did you mean 'units'?", found.get(1).message());
+  }
+
+  @Test
+  void theDistanceCountsASwapAsOneEdit() {
+    assertEquals(0, BatchHeader.distance("units", "units"));
+    assertEquals(1, BatchHeader.distance("unit", "units"));
+    assertEquals(1, BatchHeader.distance("cliam", "claim"));
+    assertEquals(2, BatchHeader.distance("note", "date"));
+    assertEquals(3, BatchHeader.distance("", "zip"));
+  }
+}
