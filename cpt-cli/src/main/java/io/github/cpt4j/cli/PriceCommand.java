@@ -621,6 +621,11 @@ final class PriceCommand implements Callable<Integer> {
       // likely meant as it, and the rows were priced without it (one unit, no modifier).
       note("warning: " + lookalike.message());
     }
+    if (summary.claimsBack().count() > 0) {
+      // Claims are runs of adjacent rows: an unsorted file loses the multiple-procedure
+      // reductions between the runs of one claim, an overpayment nothing else would show.
+      note("warning: " + summary.claimsBack().message("priced"));
+    }
     if (date == null && summary.undated() > 0) {
       // Today's date is right for a list of codes to quote, wrong for claims of the past: say so.
       note(

@@ -145,6 +145,13 @@ final class ScrubCommand implements Callable<Integer> {
       err.println("cpt scrub: warning: " + lookalike.message());
       err.flush();
     }
+    if (summary.claimsBack().count() > 0) {
+      // Claims are runs of adjacent rows: an unsorted file hides the pair edits and the per-date
+      // unit limits between the runs of one claim.
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("cpt scrub: warning: " + summary.claimsBack().message("checked"));
+      err.flush();
+    }
     if (date == null && summary.undated() > 0) {
       // The edits in force depend on the date: today's are wrong for claims of the past.
       PrintWriter err = spec.commandLine().getErr();

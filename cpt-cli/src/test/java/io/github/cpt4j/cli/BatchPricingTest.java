@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.cpt4j.cli.price.BatchPricing;
+import io.github.cpt4j.cli.price.ClaimOrder;
 import io.github.cpt4j.cli.price.Outcome;
 import io.github.cpt4j.cli.price.PricingDefaults;
 import io.github.cpt4j.cli.price.RowPricer;
@@ -144,6 +145,8 @@ class BatchPricingTest {
                 rows -> {});
     // Claim A's rows are on two dates, each priced on its own: only 9921 is invalid.
     // The first row's blank date took the default date.
-    assertEquals(new BatchPricing.Summary(4, 3, 1, 1, 0, "", 1, 0, List.of()), summary);
+    assertEquals(
+        new BatchPricing.Summary(4, 3, 1, 1, 0, "", 1, 0, List.of(), ClaimOrder.Returns.NONE),
+        summary);
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableList;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import io.github.cpt4j.cli.price.BatchPricing;
 import io.github.cpt4j.cli.price.RowPricer;
 import io.github.cpt4j.data.load.DataLoadException;
 import java.io.ByteArrayInputStream;
@@ -366,6 +367,46 @@ class PriceCommandTest {
         priceStdin(
                 "code,units,unit,note\n99213,1,3,x\n", "-i", "-", "-z", "10001", "-d", "2025-06-01")
             .err());
+  }
+
+  /**
+   * Claims are runs of adjacent rows: a claim value that comes back after other claims is priced as
+   * a separate claim, without the reductions between its runs, so the run says so.
+   */
+  @Test
+  void aClaimThatComesBackAfterOtherClaimsIsReported() throws IOException {
+    String[] args = {"-i", "-", "-z", "10001", "-d", "2025-06-01"};
+    Cli.Result r = priceStdin("claim,code\nA,99213\nB,99214\nA,99215\n", args);
+    assertEquals(0, r.status(), r::toString);
+    assertEquals(
+        List.of(
+            "cpt price: warning: claim 'A' comes back at line 4 after other claims: its rows are"
+                + " priced as separate claims; sort the file by claim"),
+        r.errLines(),
+        r::toString);
+    assertEquals(4, r.outLines().size(), r::toString);
+    // Plain lines and rows read as CSV fields (a quoted cell) alike; a blank claim ends a claim.
+    r =
+        priceStdin(
+            "claim,code,note\nA,99213,\nA,99214,\" a, b\"\n,99213,\nB,99213,\"x\"\nA,99213,\n"
+                + "B,99213,\n",
+            args);
+    assertEquals(
+        List.of(
+            "cpt price: warning: claim values come back 2 times after other claims, first 'A' at"
+                + " line 6: their rows are priced as separate claims; sort the file by claim"),
+        r.errLines(),
+        r::toString);
+    // Sorted, blank values and a claim past its 1,000th row are no comeback.
+    assertEquals(
+        "", priceStdin("claim,code\nA,99213\nA,99214\n,99213\n,99213\nB,99213\n", args).err());
+    StringBuilder big = new StringBuilder("claim,code\n");
+    for (int i = 0; i < BatchPricing.MAX_CLAIM_LINES + 2; i++) {
+      big.append("A,99213\n");
+    }
+    big.append("B,99213\n");
+    r = priceStdin(big.toString(), args);
+    assertEquals("", r.err(), r::toString);
   }
 
   /** In a large file, the line number is what finds the row. */

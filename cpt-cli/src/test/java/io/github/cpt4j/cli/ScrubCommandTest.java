@@ -102,6 +102,22 @@ class ScrubCommandTest {
     assertEquals(List.of(), r.errLines(), r::toString);
   }
 
+  /** A claim that comes back after other claims is checked in parts: the pair is not seen. */
+  @Test
+  void aClaimThatComesBackAfterOtherClaimsIsReported() {
+    String[] args = {"scrub", "--input", "-", "--ptp", ptp.toString(), "--date", "2025-06-02"};
+    Cli.Result r = Cli.runWithInput("claim,code\nA,27447\nB,99213\nA,20610\n", args);
+    assertEquals(0, r.status(), r::toString); // the pair 27447 and 20610 goes unseen
+    assertEquals(
+        List.of(
+            "cpt scrub: warning: claim 'A' comes back at line 4 after other claims: its rows are"
+                + " checked as separate claims; sort the file by claim"),
+        r.errLines(),
+        r::toString);
+    r = Cli.runWithInput("claim,code\nA,27447\nA,20610\nB,99213\n", args);
+    assertEquals(List.of(), r.errLines(), r::toString);
+  }
+
   /**
    * Rows without a claim are claims of one line each: a clean result would hide that no pair or
    * per-date limit could be checked, so it says so, and a file of claims does not.

@@ -38,12 +38,14 @@ import java.util.function.Predicate;
  * <h2>Claims</h2>
  *
  * Rows with the same non-blank {@code claim} value in a run of adjacent rows are priced together as
- * one claim, so that one line can change another's amount; sort the file by claim first. A claim's
- * lines must share place and setting ({@code mixed_claim_context} otherwise); each keeps its own
- * date, and the same-day rules (ranking, bilateral pairs, visits on the day of surgery) apply per
- * date, the global surgery rule across them. A claim has at most {@value #MAX_CLAIM_LINES} lines
- * (the rest get {@code claim_too_long}). An invalid row of a claim is reported and the claim's
- * other lines are priced without it.
+ * one claim, so that one line can change another's amount; sort the file by claim first (a value
+ * that comes back after other claims, its rows priced as separate claims, is reported in the {@link
+ * Summary}, within the window of {@link ClaimOrder}). A claim's lines must share place and setting
+ * ({@code mixed_claim_context} otherwise); each keeps its own date, and the same-day rules
+ * (ranking, bilateral pairs, visits on the day of surgery) apply per date, the global surgery rule
+ * across them. A claim has at most {@value #MAX_CLAIM_LINES} lines (the rest get {@code
+ * claim_too_long}). An invalid row of a claim is reported and the claim's other lines are priced
+ * without it.
  *
  * <h2>Threads</h2>
  *
@@ -106,8 +108,9 @@ public final class BatchPricing {
    * subset of not priced) with the reason of the first of them, which says the dates the data
    * covers (empty when there is none); the valid rows without a date of their own, which took the
    * default date; the valid rows placed by a ZIP code that CMS prices by its ZIP+4 (see {@link
-   * #countingSplitZips}); and the columns not read whose names look like a known column's (see
-   * {@link BatchHeader#lookalikes()}).
+   * #countingSplitZips}); the columns not read whose names look like a known column's (see {@link
+   * BatchHeader#lookalikes()}); and the claim values that came back after other claims, so that
+   * their rows were priced as separate claims (see {@link ClaimOrder}).
    */
   public record Summary(
       long rows,
@@ -118,17 +121,19 @@ public final class BatchPricing {
       String coverage,
       long undated,
       long splitZips,
-      List<BatchHeader.Lookalike> lookalikes) {
+      List<BatchHeader.Lookalike> lookalikes,
+      ClaimOrder.Returns claimsBack) {
 
     /** Returns a summary without rows out of the data's dates or without a date. */
     public Summary(long rows, long priced, long notPriced, long invalid) {
-      this(rows, priced, notPriced, invalid, 0, "", 0, 0, List.of());
+      this(rows, priced, notPriced, invalid, 0, "", 0, 0, List.of(), ClaimOrder.Returns.NONE);
     }
 
-    /** Checks that the coverage and the lookalikes are given. */
+    /** Checks that the coverage, the lookalikes and the claims that came back are given. */
     public Summary {
       requireNonNull(coverage, "coverage");
       lookalikes = List.copyOf(lookalikes);
+      requireNonNull(claimsBack, "claimsBack");
     }
   }
 
@@ -328,7 +333,7 @@ public final class BatchPricing {
           throw e;
         }
         claims.end();
-        Summary summary = pipeline.finish();
+        Summary summary = pipeline.finish(claims.order.returns());
         progress.accept(read);
         return summary;
       } finally {
@@ -471,6 +476,9 @@ public final class BatchPricing {
     private final Key next = new Key();
     private int claimSize;
 
+    /** The claim values seen end, for one that comes back after other claims. */
+    final ClaimOrder order = new ClaimOrder();
+
     /** The line the next row added starts on. */
     long lineNumber;
 
@@ -541,13 +549,18 @@ public final class BatchPricing {
         byte[] bytes,
         int start,
         int end) {
-      if (claimSize > 0 && !next.sameAs(claim)) {
+      boolean sameClaim = claimSize > 0 && next.sameAs(claim);
+      if (claimSize > 0 && !sameClaim) {
         endClaim();
       }
       boolean tooLong = !next.isEmpty() && next.sameAs(overLongClaim);
       if (!tooLong) {
         overLongClaim.clear();
         claim.set(next);
+        if (!sameClaim && !next.isEmpty()) {
+          // A claim with a value starts: one lookup per claim, none per row.
+          order.start(next.bytes, next.length, lineNumber);
+        }
       }
       if (bytes != null) {
         chunk.addRaw(bytes, start, end, tooLong, lineNumber);
@@ -896,8 +909,11 @@ public final class BatchPricing {
       }
     }
 
-    /** Ends the input, waits until every row is written and returns the counts. */
-    Summary finish() throws IOException {
+    /**
+     * Ends the input, waits until every row is written and returns the counts, with the claims that
+     * came back as the reader saw them.
+     */
+    Summary finish(ClaimOrder.Returns claimsBack) throws IOException {
       put(endOfInput);
       join();
       Throwable t = failure.get();
@@ -913,7 +929,8 @@ public final class BatchPricing {
           coverage,
           undated.sum(),
           splitZips.sum(),
-          header.lookalikes());
+          header.lookalikes(),
+          claimsBack);
     }
 
     /** Ends the input after the reader failed, once the rows sent are written. */

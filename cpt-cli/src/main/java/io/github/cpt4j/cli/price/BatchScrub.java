@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -59,8 +60,9 @@ public final class BatchScrub {
   /**
    * How a run went: rows read, rows with a finding, rows that could not be read, and rows without a
    * claim value, each checked as a claim of one line; the rows without a date, checked on the
-   * default date; and the columns not read whose names look like a known column's (see {@link
-   * BatchHeader#lookalikes()}).
+   * default date; the columns not read whose names look like a known column's (see {@link
+   * BatchHeader#lookalikes()}); and the claim values that came back after other claims, so that
+   * their rows were checked as separate claims (see {@link ClaimOrder}).
    */
   public record Summary(
       long rows,
@@ -68,11 +70,13 @@ public final class BatchScrub {
       long invalid,
       long alone,
       long undated,
-      List<BatchHeader.Lookalike> lookalikes) {
+      List<BatchHeader.Lookalike> lookalikes,
+      ClaimOrder.Returns claimsBack) {
 
-    /** Checks that the lookalikes are given. */
+    /** Checks that the lookalikes and the claims that came back are given. */
     public Summary {
       lookalikes = List.copyOf(lookalikes);
+      requireNonNull(claimsBack, "claimsBack");
     }
   }
 
@@ -122,7 +126,13 @@ public final class BatchScrub {
         }
       }
       return new Summary(
-          run.rows, run.withFindings, run.invalid, run.alone, run.undated, header.lookalikes());
+          run.rows,
+          run.withFindings,
+          run.invalid,
+          run.alone,
+          run.undated,
+          header.lookalikes(),
+          run.order.returns());
     }
   }
 
@@ -169,6 +179,9 @@ public final class BatchScrub {
 
     /** The key of a claim cut at its 1,000th row, whose later rows are refused one by one. */
     private String overLongKey;
+
+    /** The claim values seen end, for one that comes back after other claims. */
+    final ClaimOrder order = new ClaimOrder();
 
     long rows;
     long withFindings;
@@ -218,6 +231,11 @@ public final class BatchScrub {
         return;
       }
       overLongKey = null;
+      if (!key.isEmpty() && !key.equals(claimKey)) {
+        // A claim with a value starts (the key of an ended claim is blank): one lookup per claim.
+        byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+        order.start(bytes, bytes.length, lineNumber);
+      }
       if (!lines.isEmpty() && (key.isEmpty() || !key.equals(claimKey))) {
         endClaim();
       }
