@@ -437,4 +437,48 @@ class PriceMedicareTest {
         batch.errLines(),
         batch::toString);
   }
+
+  /**
+   * Claim A's second procedure, after a claim B, is priced as a claim of its own, in full rather
+   * than at the 50% of the multiple-procedure rule: the run says so. Sorted by claim, it is not.
+   */
+  @Test
+  void aClaimThatComesBackIsPricedApartWithAWarning() throws IOException {
+    String[] args = {"price", "-i", "-", "-l", "13282-99", "-d", "2025-06-02", "-s", "facility"};
+    Cli.Result r = Cli.runWithInput("claim,code\nA,27447\nB,99213\nA,29881\n", args);
+    assertEquals(0, r.status(), r::toString);
+    assertEquals(
+        List.of(
+            "cpt price: warning: claim 'A' comes back at line 4 after other claims: its rows are"
+                + " priced as separate claims; sort the file by claim"),
+        r.errLines(),
+        r::toString);
+    assertTrue(r.outLines().get(3).startsWith("A,29881,512.64,priced"), r::toString);
+    Cli.Result sorted = Cli.runWithInput("claim,code\nA,27447\nA,29881\nB,99213\n", args);
+    assertEquals("", sorted.err(), sorted::toString);
+    assertTrue(sorted.outLines().get(2).startsWith("A,29881,256.32,priced"), sorted::toString);
+  }
+
+  /**
+   * The audit's header: the rows are read without the misnamed modifier and units (the global 71046
+   * once, not its professional component three times), and the run names both columns.
+   */
+  @Test
+  void misnamedColumnsAreNamedOnStandardError() throws IOException {
+    Cli.Result r =
+        Cli.runWithInput(
+            "code,modifier,unit,locality,date\n71046,26,3,13282-99,2025-06-02\n",
+            "price",
+            "-i",
+            "-");
+    assertEquals(0, r.status(), r::toString);
+    assertEquals(
+        List.of(
+            "cpt price: warning: column 'modifier' is not read: did you mean 'modifiers'?",
+            "cpt price: warning: column 'unit' is not read: did you mean 'units'?"),
+        r.errLines(),
+        r::toString);
+    assertTrue(
+        r.outLines().get(1).startsWith("71046,26,3,13282-99,2025-06-02,31.23,"), r::toString);
+  }
 }
