@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
       "Check claim lines against Medicare's NCCI edits before billing.",
       "",
       "Reads the batch format of 'cpt price --input' (code, modifiers, units, date, claim; "
-          + "adjacent rows with the same claim value are one claim) and writes every row with "
+          + "adjacent rows with the same claim value are one claim, and a value that comes back "
+          + "after other claims gets a warning) and writes every row with "
           + "an 'edits' column: empty when the line passes, else each finding as "
           + "'ncci_ptp: ...' or 'ncci_mue: ...' with what would fix it. The edit files are "
           + "CMS's quarterly NCCI files, which you download from CMS (they are not bundled): "
