@@ -476,7 +476,7 @@ public final class BatchPricing {
     private final Key next = new Key();
     private int claimSize;
 
-    /** The claim values seen end, for one that comes back after other claims. */
+    /** Remembers the values of the claims that ended, to catch one that comes back. */
     final ClaimOrder order = new ClaimOrder();
 
     /** The line the next row added starts on. */

@@ -180,7 +180,7 @@ public final class BatchScrub {
     /** The key of a claim cut at its 1,000th row, whose later rows are refused one by one. */
     private String overLongKey;
 
-    /** The claim values seen end, for one that comes back after other claims. */
+    /** Remembers the values of the claims that ended, to catch one that comes back. */
     final ClaimOrder order = new ClaimOrder();
 
     long rows;
