@@ -460,8 +460,8 @@ class PriceMedicareTest {
   }
 
   /**
-   * The audit's header: the rows are read without the misnamed modifier and units (the global 71046
-   * once, not its professional component three times), and the run names both columns.
+   * A header with a misnamed modifier and units column: the rows are read without them (the global
+   * 71046 once, not its professional component three times), and the run names both columns.
    */
   @Test
   void misnamedColumnsAreNamedOnStandardError() throws IOException {
