@@ -57,15 +57,12 @@ final class BatchRules {
   /**
    * Creates the rules for rows with {@code columns}, priced with the schedule of {@code files}.
    *
-   * @param scheduleKey identifies {@code files} within this JVM, such as a broadcast's id; the
-   *     schedule is built once per key and JVM
    * @throws IllegalArgumentException if the columns are unusable (no {@code code} column, a column
    *     named like one the output adds) or a file is malformed
    */
-  BatchRules(
-      List<String> columns, PricingOptions options, long scheduleKey, FeeScheduleFiles files) {
+  BatchRules(List<String> columns, PricingOptions options, FeeScheduleFiles files) {
     BatchHeader header = header(columns);
-    this.pricer = pricer(scheduleKey, files, options.explainPriced());
+    this.pricer = pricer(files, options.explainPriced());
     // As cpt price --input: a well-formed locality the schedule does not know is unknown_locality.
     this.parser =
         new RowParser(header, defaults(options), MEDICARE::localityOf, pricer::knowsLocality);
@@ -196,7 +193,7 @@ final class BatchRules {
 
   private static final MedicareData MEDICARE = new MedicareData();
 
-  /** The last few schedules built in this JVM, by key and explanation choice. */
+  /** The last few schedules built in this JVM, by the files' identity and explanation choice. */
   private static final Map<String, RowPricer> PRICERS =
       new LinkedHashMap<>(8, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -209,10 +206,12 @@ final class BatchRules {
 
   /**
    * Returns the pricer of {@code files}, built the first time a task of this JVM asks for it: the
-   * CMS files are read once per executor, never per task or row.
+   * CMS files are read once per executor, never per task or row. The files' identity, not a
+   * broadcast's id, is the key: a later Spark context in the same JVM numbers its broadcasts from 0
+   * again, and must not be handed the schedule of another context's files.
    */
-  static RowPricer pricer(long scheduleKey, FeeScheduleFiles files, boolean explainPriced) {
-    String key = scheduleKey + (explainPriced ? "+explain" : "");
+  static RowPricer pricer(FeeScheduleFiles files, boolean explainPriced) {
+    String key = files.identity() + (explainPriced ? "+explain" : "");
     synchronized (PRICERS) {
       RowPricer pricer = PRICERS.get(key);
       if (pricer == null) {

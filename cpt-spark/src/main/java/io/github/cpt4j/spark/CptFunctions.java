@@ -104,7 +104,7 @@ public final class CptFunctions {
     @Override
     public Row call(String code, String modifiers, String locality, String setting, Object date) {
       if (rules == null) {
-        rules = new BatchRules(COLUMNS, options, files.id(), files.value());
+        rules = new BatchRules(COLUMNS, options, files.value());
       }
       String[] fields = {
         PartitionPricer.text(code),

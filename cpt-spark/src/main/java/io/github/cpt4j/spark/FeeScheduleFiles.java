@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.util.Optional;
+import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -26,7 +27,8 @@ import org.apache.hadoop.fs.Path;
  */
 public final class FeeScheduleFiles implements Serializable {
 
-  private static final long serialVersionUID = 1L;
+  // 2 since the identity was added: an executor of another version must not read this class.
+  private static final long serialVersionUID = 2L;
 
   /** The bundled data alone. */
   private static final FeeScheduleFiles BUNDLED = new FeeScheduleFiles(null, null, null);
@@ -35,10 +37,18 @@ public final class FeeScheduleFiles implements Serializable {
   private final NamedBytes gpci;
   private final NamedBytes oppsCap;
 
+  /**
+   * Identifies these files wherever they travel: the key of the schedule built from them in each
+   * JVM. A broadcast's id cannot serve, since every new Spark context numbers its broadcasts from 0
+   * again, and a JVM may run one context after another (local mode, notebooks, test suites).
+   */
+  private final UUID identity;
+
   private FeeScheduleFiles(NamedBytes rvu, NamedBytes gpci, NamedBytes oppsCap) {
     this.rvu = rvu;
     this.gpci = gpci;
     this.oppsCap = oppsCap;
+    this.identity = UUID.randomUUID();
   }
 
   /** A file's name (for messages) and content. */
@@ -101,6 +111,14 @@ public final class FeeScheduleFiles implements Serializable {
   /** Returns the OPPS cap file, if given. */
   Optional<NamedBytes> oppsCap() {
     return Optional.ofNullable(oppsCap);
+  }
+
+  /**
+   * Returns what tells these files from any other in every JVM they reach: a copy made by
+   * serialization (a broadcast's value on an executor) has the same identity, other files never.
+   */
+  UUID identity() {
+    return identity;
   }
 
   /** Tells whether no file was given: the bundled data alone. */

@@ -52,7 +52,7 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
 
   @Override
   public Iterator<Row> call(Iterator<Row> input) {
-    BatchRules rules = new BatchRules(columns, options, files.id(), files.value());
+    BatchRules rules = new BatchRules(columns, options, files.value());
     return new Priced(input, rules);
   }
 

@@ -89,7 +89,7 @@ public final class SparkClaimPricing implements AutoCloseable {
     Broadcast<FeeScheduleFiles> broadcast =
         JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(files);
     try {
-      RowPricer pricer = BatchRules.pricer(broadcast.id(), files, options.explainPriced());
+      RowPricer pricer = BatchRules.pricer(files, options.explainPriced());
       Optional<Locality> locality = options.locality();
       if (locality.isPresent() && !pricer.knowsLocality(locality.get())) {
         // Refused here, as cpt price refuses --locality, rather than as every row's
