@@ -29,6 +29,11 @@ import org.apache.spark.sql.types.StructType;
  *       defaults, {@code date} may be a date or {@code YYYY-MM-DD} text.
  * </ul>
  *
+ * <p>Arguments may be of any type, read as {@link SparkClaimPricing#price} reads a typed column: a
+ * number as its digits (so an {@code int} code column, as {@code inferSchema} makes it, works), an
+ * array as its elements separated by blanks ({@code array('26', '59')} is the modifiers {@code 26
+ * 59}), anything else as its text.
+ *
  * <pre>{@code
  * CptFunctions.register(pricing);
  * spark.sql("SELECT code, cpt_price_line(code, mods, '13282-99', 'facility', dos).amount "
@@ -52,13 +57,15 @@ public final class CptFunctions {
   public static void register(SparkClaimPricing pricing) {
     requireNonNull(pricing, "pricing");
     SparkSession spark = pricing.session();
+    // Typed Object, not String: Spark does not cast the arguments of a function registered without
+    // input types, and would hand an int or an array to a String parameter.
     spark
         .udf()
-        .register("cpt_valid", (UDF1<String, Boolean>) CptFunctions::valid, DataTypes.BooleanType);
+        .register("cpt_valid", (UDF1<Object, Boolean>) CptFunctions::valid, DataTypes.BooleanType);
     spark
         .udf()
         .register(
-            "cpt_category", (UDF1<String, String>) CptFunctions::category, DataTypes.StringType);
+            "cpt_category", (UDF1<Object, String>) CptFunctions::category, DataTypes.StringType);
     spark
         .udf()
         .register(
@@ -66,16 +73,16 @@ public final class CptFunctions {
   }
 
   /** {@code cpt_valid}. */
-  static Boolean valid(String code) {
-    return code == null ? null : ProcedureCode.isValid(code);
+  static Boolean valid(Object code) {
+    return code == null ? null : ProcedureCode.isValid(PartitionPricer.text(code));
   }
 
   /** {@code cpt_category}. */
-  static String category(String code) {
+  static String category(Object code) {
     if (code == null) {
       return null;
     }
-    Optional<ProcedureCode> parsed = ProcedureCode.tryParse(code);
+    Optional<ProcedureCode> parsed = ProcedureCode.tryParse(PartitionPricer.text(code));
     if (parsed.isEmpty()) {
       return null;
     }
@@ -84,7 +91,7 @@ public final class CptFunctions {
   }
 
   /** {@code cpt_price_line}: one row of a batch with five columns, priced alone. */
-  static final class PriceLine implements UDF5<String, String, String, String, Object, Row> {
+  static final class PriceLine implements UDF5<Object, Object, Object, Object, Object, Row> {
     private static final long serialVersionUID = 1L;
 
     private static final List<String> COLUMNS =
@@ -102,7 +109,7 @@ public final class CptFunctions {
     }
 
     @Override
-    public Row call(String code, String modifiers, String locality, String setting, Object date) {
+    public Row call(Object code, Object modifiers, Object locality, Object setting, Object date) {
       if (rules == null) {
         rules = new BatchRules(COLUMNS, options, files.value());
       }

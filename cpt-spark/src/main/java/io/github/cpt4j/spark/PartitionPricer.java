@@ -179,8 +179,9 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
   }
 
   /**
-   * The text of a cell as a CSV file would hold it: blank for null, ISO dates, plain decimals, so
-   * that typed columns (Parquet's integers and dates) read as the command line reads their text.
+   * The text of a cell as a CSV file would hold it: blank for null, ISO dates, plain decimals, an
+   * array's elements separated by blanks, so that typed columns (Parquet's integers and dates, a
+   * list of modifiers) read as the command line reads their text.
    */
   static String text(Object value) {
     if (value == null) {
@@ -188,6 +189,19 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
     }
     if (value instanceof String s) {
       return s;
+    }
+    if (value instanceof scala.collection.Seq<?> elements) {
+      // An array column, such as modifiers as array<string>: a blank separates modifiers in a
+      // CSV cell. Its toString would be Scala's "ArraySeq(26)".
+      StringBuilder cell = new StringBuilder();
+      scala.collection.Iterator<?> each = elements.iterator();
+      while (each.hasNext()) {
+        String element = text(each.next());
+        if (!element.isBlank()) {
+          cell.append(cell.length() == 0 ? "" : " ").append(element);
+        }
+      }
+      return cell.toString();
     }
     if (value instanceof BigDecimal d) {
       return d.toPlainString();

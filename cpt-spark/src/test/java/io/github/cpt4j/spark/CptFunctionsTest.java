@@ -56,6 +56,27 @@ class CptFunctionsTest {
         rows.stream().map(r -> r.get(0) + " " + r.get(1) + " " + r.get(2)).toList());
   }
 
+  /**
+   * A number reads as its digits and an array as its elements, as the batch reads typed columns (an
+   * int code column is what inferSchema makes of codes): no argument type fails the query.
+   */
+  @Test
+  void typedArgumentsReadAsTheBatchReadsTypedColumns() {
+    List<Row> rows =
+        spark
+            .sql(
+                "SELECT c, cpt_valid(c), cpt_category(c), cpt_price_line(c, m, NULL, NULL, NULL),"
+                    + " cpt_price_line(CAST(c AS STRING), '25', NULL, NULL, NULL)"
+                    + " FROM VALUES (99213, array('25')), (100, array()) AS t(c, m) ORDER BY c")
+            .collectAsList();
+    assertEquals(
+        List.of("100 false null [null,invalid_code]", "99213 true CATEGORY_I [85.86,priced]"),
+        rows.stream()
+            .map(r -> r.get(0) + " " + r.get(1) + " " + r.get(2) + " " + r.get(3))
+            .toList());
+    assertEquals(rows.get(1).get(4), rows.get(1).get(3));
+  }
+
   @Test
   void priceLineAnswersAsABatchRowWithoutAClaim() throws IOException {
     String csv =

@@ -177,9 +177,11 @@ class SparkClaimPricingTest {
             .read()
             .option("header", true)
             .csv(spark.createDataset(List.of(csv.split("\n")), Encoders.STRING()));
-    // Parquet-like types: integer units and real dates, spread over more partitions than rows.
+    // Parquet-like types: integer units, real dates and modifiers as an array, spread over more
+    // partitions than rows.
     Dataset<Row> typed =
         text.withColumn("units", functions.col("units").cast(DataTypes.IntegerType))
+            .withColumn("modifiers", functions.split(functions.col("modifiers"), " "))
             .withColumn("date", functions.col("date").cast(DataTypes.DateType))
             .repartition(7);
 
