@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.code.ProcedureCode;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.broadcast.Broadcast;
@@ -26,7 +28,8 @@ import org.apache.spark.sql.types.StructType;
  *   <li>{@code cpt_price_line(code, modifiers, locality, setting, date)}: a struct {@code (amount
  *       decimal(12,2), result string)}, the line priced alone as a claim of one line, exactly as a
  *       batch row without a claim key with those five cells; blank cells take the pricing's
- *       defaults, {@code date} may be a date or {@code YYYY-MM-DD} text.
+ *       defaults, {@code date} may be a date, a timestamp (its day in the session time zone at
+ *       registration, as {@code CAST(date AS DATE)} would read it then) or {@code YYYY-MM-DD} text.
  * </ul>
  *
  * <p>Arguments may be of any type, read as {@link SparkClaimPricing#price} reads a typed column: a
@@ -52,7 +55,9 @@ public final class CptFunctions {
 
   /**
    * Registers the three functions with the pricing's session; {@code cpt_price_line} prices with
-   * its schedule and options (broadcast, built once per executor).
+   * its schedule and options (broadcast, built once per executor), and reads a timestamp date in
+   * the session time zone ({@code spark.sql.session.timeZone}) as it is now: register again after
+   * changing it.
    */
   public static void register(SparkClaimPricing pricing) {
     requireNonNull(pricing, "pricing");
@@ -69,12 +74,20 @@ public final class CptFunctions {
     spark
         .udf()
         .register(
-            "cpt_price_line", new PriceLine(pricing.files(), pricing.options()), PRICE_LINE_TYPE);
+            "cpt_price_line",
+            new PriceLine(
+                pricing.files(), pricing.options(), PartitionPricer.sessionTimeZone(spark)),
+            PRICE_LINE_TYPE);
   }
 
   /** {@code cpt_valid}. */
   static Boolean valid(Object code) {
-    return code == null ? null : ProcedureCode.isValid(PartitionPricer.text(code));
+    return code == null ? null : ProcedureCode.isValid(codeText(code));
+  }
+
+  /** A code cell's text; a timestamp is no code, whatever the zone its day is read in. */
+  private static String codeText(Object code) {
+    return PartitionPricer.text(code, ZoneOffset.UTC);
   }
 
   /** {@code cpt_category}. */
@@ -82,7 +95,7 @@ public final class CptFunctions {
     if (code == null) {
       return null;
     }
-    Optional<ProcedureCode> parsed = ProcedureCode.tryParse(PartitionPricer.text(code));
+    Optional<ProcedureCode> parsed = ProcedureCode.tryParse(codeText(code));
     if (parsed.isEmpty()) {
       return null;
     }
@@ -99,13 +112,20 @@ public final class CptFunctions {
 
     private final Broadcast<FeeScheduleFiles> files;
     private final PricingOptions options;
+    private final ZoneId timeZone;
 
     /** Made once per task, on first use: the row parser is not thread-safe. */
     private transient BatchRules rules;
 
-    PriceLine(Broadcast<FeeScheduleFiles> files, PricingOptions options) {
+    /**
+     * Creates the function.
+     *
+     * @param timeZone the zone a timestamp date's day is read in, the session's
+     */
+    PriceLine(Broadcast<FeeScheduleFiles> files, PricingOptions options, ZoneId timeZone) {
       this.files = files;
       this.options = options;
+      this.timeZone = timeZone;
     }
 
     @Override
@@ -114,11 +134,11 @@ public final class CptFunctions {
         rules = new BatchRules(COLUMNS, options, files.value());
       }
       String[] fields = {
-        PartitionPricer.text(code),
-        PartitionPricer.text(modifiers),
-        PartitionPricer.text(locality),
-        PartitionPricer.text(setting),
-        PartitionPricer.text(date)
+        PartitionPricer.text(code, timeZone),
+        PartitionPricer.text(modifiers, timeZone),
+        PartitionPricer.text(locality, timeZone),
+        PartitionPricer.text(setting, timeZone),
+        PartitionPricer.text(date, timeZone)
       };
       BatchRules.LineResult result = rules.priceClaim(List.<String[]>of(fields)).get(0);
       return RowFactory.create(result.amount(), result.result());

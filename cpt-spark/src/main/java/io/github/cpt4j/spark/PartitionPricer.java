@@ -3,6 +3,9 @@ package io.github.cpt4j.spark;
 import io.github.cpt4j.cli.price.DateCoverage;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -11,6 +14,8 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.util.DateTimeUtils;
 
 /**
  * Prices the rows of one partition as a stream. With a claim column, the rows arrive sorted by
@@ -29,6 +34,7 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
   private final List<String> columns;
   private final int keyIndex;
   private final PricingCounters counters;
+  private final ZoneId timeZone;
 
   /**
    * Creates the function.
@@ -36,18 +42,30 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
    * @param columns the batch's columns
    * @param keyIndex the index of the claim key in an input row, or -1 to price every row alone
    * @param counters where to count, or null
+   * @param timeZone the zone a timestamp's day is read in, the session's: see {@link #text}
    */
   PartitionPricer(
       Broadcast<FeeScheduleFiles> files,
       PricingOptions options,
       List<String> columns,
       int keyIndex,
-      PricingCounters counters) {
+      PricingCounters counters,
+      ZoneId timeZone) {
     this.files = files;
     this.options = options;
     this.columns = List.copyOf(columns);
     this.keyIndex = keyIndex;
     this.counters = counters;
+    this.timeZone = timeZone;
+  }
+
+  /**
+   * Returns the session's time zone ({@code spark.sql.session.timeZone}), in which Spark itself
+   * finds a timestamp's day ({@code CAST(ts AS DATE)}): the executors' default zone may be another.
+   */
+  static ZoneId sessionTimeZone(SparkSession spark) {
+    // Spark's own reading of the setting, which accepts forms ZoneId.of does not (+8:00).
+    return DateTimeUtils.getZoneId(spark.conf().get("spark.sql.session.timeZone"));
   }
 
   @Override
@@ -141,7 +159,7 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
       claim.add(row);
       String[] text = new String[width];
       for (int i = 0; i < width; i++) {
-        text[i] = text(row.get(i));
+        text[i] = text(row.get(i), timeZone);
       }
       fields.add(text);
     }
@@ -181,9 +199,10 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
   /**
    * The text of a cell as a CSV file would hold it: blank for null, ISO dates, plain decimals, an
    * array's elements separated by blanks, so that typed columns (Parquet's integers and dates, a
-   * list of modifiers) read as the command line reads their text.
+   * list of modifiers) read as the command line reads their text. A timestamp is the day it falls
+   * on in {@code timeZone}, as Spark casts it to a date; a timestamp without time zone, its day.
    */
-  static String text(Object value) {
+  static String text(Object value, ZoneId timeZone) {
     if (value == null) {
       return "";
     }
@@ -196,7 +215,7 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
       StringBuilder cell = new StringBuilder();
       scala.collection.Iterator<?> each = elements.iterator();
       while (each.hasNext()) {
-        String element = text(each.next());
+        String element = text(each.next(), timeZone);
         if (!element.isBlank()) {
           cell.append(cell.length() == 0 ? "" : " ").append(element);
         }
@@ -209,8 +228,16 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
     if (value instanceof java.sql.Date d) {
       return d.toLocalDate().toString();
     }
+    // A TIMESTAMP is an instant: Timestamp, or Instant with spark.sql.datetime.java8API.enabled.
+    // Its own toLocalDateTime() would read it in the JVM's default zone.
     if (value instanceof Timestamp t) {
-      return t.toLocalDateTime().toLocalDate().toString();
+      return t.toInstant().atZone(timeZone).toLocalDate().toString();
+    }
+    if (value instanceof Instant t) {
+      return t.atZone(timeZone).toLocalDate().toString();
+    }
+    if (value instanceof LocalDateTime t) {
+      return t.toLocalDate().toString();
     }
     return value.toString();
   }

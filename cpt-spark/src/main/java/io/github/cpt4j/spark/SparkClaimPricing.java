@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.udf;
 
 import io.github.cpt4j.cli.price.RowPricer;
 import io.github.cpt4j.fee.medicare.Locality;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -136,6 +137,10 @@ public final class SparkClaimPricing implements AutoCloseable {
 
   /**
    * Prices every row of {@code lines}, lazily: nothing runs before an action (a write, a count).
+   * Typed columns are read as their text: a number as its digits, an array as its elements
+   * separated by blanks, a {@code DATE} as its day, and a {@code TIMESTAMP} as its day in the
+   * session time zone ({@code spark.sql.session.timeZone}) at this call, as {@code CAST(date AS
+   * DATE)} reads it.
    *
    * @throws IllegalArgumentException if there is no {@code code} column, a known column appears
    *     twice, or a column is named {@code amount}, {@code result} or {@code explanation}
@@ -158,10 +163,12 @@ public final class SparkClaimPricing implements AutoCloseable {
     }
     List<String> columns = Arrays.asList(lines.columns());
     StructType out = outputSchema(lines.schema());
+    // Read now, as Spark fixes the zone of a Dataset's casts when it is built.
+    ZoneId timeZone = PartitionPricer.sessionTimeZone(spark);
     int claim = BatchRules.claimColumn(columns);
     if (claim < 0) {
       MapPartitionsFunction<Row, Row> alone =
-          new PartitionPricer(files, options, columns, -1, counters);
+          new PartitionPricer(files, options, columns, -1, counters, timeZone);
       return lines.mapPartitions(alone, Encoders.row(out));
     }
     Column claimColumn = col(quoted(columns.get(claim)));
@@ -176,7 +183,7 @@ public final class SparkClaimPricing implements AutoCloseable {
             .sortWithinPartitions(col(KEY).asc_nulls_first(), col(ROW).asc())
             .drop(ROW);
     MapPartitionsFunction<Row, Row> byClaim =
-        new PartitionPricer(files, options, columns, columns.size(), counters);
+        new PartitionPricer(files, options, columns, columns.size(), counters, timeZone);
     return grouped.mapPartitions(byClaim, Encoders.row(out));
   }
 

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.broadcast.Broadcast;
@@ -57,7 +58,9 @@ class ScheduleIdentityTest {
   private static BigDecimal price99213(FeeScheduleFiles files) {
     Broadcast<FeeScheduleFiles> broadcast =
         new NumberedBroadcast<>(0, files, FeeScheduleFiles.class);
-    Row row = new CptFunctions.PriceLine(broadcast, OPTIONS).call("99213", null, null, null, null);
+    Row row =
+        new CptFunctions.PriceLine(broadcast, OPTIONS, ZoneOffset.UTC)
+            .call("99213", null, null, null, null);
     assertEquals("priced", row.getString(1), row::toString);
     return (BigDecimal) row.get(0);
   }

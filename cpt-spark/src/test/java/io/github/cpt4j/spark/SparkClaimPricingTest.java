@@ -1,6 +1,7 @@
 package io.github.cpt4j.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +11,9 @@ import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +22,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
@@ -190,6 +194,60 @@ class SparkClaimPricingTest {
     assertEquals(
         DataTypes.createDecimalType(12, 2),
         pricing.price(typed).schema().apply("amount").dataType());
+  }
+
+  /**
+   * A TIMESTAMP date is the day Spark's own cast gives it, in the session time zone, not in the
+   * JVM's, with or without java.time values: 23:30 on New Year's Eve is priced with the 2025
+   * release, 00:30 the next day with the 2026 release (which knows no GPCIs for 13282-99).
+   */
+  @Test
+  void timestampDatesAreReadInTheSessionTimeZone() throws IOException {
+    Map<String, CliReference.Answer> expected =
+        CliReference.price("id,code,date\na,99213,2025-12-31\nb,99213,2026-01-01\n", OPTIONS);
+    assertNotEquals(expected.get("a"), expected.get("b"), expected::toString);
+    // Ten hours from the JVM's zone, so that reading in the wrong one moves a row to another day.
+    int jvmOffset =
+        ZoneId.systemDefault()
+            .getRules()
+            .getOffset(Instant.parse("2026-01-01T00:00:00Z"))
+            .getTotalSeconds();
+    String sessionZone = jvmOffset >= 0 ? "-10:00" : "+10:00";
+    RuntimeConfig conf = spark.conf();
+    String zoneKey = "spark.sql.session.timeZone";
+    String java8Key = "spark.sql.datetime.java8API.enabled";
+    String zone = conf.get(zoneKey);
+    String java8 = conf.get(java8Key);
+    try {
+      conf.set(zoneKey, sessionZone);
+      CptFunctions.register(pricing); // reads the session time zone as it is now
+      for (boolean javaTime : new boolean[] {false, true}) {
+        conf.set(java8Key, javaTime);
+        Dataset<Row> lines =
+            spark.sql(
+                "SELECT id, '99213' AS code, date FROM VALUES"
+                    + " ('a', TIMESTAMP'2025-12-31 23:30:00'), ('b', TIMESTAMP'2026-01-01 00:30:00')"
+                    + " AS t(id, date)");
+        assertEquals(
+            List.of("a 2025-12-31", "b 2026-01-01"),
+            lines.selectExpr("id", "CAST(date AS DATE)").collectAsList().stream()
+                .map(r -> r.get(0) + " " + r.get(1))
+                .toList(),
+            "Spark's own cast");
+        CliReference.assertSameAnswers(expected, byId(pricing.price(lines)));
+        List<Row> sql =
+            lines
+                .selectExpr("id", "cpt_price_line(code, NULL, NULL, NULL, date).result")
+                .collectAsList();
+        assertEquals(
+            List.of("a " + expected.get("a").result(), "b " + expected.get("b").result()),
+            sql.stream().map(r -> r.get(0) + " " + r.get(1)).sorted().toList(),
+            "java8API " + javaTime);
+      }
+    } finally {
+      conf.set(zoneKey, zone);
+      conf.set(java8Key, java8);
+    }
   }
 
   @Test
