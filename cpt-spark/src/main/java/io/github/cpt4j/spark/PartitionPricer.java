@@ -197,10 +197,21 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
   }
 
   /**
-   * The text of a cell as a CSV file would hold it: blank for null, ISO dates, plain decimals, an
-   * array's elements separated by blanks, so that typed columns (Parquet's integers and dates, a
-   * list of modifiers) read as the command line reads their text. A timestamp is the day it falls
-   * on in {@code timeZone}, as Spark casts it to a date; a timestamp without time zone, its day.
+   * A decimal's plain digits, without the fraction when it is whole: a count typed DOUBLE or
+   * DECIMAL (pandas writes an integer column with gaps as float64) holds 2.0 for 2. A fraction
+   * keeps its digits, and a column that must be whole refuses it as it refuses the text.
+   */
+  private static String plain(BigDecimal value) {
+    BigDecimal whole = value.stripTrailingZeros();
+    return whole.scale() <= 0 ? whole.toPlainString() : value.toPlainString();
+  }
+
+  /**
+   * The text of a cell as a CSV file would hold it: blank for null, ISO dates, plain decimals
+   * (whole ones as integers), an array's elements separated by blanks, so that typed columns
+   * (Parquet's integers and dates, a list of modifiers) read as the command line reads their text.
+   * A timestamp is the day it falls on in {@code timeZone}, as Spark casts it to a date; a
+   * timestamp without time zone, its day.
    */
   static String text(Object value, ZoneId timeZone) {
     if (value == null) {
@@ -223,7 +234,13 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
       return cell.toString();
     }
     if (value instanceof BigDecimal d) {
-      return d.toPlainString();
+      return plain(d);
+    }
+    if ((value instanceof Double || value instanceof Float)
+        && Double.isFinite(((Number) value).doubleValue())) {
+      // Through the shortest decimal that reads back as the value: 0.1 is 0.1, not its binary
+      // expansion 0.1000000000000000055511151231257827...
+      return plain(new BigDecimal(value.toString()));
     }
     if (value instanceof java.sql.Date d) {
       return d.toLocalDate().toString();

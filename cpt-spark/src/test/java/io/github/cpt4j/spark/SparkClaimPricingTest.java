@@ -250,6 +250,25 @@ class SparkClaimPricingTest {
     }
   }
 
+  /**
+   * Units typed DOUBLE (as pandas writes an integer column with gaps) or DECIMAL: a whole number
+   * counts as that number, a fraction is refused as the command line refuses its text.
+   */
+  @Test
+  void wholeDecimalUnitsAreWholeNumbers() throws IOException {
+    Map<String, CliReference.Answer> expected =
+        CliReference.price("id,code,units\na,99213,2\nb,99213,2.5\n", OPTIONS);
+    assertEquals("priced", expected.get("a").result());
+    for (String type : List.of("DOUBLE", "DECIMAL(10,1)")) {
+      Dataset<Row> lines =
+          spark.sql(
+              "SELECT id, '99213' AS code, CAST(u AS "
+                  + type
+                  + ") AS units FROM VALUES ('a', '2.0'), ('b', '2.5') AS t(id, u)");
+      CliReference.assertSameAnswers(expected, byId(pricing.price(lines)));
+    }
+  }
+
   @Test
   void countsRowsAndSaysWhatIsWrongWithTheColumns() {
     Dataset<Row> lines =
