@@ -11,7 +11,8 @@ import org.apache.spark.util.LongAccumulator;
  * the driver): rows, priced, not priced, and invalid (a subset of not priced: rows whose input is
  * wrong, rather than lines the schedule does not pay). The counts are final once the action that
  * priced the rows (a write, a count) has finished; a task that Spark retries may count its rows
- * twice.
+ * twice. A task counts its rows when it has priced its partition to the end, so an action that
+ * reads only some rows ({@code show()}, {@code limit(n)}, {@code take(n)}) may leave them at 0.
  *
  * <pre>{@code
  * PricingCounters counters = PricingCounters.register(spark.sparkContext());
