@@ -57,7 +57,7 @@ final class FeeResultJson {
             rule = JsonFields.text(p, ctxt, PricingStep.class, name, String.class, s -> s);
         case "description" ->
             description = JsonFields.text(p, ctxt, PricingStep.class, name, String.class, s -> s);
-        case "amountAfter" -> amountAfter = JsonFields.decimal(p, ctxt, PricingStep.class, name);
+        case "amountAfter" -> amountAfter = JsonFields.amount(p, ctxt, PricingStep.class, name);
         default -> ctxt.handleUnknownProperty(p, null, PricingStep.class, name);
       }
     }
@@ -116,8 +116,8 @@ final class FeeResultJson {
       p.nextToken();
       switch (name) {
         case "priced" -> priced = JsonFields.bool(p, ctxt, FeeResult.class, name);
-        case "amount" -> amount = JsonFields.decimal(p, ctxt, FeeResult.class, name);
-        case "exactAmount" -> exactAmount = JsonFields.decimal(p, ctxt, FeeResult.class, name);
+        case "amount" -> amount = JsonFields.amount(p, ctxt, FeeResult.class, name);
+        case "exactAmount" -> exactAmount = JsonFields.amount(p, ctxt, FeeResult.class, name);
         case "settingNotAvailable" ->
             settingNotAvailable = JsonFields.bool(p, ctxt, FeeResult.class, name);
         case "reason" ->

@@ -92,6 +92,16 @@ final class JsonFields {
       if (p.hasToken(JsonToken.VALUE_NUMBER_INT) || p.hasToken(JsonToken.VALUE_NUMBER_FLOAT)) {
         return p.getDecimalValue();
       }
+      // A string is parsed by BigDecimal in time that grows faster than its length: bound it as
+      // the parser's StreamReadConstraints bound a number token, which never gets here longer.
+      int maxLength = p.streamReadConstraints().getMaxNumberLength();
+      if (p.hasToken(JsonToken.VALUE_STRING) && p.getTextLength() > maxLength) {
+        throw InvalidFormatException.from(
+            p,
+            "a decimal number has at most " + maxLength + " characters, not " + p.getTextLength(),
+            CodeFormatException.quote(p.getText()),
+            BigDecimal.class);
+      }
       return parseText(p, ctxt, BigDecimal.class, JsonFields::decimalText);
     } catch (JsonMappingException e) {
       throw JsonMappingException.wrapWithPath(e, owner, field);
@@ -105,6 +115,52 @@ final class JsonFields {
       throw new IllegalArgumentException(
           CodeFormatException.quote(text) + " is not a decimal number", e);
     }
+  }
+
+  /**
+   * The most digits an amount read has before the decimal point: less than a trillion dollars, the
+   * bound {@code BilledLine} puts on a charge, and far above any fee.
+   */
+  static final int MAX_AMOUNT_DIGITS = 12;
+
+  /**
+   * The most decimal places an exact amount read has. cpt4j's exact amounts keep every factor's
+   * decimals unrounded (nine from a fee schedule's units, indices and conversion factor, a few more
+   * per adjustment, twelve from a split-care share), far fewer than this; the bound is what makes a
+   * {@code "1E-999999999"} fail at once instead of in rounding or writing.
+   */
+  static final int MAX_AMOUNT_SCALE = 100;
+
+  /**
+   * Reads a fee's amount as {@link #decimal} does, bounded: never negative, less than a trillion
+   * dollars, at most {@value #MAX_AMOUNT_SCALE} decimal places. The bounds are checked on the
+   * number's precision and scale before anything computes with it or writes it out: rounding {@code
+   * 1E+9999999} to cents takes a minute of CPU and writing it twenty megabytes, and {@code
+   * 1E+999999999} overflows {@code BigInteger} with a bare {@code ArithmeticException}.
+   */
+  static BigDecimal amount(JsonParser p, DeserializationContext ctxt, Class<?> owner, String field)
+      throws IOException {
+    BigDecimal amount = decimal(p, ctxt, owner, field);
+    // BigDecimal's toString, not toPlainString, in the messages: it stays short for 1E+999999999.
+    String problem = null;
+    if (amount.signum() < 0) {
+      problem = "an amount is never negative, not ";
+    } else if (amount.scale() > MAX_AMOUNT_SCALE) {
+      problem = "an amount has at most " + MAX_AMOUNT_SCALE + " decimal places, not ";
+    } else if (amount.signum() != 0
+        // In long: the int difference overflows for a scale near Integer.MIN_VALUE. Zero needs no
+        // bound: 0E+999999999 is zero, and is written as 0.
+        && (long) amount.precision() - amount.scale() > MAX_AMOUNT_DIGITS) {
+      problem = "an amount is less than a trillion dollars, not ";
+    }
+    if (problem != null) {
+      throw JsonMappingException.wrapWithPath(
+          InvalidFormatException.from(
+              p, problem + CodeFormatException.quote(amount.toString()), amount, BigDecimal.class),
+          owner,
+          field);
+    }
+    return amount;
   }
 
   /** Parses an ISO date, {@code 2025-06-02}, failing as the text parsers here fail. */

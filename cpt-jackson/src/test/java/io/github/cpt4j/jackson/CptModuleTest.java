@@ -290,6 +290,80 @@ class CptModuleTest {
     assertTrue(notANumber.getMessage().contains("exactAmount"), notANumber.getMessage());
   }
 
+  /** The last field of the exception's path. */
+  private static String lastField(JsonMappingException e) {
+    return e.getPath().get(e.getPath().size() - 1).getFieldName();
+  }
+
+  private static JsonMappingException refused(String json, Class<?> type) {
+    return assertThrows(JsonMappingException.class, () -> MAPPER.readValue(json, type));
+  }
+
+  @Test
+  void amountsBeyondAnyFeeAreRefusedAtOnceNamingTheirField() {
+    // Each was accepted after a minute of CPU, or failed with a bare ArithmeticException.
+    for (String bad :
+        List.of(
+            "\"1E+9999999\"",
+            "\"1E+999999999\"",
+            "1E+999999999",
+            "\"1E-999999999\"",
+            "\"1000000000000\"",
+            "\"-1\"")) {
+      JsonMappingException e = refused("{\"exactAmount\":" + bad + "}", FeeResult.class);
+      assertEquals("exactAmount", lastField(e), e.getMessage());
+      assertTrue(e.getMessage().startsWith("an amount "), e.getMessage());
+      assertTrue(e.getMessage().length() < 400, e.getMessage());
+    }
+    JsonMappingException rounded =
+        refused("{\"amount\":\"1E+999999999\",\"exactAmount\":\"1\"}", FeeResult.class);
+    assertEquals("amount", lastField(rounded));
+
+    JsonMappingException step =
+        refused(
+            "{\"rule\":\"a\",\"description\":\"x\",\"amountAfter\":\"1E+20000000\"}",
+            PricingStep.class);
+    assertEquals("amountAfter", lastField(step));
+    assertTrue(step.getMessage().contains("less than a trillion dollars"), step.getMessage());
+    JsonMappingException negativeStep =
+        refused("{\"rule\":\"a\",\"description\":\"x\",\"amountAfter\":-5}", PricingStep.class);
+    assertTrue(negativeStep.getMessage().contains("never negative"), negativeStep.getMessage());
+    JsonMappingException nested =
+        refused(
+            "{\"exactAmount\":\"1\",\"explanation\":"
+                + "[{\"rule\":\"a\",\"description\":\"x\",\"amountAfter\":\"1E+999999999\"}]}",
+            FeeResult.class);
+    assertTrue(
+        nested.getMessage().contains("FeeResult[\"explanation\"]->java.util.List[0]"),
+        nested.getMessage());
+    assertEquals("amountAfter", lastField(nested));
+
+    // A string of a million digits would be parsed in seconds: refused by its length.
+    JsonMappingException longText =
+        refused(
+            "{\"code\":\"99213\",\"charge\":\"" + "1".repeat(1_000_000) + "\"}", BilledLine.class);
+    assertEquals("charge", lastField(longText));
+    assertTrue(longText.getMessage().length() < 400, longText.getMessage());
+  }
+
+  @Test
+  void amountsWithinTheBoundsAreReadExactly() throws Exception {
+    FeeResult large =
+        MAPPER.readValue(
+            "{\"exactAmount\":\"999999999999.99\"," + "\"explanation\":[]}", FeeResult.class);
+    assertEquals(new BigDecimal("999999999999.99"), large.exactAmount().orElseThrow());
+    String fine = "0." + "0".repeat(99) + "1";
+    assertEquals(
+        new BigDecimal(fine),
+        MAPPER
+            .readValue("{\"exactAmount\":\"" + fine + "\"}", FeeResult.class)
+            .exactAmount()
+            .orElseThrow());
+    // Zero is zero whatever its exponent, and written short.
+    FeeResult zero = MAPPER.readValue("{\"exactAmount\":\"0E+999999999\"}", FeeResult.class);
+    assertTrue(MAPPER.writeValueAsString(zero).length() < 200);
+  }
+
   @Test
   void pricedClaimsAreWrittenWithEveryLineAndTheirPartsReadBack() throws Exception {
     MedicareClaimPricer pricer = MedicareClaimPricer.of(BundledData.medicareFeeSchedule());
