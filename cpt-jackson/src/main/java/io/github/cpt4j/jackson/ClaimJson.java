@@ -152,7 +152,10 @@ final class ClaimJson {
                   ctxt,
                   Claim.class,
                   name,
-                  (q, c) -> JsonFields.integer(q, c, Claim.class, "lineNumbers"));
+                  // No owner: array() names the field and the element's index.
+                  (q, c) ->
+                      JsonFields.integer(
+                          q, c, null, "lineNumbers", 1, Integer.MAX_VALUE, "a line number"));
         } else {
           ctxt.handleUnknownProperty(p, this, Claim.class, name);
         }

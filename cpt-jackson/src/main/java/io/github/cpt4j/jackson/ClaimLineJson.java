@@ -57,8 +57,12 @@ final class ClaimLineJson {
                     owner,
                     name,
                     (q, c) -> JsonFields.parseText(q, c, Modifier.class, Modifier::parse));
-        case "units" -> units = JsonFields.integer(p, ctxt, owner, name);
-        case "minutes" -> minutes = JsonFields.integer(p, ctxt, owner, name);
+        case "units" ->
+            units = JsonFields.integer(p, ctxt, owner, name, 1, ClaimLine.MAX_UNITS, "units");
+        case "minutes" ->
+            minutes =
+                JsonFields.integer(
+                    p, ctxt, owner, name, 1, ClaimLine.MAX_MINUTES, "anesthesia minutes");
         default -> {
           return false;
         }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.github.cpt4j.code.CodeFormatException;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -173,25 +174,60 @@ final class JsonFields {
     }
   }
 
-  /** Reads a whole number, naming the field when it is not one. */
-  static int integer(JsonParser p, DeserializationContext ctxt, Class<?> owner, String field)
+  /**
+   * Reads a whole number from {@code min} to {@code max}, naming the field when it is not one or is
+   * out of range. {@code what} names the number in the message, as in {@code "units must be 1 to
+   * 9999, not 0"}. With a null {@code owner} (an array's element) the caller adds the path.
+   */
+  static int integer(
+      JsonParser p,
+      DeserializationContext ctxt,
+      Class<?> owner,
+      String field,
+      int min,
+      int max,
+      String what)
       throws IOException {
     if (!p.hasToken(JsonToken.VALUE_NUMBER_INT)) {
-      throw JsonMappingException.wrapWithPath(
+      throw withPath(
           InvalidFormatException.from(
               p, "expected a whole number, not " + p.currentToken(), p.getText(), Integer.class),
           owner,
           field);
     }
-    if (p.getNumberType() != JsonParser.NumberType.INT) {
-      // Beyond an int: Jackson's own error would not name the field.
-      throw JsonMappingException.wrapWithPath(
+    // Any integral token, not only an INT one: a tree built with put("units", 2L), or a Map of
+    // Longs given to convertValue (JDBC, YAML), holds 2 as a LONG or BIG_INTEGER. The value, not
+    // its Java type, decides, compared as a BigInteger so that nothing wraps around.
+    BigInteger value =
+        p.getNumberType() == JsonParser.NumberType.INT
+            ? BigInteger.valueOf(p.getIntValue())
+            : p.getBigIntegerValue();
+    if (value.compareTo(BigInteger.valueOf(min)) < 0
+        || value.compareTo(BigInteger.valueOf(max)) > 0) {
+      throw withPath(
           InvalidFormatException.from(
-              p, "expected a whole number up to " + Integer.MAX_VALUE, p.getText(), Integer.class),
+              p,
+              what
+                  + " must be "
+                  + min
+                  + " to "
+                  + max
+                  + ", not "
+                  // Quoted, and so cut, only when long: a BigIntegerNode may hold any number.
+                  + (value.bitLength() < 64
+                      ? value.toString()
+                      : CodeFormatException.quote(value.toString())),
+              value,
+              Integer.class),
           owner,
           field);
     }
-    return p.getIntValue();
+    return value.intValue();
+  }
+
+  /** Adds {@code owner[field]} to the path of {@code e}, unless {@code owner} is null. */
+  static JsonMappingException withPath(JsonMappingException e, Class<?> owner, String field) {
+    return owner == null ? e : JsonMappingException.wrapWithPath(e, owner, field);
   }
 
   /** Reads a boolean, naming the field when it is not one. */

@@ -223,8 +223,58 @@ class CptModuleTest {
         assertThrows(
             JsonMappingException.class,
             () -> MAPPER.readValue("{\"code\":\"00790\",\"units\":5000000000}", ClaimLine.class));
-    assertTrue(huge.getMessage().contains("up to 2147483647"), huge.getMessage());
+    assertTrue(
+        huge.getMessage().startsWith("units must be 1 to 9999, not 5000000000"), huge.getMessage());
     assertEquals("units", huge.getPath().get(huge.getPath().size() - 1).getFieldName());
+  }
+
+  @Test
+  void smallWholeNumbersAreReadWhateverTheirJavaType() throws Exception {
+    // convertValue from a Map of Longs (JDBC, YAML) and trees built with put(name, 2L) hold 2 as a
+    // LONG or BIG_INTEGER token; both were refused as beyond an int.
+    ClaimLine twice = ClaimLine.parse("99213 x2");
+    assertEquals(twice, MAPPER.convertValue(Map.of("code", "99213", "units", 2L), ClaimLine.class));
+    assertEquals(
+        twice,
+        MAPPER.treeToValue(
+            MAPPER.createObjectNode().put("code", "99213").put("units", 2L), ClaimLine.class));
+    assertEquals(
+        twice,
+        MAPPER.treeToValue(
+            MAPPER.createObjectNode().put("code", "99213").put("units", java.math.BigInteger.TWO),
+            ClaimLine.class));
+    assertEquals(
+        ClaimLine.parse("00790").withMinutes(45),
+        MAPPER.convertValue(Map.of("code", "00790", "minutes", 45L), ClaimLine.class));
+    Claim numbered =
+        MAPPER.convertValue(
+            Map.of("lines", List.of(Map.of("code", "99213")), "lineNumbers", List.of(3L)),
+            Claim.class);
+    assertEquals(3, numbered.lineNumber(0));
+
+    // Out of range, the message says so truly, whatever the token's type.
+    IllegalArgumentException tooMany =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                MAPPER.convertValue(
+                    Map.of("code", "99213", "units", 10_000_000_000L), ClaimLine.class));
+    assertTrue(
+        tooMany.getMessage().startsWith("units must be 1 to 9999, not 10000000000"),
+        tooMany.getMessage());
+    JsonMappingException negative =
+        assertThrows(
+            JsonMappingException.class,
+            () ->
+                MAPPER.readValue(
+                    "{\"lines\":[{\"code\":\"99213\"}],\"lineNumbers\":[-3000000000]}",
+                    Claim.class));
+    assertTrue(
+        negative.getMessage().startsWith("a line number must be 1 to 2147483647, not -3000000000"),
+        negative.getMessage());
+    assertTrue(
+        negative.getMessage().contains("Claim[\"lineNumbers\"]->java.util.List[0])"),
+        negative.getMessage());
   }
 
   @Test
