@@ -53,10 +53,13 @@ final class ClaimJson {
     }
     var claimLine = line.build(p, BilledLine.class);
     BigDecimal knownCharge = charge;
+    // Given a valid line, only the charge can be refused.
     BilledLine billed =
         JsonFields.build(
             p,
             BilledLine.class,
+            BilledLine.class,
+            "charge",
             () ->
                 knownCharge == null
                     ? BilledLine.of(claimLine)
@@ -162,9 +165,12 @@ final class ClaimJson {
       }
       List<BilledLine> known = JsonFields.required(p, lines, Claim.class, "lines");
       List<Integer> numbered = numbers;
+      // Claim.of takes any lines: only the line numbers can be refused.
       return JsonFields.build(
           p,
           Claim.class,
+          Claim.class,
+          "lineNumbers",
           () ->
               numbered == null
                   ? Claim.of(known)

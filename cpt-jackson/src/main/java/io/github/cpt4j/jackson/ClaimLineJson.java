@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.ProcedureCode;
@@ -49,14 +51,29 @@ final class ClaimLineJson {
       switch (name) {
         case "code" ->
             code = JsonFields.text(p, ctxt, owner, name, ProcedureCode.class, ProcedureCode::parse);
-        case "modifiers" ->
-            modifiers =
-                JsonFields.array(
+        case "modifiers" -> {
+          modifiers =
+              JsonFields.array(
+                  p,
+                  ctxt,
+                  owner,
+                  name,
+                  (q, c) -> JsonFields.parseText(q, c, Modifier.class, Modifier::parse));
+          // Checked here, not when the line is built, so that the error names the field.
+          if (modifiers.size() > ClaimLine.MAX_MODIFIERS) {
+            throw JsonMappingException.wrapWithPath(
+                InvalidFormatException.from(
                     p,
-                    ctxt,
-                    owner,
-                    name,
-                    (q, c) -> JsonFields.parseText(q, c, Modifier.class, Modifier::parse));
+                    "a claim line has at most "
+                        + ClaimLine.MAX_MODIFIERS
+                        + " modifiers, not "
+                        + modifiers.size(),
+                    modifiers,
+                    List.class),
+                owner,
+                name);
+          }
+        }
         case "units" ->
             units = JsonFields.integer(p, ctxt, owner, name, 1, ClaimLine.MAX_UNITS, "units");
         case "minutes" ->

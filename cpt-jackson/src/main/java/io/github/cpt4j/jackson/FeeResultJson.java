@@ -3,6 +3,7 @@ package io.github.cpt4j.jackson;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -64,9 +65,12 @@ final class FeeResultJson {
     String knownRule = JsonFields.required(p, rule, PricingStep.class, "rule");
     String knownDescription = JsonFields.required(p, description, PricingStep.class, "description");
     BigDecimal after = amountAfter;
+    // Given a description, only the rule can be refused.
     return JsonFields.build(
         p,
         PricingStep.class,
+        PricingStep.class,
+        "rule",
         () ->
             after == null
                 ? PricingStep.note(knownRule, knownDescription)
@@ -133,21 +137,27 @@ final class FeeResultJson {
     // The kind of result follows from 'reason'; a 'priced' flag or an amount that says otherwise
     // is a contradiction to report, not a field to drop.
     if (reason != null && exactAmount != null) {
-      throw InvalidFormatException.from(
-          p,
-          "FeeResult has both a 'reason' (unpriced) and an 'exactAmount' (priced)",
-          exactAmount,
-          FeeResult.class);
+      throw JsonMappingException.wrapWithPath(
+          InvalidFormatException.from(
+              p,
+              "FeeResult has both a 'reason' (unpriced) and an 'exactAmount' (priced)",
+              exactAmount,
+              FeeResult.class),
+          FeeResult.class,
+          "exactAmount");
     }
     if (priced != null && priced != (reason == null)) {
-      throw InvalidFormatException.from(
-          p,
-          "FeeResult field 'priced' is "
-              + priced
-              + ", but the result "
-              + (reason == null ? "has no 'reason'" : "has the 'reason' " + reason),
-          priced,
-          FeeResult.class);
+      throw JsonMappingException.wrapWithPath(
+          InvalidFormatException.from(
+              p,
+              "FeeResult field 'priced' is "
+                  + priced
+                  + ", but the result "
+                  + (reason == null ? "has no 'reason'" : "has the 'reason' " + reason),
+              priced,
+              FeeResult.class),
+          FeeResult.class,
+          "priced");
     }
     if (reason != null) {
       UnpricedReason knownReason = reason;
@@ -162,20 +172,25 @@ final class FeeResultJson {
         JsonFields.build(
             p,
             FeeResult.class,
+            FeeResult.class,
+            "exactAmount",
             settingNotAvailable
                 ? () -> FeeResult.pricedSettingNotAvailable(exact, why)
                 : () -> FeeResult.priced(exact, why));
     if (amount != null && amount.compareTo(result.amountOrThrow()) != 0) {
-      throw InvalidFormatException.from(
-          p,
-          "FeeResult field 'amount' is "
-              + amount.toPlainString()
-              + ", but 'exactAmount' "
-              + exact.toPlainString()
-              + " rounds to "
-              + result.amountOrThrow().toPlainString(),
-          amount,
-          FeeResult.class);
+      throw JsonMappingException.wrapWithPath(
+          InvalidFormatException.from(
+              p,
+              "FeeResult field 'amount' is "
+                  + amount.toPlainString()
+                  + ", but 'exactAmount' "
+                  + exact.toPlainString()
+                  + " rounds to "
+                  + result.amountOrThrow().toPlainString(),
+              amount,
+              FeeResult.class),
+          FeeResult.class,
+          "amount");
     }
     return result;
   }
@@ -230,8 +245,8 @@ final class FeeResultJson {
 
     @Override
     public Explanation deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      List<PricingStep> steps =
-          JsonFields.array(p, ctxt, Explanation.class, "steps", FeeResultJson::readStep);
+      // A bare array: the path is the index alone, not a field the JSON does not have.
+      List<PricingStep> steps = JsonFields.array(p, ctxt, null, "", FeeResultJson::readStep);
       return Explanation.of(steps);
     }
   }

@@ -243,7 +243,10 @@ final class JsonFields {
     return p.getBooleanValue();
   }
 
-  /** Reads a JSON array with {@code element}, naming the field and index of a bad element. */
+  /**
+   * Reads a JSON array with {@code element}, naming the field and index of a bad element; with a
+   * null {@code owner} (a value that is a bare array) only the index.
+   */
   static <T> List<T> array(
       JsonParser p,
       DeserializationContext ctxt,
@@ -252,7 +255,7 @@ final class JsonFields {
       ValueReader<T> element)
       throws IOException {
     if (!p.isExpectedStartArrayToken()) {
-      throw JsonMappingException.wrapWithPath(
+      throw withPath(
           InvalidFormatException.from(
               p, "expected an array, not " + p.currentToken(), p.getText(), List.class),
           owner,
@@ -263,7 +266,7 @@ final class JsonFields {
       try {
         result.add(element.read(p, ctxt));
       } catch (JsonMappingException e) {
-        throw JsonMappingException.wrapWithPath(
+        throw withPath(
             JsonMappingException.wrapWithPath(e, List.class, result.size()), owner, field);
       }
     }
@@ -277,6 +280,21 @@ final class JsonFields {
     } catch (IllegalArgumentException e) {
       throw InvalidFormatException.from(
           p, "not a valid " + type.getSimpleName() + ": " + e.getMessage(), null, type);
+    }
+  }
+
+  /**
+   * Builds a value as {@link #build(JsonParser, Class, ValueBuilder)} does, for a builder that can
+   * only reject {@code owner}'s {@code field}: the error's path then names that field, as the
+   * errors of reading it do.
+   */
+  static <T> T build(
+      JsonParser p, Class<T> type, Class<?> owner, String field, ValueBuilder<T> builder)
+      throws IOException {
+    try {
+      return build(p, type, builder);
+    } catch (JsonMappingException e) {
+      throw JsonMappingException.wrapWithPath(e, owner, field);
     }
   }
 

@@ -397,6 +397,48 @@ class CptModuleTest {
   }
 
   @Test
+  void valueChecksNameTheFieldTheyRefuse() {
+    // These were refused with an empty path, or one that stopped at the enclosing object.
+    assertEquals("units", lastField(refused("{\"code\":\"99213\",\"units\":0}", ClaimLine.class)));
+    assertEquals(
+        "units", lastField(refused("{\"code\":\"99213\",\"units\":10000}", ClaimLine.class)));
+    JsonMappingException five =
+        refused(
+            "{\"code\":\"99213\",\"modifiers\":[\"25\",\"59\",\"76\",\"77\",\"RT\"]}",
+            ClaimLine.class);
+    assertEquals("modifiers", lastField(five));
+    assertTrue(five.getMessage().contains("at most 4 modifiers, not 5"), five.getMessage());
+    for (String charge : List.of("-1", "0.001", "1000000000000")) {
+      JsonMappingException e =
+          refused("{\"lines\":[{\"code\":\"99213\",\"charge\":" + charge + "}]}", Claim.class);
+      assertTrue(
+          e.getMessage()
+              .contains(
+                  "Claim[\"lines\"]->java.util.List[0]->io.github.cpt4j.claim.BilledLine[\"charge\"]"),
+          e.getMessage());
+    }
+    assertEquals(
+        "lineNumbers",
+        lastField(
+            refused("{\"lines\":[{\"code\":\"99213\"}],\"lineNumbers\":[1,2]}", Claim.class)));
+    assertEquals(
+        "amount",
+        lastField(refused("{\"amount\":\"1.00\",\"exactAmount\":\"2\"}", FeeResult.class)));
+    assertEquals(
+        "priced", lastField(refused("{\"priced\":false,\"exactAmount\":\"2\"}", FeeResult.class)));
+    assertEquals(
+        "rule", lastField(refused("{\"rule\":\"a b\",\"description\":\"x\"}", PricingStep.class)));
+    // An explanation is a bare array: its path is the index, with no made-up field.
+    JsonMappingException step =
+        refused(
+            "[{\"rule\":\"a\",\"description\":\"x\",\"amountAfter\":\"x\"}]", Explanation.class);
+    assertFalse(step.getMessage().contains("steps"), step.getMessage());
+    assertTrue(
+        step.getMessage().contains("(through reference chain: java.util.List[0]->"),
+        step.getMessage());
+  }
+
+  @Test
   void amountsWithinTheBoundsAreReadExactly() throws Exception {
     FeeResult large =
         MAPPER.readValue(
