@@ -9,6 +9,7 @@ import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -26,8 +27,10 @@ import org.hl7.fhir.r4.model.Period;
  *   <li>the modifiers from {@code item.modifier}, in order, each the code of its concept's first
  *       coding (any system: CPT and HCPCS modifiers share one two-character space);
  *   <li>the units from {@code item.quantity.value}, a whole number from 1 (1 when absent);
- *   <li>the billed charge from {@code item.net}, else {@code item.unitPrice} times the units, in US
- *       dollars (none when neither is given);
+ *   <li>the billed charge from {@code item.net}, else {@code item.unitPrice} times the units times
+ *       {@code item.factor} (R4's {@code net = quantity * unitPrice * factor}, the factor 1 when
+ *       absent), in US dollars (none when neither is given); an item with both a {@code net} and a
+ *       {@code unitPrice} whose product, rounded to cents, is not the {@code net} is refused;
  *   <li>the line's own date of service from {@code item.servicedDate} (a full date), when given: a
  *       claim of several dates is priced one date at a time;
  *   <li>the line's number from {@code item.sequence}, by which messages and explanations name it,
@@ -41,6 +44,12 @@ import org.hl7.fhir.r4.model.Period;
 public final class FhirClaims {
 
   private FhirClaims() {}
+
+  /** Digits before the point of a product that may equal a charge: less than a trillion. */
+  private static final int MAX_PRODUCT_DIGITS = 12;
+
+  /** Decimal places of a product worth rounding to compare with a charge. */
+  private static final int MAX_PRODUCT_SCALE = 100;
 
   /**
    * Returns the claim's items as billed lines, in item order.
@@ -85,14 +94,22 @@ public final class FhirClaims {
     } catch (IllegalArgumentException e) {
       throw new FhirMappingException(path, e.getMessage(), e);
     }
-    BigDecimal charge = charge(item, units, path);
+    BigDecimal net =
+        item.hasNet() && item.getNet().hasValue() ? dollars(item.getNet(), path + ".net") : null;
+    BigDecimal computed = unitPriceTimesFactor(item, units, path);
+    BigDecimal charge = net != null ? net : computed;
     BilledLine billed;
     try {
       billed = charge == null ? BilledLine.of(line) : BilledLine.of(line, charge);
     } catch (IllegalArgumentException e) {
-      // Name the element the charge came from: net, or unitPrice times the units.
-      boolean net = item.hasNet() && item.getNet().hasValue();
-      throw new FhirMappingException(path + (net ? ".net" : ".unitPrice"), e.getMessage(), e);
+      // Name the element the charge came from: net, or unitPrice times the units and factor.
+      throw new FhirMappingException(
+          path + (net != null ? ".net" : ".unitPrice"),
+          e.getMessage() + (net != null ? "" : " (quantity x unitPrice x factor)"),
+          e);
+    }
+    if (net != null && computed != null) {
+      checkNet(billed.charge().orElseThrow(), computed, path);
     }
     if (item.hasServicedDateType()) {
       return billed.withDateOfService(servicedDate(item, path + ".servicedDate"));
@@ -183,15 +200,42 @@ public final class FhirClaims {
     }
   }
 
-  private static BigDecimal charge(
+  /**
+   * The item's {@code unitPrice} times its units and its {@code factor} (1 when absent), as R4
+   * defines {@code net}: {@code quantity * unitPrice * factor}; null without a unit price.
+   */
+  private static BigDecimal unitPriceTimesFactor(
       org.hl7.fhir.r4.model.Claim.ItemComponent item, int units, String path) {
-    if (item.hasNet() && item.getNet().hasValue()) {
-      return dollars(item.getNet(), path + ".net");
+    if (!item.hasUnitPrice() || !item.getUnitPrice().hasValue()) {
+      return null;
     }
-    if (item.hasUnitPrice() && item.getUnitPrice().hasValue()) {
-      return dollars(item.getUnitPrice(), path + ".unitPrice").multiply(BigDecimal.valueOf(units));
+    BigDecimal amount =
+        dollars(item.getUnitPrice(), path + ".unitPrice").multiply(BigDecimal.valueOf(units));
+    // A factor discounts or surcharges the item (0.5 for a half-priced one); ignoring it
+    // overstated the charge, and with it the "lower of fee and charge" cap.
+    return item.hasFactor() ? amount.multiply(item.getFactor()) : amount;
+  }
+
+  /**
+   * Refuses an item whose {@code net} is not its quantity times unit price times factor: one of
+   * them is wrong, and which one is not for cpt4j to guess. The product is compared rounded to
+   * cents, as a submitter writes {@code net}; {@code net} is already a bounded charge, and a
+   * product far from any charge is refused before it is rounded, which for an exponent in the
+   * millions would cost what the charge's bounds exist to avoid.
+   */
+  private static void checkNet(BigDecimal net, BigDecimal computed, String path) {
+    boolean agrees =
+        computed.scale() <= MAX_PRODUCT_SCALE
+            && (long) computed.precision() - computed.scale() <= MAX_PRODUCT_DIGITS
+            && computed.setScale(2, RoundingMode.HALF_UP).compareTo(net) == 0;
+    if (!agrees) {
+      throw new FhirMappingException(
+          path + ".net",
+          "net "
+              + net.toPlainString()
+              + " is not quantity x unitPrice x factor, "
+              + CodeFormatException.quote(computed.toString()));
     }
-    return null;
   }
 
   private static BigDecimal dollars(Money money, String path) {

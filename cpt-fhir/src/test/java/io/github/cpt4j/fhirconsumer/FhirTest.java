@@ -151,6 +151,63 @@ class FhirTest {
         BilledLine.of(ClaimLine.parse("97110 x3"), new BigDecimal("121.5")), units.line(0));
   }
 
+  /** R4: net = quantity * unitPrice * factor; the factor was ignored, overstating the charge. */
+  @Test
+  void aChargeFromTheUnitPriceAppliesTheFactor() {
+    String scope =
+        "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"29880\"}]}";
+    assertEquals(
+        BilledLine.of(ClaimLine.parse("29880"), new BigDecimal("200.00")),
+        FhirClaims.toClaim(claim(item(scope, ",\"unitPrice\":{\"value\":400.00},\"factor\":0.5")))
+            .line(0));
+    String therapy =
+        "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}";
+    assertEquals(
+        BilledLine.of(ClaimLine.parse("97110 x2"), new BigDecimal("89.10")),
+        FhirClaims.toClaim(
+                claim(
+                    item(
+                        therapy,
+                        ",\"quantity\":{\"value\":2},\"unitPrice\":{\"value\":40.50},\"factor\":1.1")))
+            .line(0));
+    // A net that agrees with the product, rounded to cents as a submitter writes it, is the charge.
+    assertEquals(
+        BilledLine.of(ClaimLine.parse("97110"), new BigDecimal("33.33")),
+        FhirClaims.toClaim(
+                claim(
+                    item(
+                        therapy,
+                        ",\"unitPrice\":{\"value\":100},\"factor\":0.33333,\"net\":{\"value\":33.33}")))
+            .line(0));
+    // One that does not is a contradiction: which element is wrong is not cpt4j's to guess.
+    FhirMappingException contradiction =
+        assertThrows(
+            FhirMappingException.class,
+            () ->
+                FhirClaims.toClaim(
+                    claim(
+                        item(
+                            scope,
+                            ",\"unitPrice\":{\"value\":400.00},\"factor\":0.5,\"net\":{\"value\":400.00}"))));
+    assertEquals("Claim.item[0].net", contradiction.path());
+    assertTrue(
+        contradiction.getMessage().contains("net 400.00 is not quantity x unitPrice x factor"),
+        contradiction.getMessage());
+    // Set through the API: HAPI's own parser writes such a number out in full.
+    org.hl7.fhir.r4.model.Claim extreme = claim(item(scope, ",\"net\":{\"value\":1}"));
+    extreme.getItemFirstRep().getUnitPrice().setValue(new BigDecimal("1E+999999999"));
+    FhirMappingException huge =
+        assertThrows(FhirMappingException.class, () -> FhirClaims.toClaim(extreme));
+    assertEquals("Claim.item[0].net", huge.path());
+    FhirMappingException halfACent =
+        assertThrows(
+            FhirMappingException.class,
+            () ->
+                FhirClaims.toClaim(
+                    claim(item(scope, ",\"unitPrice\":{\"value\":10.01},\"factor\":0.5"))));
+    assertEquals("Claim.item[0].unitPrice", halfACent.path());
+  }
+
   @Test
   void itemSequencesNumberTheLines() {
     String cpt = "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":";
