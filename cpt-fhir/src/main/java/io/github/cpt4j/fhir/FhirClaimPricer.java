@@ -10,15 +10,21 @@ import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
+import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.ClaimResponse.AdjudicationComponent;
 import org.hl7.fhir.r4.model.ClaimResponse.ItemComponent;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Money;
+import org.hl7.fhir.r4.model.Property;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
 
 /**
  * Prices a professional FHIR R4 {@code Claim} with cpt4j's Medicare claim pricer and answers with a
@@ -88,13 +94,15 @@ public final class FhirClaimPricer {
 
     ClaimResponse response = new ClaimResponse();
     response.setStatus(ClaimResponse.ClaimResponseStatus.ACTIVE);
-    response.setType(claim.getType());
+    // Copies, never the claim's own elements: editing the response must not change the claim.
+    response.setType(claim.getType().copy());
     response.setUse(ClaimResponse.Use.CLAIM);
-    response.setPatient(claim.getPatient());
+    response.setPatient(reference(claim.getPatient(), claim, response, "Claim.patient"));
     response.setCreated(Date.from(clock.instant()));
-    response.setInsurer(claim.getInsurer());
-    if (claim.hasIdElement() && claim.getIdElement().hasIdPart()) {
-      response.setRequest(new Reference("Claim/" + claim.getIdElement().getIdPart()));
+    response.setInsurer(reference(claim.getInsurer(), claim, response, "Claim.insurer"));
+    Reference request = request(claim);
+    if (request != null) {
+      response.setRequest(request);
     }
     response.setOutcome(
         priced.isFullyPriced()
@@ -131,6 +139,102 @@ public final class FhirClaimPricer {
     response.addTotal(total("eligible", priced.total()));
     response.addTotal(total("benefit", priced.total()));
     return response;
+  }
+
+  /**
+   * The reference to the claim: {@code Claim/id} for a claim with a plain id; an absolute id (read
+   * from another server) without its version, so that it still names that server; a {@code urn:} id
+   * (a Bundle entry's {@code fullUrl}, which HAPI makes the id) as it stands, {@code Claim/urn:}
+   * being no reference at all; for a claim without an id, its first identifier; else none.
+   */
+  private static Reference request(org.hl7.fhir.r4.model.Claim claim) {
+    IdType id = claim.getIdElement();
+    if (id.hasIdPart()) {
+      String value = id.getValue();
+      if (value.startsWith("urn:")) {
+        return new Reference(value);
+      }
+      if (id.hasBaseUrl()) {
+        return new Reference(id.toVersionless().getValue());
+      }
+      return new Reference("Claim/" + id.getIdPart());
+    }
+    if (claim.hasIdentifier()) {
+      return new Reference().setType("Claim").setIdentifier(claim.getIdentifierFirstRep().copy());
+    }
+    return null;
+  }
+
+  /**
+   * A copy of {@code source} for the response. A local reference ({@code #pat}) names a resource
+   * contained in the claim: the response contains a copy of it, and of the contained resources that
+   * one refers to in turn, since a local reference that resolves to nothing makes the response
+   * invalid (HAPI's strict parser refuses it).
+   *
+   * @throws FhirMappingException if the claim contains no resource of that id
+   */
+  private static Reference reference(
+      Reference source, org.hl7.fhir.r4.model.Claim claim, ClaimResponse response, String path) {
+    Reference copy = source.copy();
+    String target = source.getReference();
+    if (target != null && target.length() > 1 && target.startsWith("#")) {
+      // The parser links a local reference to the claim's contained resource; the response's own
+      // copy, in its contained list, is what the reference resolves to.
+      copy.setResource(null);
+      contain(target.substring(1), claim, response, path);
+    }
+    return copy;
+  }
+
+  /**
+   * Copies the claim's contained resource {@code id}, and those it refers to, into the response.
+   */
+  private static void contain(
+      String id, org.hl7.fhir.r4.model.Claim claim, ClaimResponse response, String path) {
+    for (Resource already : response.getContained()) {
+      if (id.equals(localId(already))) {
+        return;
+      }
+    }
+    Resource copy = null;
+    for (Resource contained : claim.getContained()) {
+      if (id.equals(localId(contained))) {
+        copy = contained.copy();
+        break;
+      }
+    }
+    if (copy == null) {
+      throw new FhirMappingException(
+          path, "the local reference '#" + id + "' names no resource the claim contains");
+    }
+    response.addContained(copy);
+    List<Reference> inner = new ArrayList<>();
+    referencesIn(copy, inner);
+    for (Reference next : inner) {
+      String target = next.getReference();
+      if (target != null && target.length() > 1 && target.startsWith("#")) {
+        next.setResource(null);
+        contain(target.substring(1), claim, response, path);
+      }
+    }
+  }
+
+  /** A contained resource's id without the {@code #} some HAPI versions keep on it. */
+  private static String localId(Resource resource) {
+    String id = resource.getIdElement().getValue();
+    return id != null && id.startsWith("#") ? id.substring(1) : id;
+  }
+
+  /** Adds every reference in {@code element}, at any depth, to {@code out}. */
+  private static void referencesIn(Base element, List<Reference> out) {
+    for (Property property : element.children()) {
+      for (Base value : property.getValues()) {
+        if (value instanceof Reference found) {
+          out.add(found);
+        }
+        referencesIn(value, out);
+      }
+    }
   }
 
   private static CodeableConcept category(String code) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.StrictErrorHandler;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
@@ -34,9 +35,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.ClaimResponse.AdjudicationComponent;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -356,6 +359,92 @@ class FhirTest {
     assertEquals(expected.total(), total(response, "eligible"));
     assertEquals(expected.total(), total(response, "benefit"));
     assertEquals("USD", response.getTotalFirstRep().getAmount().getCurrency());
+  }
+
+  private static FhirClaimPricer pricer() {
+    return FhirClaimPricer.of(
+        MedicareClaimPricer.of(BundledData.medicareFeeSchedule()),
+        Clock.fixed(Instant.parse("2025-06-04T00:00:00Z"), ZoneOffset.UTC));
+  }
+
+  /** The response as a server sends it, re-read by HAPI's strict parser. */
+  private static ClaimResponse strictly(ClaimResponse response) {
+    String json = FHIR.newJsonParser().encodeResourceToString(response);
+    return FHIR.newJsonParser()
+        .setParserErrorHandler(new StrictErrorHandler())
+        .parseResource(ClaimResponse.class, json);
+  }
+
+  /** A local reference was copied without the resource it names: HAPI refused the response. */
+  @Test
+  void aContainedPatientComesAlongWithTheReferenceToIt() {
+    String json =
+        resource("claim-knee.json")
+            .replace(
+                "\"patient\": {\"reference\": \"Patient/p1\"}",
+                "\"contained\": [{\"resourceType\": \"Patient\", \"id\": \"pat\","
+                    + " \"managingOrganization\": {\"reference\": \"#org\"}},"
+                    + " {\"resourceType\": \"Organization\", \"id\": \"org\"},"
+                    + " {\"resourceType\": \"Practitioner\", \"id\": \"dr\"}],"
+                    + " \"patient\": {\"reference\": \"#pat\"}")
+            .replace("\"Practitioner/dr1\"", "\"#dr\"");
+    ClaimResponse response = strictly(pricer().price(claim(json), ROCHESTER));
+    assertEquals("#pat", response.getPatient().getReference());
+    // The patient, and the organization it refers to; not the claim's provider.
+    assertEquals(
+        List.of("Patient", "Organization"),
+        response.getContained().stream().map(r -> r.fhirType()).toList());
+
+    FhirMappingException dangling =
+        assertThrows(
+            FhirMappingException.class,
+            () -> pricer().price(claim(json.replace("\"#pat\"", "\"#nobody\"")), ROCHESTER));
+    assertEquals("Claim.patient", dangling.path());
+  }
+
+  @Test
+  void theResponseSharesNoElementWithTheClaim() {
+    org.hl7.fhir.r4.model.Claim fhirClaim = claim(resource("claim-knee.json"));
+    ClaimResponse response = pricer().price(fhirClaim, ROCHESTER);
+    response.getType().getCodingFirstRep().setCode("institutional");
+    response.getPatient().setReference("Patient/other");
+    response.getInsurer().setReference("Organization/other");
+    assertEquals("professional", fhirClaim.getType().getCodingFirstRep().getCode());
+    assertEquals("Patient/p1", fhirClaim.getPatient().getReference());
+    assertEquals("Organization/medicare", fhirClaim.getInsurer().getReference());
+  }
+
+  @Test
+  void theRequestIsAValidReferenceWhateverTheClaimsId() {
+    String json = resource("claim-knee.json");
+    // A Bundle entry's fullUrl: HAPI makes it the id, and Claim/urn:uuid:... is no reference.
+    String urn = "urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427";
+    Bundle bundle =
+        FHIR.newJsonParser()
+            .parseResource(
+                Bundle.class,
+                "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"fullUrl\":\""
+                    + urn
+                    + "\",\"resource\":"
+                    + json.replace("\"id\": \"knee-1\",", "")
+                    + "}]}");
+    org.hl7.fhir.r4.model.Claim entry =
+        (org.hl7.fhir.r4.model.Claim) bundle.getEntryFirstRep().getResource();
+    assertEquals(urn, strictly(pricer().price(entry, ROCHESTER)).getRequest().getReference());
+
+    // An absolute id names its server; the version is dropped, as for a relative one.
+    org.hl7.fhir.r4.model.Claim remote = claim(json);
+    remote.setId("http://example.org/fhir/Claim/knee-1/_history/3");
+    assertEquals(
+        "http://example.org/fhir/Claim/knee-1",
+        pricer().price(remote, ROCHESTER).getRequest().getReference());
+
+    // Without an id, the claim's identifier.
+    org.hl7.fhir.r4.model.Claim anonymous = claim(json.replace("\"id\": \"knee-1\",", ""));
+    anonymous.addIdentifier().setSystem("http://example.org/claims").setValue("C-17");
+    Reference byIdentifier = strictly(pricer().price(anonymous, ROCHESTER)).getRequest();
+    assertFalse(byIdentifier.hasReference());
+    assertEquals("C-17", byIdentifier.getIdentifier().getValue());
   }
 
   private static AdjudicationComponent adjudication(
