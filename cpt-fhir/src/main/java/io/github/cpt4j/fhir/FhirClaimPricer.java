@@ -35,6 +35,10 @@ import org.hl7.fhir.r4.model.Resource;
  * ClaimResponse response = pricer.price(fhirClaim, context);
  * }</pre>
  *
+ * <p>The response copies the claim's {@code type}, {@code use} ({@code claim}, {@code
+ * preauthorization} or {@code predetermination}), {@code patient} and {@code insurer}; a claim
+ * without an insurer takes the {@linkplain #withDefaultInsurer default insurer}, or is refused.
+ *
  * <p>The claim's items are read by {@link FhirClaims#toClaim}; the date of service, locality and
  * setting come from the {@link PricingContext} the caller gives, because a FHIR claim carries them
  * in forms (facility addresses, place-of-service extensions) that vary between implementation
@@ -65,10 +69,13 @@ public final class FhirClaimPricer {
 
   private final MedicareClaimPricer pricer;
   private final Clock clock;
+  // Null: a claim without an insurer is refused.
+  private final Reference defaultInsurer;
 
-  private FhirClaimPricer(MedicareClaimPricer pricer, Clock clock) {
+  private FhirClaimPricer(MedicareClaimPricer pricer, Clock clock, Reference defaultInsurer) {
     this.pricer = pricer;
     this.clock = clock;
+    this.defaultInsurer = defaultInsurer;
   }
 
   /** Returns a FHIR pricer over {@code pricer}, stamping responses with the system clock. */
@@ -78,17 +85,61 @@ public final class FhirClaimPricer {
 
   /** Returns a FHIR pricer over {@code pricer} whose responses are created at {@code clock}'s. */
   public static FhirClaimPricer of(MedicareClaimPricer pricer, Clock clock) {
-    return new FhirClaimPricer(requireNonNull(pricer, "pricer"), requireNonNull(clock, "clock"));
+    return new FhirClaimPricer(
+        requireNonNull(pricer, "pricer"), requireNonNull(clock, "clock"), null);
+  }
+
+  /**
+   * Returns a pricer like this one that answers a claim without an {@code insurer} as if {@code
+   * insurer} were its insurer. R4's {@code ClaimResponse.insurer} is required (1..1) while {@code
+   * Claim.insurer} is optional, and the payer whose schedule prices the claim is the caller's
+   * knowledge, not the claim's: without a default, such a claim is refused. A claim's own insurer
+   * always wins. The reference is copied, here and into each response.
+   *
+   * @param insurer a reference that resolves outside the claim, such as {@code
+   *     Organization/medicare} or one by identifier; not a local {@code #id}
+   * @throws IllegalArgumentException if {@code insurer} is empty or a local reference
+   */
+  public FhirClaimPricer withDefaultInsurer(Reference insurer) {
+    requireNonNull(insurer, "insurer");
+    if (insurer.isEmpty()) {
+      throw new IllegalArgumentException("the default insurer is an empty reference");
+    }
+    if (insurer.hasReference() && insurer.getReference().startsWith("#")) {
+      throw new IllegalArgumentException(
+          "the default insurer cannot be a local reference, "
+              + insurer.getReference()
+              + ": no claim contains it");
+    }
+    return new FhirClaimPricer(pricer, clock, insurer.copy());
   }
 
   /**
    * Prices {@code claim} in {@code context}.
    *
-   * @throws FhirMappingException if an item cannot be read (see {@link FhirClaims})
+   * @throws FhirMappingException if an item cannot be read (see {@link FhirClaims}), or the claim
+   *     lacks an element the response requires: {@code type}, {@code patient}, or {@code insurer}
+   *     when no {@linkplain #withDefaultInsurer default insurer} is set
    */
   public ClaimResponse price(org.hl7.fhir.r4.model.Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");
     requireNonNull(context, "context");
+    // R4 requires these in a ClaimResponse (1..1): refused here rather than answered with a
+    // response that no validator accepts.
+    if (!claim.hasType()) {
+      throw new FhirMappingException(
+          "Claim.type", "the claim has no type, which its ClaimResponse must copy");
+    }
+    if (!claim.hasPatient()) {
+      throw new FhirMappingException(
+          "Claim.patient", "the claim has no patient, whom its ClaimResponse must name");
+    }
+    if (!claim.hasInsurer() && defaultInsurer == null) {
+      throw new FhirMappingException(
+          "Claim.insurer",
+          "the claim has no insurer, which a ClaimResponse must name (1..1 in R4): give the claim"
+              + " one, or the pricer a default with FhirClaimPricer.withDefaultInsurer");
+    }
     Claim lines = FhirClaims.toClaim(claim);
     PricedClaim priced = pricer.price(lines, context);
 
@@ -96,10 +147,13 @@ public final class FhirClaimPricer {
     response.setStatus(ClaimResponse.ClaimResponseStatus.ACTIVE);
     // Copies, never the claim's own elements: editing the response must not change the claim.
     response.setType(claim.getType().copy());
-    response.setUse(ClaimResponse.Use.CLAIM);
+    response.setUse(use(claim));
     response.setPatient(reference(claim.getPatient(), claim, response, "Claim.patient"));
     response.setCreated(Date.from(clock.instant()));
-    response.setInsurer(reference(claim.getInsurer(), claim, response, "Claim.insurer"));
+    response.setInsurer(
+        claim.hasInsurer()
+            ? reference(claim.getInsurer(), claim, response, "Claim.insurer")
+            : defaultInsurer.copy());
     Reference request = request(claim);
     if (request != null) {
       response.setRequest(request);
@@ -139,6 +193,18 @@ public final class FhirClaimPricer {
     response.addTotal(total("eligible", priced.total()));
     response.addTotal(total("benefit", priced.total()));
     return response;
+  }
+
+  /**
+   * The claim's {@code use}, as R4 has the response mirror it: a pre-authorization is answered as
+   * one, not as an adjudicated claim. {@code claim} when absent ({@code Claim.use} is required, so
+   * only a claim built by hand lacks it).
+   */
+  private static ClaimResponse.Use use(org.hl7.fhir.r4.model.Claim claim) {
+    if (!claim.hasUse() || claim.getUse() == org.hl7.fhir.r4.model.Claim.Use.NULL) {
+      return ClaimResponse.Use.CLAIM;
+    }
+    return ClaimResponse.Use.valueOf(claim.getUse().name());
   }
 
   /**

@@ -447,6 +447,60 @@ class FhirTest {
     assertEquals("C-17", byIdentifier.getIdentifier().getValue());
   }
 
+  /** R4: ClaimResponse.use mirrors the claim's; a pre-authorization was answered as a claim. */
+  @ParameterizedTest
+  @CsvSource({
+    "claim, CLAIM",
+    "preauthorization, PREAUTHORIZATION",
+    "predetermination, PREDETERMINATION"
+  })
+  void theResponsesUseIsTheClaims(String use, ClaimResponse.Use expected) {
+    String json =
+        resource("claim-knee.json").replace("\"use\": \"claim\"", "\"use\": \"" + use + "\"");
+    assertEquals(expected, strictly(pricer().price(claim(json), ROCHESTER)).getUse());
+  }
+
+  /**
+   * R4's ClaimResponse.insurer is 1..1 while Claim.insurer is 0..1: a claim without one is refused,
+   * or answered with the caller's default; it was answered with an invalid response.
+   */
+  @Test
+  void aClaimWithoutAnInsurerNeedsTheCallersDefault() {
+    String json =
+        resource("claim-knee.json")
+            .replace("\"insurer\": {\"reference\": \"Organization/medicare\"},", "");
+    FhirMappingException refused =
+        assertThrows(FhirMappingException.class, () -> pricer().price(claim(json), ROCHESTER));
+    assertEquals("Claim.insurer", refused.path());
+    assertTrue(refused.getMessage().contains("withDefaultInsurer"), refused.getMessage());
+
+    Reference medicare = new Reference("Organization/cms");
+    FhirClaimPricer withDefault = pricer().withDefaultInsurer(medicare);
+    ClaimResponse response = strictly(withDefault.price(claim(json), ROCHESTER));
+    assertEquals("Organization/cms", response.getInsurer().getReference());
+    // The claim's own insurer wins over the default.
+    assertEquals(
+        "Organization/medicare",
+        withDefault
+            .price(claim(resource("claim-knee.json")), ROCHESTER)
+            .getInsurer()
+            .getReference());
+    assertThrows(
+        IllegalArgumentException.class, () -> pricer().withDefaultInsurer(new Reference("#org")));
+
+    FhirMappingException noPatient =
+        assertThrows(
+            FhirMappingException.class,
+            () ->
+                pricer()
+                    .price(
+                        claim(
+                            resource("claim-knee.json")
+                                .replace("\"patient\": {\"reference\": \"Patient/p1\"},", "")),
+                        ROCHESTER));
+    assertEquals("Claim.patient", noPatient.path());
+  }
+
   private static AdjudicationComponent adjudication(
       ClaimResponse.ItemComponent item, String category) {
     return item.getAdjudication().stream()
