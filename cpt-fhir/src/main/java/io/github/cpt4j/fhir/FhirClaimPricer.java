@@ -50,12 +50,17 @@ import org.hl7.fhir.r4.model.Resource;
  *   <li>{@code eligible}: the allowed amount the fee schedule and the claim rules give, rounded
  *       once to cents; for an unpriced line, no amount but a {@code reason} whose code is the
  *       {@code UnpricedReason} (system {@value #UNPRICED_REASON}) and whose text is the detail;
- *   <li>{@code benefit}: the same allowed amount (cpt4j applies no deductible or coinsurance).
  * </ul>
  *
- * <p>The totals are {@code submitted} (when every item has a charge), {@code eligible} and {@code
- * benefit}; {@code outcome} is {@code complete} when every line is priced, else {@code partial}.
- * Amounts are in USD.
+ * <p>There is no {@code benefit} adjudication. HL7 defines it as the amount payable under the
+ * coverage, and consumers (CARIN Blue Button, payer portals) read it as what the payer pays. For
+ * Medicare Part B that is the allowed amount less the beneficiary's remaining deductible and the
+ * coinsurance (usually 20%, none for some preventive services), which depend on the beneficiary's
+ * year so far: not knowable from a claim and a fee schedule, so left out rather than reported
+ * wrong.
+ *
+ * <p>The totals are {@code submitted} (when every item has a charge) and {@code eligible}; {@code
+ * outcome} is {@code complete} when every line is priced, else {@code partial}. Amounts are in USD.
  */
 public final class FhirClaimPricer {
 
@@ -177,8 +182,8 @@ public final class FhirClaimPricer {
         everyChargeKnown = false;
       }
       if (line.result() instanceof FeeResult.Priced paid) {
+        // No 'benefit': see the class comment.
         item.addAdjudication(adjudication("eligible", paid.roundedAmount()));
-        item.addAdjudication(adjudication("benefit", paid.roundedAmount()));
       } else if (line.result() instanceof FeeResult.Unpriced refused) {
         item.addAdjudication(
             new AdjudicationComponent(category("eligible"))
@@ -191,7 +196,6 @@ public final class FhirClaimPricer {
       response.addTotal(total("submitted", submitted));
     }
     response.addTotal(total("eligible", priced.total()));
-    response.addTotal(total("benefit", priced.total()));
     return response;
   }
 
