@@ -13,6 +13,7 @@ import io.github.cpt4j.fee.medicare.pfs.ConversionFactors;
 import io.github.cpt4j.fee.medicare.pfs.GpciTable;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.OppsCap;
+import io.github.cpt4j.fee.medicare.pfs.OppsCapTable;
 import io.github.cpt4j.fee.medicare.pfs.PaymentStatus;
 import io.github.cpt4j.fee.medicare.pfs.RvuTable;
 import io.github.cpt4j.modifier.Modifier;
@@ -90,6 +91,33 @@ class FullCmsFilesTest {
     }
     assertEquals(List.of(), mismatches.subList(0, Math.min(20, mismatches.size())));
     assertTrue(checked > 10_000, "checked " + checked);
+  }
+
+  @Test
+  void aCapTableWithoutALocalitysRowStillCapsByTheRowsOppsColumns() {
+    // 70496 in 13282-99, non-facility: 260.58 uncapped, 246.77 capped. A cap file missing that
+    // locality's row priced it uncapped; the row's own OPPS columns give the same cap.
+    MedicareFeeSchedule full = CmsFiles.schedule2025();
+    Locality restOfNewYork = Locality.parse("13282-99");
+    List<OppsCap> others = new ArrayList<>();
+    for (OppsCap cap : full.oppsCaps().all()) {
+      if (!(cap.code().toString().equals("70496") && cap.locality().equals(restOfNewYork))) {
+        others.add(cap);
+      }
+    }
+    MedicareFeeSchedule missingOne =
+        MedicareFeeSchedule.builder()
+            .name("cap-file-missing-a-row")
+            .rvus(full.rvus())
+            .gpcis(full.gpcis())
+            .oppsCaps(OppsCapTable.of(others))
+            .conversionFactors(full.conversionFactors())
+            .build();
+    for (MedicareFeeSchedule schedule : List.of(full, missingOne)) {
+      FeeResult result =
+          price(schedule, "70496", java.util.Optional.empty(), restOfNewYork, Setting.NON_FACILITY);
+      assertEquals(java.util.Optional.of(new java.math.BigDecimal("246.77")), result.amount());
+    }
   }
 
   @Test

@@ -201,7 +201,11 @@ public final class LineEvaluator {
     OppsCap cap =
         schedule.oppsCaps().size() > 0
             ? schedule.oppsCaps().capOrNull(line.packedCode(), entry.rowModifier(), locality)
-            : OppsCap.fromRvus(entry, gpci, conversionFactor).orElse(null);
+            : null;
+    if (cap == null && entry.hasOppsRvus()) {
+      // No cap in the table (or no table) for a row whose OPPS columns say it has one.
+      cap = OppsCap.fromRvus(entry, gpci, conversionFactor).orElse(null);
+    }
     return FeeCalculation.postedNanoDollars(
         FeeCalculation.cappedNanoDollars(uncapped, cap, setting));
   }
@@ -492,10 +496,12 @@ public final class LineEvaluator {
   }
 
   /**
-   * The cap of a row: from the OPPSCAP file when one was given, else computed from the RVU file's
-   * OPPS columns ({@link OppsCap#fromRvus}); both agree on every payable 2025 row. The cap table is
-   * read by the line's packed code and row, as on the single-line path, rather than through the
-   * row's code object and modifier: the same cap, with one dependent read fewer (issue 18).
+   * The cap of a row: from the OPPSCAP file when one was given and it has the row and locality,
+   * else computed from the RVU file's OPPS columns ({@link OppsCap#fromRvus}); both agree on every
+   * payable 2025 row. A table without the row (a file missing a locality's rows, or the caps of
+   * another code set) would otherwise leave a capped row uncapped. The cap table is read by the
+   * line's packed code and row, as on the single-line path, rather than through the row's code
+   * object and modifier: the same cap, with one dependent read fewer (issue 18).
    */
   @SuppressWarnings("TooManyParameters") // the context's inputs, looked up once by the caller
   private static Optional<OppsCap> oppsCapOf(
@@ -506,9 +512,11 @@ public final class LineEvaluator {
       Locality locality,
       Gpci gpci,
       ConversionFactor conversionFactor) {
-    return schedule.oppsCaps().size() > 0
-        ? Optional.ofNullable(schedule.oppsCaps().capOrNull(packed, row, locality))
-        : OppsCap.fromRvus(entry, gpci, conversionFactor);
+    OppsCap listed =
+        schedule.oppsCaps().size() > 0
+            ? schedule.oppsCaps().capOrNull(packed, row, locality)
+            : null;
+    return listed != null ? Optional.of(listed) : OppsCap.fromRvus(entry, gpci, conversionFactor);
   }
 
   private static LineEvaluation.Refused refuse(

@@ -319,7 +319,11 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     return conversionFactors.find(dateOfService, qualifyingApmParticipant);
   }
 
-  /** Returns the OPPS imaging cap of {@code entry}'s row in {@code locality}, if any. */
+  /**
+   * Returns the OPPS imaging cap the cap table lists for {@code entry}'s row in {@code locality},
+   * if any. Pricing also caps a row the table lacks whose OPPS columns are not zero, with the cap
+   * computed from them ({@link OppsCap#fromRvus}).
+   */
   public Optional<OppsCap> oppsCap(RvuEntry entry, Locality locality) {
     return oppsCaps.find(entry.code(), entry.modifier(), locality);
   }
