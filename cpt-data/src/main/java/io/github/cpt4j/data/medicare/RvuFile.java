@@ -84,6 +84,9 @@ public final class RvuFile {
    */
   static final long MAX_CHARS = 16L << 20;
 
+  /** The largest relative value a row holds ({@code RvuEntry}'s bound). */
+  private static final BigDecimal MAX_RVU = new BigDecimal("99999.99");
+
   /**
    * The fewest rows of a whole file (see {@link CmsSubset}): CMS's 2025 relative value files have
    * 18,865 (January, 25A as corrected) to 19,090 (October, 25D) rows. The minimum leaves room for
@@ -473,12 +476,15 @@ public final class RvuFile {
       return (T) values.intern(value);
     }
 
-    /** Reads a decimal, parsing and checking each distinct text once. */
+    /**
+     * Reads an RVU, parsing and checking each distinct text once; one beyond what a row holds is
+     * refused here, naming its column, rather than by the row's builder.
+     */
     BigDecimal decimal(Cells cells, int column, int scale) throws DataLoadException {
       String text = cells.text(column);
       BigDecimal known = decimals.get(text);
       if (known == null) {
-        known = of(cells.decimal(column, scale));
+        known = of(cells.decimal(column, scale, MAX_RVU));
         decimals.put(text, known);
       }
       return known;

@@ -183,6 +183,16 @@ class DamagedFilesTest {
   }
 
   @Test
+  void anRvuBeyondWhatARowHoldsIsNamedByItsColumn() {
+    String huge =
+        LoaderFixtures.rvu2025()
+            .replace("Made-up office visit,A,,1.30,", "Made-up office visit,A,,100000,");
+    assertRefused(
+        "r.csv, line 16, column 6: WORK RVU: expected a number from 0 to 99999.99",
+        () -> RvuFile.read(stream(huge), "r.csv"));
+  }
+
+  @Test
   void aColumnNamedTwiceIsRefused() {
     // A WORK RVU column inserted before the real one would have been read in its place.
     String text =
