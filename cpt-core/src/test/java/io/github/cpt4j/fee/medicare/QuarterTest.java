@@ -60,4 +60,41 @@ class QuarterTest {
     assertFalse(date.isBefore(quarter.firstDay()) || date.isAfter(quarter.lastDay()));
     assertEquals(quarter, Quarter.parse(quarter.toString()));
   }
+
+  /** The documented bounds: quarters 1 to 4 of years 1 to 9999, nothing beyond either end. */
+  @Test
+  void rejectsQuartersAndYearsJustBeyondTheRange() {
+    assertThrows(IllegalArgumentException.class, () -> Quarter.of(2025, 5));
+    assertThrows(IllegalArgumentException.class, () -> Quarter.of(10_000, 1));
+    assertEquals(LocalDate.of(9999, 12, 31), Quarter.of(9999, 4).lastDay());
+    assertEquals(LocalDate.of(1, 1, 1), Quarter.of(1, 1).firstDay());
+  }
+
+  /** Every one of the four year characters must be a digit, the last as much as the first. */
+  @Test
+  void rejectsANonDigitAnywhereInTheYear() {
+    for (String bad :
+        new String[] {"x025-Q1", "2x25-Q1", "20x5-Q1", "202x-Q1", "202xQ1", "202 Q1"}) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> Quarter.parse(bad), bad);
+      assertEquals("expected a quarter such as 2025-Q1, not '" + bad + "'", e.getMessage(), bad);
+    }
+  }
+
+  /** Blanks around the text (tabs, no-break and other Unicode spaces) are not part of it. */
+  @Test
+  void parsesWithBlanksAround() {
+    Quarter q1 = Quarter.of(2025, 1);
+    assertEquals(q1, Quarter.parse(" 2025-Q1\t"));
+    assertEquals(q1, Quarter.parse("\u00a02025q1\u3000"));
+    assertThrows(IllegalArgumentException.class, () -> Quarter.parse("2025-Q1\n"));
+  }
+
+  /** The detail of a date outside the quarter names the whole quarter, first day to last. */
+  @Test
+  void notCoveringNamesBothEndsOfTheQuarter() {
+    assertEquals(
+        "ASP covers 2025-01-01 to 2025-03-31, not 2025-04-01",
+        Quarter.of(2025, 1).notCovering("ASP", LocalDate.of(2025, 4, 1)));
+  }
 }
