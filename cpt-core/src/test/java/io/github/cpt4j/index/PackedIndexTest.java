@@ -43,4 +43,22 @@ class PackedIndexTest {
   void emptyIndexFindsNothing() {
     assertEquals(-1, PackedIndex.of(new int[0]).positionOf(99213));
   }
+
+  /** -1 marks an empty slot inside the table, so it is refused as a key like any negative key. */
+  @Test
+  void rejectsMinusOneTheEmptyMarker() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> PackedIndex.of(new int[] {4, -1}));
+    assertEquals("negative key -1 at position 1", e.getMessage());
+  }
+
+  /**
+   * The table is one int pair a slot, at a load factor of at most one half: three keys take eight
+   * slots of two ints each, behind the array's 16-byte header.
+   */
+  @Test
+  void tableBytesCountsTheInterleavedPairs() {
+    assertEquals(16 + 4 * 2 * 8, PackedIndex.of(new int[] {1, 2, 3}).tableBytes());
+    assertEquals(16 + 4 * 2 * 4, PackedIndex.of(new int[0]).tableBytes());
+  }
 }
