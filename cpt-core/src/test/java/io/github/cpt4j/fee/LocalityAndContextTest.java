@@ -149,4 +149,60 @@ class LocalityAndContextTest {
     assertEquals(
         Optional.of("10001"), c.withBeneficiaryZip("\t\u00a010001-1234 \u3000").beneficiaryZip());
   }
+
+  /** Below 0 is out of range as above 9,999,999 is; -1 included. */
+  @Test
+  void ofPackedRefusesNegatives() {
+    for (int bad : new int[] {-1, -2, Integer.MIN_VALUE, 10_000_000}) {
+      assertThrows(IllegalArgumentException.class, () -> Locality.ofPacked(bad), "" + bad);
+    }
+    assertEquals("00000-00", Locality.ofPacked(0).toString());
+  }
+
+  /** The characters just outside '0'..'9' ('/' and ':') are not digits of a locality. */
+  @Test
+  void refusesTheCharactersNextToTheDigits() {
+    for (String bad :
+        new String[] {"0111:-05", "/1112-05", "01112-0:", "01112-/5", "0111205:", "01112 :5"}) {
+      assertThrows(IllegalArgumentException.class, () -> Locality.parse(bad), bad);
+    }
+    assertThrows(IllegalArgumentException.class, () -> Locality.of("0111:", "05"));
+    assertThrows(IllegalArgumentException.class, () -> Locality.of("01112", "/5"));
+  }
+
+  /** Every wither other than withSetting keeps the place of service, as they keep the ZIP code. */
+  @Test
+  void theOtherWithersKeepThePlaceOfService() {
+    PricingContext hospital =
+        PricingContext.of(LocalDate.of(2025, 3, 14), Locality.parse("13282-99"), Setting.FACILITY)
+            .withPlaceOfService(io.github.cpt4j.fee.medicare.PlaceOfService.parse("22"));
+    Optional<Integer> pos = Optional.of(22);
+    assertEquals(pos, hospital.withParticipating(false).placeOfService().map(ServicePlace::code));
+    assertEquals(
+        pos, hospital.withQualifyingApmParticipant(true).placeOfService().map(ServicePlace::code));
+    assertEquals(
+        pos,
+        hospital
+            .withDateOfService(LocalDate.of(2025, 1, 2))
+            .placeOfService()
+            .map(ServicePlace::code));
+    assertEquals(
+        pos,
+        hospital.withArea(Locality.parse("13202-01")).placeOfService().map(ServicePlace::code));
+    assertEquals(
+        pos, hospital.withBeneficiaryZip("10001").placeOfService().map(ServicePlace::code));
+    assertEquals(
+        pos,
+        hospital
+            .withBeneficiaryZip("10001")
+            .withoutBeneficiaryZip()
+            .placeOfService()
+            .map(ServicePlace::code));
+    assertEquals(
+        pos,
+        hospital
+            .withPractitioner(PractitionerType.NURSE_PRACTITIONER)
+            .placeOfService()
+            .map(ServicePlace::code));
+  }
 }
