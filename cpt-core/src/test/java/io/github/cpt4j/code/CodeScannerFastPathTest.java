@@ -96,4 +96,37 @@ class CodeScannerFastPathTest {
     chars.forEach(sb::append);
     return sb.toString();
   }
+
+  /**
+   * Every code one character away from a canonical one (any ASCII character, or one of a few
+   * others, at any position) scans alike on the fast path and the full scan: the unused letters I
+   * and O, too rare in the random texts above, included.
+   */
+  @Test
+  void everyOneCharacterChangeOfACodeScansAlikeBothWays() {
+    StringBuilder others = new StringBuilder("\u00a0\u0669\uff11\ud800");
+    for (char c = 0; c < 0x80; c++) {
+      others.append(c);
+    }
+    for (String code : new String[] {"99213", "0001F", "G0438", "I1234", "O1234"}) {
+      for (int at = 0; at < 5; at++) {
+        for (int k = 0; k < others.length(); k++) {
+          String text = code.substring(0, at) + others.charAt(k) + code.substring(at + 1);
+          assertEquals(CodeScanner.scanFully(text, false), CodeScanner.scan(text, false), text);
+          assertEquals(CodeScanner.scanFully(text, true), CodeScanner.scan(text, true), text);
+          long strict = CodeScanner.scanFully(text, false);
+          assertEquals(strict < 0 ? -1 : strict, CodeScanner.strictPacked(text), text);
+        }
+      }
+    }
+  }
+
+  /** A part longer than five characters is not a code, whatever its first five are. */
+  @Test
+  void packedOfAPartRefusesALongerPart() {
+    assertEquals(-1, ProcedureCode.packedOf("71046-26", 0, 6));
+    assertEquals(-1, ProcedureCode.packedOf("7104626", 0, 7));
+    assertEquals(-1, ProcedureCode.packedOf("x710466", 1, 7));
+    assertEquals(71046, ProcedureCode.packedOf("x710466", 1, 6));
+  }
 }
