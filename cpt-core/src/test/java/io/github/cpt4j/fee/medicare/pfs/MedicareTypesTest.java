@@ -244,4 +244,33 @@ class MedicareTypesTest {
     tester.testAllPublicInstanceMethods(Fixtures.oppsCaps());
     tester.testAllPublicInstanceMethods(Fixtures.conversionFactors());
   }
+
+  /** Codes beyond 99 are refused as codes below 1 are, with the same exception. */
+  @Test
+  void placeOfServiceOfRefusesCodesBeyondTheRange() {
+    for (int bad : new int[] {0, -1, 100, 101}) {
+      assertThrows(IllegalArgumentException.class, () -> PlaceOfService.of(bad), "" + bad);
+    }
+    assertEquals("99", PlaceOfService.of(99).toString());
+  }
+
+  /** The hospital places are exactly the off- and on-campus outpatient, inpatient and ER ones. */
+  @Test
+  void hospitalPlacesAreExactlyTheFourHospitalCodes() {
+    for (int code = 1; code <= 99; code++) {
+      boolean hospital = code == 19 || code == 21 || code == 22 || code == 23;
+      assertEquals(hospital, PlaceOfService.of(code).isHospital(), "" + code);
+    }
+  }
+
+  /** A ZIP+4 is five digits, a hyphen and four digits: any other sixth or later character fails. */
+  @Test
+  void zipTableFindsOnlyWellFormedZipPlusFour() {
+    Locality a = Locality.parse("01112-05");
+    ZipLocalityTable table = ZipLocalityTable.builder().add(10001, a, false).build();
+    for (String bad : new String[] {"10001x0001", "10001 0001", "10001-000a", "10001-a001"}) {
+      assertEquals(Optional.empty(), table.find(bad), bad);
+      assertFalse(table.isSplitByPlusFour(bad), bad);
+    }
+  }
 }
