@@ -23,9 +23,15 @@ class RegexFreeProperties {
     assertEquals(text.replaceAll("\\*+$", ""), GpciFile.withoutTrailingAsterisks(text));
   }
 
+  /**
+   * Over the digits, their neighbours '/' and ':' (just outside '0'..'9'), and other digits that
+   * {@code \d} does not take.
+   */
   @Property(tries = 1000)
   void baseUnitsAsTheRegularExpression(
-      @ForAll @StringLength(max = 4) @Chars({'0', '1', '9', 'a', ' ', '-', '\u0663', '\uFF11'})
+      @ForAll
+          @StringLength(max = 4)
+          @Chars({'0', '1', '9', '/', ':', 'a', ' ', '-', '\u0663', '\uFF11'})
           String value) {
     assertEquals(value.matches("\\d{1,2}"), AnesthesiaBaseUnitFile.isOneOrTwoDigits(value));
   }
