@@ -3,6 +3,7 @@ package io.github.cpt4j.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.cpt4j.fee.medicare.ZipLocalityTable;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
@@ -214,12 +215,27 @@ class ZipRangeScanProperties {
             "13202-01 100011\n",
             "13202-01 10001",
             "13202-01 +10001\n",
-            "13202-01 10001-\n")) {
+            "13202-01 10001-\n",
+            // A carriage return inside a comment ends the line for BufferedReader.readLine.
+            "# a\r13202-01 10001\n")) {
       assertNull(
           BundledMedicare.readZipsFast(text.getBytes(StandardCharsets.US_ASCII)), text.strip());
     }
     assertNotNull(
         BundledMedicare.readZipsFast(
             "13202-01 10001-10003+  10005\n\n# x\n".getBytes(StandardCharsets.US_ASCII)));
+    // Spaces before the line break are the fast path's shape too.
+    assertNotNull(
+        BundledMedicare.readZipsFast(
+            "13202-01 10001 \n13282-99 10002  \n".getBytes(StandardCharsets.US_ASCII)));
+  }
+
+  /** The state files have no ZIP+4 flag: a plus after a range is the general reader's to refuse. */
+  @Example
+  void statesGiveUpOnAPlusFlag() {
+    byte[] states = "NY 10001+\n".getBytes(StandardCharsets.US_ASCII);
+    byte[] rural = new byte[0];
+    assertThrows(IllegalStateException.class, () -> BundledPartB.readZipsGeneral(states, rural));
+    assertNull(BundledPartB.readZipsFast(states, rural));
   }
 }
