@@ -224,4 +224,87 @@ class RvuScanTest {
   void anyBytes(@ForAll byte[] bytes) throws IOException {
     fastIsGeneralOrDeclines(bytes);
   }
+
+  /** A blank field may hold spaces: the fast path reads it as empty, as the general reader does. */
+  @Test
+  void readsBlankFieldsOfSpaces() throws IOException {
+    String good = LoaderFixtures.rvu2025();
+    String spaced =
+        good.replaceFirst("(?m)^99213,,", "99213, ,")
+            .replaceFirst("(?m)^(99213,.*,0,),(32)", "$1 ,$2");
+    assertTrue(!spaced.equals(good) && spaced.contains("99213, ,") && spaced.contains("0, ,32"));
+    byte[] bytes = spaced.getBytes(StandardCharsets.ISO_8859_1);
+    assertNotNull(RvuScan.scan(bytes, "f.csv"));
+    assertTrue(fastIsGeneralOrDeclines(bytes));
+  }
+
+  /** A DOS end-of-file line with rows after it is data, which the general reader refuses. */
+  @Test
+  void declinesAnEndOfFileLineBeforeTheLastLine() throws IOException {
+    String good = LoaderFixtures.rvu2025();
+    int lastLine = good.lastIndexOf('\n', good.length() - 2) + 1;
+    byte[] bytes =
+        (good.substring(0, lastLine) + "\u001A,,,\n" + good.substring(lastLine))
+            .getBytes(StandardCharsets.ISO_8859_1);
+    assertNull(RvuScan.scan(bytes, "f.csv"));
+    fastIsGeneralOrDeclines(bytes);
+  }
+
+  /** A row given twice is refused by the general reader, so the fast path declines it. */
+  @Test
+  void declinesARowGivenTwice() throws IOException {
+    String good = LoaderFixtures.rvu2025();
+    String lastLine = good.substring(good.lastIndexOf('\n', good.length() - 2) + 1);
+    byte[] bytes = (good + lastLine).getBytes(StandardCharsets.ISO_8859_1);
+    assertNull(RvuScan.scan(bytes, "f.csv"));
+    fastIsGeneralOrDeclines(bytes);
+  }
+
+  /**
+   * Two rows whose indicators differ only in the payment status, and whose cache keys the fast path
+   * hashes to the same first slot: the second must not be handed the first's indicators. (The slot
+   * is computed here as the fast path's cache computes it, in its first 1,024 slots; should that
+   * hash change, the pairs found here may no longer meet, and this test says nothing more.)
+   */
+  @Test
+  void rowsWhoseIndicatorsMeetInTheCacheKeepTheirOwnStatus() throws IOException {
+    String[] base = AllIndicatorsFixture.rows2025().get(0);
+    int pairs = 0;
+    for (int family = 0; family < 100 && pairs < 3; family++) {
+      String[] row = base.clone();
+      row[27] = String.format("%02d", family);
+      // The key: the status, then the bytes from the first other indicator (PCTC) to the last.
+      String range = String.join(",", java.util.Arrays.copyOfRange(row, 13, 28));
+      java.util.Map<Integer, String> statusBySlot = new java.util.HashMap<>();
+      // A status padded with a space, before or after: more keys, and so more that meet.
+      for (PaymentStatus status : PaymentStatus.values()) {
+        for (String code : new String[] {" " + status.code(), status.code() + " "}) {
+          String earlier = statusBySlot.putIfAbsent(cacheSlot(code, range), code);
+          if (earlier == null || earlier.strip().equals(code.strip())) {
+            continue;
+          }
+          String[] first = row.clone();
+          first[0] = "10001";
+          first[3] = earlier;
+          String[] second = row.clone();
+          second[0] = "10002";
+          second[3] = code;
+          byte[] bytes =
+              AllIndicatorsFixture.file2025(List.of(first, second))
+                  .getBytes(StandardCharsets.ISO_8859_1);
+          assertTrue(fastIsGeneralOrDeclines(bytes), earlier + " and " + code);
+          pairs++;
+        }
+      }
+    }
+    assertTrue(pairs > 0, "no two rows meet in the cache");
+  }
+
+  private static int cacheSlot(String status, String range) {
+    int hash = status.length();
+    for (byte b : (status + range).getBytes(StandardCharsets.ISO_8859_1)) {
+      hash = 31 * hash + b;
+    }
+    return (hash ^ (hash >>> 16)) & 1023;
+  }
 }
