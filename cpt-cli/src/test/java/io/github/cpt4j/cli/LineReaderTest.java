@@ -71,4 +71,19 @@ class LineReaderTest {
     }
     return lines;
   }
+
+  /** length() is the full length of the line just read, cut or not, never of an earlier one. */
+  @Test
+  void lengthIsThatOfTheLineJustRead() throws IOException {
+    LineReader reader = new LineReader(new StringReader("abcdef\nab\n\nabcd"), 3);
+    assertEquals("abc", reader.next());
+    assertEquals(6, reader.length());
+    assertEquals("ab", reader.next());
+    assertEquals(2, reader.length());
+    assertEquals("", reader.next());
+    assertEquals(0, reader.length());
+    assertEquals("abc", reader.next());
+    assertEquals(4, reader.length());
+    assertTrue(reader.truncated());
+  }
 }
