@@ -94,4 +94,16 @@ class CsvRowsTest {
         amount.toPlainString(),
         new String(out.bytes(), 0, out.length(), java.nio.charset.StandardCharsets.US_ASCII));
   }
+
+  /**
+   * Verbatim cells keep their line breaks (\r, \n or both) and are quoted for them, as the CSV
+   * library quotes, so that a row stays one record.
+   */
+  @Test
+  void verbatimCellsWithLineBreaksAreQuoted() {
+    StringBuilder out = new StringBuilder();
+    new CsvRows(HEADER, true)
+        .row(List.of("a\rb", "c\nd", "e\r\nf"), false, Outcome.notPriced("invalid_code", "x"), out);
+    assertEquals("\"a\rb\",\"c\nd\",\"e\r\nf\",,invalid_code,x\n", out.toString());
+  }
 }
