@@ -106,4 +106,36 @@ class JsonRowsTest {
     assertEquals(nodes.arrayNode().add(nodes.objectNode().put("k", text)), parsed);
     return written.substring("[\n{\"k\":".length(), written.length() - "}\n]\n".length());
   }
+
+  /**
+   * Abandoning closes the array of whole rows as finish does; a half-written row, or no row at all,
+   * is flushed as it stands rather than closed dishonestly.
+   */
+  @Test
+  void abandonClosesOnlyWhatItHonestlyCan() throws IOException {
+    StringWriter whole = new StringWriter();
+    JsonRows rows = new JsonRows(whole);
+    rows.startRow();
+    rows.field("a", 1);
+    rows.endRow();
+    rows.abandon();
+    assertEquals("[\n{\"a\":1}\n]\n", whole.toString());
+
+    StringWriter half = new StringWriter();
+    JsonRows halfRows = new JsonRows(half);
+    halfRows.startRow();
+    halfRows.field("a", 1);
+    halfRows.abandon();
+    assertEquals("[\n{\"a\":1", half.toString());
+
+    StringWriter none = new StringWriter();
+    new JsonRows(none).abandon();
+    assertEquals("", none.toString());
+
+    StringWriter finished = new StringWriter();
+    JsonRows done = new JsonRows(finished);
+    done.finish();
+    done.abandon();
+    assertEquals("[]\n", finished.toString());
+  }
 }
