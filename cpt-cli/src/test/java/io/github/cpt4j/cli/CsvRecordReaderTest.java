@@ -171,4 +171,76 @@ class CsvRecordReaderTest {
     }
     assertEquals(expected, records.get(1).fields());
   }
+
+  /** The field cap is inclusive: a field of exactly the cap reads, quoted or not. */
+  @Test
+  void aFieldOfExactlyTheCapIsRead() throws IOException {
+    String cap = "y".repeat(CsvRecordReader.MAX_FIELD_LENGTH);
+    List<Record> records = read("a," + cap + "\n\"" + cap + "\",b\n");
+    assertEquals(List.of(ok(1, "a", cap), ok(2, cap, "b")), records);
+  }
+
+  /** A quote may stay open over at most MAX_LINES_PER_RECORD lines, the closing one included. */
+  @Test
+  void aQuoteMaySpanExactlyTheLineLimit() throws IOException {
+    int max = CsvRecordReader.MAX_LINES_PER_RECORD;
+    String inside = "open\n" + "x\n".repeat(max - 2);
+    List<Record> fits = read("\"" + inside + "\",z\nnext\n");
+    assertEquals(List.of(ok(1, inside, "z"), ok(max + 1, "next")), fits);
+    List<Record> over = read("\"" + inside + "x\n\",z\n");
+    assertTrue(over.get(0).problem().orElseThrow().contains("not closed within"), over::toString);
+  }
+
+  /**
+   * A plain line is offered whole unless one of its fields would start a spreadsheet formula (= +
+   * - @ anywhere, # in the first field).
+   */
+  @Test
+  void aLineStartingAFormulaIsNotOfferedWhole() throws IOException {
+    for (String line :
+        new String[] {"=1,a", "+1,a", "-1,a", "@1,a", "#1,a", "a,=1", "a,+1", "a,-1", "a,@1"}) {
+      try (CsvRecordReader csv =
+          new CsvRecordReader(
+              new java.io.ByteArrayInputStream(
+                  (line + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII)))) {
+        csv.next();
+        assertTrue(csv.lastRecordIsPlain(), line);
+        assertEquals(null, csv.lastRecordLine(), line);
+      }
+    }
+    try (CsvRecordReader csv =
+        new CsvRecordReader(
+            new java.io.ByteArrayInputStream(
+                "a,#1\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))) {
+      csv.next();
+      assertEquals("a,#1", csv.lastRecordLine());
+    }
+  }
+
+  /**
+   * A line cut for its length inside a quote ends the record as too long, from a byte stream too,
+   * where a cut line reads as empty and would otherwise let the quote run on.
+   */
+  @Test
+  void aCutLineInsideAQuoteCostsTheRecord() throws IOException {
+    String text = "\"a\n" + "z".repeat(CsvRecordReader.MAX_LINE_LENGTH + 1) + "\n\",b\nc\n";
+    for (boolean bytes : new boolean[] {false, true}) {
+      List<Record> records = new ArrayList<>();
+      try (CsvRecordReader csv =
+          bytes
+              ? new CsvRecordReader(
+                  new java.io.ByteArrayInputStream(
+                      text.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+              : new CsvRecordReader(new StringReader(text))) {
+        for (Record r; (r = csv.next()) != null; ) {
+          records.add(r);
+        }
+      }
+      assertEquals(
+          Optional.of("field 1 is longer than 65536 characters"),
+          records.get(0).problem(),
+          records::toString);
+      assertEquals(ok(4, "c"), records.get(records.size() - 1));
+    }
+  }
 }
