@@ -309,4 +309,74 @@ class Utf8LineReaderTest {
     }
     return all;
   }
+
+  /** An input stream that gives at most {@code chunk} bytes a read, as a pipe or socket may. */
+  private static InputStream inChunks(String text, int chunk) {
+    return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public synchronized int read(byte[] b, int off, int len) {
+        return super.read(b, off, Math.min(len, chunk));
+      }
+    };
+  }
+
+  /**
+   * However the bytes arrive, a few at a time, the lines are the same: a byte order mark, a \r\n or
+   * a character split between two reads is read as if it came in one.
+   */
+  @Property(tries = 500)
+  void readsTheLinesAReaderReadsWhateverTheReadSizes(
+      @ForAll
+          @StringLength(max = 40)
+          @Chars({'a', ',', '"', '\r', '\n', '\u00e9', '\u20ac', '\ud83d', '\ude00', '\uFEFF'})
+          String text,
+      @ForAll @IntRange(min = 1, max = 3) int chunk)
+      throws IOException {
+    String decoded = new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+    assertEquals(
+        lines(new LineReader(new StringReader(decoded), 100)),
+        lines(new Utf8LineReader(inChunks(decoded, chunk), 100)));
+  }
+
+  /** A \r\n that ends a line cut for its length is one line break, as after any other line. */
+  @Test
+  void aLongLineEndingInCrLfIsOneLine() throws IOException {
+    String text = "x".repeat(70_000) + "\r\nok\r\n" + "y".repeat(70_000) + "\r\n\r\nend";
+    assertEquals(
+        List.of("1:cut", "2:ok", "3:cut", "4:", "5:end"),
+        lines(new Utf8LineReader(utf8(text), 100)));
+    assertEquals(
+        lines(new LineReader(new StringReader(text), 100)),
+        lines(new Utf8LineReader(utf8(text), 100)));
+  }
+
+  /** A \r that is the last byte of a full buffer and its \n, the first of the next, are one. */
+  @Test
+  void aCrLfAcrossTwoBuffersIsOneLineBreak() throws IOException {
+    String text = "x".repeat((1 << 16) - 1) + "\r\nok\n";
+    assertEquals(
+        lines(new LineReader(new StringReader(text), 100_000)),
+        lines(new Utf8LineReader(utf8(text), 100_000)));
+  }
+
+  /**
+   * Every lead byte against second bytes at and across each limit the lead sets (overlong forms,
+   * surrogates, beyond U+10FFFF): refused or read exactly as the checking decoder does.
+   */
+  @Test
+  void refusesAsTheCheckingDecoderAtEverySecondByteLimit() throws IOException {
+    int[] leads = {
+      0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5
+    };
+    int[] seconds = {0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0};
+    for (int lead : leads) {
+      for (int second : seconds) {
+        byte[] bytes = {'a', (byte) lead, (byte) second, (byte) 0x80, (byte) 0x80, '\n'};
+        assertEquals(
+            linesOrRefusal(new LineReader(new Utf8Reader(new ByteArrayInputStream(bytes)), 100)),
+            linesOrRefusal(new Utf8LineReader(new ByteArrayInputStream(bytes), 100)),
+            Integer.toHexString(lead) + " " + Integer.toHexString(second));
+      }
+    }
+  }
 }
