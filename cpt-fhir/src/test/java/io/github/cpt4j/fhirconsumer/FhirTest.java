@@ -51,6 +51,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class FhirTest {
 
+  /** Returns what reading {@code claim} is refused with. */
+  private static FhirMappingException refused(org.hl7.fhir.r4.model.Claim claim) {
+    return assertThrows(FhirMappingException.class, () -> FhirClaims.toClaim(claim));
+  }
+
   /** One context for every test: building it is the slow part of HAPI FHIR. */
   private static final FhirContext FHIR = FhirContext.forR4Cached();
 
@@ -184,14 +189,11 @@ class FhirTest {
             .line(0));
     // One that does not is a contradiction: which element is wrong is not cpt4j's to guess.
     FhirMappingException contradiction =
-        assertThrows(
-            FhirMappingException.class,
-            () ->
-                FhirClaims.toClaim(
-                    claim(
-                        item(
-                            scope,
-                            ",\"unitPrice\":{\"value\":400.00},\"factor\":0.5,\"net\":{\"value\":400.00}"))));
+        refused(
+            claim(
+                item(
+                    scope,
+                    ",\"unitPrice\":{\"value\":400.00},\"factor\":0.5,\"net\":{\"value\":400.00}")));
     assertEquals("Claim.item[0].net", contradiction.path());
     assertTrue(
         contradiction.getMessage().contains("net 400.00 is not quantity x unitPrice x factor"),
@@ -199,15 +201,10 @@ class FhirTest {
     // Set through the API: HAPI's own parser writes such a number out in full.
     org.hl7.fhir.r4.model.Claim extreme = claim(item(scope, ",\"net\":{\"value\":1}"));
     extreme.getItemFirstRep().getUnitPrice().setValue(new BigDecimal("1E+999999999"));
-    FhirMappingException huge =
-        assertThrows(FhirMappingException.class, () -> FhirClaims.toClaim(extreme));
+    FhirMappingException huge = refused(extreme);
     assertEquals("Claim.item[0].net", huge.path());
     FhirMappingException halfACent =
-        assertThrows(
-            FhirMappingException.class,
-            () ->
-                FhirClaims.toClaim(
-                    claim(item(scope, ",\"unitPrice\":{\"value\":10.01},\"factor\":0.5"))));
+        refused(claim(item(scope, ",\"unitPrice\":{\"value\":10.01},\"factor\":0.5")));
     assertEquals("Claim.item[0].unitPrice", halfACent.path());
   }
 
@@ -233,69 +230,48 @@ class FhirTest {
   @Test
   void badItemsNameTheirPath() {
     FhirMappingException code =
-        assertThrows(
-            FhirMappingException.class,
-            () ->
-                FhirClaims.toClaim(
-                    claim(
-                        item(
-                            "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"2744\"}]}",
-                            ""))));
+        refused(
+            claim(
+                item(
+                    "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"2744\"}]}",
+                    "")));
     assertEquals("Claim.item[0].productOrService.coding[0]", code.path());
-    FhirMappingException none =
-        assertThrows(
-            FhirMappingException.class,
-            () -> FhirClaims.toClaim(claim(item("{\"text\":\"knee scope\"}", ""))));
+    FhirMappingException none = refused(claim(item("{\"text\":\"knee scope\"}", "")));
     assertEquals("Claim.item[0].productOrService", none.path());
     FhirMappingException units =
-        assertThrows(
-            FhirMappingException.class,
-            () ->
-                FhirClaims.toClaim(
-                    claim(
-                        item(
-                            "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}",
-                            ",\"quantity\":{\"value\":1.5}"))));
+        refused(
+            claim(
+                item(
+                    "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}",
+                    ",\"quantity\":{\"value\":1.5}")));
     assertEquals("Claim.item[0].quantity.value", units.path());
     FhirMappingException modifier =
-        assertThrows(
-            FhirMappingException.class,
-            () ->
-                FhirClaims.toClaim(
-                    claim(
-                        item(
-                            "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}",
-                            ",\"modifier\":[{\"coding\":[{\"code\":\"G\"}]}]"))));
+        refused(
+            claim(
+                item(
+                    "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}",
+                    ",\"modifier\":[{\"coding\":[{\"code\":\"G\"}]}]")));
     assertEquals("Claim.item[0].modifier[0].coding[0]", modifier.path());
     FhirMappingException month =
-        assertThrows(
-            FhirMappingException.class,
-            () ->
-                FhirClaims.toClaim(
-                    claim(
-                        item(
-                            "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}",
-                            ",\"servicedDate\":\"2025-06\""))));
+        refused(
+            claim(
+                item(
+                    "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}",
+                    ",\"servicedDate\":\"2025-06\"")));
     assertEquals("Claim.item[0].servicedDate", month.path());
     FhirMappingException negative =
-        assertThrows(
-            FhirMappingException.class,
-            () ->
-                FhirClaims.toClaim(
-                    claim(
-                        item(
-                            "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}",
-                            ",\"unitPrice\":{\"value\":-40}"))));
+        refused(
+            claim(
+                item(
+                    "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}",
+                    ",\"unitPrice\":{\"value\":-40}")));
     assertEquals("Claim.item[0].unitPrice", negative.path());
     FhirMappingException days =
-        assertThrows(
-            FhirMappingException.class,
-            () ->
-                FhirClaims.toClaim(
-                    claim(
-                        item(
-                            "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}",
-                            ",\"servicedPeriod\":{\"start\":\"2025-06-02\",\"end\":\"2025-06-05\"}"))));
+        refused(
+            claim(
+                item(
+                    "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}",
+                    ",\"servicedPeriod\":{\"start\":\"2025-06-02\",\"end\":\"2025-06-05\"}")));
     assertEquals("Claim.item[0].servicedPeriod", days.path());
     assertTrue(days.getMessage().contains("runs from 2025-06-02 to 2025-06-05"), days.getMessage());
   }
