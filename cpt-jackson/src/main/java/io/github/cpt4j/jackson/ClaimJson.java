@@ -2,10 +2,10 @@ package io.github.cpt4j.jackson;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import java.io.IOException;
@@ -67,11 +67,11 @@ final class ClaimJson {
     return date == null ? billed : billed.withDateOfService(date);
   }
 
-  static final class BilledLineSerializer extends StdSerializer<BilledLine> {
+  static final class BilledLineSerializer extends ShapedSerializer<BilledLine> {
     private static final long serialVersionUID = 1L;
 
     BilledLineSerializer() {
-      super(BilledLine.class);
+      super(BilledLine.class, JsonToken.START_OBJECT);
     }
 
     @Override
@@ -94,11 +94,11 @@ final class ClaimJson {
     }
   }
 
-  static final class ClaimSerializer extends StdSerializer<Claim> {
+  static final class ClaimSerializer extends ShapedSerializer<Claim> {
     private static final long serialVersionUID = 1L;
 
     ClaimSerializer() {
-      super(Claim.class);
+      super(Claim.class, JsonToken.START_OBJECT);
     }
 
     @Override

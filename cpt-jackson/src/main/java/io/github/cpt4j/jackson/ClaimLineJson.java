@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.modifier.Modifier;
@@ -99,11 +98,11 @@ final class ClaimLineJson {
     }
   }
 
-  static final class Serializer extends StdSerializer<ClaimLine> {
+  static final class Serializer extends ShapedSerializer<ClaimLine> {
     private static final long serialVersionUID = 1L;
 
     Serializer() {
-      super(ClaimLine.class);
+      super(ClaimLine.class, JsonToken.START_OBJECT);
     }
 
     @Override

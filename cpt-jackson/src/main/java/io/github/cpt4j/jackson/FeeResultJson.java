@@ -2,12 +2,12 @@ package io.github.cpt4j.jackson;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.github.cpt4j.fee.Explanation;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricingStep;
@@ -195,11 +195,11 @@ final class FeeResultJson {
     return result;
   }
 
-  static final class ResultSerializer extends StdSerializer<FeeResult> {
+  static final class ResultSerializer extends ShapedSerializer<FeeResult> {
     private static final long serialVersionUID = 1L;
 
     ResultSerializer() {
-      super(FeeResult.class);
+      super(FeeResult.class, JsonToken.START_OBJECT);
     }
 
     @Override
@@ -222,11 +222,11 @@ final class FeeResultJson {
     }
   }
 
-  static final class ExplanationSerializer extends StdSerializer<Explanation> {
+  static final class ExplanationSerializer extends ShapedSerializer<Explanation> {
     private static final long serialVersionUID = 1L;
 
     ExplanationSerializer() {
-      super(Explanation.class);
+      super(Explanation.class, JsonToken.START_ARRAY);
     }
 
     @Override
@@ -251,11 +251,11 @@ final class FeeResultJson {
     }
   }
 
-  static final class StepSerializer extends StdSerializer<PricingStep> {
+  static final class StepSerializer extends ShapedSerializer<PricingStep> {
     private static final long serialVersionUID = 1L;
 
     StepSerializer() {
-      super(PricingStep.class);
+      super(PricingStep.class, JsonToken.START_OBJECT);
     }
 
     @Override

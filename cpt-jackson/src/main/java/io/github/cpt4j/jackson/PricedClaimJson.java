@@ -1,8 +1,8 @@
 package io.github.cpt4j.jackson;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricedLine;
@@ -94,11 +94,11 @@ final class PricedClaimJson {
     gen.writeEndObject();
   }
 
-  static final class ClaimSerializer extends StdSerializer<PricedClaim> {
+  static final class ClaimSerializer extends ShapedSerializer<PricedClaim> {
     private static final long serialVersionUID = 1L;
 
     ClaimSerializer() {
-      super(PricedClaim.class);
+      super(PricedClaim.class, JsonToken.START_OBJECT);
     }
 
     @Override
@@ -123,11 +123,11 @@ final class PricedClaimJson {
     }
   }
 
-  static final class LineSerializer extends StdSerializer<PricedLine> {
+  static final class LineSerializer extends ShapedSerializer<PricedLine> {
     private static final long serialVersionUID = 1L;
 
     LineSerializer() {
-      super(PricedLine.class);
+      super(PricedLine.class, JsonToken.START_OBJECT);
     }
 
     @Override
@@ -137,11 +137,11 @@ final class PricedClaimJson {
     }
   }
 
-  static final class ContextSerializer extends StdSerializer<PricingContext> {
+  static final class ContextSerializer extends ShapedSerializer<PricingContext> {
     private static final long serialVersionUID = 1L;
 
     ContextSerializer() {
-      super(PricingContext.class);
+      super(PricingContext.class, JsonToken.START_OBJECT);
     }
 
     @Override
@@ -151,11 +151,11 @@ final class PricedClaimJson {
     }
   }
 
-  static final class WarningSerializer extends StdSerializer<ClaimWarning> {
+  static final class WarningSerializer extends ShapedSerializer<ClaimWarning> {
     private static final long serialVersionUID = 1L;
 
     WarningSerializer() {
-      super(ClaimWarning.class);
+      super(ClaimWarning.class, JsonToken.START_OBJECT);
     }
 
     @Override
@@ -165,11 +165,11 @@ final class PricedClaimJson {
     }
   }
 
-  static final class ViolationSerializer extends StdSerializer<ModifierViolation> {
+  static final class ViolationSerializer extends ShapedSerializer<ModifierViolation> {
     private static final long serialVersionUID = 1L;
 
     ViolationSerializer() {
-      super(ModifierViolation.class);
+      super(ModifierViolation.class, JsonToken.START_OBJECT);
     }
 
     @Override
