@@ -45,6 +45,15 @@ import java.util.regex.Pattern;
  */
 public final class MueFile {
 
+  /** What the file is, in errors. */
+  private static final String KIND = "a CMS MUE file";
+
+  /**
+   * The practitioner table is about 1 MB: a cap that refuses the wrong file early. Read as CMS's
+   * other files are, a last line without its line ending (a download cut short) is refused too.
+   */
+  private static final long MAX_CHARS = 16L << 20;
+
   /** CMS's effective date in the file name: {@code Eff_MM-DD-YYYY}. */
   private static final Pattern EFFECTIVE = Pattern.compile("(?i)Eff_(\\d{2})-(\\d{2})-(\\d{4})");
 
@@ -57,7 +66,7 @@ public final class MueFile {
    * @throws IOException if it cannot be read
    */
   public static MueTable read(Path path) throws IOException {
-    return parse(CsvTable.read(path));
+    return parse(CsvTable.readCms(path, MAX_CHARS, KIND));
   }
 
   /**
@@ -67,7 +76,7 @@ public final class MueFile {
    * @throws IOException if the stream cannot be read
    */
   public static MueTable read(InputStream in, String sourceName) throws IOException {
-    return parse(CsvTable.read(in, sourceName));
+    return parse(CsvTable.readCms(in, sourceName, MAX_CHARS, KIND));
   }
 
   private static MueTable parse(CsvTable table) throws DataLoadException {

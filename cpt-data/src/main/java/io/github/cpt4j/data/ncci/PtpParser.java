@@ -412,6 +412,15 @@ final class PtpParser {
         if (position == limit) {
           return false;
         }
+        if (!isBlankOrEndOfFile(position, limit)) {
+          // CMS ends every line; one cut short in its last field still has every field.
+          throw new DataLoadException(
+              source,
+              lineNumber + 1,
+              0,
+              "the last line has no line ending: the file looks cut short (every line of a CMS"
+                  + " PTP file ends with one)");
+        }
         lineStart = position;
         lineEnd = limit;
         position = limit;
@@ -422,6 +431,17 @@ final class PtpParser {
       scan -= position;
       fill();
     }
+  }
+
+  /** Whether bytes {@code from} to {@code to} are blanks and DOS end-of-file marks only. */
+  private boolean isBlankOrEndOfFile(int from, int to) {
+    for (int i = from; i < to; i++) {
+      byte b = buffer[i];
+      if (b != ' ' && b != '\t' && b != 0x1A) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void checkLength() throws DataLoadException {

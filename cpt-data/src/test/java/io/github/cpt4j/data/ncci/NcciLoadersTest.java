@@ -250,6 +250,28 @@ public class NcciLoadersTest {
   }
 
   @Test
+  void aPtpFileCutInItsLastLineIsRefused() {
+    // Cut in the rationale, the last field: the line keeps its fields, only its ending is gone.
+    String cut = PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\tmy ration";
+    DataLoadException e = assertThrows(DataLoadException.class, () -> ptp(cut));
+    assertTrue(e.getMessage().contains("the last line has no line ending"), e::getMessage);
+  }
+
+  @Test
+  void anMueFileCutInItsLastLineIsRefused() throws IOException {
+    // Cut in the rationale, the last field, a row still has its four fields: only the missing
+    // line ending tells the download was cut short.
+    String cut = MUE_HEADER + "20610,2,3 Date of Service Edit: Clin";
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                MueFile.read(
+                    new ByteArrayInputStream(cut.getBytes(StandardCharsets.ISO_8859_1)), "m.csv"));
+    assertTrue(e.getMessage().contains("the last line has no line ending"), e::getMessage);
+  }
+
+  @Test
   void aMalformedMueFieldIsNamedWithFileLineAndColumn() {
     assertMueError(
         MUE_HEADER + "20610,two,3 Date of Service Edit: Clinical,r\n",
