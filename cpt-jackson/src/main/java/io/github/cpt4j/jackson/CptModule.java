@@ -18,7 +18,6 @@ import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.modifier.Modifier;
 import io.github.cpt4j.modifier.ModifierViolation;
-import java.util.function.Function;
 
 /**
  * The Jackson 2.x module for cpt4j's values. Register it by hand or let Jackson find it:
@@ -88,7 +87,7 @@ public final class CptModule extends SimpleModule {
     addSerializer(ModifierViolation.class, new PricedClaimJson.ViolationSerializer());
   }
 
-  private <T> void text(Class<T> type, Function<String, T> parse) {
+  private <T> void text(Class<T> type, TextParser<T> parse) {
     addSerializer(type, ToStringSerializer.instance);
     // Map keys need no serializer of their own: Jackson writes unknown key types by toString().
     addDeserializer(type, new TextValueDeserializer<>(type, parse));

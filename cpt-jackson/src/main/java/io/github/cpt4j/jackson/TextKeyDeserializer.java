@@ -3,15 +3,17 @@ package io.github.cpt4j.jackson;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import java.io.IOException;
-import java.util.function.Function;
+import java.io.Serializable;
 
 /** Reads a map key written as a value's text, such as the codes of {@code Map<CptCode, ...>}. */
-final class TextKeyDeserializer extends KeyDeserializer {
+final class TextKeyDeserializer extends KeyDeserializer implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   private final Class<?> type;
-  private final Function<String, ?> parse;
+  private final TextParser<?> parse;
 
-  TextKeyDeserializer(Class<?> type, Function<String, ?> parse) {
+  TextKeyDeserializer(Class<?> type, TextParser<?> parse) {
     this.type = type;
     this.parse = parse;
   }

@@ -4,19 +4,17 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import java.io.IOException;
-import java.util.function.Function;
 
 /** Reads a value written as one JSON string, such as a code, a modifier or a locality. */
 final class TextValueDeserializer<T> extends StdScalarDeserializer<T> {
 
   private static final long serialVersionUID = 1L;
 
-  @SuppressWarnings("serial") // the module's deserializers are never serialized
-  private final Function<String, T> parse;
+  private final TextParser<T> parse;
 
   private final Class<T> type;
 
-  TextValueDeserializer(Class<T> type, Function<String, T> parse) {
+  TextValueDeserializer(Class<T> type, TextParser<T> parse) {
     super(type);
     this.type = type;
     this.parse = parse;
