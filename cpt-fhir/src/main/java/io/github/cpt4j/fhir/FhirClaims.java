@@ -24,8 +24,9 @@ import org.hl7.fhir.r4.model.Period;
  *
  * <ul>
  *   <li>the code from {@code item.productOrService}, its first CPT or HCPCS Level II coding;
- *   <li>the modifiers from {@code item.modifier}, in order, each the code of its concept's first
- *       coding (any system: CPT and HCPCS modifiers share one two-character space);
+ *   <li>the modifiers from {@code item.modifier}, in order, each the code of its concept's CPT or
+ *       HCPCS coding, else of its first coding (CPT and HCPCS modifiers share one two-character
+ *       space);
  *   <li>the units from {@code item.quantity.value}, a whole number from 1 (1 when absent);
  *   <li>the billed charge from {@code item.net}, else {@code item.unitPrice} times the units times
  *       {@code item.factor} (R4's {@code net = quantity * unitPrice * factor}, the factor 1 when
@@ -170,14 +171,23 @@ public final class FhirClaims {
   }
 
   private static Modifier modifier(CodeableConcept concept, String path) {
-    if (concept.getCoding().isEmpty() || !concept.getCodingFirstRep().hasCode()) {
+    // The CPT or HCPCS coding when there is one, as for productOrService: a local coding placed
+    // first is another system's code, not a modifier to read. Else the first coding.
+    int chosen = 0;
+    for (int c = 0; c < concept.getCoding().size(); c++) {
+      if (FhirCodeSystems.levelOf(concept.getCoding().get(c).getSystem()).isPresent()) {
+        chosen = c;
+        break;
+      }
+    }
+    if (concept.getCoding().isEmpty() || !concept.getCoding().get(chosen).hasCode()) {
       throw new FhirMappingException(path, "the modifier has no coding with a code");
     }
-    Coding coding = concept.getCodingFirstRep();
+    Coding coding = concept.getCoding().get(chosen);
     try {
       return Modifier.parse(coding.getCode());
     } catch (CodeFormatException e) {
-      throw new FhirMappingException(path + ".coding[0]", e.getMessage(), e);
+      throw new FhirMappingException(path + ".coding[" + chosen + "]", e.getMessage(), e);
     }
   }
 

@@ -252,6 +252,16 @@ class FhirTest {
                     "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}",
                     ",\"modifier\":[{\"coding\":[{\"code\":\"G\"}]}]")));
     assertEquals("Claim.item[0].modifier[0].coding[0]", modifier.path());
+    // A local coding placed before the CPT one is another system's code: the CPT coding is read.
+    String knee =
+        "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"27447\"}]}";
+    String local =
+        ",\"modifier\":[{\"coding\":[{\"system\":\"urn:example:local\",\"code\":\"R\"},"
+            + "{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"RT\"}]}]";
+    assertEquals(
+        ClaimLine.parse("27447-RT"), FhirClaims.toClaim(claim(item(knee, local))).line(0).line());
+    FhirMappingException second = refused(claim(item(knee, local.replace("\"RT\"", "\"R\""))));
+    assertEquals("Claim.item[0].modifier[0].coding[1]", second.path());
     FhirMappingException month =
         refused(
             claim(
