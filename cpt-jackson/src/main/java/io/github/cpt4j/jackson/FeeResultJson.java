@@ -146,6 +146,25 @@ final class FeeResultJson {
           FeeResult.class,
           "exactAmount");
     }
+    // The other fields of one kind on a result of the other kind contradict it too.
+    String otherKind =
+        reason != null && amount != null
+            ? "amount"
+            : reason != null && settingNotAvailable
+                ? "settingNotAvailable"
+                : reason == null && !detail.isEmpty() ? "detail" : null;
+    if (otherKind != null) {
+      throw JsonMappingException.wrapWithPath(
+          InvalidFormatException.from(
+              p,
+              reason != null
+                  ? "FeeResult has a 'reason' (unpriced) and a priced result's '" + otherKind + "'"
+                  : "FeeResult has no 'reason' (priced) but an unpriced result's 'detail'",
+              otherKind,
+              FeeResult.class),
+          FeeResult.class,
+          otherKind);
+    }
     if (priced != null && priced != (reason == null)) {
       throw JsonMappingException.wrapWithPath(
           InvalidFormatException.from(

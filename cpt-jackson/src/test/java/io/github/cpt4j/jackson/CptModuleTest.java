@@ -298,6 +298,16 @@ class CptModuleTest {
                 MAPPER.readValue(
                     "{\"reason\":\"NOT_IN_SCHEDULE\",\"exactAmount\":\"1.00\"}", FeeResult.class));
     assertTrue(both.getMessage().contains("both a 'reason'"), both.getMessage());
+    // The other fields of one kind, on a result of the other kind, are contradictions too.
+    for (String json :
+        List.of(
+            "{\"reason\":\"NOT_IN_SCHEDULE\",\"amount\":\"5.00\"}",
+            "{\"reason\":\"NOT_IN_SCHEDULE\",\"settingNotAvailable\":true}",
+            "{\"exactAmount\":\"5.00\",\"detail\":\"not in the schedule\"}")) {
+      JsonMappingException other =
+          assertThrows(JsonMappingException.class, () -> MAPPER.readValue(json, FeeResult.class));
+      assertTrue(other.getMessage().contains("result's '"), other.getMessage());
+    }
   }
 
   @Test
