@@ -83,31 +83,21 @@ class DamagedFilesTest {
   @Test
   void aZeroRateOrIndexIsRefused() throws Exception {
     String gpci = LoaderFixtures.gpci2026();
-    GpciFile.read(stream(gpci), "g.csv", GpciFile.WorkGpci.WITH_FLOOR);
-    assertRefused(
-        "g.csv, line 6, column 7: ",
-        () ->
-            GpciFile.read(
-                stream(gpci.replace("1.041,1.183,", "1.041,0.000,")),
-                "g.csv",
-                GpciFile.WorkGpci.WITH_FLOOR));
+    GpciFile.WorkGpci floor = GpciFile.WorkGpci.WITH_FLOOR;
+    GpciFile.WorkGpci noFloor = GpciFile.WorkGpci.WITHOUT_FLOOR;
+    GpciFile.read(stream(gpci), "g.csv", floor);
+    String zeroPe = gpci.replace("1.041,1.183,", "1.041,0.000,");
+    assertRefused("g.csv, line 6, column 7: ", () -> GpciFile.read(stream(zeroPe), "g.csv", floor));
+    String belowFloor = gpci.replace("0.996,1,", "0.996,0.996,");
     assertRefused(
         "g.csv, line 5, column 6: 2026 PW GPCI (WITH 1.0 FLOOR): expected a work GPCI of at least"
             + " 1.000",
-        () ->
-            GpciFile.read(
-                stream(gpci.replace("0.996,1,", "0.996,0.996,")),
-                "g.csv",
-                GpciFile.WorkGpci.WITH_FLOOR));
+        () -> GpciFile.read(stream(belowFloor), "g.csv", floor));
     // Without the floor, 0.996 is Alabama's index, but 0 is nobody's.
-    GpciFile.read(stream(gpci), "g.csv", GpciFile.WorkGpci.WITHOUT_FLOOR);
+    GpciFile.read(stream(gpci), "g.csv", noFloor);
+    String zeroWork = gpci.replace("0.996,1,", "0,1,");
     assertRefused(
-        "g.csv, line 5, column 5: ",
-        () ->
-            GpciFile.read(
-                stream(gpci.replace("0.996,1,", "0,1,")),
-                "g.csv",
-                GpciFile.WorkGpci.WITHOUT_FLOOR));
+        "g.csv, line 5, column 5: ", () -> GpciFile.read(stream(zeroWork), "g.csv", noFloor));
     assertRefused(
         "c.csv, line 3, column 7: ",
         () -> OppsCapFile.read(stream(OPPS.replace("60.00,60.00", "60.00,0.00")), "c.csv"));
