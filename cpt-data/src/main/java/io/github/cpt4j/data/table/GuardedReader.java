@@ -96,6 +96,17 @@ public final class GuardedReader extends Reader {
       startLength += n;
     }
     String head = new String(start, 0, startLength);
+    if (head.startsWith("\u00FF\u00FE") || head.startsWith("\u00FE\u00FF")) {
+      // Read byte by byte, UTF-16 is every other character a NUL, and its errors would blame a
+      // cut or a malformed line far from the cause.
+      throw new DataLoadException(
+          sourceName,
+          1,
+          1,
+          "the file is UTF-16 (it starts with a UTF-16 byte order mark): expected "
+              + kind
+              + " as CMS publishes it, in a one-byte encoding (save it as CSV, not Unicode text)");
+    }
     if (head.equals(LATIN1_BOM)) {
       startLength = 0;
     } else if (startLength > 0 && start[0] == '\uFEFF') {

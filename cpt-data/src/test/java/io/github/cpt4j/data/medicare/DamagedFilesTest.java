@@ -183,6 +183,24 @@ class DamagedFilesTest {
   }
 
   @Test
+  void aUtf16FileIsNamedSo() {
+    // Saved as "Unicode text", a CMS file was blamed on a cut or a bad line far from the cause.
+    byte[] utf16 = LoaderFixtures.rvu2025().getBytes(StandardCharsets.UTF_16);
+    assertRefused(
+        "r.csv, line 1, column 1: the file is UTF-16",
+        () -> RvuFile.read(new java.io.ByteArrayInputStream(utf16), "r.csv"));
+    byte[] littleEndian =
+        ("\uFEFF" + LoaderFixtures.gpci2026()).getBytes(StandardCharsets.UTF_16LE);
+    assertRefused(
+        "g.csv, line 1, column 1: the file is UTF-16",
+        () ->
+            GpciFile.read(
+                new java.io.ByteArrayInputStream(littleEndian),
+                "g.csv",
+                GpciFile.WorkGpci.WITH_FLOOR));
+  }
+
+  @Test
   void aColumnNamedTwiceIsRefused() {
     // A WORK RVU column inserted before the real one would have been read in its place.
     String text =
