@@ -67,16 +67,16 @@ public final class RvuFile {
    * The title row: CMS writes {@code 2025 National Physician Fee Schedule Relative Value File ...};
    * the bundled samples {@code CY2025 relative value file}.
    */
+  private static final Pattern TITLE =
+      Pattern.compile(
+          "(?i)\\b(?:CY\\s?)?((?:19|20)\\d\\d)\\s+(?:National Physician Fee Schedule\\s+)?"
+              + "Relative Value File");
+
   /** The release in CMS's title row: {@code ... Relative Value File October Release}. */
   private static final Pattern RELEASE =
       Pattern.compile(
           // Any word where the month goes: a damaged month is refused, not read as no release.
           "(?i)Relative Value File\\s+(\\S+)\\s+Release");
-
-  private static final Pattern TITLE =
-      Pattern.compile(
-          "(?i)\\b(?:CY\\s?)?((?:19|20)\\d\\d)\\s+(?:National Physician Fee Schedule\\s+)?"
-              + "Relative Value File");
 
   /**
    * A relative value file is about 2.5 MB. Six times that leaves room for growth; a file near the
