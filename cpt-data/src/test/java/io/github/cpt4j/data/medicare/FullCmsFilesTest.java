@@ -227,6 +227,14 @@ class FullCmsFilesTest {
         .build();
   }
 
+  /** The schedule a user builds from the October relative value file and the GPCI file. */
+  private static MedicareFeeSchedule octoberFiles() throws java.io.IOException {
+    return io.github.cpt4j.data.MedicareFiles.none()
+        .withRvu(CmsFiles.file("2025/PPRRVU2025_Oct.csv"))
+        .withGpci(CmsFiles.file("2025/GPCI2025.csv"))
+        .schedule();
+  }
+
   @Test
   void aRelativeValueFilePricesOnlyTheYearItsTitleNames() throws Exception {
     // Issue 11 item 6. 99213 in Manhattan: 3.1242 GPCI-adjusted RVUs x 32.3465 = 101.06 in 2025;
@@ -236,11 +244,7 @@ class FullCmsFilesTest {
     assertEquals(
         java.util.Optional.of(java.time.Year.of(2026)),
         RvuFile.read(CmsFiles.file("2026/PPRRVU2026_Jan_nonQPP-subset.csv")).year());
-    MedicareFeeSchedule schedule =
-        io.github.cpt4j.data.MedicareFiles.none()
-            .withRvu(CmsFiles.file("2025/PPRRVU2025_Oct.csv"))
-            .withGpci(CmsFiles.file("2025/GPCI2025.csv"))
-            .schedule();
+    MedicareFeeSchedule schedule = octoberFiles();
     Locality manhattan = Locality.parse("13202-01");
     PricingContext in2025 =
         PricingContext.of(LocalDate.of(2025, 11, 3), manhattan, Setting.NON_FACILITY);
@@ -264,11 +268,7 @@ class FullCmsFilesTest {
     assertEquals(
         java.util.Optional.of(java.time.YearMonth.of(2025, 1)),
         RvuFile.read(CmsFiles.file("2025/quarterly/PPRRVU25_JAN.csv")).release());
-    MedicareFeeSchedule schedule =
-        io.github.cpt4j.data.MedicareFiles.none()
-            .withRvu(CmsFiles.file("2025/PPRRVU2025_Oct.csv"))
-            .withGpci(CmsFiles.file("2025/GPCI2025.csv"))
-            .schedule();
+    MedicareFeeSchedule schedule = octoberFiles();
     assertEquals(LocalDate.of(2025, 10, 1), schedule.effectiveFrom());
     assertEquals(LocalDate.of(2025, 12, 31), schedule.effectiveTo());
     PricingContext february =

@@ -516,7 +516,11 @@ public final class LineEvaluator {
         schedule.oppsCaps().size() > 0
             ? schedule.oppsCaps().capOrNull(packed, row, locality)
             : null;
-    return listed != null ? Optional.of(listed) : OppsCap.fromRvus(entry, gpci, conversionFactor);
+    if (listed != null) {
+      return Optional.of(listed);
+    }
+    // As on the single-line path: one field read decides for the rows without OPPS columns.
+    return entry.hasOppsRvus() ? OppsCap.fromRvus(entry, gpci, conversionFactor) : Optional.empty();
   }
 
   private static LineEvaluation.Refused refuse(
