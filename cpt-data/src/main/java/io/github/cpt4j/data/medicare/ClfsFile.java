@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Reads CMS's Clinical Laboratory Fee Schedule file, {@code CLFS_<year>_Q<n>V<v>.csv}, as
@@ -34,8 +35,10 @@ import java.util.Optional;
  * each also in the spellings of other years: {@code EFF DATE}, {@code EFFECTIVE DATE}, {@code
  * IND}...). The descriptor columns ({@code SHORTDESC}, {@code LONGDESC}, {@code EXTENDED LONGDESC})
  * are AMA text and are never read. The quarter is the one in the file name ({@code _2025_Q1}), else
- * the quarter of the latest {@code EFF_DATE}. All-or-nothing: any bad field fails the load with
- * file, line, column and column name.
+ * the quarter of the latest {@code EFF_DATE}. The {@code YEAR} column, when the file has one, must
+ * hold that quarter's year on every row (without a quarter from the caller or the name, the first
+ * row's year): a file of another year is refused rather than priced as this one. All-or-nothing:
+ * any bad field fails the load with file, line, column and column name.
  *
  * <pre>{@code
  * ClfsFeeSchedule clfs = ClfsFile.read(Path.of("CLFS_2025_Q1V1.csv"));   // 2025-Q1
@@ -125,6 +128,10 @@ public final class ClfsFile {
     int effective = oneOf(header, "EFF_DATE", "EFF DATE", "EFFECTIVE DATE", "EFF_DT");
     int indicator = oneOf(header, "INDICATOR", "IND");
     int rate = rateColumn(header);
+    // CMS's files start every row with the fee schedule's year; older layouts may lack it.
+    int yearColumn = header.find("YEAR");
+    Optional<Quarter> named = given.or(() -> QuarterText.fromFileName(source));
+    OptionalInt firstYear = OptionalInt.empty();
     Cells cells = new Cells(source, header);
     List<ClfsRate> rates = new ArrayList<>(records.size() - headerRow);
     Map<String, Long> lines = new HashMap<>();
@@ -135,6 +142,17 @@ public final class ClfsFile {
         continue;
       }
       cells.at(record);
+      if (yearColumn >= 0) {
+        int year =
+            checkYear(
+                cells,
+                yearColumn,
+                named.isPresent() ? OptionalInt.of(named.get().year()) : firstYear,
+                named.isPresent()
+                    ? "the year of " + named.get() + ", the quarter the file is read for"
+                    : "the year of the file's first row");
+        firstYear = OptionalInt.of(year);
+      }
       ProcedureCode code = cells.code(hcpcs);
       Optional<Modifier> mod =
           cells.text(modifier).isEmpty()
@@ -177,11 +195,30 @@ public final class ClfsFile {
     }
     CmsSubset.checkRows(
         source, table.isSubset(), rates.size(), MIN_ROWS, "rows", "about 2,090 (2025 Q1)");
-    Quarter quarter =
-        given
-            .or(() -> QuarterText.fromFileName(source))
-            .orElse(Quarter.of(Objects.requireNonNull(latest)));
+    Quarter quarter = named.orElse(Quarter.of(Objects.requireNonNull(latest)));
     return ClfsFeeSchedule.builder(quarter).name("clfs-" + quarter).addAll(rates).build();
+  }
+
+  /**
+   * Refuses a row of another year than the quarter the caller or the file's name gives: a file of
+   * another year, renamed or handed over for the wrong quarter, would otherwise price that
+   * quarter's tests at another year's rates. Without a named quarter, every row must have the first
+   * row's year. Returns the year read.
+   */
+  private static int checkYear(Cells cells, int column, OptionalInt expected, String why)
+      throws DataLoadException {
+    int year = cells.parse(column, "a year such as 2025", ClfsFile::year);
+    if (expected.isPresent() && year != expected.getAsInt()) {
+      throw cells.error(column, expected.getAsInt() + ", " + why);
+    }
+    return year;
+  }
+
+  private static int year(String text) {
+    if (text.length() != 4 || !Cells.allDigits(text)) {
+      throw new IllegalArgumentException(text);
+    }
+    return Integer.parseInt(text);
   }
 
   private static int rateColumn(Header header) throws DataLoadException {

@@ -70,6 +70,34 @@ class PartBLoadersTest {
   }
 
   @Test
+  void clfsRowsOfAnotherYearThanTheQuarterAreRefused() throws Exception {
+    String lastYear = CLFS.replace("\n2025,", "\n2024,");
+    DataLoadException named =
+        assertThrows(DataLoadException.class, () -> clfs(lastYear, "CLFS_2025_Q1V1.csv"));
+    assertEquals(6, named.line());
+    assertEquals(1, named.column());
+    assertTrue(
+        named.getMessage().contains("YEAR: expected 2025, the year of 2025-Q1"),
+        named.getMessage());
+    assertThrows(
+        DataLoadException.class, () -> ClfsFile.read(stream(CLFS), "lab.csv", Quarter.of(2026, 1)));
+    DataLoadException mixed =
+        assertThrows(
+            DataLoadException.class,
+            () -> clfs(CLFS.replace("2025,G0471", "2024,G0471"), "lab.csv"));
+    assertEquals(9, mixed.line());
+    assertTrue(mixed.getMessage().contains("the file's first row"), mixed.getMessage());
+    DataLoadException notAYear =
+        assertThrows(
+            DataLoadException.class, () -> clfs(CLFS.replace("2025,0420U", "25,0420U"), "lab.csv"));
+    assertEquals(1, notAYear.column());
+    // The year of a file read for its own year's quarter, or without a year column, is no issue.
+    assertEquals(
+        Quarter.of(2024, 4),
+        ClfsFile.read(stream(lastYear), "lab.csv", Quarter.of(2024, 4)).quarter());
+  }
+
+  @Test
   void clfsHeaderOfOtherYearsAndAByteOrderMark() throws Exception {
     String other =
         "\u00EF\u00BB\u00BF"
