@@ -179,8 +179,11 @@ public final class CsvTable {
   /** Reads a CMS file from {@code in} (not closed); see {@link #readCms(Path, long, String)}. */
   public static CsvTable readCms(InputStream in, String sourceName, long maxChars, String kind)
       throws IOException {
-    return readCms(
-        new InputStreamReader(in, StandardCharsets.ISO_8859_1), sourceName, maxChars, kind, null);
+    // Held whole (one byte a character in Latin-1, one more than the cap so that the cap's error
+    // is the one reported), so that an error can be located by reading the text again, as from a
+    // path. The table holds every record anyway.
+    byte[] bytes = in.readNBytes((int) Math.min(maxChars + 1, Integer.MAX_VALUE - 8));
+    return readCms(bytes, sourceName, maxChars, kind);
   }
 
   /**
@@ -201,7 +204,17 @@ public final class CsvTable {
       Reader reader, String sourceName, long maxChars, String kind, Reopen again)
       throws IOException {
     GuardedReader guarded = GuardedReader.ofCsv(reader, sourceName, maxChars, kind);
-    CsvTable table = readAll(guarded, sourceName, again);
+    CsvTable table;
+    try {
+      table = readAll(guarded, sourceName, again);
+    } catch (DataLoadException e) {
+      // Quotes around semicolon-separated fields are a CSV syntax error; say what the file is.
+      Optional<Long> line = again == null ? Optional.empty() : firstSemicolonLine(again);
+      if (line.isPresent()) {
+        throw semicolonSeparated(sourceName, line.get(), kind);
+      }
+      throw e;
+    }
     List<CsvRecord> records = table.records;
     if (!guarded.endsWithLineBreak() && !records.isEmpty()) {
       CsvRecord last = records.get(records.size() - 1);
@@ -215,12 +228,98 @@ public final class CsvTable {
                 + " ends with one)");
       }
     }
+    checkNotSemicolonSeparated(records, sourceName, kind);
     if (!records.isEmpty()
         && records.get(0).getStartingLineNumber() == 1
         && isSubsetMarker(records.get(0).getField(0).strip())) {
       return new CsvTable(sourceName, records.subList(1, records.size()), true);
     }
     return table;
+  }
+
+  /**
+   * Refuses a file whose fields are separated by semicolons: what a spreadsheet writes as "CSV"
+   * where the decimal separator is a comma. Read as CSV, a line splits at its decimal commas if at
+   * all, and the loader would only report a header it cannot find, at some title or footnote line,
+   * or a malformed number. The test is that most lines hold three semicolons or more: no line of
+   * CMS's 2025 files but one lab descriptor has as many.
+   */
+  private static void checkNotSemicolonSeparated(
+      List<CsvRecord> records, String sourceName, String kind) throws DataLoadException {
+    CsvRecord first = null;
+    int semicolonLines = 0;
+    int lines = 0;
+    for (CsvRecord record : records) {
+      if (isBlank(record)) {
+        continue;
+      }
+      lines++;
+      if (semicolons(record) >= 3) {
+        semicolonLines++;
+        first = first == null ? record : first;
+      }
+    }
+    if (first != null && semicolonLines * 2 > lines) {
+      throw semicolonSeparated(sourceName, first.getStartingLineNumber(), kind);
+    }
+  }
+
+  private static DataLoadException semicolonSeparated(String sourceName, long line, String kind) {
+    return new DataLoadException(
+        sourceName,
+        line,
+        0,
+        "fields separated by semicolons, not commas: "
+            + kind
+            + " is comma-separated (a spreadsheet that saves CSV with semicolons wrote this"
+            + " file; use the file as CMS publishes it, or save it with commas)");
+  }
+
+  /**
+   * Reads the start of the text again (64 Ki characters at most) and returns the first line of
+   * three semicolons or more, if most of its non-blank lines have as many; empty otherwise, or if
+   * the text cannot be read again.
+   */
+  private static Optional<Long> firstSemicolonLine(Reopen again) {
+    char[] start = new char[64 << 10];
+    int length = 0;
+    try (Reader text = again.open()) {
+      for (int n;
+          length < start.length && (n = text.read(start, length, start.length - length)) > 0; ) {
+        length += n;
+      }
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    long lineNumber = 0;
+    long first = 0;
+    int lines = 0;
+    int semicolonLines = 0;
+    for (String line : new String(start, 0, length).split("\r\n|\r|\n", -1)) {
+      lineNumber++;
+      if (line.isBlank()) {
+        continue;
+      }
+      lines++;
+      if (line.chars().filter(c -> c == ';').count() >= 3) {
+        semicolonLines++;
+        first = first == 0 ? lineNumber : first;
+      }
+    }
+    return first > 0 && semicolonLines * 2 > lines ? Optional.of(first) : Optional.empty();
+  }
+
+  private static int semicolons(CsvRecord record) {
+    int count = 0;
+    for (int f = 0; f < record.getFieldCount(); f++) {
+      String field = record.getField(f);
+      for (int i = 0; i < field.length(); i++) {
+        if (field.charAt(i) == ';') {
+          count++;
+        }
+      }
+    }
+    return count;
   }
 
   /**

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.cpt4j.data.fee.FlatFeeScheduleCsv;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.ncci.MueFile;
+import io.github.cpt4j.data.table.CsvTable;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -138,9 +139,11 @@ class CsvSyntaxErrorsTest {
 
   @Test
   void aQuoteLeftOpenInAStreamIsRefusedToo() {
+    // A CMS file read from a stream is held whole, so its error is located as a file's is.
     assertEquals(
-        "stream.csv, line 2, column 2: a quote that opens a field is not closed before the end of"
-            + " the file; expected a closing quote after the field's value",
+        "stream.csv, line 2, column 2: the quote that opens field 2 at character 3 of the line is"
+            + " not closed before the end of the file; expected a closing quote after the field's"
+            + " value",
         streamError("a,b\n1,\"2\n3,4\n"));
     // A file of one open quote, with no record before it: still a clear error, on line 1.
     assertTrue(streamError("\"").startsWith("stream.csv, line 1"), streamError("\""));
@@ -148,15 +151,26 @@ class CsvSyntaxErrorsTest {
 
   @Test
   void aStreamWhichCannotBeReadAgainStillGetsOurWords() {
-    // Read from a stream, the text cannot be read again to find the field: the line is named.
+    // A data file read from a stream is not held whole: the line is named, without the field.
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                CsvTable.read(
+                    new ByteArrayInputStream("a,b\n1,\"2\"3\n".getBytes(StandardCharsets.UTF_8)),
+                    "stream.csv"));
     assertEquals(
         "stream.csv, line 2: not comma-separated values from this line on: expected fields"
             + " separated by commas, each quoted field closed by a quote followed by a comma or the"
             + " end of the line, and the few dozen fields of a data file",
+        e.getMessage());
+    assertEquals(
+        "stream.csv, line 2, column 2: expected a comma or the end of the line after the closing"
+            + " quote of field 2, found '3' (U+0033) at character 6 of the line",
         streamError("a,b\n1,\"2\"3\n"));
   }
 
-  /** The message of the error of reading {@code text} from a stream, which cannot be read again. */
+  /** The message of the error of reading {@code text} as a CMS file from a stream. */
   private static String streamError(String text) {
     return assertThrows(
             DataLoadException.class,

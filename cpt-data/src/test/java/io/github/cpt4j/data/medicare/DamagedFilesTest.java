@@ -1,6 +1,7 @@
 package io.github.cpt4j.data.medicare;
 
 import static io.github.cpt4j.data.medicare.LoaderFixtures.stream;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -110,6 +111,36 @@ class DamagedFilesTest {
     assertRefused(
         "drugs.csv, line 7, column 4: ",
         () -> AspFile.read(stream(asp.replace("1 MG,0.108", "1 MG,0.000")), "drugs.csv"));
+  }
+
+  /**
+   * A CMS file saved by a spreadsheet whose locale writes decimal commas: semicolons between the
+   * fields, commas in the numbers.
+   */
+  private static String semicolonSeparated(String text) {
+    return text.replace(",", ";").replace(".", ",");
+  }
+
+  @Test
+  void aFileSavedWithSemicolonsIsNamedSo() {
+    String gpci = semicolonSeparated(LoaderFixtures.gpci2026());
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class,
+            () -> GpciFile.read(stream(gpci), "g.csv", GpciFile.WorkGpci.WITH_FLOOR));
+    assertTrue(e.getMessage().contains("separated by semicolons, not commas"), e::getMessage);
+    String clfs = semicolonSeparated(PartBLoadersTest.CLFS);
+    assertRefused(
+        "c.csv, line 2: fields separated by semicolons",
+        () -> ClfsFile.read(stream(clfs), "c.csv"));
+    assertRefused(
+        "r.csv, line ",
+        () -> RvuFile.read(stream(semicolonSeparated(LoaderFixtures.rvu2025())), "r.csv"));
+    // A few semicolons in a descriptor, as in one row of CMS's 2025 lab file, are no issue.
+    String oneRow =
+        PartBLoadersTest.CLFS.replace("not read,not read,not read\n", "a;b;c;d,not read,x\n");
+    assertEquals(
+        4, assertDoesNotThrow(() -> ClfsFile.read(stream(oneRow), "c.csv")).rates().size());
   }
 
   private static void assertRefused(String start, ThrowingLoad load) {

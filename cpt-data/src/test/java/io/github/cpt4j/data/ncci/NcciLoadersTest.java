@@ -300,8 +300,9 @@ public class NcciLoadersTest {
             + "20610,2,3 Date of Service Edit: Clinical,\"open rationale\n"
             + "27447,1,2 Date of Service Edit: Policy,r\n"
             + "J1100,10,3 Date of Service Edit: Clinical,r\n",
-        "test-mue.csv, line 6, column 4: a quote that opens a field is not closed before the end"
-            + " of the file; expected a closing quote after the field's value");
+        "test-mue.csv, line 6, column 4: the quote that opens field 4 at character 42 of the line"
+            + " is not closed before the end of the file; expected a closing quote after the"
+            + " field's value");
     // One closed rows later still takes those rows into one field.
     assertMueError(
         MUE_HEADER
