@@ -515,6 +515,13 @@ class PriceCommandTest {
         List.of(
             "cpt price: standard input: the header has no 'code' column; it has 'cpt', 'units'"),
         r.errLines());
+    Cli.Result semicolons = priceStdin("code;units\n99213;1\n", "--input", "-");
+    assertEquals(2, semicolons.status());
+    assertEquals(
+        List.of(
+            "cpt price: standard input: the header has no 'code' column; it has 'code;units'"
+                + " (fields separated by semicolons? the input must be comma-separated)"),
+        semicolons.errLines());
     Cli.Result empty = priceStdin("", "--input", "-");
     assertEquals(2, empty.status());
     assertTrue(empty.err().contains("the input is empty"), empty::toString);

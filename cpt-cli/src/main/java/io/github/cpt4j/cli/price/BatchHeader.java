@@ -149,9 +149,15 @@ public final class BatchHeader {
       }
     }
     if (!index.containsKey(CODE)) {
+      // One column of names and semicolons is a spreadsheet's "CSV" in a locale with decimal
+      // commas: say so, rather than leave the user to spot the separator.
+      boolean semicolons = copy.size() == 1 && copy.get(0).indexOf(';') >= 0;
       throw new IllegalArgumentException(
           "the header has no 'code' column; it has "
-              + (copy.isEmpty() ? "no columns" : names(copy)));
+              + (copy.isEmpty() ? "no columns" : names(copy))
+              + (semicolons
+                  ? " (fields separated by semicolons? the input must be comma-separated)"
+                  : ""));
     }
     return new BatchHeader(copy, Map.copyOf(index), lookalikes(copy, index));
   }
