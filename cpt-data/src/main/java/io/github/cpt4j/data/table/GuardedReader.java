@@ -24,6 +24,12 @@ public final class GuardedReader extends Reader {
 
   private static final String LATIN1_BOM = "\u00EF\u00BB\u00BF";
 
+  /** A ZIP archive's first four bytes, read one a character: {@code PK\3\4}. */
+  private static final String ZIP = "PK\u0003\u0004";
+
+  /** A PDF document's first four bytes. */
+  private static final String PDF = "%PDF";
+
   private final Reader in;
   private final String sourceName;
   private final long maxChars;
@@ -31,7 +37,7 @@ public final class GuardedReader extends Reader {
   private long read;
   private int last = -1;
   private boolean started;
-  private final char[] start = new char[3];
+  private final char[] start = new char[4];
   private int startLength;
   private int startPosition;
   private final boolean followQuotes;
@@ -88,8 +94,8 @@ public final class GuardedReader extends Reader {
 
   /** Reads the first characters and drops a byte order mark among them. */
   private void readStart() throws IOException {
-    while (startLength < 3) {
-      int n = in.read(start, startLength, 3 - startLength);
+    while (startLength < start.length) {
+      int n = in.read(start, startLength, start.length - startLength);
       if (n < 0) {
         break;
       }
@@ -107,8 +113,30 @@ public final class GuardedReader extends Reader {
               + kind
               + " as CMS publishes it, in a one-byte encoding (save it as CSV, not Unicode text)");
     }
-    if (head.equals(LATIN1_BOM)) {
-      startLength = 0;
+    if (head.startsWith(ZIP)) {
+      // CMS publishes its files zipped, and a workbook is a ZIP archive too: read as text, the
+      // archive's bytes would be blamed on a malformed line or a missing header.
+      throw new DataLoadException(
+          sourceName,
+          1,
+          1,
+          "the file is a ZIP archive (CMS's download, or a spreadsheet workbook): expected "
+              + kind
+              + " as text; unzip CMS's download and give the file inside, or save the sheet as"
+              + " CSV");
+    }
+    if (head.startsWith(PDF)) {
+      throw new DataLoadException(
+          sourceName,
+          1,
+          1,
+          "the file is a PDF document: expected "
+              + kind
+              + " as text (CMS's data, not its"
+              + " layout document)");
+    }
+    if (head.startsWith(LATIN1_BOM)) {
+      startPosition = LATIN1_BOM.length();
     } else if (startLength > 0 && start[0] == '\uFEFF') {
       startPosition = 1;
     }

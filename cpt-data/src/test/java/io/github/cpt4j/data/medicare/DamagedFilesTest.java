@@ -214,6 +214,35 @@ class DamagedFilesTest {
   }
 
   @Test
+  void aZipArchiveOrAPdfIsNamedSo(@TempDir Path dir) throws Exception {
+    // CMS's downloads are ZIP archives; given unopened, their bytes were blamed on a bad line.
+    java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(zipped)) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("PPRRVU2025_Oct.csv"));
+      zip.write(LoaderFixtures.rvu2025().getBytes(StandardCharsets.ISO_8859_1));
+    }
+    Path rvu = Files.write(dir.resolve("RVU25D.zip"), zipped.toByteArray());
+    assertRefused(
+        "RVU25D.zip, line 1, column 1: the file is a ZIP archive", () -> RvuFile.read(rvu));
+    assertRefused(
+        "g.csv, line 1, column 1: the file is a ZIP archive",
+        () ->
+            GpciFile.read(
+                new java.io.ByteArrayInputStream(zipped.toByteArray()),
+                "g.csv",
+                GpciFile.WorkGpci.WITH_FLOOR));
+    Path zip5 = Files.write(dir.resolve("ZIP5_OCT2025.txt"), zipped.toByteArray());
+    assertRefused(
+        "ZIP5_OCT2025.txt, line 1, column 1: the file is a ZIP archive", () -> Zip5File.read(zip5));
+    Path pdf = Files.writeString(dir.resolve("layout.pdf"), "%PDF-1.7\n%\u00e2\u00e3\n");
+    assertRefused(
+        "layout.pdf, line 1, column 1: the file is a PDF document", () -> RvuFile.read(pdf));
+    // A file that starts with a byte order mark keeps the character after it.
+    assertEquals(
+        6, RvuFile.read(stream("\u00EF\u00BB\u00BF" + LoaderFixtures.rvu2025()), "r.csv").size());
+  }
+
+  @Test
   void aUtf16FileIsNamedSo() {
     // Saved as "Unicode text", a CMS file was blamed on a cut or a bad line far from the cause.
     byte[] utf16 = LoaderFixtures.rvu2025().getBytes(StandardCharsets.UTF_16);
