@@ -8,17 +8,21 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The FHIR code system URIs of procedure codes, as HL7 Terminology (THO) names them.
+ * The FHIR code system URIs of procedure codes and places of service, as HL7 Terminology (THO)
+ * names them.
  *
  * <ul>
  *   <li>CPT: {@value #CPT} (THO CodeSystem {@code CPT}, OID 2.16.840.1.113883.6.12).
  *   <li>HCPCS Level II: {@value #HCPCS_LEVEL_II}, CMS's HCPCS release page (THO CodeSystem {@code
  *       hcpcs-Level-II}, OID 2.16.840.1.113883.6.285).
+ *   <li>Place of service: {@value #PLACE_OF_SERVICE}, CMS's code set page (THO CodeSystem {@code
+ *       CMSPlaceofServiceCodes}, OID 2.16.840.1.113883.15.5), which CARIN Blue Button binds a
+ *       professional item's {@code locationCodeableConcept} to.
  * </ul>
  *
- * <p>Data in the wild also uses the {@code https} form of both, a trailing slash, and the {@code
- * urn:oid:} form of the OIDs; {@link #levelOf(String)} accepts all of them. cpt4j writes only the
- * canonical URIs.
+ * <p>Data in the wild also uses the {@code https} (or {@code http}) form of each, a trailing slash,
+ * and the {@code urn:oid:} form of the OIDs; {@link #levelOf(String)} and {@link
+ * #isPlaceOfService(String)} accept all of them. cpt4j writes only the canonical URIs.
  */
 public final class FhirCodeSystems {
 
@@ -29,8 +33,26 @@ public final class FhirCodeSystems {
   public static final String HCPCS_LEVEL_II =
       "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
 
+  /** The code system of CMS's two-digit place-of-service codes. */
+  public static final String PLACE_OF_SERVICE =
+      "https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set";
+
   private static final String CPT_OID = "urn:oid:2.16.840.1.113883.6.12";
   private static final String HCPCS_OID = "urn:oid:2.16.840.1.113883.6.285";
+  private static final String PLACE_OF_SERVICE_OID = "urn:oid:2.16.840.1.113883.15.5";
+
+  /**
+   * The code set page as CARIN Blue Button's first ballot (0.1.0) named the system, {@code .html}
+   * and all; data written to that draft may still carry it.
+   */
+  private static final String PLACE_OF_SERVICE_PAGE = PLACE_OF_SERVICE + ".html";
+
+  /**
+   * The system of the same codes in CMS's Blue Button 2.0 API, named after the claim line's
+   * variable {@code LINE_PLACE_OF_SRVC_CD}: claims converted from its data may carry it.
+   */
+  private static final String BLUE_BUTTON_PLACE_OF_SERVICE =
+      "https://bluebutton.cms.gov/resources/variables/line_place_of_srvc_cd";
 
   private FhirCodeSystems() {}
 
@@ -67,6 +89,29 @@ public final class FhirCodeSystems {
       return Optional.of(CodeLevel.LEVEL_II);
     }
     return Optional.empty();
+  }
+
+  /**
+   * Tells whether a system URI is CMS's place-of-service code set. Accepts the canonical URI, its
+   * {@code http} form, a trailing slash, either case of the host, the OID, the {@code .html} page
+   * an early CARIN Blue Button ballot named, and the system of the same codes in CMS's Blue Button
+   * 2.0 API. Not HL7's {@code http://terminology.hl7.org/CodeSystem/ex-serviceplace}, R4's example
+   * binding: it copies a few of CMS's codes, but it is an example set, not the code set a claim is
+   * billed in.
+   */
+  public static boolean isPlaceOfService(String system) {
+    if (system == null) {
+      return false;
+    }
+    String s = system.trim();
+    if (s.equals(PLACE_OF_SERVICE_OID)) {
+      return true;
+    }
+    String normal = withoutScheme(s);
+    return !normal.isEmpty()
+        && (normal.equals(withoutScheme(PLACE_OF_SERVICE))
+            || normal.equals(withoutScheme(PLACE_OF_SERVICE_PAGE))
+            || normal.equals(withoutScheme(BLUE_BUTTON_PLACE_OF_SERVICE)));
   }
 
   /** {@code www.ama-assn.org/go/cpt} from any of the forms seen: scheme, host case, slash. */

@@ -95,6 +95,23 @@ class FhirTest {
     assertEquals(Optional.of(level), FhirCodeSystems.levelOf(system));
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set, true",
+    "http://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set, true",
+    "https://WWW.CMS.GOV/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set/, true",
+    "https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set.html,"
+        + " true",
+    "urn:oid:2.16.840.1.113883.15.5, true",
+    "https://bluebutton.cms.gov/resources/variables/line_place_of_srvc_cd, true",
+    "http://terminology.hl7.org/CodeSystem/ex-serviceplace, false",
+    "https://www.cms.gov/Medicare/Coding/place-of-service-codes, false",
+    "www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set, false",
+  })
+  void thePlaceOfServiceSystemIsRecognisedInTheFormsSeen(String system, boolean recognised) {
+    assertEquals(recognised, FhirCodeSystems.isPlaceOfService(system));
+  }
+
   @Test
   void otherSystemsAreNot() {
     assertEquals(Optional.empty(), FhirCodeSystems.levelOf("http://snomed.info/sct"));
