@@ -40,10 +40,18 @@ import org.hl7.fhir.r4.model.Resource;
  * without an insurer takes the {@linkplain #withDefaultInsurer default insurer}, or is refused.
  *
  * <p>The claim's items are read by {@link FhirClaims#toClaim}; the date of service, locality and
- * setting come from the {@link PricingContext} the caller gives, because a FHIR claim carries them
- * in forms (facility addresses, place-of-service extensions) that vary between implementation
- * guides. Each response item, by {@code itemSequence}, carries adjudications in the categories of
- * HL7's {@value #ADJUDICATION} code system:
+ * setting come from the {@link PricingContext} the caller gives, because a FHIR claim carries the
+ * date and locality in forms (facility addresses, extensions) that vary between implementation
+ * guides. The place of service is the exception: R4 and CARIN Blue Button carry it in one form, a
+ * coding of CMS's place-of-service code set in each item's {@code locationCodeableConcept}, read by
+ * {@link FhirClaims#placeOfService}. When the items carry one, the claim is priced there, in the
+ * setting Medicare pays that place at ({@link PricingContext#withPlaceOfService}), whatever the
+ * context's setting or place: the context is the caller's default for claims that do not say, the
+ * claim's own code is what was billed, and an item billed at inpatient hospital (21) is paid the
+ * facility rate however the context was set up. Items without a place of service are where the
+ * others are; items at different places are refused, to be priced as separate claims. Each response
+ * item, by {@code itemSequence}, carries adjudications in the categories of HL7's {@value
+ * #ADJUDICATION} code system:
  *
  * <ul>
  *   <li>{@code submitted}: the billed charge, when the item has one;
@@ -120,11 +128,14 @@ public final class FhirClaimPricer {
   }
 
   /**
-   * Prices {@code claim} in {@code context}.
+   * Prices {@code claim} in {@code context}, at the place of service its items carry when they
+   * carry one (see the class comment).
    *
-   * @throws FhirMappingException if an item cannot be read (see {@link FhirClaims}), or the claim
-   *     lacks an element the response requires: {@code type}, {@code patient}, or {@code insurer}
-   *     when no {@linkplain #withDefaultInsurer default insurer} is set
+   * @throws FhirMappingException if an item cannot be read (see {@link FhirClaims}), its place of
+   *     service is not a CMS code or differs from another item's ({@link
+   *     FhirClaims#placeOfService}), or the claim lacks an element the response requires: {@code
+   *     type}, {@code patient}, or {@code insurer} when no {@linkplain #withDefaultInsurer default
+   *     insurer} is set
    */
   public ClaimResponse price(org.hl7.fhir.r4.model.Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");
@@ -146,7 +157,11 @@ public final class FhirClaimPricer {
               + " one, or the pricer a default with FhirClaimPricer.withDefaultInsurer");
     }
     Claim lines = FhirClaims.toClaim(claim);
-    PricedClaim priced = pricer.price(lines, context);
+    // The claim's own place of service wins over the caller's default setting: see the class
+    // comment.
+    PricingContext where =
+        FhirClaims.placeOfService(claim).map(context::withPlaceOfService).orElse(context);
+    PricedClaim priced = pricer.price(lines, where);
 
     ClaimResponse response = new ClaimResponse();
     response.setStatus(ClaimResponse.ClaimResponseStatus.ACTIVE);

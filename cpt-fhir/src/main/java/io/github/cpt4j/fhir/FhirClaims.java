@@ -7,6 +7,7 @@ import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.fee.medicare.PlaceOfService;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -14,6 +15,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Money;
@@ -41,6 +43,10 @@ import org.hl7.fhir.r4.model.Period;
  *
  * <p>All or nothing: the first item that cannot be read fails the whole claim with a {@link
  * FhirMappingException} naming its FHIR path.
+ *
+ * <p>The place of service is not a line's but the claim's, since a claim is priced in one setting:
+ * {@link #placeOfService} reads it from the items' {@code locationCodeableConcept}, and {@link
+ * FhirClaimPricer} prices the claim there.
  */
 public final class FhirClaims {
 
@@ -70,6 +76,91 @@ public final class FhirClaims {
       numbered &= sequences[i] >= 1 && (i == 0 || sequences[i] > sequences[i - 1]);
     }
     return numbered ? Claim.of(lines).withLineNumbers(sequences) : Claim.of(lines);
+  }
+
+  /**
+   * Returns the place of service the claim's items carry: the code of each item's {@code
+   * locationCodeableConcept} coding in CMS's place-of-service system ({@link
+   * FhirCodeSystems#isPlaceOfService}, in any of its accepted forms), or empty when no item has
+   * one. Other locations — a coding of another system, a {@code locationReference} or a {@code
+   * locationAddress} — say nothing about the setting and are ignored.
+   *
+   * <p>An item without a place of service is taken to be where the others are, as an X12 837P line
+   * without its own place of service is where the claim's is. Items at different places are
+   * refused: the Medicare claim pricer prices one claim in one setting, and its same-day rules
+   * (multiple procedures, bilateral surgery) apply across the claim, so pricing each line in its
+   * own setting would apply them across places no payer would put on one claim.
+   *
+   * @throws FhirMappingException at the code of a place-of-service coding ({@code
+   *     Claim.item[2].locationCodeableConcept.coding[0].code}) that is not two digits of CMS's code
+   *     set ({@code 01} to {@code 99}), or that differs from an earlier item's; or at a coding
+   *     without a code
+   */
+  public static Optional<PlaceOfService> placeOfService(org.hl7.fhir.r4.model.Claim claim) {
+    requireNonNull(claim, "claim");
+    PlaceOfService found = null;
+    String foundAt = null;
+    for (int i = 0; i < claim.getItem().size(); i++) {
+      var item = claim.getItem().get(i);
+      if (!item.hasLocationCodeableConcept()) {
+        continue;
+      }
+      String path = "Claim.item[" + i + "].locationCodeableConcept";
+      List<Coding> codings = item.getLocationCodeableConcept().getCoding();
+      for (int c = 0; c < codings.size(); c++) {
+        Coding coding = codings.get(c);
+        if (!FhirCodeSystems.isPlaceOfService(coding.getSystem())) {
+          continue;
+        }
+        String codePath = path + ".coding[" + c + "].code";
+        PlaceOfService place = placeOfService(coding, path + ".coding[" + c + "]", codePath);
+        if (found == null) {
+          found = place;
+          foundAt = codePath;
+        } else if (place != found) {
+          throw new FhirMappingException(
+              codePath,
+              "place of service "
+                  + place
+                  + " ("
+                  + place.setting().words()
+                  + ") differs from "
+                  + found
+                  + " ("
+                  + found.setting().words()
+                  + ") at "
+                  + foundAt
+                  + ": a claim is priced at one place of service, so price the items of each"
+                  + " place as separate claims");
+        }
+      }
+    }
+    return Optional.ofNullable(found);
+  }
+
+  /**
+   * Reads a coding of CMS's place-of-service system: its code is two digits, as CMS writes every
+   * code of the set ({@code 01}, never {@code 1}), and names a place the core knows.
+   */
+  private static PlaceOfService placeOfService(Coding coding, String path, String codePath) {
+    if (!coding.hasCode()) {
+      throw new FhirMappingException(path, "the place-of-service coding has no code");
+    }
+    String code = coding.getCode();
+    // Two ASCII digits, then the core's set; 00 is two digits but no place.
+    boolean twoDigits =
+        code.length() == 2
+            && code.charAt(0) >= '0'
+            && code.charAt(0) <= '9'
+            && code.charAt(1) >= '0'
+            && code.charAt(1) <= '9';
+    if (twoDigits && !code.equals("00")) {
+      return PlaceOfService.parse(code);
+    }
+    throw new FhirMappingException(
+        codePath,
+        "a place of service is a two-digit code of CMS's set, 01 to 99, not "
+            + CodeFormatException.quote(code));
   }
 
   /**

@@ -2,6 +2,7 @@ package io.github.cpt4j.fhirconsumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,7 @@ import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.PlaceOfService;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import io.github.cpt4j.fhir.FhirClaimPricer;
 import io.github.cpt4j.fhir.FhirClaims;
@@ -367,6 +369,135 @@ class FhirTest {
         response.getTotal().stream()
             .anyMatch(t -> t.getCategory().getCodingFirstRep().getCode().equals("benefit")));
     assertEquals("USD", response.getTotalFirstRep().getAmount().getCurrency());
+  }
+
+  private static final PricingContext ROCHESTER_OFFICE =
+      ROCHESTER.withSetting(Setting.NON_FACILITY);
+
+  /** The knee claim with item {@code sequence} at {@code code} of {@code system}. */
+  private static String located(String json, int sequence, String system, String code) {
+    // The item's "sequence" ends its line; the insurance's is followed by "focal" on the same one.
+    String item = "\"sequence\": " + sequence + ",\n";
+    assertTrue(json.contains(item), item);
+    return json.replace(
+        item,
+        item
+            + "\"locationCodeableConcept\": {\"coding\": [{\"system\": \""
+            + system
+            + "\", \"code\": \""
+            + code
+            + "\"}]},\n");
+  }
+
+  /** The eligible amounts of a response, item by item; null for an unpriced item. */
+  private static List<BigDecimal> eligible(ClaimResponse response) {
+    return response.getItem().stream()
+        .map(item -> adjudication(item, "eligible"))
+        .map(a -> a.hasAmount() ? a.getAmount().getValue() : null)
+        .toList();
+  }
+
+  /** The amounts the core pricer gives the knee claim's lines in {@code context}. */
+  private static List<BigDecimal> eligible(PricingContext context) {
+    PricedClaim priced =
+        MedicareClaimPricer.of(BundledData.medicareFeeSchedule())
+            .price(FhirClaims.toClaim(claim(resource("claim-knee.json"))), context);
+    return priced.lines().stream()
+        .map(line -> line.isPriced() ? line.amountOrThrow() : null)
+        .toList();
+  }
+
+  /**
+   * An item billed at inpatient hospital (21) is paid the facility rate, whatever setting the
+   * caller's context has: it was priced at the context's non-facility rate without a word.
+   */
+  @Test
+  void theItemsPlaceOfServiceDecidesTheSetting() {
+    List<BigDecimal> office = eligible(ROCHESTER_OFFICE);
+    List<BigDecimal> hospital =
+        eligible(ROCHESTER_OFFICE.withPlaceOfService(PlaceOfService.INPATIENT_HOSPITAL));
+    assertNotEquals(office, hospital, "the knee claim's amounts depend on the setting");
+
+    String json = resource("claim-knee.json");
+    String everyItem = json;
+    for (int sequence = 1; sequence <= 4; sequence++) {
+      everyItem = located(everyItem, sequence, FhirCodeSystems.PLACE_OF_SERVICE, "21");
+    }
+    assertEquals(hospital, eligible(pricer().price(claim(everyItem), ROCHESTER_OFFICE)));
+    // Items without a place of service are where the others are, in any accepted system form.
+    String firstItem = located(json, 1, "urn:oid:2.16.840.1.113883.15.5", "21");
+    assertEquals(
+        Optional.of(PlaceOfService.INPATIENT_HOSPITAL),
+        FhirClaims.placeOfService(claim(firstItem)));
+    assertEquals(hospital, eligible(pricer().price(claim(firstItem), ROCHESTER_OFFICE)));
+    // The office (11) in a facility context: the claim's place wins both ways.
+    assertEquals(
+        office,
+        eligible(
+            pricer()
+                .price(
+                    claim(located(json, 2, FhirCodeSystems.PLACE_OF_SERVICE, "11")), ROCHESTER)));
+  }
+
+  @Test
+  void itemsAtDifferentPlacesAreRefusedAtTheSecondPlace() {
+    String json =
+        located(
+            located(resource("claim-knee.json"), 1, FhirCodeSystems.PLACE_OF_SERVICE, "21"),
+            3,
+            FhirCodeSystems.PLACE_OF_SERVICE,
+            "11");
+    FhirMappingException mixed =
+        assertThrows(
+            FhirMappingException.class, () -> pricer().price(claim(json), ROCHESTER_OFFICE));
+    assertEquals("Claim.item[2].locationCodeableConcept.coding[0].code", mixed.path());
+    assertTrue(mixed.getMessage().contains("separate claims"), mixed.getMessage());
+    assertTrue(
+        mixed.getMessage().contains("Claim.item[0].locationCodeableConcept.coding[0].code"),
+        mixed.getMessage());
+  }
+
+  @Test
+  void aPlaceOfServiceOutsideCmssCodeSetIsRefusedAtItsCode() {
+    // HAPI trims a code's blanks as it parses; Arabic-Indic digits are digits, but not CMS's.
+    for (String code : List.of("1", "00", "2A", "021", "\u0662\u0661", "")) {
+      String json = located(resource("claim-knee.json"), 2, FhirCodeSystems.PLACE_OF_SERVICE, code);
+      FhirMappingException bad =
+          assertThrows(
+              FhirMappingException.class, () -> pricer().price(claim(json), ROCHESTER_OFFICE));
+      assertEquals(
+          code.isEmpty()
+              ? "Claim.item[1].locationCodeableConcept.coding[0]"
+              : "Claim.item[1].locationCodeableConcept.coding[0].code",
+          bad.path(),
+          code);
+    }
+  }
+
+  /**
+   * A location in another system, a room code or HL7's example set, says nothing of the setting.
+   */
+  @Test
+  void aLocationInAnotherSystemIsIgnored() {
+    String json = resource("claim-knee.json");
+    String example =
+        located(json, 1, "http://terminology.hl7.org/CodeSystem/ex-serviceplace", "21");
+    assertEquals(Optional.empty(), FhirClaims.placeOfService(claim(example)));
+    assertEquals(
+        eligible(ROCHESTER_OFFICE), eligible(pricer().price(claim(example), ROCHESTER_OFFICE)));
+    // Past another system's coding, the place-of-service one is found and named by its index.
+    String second =
+        json.replace(
+            "\"sequence\": 4,\n",
+            "\"sequence\": 4,\n\"locationCodeableConcept\": {\"coding\": ["
+                + "{\"system\": \"http://example.org/rooms\", \"code\": \"OR-2\"},"
+                + " {\"system\": \""
+                + FhirCodeSystems.PLACE_OF_SERVICE
+                + "\", \"code\": \"2\"}]},\n");
+    assertEquals(
+        "Claim.item[3].locationCodeableConcept.coding[1].code",
+        assertThrows(FhirMappingException.class, () -> FhirClaims.placeOfService(claim(second)))
+            .path());
   }
 
   private static FhirClaimPricer pricer() {
