@@ -53,12 +53,6 @@ public record LineRequest(
   }
 
   /**
-   * Tells whether {@code other} may be on one claim with this line: the same locality, setting,
-   * beneficiary's ZIP code, practitioner, APM status and place of service. The dates may differ:
-   * each line of a claim carries its own date of service, and the claim pricer applies its same-day
-   * rules per date.
-   */
-  /**
    * Returns the explanation of a claim refused because {@code other}'s context is not this one's:
    * it names what differs, as {@link #sameContext} compares it.
    */
@@ -89,6 +83,12 @@ public record LineRequest(
         + "; a claim has one of each";
   }
 
+  /**
+   * Tells whether {@code other} may be on one claim with this line: the same locality, setting,
+   * beneficiary's ZIP code, practitioner, APM status and place of service. The dates may differ:
+   * each line of a claim carries its own date of service, and the claim pricer applies its same-day
+   * rules per date.
+   */
   public boolean sameContext(LineRequest other) {
     return locality.equals(other.locality)
         && setting == other.setting
