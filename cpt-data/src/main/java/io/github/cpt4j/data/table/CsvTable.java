@@ -249,11 +249,16 @@ public final class CsvTable {
     CsvRecord first = null;
     int semicolonLines = 0;
     int lines = 0;
+    // The first lines decide: a spreadsheet writes every line alike, and a whole file's scan would
+    // cost each load a pass over every character.
     for (CsvRecord record : records) {
       if (isBlank(record)) {
         continue;
       }
-      lines++;
+      if (++lines > SEMICOLON_SAMPLE) {
+        lines--;
+        break;
+      }
       if (semicolons(record) >= 3) {
         semicolonLines++;
         first = first == null ? record : first;
@@ -263,6 +268,9 @@ public final class CsvTable {
       throw semicolonSeparated(sourceName, first.getStartingLineNumber(), kind);
     }
   }
+
+  /** How many non-blank lines decide whether a file is semicolon-separated. */
+  private static final int SEMICOLON_SAMPLE = 200;
 
   private static DataLoadException semicolonSeparated(String sourceName, long line, String kind) {
     return new DataLoadException(
