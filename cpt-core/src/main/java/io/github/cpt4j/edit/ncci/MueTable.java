@@ -30,6 +30,12 @@ import java.util.Optional;
  * table that knows its effective date ({@link #effective()}, which {@code MueFile} reads from the
  * file name) is in force to the end of that quarter, and {@link MueClaimEdit} flags, rather than
  * judges, a line of another date; keep one table per quarter and choose by date of service.
+ *
+ * <p>The three tables hold different values for the same codes, so a table says which kind of
+ * claims it is for ({@link #claimType()}), when it is known: {@code MueFile} reads it from the
+ * value column ({@code Practitioner Services MUE Values}) and the file's name. A table built by
+ * hand does not know it until {@link #withClaimType} says it: it is left unstated rather than
+ * assumed to be the practitioner table, since a wrong kind would be trusted where none is checked.
  */
 public final class MueTable {
 
@@ -47,6 +53,9 @@ public final class MueTable {
   /** The end of the effective date's quarter, or null. */
   private final LocalDate last;
 
+  /** The kind of claims the table is for, or null when it does not say. */
+  private final NcciClaimType claimType;
+
   private MueTable(
       int[] codes, int[] values, byte[] indicators, String[] rationales, LocalDate effective) {
     this.index = PackedIndex.of(codes);
@@ -56,16 +65,21 @@ public final class MueTable {
     this.rationales = rationales;
     this.effective = effective;
     this.last = effective == null ? null : Quarter.of(effective).lastDay();
+    this.claimType = null;
   }
 
-  private MueTable(MueTable rows, LocalDate effective) {
+  /**
+   * The edits of {@code rows}, in force from {@code effective} (or null), for {@code claimType}.
+   */
+  private MueTable(MueTable rows, LocalDate effective, NcciClaimType claimType) {
     this.index = rows.index;
     this.codes = rows.codes;
     this.values = rows.values;
     this.indicators = rows.indicators;
     this.rationales = rows.rationales;
     this.effective = effective;
-    this.last = Quarter.of(effective).lastDay();
+    this.last = effective == null ? null : Quarter.of(effective).lastDay();
+    this.claimType = claimType;
   }
 
   /**
@@ -76,9 +90,26 @@ public final class MueTable {
     return Optional.ofNullable(effective);
   }
 
-  /** Returns the same edits, in force from {@code date} to the end of its quarter. */
+  /**
+   * Returns the same edits, in force from {@code date} to the end of its quarter, for the same kind
+   * of claims.
+   */
   public MueTable withEffective(LocalDate date) {
-    return new MueTable(this, requireNonNull(date, "date"));
+    return new MueTable(this, requireNonNull(date, "date"), claimType);
+  }
+
+  /**
+   * Returns the kind of claims the table is for (practitioner, outpatient hospital or DME supplier
+   * services), when known: empty for a table built by hand and not given one by {@link
+   * #withClaimType}.
+   */
+  public Optional<NcciClaimType> claimType() {
+    return Optional.ofNullable(claimType);
+  }
+
+  /** Returns the same edits, in force on the same dates, for {@code type} of claims. */
+  public MueTable withClaimType(NcciClaimType type) {
+    return new MueTable(this, effective, requireNonNull(type, "type"));
   }
 
   /** Returns the last day the table is in force, when its effective date is known. */
@@ -141,6 +172,7 @@ public final class MueTable {
     return "MueTable["
         + size()
         + " codes"
+        + (claimType == null ? "" : " of " + claimType.words())
         + (effective == null ? "" : ", " + effective + " to " + last)
         + "]";
   }

@@ -26,7 +26,8 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Practitioner, outpatient hospital and DME tables are separate: build one {@code NcciEdits} per
- * claim type.
+ * claim type ({@link NcciClaimType}). Tables that say they are for different claim types are
+ * refused together.
  */
 public final class NcciEdits implements ClaimEdit {
 
@@ -41,8 +42,26 @@ public final class NcciEdits implements ClaimEdit {
     this.mue = mue;
   }
 
-  /** Returns the edits of a PTP table and an MUE table. */
+  /**
+   * Returns the edits of a PTP table and an MUE table of one claim type.
+   *
+   * @throws IllegalArgumentException if both tables say which claim type they are for ({@link
+   *     PtpTable#claimType()}, {@link MueTable#claimType()}) and the types differ: a practitioner
+   *     claim checked against the outpatient hospital unit limits would be denied or passed wrongly
+   */
   public static NcciEdits of(PtpTable ptp, MueTable mue) {
+    requireNonNull(ptp, "ptp");
+    requireNonNull(mue, "mue");
+    Optional<NcciClaimType> pairs = ptp.claimType();
+    Optional<NcciClaimType> units = mue.claimType();
+    if (pairs.isPresent() && units.isPresent() && pairs.get() != units.get()) {
+      throw new IllegalArgumentException(
+          "the PTP table is for "
+              + pairs.get().words()
+              + " but the MUE table for "
+              + units.get().words()
+              + ": give the tables of one claim type");
+    }
     return new NcciEdits(Optional.of(PtpClaimEdit.of(ptp)), Optional.of(MueClaimEdit.of(mue)));
   }
 

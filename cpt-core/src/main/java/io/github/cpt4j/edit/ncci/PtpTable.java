@@ -39,6 +39,11 @@ import java.util.Optional;
  * <p>A pair may have several rows (an edit deleted and later added again). On a date of service,
  * {@link #find} returns the row active on it; should rows of a pair overlap, the one that allows no
  * modifier wins, since either would deny the line.
+ *
+ * <p>The practitioner and the outpatient hospital tables pair different codes, so a table says
+ * which kind of claims it is for ({@link #claimType()}), when it is known: {@code PtpFile} reads it
+ * from CMS's file names ({@code ccipra-...} or {@code ccioph-...}). A table built by hand leaves it
+ * unstated until {@link #withClaimType} says it, rather than assuming the practitioner table.
  */
 public final class PtpTable {
 
@@ -66,6 +71,9 @@ public final class PtpTable {
   private final char[] attributes;
   private final String[] rationales;
 
+  /** The kind of claims the table is for, or null when it does not say. */
+  private final NcciClaimType claimType;
+
   private PtpTable(
       int[] column1Codes,
       int[] starts,
@@ -91,6 +99,22 @@ public final class PtpTable {
     this.deletion = deletion;
     this.attributes = attributes;
     this.rationales = rationales;
+    this.claimType = null;
+  }
+
+  /** The rows of {@code rows}, shared, for {@code claimType} of claims. */
+  private PtpTable(PtpTable rows, NcciClaimType claimType) {
+    this.filter = rows.filter;
+    this.filterShift = rows.filterShift;
+    this.column1Index = rows.column1Index;
+    this.column1Codes = rows.column1Codes;
+    this.starts = rows.starts;
+    this.column2 = rows.column2;
+    this.effective = rows.effective;
+    this.deletion = rows.deletion;
+    this.attributes = rows.attributes;
+    this.rationales = rows.rationales;
+    this.claimType = claimType;
   }
 
   /** Returns a builder of a table. */
@@ -101,6 +125,31 @@ public final class PtpTable {
   /** Returns a builder of a table of about {@code expectedRows} rows (a capacity hint). */
   public static Builder builder(int expectedRows) {
     return new Builder(Math.max(16, expectedRows));
+  }
+
+  /**
+   * Returns the kind of claims the table is for (practitioner or outpatient hospital services),
+   * when known: empty for a table built by hand and not given one by {@link #withClaimType}.
+   */
+  public Optional<NcciClaimType> claimType() {
+    return Optional.ofNullable(claimType);
+  }
+
+  /**
+   * Returns the same rows (shared, not copied) for {@code type} of claims.
+   *
+   * @throws IllegalArgumentException if {@code type} is one CMS publishes no procedure-to-procedure
+   *     edits for ({@link NcciClaimType#hasPtpEdits()}: DME supplier services)
+   */
+  public PtpTable withClaimType(NcciClaimType type) {
+    requireNonNull(type, "type");
+    if (!type.hasPtpEdits()) {
+      throw new IllegalArgumentException(
+          "CMS publishes no procedure-to-procedure edits for "
+              + type.words()
+              + ": only for practitioner and outpatient hospital services");
+    }
+    return new PtpTable(this, type);
   }
 
   /** Returns the number of rows, withdrawn and deleted edits included. */
@@ -257,7 +306,13 @@ public final class PtpTable {
 
   @Override
   public String toString() {
-    return "PtpTable[" + size() + " rows, " + column1Codes.length + " column 1 codes]";
+    return "PtpTable["
+        + size()
+        + " rows"
+        + (claimType == null ? "" : " of " + claimType.words())
+        + ", "
+        + column1Codes.length
+        + " column 1 codes]";
   }
 
   /**
