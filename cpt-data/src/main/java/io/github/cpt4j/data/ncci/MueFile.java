@@ -8,6 +8,7 @@ import io.github.cpt4j.data.table.Header;
 import io.github.cpt4j.edit.ncci.MueAdjudicationIndicator;
 import io.github.cpt4j.edit.ncci.MueEdit;
 import io.github.cpt4j.edit.ncci.MueTable;
+import io.github.cpt4j.edit.ncci.NcciClaimType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -40,6 +41,14 @@ import java.util.regex.Pattern;
  * MueTable#effective()}: the table is in force to the end of that quarter, and a line of another
  * date is flagged rather than judged. A name without one gives a table for any date.
  *
+ * <p>The kind of claims the table is for, its {@link MueTable#claimType()}, is read from the value
+ * column's name ({@code Practitioner Services MUE Values}, {@code Outpatient Hospital Services MUE
+ * Values}, {@code DME Supplier Services MUE Values}) and from the file's name when it says it
+ * ({@code PractitionerServices}, {@code OutpatientHospitalServices}, {@code DMESupplierServices}).
+ * The three tables hold different limits for the same codes, so a file whose name and column
+ * disagree is refused, and so is one where neither says the kind: a table of unknown kind would be
+ * taken for whichever the reader expects.
+ *
  * <p>The load is all-or-nothing: a malformed row, or a code listed twice, fails it with a {@link
  * DataLoadException} naming the file, line, column and column name.
  */
@@ -57,12 +66,26 @@ public final class MueFile {
   /** CMS's effective date in the file name: {@code Eff_MM-DD-YYYY}. */
   private static final Pattern EFFECTIVE = Pattern.compile("(?i)Eff_(\\d{2})-(\\d{2})-(\\d{4})");
 
+  /**
+   * The kind of claims in CMS's file names ({@code MCR_MUE_OutpatientHospitalServices_Eff_...}),
+   * with or without separators between the words.
+   */
+  private static final Pattern NAMED_TYPE =
+      Pattern.compile(
+          "(?i)(Practitioner|Outpatient[ _-]?Hospital|DME[ _-]?Supplier)[ _-]?Services");
+
+  /** The column names that end in these values' names. */
+  private static final String VALUE_COLUMNS =
+      "\"Practitioner Services MUE Values\", \"Outpatient Hospital Services MUE Values\" or"
+          + " \"DME Supplier Services MUE Values\"";
+
   private MueFile() {}
 
   /**
    * Reads the file at {@code path}.
    *
-   * @throws DataLoadException if it is not an MUE file or has a malformed row
+   * @throws DataLoadException if it is not an MUE file, has a malformed row, or does not say, or
+   *     contradicts, which claims it is for
    * @throws IOException if it cannot be read
    */
   public static MueTable read(Path path) throws IOException {
@@ -70,9 +93,11 @@ public final class MueFile {
   }
 
   /**
-   * Reads an MUE file from {@code in}, which is not closed, naming it {@code sourceName} in errors.
+   * Reads an MUE file from {@code in}, which is not closed, naming it {@code sourceName} in errors;
+   * the effective date and the claim type are read from {@code sourceName} as from a file's name.
    *
-   * @throws DataLoadException if it is not an MUE file or has a malformed row
+   * @throws DataLoadException if it is not an MUE file, has a malformed row, or does not say, or
+   *     contradicts, which claims it is for
    * @throws IOException if the stream cannot be read
    */
   public static MueTable read(InputStream in, String sourceName) throws IOException {
@@ -107,6 +132,7 @@ public final class MueFile {
     int mai =
         required(header, n -> n.contains("ADJUDICATION INDICATOR"), "MUE ADJUDICATION INDICATOR");
     int rationale = header.find(n -> n.contains("RATIONALE"), "the rationale");
+    NcciClaimType claimType = claimTypeOf(source, header, value);
     Cells cells = new Cells(source, header);
     MueTable.Builder builder = MueTable.builder();
     Map<String, Long> lines = new HashMap<>();
@@ -158,9 +184,93 @@ public final class MueFile {
     if (builder.size() == 0) {
       throw new DataLoadException(source, header.line(), 0, "no rows after the header");
     }
-    MueTable edits = builder.build();
+    MueTable edits = builder.build().withClaimType(claimType);
     LocalDate effective = effectiveOf(source);
     return effective == null ? edits : edits.withEffective(effective);
+  }
+
+  /**
+   * The kind of claims of the table: the one the value column's name says, which must be the one
+   * the file's name says when it says one; the file name's when the column says none.
+   *
+   * @throws DataLoadException if the two disagree, or neither says
+   */
+  private static NcciClaimType claimTypeOf(String source, Header header, int value)
+      throws DataLoadException {
+    String column = header.name(value);
+    NcciClaimType named = claimTypeOfName(source);
+    NcciClaimType headed = claimTypeOfColumn(column);
+    if (headed == null && named == null) {
+      throw new DataLoadException(
+          source,
+          header.line(),
+          value + 1,
+          column
+              + ": the column's name does not say which claims the MUEs are for; expected "
+              + VALUE_COLUMNS
+              + ", which are separate tables");
+    }
+    if (headed != null && named != null && headed != named) {
+      throw new DataLoadException(
+          source,
+          header.line(),
+          value + 1,
+          column
+              + ": the column is the "
+              + headed.words()
+              + " table's, but the file name says "
+              + named.words()
+              + "; the tables hold different limits: expected the file CMS publishes under that"
+              + " name");
+    }
+    return headed != null ? headed : named;
+  }
+
+  /** The kind the value column's normalized name says, or null. */
+  private static NcciClaimType claimTypeOfColumn(String column) {
+    if (column.contains("PRACTITIONER")) {
+      return NcciClaimType.PRACTITIONER;
+    }
+    if (column.contains("HOSPITAL")) {
+      return NcciClaimType.OUTPATIENT_HOSPITAL;
+    }
+    if (column.contains("DME")) {
+      return NcciClaimType.DME_SUPPLIER;
+    }
+    return null;
+  }
+
+  /**
+   * The kind CMS writes into the file's name ({@code MCR_MUE_PractitionerServices_...}), or null
+   * when it does not say (a renamed copy, a stream).
+   *
+   * @throws DataLoadException if it names two kinds
+   */
+  static NcciClaimType claimTypeOfName(String source) throws DataLoadException {
+    Matcher named = NAMED_TYPE.matcher(source);
+    NcciClaimType found = null;
+    while (named.find()) {
+      String words = named.group(1).toUpperCase(Locale.ROOT);
+      NcciClaimType type =
+          words.startsWith("PRACTITIONER")
+              ? NcciClaimType.PRACTITIONER
+              : words.startsWith("OUTPATIENT")
+                  ? NcciClaimType.OUTPATIENT_HOSPITAL
+                  : NcciClaimType.DME_SUPPLIER;
+      if (found != null && found != type) {
+        throw new DataLoadException(
+            source,
+            0,
+            0,
+            "the file name says both "
+                + found.words()
+                + " and "
+                + type.words()
+                + ": expected one, as in MCR_MUE_PractitionerServices_Eff_07-01-2026.csv");
+      }
+      found = type;
+    }
+    return found;
   }
 
   /**

@@ -3,12 +3,16 @@ package io.github.cpt4j.data.ncci;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.edit.ncci.NcciClaimType;
 import io.github.cpt4j.edit.ncci.PtpTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads CMS's National Correct Coding Initiative procedure-to-procedure (PTP) files as published:
@@ -30,15 +34,25 @@ import java.util.List;
  * <p>Several files load into one table. The load is all-or-nothing: a malformed row fails it with a
  * {@link DataLoadException} naming the file, line, column and column name. About two million rows
  * (a quarter's practitioner table) load in about a second into about 26 MiB.
+ *
+ * <p>The files' rows do not say which claims they are for; CMS's file names do: {@code ccipra} for
+ * practitioner services, {@code ccioph} for outpatient hospital services. The table's {@link
+ * PtpTable#claimType()} is the kind every part's name says; it is unstated when a part's name says
+ * none (a renamed copy, a stream), and parts whose names say different kinds are refused together,
+ * since the two tables pair different codes.
  */
 public final class PtpFile {
+
+  /** CMS's kind of claims in the file name: {@code ccipra-v322r0-f1.txt}, {@code ccioph-...}. */
+  private static final Pattern NAMED_TYPE = Pattern.compile("(?i)(?<![a-z])cci(pra|oph)(?![a-z])");
 
   private PtpFile() {}
 
   /**
    * Reads the files {@code parts} into one table.
    *
-   * @throws DataLoadException if a file is not a PTP file or has a malformed row
+   * @throws DataLoadException if a file is not a PTP file or has a malformed row, or the files'
+   *     names say different claim types
    * @throws IOException if a file cannot be read
    */
   public static PtpTable read(Path... parts) throws IOException {
@@ -48,8 +62,8 @@ public final class PtpFile {
   /**
    * Reads the files {@code parts} into one table.
    *
-   * @throws DataLoadException if a file is not a PTP file or has a malformed row, or there is no
-   *     file
+   * @throws DataLoadException if a file is not a PTP file or has a malformed row, the files' names
+   *     say different claim types, or there is no file
    * @throws IOException if a file cannot be read
    */
   public static PtpTable read(List<Path> parts) throws IOException {
@@ -61,6 +75,7 @@ public final class PtpFile {
     for (Path part : parts) {
       bytes += Files.size(requireNonNull(part, "part"));
     }
+    Optional<NcciClaimType> claimType = claimTypeOfParts(parts);
     // About 80 bytes a row in CMS's files: size the builder once.
     PtpTable.Builder builder = PtpTable.builder((int) Math.min(bytes / 64, 1 << 26));
     for (Path part : parts) {
@@ -68,12 +83,62 @@ public final class PtpFile {
         new PtpParser(in, part.getFileName().toString(), builder).parse();
       }
     }
-    return builder.build();
+    PtpTable table = builder.build();
+    return claimType.isPresent() ? table.withClaimType(claimType.get()) : table;
+  }
+
+  /**
+   * The kind every part's name says, or empty when one says none.
+   *
+   * @throws DataLoadException if two parts' names say different kinds
+   */
+  private static Optional<NcciClaimType> claimTypeOfParts(List<Path> parts)
+      throws DataLoadException {
+    NcciClaimType common = null;
+    String first = null;
+    boolean unstated = false;
+    for (Path part : parts) {
+      String name = part.getFileName().toString();
+      NcciClaimType type = claimTypeOfName(name);
+      if (type == null) {
+        unstated = true;
+      } else if (common == null) {
+        common = type;
+        first = name;
+      } else if (type != common) {
+        throw new DataLoadException(
+            name,
+            0,
+            0,
+            "the file name says "
+                + type.words()
+                + " but "
+                + first
+                + ", read with it, "
+                + common.words()
+                + ": the parts of one table are of one claim type (ccipra for practitioner,"
+                + " ccioph for outpatient hospital services)");
+      }
+    }
+    // A part that does not say could be of the other kind: the table does not claim one.
+    return unstated ? Optional.empty() : Optional.ofNullable(common);
+  }
+
+  /** The kind CMS's file name says ({@code ccipra-...}, {@code ccioph-...}), or null. */
+  static NcciClaimType claimTypeOfName(String name) {
+    Matcher named = NAMED_TYPE.matcher(name);
+    if (!named.find()) {
+      return null;
+    }
+    return named.group(1).equalsIgnoreCase("pra")
+        ? NcciClaimType.PRACTITIONER
+        : NcciClaimType.OUTPATIENT_HOSPITAL;
   }
 
   /**
    * Reads one PTP file from {@code in}, which is not closed, naming it {@code sourceName} in
-   * errors.
+   * errors. The table's claim type is the one {@code sourceName} says as CMS's file names do
+   * ({@code ccipra-...}, {@code ccioph-...}), else unstated.
    *
    * @throws DataLoadException if it is not a PTP file or has a malformed row
    * @throws IOException if the stream cannot be read
@@ -83,6 +148,8 @@ public final class PtpFile {
     requireNonNull(sourceName, "sourceName");
     PtpTable.Builder builder = PtpTable.builder();
     new PtpParser(in, sourceName, builder).parse();
-    return builder.build();
+    NcciClaimType claimType = claimTypeOfName(sourceName);
+    PtpTable table = builder.build();
+    return claimType == null ? table : table.withClaimType(claimType);
   }
 }

@@ -9,6 +9,7 @@ import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.edit.ncci.MueAdjudicationIndicator;
 import io.github.cpt4j.edit.ncci.MueEdit;
 import io.github.cpt4j.edit.ncci.MueTable;
+import io.github.cpt4j.edit.ncci.NcciClaimType;
 import io.github.cpt4j.edit.ncci.PtpEdit;
 import io.github.cpt4j.edit.ncci.PtpModifierIndicator;
 import io.github.cpt4j.edit.ncci.PtpTable;
@@ -51,6 +52,8 @@ class NcciFormatSamplesTest {
     List<Path> files = samples("ccipra-*.txt");
     PtpTable table = PtpFile.read(files);
     assertEquals(27, table.size());
+    // CMS's name says the practitioner table: ccipra.
+    assertEquals(Optional.of(NcciClaimType.PRACTITIONER), table.claimType());
     PtpEdit withdrawn = table.edits(code("0001A"), code("90473")).get(0);
     assertEquals(PtpModifierIndicator.NOT_APPLICABLE, withdrawn.modifierIndicator());
     assertEquals(Optional.of(withdrawn.effective()), withdrawn.deletion());
@@ -72,6 +75,8 @@ class NcciFormatSamplesTest {
   void thePractitionerMueSampleLoads() throws IOException {
     MueTable table = MueFile.read(samples("MCR_MUE_*.csv").get(0));
     assertEquals(11, table.size());
+    // The value column and the name both say practitioner services.
+    assertEquals(Optional.of(NcciClaimType.PRACTITIONER), table.claimType());
     // The name says its quarter: Eff_07-01-2026, in force to 2026-09-30.
     assertEquals(
         java.util.Optional.of(java.time.LocalDate.of(2026, 9, 30)),

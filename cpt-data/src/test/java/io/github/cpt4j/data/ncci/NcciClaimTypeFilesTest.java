@@ -1,0 +1,146 @@
+package io.github.cpt4j.data.ncci;
+
+import static io.github.cpt4j.data.ncci.NcciLoadersTest.MUE_HEADER;
+import static io.github.cpt4j.data.ncci.NcciLoadersTest.PTP_HEADER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.edit.ncci.MueTable;
+import io.github.cpt4j.edit.ncci.NcciClaimType;
+import io.github.cpt4j.edit.ncci.PtpTable;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The kind of claims a loaded table is for: the MUE file's value column and name, the PTP files'
+ * names. Hand-written files in CMS's layouts.
+ */
+class NcciClaimTypeFilesTest {
+
+  private static final String ROW = "20610,2,3 Date of Service Edit: Clinical,r\n";
+
+  /** CMS's MUE layout with the value column named {@code column}. */
+  private static String mueWith(String column) {
+    return MUE_HEADER.replace("Practitioner Services MUE Values", column) + ROW;
+  }
+
+  private static MueTable mue(String text, String name) throws IOException {
+    return MueFile.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)), name);
+  }
+
+  private static String mueError(String text, String name) {
+    return assertThrows(DataLoadException.class, () -> mue(text, name)).getMessage();
+  }
+
+  @Test
+  void theValueColumnSaysWhichClaimsTheMuesAreFor() throws IOException {
+    assertEquals(
+        Optional.of(NcciClaimType.PRACTITIONER),
+        mue(mueWith("Practitioner Services MUE Values"), "mue.csv").claimType());
+    assertEquals(
+        Optional.of(NcciClaimType.OUTPATIENT_HOSPITAL),
+        mue(mueWith("Outpatient Hospital Services MUE Values"), "mue.csv").claimType());
+    assertEquals(
+        Optional.of(NcciClaimType.DME_SUPPLIER),
+        mue(mueWith("DME Supplier Services MUE Values"), "mue.csv").claimType());
+  }
+
+  @Test
+  void aNameThatAgreesWithTheColumnKeepsItsQuarterToo() throws IOException {
+    MueTable hospital =
+        mue(
+            mueWith("Outpatient Hospital Services MUE Values"),
+            "MCR_MUE_OutpatientHospitalServices_Eff_07-01-2026.csv");
+    assertEquals(Optional.of(NcciClaimType.OUTPATIENT_HOSPITAL), hospital.claimType());
+    assertEquals(Optional.of(LocalDate.of(2026, 7, 1)), hospital.effective());
+    MueTable dme =
+        mue(mueWith("DME Supplier Services MUE Values"), "mcr_mue_dmesupplierservices.csv");
+    assertEquals(Optional.of(NcciClaimType.DME_SUPPLIER), dme.claimType());
+  }
+
+  @Test
+  void aNameThatSaysAnotherKindThanTheColumnIsRefused() {
+    // A practitioner table saved under the hospital table's name, or the other way round: which
+    // limits it holds cannot be told, and the two differ.
+    assertEquals(
+        "MCR_MUE_OutpatientHospitalServices_Eff_07-01-2026.csv, line 4, column 2: PRACTITIONER"
+            + " SERVICES MUE VALUES: the column is the practitioner services table's, but the file"
+            + " name says outpatient hospital services; the tables hold different limits: expected"
+            + " the file CMS publishes under that name",
+        mueError(
+            mueWith("Practitioner Services MUE Values"),
+            "MCR_MUE_OutpatientHospitalServices_Eff_07-01-2026.csv"));
+    assertEquals(
+        "MCR_MUE_PractitionerServices.csv, line 4, column 2: DME SUPPLIER SERVICES MUE VALUES: the"
+            + " column is the DME supplier services table's, but the file name says practitioner"
+            + " services; the tables hold different limits: expected the file CMS publishes under"
+            + " that name",
+        mueError(mueWith("DME Supplier Services MUE Values"), "MCR_MUE_PractitionerServices.csv"));
+  }
+
+  @Test
+  void aColumnThatSaysNoKindTakesTheNamesOrIsRefused() throws IOException {
+    assertEquals(
+        Optional.of(NcciClaimType.PRACTITIONER),
+        mue(mueWith("MUE Values"), "MCR_MUE_PractitionerServices_Eff_07-01-2026.csv").claimType());
+    assertEquals(
+        "mue.csv, line 4, column 2: MUE VALUES: the column's name does not say which claims the"
+            + " MUEs are for; expected \"Practitioner Services MUE Values\", \"Outpatient Hospital"
+            + " Services MUE Values\" or \"DME Supplier Services MUE Values\", which are separate"
+            + " tables",
+        mueError(mueWith("MUE Values"), "mue.csv"));
+    assertEquals(
+        "MCR_MUE_PractitionerServices_DMESupplierServices.csv: the file name says both"
+            + " practitioner services and DME supplier services: expected one, as in"
+            + " MCR_MUE_PractitionerServices_Eff_07-01-2026.csv",
+        mueError(mueWith("MUE Values"), "MCR_MUE_PractitionerServices_DMESupplierServices.csv"));
+  }
+
+  private static PtpTable ptp(String name) throws IOException {
+    String text = PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\tr\n";
+    return PtpFile.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)), name);
+  }
+
+  @Test
+  void aPtpFilesNameSaysWhichClaimsItIsFor() throws IOException {
+    assertEquals(Optional.of(NcciClaimType.PRACTITIONER), ptp("ccipra-v322r0-f1.txt").claimType());
+    assertEquals(
+        Optional.of(NcciClaimType.OUTPATIENT_HOSPITAL), ptp("CCIOPH-v322r0-f1.TXT").claimType());
+    // The rows do not say: a renamed copy's table does not claim a kind.
+    assertEquals(Optional.empty(), ptp("test-ptp.txt").claimType());
+    assertEquals(Optional.empty(), ptp("ccipractice.txt").claimType());
+  }
+
+  @Test
+  void thePartsOfOneTableAreOfOneKind(@TempDir Path dir) throws IOException {
+    String text = PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\tr\n";
+    Path first = Files.writeString(dir.resolve("ccipra-v322r0-f1.txt"), text);
+    Path second =
+        Files.writeString(
+            dir.resolve("ccipra-v322r0-f2.txt"),
+            PTP_HEADER + "29880\t29877\t\t20020101\t*\t1\tr\n");
+    Path hospital = Files.writeString(dir.resolve("ccioph-v322r0-f1.txt"), text);
+    Path renamed = Files.writeString(dir.resolve("part2.txt"), text);
+    PtpTable practitioner = PtpFile.read(first, second);
+    assertEquals(Optional.of(NcciClaimType.PRACTITIONER), practitioner.claimType());
+    assertEquals(2, practitioner.size());
+    // One part that does not say may be of either kind: the table does not claim one.
+    assertEquals(Optional.empty(), PtpFile.read(first, renamed).claimType());
+    DataLoadException e =
+        assertThrows(DataLoadException.class, () -> PtpFile.read(first, hospital));
+    assertEquals(
+        "ccioph-v322r0-f1.txt: the file name says outpatient hospital services but"
+            + " ccipra-v322r0-f1.txt, read with it, practitioner services: the parts of one table"
+            + " are of one claim type (ccipra for practitioner, ccioph for outpatient hospital"
+            + " services)",
+        e.getMessage());
+  }
+}
