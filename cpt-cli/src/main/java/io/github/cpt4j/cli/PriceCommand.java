@@ -23,6 +23,7 @@ import io.github.cpt4j.cli.report.OutputFailedException;
 import io.github.cpt4j.cli.report.Report;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.edit.ClaimEdit;
+import io.github.cpt4j.edit.ncci.NcciClaimType;
 import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
@@ -308,17 +309,19 @@ final class PriceCommand implements Callable<Integer> {
       names = "--ptp",
       paramLabel = "FILE",
       description =
-          "A CMS NCCI procedure-to-procedure edit file (practitioner, tab-separated); repeat it "
-              + "for each part. A column 2 line the edits deny is not priced (ncci_ptp) and the "
-              + "claim's other lines are priced without it.")
+          "A CMS NCCI procedure-to-procedure edit file (practitioner, ccipra-...txt, "
+              + "tab-separated); repeat it for each part. A column 2 line the edits deny is not "
+              + "priced (ncci_ptp) and the claim's other lines are priced without it. The "
+              + "outpatient hospital files (ccioph-...) are refused.")
   private List<Path> ptp = new ArrayList<>();
 
   @Option(
       names = "--mue",
       paramLabel = "FILE",
       description =
-          "A CMS NCCI practitioner MUE file (CSV): a line over the code's unit limit is not "
-              + "priced (ncci_mue).")
+          "A CMS NCCI practitioner services MUE file (MCR_MUE_PractitionerServices_...csv): a "
+              + "line over the code's unit limit is not priced (ncci_mue). The outpatient "
+              + "hospital and DME supplier files are refused.")
   private Path mue;
 
   /** Creates the command over the given pricing data. */
@@ -446,7 +449,13 @@ final class PriceCommand implements Callable<Integer> {
   private RowPricer openPricer(boolean explainPriced) {
     // The NCCI edits run on each claim before its lines are priced.
     List<ClaimEdit> edits =
-        ptp.isEmpty() && mue == null ? List.of() : List.of(ScrubCommand.NcciTables.load(ptp, mue));
+        ptp.isEmpty() && mue == null
+            ? List.of()
+            // Professional claims: the outpatient hospital or DME supplier tables hold other
+            // limits and pairs, and would deny or pass lines wrongly with a clean exit status.
+            : List.of(
+                ScrubCommand.NcciTables.load(
+                    spec.commandLine(), ptp, mue, Optional.of(NcciClaimType.PRACTITIONER)));
     try {
       if (cmsDir != null) {
         return data.pricer(cmsDir, explainPriced, edits);

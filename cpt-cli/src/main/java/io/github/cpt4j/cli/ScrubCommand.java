@@ -9,6 +9,7 @@ import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.ncci.MueFile;
 import io.github.cpt4j.data.ncci.PtpFile;
 import io.github.cpt4j.edit.ncci.MueTable;
+import io.github.cpt4j.edit.ncci.NcciClaimType;
 import io.github.cpt4j.edit.ncci.NcciEdits;
 import io.github.cpt4j.edit.ncci.PtpTable;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,7 +50,9 @@ import picocli.CommandLine.Spec;
           + "'ncci_ptp: ...' or 'ncci_mue: ...' with what would fix it. The edit files are "
           + "CMS's quarterly NCCI files, which you download from CMS (they are not bundled): "
           + "--ptp for each part of the procedure-to-procedure table, --mue for the medically "
-          + "unlikely edits of the same claim type.",
+          + "unlikely edits of the same claim type (practitioner or outpatient hospital "
+          + "services; DME supplier services have MUEs only). Tables whose files say different "
+          + "claim types are refused.",
       "",
       "Exit status 1 when any row has a finding or cannot be read."
     },
@@ -118,7 +122,8 @@ final class ScrubCommand implements Callable<Integer> {
           spec.commandLine(),
           "--output must not be the file of " + overwritten.get() + ", which it would overwrite");
     }
-    NcciEdits edits = NcciTables.load(ptp, mue);
+    // Any claim type, as long as the PTP and MUE tables are of the same one.
+    NcciEdits edits = NcciTables.load(spec.commandLine(), ptp, mue, Optional.empty());
     LocalDate defaultDate = date == null ? LocalDate.now(ZoneId.systemDefault()) : date;
     BatchScrub scrub = new BatchScrub(edits, defaultDate);
     BatchScrub.Summary summary;
@@ -189,7 +194,19 @@ final class ScrubCommand implements Callable<Integer> {
   static final class NcciTables {
     private NcciTables() {}
 
-    static NcciEdits load(List<Path> ptpFiles, Path mueFile) {
+    /**
+     * Loads the tables of {@code --ptp} and {@code --mue}, which must be of one claim type, and of
+     * {@code required} when given.
+     *
+     * @throws ParameterException if a table says it is for another claim type than {@code required}
+     *     or the other table's: CMS's tables of different claim types hold different edits, and a
+     *     claim checked against another type's would be denied or passed wrongly
+     */
+    static NcciEdits load(
+        CommandLine commandLine,
+        List<Path> ptpFiles,
+        Path mueFile,
+        Optional<NcciClaimType> required) {
       // Each file by name first: an error from the loader would not say which part is missing.
       for (Path file : ptpFiles) {
         Inputs.checkFile(file);
@@ -200,6 +217,16 @@ final class ScrubCommand implements Callable<Integer> {
       try {
         PtpTable ptp = ptpFiles.isEmpty() ? null : PtpFile.read(ptpFiles);
         MueTable mue = mueFile == null ? null : MueFile.read(mueFile);
+        if (required.isPresent() && ptp != null) {
+          requireType(
+              commandLine, "--ptp " + ptpFiles.get(0), "PTP", ptp.claimType(), required.get());
+        }
+        if (required.isPresent() && mue != null) {
+          requireType(commandLine, "--mue " + mueFile, "MUE", mue.claimType(), required.get());
+        }
+        if (ptp != null && mue != null) {
+          requireOneType(commandLine, ptpFiles.get(0), ptp, mueFile, mue);
+        }
         if (ptp == null) {
           return NcciEdits.ofMue(mue);
         }
@@ -208,6 +235,63 @@ final class ScrubCommand implements Callable<Integer> {
         throw new CliException(e.getMessage(), e);
       } catch (IOException e) {
         throw new CliException("cannot read the NCCI edits: " + Inputs.reason(e), e);
+      }
+    }
+
+    /**
+     * Refuses a table that says it is for another claim type than {@code required}; one that does
+     * not say (a PTP file renamed from CMS's name) is taken as given.
+     */
+    private static void requireType(
+        CommandLine commandLine,
+        String option,
+        String edits,
+        Optional<NcciClaimType> given,
+        NcciClaimType required) {
+      if (given.isPresent() && given.get() != required) {
+        throw new ParameterException(
+            commandLine,
+            option
+                + " is the "
+                + given.get().words()
+                + " "
+                + edits
+                + " table; "
+                + commandLine.getCommandSpec().qualifiedName()
+                + " needs the "
+                + required.words()
+                + " one");
+      }
+    }
+
+    /** Refuses a PTP and an MUE table that say they are for different claim types. */
+    private static void requireOneType(
+        CommandLine commandLine, Path ptpFile, PtpTable ptp, Path mueFile, MueTable mue) {
+      Optional<NcciClaimType> pairs = ptp.claimType();
+      NcciClaimType units = mue.claimType().orElse(null);
+      if (units != null && !units.hasPtpEdits()) {
+        // Whatever the PTP files are, they are not the DME supplier claims' edits: there are none.
+        throw new ParameterException(
+            commandLine,
+            "--mue "
+                + mueFile
+                + " is the "
+                + units.words()
+                + " MUE table, and CMS publishes no PTP table for them: give --mue alone, or the"
+                + " MUE table of the --ptp files' claim type");
+      }
+      if (pairs.isPresent() && units != null && pairs.get() != units) {
+        throw new ParameterException(
+            commandLine,
+            "--ptp "
+                + ptpFile
+                + " is the "
+                + pairs.get().words()
+                + " PTP table but --mue "
+                + mueFile
+                + " the "
+                + units.words()
+                + " MUE table: give the tables of one claim type");
       }
     }
   }

@@ -181,6 +181,73 @@ class PriceNcciTest {
   }
 
   @Test
+  void theMueTableOfAnotherClaimTypeIsRefused() throws IOException {
+    // The outpatient hospital and DME supplier tables hold other unit limits than the
+    // practitioner one cpt price needs: priced with them, lines were denied or passed wrongly.
+    for (List<String> kind :
+        List.of(
+            List.of("Outpatient Hospital", "outpatient hospital"),
+            List.of("DME Supplier", "DME supplier"))) {
+      Path other =
+          Files.writeString(
+              dir.resolve("other-mue.csv"),
+              MUE.replace("Practitioner Services", kind.get(0) + " Services"),
+              StandardCharsets.ISO_8859_1);
+      Cli.Result r =
+          Cli.run("price", "99213 x2", "-l", "13282-99", "-d", "2025-06-02", "--mue", "" + other);
+      assertEquals(ExitStatus.TROUBLE, r.status(), r::toString);
+      assertEquals(
+          List.of(
+              "cpt price: --mue "
+                  + other
+                  + " is the "
+                  + kind.get(1)
+                  + " services MUE table; cpt price needs the practitioner services one"
+                  + " (see 'cpt price --help')"),
+          r.errLines());
+      assertEquals("", r.out(), r::toString);
+    }
+  }
+
+  @Test
+  void theOutpatientHospitalPtpTableIsRefused() throws IOException {
+    Path hospital = Files.writeString(dir.resolve("ccioph-v322r0-f1.txt"), PTP);
+    Cli.Result r =
+        Cli.run("price", "29880-RT", "20610-LT", "-l", "13282-99", "--ptp", hospital.toString());
+    assertEquals(ExitStatus.TROUBLE, r.status(), r::toString);
+    assertEquals(
+        List.of(
+            "cpt price: --ptp "
+                + hospital
+                + " is the outpatient hospital services PTP table; cpt price needs the"
+                + " practitioner services one (see 'cpt price --help')"),
+        r.errLines());
+    // CMS's practitioner names, and a renamed copy that does not say, are priced with.
+    Path practitioner = Files.writeString(dir.resolve("ccipra-v322r0-f1.txt"), PTP);
+    Path named = Files.writeString(dir.resolve("MCR_MUE_PractitionerServices.csv"), MUE);
+    for (Path file : List.of(practitioner, ptp)) {
+      Cli.Result ok =
+          Cli.run(
+              "price",
+              "29880-RT",
+              "20610-LT",
+              "-l",
+              "13282-99",
+              "-d",
+              "2025-06-02",
+              "-f",
+              "json",
+              "--ptp",
+              file.toString(),
+              "--mue",
+              named.toString());
+      assertEquals(ExitStatus.OK, ok.status(), ok::toString);
+      assertEquals(
+          "ncci_ptp", JsonTree.read(ok.out()).get(0).get("result").textValue(), ok::toString);
+    }
+  }
+
+  @Test
   void aMalformedEditFileIsAClearError() throws IOException {
     Path bad = Files.writeString(dir.resolve("bad.txt"), PTP.replace("20020101", "2002"));
     Cli.Result r = Cli.run("price", "99213", "-l", "13282-99", "--ptp", bad.toString());

@@ -237,6 +237,75 @@ class ScrubCommandTest {
   }
 
   @Test
+  void tablesOfTwoClaimTypesAreRefusedTogether() throws IOException {
+    Path hospitalMue =
+        Files.writeString(
+            dir.resolve("MCR_MUE_OutpatientHospitalServices_Eff_07-01-2026.csv"),
+            MUE.replace("Practitioner Services", "Outpatient Hospital Services"),
+            StandardCharsets.ISO_8859_1);
+    Path practitionerPtp = Files.writeString(dir.resolve("ccipra-v322r0-f1.txt"), PTP);
+    Cli.Result mixed =
+        Cli.runWithInput(
+            "code\n99213\n",
+            "scrub",
+            "-i",
+            "-",
+            "--ptp",
+            practitionerPtp.toString(),
+            "--mue",
+            hospitalMue.toString());
+    assertEquals(2, mixed.status(), mixed::toString);
+    assertEquals(
+        List.of(
+            "cpt scrub: --ptp "
+                + practitionerPtp
+                + " is the practitioner services PTP table but --mue "
+                + hospitalMue
+                + " the outpatient hospital services MUE table: give the tables of one claim type"
+                + " (see 'cpt scrub --help')"),
+        mixed.errLines());
+    // CMS publishes no PTP table for DME suppliers: their MUEs go alone.
+    Path dmeMue =
+        Files.writeString(
+            dir.resolve("dme.csv"),
+            MUE.replace("Practitioner Services", "DME Supplier Services"),
+            StandardCharsets.ISO_8859_1);
+    Cli.Result dme =
+        Cli.runWithInput(
+            "code\n99213\n", "scrub", "-i", "-", "--ptp", ptp.toString(), "--mue", "" + dmeMue);
+    assertEquals(2, dme.status(), dme::toString);
+    assertEquals(
+        List.of(
+            "cpt scrub: --mue "
+                + dmeMue
+                + " is the DME supplier services MUE table, and CMS publishes no PTP table for"
+                + " them: give --mue alone, or the MUE table of the --ptp files' claim type (see"
+                + " 'cpt scrub --help')"),
+        dme.errLines());
+    Cli.Result dmeAlone =
+        Cli.runWithInput("code,units\nJ1100,11\n", "scrub", "-i", "-", "--mue", "" + dmeMue);
+    assertEquals(1, dmeAlone.status(), dmeAlone::toString);
+    assertTrue(dmeAlone.out().contains("ncci_mue"), dmeAlone::toString);
+    // One claim type (scrub takes either), or a PTP file renamed so that it does not say: checked.
+    Path hospitalPtp = Files.writeString(dir.resolve("ccioph-v322r0-f1.txt"), PTP);
+    for (Path file : List.of(hospitalPtp, ptp)) {
+      Cli.Result same =
+          Cli.runWithInput(
+              "code\n99213\n",
+              "scrub",
+              "-i",
+              "-",
+              "-d",
+              "2026-07-02",
+              "--ptp",
+              "" + file,
+              "--mue",
+              "" + hospitalMue);
+      assertEquals(0, same.status(), same::toString);
+    }
+  }
+
+  @Test
   void badEditFilesAndMissingOptionsAreTrouble() throws IOException {
     Cli.Result none = Cli.runWithInput("code\n99213\n", "scrub", "-i", "-");
     assertEquals(2, none.status(), none::toString);
