@@ -58,6 +58,8 @@ public final class CptFunctions {
    * its schedule and options (broadcast, built once per executor), and reads a timestamp date in
    * the session time zone ({@code spark.sql.session.timeZone}) as it is now: register again after
    * changing it.
+   *
+   * @throws IllegalArgumentException if {@code spark.sql.session.timeZone} names no time zone
    */
   public static void register(SparkClaimPricing pricing) {
     requireNonNull(pricing, "pricing");
@@ -75,8 +77,7 @@ public final class CptFunctions {
         .udf()
         .register(
             "cpt_price_line",
-            new PriceLine(
-                pricing.files(), pricing.options(), PartitionPricer.sessionTimeZone(spark)),
+            new PriceLine(pricing.files(), pricing.options(), SessionTimeZone.of(spark)),
             PRICE_LINE_TYPE);
   }
 

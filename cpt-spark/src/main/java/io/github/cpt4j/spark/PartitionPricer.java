@@ -14,8 +14,6 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.util.DateTimeUtils;
 
 /**
  * Prices the rows of one partition as a stream. With a claim column, the rows arrive sorted by
@@ -42,7 +40,8 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
    * @param columns the batch's columns
    * @param keyIndex the index of the claim key in an input row, or -1 to price every row alone
    * @param counters where to count, or null
-   * @param timeZone the zone a timestamp's day is read in, the session's: see {@link #text}
+   * @param timeZone the zone a timestamp's day is read in, the session's ({@link SessionTimeZone}):
+   *     see {@link #text}
    */
   PartitionPricer(
       Broadcast<FeeScheduleFiles> files,
@@ -57,15 +56,6 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
     this.keyIndex = keyIndex;
     this.counters = counters;
     this.timeZone = timeZone;
-  }
-
-  /**
-   * Returns the session's time zone ({@code spark.sql.session.timeZone}), in which Spark itself
-   * finds a timestamp's day ({@code CAST(ts AS DATE)}): the executors' default zone may be another.
-   */
-  static ZoneId sessionTimeZone(SparkSession spark) {
-    // Spark's own reading of the setting, which accepts forms ZoneId.of does not (+8:00).
-    return DateTimeUtils.getZoneId(spark.conf().get("spark.sql.session.timeZone"));
   }
 
   @Override

@@ -143,7 +143,8 @@ public final class SparkClaimPricing implements AutoCloseable {
    * DATE)} reads it.
    *
    * @throws IllegalArgumentException if there is no {@code code} column, a known column appears
-   *     twice, or a column is named {@code amount}, {@code result} or {@code explanation}
+   *     twice, or a column is named {@code amount}, {@code result} or {@code explanation}; or if
+   *     {@code spark.sql.session.timeZone} names no time zone
    */
   public Dataset<Row> price(Dataset<Row> lines) {
     return price(lines, null, 0);
@@ -164,7 +165,7 @@ public final class SparkClaimPricing implements AutoCloseable {
     List<String> columns = Arrays.asList(lines.columns());
     StructType out = outputSchema(lines.schema());
     // Read now, as Spark fixes the zone of a Dataset's casts when it is built.
-    ZoneId timeZone = PartitionPricer.sessionTimeZone(spark);
+    ZoneId timeZone = SessionTimeZone.of(spark);
     int claim = BatchRules.claimColumn(columns);
     if (claim < 0) {
       MapPartitionsFunction<Row, Row> alone =
