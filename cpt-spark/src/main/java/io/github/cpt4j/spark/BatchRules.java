@@ -91,6 +91,18 @@ final class BatchRules {
     return BatchHeader.of(columns, false);
   }
 
+  /**
+   * Returns the warnings that {@code cpt price --input} gives for {@code columns}, one per column
+   * that is not read but is named like a known column the batch lacks ({@code column 'unit' is not
+   * read: did you mean 'units'?}), in the columns' order. The command line's own rule decides, so
+   * that both warn of the same names.
+   *
+   * @throws IllegalArgumentException as {@link #header}
+   */
+  static List<String> lookalikes(List<String> columns) {
+    return header(columns).lookalikes().stream().map(BatchHeader.Lookalike::message).toList();
+  }
+
   /** Returns the index of the claim column in {@code columns}, or -1. */
   static int claimColumn(List<String> columns) {
     return header(columns).indexOf("claim");

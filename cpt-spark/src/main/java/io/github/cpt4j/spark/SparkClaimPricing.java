@@ -136,6 +136,21 @@ public final class SparkClaimPricing implements AutoCloseable {
   }
 
   /**
+   * Returns a warning for each column of {@code input} that is not read but is named like a known
+   * column the input lacks, in the columns' order, worded as {@code cpt price --input} words it:
+   * {@code column 'unit' is not read: did you mean 'units'?}. Other columns are carried through by
+   * design, so such a column would otherwise leave every row priced with the default (one unit, no
+   * modifiers) without a word; show these before or after pricing. The rule is the command line's:
+   * a few synonyms ({@code qty}, {@code dos}), or one or two edits from a known name.
+   *
+   * @return the warnings, empty when every column is read or plainly unrelated ({@code note})
+   * @throws IllegalArgumentException if the input's columns are unusable, as {@link #price} says
+   */
+  public static List<String> columnWarnings(StructType input) {
+    return BatchRules.lookalikes(Arrays.asList(input.fieldNames()));
+  }
+
+  /**
    * Prices every row of {@code lines}, lazily: nothing runs before an action (a write, a count).
    * Typed columns are read as their text: a number as its digits, an array as its elements
    * separated by blanks, a {@code DATE} as its day, and a {@code TIMESTAMP} as its day in the
@@ -145,6 +160,7 @@ public final class SparkClaimPricing implements AutoCloseable {
    * @throws IllegalArgumentException if there is no {@code code} column, a known column appears
    *     twice, or a column is named {@code amount}, {@code result} or {@code explanation}; or if
    *     {@code spark.sql.session.timeZone} names no time zone
+   * @see #columnWarnings
    */
   public Dataset<Row> price(Dataset<Row> lines) {
     return price(lines, null, 0);

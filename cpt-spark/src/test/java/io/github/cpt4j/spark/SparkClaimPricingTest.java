@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cpt4j.cli.price.BatchHeader;
 import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
@@ -26,6 +27,7 @@ import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -300,6 +302,32 @@ class SparkClaimPricingTest {
     assertTrue(
         locality.getMessage().contains("99999-99 is not a Medicare payment locality"),
         locality.getMessage());
+  }
+
+  /**
+   * A column named like a known one that the input lacks gets the command line's warning, decided
+   * by the command line's own rule: both name the same columns, in the same words.
+   */
+  @Test
+  void aColumnNamedLikeAKnownOneGetsTheCommandLinesWarning() {
+    List<String> names =
+        List.of("code", "Unit", "modifier", "qty", "date_of_service", "note", "zip_code", "pos");
+    StructType schema = new StructType();
+    for (String name : names) {
+      schema = schema.add(name, DataTypes.StringType);
+    }
+    List<String> warnings = SparkClaimPricing.columnWarnings(schema);
+    assertEquals(
+        BatchHeader.of(names, false).lookalikes().stream()
+            .map(BatchHeader.Lookalike::message)
+            .toList(),
+        warnings);
+    assertEquals("column 'Unit' is not read: did you mean 'units'?", warnings.get(0));
+    // Every such column is named, two for units alike; note is plainly unrelated.
+    assertEquals(5, warnings.size(), warnings::toString);
+    // Once units is there it is read, and Unit and qty are data of their own.
+    assertEquals(
+        3, SparkClaimPricing.columnWarnings(schema.add("units", DataTypes.IntegerType)).size());
   }
 
   /** The lines of one claim, read by six tasks, come together in one partition, in order. */

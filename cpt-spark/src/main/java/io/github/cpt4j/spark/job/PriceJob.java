@@ -36,7 +36,9 @@ import picocli.CommandLine.Option;
  * prices every row with {@link SparkClaimPricing}, and writes a directory of CSV or Parquet files.
  * The options are the command line's batch options, plus {@code --master} and {@code --partitions}.
  * Exit status 0 when every row was valid, 1 when some were not (they are in the output with their
- * reason), 2 for trouble (usage, unreadable files).
+ * reason), 2 for trouble (usage, unreadable files). A column named like a known one but not read
+ * ({@code unit}, {@code qty}, {@code dos}) gets a warning on standard error, as in {@code cpt
+ * price}.
  *
  * <pre>{@code
  * cpt-spark/run.sh --input lines.csv --output priced --date 2025-06-02 --locality 13282-99
@@ -255,7 +257,14 @@ public final class PriceJob implements Callable<Integer> {
               Optional.ofNullable(oppsCap));
       try (SparkClaimPricing pricing = SparkClaimPricing.create(spark, files, options)) {
         PricingCounters counters = PricingCounters.register(spark.sparkContext());
-        Dataset<Row> priced = pricing.price(read(spark), counters, partitions);
+        Dataset<Row> lines = read(spark);
+        Dataset<Row> priced = pricing.price(lines, counters, partitions);
+        for (String warning : SparkClaimPricing.columnWarnings(lines.schema())) {
+          // As cpt price: a column named like a known one was most likely meant as it, and every
+          // row would be priced without it (one unit, no modifier). Said before the rows are
+          // priced, since it depends on the header alone and a long run can then be stopped.
+          err.println("cpt-spark: warning: " + warning);
+        }
         write(singleFile ? priced.coalesce(1) : priced);
         err.println(counters);
         if (counters.priced() == 0 && counters.notCovered() > 0) {

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.spark.TestSpark;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -120,6 +123,33 @@ class PriceJobTest {
     for (Row row : back) {
       assertEquals("date_not_covered", row.getAs("result"), row::toString);
     }
+  }
+
+  @Test
+  void aColumnNamedLikeAKnownOneIsWarnedOfAsTheCommandLineWarns() throws Exception {
+    // Two units under "unit": carried through unread, so the row is priced as one unit.
+    Path input = dir.resolve("unit.csv");
+    Files.writeString(input, "code,locality,unit\n99213,13282-99,2\n");
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    int status;
+    try {
+      System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      status =
+          PriceJob.run(
+              "--input",
+              input.toString(),
+              "--output",
+              dir.resolve("unit").toString(),
+              "--date",
+              "2025-06-02");
+    } finally {
+      System.setErr(stderr);
+    }
+    assertEquals(0, status);
+    String err = captured.toString(StandardCharsets.UTF_8);
+    assertTrue(
+        err.contains("cpt-spark: warning: column 'unit' is not read: did you mean 'units'?"), err);
   }
 
   @Test
