@@ -175,6 +175,11 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
       return RowFactory.create(values);
     }
 
+    /**
+     * Adds the partition's counts, once it is priced to the end: the driver sees a task's counts
+     * only when the task succeeds, so adding them row by row would show nothing sooner (see {@link
+     * PricingCounters}).
+     */
     private void flushCounts() {
       if (counters != null && rows > 0) {
         counters.add(rows, priced, invalid, notCovered);

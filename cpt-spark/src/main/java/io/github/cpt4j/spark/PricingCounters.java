@@ -9,14 +9,31 @@ import org.apache.spark.util.LongAccumulator;
 /**
  * How a pricing run went, counted on the executors with Spark accumulators (nothing is collected on
  * the driver): rows, priced, not priced, and invalid (a subset of not priced: rows whose input is
- * wrong, rather than lines the schedule does not pay). The counts are final once the action that
- * priced the rows (a write, a count) has finished; a task that Spark retries may count its rows
- * twice. A task counts its rows when it has priced its partition to the end, so an action that
- * reads only some rows ({@code show()}, {@code limit(n)}, {@code take(n)}) may leave them at 0.
+ * wrong, rather than lines the schedule does not pay).
+ *
+ * <p>When the counts are exact. Spark merges a task's counts into the values read here only when
+ * the task succeeds, and drops those of a failed attempt, so a task that fails and is retried
+ * counts its rows once. A task adds its counts when it has priced its partition to the end; adding
+ * them row by row would show nothing sooner, since the driver sees no task's counts before the task
+ * ends. Hence:
+ *
+ * <ul>
+ *   <li>After an action whose last stage prices the rows (a write or a collect of the priced rows,
+ *       as the job's write), the counts are exact: Spark applies each partition's counts once, even
+ *       when a task is retried or run speculatively.
+ *   <li>When a later stage reads the priced rows through a shuffle ({@code count()}, a {@code
+ *       groupBy}, a join), Spark may run a pricing task that had succeeded again (after losing an
+ *       executor or a shuffle file, or speculatively) and counts its rows again: rely on counts of
+ *       the output for such plans.
+ *   <li>Each action that computes the priced rows counts them again, as does a cached partition
+ *       that Spark evicts and computes again: register new counters for each action.
+ *   <li>An action that reads only some rows ({@code show()}, {@code limit(n)}, {@code take(n)})
+ *       leaves unfinished partitions uncounted, possibly all of them.
+ * </ul>
  *
  * <pre>{@code
  * PricingCounters counters = PricingCounters.register(spark.sparkContext());
- * pricing.price(lines, counters).write().parquet("priced");
+ * pricing.price(lines, counters, 0).write().parquet("priced");
  * System.out.println(counters);  // 1,000,000 rows: 987,654 priced, ...
  * }</pre>
  */
