@@ -215,18 +215,21 @@ final class ScrubCommand implements Callable<Integer> {
         Inputs.checkFile(mueFile);
       }
       try {
-        PtpTable ptp = ptpFiles.isEmpty() ? null : PtpFile.read(ptpFiles);
+        // The types first, the PTP table's from its names: a whole table takes seconds to load,
+        // and the wrong one is refused before that.
+        Optional<NcciClaimType> pairs =
+            ptpFiles.isEmpty() ? Optional.empty() : PtpFile.claimTypeOf(ptpFiles);
         MueTable mue = mueFile == null ? null : MueFile.read(mueFile);
-        if (required.isPresent() && ptp != null) {
-          requireType(
-              commandLine, "--ptp " + ptpFiles.get(0), "PTP", ptp.claimType(), required.get());
+        if (required.isPresent() && !ptpFiles.isEmpty()) {
+          requireType(commandLine, "--ptp " + ptpFiles.get(0), "PTP", pairs, required.get());
         }
         if (required.isPresent() && mue != null) {
           requireType(commandLine, "--mue " + mueFile, "MUE", mue.claimType(), required.get());
         }
-        if (ptp != null && mue != null) {
-          requireOneType(commandLine, ptpFiles.get(0), ptp, mueFile, mue);
+        if (!ptpFiles.isEmpty() && mue != null) {
+          requireOneType(commandLine, ptpFiles.get(0), pairs, mueFile, mue);
         }
+        PtpTable ptp = ptpFiles.isEmpty() ? null : PtpFile.read(ptpFiles);
         if (ptp == null) {
           return NcciEdits.ofMue(mue);
         }
@@ -266,8 +269,11 @@ final class ScrubCommand implements Callable<Integer> {
 
     /** Refuses a PTP and an MUE table that say they are for different claim types. */
     private static void requireOneType(
-        CommandLine commandLine, Path ptpFile, PtpTable ptp, Path mueFile, MueTable mue) {
-      Optional<NcciClaimType> pairs = ptp.claimType();
+        CommandLine commandLine,
+        Path ptpFile,
+        Optional<NcciClaimType> pairs,
+        Path mueFile,
+        MueTable mue) {
       NcciClaimType units = mue.claimType().orElse(null);
       if (units != null && !units.hasPtpEdits()) {
         // Whatever the PTP files are, they are not the DME supplier claims' edits: there are none.

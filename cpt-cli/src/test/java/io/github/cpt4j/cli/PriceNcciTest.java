@@ -222,6 +222,12 @@ class PriceNcciTest {
                 + " is the outpatient hospital services PTP table; cpt price needs the"
                 + " practitioner services one (see 'cpt price --help')"),
         r.errLines());
+    // Refused by its name, before the seconds a whole table takes to read: here, unreadable.
+    Path unread = Files.writeString(dir.resolve("ccioph-v322r0-f2.txt"), "not a PTP table\n");
+    Cli.Result early = Cli.run("price", "29880-RT", "-l", "13282-99", "--ptp", unread.toString());
+    assertEquals(ExitStatus.TROUBLE, early.status(), early::toString);
+    assertTrue(
+        early.err().contains("is the outpatient hospital services PTP table"), early::toString);
     // CMS's practitioner names, and a renamed copy that does not say, are priced with.
     Path practitioner = Files.writeString(dir.resolve("ccipra-v322r0-f1.txt"), PTP);
     Path named = Files.writeString(dir.resolve("MCR_MUE_PractitionerServices.csv"), MUE);

@@ -88,6 +88,17 @@ public final class PtpFile {
   }
 
   /**
+   * Returns the claim type the parts' names say, as {@link #read(List)} gives the table, without
+   * reading them: a caller that needs one type can refuse the wrong table before the seconds a
+   * whole table takes to load. Empty when a part's name says none (a renamed copy).
+   *
+   * @throws DataLoadException if two parts' names say different kinds
+   */
+  public static Optional<NcciClaimType> claimTypeOf(List<Path> parts) throws DataLoadException {
+    return claimTypeOfParts(requireNonNull(parts, "parts"));
+  }
+
+  /**
    * The kind every part's name says, or empty when one says none.
    *
    * @throws DataLoadException if two parts' names say different kinds
