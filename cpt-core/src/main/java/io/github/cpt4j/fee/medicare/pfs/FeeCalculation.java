@@ -100,6 +100,36 @@ public final class FeeCalculation implements LineEvaluation {
         : Math.min(uncapped, capOrNull.cents(setting) * CENTS_TO_NANOS);
   }
 
+  /**
+   * The OPPS cap of {@code setting} that {@link OppsCap#fromRvus} computes from the row's own OPPS
+   * columns, in 10^-9 dollars (whole cents), or -1 when the row has none: the same formula and
+   * rounding in exact long arithmetic, so that a line whose cap is not in a cap table allocates
+   * nothing for it (issue 18).
+   */
+  static long oppsCapNanoDollars(
+      RvuEntry rvu, Gpci gpci, ConversionFactor conversionFactor, Setting setting) {
+    if (rvu.status() != PaymentStatus.A || !rvu.hasOppsRvus()) {
+      return -1;
+    }
+    long cf = conversionFactor.tenThousandths();
+    long pe =
+        setting == Setting.FACILITY
+            ? rvu.oppsFacilityPeHundredths()
+            : rvu.oppsNonFacilityPeHundredths();
+    long exact =
+        Math.addExact(
+            Math.addExact(
+                part(rvu.workHundredths(), gpci.workThousandths(), cf),
+                part(pe, gpci.practiceExpenseThousandths(), cf)),
+            part(rvu.oppsMalpracticeHundredths(), gpci.malpracticeThousandths(), cf));
+    return postedNanoDollars(exact);
+  }
+
+  /** The lower of the formula and a cap in 10^-9 dollars (-1: none). */
+  static long cappedNanoDollars(long uncapped, long capNanoDollarsOrNegative) {
+    return capNanoDollarsOrNegative < 0 ? uncapped : Math.min(uncapped, capNanoDollarsOrNegative);
+  }
+
   /** RVU x GPCI in units of 10^-5, then 10^-9 dollars (x CF): exact. */
   private static long part(long rvuHundredths, long gpciThousandths, long cf) {
     return Math.multiplyExact(Math.multiplyExact(rvuHundredths, gpciThousandths), cf);

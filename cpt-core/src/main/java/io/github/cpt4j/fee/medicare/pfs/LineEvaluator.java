@@ -203,8 +203,12 @@ public final class LineEvaluator {
             ? schedule.oppsCaps().capOrNull(line.packedCode(), entry.rowModifier(), locality)
             : null;
     if (cap == null && entry.hasOppsRvus()) {
-      // No cap in the table (or no table) for a row whose OPPS columns say it has one.
-      cap = OppsCap.fromRvus(entry, gpci, conversionFactor).orElse(null);
+      // No cap in the table (or no table) for a row whose OPPS columns say it has one: the cap
+      // those columns give, in long arithmetic (an OppsCap object would be a few hundred bytes
+      // a line).
+      return FeeCalculation.postedNanoDollars(
+          FeeCalculation.cappedNanoDollars(
+              uncapped, FeeCalculation.oppsCapNanoDollars(entry, gpci, conversionFactor, setting)));
     }
     return FeeCalculation.postedNanoDollars(
         FeeCalculation.cappedNanoDollars(uncapped, cap, setting));

@@ -242,6 +242,32 @@ public abstract class RvuEntry {
     return Fixed.units(malpracticeRvu(), 2);
   }
 
+  // The OPPS columns in hundredths, for a cap computed from them without a BigDecimal on the
+  // single-line path (FeeCalculation.oppsCapNanoDollars). Ints: an RVU is at most 99999.99, and
+  // the three cost 12 bytes a row rather than 24. A zero, as in all but a few hundred rows of a
+  // CMS file, is read without converting it: loading stays as cheap as before.
+  @Value.Derived
+  @Value.Auxiliary
+  int oppsNonFacilityPeHundredths() {
+    return hundredths(oppsNonFacilityPeRvu());
+  }
+
+  @Value.Derived
+  @Value.Auxiliary
+  int oppsFacilityPeHundredths() {
+    return hundredths(oppsFacilityPeRvu());
+  }
+
+  @Value.Derived
+  @Value.Auxiliary
+  int oppsMalpracticeHundredths() {
+    return hundredths(oppsMalpracticeRvu());
+  }
+
+  private static int hundredths(BigDecimal rvu) {
+    return rvu.signum() == 0 ? 0 : Math.toIntExact(Fixed.units(rvu, 2));
+  }
+
   /** Rejects values outside the ranges documented on the accessors. */
   @Value.Check
   protected void check() {

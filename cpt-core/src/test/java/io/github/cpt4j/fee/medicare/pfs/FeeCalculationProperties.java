@@ -9,6 +9,7 @@ import io.github.cpt4j.fee.medicare.Locality;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -186,5 +187,45 @@ class FeeCalculationProperties {
     assertEquals(uncapped.setScale(2, RoundingMode.HALF_UP).min(capAmount), capped.amount());
     assertEquals(uncapped.compareTo(capAmount) > 0, capped.isOppsCapped());
     assertTrue(capped.amount().signum() >= 0);
+  }
+
+  /**
+   * The cap the single-line path computes from a row's OPPS columns in long arithmetic is {@link
+   * OppsCap#fromRvus}'s, to the cent, and -1 exactly when that has none (status other than A, or
+   * every OPPS column zero).
+   */
+  @Property
+  void theOppsCapFromTheRowsColumnsInLongsIsTheBigDecimalOne(
+      @ForAll("entries") RvuEntry base,
+      @ForAll("gpcis") Gpci gpci,
+      @ForAll("factors") ConversionFactor cf,
+      @ForAll @IntRange(min = 0, max = 4_000) int oppsNonFacility,
+      @ForAll @IntRange(min = 0, max = 4_000) int oppsFacility,
+      @ForAll @IntRange(min = 0, max = 400) int oppsMalpractice,
+      @ForAll @IntRange(min = 0, max = 20) int indicatorRow,
+      @ForAll Setting setting) {
+    List<RvuEntry> rows = Fixtures.rvuEntries();
+    RvuEntry rvu =
+        RvuEntry.builder()
+            .code(base.code())
+            .modifier(base.modifier())
+            .workRvu(base.workRvu())
+            .nonFacilityPeRvu(base.nonFacilityPeRvu())
+            .facilityPeRvu(base.facilityPeRvu())
+            .malpracticeRvu(base.malpracticeRvu())
+            .nonFacilityNa(base.nonFacilityNa())
+            .facilityNa(base.facilityNa())
+            .indicators(rows.get(indicatorRow % rows.size()).indicators())
+            .oppsNonFacilityPeRvu(BigDecimal.valueOf(oppsNonFacility, 2))
+            .oppsFacilityPeRvu(BigDecimal.valueOf(oppsFacility, 2))
+            .oppsMalpracticeRvu(BigDecimal.valueOf(oppsMalpractice, 2))
+            .build();
+    long inLongs = FeeCalculation.oppsCapNanoDollars(rvu, gpci, cf, setting);
+    Optional<OppsCap> cap = OppsCap.fromRvus(rvu, gpci, cf);
+    if (cap.isEmpty()) {
+      assertEquals(-1, inLongs, rvu::toString);
+    } else {
+      assertEquals(cap.get().amount(setting).movePointRight(9).longValueExact(), inLongs);
+    }
   }
 }
