@@ -541,8 +541,10 @@ public final class MedicareClaimPricer implements ClaimPricer {
             + ", a subset of the relative value file: the claim rules could not weigh "
             + (missing.indexOf(",") < 0 ? "it" : "them")
             + ", so this amount may be too high";
+    // Only the lines not refused: a line refused for its own reason (status B, a modifier) has no
+    // amount that could be too high.
     for (LineWork w : lines) {
-      if (w.reason != UnpricedReason.NOT_IN_SCHEDULE) {
+      if (w.reason == null) {
         w.warn(ClaimWarning.Kind.INCOMPLETE_DATA, ClaimRule.FEE_SCHEDULE, message);
       }
     }

@@ -118,6 +118,15 @@ class MedicareClaimPricerTest {
               .message()
               .startsWith("99998 on the same date is not in test-sample"),
           knee::toString);
+      // A line refused for its own reason (99080 is bundled) has no amount to be too high.
+      PricedClaim withBundled =
+          MedicareClaimPricer.of(subset)
+              .price(Claim.builder().add("27447").add("99998").add("99080").build(), CONTEXT);
+      assertRefused(withBundled.line(2), UnpricedReason.STATUS_NOT_PAYABLE, ClaimRule.FEE_SCHEDULE);
+      assertFalse(
+          hasWarning(withBundled.line(2), ClaimWarning.Kind.INCOMPLETE_DATA),
+          () -> withBundled.line(2).toString());
+      assertTrue(hasWarning(withBundled.line(0), ClaimWarning.Kind.INCOMPLETE_DATA));
       // The whole file's table: the code is not payable, and nothing is left to weigh.
       PricedLine alone = price("27447", "99998").line(0);
       assertFalse(hasWarning(alone, ClaimWarning.Kind.INCOMPLETE_DATA), alone::toString);
