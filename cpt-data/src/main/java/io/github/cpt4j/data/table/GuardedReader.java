@@ -113,6 +113,18 @@ public final class GuardedReader extends Reader {
               + kind
               + " as CMS publishes it, in a one-byte encoding (save it as CSV, not Unicode text)");
     }
+    if (head.indexOf('\0') >= 0) {
+      // No text file CMS publishes holds a NUL; at the start, it is UTF-16 saved without its byte
+      // order mark, or space a download reserved and never filled, or a binary file.
+      throw new DataLoadException(
+          sourceName,
+          1,
+          1,
+          "the file starts with NUL bytes: expected "
+              + kind
+              + " as text in a one-byte encoding (UTF-16 without a byte order mark, a download"
+              + " that stopped after reserving its space, or not a text file)");
+    }
     if (head.startsWith(ZIP)) {
       // CMS publishes its files zipped, and a workbook is a ZIP archive too: read as text, the
       // archive's bytes would be blamed on a malformed line or a missing header.

@@ -237,6 +237,15 @@ class DamagedFilesTest {
     Path pdf = Files.writeString(dir.resolve("layout.pdf"), "%PDF-1.7\n%\u00e2\u00e3\n");
     assertRefused(
         "layout.pdf, line 1, column 1: the file is a PDF document", () -> RvuFile.read(pdf));
+    // NUL bytes at the start: UTF-16 without its mark, or a download's reserved space.
+    Path nuls = Files.write(dir.resolve("GPCI2025.csv"), new byte[4096]);
+    assertRefused(
+        "GPCI2025.csv, line 1, column 1: the file starts with NUL bytes",
+        () -> GpciFile.read(nuls, GpciFile.WorkGpci.WITH_FLOOR));
+    byte[] noMark = LoaderFixtures.rvu2025().getBytes(StandardCharsets.UTF_16LE);
+    assertRefused(
+        "r.csv, line 1, column 1: the file starts with NUL bytes",
+        () -> RvuFile.read(new java.io.ByteArrayInputStream(noMark), "r.csv"));
     // A file that starts with a byte order mark keeps the character after it.
     assertEquals(
         6, RvuFile.read(stream("\u00EF\u00BB\u00BF" + LoaderFixtures.rvu2025()), "r.csv").size());
