@@ -241,36 +241,25 @@ public final class CsvTable {
    * Refuses a file whose fields are separated by semicolons: what a spreadsheet writes as "CSV"
    * where the decimal separator is a comma. Read as CSV, a line splits at its decimal commas if at
    * all, and the loader would only report a header it cannot find, at some title or footnote line,
-   * or a malformed number. The test is that most lines hold three semicolons or more: no line of
-   * CMS's 2025 files but one lab descriptor has as many.
+   * or a malformed number.
    */
   private static void checkNotSemicolonSeparated(
       List<CsvRecord> records, String sourceName, String kind) throws DataLoadException {
-    CsvRecord first = null;
-    int semicolonLines = 0;
-    int lines = 0;
-    // The first lines decide: a spreadsheet writes every line alike, and a whole file's scan would
-    // cost each load a pass over every character.
-    for (CsvRecord record : records) {
-      if (isBlank(record)) {
-        continue;
-      }
-      if (++lines > SEMICOLON_SAMPLE) {
-        lines--;
-        break;
-      }
-      if (semicolons(record) >= 3) {
-        semicolonLines++;
-        first = first == null ? record : first;
+    SemicolonLines tally = new SemicolonLines();
+    for (int r = 0; r < records.size() && !tally.isFull(); r++) {
+      CsvRecord record = records.get(r);
+      if (!isBlank(record)) {
+        int count = 0;
+        for (int f = 0; f < record.getFieldCount(); f++) {
+          count += semicolons(record.getField(f));
+        }
+        tally.add(record.getStartingLineNumber(), count);
       }
     }
-    if (first != null && semicolonLines * 2 > lines) {
-      throw semicolonSeparated(sourceName, first.getStartingLineNumber(), kind);
+    if (tally.firstIfMost() > 0) {
+      throw semicolonSeparated(sourceName, tally.firstIfMost(), kind);
     }
   }
-
-  /** How many non-blank lines decide whether a file is semicolon-separated. */
-  private static final int SEMICOLON_SAMPLE = 200;
 
   private static DataLoadException semicolonSeparated(String sourceName, long line, String kind) {
     return new DataLoadException(
@@ -284,9 +273,10 @@ public final class CsvTable {
   }
 
   /**
-   * Reads the start of the text again (64 Ki characters at most) and returns the first line of
-   * three semicolons or more, if most of its non-blank lines have as many; empty otherwise, or if
-   * the text cannot be read again.
+   * Reads the start of the text again (64 Ki characters at most), for a text the CSV parser refused
+   * (quotes around semicolon-separated fields are a syntax error), and returns the first line of
+   * semicolons if the text is semicolon-separated; empty otherwise, for a text with NULs (UTF-16,
+   * not text: its own error says so), or if the text cannot be read again.
    */
   private static Optional<Long> firstSemicolonLine(Reopen again) {
     char[] start = new char[64 << 10];
@@ -299,35 +289,60 @@ public final class CsvTable {
     } catch (IOException e) {
       return Optional.empty();
     }
-    long lineNumber = 0;
-    long first = 0;
-    int lines = 0;
-    int semicolonLines = 0;
-    for (String line : new String(start, 0, length).split("\r\n|\r|\n", -1)) {
-      lineNumber++;
-      if (line.isBlank()) {
-        continue;
-      }
-      lines++;
-      if (line.chars().filter(c -> c == ';').count() >= 3) {
-        semicolonLines++;
-        first = first == 0 ? lineNumber : first;
+    String head = new String(start, 0, length);
+    if (head.indexOf('\0') >= 0) {
+      return Optional.empty();
+    }
+    SemicolonLines tally = new SemicolonLines();
+    String[] lines = head.split("\r\n|\r|\n", -1);
+    for (int i = 0; i < lines.length && !tally.isFull(); i++) {
+      if (!lines[i].isBlank()) {
+        tally.add(i + 1, semicolons(lines[i]));
       }
     }
-    return first > 0 && semicolonLines * 2 > lines ? Optional.of(first) : Optional.empty();
+    long first = tally.firstIfMost();
+    return first > 0 ? Optional.of(first) : Optional.empty();
   }
 
-  private static int semicolons(CsvRecord record) {
+  private static int semicolons(String text) {
     int count = 0;
-    for (int f = 0; f < record.getFieldCount(); f++) {
-      String field = record.getField(f);
-      for (int i = 0; i < field.length(); i++) {
-        if (field.charAt(i) == ';') {
-          count++;
-        }
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == ';') {
+        count++;
       }
     }
     return count;
+  }
+
+  /**
+   * The sign of a semicolon-separated file, counted over its first non-blank lines (a spreadsheet
+   * writes every line alike, and a pass over every character would cost each load): most of them
+   * hold three semicolons or more. No line of CMS's 2025 files but one lab descriptor has as many.
+   */
+  private static final class SemicolonLines {
+    /** How many non-blank lines decide. */
+    private static final int SAMPLE = 200;
+
+    private int lines;
+    private int semicolonLines;
+    private long first;
+
+    boolean isFull() {
+      return lines == SAMPLE;
+    }
+
+    void add(long line, int semicolons) {
+      lines++;
+      if (semicolons >= 3) {
+        semicolonLines++;
+        first = first == 0 ? line : first;
+      }
+    }
+
+    /** The first line of semicolons when most lines have them, else 0. */
+    long firstIfMost() {
+      return semicolonLines * 2 > lines ? first : 0;
+    }
   }
 
   /**

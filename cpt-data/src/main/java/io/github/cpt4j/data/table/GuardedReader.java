@@ -144,8 +144,7 @@ public final class GuardedReader extends Reader {
           1,
           "the file is a PDF document: expected "
               + kind
-              + " as text (CMS's data, not its"
-              + " layout document)");
+              + " as text (CMS's data, not its layout document)");
     }
     if (head.startsWith(LATIN1_BOM)) {
       startPosition = LATIN1_BOM.length();

@@ -267,6 +267,15 @@ class DamagedFilesTest {
                 new java.io.ByteArrayInputStream(littleEndian),
                 "g.csv",
                 GpciFile.WorkGpci.WITH_FLOOR));
+    // Semicolons too: the encoding is what to fix first, and what the error names.
+    byte[] both =
+        ("\uFEFF" + semicolonSeparated(LoaderFixtures.gpci2026()))
+            .getBytes(StandardCharsets.UTF_16LE);
+    assertRefused(
+        "g.csv, line 1, column 1: the file is UTF-16",
+        () ->
+            GpciFile.read(
+                new java.io.ByteArrayInputStream(both), "g.csv", GpciFile.WorkGpci.WITH_FLOOR));
   }
 
   @Test
