@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * Reads CMS's Clinical Laboratory Fee Schedule file, {@code CLFS_<year>_Q<n>V<v>.csv}, as
@@ -131,7 +130,8 @@ public final class ClfsFile {
     // CMS's files start every row with the fee schedule's year; older layouts may lack it.
     int yearColumn = header.find("YEAR");
     Optional<Quarter> named = given.or(() -> QuarterText.fromFileName(source));
-    OptionalInt firstYear = OptionalInt.empty();
+    // The year every row must have: the named quarter's, else the first row's (0 until read).
+    int year = named.map(Quarter::year).orElse(0);
     Cells cells = new Cells(source, header);
     List<ClfsRate> rates = new ArrayList<>(records.size() - headerRow);
     Map<String, Long> lines = new HashMap<>();
@@ -143,15 +143,7 @@ public final class ClfsFile {
       }
       cells.at(record);
       if (yearColumn >= 0) {
-        int year =
-            checkYear(
-                cells,
-                yearColumn,
-                named.isPresent() ? OptionalInt.of(named.get().year()) : firstYear,
-                named.isPresent()
-                    ? "the year of " + named.get() + ", the quarter the file is read for"
-                    : "the year of the file's first row");
-        firstYear = OptionalInt.of(year);
+        year = checkYear(cells, yearColumn, year, named);
       }
       ProcedureCode code = cells.code(hcpcs);
       Optional<Modifier> mod =
@@ -200,16 +192,21 @@ public final class ClfsFile {
   }
 
   /**
-   * Refuses a row of another year than the quarter the caller or the file's name gives: a file of
-   * another year, renamed or handed over for the wrong quarter, would otherwise price that
-   * quarter's tests at another year's rates. Without a named quarter, every row must have the first
-   * row's year. Returns the year read.
+   * Refuses a row of another year than {@code expected} (0: any): a file of another year, renamed
+   * or handed over for the wrong quarter, would otherwise price that quarter's tests at another
+   * year's rates. Returns the row's year.
    */
-  private static int checkYear(Cells cells, int column, OptionalInt expected, String why)
+  private static int checkYear(Cells cells, int column, int expected, Optional<Quarter> named)
       throws DataLoadException {
     int year = cells.parse(column, "a year such as 2025", ClfsFile::year);
-    if (expected.isPresent() && year != expected.getAsInt()) {
-      throw cells.error(column, expected.getAsInt() + ", " + why);
+    if (expected != 0 && year != expected) {
+      throw cells.error(
+          column,
+          expected
+              + ", "
+              + named
+                  .map(q -> "the year of " + q + ", the quarter the file is read for")
+                  .orElse("the year of the file's first row"));
     }
     return year;
   }
