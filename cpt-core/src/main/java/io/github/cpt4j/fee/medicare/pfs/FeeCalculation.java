@@ -86,11 +86,7 @@ public final class FeeCalculation implements LineEvaluation {
         pricedSetting == Setting.FACILITY
             ? rvu.facilityPeHundredths()
             : rvu.nonFacilityPeHundredths();
-    return Math.addExact(
-        Math.addExact(
-            part(rvu.workHundredths(), gpci.workThousandths(), cf),
-            part(pe, gpci.practiceExpenseThousandths(), cf)),
-        part(rvu.malpracticeHundredths(), gpci.malpracticeThousandths(), cf));
+    return formula(rvu.workHundredths(), pe, rvu.malpracticeHundredths(), gpci, cf);
   }
 
   /** The lower of the formula and the cap of {@code setting} (null: none). */
@@ -116,18 +112,25 @@ public final class FeeCalculation implements LineEvaluation {
         setting == Setting.FACILITY
             ? rvu.oppsFacilityPeHundredths()
             : rvu.oppsNonFacilityPeHundredths();
-    long exact =
-        Math.addExact(
-            Math.addExact(
-                part(rvu.workHundredths(), gpci.workThousandths(), cf),
-                part(pe, gpci.practiceExpenseThousandths(), cf)),
-            part(rvu.oppsMalpracticeHundredths(), gpci.malpracticeThousandths(), cf));
-    return postedNanoDollars(exact);
+    return postedNanoDollars(
+        formula(rvu.workHundredths(), pe, rvu.oppsMalpracticeHundredths(), gpci, cf));
   }
 
   /** The lower of the formula and a cap in 10^-9 dollars (-1: none). */
   static long cappedNanoDollars(long uncapped, long capNanoDollarsOrNegative) {
     return capNanoDollarsOrNegative < 0 ? uncapped : Math.min(uncapped, capNanoDollarsOrNegative);
+  }
+
+  /**
+   * CMS's formula in 10^-9 dollars, exact: (work x work GPCI + PE x PE GPCI + MP x MP GPCI) x CF,
+   * from RVU hundredths and the conversion factor's ten-thousandths.
+   */
+  private static long formula(long work, long pe, long malpractice, Gpci gpci, long cf) {
+    return Math.addExact(
+        Math.addExact(
+            part(work, gpci.workThousandths(), cf),
+            part(pe, gpci.practiceExpenseThousandths(), cf)),
+        part(malpractice, gpci.malpracticeThousandths(), cf));
   }
 
   /** RVU x GPCI in units of 10^-5, then 10^-9 dollars (x CF): exact. */
