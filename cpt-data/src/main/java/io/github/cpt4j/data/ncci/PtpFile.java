@@ -75,7 +75,7 @@ public final class PtpFile {
     for (Path part : parts) {
       bytes += Files.size(requireNonNull(part, "part"));
     }
-    Optional<NcciClaimType> claimType = claimTypeOfParts(parts);
+    Optional<NcciClaimType> claimType = claimTypeOf(parts);
     // About 80 bytes a row in CMS's files: size the builder once.
     PtpTable.Builder builder = PtpTable.builder((int) Math.min(bytes / 64, 1 << 26));
     for (Path part : parts) {
@@ -88,23 +88,14 @@ public final class PtpFile {
   }
 
   /**
-   * Returns the claim type the parts' names say, as {@link #read(List)} gives the table, without
-   * reading them: a caller that needs one type can refuse the wrong table before the seconds a
+   * Returns the claim type every part's name says, as {@link #read(List)} gives the table, without
+   * reading the parts: a caller that needs one type can refuse the wrong table before the seconds a
    * whole table takes to load. Empty when a part's name says none (a renamed copy).
    *
    * @throws DataLoadException if two parts' names say different kinds
    */
   public static Optional<NcciClaimType> claimTypeOf(List<Path> parts) throws DataLoadException {
-    return claimTypeOfParts(requireNonNull(parts, "parts"));
-  }
-
-  /**
-   * The kind every part's name says, or empty when one says none.
-   *
-   * @throws DataLoadException if two parts' names say different kinds
-   */
-  private static Optional<NcciClaimType> claimTypeOfParts(List<Path> parts)
-      throws DataLoadException {
+    requireNonNull(parts, "parts");
     NcciClaimType common = null;
     String first = null;
     boolean unstated = false;
