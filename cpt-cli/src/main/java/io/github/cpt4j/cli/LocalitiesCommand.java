@@ -15,6 +15,8 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -101,7 +103,8 @@ final class LocalitiesCommand implements Callable<Integer> {
         throw new ParameterException(
             spec.commandLine(), "ZIP code " + zip + " is in no Medicare payment locality");
       }
-      if (data.isSplitByPlusFour(zip, Optional.empty())) {
+      // The bundled table, the one ofZip came from: one table whatever the date.
+      if (data.isSplitByPlusFour(zip, LocalDate.now(ZoneId.systemDefault()), Optional.empty())) {
         PrintWriter err = spec.commandLine().getErr();
         err.println(
             "cpt localities: warning: CMS splits ZIP code "

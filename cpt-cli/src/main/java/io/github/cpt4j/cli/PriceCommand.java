@@ -334,13 +334,15 @@ final class PriceCommand implements Callable<Integer> {
     checkUsage();
     // Lines given as arguments are few: explain them all. A batch explains only what is not
     // priced unless --explain asks, for the explanation costs more than the price. The data is
-    // loaded first: with --cms-dir, --zip is looked up in the directory's ZIP code file.
+    // loaded first: with --cms-dir, --zip is looked up in the directory's ZIP code file of the
+    // date of service.
     RowPricer pricer = openPricer(input == null || explain);
+    LocalDate serviceDate = date == null ? LocalDate.now(ZoneId.systemDefault()) : date;
     PricingDefaults defaults =
         new PricingDefaults(
-            defaultLocality(pricer),
+            defaultLocality(pricer, serviceDate),
             setting == null ? Setting.NON_FACILITY : setting.value(),
-            date == null ? LocalDate.now(ZoneId.systemDefault()) : date,
+            serviceDate,
             // --zip is also where the patient lives, for the DMEPOS fee schedule.
             Optional.ofNullable(location == null ? null : location.zip).map(ZipCode::digits),
             practitioner == null ? PractitionerType.PHYSICIAN : practitioner,
@@ -349,7 +351,7 @@ final class PriceCommand implements Callable<Integer> {
     return input == null ? priceLines(defaults, pricer) : priceBatch(defaults, pricer);
   }
 
-  private Optional<Locality> defaultLocality(RowPricer pricer) {
+  private Optional<Locality> defaultLocality(RowPricer pricer, LocalDate serviceDate) {
     if (location == null) {
       return Optional.empty();
     }
@@ -364,12 +366,13 @@ final class PriceCommand implements Callable<Integer> {
       }
       return Optional.of(location.locality);
     }
-    Optional<Locality> found = data.localityOf(location.zip, Optional.ofNullable(cmsDir));
+    Optional<Locality> found =
+        data.localityOf(location.zip, serviceDate, Optional.ofNullable(cmsDir));
     if (found.isEmpty()) {
       throw new ParameterException(
           spec.commandLine(), "ZIP code " + location.zip + " is in no Medicare payment locality");
     }
-    if (data.isSplitByPlusFour(location.zip, Optional.ofNullable(cmsDir))) {
+    if (data.isSplitByPlusFour(location.zip, serviceDate, Optional.ofNullable(cmsDir))) {
       note(
           "warning: CMS splits ZIP code "
               + location.zip.digits()
@@ -574,9 +577,11 @@ final class PriceCommand implements Callable<Integer> {
                 defaults,
                 !nonParticipating,
                 pricer,
-                zip -> data.localityOf(zip, Optional.ofNullable(cmsDir)),
+                // A row is placed by the ZIP code file in force on its date of service.
+                (zip, on) -> data.localityOf(zip, on, Optional.ofNullable(cmsDir)),
                 pricer::knowsLocality)
-            .countingSplitZips(zip -> data.isSplitByPlusFour(zip, Optional.ofNullable(cmsDir)));
+            .countingSplitZips(
+                (zip, on) -> data.isSplitByPlusFour(zip, on, Optional.ofNullable(cmsDir)));
     boolean fromFile = !Inputs.STDIN.equals(input);
     long size = -1;
     if (fromFile) {

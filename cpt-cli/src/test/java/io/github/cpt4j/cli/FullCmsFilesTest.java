@@ -188,6 +188,69 @@ class FullCmsFilesTest {
     assertEquals(0, kept.status(), kept::toString);
   }
 
+  @Test
+  void aZipCodeIsPlacedByTheZipFileOfItsDateOfService(@TempDir Path tmp) throws IOException {
+    // Made-up extracts of two quarters' ZIP5 files: 10001 is in Manhattan (13202-01) by April's
+    // and in the rest of New York (13282-99) by October's, where 14604 first appears.
+    Path cms = Files.createDirectories(tmp.resolve("cms"));
+    for (String name :
+        List.of("quarterly/PPRRVU25_APR.csv", "PPRRVU2025_Oct.csv", "GPCI2025.csv")) {
+      Path file = dir.resolve(name).toAbsolutePath();
+      Files.createSymbolicLink(cms.resolve(file.getFileName()), file);
+    }
+    Files.writeString(
+        cms.resolve("ZIP5_APR2025.txt"),
+        CmsSubset.MARKER + "\n" + zip5("10001", "1320201", "20252"),
+        StandardCharsets.ISO_8859_1);
+    Files.writeString(
+        cms.resolve("ZIP5_OCT2025.txt"),
+        CmsSubset.MARKER
+            + "\n"
+            + zip5("10001", "1328299", "20254")
+            + zip5("14604", "1328299", "20254"),
+        StandardCharsets.ISO_8859_1);
+    String csv =
+        "code,zip,locality,date\n"
+            + "99213,10001,,2025-05-01\n"
+            + "99213,,13202-01,2025-05-01\n"
+            + "99213,10001,,2025-11-03\n"
+            + "99213,,13282-99,2025-11-03\n"
+            + "99213,14604,,2025-05-01\n"
+            + "99213,14604,,2025-11-03\n";
+    Cli.Result r = Cli.runWithInput(csv, "price", "-i", "-", "--cms-dir", cms.toString());
+    assertEquals(1, r.status(), r::toString); // the unknown ZIP code is bad input
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    List<String> amounts = rows.stream().skip(1).map(row -> row.getField(4)).toList();
+    assertEquals(amounts.get(1), amounts.get(0), r::toString);
+    assertEquals(amounts.get(3), amounts.get(2), r::toString);
+    assertFalse(amounts.get(0).equals(amounts.get(2)), r::toString);
+    assertEquals("unknown_zip", rows.get(5).getField(5), r::toString);
+    assertTrue(rows.get(5).getField(6).endsWith(" on 2025-05-01"), r::toString);
+    assertEquals(amounts.get(3), amounts.get(5), r::toString);
+
+    // One claim: --zip is looked up on --date.
+    for (String[] dateAndLocality :
+        List.of(new String[] {"2025-05-01", "13202-01"}, new String[] {"2025-11-03", "13282-99"})) {
+      String[] claim = {"price", "99213", "-d", dateAndLocality[0], "--cms-dir", cms.toString()};
+      Cli.Result byZip = Cli.run(concat(concat(claim, "-z"), "10001"));
+      Cli.Result byLocality = Cli.run(concat(concat(claim, "-l"), dateAndLocality[1]));
+      assertEquals(0, byZip.status(), byZip::toString);
+      assertEquals(byLocality.out(), byZip.out());
+    }
+    Cli.Result data = Cli.run("data", "--cms-dir", cms.toString());
+    assertTrue(
+        data.out()
+            .contains(
+                "ZIP codes from ZIP5_APR2025.txt (to 2025-09-30),"
+                    + " ZIP5_OCT2025.txt (2025-10-01 on)\n"),
+        data::toString);
+  }
+
+  /** A ZIP5 record: state, ZIP code, contractor and locality number, +4 flag, year and quarter. */
+  private static String zip5(String zip, String macAndLocality, String yearQuarter) {
+    return "NY" + zip + macAndLocality + " Z9   0 A" + " ".repeat(52) + yearQuarter + "\r\n";
+  }
+
   private static String[] concat(String[] head, String last) {
     String[] all = Arrays.copyOf(head, head.length + 1);
     all[head.length] = last;

@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +27,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.function.Predicate;
@@ -92,12 +95,12 @@ public final class BatchPricing {
   private final PricingDefaults defaults;
   private final boolean participating;
   private final RowPricer pricer;
-  private final Function<ZipCode, Optional<Locality>> zips;
+  private final BiFunction<ZipCode, LocalDate, Optional<Locality>> zips;
   private final Predicate<Locality> knownLocality;
   private final int threads;
 
   /** Whether CMS prices a ZIP code by its ZIP+4; null when the run does not count such rows. */
-  private final Predicate<ZipCode> splitZip;
+  private final BiPredicate<ZipCode, LocalDate> splitZip;
 
   /** Whether plain lines take the fast path ({@link PlainRows}); off only to test it. */
   private final boolean plainLines;
@@ -165,13 +168,34 @@ public final class BatchPricing {
       RowPricer pricer,
       Function<ZipCode, Optional<Locality>> zips,
       Predicate<Locality> knownLocality) {
-    this(
-        defaults,
-        participating,
-        pricer,
-        zips,
-        knownLocality,
-        Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())));
+    this(defaults, participating, pricer, undated(zips), knownLocality, defaultThreads());
+  }
+
+  /**
+   * Creates a batch pricer like {@link #BatchPricing(PricingDefaults, boolean, RowPricer, Function,
+   * Predicate)} that places a row by its ZIP code in the table in force on the row's date of
+   * service, as CMS's ZIP code file changes from quarter to quarter.
+   *
+   * @param zips the locality of a ZIP code on a date of service, empty when unknown then
+   */
+  public BatchPricing(
+      PricingDefaults defaults,
+      boolean participating,
+      RowPricer pricer,
+      BiFunction<ZipCode, LocalDate, Optional<Locality>> zips,
+      Predicate<Locality> knownLocality) {
+    this(defaults, participating, pricer, zips, knownLocality, defaultThreads());
+  }
+
+  private static int defaultThreads() {
+    return Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+  }
+
+  /** A ZIP code table that is the same on every date. */
+  static BiFunction<ZipCode, LocalDate, Optional<Locality>> undated(
+      Function<ZipCode, Optional<Locality>> zips) {
+    requireNonNull(zips, "zips");
+    return (zip, dateOfService) -> zips.apply(zip);
   }
 
   /**
@@ -185,7 +209,7 @@ public final class BatchPricing {
       RowPricer pricer,
       Function<ZipCode, Optional<Locality>> zips,
       int threads) {
-    this(defaults, participating, pricer, zips, locality -> true, threads);
+    this(defaults, participating, pricer, undated(zips), locality -> true, threads);
   }
 
   /**
@@ -198,6 +222,22 @@ public final class BatchPricing {
       boolean participating,
       RowPricer pricer,
       Function<ZipCode, Optional<Locality>> zips,
+      Predicate<Locality> knownLocality,
+      int threads) {
+    this(defaults, participating, pricer, undated(zips), knownLocality, threads);
+  }
+
+  /**
+   * Creates a batch pricer that places rows by the ZIP code table of their date of service, on
+   * {@code threads} threads.
+   *
+   * @throws IllegalArgumentException if {@code threads} is not positive
+   */
+  public BatchPricing(
+      PricingDefaults defaults,
+      boolean participating,
+      RowPricer pricer,
+      BiFunction<ZipCode, LocalDate, Optional<Locality>> zips,
       Predicate<Locality> knownLocality,
       int threads) {
     this.defaults = requireNonNull(defaults, "defaults");
@@ -213,7 +253,8 @@ public final class BatchPricing {
     this.splitZip = null;
   }
 
-  private BatchPricing(BatchPricing other, boolean plainLines, Predicate<ZipCode> splitZip) {
+  private BatchPricing(
+      BatchPricing other, boolean plainLines, BiPredicate<ZipCode, LocalDate> splitZip) {
     this.defaults = other.defaults;
     this.participating = other.participating;
     this.pricer = other.pricer;
@@ -231,11 +272,11 @@ public final class BatchPricing {
 
   /**
    * Returns this batch pricer counting, in {@link Summary#splitZips()}, the valid rows whose
-   * locality comes from a ZIP code that {@code splitZip} says CMS prices by its ZIP+4: the
-   * five-digit table gives such a ZIP code one of its localities, which may not be the patient's
-   * street's.
+   * locality comes from a ZIP code that {@code splitZip} says CMS prices by its ZIP+4 on the row's
+   * date of service: the five-digit table gives such a ZIP code one of its localities, which may
+   * not be the patient's street's.
    */
-  public BatchPricing countingSplitZips(Predicate<ZipCode> splitZip) {
+  public BatchPricing countingSplitZips(BiPredicate<ZipCode, LocalDate> splitZip) {
     return new BatchPricing(this, plainLines, requireNonNull(splitZip, "splitZip"));
   }
 

@@ -21,6 +21,7 @@ import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.ZipLocalityTable;
 import io.github.cpt4j.fee.medicare.asp.AspFeeSchedule;
 import io.github.cpt4j.fee.medicare.clfs.ClfsFeeSchedule;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposFeeSchedule;
@@ -37,6 +38,7 @@ import io.github.cpt4j.modifier.ModifierRules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -310,22 +312,28 @@ public final class MedicareData implements PricingData {
     return BundledData.zipLocalities().find(requireNonNull(zip, "zip").digits());
   }
 
-  /** Finds {@code zip} in the directory's newest ZIP5 file, or the bundled table without one. */
+  /**
+   * Finds {@code zip} in the directory's ZIP5 file in force on {@code dateOfService}, or the
+   * bundled table without one.
+   */
   @Override
-  public Optional<Locality> localityOf(ZipCode zip, Optional<Path> cmsDirectory) {
-    requireNonNull(zip, "zip");
-    return cmsDirectory.isEmpty()
-        ? localityOf(zip)
-        : directory(cmsDirectory.get()).zipLocalities().find(zip.digits());
+  public Optional<Locality> localityOf(
+      ZipCode zip, LocalDate dateOfService, Optional<Path> cmsDirectory) {
+    return zipTable(dateOfService, cmsDirectory).find(requireNonNull(zip, "zip").digits());
   }
 
   @Override
-  public boolean isSplitByPlusFour(ZipCode zip, Optional<Path> cmsDirectory) {
-    requireNonNull(zip, "zip");
-    return (cmsDirectory.isEmpty()
-            ? BundledData.zipLocalities()
-            : directory(cmsDirectory.get()).zipLocalities())
-        .isSplitByPlusFour(zip.digits());
+  public boolean isSplitByPlusFour(
+      ZipCode zip, LocalDate dateOfService, Optional<Path> cmsDirectory) {
+    return zipTable(dateOfService, cmsDirectory)
+        .isSplitByPlusFour(requireNonNull(zip, "zip").digits());
+  }
+
+  private ZipLocalityTable zipTable(LocalDate dateOfService, Optional<Path> cmsDirectory) {
+    requireNonNull(dateOfService, "dateOfService");
+    return cmsDirectory.isEmpty()
+        ? BundledData.zipLocalities()
+        : directory(cmsDirectory.get()).zipLocalities(dateOfService);
   }
 
   @Override

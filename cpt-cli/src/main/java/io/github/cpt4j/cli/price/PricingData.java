@@ -6,6 +6,7 @@ import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.pfs.Gpci;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -84,25 +85,29 @@ public interface PricingData {
   Optional<Locality> localityOf(ZipCode zip);
 
   /**
-   * Returns the payment locality of {@code zip} by the ZIP code file of {@code cmsDirectory} when
-   * given (and it has one), else as {@link #localityOf(ZipCode)}.
+   * Returns the payment locality of {@code zip} on {@code dateOfService}: by the ZIP code file of
+   * {@code cmsDirectory} in force on that date when a directory is given (and it has one), else as
+   * {@link #localityOf(ZipCode)}.
    *
    * @throws IllegalArgumentException if a file of the directory is malformed
    * @throws java.io.UncheckedIOException if a file cannot be read
    */
-  default Optional<Locality> localityOf(ZipCode zip, Optional<Path> cmsDirectory) {
+  default Optional<Locality> localityOf(
+      ZipCode zip, LocalDate dateOfService, Optional<Path> cmsDirectory) {
     return localityOf(zip);
   }
 
   /**
    * Tells whether CMS flags {@code zip} as straddling payment localities, to be priced by its
-   * ZIP+4, in the ZIP code table {@link #localityOf(ZipCode, Optional)} reads: the five-digit table
-   * gives such a ZIP code one of its localities. False when the data does not say.
+   * ZIP+4, in the ZIP code table {@link #localityOf(ZipCode, LocalDate, Optional)} reads on {@code
+   * dateOfService}: the five-digit table gives such a ZIP code one of its localities. False when
+   * the data does not say.
    *
    * @throws IllegalArgumentException if a file of the directory is malformed
    * @throws java.io.UncheckedIOException if a file cannot be read
    */
-  default boolean isSplitByPlusFour(ZipCode zip, Optional<Path> cmsDirectory) {
+  default boolean isSplitByPlusFour(
+      ZipCode zip, LocalDate dateOfService, Optional<Path> cmsDirectory) {
     return false;
   }
 

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -40,7 +42,7 @@ public final class RowParser {
 
   private final BatchHeader header;
   private final PricingDefaults defaults;
-  private final Function<ZipCode, Optional<Locality>> zips;
+  private final BiFunction<ZipCode, LocalDate, Optional<Locality>> zips;
   private final Predicate<Locality> knownLocality;
   private final int code;
   private final int modifiers;
@@ -60,6 +62,7 @@ public final class RowParser {
   private String lastLocalityText;
   private Locality lastLocality;
   private String lastZipText;
+  private LocalDate lastZipDate;
   private Optional<Locality> lastZipLocality;
   private String lastDateText;
   private LocalDate lastDate;
@@ -98,6 +101,20 @@ public final class RowParser {
       PricingDefaults defaults,
       Function<ZipCode, Optional<Locality>> zips,
       Predicate<Locality> knownLocality) {
+    this(header, defaults, BatchPricing.undated(zips), knownLocality);
+  }
+
+  /**
+   * Creates a parser like {@link #RowParser(BatchHeader, PricingDefaults, Function, Predicate)}
+   * that places a row by its ZIP code in the table in force on the row's date of service.
+   *
+   * @param zips the locality of a ZIP code on a date of service, empty when unknown then
+   */
+  RowParser(
+      BatchHeader header,
+      PricingDefaults defaults,
+      BiFunction<ZipCode, LocalDate, Optional<Locality>> zips,
+      Predicate<Locality> knownLocality) {
     this.header = requireNonNull(header, "header");
     this.defaults = requireNonNull(defaults, "defaults");
     this.zips = requireNonNull(zips, "zips");
@@ -127,7 +144,7 @@ public final class RowParser {
    * wants to count the rows placed by such a ZIP code (null otherwise); {@link #splitZipRows}
    * counts them.
    */
-  Predicate<ZipCode> splitZip;
+  BiPredicate<ZipCode, LocalDate> splitZip;
 
   /** Counts the valid rows whose locality came from a ZIP code {@link #splitZip} tells. */
   LongAdder splitZipRows;
@@ -267,22 +284,9 @@ public final class RowParser {
       }
       lastKnownLocality = place;
     } else if (!zipText.isBlank()) {
-      Optional<Locality> found;
-      try {
-        found = zipLocality(zipText);
-      } catch (IllegalArgumentException e) {
-        return problem("invalid_zip", "zip: " + e.getMessage(), claimValue);
-      }
-      if (found.isEmpty()) {
-        return problem(
-            "unknown_zip",
-            "zip: "
-                + CodeFormatException.quote(zipText.strip())
-                + " is in no Medicare payment locality",
-            claimValue);
-      }
-      place = found.get();
-      placedBySplitZip = lastZipSplit;
+      // Looked up below, once the row's date is known: CMS's ZIP code file changes by quarter.
+      // The cell is a ZIP code: it was read as the beneficiary's above.
+      place = null;
     } else if (defaults.locality().isPresent()) {
       place = defaults.locality().get();
     } else {
@@ -333,6 +337,20 @@ public final class RowParser {
                 + " is not a date: expected YYYY-MM-DD, such as 2025-06-01",
             claimValue);
       }
+    }
+    if (place == null) {
+      Optional<Locality> found = zipLocality(zipText, serviceDate);
+      if (found.isEmpty()) {
+        return problem(
+            "unknown_zip",
+            "zip: "
+                + CodeFormatException.quote(zipText.strip())
+                + " is in no Medicare payment locality on "
+                + serviceDate,
+            claimValue);
+      }
+      place = found.get();
+      placedBySplitZip = lastZipSplit;
     }
     String practitionerText = field(fields, practitioner);
     PractitionerType type = defaults.practitioner();
@@ -405,12 +423,13 @@ public final class RowParser {
     return known;
   }
 
-  private Optional<Locality> zipLocality(String text) {
-    if (!text.equals(lastZipText)) {
+  private Optional<Locality> zipLocality(String text, LocalDate on) {
+    if (!text.equals(lastZipText) || !on.equals(lastZipDate)) {
       ZipCode zipCode = ZipCode.parse(text);
-      lastZipLocality = zips.apply(zipCode);
-      lastZipSplit = splitZip != null && splitZip.test(zipCode);
+      lastZipLocality = zips.apply(zipCode, on);
+      lastZipSplit = splitZip != null && splitZip.test(zipCode, on);
       lastZipText = text;
+      lastZipDate = on;
     }
     return lastZipLocality;
   }

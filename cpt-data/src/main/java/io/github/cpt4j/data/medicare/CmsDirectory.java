@@ -68,7 +68,9 @@ import java.util.stream.Stream;
  *   <tr><td>{@code ANES2025.csv}</td><td>the year's anesthesia conversion factors</td></tr>
  *   <tr><td>{@code OPPSCAP_JAN.csv} ... {@code OPPSCAP_Oct.csv}</td><td>the OPPS imaging cap of
  *       the release of that month, of the year of the relative value files beside it</td></tr>
- *   <tr><td>{@code ZIP5_OCT2025.txt}</td><td>ZIP codes to localities; the newest is used</td></tr>
+ *   <tr><td>{@code ZIP5_OCT2025.txt}</td><td>ZIP codes to localities, from the first day of
+ *       that quarter; a date of service takes the file of its quarter, else the latest before it,
+ *       else the earliest ({@link #zipLocalities(LocalDate)})</td></tr>
  *   <tr><td>{@code CY2022_Anesthesia_Base_Units.txt}</td><td>anesthesia base units; the newest
  *       edition is used, else the bundled one</td></tr>
  *   <tr><td>{@code CLFS_2025_Q1V1.csv}</td><td>a quarter of the Clinical Laboratory Fee Schedule;
@@ -205,8 +207,10 @@ public final class CmsDirectory {
   private final Path directory;
   private final ImmutableList<CmsFile> files;
   private final MedicareReleases releases;
-  private final ZipLocalityTable zips;
-  private final String zipSource;
+
+  /** The ZIP code tables, oldest first: the bundled one alone when there is no ZIP5 file. */
+  private final ImmutableList<DatedZips> zips;
+
   private final PartBSchedules partB;
 
   /** The files (other than relative value files) a release or schedule was read from. */
@@ -232,8 +236,7 @@ public final class CmsDirectory {
       ImmutableList<CmsFile> files,
       ImmutableList<Replacement> replacements,
       MedicareReleases releases,
-      ZipLocalityTable zips,
-      String zipSource,
+      ImmutableList<DatedZips> zips,
       PartBSchedules partB,
       ImmutableSet<Path> used) {
     this.directory = directory;
@@ -242,9 +245,15 @@ public final class CmsDirectory {
     this.replacements = replacements;
     this.releases = releases;
     this.zips = zips;
-    this.zipSource = zipSource;
     this.partB = partB;
   }
+
+  /**
+   * A ZIP code table and the first day it is in force, the first day of its file's quarter: CMS
+   * publishes the ZIP5 file every quarter, and from one quarter to the next a ZIP code can be
+   * added, dropped or moved to another locality.
+   */
+  private record DatedZips(LocalDate from, ZipLocalityTable table, String source) {}
 
   /** The Clinical Laboratory, DMEPOS and drug schedules found, a quarter each, oldest first. */
   private record PartBSchedules(
@@ -389,17 +398,24 @@ public final class CmsDirectory {
       }
       releases.add(MedicareRelease.of(id, schedule.build()));
     }
-    Optional<CmsFile> zipFile = newest(directory, files, Kind.ZIP5);
-    zipFile.ifPresent(f -> used.add(f.path()));
-    ZipLocalityTable zips =
-        zipFile.isPresent() ? Zip5File.read(zipFile.get().path()) : BundledData.zipLocalities();
+    List<CmsFile> zipFiles = everyPeriod(directory, files, Kind.ZIP5);
+    ImmutableList.Builder<DatedZips> zips = ImmutableList.builder();
+    for (CmsFile f : zipFiles) {
+      used.add(f.path());
+      zips.add(
+          new DatedZips(LocalDate.of(f.year(), f.month(), 1), Zip5File.read(f.path()), f.name()));
+    }
+    if (zipFiles.isEmpty()) {
+      zips.add(new DatedZips(LocalDate.MIN, BundledData.zipLocalities(), "the bundled ZIP table"));
+    }
+    Optional<CmsFile> zipFile =
+        zipFiles.isEmpty() ? Optional.empty() : Optional.of(zipFiles.get(zipFiles.size() - 1));
     return new CmsDirectory(
         directory,
         ImmutableList.copyOf(files),
         ImmutableList.copyOf(replaced),
         MedicareReleases.of(releases),
-        zips,
-        zipFile.map(CmsFile::name).orElse("the bundled ZIP table"),
+        zips.build(),
         readPartB(directory, files, zipFile, used),
         ImmutableSet.copyOf(used));
   }
@@ -521,6 +537,26 @@ public final class CmsDirectory {
       }
     }
     return Integer.compare(a.length() - i, b.length() - j);
+  }
+
+  /**
+   * The files of {@code kind}, one per period, oldest first: of several files of one period, the
+   * one {@link #oneOf} chooses (files of different bytes are refused, as for the newest file
+   * alone).
+   */
+  private static List<CmsFile> everyPeriod(Path directory, List<CmsFile> files, Kind kind)
+      throws IOException {
+    TreeMap<Integer, List<CmsFile>> byPeriod = new TreeMap<>();
+    for (CmsFile f : files) {
+      if (f.kind() == kind) {
+        byPeriod.computeIfAbsent(period(f), p -> new ArrayList<>()).add(f);
+      }
+    }
+    List<CmsFile> chosen = new ArrayList<>();
+    for (List<CmsFile> tied : byPeriod.values()) {
+      chosen.add(oneOf(directory, tied, null));
+    }
+    return chosen;
   }
 
   /** The files of {@code kind}, one per quarter (the last by name), oldest first. */
@@ -990,9 +1026,36 @@ public final class CmsDirectory {
     return releases;
   }
 
-  /** Returns the ZIP code table: the newest ZIP5 file, or the bundled table when there is none. */
+  /**
+   * Returns the newest ZIP code table: that of the newest ZIP5 file, or the bundled table when
+   * there is none. To find the locality of a service, use {@link #zipLocalities(LocalDate)} with
+   * its date.
+   */
   public ZipLocalityTable zipLocalities() {
-    return zips;
+    return zips.get(zips.size() - 1).table();
+  }
+
+  /**
+   * Returns the ZIP code table in force on {@code dateOfService}: that of the ZIP5 file of the
+   * date's quarter, else of the latest quarter before it, else (a date before every file) of the
+   * earliest file; the bundled table when there is no ZIP5 file. CMS publishes the file every
+   * quarter, and a ZIP code can be added or moved to another locality from one quarter to the next,
+   * so a service is placed by the file of its date, as its relative values are.
+   *
+   * <pre>{@code
+   * cms.zipLocalities(LocalDate.of(2025, 6, 2)).find("10001");   // by ZIP5_APR2025.txt, if given
+   * }</pre>
+   */
+  public ZipLocalityTable zipLocalities(LocalDate dateOfService) {
+    requireNonNull(dateOfService, "dateOfService");
+    DatedZips inForce = zips.get(0);
+    for (DatedZips z : zips) {
+      if (z.from().isAfter(dateOfService)) {
+        break;
+      }
+      inForce = z;
+    }
+    return inForce.table();
   }
 
   /**
@@ -1018,6 +1081,28 @@ public final class CmsDirectory {
    */
   public ImmutableList<AspFeeSchedule> drugs() {
     return partB.asp();
+  }
+
+  /**
+   * The ZIP code files and the dates each serves: {@code ZIP5_OCT2025.txt} alone, or {@code
+   * ZIP5_JAN2025.txt (to 2025-03-31), ZIP5_APR2025.txt (2025-04-01 on)}.
+   */
+  private String zipSources() {
+    if (zips.size() == 1) {
+      return zips.get(0).source();
+    }
+    List<String> described = new ArrayList<>();
+    for (int i = 0; i < zips.size(); i++) {
+      DatedZips z = zips.get(i);
+      described.add(
+          z.source()
+              + (i == 0
+                  ? " (to " + zips.get(1).from().minusDays(1) + ")"
+                  : i == zips.size() - 1
+                      ? " (" + z.from() + " on)"
+                      : " (" + z.from() + " to " + zips.get(i + 1).from().minusDays(1) + ")"));
+    }
+    return String.join(", ", described);
   }
 
   /**
@@ -1053,7 +1138,7 @@ public final class CmsDirectory {
           .append(r.reason())
           .append(")\n");
     }
-    sb.append("ZIP codes from ").append(zipSource).append('\n');
+    sb.append("ZIP codes from ").append(zipSources()).append('\n');
     sb.append("Part B: ")
         .append(quarters("clinical lab", partB.clfs()))
         .append(", ")
@@ -1071,7 +1156,7 @@ public final class CmsDirectory {
               switch (f.kind()) {
                 case RVU, OPPS_CAP -> "-" + twoDigits(f.month());
                 case GPCI -> f.month() == 1 ? "" : "-" + twoDigits(f.month());
-                case CLFS, DMEPOS, DME_RURAL_ZIP, ASP -> "-Q" + ((f.month() - 1) / 3 + 1);
+                case ZIP5, CLFS, DMEPOS, DME_RURAL_ZIP, ASP -> "-Q" + ((f.month() - 1) / 3 + 1);
                 default -> "";
               })
           .append(f.variant().isEmpty() ? "" : " " + f.variant())
