@@ -347,7 +347,7 @@ class FullCmsFilesTest {
     Files.createSymbolicLink(own.resolve("GPCI2025.csv"), dir.resolve("GPCI2025.csv"));
     String alaska = Files.readAllLines(dir.resolve("ZIP5_OCT2025.txt")).get(0);
     Files.writeString(
-        own.resolve("ZIP5_JAN2026.txt"),
+        own.resolve("ZIP5_OCT2025.txt"), // its record says 2025 Q4, as the name must
         CmsSubset.MARKER + ": one ZIP code\r\nNY100010210201" + alaska.substring(14) + "\r\n");
     Cli.Result r =
         Cli.run(

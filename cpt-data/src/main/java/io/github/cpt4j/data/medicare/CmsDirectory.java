@@ -402,8 +402,11 @@ public final class CmsDirectory {
     ImmutableList.Builder<DatedZips> zips = ImmutableList.builder();
     for (CmsFile f : zipFiles) {
       used.add(f.path());
-      zips.add(
-          new DatedZips(LocalDate.of(f.year(), f.month(), 1), Zip5File.read(f.path()), f.name()));
+      Zip5File.Dated read = Zip5File.readDated(f.path());
+      if (read.quarter().isPresent()) {
+        sameQuarter(directory, f, read.quarter().get(), read);
+      }
+      zips.add(new DatedZips(LocalDate.of(f.year(), f.month(), 1), read.table(), f.name()));
     }
     if (zipFiles.isEmpty()) {
       zips.add(new DatedZips(LocalDate.MIN, BundledData.zipLocalities(), "the bundled ZIP table"));

@@ -5,6 +5,7 @@ import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.CsvTable;
 import io.github.cpt4j.data.table.GuardedReader;
 import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.Quarter;
 import io.github.cpt4j.fee.medicare.ZipLocalityTable;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
 import java.io.BufferedReader;
@@ -17,13 +18,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads CMS's ZIP code to carrier locality file, {@code ZIP5_<release>.txt}: fixed-width records of
  * at least 21 characters with the state (columns 1-2), the ZIP code (3-7), the contractor (8-12),
- * the locality (13-14) and the plus-four flag (21: 1 when the ZIP code straddles localities and is
- * priced by ZIP+4). Other fields are not kept. All-or-nothing; an error names the file, line and
- * column.
+ * the locality (13-14), the plus-four flag (21: 1 when the ZIP code straddles localities and is
+ * priced by ZIP+4) and, when a record is that long, the year and quarter (76-80, {@code YYYYQ}),
+ * which must be the same on every record. Other fields are not kept. All-or-nothing; an error names
+ * the file, line and column.
  *
  * <pre>{@code
  * ZipLocalityTable zips = Zip5File.read(Path.of("ZIP5_OCT2025.txt"));
@@ -32,6 +35,11 @@ import java.util.Map;
 public final class Zip5File {
 
   private static final int MIN_LENGTH = 21;
+
+  /** Where the year and quarter ({@code YYYYQ}) are, from 0, as the record layout gives them. */
+  private static final int YEAR_QUARTER_START = 75;
+
+  private static final int YEAR_QUARTER_END = 80;
 
   /**
    * The fewest ZIP codes of a whole file (see {@link CmsSubset}): CMS's ZIP5 file of October 2025
@@ -56,6 +64,23 @@ public final class Zip5File {
    * @throws IOException if the file cannot be read
    */
   public static ZipLocalityTable read(Path path) throws IOException {
+    return readDated(path).table();
+  }
+
+  /**
+   * A ZIP5 file's table and the quarter its records say they are of (columns 76-80), empty when its
+   * records are too short to say: a directory of files checks the quarter against the file's name.
+   */
+  record Dated(ZipLocalityTable table, Optional<Quarter> quarter) {}
+
+  /**
+   * Reads the file at {@code path} with the quarter its records say.
+   *
+   * @throws DataLoadException if a record is malformed, a ZIP code appears twice or two records are
+   *     of different quarters
+   * @throws IOException if the file cannot be read
+   */
+  static Dated readDated(Path path) throws IOException {
     try (Reader reader = Files.newBufferedReader(path, StandardCharsets.ISO_8859_1)) {
       return read(reader, path.getFileName().toString());
     }
@@ -68,7 +93,7 @@ public final class Zip5File {
    * @throws IOException if the stream cannot be read
    */
   public static ZipLocalityTable read(InputStream in, String sourceName) throws IOException {
-    return read(new InputStreamReader(in, StandardCharsets.ISO_8859_1), sourceName);
+    return read(new InputStreamReader(in, StandardCharsets.ISO_8859_1), sourceName).table();
   }
 
   /**
@@ -152,7 +177,7 @@ public final class Zip5File {
     };
   }
 
-  private static ZipLocalityTable read(Reader reader, String source) throws IOException {
+  private static Dated read(Reader reader, String source) throws IOException {
     // A ZIP5 file is about 3.5 MB; the guard also drops a byte order mark, which would shift
     // every fixed-width column of the first record.
     GuardedReader guarded = new GuardedReader(reader, source, MAX_CHARS, KIND);
@@ -162,6 +187,8 @@ public final class Zip5File {
     long number = 0;
     String line;
     boolean subset = false;
+    String yearQuarter = null;
+    long yearQuarterLine = 0;
     while ((line = lines.readLine()) != null) {
       number++;
       if (line.isBlank()) {
@@ -170,6 +197,27 @@ public final class Zip5File {
       if (number == 1 && CsvTable.isSubsetMarker(line)) {
         subset = true;
         continue;
+      }
+      if (line.length() >= YEAR_QUARTER_END) {
+        // One quarter's file: a record of another quarter means files were pasted together.
+        String said = line.substring(YEAR_QUARTER_START, YEAR_QUARTER_END);
+        if (yearQuarter == null && !said.isBlank()) {
+          checkYearQuarter(said, source, number);
+          yearQuarter = said;
+          yearQuarterLine = number;
+        } else if (yearQuarter != null && !said.equals(yearQuarter)) {
+          throw new DataLoadException(
+              source,
+              number,
+              YEAR_QUARTER_START + 1,
+              "columns 76-80: the year and quarter is "
+                  + CodeFormatException.quote(said)
+                  + " where line "
+                  + yearQuarterLine
+                  + " has "
+                  + yearQuarter
+                  + ": a ZIP5 file holds one quarter");
+        }
       }
       if (line.length() < MIN_LENGTH) {
         throw new DataLoadException(
@@ -222,7 +270,30 @@ public final class Zip5File {
       throw new DataLoadException(source, 0, 0, "no records: expected a CMS ZIP5 file");
     }
     CmsSubset.checkRows(source, subset, seen.size(), MIN_ROWS, "ZIP codes", WHOLE);
-    return table.build();
+    Optional<Quarter> quarter =
+        yearQuarter == null
+            ? Optional.empty()
+            : Optional.of(
+                Quarter.of(
+                    Integer.parseInt(yearQuarter.substring(0, 4)), yearQuarter.charAt(4) - '0'));
+    return new Dated(table.build(), quarter);
+  }
+
+  /** Checks the {@code YYYYQ} of columns 76-80: a year, then a quarter from 1 to 4. */
+  private static void checkYearQuarter(String said, String source, long number)
+      throws DataLoadException {
+    boolean valid = said.charAt(4) >= '1' && said.charAt(4) <= '4';
+    for (int i = 0; i < 4; i++) {
+      valid &= said.charAt(i) >= '0' && said.charAt(i) <= '9';
+    }
+    if (!valid) {
+      throw new DataLoadException(
+          source,
+          number,
+          YEAR_QUARTER_START + 1,
+          "columns 76-80: expected the year and quarter as YYYYQ, such as 20254, found "
+              + CodeFormatException.quote(said));
+    }
   }
 
   private static DataLoadException cutShort(String source, long line) {

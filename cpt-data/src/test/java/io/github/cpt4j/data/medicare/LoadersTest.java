@@ -301,6 +301,29 @@ class LoadersTest {
     ZipLocalityTable zips = Zip5File.read(stream(LoaderFixtures.SUBSET + record + split), "z.txt");
     assertEquals(Optional.of(Locality.parse("13202-01")), zips.find("10001"));
     assertTrue(zips.isSplitByPlusFour("10002"));
+    // A file holds one quarter (columns 76-80): a record of another is files pasted together.
+    DataLoadException pasted =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                Zip5File.read(
+                    stream(LoaderFixtures.SUBSET + record + split.replace("20254", "20253")),
+                    "z.txt"));
+    assertEquals(3, pasted.line(), pasted::getMessage);
+    assertEquals(76, pasted.column(), pasted::getMessage);
+    assertTrue(pasted.getMessage().contains("'20253' where line 2 has 20254"), pasted::getMessage);
+    DataLoadException noQuarter =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                Zip5File.read(
+                    stream(LoaderFixtures.SUBSET + record.replace("20254", "20255")), "z.txt"));
+    assertTrue(noQuarter.getMessage().contains("expected the year and quarter as YYYYQ"));
+    // Records too short to carry it are read as before.
+    assertEquals(
+        Optional.of(Locality.parse("13202-01")),
+        Zip5File.read(stream(LoaderFixtures.SUBSET + record.substring(0, 23) + "\n"), "z.txt")
+            .find("10001"));
     DataLoadException e =
         assertThrows(
             DataLoadException.class, () -> Zip5File.read(stream(record + record), "z.txt"));

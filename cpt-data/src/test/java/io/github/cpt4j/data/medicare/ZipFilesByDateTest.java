@@ -91,8 +91,9 @@ class ZipFilesByDateTest {
   @Test
   void threeFilesSayWhichDatesEachServes(@TempDir Path dir) throws IOException {
     directory(dir);
-    for (String quarter : new String[] {"JAN", "JUL", "OCT"}) {
-      write(dir.resolve("ZIP5_" + quarter + "2025.txt"), record("10001", MANHATTAN, "20251"));
+    String[][] quarters = {{"JAN", "20251"}, {"JUL", "20253"}, {"OCT", "20254"}};
+    for (String[] quarter : quarters) {
+      write(dir.resolve("ZIP5_" + quarter[0] + "2025.txt"), record("10001", MANHATTAN, quarter[1]));
     }
     assertTrue(
         CmsDirectory.load(dir)
@@ -122,6 +123,21 @@ class ZipFilesByDateTest {
     DataLoadException e = assertThrows(DataLoadException.class, () -> CmsDirectory.load(dir));
     assertTrue(e.getMessage().contains("a/ZIP5_APR2025.txt"), e::getMessage);
     assertTrue(e.getMessage().contains("b/ZIP5_APR2025.txt"), e::getMessage);
+  }
+
+  /**
+   * A file renamed to another quarter would place that quarter's services by the wrong file: the
+   * quarter its records say (columns 76-80) must be the one its name says.
+   */
+  @Test
+  void aFileWhoseRecordsAreOfAnotherQuarterThanItsNameIsRefused(@TempDir Path dir)
+      throws IOException {
+    directory(dir);
+    write(dir.resolve("ZIP5_APR2025.txt"), record("10001", REST_OF_NEW_YORK, "20254"));
+    DataLoadException e = assertThrows(DataLoadException.class, () -> CmsDirectory.load(dir));
+    assertTrue(
+        e.getMessage().contains("the name says 2025-Q2 but the file holds 2025-Q4"), e::getMessage);
+    assertTrue(e.getMessage().startsWith("ZIP5_APR2025.txt"), e::getMessage);
   }
 
   private static ZipLocalityTable on(CmsDirectory cms, String date) {
