@@ -50,6 +50,8 @@ public class ClaimPricingBenchmark {
   private PricingContext outpatient;
   private Claim fiveLines;
   private Claim endoscopies;
+  private PricingContext office;
+  private Claim imaging;
 
   /** Loads the schedule and builds the claims. */
   @Setup
@@ -68,6 +70,11 @@ public class ClaimPricingBenchmark {
             .build();
     endoscopies =
         Claim.builder().add("45385").add("45380").add("45378").add("43239").add("27447-50").build();
+    office =
+        PricingContext.of(
+            LocalDate.of(2025, 11, 3), Locality.parse("13282-99"), Setting.NON_FACILITY);
+    imaging =
+        Claim.builder().add("70553").add("72148").add("73721").add("71250").add("71046").build();
   }
 
   /**
@@ -94,6 +101,15 @@ public class ClaimPricingBenchmark {
   @Benchmark
   public PricedClaim priceClaimOfEndoscopies() {
     return pricer.price(endoscopies, outpatient);
+  }
+
+  /**
+   * Five imaging studies in an office: every line has OPPS columns (the imaging cap) and the
+   * multiple-procedure reduction of imaging applies to four of them.
+   */
+  @Benchmark
+  public PricedClaim priceImagingClaim() {
+    return pricer.price(imaging, office);
   }
 
   /** The five-line claim with every line's explanation written, as an audit log would. */
