@@ -47,7 +47,14 @@ public final class FeeCalculation implements LineEvaluation {
   private final ConversionFactor conversionFactor;
   private final Setting setting;
   private final Setting pricedSetting;
-  private final Optional<OppsCap> oppsCap;
+
+  /**
+   * The cap, or null until first read when it comes from the row's own OPPS columns ({@link
+   * #cappedByRowColumns}): made from the same immutable inputs each time, so a race between two
+   * readers only makes it twice.
+   */
+  private Optional<OppsCap> oppsCap;
+
   private final long uncapped;
   private final long exact;
 
@@ -57,14 +64,48 @@ public final class FeeCalculation implements LineEvaluation {
       ConversionFactor conversionFactor,
       Setting setting,
       Optional<OppsCap> oppsCap) {
+    this(
+        rvu,
+        gpci,
+        conversionFactor,
+        setting,
+        oppsCap,
+        oppsCap.isPresent() ? oppsCap.get().cents(setting) * CENTS_TO_NANOS : -1);
+  }
+
+  private FeeCalculation(
+      RvuEntry rvu,
+      Gpci gpci,
+      ConversionFactor conversionFactor,
+      Setting setting,
+      Optional<OppsCap> oppsCapOrNull,
+      long capNanoDollarsOrNegative) {
     this.rvu = rvu;
     this.gpci = gpci;
     this.conversionFactor = conversionFactor;
     this.setting = setting;
     this.pricedSetting = pricedSetting(rvu, setting);
-    this.oppsCap = oppsCap;
+    this.oppsCap = oppsCapOrNull;
     this.uncapped = uncappedNanoDollars(rvu, gpci, conversionFactor, pricedSetting);
-    this.exact = cappedNanoDollars(uncapped, oppsCap.orElse(null), setting);
+    this.exact = cappedNanoDollars(uncapped, capNanoDollarsOrNegative);
+  }
+
+  /**
+   * The calculation of a row whose OPPS cap, if any, comes from its own OPPS columns ({@link
+   * OppsCap#fromRvus}), as for a row the schedule's cap table lacks: the cap is computed in exact
+   * long arithmetic, and its {@link OppsCap} is made only when {@link #oppsCap()} or the
+   * explanation reads it, so that pricing such a line in a claim allocates nothing for the cap
+   * (issue 18; the single-line path does the same without a calculation object).
+   */
+  static FeeCalculation cappedByRowColumns(
+      RvuEntry rvu, Gpci gpci, ConversionFactor conversionFactor, Setting setting) {
+    return new FeeCalculation(
+        rvu,
+        gpci,
+        conversionFactor,
+        setting,
+        null,
+        oppsCapNanoDollars(rvu, gpci, conversionFactor, setting));
   }
 
   // The arithmetic, in one place for this class and the single-line path of LineEvaluator, which
@@ -249,7 +290,12 @@ public final class FeeCalculation implements LineEvaluation {
 
   /** Returns the OPPS imaging cap of the row in the locality, if it has one. */
   public Optional<OppsCap> oppsCap() {
-    return oppsCap;
+    Optional<OppsCap> cap = oppsCap;
+    if (cap == null) {
+      cap = OppsCap.fromRvus(rvu, gpci, conversionFactor);
+      oppsCap = cap;
+    }
+    return cap;
   }
 
   /** Tells whether the OPPS cap is lower than the fee schedule amount and so replaced it. */
@@ -313,8 +359,9 @@ public final class FeeCalculation implements LineEvaluation {
                           + " it"));
     }
     steps = steps.then(PricingStep.of("rvu", this::formula, uncappedAmount()));
-    if (oppsCap.isPresent()) {
-      BigDecimal cap = oppsCap.get().amount(setting);
+    Optional<OppsCap> rowCap = oppsCap();
+    if (rowCap.isPresent()) {
+      BigDecimal cap = rowCap.get().amount(setting);
       if (isOppsCapped()) {
         steps =
             steps.then(

@@ -491,40 +491,24 @@ public final class LineEvaluator {
       RvuEntry entry,
       int packed,
       RowModifier row) {
-    return new FeeCalculation(
-        entry,
-        gpci,
-        conversionFactor,
-        context.setting(),
-        oppsCapOf(schedule, entry, packed, row, locality, gpci, conversionFactor));
-  }
-
-  /**
-   * The cap of a row: from the OPPSCAP file when one was given and it has the row and locality,
-   * else computed from the RVU file's OPPS columns ({@link OppsCap#fromRvus}); both agree on every
-   * payable 2025 row. A table without the row (a file missing a locality's rows, or the caps of
-   * another code set) would otherwise leave a capped row uncapped. The cap table is read by the
-   * line's packed code and row, as on the single-line path, rather than through the row's code
-   * object and modifier: the same cap, with one dependent read fewer (issue 18).
-   */
-  @SuppressWarnings("TooManyParameters") // the context's inputs, looked up once by the caller
-  private static Optional<OppsCap> oppsCapOf(
-      MedicareFeeSchedule schedule,
-      RvuEntry entry,
-      int packed,
-      RowModifier row,
-      Locality locality,
-      Gpci gpci,
-      ConversionFactor conversionFactor) {
+    // The cap of a row: from the OPPSCAP file when one was given and it has the row and locality,
+    // else computed from the RVU file's OPPS columns (OppsCap.fromRvus, in longs here); both agree
+    // on every payable 2025 row. A table without the row (a file missing a locality's rows, or the
+    // caps of another code set) would otherwise leave a capped row uncapped. The cap table is read
+    // by the line's packed code and row, as on the single-line path, rather than through the row's
+    // code object and modifier: the same cap, with one dependent read fewer (issue 18).
     OppsCap listed =
         schedule.oppsCaps().size() > 0
             ? schedule.oppsCaps().capOrNull(packed, row, locality)
             : null;
     if (listed != null) {
-      return Optional.of(listed);
+      return new FeeCalculation(
+          entry, gpci, conversionFactor, context.setting(), Optional.of(listed));
     }
     // As on the single-line path: one field read decides for the rows without OPPS columns.
-    return entry.hasOppsRvus() ? OppsCap.fromRvus(entry, gpci, conversionFactor) : Optional.empty();
+    return entry.hasOppsRvus()
+        ? FeeCalculation.cappedByRowColumns(entry, gpci, conversionFactor, context.setting())
+        : new FeeCalculation(entry, gpci, conversionFactor, context.setting(), Optional.empty());
   }
 
   private static LineEvaluation.Refused refuse(

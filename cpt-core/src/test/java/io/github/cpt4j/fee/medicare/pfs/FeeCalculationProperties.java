@@ -227,5 +227,15 @@ class FeeCalculationProperties {
     } else {
       assertEquals(cap.get().amount(setting).movePointRight(9).longValueExact(), inLongs);
     }
+    // The claim path's calculation, which makes the cap object only when read, is the one built
+    // with fromRvus's cap: the same amounts, cap and explanation, whichever is read first.
+    FeeCalculation eager = FeeCalculation.of(rvu, gpci, cf, setting, cap);
+    FeeCalculation lazy = FeeCalculation.cappedByRowColumns(rvu, gpci, cf, setting);
+    assertEquals(eager.exactNanoDollars(), lazy.exactNanoDollars(), rvu::toString);
+    assertEquals(eager.isOppsCapped(), lazy.isOppsCapped());
+    assertEquals(eager.explanation().toString(), lazy.explanation().toString());
+    assertEquals(cap, lazy.oppsCap());
+    assertEquals(
+        cap, FeeCalculation.cappedByRowColumns(rvu, gpci, cf, setting).oppsCap(), "read first");
   }
 }
