@@ -266,7 +266,7 @@ public final class FhirClaims {
     // first is another system's code, not a modifier to read. Else the first coding.
     int chosen = 0;
     for (int c = 0; c < concept.getCoding().size(); c++) {
-      if (FhirCodeSystems.levelOf(concept.getCoding().get(c).getSystem()).isPresent()) {
+      if (FhirCodeSystems.isProcedureSystem(concept.getCoding().get(c).getSystem())) {
         chosen = c;
         break;
       }

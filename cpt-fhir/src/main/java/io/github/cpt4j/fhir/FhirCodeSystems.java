@@ -22,7 +22,11 @@ import java.util.Optional;
  *
  * <p>Data in the wild also uses the {@code https} (or {@code http}) form of each, a trailing slash,
  * and the {@code urn:oid:} form of the OIDs; {@link #levelOf(String)} and {@link
- * #isPlaceOfService(String)} accept all of them. cpt4j writes only the canonical URIs.
+ * #isPlaceOfService(String)} accept all of them. Claims converted from CMS's Blue Button 2.0 API
+ * carry its own HCPCS system, {@code https://bluebutton.cms.gov/resources/codesystem/hcpcs}, for
+ * codes of both levels and their modifiers alike: {@link #isProcedureSystem(String)} accepts it
+ * beside the two above, and a code read under it has the level its shape says. cpt4j writes only
+ * the canonical URIs.
  */
 public final class FhirCodeSystems {
 
@@ -53,6 +57,13 @@ public final class FhirCodeSystems {
    */
   private static final String BLUE_BUTTON_PLACE_OF_SERVICE =
       "https://bluebutton.cms.gov/resources/variables/line_place_of_srvc_cd";
+
+  /**
+   * The system of HCPCS codes in CMS's Blue Button 2.0 API: CPT and Level II codes alike (its data
+   * dictionary's HCPCS_CD, "CPT codes are a subset of HCPCS"), and the modifiers of a line.
+   */
+  private static final String BLUE_BUTTON_HCPCS =
+      "https://bluebutton.cms.gov/resources/codesystem/hcpcs";
 
   private FhirCodeSystems() {}
 
@@ -89,6 +100,20 @@ public final class FhirCodeSystems {
       return Optional.of(CodeLevel.LEVEL_II);
     }
     return Optional.empty();
+  }
+
+  /**
+   * Tells whether procedure codes are read under a system URI: CPT or HCPCS Level II in any form
+   * {@link #levelOf(String)} accepts, or the HCPCS system of CMS's Blue Button 2.0 API ({@code
+   * https://bluebutton.cms.gov/resources/codesystem/hcpcs}, either scheme, a trailing slash), which
+   * holds codes of both levels: there, a code's level is the one its shape says.
+   */
+  public static boolean isProcedureSystem(String system) {
+    if (levelOf(system).isPresent()) {
+      return true;
+    }
+    String normal = system == null ? "" : withoutScheme(system.trim());
+    return !normal.isEmpty() && normal.equals(withoutScheme(BLUE_BUTTON_HCPCS));
   }
 
   /**

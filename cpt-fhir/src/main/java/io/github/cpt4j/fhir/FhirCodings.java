@@ -19,8 +19,9 @@ import org.hl7.fhir.r4.model.Coding;
  * }</pre>
  *
  * <p>Reading is strict about the code (canonical form, as {@link ProcedureCode#parse} reads it) and
- * lenient about the system URI (see {@link FhirCodeSystems#levelOf}); a code of the other level
- * than its system's, such as {@code J1100} under CPT, is refused.
+ * lenient about the system URI (see {@link FhirCodeSystems#isProcedureSystem}); a code of the other
+ * level than its system's, such as {@code J1100} under CPT, is refused. Under Blue Button 2.0's
+ * HCPCS system, which holds both levels, a code has the level its shape says.
  */
 public final class FhirCodings {
 
@@ -33,34 +34,38 @@ public final class FhirCodings {
     return new Coding().setSystem(FhirCodeSystems.systemOf(code)).setCode(code.toString());
   }
 
-  /** Tells whether {@code coding}'s system is CPT or HCPCS Level II, in any accepted form. */
+  /**
+   * Tells whether {@code coding}'s system is one procedure codes are read under: CPT, HCPCS Level
+   * II, or Blue Button 2.0's HCPCS system, in any accepted form ({@link
+   * FhirCodeSystems#isProcedureSystem}).
+   */
   public static boolean isProcedureCoding(Coding coding) {
-    return coding != null && FhirCodeSystems.levelOf(coding.getSystem()).isPresent();
+    return coding != null && FhirCodeSystems.isProcedureSystem(coding.getSystem());
   }
 
   /**
    * Reads a CPT or HCPCS Level II coding.
    *
    * @param path the FHIR path of the coding, for messages
-   * @throws FhirMappingException if the system is neither, the code is missing or malformed, or the
-   *     code is of the other level
+   * @throws FhirMappingException if the system is none of these, the code is missing or malformed,
+   *     or the code is of the other level than its system's
    */
   public static ProcedureCode fromCoding(Coding coding, String path) {
     requireNonNull(coding, "coding");
     requireNonNull(path, "path");
-    CodeLevel level =
-        FhirCodeSystems.levelOf(coding.getSystem())
-            .orElseThrow(
-                () ->
-                    new FhirMappingException(
-                        path,
-                        "system '"
-                            + coding.getSystem()
-                            + "' is neither CPT ("
-                            + FhirCodeSystems.CPT
-                            + ") nor HCPCS Level II ("
-                            + FhirCodeSystems.HCPCS_LEVEL_II
-                            + ")"));
+    if (!FhirCodeSystems.isProcedureSystem(coding.getSystem())) {
+      throw new FhirMappingException(
+          path,
+          "system '"
+              + coding.getSystem()
+              + "' is neither CPT ("
+              + FhirCodeSystems.CPT
+              + ") nor HCPCS Level II ("
+              + FhirCodeSystems.HCPCS_LEVEL_II
+              + ")");
+    }
+    // Empty under Blue Button 2.0's HCPCS system, which holds both levels.
+    Optional<CodeLevel> level = FhirCodeSystems.levelOf(coding.getSystem());
     if (!coding.hasCode()) {
       throw new FhirMappingException(path, "the coding has no code");
     }
@@ -70,7 +75,7 @@ public final class FhirCodings {
     } catch (CodeFormatException e) {
       throw new FhirMappingException(path, e.getMessage(), e);
     }
-    if (code.level() != level) {
+    if (level.isPresent() && code.level() != level.get()) {
       throw new FhirMappingException(
           path,
           code
@@ -82,7 +87,10 @@ public final class FhirCodings {
     return code;
   }
 
-  /** Returns the first CPT or HCPCS Level II coding of {@code concept}, if any. */
+  /**
+   * Returns the first coding of {@code concept} in a procedure code system (CPT, HCPCS Level II or
+   * Blue Button 2.0's HCPCS), if any.
+   */
   public static Optional<Coding> procedureCoding(CodeableConcept concept) {
     if (concept == null) {
       return Optional.empty();

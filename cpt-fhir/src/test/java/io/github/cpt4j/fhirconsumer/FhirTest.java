@@ -121,6 +121,42 @@ class FhirTest {
     assertEquals(Optional.empty(), FhirCodeSystems.levelOf(null));
   }
 
+  /**
+   * CMS's Blue Button 2.0 API writes a claim line's codes of both levels, and its modifiers, in one
+   * HCPCS system of its own: claims converted from its data are read, each code at its own level.
+   */
+  @Test
+  void blueButtonsHcpcsSystemHoldsCodesOfBothLevels() {
+    String blueButton = "https://bluebutton.cms.gov/resources/codesystem/hcpcs";
+    for (String system :
+        List.of(blueButton, blueButton.replace("https:", "http:"), blueButton + "/")) {
+      assertTrue(FhirCodeSystems.isProcedureSystem(system), system);
+    }
+    assertEquals(Optional.empty(), FhirCodeSystems.levelOf(blueButton));
+    assertFalse(FhirCodeSystems.isProcedureSystem(blueButton + "/x"));
+    assertFalse(FhirCodeSystems.isProcedureSystem("http://snomed.info/sct"));
+    assertFalse(FhirCodeSystems.isProcedureSystem(null));
+    assertTrue(FhirCodeSystems.isProcedureSystem("urn:oid:2.16.840.1.113883.6.12"));
+    for (String text : List.of("99204", "45384", "0001F", "E0424", "J1100")) {
+      assertEquals(
+          ProcedureCode.parse(text),
+          FhirCodings.fromCoding(new Coding(blueButton, text, null), "c"),
+          text);
+    }
+    Claim lines =
+        FhirClaims.toClaim(
+            claim(
+                item(
+                    "{\"coding\":[{\"system\":\""
+                        + blueButton
+                        + "\",\"version\":\"7\",\"code\":\"71046\"}]}",
+                    ",\"modifier\":[{\"coding\":[{\"system\":\"urn:local\",\"code\":\"X\"},"
+                        + "{\"system\":\""
+                        + blueButton
+                        + "\",\"code\":\"26\"}]}]")));
+    assertEquals(ClaimLine.parse("71046-26"), lines.line(0).line());
+  }
+
   @Test
   void codesBecomeCodingsAndBack() {
     for (String text : List.of("99213", "0001F", "0042T", "J1100", "G0438")) {
