@@ -69,23 +69,22 @@ public final class FeeCalculation implements LineEvaluation {
         gpci,
         conversionFactor,
         setting,
-        oppsCap,
         oppsCap.isPresent() ? oppsCap.get().cents(setting) * CENTS_TO_NANOS : -1);
+    this.oppsCap = oppsCap;
   }
 
+  /** A calculation whose cap object is made when first read ({@link #oppsCap()}). */
   private FeeCalculation(
       RvuEntry rvu,
       Gpci gpci,
       ConversionFactor conversionFactor,
       Setting setting,
-      Optional<OppsCap> oppsCapOrNull,
       long capNanoDollarsOrNegative) {
     this.rvu = rvu;
     this.gpci = gpci;
     this.conversionFactor = conversionFactor;
     this.setting = setting;
     this.pricedSetting = pricedSetting(rvu, setting);
-    this.oppsCap = oppsCapOrNull;
     this.uncapped = uncappedNanoDollars(rvu, gpci, conversionFactor, pricedSetting);
     this.exact = cappedNanoDollars(uncapped, capNanoDollarsOrNegative);
   }
@@ -104,7 +103,6 @@ public final class FeeCalculation implements LineEvaluation {
         gpci,
         conversionFactor,
         setting,
-        null,
         oppsCapNanoDollars(rvu, gpci, conversionFactor, setting));
   }
 
