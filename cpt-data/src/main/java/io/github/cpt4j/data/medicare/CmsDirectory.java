@@ -71,8 +71,9 @@ import java.util.stream.Stream;
  *   <tr><td>{@code ZIP5_OCT2025.txt}</td><td>ZIP codes to localities, from the first day of
  *       that quarter; a date of service takes the file of its quarter, else the latest before it,
  *       else the earliest ({@link #zipLocalities(LocalDate)})</td></tr>
- *   <tr><td>{@code CY2022_Anesthesia_Base_Units.txt}</td><td>anesthesia base units; the newest
- *       edition is used, else the bundled one</td></tr>
+ *   <tr><td>{@code CY2022_Anesthesia_Base_Units.txt}</td><td>anesthesia base units: a release
+ *       takes the edition of its year, else the latest before it, else the earliest, else the
+ *       bundled one</td></tr>
  *   <tr><td>{@code CLFS_2025_Q1V1.csv}</td><td>a quarter of the Clinical Laboratory Fee Schedule;
  *       of two versions of one quarter, the higher</td></tr>
  *   <tr><td>{@code DMEPOS_2025_JAN.csv}</td><td>a quarter of the DMEPOS fee schedule</td></tr>
@@ -328,13 +329,8 @@ public final class CmsDirectory {
               + " levels down");
     }
     Set<Path> used = new HashSet<>();
-    Optional<CmsFile> baseUnitFile = newest(directory, files, Kind.ANESTHESIA_BASE_UNITS);
-    baseUnitFile.ifPresent(f -> used.add(f.path()));
-    AnesthesiaBaseUnits baseUnits =
-        baseUnitFile.map(f -> f.path()).map(CmsDirectory::readBaseUnits).orElse(null);
-    if (baseUnits == null) {
-      baseUnits = BundledData.anesthesiaBaseUnits();
-    }
+    List<CmsFile> baseUnitEditions = everyPeriod(directory, files, Kind.ANESTHESIA_BASE_UNITS);
+    Map<Path, AnesthesiaBaseUnits> baseUnitCache = new HashMap<>();
     Map<Path, GpciTable> gpciCache = new HashMap<>();
     Map<Path, OppsCapTable> capCache = new HashMap<>();
     Map<Path, AnesthesiaConversionFactors> anesCache = new HashMap<>();
@@ -386,6 +382,17 @@ public final class CmsDirectory {
       Optional<CmsFile> anes = latestUpTo(directory, files, Kind.ANESTHESIA_CF, rvu);
       if (anes.isPresent()) {
         used.add(anes.get().path());
+        AnesthesiaBaseUnits baseUnits = BundledData.anesthesiaBaseUnits();
+        Optional<CmsFile> edition = editionFor(rvu, baseUnitEditions);
+        if (edition.isPresent()) {
+          used.add(edition.get().path());
+          CmsFile named = edition.get();
+          baseUnits =
+              cached(
+                  baseUnitCache,
+                  named.path(),
+                  p -> sameEdition(directory, named, AnesthesiaBaseUnitFile.read(p)));
+        }
         schedule.anesthesia(
             AnesthesiaFeeSchedule.builder()
                 .name("medicare-anesthesia-" + id)
@@ -965,12 +972,45 @@ public final class CmsDirectory {
     return table.withoutConversionFactor();
   }
 
-  private static AnesthesiaBaseUnits readBaseUnits(Path path) {
-    try {
-      return AnesthesiaBaseUnitFile.read(path);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+  /**
+   * Returns {@code units}, read from {@code file}, if their edition (the file's first line: {@code
+   * CODE 2025}) is the year its name says: the name chooses the releases it serves.
+   */
+  private static AnesthesiaBaseUnits sameEdition(
+      Path directory, CmsFile file, AnesthesiaBaseUnits units) throws DataLoadException {
+    String named = "CY " + file.year();
+    if (!units.edition().equals(named)) {
+      throw new DataLoadException(
+          file.name(),
+          1,
+          0,
+          "the name says "
+              + named
+              + " but the file holds the "
+              + units.edition()
+              + " edition (its first line): rename it, or use the "
+              + named
+              + " edition ("
+              + directory.relativize(file.path())
+              + ")");
     }
+    return units;
+  }
+
+  /**
+   * The anesthesia base unit edition of a release: CMS publishes one each calendar year ({@code
+   * CY2025_Anesthesia_Base_Units.txt}), and a code's base units can change or a code be added from
+   * one year to the next, so a release takes its own year's edition, else the latest before it,
+   * else (a release older than every edition) the earliest.
+   */
+  private static Optional<CmsFile> editionFor(CmsFile rvu, List<CmsFile> editions) {
+    CmsFile chosen = null;
+    for (CmsFile edition : editions) {
+      if (chosen == null || edition.year() <= rvu.year()) {
+        chosen = edition;
+      }
+    }
+    return Optional.ofNullable(chosen);
   }
 
   private interface Reader<T> {
