@@ -831,12 +831,6 @@ public final class CmsDirectory {
         : Optional.of(oneOf(directory, tied, rvu.path().toAbsolutePath().getParent()));
   }
 
-  private static Optional<CmsFile> newest(Path directory, List<CmsFile> files, Kind kind)
-      throws IOException {
-    List<CmsFile> tied = latest(files.stream().filter(f -> f.kind() == kind).toList());
-    return tied.isEmpty() ? Optional.empty() : Optional.of(oneOf(directory, tied, null));
-  }
-
   /** The files of the latest period among {@code candidates}, all of them if several. */
   private static List<CmsFile> latest(List<CmsFile> candidates) {
     int last = candidates.stream().mapToInt(CmsDirectory::period).max().orElse(0);
