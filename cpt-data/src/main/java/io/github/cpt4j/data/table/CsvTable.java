@@ -152,9 +152,15 @@ public final class CsvTable {
         sourceName, at.line(), 0, at.describe(charset) + "; expected text in " + charset.name());
   }
 
-  /** Reads all records of {@code in} (not closed), named {@code sourceName} in errors. */
+  /**
+   * Reads all records of {@code in} (not closed), Latin-1, named {@code sourceName} in errors. The
+   * text is held whole (at most {@link #MAX_CHARS} bytes, one more so that the cap's error is the
+   * one reported), so that an error in its CSV syntax names the line and field, as a file's does:
+   * the table holds every record anyway.
+   */
   public static CsvTable read(InputStream in, String sourceName) throws IOException {
-    return read(new InputStreamReader(in, StandardCharsets.ISO_8859_1), sourceName);
+    byte[] bytes = in.readNBytes((int) Math.min(MAX_CHARS + 1, Integer.MAX_VALUE - 8));
+    return read(bytes, StandardCharsets.ISO_8859_1, sourceName);
   }
 
   /**
@@ -347,7 +353,8 @@ public final class CsvTable {
 
   /**
    * Reads all records of {@code reader} (not closed), named {@code sourceName} in errors: at most
-   * {@link #MAX_CHARS} characters, a byte order mark dropped.
+   * {@link #MAX_CHARS} characters, a byte order mark dropped. A reader cannot be read again, so a
+   * syntax error names its line only, not the field.
    */
   public static CsvTable read(Reader reader, String sourceName) throws IOException {
     return readAll(

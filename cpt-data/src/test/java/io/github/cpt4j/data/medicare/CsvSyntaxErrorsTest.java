@@ -12,6 +12,7 @@ import io.github.cpt4j.data.table.CsvTable;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,9 +151,19 @@ class CsvSyntaxErrorsTest {
   }
 
   @Test
-  void aStreamWhichCannotBeReadAgainStillGetsOurWords() {
-    // A data file read from a stream is not held whole: the line is named, without the field.
+  void aReaderWhichCannotBeReadAgainStillGetsOurWords() {
+    // A reader cannot be read again: the line is named, without the field.
     DataLoadException e =
+        assertThrows(
+            DataLoadException.class,
+            () -> CsvTable.read(new StringReader("a,b\n1,\"2\"3\n"), "reader.csv"));
+    assertEquals(
+        "reader.csv, line 2: not comma-separated values from this line on: expected fields"
+            + " separated by commas, each quoted field closed by a quote followed by a comma or the"
+            + " end of the line, and the few dozen fields of a data file",
+        e.getMessage());
+    // A data file read from a stream is held whole, and its error located as a file's is.
+    DataLoadException fromStream =
         assertThrows(
             DataLoadException.class,
             () ->
@@ -160,10 +171,9 @@ class CsvSyntaxErrorsTest {
                     new ByteArrayInputStream("a,b\n1,\"2\"3\n".getBytes(StandardCharsets.UTF_8)),
                     "stream.csv"));
     assertEquals(
-        "stream.csv, line 2: not comma-separated values from this line on: expected fields"
-            + " separated by commas, each quoted field closed by a quote followed by a comma or the"
-            + " end of the line, and the few dozen fields of a data file",
-        e.getMessage());
+        "stream.csv, line 2, column 2: expected a comma or the end of the line after the closing"
+            + " quote of field 2, found '3' (U+0033) at character 6 of the line",
+        fromStream.getMessage());
     assertEquals(
         "stream.csv, line 2, column 2: expected a comma or the end of the line after the closing"
             + " quote of field 2, found '3' (U+0033) at character 6 of the line",
