@@ -385,8 +385,8 @@ public final class CmsDirectory {
         AnesthesiaBaseUnits baseUnits = BundledData.anesthesiaBaseUnits();
         Optional<CmsFile> edition = editionFor(rvu, baseUnitEditions);
         if (edition.isPresent()) {
-          used.add(edition.get().path());
           CmsFile named = edition.get();
+          used.add(named.path());
           baseUnits =
               cached(
                   baseUnitCache,
