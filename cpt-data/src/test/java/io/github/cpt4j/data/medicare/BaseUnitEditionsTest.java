@@ -32,13 +32,7 @@ class BaseUnitEditionsTest {
 
   /** A January 2025 release with GPCIs and anesthesia conversion factors. */
   private static Path directory(Path dir) throws IOException {
-    String rvu =
-        LoaderFixtures.rvu2025()
-            .replace(
-                "Test relative value file in the CY2025 layout",
-                "2025 National Physician Fee Schedule Relative Value File January Release");
-    Files.writeString(dir.resolve("PPRRVU25_JAN.csv"), rvu, StandardCharsets.ISO_8859_1);
-    Files.writeString(dir.resolve("GPCI2025.csv"), LoaderFixtures.gpci2025());
+    LoaderFixtures.januaryRelease2025(dir);
     Files.writeString(
         dir.resolve("ANES2025.csv"),
         LoaderFixtures.SUBSET

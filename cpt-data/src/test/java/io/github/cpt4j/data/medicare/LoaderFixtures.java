@@ -1,8 +1,11 @@
 package io.github.cpt4j.data.medicare;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -49,6 +52,23 @@ final class LoaderFixtures {
 
   /** The first line of a fixture: a subset on purpose, loaded whatever its row count. */
   static final String SUBSET = CmsSubset.MARKER + ": a test fixture\n";
+
+  /**
+   * Writes into {@code dir} what every directory of CMS files needs: a January 2025 relative value
+   * file (the test rows, titled as CMS titles the release) and the 2025 GPCIs.
+   *
+   * @return {@code dir}
+   */
+  static Path januaryRelease2025(Path dir) throws IOException {
+    String rvu =
+        rvu2025()
+            .replace(
+                "Test relative value file in the CY2025 layout",
+                "2025 National Physician Fee Schedule Relative Value File January Release");
+    Files.writeString(dir.resolve("PPRRVU25_JAN.csv"), rvu, StandardCharsets.ISO_8859_1);
+    Files.writeString(dir.resolve("GPCI2025.csv"), gpci2025());
+    return dir;
+  }
 
   static String rvu2025() {
     return SUBSET + RVU_2025_HEADER + "\n" + String.join("\n", RVU_2025_ROWS) + "\n";
