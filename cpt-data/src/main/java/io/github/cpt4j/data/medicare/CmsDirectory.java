@@ -411,7 +411,7 @@ public final class CmsDirectory {
       used.add(f.path());
       Zip5File.Dated read = Zip5File.readDated(f.path());
       if (read.quarter().isPresent()) {
-        sameQuarter(directory, f, read.quarter().get(), read);
+        sameQuarter(directory, f, read.quarter().get(), "its records' columns 76-80", read);
       }
       zips.add(new DatedZips(LocalDate.of(f.year(), f.month(), 1), read.table(), f.name()));
     }
@@ -443,13 +443,13 @@ public final class CmsDirectory {
     for (CmsFile f : onePerQuarter(directory, files, Kind.CLFS)) {
       used.add(f.path());
       ClfsFeeSchedule lab = ClfsFile.read(f.path());
-      clfs.add(sameQuarter(directory, f, lab.quarter(), lab));
+      clfs.add(sameQuarter(directory, f, lab.quarter(), TITLE_OR_DATES, lab));
     }
     ImmutableList.Builder<AspFeeSchedule> asp = ImmutableList.builder();
     for (CmsFile f : onePerQuarter(directory, files, Kind.ASP)) {
       used.add(f.path());
       AspFeeSchedule drugs = AspFile.read(f.path());
-      asp.add(sameQuarter(directory, f, drugs.quarter(), drugs));
+      asp.add(sameQuarter(directory, f, drugs.quarter(), TITLE_OR_DATES, drugs));
     }
     List<CmsFile> dmeposFiles = onePerQuarter(directory, files, Kind.DMEPOS);
     ImmutableList.Builder<DmeposFeeSchedule> dmepos = ImmutableList.builder();
@@ -476,18 +476,22 @@ public final class CmsDirectory {
         }
         used.add(f.path());
         DmeposFeeSchedule equipment = DmeposFile.read(f.path(), zips);
-        dmepos.add(sameQuarter(directory, f, equipment.quarter(), equipment));
+        dmepos.add(sameQuarter(directory, f, equipment.quarter(), TITLE_OR_DATES, equipment));
       }
     }
     return new PartBSchedules(clfs.build(), dmepos.build(), asp.build());
   }
 
+  /** Where a quarterly schedule says its quarter. */
+  private static final String TITLE_OR_DATES = "its title or dates";
+
   /**
-   * Returns {@code schedule}, read from {@code file}, if the quarter it holds is the one the file's
-   * name says: a January file saved under an April name would otherwise be listed as one quarter
-   * and priced as another.
+   * Returns {@code schedule}, read from {@code file}, if the quarter it holds (as {@code where} in
+   * the file says) is the one the file's name says: a January file saved under an April name would
+   * otherwise be listed as one quarter and priced as another.
    */
-  private static <T> T sameQuarter(Path directory, CmsFile file, Quarter read, T schedule)
+  private static <T> T sameQuarter(
+      Path directory, CmsFile file, Quarter read, String where, T schedule)
       throws DataLoadException {
     Quarter named = Quarter.of(file.year(), (file.month() - 1) / 3 + 1);
     if (!read.equals(named)) {
@@ -499,7 +503,9 @@ public final class CmsDirectory {
               + named
               + " but the file holds "
               + read
-              + " (its title or dates): rename it, or use the file of "
+              + " ("
+              + where
+              + "): rename it, or use the file of "
               + named
               + " ("
               + directory.relativize(file.path())

@@ -199,13 +199,16 @@ public final class Zip5File {
         continue;
       }
       if (line.length() >= YEAR_QUARTER_END) {
-        // One quarter's file: a record of another quarter means files were pasted together.
+        // One quarter's file: every record long enough to say it says the same, or all leave it
+        // blank; a record of another quarter means files were pasted together.
         String said = line.substring(YEAR_QUARTER_START, YEAR_QUARTER_END);
-        if (yearQuarter == null && !said.isBlank()) {
-          checkYearQuarter(said, source, number);
+        if (yearQuarter == null) {
+          if (!said.isBlank()) {
+            checkYearQuarter(said, source, number);
+          }
           yearQuarter = said;
           yearQuarterLine = number;
-        } else if (yearQuarter != null && !said.equals(yearQuarter)) {
+        } else if (!said.equals(yearQuarter)) {
           throw new DataLoadException(
               source,
               number,
@@ -271,7 +274,7 @@ public final class Zip5File {
     }
     CmsSubset.checkRows(source, subset, seen.size(), MIN_ROWS, "ZIP codes", WHOLE);
     Optional<Quarter> quarter =
-        yearQuarter == null
+        yearQuarter == null || yearQuarter.isBlank()
             ? Optional.empty()
             : Optional.of(
                 Quarter.of(
@@ -279,13 +282,14 @@ public final class Zip5File {
     return new Dated(table.build(), quarter);
   }
 
-  /** Checks the {@code YYYYQ} of columns 76-80: a year, then a quarter from 1 to 4. */
+  /** Checks the {@code YYYYQ} of columns 76-80: a year from 1, then a quarter from 1 to 4. */
   private static void checkYearQuarter(String said, String source, long number)
       throws DataLoadException {
     boolean valid = said.charAt(4) >= '1' && said.charAt(4) <= '4';
     for (int i = 0; i < 4; i++) {
       valid &= said.charAt(i) >= '0' && said.charAt(i) <= '9';
     }
+    valid &= !said.startsWith("0000");
     if (!valid) {
       throw new DataLoadException(
           source,

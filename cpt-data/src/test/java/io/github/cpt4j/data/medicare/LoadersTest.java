@@ -319,6 +319,22 @@ class LoadersTest {
                 Zip5File.read(
                     stream(LoaderFixtures.SUBSET + record.replace("20254", "20255")), "z.txt"));
     assertTrue(noQuarter.getMessage().contains("expected the year and quarter as YYYYQ"));
+    DataLoadException yearZero =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                Zip5File.read(
+                    stream(LoaderFixtures.SUBSET + record.replace("20254", "00004")), "z.txt"));
+    assertEquals(76, yearZero.column(), yearZero::getMessage);
+    // Every record long enough to say the quarter says the same, whichever comes first.
+    String blank = record.replace("20254", "     ").replace("10001", "10003");
+    for (String text : List.of(blank + record, record + blank)) {
+      DataLoadException mixed =
+          assertThrows(
+              DataLoadException.class,
+              () -> Zip5File.read(stream(LoaderFixtures.SUBSET + text), "z.txt"));
+      assertEquals(3, mixed.line(), mixed::getMessage);
+    }
     // Records too short to carry it are read as before.
     assertEquals(
         Optional.of(Locality.parse("13202-01")),

@@ -129,7 +129,9 @@ class ZipFilesByDateTest {
     write(dir.resolve("ZIP5_APR2025.txt"), record("10001", REST_OF_NEW_YORK, "20254"));
     DataLoadException e = assertThrows(DataLoadException.class, () -> CmsDirectory.load(dir));
     assertTrue(
-        e.getMessage().contains("the name says 2025-Q2 but the file holds 2025-Q4"), e::getMessage);
+        e.getMessage()
+            .contains("the name says 2025-Q2 but the file holds 2025-Q4 (its records' columns"),
+        e::getMessage);
     assertTrue(e.getMessage().startsWith("ZIP5_APR2025.txt"), e::getMessage);
   }
 

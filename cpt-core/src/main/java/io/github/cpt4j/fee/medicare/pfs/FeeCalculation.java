@@ -49,11 +49,19 @@ public final class FeeCalculation implements LineEvaluation {
   private final Setting pricedSetting;
 
   /**
-   * The cap, or null until first read when it comes from the row's own OPPS columns ({@link
-   * #cappedByRowColumns}): made from the same immutable inputs each time, so a race between two
-   * readers only makes it twice.
+   * The cap the calculation was given; unused when {@link #capFromRowColumns}. Final, like the
+   * flag, so that a calculation shared between threads never shows another cap than it applied.
    */
-  private Optional<OppsCap> oppsCap;
+  private final Optional<OppsCap> givenCap;
+
+  /** Whether the cap is the row's own OPPS columns' ({@link #cappedByRowColumns}). */
+  private final boolean capFromRowColumns;
+
+  /**
+   * The cap from the row's own OPPS columns, made when first read: from the same immutable inputs
+   * each time, so a race between two readers only makes it twice.
+   */
+  private Optional<OppsCap> rowCap;
 
   private final long uncapped;
   private final long exact;
@@ -69,17 +77,27 @@ public final class FeeCalculation implements LineEvaluation {
         gpci,
         conversionFactor,
         setting,
+        oppsCap,
+        false,
         oppsCap.isPresent() ? oppsCap.get().cents(setting) * CENTS_TO_NANOS : -1);
-    this.oppsCap = oppsCap;
   }
 
-  /** A calculation whose cap object is made when first read ({@link #oppsCap()}). */
+  /**
+   * A calculation capped at {@code capNanoDollarsOrNegative} (-1: none) whose cap object is {@code
+   * givenCap}, or, when {@code capFromRowColumns}, made from the row's OPPS columns when first
+   * read.
+   */
+  @SuppressWarnings("TooManyParameters") // the inputs of the formula, and where the cap came from
   private FeeCalculation(
       RvuEntry rvu,
       Gpci gpci,
       ConversionFactor conversionFactor,
       Setting setting,
+      Optional<OppsCap> givenCap,
+      boolean capFromRowColumns,
       long capNanoDollarsOrNegative) {
+    this.givenCap = givenCap;
+    this.capFromRowColumns = capFromRowColumns;
     this.rvu = rvu;
     this.gpci = gpci;
     this.conversionFactor = conversionFactor;
@@ -103,6 +121,8 @@ public final class FeeCalculation implements LineEvaluation {
         gpci,
         conversionFactor,
         setting,
+        Optional.empty(),
+        true,
         oppsCapNanoDollars(rvu, gpci, conversionFactor, setting));
   }
 
@@ -288,10 +308,13 @@ public final class FeeCalculation implements LineEvaluation {
 
   /** Returns the OPPS imaging cap of the row in the locality, if it has one. */
   public Optional<OppsCap> oppsCap() {
-    Optional<OppsCap> cap = oppsCap;
+    if (!capFromRowColumns) {
+      return givenCap;
+    }
+    Optional<OppsCap> cap = rowCap;
     if (cap == null) {
       cap = OppsCap.fromRvus(rvu, gpci, conversionFactor);
-      oppsCap = cap;
+      rowCap = cap;
     }
     return cap;
   }

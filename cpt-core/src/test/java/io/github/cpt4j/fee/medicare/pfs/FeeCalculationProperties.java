@@ -237,5 +237,8 @@ class FeeCalculationProperties {
     assertEquals(cap, lazy.oppsCap());
     assertEquals(
         cap, FeeCalculation.cappedByRowColumns(rvu, gpci, cf, setting).oppsCap(), "read first");
+    // A calculation given no cap has none, whatever the row's OPPS columns say.
+    assertEquals(
+        Optional.empty(), FeeCalculation.of(rvu, gpci, cf, setting, Optional.empty()).oppsCap());
   }
 }
