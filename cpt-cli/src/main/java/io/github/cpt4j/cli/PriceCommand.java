@@ -582,6 +582,11 @@ final class PriceCommand implements Callable<Integer> {
                 pricer::knowsLocality)
             .countingSplitZips(
                 (zip, on) -> data.isSplitByPlusFour(zip, on, Optional.ofNullable(cmsDir)));
+    if (location != null && location.zip != null && cmsDir != null) {
+      // A directory may hold the ZIP code files of several quarters: --zip places each row by
+      // the file of the row's date, as a zip cell does. (The bundled table is one table.)
+      batch = batch.placingByDefaultZip(location.zip);
+    }
     boolean fromFile = !Inputs.STDIN.equals(input);
     long size = -1;
     if (fromFile) {

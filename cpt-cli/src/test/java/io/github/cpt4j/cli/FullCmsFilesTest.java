@@ -228,6 +228,55 @@ class FullCmsFilesTest {
     assertTrue(rows.get(5).getField(6).endsWith(" on 2025-05-01"), r::toString);
     assertEquals(amounts.get(3), amounts.get(5), r::toString);
 
+    // A batch with --zip: each row without a zip of its own is placed by the ZIP code file of its
+    // date too, on the fast path of plain rows (the first two) and the general one (with pos).
+    Cli.Result byDefaultZip =
+        Cli.runWithInput(
+            "code,date,pos\n"
+                + "99213,2025-05-01,\n"
+                + "99213,2025-11-03,\n"
+                + "99213,2025-05-01,11\n"
+                + "99213,2025-11-03,11\n",
+            "price",
+            "-i",
+            "-",
+            "-z",
+            "10001",
+            "--cms-dir",
+            cms.toString());
+    assertEquals(0, byDefaultZip.status(), byDefaultZip::toString);
+    List<String> defaultZipAmounts =
+        ValidateCommandTest.csv(byDefaultZip.out()).stream()
+            .skip(1)
+            .map(row -> row.getField(3))
+            .toList();
+    assertEquals(
+        List.of(amounts.get(0), amounts.get(2), amounts.get(0), amounts.get(2)),
+        defaultZipAmounts,
+        byDefaultZip::toString);
+    // --zip 14604 is in no locality in May: those rows say so, the November ones are priced.
+    Cli.Result newZip =
+        Cli.runWithInput(
+            "code,date\n99213,2025-05-01\n99213,2025-11-03\n",
+            "price",
+            "-i",
+            "-",
+            "-z",
+            "14604",
+            "-d",
+            "2025-11-03",
+            "--cms-dir",
+            cms.toString());
+    List<CsvRecord> newZipRows = ValidateCommandTest.csv(newZip.out());
+    assertEquals("unknown_zip", newZipRows.get(1).getField(3), newZip::toString);
+    assertTrue(
+        newZipRows
+            .get(1)
+            .getField(4)
+            .equals("ZIP code 14604 of --zip is in no Medicare payment locality on 2025-05-01"),
+        newZip::toString);
+    assertEquals(amounts.get(2), newZipRows.get(2).getField(2), newZip::toString);
+
     // One claim: --zip is looked up on --date.
     for (String[] dateAndLocality :
         List.of(new String[] {"2025-05-01", "13202-01"}, new String[] {"2025-11-03", "13282-99"})) {

@@ -102,6 +102,12 @@ public final class BatchPricing {
   /** Whether CMS prices a ZIP code by its ZIP+4; null when the run does not count such rows. */
   private final BiPredicate<ZipCode, LocalDate> splitZip;
 
+  /**
+   * The ZIP code that places the rows without a locality or zip of their own, on each row's date;
+   * null when such rows take the default locality.
+   */
+  private final ZipCode defaultZip;
+
   /** Whether plain lines take the fast path ({@link PlainRows}); off only to test it. */
   private final boolean plainLines;
 
@@ -251,10 +257,14 @@ public final class BatchPricing {
     this.threads = threads;
     this.plainLines = true;
     this.splitZip = null;
+    this.defaultZip = null;
   }
 
   private BatchPricing(
-      BatchPricing other, boolean plainLines, BiPredicate<ZipCode, LocalDate> splitZip) {
+      BatchPricing other,
+      boolean plainLines,
+      BiPredicate<ZipCode, LocalDate> splitZip,
+      ZipCode defaultZip) {
     this.defaults = other.defaults;
     this.participating = other.participating;
     this.pricer = other.pricer;
@@ -263,11 +273,23 @@ public final class BatchPricing {
     this.threads = other.threads;
     this.plainLines = plainLines;
     this.splitZip = splitZip;
+    this.defaultZip = defaultZip;
   }
 
   /** Returns this batch pricer with every row on the general path, for tests of the fast path. */
   BatchPricing generalPathOnly() {
-    return new BatchPricing(this, false, splitZip);
+    return new BatchPricing(this, false, splitZip, defaultZip);
+  }
+
+  /**
+   * Returns this batch pricer placing the rows without a locality or zip of their own by {@code
+   * zip}, looked up on each row's date of service as a zip cell is ({@code cpt price --input
+   * --zip}), rather than in the defaults' locality: with CMS's ZIP code files of several quarters,
+   * a ZIP code can be in another locality on another date. Such rows are not counted as placed by a
+   * split ZIP code; the caller warns of {@code zip} once.
+   */
+  public BatchPricing placingByDefaultZip(ZipCode zip) {
+    return new BatchPricing(this, plainLines, splitZip, requireNonNull(zip, "zip"));
   }
 
   /**
@@ -277,7 +299,7 @@ public final class BatchPricing {
    * not be the patient's street's.
    */
   public BatchPricing countingSplitZips(BiPredicate<ZipCode, LocalDate> splitZip) {
-    return new BatchPricing(this, plainLines, requireNonNull(splitZip, "splitZip"));
+    return new BatchPricing(this, plainLines, requireNonNull(splitZip, "splitZip"), defaultZip);
   }
 
   /** Opens the output once the input's header is known to be good. */
@@ -853,6 +875,9 @@ public final class BatchPricing {
     private RowParser countingParser(BatchHeader header) {
       RowParser parser = new RowParser(header, defaults, zips, knownLocality);
       parser.undated = undated;
+      if (defaultZip != null) {
+        parser.defaultZip(defaultZip);
+      }
       if (splitZip != null) {
         parser.splitZip = splitZip;
         parser.splitZipRows = splitZips;

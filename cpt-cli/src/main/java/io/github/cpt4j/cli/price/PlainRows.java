@@ -191,10 +191,6 @@ final class PlainRows {
     if (modifierList == null || unitCount < 1) {
       return null;
     }
-    Locality place = place(bytes);
-    if (place == null) {
-      return null;
-    }
     Setting choice;
     Optional<PlaceOfService> placeOfService = Optional.empty();
     if (length(setting) == 0) {
@@ -207,14 +203,22 @@ final class PlainRows {
       }
     }
     LocalDate serviceDate;
-    if (length(date) == 0) {
+    boolean undated = length(date) == 0;
+    if (undated) {
       serviceDate = defaults.date();
-      general.countUndated();
     } else {
       serviceDate = serviceDate(bytes);
       if (serviceDate == null) {
         return null;
       }
+    }
+    // After the date: a default ZIP code places a row by the ZIP code file of its date.
+    Locality place = place(bytes, serviceDate);
+    if (place == null) {
+      return null;
+    }
+    if (undated) {
+      general.countUndated();
     }
     return RowParser.valid(
         new LineRequest(
@@ -304,11 +308,17 @@ final class PlainRows {
     return value;
   }
 
-  /** The row's known locality, the default without a locality cell, or null. */
-  private Locality place(byte[] bytes) {
-    return length(locality) == 0
-        ? defaults.locality().orElse(null)
-        : lastLocality.read(bytes, from(locality), to(locality));
+  /**
+   * The row's known locality: its locality cell's, or without one the default ZIP code's on {@code
+   * date} or the default locality; null when there is none (the general parser then says why).
+   */
+  private Locality place(byte[] bytes, LocalDate date) {
+    if (length(locality) != 0) {
+      return lastLocality.read(bytes, from(locality), to(locality));
+    }
+    return general.placesByDefaultZip()
+        ? general.defaultZipLocality(date)
+        : defaults.locality().orElse(null);
   }
 
   private Setting choice(byte[] bytes) {

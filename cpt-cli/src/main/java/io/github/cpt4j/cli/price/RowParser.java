@@ -149,6 +149,31 @@ public final class RowParser {
   /** Counts the valid rows whose locality came from a ZIP code {@link #splitZip} tells. */
   LongAdder splitZipRows;
 
+  /**
+   * The digits of the ZIP code that places the rows without a locality or zip cell, on each row's
+   * date (see {@link BatchPricing#placingByDefaultZip}); null when they take the defaults'
+   * locality.
+   */
+  private String defaultZip;
+
+  /** Places the rows without a locality or zip cell by {@code zip}, on each row's date. */
+  void defaultZip(ZipCode zip) {
+    this.defaultZip = zip.digits();
+  }
+
+  /** Tells whether rows without a locality or zip cell are placed by a default ZIP code. */
+  boolean placesByDefaultZip() {
+    return defaultZip != null;
+  }
+
+  /**
+   * The locality of the default ZIP code on {@code date}, or null when it is in none then: for the
+   * fast path, which leaves such a row to this parser.
+   */
+  Locality defaultZipLocality(LocalDate date) {
+    return zipLocality(defaultZip, date).orElse(null);
+  }
+
   /** Whether {@link #lastZipText} straddles localities, as {@link #splitZip} tells. */
   private boolean lastZipSplit;
 
@@ -260,6 +285,9 @@ public final class RowParser {
     String zipText = field(fields, zip);
     Locality place;
     boolean placedBySplitZip = false;
+    // The ZIP code to place the row by, once its date is known: its zip cell's, or --zip's.
+    String placingZip = null;
+    boolean ownZip = false;
     // The zip column is also where the patient lives, which the DMEPOS fee schedule prices by;
     // with a locality beside it, it is that alone.
     Optional<String> beneficiaryZip = defaults.beneficiaryZip();
@@ -287,6 +315,11 @@ public final class RowParser {
       // Looked up below, once the row's date is known: CMS's ZIP code file changes by quarter.
       // The cell is a ZIP code: it was read as the beneficiary's above.
       place = null;
+      placingZip = zipText;
+      ownZip = true;
+    } else if (defaultZip != null) {
+      place = null;
+      placingZip = defaultZip;
     } else if (defaults.locality().isPresent()) {
       place = defaults.locality().get();
     } else {
@@ -338,19 +371,21 @@ public final class RowParser {
             claimValue);
       }
     }
-    if (place == null) {
-      Optional<Locality> found = zipLocality(zipText, serviceDate);
+    if (placingZip != null) {
+      Optional<Locality> found = zipLocality(placingZip, serviceDate);
       if (found.isEmpty()) {
         return problem(
             "unknown_zip",
-            "zip: "
-                + CodeFormatException.quote(zipText.strip())
+            (ownZip
+                    ? "zip: " + CodeFormatException.quote(zipText.strip())
+                    : "ZIP code " + placingZip + " of --zip")
                 + " is in no Medicare payment locality on "
                 + serviceDate,
             claimValue);
       }
       place = found.get();
-      placedBySplitZip = lastZipSplit;
+      // A row placed by --zip is not counted: the command warns of a split --zip once.
+      placedBySplitZip = ownZip && lastZipSplit;
     }
     String practitionerText = field(fields, practitioner);
     PractitionerType type = defaults.practitioner();
