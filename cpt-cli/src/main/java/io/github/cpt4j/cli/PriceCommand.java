@@ -370,7 +370,16 @@ final class PriceCommand implements Callable<Integer> {
         data.localityOf(location.zip, serviceDate, Optional.ofNullable(cmsDir));
     if (found.isEmpty()) {
       throw new ParameterException(
-          spec.commandLine(), "ZIP code " + location.zip + " is in no Medicare payment locality");
+          spec.commandLine(),
+          "ZIP code "
+              + location.zip
+              + " is in no Medicare payment locality"
+              // A directory's ZIP code files are by quarter: say which date was looked up.
+              + (cmsDir == null
+                  ? ""
+                  : " on "
+                      + serviceDate
+                      + (date == null ? " (today; give --date for another)" : " (--date)")));
     }
     if (data.isSplitByPlusFour(location.zip, serviceDate, Optional.ofNullable(cmsDir))) {
       note(

@@ -277,6 +277,16 @@ class FullCmsFilesTest {
         newZip::toString);
     assertEquals(amounts.get(2), newZipRows.get(2).getField(2), newZip::toString);
 
+    // A --zip the file of --date lacks is refused up front, saying which date was looked up.
+    Cli.Result refused =
+        Cli.run("price", "99213", "-z", "14604", "-d", "2025-05-01", "--cms-dir", cms.toString());
+    assertEquals(2, refused.status(), refused::toString);
+    assertTrue(
+        refused
+            .err()
+            .contains("ZIP code 14604 is in no Medicare payment locality on 2025-05-01 (--date)"),
+        refused::toString);
+
     // One claim: --zip is looked up on --date.
     for (String[] dateAndLocality :
         List.of(new String[] {"2025-05-01", "13202-01"}, new String[] {"2025-11-03", "13282-99"})) {
