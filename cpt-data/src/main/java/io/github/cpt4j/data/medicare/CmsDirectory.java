@@ -383,7 +383,10 @@ public final class CmsDirectory {
       if (anes.isPresent()) {
         used.add(anes.get().path());
         AnesthesiaBaseUnits baseUnits = BundledData.anesthesiaBaseUnits();
-        Optional<CmsFile> edition = editionFor(rvu, baseUnitEditions);
+        // CMS publishes the base units each calendar year, and a code's units can change or a
+        // code be added from one year to the next: the edition of the release's year (an edition
+        // is dated January), else the latest before it, else the earliest.
+        Optional<CmsFile> edition = inForce(baseUnitEditions, period(rvu));
         if (edition.isPresent()) {
           CmsFile named = edition.get();
           used.add(named.path());
@@ -463,12 +466,7 @@ public final class CmsDirectory {
       for (CmsFile f : dmeposFiles) {
         // CMS lists rural ZIP codes each quarter: the quarter's own list, else the latest before
         // it, else the earliest there is (the bundled list without any).
-        CmsFile rural = null;
-        for (CmsFile r : ruralFiles) {
-          if (rural == null || period(r) <= period(f)) {
-            rural = r;
-          }
-        }
+        CmsFile rural = inForce(ruralFiles, period(f)).orElse(null);
         DmeposZipTable zips = BundledData.dmeposZips();
         if (rural != null) {
           used.add(rural.path());
@@ -998,16 +996,15 @@ public final class CmsDirectory {
   }
 
   /**
-   * The anesthesia base unit edition of a release: CMS publishes one each calendar year ({@code
-   * CY2025_Anesthesia_Base_Units.txt}), and a code's base units can change or a code be added from
-   * one year to the next, so a release takes its own year's edition, else the latest before it,
-   * else (a release older than every edition) the earliest.
+   * Of files oldest first, the one in force in {@code period} ({@code YYYYMM}): the latest that
+   * starts in it or before, else (a period older than every file) the earliest; empty when there is
+   * none. The rule of every kind of file CMS publishes by period and a date takes by its own.
    */
-  private static Optional<CmsFile> editionFor(CmsFile rvu, List<CmsFile> editions) {
+  private static Optional<CmsFile> inForce(List<CmsFile> oldestFirst, int period) {
     CmsFile chosen = null;
-    for (CmsFile edition : editions) {
-      if (chosen == null || edition.year() <= rvu.year()) {
-        chosen = edition;
+    for (CmsFile f : oldestFirst) {
+      if (chosen == null || period(f) <= period) {
+        chosen = f;
       }
     }
     return Optional.ofNullable(chosen);
