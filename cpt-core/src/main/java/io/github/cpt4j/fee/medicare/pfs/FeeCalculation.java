@@ -54,14 +54,12 @@ public final class FeeCalculation implements LineEvaluation {
    */
   private final Optional<OppsCap> givenCap;
 
-  /** Whether the cap is the row's own OPPS columns' ({@link #cappedByRowColumns}). */
-  private final boolean capFromRowColumns;
-
   /**
-   * The cap from the row's own OPPS columns, made when first read: from the same immutable inputs
-   * each time, so a race between two readers only makes it twice.
+   * Whether the cap is the row's own OPPS columns' ({@link #cappedByRowColumns}): its object is
+   * made each time it is read, from the immutable inputs, rather than kept in a field every
+   * calculation would carry (it is read only for an explanation).
    */
-  private Optional<OppsCap> rowCap;
+  private final boolean capFromRowColumns;
 
   private final long uncapped;
   private final long exact;
@@ -84,8 +82,7 @@ public final class FeeCalculation implements LineEvaluation {
 
   /**
    * A calculation capped at {@code capNanoDollarsOrNegative} (-1: none) whose cap object is {@code
-   * givenCap}, or, when {@code capFromRowColumns}, made from the row's OPPS columns when first
-   * read.
+   * givenCap}, or, when {@code capFromRowColumns}, made from the row's OPPS columns when read.
    */
   @SuppressWarnings("TooManyParameters") // the inputs of the formula, and where the cap came from
   private FeeCalculation(
@@ -308,15 +305,7 @@ public final class FeeCalculation implements LineEvaluation {
 
   /** Returns the OPPS imaging cap of the row in the locality, if it has one. */
   public Optional<OppsCap> oppsCap() {
-    if (!capFromRowColumns) {
-      return givenCap;
-    }
-    Optional<OppsCap> cap = rowCap;
-    if (cap == null) {
-      cap = OppsCap.fromRvus(rvu, gpci, conversionFactor);
-      rowCap = cap;
-    }
-    return cap;
+    return capFromRowColumns ? OppsCap.fromRvus(rvu, gpci, conversionFactor) : givenCap;
   }
 
   /** Tells whether the OPPS cap is lower than the fee schedule amount and so replaced it. */
