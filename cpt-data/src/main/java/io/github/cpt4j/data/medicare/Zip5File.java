@@ -9,10 +9,12 @@ import io.github.cpt4j.fee.medicare.Quarter;
 import io.github.cpt4j.fee.medicare.ZipLocalityTable;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +26,8 @@ import java.util.Optional;
  * the locality (13-14), the plus-four flag (21: 1 when the ZIP code straddles localities and is
  * priced by ZIP+4) and, when a record is that long, the year and quarter (76-80, {@code YYYYQ}),
  * which must be the same on every record. Other fields are not kept. All-or-nothing; an error names
- * the file, line and column.
+ * the file, line and column. A file as CMS publishes it is read straight from its bytes; anything
+ * else the general way, line by line.
  *
  * <pre>{@code
  * ZipLocalityTable zips = Zip5File.read(Path.of("ZIP5_OCT2025.txt"));
@@ -79,9 +82,32 @@ public final class Zip5File {
    * @throws IOException if the file cannot be read
    */
   static Dated readDated(Path path) throws IOException {
-    try (Reader reader = Files.newBufferedReader(path, StandardCharsets.ISO_8859_1)) {
-      return read(reader, path.getFileName().toString());
+    String name = path.getFileName().toString();
+    if (Files.isRegularFile(path) && Files.size(path) <= MAX_CHARS) {
+      return readDated(Files.readAllBytes(path), name);
     }
+    try (Reader reader = Files.newBufferedReader(path, StandardCharsets.ISO_8859_1)) {
+      return read(reader, name);
+    }
+  }
+
+  /**
+   * Reads the whole file in {@code bytes}: by {@link Zip5Scan}, the fast path for a file as CMS
+   * publishes it, or when it declines, by the general reader, which accepts or refuses any file
+   * with its error naming line and column.
+   */
+  private static Dated readDated(byte[] bytes, String sourceName) throws IOException {
+    Dated fast = Zip5Scan.localities(bytes, MIN_ROWS);
+    return fast != null ? fast : readGeneral(bytes, sourceName);
+  }
+
+  /** Reads the file in {@code bytes} the general way, never by the fast path; for tests. */
+  static Dated readGeneral(byte[] bytes, String sourceName) throws IOException {
+    return read(latin1(bytes), sourceName);
+  }
+
+  private static Reader latin1(byte[] bytes) {
+    return new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.ISO_8859_1);
   }
 
   /**
@@ -91,7 +117,13 @@ public final class Zip5File {
    * @throws IOException if the stream cannot be read
    */
   public static ZipLocalityTable read(InputStream in, String sourceName) throws IOException {
-    return read(new InputStreamReader(in, StandardCharsets.ISO_8859_1), sourceName).table();
+    byte[] bytes = in.readNBytes((int) MAX_CHARS + 1);
+    if (bytes.length > MAX_CHARS) {
+      // Too large: the general reader says so, having read no more than its limit.
+      InputStream whole = new SequenceInputStream(new ByteArrayInputStream(bytes), in);
+      return read(new InputStreamReader(whole, StandardCharsets.ISO_8859_1), sourceName).table();
+    }
+    return readDated(bytes, sourceName).table();
   }
 
   /**
@@ -104,9 +136,20 @@ public final class Zip5File {
    * @throws IOException if the file cannot be read
    */
   public static DmeposZipTable readStates(Path path) throws IOException {
-    try (Reader reader = Files.newBufferedReader(path, StandardCharsets.ISO_8859_1)) {
-      return readStates(reader, path.getFileName().toString());
+    String name = path.getFileName().toString();
+    if (Files.isRegularFile(path) && Files.size(path) <= MAX_CHARS) {
+      byte[] bytes = Files.readAllBytes(path);
+      DmeposZipTable fast = Zip5Scan.states(bytes, MIN_ROWS);
+      return fast != null ? fast : readStatesGeneral(bytes, name);
     }
+    try (Reader reader = Files.newBufferedReader(path, StandardCharsets.ISO_8859_1)) {
+      return readStates(reader, name);
+    }
+  }
+
+  /** Reads the states of the file in {@code bytes} the general way; for tests. */
+  static DmeposZipTable readStatesGeneral(byte[] bytes, String sourceName) throws IOException {
+    return readStates(latin1(bytes), sourceName);
   }
 
   private static DmeposZipTable readStates(Reader reader, String source) throws IOException {

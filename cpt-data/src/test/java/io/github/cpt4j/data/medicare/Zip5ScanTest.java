@@ -1,0 +1,222 @@
+package io.github.cpt4j.data.medicare;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.fee.medicare.ZipLocalityTable;
+import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fast path of the ZIP5 loader ({@link Zip5Scan}) against the general reader: whatever the
+ * bytes, it either declines (and the general reader decides) or gives exactly the general reader's
+ * tables, of localities and of states; it never accepts what the general reader refuses. And it
+ * does read files as CMS writes them, so that the speed is not lost to a silent fallback.
+ */
+class Zip5ScanTest {
+
+  /** States in CMS's order, with the two halves of Missouri and Kansas. */
+  private static final String[] STATES = {"AK", "AL", "EK", "EM", "NY", "WK", "WM", "WY"};
+
+  /**
+   * {@code count} records from ZIP code {@code first} on, states and localities changing every few
+   * records, every plus-four flag CMS writes (0, 1 and blank), ending with {@code lineEnd}; each
+   * record of 80 characters ending with {@code yearQuarter}, or of 21 when that is null.
+   */
+  private static String records(int first, int count, String yearQuarter, String lineEnd) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      String state = STATES[i / 7 % STATES.length];
+      String mac = String.format("%05d", (1_000 + i / 50 * 1_111) % 100_000);
+      String locality = String.format("%02d", i / 3 % 100);
+      char plusFour = "001 0".charAt(i % 5);
+      text.append(state)
+          .append(String.format("%05d", first + i))
+          .append(mac)
+          .append(locality)
+          .append(" Z9   ")
+          .append(plusFour);
+      if (yearQuarter != null) {
+        text.append(" A").append(" ".repeat(52)).append(yearQuarter);
+      }
+      text.append(lineEnd);
+    }
+    return text.toString();
+  }
+
+  private static final List<String> GOOD =
+      List.of(
+          LoaderFixtures.SUBSET + records(10_001, 300, "20254", "\r\n"),
+          LoaderFixtures.SUBSET + records(501, 300, "20251", "\n"),
+          // Records of 21 characters, which say no quarter.
+          LoaderFixtures.SUBSET + records(60_000, 200, null, "\r\n"),
+          // Columns 76-80 left blank on every record.
+          LoaderFixtures.SUBSET + records(0, 200, "     ", "\r\n"),
+          // Short and long records mixed: only the long ones say the quarter.
+          LoaderFixtures.SUBSET
+              + records(20_000, 100, null, "\n")
+              + records(20_100, 100, "20253", "\n"));
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  /** Same ranges, localities, plus-four flags and quarter. */
+  private static void assertSameDated(Zip5File.Dated expected, Zip5File.Dated actual) {
+    assertSameTable(expected.table(), actual.table());
+    assertEquals(expected.quarter(), actual.quarter());
+  }
+
+  private static void assertSameTable(ZipLocalityTable expected, ZipLocalityTable actual) {
+    assertEquals(expected.size(), actual.size());
+    assertEquals(expected.rangeCount(), actual.rangeCount());
+    for (int i = 0; i < expected.rangeCount(); i++) {
+      assertEquals(expected.rangeStart(i), actual.rangeStart(i));
+      assertEquals(expected.rangeEnd(i), actual.rangeEnd(i));
+      assertEquals(expected.rangeLocality(i), actual.rangeLocality(i));
+      assertEquals(expected.rangeSplitByPlusFour(i), actual.rangeSplitByPlusFour(i));
+    }
+  }
+
+  private static void assertSameStates(DmeposZipTable expected, DmeposZipTable actual) {
+    assertEquals(expected.states(), actual.states());
+    assertArrayEquals(stateIndices(expected), stateIndices(actual));
+  }
+
+  private static int[] stateIndices(DmeposZipTable table) {
+    int[] indices = new int[100_000];
+    for (int zip = 0; zip < indices.length; zip++) {
+      indices[zip] = table.stateIndex(zip);
+    }
+    return indices;
+  }
+
+  /** Checks the law for {@code bytes}; returns whether the fast path read them. */
+  private static boolean fastIsGeneralOrDeclines(byte[] bytes) throws IOException {
+    Zip5File.Dated general;
+    try {
+      general = Zip5File.readGeneral(bytes, "z.txt");
+    } catch (DataLoadException refused) {
+      assertNull(
+          Zip5Scan.localities(bytes, Zip5File.MIN_ROWS), "the fast path accepted a refused file");
+      assertNull(
+          Zip5Scan.states(bytes, Zip5File.MIN_ROWS), "the fast path accepted a refused file");
+      return false;
+    }
+    Zip5File.Dated fast = Zip5Scan.localities(bytes, Zip5File.MIN_ROWS);
+    DmeposZipTable fastStates = Zip5Scan.states(bytes, Zip5File.MIN_ROWS);
+    assertEquals(fast == null, fastStates == null, "both tables or neither");
+    if (fast == null) {
+      return false;
+    }
+    assertSameDated(general, fast);
+    // The states' reader checks less than the localities' (no contractor, locality or quarter), so
+    // whatever the fast path reads, it reads too.
+    assertSameStates(Zip5File.readStatesGeneral(bytes, "z.txt"), fastStates);
+    return true;
+  }
+
+  @Test
+  void readsTheGoodFixtures() throws IOException {
+    for (String good : GOOD) {
+      assertTrue(fastIsGeneralOrDeclines(bytes(good)), good.substring(0, 200));
+    }
+  }
+
+  @Test
+  void readsAWholeFileWithoutTheSubsetMarker() throws IOException {
+    byte[] whole = bytes(records(0, Zip5File.MIN_ROWS, "20254", "\r\n"));
+    assertTrue(fastIsGeneralOrDeclines(whole));
+    assertEquals(Zip5File.MIN_ROWS, Zip5Scan.localities(whole, Zip5File.MIN_ROWS).table().size());
+  }
+
+  @Test
+  void declinesTooFewRecordsWithoutTheSubsetMarker() throws IOException {
+    byte[] cut = bytes(records(0, Zip5File.MIN_ROWS - 1, "20254", "\r\n"));
+    assertNull(Zip5Scan.localities(cut, Zip5File.MIN_ROWS));
+    assertNull(Zip5Scan.states(cut, Zip5File.MIN_ROWS));
+    assertNull(Zip5Scan.localities(new byte[0], Zip5File.MIN_ROWS));
+    assertNull(Zip5Scan.localities(bytes(LoaderFixtures.SUBSET), Zip5File.MIN_ROWS));
+  }
+
+  /** What the general reader reads differently or refuses: each is left to it. */
+  @Test
+  void declinesWhatItLeavesToTheGeneralReader() throws IOException {
+    String good = GOOD.get(0);
+    List<String> others =
+        List.of(
+            good.substring(0, good.length() - 2), // no line break at the end
+            good.substring(0, good.length() - 1), // a carriage return at the end, alone
+            good.replaceFirst("\r\n", "\r\n\r\n"), // a blank line
+            good.replaceFirst(" Z9 ", " Z\r9"), // a carriage return inside a record
+            good.replaceFirst(" Z9 ", " Z\n9"), // a line feed inside a record
+            "\u00EF\u00BB\u00BF" + good, // a byte order mark
+            good.replaceFirst("20254\r\n", "20253\r\n"), // two quarters
+            good.replaceFirst("20254\r\n", "     \r\n"), // a blank quarter and a dated one
+            good.replaceFirst("(?m)^AK10002", "AK10001"), // a ZIP code twice
+            good.replaceFirst("(?m)^AK", "Ak"), // not a state
+            good.replaceFirst("(?m)^(AK\\d{5})0", "$1O")); // a letter in the contractor
+    for (String other : others) {
+      assertTrue(!other.equals(good));
+      assertNull(Zip5Scan.localities(bytes(other), Zip5File.MIN_ROWS), other.substring(0, 120));
+      fastIsGeneralOrDeclines(bytes(other));
+    }
+  }
+
+  /** The entry points read through the fast path and give what the general reader gives. */
+  @Test
+  void readsFilesAndStreamsAlike(@TempDir Path dir) throws IOException {
+    byte[] good = bytes(GOOD.get(0));
+    Path file = dir.resolve("ZIP5_OCT2025.txt");
+    Files.write(file, good);
+    Zip5File.Dated general = Zip5File.readGeneral(good, "z.txt");
+    assertSameDated(general, Zip5File.readDated(file));
+    assertSameTable(general.table(), Zip5File.read(file));
+    assertSameTable(general.table(), Zip5File.read(new ByteArrayInputStream(good), "z.txt"));
+    assertSameStates(Zip5File.readStatesGeneral(good, "z.txt"), Zip5File.readStates(file));
+  }
+
+  /** CMS's own file, when the machine has it: read by the fast path, and as the general reader. */
+  @Test
+  void readsTheCmsFile() throws IOException {
+    byte[] cms = Files.readAllBytes(CmsFiles.file("2025/ZIP5_OCT2025.txt"));
+    assertNotNull(Zip5Scan.localities(cms, Zip5File.MIN_ROWS));
+    assertTrue(fastIsGeneralOrDeclines(cms));
+  }
+
+  @Provide
+  Arbitrary<byte[]> damaged() {
+    return ByteDamage.of(
+        GOOD,
+        ByteDamage.Kind.CUT,
+        ByteDamage.Kind.FLIP,
+        ByteDamage.Kind.INSERT,
+        ByteDamage.Kind.DELETE);
+  }
+
+  @Property(tries = 300)
+  void damagedFilesReadAsTheGeneralReaderReadsThemOrNotAtAll(@ForAll("damaged") byte[] bytes)
+      throws IOException {
+    fastIsGeneralOrDeclines(bytes);
+  }
+
+  @Property(tries = 200)
+  void anyBytes(@ForAll byte[] bytes) throws IOException {
+    fastIsGeneralOrDeclines(bytes);
+  }
+}
