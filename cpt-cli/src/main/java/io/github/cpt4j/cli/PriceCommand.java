@@ -368,18 +368,30 @@ final class PriceCommand implements Callable<Integer> {
     }
     Optional<Locality> found =
         data.localityOf(location.zip, serviceDate, Optional.ofNullable(cmsDir));
+    if (found.isEmpty()
+        && input != null
+        && cmsDir != null
+        && data.isKnownOnAnyDate(location.zip, Optional.of(cmsDir))) {
+      // A batch's rows are placed by the ZIP code file of each row's date (priceBatch): a ZIP code
+      // that another quarter's file knows places the rows of that quarter, and a row of a date
+      // whose file does not know it says so in its own message.
+      return found;
+    }
     if (found.isEmpty()) {
       throw new ParameterException(
           spec.commandLine(),
           "ZIP code "
               + location.zip
               + " is in no Medicare payment locality"
-              // A directory's ZIP code files are by quarter: say which date was looked up.
+              // A directory's ZIP code files are by quarter: say which date was looked up, or
+              // for a batch, that no file knows it.
               + (cmsDir == null
                   ? ""
-                  : " on "
-                      + serviceDate
-                      + (date == null ? " (today; give --date for another)" : " (--date)")));
+                  : input != null
+                      ? " in any ZIP code file of " + cmsDir
+                      : " on "
+                          + serviceDate
+                          + (date == null ? " (today; give --date for another)" : " (--date)")));
     }
     if (data.isSplitByPlusFour(location.zip, serviceDate, Optional.ofNullable(cmsDir))) {
       note(

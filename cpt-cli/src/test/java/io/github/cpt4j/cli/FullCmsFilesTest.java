@@ -277,6 +277,39 @@ class FullCmsFilesTest {
         newZip::toString);
     assertEquals(amounts.get(2), newZipRows.get(2).getField(2), newZip::toString);
 
+    // In a batch, --date (May, whose file lacks 14604) does not stop the rows of other dates: --zip
+    // is refused up front only when no ZIP code file of the directory knows it.
+    Cli.Result batchOnMay =
+        Cli.runWithInput(
+            "code,date\n99213,2025-05-01\n99213,2025-11-03\n",
+            "price",
+            "-i",
+            "-",
+            "-z",
+            "14604",
+            "-d",
+            "2025-05-01",
+            "--cms-dir",
+            cms.toString());
+    assertEquals(newZip.out(), batchOnMay.out(), batchOnMay::toString);
+    Cli.Result batchUnknown =
+        Cli.runWithInput(
+            "code,date\n99213,2025-11-03\n",
+            "price",
+            "-i",
+            "-",
+            "-z",
+            "00000",
+            "--cms-dir",
+            cms.toString());
+    assertEquals(2, batchUnknown.status(), batchUnknown::toString);
+    assertTrue(
+        batchUnknown
+            .err()
+            .contains(
+                "ZIP code 00000 is in no Medicare payment locality in any ZIP code file of " + cms),
+        batchUnknown::toString);
+
     // A --zip the file of --date lacks is refused up front, saying which date was looked up.
     Cli.Result refused =
         Cli.run("price", "99213", "-z", "14604", "-d", "2025-05-01", "--cms-dir", cms.toString());

@@ -323,6 +323,16 @@ public final class MedicareData implements PricingData {
   }
 
   @Override
+  public boolean isKnownOnAnyDate(ZipCode zip, Optional<Path> cmsDirectory) {
+    String digits = requireNonNull(zip, "zip").digits();
+    if (cmsDirectory.isEmpty()) {
+      return BundledData.zipLocalities().find(digits).isPresent();
+    }
+    return directory(cmsDirectory.get()).zipLocalityTables().stream()
+        .anyMatch(table -> table.find(digits).isPresent());
+  }
+
+  @Override
   public boolean isSplitByPlusFour(
       ZipCode zip, LocalDate dateOfService, Optional<Path> cmsDirectory) {
     return zipTable(dateOfService, cmsDirectory)

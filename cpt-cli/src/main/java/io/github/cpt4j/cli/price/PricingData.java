@@ -98,6 +98,19 @@ public interface PricingData {
   }
 
   /**
+   * Tells whether {@code zip} is in a payment locality on some date: in any of the ZIP code files
+   * of {@code cmsDirectory} when a directory is given (they are by quarter), else as {@link
+   * #localityOf(ZipCode)}. A batch, whose rows carry their own dates, refuses a default ZIP code at
+   * start only when no date of service could place it.
+   *
+   * @throws IllegalArgumentException if a file of the directory is malformed
+   * @throws java.io.UncheckedIOException if a file cannot be read
+   */
+  default boolean isKnownOnAnyDate(ZipCode zip, Optional<Path> cmsDirectory) {
+    return localityOf(zip).isPresent();
+  }
+
+  /**
    * Tells whether CMS flags {@code zip} as straddling payment localities, to be priced by its
    * ZIP+4, in the ZIP code table {@link #localityOf(ZipCode, LocalDate, Optional)} reads on {@code
    * dateOfService}: the five-digit table gives such a ZIP code one of its localities. False when

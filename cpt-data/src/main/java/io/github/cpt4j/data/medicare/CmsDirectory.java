@@ -1099,6 +1099,16 @@ public final class CmsDirectory {
   }
 
   /**
+   * Returns every ZIP code table of the directory, oldest first: one per ZIP5 file (by the quarter
+   * its name gives), or the bundled table alone when there is none. {@link
+   * #zipLocalities(LocalDate)} picks among them by date of service; this is for questions about
+   * every date at once, such as whether a ZIP code is known on any of them.
+   */
+  public ImmutableList<ZipLocalityTable> zipLocalityTables() {
+    return zips.stream().map(DatedZips::table).collect(ImmutableList.toImmutableList());
+  }
+
+  /**
    * Returns the quarters of the Clinical Laboratory Fee Schedule found, oldest first; empty when
    * the directory has no CLFS file.
    */

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +73,8 @@ class ZipFilesByDateTest {
     assertEquals(Optional.of(REST_OF_NEW_YORK), on(cms, "2025-10-01").find("14604"));
     assertEquals(Optional.of(REST_OF_NEW_YORK), on(cms, "2026-06-30").find("10001"));
     assertSame(on(cms, "2026-06-30"), cms.zipLocalities());
+    // Every quarter's table, oldest first.
+    assertEquals(List.of(on(cms, "2025-04-01"), on(cms, "2025-10-01")), cms.zipLocalityTables());
 
     String described = cms.describe();
     assertTrue(
@@ -102,6 +105,7 @@ class ZipFilesByDateTest {
     CmsDirectory cms = CmsDirectory.load(directory(dir));
     assertSame(cms.zipLocalities(), on(cms, "2025-01-01"));
     assertSame(cms.zipLocalities(), on(cms, "1999-01-01"));
+    assertEquals(List.of(cms.zipLocalities()), cms.zipLocalityTables());
     assertEquals(Optional.of(MANHATTAN), cms.zipLocalities().find("10001"));
     assertTrue(cms.describe().contains("ZIP codes from the bundled ZIP table\n"));
   }
