@@ -87,7 +87,8 @@ public final class BilledLine {
               + " on "
               + line);
     }
-    if (charge.stripTrailingZeros().scale() > 2) {
+    // Stripping zeros only beyond two decimals: it costs a division per charge.
+    if (charge.scale() > 2 && charge.stripTrailingZeros().scale() > 2) {
       throw new IllegalArgumentException(
           "a billed charge is whole cents, not "
               + CodeFormatException.quote(charge.toString())

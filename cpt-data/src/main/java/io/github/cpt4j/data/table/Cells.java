@@ -102,7 +102,9 @@ public final class Cells {
     if (isPlainDecimal(text)) {
       try {
         BigDecimal value = new BigDecimal(text);
-        if (value.signum() >= 0 && value.stripTrailingZeros().scale() <= scale) {
+        // Stripping zeros only beyond the scale: it costs a division per value read.
+        if (value.signum() >= 0
+            && (value.scale() <= scale || value.stripTrailingZeros().scale() <= scale)) {
           return value.scale() < 0 ? value.setScale(0) : value;
         }
       } catch (NumberFormatException e) {

@@ -51,31 +51,42 @@ public final class DmeposFee {
     }
     this.jurisdiction = requireNonNull(b.jurisdiction, "jurisdiction");
     this.category = requireNonNull(b.category, "category");
-    this.ceilingCents = cents(requireNonNull(b.ceiling, "ceiling"), "ceiling", MAX_AMOUNT);
-    this.floorCents = cents(requireNonNull(b.floor, "floor"), "floor", MAX_AMOUNT);
+    this.ceilingCents = cents(b.ceiling, "ceiling", "", MAX_AMOUNT);
+    this.floorCents = cents(b.floor, "floor", "", MAX_AMOUNT);
     this.states = requireNonNull(b.states, "states (call Builder.fees)");
     this.nonRuralCents = new int[states.size()];
     this.ruralCents = new int[states.size()];
     for (int i = 0; i < states.size(); i++) {
-      nonRuralCents[i] = (int) cents(b.nonRural.get(i), states.get(i) + " (NR)", MAX_STATE_FEE);
-      ruralCents[i] = (int) cents(b.rural.get(i), states.get(i) + " (R)", MAX_STATE_FEE);
+      nonRuralCents[i] = (int) cents(b.nonRural.get(i), states.get(i), " (NR)", MAX_STATE_FEE);
+      ruralCents[i] = (int) cents(b.rural.get(i), states.get(i), " (R)", MAX_STATE_FEE);
     }
   }
 
   /**
    * The amount in cents, at most {@code max}: the state fees are stored as {@code int} cents (up to
    * $21,474,836.47), so a larger amount is refused here with the row and column it came from rather
-   * than overflowing, or failing with an arithmetic error that names neither.
+   * than overflowing, or failing with an arithmetic error that names neither. The column's name is
+   * {@code what} and {@code suffix}, joined only for an error: a row has 114 amounts.
    */
-  private long cents(BigDecimal amount, String what, BigDecimal max) {
-    requireNonNull(amount, what);
-    if (amount.signum() < 0 || amount.stripTrailingZeros().scale() > 2) {
+  private long cents(BigDecimal amount, String what, String suffix, BigDecimal max) {
+    if (amount == null) {
+      throw new NullPointerException(what + suffix);
+    }
+    // Stripping zeros only beyond two decimals: it costs a division per amount.
+    if (amount.signum() < 0 || amount.scale() > 2 && amount.stripTrailingZeros().scale() > 2) {
       throw new IllegalArgumentException(
-          code + " " + what + ": expected dollars and cents of at least 0, not " + amount);
+          code + " " + what + suffix + ": expected dollars and cents of at least 0, not " + amount);
     }
     if (amount.compareTo(max) > 0) {
       throw new IllegalArgumentException(
-          code + " " + what + ": expected at most " + max.toPlainString() + ", not " + amount);
+          code
+              + " "
+              + what
+              + suffix
+              + ": expected at most "
+              + max.toPlainString()
+              + ", not "
+              + amount);
     }
     return amount.movePointRight(2).longValueExact();
   }

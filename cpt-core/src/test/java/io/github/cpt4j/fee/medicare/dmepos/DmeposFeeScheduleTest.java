@@ -117,6 +117,22 @@ class DmeposFeeScheduleTest {
         .build();
   }
 
+  /** Amounts are dollars and cents: trailing zeros beyond the cents are, a third decimal is not. */
+  @Test
+  void amountsAreDollarsAndCents() {
+    DmeposFee fee =
+        fee("E0114", "NU", null, DmeposCategory.CAPPED_RENTAL, "1.000", "2", "3.5", "0");
+    assertEquals(100, fee.feeCents(0, false));
+    assertEquals(350, fee.feeCents(1, false));
+    IllegalArgumentException third =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> fee("E0114", "NU", null, DmeposCategory.CAPPED_RENTAL, "1", "2", "3.505", "0"));
+    assertTrue(
+        third.getMessage().contains(STATES.get(1) + " (NR): expected dollars and cents"),
+        third.getMessage());
+  }
+
   private static final PricingContext MARCH =
       PricingContext.of(
           LocalDate.of(2025, 3, 14), Locality.parse("13202-01"), Setting.NON_FACILITY);
