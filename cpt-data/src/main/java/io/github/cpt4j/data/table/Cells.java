@@ -98,18 +98,10 @@ public final class Cells {
 
   /** Reads a non-negative decimal with at most {@code scale} decimals. */
   public BigDecimal decimal(int column, int scale) throws DataLoadException {
-    String text = text(column);
-    if (isPlainDecimal(text)) {
-      try {
-        BigDecimal value = new BigDecimal(text);
-        // Stripping zeros only beyond the scale: it costs a division per value read.
-        if (value.signum() >= 0
-            && (value.scale() <= scale || value.stripTrailingZeros().scale() <= scale)) {
-          return value.scale() < 0 ? value.setScale(0) : value;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
+    BigDecimal value = plainDecimal(text(column));
+    // Stripping zeros only beyond the scale: it costs a division per value read.
+    if (value != null && (value.scale() <= scale || value.stripTrailingZeros().scale() <= scale)) {
+      return value;
     }
     throw error(column, "a number of at least 0 with at most " + scale + " decimals");
   }
@@ -128,24 +120,39 @@ public final class Cells {
     return value;
   }
 
-  /** Tells whether {@code text} is digits with at most one point: no sign, no exponent. */
-  private static boolean isPlainDecimal(String text) {
-    if (text.isEmpty() || text.length() > 24) {
-      return false;
+  /**
+   * The value of {@code text} when it is digits with at most one point (no sign, no exponent, at
+   * least one digit, at most 24 characters), else null. In one pass, as {@code new
+   * BigDecimal(text)} would read it: the same digits and scale. The speed trick, in one place: up
+   * to 18 digits, the usual case, are summed in a {@code long} and made a {@code BigDecimal} from
+   * it, without the copy of the text into a char array and the general parser of {@code new
+   * BigDecimal(String)}, which was a quarter of a DMEPOS file's load (400,000 amounts).
+   */
+  static BigDecimal plainDecimal(String text) {
+    int length = text.length();
+    if (length == 0 || length > 24) {
+      return null;
     }
+    long unscaled = 0;
     int digits = 0;
-    int points = 0;
-    for (int i = 0; i < text.length(); i++) {
+    int point = -1;
+    for (int i = 0; i < length; i++) {
       char c = text.charAt(i);
       if (c >= '0' && c <= '9') {
+        unscaled = unscaled * 10 + (c - '0');
         digits++;
-      } else if (c == '.') {
-        points++;
+      } else if (c == '.' && point < 0) {
+        point = i;
       } else {
-        return false;
+        return null;
       }
     }
-    return digits > 0 && points <= 1;
+    if (digits == 0) {
+      return null;
+    }
+    int decimals = point < 0 ? 0 : length - point - 1;
+    // More than 18 digits may not fit: the general parser reads those.
+    return digits <= 18 ? BigDecimal.valueOf(unscaled, decimals) : new BigDecimal(text);
   }
 
   /**
