@@ -1,6 +1,5 @@
 package io.github.cpt4j.data;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -139,7 +138,7 @@ class ZipRangeScanProperties {
       return;
     }
     if (fast != null) {
-      assertSame(general, fast);
+      SameTables.assertSameZips(general, fast);
     }
   }
 
@@ -160,7 +159,7 @@ class ZipRangeScanProperties {
       return;
     }
     if (fast != null) {
-      assertSame(general, fast, 1000);
+      SameTables.assertSameStates(general, fast, 1000);
     }
   }
 
@@ -169,39 +168,19 @@ class ZipRangeScanProperties {
     byte[] zips = resource(BundledMedicare.ZIPS);
     ZipLocalityTable fast = BundledMedicare.readZipsFast(zips);
     assertNotNull(fast, "the fast path gave up on the bundled file");
-    assertSame(BundledMedicare.readZipsGeneral(new ByteArrayInputStream(zips), "f.txt"), fast);
+    SameTables.assertSameZips(
+        BundledMedicare.readZipsGeneral(new ByteArrayInputStream(zips), "f.txt"), fast);
 
     byte[] states = resource(BundledPartB.ZIP_STATES);
     byte[] rural = resource(BundledPartB.RURAL_ZIPS);
     DmeposZipTable fastStates = BundledPartB.readZipsFast(states, rural);
     assertNotNull(fastStates, "the fast path gave up on the bundled files");
-    assertSame(BundledPartB.readZipsGeneral(states, rural), fastStates, 100_000);
+    SameTables.assertSameStates(BundledPartB.readZipsGeneral(states, rural), fastStates, 100_000);
   }
 
   private static byte[] resource(String file) throws IOException {
     try (InputStream in = BundledData.class.getResourceAsStream(BundledMedicare.DIRECTORY + file)) {
       return in.readAllBytes();
-    }
-  }
-
-  private static void assertSame(ZipLocalityTable expected, ZipLocalityTable actual) {
-    assertEquals(expected.toString(), actual.toString());
-    assertEquals(expected.rangeCount(), actual.rangeCount());
-    for (int i = 0; i < expected.rangeCount(); i++) {
-      assertEquals(expected.rangeStart(i), actual.rangeStart(i));
-      assertEquals(expected.rangeEnd(i), actual.rangeEnd(i));
-      assertEquals(expected.rangeLocality(i), actual.rangeLocality(i));
-      assertEquals(expected.rangeSplitByPlusFour(i), actual.rangeSplitByPlusFour(i));
-    }
-  }
-
-  private static void assertSame(DmeposZipTable expected, DmeposZipTable actual, int zips) {
-    assertEquals(expected.toString(), actual.toString());
-    assertEquals(expected.states(), actual.states());
-    assertEquals(expected.ruralCount(), actual.ruralCount());
-    for (int zip = 0; zip < zips; zip++) {
-      String five = String.format("%05d", zip);
-      assertEquals(expected.find(five), actual.find(five), five);
     }
   }
 

@@ -1,11 +1,11 @@
 package io.github.cpt4j.data.medicare;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cpt4j.data.SameTables;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.fee.medicare.ZipLocalityTable;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
@@ -83,27 +83,11 @@ class Zip5ScanTest {
   }
 
   private static void assertSameTable(ZipLocalityTable expected, ZipLocalityTable actual) {
-    assertEquals(expected.size(), actual.size());
-    assertEquals(expected.rangeCount(), actual.rangeCount());
-    for (int i = 0; i < expected.rangeCount(); i++) {
-      assertEquals(expected.rangeStart(i), actual.rangeStart(i));
-      assertEquals(expected.rangeEnd(i), actual.rangeEnd(i));
-      assertEquals(expected.rangeLocality(i), actual.rangeLocality(i));
-      assertEquals(expected.rangeSplitByPlusFour(i), actual.rangeSplitByPlusFour(i));
-    }
+    SameTables.assertSameZips(expected, actual);
   }
 
   private static void assertSameStates(DmeposZipTable expected, DmeposZipTable actual) {
-    assertEquals(expected.states(), actual.states());
-    assertArrayEquals(stateIndices(expected), stateIndices(actual));
-  }
-
-  private static int[] stateIndices(DmeposZipTable table) {
-    int[] indices = new int[100_000];
-    for (int zip = 0; zip < indices.length; zip++) {
-      indices[zip] = table.stateIndex(zip);
-    }
-    return indices;
+    SameTables.assertSameStates(expected, actual, 100_000);
   }
 
   /** Checks the law for {@code bytes}; returns whether the fast path read them. */
