@@ -88,7 +88,9 @@ public final class OppsCapFile {
             : header.require("NON-FACILTY PRICE");
     Cells cells = new Cells(source, header);
     List<OppsCap> caps = new ArrayList<>();
-    Map<String, Long> lines = new HashMap<>();
+    // The line of each row (code, modifier, locality) read so far, by a number made of the three:
+    // the row's text, built for every row only to find duplicates, was a tenth of a load.
+    Map<Long, Long> lines = new HashMap<>();
     for (CsvRecord record : records.subList(1, records.size())) {
       if (CsvTable.isBlank(record)) {
         continue;
@@ -119,14 +121,23 @@ public final class OppsCapFile {
       } catch (IllegalArgumentException e) {
         throw new DataLoadException(source, cells.line(), 0, e.getMessage());
       }
-      String key = cap.row() + " " + cap.locality();
+      long key =
+          (long) cap.code().packed() << 32
+              | (long) cap.rowModifier().ordinal() << 24
+              | cap.locality().packed();
       Long previous = lines.putIfAbsent(key, cells.line());
       if (previous != null) {
         throw new DataLoadException(
             source,
             cells.line(),
             0,
-            key + " appears twice, on lines " + previous + " and " + cells.line());
+            cap.row()
+                + " "
+                + cap.locality()
+                + " appears twice, on lines "
+                + previous
+                + " and "
+                + cells.line());
       }
       caps.add(cap);
     }

@@ -306,6 +306,20 @@ class DamagedFilesTest {
     assertTrue(empty.getMessage().contains("0 rows after the header"), empty::getMessage);
   }
 
+  /** A row is its code, modifier and locality: one given twice is refused with both lines. */
+  @Test
+  void anOppsCapRowGivenTwiceIsRefused() throws Exception {
+    // The same code and modifier in another locality, or without the modifier, is another row.
+    String others = OPPS + "70450,TC,A,13202,01,61.00,61.00\n70450,,A,13282,99,90.00,90.00\n";
+    assertEquals(4, OppsCapFile.read(stream(others), "c.csv").size());
+    DataLoadException twice =
+        assertThrows(
+            DataLoadException.class,
+            () -> OppsCapFile.read(stream(others + "70450,TC,A,13282,99,60.00,60.00\n"), "c.csv"));
+    assertEquals(
+        "c.csv, line 7: 70450-TC 13282-99 appears twice, on lines 3 and 7", twice.getMessage());
+  }
+
   @Test
   void aZip5FileCutIsRefused() {
     DataLoadException e =
