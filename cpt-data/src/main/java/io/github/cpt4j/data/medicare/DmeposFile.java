@@ -182,6 +182,14 @@ public final class DmeposFile {
     Cells cells = new Cells(source, header);
     DmeposFeeSchedule.Builder schedule =
         DmeposFeeSchedule.builder(quarter).name("dmepos-" + quarter).zips(zips);
+    // Each state's two columns and whether the ceiling and floor bound them, worked out once rather
+    // than for each of a row's 114 amounts.
+    int stateCount = states.size();
+    int[][] columnsOfState = stateColumns.values().toArray(new int[stateCount][]);
+    boolean[] bounded = new boolean[stateCount];
+    for (int s = 0; s < stateCount; s++) {
+      bounded[s] = !NOT_SUBJECT_TO_CEILING_AND_FLOOR.contains(states.get(s));
+    }
     Map<String, Long> lines = new HashMap<>();
     for (int i = headerRow + 1; i < records.size(); i++) {
       CsvRecord record = records.get(i);
@@ -191,14 +199,13 @@ public final class DmeposFile {
       cells.at(record);
       BigDecimal rowCeiling = cells.decimal(ceiling, 2);
       BigDecimal rowFloor = cells.decimal(floor, 2);
-      List<BigDecimal> nonRural = new ArrayList<>(states.size());
-      List<BigDecimal> rural = new ArrayList<>(states.size());
-      for (Map.Entry<String, int[]> state : stateColumns.entrySet()) {
-        boolean bounded = !NOT_SUBJECT_TO_CEILING_AND_FLOOR.contains(state.getKey());
+      List<BigDecimal> nonRural = new ArrayList<>(stateCount);
+      List<BigDecimal> rural = new ArrayList<>(stateCount);
+      for (int s = 0; s < stateCount; s++) {
         for (int half = 0; half < 2; half++) {
-          int column = state.getValue()[half];
+          int column = columnsOfState[s][half];
           BigDecimal amount = cells.decimal(column, 2);
-          if (bounded && amount.signum() > 0) {
+          if (bounded[s] && amount.signum() > 0) {
             checkWithin(cells, column, amount, rowCeiling, rowFloor);
           }
           (half == 0 ? nonRural : rural).add(amount);
