@@ -388,12 +388,18 @@ final class PriceCommand implements Callable<Integer> {
               + (cmsDir == null
                   ? ""
                   : input != null
-                      ? " in any ZIP code file of " + cmsDir
+                      ? " on any date of the ZIP code files of "
+                          + cmsDir
+                          + " (the bundled table when it has none)"
                       : " on "
                           + serviceDate
                           + (date == null ? " (today; give --date for another)" : " (--date)")));
     }
-    if (data.isSplitByPlusFour(location.zip, serviceDate, Optional.ofNullable(cmsDir))) {
+    // A batch over a directory counts the rows --zip places in a split ZIP code on their own
+    // dates (the summary's warning), rather than warning once for --date.
+    boolean placedByRowDates = input != null && cmsDir != null;
+    if (!placedByRowDates
+        && data.isSplitByPlusFour(location.zip, serviceDate, Optional.ofNullable(cmsDir))) {
       note(
           "warning: CMS splits ZIP code "
               + location.zip.digits()
@@ -685,7 +691,7 @@ final class PriceCommand implements Callable<Integer> {
               Locale.ROOT,
               "warning: %,d %s a ZIP code that CMS splits between payment localities and prices by"
                   + " its ZIP+4, which cpt4j does not read: priced in the locality of its"
-                  + " five-digit row; give a locality column for those rows",
+                  + " five-digit row; give a locality column (or --locality) for those rows",
               summary.splitZips(),
               summary.splitZips() == 1 ? "row has" : "rows have"));
     }

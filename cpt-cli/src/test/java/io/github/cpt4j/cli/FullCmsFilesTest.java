@@ -307,7 +307,9 @@ class FullCmsFilesTest {
         batchUnknown
             .err()
             .contains(
-                "ZIP code 00000 is in no Medicare payment locality in any ZIP code file of " + cms),
+                "ZIP code 00000 is in no Medicare payment locality on any date of the ZIP code"
+                    + " files of "
+                    + cms),
         batchUnknown::toString);
 
     // A --zip the file of --date lacks is refused up front, saying which date was looked up.
@@ -339,6 +341,53 @@ class FullCmsFilesTest {
   }
 
   /** A ZIP5 record: state, ZIP code, contractor and locality number, +4 flag, year and quarter. */
+  /**
+   * A batch's --zip is looked up on each row's date, so whether CMS splits it by ZIP+4 is too: the
+   * file of --date (April, which lacks 14604) cannot say, and the rows of October, whose file
+   * splits 14604, are counted in the warning, on the fast path of plain rows and the general one.
+   */
+  @Test
+  void aSplitZipOfABatchIsCountedOnEachRowsDate(@TempDir Path tmp) throws IOException {
+    Path cms = Files.createDirectories(tmp.resolve("cms"));
+    for (String name :
+        List.of("quarterly/PPRRVU25_APR.csv", "PPRRVU2025_Oct.csv", "GPCI2025.csv")) {
+      Path file = dir.resolve(name).toAbsolutePath();
+      Files.createSymbolicLink(cms.resolve(file.getFileName()), file);
+    }
+    Files.writeString(
+        cms.resolve("ZIP5_APR2025.txt"),
+        CmsSubset.MARKER + "\n" + zip5("10001", "1320201", "20252"),
+        StandardCharsets.ISO_8859_1);
+    Files.writeString(
+        cms.resolve("ZIP5_OCT2025.txt"),
+        CmsSubset.MARKER
+            + "\n"
+            + zip5("10001", "1328299", "20254")
+            + zip5("14604", "1328299", "20254").replace(" Z9   0 ", " Z9   1 "),
+        StandardCharsets.ISO_8859_1);
+    Cli.Result r =
+        Cli.runWithInput(
+            "code,date,pos\n99213,2025-11-03,\n99214,2025-11-03,\n99213,2025-11-03,11\n",
+            "price",
+            "-i",
+            "-",
+            "-z",
+            "14604",
+            "-d",
+            "2025-05-01",
+            "--cms-dir",
+            cms.toString());
+    assertEquals(0, r.status(), r::toString);
+    assertEquals(
+        List.of(
+            "cpt price: warning: 3 rows have a ZIP code that CMS splits between payment"
+                + " localities and prices by its ZIP+4, which cpt4j does not read: priced in the"
+                + " locality of its five-digit row; give a locality column (or --locality) for"
+                + " those rows"),
+        r.errLines(),
+        r::toString);
+  }
+
   private static String zip5(String zip, String macAndLocality, String yearQuarter) {
     return "NY" + zip + macAndLocality + " Z9   0 A" + " ".repeat(52) + yearQuarter + "\r\n";
   }

@@ -433,7 +433,7 @@ class PriceMedicareTest {
         List.of(
             "cpt price: warning: 3 rows have a ZIP code that CMS splits between payment"
                 + " localities and prices by its ZIP+4, which cpt4j does not read: priced in the"
-                + " locality of its five-digit row; give a locality column for those rows"),
+                + " locality of its five-digit row; give a locality column (or --locality) for those rows"),
         batch.errLines(),
         batch::toString);
   }

@@ -220,6 +220,9 @@ final class PlainRows {
     if (undated) {
       general.countUndated();
     }
+    if (length(locality) == 0 && general.placesByDefaultZip()) {
+      general.countSplitDefaultZip();
+    }
     return RowParser.valid(
         new LineRequest(
             ClaimLine.of(procedure, modifierList, unitCount),

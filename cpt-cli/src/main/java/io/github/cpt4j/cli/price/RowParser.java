@@ -177,6 +177,17 @@ public final class RowParser {
   /** Whether {@link #lastZipText} straddles localities, as {@link #splitZip} tells. */
   private boolean lastZipSplit;
 
+  /**
+   * Counts a valid row the fast path has just placed by {@link #defaultZipLocality}, when the
+   * default ZIP code straddles localities on that date and someone counts, as {@link #parse} counts
+   * the rows it places.
+   */
+  void countSplitDefaultZip() {
+    if (lastZipSplit && splitZipRows != null) {
+      splitZipRows.increment();
+    }
+  }
+
   /** Counts a row that took the default date, if someone counts. */
   void countUndated() {
     if (undated != null) {
@@ -384,8 +395,9 @@ public final class RowParser {
             claimValue);
       }
       place = found.get();
-      // A row placed by --zip is not counted: the command warns of a split --zip once.
-      placedBySplitZip = ownZip && lastZipSplit;
+      // A row placed by --zip is counted too: it is looked up on the row's date, whose ZIP code
+      // file may split it where that of --date does not.
+      placedBySplitZip = lastZipSplit;
     }
     String practitionerText = field(fields, practitioner);
     PractitionerType type = defaults.practitioner();
