@@ -111,7 +111,8 @@ public final class Zip5File {
   }
 
   /**
-   * Reads a ZIP5 file from {@code in}, which is not closed, naming it {@code sourceName}.
+   * Reads a ZIP5 file from {@code in}, which is not closed, naming it {@code sourceName}. The
+   * stream is read whole before its records (at most 32 MiB, the size limit of a ZIP5 file).
    *
    * @throws DataLoadException if a record is malformed or a ZIP code appears twice
    * @throws IOException if the stream cannot be read

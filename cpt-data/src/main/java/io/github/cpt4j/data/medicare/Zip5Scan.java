@@ -180,7 +180,12 @@ final class Zip5Scan {
         // Records come state by state: one String per run of a state, not one per record.
         state = new String(bytes, pos, 2, StandardCharsets.ISO_8859_1);
       }
-      states.state(zip, zip, Zip5File.state(state));
+      try {
+        states.state(zip, zip, Zip5File.state(state));
+      } catch (IllegalArgumentException e) {
+        // The table refuses a 128th state: the general reader says so, with the line.
+        return -1;
+      }
     }
     return next(bytes, end);
   }

@@ -3,6 +3,7 @@ package io.github.cpt4j.data.medicare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.data.SameTables;
@@ -90,8 +91,28 @@ class Zip5ScanTest {
     SameTables.assertSameStates(expected, actual, 100_000);
   }
 
-  /** Checks the law for {@code bytes}; returns whether the fast path read them. */
+  /**
+   * Checks the law for {@code bytes}, for the states alone too (their general reader checks less
+   * than the localities', and refuses other things, such as too many states); returns whether the
+   * fast path read the localities.
+   */
   private static boolean fastIsGeneralOrDeclines(byte[] bytes) throws IOException {
+    DmeposZipTable generalStates;
+    try {
+      generalStates = Zip5File.readStatesGeneral(bytes, "z.txt");
+    } catch (DataLoadException refused) {
+      generalStates = null;
+    }
+    DmeposZipTable fastStates = Zip5Scan.states(bytes, Zip5File.MIN_ROWS);
+    if (generalStates == null) {
+      assertNull(fastStates, "the fast path accepted states the general reader refused");
+    } else if (fastStates != null) {
+      assertSameStates(generalStates, fastStates);
+    }
+    return localitiesAreGeneralOrDeclined(bytes);
+  }
+
+  private static boolean localitiesAreGeneralOrDeclined(byte[] bytes) throws IOException {
     Zip5File.Dated general;
     try {
       general = Zip5File.readGeneral(bytes, "z.txt");
@@ -103,15 +124,10 @@ class Zip5ScanTest {
       return false;
     }
     Zip5File.Dated fast = Zip5Scan.localities(bytes, Zip5File.MIN_ROWS);
-    DmeposZipTable fastStates = Zip5Scan.states(bytes, Zip5File.MIN_ROWS);
-    assertEquals(fast == null, fastStates == null, "both tables or neither");
     if (fast == null) {
       return false;
     }
     assertSameDated(general, fast);
-    // The states' reader checks less than the localities' (no contractor, locality or quarter), so
-    // whatever the fast path reads, it reads too.
-    assertSameStates(Zip5File.readStatesGeneral(bytes, "z.txt"), fastStates);
     return true;
   }
 
@@ -160,6 +176,27 @@ class Zip5ScanTest {
       assertNull(Zip5Scan.localities(bytes(other), Zip5File.MIN_ROWS), other.substring(0, 120));
       fastIsGeneralOrDeclines(bytes(other));
     }
+  }
+
+  /**
+   * A state table holds at most 127 states: a file of more is refused by the general reader of
+   * states, with the line, and declined by the fast path, although both readers of localities take
+   * it.
+   */
+  @Test
+  void declinesTheStatesOfAFileOfTooManyStates() throws IOException {
+    StringBuilder text = new StringBuilder(LoaderFixtures.SUBSET);
+    for (int i = 0; i < 130; i++) {
+      String state = "" + (char) ('A' + i / 26) + (char) ('A' + i % 26);
+      text.append(state).append(String.format("%05d", 10_000 + i)).append("0100001 Z9   0\r\n");
+    }
+    byte[] many = bytes(text.toString());
+    assertNotNull(Zip5Scan.localities(many, Zip5File.MIN_ROWS));
+    assertNull(Zip5Scan.states(many, Zip5File.MIN_ROWS));
+    DataLoadException refused =
+        assertThrows(DataLoadException.class, () -> Zip5File.readStatesGeneral(many, "z.txt"));
+    assertTrue(refused.getMessage().startsWith("z.txt, line 129,"), refused.getMessage());
+    fastIsGeneralOrDeclines(many);
   }
 
   /** The entry points read through the fast path and give what the general reader gives. */
