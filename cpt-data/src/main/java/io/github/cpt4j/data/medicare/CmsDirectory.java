@@ -410,9 +410,23 @@ public final class CmsDirectory {
     }
     List<CmsFile> zipFiles = everyPeriod(directory, files, Kind.ZIP5);
     ImmutableList.Builder<DatedZips> zips = ImmutableList.builder();
-    for (CmsFile f : zipFiles) {
+    // The newest ZIP5 file also gives the DMEPOS schedules each ZIP code's state, when they have
+    // rural ZIP lists to lay over it: read in the same pass as its localities.
+    boolean statesNeeded =
+        files.stream().anyMatch(f -> f.kind() == Kind.DMEPOS)
+            && files.stream().anyMatch(f -> f.kind() == Kind.DME_RURAL_ZIP);
+    Optional<DmeposZipTable> newestStates = Optional.empty();
+    for (int i = 0; i < zipFiles.size(); i++) {
+      CmsFile f = zipFiles.get(i);
       used.add(f.path());
-      Zip5File.Dated read = Zip5File.readDated(f.path());
+      Zip5File.Dated read;
+      if (statesNeeded && i == zipFiles.size() - 1) {
+        Zip5File.WithStates both = Zip5File.readDatedWithStates(f.path());
+        read = both.dated();
+        newestStates = Optional.of(both.states());
+      } else {
+        read = Zip5File.readDated(f.path());
+      }
       if (read.quarter().isPresent()) {
         sameQuarter(directory, f, read.quarter().get(), "its records' columns 76-80", read);
       }
@@ -421,15 +435,13 @@ public final class CmsDirectory {
     if (zipFiles.isEmpty()) {
       zips.add(new DatedZips(LocalDate.MIN, BundledData.zipLocalities(), "the bundled ZIP table"));
     }
-    Optional<CmsFile> zipFile =
-        zipFiles.isEmpty() ? Optional.empty() : Optional.of(zipFiles.get(zipFiles.size() - 1));
     return new CmsDirectory(
         directory,
         ImmutableList.copyOf(files),
         ImmutableList.copyOf(replaced),
         MedicareReleases.of(releases),
         zips.build(),
-        readPartB(directory, files, zipFile, used),
+        readPartB(directory, files, newestStates, used),
         ImmutableSet.copyOf(used));
   }
 
@@ -440,7 +452,7 @@ public final class CmsDirectory {
    * the quarter its name says.
    */
   private static PartBSchedules readPartB(
-      Path directory, List<CmsFile> files, Optional<CmsFile> zip5, Set<Path> used)
+      Path directory, List<CmsFile> files, Optional<DmeposZipTable> zip5States, Set<Path> used)
       throws IOException {
     ImmutableList.Builder<ClfsFeeSchedule> clfs = ImmutableList.builder();
     for (CmsFile f : onePerQuarter(directory, files, Kind.CLFS)) {
@@ -459,9 +471,9 @@ public final class CmsDirectory {
     if (!dmeposFiles.isEmpty()) {
       List<CmsFile> ruralFiles = onePerQuarter(directory, files, Kind.DME_RURAL_ZIP);
       DmeposZipTable states =
-          ruralFiles.isEmpty() || zip5.isEmpty()
+          ruralFiles.isEmpty() || zip5States.isEmpty()
               ? BundledData.dmeposZips()
-              : Zip5File.readStates(zip5.get().path());
+              : zip5States.get();
       Map<Path, DmeposZipTable> zipsByRuralFile = new HashMap<>();
       for (CmsFile f : dmeposFiles) {
         // CMS lists rural ZIP codes each quarter: the quarter's own list, else the latest before

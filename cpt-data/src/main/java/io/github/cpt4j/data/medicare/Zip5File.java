@@ -74,6 +74,34 @@ public final class Zip5File {
    */
   record Dated(ZipLocalityTable table, Optional<Quarter> quarter) {}
 
+  /** A ZIP5 file's localities and quarter, and the state of each of its ZIP codes. */
+  record WithStates(Dated dated, DmeposZipTable states) {}
+
+  /**
+   * Reads the file at {@code path} as {@link #readDated(Path)} and {@link #readStates(Path)} do, in
+   * one read of the file (and one pass over a file as CMS publishes it): a directory's newest ZIP5
+   * file gives both. The localities are read first, so a file both readers refuse is refused as the
+   * localities' reader says.
+   *
+   * @throws DataLoadException if a record is malformed, a ZIP code appears twice, two records are
+   *     of different quarters or the states cannot be read
+   * @throws IOException if the file cannot be read
+   */
+  static WithStates readDatedWithStates(Path path) throws IOException {
+    String name = path.getFileName().toString();
+    if (!Files.isRegularFile(path) || Files.size(path) > MAX_CHARS) {
+      return new WithStates(readDated(path), readStates(path));
+    }
+    byte[] bytes = Files.readAllBytes(path);
+    WithStates fast = Zip5Scan.both(bytes, MIN_ROWS);
+    if (fast != null) {
+      return fast;
+    }
+    Dated dated = readDated(bytes, name);
+    DmeposZipTable states = Zip5Scan.states(bytes, MIN_ROWS);
+    return new WithStates(dated, states != null ? states : readStatesGeneral(bytes, name));
+  }
+
   /**
    * Reads the file at {@code path} with the quarter its records say.
    *

@@ -38,9 +38,6 @@ final class Zip5Scan {
 
   private final byte[] bytes;
 
-  /** Whether the localities are read, else the states. */
-  private final boolean readLocalities;
-
   /**
    * Each ZIP code's locality as read, by ZIP code: 0 for none yet, else 1 + the packed locality,
    * with {@link #PLUS_FOUR} set when it is split by ZIP+4. CMS lists records state by state, not in
@@ -51,7 +48,7 @@ final class Zip5Scan {
 
   private static final int PLUS_FOUR = 1 << 30;
 
-  /** The table of states being built, or null when the localities are read. */
+  /** The table of states being built, or null when the states are not read. */
   private final DmeposZipTable.Builder states;
 
   private int count;
@@ -65,10 +62,9 @@ final class Zip5Scan {
    */
   private String state = "  ";
 
-  private Zip5Scan(byte[] bytes, boolean readLocalities) {
+  private Zip5Scan(byte[] bytes, boolean readStates) {
     this.bytes = bytes;
-    this.readLocalities = readLocalities;
-    this.states = readLocalities ? null : DmeposZipTable.builder();
+    this.states = readStates ? DmeposZipTable.builder() : null;
   }
 
   /**
@@ -78,8 +74,20 @@ final class Zip5Scan {
    * @param minRows the fewest records of a file not marked as a subset
    */
   static Zip5File.Dated localities(byte[] bytes, int minRows) {
-    Zip5Scan scan = scan(bytes, minRows, true);
+    Zip5Scan scan = scan(bytes, minRows, false);
     return scan == null ? null : new Zip5File.Dated(scan.localityTable(), scan.quarter());
+  }
+
+  /**
+   * Reads both tables in one pass, as {@link #localities} and {@link #states} would, or returns
+   * null when either would: for a directory, whose newest ZIP5 file gives both.
+   */
+  static Zip5File.WithStates both(byte[] bytes, int minRows) {
+    Zip5Scan scan = scan(bytes, minRows, true);
+    return scan == null
+        ? null
+        : new Zip5File.WithStates(
+            new Zip5File.Dated(scan.localityTable(), scan.quarter()), scan.states.build());
   }
 
   /** The localities read, given to the table in ZIP code order, a range per run of one value. */
@@ -115,7 +123,7 @@ final class Zip5Scan {
    * the contractor, locality or quarter): such a file is the general reader's to judge.
    */
   static DmeposZipTable states(byte[] bytes, int minRows) {
-    Zip5Scan scan = scan(bytes, minRows, false);
+    Zip5Scan scan = scan(bytes, minRows, true);
     return scan == null ? null : scan.states.build();
   }
 
@@ -125,7 +133,7 @@ final class Zip5Scan {
    * called per line after a few hundred lines. So the loop only calls {@link #line}; the same work
    * written in the loop took 60-70 ms of a cold read of the October 2025 file.
    */
-  private static Zip5Scan scan(byte[] bytes, int minRows, boolean readLocalities) {
+  private static Zip5Scan scan(byte[] bytes, int minRows, boolean readStates) {
     int n = bytes.length;
     int pos = 0;
     boolean subset = false;
@@ -139,7 +147,7 @@ final class Zip5Scan {
       subset = true;
       pos = next(bytes, end);
     }
-    Zip5Scan scan = new Zip5Scan(bytes, readLocalities);
+    Zip5Scan scan = new Zip5Scan(bytes, readStates);
     while (pos < n) {
       pos = scan.line(pos);
       if (pos < 0) {
@@ -175,7 +183,7 @@ final class Zip5Scan {
     }
     valueOfZip[zip] = 1 + mac * 100 + locality | (split == '1' ? PLUS_FOUR : 0);
     count++;
-    if (!readLocalities) {
+    if (states != null) {
       if (state.charAt(0) != s0 || state.charAt(1) != s1) {
         // Records come state by state: one String per run of a state, not one per record.
         state = new String(bytes, pos, 2, StandardCharsets.ISO_8859_1);

@@ -104,6 +104,14 @@ class Zip5ScanTest {
       generalStates = null;
     }
     DmeposZipTable fastStates = Zip5Scan.states(bytes, Zip5File.MIN_ROWS);
+    // One pass for both reads both or neither, as each would.
+    Zip5File.WithStates both = Zip5Scan.both(bytes, Zip5File.MIN_ROWS);
+    Zip5File.Dated fastLocalities = Zip5Scan.localities(bytes, Zip5File.MIN_ROWS);
+    assertEquals(fastLocalities != null && fastStates != null, both != null);
+    if (both != null) {
+      assertSameDated(fastLocalities, both.dated());
+      assertSameStates(fastStates, both.states());
+    }
     if (generalStates == null) {
       assertNull(fastStates, "the fast path accepted states the general reader refused");
     } else if (fastStates != null) {
@@ -210,6 +218,17 @@ class Zip5ScanTest {
     assertSameTable(general.table(), Zip5File.read(file));
     assertSameTable(general.table(), Zip5File.read(new ByteArrayInputStream(good), "z.txt"));
     assertSameStates(Zip5File.readStatesGeneral(good, "z.txt"), Zip5File.readStates(file));
+    Zip5File.WithStates both = Zip5File.readDatedWithStates(file);
+    assertSameDated(general, both.dated());
+    assertSameStates(Zip5File.readStatesGeneral(good, "z.txt"), both.states());
+
+    // A file the fast path leaves to the general readers (a blank line) gives the same.
+    byte[] blank = bytes(GOOD.get(0).replaceFirst("\r\n", "\r\n\r\n"));
+    assertNull(Zip5Scan.both(blank, Zip5File.MIN_ROWS));
+    Files.write(file, blank);
+    both = Zip5File.readDatedWithStates(file);
+    assertSameDated(Zip5File.readGeneral(blank, "z.txt"), both.dated());
+    assertSameStates(Zip5File.readStatesGeneral(blank, "z.txt"), both.states());
   }
 
   /** CMS's own file, when the machine has it: read by the fast path, and as the general reader. */
