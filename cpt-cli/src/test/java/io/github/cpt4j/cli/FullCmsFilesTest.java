@@ -190,25 +190,7 @@ class FullCmsFilesTest {
 
   @Test
   void aZipCodeIsPlacedByTheZipFileOfItsDateOfService(@TempDir Path tmp) throws IOException {
-    // Made-up extracts of two quarters' ZIP5 files: 10001 is in Manhattan (13202-01) by April's
-    // and in the rest of New York (13282-99) by October's, where 14604 first appears.
-    Path cms = Files.createDirectories(tmp.resolve("cms"));
-    for (String name :
-        List.of("quarterly/PPRRVU25_APR.csv", "PPRRVU2025_Oct.csv", "GPCI2025.csv")) {
-      Path file = dir.resolve(name).toAbsolutePath();
-      Files.createSymbolicLink(cms.resolve(file.getFileName()), file);
-    }
-    Files.writeString(
-        cms.resolve("ZIP5_APR2025.txt"),
-        CmsSubset.MARKER + "\n" + zip5("10001", "1320201", "20252"),
-        StandardCharsets.ISO_8859_1);
-    Files.writeString(
-        cms.resolve("ZIP5_OCT2025.txt"),
-        CmsSubset.MARKER
-            + "\n"
-            + zip5("10001", "1328299", "20254")
-            + zip5("14604", "1328299", "20254"),
-        StandardCharsets.ISO_8859_1);
+    Path cms = twoQuarters(tmp, "0");
     String csv =
         "code,zip,locality,date\n"
             + "99213,10001,,2025-05-01\n"
@@ -340,7 +322,6 @@ class FullCmsFilesTest {
         data::toString);
   }
 
-  /** A ZIP5 record: state, ZIP code, contractor and locality number, +4 flag, year and quarter. */
   /**
    * A batch's --zip is looked up on each row's date, so whether CMS splits it by ZIP+4 is too: the
    * file of --date (April, which lacks 14604) cannot say, and the rows of October, whose file
@@ -348,23 +329,7 @@ class FullCmsFilesTest {
    */
   @Test
   void aSplitZipOfABatchIsCountedOnEachRowsDate(@TempDir Path tmp) throws IOException {
-    Path cms = Files.createDirectories(tmp.resolve("cms"));
-    for (String name :
-        List.of("quarterly/PPRRVU25_APR.csv", "PPRRVU2025_Oct.csv", "GPCI2025.csv")) {
-      Path file = dir.resolve(name).toAbsolutePath();
-      Files.createSymbolicLink(cms.resolve(file.getFileName()), file);
-    }
-    Files.writeString(
-        cms.resolve("ZIP5_APR2025.txt"),
-        CmsSubset.MARKER + "\n" + zip5("10001", "1320201", "20252"),
-        StandardCharsets.ISO_8859_1);
-    Files.writeString(
-        cms.resolve("ZIP5_OCT2025.txt"),
-        CmsSubset.MARKER
-            + "\n"
-            + zip5("10001", "1328299", "20254")
-            + zip5("14604", "1328299", "20254").replace(" Z9   0 ", " Z9   1 "),
-        StandardCharsets.ISO_8859_1);
+    Path cms = twoQuarters(tmp, "1");
     Cli.Result r =
         Cli.runWithInput(
             "code,date,pos\n99213,2025-11-03,\n99214,2025-11-03,\n99213,2025-11-03,11\n",
@@ -388,6 +353,34 @@ class FullCmsFilesTest {
         r::toString);
   }
 
+  /**
+   * A directory of the April and October 2025 relative value files, the 2025 GPCIs and made-up
+   * extracts of two quarters' ZIP5 files: 10001 is in Manhattan (13202-01) by April's and in the
+   * rest of New York (13282-99) by October's, where 14604 first appears, with {@code plusFour} as
+   * its ZIP+4 flag.
+   */
+  private static Path twoQuarters(Path tmp, String plusFour) throws IOException {
+    Path cms = Files.createDirectories(tmp.resolve("cms"));
+    for (String name :
+        List.of("quarterly/PPRRVU25_APR.csv", "PPRRVU2025_Oct.csv", "GPCI2025.csv")) {
+      Path file = dir.resolve(name).toAbsolutePath();
+      Files.createSymbolicLink(cms.resolve(file.getFileName()), file);
+    }
+    Files.writeString(
+        cms.resolve("ZIP5_APR2025.txt"),
+        CmsSubset.MARKER + "\n" + zip5("10001", "1320201", "20252"),
+        StandardCharsets.ISO_8859_1);
+    Files.writeString(
+        cms.resolve("ZIP5_OCT2025.txt"),
+        CmsSubset.MARKER
+            + "\n"
+            + zip5("10001", "1328299", "20254")
+            + zip5("14604", "1328299", "20254").replace(" Z9   0 ", " Z9   " + plusFour + " "),
+        StandardCharsets.ISO_8859_1);
+    return cms;
+  }
+
+  /** A ZIP5 record: state, ZIP code, contractor and locality number, +4 flag, year and quarter. */
   private static String zip5(String zip, String macAndLocality, String yearQuarter) {
     return "NY" + zip + macAndLocality + " Z9   0 A" + " ".repeat(52) + yearQuarter + "\r\n";
   }
