@@ -285,8 +285,8 @@ public final class BatchPricing {
    * Returns this batch pricer placing the rows without a locality or zip of their own by {@code
    * zip}, looked up on each row's date of service as a zip cell is ({@code cpt price --input
    * --zip}), rather than in the defaults' locality: with CMS's ZIP code files of several quarters,
-   * a ZIP code can be in another locality on another date. Such rows are not counted as placed by a
-   * split ZIP code; the caller warns of {@code zip} once.
+   * a ZIP code can be in another locality on another date. Such rows are counted as placed by a
+   * split ZIP code ({@link #countingSplitZips}) on their own dates, as zip cells are.
    */
   public BatchPricing placingByDefaultZip(ZipCode zip) {
     return new BatchPricing(this, plainLines, splitZip, requireNonNull(zip, "zip"));

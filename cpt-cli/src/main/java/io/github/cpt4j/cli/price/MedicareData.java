@@ -324,10 +324,10 @@ public final class MedicareData implements PricingData {
 
   @Override
   public boolean isKnownOnAnyDate(ZipCode zip, Optional<Path> cmsDirectory) {
-    String digits = requireNonNull(zip, "zip").digits();
     if (cmsDirectory.isEmpty()) {
-      return BundledData.zipLocalities().find(digits).isPresent();
+      return localityOf(zip).isPresent();
     }
+    String digits = requireNonNull(zip, "zip").digits();
     return directory(cmsDirectory.get()).zipLocalityTables().stream()
         .anyMatch(table -> table.find(digits).isPresent());
   }

@@ -97,9 +97,7 @@ public final class Zip5File {
     if (fast != null) {
       return fast;
     }
-    Dated dated = readDated(bytes, name);
-    DmeposZipTable states = Zip5Scan.states(bytes, MIN_ROWS);
-    return new WithStates(dated, states != null ? states : readStatesGeneral(bytes, name));
+    return new WithStates(readDated(bytes, name), readStates(bytes, name));
   }
 
   /**
@@ -167,13 +165,19 @@ public final class Zip5File {
   public static DmeposZipTable readStates(Path path) throws IOException {
     String name = path.getFileName().toString();
     if (Files.isRegularFile(path) && Files.size(path) <= MAX_CHARS) {
-      byte[] bytes = Files.readAllBytes(path);
-      DmeposZipTable fast = Zip5Scan.states(bytes, MIN_ROWS);
-      return fast != null ? fast : readStatesGeneral(bytes, name);
+      return readStates(Files.readAllBytes(path), name);
     }
     try (Reader reader = Files.newBufferedReader(path, StandardCharsets.ISO_8859_1)) {
       return readStates(reader, name);
     }
+  }
+
+  /**
+   * Reads the states of the whole file in {@code bytes}: by the fast path, else the general way.
+   */
+  private static DmeposZipTable readStates(byte[] bytes, String sourceName) throws IOException {
+    DmeposZipTable fast = Zip5Scan.states(bytes, MIN_ROWS);
+    return fast != null ? fast : readStatesGeneral(bytes, sourceName);
   }
 
   /** Reads the states of the file in {@code bytes} the general way; for tests. */

@@ -130,8 +130,8 @@ final class Zip5Scan {
   /**
    * Reads every record, or returns null. A fresh process runs this loop once, in the interpreter: a
    * file has too few lines for the JIT to compile a loop while it runs, but it compiles a method
-   * called per line after a few hundred lines. So the loop only calls {@link #line}; the same work
-   * written in the loop took 60-70 ms of a cold read of the October 2025 file.
+   * called per line after a few hundred lines. So the loop only calls {@link #line}, where the work
+   * of a record is.
    */
   private static Zip5Scan scan(byte[] bytes, int minRows, boolean readStates) {
     int n = bytes.length;
