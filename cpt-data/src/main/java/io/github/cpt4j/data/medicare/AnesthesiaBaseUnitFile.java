@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.data.table.Cells;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaBaseUnits;
 import java.io.IOException;
 import java.io.InputStream;
@@ -103,7 +104,7 @@ public final class AnesthesiaBaseUnitFile {
         continue;
       }
       String[] fields = line.split("\t", -1);
-      String first = fields[0].trim();
+      String first = Cells.withoutBlanks(fields[0]);
       if (edition == null) {
         if (!first.equalsIgnoreCase("CODE") || fields.length < 2) {
           throw new DataLoadException(
@@ -113,7 +114,7 @@ public final class AnesthesiaBaseUnitFile {
               "expected the header of CMS's anesthesia base unit file, CODE<TAB>year, not "
                   + CodeFormatException.quote(line));
         }
-        String year = fields[1].trim();
+        String year = Cells.withoutBlanks(fields[1]);
         if (!year.matches("(19|20)\\d\\d")) {
           throw new DataLoadException(
               source,
@@ -145,7 +146,7 @@ public final class AnesthesiaBaseUnitFile {
         throw new DataLoadException(
             source, number, 1, code + " is not an anesthesia code (00100-01999)");
       }
-      String value = fields[1].trim();
+      String value = Cells.withoutBlanks(fields[1]);
       if (!isOneOrTwoDigits(value)) {
         throw new DataLoadException(
             source,

@@ -154,7 +154,7 @@ public final class GpciFile {
         // Upper case, as every lookup by state is: 'al' would load and never be found.
         throw cells.error(state, "a two-letter state code in capitals, such as NY");
       }
-      String localityName = withoutTrailingAsterisks(cells.text(name)).trim();
+      String localityName = Cells.withoutBlanks(withoutTrailingAsterisks(cells.text(name)));
       if (localityName.isEmpty()) {
         throw cells.error(name, "the locality's name");
       }

@@ -390,7 +390,7 @@ final class RvuScan {
   private int trimmedStart(int column) {
     int from = starts[column];
     int to = ends[column];
-    while (from < to && (bytes[from] & 0xFF) <= ' ') {
+    while (from < to && isBlank(bytes[from])) {
       from++;
     }
     return from;
@@ -399,11 +399,16 @@ final class RvuScan {
   private int trimmedEnd(int column) {
     int from = starts[column];
     int to = ends[column];
-    while (to > from && (bytes[to - 1] & 0xFF) <= ' ') {
+    while (to > from && isBlank(bytes[to - 1])) {
       to--;
     }
     // A field of blanks alone is empty, where trimmedStart ends: at its end.
     return to == from ? ends[column] : to;
+  }
+
+  /** As {@link Cells#isBlank}: the general reader strips spaces and tabs and nothing else. */
+  private static boolean isBlank(byte b) {
+    return b == ' ' || b == '\t';
   }
 
   /** The trimmed text of a field, for the rare reads that need a String. */

@@ -47,9 +47,32 @@ public final class Cells {
     return record.getField(column);
   }
 
-  /** Returns the field of the 0-based {@code column}, trimmed. */
+  /** Returns the field of the 0-based {@code column} without the blanks at its ends. */
   public String text(int column) {
-    return record.getField(column).trim();
+    return withoutBlanks(record.getField(column));
+  }
+
+  /**
+   * Returns {@code text} without the spaces and tabs at its ends: the padding CMS's files put
+   * around a value. Nothing else is removed: {@code String.trim()} would also drop NUL, escape and
+   * every other control character up to U+0020, so that a damaged {@code "\u000099213"} would load
+   * as 99213; kept, it reaches the field's parser, which refuses it with the line and column.
+   */
+  public static String withoutBlanks(String text) {
+    int start = 0;
+    int end = text.length();
+    while (start < end && isBlank(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && isBlank(text.charAt(end - 1))) {
+      end--;
+    }
+    return start == 0 && end == text.length() ? text : text.substring(start, end);
+  }
+
+  /** Tells whether {@code c} is a blank of a CMS field: a space or a tab. */
+  public static boolean isBlank(char c) {
+    return c == ' ' || c == '\t';
   }
 
   /** Returns the error for the field of {@code column}: what was expected, what was found. */
@@ -230,7 +253,7 @@ public final class Cells {
     }
   }
 
-  /** A parser of a field's trimmed text. */
+  /** A parser of a field's text without its blanks. */
   public interface Parser<T> {
     /** Parses {@code text}, throwing IllegalArgumentException when it is malformed. */
     T parse(String text);

@@ -424,6 +424,39 @@ class DamagedFilesTest {
     assertTrue(zip.served < 40 << 20, () -> zip.served + " bytes read");
   }
 
+  @Test
+  void controlCharactersAtAFieldsEdgeAreRefusedNotTrimmed() throws Exception {
+    // Spaces and tabs are padding; a NUL, an escape or a form feed is damage. trim() dropped them,
+    // and "\u000099213" loaded as 99213.
+    String rvu = LoaderFixtures.rvu2025();
+    assertEquals(
+        6, RvuFile.read(stream(rvu.replace("\n99213,", "\n \t99213\t ,")), "r.csv").size());
+    for (String damage : new String[] {"\u0000", "\u001b", "\f", "\u000b", "\u001f"}) {
+      DataLoadException code =
+          assertThrows(
+              DataLoadException.class,
+              () ->
+                  RvuFile.read(stream(rvu.replace("\n99213,", "\n" + damage + "99213,")), "r.csv"));
+      assertTrue(code.getMessage().startsWith("r.csv, line 16, column 1: HCPCS"), code::getMessage);
+      DataLoadException rvus =
+          assertThrows(
+              DataLoadException.class,
+              () ->
+                  RvuFile.read(
+                      stream(rvu.replace(",A,,1.30,", ",A,,1.30" + damage + ",")), "r.csv"));
+      assertTrue(rvus.getMessage().startsWith("r.csv, line 16, column 6: WORK"), rvus::getMessage);
+      DataLoadException gpci =
+          assertThrows(
+              DataLoadException.class,
+              () ->
+                  GpciFile.read(
+                      stream(LoaderFixtures.gpci2025().replace(",0.869,", "," + damage + "0.869,")),
+                      "g.csv",
+                      GpciFile.WorkGpci.WITH_FLOOR));
+      assertTrue(gpci.getMessage().startsWith("g.csv, line 5, column 6"), gpci::getMessage);
+    }
+  }
+
   /** Cuts {@code text} just after {@code kept}, its last occurrence: a download that stopped. */
   private static String cutAfter(String text, String kept) {
     return text.substring(0, text.lastIndexOf(kept) + kept.length());
