@@ -113,30 +113,35 @@ public final class BilledLine {
     // Indices into the caller's text throughout, so that a CodeFormatException points into it.
     int start = 0;
     int end = s.length();
-    while (start < end && Character.isWhitespace(s.charAt(start))) {
+    while (start < end && ClaimLine.isSpace(s.charAt(start))) {
       start++;
     }
-    while (end > start && Character.isWhitespace(s.charAt(end - 1))) {
+    while (end > start && ClaimLine.isSpace(s.charAt(end - 1))) {
       end--;
     }
     LocalDate date = null;
     int on = s.lastIndexOf(ON, end - ON.length());
     if (on >= start) {
-      String day = s.substring(on + ON.length(), end).strip();
+      String day = strip(s.substring(on + ON.length(), end));
       try {
         date = LocalDate.parse(day);
+        end = on;
       } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException(
-            "a date of service is YYYY-MM-DD, such as 2025-06-02, not "
-                + CodeFormatException.quote(day),
-            e);
+        // "99213 on 25" is a claim line with the modifiers ON and 25, as ClaimLine reads it; a
+        // charge before " on " or anything that is no claim line makes it a date that is wrong.
+        int dollar = s.indexOf('$', start);
+        if (dollar >= 0 && dollar < on || ClaimLine.tryParse(s.substring(start, end)).isEmpty()) {
+          throw new IllegalArgumentException(
+              "a date of service is YYYY-MM-DD, such as 2025-06-02, not "
+                  + CodeFormatException.quote(day),
+              e);
+        }
       }
-      end = on;
     }
     BilledLine billed;
     int dollar = s.indexOf('$', start);
     if (dollar >= 0 && dollar < end) {
-      String amount = s.substring(dollar + 1, end).strip();
+      String amount = strip(s.substring(dollar + 1, end));
       BigDecimal charge;
       try {
         charge = new BigDecimal(amount);
@@ -151,6 +156,21 @@ public final class BilledLine {
       billed = of(ClaimLine.parse(s, start, end));
     }
     return date == null ? billed : billed.withDateOfService(date);
+  }
+
+  /**
+   * Returns {@code text} without the white space at its ends, as the claim-line grammar sees it.
+   */
+  private static String strip(String text) {
+    int from = 0;
+    int to = text.length();
+    while (from < to && ClaimLine.isSpace(text.charAt(from))) {
+      from++;
+    }
+    while (to > from && ClaimLine.isSpace(text.charAt(to - 1))) {
+      to--;
+    }
+    return text.substring(from, to);
   }
 
   /** Returns a copy of this line furnished on {@code date}. */

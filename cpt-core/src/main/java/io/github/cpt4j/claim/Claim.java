@@ -50,7 +50,8 @@ public final class Claim {
 
   /** Returns a claim of {@code lines}, in this order. */
   public static Claim of(BilledLine... lines) {
-    return of(List.of(lines));
+    // Not List.of: its NullPointerException for a null line does not say which one.
+    return of(Arrays.asList(requireNonNull(lines, "lines")));
   }
 
   /** Returns a claim of {@code lines}, in this order, none with a known charge. */

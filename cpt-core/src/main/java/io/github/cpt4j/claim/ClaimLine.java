@@ -389,7 +389,8 @@ public final class ClaimLine implements CodeWithModifiers {
     return i;
   }
 
-  private static boolean isSpace(char c) {
+  /** White space as the claim-line grammar reads it: Java's and Unicode's space characters. */
+  static boolean isSpace(char c) {
     // Printable ASCII (! to ~) is never white space: one range test for nearly every character
     // read, instead of two Unicode table lookups (they were a fifth of pricing a line from text).
     if (c > ' ' && c < 0x7F) {

@@ -16,11 +16,13 @@ import java.util.function.Supplier;
  *
  * <h2>Rounding</h2>
  *
- * A priced result keeps the <em>exact</em> amount: every input multiplied without rounding, through
- * every adjustment ({@link #multipliedBy multipliedBy}, {@link #withExactAmount withExactAmount}).
- * {@link #amount()} rounds that exact amount to cents, half-up, and that is the only rounding
- * anywhere in pricing; CMS's published amounts are computed the same way. An adjustment applied to
- * a result therefore never compounds a rounding error.
+ * A priced result keeps the <em>exact</em> amount, and every adjustment applied to it ({@link
+ * #multipliedBy multipliedBy}, {@link #withExactAmount withExactAmount}) multiplies that exact
+ * amount without rounding; {@link #amount()} rounds it to cents, half-up. So adjustments never
+ * compound a rounding error. A schedule rounds before that only where its payer does: the Medicare
+ * Physician Fee Schedule rounds the fee of one unit to cents first, as CMS posts it (rule {@code
+ * posted-fee}), and multiplies that posted fee by the units and the adjustments, as Medicare pays
+ * (three units of a 101.0569353 fee are 3 x 101.06 = 303.18, not 303.17).
  *
  * <p>Amounts are never negative. Immutable and thread-safe.
  *

@@ -44,7 +44,7 @@ public final class PricedClaim {
    * @throws IllegalArgumentException if the lines' indexes are not 0, 1, 2... in order
    */
   public static PricedClaim of(PricingContext context, List<PricedLine> lines) {
-    ImmutableList<PricedLine> copy = ImmutableList.copyOf(lines);
+    ImmutableList<PricedLine> copy = ImmutableList.copyOf(requireNonNull(lines, "lines"));
     for (int i = 0; i < copy.size(); i++) {
       if (copy.get(i).index() != i) {
         throw new IllegalArgumentException(

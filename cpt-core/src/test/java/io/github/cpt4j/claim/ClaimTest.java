@@ -8,6 +8,10 @@ import com.google.common.testing.EqualsTester;
 import com.google.common.testing.NullPointerTester;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.CodeFormatException.ErrorType;
+import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.Locality;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,6 +29,26 @@ class ClaimTest {
         .setDefault(BilledLine.class, BilledLine.of(KNEE))
         .setDefault(CharSequence.class, "99213")
         .setDefault(String.class, "10.00");
+  }
+
+  @Test
+  void aNullLineIsNamedByItsPlace() {
+    // List.of's NullPointerException has no message; the claim's says which argument.
+    NullPointerException array =
+        assertThrows(NullPointerException.class, () -> Claim.of((BilledLine[]) null));
+    assertEquals("lines", array.getMessage());
+    NullPointerException element =
+        assertThrows(NullPointerException.class, () -> Claim.of(BilledLine.of(KNEE), null));
+    assertTrue(String.valueOf(element.getMessage()).contains("index 1"), element::getMessage);
+    NullPointerException priced =
+        assertThrows(
+            NullPointerException.class,
+            () ->
+                PricedClaim.of(
+                    PricingContext.of(
+                        LocalDate.of(2025, 6, 2), Locality.parse("13282-99"), Setting.FACILITY),
+                    null));
+    assertEquals("lines", priced.getMessage());
   }
 
   @Test
@@ -116,6 +140,23 @@ class ClaimTest {
     assertEquals(
         BilledLine.of(VISIT, new BigDecimal("180")).withDateOfService(LocalDate.of(2025, 6, 2)),
         BilledLine.parse(" 99213-25 $180.00 on 2025-06-02 "));
+  }
+
+  @Test
+  void aBilledLineReadsEveryClaimLineThatClaimLineReads() {
+    // " on " before something that is no date was taken for the date: the lower-case modifier ON.
+    assertEquals(BilledLine.of(ClaimLine.parse("99213 on 25")), BilledLine.parse("99213 on 25"));
+    assertEquals(BilledLine.of(ClaimLine.parse("99213 on")), BilledLine.parse("99213 on"));
+    // White space as the claim line reads it, a no-break space included, around every part.
+    assertEquals(
+        BilledLine.of(VISIT, new BigDecimal("180")).withDateOfService(LocalDate.of(2025, 6, 2)),
+        BilledLine.parse("\u00a099213-25 $\u00a0180.00\u00a0 on 2025-06-02\u00a0"));
+    // After a charge, or when the rest is no claim line, " on " starts a date that is wrong.
+    for (String text : List.of("99213 $5.00 on 25", "99213 on 2025-13-01", "99213 on 06/02/2025")) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> BilledLine.parse(text));
+      assertTrue(e.getMessage().startsWith("a date of service is YYYY-MM-DD"), e::getMessage);
+    }
   }
 
   @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.code.HcpcsCode;
 import io.github.cpt4j.code.ProcedureCode;
@@ -41,17 +42,17 @@ import io.github.cpt4j.modifier.ModifierViolation;
  *       and the line's own {@code "dateOfService":"2025-06-02"} when it has them; {@link Claim}:
  *       {@code {"lines":[...]}}.
  *   <li>{@link FeeResult}, {@link Explanation} (an array of {@link PricingStep}s): read and
- *       written. Every amount is a JSON string of the exact decimal, {@code "101.0569353"}, so that
- *       no reader goes through a {@code double}; numbers are accepted on input, read exactly.
+ *       written. Every amount is a JSON string of the exact decimal, {@code "101.056935300"}, so
+ *       that no reader goes through a {@code double}; numbers are accepted on input, read exactly.
  *   <li>{@link PricedClaim}, {@link PricedLine}, {@link PricingContext}, {@link ClaimWarning} and
  *       {@link ModifierViolation}: written (they are results of the pricer; read a priced claim's
  *       parts back through {@code FeeResult} and {@code BilledLine}).
  * </ul>
  *
  * <p>Bad input fails with a {@code JsonMappingException} whose path names the field and whose
- * message carries the parser's, such as a {@code CodeFormatException}'s: {@code not a CptCode:
- * '2744' has the wrong length at index 4: expected exactly five characters (through reference
- * chain: io.github.cpt4j.claim.ClaimLine["code"])}.
+ * message carries the parser's, such as a {@code CodeFormatException}'s: {@code not a
+ * ProcedureCode: '2744' has the wrong length at index 4: expected exactly five characters ...
+ * (through reference chain: io.github.cpt4j.claim.ClaimLine["code"])}.
  */
 public final class CptModule extends SimpleModule {
 
@@ -64,7 +65,7 @@ public final class CptModule extends SimpleModule {
     text(CptCode.class, CptCode::parse);
     text(HcpcsCode.class, HcpcsCode::parse);
     text(Modifier.class, Modifier::parse);
-    text(Locality.class, Locality::parse);
+    text(Locality.class, CptModule::canonicalLocality);
 
     addSerializer(ClaimLine.class, new ClaimLineJson.Serializer());
     addDeserializer(ClaimLine.class, new ClaimLineJson.Deserializer());
@@ -85,6 +86,21 @@ public final class CptModule extends SimpleModule {
     addSerializer(PricingContext.class, new PricedClaimJson.ContextSerializer());
     addSerializer(ClaimWarning.class, new PricedClaimJson.WarningSerializer());
     addSerializer(ModifierViolation.class, new PricedClaimJson.ViolationSerializer());
+  }
+
+  /**
+   * Reads a locality in its canonical form alone, {@code 13282-99}, as the codes and modifiers are
+   * read: {@link Locality#parse} also takes {@code 1328299}, {@code 13282 99} and blanks around
+   * them, forms a person types but no writer of JSON produces.
+   */
+  private static Locality canonicalLocality(String text) {
+    Locality locality = Locality.parse(text);
+    if (!locality.toString().equals(text)) {
+      throw new IllegalArgumentException(
+          "expected a locality as 13282-99 (MAC, hyphen, locality number), not "
+              + CodeFormatException.quote(text));
+    }
+    return locality;
   }
 
   private <T> void text(Class<T> type, TextParser<T> parse) {

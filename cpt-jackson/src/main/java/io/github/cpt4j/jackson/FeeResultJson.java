@@ -22,9 +22,13 @@ import java.util.List;
  * scale survives. A priced result:
  *
  * <pre>{@code
- * {"priced":true,"amount":"101.06","exactAmount":"101.0569353","settingNotAvailable":false,
- *  "explanation":[{"rule":"rvu","description":"...","amountAfter":"101.0569353"}, ...]}
+ * {"priced":true,"amount":"101.06","exactAmount":"101.060000000","settingNotAvailable":false,
+ *  "explanation":[..., {"rule":"rvu","description":"...","amountAfter":"101.056935300"},
+ *  {"rule":"posted-fee","description":"...","amountAfter":"101.06"}]}
  * }</pre>
+ *
+ * <p>(A Medicare physician fee's exact amount is the posted fee of one unit, already in cents,
+ * times the units: see {@link FeeResult}'s rounding.)
  *
  * <p>An unpriced one: {@code {"priced":false,"reason":"NOT_IN_SCHEDULE","detail":"...",
  * "explanation":[...]}}. Reading needs {@code exactAmount} (priced) or {@code reason}, not both; a

@@ -76,6 +76,25 @@ class CptModuleTest {
   }
 
   @Test
+  void localitiesAreReadInTheirCanonicalFormOnly() {
+    // Locality.parse takes what a person types; JSON is read strictly, as codes and modifiers are.
+    for (String lenient : new String[] {"1328299", "13282 99", " 13282-99", "13282-99\\t"}) {
+      JsonMappingException value =
+          assertThrows(
+              JsonMappingException.class,
+              () -> MAPPER.readValue('"' + lenient + '"', Locality.class),
+              lenient);
+      assertTrue(value.getMessage().contains("expected a locality as 13282-99"), value::getMessage);
+      assertThrows(
+          JsonMappingException.class,
+          () ->
+              MAPPER.readValue(
+                  "{\"" + lenient + "\":1}", new TypeReference<Map<Locality, Integer>>() {}),
+          lenient);
+    }
+  }
+
+  @Test
   void codesWorkAsMapKeys() throws Exception {
     Map<CptCode, Integer> counts = new TreeMap<>();
     counts.put(CptCode.parse("99213"), 3);

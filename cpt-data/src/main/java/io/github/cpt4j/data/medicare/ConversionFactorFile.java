@@ -91,7 +91,10 @@ public final class ConversionFactorFile {
     }
     if (factors.isEmpty()) {
       throw new DataLoadException(
-          source, 1, 0, "no rows after the header: expected a conversion factor per period");
+          source,
+          header.line(),
+          0,
+          "no rows after the header: expected a conversion factor per period");
     }
     try {
       return ConversionFactors.of(factors);
@@ -111,7 +114,7 @@ public final class ConversionFactorFile {
   }
 
   private static ConversionFactor.Providers providers(String text) {
-    switch (text.trim().toLowerCase(Locale.ROOT)) {
+    switch (text.toLowerCase(Locale.ROOT)) {
       case "all":
         return ConversionFactor.Providers.ALL;
       case "qualifying apm participants":

@@ -121,13 +121,24 @@ public final class Cells {
 
   /** Reads a non-negative decimal with at most {@code scale} decimals. */
   public BigDecimal decimal(int column, int scale) throws DataLoadException {
-    BigDecimal value = plainDecimal(text(column));
+    String text = text(column);
+    BigDecimal value = plainDecimal(text);
     // Stripping zeros only beyond the scale: it costs a division per value read.
     if (value != null && (value.scale() <= scale || value.stripTrailingZeros().scale() <= scale)) {
       return value;
     }
-    throw error(column, "a number of at least 0 with at most " + scale + " decimals");
+    throw error(
+        column,
+        "a number of at least 0 with at most "
+            + scale
+            + " decimals"
+            + (text.length() > MAX_DECIMAL_LENGTH
+                ? " and " + MAX_DECIMAL_LENGTH + " characters"
+                : ""));
   }
+
+  /** The longest decimal read: longer is damage, not an amount, whatever its digits. */
+  static final int MAX_DECIMAL_LENGTH = 24;
 
   /**
    * Reads a decimal as {@link #decimal(int, int)} that is at most {@code max}: for amounts with no
@@ -153,7 +164,7 @@ public final class Cells {
    */
   static BigDecimal plainDecimal(String text) {
     int length = text.length();
-    if (length == 0 || length > 24) {
+    if (length == 0 || length > MAX_DECIMAL_LENGTH) {
       return null;
     }
     long unscaled = 0;

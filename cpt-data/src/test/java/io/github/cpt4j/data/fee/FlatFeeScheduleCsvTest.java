@@ -2,6 +2,7 @@ package io.github.cpt4j.data.fee;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.data.load.DataLoadException;
@@ -83,6 +84,17 @@ class FlatFeeScheduleCsvTest {
     DataLoadException amount =
         assertThrows(DataLoadException.class, () -> read("code,amount\n99213,-1\n"));
     assertEquals(2, amount.column());
+    // Too long is named as such: "at most 4 decimals" alone sent the reader looking for a point.
+    DataLoadException tooLong =
+        assertThrows(
+            DataLoadException.class, () -> read("code,amount\n99213," + "1".repeat(31) + "\n"));
+    assertTrue(
+        tooLong.getMessage().contains("with at most 4 decimals and 24 characters"),
+        tooLong::getMessage);
+    DataLoadException shortButBad =
+        assertThrows(DataLoadException.class, () -> read("code,amount\n99213,1.23456\n"));
+    assertTrue(
+        shortButBad.getMessage().endsWith("4 decimals, found '1.23456'"), shortButBad::getMessage);
     DataLoadException twice =
         assertThrows(DataLoadException.class, () -> read("code,amount\n99213,1\n99213,2\n"));
     assertEquals("acme, line 3: row 99213 appears twice, on lines 2 and 3", twice.getMessage());

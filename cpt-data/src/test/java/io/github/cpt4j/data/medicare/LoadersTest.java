@@ -386,6 +386,14 @@ class LoadersTest {
     assertEquals(
         "cf.csv, line 1: no rows after the header: expected a conversion factor per period",
         headerOnly.getMessage());
+    // The header's own line, not line 1, when blank lines come before it.
+    DataLoadException laterHeader =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                ConversionFactorFile.read(
+                    stream("\n\neffective_from,effective_to,pfs_cf,applies_to\n"), "cf.csv"));
+    assertEquals(3, laterHeader.line(), laterHeader::getMessage);
     DataLoadException date =
         assertThrows(
             DataLoadException.class,
