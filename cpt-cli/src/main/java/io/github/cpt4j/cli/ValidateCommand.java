@@ -63,7 +63,9 @@ import picocli.CommandLine.Spec;
           + "one report per "
           + "finding. With --column NAME the input is CSV with a header row, and the lines are "
           + "that column's cells, numbered by the line they start on; a row that is not valid "
-          + "CSV is MALFORMED_ROW."
+          + "CSV is MALFORMED_ROW. A cell is never skipped: a blank one or one starting with # "
+          + "is invalid, and the cells of a column named code must each be one code, as "
+          + "cpt price --input reads them."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -293,6 +295,8 @@ final class ValidateCommand implements Callable<Integer> {
                     ? "the input is empty; --column needs a header row"
                     : "the header row is not valid CSV: " + header.problem().get()));
       }
+      // The batch's code column holds one code a cell: checked as price --input reads it.
+      boolean codesOnly = column.strip().equalsIgnoreCase("code");
       int index = -1;
       for (int i = 0; i < header.fields().size() && index < 0; i++) {
         if (header.fields().get(i).strip().equalsIgnoreCase(column.strip())) {
@@ -320,8 +324,13 @@ final class ValidateCommand implements Callable<Integer> {
           continue;
         }
         List<String> fields = record.fields();
-        boolean blankLine = fields.size() == 1 && fields.get(0).isBlank();
-        if (!blankLine && fields.size() != header.fields().size()) {
+        if (fields.size() == 1 && fields.get(0).isBlank()) {
+          // A blank line, which price --input skips too (in a one-column file, the same text as a
+          // blank cell); a blank cell among others is checked, and invalid.
+          counts.skipped++;
+          continue;
+        }
+        if (fields.size() != header.fields().size()) {
           // As price --input reads such a row: its cells cannot be told apart with certainty.
           counts.invalid++;
           if (report != null) {
@@ -336,13 +345,13 @@ final class ValidateCommand implements Callable<Integer> {
           }
           continue;
         }
-        String cell = index < fields.size() ? fields.get(index) : "";
+        String cell = fields.get(index);
         if (cell.length() > MAX_LINE_LENGTH) {
           counts.invalid++;
           tooLong(report, record.line(), cell.substring(0, MAX_LINE_LENGTH), cell.length());
           continue;
         }
-        check(report, record.line(), cell, counts);
+        checkCell(report, record.line(), cell, counts, codesOnly);
       }
     }
   }
@@ -385,9 +394,19 @@ final class ValidateCommand implements Callable<Integer> {
       counts.skipped++;
       return;
     }
+    checkCell(report, number, line, counts, false);
+  }
+
+  /**
+   * Checks one cell, or a line that is neither blank nor a comment: valid, or reported once per
+   * finding. With {@code codesOnly}, the cell must be one code, as price --input reads its code
+   * column; else a code or a claim line.
+   */
+  private void checkCell(Report report, long number, String line, Counts counts, boolean codesOnly)
+      throws IOException {
     String canonical;
     try {
-      canonical = parse(line);
+      canonical = codesOnly ? ProcedureCode.parseLenient(line).toString() : parse(line);
     } catch (CodeFormatException e) {
       counts.invalid++;
       if (report != null) {

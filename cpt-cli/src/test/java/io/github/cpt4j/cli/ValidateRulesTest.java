@@ -70,8 +70,8 @@ class ValidateRulesTest {
 
   @Test
   void columnReadsOneColumnOfACsvFileWithAHeader() throws Exception {
-    String input = "claim,Code,units\nA,99213,1\nB,9921,1\n\"C\nD\",27447-RT,2\nE,\"x\"y,1\n";
-    Cli.Result r = Cli.runWithInput(input, "validate", "--column", "code", "-f", "csv", "--all");
+    String input = "claim,Line,units\nA,99213,1\nB,9921,1\n\"C\nD\",27447-RT,2\nE,\"x\"y,1\n";
+    Cli.Result r = Cli.runWithInput(input, "validate", "--column", "line", "-f", "csv", "--all");
     assertEquals(1, r.status(), r::toString);
     List<List<String>> rows = csv(r);
     assertEquals(List.of("2", "valid", "99213", "99213"), rows.get(1).subList(0, 4));
@@ -93,6 +93,29 @@ class ValidateRulesTest {
         bad.get(1).get(6).contains("the row has 3 fields where the header has 2"), bad::toString);
     assertEquals(List.of("5", "invalid"), bad.get(2).subList(0, 2));
     assertEquals(3, bad.size(), counts::toString);
+  }
+
+  @Test
+  void theCodeColumnIsCheckedAsPriceReadsItAndNoCellIsSkipped() throws Exception {
+    // price --input refuses every one of these cells (invalid_code); validate said "all valid",
+    // skipping the blank and # cells as if they were blank and comment lines.
+    String input = "claim,code\nA,99213\nB,\nC,#99214\nD, \nE,27447-RT\nF,99213 x2\n\nG,g0438\n";
+    Cli.Result r = Cli.runWithInput(input, "validate", "--column", "code", "-f", "csv", "--all");
+    assertEquals(1, r.status(), r::toString);
+    List<List<String>> rows = csv(r);
+    assertEquals(List.of("2", "valid", "99213", "99213"), rows.get(1).subList(0, 4));
+    for (int i = 2; i <= 6; i++) {
+      assertEquals(Integer.toString(i + 1), rows.get(i).get(0), rows::toString);
+      assertEquals("invalid", rows.get(i).get(1), rows::toString);
+    }
+    assertEquals("EMPTY", rows.get(2).get(4));
+    assertEquals(List.of("9", "valid", "g0438", "G0438"), rows.get(7).subList(0, 4));
+    assertEquals(8, rows.size(), r::toString);
+    Cli.Result table = Cli.runWithInput(input, "validate", "--column", "code");
+    assertEquals(
+        "5 of 7 lines invalid",
+        table.outLines().get(table.outLines().size() - 1),
+        table::toString);
   }
 
   @Test
