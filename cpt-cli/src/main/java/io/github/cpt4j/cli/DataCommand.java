@@ -3,6 +3,7 @@ package io.github.cpt4j.cli;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.cli.price.PricingData;
+import io.github.cpt4j.cli.report.FileName;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -52,7 +53,7 @@ final class DataCommand implements Callable<Integer> {
     try {
       text = data.describe(Optional.ofNullable(cmsDir));
     } catch (IllegalArgumentException | UncheckedIOException e) {
-      throw Inputs.loadFailure(e, "'" + cmsDir + "'");
+      throw Inputs.loadFailure(e, FileName.quoted(cmsDir.toString()));
     }
     spec.commandLine().getOut().print(text);
     spec.commandLine().getOut().flush();

@@ -2,6 +2,7 @@ package io.github.cpt4j.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cpt4j.cli.report.FileName;
 import io.github.cpt4j.cli.report.OutputClosedException;
 import io.github.cpt4j.cli.report.OutputFailedException;
 import java.io.BufferedOutputStream;
@@ -80,7 +81,7 @@ final class Destination implements AutoCloseable {
     if (name == null || Inputs.STDIN.equals(name)) {
       return new Destination("standard output", null, stdout);
     }
-    return new Destination("'" + name + "'", Inputs.path(name), stdout);
+    return new Destination(FileName.quoted(name), Inputs.path(name), stdout);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.github.cpt4j.cli;
 
 import io.github.cpt4j.cli.input.MalformedUtf8Exception;
 import io.github.cpt4j.cli.input.Utf8Reader;
+import io.github.cpt4j.cli.report.FileName;
 import io.github.cpt4j.data.load.DataLoadException;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
@@ -38,12 +40,12 @@ final class Inputs {
    * given, or {@code standard input} for {@code -}, as every other message calls it.
    */
   static String prefix(String name) {
-    return STDIN.equals(name) ? "standard input" : name;
+    return STDIN.equals(name) ? "standard input" : FileName.shown(name);
   }
 
   /** Names the input {@code name} in errors: its file name, or standard input for {@code -}. */
   static String describe(String name) {
-    return STDIN.equals(name) ? "standard input" : "'" + name + "'";
+    return STDIN.equals(name) ? "standard input" : FileName.quoted(name);
   }
 
   /**
@@ -69,12 +71,12 @@ final class Inputs {
     }
     Path path = path(name);
     if (Files.isDirectory(path)) {
-      throw new CliException("cannot read '" + name + "': it is a directory");
+      throw new CliException("cannot read " + FileName.quoted(name) + ": it is a directory");
     }
     try {
       return Files.newInputStream(path);
     } catch (IOException e) {
-      throw new CliException("cannot read '" + name + "': " + reason(e), e);
+      throw new CliException("cannot read " + FileName.quoted(name) + ": " + reason(e), e);
     }
   }
 
@@ -87,7 +89,7 @@ final class Inputs {
     try {
       return Path.of(name);
     } catch (InvalidPathException e) {
-      throw new CliException("'" + name + "' is not a file name: " + e.getReason(), e);
+      throw new CliException(FileName.quoted(name) + " is not a file name: " + e.getReason(), e);
     }
   }
 
@@ -100,9 +102,9 @@ final class Inputs {
   static void checkFile(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new CliException(
-          "cannot read '"
-              + file
-              + "': "
+          "cannot read "
+              + FileName.quoted(file.toString())
+              + ": "
               + (Files.exists(file) ? "not a regular file" : "no such file"));
     }
   }
@@ -115,9 +117,9 @@ final class Inputs {
   static void checkDirectory(Path directory) {
     if (!Files.isDirectory(directory)) {
       throw new CliException(
-          "cannot read '"
-              + directory
-              + "': "
+          "cannot read "
+              + FileName.quoted(directory.toString())
+              + ": "
               + (Files.exists(directory) ? "not a directory" : "no such directory"));
     }
   }
@@ -152,6 +154,8 @@ final class Inputs {
     if (e instanceof AccessDeniedException) {
       return "permission denied";
     }
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    // A FileSystemException's message repeats the file's name, raw: its reason alone.
+    String reason = e instanceof FileSystemException fs ? fs.getReason() : e.getMessage();
+    return reason == null ? e.getClass().getSimpleName() : reason;
   }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.cpt4j.cli.price.PricingData;
 import io.github.cpt4j.cli.price.ZipCode;
 import io.github.cpt4j.cli.report.Column;
+import io.github.cpt4j.cli.report.FileName;
 import io.github.cpt4j.cli.report.Report;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.fee.medicare.Locality;
@@ -121,7 +122,7 @@ final class LocalitiesCommand implements Callable<Integer> {
     try {
       all = data.localities(Optional.ofNullable(gpci));
     } catch (IllegalArgumentException | UncheckedIOException e) {
-      throw Inputs.loadFailure(e, "'" + gpci + "'");
+      throw Inputs.loadFailure(e, FileName.quoted(gpci.toString()));
     }
     List<Gpci> chosen = new ArrayList<>();
     for (Gpci locality : all) {

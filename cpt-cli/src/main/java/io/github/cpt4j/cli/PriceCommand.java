@@ -630,6 +630,7 @@ final class PriceCommand implements Callable<Integer> {
           cpt.interactive() && out.toFile()
               ? new ProgressBar(spec.commandLine().getErr(), in::getCount, size, System::nanoTime)
               : null;
+      boolean done = false;
       try {
         summary =
             batch.run(
@@ -649,6 +650,7 @@ final class PriceCommand implements Callable<Integer> {
                 cells.verbatim,
                 bar == null ? rows -> {} : bar);
         out.commit();
+        done = true;
       } catch (IllegalArgumentException e) {
         throw new CliException(Inputs.prefix(input) + ": " + e.getMessage(), e);
       } catch (OutputClosedException e) {
@@ -658,7 +660,12 @@ final class PriceCommand implements Callable<Integer> {
       } catch (MalformedUtf8Exception e) {
         throw Inputs.notUtf8(input, e);
       } catch (IOException e) {
-        throw new CliException("cannot price '" + input + "': " + Inputs.reason(e), e);
+        throw new CliException(
+            "cannot price " + Inputs.describe(input) + ": " + Inputs.reason(e), e);
+      } finally {
+        if (bar != null && !done) {
+          bar.abandon(); // the error gets a line of its own, not the end of the bar's
+        }
       }
       if (bar != null) {
         bar.finish(summary.rows());

@@ -61,6 +61,18 @@ final class ProgressBar implements LongConsumer {
     }
   }
 
+  /**
+   * Ends the line where the run stopped, without redrawing: a run that fails prints its error on a
+   * line of its own, not glued to the bar's.
+   */
+  void abandon() {
+    if (lastLength > 0) {
+      err.print(System.lineSeparator());
+      err.flush();
+      lastLength = 0;
+    }
+  }
+
   private void draw(long rows, long now) {
     String line = line(rows, bytesRead.getAsLong(), totalBytes, now - start);
     // Spaces wipe what a longer previous line left behind.

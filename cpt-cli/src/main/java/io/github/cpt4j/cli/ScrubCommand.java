@@ -142,7 +142,7 @@ final class ScrubCommand implements Callable<Integer> {
     } catch (MalformedUtf8Exception e) {
       throw Inputs.notUtf8(input, e);
     } catch (IOException e) {
-      throw new CliException("cannot scrub '" + input + "': " + Inputs.reason(e), e);
+      throw new CliException("cannot scrub " + Inputs.describe(input) + ": " + Inputs.reason(e), e);
     }
     for (BatchHeader.Lookalike lookalike : summary.lookalikes()) {
       // Other columns are carried through by design; one named like a known column was most

@@ -6,6 +6,7 @@ import io.github.cpt4j.cli.input.LineReader;
 import io.github.cpt4j.cli.input.MalformedUtf8Exception;
 import io.github.cpt4j.cli.price.RowParser;
 import io.github.cpt4j.cli.report.Column;
+import io.github.cpt4j.cli.report.FileName;
 import io.github.cpt4j.cli.report.Format;
 import io.github.cpt4j.cli.report.OutputClosedException;
 import io.github.cpt4j.cli.report.Report;
@@ -254,7 +255,8 @@ final class ValidateCommand implements Callable<Integer> {
       }
       throw new CliException(message, e);
     } catch (IOException e) {
-      throw new CliException("cannot read '" + file + "': " + Inputs.reason(e), e);
+      throw new CliException(
+          "cannot read " + FileName.quoted(file.toString()) + ": " + Inputs.reason(e), e);
     }
   }
 
@@ -371,7 +373,7 @@ final class ValidateCommand implements Callable<Integer> {
     } catch (MalformedUtf8Exception e) {
       throw Inputs.notUtf8(file, e);
     } catch (IOException e) {
-      throw new CliException("cannot read '" + file + "': " + Inputs.reason(e), e);
+      throw new CliException("cannot read " + Inputs.describe(file) + ": " + Inputs.reason(e), e);
     }
   }
 
@@ -438,7 +440,12 @@ final class ValidateCommand implements Callable<Integer> {
       throw Inputs.notUtf8(file, e);
     } catch (IOException e) {
       throw new CliException(
-          "cannot read '" + file + "' after line " + reader.lineNumber() + ": " + Inputs.reason(e),
+          "cannot read "
+              + Inputs.describe(file)
+              + " after line "
+              + reader.lineNumber()
+              + ": "
+              + Inputs.reason(e),
           e);
     }
   }

@@ -640,6 +640,22 @@ class PriceCommandTest {
     assertEquals(
         List.of("priced", "priced", "priced", "no_anesthesia_time", "invalid_minutes"),
         rows.stream().skip(1).map(row -> row.getField(6)).toList());
+    // The cell quoted as every other message quotes it: escaped and at most 64 characters.
+    Cli.Result odd =
+        Cli.runWithInput(
+            "code,modifiers,minutes,locality\n00790,AA,3\u00000,13282-99\n00790,AA,"
+                + "9".repeat(100)
+                + ",13282-99\n",
+            "price",
+            "-i",
+            "-",
+            "-d",
+            "2025-06-02",
+            "--format",
+            "json");
+    assertTrue(
+        odd.out().contains("minutes: '3\\\\u00000' is not a number of minutes"), odd::toString);
+    assertTrue(odd.out().contains("minutes: '" + "9".repeat(64) + "...'"), odd::toString);
     Cli.Result one =
         Cli.run("price", "00790-AA 95min", "--locality", "13282-99", "--date", "2025-06-02");
     assertEquals(0, one.status(), one::toString);

@@ -37,6 +37,23 @@ class ProgressBarTest {
   }
 
   @Test
+  void aRunThatFailsEndsTheBarsLineWithoutRedrawing() {
+    StringWriter text = new StringWriter();
+    AtomicLong now = new AtomicLong();
+    ProgressBar bar = new ProgressBar(new PrintWriter(text), () -> 0, -1, now::get);
+    now.set(150_000_000L);
+    bar.accept(2);
+    String drawn = text.toString();
+    bar.abandon();
+    assertEquals(drawn + System.lineSeparator(), text.toString());
+    bar.abandon();
+    assertEquals(drawn + System.lineSeparator(), text.toString(), "once");
+    StringWriter silent = new StringWriter();
+    new ProgressBar(new PrintWriter(silent), () -> 0, -1, () -> 0).abandon();
+    assertEquals("", silent.toString());
+  }
+
+  @Test
   void staysSilentWhenNothingWasDrawn() {
     StringWriter text = new StringWriter();
     new ProgressBar(new PrintWriter(text), () -> 0, -1, () -> 0).finish(3);

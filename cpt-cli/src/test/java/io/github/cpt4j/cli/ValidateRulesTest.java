@@ -113,9 +113,7 @@ class ValidateRulesTest {
     assertEquals(8, rows.size(), r::toString);
     Cli.Result table = Cli.runWithInput(input, "validate", "--column", "code");
     assertEquals(
-        "5 of 7 lines invalid",
-        table.outLines().get(table.outLines().size() - 1),
-        table::toString);
+        "5 of 7 lines invalid", table.outLines().get(table.outLines().size() - 1), table::toString);
   }
 
   @Test

@@ -583,9 +583,8 @@ public final class RowParser {
     }
     if (!ok || value < 1) {
       throw new IllegalArgumentException(
-          "'"
-              + text
-              + "' is not a number of minutes: expected a whole number from 1 to "
+          CodeFormatException.quote(text)
+              + " is not a number of minutes: expected a whole number from 1 to "
               + ClaimLine.MAX_MINUTES);
     }
     return value;

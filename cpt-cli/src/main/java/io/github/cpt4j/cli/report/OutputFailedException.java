@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 
 /**
@@ -40,7 +41,9 @@ public final class OutputFailedException extends IOException {
     if (e instanceof FileAlreadyExistsException) {
       return "a file of the same name appeared meanwhile";
     }
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    // A FileSystemException's message repeats the file's name, raw: its reason alone.
+    String reason = e instanceof FileSystemException fs ? fs.getReason() : e.getMessage();
+    return reason == null ? e.getClass().getSimpleName() : reason;
   }
 
   /** Returns the output as the user named it. */

@@ -1,7 +1,9 @@
 package io.github.cpt4j.cli.price;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,6 +15,21 @@ class BatchHeaderTest {
 
   private static List<BatchHeader.Lookalike> lookalikes(String... names) {
     return BatchHeader.of(List.of(names), false).lookalikes();
+  }
+
+  @Test
+  void aDuplicateAmongTwoHundredThousandColumnsIsFoundWithBothColumns() {
+    // A 1 MiB header holds some 200,000 names; each was looked up in a list, quadratic in them.
+    List<String> names = new ArrayList<>();
+    names.add("code");
+    for (int i = 0; i < 200_000; i++) {
+      names.add("c" + i);
+    }
+    names.add("C7");
+    assertEquals(200_002, BatchHeader.of(names, false).size());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> BatchHeader.of(names, true));
+    assertEquals("the header names column 'c7' twice (columns 9 and 200002)", e.getMessage());
   }
 
   @ParameterizedTest

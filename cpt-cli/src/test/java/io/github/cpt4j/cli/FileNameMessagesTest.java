@@ -1,0 +1,69 @@
+package io.github.cpt4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * File names in error lines are escaped and kept short, as every other value a message quotes: a
+ * name is given by whoever wrote the command, and reached the terminal raw.
+ */
+class FileNameMessagesTest {
+
+  @Test
+  void controlCharactersOfANameAreEscaped() {
+    String name = "no\nsuch\u001b[31mfile\u202e.csv";
+    for (String command : List.of("validate", "price")) {
+      Cli.Result r =
+          command.equals("validate")
+              ? Cli.run("validate", name)
+              : Cli.run("price", "--input", name, "--date", "2025-06-02");
+      assertEquals(2, r.status(), r::toString);
+      assertEquals(
+          List.of(
+              "cpt "
+                  + command
+                  + ": cannot read 'no\\u000asuch\\u001b[31mfile\\u202e.csv': no such file"),
+          r.errLines());
+    }
+  }
+
+  @Test
+  void aLongNameKeepsItsStartAndEndAndIsShownOnce() {
+    String name = "a".repeat(150) + "-claims-" + "z".repeat(150) + ".csv";
+    Cli.Result r = Cli.run("validate", name);
+    assertEquals(2, r.status(), r::toString);
+    String line = r.errLines().get(0);
+    assertTrue(line.length() < 220, line);
+    assertTrue(line.startsWith("cpt validate: cannot read 'aaaa"), line);
+    assertTrue(line.contains("a...z"), line);
+    assertTrue(line.contains("zzz.csv': "), line);
+    // The operating system's reason, without the name it repeats.
+    assertEquals(line.indexOf("zzz.csv"), line.lastIndexOf("zzz.csv"), line);
+  }
+
+  @Test
+  void anOutputDirectoryIsNamedOnce(@TempDir Path dir) throws Exception {
+    Path out = Files.createDirectory(dir.resolve("out"));
+    Cli.Result r =
+        Cli.runWithInput(
+            "code\n99213\n",
+            "price",
+            "--input",
+            "-",
+            "--date",
+            "2025-06-02",
+            "--locality",
+            "13282-99",
+            "--output",
+            out.toString());
+    assertEquals(2, r.status(), r::toString);
+    String line = r.errLines().get(0);
+    assertEquals(1, line.split(out.toString(), -1).length - 1, line);
+  }
+}
