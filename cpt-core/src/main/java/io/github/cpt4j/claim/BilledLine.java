@@ -111,14 +111,8 @@ public final class BilledLine {
   public static BilledLine parse(CharSequence text) {
     String s = requireNonNull(text, "text").toString();
     // Indices into the caller's text throughout, so that a CodeFormatException points into it.
-    int start = 0;
-    int end = s.length();
-    while (start < end && ClaimLine.isSpace(s.charAt(start))) {
-      start++;
-    }
-    while (end > start && ClaimLine.isSpace(s.charAt(end - 1))) {
-      end--;
-    }
+    int start = startOfText(s, 0, s.length());
+    int end = endOfText(s, start, s.length());
     LocalDate date = null;
     int on = s.lastIndexOf(ON, end - ON.length());
     if (on >= start) {
@@ -162,15 +156,28 @@ public final class BilledLine {
    * Returns {@code text} without the white space at its ends, as the claim-line grammar sees it.
    */
   private static String strip(String text) {
-    int from = 0;
-    int to = text.length();
-    while (from < to && ClaimLine.isSpace(text.charAt(from))) {
+    int from = startOfText(text, 0, text.length());
+    return text.substring(from, endOfText(text, from, text.length()));
+  }
+
+  /**
+   * The index of the first character from {@code from} on that is not white space, or {@code to}.
+   */
+  private static int startOfText(String s, int from, int to) {
+    while (from < to && ClaimLine.isSpace(s.charAt(from))) {
       from++;
     }
-    while (to > from && ClaimLine.isSpace(text.charAt(to - 1))) {
+    return from;
+  }
+
+  /**
+   * The index after the last character before {@code to} that is not white space, or {@code from}.
+   */
+  private static int endOfText(String s, int from, int to) {
+    while (to > from && ClaimLine.isSpace(s.charAt(to - 1))) {
       to--;
     }
-    return text.substring(from, to);
+    return to;
   }
 
   /** Returns a copy of this line furnished on {@code date}. */
