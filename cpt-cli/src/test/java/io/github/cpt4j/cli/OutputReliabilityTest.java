@@ -105,7 +105,8 @@ class OutputReliabilityTest {
             false,
             data);
     assertEquals(2, status);
-    assertEquals("cpt price: cannot price standard input: Input/output error", err.toString().strip());
+    assertEquals(
+        "cpt price: cannot price standard input: Input/output error", err.toString().strip());
     assertEquals("[]\n", Files.readString(out));
     assertEquals(List.of(out), files());
   }

@@ -22,8 +22,9 @@ import java.util.Optional;
  * #MAX_LINE_LENGTH}) comes back as a {@linkplain Record#problem() malformed} record of its first
  * physical line, and reading goes on at the next physical line. So a file of N non-blank lines
  * without quoted line breaks always gives N records, and one unclosed quote costs one record, not
- * the rest of the file. A quoted field may span at most {@value #MAX_LINES_PER_RECORD} lines. Blank
- * lines are skipped; a byte order mark at the start is dropped.
+ * the rest of the file. A quoted field may span at most {@value #MAX_LINES_PER_RECORD} lines; each
+ * line break inside it is read as {@code \n}, whichever the file used. Blank lines are skipped; a
+ * byte order mark at the start is dropped.
  *
  * <pre>{@code
  * CsvRecordReader csv = new CsvRecordReader(reader);
