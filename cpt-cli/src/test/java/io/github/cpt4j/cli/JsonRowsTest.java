@@ -43,6 +43,9 @@ class JsonRowsTest {
     assertEquals(
         "\"a\\\"b\\\\c\\n\\r\\t\\b\\f\\u0001\\u001F\"", json("a\"b\\c\n\r\t\b\f\u0001\u001f"));
     assertEquals("\"\\u2028\\u2029\"", json("\u2028\u2029"));
+    // DEL and the C1 controls too, as the CSV and the table treat them: controls, never raw.
+    assertEquals(
+        "\"~\\u007f\\u0080\\u009b\\u009f\u00a0\"", json("~\u007f\u0080\u009b\u009f\u00a0"));
     assertEquals("\"/é\\ud83d\\ude00\"", json("/é😀"));
   }
 

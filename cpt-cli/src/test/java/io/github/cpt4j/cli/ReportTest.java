@@ -49,6 +49,24 @@ class ReportTest {
     assertEquals(2, JsonTree.read(json).size());
   }
 
+  /**
+   * DEL and the C1 controls (U+009B starts a terminal's escape sequence) are controls in every
+   * format: the table escapes them, CSV drops them before it looks for a formula, JSON escapes
+   * them.
+   */
+  @Test
+  void everyFormatTreatsDelAndC1AsControls() throws IOException {
+    Object[] row = {"99213", null, "\u007f=1\u009b[31m"};
+    String nl = System.lineSeparator();
+    assertEquals(
+        "CODE      AMOUNT  NOTE" + nl + "99213             \\u007f=1\\u009b[31m" + nl,
+        write(Format.TABLE, row));
+    assertEquals("code,amount,note\n99213,,'=1[31m\n", write(Format.CSV, row));
+    assertEquals(
+        "[\n{\"code\":\"99213\",\"amount\":null,\"note\":\"\\u007f=1\\u009b[31m\"}\n]\n",
+        write(Format.JSON, row));
+  }
+
   @Test
   void rejectsRowsOfTheWrongWidth() {
     Report report = Report.create(Format.CSV, COLUMNS, new StringWriter(), false);

@@ -208,8 +208,9 @@ final class Utf8LineReader implements Lines {
       }
       byte b = buffer[i];
       // One comparison for most bytes: line ends, control characters, and (signed) every byte of
-      // a character beyond ASCII are below 0x20.
-      if (b < 0x20 || b == '"') {
+      // a character beyond ASCII are below 0x20. DEL is a control too: a plain line is copied to
+      // the output whole, so one would pass unremoved and could hide a formula after it.
+      if (b < 0x20 || b == '"' || b == 0x7F) {
         if (b == '\n' || b == '\r') {
           position = i + 1;
           afterCarriageReturn = b == '\r';
@@ -224,15 +225,18 @@ final class Utf8LineReader implements Lines {
 
   /**
    * Tells whether any of the eight bytes of {@code word} is one the byte loop must look at: below
-   * 0x20 (line ends and other controls), 0x80 or above (a character beyond ASCII), or a quote.
-   * Exact, with no false negative: a borrow of the subtractions starts only at a byte that is below
-   * the subtrahend, and that byte is flagged itself (Bit Twiddling Hacks, "hasless" and "haszero").
+   * 0x20 (line ends and other controls), 0x7F (DEL, a control too) or above (a character beyond
+   * ASCII), or a quote. Exact, with no false negative: a borrow of the subtractions starts only at
+   * a byte that is below the subtrahend, and that byte is flagged itself (Bit Twiddling Hacks,
+   * "hasless" and "haszero"); adding 1 to each byte's low seven bits carries into its high bit only
+   * from 0x7F, never into the next byte.
    */
   static boolean anyNotPlain(long word) {
     long belowSpace = (word - 0x20 * ONES) & ~word;
     long quote = word ^ ('"' * ONES);
     long isQuote = (quote - ONES) & ~quote;
-    return ((belowSpace | isQuote) & HIGH_BITS | word & HIGH_BITS) != 0;
+    long delOrAbove = word | ((word & ~HIGH_BITS) + ONES);
+    return ((belowSpace | isQuote | delOrAbove) & HIGH_BITS) != 0;
   }
 
   private void line(int start, int end) {

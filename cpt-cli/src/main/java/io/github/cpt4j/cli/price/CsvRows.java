@@ -158,7 +158,7 @@ final class CsvRows {
     }
     for (int i = 0; i < n; i++) {
       c = text.charAt(i);
-      if (c < 0x20 || c == ',' || c == '"') {
+      if (SpreadsheetSafe.isControl(c) || c == ',' || c == '"') {
         return false;
       }
     }

@@ -16,8 +16,9 @@ import java.math.BigDecimal;
  * Writes one JSON array of flat objects, one object per line, with Jackson's streaming {@link
  * JsonGenerator}: readable by any JSON parser, and by line-oriented tools once the brackets are
  * dropped. Strings are escaped so that the output is valid JSON and valid UTF-8 for any input:
- * control characters, U+2028 and U+2029 (not allowed raw in JavaScript strings) and surrogates (an
- * unpaired one, read from a malformed file, cannot be written as UTF-8) become {@code \\uXXXX}.
+ * {@linkplain SpreadsheetSafe#isControl control characters} (C0, DEL and C1, which a terminal may
+ * act on), U+2028 and U+2029 (not allowed raw in JavaScript strings) and surrogates (an unpaired
+ * one, read from a malformed file, cannot be written as UTF-8) become {@code \\uXXXX}.
  *
  * <pre>{@code
  * JsonRows rows = new JsonRows(writer);
@@ -135,11 +136,19 @@ public final class JsonRows {
     }
   }
 
-  /** Jackson's standard escapes, plus U+2028, U+2029 and every surrogate. */
+  /**
+   * Jackson's standard escapes (C0 controls, quote, backslash), plus DEL, the C1 controls, U+2028,
+   * U+2029 and every surrogate. JSON allows DEL and C1 raw, but the CSV and table outputs treat
+   * them as controls, and JSON printed to a terminal should not carry what they drop or escape.
+   */
   private static final class Escapes extends CharacterEscapes {
     private static final long serialVersionUID = 1L;
     static final Escapes INSTANCE = new Escapes();
     private final int[] ascii = standardAsciiEscapesForJSON();
+
+    {
+      ascii[0x7F] = ESCAPE_CUSTOM; // written by getEscapeSequence, as the C1 controls are
+    }
 
     @Override
     public int[] getEscapeCodesForAscii() {
@@ -148,7 +157,10 @@ public final class JsonRows {
 
     @Override
     public SerializableString getEscapeSequence(int c) {
-      if (c == '\u2028' || c == '\u2029' || Character.isSurrogate((char) c)) {
+      if (c == '\u2028'
+          || c == '\u2029'
+          || Character.isSurrogate((char) c)
+          || SpreadsheetSafe.isControl((char) c)) {
         return new SerializedString(String.format("\\u%04x", c));
       }
       return null;

@@ -4,12 +4,14 @@ package io.github.cpt4j.cli.report;
  * Makes a CSV cell safe to open in a spreadsheet, by OWASP's rule against CSV injection: a cell
  * that starts with {@code =}, {@code +}, {@code -} or {@code @} would run as a formula (a {@code
  * =HYPERLINK(...)} that leaks data, a {@code +cmd|...} that starts a program), so it gets a leading
- * apostrophe, which spreadsheets read as "text". C0 control characters (NUL, ESC, tab, line breaks
- * and the rest) are removed first, so that a leading tab or carriage return cannot hide a formula
- * either, and no terminal escape reaches whoever prints the file.
+ * apostrophe, which spreadsheets read as "text". {@linkplain #isControl Control characters} (NUL,
+ * ESC, tab, line breaks and the rest of C0; DEL; C1, such as U+009B, a terminal's control sequence
+ * introducer) are removed first, so that a leading tab or DEL cannot hide a formula either, and no
+ * terminal escape reaches whoever prints the file.
  *
  * <pre>{@code
  * SpreadsheetSafe.cell("=1+2")   // "'=1+2"
+ * SpreadsheetSafe.cell("\u007f=1+2")  // "'=1+2"
  * SpreadsheetSafe.cell("99213")  // "99213", the same instance
  * }</pre>
  */
@@ -21,7 +23,7 @@ public final class SpreadsheetSafe {
   public static String cell(String cell) {
     String text = cell;
     for (int i = 0; i < cell.length(); i++) {
-      if (cell.charAt(i) < 0x20) {
+      if (isControl(cell.charAt(i))) {
         text = withoutControls(cell);
         break;
       }
@@ -35,11 +37,20 @@ public final class SpreadsheetSafe {
     return text;
   }
 
+  /**
+   * Tells whether {@code c} is a control character: U+0000 to U+001F, DEL (U+007F) or U+0080 to
+   * U+009F, as {@link Character#isISOControl(char)} says. Every writer of the command line that
+   * drops, escapes or looks past control characters asks this, so that they all agree.
+   */
+  public static boolean isControl(char c) {
+    return Character.isISOControl(c);
+  }
+
   private static String withoutControls(String cell) {
     StringBuilder sb = new StringBuilder(cell.length());
     for (int i = 0; i < cell.length(); i++) {
       char c = cell.charAt(i);
-      if (c >= 0x20) {
+      if (!isControl(c)) {
         sb.append(c);
       }
     }

@@ -52,7 +52,7 @@ final class TableReport implements Report {
     StringBuilder escaped = null; // made at the first control character, if any
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      boolean control = c < ' ' || c == 0x7F;
+      boolean control = SpreadsheetSafe.isControl(c); // C1 too: U+009B starts an escape sequence
       if (control && escaped == null) {
         escaped = new StringBuilder(text.length() + 8).append(text, 0, i);
       }

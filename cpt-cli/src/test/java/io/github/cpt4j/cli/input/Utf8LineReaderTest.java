@@ -227,7 +227,9 @@ class Utf8LineReaderTest {
 
   @Property(tries = 500)
   void aRecordIsPlainWhenItsLineIsPrintableAsciiWithoutQuotes(
-      @ForAll @StringLength(max = 20) @Chars({'a', ',', '"', '\t', '\u00e9', '=', ' ', '-', '#'})
+      @ForAll
+          @StringLength(max = 20)
+          @Chars({'a', ',', '"', '\t', '\u00e9', '=', ' ', '-', '#', '\u007f', '\u009b'})
           String line)
       throws IOException {
     try (CsvRecordReader reader = new CsvRecordReader(utf8(line + "\nnext\n"))) {
@@ -252,6 +254,30 @@ class Utf8LineReaderTest {
     }
   }
 
+  /**
+   * DEL is a control character: a line holding it is not plain, wherever it falls, in the eight
+   * bytes skipped at a time or in the bytes looked at one by one; nor one holding a C1 control (two
+   * bytes in UTF-8, C2 80 to C2 9F).
+   */
+  @Test
+  void aLineWithDelOrAC1ControlIsNotPlain() throws IOException {
+    for (String line :
+        List.of(
+            "\u007f=1+2,abcdefghij",
+            "abcdefghij,\u007f=1",
+            "1234567\u007f",
+            "a\u007f",
+            "abcdefghij,\u009b=1")) {
+      try (CsvRecordReader reader = new CsvRecordReader(utf8(line + "\nok\n"))) {
+        CsvRecordReader.Record first = reader.nextOrPlain();
+        assertTrue(first != CsvRecordReader.PLAIN_LINE, line);
+        assertEquals(false, reader.lastRecordIsPlain(), line);
+        assertEquals(line, String.join(",", first.fields()));
+        assertTrue(reader.nextOrPlain() == CsvRecordReader.PLAIN_LINE, "ok");
+      }
+    }
+  }
+
   @Property(tries = 3000)
   void eightBytesAreSkippedOnlyWhenTheByteLoopWouldPassEachOfThem(
       @ForAll("eightBytes") byte[] bytes) {
@@ -259,7 +285,7 @@ class Utf8LineReaderTest {
     boolean notPlain = false;
     for (int k = 7; k >= 0; k--) {
       word = word << 8 | (bytes[k] & 0xFF);
-      notPlain |= bytes[k] < 0x20 || bytes[k] == '"'; // signed: every byte from 0x80 too
+      notPlain |= bytes[k] < 0x20 || bytes[k] == '"' || bytes[k] == 0x7F; // signed: 0x80 on too
     }
     assertEquals(notPlain, Utf8LineReader.anyNotPlain(word), () -> Long.toHexString(bytes[0]));
   }
