@@ -32,7 +32,146 @@ final class Inputs {
    * @throws CliException if the file cannot be opened, with the reason in plain words
    */
   static Reader openText(String name, InputStream stdin) {
-    return new Utf8Reader(open(name, stdin));
+    return new Utf8Reader(openUtf8(name, stdin));
+  }
+
+  /** The most bytes at the start of an input that {@link #openUtf8} looks at. */
+  static final int HEAD = 512;
+
+  /**
+   * Opens {@code name} as bytes that should be UTF-8, and refuses UTF-16 up front, by its first
+   * bytes only. Read as UTF-8, a UTF-16 file failed at its byte order mark with a hint about
+   * Latin-1, or without a mark was read with a NUL beside every character: a header "with no 'code'
+   * column", or every line of {@code validate} invalid (status 1, not 2).
+   *
+   * @throws CliException if the file cannot be opened or read, or is UTF-16
+   */
+  static InputStream openUtf8(String name, InputStream stdin) {
+    InputStream in = open(name, stdin);
+    byte[] head = new byte[HEAD];
+    int n = 0;
+    try {
+      // Only what one read gives (more only for a byte order mark's two bytes): standard input
+      // from a terminal gives a line at a time, and a line must not wait for the next.
+      while (n < 2) {
+        int k = in.read(head, n, HEAD - n);
+        if (k < 0) {
+          break;
+        }
+        n += k;
+      }
+      String why = utf16(head, n);
+      if (why != null) {
+        throw new CliException(
+            describe(name)
+                + " is UTF-16 ("
+                + why
+                + "): expected UTF-8 text (save the file as UTF-8)");
+      }
+    } catch (IOException | RuntimeException e) {
+      try {
+        in.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      if (e instanceof IOException io) {
+        throw new CliException("cannot read " + describe(name) + ": " + reason(io), io);
+      }
+      throw (RuntimeException) e;
+    }
+    return new Replay(in, head, n);
+  }
+
+  /**
+   * Says why the bytes {@code head[0, n)}, the start of an input, are UTF-16, or returns null if
+   * they are not: a UTF-16 byte order mark (FF FE or FE FF), or, without one, a NUL byte beside
+   * three characters in four or more (of at least two), as UTF-16 writes text of Latin letters and
+   * digits. A NUL or two in UTF-8 text (damage, reported on its line) is not enough. The CMS
+   * loaders of cpt-data refuse UTF-16 too, from characters in a package not exported, so the check
+   * is made here again, on bytes, in words close to theirs.
+   */
+  static String utf16(byte[] head, int n) {
+    if (n >= 2
+        && (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE
+            || head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)) {
+      return "it starts with a UTF-16 byte order mark";
+    }
+    int pairs = Math.min(n, head.length) / 2;
+    int littleEndian = 0;
+    int bigEndian = 0;
+    for (int i = 0; i < pairs; i++) {
+      byte first = head[2 * i];
+      byte second = head[2 * i + 1];
+      if (first != 0 && second == 0) {
+        littleEndian++;
+      } else if (first == 0 && second != 0) {
+        bigEndian++;
+      }
+    }
+    if (pairs >= 2 && 4 * Math.max(littleEndian, bigEndian) >= 3 * pairs) {
+      return "it has a NUL byte beside each character, and no byte order mark";
+    }
+    return null;
+  }
+
+  /** A stream that gives the bytes already read from its start, then the rest. */
+  private static final class Replay extends FilterInputStream {
+    private final byte[] head;
+    private final int length;
+    private int position;
+
+    Replay(InputStream in, byte[] head, int length) {
+      super(in);
+      this.head = head;
+      this.length = length;
+    }
+
+    @Override
+    public int read() throws IOException {
+      return position < length ? head[position++] & 0xFF : in.read();
+    }
+
+    /** The bytes kept, if any are left, and no more in that call: a read never waits for more. */
+    @Override
+    public int read(byte[] buffer, int offset, int count) throws IOException {
+      if (position < length && count > 0) {
+        int n = Math.min(count, length - position);
+        System.arraycopy(head, position, buffer, offset, n);
+        position += n;
+        return n;
+      }
+      return in.read(buffer, offset, count);
+    }
+
+    @Override
+    public long skip(long count) throws IOException {
+      if (position < length && count > 0) {
+        int n = (int) Math.min(count, length - position);
+        position += n;
+        return n;
+      }
+      return in.skip(count);
+    }
+
+    @Override
+    public int available() throws IOException {
+      return length - position + in.available();
+    }
+
+    @Override
+    public boolean markSupported() {
+      return false;
+    }
+
+    @Override
+    public synchronized void mark(int limit) {
+      // Not supported, as markSupported says.
+    }
+
+    @Override
+    public synchronized void reset() throws IOException {
+      throw new IOException("mark/reset not supported");
+    }
   }
 
   /**

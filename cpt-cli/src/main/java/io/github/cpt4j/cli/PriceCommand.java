@@ -624,7 +624,7 @@ final class PriceCommand implements Callable<Integer> {
       }
     }
     BatchPricing.Summary summary;
-    try (CountingInputStream in = new CountingInputStream(Inputs.open(input, cpt.stdin()));
+    try (CountingInputStream in = new CountingInputStream(Inputs.openUtf8(input, cpt.stdin()));
         Destination out = Destination.of(output, spec.commandLine().getOut())) {
       ProgressBar bar =
           cpt.interactive() && out.toFile()

@@ -129,7 +129,7 @@ final class ScrubCommand implements Callable<Integer> {
     BatchScrub.Summary summary;
     // The output is a temporary file renamed into place on success (see Destination), opened only
     // once the input's header is known to be good.
-    try (InputStream in = Inputs.open(input, cpt.stdin());
+    try (InputStream in = Inputs.openUtf8(input, cpt.stdin());
         Destination out = Destination.of(output, spec.commandLine().getOut())) {
       summary = scrub.run(in, out::open, cells.verbatim);
       out.commit();
