@@ -300,8 +300,20 @@ final class ValidateCommand implements Callable<Integer> {
       // The batch's code column holds one code a cell: checked as price --input reads it.
       boolean codesOnly = column.strip().equalsIgnoreCase("code");
       int index = -1;
-      for (int i = 0; i < header.fields().size() && index < 0; i++) {
+      for (int i = 0; i < header.fields().size(); i++) {
         if (header.fields().get(i).strip().equalsIgnoreCase(column.strip())) {
+          if (index >= 0) {
+            // Which one was meant cannot be known; price --input refuses such a header too.
+            throw new CliException(
+                Inputs.prefix(file)
+                    + ": the header names column "
+                    + CodeFormatException.quote(column.strip())
+                    + " twice (columns "
+                    + (index + 1)
+                    + " and "
+                    + (i + 1)
+                    + ")");
+          }
           index = i;
         }
       }

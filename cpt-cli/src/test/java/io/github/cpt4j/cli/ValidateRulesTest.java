@@ -117,6 +117,18 @@ class ValidateRulesTest {
   }
 
   @Test
+  void aColumnNamedTwiceIsTroubleNamingBoth() {
+    // The first of the two was checked, silently; price --input refuses the header.
+    Cli.Result r =
+        Cli.runWithInput("code,claim,Code\n99213,A,9921\n", "validate", "--column", "code");
+    assertEquals(2, r.status(), r::toString);
+    assertEquals(
+        List.of(
+            "cpt validate: standard input: the header names column 'code' twice (columns 1 and 3)"),
+        r.errLines());
+  }
+
+  @Test
   void aMissingColumnIsTroubleNamingTheColumns() {
     Cli.Result r = Cli.runWithInput("claim,cpt\nA,99213\n", "validate", "--column", "code");
     assertEquals(2, r.status(), r::toString);
