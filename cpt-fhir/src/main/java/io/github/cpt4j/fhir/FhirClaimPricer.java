@@ -118,7 +118,7 @@ public final class FhirClaimPricer {
     if (insurer.isEmpty()) {
       throw new IllegalArgumentException("the default insurer is an empty reference");
     }
-    if (insurer.hasReference() && insurer.getReference().startsWith("#")) {
+    if (insurer.getReference() != null && insurer.getReference().startsWith("#")) {
       throw new IllegalArgumentException(
           "the default insurer cannot be a local reference, "
               + insurer.getReference()
@@ -220,7 +220,10 @@ public final class FhirClaimPricer {
    * only a claim built by hand lacks it).
    */
   private static ClaimResponse.Use use(org.hl7.fhir.r4.model.Claim claim) {
-    if (!claim.hasUse() || claim.getUse() == org.hl7.fhir.r4.model.Claim.Use.NULL) {
+    // A use with extensions alone (a data-absent reason) has no value: as if absent.
+    if (!claim.hasUse()
+        || claim.getUse() == null
+        || claim.getUse() == org.hl7.fhir.r4.model.Claim.Use.NULL) {
       return ClaimResponse.Use.CLAIM;
     }
     return ClaimResponse.Use.valueOf(claim.getUse().name());

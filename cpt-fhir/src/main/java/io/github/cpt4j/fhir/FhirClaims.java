@@ -14,12 +14,16 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Money;
 import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.PrimitiveType;
+import org.hl7.fhir.r4.model.Quantity;
 
 /**
  * Reads the items of a professional FHIR R4 {@code Claim} as cpt4j {@link Claim} lines:
@@ -38,11 +42,15 @@ import org.hl7.fhir.r4.model.Period;
  *       claim of several dates is priced one date at a time;
  *   <li>the line's number from {@code item.sequence}, by which messages and explanations name it,
  *       when every item has one and they increase in item order ({@link Claim#withLineNumbers});
- *       else its position.
+ *       else its position. Sequences identify items, in the claim and in the response's {@code
+ *       itemSequence}: two items of one sequence are refused, and so is an item without one whose
+ *       position number another item has as its sequence.
  * </ul>
  *
  * <p>All or nothing: the first item that cannot be read fails the whole claim with a {@link
- * FhirMappingException} naming its FHIR path.
+ * FhirMappingException} naming its FHIR path. An element read here that carries extensions but no
+ * value (FHIR's data-absent reason: {@code "_value": {"extension": [...]}}) is refused at its path:
+ * what the value would have been is not for cpt4j to guess.
  *
  * <p>The place of service is not a line's but the claim's, since a claim is priced in one setting:
  * {@link #placeOfService} reads it from the items' {@code locationCodeableConcept}, and {@link
@@ -69,13 +77,59 @@ public final class FhirClaims {
     List<BilledLine> lines = new ArrayList<>(n);
     int[] sequences = new int[n];
     boolean numbered = true;
+    // Each item's number in the response (its sequence, or its position), and which item has it.
+    Map<Integer, Integer> itemOf = new HashMap<>();
     for (int i = 0; i < n; i++) {
       var item = claim.getItem().get(i);
-      lines.add(toBilledLine(item, "Claim.item[" + i + "]"));
-      sequences[i] = item.hasSequence() ? item.getSequence() : 0;
+      String path = "Claim.item[" + i + "]";
+      lines.add(toBilledLine(item, path));
+      sequences[i] = sequence(item, path + ".sequence");
       numbered &= sequences[i] >= 1 && (i == 0 || sequences[i] > sequences[i - 1]);
+      int number = sequences[i] >= 1 ? sequences[i] : i + 1;
+      Integer other = itemOf.putIfAbsent(number, i);
+      if (other != null) {
+        throw new FhirMappingException(
+            path + ".sequence",
+            (sequences[i] >= 1
+                    ? "sequence " + number
+                    : "the item has no sequence, and its position number " + number)
+                + " is also Claim.item["
+                + other
+                + "]'s "
+                + (sequences[other] >= 1 ? "sequence" : "position number, as it has no sequence")
+                + ": sequences identify items, in the claim and in the response");
+      }
     }
     return numbered ? Claim.of(lines).withLineNumbers(sequences) : Claim.of(lines);
+  }
+
+  /** The item's sequence, or 0 when it has none. */
+  private static int sequence(org.hl7.fhir.r4.model.Claim.ItemComponent item, String path) {
+    if (!item.hasSequenceElement()) {
+      return 0;
+    }
+    requireValue(item.getSequenceElement(), path);
+    int sequence = item.getSequence();
+    if (sequence < 1) {
+      throw new FhirMappingException(path, "a sequence is a positive integer, not " + sequence);
+    }
+    return sequence;
+  }
+
+  /**
+   * Refuses an element that carries extensions but no value, such as FHIR's data-absent reason
+   * ({@code "_value": {"extension": [...]}}), where its value is needed: HAPI says such an element
+   * is present ({@code hasX()}) and then gives null for its value.
+   *
+   * @throws FhirMappingException at {@code path}
+   */
+  static void requireValue(PrimitiveType<?> element, String path) {
+    if (element != null && !element.isEmpty() && element.getValue() == null) {
+      throw new FhirMappingException(
+          path,
+          "the element has extensions but no value (such as a data-absent reason); a value is"
+              + " needed to price the item");
+    }
   }
 
   /**
@@ -146,6 +200,7 @@ public final class FhirClaims {
     if (!coding.hasCode()) {
       throw new FhirMappingException(path, "the place-of-service coding has no code");
     }
+    requireValue(coding.getCodeElement(), codePath);
     String code = coding.getCode();
     // Two ASCII digits, then the core's set; 00 is two digits but no place.
     boolean twoDigits =
@@ -204,6 +259,7 @@ public final class FhirClaims {
       checkNet(billed.charge().orElseThrow(), computed, path);
     }
     if (item.hasServicedDateType()) {
+      requireValue(item.getServicedDateType(), path + ".servicedDate");
       return billed.withDateOfService(servicedDate(item, path + ".servicedDate"));
     }
     if (item.hasServicedPeriod()) {
@@ -223,8 +279,10 @@ public final class FhirClaims {
     if (!period.hasStart()) {
       throw new FhirMappingException(path + ".start", "a period of service needs its start");
     }
+    requireValue(period.getStartElement(), path + ".start");
     LocalDate start = dayOf(period.getStartElement().getValueAsString(), path + ".start");
     if (period.hasEnd()) {
+      requireValue(period.getEndElement(), path + ".end");
       LocalDate end = dayOf(period.getEndElement().getValueAsString(), path + ".end");
       if (!end.equals(start)) {
         throw new FhirMappingException(
@@ -275,6 +333,7 @@ public final class FhirClaims {
       throw new FhirMappingException(path, "the modifier has no coding with a code");
     }
     Coding coding = concept.getCoding().get(chosen);
+    requireValue(coding.getCodeElement(), path + ".coding[" + chosen + "].code");
     try {
       return Modifier.parse(coding.getCode());
     } catch (CodeFormatException e) {
@@ -283,10 +342,23 @@ public final class FhirClaims {
   }
 
   private static int units(org.hl7.fhir.r4.model.Claim.ItemComponent item, String path) {
-    if (!item.hasQuantity() || !item.getQuantity().hasValue()) {
+    if (!item.hasQuantity()) {
       return 1;
     }
-    BigDecimal value = item.getQuantity().getValue();
+    Quantity quantity = item.getQuantity();
+    if (quantity.hasComparator()) {
+      // A SimpleQuantity has none in FHIR; "more than 2" is no number of units to price.
+      throw new FhirMappingException(
+          path + ".comparator",
+          "units are a whole number, not "
+              + quantity.getComparatorElement().getValueAsString()
+              + " one");
+    }
+    if (!quantity.hasValue()) {
+      return 1;
+    }
+    requireValue(quantity.getValueElement(), path + ".value");
+    BigDecimal value = quantity.getValue();
     try {
       int units = value.intValueExact();
       if (units < 1 || units > ClaimLine.MAX_UNITS) {
@@ -314,7 +386,20 @@ public final class FhirClaims {
         dollars(item.getUnitPrice(), path + ".unitPrice").multiply(BigDecimal.valueOf(units));
     // A factor discounts or surcharges the item (0.5 for a half-priced one); ignoring it
     // overstated the charge, and with it the "lower of fee and charge" cap.
-    return item.hasFactor() ? amount.multiply(item.getFactor()) : amount;
+    if (!item.hasFactor()) {
+      return amount;
+    }
+    requireValue(item.getFactorElement(), path + ".factor");
+    try {
+      return amount.multiply(item.getFactor());
+    } catch (ArithmeticException e) {
+      // The exponents of the two add up beyond what a BigDecimal holds.
+      throw new FhirMappingException(
+          path + ".factor",
+          "unitPrice x factor is beyond any charge: "
+              + CodeFormatException.quote(item.getFactor().toString()),
+          e);
+    }
   }
 
   /**
@@ -340,6 +425,10 @@ public final class FhirClaims {
   }
 
   private static BigDecimal dollars(Money money, String path) {
+    requireValue(money.getValueElement(), path + ".value");
+    if (money.hasCurrency()) {
+      requireValue(money.getCurrencyElement(), path + ".currency");
+    }
     if (money.hasCurrency() && !money.getCurrency().equals("USD")) {
       throw new FhirMappingException(
           path + ".currency", "amounts are US dollars (USD), not " + money.getCurrency());

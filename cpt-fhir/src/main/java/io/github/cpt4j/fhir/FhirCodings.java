@@ -69,6 +69,7 @@ public final class FhirCodings {
     if (!coding.hasCode()) {
       throw new FhirMappingException(path, "the coding has no code");
     }
+    FhirClaims.requireValue(coding.getCodeElement(), path + ".code");
     ProcedureCode code;
     try {
       code = ProcedureCode.parse(coding.getCode());

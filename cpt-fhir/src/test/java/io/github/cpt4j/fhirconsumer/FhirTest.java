@@ -341,6 +341,101 @@ class FhirTest {
     assertTrue(days.getMessage().contains("runs from 2025-06-02 to 2025-06-05"), days.getMessage());
   }
 
+  /**
+   * An element with a data-absent reason and no value: HAPI says it is there and gives null for its
+   * value, which reached the reader as a NullPointerException (or, for net, as no charge at all).
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "'\"quantity\":{\"_value\":DAR}' | Claim.item[0].quantity.value",
+        "'\"unitPrice\":{\"_value\":DAR}' | Claim.item[0].unitPrice.value",
+        "'\"unitPrice\":{\"value\":10},\"_factor\":DAR' | Claim.item[0].factor",
+        "'\"net\":{\"_value\":DAR}' | Claim.item[0].net.value",
+        "'\"net\":{\"value\":10,\"_currency\":DAR}' | Claim.item[0].net.currency",
+        "'\"_servicedDate\":DAR' | Claim.item[0].servicedDate",
+        "'\"servicedPeriod\":{\"_start\":DAR}' | Claim.item[0].servicedPeriod.start",
+        "'\"servicedPeriod\":{\"start\":\"2025-06-02\",\"_end\":DAR}'"
+            + " | Claim.item[0].servicedPeriod.end",
+        "'\"modifier\":[{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\","
+            + "\"_code\":DAR}]}]' | Claim.item[0].modifier[0].coding[0].code",
+        "'\"_sequence\":DAR' | Claim.item[0].sequence",
+      })
+  void anElementWithADataAbsentReasonIsRefusedAtItsPath(String extra, String path) {
+    String dar =
+        "{\"extension\":[{\"url\":"
+            + "\"http://hl7.org/fhir/StructureDefinition/data-absent-reason\","
+            + "\"valueCode\":\"unknown\"}]}";
+    String json =
+        "{\"resourceType\":\"Claim\",\"item\":[{\"productOrService\":"
+            + "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]},"
+            + extra.replace("DAR", dar)
+            + "}]}";
+    FhirMappingException e = refused(claim(json));
+    assertEquals(path, e.path(), e::getMessage);
+    assertTrue(e.getMessage().contains("extensions but no value"), e::getMessage);
+    // The code itself, and a place of service, the same way.
+    String absentCode =
+        "{\"resourceType\":\"Claim\",\"item\":[{\"sequence\":1,\"productOrService\":"
+            + "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"_code\":"
+            + dar
+            + "}]}}]}";
+    assertEquals(
+        "Claim.item[0].productOrService.coding[0].code", refused(claim(absentCode)).path());
+    String absentPlace =
+        item(
+            "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}",
+            ",\"locationCodeableConcept\":{\"coding\":[{\"system\":"
+                + "\"https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set\","
+                + "\"_code\":"
+                + dar
+                + "}]}");
+    FhirMappingException place =
+        assertThrows(
+            FhirMappingException.class, () -> FhirClaims.placeOfService(claim(absentPlace)));
+    assertEquals("Claim.item[0].locationCodeableConcept.coding[0].code", place.path());
+  }
+
+  /** Sequences identify items; the response named two items by one sequence. */
+  @Test
+  void twoItemsOfOneSequenceAreRefused() {
+    String cpt = "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":";
+    String twice =
+        "{\"resourceType\":\"Claim\",\"item\":["
+            + "{\"sequence\":1,\"productOrService\":"
+            + cpt
+            + "\"99213\"}]}},"
+            + "{\"sequence\":1,\"productOrService\":"
+            + cpt
+            + "\"99214\"}]}}]}";
+    FhirMappingException same = refused(claim(twice));
+    assertEquals("Claim.item[1].sequence", same.path());
+    assertTrue(same.getMessage().contains("sequence 1 is also Claim.item[0]'s"), same::getMessage);
+    // An item without a sequence would be answered as its position: 1, the next item's.
+    FhirMappingException position = refused(claim(twice.replaceFirst("\"sequence\":1,", "")));
+    assertEquals("Claim.item[1].sequence", position.path());
+    // Without any sequence, items are numbered by position, as before.
+    assertEquals(2, FhirClaims.toClaim(claim(twice.replace("\"sequence\":1,", ""))).size());
+    // A comparator makes no number of units.
+    org.hl7.fhir.r4.model.Claim more = claim(twice.replace("\"sequence\":1,", ""));
+    more.getItem()
+        .get(0)
+        .setQuantity(
+            new org.hl7.fhir.r4.model.Quantity()
+                .setValue(new BigDecimal("2"))
+                .setComparator(org.hl7.fhir.r4.model.Quantity.QuantityComparator.GREATER_THAN));
+    assertEquals("Claim.item[0].quantity.comparator", refused(more).path());
+    // Exponents beyond a BigDecimal's, from a claim built in code: refused, not an arithmetic
+    // error.
+    org.hl7.fhir.r4.model.Claim tiny = claim(twice.replace("\"sequence\":1,", ""));
+    tiny.getItem()
+        .get(0)
+        .setUnitPrice(new org.hl7.fhir.r4.model.Money().setValue(new BigDecimal("1E-2147483000")))
+        .setFactor(new BigDecimal("1E-1000000"));
+    assertEquals("Claim.item[0].factor", refused(tiny).path());
+  }
+
   /** A period of one day is that day; before, any period was dropped without a word. */
   @Test
   void aServicedPeriodOfOneDayIsTheLinesDate() {
