@@ -27,8 +27,11 @@ import io.github.cpt4j.fee.medicare.release.MedicareRelease;
 import io.github.cpt4j.fee.medicare.release.MedicareReleases;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -318,6 +321,10 @@ public final class CmsDirectory {
       Path directory, ConversionFactors conversionFactors, List<CmsFile> files) throws IOException {
     List<Replacement> replaced = new ArrayList<>();
     List<CmsFile> rvus = chooseRvuFiles(directory, files, replaced);
+    Set<Path> dropped = new HashSet<>();
+    for (Replacement r : replaced) {
+      dropped.add(r.replaced().path());
+    }
     if (rvus.isEmpty()) {
       throw new DataLoadException(
           directory.toString(),
@@ -355,7 +362,7 @@ public final class CmsDirectory {
               .orElseThrow(
                   () ->
                       new DataLoadException(
-                          rvu.name(),
+                          where(directory, rvu.path()),
                           0,
                           0,
                           "release "
@@ -366,18 +373,18 @@ public final class CmsDirectory {
                               + rvu.year()
                               + ".csv) in the directory"));
       used.add(gpciFile.path());
-      GpciTable gpcis = cached(gpciCache, gpciFile.path(), p -> GpciFile.read(p));
+      GpciTable gpcis = cached(gpciCache, directory, gpciFile.path(), p -> GpciFile.read(p));
       MedicareFeeSchedule.Builder schedule =
           MedicareFeeSchedule.builder()
               .name("medicare-pfs-" + id)
-              .rvus(rvusOf(rvu, files, conversionFactors, from))
+              .rvus(rvusOf(directory, rvu, files, conversionFactors, from, dropped, used))
               .gpcis(gpcis)
               .conversionFactors(conversionFactors)
               .effective(from, to);
       Optional<CmsFile> cap = latestUpTo(directory, files, Kind.OPPS_CAP, rvu);
       if (cap.isPresent()) {
         used.add(cap.get().path());
-        schedule.oppsCaps(cached(capCache, cap.get().path(), p -> OppsCapFile.read(p)));
+        schedule.oppsCaps(cached(capCache, directory, cap.get().path(), p -> OppsCapFile.read(p)));
       }
       Optional<CmsFile> anes = latestUpTo(directory, files, Kind.ANESTHESIA_CF, rvu);
       if (anes.isPresent()) {
@@ -393,6 +400,7 @@ public final class CmsDirectory {
           baseUnits =
               cached(
                   baseUnitCache,
+                  directory,
                   named.path(),
                   p -> sameEdition(directory, named, AnesthesiaBaseUnitFile.read(p)));
         }
@@ -402,11 +410,26 @@ public final class CmsDirectory {
                 .baseUnits(baseUnits)
                 .conversionFactors(
                     cached(
-                        anesCache, anes.get().path(), p -> AnesthesiaConversionFactorFile.read(p)))
+                        anesCache,
+                        directory,
+                        anes.get().path(),
+                        p -> AnesthesiaConversionFactorFile.read(p)))
                 .effective(from, to)
                 .build());
       }
-      releases.add(MedicareRelease.of(id, schedule.build()));
+      MedicareFeeSchedule built;
+      try {
+        built = schedule.build();
+      } catch (IllegalArgumentException e) {
+        // The files disagree (a GPCI file of another year, a relative value file of another
+        // quarter than its name): say which files.
+        throw new DataLoadException(
+            where(directory, rvu.path()),
+            0,
+            0,
+            e.getMessage() + " (with " + where(directory, gpciFile.path()) + ")");
+      }
+      releases.add(MedicareRelease.of(id, built));
     }
     List<CmsFile> zipFiles = everyPeriod(directory, files, Kind.ZIP5);
     ImmutableList.Builder<DatedZips> zips = ImmutableList.builder();
@@ -421,11 +444,11 @@ public final class CmsDirectory {
       used.add(f.path());
       Zip5File.Dated read;
       if (statesNeeded && i == zipFiles.size() - 1) {
-        Zip5File.WithStates both = Zip5File.readDatedWithStates(f.path());
+        Zip5File.WithStates both = read(directory, f.path(), Zip5File::readDatedWithStates);
         read = both.dated();
         newestStates = Optional.of(both.states());
       } else {
-        read = Zip5File.readDated(f.path());
+        read = read(directory, f.path(), Zip5File::readDated);
       }
       if (read.quarter().isPresent()) {
         sameQuarter(directory, f, read.quarter().get(), "its records' columns 76-80", read);
@@ -457,13 +480,13 @@ public final class CmsDirectory {
     ImmutableList.Builder<ClfsFeeSchedule> clfs = ImmutableList.builder();
     for (CmsFile f : onePerQuarter(directory, files, Kind.CLFS)) {
       used.add(f.path());
-      ClfsFeeSchedule lab = ClfsFile.read(f.path());
+      ClfsFeeSchedule lab = read(directory, f.path(), ClfsFile::read);
       clfs.add(sameQuarter(directory, f, lab.quarter(), TITLE_OR_DATES, lab));
     }
     ImmutableList.Builder<AspFeeSchedule> asp = ImmutableList.builder();
     for (CmsFile f : onePerQuarter(directory, files, Kind.ASP)) {
       used.add(f.path());
-      AspFeeSchedule drugs = AspFile.read(f.path());
+      AspFeeSchedule drugs = read(directory, f.path(), AspFile::read);
       asp.add(sameQuarter(directory, f, drugs.quarter(), TITLE_OR_DATES, drugs));
     }
     List<CmsFile> dmeposFiles = onePerQuarter(directory, files, Kind.DMEPOS);
@@ -482,10 +505,16 @@ public final class CmsDirectory {
         DmeposZipTable zips = BundledData.dmeposZips();
         if (rural != null) {
           used.add(rural.path());
-          zips = cached(zipsByRuralFile, rural.path(), p -> DmeposRuralZipFile.read(p, states));
+          zips =
+              cached(
+                  zipsByRuralFile,
+                  directory,
+                  rural.path(),
+                  p -> DmeposRuralZipFile.read(p, states));
         }
         used.add(f.path());
-        DmeposFeeSchedule equipment = DmeposFile.read(f.path(), zips);
+        DmeposZipTable areas = zips;
+        DmeposFeeSchedule equipment = read(directory, f.path(), p -> DmeposFile.read(p, areas));
         dmepos.add(sameQuarter(directory, f, equipment.quarter(), TITLE_OR_DATES, equipment));
       }
     }
@@ -506,7 +535,7 @@ public final class CmsDirectory {
     Quarter named = Quarter.of(file.year(), (file.month() - 1) / 3 + 1);
     if (!read.equals(named)) {
       throw new DataLoadException(
-          file.name(),
+          where(directory, file.path()),
           0,
           0,
           "the name says "
@@ -593,7 +622,12 @@ public final class CmsDirectory {
       if (f.kind() == kind) {
         List<CmsFile> kept =
             byQuarter.computeIfAbsent(f.year() * 100 + f.month(), q -> new ArrayList<>());
-        int order = kept.isEmpty() ? 1 : compareNames(f.name(), kept.get(0).name());
+        // By the names as recognised, in capitals: clfs_2025_q1v1.csv is V1 of CLFS_2025_Q1V2.csv.
+        int order =
+            kept.isEmpty()
+                ? 1
+                : compareNames(
+                    f.name().toUpperCase(Locale.ROOT), kept.get(0).name().toUpperCase(Locale.ROOT));
         if (order > 0) {
           kept.clear(); // a later version by name (V2 after V1, V10 after V9) replaces the earlier
         }
@@ -609,6 +643,17 @@ public final class CmsDirectory {
     return chosen;
   }
 
+  /** Tells whether a file of this name, in capitals, is one {@link #scan} recognises. */
+  private static boolean isRecognised(String name) {
+    for (Pattern pattern :
+        List.of(RVU, GPCI, ANES, ZIP, BASE_UNITS, CLFS, DMEPOS, DME_RURAL, ASP, OPPS)) {
+      if (pattern.matcher(name).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Returns the recognised files under {@code directory}, without reading them beyond titles. */
   // One if-chain over the file-name patterns, each branch reading its own match, reads best with
   // the match assigned in its condition.
@@ -617,10 +662,34 @@ public final class CmsDirectory {
     if (!Files.isDirectory(directory)) {
       throw new DataLoadException(directory.toString(), 0, 0, "not a directory");
     }
-    List<Path> paths;
-    try (Stream<Path> walk = Files.walk(directory, MAX_DEPTH)) {
-      paths = walk.filter(Files::isRegularFile).sorted().toList();
+    List<Path> walked;
+    // Links followed: a directory of CMS files is often a link to where the downloads are, or holds
+    // links to them; not followed, those files were left out without a word.
+    try (Stream<Path> walk = Files.walk(directory, MAX_DEPTH, FileVisitOption.FOLLOW_LINKS)) {
+      walked = walk.toList();
+    } catch (UncheckedIOException e) {
+      if (e.getCause() instanceof FileSystemLoopException loop) {
+        throw new DataLoadException(
+            where(directory, Path.of(loop.getFile())),
+            0,
+            0,
+            "a symbolic link leads back to a directory that contains it");
+      }
+      throw e.getCause();
     }
+    for (Path path : walked) {
+      if (Files.isSymbolicLink(path)
+          && !Files.exists(path)
+          && isRecognised(path.getFileName().toString().toUpperCase(Locale.ROOT))) {
+        // Its period would be missing, and priced by no file or refused far from the cause.
+        throw new DataLoadException(
+            where(directory, path),
+            0,
+            0,
+            "a symbolic link to " + Files.readSymbolicLink(path) + ", which does not exist");
+      }
+    }
+    List<Path> paths = walked.stream().filter(Files::isRegularFile).sorted().toList();
     // The year of an OPPSCAP file is that of the relative value files beside it.
     Map<Path, Integer> rvuYears = new HashMap<>();
     List<CmsFile> found = new ArrayList<>();
@@ -631,7 +700,7 @@ public final class CmsDirectory {
       if ((m = RVU.matcher(name)).matches()) {
         int year = year(m.group(1));
         int month = month(m.group(2));
-        checkRvuTitle(path, year, month);
+        checkRvuTitle(directory, path, year, month);
         String variant = m.group(3) == null ? "" : m.group(3).equals("QPP") ? "QPP" : "nonQPP";
         found.add(new CmsFile(path, Kind.RVU, year, month, variant));
         rvuYears.merge(path.getParent(), year, (a, b) -> a.equals(b) ? a : -1);
@@ -717,7 +786,7 @@ public final class CmsDirectory {
         byRelease.put(key, f);
       } else if (!(other.variant().equals("nonQPP") && f.variant().equals("QPP"))) {
         throw new DataLoadException(
-            f.name(),
+            where(directory, f.path()),
             0,
             0,
             "two relative value files of release "
@@ -746,7 +815,7 @@ public final class CmsDirectory {
       released = date(m.group(3), m.group(1), m.group(2));
       if (released == null) {
         throw new DataLoadException(
-            file.name(),
+            where(directory, file.path()),
             0,
             0,
             "the title block's " + CodeFormatException.quote(m.group()) + " is not a date");
@@ -808,7 +877,7 @@ public final class CmsDirectory {
       return replacement(a, b, bMarked, why + ", the other's does not");
     }
     throw new DataLoadException(
-        b.name(),
+        where(directory, b.path()),
         0,
         0,
         "two relative value files of release "
@@ -880,7 +949,7 @@ public final class CmsDirectory {
     for (CmsFile other : tied.subList(1, tied.size())) {
       if (Files.mismatch(first.path(), other.path()) != -1) {
         throw new DataLoadException(
-            other.name(),
+            where(directory, other.path()),
             0,
             0,
             "two "
@@ -911,10 +980,12 @@ public final class CmsDirectory {
     };
   }
 
-  private static void checkRvuTitle(Path path, int year, int month) throws IOException {
+  private static void checkRvuTitle(Path directory, Path path, int year, int month)
+      throws IOException {
     byte[] head;
     try (InputStream in = Files.newInputStream(path)) {
-      head = in.readNBytes(400);
+      // As version() reads: room for a long subset line before the title.
+      head = in.readNBytes(2048);
     }
     Matcher title = RVU_TITLE.matcher(new String(head, StandardCharsets.ISO_8859_1));
     if (title.find()) {
@@ -922,7 +993,7 @@ public final class CmsDirectory {
       int titleMonth = month(title.group(2).substring(0, 3).toUpperCase(Locale.ROOT));
       if (titleYear != year || titleMonth != month) {
         throw new DataLoadException(
-            path.getFileName().toString(),
+            where(directory, path),
             1,
             0,
             "the name says the "
@@ -935,8 +1006,8 @@ public final class CmsDirectory {
     }
   }
 
-  private static RvuTable readRvus(CmsFile file) throws IOException {
-    return RvuFile.read(file.path());
+  private static RvuTable readRvus(Path directory, CmsFile file) throws IOException {
+    return read(directory, file.path(), RvuFile::read);
   }
 
   /**
@@ -949,18 +1020,36 @@ public final class CmsDirectory {
    * participants and then not stated, letting the dated table pick the factor per claim.
    */
   private static RvuTable rvusOf(
-      CmsFile file, List<CmsFile> files, ConversionFactors factors, LocalDate from)
+      Path directory,
+      CmsFile file,
+      List<CmsFile> files,
+      ConversionFactors factors,
+      LocalDate from,
+      Set<Path> dropped,
+      Set<Path> used)
       throws IOException {
-    RvuTable table = readRvus(file);
-    boolean paired =
+    RvuTable table = readRvus(directory, file);
+    // The QPP file of the pair, the one kept of its versions (the files every Replacement dropped
+    // are listed in the directory but not read).
+    Optional<CmsFile> partner =
         file.variant().equals("nonQPP")
-            && files.stream()
-                .anyMatch(
+            ? files.stream()
+                .filter(
                     f ->
                         f.kind() == Kind.RVU
                             && f.year() == file.year()
                             && f.month() == file.month()
-                            && f.variant().equals("QPP"));
+                            && f.variant().equals("QPP")
+                            && !dropped.contains(f.path()))
+                .findFirst()
+            : Optional.empty();
+    if (partner.isPresent()) {
+      // Read whole and checked like every other file, though the non-QPP file's rows serve both
+      // kinds of provider: a QPP file cut short or damaged was listed as in use and never read.
+      readRvus(directory, partner.get());
+      used.add(partner.get().path());
+    }
+    boolean paired = partner.isPresent();
     if (!paired || table.conversionFactor().isEmpty()) {
       return table;
     }
@@ -968,7 +1057,7 @@ public final class CmsDirectory {
     Optional<ConversionFactor> inForce = factors.find(from, false);
     if (inForce.isPresent() && inForce.get().amount().compareTo(stated) != 0) {
       throw new DataLoadException(
-          file.name(),
+          where(directory, file.path()),
           0,
           0,
           "the file states conversion factor "
@@ -991,7 +1080,7 @@ public final class CmsDirectory {
     String named = "CY " + file.year();
     if (!units.edition().equals(named)) {
       throw new DataLoadException(
-          file.name(),
+          where(directory, file.path()),
           1,
           0,
           "the name says "
@@ -1026,13 +1115,38 @@ public final class CmsDirectory {
     T read(Path path) throws IOException;
   }
 
-  private static <T> T cached(Map<Path, T> cache, Path path, Reader<T> reader) throws IOException {
+  private static <T> T cached(Map<Path, T> cache, Path directory, Path path, Reader<T> reader)
+      throws IOException {
     T value = cache.get(path);
     if (value == null) {
-      value = reader.read(path);
+      value = read(directory, path, reader);
       cache.put(path, value);
     }
     return value;
+  }
+
+  /**
+   * Reads {@code path} with {@code reader}, an error naming the file by its path in {@code
+   * directory}: each quarterly release ships its own {@code GPCI2025.csv}, so a name alone does not
+   * say which copy is damaged.
+   */
+  private static <T> T read(Path directory, Path path, Reader<T> reader) throws IOException {
+    try {
+      return reader.read(path);
+    } catch (DataLoadException e) {
+      if (!e.sourceName().equals(path.getFileName().toString())) {
+        throw e;
+      }
+      DataLoadException located =
+          new DataLoadException(where(directory, path), e.line(), e.column(), e.problem());
+      located.initCause(e);
+      throw located;
+    }
+  }
+
+  /** The path of {@code file} in {@code directory}, as errors name a file of the directory. */
+  private static String where(Path directory, Path file) {
+    return directory.relativize(file).toString();
   }
 
   private static int year(String digits) {

@@ -1,0 +1,135 @@
+package io.github.cpt4j.data.medicare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.data.BundledData;
+import io.github.cpt4j.data.load.DataLoadException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Which files of a directory are read, and how an error names them: links followed, versions
+ * ordered whatever the case of their names, every file of a QPP pair checked, and every error
+ * naming its files by their paths in the directory. Built from the bundled samples, so it always
+ * runs.
+ */
+class CmsDirectoryFilesTest {
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in = BundledData.class.getResourceAsStream("medicare/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  /** A release of January 2025: its relative values and the 2025 GPCIs, in {@code dir}. */
+  private static Path january(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Files.writeString(
+        dir.resolve("PPRRVU25_JAN.csv"),
+        resource("pprrvu-2025-jan-sample.csv"),
+        StandardCharsets.ISO_8859_1);
+    Files.writeString(
+        dir.resolve("GPCI2025.csv"), resource("gpci-2025.csv"), StandardCharsets.ISO_8859_1);
+    return dir;
+  }
+
+  @Test
+  void aLinkedDirectoryAndLinkedSubDirectoriesAreRead(@TempDir Path dir) throws IOException {
+    Path real = january(dir.resolve("downloads"));
+    Path link = Files.createSymbolicLink(dir.resolve("cms"), real);
+    assertEquals(1, CmsDirectory.load(link).releases().releases().size());
+    Path top = Files.createDirectories(dir.resolve("top"));
+    Files.createSymbolicLink(top.resolve("2025"), real);
+    assertEquals(1, CmsDirectory.load(top).releases().releases().size());
+  }
+
+  @Test
+  void aBrokenOrLoopingLinkIsRefusedByItsPath(@TempDir Path dir) throws IOException {
+    Path real = january(dir.resolve("cms"));
+    Path broken =
+        Files.createSymbolicLink(real.resolve("PPRRVU25_APR.csv"), dir.resolve("gone.csv"));
+    DataLoadException gone = assertThrows(DataLoadException.class, () -> CmsDirectory.load(real));
+    assertEquals("PPRRVU25_APR.csv", gone.sourceName());
+    assertTrue(gone.getMessage().contains("which does not exist"), gone::getMessage);
+    Files.delete(broken);
+    Files.createSymbolicLink(Files.createDirectories(real.resolve("sub")).resolve("up"), real);
+    DataLoadException loop = assertThrows(DataLoadException.class, () -> CmsDirectory.load(real));
+    assertEquals(Path.of("sub", "up").toString(), loop.sourceName(), loop::getMessage);
+  }
+
+  @Test
+  void aLaterVersionWinsWhateverTheCaseOfTheNames(@TempDir Path dir) throws IOException {
+    Path real = january(dir.resolve("cms"));
+    String lab = resource("clfs-2025-q1-sample.csv");
+    Files.writeString(real.resolve("clfs_2025_q1v1.csv"), lab, StandardCharsets.ISO_8859_1);
+    Files.writeString(real.resolve("CLFS_2025_Q1V2.csv"), lab, StandardCharsets.ISO_8859_1);
+    String described = CmsDirectory.load(real).describe();
+    // By character, 'c' sorts after 'C': the V1 file in lower case was taken for the later one.
+    assertTrue(described.contains("clfs_2025_q1v1.csv  (not used)"), described);
+    assertFalse(described.contains("CLFS_2025_Q1V2.csv  (not used)"), described);
+  }
+
+  @Test
+  void filesThatDisagreeAreNamedByTheirPaths(@TempDir Path dir) throws IOException {
+    Path real = january(dir.resolve("cms").resolve("25a"));
+    Files.writeString(
+        real.resolve("GPCI2025.csv"),
+        resource("gpci-2026-jan-subset.csv"),
+        StandardCharsets.ISO_8859_1);
+    DataLoadException e =
+        assertThrows(DataLoadException.class, () -> CmsDirectory.load(dir.resolve("cms")));
+    assertEquals(Path.of("25a", "PPRRVU25_JAN.csv").toString(), e.sourceName(), e::getMessage);
+    assertTrue(e.getMessage().contains("2026"), e::getMessage);
+    assertTrue(
+        e.getMessage().contains("(with " + Path.of("25a", "GPCI2025.csv") + ")"), e::getMessage);
+  }
+
+  @Test
+  void aDamagedCopyOfANameInSeveralPlacesIsNamedByItsPath(@TempDir Path dir) throws IOException {
+    // Each quarterly release ships its own GPCI2025.csv: the error named "GPCI2025.csv" alone.
+    Path cms = dir.resolve("cms");
+    january(cms.resolve("25a"));
+    Path april = january(cms.resolve("25b"));
+    Files.move(april.resolve("PPRRVU25_JAN.csv"), april.resolve("PPRRVU25_APR.csv"));
+    Files.writeString(
+        april.resolve("PPRRVU25_APR.csv"),
+        resource("pprrvu-2025-apr-sample.csv"),
+        StandardCharsets.ISO_8859_1);
+    String gpci = resource("gpci-2025.csv");
+    Files.writeString(
+        april.resolve("GPCI2025.csv"),
+        gpci.substring(0, gpci.length() - 3),
+        StandardCharsets.ISO_8859_1);
+    DataLoadException e = assertThrows(DataLoadException.class, () -> CmsDirectory.load(cms));
+    assertEquals(Path.of("25b", "GPCI2025.csv").toString(), e.sourceName(), e::getMessage);
+  }
+
+  @Test
+  void theQppFileOfAPairIsReadAndCheckedToo(@TempDir Path dir) throws IOException {
+    // The non-QPP file serves both kinds of provider; the QPP file, listed as in use, was never
+    // read, so a copy cut short went unnoticed.
+    Path cms = Files.createDirectories(dir.resolve("cms"));
+    String rvus = resource("pprrvu-2026-jan-sample.csv");
+    Files.writeString(cms.resolve("PPRRVU2026_Jan_nonQPP.csv"), rvus, StandardCharsets.ISO_8859_1);
+    Files.writeString(cms.resolve("PPRRVU2026_Jan_QPP.csv"), rvus, StandardCharsets.ISO_8859_1);
+    Files.writeString(
+        cms.resolve("GPCI2026.csv"),
+        resource("gpci-2026-jan-subset.csv"),
+        StandardCharsets.ISO_8859_1);
+    assertEquals(1, CmsDirectory.load(cms).releases().releases().size());
+    Files.writeString(
+        cms.resolve("PPRRVU2026_Jan_QPP.csv"),
+        rvus.substring(0, rvus.length() - 3),
+        StandardCharsets.ISO_8859_1);
+    DataLoadException e = assertThrows(DataLoadException.class, () -> CmsDirectory.load(cms));
+    assertEquals("PPRRVU2026_Jan_QPP.csv", e.sourceName(), e::getMessage);
+  }
+}
