@@ -45,6 +45,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -302,7 +303,8 @@ final class PriceCommand implements Callable<Integer> {
           "A directory of CMS files as downloaded (PPRRVU25_JAN.csv, PPRRVU2025_Oct.csv, "
               + "GPCI2025.csv, ANES2025.csv, OPPSCAP_*.csv...): each line is priced by the "
               + "release in force on its date; extracts start with the line '# cpt4j subset'. "
-              + "See cpt data --cms-dir.")
+              + "See cpt data --cms-dir. Not with --rvu, --gpci, --opps-cap, --clfs, --dmepos, "
+              + "--dme-rural-zips or --asp: put the file in the directory.")
   private Path cmsDir;
 
   @Option(
@@ -426,9 +428,14 @@ final class PriceCommand implements Callable<Integer> {
           spec.commandLine(),
           "say where the service was performed: --zip ZIP or --locality MAC-LOC");
     }
-    if (cmsDir != null && (rvu != null || gpci != null || oppsCap != null)) {
-      throw new ParameterException(
-          spec.commandLine(), "give --cms-dir or --rvu/--gpci/--opps-cap, not both");
+    if (cmsDir != null) {
+      // The directory prices every line from its own files (the bundled rows for a kind it
+      // lacks): a single file beside it would be ignored, and its lines priced from another.
+      String files = singleDataFilesGiven();
+      if (!files.isEmpty()) {
+        throw new ParameterException(
+            spec.commandLine(), "give --cms-dir or " + files + ", not both");
+      }
     }
     if (cmsDir != null) {
       Inputs.checkDirectory(cmsDir);
@@ -441,6 +448,24 @@ final class PriceCommand implements Callable<Integer> {
       }
     }
     checkOutputIsNoInput();
+  }
+
+  /**
+   * The single data file options given, as {@code --rvu/--clfs}; empty if none. Each replaces a
+   * bundled table, which {@code --cms-dir} replaces as a whole.
+   */
+  private String singleDataFilesGiven() {
+    String[] names = {
+      "--rvu", "--gpci", "--opps-cap", "--clfs", "--dmepos", "--dme-rural-zips", "--asp"
+    };
+    Path[] files = {rvu, gpci, oppsCap, clfs, dmepos, dmeRuralZips, asp};
+    StringJoiner given = new StringJoiner("/");
+    for (int i = 0; i < names.length; i++) {
+      if (files[i] != null) {
+        given.add(names[i]);
+      }
+    }
+    return given.toString();
   }
 
   /** The output replaces its file at the end: it must not be a file this run reads. */

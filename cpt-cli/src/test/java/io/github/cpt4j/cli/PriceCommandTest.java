@@ -203,6 +203,91 @@ class PriceCommandTest {
     assertEquals(Optional.of(cap), data.files.oppsCap());
   }
 
+  /**
+   * --cms-dir prices every line from the directory's files (the bundled rows for a kind it lacks):
+   * a single data file beside it would be ignored and the line priced from another table, with
+   * status 0, so each is refused as a usage error naming the options given.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "--rvu",
+        "--gpci",
+        "--opps-cap",
+        "--clfs",
+        "--dmepos",
+        "--dme-rural-zips",
+        "--asp"
+      })
+  void aSingleDataFileIsRefusedBesideTheCmsDirectory(String option) throws IOException {
+    Path file = Files.writeString(dir.resolve("file.csv"), "x");
+    Path cms = Files.createDirectories(dir.resolve("cms"));
+    Cli.Result r =
+        Cli.runWith(
+            dataReadingDirectories(),
+            new byte[0],
+            "price",
+            "99213",
+            "--zip",
+            "10001",
+            "--cms-dir",
+            cms.toString(),
+            option,
+            file.toString());
+    assertEquals(2, r.status(), r::toString);
+    assertEquals(
+        List.of("cpt price: give --cms-dir or " + option + ", not both (see 'cpt price --help')"),
+        r.errLines());
+    assertEquals("", r.out(), r::toString);
+  }
+
+  @Test
+  void theRefusalNamesEveryDataFileGivenBesideTheCmsDirectory() throws IOException {
+    Path file = Files.writeString(dir.resolve("file.csv"), "code\n99213\n");
+    Path cms = Files.createDirectories(dir.resolve("cms"));
+    Cli.Result r =
+        Cli.runWith(
+            dataReadingDirectories(),
+            "code\n99213\n".getBytes(StandardCharsets.UTF_8),
+            "price",
+            "--input",
+            "-",
+            "--zip",
+            "10001",
+            "--asp",
+            file.toString(),
+            "--cms-dir",
+            cms.toString(),
+            "--clfs",
+            file.toString());
+    assertEquals(2, r.status(), r::toString);
+    assertEquals(
+        List.of("cpt price: give --cms-dir or --clfs/--asp, not both (see 'cpt price --help')"),
+        r.errLines());
+    // Without a single file, the directory is priced from.
+    Cli.Result alone =
+        Cli.runWith(
+            dataReadingDirectories(),
+            new byte[0],
+            "price",
+            "99213",
+            "--zip",
+            "10001",
+            "--cms-dir",
+            cms.toString());
+    assertEquals(0, alone.status(), alone::toString);
+  }
+
+  /** {@link FakeData} that prices a directory of CMS files as it prices files. */
+  private static FakeData dataReadingDirectories() {
+    return new FakeData() {
+      @Override
+      public RowPricer pricer(Path cmsDirectory, boolean explain) {
+        return pricer(CmsFiles.NONE, explain);
+      }
+    };
+  }
+
   @Test
   void dataThatRejectsItsFilesIsOneLine() {
     Cli.Result r =
