@@ -54,7 +54,8 @@ import picocli.CommandLine.Spec;
           + "services; DME supplier services have MUEs only). Tables whose files say different "
           + "claim types are refused.",
       "",
-      "Exit status 1 when any row has a finding or cannot be read."
+      "Exit status 1 when any row has a finding or cannot be read; a line dated outside the "
+          + "MUE file's quarter is 'ncci_mue: ... was not checked against its MUE' and counts."
     },
     footerHeading = "%nExamples:%n",
     footer = {

@@ -71,6 +71,37 @@ class PriceNcciTest {
     assertEquals("42.14", rows.get(1).get("amount").textValue(), r::toString);
   }
 
+  /** A line outside the MUE file's quarter is priced, with a warning that it was not checked. */
+  @Test
+  void aLineOutsideTheMueFilesQuarterIsPricedWithAWarning() throws IOException {
+    Path april =
+        Files.writeString(
+            dir.resolve("MCR_MUE_PractitionerServices_Eff_04-01-2025.csv"),
+            MUE,
+            StandardCharsets.ISO_8859_1);
+    Cli.Result r =
+        Cli.run(
+            "price",
+            "99213 x2",
+            "-l",
+            "13282-99",
+            "-d",
+            "2025-03-31",
+            "-f",
+            "json",
+            "--mue",
+            april.toString());
+    assertEquals(0, r.status(), r::toString);
+    JsonNode rows = JsonTree.read(r.out());
+    assertEquals("priced", rows.get(0).get("result").textValue(), r::toString);
+    assertTrue(
+        rows.get(0)
+            .get("explanation")
+            .textValue()
+            .contains("warning: 99213 (line 1) was not checked against its MUE"),
+        r::toString);
+  }
+
   @Test
   void withoutTheEditsBothLinesArePriced() {
     Cli.Result r =

@@ -212,6 +212,43 @@ class ScrubCommandTest {
     assertTrue(out.get(1_002).contains("claim_too_long"), out.get(1_002));
   }
 
+  /**
+   * An MUE file is its quarter's: a line of another date is not checked against it. That is a note
+   * under the MUE's own label, never a denial, and still a finding for the exit status: the line
+   * was not shown to pass.
+   */
+  @Test
+  void aLineOutsideTheMueFilesQuarterIsNotedAsNotCheckedNotDenied() throws IOException {
+    Path april =
+        Files.writeString(
+            dir.resolve("MCR_MUE_PractitionerServices_Eff_04-01-2025.csv"),
+            MUE,
+            StandardCharsets.ISO_8859_1);
+    String input =
+        "claim,code,units,date\n"
+            + "A,J1100,11,2025-03-31\n" // over the value, but of the quarter before
+            + "A,99213,,2025-03-31\n" // no MUE row: nothing to say
+            + "B,J1100,2,2025-04-01\n"; // in the quarter and within the value
+    Cli.Result r = Cli.runWithInput(input, "scrub", "-i", "-", "--mue", april.toString());
+    assertEquals(1, r.status(), r::toString);
+    assertEquals(
+        List.of(
+            "claim,code,units,date,edits",
+            "A,J1100,11,2025-03-31,\"ncci_mue: J1100 (line 1) was not checked against its MUE:"
+                + " the table is in force from 2025-04-01 to 2025-06-30, not on 2025-03-31; check"
+                + " it with the MUE file of that date's quarter\"",
+            "A,99213,,2025-03-31,",
+            "B,J1100,2,2025-04-01,"),
+        r.outLines());
+    assertTrue(!r.out().contains("edit_denied"), r::toString);
+    // The same file passes the lines of its quarter with status 0.
+    Cli.Result inQuarter =
+        Cli.runWithInput(
+            "code,units,date\nJ1100,2,2025-06-30\n", "scrub", "-i", "-", "--mue", "" + april);
+    assertEquals(0, inQuarter.status(), inQuarter::toString);
+    assertEquals(List.of("code,units,date,edits", "J1100,2,2025-06-30,"), inQuarter.outLines());
+  }
+
   @Test
   void aCleanFileExitsZeroAndInvalidRowsAreSaid() {
     Cli.Result clean =

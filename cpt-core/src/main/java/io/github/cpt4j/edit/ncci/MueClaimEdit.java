@@ -39,7 +39,8 @@ import java.util.Map;
  * several claims, check them as one claim. Allocation-free when nothing is found.
  *
  * <p>A table that knows its quarter ({@link MueTable#effective()}) judges only the lines of that
- * quarter; a line of another date gets a {@link EditAction#FLAG} finding saying it was not checked.
+ * quarter; a line of another date gets a {@link EditAction#FLAG} finding saying it was not checked
+ * (reason {@link UnpricedReason#NCCI_MUE}, as every finding of this edit; nothing is denied).
  */
 public final class MueClaimEdit implements ClaimEdit {
 
@@ -117,7 +118,9 @@ public final class MueClaimEdit implements ClaimEdit {
         .line(index)
         .action(EditAction.FLAG)
         .deniedUnits(0)
-        .reason(UnpricedReason.EDIT_DENIED)
+        // The edit's own reason, as PTP's flags carry theirs: EDIT_DENIED would call the note a
+        // denial, and a scrubber that labels findings by reason would print it as one.
+        .reason(UnpricedReason.NCCI_MUE)
         .message(
             line.code()
                 + " (line "

@@ -128,6 +128,8 @@ class MueClaimEditTest {
     EditFinding flag = july.get(0);
     assertEquals(EditAction.FLAG, flag.action());
     assertEquals(0, flag.deniedUnits());
+    // The MUE edit's reason, not EDIT_DENIED: nothing was denied, and a scrub labels it by reason.
+    assertEquals(UnpricedReason.NCCI_MUE, flag.reason());
     assertEquals(
         "97110 (line 1) was not checked against its MUE: the table is in force from 2025-04-01 to"
             + " 2025-06-30, not on 2025-07-01; check it with the MUE file of that date's quarter",
