@@ -706,6 +706,26 @@ class PriceCommandTest {
   }
 
   @Test
+  void aDrugDoseOfTensOfThousandsOfUnitsIsPriced() throws IOException {
+    // J3301 at 0.898 per 10 mg; units of five digits, as drugs billed per IU need, on the fast
+    // path (a plain row) and the general one (a quoted cell).
+    Cli.Result r =
+        Cli.runWithInput(
+            "code,units\nJ3301,16000\n\"J3301\",99999\nJ3301,100000\n",
+            "price",
+            "-i",
+            "-",
+            "-d",
+            "2025-02-03",
+            "--zip",
+            "10001");
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    assertEquals("14368.00", rows.get(1).getField(2), r::toString);
+    assertEquals("89799.10", rows.get(2).getField(2), r::toString);
+    assertEquals("invalid_units", rows.get(3).getField(3), r::toString);
+  }
+
+  @Test
   void anesthesiaLinesCarryTheirMinutes() throws IOException {
     String csv =
         "claim,code,modifiers,minutes,locality\n"
@@ -841,7 +861,7 @@ class PriceCommandTest {
       if (i % 97 == 13) {
         csv.append("99X13,,,10001\n");
       } else if (i % 89 == 5) {
-        csv.append("99213,,99999,10001\n");
+        csv.append("99213,,100000,10001\n");
       } else {
         csv.append(i % 2 == 0 ? "99213" : "71046")
             .append(",")

@@ -29,7 +29,7 @@ import java.util.OptionalInt;
  * <pre>
  * line     = code *( separator modifier ) [ 1*space "x" units ] [ 1*space minutes "min" ]
  * separator = "-" / 1*space          ; spaces around a hyphen are allowed
- * units    = 1*4DIGIT                ; 1 to 9999
+ * units    = 1*5DIGIT                ; 1 to 99999
  * minutes  = 1*4DIGIT                ; 1 to 9999: anesthesia time, as billed
  * </pre>
  *
@@ -58,8 +58,11 @@ public final class ClaimLine implements CodeWithModifiers {
   /** The most modifiers one line can carry: the CMS-1500 form has four slots. */
   public static final int MAX_MODIFIERS = 4;
 
-  /** The largest number of units a line may carry. */
-  public static final int MAX_UNITS = 9_999;
+  /**
+   * The largest number of units a line may carry: five digits, as drugs billed by the international
+   * unit need (a dose of a clotting factor runs to 10,000 units and more).
+   */
+  public static final int MAX_UNITS = 99_999;
 
   /** The largest number of anesthesia minutes a line may carry. */
   public static final int MAX_MINUTES = 9_999;
@@ -358,7 +361,7 @@ public final class ClaimLine implements CodeWithModifiers {
   }
 
   private static int parseUnits(CharSequence text, int start, int end) {
-    if (end - start > 4) {
+    if (end - start > 5) {
       throw new CodeFormatException(
           "units are 1 to " + MAX_UNITS, text, start, ErrorType.BAD_UNITS);
     }

@@ -48,7 +48,7 @@ public final class CodeFormatException extends IllegalArgumentException {
     WRONG_LEVEL("is a code of the other HCPCS level"),
     /** A claim line with more than four modifiers (a claim form has four slots). */
     TOO_MANY_MODIFIERS("has more than four modifiers"),
-    /** A claim line whose units are not a whole number from 1 to 9999. */
+    /** A claim line whose units are not a whole number from 1 to 99999. */
     BAD_UNITS("has bad units"),
     /** A claim line whose anesthesia minutes are not a whole number from 1 to 9999. */
     BAD_MINUTES("has bad anesthesia minutes");

@@ -66,7 +66,7 @@ class ClaimLineTest {
         "99\u066213-25         | ILLEGAL_CHARACTER  | 2",
         "99213-25-59-76-77-78  | TOO_MANY_MODIFIERS | 18",
         "99213 x0              | BAD_UNITS          | 7",
-        "99213 x10000          | BAD_UNITS          | 7",
+        "99213 x100000         | BAD_UNITS          | 7",
         "00790-AA 0min         | BAD_MINUTES        | 9",
         "00790-AA 10000min     | BAD_MINUTES        | 9",
         "00790 95min x2        | BAD_MINUTES        | 11",
@@ -107,6 +107,16 @@ class ClaimLineTest {
     assertThrows(IllegalArgumentException.class, () -> line.withMinutes(0));
     assertThrows(IllegalArgumentException.class, () -> line.withMinutes(10_000));
     assertFalse(ClaimLine.parse("99213").hasMinutes());
+  }
+
+  @Test
+  void aDrugBilledByTheInternationalUnitTakesFiveDigitsOfUnits() {
+    // A clotting factor is billed per IU: a dose of 16,000 IU is one line of 16,000 units, which
+    // four digits refused.
+    assertEquals(16_000, ClaimLine.parse("J7198 x16000").units());
+    assertEquals(99_999, ClaimLine.parse("j7192 x99999").units());
+    assertEquals("J7198 x16000", ClaimLine.parse("J7198 x16000").toString());
+    assertEquals(99_999, ClaimLine.MAX_UNITS);
   }
 
   @Test

@@ -83,7 +83,7 @@ class FeeScheduleProperties {
               rows,
       @ForAll("codes") ProcedureCode asked,
       @ForAll @IntRange(min = 0, max = 1295) int modifier,
-      @ForAll @IntRange(min = 1, max = 9999) int units,
+      @ForAll @IntRange(min = 1, max = 99_999) int units,
       @ForAll @IntRange(min = 0, max = 500) int percent) {
     FlatFeeSchedule.Builder table = FlatFeeSchedule.builder();
     rows.forEach(table::put);

@@ -152,7 +152,7 @@ class CptModuleTest {
         assertThrows(
             JsonMappingException.class,
             () -> MAPPER.readValue("{\"code\":\"99213\",\"units\":0}", ClaimLine.class));
-    assertTrue(units.getMessage().contains("units must be 1 to 9999"), units.getMessage());
+    assertTrue(units.getMessage().contains("units must be 1 to 99999"), units.getMessage());
 
     JsonMappingException missing =
         assertThrows(JsonMappingException.class, () -> MAPPER.readValue("{}", ClaimLine.class));
@@ -243,7 +243,7 @@ class CptModuleTest {
             JsonMappingException.class,
             () -> MAPPER.readValue("{\"code\":\"00790\",\"units\":5000000000}", ClaimLine.class));
     assertTrue(
-        huge.getMessage().startsWith("units must be 1 to 9999, not 5000000000"), huge.getMessage());
+        huge.getMessage().startsWith("units must be 1 to 99999, not 5000000000"), huge.getMessage());
     assertEquals("units", huge.getPath().get(huge.getPath().size() - 1).getFieldName());
   }
 
@@ -279,7 +279,7 @@ class CptModuleTest {
                 MAPPER.convertValue(
                     Map.of("code", "99213", "units", 10_000_000_000L), ClaimLine.class));
     assertTrue(
-        tooMany.getMessage().startsWith("units must be 1 to 9999, not 10000000000"),
+        tooMany.getMessage().startsWith("units must be 1 to 99999, not 10000000000"),
         tooMany.getMessage());
     JsonMappingException negative =
         assertThrows(
@@ -430,7 +430,7 @@ class CptModuleTest {
     // These were refused with an empty path, or one that stopped at the enclosing object.
     assertEquals("units", lastField(refused("{\"code\":\"99213\",\"units\":0}", ClaimLine.class)));
     assertEquals(
-        "units", lastField(refused("{\"code\":\"99213\",\"units\":10000}", ClaimLine.class)));
+        "units", lastField(refused("{\"code\":\"99213\",\"units\":100000}", ClaimLine.class)));
     JsonMappingException five =
         refused(
             "{\"code\":\"99213\",\"modifiers\":[\"25\",\"59\",\"76\",\"77\",\"RT\"]}",

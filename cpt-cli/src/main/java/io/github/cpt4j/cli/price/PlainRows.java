@@ -164,7 +164,7 @@ final class PlainRows {
    * then gives the general parser.
    *
    * <p>It reads: a code that {@link ProcedureCode#parseLenient(CharSequence, int, int)} reads; a
-   * modifier cell the general parser reads; blank units or one to four digits not all zero; a
+   * modifier cell the general parser reads; blank units or one to five digits not all zero; a
    * locality cell (the general parser's reading, a known locality) or none with a default locality;
    * a setting cell or none; a date cell of the general parser's reading or none; and nothing in the
    * columns {@code minutes}, {@code zip}, {@code pos}, {@code practitioner} and {@code
@@ -291,13 +291,13 @@ final class PlainRows {
     return list;
   }
 
-  /** Blank units are 1; else one to four digits, not all zero; -1 to take the general path. */
+  /** Blank units are 1; else one to five digits, not all zero; -1 to take the general path. */
   private int units(byte[] bytes) {
     int n = length(units);
     if (n == 0) {
       return 1;
     }
-    if (n > 4) {
+    if (n > 5) {
       return -1;
     }
     int value = 0;

@@ -601,7 +601,7 @@ public final class RowParser {
       return 1;
     }
     int value = 0;
-    boolean ok = s.length() <= 4;
+    boolean ok = s.length() <= 5;
     for (int i = 0; ok && i < s.length(); i++) {
       char c = s.charAt(i);
       ok = c >= '0' && c <= '9';
