@@ -243,7 +243,8 @@ class CptModuleTest {
             JsonMappingException.class,
             () -> MAPPER.readValue("{\"code\":\"00790\",\"units\":5000000000}", ClaimLine.class));
     assertTrue(
-        huge.getMessage().startsWith("units must be 1 to 99999, not 5000000000"), huge.getMessage());
+        huge.getMessage().startsWith("units must be 1 to 99999, not 5000000000"),
+        huge.getMessage());
     assertEquals("units", huge.getPath().get(huge.getPath().size() - 1).getFieldName());
   }
 
