@@ -186,16 +186,17 @@ final class LocalitiesCommand implements Callable<Integer> {
   static final class StateConverter implements ITypeConverter<String> {
     @Override
     public String convert(String value) {
-      String s = value.strip().toUpperCase(Locale.ROOT);
-      if (s.length() != 2
-          || !Character.isLetter(s.charAt(0))
-          || !Character.isLetter(s.charAt(1))
-          || s.charAt(0) > 'Z'
-          || s.charAt(1) > 'Z') {
+      String s = value.strip();
+      // ASCII letters, tested before upper-casing: U+0131 (dotless i) upper-cases to I.
+      if (s.length() != 2 || !isAsciiLetter(s.charAt(0)) || !isAsciiLetter(s.charAt(1))) {
         throw new TypeConversionException(
             CodeFormatException.quote(value) + " is not a state: expected two letters, such as NY");
       }
-      return s;
+      return s.toUpperCase(Locale.ROOT);
+    }
+
+    private static boolean isAsciiLetter(char c) {
+      return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
   }
 }

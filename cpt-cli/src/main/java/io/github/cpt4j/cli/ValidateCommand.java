@@ -71,7 +71,7 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  cpt validate codes.txt",
-      "  cut -d, -f1 claims.csv | cpt validate --format csv > problems.csv",
+      "  sort -u codes.txt | cpt validate --format csv > problems.csv",
       "  cpt validate --all --format json codes.txt",
       "  cpt validate --rules --column code claims.csv"
     })

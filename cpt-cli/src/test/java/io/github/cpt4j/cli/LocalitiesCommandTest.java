@@ -66,6 +66,17 @@ class LocalitiesCommandTest {
   }
 
   @Test
+  void aStateIsTwoAsciiLettersBeforeItIsUpperCased() {
+    // Dotless i and long s upper-case to I and S: "\u0131l" listed Illinois.
+    for (String state : new String[] {"\u0131l", "\u017fc", "n1", "\u00e9t"}) {
+      Cli.Result r = run(TABLE, "--state", state);
+      assertEquals(2, r.status(), r::toString);
+      assertTrue(r.err().contains("is not a state: expected two letters"), r::toString);
+    }
+    assertEquals(0, run(TABLE, "--state", "ny").status());
+  }
+
+  @Test
   void aBadGpciFileIsOneLine() {
     Cli.Result missing = run(TABLE, "--gpci", "no/such.csv");
     assertEquals(2, missing.status());

@@ -26,9 +26,10 @@ import java.util.TreeSet;
  *   <li>each subsection row lies inside a single section row of its own section.
  * </ul>
  *
- * <p>A code in no section row is {@link Section#UNASSIGNED}. A code in a section that has
- * subsections but in none of its subsection rows has subsection {@link Subsection#UNASSIGNED}; in a
- * section without subsections, {@link Subsection#NONE}. Nothing is ever guessed.
+ * <p>A code in no section row is {@link Section#UNASSIGNED}, and its subsection is {@link
+ * Subsection#UNASSIGNED} too. A code in a section that has subsections but in none of its
+ * subsection rows has subsection {@link Subsection#UNASSIGNED}; in a section without subsections,
+ * {@link Subsection#NONE}. Nothing is ever guessed.
  *
  * <pre>{@code
  * SectionTable table = SectionTable.standard();
@@ -209,7 +210,8 @@ public final class SectionTable {
 
   /**
    * Returns the subsection of {@code code}: the subsection row containing it, else {@link
-   * Subsection#NONE} if its section has no subsections, else {@link Subsection#UNASSIGNED}.
+   * Subsection#NONE} if it is in a section that has no subsections, else {@link
+   * Subsection#UNASSIGNED} (a code in no section, such as 02000, included).
    */
   public Subsection subsection(CptCode code) {
     return subsections[segment(requireNonNull(code, "code").packed())];

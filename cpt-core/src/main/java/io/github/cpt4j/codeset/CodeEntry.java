@@ -95,7 +95,8 @@ public abstract class CodeEntry {
 
   /**
    * Returns the CPT subsection of the code ({@link Subsection#NONE} in a section without
-   * subsections), or empty for a Level II code.
+   * subsections, {@link Subsection#UNASSIGNED} for a code in no section), or empty for a Level II
+   * code.
    */
   public final Optional<Subsection> subsection() {
     ProcedureCode code = code();
