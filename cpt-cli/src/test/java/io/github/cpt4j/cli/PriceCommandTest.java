@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -222,18 +223,7 @@ class PriceCommandTest {
   void aSingleDataFileIsRefusedBesideTheCmsDirectory(String option) throws IOException {
     Path file = Files.writeString(dir.resolve("file.csv"), "x");
     Path cms = Files.createDirectories(dir.resolve("cms"));
-    Cli.Result r =
-        Cli.runWith(
-            dataReadingDirectories(),
-            new byte[0],
-            "price",
-            "99213",
-            "--zip",
-            "10001",
-            "--cms-dir",
-            cms.toString(),
-            option,
-            file.toString());
+    Cli.Result r = priceOverDirectory(cms, new byte[0], "99213", option, file.toString());
     assertEquals(2, r.status(), r::toString);
     assertEquals(
         List.of("cpt price: give --cms-dir or " + option + ", not both (see 'cpt price --help')"),
@@ -246,18 +236,13 @@ class PriceCommandTest {
     Path file = Files.writeString(dir.resolve("file.csv"), "code\n99213\n");
     Path cms = Files.createDirectories(dir.resolve("cms"));
     Cli.Result r =
-        Cli.runWith(
-            dataReadingDirectories(),
+        priceOverDirectory(
+            cms,
             "code\n99213\n".getBytes(StandardCharsets.UTF_8),
-            "price",
             "--input",
             "-",
-            "--zip",
-            "10001",
             "--asp",
             file.toString(),
-            "--cms-dir",
-            cms.toString(),
             "--clfs",
             file.toString());
     assertEquals(2, r.status(), r::toString);
@@ -265,17 +250,16 @@ class PriceCommandTest {
         List.of("cpt price: give --cms-dir or --clfs/--asp, not both (see 'cpt price --help')"),
         r.errLines());
     // Without a single file, the directory is priced from.
-    Cli.Result alone =
-        Cli.runWith(
-            dataReadingDirectories(),
-            new byte[0],
-            "price",
-            "99213",
-            "--zip",
-            "10001",
-            "--cms-dir",
-            cms.toString());
+    Cli.Result alone = priceOverDirectory(cms, new byte[0], "99213");
     assertEquals(0, alone.status(), alone::toString);
+  }
+
+  /** Runs {@code cpt price ARGS --zip 10001 --cms-dir CMS} over {@link #dataReadingDirectories}. */
+  private static Cli.Result priceOverDirectory(Path cms, byte[] stdin, String... args) {
+    List<String> all = new ArrayList<>(List.of("price"));
+    all.addAll(List.of(args));
+    all.addAll(List.of("--zip", "10001", "--cms-dir", cms.toString()));
+    return Cli.runWith(dataReadingDirectories(), stdin, all.toArray(String[]::new));
   }
 
   /** {@link FakeData} that prices a directory of CMS files as it prices files. */
