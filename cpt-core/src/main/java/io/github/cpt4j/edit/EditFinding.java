@@ -129,6 +129,12 @@ public abstract class EditFinding {
     }
   }
 
+  /**
+   * Returns the finding on one line, for logs: {@code ncci-ptp line 2 DENY_LINE: ...}. The line
+   * there is its position in the claim, from 1 ({@link #line()} + 1); the message names lines by
+   * the claim's own numbers when it carries them ({@link
+   * io.github.cpt4j.claim.Claim#withLineNumbers}), so the two differ for such a claim.
+   */
   @Override
   public String toString() {
     return edit() + " line " + (line() + 1) + " " + action() + ": " + message();

@@ -35,6 +35,11 @@ final class BilateralStep implements ClaimStep {
 
   @Override
   public void apply(ClaimState claim) {
+    // The builder keeps this step before the steps that group lines; a second grouping would
+    // apply each line's units again.
+    if (claim.isGrouped()) {
+      throw new IllegalStateException("the claim's lines are already grouped into procedures");
+    }
     claim.procedures(group(claim.lines, true));
   }
 

@@ -177,6 +177,11 @@ public final class ClaimState {
     return procedures;
   }
 
+  /** Tells whether the lines are grouped into procedures already. */
+  boolean isGrouped() {
+    return procedures != null;
+  }
+
   void procedures(List<Procedure> grouped) {
     this.procedures = grouped;
   }

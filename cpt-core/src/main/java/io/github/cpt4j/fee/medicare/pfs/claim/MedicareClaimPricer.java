@@ -333,7 +333,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
   public PricedClaim price(Claim claim, PricingContext context, List<EditFinding> findings) {
     requireNonNull(claim, "claim");
     requireNonNull(context, "context");
-    List<EditFinding> checked = List.copyOf(findings);
+    List<EditFinding> checked = List.copyOf(requireNonNull(findings, "findings"));
     for (EditFinding finding : checked) {
       if (finding.line() >= claim.size()) {
         throw new IllegalArgumentException(
@@ -369,6 +369,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
     requireNonNull(claim, "claim");
     requireNonNull(lines, "lines");
     requireNonNull(context, "context");
+    requireNonNull(findings, "findings");
     int n = claim.size();
     if (lines.length() > n) {
       throw new IllegalArgumentException(
@@ -780,9 +781,26 @@ public final class MedicareClaimPricer implements ClaimPricer {
      */
     public MedicareClaimPricer build() {
       Set<String> names = new HashSet<>();
+      String grouping = null;
       for (ClaimStep step : steps) {
         if (!names.add(step.name())) {
           throw new IllegalArgumentException("two claim steps are named '" + step.name() + "'");
+        }
+        if (step instanceof MultipleSurgeryStep
+            || step instanceof ComponentReductionStep
+            || step instanceof BilledChargeStep) {
+          grouping = grouping == null ? step.name() : grouping;
+        } else if (step instanceof BilateralStep && grouping != null) {
+          // Those steps price the lines as procedures, each line's units applied once; the
+          // bilateral step after them would group the lines again and apply the units twice.
+          throw new IllegalArgumentException(
+              "the claim step '"
+                  + step.name()
+                  + "' must come before '"
+                  + grouping
+                  + "': it decides which lines are one procedure, and the steps from '"
+                  + grouping
+                  + "' on price procedures");
         }
       }
       return new MedicareClaimPricer(this);

@@ -232,6 +232,55 @@ class ClaimPipelineTest {
   }
 
   @Test
+  void theBilateralStepCannotFollowAStepThatPricesProcedures() {
+    // Placed after them it grouped the lines a second time: 20610 x3 was paid its units twice,
+    // 252.84 on a charge of 130.00.
+    MedicareClaimPricer standard = MedicareClaimPricer.builder(SCHEDULE).build();
+    ClaimStep bilateral =
+        standard.steps().stream().filter(s -> s.name().equals("bilateral")).findFirst().get();
+    for (String grouping : List.of("multiple-surgery", "component-reduction", "billed-charge")) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  standard.toBuilder()
+                      .removeStep("bilateral")
+                      .addStepAfter(grouping, bilateral)
+                      .build(),
+              grouping);
+      assertTrue(
+          e.getMessage().startsWith("the claim step 'bilateral' must come before '"),
+          e::getMessage);
+    }
+    // Before them, anywhere, it is the standard pricing.
+    MedicareClaimPricer moved =
+        standard.toBuilder()
+            .removeStep("bilateral")
+            .addStepBefore("multiple-surgery", bilateral)
+            .build();
+    assertEquals(
+        price(standard, "27447 x3", "27130").total(), price(moved, "27447 x3", "27130").total());
+  }
+
+  @Test
+  void nullFindingsAreNamed() {
+    MedicareClaimPricer pricer = MedicareClaimPricer.builder(SCHEDULE).build();
+    Claim claim = Claim.ofLines(ClaimLine.parse("99213"));
+    assertEquals(
+        "findings",
+        assertThrows(NullPointerException.class, () -> pricer.price(claim, CONTEXT, null))
+            .getMessage());
+    assertEquals(
+        "findings",
+        assertThrows(
+                NullPointerException.class,
+                () ->
+                    pricer.priceLines(
+                        claim, java.util.BitSet.valueOf(new long[] {1}), CONTEXT, null))
+            .getMessage());
+  }
+
+  @Test
   void stepsAreRemovedAndReplacedByName() {
     MedicareClaimPricer noRanking =
         MedicareClaimPricer.builder(SCHEDULE).removeStep("multiple-surgery").build();
