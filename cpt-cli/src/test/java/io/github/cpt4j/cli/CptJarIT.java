@@ -41,6 +41,27 @@ class CptJarIT {
     }
   }
 
+  @Test
+  void everyJarOfTheModulesItBundlesCarriesTheLicenceAndNotice() throws Exception {
+    // The main, sources and javadoc jars of cpt-core and cpt-data, built before this module; the
+    // javadoc jars had neither file (their plugin takes no resources).
+    List<Path> jars = new ArrayList<>();
+    for (String module : List.of("cpt-core", "cpt-data")) {
+      try (var files = Files.list(Path.of("..", module, "target"))) {
+        files.filter(f -> f.getFileName().toString().endsWith(".jar")).forEach(jars::add);
+      }
+    }
+    assertTrue(
+        jars.stream().filter(f -> f.getFileName().toString().endsWith("-javadoc.jar")).count() == 2,
+        jars::toString);
+    for (Path file : jars) {
+      try (JarFile jar = new JarFile(file.toFile())) {
+        assertTrue(jar.getJarEntry("META-INF/LICENSE") != null, "no LICENSE in " + file);
+        assertTrue(jar.getJarEntry("META-INF/NOTICE") != null, "no NOTICE in " + file);
+      }
+    }
+  }
+
   private static String text(JarFile jar, String name) throws IOException {
     JarEntry entry = jar.getJarEntry(name);
     assertTrue(entry != null, "no " + name + " in " + JAR);
