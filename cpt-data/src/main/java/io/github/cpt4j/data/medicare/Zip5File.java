@@ -108,13 +108,28 @@ public final class Zip5File {
    * @throws IOException if the file cannot be read
    */
   static Dated readDated(Path path) throws IOException {
+    return byPath(path, Zip5File::readDated, Zip5File::read);
+  }
+
+  /**
+   * Reads {@code path} whole by {@code bytes} when it fits the size limit, else by {@code text}.
+   */
+  private static <T> T byPath(Path path, Source<byte[], T> bytes, Source<Reader, T> text)
+      throws IOException {
     String name = path.getFileName().toString();
     if (Files.isRegularFile(path) && Files.size(path) <= MAX_CHARS) {
-      return readDated(Files.readAllBytes(path), name);
+      return bytes.read(Files.readAllBytes(path), name);
     }
+    // Too large, or no regular file: the general reader says so, having read no more than its
+    // limit.
     try (Reader reader = Files.newBufferedReader(path, StandardCharsets.ISO_8859_1)) {
-      return read(reader, name);
+      return text.read(reader, name);
     }
+  }
+
+  /** A reader of a ZIP5 file's content, named for errors. */
+  private interface Source<S, T> {
+    T read(S content, String sourceName) throws IOException;
   }
 
   /**
@@ -163,13 +178,7 @@ public final class Zip5File {
    * @throws IOException if the file cannot be read
    */
   public static DmeposZipTable readStates(Path path) throws IOException {
-    String name = path.getFileName().toString();
-    if (Files.isRegularFile(path) && Files.size(path) <= MAX_CHARS) {
-      return readStates(Files.readAllBytes(path), name);
-    }
-    try (Reader reader = Files.newBufferedReader(path, StandardCharsets.ISO_8859_1)) {
-      return readStates(reader, name);
-    }
+    return byPath(path, Zip5File::readStates, Zip5File::readStates);
   }
 
   /**
