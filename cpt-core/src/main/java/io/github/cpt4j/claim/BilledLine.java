@@ -114,6 +114,7 @@ public final class BilledLine {
     int start = startOfText(s, 0, s.length());
     int end = endOfText(s, start, s.length());
     LocalDate date = null;
+    int dollar = s.indexOf('$', start);
     int on = s.lastIndexOf(ON, end - ON.length());
     if (on >= start) {
       String day = strip(s.substring(on + ON.length(), end));
@@ -123,7 +124,6 @@ public final class BilledLine {
       } catch (DateTimeParseException e) {
         // "99213 on 25" is a claim line with the modifiers ON and 25, as ClaimLine reads it; a
         // charge before " on " or anything that is no claim line makes it a date that is wrong.
-        int dollar = s.indexOf('$', start);
         if (dollar >= 0 && dollar < on || ClaimLine.tryParse(s.substring(start, end)).isEmpty()) {
           throw new IllegalArgumentException(
               "a date of service is YYYY-MM-DD, such as 2025-06-02, not "
@@ -133,7 +133,6 @@ public final class BilledLine {
       }
     }
     BilledLine billed;
-    int dollar = s.indexOf('$', start);
     if (dollar >= 0 && dollar < end) {
       String amount = strip(s.substring(dollar + 1, end));
       BigDecimal charge;
