@@ -305,10 +305,15 @@ public final class CmsDirectory {
   private static DataLoadException inDirectory(
       Path directory, List<CmsFile> files, DataLoadException e) {
     List<CmsFile> named = files.stream().filter(f -> f.name().equals(e.sourceName())).toList();
-    if (named.size() != 1) {
-      return e;
-    }
-    String relative = directory.relativize(named.get(0).path()).toString();
+    return named.size() == 1 ? located(directory, named.get(0).path(), e) : e;
+  }
+
+  /**
+   * Returns {@code e}, an error about {@code file}, naming the file by its path in {@code
+   * directory}.
+   */
+  private static DataLoadException located(Path directory, Path file, DataLoadException e) {
+    String relative = where(directory, file);
     if (relative.equals(e.sourceName())) {
       return e;
     }
@@ -1134,13 +1139,7 @@ public final class CmsDirectory {
     try {
       return reader.read(path);
     } catch (DataLoadException e) {
-      if (!e.sourceName().equals(path.getFileName().toString())) {
-        throw e;
-      }
-      DataLoadException located =
-          new DataLoadException(where(directory, path), e.line(), e.column(), e.problem());
-      located.initCause(e);
-      throw located;
+      throw e.sourceName().equals(path.getFileName().toString()) ? located(directory, path, e) : e;
     }
   }
 
