@@ -1,6 +1,6 @@
 package io.github.cpt4j.benchmarks;
 
-import io.github.cpt4j.data.medicare.CmsDirectory;
+import io.github.cpt4j.data.CmsDirectory;
 import io.github.cpt4j.data.medicare.RvuFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;

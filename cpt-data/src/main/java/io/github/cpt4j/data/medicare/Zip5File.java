@@ -1,5 +1,7 @@
 package io.github.cpt4j.data.medicare;
 
+import static java.util.Objects.requireNonNull;
+
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.CsvTable;
@@ -71,11 +73,31 @@ public final class Zip5File {
   /**
    * A ZIP5 file's table and the quarter its records say they are of (columns 76-80), empty when its
    * records are too short to say: a directory of files checks the quarter against the file's name.
+   *
+   * @param table the ZIP codes' localities
+   * @param quarter the quarter every record names, or empty when the records are too short to say
    */
-  record Dated(ZipLocalityTable table, Optional<Quarter> quarter) {}
+  public record Dated(ZipLocalityTable table, Optional<Quarter> quarter) {
+    /** Checks that neither part is null. */
+    public Dated {
+      requireNonNull(table, "table");
+      requireNonNull(quarter, "quarter");
+    }
+  }
 
-  /** A ZIP5 file's localities and quarter, and the state of each of its ZIP codes. */
-  record WithStates(Dated dated, DmeposZipTable states) {}
+  /**
+   * A ZIP5 file's localities and quarter, and the state of each of its ZIP codes.
+   *
+   * @param dated the localities and the quarter the records name
+   * @param states the state of every ZIP code, for the DMEPOS schedules
+   */
+  public record WithStates(Dated dated, DmeposZipTable states) {
+    /** Checks that neither part is null. */
+    public WithStates {
+      requireNonNull(dated, "dated");
+      requireNonNull(states, "states");
+    }
+  }
 
   /**
    * Reads the file at {@code path} as {@link #readDated(Path)} and {@link #readStates(Path)} do, in
@@ -87,7 +109,7 @@ public final class Zip5File {
    *     of different quarters or the states cannot be read
    * @throws IOException if the file cannot be read
    */
-  static WithStates readDatedWithStates(Path path) throws IOException {
+  public static WithStates readDatedWithStates(Path path) throws IOException {
     String name = path.getFileName().toString();
     if (!Files.isRegularFile(path) || Files.size(path) > MAX_CHARS) {
       return new WithStates(readDated(path), readStates(path));
@@ -107,7 +129,7 @@ public final class Zip5File {
    *     of different quarters
    * @throws IOException if the file cannot be read
    */
-  static Dated readDated(Path path) throws IOException {
+  public static Dated readDated(Path path) throws IOException {
     return byPath(path, Zip5File::readDated, Zip5File::read);
   }
 

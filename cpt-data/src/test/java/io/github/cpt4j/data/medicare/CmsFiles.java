@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * holds them ({@code $CPT4J_CMS_DIR/2025/PPRRVU2025_Oct.csv}...). Tests that use them are skipped,
  * visibly, when it is unset. Loaded once per test run.
  */
-final class CmsFiles {
+public final class CmsFiles {
 
   private static MedicareFeeSchedule schedule2025;
 
@@ -41,7 +41,7 @@ final class CmsFiles {
     return path;
   }
 
-  static Path file(String relative) {
+  public static Path file(String relative) {
     Path path = dir().resolve(relative);
     assumeTrue(Files.isRegularFile(path), "missing CMS file " + relative);
     return path.getFileName().toString().contains("-subset") ? markedDir().resolve(relative) : path;
@@ -54,7 +54,7 @@ final class CmsFiles {
    * ({@code *-subset.csv}) start with the {@link CmsSubset#MARKER}, as a user marks an extract;
    * every other file is a link to the original. Made once per test run.
    */
-  static synchronized Path markedDir() {
+  public static synchronized Path markedDir() {
     Path source = dir();
     if (marked == null) {
       try {

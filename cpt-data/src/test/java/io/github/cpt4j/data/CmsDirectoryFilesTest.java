@@ -1,11 +1,10 @@
-package io.github.cpt4j.data.medicare;
+package io.github.cpt4j.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.cpt4j.data.BundledData;
 import io.github.cpt4j.data.load.DataLoadException;
 import java.io.IOException;
 import java.io.InputStream;

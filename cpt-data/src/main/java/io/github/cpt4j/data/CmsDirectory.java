@@ -1,12 +1,21 @@
-package io.github.cpt4j.data.medicare;
+package io.github.cpt4j.data;
 
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import io.github.cpt4j.code.CodeFormatException;
-import io.github.cpt4j.data.BundledData;
 import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.data.medicare.AnesthesiaBaseUnitFile;
+import io.github.cpt4j.data.medicare.AnesthesiaConversionFactorFile;
+import io.github.cpt4j.data.medicare.AspFile;
+import io.github.cpt4j.data.medicare.ClfsFile;
+import io.github.cpt4j.data.medicare.DmeposFile;
+import io.github.cpt4j.data.medicare.DmeposRuralZipFile;
+import io.github.cpt4j.data.medicare.GpciFile;
+import io.github.cpt4j.data.medicare.OppsCapFile;
+import io.github.cpt4j.data.medicare.RvuFile;
+import io.github.cpt4j.data.medicare.Zip5File;
 import io.github.cpt4j.fee.FeeSchedule;
 import io.github.cpt4j.fee.medicare.Quarter;
 import io.github.cpt4j.fee.medicare.ZipLocalityTable;

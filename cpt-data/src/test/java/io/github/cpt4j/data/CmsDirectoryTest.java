@@ -1,4 +1,4 @@
-package io.github.cpt4j.data.medicare;
+package io.github.cpt4j.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
-import io.github.cpt4j.data.BundledData;
 import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.data.medicare.CmsFiles;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
