@@ -1,6 +1,7 @@
 package io.github.cpt4j.data.fee;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
+import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
@@ -29,8 +30,9 @@ import java.util.Optional;
  * 71046,26,12.50
  * </pre>
  *
- * <p>All-or-nothing: a malformed field or a row given twice fails the load with the file, line,
- * column and column name.
+ * <p>All-or-nothing: a malformed field, a value in a field the header does not name (an amount
+ * written {@code 1,234.56} without quotes is two fields), or a row given twice fails the load with
+ * the file, line, column and column name.
  *
  * <pre>{@code
  * FlatFeeSchedule contract = FlatFeeScheduleCsv.read(Path.of("acme-2025.csv"));
@@ -93,6 +95,7 @@ public final class FlatFeeScheduleCsv {
         continue;
       }
       cells.at(record);
+      beyondHeader(record, header.size(), source);
       ProcedureCode procedure = cells.code(code);
       Optional<Modifier> mod =
           modifier < 0 || cells.text(modifier).isEmpty()
@@ -112,5 +115,32 @@ public final class FlatFeeScheduleCsv {
       schedule.put(procedure, mod, dollars);
     }
     return schedule.build();
+  }
+
+  /**
+   * Refuses a value in a field the header does not name: an amount written {@code 1,234.56} without
+   * quotes splits into {@code 1} and {@code 234.56}, and reading the header's columns alone would
+   * load 1.00. Empty fields there hold nothing and are let through.
+   */
+  private static void beyondHeader(CsvRecord record, int columns, String source)
+      throws DataLoadException {
+    for (int i = columns; i < record.getFieldCount(); i++) {
+      if (!record.getField(i).isBlank()) {
+        throw new DataLoadException(
+            source,
+            record.getStartingLineNumber(),
+            i + 1,
+            "expected "
+                + columns
+                + " fields as in the header, found "
+                + record.getFieldCount()
+                + ", field "
+                + (i + 1)
+                + " being "
+                + CodeFormatException.quote(record.getField(i))
+                + " (an amount with a thousands separator must be quoted, \"1,234.56\","
+                + " or written 1234.56)");
+      }
+    }
   }
 }

@@ -99,4 +99,25 @@ class FlatFeeScheduleCsvTest {
         assertThrows(DataLoadException.class, () -> read("code,amount\n99213,1\n99213,2\n"));
     assertEquals("acme, line 3: row 99213 appears twice, on lines 2 and 3", twice.getMessage());
   }
+
+  @Test
+  void refusesAValueBeyondTheHeaderRatherThanDropIt() throws Exception {
+    // An amount written with a thousands separator and no quotes splits into two fields: read as
+    // the header's two columns, 99213 would cost 1.00 instead of 1,234.56.
+    DataLoadException split =
+        assertThrows(DataLoadException.class, () -> read("code,amount\n99213,1,234.56\n"));
+    assertEquals(2, split.line());
+    assertEquals(3, split.column());
+    assertTrue(split.getMessage().contains("found 3"), split::getMessage);
+    DataLoadException withModifier =
+        assertThrows(
+            DataLoadException.class, () -> read("code,modifier,amount\n99213,,1,234.56\n"));
+    assertEquals(4, withModifier.column());
+    // Empty fields beyond the header, as a spreadsheet may write them, hold nothing to lose.
+    assertEquals(
+        new BigDecimal("95.00"),
+        read("code,amount\n99213,95.00,,\n")
+            .price(ClaimLine.parse("99213"), CONTEXT)
+            .amountOrThrow());
+  }
 }
