@@ -21,8 +21,8 @@ import java.util.Optional;
 /**
  * Reads a {@link FlatFeeSchedule} from CSV: a header row naming the columns {@code code}, {@code
  * amount} and, optionally, {@code modifier} (in any order, any case; other columns are ignored),
- * then one row per code or code and modifier. Amounts are dollars, at least 0, with at most four
- * decimals. UTF-8; blank lines are skipped.
+ * then one row per code or code and modifier, at least one. Amounts are dollars, at least 0, with
+ * at most four decimals. UTF-8; blank lines are skipped.
  *
  * <pre>
  * code,modifier,amount
@@ -113,6 +113,12 @@ public final class FlatFeeScheduleCsv {
             "row " + row + " appears twice, on lines " + previous + " and " + cells.line());
       }
       schedule.put(procedure, mod, dollars);
+    }
+    if (lines.isEmpty()) {
+      // A file cut after its header would otherwise price nothing, and a fallback schedule
+      // behind it would price every line in its place without a word.
+      throw new DataLoadException(
+          source, header.line(), 0, "no rows after the header: expected one row per code");
     }
     return schedule.build();
   }

@@ -120,4 +120,15 @@ class FlatFeeScheduleCsvTest {
             .price(ClaimLine.parse("99213"), CONTEXT)
             .amountOrThrow());
   }
+
+  @Test
+  void refusesAHeaderWithoutRows() {
+    // Cut after its header, a contract table priced nothing, and the fallback behind it in
+    // FeeSchedule.firstThatPrices priced every line instead, in silence.
+    DataLoadException headerOnly =
+        assertThrows(DataLoadException.class, () -> read("code,modifier,amount\n\n\n"));
+    assertEquals(
+        "acme, line 1: no rows after the header: expected one row per code",
+        headerOnly.getMessage());
+  }
 }
