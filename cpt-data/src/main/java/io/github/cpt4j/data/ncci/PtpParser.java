@@ -72,8 +72,45 @@ final class PtpParser {
       if (isBlankLine()) {
         continue;
       }
+      if (isEndOfFileMark()) {
+        endOfFileMark();
+        return;
+      }
       splitFields();
       row();
+    }
+  }
+
+  /** Whether the current line is a DOS end-of-file mark (0x1A, Ctrl-Z), blanks aside. */
+  private boolean isEndOfFileMark() {
+    boolean mark = false;
+    for (int i = lineStart; i < lineEnd; i++) {
+      byte b = buffer[i];
+      if (b == 0x1A) {
+        mark = true;
+      } else if (b != ' ' && b != '\t') {
+        return false;
+      }
+    }
+    return mark;
+  }
+
+  /**
+   * Ends the file at a DOS end-of-file mark, as CMS's other files end, when only blank lines follow
+   * it; a mark with rows after it is damage, refused on its line.
+   */
+  private void endOfFileMark() throws IOException {
+    long mark = lineNumber;
+    while (nextLine()) {
+      if (!isBlankLine() && !isEndOfFileMark()) {
+        throw new DataLoadException(
+            source,
+            mark,
+            1,
+            "a DOS end-of-file mark (0x1A) with rows after it: expected "
+                + names.size()
+                + " tab-separated fields as in the header");
+      }
     }
   }
 

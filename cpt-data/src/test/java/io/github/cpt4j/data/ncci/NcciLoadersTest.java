@@ -258,6 +258,20 @@ public class NcciLoadersTest {
   }
 
   @Test
+  void aPtpFileEndingInADosEndOfFileMarkIsRead() throws IOException {
+    // The mark is let through without a line ending (the check for a cut file allows it): it
+    // ends the file, as it does in CMS's other files, with or without a line ending of its own.
+    String row = "27447\t20610\t\t20020101\t*\t1\tr\n";
+    assertEquals(1, ptp(PTP_HEADER + row + "\u001a").size());
+    assertEquals(1, ptp(PTP_HEADER + row + "\u001a\r\n\n").size());
+    // Rows after it are not at the end of a file: the mark is damage.
+    assertPtpError(
+        PTP_HEADER + row + "\u001a\n" + row,
+        "test-ptp.txt, line 8, column 1: a DOS end-of-file mark (0x1A) with rows after it:"
+            + " expected 7 tab-separated fields as in the header");
+  }
+
+  @Test
   void anMueFileCutInItsLastLineIsRefused() throws IOException {
     // Cut in the rationale, the last field, a row still has its four fields: only the missing
     // line ending tells the download was cut short.
