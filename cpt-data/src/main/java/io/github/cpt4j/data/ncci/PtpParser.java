@@ -116,7 +116,46 @@ final class PtpParser {
 
   // ---------------------------------------------------------------- header
 
+  /**
+   * Refuses a file that is not one-byte text by its first bytes, and skips a UTF-8 byte order mark.
+   * Read byte by byte, UTF-16 is every other byte a NUL: its error blamed a last line "cut short"
+   * or a header not found, far from the cause.
+   */
+  private void readStart() throws IOException {
+    while (limit < 4 && !eof) {
+      fill();
+    }
+    if (limit >= 2
+        && (buffer[0] == (byte) 0xFF && buffer[1] == (byte) 0xFE
+            || buffer[0] == (byte) 0xFE && buffer[1] == (byte) 0xFF)) {
+      throw new DataLoadException(
+          source,
+          1,
+          1,
+          "the file is UTF-16 (it starts with a UTF-16 byte order mark): expected a CMS NCCI PTP"
+              + " file as CMS publishes it, in a one-byte encoding (save it as text, not Unicode"
+              + " text)");
+    }
+    for (int i = 0; i < Math.min(limit, 4); i++) {
+      if (buffer[i] == 0) {
+        throw new DataLoadException(
+            source,
+            1,
+            1,
+            "the file starts with NUL bytes: expected a CMS NCCI PTP file as text in a one-byte"
+                + " encoding (UTF-16 without a byte order mark, or not a text file)");
+      }
+    }
+    if (limit >= 3
+        && buffer[0] == (byte) 0xEF
+        && buffer[1] == (byte) 0xBB
+        && buffer[2] == (byte) 0xBF) {
+      position = 3;
+    }
+  }
+
   private void readHeader() throws IOException {
+    readStart();
     List<List<String>> rows = new ArrayList<>();
     int seen = 0;
     while (true) {

@@ -272,6 +272,44 @@ public class NcciLoadersTest {
   }
 
   @Test
+  void aPtpFileInUtf16IsSaidToBeUtf16() {
+    // Read byte by byte, UTF-16 was blamed on a last line "cut short", or a header not found.
+    String text = PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\tr\n";
+    DataLoadException marked =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                PtpFile.read(
+                    new ByteArrayInputStream(("\ufeff" + text).getBytes(StandardCharsets.UTF_16LE)),
+                    "test-ptp.txt"));
+    assertTrue(
+        marked.getMessage().startsWith("test-ptp.txt, line 1, column 1: the file is UTF-16"));
+    DataLoadException unmarked =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                PtpFile.read(
+                    new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_16BE)),
+                    "test-ptp.txt"));
+    assertTrue(
+        unmarked
+            .getMessage()
+            .startsWith("test-ptp.txt, line 1, column 1: the file starts with NUL"));
+  }
+
+  @Test
+  void aUtf8ByteOrderMarkBeforeThePtpHeaderIsSkipped() throws IOException {
+    String header = PTP_HEADER.substring(PTP_HEADER.indexOf("Column 1"));
+    PtpTable table =
+        PtpFile.read(
+            new ByteArrayInputStream(
+                ("\ufeff" + header + "27447\t20610\t\t20020101\t*\t1\tr\n")
+                    .getBytes(StandardCharsets.UTF_8)),
+            "test-ptp.txt");
+    assertEquals(1, table.size());
+  }
+
+  @Test
   void anMueFileCutInItsLastLineIsRefused() throws IOException {
     // Cut in the rationale, the last field, a row still has its four fields: only the missing
     // line ending tells the download was cut short.
