@@ -70,10 +70,18 @@ final class Fields {
     return text;
   }
 
-  /** Parses an ISO date such as {@code 2021-01-01}. */
+  /**
+   * Parses an ISO date such as {@code 2021-01-01}: four digits of year, as the error says. {@code
+   * LocalDate.parse} alone also takes ISO's signed and longer years ({@code -2021-01-01}, {@code
+   * +12021-01-01}), typing mistakes that would date a code thousands of years off.
+   */
   LocalDate date(String field, long line, int column, String label) throws DataLoadException {
+    String text = field.strip();
     try {
-      return LocalDate.parse(field.strip());
+      if (text.length() != 10 || text.charAt(0) < '0' || text.charAt(0) > '9') {
+        throw new DateTimeParseException("not yyyy-MM-dd", text, 0);
+      }
+      return LocalDate.parse(text);
     } catch (DateTimeParseException e) {
       throw new DataLoadException(
           sourceName,

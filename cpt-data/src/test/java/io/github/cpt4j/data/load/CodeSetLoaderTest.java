@@ -251,6 +251,20 @@ class CodeSetLoaderTest {
   }
 
   @Test
+  void datesHaveFourDigitsOfYear() {
+    // LocalDate.parse takes ISO's signed and longer years: a stray sign dated a code in 2025 BC.
+    for (String date : List.of("-2025-01-01", "+2025-01-01", "+12025-01-01", "12025-01-01")) {
+      DataLoadException e =
+          csvError("code,description,effective_from\n99213,Made up," + date + "\n");
+      assertEquals(
+          "x.csv, line 2, column 3: expected effective_from as a date yyyy-MM-dd, found '"
+              + date
+              + "'",
+          e.getMessage());
+    }
+  }
+
+  @Test
   void duplicatesNameBothLines() {
     DataLoadException e =
         csvError("code,description\n99213,Made up\n99214,Made up\n 99213 ,Again made up\n");
