@@ -15,8 +15,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Reads a whole source into checked text: at most {@link #MAX_BYTES}, strictly decoded (a byte that
  * is not valid in the charset is an error, never a silent replacement character), a UTF-8
- * byte-order mark removed, every line at most {@link #MAX_LINE_LENGTH} characters, and no control
- * characters other than tab, carriage return and line feed.
+ * byte-order mark removed, a UTF-16 one named when the charset is not UTF-16, every line at most
+ * {@link #MAX_LINE_LENGTH} characters, and no control characters other than tab, carriage return
+ * and line feed.
  */
 final class SourceText {
 
@@ -63,6 +64,20 @@ final class SourceText {
         && bytes[2] == UTF8_BOM[2]) {
       offset = 3;
       actual = StandardCharsets.UTF_8;
+    } else if (bytes.length >= 2
+        && (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE
+            || bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+        && !charset.name().startsWith("UTF-16")
+        && !charset.name().startsWith("UTF-32")) {
+      // Decoded as UTF-8 the mark is a byte that is not UTF-8, whose hint says to try Latin-1; in
+      // Latin-1, every other character is a NUL. Neither says what the file is.
+      throw new DataLoadException(
+          sourceName,
+          1,
+          0,
+          "the source is UTF-16 (it starts with a UTF-16 byte order mark), not "
+              + charset.name()
+              + ": load it with charset UTF-16");
     }
     CharsetDecoder decoder =
         actual

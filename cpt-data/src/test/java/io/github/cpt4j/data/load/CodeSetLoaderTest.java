@@ -148,6 +148,28 @@ class CodeSetLoaderTest {
   }
 
   @Test
+  void aUtf16FileIsSaidToBeUtf16() throws IOException {
+    byte[] text = "\ufeff99213\tMade up\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+    // The hint was to load it as Latin-1, which then failed on a NUL at character 4.
+    for (CodeSetLoader loader : List.of(LOADER, LOADER.withCharset(ISO_8859_1))) {
+      DataLoadException e =
+          assertThrows(
+              DataLoadException.class,
+              () -> loader.loadTabDelimited(new ByteArrayInputStream(text), "u16.txt"));
+      assertEquals(
+          "u16.txt, line 1: the source is UTF-16 (it starts with a UTF-16 byte order mark), not "
+              + loader.charset().name()
+              + ": load it with charset UTF-16",
+          e.getMessage());
+    }
+    CodeSet set =
+        LOADER
+            .withCharset(java.nio.charset.StandardCharsets.UTF_16)
+            .loadTabDelimited(new ByteArrayInputStream(text), "u16.txt");
+    assertEquals("Made up", description(set, "99213"));
+  }
+
+  @Test
   void readsAPipeFileWithAHeader() throws IOException {
     CodeSet set = LOADER.loadPipeDelimited(resource("pipe-fixture.txt"), "pipe-fixture.txt");
     assertEquals(List.of("99213", "0042T"), codes(set));
