@@ -7,6 +7,7 @@ import io.github.cpt4j.edit.ncci.NcciClaimType;
 import io.github.cpt4j.edit.ncci.PtpTable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,7 +74,11 @@ public final class PtpFile {
     }
     long bytes = 0;
     for (Path part : parts) {
-      bytes += Files.size(requireNonNull(part, "part"));
+      if (Files.isDirectory(requireNonNull(part, "part"))) {
+        // The JDK's error would be "Is a directory", without saying which part.
+        throw new FileSystemException(part.toString(), null, "is a directory, not a file");
+      }
+      bytes += Files.size(part);
     }
     Optional<NcciClaimType> claimType = claimTypeOf(parts);
     // About 80 bytes a row in CMS's files: size the builder once.

@@ -17,6 +17,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,6 +91,10 @@ public final class CsvTable {
   /** Reads all records of the file at {@code path} in {@code charset}, named by its file name. */
   public static CsvTable read(Path path, Charset charset) throws IOException {
     String sourceName = path.getFileName().toString();
+    if (Files.isDirectory(path)) {
+      // The JDK's error would be "Is a directory", without saying which.
+      throw new FileSystemException(path.toString(), null, "is a directory, not a file");
+    }
     try (Reader reader = Files.newBufferedReader(path, charset)) {
       return readAll(
           GuardedReader.ofCsv(reader, sourceName, MAX_CHARS, "a data file"),
@@ -172,6 +177,10 @@ public final class CsvTable {
    * @param kind what the file should be, for errors ("a CMS GPCI file")
    */
   public static CsvTable readCms(Path path, long maxChars, String kind) throws IOException {
+    if (Files.isDirectory(path)) {
+      // The JDK's error would be "Is a directory", without saying which.
+      throw new FileSystemException(path.toString(), null, "is a directory, not a file");
+    }
     try (Reader reader = Files.newBufferedReader(path, StandardCharsets.ISO_8859_1)) {
       return readCms(
           reader,

@@ -131,4 +131,14 @@ class FlatFeeScheduleCsvTest {
         "acme, line 1: no rows after the header: expected one row per code",
         headerOnly.getMessage());
   }
+
+  @Test
+  void aDirectoryIsNamed(@TempDir Path dir) throws Exception {
+    Path directory = Files.createDirectory(dir.resolve("acme-2025.csv"));
+    // The JDK's own error is "Is a directory", which names nothing.
+    java.nio.file.FileSystemException e =
+        assertThrows(
+            java.nio.file.FileSystemException.class, () -> FlatFeeScheduleCsv.read(directory));
+    assertEquals(directory + ": is a directory, not a file", e.getMessage());
+  }
 }

@@ -451,6 +451,16 @@ class CodeSetLoaderTest {
   }
 
   @Test
+  void aDirectoryIsNamed() throws IOException {
+    Path directory = Files.createDirectory(dir.resolve("LONGULT.txt"));
+    // The JDK's own error is "Is a directory", which names nothing.
+    java.nio.file.FileSystemException e =
+        assertThrows(
+            java.nio.file.FileSystemException.class, () -> LOADER.loadTabDelimited(directory));
+    assertEquals(directory + ": is a directory, not a file", e.getMessage());
+  }
+
+  @Test
   void nullsAreRejected() {
     NullPointerTester tester =
         new NullPointerTester()

@@ -310,6 +310,20 @@ public class NcciLoadersTest {
   }
 
   @Test
+  void aDirectoryIsNamed(@TempDir Path dir) throws IOException {
+    Path part = dir.resolve("ccipra-v322r0-f1.txt");
+    Files.writeString(part, PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\tr\n");
+    Path directory = Files.createDirectory(dir.resolve("ccipra-v322r0-f2.txt"));
+    // The JDK's own error is "Is a directory", which does not say which of the parts.
+    java.nio.file.FileSystemException e =
+        assertThrows(java.nio.file.FileSystemException.class, () -> PtpFile.read(part, directory));
+    assertEquals(directory + ": is a directory, not a file", e.getMessage());
+    Path mue = Files.createDirectory(dir.resolve("MCR_MUE_PractitionerServices.csv"));
+    e = assertThrows(java.nio.file.FileSystemException.class, () -> MueFile.read(mue));
+    assertEquals(mue + ": is a directory, not a file", e.getMessage());
+  }
+
+  @Test
   void anMueFileCutInItsLastLineIsRefused() throws IOException {
     // Cut in the rationale, the last field, a row still has its four fields: only the missing
     // line ending tells the download was cut short.
