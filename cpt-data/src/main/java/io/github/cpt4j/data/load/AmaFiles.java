@@ -92,10 +92,12 @@ final class AmaFiles {
             shape[0] = fields.length;
           }
           if (fields.length != shape[0]) {
+            // Too many: the first field too many; too few: the last one there is.
+            int widest = shape[0] == 0 ? 4 : shape[0];
             throw new DataLoadException(
                 sourceName,
                 number,
-                Math.min(fields.length, 5),
+                Math.min(fields.length, widest + 1),
                 "expected "
                     + (shape[0] == 0 ? "3 or 4" : String.valueOf(shape[0]))
                     + " |-separated fields (concept id|code|descriptor, or concept id|code|"

@@ -419,6 +419,9 @@ class CodeSetLoaderTest {
         "x.txt, line 2, column 4: expected 3 |-separated fields (concept id|code|"
             + "descriptor, or concept id|code|descriptor id|descriptor), found 4",
         pipeError("1|99213|Made up\n2|99214|7|Made up\n").getMessage());
+    // The first field too many, however many there are: column 5 pointed past it.
+    assertEquals(4, pipeError("1|99213|Made up\n2|99214|7|8|9|Made up\n").column());
+    assertEquals(5, pipeError("1|99214|7|8|9|Made up\n").column());
     assertEquals(
         "x.txt, line 1, column 1: expected a numeric concept id, found 'A1'",
         pipeError("A1|99213|Made up\n").getMessage());
