@@ -3,11 +3,11 @@ package io.github.cpt4j.data.ncci;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.data.table.CsvTable;
 import io.github.cpt4j.edit.ncci.NcciClaimType;
 import io.github.cpt4j.edit.ncci.PtpTable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,10 +74,7 @@ public final class PtpFile {
     }
     long bytes = 0;
     for (Path part : parts) {
-      if (Files.isDirectory(requireNonNull(part, "part"))) {
-        // The JDK's error would be "Is a directory", without saying which part.
-        throw new FileSystemException(part.toString(), null, "is a directory, not a file");
-      }
+      CsvTable.refuseDirectory(requireNonNull(part, "part"));
       bytes += Files.size(part);
     }
     Optional<NcciClaimType> claimType = claimTypeOf(parts);

@@ -88,13 +88,22 @@ public final class CsvTable {
     return read(path, StandardCharsets.ISO_8859_1);
   }
 
+  /**
+   * Refuses a directory given as a file, naming it: the JDK's error on opening one says only "Is a
+   * directory", so a loader of several files would not say which.
+   *
+   * @throws FileSystemException if {@code path} is a directory
+   */
+  public static void refuseDirectory(Path path) throws FileSystemException {
+    if (Files.isDirectory(path)) {
+      throw new FileSystemException(path.toString(), null, "is a directory, not a file");
+    }
+  }
+
   /** Reads all records of the file at {@code path} in {@code charset}, named by its file name. */
   public static CsvTable read(Path path, Charset charset) throws IOException {
     String sourceName = path.getFileName().toString();
-    if (Files.isDirectory(path)) {
-      // The JDK's error would be "Is a directory", without saying which.
-      throw new FileSystemException(path.toString(), null, "is a directory, not a file");
-    }
+    refuseDirectory(path);
     try (Reader reader = Files.newBufferedReader(path, charset)) {
       return readAll(
           GuardedReader.ofCsv(reader, sourceName, MAX_CHARS, "a data file"),
@@ -177,10 +186,7 @@ public final class CsvTable {
    * @param kind what the file should be, for errors ("a CMS GPCI file")
    */
   public static CsvTable readCms(Path path, long maxChars, String kind) throws IOException {
-    if (Files.isDirectory(path)) {
-      // The JDK's error would be "Is a directory", without saying which.
-      throw new FileSystemException(path.toString(), null, "is a directory, not a file");
-    }
+    refuseDirectory(path);
     try (Reader reader = Files.newBufferedReader(path, StandardCharsets.ISO_8859_1)) {
       return readCms(
           reader,
