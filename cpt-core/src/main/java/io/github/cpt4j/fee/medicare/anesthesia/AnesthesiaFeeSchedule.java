@@ -230,7 +230,7 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
         }
         members.add(i);
         totalMinutes += line.minutesOrZero();
-        anyWithoutMinutes |= !line.hasMinutes();
+        anyWithoutMinutes |= !line.hasMinutes() && role.get().isPaidByTime();
         if (paid < 0 || isBetter(line, units, lines.get(paid))) {
           paid = i;
         }
@@ -239,6 +239,37 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
         continue;
       }
       ClaimLine chosen = lines.get(paid);
+      if (anyWithoutMinutes && singleRole(chosen).orElseThrow().isPaidByTime()) {
+        // The session is paid with the total time of its lines: a line without its minutes leaves
+        // it without one. That line is refused for its own missing time, and every other line
+        // names it, rather than asking a line that has its minutes for them.
+        String missing = "";
+        ClaimLine example = null;
+        for (int i : members) {
+          ClaimLine line = lines.get(i);
+          if (!line.hasMinutes() && singleRole(line).orElseThrow().isPaidByTime()) {
+            missing += (missing.isEmpty() ? "" : ", ") + "line " + numberOf.applyAsInt(i);
+            example = example == null ? line.withMinutes(60) : example;
+          }
+        }
+        String detail =
+            "one anesthesia service is paid per session, with the total time of its lines"
+                + " (chapter 12, section 50): "
+                + missing
+                + " has no anesthesia minutes, such as "
+                + example;
+        for (int i : members) {
+          ClaimLine line = lines.get(i);
+          results[i] =
+              line.hasMinutes() || !singleRole(line).orElseThrow().isPaidByTime()
+                  ? FeeResult.unpriced(
+                      UnpricedReason.NO_ANESTHESIA_TIME,
+                      detail,
+                      Explanation.of(header(line, context)))
+                  : price(line, context);
+        }
+        continue;
+      }
       int minutes = anyWithoutMinutes ? 0 : Math.min(totalMinutes, ClaimLine.MAX_MINUTES);
       FeeResult result = priceWithMinutes(chosen, context, false, minutes);
       String others = "";

@@ -54,6 +54,11 @@ public enum AnesthesiaRole {
     return physician;
   }
 
+  /** Tells whether the line is paid by its time: every role but AD (medical supervision). */
+  boolean isPaidByTime() {
+    return this != SUPERVISING_MORE_THAN_FOUR;
+  }
+
   /** Returns the share of the full amount paid: 1 (100%) or 0.5 (50%). */
   public BigDecimal share() {
     return share;

@@ -194,6 +194,22 @@ class AnesthesiaFeeScheduleTest {
   }
 
   @Test
+  void aSessionWithoutATotalTimeNamesTheLineThatHasNoMinutes() {
+    // 00790 (7 base) has its minutes and would be paid; 00840 (6 base) has none, so the session
+    // has no total time. The refusal belongs to 00840, and 00790 must not be asked for minutes it
+    // has nor 00840 be told it was paid through 00790.
+    List<FeeResult> fees =
+        SCHEDULE.priceSession(
+            List.of(ClaimLine.parse("00790-AA 60min"), ClaimLine.parse("00840-AA")), rochester());
+    assertEquals(UnpricedReason.NO_ANESTHESIA_TIME, fees.get(0).reason().orElseThrow());
+    assertTrue(fees.get(0).detail().contains("line 2"), fees.get(0)::detail);
+    assertTrue(fees.get(0).detail().contains("00840-AA 60min"), fees.get(0)::detail);
+    assertFalse(fees.get(0).detail().contains("00790-AA 60min"), fees.get(0)::detail);
+    assertEquals(UnpricedReason.NO_ANESTHESIA_TIME, fees.get(1).reason().orElseThrow());
+    assertTrue(fees.get(1).detail().contains("00840-AA 60min"), fees.get(1)::detail);
+  }
+
+  @Test
   void codesWithoutTimeUnitsPayBaseUnitsAlone() {
     // 01996: 3 base units, no time units (section 50.G): 3 x 19.79 = 59.37
     assertEquals(new BigDecimal("59.37"), price("01996-AA").amountOrThrow());
