@@ -381,8 +381,11 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
               + roles.get(0).modifier()
               + " and "
               + roles.get(1).modifier()
-              + " contradict each other: the physician and the nurse anesthetist bill separate"
-              + " lines");
+              + " contradict each other: "
+              + (roles.get(0).isPhysician() != roles.get(1).isPhysician()
+                  ? "the physician and the nurse anesthetist bill separate lines"
+                  : "a line carries one of them, the one that says how the service was"
+                      + " furnished"));
     }
     AnesthesiaRole role = roles.get(0);
     boolean timeCounted =

@@ -210,6 +210,19 @@ class AnesthesiaFeeScheduleTest {
   }
 
   @Test
+  void twoPaymentModifiersOfOneProviderAreNotBlamedOnTwoProviders() {
+    // AA and QK are both the physician's, QZ and QX both the nurse anesthetist's: refused, but not
+    // as if a physician and a nurse anesthetist shared the line.
+    for (String line : List.of("00790-AA-QK 60min", "00790-QZ-QX 60min")) {
+      FeeResult fee = price(line);
+      assertEquals(UnpricedReason.MODIFIER_NOT_ALLOWED, fee.reason().orElseThrow());
+      assertFalse(fee.detail().contains("nurse anesthetist bill separate"), fee::detail);
+    }
+    FeeResult mixed = price("00790-QK-QX 60min");
+    assertTrue(mixed.detail().contains("nurse anesthetist bill separate lines"), mixed::detail);
+  }
+
+  @Test
   void codesWithoutTimeUnitsPayBaseUnitsAlone() {
     // 01996: 3 base units, no time units (section 50.G): 3 x 19.79 = 59.37
     assertEquals(new BigDecimal("59.37"), price("01996-AA").amountOrThrow());
