@@ -270,7 +270,9 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
         }
         continue;
       }
-      int minutes = anyWithoutMinutes ? 0 : Math.min(totalMinutes, ClaimLine.MAX_MINUTES);
+      // The session's total may pass the most one line carries (ClaimLine.MAX_MINUTES): it is paid
+      // in full, not cut to that.
+      int minutes = anyWithoutMinutes ? 0 : totalMinutes;
       FeeResult result = priceWithMinutes(chosen, context, false, minutes);
       String others = "";
       for (int i : members) {

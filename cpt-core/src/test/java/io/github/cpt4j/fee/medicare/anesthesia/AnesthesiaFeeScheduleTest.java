@@ -171,6 +171,17 @@ class AnesthesiaFeeScheduleTest {
   }
 
   @Test
+  void aSessionIsPaidItsWholeTimeEvenAboveTheMostOneLineCarries() {
+    // 6,000 + 6,000 minutes = 12,000 / 15 = 800.0 time units: (7 + 800.0) x 19.79 = 15970.53,
+    // not the 9,999 minutes one line may carry (666.6 units, 13330.54).
+    List<FeeResult> fees =
+        SCHEDULE.priceSession(
+            List.of(ClaimLine.parse("00790-AA 6000min"), ClaimLine.parse("00840-AA 6000min")),
+            rochester());
+    assertEquals(new BigDecimal("15970.53"), fees.get(0).amountOrThrow());
+  }
+
+  @Test
   void anAddOnIsPaidBesideItsPrimary() {
     // 01967 (5) 120 min: (5 + 8.0) x 19.79 = 257.27; 01968 (2) 60 min: (2 + 4.0) x 19.79 = 118.74
     List<FeeResult> fees =
