@@ -134,6 +134,10 @@ final class StandardModifiers {
         levelII("QX", "Nurse anesthetist working under an anesthesiologist's direction"),
         levelII("QY", "Anesthesiologist directing one nurse anesthetist"),
         levelII("QZ", "Nurse anesthetist working without an anesthesiologist's direction"),
+        levelII("QS", "Monitored anesthesia care"),
+        levelII("G8", "Monitored anesthesia care for a deep, complex or invasive procedure"),
+        levelII(
+            "G9", "Monitored anesthesia care for a patient with a severe heart or lung condition"),
 
         // HCPCS Level II: drugs.
         levelII("JW", "Amount of drug discarded from a single-use container"),
