@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -288,7 +289,8 @@ public final class ZipLocalityTable {
         int zip = (int) (pairs[i] >>> 32);
         int value = (int) pairs[i];
         if (ranges > 0 && ends[ranges - 1] >= zip) {
-          throw new IllegalArgumentException(String.format("ZIP code %05d is given twice", zip));
+          throw new IllegalArgumentException(
+              String.format(Locale.ROOT, "ZIP code %05d is given twice", zip));
         }
         if (ranges > 0 && ends[ranges - 1] == zip - 1 && values[ranges - 1] == value) {
           ends[ranges - 1] = zip;

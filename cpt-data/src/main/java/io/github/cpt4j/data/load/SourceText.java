@@ -11,6 +11,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Reads a whole source into checked text: at most {@link #MAX_BYTES}, strictly decoded (a byte that
@@ -146,8 +147,10 @@ final class SourceText {
             line,
             0,
             String.format(
+                Locale.ROOT,
                 "control character U+%04X at character %d; expected text",
-                (int) c, i - lineStart + 1));
+                (int) c,
+                i - lineStart + 1));
       }
     }
   }

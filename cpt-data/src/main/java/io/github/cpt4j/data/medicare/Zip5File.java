@@ -20,6 +20,7 @@ import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -367,7 +368,11 @@ public final class Zip5File {
             number,
             3,
             String.format(
-                "ZIP code %05d appears twice, on lines %d and %d", zip, lineOf[zip], number));
+                Locale.ROOT,
+                "ZIP code %05d appears twice, on lines %d and %d",
+                zip,
+                lineOf[zip],
+                number));
       }
       lineOf[zip] = Math.toIntExact(number);
       rows++;

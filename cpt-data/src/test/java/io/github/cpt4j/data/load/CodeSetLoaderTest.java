@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -439,6 +440,15 @@ class CodeSetLoaderTest {
     assertEquals(
         "x.txt, line 1: control character U+0000 at character 9; expected text",
         tabError("99213\tMA\u0000DE UP\n").getMessage());
+    Locale before = Locale.getDefault(Locale.Category.FORMAT);
+    Locale.setDefault(Locale.Category.FORMAT, Locale.forLanguageTag("ar-EG"));
+    try {
+      assertEquals( // ASCII digits whatever the default locale
+          "x.txt, line 1: control character U+0000 at character 9; expected text",
+          tabError("99213\tMA\u0000DE UP\n").getMessage());
+    } finally {
+      Locale.setDefault(Locale.Category.FORMAT, before);
+    }
     // A Unicode line separator breaks a one-line description too: a load error, as CodeEntry
     // itself refuses it (it escaped as a bare IllegalArgumentException).
     assertTrue(

@@ -27,6 +27,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -345,6 +346,18 @@ class LoadersTest {
             DataLoadException.class, () -> Zip5File.read(stream(record + record), "z.txt"));
     assertEquals(
         "z.txt, line 2, column 3: ZIP code 10001 appears twice, on lines 1 and 2", e.getMessage());
+    // The same in ASCII digits whatever the default locale: the ZIP code and lines as in the file.
+    Locale before = Locale.getDefault(Locale.Category.FORMAT);
+    Locale.setDefault(Locale.Category.FORMAT, Locale.forLanguageTag("ar-EG"));
+    try {
+      assertEquals(
+          e.getMessage(),
+          assertThrows(
+                  DataLoadException.class, () -> Zip5File.read(stream(record + record), "z.txt"))
+              .getMessage());
+    } finally {
+      Locale.setDefault(Locale.Category.FORMAT, before);
+    }
     DataLoadException bad =
         assertThrows(
             DataLoadException.class,

@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -211,6 +212,24 @@ class MedicareTypesTest {
     assertEquals(Optional.empty(), table.find("10001-"));
     assertEquals(Optional.empty(), table.find("1000a"));
     assertEquals(Optional.of(a), table.find("10001-0001"));
+  }
+
+  @Test
+  void zipTableErrorsWriteAsciiDigitsWhateverTheDefaultLocale() {
+    // The message names the ZIP code as written in the files: Arabic-Indic digits would not be
+    // found in them.
+    Locality a = Locality.parse("01112-05");
+    Locale before = Locale.getDefault(Locale.Category.FORMAT);
+    Locale.setDefault(Locale.Category.FORMAT, Locale.forLanguageTag("ar-EG"));
+    try {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> ZipLocalityTable.builder().add(10001, a, false).add(10001, a, false).build());
+      assertEquals("ZIP code 10001 is given twice", e.getMessage());
+    } finally {
+      Locale.setDefault(Locale.Category.FORMAT, before);
+    }
   }
 
   @Test
