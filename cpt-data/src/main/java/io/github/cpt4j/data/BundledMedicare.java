@@ -289,7 +289,6 @@ final class BundledMedicare {
     }
   }
 
-  /** Reads a resource of the medicare directory. */
   /**
    * Splits {@code trimmed} at runs of spaces, as {@code trimmed.split(" +", -1)} does, without a
    * regular expression: {@code split} compiles its pattern on every call, and the bundled ZIP code
@@ -316,6 +315,7 @@ final class BundledMedicare {
     T read(InputStream in, String name) throws IOException;
   }
 
+  /** Reads a resource of the medicare directory. */
   static <T> T load(String file, Reader<T> reader) {
     String name = BundledData.class.getPackageName().replace('.', '/') + "/" + DIRECTORY + file;
     try (InputStream in = BundledData.class.getResourceAsStream(DIRECTORY + file)) {

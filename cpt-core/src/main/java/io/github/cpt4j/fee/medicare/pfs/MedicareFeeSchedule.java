@@ -391,10 +391,6 @@ public final class MedicareFeeSchedule implements FeeSchedule {
         + ")";
   }
 
-  /**
-   * The steps before the calculation: what is priced, and when the row is known, the row with its
-   * indicators and the status T rule.
-   */
   /** The explanation of a priced line: its header, then the calculation's steps. */
   private Explanation explain(ClaimLine line, PricingContext context, FeeCalculation calculation) {
     return header(line, context, calculation.rvuEntry()).then(calculation.explanation());
@@ -405,6 +401,10 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     return explain(line, context, (FeeCalculation) new LineEvaluator(this, context).evaluate(line));
   }
 
+  /**
+   * The steps before the calculation: what is priced, and when the row is known, the row with its
+   * indicators and the status T rule.
+   */
   private Explanation header(ClaimLine line, PricingContext context, RvuEntry entry) {
     Explanation header =
         Explanation.of(

@@ -294,7 +294,6 @@ class MedicareClaimPricerProperties {
         .orElse(false);
   }
 
-  /** Whether a line other than {@code line} of the claim before was paid before and not after. */
   /**
    * Tells whether a line other than {@code line} was payable before and is not after: payable as
    * the status T rule counts it (LineWork#isPayable), an amount or one the contractor sets. A visit
