@@ -2,6 +2,7 @@ package io.github.cpt4j.benchmarks;
 
 import com.google.common.collect.ImmutableList;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -84,15 +85,15 @@ public final class CodeSamples {
   private static String randomCode(SplittableRandom random) {
     int shape = random.nextInt(100);
     if (shape < 58) {
-      return String.format("%05d", 100 + random.nextInt(99_508));
+      return String.format(Locale.ROOT, "%05d", 100 + random.nextInt(99_508));
     }
     if (shape < 88) {
       String letters = "ABCEGHJKLMPQRSTV";
       return letters.charAt(random.nextInt(letters.length()))
-          + String.format("%04d", random.nextInt(10_000));
+          + String.format(Locale.ROOT, "%04d", random.nextInt(10_000));
     }
     String suffixes = "FFFFTTTTUUMA";
     char suffix = suffixes.charAt(random.nextInt(suffixes.length()));
-    return String.format("%04d", random.nextInt(10_000)) + suffix;
+    return String.format(Locale.ROOT, "%04d", random.nextInt(10_000)) + suffix;
   }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 
@@ -128,7 +129,8 @@ public final class BatchInput {
         String locality = LOCALITIES.get(random.nextInt(LOCALITIES.size()));
         String setting = random.nextInt(3) == 0 ? "facility" : "non-facility";
         String date =
-            String.format("2025-%02d-%02d", 10 + random.nextInt(3), 1 + random.nextInt(28));
+            String.format(
+                Locale.ROOT, "2025-%02d-%02d", 10 + random.nextInt(3), 1 + random.nextInt(28));
         inClaim.clear();
         codes.clear();
         boolean surgeryDay = false;
