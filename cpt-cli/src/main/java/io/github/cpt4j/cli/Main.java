@@ -26,6 +26,7 @@ import java.nio.charset.Charset;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -33,6 +34,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.MaxValuesExceededException;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.MutuallyExclusiveArgsException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.TypeConversionException;
@@ -320,7 +326,7 @@ public final class Main {
 
     @Override
     public int handleParseException(ParameterException e, String[] args) {
-      return usageError(e, top.debug());
+      return usageError(e, args, top.debug());
     }
 
     @Override
@@ -415,14 +421,18 @@ public final class Main {
   }
 
   /** A usage error: bad option, bad value, missing argument. One line, the help hint, status 2. */
-  private static int usageError(ParameterException e, boolean debug) {
+  private static int usageError(ParameterException e, String[] args, boolean debug) {
     CommandLine cmd = e.getCommandLine();
     PrintWriter err = cmd.getErr();
     if (debug) {
       e.printStackTrace(err);
     }
     String name = cmd.getCommandSpec().qualifiedName();
-    StringBuilder line = new StringBuilder(name).append(": ").append(oneLine(e.getMessage()));
+    String message = e.getMessage();
+    if (e instanceof MutuallyExclusiveArgsException || e instanceof MaxValuesExceededException) {
+      message = exclusiveGroupMessage(cmd.getCommandSpec(), args).orElse(message);
+    }
+    StringBuilder line = new StringBuilder(name).append(": ").append(oneLine(message));
     if (e instanceof UnmatchedArgumentException) {
       List<String> suggestions = ((UnmatchedArgumentException) e).getSuggestions();
       if (!suggestions.isEmpty()) {
@@ -433,6 +443,57 @@ public final class Main {
     err.println(line);
     err.flush();
     return ExitStatus.TROUBLE;
+  }
+
+  /**
+   * Says in the words the other options get what is wrong with the options of an exclusive group
+   * ({@code --zip | --locality}, {@code --setting | --pos}) in {@code args}: one of them given
+   * twice, or two of them together. Picocli's messages name the group by its synopsis ({@code
+   * expected only one match but got [-z=ZIP | -l=MAC-LOC]={--zip=10001} and ...}). Empty when
+   * {@code args} show neither.
+   */
+  private static Optional<String> exclusiveGroupMessage(CommandSpec spec, String[] args) {
+    for (ArgGroupSpec group : spec.argGroups()) {
+      if (!group.exclusive()) {
+        continue;
+      }
+      List<String> given = new ArrayList<>();
+      for (String arg : args) {
+        if (arg.equals("--")) {
+          break; // the rest are positional
+        }
+        for (OptionSpec option : group.options()) {
+          if (names(option, arg)) {
+            String longest = option.longestName();
+            if (given.contains(longest)) {
+              return Optional.of("option '" + longest + "' should be specified only once");
+            }
+            given.add(longest);
+          }
+        }
+      }
+      if (given.size() > 1) {
+        // In the group's order, as its synopsis and --help list them.
+        List<String> named = new ArrayList<>();
+        for (OptionSpec option : group.options()) {
+          if (given.contains(option.longestName())) {
+            named.add(option.longestName());
+          }
+        }
+        return Optional.of("give " + String.join(" or ", named) + ", not both");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Tells whether {@code arg} gives {@code option}: its name, with {@code =value} or without. */
+  private static boolean names(OptionSpec option, String arg) {
+    for (String name : option.names()) {
+      if (arg.equals(name) || arg.startsWith(name + "=")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A failure while running: the user's (a missing file) or ours (a bug). One line, status 2. */
