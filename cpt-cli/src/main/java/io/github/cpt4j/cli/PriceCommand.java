@@ -21,6 +21,7 @@ import io.github.cpt4j.cli.report.Format;
 import io.github.cpt4j.cli.report.OutputClosedException;
 import io.github.cpt4j.cli.report.OutputFailedException;
 import io.github.cpt4j.cli.report.Report;
+import io.github.cpt4j.cli.report.SpreadsheetSafe;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.ncci.NcciClaimType;
@@ -113,22 +114,51 @@ final class PriceCommand implements Callable<Integer> {
           Column.text("explanation", 0));
 
   /**
-   * Returns {@link #COLUMNS} with the line and result columns widened to the longest label and
-   * result of this run: the lines given as arguments are all priced before the first row is
-   * written, so the table can be measured, and a {@code status_not_payable} no longer pushes its
-   * explanation out of line.
+   * The widest the line column is made: a longer label, such as a line of junk pasted as an
+   * argument, overflows its own row rather than padding every row of the table to its length.
+   */
+  private static final int MAX_LINE_WIDTH = 40;
+
+  /**
+   * Returns {@link #COLUMNS} with the line, amount and result columns widened to the longest label,
+   * amount (the claim's total included) and result of this run, as the table prints them: the lines
+   * given as arguments are all priced before the first row is written, so the table can be
+   * measured, and a {@code status_not_payable} no longer pushes its explanation out of line. A
+   * label is measured as the table writes it, each control character as a six-character escape, and
+   * up to {@link #MAX_LINE_WIDTH}.
    */
   private static List<Column> columnsFor(List<String> labels, List<Outcome> outcomes) {
     int line = COLUMNS.get(0).width();
     for (String label : labels) {
-      line = Math.max(line, label.length());
+      line = Math.max(line, Math.min(MAX_LINE_WIDTH, printedLength(label)));
     }
+    int amount = COLUMNS.get(1).width();
+    BigDecimal total = BigDecimal.ZERO.setScale(2);
     int result = COLUMNS.get(2).width();
     for (Outcome outcome : outcomes) {
       result = Math.max(result, outcome.result().length());
+      if (outcome.amount().isPresent()) {
+        amount = Math.max(amount, outcome.amount().get().toPlainString().length());
+        total = total.add(outcome.amount().get());
+      }
     }
+    amount = Math.max(amount, total.toPlainString().length());
     return List.of(
-        Column.text("line", line), COLUMNS.get(1), Column.text("result", result), COLUMNS.get(3));
+        Column.text("line", line),
+        Column.number("amount", amount),
+        Column.text("result", result),
+        COLUMNS.get(3));
+  }
+
+  /** The length of {@code text} in the table, which writes each control character as six. */
+  private static int printedLength(String text) {
+    int length = text.length();
+    for (int i = 0; i < text.length(); i++) {
+      if (SpreadsheetSafe.isControl(text.charAt(i))) {
+        length += 5; // a backslash, u and four hex digits for one character
+      }
+    }
+    return length;
   }
 
   private final PricingData data;

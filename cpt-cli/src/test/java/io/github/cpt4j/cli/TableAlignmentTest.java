@@ -61,6 +61,42 @@ class TableAlignmentTest {
   }
 
   @Test
+  void priceExplanationsLineUpAfterALineWithControlCharacters() {
+    // The table writes the escape character as a six-character escape.
+    Cli.Result r =
+        Cli.run("price", "99213\u001b\u001b\u001b[2J", "0001F", "-z", "10001", "-d", "2025-06-01");
+    assertEquals(1, r.status(), r::toString);
+    List<String> lines = r.outLines();
+    assertTrue(lines.get(1).startsWith("99213\\u001b\\u001b\\u001b[2J "), r::toString);
+    assertLastColumnAligned(lines.subList(0, lines.size() - 1), "EXPLANATION", r);
+  }
+
+  @Test
+  void aVeryLongLineOverflowsItsOwnRowOnly() {
+    Cli.Result r =
+        Cli.run("price", "9".repeat(100_000), "99213", "--zip", "10001", "--date", "2025-06-01");
+    assertEquals(1, r.status(), r::toString);
+    List<String> lines = r.outLines();
+    assertEquals(4, lines.size(), r::toString);
+    for (int i : new int[] {0, 2, 3}) {
+      assertTrue(lines.get(i).length() < 120, () -> lines.get(i).length() + " characters");
+    }
+  }
+
+  @Test
+  void priceAmountsWiderThanTheirColumnLineUpUnderTheirHeader() {
+    // 99,999 units of an office visit: 10,105,898.94, eleven characters; the total too.
+    Cli.Result r = Cli.run("price", "99213 x99999", "99213", "--zip", "10001", "-d", "2025-06-01");
+    assertEquals(0, r.status(), r::toString);
+    List<String> lines = r.outLines();
+    int end = lines.get(0).indexOf("AMOUNT") + "AMOUNT".length();
+    for (String row : lines.subList(1, lines.size())) {
+      assertTrue(Character.isDigit(row.charAt(end - 1)), r::toString);
+      assertTrue(row.length() == end || row.charAt(end) == ' ', r::toString);
+    }
+  }
+
+  @Test
   void validateDetailsLineUpWhateverTheErrorType() {
     Cli.Result r = Cli.runWithInput("99213-26-TC\n9921\n99213-ZZ\n", "validate", "--rules");
     assertEquals(1, r.status(), r::toString);
