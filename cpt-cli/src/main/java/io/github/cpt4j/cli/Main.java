@@ -428,7 +428,7 @@ public final class Main {
       e.printStackTrace(err);
     }
     String name = cmd.getCommandSpec().qualifiedName();
-    String message = e.getMessage();
+    String message = quoteArguments(e.getMessage(), args);
     if (e instanceof MutuallyExclusiveArgsException || e instanceof MaxValuesExceededException) {
       message = exclusiveGroupMessage(cmd.getCommandSpec(), args).orElse(message);
     }
@@ -443,6 +443,27 @@ public final class Main {
     err.println(line);
     err.flush();
     return ExitStatus.TROUBLE;
+  }
+
+  /**
+   * Returns picocli's {@code message} with each argument it quotes as given ({@code 'x'}) quoted as
+   * cpt4j's own messages quote input ({@link CodeFormatException#quote}): escaped and cut short, so
+   * that an unknown option or stray argument holding a terminal escape, a line break or 100,000
+   * characters leaves the message one short line and reaches standard error harmless.
+   */
+  private static String quoteArguments(String message, String[] args) {
+    if (message == null) {
+      return null;
+    }
+    String quoted = message;
+    for (String arg : args) {
+      String raw = "'" + arg + "'";
+      String safe = CodeFormatException.quote(arg);
+      if (!raw.equals(safe)) {
+        quoted = quoted.replace(raw, safe);
+      }
+    }
+    return quoted;
   }
 
   /**
