@@ -141,18 +141,7 @@ public final class BundledData {
   public static String describeMedicareReleases() {
     StringBuilder sb = new StringBuilder();
     for (MedicareRelease r : medicareReleases().releases()) {
-      sb.append(r.id())
-          .append("  ")
-          .append(r.effectiveFrom())
-          .append(" to ")
-          .append(r.effectiveTo())
-          .append("  ")
-          .append(r.schedule().rvus().size())
-          .append(" RVU rows, ")
-          .append(r.schedule().gpcis().size())
-          .append(r.schedule().gpcis().size() == 1 ? " locality" : " localities")
-          .append(r.schedule().anesthesia().isPresent() ? ", anesthesia" : ", no anesthesia")
-          .append('\n');
+      describe(r, sb);
     }
     sb.append("covers ")
         .append(medicareReleases().coverage())
@@ -172,6 +161,27 @@ public final class BundledData {
         .append(quarter.lastDay())
         .append('\n')
         .toString();
+  }
+
+  /**
+   * Appends one line saying what {@code release} holds, for people: its dates, rows, localities,
+   * OPPS cap and anesthesia ({@code cpt data}, with or without a directory).
+   */
+  static void describe(MedicareRelease release, StringBuilder sb) {
+    MedicareFeeSchedule s = release.schedule();
+    sb.append(release.id())
+        .append("  ")
+        .append(release.effectiveFrom())
+        .append(" to ")
+        .append(release.effectiveTo())
+        .append("  ")
+        .append(s.rvus().size())
+        .append(" RVU rows, ")
+        .append(s.gpcis().size())
+        .append(s.gpcis().size() == 1 ? " locality, " : " localities, ")
+        .append(s.oppsCaps().size() > 0 ? "OPPS cap" : "no OPPS cap")
+        .append(s.anesthesia().isPresent() ? ", anesthesia" : ", no anesthesia")
+        .append('\n');
   }
 
   /**

@@ -1296,20 +1296,7 @@ public final class CmsDirectory {
   public String describe() {
     StringBuilder sb = new StringBuilder();
     for (MedicareRelease r : releases.releases()) {
-      MedicareFeeSchedule s = r.schedule();
-      sb.append(r.id())
-          .append("  ")
-          .append(r.effectiveFrom())
-          .append(" to ")
-          .append(r.effectiveTo())
-          .append("  ")
-          .append(s.rvus().size())
-          .append(" RVU rows, ")
-          .append(s.gpcis().size())
-          .append(s.gpcis().size() == 1 ? " locality, " : " localities, ")
-          .append(s.oppsCaps().size() > 0 ? "OPPS cap" : "no OPPS cap")
-          .append(s.anesthesia().isPresent() ? ", anesthesia" : ", no anesthesia")
-          .append('\n');
+      BundledData.describe(r, sb);
     }
     sb.append("covers ").append(releases.coverage()).append('\n');
     for (Replacement r : replacements) {

@@ -39,6 +39,12 @@ class BundledReleasesTest {
     assertEquals("2025C", RELEASES.releaseOn(LocalDate.of(2025, 8, 15)).orElseThrow().id());
     String described = BundledData.describeMedicareReleases();
     assertTrue(described.contains("2026A  2026-01-01 to 2026-12-31"), described);
+    // The same line as a directory's release gives (cpt data --cms-dir), OPPS cap included.
+    assertTrue(
+        described
+            .lines()
+            .anyMatch(l -> l.startsWith("2025C  ") && l.endsWith("OPPS cap, anesthesia")),
+        described);
     // The lab, equipment and drug quarters, whose dates are narrower than the releases'.
     assertTrue(
         described.endsWith(
