@@ -356,8 +356,9 @@ final class PtpParser {
     } catch (DateTimeException e) {
       throw error(field, expected);
     }
-    // The table keeps days since 1970 in a char: said here, where the column is known.
-    if (day < 0 || day > Character.MAX_VALUE) {
+    // The table keeps days since 1970 in a char, its last value meaning "no deletion": said here,
+    // where the column is known.
+    if (day < 0 || day >= Character.MAX_VALUE) {
       throw error(field, "a date from 19700101 through 21490605");
     }
     lastDateValue = value;

@@ -157,6 +157,20 @@ public class NcciLoadersTest {
         "test-ptp.txt, line 7: line longer than 10000 characters");
   }
 
+  @Test
+  void aPtpDateJustPastTheLastStorableDayIsNamedWithItsColumn() {
+    // 2149-06-06 is the day the table reserves for "no deletion": refused where its column is
+    // known.
+    assertPtpError(
+        PTP_HEADER + "27447\t20610\t\t20020101\t21490606\t1\tr\n",
+        "test-ptp.txt, line 7, column 5: DELETION DATE *=NO DATA: expected a date from 19700101"
+            + " through 21490605, found '21490606'");
+    assertPtpError(
+        PTP_HEADER + "27447\t20610\t\t21490606\t*\t1\tr\n",
+        "test-ptp.txt, line 7, column 4: EFFECTIVE DATE: expected a date from 19700101 through"
+            + " 21490605, found '21490606'");
+  }
+
   private static void assertPtpError(String text, String message) {
     DataLoadException e = assertThrows(DataLoadException.class, () -> ptp(text));
     assertEquals(message, e.getMessage());
