@@ -122,6 +122,7 @@ public final class MueTable {
    * effective date. Does not allocate.
    */
   public boolean inForceOn(LocalDate date) {
+    requireNonNull(date, "date");
     return effective == null || !date.isBefore(effective) && !date.isAfter(last);
   }
 
@@ -137,7 +138,7 @@ public final class MueTable {
 
   /** Returns the edit of {@code code}, or empty when the code has none. */
   public Optional<MueEdit> find(ProcedureCode code) {
-    int row = row(code.packed());
+    int row = row(requireNonNull(code, "code").packed());
     return row < 0 ? Optional.empty() : Optional.of(edit(row));
   }
 

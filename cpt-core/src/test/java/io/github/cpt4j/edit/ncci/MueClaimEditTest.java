@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.fee.UnpricedReason;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -162,5 +163,19 @@ class MueClaimEditTest {
     assertTrue(e.getMessage().contains("J1100 is added twice"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> mue("J1100", -1, '2'));
     assertThrows(IllegalArgumentException.class, () -> MueAdjudicationIndicator.of('4'));
+  }
+
+  @Test
+  void aNullCodeOrDateIsNamedRatherThanAnsweredOrTrippedOverInside() {
+    MueTable undated = EDIT.table();
+    NullPointerException code = assertThrows(NullPointerException.class, () -> undated.find(null));
+    assertEquals("code", code.getMessage());
+    // Undated, the table is in force on any date: a null one is still no date.
+    NullPointerException date =
+        assertThrows(NullPointerException.class, () -> undated.inForceOn(null));
+    assertEquals("date", date.getMessage());
+    MueTable dated = undated.withEffective(LocalDate.of(2026, 7, 1));
+    date = assertThrows(NullPointerException.class, () -> dated.inForceOn(null));
+    assertEquals("date", date.getMessage());
   }
 }
