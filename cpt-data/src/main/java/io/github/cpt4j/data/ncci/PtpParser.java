@@ -180,7 +180,9 @@ final class PtpParser {
         }
         continue;
       }
-      if (!text(0).isBlank()) {
+      // CMS wraps the other columns' names, never "Column 1" and "Column 2": a row with either
+      // filled in is the first data row, even with a code missing (refused there, on its field).
+      if (!text(0).isBlank() || fieldCount >= 2 && !text(1).isBlank()) {
         break; // the first data row
       }
       rows.add(texts());

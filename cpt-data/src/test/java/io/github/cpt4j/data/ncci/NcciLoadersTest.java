@@ -171,6 +171,19 @@ public class NcciLoadersTest {
             + " 21490605, found '21490606'");
   }
 
+  @Test
+  void aFirstPtpRowWithoutItsColumnOneCodeIsRefusedOnThatField() {
+    // Not read as one more row of the wrapped header, which blamed a "missing column".
+    assertPtpError(
+        PTP_HEADER + "\t20610\t\t20020101\t*\t1\tr\n27447\t20611\t\t20020101\t*\t1\tr\n",
+        "test-ptp.txt, line 7, column 1: COLUMN 1: expected a CPT or HCPCS code such as 99213"
+            + " or G0105, found ''");
+    assertPtpError(
+        PTP_HEADER + "\t20610\t\t20020101\t*\t1\tr\n",
+        "test-ptp.txt, line 7, column 1: COLUMN 1: expected a CPT or HCPCS code such as 99213"
+            + " or G0105, found ''");
+  }
+
   private static void assertPtpError(String text, String message) {
     DataLoadException e = assertThrows(DataLoadException.class, () -> ptp(text));
     assertEquals(message, e.getMessage());
