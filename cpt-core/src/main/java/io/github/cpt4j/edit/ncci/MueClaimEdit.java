@@ -196,7 +196,7 @@ public final class MueClaimEdit implements ClaimEdit {
     }
     data.put("rationale", edit.rationale());
     message
-        .append(" exceed the MUE of ")
+        .append(units == 1 ? " exceeds the MUE of " : " exceed the MUE of ")
         .append(edit.value())
         .append(" (MAI ")
         .append(mai.digit())

@@ -77,7 +77,9 @@ class MueClaimEditTest {
     String message = SURGERY.check(claim("27447", "27447"), on("2025-06-02")).get(0).message();
     assertTrue(message.startsWith("27447: 2 units on 2025-06-02"), message);
     message = EDIT.check(claim("0001U"), on("2025-06-02")).get(0).message();
-    assertTrue(message.startsWith("0001U: 1 unit on 2025-06-02 (line 1)"), message);
+    assertTrue(message.startsWith("0001U: 1 unit on 2025-06-02 (line 1) exceeds the MUE"), message);
+    message = SURGERY.check(claim("27447", "27447"), on("2025-06-02")).get(0).message();
+    assertTrue(message.contains("(lines 1,2) exceed the MUE"), message);
   }
 
   @Test
