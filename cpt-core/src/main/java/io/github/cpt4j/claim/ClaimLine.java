@@ -298,9 +298,13 @@ public final class ClaimLine implements CodeWithModifiers {
     try {
       return ProcedureCode.parseLenient(text, start, end);
     } catch (CodeFormatException e) {
-      // "Before the modifiers" only where something follows the code.
+      // "Before the modifiers" only where something follows the code; the code parser's own
+      // words say what a code should be.
       throw new CodeFormatException(
-          (moreFollows ? "the code before the modifiers " : "the code ") + e.errorType().phrase(),
+          (moreFollows ? "the code before the modifiers " : "the code ")
+              + e.errorType().phrase()
+              + ", "
+              + e.detail(),
           text,
           e.errorIndex(),
           e.errorType());

@@ -65,6 +65,7 @@ public final class CodeFormatException extends IllegalArgumentException {
     }
   }
 
+  private final String detail;
   private final String input;
   private final int errorIndex;
   private final ErrorType errorType;
@@ -85,6 +86,7 @@ public final class CodeFormatException extends IllegalArgumentException {
             requireNonNull(input, "input"),
             errorIndex,
             requireNonNull(errorType, "errorType")));
+    this.detail = detail;
     this.input = input.toString();
     this.errorIndex = errorIndex;
     this.errorType = errorType;
@@ -139,5 +141,13 @@ public final class CodeFormatException extends IllegalArgumentException {
   /** Returns the kind of problem. */
   public ErrorType errorType() {
     return errorType;
+  }
+
+  /**
+   * Returns what was expected, in a few words: the end of the message ({@code expected exactly five
+   * characters}), for a caller that reports the problem in its own words.
+   */
+  public String detail() {
+    return detail;
   }
 }

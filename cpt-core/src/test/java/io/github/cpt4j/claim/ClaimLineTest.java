@@ -85,11 +85,19 @@ class ClaimLineTest {
   void aBadCodeIsCalledTheCodeBeforeTheModifiersOnlyWhenSomethingFollows() {
     CodeFormatException alone =
         assertThrows(CodeFormatException.class, () -> ClaimLine.parse("9921"));
-    assertTrue(alone.getMessage().endsWith(": the code has the wrong length"), alone.getMessage());
+    assertTrue(
+        alone
+            .getMessage()
+            .endsWith(": the code has the wrong length, expected exactly five characters"),
+        alone.getMessage());
     CodeFormatException before =
         assertThrows(CodeFormatException.class, () -> ClaimLine.parse("9921-25"));
     assertTrue(
-        before.getMessage().endsWith(": the code before the modifiers has the wrong length"),
+        before
+            .getMessage()
+            .endsWith(
+                ": the code before the modifiers has the wrong length, expected exactly five"
+                    + " characters"),
         before.getMessage());
   }
 
