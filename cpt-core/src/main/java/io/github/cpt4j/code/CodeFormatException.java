@@ -65,9 +65,16 @@ public final class CodeFormatException extends IllegalArgumentException {
     }
   }
 
+  /** What was expected, in a few words: the end of the message. */
   private final String detail;
+
+  /** The text that failed to parse, whole, as it was given. */
   private final String input;
+
+  /** The zero-based index in {@code input} at which the problem was found. */
   private final int errorIndex;
+
+  /** What kind of mistake the input contains. */
   private final ErrorType errorType;
 
   /**
