@@ -33,8 +33,13 @@ public final class FeeScheduleFiles implements Serializable {
   /** The bundled data alone. */
   private static final FeeScheduleFiles BUNDLED = new FeeScheduleFiles(null, null, null);
 
+  /** The relative value file, or null for the bundled one. */
   private final NamedBytes rvu;
+
+  /** The GPCI file, or null for the bundled one. */
   private final NamedBytes gpci;
+
+  /** The OPPS imaging cap file, or null for the bundled one. */
   private final NamedBytes oppsCap;
 
   /**

@@ -41,10 +41,19 @@ public final class PricingCounters implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
+  /** Rows priced or refused. */
   private final LongAccumulator rows;
+
+  /** Rows that got an amount. */
   private final LongAccumulator priced;
+
+  /** Rows without an amount. */
   private final LongAccumulator notPriced;
+
+  /** Rows refused for their input, among those not priced. */
   private final LongAccumulator invalid;
+
+  /** Rows with no release for their date or no GPCIs for their locality, among those not priced. */
   private final LongAccumulator notCovered;
 
   private PricingCounters(SparkContext context) {
