@@ -58,7 +58,7 @@ public final class CptModule extends SimpleModule {
 
   private static final long serialVersionUID = 1L;
 
-  /** Returns the module, ready to register. */
+  /** Creates the module, ready to register with an {@code ObjectMapper}. */
   public CptModule() {
     super(CptModule.class.getName());
     text(ProcedureCode.class, ProcedureCode::parse);
