@@ -55,6 +55,11 @@ import org.hl7.fhir.r4.model.Quantity;
  * <p>The place of service is not a line's but the claim's, since a claim is priced in one setting:
  * {@link #placeOfService} reads it from the items' {@code locationCodeableConcept}, and {@link
  * FhirClaimPricer} prices the claim there.
+ *
+ * <pre>{@code
+ * Claim claim = FhirClaims.toClaim(fhirClaim);   // one billed line per item, in item order
+ * Optional<PlaceOfService> place = FhirClaims.placeOfService(fhirClaim);   // 11, office, if given
+ * }</pre>
  */
 public final class FhirClaims {
 

@@ -27,6 +27,12 @@ import java.util.Optional;
  * codes of both levels and their modifiers alike: {@link #isProcedureSystem(String)} accepts it
  * beside the two above, and a code read under it has the level its shape says. cpt4j writes only
  * the canonical URIs.
+ *
+ * <pre>{@code
+ * FhirCodeSystems.systemOf(ProcedureCode.parse("J1100"));         // HCPCS_LEVEL_II
+ * FhirCodeSystems.levelOf("urn:oid:2.16.840.1.113883.6.12");      // Optional[LEVEL_I]
+ * FhirCodeSystems.levelOf("https://www.ama-assn.org/go/cpt/");    // Optional[LEVEL_I]
+ * }</pre>
  */
 public final class FhirCodeSystems {
 

@@ -9,15 +9,28 @@ public final class FhirMappingException extends IllegalArgumentException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The FHIR path of the element that could not be read. */
   private final String path;
 
-  /** Returns an exception for the element at {@code path}. */
+  /**
+   * Creates an exception for the element at {@code path}.
+   *
+   * @param path the FHIR path of the element, such as {@code Claim.item[2].quantity}
+   * @param message what was wrong, appended to the path in the message
+   */
   public FhirMappingException(String path, String message) {
     super(path + ": " + message);
     this.path = path;
   }
 
-  /** Returns an exception for the element at {@code path}, caused by {@code cause}. */
+  /**
+   * Creates an exception for the element at {@code path}, caused by {@code cause}, such as the
+   * {@code CodeFormatException} of a malformed code.
+   *
+   * @param path the FHIR path of the element, such as {@code Claim.item[2].productOrService}
+   * @param message what was wrong, appended to the path in the message
+   * @param cause the exception that made the element unreadable
+   */
   public FhirMappingException(String path, String message, Throwable cause) {
     super(path + ": " + message, cause);
     this.path = path;
