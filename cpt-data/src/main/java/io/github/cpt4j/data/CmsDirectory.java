@@ -668,7 +668,14 @@ public final class CmsDirectory {
     return false;
   }
 
-  /** Returns the recognised files under {@code directory}, without reading them beyond titles. */
+  /**
+   * Returns the recognised files under {@code directory}, without reading them beyond titles.
+   *
+   * @throws DataLoadException if {@code directory} is not a directory, a symbolic link under it
+   *     leads nowhere or back to a directory that contains it, a relative value file's title names
+   *     another release, or an OPPS cap file has no year beside it
+   * @throws IOException if the directory or a title cannot be read
+   */
   // One if-chain over the file-name patterns, each branch reading its own match, reads best with
   // the match assigned in its condition.
   @SuppressWarnings("AssignmentExpression")

@@ -63,6 +63,9 @@ public final class GpciFile {
 
   /**
    * Reads the file at {@code path} with the work GPCI {@link WorkGpci#WITH_FLOOR with the floor}.
+   *
+   * @throws DataLoadException if the content is not a GPCI file
+   * @throws IOException if the file cannot be read
    */
   public static GpciTable read(Path path) throws IOException {
     return read(path, WorkGpci.WITH_FLOOR);
