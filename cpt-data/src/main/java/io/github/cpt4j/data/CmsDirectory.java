@@ -680,7 +680,7 @@ public final class CmsDirectory {
   // the match assigned in its condition.
   @SuppressWarnings("AssignmentExpression")
   public static List<CmsFile> scan(Path directory) throws IOException {
-    if (!Files.isDirectory(directory)) {
+    if (!Files.isDirectory(requireNonNull(directory, "directory"))) {
       throw new DataLoadException(directory.toString(), 0, 0, "not a directory");
     }
     List<Path> walked;

@@ -41,6 +41,13 @@ class CmsDirectoryFilesTest {
   }
 
   @Test
+  void aNullDirectoryIsNamed() {
+    NullPointerException e =
+        assertThrows(NullPointerException.class, () -> CmsDirectory.scan(null));
+    assertEquals("directory", e.getMessage());
+  }
+
+  @Test
   void aLinkedDirectoryAndLinkedSubDirectoriesAreRead(@TempDir Path dir) throws IOException {
     Path real = january(dir.resolve("downloads"));
     Path link = Files.createSymbolicLink(dir.resolve("cms"), real);

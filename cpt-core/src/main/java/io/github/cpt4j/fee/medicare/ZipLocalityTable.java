@@ -215,7 +215,15 @@ public final class ZipLocalityTable {
      */
     public Builder addRange(int first, int last, Locality locality, boolean splitByPlusFour) {
       requireNonNull(locality, "locality");
-      if (first < 0 || last > 99_999 || last < first) {
+      if (last < first) {
+        throw new IllegalArgumentException(
+            "ZIP code range "
+                + first
+                + "-"
+                + last
+                + " is empty: its last code is before its first");
+      }
+      if (first < 0 || last > 99_999) {
         throw new IllegalArgumentException(
             "ZIP code range " + first + "-" + last + " is not within 00000-99999");
       }

@@ -215,6 +215,22 @@ class MedicareTypesTest {
   }
 
   @Test
+  void aBackwardsZipRangeIsCalledEmptyNotOutOfBounds() {
+    Locality a = Locality.parse("01112-05");
+    IllegalArgumentException backwards =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ZipLocalityTable.builder().addRange(5, 4, a, false));
+    assertEquals(
+        "ZIP code range 5-4 is empty: its last code is before its first", backwards.getMessage());
+    IllegalArgumentException outside =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ZipLocalityTable.builder().addRange(99_990, 100_000, a, false));
+    assertEquals("ZIP code range 99990-100000 is not within 00000-99999", outside.getMessage());
+  }
+
+  @Test
   void zipTableErrorsWriteAsciiDigitsWhateverTheDefaultLocale() {
     // The message names the ZIP code as written in the files: Arabic-Indic digits would not be
     // found in them.
