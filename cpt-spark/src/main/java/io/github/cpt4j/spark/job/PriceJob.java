@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
+import org.apache.spark.SparkException;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.DataFrameWriter;
@@ -215,7 +216,23 @@ public final class PriceJob implements Callable<Integer> {
     if (e instanceof AnalysisException a) {
       return a.getSimpleMessage();
     }
+    if (e instanceof SparkException && e.getCause() != null) {
+      // A failed task ("Job aborted due to stage failure: ..."): Spark's message carries the task's
+      // stack trace. What went wrong, and where, is the innermost cause's message, such as "file:
+      // ... is not a Parquet file".
+      Throwable cause = e;
+      while (cause.getCause() != null && cause.getCause() != cause) {
+        cause = cause.getCause();
+      }
+      return firstLine(cause.getMessage() == null ? cause.toString() : cause.getMessage());
+    }
     return e.getMessage() == null ? e.toString() : e.getMessage();
+  }
+
+  /** The first line of a message: what follows a line break is Spark's advice or a stack trace. */
+  private static String firstLine(String message) {
+    int end = message.indexOf('\n');
+    return (end < 0 ? message : message.substring(0, end)).strip();
   }
 
   @Override

@@ -152,6 +152,40 @@ class PriceJobTest {
         err.contains("cpt-spark: warning: column 'unit' is not read: did you mean 'units'?"), err);
   }
 
+  /**
+   * A file that Spark fails to read in a task is trouble (status 2) told in one line naming the
+   * file, not Spark's "Job aborted due to stage failure" with the task's stack trace.
+   */
+  @Test
+  void anUnreadableInputIsOneLineNamingTheFile() throws Exception {
+    TestSpark.session();
+    Path input = dir.resolve("lines.parquet");
+    Files.writeString(input, "code\n99213\n");
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    int status;
+    try {
+      System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      status =
+          PriceJob.run(
+              "--input",
+              input.toString(),
+              "--output",
+              dir.resolve("out").toString(),
+              "--date",
+              "2025-06-02",
+              "--locality",
+              "13282-99");
+    } finally {
+      System.setErr(stderr);
+    }
+    assertEquals(2, status);
+    String err = captured.toString(StandardCharsets.UTF_8);
+    String said = err.substring(err.indexOf("cpt-spark: ")).strip();
+    assertTrue(said.contains("lines.parquet is not a Parquet file"), err);
+    assertEquals(1, said.lines().count(), said);
+  }
+
   @Test
   void aBadOptionIsAUsageError() {
     assertEquals(2, PriceJob.run("--input", "x.csv", "--output", "y", "--date", "June"));
