@@ -87,7 +87,8 @@ public final class PriceJob implements Callable<Integer> {
 
   @Option(
       names = "--single-file",
-      description = "Write one file (through one task) instead of one per partition.")
+      description =
+          "Write one file instead of one per partition; one task then prices every row too.")
   private boolean singleFile;
 
   @ArgGroup(exclusive = true, multiplicity = "0..1")
