@@ -57,7 +57,8 @@ public final class CptFunctions {
    * Registers the three functions with the pricing's session; {@code cpt_price_line} prices with
    * its schedule and options (broadcast, built once per executor), and reads a timestamp date in
    * the session time zone ({@code spark.sql.session.timeZone}) as it is now: register again after
-   * changing it.
+   * changing it. {@code cpt_price_line} works while {@code pricing} is open: after {@link
+   * SparkClaimPricing#close} Spark refuses queries that call it.
    *
    * @throws IllegalArgumentException if {@code spark.sql.session.timeZone} names no time zone
    */

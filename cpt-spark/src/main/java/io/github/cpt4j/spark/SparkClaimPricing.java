@@ -208,7 +208,13 @@ public final class SparkClaimPricing implements AutoCloseable {
     return "`" + name.replace("`", "``") + "`";
   }
 
-  /** Releases the broadcast schedule on the executors. */
+  /**
+   * Releases the broadcast schedule on the executors. The pricing is then done with: the Datasets
+   * {@link #price} returned and the SQL functions {@link CptFunctions#register} added with it use
+   * the released schedule, and Spark refuses to run them ("Task not serializable", a broadcast used
+   * after it was destroyed). Run every query that prices before closing, or register the functions
+   * again with an open pricing.
+   */
   @Override
   public void close() {
     files.destroy();
