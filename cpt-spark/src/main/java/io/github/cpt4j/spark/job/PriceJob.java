@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -27,6 +28,8 @@ import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -329,7 +332,33 @@ public final class PriceJob implements Callable<Integer> {
       return reader.parquet(input);
     }
     // Every column as text, as the command line reads it; quotes doubled as in RFC 4180.
-    return reader.option("header", true).option("escape", "\"").csv(input);
+    Dataset<Row> lines = reader.option("header", true).option("escape", "\"").csv(input);
+    checkHeaderAsWritten(spark);
+    return lines;
+  }
+
+  /**
+   * Checks the first header row as written, as {@code cpt price} checks it. Spark's reader renames
+   * a repeated name ({@code units,units} becomes {@code units2,units3}), which would leave the
+   * column unread and every row priced without it; the command line refuses such a header.
+   *
+   * @throws IllegalArgumentException with the command line's message, if a known column repeats
+   */
+  private void checkHeaderAsWritten(SparkSession spark) {
+    List<Row> first = spark.read().option("escape", "\"").csv(input).limit(1).collectAsList();
+    if (first.isEmpty()) {
+      return;
+    }
+    Row header = first.get(0);
+    StructType columns = new StructType();
+    for (int i = 0; i < header.size(); i++) {
+      String name = header.isNullAt(i) ? "_c" + i : header.getString(i);
+      if (i == 0 && name.startsWith("\uFEFF")) {
+        name = name.substring(1); // a byte order mark, which the header row as Spark reads it drops
+      }
+      columns = columns.add(name, DataTypes.StringType);
+    }
+    SparkClaimPricing.columnWarnings(columns);
   }
 
   private void write(Dataset<Row> priced) {

@@ -186,6 +186,40 @@ class PriceJobTest {
     assertEquals(1, said.lines().count(), said);
   }
 
+  /**
+   * A header that names a known column twice is refused with the command line's message, although
+   * Spark's reader would rename the two (units2, units3) and price every row as one unit.
+   */
+  @Test
+  void aHeaderThatNamesAColumnTwiceIsRefusedAsTheCommandLineRefusesIt() throws Exception {
+    TestSpark.session();
+    Path input = dir.resolve("twice.csv");
+    Files.writeString(input, "id,code,units,units\n1,99213,2,3\n");
+    Path output = dir.resolve("twice");
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    int status;
+    try {
+      System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      status =
+          PriceJob.run(
+              "--input",
+              input.toString(),
+              "--output",
+              output.toString(),
+              "--date",
+              "2025-06-02",
+              "--locality",
+              "13282-99");
+    } finally {
+      System.setErr(stderr);
+    }
+    assertEquals(2, status);
+    String err = captured.toString(StandardCharsets.UTF_8);
+    assertTrue(err.contains("cpt-spark: the header names column 'units' twice"), err);
+    assertTrue(Files.notExists(output), "no output for a refused header");
+  }
+
   @Test
   void aBadOptionIsAUsageError() {
     assertEquals(2, PriceJob.run("--input", "x.csv", "--output", "y", "--date", "June"));
