@@ -130,24 +130,16 @@ class PriceJobTest {
     // Two units under "unit": carried through unread, so the row is priced as one unit.
     Path input = dir.resolve("unit.csv");
     Files.writeString(input, "code,locality,unit\n99213,13282-99,2\n");
-    PrintStream stderr = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    int status;
-    try {
-      System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-      status =
-          PriceJob.run(
-              "--input",
-              input.toString(),
-              "--output",
-              dir.resolve("unit").toString(),
-              "--date",
-              "2025-06-02");
-    } finally {
-      System.setErr(stderr);
-    }
-    assertEquals(0, status);
-    String err = captured.toString(StandardCharsets.UTF_8);
+    Ran ran =
+        run(
+            "--input",
+            input.toString(),
+            "--output",
+            dir.resolve("unit").toString(),
+            "--date",
+            "2025-06-02");
+    assertEquals(0, ran.status());
+    String err = ran.err();
     assertTrue(
         err.contains("cpt-spark: warning: column 'unit' is not read: did you mean 'units'?"), err);
   }
@@ -161,26 +153,18 @@ class PriceJobTest {
     TestSpark.session();
     Path input = dir.resolve("lines.parquet");
     Files.writeString(input, "code\n99213\n");
-    PrintStream stderr = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    int status;
-    try {
-      System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-      status =
-          PriceJob.run(
-              "--input",
-              input.toString(),
-              "--output",
-              dir.resolve("out").toString(),
-              "--date",
-              "2025-06-02",
-              "--locality",
-              "13282-99");
-    } finally {
-      System.setErr(stderr);
-    }
-    assertEquals(2, status);
-    String err = captured.toString(StandardCharsets.UTF_8);
+    Ran ran =
+        run(
+            "--input",
+            input.toString(),
+            "--output",
+            dir.resolve("out").toString(),
+            "--date",
+            "2025-06-02",
+            "--locality",
+            "13282-99");
+    assertEquals(2, ran.status());
+    String err = ran.err();
     String said = err.substring(err.indexOf("cpt-spark: ")).strip();
     assertTrue(said.contains("lines.parquet is not a Parquet file"), err);
     assertEquals(1, said.lines().count(), said);
@@ -196,26 +180,18 @@ class PriceJobTest {
     Path input = dir.resolve("twice.csv");
     Files.writeString(input, "id,code,units,units\n1,99213,2,3\n");
     Path output = dir.resolve("twice");
-    PrintStream stderr = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    int status;
-    try {
-      System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-      status =
-          PriceJob.run(
-              "--input",
-              input.toString(),
-              "--output",
-              output.toString(),
-              "--date",
-              "2025-06-02",
-              "--locality",
-              "13282-99");
-    } finally {
-      System.setErr(stderr);
-    }
-    assertEquals(2, status);
-    String err = captured.toString(StandardCharsets.UTF_8);
+    Ran ran =
+        run(
+            "--input",
+            input.toString(),
+            "--output",
+            output.toString(),
+            "--date",
+            "2025-06-02",
+            "--locality",
+            "13282-99");
+    assertEquals(2, ran.status());
+    String err = ran.err();
     assertTrue(err.contains("cpt-spark: the header names column 'units' twice"), err);
     assertTrue(Files.notExists(output), "no output for a refused header");
   }
@@ -223,5 +199,21 @@ class PriceJobTest {
   @Test
   void aBadOptionIsAUsageError() {
     assertEquals(2, PriceJob.run("--input", "x.csv", "--output", "y", "--date", "June"));
+  }
+
+  /** What a run of the job returned and wrote on standard error. */
+  private record Ran(int status, String err) {}
+
+  /** Runs the job with {@code args}, capturing its standard error. */
+  private static Ran run(String... args) {
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    try {
+      System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      int status = PriceJob.run(args);
+      return new Ran(status, captured.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setErr(stderr);
+    }
   }
 }
