@@ -303,8 +303,9 @@ public final class ClaimLine implements CodeWithModifiers {
       throw new CodeFormatException(
           (moreFollows ? "the code before the modifiers " : "the code ")
               + e.errorType().phrase()
-              + ", "
-              + e.detail(),
+              + " ("
+              + e.detail()
+              + ")",
           text,
           e.errorIndex(),
           e.errorType());

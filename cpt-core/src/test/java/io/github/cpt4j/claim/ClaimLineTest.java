@@ -88,7 +88,7 @@ class ClaimLineTest {
     assertTrue(
         alone
             .getMessage()
-            .endsWith(": the code has the wrong length, expected exactly five characters"),
+            .endsWith(": the code has the wrong length (expected exactly five characters)"),
         alone.getMessage());
     CodeFormatException before =
         assertThrows(CodeFormatException.class, () -> ClaimLine.parse("9921-25"));
@@ -96,8 +96,8 @@ class ClaimLineTest {
         before
             .getMessage()
             .endsWith(
-                ": the code before the modifiers has the wrong length, expected exactly five"
-                    + " characters"),
+                ": the code before the modifiers has the wrong length (expected exactly five"
+                    + " characters)"),
         before.getMessage());
   }
 
