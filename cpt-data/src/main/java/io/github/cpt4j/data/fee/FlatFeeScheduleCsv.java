@@ -106,10 +106,11 @@ public final class FlatFeeScheduleCsv {
       String row = mod.map(m -> procedure + "-" + m).orElseGet(procedure::toString);
       Long previous = lines.putIfAbsent(row, cells.line());
       if (previous != null) {
+        // Named at the code's column, as the code set loaders name a code given twice.
         throw new DataLoadException(
             source,
             cells.line(),
-            0,
+            code + 1,
             "row " + row + " appears twice, on lines " + previous + " and " + cells.line());
       }
       schedule.put(procedure, mod, dollars);

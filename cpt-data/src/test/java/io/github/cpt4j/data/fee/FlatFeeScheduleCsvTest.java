@@ -97,7 +97,13 @@ class FlatFeeScheduleCsvTest {
         shortButBad.getMessage().endsWith("4 decimals, found '1.23456'"), shortButBad::getMessage);
     DataLoadException twice =
         assertThrows(DataLoadException.class, () -> read("code,amount\n99213,1\n99213,2\n"));
-    assertEquals("acme, line 3: row 99213 appears twice, on lines 2 and 3", twice.getMessage());
+    assertEquals(
+        "acme, line 3, column 1: row 99213 appears twice, on lines 2 and 3", twice.getMessage());
+    DataLoadException twiceLater =
+        assertThrows(
+            DataLoadException.class, () -> read("amount,code,modifier\n1,99213,26\n2,99213,26\n"));
+    assertEquals(3, twiceLater.line());
+    assertEquals(2, twiceLater.column());
   }
 
   @Test
