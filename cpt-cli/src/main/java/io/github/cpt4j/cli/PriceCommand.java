@@ -453,6 +453,13 @@ final class PriceCommand implements Callable<Integer> {
     if (input != null && format == Format.TABLE) {
       throw new ParameterException(spec.commandLine(), "batch output is csv or json");
     }
+    if (input == null && cells.verbatim) {
+      // It copies the cells of the file read; claim lines given as arguments have none, and
+      // accepting it would suggest their output is written unescaped.
+      throw new ParameterException(
+          spec.commandLine(),
+          "--verbatim copies the cells of an --input file: give it with --input");
+    }
     if (input == null && location == null) {
       throw new ParameterException(
           spec.commandLine(),

@@ -101,6 +101,16 @@ class PriceCommandTest {
   }
 
   @Test
+  void verbatimIsRefusedWithoutAnInputFile() {
+    Cli.Result r = price("99213", "--zip", "10001", "-f", "csv", "--verbatim");
+    assertEquals(2, r.status(), r::toString);
+    assertTrue(
+        r.err().contains("--verbatim copies the cells of an --input file: give it with --input"),
+        r::toString);
+    assertEquals("", r.out(), r::toString);
+  }
+
+  @Test
   void anInvalidLineIsReportedAndTheOthersArePriced() {
     Cli.Result r = price("99213", "9921", "--zip", "10001", "-f", "csv");
     assertEquals(1, r.status(), r::toString);
