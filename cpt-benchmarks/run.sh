@@ -82,6 +82,31 @@ has_option() {
   return 1
 }
 user_args=(${1+"$@"})
+# In the baselines and forks modes a benchmark regex of the caller narrows the mode's selection:
+# JMH runs what matches any of its regexes, so each of the caller's regexes becomes one that also
+# requires the mode's (`run.sh baselines LookupBenchmark` runs LookupBenchmark alone, not every
+# baseline benchmark). A regex is an argument that is neither an option nor an option's value;
+# -h, -l, -lp, -lprof and -lrf take no value.
+if [ ${#selection[@]} -gt 0 ]; then
+  narrowed=()
+  narrowed_args=()
+  takes_value=no
+  for arg in ${user_args[@]+"${user_args[@]}"}; do
+    if [ "$takes_value" = yes ]; then
+      takes_value=no
+    elif [[ "$arg" == -* ]]; then
+      case "$arg" in -h | -l | -lp | -lprof | -lrf) ;; *) takes_value=yes ;; esac
+    else
+      arg="^(?=.*(?:${selection[0]})).*(?:$arg)"
+      narrowed+=(keep)
+    fi
+    narrowed_args+=("$arg")
+  done
+  if [ ${#narrowed[@]} -gt 0 ]; then
+    user_args=("${narrowed_args[@]}")
+    selection=("${selection[@]:1}")
+  fi
+fi
 args=()
 set -- "${defaults[@]}"
 while [ $# -gt 0 ]; do
