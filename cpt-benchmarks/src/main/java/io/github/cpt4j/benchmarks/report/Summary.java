@@ -58,7 +58,8 @@ public final class Summary {
         }
       }
       String operation = JmhJson.shortName(benchmark) + others;
-      rows.computeIfAbsent(operation, o -> new Row(o, method(benchmark)))
+      String tableRows = params.has("rows") ? params.get("rows").asText() : null;
+      rows.computeIfAbsent(operation, o -> new Row(o, method(benchmark), tableRows))
           .byImpl
           .put(impl, measurement(entry));
     }
@@ -147,11 +148,13 @@ public final class Summary {
   private static final class Row {
     final String operation;
     final String method;
+    final String tableRows;
     final Map<String, Measurement> byImpl = new LinkedHashMap<>();
 
-    Row(String operation, String method) {
+    Row(String operation, String method, String tableRows) {
       this.operation = operation;
       this.method = method;
+      this.tableRows = tableRows;
     }
 
     String render() {
@@ -163,7 +166,7 @@ public final class Summary {
       String budget =
           ours == null
               ? ""
-              : Target.of(method)
+              : Target.of(method, tableRows)
                   .map(t -> t.verdict(ours.nanos, ours.bytes, regexRatio))
                   .orElse("");
       String target = join(budget, Target.aheadOfBaselines(regexRatio, guavaRatio));

@@ -1,6 +1,7 @@
 package io.github.cpt4j.benchmarks.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,6 +90,25 @@ class SummaryTest {
                 result("lookupByText", "regex-hashmap", 16.0, "ns/op", 200))
             + "]";
     assertTrue(Summary.render(slow).contains("| >= 3.00x regex: MISSED"), Summary.render(slow));
+  }
+
+  @Test
+  void theNcciBudgetsApplyOnlyToTheFullSizeTable() {
+    // run.sh quick NcciLoad -p rows=20000: a table a hundred times smaller meets nothing.
+    String small =
+        "["
+            + result("loadPtpFile", "cpt4j", 61.4, "ms/op", 697_116)
+                .replace("\"dataset\":\"sample\"", "\"rows\":\"20000\"")
+            + "]";
+    String summary = Summary.render(small);
+    assertTrue(summary.contains("| X.loadPtpFile (rows=20000) | 61.4 ms |"), summary);
+    assertFalse(summary.contains("1500 ms"), summary);
+    String full =
+        "["
+            + result("loadPtpFile", "cpt4j", 398, "ms/op", 58_363_718)
+                .replace("\"dataset\":\"sample\"", "\"rows\":\"2000000\"")
+            + "]";
+    assertTrue(Summary.render(full).contains("| <= 1500 ms: met |"), Summary.render(full));
   }
 
   @Test
