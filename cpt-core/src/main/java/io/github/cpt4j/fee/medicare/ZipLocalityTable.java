@@ -87,8 +87,9 @@ public final class ZipLocalityTable {
   }
 
   /**
-   * Returns the locality of {@code zip}: five digits, or ZIP+4 ({@code 10001-2345}, whose extension
-   * is ignored); empty when the ZIP code is not in the table or malformed.
+   * Returns the locality of {@code zip}: five digits, or ZIP+4 ({@code 10001-2345} or {@code
+   * 100012345}, whose extension is ignored); empty when the ZIP code is not in the table or
+   * malformed.
    */
   @SuppressWarnings("unchecked") // every element of found is an Optional<Locality>
   public Optional<Locality> find(CharSequence zip) {
@@ -97,8 +98,8 @@ public final class ZipLocalityTable {
   }
 
   /**
-   * Tells whether CMS flags {@code zip} as straddling localities, to be priced by its ZIP+4 (false
-   * for ZIP codes not in the table).
+   * Tells whether CMS flags {@code zip} (in any form {@link #find} takes) as straddling localities,
+   * to be priced by its ZIP+4 (false for ZIP codes not in the table or malformed).
    */
   public boolean isSplitByPlusFour(CharSequence zip) {
     int answer = answerOf(zip);
@@ -112,12 +113,12 @@ public final class ZipLocalityTable {
   }
 
   /**
-   * Returns the five-digit ZIP code of {@code 10001} or {@code 10001-2345}, or -1. Branch-light: a
-   * digit test is a sign test of {@code d | (9 - d)}.
+   * Returns the five-digit ZIP code of {@code 10001}, {@code 10001-2345} or {@code 100012345}, or
+   * -1. Branch-light: a digit test is a sign test of {@code d | (9 - d)}.
    */
   private static int parseZip(CharSequence zip) {
     int length = zip.length();
-    if (length != 5 && !(length == 10 && zip.charAt(5) == '-')) {
+    if (length != 5 && length != 9 && !(length == 10 && zip.charAt(5) == '-')) {
       return -1;
     }
     int d0 = zip.charAt(0) - '0';
@@ -128,8 +129,8 @@ public final class ZipLocalityTable {
     if ((d0 | 9 - d0 | d1 | 9 - d1 | d2 | 9 - d2 | d3 | 9 - d3 | d4 | 9 - d4) < 0) {
       return -1;
     }
-    if (length == 10) {
-      for (int i = 6; i < 10; i++) {
+    if (length > 5) {
+      for (int i = length - 4; i < length; i++) {
         char c = zip.charAt(i);
         if (c < '0' || c > '9') {
           return -1;

@@ -298,6 +298,23 @@ class MedicareTypesTest {
     }
   }
 
+  /**
+   * ZIP+4 written as nine digits, as claims carry it (and as {@code PricingContext} and the DMEPOS
+   * table take it), finds the five-digit ZIP code's locality and plus-four flag.
+   */
+  @Test
+  void zipTableFindsNineDigitZipPlusFour() {
+    Locality a = Locality.parse("01112-05");
+    ZipLocalityTable table =
+        ZipLocalityTable.builder().add(10001, a, false).add(90265, a, true).build();
+    assertEquals(Optional.of(a), table.find("100010001"));
+    assertEquals(Optional.of(a), table.find("902651234"));
+    assertTrue(table.isSplitByPlusFour("902651234"));
+    assertFalse(table.isSplitByPlusFour("100010001"));
+    assertEquals(Optional.empty(), table.find("10001000a"));
+    assertEquals(Optional.empty(), table.find("1000100011"));
+  }
+
   /** A ZIP+4 is five digits, a hyphen and four digits: any other sixth or later character fails. */
   @Test
   void zipTableFindsOnlyWellFormedZipPlusFour() {
