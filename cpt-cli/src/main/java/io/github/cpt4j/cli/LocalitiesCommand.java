@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -70,7 +71,9 @@ final class LocalitiesCommand implements Callable<Integer> {
       names = "--state",
       paramLabel = "XX",
       converter = StateConverter.class,
-      description = "Only this state or territory, such as NY or PR.")
+      description =
+          "Only this state or territory, such as NY or PR; a territory without a locality of"
+              + " its own (GU, AS, MP) shows the locality of its ZIP codes.")
   private String state;
 
   @Option(
@@ -129,6 +132,15 @@ final class LocalitiesCommand implements Callable<Integer> {
       if ((state == null || state.equals(locality.state()))
           && ofZip.map(locality.locality()::equals).orElse(true)) {
         chosen.add(locality);
+      }
+    }
+    if (chosen.isEmpty() && state != null) {
+      // A territory without a row of its own: the localities CMS's ZIP5 file puts its ZIP codes in.
+      Set<Locality> ofState = data.localitiesOfZipCodesIn(state);
+      for (Gpci locality : all) {
+        if (ofState.contains(locality.locality())) {
+          chosen.add(locality);
+        }
       }
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -101,6 +101,20 @@ class LocalitiesCommandTest {
     assertTrue(r.out().contains("\n13282-99,NY,REST OF NEW YORK,1.000,0.949,0.732\n"), r::toString);
   }
 
+  /**
+   * Guam, American Samoa and the Northern Mariana Islands have no row of their own in the GPCI
+   * file: CMS's ZIP5 file puts their ZIP codes in 01212-01, "HAWAII, GUAM", which --state shows.
+   */
+  @Test
+  void aTerritoryWithoutARowOfItsOwnShowsTheLocalityOfItsZipCodes() {
+    for (String territory : new String[] {"GU", "as", "MP"}) {
+      Cli.Result r = Cli.run("localities", "--state", territory, "-f", "csv");
+      assertEquals(0, r.status(), r::toString);
+      assertTrue(r.out().contains("\n01212-01,HI,\"HAWAII, GUAM\","), r::toString);
+      assertEquals(2, r.out().split("\n").length, r::toString);
+    }
+  }
+
   @Test
   void hasHelp() {
     Cli.Result r = run(TABLE, "--help");

@@ -48,6 +48,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -344,6 +345,27 @@ public final class MedicareData implements PricingData {
     return cmsDirectory.isEmpty()
         ? BundledData.zipLocalities()
         : directory(cmsDirectory.get()).zipLocalities(dateOfService);
+  }
+
+  @Override
+  public Set<Locality> localitiesOfZipCodesIn(String state) {
+    requireNonNull(state, "state");
+    DmeposZipTable states = BundledData.dmeposZips();
+    ZipLocalityTable zips = BundledData.zipLocalities();
+    Set<Locality> found = new TreeSet<>();
+    char[] digits = new char[5];
+    for (int i = 0; i < zips.rangeCount(); i++) {
+      for (int zip = zips.rangeStart(i); zip <= zips.rangeEnd(i); zip++) {
+        for (int d = 4, rest = zip; d >= 0; d--, rest /= 10) {
+          digits[d] = (char) ('0' + rest % 10);
+        }
+        String five = new String(digits);
+        if (states.find(five).map(area -> area.state().equals(state)).orElse(false)) {
+          found.add(zips.rangeLocality(i));
+        }
+      }
+    }
+    return found;
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What {@code cpt price} and {@code cpt localities} need from the library's data: a pricer over the
@@ -122,6 +123,16 @@ public interface PricingData {
   default boolean isSplitByPlusFour(
       ZipCode zip, LocalDate dateOfService, Optional<Path> cmsDirectory) {
     return false;
+  }
+
+  /**
+   * Returns the payment localities of the ZIP codes of {@code state} (two capital letters) in the
+   * bundled ZIP code table: a territory the GPCI file lists under no row of its own (Guam, American
+   * Samoa and the Northern Mariana Islands are in 01212-01, "HAWAII, GUAM") has its localities
+   * there. Empty when the data does not say.
+   */
+  default Set<Locality> localitiesOfZipCodesIn(String state) {
+    return Set.of();
   }
 
   /**
