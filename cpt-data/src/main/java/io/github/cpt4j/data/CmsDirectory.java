@@ -391,7 +391,7 @@ public final class CmsDirectory {
       MedicareFeeSchedule.Builder schedule =
           MedicareFeeSchedule.builder()
               .name("medicare-pfs-" + id)
-              .rvus(rvusOf(directory, rvu, files, conversionFactors, from, dropped, used))
+              .rvus(rvusOf(directory, rvu, files, conversionFactors, from, to, dropped, used))
               .gpcis(gpcis)
               .conversionFactors(conversionFactors)
               .effective(from, to);
@@ -1034,11 +1034,13 @@ public final class CmsDirectory {
   /**
    * The relative values of the release of {@code file}. A file alone keeps the conversion factor it
    * states, so a schedule over it refuses the providers it is not for (the QPP file alone, a
-   * provider who is not a qualifying APM participant). Of a QPP pair, the non-QPP file serves both
-   * kinds of provider: its relative values are the QPP file's (only the conversion factor, the
-   * pricing indicator and the PE used for the OPPS amounts of capped imaging rows differ), so its
-   * factor is checked here against the dated table's for providers who are not qualifying APM
-   * participants and then not stated, letting the dated table pick the factor per claim.
+   * provider who is not a qualifying APM participant), unless the dated table's factor changes
+   * within the release's dates and the file states one of them (the 9 March 2024 change): then each
+   * date takes the dated table's factor. Of a QPP pair, the non-QPP file serves both kinds of
+   * provider: its relative values are the QPP file's (only the conversion factor, the pricing
+   * indicator and the PE used for the OPPS amounts of capped imaging rows differ), so its factor is
+   * checked here against the dated table's for providers who are not qualifying APM participants
+   * and then not stated, letting the dated table pick the factor per claim.
    */
   private static RvuTable rvusOf(
       Path directory,
@@ -1046,6 +1048,7 @@ public final class CmsDirectory {
       List<CmsFile> files,
       ConversionFactors factors,
       LocalDate from,
+      LocalDate to,
       Set<Path> dropped,
       Set<Path> used)
       throws IOException {
@@ -1071,8 +1074,16 @@ public final class CmsDirectory {
       used.add(partner.get().path());
     }
     boolean paired = partner.isPresent();
-    if (!paired || table.conversionFactor().isEmpty()) {
+    if (table.conversionFactor().isEmpty()) {
       return table;
+    }
+    if (!paired) {
+      // A file states the factor of the day it was issued; where the factor changed within the
+      // release's dates (9 March 2024, by legislation), its relative values serve both sides of
+      // the change, each date with the dated table's factor.
+      return changesWithin(factors, from, to, table.conversionFactor().orElseThrow())
+          ? table.withoutConversionFactor()
+          : table;
     }
     BigDecimal stated = table.conversionFactor().orElseThrow();
     Optional<ConversionFactor> inForce = factors.find(from, false);
@@ -1090,6 +1101,25 @@ public final class CmsDirectory {
               + " for providers who are not qualifying APM participants");
     }
     return table.withoutConversionFactor();
+  }
+
+  /**
+   * Tells whether the factor {@code factors} give one kind of provider changes between {@code from}
+   * and {@code to}, {@code stated} being one of the factors it takes there: a file issued before or
+   * after the change, rather than a file for another kind of provider or another year.
+   */
+  private static boolean changesWithin(
+      ConversionFactors factors, LocalDate from, LocalDate to, BigDecimal stated) {
+    for (boolean qualifying : new boolean[] {false, true}) {
+      Set<BigDecimal> amounts = new HashSet<>();
+      for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+        factors.find(d, qualifying).ifPresent(f -> amounts.add(f.amount().stripTrailingZeros()));
+      }
+      if (amounts.size() > 1 && amounts.contains(stated.stripTrailingZeros())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

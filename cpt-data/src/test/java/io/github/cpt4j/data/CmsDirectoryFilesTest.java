@@ -5,12 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.release.MedicareReleases;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,5 +146,46 @@ class CmsDirectoryFilesTest {
         StandardCharsets.ISO_8859_1);
     DataLoadException e = assertThrows(DataLoadException.class, () -> CmsDirectory.load(cms));
     assertEquals("PPRRVU2026_Jan_QPP.csv", e.sourceName(), e::getMessage);
+  }
+
+  /**
+   * CMS's January 2024 file states the factor of its release, 32.7442; from 9 March 2024 the factor
+   * was 33.2875 by legislation, and CMS re-issued the file with it (RVU24AR). Either file alone
+   * covers the whole quarter, and its relative values are the year's: the dated table's factor
+   * prices each date, as a release's factors do, rather than refusing the dates on one side of the
+   * change.
+   */
+  @Test
+  void aFactorChangedWithinTheQuarterPricesEachDateWithItsOwn(@TempDir Path dir)
+      throws IOException {
+    String rows =
+        resource("pprrvu-2025-jan-sample.csv")
+            .replaceFirst(
+                ",,\"cpt4j: [^\n]*",
+                ",,2024 National Physician Fee Schedule Relative Value File January Release,,");
+    String gpcis = resource("gpci-2025.csv").replace("2025", "2024");
+    Files.writeString(dir.resolve("GPCI2024.csv"), gpcis, StandardCharsets.ISO_8859_1);
+    for (String stated : new String[] {"32.7442", "33.2875"}) {
+      Files.writeString(
+          dir.resolve("PPRRVU24_JAN.csv"),
+          rows.replace(",32.3465,", "," + stated + ","),
+          StandardCharsets.ISO_8859_1);
+      MedicareReleases releases = CmsDirectory.load(dir).releases();
+      // 99213 in 13282-99: 1.30 x 1.000 + 1.35 x 0.949 + 0.10 x 0.732 = 2.65435 RVUs.
+      for (String[] dateAndAmount :
+          new String[][] {{"2024-03-08", "86.91"}, {"2024-03-09", "88.36"}}) {
+        FeeResult fee =
+            releases.price(
+                ClaimLine.parse("99213"),
+                PricingContext.of(
+                    LocalDate.parse(dateAndAmount[0]),
+                    Locality.parse("13282-99"),
+                    Setting.NON_FACILITY));
+        assertEquals(
+            Optional.of(new BigDecimal(dateAndAmount[1])),
+            fee.amount(),
+            () -> "file stating " + stated + ": " + fee);
+      }
+    }
   }
 }
