@@ -171,11 +171,13 @@ public final class MedicareReleases implements FeeSchedule {
    * service (a line without its own date is on the context's); empty when no release covers any of
    * them ({@link #coverage()} says which dates do).
    *
-   * <p>When the dates fall in different releases, each release prices its own lines with its claim
-   * rules (which apply per date of service anyway), after the claim edits have run once over the
-   * whole claim with the pricer of the first covered line's release (the global surgery edit sees
-   * every date); a line on a date no release covers is {@link UnpricedReason#DATE_NOT_COVERED}.
-   * Lines keep their numbers, in billed order.
+   * <p>When the dates fall in different releases, the claim edits run over the whole claim with
+   * each release's pricer (the global surgery edit sees every date) and each line keeps the
+   * findings of its own date's release (a line no release covers, those of the first covered
+   * line's), as {@link MedicareClaimPricer#scrubByLine} does; then each release prices its own
+   * lines with its claim rules (which apply per date of service anyway). A line on a date no
+   * release covers is {@link UnpricedReason#DATE_NOT_COVERED}. Lines keep their numbers, in billed
+   * order.
    */
   public Optional<PricedClaim> price(Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");
