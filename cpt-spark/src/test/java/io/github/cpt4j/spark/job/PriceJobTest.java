@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -130,14 +131,7 @@ class PriceJobTest {
     // Two units under "unit": carried through unread, so the row is priced as one unit.
     Path input = dir.resolve("unit.csv");
     Files.writeString(input, "code,locality,unit\n99213,13282-99,2\n");
-    Ran ran =
-        run(
-            "--input",
-            input.toString(),
-            "--output",
-            dir.resolve("unit").toString(),
-            "--date",
-            "2025-06-02");
+    Ran ran = runOn(input, dir.resolve("unit"));
     assertEquals(0, ran.status());
     String err = ran.err();
     assertTrue(
@@ -153,16 +147,7 @@ class PriceJobTest {
     TestSpark.session();
     Path input = dir.resolve("lines.parquet");
     Files.writeString(input, "code\n99213\n");
-    Ran ran =
-        run(
-            "--input",
-            input.toString(),
-            "--output",
-            dir.resolve("out").toString(),
-            "--date",
-            "2025-06-02",
-            "--locality",
-            "13282-99");
+    Ran ran = runOn(input, dir.resolve("out"), "--locality", "13282-99");
     assertEquals(2, ran.status());
     String err = ran.err();
     String said = err.substring(err.indexOf("cpt-spark: ")).strip();
@@ -180,16 +165,7 @@ class PriceJobTest {
     Path input = dir.resolve("twice.csv");
     Files.writeString(input, "id,code,units,units\n1,99213,2,3\n");
     Path output = dir.resolve("twice");
-    Ran ran =
-        run(
-            "--input",
-            input.toString(),
-            "--output",
-            output.toString(),
-            "--date",
-            "2025-06-02",
-            "--locality",
-            "13282-99");
+    Ran ran = runOn(input, output, "--locality", "13282-99");
     assertEquals(2, ran.status());
     String err = ran.err();
     assertTrue(err.contains("cpt-spark: the header names column 'units' twice"), err);
@@ -203,6 +179,21 @@ class PriceJobTest {
 
   /** What a run of the job returned and wrote on standard error. */
   private record Ran(int status, String err) {}
+
+  /** Runs the job over {@code input} into {@code output} on 2 June 2025, with {@code more}. */
+  private static Ran runOn(Path input, Path output, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--input",
+                input.toString(),
+                "--output",
+                output.toString(),
+                "--date",
+                "2025-06-02"));
+    args.addAll(List.of(more));
+    return run(args.toArray(String[]::new));
+  }
 
   /** Runs the job with {@code args}, capturing its standard error. */
   private static Ran run(String... args) {
