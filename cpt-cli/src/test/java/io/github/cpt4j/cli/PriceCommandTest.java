@@ -524,8 +524,30 @@ class PriceCommandTest {
     List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
     assertEquals("mixed_claim_context", rows.get(1).getField(6), r::toString);
     assertEquals(
-        "the lines of claim 'A' differ in practitioner; a claim has one of each",
+        "the lines of claim 'A' differ in practitioner (np and physician); a claim has one of each",
         rows.get(1).getField(7));
+  }
+
+  /**
+   * A locality that differs is named with each line's date: a ZIP code can be in two localities in
+   * two quarters' ZIP5 files, and the rows then show the same ZIP code.
+   */
+  @Test
+  void aMixedLocalityIsNamedWithEachLinesDate() throws IOException {
+    Cli.Result r =
+        Cli.runWithInput(
+            "claim,code,locality,date\n"
+                + "A,99213,13282-99,2025-06-02\n"
+                + "A,99212,13202-01,2025-06-03\n",
+            "price",
+            "-i",
+            "-");
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    assertEquals("mixed_claim_context", rows.get(1).getField(5), r::toString);
+    assertEquals(
+        "the lines of claim 'A' differ in locality (13282-99 on 2025-06-02 and 13202-01 on"
+            + " 2025-06-03); a claim has one of each",
+        rows.get(1).getField(6));
   }
 
   /** A record that is not CSV stays in its claim: the same-day rules still see the other rows. */

@@ -54,24 +54,39 @@ public record LineRequest(
 
   /**
    * Returns the explanation of a claim refused because {@code other}'s context is not this one's:
-   * it names what differs, as {@link #sameContext} compares it.
+   * it names what differs, as {@link #sameContext} compares it, and the two values. A locality is
+   * given with each line's date, since a ZIP code's locality is that of its date's ZIP5 file, and
+   * one ZIP code can be in two localities on two dates.
    */
   public String mixedContext(String claimKey, LineRequest other) {
     List<String> differ = new ArrayList<>(2);
     if (!locality.equals(other.locality)) {
-      differ.add("locality");
+      differ.add(
+          "locality ("
+              + locality
+              + (date.equals(other.date) ? "" : " on " + date)
+              + " and "
+              + other.locality
+              + (date.equals(other.date) ? "" : " on " + other.date)
+              + ")");
     }
     if (setting != other.setting) {
-      differ.add("setting");
+      differ.add("setting (" + setting.words() + " and " + other.setting.words() + ")");
     }
     if (!place.equals(other.place)) {
-      differ.add("place of service");
+      differ.add(
+          "place of service (" + placeWords(place) + " and " + placeWords(other.place) + ")");
     }
     if (!beneficiaryZip.equals(other.beneficiaryZip)) {
-      differ.add("beneficiary ZIP code");
+      differ.add(
+          "beneficiary ZIP code ("
+              + zipWords(beneficiaryZip)
+              + " and "
+              + zipWords(other.beneficiaryZip)
+              + ")");
     }
     if (practitioner != other.practitioner) {
-      differ.add("practitioner");
+      differ.add("practitioner (" + practitioner.id() + " and " + other.practitioner.id() + ")");
     }
     if (qualifyingApm != other.qualifyingApm) {
       differ.add("qualifying APM status");
@@ -81,6 +96,14 @@ public record LineRequest(
         + " differ in "
         + String.join(" and ", differ)
         + "; a claim has one of each";
+  }
+
+  private static String placeWords(Optional<PlaceOfService> place) {
+    return place.map(PlaceOfService::toString).orElse("none");
+  }
+
+  private static String zipWords(Optional<String> zip) {
+    return zip.map(CodeFormatException::quote).orElse("none");
   }
 
   /**
