@@ -21,7 +21,6 @@ import io.github.cpt4j.cli.report.Format;
 import io.github.cpt4j.cli.report.OutputClosedException;
 import io.github.cpt4j.cli.report.OutputFailedException;
 import io.github.cpt4j.cli.report.Report;
-import io.github.cpt4j.cli.report.SpreadsheetSafe;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.ncci.NcciClaimType;
@@ -121,44 +120,31 @@ final class PriceCommand implements Callable<Integer> {
 
   /**
    * Returns {@link #COLUMNS} with the line, amount and result columns widened to the longest label,
-   * amount (the claim's total included) and result of this run, as the table prints them: the lines
-   * given as arguments are all priced before the first row is written, so the table can be
-   * measured, and a {@code status_not_payable} no longer pushes its explanation out of line. A
-   * label is measured as the table writes it, each control character as a six-character escape, and
-   * up to {@link #MAX_LINE_WIDTH}.
+   * amount (the claim's {@code total} included) and result of this run, as the table prints them:
+   * the lines given as arguments are all priced before the first row is written, so the table can
+   * be measured, and a {@code status_not_payable} no longer pushes its explanation out of line. A
+   * label is measured as the table writes it ({@link Report#tableWidth}), up to {@link
+   * #MAX_LINE_WIDTH}.
    */
-  private static List<Column> columnsFor(List<String> labels, List<Outcome> outcomes) {
+  private static List<Column> columnsFor(
+      List<String> labels, List<Outcome> outcomes, BigDecimal total) {
     int line = COLUMNS.get(0).width();
     for (String label : labels) {
-      line = Math.max(line, Math.min(MAX_LINE_WIDTH, printedLength(label)));
+      line = Math.max(line, Math.min(MAX_LINE_WIDTH, Report.tableWidth(label)));
     }
-    int amount = COLUMNS.get(1).width();
-    BigDecimal total = BigDecimal.ZERO.setScale(2);
+    int amount = Math.max(COLUMNS.get(1).width(), total.toPlainString().length());
     int result = COLUMNS.get(2).width();
     for (Outcome outcome : outcomes) {
       result = Math.max(result, outcome.result().length());
       if (outcome.amount().isPresent()) {
         amount = Math.max(amount, outcome.amount().get().toPlainString().length());
-        total = total.add(outcome.amount().get());
       }
     }
-    amount = Math.max(amount, total.toPlainString().length());
     return List.of(
         Column.text("line", line),
         Column.number("amount", amount),
         Column.text("result", result),
         COLUMNS.get(3));
-  }
-
-  /** The length of {@code text} in the table, which writes each control character as six. */
-  private static int printedLength(String text) {
-    int length = text.length();
-    for (int i = 0; i < text.length(); i++) {
-      if (SpreadsheetSafe.isControl(text.charAt(i))) {
-        length += 5; // a backslash, u and four hex digits for one character
-      }
-    }
-    return length;
   }
 
   private final PricingData data;
@@ -608,18 +594,20 @@ final class PriceCommand implements Callable<Integer> {
     boolean unpricedOnly =
         !explain && chosen == Format.TABLE && outcomes.stream().anyMatch(o -> !o.isPriced());
     boolean withExplanation = explain || chosen != Format.TABLE || unpricedOnly;
-    List<Column> measured = columnsFor(labels, outcomes);
+    BigDecimal total = BigDecimal.ZERO.setScale(2);
+    int pricedCount = 0;
+    for (Outcome outcome : outcomes) {
+      total = total.add(outcome.amount().orElse(BigDecimal.ZERO));
+      pricedCount += outcome.amount().isPresent() ? 1 : 0;
+    }
+    List<Column> measured = columnsFor(labels, outcomes, total);
     List<Column> columns = withExplanation ? measured : measured.subList(0, 3);
     try (Destination out = Destination.of(output, spec.commandLine().getOut())) {
       Report report = Report.create(chosen, columns, out.open(), cpt.interactive());
-      BigDecimal total = BigDecimal.ZERO.setScale(2);
-      int pricedCount = 0;
       for (int i = 0; i < lines.size(); i++) {
         Outcome outcome = outcomes.get(i);
         String shown = labels.get(i);
         Object amount = outcome.amount().orElse(null);
-        total = total.add(outcome.amount().orElse(BigDecimal.ZERO));
-        pricedCount += outcome.amount().isPresent() ? 1 : 0;
         if (withExplanation) {
           String why =
               unpricedOnly && outcome.isPriced() ? "" : Main.oneLine(outcome.explanation());

@@ -47,6 +47,14 @@ public interface Report extends AutoCloseable {
   void close();
 
   /**
+   * Returns the width {@code text} takes in a table ({@link Format#TABLE}), which writes each
+   * control character as a six-character escape: for sizing a column before its rows are written.
+   */
+  static int tableWidth(String text) {
+    return TableReport.visible(requireNonNull(text, "text")).length();
+  }
+
+  /**
    * Returns a report in {@code format} writing to {@code out}.
    *
    * @param flushEachRow whether to flush after every row, so that a person at a terminal sees each

@@ -48,7 +48,7 @@ final class TableReport implements Report {
    * line break or an escape sequence in a line given as an argument would break the table's row or
    * the terminal.
    */
-  private static String visible(String text) {
+  static String visible(String text) {
     StringBuilder escaped = null; // made at the first control character, if any
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
