@@ -353,15 +353,15 @@ public final class MedicareData implements PricingData {
     DmeposZipTable states = BundledData.dmeposZips();
     ZipLocalityTable zips = BundledData.zipLocalities();
     Set<Locality> found = new TreeSet<>();
-    char[] digits = new char[5];
+    int wanted = states.states().indexOf(state);
+    if (wanted < 0) {
+      return found;
+    }
     for (int i = 0; i < zips.rangeCount(); i++) {
       for (int zip = zips.rangeStart(i); zip <= zips.rangeEnd(i); zip++) {
-        for (int d = 4, rest = zip; d >= 0; d--, rest /= 10) {
-          digits[d] = (char) ('0' + rest % 10);
-        }
-        String five = new String(digits);
-        if (states.find(five).map(area -> area.state().equals(state)).orElse(false)) {
+        if (states.stateIndex(zip) == wanted) {
           found.add(zips.rangeLocality(i));
+          break; // the range's locality is found
         }
       }
     }
