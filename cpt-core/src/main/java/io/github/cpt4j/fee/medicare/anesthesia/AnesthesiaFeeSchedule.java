@@ -190,6 +190,16 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
     return priceSession(lines, context, denied, i -> i + 1);
   }
 
+  /** Tells whether {@code line} carries one payment modifier of a role paid by its time. */
+  private static boolean isPaidByTime(ClaimLine line) {
+    return singleRole(line).map(AnesthesiaRole::isPaidByTime).orElse(false);
+  }
+
+  /** Tells whether {@code line} is paid by its time but carries no minutes. */
+  private static boolean lacksMinutes(ClaimLine line) {
+    return !line.hasMinutes() && isPaidByTime(line);
+  }
+
   /**
    * Prices the lines of {@code claim} as one session, as {@link #priceSession(List, PricingContext,
    * BitSet)} does, naming the other lines of the session by the claim's numbers ({@link
@@ -230,7 +240,7 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
         }
         members.add(i);
         totalMinutes += line.minutesOrZero();
-        anyWithoutMinutes |= !line.hasMinutes() && role.get().isPaidByTime();
+        anyWithoutMinutes |= lacksMinutes(line);
         if (paid < 0 || isBetter(line, units, lines.get(paid))) {
           paid = i;
         }
@@ -239,7 +249,7 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
         continue;
       }
       ClaimLine chosen = lines.get(paid);
-      if (anyWithoutMinutes && singleRole(chosen).orElseThrow().isPaidByTime()) {
+      if (anyWithoutMinutes && isPaidByTime(chosen)) {
         // The session is paid with the total time of its lines: a line without its minutes leaves
         // it without one. That line is refused for its own missing time, and every other line
         // names it, rather than asking a line that has its minutes for them.
@@ -247,7 +257,7 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
         ClaimLine example = null;
         for (int i : members) {
           ClaimLine line = lines.get(i);
-          if (!line.hasMinutes() && singleRole(line).orElseThrow().isPaidByTime()) {
+          if (lacksMinutes(line)) {
             missing += (missing.isEmpty() ? "" : ", ") + "line " + numberOf.applyAsInt(i);
             example = example == null ? line.withMinutes(60) : example;
           }
@@ -261,12 +271,12 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
         for (int i : members) {
           ClaimLine line = lines.get(i);
           results[i] =
-              line.hasMinutes() || !singleRole(line).orElseThrow().isPaidByTime()
-                  ? FeeResult.unpriced(
+              lacksMinutes(line)
+                  ? price(line, context) // refused for its own missing time
+                  : FeeResult.unpriced(
                       UnpricedReason.NO_ANESTHESIA_TIME,
                       detail,
-                      Explanation.of(header(line, context)))
-                  : price(line, context);
+                      Explanation.of(header(line, context)));
         }
         continue;
       }
