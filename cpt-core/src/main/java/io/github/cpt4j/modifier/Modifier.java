@@ -98,6 +98,15 @@ public final class Modifier implements Comparable<Modifier> {
   /** TC: technical component of a diagnostic test. */
   public static final Modifier TECHNICAL_COMPONENT = parse("TC");
 
+  /** FX: an X-ray taken on film, paid a reduced technical component. */
+  public static final Modifier FILM_X_RAY = parse("FX");
+
+  /** FY: an X-ray taken by computed radiography, paid a reduced technical component. */
+  public static final Modifier COMPUTED_RADIOGRAPHY = parse("FY");
+
+  /** CT: a CT scan on equipment below the NEMA XR-29 standard, paid a reduced TC. */
+  public static final Modifier CT_EQUIPMENT_NOT_STANDARD = parse("CT");
+
   private final int index;
   private final String text;
 

@@ -49,7 +49,24 @@ public enum PaymentEffect {
    * 78: an unplanned return to the operating room for a related procedure in the postoperative
    * period; Medicare pays the procedure's intra-operative share, and no new global period starts.
    */
-  RETURN_TO_OPERATING_ROOM;
+  RETURN_TO_OPERATING_ROOM,
+  /**
+   * FX: an X-ray taken on film; Medicare pays 20% less of the technical component from 2017 (Social
+   * Security Act section 1848(b)(9)(A), CMS change request 9727).
+   */
+  FILM_X_RAY,
+  /**
+   * FY: an X-ray taken by computed radiography (a cassette-based imaging plate); Medicare pays 7%
+   * less of the technical component in 2018-2022 and 10% less from 2023 (section 1848(b)(9)(B),
+   * change request 10188).
+   */
+  COMPUTED_RADIOGRAPHY,
+  /**
+   * CT: a CT scan on equipment that does not meet the NEMA XR-29 dose standard; Medicare pays 5%
+   * less of the technical component in 2016 and 15% less from 2017 (section 218(a) of the
+   * Protecting Access to Medicare Act of 2014, change request 9250).
+   */
+  CT_EQUIPMENT_NOT_STANDARD;
 
   /**
    * Returns the bit of this effect in a set of effects held as an {@code int}: {@code 1 <<

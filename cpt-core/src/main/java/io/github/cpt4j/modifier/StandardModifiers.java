@@ -120,6 +120,11 @@ final class StandardModifiers {
             "Assistant at surgery who is a physician assistant, nurse practitioner or "
                 + "clinical nurse specialist"),
 
+        // HCPCS Level II: imaging equipment that Medicare pays less for.
+        levelII("FX", "X-ray taken on film"),
+        levelII("FY", "X-ray taken by computed radiography, with a cassette and imaging plate"),
+        levelII("CT", "CT scan on equipment that does not meet the NEMA XR-29 dose standard"),
+
         // HCPCS Level II: telehealth, liability and coverage.
         levelII("GT", "Telehealth by interactive audio and video (older modifier)"),
         levelII("GA", "Liability notice given to the patient and on file"),
@@ -146,8 +151,9 @@ final class StandardModifiers {
 
   /**
    * The payment effects of the standard modifiers (CMS Claims Processing Manual, chapter 12,
-   * sections 20.4 and 40-40.8 (78: section 40.4, the intra-operative share), and the indicators of
-   * the relative value file's Attachment A).
+   * sections 20.4 and 40-40.8 (78: section 40.4, the intra-operative share), the indicators of the
+   * relative value file's Attachment A, and for FX, FY and CT the change requests named on their
+   * {@link PaymentEffect}s).
    */
   private static final ImmutableMap<String, PaymentEffect> EFFECTS =
       ImmutableMap.<String, PaymentEffect>builder()
@@ -168,6 +174,9 @@ final class StandardModifiers {
           .put("AS", PaymentEffect.NON_PHYSICIAN_ASSISTANT)
           .put("LT", PaymentEffect.LEFT_SIDE)
           .put("RT", PaymentEffect.RIGHT_SIDE)
+          .put("FX", PaymentEffect.FILM_X_RAY)
+          .put("FY", PaymentEffect.COMPUTED_RADIOGRAPHY)
+          .put("CT", PaymentEffect.CT_EQUIPMENT_NOT_STANDARD)
           .build();
 
   private static ModifierInfo withEffect(ModifierInfo info) {

@@ -16,6 +16,7 @@ import io.github.cpt4j.fee.medicare.pfs.FeeCalculation;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.MultipleProcedureRule;
 import io.github.cpt4j.fee.medicare.pfs.PaymentStatus;
+import io.github.cpt4j.fee.medicare.pfs.PcTcIndicator;
 import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import io.github.cpt4j.modifier.Modifier;
@@ -258,5 +259,62 @@ class ClaimPricingFullFileTest {
     MedicareClaimPricer pricer = MedicareClaimPricer.of(CmsFiles.schedule2025());
     PricedClaim claim = pricer.price(Claim.builder().add("93306").add("93000").build(), OFFICE);
     assertEquals(new BigDecimal("11.90"), claim.line(1).amountOrThrow(), claim.toString());
+  }
+
+  /**
+   * Modifier FX on every split test of the file (PC/TC 1) in 13282-99 office: the global row loses
+   * a fifth of its TC row's posted fee (under the OPPS cap), the TC row a fifth of itself, the 26
+   * row nothing (change request 9727). README's example: 71046-FX, 31.23 - 20% x 21.42 = 26.95.
+   */
+  @Test
+  void filmTakesAFifthOfEveryTechnicalComponent() {
+    MedicareFeeSchedule schedule = CmsFiles.schedule2025();
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(schedule);
+    PricedClaim chest = pricer.price(Claim.builder().add("71046-FX").build(), OFFICE);
+    assertEquals(new BigDecimal("26.95"), chest.line(0).amountOrThrow(), chest.toString());
+    BigDecimal fifth = new BigDecimal("0.2");
+    int codes = 0;
+    for (RvuEntry row : schedule.rvus().all()) {
+      if (!active(row)
+          || row.modifier().isPresent()
+          || row.indicators().pcTc() != PcTcIndicator.DIAGNOSTIC_TEST
+          // Three lines of one ranked code would be ranked against each other.
+          || row.indicators().multipleProcedure() != MultipleProcedureRule.NONE) {
+        continue;
+      }
+      FeeResult tc =
+          schedule.price(
+              ClaimLine.of(row.code(), List.of(Modifier.TECHNICAL_COMPONENT), 1), OFFICE);
+      FeeResult pc =
+          schedule.price(
+              ClaimLine.of(row.code(), List.of(Modifier.PROFESSIONAL_COMPONENT), 1), OFFICE);
+      FeeResult global = schedule.price(ClaimLine.of(row.code(), List.of(), 1), OFFICE);
+      if (!tc.isPriced() || !pc.isPriced() || !global.isPriced()) {
+        continue;
+      }
+      BigDecimal tcFee = tc.exactAmount().orElseThrow();
+      PricedClaim claim =
+          pricer.price(
+              Claim.ofLines(
+                  ClaimLine.of(row.code(), List.of(Modifier.FILM_X_RAY), 1),
+                  ClaimLine.of(
+                      row.code(), List.of(Modifier.TECHNICAL_COMPONENT, Modifier.FILM_X_RAY), 1),
+                  ClaimLine.of(
+                      row.code(),
+                      List.of(Modifier.PROFESSIONAL_COMPONENT, Modifier.FILM_X_RAY),
+                      1)),
+              OFFICE);
+      assertEquals(
+          cents(global.exactAmount().orElseThrow().subtract(tcFee.multiply(fifth))),
+          claim.line(0).amountOrThrow(),
+          claim.toString());
+      assertEquals(
+          cents(tcFee.subtract(tcFee.multiply(fifth))),
+          claim.line(1).amountOrThrow(),
+          claim.toString());
+      assertEquals(pc.amountOrThrow(), claim.line(2).amountOrThrow(), claim.toString());
+      codes++;
+    }
+    assertTrue(codes > 300, "split tests: " + codes);
   }
 }

@@ -52,9 +52,10 @@ import java.util.Optional;
  * schedule} when one is set: base and time units times the locality's anesthesia conversion factor
  * (see {@link AnesthesiaFeeSchedule}).
  *
- * <p>Other modifiers with a payment effect (50, 51, 62, 66, 80, 81, 82, AS, 54, 55, 56, 22, 52)
- * depend on the other lines of the claim or on claim-level rules; this schedule gives the fee
- * schedule amount those rules start from and notes each such modifier in the explanation.
+ * <p>Other modifiers with a payment effect (50, 51, 62, 66, 78, 80, 81, 82, AS, 54, 55, 56, 22, 52,
+ * and FX, FY and CT, which reduce the technical component) depend on the other lines of the claim
+ * or on claim-level rules; this schedule gives the fee schedule amount those rules start from and
+ * notes each such modifier in the explanation.
  *
  * <pre>{@code
  * MedicareFeeSchedule medicare = BundledData.medicareFeeSchedule();
@@ -451,6 +452,8 @@ public final class MedicareFeeSchedule implements FeeSchedule {
           "split global care share of claim pricing";
       case RETURN_TO_OPERATING_ROOM -> "intra-operative share of claim pricing";
       case INCREASED_SERVICES, REDUCED_SERVICES -> "the contractor adjusts the amount";
+      case FILM_X_RAY, COMPUTED_RADIOGRAPHY, CT_EQUIPMENT_NOT_STANDARD ->
+          "technical component reduction of claim pricing";
       case NONE, SEPARATE_VISIT, LEFT_SIDE, RIGHT_SIDE -> null;
     };
   }

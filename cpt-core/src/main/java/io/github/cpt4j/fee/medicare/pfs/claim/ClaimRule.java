@@ -56,6 +56,21 @@ public enum ClaimRule {
   DIAGNOSTIC_CARDIOVASCULAR("diagnostic-cardiovascular"),
   /** Multiple procedure indicator 7: the technical component of later ophthalmology tests. */
   DIAGNOSTIC_OPHTHALMOLOGY("diagnostic-ophthalmology"),
+  /**
+   * Modifier FX, an X-ray taken on film: 20% off the technical component from 2017 (change request
+   * 9727).
+   */
+  FILM_X_RAY("film-x-ray"),
+  /**
+   * Modifier FY, an X-ray taken by computed radiography: 7% off the technical component in
+   * 2018-2022, 10% from 2023 (change request 10188).
+   */
+  COMPUTED_RADIOGRAPHY("computed-radiography"),
+  /**
+   * Modifier CT, a CT scan on equipment below the NEMA XR-29 standard: 5% off the technical
+   * component in 2016, 15% from 2017 (change request 9250).
+   */
+  CT_EQUIPMENT("ct-equipment"),
   /** Modifiers 22 and 52: the contractor adjusts the amount, so there is no fixed one. */
   INCREASED_OR_REDUCED_SERVICES("increased-reduced-services"),
   /** Medicare pays the lower of the billed charge and the adjusted amount. */

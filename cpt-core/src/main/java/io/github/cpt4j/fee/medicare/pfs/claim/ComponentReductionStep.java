@@ -1,6 +1,5 @@
 package io.github.cpt4j.fee.medicare.pfs.claim;
 
-import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.medicare.pfs.FeeCalculation;
@@ -26,13 +25,9 @@ import java.util.List;
  *   <li>MULT PROC 7, diagnostic ophthalmology: 20% of its TC.
  * </ul>
  *
- * <p>A TC row is all technical, a 26 row all professional; a global row of a split test (PC/TC 1)
- * is split by the amounts of the code's own TC and 26 rows, and so are technical-only (3) and
- * professional-only (2) codes by definition. A global-only cardiovascular test (PC/TC 4, such as
- * 93000) has as technical part the fees of its technical-only codes (93005; see {@code
- * GlobalOnlyTests}). Other codes do not say which part is technical: they are left unreduced and
- * unranked, with a {@link ClaimWarning.Kind#COMPONENT_NOT_IDENTIFIED} warning. A claim is taken to
- * be one session.
+ * <p>The parts are those of {@link Components}. A code whose file rows do not say which part is
+ * technical is left unreduced and unranked, with a {@link
+ * ClaimWarning.Kind#COMPONENT_NOT_IDENTIFIED} warning. A claim is taken to be one session.
  *
  * <p>A technical component under the OPPS imaging cap is ranked by its fee schedule amount and
  * reduced from it, and only then capped: a later service is paid the lower of its reduced fee
@@ -46,6 +41,9 @@ import java.util.List;
 final class ComponentReductionStep implements ClaimStep {
 
   static final String NAME = "component-reduction";
+
+  /** The part a ranking of technical components names. */
+  private static final String TC = "TC";
 
   private static final BigDecimal IMAGING_TC_CUT = new BigDecimal("0.5");
   private static final BigDecimal IMAGING_PC_CUT = new BigDecimal("0.05");
@@ -172,7 +170,7 @@ final class ComponentReductionStep implements ClaimStep {
           || imagingFamily >= 0 && p.indicators().diagnosticImagingFamily() != imagingFamily) {
         continue;
       }
-      BigDecimal[] split = split(p, inputs);
+      BigDecimal[] split = Components.split(p.line, inputs);
       if (split == null) {
         p.warn(
             ClaimWarning.Kind.COMPONENT_NOT_IDENTIFIED,
@@ -196,7 +194,7 @@ final class ComponentReductionStep implements ClaimStep {
     switch (rule) {
       case DIAGNOSTIC_IMAGING:
         String group = "imaging family " + imagingFamily;
-        rank(technical, tcCut, ClaimRule.DIAGNOSTIC_IMAGING, "TC", group);
+        rank(technical, tcCut, ClaimRule.DIAGNOSTIC_IMAGING, TC, group);
         rank(professional, IMAGING_PC_CUT, ClaimRule.DIAGNOSTIC_IMAGING, "PC", group);
         break;
       case DIAGNOSTIC_CARDIOVASCULAR:
@@ -204,7 +202,7 @@ final class ComponentReductionStep implements ClaimStep {
             technical,
             tcCut,
             ClaimRule.DIAGNOSTIC_CARDIOVASCULAR,
-            "TC",
+            TC,
             "diagnostic cardiovascular services");
         break;
       default:
@@ -212,7 +210,7 @@ final class ComponentReductionStep implements ClaimStep {
             technical,
             tcCut,
             ClaimRule.DIAGNOSTIC_OPHTHALMOLOGY,
-            "TC",
+            TC,
             "diagnostic ophthalmology services");
         break;
     }
@@ -224,41 +222,6 @@ final class ComponentReductionStep implements ClaimStep {
       case DIAGNOSTIC_CARDIOVASCULAR -> ClaimRule.DIAGNOSTIC_CARDIOVASCULAR;
       default -> ClaimRule.DIAGNOSTIC_OPHTHALMOLOGY;
     };
-  }
-
-  /**
-   * Returns the technical and professional amounts of one unit of {@code p}'s row, or null when the
-   * file does not identify them.
-   */
-  private static BigDecimal[] split(Procedure p, LineEvaluator inputs) {
-    LineWork w = p.line;
-    RowModifier row = w.rowModifier();
-    if (row == RowModifier.PROFESSIONAL_COMPONENT) {
-      return new BigDecimal[] {Amounts.ZERO, w.unitFee};
-    }
-    PcTcIndicator pcTc = w.indicators.pcTc();
-    if (row == RowModifier.TECHNICAL_COMPONENT || pcTc == PcTcIndicator.TECHNICAL_COMPONENT_ONLY) {
-      return new BigDecimal[] {w.unitFee, Amounts.ZERO};
-    } else if (pcTc == PcTcIndicator.PROFESSIONAL_COMPONENT_ONLY) {
-      return new BigDecimal[] {Amounts.ZERO, w.unitFee};
-    } else if (pcTc == PcTcIndicator.DIAGNOSTIC_TEST && row == RowModifier.GLOBAL) {
-      BigDecimal tc = inputs.unitFee(w.line.code(), RowModifier.TECHNICAL_COMPONENT);
-      BigDecimal pc = inputs.unitFee(w.line.code(), RowModifier.PROFESSIONAL_COMPONENT);
-      return tc == null || pc == null ? null : new BigDecimal[] {tc, pc};
-    } else if (pcTc == PcTcIndicator.GLOBAL_TEST_ONLY && row == RowModifier.GLOBAL) {
-      // The technical part is the fees of the test's technical-only codes; the rest is the
-      // professional part.
-      List<ProcedureCode> codes = GlobalOnlyTests.technicalCodes(w.line.code());
-      BigDecimal tc = codes.isEmpty() ? null : Amounts.ZERO;
-      for (int i = 0; i < codes.size() && tc != null; i++) {
-        BigDecimal fee = inputs.unitFee(codes.get(i), RowModifier.GLOBAL);
-        tc = fee == null ? null : tc.add(fee);
-      }
-      return tc == null || tc.compareTo(w.unitFee) > 0
-          ? null
-          : new BigDecimal[] {tc, w.unitFee.subtract(tc)};
-    }
-    return null;
   }
 
   /**
@@ -349,6 +312,9 @@ final class ComponentReductionStep implements ClaimStep {
                     + ": paid in full");
       } else {
         BigDecimal off = p.offPerSlot.multiply(BigDecimal.valueOf(reduced));
+        if (part.equals(TC)) {
+          procedure.technicalCut = procedure.technicalCut.add(off);
+        }
         procedure.set(
             Amounts.atLeastZero(procedure.amount.subtract(off)),
             rule,

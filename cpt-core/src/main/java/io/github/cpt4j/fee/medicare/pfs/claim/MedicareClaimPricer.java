@@ -133,6 +133,12 @@ import java.util.function.Function;
  *       after the highest of its group (ranked by that part). A claim is taken to be one session. A
  *       global-only test (PC/TC 4) does not say which part is technical: it is not reduced, and
  *       gets a {@link ClaimWarning.Kind#COMPONENT_NOT_IDENTIFIED} warning.
+ *   <li><b>Step {@code imaging-equipment}</b>, modifiers FX, FY and CT: the technical component (or
+ *       the TC portion of a global service) that the rules above and the OPPS cap left is reduced
+ *       for older equipment: 20% for an X-ray on film (FX, from 2017), 7% or 10% for computed
+ *       radiography (FY, 2018-2022 or from 2023), 5% or 15% for CT equipment below the NEMA XR-29
+ *       standard (CT, 2016 or from 2017). A code whose file does not say which part is technical is
+ *       not reduced, with a {@link ClaimWarning.Kind#COMPONENT_NOT_IDENTIFIED} warning.
  *   <li><b>Step {@code increased-reduced-services}</b>, modifiers 22 and 52: the line is ranked
  *       like any other, then {@link UnpricedReason#CARRIER_PRICED}: the contractor adjusts the
  *       amount shown in the detail.
@@ -222,8 +228,8 @@ public final class MedicareClaimPricer implements ClaimPricer {
    * Returns the standard claim steps, in the order they apply: {@code non-participating}, {@code
    * practitioner}, {@code informational-modifiers}, {@code bilateral-modifiers}, {@code
    * split-care}, {@code surgeon-role}, {@code status-t}, {@code add-on}, {@code bilateral}, {@code
-   * multiple-surgery}, {@code component-reduction}, {@code increased-reduced-services}, {@code
-   * billed-charge}, {@code anesthesia}.
+   * multiple-surgery}, {@code component-reduction}, {@code imaging-equipment}, {@code
+   * increased-reduced-services}, {@code billed-charge}, {@code anesthesia}.
    */
   public static ImmutableList<ClaimStep> standardSteps() {
     return STANDARD_STEPS;

@@ -42,6 +42,12 @@ final class Procedure {
   BigDecimal amount;
 
   /**
+   * How much of the technical component the multiple-procedure reductions took off (both lines of a
+   * pair), for the equipment reductions that follow them ({@link ImagingEquipmentStep}).
+   */
+  BigDecimal technicalCut = Amounts.ZERO;
+
+  /**
    * The ENDO BASE code of an endoscopy (MULT PROC 3 with a base), else null: read once here, since
    * {@link PaymentIndicators#endoscopicBase()} builds a new {@code Optional} per call and the
    * multiple-surgery step asked it for every procedure of every claim (issue 18).
@@ -96,6 +102,15 @@ final class Procedure {
       line.set(half, rule, description);
       other.set(half, rule, description);
     }
+  }
+
+  /**
+   * Sets the exact amount of {@code w}, one of the procedure's lines, and the procedure's to the
+   * sum of its lines': for a rule that reduces each line by what that line carries.
+   */
+  void setLine(LineWork w, BigDecimal newAmount, ClaimRule rule, Supplier<String> description) {
+    w.set(newAmount, rule, description);
+    amount = other == null ? line.amount : line.amount.add(other.amount);
   }
 
   /**

@@ -8,7 +8,7 @@ import io.github.cpt4j.fee.medicare.pfs.PaymentStatus;
  * they are called without the list (issue 18).
  *
  * <p>What it buys: through the list, every step is an interface call at one call site that sees
- * fourteen classes (megamorphic: a table lookup per call, and nothing inlined), and inside {@link
+ * fifteen classes (megamorphic: a table lookup per call, and nothing inlined), and inside {@link
  * LineStep} the call of {@code apply(LineWork)} sees six classes, once per line. Called here
  * through fields of each step's own class, every call is monomorphic and the JIT can inline it. The
  * pricer calls {@link #apply} only when its steps are exactly {@link #LIST}; a property checks that
@@ -28,6 +28,7 @@ final class StandardSteps {
   static final BilateralStep BILATERAL = new BilateralStep();
   static final MultipleSurgeryStep MULTIPLE_SURGERY = new MultipleSurgeryStep();
   static final ComponentReductionStep COMPONENT_REDUCTION = new ComponentReductionStep();
+  static final ImagingEquipmentStep IMAGING_EQUIPMENT = new ImagingEquipmentStep();
   static final IncreasedReducedServicesStep INCREASED_REDUCED_SERVICES =
       new IncreasedReducedServicesStep();
   static final BilledChargeStep BILLED_CHARGE = new BilledChargeStep();
@@ -47,6 +48,7 @@ final class StandardSteps {
           BILATERAL,
           MULTIPLE_SURGERY,
           COMPONENT_REDUCTION,
+          IMAGING_EQUIPMENT,
           INCREASED_REDUCED_SERVICES,
           BILLED_CHARGE,
           ANESTHESIA);
@@ -74,6 +76,7 @@ final class StandardSteps {
   private static final int INCREASED_REDUCED = 1 << 7;
   private static final int CHARGE = 1 << 8;
   private static final int ANESTHESIA_BIT = 1 << 9;
+  private static final int EQUIPMENT = 1 << 10;
 
   /** Every step, as for a claim that could need each one. */
   static final int ALL = -1;
@@ -96,6 +99,9 @@ final class StandardSteps {
       }
       if (w.has(LineWork.M22 | LineWork.M52)) {
         needs |= INCREASED_REDUCED;
+      }
+      if (w.has(ImagingEquipmentStep.MODIFIERS)) {
+        needs |= EQUIPMENT;
       }
       if (w.entry != null) {
         if (w.entry.status() == PaymentStatus.T) {
@@ -151,6 +157,9 @@ final class StandardSteps {
     }
     if ((needs & COMPONENTS) != 0) {
       COMPONENT_REDUCTION.apply(state);
+    }
+    if ((needs & EQUIPMENT) != 0) {
+      IMAGING_EQUIPMENT.apply(state);
     }
     if ((needs & INCREASED_REDUCED) != 0) {
       INCREASED_REDUCED_SERVICES.apply(state);

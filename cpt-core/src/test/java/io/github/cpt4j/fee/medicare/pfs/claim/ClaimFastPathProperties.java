@@ -97,7 +97,10 @@ class ClaimFastPathProperties {
           Modifier.SURGICAL_CARE_ONLY,
           Modifier.POSTOPERATIVE_CARE_ONLY,
           Modifier.PREOPERATIVE_CARE_ONLY,
-          Modifier.INCREASED_SERVICES);
+          Modifier.INCREASED_SERVICES,
+          Modifier.FILM_X_RAY,
+          Modifier.COMPUTED_RADIOGRAPHY,
+          Modifier.CT_EQUIPMENT_NOT_STANDARD);
 
   private static final class DoNothing implements ClaimStep {
     @Override

@@ -346,6 +346,7 @@ class ClaimPipelineTest {
             "bilateral",
             "multiple-surgery",
             "component-reduction",
+            "imaging-equipment",
             "increased-reduced-services",
             "billed-charge",
             "anesthesia"),

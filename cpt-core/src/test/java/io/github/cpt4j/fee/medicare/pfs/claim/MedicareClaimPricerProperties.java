@@ -82,7 +82,10 @@ class MedicareClaimPricerProperties {
           Modifier.REDUCED_SERVICES,
           Modifier.SEPARATE_EM,
           Modifier.DISTINCT_SERVICE,
-          Modifier.DISCONTINUED);
+          Modifier.DISCONTINUED,
+          Modifier.FILM_X_RAY,
+          Modifier.COMPUTED_RADIOGRAPHY,
+          Modifier.CT_EQUIPMENT_NOT_STANDARD);
 
   @Provide
   Arbitrary<BilledLine> lines() {
