@@ -10,8 +10,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,13 +50,20 @@ public final class PtpFile {
   /** CMS's kind of claims in the file name: {@code ccipra-v322r0-f1.txt}, {@code ccioph-...}. */
   private static final Pattern NAMED_TYPE = Pattern.compile("(?i)(?<![a-z])cci(pra|oph)(?![a-z])");
 
+  /**
+   * The release and part in CMS's file name: {@code v322r0} and {@code 1} in {@code
+   * ccipra-v322r0-f1.txt}.
+   */
+  private static final Pattern NAMED_PART =
+      Pattern.compile("(?i)(?<![a-z])cci(?:pra|oph)-(v\\d+r\\d+)(?:-f(\\d+))?(?![a-z0-9])");
+
   private PtpFile() {}
 
   /**
    * Reads the files {@code parts} into one table.
    *
-   * @throws DataLoadException if a file is not a PTP file or has a malformed row, or the files'
-   *     names say different claim types
+   * @throws DataLoadException if a file is not a PTP file or has a malformed row, the files' names
+   *     say different claim types or releases, or a file or part is given twice
    * @throws IOException if a file cannot be read
    */
   public static PtpTable read(Path... parts) throws IOException {
@@ -64,7 +74,7 @@ public final class PtpFile {
    * Reads the files {@code parts} into one table.
    *
    * @throws DataLoadException if a file is not a PTP file or has a malformed row, the files' names
-   *     say different claim types, or there is no file
+   *     say different claim types or releases, a file or part is given twice, or there is no file
    * @throws IOException if a file cannot be read
    */
   public static PtpTable read(List<Path> parts) throws IOException {
@@ -78,6 +88,7 @@ public final class PtpFile {
       bytes += Files.size(part);
     }
     Optional<NcciClaimType> claimType = claimTypeOf(parts);
+    checkOneRelease(parts);
     // About 80 bytes a row in CMS's files: size the builder once.
     PtpTable.Builder builder = PtpTable.builder((int) Math.min(bytes / 64, 1 << 26));
     for (Path part : parts) {
@@ -126,6 +137,59 @@ public final class PtpFile {
     }
     // A part that does not say could be of the other kind: the table does not claim one.
     return unstated ? Optional.empty() : Optional.ofNullable(common);
+  }
+
+  /**
+   * Refuses parts of different releases, and one part given twice, as CMS's names tell them: the
+   * parts of a quarter's table are read together, and a part of another quarter would mix its edits
+   * in (deleted pairs still paired, new ones missing) without any row being malformed. Parts whose
+   * names say no release (renamed copies) are not compared, but the same file twice is refused
+   * whatever its name.
+   */
+  private static void checkOneRelease(List<Path> parts) throws DataLoadException {
+    String release = null;
+    String first = null;
+    Set<String> seenParts = new HashSet<>();
+    Set<Path> seenFiles = new HashSet<>();
+    for (Path part : parts) {
+      String name = part.getFileName().toString();
+      if (!seenFiles.add(part.toAbsolutePath().normalize())) {
+        throw new DataLoadException(
+            name, 0, 0, "the same file is given twice: its rows would be read twice");
+      }
+      Matcher named = NAMED_PART.matcher(name);
+      if (!named.find()) {
+        continue;
+      }
+      String thisRelease = named.group(1).toLowerCase(Locale.ROOT);
+      if (release == null) {
+        release = thisRelease;
+        first = name;
+      } else if (!release.equals(thisRelease)) {
+        throw new DataLoadException(
+            name,
+            0,
+            0,
+            "the file name says release "
+                + thisRelease
+                + " but "
+                + first
+                + ", read with it, "
+                + release
+                + ": the parts of one table are of one quarter's release");
+      }
+      if (named.group(2) != null && !seenParts.add(named.group(2))) {
+        throw new DataLoadException(
+            name,
+            0,
+            0,
+            "part f"
+                + named.group(2)
+                + " of release "
+                + thisRelease
+                + " is given twice: expected each part once (-f1, -f2...)");
+      }
+    }
   }
 
   /** The kind CMS's file name says ({@code ccipra-...}, {@code ccioph-...}), or null. */

@@ -143,4 +143,30 @@ class NcciClaimTypeFilesTest {
             + " services)",
         e.getMessage());
   }
+
+  @Test
+  void thePartsOfOneTableAreOfOneReleaseEachOnce(@TempDir Path dir) throws IOException {
+    String text = PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\tr\n";
+    Path first = Files.writeString(dir.resolve("ccipra-v322r0-f1.txt"), text);
+    Path older =
+        Files.writeString(
+            dir.resolve("ccipra-v321r0-f2.txt"),
+            PTP_HEADER + "29880\t29877\t\t20020101\t*\t1\tr\n");
+    Path again = Files.writeString(dir.resolve("CCIPRA-V322R0-F1.TXT.bak"), text);
+    Path renamed = Files.writeString(dir.resolve("part2.txt"), text);
+    assertEquals(
+        "ccipra-v321r0-f2.txt: the file name says release v321r0 but ccipra-v322r0-f1.txt, read"
+            + " with it, v322r0: the parts of one table are of one quarter's release",
+        assertThrows(DataLoadException.class, () -> PtpFile.read(first, older)).getMessage());
+    assertEquals(
+        "CCIPRA-V322R0-F1.TXT.bak: part f1 of release v322r0 is given twice: expected each part"
+            + " once (-f1, -f2...)",
+        assertThrows(DataLoadException.class, () -> PtpFile.read(first, again)).getMessage());
+    assertEquals(
+        "part2.txt: the same file is given twice: its rows would be read twice",
+        assertThrows(DataLoadException.class, () -> PtpFile.read(renamed, first, renamed))
+            .getMessage());
+    // A renamed copy says no release: it is read with any (here the same row once more).
+    assertEquals(2, PtpFile.read(first, renamed).size());
+  }
 }
