@@ -33,7 +33,12 @@ public final class ClaimWarning {
      * Another line of the date is missing from a subset of the relative value file (a sample, an
      * extract): the claim rules could not weigh it, so this line's amount may be too high.
      */
-    INCOMPLETE_DATA
+    INCOMPLETE_DATA,
+    /**
+     * The lines of one anesthesia session carry different payment modifiers (AA on one, QK on
+     * another): the session is paid once, at the share of the line paid, for the whole time.
+     */
+    ANESTHESIA_ROLES_DIFFER
   }
 
   private final Kind kind;

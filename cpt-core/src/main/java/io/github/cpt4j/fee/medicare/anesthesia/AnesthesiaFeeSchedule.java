@@ -61,7 +61,10 @@ import java.util.function.IntUnaryOperator;
  * units is paid, with the total time of all of them (the multiple-procedure rule of chapter 12,
  * section 50); the others are {@link UnpricedReason#NOT_PAYABLE_ON_CLAIM}. The physician's lines
  * (AA, QK, QY, AD) and the nurse anesthetist's (QX, QZ) are separate services, and the add-on codes
- * 01953, 01968 and 01969 are paid beside their primary.
+ * 01953, 01968 and 01969 are paid beside their primary. When the physician's lines of a session (or
+ * the nurse anesthetist's) carry different payment modifiers, such as AA on one and QK on another,
+ * the session is still paid once, at the paid line's share, and that line's explanation gets a step
+ * {@link #MIXED_ROLES} saying so.
  *
  * <pre>{@code
  * AnesthesiaFeeSchedule anesthesia = AnesthesiaFeeSchedule.builder()
@@ -87,6 +90,14 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
 
   /** The base units of medical supervision (AD), whatever the code (section 50.D). */
   public static final BigDecimal SUPERVISION_BASE_UNITS = BigDecimal.valueOf(3);
+
+  /**
+   * The rule id of the step {@link #priceSession} adds to the paid line of a session whose lines
+   * carry different payment modifiers (AA on one, QK on another): the session is paid at the paid
+   * line's share for the whole time, which the biller should check. Claim pricing reports it as a
+   * {@link io.github.cpt4j.fee.ClaimWarning.Kind#ANESTHESIA_ROLES_DIFFER} warning.
+   */
+  public static final String MIXED_ROLES = "anesthesia-roles";
 
   /** The non-participating provider's share: 95%. */
   private static final BigDecimal NON_PARTICIPATING = new BigDecimal("0.95");
@@ -301,6 +312,10 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
                   + others
                   + " paid through it");
       results[paid] = result.withStep(session);
+      String roles = differentRoles(lines, members, paid, numberOf);
+      if (roles != null) {
+        results[paid] = results[paid].withStep(PricingStep.note(MIXED_ROLES, roles));
+      }
       for (int i : members) {
         if (i != paid) {
           results[i] =
@@ -320,6 +335,36 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
       out.add(results[i] != null ? results[i] : price(lines.get(i), context));
     }
     return out.build();
+  }
+
+  /**
+   * Says which lines of a session carry which payment modifier when they do not all carry the same:
+   * the session is paid once, at the share of the line paid, whatever the others say. Null when
+   * every line carries the same.
+   */
+  private static String differentRoles(
+      List<ClaimLine> lines, List<Integer> members, int paid, IntUnaryOperator numberOf) {
+    AnesthesiaRole paidRole = singleRole(lines.get(paid)).orElseThrow();
+    boolean differ = false;
+    StringBuilder each = new StringBuilder();
+    for (int i : members) {
+      AnesthesiaRole role = singleRole(lines.get(i)).orElseThrow();
+      differ |= role != paidRole;
+      each.append(each.length() == 0 ? "" : ", ")
+          .append(role.modifier())
+          .append(" on line ")
+          .append(numberOf.applyAsInt(i));
+    }
+    if (!differ) {
+      return null;
+    }
+    return "the session's lines carry different payment modifiers ("
+        + each
+        + "): it is paid once, at "
+        + paidRole.modifier()
+        + ", the modifier of line "
+        + numberOf.applyAsInt(paid)
+        + ", the line paid; check which role applies to the session";
   }
 
   private boolean isBetter(ClaimLine candidate, int candidateUnits, ClaimLine current) {

@@ -171,6 +171,37 @@ class AnesthesiaFeeScheduleTest {
   }
 
   @Test
+  void aSessionWhoseLinesCarryDifferentRolesSaysSoOnThePaidLine() {
+    // 00790-AA and 00840-QK: paid once, at AA's 100%, for 105 minutes, as before; the paid line
+    // names both modifiers.
+    List<FeeResult> fees =
+        SCHEDULE.priceSession(
+            List.of(ClaimLine.parse("00840-QK 45min"), ClaimLine.parse("00790-AA 60min")),
+            rochester());
+    assertEquals(new BigDecimal("277.06"), fees.get(1).amountOrThrow());
+    assertTrue(fees.get(1).explanation().has(AnesthesiaFeeSchedule.MIXED_ROLES), fees::toString);
+    assertTrue(
+        fees.get(1)
+            .toString()
+            .contains(
+                "different payment modifiers (QK on line 1, AA on line 2): it is paid once, at AA,"
+                    + " the modifier of line 2"),
+        fees::toString);
+    // One role on every line: no such step.
+    List<FeeResult> same =
+        SCHEDULE.priceSession(
+            List.of(ClaimLine.parse("00840-QK 45min"), ClaimLine.parse("00790-QK 60min")),
+            rochester());
+    assertFalse(same.get(1).explanation().has(AnesthesiaFeeSchedule.MIXED_ROLES), same::toString);
+    // The nurse anesthetist's lines are a session of their own: QX beside QK is the usual pair.
+    List<FeeResult> team =
+        SCHEDULE.priceSession(
+            List.of(ClaimLine.parse("00790-QK 60min"), ClaimLine.parse("00790-QX 60min")),
+            rochester());
+    assertFalse(team.get(0).explanation().has(AnesthesiaFeeSchedule.MIXED_ROLES), team::toString);
+  }
+
+  @Test
   void aSessionIsPaidItsWholeTimeEvenAboveTheMostOneLineCarries() {
     // 6,000 + 6,000 minutes = 12,000 / 15 = 800.0 time units: (7 + 800.0) x 19.79 = 15970.53,
     // not the 9,999 minutes one line may carry (666.6 units, 13330.54).

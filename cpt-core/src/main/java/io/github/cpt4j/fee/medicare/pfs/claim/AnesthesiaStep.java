@@ -1,5 +1,9 @@
 package io.github.cpt4j.fee.medicare.pfs.claim;
 
+import io.github.cpt4j.fee.ClaimWarning;
+import io.github.cpt4j.fee.PricingStep;
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
 import java.math.BigDecimal;
 import java.util.Optional;
 
@@ -18,6 +22,7 @@ final class AnesthesiaStep implements ClaimStep {
 
   @Override
   public void apply(ClaimState claim) {
+    warnOfMixedRoles(claim.lines);
     for (LineWork w : claim.lines) {
       if (w.anesthesia == null || w.reason != null || !w.anesthesia.isPriced()) {
         continue;
@@ -34,6 +39,32 @@ final class AnesthesiaStep implements ClaimStep {
         w.note(
             ClaimRule.BILLED_CHARGE,
             () -> "the billed charge " + charge.get().toPlainString() + " is not lower");
+      }
+    }
+  }
+
+  /**
+   * Turns the schedule's {@link AnesthesiaFeeSchedule#MIXED_ROLES} step into a warning on the paid
+   * line. Only a session of several lines can have one, and only then are the paid lines'
+   * explanations read: the words of a lone line's are written only if someone asks.
+   */
+  private static void warnOfMixedRoles(LineWork[] lines) {
+    boolean merged = false;
+    for (LineWork w : lines) {
+      merged |= w.anesthesia != null && w.reason == UnpricedReason.NOT_PAYABLE_ON_CLAIM;
+    }
+    if (!merged) {
+      return;
+    }
+    for (LineWork w : lines) {
+      if (w.anesthesia == null || w.reason != null || !w.anesthesia.isPriced()) {
+        continue;
+      }
+      for (PricingStep step : w.anesthesia.explanation().steps()) {
+        if (step.rule().equals(AnesthesiaFeeSchedule.MIXED_ROLES)) {
+          w.warn(
+              ClaimWarning.Kind.ANESTHESIA_ROLES_DIFFER, ClaimRule.ANESTHESIA, step.description());
+        }
       }
     }
   }

@@ -131,6 +131,33 @@ class ClaimPipelineTest {
   }
 
   @Test
+  void aSessionWithDifferentRolesWarnsOnThePaidLine() {
+    AnesthesiaFeeSchedule anesthesia =
+        AnesthesiaFeeSchedule.builder()
+            .name("anesthesia-test")
+            .baseUnits(
+                AnesthesiaBaseUnits.of(
+                    "test", Map.of(CptCode.parse("00790"), 7, CptCode.parse("00840"), 6)))
+            .conversionFactors(
+                AnesthesiaConversionFactors.of(
+                    "test", Map.of(ClaimTables.TEST_LOCALITY, new BigDecimal("20.00"))))
+            .effective(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31))
+            .build();
+    MedicareClaimPricer pricer =
+        MedicareClaimPricer.of(ClaimTables.scheduleBuilder().anesthesia(anesthesia).build());
+    PricedClaim claim =
+        assertAmounts(price(pricer, "00840-QK 45min", "00790-AA 60min"), "280.00", null, "280.00");
+    assertEquals(List.of(), claim.line(0).warnings(), claim.toString());
+    assertEquals(1, claim.line(1).warnings().size(), claim.toString());
+    ClaimWarning warning = claim.line(1).warnings().get(0);
+    assertEquals(ClaimWarning.Kind.ANESTHESIA_ROLES_DIFFER, warning.kind());
+    assertEquals("anesthesia", warning.rule());
+    assertTrue(warning.message().contains("QK on line 1, AA on line 2"), warning.message());
+    PricedClaim same = price(pricer, "00840-AA 45min", "00790-AA 60min");
+    assertEquals(List.of(), same.line(1).warnings(), same.toString());
+  }
+
+  @Test
   void aDeniedSideBreaksTheBilateralPair() {
     MedicareClaimPricer pricer =
         MedicareClaimPricer.builder(SCHEDULE)
