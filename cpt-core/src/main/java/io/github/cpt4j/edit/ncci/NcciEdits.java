@@ -47,13 +47,23 @@ public final class NcciEdits implements ClaimEdit {
    *
    * @throws IllegalArgumentException if both tables say which claim type they are for ({@link
    *     PtpTable#claimType()}, {@link MueTable#claimType()}) and the types differ: a practitioner
-   *     claim checked against the outpatient hospital unit limits would be denied or passed wrongly
+   *     claim checked against the outpatient hospital unit limits would be denied or passed
+   *     wrongly; or if the MUE table is for a kind of claims CMS publishes no PTP edits for (DME
+   *     supplier services: {@link #ofMue} checks their units alone), whatever the PTP table says
    */
   public static NcciEdits of(PtpTable ptp, MueTable mue) {
     requireNonNull(ptp, "ptp");
     requireNonNull(mue, "mue");
     Optional<NcciClaimType> pairs = ptp.claimType();
     Optional<NcciClaimType> units = mue.claimType();
+    if (units.isPresent() && !units.get().hasPtpEdits()) {
+      // A PTP table that does not say its type is still some other claims' pairs.
+      throw new IllegalArgumentException(
+          "the MUE table is for "
+              + units.get().words()
+              + ", which CMS publishes no PTP edits for: use NcciEdits.ofMue(mue) for their units"
+              + " alone");
+    }
     if (pairs.isPresent() && units.isPresent() && pairs.get() != units.get()) {
       throw new IllegalArgumentException(
           "the PTP table is for "

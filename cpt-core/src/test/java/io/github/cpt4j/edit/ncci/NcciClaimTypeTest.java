@@ -93,9 +93,24 @@ class NcciClaimTypeTest {
             MUE.withClaimType(NcciClaimType.PRACTITIONER));
     assertEquals(3, same.check(claim("20610 x2", "27447 x2"), on("2025-06-02")).size());
     assertEquals(
-        2, NcciEdits.of(PTP, MUE.withClaimType(NcciClaimType.DME_SUPPLIER)).edits().size());
+        2, NcciEdits.of(PTP, MUE.withClaimType(NcciClaimType.PRACTITIONER)).edits().size());
     assertEquals(
         2, NcciEdits.of(PTP.withClaimType(NcciClaimType.OUTPATIENT_HOSPITAL), MUE).edits().size());
+  }
+
+  @Test
+  void dmeUnitLimitsTakeNoPtpTable() {
+    // CMS publishes no PTP edits for DME supplier claims: a PTP table beside their MUEs, even
+    // one that does not say its kind, is some other claims' pairs.
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> NcciEdits.of(PTP, MUE.withClaimType(NcciClaimType.DME_SUPPLIER)));
+    assertEquals(
+        "the MUE table is for DME supplier services, which CMS publishes no PTP edits for: use"
+            + " NcciEdits.ofMue(mue) for their units alone",
+        e.getMessage());
+    assertEquals(1, NcciEdits.ofMue(MUE.withClaimType(NcciClaimType.DME_SUPPLIER)).edits().size());
   }
 
   @Test
