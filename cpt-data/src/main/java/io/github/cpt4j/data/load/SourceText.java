@@ -18,7 +18,7 @@ import java.util.Locale;
  * is not valid in the charset is an error, never a silent replacement character), a UTF-8
  * byte-order mark removed, a UTF-16 one named when the charset is not UTF-16, every line at most
  * {@link #MAX_LINE_LENGTH} characters, and no control characters other than tab, carriage return
- * and line feed.
+ * and line feed (a DOS end-of-file mark that ends the source is dropped).
  */
 final class SourceText {
 
@@ -101,9 +101,25 @@ final class SourceText {
       throw new IllegalStateException("decoder overflow for " + sourceName);
     }
     out.flip();
-    String text = out.toString();
+    String text = withoutDosEnd(out.toString());
     check(text, sourceName);
     return text;
+  }
+
+  /** The DOS end-of-file mark (Ctrl-Z), which old editors and exports put after the last line. */
+  private static final char DOS_END_OF_FILE = 0x1A;
+
+  /**
+   * Removes a DOS end-of-file mark that ends the text, on a line of its own or right after the last
+   * line's text, with any line breaks after it: it marks the end, and is no character of the data.
+   * The same mark before more text is still a control character, which {@link #check} names.
+   */
+  private static String withoutDosEnd(String text) {
+    int end = text.length();
+    while (end > 0 && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+      end--;
+    }
+    return end > 0 && text.charAt(end - 1) == DOS_END_OF_FILE ? text.substring(0, end - 1) : text;
   }
 
   private static DataLoadException encodingError(
@@ -147,10 +163,13 @@ final class SourceText {
             line,
             0,
             String.format(
-                Locale.ROOT,
-                "control character U+%04X at character %d; expected text",
-                (int) c,
-                i - lineStart + 1));
+                    Locale.ROOT,
+                    "control character U+%04X at character %d; expected text",
+                    (int) c,
+                    i - lineStart + 1)
+                + (c == DOS_END_OF_FILE
+                    ? " (a DOS end-of-file mark ends the file; here more text follows it)"
+                    : ""));
       }
     }
   }

@@ -457,6 +457,25 @@ class CodeSetLoaderTest {
   }
 
   @Test
+  void aDosEndOfFileMarkEndsTheFile() throws IOException {
+    // On a line of its own, or right after the last line's text: the end, not data.
+    for (String text :
+        List.of(
+            "99212\tMADE UP\r\n99213\tMADE UP TOO\r\n\u001A",
+            "99212\tMADE UP\n99213\tMADE UP TOO\u001A",
+            "99212\tMADE UP\n99213\tMADE UP TOO\n\u001A\r\n")) {
+      CodeSet set = LOADER.loadTabDelimited(bytes(text, UTF_8), "x.txt");
+      assertEquals(List.of("99212", "99213"), codes(set), text);
+      assertEquals("MADE UP TOO", description(set, "99213"));
+    }
+    // Before more text, it is a control character in the data.
+    assertEquals(
+        "x.txt, line 2: control character U+001A at character 1; expected text (a DOS end-of-file"
+            + " mark ends the file; here more text follows it)",
+        tabError("99212\tMADE UP\n\u001A\n99213\tMADE UP TOO\n").getMessage());
+  }
+
+  @Test
   void unreadableFilesAreIoErrorsNotDataErrors() {
     IOException e =
         assertThrows(IOException.class, () -> LOADER.loadCsv(dir.resolve("no-such-file.csv")));
