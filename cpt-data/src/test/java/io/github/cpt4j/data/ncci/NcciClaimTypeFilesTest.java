@@ -119,16 +119,20 @@ class NcciClaimTypeFilesTest {
     assertEquals(Optional.empty(), ptp("ccipractice.txt").claimType());
   }
 
+  /**
+   * A PTP file named {@code name} in {@code dir} with one edit, {@code first} and {@code second}.
+   */
+  private static Path part(Path dir, String name, String first, String second) throws IOException {
+    return Files.writeString(
+        dir.resolve(name), PTP_HEADER + first + "\t" + second + "\t\t20020101\t*\t1\tr\n");
+  }
+
   @Test
   void thePartsOfOneTableAreOfOneKind(@TempDir Path dir) throws IOException {
-    String text = PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\tr\n";
-    Path first = Files.writeString(dir.resolve("ccipra-v322r0-f1.txt"), text);
-    Path second =
-        Files.writeString(
-            dir.resolve("ccipra-v322r0-f2.txt"),
-            PTP_HEADER + "29880\t29877\t\t20020101\t*\t1\tr\n");
-    Path hospital = Files.writeString(dir.resolve("ccioph-v322r0-f1.txt"), text);
-    Path renamed = Files.writeString(dir.resolve("part2.txt"), text);
+    Path first = part(dir, "ccipra-v322r0-f1.txt", "27447", "20610");
+    Path second = part(dir, "ccipra-v322r0-f2.txt", "29880", "29877");
+    Path hospital = part(dir, "ccioph-v322r0-f1.txt", "27447", "20610");
+    Path renamed = part(dir, "part2.txt", "27447", "20610");
     PtpTable practitioner = PtpFile.read(first, second);
     assertEquals(Optional.of(NcciClaimType.PRACTITIONER), practitioner.claimType());
     assertEquals(2, practitioner.size());
@@ -146,14 +150,10 @@ class NcciClaimTypeFilesTest {
 
   @Test
   void thePartsOfOneTableAreOfOneReleaseEachOnce(@TempDir Path dir) throws IOException {
-    String text = PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\tr\n";
-    Path first = Files.writeString(dir.resolve("ccipra-v322r0-f1.txt"), text);
-    Path older =
-        Files.writeString(
-            dir.resolve("ccipra-v321r0-f2.txt"),
-            PTP_HEADER + "29880\t29877\t\t20020101\t*\t1\tr\n");
-    Path again = Files.writeString(dir.resolve("CCIPRA-V322R0-F1.TXT.bak"), text);
-    Path renamed = Files.writeString(dir.resolve("part2.txt"), text);
+    Path first = part(dir, "ccipra-v322r0-f1.txt", "27447", "20610");
+    Path older = part(dir, "ccipra-v321r0-f2.txt", "29880", "29877");
+    Path again = part(dir, "CCIPRA-V322R0-F1.TXT.bak", "27447", "20610");
+    Path renamed = part(dir, "part2.txt", "27447", "20610");
     assertEquals(
         "ccipra-v321r0-f2.txt: the file name says release v321r0 but ccipra-v322r0-f1.txt, read"
             + " with it, v322r0: the parts of one table are of one quarter's release",

@@ -97,8 +97,8 @@ class ClaimPipelineTest {
     assertFalse(claim.line(1).explanation().has("multiple-procedure"), claim.toString());
   }
 
-  @Test
-  void aDeniedAnesthesiaLineLeavesTheSession() {
+  /** {@link ClaimTables}' schedule with anesthesia: 00790 of 7 base units, 00840 of 6, CF 20. */
+  private static MedicareFeeSchedule withAnesthesia() {
     AnesthesiaFeeSchedule anesthesia =
         AnesthesiaFeeSchedule.builder()
             .name("anesthesia-test")
@@ -110,7 +110,12 @@ class ClaimPipelineTest {
                     "test", Map.of(ClaimTables.TEST_LOCALITY, new BigDecimal("20.00"))))
             .effective(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31))
             .build();
-    MedicareFeeSchedule schedule = ClaimTables.scheduleBuilder().anesthesia(anesthesia).build();
+    return ClaimTables.scheduleBuilder().anesthesia(anesthesia).build();
+  }
+
+  @Test
+  void aDeniedAnesthesiaLineLeavesTheSession() {
+    MedicareFeeSchedule schedule = withAnesthesia();
     // One session: 00790 (7 base units) is paid with the total 105 minutes, 7.0 time units:
     // (7 + 7.0) x 20.00 = 280.00, and 00840 through it.
     assertAmounts(
@@ -132,19 +137,7 @@ class ClaimPipelineTest {
 
   @Test
   void aSessionWithDifferentRolesWarnsOnThePaidLine() {
-    AnesthesiaFeeSchedule anesthesia =
-        AnesthesiaFeeSchedule.builder()
-            .name("anesthesia-test")
-            .baseUnits(
-                AnesthesiaBaseUnits.of(
-                    "test", Map.of(CptCode.parse("00790"), 7, CptCode.parse("00840"), 6)))
-            .conversionFactors(
-                AnesthesiaConversionFactors.of(
-                    "test", Map.of(ClaimTables.TEST_LOCALITY, new BigDecimal("20.00"))))
-            .effective(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31))
-            .build();
-    MedicareClaimPricer pricer =
-        MedicareClaimPricer.of(ClaimTables.scheduleBuilder().anesthesia(anesthesia).build());
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(withAnesthesia());
     PricedClaim claim =
         assertAmounts(price(pricer, "00840-QK 45min", "00790-AA 60min"), "280.00", null, "280.00");
     assertEquals(List.of(), claim.line(0).warnings(), claim.toString());

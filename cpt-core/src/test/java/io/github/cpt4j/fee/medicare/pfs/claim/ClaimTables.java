@@ -13,6 +13,7 @@ import io.github.cpt4j.fee.medicare.pfs.Gpci;
 import io.github.cpt4j.fee.medicare.pfs.GpciTable;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.MultipleProcedureRule;
+import io.github.cpt4j.fee.medicare.pfs.OppsCap;
 import io.github.cpt4j.fee.medicare.pfs.PaymentIndicators;
 import io.github.cpt4j.fee.medicare.pfs.PaymentStatus;
 import io.github.cpt4j.fee.medicare.pfs.PcTcIndicator;
@@ -356,14 +357,33 @@ final class ClaimTables {
                         .practiceExpense(new BigDecimal("1.166"))
                         .malpractice(new BigDecimal("1.656"))
                         .build())))
-        .conversionFactors(
-            ConversionFactors.of(
-                List.of(
-                    ConversionFactor.builder()
-                        .effectiveFrom(LocalDate.of(2025, 1, 1))
-                        .effectiveTo(LocalDate.of(2025, 12, 31))
-                        .amount(new BigDecimal("25.0000"))
-                        .appliesTo(ConversionFactor.Providers.ALL)
-                        .build())));
+        .conversionFactors(factorOf25(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)));
+  }
+
+  /** One conversion factor of 25 dollars, for every provider, from {@code from} to {@code to}. */
+  static ConversionFactors factorOf25(LocalDate from, LocalDate to) {
+    return ConversionFactors.of(
+        List.of(
+            ConversionFactor.builder()
+                .effectiveFrom(from)
+                .effectiveTo(to)
+                .amount(new BigDecimal("25.0000"))
+                .appliesTo(ConversionFactor.Providers.ALL)
+                .build()));
+  }
+
+  /**
+   * An OPPS cap row of {@code code} in {@link #TEST_LOCALITY}, the same amount in both settings;
+   * {@code modifier} "" for the global row.
+   */
+  static OppsCap oppsCap(String code, String modifier, String amount) {
+    return OppsCap.builder()
+        .code(ProcedureCode.parse(code))
+        .modifier(modifier.isEmpty() ? Optional.empty() : Optional.of(Modifier.parse(modifier)))
+        .locality(TEST_LOCALITY)
+        .status(PaymentStatus.of('A'))
+        .facilityAmount(new BigDecimal(amount))
+        .nonFacilityAmount(new BigDecimal(amount))
+        .build();
   }
 }

@@ -1,20 +1,15 @@
 package io.github.cpt4j.fee.medicare.pfs.claim;
 
 import static io.github.cpt4j.fee.medicare.pfs.claim.ClaimTables.CONTEXT;
-import static io.github.cpt4j.fee.medicare.pfs.claim.ClaimTables.TEST_LOCALITY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.claim.Claim;
-import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.medicare.pfs.OppsCap;
 import io.github.cpt4j.fee.medicare.pfs.OppsCapTable;
-import io.github.cpt4j.fee.medicare.pfs.PaymentStatus;
-import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,14 +27,7 @@ class ImagingCapOrderTest {
               .build());
 
   private static OppsCap cap(String modifier, String amount) {
-    return OppsCap.builder()
-        .code(ProcedureCode.parse("70486"))
-        .modifier(modifier.isEmpty() ? Optional.empty() : Optional.of(Modifier.parse(modifier)))
-        .locality(TEST_LOCALITY)
-        .status(PaymentStatus.of('A'))
-        .facilityAmount(new BigDecimal(amount))
-        .nonFacilityAmount(new BigDecimal(amount))
-        .build();
+    return ClaimTables.oppsCap("70486", modifier, amount);
   }
 
   private static PricedClaim price(String... lines) {

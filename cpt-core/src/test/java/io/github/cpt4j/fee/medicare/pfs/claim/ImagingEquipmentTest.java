@@ -7,26 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
-import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
-import io.github.cpt4j.fee.medicare.pfs.ConversionFactor;
-import io.github.cpt4j.fee.medicare.pfs.ConversionFactors;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.OppsCap;
 import io.github.cpt4j.fee.medicare.pfs.OppsCapTable;
-import io.github.cpt4j.fee.medicare.pfs.PaymentStatus;
 import io.github.cpt4j.modifier.Modifier;
 import io.github.cpt4j.modifier.ModifierRegistry;
 import io.github.cpt4j.modifier.PaymentEffect;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,26 +38,12 @@ class ImagingEquipmentTest {
       MedicareClaimPricer.of(
           ClaimTables.scheduleBuilder()
               .conversionFactors(
-                  ConversionFactors.of(
-                      List.of(
-                          ConversionFactor.builder()
-                              .effectiveFrom(LocalDate.of(2015, 1, 1))
-                              .effectiveTo(LocalDate.of(2025, 12, 31))
-                              .amount(new BigDecimal("25.0000"))
-                              .appliesTo(ConversionFactor.Providers.ALL)
-                              .build())))
+                  ClaimTables.factorOf25(LocalDate.of(2015, 1, 1), LocalDate.of(2025, 12, 31)))
               .oppsCaps(OppsCapTable.of(List.of(cap("TC", "110.00"), cap("", "210.00"))))
               .build());
 
   private static OppsCap cap(String modifier, String amount) {
-    return OppsCap.builder()
-        .code(ProcedureCode.parse("70486"))
-        .modifier(modifier.isEmpty() ? Optional.empty() : Optional.of(Modifier.parse(modifier)))
-        .locality(TEST_LOCALITY)
-        .status(PaymentStatus.of('A'))
-        .facilityAmount(new BigDecimal(amount))
-        .nonFacilityAmount(new BigDecimal(amount))
-        .build();
+    return ClaimTables.oppsCap("70486", modifier, amount);
   }
 
   private static PricedClaim price(PricingContext context, String... lines) {
