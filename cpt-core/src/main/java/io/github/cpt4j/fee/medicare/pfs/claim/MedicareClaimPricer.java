@@ -794,6 +794,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
         }
         if (step instanceof MultipleSurgeryStep
             || step instanceof ComponentReductionStep
+            || step instanceof ImagingEquipmentStep
             || step instanceof BilledChargeStep) {
           grouping = grouping == null ? step.name() : grouping;
         } else if (step instanceof BilateralStep && grouping != null) {

@@ -258,7 +258,8 @@ class ClaimPipelineTest {
     MedicareClaimPricer standard = MedicareClaimPricer.builder(SCHEDULE).build();
     ClaimStep bilateral =
         standard.steps().stream().filter(s -> s.name().equals("bilateral")).findFirst().get();
-    for (String grouping : List.of("multiple-surgery", "component-reduction", "billed-charge")) {
+    for (String grouping :
+        List.of("multiple-surgery", "component-reduction", "imaging-equipment", "billed-charge")) {
       IllegalArgumentException e =
           assertThrows(
               IllegalArgumentException.class,
