@@ -2,10 +2,12 @@ package io.github.cpt4j.data.ncci;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.edit.ncci.MueAdjudicationIndicator;
 import io.github.cpt4j.edit.ncci.MueEdit;
 import io.github.cpt4j.edit.ncci.MueTable;
@@ -67,8 +69,12 @@ class NcciFormatSamplesTest {
     assertEquals(
         PtpModifierIndicator.NOT_ALLOWED,
         table.edits(code("0001A"), code("36591")).get(0).modifierIndicator());
-    // The same file twice is two parts' worth of rows in one table.
-    assertEquals(54, PtpFile.read(files.get(0), files.get(0)).size());
+    // The same file twice would be its rows twice: refused.
+    DataLoadException twice =
+        assertThrows(DataLoadException.class, () -> PtpFile.read(files.get(0), files.get(0)));
+    assertEquals(
+        "ccipra-v322r0-f1-excerpt.txt: the same file is given twice: its rows would be read twice",
+        twice.getMessage());
   }
 
   @Test
