@@ -198,12 +198,27 @@ public final class BatchHeader {
    * {@code mintues}); names of three letters ({@code zip}, {@code pos}) only by their synonyms. The
    * short names are held closer because plain words lie near them: {@code note} is two edits from
    * {@code date}, {@code rate} one, {@code id} two from {@code zip}. ({@code data} is a lookalike:
-   * it is the word for a date in several languages.)
+   * it is the word for a date in several languages.) A known name followed by a number ({@code
+   * zip0}, {@code units2}) is a lookalike at any length.
    */
   private static String lookalike(String squeezed, List<String> missing) {
     String synonym = SYNONYMS.get(squeezed);
     if (synonym != null) {
       return missing.contains(synonym) ? synonym : null;
+    }
+    // A known name and a number: how Spark's CSV reader renames a name the header repeats (zip,
+    // zip becomes zip0, zip1), and how spreadsheets number columns (modifier1, modifier2).
+    int digits = squeezed.length();
+    while (digits > 0 && Character.isDigit(squeezed.charAt(digits - 1))) {
+      digits--;
+    }
+    if (digits > 0 && digits < squeezed.length()) {
+      String stem = squeezed.substring(0, digits);
+      for (String known : missing) {
+        if (squeezed(known).equals(stem)) {
+          return known;
+        }
+      }
     }
     String best = null;
     int bestDistance = Integer.MAX_VALUE;

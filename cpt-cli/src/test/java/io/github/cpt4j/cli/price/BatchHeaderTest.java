@@ -35,6 +35,10 @@ class BatchHeaderTest {
   @ParameterizedTest
   @CsvSource({
     "modifier, modifiers",
+    "modifier1, modifiers",
+    "zip0, zip",
+    "pos_1, pos",
+    "units2, units",
     "Modifer, modifiers",
     "mod, modifiers",
     "MODS, modifiers",
