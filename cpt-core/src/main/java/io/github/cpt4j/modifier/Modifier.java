@@ -107,6 +107,12 @@ public final class Modifier implements Comparable<Modifier> {
   /** CT: a CT scan on equipment below the NEMA XR-29 standard, paid a reduced TC. */
   public static final Modifier CT_EQUIPMENT_NOT_STANDARD = parse("CT");
 
+  /** CQ: physical therapy furnished in whole or in part by a therapy assistant, paid 85%. */
+  public static final Modifier PHYSICAL_THERAPY_ASSISTANT = parse("CQ");
+
+  /** CO: occupational therapy furnished in whole or in part by a therapy assistant, paid 85%. */
+  public static final Modifier OCCUPATIONAL_THERAPY_ASSISTANT = parse("CO");
+
   private final int index;
   private final String text;
 

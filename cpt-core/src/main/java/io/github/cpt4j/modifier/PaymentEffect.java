@@ -66,7 +66,13 @@ public enum PaymentEffect {
    * less of the technical component in 2016 and 15% less from 2017 (section 218(a) of the
    * Protecting Access to Medicare Act of 2014, change request 9250).
    */
-  CT_EQUIPMENT_NOT_STANDARD;
+  CT_EQUIPMENT_NOT_STANDARD,
+  /**
+   * CQ and CO: a therapy service furnished in whole or in part by a physical (CQ) or occupational
+   * (CO) therapy assistant; Medicare pays 85% of the amount from 2022 (Social Security Act section
+   * 1834(v)).
+   */
+  THERAPY_ASSISTANT;
 
   /**
    * Returns the bit of this effect in a set of effects held as an {@code int}: {@code 1 <<

@@ -125,6 +125,10 @@ final class StandardModifiers {
         levelII("FY", "X-ray taken by computed radiography, with a cassette and imaging plate"),
         levelII("CT", "CT scan on equipment that does not meet the NEMA XR-29 dose standard"),
 
+        // HCPCS Level II: therapy furnished by an assistant, paid a reduced share.
+        levelII("CQ", "Physical therapy furnished in whole or in part by a therapy assistant"),
+        levelII("CO", "Occupational therapy furnished in whole or in part by a therapy assistant"),
+
         // HCPCS Level II: telehealth, liability and coverage.
         levelII("GT", "Telehealth by interactive audio and video (older modifier)"),
         levelII("GA", "Liability notice given to the patient and on file"),
@@ -152,8 +156,8 @@ final class StandardModifiers {
   /**
    * The payment effects of the standard modifiers (CMS Claims Processing Manual, chapter 12,
    * sections 20.4 and 40-40.8 (78: section 40.4, the intra-operative share), the indicators of the
-   * relative value file's Attachment A, and for FX, FY and CT the change requests named on their
-   * {@link PaymentEffect}s).
+   * relative value file's Attachment A, and for FX, FY, CT, CQ and CO the laws and change requests
+   * named on their {@link PaymentEffect}s).
    */
   private static final ImmutableMap<String, PaymentEffect> EFFECTS =
       ImmutableMap.<String, PaymentEffect>builder()
@@ -177,6 +181,8 @@ final class StandardModifiers {
           .put("FX", PaymentEffect.FILM_X_RAY)
           .put("FY", PaymentEffect.COMPUTED_RADIOGRAPHY)
           .put("CT", PaymentEffect.CT_EQUIPMENT_NOT_STANDARD)
+          .put("CQ", PaymentEffect.THERAPY_ASSISTANT)
+          .put("CO", PaymentEffect.THERAPY_ASSISTANT)
           .build();
 
   private static ModifierInfo withEffect(ModifierInfo info) {

@@ -272,6 +272,9 @@ class ClaimPricingFullFileTest {
     MedicareClaimPricer pricer = MedicareClaimPricer.of(schedule);
     PricedClaim chest = pricer.price(Claim.builder().add("71046-FX").build(), OFFICE);
     assertEquals(new BigDecimal("26.95"), chest.line(0).amountOrThrow(), chest.toString());
+    // README's therapy assistant: 97110-GP-CQ, 85% x 27.99 = 23.7915, paid 23.79.
+    PricedClaim therapy = pricer.price(Claim.builder().add("97110-GP-CQ").build(), OFFICE);
+    assertEquals(new BigDecimal("23.79"), therapy.line(0).amountOrThrow(), therapy.toString());
     BigDecimal fifth = new BigDecimal("0.2");
     int codes = 0;
     for (RvuEntry row : schedule.rvus().all()) {

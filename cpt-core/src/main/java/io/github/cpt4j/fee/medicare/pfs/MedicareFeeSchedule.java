@@ -53,9 +53,9 @@ import java.util.Optional;
  * (see {@link AnesthesiaFeeSchedule}).
  *
  * <p>Other modifiers with a payment effect (50, 51, 62, 66, 78, 80, 81, 82, AS, 54, 55, 56, 22, 52,
- * and FX, FY and CT, which reduce the technical component) depend on the other lines of the claim
- * or on claim-level rules; this schedule gives the fee schedule amount those rules start from and
- * notes each such modifier in the explanation.
+ * FX, FY and CT, which reduce the technical component, and CQ and CO, a therapy assistant's 85%)
+ * depend on the other lines of the claim or on claim-level rules; this schedule gives the fee
+ * schedule amount those rules start from and notes each such modifier in the explanation.
  *
  * <pre>{@code
  * MedicareFeeSchedule medicare = BundledData.medicareFeeSchedule();
@@ -454,6 +454,7 @@ public final class MedicareFeeSchedule implements FeeSchedule {
       case INCREASED_SERVICES, REDUCED_SERVICES -> "the contractor adjusts the amount";
       case FILM_X_RAY, COMPUTED_RADIOGRAPHY, CT_EQUIPMENT_NOT_STANDARD ->
           "technical component reduction of claim pricing";
+      case THERAPY_ASSISTANT -> "therapy assistant's 85% of claim pricing";
       case NONE, SEPARATE_VISIT, LEFT_SIDE, RIGHT_SIDE -> null;
     };
   }

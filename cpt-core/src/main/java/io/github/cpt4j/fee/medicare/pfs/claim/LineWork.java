@@ -52,6 +52,9 @@ final class LineWork implements Supplier<Explanation> {
   static final int SPLIT_CARE = M54 | M55 | M56;
   static final int M78 = PaymentEffect.RETURN_TO_OPERATING_ROOM.bit();
 
+  /** CQ and CO: a therapy assistant furnished the service, in whole or in part. */
+  static final int ASSISTANT_THERAPY = PaymentEffect.THERAPY_ASSISTANT.bit();
+
   /** The modifiers paid a share of the global package: split care, and a return to the OR. */
   static final int GLOBAL_SHARE = SPLIT_CARE | M78;
 

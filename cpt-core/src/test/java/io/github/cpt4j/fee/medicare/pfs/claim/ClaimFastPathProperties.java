@@ -100,7 +100,8 @@ class ClaimFastPathProperties {
           Modifier.INCREASED_SERVICES,
           Modifier.FILM_X_RAY,
           Modifier.COMPUTED_RADIOGRAPHY,
-          Modifier.CT_EQUIPMENT_NOT_STANDARD);
+          Modifier.CT_EQUIPMENT_NOT_STANDARD,
+          Modifier.PHYSICAL_THERAPY_ASSISTANT);
 
   private static final class DoNothing implements ClaimStep {
     @Override

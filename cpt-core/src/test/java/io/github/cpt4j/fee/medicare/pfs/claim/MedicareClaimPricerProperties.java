@@ -85,7 +85,8 @@ class MedicareClaimPricerProperties {
           Modifier.DISCONTINUED,
           Modifier.FILM_X_RAY,
           Modifier.COMPUTED_RADIOGRAPHY,
-          Modifier.CT_EQUIPMENT_NOT_STANDARD);
+          Modifier.CT_EQUIPMENT_NOT_STANDARD,
+          Modifier.PHYSICAL_THERAPY_ASSISTANT);
 
   @Provide
   Arbitrary<BilledLine> lines() {
