@@ -159,7 +159,7 @@ final class LookupCommand implements Callable<Integer> {
                 group(code),
                 entry.map(CodeEntry::shortDescription).orElse(null),
                 entry.map(CodeEntry::addOn).orElse(null),
-                entry.map(e -> e.effectiveFrom().toString()).orElse(null),
+                entry.flatMap(LookupCommand::since).orElse(null),
                 entry.flatMap(CodeEntry::effectiveTo).map(LocalDate::toString).orElse(null),
                 rows.isEmpty() ? null : rowNames(rows),
                 row.map(LookupCommand::rowName).orElse(null),
@@ -220,10 +220,7 @@ final class LookupCommand implements Callable<Integer> {
     CodeEntry e = entry.get();
     e.longDescription().ifPresent(text -> field(out, "long", text));
     field(out, "add-on", e.addOn() ? "yes: billed only with a primary procedure" : "no");
-    // The baseline date stands for "no start date recorded", so it is not shown as one.
-    if (!e.effectiveFrom().equals(CodeEntry.BASELINE_DATE)) {
-      field(out, "since", e.effectiveFrom().toString());
-    }
+    since(e).ifPresent(date -> field(out, "since", date));
     field(out, "in use", e.effectiveTo().map(to -> "until " + to + " (deleted)").orElse("yes"));
   }
 
@@ -317,8 +314,21 @@ final class LookupCommand implements Callable<Integer> {
     return code instanceof CptCode ? ((CptCode) code).section().name() : null;
   }
 
+  /** The subsection, as the text block shows it: none for a section without subsections. */
   private static String subsection(ProcedureCode code) {
-    return code instanceof CptCode ? ((CptCode) code).subsection().name() : null;
+    return code instanceof CptCode cpt && cpt.section().hasSubsections()
+        ? cpt.subsection().name()
+        : null;
+  }
+
+  /**
+   * The first date of the entry, as the text block shows it: none for the baseline date, which
+   * stands for "no start date recorded" ({@link CodeEntry#BASELINE_DATE}), not for a day.
+   */
+  private static Optional<String> since(CodeEntry entry) {
+    return entry.effectiveFrom().equals(CodeEntry.BASELINE_DATE)
+        ? Optional.empty()
+        : Optional.of(entry.effectiveFrom().toString());
   }
 
   private static String group(ProcedureCode code) {

@@ -38,6 +38,23 @@ class LookupCommandTest {
   }
 
   @Test
+  void theMachineFormatsLeaveOutWhatTheTextLeavesOut() throws Exception {
+    // 99213: Evaluation and Management has no subsections, and the sample records no first date
+    // (the baseline 2000-01-01 stands for none): blank cells, as the text block shows neither.
+    var rows = ValidateCommandTest.csv(Cli.run("lookup", "-f", "csv", "99213", "71046").out());
+    List<String> header = rows.get(0).getFields();
+    int subsection = header.indexOf("subsection");
+    int from = header.indexOf("effective_from");
+    assertEquals("", rows.get(1).getField(subsection));
+    assertEquals("", rows.get(1).getField(from));
+    assertEquals("DIAGNOSTIC_RADIOLOGY", rows.get(2).getField(subsection));
+    assertEquals("2018-01-01", rows.get(2).getField(from));
+    String json = Cli.run("lookup", "-f", "json", "99213").out();
+    assertTrue(json.contains("\"subsection\":null"), json);
+    assertTrue(json.contains("\"effective_from\":null"), json);
+  }
+
+  @Test
   void showsTheBundledDescriptionAddOnFlagAndDeletion() throws Exception {
     String text = Cli.run("lookup", "99201").out();
     assertTrue(text.contains("  in use      until 2020-12-31 (deleted)\n"), text);
