@@ -11,7 +11,9 @@ import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.pfs.LineEvaluator;
 import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
 import java.math.BigDecimal;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -39,6 +41,13 @@ public final class ClaimState {
 
   /** The procedures the ranking rules work on; grouped by the bilateral rule, or on first use. */
   private List<Procedure> procedures;
+
+  /**
+   * What the multiple-procedure reductions took off each procedure's technical component (both
+   * lines of a pair), for the equipment reductions after them; made only for a claim that has such
+   * a line, so that a procedure carries no field for it (issue 18: 8 bytes a procedure).
+   */
+  private Map<Procedure, BigDecimal> technicalCuts;
 
   ClaimState(PricingContext context, LineEvaluator evaluator, LineWork[] lines) {
     this.context = context;
@@ -175,6 +184,20 @@ public final class ClaimState {
       procedures = BilateralStep.group(lines, false);
     }
     return procedures;
+  }
+
+  /** Returns the technical cuts of the procedures, made on first use. */
+  Map<Procedure, BigDecimal> technicalCuts() {
+    if (technicalCuts == null) {
+      technicalCuts = new IdentityHashMap<>();
+    }
+    return technicalCuts;
+  }
+
+  /** Returns what the multiple-procedure reductions took off {@code p}'s technical component. */
+  BigDecimal technicalCut(Procedure p) {
+    BigDecimal cut = technicalCuts == null ? null : technicalCuts.get(p);
+    return cut == null ? Amounts.ZERO : cut;
   }
 
   /** Tells whether the lines are grouped into procedures already. */

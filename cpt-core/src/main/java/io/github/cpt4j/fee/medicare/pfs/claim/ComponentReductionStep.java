@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The multiple-procedure rules that reduce one part of later services instead of the whole amount.
@@ -58,7 +59,10 @@ final class ComponentReductionStep implements ClaimStep {
 
   @Override
   public void apply(ClaimState claim) {
-    apply(claim.procedures(), claim.evaluator);
+    // The technical cuts are kept only for a claim whose equipment reductions will read them.
+    Map<Procedure, BigDecimal> cuts =
+        ImagingEquipmentStep.anyLine(claim.lines) ? claim.technicalCuts() : null;
+    apply(claim.procedures(), claim.evaluator, cuts);
   }
 
   /**
@@ -91,7 +95,12 @@ final class ComponentReductionStep implements ClaimStep {
     }
   }
 
-  static void apply(List<Procedure> procedures, LineEvaluator inputs) {
+  /**
+   * Applies the reductions to {@code procedures}, adding what each loses of its technical component
+   * to {@code cuts} when it is not null.
+   */
+  static void apply(
+      List<Procedure> procedures, LineEvaluator inputs, Map<Procedure, BigDecimal> cuts) {
     int present = 0;
     // By index, as every claim runs this loop: no iterator to allocate when the step is inlined.
     for (int i = 0; i < procedures.size(); i++) {
@@ -115,14 +124,14 @@ final class ComponentReductionStep implements ClaimStep {
       }
       families.sort(null);
       for (int family : families) {
-        components(procedures, MultipleProcedureRule.DIAGNOSTIC_IMAGING, family, inputs);
+        components(procedures, MultipleProcedureRule.DIAGNOSTIC_IMAGING, family, inputs, cuts);
       }
     }
     if ((present & 1 << MultipleProcedureRule.DIAGNOSTIC_CARDIOVASCULAR.ordinal()) != 0) {
-      components(procedures, MultipleProcedureRule.DIAGNOSTIC_CARDIOVASCULAR, -1, inputs);
+      components(procedures, MultipleProcedureRule.DIAGNOSTIC_CARDIOVASCULAR, -1, inputs, cuts);
     }
     if ((present & 1 << MultipleProcedureRule.DIAGNOSTIC_OPHTHALMOLOGY.ordinal()) != 0) {
-      components(procedures, MultipleProcedureRule.DIAGNOSTIC_OPHTHALMOLOGY, -1, inputs);
+      components(procedures, MultipleProcedureRule.DIAGNOSTIC_OPHTHALMOLOGY, -1, inputs, cuts);
     }
   }
 
@@ -148,14 +157,15 @@ final class ComponentReductionStep implements ClaimStep {
                 ": the reduced fee CMS posts, " + Amounts.plain(reduced) + " a unit"));
       }
     }
-    rank(parts, THERAPY_PE_CUT, ClaimRule.THERAPY, "practice expense", "therapy services");
+    rank(parts, THERAPY_PE_CUT, ClaimRule.THERAPY, "practice expense", "therapy services", null);
   }
 
   private static void components(
       List<Procedure> procedures,
       MultipleProcedureRule rule,
       int imagingFamily,
-      LineEvaluator inputs) {
+      LineEvaluator inputs,
+      Map<Procedure, BigDecimal> cuts) {
     BigDecimal tcCut =
         switch (rule) {
           case DIAGNOSTIC_IMAGING -> IMAGING_TC_CUT;
@@ -194,8 +204,8 @@ final class ComponentReductionStep implements ClaimStep {
     switch (rule) {
       case DIAGNOSTIC_IMAGING:
         String group = "imaging family " + imagingFamily;
-        rank(technical, tcCut, ClaimRule.DIAGNOSTIC_IMAGING, TC, group);
-        rank(professional, IMAGING_PC_CUT, ClaimRule.DIAGNOSTIC_IMAGING, "PC", group);
+        rank(technical, tcCut, ClaimRule.DIAGNOSTIC_IMAGING, TC, group, cuts);
+        rank(professional, IMAGING_PC_CUT, ClaimRule.DIAGNOSTIC_IMAGING, "PC", group, null);
         break;
       case DIAGNOSTIC_CARDIOVASCULAR:
         rank(
@@ -203,7 +213,8 @@ final class ComponentReductionStep implements ClaimStep {
             tcCut,
             ClaimRule.DIAGNOSTIC_CARDIOVASCULAR,
             TC,
-            "diagnostic cardiovascular services");
+            "diagnostic cardiovascular services",
+            cuts);
         break;
       default:
         rank(
@@ -211,7 +222,8 @@ final class ComponentReductionStep implements ClaimStep {
             tcCut,
             ClaimRule.DIAGNOSTIC_OPHTHALMOLOGY,
             TC,
-            "diagnostic ophthalmology services");
+            "diagnostic ophthalmology services",
+            cuts);
         break;
     }
   }
@@ -278,7 +290,12 @@ final class ComponentReductionStep implements ClaimStep {
    * procedure's amount, when there are at least two slots.
    */
   private static void rank(
-      List<Part> parts, BigDecimal cut, ClaimRule rule, String part, String group) {
+      List<Part> parts,
+      BigDecimal cut,
+      ClaimRule rule,
+      String part,
+      String group,
+      Map<Procedure, BigDecimal> cuts) {
     int of = 0;
     for (Part p : parts) {
       of += p.procedure.slots;
@@ -312,8 +329,8 @@ final class ComponentReductionStep implements ClaimStep {
                     + ": paid in full");
       } else {
         BigDecimal off = p.offPerSlot.multiply(BigDecimal.valueOf(reduced));
-        if (part.equals(TC)) {
-          procedure.technicalCut = procedure.technicalCut.add(off);
+        if (cuts != null) {
+          cuts.merge(procedure, off, BigDecimal::add);
         }
         procedure.set(
             Amounts.atLeastZero(procedure.amount.subtract(off)),

@@ -25,10 +25,11 @@ import java.util.List;
  * <p>The TC reduced is the one Medicare pays: change request 9727 has contractors take the lower of
  * the fee schedule and OPPS amounts (the OPPS imaging cap) and reduce that, and the imaging
  * multiple-procedure reduction comes before the cap ({@link ComponentReductionStep}), so this step
- * follows both and reduces what they left of the TC. A line with FX and FY has both reductions, FY
- * after FX (change request 10188). The professional component is never reduced. Change requests
- * 9250 and 10188 do not say where their reductions stand against the cap and the ranking; they are
- * applied where change request 9727 puts FX.
+ * follows both and reduces what they left of the TC (the ranking's cut, from {@link
+ * ClaimState#technicalCut}). A line with FX and FY has both reductions, FY after FX (change request
+ * 10188). The professional component is never reduced. Change requests 9250 and 10188 do not say
+ * where their reductions stand against the cap and the ranking; they are applied where change
+ * request 9727 puts FX.
  *
  * <p>The modifier is taken as the billing provider's statement about the equipment: this step does
  * not check the code against CMS's lists of X-ray or CT services. A code whose file rows do not say
@@ -46,6 +47,16 @@ final class ImagingEquipmentStep implements ClaimStep {
 
   /** The modifiers this step reduces for, as bits of {@link LineWork#has}. */
   static final int MODIFIERS = FX | FY | CT;
+
+  /** Tells whether some line of {@code lines} carries one of the step's modifiers. */
+  static boolean anyLine(LineWork[] lines) {
+    for (LineWork w : lines) {
+      if (w.has(MODIFIERS)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** The rules of the equipment modifiers, in the order they apply. */
   private static final ClaimRule[] RULES = {
@@ -77,15 +88,17 @@ final class ImagingEquipmentStep implements ClaimStep {
       if (!p.isPriced()) {
         continue;
       }
-      reduce(p, p.line, date, claim.evaluator);
+      BigDecimal cut = claim.technicalCut(p);
+      reduce(p, p.line, date, claim.evaluator, cut);
       if (p.other != null) {
-        reduce(p, p.other, date, claim.evaluator);
+        reduce(p, p.other, date, claim.evaluator, cut);
       }
     }
   }
 
   /** Applies the reductions of {@code w}'s modifiers to its share of {@code p}'s TC. */
-  private static void reduce(Procedure p, LineWork w, LocalDate date, LineEvaluator inputs) {
+  private static void reduce(
+      Procedure p, LineWork w, LocalDate date, LineEvaluator inputs, BigDecimal technicalCut) {
     if (!w.has(MODIFIERS)) {
       return;
     }
@@ -107,15 +120,12 @@ final class ImagingEquipmentStep implements ClaimStep {
     // bilateral factor), less what the multiple-procedure reduction took; half of it on each line
     // of an LT and RT pair.
     BigDecimal tc =
-        split[0]
-            .multiply(p.slotScale)
-            .multiply(BigDecimal.valueOf(p.slots))
-            .subtract(p.technicalCut);
+        split[0].multiply(p.slotScale).multiply(BigDecimal.valueOf(p.slots)).subtract(technicalCut);
     if (p.other != null) {
       tc = tc.multiply(Amounts.HALF);
     }
     tc = Amounts.min(Amounts.atLeastZero(tc), w.amount);
-    String after = p.technicalCut.signum() > 0 ? " after the multiple-procedure reduction" : "";
+    String after = technicalCut.signum() > 0 ? " after the multiple-procedure reduction" : "";
     for (ClaimRule rule : RULES) {
       if (!w.has(bitOf(rule))) {
         continue;

@@ -42,12 +42,6 @@ final class Procedure {
   BigDecimal amount;
 
   /**
-   * How much of the technical component the multiple-procedure reductions took off (both lines of a
-   * pair), for the equipment reductions that follow them ({@link ImagingEquipmentStep}).
-   */
-  BigDecimal technicalCut = Amounts.ZERO;
-
-  /**
    * The ENDO BASE code of an endoscopy (MULT PROC 3 with a base), else null: read once here, since
    * {@link PaymentIndicators#endoscopicBase()} builds a new {@code Optional} per call and the
    * multiple-surgery step asked it for every procedure of every claim (issue 18).
