@@ -11,7 +11,7 @@ import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.pfs.LineEvaluator;
 import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
 import java.math.BigDecimal;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -189,7 +189,7 @@ public final class ClaimState {
   /** Returns the technical cuts of the procedures, made on first use. */
   Map<Procedure, BigDecimal> technicalCuts() {
     if (technicalCuts == null) {
-      technicalCuts = new IdentityHashMap<>();
+      technicalCuts = new HashMap<>(); // a Procedure is equal only to itself
     }
     return technicalCuts;
   }
