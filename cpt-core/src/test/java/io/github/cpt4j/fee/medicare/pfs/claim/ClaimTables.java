@@ -1,5 +1,6 @@
 package io.github.cpt4j.fee.medicare.pfs.claim;
 
+import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
@@ -14,6 +15,7 @@ import io.github.cpt4j.fee.medicare.pfs.GpciTable;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.MultipleProcedureRule;
 import io.github.cpt4j.fee.medicare.pfs.OppsCap;
+import io.github.cpt4j.fee.medicare.pfs.OppsCapTable;
 import io.github.cpt4j.fee.medicare.pfs.PaymentIndicators;
 import io.github.cpt4j.fee.medicare.pfs.PaymentStatus;
 import io.github.cpt4j.fee.medicare.pfs.PcTcIndicator;
@@ -360,6 +362,24 @@ final class ClaimTables {
         .conversionFactors(factorOf25(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)));
   }
 
+  /**
+   * The same table with one conversion factor of 25 from 2015 through 2025, for the rules whose
+   * rates change by date of service.
+   */
+  static MedicareFeeSchedule.Builder scheduleBuilderSince2015() {
+    return scheduleBuilder()
+        .conversionFactors(factorOf25(LocalDate.of(2015, 1, 1), LocalDate.of(2025, 12, 31)));
+  }
+
+  /** A claim of {@code lines} in {@link io.github.cpt4j.claim.ClaimLine#parse} form. */
+  static Claim claimOf(String... lines) {
+    Claim.Builder claim = Claim.builder();
+    for (String line : lines) {
+      claim.add(line);
+    }
+    return claim.build();
+  }
+
   /** One conversion factor of 25 dollars, for every provider, from {@code from} to {@code to}. */
   static ConversionFactors factorOf25(LocalDate from, LocalDate to) {
     return ConversionFactors.of(
@@ -370,6 +390,15 @@ final class ClaimTables {
                 .amount(new BigDecimal("25.0000"))
                 .appliesTo(ConversionFactor.Providers.ALL)
                 .build()));
+  }
+
+  /**
+   * The OPPS caps of 70486 in {@link #TEST_LOCALITY}: its TC (200.00 by the formula) capped at
+   * 110.00, its global row (300.00) at 210.00, the PC of 100.00 plus the capped TC.
+   */
+  static OppsCapTable capsOf70486() {
+    return OppsCapTable.of(
+        List.of(oppsCap("70486", "TC", "110.00"), oppsCap("70486", "", "210.00")));
   }
 
   /**

@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.fee.PricedClaim;
-import io.github.cpt4j.fee.medicare.pfs.OppsCap;
-import io.github.cpt4j.fee.medicare.pfs.OppsCapTable;
 import java.math.BigDecimal;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,13 +19,7 @@ class ImagingCapOrderTest {
 
   private static final MedicareClaimPricer PRICER =
       MedicareClaimPricer.of(
-          ClaimTables.scheduleBuilder()
-              .oppsCaps(OppsCapTable.of(List.of(cap("TC", "110.00"), cap("", "210.00"))))
-              .build());
-
-  private static OppsCap cap(String modifier, String amount) {
-    return ClaimTables.oppsCap("70486", modifier, amount);
-  }
+          ClaimTables.scheduleBuilder().oppsCaps(ClaimTables.capsOf70486()).build());
 
   private static PricedClaim price(String... lines) {
     Claim.Builder claim = Claim.builder();

@@ -14,14 +14,11 @@ import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
-import io.github.cpt4j.fee.medicare.pfs.OppsCap;
-import io.github.cpt4j.fee.medicare.pfs.OppsCapTable;
 import io.github.cpt4j.modifier.Modifier;
 import io.github.cpt4j.modifier.ModifierRegistry;
 import io.github.cpt4j.modifier.PaymentEffect;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,25 +30,13 @@ import org.junit.jupiter.api.Test;
  */
 class ImagingEquipmentTest {
 
-  /** The same table with one conversion factor of 25 from 2015 to 2025, for the dated rates. */
+  /** The table with a conversion factor from 2015, for the dated rates, and 70486 capped. */
   private static final MedicareClaimPricer PRICER =
       MedicareClaimPricer.of(
-          ClaimTables.scheduleBuilder()
-              .conversionFactors(
-                  ClaimTables.factorOf25(LocalDate.of(2015, 1, 1), LocalDate.of(2025, 12, 31)))
-              .oppsCaps(OppsCapTable.of(List.of(cap("TC", "110.00"), cap("", "210.00"))))
-              .build());
-
-  private static OppsCap cap(String modifier, String amount) {
-    return ClaimTables.oppsCap("70486", modifier, amount);
-  }
+          ClaimTables.scheduleBuilderSince2015().oppsCaps(ClaimTables.capsOf70486()).build());
 
   private static PricedClaim price(PricingContext context, String... lines) {
-    Claim.Builder claim = Claim.builder();
-    for (String line : lines) {
-      claim.add(line);
-    }
-    return PRICER.price(claim.build(), context);
+    return PRICER.price(ClaimTables.claimOf(lines), context);
   }
 
   private static PricedClaim price(String... lines) {

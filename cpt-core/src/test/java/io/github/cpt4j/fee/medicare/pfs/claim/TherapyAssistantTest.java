@@ -2,10 +2,10 @@ package io.github.cpt4j.fee.medicare.pfs.claim;
 
 import static io.github.cpt4j.fee.medicare.pfs.claim.ClaimTables.CONTEXT;
 import static io.github.cpt4j.fee.medicare.pfs.claim.ClaimTables.TEST_LOCALITY;
+import static io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricerTest.assertAmounts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricingContext;
@@ -13,7 +13,6 @@ import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.modifier.Modifier;
 import io.github.cpt4j.modifier.ModifierRegistry;
 import io.github.cpt4j.modifier.PaymentEffect;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -26,24 +25,10 @@ import org.junit.jupiter.api.Test;
 class TherapyAssistantTest {
 
   private static final MedicareClaimPricer PRICER =
-      MedicareClaimPricer.of(
-          ClaimTables.scheduleBuilder()
-              .conversionFactors(
-                  ClaimTables.factorOf25(LocalDate.of(2015, 1, 1), LocalDate.of(2025, 12, 31)))
-              .build());
+      MedicareClaimPricer.of(ClaimTables.scheduleBuilderSince2015().build());
 
   private static PricedClaim price(PricingContext context, String... lines) {
-    Claim.Builder claim = Claim.builder();
-    for (String line : lines) {
-      claim.add(line);
-    }
-    return PRICER.price(claim.build(), context);
-  }
-
-  private static void assertAmounts(PricedClaim claim, String... amounts) {
-    for (int i = 0; i < amounts.length; i++) {
-      assertEquals(new BigDecimal(amounts[i]), claim.line(i).amountOrThrow(), claim.toString());
-    }
+    return PRICER.price(ClaimTables.claimOf(lines), context);
   }
 
   @Test
@@ -60,12 +45,12 @@ class TherapyAssistantTest {
   @Test
   void aLineWithCqOrCoIsPaid85Percent() {
     PricedClaim physical = price(CONTEXT, "97110-GP-CQ");
-    assertAmounts(physical, "21.25");
+    assertAmounts(physical, "21.25", "21.25");
     assertTrue(
         physical.line(0).explanation().toString().contains("modifier CQ: 85%, furnished in whole"),
         physical.toString());
     PricedClaim occupational = price(CONTEXT, "97110-GO-CO");
-    assertAmounts(occupational, "21.25");
+    assertAmounts(occupational, "21.25", "21.25");
     assertTrue(occupational.line(0).explanation().toString().contains("modifier CO: 85%"));
   }
 
@@ -73,7 +58,7 @@ class TherapyAssistantTest {
   void onlyTheAssistantsLinesArePaidLess() {
     // 97530 ranks first by its practice expense (20.00) and is paid in full; 97110-CQ is 85% of
     // 25.00, less half its practice expense at the same 85%: 21.25 - 4.25 = 17.00.
-    assertAmounts(price(CONTEXT, "97110-CQ", "97530"), "17.00", "35.00");
+    assertAmounts(price(CONTEXT, "97110-CQ", "97530"), "52.00", "17.00", "35.00");
   }
 
   @Test
@@ -81,13 +66,15 @@ class TherapyAssistantTest {
     // Priced for a therapy assistant, every line already has 85%: CQ does not take it again.
     PricedClaim assistant =
         price(CONTEXT.withPractitioner(PractitionerType.THERAPY_ASSISTANT), "97110-CQ", "99213");
-    assertAmounts(assistant, "21.25");
+    assertAmounts(assistant, "106.25", "21.25", "85.00");
     assertTrue(
         assistant.line(0).explanation().toString().contains("share is applied above"),
         assistant.toString());
     // Billed by a nurse practitioner: the NP's 85%, then the assistant's: 25 x 0.85 x 0.85.
     assertAmounts(
-        price(CONTEXT.withPractitioner(PractitionerType.parse("np")), "97110-CQ"), "18.06");
+        price(CONTEXT.withPractitioner(PractitionerType.parse("np")), "97110-CQ"),
+        "18.06",
+        "18.06");
   }
 
   @Test
@@ -95,11 +82,11 @@ class TherapyAssistantTest {
     PricingContext before =
         PricingContext.of(LocalDate.of(2021, 12, 31), TEST_LOCALITY, Setting.NON_FACILITY);
     PricedClaim claim = price(before, "97110-CQ");
-    assertAmounts(claim, "25.00");
+    assertAmounts(claim, "25.00", "25.00");
     assertTrue(
         claim.line(0).explanation().toString().contains("before 2022-01-01"), claim.toString());
     PricingContext from =
         PricingContext.of(LocalDate.of(2022, 1, 1), TEST_LOCALITY, Setting.NON_FACILITY);
-    assertAmounts(price(from, "97110-CQ"), "21.25");
+    assertAmounts(price(from, "97110-CQ"), "21.25", "21.25");
   }
 }
