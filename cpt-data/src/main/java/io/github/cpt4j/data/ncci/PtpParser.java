@@ -57,6 +57,10 @@ final class PtpParser {
   private final List<byte[]> rationaleBytes = new ArrayList<>();
   private final List<String> rationaleTexts = new ArrayList<>();
   private int lastRationale = -1;
+
+  /** Open addressing over the rationales seen: each slot their index plus one, 0 when empty. */
+  private int[] rationaleSlots = new int[64];
+
   private int lastDateValue = -1;
   private long lastDateDay;
 
@@ -393,16 +397,48 @@ final class PtpParser {
     if (lastRationale >= 0 && same(rationaleBytes.get(lastRationale), start, end)) {
       return rationaleTexts.get(lastRationale);
     }
-    for (int i = 0; i < rationaleBytes.size(); i++) {
-      if (same(rationaleBytes.get(i), start, end)) {
-        lastRationale = i;
-        return rationaleTexts.get(i);
+    // By a hash of the bytes, not a walk through every text seen: a file with thousands of
+    // distinct rationales (the table holds up to 8,192) took a comparison per text per row.
+    int hash = 1;
+    for (int i = start; i < end; i++) {
+      hash = 31 * hash + buffer[i];
+    }
+    int mask = rationaleSlots.length - 1;
+    int slot = (hash ^ (hash >>> 16)) & mask;
+    while (rationaleSlots[slot] != 0) {
+      int known = rationaleSlots[slot] - 1;
+      if (same(rationaleBytes.get(known), start, end)) {
+        lastRationale = known;
+        return rationaleTexts.get(known);
       }
+      slot = (slot + 1) & mask;
     }
     rationaleBytes.add(Arrays.copyOfRange(buffer, start, end));
     rationaleTexts.add(new String(buffer, start, end - start, StandardCharsets.ISO_8859_1));
     lastRationale = rationaleBytes.size() - 1;
+    rationaleSlots[slot] = lastRationale + 1;
+    if (rationaleBytes.size() * 2 > rationaleSlots.length) {
+      growRationaleSlots();
+    }
     return rationaleTexts.get(lastRationale);
+  }
+
+  /** Doubles the rationale slots, placing every known text again. */
+  private void growRationaleSlots() {
+    int[] slots = new int[rationaleSlots.length * 2];
+    int mask = slots.length - 1;
+    for (int known = 0; known < rationaleBytes.size(); known++) {
+      int hash = 1;
+      for (byte b : rationaleBytes.get(known)) {
+        hash = 31 * hash + b;
+      }
+      int slot = (hash ^ (hash >>> 16)) & mask;
+      while (slots[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      slots[slot] = known + 1;
+    }
+    rationaleSlots = slots;
   }
 
   private boolean same(byte[] known, int start, int end) {

@@ -414,4 +414,27 @@ public class NcciLoadersTest {
     DataLoadException e = assertThrows(DataLoadException.class, () -> mue(text));
     assertEquals(message, e.getMessage());
   }
+
+  @Test
+  void thousandsOfDistinctRationalesKeepEachRowsOwn() throws IOException {
+    // 6,000 rows over 3,000 texts, each text twice and far apart: every row keeps its own text
+    // however many the file has (they are found by a hash of their bytes, with collisions).
+    StringBuilder text = new StringBuilder(PTP_HEADER);
+    for (int row = 0; row < 6_000; row++) {
+      text.append(20_000 + row)
+          .append("\t99213\t\t20020101\t*\t1\trationale number ")
+          .append((row * 7) % 3_000)
+          .append('\n');
+    }
+    PtpTable table = ptp(text.toString());
+    assertEquals(6_000, table.size());
+    for (int row = 0; row < 6_000; row++) {
+      PtpEdit edit =
+          table
+              .edits(
+                  ProcedureCode.parse(String.valueOf(20_000 + row)), ProcedureCode.parse("99213"))
+              .get(0);
+      assertEquals("rationale number " + (row * 7) % 3_000, edit.rationale(), "row " + row);
+    }
+  }
 }
