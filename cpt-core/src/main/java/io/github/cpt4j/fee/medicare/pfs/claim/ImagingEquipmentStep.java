@@ -41,12 +41,81 @@ final class ImagingEquipmentStep implements ClaimStep {
 
   static final String NAME = "imaging-equipment";
 
-  private static final int FX = PaymentEffect.FILM_X_RAY.bit();
-  private static final int FY = PaymentEffect.COMPUTED_RADIOGRAPHY.bit();
-  private static final int CT = PaymentEffect.CT_EQUIPMENT_NOT_STANDARD.bit();
+  /**
+   * The three reductions, in the order they apply: the modifier, its rule and the share of the TC
+   * it takes on each date.
+   */
+  private enum Equipment {
+    FILM(
+        PaymentEffect.FILM_X_RAY,
+        ClaimRule.FILM_X_RAY,
+        "FX",
+        "an X-ray taken on film",
+        LocalDate.of(2017, 1, 1),
+        "0.20",
+        null,
+        null),
+    COMPUTED_RADIOGRAPHY(
+        PaymentEffect.COMPUTED_RADIOGRAPHY,
+        ClaimRule.COMPUTED_RADIOGRAPHY,
+        "FY",
+        "an X-ray taken by computed radiography",
+        LocalDate.of(2018, 1, 1),
+        "0.07",
+        LocalDate.of(2023, 1, 1),
+        "0.10"),
+    CT(
+        PaymentEffect.CT_EQUIPMENT_NOT_STANDARD,
+        ClaimRule.CT_EQUIPMENT,
+        "CT",
+        "CT equipment below the NEMA XR-29 standard",
+        LocalDate.of(2016, 1, 1),
+        "0.05",
+        LocalDate.of(2017, 1, 1),
+        "0.15");
+
+    final int bit;
+    final ClaimRule rule;
+    final String modifier;
+    final String words;
+    final LocalDate from;
+    private final BigDecimal cut;
+    private final LocalDate raisedFrom;
+    private final BigDecimal raisedCut;
+
+    Equipment(
+        PaymentEffect effect,
+        ClaimRule rule,
+        String modifier,
+        String words,
+        LocalDate from,
+        String cut,
+        LocalDate raisedFrom,
+        String raisedCut) {
+      this.bit = effect.bit();
+      this.rule = rule;
+      this.modifier = modifier;
+      this.words = words;
+      this.from = from;
+      this.cut = new BigDecimal(cut);
+      this.raisedFrom = raisedFrom;
+      this.raisedCut = raisedCut == null ? null : new BigDecimal(raisedCut);
+    }
+
+    /** The share of the TC taken off a service on {@code date}, or null before the first day. */
+    BigDecimal cutOn(LocalDate date) {
+      if (date.isBefore(from)) {
+        return null;
+      }
+      return raisedFrom != null && !date.isBefore(raisedFrom) ? raisedCut : cut;
+    }
+  }
+
+  private static final Equipment[] ALL = Equipment.values();
 
   /** The modifiers this step reduces for, as bits of {@link LineWork#has}. */
-  static final int MODIFIERS = FX | FY | CT;
+  static final int MODIFIERS =
+      Equipment.FILM.bit | Equipment.COMPUTED_RADIOGRAPHY.bit | Equipment.CT.bit;
 
   /** Tells whether some line of {@code lines} carries one of the step's modifiers. */
   static boolean anyLine(LineWork[] lines) {
@@ -57,22 +126,6 @@ final class ImagingEquipmentStep implements ClaimStep {
     }
     return false;
   }
-
-  /** The rules of the equipment modifiers, in the order they apply. */
-  private static final ClaimRule[] RULES = {
-    ClaimRule.FILM_X_RAY, ClaimRule.COMPUTED_RADIOGRAPHY, ClaimRule.CT_EQUIPMENT
-  };
-
-  private static final LocalDate Y2016 = LocalDate.of(2016, 1, 1);
-  private static final LocalDate Y2017 = LocalDate.of(2017, 1, 1);
-  private static final LocalDate Y2018 = LocalDate.of(2018, 1, 1);
-  private static final LocalDate Y2023 = LocalDate.of(2023, 1, 1);
-
-  private static final BigDecimal FILM_CUT = new BigDecimal("0.20");
-  private static final BigDecimal RADIOGRAPHY_CUT_2018 = new BigDecimal("0.07");
-  private static final BigDecimal RADIOGRAPHY_CUT_2023 = new BigDecimal("0.10");
-  private static final BigDecimal CT_CUT_2016 = new BigDecimal("0.05");
-  private static final BigDecimal CT_CUT_2017 = new BigDecimal("0.15");
 
   @Override
   public String name() {
@@ -106,7 +159,7 @@ final class ImagingEquipmentStep implements ClaimStep {
     if (split == null) {
       w.warn(
           ClaimWarning.Kind.COMPONENT_NOT_IDENTIFIED,
-          firstRule(w),
+          firstOn(w).rule,
           "PC/TC "
               + w.indicators.pcTc().code()
               + ": the relative value file does not say which part of "
@@ -126,26 +179,27 @@ final class ImagingEquipmentStep implements ClaimStep {
     }
     tc = Amounts.min(Amounts.atLeastZero(tc), w.amount);
     String after = technicalCut.signum() > 0 ? " after the multiple-procedure reduction" : "";
-    for (ClaimRule rule : RULES) {
-      if (!w.has(bitOf(rule))) {
+    for (Equipment equipment : ALL) {
+      if (!w.has(equipment.bit)) {
         continue;
       }
-      String modifier = modifierOf(rule);
-      BigDecimal cut = cut(rule, date);
+      String modifier = equipment.modifier;
+      BigDecimal cut = equipment.cutOn(date);
       if (cut == null) {
         w.note(
-            rule,
+            equipment.rule,
             () ->
                 "modifier "
                     + modifier
                     + " takes nothing off a service before "
-                    + firstDate(rule)
+                    + equipment.from
                     + ", when its reduction began");
         continue;
       }
       if (tc.signum() == 0) {
         w.note(
-            rule, () -> "modifier " + modifier + ": the row has no technical component to reduce");
+            equipment.rule,
+            () -> "modifier " + modifier + ": the row has no technical component to reduce");
         continue;
       }
       BigDecimal from = tc;
@@ -155,12 +209,12 @@ final class ImagingEquipmentStep implements ClaimStep {
       p.setLine(
           w,
           w.amount.subtract(off),
-          rule,
+          equipment.rule,
           () ->
               "modifier "
                   + modifier
                   + " ("
-                  + what(rule)
+                  + equipment.words
                   + "): "
                   + Amounts.percent(cut)
                   + " off the technical component "
@@ -173,72 +227,26 @@ final class ImagingEquipmentStep implements ClaimStep {
     }
   }
 
-  /**
-   * The share of the TC that {@code rule}'s modifier takes off a service on {@code date}, or null
-   * before the reduction began.
-   */
-  static BigDecimal cut(ClaimRule rule, LocalDate date) {
-    return switch (rule) {
-      case FILM_X_RAY -> date.isBefore(Y2017) ? null : FILM_CUT;
-      case COMPUTED_RADIOGRAPHY ->
-          date.isBefore(Y2018)
-              ? null
-              : date.isBefore(Y2023) ? RADIOGRAPHY_CUT_2018 : RADIOGRAPHY_CUT_2023;
-      case CT_EQUIPMENT ->
-          date.isBefore(Y2016) ? null : date.isBefore(Y2017) ? CT_CUT_2016 : CT_CUT_2017;
-      default -> throw new IllegalArgumentException("not an equipment rule: " + rule);
-    };
-  }
-
-  private static LocalDate firstDate(ClaimRule rule) {
-    return switch (rule) {
-      case FILM_X_RAY -> Y2017;
-      case COMPUTED_RADIOGRAPHY -> Y2018;
-      default -> Y2016;
-    };
-  }
-
-  private static int bitOf(ClaimRule rule) {
-    return switch (rule) {
-      case FILM_X_RAY -> FX;
-      case COMPUTED_RADIOGRAPHY -> FY;
-      default -> CT;
-    };
-  }
-
-  private static String modifierOf(ClaimRule rule) {
-    return switch (rule) {
-      case FILM_X_RAY -> "FX";
-      case COMPUTED_RADIOGRAPHY -> "FY";
-      default -> "CT";
-    };
-  }
-
-  private static String what(ClaimRule rule) {
-    return switch (rule) {
-      case FILM_X_RAY -> "an X-ray taken on film";
-      case COMPUTED_RADIOGRAPHY -> "an X-ray taken by computed radiography";
-      default -> "CT equipment below the NEMA XR-29 standard";
-    };
-  }
-
   /** "modifier FX takes", or "modifiers FX and CT take": the equipment modifiers on {@code w}. */
   private static String named(LineWork w) {
     StringBuilder names = new StringBuilder();
     int count = 0;
-    for (ClaimRule rule : RULES) {
-      if (w.has(bitOf(rule))) {
-        names.append(count == 0 ? "" : " and ").append(modifierOf(rule));
+    for (Equipment equipment : ALL) {
+      if (w.has(equipment.bit)) {
+        names.append(count == 0 ? "" : " and ").append(equipment.modifier);
         count++;
       }
     }
     return count == 1 ? "modifier " + names + " takes" : "modifiers " + names + " take";
   }
 
-  /** The rule of the first equipment modifier on {@code w}, in the order they apply. */
-  private static ClaimRule firstRule(LineWork w) {
-    return w.has(FX)
-        ? ClaimRule.FILM_X_RAY
-        : w.has(FY) ? ClaimRule.COMPUTED_RADIOGRAPHY : ClaimRule.CT_EQUIPMENT;
+  /** The first equipment modifier on {@code w}, in the order they apply. */
+  private static Equipment firstOn(LineWork w) {
+    for (Equipment equipment : ALL) {
+      if (w.has(equipment.bit)) {
+        return equipment;
+      }
+    }
+    throw new AssertionError("no equipment modifier on " + w.line);
   }
 }
