@@ -346,17 +346,18 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
       List<ClaimLine> lines, List<Integer> members, int paid, IntUnaryOperator numberOf) {
     AnesthesiaRole paidRole = singleRole(lines.get(paid)).orElseThrow();
     boolean differ = false;
-    StringBuilder each = new StringBuilder();
     for (int i : members) {
-      AnesthesiaRole role = singleRole(lines.get(i)).orElseThrow();
-      differ |= role != paidRole;
-      each.append(each.length() == 0 ? "" : ", ")
-          .append(role.modifier())
-          .append(" on line ")
-          .append(numberOf.applyAsInt(i));
+      differ |= singleRole(lines.get(i)).orElseThrow() != paidRole;
     }
     if (!differ) {
-      return null;
+      return null; // the usual session: no words to write
+    }
+    StringBuilder each = new StringBuilder();
+    for (int i : members) {
+      each.append(each.length() == 0 ? "" : ", ")
+          .append(singleRole(lines.get(i)).orElseThrow().modifier())
+          .append(" on line ")
+          .append(numberOf.applyAsInt(i));
     }
     return "the session's lines carry different payment modifiers ("
         + each
