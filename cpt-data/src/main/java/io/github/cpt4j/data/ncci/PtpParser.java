@@ -399,12 +399,8 @@ final class PtpParser {
     }
     // By a hash of the bytes, not a walk through every text seen: a file with thousands of
     // distinct rationales (the table holds up to 8,192) took a comparison per text per row.
-    int hash = 1;
-    for (int i = start; i < end; i++) {
-      hash = 31 * hash + buffer[i];
-    }
     int mask = rationaleSlots.length - 1;
-    int slot = (hash ^ (hash >>> 16)) & mask;
+    int slot = slotOf(buffer, start, end) & mask;
     while (rationaleSlots[slot] != 0) {
       int known = rationaleSlots[slot] - 1;
       if (same(rationaleBytes.get(known), start, end)) {
@@ -423,16 +419,24 @@ final class PtpParser {
     return rationaleTexts.get(lastRationale);
   }
 
+  /**
+   * The hash of {@code bytes[start, end)}, its high bits folded into the low ones the mask keeps.
+   */
+  private static int slotOf(byte[] bytes, int start, int end) {
+    int hash = 1;
+    for (int i = start; i < end; i++) {
+      hash = 31 * hash + bytes[i];
+    }
+    return hash ^ (hash >>> 16);
+  }
+
   /** Doubles the rationale slots, placing every known text again. */
   private void growRationaleSlots() {
     int[] slots = new int[rationaleSlots.length * 2];
     int mask = slots.length - 1;
     for (int known = 0; known < rationaleBytes.size(); known++) {
-      int hash = 1;
-      for (byte b : rationaleBytes.get(known)) {
-        hash = 31 * hash + b;
-      }
-      int slot = (hash ^ (hash >>> 16)) & mask;
+      byte[] text = rationaleBytes.get(known);
+      int slot = slotOf(text, 0, text.length) & mask;
       while (slots[slot] != 0) {
         slot = (slot + 1) & mask;
       }
