@@ -30,6 +30,12 @@ public enum ModifierRule {
   /** Modifier 92 (alternative laboratory platform) belongs only on HIV tests 86701-86703, 87389. */
   ALTERNATIVE_PLATFORM_OUTSIDE_HIV_TESTS("92 only on 86701-86703 and 87389"),
   /**
+   * Modifier CT (a CT scan on equipment below the NEMA XR-29 standard) belongs only on the CT codes
+   * that change request 9250 lists: 70450-70498, 71250-71275, 72125-72133, 72191-72194,
+   * 73200-73206, 73700-73706, 74150-74178, 74261-74263 and 75571-75574.
+   */
+  CT_MODIFIER_OUTSIDE_CT_CODES("CT only on the CT codes of change request 9250"),
+  /**
    * At most one modifier from each of {25, 57, 59}, {52, 53, 73, 74}, {76, 77, 78, 79}, {93, 95}.
    */
   MUTUALLY_EXCLUSIVE("at most one of 25/57/59, of 52/53/73/74, of 76/77/78/79, of 93/95"),

@@ -78,7 +78,19 @@ final class StandardModifierRules {
             modifiers("92"),
             true,
             ranges("86701", "86703", "87389", "87389"),
-            "the HIV tests 86701-86703 and 87389"));
+            "the HIV tests 86701-86703 and 87389"),
+        // CR 9250 (transmittal 3402, MLN Matters MM9250) names these ranges "and any successor
+        // codes"; a code outside them is flagged, and claim pricing still takes the modifier at
+        // its word, so that a successor code keeps its reduction.
+        new CodeRestriction(
+            ModifierRule.CT_MODIFIER_OUTSIDE_CT_CODES,
+            modifiers("CT"),
+            true,
+            ranges(
+                "70450", "70498", "71250", "71275", "72125", "72133", "72191", "72194", "73200",
+                "73206", "73700", "73706", "74150", "74178", "74261", "74263", "75571", "75574"),
+            "the CT codes of change request 9250 (70450-70498, 71250-71275, 72125-72133,"
+                + " 72191-72194, 73200-73206, 73700-73706, 74150-74178, 74261-74263, 75571-75574)"));
   }
 
   static ImmutableList<Exclusion> exclusions() {

@@ -41,6 +41,12 @@ class ModifierRulesProperties {
             .map(ProcedureCode::parse),
         Arbitraries.of(StandardModifierRules.INFANT_MEDICINE_CODES)
             .flatMap(c -> Arbitraries.of(-1, 0, 0, 1).map(d -> Integer.parseInt(c) + d))
+            .map(n -> ProcedureCode.parse(String.format(Locale.ROOT, "%05d", n))),
+        // The CT ranges' edges and their neighbours.
+        Arbitraries.of(
+                70_450, 70_498, 71_250, 71_275, 72_125, 72_133, 72_191, 72_194, 73_200, 73_206,
+                73_700, 73_706, 74_150, 74_178, 74_261, 74_263, 75_571, 75_574)
+            .flatMap(n -> Arbitraries.of(-1, 0, 0, 1).map(d -> n + d))
             .map(n -> ProcedureCode.parse(String.format(Locale.ROOT, "%05d", n))));
   }
 
@@ -51,7 +57,7 @@ class ModifierRulesProperties {
         Arbitraries.of(
                 "25", "57", "59", "52", "53", "73", "74", "76", "77", "78", "79", "93", "95", "26",
                 "TC", "50", "51", "63", "92", "P1", "P2", "P3", "P4", "P5", "P6", "1P", "2P", "3P",
-                "8P", "LT", "RT", "22", "Q9", "P7", "P0", "4P", "47")
+                "8P", "LT", "RT", "22", "Q9", "P7", "P0", "4P", "47", "CT")
             .map(Modifier::parse);
     Arbitrary<Modifier> any =
         Arbitraries.integers().between(0, Modifier.COUNT - 1).map(Modifier::ofOrdinal);
@@ -131,6 +137,24 @@ class ModifierRulesProperties {
     boolean hivTest = (number >= 86_701 && number <= 86_703) || number == 87_389;
     if (!hivTest && names.contains("92")) {
       rules.add(ModifierRule.ALTERNATIVE_PLATFORM_OUTSIDE_HIV_TESTS);
+    }
+    int[][] ctRanges = {
+      {70_450, 70_498},
+      {71_250, 71_275},
+      {72_125, 72_133},
+      {72_191, 72_194},
+      {73_200, 73_206},
+      {73_700, 73_706},
+      {74_150, 74_178},
+      {74_261, 74_263},
+      {75_571, 75_574}
+    };
+    boolean ctCode = false;
+    for (int[] range : ctRanges) {
+      ctCode |= number >= range[0] && number <= range[1];
+    }
+    if (!ctCode && names.contains("CT")) {
+      rules.add(ModifierRule.CT_MODIFIER_OUTSIDE_CT_CODES);
     }
     for (List<String> group :
         List.of(

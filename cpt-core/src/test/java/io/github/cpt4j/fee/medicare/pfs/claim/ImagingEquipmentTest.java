@@ -152,12 +152,33 @@ class ImagingEquipmentTest {
     PricedClaim claim = price("99213-FX-CT");
     assertAmounts(claim, "100.00");
     PricedLine line = claim.line(0);
-    assertEquals(1, line.warnings().size(), claim.toString());
-    ClaimWarning warning = line.warnings().get(0);
+    // The modifier rules flag CT on a code that is no CT scan; the step warns of the component.
+    assertEquals(2, line.warnings().size(), claim.toString());
+    assertEquals(ClaimWarning.Kind.MODIFIER_RULE_BROKEN, line.warnings().get(0).kind());
+    ClaimWarning warning = line.warnings().get(1);
     assertEquals(ClaimWarning.Kind.COMPONENT_NOT_IDENTIFIED, warning.kind());
     assertEquals("film-x-ray", warning.rule());
     assertTrue(
         warning.message().contains("modifiers FX and CT take nothing off"), warning.message());
+  }
+
+  @Test
+  void ctOnACodeChangeRequest9250DoesNotListIsFlaggedAndStillReduced() {
+    // 73560 is an X-ray: the modifier rules flag CT on it, and pricing takes the modifier at its
+    // word (CR 9250's list also covers successor codes), 15% of the TC of 30.00 off.
+    PricedClaim claim = price("73560-CT");
+    assertAmounts(claim, "45.50");
+    PricedLine line = claim.line(0);
+    assertEquals(1, line.warnings().size(), claim.toString());
+    ClaimWarning warning = line.warnings().get(0);
+    assertEquals(ClaimWarning.Kind.MODIFIER_RULE_BROKEN, warning.kind());
+    assertEquals("modifier-rules", warning.rule());
+    assertTrue(
+        warning.message().contains("CT codes of change request 9250")
+            && warning.message().contains("not on 73560"),
+        warning.message());
+    // A CT scan of the list: no flag.
+    assertEquals(0, price("70450-CT").line(0).warnings().size());
   }
 
   @Test
