@@ -177,25 +177,24 @@ final class PriceCommand implements Callable<Integer> {
       description = "table (default for LINEs), csv (default for --input) or json.")
   private Format format;
 
-  @ArgGroup(exclusive = true, multiplicity = "0..1")
-  private LocationOption location;
+  // Two options rather than an exclusive group: given together, --locality is where the service
+  // was performed and --zip where the patient lives, as the locality and zip columns of a batch.
+  @Option(
+      names = {"-z", "--zip"},
+      paramLabel = "ZIP",
+      description =
+          "ZIP code of the place of service, mapped to its payment locality, and where the "
+              + "patient lives, for DMEPOS items; with --locality, only where the patient lives.")
+  private ZipCode zip;
 
-  /** Where the services were performed: one of two ways to say it. */
-  static final class LocationOption {
-    @Option(
-        names = {"-z", "--zip"},
-        paramLabel = "ZIP",
-        description =
-            "ZIP code of the place of service, mapped to its payment locality; also taken as "
-                + "where the patient lives, for DMEPOS items.")
-    private ZipCode zip;
-
-    @Option(
-        names = {"-l", "--locality"},
-        paramLabel = "MAC-LOC",
-        description = "Medicare payment locality, such as 13282-99 (see cpt localities).")
-    private Locality locality;
-  }
+  @Option(
+      names = {"-l", "--locality"},
+      paramLabel = "MAC-LOC",
+      description =
+          "Medicare payment locality of the place of service, such as 13282-99 (see cpt "
+              + "localities); give --zip too for a DMEPOS item, which is priced by where the "
+              + "patient lives.")
+  private Locality locality;
 
   @Option(
       names = {"-d", "--date"},
@@ -363,7 +362,7 @@ final class PriceCommand implements Callable<Integer> {
             setting == null ? Setting.NON_FACILITY : setting.value(),
             serviceDate,
             // --zip is also where the patient lives, for the DMEPOS fee schedule.
-            Optional.ofNullable(location == null ? null : location.zip).map(ZipCode::digits),
+            Optional.ofNullable(zip).map(ZipCode::digits),
             practitioner == null ? PractitionerType.PHYSICIAN : practitioner,
             qualifyingApm,
             Optional.ofNullable(setting == null ? null : setting.pos));
@@ -371,26 +370,23 @@ final class PriceCommand implements Callable<Integer> {
   }
 
   private Optional<Locality> defaultLocality(RowPricer pricer, LocalDate serviceDate) {
-    if (location == null) {
+    if (zip == null && locality == null) {
       return Optional.empty();
     }
-    if (location.locality != null) {
-      if (!pricer.knowsLocality(location.locality)) {
+    if (locality != null) {
+      if (!pricer.knowsLocality(locality)) {
         // Refused here like an unknown ZIP code, rather than as every line's no_gpci_for_locality.
         throw new ParameterException(
             spec.commandLine(),
-            "locality "
-                + location.locality
-                + " is not a Medicare payment locality; see cpt localities");
+            "locality " + locality + " is not a Medicare payment locality; see cpt localities");
       }
-      return Optional.of(location.locality);
+      return Optional.of(locality);
     }
-    Optional<Locality> found =
-        data.localityOf(location.zip, serviceDate, Optional.ofNullable(cmsDir));
+    Optional<Locality> found = data.localityOf(zip, serviceDate, Optional.ofNullable(cmsDir));
     if (found.isEmpty()
         && input != null
         && cmsDir != null
-        && data.isKnownOnAnyDate(location.zip, Optional.of(cmsDir))) {
+        && data.isKnownOnAnyDate(zip, Optional.of(cmsDir))) {
       // A batch's rows are placed by the ZIP code file of each row's date (priceBatch): a ZIP code
       // that another quarter's file knows places the rows of that quarter, and a row of a date
       // whose file does not know it says so in its own message.
@@ -400,7 +396,7 @@ final class PriceCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(),
           "ZIP code "
-              + location.zip
+              + zip
               + " is in no Medicare payment locality"
               // A directory's ZIP code files are by quarter: say which date was looked up, or
               // for a batch, that no file knows it.
@@ -418,10 +414,10 @@ final class PriceCommand implements Callable<Integer> {
     // dates (the summary's warning), rather than warning once for --date.
     boolean placedByRowDates = input != null && cmsDir != null;
     if (!placedByRowDates
-        && data.isSplitByPlusFour(location.zip, serviceDate, Optional.ofNullable(cmsDir))) {
+        && data.isSplitByPlusFour(zip, serviceDate, Optional.ofNullable(cmsDir))) {
       note(
           "warning: CMS splits ZIP code "
-              + location.zip.digits()
+              + zip.digits()
               + " between payment localities and prices it by its ZIP+4, which cpt4j does not"
               + " read: priced in "
               + found.get()
@@ -447,7 +443,7 @@ final class PriceCommand implements Callable<Integer> {
           spec.commandLine(),
           "--verbatim copies the cells of an --input file: give it with --input");
     }
-    if (input == null && location == null) {
+    if (input == null && zip == null && locality == null) {
       throw new ParameterException(
           spec.commandLine(),
           "say where the service was performed: --zip ZIP or --locality MAC-LOC");
@@ -656,14 +652,14 @@ final class PriceCommand implements Callable<Integer> {
                 !nonParticipating,
                 pricer,
                 // A row is placed by the ZIP code file in force on its date of service.
-                (zip, on) -> data.localityOf(zip, on, Optional.ofNullable(cmsDir)),
+                (rowZip, on) -> data.localityOf(rowZip, on, Optional.ofNullable(cmsDir)),
                 pricer::knowsLocality)
             .countingSplitZips(
-                (zip, on) -> data.isSplitByPlusFour(zip, on, Optional.ofNullable(cmsDir)));
-    if (location != null && location.zip != null && cmsDir != null) {
+                (rowZip, on) -> data.isSplitByPlusFour(rowZip, on, Optional.ofNullable(cmsDir)));
+    if (zip != null && locality == null && cmsDir != null) {
       // A directory may hold the ZIP code files of several quarters: --zip places each row by
       // the file of the row's date, as a zip cell does. (The bundled table is one table.)
-      batch = batch.placingByDefaultZip(location.zip);
+      batch = batch.placingByDefaultZip(zip);
     }
     boolean fromFile = !Inputs.STDIN.equals(input);
     long size = -1;

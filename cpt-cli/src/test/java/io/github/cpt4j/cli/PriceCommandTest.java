@@ -157,7 +157,6 @@ class PriceCommandTest {
       {}, // nothing to price
       {"99213", "--zip", "1000"}, // bad ZIP
       {"99213", "--locality", "13282"}, // bad locality
-      {"99213", "--zip", "10001", "--locality", "13282-99"}, // both
       {"99213", "--zip", "10001", "--date", "2025-13-01"}, // bad date
       {"99213", "--zip", "10001", "--setting", "home"}, // bad setting
       {"99213", "--zip", "10001", "--pos", "100"}, // bad POS
@@ -678,6 +677,48 @@ class PriceCommandTest {
         results);
     assertTrue(rows.get(2).getField(11).startsWith("code: '9921' has the wrong length"));
     assertEquals(12, rows.get(14).getFieldCount()); // padded to the header's width
+  }
+
+  @Test
+  void localityIsThePlaceOfServiceAndZipWhereThePatientLives() {
+    // The visit in locality 05302-99, crutches for a patient living in ZIP 10001 (NY non-rural
+    // 61.45, not CA's 65.94): the two options together, as a batch's two columns.
+    Cli.Result r =
+        Cli.run(
+            "price",
+            "99213",
+            "E0114-NU",
+            "-l",
+            "05302-99",
+            "-z",
+            "10001",
+            "-d",
+            "2025-03-01",
+            "-f",
+            "csv");
+    assertEquals(0, r.status(), r::toString);
+    assertTrue(r.out().contains("\n99213,82.71,priced,"), r::toString);
+    assertTrue(r.out().contains("\nE0114-NU,61.45,priced,"), r::toString);
+    // --zip alone is both, as before: 94102 is in San Francisco, 01112-05.
+    Cli.Result alone =
+        Cli.run("price", "99213", "E0114-NU", "-z", "94102", "-d", "2025-03-01", "-f", "csv");
+    assertTrue(alone.out().contains("\n99213,109.15,priced,"), alone::toString);
+    assertTrue(alone.out().contains("\nE0114-NU,65.94,priced,"), alone::toString);
+    // And a batch's rows without cells take both defaults.
+    Cli.Result batch =
+        Cli.runWithInput(
+            "code,modifiers\n99213,\nE0114,NU\n",
+            "price",
+            "-i",
+            "-",
+            "-l",
+            "05302-99",
+            "-z",
+            "10001",
+            "-d",
+            "2025-03-01");
+    assertTrue(batch.out().contains("\n99213,,82.71,priced,"), batch::toString);
+    assertTrue(batch.out().contains("\nE0114,NU,61.45,priced,"), batch::toString);
   }
 
   @Test
