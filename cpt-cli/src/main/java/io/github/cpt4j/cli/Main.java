@@ -299,7 +299,7 @@ public final class Main {
     }
     if (only == null) {
       // cpt help COMMAND prints what cpt COMMAND --help prints.
-      commandLine.addSubcommand(new CommandLine.HelpCommand());
+      commandLine.addSubcommand(new HelpCommand());
     }
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.registerConverter(Format.class, new FormatConverter());

@@ -48,4 +48,25 @@ class HelpCommandTest {
     assertEquals(1, r.errLines().size(), r::toString);
     assertTrue(r.err().startsWith("cpt: Unknown subcommand 'pricee'"), r::toString);
   }
+
+  @Test
+  void aSecondCommandOrAnUnknownOptionIsAUsageError() {
+    // picocli's own help command showed lookup's help for both words, and cpt's for -x.
+    Cli.Result two = Cli.run("help", "lookup", "price");
+    assertEquals(2, two.status(), two::toString);
+    assertEquals("", two.out(), two::toString);
+    assertEquals(1, two.errLines().size(), two::toString);
+    assertTrue(two.err().contains("'price'"), two::toString);
+    Cli.Result option = Cli.run("help", "-x");
+    assertEquals(2, option.status(), option::toString);
+    assertEquals("", option.out(), option::toString);
+    assertTrue(option.err().contains("-x"), option::toString);
+  }
+
+  @Test
+  void helpHasHelpOfItsOwn() {
+    Cli.Result r = Cli.run("help", "--help");
+    assertEquals(0, r.status(), r::toString);
+    assertTrue(r.out().startsWith("Usage: cpt help"), r::toString);
+  }
 }
