@@ -250,6 +250,29 @@ class ClaimPricingFullFileTest {
   }
 
   /**
+   * A payment share (a co-surgeon's 62.5%, a therapy assistant's 85%) is paid of the ranked amount
+   * and does not change the ranking, which is by fee schedule amount (RVU25D, MULT PROC 2 and 5),
+   * as an outside audit computed in 13282-99. 22612 (1466.58) outranks 63047 (1030.26) though its
+   * co-surgeon's share, 916.61, is less: 916.61 + 50% x 1030.26 = 515.13, not 1030.26 + 458.31.
+   * 97110's practice expense (13.20 RVUs) outranks 97140's (12.28) though 85% of it does not:
+   * 97110-CQ is 85% x 27.99 = 23.79 in full, and 97140 its reduced posted fee, 20.29.
+   */
+  @Test
+  void paymentSharesArePaidOfTheRankingAndDoNotChangeIt() {
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(CmsFiles.schedule2025());
+    PricingContext facility =
+        PricingContext.of(LocalDate.of(2025, 11, 3), Locality.parse("13282-99"), Setting.FACILITY);
+    PricedClaim surgery =
+        pricer.price(Claim.builder().add("22612-62").add("63047").build(), facility);
+    assertEquals(new BigDecimal("916.61"), surgery.line(0).amountOrThrow(), surgery.toString());
+    assertEquals(new BigDecimal("515.13"), surgery.line(1).amountOrThrow(), surgery.toString());
+    PricedClaim therapy =
+        pricer.price(Claim.builder().add("97110-GP-CQ").add("97140-GP").build(), OFFICE);
+    assertEquals(new BigDecimal("23.79"), therapy.line(0).amountOrThrow(), therapy.toString());
+    assertEquals(new BigDecimal("20.29"), therapy.line(1).amountOrThrow(), therapy.toString());
+  }
+
+  /**
    * A global-only cardiovascular test's technical part is its technical-only code's fee: 93000
    * beside 93306 in 13282-99 office loses a quarter of 93005's 5.76, as the outside audit computed:
    * 13.34 - 1.44 = 11.90.

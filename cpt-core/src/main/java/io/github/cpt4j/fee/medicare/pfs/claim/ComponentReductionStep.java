@@ -77,20 +77,34 @@ final class ComponentReductionStep implements ClaimStep {
     final BigDecimal offPerSlot;
     final String how;
 
-    Part(Procedure procedure, BigDecimal perSlot, BigDecimal offPerSlot, String how) {
+    /**
+     * What the part is ranked by: the same part of one unit times {@link Procedure#rankScale},
+     * before the line's payment shares (a therapy assistant's 85%, a co-surgeon's 62.5%).
+     */
+    final BigDecimal rankBy;
+
+    Part(
+        Procedure procedure,
+        BigDecimal perSlot,
+        BigDecimal offPerSlot,
+        String how,
+        BigDecimal rankBy) {
       this.procedure = procedure;
       this.perSlot = perSlot;
       this.offPerSlot = offPerSlot;
       this.how = how;
+      this.rankBy = rankBy;
     }
 
-    /** A part that loses {@code cut} of itself. */
-    static Part of(Procedure procedure, BigDecimal perSlot, BigDecimal cut) {
-      return new Part(procedure, perSlot, perSlot.multiply(cut), "");
+    /** A part of {@code unit} per unit that loses {@code cut} of itself. */
+    static Part of(Procedure procedure, BigDecimal unit, BigDecimal cut) {
+      BigDecimal perSlot = unit.multiply(procedure.slotScale);
+      return new Part(
+          procedure, perSlot, perSlot.multiply(cut), "", unit.multiply(procedure.rankScale));
     }
 
     static int compare(Part a, Part b) {
-      int c = b.perSlot.compareTo(a.perSlot);
+      int c = b.rankBy.compareTo(a.rankBy);
       return c != 0 ? c : Procedure.BY_KEY.compare(a.procedure, b.procedure);
     }
   }
@@ -154,7 +168,8 @@ final class ComponentReductionStep implements ClaimStep {
                 p,
                 pe.multiply(p.slotScale),
                 p.line.unitFee.subtract(reduced).multiply(p.slotScale),
-                ": the reduced fee CMS posts, " + Amounts.plain(reduced) + " a unit"));
+                ": the reduced fee CMS posts, " + Amounts.plain(reduced) + " a unit",
+                pe.multiply(p.rankScale)));
       }
     }
     rank(parts, THERAPY_PE_CUT, ClaimRule.THERAPY, "practice expense", "therapy services", null);
@@ -194,10 +209,10 @@ final class ComponentReductionStep implements ClaimStep {
         continue;
       }
       if (split[0].signum() > 0) {
-        technical.add(Part.of(p, split[0].multiply(p.slotScale), tcCut));
+        technical.add(Part.of(p, split[0], tcCut));
       }
       if (split[1].signum() > 0) {
-        professional.add(Part.of(p, split[1].multiply(p.slotScale), IMAGING_PC_CUT));
+        professional.add(Part.of(p, split[1], IMAGING_PC_CUT));
       }
     }
     technical = uncapped(technical, inputs, tcCut);
@@ -280,7 +295,8 @@ final class ComponentReductionStep implements ClaimStep {
               ", before the OPPS cap: the lower of "
                   + Amounts.plain(cutFee)
                   + " and the cap's "
-                  + Amounts.plain(capped)));
+                  + Amounts.plain(capped),
+              unit.multiply(p.procedure.rankScale)));
     }
     return parts;
   }

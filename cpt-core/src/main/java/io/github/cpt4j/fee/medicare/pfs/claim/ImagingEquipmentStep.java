@@ -34,10 +34,10 @@ import java.util.List;
  * <p>The modifier is taken as the billing provider's statement about the equipment: this step does
  * not check the code against CMS's lists of X-ray or CT services. The modifier rules flag CT on a
  * code outside change request 9250's list ({@code CT_MODIFIER_OUTSIDE_CT_CODES}), but the amount is
- * still reduced here, since that list also covers codes that succeed the ones it names. A code whose file rows do not say
- * which part is technical (PC/TC 0, for instance) is not reduced and gets a {@link
- * ClaimWarning.Kind#COMPONENT_NOT_IDENTIFIED} warning; a service before the reduction's first date
- * keeps its amount, with a note. Step name {@code imaging-equipment}.
+ * still reduced here, since that list also covers codes that succeed the ones it names. A code
+ * whose file rows do not say which part is technical (PC/TC 0, for instance) is not reduced and
+ * gets a {@link ClaimWarning.Kind#COMPONENT_NOT_IDENTIFIED} warning; a service before the
+ * reduction's first date keeps its amount, with a note. Step name {@code imaging-equipment}.
  */
 final class ImagingEquipmentStep implements ClaimStep {
 

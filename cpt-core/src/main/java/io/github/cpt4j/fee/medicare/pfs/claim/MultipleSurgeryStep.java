@@ -59,6 +59,9 @@ final class MultipleSurgeryStep implements ClaimStep {
     final List<Procedure> bases = new ArrayList<>(1);
     BigDecimal total;
 
+    /** The total the family ranks by: its members' {@link Procedure#rankAmount}s, as paid. */
+    BigDecimal rankTotal;
+
     Family(ProcedureCode base) {
       this.base = base;
     }
@@ -81,14 +84,14 @@ final class MultipleSurgeryStep implements ClaimStep {
     final Procedure procedure;
     final Family family;
     final Procedure key;
-    final BigDecimal perSlot;
+    final BigDecimal rankBy;
     final int slots;
 
     Entry(Procedure procedure) {
       this.procedure = procedure;
       this.family = null;
       this.key = procedure;
-      this.perSlot = procedure.slotAmount;
+      this.rankBy = procedure.rankAmount;
       this.slots = procedure.slots;
     }
 
@@ -96,7 +99,7 @@ final class MultipleSurgeryStep implements ClaimStep {
       this.procedure = null;
       this.family = family;
       this.key = family.members.get(0);
-      this.perSlot = family.total;
+      this.rankBy = family.rankTotal;
       this.slots = 1;
     }
 
@@ -105,7 +108,7 @@ final class MultipleSurgeryStep implements ClaimStep {
     }
 
     static int compare(Entry a, Entry b) {
-      int c = b.perSlot.compareTo(a.perSlot);
+      int c = b.rankBy.compareTo(a.rankBy);
       return c != 0 ? c : Procedure.BY_KEY.compare(a.key, b.key);
     }
   }
@@ -264,17 +267,19 @@ final class MultipleSurgeryStep implements ClaimStep {
   private static void priceFamily(Family family, LineEvaluator inputs) {
     family.members.sort(
         (a, b) -> {
-          int c = b.slotAmount.compareTo(a.slotAmount);
+          int c = b.rankAmount.compareTo(a.rankAmount);
           return c != 0 ? c : Procedure.BY_KEY.compare(a, b);
         });
     Procedure top = family.members.get(0);
     ProcedureCode base = family.base;
     BigDecimal baseFee = inputs.unitFee(base, RowModifier.GLOBAL);
     BigDecimal total = Amounts.ZERO;
+    BigDecimal rankTotal = Amounts.ZERO;
     for (Procedure m : family.members) {
       int full = m == top ? 1 : 0;
       int reduced = m.slots - full;
       if (reduced == 0) {
+        rankTotal = rankTotal.add(m.rankAmount);
         m.note(
             ClaimRule.ENDOSCOPY_FAMILY,
             () ->
@@ -317,6 +322,12 @@ final class MultipleSurgeryStep implements ClaimStep {
                   + Amounts.plain(deduction)
                   + (reducedSlot.signum() == 0 ? ", not below zero" : ""));
       total = total.add(amount);
+      BigDecimal rankSlot =
+          Amounts.atLeastZero(m.rankAmount.subtract(baseFee.multiply(m.rankScale)));
+      rankTotal = rankTotal.add(rankSlot.multiply(BigDecimal.valueOf(reduced)));
+      if (full == 1) {
+        rankTotal = rankTotal.add(m.rankAmount);
+      }
     }
     for (Procedure b : family.bases) {
       b.set(
@@ -329,6 +340,7 @@ final class MultipleSurgeryStep implements ClaimStep {
                   + top.describe());
     }
     family.total = total;
+    family.rankTotal = rankTotal;
   }
 
   private static void applyRank(Entry e, int rank, int of) {

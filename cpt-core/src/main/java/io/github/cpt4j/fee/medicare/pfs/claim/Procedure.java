@@ -38,6 +38,23 @@ final class Procedure {
   /** The exact amount of one slot before any ranking. */
   final BigDecimal slotAmount;
 
+  /**
+   * The factor from one unit's fee to one slot as the rankings weigh it: the bilateral factor alone
+   * when the line's amount is its fee times the line's factors, else {@link #slotScale}.
+   */
+  final BigDecimal rankScale;
+
+  /**
+   * The amount one slot is ranked by: its fee schedule amount, times the bilateral factor, before
+   * the line's payment shares (co-surgeon 62.5%, assistant 16%, split care, a therapy assistant's
+   * 85%, non-participation). CMS ranks "by fee schedule amount" (RVU25D record layout, MULT PROC 2)
+   * and adjusts for a bilateral procedure before ranking (BILAT SURG 1 and 3); the shares are paid
+   * of the amount so ranked, so a co-surgeon's line outranks a cheaper procedure billed alone, as
+   * it would on the claim of a surgeon who did both alone. When a payer's step set the amount to
+   * something else, the ranking weighs that amount.
+   */
+  final BigDecimal rankAmount;
+
   /** The exact amount of the whole procedure so far (both lines of a pair). */
   BigDecimal amount;
 
@@ -58,6 +75,13 @@ final class Procedure {
     // scale as unitFee x slotScale when only factors were applied.
     this.slotAmount = Amounts.times(line.amount, bilateralFactor);
     this.amount = slots == 1 ? slotAmount : slotAmount.multiply(BigDecimal.valueOf(slots));
+    boolean shared =
+        line.scale != Amounts.ONE
+            && line.unitFee != null
+            && line.amount != null
+            && line.amount.compareTo(Amounts.times(line.unitFee, line.scale)) == 0;
+    this.rankScale = shared ? bilateralFactor : slotScale;
+    this.rankAmount = shared ? Amounts.times(line.unitFee, bilateralFactor) : slotAmount;
     this.endoscopicBase =
         line.indicators != null
                 && line.indicators.multipleProcedure() == MultipleProcedureRule.ENDOSCOPY_FAMILY

@@ -571,8 +571,21 @@ class MedicareClaimPricerTest {
       assertAmounts(price("27447-54", "27447-55 x45"), "895.00", "790.00", "105.00");
       // A 55 line is not ranked against another surgery either: 27130 900.00 stays in full.
       assertAmounts(price("27130", "27447-55 x45"), "1005.00", "900.00", "105.00");
-      // A 54 line is a procedure: 27130 900.00 ranks first, 27447-54 790.00 x 50% = 395.00.
-      assertAmounts(price("27447-54", "27130"), "1295.00", "395.00", "900.00");
+      // A 54 line is a procedure, ranked by its fee schedule amount (1000.00), not its share:
+      // 27447-54 first, 0.79 x 1000.00 = 790.00 in full; 27130 900.00 x 50% = 450.00.
+      assertAmounts(price("27447-54", "27130"), "1240.00", "790.00", "450.00");
+    }
+
+    @Test
+    void aSurgeonsShareIsPaidOfTheRankNotRankedItself() {
+      // CMS ranks "by fee schedule amount" (RVU25D, MULT PROC 2): 27447 (1000.00) outranks 27130
+      // (900.00) though the co-surgeon's 62.5% of it, 625.00, is less; the share is then paid of
+      // the amount so ranked. Ranking by the share would pay 900.00 + 312.50.
+      assertAmounts(price("27447-62", "27130"), "1075.00", "625.00", "450.00");
+      // An assistant's 16% likewise: 160.00 in full, 27130 at 50%.
+      assertAmounts(price("27447-80", "27130"), "610.00", "160.00", "450.00");
+      // Both lines with 62, as a co-surgeon bills them: the order is the same either way.
+      assertAmounts(price("27447-62", "27130-62"), "906.25", "625.00", "281.25");
     }
 
     @Test
