@@ -635,6 +635,22 @@ class PriceCommandTest {
   }
 
   @Test
+  void aLineBreakInAQuotedModifiersCellSeparatesNothing() throws IOException {
+    // Two modifiers on two lines of one quoted cell passed as 25-GT; blanks and hyphens separate.
+    String csv =
+        "code,modifiers,zip\n"
+            + "99213,\"25\nGT\",10001\n"
+            + "99213,\"25\r\nGT\",10001\n"
+            + "99213,\"25 \t\u00a0GT\",10001\n";
+    Cli.Result r = priceStdin(csv, "-i", "-", "-d", "2025-06-01");
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    assertEquals(
+        List.of("invalid_modifiers", "invalid_modifiers", "priced"),
+        rows.stream().skip(1).map(row -> row.getField(4)).toList(),
+        r::toString);
+  }
+
+  @Test
   void batchReportsEachBadRowAndGoesOn() throws IOException {
     String csv =
         "code,modifiers,units,locality,zip,setting,pos,date,claim\n"

@@ -564,8 +564,13 @@ public final class RowParser {
     }
   }
 
+  /**
+   * A hyphen or a blank on one line: a space, a tab or another Unicode space (a no-break space).
+   * Not a line break, which only a quoted cell can hold: "25" and "GT" on two lines of one cell is
+   * no way to write two modifiers, and read as one it passed as 25-GT.
+   */
   private static boolean isSeparator(char c) {
-    return c == '-' || Character.isWhitespace(c) || Character.isSpaceChar(c);
+    return c == '-' || c == ' ' || c == '\t' || Character.getType(c) == Character.SPACE_SEPARATOR;
   }
 
   /**
