@@ -247,11 +247,13 @@ final class ValidateCommand implements Callable<Integer> {
               : loader.loadCsv(file);
       return BundledData.codeSet().overlaidWith(loaded);
     } catch (DataLoadException e) {
-      // The loader's hint names a charset; here it is an option.
+      // The loader's hints name a charset; here it is an option.
       String message = e.getMessage();
-      String library = "load them with charset ISO-8859-1";
-      if (codesCharset == null && message.contains(library)) {
-        message = message.replace(library, "give --codes-charset ISO-8859-1");
+      if (codesCharset == null) {
+        message =
+            message
+                .replace("load them with charset ISO-8859-1", "give --codes-charset ISO-8859-1")
+                .replace("load it with charset UTF-16", "give --codes-charset UTF-16");
       }
       throw new CliException(message, e);
     } catch (IOException e) {

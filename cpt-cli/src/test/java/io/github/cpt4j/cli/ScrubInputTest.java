@@ -40,7 +40,9 @@ class ScrubInputTest {
     Cli.Result r = scrub("code,note\nJ1100,a\nJ1100\n");
     assertEquals(1, r.status(), r::toString);
     assertTrue(
-        r.outLines().get(2).endsWith("invalid: line 3: the row has 1 field where the header has 2"),
+        r.outLines()
+            .get(2)
+            .endsWith("invalid: malformed_row: line 3: the row has 1 field where the header has 2"),
         r::toString);
   }
 

@@ -159,6 +159,17 @@ class ValidateRulesTest {
     assertTrue(withoutRules.err().contains("--codes needs --rules"), withoutRules::toString);
   }
 
+  /** A UTF-16 file: the hint names the option, not the library's charset. */
+  @Test
+  void aUtf16CodesFileGetsTheOptionToGive(@TempDir Path dir) throws Exception {
+    byte[] text = "99499,our own words\n".getBytes(StandardCharsets.UTF_16);
+    Path utf16 = Files.write(dir.resolve("codes.csv"), text);
+    Cli.Result r = Cli.runWithInput("99499\n", "validate", "--rules", "--codes", utf16.toString());
+    assertEquals(2, r.status(), r::toString);
+    assertTrue(r.err().contains("give --codes-charset UTF-16"), r::toString);
+    assertFalse(r.err().contains("load it with charset"), r::toString);
+  }
+
   /** AMA files are often Latin-1: the command says how to read one, and then reads it. */
   @Test
   void aLatin1CodesFileIsReadWithItsCharset(@TempDir Path dir) throws Exception {

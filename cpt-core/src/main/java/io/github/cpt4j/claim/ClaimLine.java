@@ -209,6 +209,15 @@ public final class ClaimLine implements CodeWithModifiers {
             next,
             ErrorType.BAD_MINUTES);
       }
+      if (!hyphen && spaced && tokenEnd - next == 1 && text.charAt(next) == 'x') {
+        // A lone x is no modifier (they are two characters) but units without their number: x-1,
+        // x alone. Say so, rather than that a modifier has the wrong length.
+        throw new CodeFormatException(
+            "units are x and a number from 1 to " + MAX_UNITS + ", such as x2",
+            text,
+            tokenEnd < end ? tokenEnd : next,
+            ErrorType.BAD_UNITS);
+      }
       if (count == MAX_MODIFIERS) {
         throw new CodeFormatException(
             "a claim line has at most four modifiers", text, next, ErrorType.TOO_MANY_MODIFIERS);

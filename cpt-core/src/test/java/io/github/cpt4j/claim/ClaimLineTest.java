@@ -67,6 +67,11 @@ class ClaimLineTest {
         "99213-25-59-76-77-78  | TOO_MANY_MODIFIERS | 18",
         "99213 x0              | BAD_UNITS          | 7",
         "99213 x100000         | BAD_UNITS          | 7",
+        // A lone x is units without their number, not a one-character modifier.
+        "99213 x-1             | BAD_UNITS          | 7",
+        "99213 x               | BAD_UNITS          | 6",
+        "99213-25 x -2         | BAD_UNITS          | 10",
+        "99213-x               | WRONG_LENGTH       | 7",
         "00790-AA 0min         | BAD_MINUTES        | 9",
         "00790-AA 10000min     | BAD_MINUTES        | 9",
         "00790 95min x2        | BAD_MINUTES        | 11",

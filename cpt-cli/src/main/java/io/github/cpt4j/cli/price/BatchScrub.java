@@ -260,8 +260,12 @@ public final class BatchScrub {
 
     private BilledLine line(List<String> row, long lineNumber) {
       if (row.size() != header.size()) {
+        // The reason cpt price gives the row, and an unreadable record here: malformed_row.
         throw new IllegalArgumentException(
-            "line " + lineNumber + ": " + RowParser.wrongFieldCount(row.size(), header.size()));
+            "malformed_row: line "
+                + lineNumber
+                + ": "
+                + RowParser.wrongFieldCount(row.size(), header.size()));
       }
       ProcedureCode procedure;
       try {
