@@ -271,18 +271,27 @@ final class Inputs {
    *
    * @param e what the loading threw: an {@link IllegalArgumentException} or an {@link
    *     UncheckedIOException}
-   * @param what names what was read, such as {@code 'GPCI2025.csv'} or {@code the fee schedule}
+   * @param what names what was read, such as {@code 'cms'} or {@code the fee schedule}, where the
+   *     failure does not name its file
    */
   static CliException loadFailure(RuntimeException e, String what) {
     if (e instanceof UncheckedIOException unchecked) {
       IOException cause = unchecked.getCause();
       return new CliException(
-          cause instanceof DataLoadException
-              ? cause.getMessage()
-              : "cannot read " + what + ": " + reason(cause),
-          e);
+          cause instanceof DataLoadException ? cause.getMessage() : cannotRead(cause, what), e);
     }
     return new CliException(e.getMessage(), e);
+  }
+
+  /**
+   * Returns "cannot read 'FILE': reason" for {@code e}, naming the file {@code e} names (the JDK's
+   * exceptions for a file that cannot be opened do, and a directory of CMS files names its files by
+   * their paths in it): which of the several files loaded together failed. {@code what} stands in
+   * for an exception that names none.
+   */
+  static String cannotRead(IOException e, String what) {
+    String file = e instanceof FileSystemException fs ? fs.getFile() : null;
+    return "cannot read " + (file == null ? what : FileName.quoted(file)) + ": " + reason(e);
   }
 
   /** Says why a file operation failed, without Java's exception names. */

@@ -238,7 +238,7 @@ final class ScrubCommand implements Callable<Integer> {
       } catch (DataLoadException e) {
         throw new CliException(e.getMessage(), e);
       } catch (IOException e) {
-        throw new CliException("cannot read the NCCI edits: " + Inputs.reason(e), e);
+        throw new CliException(Inputs.cannotRead(e, "the NCCI edits"), e);
       }
     }
 

@@ -2,6 +2,7 @@ package io.github.cpt4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -159,6 +161,38 @@ class CptJarIT {
     assertTrue(
         out.contains("io.github.cpt4j.cli.Main source: shared objects file"),
         "the archive beside the launcher was not used through " + first);
+  }
+
+  @Test
+  void launcherLeavesAnInputItCannotReadToCpt(@TempDir Path dir) throws Exception {
+    // The launcher measures --input to choose the JVM's options: its redirect of a file it could
+    // not open printed the shell's own error ("cpt: 46: cannot open ...") before cpt's line.
+    Path input = Files.writeString(dir.resolve("claims.csv"), "code\n99213\n");
+    Files.setPosixFilePermissions(input, Set.of());
+    assumeFalse(Files.isReadable(input), "a file without permissions is readable here (root)");
+    String launcher = JAR.resolveSibling("cpt").toString();
+    List<List<String>> commands =
+        List.of(
+            List.of(launcher, "price", "--input", input.toString(), "--zip", "10001"),
+            List.of(launcher, "price", "--input=" + input, "--zip", "10001"),
+            List.of(launcher, "scrub", "-i", input.toString(), "--mue", input.toString()));
+    for (List<String> command : commands) {
+      ProcessBuilder builder = new ProcessBuilder(command);
+      builder
+          .environment()
+          .put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      Process process = builder.start();
+      process.getOutputStream().close();
+      String out = read(process.getInputStream());
+      String err = read(process.getErrorStream());
+      assertTrue(process.waitFor(60, TimeUnit.SECONDS), "cpt did not finish");
+      assertEquals(2, process.exitValue(), err);
+      assertEquals("", out);
+      assertEquals(
+          List.of("cpt " + command.get(1) + ": cannot read '" + input + "': permission denied"),
+          err.lines().toList(),
+          command::toString);
+    }
   }
 
   private static Run run(String stdin, String... args) throws IOException, InterruptedException {

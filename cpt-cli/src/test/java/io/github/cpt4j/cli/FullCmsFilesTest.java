@@ -522,6 +522,31 @@ class FullCmsFilesTest {
   }
 
   @Test
+  void dataListsABrowsersCopyAsNotUsedAndADirectoryInAFilesPlaceIsRefused(@TempDir Path own)
+      throws IOException {
+    Files.createSymbolicLink(own.resolve("PPRRVU2025_Oct.csv"), dir.resolve("PPRRVU2025_Oct.csv"));
+    Files.createSymbolicLink(own.resolve("GPCI2025.csv"), dir.resolve("GPCI2025.csv"));
+    String[] claim = {
+      "price", "99213", "-z", "10001", "-d", "2025-10-15", "-f", "csv", "--cms-dir", own.toString()
+    };
+    String priced = Cli.run(claim).out();
+    // A second download, as a browser names it: it was not listed at all.
+    Files.copy(dir.resolve("PPRRVU2025_Oct.csv"), own.resolve("PPRRVU2025_Oct (1).csv"));
+    Cli.Result data = Cli.run("data", "--cms-dir", own.toString());
+    assertEquals(0, data.status(), data::toString);
+    assertTrue(
+        data.out().contains("\n  copy  PPRRVU2025_Oct (1).csv  (not used)\n"), data::toString);
+    Cli.Result again = Cli.run(claim);
+    assertEquals(0, again.status(), again::toString);
+    assertEquals(priced, again.out());
+    // A directory in the ZIP5 file's place: the bundled table placed ZIP codes, without a word.
+    Files.createDirectory(own.resolve("ZIP5_OCT2025.txt"));
+    Cli.Result refused = Cli.run(claim);
+    assertEquals(2, refused.status(), refused::toString);
+    assertEquals(List.of("cpt price: ZIP5_OCT2025.txt: not a regular file"), refused.errLines());
+  }
+
+  @Test
   void localitiesFromTheFullGpciFile() {
     Cli.Result r = Cli.run("localities", "--gpci", file("GPCI2025.csv"), "--state", "AK");
     assertEquals(0, r.status(), r::toString);

@@ -39,9 +39,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -114,12 +118,16 @@ import java.util.stream.Stream;
  * Two files none of these orders are refused, naming both. {@link #replacements()} and {@link
  * #describe()} say which file replaced which, and why.
  *
- * <p>Other files are left alone. The 2026 QPP and non-QPP relative value files differ in their
- * conversion factor (and the pricing indicator, and the PE used for the OPPS amounts of capped
- * imaging rows): the non-QPP file is read when both are there, checked against the dated table and
- * used for both kinds of provider, the factor coming from the dated table; a file alone prices only
- * the providers of the factor it states (its {@code CONV FACTOR} column). A name with {@code
- * -subset} or other text after these parts is recognised too.
+ * <p>Other files are left alone; a copy of a recognised file, named as a browser or file manager
+ * names a second copy ({@code PPRRVU2025_Oct (1).csv}, {@code GPCI2025 - Copy.csv}), is listed by
+ * {@link #copies()} and {@link #describe()} and never read. A directory or named pipe with a
+ * recognised name is refused, as is a file that cannot be read, each named by its path in the
+ * directory. The 2026 QPP and non-QPP relative value files differ in their conversion factor (and
+ * the pricing indicator, and the PE used for the OPPS amounts of capped imaging rows): the non-QPP
+ * file is read when both are there, checked against the dated table and used for both kinds of
+ * provider, the factor coming from the dated table; a file alone prices only the providers of the
+ * factor it states (its {@code CONV FACTOR} column). A name with {@code -subset} or other text
+ * after these parts is recognised too.
  *
  * <h2>Releases</h2>
  *
@@ -204,6 +212,15 @@ public final class CmsDirectory {
       Pattern.compile("DME_RURAL_ZIP_(\\d{4})_Q([1-4])(?:[-_].*)?\\.CSV");
   private static final Pattern ASP =
       Pattern.compile("ASP_(\\d{4})_(JAN|APR|JUL|OCT)(?:[-_].*)?\\.CSV");
+
+  /**
+   * The mark a browser or file manager adds to the name of a second copy of a file, before its
+   * extension: {@code " (1)"}, {@code " - Copy"}, {@code " - Copy (2)"}, {@code " copy"}, {@code "
+   * copy 2"}; in capitals, as names are matched.
+   */
+  private static final Pattern COPY =
+      Pattern.compile("(.+?)(?: \\(\\d+\\)| - COPY(?: \\(\\d+\\))?| COPY(?: \\d+)?)(\\.[A-Z0-9]+)");
+
   private static final Pattern RELEASED =
       Pattern.compile("RELEASED\\s+(\\d{1,2})/(\\d{1,2})/(\\d{4})", Pattern.CASE_INSENSITIVE);
   private static final Pattern PATH_DATE_US =
@@ -219,6 +236,10 @@ public final class CmsDirectory {
 
   private final Path directory;
   private final ImmutableList<CmsFile> files;
+
+  /** The copies of recognised files found (see {@link #copies()}), never read. */
+  private final ImmutableList<Path> copies;
+
   private final MedicareReleases releases;
 
   /** The ZIP code tables, oldest first: the bundled one alone when there is no ZIP5 file. */
@@ -247,6 +268,7 @@ public final class CmsDirectory {
   private CmsDirectory(
       Path directory,
       ImmutableList<CmsFile> files,
+      ImmutableList<Path> copies,
       ImmutableList<Replacement> replacements,
       MedicareReleases releases,
       ImmutableList<DatedZips> zips,
@@ -255,6 +277,7 @@ public final class CmsDirectory {
     this.directory = directory;
     this.used = used;
     this.files = files;
+    this.copies = copies;
     this.replacements = replacements;
     this.releases = releases;
     this.zips = zips;
@@ -280,7 +303,9 @@ public final class CmsDirectory {
    *
    * @throws DataLoadException if a file is malformed, a release lacks its GPCIs, there is no
    *     relative value file, or two relative value files of one release cannot be ordered
-   * @throws IOException if the directory or a file cannot be read
+   * @throws FileSystemException if a file or sub-directory cannot be read (permission denied),
+   *     naming it by its path in the directory
+   * @throws IOException if the directory or a file cannot be read otherwise
    */
   public static CmsDirectory load(Path directory) throws IOException {
     return load(directory, BundledData.conversionFactors());
@@ -292,18 +317,57 @@ public final class CmsDirectory {
    *
    * @throws DataLoadException if a file is malformed, a release lacks its GPCIs, there is no
    *     relative value file, or two relative value files of one release cannot be ordered
-   * @throws IOException if the directory or a file cannot be read
+   * @throws FileSystemException if a file or sub-directory cannot be read (permission denied),
+   *     naming it by its path in the directory
+   * @throws IOException if the directory or a file cannot be read otherwise
    */
   public static CmsDirectory load(Path directory, ConversionFactors conversionFactors)
       throws IOException {
     requireNonNull(directory, "directory");
     requireNonNull(conversionFactors, "conversionFactors");
-    List<CmsFile> files = scan(directory);
+    Found found;
     try {
-      return load(directory, conversionFactors, files);
+      found = find(directory);
+    } catch (FileSystemException e) {
+      throw unreadable(directory, e);
+    }
+    List<CmsFile> files = found.files();
+    try {
+      return load(directory, conversionFactors, files, found.copies());
     } catch (DataLoadException e) {
       throw inDirectory(directory, files, e);
+    } catch (FileSystemException e) {
+      throw unreadable(directory, e);
     }
+  }
+
+  /**
+   * Returns {@code e}, a failure to read a file or sub-directory of {@code directory}, naming it by
+   * its path in the directory, as every other error of the directory does, rather than by the path
+   * opened. The directory itself, or a path outside it, keeps its name.
+   */
+  private static FileSystemException unreadable(Path directory, FileSystemException e) {
+    if (e.getFile() == null) {
+      return e;
+    }
+    Path file;
+    try {
+      file = Path.of(e.getFile());
+    } catch (InvalidPathException notAPath) {
+      return e;
+    }
+    if (!file.startsWith(directory) || file.equals(directory)) {
+      return e;
+    }
+    String relative = where(directory, file);
+    FileSystemException named =
+        e instanceof AccessDeniedException
+            ? new AccessDeniedException(relative, e.getOtherFile(), e.getReason())
+            : e instanceof NoSuchFileException
+                ? new NoSuchFileException(relative, e.getOtherFile(), e.getReason())
+                : new FileSystemException(relative, e.getOtherFile(), e.getReason());
+    named.initCause(e);
+    return named;
   }
 
   /**
@@ -332,7 +396,8 @@ public final class CmsDirectory {
   }
 
   private static CmsDirectory load(
-      Path directory, ConversionFactors conversionFactors, List<CmsFile> files) throws IOException {
+      Path directory, ConversionFactors conversionFactors, List<CmsFile> files, List<Path> copies)
+      throws IOException {
     List<Replacement> replaced = new ArrayList<>();
     List<CmsFile> rvus = chooseRvuFiles(directory, files, replaced);
     Set<Path> dropped = new HashSet<>();
@@ -475,6 +540,7 @@ public final class CmsDirectory {
     return new CmsDirectory(
         directory,
         ImmutableList.copyOf(files),
+        ImmutableList.copyOf(copies),
         ImmutableList.copyOf(replaced),
         MedicareReleases.of(releases),
         zips.build(),
@@ -669,17 +735,47 @@ public final class CmsDirectory {
   }
 
   /**
+   * Tells whether a file of this name, in capitals, is a copy of a recognised file: its name with a
+   * copy's mark, or several ({@code GPCI2025 (1) (1).csv}), taken off is recognised.
+   */
+  private static boolean isCopy(String name) {
+    String base = name;
+    for (Matcher m = COPY.matcher(base); m.matches(); m = COPY.matcher(base)) {
+      base = m.group(1) + m.group(2);
+      if (isRecognised(base)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Returns the recognised files under {@code directory}, without reading them beyond titles.
    *
    * @throws DataLoadException if {@code directory} is not a directory, a symbolic link under it
-   *     leads nowhere or back to a directory that contains it, a relative value file's title names
-   *     another release, or an OPPS cap file has no year beside it
-   * @throws IOException if the directory or a title cannot be read
+   *     leads nowhere or back to a directory that contains it, a path with a recognised name is not
+   *     a regular file (a directory, a named pipe), a relative value file's title names another
+   *     release, or an OPPS cap file has no year beside it
+   * @throws FileSystemException if a sub-directory or a title cannot be read, naming it by its path
+   *     in {@code directory}
+   * @throws IOException if the directory or a title cannot be read otherwise
    */
+  public static List<CmsFile> scan(Path directory) throws IOException {
+    requireNonNull(directory, "directory");
+    try {
+      return find(directory).files();
+    } catch (FileSystemException e) {
+      throw unreadable(directory, e);
+    }
+  }
+
+  /** The recognised files under a directory, and the copies of recognised files. */
+  private record Found(List<CmsFile> files, List<Path> copies) {}
+
   // One if-chain over the file-name patterns, each branch reading its own match, reads best with
   // the match assigned in its condition.
   @SuppressWarnings("AssignmentExpression")
-  public static List<CmsFile> scan(Path directory) throws IOException {
+  private static Found find(Path directory) throws IOException {
     if (!Files.isDirectory(requireNonNull(directory, "directory"))) {
       throw new DataLoadException(directory.toString(), 0, 0, "not a directory");
     }
@@ -699,9 +795,11 @@ public final class CmsDirectory {
       throw e.getCause();
     }
     for (Path path : walked) {
-      if (Files.isSymbolicLink(path)
-          && !Files.exists(path)
-          && isRecognised(path.getFileName().toString().toUpperCase(Locale.ROOT))) {
+      if (path.equals(directory)
+          || !isRecognised(path.getFileName().toString().toUpperCase(Locale.ROOT))) {
+        continue;
+      }
+      if (Files.isSymbolicLink(path) && !Files.exists(path)) {
         // Its period would be missing, and priced by no file or refused far from the cause.
         throw new DataLoadException(
             where(directory, path),
@@ -709,16 +807,27 @@ public final class CmsDirectory {
             0,
             "a symbolic link to " + Files.readSymbolicLink(path) + ", which does not exist");
       }
+      if (!Files.isRegularFile(path)) {
+        // A directory or named pipe in a file's place: left out, its period was priced by
+        // another year's file, refused for a missing file, or (ZIP5) by the bundled table.
+        throw new DataLoadException(where(directory, path), 0, 0, "not a regular file");
+      }
     }
     List<Path> paths = walked.stream().filter(Files::isRegularFile).sorted().toList();
     // The year of an OPPSCAP file is that of the relative value files beside it.
     Map<Path, Integer> rvuYears = new HashMap<>();
     List<CmsFile> found = new ArrayList<>();
+    List<Path> copies = new ArrayList<>();
     List<Path> caps = new ArrayList<>();
     for (Path path : paths) {
       String name = path.getFileName().toString().toUpperCase(Locale.ROOT);
       Matcher m;
-      if ((m = RVU.matcher(name)).matches()) {
+      if (isCopy(name)) {
+        // A browser saves a second download of PPRRVU2025_Oct.csv as "PPRRVU2025_Oct (1).csv":
+        // which of the two is meant cannot be told, and "_QPP (1)" read as text after the name
+        // made a QPP file a plain one. Listed, never read.
+        copies.add(path);
+      } else if ((m = RVU.matcher(name)).matches()) {
         int year = year(m.group(1));
         int month = month(m.group(2));
         checkRvuTitle(directory, path, year, month);
@@ -760,7 +869,7 @@ public final class CmsDirectory {
       Integer year = rvuYears.get(path.getParent());
       if (year == null || year < 0) {
         throw new DataLoadException(
-            path.getFileName().toString(),
+            where(directory, path),
             0,
             0,
             "an OPPS cap file names no year: put it beside the relative value files of its"
@@ -773,7 +882,7 @@ public final class CmsDirectory {
             .thenComparingInt(CmsFile::year)
             .thenComparingInt(CmsFile::month)
             .thenComparing(CmsFile::name));
-    return found;
+    return new Found(found, copies);
   }
 
   /**
@@ -826,10 +935,7 @@ public final class CmsDirectory {
   private record Version(LocalDate released, LocalDate pathDate, String marker) {}
 
   private static Version version(Path directory, CmsFile file) throws IOException {
-    byte[] head;
-    try (InputStream in = Files.newInputStream(file.path())) {
-      head = in.readNBytes(2048);
-    }
+    byte[] head = head(file.path());
     LocalDate released = null;
     Matcher m = RELEASED.matcher(new String(head, StandardCharsets.ISO_8859_1));
     if (m.find()) {
@@ -1003,11 +1109,7 @@ public final class CmsDirectory {
 
   private static void checkRvuTitle(Path directory, Path path, int year, int month)
       throws IOException {
-    byte[] head;
-    try (InputStream in = Files.newInputStream(path)) {
-      // As version() reads: room for a long subset line before the title.
-      head = in.readNBytes(2048);
-    }
+    byte[] head = head(path);
     Matcher title = RVU_TITLE.matcher(new String(head, StandardCharsets.ISO_8859_1));
     if (title.find()) {
       int titleYear = Integer.parseInt(title.group(1));
@@ -1186,6 +1288,32 @@ public final class CmsDirectory {
       return reader.read(path);
     } catch (DataLoadException e) {
       throw e.sourceName().equals(path.getFileName().toString()) ? located(directory, path, e) : e;
+    } catch (FileSystemException e) {
+      throw e;
+    } catch (IOException e) {
+      throw named(path, e);
+    }
+  }
+
+  /**
+   * Returns {@code e}, a failure to read {@code path} that does not say which file (an I/O error
+   * while reading), as one that does.
+   */
+  private static FileSystemException named(Path path, IOException e) {
+    FileSystemException named = new FileSystemException(path.toString(), null, e.getMessage());
+    named.initCause(e);
+    return named;
+  }
+
+  /** The first bytes of {@code path}, where its title rows are. */
+  private static byte[] head(Path path) throws IOException {
+    try (InputStream in = Files.newInputStream(path)) {
+      // As much as a long subset line before the title needs.
+      return in.readNBytes(2048);
+    } catch (FileSystemException e) {
+      throw e;
+    } catch (IOException e) {
+      throw named(path, e);
     }
   }
 
@@ -1222,6 +1350,17 @@ public final class CmsDirectory {
   /** Returns the recognised files, by kind, year and month. */
   public ImmutableList<CmsFile> files() {
     return files;
+  }
+
+  /**
+   * Returns the copies of recognised files found, by path: files whose name is a recognised name
+   * with the mark a browser or file manager adds to a second copy ({@code PPRRVU2025_Oct (1).csv},
+   * {@code GPCI2025 - Copy.csv}, {@code GPCI2025 copy.csv}). They are never read: which of a file
+   * and its copy is meant cannot be told from their names. {@link #describe()} lists them as not
+   * used; to use one, rename it.
+   */
+  public ImmutableList<Path> copies() {
+    return copies;
   }
 
   /**
@@ -1373,6 +1512,9 @@ public final class CmsDirectory {
           .append(isReplaced(f) ? "  (replaced)" : "")
           .append(f.kind() != Kind.RVU && !used.contains(f.path()) ? "  (not used)" : "")
           .append('\n');
+    }
+    for (Path copy : copies) {
+      sb.append("  copy  ").append(directory.relativize(copy)).append("  (not used)\n");
     }
     return sb.toString();
   }

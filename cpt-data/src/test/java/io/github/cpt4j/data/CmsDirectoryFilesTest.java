@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.data.load.DataLoadException;
@@ -16,10 +18,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +84,105 @@ class CmsDirectoryFilesTest {
     Files.createSymbolicLink(Files.createDirectories(real.resolve("sub")).resolve("up"), real);
     DataLoadException loop = assertThrows(DataLoadException.class, () -> CmsDirectory.load(real));
     assertEquals(Path.of("sub", "up").toString(), loop.sourceName(), loop::getMessage);
+  }
+
+  @Test
+  void aDirectoryOrNamedPipeWithAFilesNameIsRefusedByItsPath(@TempDir Path dir)
+      throws IOException, InterruptedException {
+    // In place of the GPCI file the release was refused for a missing one; of the ZIP5 file the
+    // bundled table placed ZIP codes, without a word.
+    Path cms = january(dir.resolve("cms").resolve("25a"));
+    for (String name : new String[] {"GPCI2025.csv", "ZIP5_JAN2025.txt", "PPRRVU25_JAN.csv"}) {
+      Path moved = dir.resolve("moved");
+      if (Files.exists(cms.resolve(name))) {
+        Files.move(cms.resolve(name), moved);
+      }
+      Files.createDirectory(cms.resolve(name));
+      DataLoadException e =
+          assertThrows(DataLoadException.class, () -> CmsDirectory.load(dir.resolve("cms")));
+      assertEquals(Path.of("25a", name) + ": not a regular file", e.getMessage());
+      Files.delete(cms.resolve(name));
+      if (Files.exists(moved)) {
+        Files.move(moved, cms.resolve(name));
+      }
+    }
+    Path fifo = cms.resolve("ZIP5_APR2025.txt");
+    boolean made;
+    try {
+      made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
+    } catch (IOException noMkfifo) {
+      made = false;
+    }
+    assumeTrue(made, "mkfifo is not available to make a named pipe");
+    DataLoadException e =
+        assertThrows(DataLoadException.class, () -> CmsDirectory.scan(dir.resolve("cms")));
+    assertEquals(Path.of("25a", "ZIP5_APR2025.txt") + ": not a regular file", e.getMessage());
+  }
+
+  @Test
+  void aCopyOfAFileIsListedAsNotUsedAndNeverRead(@TempDir Path dir) throws IOException {
+    // A browser saves a second download as "PPRRVU25_JAN (1).csv": it was not listed at all, and
+    // "_QPP (1)" was read as text after the name, turning a QPP file into a plain one.
+    Path cms = january(dir.resolve("cms"));
+    List<String> copies =
+        List.of(
+            "PPRRVU25_JAN (1).csv",
+            "GPCI2025 - Copy.csv",
+            "GPCI2025 - Copy (2).csv",
+            "gpci2025 copy 2.csv",
+            "PPRRVU2026_Jan_QPP (1).csv",
+            "GPCI2025 (1) (1).csv");
+    for (String name : copies) {
+      // Damaged: read, it would be refused.
+      Files.writeString(cms.resolve(name), "x\n");
+    }
+    Files.writeString(cms.resolve("notes (1).csv"), "x\n");
+    CmsDirectory loaded = CmsDirectory.load(cms);
+    assertEquals(1, loaded.releases().releases().size());
+    assertEquals(
+        copies.stream().map(cms::resolve).sorted().toList(), loaded.copies(), loaded::describe);
+    String described = loaded.describe();
+    for (String name : copies) {
+      assertTrue(described.contains("\n  copy  " + name + "  (not used)\n"), described);
+    }
+    assertFalse(described.contains("notes"), described);
+    assertEquals(2, CmsDirectory.scan(cms).size());
+  }
+
+  @Test
+  void aFileOrDirectoryThatCannotBeReadIsNamedByItsPath(@TempDir Path dir) throws IOException {
+    // Permission denied named the file by the path opened, so that the command line said "cannot
+    // read the fee schedule", or blamed the directory given.
+    Path cms = dir.resolve("cms");
+    Path gpci = january(cms.resolve("25a")).resolve("GPCI2025.csv");
+    Set<PosixFilePermission> readable = Files.getPosixFilePermissions(gpci);
+    Files.setPosixFilePermissions(gpci, Set.of());
+    try {
+      assumeFalse(Files.isReadable(gpci), "a file without permissions is readable (root)");
+      AccessDeniedException e =
+          assertThrows(AccessDeniedException.class, () -> CmsDirectory.load(cms));
+      assertEquals(Path.of("25a", "GPCI2025.csv").toString(), e.getFile());
+    } finally {
+      Files.setPosixFilePermissions(gpci, readable);
+    }
+    Path title = cms.resolve("25a").resolve("PPRRVU25_JAN.csv");
+    Files.setPosixFilePermissions(title, Set.of());
+    try {
+      AccessDeniedException e =
+          assertThrows(AccessDeniedException.class, () -> CmsDirectory.scan(cms));
+      assertEquals(Path.of("25a", "PPRRVU25_JAN.csv").toString(), e.getFile());
+    } finally {
+      Files.setPosixFilePermissions(title, readable);
+    }
+    Set<PosixFilePermission> open = Files.getPosixFilePermissions(cms.resolve("25a"));
+    Files.setPosixFilePermissions(cms.resolve("25a"), Set.of());
+    try {
+      AccessDeniedException e =
+          assertThrows(AccessDeniedException.class, () -> CmsDirectory.load(cms));
+      assertEquals("25a", e.getFile());
+    } finally {
+      Files.setPosixFilePermissions(cms.resolve("25a"), open);
+    }
   }
 
   @Test

@@ -1,0 +1,123 @@
+package io.github.cpt4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import io.github.cpt4j.data.BundledData;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A data file that cannot be read (permission denied) is named, as {@code --input} is: "cannot read
+ * the fee schedule" or "the NCCI edits" said which of several files loaded together only by option,
+ * and a file of {@code --cms-dir} was blamed on the readable directory. The tests that take a
+ * file's permissions away are skipped where that does not stop reading it (as root).
+ */
+class UnreadableDataFileTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void aLoadFailureNamesTheFileItIsAbout() {
+    CliException named =
+        Inputs.loadFailure(
+            new UncheckedIOException(new AccessDeniedException("GPCI2025.csv")),
+            "the fee schedule");
+    assertEquals("cannot read 'GPCI2025.csv': permission denied", named.getMessage());
+    // Without a file to name, what was being read.
+    CliException unnamed =
+        Inputs.loadFailure(
+            new UncheckedIOException(new IOException("Input/output error")), "the fee schedule");
+    assertEquals("cannot read the fee schedule: Input/output error", unnamed.getMessage());
+  }
+
+  @Test
+  void everyDataOptionNamesItsUnreadableFile() throws IOException {
+    Path file = unreadable(Files.writeString(dir.resolve("X.csv"), "x\n"));
+    String x = file.toString();
+    List<List<String>> commands = new ArrayList<>();
+    for (String option :
+        List.of(
+            "--rvu",
+            "--gpci",
+            "--opps-cap",
+            "--clfs",
+            "--dmepos",
+            "--dme-rural-zips",
+            "--asp",
+            "--ptp",
+            "--mue")) {
+      commands.add(List.of("price", "99213", "--zip", "10001", "--date", "2025-10-15", option, x));
+    }
+    for (String option : List.of("--ptp", "--mue")) {
+      commands.add(List.of("scrub", "--input", "-", option, x));
+    }
+    for (List<String> command : commands) {
+      Cli.Result r = Cli.runWithInput("code\n99213\n", command.toArray(String[]::new));
+      assertEquals(2, r.status(), () -> command + "\n" + r);
+      assertEquals(
+          List.of("cpt " + command.get(0) + ": cannot read '" + x + "': permission denied"),
+          r.errLines(),
+          command::toString);
+    }
+  }
+
+  @Test
+  void aFileOfTheCmsDirectoryIsNamedByItsPathInIt() throws IOException {
+    Path cms = Files.createDirectories(dir.resolve("cms").resolve("25d"));
+    copy("pprrvu-2025-oct-sample.csv", cms.resolve("PPRRVU2025_Oct.csv"));
+    unreadable(copy("gpci-2025.csv", cms.resolve("GPCI2025.csv")));
+    String shown = Path.of("25d", "GPCI2025.csv").toString();
+    String root = dir.resolve("cms").toString();
+    Cli.Result data = Cli.run("data", "--cms-dir", root);
+    assertEquals(2, data.status(), data::toString);
+    assertEquals(
+        List.of("cpt data: cannot read '" + shown + "': permission denied"), data.errLines());
+    Cli.Result price =
+        Cli.run("price", "99213", "--zip", "10001", "--date", "2025-10-15", "--cms-dir", root);
+    assertEquals(2, price.status(), price::toString);
+    assertEquals(
+        List.of("cpt price: cannot read '" + shown + "': permission denied"), price.errLines());
+  }
+
+  @Test
+  void aDirectoryInPlaceOfACmsFileIsRefusedByItsPath() throws IOException {
+    // The release was refused for a missing GPCI file, far from the cause.
+    Path cms = Files.createDirectories(dir.resolve("cms").resolve("25d"));
+    copy("pprrvu-2025-oct-sample.csv", cms.resolve("PPRRVU2025_Oct.csv"));
+    Files.createDirectory(cms.resolve("GPCI2025.csv"));
+    String root = dir.resolve("cms").toString();
+    String refused = Path.of("25d", "GPCI2025.csv") + ": not a regular file";
+    Cli.Result price =
+        Cli.run("price", "99213", "--zip", "10001", "--date", "2025-10-15", "--cms-dir", root);
+    assertEquals(2, price.status(), price::toString);
+    assertEquals(List.of("cpt price: " + refused), price.errLines());
+    Cli.Result data = Cli.run("data", "--cms-dir", root);
+    assertEquals(2, data.status(), data::toString);
+    assertEquals(List.of("cpt data: " + refused), data.errLines());
+  }
+
+  private static Path copy(String resource, Path to) throws IOException {
+    try (InputStream in = BundledData.class.getResourceAsStream("medicare/" + resource)) {
+      Files.copy(in, to);
+    }
+    return to;
+  }
+
+  /** Takes {@code file}'s permissions away; skips the test where it can still be read. */
+  private static Path unreadable(Path file) throws IOException {
+    Files.setPosixFilePermissions(file, Set.<PosixFilePermission>of());
+    assumeFalse(Files.isReadable(file), "a file without permissions is readable here (root)");
+    return file;
+  }
+}
