@@ -188,6 +188,30 @@ class DamagedFilesTest {
   }
 
   @Test
+  void aDmeposNonRuralZeroOnARowWithACeilingAndFloorIsRefused() throws Exception {
+    String dmepos = PartBLoadersTest.DMEPOS;
+    // E0114-NU's New York amount 0.00 used to load, leaving the item unpriced in New York, where
+    // 10.00 was refused as below the floor. CMS's file has no such 0.00 on a row with a ceiling.
+    assertRefused(
+        "fees.csv, line 6, column 8: NY (NR): expected an amount within the row's floor 56.05 and"
+            + " ceiling 65.94 (0.00 is never",
+        () ->
+            DmeposFile.read(
+                stream(dmepos.replace(",61.45,", ",0.00,")), "fees.csv", PartBLoadersTest.ZIPS));
+    // Where CMS's file does have 0.00: a rural column (the non-rural amount applies), Puerto Rico
+    // (not subject to the ceiling and floor), and a row without a ceiling and floor.
+    assertDoesNotThrow(
+        () ->
+            DmeposFile.read(
+                stream(
+                    dmepos
+                        .replace(",61.45,0.00,86.99,", ",61.45,0.00,0.00,")
+                        .replace(",0.00,0.00,48.72,", ",0.00,0.00,0.00,")),
+                "fees.csv",
+                PartBLoadersTest.ZIPS));
+  }
+
+  @Test
   void aRelativeValueFileBeyondItsCapIsRefusedBeforeItIsParsed() {
     // The real file is about 2.5 MB; 17 MiB of rows is refused by size, naming the cap.
     StringBuilder text = new StringBuilder(LoaderFixtures.rvu2025());
