@@ -212,6 +212,63 @@ class DamagedFilesTest {
   }
 
   @Test
+  void aDmeposRuralZipCodeOfFewerThanFiveDigitsIsRefused() throws Exception {
+    String rural =
+        LoaderFixtures.SUBSET
+            + "STATE,DMEPOS RURAL ZIP CODE,YEAR/QTR\nNY,10985,202501\nMA,01223,202501\n";
+    DmeposZipTable states = DmeposZipTable.builder().state(10000, 14999, "NY").build();
+    DmeposRuralZipFile.read(stream(rural), "rural.csv", states);
+    // These loaded as ZIP codes 00000, 00001 and 00123; CMS writes every one with five digits.
+    for (String zip : new String[] {"0", "1", "123", "1223", "109850"}) {
+      assertRefused(
+          "r.csv, line 3, column 2: DMEPOS RURAL ZIP CODE: expected 5 digits",
+          () ->
+              DmeposRuralZipFile.read(
+                  stream(rural.replace("NY,10985,", "NY," + zip + ",")), "r.csv", states));
+    }
+  }
+
+  /**
+   * A contractor number of four digits used to be padded: 1320 for 13202 loaded as locality
+   * 01320-01. Every loader of a contractor column wants five digits, as CMS writes them.
+   */
+  @Test
+  void aContractorNumberOfFourDigitsIsRefused() throws Exception {
+    String mac =
+        ": expected a contractor (MAC) number of 5 digits, such as 01112 (a spreadsheet may";
+    String gpci = LoaderFixtures.gpci2025();
+    GpciFile.WorkGpci floor = GpciFile.WorkGpci.WITH_FLOOR;
+    GpciFile.read(stream(gpci), "g.csv", floor);
+    assertRefused(
+        "g.csv, line 7, column 1: MEDICARE ADMINISTRATIVE CONTRACTOR (MAC)" + mac,
+        () -> GpciFile.read(stream(gpci.replace("13282,NY", "1328,NY")), "g.csv", floor));
+    // A dropped leading zero is refused too, rather than guessed back.
+    assertRefused(
+        "g.csv, line 6, column 1: ",
+        () -> GpciFile.read(stream(gpci.replace("02102,AK", "2102,AK")), "g.csv", floor));
+    // CMS's ANES file pads its cells with blanks ("10112 "): those still load.
+    String anes =
+        LoaderFixtures.SUBSET
+            + "Contractor,Locality,Locality Name,National Anes CF of 20.3178\r\n"
+            + "10112 ,00 ,ALABAMA,19.31 \r\n"
+            + "01112 ,05 ,SAN FRANCISCO,21.45 \r\n";
+    assertEquals(2, AnesthesiaConversionFactorFile.read(stream(anes), "a.csv").size());
+    assertRefused(
+        "a.csv, line 3, column 1: CONTRACTOR" + mac,
+        () ->
+            AnesthesiaConversionFactorFile.read(
+                stream(anes.replace("10112 ,", "1011 ,")), "a.csv"));
+    assertRefused(
+        "c.csv, line 3, column 4: CARRIER" + mac,
+        () -> OppsCapFile.read(stream(OPPS.replace("A,13282,99,60", "A,1328,99,60")), "c.csv"));
+    // The ZIP5 file is fixed-width: its contractor is always columns 8-12, five digits.
+    assertRefused(
+        "z.txt, line 2, column 8: columns 8-12: expected a five-digit contractor number, found"
+            + " ' 3202'",
+        () -> Zip5File.read(stream(ZIP5.replace("NY100011320201", "NY10001 320201")), "z.txt"));
+  }
+
+  @Test
   void aRelativeValueFileBeyondItsCapIsRefusedBeforeItIsParsed() {
     // The real file is about 2.5 MB; 17 MiB of rows is refused by size, naming the cap.
     StringBuilder text = new StringBuilder(LoaderFixtures.rvu2025());
