@@ -103,7 +103,7 @@ public final class OppsCapFile {
               .status(
                   cells.parse(
                       status,
-                      "a status code A-X",
+                      RvuFile.STATUS_CODES,
                       t -> {
                         if (t.length() != 1) {
                           throw new IllegalArgumentException(t);

@@ -116,7 +116,7 @@ public final class PaymentAmountFile {
               cells.character(8),
               cells.parse(
                   9,
-                  "a status code A-X",
+                  RvuFile.STATUS_CODES,
                   t -> {
                     if (t.length() != 1) {
                       throw new IllegalArgumentException(t);

@@ -269,6 +269,38 @@ class DamagedFilesTest {
   }
 
   @Test
+  void anImpossibleReleasedDateIsRefusedOnEveryLoad(@TempDir Path dir) throws Exception {
+    // It used to load, and be refused (without a line) only when a second copy of the release
+    // had to be ordered by it.
+    String text = LoaderFixtures.rvu2025().replace("RELEASED 09/11/2025", "RELEASED 02/30/2025");
+    String expected =
+        ", line 6, column 3: the title block's 'RELEASED 02/30/2025' is not a date: expected"
+            + " RELEASED MM/DD/YYYY";
+    assertRefused("r.csv" + expected, () -> RvuFile.read(stream(text), "r.csv"));
+    Path file =
+        Files.write(dir.resolve("PPRRVU2025_Oct.csv"), text.getBytes(StandardCharsets.ISO_8859_1));
+    assertRefused("PPRRVU2025_Oct.csv" + expected, () -> RvuFile.read(file));
+  }
+
+  @Test
+  void anUnknownStatusCodeIsRefusedListingTheCodes() {
+    // "expected a status code A-X, found 'Q'" contradicted itself: Q lies between A and X.
+    String codes = "expected a status code: one of A, B, C, D, E, F, G, H, I, J, M, N, P, R, T, X,";
+    String rvu =
+        LoaderFixtures.rvu2025()
+            .replace("Made-up office visit,A,,1.30,", "Made-up office visit,Q,,1.30,");
+    DataLoadException e =
+        assertThrows(DataLoadException.class, () -> RvuFile.read(stream(rvu), "r.csv"));
+    assertTrue(e.getMessage().contains(codes + " found 'Q'"), e::getMessage);
+    e =
+        assertThrows(
+            DataLoadException.class,
+            () -> OppsCapFile.read(stream(OPPS.replace("TC,A,13282", "TC,Q,13282")), "c.csv"));
+    assertTrue(
+        e.getMessage().startsWith("c.csv, line 3, column 3: PROCSTAT: " + codes), e::getMessage);
+  }
+
+  @Test
   void aRelativeValueFileBeyondItsCapIsRefusedBeforeItIsParsed() {
     // The real file is about 2.5 MB; 17 MiB of rows is refused by size, naming the cap.
     StringBuilder text = new StringBuilder(LoaderFixtures.rvu2025());
