@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Random;
 
@@ -89,11 +90,22 @@ public final class PtpFileGenerator {
     int code = 0;
     int meanStep = Math.max(1, UNIVERSE / Math.max(1, rows / 125));
     StringBuilder line = new StringBuilder(128);
+    // A column 1 code is written once: a second pass over one would repeat its pairs, on
+    // overlapping dates, which PtpFile refuses as duplicated rows.
+    BitSet used = new BitSet(UNIVERSE);
     while (written < rows) {
       code += 1 + random.nextInt(2 * meanStep - 1);
       if (code >= UNIVERSE) {
         code = random.nextInt(UNIVERSE / 4); // wrap: a second pass (unsorted, as a later part)
       }
+      code = used.nextClearBit(code);
+      if (code >= UNIVERSE) {
+        code = used.nextClearBit(0);
+        if (code >= UNIVERSE) {
+          throw new IllegalArgumentException(rows + " rows: more than the code universe holds");
+        }
+      }
+      used.set(code);
       String first = codeText(code);
       column1Codes.add(first);
       int runLength = Math.min(rows - written, 1 + random.nextInt(249));

@@ -943,9 +943,11 @@ public final class CmsDirectory {
       if (released == null) {
         throw new DataLoadException(
             where(directory, file.path()),
+            lineAt(head, m.start()),
             0,
-            0,
-            "the title block's " + CodeFormatException.quote(m.group()) + " is not a date");
+            "the title block's "
+                + CodeFormatException.quote(m.group())
+                + " is not a date: expected RELEASED MM/DD/YYYY");
       }
     }
     String path = directory.relativize(file.path()).toString().toUpperCase(Locale.ROOT);
@@ -959,6 +961,21 @@ public final class CmsDirectory {
     }
     Matcher marker = CORRECTION_MARKER.matcher(path);
     return new Version(released, pathDate, marker.find() ? marker.group() : null);
+  }
+
+  /**
+   * The line, from 1, of the byte at {@code offset}: a line ends at LF, CRLF or a bare CR (as in
+   * CMS's July 2025 relative value file).
+   */
+  private static long lineAt(byte[] bytes, int offset) {
+    long line = 1;
+    for (int i = 0; i < offset; i++) {
+      if (bytes[i] == '\n'
+          || (bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n'))) {
+        line++;
+      }
+    }
+    return line;
   }
 
   /** Returns the date, or null when the digits are not one (a path may hold other numbers). */

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.base.Suppliers;
 import com.google.common.base.Throwables;
+import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.medicare.GpciFile;
 import io.github.cpt4j.data.medicare.OppsCapFile;
 import io.github.cpt4j.data.medicare.RvuFile;
@@ -14,6 +15,7 @@ import io.github.cpt4j.fee.medicare.pfs.RvuTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Year;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -124,9 +126,9 @@ public final class MedicareFiles {
             : CompletableFuture.supplyAsync(() -> readUnchecked(oppsCap.get()));
     Optional<RvuTable> rows =
         rvu.isEmpty() ? Optional.empty() : Optional.of(RvuFile.read(rvu.get()));
-    Optional<GpciTable> indices =
-        gpci.isEmpty() ? Optional.empty() : Optional.of(GpciFile.read(gpci.get()));
     Supplier<MedicareFeeSchedule> bundled = Suppliers.memoize(BundledData::medicareFeeSchedule);
+    Optional<GpciTable> indices =
+        gpci.isEmpty() ? Optional.empty() : Optional.of(readGpci(gpci.get(), rows, bundled));
     MedicareFeeSchedule.Builder builder =
         MedicareFeeSchedule.builder()
             .name("medicare-pfs")
@@ -138,7 +140,32 @@ public final class MedicareFiles {
       // The bundled rows are one release's rows, whatever the other files.
       builder.effective(bundled.get().effectiveFrom(), bundled.get().effectiveTo());
     }
-    return builder.build();
+    try {
+      return builder.build();
+    } catch (IllegalArgumentException e) {
+      // The files disagree with the bundled tables standing in for the others: say which file.
+      Path file = rvu.or(() -> gpci).or(() -> oppsCap).orElseThrow(() -> e);
+      throw new DataLoadException(
+          file.getFileName().toString(), 0, 0, e.getMessage() + " (with the bundled tables)");
+    }
+  }
+
+  /**
+   * Reads the GPCI file for the relative values it prices with, so that one of another year is
+   * refused naming both files and the GPCI header's line.
+   */
+  private GpciTable readGpci(
+      Path file, Optional<RvuTable> rows, Supplier<MedicareFeeSchedule> bundled)
+      throws IOException {
+    Optional<Year> year = rows.isPresent() ? rows.get().year() : bundled.get().rvus().year();
+    if (year.isEmpty()) {
+      return GpciFile.read(file);
+    }
+    String relativeValues =
+        rows.isPresent()
+            ? "the relative value file " + rvu.orElseThrow().getFileName()
+            : "the bundled relative value sample";
+    return GpciFile.read(file, year.get(), relativeValues);
   }
 
   /**

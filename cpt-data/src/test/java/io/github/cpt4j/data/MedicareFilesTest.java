@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.testing.NullPointerTester;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.medicare.CmsSubset;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
@@ -16,6 +17,7 @@ import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -105,6 +107,41 @@ class MedicareFilesTest {
       Files.copy(in, file);
     }
     return file;
+  }
+
+  @Test
+  void aGpciFileOfAnotherYearIsRefusedNamingBothFiles(@TempDir Path dir) throws IOException {
+    Path rvu = copy("pprrvu-2025-oct-sample.csv", dir);
+    Path gpci = dir.resolve("GPCI2024.csv");
+    Files.writeString(
+        gpci,
+        Files.readString(copy("gpci-2025.csv", dir), StandardCharsets.ISO_8859_1)
+            .replace("2025 PW GPCI", "2024 PW GPCI")
+            .replace("2025 PE GPCI", "2024 PE GPCI")
+            .replace("2025 MP GPCI", "2024 MP GPCI"),
+        StandardCharsets.ISO_8859_1);
+    // It said only "the relative value file is for 2025, but the GPCIs are for 2024".
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class,
+            () -> MedicareFiles.none().withRvu(rvu).withGpci(gpci).schedule());
+    assertTrue(
+        e.getMessage()
+            .matches(
+                "GPCI2024\\.csv, line 3, column 5: the GPCIs are for 2024 \\(column '2024 PW"
+                    + " GPCI.*'\\), but the relative value file pprrvu-2025-oct-sample\\.csv is for"
+                    + " 2025: expected the GPCI file of 2025"),
+        e::getMessage);
+    e = assertThrows(DataLoadException.class, () -> MedicareFiles.none().withGpci(gpci).schedule());
+    assertTrue(
+        e.getMessage().contains("but the bundled relative value sample is for 2025"),
+        e::getMessage);
+    // A relative value file of 2026 with the bundled GPCIs of 2025 names the file.
+    Path rvu2026 = copy("pprrvu-2026-jan-sample.csv", dir);
+    e =
+        assertThrows(
+            DataLoadException.class, () -> MedicareFiles.none().withRvu(rvu2026).schedule());
+    assertTrue(e.getMessage().startsWith("pprrvu-2026-jan-sample.csv: "), e::getMessage);
   }
 
   @Test

@@ -38,7 +38,8 @@ import java.util.Optional;
  *
  * <p>A pair may have several rows (an edit deleted and later added again). On a date of service,
  * {@link #find} returns the row active on it; should rows of a pair overlap, the one that allows no
- * modifier wins, since either would deny the line.
+ * modifier wins, since either would deny the line. A loader can refuse such rows before building
+ * ({@link Builder#overlap}), as {@code PtpFile} does.
  *
  * <p>The practitioner and the outpatient hospital tables pair different codes, so a table says
  * which kind of claims it is for ({@link #claimType()}), when it is known: {@code PtpFile} reads it
@@ -331,6 +332,9 @@ public final class PtpTable {
     private boolean sorted = true;
     private long lastKey = -1;
 
+    /** The pair order of the rows added, once worked out for {@link #overlap}; null until then. */
+    private int[] order;
+
     private Builder(int capacity) {
       column1 = new int[capacity];
       column2 = new int[capacity];
@@ -398,6 +402,7 @@ public final class PtpTable {
         grow();
       }
       long key = (long) column1Code << 32 | column2Code;
+      order = null;
       if (key < lastKey) {
         sorted = false;
       }
@@ -449,9 +454,84 @@ public final class PtpTable {
       return size;
     }
 
+    /**
+     * Two rows of one pair that a file must not hold together: rows in force on a common day (from
+     * the effective date through the deletion date; a withdrawn row, deleted on its effective date
+     * or of indicator 9, never is), or rows with the same dates. {@link PtpTable#find} would pick
+     * one of them; a loader refuses them instead, as a duplicated or conflicting row.
+     *
+     * @param column1 the pair's column 1 code
+     * @param column2 the pair's column 2 code
+     * @param first the earlier row, by its position in the order of addition (from 0)
+     * @param second the later row, likewise
+     */
+    public record Overlap(ProcedureCode column1, ProcedureCode column2, int first, int second) {
+      /** Checks the components. */
+      public Overlap {
+        requireNonNull(column1, "column1");
+        requireNonNull(column2, "column2");
+      }
+    }
+
+    /**
+     * Returns the first two rows of one pair that overlap (see {@link Overlap}), by the pairs'
+     * order, or empty when no pair's rows do. One pass over the rows in pair order: the order is
+     * kept for {@link #build()}, so a loader that checks, then builds, sorts once.
+     */
+    public Optional<Overlap> overlap() {
+      if (!sorted && order == null) {
+        order = sortOrder();
+      }
+      int runStart = 0;
+      for (int i = 1; i <= size; i++) {
+        if (i < size && samePair(row(runStart), row(i))) {
+          continue;
+        }
+        // Most pairs have one row; a pair deleted and added again has a few.
+        for (int a = runStart; a < i - 1; a++) {
+          for (int b = a + 1; b < i; b++) {
+            int x = row(a);
+            int y = row(b);
+            if (overlaps(x, y)) {
+              return Optional.of(
+                  new Overlap(
+                      ProcedureCode.ofPacked(column1[x]),
+                      ProcedureCode.ofPacked(column2[x]),
+                      Math.min(x, y),
+                      Math.max(x, y)));
+            }
+          }
+        }
+        runStart = i;
+      }
+      return Optional.empty();
+    }
+
+    /** The row added at position {@code i} of the pair order. */
+    private int row(int i) {
+      return order == null ? i : order[i];
+    }
+
+    private boolean samePair(int x, int y) {
+      return column1[x] == column1[y] && column2[x] == column2[y];
+    }
+
+    private boolean overlaps(int x, int y) {
+      if (effective[x] == effective[y] && deletion[x] == deletion[y]) {
+        return true;
+      }
+      return inForce(x) && inForce(y) && effective[x] <= deletion[y] && effective[y] <= deletion[x];
+    }
+
+    /** Whether a row is ever in force: not withdrawn (as {@code activeRowInGroup} reads it). */
+    private boolean inForce(int x) {
+      return effective[x] != deletion[x]
+          && INDICATORS[attributes[x] & INDICATOR_MASK] != PtpModifierIndicator.NOT_APPLICABLE;
+    }
+
     /** Returns the table of the rows added; the builder may be used again. */
     public PtpTable build() {
-      int[] order = sorted ? null : sortOrder();
+      int[] inPairOrder = sorted ? null : order != null ? order : sortOrder();
       int[] c2 = new int[size];
       char[] from = new char[size];
       char[] to = new char[size];
@@ -459,7 +539,7 @@ public final class PtpTable {
       int groups = 0;
       int previous = -1;
       for (int i = 0; i < size; i++) {
-        int source = order == null ? i : order[i];
+        int source = inPairOrder == null ? i : inPairOrder[i];
         c2[i] = column2[source];
         from[i] = effective[source];
         to[i] = deletion[source];
@@ -474,7 +554,7 @@ public final class PtpTable {
       int group = -1;
       previous = -1;
       for (int i = 0; i < size; i++) {
-        int code = column1[order == null ? i : order[i]];
+        int code = column1[inPairOrder == null ? i : inPairOrder[i]];
         if (code != previous) {
           group++;
           codes[group] = code;

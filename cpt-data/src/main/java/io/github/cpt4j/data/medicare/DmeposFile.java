@@ -199,6 +199,7 @@ public final class DmeposFile {
       cells.at(record);
       BigDecimal rowCeiling = cells.decimal(ceiling, 2);
       BigDecimal rowFloor = cells.decimal(floor, 2);
+      boolean rowBounded = rowCeiling.signum() > 0 || rowFloor.signum() > 0;
       List<BigDecimal> nonRural = new ArrayList<>(stateCount);
       List<BigDecimal> rural = new ArrayList<>(stateCount);
       for (int s = 0; s < stateCount; s++) {
@@ -207,6 +208,8 @@ public final class DmeposFile {
           BigDecimal amount = cells.decimal(column, 2);
           if (bounded[s] && amount.signum() > 0) {
             checkWithin(cells, column, amount, rowCeiling, rowFloor);
+          } else if (bounded[s] && half == 0 && rowBounded) {
+            throw unpricedWithinBounds(cells, column, rowCeiling, rowFloor);
           }
           (half == 0 ? nonRural : rural).add(amount);
         }
@@ -271,6 +274,25 @@ public final class DmeposFile {
               + " and ceiling "
               + ceiling.toPlainString());
     }
+  }
+
+  /**
+   * Refuses a continental state's non-rural 0.00 (no amount, the contractor's to price) on a row
+   * with a ceiling and floor. In CMS's file of January 2025 every such row has an amount for each
+   * continental state, within them; only the rural columns (where 0.00 means the non-rural amount
+   * applies), AK, HI, PR and VI, and rows without a ceiling and floor have 0.00. One here is a
+   * damaged cell, and would leave the item unpriced in that state.
+   */
+  private static DataLoadException unpricedWithinBounds(
+      Cells cells, int column, BigDecimal ceiling, BigDecimal floor) {
+    return cells.error(
+        column,
+        "an amount within the row's floor "
+            + floor.toPlainString()
+            + " and ceiling "
+            + ceiling.toPlainString()
+            + " (0.00 is never a continental state's non-rural amount on a row with a ceiling and"
+            + " floor)");
   }
 
   private static Optional<Modifier> modifier(Cells cells, int column) throws DataLoadException {

@@ -91,7 +91,10 @@ public final class DmeposRuralZipFile {
         continue;
       }
       cells.at(record);
-      String z = cells.digits(zip, 5);
+      // Five digits as CMS writes them: "123" is not ZIP code 00123 but a damaged cell.
+      String z =
+          cells.exactDigits(
+              zip, 5, "5 digits, such as 01223 (a spreadsheet may have dropped a leading zero)");
       String s = cells.text(state);
       Long previous = lines.putIfAbsent(z, cells.line());
       if (previous != null) {

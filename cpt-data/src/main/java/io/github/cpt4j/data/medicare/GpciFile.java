@@ -1,6 +1,7 @@
 package io.github.cpt4j.data.medicare;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
+import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
 import io.github.cpt4j.data.table.CsvTable;
@@ -79,7 +80,28 @@ public final class GpciFile {
    */
   public static GpciTable read(Path path, WorkGpci workGpci) throws IOException {
     return parse(
-        CsvTable.readCms(path, MAX_CHARS, KIND), Objects.requireNonNull(workGpci, "workGpci"));
+        CsvTable.readCms(path, MAX_CHARS, KIND),
+        Objects.requireNonNull(workGpci, "workGpci"),
+        null,
+        null);
+  }
+
+  /**
+   * Reads the file at {@code path}, with the work GPCI with the floor, to price the relative values
+   * of {@code year} read from {@code relativeValues}: a file whose column headers name another year
+   * is refused naming both files and the header's line (a schedule given the two tables could only
+   * say that their years differ).
+   *
+   * @param relativeValues the relative values, for the error, such as {@code the relative value
+   *     file PPRRVU2025_Oct.csv}
+   * @throws DataLoadException if the content is not a GPCI file, or is of another year
+   * @throws IOException if the file cannot be read
+   */
+  public static GpciTable read(Path path, Year year, String relativeValues) throws IOException {
+    Objects.requireNonNull(year, "year");
+    Objects.requireNonNull(relativeValues, "relativeValues");
+    return parse(
+        CsvTable.readCms(path, MAX_CHARS, KIND), WorkGpci.WITH_FLOOR, year, relativeValues);
   }
 
   /**
@@ -92,10 +114,18 @@ public final class GpciFile {
       throws IOException {
     return parse(
         CsvTable.readCms(in, sourceName, MAX_CHARS, KIND),
-        Objects.requireNonNull(workGpci, "workGpci"));
+        Objects.requireNonNull(workGpci, "workGpci"),
+        null,
+        null);
   }
 
-  private static GpciTable parse(CsvTable table, WorkGpci workGpci) throws DataLoadException {
+  /**
+   * Parses {@code table}; when {@code expected} is not null, its column headers must name that year
+   * or none, the year of the relative values read from {@code expectedFrom}.
+   */
+  private static GpciTable parse(
+      CsvTable table, WorkGpci workGpci, Year expected, String expectedFrom)
+      throws DataLoadException {
     String source = table.sourceName();
     List<CsvRecord> records = table.records();
     int headerRow = -1;
@@ -151,7 +181,7 @@ public final class GpciFile {
         continue;
       }
       cells.at(record);
-      Locality locality = Locality.of(cells.digits(mac, 5), cells.digits(number, 2));
+      Locality locality = Locality.of(cells.contractor(mac), cells.digits(number, 2));
       String stateCode = cells.text(state);
       if (!Zip5File.isStateCode(stateCode)) {
         // Upper case, as every lookup by state is: 'al' would load and never be found.
@@ -197,6 +227,23 @@ public final class GpciFile {
         source, table.isSubset(), gpcis.size(), MIN_ROWS, "localities", "109 (Addendum E, 2025)");
     GpciTable read = GpciTable.of(gpcis);
     Year year = columnsYear(header, source, work, pe, mp);
+    if (expected != null && year != null && !year.equals(expected)) {
+      // Another year's indices price the right services at amounts CMS never paid.
+      throw new DataLoadException(
+          source,
+          header.line(),
+          work + 1,
+          "the GPCIs are for "
+              + year
+              + " (column "
+              + CodeFormatException.quote(header.name(work))
+              + "), but "
+              + expectedFrom
+              + " is for "
+              + expected
+              + ": expected the GPCI file of "
+              + expected);
+    }
     return year == null ? read : read.withYear(year);
   }
 

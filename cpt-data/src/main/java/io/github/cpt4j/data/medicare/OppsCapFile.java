@@ -103,14 +103,14 @@ public final class OppsCapFile {
               .status(
                   cells.parse(
                       status,
-                      "a status code A-X",
+                      RvuFile.STATUS_CODES,
                       t -> {
                         if (t.length() != 1) {
                           throw new IllegalArgumentException(t);
                         }
                         return PaymentStatus.of(t.charAt(0));
                       }))
-              .locality(Locality.of(cells.digits(carrier, 5), cells.digits(locality, 2)))
+              .locality(Locality.of(cells.contractor(carrier), cells.digits(locality, 2)))
               // Every cap CMS publishes is above zero: a 0.00 is damage, and would cap the
               // technical component at nothing.
               .facilityAmount(cells.positiveDecimal(facility, 2, MAX_CAP))

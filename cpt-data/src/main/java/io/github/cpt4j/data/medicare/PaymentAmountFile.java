@@ -108,7 +108,7 @@ public final class PaymentAmountFile {
       amounts.add(
           new PublishedAmount(
               Integer.parseInt(year),
-              Locality.of(cells.digits(1, 5), cells.digits(2, 2)),
+              Locality.of(cells.contractor(1), cells.digits(2, 2)),
               code,
               modifier,
               cells.decimal(5, 2),
@@ -116,7 +116,7 @@ public final class PaymentAmountFile {
               cells.character(8),
               cells.parse(
                   9,
-                  "a status code A-X",
+                  RvuFile.STATUS_CODES,
                   t -> {
                     if (t.length() != 1) {
                       throw new IllegalArgumentException(t);

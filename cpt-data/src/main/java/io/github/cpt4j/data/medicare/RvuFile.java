@@ -25,10 +25,13 @@ import java.io.SequenceInputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.Month;
 import java.time.Year;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads CMS's national physician fee schedule relative value file, {@code
@@ -77,6 +81,23 @@ public final class RvuFile {
       Pattern.compile(
           // Any word where the month goes: a damaged month is refused, not read as no release.
           "(?i)Relative Value File\\s+(\\S+)\\s+Release");
+
+  /**
+   * What a STATUS CODE cell should hold, for errors: the codes of CMS's record layout (RVU25D,
+   * Attachment A), listed, since they skip letters (no K, L, O, Q, S, U, V or W).
+   */
+  static final String STATUS_CODES =
+      "a status code: one of "
+          + Arrays.stream(PaymentStatus.values())
+              .map(s -> String.valueOf(s.code()))
+              .collect(Collectors.joining(", "));
+
+  /**
+   * The title block's release date, {@code RELEASED 09/11/2025}: the form a directory of files
+   * orders two copies of one release by.
+   */
+  private static final Pattern RELEASED =
+      Pattern.compile("(?i)RELEASED\\s+(\\d{1,2})/(\\d{1,2})/(\\d{4})");
 
   /**
    * A relative value file is about 2.5 MB. Six times that leaves room for growth; a file near the
@@ -224,6 +245,7 @@ public final class RvuFile {
       this.header = header;
       this.columns = columns;
       this.year = titleYear(preamble);
+      checkReleased(preamble, source);
       Month month = year == null ? null : titleRelease(preamble, source);
       this.release = month == null ? null : year.atMonth(month);
     }
@@ -309,6 +331,35 @@ public final class RvuFile {
   }
 
   /**
+   * Refuses a title block whose {@code RELEASED} date is no date ({@code 02/30/2025}): it would
+   * load alone, and fail only when a second copy of the release has to be ordered by it.
+   */
+  private static void checkReleased(List<CsvRecord> preamble, String source)
+      throws DataLoadException {
+    for (CsvRecord record : preamble) {
+      for (int i = 0; i < record.getFieldCount(); i++) {
+        Matcher released = RELEASED.matcher(record.getField(i));
+        if (released.find()) {
+          try {
+            LocalDate.of(
+                Integer.parseInt(released.group(3)),
+                Integer.parseInt(released.group(1)),
+                Integer.parseInt(released.group(2)));
+          } catch (DateTimeException e) {
+            throw new DataLoadException(
+                source,
+                record.getStartingLineNumber(),
+                i + 1,
+                "the title block's "
+                    + CodeFormatException.quote(released.group())
+                    + " is not a date: expected RELEASED MM/DD/YYYY");
+          }
+        }
+      }
+    }
+  }
+
+  /**
    * The month of the release the title row names, as CMS titles it ({@code ... Relative Value File
    * October Release}); null when none says.
    */
@@ -349,8 +400,7 @@ public final class RvuFile {
 
   private static RvuEntry entry(Cells cells, Columns c, String source, Canonical canonical)
       throws DataLoadException {
-    PaymentStatus status =
-        cells.parse(c.status, "a status code A-X", t -> PaymentStatus.of(single(t)));
+    PaymentStatus status = cells.parse(c.status, STATUS_CODES, t -> PaymentStatus.of(single(t)));
     PaymentIndicators.Builder indicators =
         PaymentIndicators.builder()
             .status(status)

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -91,11 +92,15 @@ public final class PtpFile {
     checkOneRelease(parts);
     // About 80 bytes a row in CMS's files: size the builder once.
     PtpTable.Builder builder = PtpTable.builder((int) Math.min(bytes / 64, 1 << 26));
+    List<RowLines> lines = new ArrayList<>(parts.size());
     for (Path part : parts) {
       try (InputStream in = Files.newInputStream(part)) {
-        new PtpParser(in, part.getFileName().toString(), builder).parse();
+        PtpParser parser = new PtpParser(in, part.getFileName().toString(), builder);
+        parser.parse();
+        lines.add(parser.rowLines());
       }
     }
+    refuseOverlaps(builder, lines);
     PtpTable table = builder.build();
     return claimType.isPresent() ? table.withClaimType(claimType.get()) : table;
   }
@@ -192,6 +197,58 @@ public final class PtpFile {
     }
   }
 
+  /**
+   * Refuses a pair whose rows overlap ({@link PtpTable.Builder#overlap}): the same pair twice in
+   * force on a common day, or with the same dates, is a duplicated row, and with another modifier
+   * indicator a conflicting one; the table would answer with one of them in silence. A pair may
+   * appear again with other dates: CMS deletes an edit and adds it back later (the NCCI PTP files'
+   * effective and deletion dates). Both rows are named, by file and line.
+   */
+  private static void refuseOverlaps(PtpTable.Builder builder, List<RowLines> files)
+      throws DataLoadException {
+    Optional<PtpTable.Builder.Overlap> overlap = builder.overlap();
+    if (overlap.isEmpty()) {
+      return;
+    }
+    PtpTable.Builder.Overlap rows = overlap.get();
+    RowLines first = fileOf(files, rows.first());
+    RowLines second = fileOf(files, rows.second());
+    long firstLine = first.line(rows.first());
+    long secondLine = second.line(rows.second());
+    String where =
+        first == second
+            ? "on lines " + firstLine + " and " + secondLine
+            : "on line "
+                + firstLine
+                + " of "
+                + first.source()
+                + " and line "
+                + secondLine
+                + " of "
+                + second.source();
+    throw new DataLoadException(
+        second.source(),
+        secondLine,
+        0,
+        "the pair "
+            + rows.column1()
+            + ", "
+            + rows.column2()
+            + " appears twice with overlapping dates, "
+            + where
+            + ": expected each pair once on any date (an edit deleted and added again has later"
+            + " dates)");
+  }
+
+  private static RowLines fileOf(List<RowLines> files, int row) {
+    for (RowLines file : files) {
+      if (file.holds(row)) {
+        return file;
+      }
+    }
+    throw new IllegalStateException("no file added row " + row);
+  }
+
   /** The kind CMS's file name says ({@code ccipra-...}, {@code ccioph-...}), or null. */
   static NcciClaimType claimTypeOfName(String name) {
     Matcher named = NAMED_TYPE.matcher(name);
@@ -215,7 +272,9 @@ public final class PtpFile {
     requireNonNull(in, "in");
     requireNonNull(sourceName, "sourceName");
     PtpTable.Builder builder = PtpTable.builder();
-    new PtpParser(in, sourceName, builder).parse();
+    PtpParser parser = new PtpParser(in, sourceName, builder);
+    parser.parse();
+    refuseOverlaps(builder, List.of(parser.rowLines()));
     NcciClaimType claimType = claimTypeOfName(sourceName);
     PtpTable table = builder.build();
     return claimType == null ? table : table.withClaimType(claimType);

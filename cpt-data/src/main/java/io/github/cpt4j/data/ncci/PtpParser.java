@@ -31,6 +31,7 @@ final class PtpParser {
   private final InputStream in;
   private final String source;
   private final PtpTable.Builder builder;
+  private final RowLines rowLines;
 
   private byte[] buffer = new byte[1 << 16];
   private int position;
@@ -68,6 +69,12 @@ final class PtpParser {
     this.in = in;
     this.source = source;
     this.builder = builder;
+    this.rowLines = new RowLines(source);
+  }
+
+  /** Where each row this parser added came from, to name a pair's rows that overlap. */
+  RowLines rowLines() {
+    return rowLines;
   }
 
   void parse() throws IOException {
@@ -304,11 +311,14 @@ final class PtpParser {
     }
     PtpModifierIndicator indicator = indicator(modifier);
     String why = rationale >= 0 && rationale < fieldCount ? rationale(rationale) : "";
+    int added = builder.size();
     try {
       builder.addPacked(first, second, existed, from, to, indicator, why);
     } catch (IllegalArgumentException e) {
       throw new DataLoadException(source, lineNumber, 0, e.getMessage());
     }
+    // A compare per row: lines are recorded only where they stop following the rows.
+    rowLines.added(added, lineNumber);
   }
 
   private int code(int field) throws DataLoadException {

@@ -239,6 +239,33 @@ public final class Cells {
   }
 
   /**
+   * Reads a field of exactly {@code digits} digits, never padded: for numbers whose leading zeros
+   * are part of them (ZIP codes, contractor numbers), where a short one is a typo or a
+   * spreadsheet's damage, not a number to pad. {@code expected} says what the field holds, for the
+   * error.
+   */
+  public String exactDigits(int column, int digits, String expected) throws DataLoadException {
+    String text = text(column);
+    if (text.length() != digits || !allDigits(text)) {
+      throw error(column, expected);
+    }
+    return text;
+  }
+
+  /**
+   * Reads a Medicare contractor (MAC) number: exactly five digits, such as 01112. A number of four
+   * digits is not padded: {@code 1320} may be 01320 with its zero dropped by a spreadsheet, or
+   * 13202 mistyped, and either guess could price the wrong locality.
+   */
+  public String contractor(int column) throws DataLoadException {
+    return exactDigits(
+        column,
+        5,
+        "a contractor (MAC) number of 5 digits, such as 01112 (a spreadsheet may have dropped a"
+            + " leading zero)");
+  }
+
+  /**
    * Tells whether every character of {@code text} is an ASCII digit. A loop rather than a stream:
    * this runs per cell of the bundled tables at start-up, where a stream pipeline is cold code.
    */

@@ -145,6 +145,11 @@ class CorrectedReleasesTest {
     rvu(dir, "a/PPRRVU25_JAN.csv", "13/45/2024", "1.30");
     rvu(dir, "b/PPRRVU25_JAN.csv", "12/23/2024", "1.31");
     DataLoadException e = assertThrows(DataLoadException.class, () -> load(dir));
-    assertTrue(e.getMessage().contains("'RELEASED 13/45/2024' is not a date"), e::getMessage);
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                Path.of("a", "PPRRVU25_JAN.csv")
+                    + ", line 6: the title block's 'RELEASED 13/45/2024' is not a date"),
+        e::getMessage);
   }
 }

@@ -188,6 +188,119 @@ class DamagedFilesTest {
   }
 
   @Test
+  void aDmeposNonRuralZeroOnARowWithACeilingAndFloorIsRefused() throws Exception {
+    String dmepos = PartBLoadersTest.DMEPOS;
+    // E0114-NU's New York amount 0.00 used to load, leaving the item unpriced in New York, where
+    // 10.00 was refused as below the floor. CMS's file has no such 0.00 on a row with a ceiling.
+    assertRefused(
+        "fees.csv, line 6, column 8: NY (NR): expected an amount within the row's floor 56.05 and"
+            + " ceiling 65.94 (0.00 is never",
+        () ->
+            DmeposFile.read(
+                stream(dmepos.replace(",61.45,", ",0.00,")), "fees.csv", PartBLoadersTest.ZIPS));
+    // Where CMS's file does have 0.00: a rural column (the non-rural amount applies), Puerto Rico
+    // (not subject to the ceiling and floor), and a row without a ceiling and floor.
+    assertDoesNotThrow(
+        () ->
+            DmeposFile.read(
+                stream(
+                    dmepos
+                        .replace(",61.45,0.00,86.99,", ",61.45,0.00,0.00,")
+                        .replace(",0.00,0.00,48.72,", ",0.00,0.00,0.00,")),
+                "fees.csv",
+                PartBLoadersTest.ZIPS));
+  }
+
+  @Test
+  void aDmeposRuralZipCodeOfFewerThanFiveDigitsIsRefused() throws Exception {
+    String rural =
+        LoaderFixtures.SUBSET
+            + "STATE,DMEPOS RURAL ZIP CODE,YEAR/QTR\nNY,10985,202501\nMA,01223,202501\n";
+    DmeposZipTable states = DmeposZipTable.builder().state(10000, 14999, "NY").build();
+    DmeposRuralZipFile.read(stream(rural), "rural.csv", states);
+    // These loaded as ZIP codes 00000, 00001 and 00123; CMS writes every one with five digits.
+    for (String zip : new String[] {"0", "1", "123", "1223", "109850"}) {
+      assertRefused(
+          "r.csv, line 3, column 2: DMEPOS RURAL ZIP CODE: expected 5 digits",
+          () ->
+              DmeposRuralZipFile.read(
+                  stream(rural.replace("NY,10985,", "NY," + zip + ",")), "r.csv", states));
+    }
+  }
+
+  /**
+   * A contractor number of four digits used to be padded: 1320 for 13202 loaded as locality
+   * 01320-01. Every loader of a contractor column wants five digits, as CMS writes them.
+   */
+  @Test
+  void aContractorNumberOfFourDigitsIsRefused() throws Exception {
+    String mac =
+        ": expected a contractor (MAC) number of 5 digits, such as 01112 (a spreadsheet may";
+    String gpci = LoaderFixtures.gpci2025();
+    GpciFile.WorkGpci floor = GpciFile.WorkGpci.WITH_FLOOR;
+    GpciFile.read(stream(gpci), "g.csv", floor);
+    assertRefused(
+        "g.csv, line 7, column 1: MEDICARE ADMINISTRATIVE CONTRACTOR (MAC)" + mac,
+        () -> GpciFile.read(stream(gpci.replace("13282,NY", "1328,NY")), "g.csv", floor));
+    // A dropped leading zero is refused too, rather than guessed back.
+    assertRefused(
+        "g.csv, line 6, column 1: ",
+        () -> GpciFile.read(stream(gpci.replace("02102,AK", "2102,AK")), "g.csv", floor));
+    // CMS's ANES file pads its cells with blanks ("10112 "): those still load.
+    String anes =
+        LoaderFixtures.SUBSET
+            + "Contractor,Locality,Locality Name,National Anes CF of 20.3178\r\n"
+            + "10112 ,00 ,ALABAMA,19.31 \r\n"
+            + "01112 ,05 ,SAN FRANCISCO,21.45 \r\n";
+    assertEquals(2, AnesthesiaConversionFactorFile.read(stream(anes), "a.csv").size());
+    assertRefused(
+        "a.csv, line 3, column 1: CONTRACTOR" + mac,
+        () ->
+            AnesthesiaConversionFactorFile.read(
+                stream(anes.replace("10112 ,", "1011 ,")), "a.csv"));
+    assertRefused(
+        "c.csv, line 3, column 4: CARRIER" + mac,
+        () -> OppsCapFile.read(stream(OPPS.replace("A,13282,99,60", "A,1328,99,60")), "c.csv"));
+    // The ZIP5 file is fixed-width: its contractor is always columns 8-12, five digits.
+    assertRefused(
+        "z.txt, line 2, column 8: columns 8-12: expected a five-digit contractor number, found"
+            + " ' 3202'",
+        () -> Zip5File.read(stream(ZIP5.replace("NY100011320201", "NY10001 320201")), "z.txt"));
+  }
+
+  @Test
+  void anImpossibleReleasedDateIsRefusedOnEveryLoad(@TempDir Path dir) throws Exception {
+    // It used to load, and be refused (without a line) only when a second copy of the release
+    // had to be ordered by it.
+    String text = LoaderFixtures.rvu2025().replace("RELEASED 09/11/2025", "RELEASED 02/30/2025");
+    String expected =
+        ", line 6, column 3: the title block's 'RELEASED 02/30/2025' is not a date: expected"
+            + " RELEASED MM/DD/YYYY";
+    assertRefused("r.csv" + expected, () -> RvuFile.read(stream(text), "r.csv"));
+    Path file =
+        Files.write(dir.resolve("PPRRVU2025_Oct.csv"), text.getBytes(StandardCharsets.ISO_8859_1));
+    assertRefused("PPRRVU2025_Oct.csv" + expected, () -> RvuFile.read(file));
+  }
+
+  @Test
+  void anUnknownStatusCodeIsRefusedListingTheCodes() {
+    // "expected a status code A-X, found 'Q'" contradicted itself: Q lies between A and X.
+    String codes = "expected a status code: one of A, B, C, D, E, F, G, H, I, J, M, N, P, R, T, X,";
+    String rvu =
+        LoaderFixtures.rvu2025()
+            .replace("Made-up office visit,A,,1.30,", "Made-up office visit,Q,,1.30,");
+    DataLoadException e =
+        assertThrows(DataLoadException.class, () -> RvuFile.read(stream(rvu), "r.csv"));
+    assertTrue(e.getMessage().contains(codes + " found 'Q'"), e::getMessage);
+    e =
+        assertThrows(
+            DataLoadException.class,
+            () -> OppsCapFile.read(stream(OPPS.replace("TC,A,13282", "TC,Q,13282")), "c.csv"));
+    assertTrue(
+        e.getMessage().startsWith("c.csv, line 3, column 3: PROCSTAT: " + codes), e::getMessage);
+  }
+
+  @Test
   void aRelativeValueFileBeyondItsCapIsRefusedBeforeItIsParsed() {
     // The real file is about 2.5 MB; 17 MiB of rows is refused by size, naming the cap.
     StringBuilder text = new StringBuilder(LoaderFixtures.rvu2025());

@@ -4,6 +4,7 @@ import static io.github.cpt4j.data.ncci.NcciLoadersTest.MUE_HEADER;
 import static io.github.cpt4j.data.ncci.NcciLoadersTest.PTP_HEADER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.edit.ncci.MueTable;
@@ -132,7 +133,7 @@ class NcciClaimTypeFilesTest {
     Path first = part(dir, "ccipra-v322r0-f1.txt", "27447", "20610");
     Path second = part(dir, "ccipra-v322r0-f2.txt", "29880", "29877");
     Path hospital = part(dir, "ccioph-v322r0-f1.txt", "27447", "20610");
-    Path renamed = part(dir, "part2.txt", "27447", "20610");
+    Path renamed = part(dir, "part2.txt", "29880", "29877");
     PtpTable practitioner = PtpFile.read(first, second);
     assertEquals(Optional.of(NcciClaimType.PRACTITIONER), practitioner.claimType());
     assertEquals(2, practitioner.size());
@@ -153,7 +154,7 @@ class NcciClaimTypeFilesTest {
     Path first = part(dir, "ccipra-v322r0-f1.txt", "27447", "20610");
     Path older = part(dir, "ccipra-v321r0-f2.txt", "29880", "29877");
     Path again = part(dir, "CCIPRA-V322R0-F1.TXT.bak", "27447", "20610");
-    Path renamed = part(dir, "part2.txt", "27447", "20610");
+    Path renamed = part(dir, "part2.txt", "29880", "29877");
     assertEquals(
         "ccipra-v321r0-f2.txt: the file name says release v321r0 but ccipra-v322r0-f1.txt, read"
             + " with it, v322r0: the parts of one table are of one quarter's release",
@@ -166,7 +167,15 @@ class NcciClaimTypeFilesTest {
         "part2.txt: the same file is given twice: its rows would be read twice",
         assertThrows(DataLoadException.class, () -> PtpFile.read(renamed, first, renamed))
             .getMessage());
-    // A renamed copy says no release: it is read with any (here the same row once more).
+    // A renamed part says no release: it is read with any.
     assertEquals(2, PtpFile.read(first, renamed).size());
+    // But a renamed copy of a part given is its rows twice, refused as such.
+    Path copy = part(dir, "part1-copy.txt", "27447", "20610");
+    assertTrue(
+        assertThrows(DataLoadException.class, () -> PtpFile.read(first, copy))
+            .getMessage()
+            .startsWith(
+                "part1-copy.txt, line 7: the pair 27447, 20610 appears twice with overlapping"
+                    + " dates, on line 7 of ccipra-v322r0-f1.txt and line 7 of part1-copy.txt"));
   }
 }

@@ -111,6 +111,48 @@ public class NcciLoadersTest {
   }
 
   @Test
+  void aPtpPairTwiceOnOverlappingDatesIsRefusedNamingBothRows(@TempDir Path dir)
+      throws IOException {
+    String row = "27447\t20610\t\t20020101\t*\t1\tr\n";
+    String other = "29880\t29877\t\t20030101\t*\t0\tr\n";
+    // The same pair and dates with another modifier indicator used to load, one row winning.
+    assertPtpRefused(
+        PTP_HEADER + row + other + "\n" + row.replace("\t1\t", "\t0\t"),
+        "test-ptp.txt, line 10: the pair 27447, 20610 appears twice with overlapping dates, on lines"
+            + " 7 and 10");
+    // A plain duplicate, and a row added again while the first is still in force.
+    assertPtpRefused(PTP_HEADER + row + row, "test-ptp.txt, line 8: the pair 27447, 20610");
+    assertPtpRefused(
+        PTP_HEADER + row + "27447\t20610\t\t20240101\t*\t1\tr\n",
+        "test-ptp.txt, line 8: the pair 27447, 20610");
+    // Out of pair order, and the later row first: still both lines, the earlier file's first.
+    Path one = dir.resolve("part1.txt");
+    Path two = dir.resolve("part2.txt");
+    Files.writeString(one, PTP_HEADER + other + row);
+    Files.writeString(two, PTP_HEADER + "\n\n" + other.replace("29880", "29881") + row);
+    DataLoadException e = assertThrows(DataLoadException.class, () -> PtpFile.read(one, two));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "part2.txt, line 10: the pair 27447, 20610 appears twice with overlapping dates,"
+                    + " on line 8 of part1.txt and line 10 of part2.txt"),
+        e.getMessage());
+    // What CMS's files do hold: a pair deleted and added again later, a withdrawn row beside one
+    // in force from the same day (withdrawn rows never apply).
+    PtpTable table =
+        ptp(
+            PTP_HEADER
+                + "27447\t20610\t\t20020101\t20231231\t1\tr\n"
+                + "27447\t20610\t\t20240101\t*\t0\tr\n"
+                + "0001A\t90473\t\t20220101\t20220101\t9\tr\n"
+                + "0001A\t90473\t\t20220101\t*\t1\tr\n"
+                + "0001A\t96160\t\t20220101\t20231231\t9\tr\n"
+                + "0001A\t96160\t\t20230101\t*\t1\tr\n");
+    assertEquals(6, table.size());
+    assertEquals(2, table.edits(code("27447"), code("20610")).size());
+  }
+
+  @Test
   void aMalformedPtpFieldIsNamedWithFileLineAndColumn() {
     assertPtpError(
         PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\tr\n2744\t20610\t\t20020101\t*\t1\tr\n",
@@ -182,6 +224,11 @@ public class NcciLoadersTest {
         PTP_HEADER + "\t20610\t\t20020101\t*\t1\tr\n",
         "test-ptp.txt, line 7, column 1: COLUMN 1: expected a CPT or HCPCS code such as 99213"
             + " or G0105, found ''");
+  }
+
+  private static void assertPtpRefused(String text, String start) {
+    DataLoadException e = assertThrows(DataLoadException.class, () -> ptp(text));
+    assertTrue(e.getMessage().startsWith(start), e.getMessage());
   }
 
   private static void assertPtpError(String text, String message) {
