@@ -25,12 +25,21 @@ import java.util.List;
  * the modifier on the column 2 code; the edit cannot tell which line a biller meant, so every
  * listed modifier counts on either line. Whether it is used rightly (different sites, separate
  * encounters) is for the biller's documentation: the edit looks at its presence only.
+ *
+ * <p>Except where a line is an evaluation and management (E&M) service: the Policy Manual (Chapter
+ * I, Section E) does not use 59 or its X subsets with E&M services, and separates a visit from a
+ * procedure on the same date with 25 (57 for the decision for surgery, 24 in another procedure's
+ * postoperative period) on the visit's line. So on an E&M line only 24, 25 and 57 count, and on any
+ * other line every listed modifier but those three, which are E&M modifiers.
  */
 public final class NcciModifiers {
 
   private static final ImmutableSortedSet<Modifier> ALL;
   private static final boolean[] BYPASSES = new boolean[Modifier.COUNT];
   private static final boolean[] ANATOMIC = new boolean[Modifier.COUNT];
+
+  /** 24, 25 and 57: the modifiers of an E&M service, the only ones that separate a visit. */
+  private static final boolean[] VISIT = new boolean[Modifier.COUNT];
 
   static {
     ImmutableSortedSet.Builder<Modifier> all = ImmutableSortedSet.naturalOrder();
@@ -52,6 +61,9 @@ public final class NcciModifiers {
       }
     }
     ALL = all.build();
+    for (String text : List.of("24", "25", "57")) {
+      VISIT[Modifier.parse(text).ordinal()] = true;
+    }
   }
 
   private NcciModifiers() {}
@@ -104,6 +116,22 @@ public final class NcciModifiers {
       }
     }
     return true;
+  }
+
+  /**
+   * Returns the first NCCI-associated modifier of {@code line} in billed order that bypasses an
+   * edit on that line, or {@code null} when it has none: on an E&M service ({@code visit}) 24, 25
+   * or 57; on any other line one of the others. Does not allocate.
+   */
+  static Modifier firstBypassingOn(ClaimLine line, boolean visit) {
+    List<Modifier> modifiers = line.modifiers();
+    for (int i = 0; i < modifiers.size(); i++) {
+      int ordinal = modifiers.get(i).ordinal();
+      if (BYPASSES[ordinal] && VISIT[ordinal] == visit) {
+        return modifiers.get(i);
+      }
+    }
+    return null;
   }
 
   /**

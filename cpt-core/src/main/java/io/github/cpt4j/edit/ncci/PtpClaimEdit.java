@@ -25,8 +25,9 @@ import java.util.Map;
  * The NCCI procedure-to-procedure edit as a {@link ClaimEdit}: for every pair of lines of a claim
  * whose codes are a column 1 / column 2 pair of the table active on the date of service, the column
  * 2 line is denied ({@link UnpricedReason#NCCI_PTP}), unless the edit's modifier indicator is 1 and
- * an NCCI-associated modifier ({@link NcciModifiers}) is on either line of the pair. NCCI Policy
- * Manual for Medicare Services, Chapter I, Section E; CMS Change Request 11168 (either line).
+ * an NCCI-associated modifier ({@link NcciModifiers}) is on either line of the pair: on a visit (an
+ * E&M service) only 24, 25 or 57, which are for visits alone. NCCI Policy Manual for Medicare
+ * Services, Chapter I, Section E; CMS Change Request 11168 (either line).
  *
  * <pre>{@code
  * ClaimEdit ptp = PtpClaimEdit.of(table);
@@ -142,7 +143,15 @@ public final class PtpClaimEdit implements ClaimEdit {
 
   private boolean bypassed(int row, ClaimLine first, ClaimLine second) {
     return table.indicator(row) == PtpModifierIndicator.ALLOWED
-        && (NcciModifiers.firstOn(first) != null || NcciModifiers.firstOn(second) != null);
+        && (bypassingOn(first) != null || bypassingOn(second) != null);
+  }
+
+  /** The modifier that bypasses the pair on {@code line}, if any (see {@link NcciModifiers}). */
+  private static Modifier bypassingOn(ClaimLine line) {
+    // Most lines have no modifier: no section to look up for them.
+    return line.modifiers().isEmpty()
+        ? null
+        : NcciModifiers.firstBypassingOn(line, isEvaluationAndManagement(line.code()));
   }
 
   private EditFinding sameSite(
@@ -233,10 +242,12 @@ public final class PtpClaimEdit implements ClaimEdit {
       if (isEvaluationAndManagement(second.code())) {
         // 59 and its X subsets are for services other than E/M (CMS, MLN1783722): a visit beside
         // a procedure is unbundled with 25, or 57 when it was the decision for surgery.
+        Modifier misplaced = NcciModifiers.firstOn(second);
         return "add 25 to "
             + second.code()
             + " if the visit was a significant, separately identifiable service (57 if it was"
-            + " the decision for surgery)";
+            + " the decision for surgery)"
+            + (misplaced == null ? "" : "; " + misplaced + " does not separate a visit");
       }
       return "add 59 or XU to "
           + second.code()

@@ -134,8 +134,29 @@ class PtpClaimEditTest {
     assertSame(List.of(), EDIT.check(claim("20610", "99213-25"), on("2025-06-02")));
   }
 
+  @Test
+  void onAVisitOnly24And25And57BypassAndThoseOnlyThere() {
+    // NCCI Policy Manual ch. I §E: 59 and its X subsets are not used with E/M services, and 25
+    // goes on the visit, not on the procedure beside it.
+    for (String visit : List.of("24", "25", "57")) {
+      assertSame(List.of(), EDIT.check(claim("20610", "99213-" + visit), on("2025-06-02")));
+      assertEquals(1, EDIT.check(claim("20610-" + visit, "99213"), on("2025-06-02")).size(), visit);
+    }
+    for (String other : List.of("59", "XU", "XE", "RT", "91")) {
+      List<EditFinding> found = EDIT.check(claim("20610", "99213-" + other), on("2025-06-02"));
+      assertEquals(1, found.size(), other);
+      assertTrue(
+          found.get(0).message().endsWith("; " + other + " does not separate a visit"),
+          found.get(0).message());
+    }
+    // On the procedure, the modifiers of procedures still count (CR 11168: either line).
+    assertSame(List.of(), EDIT.check(claim("20610-59", "99213"), on("2025-06-02")));
+  }
+
   static Stream<String> bypassModifiers() {
-    return NcciModifiers.all().stream().map(Modifier::toString);
+    return NcciModifiers.all().stream()
+        .map(Modifier::toString)
+        .filter(m -> !List.of("24", "25", "57").contains(m));
   }
 
   @ParameterizedTest
