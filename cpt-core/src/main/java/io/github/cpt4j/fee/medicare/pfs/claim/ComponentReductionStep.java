@@ -78,7 +78,7 @@ final class ComponentReductionStep implements ClaimStep {
     final String how;
 
     /**
-     * What the part is ranked by: the same part of one unit times {@link Procedure#rankScale},
+     * What the part is ranked by: the same part of one unit times {@link Procedure#rankScale()},
      * before the line's payment shares (a therapy assistant's 85%, a co-surgeon's 62.5%).
      */
     final BigDecimal rankBy;
@@ -98,9 +98,18 @@ final class ComponentReductionStep implements ClaimStep {
 
     /** A part of {@code unit} per unit that loses {@code cut} of itself. */
     static Part of(Procedure procedure, BigDecimal unit, BigDecimal cut) {
-      BigDecimal perSlot = unit.multiply(procedure.slotScale);
+      BigDecimal perSlot = unit.multiply(procedure.slotScale());
       return new Part(
-          procedure, perSlot, perSlot.multiply(cut), "", unit.multiply(procedure.rankScale));
+          procedure, perSlot, perSlot.multiply(cut), "", rankBy(procedure, unit, perSlot));
+    }
+
+    /**
+     * {@code unit} times the procedure's rank scale: {@code perSlot} itself for a line without
+     * factors (nearly every line), whose two scales are one, which saves a multiplication.
+     */
+    static BigDecimal rankBy(Procedure procedure, BigDecimal unit, BigDecimal perSlot) {
+      // A line without a factor (nearly every line) has no share: no second multiplication.
+      return procedure.line.scale == Amounts.ONE ? perSlot : unit.multiply(procedure.rankScale());
     }
 
     static int compare(Part a, Part b) {
@@ -163,13 +172,14 @@ final class ComponentReductionStep implements ClaimStep {
             fee.exactAmount()
                 .subtract(pe.multiply(THERAPY_PE_CUT))
                 .setScale(FeeResult.CENTS, FeeResult.ROUNDING);
+        BigDecimal perSlot = pe.multiply(p.slotScale());
         parts.add(
             new Part(
                 p,
-                pe.multiply(p.slotScale),
-                p.line.unitFee.subtract(reduced).multiply(p.slotScale),
+                perSlot,
+                p.line.unitFee.subtract(reduced).multiply(p.slotScale()),
                 ": the reduced fee CMS posts, " + Amounts.plain(reduced) + " a unit",
-                pe.multiply(p.rankScale)));
+                Part.rankBy(p, pe, perSlot)));
       }
     }
     rank(parts, THERAPY_PE_CUT, ClaimRule.THERAPY, "practice expense", "therapy services", null);
@@ -278,7 +288,7 @@ final class ComponentReductionStep implements ClaimStep {
         continue;
       }
       BigDecimal unit = inputs.uncappedUnitFee(w.line.code(), row);
-      BigDecimal perSlot = unit == null ? null : unit.multiply(p.procedure.slotScale);
+      BigDecimal perSlot = unit == null ? null : unit.multiply(p.procedure.slotScale());
       if (perSlot == null || perSlot.compareTo(p.perSlot) <= 0) {
         parts.add(p);
         continue;
@@ -296,7 +306,7 @@ final class ComponentReductionStep implements ClaimStep {
                   + Amounts.plain(cutFee)
                   + " and the cap's "
                   + Amounts.plain(capped),
-              unit.multiply(p.procedure.rankScale)));
+              Part.rankBy(p.procedure, unit, perSlot)));
     }
     return parts;
   }

@@ -175,7 +175,10 @@ final class ImagingEquipmentStep implements ClaimStep {
     // bilateral factor), less what the multiple-procedure reduction took; half of it on each line
     // of an LT and RT pair.
     BigDecimal tc =
-        split[0].multiply(p.slotScale).multiply(BigDecimal.valueOf(p.slots)).subtract(technicalCut);
+        split[0]
+            .multiply(p.slotScale())
+            .multiply(BigDecimal.valueOf(p.slots))
+            .subtract(technicalCut);
     if (p.other != null) {
       tc = tc.multiply(Amounts.HALF);
     }

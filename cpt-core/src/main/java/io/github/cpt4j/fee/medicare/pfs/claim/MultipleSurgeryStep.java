@@ -59,7 +59,7 @@ final class MultipleSurgeryStep implements ClaimStep {
     final List<Procedure> bases = new ArrayList<>(1);
     BigDecimal total;
 
-    /** The total the family ranks by: its members' {@link Procedure#rankAmount}s, as paid. */
+    /** The total the family ranks by: its members' {@link Procedure#rankAmount()}s, as paid. */
     BigDecimal rankTotal;
 
     Family(ProcedureCode base) {
@@ -91,7 +91,7 @@ final class MultipleSurgeryStep implements ClaimStep {
       this.procedure = procedure;
       this.family = null;
       this.key = procedure;
-      this.rankBy = procedure.rankAmount;
+      this.rankBy = procedure.rankAmount();
       this.slots = procedure.slots;
     }
 
@@ -267,19 +267,27 @@ final class MultipleSurgeryStep implements ClaimStep {
   private static void priceFamily(Family family, LineEvaluator inputs) {
     family.members.sort(
         (a, b) -> {
-          int c = b.rankAmount.compareTo(a.rankAmount);
+          int c = b.rankAmount().compareTo(a.rankAmount());
           return c != 0 ? c : Procedure.BY_KEY.compare(a, b);
         });
     Procedure top = family.members.get(0);
     ProcedureCode base = family.base;
     BigDecimal baseFee = inputs.unitFee(base, RowModifier.GLOBAL);
     BigDecimal total = Amounts.ZERO;
+    // The total the family ranks by differs from what it is paid only when a member carries a
+    // payment share: worked out only then, as it costs a few numbers per member.
+    boolean shared = false;
+    for (Procedure m : family.members) {
+      shared |= m.line.scale != Amounts.ONE;
+    }
     BigDecimal rankTotal = Amounts.ZERO;
     for (Procedure m : family.members) {
       int full = m == top ? 1 : 0;
       int reduced = m.slots - full;
       if (reduced == 0) {
-        rankTotal = rankTotal.add(m.rankAmount);
+        if (shared) {
+          rankTotal = rankTotal.add(m.rankAmount());
+        }
         m.note(
             ClaimRule.ENDOSCOPY_FAMILY,
             () ->
@@ -301,7 +309,7 @@ final class MultipleSurgeryStep implements ClaimStep {
                 + " cannot be set");
         continue;
       }
-      BigDecimal deduction = baseFee.multiply(m.slotScale);
+      BigDecimal deduction = baseFee.multiply(m.slotScale());
       BigDecimal reducedSlot = Amounts.atLeastZero(m.slotAmount.subtract(deduction));
       BigDecimal amount = reducedSlot.multiply(BigDecimal.valueOf(reduced));
       if (full == 1) {
@@ -322,11 +330,13 @@ final class MultipleSurgeryStep implements ClaimStep {
                   + Amounts.plain(deduction)
                   + (reducedSlot.signum() == 0 ? ", not below zero" : ""));
       total = total.add(amount);
-      BigDecimal rankSlot =
-          Amounts.atLeastZero(m.rankAmount.subtract(baseFee.multiply(m.rankScale)));
-      rankTotal = rankTotal.add(rankSlot.multiply(BigDecimal.valueOf(reduced)));
-      if (full == 1) {
-        rankTotal = rankTotal.add(m.rankAmount);
+      if (shared) {
+        BigDecimal rankSlot =
+            Amounts.atLeastZero(m.rankAmount().subtract(baseFee.multiply(m.rankScale())));
+        rankTotal = rankTotal.add(rankSlot.multiply(BigDecimal.valueOf(reduced)));
+        if (full == 1) {
+          rankTotal = rankTotal.add(m.rankAmount());
+        }
       }
     }
     for (Procedure b : family.bases) {
@@ -340,7 +350,7 @@ final class MultipleSurgeryStep implements ClaimStep {
                   + top.describe());
     }
     family.total = total;
-    family.rankTotal = rankTotal;
+    family.rankTotal = shared ? rankTotal : total;
   }
 
   private static void applyRank(Entry e, int rank, int of) {

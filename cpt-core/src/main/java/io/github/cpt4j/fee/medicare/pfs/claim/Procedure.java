@@ -30,30 +30,13 @@ final class Procedure {
   final int slots;
 
   /**
-   * The factor from one unit's fee to one slot: the line's factors times the bilateral one, for the
-   * rules that reduce one part of the fee (the base of an endoscopy family, a component).
+   * The bilateral factor of one slot (1 for a procedure that is not bilateral): with the line's
+   * factors, it takes one unit's fee to one slot ({@link #slotScale()}).
    */
-  final BigDecimal slotScale;
+  final BigDecimal bilateralFactor;
 
   /** The exact amount of one slot before any ranking. */
   final BigDecimal slotAmount;
-
-  /**
-   * The factor from one unit's fee to one slot as the rankings weigh it: the bilateral factor alone
-   * when the line's amount is its fee times the line's factors, else {@link #slotScale}.
-   */
-  final BigDecimal rankScale;
-
-  /**
-   * The amount one slot is ranked by: its fee schedule amount, times the bilateral factor, before
-   * the line's payment shares (co-surgeon 62.5%, assistant 16%, split care, a therapy assistant's
-   * 85%, non-participation). CMS ranks "by fee schedule amount" (RVU25D record layout, MULT PROC 2)
-   * and adjusts for a bilateral procedure before ranking (BILAT SURG 1 and 3); the shares are paid
-   * of the amount so ranked, so a co-surgeon's line outranks a cheaper procedure billed alone, as
-   * it would on the claim of a surgeon who did both alone. When a payer's step set the amount to
-   * something else, the ranking weighs that amount.
-   */
-  final BigDecimal rankAmount;
 
   /** The exact amount of the whole procedure so far (both lines of a pair). */
   BigDecimal amount;
@@ -69,19 +52,12 @@ final class Procedure {
     this.line = line;
     this.other = other;
     this.slots = slots;
-    this.slotScale = Amounts.times(line.scale, bilateralFactor);
+    this.bilateralFactor = bilateralFactor;
     // The line's amount so far is that of one unit (units are counted here): the fee schedule's
     // times the line's factors, or whatever a payer's step set before this one. The same value and
-    // scale as unitFee x slotScale when only factors were applied.
+    // scale as unitFee x slotScale() when only factors were applied.
     this.slotAmount = Amounts.times(line.amount, bilateralFactor);
     this.amount = slots == 1 ? slotAmount : slotAmount.multiply(BigDecimal.valueOf(slots));
-    boolean shared =
-        line.scale != Amounts.ONE
-            && line.unitFee != null
-            && line.amount != null
-            && line.amount.compareTo(Amounts.times(line.unitFee, line.scale)) == 0;
-    this.rankScale = shared ? bilateralFactor : slotScale;
-    this.rankAmount = shared ? Amounts.times(line.unitFee, bilateralFactor) : slotAmount;
     this.endoscopicBase =
         line.indicators != null
                 && line.indicators.multipleProcedure() == MultipleProcedureRule.ENDOSCOPY_FAMILY
@@ -91,6 +67,48 @@ final class Procedure {
     if (other != null) {
       other.procedure = this;
     }
+  }
+
+  /**
+   * The factor from one unit's fee to one slot: the line's factors times the bilateral one, for the
+   * rules that reduce one part of the fee (the base of an endoscopy family, a component). Computed,
+   * not kept: a field more on every procedure of every claim cost 8 bytes a procedure (issue 18),
+   * and the product is the line's own factor whenever the procedure is not bilateral.
+   */
+  BigDecimal slotScale() {
+    return Amounts.times(line.scale, bilateralFactor);
+  }
+
+  /**
+   * The factor from one unit's fee to one slot as the rankings weigh it: the bilateral factor alone
+   * when the line carries payment shares ({@link #rankAmount()}), else {@link #slotScale()}.
+   */
+  BigDecimal rankScale() {
+    return isShared() ? bilateralFactor : slotScale();
+  }
+
+  /**
+   * The amount one slot is ranked by: its fee schedule amount, times the bilateral factor, before
+   * the line's payment shares (co-surgeon 62.5%, assistant 16%, split care, a therapy assistant's
+   * 85%, non-participation). CMS ranks "by fee schedule amount" (RVU25D record layout, MULT PROC 2)
+   * and adjusts for a bilateral procedure before ranking (BILAT SURG 1 and 3); the shares are paid
+   * of the amount so ranked, so a co-surgeon's line outranks a cheaper procedure billed alone, as
+   * it would on the claim of a surgeon who did both alone. When a payer's step set the amount to
+   * something else, the ranking weighs that amount.
+   */
+  BigDecimal rankAmount() {
+    return isShared() ? Amounts.times(line.unitFee, bilateralFactor) : slotAmount;
+  }
+
+  /**
+   * Whether the slot's amount is the fee times the line's factors, some of them payment shares: the
+   * rankings then weigh the fee without them. Worked out from the fields, not kept (see {@link
+   * #slotScale()}); only a line with a factor pays for the multiplication.
+   */
+  private boolean isShared() {
+    return line.scale != Amounts.ONE
+        && line.unitFee != null
+        && slotAmount.compareTo(Amounts.times(line.unitFee, slotScale())) == 0;
   }
 
   PaymentIndicators indicators() {
