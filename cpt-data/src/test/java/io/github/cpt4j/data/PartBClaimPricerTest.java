@@ -107,6 +107,39 @@ class PartBClaimPricerTest {
   }
 
   @Test
+  void moreThanOneSpecimenCollectionOnADateIsFlaggedNotDenied() {
+    // Pub. 100-04, ch. 16, §60.1: one collection fee per patient encounter. A line does not say
+    // which encounter it was, so each keeps its 9.09 and says what the record must show.
+    PartBClaimPricer pricer = pricer(b -> b);
+    PricedClaim two = pricer.price(claim(List.of("36415 x2", "80053")), OFFICE);
+    assertEquals(new BigDecimal("18.18"), two.line(0).amountOrThrow(), two.toString());
+    ClaimWarning warning = two.line(0).warnings().get(0);
+    assertEquals(ClaimWarning.Kind.DOCUMENTATION_REQUIRED, warning.kind());
+    assertEquals("specimen-collection", warning.rule());
+    assertTrue(
+        warning.message().startsWith("2 specimen collection fees on 2025-03-14 (line 1)"),
+        warning.message());
+    assertTrue(two.line(1).warnings().isEmpty(), two.toString());
+    PricedClaim twoLines = pricer.price(claim(List.of("36415", "80053", "36415")), OFFICE);
+    assertEquals(1, twoLines.line(0).warnings().size(), twoLines.toString());
+    assertEquals(1, twoLines.line(2).warnings().size(), twoLines.toString());
+    assertTrue(twoLines.line(2).warnings().get(0).message().contains("(lines 1, 3)"));
+    // One collection: nothing to say; and two on two dates are two encounters.
+    assertTrue(pricer.price(claim(README_CLAIM), OFFICE).line(1).warnings().isEmpty());
+    Claim twoDates =
+        Claim.builder()
+            .add(
+                BilledLine.of(ClaimLine.parse("36415"))
+                    .withDateOfService(LocalDate.of(2025, 3, 14)))
+            .add(
+                BilledLine.of(ClaimLine.parse("36415"))
+                    .withDateOfService(LocalDate.of(2025, 3, 15)))
+            .build();
+    PricedClaim apart = pricer.price(twoDates, OFFICE);
+    assertTrue(apart.line(0).warnings().isEmpty() && apart.line(1).warnings().isEmpty());
+  }
+
+  @Test
   void anMueOnTheDrugDeniesItsLine() {
     // A hand-written MUE row (the real J1100 value is higher): at most 4 units per line.
     MueTable mue =

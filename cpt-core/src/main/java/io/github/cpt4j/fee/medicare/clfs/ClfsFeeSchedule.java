@@ -90,6 +90,14 @@ public final class ClfsFeeSchedule implements FeeSchedule {
           HcpcsCode.parse("P9612"),
           HcpcsCode.parse("P9615"));
 
+  /**
+   * Tells whether {@code code} is a specimen collection fee (36415, G0471, P9612, P9615; Pub.
+   * 100-04, ch. 16, §60.1), of which Medicare pays one per patient encounter.
+   */
+  public static boolean isSpecimenCollection(ProcedureCode code) {
+    return SPECIMEN_COLLECTION.contains(requireNonNull(code, "code"));
+  }
+
   /** Slots per code: one without a modifier, then one per modifier ordinal. */
   private static final int SLOTS = Modifier.COUNT + 1;
 

@@ -59,7 +59,9 @@ final class LineAlone {
               ClaimWarning.of(
                   edit.equals(ModifierRulesEdit.NAME)
                       ? ClaimWarning.Kind.MODIFIER_RULE_BROKEN
-                      : ClaimWarning.Kind.EDIT_FLAG,
+                      : edit.equals(SpecimenCollections.RULE)
+                          ? ClaimWarning.Kind.DOCUMENTATION_REQUIRED
+                          : ClaimWarning.Kind.EDIT_FLAG,
                   edit,
                   message));
           steps.add(PricingStep.note(edit, "warning: " + message));

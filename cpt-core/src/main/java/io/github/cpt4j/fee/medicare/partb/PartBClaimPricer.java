@@ -41,6 +41,11 @@ import java.util.function.UnaryOperator;
  *       findings applied as the Physician Fee Schedule's pricer applies them (a denied line is
  *       unpriced with the edit's reason, denied units are taken off, flags are warnings), and its
  *       explanation ends with the {@code part-b} step naming that schedule.
+ *   <li><b>Specimen collection</b>: more than one collection fee on a date (36415 x2, or 36415
+ *       beside G0471) is flagged on each, {@link
+ *       io.github.cpt4j.fee.ClaimWarning.Kind#DOCUMENTATION_REQUIRED}, amounts unchanged: Medicare
+ *       pays one per patient encounter (Pub. 100-04, ch. 16, §60.1), and a line does not say which
+ *       encounter it was.
  *   <li><b>Billed charge</b>: Medicare pays the lower of the billed charge and the fee on every
  *       line: the Physician Fee Schedule's lines through its {@code billed-charge} step, the others
  *       here (Social Security Act section 1833(a)(1)(D) for lab tests; 42 CFR 414.210(a) for
@@ -184,6 +189,7 @@ public final class PartBClaimPricer implements ClaimPricer {
             ? (pfs == null ? scrubber : pfs).scrub(claim, context)
             : MedicareClaimPricer.scrubByLine(
                 claim, context, Arrays.asList(byLine), pfs == null ? scrubber : pfs);
+    findings = SpecimenCollections.flag(claim, context, partB, findings);
     PricedLine[] priced = new PricedLine[n];
     BitSet onPfs = new BitSet(n);
     for (int i = 0; i < n; i++) {
