@@ -101,6 +101,21 @@ public abstract class PricingOptions implements Serializable {
   }
 
   /**
+   * Returns a copy whose rows without a locality or ZIP code are priced in {@code locality}, for a
+   * beneficiary living in {@code beneficiaryZip} (five digits or ZIP+4), by which the DMEPOS fee
+   * schedule prices, as {@code --locality} and {@code --zip} given together do: the service in one
+   * place, the patient from another.
+   *
+   * @throws IllegalArgumentException if {@code beneficiaryZip} is not a ZIP code
+   */
+  public final PricingOptions withLocality(Locality locality, String beneficiaryZip) {
+    requireNonNull(locality, "locality");
+    requireNonNull(beneficiaryZip, "beneficiaryZip");
+    return withPackedLocality(locality.packed())
+        .withBeneficiaryZip(Optional.of(BatchRules.zipDigits(beneficiaryZip)));
+  }
+
+  /**
    * Returns a copy whose rows without a setting or place of service are in {@code setting}, with no
    * place of service.
    */
@@ -164,7 +179,10 @@ public abstract class PricingOptions implements Serializable {
   /** Returns the date of service of rows that give none. */
   public abstract LocalDate date();
 
-  /** Returns the five digits of the beneficiary's ZIP code, given with {@link #withZip}, if any. */
+  /**
+   * Returns the five digits of the beneficiary's ZIP code, given with {@link #withZip} or {@link
+   * #withLocality(Locality, String)}, if any.
+   */
   public abstract Optional<String> beneficiaryZip();
 
   /** Returns who furnished the services of rows that do not say. */

@@ -56,12 +56,25 @@ class PricingOptionsTest {
   }
 
   @Test
+  void aLocalityWithAZipCodeIsThePlaceAndWhereTheBeneficiaryLives() throws Exception {
+    // As cpt price --locality 05302-99 --zip 10001: the service in California, the patient (and
+    // so a DMEPOS item's price) from New York.
+    PricingOptions both = BASE.withLocality(Locality.parse("05302-99"), "10001-2345");
+    assertEquals(Optional.of(Locality.parse("05302-99")), both.locality());
+    assertEquals(Optional.of("10001"), both.beneficiaryZip());
+    assertEquals(both, roundTrip(both));
+    assertThrows(
+        IllegalArgumentException.class, () -> BASE.withLocality(Locality.parse("05302-99"), "1"));
+  }
+
+  @Test
   void everyWitherChangesEqualityAndNothingElse() throws Exception {
     List<PricingOptions> distinct =
         List.of(
             BASE,
             BASE.withLocality(Locality.parse("13282-99")),
             BASE.withZip("10001"),
+            BASE.withLocality(Locality.parse("13282-99"), "10001"),
             BASE.withSetting(Setting.FACILITY),
             BASE.withPlaceOfService(PlaceOfService.OFFICE),
             BASE.withDate(LocalDate.of(2026, 1, 1)),

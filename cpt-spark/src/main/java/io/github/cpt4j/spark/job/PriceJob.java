@@ -94,23 +94,21 @@ public final class PriceJob implements Callable<Integer> {
           "Write one file instead of one per partition; one task then prices every row too.")
   private boolean singleFile;
 
-  @ArgGroup(exclusive = true, multiplicity = "0..1")
-  private LocationOption location;
+  // Two options rather than an exclusive group, as cpt price takes them: given together,
+  // --locality is where the service was performed and --zip where the patient lives.
+  @Option(
+      names = {"-z", "--zip"},
+      paramLabel = "ZIP",
+      description =
+          "ZIP code of the place of service, for rows that give none, and where the patient "
+              + "lives; with --locality, only where the patient lives.")
+  private String zip;
 
-  /** Where the services were performed: one of two ways to say it. */
-  static final class LocationOption {
-    @Option(
-        names = {"-z", "--zip"},
-        paramLabel = "ZIP",
-        description = "ZIP code of the place of service, for rows that give none.")
-    private String zip;
-
-    @Option(
-        names = {"-l", "--locality"},
-        paramLabel = "MAC-LOC",
-        description = "Medicare payment locality, such as 13282-99, for rows that give none.")
-    private Locality locality;
-  }
+  @Option(
+      names = {"-l", "--locality"},
+      paramLabel = "MAC-LOC",
+      description = "Medicare payment locality, such as 13282-99, for rows that give none.")
+  private Locality locality;
 
   @Option(
       names = {"-d", "--date"},
@@ -253,11 +251,10 @@ public final class PriceJob implements Callable<Integer> {
     if (setting != null) {
       options = setting.applyTo(options);
     }
-    if (location != null) {
-      options =
-          location.locality != null
-              ? options.withLocality(location.locality)
-              : options.withZip(location.zip);
+    if (locality != null) {
+      options = zip != null ? options.withLocality(locality, zip) : options.withLocality(locality);
+    } else if (zip != null) {
+      options = options.withZip(zip);
     }
     // A session already running in this JVM (an embedding application, the tests) is used and
     // left running; a session started here is stopped here.

@@ -106,6 +106,37 @@ class PriceJobTest {
   }
 
   @Test
+  void localityAndZipTogetherAreThePlaceAndWhereThePatientLives() throws Exception {
+    // As cpt price --locality 05302-99 --zip 10001: the visit in 05302-99 (82.71), the crutches
+    // for a patient living in New York (NY non-rural 61.45, not California's 65.94).
+    Path input = dir.resolve("both.csv");
+    Files.writeString(input, "code,modifiers\n99213,\nE0114,NU\n");
+    Path output = dir.resolve("both");
+    int status =
+        PriceJob.run(
+            "--input",
+            input.toString(),
+            "--output",
+            output.toString(),
+            "--locality",
+            "05302-99",
+            "--zip",
+            "10001",
+            "--date",
+            "2025-03-01",
+            "--single-file");
+    assertEquals(0, status);
+    List<String> priced;
+    try (var files = Files.list(output)) {
+      Path part =
+          files.filter(p -> p.getFileName().toString().startsWith("part-")).findFirst().get();
+      priced = Files.readAllLines(part);
+    }
+    assertTrue(priced.get(1).startsWith("99213,,82.71,priced"), priced.toString());
+    assertTrue(priced.get(2).startsWith("E0114,NU,61.45,priced"), priced.toString());
+  }
+
+  @Test
   void aRunThatPricedNothingForWantOfDataExitsOne() throws Exception {
     // Every row is well formed, but the bundled data has no release for 2027: as cpt price, the
     // job must not end with status 0 as if it had priced everything at zero.
