@@ -94,7 +94,7 @@ public final class AnesthesiaConversionFactorFile {
         continue;
       }
       cells.at(record);
-      Locality locality = Locality.of(cells.contractor(mac), cells.digits(number, 2));
+      Locality locality = Locality.of(cells.contractor(mac), cells.localityNumber(number));
       BigDecimal value = cells.decimal(factor, 2);
       if (value.signum() <= 0) {
         throw cells.error(factor, "a positive conversion factor");

@@ -181,7 +181,7 @@ public final class GpciFile {
         continue;
       }
       cells.at(record);
-      Locality locality = Locality.of(cells.contractor(mac), cells.digits(number, 2));
+      Locality locality = Locality.of(cells.contractor(mac), cells.localityNumber(number));
       String stateCode = cells.text(state);
       if (!Zip5File.isStateCode(stateCode)) {
         // Upper case, as every lookup by state is: 'al' would load and never be found.

@@ -110,7 +110,7 @@ public final class OppsCapFile {
                         }
                         return PaymentStatus.of(t.charAt(0));
                       }))
-              .locality(Locality.of(cells.contractor(carrier), cells.digits(locality, 2)))
+              .locality(Locality.of(cells.contractor(carrier), cells.localityNumber(locality)))
               // Every cap CMS publishes is above zero: a 0.00 is damage, and would cap the
               // technical component at nothing.
               .facilityAmount(cells.positiveDecimal(facility, 2, MAX_CAP))

@@ -108,7 +108,7 @@ public final class PaymentAmountFile {
       amounts.add(
           new PublishedAmount(
               Integer.parseInt(year),
-              Locality.of(cells.contractor(1), cells.digits(2, 2)),
+              Locality.of(cells.contractor(1), cells.localityNumber(2)),
               code,
               modifier,
               cells.decimal(5, 2),

@@ -266,6 +266,18 @@ public final class Cells {
   }
 
   /**
+   * Reads a locality number: exactly two digits, such as 01 or 99, as CMS writes it. A single digit
+   * is not padded, for the same reason as a contractor number: {@code 1} may be 01 with its zero
+   * dropped by a spreadsheet, or 10 or 18 mistyped.
+   */
+  public String localityNumber(int column) throws DataLoadException {
+    return exactDigits(
+        column,
+        2,
+        "a locality number of 2 digits, such as 01 (a spreadsheet may have dropped a leading zero)");
+  }
+
+  /**
    * Tells whether every character of {@code text} is an ASCII digit. A loop rather than a stream:
    * this runs per cell of the bundled tables at start-up, where a stream pipeline is cold code.
    */

@@ -269,6 +269,30 @@ class DamagedFilesTest {
   }
 
   @Test
+  void aLocalityNumberOfOneDigitIsRefused() throws Exception {
+    // It loaded padded: "9" as 99's neighbour 09, a locality of another place, or of none.
+    String number = ": expected a locality number of 2 digits, such as 01 (a spreadsheet may";
+    String gpci = LoaderFixtures.gpci2025();
+    GpciFile.WorkGpci floor = GpciFile.WorkGpci.WITH_FLOOR;
+    assertRefused(
+        "g.csv, line 7, column 3: LOCALITY NUMBER" + number,
+        () -> GpciFile.read(stream(gpci.replace("13282,NY,99,", "13282,NY,9,")), "g.csv", floor));
+    String anes =
+        LoaderFixtures.SUBSET
+            + "Contractor,Locality,Locality Name,National Anes CF of 20.3178\r\n"
+            + "10112 ,00 ,ALABAMA,19.31 \r\n";
+    assertEquals(1, AnesthesiaConversionFactorFile.read(stream(anes), "a.csv").size());
+    assertRefused(
+        "a.csv, line 3, column 2: LOCALITY" + number,
+        () ->
+            AnesthesiaConversionFactorFile.read(
+                stream(anes.replace("10112 ,00 ,", "10112 ,0 ,")), "a.csv"));
+    assertRefused(
+        "c.csv, line 3, column 5: LOCALITY" + number,
+        () -> OppsCapFile.read(stream(OPPS.replace("A,13282,99,60", "A,13282,9,60")), "c.csv"));
+  }
+
+  @Test
   void anImpossibleReleasedDateIsRefusedOnEveryLoad(@TempDir Path dir) throws Exception {
     // It used to load, and be refused (without a line) only when a second copy of the release
     // had to be ordered by it.
