@@ -84,14 +84,43 @@ final class JsonFields {
   }
 
   /**
+   * The most significant digits a {@code double} keeps of any decimal: one of at most 15 digits
+   * turned into a {@code double} and back (by the shortest decimal that reads as the same double)
+   * comes out as it went in.
+   */
+  private static final int DOUBLE_EXACT_DIGITS = 15;
+
+  /**
    * Reads an amount: a JSON string such as {@code "101.06"} (as cpt4j writes them) or a number,
-   * either read exactly from its text, never through a {@code double}.
+   * either read exactly from its text, never through a {@code double}. A number that already is a
+   * {@code double} (a {@code JsonNode} tree read without {@code USE_BIG_DECIMAL_FOR_FLOATS} keeps
+   * fractions so) is taken only when it has at most 15 significant digits, which a double cannot
+   * have changed; a longer one may have lost digits and is refused rather than read wrong.
    */
   static BigDecimal decimal(JsonParser p, DeserializationContext ctxt, Class<?> owner, String field)
       throws IOException {
     try {
-      if (p.hasToken(JsonToken.VALUE_NUMBER_INT) || p.hasToken(JsonToken.VALUE_NUMBER_FLOAT)) {
+      if (p.hasToken(JsonToken.VALUE_NUMBER_INT)) {
         return p.getDecimalValue();
+      }
+      if (p.hasToken(JsonToken.VALUE_NUMBER_FLOAT)) {
+        Number exact = p.getNumberValueExact();
+        if (exact instanceof BigDecimal decimal) {
+          return decimal;
+        }
+        BigDecimal shortest = BigDecimal.valueOf(exact.doubleValue());
+        if (shortest.precision() > DOUBLE_EXACT_DIGITS) {
+          throw InvalidFormatException.from(
+              p,
+              "the amount "
+                  + shortest.toPlainString()
+                  + " was read as a double, which may have lost digits: give amounts as JSON"
+                  + " strings (as cpt4j writes them), or read trees with"
+                  + " DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS",
+              exact,
+              BigDecimal.class);
+        }
+        return shortest;
       }
       // A string is parsed by BigDecimal in time that grows faster than its length: bound it as
       // the parser's StreamReadConstraints bound a number token, which never gets here longer.

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -484,6 +485,33 @@ class CptModuleTest {
     // Zero is zero whatever its exponent, and written short.
     FeeResult zero = MAPPER.readValue("{\"exactAmount\":\"0E+999999999\"}", FeeResult.class);
     assertTrue(MAPPER.writeValueAsString(zero).length() < 200);
+  }
+
+  @Test
+  void anAmountThatATreeKeptAsADoubleIsReadOnlyWhenNoDigitCanBeLost() throws Exception {
+    // A tree read without USE_BIG_DECIMAL_FOR_FLOATS holds fractions as doubles: 61.92 survives
+    // one, but 61.9154060451234567891 came back as 61.915406045123454 without a word.
+    String cents = "{\"exactAmount\":61.92,\"explanation\":[]}";
+    assertEquals(
+        new BigDecimal("61.92"),
+        MAPPER.treeToValue(MAPPER.readTree(cents), FeeResult.class).exactAmount().orElseThrow());
+    String long19 = "{\"exactAmount\":61.9154060451234567891,\"explanation\":[]}";
+    JsonMappingException e =
+        assertThrows(
+            JsonMappingException.class,
+            () -> MAPPER.treeToValue(MAPPER.readTree(long19), FeeResult.class));
+    assertTrue(e.getMessage().contains("may have lost digits"), e.getMessage());
+    assertTrue(e.getMessage().contains("exactAmount"), e.getMessage());
+    // Read from the text, or from a tree of BigDecimals, the same number is exact.
+    BigDecimal exact = new BigDecimal("61.9154060451234567891");
+    assertEquals(exact, MAPPER.readValue(long19, FeeResult.class).exactAmount().orElseThrow());
+    ObjectMapper decimals = MAPPER.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    assertEquals(
+        exact,
+        decimals
+            .treeToValue(decimals.readTree(long19), FeeResult.class)
+            .exactAmount()
+            .orElseThrow());
   }
 
   @Test
