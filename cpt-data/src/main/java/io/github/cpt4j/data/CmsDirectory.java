@@ -10,6 +10,7 @@ import io.github.cpt4j.data.medicare.AnesthesiaBaseUnitFile;
 import io.github.cpt4j.data.medicare.AnesthesiaConversionFactorFile;
 import io.github.cpt4j.data.medicare.AspFile;
 import io.github.cpt4j.data.medicare.ClfsFile;
+import io.github.cpt4j.data.medicare.CmsSubset;
 import io.github.cpt4j.data.medicare.DmeposFile;
 import io.github.cpt4j.data.medicare.DmeposRuralZipFile;
 import io.github.cpt4j.data.medicare.GpciFile;
@@ -28,6 +29,7 @@ import io.github.cpt4j.fee.medicare.dmepos.DmeposFeeSchedule;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
 import io.github.cpt4j.fee.medicare.pfs.ConversionFactor;
 import io.github.cpt4j.fee.medicare.pfs.ConversionFactors;
+import io.github.cpt4j.fee.medicare.pfs.Gpci;
 import io.github.cpt4j.fee.medicare.pfs.GpciTable;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.OppsCapTable;
@@ -483,16 +485,20 @@ public final class CmsDirectory {
                   named.path(),
                   p -> sameEdition(directory, named, AnesthesiaBaseUnitFile.read(p)));
         }
+        AnesthesiaConversionFactors factors =
+            cached(
+                anesCache,
+                directory,
+                anes.get().path(),
+                p -> AnesthesiaConversionFactorFile.read(p));
+        if (!isMarkedSubset(anes.get().path())) {
+          everyLocalityHasAFactor(directory, gpciFile, gpcis, anes.get(), factors);
+        }
         schedule.anesthesia(
             AnesthesiaFeeSchedule.builder()
                 .name("medicare-anesthesia-" + id)
                 .baseUnits(baseUnits)
-                .conversionFactors(
-                    cached(
-                        anesCache,
-                        directory,
-                        anes.get().path(),
-                        p -> AnesthesiaConversionFactorFile.read(p)))
+                .conversionFactors(factors)
                 .effective(from, to)
                 .build());
       }
@@ -1332,6 +1338,56 @@ public final class CmsDirectory {
     } catch (IOException e) {
       throw named(path, e);
     }
+  }
+
+  /**
+   * Refuses an anesthesia conversion factor file without a row for a locality of the GPCI file it
+   * is priced with: CMS's ANES file has every payment locality, so a missing one is damage (a row
+   * deleted, a file cut short at a row boundary), which would leave that locality's anesthesia
+   * lines unpriced, one by one, as if CMS had no factor for it.
+   */
+  private static void everyLocalityHasAFactor(
+      Path directory,
+      CmsFile gpciFile,
+      GpciTable gpcis,
+      CmsFile anesFile,
+      AnesthesiaConversionFactors factors)
+      throws DataLoadException {
+    for (Gpci gpci : gpcis.all()) {
+      if (factors.find(gpci.locality()).isEmpty()) {
+        throw new DataLoadException(
+            where(directory, anesFile.path()),
+            0,
+            0,
+            "no anesthesia conversion factor for locality "
+                + gpci.locality()
+                + ", which "
+                + where(directory, gpciFile.path())
+                + " has: CMS's file has a row for every payment locality");
+      }
+    }
+  }
+
+  /**
+   * Tells whether {@code file} starts with the line of a deliberate subset ({@link
+   * io.github.cpt4j.data.medicare.CmsSubset}), which may leave out localities on purpose.
+   */
+  private static boolean isMarkedSubset(Path file) throws IOException {
+    byte[] start = new byte[CmsSubset.MARKER.length()];
+    int read = 0;
+    try (InputStream in = Files.newInputStream(file)) {
+      // A UTF-8 byte-order mark may come first, as the loaders allow.
+      int n = in.readNBytes(start, 0, 3);
+      boolean bom =
+          n == 3
+              && (start[0] & 0xFF) == 0xEF
+              && (start[1] & 0xFF) == 0xBB
+              && (start[2] & 0xFF) == 0xBF;
+      read = bom ? 0 : n;
+      read += in.readNBytes(start, read, start.length - read);
+    }
+    return read == start.length
+        && CmsSubset.MARKER.equalsIgnoreCase(new String(start, StandardCharsets.ISO_8859_1));
   }
 
   /** The path of {@code file} in {@code directory}, as errors name a file of the directory. */

@@ -10,6 +10,7 @@ import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.medicare.CmsFiles;
+import io.github.cpt4j.data.medicare.CmsSubset;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
@@ -283,6 +284,45 @@ class CmsDirectoryTest {
     String expected = Path.of("rvu25d", "GPCI2025.csv").toString();
     assertEquals(expected, e.sourceName(), e::getMessage);
     assertTrue(e.getMessage().startsWith(expected + ": only 1 locality, where"), e::getMessage);
+  }
+
+  /**
+   * An ANES file without a row for a locality of the GPCI file is damage: it loaded, and every
+   * anesthesia line of that locality was unpriced for want of a conversion factor.
+   */
+  @Test
+  void anAnesthesiaFileWithoutALocalityOfTheGpcisIsRefused(@TempDir Path dir) throws IOException {
+    try (InputStream rows =
+        BundledData.class.getResourceAsStream("medicare/pprrvu-2025-oct-sample.csv")) {
+      Files.copy(rows, dir.resolve("PPRRVU2025_Oct.csv"));
+    }
+    try (InputStream all = BundledData.class.getResourceAsStream("medicare/gpci-2025.csv")) {
+      Files.copy(all, dir.resolve("GPCI2025.csv"));
+    }
+    String anes;
+    try (InputStream all = BundledData.class.getResourceAsStream("medicare/ANES2025.csv")) {
+      anes = new String(all.readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+    Files.writeString(dir.resolve("ANES2025.csv"), anes, StandardCharsets.ISO_8859_1);
+    assertEquals(1, CmsDirectory.load(dir).releases().releases().size());
+    String without =
+        String.join("\r\n", anes.lines().filter(l -> !l.startsWith("13202 ,01 ,")).toList())
+            + "\r\n";
+    Files.writeString(dir.resolve("ANES2025.csv"), without, StandardCharsets.ISO_8859_1);
+    DataLoadException e = assertThrows(DataLoadException.class, () -> CmsDirectory.load(dir));
+    assertEquals("ANES2025.csv", e.sourceName(), e::getMessage);
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "no anesthesia conversion factor for locality 13202-01, which"
+                    + " GPCI2025.csv has"),
+        e::getMessage);
+    // A deliberate subset may leave localities out.
+    Files.writeString(
+        dir.resolve("ANES2025.csv"),
+        CmsSubset.MARKER + ": ours\n" + without,
+        StandardCharsets.ISO_8859_1);
+    assertEquals(1, CmsDirectory.load(dir).releases().releases().size());
   }
 
   /**
