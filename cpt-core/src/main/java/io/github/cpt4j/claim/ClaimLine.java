@@ -34,11 +34,12 @@ import java.util.OptionalInt;
  * </pre>
  *
  * <p>Surrounding white space is ignored and letters may be lower case, with one exception: a final
- * token of a lower-case {@code x} followed by digits is always the units, so the modifiers {@code
- * X1}-{@code X5} must then be written in upper case. Examples: {@code 27447-RT}, {@code
- * 99213-25-59}, {@code 99213 25}, {@code 71046-26 x2}, {@code 00790-AA 95min}. {@link #toString()}
- * writes the canonical form, {@code CODE[-MOD]...[ xUNITS][ MINUTESmin]}, with units only when more
- * than one and minutes only when the line has them.
+ * token after a space (not a hyphen) of a lower-case {@code x} followed by digits is always the
+ * units, so the modifiers {@code X1}-{@code X5} must then be written in upper case or after a
+ * hyphen ({@code 99213-x2} is modifier X2). Examples: {@code 27447-RT}, {@code 99213-25-59}, {@code
+ * 99213 25}, {@code 71046-26 x2}, {@code 00790-AA 95min}. {@link #toString()} writes the canonical
+ * form, {@code CODE[-MOD]...[ xUNITS][ MINUTESmin]}, with units only when more than one and minutes
+ * only when the line has them.
  *
  * <h2>Anesthesia minutes</h2>
  *

@@ -12,6 +12,7 @@ import io.github.cpt4j.code.SectionTable;
 import io.github.cpt4j.code.Subsection;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -78,7 +80,8 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
    * @throws IllegalArgumentException if two entries have the same code
    */
   public static CodeSet of(CodeEntry... entries) {
-    return builder().addAll(List.of(entries)).build();
+    // Not List.of, whose null check has no message: the builder names a null "entry".
+    return builder().addAll(Arrays.asList(requireNonNull(entries, "entries"))).build();
   }
 
   /**
@@ -259,6 +262,16 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
   /** Returns the entries in code order. */
   @Override
   public abstract Iterator<CodeEntry> iterator();
+
+  /** Performs {@code action} for each entry, in code order. */
+  @Override
+  public void forEach(Consumer<? super CodeEntry> action) {
+    // Iterable's default checks the action without naming it.
+    requireNonNull(action, "action");
+    for (CodeEntry entry : this) {
+      action.accept(entry);
+    }
+  }
 
   @Override
   public Spliterator<CodeEntry> spliterator() {

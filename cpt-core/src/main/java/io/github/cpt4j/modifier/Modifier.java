@@ -130,9 +130,41 @@ public final class Modifier implements Comparable<Modifier> {
     requireNonNull(text, "text");
     int encoded = scan(text, 0, text.length());
     if (encoded < 0) {
-      throw exception(text, 0, encoded);
+      throw surroundingWhitespace(text).orElseGet(() -> exception(text, 0, encoded));
     }
     return ALL[encoded];
+  }
+
+  /**
+   * The error of blanks around a modifier (" 26", "26 "), as the code parsers report them, rather
+   * than a wrong length or an illegal first character: found only once a parse failed.
+   */
+  private static Optional<CodeFormatException> surroundingWhitespace(CharSequence text) {
+    int n = text.length();
+    if (n == 0) {
+      return Optional.empty();
+    }
+    int at = -1;
+    if (isSpace(text.charAt(0))) {
+      at = 0;
+    } else if (isSpace(text.charAt(n - 1))) {
+      at = n - 1;
+      while (at > 0 && isSpace(text.charAt(at - 1))) {
+        at--;
+      }
+    }
+    return at < 0
+        ? Optional.empty()
+        : Optional.of(
+            new CodeFormatException(
+                "expected no white space: a modifier is exactly two characters",
+                text,
+                at,
+                ErrorType.SURROUNDING_WHITESPACE));
+  }
+
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 
   /**

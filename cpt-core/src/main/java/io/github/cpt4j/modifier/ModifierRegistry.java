@@ -96,7 +96,7 @@ public final class ModifierRegistry {
     requireNonNull(modifiers, "modifiers");
     int bits = 0;
     for (int i = 0; i < modifiers.size(); i++) {
-      bits |= effects[modifiers.get(i).ordinal()].bit();
+      bits |= effects[requireNonNull(modifiers.get(i), "modifier").ordinal()].bit();
     }
     return bits;
   }

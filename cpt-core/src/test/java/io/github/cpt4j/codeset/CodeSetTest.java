@@ -16,7 +16,10 @@ import io.github.cpt4j.code.HcpcsCode;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.code.Section;
 import io.github.cpt4j.code.Subsection;
+import io.github.cpt4j.modifier.Modifier;
+import io.github.cpt4j.modifier.ModifierRegistry;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -316,5 +319,20 @@ class CodeSetTest {
     assertEquals(
         "last",
         assertThrows(NullPointerException.class, () -> set.between(visit, null)).getMessage());
+    // A null among the entries, and a null action: List.of and Iterable said nothing.
+    CodeEntry one = entry("99213", "Visit");
+    assertEquals(
+        "entry",
+        assertThrows(NullPointerException.class, () -> CodeSet.of(one, null)).getMessage());
+    assertEquals(
+        "action", assertThrows(NullPointerException.class, () -> set.forEach(null)).getMessage());
+    assertEquals(
+        "modifier",
+        assertThrows(
+                NullPointerException.class,
+                () ->
+                    ModifierRegistry.standard()
+                        .paymentEffects(Arrays.asList(Modifier.parse("26"), null)))
+            .getMessage());
   }
 }

@@ -38,6 +38,14 @@ class ModifierProperties {
     int index = 0;
     if (text.isEmpty()) {
       expected = ErrorType.EMPTY;
+    } else if (isSpace(text.charAt(0))) {
+      expected = ErrorType.SURROUNDING_WHITESPACE;
+    } else if (isSpace(text.charAt(text.length() - 1))) {
+      expected = ErrorType.SURROUNDING_WHITESPACE;
+      index = text.length() - 1;
+      while (index > 0 && isSpace(text.charAt(index - 1))) {
+        index--;
+      }
     } else {
       for (int i = 0; i < Math.min(2, text.length()) && expected == null; i++) {
         char c = text.charAt(i);
@@ -65,6 +73,10 @@ class ModifierProperties {
       assertEquals(expected, e.errorType(), text);
       assertEquals(index, e.errorIndex(), text);
     }
+  }
+
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 
   @Property(tries = 2000)

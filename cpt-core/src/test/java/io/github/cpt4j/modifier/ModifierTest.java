@@ -49,7 +49,12 @@ class ModifierTest {
         "rt    | LOWER_CASE        | 0",
         "Rt    | LOWER_CASE        | 1",
         "2-    | ILLEGAL_CHARACTER | 1",
-        "' 2'  | ILLEGAL_CHARACTER | 0",
+        // Blanks around a modifier are that, as the code parsers say, not a wrong length.
+        "' 2'  | SURROUNDING_WHITESPACE | 0",
+        "' 26' | SURROUNDING_WHITESPACE | 0",
+        "'26 ' | SURROUNDING_WHITESPACE | 2",
+        "'26  ' | SURROUNDING_WHITESPACE | 2",
+        "'26\u00a0' | SURROUNDING_WHITESPACE | 2",
         "\u0662\u0666 | ILLEGAL_CHARACTER | 0",
         "2\uff16 | ILLEGAL_CHARACTER | 1",
       })
