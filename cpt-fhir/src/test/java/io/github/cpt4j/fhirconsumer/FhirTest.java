@@ -731,6 +731,29 @@ class FhirTest {
   }
 
   /**
+   * Only an active claim is priced: a withdrawn, draft or status-less one was priced and answered
+   * as an active response. A predetermination is an active claim of its own use.
+   */
+  @Test
+  void aClaimThatIsNotActiveIsRefusedAtItsStatus() {
+    String json = resource("claim-knee.json");
+    for (String status : List.of("entered-in-error", "cancelled", "draft")) {
+      String withdrawn =
+          json.replace("\"status\": \"active\"", "\"status\": \"" + status + "\"")
+              .replace("\"use\": \"claim\"", "\"use\": \"predetermination\"");
+      FhirMappingException refused =
+          assertThrows(
+              FhirMappingException.class, () -> pricer().price(claim(withdrawn), ROCHESTER));
+      assertEquals("Claim.status", refused.path());
+      assertTrue(refused.getMessage().contains("the claim is " + status), refused::getMessage);
+    }
+    String none = json.replace("\"status\": \"active\",", "");
+    FhirMappingException missing =
+        assertThrows(FhirMappingException.class, () -> pricer().price(claim(none), ROCHESTER));
+    assertEquals("Claim.status", missing.path());
+  }
+
+  /**
    * R4's ClaimResponse.insurer is 1..1 while Claim.insurer is 0..1: a claim without one is refused,
    * or answered with the caller's default; it was answered with an invalid response.
    */
