@@ -48,7 +48,8 @@ import org.hl7.fhir.r4.model.Quantity;
  * </ul>
  *
  * <p>All or nothing: the first item that cannot be read fails the whole claim with a {@link
- * FhirMappingException} naming its FHIR path. An element read here that carries extensions but no
+ * FhirMappingException} naming its FHIR path. A claim without items, and an item with {@code
+ * detail}s, are refused: cpt4j prices items, and a claim of none has nothing to price. An element read here that carries extensions but no
  * value (FHIR's data-absent reason: {@code "_value": {"extension": [...]}}) is refused at its path:
  * what the value would have been is not for cpt4j to guess.
  *
@@ -74,11 +75,17 @@ public final class FhirClaims {
   /**
    * Returns the claim's items as billed lines, in item order.
    *
-   * @throws FhirMappingException naming the first item element that cannot be read
+   * @throws FhirMappingException naming the first item element that cannot be read, or at {@code
+   *     Claim.item} if the claim has no items
    */
   public static Claim toClaim(org.hl7.fhir.r4.model.Claim claim) {
     requireNonNull(claim, "claim");
     int n = claim.getItem().size();
+    if (n == 0) {
+      // R4 allows a claim without items (0..*), but one to price has nothing to price, and
+      // answering it "complete" with a total of 0.00 reads as a claim paid nothing.
+      throw new FhirMappingException("Claim.item", "the claim has no items: nothing to price");
+    }
     List<BilledLine> lines = new ArrayList<>(n);
     int[] sequences = new int[n];
     boolean numbered = true;
@@ -233,6 +240,13 @@ public final class FhirClaims {
       org.hl7.fhir.r4.model.Claim.ItemComponent item, String path) {
     requireNonNull(item, "item");
     requireNonNull(path, "path");
+    if (item.hasDetail()) {
+      // A detail is a service of its own, priced and totalled apart from its item: dropping it
+      // silently lost its charge and its amount.
+      throw new FhirMappingException(
+          path + ".detail",
+          "cpt4j prices items, not their details: bill each detail as an item of its own");
+    }
     ProcedureCode code =
         FhirCodings.fromConcept(item.getProductOrService(), path + ".productOrService");
     List<Modifier> modifiers = new ArrayList<>();

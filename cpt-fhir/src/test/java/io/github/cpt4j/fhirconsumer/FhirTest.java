@@ -436,6 +436,30 @@ class FhirTest {
     assertEquals("Claim.item[0].factor", refused(tiny).path());
   }
 
+  /**
+   * A claim without items was answered complete with a total of 0.00, as if paid nothing; an item's
+   * details were dropped from the pricing and the totals.
+   */
+  @Test
+  void aClaimWithoutItemsAndAnItemWithDetailsAreRefused() {
+    org.hl7.fhir.r4.model.Claim empty = claim(resource("claim-knee.json"));
+    empty.getItem().clear();
+    FhirMappingException nothing =
+        assertThrows(FhirMappingException.class, () -> pricer().price(empty, ROCHESTER));
+    assertEquals("Claim.item", nothing.path());
+    String cpt = "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":";
+    FhirMappingException detail =
+        refused(
+            claim(
+                item(
+                    cpt + "\"99213\"}]}",
+                    ",\"net\":{\"value\":100},\"detail\":[{\"sequence\":1,\"productOrService\":"
+                        + cpt
+                        + "\"36415\"}]},\"net\":{\"value\":20}}]")));
+    assertEquals("Claim.item[0].detail", detail.path());
+    assertTrue(detail.getMessage().contains("not their details"), detail::getMessage);
+  }
+
   /** A period of one day is that day; before, any period was dropped without a word. */
   @Test
   void aServicedPeriodOfOneDayIsTheLinesDate() {
