@@ -37,9 +37,9 @@ import org.hl7.fhir.r4.model.Resource;
  *
  * <p>Only an {@code active} claim is priced: a {@code draft}, {@code cancelled} or {@code
  * entered-in-error} one, or one without a status, is refused. The response copies the claim's
- * {@code type}, {@code use} ({@code claim}, {@code
- * preauthorization} or {@code predetermination}), {@code patient} and {@code insurer}; a claim
- * without an insurer takes the {@linkplain #withDefaultInsurer default insurer}, or is refused.
+ * {@code type}, {@code use} ({@code claim}, {@code preauthorization} or {@code predetermination}),
+ * {@code patient} and {@code insurer}; a claim without an insurer takes the {@linkplain
+ * #withDefaultInsurer default insurer}, or is refused.
  *
  * <p>The claim's items are read by {@link FhirClaims#toClaim}; the date of service, locality and
  * setting come from the {@link PricingContext} the caller gives, because a FHIR claim carries the
@@ -134,11 +134,10 @@ public final class FhirClaimPricer {
    * carry one (see the class comment).
    *
    * @throws FhirMappingException if the claim's {@code status} is not {@code active}, an item
-   *     cannot be read (see {@link FhirClaims}), its place of
-   *     service is not a CMS code or differs from another item's ({@link
-   *     FhirClaims#placeOfService}), or the claim lacks an element the response requires: {@code
-   *     type}, {@code patient}, or {@code insurer} when no {@linkplain #withDefaultInsurer default
-   *     insurer} is set
+   *     cannot be read (see {@link FhirClaims}), its place of service is not a CMS code or differs
+   *     from another item's ({@link FhirClaims#placeOfService}), or the claim lacks an element the
+   *     response requires: {@code type}, {@code patient}, or {@code insurer} when no {@linkplain
+   *     #withDefaultInsurer default insurer} is set
    */
   public ClaimResponse price(org.hl7.fhir.r4.model.Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");

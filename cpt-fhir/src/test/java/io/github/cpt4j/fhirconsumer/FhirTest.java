@@ -214,6 +214,62 @@ class FhirTest {
         BilledLine.of(ClaimLine.parse("97110 x3"), new BigDecimal("121.5")), units.line(0));
   }
 
+  /** The first item of {@code json}'s claim, read as a line. */
+  private static BilledLine line(String json) {
+    return FhirClaims.toClaim(claim(json)).line(0);
+  }
+
+  /**
+   * A quantity in minutes (UCUM min) is an anesthesia line's time: it was read as that many units,
+   * with no time, and every anesthesia claim went unpriced. Units are a quantity without a unit or
+   * in UCUM's unity; any other unit is refused.
+   */
+  @Test
+  void aQuantityInMinutesIsTheAnesthesiaTime() {
+    String anesthesia =
+        "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"00790\"}]}";
+    String aa = ",\"modifier\":[{\"coding\":[{\"code\":\"AA\"}]}]";
+    String minutes =
+        ",\"quantity\":{\"value\":95,\"system\":\"http://unitsofmeasure.org\",\"code\":\"min\","
+            + "\"unit\":\"min\"}";
+    assertEquals(ClaimLine.parse("00790-AA 95min"), line(item(anesthesia, aa + minutes)).line());
+    org.hl7.fhir.r4.model.Claim timed = claim(resource("claim-knee.json"));
+    timed.getItem().clear();
+    timed.getItem().addAll(claim(item(anesthesia, aa + minutes)).getItem());
+    assertTrue(
+        adjudication(pricer().price(timed, ROCHESTER).getItemFirstRep(), "eligible").hasAmount());
+    // R4's net is quantity x unitPrice x factor, whatever the quantity counts.
+    assertEquals(
+        BilledLine.of(ClaimLine.parse("00790-AA 95min"), new BigDecimal("950")),
+        line(item(anesthesia, aa + minutes + ",\"unitPrice\":{\"value\":10}")));
+
+    String therapy =
+        "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}";
+    for (String unity :
+        List.of(
+            "\"system\":\"http://unitsofmeasure.org\",\"code\":\"1\"",
+            "\"system\":\"http://unitsofmeasure.org\",\"code\":\"{unit}\",\"unit\":\"units\"",
+            "\"unit\":\"{visit}\"")) {
+      assertEquals(
+          ClaimLine.parse("97110 x3"),
+          line(item(therapy, ",\"quantity\":{\"value\":3," + unity + "}")).line(),
+          unity);
+    }
+    for (String[] bad :
+        List.of(
+            new String[] {"\"system\":\"http://unitsofmeasure.org\",\"code\":\"h\"", "code"},
+            new String[] {"\"system\":\"http://snomed.info/sct\",\"code\":\"258701004\"", "system"},
+            new String[] {"\"unit\":\"minutes\"", "unit"},
+            // Minutes are anesthesia time: a timed therapy is billed in its units.
+            new String[] {"\"code\":\"min\"", "code"})) {
+      FhirMappingException e =
+          refused(claim(item(therapy, ",\"quantity\":{\"value\":45," + bad[0] + "}")));
+      assertEquals("Claim.item[0].quantity." + bad[1], e.path(), e::getMessage);
+    }
+    FhirMappingException tooLong = refused(claim(item(anesthesia, minutes.replace("95", "10000"))));
+    assertEquals("Claim.item[0].quantity.value", tooLong.path());
+  }
+
   /** R4: net = quantity * unitPrice * factor; the factor was ignored, overstating the charge. */
   @Test
   void aChargeFromTheUnitPriceAppliesTheFactor() {
