@@ -398,6 +398,32 @@ class FhirTest {
   }
 
   /**
+   * The CPT and HCPCS codings of a productOrService are one code: a second, different one (a
+   * modifier put there, or another service) was dropped, and the first priced.
+   */
+  @Test
+  void productOrServiceCodingsOfDifferentCodesAreRefused() {
+    String cpt = "{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":";
+    for (String second : List.of("\"26\"", "\"71047\"")) {
+      FhirMappingException e =
+          refused(claim(item("{\"coding\":[" + cpt + "\"71046\"}," + cpt + second + "}]}", "")));
+      assertEquals("Claim.item[0].productOrService", e.path());
+      assertTrue(e.getMessage().contains("coding[0] is 71046 but coding[1] is"), e::getMessage);
+    }
+    // One code in two systems is one code; under the other level's system, still refused.
+    String blueButton = "{\"system\":\"https://bluebutton.cms.gov/resources/codesystem/hcpcs\",";
+    assertEquals(
+        ClaimLine.parse("71046"),
+        line(item("{\"coding\":[" + cpt + "\"71046\"}," + blueButton + "\"code\":\"71046\"}]}", ""))
+            .line());
+    String hcpcs = "{\"system\":\"" + FhirCodeSystems.HCPCS_LEVEL_II + "\",\"code\":";
+    assertEquals(
+        "Claim.item[0].productOrService.coding[1]",
+        refused(claim(item("{\"coding\":[" + cpt + "\"71046\"}," + hcpcs + "\"71046\"}]}", "")))
+            .path());
+  }
+
+  /**
    * An element with a data-absent reason and no value: HAPI says it is there and gives null for its
    * value, which reached the reader as a NullPointerException (or, for net, as no charge at all).
    */
