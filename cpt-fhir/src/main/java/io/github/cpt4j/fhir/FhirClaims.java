@@ -30,10 +30,11 @@ import org.hl7.fhir.r4.model.Quantity;
  * Reads the items of a professional FHIR R4 {@code Claim} as cpt4j {@link Claim} lines:
  *
  * <ul>
- *   <li>the code from {@code item.productOrService}, its first CPT or HCPCS Level II coding;
+ *   <li>the code from {@code item.productOrService}, its CPT or HCPCS Level II codings, which must
+ *       agree ({@link FhirCodings#fromConcept});
  *   <li>the modifiers from {@code item.modifier}, in order, each the code of its concept's CPT or
- *       HCPCS coding, else of its first coding (CPT and HCPCS modifiers share one two-character
- *       space);
+ *       HCPCS coding, else of its first coding without a system (CPT and HCPCS modifiers share one
+ *       two-character space); a concept coded only in other systems is refused;
  *   <li>the units from {@code item.quantity.value}, a whole number from 1 (1 when absent), when the
  *       quantity has no unit or UCUM's unity ({@code 1}, or an annotation such as {@code {unit}});
  *       for an anesthesia code (00100-01999), a quantity in minutes (UCUM {@code min}) is the
@@ -349,18 +350,35 @@ public final class FhirClaims {
 
   private static Modifier modifier(CodeableConcept concept, String path) {
     // The CPT or HCPCS coding when there is one, as for productOrService: a local coding placed
-    // first is another system's code, not a modifier to read. Else the first coding.
-    int chosen = 0;
-    for (int c = 0; c < concept.getCoding().size(); c++) {
-      if (FhirCodeSystems.isProcedureSystem(concept.getCoding().get(c).getSystem())) {
+    // first is another system's code, not a modifier to read. Else a coding without a system;
+    // a code of another system (ICD-10-CM's, say) is no modifier, whatever its shape.
+    List<Coding> codings = concept.getCoding();
+    int chosen = -1;
+    for (int c = 0; c < codings.size() && chosen < 0; c++) {
+      if (FhirCodeSystems.isProcedureSystem(codings.get(c).getSystem())) {
         chosen = c;
-        break;
       }
     }
-    if (concept.getCoding().isEmpty() || !concept.getCoding().get(chosen).hasCode()) {
+    for (int c = 0; c < codings.size() && chosen < 0; c++) {
+      if (!codings.get(c).hasSystem()) {
+        chosen = c;
+      }
+    }
+    if (chosen < 0 && !codings.isEmpty()) {
+      requireValue(codings.get(0).getSystemElement(), path + ".coding[0].system");
+      throw new FhirMappingException(
+          path + ".coding[0].system",
+          "a modifier is coded in CPT ("
+              + FhirCodeSystems.CPT
+              + ") or HCPCS ("
+              + FhirCodeSystems.HCPCS_LEVEL_II
+              + "), or without a system, not in "
+              + CodeFormatException.quote(codings.get(0).getSystem()));
+    }
+    if (chosen < 0 || !codings.get(chosen).hasCode()) {
       throw new FhirMappingException(path, "the modifier has no coding with a code");
     }
-    Coding coding = concept.getCoding().get(chosen);
+    Coding coding = codings.get(chosen);
     requireValue(coding.getCodeElement(), path + ".coding[" + chosen + "].code");
     try {
       return Modifier.parse(coding.getCode());

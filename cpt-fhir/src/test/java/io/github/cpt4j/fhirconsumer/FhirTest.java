@@ -424,6 +424,24 @@ class FhirTest {
   }
 
   /**
+   * A modifier is coded in CPT or HCPCS, or without a system: one coded only in ICD-10-CM was read
+   * as a modifier because its code had a modifier's shape.
+   */
+  @Test
+  void aModifierCodedOnlyInAnotherSystemIsRefused() {
+    String chest =
+        "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"71046\"}]}";
+    String icd = "{\"system\":\"http://hl7.org/fhir/sid/icd-10-cm\",\"code\":\"26\"}";
+    FhirMappingException e =
+        refused(claim(item(chest, ",\"modifier\":[{\"coding\":[" + icd + "]}]")));
+    assertEquals("Claim.item[0].modifier[0].coding[0].system", e.path());
+    // Beside a coding without a system, that coding is the modifier.
+    assertEquals(
+        ClaimLine.parse("71046-26"),
+        line(item(chest, ",\"modifier\":[{\"coding\":[" + icd + ",{\"code\":\"26\"}]}]")).line());
+  }
+
+  /**
    * An element with a data-absent reason and no value: HAPI says it is there and gives null for its
    * value, which reached the reader as a NullPointerException (or, for net, as no charge at all).
    */
