@@ -35,9 +35,11 @@ import org.hl7.fhir.r4.model.Resource;
  * ClaimResponse response = pricer.price(fhirClaim, context);
  * }</pre>
  *
- * <p>The response copies the claim's {@code type}, {@code use} ({@code claim}, {@code
- * preauthorization} or {@code predetermination}), {@code patient} and {@code insurer}; a claim
- * without an insurer takes the {@linkplain #withDefaultInsurer default insurer}, or is refused.
+ * <p>Only an {@code active} claim is priced: a {@code draft}, {@code cancelled} or {@code
+ * entered-in-error} one, or one without a status, is refused. The response copies the claim's
+ * {@code type}, {@code use} ({@code claim}, {@code preauthorization} or {@code predetermination}),
+ * {@code patient} and {@code insurer}; a claim without an insurer takes the {@linkplain
+ * #withDefaultInsurer default insurer}, or is refused.
  *
  * <p>The claim's items are read by {@link FhirClaims#toClaim}; the date of service, locality and
  * setting come from the {@link PricingContext} the caller gives, because a FHIR claim carries the
@@ -131,15 +133,16 @@ public final class FhirClaimPricer {
    * Prices {@code claim} in {@code context}, at the place of service its items carry when they
    * carry one (see the class comment).
    *
-   * @throws FhirMappingException if an item cannot be read (see {@link FhirClaims}), its place of
-   *     service is not a CMS code or differs from another item's ({@link
-   *     FhirClaims#placeOfService}), or the claim lacks an element the response requires: {@code
-   *     type}, {@code patient}, or {@code insurer} when no {@linkplain #withDefaultInsurer default
-   *     insurer} is set
+   * @throws FhirMappingException if the claim's {@code status} is not {@code active}, an item
+   *     cannot be read (see {@link FhirClaims}), its place of service is not a CMS code or differs
+   *     from another item's ({@link FhirClaims#placeOfService}), or the claim lacks an element the
+   *     response requires: {@code type}, {@code patient}, or {@code insurer} when no {@linkplain
+   *     #withDefaultInsurer default insurer} is set
    */
   public ClaimResponse price(org.hl7.fhir.r4.model.Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");
     requireNonNull(context, "context");
+    requireActive(claim);
     // R4 requires these in a ClaimResponse (1..1): refused here rather than answered with a
     // response that no validator accepts.
     if (!claim.hasType()) {
@@ -212,6 +215,26 @@ public final class FhirClaimPricer {
     }
     response.addTotal(total("eligible", priced.total()));
     return response;
+  }
+
+  /**
+   * Refuses a claim whose {@code status} (1..1 in R4) is not {@code active}: a {@code draft} is not
+   * yet submitted, a {@code cancelled} or {@code entered-in-error} one is withdrawn, and answering
+   * any of them with an active response would price what no one asked to be paid. A
+   * predetermination or preauthorization is an active claim whose {@code use} says so.
+   */
+  private static void requireActive(org.hl7.fhir.r4.model.Claim claim) {
+    org.hl7.fhir.r4.model.Claim.ClaimStatus status = claim.getStatus();
+    if (status == org.hl7.fhir.r4.model.Claim.ClaimStatus.ACTIVE) {
+      return;
+    }
+    throw new FhirMappingException(
+        "Claim.status",
+        (status == null || status == org.hl7.fhir.r4.model.Claim.ClaimStatus.NULL
+                ? "the claim has no status (R4 requires one)"
+                : "the claim is " + status.toCode())
+            + ": only an active claim is priced (a predetermination or preauthorization is an"
+            + " active claim whose use says so)");
   }
 
   /**

@@ -8,6 +8,7 @@ import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaBaseUnits;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -29,11 +30,16 @@ import org.hl7.fhir.r4.model.Quantity;
  * Reads the items of a professional FHIR R4 {@code Claim} as cpt4j {@link Claim} lines:
  *
  * <ul>
- *   <li>the code from {@code item.productOrService}, its first CPT or HCPCS Level II coding;
+ *   <li>the code from {@code item.productOrService}, its CPT or HCPCS Level II codings, which must
+ *       agree ({@link FhirCodings#fromConcept});
  *   <li>the modifiers from {@code item.modifier}, in order, each the code of its concept's CPT or
- *       HCPCS coding, else of its first coding (CPT and HCPCS modifiers share one two-character
- *       space);
- *   <li>the units from {@code item.quantity.value}, a whole number from 1 (1 when absent);
+ *       HCPCS coding, else of its first coding without a system (CPT and HCPCS modifiers share one
+ *       two-character space); a concept coded only in other systems is refused;
+ *   <li>the units from {@code item.quantity.value}, a whole number from 1 (1 when absent), when the
+ *       quantity has no unit or UCUM's unity ({@code 1}, or an annotation such as {@code {unit}});
+ *       for an anesthesia code (00100-01999), a quantity in minutes (UCUM {@code min}) is the
+ *       line's anesthesia time, one unit of that many minutes. A quantity in any other unit is
+ *       refused at its code;
  *   <li>the billed charge from {@code item.net}, else {@code item.unitPrice} times the units times
  *       {@code item.factor} (R4's {@code net = quantity * unitPrice * factor}, the factor 1 when
  *       absent), in US dollars (none when neither is given); an item with both a {@code net} and a
@@ -48,9 +54,11 @@ import org.hl7.fhir.r4.model.Quantity;
  * </ul>
  *
  * <p>All or nothing: the first item that cannot be read fails the whole claim with a {@link
- * FhirMappingException} naming its FHIR path. An element read here that carries extensions but no
- * value (FHIR's data-absent reason: {@code "_value": {"extension": [...]}}) is refused at its path:
- * what the value would have been is not for cpt4j to guess.
+ * FhirMappingException} naming its FHIR path. A claim without items, and an item with {@code
+ * detail}s, are refused: cpt4j prices items, and a claim of none has nothing to price. An element
+ * read here that carries extensions but no value (FHIR's data-absent reason: {@code "_value":
+ * {"extension": [...]}}) is refused at its path: what the value would have been is not for cpt4j to
+ * guess.
  *
  * <p>The place of service is not a line's but the claim's, since a claim is priced in one setting:
  * {@link #placeOfService} reads it from the items' {@code locationCodeableConcept}, and {@link
@@ -74,11 +82,17 @@ public final class FhirClaims {
   /**
    * Returns the claim's items as billed lines, in item order.
    *
-   * @throws FhirMappingException naming the first item element that cannot be read
+   * @throws FhirMappingException naming the first item element that cannot be read, or at {@code
+   *     Claim.item} if the claim has no items
    */
   public static Claim toClaim(org.hl7.fhir.r4.model.Claim claim) {
     requireNonNull(claim, "claim");
     int n = claim.getItem().size();
+    if (n == 0) {
+      // R4 allows a claim without items (0..*), but one to price has nothing to price, and
+      // answering it "complete" with a total of 0.00 reads as a claim paid nothing.
+      throw new FhirMappingException("Claim.item", "the claim has no items: nothing to price");
+    }
     List<BilledLine> lines = new ArrayList<>(n);
     int[] sequences = new int[n];
     boolean numbered = true;
@@ -233,22 +247,32 @@ public final class FhirClaims {
       org.hl7.fhir.r4.model.Claim.ItemComponent item, String path) {
     requireNonNull(item, "item");
     requireNonNull(path, "path");
+    if (item.hasDetail()) {
+      // A detail is a service of its own, priced and totalled apart from its item: dropping it
+      // silently lost its charge and its amount.
+      throw new FhirMappingException(
+          path + ".detail",
+          "cpt4j prices items, not their details: bill each detail as an item of its own");
+    }
     ProcedureCode code =
         FhirCodings.fromConcept(item.getProductOrService(), path + ".productOrService");
     List<Modifier> modifiers = new ArrayList<>();
     for (int m = 0; m < item.getModifier().size(); m++) {
       modifiers.add(modifier(item.getModifier().get(m), path + ".modifier[" + m + "]"));
     }
-    int units = units(item, path + ".quantity");
+    Count count = count(item, code, path + ".quantity");
     ClaimLine line;
     try {
-      line = ClaimLine.of(code, modifiers, units);
+      line =
+          count.minutes()
+              ? ClaimLine.of(code, modifiers, 1).withMinutes(count.count())
+              : ClaimLine.of(code, modifiers, count.count());
     } catch (IllegalArgumentException e) {
       throw new FhirMappingException(path, e.getMessage(), e);
     }
     BigDecimal net =
         item.hasNet() && item.getNet().hasValue() ? dollars(item.getNet(), path + ".net") : null;
-    BigDecimal computed = unitPriceTimesFactor(item, units, path);
+    BigDecimal computed = unitPriceTimesFactor(item, count.count(), path);
     BigDecimal charge = net != null ? net : computed;
     BilledLine billed;
     try {
@@ -326,18 +350,35 @@ public final class FhirClaims {
 
   private static Modifier modifier(CodeableConcept concept, String path) {
     // The CPT or HCPCS coding when there is one, as for productOrService: a local coding placed
-    // first is another system's code, not a modifier to read. Else the first coding.
-    int chosen = 0;
-    for (int c = 0; c < concept.getCoding().size(); c++) {
-      if (FhirCodeSystems.isProcedureSystem(concept.getCoding().get(c).getSystem())) {
+    // first is another system's code, not a modifier to read. Else a coding without a system;
+    // a code of another system (ICD-10-CM's, say) is no modifier, whatever its shape.
+    List<Coding> codings = concept.getCoding();
+    int chosen = -1;
+    for (int c = 0; c < codings.size() && chosen < 0; c++) {
+      if (FhirCodeSystems.isProcedureSystem(codings.get(c).getSystem())) {
         chosen = c;
-        break;
       }
     }
-    if (concept.getCoding().isEmpty() || !concept.getCoding().get(chosen).hasCode()) {
+    for (int c = 0; c < codings.size() && chosen < 0; c++) {
+      if (!codings.get(c).hasSystem()) {
+        chosen = c;
+      }
+    }
+    if (chosen < 0 && !codings.isEmpty()) {
+      requireValue(codings.get(0).getSystemElement(), path + ".coding[0].system");
+      throw new FhirMappingException(
+          path + ".coding[0].system",
+          "a modifier is coded in CPT ("
+              + FhirCodeSystems.CPT
+              + ") or HCPCS ("
+              + FhirCodeSystems.HCPCS_LEVEL_II
+              + "), or without a system, not in "
+              + CodeFormatException.quote(codings.get(0).getSystem()));
+    }
+    if (chosen < 0 || !codings.get(chosen).hasCode()) {
       throw new FhirMappingException(path, "the modifier has no coding with a code");
     }
-    Coding coding = concept.getCoding().get(chosen);
+    Coding coding = codings.get(chosen);
     requireValue(coding.getCodeElement(), path + ".coding[" + chosen + "].code");
     try {
       return Modifier.parse(coding.getCode());
@@ -346,9 +387,20 @@ public final class FhirClaims {
     }
   }
 
-  private static int units(org.hl7.fhir.r4.model.Claim.ItemComponent item, String path) {
+  /** UCUM, the system of a quantity's unit code. */
+  private static final String UCUM = "http://unitsofmeasure.org";
+
+  /**
+   * What an item's quantity counts: units of service, or minutes of anesthesia time (then the line
+   * is one unit with those minutes). {@code count} is the quantity's value, what R4's {@code net =
+   * quantity * unitPrice * factor} multiplies.
+   */
+  private record Count(boolean minutes, int count) {}
+
+  private static Count count(
+      org.hl7.fhir.r4.model.Claim.ItemComponent item, ProcedureCode code, String path) {
     if (!item.hasQuantity()) {
-      return 1;
+      return new Count(false, 1);
     }
     Quantity quantity = item.getQuantity();
     if (quantity.hasComparator()) {
@@ -359,28 +411,114 @@ public final class FhirClaims {
               + quantity.getComparatorElement().getValueAsString()
               + " one");
     }
+    boolean minutes = isMinutes(quantity, path);
+    if (minutes && !AnesthesiaBaseUnits.isAnesthesiaCode(code)) {
+      // Medicare counts minutes for anesthesia alone; a timed service such as 97110 is billed in
+      // its own units, and its minutes read as one unit would underpay it.
+      throw new FhirMappingException(
+          path + ".code",
+          "minutes are anesthesia time, for codes 00100-01999; bill "
+              + code
+              + " in its units (no unit, or UCUM 1)");
+    }
     if (!quantity.hasValue()) {
-      return 1;
+      if (minutes) {
+        throw new FhirMappingException(path + ".value", "the anesthesia time has no minutes");
+      }
+      return new Count(false, 1);
     }
     requireValue(quantity.getValueElement(), path + ".value");
     BigDecimal value = quantity.getValue();
+    int max = minutes ? ClaimLine.MAX_MINUTES : ClaimLine.MAX_UNITS;
     try {
-      int units = value.intValueExact();
-      if (units < 1 || units > ClaimLine.MAX_UNITS) {
+      int count = value.intValueExact();
+      if (count < 1 || count > max) {
         throw new ArithmeticException("out of range");
       }
-      return units;
+      return new Count(minutes, count);
     } catch (ArithmeticException e) {
       throw new FhirMappingException(
           path + ".value",
-          "units are a whole number from 1 to " + ClaimLine.MAX_UNITS + ", not " + value,
+          (minutes ? "anesthesia minutes" : "units")
+              + " are a whole number from 1 to "
+              + max
+              + ", not "
+              + value,
           e);
     }
   }
 
   /**
-   * The item's {@code unitPrice} times its units and its {@code factor} (1 when absent), as R4
-   * defines {@code net}: {@code quantity * unitPrice * factor}; null without a unit price.
+   * Tells whether a quantity is in minutes (UCUM {@code min}) rather than units of service (no
+   * unit, or UCUM's unity: {@code 1} or an annotation such as {@code {unit}}). The coded unit
+   * decides; without a code, the unit text is read as a UCUM code, since a quantity of "min" read
+   * as units would price 95 minutes as 95 services.
+   *
+   * @throws FhirMappingException at the system, code or unit of any other unit
+   */
+  private static boolean isMinutes(Quantity quantity, String path) {
+    if (quantity.hasSystem()) {
+      requireValue(quantity.getSystemElement(), path + ".system");
+      if (!isUcum(quantity.getSystem())) {
+        throw new FhirMappingException(
+            path + ".system",
+            "a quantity is counted in UCUM ("
+                + UCUM
+                + "), not "
+                + CodeFormatException.quote(quantity.getSystem()));
+      }
+    }
+    String unit;
+    String at;
+    if (quantity.hasCode()) {
+      requireValue(quantity.getCodeElement(), path + ".code");
+      unit = quantity.getCode();
+      at = path + ".code";
+    } else if (quantity.hasUnit()) {
+      requireValue(quantity.getUnitElement(), path + ".unit");
+      unit = quantity.getUnit();
+      at = path + ".unit";
+    } else {
+      return false;
+    }
+    if (unit.equals("min")) {
+      return true;
+    }
+    if (unit.equals("1") || isAnnotation(unit)) {
+      return false;
+    }
+    throw new FhirMappingException(
+        at,
+        "a quantity counts units (no unit, or UCUM 1 or an annotation such as {unit}) or"
+            + " anesthesia minutes (UCUM min), not "
+            + CodeFormatException.quote(unit));
+  }
+
+  /** UCUM's system, also as https or with a trailing slash. */
+  private static boolean isUcum(String system) {
+    String s = system.endsWith("/") ? system.substring(0, system.length() - 1) : system;
+    return s.equals(UCUM) || s.equals("https://unitsofmeasure.org");
+  }
+
+  /** A UCUM annotation alone, such as {@code {unit}}: a unit of 1 with a name for people. */
+  private static boolean isAnnotation(String unit) {
+    if (unit.length() < 2 || unit.charAt(0) != '{' || unit.charAt(unit.length() - 1) != '}') {
+      return false;
+    }
+    for (int i = 1; i < unit.length() - 1; i++) {
+      char c = unit.charAt(i);
+      // UCUM: an annotation is printable ASCII without braces.
+      if (c < '!' || c > '~' || c == '{' || c == '}') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The item's {@code unitPrice} times its quantity (units, or minutes) and its {@code factor} (1
+   * when absent), as R4 defines {@code net}: {@code quantity * unitPrice * factor}; null without a
+   * unit price.
    */
   private static BigDecimal unitPriceTimesFactor(
       org.hl7.fhir.r4.model.Claim.ItemComponent item, int units, String path) {

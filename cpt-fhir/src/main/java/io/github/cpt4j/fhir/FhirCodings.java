@@ -100,17 +100,49 @@ public final class FhirCodings {
   }
 
   /**
-   * Reads the procedure code of a concept, such as a claim item's {@code productOrService}: its
-   * first CPT or HCPCS Level II coding.
+   * Reads the procedure code of a concept, such as a claim item's {@code productOrService}: its CPT
+   * or HCPCS Level II codings, which must all carry one code. The codings of a concept translate
+   * one another, so two different codes (99213 and 99215, or 71046 and a modifier 26 put there) are
+   * a contradiction, not a choice: reading the first silently changed the price.
    *
-   * @throws FhirMappingException if it has none, or that coding is not a valid code
+   * @throws FhirMappingException at {@code path} if it has no such coding or two of different
+   *     codes; at the coding if one is not a valid code
    */
   public static ProcedureCode fromConcept(CodeableConcept concept, String path) {
     requireNonNull(path, "path");
-    Coding coding =
-        procedureCoding(concept)
-            .orElseThrow(() -> new FhirMappingException(path, "no CPT or HCPCS Level II coding"));
-    int index = concept.getCoding().indexOf(coding);
-    return fromCoding(coding, path + ".coding[" + index + "]");
+    ProcedureCode code = null;
+    int first = -1;
+    for (int c = 0; concept != null && c < concept.getCoding().size(); c++) {
+      Coding coding = concept.getCoding().get(c);
+      if (!isProcedureCoding(coding)) {
+        continue;
+      }
+      String codingPath = path + ".coding[" + c + "]";
+      if (code == null) {
+        code = fromCoding(coding, codingPath);
+        first = c;
+        continue;
+      }
+      // Compared as written, before reading: "26" is no procedure code, but a modifier misplaced.
+      if (coding.hasCode() && !code.toString().equals(coding.getCode())) {
+        throw new FhirMappingException(
+            path,
+            "coding["
+                + first
+                + "] is "
+                + code
+                + " but coding["
+                + c
+                + "] is "
+                + CodeFormatException.quote(coding.getCode())
+                + ": the codings of a concept are one code in several systems, so bill each"
+                + " service as its own item and its modifiers in item.modifier");
+      }
+      fromCoding(coding, codingPath);
+    }
+    if (code == null) {
+      throw new FhirMappingException(path, "no CPT or HCPCS Level II coding");
+    }
+    return code;
   }
 }

@@ -214,6 +214,62 @@ class FhirTest {
         BilledLine.of(ClaimLine.parse("97110 x3"), new BigDecimal("121.5")), units.line(0));
   }
 
+  /** The first item of {@code json}'s claim, read as a line. */
+  private static BilledLine line(String json) {
+    return FhirClaims.toClaim(claim(json)).line(0);
+  }
+
+  /**
+   * A quantity in minutes (UCUM min) is an anesthesia line's time: it was read as that many units,
+   * with no time, and every anesthesia claim went unpriced. Units are a quantity without a unit or
+   * in UCUM's unity; any other unit is refused.
+   */
+  @Test
+  void aQuantityInMinutesIsTheAnesthesiaTime() {
+    String anesthesia =
+        "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"00790\"}]}";
+    String aa = ",\"modifier\":[{\"coding\":[{\"code\":\"AA\"}]}]";
+    String minutes =
+        ",\"quantity\":{\"value\":95,\"system\":\"http://unitsofmeasure.org\",\"code\":\"min\","
+            + "\"unit\":\"min\"}";
+    assertEquals(ClaimLine.parse("00790-AA 95min"), line(item(anesthesia, aa + minutes)).line());
+    org.hl7.fhir.r4.model.Claim timed = claim(resource("claim-knee.json"));
+    timed.getItem().clear();
+    timed.getItem().addAll(claim(item(anesthesia, aa + minutes)).getItem());
+    assertTrue(
+        adjudication(pricer().price(timed, ROCHESTER).getItemFirstRep(), "eligible").hasAmount());
+    // R4's net is quantity x unitPrice x factor, whatever the quantity counts.
+    assertEquals(
+        BilledLine.of(ClaimLine.parse("00790-AA 95min"), new BigDecimal("950")),
+        line(item(anesthesia, aa + minutes + ",\"unitPrice\":{\"value\":10}")));
+
+    String therapy =
+        "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}";
+    for (String unity :
+        List.of(
+            "\"system\":\"http://unitsofmeasure.org\",\"code\":\"1\"",
+            "\"system\":\"http://unitsofmeasure.org\",\"code\":\"{unit}\",\"unit\":\"units\"",
+            "\"unit\":\"{visit}\"")) {
+      assertEquals(
+          ClaimLine.parse("97110 x3"),
+          line(item(therapy, ",\"quantity\":{\"value\":3," + unity + "}")).line(),
+          unity);
+    }
+    for (String[] bad :
+        List.of(
+            new String[] {"\"system\":\"http://unitsofmeasure.org\",\"code\":\"h\"", "code"},
+            new String[] {"\"system\":\"http://snomed.info/sct\",\"code\":\"258701004\"", "system"},
+            new String[] {"\"unit\":\"minutes\"", "unit"},
+            // Minutes are anesthesia time: a timed therapy is billed in its units.
+            new String[] {"\"code\":\"min\"", "code"})) {
+      FhirMappingException e =
+          refused(claim(item(therapy, ",\"quantity\":{\"value\":45," + bad[0] + "}")));
+      assertEquals("Claim.item[0].quantity." + bad[1], e.path(), e::getMessage);
+    }
+    FhirMappingException tooLong = refused(claim(item(anesthesia, minutes.replace("95", "10000"))));
+    assertEquals("Claim.item[0].quantity.value", tooLong.path());
+  }
+
   /** R4: net = quantity * unitPrice * factor; the factor was ignored, overstating the charge. */
   @Test
   void aChargeFromTheUnitPriceAppliesTheFactor() {
@@ -342,6 +398,50 @@ class FhirTest {
   }
 
   /**
+   * The CPT and HCPCS codings of a productOrService are one code: a second, different one (a
+   * modifier put there, or another service) was dropped, and the first priced.
+   */
+  @Test
+  void productOrServiceCodingsOfDifferentCodesAreRefused() {
+    String cpt = "{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":";
+    for (String second : List.of("\"26\"", "\"71047\"")) {
+      FhirMappingException e =
+          refused(claim(item("{\"coding\":[" + cpt + "\"71046\"}," + cpt + second + "}]}", "")));
+      assertEquals("Claim.item[0].productOrService", e.path());
+      assertTrue(e.getMessage().contains("coding[0] is 71046 but coding[1] is"), e::getMessage);
+    }
+    // One code in two systems is one code; under the other level's system, still refused.
+    String blueButton = "{\"system\":\"https://bluebutton.cms.gov/resources/codesystem/hcpcs\",";
+    assertEquals(
+        ClaimLine.parse("71046"),
+        line(item("{\"coding\":[" + cpt + "\"71046\"}," + blueButton + "\"code\":\"71046\"}]}", ""))
+            .line());
+    String hcpcs = "{\"system\":\"" + FhirCodeSystems.HCPCS_LEVEL_II + "\",\"code\":";
+    assertEquals(
+        "Claim.item[0].productOrService.coding[1]",
+        refused(claim(item("{\"coding\":[" + cpt + "\"71046\"}," + hcpcs + "\"71046\"}]}", "")))
+            .path());
+  }
+
+  /**
+   * A modifier is coded in CPT or HCPCS, or without a system: one coded only in ICD-10-CM was read
+   * as a modifier because its code had a modifier's shape.
+   */
+  @Test
+  void aModifierCodedOnlyInAnotherSystemIsRefused() {
+    String chest =
+        "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"71046\"}]}";
+    String icd = "{\"system\":\"http://hl7.org/fhir/sid/icd-10-cm\",\"code\":\"26\"}";
+    FhirMappingException e =
+        refused(claim(item(chest, ",\"modifier\":[{\"coding\":[" + icd + "]}]")));
+    assertEquals("Claim.item[0].modifier[0].coding[0].system", e.path());
+    // Beside a coding without a system, that coding is the modifier.
+    assertEquals(
+        ClaimLine.parse("71046-26"),
+        line(item(chest, ",\"modifier\":[{\"coding\":[" + icd + ",{\"code\":\"26\"}]}]")).line());
+  }
+
+  /**
    * An element with a data-absent reason and no value: HAPI says it is there and gives null for its
    * value, which reached the reader as a NullPointerException (or, for net, as no charge at all).
    */
@@ -434,6 +534,30 @@ class FhirTest {
         .setUnitPrice(new org.hl7.fhir.r4.model.Money().setValue(new BigDecimal("1E-2147483000")))
         .setFactor(new BigDecimal("1E-1000000"));
     assertEquals("Claim.item[0].factor", refused(tiny).path());
+  }
+
+  /**
+   * A claim without items was answered complete with a total of 0.00, as if paid nothing; an item's
+   * details were dropped from the pricing and the totals.
+   */
+  @Test
+  void aClaimWithoutItemsAndAnItemWithDetailsAreRefused() {
+    org.hl7.fhir.r4.model.Claim empty = claim(resource("claim-knee.json"));
+    empty.getItem().clear();
+    FhirMappingException nothing =
+        assertThrows(FhirMappingException.class, () -> pricer().price(empty, ROCHESTER));
+    assertEquals("Claim.item", nothing.path());
+    String cpt = "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":";
+    FhirMappingException detail =
+        refused(
+            claim(
+                item(
+                    cpt + "\"99213\"}]}",
+                    ",\"net\":{\"value\":100},\"detail\":[{\"sequence\":1,\"productOrService\":"
+                        + cpt
+                        + "\"36415\"}]},\"net\":{\"value\":20}}]")));
+    assertEquals("Claim.item[0].detail", detail.path());
+    assertTrue(detail.getMessage().contains("not their details"), detail::getMessage);
   }
 
   /** A period of one day is that day; before, any period was dropped without a word. */
@@ -728,6 +852,29 @@ class FhirTest {
     String json =
         resource("claim-knee.json").replace("\"use\": \"claim\"", "\"use\": \"" + use + "\"");
     assertEquals(expected, strictly(pricer().price(claim(json), ROCHESTER)).getUse());
+  }
+
+  /**
+   * Only an active claim is priced: a withdrawn, draft or status-less one was priced and answered
+   * as an active response. A predetermination is an active claim of its own use.
+   */
+  @Test
+  void aClaimThatIsNotActiveIsRefusedAtItsStatus() {
+    String json = resource("claim-knee.json");
+    for (String status : List.of("entered-in-error", "cancelled", "draft")) {
+      String withdrawn =
+          json.replace("\"status\": \"active\"", "\"status\": \"" + status + "\"")
+              .replace("\"use\": \"claim\"", "\"use\": \"predetermination\"");
+      FhirMappingException refused =
+          assertThrows(
+              FhirMappingException.class, () -> pricer().price(claim(withdrawn), ROCHESTER));
+      assertEquals("Claim.status", refused.path());
+      assertTrue(refused.getMessage().contains("the claim is " + status), refused::getMessage);
+    }
+    String none = json.replace("\"status\": \"active\",", "");
+    FhirMappingException missing =
+        assertThrows(FhirMappingException.class, () -> pricer().price(claim(none), ROCHESTER));
+    assertEquals("Claim.status", missing.path());
   }
 
   /**
