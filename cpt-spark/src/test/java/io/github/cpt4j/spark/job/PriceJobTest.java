@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.spark.TestSpark;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -94,12 +95,7 @@ class PriceJobTest {
             "--single-file");
 
     assertEquals(0, status);
-    String priced;
-    try (var files = Files.list(output)) {
-      Path part =
-          files.filter(p -> p.getFileName().toString().startsWith("part-")).findFirst().get();
-      priced = Files.readAllLines(part).get(1);
-    }
+    String priced = singleFileLines(output).get(1);
     assertTrue(priced.startsWith("99213,13202-01,85.90,priced,"), priced);
     assertTrue(priced.contains("85% for a nurse practitioner"), priced);
     assertTrue(priced.contains("POS 11"), priced);
@@ -112,6 +108,7 @@ class PriceJobTest {
     Path input = dir.resolve("both.csv");
     Files.writeString(input, "code,modifiers\n99213,\nE0114,NU\n");
     Path output = dir.resolve("both");
+    // On 1 March: the bundled DMEPOS rows are of the first quarter, so not runOn's 2 June.
     int status =
         PriceJob.run(
             "--input",
@@ -126,12 +123,7 @@ class PriceJobTest {
             "2025-03-01",
             "--single-file");
     assertEquals(0, status);
-    List<String> priced;
-    try (var files = Files.list(output)) {
-      Path part =
-          files.filter(p -> p.getFileName().toString().startsWith("part-")).findFirst().get();
-      priced = Files.readAllLines(part);
-    }
+    List<String> priced = singleFileLines(output);
     assertTrue(priced.get(1).startsWith("99213,,82.71,priced"), priced.toString());
     assertTrue(priced.get(2).startsWith("E0114,NU,61.45,priced"), priced.toString());
   }
@@ -206,6 +198,15 @@ class PriceJobTest {
   @Test
   void aBadOptionIsAUsageError() {
     assertEquals(2, PriceJob.run("--input", "x.csv", "--output", "y", "--date", "June"));
+  }
+
+  /** The lines of the one file a {@code --single-file} run wrote into {@code output}. */
+  private static List<String> singleFileLines(Path output) throws IOException {
+    try (var files = Files.list(output)) {
+      Path part =
+          files.filter(p -> p.getFileName().toString().startsWith("part-")).findFirst().get();
+      return Files.readAllLines(part);
+    }
   }
 
   /** What a run of the job returned and wrote on standard error. */
