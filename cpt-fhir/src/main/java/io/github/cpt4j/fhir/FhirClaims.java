@@ -380,6 +380,22 @@ public final class FhirClaims {
     }
     Coding coding = codings.get(chosen);
     requireValue(coding.getCodeElement(), path + ".coding[" + chosen + "].code");
+    // The codings of a concept translate one another: two CPT or HCPCS modifiers that differ
+    // (26 and TC) are a contradiction, not a choice, as for productOrService.
+    for (int c = chosen + 1; c < codings.size(); c++) {
+      Coding other = codings.get(c);
+      if (FhirCodeSystems.isProcedureSystem(other.getSystem())
+          && other.hasCode()
+          && !other.getCode().equals(coding.getCode())) {
+        throw new FhirMappingException(
+            path + ".coding[" + c + "].code",
+            "the modifier's codings name two modifiers, "
+                + CodeFormatException.quote(coding.getCode())
+                + " and "
+                + CodeFormatException.quote(other.getCode())
+                + ": give each modifier a concept of its own");
+      }
+    }
     try {
       return Modifier.parse(coding.getCode());
     } catch (CodeFormatException e) {

@@ -439,6 +439,15 @@ class FhirTest {
     assertEquals(
         ClaimLine.parse("71046-26"),
         line(item(chest, ",\"modifier\":[{\"coding\":[" + icd + ",{\"code\":\"26\"}]}]")).line());
+    // Two CPT or HCPCS modifiers in one concept contradict each other; the same one twice does not.
+    String cpt26 = "{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"26\"}";
+    String cptTc = "{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"TC\"}";
+    FhirMappingException two =
+        refused(claim(item(chest, ",\"modifier\":[{\"coding\":[" + cpt26 + "," + cptTc + "]}]")));
+    assertEquals("Claim.item[0].modifier[0].coding[1].code", two.path());
+    assertEquals(
+        ClaimLine.parse("71046-26"),
+        line(item(chest, ",\"modifier\":[{\"coding\":[" + cpt26 + "," + cpt26 + "]}]")).line());
   }
 
   /**
