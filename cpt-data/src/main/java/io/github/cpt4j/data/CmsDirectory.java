@@ -10,13 +10,13 @@ import io.github.cpt4j.data.medicare.AnesthesiaBaseUnitFile;
 import io.github.cpt4j.data.medicare.AnesthesiaConversionFactorFile;
 import io.github.cpt4j.data.medicare.AspFile;
 import io.github.cpt4j.data.medicare.ClfsFile;
-import io.github.cpt4j.data.medicare.CmsSubset;
 import io.github.cpt4j.data.medicare.DmeposFile;
 import io.github.cpt4j.data.medicare.DmeposRuralZipFile;
 import io.github.cpt4j.data.medicare.GpciFile;
 import io.github.cpt4j.data.medicare.OppsCapFile;
 import io.github.cpt4j.data.medicare.RvuFile;
 import io.github.cpt4j.data.medicare.Zip5File;
+import io.github.cpt4j.data.table.CsvTable;
 import io.github.cpt4j.fee.FeeSchedule;
 import io.github.cpt4j.fee.medicare.Quarter;
 import io.github.cpt4j.fee.medicare.ZipLocalityTable;
@@ -1373,21 +1373,10 @@ public final class CmsDirectory {
    * io.github.cpt4j.data.medicare.CmsSubset}), which may leave out localities on purpose.
    */
   private static boolean isMarkedSubset(Path file) throws IOException {
-    byte[] start = new byte[CmsSubset.MARKER.length()];
-    int read = 0;
-    try (InputStream in = Files.newInputStream(file)) {
-      // A UTF-8 byte-order mark may come first, as the loaders allow.
-      int n = in.readNBytes(start, 0, 3);
-      boolean bom =
-          n == 3
-              && (start[0] & 0xFF) == 0xEF
-              && (start[1] & 0xFF) == 0xBB
-              && (start[2] & 0xFF) == 0xBF;
-      read = bom ? 0 : n;
-      read += in.readNBytes(start, read, start.length - read);
-    }
-    return read == start.length
-        && CmsSubset.MARKER.equalsIgnoreCase(new String(start, StandardCharsets.ISO_8859_1));
+    String head = new String(head(file), StandardCharsets.ISO_8859_1);
+    // A UTF-8 byte-order mark may come first, as the loaders allow: its three bytes in Latin-1.
+    return CsvTable.isSubsetMarker(
+        head.startsWith("\u00EF\u00BB\u00BF") ? head.substring(3) : head);
   }
 
   /** The path of {@code file} in {@code directory}, as errors name a file of the directory. */
