@@ -11,6 +11,7 @@ import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.medicare.CmsFiles;
 import io.github.cpt4j.data.medicare.CmsSubset;
+import io.github.cpt4j.data.medicare.ConversionFactorFile;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
@@ -139,6 +140,48 @@ class CmsDirectoryTest {
     assertEquals(
         Optional.of(new BigDecimal("104.89")),
         pair.releases().price(ClaimLine.parse("99213"), plain).amount());
+    assertEquals(
+        Optional.of(new BigDecimal("105.41")),
+        pair.releases()
+            .price(ClaimLine.parse("99213"), plain.withQualifyingApmParticipant(true))
+            .amount());
+  }
+
+  /**
+   * Of a QPP pair the non-QPP file's rows serve qualifying APM participants too, at the dated
+   * table's factor for them; the QPP file states that factor, and is checked against the table as
+   * the non-QPP file is. A table that gives qualifying participants another factor (one written
+   * before 2026, with one factor for all) priced them at it, 104.89 for 99213 in 01182-18 where the
+   * QPP file's 33.5675 gives 105.41, without a word; the QPP file alone refuses such a line.
+   */
+  @Test
+  void theQppFileOfAPairIsCheckedAgainstTheFactorsForQualifyingParticipants(@TempDir Path dir)
+      throws IOException {
+    Path in2026 = Files.createDirectories(dir.resolve("2026"));
+    for (String name :
+        List.of(
+            "PPRRVU2026_Jan_QPP-subset.csv",
+            "PPRRVU2026_Jan_nonQPP-subset.csv",
+            "GPCI2026_Jan-subset.csv")) {
+      Files.copy(CmsFiles.file("2026/" + name), in2026.resolve(name));
+    }
+    Path oneFactor = dir.resolve("factors.txt");
+    Files.writeString(
+        oneFactor,
+        "effective_from,effective_to,pfs_cf,applies_to\n2026-01-01,2026-12-31,33.4009,all\n");
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class,
+            () -> CmsDirectory.load(dir, ConversionFactorFile.read(oneFactor)));
+    assertEquals(
+        "2026/PPRRVU2026_Jan_QPP-subset.csv: the file states conversion factor 33.5675, but the"
+            + " conversion factors give 33.4009 on 2026-01-01 for qualifying APM participants",
+        e.getMessage());
+    // With the bundled table the pair loads, and each kind of provider gets its own factor.
+    CmsDirectory pair = CmsDirectory.load(dir);
+    PricingContext plain =
+        PricingContext.of(
+            LocalDate.of(2026, 2, 2), Locality.parse("01182-18"), Setting.NON_FACILITY);
     assertEquals(
         Optional.of(new BigDecimal("105.41")),
         pair.releases()
