@@ -294,6 +294,54 @@ class CmsDirectoryTest {
     assertTrue(later.detail().contains("covers 2025-01-01 to 2026-03-31"), later::detail);
   }
 
+  /**
+   * Each side of a release boundary gets the figures of its own files, worked out from them by the
+   * formula rather than by the library. Los Angeles (01182-18): 2025 GPCIs 1.042, 1.194, 0.690 at
+   * 32.3465; 2026 GPCIs 1.041, 1.183, 0.664 at 33.4009 (33.5675 for qualifying APM participants).
+   */
+  @Test
+  void eachSideOfAReleaseOrYearBoundaryGetsItsOwnFilesFigures() throws IOException {
+    MedicareReleases releases = cms().releases();
+    Locality la = Locality.parse("01182-18");
+    // 0448T, non-facility PE 84.86 in 25A, 167.79 from 25B: (1.91 x 1.042 + PE x 1.194 + 0.12 x
+    // 0.690) x 32.3465 = 3344.4942, then 6547.3935.
+    assertEquals(
+        Optional.of(new BigDecimal("3344.49")),
+        releases.price(ClaimLine.parse("0448T"), at("2025-03-31", la)).amount());
+    assertEquals(
+        Optional.of(new BigDecimal("6547.39")),
+        releases.price(ClaimLine.parse("0448T"), at("2025-04-01", la)).amount());
+    // 99213: (1.30 x 1.042 + 1.35 x 1.194 + 0.10 x 0.690) x 32.3465 = 98.1878 on the last day of
+    // 2025; the next day the 2026 RVUs (1.30, 1.46, 0.09), GPCIs and factor: 104.8868, or 105.4100
+    // for a qualifying APM participant.
+    assertEquals(
+        Optional.of(new BigDecimal("98.19")),
+        releases.price(ClaimLine.parse("99213"), at("2025-12-31", la)).amount());
+    assertEquals(
+        Optional.of(new BigDecimal("98.19")),
+        releases
+            .price(
+                ClaimLine.parse("99213"), at("2025-12-31", la).withQualifyingApmParticipant(true))
+            .amount());
+    assertEquals(
+        Optional.of(new BigDecimal("104.89")),
+        releases.price(ClaimLine.parse("99213"), at("2026-01-01", la)).amount());
+    assertEquals(
+        Optional.of(new BigDecimal("105.41")),
+        releases
+            .price(
+                ClaimLine.parse("99213"), at("2026-01-01", la).withQualifyingApmParticipant(true))
+            .amount());
+    // Before the first release: refused, naming what the data covers, never 2025's figures.
+    FeeResult before = releases.price(ClaimLine.parse("99213"), at("2024-12-31", la));
+    assertEquals(Optional.of(UnpricedReason.DATE_NOT_COVERED), before.reason());
+    assertTrue(before.detail().contains("covers 2025-01-01 to 2026-03-31"), before::detail);
+  }
+
+  private static PricingContext at(String date, Locality locality) {
+    return PricingContext.of(LocalDate.parse(date), locality, Setting.NON_FACILITY);
+  }
+
   @Test
   void filesAreRecognisedByNameAndTitle(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("notes.txt"), "not a CMS file");
