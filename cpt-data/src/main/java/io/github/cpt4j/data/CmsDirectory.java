@@ -126,10 +126,10 @@ import java.util.stream.Stream;
  * recognised name is refused, as is a file that cannot be read, each named by its path in the
  * directory. The 2026 QPP and non-QPP relative value files differ in their conversion factor (and
  * the pricing indicator, and the PE used for the OPPS amounts of capped imaging rows): the non-QPP
- * file is read when both are there, checked against the dated table and used for both kinds of
- * provider, the factor coming from the dated table; a file alone prices only the providers of the
- * factor it states (its {@code CONV FACTOR} column). A name with {@code -subset} or other text
- * after these parts is recognised too.
+ * file is read when both are there and used for both kinds of provider, the factor coming from the
+ * dated table, against which the factors both files state are checked (each for its kind of
+ * provider); a file alone prices only the providers of the factor it states (its {@code CONV
+ * FACTOR} column). A name with {@code -subset} or other text after these parts is recognised too.
  *
  * <h2>Releases</h2>
  *
@@ -1195,8 +1195,15 @@ public final class CmsDirectory {
     if (partner.isPresent()) {
       // Read whole and checked like every other file, though the non-QPP file's rows serve both
       // kinds of provider: a QPP file cut short or damaged was listed as in use and never read.
-      readRvus(directory, partner.get());
+      RvuTable qpp = readRvus(directory, partner.get());
       used.add(partner.get().path());
+      // The factor it states is the one its qualifying APM participants are paid with; the dated
+      // table prices them once the non-QPP file's factor is dropped below, so it must agree, as
+      // the non-QPP file's factor must for everyone else (a table with one 2026 factor for all
+      // paid them the non-QPP factor without a word).
+      if (qpp.conversionFactor().isPresent()) {
+        sameFactor(directory, partner.get(), qpp.conversionFactor().get(), factors, from, true);
+      }
     }
     boolean paired = partner.isPresent();
     if (table.conversionFactor().isEmpty()) {
@@ -1210,8 +1217,24 @@ public final class CmsDirectory {
           ? table.withoutConversionFactor()
           : table;
     }
-    BigDecimal stated = table.conversionFactor().orElseThrow();
-    Optional<ConversionFactor> inForce = factors.find(from, false);
+    sameFactor(directory, file, table.conversionFactor().orElseThrow(), factors, from, false);
+    return table.withoutConversionFactor();
+  }
+
+  /**
+   * Refuses {@code file}, one of a QPP pair, when the factor it states is not the one {@code
+   * factors} give its kind of provider on {@code from}: the dated table then prices them, with a
+   * factor CMS's file for them does not state.
+   */
+  private static void sameFactor(
+      Path directory,
+      CmsFile file,
+      BigDecimal stated,
+      ConversionFactors factors,
+      LocalDate from,
+      boolean qualifying)
+      throws DataLoadException {
+    Optional<ConversionFactor> inForce = factors.find(from, qualifying);
     if (inForce.isPresent() && inForce.get().amount().compareTo(stated) != 0) {
       throw new DataLoadException(
           where(directory, file.path()),
@@ -1223,9 +1246,10 @@ public final class CmsDirectory {
               + inForce.get().amount().toPlainString()
               + " on "
               + from
-              + " for providers who are not qualifying APM participants");
+              + (qualifying
+                  ? " for qualifying APM participants"
+                  : " for providers who are not qualifying APM participants"));
     }
-    return table.withoutConversionFactor();
   }
 
   /**

@@ -238,8 +238,10 @@ class CmsDirectoryFilesTest {
     // read, so a copy cut short went unnoticed.
     Path cms = Files.createDirectories(dir.resolve("cms"));
     String rvus = resource("pprrvu-2026-jan-sample.csv");
+    // The QPP file states the factor of qualifying APM participants, as CMS's does.
+    String qpp = rvus.replace("33.4009", "33.5675");
     Files.writeString(cms.resolve("PPRRVU2026_Jan_nonQPP.csv"), rvus, StandardCharsets.ISO_8859_1);
-    Files.writeString(cms.resolve("PPRRVU2026_Jan_QPP.csv"), rvus, StandardCharsets.ISO_8859_1);
+    Files.writeString(cms.resolve("PPRRVU2026_Jan_QPP.csv"), qpp, StandardCharsets.ISO_8859_1);
     Files.writeString(
         cms.resolve("GPCI2026.csv"),
         resource("gpci-2026-jan-subset.csv"),
@@ -247,7 +249,7 @@ class CmsDirectoryFilesTest {
     assertEquals(1, CmsDirectory.load(cms).releases().releases().size());
     Files.writeString(
         cms.resolve("PPRRVU2026_Jan_QPP.csv"),
-        rvus.substring(0, rvus.length() - 3),
+        qpp.substring(0, qpp.length() - 3),
         StandardCharsets.ISO_8859_1);
     DataLoadException e = assertThrows(DataLoadException.class, () -> CmsDirectory.load(cms));
     assertEquals("PPRRVU2026_Jan_QPP.csv", e.sourceName(), e::getMessage);

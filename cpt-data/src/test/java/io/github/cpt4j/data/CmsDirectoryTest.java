@@ -11,6 +11,7 @@ import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.medicare.CmsFiles;
 import io.github.cpt4j.data.medicare.CmsSubset;
+import io.github.cpt4j.data.medicare.ConversionFactorFile;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
@@ -146,6 +147,48 @@ class CmsDirectoryTest {
             .amount());
   }
 
+  /**
+   * Of a QPP pair the non-QPP file's rows serve qualifying APM participants too, at the dated
+   * table's factor for them; the QPP file states that factor, and is checked against the table as
+   * the non-QPP file is. A table that gives qualifying participants another factor (one written
+   * before 2026, with one factor for all) priced them at it, 104.89 for 99213 in 01182-18 where the
+   * QPP file's 33.5675 gives 105.41, without a word; the QPP file alone refuses such a line.
+   */
+  @Test
+  void theQppFileOfAPairIsCheckedAgainstTheFactorsForQualifyingParticipants(@TempDir Path dir)
+      throws IOException {
+    Path in2026 = Files.createDirectories(dir.resolve("2026"));
+    for (String name :
+        List.of(
+            "PPRRVU2026_Jan_QPP-subset.csv",
+            "PPRRVU2026_Jan_nonQPP-subset.csv",
+            "GPCI2026_Jan-subset.csv")) {
+      Files.copy(CmsFiles.file("2026/" + name), in2026.resolve(name));
+    }
+    Path oneFactor = dir.resolve("factors.txt");
+    Files.writeString(
+        oneFactor,
+        "effective_from,effective_to,pfs_cf,applies_to\n2026-01-01,2026-12-31,33.4009,all\n");
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class,
+            () -> CmsDirectory.load(dir, ConversionFactorFile.read(oneFactor)));
+    assertEquals(
+        "2026/PPRRVU2026_Jan_QPP-subset.csv: the file states conversion factor 33.5675, but the"
+            + " conversion factors give 33.4009 on 2026-01-01 for qualifying APM participants",
+        e.getMessage());
+    // With the bundled table the pair loads, and each kind of provider gets its own factor.
+    CmsDirectory pair = CmsDirectory.load(dir);
+    PricingContext plain =
+        PricingContext.of(
+            LocalDate.of(2026, 2, 2), Locality.parse("01182-18"), Setting.NON_FACILITY);
+    assertEquals(
+        Optional.of(new BigDecimal("105.41")),
+        pair.releases()
+            .price(ClaimLine.parse("99213"), plain.withQualifyingApmParticipant(true))
+            .amount());
+  }
+
   @Test
   void aQuartersLaterVersionIsTheHigherNumberNotTheLaterString() {
     // Plain string order puts V10 before V2; a quarter's tenth version is its latest.
@@ -249,6 +292,54 @@ class CmsDirectoryTest {
         releases.price(ClaimLine.parse("99213"), on("2026-04-01", Setting.NON_FACILITY));
     assertEquals(UnpricedReason.DATE_NOT_COVERED, later.reason().orElseThrow());
     assertTrue(later.detail().contains("covers 2025-01-01 to 2026-03-31"), later::detail);
+  }
+
+  /**
+   * Each side of a release boundary gets the figures of its own files, worked out from them by the
+   * formula rather than by the library. Los Angeles (01182-18): 2025 GPCIs 1.042, 1.194, 0.690 at
+   * 32.3465; 2026 GPCIs 1.041, 1.183, 0.664 at 33.4009 (33.5675 for qualifying APM participants).
+   */
+  @Test
+  void eachSideOfAReleaseOrYearBoundaryGetsItsOwnFilesFigures() throws IOException {
+    MedicareReleases releases = cms().releases();
+    Locality la = Locality.parse("01182-18");
+    // 0448T, non-facility PE 84.86 in 25A, 167.79 from 25B: (1.91 x 1.042 + PE x 1.194 + 0.12 x
+    // 0.690) x 32.3465 = 3344.4942, then 6547.3935.
+    assertEquals(
+        Optional.of(new BigDecimal("3344.49")),
+        releases.price(ClaimLine.parse("0448T"), at("2025-03-31", la)).amount());
+    assertEquals(
+        Optional.of(new BigDecimal("6547.39")),
+        releases.price(ClaimLine.parse("0448T"), at("2025-04-01", la)).amount());
+    // 99213: (1.30 x 1.042 + 1.35 x 1.194 + 0.10 x 0.690) x 32.3465 = 98.1878 on the last day of
+    // 2025; the next day the 2026 RVUs (1.30, 1.46, 0.09), GPCIs and factor: 104.8868, or 105.4100
+    // for a qualifying APM participant.
+    assertEquals(
+        Optional.of(new BigDecimal("98.19")),
+        releases.price(ClaimLine.parse("99213"), at("2025-12-31", la)).amount());
+    assertEquals(
+        Optional.of(new BigDecimal("98.19")),
+        releases
+            .price(
+                ClaimLine.parse("99213"), at("2025-12-31", la).withQualifyingApmParticipant(true))
+            .amount());
+    assertEquals(
+        Optional.of(new BigDecimal("104.89")),
+        releases.price(ClaimLine.parse("99213"), at("2026-01-01", la)).amount());
+    assertEquals(
+        Optional.of(new BigDecimal("105.41")),
+        releases
+            .price(
+                ClaimLine.parse("99213"), at("2026-01-01", la).withQualifyingApmParticipant(true))
+            .amount());
+    // Before the first release: refused, naming what the data covers, never 2025's figures.
+    FeeResult before = releases.price(ClaimLine.parse("99213"), at("2024-12-31", la));
+    assertEquals(Optional.of(UnpricedReason.DATE_NOT_COVERED), before.reason());
+    assertTrue(before.detail().contains("covers 2025-01-01 to 2026-03-31"), before::detail);
+  }
+
+  private static PricingContext at(String date, Locality locality) {
+    return PricingContext.of(LocalDate.parse(date), locality, Setting.NON_FACILITY);
   }
 
   @Test

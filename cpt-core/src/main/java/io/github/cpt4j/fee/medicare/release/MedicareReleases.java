@@ -190,7 +190,9 @@ public final class MedicareReleases implements FeeSchedule {
     while (i < n && releaseOrNull(claim.line(i).dateOfServiceOr(date)) == first) {
       i++;
     }
-    if (i == n) {
+    // A claim without lines ends here too (i is 1, n 0): the release of the context's date
+    // answers it, as for a claim of one release, with no first line to look for.
+    if (i >= n) {
       return first == null
           ? Optional.empty()
           : Optional.of(first.claimPricer().price(claim, context));

@@ -80,4 +80,19 @@ class ClaimOverReleasesTest {
         viaPartB.line(2).result().reason(),
         viaPartB::toString);
   }
+
+  /**
+   * A claim without lines (an empty batch group, a FHIR claim whose items were all refused) is
+   * priced as the release of the context's date prices it: no lines, as a single release's claim
+   * pricer answers; on a date no release covers, no answer, as for any other claim. It threw a
+   * NullPointerException from deep inside, looking for the release of a first line it did not have.
+   */
+  @Test
+  void aClaimWithoutLinesIsAnsweredNotAnError() {
+    PricedClaim none = RELEASES.price(Claim.of(List.of()), OFFICE).orElseThrow();
+    assertEquals(0, none.lines().size());
+    assertEquals(
+        Optional.empty(),
+        RELEASES.price(Claim.of(List.of()), OFFICE.withDateOfService(LocalDate.of(2026, 1, 2))));
+  }
 }
