@@ -265,7 +265,14 @@ public abstract class RvuEntry {
   }
 
   private static int hundredths(BigDecimal rvu) {
-    return rvu.signum() == 0 ? 0 : Math.toIntExact(Fixed.units(rvu, 2));
+    if (rvu.signum() == 0) {
+      return 0;
+    }
+    // Derived attributes are computed before check() runs: a value beyond an int of hundredths
+    // (the check refuses it, as it refuses anything above 99999.99) must yield -1 as Fixed.units
+    // does, not an ArithmeticException that the check's IllegalArgumentException never replaces.
+    long units = Fixed.units(rvu, 2);
+    return units > Integer.MAX_VALUE ? -1 : (int) units;
   }
 
   /** Rejects values outside the ranges documented on the accessors. */
