@@ -1,5 +1,7 @@
 package io.github.cpt4j.fee.medicare.pfs;
 
+import static java.util.Objects.requireNonNull;
+
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.modifier.Modifier;
@@ -109,14 +111,17 @@ public abstract class RvuEntry {
 
   /** Returns the practice expense RVUs of {@code setting}, as the file shows them. */
   public final BigDecimal peRvu(Setting setting) {
-    return setting == Setting.FACILITY ? facilityPeRvu() : nonFacilityPeRvu();
+    // A null setting would read as non-facility: a wrong answer rather than an error.
+    return requireNonNull(setting, "setting") == Setting.FACILITY
+        ? facilityPeRvu()
+        : nonFacilityPeRvu();
   }
 
   /**
    * Tells whether {@code setting} is marked NA. (A few contractor-priced rows mark both settings.)
    */
   public final boolean isNotAvailable(Setting setting) {
-    return setting == Setting.FACILITY ? facilityNa() : nonFacilityNa();
+    return requireNonNull(setting, "setting") == Setting.FACILITY ? facilityNa() : nonFacilityNa();
   }
 
   /** Returns work + practice expense of {@code setting} + malpractice RVUs. */
