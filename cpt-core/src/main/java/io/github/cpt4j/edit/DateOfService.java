@@ -1,5 +1,7 @@
 package io.github.cpt4j.edit;
 
+import static java.util.Objects.requireNonNull;
+
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.fee.PricingContext;
@@ -59,6 +61,8 @@ public final class DateOfService {
    * it costs no allocation.
    */
   public static List<DateOfService> split(Claim claim, PricingContext context) {
+    requireNonNull(claim, "claim");
+    requireNonNull(context, "context");
     LocalDate claimDate = context.dateOfService();
     int n = claim.size();
     LocalDate first = n == 0 ? claimDate : claim.line(0).dateOfServiceOr(claimDate);
@@ -102,6 +106,8 @@ public final class DateOfService {
    * own being on the context's), or null when the lines carry several.
    */
   public static LocalDate single(Claim claim, PricingContext context) {
+    requireNonNull(claim, "claim");
+    requireNonNull(context, "context");
     LocalDate claimDate = context.dateOfService();
     LocalDate date = claim.size() == 0 ? claimDate : claim.line(0).dateOfServiceOr(claimDate);
     for (int i = 1; i < claim.size(); i++) {

@@ -52,6 +52,8 @@ public final class ModifierRulesEdit implements ClaimEdit {
 
   @Override
   public List<EditFinding> check(Claim claim, PricingContext context) {
+    requireNonNull(claim, "claim");
+    requireNonNull(context, "context");
     List<EditFinding> findings = null;
     for (int i = 0; i < claim.size(); i++) {
       List<ModifierViolation> violations = rules.check(claim.line(i).line());

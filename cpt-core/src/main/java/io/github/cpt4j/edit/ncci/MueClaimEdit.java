@@ -79,6 +79,8 @@ public final class MueClaimEdit implements ClaimEdit {
 
   @Override
   public List<EditFinding> check(Claim claim, PricingContext context) {
+    requireNonNull(claim, "claim");
+    requireNonNull(context, "context");
     int n = claim.size();
     LocalDate claimDate = context.dateOfService();
     List<EditFinding> found = null;

@@ -81,6 +81,8 @@ public final class PtpClaimEdit implements ClaimEdit {
 
   @Override
   public List<EditFinding> check(Claim claim, PricingContext context) {
+    requireNonNull(claim, "claim");
+    requireNonNull(context, "context");
     int n = claim.size();
     if (n < 2) {
       return List.of();

@@ -64,6 +64,8 @@ public final class QuarterlyRefusals {
 
   /** Returns {@link UnpricedReason#NOT_IN_SCHEDULE}: the schedule does not list the line's code. */
   public FeeResult notListed(ClaimLine line, PricingContext context) {
+    requireNonNull(line, "line");
+    requireNonNull(context, "context");
     return refuse(
         line, context, UnpricedReason.NOT_IN_SCHEDULE, line.code() + " is not in " + name);
   }
@@ -71,6 +73,9 @@ public final class QuarterlyRefusals {
   /** Returns a refusal for {@code reason}, with {@code detail} and the schedule's header step. */
   public FeeResult refuse(
       ClaimLine line, PricingContext context, UnpricedReason reason, String detail) {
+    // Checked here: the explanation is deferred, so a null would surface only when it is read.
+    requireNonNull(line, "line");
+    requireNonNull(context, "context");
     return FeeResult.unpriced(reason, detail, Explanation.deferred(() -> header.of(line, context)));
   }
 

@@ -1,5 +1,7 @@
 package io.github.cpt4j.data.medicare;
 
+import static java.util.Objects.requireNonNull;
+
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
@@ -88,7 +90,10 @@ public final class PublishedAmount {
 
   /** Returns the amount of {@code setting}. */
   public BigDecimal amount(Setting setting) {
-    return setting == Setting.FACILITY ? facilityAmount : nonFacilityAmount;
+    // A null setting would read as non-facility: a wrong answer rather than an error.
+    return requireNonNull(setting, "setting") == Setting.FACILITY
+        ? facilityAmount
+        : nonFacilityAmount;
   }
 
   /** Returns the PC/TC indicator digit. */

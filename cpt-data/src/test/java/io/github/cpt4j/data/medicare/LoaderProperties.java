@@ -215,8 +215,8 @@ class LoaderProperties {
 
   @Provide
   Arbitrary<Integer> column() {
-    // Work, non-facility PE, facility PE, malpractice.
-    return Arbitraries.of(5, 6, 8, 10);
+    // Work, non-facility PE, facility PE, malpractice, and the three OPPS columns.
+    return Arbitraries.of(5, 6, 8, 10, 28, 29, 30);
   }
 
   @Provide

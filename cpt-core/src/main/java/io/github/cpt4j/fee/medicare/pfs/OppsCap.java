@@ -43,7 +43,10 @@ public abstract class OppsCap {
 
   /** Returns the capped amount of {@code setting}. */
   public final BigDecimal amount(Setting setting) {
-    return setting == Setting.FACILITY ? facilityAmount() : nonFacilityAmount();
+    // A null setting would read as non-facility: a wrong answer rather than an error.
+    return requireNonNull(setting, "setting") == Setting.FACILITY
+        ? facilityAmount()
+        : nonFacilityAmount();
   }
 
   /** Returns the row as billed, such as {@code 70450-TC}. */

@@ -1,5 +1,7 @@
 package io.github.cpt4j.fee.medicare.pfs;
 
+import static java.util.Objects.requireNonNull;
+
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.modifier.Modifier;
@@ -109,14 +111,17 @@ public abstract class RvuEntry {
 
   /** Returns the practice expense RVUs of {@code setting}, as the file shows them. */
   public final BigDecimal peRvu(Setting setting) {
-    return setting == Setting.FACILITY ? facilityPeRvu() : nonFacilityPeRvu();
+    // A null setting would read as non-facility: a wrong answer rather than an error.
+    return requireNonNull(setting, "setting") == Setting.FACILITY
+        ? facilityPeRvu()
+        : nonFacilityPeRvu();
   }
 
   /**
    * Tells whether {@code setting} is marked NA. (A few contractor-priced rows mark both settings.)
    */
   public final boolean isNotAvailable(Setting setting) {
-    return setting == Setting.FACILITY ? facilityNa() : nonFacilityNa();
+    return requireNonNull(setting, "setting") == Setting.FACILITY ? facilityNa() : nonFacilityNa();
   }
 
   /** Returns work + practice expense of {@code setting} + malpractice RVUs. */
@@ -265,7 +270,14 @@ public abstract class RvuEntry {
   }
 
   private static int hundredths(BigDecimal rvu) {
-    return rvu.signum() == 0 ? 0 : Math.toIntExact(Fixed.units(rvu, 2));
+    if (rvu.signum() == 0) {
+      return 0;
+    }
+    // Derived attributes are computed before check() runs: a value beyond an int of hundredths
+    // (the check refuses it, as it refuses anything above 99999.99) must yield -1 as Fixed.units
+    // does, not an ArithmeticException that the check's IllegalArgumentException never replaces.
+    long units = Fixed.units(rvu, 2);
+    return units > Integer.MAX_VALUE ? -1 : (int) units;
   }
 
   /** Rejects values outside the ranges documented on the accessors. */

@@ -99,6 +99,8 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
 
   @Override
   public List<EditFinding> check(Claim claim, PricingContext context) {
+    requireNonNull(claim, "claim");
+    requireNonNull(context, "context");
     return check(claim, context, true);
   }
 

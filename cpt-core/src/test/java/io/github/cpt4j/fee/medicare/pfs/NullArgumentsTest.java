@@ -1,0 +1,72 @@
+package io.github.cpt4j.fee.medicare.pfs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.google.common.testing.NullPointerTester;
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.edit.DateOfService;
+import io.github.cpt4j.edit.ModifierRulesEdit;
+import io.github.cpt4j.edit.ncci.MueClaimEdit;
+import io.github.cpt4j.edit.ncci.MueTable;
+import io.github.cpt4j.edit.ncci.PtpClaimEdit;
+import io.github.cpt4j.edit.ncci.PtpTable;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.Quarter;
+import io.github.cpt4j.fee.medicare.QuarterlyRefusals;
+import io.github.cpt4j.fee.medicare.pfs.claim.GlobalSurgeryEdit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Public methods that took a null argument in silence: a null setting read as non-facility, a null
+ * context passed an edit's claim, and a null line or context of a quarterly refusal surfaced only
+ * when the deferred explanation was read, far from the call. Each now throws a {@code
+ * NullPointerException} naming the argument, at the call.
+ */
+class NullArgumentsTest {
+
+  private static final PricingContext CONTEXT =
+      PricingContext.of(Fixtures.DATE_2025, Fixtures.REST_OF_NEW_YORK, Setting.NON_FACILITY);
+
+  private static NullPointerTester tester() {
+    return new NullPointerTester()
+        .setDefault(ClaimLine.class, ClaimLine.parse("99213"))
+        .setDefault(Claim.class, Claim.ofLines(ClaimLine.parse("99213")))
+        .setDefault(ProcedureCode.class, ProcedureCode.parse("99213"))
+        .setDefault(PricingContext.class, CONTEXT);
+  }
+
+  @Test
+  void rowsAndCapsRefuseANullSetting() {
+    RvuEntry row = Fixtures.rvuEntries().get(0);
+    NullPointerException e = assertThrows(NullPointerException.class, () -> row.peRvu(null));
+    assertEquals("setting", e.getMessage());
+    tester().testAllPublicInstanceMethods(row);
+    tester().testAllPublicInstanceMethods(Fixtures.oppsCaps().all().get(0));
+  }
+
+  @Test
+  void quarterlyRefusalsRefuseANullLineOrContextAtTheCall() {
+    QuarterlyRefusals refusals =
+        QuarterlyRefusals.of("clfs-2025-Q1", Quarter.of(2025, 1), (line, context) -> null);
+    tester().testAllPublicInstanceMethods(refusals);
+  }
+
+  @Test
+  void claimEditsRefuseANullClaimOrContext() {
+    NullPointerTester tester = tester();
+    tester.testAllPublicInstanceMethods(ModifierRulesEdit.standard());
+    tester.testAllPublicInstanceMethods(PtpClaimEdit.of(PtpTable.builder().build()));
+    tester.testAllPublicInstanceMethods(MueClaimEdit.of(MueTable.builder().build()));
+    tester.testAllPublicInstanceMethods(GlobalSurgeryEdit.of(Fixtures.schedule()));
+    tester.testAllPublicStaticMethods(DateOfService.class);
+    NullPointerException e =
+        assertThrows(
+            NullPointerException.class,
+            () -> ModifierRulesEdit.standard().check(Claim.ofLines(), null));
+    assertEquals("context", e.getMessage());
+  }
+}
