@@ -994,6 +994,34 @@ class BatchDifferentialTest {
     }
   }
 
+  /**
+   * A record that is not valid CSV joins the open claim rather than end it, the over-long part of a
+   * claim too: the rows of the claim after it are still refused as past its 1,000th, not priced as
+   * a claim of their own (and warned of as a claim that comes back).
+   */
+  @Test
+  void aBrokenRecordDoesNotEndAClaimPastItsThousandthRow() {
+    StringBuilder csv = new StringBuilder("claim,code,units\n");
+    for (int i = 0; i < 1_002; i++) {
+      csv.append("A,99213,1\n");
+    }
+    csv.append("A,\"99213,1\n"); // a quote never closed
+    csv.append("A,99213,1\nA,99213,1\n");
+    List<String> args = new ArrayList<>(List.of("price", "--input", "-"));
+    args.addAll(LOCALITY_DEFAULTS.options());
+    Cli.Result result =
+        Cli.runWithInput(
+            csv.toString().getBytes(StandardCharsets.UTF_8), args.toArray(String[]::new));
+    List<String> lines = result.outLines();
+    assertEquals(1 + 1_005, lines.size());
+    assertTrue(lines.get(1_000).endsWith(",priced,"), lines.get(1_000));
+    assertTrue(lines.get(1_001).contains(",claim_too_long,"), lines.get(1_001));
+    assertTrue(lines.get(1_003).contains(",malformed_row,"), lines.get(1_003));
+    assertTrue(lines.get(1_004).contains(",claim_too_long,"), lines.get(1_004));
+    assertTrue(lines.get(1_005).contains(",claim_too_long,"), lines.get(1_005));
+    assertTrue(result.err().isEmpty(), result.err());
+  }
+
   /** The arguments of {@code cpt price} for a claim of valid rows on one date, if it is one. */
   private static Optional<List<String>> singleLineArgs(
       List<Row> claim, Defaults defaults, Data data) {
