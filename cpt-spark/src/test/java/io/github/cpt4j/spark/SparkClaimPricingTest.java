@@ -139,7 +139,7 @@ class SparkClaimPricingTest {
     String[] dates = {"", "2025-03-14", " 2025-06-02 ", "2025-02-30", "2024-12-31"};
     String[] practitioners = {"", "", "np", "NP", "xx"};
     String[] apms = {"", "", "yes", "N", "maybe"};
-    String[] notes = {"", "a, b", "\"say \"\"hi\"\"\"", "caf\u00e9"};
+    String[] notes = {"", "\"a, b\"", "\"say \"\"hi\"\"\"", "caf\u00e9"};
     java.util.Random random = new java.util.Random(11);
     List<String> rows = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
