@@ -121,6 +121,65 @@ class SparkClaimPricingTest {
     }
   }
 
+  /**
+   * Every column the batch reads, in odd forms the command line takes (blanks around a claim key
+   * and a code, lower-case modifiers, ZIP+4, anesthesia minutes, practitioner and APM cells) and
+   * bad ones, with quoted cells holding commas and doubled quotes, read as the job reads CSV: the
+   * same answers as {@code cpt price --input}.
+   */
+  @Test
+  void everyColumnInOddFormsPricesAsTheCommandLine() throws IOException {
+    String header =
+        "id,claim,code,modifiers,units,minutes,zip,date,practitioner,qualifying_apm,note";
+    String[] codes = {"99213", " 27447 ", "29880", "00840", "71046", "j3301", "9921", "36415"};
+    String[] modifiers = {"", "rt", "LT", "26 59", "QK", "CQ", "\"26,TC\"", "2", "AA"};
+    String[] units = {"", "2", "0", "1.5", " 3 "};
+    String[] minutes = {"", "", "60", "0", "10000"};
+    String[] zips = {"", "", "10001-1234", "100011234", "00000", "ABCDE"};
+    String[] dates = {"", "2025-03-14", " 2025-06-02 ", "2025-02-30", "2024-12-31"};
+    String[] practitioners = {"", "", "np", "NP", "xx"};
+    String[] apms = {"", "", "yes", "N", "maybe"};
+    String[] notes = {"", "\"a, b\"", "\"say \"\"hi\"\"\"", "caf\u00e9"};
+    java.util.Random random = new java.util.Random(11);
+    List<String> rows = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      String claim = random.nextInt(8) == 0 ? "" : (random.nextBoolean() ? " c" : "c") + i / 4;
+      rows.add(
+          String.join(
+              ",",
+              String.valueOf(i),
+              claim,
+              codes[random.nextInt(codes.length)],
+              modifiers[random.nextInt(modifiers.length)],
+              units[random.nextInt(units.length)],
+              minutes[random.nextInt(minutes.length)],
+              zips[random.nextInt(zips.length)],
+              dates[random.nextInt(dates.length)],
+              practitioners[random.nextInt(practitioners.length)],
+              apms[random.nextInt(apms.length)],
+              notes[random.nextInt(notes.length)]));
+    }
+    Map<String, CliReference.Answer> expected =
+        CliReference.price(header + "\n" + String.join("\n", rows) + "\n", OPTIONS);
+    List<String> lines = new ArrayList<>();
+    lines.add(header);
+    lines.addAll(rows);
+    Dataset<String> text =
+        spark.createDataset(
+            JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(lines, 3).rdd(),
+            Encoders.STRING());
+    // The job's reader: quotes doubled as in RFC 4180, blanks kept.
+    Dataset<Row> read =
+        spark
+            .read()
+            .option("header", true)
+            .option("escape", "\"")
+            .option("ignoreLeadingWhiteSpace", false)
+            .option("ignoreTrailingWhiteSpace", false)
+            .csv(text);
+    CliReference.assertSameAnswers(expected, byId(pricing.price(read)));
+  }
+
   @Test
   void explanationsAndDefaultsFollowTheOptions() throws IOException {
     PricingOptions options =

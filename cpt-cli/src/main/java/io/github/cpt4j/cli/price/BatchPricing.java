@@ -536,6 +536,10 @@ public final class BatchPricing {
     private final Key claim = new Key();
 
     private final Key overLongClaim = new Key();
+
+    /** {@link #overLongClaim} kept across a record that is not valid CSV. */
+    private final Key overLongKey = new Key();
+
     private final Key next = new Key();
     private int claimSize;
 
@@ -565,7 +569,16 @@ public final class BatchPricing {
       } else {
         next.clear();
       }
+      // Nor does it end a claim cut at MAX_CLAIM_LINES: its later rows are still refused, not
+      // priced as a claim of their own (which the claim order would also report as come back).
+      boolean overLong = !overLongClaim.isEmpty();
+      if (overLong) {
+        overLongKey.set(overLongClaim);
+      }
       add(fields, row, false, null, null, 0, 0);
+      if (overLong) {
+        overLongClaim.set(overLongKey);
+      }
     }
 
     /**
