@@ -17,8 +17,9 @@ class CptCommandTest {
     assertEquals("", r.err());
   }
 
+  // Every command, help included, as the README's "Exit status" paragraph promises.
   @ParameterizedTest
-  @ValueSource(strings = {"lookup", "validate", "price", "localities"})
+  @ValueSource(strings = {"lookup", "validate", "price", "localities", "data", "scrub", "help"})
   void everySubcommandHasHelpAndVersion(String command) {
     Cli.Result help = Cli.run(command, "--help");
     assertEquals(0, help.status(), help::toString);
@@ -35,7 +36,17 @@ class CptCommandTest {
     Cli.Result r = Cli.run("-h");
     assertEquals(0, r.status());
     for (String word :
-        new String[] {"lookup", "validate", "price", "localities", "Exit status", "trademark"}) {
+        new String[] {
+          "lookup",
+          "validate",
+          "price",
+          "localities",
+          "data",
+          "scrub",
+          "help",
+          "Exit status",
+          "trademark"
+        }) {
       assertTrue(r.out().contains(word), () -> word + " missing in\n" + r.out());
     }
   }

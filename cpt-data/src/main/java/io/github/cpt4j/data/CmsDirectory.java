@@ -142,7 +142,7 @@ import java.util.stream.Stream;
  *
  * <pre>{@code
  * CmsDirectory cms = CmsDirectory.load(Path.of("cms"));
- * cms.releases().coverage();   // 2025-01-01 to 2026-12-31 (releases 2025A, 2025B, 2025C, 2025D, 2026A)
+ * cms.releases().coverage();   // 2025-01-01 to 2026-03-31 (releases 2025A, 2025B, 2025C, 2025D, 2026A)
  * cms.releases().price(ClaimLine.parse("99213"), context);
  * }</pre>
  */

@@ -1,9 +1,15 @@
 package io.github.cpt4j.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.data.fee.FlatFeeScheduleCsv;
+import io.github.cpt4j.data.medicare.GpciFile;
+import io.github.cpt4j.data.medicare.OppsCapFile;
+import io.github.cpt4j.data.medicare.RvuFile;
+import io.github.cpt4j.data.medicare.Zip5File;
 import io.github.cpt4j.fee.Explanation;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.FeeSchedule;
@@ -13,17 +19,21 @@ import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.ZipLocalityTable;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The README's pricing examples, as written there. */
 class ReadmeExamplesTest {
+
+  private static final Path README = Path.of("..", "README.md");
 
   /** Pays a fixed amount per unit for every code of one HCPCS letter, refuses the rest. */
   static final class DmeRental implements FeeSchedule {
@@ -66,5 +76,57 @@ class ReadmeExamplesTest {
     assertEquals(
         Optional.of(UnpricedReason.NOT_IN_SCHEDULE),
         dme.price(ClaimLine.parse("99213"), office).reason());
+  }
+
+  /**
+   * The example of "The full CMS files": a schedule over the October relative value file prices
+   * only the October release's quarter, so the period the README gives its builder must be that
+   * quarter, or the example's schedule silently refuses most of the dates it seems to cover.
+   */
+  @Test
+  void fullCmsFilesExamplePricesEveryDateOfItsPeriod() throws Exception {
+    LocalDate from = LocalDate.of(2025, 10, 1);
+    LocalDate to = LocalDate.of(2025, 12, 31);
+    String effective =
+        String.format(
+            ".effective(LocalDate.of(%d, %d, %d), LocalDate.of(%d, %d, %d))",
+            from.getYear(),
+            from.getMonthValue(),
+            from.getDayOfMonth(),
+            to.getYear(),
+            to.getMonthValue(),
+            to.getDayOfMonth());
+    List<String> readme = Files.readAllLines(README);
+    int section = readme.indexOf("### The full CMS files");
+    assertTrue(section >= 0, "no section 'The full CMS files' in the README");
+    assertTrue(
+        readme.subList(section, section + 30).stream()
+            .anyMatch(line -> line.strip().startsWith(effective)),
+        () -> "the README's full-files example does not call " + effective);
+
+    String dir = System.getenv("CPT4J_CMS_DIR");
+    assumeTrue(
+        dir != null && !dir.isBlank(),
+        "CPT4J_CMS_DIR is not set: the full-files example is not run");
+    Path cms = Path.of(dir, "2025");
+    MedicareFeeSchedule pfs2025 =
+        MedicareFeeSchedule.builder()
+            .name("medicare-pfs-2025-oct")
+            .rvus(RvuFile.read(cms.resolve("PPRRVU2025_Oct.csv")))
+            .gpcis(GpciFile.read(cms.resolve("GPCI2025.csv"), GpciFile.WorkGpci.WITH_FLOOR))
+            .oppsCaps(OppsCapFile.read(cms.resolve("OPPSCAP_Oct.csv")))
+            .conversionFactors(BundledData.conversionFactors())
+            .effective(from, to)
+            .build();
+    ZipLocalityTable zips = Zip5File.read(cms.resolve("ZIP5_OCT2025.txt"));
+    Locality manhattan = zips.find("10001").orElseThrow();
+    // Every date of the period the example gives is priced: the schedule does not narrow it.
+    for (LocalDate date : List.of(from, LocalDate.of(2025, 11, 3), to)) {
+      PricingContext office = PricingContext.of(date, manhattan, Setting.NON_FACILITY);
+      assertEquals(
+          new BigDecimal("101.06"),
+          pfs2025.price(ClaimLine.parse("99213"), office).amountOrThrow(),
+          date::toString);
+    }
   }
 }

@@ -506,7 +506,12 @@ public final class MedicareFeeSchedule implements FeeSchedule {
       return this;
     }
 
-    /** Sets the OPPS imaging caps (default none: imaging is then priced uncapped). */
+    /**
+     * Sets the OPPS imaging caps of CMS's OPPSCAP file (default none). A payable row the table
+     * lacks is still capped, with the cap computed from its own OPPS columns ({@link
+     * OppsCap#fromRvus}), so a schedule without a table caps imaging as CMS's file does; only rows
+     * without OPPS columns are priced uncapped.
+     */
     public Builder oppsCaps(OppsCapTable table) {
       this.oppsCaps = requireNonNull(table, "table");
       return this;
@@ -517,7 +522,10 @@ public final class MedicareFeeSchedule implements FeeSchedule {
      * other dates are {@link UnpricedReason#DATE_NOT_COVERED}, so that schedules of several
      * releases can be chained with {@link FeeSchedule#firstThatPrices}. When the {@linkplain
      * RvuTable#year() relative values say their year}, the period is also bounded by that year:
-     * {@link #build()} fails if the two do not overlap.
+     * {@link #build()} fails if the two do not overlap. When they also say their {@linkplain
+     * RvuTable#release() release}, it is bounded by that release's dates, from the first day of its
+     * month to the end of its quarter: a period of 2025 given to the October release's rows covers
+     * 2025-10-01 to 2025-12-31 only.
      */
     public Builder effective(LocalDate from, LocalDate to) {
       this.effectiveFrom = requireNonNull(from, "from");
