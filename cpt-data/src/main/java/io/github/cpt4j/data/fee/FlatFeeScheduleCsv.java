@@ -1,5 +1,7 @@
 package io.github.cpt4j.data.fee;
 
+import static java.util.Objects.requireNonNull;
+
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
@@ -63,6 +65,8 @@ public final class FlatFeeScheduleCsv {
    * @throws IOException if the stream cannot be read
    */
   public static FlatFeeSchedule read(InputStream in, String name) throws IOException {
+    requireNonNull(in, "in");
+    requireNonNull(name, "name"); // before the stream is read, not after
     // Held in memory so that a byte that does not decode can be found again and named.
     byte[] bytes = in.readNBytes((int) CsvTable.MAX_CHARS + 1);
     if (bytes.length > CsvTable.MAX_CHARS) {

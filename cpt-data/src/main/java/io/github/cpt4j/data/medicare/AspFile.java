@@ -86,9 +86,8 @@ public final class AspFile {
    */
   public static AspFeeSchedule read(InputStream in, String sourceName, Quarter quarter)
       throws IOException {
-    return parse(
-        CsvTable.readCms(in, sourceName, MAX_CHARS, KIND),
-        Optional.of(Objects.requireNonNull(quarter, "quarter")));
+    Objects.requireNonNull(quarter, "quarter"); // before the stream is read, not after
+    return parse(CsvTable.readCms(in, sourceName, MAX_CHARS, KIND), Optional.of(quarter));
   }
 
   private static AspFeeSchedule parse(CsvTable table, Optional<Quarter> given)

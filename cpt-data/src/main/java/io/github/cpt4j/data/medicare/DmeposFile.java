@@ -82,6 +82,7 @@ public final class DmeposFile {
    * @throws IOException if the file cannot be read
    */
   public static DmeposFeeSchedule read(Path path, DmeposZipTable zips) throws IOException {
+    Objects.requireNonNull(zips, "zips"); // before the file is read, not after
     return parse(CsvTable.readCms(path, MAX_CHARS, KIND), zips, Optional.empty());
   }
 
@@ -93,6 +94,7 @@ public final class DmeposFile {
    */
   public static DmeposFeeSchedule read(InputStream in, String sourceName, DmeposZipTable zips)
       throws IOException {
+    Objects.requireNonNull(zips, "zips"); // before the stream is read, not after
     return parse(CsvTable.readCms(in, sourceName, MAX_CHARS, KIND), zips, Optional.empty());
   }
 
@@ -104,10 +106,9 @@ public final class DmeposFile {
    */
   public static DmeposFeeSchedule read(
       InputStream in, String sourceName, DmeposZipTable zips, Quarter quarter) throws IOException {
-    return parse(
-        CsvTable.readCms(in, sourceName, MAX_CHARS, KIND),
-        zips,
-        Optional.of(Objects.requireNonNull(quarter, "quarter")));
+    Objects.requireNonNull(zips, "zips"); // before the stream is read, not after
+    Objects.requireNonNull(quarter, "quarter");
+    return parse(CsvTable.readCms(in, sourceName, MAX_CHARS, KIND), zips, Optional.of(quarter));
   }
 
   private static DmeposFeeSchedule parse(

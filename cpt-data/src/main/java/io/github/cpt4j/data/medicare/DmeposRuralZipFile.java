@@ -54,6 +54,7 @@ public final class DmeposRuralZipFile {
    * @throws IOException if the file cannot be read
    */
   public static DmeposZipTable read(Path path, DmeposZipTable states) throws IOException {
+    Objects.requireNonNull(states, "states"); // before the file is read, not after
     return parse(CsvTable.readCms(path, MAX_CHARS, KIND), states);
   }
 
@@ -66,6 +67,7 @@ public final class DmeposRuralZipFile {
    */
   public static DmeposZipTable read(InputStream in, String sourceName, DmeposZipTable states)
       throws IOException {
+    Objects.requireNonNull(states, "states"); // before the stream is read, not after
     return parse(CsvTable.readCms(in, sourceName, MAX_CHARS, KIND), states);
   }
 

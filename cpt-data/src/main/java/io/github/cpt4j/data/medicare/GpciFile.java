@@ -79,11 +79,8 @@ public final class GpciFile {
    * @throws IOException if the file cannot be read
    */
   public static GpciTable read(Path path, WorkGpci workGpci) throws IOException {
-    return parse(
-        CsvTable.readCms(path, MAX_CHARS, KIND),
-        Objects.requireNonNull(workGpci, "workGpci"),
-        null,
-        null);
+    Objects.requireNonNull(workGpci, "workGpci"); // before the file is read, not after
+    return parse(CsvTable.readCms(path, MAX_CHARS, KIND), workGpci, null, null);
   }
 
   /**
@@ -112,11 +109,8 @@ public final class GpciFile {
    */
   public static GpciTable read(InputStream in, String sourceName, WorkGpci workGpci)
       throws IOException {
-    return parse(
-        CsvTable.readCms(in, sourceName, MAX_CHARS, KIND),
-        Objects.requireNonNull(workGpci, "workGpci"),
-        null,
-        null);
+    Objects.requireNonNull(workGpci, "workGpci"); // before the stream is read, not after
+    return parse(CsvTable.readCms(in, sourceName, MAX_CHARS, KIND), workGpci, null, null);
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.github.cpt4j.data.medicare;
 
+import static java.util.Objects.requireNonNull;
+
 import com.google.common.collect.Interner;
 import com.google.common.collect.Interners;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -139,6 +141,8 @@ public final class RvuFile {
    * @throws IOException if the stream cannot be read
    */
   public static RvuTable read(InputStream in, String sourceName) throws IOException {
+    requireNonNull(in, "in");
+    requireNonNull(sourceName, "sourceName"); // before the stream is read, not after
     byte[] bytes = in.readNBytes((int) MAX_CHARS + 1);
     if (bytes.length > MAX_CHARS) {
       // Too large: the general reader says so, having read no more than its limit.

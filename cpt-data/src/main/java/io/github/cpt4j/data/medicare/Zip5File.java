@@ -182,6 +182,8 @@ public final class Zip5File {
    * @throws IOException if the stream cannot be read
    */
   public static ZipLocalityTable read(InputStream in, String sourceName) throws IOException {
+    requireNonNull(in, "in");
+    requireNonNull(sourceName, "sourceName"); // before the stream is read, not after
     byte[] bytes = in.readNBytes((int) MAX_CHARS + 1);
     if (bytes.length > MAX_CHARS) {
       // Too large: the general reader says so, having read no more than its limit.

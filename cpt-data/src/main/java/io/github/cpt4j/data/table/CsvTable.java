@@ -1,5 +1,7 @@
 package io.github.cpt4j.data.table;
 
+import static java.util.Objects.requireNonNull;
+
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -173,6 +175,8 @@ public final class CsvTable {
    * the table holds every record anyway.
    */
   public static CsvTable read(InputStream in, String sourceName) throws IOException {
+    requireNonNull(in, "in");
+    requireNonNull(sourceName, "sourceName"); // before the stream is read, not after
     byte[] bytes = in.readNBytes((int) Math.min(MAX_CHARS + 1, Integer.MAX_VALUE - 8));
     return read(bytes, StandardCharsets.ISO_8859_1, sourceName);
   }
@@ -200,6 +204,8 @@ public final class CsvTable {
   /** Reads a CMS file from {@code in} (not closed); see {@link #readCms(Path, long, String)}. */
   public static CsvTable readCms(InputStream in, String sourceName, long maxChars, String kind)
       throws IOException {
+    requireNonNull(in, "in");
+    requireNonNull(sourceName, "sourceName"); // before the stream is read, not after
     // Held whole (one byte a character in Latin-1, one more than the cap so that the cap's error
     // is the one reported), so that an error can be located by reading the text again, as from a
     // path. The table holds every record anyway.
