@@ -56,6 +56,7 @@ public final class Claim {
 
   /** Returns a claim of {@code lines}, in this order, none with a known charge. */
   public static Claim ofLines(ClaimLine... lines) {
+    requireNonNull(lines, "lines");
     ImmutableList.Builder<BilledLine> billed = ImmutableList.builderWithExpectedSize(lines.length);
     for (ClaimLine line : lines) {
       billed.add(BilledLine.of(line));

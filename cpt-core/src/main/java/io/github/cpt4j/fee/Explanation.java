@@ -3,6 +3,7 @@ package io.github.cpt4j.fee;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -60,7 +61,7 @@ public final class Explanation {
 
   /** Returns an explanation of the given steps, in order. */
   public static Explanation of(PricingStep... steps) {
-    return of(List.of(steps));
+    return of(Arrays.asList(requireNonNull(steps, "steps"))); // copied, nulls named, by of(List)
   }
 
   /** Returns an explanation of the given steps, in order. */

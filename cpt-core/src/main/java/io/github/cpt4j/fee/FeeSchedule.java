@@ -1,7 +1,10 @@
 package io.github.cpt4j.fee;
 
+import static java.util.Objects.requireNonNull;
+
 import io.github.cpt4j.claim.ClaimLine;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -65,11 +68,12 @@ public interface FeeSchedule {
 
   /** Varargs form of {@link #firstThatPrices(List)}. */
   static FeeSchedule firstThatPrices(FeeSchedule... schedules) {
-    return firstThatPrices(List.of(schedules));
+    // Not List.of alone, whose null checks have no message.
+    return firstThatPrices(Arrays.asList(requireNonNull(schedules, "schedules")));
   }
 
   /** Returns {@code firstThatPrices(this, fallback)}. */
   default FeeSchedule orElse(FeeSchedule fallback) {
-    return firstThatPrices(this, fallback);
+    return firstThatPrices(this, requireNonNull(fallback, "fallback"));
   }
 }

@@ -38,7 +38,8 @@ public final class AnesthesiaConversionFactors {
    */
   public static AnesthesiaConversionFactors of(String name, Map<Locality, BigDecimal> factors) {
     requireNonNull(name, "name");
-    ImmutableMap<Locality, BigDecimal> copy = ImmutableMap.copyOf(factors);
+    ImmutableMap<Locality, BigDecimal> copy =
+        ImmutableMap.copyOf(requireNonNull(factors, "factors"));
     for (Map.Entry<Locality, BigDecimal> e : copy.entrySet()) {
       if (e.getValue().signum() <= 0) {
         throw new IllegalArgumentException(

@@ -330,6 +330,7 @@ public final class PartBFeeSchedule implements FeeSchedule {
 
     @SafeVarargs
     private <T extends FeeSchedule> Builder set(PartBPayer payer, List<T> list, T... periods) {
+      requireNonNull(periods, "quarters");
       if (periods.length == 0) {
         throw new IllegalArgumentException(payer.words() + ": give at least one schedule");
       }
