@@ -45,6 +45,11 @@ class LoaderNullsTest {
         public int read() throws IOException {
           throw new IOException("read before the arguments were checked");
         }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+          return read();
+        }
       };
 
   @ParameterizedTest
