@@ -11,6 +11,8 @@ import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaConversionFactors;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposFeeSchedule;
 import io.github.cpt4j.fee.medicare.partb.PartBFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.RowModifier;
+import io.github.cpt4j.fee.medicare.pfs.claim.GlobalSurgeryEdit;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,18 @@ class FactoryNullsTest {
         .testAllPublicStaticMethods(Claim.class);
     new NullPointerTester().testAllPublicStaticMethods(Explanation.class);
     new NullPointerTester().testAllPublicStaticMethods(AnesthesiaConversionFactors.class);
+  }
+
+  @Test
+  void aRowNameAndTheVisitTestRefuseANullCode() {
+    assertEquals(
+        "code",
+        assertThrows(NullPointerException.class, () -> RowModifier.PROFESSIONAL_COMPONENT.row(null))
+            .getMessage());
+    assertEquals(
+        "code",
+        assertThrows(NullPointerException.class, () -> GlobalSurgeryEdit.isVisit(null))
+            .getMessage());
   }
 
   @Test

@@ -98,6 +98,7 @@ public enum RowModifier {
 
   /** Returns the row as billed for {@code code}: {@code 71046-26}, or the code alone. */
   public String row(Object code) {
+    requireNonNull(code, "code"); // not "null-26"
     return modifier == null ? code.toString() : code + "-" + modifier;
   }
 }

@@ -91,6 +91,7 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
 
   /** Tells whether {@code code} is an E/M visit: the CPT Evaluation and Management section. */
   public static boolean isVisit(ProcedureCode code) {
+    requireNonNull(code, "code"); // not "no visit": instanceof alone would answer false
     return code instanceof CptCode cpt
         && cpt.packed() >= FIRST_VISIT
         && cpt.packed() <= LAST_VISIT
