@@ -82,10 +82,12 @@ final class CsvCodes {
         if (columns == null) {
           columns = header(record);
         } else if (record.getFieldCount() != columns.length) {
+          // As the pipe-delimited loader does: too many, the first field too many; too few, the
+          // last one there is.
           throw new DataLoadException(
               sourceName,
               line,
-              0,
+              Math.min(record.getFieldCount(), columns.length + 1),
               "expected "
                   + columns.length
                   + " fields as in the header, found "

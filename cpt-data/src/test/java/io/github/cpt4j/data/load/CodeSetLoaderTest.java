@@ -322,9 +322,17 @@ class CodeSetLoaderTest {
 
   @Test
   void csvRowsMustMatchTheHeader() {
+    // The column was 0, as if the whole line were wrong: the first field too many is named, or,
+    // with too few, the last one there is (a semicolon-separated row is one field).
     assertEquals(
-        "x.csv, line 3: expected 2 fields as in the header, found 3",
+        "x.csv, line 3, column 3: expected 2 fields as in the header, found 3",
         csvError("code,description\n99213,Made up\n99214,Made up,extra\n").getMessage());
+    assertEquals(
+        "x.csv, line 2, column 1: expected 2 fields as in the header, found 1",
+        csvError("code,description\n99213;Made up\n").getMessage());
+    assertEquals(
+        "x.csv, line 2, column 3: expected 2 fields as in the header, found 5",
+        csvError("code,description\n99213,Made,up,with,commas\n").getMessage());
     DataLoadException empty = csvError("code,description\n99213,\n");
     assertEquals(
         "x.csv, line 2, column 2: expected a description, found an empty field",
