@@ -233,6 +233,7 @@ final class CsvCodes {
     ProcedureCode code = null;
     int codeColumn = 0;
     LocalDate from = defaultFrom;
+    int fromColumn = 0;
     LocalDate to = null;
     int toColumn = 0;
     for (int i = 0; i < columns.length; i++) {
@@ -257,6 +258,7 @@ final class CsvCodes {
         case EFFECTIVE_FROM:
           if (!field.isBlank()) {
             from = fields.date(field, line, column, "effective_from");
+            fromColumn = column;
           }
           break;
         case EFFECTIVE_TO:
@@ -274,7 +276,14 @@ final class CsvCodes {
           fields.sourceName(),
           line,
           toColumn,
-          "expected effective_to on or after effective_from " + from + ", found " + to);
+          "expected effective_to on or after "
+              + (fromColumn > 0
+                  ? "effective_from " + from
+                  : from
+                      + ", the start date the loader gives a row without effective_from (set"
+                      + " one in the row, or another with withEffectiveFrom)")
+              + ", found "
+              + to);
     }
     Long previous = lines.putIfAbsent(code, line);
     if (previous != null) {

@@ -268,6 +268,14 @@ class CodeSetLoaderTest {
         "x.csv, line 2, column 4: expected effective_to on or after effective_from"
             + " 2021-01-01, found 2020-12-31",
         order.getMessage());
+    // Without effective_from the start is the loader's date, not a column of the file.
+    DataLoadException noFrom =
+        csvError("code,description,effective_to\n99213,Made up,1999-12-31\n");
+    assertEquals(
+        "x.csv, line 2, column 3: expected effective_to on or after 2000-01-01, the start date the"
+            + " loader gives a row without effective_from (set one in the row, or another with"
+            + " withEffectiveFrom), found 1999-12-31",
+        noFrom.getMessage());
     DataLoadException flag = csvError("code,description,add_on\n99213,Made up,maybe\n");
     assertEquals(3, flag.column());
     assertTrue(flag.getMessage().contains("found 'maybe'"), flag.getMessage());
