@@ -101,6 +101,11 @@ final class SourceText {
       throw new IllegalStateException("decoder overflow for " + sourceName);
     }
     out.flip();
+    // The decoders of UTF-16LE, UTF-16BE, UTF-32LE and UTF-32BE keep a byte order mark as a
+    // character (U+FEFF), which then sat before the first code or column name.
+    if (offset == 0 && out.hasRemaining() && out.get(out.position()) == '\uFEFF') {
+      out.get();
+    }
     String text = withoutDosEnd(out.toString());
     check(text, sourceName);
     return text;

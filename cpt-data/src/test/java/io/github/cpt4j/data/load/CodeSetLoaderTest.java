@@ -171,6 +171,24 @@ class CodeSetLoaderTest {
   }
 
   @Test
+  void aByteOrderMarkIsRemovedWhateverTheUnicodeCharsetGiven() throws IOException {
+    // UTF-16LE and UTF-16BE (and UTF-32's) decoders keep the mark as a character: the file was
+    // refused because "\ufeff99213" is not a code, or "\ufeffcode" not a column name.
+    for (Charset charset :
+        List.of(
+            java.nio.charset.StandardCharsets.UTF_16LE,
+            java.nio.charset.StandardCharsets.UTF_16BE,
+            Charset.forName("UTF-32LE"),
+            Charset.forName("UTF-32BE"))) {
+      CodeSetLoader loader = LOADER.withCharset(charset);
+      CodeSet tab = loader.loadTabDelimited(bytes("\ufeff99213\tMade up\r\n", charset), "tab.txt");
+      assertEquals("Made up", description(tab, "99213"), charset.name());
+      CodeSet csv = loader.loadCsv(bytes("\ufeffcode,description\n99213,Made up\n", charset), "c");
+      assertEquals("Made up", description(csv, "99213"), charset.name());
+    }
+  }
+
+  @Test
   void readsAPipeFileWithAHeader() throws IOException {
     CodeSet set = LOADER.loadPipeDelimited(resource("pipe-fixture.txt"), "pipe-fixture.txt");
     assertEquals(List.of("99213", "0042T"), codes(set));
