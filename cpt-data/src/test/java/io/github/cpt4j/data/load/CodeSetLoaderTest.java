@@ -189,6 +189,29 @@ class CodeSetLoaderTest {
   }
 
   @Test
+  void aUtf16FileWithoutAByteOrderMarkIsSaidToBeUtf16() {
+    // Read as UTF-8 the NULs passed and the first accented letter failed with the hint to load
+    // the file as Latin-1, which then failed on a NUL; with only ASCII, a NUL was all it said.
+    String text = "99213\tMade up caf\u00e9 visit\n";
+    for (String wide : List.of("UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE")) {
+      for (CodeSetLoader loader : List.of(LOADER, LOADER.withCharset(ISO_8859_1))) {
+        DataLoadException e =
+            assertThrows(
+                DataLoadException.class,
+                () -> loader.loadTabDelimited(bytes(text, Charset.forName(wide)), "wide.txt"));
+        assertEquals(
+            "wide.txt, line 1: the source looks like "
+                + wide
+                + " without a byte order mark (a NUL byte beside every ASCII character), not "
+                + loader.charset().name()
+                + ": load it with charset "
+                + wide,
+            e.getMessage());
+      }
+    }
+  }
+
+  @Test
   void readsAPipeFileWithAHeader() throws IOException {
     CodeSet set = LOADER.loadPipeDelimited(resource("pipe-fixture.txt"), "pipe-fixture.txt");
     assertEquals(List.of("99213", "0042T"), codes(set));
