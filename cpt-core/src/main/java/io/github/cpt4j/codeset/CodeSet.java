@@ -139,6 +139,8 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
    * object nor a string: this is the fast path from a claim file to an entry.
    */
   public final Optional<CodeEntry> find(CharSequence code) {
+    // Named here: packedOf would call it "text".
+    requireNonNull(code, "code");
     return findPacked(ProcedureCode.packedOf(code));
   }
 
@@ -147,6 +149,7 @@ public abstract sealed class CodeSet implements Iterable<CodeEntry>
    * date}, or empty; see {@link #find(CharSequence)}.
    */
   public final Optional<CodeEntry> find(CharSequence code, LocalDate date) {
+    requireNonNull(code, "code");
     requireNonNull(date, "date");
     Optional<CodeEntry> hit = findPacked(ProcedureCode.packedOf(code));
     return hit.isPresent() && hit.get().isEffectiveOn(date) ? hit : Optional.empty();

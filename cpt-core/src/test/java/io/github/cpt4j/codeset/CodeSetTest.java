@@ -311,6 +311,14 @@ class CodeSetTest {
         "code",
         assertThrows(NullPointerException.class, () -> set.find((ProcedureCode) null, START))
             .getMessage());
+    // The text lookups said "text", the name of an argument of ProcedureCode.packedOf.
+    assertEquals(
+        "code",
+        assertThrows(NullPointerException.class, () -> set.find((CharSequence) null)).getMessage());
+    assertEquals(
+        "code",
+        assertThrows(NullPointerException.class, () -> set.find((CharSequence) null, START))
+            .getMessage());
     assertEquals(
         "code", assertThrows(NullPointerException.class, () -> set.contains(null)).getMessage());
     assertEquals(

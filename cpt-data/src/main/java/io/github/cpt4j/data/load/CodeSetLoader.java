@@ -41,8 +41,10 @@ import java.util.Optional;
  * <p>In every format blank lines are skipped, lines end in LF, CRLF or CR, codes may have
  * surrounding spaces and lower-case letters, descriptors are trimmed, and no line may be longer
  * than 10,000 characters. The text is decoded strictly with the configured charset (UTF-8 unless
- * told otherwise; a UTF-8 byte-order mark is removed and means UTF-8 whatever the setting). In the
- * tab- and pipe-delimited formats the first line may be a header if it has no digits.
+ * told otherwise; a UTF-8 byte-order mark is removed and means UTF-8 whatever the setting, the mark
+ * of a UTF-16 or UTF-32 charset is removed too, and UTF-16 or UTF-32 text read with another charset
+ * is refused with the charset to use). In the tab- and pipe-delimited formats the first line may be
+ * a header if it has no digits.
  *
  * <pre>{@code
  * CodeSet licensed = CodeSetLoader.defaults()

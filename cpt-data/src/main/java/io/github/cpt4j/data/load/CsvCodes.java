@@ -82,10 +82,12 @@ final class CsvCodes {
         if (columns == null) {
           columns = header(record);
         } else if (record.getFieldCount() != columns.length) {
+          // As the pipe-delimited loader does: too many, the first field too many; too few, the
+          // last one there is.
           throw new DataLoadException(
               sourceName,
               line,
-              0,
+              Math.min(record.getFieldCount(), columns.length + 1),
               "expected "
                   + columns.length
                   + " fields as in the header, found "
@@ -231,6 +233,7 @@ final class CsvCodes {
     ProcedureCode code = null;
     int codeColumn = 0;
     LocalDate from = defaultFrom;
+    int fromColumn = 0;
     LocalDate to = null;
     int toColumn = 0;
     for (int i = 0; i < columns.length; i++) {
@@ -255,6 +258,7 @@ final class CsvCodes {
         case EFFECTIVE_FROM:
           if (!field.isBlank()) {
             from = fields.date(field, line, column, "effective_from");
+            fromColumn = column;
           }
           break;
         case EFFECTIVE_TO:
@@ -272,7 +276,14 @@ final class CsvCodes {
           fields.sourceName(),
           line,
           toColumn,
-          "expected effective_to on or after effective_from " + from + ", found " + to);
+          "expected effective_to on or after "
+              + (fromColumn > 0
+                  ? "effective_from " + from
+                  : from
+                      + ", the start date the loader gives a row without effective_from (set"
+                      + " one in the row, or another with withEffectiveFrom)")
+              + ", found "
+              + to);
     }
     Long previous = lines.putIfAbsent(code, line);
     if (previous != null) {

@@ -80,6 +80,24 @@ final class SourceText {
               + charset.name()
               + ": load it with charset UTF-16");
     }
+    boolean unicode = actual.name().startsWith("UTF-16") || actual.name().startsWith("UTF-32");
+    if (offset == 0 && !unicode) {
+      String wide = wideWithoutMark(bytes);
+      if (wide != null) {
+        // Decoded as UTF-8 the NULs pass and the first non-ASCII byte fails with the hint to try
+        // Latin-1; in Latin-1 the first NUL fails. Neither says what the file is.
+        throw new DataLoadException(
+            sourceName,
+            1,
+            0,
+            "the source looks like "
+                + wide
+                + " without a byte order mark (a NUL byte beside every ASCII character), not "
+                + charset.name()
+                + ": load it with charset "
+                + wide);
+      }
+    }
     CharsetDecoder decoder =
         actual
             .newDecoder()
@@ -101,9 +119,42 @@ final class SourceText {
       throw new IllegalStateException("decoder overflow for " + sourceName);
     }
     out.flip();
+    // The decoders of UTF-16LE, UTF-16BE, UTF-32LE and UTF-32BE keep a byte order mark as a
+    // character (U+FEFF), which then sat before the first code or column name.
+    if (offset == 0 && out.hasRemaining() && out.get(out.position()) == '\uFEFF') {
+      out.get();
+    }
     String text = withoutDosEnd(out.toString());
     check(text, sourceName);
     return text;
+  }
+
+  /**
+   * Returns the name of the encoding {@code bytes} look like when they start as UTF-16 or UTF-32
+   * text of ASCII characters without a byte order mark, or null: the first character is ASCII and
+   * not NUL (every code file starts so), with the NUL bytes of its wide encoding beside it.
+   */
+  private static String wideWithoutMark(byte[] bytes) {
+    if (bytes.length < 4) {
+      return null;
+    }
+    boolean[] zero = new boolean[4];
+    for (int i = 0; i < 4; i++) {
+      zero[i] = bytes[i] == 0;
+    }
+    if (!zero[0] && zero[1] && zero[2] && zero[3]) {
+      return "UTF-32LE";
+    }
+    if (zero[0] && zero[1] && zero[2] && !zero[3]) {
+      return "UTF-32BE";
+    }
+    if (!zero[0] && zero[1] && bytes[0] > 0) {
+      return "UTF-16LE";
+    }
+    if (zero[0] && !zero[1] && bytes[1] > 0) {
+      return "UTF-16BE";
+    }
+    return null;
   }
 
   /** The DOS end-of-file mark (Ctrl-Z), which old editors and exports put after the last line. */

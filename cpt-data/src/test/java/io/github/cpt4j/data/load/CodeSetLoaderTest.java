@@ -171,6 +171,47 @@ class CodeSetLoaderTest {
   }
 
   @Test
+  void aByteOrderMarkIsRemovedWhateverTheUnicodeCharsetGiven() throws IOException {
+    // UTF-16LE and UTF-16BE (and UTF-32's) decoders keep the mark as a character: the file was
+    // refused because "\ufeff99213" is not a code, or "\ufeffcode" not a column name.
+    for (Charset charset :
+        List.of(
+            java.nio.charset.StandardCharsets.UTF_16LE,
+            java.nio.charset.StandardCharsets.UTF_16BE,
+            Charset.forName("UTF-32LE"),
+            Charset.forName("UTF-32BE"))) {
+      CodeSetLoader loader = LOADER.withCharset(charset);
+      CodeSet tab = loader.loadTabDelimited(bytes("\ufeff99213\tMade up\r\n", charset), "tab.txt");
+      assertEquals("Made up", description(tab, "99213"), charset.name());
+      CodeSet csv = loader.loadCsv(bytes("\ufeffcode,description\n99213,Made up\n", charset), "c");
+      assertEquals("Made up", description(csv, "99213"), charset.name());
+    }
+  }
+
+  @Test
+  void aUtf16FileWithoutAByteOrderMarkIsSaidToBeUtf16() {
+    // Read as UTF-8 the NULs passed and the first accented letter failed with the hint to load
+    // the file as Latin-1, which then failed on a NUL; with only ASCII, a NUL was all it said.
+    String text = "99213\tMade up caf\u00e9 visit\n";
+    for (String wide : List.of("UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE")) {
+      for (CodeSetLoader loader : List.of(LOADER, LOADER.withCharset(ISO_8859_1))) {
+        DataLoadException e =
+            assertThrows(
+                DataLoadException.class,
+                () -> loader.loadTabDelimited(bytes(text, Charset.forName(wide)), "wide.txt"));
+        assertEquals(
+            "wide.txt, line 1: the source looks like "
+                + wide
+                + " without a byte order mark (a NUL byte beside every ASCII character), not "
+                + loader.charset().name()
+                + ": load it with charset "
+                + wide,
+            e.getMessage());
+      }
+    }
+  }
+
+  @Test
   void readsAPipeFileWithAHeader() throws IOException {
     CodeSet set = LOADER.loadPipeDelimited(resource("pipe-fixture.txt"), "pipe-fixture.txt");
     assertEquals(List.of("99213", "0042T"), codes(set));
@@ -268,6 +309,14 @@ class CodeSetLoaderTest {
         "x.csv, line 2, column 4: expected effective_to on or after effective_from"
             + " 2021-01-01, found 2020-12-31",
         order.getMessage());
+    // Without effective_from the start is the loader's date, not a column of the file.
+    DataLoadException noFrom =
+        csvError("code,description,effective_to\n99213,Made up,1999-12-31\n");
+    assertEquals(
+        "x.csv, line 2, column 3: expected effective_to on or after 2000-01-01, the start date the"
+            + " loader gives a row without effective_from (set one in the row, or another with"
+            + " withEffectiveFrom), found 1999-12-31",
+        noFrom.getMessage());
     DataLoadException flag = csvError("code,description,add_on\n99213,Made up,maybe\n");
     assertEquals(3, flag.column());
     assertTrue(flag.getMessage().contains("found 'maybe'"), flag.getMessage());
@@ -322,9 +371,17 @@ class CodeSetLoaderTest {
 
   @Test
   void csvRowsMustMatchTheHeader() {
+    // The column was 0, as if the whole line were wrong: the first field too many is named, or,
+    // with too few, the last one there is (a semicolon-separated row is one field).
     assertEquals(
-        "x.csv, line 3: expected 2 fields as in the header, found 3",
+        "x.csv, line 3, column 3: expected 2 fields as in the header, found 3",
         csvError("code,description\n99213,Made up\n99214,Made up,extra\n").getMessage());
+    assertEquals(
+        "x.csv, line 2, column 1: expected 2 fields as in the header, found 1",
+        csvError("code,description\n99213;Made up\n").getMessage());
+    assertEquals(
+        "x.csv, line 2, column 3: expected 2 fields as in the header, found 5",
+        csvError("code,description\n99213,Made,up,with,commas\n").getMessage());
     DataLoadException empty = csvError("code,description\n99213,\n");
     assertEquals(
         "x.csv, line 2, column 2: expected a description, found an empty field",
