@@ -60,7 +60,9 @@ final class StandardRanges {
         row("76506", "76999", Subsection.DIAGNOSTIC_ULTRASOUND),
         row("77001", "77022", Subsection.RADIOLOGIC_GUIDANCE),
         row("77046", "77067", Subsection.BREAST_MAMMOGRAPHY),
-        row("77071", "77086", Subsection.BONE_JOINT_STUDIES),
+        // 77089-77092 (trabecular bone score, from 2022) follow 77086 in this subsection: the
+        // domain notes' 77071-77086 left them, codes of the 2025 relative value file, unassigned.
+        row("77071", "77092", Subsection.BONE_JOINT_STUDIES),
         row("77261", "77799", Subsection.RADIATION_ONCOLOGY),
         row("78012", "79999", Subsection.NUCLEAR_MEDICINE),
 

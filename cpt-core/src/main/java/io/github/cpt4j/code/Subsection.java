@@ -71,7 +71,10 @@ public enum Subsection {
   RADIOLOGIC_GUIDANCE(Section.RADIOLOGY, "Radiologic Guidance"),
   /** Radiology: mammography, 77046-77067 (check). */
   BREAST_MAMMOGRAPHY(Section.RADIOLOGY, "Breast, Mammography"),
-  /** Radiology: bone and joint studies, including bone density, 77071-77086 (check). */
+  /**
+   * Radiology: bone and joint studies, including bone density and trabecular bone score,
+   * 77071-77092 (check).
+   */
   BONE_JOINT_STUDIES(Section.RADIOLOGY, "Bone/Joint Studies"),
   /** Radiology: radiation treatment planning and delivery, 77261-77799 (check). */
   RADIATION_ONCOLOGY(Section.RADIOLOGY, "Radiation Oncology"),

@@ -36,11 +36,25 @@ public enum ModifierRule {
    */
   CT_MODIFIER_OUTSIDE_CT_CODES("CT only on the CT codes of change request 9250"),
   /**
-   * At most one modifier from each of {25, 57, 59}, {52, 53, 73, 74}, {76, 77, 78, 79}, {93, 95}.
+   * At most one modifier from each of {25, 57, 59}, {52, 53, 73, 74}, {76, 77, 78, 79}, {93, 95},
+   * {CQ, CO}: a therapy service is furnished in part by a physical therapy assistant (CQ) or by an
+   * occupational therapy assistant (CO), under one plan of care.
    */
-  MUTUALLY_EXCLUSIVE("at most one of 25/57/59, of 52/53/73/74, of 76/77/78/79, of 93/95"),
+  MUTUALLY_EXCLUSIVE("at most one of 25/57/59, of 52/53/73/74, of 76/77/78/79, of 93/95, of CQ/CO"),
   /** The professional component (26) and the technical component (TC) never on one line. */
-  PROFESSIONAL_WITH_TECHNICAL_COMPONENT("26 and TC never on one line");
+  PROFESSIONAL_WITH_TECHNICAL_COMPONENT("26 and TC never on one line"),
+  /**
+   * Modifier 50 (bilateral) never with LT or RT on one line: a bilateral procedure is reported with
+   * 50 or with LT and RT (RVU25D record layout, BILAT SURG), not both ways at once. Claim pricing
+   * refuses such a line, {@code MODIFIER_NOT_ALLOWED}. LT with RT on one line is allowed.
+   */
+  BILATERAL_WITH_SIDE("50 never with LT or RT on one line"),
+  /**
+   * Modifier 59 never with XE, XS, XP or XU on one line: those four are more specific forms of 59,
+   * and CMS calls it incorrect to put 59 and one of them on the same line (MLN Matters MM8863). Two
+   * of the X modifiers together are not flagged.
+   */
+  DISTINCT_SERVICE_WITH_X_MODIFIER("59 never with XE, XS, XP or XU on one line");
 
   private final String summary;
 

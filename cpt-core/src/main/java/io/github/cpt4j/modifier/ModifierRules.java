@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
  * modifier twice; Category II modifiers only on Category II codes; 50 and 51 never on them; P1-P6
  * only on anesthesia codes; 63 only on surgery codes 20100-69990 and a short list of cardiovascular
  * medicine codes; 92 only on the HIV tests 86701-86703 and 87389; at most one of each of {25, 57,
- * 59}, {52, 53, 73, 74}, {76, 77, 78, 79}, {93, 95}; never 26 with TC. Which modifiers and codes
- * each rule covers is data, kept in one table.
+ * 59}, {52, 53, 73, 74}, {76, 77, 78, 79}, {93, 95}, {CQ, CO}; never 26 with TC; never 50 with LT
+ * or RT; never 59 with XE, XS, XP or XU. Which modifiers and codes each rule covers is data, kept
+ * in one table.
  *
  * <p>Violations come grouped in the order of {@link ModifierRule}, and within a rule in billed
  * order. A line that breaks no rule gets an empty list; checking it does not allocate, so a pricer
@@ -46,6 +47,10 @@ public final class ModifierRules {
   // modifier. Most modifiers have 0 and cost one array read.
   private final int[] restrictionBits = new int[Modifier.COUNT];
   private final int[] exclusionBits = new int[Modifier.COUNT];
+  // Bit i set if exclusions[i] names the modifier among those it refuses beside its own
+  // (Exclusion.against); such an exclusion is broken by one of each side, not by two of its own.
+  private final int[] againstBits = new int[Modifier.COUNT];
+  private final int oneSided;
 
   private ModifierRules(List<CodeRestriction> restrictions, List<Exclusion> exclusions) {
     if (restrictions.size() > Integer.SIZE || exclusions.size() > Integer.SIZE) {
@@ -58,11 +63,20 @@ public final class ModifierRules {
         restrictionBits[m.ordinal()] |= 1 << i;
       }
     }
+    int sets = 0;
     for (int i = 0; i < exclusions.size(); i++) {
-      for (Modifier m : exclusions.get(i).modifiers()) {
+      Exclusion exclusion = exclusions.get(i);
+      for (Modifier m : exclusion.modifiers()) {
         exclusionBits[m.ordinal()] |= 1 << i;
       }
+      for (Modifier m : exclusion.against()) {
+        againstBits[m.ordinal()] |= 1 << i;
+      }
+      if (exclusion.against().isEmpty()) {
+        sets |= 1 << i;
+      }
     }
+    this.oneSided = sets;
   }
 
   /** Returns the rules described on this class. */
@@ -106,6 +120,7 @@ public final class ModifierRules {
     }
     int seenOnce = 0;
     int seenTwice = 0;
+    int seenAgainst = 0;
     for (int i = 0; i < n; i++) {
       Modifier modifier = modifiers.get(i);
       if (firstIndex(modifiers, modifier) < i) {
@@ -142,13 +157,15 @@ public final class ModifierRules {
       int bits = exclusionBits[modifier.ordinal()];
       seenTwice |= seenOnce & bits;
       seenOnce |= bits;
+      seenAgainst |= againstBits[modifier.ordinal()];
     }
-    for (int bits = seenTwice; bits != 0; bits &= bits - 1) {
+    int broken = (seenTwice & oneSided) | (seenOnce & seenAgainst & ~oneSided);
+    for (int bits = broken; bits != 0; bits &= bits - 1) {
       Exclusion exclusion = exclusions.get(Integer.numberOfTrailingZeros(bits));
       List<Modifier> involved = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         Modifier modifier = modifiers.get(i);
-        if (exclusion.modifiers().contains(modifier) && !involved.contains(modifier)) {
+        if (exclusion.names(modifier) && !involved.contains(modifier)) {
           involved.add(modifier);
         }
       }
@@ -198,7 +215,7 @@ public final class ModifierRules {
     return list;
   }
 
-  /** Returns a short summary, such as {@code ModifierRules[7 restrictions, 5 exclusions]}. */
+  /** Returns a short summary, such as {@code ModifierRules[7 restrictions, 8 exclusions]}. */
   @Override
   public String toString() {
     return "ModifierRules["
@@ -254,8 +271,25 @@ public final class ModifierRules {
     }
   }
 
-  /** A set of modifiers of which at most one may be on a line. */
-  record Exclusion(ModifierRule rule, ImmutableSet<Modifier> modifiers, String why) {
+  /**
+   * A set of modifiers of which at most one may be on a line; or, when {@code against} is not
+   * empty, modifiers that may not be on a line beside any of {@code against} (though two of {@code
+   * against} may).
+   */
+  record Exclusion(
+      ModifierRule rule,
+      ImmutableSet<Modifier> modifiers,
+      ImmutableSet<Modifier> against,
+      String why) {
+
+    Exclusion(ModifierRule rule, ImmutableSet<Modifier> modifiers, String why) {
+      this(rule, modifiers, ImmutableSet.of(), why);
+    }
+
+    /** Tells whether this exclusion names {@code modifier}, on either side. */
+    boolean names(Modifier modifier) {
+      return modifiers.contains(modifier) || against.contains(modifier);
+    }
 
     String message(List<Modifier> involved, ProcedureCode code) {
       String names = involved.stream().map(Modifier::toString).collect(Collectors.joining(", "));

@@ -37,9 +37,15 @@ public enum PaymentEffect {
   CO_SURGEON,
   /** 66: a member of a surgical team. */
   TEAM_SURGEON,
-  /** 80, 81 and 82: a physician assistant at surgery. */
+  /**
+   * 80, 81 and 82: a physician (not a physician assistant, whose modifier is AS) assisting at
+   * surgery; Medicare pays 16% of the amount.
+   */
   ASSISTANT_SURGEON,
-  /** AS: a non-physician assistant at surgery (physician assistant, nurse practitioner...). */
+  /**
+   * AS: a non-physician assistant at surgery (physician assistant, nurse practitioner...); Medicare
+   * pays 85% of the assistant's 16%, 13.6%.
+   */
   NON_PHYSICIAN_ASSISTANT,
   /** LT: the left side, which with RT on the same code can make one bilateral procedure. */
   LEFT_SIDE,

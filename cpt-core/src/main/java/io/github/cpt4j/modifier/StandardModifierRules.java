@@ -99,11 +99,28 @@ final class StandardModifierRules {
         exclusive("52", "53", "73", "74"),
         exclusive("76", "77", "78", "79"),
         exclusive("93", "95"),
+        exclusive("CQ", "CO"),
         new Exclusion(
             ModifierRule.PROFESSIONAL_WITH_TECHNICAL_COMPONENT,
             modifiers("26", "TC"),
             "a line bills the professional or the technical component, or with neither "
-                + "modifier the whole service, never both components"));
+                + "modifier the whole service, never both components"),
+        // RVU25D, BILAT SURG: a bilateral procedure is "reported with modifier -50 or with
+        // modifiers RT and LT"; claim pricing refuses 50 beside LT or RT (bilateral-modifiers).
+        new Exclusion(
+            ModifierRule.BILATERAL_WITH_SIDE,
+            modifiers("50"),
+            modifiers("LT", "RT"),
+            "50 reports the procedure on both sides; LT or RT beside it contradicts it (report"
+                + " 50 alone, or LT and RT)"),
+        // MLN Matters MM8863 (change request 8863): the X modifiers are more selective versions
+        // of 59, "so it would be incorrect to include both modifiers on the same line".
+        new Exclusion(
+            ModifierRule.DISTINCT_SERVICE_WITH_X_MODIFIER,
+            modifiers("59"),
+            modifiers("XE", "XS", "XP", "XU"),
+            "XE, XS, XP and XU are more specific forms of 59; report one of them or 59, not"
+                + " both"));
   }
 
   private static Exclusion exclusive(String... codes) {

@@ -199,7 +199,7 @@ class SectionTableTest {
             "76506-76999 Radiology/Diagnostic Ultrasound",
             "77001-77022 Radiology/Radiologic Guidance",
             "77046-77067 Radiology/Breast, Mammography",
-            "77071-77086 Radiology/Bone/Joint Studies",
+            "77071-77092 Radiology/Bone/Joint Studies",
             "77261-77799 Radiology/Radiation Oncology",
             "78012-79999 Radiology/Nuclear Medicine",
             "80047-89398 Pathology and Laboratory",

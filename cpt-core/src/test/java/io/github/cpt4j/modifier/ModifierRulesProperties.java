@@ -57,7 +57,8 @@ class ModifierRulesProperties {
         Arbitraries.of(
                 "25", "57", "59", "52", "53", "73", "74", "76", "77", "78", "79", "93", "95", "26",
                 "TC", "50", "51", "63", "92", "P1", "P2", "P3", "P4", "P5", "P6", "1P", "2P", "3P",
-                "8P", "LT", "RT", "22", "Q9", "P7", "P0", "4P", "47", "CT")
+                "8P", "LT", "RT", "22", "Q9", "P7", "P0", "4P", "47", "CT", "CQ", "CO", "XE", "XS",
+                "XP", "XU")
             .map(Modifier::parse);
     Arbitrary<Modifier> any =
         Arbitraries.integers().between(0, Modifier.COUNT - 1).map(Modifier::ofOrdinal);
@@ -161,13 +162,20 @@ class ModifierRulesProperties {
             List.of("25", "57", "59"),
             List.of("52", "53", "73", "74"),
             List.of("76", "77", "78", "79"),
-            List.of("93", "95"))) {
+            List.of("93", "95"),
+            List.of("CQ", "CO"))) {
       if (group.stream().filter(names::contains).count() > 1) {
         rules.add(ModifierRule.MUTUALLY_EXCLUSIVE);
       }
     }
     if (names.contains("26") && names.contains("TC")) {
       rules.add(ModifierRule.PROFESSIONAL_WITH_TECHNICAL_COMPONENT);
+    }
+    if (names.contains("50") && anyOf(names, "LT", "RT")) {
+      rules.add(ModifierRule.BILATERAL_WITH_SIDE);
+    }
+    if (names.contains("59") && anyOf(names, "XE", "XS", "XP", "XU")) {
+      rules.add(ModifierRule.DISTINCT_SERVICE_WITH_X_MODIFIER);
     }
     return rules;
   }

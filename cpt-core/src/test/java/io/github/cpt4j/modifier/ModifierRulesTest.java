@@ -126,9 +126,26 @@ class ModifierRulesTest {
         "99213 93 95          | MUTUALLY_EXCLUSIVE:93+95",
         "99213 25 76 93       | ''",
         "99213 25 59 93 95    | MUTUALLY_EXCLUSIVE:25+59 MUTUALLY_EXCLUSIVE:93+95",
+        // A therapy service is physical (CQ) or occupational (CO) therapy, not both.
+        "97110 CQ             | ''",
+        "97530 CO             | ''",
+        "97110 CQ CO          | MUTUALLY_EXCLUSIVE:CQ+CO",
         // Never 26 with TC.
         "71046 26 TC          | PROFESSIONAL_WITH_TECHNICAL_COMPONENT:26+TC",
         "71046 TC 26          | PROFESSIONAL_WITH_TECHNICAL_COMPONENT:TC+26",
+        // 50 reports both sides; LT or RT beside it contradicts it. LT with RT is allowed.
+        "27447 LT RT          | ''",
+        "27447 50             | ''",
+        "27447 50 LT          | BILATERAL_WITH_SIDE:50+LT",
+        "27447 RT 50          | BILATERAL_WITH_SIDE:RT+50",
+        "27447 50 LT RT       | BILATERAL_WITH_SIDE:50+LT+RT",
+        // 59 or one of its more specific forms, XE, XS, XP and XU, never both.
+        "11042 59             | ''",
+        "11042 XS             | ''",
+        "11042 XS XU          | ''",
+        "11042 59 XS          | DISTINCT_SERVICE_WITH_X_MODIFIER:59+XS",
+        "11042 XE 59 XU       | DISTINCT_SERVICE_WITH_X_MODIFIER:XE+59+XU",
+        "99213 25 59 XP       | MUTUALLY_EXCLUSIVE:25+59 DISTINCT_SERVICE_WITH_X_MODIFIER:59+XP",
         // Every violation, grouped by rule, not just the first.
         "99213 25 59 25 P1 1P 26 TC | TOO_MANY_MODIFIERS:1P+26+TC DUPLICATE_MODIFIER:25 "
             + "CATEGORY_II_MODIFIER_ON_OTHER_CODE:1P PHYSICAL_STATUS_OUTSIDE_ANESTHESIA:P1 "
