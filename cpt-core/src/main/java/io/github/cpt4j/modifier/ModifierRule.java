@@ -50,9 +50,10 @@ public enum ModifierRule {
    */
   BILATERAL_WITH_SIDE("50 never with LT or RT on one line"),
   /**
-   * Modifier 59 never with XE, XS, XP or XU on one line: those four are more specific forms of 59,
-   * and CMS calls it incorrect to put 59 and one of them on the same line (MLN Matters MM8863). Two
-   * of the X modifiers together are not flagged.
+   * Modifier 59 never with XE, XS, XP or XU on one line: those four are more specific forms of 59
+   * (MLN Matters MM8863), so one of them or 59 says the service is distinct, not both. The
+   * article's text on reporting both was not re-read, so this is a flag, never a refusal. Two of
+   * the X modifiers together are not flagged.
    */
   DISTINCT_SERVICE_WITH_X_MODIFIER("59 never with XE, XS, XP or XU on one line");
 

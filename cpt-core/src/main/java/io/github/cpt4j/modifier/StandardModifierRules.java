@@ -113,8 +113,9 @@ final class StandardModifierRules {
             modifiers("LT", "RT"),
             "50 reports the procedure on both sides; LT or RT beside it contradicts it (report"
                 + " 50 alone, or LT and RT)"),
-        // MLN Matters MM8863 (change request 8863): the X modifiers are more selective versions
-        // of 59, "so it would be incorrect to include both modifiers on the same line".
+        // MLN Matters MM8863 (change request 8863) introduced the X modifiers as more selective
+        // versions of 59; that both on one line is incorrect is its wording as recalled, not
+        // re-read (docs/manual-citations.md, row 91), hence a flag that never refuses.
         new Exclusion(
             ModifierRule.DISTINCT_SERVICE_WITH_X_MODIFIER,
             modifiers("59"),
