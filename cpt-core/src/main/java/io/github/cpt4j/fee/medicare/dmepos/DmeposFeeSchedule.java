@@ -60,7 +60,12 @@ import java.util.stream.Collectors;
  *       month).
  *   <li>The participation flag is ignored: DMEPOS fee schedule amounts are the same for
  *       participating and non-participating suppliers.
- *   <li>Rounds once, half-up to cents ({@link FeeResult#amount()}).
+ *   <li>Rounds once, half-up to cents ({@link FeeResult#amount()}). A percentage is kept exact
+ *       until then: a {@code KJ} line of three months over a fee of 10.02 is 10.02 x 0.75 x 3 =
+ *       22.545, paid 22.55, not three months of 7.52 (22.56). Where the rounding falls on such a
+ *       line is the library's choice: 42 CFR 414.229 and Pub. 100-04, ch. 20, §30.5.1 give the
+ *       percentage, and no CMS text saying whether the month's 75% is rounded to the cent before
+ *       the months multiply it was found.
  * </ol>
  *
  * <pre>{@code

@@ -90,6 +90,17 @@ class DmeposFeeScheduleTest {
                   "0.00",
                   "0.00",
                   "0.00"))
+          // 75% of 10.02 is 7.515: half a cent.
+          .add(
+              fee(
+                  "E0250",
+                  "RR",
+                  null,
+                  DmeposCategory.CAPPED_RENTAL,
+                  "10.02",
+                  "0.00",
+                  "0.00",
+                  "0.00"))
           .add(fee("E1390", "RR", null, DmeposCategory.OXYGEN, "93.86", "0.00", "0.00", "0.00"))
           .add(
               fee(
@@ -172,6 +183,23 @@ class DmeposFeeScheduleTest {
     assertTrue(chair.toString().contains("power wheelchair"), chair.toString());
   }
 
+  /**
+   * Pins where a capped rental line of several later months is rounded, the library's choice (no
+   * CMS text on it was found): the month's 75% is kept exact, the months multiply it, and the line
+   * is rounded once, half-up.
+   */
+  @Test
+  void aLaterMonthsLineIsRoundedOnceNotPerMonth() {
+    // One month: 10.02 x 0.75 = 7.515, half-up to 7.52.
+    FeeResult one = price("E0250-RR-KJ", "10001");
+    assertEquals(new BigDecimal("7.52"), one.amountOrThrow());
+    // Three months: 7.515 x 3 = 22.545 = 22.55, not 3 x 7.52 = 22.56.
+    FeeResult three = price("E0250-RR-KJ x3", "10001");
+    assertEquals(new BigDecimal("22.55"), three.amountOrThrow());
+    assertTrue(three.explanation().has("capped-rental"), three.toString());
+    assertTrue(three.toString().contains("x 3 rental months"), three.toString());
+  }
+
   @Test
   void stationaryOxygenFollowsThePrescribedFlow() {
     // 42 CFR 414.226(e): under 1 LPM 50%, over 4 LPM without portable equipment 150%.
@@ -248,6 +276,6 @@ class DmeposFeeScheduleTest {
     assertEquals(
         Optional.of(new BigDecimal("94.93")),
         DME.rows(ProcedureCode.parse("E0601")).get(0).ruralFee("NY"));
-    assertEquals("test-dmepos (7 rows, 2025-Q1)", DME.toString());
+    assertEquals("test-dmepos (8 rows, 2025-Q1)", DME.toString());
   }
 }
