@@ -15,12 +15,16 @@ import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.OppsCap;
 import io.github.cpt4j.fee.medicare.pfs.OppsCapTable;
 import io.github.cpt4j.fee.medicare.pfs.PaymentStatus;
+import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
 import io.github.cpt4j.fee.medicare.pfs.RvuTable;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Reproduces CMS's published 2025 amounts from the full files (skipped without CPT4J_CMS_DIR). */
@@ -176,6 +180,52 @@ class FullCmsFilesTest {
     assertEquals(
         new BigDecimal("105.41"),
         qp2026.price(ClaimLine.parse("99213"), qualifying).amountOrThrow());
+  }
+
+  /**
+   * {@code PRIC IND} in the 2026 January files follows the file, not the code: 1 on each of the QPP
+   * file's 49 rows, 9 on each of the non-QPP file's 22 (its counts in these extracts). Pricing
+   * ignores it: a qualifying participant's line is paid the same from the QPP rows (1) as from the
+   * non-QPP rows (9) at the dated table's factor, as {@code CmsDirectory} prices it.
+   */
+  @Test
+  void the2026PricingIndicatorFollowsTheFileAndPricingIgnoresIt() throws Exception {
+    RvuTable qpp = RvuFile.read(CmsFiles.file("2026/PPRRVU2026_Jan_QPP-subset.csv"));
+    RvuTable nonQpp = RvuFile.read(CmsFiles.file("2026/PPRRVU2026_Jan_nonQPP-subset.csv"));
+    assertEquals(Map.of(Optional.of("1"), 49L), pricingIndicatorCounts(qpp));
+    assertEquals(Map.of(Optional.of("9"), 22L), pricingIndicatorCounts(nonQpp));
+    GpciTable january =
+        GpciFile.read(
+            CmsFiles.file("2026/GPCI2026_Jan-subset.csv"), GpciFile.WorkGpci.WITHOUT_FLOOR);
+    ConversionFactors factors = ConversionFactorFile.read(CmsFiles.file("conversion-factors.csv"));
+    MedicareFeeSchedule fromQpp = schedule2026(qpp, january, factors);
+    MedicareFeeSchedule fromNonQpp =
+        schedule2026(nonQpp.withoutConversionFactor(), january, factors);
+    int compared = 0;
+    for (RvuEntry row : nonQpp.all()) {
+      if (qpp.find(row.code(), row.modifier()).isEmpty()
+          || row.indicators().status() != PaymentStatus.A) {
+        continue;
+      }
+      for (Setting setting : Setting.values()) {
+        PricingContext qualifying =
+            PricingContext.of(LocalDate.of(2026, 2, 2), Locality.parse("01182-18"), setting)
+                .withQualifyingApmParticipant(true);
+        ClaimLine line = ClaimLine.of(row.code(), row.modifier().stream().toList(), 1);
+        assertEquals(
+            fromQpp.price(line, qualifying).amountOrThrow(),
+            fromNonQpp.price(line, qualifying).amountOrThrow(),
+            line + " " + setting);
+        compared++;
+      }
+    }
+    assertEquals(42, compared);
+  }
+
+  private static Map<Optional<String>, Long> pricingIndicatorCounts(RvuTable table) {
+    return table.all().stream()
+        .collect(
+            Collectors.groupingBy(e -> e.indicators().pricingIndicator(), Collectors.counting()));
   }
 
   @Test

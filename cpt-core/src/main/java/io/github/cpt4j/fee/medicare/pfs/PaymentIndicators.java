@@ -86,7 +86,17 @@ public abstract class PaymentIndicators {
     return "09";
   }
 
-  /** Returns the pricing indicator of files from 2026 on (column PRIC IND), when present. */
+  /**
+   * Returns the pricing indicator of files from 2026 on (column {@code PRIC IND}), when present.
+   *
+   * <p>Read, and left out of pricing on purpose. In the rows of CMS's January 2026 files checked it
+   * follows the file, not the code: 1 on every row of the QPP file ({@code PPRRVU2026_Jan_QPP.csv},
+   * conversion factor 33.5675), 9 on every row of the non-QPP file (33.4009), the same code
+   * carrying 1 in one and 9 in the other. Which factor a file's amounts use its {@code CONV FACTOR}
+   * column already says, and pricing checks that line by line. CMS's 2026 record layout defining
+   * the column was not found, so cpt4j gives the values no meaning of its own: a row is priced and
+   * explained the same with 1, 9 or no indicator.
+   */
   public abstract Optional<String> pricingIndicator();
 
   /** Rejects values outside the ranges documented on the accessors. */

@@ -56,6 +56,15 @@ final class Fixtures {
 
   /** Rows written as {@link #ROWS} are. */
   static List<RvuEntry> rvuEntries(String... rows) {
+    return rvuEntries(Optional.empty(), rows);
+  }
+
+  /** The rows of {@link #ROWS}, each with the 2026 layout's {@code PRIC IND} value given. */
+  static List<RvuEntry> rvuEntriesWithPricingIndicator(Optional<String> pricingIndicator) {
+    return rvuEntries(pricingIndicator, ROWS);
+  }
+
+  private static List<RvuEntry> rvuEntries(Optional<String> pricingIndicator, String... rows) {
     List<RvuEntry> entries = new ArrayList<>();
     for (String row : rows) {
       String[] f = row.split(",", -1);
@@ -81,7 +90,7 @@ final class Fixtures {
                       .teamSurgery(SurgeonsPermission.NOT_PERMITTED)
                       .endoscopicBase(Optional.empty())
                       .diagnosticImagingFamily(Integer.parseInt(f[12]))
-                      .pricingIndicator(Optional.empty())
+                      .pricingIndicator(pricingIndicator)
                       .build())
               .build());
     }
