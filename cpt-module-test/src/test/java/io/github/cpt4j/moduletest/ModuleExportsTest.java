@@ -58,7 +58,7 @@ class ModuleExportsTest {
       Map.of(
           "io.github.cpt4j.core",
               Set.of("io.github.cpt4j.index", "io.github.cpt4j.style", "io.github.cpt4j.text"),
-          "io.github.cpt4j.data", Set.of("io.github.cpt4j.data.table"));
+          "io.github.cpt4j.data", Set.of("io.github.cpt4j.data.csv", "io.github.cpt4j.data.table"));
 
   @Test
   void runsAsANamedModuleOnTheModulePath() {
