@@ -3,6 +3,7 @@ package io.github.cpt4j.claim;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.code.CodeFormatException;
+import io.github.cpt4j.text.WhiteSpace;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -163,7 +164,7 @@ public final class BilledLine {
    * The index of the first character from {@code from} on that is not white space, or {@code to}.
    */
   private static int startOfText(String s, int from, int to) {
-    while (from < to && ClaimLine.isSpace(s.charAt(from))) {
+    while (from < to && WhiteSpace.isSpace(s.charAt(from))) {
       from++;
     }
     return from;
@@ -173,7 +174,7 @@ public final class BilledLine {
    * The index after the last character before {@code to} that is not white space, or {@code from}.
    */
   private static int endOfText(String s, int from, int to) {
-    while (to > from && ClaimLine.isSpace(s.charAt(to - 1))) {
+    while (to > from && WhiteSpace.isSpace(s.charAt(to - 1))) {
       to--;
     }
     return to;

@@ -8,6 +8,7 @@ import io.github.cpt4j.code.CodeFormatException.ErrorType;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.modifier.CodeWithModifiers;
 import io.github.cpt4j.modifier.Modifier;
+import io.github.cpt4j.text.WhiteSpace;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -157,7 +158,7 @@ public final class ClaimLine implements CodeWithModifiers {
    */
   static ClaimLine parse(CharSequence text, int start, int end) {
     int pos = skipSpaces(text, start, end);
-    while (end > pos && isSpace(text.charAt(end - 1))) {
+    while (end > pos && WhiteSpace.isSpace(text.charAt(end - 1))) {
       end--;
     }
     if (pos == end) {
@@ -393,7 +394,7 @@ public final class ClaimLine implements CodeWithModifiers {
 
   private static int tokenEnd(CharSequence text, int start, int end) {
     int i = start;
-    while (i < end && text.charAt(i) != '-' && !isSpace(text.charAt(i))) {
+    while (i < end && text.charAt(i) != '-' && !WhiteSpace.isSpace(text.charAt(i))) {
       i++;
     }
     return i;
@@ -401,20 +402,10 @@ public final class ClaimLine implements CodeWithModifiers {
 
   private static int skipSpaces(CharSequence text, int start, int end) {
     int i = start;
-    while (i < end && isSpace(text.charAt(i))) {
+    while (i < end && WhiteSpace.isSpace(text.charAt(i))) {
       i++;
     }
     return i;
-  }
-
-  /** White space as the claim-line grammar reads it: Java's and Unicode's space characters. */
-  static boolean isSpace(char c) {
-    // Printable ASCII (! to ~) is never white space: one range test for nearly every character
-    // read, instead of two Unicode table lookups (they were a fifth of pricing a line from text).
-    if (c > ' ' && c < 0x7F) {
-      return false;
-    }
-    return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 
   /** Returns the procedure code. */

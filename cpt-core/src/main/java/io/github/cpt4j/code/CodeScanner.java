@@ -1,6 +1,7 @@
 package io.github.cpt4j.code;
 
 import io.github.cpt4j.code.CodeFormatException.ErrorType;
+import io.github.cpt4j.text.WhiteSpace;
 
 /**
  * The one scanner behind every code parser and validity check.
@@ -54,23 +55,23 @@ final class CodeScanner {
     int start = 0;
     int end = text.length();
     if (lenient) {
-      while (start < end && isSpace(text.charAt(start))) {
+      while (start < end && WhiteSpace.isSpace(text.charAt(start))) {
         start++;
       }
-      while (end > start && isSpace(text.charAt(end - 1))) {
+      while (end > start && WhiteSpace.isSpace(text.charAt(end - 1))) {
         end--;
       }
     }
     if (start == end) {
       return error(ErrorType.EMPTY, 0);
     }
-    if (isSpace(text.charAt(start))) {
+    if (WhiteSpace.isSpace(text.charAt(start))) {
       return error(ErrorType.SURROUNDING_WHITESPACE, start);
     }
-    if (isSpace(text.charAt(end - 1))) {
+    if (WhiteSpace.isSpace(text.charAt(end - 1))) {
       // Point at the first character of the trailing white space, where the problem starts.
       int first = end - 1;
-      while (first > start && isSpace(text.charAt(first - 1))) {
+      while (first > start && WhiteSpace.isSpace(text.charAt(first - 1))) {
         first--;
       }
       return error(ErrorType.SURROUNDING_WHITESPACE, first);
@@ -281,16 +282,6 @@ final class CodeScanner {
 
   private static boolean isAsciiLetter(char c) {
     return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
-  }
-
-  /** White space as people paste it: ASCII blanks and controls, and the Unicode spaces (NBSP). */
-  static boolean isSpace(char c) {
-    // Printable ASCII (! to ~) is never white space: one range test for nearly every character
-    // read, instead of two Unicode table lookups (they were a fifth of pricing a line from text).
-    if (c > ' ' && c < 0x7F) {
-      return false;
-    }
-    return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 
   static long error(ErrorType type, int index) {

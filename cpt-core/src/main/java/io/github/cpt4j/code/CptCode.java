@@ -3,6 +3,7 @@ package io.github.cpt4j.code;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.code.CodeFormatException.ErrorType;
+import io.github.cpt4j.text.WhiteSpace;
 import java.util.Optional;
 
 /**
@@ -144,7 +145,7 @@ public final class CptCode implements ProcedureCode {
 
   static int firstNonSpace(CharSequence text) {
     int i = 0;
-    while (i < text.length() && CodeScanner.isSpace(text.charAt(i))) {
+    while (i < text.length() && WhiteSpace.isSpace(text.charAt(i))) {
       i++;
     }
     return i;

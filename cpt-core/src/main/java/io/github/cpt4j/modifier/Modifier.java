@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.CodeFormatException.ErrorType;
+import io.github.cpt4j.text.WhiteSpace;
 import java.util.Optional;
 
 /**
@@ -145,11 +146,11 @@ public final class Modifier implements Comparable<Modifier> {
       return Optional.empty();
     }
     int at = -1;
-    if (isSpace(text.charAt(0))) {
+    if (WhiteSpace.isSpace(text.charAt(0))) {
       at = 0;
-    } else if (isSpace(text.charAt(n - 1))) {
+    } else if (WhiteSpace.isSpace(text.charAt(n - 1))) {
       at = n - 1;
-      while (at > 0 && isSpace(text.charAt(at - 1))) {
+      while (at > 0 && WhiteSpace.isSpace(text.charAt(at - 1))) {
         at--;
       }
     }
@@ -161,10 +162,6 @@ public final class Modifier implements Comparable<Modifier> {
                 text,
                 at,
                 ErrorType.SURROUNDING_WHITESPACE));
-  }
-
-  private static boolean isSpace(char c) {
-    return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 
   /**

@@ -17,6 +17,7 @@ import io.github.cpt4j.data.medicare.OppsCapFile;
 import io.github.cpt4j.data.medicare.RvuFile;
 import io.github.cpt4j.data.medicare.Zip5File;
 import io.github.cpt4j.data.table.CsvTable;
+import io.github.cpt4j.data.table.ReleasedDate;
 import io.github.cpt4j.fee.FeeSchedule;
 import io.github.cpt4j.fee.medicare.Quarter;
 import io.github.cpt4j.fee.medicare.ZipLocalityTable;
@@ -223,8 +224,6 @@ public final class CmsDirectory {
   private static final Pattern COPY =
       Pattern.compile("(.+?)(?: \\(\\d+\\)| - COPY(?: \\(\\d+\\))?| COPY(?: \\d+)?)(\\.[A-Z0-9]+)");
 
-  private static final Pattern RELEASED =
-      Pattern.compile("RELEASED\\s+(\\d{1,2})/(\\d{1,2})/(\\d{4})", Pattern.CASE_INSENSITIVE);
   private static final Pattern PATH_DATE_US =
       Pattern.compile("(?<!\\d)(\\d{2})[-_.](\\d{2})[-_.](\\d{4})(?!\\d)");
   private static final Pattern PATH_DATE_ISO =
@@ -942,20 +941,13 @@ public final class CmsDirectory {
 
   private static Version version(Path directory, CmsFile file) throws IOException {
     byte[] head = head(file.path());
-    LocalDate released = null;
-    Matcher m = RELEASED.matcher(new String(head, StandardCharsets.ISO_8859_1));
-    if (m.find()) {
-      released = date(m.group(3), m.group(1), m.group(2));
-      if (released == null) {
-        throw new DataLoadException(
-            where(directory, file.path()),
-            lineAt(head, m.start()),
-            0,
-            "the title block's "
-                + CodeFormatException.quote(m.group())
-                + " is not a date: expected RELEASED MM/DD/YYYY");
-      }
-    }
+    LocalDate released =
+        ReleasedDate.find(
+                new String(head, StandardCharsets.ISO_8859_1),
+                (offset, message) ->
+                    new DataLoadException(
+                        where(directory, file.path()), lineAt(head, offset), 0, message))
+            .orElse(null);
     String path = directory.relativize(file.path()).toString().toUpperCase(Locale.ROOT);
     LocalDate pathDate = null;
     Matcher us = PATH_DATE_US.matcher(path);

@@ -56,8 +56,9 @@ class ModuleExportsTest {
   /** Packages that exist inside a module and must stay hidden from its users. */
   private static final Map<String, Set<String>> INTERNAL =
       Map.of(
-          "io.github.cpt4j.core", Set.of("io.github.cpt4j.index", "io.github.cpt4j.style"),
-          "io.github.cpt4j.data", Set.of("io.github.cpt4j.data.table"));
+          "io.github.cpt4j.core",
+              Set.of("io.github.cpt4j.index", "io.github.cpt4j.style", "io.github.cpt4j.text"),
+          "io.github.cpt4j.data", Set.of("io.github.cpt4j.data.csv", "io.github.cpt4j.data.table"));
 
   @Test
   void runsAsANamedModuleOnTheModulePath() {

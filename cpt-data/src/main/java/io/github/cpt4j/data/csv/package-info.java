@@ -1,6 +1,6 @@
 /**
- * Internal: where a text the CSV parser refused stops being CSV, and where a source stops being
- * text in its charset, found again for the loaders' errors in the project's own words. Depends on
- * no other package of the module. Not exported.
+ * Internal: where a text the CSV parser refused stops being CSV, where a source stops being text in
+ * its charset, and what its first bytes say its encoding is, found for the loaders' errors in the
+ * project's own words. Depends on no other package of the module. Not exported.
  */
 package io.github.cpt4j.data.csv;

@@ -1,5 +1,6 @@
 package io.github.cpt4j.data.load;
 
+import io.github.cpt4j.data.csv.TextStart;
 import io.github.cpt4j.data.csv.Undecodable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Reads a whole source into checked text: at most {@link #MAX_BYTES}, strictly decoded (a byte that
@@ -27,8 +29,6 @@ final class SourceText {
 
   /** The largest source accepted: the AMA's long descriptor file is a few megabytes. */
   static final int MAX_BYTES = 64 << 20;
-
-  private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
   private SourceText() {}
 
@@ -59,15 +59,10 @@ final class SourceText {
   static String decode(byte[] bytes, Charset charset, String sourceName) throws DataLoadException {
     int offset = 0;
     Charset actual = charset;
-    if (bytes.length >= 3
-        && bytes[0] == UTF8_BOM[0]
-        && bytes[1] == UTF8_BOM[1]
-        && bytes[2] == UTF8_BOM[2]) {
-      offset = 3;
+    if (TextStart.hasUtf8Mark(bytes, bytes.length)) {
+      offset = TextStart.UTF8_MARK_LENGTH;
       actual = StandardCharsets.UTF_8;
-    } else if (bytes.length >= 2
-        && (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE
-            || bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+    } else if (TextStart.hasUtf16Mark(bytes, bytes.length)
         && !charset.name().startsWith("UTF-16")
         && !charset.name().startsWith("UTF-32")) {
       // Decoded as UTF-8 the mark is a byte that is not UTF-8, whose hint says to try Latin-1; in
@@ -82,8 +77,8 @@ final class SourceText {
     }
     boolean unicode = actual.name().startsWith("UTF-16") || actual.name().startsWith("UTF-32");
     if (offset == 0 && !unicode) {
-      String wide = wideWithoutMark(bytes);
-      if (wide != null) {
+      Optional<String> wide = TextStart.wideWithoutMark(bytes, bytes.length);
+      if (wide.isPresent()) {
         // Decoded as UTF-8 the NULs pass and the first non-ASCII byte fails with the hint to try
         // Latin-1; in Latin-1 the first NUL fails. Neither says what the file is.
         throw new DataLoadException(
@@ -91,11 +86,11 @@ final class SourceText {
             1,
             0,
             "the source looks like "
-                + wide
+                + wide.get()
                 + " without a byte order mark (a NUL byte beside every ASCII character), not "
                 + charset.name()
                 + ": load it with charset "
-                + wide);
+                + wide.get());
       }
     }
     CharsetDecoder decoder =
@@ -127,34 +122,6 @@ final class SourceText {
     String text = withoutDosEnd(out.toString());
     check(text, sourceName);
     return text;
-  }
-
-  /**
-   * Returns the name of the encoding {@code bytes} look like when they start as UTF-16 or UTF-32
-   * text of ASCII characters without a byte order mark, or null: the first character is ASCII and
-   * not NUL (every code file starts so), with the NUL bytes of its wide encoding beside it.
-   */
-  private static String wideWithoutMark(byte[] bytes) {
-    if (bytes.length < 4) {
-      return null;
-    }
-    boolean[] zero = new boolean[4];
-    for (int i = 0; i < 4; i++) {
-      zero[i] = bytes[i] == 0;
-    }
-    if (!zero[0] && zero[1] && zero[2] && zero[3]) {
-      return "UTF-32LE";
-    }
-    if (zero[0] && zero[1] && zero[2] && !zero[3]) {
-      return "UTF-32BE";
-    }
-    if (!zero[0] && zero[1] && bytes[0] > 0) {
-      return "UTF-16LE";
-    }
-    if (zero[0] && !zero[1] && bytes[1] > 0) {
-      return "UTF-16BE";
-    }
-    return null;
   }
 
   /** The DOS end-of-file mark (Ctrl-Z), which old editors and exports put after the last line. */

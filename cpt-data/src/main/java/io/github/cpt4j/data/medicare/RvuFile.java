@@ -10,6 +10,7 @@ import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
 import io.github.cpt4j.data.table.CsvTable;
 import io.github.cpt4j.data.table.Header;
+import io.github.cpt4j.data.table.ReleasedDate;
 import io.github.cpt4j.fee.medicare.pfs.AssistantAtSurgery;
 import io.github.cpt4j.fee.medicare.pfs.BilateralRule;
 import io.github.cpt4j.fee.medicare.pfs.GlobalPeriod;
@@ -27,8 +28,6 @@ import java.io.SequenceInputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.time.Month;
 import java.time.Year;
 import java.time.YearMonth;
@@ -93,13 +92,6 @@ public final class RvuFile {
           + Arrays.stream(PaymentStatus.values())
               .map(s -> String.valueOf(s.code()))
               .collect(Collectors.joining(", "));
-
-  /**
-   * The title block's release date, {@code RELEASED 09/11/2025}: the form a directory of files
-   * orders two copies of one release by.
-   */
-  private static final Pattern RELEASED =
-      Pattern.compile("(?i)RELEASED\\s+(\\d{1,2})/(\\d{1,2})/(\\d{4})");
 
   /**
    * A relative value file is about 2.5 MB. Six times that leaves room for growth; a file near the
@@ -342,23 +334,11 @@ public final class RvuFile {
       throws DataLoadException {
     for (CsvRecord record : preamble) {
       for (int i = 0; i < record.getFieldCount(); i++) {
-        Matcher released = RELEASED.matcher(record.getField(i));
-        if (released.find()) {
-          try {
-            LocalDate.of(
-                Integer.parseInt(released.group(3)),
-                Integer.parseInt(released.group(1)),
-                Integer.parseInt(released.group(2)));
-          } catch (DateTimeException e) {
-            throw new DataLoadException(
-                source,
-                record.getStartingLineNumber(),
-                i + 1,
-                "the title block's "
-                    + CodeFormatException.quote(released.group())
-                    + " is not a date: expected RELEASED MM/DD/YYYY");
-          }
-        }
+        int column = i + 1;
+        ReleasedDate.find(
+            record.getField(i),
+            (offset, message) ->
+                new DataLoadException(source, record.getStartingLineNumber(), column, message));
       }
     }
   }

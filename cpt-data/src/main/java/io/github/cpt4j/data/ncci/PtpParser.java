@@ -2,6 +2,7 @@ package io.github.cpt4j.data.ncci;
 
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.data.csv.TextStart;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.edit.ncci.PtpModifierIndicator;
 import io.github.cpt4j.edit.ncci.PtpTable;
@@ -136,9 +137,7 @@ final class PtpParser {
     while (limit < 4 && !eof) {
       fill();
     }
-    if (limit >= 2
-        && (buffer[0] == (byte) 0xFF && buffer[1] == (byte) 0xFE
-            || buffer[0] == (byte) 0xFE && buffer[1] == (byte) 0xFF)) {
+    if (TextStart.hasUtf16Mark(buffer, limit)) {
       throw new DataLoadException(
           source,
           1,
@@ -147,21 +146,18 @@ final class PtpParser {
               + " file as CMS publishes it, in a one-byte encoding (save it as text, not Unicode"
               + " text)");
     }
-    for (int i = 0; i < Math.min(limit, 4); i++) {
-      if (buffer[i] == 0) {
-        throw new DataLoadException(
-            source,
-            1,
-            1,
-            "the file starts with NUL bytes: expected a CMS NCCI PTP file as text in a one-byte"
-                + " encoding (UTF-16 without a byte order mark, or not a text file)");
-      }
+    // Any NUL, not only the patterns of wide text the code-set loader names: a PTP file is one-byte
+    // text, which has none.
+    if (TextStart.hasNulAtStart(buffer, limit)) {
+      throw new DataLoadException(
+          source,
+          1,
+          1,
+          "the file starts with NUL bytes: expected a CMS NCCI PTP file as text in a one-byte"
+              + " encoding (UTF-16 without a byte order mark, or not a text file)");
     }
-    if (limit >= 3
-        && buffer[0] == (byte) 0xEF
-        && buffer[1] == (byte) 0xBB
-        && buffer[2] == (byte) 0xBF) {
-      position = 3;
+    if (TextStart.hasUtf8Mark(buffer, limit)) {
+      position = TextStart.UTF8_MARK_LENGTH;
     }
   }
 

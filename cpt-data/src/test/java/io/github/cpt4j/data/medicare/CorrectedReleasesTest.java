@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A directory holding a release and its corrected re-issue (as CMS re-issued 25A on 2025-01-10):
@@ -151,5 +153,24 @@ class CorrectedReleasesTest {
                 Path.of("a", "PPRRVU25_JAN.csv")
                     + ", line 6: the title block's 'RELEASED 13/45/2024' is not a date"),
         e::getMessage);
+  }
+
+  /**
+   * A file's loader and the directory that orders two copies read the same {@code RELEASED} row
+   * with one parser, and refuse a date that is none with the same words, each at its own place.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"13/45/2024", "02/30/2025", "2/29/2025", "00/10/2025", "12/0/2024"})
+  void theLoaderAndTheDirectoryRefuseAReleasedRowAlike(String date, @TempDir Path dir)
+      throws IOException {
+    rvu(dir, "a/PPRRVU25_JAN.csv", date, "1.30");
+    rvu(dir, "b/PPRRVU25_JAN.csv", "12/23/2024", "1.31");
+    String problem =
+        "the title block's 'RELEASED " + date + "' is not a date: expected RELEASED MM/DD/YYYY";
+    Path file = dir.resolve("a/PPRRVU25_JAN.csv");
+    DataLoadException loader = assertThrows(DataLoadException.class, () -> RvuFile.read(file));
+    assertEquals("PPRRVU25_JAN.csv, line 6, column 3: " + problem, loader.getMessage());
+    DataLoadException directory = assertThrows(DataLoadException.class, () -> load(dir));
+    assertEquals(Path.of("a", "PPRRVU25_JAN.csv") + ", line 6: " + problem, directory.getMessage());
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.data.load.CodeSetLoader;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.edit.ncci.MueAdjudicationIndicator;
 import io.github.cpt4j.edit.ncci.MueEdit;
@@ -15,6 +16,7 @@ import io.github.cpt4j.edit.ncci.PtpModifierIndicator;
 import io.github.cpt4j.edit.ncci.PtpTable;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -369,6 +371,47 @@ public class NcciLoadersTest {
         unmarked
             .getMessage()
             .startsWith("test-ptp.txt, line 1, column 1: the file starts with NUL"));
+  }
+
+  /**
+   * The PTP parser and the code-set loader read a source's first bytes with the same checks: what
+   * the one refuses as wide text the other refuses on line 1 too, and both skip a UTF-8 mark.
+   */
+  @Test
+  void thePtpAndCodeSetLoadersReadTheFirstBytesAlike() throws IOException {
+    String ptp = PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\tr\n";
+    String codes = "99213\tMade up\n";
+    for (String mark : List.of("", "\ufeff")) {
+      for (String wide : List.of("UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE")) {
+        Charset charset = Charset.forName(wide);
+        DataLoadException p =
+            assertThrows(
+                DataLoadException.class,
+                () ->
+                    PtpFile.read(
+                        new ByteArrayInputStream((mark + ptp).getBytes(charset)), "p.txt"));
+        DataLoadException c =
+            assertThrows(
+                DataLoadException.class,
+                () ->
+                    CodeSetLoader.defaults()
+                        .loadTabDelimited(
+                            new ByteArrayInputStream((mark + codes).getBytes(charset)), "c.txt"));
+        assertEquals(1, p.line(), mark + wide);
+        assertEquals(1, c.line(), mark + wide);
+      }
+    }
+    PtpTable table =
+        PtpFile.read(
+            new ByteArrayInputStream(("\ufeff" + ptp).getBytes(StandardCharsets.UTF_8)), "p.txt");
+    assertEquals(1, table.size());
+    assertEquals(
+        1,
+        CodeSetLoader.defaults()
+            .loadTabDelimited(
+                new ByteArrayInputStream(("\ufeff" + codes).getBytes(StandardCharsets.UTF_8)),
+                "c.txt")
+            .size());
   }
 
   @Test
