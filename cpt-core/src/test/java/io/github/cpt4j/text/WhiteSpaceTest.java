@@ -46,11 +46,19 @@ class WhiteSpaceTest {
     }
   }
 
+  /**
+   * The parsers agree with the predicate on every character that could be read as a blank, and on a
+   * spread of the others. Every character would throw about 330,000 exceptions (12 s); the
+   * predicate itself is checked over every character above.
+   */
   @Test
   void codesModifiersAndClaimLinesTrimTheSameCharacters() {
     List<String> disagreements = new ArrayList<>();
     for (int i = 0; i <= Character.MAX_VALUE; i++) {
       char c = (char) i;
+      if (!mayBeBlank(c) && i % 61 != 0) {
+        continue;
+      }
       boolean space = WhiteSpace.isSpace(c);
       String s = String.valueOf(c);
       boolean code = parses(() -> ProcedureCode.parseLenient(s + "99213" + s));
@@ -67,6 +75,19 @@ class WhiteSpaceTest {
       }
     }
     assertEquals(List.of(), disagreements);
+  }
+
+  /** Latin-1, the space and separator categories, and the controls and format characters. */
+  private static boolean mayBeBlank(char c) {
+    if (c <= 0xFF || WhiteSpace.isSpace(c)) {
+      return true;
+    }
+    int type = Character.getType(c);
+    return type == Character.SPACE_SEPARATOR
+        || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR
+        || type == Character.CONTROL
+        || type == Character.FORMAT;
   }
 
   private static boolean parses(Runnable parse) {
