@@ -53,20 +53,17 @@ final class Inputs {
     try {
       // Only what one read gives (more only for a byte order mark's two bytes): standard input
       // from a terminal gives a line at a time, and a line must not wait for the next.
-      while (n < 2) {
+      while (n < 2 || n < 4 && mayStartUtf32Mark(head)) {
         int k = in.read(head, n, HEAD - n);
         if (k < 0) {
           break;
         }
         n += k;
       }
-      String why = utf16(head, n);
-      if (why != null) {
+      String what = wideText(head, n);
+      if (what != null) {
         throw new CliException(
-            describe(name)
-                + " is UTF-16 ("
-                + why
-                + "): expected UTF-8 text (save the file as UTF-8)");
+            describe(name) + " is " + what + ": expected UTF-8 text (save the file as UTF-8)");
       }
     } catch (IOException | RuntimeException e) {
       try {
@@ -83,20 +80,51 @@ final class Inputs {
   }
 
   /**
-   * Says why the bytes {@code head[0, n)}, the start of an input, are UTF-16, or returns null if
-   * they are not: a UTF-16 byte order mark (FF FE or FE FF), or, without one, a NUL byte beside
-   * three characters in four or more (of at least two), as UTF-16 writes text of Latin letters and
-   * digits. A NUL or two in UTF-8 text (damage, reported on its line) is not enough. The CMS
-   * loaders of cpt-data refuse UTF-16 too, from characters in a package not exported, so the check
-   * is made here again, on bytes, in words close to theirs.
+   * Tells whether the first two bytes of {@code head} may begin a UTF-32 byte order mark (FF FE 00
+   * 00 or 00 00 FE FF), so that two more are worth waiting for. Text typed at a terminal never
+   * starts so, so a typed line still never waits for the next.
    */
-  static String utf16(byte[] head, int n) {
+  private static boolean mayStartUtf32Mark(byte[] head) {
+    return head[0] == (byte) 0xFF && head[1] == (byte) 0xFE || head[0] == 0 && head[1] == 0;
+  }
+
+  /**
+   * Says what wide encoding the bytes {@code head[0, n)}, the start of an input, are in and why
+   * ({@code "UTF-16 (it starts with a UTF-16 byte order mark)"}), or returns null if they are not
+   * UTF-16 or UTF-32: a byte order mark, or, without one, NUL bytes beside three characters in four
+   * or more (of at least two), as those encodings write text of Latin letters and digits. A NUL or
+   * two in UTF-8 text (damage, reported on its line) is not enough. The CMS loaders of cpt-data
+   * refuse wide text too, from code in a package not exported, so the check is made here again, on
+   * bytes, in words close to theirs.
+   */
+  static String wideText(byte[] head, int n) {
+    // UTF-32LE's mark starts with UTF-16LE's: test the longer one first.
+    if (n >= 4
+        && (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE && head[2] == 0 && head[3] == 0
+            || head[0] == 0 && head[1] == 0 && head[2] == (byte) 0xFE && head[3] == (byte) 0xFF)) {
+      return "UTF-32 (it starts with a UTF-32 byte order mark)";
+    }
     if (n >= 2
         && (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE
             || head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)) {
-      return "it starts with a UTF-16 byte order mark";
+      return "UTF-16 (it starts with a UTF-16 byte order mark)";
     }
-    int pairs = Math.min(n, head.length) / 2;
+    int length = Math.min(n, head.length);
+    int quads = length / 4;
+    int utf32 = 0;
+    for (int i = 0; i < quads; i++) {
+      int nuls = 0;
+      for (int j = 0; j < 4; j++) {
+        nuls += head[4 * i + j] == 0 ? 1 : 0;
+      }
+      boolean littleEndian = head[4 * i] != 0 && nuls == 3;
+      boolean bigEndian = head[4 * i + 3] != 0 && nuls == 3;
+      utf32 += littleEndian || bigEndian ? 1 : 0;
+    }
+    if (quads >= 2 && 4 * utf32 >= 3 * quads) {
+      return "UTF-32 (it has three NUL bytes beside each character, and no byte order mark)";
+    }
+    int pairs = length / 2;
     int littleEndian = 0;
     int bigEndian = 0;
     for (int i = 0; i < pairs; i++) {
@@ -109,7 +137,7 @@ final class Inputs {
       }
     }
     if (pairs >= 2 && 4 * Math.max(littleEndian, bigEndian) >= 3 * pairs) {
-      return "it has a NUL byte beside each character, and no byte order mark";
+      return "UTF-16 (it has a NUL byte beside each character, and no byte order mark)";
     }
     return null;
   }

@@ -115,16 +115,48 @@ class Utf16InputTest {
   void theCheckLooksAtTheFirstBytesOnly() {
     byte[] le = "code,zip\n".getBytes(StandardCharsets.UTF_16LE);
     assertEquals(
-        "it has a NUL byte beside each character, and no byte order mark",
-        Inputs.utf16(le, le.length));
-    assertNull(Inputs.utf16(le, 3), "one character is not enough to tell");
-    assertNull(Inputs.utf16(new byte[] {(byte) 0xFF}, 1));
-    assertNull(Inputs.utf16(new byte[] {0, 0, 0, 0, 0, 0}, 6), "NULs alone are not text");
-    assertNull(Inputs.utf16("99213\n".getBytes(StandardCharsets.UTF_8), 6));
-    assertNull(Inputs.utf16(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a'}, 4));
+        "UTF-16 (it has a NUL byte beside each character, and no byte order mark)",
+        Inputs.wideText(le, le.length));
+    assertNull(Inputs.wideText(le, 3), "one character is not enough to tell");
+    assertNull(Inputs.wideText(new byte[] {(byte) 0xFF}, 1));
+    assertNull(Inputs.wideText(new byte[] {0, 0, 0, 0, 0, 0}, 6), "NULs alone are not text");
+    assertNull(Inputs.wideText("99213\n".getBytes(StandardCharsets.UTF_8), 6));
+    assertNull(Inputs.wideText(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a'}, 4));
     // Mostly UTF-16 is UTF-16 (a character beyond Latin-1 has no NUL); a NUL in four is not.
     byte[] mixed = "ab\u4e2dcd".getBytes(StandardCharsets.UTF_16BE);
-    assertTrue(Inputs.utf16(mixed, mixed.length) != null);
-    assertNull(Inputs.utf16(new byte[] {'a', 0, 'b', 'c', 'd', 'e', 'f', 'g'}, 8));
+    assertTrue(Inputs.wideText(mixed, mixed.length) != null);
+    assertNull(Inputs.wideText(new byte[] {'a', 0, 'b', 'c', 'd', 'e', 'f', 'g'}, 8));
+  }
+
+  /**
+   * UTF-32, with or without its mark, is named: its little-endian mark starts with UTF-16's and was
+   * called UTF-16, and without a mark it was read as UTF-8 with three NULs beside every character.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"UTF-32LE", "UTF-32BE"})
+  void utf32IsSaidToBeUtf32(String encoding) throws IOException {
+    Charset charset = Charset.forName(encoding);
+    for (boolean mark : List.of(true, false)) {
+      Path in =
+          file("lines.csv", ((mark ? "\uFEFF" : "") + "code,zip\n99213,10001\n").getBytes(charset));
+      Cli.Result r = Cli.run("price", "-i", in.toString(), "-d", "2025-06-01");
+      assertEquals(2, r.status(), r::toString);
+      String why =
+          mark
+              ? "it starts with a UTF-32 byte order mark"
+              : "it has three NUL bytes beside each character, and no byte order mark";
+      assertEquals(
+          List.of(
+              "cpt price: '"
+                  + in
+                  + "' is UTF-32 ("
+                  + why
+                  + "): expected UTF-8 text (save the file as UTF-8)"),
+          r.errLines());
+    }
+    // The mark's four bytes are waited for: two of them were read as UTF-16's mark, or as NULs.
+    byte[] marked = "\uFEFF99213".getBytes(charset);
+    assertEquals(
+        "UTF-32 (it starts with a UTF-32 byte order mark)", Inputs.wideText(marked, 4), encoding);
   }
 }

@@ -6,10 +6,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the first bytes of a source say about its encoding, before any of it is decoded: a UTF-8 or
- * UTF-16 byte order mark, or the NUL bytes of UTF-16 or UTF-32 text without one. The one place the
- * code-set loader and the NCCI PTP parser look, so that both recognise the same files; each still
- * decides what to accept and words its own error.
+ * What the first bytes of a source say about its encoding, before any of it is decoded: a UTF-8,
+ * UTF-16 or UTF-32 byte order mark, or the NUL bytes of UTF-16 or UTF-32 text without one. The one
+ * place the code-set loader and the NCCI PTP parser look, so that both recognise the same files;
+ * each still decides what to accept and words its own error.
  */
 public final class TextStart {
 
@@ -31,14 +31,33 @@ public final class TextStart {
   }
 
   /**
-   * Tells whether the first {@code length} bytes of {@code bytes} start with a UTF-16 byte order
-   * mark, FF FE or FE FF (so does a UTF-32LE mark, FF FE 00 00).
+   * Returns the encoding whose byte order mark the first {@code length} bytes of {@code bytes}
+   * start with: {@code UTF-32LE} (FF FE 00 00), {@code UTF-32BE} (00 00 FE FF), {@code UTF-16LE}
+   * (FF FE) or {@code UTF-16BE} (FE FF); else empty. UTF-32LE is tested first, since its mark
+   * starts with UTF-16LE's; a UTF-16LE file whose first character is NUL has UTF-32LE's mark, but
+   * no text file these loaders read starts with NUL.
    */
-  public static boolean hasUtf16Mark(byte[] bytes, int length) {
+  public static Optional<String> byteOrderMark(byte[] bytes, int length) {
     checkLength(bytes, length);
-    return length >= 2
-        && (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE
-            || bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF);
+    if (length >= 4 && bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE) {
+      if (bytes[2] == 0 && bytes[3] == 0) {
+        return Optional.of("UTF-32LE");
+      }
+    }
+    if (length >= 4
+        && bytes[0] == 0
+        && bytes[1] == 0
+        && bytes[2] == (byte) 0xFE
+        && bytes[3] == (byte) 0xFF) {
+      return Optional.of("UTF-32BE");
+    }
+    if (length >= 2 && bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE) {
+      return Optional.of("UTF-16LE");
+    }
+    if (length >= 2 && bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF) {
+      return Optional.of("UTF-16BE");
+    }
+    return Optional.empty();
   }
 
   /**

@@ -62,18 +62,28 @@ final class SourceText {
     if (TextStart.hasUtf8Mark(bytes, bytes.length)) {
       offset = TextStart.UTF8_MARK_LENGTH;
       actual = StandardCharsets.UTF_8;
-    } else if (TextStart.hasUtf16Mark(bytes, bytes.length)
-        && !charset.name().startsWith("UTF-16")
-        && !charset.name().startsWith("UTF-32")) {
-      // Decoded as UTF-8 the mark is a byte that is not UTF-8, whose hint says to try Latin-1; in
-      // Latin-1, every other character is a NUL. Neither says what the file is.
-      throw new DataLoadException(
-          sourceName,
-          1,
-          0,
-          "the source is UTF-16 (it starts with a UTF-16 byte order mark), not "
-              + charset.name()
-              + ": load it with charset UTF-16");
+    } else {
+      Optional<String> mark = TextStart.byteOrderMark(bytes, bytes.length);
+      if (mark.isPresent()
+          && !charset.name().startsWith("UTF-16")
+          && !charset.name().startsWith("UTF-32")) {
+        // Decoded as UTF-8 the mark is a byte that is not UTF-8, whose hint says to try Latin-1; in
+        // Latin-1, every other character is a NUL. Neither says what the file is. The charset named
+        // is the one that reads the mark and either byte order: UTF-16 or UTF-32.
+        String family = mark.get().substring(0, "UTF-16".length());
+        throw new DataLoadException(
+            sourceName,
+            1,
+            0,
+            "the source is "
+                + family
+                + " (it starts with a "
+                + mark.get()
+                + " byte order mark), not "
+                + charset.name()
+                + ": load it with charset "
+                + family);
+      }
     }
     boolean unicode = actual.name().startsWith("UTF-16") || actual.name().startsWith("UTF-32");
     if (offset == 0 && !unicode) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -137,12 +138,18 @@ final class PtpParser {
     while (limit < 4 && !eof) {
       fill();
     }
-    if (TextStart.hasUtf16Mark(buffer, limit)) {
+    Optional<String> mark = TextStart.byteOrderMark(buffer, limit);
+    if (mark.isPresent()) {
+      String family = mark.get().substring(0, "UTF-16".length());
       throw new DataLoadException(
           source,
           1,
           1,
-          "the file is UTF-16 (it starts with a UTF-16 byte order mark): expected a CMS NCCI PTP"
+          "the file is "
+              + family
+              + " (it starts with a "
+              + mark.get()
+              + " byte order mark): expected a CMS NCCI PTP"
               + " file as CMS publishes it, in a one-byte encoding (save it as text, not Unicode"
               + " text)");
     }

@@ -29,16 +29,19 @@ class TextStartTest {
   }
 
   @Test
-  void findsEitherUtf16MarkAndTheUtf32LittleEndianOne() {
-    for (String charset : List.of("UTF-16LE", "UTF-16BE", "UTF-32LE")) {
+  void namesEachUtf16AndUtf32Mark() {
+    for (String charset : List.of("UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE")) {
       byte[] marked = bytes("\ufeff99213", charset);
-      assertTrue(TextStart.hasUtf16Mark(marked, marked.length), charset);
-      assertFalse(TextStart.hasUtf16Mark(marked, 1), charset);
+      assertEquals(Optional.of(charset), TextStart.byteOrderMark(marked, marked.length), charset);
+      assertEquals(Optional.empty(), TextStart.byteOrderMark(marked, 1), charset);
     }
-    byte[] utf32be = bytes("\ufeff99213", "UTF-32BE");
-    assertFalse(TextStart.hasUtf16Mark(utf32be, utf32be.length));
+    // Of a UTF-32LE mark only its first two bytes read: UTF-16LE's mark.
+    byte[] utf32le = bytes("\ufeff99213", "UTF-32LE");
+    assertEquals(Optional.of("UTF-16LE"), TextStart.byteOrderMark(utf32le, 3));
     byte[] latin1 = bytes("\u00ff\u00fe", "ISO-8859-1");
-    assertTrue(TextStart.hasUtf16Mark(latin1, 2)); // "ÿþ" in Latin-1 is the same two bytes
+    assertEquals(Optional.of("UTF-16LE"), TextStart.byteOrderMark(latin1, 2)); // the same bytes
+    byte[] utf8 = bytes("\ufeff99213", "UTF-8");
+    assertEquals(Optional.empty(), TextStart.byteOrderMark(utf8, utf8.length));
   }
 
   @Test
@@ -65,6 +68,6 @@ class TextStartTest {
     assertFalse(TextStart.hasNulAtStart(late, late.length));
     assertFalse(TextStart.hasNulAtStart(new byte[] {'9', 0}, 1));
     assertThrows(IndexOutOfBoundsException.class, () -> TextStart.hasUtf8Mark(late, 6));
-    assertThrows(IndexOutOfBoundsException.class, () -> TextStart.hasUtf16Mark(late, -1));
+    assertThrows(IndexOutOfBoundsException.class, () -> TextStart.byteOrderMark(late, -1));
   }
 }

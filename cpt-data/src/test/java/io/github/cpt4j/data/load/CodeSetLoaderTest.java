@@ -158,7 +158,7 @@ class CodeSetLoaderTest {
               DataLoadException.class,
               () -> loader.loadTabDelimited(new ByteArrayInputStream(text), "u16.txt"));
       assertEquals(
-          "u16.txt, line 1: the source is UTF-16 (it starts with a UTF-16 byte order mark), not "
+          "u16.txt, line 1: the source is UTF-16 (it starts with a UTF-16LE byte order mark), not "
               + loader.charset().name()
               + ": load it with charset UTF-16",
           e.getMessage());
@@ -168,6 +168,33 @@ class CodeSetLoaderTest {
             .withCharset(java.nio.charset.StandardCharsets.UTF_16)
             .loadTabDelimited(new ByteArrayInputStream(text), "u16.txt");
     assertEquals("Made up", description(set, "99213"));
+  }
+
+  @Test
+  void aUtf32FileIsSaidToBeUtf32() throws IOException {
+    // A UTF-32LE mark starts with UTF-16LE's and was called UTF-16; a UTF-32BE mark starts with two
+    // NULs and was reported as a byte that is not UTF-8.
+    for (String encoding : List.of("UTF-32LE", "UTF-32BE", "UTF-16BE")) {
+      byte[] text = "\ufeff99213\tMade up\n".getBytes(Charset.forName(encoding));
+      DataLoadException e =
+          assertThrows(
+              DataLoadException.class,
+              () -> LOADER.loadTabDelimited(new ByteArrayInputStream(text), "wide.txt"));
+      String family = encoding.substring(0, 6);
+      assertEquals(
+          "wide.txt, line 1: the source is "
+              + family
+              + " (it starts with a "
+              + encoding
+              + " byte order mark), not UTF-8: load it with charset "
+              + family,
+          e.getMessage());
+      CodeSet set =
+          LOADER
+              .withCharset(Charset.forName(family))
+              .loadTabDelimited(new ByteArrayInputStream(text), "wide.txt");
+      assertEquals("Made up", description(set, "99213"), encoding);
+    }
   }
 
   @Test

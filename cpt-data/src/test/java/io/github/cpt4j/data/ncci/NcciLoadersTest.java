@@ -359,7 +359,30 @@ public class NcciLoadersTest {
                     new ByteArrayInputStream(("\ufeff" + text).getBytes(StandardCharsets.UTF_16LE)),
                     "test-ptp.txt"));
     assertTrue(
-        marked.getMessage().startsWith("test-ptp.txt, line 1, column 1: the file is UTF-16"));
+        marked
+            .getMessage()
+            .startsWith(
+                "test-ptp.txt, line 1, column 1: the file is UTF-16 (it starts with a UTF-16LE"
+                    + " byte order mark)"));
+    // A UTF-32LE mark starts with UTF-16LE's, and a UTF-32BE one with NULs: each named for itself.
+    for (String encoding : List.of("UTF-32LE", "UTF-32BE")) {
+      DataLoadException utf32 =
+          assertThrows(
+              DataLoadException.class,
+              () ->
+                  PtpFile.read(
+                      new ByteArrayInputStream(
+                          ("\ufeff" + text).getBytes(Charset.forName(encoding))),
+                      "test-ptp.txt"));
+      assertTrue(
+          utf32
+              .getMessage()
+              .startsWith(
+                  "test-ptp.txt, line 1, column 1: the file is UTF-32 (it starts with a "
+                      + encoding
+                      + " byte order mark)"),
+          utf32.getMessage());
+    }
     DataLoadException unmarked =
         assertThrows(
             DataLoadException.class,
