@@ -15,6 +15,7 @@ import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
 import io.github.cpt4j.fee.medicare.partb.PartBFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.ConversionFactors;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.RvuTable;
 import io.github.cpt4j.fee.medicare.release.MedicareRelease;
 import io.github.cpt4j.fee.medicare.release.MedicareReleases;
 import java.io.IOException;
@@ -123,9 +124,10 @@ public final class BundledData {
 
   /**
    * Returns the bundled Medicare releases by date of service: the four 2025 releases (25A as
-   * corrected, 25B, 25C, 25D) for the sample codes, with their OPPS caps and anesthesia, and the
-   * 2026 January rows and localities available. Dates outside them are refused, saying which dates
-   * the data covers ({@link MedicareReleases#coverage()}).
+   * corrected, 25B, 25C, 25D) for the sample codes, with their OPPS caps (25B, without a cap file,
+   * from its own rows' OPPS columns) and anesthesia, and the 2026 January rows and localities
+   * available. Dates outside them are refused, saying which dates the data covers ({@link
+   * MedicareReleases#coverage()}).
    *
    * <pre>{@code
    * BundledData.medicareReleases().price(ClaimLine.parse("99213"), context);
@@ -165,7 +167,8 @@ public final class BundledData {
 
   /**
    * Appends one line saying what {@code release} holds, for people: its dates, rows, localities,
-   * OPPS cap and anesthesia ({@code cpt data}, with or without a directory).
+   * OPPS cap (a cap file's, or computed from the rows' OPPS columns) and anesthesia ({@code cpt
+   * data}, with or without a directory).
    */
   static void describe(MedicareRelease release, StringBuilder sb) {
     MedicareFeeSchedule s = release.schedule();
@@ -179,9 +182,22 @@ public final class BundledData {
         .append(" RVU rows, ")
         .append(s.gpcis().size())
         .append(s.gpcis().size() == 1 ? " locality, " : " localities, ")
-        .append(s.oppsCaps().size() > 0 ? "OPPS cap" : "no OPPS cap")
+        .append(
+            s.oppsCaps().size() > 0
+                ? "OPPS cap"
+                : hasOppsColumns(s.rvus()) ? "OPPS cap from RVU columns" : "no OPPS cap")
         .append(s.anesthesia().isPresent() ? ", anesthesia" : ", no anesthesia")
         .append('\n');
+  }
+
+  /** Tells whether a row has OPPS columns, from which pricing computes its cap without a file. */
+  private static boolean hasOppsColumns(RvuTable rvus) {
+    return rvus.all().stream()
+        .anyMatch(
+            e ->
+                e.oppsNonFacilityPeRvu().signum() != 0
+                    || e.oppsFacilityPeRvu().signum() != 0
+                    || e.oppsMalpracticeRvu().signum() != 0);
   }
 
   /**

@@ -163,7 +163,8 @@ final class BundledMedicare {
     OppsCapTable caps25a = load(OPPS_CAPS_25A, OppsCapFile::read);
     List<MedicareRelease> releases = new ArrayList<>();
     releases.add(release2025("2025A", RVUS_25A, caps25a, 1, 3, gpcis2025));
-    releases.add(release2025("2025B", RVUS_25B, caps25a, 4, 6, gpcis2025));
+    // 25B has no cap file: its caps come from its own OPPS columns, as in a directory of CMS files.
+    releases.add(release2025("2025B", RVUS_25B, OppsCapTable.empty(), 4, 6, gpcis2025));
     releases.add(
         release2025("2025C", RVUS_25C, load(OPPS_CAPS_25C, OppsCapFile::read), 7, 9, gpcis2025));
     releases.add(release2025("2025D", RVUS, schedule().oppsCaps(), 10, 12, gpcis2025));

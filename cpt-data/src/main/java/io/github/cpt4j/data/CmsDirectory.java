@@ -86,7 +86,8 @@ import java.util.stream.Stream;
  *       1.0 work floor where a file has both), or from a month on</td></tr>
  *   <tr><td>{@code ANES2025.csv}</td><td>the year's anesthesia conversion factors</td></tr>
  *   <tr><td>{@code OPPSCAP_JAN.csv} ... {@code OPPSCAP_Oct.csv}</td><td>the OPPS imaging cap of
- *       the release of that month, of the year of the relative value files beside it</td></tr>
+ *       the release of that month, of the year of the relative value files beside it; a release
+ *       without one computes its caps from its own relative value file's OPPS columns</td></tr>
  *   <tr><td>{@code ZIP5_OCT2025.txt}</td><td>ZIP codes to localities, from the first day of
  *       that quarter; a date of service takes the file of its quarter, else the latest before it,
  *       else the earliest ({@link #zipLocalities(LocalDate)})</td></tr>
@@ -136,10 +137,11 @@ import java.util.stream.Stream;
  *
  * Each release is in force from the first day of its month to the day before the next release of
  * its year, or to 31 December. It is priced with its year's GPCIs and anesthesia factors, its own
- * OPPS cap (or the latest earlier one of its year) and the conversion factors of the dated table,
- * so a date is never priced with another year's figures. Quirks of the real files are tolerated:
- * lines ending in a bare CR (25C), a DOS end-of-file line at the end (25A-25C), 31 columns (2025)
- * or 32 with {@code PRIC IND} (2026). Loading is all-or-nothing.
+ * OPPS cap file (without one, the caps its own relative value file's OPPS columns give, never an
+ * earlier release's file) and the conversion factors of the dated table, so a date is never priced
+ * with another year's or quarter's figures. Quirks of the real files are tolerated: lines ending in
+ * a bare CR (25C), a DOS end-of-file line at the end (25A-25C), 31 columns (2025) or 32 with {@code
+ * PRIC IND} (2026). Loading is all-or-nothing.
  *
  * <pre>{@code
  * CmsDirectory cms = CmsDirectory.load(Path.of("cms"));
@@ -461,7 +463,12 @@ public final class CmsDirectory {
               .gpcis(gpcis)
               .conversionFactors(conversionFactors)
               .effective(from, to);
-      Optional<CmsFile> cap = latestUpTo(directory, files, Kind.OPPS_CAP, rvu);
+      // A release's caps are its own OPPSCAP file's, else computed from its own OPPS columns: never
+      // another release's file. RVU25D ships an OPPSCAP file in each release's package and says
+      // the OPPS payment amount is calculated from that file's "PE/MP used for OPPS payment
+      // amount" columns, so the columns are the quarter's caps; CMS's figures for
+      // contractor-priced rows cannot be computed and are then not stated.
+      Optional<CmsFile> cap = ofRelease(directory, files, Kind.OPPS_CAP, rvu);
       if (cap.isPresent()) {
         used.add(cap.get().path());
         schedule.oppsCaps(cached(capCache, directory, cap.get().path(), p -> OppsCapFile.read(p)));
@@ -1056,6 +1063,18 @@ public final class CmsDirectory {
     return tied.isEmpty()
         ? Optional.empty()
         : Optional.of(oneOf(directory, tied, rvu.path().toAbsolutePath().getParent()));
+  }
+
+  /** The file of {@code kind} of release {@code rvu}'s own year and month, if any. */
+  private static Optional<CmsFile> ofRelease(
+      Path directory, List<CmsFile> files, Kind kind, CmsFile rvu) throws IOException {
+    List<CmsFile> own =
+        files.stream()
+            .filter(f -> f.kind() == kind && f.year() == rvu.year() && f.month() == rvu.month())
+            .toList();
+    return own.isEmpty()
+        ? Optional.empty()
+        : Optional.of(oneOf(directory, own, rvu.path().toAbsolutePath().getParent()));
   }
 
   /** The files of the latest period among {@code candidates}, all of them if several. */

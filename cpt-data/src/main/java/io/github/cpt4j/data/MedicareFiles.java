@@ -19,6 +19,7 @@ import java.time.Year;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -110,11 +111,26 @@ public final class MedicareFiles {
    * cap file's; without one, computed from the relative value file's OPPS columns when that file is
    * given, else the bundled rows' cap sample.
    *
+   * <p>The cap file is read on another thread; this method never returns or throws before that read
+   * has ended. When the relative value or GPCI file fails, its exception is thrown, with the cap
+   * file's, if that failed too, as a suppressed exception.
+   *
    * @throws io.github.cpt4j.data.load.DataLoadException if a file is malformed, naming file, line
    *     and column (all-or-nothing: no schedule is built)
    * @throws IOException if a file cannot be read
    */
   public MedicareFeeSchedule schedule() throws IOException {
+    return schedule(CompletableFuture::supplyAsync);
+  }
+
+  /**
+   * {@link #schedule()}, starting the cap file's read with {@code startRead}: a test holds the read
+   * to see that no failure returns before it has ended.
+   */
+  MedicareFeeSchedule schedule(
+      Function<Supplier<Optional<OppsCapTable>>, CompletableFuture<Optional<OppsCapTable>>>
+          startRead)
+      throws IOException {
     if (isEmpty()) {
       return BundledData.medicareFeeSchedule();
     }
@@ -123,18 +139,27 @@ public final class MedicareFiles {
     CompletableFuture<Optional<OppsCapTable>> caps =
         oppsCap.isEmpty()
             ? CompletableFuture.completedFuture(Optional.empty())
-            : CompletableFuture.supplyAsync(() -> readUnchecked(oppsCap.get()));
-    Optional<RvuTable> rows =
-        rvu.isEmpty() ? Optional.empty() : Optional.of(RvuFile.read(rvu.get()));
+            : startRead.apply(() -> readUnchecked(oppsCap.get()));
     Supplier<MedicareFeeSchedule> bundled = Suppliers.memoize(BundledData::medicareFeeSchedule);
-    Optional<GpciTable> indices =
-        gpci.isEmpty() ? Optional.empty() : Optional.of(readGpci(gpci.get(), rows, bundled));
+    Optional<RvuTable> rows;
+    Optional<GpciTable> indices;
+    try {
+      rows = rvu.isEmpty() ? Optional.empty() : Optional.of(RvuFile.read(rvu.get()));
+      indices =
+          gpci.isEmpty() ? Optional.empty() : Optional.of(readGpci(gpci.get(), rows, bundled));
+    } catch (Throwable e) {
+      // Never leave the cap read running behind a failure: the caller may delete or replace the
+      // files, or retry, as soon as this returns. Its own failure goes with this one.
+      awaitSuppressing(caps, e);
+      throw e;
+    }
+    Optional<OppsCapTable> capTable = join(caps);
     MedicareFeeSchedule.Builder builder =
         MedicareFeeSchedule.builder()
             .name("medicare-pfs")
             .rvus(rows.orElseGet(() -> bundled.get().rvus()))
             .gpcis(indices.orElseGet(() -> bundled.get().gpcis()))
-            .oppsCaps(join(caps).orElseGet(() -> defaultCaps(rows.isPresent())))
+            .oppsCaps(capTable.orElseGet(() -> defaultCaps(rows.isPresent())))
             .conversionFactors(BundledData.conversionFactors());
     if (rvu.isEmpty()) {
       // The bundled rows are one release's rows, whatever the other files.
@@ -186,6 +211,15 @@ public final class MedicareFiles {
       return Optional.of(OppsCapFile.read(file));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Waits for the cap file's read to end, adding what it threw, if anything, to {@code thrown}. */
+  private static void awaitSuppressing(CompletableFuture<?> read, Throwable thrown) {
+    try {
+      join(read);
+    } catch (IOException | RuntimeException | Error e) {
+      thrown.addSuppressed(e);
     }
   }
 

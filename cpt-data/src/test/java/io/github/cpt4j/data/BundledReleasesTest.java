@@ -45,6 +45,14 @@ class BundledReleasesTest {
             .lines()
             .anyMatch(l -> l.startsWith("2025C  ") && l.endsWith("OPPS cap, anesthesia")),
         described);
+    // 25B has no cap file: its caps come from its own relative values' OPPS columns.
+    assertTrue(
+        described
+            .lines()
+            .anyMatch(
+                l ->
+                    l.startsWith("2025B  ") && l.endsWith("OPPS cap from RVU columns, anesthesia")),
+        described);
     // The lab, equipment and drug quarters, whose dates are narrower than the releases'.
     assertTrue(
         described.endsWith(

@@ -26,6 +26,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -294,5 +295,61 @@ class CmsDirectoryFilesTest {
             () -> "file stating " + stated + ": " + fee);
       }
     }
+  }
+
+  /**
+   * A release without an OPPS cap file of its own (25B) takes its caps from its own relative value
+   * file's OPPS columns, not from the cap file of the release before it. Here January's file caps
+   * 74177-TC in 13282-99 at 150.00 and April's columns give 153.96; the fee schedule amount of both
+   * is 202.77 (6.59 PE RVUs).
+   */
+  @Test
+  void aReleaseWithoutItsOwnCapFileIsCappedByItsOwnColumns(@TempDir Path dir) throws IOException {
+    january(dir);
+    Files.writeString(
+        dir.resolve("OPPSCAP_JAN.csv"),
+        resource("oppscap-2025-jan-sample.csv") + "74177,TC,A,13282,99,150.00,150.00\n",
+        StandardCharsets.ISO_8859_1);
+    // April's OPPS PE 5.00 and MP 0.02: (5.00 x 0.949 + 0.02 x 0.732) x 32.3465 = 153.957.
+    String april =
+        resource("pprrvu-2025-apr-sample.csv")
+            .lines()
+            .map(
+                l ->
+                    l.startsWith("74177,TC,")
+                        ? l.replaceFirst(",[^,]*,[^,]*,[^,]*$", ",5.00,5.00,0.02")
+                        : l)
+            .collect(Collectors.joining("\n", "", "\n"));
+    Files.writeString(dir.resolve("PPRRVU25_APR.csv"), april, StandardCharsets.ISO_8859_1);
+    CmsDirectory cms = CmsDirectory.load(dir);
+    MedicareReleases releases = cms.releases();
+    for (String[] dateAndAmount :
+        new String[][] {{"2025-03-31", "150.00"}, {"2025-04-01", "153.96"}}) {
+      FeeResult fee =
+          releases.price(
+              ClaimLine.parse("74177-TC"),
+              PricingContext.of(
+                  LocalDate.parse(dateAndAmount[0]),
+                  Locality.parse("13282-99"),
+                  Setting.NON_FACILITY));
+      assertEquals(Optional.of(new BigDecimal(dateAndAmount[1])), fee.amount(), fee::toString);
+    }
+    // CMS's caps of contractor-priced rows cannot be computed: April states none of January's.
+    FeeResult carrierPriced =
+        releases.price(
+            ClaimLine.parse("78815"),
+            PricingContext.of(
+                LocalDate.parse("2025-04-01"), Locality.parse("13282-99"), Setting.NON_FACILITY));
+    assertFalse(carrierPriced.toString().contains("OPPS imaging cap"), carrierPriced::toString);
+    String described = cms.describe();
+    assertTrue(described.contains("2025A  2025-01-01 to 2025-03-31"), described);
+    assertTrue(
+        described.lines().anyMatch(l -> l.startsWith("2025A  ") && l.contains(", OPPS cap,")),
+        described);
+    assertTrue(
+        described
+            .lines()
+            .anyMatch(l -> l.startsWith("2025B  ") && l.contains(", OPPS cap from RVU columns,")),
+        described);
   }
 }

@@ -71,6 +71,13 @@ class CmsDirectoryTest {
     assertEquals(19_090, releases.releases().get(3).schedule().rvus().size());
     String described = cms().describe();
     assertTrue(described.contains("2025C  2025-07-01 to 2025-09-30  19029 RVU rows"), described);
+    // No OPPSCAP file of April: 25B's caps are its own columns', not January's file.
+    assertTrue(
+        described
+            .lines()
+            .anyMatch(l -> l.startsWith("2025B  ") && l.contains("OPPS cap from RVU columns")),
+        described);
+    assertTrue(described.contains("opps-cap 2025-01  2025/quarterly/OPPSCAP_JAN.csv\n"), described);
     assertTrue(described.contains("rvu 2026-01 nonQPP"), described);
     assertTrue(described.contains("ZIP codes from ZIP5_OCT2025.txt"), described);
     // The lab, equipment and drug files beside them: one quarter each.

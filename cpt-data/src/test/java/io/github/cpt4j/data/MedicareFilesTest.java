@@ -14,6 +14,7 @@ import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.pfs.Gpci;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.OppsCapTable;
 import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +22,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -152,5 +158,84 @@ class MedicareFilesTest {
         IOException.class, MedicareFiles.none().withOppsCap(dir.resolve("no.csv"))::schedule);
     new NullPointerTester().testAllPublicStaticMethods(MedicareFiles.class);
     new NullPointerTester().testAllPublicInstanceMethods(MedicareFiles.none());
+  }
+
+  /**
+   * A cap read that runs only when {@code schedule} waits for it (joins it), on the waiting thread:
+   * one that {@code schedule} leaves behind is still not done when it throws, every time.
+   */
+  private static final class ReadWhenAwaited extends CompletableFuture<Optional<OppsCapTable>> {
+
+    private final Supplier<Optional<OppsCapTable>> read;
+
+    private ReadWhenAwaited(Supplier<Optional<OppsCapTable>> read) {
+      this.read = read;
+    }
+
+    @Override
+    public Optional<OppsCapTable> join() {
+      if (!isDone()) {
+        try {
+          complete(read.get());
+        } catch (RuntimeException e) {
+          completeExceptionally(e);
+        }
+      }
+      return super.join();
+    }
+  }
+
+  /** Calls {@code schedule} with the cap read held, returning what it threw and the read. */
+  private static Map.Entry<DataLoadException, CompletableFuture<?>> failure(MedicareFiles files) {
+    List<ReadWhenAwaited> started = new ArrayList<>();
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                files.schedule(
+                    read -> {
+                      ReadWhenAwaited held = new ReadWhenAwaited(read);
+                      started.add(held);
+                      return held;
+                    }));
+    assertEquals(1, started.size());
+    return Map.entry(e, started.get(0));
+  }
+
+  @Test
+  void aFailedReadWaitsForTheCapReadAndCarriesItsFailure(@TempDir Path dir) throws IOException {
+    Path badRvu = Files.writeString(dir.resolve("PPRRVU2025_Oct.csv"), "no,header\n");
+    Path badGpci = Files.writeString(dir.resolve("GPCI2025.csv"), "no,header\n");
+    Path badCap = Files.writeString(dir.resolve("OPPSCAP_Oct.csv"), "no,header\n");
+    Path goodCap = copy("oppscap-2025-oct-sample.csv", dir);
+    Path goodRvu = copy("pprrvu-2025-oct-sample.csv", dir);
+
+    // A malformed relative value file with a malformed cap file: the first is thrown, the second
+    // rides along, and the cap read has ended.
+    var failed = failure(MedicareFiles.none().withRvu(badRvu).withOppsCap(badCap));
+    assertTrue(failed.getValue().isDone(), "schedule() threw while the cap read was running");
+    assertTrue(failed.getKey().getMessage().startsWith("PPRRVU2025_Oct.csv"), failed::toString);
+    assertEquals(1, failed.getKey().getSuppressed().length, failed::toString);
+    assertTrue(
+        failed.getKey().getSuppressed()[0] instanceof DataLoadException suppressed
+            && suppressed.getMessage().startsWith("OPPSCAP_Oct.csv"),
+        failed::toString);
+
+    // With a valid cap file: waited for too, and nothing to add.
+    failed = failure(MedicareFiles.none().withRvu(badRvu).withOppsCap(goodCap));
+    assertTrue(failed.getValue().isDone(), "schedule() threw while the cap read was running");
+    assertTrue(failed.getKey().getMessage().startsWith("PPRRVU2025_Oct.csv"), failed::toString);
+    assertEquals(0, failed.getKey().getSuppressed().length, failed::toString);
+
+    // A malformed GPCI file, read after a valid relative value file: the same.
+    failed = failure(MedicareFiles.none().withRvu(goodRvu).withGpci(badGpci).withOppsCap(badCap));
+    assertTrue(failed.getValue().isDone(), "schedule() threw while the cap read was running");
+    assertTrue(failed.getKey().getMessage().startsWith("GPCI2025.csv"), failed::toString);
+    assertEquals(1, failed.getKey().getSuppressed().length, failed::toString);
+
+    // Only the cap file malformed: its own failure is thrown, as before.
+    failed = failure(MedicareFiles.none().withRvu(goodRvu).withOppsCap(badCap));
+    assertTrue(failed.getKey().getMessage().startsWith("OPPSCAP_Oct.csv"), failed::toString);
+    assertEquals(0, failed.getKey().getSuppressed().length, failed::toString);
   }
 }
