@@ -582,8 +582,8 @@ final class PriceCommand implements Callable<Integer> {
     if (!requests.isEmpty()) {
       // An invalid line is left out of the claim without renumbering the lines after it, as a
       // batch leaves out an invalid row: explanations name each line by its place in the output.
-      int[] lineNumbers =
-          allValid ? null : priced.stream().mapToInt(position -> position + 1).toArray();
+      // Always given, never null for "the positions": with every line valid they are the same.
+      int[] lineNumbers = priced.stream().mapToInt(position -> position + 1).toArray();
       List<Outcome> results = pricer.price(requests, lineNumbers, !nonParticipating);
       for (int i = 0; i < priced.size(); i++) {
         outcomes.set(priced.get(i), results.get(i));

@@ -155,6 +155,50 @@ class PriceNcciTest {
     assertEquals("42.14", rows.get(4).getField(amount), r::toString);
   }
 
+  /**
+   * Lines given as arguments, some invalid: the edits' findings name each line by the argument it
+   * was (the user's 2nd, 4th and 5th), not by its place among the valid lines.
+   */
+  @Test
+  void findingsOnArgumentsNameTheLinesAsGivenAfterAnInvalidOne() {
+    Cli.Result r =
+        Cli.run(
+            "price",
+            "9921",
+            "29880-RT",
+            "9999",
+            "20610-LT",
+            "99213-25 x2",
+            "-l",
+            "13282-99",
+            "-d",
+            "2025-06-02",
+            "-s",
+            "facility",
+            "-f",
+            "json",
+            "--ptp",
+            ptp.toString(),
+            "--mue",
+            mue.toString());
+    JsonNode rows = JsonTree.read(r.out());
+    assertEquals("invalid_line", rows.get(0).get("result").textValue(), r::toString);
+    assertEquals("ncci_ptp", rows.get(1).get("result").textValue(), r::toString);
+    assertTrue(
+        rows.get(1)
+            .get("explanation")
+            .textValue()
+            .startsWith("29880 (line 2) is column 2 of 20610 (line 4) on 2025-06-02"),
+        r::toString);
+    assertEquals("ncci_mue", rows.get(4).get("result").textValue(), r::toString);
+    assertTrue(
+        rows.get(4)
+            .get("explanation")
+            .textValue()
+            .startsWith("99213: 2 units on 2025-06-02 (line 5) exceed the MUE of 1"),
+        r::toString);
+  }
+
   @Test
   void aBatchNamesLinesByTheirPlaceAmongTheClaimsRows() throws IOException {
     // The claim's first row is invalid: the others are still its rows 2 and 3, in the messages of

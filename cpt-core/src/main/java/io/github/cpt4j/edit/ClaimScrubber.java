@@ -119,6 +119,9 @@ public final class ClaimScrubber {
       if (all == null) {
         all = new ArrayList<>(4);
       }
+      // Named as the claim checked names the line (one date's lines keep the whole claim's
+      // numbers), whatever the edit set: toString and the message then agree.
+      finding = finding.withLineNumber(claim.lineNumber(finding.line()));
       all.add(date == null ? finding : finding.onLine(date.lineInClaim(finding.line())));
     }
     return all;

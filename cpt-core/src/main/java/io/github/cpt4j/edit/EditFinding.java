@@ -15,6 +15,7 @@ import org.immutables.value.Value;
  * EditFinding finding = EditFinding.denyLine("ncci-ptp", 1, 1,
  *     "20610 is a component of 27447 on the same date; add 59 or XU if distinct");
  * finding.line();       // 1, zero-based
+ * finding.lineNumber(); // 2, the number the claim names the line by
  * finding.reason();     // UnpricedReason.EDIT_DENIED
  * }</pre>
  */
@@ -27,6 +28,19 @@ public abstract class EditFinding {
 
   /** Returns the zero-based index of the line in the claim. */
   public abstract int line();
+
+  /**
+   * Returns the number by which the claim names the line, from 1: {@link
+   * io.github.cpt4j.claim.Claim#lineNumber Claim.lineNumber(line())}, the number its message uses.
+   * It is the line's position ({@link #line()} + 1) unless set otherwise: a claim's own numbers
+   * ({@link io.github.cpt4j.claim.Claim#withLineNumbers}) name the lines left after some were taken
+   * out, and a finding on such a line carries its number. The standard edits set it; {@link
+   * ClaimScrubber} sets it on every finding from the claim it checked.
+   */
+  @Value.Default
+  public int lineNumber() {
+    return line() + 1;
+  }
 
   /** Returns what the finding does to the line. */
   public abstract EditAction action();
@@ -90,7 +104,8 @@ public abstract class EditFinding {
 
   /**
    * Returns this finding on line {@code newLine}: for a pricer that prices some lines of a claim as
-   * a claim of their own, whose lines are numbered anew.
+   * a claim of their own, whose lines are indexed anew. The line keeps its {@link #lineNumber()},
+   * the number its message names it by.
    *
    * @throws IllegalArgumentException if {@code newLine} is negative
    */
@@ -101,6 +116,30 @@ public abstract class EditFinding {
     return builder()
         .edit(edit())
         .line(newLine)
+        .lineNumber(lineNumber())
+        .action(action())
+        .deniedUnits(deniedUnits())
+        .reason(reason())
+        .message(message())
+        .putAllData(data())
+        .build();
+  }
+
+  /**
+   * Returns this finding with its line named {@code number}, as the claim it was found on names the
+   * line ({@link io.github.cpt4j.claim.Claim#lineNumber}): for an edit that builds its findings
+   * with {@link #denyLine} or {@link #flag} on a claim with line numbers of its own.
+   *
+   * @throws IllegalArgumentException if {@code number} is less than 1
+   */
+  public EditFinding withLineNumber(int number) {
+    if (number == lineNumber()) {
+      return this;
+    }
+    return builder()
+        .edit(edit())
+        .line(line())
+        .lineNumber(number)
         .action(action())
         .deniedUnits(deniedUnits())
         .reason(reason())
@@ -118,6 +157,10 @@ public abstract class EditFinding {
     if (line() < 0) {
       throw new IllegalArgumentException("line must be zero or more, not " + line());
     }
+    if (lineNumber() < 1) {
+      throw new IllegalArgumentException(
+          "a line number is 1 or more, not " + lineNumber() + " (line index " + line() + ")");
+    }
     boolean unitsFit =
         switch (action()) {
           case DENY_LINE, DENY_UNITS -> deniedUnits() > 0;
@@ -125,18 +168,16 @@ public abstract class EditFinding {
         };
     if (!unitsFit) {
       throw new IllegalArgumentException(
-          action() + " cannot deny " + deniedUnits() + " units (line " + line() + ")");
+          action() + " cannot deny " + deniedUnits() + " units (line " + lineNumber() + ")");
     }
   }
 
   /**
    * Returns the finding on one line, for logs: {@code ncci-ptp line 2 DENY_LINE: ...}. The line
-   * there is its position in the claim, from 1 ({@link #line()} + 1); the message names lines by
-   * the claim's own numbers when it carries them ({@link
-   * io.github.cpt4j.claim.Claim#withLineNumbers}), so the two differ for such a claim.
+   * there is its {@link #lineNumber()}, the number the message names it by too.
    */
   @Override
   public String toString() {
-    return edit() + " line " + (line() + 1) + " " + action() + ": " + message();
+    return edit() + " line " + lineNumber() + " " + action() + ": " + message();
   }
 }

@@ -67,6 +67,7 @@ public final class ModifierRulesEdit implements ClaimEdit {
             EditFinding.builder()
                 .edit(NAME)
                 .line(i)
+                .lineNumber(claim.lineNumber(i))
                 .action(EditAction.FLAG)
                 .deniedUnits(0)
                 .reason(UnpricedReason.EDIT_DENIED)

@@ -31,6 +31,7 @@ import java.util.Optional;
 public final class PricedLine {
 
   private final int index;
+  private final int lineNumber;
   private final BilledLine billed;
   private final FeeResult result;
   private final String refusedBy;
@@ -38,11 +39,13 @@ public final class PricedLine {
 
   private PricedLine(
       int index,
+      int lineNumber,
       BilledLine billed,
       FeeResult result,
       String refusedBy,
       ImmutableList<ClaimWarning> warnings) {
     this.index = index;
+    this.lineNumber = lineNumber;
     this.billed = billed;
     this.result = result;
     this.refusedBy = refusedBy;
@@ -62,11 +65,34 @@ public final class PricedLine {
       FeeResult result,
       Optional<String> refusedBy,
       List<ClaimWarning> warnings) {
+    return of(index, index + 1, billed, result, refusedBy, warnings);
+  }
+
+  /**
+   * Returns a priced line as {@link #of(int, BilledLine, FeeResult, Optional, List)} does, named
+   * {@code lineNumber} on its claim ({@link io.github.cpt4j.claim.Claim#lineNumber}): the number
+   * its explanation and warnings use, which differs from {@code index + 1} on a claim with line
+   * numbers of its own.
+   *
+   * @throws IllegalArgumentException as the other factory does, or if {@code lineNumber} is less
+   *     than 1
+   */
+  public static PricedLine of(
+      int index,
+      int lineNumber,
+      BilledLine billed,
+      FeeResult result,
+      Optional<String> refusedBy,
+      List<ClaimWarning> warnings) {
     requireNonNull(billed, "billed");
     requireNonNull(result, "result");
     requireNonNull(refusedBy, "refusedBy");
     if (index < 0) {
       throw new IllegalArgumentException("a line index is zero or more, not " + index);
+    }
+    if (lineNumber < 1) {
+      throw new IllegalArgumentException(
+          "a line number is 1 or more, not " + lineNumber + " (line index " + index + ")");
     }
     if (refusedBy.isPresent() == result.isPriced()) {
       throw new IllegalArgumentException(
@@ -77,6 +103,7 @@ public final class PricedLine {
     }
     return new PricedLine(
         index,
+        lineNumber,
         billed,
         result,
         refusedBy.map(PricingStep::checkRule).orElse(null),
@@ -86,6 +113,16 @@ public final class PricedLine {
   /** Returns the position of the line in the claim, from 0. */
   public int index() {
     return index;
+  }
+
+  /**
+   * Returns the number by which the line's explanation, warnings and {@link #toString()} name it,
+   * from 1: {@link io.github.cpt4j.claim.Claim#lineNumber Claim.lineNumber(index())}, which is
+   * {@code index() + 1} unless the claim was given numbers of its own ({@link
+   * io.github.cpt4j.claim.Claim#withLineNumbers}).
+   */
+  public int lineNumber() {
+    return lineNumber;
   }
 
   /** Returns the line as billed, with its charge. */
@@ -127,7 +164,7 @@ public final class PricedLine {
     }
     throw new IllegalStateException(
         "line "
-            + (index + 1)
+            + lineNumber
             + " "
             + billed
             + " is not priced: "
@@ -181,6 +218,7 @@ public final class PricedLine {
   public boolean equals(Object other) {
     return other instanceof PricedLine that
         && index == that.index
+        && lineNumber == that.lineNumber
         && billed.equals(that.billed)
         && result.equals(that.result)
         && Objects.equals(refusedBy, that.refusedBy)
@@ -189,17 +227,18 @@ public final class PricedLine {
 
   @Override
   public int hashCode() {
-    return Objects.hash(index, billed, amountOrNull(), result.reason(), refusedBy);
+    return Objects.hash(index, lineNumber, billed, amountOrNull(), result.reason(), refusedBy);
   }
 
   /**
-   * Returns one line for audit logs: {@code line N}, the billed line, then the amount and every
-   * step — or {@code UNPRICED}, the reason, the rule and the detail, then the steps.
+   * Returns one line for audit logs: {@code line N} ({@link #lineNumber()}, as the explanation
+   * names the line), the billed line, then the amount and every step — or {@code UNPRICED}, the
+   * reason, the rule and the detail, then the steps.
    */
   @Override
   public String toString() {
     StringBuilder sb =
-        new StringBuilder(256).append("line ").append(index + 1).append(' ').append(billed);
+        new StringBuilder(256).append("line ").append(lineNumber).append(' ').append(billed);
     sb.append(": ");
     if (result instanceof FeeResult.Unpriced unpriced) {
       return sb.append("UNPRICED ")

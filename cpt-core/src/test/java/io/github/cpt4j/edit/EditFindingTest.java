@@ -61,4 +61,24 @@ class EditFindingTest {
         .addEqualityGroup(EditFinding.flag("ncci-ptp", 1, "component of line 1"))
         .testEquals();
   }
+
+  @Test
+  void theLineNumberIsThePositionUnlessSetAndMovesWithNoIndex() {
+    EditFinding denial = EditFinding.denyLine("ncci-ptp", 1, 3, "20610 (line 2) is denied");
+    assertEquals(2, denial.lineNumber());
+    assertSame(denial, denial.withLineNumber(2));
+    EditFinding named = denial.withLineNumber(5);
+    assertEquals(1, named.line());
+    assertEquals("ncci-ptp line 5 DENY_LINE: 20610 (line 2) is denied", named.toString());
+    // Moved to another index, the line keeps the number the claim names it by.
+    assertEquals(5, named.onLine(0).lineNumber());
+    assertEquals(2, denial.onLine(3).lineNumber());
+    new EqualsTester()
+        .addEqualityGroup(denial, named.withLineNumber(2))
+        .addEqualityGroup(named, denial.withLineNumber(5))
+        .testEquals();
+    IllegalArgumentException zero =
+        assertThrows(IllegalArgumentException.class, () -> denial.withLineNumber(0));
+    assertTrue(zero.getMessage().contains("a line number is 1 or more, not 0"), zero.getMessage());
+  }
 }

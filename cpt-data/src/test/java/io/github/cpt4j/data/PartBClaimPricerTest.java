@@ -106,6 +106,25 @@ class PartBClaimPricerTest {
     assertEquals(OFFICE, priced.context());
   }
 
+  /**
+   * Every line, priced on the Physician Fee Schedule or alone by another schedule, is named by the
+   * claim's own numbers, as its warnings name it.
+   */
+  @Test
+  void everyLineIsNamedByTheClaimsNumbers() {
+    PricedClaim priced =
+        pricer(b -> b)
+            .price(
+                claim(List.of("99213", "36415", "36415", "J1100")).withLineNumbers(2, 4, 5, 9),
+                OFFICE);
+    assertEquals(
+        List.of("0 2", "1 4", "2 5", "3 9"),
+        priced.lines().stream().map(l -> l.index() + " " + l.lineNumber()).toList());
+    PricedLine lab = priced.line(2);
+    assertTrue(lab.toString().startsWith("line 5 36415"), lab::toString);
+    assertTrue(lab.warnings().get(0).message().contains("(lines 4, 5)"), lab::toString);
+  }
+
   @Test
   void moreThanOneSpecimenCollectionOnADateIsFlaggedNotDenied() {
     // Pub. 100-04, ch. 16, §60.1: one collection fee per patient encounter. A line does not say

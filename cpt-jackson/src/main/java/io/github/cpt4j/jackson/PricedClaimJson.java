@@ -23,10 +23,15 @@ import java.util.Locale;
  *             "participating":true,"qualifyingApmParticipant":false,"practitioner":"PHYSICIAN",
  *             "placeOfService":"22"},
  *  "total":"614.69","fullyPriced":true,
- *  "lines":[{"index":0,"billed":{"code":"29880","modifiers":["RT"],"units":1,"charge":"2400.00"},
+ *  "lines":[{"index":0,"lineNumber":1,
+ *            "billed":{"code":"29880","modifiers":["RT"],"units":1,"charge":"2400.00"},
  *            "result":{"priced":true,"amount":"531.70",...},"warnings":[]}, ...],
  *  "warnings":[]}
  * }</pre>
+ *
+ * <p>A line's {@code index} is its position from 0 ({@link PricedLine#index()}); {@code lineNumber}
+ * is the number its explanation and warnings name it by, from 1 ({@link PricedLine#lineNumber()}):
+ * {@code index + 1}, unless the claim had line numbers of its own.
  */
 final class PricedClaimJson {
 
@@ -79,6 +84,9 @@ final class PricedClaimJson {
   static void writeLine(PricedLine line, JsonGenerator gen) throws IOException {
     gen.writeStartObject(line);
     gen.writeNumberField("index", line.index());
+    // index is from 0; explanations and warnings say "line N" by the claim's numbers, from 1:
+    // the number too, so that a reader can match them without knowing the claim's numbering.
+    gen.writeNumberField("lineNumber", line.lineNumber());
     gen.writeFieldName("billed");
     ClaimJson.writeBilledLine(line.billed(), gen);
     gen.writeFieldName("result");

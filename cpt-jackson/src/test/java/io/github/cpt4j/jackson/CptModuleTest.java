@@ -552,6 +552,27 @@ class CptModuleTest {
     assertEquals("NOT_IN_SCHEDULE", tree.get("lines").get(3).get("result").get("reason").asText());
   }
 
+  /**
+   * Each line's {@code index} is its position from 0; {@code lineNumber} is the number its
+   * explanation names it by, which on a claim with numbers of its own is not {@code index + 1}.
+   */
+  @Test
+  void aPricedLineHasItsIndexFromZeroAndTheNumberItsExplanationUses() throws Exception {
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(BundledData.medicareFeeSchedule());
+    // The biller's lines 1 and 3: line 2 was left out before pricing.
+    Claim claim = Claim.builder().add("29880-RT").add("29880-LT").build().withLineNumbers(1, 3);
+    JsonNode lines = MAPPER.valueToTree(pricer.price(claim, ROCHESTER)).get("lines");
+    assertEquals(0, lines.get(0).get("index").intValue());
+    assertEquals(1, lines.get(0).get("lineNumber").intValue());
+    assertEquals(1, lines.get(1).get("index").intValue());
+    assertEquals(3, lines.get(1).get("lineNumber").intValue());
+    String steps = lines.get(1).get("result").get("explanation").toString();
+    assertTrue(steps.contains("LT and RT on line 3 and line 1"), steps);
+    JsonNode plain =
+        MAPPER.valueToTree(pricer.price(Claim.builder().add("99213").build(), ROCHESTER));
+    assertEquals(1, plain.get("lines").get(0).get("lineNumber").intValue());
+  }
+
   @Test
   void findAndRegisterModulesFindsTheModule() throws Exception {
     ObjectMapper found = new ObjectMapper().findAndRegisterModules();

@@ -118,6 +118,7 @@ public final class MueClaimEdit implements ClaimEdit {
     return EditFinding.builder()
         .edit(NAME)
         .line(index)
+        .lineNumber(claim.lineNumber(index))
         .action(EditAction.FLAG)
         .deniedUnits(0)
         // The edit's own reason, as PTP's flags carry theirs: EDIT_DENIED would call the note a
@@ -211,6 +212,7 @@ public final class MueClaimEdit implements ClaimEdit {
     return EditFinding.builder()
         .edit(NAME)
         .line(index)
+        .lineNumber(claim.lineNumber(index))
         .action(EditAction.DENY_LINE)
         .deniedUnits(line.units())
         .reason(UnpricedReason.NCCI_MUE)

@@ -79,4 +79,78 @@ class NcciEditsTest {
     assertTrue(
         units.message().startsWith("20610: 2 units on 2025-06-02 (lines 3,5)"), units.message());
   }
+
+  /**
+   * A claim with line numbers of its own (lines left out before pricing): a finding's {@code
+   * toString} names the line as its message does, checked directly, through a scrubber, and on
+   * lines of several dates.
+   */
+  @Test
+  void aFindingNamesItsLineAsTheClaimNumbersItInToStringAndMessage() {
+    NcciEdits ncci = NcciEdits.of(PTP, MUE);
+    // The biller's lines 2, 4 and 7: 1, 3, 5 and 6 were left out.
+    Claim claim =
+        Claim.of(
+                BilledLine.parse("27447 on 2025-06-01"),
+                BilledLine.parse("20610 on 2025-06-01"),
+                BilledLine.parse("20610 x2 on 2025-06-02"))
+            .withLineNumbers(2, 4, 7);
+    PricingContext context = on("2025-06-01");
+    List<EditFinding> direct = ncci.check(claim, context);
+    assertEquals(direct, ClaimScrubber.of(ncci).scrub(claim, context));
+    assertEquals(2, direct.size());
+    assertTrue(
+        direct
+            .get(0)
+            .toString()
+            .startsWith("ncci-ptp line 4 DENY_LINE: 20610 (line 4) is column 2 of 27447 (line 2)"),
+        direct.get(0)::toString);
+    assertTrue(
+        direct
+            .get(1)
+            .toString()
+            .startsWith("ncci-mue line 7 DENY_LINE: 20610: 2 units on 2025-06-02 (line 7)"),
+        direct.get(1)::toString);
+    assertEquals(List.of(1, 2), direct.stream().map(EditFinding::line).toList());
+  }
+
+  /** An edit of the user's, built without line numbers: the scrubber names its lines. */
+  @Test
+  void aScrubberNamesTheLinesOfAnEditThatDoesNotNumberThem() {
+    ClaimEdit everyLine =
+        new ClaimEdit() {
+          @Override
+          public String name() {
+            return "payer-every-line";
+          }
+
+          @Override
+          public List<EditFinding> check(Claim claim, PricingContext context) {
+            List<EditFinding> found = new java.util.ArrayList<>();
+            for (int i = 0; i < claim.size(); i++) {
+              found.add(EditFinding.flag(name(), i, "line " + claim.lineNumber(i) + " looked at"));
+            }
+            return found;
+          }
+
+          @Override
+          public boolean perDateOfService() {
+            return true;
+          }
+        };
+    Claim claim =
+        Claim.of(
+                BilledLine.parse("27447 on 2025-06-01"),
+                BilledLine.parse("20610 on 2025-06-02"),
+                BilledLine.parse("99213 on 2025-06-01"))
+            .withLineNumbers(3, 5, 6);
+    assertEquals(
+        List.of(
+            "payer-every-line line 3 FLAG: line 3 looked at",
+            "payer-every-line line 5 FLAG: line 5 looked at",
+            "payer-every-line line 6 FLAG: line 6 looked at"),
+        ClaimScrubber.of(everyLine).scrub(claim, on("2025-06-01")).stream()
+            .map(EditFinding::toString)
+            .toList());
+  }
 }

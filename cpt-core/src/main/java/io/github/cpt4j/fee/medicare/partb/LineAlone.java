@@ -1,6 +1,7 @@
 package io.github.cpt4j.fee.medicare.partb;
 
 import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.edit.ModifierRulesEdit;
@@ -31,18 +32,21 @@ final class LineAlone {
   private LineAlone() {}
 
   /**
-   * Prices line {@code index} of a claim, {@code billed}, with {@code schedule}: the findings on it
-   * applied in order (the first denial stands; denied units are taken off the line priced; flags
-   * are warnings), the schedule's answer, then the billed charge when lower. {@code route}, when
-   * given, is the step naming the schedule and ends the schedule's part of the explanation of a
-   * denied line too.
+   * Prices line {@code index} of {@code claim} with {@code schedule}: the findings on it applied in
+   * order (the first denial stands; denied units are taken off the line priced; flags are
+   * warnings), the schedule's answer, then the billed charge when lower. {@code route}, when given,
+   * is the step naming the schedule and ends the schedule's part of the explanation of a denied
+   * line too.
    */
   static PricedLine price(
+      Claim claim,
       int index,
-      BilledLine billed,
       List<EditFinding> findings,
       Function<ClaimLine, FeeResult> schedule,
       PricingStep route) {
+    BilledLine billed = claim.line(index);
+    // Named as the claim names the line, as its explanation and the edits' messages name it.
+    int number = claim.lineNumber(index);
     ClaimLine line = billed.line();
     List<PricingStep> steps = new ArrayList<>(2);
     List<ClaimWarning> warnings = new ArrayList<>(2);
@@ -96,7 +100,7 @@ final class LineAlone {
       }
       all.addAll(steps);
       FeeResult denied = FeeResult.unpriced(denial.reason(), denial.message(), Explanation.of(all));
-      return PricedLine.of(index, billed, denied, Optional.of(denial.edit()), warnings);
+      return PricedLine.of(index, number, billed, denied, Optional.of(denial.edit()), warnings);
     }
     FeeResult result = schedule.apply(line);
     for (PricingStep step : steps) {
@@ -107,6 +111,7 @@ final class LineAlone {
     }
     return PricedLine.of(
         index,
+        number,
         billed,
         result,
         result.isPriced() ? Optional.empty() : Optional.of(FEE_SCHEDULE),

@@ -202,10 +202,10 @@ public final class PartBClaimPricer implements ClaimPricer {
         LocalDate on = billed.dateOfServiceOr(date);
         priced[i] =
             linePfs == null && paysOnPfs(payer, scrubber)
-                ? LineAlone.price(i, billed, findings, line -> notCovered(on), null)
+                ? LineAlone.price(claim, i, findings, line -> notCovered(on), null)
                 : LineAlone.price(
+                    claim,
                     i,
-                    billed,
                     findings,
                     // A line of its own date is priced on that date.
                     line ->

@@ -57,17 +57,18 @@ final class SpecimenCollections {
       }
       flags.add(
           EditFinding.flag(
-              RULE,
-              i,
-              units
-                  + " specimen collection fees on "
-                  + date
-                  + " ("
-                  + (lines.size() == 1 ? "line " : "lines ")
-                  + String.join(", ", lines.stream().map(String::valueOf).toList())
-                  + "): Medicare pays one for each patient encounter, whatever the number of"
-                  + " specimens drawn (Pub. 100-04, ch. 16, §60.1); the others only for separate"
-                  + " encounters the record shows"));
+                  RULE,
+                  i,
+                  units
+                      + " specimen collection fees on "
+                      + date
+                      + " ("
+                      + (lines.size() == 1 ? "line " : "lines ")
+                      + String.join(", ", lines.stream().map(String::valueOf).toList())
+                      + "): Medicare pays one for each patient encounter, whatever the number of"
+                      + " specimens drawn (Pub. 100-04, ch. 16, §60.1); the others only for separate"
+                      + " encounters the record shows")
+              .withLineNumber(claim.lineNumber(i)));
     }
     return flags == null ? findings : flags;
   }

@@ -229,6 +229,7 @@ public final class MedicareReleases implements FeeSchedule {
         priced[i] =
             PricedLine.of(
                 i,
+                claim.lineNumber(i),
                 claim.line(i),
                 notCovered(claim.line(i).dateOfServiceOr(date)),
                 Optional.of("releases"),

@@ -161,7 +161,8 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
       // procedure with a global period, a major one included.
       boolean sameDayMajor = period == GlobalPeriod.DAYS_90 && days == 0;
       if (!(sameDayMajor && visit.line().hasModifier(Modifier.SEPARATE_EM))) {
-        return finding(v, visit, claim.lineNumber(p), procedure, period, days, bypass);
+        return finding(v, visit, claim.lineNumber(p), procedure, period, days, bypass)
+            .withLineNumber(claim.lineNumber(v));
       }
     }
     return null;

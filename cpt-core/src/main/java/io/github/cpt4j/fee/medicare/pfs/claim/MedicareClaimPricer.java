@@ -643,6 +643,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
     }
     return PricedLine.of(
         w.index,
+        w.number,
         w.billed,
         result,
         Optional.ofNullable(w.refusal == null ? null : w.refusal.rule()),

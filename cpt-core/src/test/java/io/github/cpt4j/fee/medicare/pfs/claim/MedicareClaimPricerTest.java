@@ -374,6 +374,22 @@ class MedicareClaimPricerTest {
       assertTrue(numbered.contains("29880 (line 2)"), numbered);
     }
 
+    /** A priced line's number and toString are the claim's, as its explanation's. */
+    @Test
+    void aPricedLineIsNamedByTheClaimsNumbers() {
+      Claim claim = Claim.builder().add("29880").add("29877").build().withLineNumbers(2, 3);
+      PricedLine second = PRICER.price(claim, CONTEXT).line(1);
+      assertEquals(1, second.index());
+      assertEquals(3, second.lineNumber());
+      assertTrue(second.toString().startsWith("line 3 29877"), second::toString);
+      assertEquals(
+          2,
+          PRICER
+              .price(Claim.builder().add("29880").add("29877").build(), CONTEXT)
+              .line(1)
+              .lineNumber());
+    }
+
     @Test
     void aSecondUnitIsAnotherMember() {
       // 45380 x2: 300 + (300 - 250) = 350.
