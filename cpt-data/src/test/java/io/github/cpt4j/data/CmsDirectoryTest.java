@@ -529,8 +529,13 @@ class CmsDirectoryTest {
 
     Files.move(dme.resolve("DMEPOS_2025_JAN.csv"), dme.resolve("DMEPOS_2025_APR.csv"));
     DataLoadException renamed = assertThrows(DataLoadException.class, () -> CmsDirectory.load(dir));
+    // The loader itself refuses it, at the title's cell.
     assertTrue(
-        renamed.getMessage().contains("the name says 2025-Q2 but the file holds 2025-Q1"),
+        renamed
+            .getMessage()
+            .contains(
+                "the title says 'January 2025', quarter 2025-Q1, but the file is named for"
+                    + " 2025-Q2"),
         renamed::getMessage);
   }
 

@@ -28,7 +28,9 @@ import java.util.Optional;
  * Percentage}. The {@code Short Description} column is never read (its CPT rows are AMA text), nor
  * are the vaccine, blood and notes columns. A payment limit of {@code N/A} is kept as none: the
  * contractor prices the drug. The quarter is the one of the "Effective ..." row, else of the file
- * name. All-or-nothing: any bad field fails the load with file, line, column and column name.
+ * name; a file whose "Effective ..." row names another quarter than its name, or than the quarter
+ * it is read for, is refused. All-or-nothing: any bad field fails the load with file, line, column
+ * and column name.
  *
  * <pre>{@code
  * AspFeeSchedule asp = AspFile.read(Path.of("ASP_2025_JAN.csv"));   // 2025-Q1
@@ -81,7 +83,8 @@ public final class AspFile {
   /**
    * Reads an ASP pricing file from {@code in}, which is not closed, for {@code quarter}.
    *
-   * @throws DataLoadException if the content is not an ASP pricing file
+   * @throws DataLoadException if the content is not an ASP pricing file, or its "Effective ..." row
+   *     names another quarter
    * @throws IOException if the stream cannot be read
    */
   public static AspFeeSchedule read(InputStream in, String sourceName, Quarter quarter)
@@ -121,9 +124,12 @@ public final class AspFile {
     }
     int titleRows = headerRow;
     Optional<Quarter> found =
-        given
-            .or(() -> QuarterText.fromPreamble(records, titleRows))
-            .or(() -> QuarterText.fromFileName(source));
+        QuarterText.agreeing(
+            source,
+            records,
+            titleRows,
+            given.or(() -> QuarterText.fromFileName(source)),
+            given.isPresent());
     if (found.isEmpty()) {
       throw new DataLoadException(
           source,

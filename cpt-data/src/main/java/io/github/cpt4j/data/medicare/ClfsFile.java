@@ -36,8 +36,10 @@ import java.util.Optional;
  * are AMA text and are never read. The quarter is the one in the file name ({@code _2025_Q1}), else
  * the quarter of the latest {@code EFF_DATE}. The {@code YEAR} column, when the file has one, must
  * hold that quarter's year on every row (without a quarter from the caller or the name, the first
- * row's year): a file of another year is refused rather than priced as this one. All-or-nothing:
- * any bad field fails the load with file, line, column and column name.
+ * row's year): a file of another year is refused rather than priced as this one, and so is a row
+ * effective after the last day of the quarter the file is read for or named for (the new codes of a
+ * later quarter's file). All-or-nothing: any bad field fails the load with file, line, column and
+ * column name.
  *
  * <pre>{@code
  * ClfsFeeSchedule clfs = ClfsFile.read(Path.of("CLFS_2025_Q1V1.csv"));   // 2025-Q1
@@ -153,6 +155,19 @@ public final class ClfsFile {
       LocalDate from =
           cells.parse(
               effective, "a date as YYYYMMDD, such as 20250101", t -> LocalDate.parse(t, YYYYMMDD));
+      if (named.isPresent() && from.isAfter(named.get().lastDay())) {
+        // A row that takes effect after the quarter is never priced in it: the file is of a later
+        // quarter (a Q2 file lists its new codes from April 1), renamed or read for this one.
+        throw cells.error(
+            effective,
+            "a date no later than "
+                + named.get().lastDay()
+                + ", the last day of "
+                + named.get()
+                + (given.isPresent()
+                    ? ", the quarter the file is read for"
+                    : ", the quarter the file's name gives"));
+      }
       ClfsIndicator ind =
           cells.parse(
               indicator,
@@ -175,7 +190,7 @@ public final class ClfsFile {
         throw new DataLoadException(
             source,
             cells.line(),
-            0,
+            hcpcs + 1,
             "row " + row.row() + " appears twice, on lines " + previous + " and " + cells.line());
       }
       rates.add(row);

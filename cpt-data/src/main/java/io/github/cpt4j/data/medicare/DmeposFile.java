@@ -36,8 +36,9 @@ import java.util.regex.Pattern;
  * <p>The header row is the first row starting with {@code HCPCS}; columns are found by name: {@code
  * HCPCS, Mod, Mod2, JURIS, CATG, Ceiling, Floor}, then two columns per state, {@code NY (NR)}
  * (non-rural) and {@code NY (R)} (rural), in any order. The {@code Description} column is never
- * read. The quarter is the month in the preamble's title, else in the file name. All-or- nothing:
- * any bad field fails the load with file, line, column and column name.
+ * read. The quarter is the month in the preamble's title, else in the file name; a file whose title
+ * names another quarter than its name, or than the quarter it is read for, is refused.
+ * All-or-nothing: any bad field fails the load with file, line, column and column name.
  *
  * <pre>{@code
  * DmeposFeeSchedule dme =
@@ -101,7 +102,8 @@ public final class DmeposFile {
   /**
    * Reads a DMEPOS file from {@code in}, which is not closed, for {@code quarter}.
    *
-   * @throws DataLoadException if the content is not a DMEPOS fee schedule file
+   * @throws DataLoadException if the content is not a DMEPOS fee schedule file, or its title names
+   *     another quarter
    * @throws IOException if the stream cannot be read
    */
   public static DmeposFeeSchedule read(
@@ -167,9 +169,12 @@ public final class DmeposFile {
     }
     int titleRows = headerRow;
     Optional<Quarter> found =
-        given
-            .or(() -> QuarterText.fromPreamble(records, titleRows))
-            .or(() -> QuarterText.fromFileName(source));
+        QuarterText.agreeing(
+            source,
+            records,
+            titleRows,
+            given.or(() -> QuarterText.fromFileName(source)),
+            given.isPresent());
     if (found.isEmpty()) {
       throw new DataLoadException(
           source,
@@ -244,7 +249,7 @@ public final class DmeposFile {
         throw new DataLoadException(
             source,
             cells.line(),
-            0,
+            hcpcs + 1,
             "row " + fee.row() + " appears twice, on lines " + previous + " and " + cells.line());
       }
       schedule.add(fee);

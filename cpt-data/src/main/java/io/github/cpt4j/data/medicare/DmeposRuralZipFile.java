@@ -5,6 +5,7 @@ import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
 import io.github.cpt4j.data.table.CsvTable;
 import io.github.cpt4j.data.table.Header;
+import io.github.cpt4j.fee.medicare.Quarter;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,13 +14,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Reads CMS's DMEPOS rural ZIP code file, {@code DME_Rural_ZIP_<year>_Q<n>.csv}: a header row
  * ({@code STATE, DMEPOS RURAL ZIP CODE, YEAR/QTR}, found by name: the ZIP column is the one whose
  * name contains {@code ZIP}), then one row per rural ZIP code with its state. A beneficiary living
- * in one of these ZIP codes is paid the DMEPOS fee schedule's rural amounts. All-or-nothing, with
- * file, line and column in every error.
+ * in one of these ZIP codes is paid the DMEPOS fee schedule's rural amounts. The {@code YEAR/QTR}
+ * column, when the file has one ({@code 202501}: 2025, first quarter), must name the same quarter
+ * on every row, and the quarter of the file's name ({@code _2025_Q1}) when it has one: a file of
+ * another quarter is refused rather than used as this one. All-or-nothing, with file, line and
+ * column in every error.
  *
  * <p>The file lists rural ZIP codes only; the states of the other ZIP codes come from a table such
  * as {@code BundledData.dmeposZips()} or {@link Zip5File#readStates}.
@@ -85,6 +90,10 @@ public final class DmeposRuralZipFile {
     if (zip < 0) {
       throw header.missing("\"DMEPOS RURAL ZIP CODE\"");
     }
+    // CMS's "YEAR/QTR"; older or hand-made files may have none.
+    int period = header.find(n -> n.contains("QTR") || n.contains("QUARTER"), "the quarter");
+    Optional<Quarter> named = QuarterText.fromFileName(source);
+    Quarter expected = named.orElse(null);
     Cells cells = new Cells(source, header);
     DmeposZipTable.Builder builder = DmeposZipTable.builder(states);
     Map<String, Long> lines = new HashMap<>();
@@ -93,6 +102,23 @@ public final class DmeposRuralZipFile {
         continue;
       }
       cells.at(record);
+      if (period >= 0) {
+        Quarter quarter =
+            cells.parse(
+                period, "a year and quarter such as 202501", DmeposRuralZipFile::yearQuarter);
+        if (expected == null) {
+          expected = quarter;
+        } else if (!quarter.equals(expected)) {
+          throw cells.error(
+              period,
+              yearQuarter(expected)
+                  + " ("
+                  + expected
+                  + (named.isPresent()
+                      ? ", the quarter of the file's name)"
+                      : ", the first row's)"));
+        }
+      }
       // Five digits as CMS writes them: "123" is not ZIP code 00123 but a damaged cell.
       String z =
           cells.exactDigits(
@@ -123,5 +149,21 @@ public final class DmeposRuralZipFile {
         "rural ZIP codes",
         "about 15,900 (2025 Q1)");
     return builder.build();
+  }
+
+  /** Reads CMS's {@code YYYYQQ} ({@code 202501}), or {@code YYYYQ} as the ZIP5 file writes it. */
+  private static Quarter yearQuarter(String text) {
+    if (!Cells.allDigits(text) || text.length() != 5 && text.length() != 6) {
+      throw new IllegalArgumentException(text);
+    }
+    int quarter = Integer.parseInt(text.substring(4));
+    if (quarter < 1 || quarter > 4) {
+      throw new IllegalArgumentException(text);
+    }
+    return Quarter.of(Integer.parseInt(text.substring(0, 4)), quarter);
+  }
+
+  private static String yearQuarter(Quarter quarter) {
+    return quarter.year() + "0" + quarter.quarter();
   }
 }

@@ -1,6 +1,7 @@
 package io.github.cpt4j.data.medicare;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
+import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.fee.medicare.Quarter;
 import java.time.LocalDate;
 import java.time.Month;
@@ -55,17 +56,68 @@ final class QuarterText {
    * such as "January 2025 Fee Schedule" or "Effective January 1, 2025 through...".
    */
   static Optional<Quarter> fromPreamble(List<CsvRecord> records, int header) {
+    return titled(records, header).map(Titled::quarter);
+  }
+
+  /**
+   * The quarter the preamble rows (before {@code header}) name, as {@link #fromPreamble}, with the
+   * line and column of the cell that names it, for errors.
+   */
+  static Optional<Titled> titled(List<CsvRecord> records, int header) {
     for (int i = 0; i < header; i++) {
       CsvRecord record = records.get(i);
       for (int f = 0; f < record.getFieldCount(); f++) {
-        Matcher m = MONTH_YEAR.matcher(record.getField(f).toUpperCase(Locale.ROOT));
+        String field = record.getField(f);
+        String upper = field.toUpperCase(Locale.ROOT);
+        Matcher m = MONTH_YEAR.matcher(upper);
         if (m.find()) {
-          return Optional.of(quarter(Integer.parseInt(m.group(2)), m.group(1)));
+          return Optional.of(
+              new Titled(
+                  quarter(Integer.parseInt(m.group(2)), m.group(1)),
+                  // The words as written, unless upper-casing changed the length (never in CMS's).
+                  upper.length() == field.length()
+                      ? field.substring(m.start(), m.end())
+                      : m.group(),
+                  record.getStartingLineNumber(),
+                  f + 1));
         }
       }
     }
     return Optional.empty();
   }
+
+  /**
+   * The quarter of a file: the one its preamble names, else {@code other} (the caller's quarter,
+   * else the file name's). When both are there they must agree: the preamble of a quarterly CMS
+   * file says which quarter its amounts are for, so a file read for another quarter, or renamed to
+   * another one, would price those dates of service at the wrong quarter's amounts.
+   *
+   * @param given whether {@code other} is the caller's quarter rather than the file name's
+   */
+  static Optional<Quarter> agreeing(
+      String source, List<CsvRecord> records, int header, Optional<Quarter> other, boolean given)
+      throws DataLoadException {
+    Optional<Titled> titled = titled(records, header);
+    if (titled.isPresent() && other.isPresent() && !titled.get().quarter().equals(other.get())) {
+      Titled t = titled.get();
+      throw new DataLoadException(
+          source,
+          t.line(),
+          t.column(),
+          "the title says '"
+              + t.text()
+              + "', quarter "
+              + t.quarter()
+              + ", but the file is "
+              + (given ? "read for " : "named for ")
+              + other.get()
+              + ": a file of another quarter is refused, not priced as this one");
+    }
+    return titled.map(Titled::quarter).or(() -> other);
+  }
+
+  /** A quarter named in a preamble cell: the words, and the cell's line and 1-based column. */
+  record Titled(Quarter quarter, String text, long line, int column) {}
 
   private static Quarter quarter(int year, String month) {
     for (Month candidate : Month.values()) {

@@ -92,9 +92,10 @@ class PartBLoadersTest {
             DataLoadException.class, () -> clfs(CLFS.replace("2025,0420U", "25,0420U"), "lab.csv"));
     assertEquals(1, notAYear.column());
     // The year of a file read for its own year's quarter, or without a year column, is no issue.
+    String lastYearDated = lastYear.replace(",2025", ",2024");
     assertEquals(
         Quarter.of(2024, 4),
-        ClfsFile.read(stream(lastYear), "lab.csv", Quarter.of(2024, 4)).quarter());
+        ClfsFile.read(stream(lastYearDated), "lab.csv", Quarter.of(2024, 4)).quarter());
   }
 
   @Test
@@ -124,6 +125,7 @@ class PartBLoadersTest {
             () -> clfs(CLFS + "2025,80053,,20250101,N,1,a,b,c\n", "c.csv"));
     assertTrue(
         twice.getMessage().contains("80053 appears twice, on lines 6 and 10"), twice.getMessage());
+    assertEquals(2, twice.column()); // HCPCS: the cell that repeats the row
     DataLoadException indicator =
         assertThrows(DataLoadException.class, () -> clfs(CLFS.replace(",L,", ",X,"), "c.csv"));
     assertEquals(5, indicator.column());
@@ -302,6 +304,109 @@ class PartBLoadersTest {
     assertTrue(
         huge.getMessage().contains("expected a number above 0 and at most 99999999.999"),
         huge.getMessage());
+  }
+
+  /**
+   * A row effective after the quarter's last day is never priced in it: the file is a later
+   * quarter's (a Q2 file lists its new codes from April 1), renamed or read for this quarter.
+   */
+  @Test
+  void clfsRowEffectiveAfterTheQuarterIsRefused() throws Exception {
+    String secondQuarter = CLFS.replace("G0471,,20250201", "G0471,,20250401");
+    DataLoadException named =
+        assertThrows(DataLoadException.class, () -> clfs(secondQuarter, "CLFS_2025_Q1V1.csv"));
+    assertEquals(9, named.line());
+    assertEquals(4, named.column());
+    assertTrue(
+        named
+            .getMessage()
+            .contains(
+                "EFF_DATE: expected a date no later than 2025-03-31, the last day of 2025-Q1,"
+                    + " the quarter the file's name gives, found '20250401'"),
+        named.getMessage());
+    DataLoadException given =
+        assertThrows(
+            DataLoadException.class,
+            () -> ClfsFile.read(stream(secondQuarter), "lab.csv", Quarter.of(2025, 1)));
+    assertTrue(given.getMessage().contains("the quarter the file is read for"), given.getMessage());
+    // Its own quarter, by name or by its latest date, reads it.
+    assertEquals(Quarter.of(2025, 2), clfs(secondQuarter, "CLFS_2025_Q2V1.csv").quarter());
+    assertEquals(Quarter.of(2025, 2), clfs(secondQuarter, "lab.csv").quarter());
+  }
+
+  /** The title of a DMEPOS or ASP file names its quarter: another name or caller is refused. */
+  @Test
+  void dmeposAndAspFilesOfAnotherQuarterAreRefused() throws Exception {
+    DataLoadException renamed =
+        assertThrows(
+            DataLoadException.class,
+            () -> DmeposFile.read(stream(DMEPOS), "DMEPOS_2025_APR.csv", ZIPS));
+    assertEquals(3, renamed.line());
+    assertEquals(1, renamed.column());
+    assertTrue(
+        renamed
+            .getMessage()
+            .contains(
+                "the title says 'January 2025', quarter 2025-Q1, but the file is named for"
+                    + " 2025-Q2"),
+        renamed.getMessage());
+    DataLoadException readFor =
+        assertThrows(
+            DataLoadException.class,
+            () -> DmeposFile.read(stream(DMEPOS), "fees.csv", ZIPS, Quarter.of(2025, 2)));
+    assertTrue(readFor.getMessage().contains("read for 2025-Q2"), readFor.getMessage());
+    assertEquals(
+        Quarter.of(2025, 1),
+        DmeposFile.read(stream(DMEPOS), "DMEPOS_2025_JAN.csv", ZIPS, Quarter.of(2025, 1))
+            .quarter());
+    DataLoadException lastYear =
+        assertThrows(DataLoadException.class, () -> AspFile.read(stream(ASP), "ASP_2024_JAN.csv"));
+    assertEquals(4, lastYear.line());
+    assertEquals(1, lastYear.column());
+    assertTrue(lastYear.getMessage().contains("named for 2024-Q1"), lastYear.getMessage());
+    assertThrows(
+        DataLoadException.class, () -> AspFile.read(stream(ASP), "drugs.csv", Quarter.of(2025, 2)));
+    assertEquals(Quarter.of(2025, 1), AspFile.read(stream(ASP), "ASP_2025_JAN.csv").quarter());
+  }
+
+  /** The YEAR/QTR column of a rural ZIP file names its quarter, the same on every row. */
+  @Test
+  void ruralZipCodesOfAnotherQuarterAreRefused() throws Exception {
+    DmeposZipTable states = DmeposZipTable.builder().state(10000, 14999, "NY").build();
+    String rural =
+        LoaderFixtures.SUBSET
+            + "STATE,DMEPOS RURAL ZIP CODE,YEAR/QTR\nNY,10985,202501\nNY,12010,202501\n";
+    assertEquals(
+        2,
+        DmeposRuralZipFile.read(stream(rural), "DME_Rural_ZIP_2025_Q1.csv", states).ruralCount());
+    DataLoadException renamed =
+        assertThrows(
+            DataLoadException.class,
+            () -> DmeposRuralZipFile.read(stream(rural), "DME_Rural_ZIP_2025_Q2.csv", states));
+    assertEquals(3, renamed.line());
+    assertEquals(3, renamed.column());
+    assertTrue(
+        renamed
+            .getMessage()
+            .contains(
+                "YEAR/QTR: expected 202502 (2025-Q2, the quarter of the file's name), found"
+                    + " '202501'"),
+        renamed.getMessage());
+    DataLoadException mixed =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                DmeposRuralZipFile.read(
+                    stream(rural.replace("12010,202501", "12010,202404")), "rural.csv", states));
+    assertEquals(4, mixed.line());
+    assertTrue(mixed.getMessage().contains("the first row's"), mixed.getMessage());
+    DataLoadException notAQuarter =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                DmeposRuralZipFile.read(
+                    stream(rural.replace("10985,202501", "10985,202505")), "rural.csv", states));
+    assertEquals(3, notAQuarter.column());
   }
 
   /** A corrupted rate is refused, not priced: the largest real 2025 rate is 12,000.00. */
