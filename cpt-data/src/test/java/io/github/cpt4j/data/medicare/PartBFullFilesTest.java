@@ -3,6 +3,8 @@ package io.github.cpt4j.data.medicare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.FeeSchedule;
@@ -13,13 +15,19 @@ import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.Quarter;
 import io.github.cpt4j.fee.medicare.asp.AspFeeSchedule;
 import io.github.cpt4j.fee.medicare.clfs.ClfsFeeSchedule;
+import io.github.cpt4j.fee.medicare.dmepos.DmeposArea;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposFee;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposFeeSchedule;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -33,6 +41,11 @@ class PartBFullFilesTest {
   private static final PricingContext MARCH =
       PricingContext.of(
           LocalDate.of(2025, 3, 14), Locality.parse("13202-01"), Setting.NON_FACILITY);
+
+  /** The last day of the files' quarter. */
+  private static final PricingContext END_OF_MARCH =
+      PricingContext.of(
+          LocalDate.of(2025, 3, 31), Locality.parse("13202-01"), Setting.NON_FACILITY);
 
   private static BigDecimal price(FeeSchedule schedule, String line, PricingContext context) {
     FeeResult result = schedule.price(ClaimLine.parse(line), context);
@@ -147,5 +160,142 @@ class PartBFullFilesTest {
     }
     assertEquals(List.of(), outside);
     assertTrue(checked > 50_000, "checked " + checked);
+  }
+
+  /** Every field of the CMS file at {@code path}, row by row, read apart from the loaders. */
+  private static List<List<String>> fields(String path) throws Exception {
+    List<List<String>> rows = new ArrayList<>();
+    try (CsvReader<CsvRecord> reader =
+        CsvReader.builder()
+            .ofCsvRecord(
+                Files.newBufferedReader(CmsFiles.file(path), StandardCharsets.ISO_8859_1))) {
+      reader.forEach(r -> rows.add(r.getFields()));
+    }
+    return rows;
+  }
+
+  /** The rows after the one whose first field is {@code header}, blank rows left out. */
+  private static List<List<String>> after(List<List<String>> rows, String header) {
+    int h = 0;
+    while (!rows.get(h).get(0).equals(header)) {
+      h++;
+    }
+    return rows.subList(h, rows.size()).stream().filter(r -> !r.get(0).isEmpty()).toList();
+  }
+
+  /** The file's figure x units to the cent, or the reason a 0.00 or N/A row is not priced. */
+  private static String expected(BigDecimal perUnit, int units) {
+    return perUnit == null || perUnit.signum() == 0
+        ? "CARRIER_PRICED"
+        : perUnit
+            .multiply(BigDecimal.valueOf(units))
+            .setScale(2, RoundingMode.HALF_UP)
+            .toPlainString();
+  }
+
+  private static String priced(FeeResult result) {
+    return result.isPriced()
+        ? result.amountOrThrow().toPlainString()
+        : result.reason().orElseThrow().toString();
+  }
+
+  /**
+   * Every row of the three files, priced through the public API, gives the file's own figure to the
+   * cent, once and for several units: each CLFS row (its modifier on the line; L rows by the
+   * contractor), each ASP row (N/A by the contractor) and each DMEPOS row in every state, in a
+   * rural and a non-rural ZIP code of it (a rural 0.00 falling back to the non-rural amount, a
+   * non-rural 0.00 by the contractor). The expected figures are read from the files here, apart
+   * from the loaders; rural ZIP codes are checked against the rural file, state by state.
+   */
+  @Test
+  void everyRowPricesAsTheFileSays() throws Exception {
+    List<String> wrong = new ArrayList<>();
+    ClfsFeeSchedule clfs = ClfsFile.read(CmsFiles.file("clfs/CLFS_2025_Q1V1.csv"));
+    List<List<String>> lab = after(fields("clfs/CLFS_2025_Q1V1.csv"), "YEAR");
+    for (List<String> r : lab.subList(1, lab.size())) {
+      String line = r.get(1) + (r.get(2).isEmpty() ? "" : "-" + r.get(2));
+      BigDecimal rate = r.get(4).equals("L") ? null : new BigDecimal(r.get(5));
+      for (int units : new int[] {1, 3, 999}) {
+        String got = priced(clfs.price(ClaimLine.parse(line + " x" + units), END_OF_MARCH));
+        if (!got.equals(expected(rate, units))) {
+          wrong.add(line + " x" + units + ": " + got + ", file " + expected(rate, units));
+        }
+      }
+    }
+    AspFeeSchedule asp = AspFile.read(CmsFiles.file("asp/ASP_2025_JAN.csv"));
+    List<List<String>> drugs = after(fields("asp/ASP_2025_JAN.csv"), "HCPCS Code");
+    for (List<String> r : drugs.subList(1, drugs.size())) {
+      BigDecimal limit = r.get(3).equals("N/A") ? null : new BigDecimal(r.get(3));
+      for (int units : new int[] {1, 7, 1000}) {
+        String got = priced(asp.price(ClaimLine.parse(r.get(0) + " x" + units), END_OF_MARCH));
+        if (!got.equals(expected(limit, units))) {
+          wrong.add(r.get(0) + " x" + units + ": " + got + ", file " + expected(limit, units));
+        }
+      }
+    }
+    DmeposZipTable zips = zips();
+    Map<String, String> ruralFile = new HashMap<>();
+    List<List<String>> rural = fields("dmepos/DME_Rural_ZIP_2025_Q1.csv");
+    rural.subList(1, rural.size()).forEach(r -> ruralFile.put(r.get(1), r.get(0)));
+    // A ZIP code of each state and kind ("NY (R)"), checking each against the rural file.
+    Map<String, String> zipOf = new HashMap<>();
+    for (int z = 0; z < 100_000; z++) {
+      String zip = String.format("%05d", z);
+      Optional<DmeposArea> area = zips.find(zip);
+      String state = ruralFile.get(zip);
+      if (area.isEmpty()
+          ? state != null
+          : area.get().rural() != (state != null)
+              || state != null && !state.equals(area.get().state())) {
+        wrong.add("ZIP " + zip + ": " + area + ", rural file " + state);
+      }
+      area.ifPresent(a -> zipOf.putIfAbsent(a.state() + (a.rural() ? " (R)" : " (NR)"), zip));
+    }
+    DmeposFeeSchedule dme = DmeposFile.read(CmsFiles.file("dmepos/DMEPOS_2025_JAN.csv"), zips);
+    List<List<String>> equipment = after(fields("dmepos/DMEPOS_2025_JAN.csv"), "HCPCS");
+    List<String> header = equipment.get(0);
+    int checked = 0;
+    for (List<String> r : equipment.subList(1, equipment.size())) {
+      String line =
+          r.get(0)
+              + (r.get(1).isEmpty() ? "" : "-" + r.get(1))
+              + (r.get(2).isEmpty() ? "" : "-" + r.get(2));
+      for (int c = 7; c + 1 < header.size() && header.get(c).endsWith("(NR)"); c += 2) {
+        String state = header.get(c).substring(0, 2);
+        BigDecimal nonRural = new BigDecimal(r.get(c));
+        BigDecimal ruralFee = new BigDecimal(r.get(c + 1));
+        for (boolean isRural : new boolean[] {false, true}) {
+          String zip = zipOf.get(state + (isRural ? " (R)" : " (NR)"));
+          if (zip == null) {
+            continue; // DC, NJ, RI, HI... have no rural ZIP code
+          }
+          BigDecimal fee = isRural && ruralFee.signum() != 0 ? ruralFee : nonRural;
+          for (int units : new int[] {1, 3}) {
+            checked++;
+            String got =
+                priced(
+                    dme.price(
+                        ClaimLine.parse(line + " x" + units),
+                        END_OF_MARCH.withBeneficiaryZip(zip)));
+            if (!got.equals(expected(fee, units))) {
+              wrong.add(
+                  line
+                      + " x"
+                      + units
+                      + " in "
+                      + zip
+                      + ": "
+                      + got
+                      + ", file "
+                      + expected(fee, units));
+            }
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), wrong.subList(0, Math.min(wrong.size(), 50)));
+    assertEquals(2088, lab.size()); // the header and 2,087 rows
+    assertEquals(878, drugs.size());
+    assertTrue(checked > 600_000, "checked " + checked);
   }
 }
