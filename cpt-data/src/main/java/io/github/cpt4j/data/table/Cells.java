@@ -24,15 +24,24 @@ public final class Cells {
     this.header = header;
   }
 
-  /** Moves to {@code next}; rows shorter than the header are an error. */
+  /**
+   * Moves to {@code next}; rows shorter than the header are an error, at the first missing field (a
+   * row cut short: the column tells where).
+   */
   public Cells at(CsvRecord next) throws DataLoadException {
     this.record = next;
-    if (next.getFieldCount() < header.size()) {
+    int found = next.getFieldCount();
+    if (found < header.size()) {
       throw new DataLoadException(
           sourceName,
           next.getStartingLineNumber(),
-          0,
-          "expected " + header.size() + " fields as in the header, found " + next.getFieldCount());
+          found + 1,
+          "expected "
+              + header.size()
+              + " fields as in the header, found "
+              + found
+              + ": the row ends before "
+              + header.name(found));
     }
     return this;
   }

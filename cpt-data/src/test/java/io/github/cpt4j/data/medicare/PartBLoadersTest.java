@@ -409,6 +409,33 @@ class PartBLoadersTest {
     assertEquals(3, notAQuarter.column());
   }
 
+  /** A row cut short is refused at its first missing field, named. */
+  @Test
+  void aTruncatedRowNamesItsFirstMissingColumn() {
+    DataLoadException lab =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                clfs(
+                    CLFS.replace("2025,0420U,,20250101,L,00000.00,not read", "2025,0420U,,2025"),
+                    "c.csv"));
+    assertEquals(8, lab.line());
+    assertEquals(7, lab.column());
+    assertTrue(
+        lab.getMessage()
+            .contains("expected 9 fields as in the header, found 6: the row ends before SHORTDESC"),
+        lab.getMessage());
+    DataLoadException drug =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                AspFile.read(
+                    stream(ASP.replace("J3301,not read,10 MG,0.898,20.000,,,,,,,\n", "J3301\n")),
+                    "d.csv"));
+    assertEquals(2, drug.column());
+    assertTrue(drug.getMessage().contains("ends before SHORT DESCRIPTION"), drug.getMessage());
+  }
+
   /** A corrupted rate is refused, not priced: the largest real 2025 rate is 12,000.00. */
   @Test
   void aClfsRateBeyondAnyRealOneIsRefused() {
