@@ -48,7 +48,9 @@ import java.util.function.IntUnaryOperator;
  *   <li><b>Anesthesia by the surgeon</b> (47) belongs on the surgery's line: on an anesthesia code
  *       it is {@link UnpricedReason#MODIFIER_NOT_ALLOWED}.
  *   <li><b>Other modifiers</b>: G8, G9 and QS (monitored anesthesia care) are informational; the
- *       physical status modifiers P1-P6 add nothing: Medicare does not pay them. Both are noted.
+ *       physical status modifiers P1-P6 add nothing: Medicare does not pay them; GC (teaching
+ *       physician) leaves the share to the payment modifier beside it (AA-GC 100%, sections 50.B
+ *       and 100.1.4). All are noted.
  *   <li><b>Qualifying circumstances</b> 99100-99140 are not paid by Medicare ({@link
  *       UnpricedReason#STATUS_NOT_PAYABLE}, saying so).
  *   <li>Units above one count the surgeries the anesthesia covered; the service is paid once. A
@@ -113,6 +115,14 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
 
   private static final Set<Modifier> INFORMATIONAL =
       Set.of(Modifier.parse("G8"), Modifier.parse("G9"), Modifier.parse("QS"));
+
+  /**
+   * A teaching physician's service with a resident. A teaching anesthesiologist's resident cases
+   * (one, two concurrent, or one beside a medically directed case) are paid at the personally
+   * performed rate and billed AA with GC (chapter 12, sections 50.B and 100.1.4): GC itself changes
+   * nothing, the payment modifier beside it decides.
+   */
+  private static final Modifier TEACHING_PHYSICIAN = Modifier.parse("GC");
 
   private final String name;
   private final AnesthesiaBaseUnits baseUnits;
@@ -554,6 +564,11 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
   private static String noteOf(Modifier m) {
     if (INFORMATIONAL.contains(m)) {
       return "informational (monitored anesthesia care), no payment effect";
+    }
+    if (m == TEACHING_PHYSICIAN) {
+      return "teaching physician with a resident: paid at the payment modifier's share, AA 100%"
+          + " for a teaching anesthesiologist's resident cases (chapter 12, sections 50.B and"
+          + " 100.1.4)";
     }
     String text = m.toString();
     if (text.charAt(0) == 'P' && text.charAt(1) >= '1' && text.charAt(1) <= '6') {

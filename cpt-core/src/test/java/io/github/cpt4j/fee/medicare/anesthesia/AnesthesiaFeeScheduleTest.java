@@ -280,6 +280,20 @@ class AnesthesiaFeeScheduleTest {
     assertTrue(why.contains("modifier-QS: informational"), why);
   }
 
+  /**
+   * A teaching anesthesiologist's resident case is billed AA-GC and paid in full (chapter 12,
+   * sections 50.B and 100.1.4); GC is noted and leaves the share to the payment modifier.
+   */
+  @Test
+  void teachingPhysicianGcIsNotedAndTheShareIsThePaymentModifiers() {
+    FeeResult teaching = price("00790-AA-GC 95min");
+    assertEquals(new BigDecimal("263.21"), teaching.amountOrThrow());
+    assertTrue(teaching.explanation().has("modifier-GC"), teaching::toString);
+    assertTrue(teaching.toString().contains("AA 100%"), teaching::toString);
+    assertEquals(new BigDecimal("131.60"), price("00790-QK-GC 95min").amountOrThrow());
+    assertEquals(UnpricedReason.MODIFIER_REQUIRED, price("00790-GC 95min").reason().orElseThrow());
+  }
+
   @Test
   void qualifyingCircumstancesAreNotPaidByMedicare() {
     FeeResult fee = price("99100");
