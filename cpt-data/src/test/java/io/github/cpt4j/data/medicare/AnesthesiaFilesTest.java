@@ -190,6 +190,29 @@ class AnesthesiaFilesTest {
     assertEquals(new BigDecimal(amount), fee.amountOrThrow(), fee::toString);
   }
 
+  /**
+   * README's medical direction example: 00790, 60 minutes, 13282-99, (7 + 4.0) x 19.79 = 217.69 in
+   * full, 108.845 for each half, paid 108.85 to the physician (QK) and 108.85 to the nurse
+   * anesthetist (QX), on one claim or two.
+   */
+  @Test
+  void aMedicallyDirectedCaseIsPaidHalfToEachSideRoundedOnEachLine() {
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(BundledData.medicareFeeSchedule());
+    assertEquals(
+        new BigDecimal("217.69"),
+        pricer.price(Claim.builder().add("00790-AA 60min").build(), ROCHESTER).total());
+    for (String line : List.of("00790-QK 60min", "00790-QX 60min")) {
+      PricedClaim alone = pricer.price(Claim.builder().add(line).build(), ROCHESTER);
+      assertEquals(new BigDecimal("108.85"), alone.total(), alone::toString);
+    }
+    PricedClaim both =
+        pricer.price(
+            Claim.builder().add("00790-QK 60min").add("00790-QX 60min").build(), ROCHESTER);
+    assertEquals(new BigDecimal("108.85"), both.line(0).amountOrThrow());
+    assertEquals(new BigDecimal("108.85"), both.line(1).amountOrThrow());
+    assertEquals(new BigDecimal("217.70"), both.total());
+  }
+
   @Test
   void malformedFilesAreRejectedWithLineAndColumn() {
     DataLoadException header =
