@@ -92,6 +92,10 @@ class AnesthesiaFilesTest {
     assertEquals(
         UnpricedReason.STATUS_NOT_PAYABLE,
         medicare.price(ClaimLine.parse("99140"), ROCHESTER).reason().orElseThrow());
+    // 01999 has 0 base units in CMS's file: the contractor values the unlisted procedure.
+    assertEquals(
+        UnpricedReason.CARRIER_PRICED,
+        medicare.price(ClaimLine.parse("01999-AA 60min"), ROCHESTER).reason().orElseThrow());
   }
 
   /** The class example of AnesthesiaFeeSchedule, as its comment shows it (it once said 263.71). */

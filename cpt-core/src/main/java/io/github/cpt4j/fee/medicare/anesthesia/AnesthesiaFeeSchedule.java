@@ -34,7 +34,10 @@ import java.util.function.IntUnaryOperator;
  * <h2>One line: {@link #price}</h2>
  *
  * <ul>
- *   <li><b>Base units</b> of the code from {@link AnesthesiaBaseUnits}.
+ *   <li><b>Base units</b> of the code from {@link AnesthesiaBaseUnits}. A code whose base units are
+ *       0 (01999, the unlisted anesthesia procedure, in CMS's file) has none set nationally: it is
+ *       {@link UnpricedReason#CARRIER_PRICED}, outside any session, unless billed AD, which pays
+ *       three base units whatever the code.
  *   <li><b>Time units</b>: the line's {@link ClaimLine#minutes() minutes} / 15, rounded to one
  *       decimal (section 50.G). A line without minutes is {@link
  *       UnpricedReason#NO_ANESTHESIA_TIME}, never priced as no time. The codes CMS pays without
@@ -255,6 +258,7 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
             || role.isEmpty()
             || role.get().isPhysician() != physician
             || units < 0
+            || units == 0 && role.get().isPaidByTime() // the contractor prices it, see below
             || ADD_ONS.contains(line.code())
             || WITHOUT_TIME_UNITS.contains(line.code())) {
           continue;
@@ -456,6 +460,19 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
                       + " furnished"));
     }
     AnesthesiaRole role = roles.get(0);
+    if (units == 0 && role != AnesthesiaRole.SUPERVISING_MORE_THAN_FOUR) {
+      // 01999, the unlisted anesthesia procedure, is the one code CMS's file gives 0 base units:
+      // not "no units" but none set nationally; the contractor values it from the documentation
+      // against a comparable code. Pricing it as time alone would underpay it. AD pays three base
+      // units whatever the code (section 50.D), so it needs none.
+      return refuse(
+          explanation,
+          UnpricedReason.CARRIER_PRICED,
+          code
+              + " has no national base units (0 in the "
+              + baseUnits.edition()
+              + " edition, an unlisted procedure): the contractor sets them from the documentation");
+    }
     boolean timeCounted =
         !WITHOUT_TIME_UNITS.contains(code) && role != AnesthesiaRole.SUPERVISING_MORE_THAN_FOUR;
     if (timeCounted && minutes == 0) {
