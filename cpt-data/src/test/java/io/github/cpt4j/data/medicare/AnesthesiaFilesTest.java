@@ -32,6 +32,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The anesthesia loaders, the bundled anesthesia tables, and anesthesia in the claim pricer. */
 class AnesthesiaFilesTest {
@@ -90,6 +92,10 @@ class AnesthesiaFilesTest {
     assertEquals(
         UnpricedReason.STATUS_NOT_PAYABLE,
         medicare.price(ClaimLine.parse("99140"), ROCHESTER).reason().orElseThrow());
+    // 01999 has 0 base units in CMS's file: the contractor values the unlisted procedure.
+    assertEquals(
+        UnpricedReason.CARRIER_PRICED,
+        medicare.price(ClaimLine.parse("01999-AA 60min"), ROCHESTER).reason().orElseThrow());
   }
 
   /** The class example of AnesthesiaFeeSchedule, as its comment shows it (it once said 263.71). */
@@ -145,6 +151,70 @@ class AnesthesiaFilesTest {
     assertTrue(
         priced.line(1).result().toString().contains("7.0 base + 7.0 time units x 19.79"),
         () -> priced.line(1).result().toString());
+  }
+
+  /**
+   * ANES2025.csv's factors, as the file prints them, reproduced to the cent across localities,
+   * codes, times and payment modifiers; each amount is worked out by hand from the file's numbers
+   * and the CY 2022 base units: (base + minutes / 15 to one decimal) x factor x share, rounded
+   * half-up to cents once (Claims Processing Manual, chapter 12, sections 50.B-50.D and 50.G).
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // locality | file's factor | line | amount
+        // (7 + 95 / 15 = 6.33 -> 6.3) x 19.31 = 13.3 x 19.31 = 256.823
+        "10112-00 | 19.31 | 00790-AA 95min  | 256.82",
+        // (6 + 45 / 15 = 3.0) x 27.86 = 9.0 x 27.86 = 250.74
+        "02102-01 | 27.86 | 00840-QZ 45min  | 250.74",
+        // the quoted name "HAWAII, GUAM": (7 + 100 / 15 = 6.67 -> 6.7) x 20.24 x 50%
+        // = 13.7 x 20.24 / 2 = 277.288 / 2 = 138.644
+        "01212-01 | 20.24 | 01402-QK 100min | 138.64",
+        // (4 + 23 / 15 = 1.53 -> 1.5) x 19.97 = 5.5 x 19.97 = 109.835, half-up
+        "03602-21 | 19.97 | 00142-AA 23min  | 109.84",
+        // (5 + 181 / 15 = 12.07 -> 12.1) x 22.76 x 50% = 17.1 x 22.76 / 2 = 389.196 / 2 = 194.598
+        "13202-01 | 22.76 | 01967-QX 181min | 194.60",
+        // (3 + 37 / 15 = 2.47 -> 2.5) x 21.09 x 50% = 5.5 x 21.09 / 2 = 115.995 / 2 = 57.9975
+        "04412-18 | 21.09 | 01810-QY 37min  | 58.00",
+        // AD: 3 base units, no time units, whatever the code's own (13): 3 x 21.22 = 63.66
+        "01182-18 | 21.22 | 00670-AD 240min | 63.66",
+        // 01996: base units only, no time units (section 50.G): 3 x 20.32 = 60.96
+        "09202-50 | 20.32 | 01996-AA 30min  | 60.96",
+        // the last locality of the file: (7 + 60 / 15 = 4.0) x 19.97 = 11.0 x 19.97 = 219.67
+        "03602-21 | 19.97 | 00790-AA 60min  | 219.67",
+      })
+  void anes2025FiguresAreReproducedToTheCent(
+      String locality, String factor, String line, String amount) {
+    Locality area = Locality.parse(locality);
+    assertEquals(
+        new BigDecimal(factor), BundledData.anesthesiaConversionFactors().find(area).orElseThrow());
+    PricingContext context = PricingContext.of(LocalDate.of(2025, 6, 2), area, Setting.FACILITY);
+    FeeResult fee = BundledData.medicareFeeSchedule().price(ClaimLine.parse(line), context);
+    assertEquals(new BigDecimal(amount), fee.amountOrThrow(), fee::toString);
+  }
+
+  /**
+   * README's medical direction example: 00790, 60 minutes, 13282-99, (7 + 4.0) x 19.79 = 217.69 in
+   * full, 108.845 for each half, paid 108.85 to the physician (QK) and 108.85 to the nurse
+   * anesthetist (QX), on one claim or two.
+   */
+  @Test
+  void aMedicallyDirectedCaseIsPaidHalfToEachSideRoundedOnEachLine() {
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(BundledData.medicareFeeSchedule());
+    assertEquals(
+        new BigDecimal("217.69"),
+        pricer.price(Claim.builder().add("00790-AA 60min").build(), ROCHESTER).total());
+    for (String line : List.of("00790-QK 60min", "00790-QX 60min")) {
+      PricedClaim alone = pricer.price(Claim.builder().add(line).build(), ROCHESTER);
+      assertEquals(new BigDecimal("108.85"), alone.total(), alone::toString);
+    }
+    PricedClaim both =
+        pricer.price(
+            Claim.builder().add("00790-QK 60min").add("00790-QX 60min").build(), ROCHESTER);
+    assertEquals(new BigDecimal("108.85"), both.line(0).amountOrThrow());
+    assertEquals(new BigDecimal("108.85"), both.line(1).amountOrThrow());
+    assertEquals(new BigDecimal("217.70"), both.total());
   }
 
   @Test

@@ -6,15 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.edit.EditAction;
+import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.edit.ncci.MueAdjudicationIndicator;
 import io.github.cpt4j.edit.ncci.MueEdit;
 import io.github.cpt4j.edit.ncci.MueTable;
 import io.github.cpt4j.edit.ncci.NcciClaimType;
+import io.github.cpt4j.edit.ncci.NcciEdits;
 import io.github.cpt4j.edit.ncci.PtpEdit;
 import io.github.cpt4j.edit.ncci.PtpModifierIndicator;
 import io.github.cpt4j.edit.ncci.PtpTable;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.Setting;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -75,6 +81,68 @@ class NcciFormatSamplesTest {
     assertEquals(
         "ccipra-v322r0-f1-excerpt.txt: the same file is given twice: its rows would be read twice",
         twice.getMessage());
+  }
+
+  /**
+   * The sample's rows as claim edits. The release is 2026's third quarter (v322), and its row
+   * 0001U/0029U is deleted 20260630: CMS writes the last day an edit applies, the day before the
+   * quarter that drops it, so the pair is denied on 2026-06-30 and passes from 2026-07-01. The
+   * column 2 line is the one denied, whatever the billed order; indicator 1 yields to 59 on either
+   * line, indicator 0 to nothing.
+   */
+  @Test
+  void thePractitionerPtpSampleEditsClaimsByItsDatesAndIndicators() throws IOException {
+    NcciEdits edits = NcciEdits.ofPtp(PtpFile.read(samples("ccipra-*.txt")));
+    PricingContext lastDay = on(LocalDate.of(2026, 6, 30));
+    PricingContext quarter = on(LocalDate.of(2026, 7, 1));
+    List<EditFinding> deleted = edits.check(claim("0029U", "0001U"), lastDay);
+    assertEquals(1, deleted.size());
+    assertEquals(0, deleted.get(0).line()); // 0029U, column 2, billed first
+    assertEquals(List.of(), edits.check(claim("0029U", "0001U"), quarter));
+    assertEquals(1, edits.check(claim("0001U", "0030U"), quarter).size());
+    assertEquals(List.of(), edits.check(claim("0001U-59", "0030U"), quarter));
+    assertEquals(List.of(), edits.check(claim("0001U", "0030U-XU"), quarter));
+    // 0001A/36591, indicator 0, in force through 20231231: 59 does not pass it.
+    PricingContext end2023 = on(LocalDate.of(2023, 12, 31));
+    List<EditFinding> zero = edits.check(claim("0001A", "36591-59"), end2023);
+    assertEquals(1, zero.size());
+    assertEquals("0", zero.get(0).data().get("modifierIndicator"));
+    assertEquals(List.of(), edits.check(claim("0001A", "36591"), on(LocalDate.of(2024, 1, 1))));
+    // 0001A/90473, withdrawn (20220101 to 20220101, indicator 9): never applies, not even then.
+    assertEquals(List.of(), edits.check(claim("0001A", "90473"), on(LocalDate.of(2022, 1, 1))));
+  }
+
+  /**
+   * The MUE sample's rows as claim edits, in its quarter: MAI 2 and 3 add up the units of every
+   * line of the code on the date and, over the value, deny each of those lines; a line of another
+   * quarter is flagged, not judged.
+   */
+  @Test
+  void thePractitionerMueSampleEditsClaimsPerDateOfService() throws IOException {
+    NcciEdits edits = NcciEdits.ofMue(MueFile.read(samples("MCR_MUE_*.csv").get(0)));
+    PricingContext quarter = on(LocalDate.of(2026, 7, 1));
+    // 0009U: 2, MAI 3. Two lines of one unit each are within it; 2 + 1 units are over it.
+    assertEquals(List.of(), edits.check(claim("0009U", "0009U"), quarter));
+    List<EditFinding> clinical = edits.check(claim("0009U x2", "0001U", "0009U"), quarter);
+    assertEquals(List.of(0, 2), clinical.stream().map(EditFinding::line).toList());
+    assertEquals("3", clinical.get(0).data().get("mai"));
+    assertEquals("3", clinical.get(0).data().get("units"));
+    // 0001U: 1, MAI 2: two lines of one unit are two units, both denied.
+    assertEquals(2, edits.check(claim("0001U", "0001U-91"), quarter).size());
+    List<EditFinding> before = edits.check(claim("0001U x3"), on(LocalDate.of(2026, 6, 30)));
+    assertEquals(EditAction.FLAG, before.get(0).action());
+  }
+
+  private static PricingContext on(LocalDate date) {
+    return PricingContext.withoutArea(date, Setting.NON_FACILITY);
+  }
+
+  private static Claim claim(String... lines) {
+    Claim.Builder claim = Claim.builder();
+    for (String line : lines) {
+      claim.add(line);
+    }
+    return claim.build();
   }
 
   @Test

@@ -34,7 +34,10 @@ import java.util.function.IntUnaryOperator;
  * <h2>One line: {@link #price}</h2>
  *
  * <ul>
- *   <li><b>Base units</b> of the code from {@link AnesthesiaBaseUnits}.
+ *   <li><b>Base units</b> of the code from {@link AnesthesiaBaseUnits}. A code whose base units are
+ *       0 (01999, the unlisted anesthesia procedure, in CMS's file) has none set nationally: it is
+ *       {@link UnpricedReason#CARRIER_PRICED}, outside any session, unless billed AD, which pays
+ *       three base units whatever the code.
  *   <li><b>Time units</b>: the line's {@link ClaimLine#minutes() minutes} / 15, rounded to one
  *       decimal (section 50.G). A line without minutes is {@link
  *       UnpricedReason#NO_ANESTHESIA_TIME}, never priced as no time. The codes CMS pays without
@@ -48,7 +51,9 @@ import java.util.function.IntUnaryOperator;
  *   <li><b>Anesthesia by the surgeon</b> (47) belongs on the surgery's line: on an anesthesia code
  *       it is {@link UnpricedReason#MODIFIER_NOT_ALLOWED}.
  *   <li><b>Other modifiers</b>: G8, G9 and QS (monitored anesthesia care) are informational; the
- *       physical status modifiers P1-P6 add nothing: Medicare does not pay them. Both are noted.
+ *       physical status modifiers P1-P6 add nothing: Medicare does not pay them; GC (teaching
+ *       physician) leaves the share to the payment modifier beside it (AA-GC 100%, sections 50.B
+ *       and 100.1.4). All are noted.
  *   <li><b>Qualifying circumstances</b> 99100-99140 are not paid by Medicare ({@link
  *       UnpricedReason#STATUS_NOT_PAYABLE}, saying so).
  *   <li>Units above one count the surgeries the anesthesia covered; the service is paid once. A
@@ -113,6 +118,14 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
 
   private static final Set<Modifier> INFORMATIONAL =
       Set.of(Modifier.parse("G8"), Modifier.parse("G9"), Modifier.parse("QS"));
+
+  /**
+   * A teaching physician's service with a resident. A teaching anesthesiologist's resident cases
+   * (one, two concurrent, or one beside a medically directed case) are paid at the personally
+   * performed rate and billed AA with GC (chapter 12, sections 50.B and 100.1.4): GC itself changes
+   * nothing, the payment modifier beside it decides.
+   */
+  private static final Modifier TEACHING_PHYSICIAN = Modifier.parse("GC");
 
   private final String name;
   private final AnesthesiaBaseUnits baseUnits;
@@ -245,6 +258,7 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
             || role.isEmpty()
             || role.get().isPhysician() != physician
             || units < 0
+            || units == 0 && role.get().isPaidByTime() // the contractor prices it, see below
             || ADD_ONS.contains(line.code())
             || WITHOUT_TIME_UNITS.contains(line.code())) {
           continue;
@@ -446,6 +460,19 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
                       + " furnished"));
     }
     AnesthesiaRole role = roles.get(0);
+    if (units == 0 && role != AnesthesiaRole.SUPERVISING_MORE_THAN_FOUR) {
+      // 01999, the unlisted anesthesia procedure, is the one code CMS's file gives 0 base units:
+      // not "no units" but none set nationally; the contractor values it from the documentation
+      // against a comparable code. Pricing it as time alone would underpay it. AD pays three base
+      // units whatever the code (section 50.D), so it needs none.
+      return refuse(
+          explanation,
+          UnpricedReason.CARRIER_PRICED,
+          code
+              + " has no national base units (0 in the "
+              + baseUnits.edition()
+              + " edition, an unlisted procedure): the contractor sets them from the documentation");
+    }
     boolean timeCounted =
         !WITHOUT_TIME_UNITS.contains(code) && role != AnesthesiaRole.SUPERVISING_MORE_THAN_FOUR;
     if (timeCounted && minutes == 0) {
@@ -554,6 +581,11 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
   private static String noteOf(Modifier m) {
     if (INFORMATIONAL.contains(m)) {
       return "informational (monitored anesthesia care), no payment effect";
+    }
+    if (m == TEACHING_PHYSICIAN) {
+      return "teaching physician with a resident: paid at the payment modifier's share, AA 100%"
+          + " for a teaching anesthesiologist's resident cases (chapter 12, sections 50.B and"
+          + " 100.1.4)";
     }
     String text = m.toString();
     if (text.charAt(0) == 'P' && text.charAt(1) >= '1' && text.charAt(1) <= '6') {

@@ -45,7 +45,8 @@ class AnesthesiaFeeScheduleTest {
               code("00811"), 4,
               code("01967"), 5,
               code("01968"), 2,
-              code("01996"), 3));
+              code("01996"), 3,
+              code("01999"), 0));
 
   static final AnesthesiaConversionFactors FACTORS =
       AnesthesiaConversionFactors.of(
@@ -278,6 +279,43 @@ class AnesthesiaFeeScheduleTest {
     String why = fee.toString();
     assertTrue(why.contains("modifier-P3: physical status: Medicare pays no units"), why);
     assertTrue(why.contains("modifier-QS: informational"), why);
+  }
+
+  /**
+   * A teaching anesthesiologist's resident case is billed AA-GC and paid in full (chapter 12,
+   * sections 50.B and 100.1.4); GC is noted and leaves the share to the payment modifier.
+   */
+  @Test
+  void teachingPhysicianGcIsNotedAndTheShareIsThePaymentModifiers() {
+    FeeResult teaching = price("00790-AA-GC 95min");
+    assertEquals(new BigDecimal("263.21"), teaching.amountOrThrow());
+    assertTrue(teaching.explanation().has("modifier-GC"), teaching::toString);
+    assertTrue(teaching.toString().contains("AA 100%"), teaching::toString);
+    assertEquals(new BigDecimal("131.60"), price("00790-QK-GC 95min").amountOrThrow());
+    assertEquals(UnpricedReason.MODIFIER_REQUIRED, price("00790-GC 95min").reason().orElseThrow());
+  }
+
+  /**
+   * 01999, the unlisted anesthesia procedure, has 0 base units in CMS's file: none set nationally,
+   * so the contractor prices it, rather than time alone at the factor ((0 + 4.0) x 19.79 = 79.16
+   * would underpay it). AD pays three base units whatever the code: 3 x 19.79 = 59.37. In a session
+   * it is left out, and the listed code is paid with its own time: (7 + 4.0) x 19.79.
+   */
+  @Test
+  void theUnlistedProcedureWithoutBaseUnitsIsCarrierPriced() {
+    FeeResult unlisted = price("01999-AA 60min");
+    assertEquals(
+        UnpricedReason.CARRIER_PRICED, unlisted.reason().orElseThrow(), unlisted::toString);
+    assertTrue(unlisted.detail().contains("no national base units"), unlisted::detail);
+    assertEquals(UnpricedReason.CARRIER_PRICED, price("01999-QX 60min").reason().orElseThrow());
+    assertEquals(new BigDecimal("59.37"), price("01999-AD 60min").amountOrThrow());
+    List<FeeResult> session =
+        SCHEDULE.priceSession(
+            List.of(ClaimLine.parse("00790-AA 60min"), ClaimLine.parse("01999-AA 30min")),
+            rochester());
+    assertEquals(
+        new BigDecimal("217.69"), session.get(0).amountOrThrow(), session.get(0)::toString);
+    assertEquals(UnpricedReason.CARRIER_PRICED, session.get(1).reason().orElseThrow());
   }
 
   @Test
