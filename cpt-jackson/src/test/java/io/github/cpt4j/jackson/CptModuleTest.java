@@ -27,6 +27,7 @@ import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
+import io.github.cpt4j.fee.medicare.partb.PartBClaimPricer;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
@@ -571,6 +572,53 @@ class CptModuleTest {
     JsonNode plain =
         MAPPER.valueToTree(pricer.price(Claim.builder().add("99213").build(), ROCHESTER));
     assertEquals(1, plain.get("lines").get(0).get("lineNumber").intValue());
+  }
+
+  /**
+   * A Part B claim with numbers of its own, anesthesia time and roles, a lab test, drugs, equipment
+   * and two specimen collections: each line's JSON has the claim's number for it, and its billed
+   * line and result, explanation and amounts included, read back equal.
+   */
+  @Test
+  void partBAndAnesthesiaLinesOfANumberedClaimReadBackEqual() throws Exception {
+    PartBClaimPricer pricer =
+        PartBClaimPricer.of(
+            BundledData.partBFeeSchedule(),
+            MedicareClaimPricer.of(BundledData.medicareFeeSchedule()));
+    Claim claim =
+        Claim.builder()
+            .add("00840-QK 60min", "900.00")
+            .add("00790-AA 95min")
+            .add("36415", "10.00")
+            .add("36415")
+            .add("80053")
+            .add("J1100 x8")
+            .add("E0114-NU")
+            .add("99999")
+            .build()
+            .withLineNumbers(2, 3, 5, 6, 7, 9, 10, 12);
+    PricingContext office =
+        PricingContext.of(
+                LocalDate.of(2025, 3, 14), Locality.parse("13202-01"), Setting.NON_FACILITY)
+            .withBeneficiaryZip("10001");
+    PricedClaim priced = pricer.price(claim, office);
+    JsonNode lines = MAPPER.valueToTree(priced).get("lines");
+    assertEquals(claim.size(), lines.size());
+    for (int i = 0; i < claim.size(); i++) {
+      PricedLine line = priced.line(i);
+      JsonNode json = lines.get(i);
+      assertEquals(i, json.get("index").intValue());
+      assertEquals(claim.lineNumber(i), json.get("lineNumber").intValue());
+      assertEquals(line.billed(), MAPPER.treeToValue(json.get("billed"), BilledLine.class));
+      FeeResult result = MAPPER.treeToValue(json.get("result"), FeeResult.class);
+      assertEquals(line.result(), result);
+      assertEquals(line.result().toString(), result.toString());
+    }
+    // The warnings and steps name the lines by the claim's numbers, which the JSON carries.
+    String text = lines.toString();
+    assertTrue(text.contains("(lines 5, 6)"), text);
+    assertTrue(text.contains("(QK on line 2, AA on line 3)"), text);
+    assertEquals(claim, roundTrip(claim, Claim.class));
   }
 
   @Test
