@@ -17,6 +17,8 @@ import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.code.HcpcsCode;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.data.BundledData;
+import io.github.cpt4j.edit.EditAction;
+import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.fee.Explanation;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricedClaim;
@@ -619,6 +621,71 @@ class CptModuleTest {
     assertTrue(text.contains("(lines 5, 6)"), text);
     assertTrue(text.contains("(QK on line 2, AA on line 3)"), text);
     assertEquals(claim, roundTrip(claim, Claim.class));
+  }
+
+  /** A finding of an edit on a claim of its own numbers: its line and its number both survive. */
+  @Test
+  void editFindingsRoundTripWithTheirLineNumber() throws Exception {
+    EditFinding finding =
+        EditFinding.builder()
+            .edit("ncci-ptp")
+            .line(1)
+            .lineNumber(3)
+            .action(EditAction.DENY_LINE)
+            .deniedUnits(1)
+            .reason(UnpricedReason.NCCI_PTP)
+            .message("20610 is a component of 27447 on line 1")
+            .putData("column1", "27447")
+            .putData("column2", "20610")
+            .putData("modifierIndicator", "1")
+            .build();
+    JsonNode tree = MAPPER.valueToTree(finding);
+    assertEquals(1, tree.get("line").intValue());
+    assertEquals(3, tree.get("lineNumber").intValue());
+    assertEquals("27447", tree.get("data").get("column1").asText());
+    EditFinding back = roundTrip(finding, EditFinding.class);
+    assertEquals(finding, back);
+    assertEquals(List.copyOf(finding.data().keySet()), List.copyOf(back.data().keySet()));
+    EditFinding flag = EditFinding.flag("modifier-rules", 0, "check the modifier");
+    assertEquals(flag, roundTrip(flag, EditFinding.class));
+  }
+
+  /** JSON written before findings had a number of their own: the number is the position. */
+  @Test
+  void anEditFindingWithoutALineNumberIsNumberedByItsPosition() throws Exception {
+    EditFinding old =
+        MAPPER.readValue(
+            "{\"edit\":\"ncci-mue\",\"line\":4,\"action\":\"DENY_UNITS\",\"deniedUnits\":2,"
+                + "\"reason\":\"NCCI_MUE\",\"message\":\"more than 2 units\"}",
+            EditFinding.class);
+    assertEquals(4, old.line());
+    assertEquals(5, old.lineNumber());
+    assertTrue(old.data().isEmpty());
+  }
+
+  @Test
+  void aBadEditFindingNamesItsField() {
+    String good =
+        "{\"edit\":\"ncci-ptp\",\"line\":0,\"action\":\"DENY_LINE\",\"deniedUnits\":1,"
+            + "\"reason\":\"EDIT_DENIED\",\"message\":\"m\",\"data\":{\"column1\":\"27447\"}}";
+    Map<String, String> fieldOf =
+        Map.of(
+            good.replace("\"DENY_LINE\"", "\"DENY\""), "action",
+            good.replace("\"deniedUnits\":1", "\"deniedUnits\":0"), "deniedUnits",
+            good.replace("\"line\":0", "\"line\":-1"), "line",
+            good.replace("\"line\":0", "\"line\":0,\"lineNumber\":0"), "lineNumber",
+            good.replace("\"EDIT_DENIED\"", "\"DENIED\""), "reason",
+            good.replace("\"ncci-ptp\"", "\"\""), "edit",
+            good.replace("\"27447\"", "27447"), "column1");
+    fieldOf.forEach(
+        (json, field) -> {
+          JsonMappingException e = refused(json, EditFinding.class);
+          assertEquals(field, lastField(e), e.getMessage());
+          assertTrue(e.getMessage().contains("EditFinding[\""), e.getMessage());
+        });
+    JsonMappingException missing =
+        refused(good.replace("\"message\":\"m\",", ""), EditFinding.class);
+    assertTrue(missing.getMessage().contains("needs the field 'message'"), missing.getMessage());
   }
 
   @Test
