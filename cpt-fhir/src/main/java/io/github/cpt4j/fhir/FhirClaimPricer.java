@@ -54,11 +54,11 @@ import org.hl7.fhir.r4.model.Resource;
  * context's setting or place: the context is the caller's default for claims that do not say, the
  * claim's own code is what was billed, and an item billed at inpatient hospital (21) is paid the
  * facility rate however the context was set up. Items without a place of service are where the
- * others are; items at different places are refused, to be priced as separate claims. The lines
- * are priced, and the response's items listed, in the order of the items' {@code sequence} (an
- * item without one counts as its position), and numbered by it: an explanation or a reason that
- * names another line names it by its sequence, even when the claim lists its items out of order.
- * Each response item, by {@code itemSequence}, carries adjudications in the categories of HL7's {@value
+ * others are; items at different places are refused, to be priced as separate claims. The lines are
+ * priced, and the response's items listed, in the order of the items' {@code sequence} (an item
+ * without one counts as its position), and numbered by it: an explanation or a reason that names
+ * another line names it by its sequence, even when the claim lists its items out of order. Each
+ * response item, by {@code itemSequence}, carries adjudications in the categories of HL7's {@value
  * #ADJUDICATION} code system:
  *
  * <ul>
