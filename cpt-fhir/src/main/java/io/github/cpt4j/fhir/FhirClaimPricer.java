@@ -2,6 +2,7 @@ package io.github.cpt4j.fhir;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricedClaim;
@@ -11,9 +12,11 @@ import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.ClaimResponse.AdjudicationComponent;
@@ -51,8 +54,11 @@ import org.hl7.fhir.r4.model.Resource;
  * context's setting or place: the context is the caller's default for claims that do not say, the
  * claim's own code is what was billed, and an item billed at inpatient hospital (21) is paid the
  * facility rate however the context was set up. Items without a place of service are where the
- * others are; items at different places are refused, to be priced as separate claims. Each response
- * item, by {@code itemSequence}, carries adjudications in the categories of HL7's {@value
+ * others are; items at different places are refused, to be priced as separate claims. The lines are
+ * priced, and the response's items listed, in the order of the items' {@code sequence} (an item
+ * without one counts as its position), and numbered by it: an explanation or a reason that names
+ * another line names it by its sequence, even when the claim lists its items out of order. Each
+ * response item, by {@code itemSequence}, carries adjudications in the categories of HL7's {@value
  * #ADJUDICATION} code system:
  *
  * <ul>
@@ -130,6 +136,35 @@ public final class FhirClaimPricer {
   }
 
   /**
+   * The claim's lines in the order of their items' numbers, each numbered as its item: its
+   * sequence, or its position counted from 1 when it has none ({@link FhirClaims#toClaim} refused
+   * two items of one number). R4 asks sequences to be unique, not increasing, and {@link
+   * Claim#withLineNumbers} takes increasing numbers: priced in this order, what the response says
+   * about an item names the others by the numbers the claim gives them.
+   */
+  private static Claim inSequenceOrder(org.hl7.fhir.r4.model.Claim claim, Claim lines) {
+    int n = lines.size();
+    int[] number = new int[n];
+    for (int i = 0; i < n; i++) {
+      var item = claim.getItem().get(i);
+      number[i] = item.hasSequence() ? item.getSequence() : i + 1;
+    }
+    int[] order =
+        IntStream.range(0, n)
+            .boxed()
+            .sorted(Comparator.comparingInt(i -> number[i]))
+            .mapToInt(Integer::intValue)
+            .toArray();
+    List<BilledLine> sorted = new ArrayList<>(n);
+    int[] numbers = new int[n];
+    for (int k = 0; k < n; k++) {
+      sorted.add(lines.line(order[k]));
+      numbers[k] = number[order[k]];
+    }
+    return Claim.of(sorted).withLineNumbers(numbers);
+  }
+
+  /**
    * Prices {@code claim} in {@code context}, at the place of service its items carry when they
    * carry one (see the class comment).
    *
@@ -159,7 +194,7 @@ public final class FhirClaimPricer {
           "the claim has no insurer, which a ClaimResponse must name (1..1 in R4): give the claim"
               + " one, or the pricer a default with FhirClaimPricer.withDefaultInsurer");
     }
-    Claim lines = FhirClaims.toClaim(claim);
+    Claim lines = inSequenceOrder(claim, FhirClaims.toClaim(claim));
     // The claim's own place of service wins over the caller's default setting: see the class
     // comment.
     PricingContext where =
@@ -189,9 +224,9 @@ public final class FhirClaimPricer {
     BigDecimal submitted = BigDecimal.ZERO;
     boolean everyChargeKnown = true;
     for (PricedLine line : priced.lines()) {
-      org.hl7.fhir.r4.model.Claim.ItemComponent source = claim.getItem().get(line.index());
       ItemComponent item = response.addItem();
-      item.setItemSequence(source.hasSequence() ? source.getSequence() : line.index() + 1);
+      // The line's number is the item's sequence, or its position when it has none.
+      item.setItemSequence(line.lineNumber());
       Optional<BigDecimal> charge = line.billed().charge();
       if (charge.isPresent()) {
         item.addAdjudication(adjudication("submitted", charge.get()));

@@ -927,6 +927,45 @@ class FhirTest {
     assertEquals("Claim.patient", noPatient.path());
   }
 
+  /**
+   * What the response says about an item names the others by their {@code sequence}, the numbers
+   * its reader knows them by, even when the items are not in sequence order (R4 asks sequences to
+   * be unique, not increasing): such a claim was priced with its items numbered by position, and
+   * the timed item of sequence 2 was refused for the missing minutes of "line 2", itself.
+   */
+  @Test
+  void whatTheResponseSaysNamesItemsByTheirSequence() {
+    String anesthesia = "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":";
+    String aa = ",\"modifier\":[{\"coding\":[{\"code\":\"AA\"}]}],\"servicedDate\":\"2025-06-02\"";
+    String timed =
+        "{\"sequence\":2,\"productOrService\":"
+            + anesthesia
+            + "\"00790\"}]}"
+            + aa
+            + ",\"quantity\":{\"value\":95,\"system\":\"http://unitsofmeasure.org\",\"code\":\"min\"}}";
+    String untimed =
+        "{\"sequence\":1,\"productOrService\":" + anesthesia + "\"00840\"}]}" + aa + "}";
+    String knee = resource("claim-knee.json");
+    String json =
+        knee.substring(0, knee.indexOf("\"item\": ["))
+            + "\"item\": ["
+            + timed
+            + ","
+            + untimed
+            + "]}";
+
+    ClaimResponse response = strictly(pricer().price(claim(json), ROCHESTER));
+    ClaimResponse.ItemComponent second =
+        response.getItem().stream()
+            .filter(item -> item.getItemSequence() == 2)
+            .findFirst()
+            .orElseThrow();
+    AdjudicationComponent refused = adjudication(second, "eligible");
+    assertEquals("NO_ANESTHESIA_TIME", refused.getReason().getCodingFirstRep().getCode());
+    String detail = refused.getReason().getText();
+    assertTrue(detail.contains("line 1 has no anesthesia minutes"), detail);
+  }
+
   private static AdjudicationComponent adjudication(
       ClaimResponse.ItemComponent item, String category) {
     return item.getAdjudication().stream()

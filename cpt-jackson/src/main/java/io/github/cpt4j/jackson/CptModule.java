@@ -9,6 +9,7 @@ import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.code.HcpcsCode;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.Explanation;
 import io.github.cpt4j.fee.FeeResult;
@@ -44,6 +45,8 @@ import io.github.cpt4j.modifier.ModifierViolation;
  *   <li>{@link FeeResult}, {@link Explanation} (an array of {@link PricingStep}s): read and
  *       written. Every amount is a JSON string of the exact decimal, {@code "101.056935300"}, so
  *       that no reader goes through a {@code double}; numbers are accepted on input, read exactly.
+ *   <li>{@link EditFinding}, what a claim edit found on a line: read and written, its {@code line}
+ *       (from 0) beside its {@code lineNumber} (from 1; {@code line + 1} when absent).
  *   <li>{@link PricedClaim}, {@link PricedLine}, {@link PricingContext}, {@link ClaimWarning} and
  *       {@link ModifierViolation}: written (they are results of the pricer; read a priced claim's
  *       parts back through {@code FeeResult} and {@code BilledLine}).
@@ -80,6 +83,9 @@ public final class CptModule extends SimpleModule {
     addDeserializer(Explanation.class, new FeeResultJson.ExplanationDeserializer());
     addSerializer(PricingStep.class, new FeeResultJson.StepSerializer());
     addDeserializer(PricingStep.class, new FeeResultJson.StepDeserializer());
+
+    addSerializer(EditFinding.class, new EditFindingJson.Serializer());
+    addDeserializer(EditFinding.class, new EditFindingJson.Deserializer());
 
     addSerializer(PricedClaim.class, new PricedClaimJson.ClaimSerializer());
     addSerializer(PricedLine.class, new PricedClaimJson.LineSerializer());

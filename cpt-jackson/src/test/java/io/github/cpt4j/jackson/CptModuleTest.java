@@ -17,6 +17,8 @@ import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.code.HcpcsCode;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.data.BundledData;
+import io.github.cpt4j.edit.EditAction;
+import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.fee.Explanation;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricedClaim;
@@ -27,6 +29,7 @@ import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
+import io.github.cpt4j.fee.medicare.partb.PartBClaimPricer;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
@@ -571,6 +574,118 @@ class CptModuleTest {
     JsonNode plain =
         MAPPER.valueToTree(pricer.price(Claim.builder().add("99213").build(), ROCHESTER));
     assertEquals(1, plain.get("lines").get(0).get("lineNumber").intValue());
+  }
+
+  /**
+   * A Part B claim with numbers of its own, anesthesia time and roles, a lab test, drugs, equipment
+   * and two specimen collections: each line's JSON has the claim's number for it, and its billed
+   * line and result, explanation and amounts included, read back equal.
+   */
+  @Test
+  void partBAndAnesthesiaLinesOfANumberedClaimReadBackEqual() throws Exception {
+    PartBClaimPricer pricer =
+        PartBClaimPricer.of(
+            BundledData.partBFeeSchedule(),
+            MedicareClaimPricer.of(BundledData.medicareFeeSchedule()));
+    Claim claim =
+        Claim.builder()
+            .add("00840-QK 60min", "900.00")
+            .add("00790-AA 95min")
+            .add("36415", "10.00")
+            .add("36415")
+            .add("80053")
+            .add("J1100 x8")
+            .add("E0114-NU")
+            .add("99999")
+            .build()
+            .withLineNumbers(2, 3, 5, 6, 7, 9, 10, 12);
+    PricingContext office =
+        PricingContext.of(
+                LocalDate.of(2025, 3, 14), Locality.parse("13202-01"), Setting.NON_FACILITY)
+            .withBeneficiaryZip("10001");
+    PricedClaim priced = pricer.price(claim, office);
+    JsonNode lines = MAPPER.valueToTree(priced).get("lines");
+    assertEquals(claim.size(), lines.size());
+    for (int i = 0; i < claim.size(); i++) {
+      PricedLine line = priced.line(i);
+      JsonNode json = lines.get(i);
+      assertEquals(i, json.get("index").intValue());
+      assertEquals(claim.lineNumber(i), json.get("lineNumber").intValue());
+      assertEquals(line.billed(), MAPPER.treeToValue(json.get("billed"), BilledLine.class));
+      FeeResult result = MAPPER.treeToValue(json.get("result"), FeeResult.class);
+      assertEquals(line.result(), result);
+      assertEquals(line.result().toString(), result.toString());
+    }
+    // The warnings and steps name the lines by the claim's numbers, which the JSON carries.
+    String text = lines.toString();
+    assertTrue(text.contains("(lines 5, 6)"), text);
+    assertTrue(text.contains("(QK on line 2, AA on line 3)"), text);
+    assertEquals(claim, roundTrip(claim, Claim.class));
+  }
+
+  /** A finding of an edit on a claim of its own numbers: its line and its number both survive. */
+  @Test
+  void editFindingsRoundTripWithTheirLineNumber() throws Exception {
+    EditFinding finding =
+        EditFinding.builder()
+            .edit("ncci-ptp")
+            .line(1)
+            .lineNumber(3)
+            .action(EditAction.DENY_LINE)
+            .deniedUnits(1)
+            .reason(UnpricedReason.NCCI_PTP)
+            .message("20610 is a component of 27447 on line 1")
+            .putData("column1", "27447")
+            .putData("column2", "20610")
+            .putData("modifierIndicator", "1")
+            .build();
+    JsonNode tree = MAPPER.valueToTree(finding);
+    assertEquals(1, tree.get("line").intValue());
+    assertEquals(3, tree.get("lineNumber").intValue());
+    assertEquals("27447", tree.get("data").get("column1").asText());
+    EditFinding back = roundTrip(finding, EditFinding.class);
+    assertEquals(finding, back);
+    assertEquals(List.copyOf(finding.data().keySet()), List.copyOf(back.data().keySet()));
+    EditFinding flag = EditFinding.flag("modifier-rules", 0, "check the modifier");
+    assertEquals(flag, roundTrip(flag, EditFinding.class));
+  }
+
+  /** JSON written before findings had a number of their own: the number is the position. */
+  @Test
+  void anEditFindingWithoutALineNumberIsNumberedByItsPosition() throws Exception {
+    EditFinding old =
+        MAPPER.readValue(
+            "{\"edit\":\"ncci-mue\",\"line\":4,\"action\":\"DENY_UNITS\",\"deniedUnits\":2,"
+                + "\"reason\":\"NCCI_MUE\",\"message\":\"more than 2 units\"}",
+            EditFinding.class);
+    assertEquals(4, old.line());
+    assertEquals(5, old.lineNumber());
+    assertTrue(old.data().isEmpty());
+  }
+
+  @Test
+  void aBadEditFindingNamesItsField() {
+    String good =
+        "{\"edit\":\"ncci-ptp\",\"line\":0,\"action\":\"DENY_LINE\",\"deniedUnits\":1,"
+            + "\"reason\":\"EDIT_DENIED\",\"message\":\"m\",\"data\":{\"column1\":\"27447\"}}";
+    Map<String, String> fieldOf =
+        Map.of(
+            good.replace("\"DENY_LINE\"", "\"DENY\""), "action",
+            good.replace("\"deniedUnits\":1", "\"deniedUnits\":0"), "deniedUnits",
+            good.replace("\"line\":0", "\"line\":-1"), "line",
+            good.replace("\"line\":0", "\"line\":0,\"lineNumber\":0"), "lineNumber",
+            good.replace("\"EDIT_DENIED\"", "\"DENIED\""), "reason",
+            good.replace("\"ncci-ptp\"", "\"\""), "edit",
+            good.replace("\"27447\"", "27447"), "column1");
+    fieldOf.forEach(
+        (json, field) -> {
+          JsonMappingException e = refused(json, EditFinding.class);
+          assertEquals(field, lastField(e), e.getMessage());
+          assertTrue(e.getMessage().contains("EditFinding[\""), e.getMessage());
+        });
+    JsonMappingException missing =
+        refused(good.replace("\"message\":\"m\",", ""), EditFinding.class);
+    assertTrue(missing.getMessage().contains("needs the field 'message'"), missing.getMessage());
   }
 
   @Test

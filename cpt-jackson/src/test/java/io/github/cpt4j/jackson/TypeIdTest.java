@@ -12,6 +12,7 @@ import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.data.BundledData;
+import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricingContext;
@@ -52,7 +53,8 @@ class TypeIdTest {
         Claim.builder().add("29880-RT", "2400.00").add("20610-LT", "310.00").build(),
         fee,
         fee.explanation(),
-        fee.explanation().steps().get(0));
+        fee.explanation().steps().get(0),
+        EditFinding.flag("modifier-rules", 1, "check the modifier").withLineNumber(4));
   }
 
   @Test

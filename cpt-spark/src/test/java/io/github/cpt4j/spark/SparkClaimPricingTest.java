@@ -228,6 +228,34 @@ class SparkClaimPricingTest {
     }
   }
 
+  /**
+   * An invalid row in the middle of a claim keeps its number: the line after it is line 3 in the
+   * explanations, on Spark as on the command line, though only two lines are priced.
+   */
+  @Test
+  void anInvalidRowInTheMiddleOfAClaimKeepsItsLineNumber() throws IOException {
+    String csv =
+        "id,claim,code,modifiers\n"
+            + "a,c1,29880,RT\n"
+            + "b,c1,2988,\n"
+            + "c,c1,29880,LT\n"
+            + "d,c2,99213,\n";
+    PricingOptions explained = OPTIONS.withExplainPriced(true);
+    Map<String, CliReference.Answer> expected = CliReference.price(csv, explained);
+    assertEquals("invalid_code", expected.get("b").result());
+    assertTrue(expected.get("c").explanation().contains("line 3"), expected.get("c").toString());
+    try (SparkClaimPricing explaining =
+        SparkClaimPricing.create(spark, FeeScheduleFiles.bundled(), explained)) {
+      Dataset<Row> lines =
+          spark
+              .read()
+              .option("header", true)
+              .csv(spark.createDataset(List.of(csv.split("\n")), Encoders.STRING()))
+              .repartition(3);
+      CliReference.assertSameAnswers(expected, byId(explaining.price(lines)));
+    }
+  }
+
   @Test
   void typedColumnsWithoutClaimsAndEmptyPartitionsPriceAlone() throws IOException {
     String csv =

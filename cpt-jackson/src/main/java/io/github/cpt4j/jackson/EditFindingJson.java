@@ -1,0 +1,170 @@
+package io.github.cpt4j.jackson;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import io.github.cpt4j.edit.EditAction;
+import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.fee.UnpricedReason;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An {@link EditFinding}, what a claim edit or scrubber found on one line:
+ *
+ * <pre>{@code
+ * {"edit":"ncci-ptp","line":1,"lineNumber":3,"action":"DENY_LINE","deniedUnits":1,
+ *  "reason":"NCCI_PTP","message":"...","data":{"column1":"27447","column2":"20610"}}
+ * }</pre>
+ *
+ * <p>{@code line} is the line's index from 0, {@code lineNumber} the number the claim and the
+ * message name it by, from 1. On reading, {@code lineNumber} may be absent (JSON written before it
+ * existed): it is then {@code line + 1}, as {@link EditFinding#lineNumber()} defaults it, and
+ * {@code data} may be absent (none). A count of units that does not fit the action is refused at
+ * {@code deniedUnits}.
+ */
+final class EditFindingJson {
+
+  private EditFindingJson() {}
+
+  static void writeFinding(EditFinding finding, JsonGenerator gen) throws IOException {
+    gen.writeStartObject(finding);
+    gen.writeStringField("edit", finding.edit());
+    gen.writeNumberField("line", finding.line());
+    gen.writeNumberField("lineNumber", finding.lineNumber());
+    gen.writeStringField("action", finding.action().name());
+    gen.writeNumberField("deniedUnits", finding.deniedUnits());
+    gen.writeStringField("reason", finding.reason().name());
+    gen.writeStringField("message", finding.message());
+    gen.writeObjectFieldStart("data");
+    for (Map.Entry<String, String> entry : finding.data().entrySet()) {
+      gen.writeStringField(entry.getKey(), entry.getValue());
+    }
+    gen.writeEndObject();
+    gen.writeEndObject();
+  }
+
+  static EditFinding readFinding(JsonParser p, DeserializationContext ctxt) throws IOException {
+    Class<EditFinding> type = EditFinding.class;
+    String edit = null;
+    Integer line = null;
+    Integer lineNumber = null;
+    EditAction action = null;
+    Integer deniedUnits = null;
+    UnpricedReason reason = null;
+    String message = null;
+    Map<String, String> data = Map.of();
+    for (String name = JsonFields.firstField(p, ctxt, type);
+        name != null;
+        name = p.nextFieldName()) {
+      p.nextToken();
+      switch (name) {
+        case "edit" -> edit = JsonFields.text(p, ctxt, type, name, String.class, s -> s);
+        case "line" ->
+            line = JsonFields.integer(p, ctxt, type, name, 0, Integer.MAX_VALUE - 1, "a line");
+        case "lineNumber" ->
+            lineNumber =
+                JsonFields.integer(p, ctxt, type, name, 1, Integer.MAX_VALUE, "a line number");
+        case "action" ->
+            action = JsonFields.text(p, ctxt, type, name, EditAction.class, EditAction::valueOf);
+        case "deniedUnits" ->
+            deniedUnits =
+                JsonFields.integer(p, ctxt, type, name, 0, Integer.MAX_VALUE, "deniedUnits");
+        case "reason" ->
+            reason =
+                JsonFields.text(p, ctxt, type, name, UnpricedReason.class, UnpricedReason::valueOf);
+        case "message" -> message = JsonFields.text(p, ctxt, type, name, String.class, s -> s);
+        case "data" -> data = readData(p, ctxt);
+        default -> ctxt.handleUnknownProperty(p, null, type, name);
+      }
+    }
+    String knownEdit = JsonFields.required(p, edit, type, "edit");
+    int knownLine = JsonFields.required(p, line, type, "line");
+    EditAction knownAction = JsonFields.required(p, action, type, "action");
+    int units = JsonFields.required(p, deniedUnits, type, "deniedUnits");
+    UnpricedReason knownReason = JsonFields.required(p, reason, type, "reason");
+    String knownMessage = JsonFields.required(p, message, type, "message");
+    // Before lineNumber was written, a finding's number was its position.
+    int number = lineNumber == null ? knownLine + 1 : lineNumber;
+    Map<String, String> knownData = data;
+    if (knownEdit.isEmpty()) {
+      throw JsonMappingException.wrapWithPath(
+          InvalidFormatException.from(p, "an edit finding needs the edit's name", "", type),
+          type,
+          "edit");
+    }
+    // The fields each read well: only the units can disagree with the action.
+    return JsonFields.build(
+        p,
+        type,
+        type,
+        "deniedUnits",
+        () ->
+            EditFinding.builder()
+                .edit(knownEdit)
+                .line(knownLine)
+                .lineNumber(number)
+                .action(knownAction)
+                .deniedUnits(units)
+                .reason(knownReason)
+                .message(knownMessage)
+                .putAllData(knownData)
+                .build());
+  }
+
+  /** Reads {@code data}, an object of strings, in its order (the order the edit gave it). */
+  private static Map<String, String> readData(JsonParser p, DeserializationContext ctxt)
+      throws IOException {
+    if (!p.hasToken(JsonToken.START_OBJECT)) {
+      throw JsonMappingException.wrapWithPath(
+          InvalidFormatException.from(
+              p, "expected an object of strings, not " + p.currentToken(), p.getText(), Map.class),
+          EditFinding.class,
+          "data");
+    }
+    Map<String, String> data = new LinkedHashMap<>();
+    for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
+      p.nextToken();
+      try {
+        data.put(key, JsonFields.parseText(p, ctxt, String.class, s -> s));
+      } catch (JsonMappingException e) {
+        throw JsonMappingException.wrapWithPath(
+            JsonMappingException.wrapWithPath(e, Map.class, key), EditFinding.class, "data");
+      }
+    }
+    return data;
+  }
+
+  static final class Serializer extends ShapedSerializer<EditFinding> {
+    private static final long serialVersionUID = 1L;
+
+    Serializer() {
+      super(EditFinding.class, JsonToken.START_OBJECT);
+    }
+
+    @Override
+    public void serialize(EditFinding finding, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
+      writeFinding(finding, gen);
+    }
+  }
+
+  static final class Deserializer extends StdDeserializer<EditFinding> {
+    private static final long serialVersionUID = 1L;
+
+    Deserializer() {
+      super(EditFinding.class);
+    }
+
+    @Override
+    public EditFinding deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      return readFinding(p, ctxt);
+    }
+  }
+}

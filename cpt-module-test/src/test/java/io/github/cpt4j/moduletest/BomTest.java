@@ -1,0 +1,65 @@
+package io.github.cpt4j.moduletest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The BOM manages every module that is deployed, at the project's version: it has no parent, on
+ * purpose, so nothing else keeps it in step when a module is added or the version changes. Read
+ * from the build's own files (the tests run in this module's directory, beside the others).
+ */
+class BomTest {
+
+  private static final Path ROOT = Path.of("..");
+
+  private static String read(String file) throws IOException {
+    return Files.readString(ROOT.resolve(file));
+  }
+
+  /** The first {@code <version>} of a POM after its {@code artifactId}, its own. */
+  private static String ownVersion(String pom, String artifactId) {
+    Matcher m =
+        Pattern.compile(
+                "<artifactId>" + Pattern.quote(artifactId) + "</artifactId>\\s*<version>([^<]+)<")
+            .matcher(pom);
+    assertTrue(m.find(), "no version after " + artifactId);
+    return m.group(1);
+  }
+
+  @Test
+  void theBomManagesEveryDeployedModuleAtTheProjectVersion() throws IOException {
+    String parent = read("pom.xml");
+    String bom = read("cpt-bom/pom.xml");
+    assertEquals(ownVersion(parent, "cpt4j-parent"), ownVersion(bom, "cpt-bom"));
+
+    List<String> deployed = new ArrayList<>();
+    Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(parent);
+    while (module.find()) {
+      String name = module.group(1);
+      String pom = read(name + "/pom.xml");
+      if (!name.equals("cpt-bom") && !pom.contains("<maven.deploy.skip>true</maven.deploy.skip>")) {
+        deployed.add(name);
+      }
+    }
+    assertTrue(deployed.contains("cpt-core"), deployed.toString());
+    List<String> managed = new ArrayList<>();
+    Matcher entry =
+        Pattern.compile(
+                "<groupId>io\\.github\\.cpt4j</groupId>\\s*<artifactId>([^<]+)</artifactId>\\s*"
+                    + "<version>\\$\\{project\\.version}</version>")
+            .matcher(bom);
+    while (entry.find()) {
+      managed.add(entry.group(1));
+    }
+    assertEquals(deployed, managed);
+  }
+}
