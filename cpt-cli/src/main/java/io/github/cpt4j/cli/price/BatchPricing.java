@@ -370,7 +370,8 @@ public final class BatchPricing {
             } else if (record.problem().isPresent()) {
               claims.addMalformed(
                   record.fields(),
-                  RowParser.malformed("line " + record.line() + ": " + record.problem().get()));
+                  RowParser.malformed(
+                      "file line " + record.line() + ": " + record.problem().get()));
             } else {
               List<String> fields = record.fields();
               String key =
