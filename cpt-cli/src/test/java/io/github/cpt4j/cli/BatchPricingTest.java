@@ -1,12 +1,14 @@
 package io.github.cpt4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.cpt4j.cli.price.BatchPricing;
 import io.github.cpt4j.cli.price.ClaimOrder;
+import io.github.cpt4j.cli.price.LineRequest;
 import io.github.cpt4j.cli.price.Outcome;
 import io.github.cpt4j.cli.price.PricingDefaults;
 import io.github.cpt4j.cli.price.RowPricer;
@@ -148,5 +150,42 @@ class BatchPricingTest {
     assertEquals(
         new BatchPricing.Summary(4, 3, 1, 1, 0, "", 1, 0, List.of(), ClaimOrder.Returns.NONE),
         summary);
+  }
+
+  /**
+   * The rows of a claim reach the pricer numbered by their positions when every row is valid, and
+   * with their places among the claim's rows otherwise; never with a null for "the positions".
+   */
+  @Test
+  void theRowsOfAClaimAreNumberedByPositionUnlessARowIsLeftOut() throws IOException {
+    RowPricer numbering =
+        new RowPricer() {
+          @Override
+          public List<Outcome> price(List<LineRequest> lines, boolean participating) {
+            List<Outcome> outcomes = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+              outcomes.add(Outcome.priced(BigDecimal.ONE, "position " + (i + 1)));
+            }
+            return outcomes;
+          }
+
+          @Override
+          public List<Outcome> price(
+              List<LineRequest> lines, int[] lineNumbers, boolean participating) {
+            assertNotNull(lineNumbers, "null line numbers");
+            List<Outcome> outcomes = new ArrayList<>();
+            for (int number : lineNumbers) {
+              outcomes.add(Outcome.priced(BigDecimal.ONE, "row " + number));
+            }
+            return outcomes;
+          }
+        };
+    List<CsvRecord> rows =
+        run("claim,code\nA,99213\nA,99214\nB,99213\nB,9921\nB,99214\n", numbering);
+    assertEquals("position 1", rows.get(1).getField(4));
+    assertEquals("position 2", rows.get(2).getField(4));
+    assertEquals("row 1", rows.get(3).getField(4));
+    assertEquals("invalid_code", rows.get(4).getField(3));
+    assertEquals("row 3", rows.get(5).getField(4));
   }
 }

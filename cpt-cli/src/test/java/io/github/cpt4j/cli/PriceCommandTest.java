@@ -368,7 +368,7 @@ class PriceCommandTest {
     List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
     assertEquals(4, rows.size(), r::toString);
     assertEquals("malformed_row", rows.get(2).getField(3));
-    assertEquals("line 3: field 2 has text after its closing quote", rows.get(2).getField(4));
+    assertEquals("file line 3: field 2 has text after its closing quote", rows.get(2).getField(4));
     assertEquals("after", rows.get(3).getField(1));
     assertEquals("priced", rows.get(3).getField(3));
   }
@@ -501,12 +501,14 @@ class PriceCommandTest {
     assertEquals(1, r.status(), r::toString);
     List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
     assertEquals("malformed_row", rows.get(1).getField(5));
-    assertEquals("line 2: the row has 3 fields where the header has 4", rows.get(1).getField(6));
     assertEquals(
-        "line 3: the row has 5 fields where the header has 4"
+        "file line 2: the row has 3 fields where the header has 4", rows.get(1).getField(6));
+    assertEquals(
+        "file line 3: the row has 5 fields where the header has 4"
             + " (the cells past the header's columns are not written)",
         rows.get(2).getField(6));
-    assertEquals("line 4: the row has 1 field where the header has 4", rows.get(3).getField(6));
+    assertEquals(
+        "file line 4: the row has 1 field where the header has 4", rows.get(3).getField(6));
   }
 
   /** A claim refused for its rows' contexts says which part of the context differs. */
@@ -579,7 +581,7 @@ class PriceCommandTest {
     List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
     assertEquals(5, rows.size(), r::toString);
     assertEquals("malformed_row", rows.get(2).getField(3));
-    assertEquals("line 3: the quote of field 2 is never closed", rows.get(2).getField(4));
+    assertEquals("file line 3: the quote of field 2 is never closed", rows.get(2).getField(4));
     assertEquals("d", rows.get(4).getField(1));
   }
 

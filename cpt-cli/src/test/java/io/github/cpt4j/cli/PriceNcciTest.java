@@ -210,6 +210,9 @@ class PriceNcciTest {
         Cli.runWithInput(
             csv, "price", "-i", "-", "-l", "13282-99", "-d", "2025-06-02", "--ptp", ptp.toString());
     assertTrue(priced.out().contains(expected), priced::toString);
+    // The malformed row names the line of the file, which is not the claim's "line 2" (20610).
+    String malformed = "file line 2: the row has 4 fields where the header has 3";
+    assertTrue(priced.out().contains(malformed), priced::toString);
     Cli.Result scrubbed =
         Cli.runWithInput(
             csv,
@@ -223,6 +226,7 @@ class PriceNcciTest {
             "--mue",
             mue.toString());
     assertTrue(scrubbed.out().contains(expected), scrubbed::toString);
+    assertTrue(scrubbed.out().contains("malformed_row: " + malformed), scrubbed::toString);
   }
 
   @Test

@@ -189,7 +189,7 @@ class ScrubCommandTest {
             .get(3)
             .startsWith("A,J1100,6,2025-06-03,\"ncci_mue: J1100: 11 units on" + " 2025-06-03"),
         lines.get(3));
-    assertTrue(lines.get(4).contains("invalid: malformed_row: line 5:"), lines.get(4));
+    assertTrue(lines.get(4).contains("invalid: malformed_row: file line 5:"), lines.get(4));
     assertTrue(lines.get(5).startsWith("A,J1100,5,2025-06-03,\"ncci_mue"), lines.get(5));
     assertEquals("A,27447,,2025-06-03,", lines.get(6));
 

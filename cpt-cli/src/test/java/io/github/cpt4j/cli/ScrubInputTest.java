@@ -42,7 +42,8 @@ class ScrubInputTest {
     assertTrue(
         r.outLines()
             .get(2)
-            .endsWith("invalid: malformed_row: line 3: the row has 1 field where the header has 2"),
+            .endsWith(
+                "invalid: malformed_row: file line 3: the row has 1 field where the header has 2"),
         r::toString);
   }
 
@@ -54,7 +55,8 @@ class ScrubInputTest {
     assertEquals(4, lines.size(), r::toString);
     assertEquals("J1100,a,", lines.get(1));
     assertEquals(
-        ",,invalid: malformed_row: line 3: field 1 has text after its closing quote", lines.get(2));
+        ",,invalid: malformed_row: file line 3: field 1 has text after its closing quote",
+        lines.get(2));
     assertEquals("J1100,c,", lines.get(3));
   }
 
@@ -64,7 +66,8 @@ class ScrubInputTest {
     List<String> lines = r.outLines();
     assertEquals(5, lines.size(), r::toString);
     assertEquals(
-        ",,invalid: malformed_row: line 3: the quote of field 2 is never closed", lines.get(2));
+        ",,invalid: malformed_row: file line 3: the quote of field 2 is never closed",
+        lines.get(2));
     assertEquals("J1100,b,", lines.get(3));
     assertEquals("J1100,c,", lines.get(4));
   }
@@ -76,7 +79,7 @@ class ScrubInputTest {
     List<String> lines = r.outLines();
     assertEquals(3, lines.size(), r::toString);
     assertTrue(
-        lines.get(1).contains("malformed_row: line 2: field 2 is longer than"),
+        lines.get(1).contains("malformed_row: file line 2: field 2 is longer than"),
         () -> lines.get(1).substring(0, Math.min(200, lines.get(1).length())));
     assertEquals("J1100,b,", lines.get(2));
   }

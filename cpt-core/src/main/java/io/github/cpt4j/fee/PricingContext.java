@@ -3,6 +3,7 @@ package io.github.cpt4j.fee;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.code.CodeFormatException;
+import io.github.cpt4j.text.Blanks;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
@@ -167,15 +168,7 @@ public final class PricingContext {
 
   private static String fiveDigitZip(CharSequence zip) {
     // Blanks only, as Locality.parse strips them: trim() would drop a NUL or an escape too.
-    int start = 0;
-    int end = zip.length();
-    while (start < end && isBlank(zip.charAt(start))) {
-      start++;
-    }
-    while (end > start && isBlank(zip.charAt(end - 1))) {
-      end--;
-    }
-    String s = zip.subSequence(start, end).toString();
+    String s = Blanks.strip(zip);
     int length = s.length();
     boolean shaped = length == 5 || length == 9 || length == 10 && s.charAt(5) == '-';
     for (int i = 0; shaped && i < length; i++) {
@@ -187,11 +180,6 @@ public final class PricingContext {
           "expected a ZIP code such as 10001 or 10001-1234, not " + CodeFormatException.quote(zip));
     }
     return s.substring(0, 5);
-  }
-
-  /** A tab or a space separator (Unicode category Zs): the blanks a ZIP may have around it. */
-  private static boolean isBlank(char c) {
-    return c == '\t' || Character.getType(c) == Character.SPACE_SEPARATOR;
   }
 
   /** Returns a copy with another date of service. */

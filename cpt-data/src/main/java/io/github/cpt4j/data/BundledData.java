@@ -126,7 +126,8 @@ public final class BundledData {
    * Returns the bundled Medicare releases by date of service: the four 2025 releases (25A as
    * corrected, 25B, 25C, 25D) for the sample codes, with their OPPS caps (25B, without a cap file,
    * from its own rows' OPPS columns) and anesthesia, and the 2026 January rows and localities
-   * available. Dates outside them are refused, saying which dates the data covers ({@link
+   * available (no cap file and no anesthesia: caps from its rows' OPPS columns, as 25B's). Dates
+   * outside them are refused, saying which dates the data covers ({@link
    * MedicareReleases#coverage()}).
    *
    * <pre>{@code

@@ -168,16 +168,18 @@ final class BundledMedicare {
     releases.add(
         release2025("2025C", RVUS_25C, load(OPPS_CAPS_25C, OppsCapFile::read), 7, 9, gpcis2025));
     releases.add(release2025("2025D", RVUS, schedule().oppsCaps(), 10, 12, gpcis2025));
-    // 2026: the rows and localities CMS's 2026 subsets hold, no OPPS caps and no anesthesia
-    // factors yet; never the 2025 tables, which would mix the years.
+    // 2026: the rows and localities CMS's 2026 subsets hold, no OPPS cap file and no anesthesia
+    // factors yet; never the 2025 tables, which would mix the years. Without a cap file the
+    // schedule caps imaging from the rows' own OPPS columns (OppsCap.fromRvus), as 25B does.
     releases.add(
         MedicareRelease.of(
             "2026A",
             MedicareFeeSchedule.builder()
                 .name("medicare-pfs-2026A-sample")
                 // CMS's non-QPP rows serve qualifying APM participants too: the two files' relative
-                // values are the same, and this sample has no OPPS caps (whose PE the files state
-                // per factor), so the factor comes from the dated table per claim, not the file.
+                // values are the same, and without a cap file (whose amounts are per factor) the
+                // caps are computed from the OPPS columns with the claim's factor, so the factor
+                // comes from the dated table per claim, not the file.
                 .rvus(load(RVUS_26A, RvuFile::read).withoutConversionFactor())
                 .gpcis(
                     load(

@@ -88,6 +88,26 @@ class BundledReleasesTest {
     assertTrue(later.detail().contains("covers 2025-01-01 to 2026-12-31"), later::detail);
   }
 
+  /**
+   * 2026A has no OPPS cap file, yet caps imaging: from its rows' own OPPS columns, as 25B does.
+   * 71046 in Los Angeles, 2026 non-QP: (0.21 x 1.041 + 2.70 x 1.183 + 0.05 x 0.664) x 33.4009 =
+   * 115.10, above the fee schedule amount, so the cap does not lower it.
+   */
+  @Test
+  void the2026RowsAreCappedFromTheirOwnOppsColumns() {
+    String described = BundledData.describeMedicareReleases();
+    assertTrue(
+        described
+            .lines()
+            .anyMatch(
+                l ->
+                    l.startsWith("2026A  ")
+                        && l.endsWith("OPPS cap from RVU columns, no anesthesia")),
+        described);
+    FeeResult fee = price("71046", "2026-03-02", LOS_ANGELES);
+    assertTrue(fee.toString().contains("OPPS imaging cap 115.10 is not lower"), fee::toString);
+  }
+
   @Test
   void aClaimOfTwoReleasesPricesEachLineWithItsDatesRelease() {
     // 0446T's non-facility practice expense is 90.47 RVUs in 2025A and 179.53 from 2025B.

@@ -145,11 +145,15 @@ final class BatchRules {
         requests.add(request.get());
       }
     }
-    List<Outcome> outcomes =
-        requests.isEmpty() || mixed != null
-            ? List.of()
-            : pricer.price(
-                requests, requests.size() == n ? null : validRowNumbers(), participating);
+    // With every row valid the rows' places are the positions: no numbers to allocate.
+    List<Outcome> outcomes;
+    if (requests.isEmpty() || mixed != null) {
+      outcomes = List.of();
+    } else if (requests.size() == n) {
+      outcomes = pricer.price(requests, participating);
+    } else {
+      outcomes = pricer.price(requests, validRowNumbers(), participating);
+    }
     int next = 0;
     for (RowParser.Row row : claim) {
       Optional<Outcome> problem = row.problem();

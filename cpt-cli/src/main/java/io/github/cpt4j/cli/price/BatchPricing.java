@@ -370,7 +370,8 @@ public final class BatchPricing {
             } else if (record.problem().isPresent()) {
               claims.addMalformed(
                   record.fields(),
-                  RowParser.malformed("line " + record.line() + ": " + record.problem().get()));
+                  RowParser.malformed(
+                      "file line " + record.line() + ": " + record.problem().get()));
             } else {
               List<String> fields = record.fields();
               String key =
@@ -774,7 +775,7 @@ public final class BatchPricing {
   /**
    * Each valid row's place among the claim's rows, from 1: explanations name lines by it, so that
    * an invalid row left out does not renumber the rows after it. Only needed when a row is invalid:
-   * otherwise the places are the positions.
+   * otherwise the places are the positions, which {@link RowPricer#price(List, boolean)} uses.
    */
   private static int[] validRowNumbers(Chunk chunk, int start, int end) {
     int[] numbers = new int[end - start];
@@ -806,13 +807,16 @@ public final class BatchPricing {
     if (requests.isEmpty()) {
       return;
     }
-    List<Outcome> outcomes =
-        mixed != null
-            ? null
-            : pricer.price(
-                requests,
-                requests.size() == end - start ? null : validRowNumbers(chunk, start, end),
-                participating);
+    // With every row valid the rows' places are the positions: the overload without numbers
+    // allocates nothing more per claim.
+    List<Outcome> outcomes;
+    if (mixed != null) {
+      outcomes = null;
+    } else if (requests.size() == end - start) {
+      outcomes = pricer.price(requests, participating);
+    } else {
+      outcomes = pricer.price(requests, validRowNumbers(chunk, start, end), participating);
+    }
     if (outcomes != null && outcomes.size() != requests.size()) {
       throw new IllegalStateException(
           "the pricer returned " + outcomes.size() + " outcomes for " + requests.size() + " lines");

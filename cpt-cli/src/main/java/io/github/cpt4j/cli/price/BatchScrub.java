@@ -39,8 +39,9 @@ import java.util.Locale;
  * without a claim is a claim of its own. Other columns are carried through. A row that cannot be
  * read gets {@code invalid: ...} in its {@code edits} and the run goes on without it; a record that
  * is not valid CSV (a broken quote, a field over {@value CsvRecordReader#MAX_FIELD_LENGTH}
- * characters) is {@code invalid: malformed_row: line N: ...} with empty cells, and reading goes on
- * at its next line (see {@link CsvRecordReader}), so the output has one row per input record.
+ * characters) is {@code invalid: malformed_row: file line N: ...} with empty cells, and reading
+ * goes on at its next line (see {@link CsvRecordReader}), so the output has one row per input
+ * record.
  *
  * <pre>{@code
  * BatchScrub.Summary summary =
@@ -109,7 +110,7 @@ public final class BatchScrub {
       try {
         for (CsvRecordReader.Record record; (record = records.next()) != null; ) {
           if (record.problem().isPresent()) {
-            run.addMalformed("line " + record.line() + ": " + record.problem().get());
+            run.addMalformed("file line " + record.line() + ": " + record.problem().get());
           } else {
             run.add(record.fields(), record.line());
           }
@@ -262,7 +263,7 @@ public final class BatchScrub {
       if (row.size() != header.size()) {
         // The reason cpt price gives the row, and an unreadable record here: malformed_row.
         throw new IllegalArgumentException(
-            "malformed_row: line "
+            "malformed_row: file line "
                 + lineNumber
                 + ": "
                 + RowParser.wrongFieldCount(row.size(), header.size()));

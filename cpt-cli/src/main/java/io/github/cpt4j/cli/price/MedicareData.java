@@ -466,21 +466,30 @@ public final class MedicareData implements PricingData {
 
     @Override
     public List<Outcome> price(List<LineRequest> lines, boolean participating) {
-      return price(lines, null, participating);
+      return priceClaim(claimOf(lines), lines.get(0), participating);
     }
 
     @Override
     public List<Outcome> price(List<LineRequest> lines, int[] lineNumbers, boolean participating) {
+      requireNonNull(lineNumbers, "lineNumbers");
+      return priceClaim(claimOf(lines).withLineNumbers(lineNumbers), lines.get(0), participating);
+    }
+
+    /** The lines as billed, numbered by their positions. */
+    private static Claim claimOf(List<LineRequest> lines) {
       LineRequest first = lines.get(0);
-      PricingContext context = first.context(participating);
       List<BilledLine> billed = new ArrayList<>(lines.size());
       for (LineRequest line : lines) {
         billed.add(billed(line, first));
       }
-      Claim toPrice =
-          lineNumbers == null ? Claim.of(billed) : Claim.of(billed).withLineNumbers(lineNumbers);
+      return Claim.of(billed);
+    }
+
+    /** Prices {@code toPrice} in the context of its first line, {@code first}. */
+    private List<Outcome> priceClaim(Claim toPrice, LineRequest first, boolean participating) {
+      PricingContext context = first.context(participating);
       PricedClaim claim = pricer.price(toPrice, context);
-      List<Outcome> outcomes = new ArrayList<>(lines.size());
+      List<Outcome> outcomes = new ArrayList<>(toPrice.size());
       for (PricedLine line : claim.lines()) {
         outcomes.add(outcome(line, explainPriced));
       }

@@ -261,7 +261,7 @@ public final class RowParser {
       String count = wrongFieldCount(fields.size(), header.size());
       return problem(
           "malformed_row",
-          lineNumber > 0 ? "line " + lineNumber + ": " + count : count,
+          lineNumber > 0 ? "file line " + lineNumber + ": " + count : count,
           claimValue);
     }
     ProcedureCode procedure;

@@ -1,5 +1,7 @@
 package io.github.cpt4j.cli.price;
 
+import static java.util.Objects.requireNonNull;
+
 import io.github.cpt4j.fee.medicare.Locality;
 import java.util.List;
 
@@ -16,8 +18,9 @@ import java.util.List;
 public interface RowPricer {
 
   /**
-   * Returns one outcome per line, in the order of {@code lines}. A line that cannot be priced gets
-   * an outcome with the reason; this method throws only for a bug.
+   * Returns one outcome per line, in the order of {@code lines}, the lines numbered by their
+   * positions (1, 2, ...) in what is said about them. A line that cannot be priced gets an outcome
+   * with the reason; this method throws only for a bug.
    *
    * @param lines one or more lines sharing one context
    * @param participating whether the provider participates in Medicare (non-participating providers
@@ -28,12 +31,14 @@ public interface RowPricer {
   /**
    * Prices {@code lines} as {@link #price(List, boolean)} does, the lines numbered {@code
    * lineNumbers} on their claim in what is said about them: the rows of a batch claim keep their
-   * places among its rows when some rows are invalid and left out. This default ignores the
-   * numbers.
+   * places among its rows when some rows are invalid and left out. Lines numbered by their
+   * positions need no numbers: {@link #price(List, boolean)}. This default ignores the numbers.
    *
-   * @param lineNumbers one number per line, increasing from 1; or null for the positions
+   * @param lineNumbers one number per line, at least 1 and increasing; not read after the call
+   * @throws NullPointerException if {@code lineNumbers} is null
    */
   default List<Outcome> price(List<LineRequest> lines, int[] lineNumbers, boolean participating) {
+    requireNonNull(lineNumbers, "lineNumbers");
     return price(lines, participating);
   }
 

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.fee.PaymentArea;
 import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.text.Blanks;
 import java.util.Optional;
 
 /**

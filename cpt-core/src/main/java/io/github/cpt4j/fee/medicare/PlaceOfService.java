@@ -6,6 +6,7 @@ import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.ServicePlace;
 import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.text.Blanks;
 import java.util.Optional;
 
 /**

@@ -3,6 +3,7 @@ package io.github.cpt4j.fee.medicare;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.code.CodeFormatException;
+import io.github.cpt4j.text.Blanks;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.YearMonth;
