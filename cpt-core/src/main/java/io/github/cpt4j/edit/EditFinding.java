@@ -113,16 +113,7 @@ public abstract class EditFinding {
     if (newLine == line()) {
       return this;
     }
-    return builder()
-        .edit(edit())
-        .line(newLine)
-        .lineNumber(lineNumber())
-        .action(action())
-        .deniedUnits(deniedUnits())
-        .reason(reason())
-        .message(message())
-        .putAllData(data())
-        .build();
+    return copy(newLine, lineNumber());
   }
 
   /**
@@ -136,10 +127,15 @@ public abstract class EditFinding {
     if (number == lineNumber()) {
       return this;
     }
+    return copy(line(), number);
+  }
+
+  /** This finding on {@code line}, named {@code lineNumber}: the strict builder has no copy. */
+  private EditFinding copy(int line, int lineNumber) {
     return builder()
         .edit(edit())
-        .line(line())
-        .lineNumber(number)
+        .line(line)
+        .lineNumber(lineNumber)
         .action(action())
         .deniedUnits(deniedUnits())
         .reason(reason())
