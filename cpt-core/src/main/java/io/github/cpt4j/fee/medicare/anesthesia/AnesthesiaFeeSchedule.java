@@ -69,7 +69,9 @@ import java.util.function.IntUnaryOperator;
  * 01953, 01968 and 01969 are paid beside their primary. When the physician's lines of a session (or
  * the nurse anesthetist's) carry different payment modifiers, such as AA on one and QK on another,
  * the session is still paid once, at the paid line's share, and that line's explanation gets a step
- * {@link #MIXED_ROLES} saying so.
+ * {@link #MIXED_ROLES} saying so. Presence at induction is a fact of the session, as its total time
+ * is: the session is one anesthesia service, induced once, so {@code presentAtInduction} is given
+ * once for it and adds its time unit to the paid line when that line is billed AD (section 50.D).
  *
  * <pre>{@code
  * AnesthesiaFeeSchedule anesthesia = AnesthesiaFeeSchedule.builder()
@@ -190,10 +192,22 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
   /**
    * Prices the lines of one session, in order: the anesthesia lines by the session rule described
    * on this class, every other line as {@link #price} does (refused when it is not anesthesia).
-   * Returns one result per line.
+   * Returns one result per line. The physician is taken as not documented present at induction
+   * (AD).
    */
   public ImmutableList<FeeResult> priceSession(List<ClaimLine> lines, PricingContext context) {
-    return priceSession(lines, context, new BitSet());
+    return priceSession(lines, context, new BitSet(), false);
+  }
+
+  /**
+   * Prices the lines of one session as {@link #priceSession(List, PricingContext)} does; {@code
+   * presentAtInduction} says whether the supervising physician (AD) documented presence at the
+   * session's induction, which adds one time unit to the line paid for it (section 50.D), or to an
+   * AD line priced alone. It changes nothing for the other payment modifiers.
+   */
+  public ImmutableList<FeeResult> priceSession(
+      List<ClaimLine> lines, PricingContext context, boolean presentAtInduction) {
+    return priceSession(lines, context, new BitSet(), presentAtInduction);
   }
 
   /**
@@ -207,11 +221,23 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
    * denied.set(1); // an edit denied the second line
    * schedule.priceSession(lines, context, denied);
    * }</pre>
+   *
+   * <p>The physician is taken as not documented present at induction (AD).
    */
   public ImmutableList<FeeResult> priceSession(
       List<ClaimLine> lines, PricingContext context, BitSet denied) {
+    return priceSession(lines, context, denied, false);
+  }
+
+  /**
+   * Prices the lines of one session as {@link #priceSession(List, PricingContext, BitSet)} does,
+   * with {@code presentAtInduction} as {@link #priceSession(List, PricingContext, boolean)} takes
+   * it; a denied AD line's own result takes it too.
+   */
+  public ImmutableList<FeeResult> priceSession(
+      List<ClaimLine> lines, PricingContext context, BitSet denied, boolean presentAtInduction) {
     requireNonNull(lines, "lines");
-    return priceSession(lines, context, denied, i -> i + 1);
+    return priceSession(lines, context, denied, presentAtInduction, i -> i + 1);
   }
 
   /** Tells whether {@code line} carries one payment modifier of a role paid by its time. */
@@ -227,19 +253,33 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
   /**
    * Prices the lines of {@code claim} as one session, as {@link #priceSession(List, PricingContext,
    * BitSet)} does, naming the other lines of the session by the claim's numbers ({@link
-   * Claim#lineNumber}).
+   * Claim#lineNumber}). The physician is taken as not documented present at induction (AD).
    */
   public ImmutableList<FeeResult> priceSession(Claim claim, PricingContext context, BitSet denied) {
+    return priceSession(claim, context, denied, false);
+  }
+
+  /**
+   * Prices the lines of {@code claim} as one session, as {@link #priceSession(Claim,
+   * PricingContext, BitSet)} does, with {@code presentAtInduction} as {@link #priceSession(List,
+   * PricingContext, boolean)} takes it.
+   */
+  public ImmutableList<FeeResult> priceSession(
+      Claim claim, PricingContext context, BitSet denied, boolean presentAtInduction) {
     requireNonNull(claim, "claim");
     List<ClaimLine> lines = new ArrayList<>(claim.size());
     for (BilledLine billed : claim.lines()) {
       lines.add(billed.line());
     }
-    return priceSession(lines, context, denied, claim::lineNumber);
+    return priceSession(lines, context, denied, presentAtInduction, claim::lineNumber);
   }
 
   private ImmutableList<FeeResult> priceSession(
-      List<ClaimLine> lines, PricingContext context, BitSet denied, IntUnaryOperator numberOf) {
+      List<ClaimLine> lines,
+      PricingContext context,
+      BitSet denied,
+      boolean presentAtInduction,
+      IntUnaryOperator numberOf) {
     requireNonNull(context, "context");
     requireNonNull(denied, "denied");
     int n = lines.size();
@@ -308,7 +348,7 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
       // The session's total may pass the most one line carries (ClaimLine.MAX_MINUTES): it is paid
       // in full, not cut to that.
       int minutes = anyWithoutMinutes ? 0 : totalMinutes;
-      FeeResult result = priceWithMinutes(chosen, context, false, minutes);
+      FeeResult result = priceWithMinutes(chosen, context, presentAtInduction, minutes);
       String others = "";
       for (int i : members) {
         if (i != paid) {
@@ -346,7 +386,7 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
     }
     ImmutableList.Builder<FeeResult> out = ImmutableList.builderWithExpectedSize(n);
     for (int i = 0; i < n; i++) {
-      out.add(results[i] != null ? results[i] : price(lines.get(i), context));
+      out.add(results[i] != null ? results[i] : price(lines.get(i), context, presentAtInduction));
     }
     return out.build();
   }

@@ -139,6 +139,62 @@ class AnesthesiaFeeScheduleTest {
   }
 
   @Test
+  void anAdSessionTakesPresenceAtInduction() {
+    // 00790-AD 60 min and 00840-AD 45 min, one session: 00790 (7 base units) is the line paid, at
+    // AD's 3 base units and no time units: 3 x 19.79 = 59.37.
+    List<ClaimLine> lines =
+        List.of(ClaimLine.parse("00790-AD 60min"), ClaimLine.parse("00840-AD 45min"));
+    List<FeeResult> absent = SCHEDULE.priceSession(lines, rochester(), false);
+    assertEquals(new BigDecimal("59.37"), absent.get(0).amountOrThrow());
+    assertEquals(UnpricedReason.NOT_PAYABLE_ON_CLAIM, absent.get(1).reason().orElseThrow());
+    assertEquals(absent, SCHEDULE.priceSession(lines, rochester())); // absent unless said
+    // Present at induction: one time unit more, (3 + 1) x 19.79 = 79.16, on the paid line only.
+    List<FeeResult> present = SCHEDULE.priceSession(lines, rochester(), true);
+    assertEquals(new BigDecimal("79.16"), present.get(0).amountOrThrow());
+    assertTrue(
+        present.get(0).toString().contains("one for presence at induction"), present::toString);
+    assertEquals(UnpricedReason.NOT_PAYABLE_ON_CLAIM, present.get(1).reason().orElseThrow());
+    // The claim's form and the one with denied lines take it the same way.
+    Claim claim = Claim.builder().add("00790-AD 60min").add("00840-AD 45min").build();
+    assertEquals(
+        new BigDecimal("79.16"),
+        SCHEDULE.priceSession(claim, rochester(), new BitSet(), true).get(0).amountOrThrow());
+    assertEquals(
+        new BigDecimal("59.37"),
+        SCHEDULE.priceSession(claim, rochester(), new BitSet()).get(0).amountOrThrow());
+    // An AD line alone on its side of the session (beside the nurse anesthetist's QX line) is
+    // priced as one line is: 79.16 present; the QX line (7 + 4.0) x 19.79 x 50% = 108.845 ->
+    // 108.85.
+    List<FeeResult> team =
+        SCHEDULE.priceSession(
+            List.of(ClaimLine.parse("00790-AD 60min"), ClaimLine.parse("00790-QX 60min")),
+            rochester(),
+            new BitSet(),
+            true);
+    assertEquals(new BigDecimal("79.16"), team.get(0).amountOrThrow());
+    assertEquals(new BigDecimal("108.85"), team.get(1).amountOrThrow());
+  }
+
+  @Test
+  void presenceAtInductionChangesNothingOutsideAd() {
+    // 00840-AA 45 min and 00790-AA 60 min: 00790 paid with 105 minutes = 7.0 time units,
+    // (7 + 7.0) x 19.79 = 277.06, present at induction or not.
+    List<ClaimLine> lines =
+        List.of(ClaimLine.parse("00840-AA 45min"), ClaimLine.parse("00790-AA 60min"));
+    List<FeeResult> present = SCHEDULE.priceSession(lines, rochester(), true);
+    assertEquals(new BigDecimal("277.06"), present.get(1).amountOrThrow());
+    assertEquals(SCHEDULE.priceSession(lines, rochester(), false), present);
+    // Medical direction, QK with QX: each half, 131.60 (as without it).
+    List<FeeResult> directed =
+        SCHEDULE.priceSession(
+            List.of(ClaimLine.parse("00790-QK 95min"), ClaimLine.parse("00790-QX 95min")),
+            rochester(),
+            true);
+    assertEquals(new BigDecimal("131.60"), directed.get(0).amountOrThrow());
+    assertEquals(new BigDecimal("131.60"), directed.get(1).amountOrThrow());
+  }
+
+  @Test
   void severalAnesthesiaServicesInOneSessionPayTheMostBaseUnitsWithTheTotalTime() {
     // 00840 (6 base) 45 min and 00790 (7 base) 60 min: 00790 paid with 105 minutes = 7.0 units:
     // (7 + 7.0) x 19.79 = 277.06; 00840 is paid through it.
