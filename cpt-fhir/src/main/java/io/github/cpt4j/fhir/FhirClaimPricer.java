@@ -2,7 +2,6 @@ package io.github.cpt4j.fhir;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricedClaim;
@@ -12,11 +11,9 @@ import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.IntStream;
 import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.ClaimResponse.AdjudicationComponent;
@@ -136,35 +133,6 @@ public final class FhirClaimPricer {
   }
 
   /**
-   * The claim's lines in the order of their items' numbers, each numbered as its item: its
-   * sequence, or its position counted from 1 when it has none ({@link FhirClaims#toClaim} refused
-   * two items of one number). R4 asks sequences to be unique, not increasing, and {@link
-   * Claim#withLineNumbers} takes increasing numbers: priced in this order, what the response says
-   * about an item names the others by the numbers the claim gives them.
-   */
-  private static Claim inSequenceOrder(org.hl7.fhir.r4.model.Claim claim, Claim lines) {
-    int n = lines.size();
-    int[] number = new int[n];
-    for (int i = 0; i < n; i++) {
-      var item = claim.getItem().get(i);
-      number[i] = item.hasSequence() ? item.getSequence() : i + 1;
-    }
-    int[] order =
-        IntStream.range(0, n)
-            .boxed()
-            .sorted(Comparator.comparingInt(i -> number[i]))
-            .mapToInt(Integer::intValue)
-            .toArray();
-    List<BilledLine> sorted = new ArrayList<>(n);
-    int[] numbers = new int[n];
-    for (int k = 0; k < n; k++) {
-      sorted.add(lines.line(order[k]));
-      numbers[k] = number[order[k]];
-    }
-    return Claim.of(sorted).withLineNumbers(numbers);
-  }
-
-  /**
    * Prices {@code claim} in {@code context}, at the place of service its items carry when they
    * carry one (see the class comment).
    *
@@ -194,7 +162,9 @@ public final class FhirClaimPricer {
           "the claim has no insurer, which a ClaimResponse must name (1..1 in R4): give the claim"
               + " one, or the pricer a default with FhirClaimPricer.withDefaultInsurer");
     }
-    Claim lines = inSequenceOrder(claim, FhirClaims.toClaim(claim));
+    // In sequence order and numbered by sequence: what the response says about an item names the
+    // others by the numbers the claim gives them.
+    Claim lines = FhirClaims.toClaim(claim);
     // The claim's own place of service wins over the caller's default setting: see the class
     // comment.
     PricingContext where =

@@ -15,10 +15,12 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Money;
@@ -46,12 +48,20 @@ import org.hl7.fhir.r4.model.Quantity;
  *       {@code unitPrice} whose product, rounded to cents, is not the {@code net} is refused;
  *   <li>the line's own date of service from {@code item.servicedDate} (a full date), when given: a
  *       claim of several dates is priced one date at a time;
- *   <li>the line's number from {@code item.sequence}, by which messages and explanations name it,
- *       when every item has one and they increase in item order ({@link Claim#withLineNumbers});
- *       else its position. Sequences identify items, in the claim and in the response's {@code
- *       itemSequence}: two items of one sequence are refused, and so is an item without one whose
- *       position number another item has as its sequence.
+ *   <li>the line's number from {@code item.sequence}, by which messages and explanations name it
+ *       ({@link Claim#withLineNumbers}); an item without a sequence is numbered by its position,
+ *       counted from 1. Sequences identify items, in the claim and in the response's {@code
+ *       itemSequence}: two items of one number are refused, and so is an item without a sequence
+ *       whose position number another item has as its sequence.
  * </ul>
+ *
+ * <p>The lines are in the order of their items' numbers, which is item order unless the claim lists
+ * its items out of sequence order (R4 asks sequences to be unique, not increasing): items listed
+ * with sequences 3, 1, 2 become lines numbered 1, 2, 3, in that order, the first line being the
+ * second item. A {@link Claim}'s line numbers increase, so a claim cannot keep both the item order
+ * and the sequences; with the sequences, "line 3" in a finding or an explanation is the item of
+ * sequence 3, as in the {@code ClaimResponse} of {@link FhirClaimPricer}, which prices exactly
+ * these lines. Match a line to its item by {@link Claim#lineNumber}, not by position.
  *
  * <p>All or nothing: the first item that cannot be read fails the whole claim with a {@link
  * FhirMappingException} naming its FHIR path. A claim without items, and an item with {@code
@@ -65,7 +75,7 @@ import org.hl7.fhir.r4.model.Quantity;
  * FhirClaimPricer} prices the claim there.
  *
  * <pre>{@code
- * Claim claim = FhirClaims.toClaim(fhirClaim);   // one billed line per item, in item order
+ * Claim claim = FhirClaims.toClaim(fhirClaim);   // one billed line per item, in sequence order
  * Optional<PlaceOfService> place = FhirClaims.placeOfService(fhirClaim);   // 11, office, if given
  * }</pre>
  */
@@ -80,7 +90,9 @@ public final class FhirClaims {
   private static final int MAX_PRODUCT_SCALE = 100;
 
   /**
-   * Returns the claim's items as billed lines, in item order.
+   * Returns the claim's items as billed lines, in the order of their numbers: each line numbered by
+   * its item's {@code sequence}, or by its item's position counted from 1 when it has none (see the
+   * class comment).
    *
    * @throws FhirMappingException naming the first item element that cannot be read, or at {@code
    *     Claim.item} if the claim has no items
@@ -95,16 +107,16 @@ public final class FhirClaims {
     }
     List<BilledLine> lines = new ArrayList<>(n);
     int[] sequences = new int[n];
-    boolean numbered = true;
     // Each item's number in the response (its sequence, or its position), and which item has it.
+    int[] numbers = new int[n];
     Map<Integer, Integer> itemOf = new HashMap<>();
     for (int i = 0; i < n; i++) {
       var item = claim.getItem().get(i);
       String path = "Claim.item[" + i + "]";
       lines.add(toBilledLine(item, path));
       sequences[i] = sequence(item, path + ".sequence");
-      numbered &= sequences[i] >= 1 && (i == 0 || sequences[i] > sequences[i - 1]);
       int number = sequences[i] >= 1 ? sequences[i] : i + 1;
+      numbers[i] = number;
       Integer other = itemOf.putIfAbsent(number, i);
       if (other != null) {
         throw new FhirMappingException(
@@ -119,7 +131,30 @@ public final class FhirClaims {
                 + ": sequences identify items, in the claim and in the response");
       }
     }
-    return numbered ? Claim.of(lines).withLineNumbers(sequences) : Claim.of(lines);
+    return inNumberOrder(lines, numbers);
+  }
+
+  /**
+   * The lines sorted by their items' numbers, which {@link #toClaim} made unique, and numbered by
+   * them. A claim's line numbers increase ({@link Claim#withLineNumbers}), so lines out of sequence
+   * order cannot keep both their item order and their sequences; the sequences win, as they are
+   * what the claim's reader, and the {@code ClaimResponse}, name the items by.
+   */
+  private static Claim inNumberOrder(List<BilledLine> lines, int[] numbers) {
+    int n = lines.size();
+    int[] order =
+        IntStream.range(0, n)
+            .boxed()
+            .sorted(Comparator.comparingInt(i -> numbers[i]))
+            .mapToInt(Integer::intValue)
+            .toArray();
+    List<BilledLine> sorted = new ArrayList<>(n);
+    int[] sortedNumbers = new int[n];
+    for (int k = 0; k < n; k++) {
+      sorted.add(lines.get(order[k]));
+      sortedNumbers[k] = numbers[order[k]];
+    }
+    return Claim.of(sorted).withLineNumbers(sortedNumbers);
   }
 
   /** The item's sequence, or 0 when it has none. */

@@ -333,9 +333,76 @@ class FhirTest {
     Claim numbered = FhirClaims.toClaim(claim(json));
     assertEquals(2, numbered.lineNumber(0));
     assertEquals(4, numbered.lineNumber(1));
-    // Sequences out of item order leave the lines numbered by position.
-    Claim positional = FhirClaims.toClaim(claim(json.replace("\"sequence\":4", "\"sequence\":1")));
-    assertEquals(2, positional.lineNumber(1));
+  }
+
+  /**
+   * Items out of sequence order become lines in sequence order, numbered by their sequences, as
+   * {@link FhirClaimPricer} prices them: they were numbered by position, so that a finding about
+   * the item of sequence 3 named it "line 1".
+   */
+  @Test
+  void itemsOutOfSequenceOrderAreLinesInSequenceOrder() {
+    String cpt = "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":";
+    String json =
+        "{\"resourceType\":\"Claim\",\"item\":["
+            + "{\"sequence\":3,\"productOrService\":"
+            + cpt
+            + "\"27447\"}]}},"
+            + "{\"sequence\":1,\"productOrService\":"
+            + cpt
+            + "\"20610\"}]}},"
+            + "{\"sequence\":2,\"productOrService\":"
+            + cpt
+            + "\"99213\"}]}}]}";
+    Claim lines = FhirClaims.toClaim(claim(json));
+    assertEquals(
+        List.of("20610", "99213", "27447"),
+        lines.lines().stream().map(line -> line.line().code().toString()).toList());
+    assertEquals(
+        List.of(1, 2, 3), List.of(lines.lineNumber(0), lines.lineNumber(1), lines.lineNumber(2)));
+
+    // An item without a sequence is numbered by its position, as the pricer numbers it: the
+    // second item (27447) is line 2, between sequences 1 and 5.
+    String mixed =
+        json.replace("\"sequence\":3,", "\"sequence\":5,").replace("\"sequence\":1,", "");
+    mixed = mixed.replace("\"sequence\":2,", "\"sequence\":1,");
+    Claim partly = FhirClaims.toClaim(claim(mixed));
+    assertEquals(
+        List.of("99213", "20610", "27447"),
+        partly.lines().stream().map(line -> line.line().code().toString()).toList());
+    assertEquals(
+        List.of(1, 2, 5),
+        List.of(partly.lineNumber(0), partly.lineNumber(1), partly.lineNumber(2)));
+  }
+
+  /**
+   * A claim read with {@code toClaim} and priced by the caller names the items by their sequences,
+   * as the pricer's response does: the items were lines 1 and 2 by position, so the reason on the
+   * timed item of sequence 2 named the item without minutes, of sequence 1, "line 2".
+   */
+  @Test
+  void aClaimReadOutOfSequenceOrderNamesItemsBySequenceWhenPriced() {
+    String anesthesia = "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":";
+    String aa = ",\"modifier\":[{\"coding\":[{\"code\":\"AA\"}]}],\"servicedDate\":\"2025-06-02\"";
+    String json =
+        "{\"resourceType\":\"Claim\",\"item\":["
+            + "{\"sequence\":2,\"productOrService\":"
+            + anesthesia
+            + "\"00790\"}]}"
+            + aa
+            + ",\"quantity\":{\"value\":95,\"system\":\"http://unitsofmeasure.org\",\"code\":\"min\"}},"
+            + "{\"sequence\":1,\"productOrService\":"
+            + anesthesia
+            + "\"00840\"}]}"
+            + aa
+            + "}]}";
+    PricedClaim priced =
+        MedicareClaimPricer.of(BundledData.medicareFeeSchedule())
+            .price(FhirClaims.toClaim(claim(json)), ROCHESTER);
+    var timed =
+        priced.lines().stream().filter(line -> line.lineNumber() == 2).findFirst().orElseThrow();
+    assertEquals("00790", timed.billed().line().code().toString());
+    assertTrue(timed.detail().contains("line 1 has no anesthesia minutes"), timed.detail());
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.github.cpt4j.spark;
 
+import static java.util.Objects.requireNonNull;
+
 import io.github.cpt4j.cli.price.DateCoverage;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -31,15 +33,15 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
   private final PricingOptions options;
   private final List<String> columns;
   private final int keyIndex;
+  // Null: the rows are not counted (see counting).
   private final PricingCounters counters;
   private final ZoneId timeZone;
 
   /**
-   * Creates the function.
+   * Creates the function, which counts nothing until {@link #counting} says where.
    *
    * @param columns the batch's columns
    * @param keyIndex the index of the claim key in an input row, or -1 to price every row alone
-   * @param counters where to count, or null
    * @param timeZone the zone a timestamp's day is read in, the session's ({@link SessionTimeZone}):
    *     see {@link #text}
    */
@@ -48,14 +50,29 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
       PricingOptions options,
       List<String> columns,
       int keyIndex,
+      ZoneId timeZone) {
+    this(files, options, List.copyOf(columns), keyIndex, null, timeZone);
+  }
+
+  private PartitionPricer(
+      Broadcast<FeeScheduleFiles> files,
+      PricingOptions options,
+      List<String> columns,
+      int keyIndex,
       PricingCounters counters,
       ZoneId timeZone) {
     this.files = files;
     this.options = options;
-    this.columns = List.copyOf(columns);
+    this.columns = columns;
     this.keyIndex = keyIndex;
     this.counters = counters;
     this.timeZone = timeZone;
+  }
+
+  /** Returns this function counting its rows in {@code counters}. */
+  PartitionPricer counting(PricingCounters counters) {
+    return new PartitionPricer(
+        files, options, columns, keyIndex, requireNonNull(counters, "counters"), timeZone);
   }
 
   @Override

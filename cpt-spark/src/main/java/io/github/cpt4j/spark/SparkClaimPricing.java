@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -163,17 +164,41 @@ public final class SparkClaimPricing implements AutoCloseable {
    * @see #columnWarnings
    */
   public Dataset<Row> price(Dataset<Row> lines) {
-    return price(lines, null, 0);
+    return price(lines, 0);
   }
 
   /**
-   * Prices every row of {@code lines}, counting in {@code counters} as the rows are priced.
+   * Prices every row of {@code lines} into {@code partitions} partitions, without counting.
    *
    * @param partitions the number of partitions the claims are shuffled into, or 0 to let Spark
    *     choose ({@code spark.sql.shuffle.partitions}, adapted at run time)
-   * @throws IllegalArgumentException as {@link #price(Dataset)}
+   * @throws IllegalArgumentException as {@link #price(Dataset)}, or if {@code partitions} is
+   *     negative
+   */
+  public Dataset<Row> price(Dataset<Row> lines, int partitions) {
+    return plan(lines, partitions, pricer -> pricer);
+  }
+
+  /**
+   * Prices every row of {@code lines}, counting in {@code counters} as the rows are priced (see
+   * {@link PricingCounters} for when the counts are exact). To price without counting, use {@link
+   * #price(Dataset, int)}.
+   *
+   * @param partitions the number of partitions the claims are shuffled into, or 0 to let Spark
+   *     choose ({@code spark.sql.shuffle.partitions}, adapted at run time)
+   * @throws IllegalArgumentException as {@link #price(Dataset, int)}
    */
   public Dataset<Row> price(Dataset<Row> lines, PricingCounters counters, int partitions) {
+    requireNonNull(counters, "counters");
+    return plan(lines, partitions, pricer -> pricer.counting(counters));
+  }
+
+  /**
+   * The priced rows, each partition priced by a {@link PartitionPricer} that {@code counting} makes
+   * count, or leaves as it is.
+   */
+  private Dataset<Row> plan(
+      Dataset<Row> lines, int partitions, UnaryOperator<PartitionPricer> counting) {
     requireNonNull(lines, "lines");
     if (partitions < 0) {
       throw new IllegalArgumentException("partitions must not be negative: " + partitions);
@@ -185,7 +210,7 @@ public final class SparkClaimPricing implements AutoCloseable {
     int claim = BatchRules.claimColumn(columns);
     if (claim < 0) {
       MapPartitionsFunction<Row, Row> alone =
-          new PartitionPricer(files, options, columns, -1, counters, timeZone);
+          counting.apply(new PartitionPricer(files, options, columns, -1, timeZone));
       return lines.mapPartitions(alone, Encoders.row(out));
     }
     Column claimColumn = col(quoted(columns.get(claim)));
@@ -200,7 +225,7 @@ public final class SparkClaimPricing implements AutoCloseable {
             .sortWithinPartitions(col(KEY).asc_nulls_first(), col(ROW).asc())
             .drop(ROW);
     MapPartitionsFunction<Row, Row> byClaim =
-        new PartitionPricer(files, options, columns, columns.size(), counters, timeZone);
+        counting.apply(new PartitionPricer(files, options, columns, columns.size(), timeZone));
     return grouped.mapPartitions(byClaim, Encoders.row(out));
   }
 

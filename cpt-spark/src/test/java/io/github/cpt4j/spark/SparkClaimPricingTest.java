@@ -193,7 +193,7 @@ class SparkClaimPricingTest {
         CliReference.price(LineGenerator.HEADER + "\n" + String.join("\n", rows) + "\n", options);
     try (SparkClaimPricing explaining =
         SparkClaimPricing.create(spark, FeeScheduleFiles.bundled(), options)) {
-      Map<String, CliReference.Answer> actual = byId(explaining.price(csv(rows, 2), null, 5));
+      Map<String, CliReference.Answer> actual = byId(explaining.price(csv(rows, 2), 5));
       CliReference.assertSameAnswers(expected, actual);
       // A priced row's explanation says how its amount was found.
       CliReference.Answer priced =
@@ -220,7 +220,7 @@ class SparkClaimPricingTest {
         CliReference.price(LineGenerator.HEADER + "\n" + String.join("\n", rows) + "\n", options);
     try (SparkClaimPricing np =
         SparkClaimPricing.create(spark, FeeScheduleFiles.bundled(), options)) {
-      Map<String, CliReference.Answer> actual = byId(np.price(csv(rows, 2), null, 3));
+      Map<String, CliReference.Answer> actual = byId(np.price(csv(rows, 2), 3));
       CliReference.assertSameAnswers(expected, actual);
       assertTrue(
           actual.values().stream().anyMatch(a -> a.explanation().contains("nurse practitioner")),
@@ -417,6 +417,18 @@ class SparkClaimPricingTest {
         3, SparkClaimPricing.columnWarnings(schema.add("units", DataTypes.IntegerType)).size());
   }
 
+  /**
+   * Null counters are refused, not read as "no counters": {@code price(lines, partitions)} prices
+   * without counting. Refused before Spark runs anything.
+   */
+  @Test
+  void countingNeedsCounters() {
+    NullPointerException missing =
+        assertThrows(
+            NullPointerException.class, () -> pricing.price(spark.emptyDataFrame(), null, 0));
+    assertEquals("counters", missing.getMessage());
+  }
+
   /** The lines of one claim, read by six tasks, come together in one partition, in order. */
   @Test
   void aClaimSpreadOverEveryPartitionIsPricedOnce() throws IOException {
@@ -427,7 +439,7 @@ class SparkClaimPricingTest {
     }
     Map<String, CliReference.Answer> expected =
         CliReference.price(LineGenerator.HEADER + "\n" + String.join("\n", rows) + "\n", OPTIONS);
-    CliReference.assertSameAnswers(expected, byId(pricing.price(csv(rows, 6), null, 4)));
+    CliReference.assertSameAnswers(expected, byId(pricing.price(csv(rows, 6), 4)));
   }
 
   /**
@@ -444,6 +456,6 @@ class SparkClaimPricingTest {
     Map<String, CliReference.Answer> expected =
         CliReference.price(LineGenerator.HEADER + "\n" + String.join("\n", rows) + "\n", OPTIONS);
     assertEquals("claim_too_long", expected.get("1001").result(), expected.get("1001")::toString);
-    CliReference.assertSameAnswers(expected, byId(pricing.price(csv(rows, 2), null, 2)));
+    CliReference.assertSameAnswers(expected, byId(pricing.price(csv(rows, 2), 2)));
   }
 }
