@@ -156,11 +156,8 @@ public final class DmeposRuralZipFile {
     if (!Cells.allDigits(text) || text.length() != 5 && text.length() != 6) {
       throw new IllegalArgumentException(text);
     }
-    int quarter = Integer.parseInt(text.substring(4));
-    if (quarter < 1 || quarter > 4) {
-      throw new IllegalArgumentException(text);
-    }
-    return Quarter.of(Integer.parseInt(text.substring(0, 4)), quarter);
+    // Quarter.of refuses a quarter outside 1-4 (202505) and a year 0000.
+    return Quarter.of(Integer.parseInt(text.substring(0, 4)), Integer.parseInt(text.substring(4)));
   }
 
   private static String yearQuarter(Quarter quarter) {
