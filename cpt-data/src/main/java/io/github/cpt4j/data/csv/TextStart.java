@@ -39,10 +39,12 @@ public final class TextStart {
    */
   public static Optional<String> byteOrderMark(byte[] bytes, int length) {
     checkLength(bytes, length);
-    if (length >= 4 && bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE) {
-      if (bytes[2] == 0 && bytes[3] == 0) {
-        return Optional.of("UTF-32LE");
-      }
+    if (length >= 4
+        && bytes[0] == (byte) 0xFF
+        && bytes[1] == (byte) 0xFE
+        && bytes[2] == 0
+        && bytes[3] == 0) {
+      return Optional.of("UTF-32LE");
     }
     if (length >= 4
         && bytes[0] == 0
