@@ -458,8 +458,8 @@ class PriceCommandTest {
     assertEquals(0, r.status(), r::toString);
     assertEquals(
         List.of(
-            "cpt price: warning: claim 'A' comes back at line 4 after other claims: its rows are"
-                + " priced as separate claims; sort the file by claim"),
+            "cpt price: warning: claim 'A' comes back at file line 4 after other claims: its rows"
+                + " are priced as separate claims; sort the file by claim"),
         r.errLines(),
         r::toString);
     assertEquals(4, r.outLines().size(), r::toString);
@@ -472,7 +472,7 @@ class PriceCommandTest {
     assertEquals(
         List.of(
             "cpt price: warning: claim values come back 2 times after other claims, first 'A' at"
-                + " line 6: their rows are priced as separate claims; sort the file by claim"),
+                + " file line 6: their rows are priced as separate claims; sort the file by claim"),
         r.errLines(),
         r::toString);
     // Sorted, blank values and a claim past its 1,000th row are no comeback.
@@ -627,6 +627,18 @@ class PriceCommandTest {
     Cli.Result empty = priceStdin("", "--input", "-");
     assertEquals(2, empty.status());
     assertTrue(empty.err().contains("the input is empty"), empty::toString);
+  }
+
+  /** The header's line is the input file's, said so as a malformed row's: not a claim's line 1. */
+  @Test
+  void aHeaderThatIsNotCsvNamesItsFileLine() {
+    Cli.Result r = priceStdin("\"code,units\n99213,1\n", "--input", "-");
+    assertEquals(2, r.status(), r::toString);
+    assertEquals(
+        List.of(
+            "cpt price: standard input: file line 1, the header: the quote of field 1 is never"
+                + " closed"),
+        r.errLines());
   }
 
   @Test

@@ -448,7 +448,7 @@ class PriceMedicareTest {
     Cli.Result r = Cli.runWithInput("claim,code\nA,27447\nB,99213\nA,29881\n", args);
     assertEquals(0, r.status(), r::toString);
     // The warning's text: PriceCommandTest.
-    assertTrue(r.err().contains("claim 'A' comes back at line 4"), r::toString);
+    assertTrue(r.err().contains("claim 'A' comes back at file line 4"), r::toString);
     assertTrue(r.outLines().get(3).startsWith("A,29881,512.64,priced"), r::toString);
     Cli.Result sorted = Cli.runWithInput("claim,code\nA,27447\nA,29881\nB,99213\n", args);
     assertEquals("", sorted.err(), sorted::toString);

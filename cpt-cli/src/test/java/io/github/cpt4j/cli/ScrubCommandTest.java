@@ -110,8 +110,8 @@ class ScrubCommandTest {
     assertEquals(0, r.status(), r::toString); // the pair 27447 and 20610 goes unseen
     assertEquals(
         List.of(
-            "cpt scrub: warning: claim 'A' comes back at line 4 after other claims: its rows are"
-                + " checked as separate claims; sort the file by claim"),
+            "cpt scrub: warning: claim 'A' comes back at file line 4 after other claims: its rows"
+                + " are checked as separate claims; sort the file by claim"),
         r.errLines(),
         r::toString);
     r = Cli.runWithInput("claim,code\nA,27447\nA,20610\nB,99213\n", args);

@@ -99,6 +99,11 @@ class ScrubInputTest {
   void aBrokenHeaderIsRefusedWithItsLine() {
     Cli.Result r = scrub("\"code,note\nJ1100,a\n");
     assertEquals(2, r.status(), r::toString);
-    assertTrue(r.err().contains("line 1, the header:"), r::toString);
+    // The input file's line, as a malformed row's "file line": not a claim's "line 1".
+    assertEquals(
+        "cpt scrub: standard input: file line 1, the header: "
+            + "the quote of field 1 is never closed",
+        r.errLines().get(0),
+        r::toString);
   }
 }

@@ -107,7 +107,7 @@ public final class BatchHeader {
     }
     if (first.problem().isPresent()) {
       throw new IllegalArgumentException(
-          "line " + first.line() + ", the header: " + first.problem().get());
+          "file line " + first.line() + ", the header: " + first.problem().get());
     }
     return first.fields();
   }

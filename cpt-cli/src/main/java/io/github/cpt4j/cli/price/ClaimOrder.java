@@ -36,7 +36,7 @@ public final class ClaimOrder {
    *
    * @param count how many times a claim value came back after other claims
    * @param first the first value that did, empty when none did
-   * @param line the line on which it came back, 0 when none did
+   * @param line the line of the input file on which it came back, 0 when none did
    */
   public record Returns(long count, String first, long line) {
 
@@ -49,8 +49,9 @@ public final class ClaimOrder {
     }
 
     /**
-     * Returns the warning, as {@code claim 'A' comes back at line 4 after other claims: its rows
-     * are priced as separate claims; sort the file by claim}.
+     * Returns the warning, as {@code claim 'A' comes back at file line 4 after other claims: its
+     * rows are priced as separate claims; sort the file by claim}. The line is the input file's,
+     * said as such: explanations beside it count a claim's own lines ("20610 (line 2)").
      *
      * @param done what the command did with the rows ({@code "priced"}, {@code "checked"})
      */
@@ -59,7 +60,7 @@ public final class ClaimOrder {
       if (count == 1) {
         return "claim "
             + CodeFormatException.quote(first)
-            + " comes back at line "
+            + " comes back at file line "
             + line
             + " after other claims: its rows are "
             + done
@@ -68,7 +69,7 @@ public final class ClaimOrder {
       return String.format(
               Locale.ROOT, "claim values come back %,d times after other claims, first ", count)
           + CodeFormatException.quote(first)
-          + " at line "
+          + " at file line "
           + line
           + ": their rows are "
           + done

@@ -27,12 +27,12 @@ class ClaimOrderTest {
     start(order, "B", 6);
     assertEquals(new ClaimOrder.Returns(2, "A", 4), order.returns());
     assertEquals(
-        "claim 'A' comes back at line 4 after other claims: its rows are priced as separate"
-            + " claims; sort the file by claim",
+        "claim 'A' comes back at file line 4 after other claims: its rows are priced as"
+            + " separate claims; sort the file by claim",
         new ClaimOrder.Returns(1, "A", 4).message("priced"));
     assertEquals(
-        "claim values come back 2 times after other claims, first 'A' at line 4: their rows are"
-            + " checked as separate claims; sort the file by claim",
+        "claim values come back 2 times after other claims, first 'A' at file line 4: their rows"
+            + " are checked as separate claims; sort the file by claim",
         order.returns().message("checked"));
   }
 
