@@ -456,7 +456,7 @@ final class ValidateCommand implements Callable<Integer> {
       throw new CliException(
           "cannot read "
               + Inputs.describe(file)
-              + " after line "
+              + " after file line "
               + reader.lineNumber()
               + ": "
               + Inputs.reason(e),

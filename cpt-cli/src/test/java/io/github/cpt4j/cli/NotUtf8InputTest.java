@@ -34,7 +34,8 @@ class NotUtf8InputTest {
   void priceRefusesABatchThatIsNotUtf8() {
     Cli.Result r = Cli.runWithInput(latin1Batch(), "price", "-i", "-", "-d", "2025-06-01");
     assertEquals(2, r.status(), r::toString);
-    assertEquals(List.of("cpt price: standard input, line 3, byte 16: 0xE9" + WHY), r.errLines());
+    assertEquals(
+        List.of("cpt price: standard input, file line 3, byte 16: 0xE9" + WHY), r.errLines());
     assertFalse(r.out().contains("\uFFFD"), r::toString);
   }
 
@@ -43,7 +44,8 @@ class NotUtf8InputTest {
     Path file = Files.write(dir.resolve("lines.csv"), latin1Batch());
     Cli.Result r = Cli.run("price", "-i", file.toString(), "-d", "2025-06-01");
     assertEquals(2, r.status(), r::toString);
-    assertEquals(List.of("cpt price: '" + file + "', line 3, byte 16: 0xE9" + WHY), r.errLines());
+    assertEquals(
+        List.of("cpt price: '" + file + "', file line 3, byte 16: 0xE9" + WHY), r.errLines());
   }
 
   @Test
@@ -69,6 +71,7 @@ class NotUtf8InputTest {
         Cli.runWithInput(
             latin1Batch(), "scrub", "--mue", mue.toString(), "-i", "-", "-d", "2025-06-02");
     assertEquals(2, r.status(), r::toString);
-    assertEquals(List.of("cpt scrub: standard input, line 3, byte 16: 0xE9" + WHY), r.errLines());
+    assertEquals(
+        List.of("cpt scrub: standard input, file line 3, byte 16: 0xE9" + WHY), r.errLines());
   }
 }

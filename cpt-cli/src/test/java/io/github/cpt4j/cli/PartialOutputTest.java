@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PartialOutputTest {
 
   private static final String NOT_UTF8 =
-      "cpt validate: standard input, line 3, byte 4: 0xE9 is not valid UTF-8; expected UTF-8 text"
+      "cpt validate: standard input, file line 3, byte 4: 0xE9 is not valid UTF-8; expected UTF-8 text"
           + " (save a Latin-1 or Windows-1252 file as UTF-8)";
 
   /** Two lines to report, then an é in Latin-1 on line 3, and more lines after it. */
@@ -95,7 +95,8 @@ class PartialOutputTest {
             "-");
     assertEquals(2, r.status(), r::toString);
     assertEquals(1, r.errLines().size(), r::toString);
-    assertTrue(r.err().startsWith("cpt scrub: standard input, line 3, byte 4: 0xE9"), r::toString);
+    assertTrue(
+        r.err().startsWith("cpt scrub: standard input, file line 3, byte 4: 0xE9"), r::toString);
     // The row before the bad byte is a whole claim: line 3 would start the next.
     assertEquals(List.of("code,note,edits", "99213,ok,"), r.outLines());
   }
@@ -111,7 +112,7 @@ class PartialOutputTest {
         Cli.runWithInput(bytes.toByteArray(), "price", "-i", "-", "-d", "2025-06-01", "-f", "json");
     assertEquals(2, r.status(), r::toString);
     assertEquals(1, r.errLines().size(), r::toString);
-    assertTrue(r.err().contains("line 5002, byte 7: 0xE9"), r::toString);
+    assertTrue(r.err().contains("file line 5002, byte 7: 0xE9"), r::toString);
     JsonNode rows = JsonTree.read(r.out());
     assertTrue(rows.size() > 0 && rows.size() <= 5_000, () -> rows.size() + " rows");
     for (JsonNode row : rows) {

@@ -140,7 +140,7 @@ class ValidateCommandTest {
         List.of(
             "cpt validate: '"
                 + file
-                + "', line 3, byte 2: 0xFF is not valid UTF-8; expected UTF-8 text (save a Latin-1"
+                + "', file line 3, byte 2: 0xFF is not valid UTF-8; expected UTF-8 text (save a Latin-1"
                 + " or Windows-1252 file as UTF-8)"),
         r.errLines());
     assertFalse(r.out().contains("\uFFFD"), r::toString);
@@ -155,7 +155,7 @@ class ValidateCommandTest {
       assertEquals(2, r.status(), r::toString);
       assertEquals(
           List.of(
-              "cpt validate: standard input, line 2, byte 10: 0xE9 is not valid UTF-8; expected"
+              "cpt validate: standard input, file line 2, byte 10: 0xE9 is not valid UTF-8; expected"
                   + " UTF-8 text (save a Latin-1 or Windows-1252 file as UTF-8)"),
           r.errLines(),
           r::toString);

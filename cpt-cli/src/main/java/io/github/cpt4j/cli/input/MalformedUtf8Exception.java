@@ -6,7 +6,9 @@ import java.util.Locale;
 /**
  * Input that is not UTF-8: thrown at the first byte that does not decode, naming its line and its
  * place in the line, so that a Latin-1 or Windows file is refused where it goes wrong instead of
- * being read with replacement characters (U+FFFD) in place of its letters.
+ * being read with replacement characters (U+FFFD) in place of its letters. The message says "file
+ * line", as every message of the command line about a line of its input does: in a batch, "line"
+ * alone names a claim's line.
  */
 public final class MalformedUtf8Exception extends IOException {
 
@@ -27,7 +29,7 @@ public final class MalformedUtf8Exception extends IOException {
     super(
         String.format(
             Locale.ROOT,
-            "line %d, byte %d: 0x%02X is not valid UTF-8; expected UTF-8 text (save a Latin-1 or"
+            "file line %d, byte %d: 0x%02X is not valid UTF-8; expected UTF-8 text (save a Latin-1 or"
                 + " Windows-1252 file as UTF-8)",
             line,
             byteInLine,

@@ -118,7 +118,10 @@ class Utf8LineReaderTest {
       {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a', (byte) 0xE9, '"'},
     };
     String[] expected = {
-      "line 1, byte 2: 0xC3", "line 2, byte 3: 0xFF", "line 2, byte 2: 0xE2", "line 1, byte 2: 0xE9"
+      "file line 1, byte 2: 0xC3",
+      "file line 2, byte 3: 0xFF",
+      "file line 2, byte 2: 0xE2",
+      "file line 1, byte 2: 0xE9"
     };
     for (int i = 0; i < inputs.length; i++) {
       byte[] bytes = inputs[i];
