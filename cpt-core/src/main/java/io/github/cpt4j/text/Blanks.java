@@ -6,7 +6,8 @@ package io.github.cpt4j.text;
  * Narrower than {@link WhiteSpace}, the codes' rule: nothing else is trimmed, as {@code
  * String.strip()} would also drop line breaks and the information separators U+001C-U+001F, and
  * {@code trim()} every control character up to U+0020, NUL and escape included, which these parsers
- * promise to refuse. Public only for the packages of this module: the package is not exported.
+ * promise to refuse. Public only for the packages of this module and the command line's: the
+ * package is exported to that module alone.
  */
 public final class Blanks {
 

@@ -4,7 +4,8 @@ package io.github.cpt4j.text;
  * The white space the code, modifier and claim-line parsers see around a code: what {@link
  * Character#isWhitespace} or {@link Character#isSpaceChar} accepts, so the ASCII blanks, line
  * breaks and information separators and every Unicode space (no-break spaces included), as people
- * paste them. Public only for the packages of this module: the package is not exported.
+ * paste them. Public only for the packages of this module and the command line's: the package is
+ * exported to that module alone.
  */
 public final class WhiteSpace {
 

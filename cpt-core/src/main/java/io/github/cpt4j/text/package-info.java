@@ -3,6 +3,7 @@
  * codes, modifiers and claim lines trim the same characters ({@link
  * io.github.cpt4j.text.WhiteSpace}), and localities, quarters, places of service and ZIP codes the
  * same blanks ({@link io.github.cpt4j.text.Blanks}). Depends on no other package of the module. Not
- * exported.
+ * API: exported only to the command line module ({@code io.github.cpt4j.cli}), whose parsers use
+ * the same definitions.
  */
 package io.github.cpt4j.text;
