@@ -8,6 +8,7 @@ import io.github.cpt4j.codeset.CodeSet;
 import io.github.cpt4j.modifier.Modifier;
 import io.github.cpt4j.modifier.ModifierRules;
 import io.github.cpt4j.modifier.ModifierViolation;
+import io.github.cpt4j.text.WhiteSpace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -77,7 +78,7 @@ final class RuleCheck {
   /** The index of the code: after the leading blanks. */
   private static int codeStart(String line) {
     int i = 0;
-    while (i < line.length() && isBlank(line.charAt(i))) {
+    while (i < line.length() && WhiteSpace.isSpace(line.charAt(i))) {
       i++;
     }
     return i;
@@ -93,17 +94,16 @@ final class RuleCheck {
     int from = Math.min(codeStart + 5, upper.length());
     for (int i = upper.indexOf(text, from); i >= 0; i = upper.indexOf(text, i + 1)) {
       int end = i + text.length();
-      boolean startsToken = i > 0 && (upper.charAt(i - 1) == '-' || isBlank(upper.charAt(i - 1)));
+      boolean startsToken =
+          i > 0 && (upper.charAt(i - 1) == '-' || WhiteSpace.isSpace(upper.charAt(i - 1)));
       boolean endsToken =
-          end == upper.length() || upper.charAt(end) == '-' || isBlank(upper.charAt(end));
+          end == upper.length()
+              || upper.charAt(end) == '-'
+              || WhiteSpace.isSpace(upper.charAt(end));
       if (startsToken && endsToken) {
         return i;
       }
     }
     return codeStart;
-  }
-
-  private static boolean isBlank(char c) {
-    return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 }

@@ -17,6 +17,7 @@ import io.github.cpt4j.data.BundledData;
 import io.github.cpt4j.data.load.CodeSetLoader;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.modifier.ModifierRule;
+import io.github.cpt4j.text.WhiteSpace;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -477,15 +478,15 @@ final class ValidateCommand implements Callable<Integer> {
   static boolean isSingleToken(String line) {
     int start = 0;
     int end = line.length();
-    while (start < end && isBlank(line.charAt(start))) {
+    while (start < end && WhiteSpace.isSpace(line.charAt(start))) {
       start++;
     }
-    while (end > start && isBlank(line.charAt(end - 1))) {
+    while (end > start && WhiteSpace.isSpace(line.charAt(end - 1))) {
       end--;
     }
     for (int i = start; i < end; i++) {
       char c = line.charAt(i);
-      if (c == '-' || isBlank(c)) {
+      if (c == '-' || WhiteSpace.isSpace(c)) {
         return false;
       }
     }
@@ -495,16 +496,11 @@ final class ValidateCommand implements Callable<Integer> {
   static boolean isBlankOrComment(String line) {
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
-      if (!isBlank(c)) {
+      if (!WhiteSpace.isSpace(c)) {
         return c == '#';
       }
     }
     return true;
-  }
-
-  /** The claim-line parser's notion of a blank, no-break spaces included. */
-  private static boolean isBlank(char c) {
-    return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 
   private void valid(Report report, long number, String line, String canonical) throws IOException {

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableList;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import io.github.cpt4j.code.CodeFormatException;
+import io.github.cpt4j.code.ProcedureCode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -202,6 +204,30 @@ class ValidateCommandTest {
     assertTrue(ValidateCommand.isBlankOrComment("\u00a0 # note"));
     assertTrue(ValidateCommand.isBlankOrComment(" \t"));
     assertTrue(!ValidateCommand.isBlankOrComment("99213 # note"));
+  }
+
+  /**
+   * A line validate skips as blank holds only what the code parser trims around a code, character
+   * for character: both use the library's one definition, not copies that could drift apart.
+   */
+  @Test
+  void blankLinesAreWhatTheCodeParserTrims() {
+    for (int i = 0; i <= Character.MAX_VALUE; i++) {
+      char c = (char) i;
+      if (c == '#' || c == '-') {
+        continue; // a comment and a modifier's hyphen, not blanks
+      }
+      boolean trimmed;
+      try {
+        ProcedureCode.parseLenient(c + "99213" + c);
+        trimmed = true;
+      } catch (CodeFormatException e) {
+        trimmed = false;
+      }
+      String hex = Integer.toHexString(i);
+      assertEquals(trimmed, ValidateCommand.isBlankOrComment(String.valueOf(c)), hex);
+      assertEquals(trimmed, !ValidateCommand.isSingleToken("99213" + c + "25"), hex);
+    }
   }
 
   static List<CsvRecord> csv(String text) throws IOException {

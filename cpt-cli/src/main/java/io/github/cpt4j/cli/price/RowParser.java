@@ -11,6 +11,7 @@ import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
 import io.github.cpt4j.modifier.Modifier;
+import io.github.cpt4j.text.Blanks;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -565,12 +566,13 @@ public final class RowParser {
   }
 
   /**
-   * A hyphen or a blank on one line: a space, a tab or another Unicode space (a no-break space).
-   * Not a line break, which only a quoted cell can hold: "25" and "GT" on two lines of one cell is
-   * no way to write two modifiers, and read as one it passed as 25-GT.
+   * A hyphen or a blank on one line: a space, a tab or another Unicode space (a no-break space),
+   * the library's {@link Blanks}. Not a line break, which only a quoted cell can hold: "25" and
+   * "GT" on two lines of one cell is no way to write two modifiers, and read as one it passed as
+   * 25-GT.
    */
   private static boolean isSeparator(char c) {
-    return c == '-' || c == ' ' || c == '\t' || Character.getType(c) == Character.SPACE_SEPARATOR;
+    return c == '-' || Blanks.isBlank(c);
   }
 
   /**
