@@ -131,6 +131,29 @@ class PartBFullFilesTest {
         AspFile.read(LoaderFixtures.stream(asp), "drugs.csv", Quarter.of(2025, 1)).limits().size());
   }
 
+  /**
+   * CMS's CLFS file gives its quarter only in its name; read for another quarter than the name's,
+   * it is refused.
+   */
+  @Test
+  void clfsReadForAnotherQuarterThanItsNameIsRefused() throws Exception {
+    String clfs =
+        new String(
+            Files.readAllBytes(CmsFiles.file("clfs/CLFS_2025_Q1V1.csv")),
+            StandardCharsets.ISO_8859_1);
+    DataLoadException later =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                ClfsFile.read(
+                    LoaderFixtures.stream(clfs), "CLFS_2025_Q1V1.csv", Quarter.of(2025, 2)));
+    assertTrue(
+        later
+            .getMessage()
+            .contains("the file's name says 2025-Q1 but the file is read for 2025-Q2"),
+        later.getMessage());
+  }
+
   private static DmeposZipTable zips() throws Exception {
     return DmeposRuralZipFile.read(
         CmsFiles.file("dmepos/DME_Rural_ZIP_2025_Q1.csv"),

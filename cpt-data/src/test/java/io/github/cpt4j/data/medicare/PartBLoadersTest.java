@@ -438,6 +438,38 @@ class PartBLoadersTest {
             .quarter());
   }
 
+  /**
+   * A CLFS file says its quarter only in the name CMS gives it ({@code CLFS_2025_Q1V1.csv}): the
+   * title and the YEAR column give the year, and an unchanged code keeps the year's first effective
+   * date in every quarter. A file whose name gives another quarter than the one it is read for is
+   * refused.
+   */
+  @Test
+  void clfsNamedForAnotherQuarterThanItIsReadForIsRefused() throws Exception {
+    DataLoadException later =
+        assertThrows(
+            DataLoadException.class,
+            () -> ClfsFile.read(stream(CLFS), "CLFS_2025_Q1V1.csv", Quarter.of(2025, 2)));
+    assertEquals("CLFS_2025_Q1V1.csv", later.sourceName());
+    assertEquals(0, later.line());
+    assertTrue(
+        later
+            .getMessage()
+            .contains(
+                "the file's name says 2025-Q1 but the file is read for 2025-Q2: a file of another"
+                    + " quarter is refused, not priced as this one"),
+        later.getMessage());
+    assertThrows(
+        DataLoadException.class,
+        () -> ClfsFile.read(stream(CLFS), "CLFS_2025_Q2V1.csv", Quarter.of(2025, 1)));
+    // Its own quarter reads it; a name without a quarter cannot be checked (see ClfsFile).
+    assertEquals(
+        Quarter.of(2025, 1),
+        ClfsFile.read(stream(CLFS), "CLFS_2025_Q1V2.csv", Quarter.of(2025, 1)).quarter());
+    assertEquals(
+        Quarter.of(2025, 2), ClfsFile.read(stream(CLFS), "lab.csv", Quarter.of(2025, 2)).quarter());
+  }
+
   /** The YEAR/QTR column of a rural ZIP file names its quarter, the same on every row. */
   @Test
   void ruralZipCodesOfAnotherQuarterAreRefused() throws Exception {
