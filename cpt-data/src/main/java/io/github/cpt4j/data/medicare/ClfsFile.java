@@ -38,8 +38,17 @@ import java.util.Optional;
  * hold that quarter's year on every row (without a quarter from the caller or the name, the first
  * row's year): a file of another year is refused rather than priced as this one, and so is a row
  * effective after the last day of the quarter the file is read for or named for (the new codes of a
- * later quarter's file). All-or-nothing: any bad field fails the load with file, line, column and
- * column name.
+ * later quarter's file). A quarter given to {@link #read(InputStream, String, Quarter)} must be the
+ * one the name gives, when the name gives one. All-or-nothing: any bad field fails the load with
+ * file, line, column and column name.
+ *
+ * <p>Limit: only the name says which quarter a CLFS file is. Inside it, CMS's title ("2025 Clinical
+ * Diagnostic Laboratory Fee Schedule") and {@code YEAR} column give the year alone, and every code
+ * unchanged since January keeps the year's first effective date ({@code 20250101}) in each
+ * quarter's file. So an earlier quarter's file read for a later quarter of its year, under a name
+ * without a quarter ({@code lab.csv}) or renamed to the later quarter's name, loads as that
+ * quarter: nothing in it can tell. (The reverse, a later file read for an earlier quarter, is
+ * refused when it has a row effective after that quarter.) Keep the name CMS gives the file.
  *
  * <pre>{@code
  * ClfsFeeSchedule clfs = ClfsFile.read(Path.of("CLFS_2025_Q1V1.csv"));   // 2025-Q1
@@ -92,9 +101,11 @@ public final class ClfsFile {
   }
 
   /**
-   * Reads a CLFS file from {@code in}, which is not closed, for {@code quarter}.
+   * Reads a CLFS file from {@code in}, which is not closed, for {@code quarter}. A file whose
+   * {@code sourceName} gives another quarter ({@code CLFS_2025_Q1V1.csv} read for 2025-Q2) is
+   * refused; a name without a quarter cannot be checked (see the class comment).
    *
-   * @throws DataLoadException if the content is not a CLFS file
+   * @throws DataLoadException if the content is not a CLFS file, or is named for another quarter
    * @throws IOException if the stream cannot be read
    */
   public static ClfsFeeSchedule read(InputStream in, String sourceName, Quarter quarter)
@@ -130,7 +141,22 @@ public final class ClfsFile {
     int rate = rateColumn(header);
     // CMS's files start every row with the fee schedule's year; older layouts may lack it.
     int yearColumn = header.find("YEAR");
-    Optional<Quarter> named = given.or(() -> QuarterText.fromFileName(source));
+    Optional<Quarter> fromName = QuarterText.fromFileName(source);
+    if (given.isPresent() && fromName.isPresent() && !given.get().equals(fromName.get())) {
+      // The name is the only place a CLFS file says its quarter (see the class comment): a file
+      // named for one quarter and read for another would price that quarter at other rates.
+      throw new DataLoadException(
+          source,
+          0,
+          0,
+          "the file's name says "
+              + fromName.get()
+              + " but the file is read for "
+              + given.get()
+              + ": a file of another quarter is refused, not priced as this one (a CLFS file"
+              + " names its quarter only in its name, such as CLFS_2025_Q1V1.csv)");
+    }
+    Optional<Quarter> named = given.or(() -> fromName);
     // The year every row must have: the named quarter's, else the first row's (0 until read).
     int year = named.map(Quarter::year).orElse(0);
     Cells cells = new Cells(source, header);

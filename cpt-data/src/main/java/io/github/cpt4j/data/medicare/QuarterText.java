@@ -3,6 +3,7 @@ package io.github.cpt4j.data.medicare;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.fee.medicare.Quarter;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Month;
 import java.util.List;
@@ -28,6 +29,13 @@ final class QuarterText {
       Pattern.compile("(?<![A-Z])" + MONTHS + "_?(20[0-9]{2})(?![0-9])");
   private static final Pattern MONTH_YEAR =
       Pattern.compile("(?<![A-Z])" + MONTHS + "\\s+(?:[0-9]{1,2},\\s*)?(20[0-9]{2})(?![0-9])");
+
+  /** The last day of a title's period: "... through March 31, 2025" (ASP pricing files). */
+  private static final Pattern THROUGH =
+      Pattern.compile(
+          "(?<![A-Z])(?:THROUGH|THRU)\\s+"
+              + MONTHS
+              + "\\.?\\s+([0-9]{1,2}),?\\s*(20[0-9]{2})(?![0-9])");
 
   private QuarterText() {}
 
@@ -71,13 +79,26 @@ final class QuarterText {
         String upper = field.toUpperCase(Locale.ROOT);
         Matcher m = MONTH_YEAR.matcher(upper);
         if (m.find()) {
+          // The words as written, unless upper-casing changed the length (never in CMS's).
+          boolean asWritten = upper.length() == field.length();
+          Matcher through = THROUGH.matcher(upper);
+          Optional<Through> end = Optional.empty();
+          int stop = m.end();
+          if (through.find(m.end())) {
+            end =
+                Optional.of(
+                    new Through(
+                        (asWritten ? field : upper).substring(through.start(1), through.end()),
+                        Integer.parseInt(through.group(3)),
+                        through.group(1),
+                        Integer.parseInt(through.group(2))));
+            stop = through.end();
+          }
           return Optional.of(
               new Titled(
                   quarter(Integer.parseInt(m.group(2)), m.group(1)),
-                  // The words as written, unless upper-casing changed the length (never in CMS's).
-                  upper.length() == field.length()
-                      ? field.substring(m.start(), m.end())
-                      : m.group(),
+                  asWritten ? field.substring(m.start(), stop) : upper.substring(m.start(), stop),
+                  end,
                   record.getStartingLineNumber(),
                   f + 1));
         }
@@ -113,18 +134,79 @@ final class QuarterText {
               + other.get()
               + ": a file of another quarter is refused, not priced as this one");
     }
+    if (titled.isPresent()) {
+      checkThrough(source, titled.get());
+    }
     return titled.map(Titled::quarter).or(() -> other);
   }
 
-  /** A quarter named in a preamble cell: the words, and the cell's line and 1-based column. */
-  record Titled(Quarter quarter, String text, long line, int column) {}
+  /**
+   * Refuses a title whose period ends on another day than the last of the quarter it starts in.
+   * CMS's ASP pricing file states the quarter its limits apply to by its first and last day
+   * ("Effective January 1, 2025 through March 31, 2025", the title row of {@code
+   * ASP_2025_JAN.csv}); only the first day gave the quarter, so a title edited or written for
+   * another period ("through June 30, 2025") loaded as that day's quarter.
+   */
+  private static void checkThrough(String source, Titled t) throws DataLoadException {
+    if (t.through().isEmpty()) {
+      return;
+    }
+    Through end = t.through().get();
+    LocalDate last;
+    try {
+      last = LocalDate.of(end.year(), month(end.month()), end.day());
+    } catch (DateTimeException e) {
+      throw new DataLoadException(
+          source,
+          t.line(),
+          t.column(),
+          "the title says '"
+              + t.text()
+              + "', but '"
+              + end.text()
+              + "' is not a date: expected the last day of "
+              + t.quarter()
+              + ", "
+              + t.quarter().lastDay());
+    }
+    if (!last.equals(t.quarter().lastDay())) {
+      throw new DataLoadException(
+          source,
+          t.line(),
+          t.column(),
+          "the title says '"
+              + t.text()
+              + "', but quarter "
+              + t.quarter()
+              + " ends on "
+              + t.quarter().lastDay()
+              + ": a title for another period is refused, not priced as this quarter");
+    }
+  }
+
+  /**
+   * A quarter named in a preamble cell: the words (from the first month through the period's last
+   * day, when the cell gives one), that last day as written, and the cell's line and 1-based
+   * column.
+   */
+  record Titled(Quarter quarter, String text, Optional<Through> through, long line, int column) {}
+
+  /**
+   * The last day a title gives ("through March 31, 2025"): the words, and the year, month name (in
+   * capitals) and day as written, not yet checked to make a date.
+   */
+  record Through(String text, int year, String month, int day) {}
 
   private static Quarter quarter(int year, String month) {
+    return Quarter.of(LocalDate.of(year, month(month), 1));
+  }
+
+  private static Month month(String name) {
     for (Month candidate : Month.values()) {
-      if (candidate.name().startsWith(month)) {
-        return Quarter.of(LocalDate.of(year, candidate, 1));
+      if (candidate.name().startsWith(name)) {
+        return candidate;
       }
     }
-    throw new IllegalArgumentException(month);
+    throw new IllegalArgumentException(name);
   }
 }

@@ -1,11 +1,13 @@
 package io.github.cpt4j.data.medicare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.FeeSchedule;
 import io.github.cpt4j.fee.PricingContext;
@@ -93,6 +95,63 @@ class PartBFullFilesTest {
     assertEquals(
         Optional.of(UnpricedReason.CARRIER_PRICED),
         asp.price(ClaimLine.parse("A9606"), MARCH).reason());
+  }
+
+  /**
+   * The ASP file's title gives its quarter's first and last day; a copy whose last day is edited to
+   * another quarter's is refused at the title's cell, read by name or for the quarter its first day
+   * gives.
+   */
+  @Test
+  void aspTitleEditedToEndAnotherQuarterIsRefused() throws Exception {
+    String asp =
+        new String(
+            Files.readAllBytes(CmsFiles.file("asp/ASP_2025_JAN.csv")), StandardCharsets.ISO_8859_1);
+    String title = "\"Effective January 1, 2025 through March 31, 2025\"";
+    assertTrue(asp.contains(title), "the title of CMS's file");
+    String edited = asp.replace(title, title.replace("March 31", "June 30"));
+    DataLoadException byName =
+        assertThrows(
+            DataLoadException.class,
+            () -> AspFile.read(LoaderFixtures.stream(edited), "ASP_2025_JAN.csv"));
+    assertEquals(3, byName.line());
+    assertEquals(1, byName.column());
+    assertTrue(
+        byName
+            .getMessage()
+            .contains(
+                "the title says 'January 1, 2025 through June 30, 2025', but quarter 2025-Q1 ends"
+                    + " on 2025-03-31"),
+        byName.getMessage());
+    assertThrows(
+        DataLoadException.class,
+        () -> AspFile.read(LoaderFixtures.stream(edited), "drugs.csv", Quarter.of(2025, 1)));
+    assertEquals(
+        877,
+        AspFile.read(LoaderFixtures.stream(asp), "drugs.csv", Quarter.of(2025, 1)).limits().size());
+  }
+
+  /**
+   * CMS's CLFS file gives its quarter only in its name; read for another quarter than the name's,
+   * it is refused.
+   */
+  @Test
+  void clfsReadForAnotherQuarterThanItsNameIsRefused() throws Exception {
+    String clfs =
+        new String(
+            Files.readAllBytes(CmsFiles.file("clfs/CLFS_2025_Q1V1.csv")),
+            StandardCharsets.ISO_8859_1);
+    DataLoadException later =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                ClfsFile.read(
+                    LoaderFixtures.stream(clfs), "CLFS_2025_Q1V1.csv", Quarter.of(2025, 2)));
+    assertTrue(
+        later
+            .getMessage()
+            .contains("the file's name says 2025-Q1 but the file is read for 2025-Q2"),
+        later.getMessage());
   }
 
   private static DmeposZipTable zips() throws Exception {

@@ -269,7 +269,13 @@ class PartBLoadersTest {
         Optional.empty(), asp.find(ProcedureCode.parse("A9606")).orElseThrow().paymentLimit());
     assertEquals(
         Quarter.of(2025, 2),
-        AspFile.read(stream(ASP.replace("January 1", "April 1")), "x.csv").quarter());
+        AspFile.read(
+                stream(
+                    ASP.replace(
+                        "January 1, 2025 through March 31, 2025",
+                        "April 1, 2025 through June 30, 2025")),
+                "x.csv")
+            .quarter());
     assertEquals(
         Quarter.of(2025, 3),
         AspFile.read(
@@ -367,6 +373,101 @@ class PartBLoadersTest {
     assertThrows(
         DataLoadException.class, () -> AspFile.read(stream(ASP), "drugs.csv", Quarter.of(2025, 2)));
     assertEquals(Quarter.of(2025, 1), AspFile.read(stream(ASP), "ASP_2025_JAN.csv").quarter());
+  }
+
+  /**
+   * The title of an ASP file gives the first and the last day of its quarter ("Effective January 1,
+   * 2025 through March 31, 2025"): a last day that is not the end of the quarter the first day
+   * starts is a title for another period, or an edited one, and is refused at its cell.
+   */
+  @Test
+  void aspTitleEndingOutsideItsQuarterIsRefused() throws Exception {
+    for (String through :
+        List.of("June 30, 2025", "March 31, 2026", "March 30, 2025", "December 31, 2024")) {
+      String edited = ASP.replace("through March 31, 2025", "through " + through);
+      for (String name : List.of("ASP_2025_JAN.csv", "drugs.csv")) {
+        DataLoadException wrong =
+            assertThrows(DataLoadException.class, () -> AspFile.read(stream(edited), name));
+        assertEquals(4, wrong.line());
+        assertEquals(1, wrong.column());
+        assertTrue(
+            wrong
+                .getMessage()
+                .contains(
+                    "the title says 'January 1, 2025 through "
+                        + through
+                        + "', but quarter 2025-Q1 ends on 2025-03-31: a title for another period"
+                        + " is refused, not priced as this quarter"),
+            wrong.getMessage());
+      }
+      assertThrows(
+          DataLoadException.class,
+          () -> AspFile.read(stream(edited), "drugs.csv", Quarter.of(2025, 1)));
+    }
+    DataLoadException notADate =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                AspFile.read(
+                    stream(ASP.replace("March 31, 2025", "February 30, 2025")), "drugs.csv"));
+    assertEquals(4, notADate.line());
+    assertEquals(1, notADate.column());
+    assertTrue(
+        notADate.getMessage().contains("'February 30, 2025' is not a date"), notADate.getMessage());
+    // A title that ends its own quarter, in words or abbreviated, or gives no last day, is read.
+    String april = ASP.replace("January 1, 2025 through March 31, 2025", "April 1, 2025");
+    assertEquals(Quarter.of(2025, 2), AspFile.read(stream(april), "x.csv").quarter());
+    assertEquals(
+        Quarter.of(2025, 2),
+        AspFile.read(
+                stream(
+                    ASP.replace(
+                        "January 1, 2025 through March 31, 2025",
+                        "April 1, 2025 through Jun 30, 2025")),
+                "x.csv")
+            .quarter());
+    assertEquals(
+        Quarter.of(2025, 4),
+        AspFile.read(
+                stream(
+                    ASP.replace(
+                        "January 1, 2025 through March 31, 2025",
+                        "October 1, 2025 through December 31, 2025")),
+                "ASP_2025_OCT.csv",
+                Quarter.of(2025, 4))
+            .quarter());
+  }
+
+  /**
+   * A CLFS file says its quarter only in the name CMS gives it ({@code CLFS_2025_Q1V1.csv}): the
+   * title and the YEAR column give the year, and an unchanged code keeps the year's first effective
+   * date in every quarter. A file whose name gives another quarter than the one it is read for is
+   * refused.
+   */
+  @Test
+  void clfsNamedForAnotherQuarterThanItIsReadForIsRefused() throws Exception {
+    DataLoadException later =
+        assertThrows(
+            DataLoadException.class,
+            () -> ClfsFile.read(stream(CLFS), "CLFS_2025_Q1V1.csv", Quarter.of(2025, 2)));
+    assertEquals("CLFS_2025_Q1V1.csv", later.sourceName());
+    assertEquals(0, later.line());
+    assertTrue(
+        later
+            .getMessage()
+            .contains(
+                "the file's name says 2025-Q1 but the file is read for 2025-Q2: a file of another"
+                    + " quarter is refused, not priced as this one"),
+        later.getMessage());
+    assertThrows(
+        DataLoadException.class,
+        () -> ClfsFile.read(stream(CLFS), "CLFS_2025_Q2V1.csv", Quarter.of(2025, 1)));
+    // Its own quarter reads it; a name without a quarter cannot be checked (see ClfsFile).
+    assertEquals(
+        Quarter.of(2025, 1),
+        ClfsFile.read(stream(CLFS), "CLFS_2025_Q1V2.csv", Quarter.of(2025, 1)).quarter());
+    assertEquals(
+        Quarter.of(2025, 2), ClfsFile.read(stream(CLFS), "lab.csv", Quarter.of(2025, 2)).quarter());
   }
 
   /** The YEAR/QTR column of a rural ZIP file names its quarter, the same on every row. */
