@@ -3,8 +3,8 @@ package io.github.cpt4j.fee;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.code.CodeFormatException;
+import io.github.cpt4j.text.Blanks;
 import java.math.BigDecimal;
-import java.util.Locale;
 
 /**
  * Who furnished and bills a service: a physician, or one of the non-physician practitioners whom
@@ -126,16 +126,21 @@ public enum PractitionerType {
   }
 
   /**
-   * Returns the type whose {@link #id()} or constant name is {@code text}, ignoring case and
-   * surrounding spaces: {@code "np"}, {@code "NURSE_PRACTITIONER"}, {@code "csw"}.
+   * Returns the type whose {@link #id()} or constant name is {@code text}, ignoring the case of its
+   * ASCII letters and the blanks around it (spaces, tabs, no-break and other Unicode spaces, as the
+   * other parsers of this library): {@code "np"}, {@code "NURSE_PRACTITIONER"}, {@code " csw "}. A
+   * line break or another control character around the name, or a non-ASCII letter (such as the
+   * Kelvin sign, whose lower case is {@code k}), makes it no name.
    *
    * @throws IllegalArgumentException if no type has that name; the message lists the ids
    */
   public static PractitionerType parse(CharSequence text) {
     requireNonNull(text, "text");
-    String key = text.toString().strip().toLowerCase(Locale.ROOT);
+    // Blanks only, not String.strip(): that also drops line breaks and the separators
+    // U+001C-U+001F. ASCII case only, not toLowerCase: that maps the Kelvin sign to 'k'.
+    String key = Blanks.strip(text);
     for (PractitionerType type : values()) {
-      if (type.id.equals(key) || type.name().toLowerCase(Locale.ROOT).equals(key)) {
+      if (asciiEqualsIgnoreCase(key, type.id) || asciiEqualsIgnoreCase(key, type.name())) {
         return type;
       }
     }
@@ -145,6 +150,23 @@ public enum PractitionerType {
     }
     throw new IllegalArgumentException(
         "not a practitioner type: " + CodeFormatException.quote(key) + "; expected one of " + ids);
+  }
+
+  /** Tells whether {@code text} is {@code name} but for the case of ASCII letters. */
+  private static boolean asciiEqualsIgnoreCase(String text, String name) {
+    if (text.length() != name.length()) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (asciiLower(text.charAt(i)) != asciiLower(name.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static char asciiLower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
   }
 
   /** Returns the short identifier, as the command line and batch files write it: {@code np}. */

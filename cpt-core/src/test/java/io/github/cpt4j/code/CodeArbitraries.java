@@ -3,6 +3,7 @@ package io.github.cpt4j.code;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 
 /** Generators of codes of every shape, shared by the property tests of all packages. */
@@ -87,5 +88,57 @@ public final class CodeArbitraries {
             '\ude00', '\u2003')
         .ofMinLength(0)
         .ofMaxLength(8);
+  }
+
+  /**
+   * Text a parser must refuse or read without any exception but its own, built around the good
+   * forms {@code valid}: any characters (surrogates, paired or not, controls and noncharacters
+   * included), near misses of a good form (a character changed, inserted or cut off), a good form
+   * in blanks and other white space, and very long text (a good form after or before thousands of
+   * digits, blanks, hyphens or surrogates, or thousands of any characters).
+   */
+  public static Arbitrary<String> hostileText(String... valid) {
+    Arbitrary<String> good = Arbitraries.of(valid);
+    Arbitrary<Character> anyChar =
+        Arbitraries.oneOf(
+            Arbitraries.chars().all(),
+            Arbitraries.of(
+                '\u0000', '\n', '\r', '\u001b', '\u001c', '\u0085', '\u00a0', '\u2028', '\u3000',
+                '\ud83d', '\ude00', '\ufeff', '\uffff', '\u0663', '\uff11', '\u212a', '\u0130'));
+    Arbitrary<String> space =
+        Arbitraries.strings()
+            .withChars(" \t\n\r\u000b\f\u001c\u001f\u0085\u00a0\u2003\u2028\u200b\u3000\ufeff")
+            .ofMaxLength(3);
+    Arbitrary<Integer> at = Arbitraries.integers().between(0, 40);
+    Arbitrary<String> repeated =
+        Arbitraries.of("9", "0", " ", "\u00a0", "-", "\ud83d\ude00", "\ud83d", "$", "x", "Q");
+    return Arbitraries.oneOf(
+        Arbitraries.strings().all().ofMaxLength(16),
+        codeLikeStrings(),
+        good,
+        Combinators.combine(space, good, space).as((a, g, b) -> a + g + b),
+        Combinators.combine(good, at, anyChar)
+            .as(
+                (g, i, c) ->
+                    g.substring(0, i % (g.length() + 1)) + c + g.substring(i % (g.length() + 1))),
+        Combinators.combine(good, at, anyChar)
+            .as(
+                (g, i, c) ->
+                    g.isEmpty()
+                        ? String.valueOf(c)
+                        : g.substring(0, i % g.length()) + c + g.substring(i % g.length() + 1)),
+        Combinators.combine(good, at).as((g, i) -> g.substring(0, i % (g.length() + 1))),
+        Combinators.combine(
+                repeated,
+                Arbitraries.integers().between(1_000, 10_000),
+                good,
+                Arbitraries.of(true, false))
+            .as((r, n, g, before) -> before ? r.repeat(n) + g : g + r.repeat(n)),
+        // Thousands of any characters, as a short random run repeated: a string drawn character by
+        // character that long costs more to generate than every parser costs to read it.
+        Combinators.combine(
+                Arbitraries.strings().all().ofMinLength(1).ofMaxLength(8),
+                Arbitraries.integers().between(200, 2_000))
+            .as(String::repeat));
   }
 }

@@ -9,8 +9,10 @@ import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaConversionFactors;
+import io.github.cpt4j.fee.medicare.dmepos.DmeposCategory;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposFeeSchedule;
 import io.github.cpt4j.fee.medicare.partb.PartBFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.GlobalPeriod;
 import io.github.cpt4j.fee.medicare.pfs.RowModifier;
 import io.github.cpt4j.fee.medicare.pfs.claim.GlobalSurgeryEdit;
 import java.math.BigDecimal;
@@ -69,6 +71,22 @@ class FactoryNullsTest {
         .testAllPublicStaticMethods(Claim.class);
     new NullPointerTester().testAllPublicStaticMethods(Explanation.class);
     new NullPointerTester().testAllPublicStaticMethods(AnesthesiaConversionFactors.class);
+  }
+
+  /**
+   * The parsers of coded values name their own argument: {@code DmeposCategory.of(null)} once said
+   * "input", the argument of the message quoting it further in.
+   */
+  @Test
+  void codedValueParsersNameTheirNullArgument() {
+    assertEquals(
+        "code",
+        assertThrows(NullPointerException.class, () -> DmeposCategory.of(null)).getMessage());
+    assertEquals(
+        "code", assertThrows(NullPointerException.class, () -> GlobalPeriod.of(null)).getMessage());
+    assertEquals(
+        "text",
+        assertThrows(NullPointerException.class, () -> PractitionerType.parse(null)).getMessage());
   }
 
   @Test

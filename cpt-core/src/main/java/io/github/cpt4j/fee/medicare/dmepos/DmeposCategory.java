@@ -1,5 +1,7 @@
 package io.github.cpt4j.fee.medicare.dmepos;
 
+import static java.util.Objects.requireNonNull;
+
 import io.github.cpt4j.code.CodeFormatException;
 
 /**
@@ -51,6 +53,7 @@ public enum DmeposCategory {
    * @throws IllegalArgumentException if no category has them
    */
   public static DmeposCategory of(String code) {
+    requireNonNull(code, "code");
     for (DmeposCategory category : values()) {
       if (category.code.equals(code)) {
         return category;

@@ -1,0 +1,64 @@
+package io.github.cpt4j.claim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** The round trip of a billed line: its claim line, its charge and its date, each optional. */
+class BilledLineProperties {
+
+  @Provide
+  Arbitrary<BilledLine> billedLines() {
+    // Charges below a trillion dollars, written with up to five decimals when the cents allow it
+    // (12.50000 is whole cents); dates over the whole range LocalDate writes, years past 9999 too.
+    Arbitrary<Optional<BigDecimal>> charges =
+        Combinators.combine(
+                Arbitraries.oneOf(
+                    Arbitraries.longs().between(0, 99_999_999_999_999L),
+                    Arbitraries.longs().between(0, 100_000),
+                    Arbitraries.of(0L, 1L, 50L, 99L, 100L, 99_999_999_999_999L)),
+                Arbitraries.integers().between(0, 3))
+            .as((cents, extra) -> BigDecimal.valueOf(cents, 2).setScale(2 + extra))
+            .optional();
+    Arbitrary<Optional<LocalDate>> dates =
+        Arbitraries.oneOf(
+                Arbitraries.longs()
+                    .between(LocalDate.MIN.toEpochDay(), LocalDate.MAX.toEpochDay())
+                    .map(LocalDate::ofEpochDay),
+                Arbitraries.integers().between(18_000, 22_000).map(LocalDate::ofEpochDay))
+            .optional();
+    return Combinators.combine(new ClaimLineProperties().lines(), charges, dates)
+        .as(
+            (line, charge, date) -> {
+              BilledLine billed =
+                  charge.map(c -> BilledLine.of(line, c)).orElse(BilledLine.of(line));
+              return date.map(billed::withDateOfService).orElse(billed);
+            });
+  }
+
+  @Property
+  void toStringThenParseGivesTheSameBilledLine(@ForAll("billedLines") BilledLine billed) {
+    String text = billed.toString();
+    BilledLine parsed = BilledLine.parse(text);
+    assertEquals(billed, parsed, text);
+    assertEquals(billed.line(), parsed.line(), text);
+    assertEquals(billed.charge(), parsed.charge(), text);
+    assertEquals(billed.dateOfService(), parsed.dateOfService(), text);
+    assertEquals(text, parsed.toString());
+    assertEquals(billed.hashCode(), parsed.hashCode(), text);
+    billed.charge().ifPresent(c -> assertEquals(2, c.scale(), text));
+    // Blanks around the whole text and around its parts read the same.
+    assertEquals(billed, BilledLine.parse("\t " + text.replace(" $", "  $ ") + " \u00a0"), text);
+    assertTrue(billed.withoutDateOfService().dateOfService().isEmpty());
+    assertEquals(billed.line(), billed.withoutDateOfService().line());
+  }
+}
