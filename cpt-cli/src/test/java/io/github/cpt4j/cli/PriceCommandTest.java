@@ -752,6 +752,35 @@ class PriceCommandTest {
   }
 
   @Test
+  void aCellOfNoBreakSpacesIsEmptyAndOneAroundAValueIsDropped() throws IOException {
+    // A spreadsheet may write U+00A0 into a cell it shows empty. The library's parsers trim it;
+    // the batch reads such a cell as empty (the defaults apply), and a value with it around as
+    // the value, on every column the library parses: before, the zip cell was refused as not a
+    // ZIP code and the date cell as not a date.
+    String nbsp = "\u00a0";
+    String csv =
+        "code,units,locality,zip,date,setting,pos,practitioner,qualifying_apm\n"
+            + ("99213,NB,NB,NB,NB,NB,NB,NB,NB\n"
+                    + "99213,NB1NB,NB13202-01NB,NB10001NB,NB2025-03-14NB,NBnon-facilityNB,,NBphysicianNB,NBnoNB\n")
+                .replace("NB", nbsp);
+    Cli.Result r =
+        Cli.runWithInput(
+            csv, "price", "-i", "-", "-l", "13202-01", "-d", "2025-03-14", "-f", "csv");
+    assertEquals(0, r.status(), r::toString);
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    assertEquals(3, rows.size(), r::toString);
+    for (CsvRecord row : rows.subList(1, 3)) {
+      assertTrue(row.getFields().contains("priced"), r::toString);
+      // 99213 in Manhattan (13202-01), out of a facility, on 2025-03-14: the bundled Q1 data.
+      assertTrue(row.getFields().contains("101.06"), r::toString);
+    }
+    assertEquals(
+        rows.get(1).getFields().subList(9, rows.get(1).getFieldCount()),
+        rows.get(2).getFields().subList(9, rows.get(2).getFieldCount()),
+        r::toString);
+  }
+
+  @Test
   void eachLineIsPricedByTheSchedulesThatPaysIt() throws IOException {
     // The bundled 2025 Q1 data: the visit from the PFS, the draw and the panel from the CLFS
     // (9.09, 10.56), 8 mg of dexamethasone from ASP (8 x 0.108 = 0.864), crutches from DMEPOS

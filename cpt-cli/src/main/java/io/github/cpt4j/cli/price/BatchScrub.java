@@ -286,7 +286,7 @@ public final class BatchScrub {
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("units: " + e.getMessage(), e);
       }
-      String dateText = field(row, date).strip();
+      String dateText = CellText.strip(field(row, date));
       LocalDate day;
       try {
         day = dateText.isEmpty() ? defaultDate : RowParser.isoDate(dateText);

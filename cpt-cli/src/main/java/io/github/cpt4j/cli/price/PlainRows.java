@@ -335,7 +335,7 @@ final class PlainRows {
   /** A locality cell's known locality, or null (as the general parser reads it). */
   private Locality knownPlace(String cell) {
     try {
-      Locality place = cell.isBlank() ? null : Locality.parse(cell);
+      Locality place = CellText.isBlank(cell) ? null : Locality.parse(cell);
       return place != null && knownLocality.test(place) ? place : null;
     } catch (IllegalArgumentException e) {
       return null;
@@ -344,7 +344,7 @@ final class PlainRows {
 
   private static Setting settingOf(String cell) {
     try {
-      return cell.isBlank() ? null : Settings.parse(cell);
+      return CellText.isBlank(cell) ? null : Settings.parse(cell);
     } catch (IllegalArgumentException e) {
       return null;
     }
@@ -352,7 +352,7 @@ final class PlainRows {
 
   private static LocalDate dateOf(String cell) {
     try {
-      return cell.isBlank() ? null : RowParser.isoDate(cell.strip());
+      return CellText.isBlank(cell) ? null : RowParser.isoDate(CellText.strip(cell));
     } catch (DateTimeException e) {
       return null;
     }

@@ -284,7 +284,7 @@ public final class RowParser {
       return problem("invalid_units", "units: " + e.getMessage(), claimValue);
     }
     ClaimLine line = ClaimLine.of(procedure, modifierList, unitCount);
-    String minutesText = field(fields, minutes).strip();
+    String minutesText = CellText.strip(field(fields, minutes));
     if (!minutesText.isEmpty()) {
       try {
         line = line.withMinutes(minutes(minutesText));
@@ -303,14 +303,14 @@ public final class RowParser {
     // The zip column is also where the patient lives, which the DMEPOS fee schedule prices by;
     // with a locality beside it, it is that alone.
     Optional<String> beneficiaryZip = defaults.beneficiaryZip();
-    if (!zipText.isBlank()) {
+    if (!CellText.isBlank(zipText)) {
       try {
         beneficiaryZip = Optional.of(ZipCode.parse(zipText).digits());
       } catch (IllegalArgumentException e) {
         return problem("invalid_zip", "zip: " + e.getMessage(), claimValue);
       }
     }
-    if (!localityText.isBlank()) {
+    if (!CellText.isBlank(localityText)) {
       try {
         place = locality(localityText);
       } catch (IllegalArgumentException e) {
@@ -323,7 +323,7 @@ public final class RowParser {
             claimValue);
       }
       lastKnownLocality = place;
-    } else if (!zipText.isBlank()) {
+    } else if (!CellText.isBlank(zipText)) {
       // Looked up below, once the row's date is known: CMS's ZIP code file changes by quarter.
       // The cell is a ZIP code: it was read as the beneficiary's above.
       place = null;
@@ -345,16 +345,16 @@ public final class RowParser {
     String posText = field(fields, pos);
     Setting choice;
     Optional<PlaceOfService> placeOfService = Optional.empty();
-    if (!settingText.isBlank() && !posText.isBlank()) {
+    if (!CellText.isBlank(settingText) && !CellText.isBlank(posText)) {
       return problem(
           "conflicting_setting", "give a setting or a place of service, not both", claimValue);
-    } else if (!settingText.isBlank()) {
+    } else if (!CellText.isBlank(settingText)) {
       try {
         choice = setting(settingText);
       } catch (IllegalArgumentException e) {
         return problem("invalid_setting", "setting: " + e.getMessage(), claimValue);
       }
-    } else if (!posText.isBlank()) {
+    } else if (!CellText.isBlank(posText)) {
       try {
         placeOfService = Optional.of(PlaceOfService.parse(posText));
         choice = placeOfService.get().setting();
@@ -368,7 +368,7 @@ public final class RowParser {
 
     String dateText = field(fields, date);
     LocalDate serviceDate;
-    boolean undatedRow = dateText.isBlank();
+    boolean undatedRow = CellText.isBlank(dateText);
     if (undatedRow) {
       serviceDate = defaults.date();
     } else {
@@ -389,7 +389,7 @@ public final class RowParser {
         return problem(
             "unknown_zip",
             (ownZip
-                    ? "zip: " + CodeFormatException.quote(zipText.strip())
+                    ? "zip: " + CodeFormatException.quote(CellText.strip(zipText))
                     : "ZIP code " + placingZip + " of --zip")
                 + " is in no Medicare payment locality on "
                 + serviceDate,
@@ -402,14 +402,14 @@ public final class RowParser {
     }
     String practitionerText = field(fields, practitioner);
     PractitionerType type = defaults.practitioner();
-    if (!practitionerText.isBlank()) {
+    if (!CellText.isBlank(practitionerText)) {
       try {
         type = PractitionerType.parse(practitionerText);
       } catch (IllegalArgumentException e) {
         return problem("invalid_practitioner", "practitioner: " + e.getMessage(), claimValue);
       }
     }
-    String apmText = field(fields, qualifyingApm).strip();
+    String apmText = CellText.strip(field(fields, qualifyingApm));
     boolean apm = defaults.qualifyingApm();
     if (!apmText.isEmpty()) {
       Optional<Boolean> flag = yesOrNo(apmText);
@@ -484,7 +484,7 @@ public final class RowParser {
 
   private LocalDate date(String text) {
     if (!text.equals(lastDateText)) {
-      lastDate = isoDate(text.strip());
+      lastDate = isoDate(CellText.strip(text));
       lastDateText = text;
     }
     return lastDate;
@@ -603,7 +603,7 @@ public final class RowParser {
    * @throws IllegalArgumentException otherwise
    */
   static int units(String text) {
-    String s = text.strip();
+    String s = CellText.strip(text);
     if (s.isEmpty()) {
       return 1;
     }

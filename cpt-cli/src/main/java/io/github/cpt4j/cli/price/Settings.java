@@ -18,7 +18,7 @@ public final class Settings {
    */
   public static Setting parse(String text) {
     requireNonNull(text, "text");
-    String s = text.strip();
+    String s = CellText.strip(text);
     for (Setting setting : Setting.values()) {
       if (setting.words().equalsIgnoreCase(s)
           || setting.words().replace("-", "").equalsIgnoreCase(s)) {

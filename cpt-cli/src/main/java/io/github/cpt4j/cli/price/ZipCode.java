@@ -27,7 +27,7 @@ public record ZipCode(String digits) {
    */
   public static ZipCode parse(String text) {
     requireNonNull(text, "text");
-    String s = text.strip();
+    String s = CellText.strip(text);
     String five;
     if (s.length() == 5 || s.length() == 9) {
       five = s.substring(0, 5);
