@@ -13,6 +13,7 @@ import io.github.cpt4j.cli.price.Outcome;
 import io.github.cpt4j.cli.price.PricingData;
 import io.github.cpt4j.cli.price.PricingData.CmsFiles;
 import io.github.cpt4j.cli.price.PricingDefaults;
+import io.github.cpt4j.cli.price.RowFailedException;
 import io.github.cpt4j.cli.price.RowParser;
 import io.github.cpt4j.cli.price.RowPricer;
 import io.github.cpt4j.cli.price.ZipCode;
@@ -702,6 +703,10 @@ final class PriceCommand implements Callable<Integer> {
                 bar == null ? rows -> {} : bar);
         out.commit();
         done = true;
+      } catch (RowFailedException e) {
+        // Not the header's fault, as an IllegalArgumentException from the pricer once read: the
+        // row's line, and what failed.
+        throw new CliException("cannot price " + Inputs.describe(input) + ": " + e.getMessage(), e);
       } catch (IllegalArgumentException e) {
         throw new CliException(Inputs.prefix(input) + ": " + e.getMessage(), e);
       } catch (OutputClosedException e) {

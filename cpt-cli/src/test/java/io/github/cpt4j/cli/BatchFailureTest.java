@@ -153,7 +153,10 @@ class BatchFailureTest {
                     () ->
                         new BatchPricing(DEFAULTS, true, failing, zip -> Optional.empty(), 2)
                             .run(bytes(input(5_000)), Writer.nullWriter(), format, rows -> {})));
-    assertEquals("the pricer broke", e.getMessage());
+    assertEquals("the pricer broke", e.getCause().getMessage());
+    assertEquals(
+        "file line 2: internal error: java.lang.IllegalStateException: the pricer broke",
+        e.getMessage());
   }
 
   @ParameterizedTest

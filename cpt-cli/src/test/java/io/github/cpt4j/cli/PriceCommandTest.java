@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableList;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.cpt4j.cli.price.BatchPricing;
+import io.github.cpt4j.cli.price.Outcome;
 import io.github.cpt4j.cli.price.RowPricer;
 import io.github.cpt4j.data.load.DataLoadException;
 import java.io.ByteArrayInputStream;
@@ -334,6 +335,40 @@ class PriceCommandTest {
         r.errLines());
     Cli.Result debug = Cli.runWith(broken, new byte[0], "price", "99213", "-z", "10001", "--debug");
     assertTrue(debug.err().contains("\tat "), debug::toString);
+  }
+
+  @Test
+  void aBugInTheBatchPricerNamesTheLineOfTheClaimNotTheHeader() {
+    // An IllegalArgumentException from the pricer was reported as the input's, as a bad header
+    // is ("cpt price: standard input: boom"), with no line to find the row by.
+    FakeData broken =
+        new FakeData() {
+          @Override
+          public RowPricer pricer(CmsFiles files, boolean explain) {
+            return (lines, participating) -> {
+              if (lines.get(0).line().code().toString().equals("99215")) {
+                throw new IllegalArgumentException("boom");
+              }
+              return List.of(Outcome.priced(BigDecimal.ONE, "one"));
+            };
+          }
+        };
+    Cli.Result r =
+        Cli.runWith(
+            broken,
+            "code\n99213\n99215\n99213\n".getBytes(StandardCharsets.UTF_8),
+            "price",
+            "--input",
+            "-",
+            "-z",
+            "10001");
+    assertEquals(2, r.status());
+    assertEquals(
+        List.of(
+            "cpt price: cannot price standard input: file line 3: internal error: "
+                + "java.lang.IllegalArgumentException: boom"),
+        r.errLines(),
+        r::toString);
   }
 
   @Test

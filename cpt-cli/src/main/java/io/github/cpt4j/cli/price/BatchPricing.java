@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.base.Throwables;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import com.google.common.util.concurrent.Uninterruptibles;
 import io.github.cpt4j.cli.input.CsvRecordReader;
 import io.github.cpt4j.cli.report.Format;
 import io.github.cpt4j.code.CodeFormatException;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,7 +61,10 @@ import java.util.function.Predicate;
  * with a single pricing thread, that thread was the bottleneck. A bounded number of chunks in
  * flight bounds the memory. The {@link RowPricer} and the ZIP code lookup must therefore be
  * thread-safe. A failure anywhere stops the run, after the rows before it are written, and is
- * reported once.
+ * reported once; a row the pricer throws on, as a {@link RowFailedException} naming its file line.
+ * {@code run} returns or throws only once every thread it started has ended. An interrupt of the
+ * calling thread stops the run in the same way, with {@code IllegalStateException}, keeping the
+ * interrupt.
  *
  * <pre>{@code
  * BatchPricing.Summary summary = new BatchPricing(defaults, true, pricer, zips)
@@ -368,6 +373,7 @@ public final class BatchPricing {
               claims.addPlain(
                   records.plainBytes(), records.plainStart(), records.plainEnd(), claimColumn);
             } else if (record.problem().isPresent()) {
+              claims.lineNumber = record.line();
               claims.addMalformed(
                   record.fields(),
                   RowParser.malformed(
@@ -391,12 +397,20 @@ public final class BatchPricing {
               progress.accept(read);
             }
           }
+          claims.end();
         } catch (IOException | RuntimeException | Error e) {
-          claims.end(); // what was read before the failure is still priced and written
-          pipeline.abandon();
+          try {
+            claims.end(); // what was read before the failure is still priced and written
+          } catch (RuntimeException | Error again) {
+            // An interrupted reader cannot send: the writer must still be told to end.
+            if (again != e) {
+              e.addSuppressed(again);
+            }
+          } finally {
+            pipeline.abandon();
+          }
           throw e;
         }
-        claims.end();
         Summary summary = pipeline.finish(claims.order.returns());
         progress.accept(read);
         return summary;
@@ -732,13 +746,22 @@ public final class BatchPricing {
           chunk.fields.set(i, PlainRows.fields(chunk.raw, start, end));
         }
       }
-      chunk.rows.set(
-          i, row != null ? row : parser.parse(chunk.fields.get(i), chunk.lineNumbers[i]));
+      try {
+        chunk.rows.set(
+            i, row != null ? row : parser.parse(chunk.fields.get(i), chunk.lineNumbers[i]));
+      } catch (RuntimeException e) {
+        throw new RowFailedException(chunk.lineNumbers[i], e);
+      }
     }
     chunk.outcomes = new Outcome[n];
     chunk.invalid = new boolean[n];
     int start = 0;
     for (int c = 0; c < chunk.claims; c++) {
+      if (Thread.currentThread().isInterrupted()) {
+        // Cancelled after a failure: the run waits for this thread before it returns, so stop
+        // at the next claim rather than price the rest of the chunk for nothing.
+        throw new CancellationException("the run failed");
+      }
       int end = chunk.claimEnds[c];
       if (chunk.overLong[start]) {
         chunk.outcomes[start] =
@@ -746,7 +769,12 @@ public final class BatchPricing {
                 CLAIM_TOO_LONG, claimTooLong(chunk.rows.get(start).claim(), "priced"));
         chunk.invalid[start] = true;
       } else {
-        priceClaim(chunk, start, end);
+        try {
+          priceClaim(chunk, start, end);
+        } catch (RuntimeException e) {
+          // On this thread the claim's line is known; once thrown to the caller it is not.
+          throw new RowFailedException(chunk.lineNumbers[start], e);
+        }
       }
       start = end;
     }
@@ -912,7 +940,16 @@ public final class BatchPricing {
         return;
       }
       Future<Chunk> priced = pricing.submit(() -> price(chunk, format, parsers.get()));
-      put(priced);
+      try {
+        inOrder.put(priced);
+      } catch (InterruptedException e) {
+        // The caller wants the run stopped: no more chunks, the rows sent before still written.
+        priced.cancel(true);
+        Thread.currentThread().interrupt();
+        IllegalStateException stopped = new IllegalStateException("interrupted while pricing", e);
+        failure.compareAndSet(null, stopped);
+        throw stopped;
+      }
     }
 
     private void write() {
@@ -997,8 +1034,7 @@ public final class BatchPricing {
      * came back as the reader saw them.
      */
     Summary finish(ClaimOrder.Returns claimsBack) throws IOException {
-      put(endOfInput);
-      join();
+      end(endOfInput);
       Throwable t = failure.get();
       if (t != null) {
         throw rethrow(t);
@@ -1018,30 +1054,29 @@ public final class BatchPricing {
 
     /** Ends the input after the reader failed, once the rows sent are written. */
     void abandon() {
-      put(abandoned);
-      join();
+      end(abandoned);
     }
 
+    /**
+     * Stops the pricing threads and waits until none is left: a chunk being priced when the run
+     * failed is cancelled, but a pricer need not look at its interrupt, and it must not still be
+     * running (with the caller's pricer and ZIP code lookup) once {@code run} has returned or
+     * thrown. At most one chunk per thread is left to finish.
+     */
     void close() {
       pricing.shutdownNow();
+      Uninterruptibles.awaitTerminationUninterruptibly(pricing);
     }
 
-    private void put(Object item) {
-      try {
-        inOrder.put(item);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while pricing", e);
-      }
-    }
-
-    private void join() {
-      try {
-        writerThread.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while pricing", e);
-      }
+    /**
+     * Sends the writer its last item and waits until it has written everything before it, even when
+     * this thread is interrupted (its interrupt is kept): otherwise the writer thread would wait
+     * forever for an item that never comes, and the rows sent would never be flushed. The writer
+     * takes every item, so the wait is at most the chunks in flight.
+     */
+    private void end(Object last) {
+      Uninterruptibles.putUninterruptibly(inOrder, last);
+      Uninterruptibles.joinUninterruptibly(writerThread);
     }
 
     private IOException rethrow(Throwable t) throws IOException {
