@@ -29,9 +29,11 @@ import java.util.Optional;
  * are the vaccine, blood and notes columns. A payment limit of {@code N/A} is kept as none: the
  * contractor prices the drug. The quarter is the one of the "Effective ..." row, else of the file
  * name; a file whose "Effective ..." row names another quarter than its name, or than the quarter
- * it is read for, is refused, and so is one whose "through" date is not the last day of the quarter
- * its first day starts ("Effective January 1, 2025 through June 30, 2025"). All-or-nothing: any bad
- * field fails the load with file, line, column and column name.
+ * it is read for, is refused, and so is one whose first day is not the first of its quarter
+ * ("Effective February 1, 2025 through March 31, 2025": CMS's ASP files start on the quarter's
+ * first day) or whose "through" date is not the last day of the quarter its first day starts
+ * ("Effective January 1, 2025 through June 30, 2025"). All-or-nothing: any bad field fails the load
+ * with file, line, column and column name.
  *
  * <pre>{@code
  * AspFeeSchedule asp = AspFile.read(Path.of("ASP_2025_JAN.csv"));   // 2025-Q1
@@ -85,7 +87,7 @@ public final class AspFile {
    * Reads an ASP pricing file from {@code in}, which is not closed, for {@code quarter}.
    *
    * @throws DataLoadException if the content is not an ASP pricing file, or its "Effective ..." row
-   *     names another quarter or ends on another day than that quarter's last
+   *     names another quarter, or starts or ends on another day than that quarter's first or last
    * @throws IOException if the stream cannot be read
    */
   public static AspFeeSchedule read(InputStream in, String sourceName, Quarter quarter)

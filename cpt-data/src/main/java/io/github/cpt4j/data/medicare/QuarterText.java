@@ -27,8 +27,10 @@ final class QuarterText {
       Pattern.compile("(?<![0-9])(20[0-9]{2})_?" + MONTHS + "(?![A-Z])");
   private static final Pattern NAME_MONTH_YEAR =
       Pattern.compile("(?<![A-Z])" + MONTHS + "_?(20[0-9]{2})(?![0-9])");
+
+  /** A month and year, with the day between when a title gives one ("January 1, 2025"). */
   private static final Pattern MONTH_YEAR =
-      Pattern.compile("(?<![A-Z])" + MONTHS + "\\s+(?:[0-9]{1,2},\\s*)?(20[0-9]{2})(?![0-9])");
+      Pattern.compile("(?<![A-Z])" + MONTHS + "\\s+(?:([0-9]{1,2}),\\s*)?(20[0-9]{2})(?![0-9])");
 
   /** The last day of a title's period: "... through March 31, 2025" (ASP pricing files). */
   private static final Pattern THROUGH =
@@ -96,8 +98,13 @@ final class QuarterText {
           }
           return Optional.of(
               new Titled(
-                  quarter(Integer.parseInt(m.group(2)), m.group(1)),
+                  quarter(Integer.parseInt(m.group(3)), m.group(1)),
                   asWritten ? field.substring(m.start(), stop) : upper.substring(m.start(), stop),
+                  Optional.ofNullable(m.group(2))
+                      .map(
+                          day ->
+                              new Day(
+                                  Integer.parseInt(m.group(3)), m.group(1), Integer.parseInt(day))),
                   end,
                   record.getStartingLineNumber(),
                   f + 1));
@@ -135,9 +142,59 @@ final class QuarterText {
               + ": a file of another quarter is refused, not priced as this one");
     }
     if (titled.isPresent()) {
+      checkFrom(source, titled.get());
       checkThrough(source, titled.get());
     }
     return titled.map(Titled::quarter).or(() -> other);
+  }
+
+  /**
+   * Refuses a title whose period starts on another day than the first of its quarter ("Effective
+   * February 1, 2025 through March 31, 2025"). CMS publishes the ASP pricing file per quarter, its
+   * limits in force from the quarter's first day (the title row of {@code ASP_2025_JAN.csv}:
+   * "Effective January 1, 2025 through March 31, 2025"; each quarter's change request, such as CR
+   * 13260 for October 2023, is effective October 1). A correction comes as a revised file of the
+   * whole quarter (the change requests' "revisions to prior quarterly pricing files"), and limits
+   * that start within a quarter (the flu vaccines' season from August 1, COVID-19 products) are
+   * published on their own web pages, to which the ASP file's notes point, not as an ASP file of
+   * that start. No ASP file titled with another first day was found, so such a title is an edited
+   * one or not CMS's: read as its month's quarter, it would price the days before its start at its
+   * limits. A title that gives no day ("January 2025 Fee Schedule") is not checked.
+   */
+  private static void checkFrom(String source, Titled t) throws DataLoadException {
+    if (t.from().isEmpty()) {
+      return;
+    }
+    Day start = t.from().get();
+    LocalDate first;
+    try {
+      first = LocalDate.of(start.year(), month(start.month()), start.day());
+    } catch (DateTimeException e) {
+      throw new DataLoadException(
+          source,
+          t.line(),
+          t.column(),
+          "the title says '"
+              + t.text()
+              + "', but its first day is not a date: expected the first day of "
+              + t.quarter()
+              + ", "
+              + t.quarter().firstDay());
+    }
+    if (!first.equals(t.quarter().firstDay())) {
+      throw new DataLoadException(
+          source,
+          t.line(),
+          t.column(),
+          "the title says '"
+              + t.text()
+              + "', but quarter "
+              + t.quarter()
+              + " starts on "
+              + t.quarter().firstDay()
+              + ": CMS's quarterly files start on the quarter's first day, so a title starting on"
+              + " another is refused, not priced as this quarter");
+    }
   }
 
   /**
@@ -186,10 +243,22 @@ final class QuarterText {
 
   /**
    * A quarter named in a preamble cell: the words (from the first month through the period's last
-   * day, when the cell gives one), that last day as written, and the cell's line and 1-based
-   * column.
+   * day, when the cell gives one), the first day when the cell gives its number, the last day as
+   * written, and the cell's line and 1-based column.
    */
-  record Titled(Quarter quarter, String text, Optional<Through> through, long line, int column) {}
+  record Titled(
+      Quarter quarter,
+      String text,
+      Optional<Day> from,
+      Optional<Through> through,
+      long line,
+      int column) {}
+
+  /**
+   * The first day a title gives ("January 1, 2025"): the year, month name (in capitals) and day as
+   * written, not yet checked to make a date.
+   */
+  record Day(int year, String month, int day) {}
 
   /**
    * The last day a title gives ("through March 31, 2025"): the words, and the year, month name (in

@@ -132,6 +132,38 @@ class PartBFullFilesTest {
   }
 
   /**
+   * The ASP file's title starts its period on the quarter's first day; a copy whose first day is
+   * edited to one within the quarter (a mid-quarter start) is refused at the title's cell, read by
+   * name or for the quarter.
+   */
+  @Test
+  void aspTitleEditedToStartWithinTheQuarterIsRefused() throws Exception {
+    String asp =
+        new String(
+            Files.readAllBytes(CmsFiles.file("asp/ASP_2025_JAN.csv")), StandardCharsets.ISO_8859_1);
+    String title = "\"Effective January 1, 2025 through March 31, 2025\"";
+    assertTrue(asp.contains(title), "the title of CMS's file");
+    String edited = asp.replace(title, title.replace("January 1", "February 1"));
+    DataLoadException byName =
+        assertThrows(
+            DataLoadException.class,
+            () -> AspFile.read(LoaderFixtures.stream(edited), "ASP_2025_JAN.csv"));
+    assertEquals(3, byName.line());
+    assertEquals(1, byName.column());
+    assertTrue(
+        byName
+            .getMessage()
+            .contains(
+                "the title says 'February 1, 2025 through March 31, 2025', but quarter 2025-Q1"
+                    + " starts on 2025-01-01"),
+        byName.getMessage());
+    assertThrows(
+        DataLoadException.class,
+        () -> AspFile.read(LoaderFixtures.stream(edited), "drugs.csv", Quarter.of(2025, 1)));
+    assertEquals(Quarter.of(2025, 1), AspFile.read(LoaderFixtures.stream(asp), "x.csv").quarter());
+  }
+
+  /**
    * CMS's CLFS file gives its quarter only in its name; read for another quarter than the name's,
    * it is refused.
    */

@@ -439,6 +439,87 @@ class PartBLoadersTest {
   }
 
   /**
+   * The title of an ASP file starts its period on the quarter's first day ("Effective January 1,
+   * 2025"), as every ASP file of CMS does: a title starting on another day of the quarter (a
+   * mid-quarter start, which CMS publishes on other pages, not as an ASP file) is refused at its
+   * cell, read by name or for its quarter, rather than priced from the quarter's first day.
+   */
+  @Test
+  void aspTitleStartingAfterItsQuartersFirstDayIsRefused() throws Exception {
+    for (String from : List.of("February 1, 2025", "January 2, 2025", "March 31, 2025")) {
+      String edited = ASP.replace("January 1, 2025 through", from + " through");
+      for (String name : List.of("ASP_2025_JAN.csv", "drugs.csv")) {
+        DataLoadException wrong =
+            assertThrows(DataLoadException.class, () -> AspFile.read(stream(edited), name));
+        assertEquals(4, wrong.line());
+        assertEquals(1, wrong.column());
+        assertTrue(
+            wrong
+                .getMessage()
+                .contains(
+                    "the title says '"
+                        + from
+                        + " through March 31, 2025', but quarter 2025-Q1 starts on 2025-01-01:"
+                        + " CMS's quarterly files start on the quarter's first day, so a title"
+                        + " starting on another is refused, not priced as this quarter"),
+            wrong.getMessage());
+      }
+      DataLoadException given =
+          assertThrows(
+              DataLoadException.class,
+              () -> AspFile.read(stream(edited), "drugs.csv", Quarter.of(2025, 1)));
+      assertTrue(given.getMessage().contains("starts on 2025-01-01"), given.getMessage());
+    }
+    // Without a "through" date too, and another quarter's mid-quarter start.
+    assertThrows(
+        DataLoadException.class,
+        () ->
+            AspFile.read(
+                stream(ASP.replace("January 1, 2025 through March 31, 2025", "May 15, 2025")),
+                "x.csv"));
+    assertThrows(
+        DataLoadException.class,
+        () ->
+            AspFile.read(
+                stream(
+                    ASP.replace(
+                        "January 1, 2025 through March 31, 2025",
+                        "August 1, 2025 through September 30, 2025")),
+                "x.csv"));
+    DataLoadException notADate =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                AspFile.read(
+                    stream(ASP.replace("January 1, 2025", "February 30, 2025")), "drugs.csv"));
+    assertEquals(4, notADate.line());
+    assertEquals(1, notADate.column());
+    assertTrue(
+        notADate
+            .getMessage()
+            .contains(
+                "the title says 'February 30, 2025 through March 31, 2025', but its first day is"
+                    + " not a date: expected the first day of 2025-Q1, 2025-01-01"),
+        notADate.getMessage());
+    // The first day of each quarter, with a day written as 01, and a title without a day, are read.
+    assertEquals(
+        Quarter.of(2025, 3),
+        AspFile.read(
+                stream(
+                    ASP.replace(
+                        "January 1, 2025 through March 31, 2025",
+                        "July 01, 2025 through September 30, 2025")),
+                "x.csv")
+            .quarter());
+    assertEquals(
+        Quarter.of(2025, 1),
+        AspFile.read(
+                stream(ASP.replace("January 1, 2025 through March 31, 2025", "January 2025")),
+                "x.csv")
+            .quarter());
+  }
+
+  /**
    * A CLFS file says its quarter only in the name CMS gives it ({@code CLFS_2025_Q1V1.csv}): the
    * title and the YEAR column give the year, and an unchanged code keeps the year's first effective
    * date in every quarter. A file whose name gives another quarter than the one it is read for is
