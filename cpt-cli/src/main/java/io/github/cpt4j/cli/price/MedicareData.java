@@ -223,7 +223,11 @@ public final class MedicareData implements PricingData {
               "cpt-load-partb",
               () -> otherPartBSchedulesAndWarmUp(files, loader, checkpoint),
               threads);
-      Supplier<MedicareFeeSchedule> schedule = () -> loader.physicianFeeSchedule(files);
+      Supplier<MedicareFeeSchedule> schedule =
+          () -> {
+            checkpoint.run();
+            return loader.physicianFeeSchedule(files);
+          };
       return new Loads(
           others,
           bothInBackground
@@ -234,11 +238,13 @@ public final class MedicareData implements PricingData {
     }
 
     /**
-     * Stops the loads whose result is no longer wanted and waits for their threads to end: the
-     * other schedules' load gives up at its next file, the relative value file's read at its next
-     * read from the disk (its thread is interrupted, and a file channel's read then throws). A load
-     * that has ended is left as it is. Returns at once, keeping the interrupt, if the calling
-     * thread is interrupted while it waits.
+     * Stops the loads whose result is no longer wanted and waits for their threads to end, so that
+     * no read goes on behind the caller: the other schedules' load gives up at its next file, and a
+     * relative value load not yet begun never begins. One under way has no check of its own ({@link
+     * MedicareFiles} reads and parses the file whole; its file reads are not interruptible) and is
+     * waited for: at most the few tenths of a second it takes. The threads are interrupted too, for
+     * a load that waits interruptibly. A load that has ended is left as it is. Returns at once,
+     * keeping the interrupt, if the calling thread is interrupted while it waits.
      */
     void cancel() {
       cancelled.set(true);
