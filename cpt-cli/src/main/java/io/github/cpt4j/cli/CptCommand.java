@@ -3,7 +3,9 @@ package io.github.cpt4j.cli;
 import static java.util.Objects.requireNonNull;
 
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,10 +51,20 @@ final class CptCommand implements Callable<Integer> {
 
   private final InputStream stdin;
   private final boolean interactive;
+  private final Function<WriteBehind.Sync, WriteBehind> writeBehinds;
 
   CptCommand(InputStream stdin, boolean interactive) {
+    this(stdin, interactive, WriteBehind::new);
+  }
+
+  /** With another {@link WriteBehind} for output files: a test breaks their syncs. */
+  CptCommand(
+      InputStream stdin,
+      boolean interactive,
+      Function<WriteBehind.Sync, WriteBehind> writeBehinds) {
     this.stdin = requireNonNull(stdin, "stdin");
     this.interactive = interactive;
+    this.writeBehinds = requireNonNull(writeBehinds, "writeBehinds");
   }
 
   @Override
@@ -73,5 +85,10 @@ final class CptCommand implements Callable<Integer> {
   /** Tells whether a person is watching: flush each result, show progress. */
   boolean interactive() {
     return interactive;
+  }
+
+  /** Where the commands' results go: {@code name}, or standard output for none or {@code -}. */
+  Destination destination(String name, PrintWriter stdout) {
+    return Destination.of(name, stdout, writeBehinds);
   }
 }

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,6 +53,10 @@ final class Destination implements AutoCloseable {
   private final String name;
   private final Path target; // null for standard output
   private final PrintWriter stdout;
+
+  /** Makes the {@link WriteBehind} of a temporary file's sync: {@code WriteBehind::new}. */
+  private final Function<WriteBehind.Sync, WriteBehind> writeBehinds;
+
   private Path temporary;
   private FileChannel channel;
 
@@ -65,10 +70,15 @@ final class Destination implements AutoCloseable {
 
   private boolean committed;
 
-  private Destination(String name, Path target, PrintWriter stdout) {
+  private Destination(
+      String name,
+      Path target,
+      PrintWriter stdout,
+      Function<WriteBehind.Sync, WriteBehind> writeBehinds) {
     this.name = name;
     this.target = target;
     this.stdout = stdout;
+    this.writeBehinds = writeBehinds;
   }
 
   /**
@@ -77,11 +87,21 @@ final class Destination implements AutoCloseable {
    * @throws CliException if {@code name} is not a file name
    */
   static Destination of(String name, PrintWriter stdout) {
+    return of(name, stdout, WriteBehind::new);
+  }
+
+  /**
+   * {@link #of(String, PrintWriter)}, syncing a file in steps with what {@code writeBehinds} makes
+   * of its sync: a test breaks the sync.
+   */
+  static Destination of(
+      String name, PrintWriter stdout, Function<WriteBehind.Sync, WriteBehind> writeBehinds) {
     requireNonNull(stdout, "stdout");
+    requireNonNull(writeBehinds, "writeBehinds");
     if (name == null || Inputs.STDIN.equals(name)) {
-      return new Destination("standard output", null, stdout);
+      return new Destination("standard output", null, stdout, writeBehinds);
     }
-    return new Destination(FileName.quoted(name), Inputs.path(name), stdout);
+    return new Destination(FileName.quoted(name), Inputs.path(name), stdout, writeBehinds);
   }
 
   /**
@@ -198,7 +218,7 @@ final class Destination implements AutoCloseable {
         channel =
             FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         FileChannel written = channel;
-        writeBehind = new WriteBehind(() -> written.force(false));
+        writeBehind = writeBehinds.apply(() -> written.force(false));
         stream = Channels.newOutputStream(channel);
       }
       return new Named(stream);

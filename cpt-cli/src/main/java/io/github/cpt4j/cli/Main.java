@@ -210,10 +210,19 @@ public final class Main {
       PrintWriter err,
       boolean interactive,
       PricingData data) {
+    return run(args, new CptCommand(stdin, interactive), out, err, data);
+  }
+
+  /**
+   * {@link #run(String[], InputStream, PrintWriter, PrintWriter, boolean, PricingData)} of {@code
+   * top}.
+   */
+  static int run(
+      String[] args, CptCommand top, PrintWriter out, PrintWriter err, PricingData data) {
     int status;
     CommandLine commandLine = null;
     try {
-      commandLine = commandLine(new CptCommand(stdin, interactive), data, args);
+      commandLine = commandLine(top, data, args);
       commandLine.setOut(out);
       commandLine.setErr(err);
       status = commandLine.execute(args);

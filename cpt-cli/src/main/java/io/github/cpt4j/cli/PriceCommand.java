@@ -604,7 +604,7 @@ final class PriceCommand implements Callable<Integer> {
     }
     List<Column> measured = columnsFor(labels, outcomes, total);
     List<Column> columns = withExplanation ? measured : measured.subList(0, 3);
-    try (Destination out = Destination.of(output, spec.commandLine().getOut())) {
+    try (Destination out = cpt.destination(output, spec.commandLine().getOut())) {
       Report report = Report.create(chosen, columns, out.open(), cpt.interactive());
       for (int i = 0; i < lines.size(); i++) {
         Outcome outcome = outcomes.get(i);
@@ -677,7 +677,7 @@ final class PriceCommand implements Callable<Integer> {
     }
     BatchPricing.Summary summary;
     try (CountingInputStream in = new CountingInputStream(Inputs.openUtf8(input, cpt.stdin()));
-        Destination out = Destination.of(output, spec.commandLine().getOut())) {
+        Destination out = cpt.destination(output, spec.commandLine().getOut())) {
       ProgressBar bar =
           cpt.interactive() && out.toFile()
               ? new ProgressBar(spec.commandLine().getErr(), in::getCount, size, System::nanoTime)

@@ -131,7 +131,7 @@ final class ScrubCommand implements Callable<Integer> {
     // The output is a temporary file renamed into place on success (see Destination), opened only
     // once the input's header is known to be good.
     try (InputStream in = Inputs.openUtf8(input, cpt.stdin());
-        Destination out = Destination.of(output, spec.commandLine().getOut())) {
+        Destination out = cpt.destination(output, spec.commandLine().getOut())) {
       summary = scrub.run(in, out::open, cells.verbatim);
       out.commit();
     } catch (IllegalArgumentException e) {

@@ -2,6 +2,7 @@ package io.github.cpt4j.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.base.Throwables;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 
@@ -32,7 +33,7 @@ final class WriteBehind {
   private final Sync sync;
   private long unsynced;
   private Thread running;
-  private volatile IOException failure;
+  private volatile Throwable failure;
 
   WriteBehind(Sync sync) {
     this(STEP, sync);
@@ -62,10 +63,16 @@ final class WriteBehind {
     running.start();
   }
 
+  /**
+   * Runs one sync, keeping its failure for {@link #finish()}: any failure, not only an {@link
+   * IOException}, so that an {@code Error} or a bug of the sync reaches the command's own error
+   * reporting (one line, status 2) and fails the run, rather than the thread's default handler (a
+   * stack trace, and a run that went on to end with status 0).
+   */
   private void syncNow() {
     try {
       sync.run();
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException | Error e) {
       if (failure == null) {
         failure = e;
       }
@@ -73,9 +80,12 @@ final class WriteBehind {
   }
 
   /**
-   * Waits for the sync under way, if any, and throws the first failure of any sync started.
+   * Waits for the sync under way, if any, and throws the first failure of any sync started, as the
+   * sync threw it.
    *
    * @throws IOException the failure of a sync started by {@link #written}
+   * @throws RuntimeException a sync's unchecked exception (a bug)
+   * @throws Error a sync's error (out of memory, a stack overflow)
    */
   void finish() throws IOException {
     Thread last = running;
@@ -87,9 +97,11 @@ final class WriteBehind {
         throw new InterruptedIOException("interrupted while syncing the output");
       }
     }
-    IOException first = failure;
+    Throwable first = failure;
     if (first != null) {
-      throw first;
+      Throwables.throwIfInstanceOf(first, IOException.class);
+      Throwables.throwIfUnchecked(first);
+      throw new IllegalStateException(first); // never: syncNow keeps nothing else
     }
   }
 }

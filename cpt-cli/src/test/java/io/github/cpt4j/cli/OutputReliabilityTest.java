@@ -260,6 +260,53 @@ class OutputReliabilityTest {
     assertTrue(verbatim.outLines().get(4).startsWith("99213,-1,"), verbatim::toString);
   }
 
+  /**
+   * A sync of the output file that fails with an {@code Error} or a bug, on its own thread, ends
+   * the run as any failure does: one line, status 2, the old output left alone and no temporary
+   * file. Before, the thread's default handler printed a stack trace and the run ended with 0.
+   */
+  @Test
+  void aSyncThatBreaksOnItsThreadEndsTheRunWithOneLine() throws IOException {
+    Path in = Files.writeString(dir.resolve("in.csv"), "code\n99213\n99214\n");
+    Path out = Files.writeString(dir.resolve("out.csv"), "old\n");
+    for (Throwable broken :
+        List.of(
+            new IllegalStateException("the sync broke"),
+            new StackOverflowError(),
+            new OutOfMemoryError("Java heap space"))) {
+      CptCommand top =
+          new CptCommand(
+              InputStream.nullInputStream(),
+              false,
+              // A step of one byte: the first write starts a sync, and it breaks.
+              sync ->
+                  new WriteBehind(
+                      1,
+                      () -> {
+                        if (broken instanceof Error error) {
+                          throw error;
+                        }
+                        throw (RuntimeException) broken;
+                      }));
+      StringWriter stdout = new StringWriter();
+      StringWriter stderr = new StringWriter();
+      String[] args = {
+        "price", "-i", in.toString(), "-o", out.toString(), "-z", "10001", "--date", "2025-11-03"
+      };
+      int status = Main.run(args, top, new PrintWriter(stdout), new PrintWriter(stderr), data);
+      String err = stderr.toString();
+      assertEquals(2, status, err);
+      assertEquals(1, err.lines().count(), err);
+      assertTrue(err.startsWith("cpt"), err);
+      assertTrue(
+          err.contains(
+              broken instanceof OutOfMemoryError ? "out of memory" : broken.getClass().getName()),
+          err);
+      assertEquals("old\n", Files.readString(out));
+      assertEquals(List.of(in, out), files());
+    }
+  }
+
   @Test
   void anErrorIsOneLineAndTrouble() {
     for (Error error : List.of(new OutOfMemoryError("Java heap space"), new StackOverflowError())) {

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.google.common.base.Throwables;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** A large output is synced in steps while it is written, one sync at a time. */
@@ -69,6 +72,49 @@ class WriteBehindTest {
             });
     behind.written(10);
     assertSame(broken, assertThrows(IOException.class, behind::finish));
+  }
+
+  @Test
+  void anUncheckedFailureOfASyncIsThrownByFinishNotByItsThread() throws InterruptedException {
+    for (Throwable broken :
+        List.of(
+            new IllegalStateException("the sync broke"),
+            new StackOverflowError(),
+            new OutOfMemoryError("Java heap space"))) {
+      AtomicReference<Thread> syncThread = new AtomicReference<>();
+      WriteBehind behind =
+          new WriteBehind(
+              10,
+              () -> {
+                syncThread.set(Thread.currentThread());
+                Throwables.throwIfUnchecked(broken);
+              });
+      behind.written(10);
+      // As the sync threw it, for the command's own error reporting; before, finish returned
+      // normally (the run ended with status 0) and the thread's default handler printed it.
+      assertSame(broken, assertThrows(broken.getClass(), behind::finish));
+      syncThread.get().join();
+      assertEquals(Thread.State.TERMINATED, syncThread.get().getState());
+    }
+  }
+
+  @Test
+  void theFirstFailureIsTheOneThrown() {
+    IOException first = new IOException("Input/output error");
+    AtomicInteger syncs = new AtomicInteger();
+    WriteBehind behind =
+        new WriteBehind(
+            10,
+            () -> {
+              if (syncs.incrementAndGet() == 1) {
+                throw first;
+              }
+              throw new IllegalStateException("second");
+            });
+    behind.written(10);
+    assertThrows(IOException.class, behind::finish);
+    behind.written(10);
+    assertSame(first, assertThrows(IOException.class, behind::finish));
   }
 
   @Test

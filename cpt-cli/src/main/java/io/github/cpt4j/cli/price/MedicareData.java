@@ -49,9 +49,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -73,6 +75,49 @@ public final class MedicareData implements PricingData {
    */
   private final Map<List<Optional<Path>>, Loads> preloaded = new ConcurrentHashMap<>();
 
+  /** What reads the files given on the command line: the real loaders, or a test's stand-in. */
+  private final Loader loader;
+
+  /** Reads the CMS files as given, else the bundled tables. */
+  public MedicareData() {
+    this(Loader.FILES);
+  }
+
+  /** Reads the files given on the command line with {@code loader}: a test holds or breaks it. */
+  MedicareData(Loader loader) {
+    this.loader = requireNonNull(loader, "loader");
+  }
+
+  /**
+   * Reads the files a pricer of {@link CmsFiles} prices with, each on the thread that {@link Loads}
+   * gives it.
+   */
+  interface Loader {
+
+    /** The real files, and the bundled tables for those not given. */
+    Loader FILES =
+        new Loader() {
+          @Override
+          public MedicareFeeSchedule physicianFeeSchedule(CmsFiles files) {
+            return MedicareData.physicianFeeSchedule(files);
+          }
+
+          @Override
+          public OtherSchedules otherPartBSchedules(CmsFiles files, Runnable checkpoint) {
+            return MedicareData.otherPartBSchedules(files, checkpoint);
+          }
+        };
+
+    /** The Physician Fee Schedule of {@code files}. */
+    MedicareFeeSchedule physicianFeeSchedule(CmsFiles files);
+
+    /**
+     * The lab, equipment and drug schedules of {@code files}, running {@code checkpoint} between
+     * two files: it throws once the result is no longer wanted.
+     */
+    OtherSchedules otherPartBSchedules(CmsFiles files, Runnable checkpoint);
+  }
+
   /**
    * Starts reading {@code files} (and the bundled tables standing in for the others) on threads of
    * their own, for a command that will ask for a {@link #pricer(CmsFiles, boolean)} of the same
@@ -80,12 +125,12 @@ public final class MedicareData implements PricingData {
    * relative value file and the other Part B schedules are read while picocli builds its model,
    * rather than one after the other once it has. A pricer of other files loads its own; a failure
    * is reported by the pricer that takes the load, as if it had read the files itself; the first
-   * pricer drops every other load, a guess that missed.
+   * pricer drops every other load, a guess that missed, and stops its threads.
    */
   public synchronized void preload(CmsFiles files) {
     requireNonNull(files, "files");
     if (!files.noPhysicianFeeScheduleFile() && !preloaded.containsKey(key(files))) {
-      preloaded.put(key(files), Loads.start(files, true));
+      preloaded.put(key(files), Loads.start(files, true, loader));
     }
   }
 
@@ -116,9 +161,14 @@ public final class MedicareData implements PricingData {
     requireNonNull(files, "files");
     List<ClaimEdit> checked = List.copyOf(edits);
     Loads loads = preloaded.remove(key(files));
-    // A preload of other files was a wrong guess: let its tables go (a whole schedule, in what may
-    // be a 64 MB heap).
-    preloaded.clear();
+    // A preload of other files was a wrong guess: stop it and let its tables go (a whole schedule,
+    // in what may be a 64 MB heap), before this pricer reads its own beside it.
+    for (List<Optional<Path>> guess : List.copyOf(preloaded.keySet())) {
+      Loads dropped = preloaded.remove(guess);
+      if (dropped != null) {
+        dropped.cancel();
+      }
+    }
     if (files.noPhysicianFeeScheduleFile()) {
       // The bundled releases, as with no file at all: each date of service with its quarter's
       // rows, whatever lab, equipment or drug files come with them.
@@ -126,12 +176,21 @@ public final class MedicareData implements PricingData {
           BundledData.medicareReleases(), otherPartBSchedules(files), explainPriced, checked);
     }
     if (loads == null) {
-      loads = Loads.start(files, false);
+      loads = Loads.start(files, false, loader);
     }
-    // The other schedules first, as when they were read first: a broken file of theirs is the
-    // error reported when both are broken.
-    OtherSchedules others = Loads.join(loads.others());
-    MedicareFeeSchedule schedule = Loads.join(loads.schedule());
+    OtherSchedules others;
+    MedicareFeeSchedule schedule;
+    try {
+      // The other schedules first, as when they were read first: a broken file of theirs is the
+      // error reported when both are broken.
+      others = Loads.join(loads.others());
+      schedule = Loads.join(loads.schedule());
+    } catch (RuntimeException | Error e) {
+      // A preloaded relative value file may still be reading: no read goes on once the run has
+      // failed (the failure is reported next, and a test's run may delete the files).
+      loads.cancel();
+      throw e;
+    }
     return Claims.of(schedule, others, explainPriced, checked);
   }
 
@@ -141,19 +200,64 @@ public final class MedicareData implements PricingData {
    * and drug tables (about as long together) take half the time one after the other would.
    */
   private record Loads(
-      CompletableFuture<OtherSchedules> others, CompletableFuture<MedicareFeeSchedule> schedule) {
+      CompletableFuture<OtherSchedules> others,
+      CompletableFuture<MedicareFeeSchedule> schedule,
+      List<Thread> threads,
+      AtomicBoolean cancelled) {
 
     /**
      * Starts both loads on threads of their own, or, unless {@code bothInBackground}, the schedule
      * on the calling thread, which then returns when it is read.
      */
-    static Loads start(CmsFiles files, boolean bothInBackground) {
+    static Loads start(CmsFiles files, boolean bothInBackground, Loader loader) {
+      AtomicBoolean cancelled = new AtomicBoolean();
+      List<Thread> threads = new ArrayList<>(2);
+      Runnable checkpoint =
+          () -> {
+            if (cancelled.get()) {
+              throw new CancellationException("the tables are no longer wanted");
+            }
+          };
       CompletableFuture<OtherSchedules> others =
-          inBackground("cpt-load-partb", () -> otherPartBSchedulesAndWarmUp(files));
-      Supplier<MedicareFeeSchedule> schedule = () -> physicianFeeSchedule(files);
+          inBackground(
+              "cpt-load-partb",
+              () -> otherPartBSchedulesAndWarmUp(files, loader, checkpoint),
+              threads);
+      Supplier<MedicareFeeSchedule> schedule =
+          () -> {
+            checkpoint.run();
+            return loader.physicianFeeSchedule(files);
+          };
       return new Loads(
           others,
-          bothInBackground ? inBackground("cpt-load-pfs", schedule) : completedOrFailed(schedule));
+          bothInBackground
+              ? inBackground("cpt-load-pfs", schedule, threads)
+              : completedOrFailed(schedule),
+          List.copyOf(threads),
+          cancelled);
+    }
+
+    /**
+     * Stops the loads whose result is no longer wanted and waits for their threads to end, so that
+     * no read goes on behind the caller: the other schedules' load gives up at its next file, and a
+     * relative value load not yet begun never begins. One under way has no check of its own ({@link
+     * MedicareFiles} reads and parses the file whole; its file reads are not interruptible) and is
+     * waited for: at most the few tenths of a second it takes. The threads are interrupted too, for
+     * a load that waits interruptibly. A load that has ended is left as it is. Returns at once,
+     * keeping the interrupt, if the calling thread is interrupted while it waits.
+     */
+    void cancel() {
+      cancelled.set(true);
+      for (Thread thread : threads) {
+        thread.interrupt();
+      }
+      try {
+        for (Thread thread : threads) {
+          thread.join();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
 
     /**
@@ -162,24 +266,22 @@ public final class MedicareData implements PricingData {
      * thread finishes before the relative value file's, so they are ready when the command needs
      * them rather than set up then, on its own thread, after the wait (about 50 ms at load 8).
      */
-    private static OtherSchedules otherPartBSchedulesAndWarmUp(CmsFiles files) {
-      OtherSchedules others = otherPartBSchedules(files);
+    private static OtherSchedules otherPartBSchedulesAndWarmUp(
+        CmsFiles files, Loader loader, Runnable checkpoint) {
+      OtherSchedules others = loader.otherPartBSchedules(files, checkpoint);
+      checkpoint.run();
       ModifierRegistry.standard();
       ModifierRules.standard();
       requireNonNull(ZoneId.systemDefault().getRules(), "rules");
       return others;
     }
 
-    private static MedicareFeeSchedule physicianFeeSchedule(CmsFiles files) {
-      try {
-        return MedicareFiles.of(files.rvu(), files.gpci(), files.oppsCap()).schedule();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    /** Runs {@code load} on a daemon thread of its own: a run that fails early need not wait. */
-    private static <T> CompletableFuture<T> inBackground(String name, Supplier<T> load) {
+    /**
+     * Runs {@code load} on a daemon thread of its own, added to {@code threads}: a run that fails
+     * early need not wait.
+     */
+    private static <T> CompletableFuture<T> inBackground(
+        String name, Supplier<T> load, List<Thread> threads) {
       CompletableFuture<T> result = new CompletableFuture<>();
       Thread loader =
           new Thread(
@@ -192,6 +294,7 @@ public final class MedicareData implements PricingData {
               },
               name);
       loader.setDaemon(true);
+      threads.add(loader);
       loader.start();
       return result;
     }
@@ -215,29 +318,45 @@ public final class MedicareData implements PricingData {
     }
   }
 
+  /** The Physician Fee Schedule of the relative value, GPCI and OPPS cap files given. */
+  private static MedicareFeeSchedule physicianFeeSchedule(CmsFiles files) {
+    try {
+      return MedicareFiles.of(files.rvu(), files.gpci(), files.oppsCap()).schedule();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /**
    * The Clinical Laboratory, DMEPOS and drug (ASP) schedules: each from its file when given, else
    * the bundled 2025 Q1 rows of the sample codes.
    */
   private static OtherSchedules otherPartBSchedules(CmsFiles files) {
+    return otherPartBSchedules(files, () -> {});
+  }
+
+  /** {@link #otherPartBSchedules(CmsFiles)}, running {@code checkpoint} before each file. */
+  private static OtherSchedules otherPartBSchedules(CmsFiles files, Runnable checkpoint) {
     try {
+      checkpoint.run();
       DmeposZipTable zips =
           files.dmeRuralZips().isPresent()
               ? DmeposRuralZipFile.read(files.dmeRuralZips().get(), BundledData.dmeposZips())
               : BundledData.dmeposZips();
-      return new OtherSchedules(
-          List.of(
-              files.clfs().isPresent()
-                  ? ClfsFile.read(files.clfs().get())
-                  : BundledData.clinicalLabFeeSchedule()),
-          List.of(
-              files.dmepos().isPresent()
-                  ? DmeposFile.read(files.dmepos().get(), zips)
-                  : BundledData.dmeposFeeSchedule().withZips(zips)),
-          List.of(
-              files.asp().isPresent()
-                  ? AspFile.read(files.asp().get())
-                  : BundledData.aspFeeSchedule()));
+      checkpoint.run();
+      ClfsFeeSchedule clfs =
+          files.clfs().isPresent()
+              ? ClfsFile.read(files.clfs().get())
+              : BundledData.clinicalLabFeeSchedule();
+      checkpoint.run();
+      DmeposFeeSchedule dmepos =
+          files.dmepos().isPresent()
+              ? DmeposFile.read(files.dmepos().get(), zips)
+              : BundledData.dmeposFeeSchedule().withZips(zips);
+      checkpoint.run();
+      AspFeeSchedule asp =
+          files.asp().isPresent() ? AspFile.read(files.asp().get()) : BundledData.aspFeeSchedule();
+      return new OtherSchedules(List.of(clfs), List.of(dmepos), List.of(asp));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
