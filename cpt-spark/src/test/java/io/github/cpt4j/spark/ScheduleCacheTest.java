@@ -62,8 +62,9 @@ class ScheduleCacheTest {
     }
   }
 
-  private static Supplier<String> never() {
-    return () -> fail("loaded again");
+  /** The loader of a value that must already be cached. */
+  private static String loadedAgain() {
+    return fail("loaded again");
   }
 
   private static Supplier<String> counting(AtomicInteger loads, String value) {
@@ -90,13 +91,16 @@ class ScheduleCacheTest {
 
     // While b is being built, in other threads: a is found, c is built.
     assertEquals(
-        "a", threads.submit(() -> cache.get("a", never())).get(500, TimeUnit.MILLISECONDS));
+        "a",
+        threads
+            .submit(() -> cache.get("a", ScheduleCacheTest::loadedAgain))
+            .get(500, TimeUnit.MILLISECONDS));
     assertEquals(
         "c", threads.submit(() -> cache.get("c", () -> "c")).get(500, TimeUnit.MILLISECONDS));
 
     slow.release.countDown();
     assertEquals("built", building.get());
-    assertEquals("built", cache.get("b", never()));
+    assertEquals("built", cache.get("b", ScheduleCacheTest::loadedAgain));
   }
 
   @Test
@@ -174,12 +178,12 @@ class ScheduleCacheTest {
     for (String key : List.of("a", "b", "c", "d")) {
       cache.get(key, () -> key);
     }
-    cache.get("a", never()); // now b is the least recently used
+    cache.get("a", ScheduleCacheTest::loadedAgain); // now b is the least recently used
     cache.get("e", () -> "e");
 
     AtomicInteger loads = new AtomicInteger();
     for (String key : List.of("a", "c", "d", "e")) {
-      assertEquals(key, cache.get(key, never()));
+      assertEquals(key, cache.get(key, ScheduleCacheTest::loadedAgain));
     }
     assertEquals("b", cache.get("b", counting(loads, "b")));
     assertEquals(1, loads.get(), "b was kept beyond the capacity");
@@ -208,6 +212,6 @@ class ScheduleCacheTest {
 
     slow.release.countDown();
     assertEquals("built", first.get());
-    assertEquals("built", cache.get("k", never()));
+    assertEquals("built", cache.get("k", ScheduleCacheTest::loadedAgain));
   }
 }
