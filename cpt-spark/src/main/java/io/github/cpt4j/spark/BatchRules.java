@@ -22,9 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -209,33 +207,25 @@ final class BatchRules {
 
   private static final MedicareData MEDICARE = new MedicareData();
 
-  /** The last few schedules built in this JVM, by the files' identity and explanation choice. */
-  private static final Map<String, RowPricer> PRICERS =
-      new LinkedHashMap<>(8, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, RowPricer> eldest) {
-          return size() > 4; // a session rarely prices with more than one or two schedules
-        }
-      };
+  /**
+   * The last few schedules built in this JVM, by the files' identity and explanation choice. A
+   * session rarely prices with more than one or two schedules; four are kept, the least recently
+   * used evicted first. Each is built outside the cache's lock, so that a task building one (of
+   * another session's files, say) holds up only the tasks that wait for that same schedule.
+   */
+  private static final ScheduleCache<RowPricer> PRICERS = new ScheduleCache<>(4);
 
   /**
    * Returns the pricer of {@code files}, built the first time a task of this JVM asks for it: the
-   * CMS files are read once per executor, never per task or row. The files' identity, not a
-   * broadcast's id, is the key: a later Spark context in the same JVM numbers its broadcasts from 0
-   * again, and must not be handed the schedule of another context's files.
+   * CMS files are read once per executor, never per task or row. Tasks that ask while it is being
+   * built wait for that build; a build that fails is reported to each of them and not kept, so the
+   * next task builds again. The files' identity, not a broadcast's id, is the key: a later Spark
+   * context in the same JVM numbers its broadcasts from 0 again, and must not be handed the
+   * schedule of another context's files.
    */
   static RowPricer pricer(FeeScheduleFiles files, boolean explainPriced) {
     String key = files.identity() + (explainPriced ? "+explain" : "");
-    synchronized (PRICERS) {
-      RowPricer pricer = PRICERS.get(key);
-      if (pricer == null) {
-        pricer = build(files, explainPriced);
-        PRICERS.put(key, pricer);
-      }
-      return pricer;
-    }
+    return PRICERS.get(key, () -> build(files, explainPriced));
   }
 
   /**
