@@ -65,7 +65,8 @@ class BatchThreadsTest {
   /**
    * The threads of the batch pipeline that were not there before and are still alive a moment
    * later: a pool's last worker signals the pool's end just before its thread ends, so a thread
-   * that has finished its work is given a second to be gone. One left waiting is not.
+   * that has finished its work is given up to five seconds to be gone (a loaded machine may be slow
+   * to end it). One left waiting is not.
    */
   private static Set<Thread> pipelineThreads(Set<Thread> before) throws InterruptedException {
     Set<Thread> left =
@@ -73,7 +74,7 @@ class BatchThreadsTest {
             .filter(t -> t.isAlive() && !before.contains(t))
             .filter(t -> t.getName().startsWith("cpt-write") || t.getName().startsWith("cpt-price"))
             .collect(Collectors.toSet());
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     for (Thread thread : left) {
       thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())));
     }
