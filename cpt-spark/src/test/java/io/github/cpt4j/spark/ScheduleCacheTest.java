@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Timeout;
  * The executor's schedule cache, without Spark: loaders held on latches stand for a slow build of
  * the CMS files, so that each test sees one thread building while others ask.
  */
-@Timeout(value = 2, unit = TimeUnit.SECONDS)
+@Timeout(value = 20, unit = TimeUnit.SECONDS)
 class ScheduleCacheTest {
 
   private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -87,16 +87,15 @@ class ScheduleCacheTest {
     assertEquals("a", cache.get("a", () -> "a"));
     HeldLoader slow = new HeldLoader(null);
     Future<String> building = threads.submit(() -> cache.get("b", slow));
-    assertTrue(slow.started.await(1, TimeUnit.SECONDS));
+    assertTrue(slow.started.await(5, TimeUnit.SECONDS));
 
     // While b is being built, in other threads: a is found, c is built.
     assertEquals(
         "a",
         threads
             .submit(() -> cache.get("a", ScheduleCacheTest::loadedAgain))
-            .get(500, TimeUnit.MILLISECONDS));
-    assertEquals(
-        "c", threads.submit(() -> cache.get("c", () -> "c")).get(500, TimeUnit.MILLISECONDS));
+            .get(5, TimeUnit.SECONDS));
+    assertEquals("c", threads.submit(() -> cache.get("c", () -> "c")).get(5, TimeUnit.SECONDS));
 
     slow.release.countDown();
     assertEquals("built", building.get());
@@ -108,7 +107,7 @@ class ScheduleCacheTest {
     ScheduleCache<String> cache = new ScheduleCache<>(4);
     HeldLoader slow = new HeldLoader(null);
     Future<String> first = threads.submit(() -> cache.get("k", slow));
-    assertTrue(slow.started.await(1, TimeUnit.SECONDS));
+    assertTrue(slow.started.await(5, TimeUnit.SECONDS));
     List<Thread> waiters = new ArrayList<>();
     List<Future<String>> others = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -146,7 +145,7 @@ class ScheduleCacheTest {
         new IllegalArgumentException("PPRRVU2025_Oct.csv, line 12, column 6: not a number");
     HeldLoader failing = new HeldLoader(bad);
     Future<String> first = threads.submit(() -> cache.get("k", failing));
-    assertTrue(failing.started.await(1, TimeUnit.SECONDS));
+    assertTrue(failing.started.await(5, TimeUnit.SECONDS));
     Thread[] waiter = new Thread[1];
     CountDownLatch asking = new CountDownLatch(1);
     Future<String> second =
@@ -156,7 +155,7 @@ class ScheduleCacheTest {
               asking.countDown();
               return cache.get("k", failing);
             });
-    assertTrue(asking.await(1, TimeUnit.SECONDS));
+    assertTrue(asking.await(5, TimeUnit.SECONDS));
     awaitWaiting(waiter[0]);
 
     failing.release.countDown();
@@ -194,7 +193,7 @@ class ScheduleCacheTest {
     ScheduleCache<String> cache = new ScheduleCache<>(4);
     HeldLoader slow = new HeldLoader(null);
     Future<String> first = threads.submit(() -> cache.get("k", slow));
-    assertTrue(slow.started.await(1, TimeUnit.SECONDS));
+    assertTrue(slow.started.await(5, TimeUnit.SECONDS));
     Thread[] waiter = new Thread[1];
     CountDownLatch asking = new CountDownLatch(1);
     Future<Boolean> interrupted =
@@ -205,7 +204,7 @@ class ScheduleCacheTest {
               assertThrows(IllegalStateException.class, () -> cache.get("k", slow));
               return Thread.currentThread().isInterrupted();
             });
-    assertTrue(asking.await(1, TimeUnit.SECONDS));
+    assertTrue(asking.await(5, TimeUnit.SECONDS));
     awaitWaiting(waiter[0]);
     waiter[0].interrupt();
     assertTrue(interrupted.get(), "the interrupt status was lost");
