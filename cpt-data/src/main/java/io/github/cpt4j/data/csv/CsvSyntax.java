@@ -142,7 +142,17 @@ public final class CsvSyntax {
                         + describe(c)
                         + " at character "
                         + column
-                        + " of the line"));
+                        + " of the line"
+                        // A field opened on an earlier line: the fault is as likely a closing
+                        // quote missing there (a cut or edited row), and this line's own field
+                        // numbers are not the record's.
+                        + (quoteLine == line
+                            ? ""
+                            : "; the quoted field opened on line "
+                                + quoteLine
+                                + ", at character "
+                                + quoteColumn
+                                + " (a closing quote missing there?)")));
           }
         }
         if (c == ',') {

@@ -66,6 +66,27 @@ class CsvSyntaxErrorsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("loaders")
+  void aQuoteLeftOpenOnARowIsReportedOnThatRow(String kind, Loader loader, @TempDir Path dir)
+      throws IOException {
+    // Row 2 lost its closing quote (as a cut or hand-edited row of CMS's ASP file does): the quote
+    // that opens row 3's second field closes it. The error used to say "line 3, column 2", a
+    // field of the good row, without a word of line 2, where the record's field 2 started.
+    Path file =
+        Files.writeString(
+            dir.resolve("junk.csv"),
+            "a,b,c\n1,\"2, cut,3\n4,\"Inj, whole\",7\n",
+            StandardCharsets.ISO_8859_1);
+    DataLoadException e = assertThrows(DataLoadException.class, () -> loader.load(file));
+    assertEquals(
+        "junk.csv, line 3, column 2: expected a comma or the end of the line after the closing"
+            + " quote of field 2, found 'I' (U+0049) at character 4 of the line; the quoted field"
+            + " opened on line 2, at character 3 (a closing quote missing there?)",
+        e.getMessage(),
+        kind);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("loaders")
   void textAfterAClosingQuoteNamesTheLineAndField(String kind, Loader loader, @TempDir Path dir)
       throws IOException {
     Path file =
@@ -117,7 +138,8 @@ class CsvSyntaxErrorsTest {
     DataLoadException e = assertThrows(DataLoadException.class, () -> loader.load(file));
     assertEquals(
         "multi.csv, line 4, column 2: expected a comma or the end of the line after the closing"
-            + " quote of field 2, found '!' (U+0021) at character 7 of the line",
+            + " quote of field 2, found '!' (U+0021) at character 7 of the line; the quoted field"
+            + " opened on line 2, at character 3 (a closing quote missing there?)",
         e.getMessage(),
         kind);
     assertOwnWords(e.getMessage());
