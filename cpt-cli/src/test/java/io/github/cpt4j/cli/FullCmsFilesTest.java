@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +36,35 @@ class FullCmsFilesTest {
   private static Path root;
 
   @TempDir static Path mirror;
+
+  /** The links to CMS files that the running test made in its temporary directory. */
+  private static final List<Path> links = new ArrayList<>();
+
+  /** A link at {@code at} to the CMS file {@code file}, removed when the test ends. */
+  private static Path link(Path at, Path file) throws IOException {
+    Path made = Files.createSymbolicLink(at, file);
+    links.add(made);
+    return made;
+  }
+
+  // The links to the CMS files are removed before JUnit deletes the temporary directories: it
+  // warns, at every build, of each link that leads outside them, though it deletes only the link.
+  @AfterEach
+  void removeLinks() throws IOException {
+    for (Path made : links) {
+      Files.deleteIfExists(made);
+    }
+    links.clear();
+  }
+
+  @AfterAll
+  static void removeMirrorLinks() throws IOException {
+    try (Stream<Path> walk = Files.walk(mirror)) {
+      for (Path made : walk.filter(Files::isSymbolicLink).toList()) {
+        Files.delete(made);
+      }
+    }
+  }
 
   @BeforeAll
   static void locateFiles() throws IOException {
@@ -364,7 +395,7 @@ class FullCmsFilesTest {
     for (String name :
         List.of("quarterly/PPRRVU25_APR.csv", "PPRRVU2025_Oct.csv", "GPCI2025.csv")) {
       Path file = dir.resolve(name).toAbsolutePath();
-      Files.createSymbolicLink(cms.resolve(file.getFileName()), file);
+      link(cms.resolve(file.getFileName()), file);
     }
     Files.writeString(
         cms.resolve("ZIP5_APR2025.txt"),
@@ -477,8 +508,8 @@ class FullCmsFilesTest {
   void zipCodesComeFromTheDirectorysZip5File(@TempDir Path own) throws IOException {
     // A directory of the 2025 relative values and GPCIs, and a ZIP5 file of its own that puts
     // 10001 in Alaska (02102-01), which the bundled table does not.
-    Files.createSymbolicLink(own.resolve("PPRRVU2025_Oct.csv"), dir.resolve("PPRRVU2025_Oct.csv"));
-    Files.createSymbolicLink(own.resolve("GPCI2025.csv"), dir.resolve("GPCI2025.csv"));
+    link(own.resolve("PPRRVU2025_Oct.csv"), dir.resolve("PPRRVU2025_Oct.csv"));
+    link(own.resolve("GPCI2025.csv"), dir.resolve("GPCI2025.csv"));
     String alaska = Files.readAllLines(dir.resolve("ZIP5_OCT2025.txt")).get(0);
     Files.writeString(
         own.resolve("ZIP5_OCT2025.txt"), // its record says 2025 Q4, as the name must
@@ -506,8 +537,8 @@ class FullCmsFilesTest {
   void dataNamesTheBundledRowsThatStandInForMissingPartBFiles(@TempDir Path own)
       throws IOException {
     // No lab, equipment or drug file: pricing takes the bundled samples, and data says so.
-    Files.createSymbolicLink(own.resolve("PPRRVU2025_Oct.csv"), dir.resolve("PPRRVU2025_Oct.csv"));
-    Files.createSymbolicLink(own.resolve("GPCI2025.csv"), dir.resolve("GPCI2025.csv"));
+    link(own.resolve("PPRRVU2025_Oct.csv"), dir.resolve("PPRRVU2025_Oct.csv"));
+    link(own.resolve("GPCI2025.csv"), dir.resolve("GPCI2025.csv"));
     Cli.Result data = Cli.run("data", "--cms-dir", own.toString());
     assertEquals(0, data.status(), data::toString);
     assertTrue(
@@ -524,8 +555,8 @@ class FullCmsFilesTest {
   @Test
   void dataListsABrowsersCopyAsNotUsedAndADirectoryInAFilesPlaceIsRefused(@TempDir Path own)
       throws IOException {
-    Files.createSymbolicLink(own.resolve("PPRRVU2025_Oct.csv"), dir.resolve("PPRRVU2025_Oct.csv"));
-    Files.createSymbolicLink(own.resolve("GPCI2025.csv"), dir.resolve("GPCI2025.csv"));
+    link(own.resolve("PPRRVU2025_Oct.csv"), dir.resolve("PPRRVU2025_Oct.csv"));
+    link(own.resolve("GPCI2025.csv"), dir.resolve("GPCI2025.csv"));
     String[] claim = {
       "price", "99213", "-z", "10001", "-d", "2025-10-15", "-f", "csv", "--cms-dir", own.toString()
     };

@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -98,24 +99,34 @@ class CmsDirectoryTest {
   @Test
   void aMissingQuarterIsNotBridgedByTheReleaseBefore(@TempDir Path dir) throws IOException {
     Path in2025 = Files.createDirectories(dir.resolve("2025"));
-    for (String name :
-        List.of("quarterly/PPRRVU25_JAN.csv", "PPRRVU2025_Oct.csv", "GPCI2025.csv")) {
-      Path source = CmsFiles.file("2025/" + name);
-      Files.createSymbolicLink(in2025.resolve(source.getFileName()), source);
+    List<Path> links = new ArrayList<>();
+    try {
+      for (String name :
+          List.of("quarterly/PPRRVU25_JAN.csv", "PPRRVU2025_Oct.csv", "GPCI2025.csv")) {
+        Path source = CmsFiles.file("2025/" + name);
+        links.add(Files.createSymbolicLink(in2025.resolve(source.getFileName()), source));
+      }
+      MedicareReleases releases = CmsDirectory.load(dir).releases();
+      assertEquals(
+          "2025A 2025-01-01..2025-03-31, 2025D 2025-10-01..2025-12-31",
+          releases.releases().stream()
+              .map(MedicareRelease::toString)
+              .collect(Collectors.joining(", ")));
+      // 0446T's practice expense doubled in April: January's values are not August's.
+      FeeResult august =
+          releases.price(
+              ClaimLine.parse("0446T"),
+              PricingContext.of(
+                  LocalDate.of(2025, 8, 15), Locality.parse("13202-01"), Setting.NON_FACILITY));
+      assertEquals(
+          UnpricedReason.DATE_NOT_COVERED, august.reason().orElseThrow(), august::toString);
+    } finally {
+      // Removed here: JUnit warns at every build of each link that leads out of the temporary
+      // directory, though it deletes only the link.
+      for (Path link : links) {
+        Files.delete(link);
+      }
     }
-    MedicareReleases releases = CmsDirectory.load(dir).releases();
-    assertEquals(
-        "2025A 2025-01-01..2025-03-31, 2025D 2025-10-01..2025-12-31",
-        releases.releases().stream()
-            .map(MedicareRelease::toString)
-            .collect(Collectors.joining(", ")));
-    // 0446T's practice expense doubled in April: January's values are not August's.
-    FeeResult august =
-        releases.price(
-            ClaimLine.parse("0446T"),
-            PricingContext.of(
-                LocalDate.of(2025, 8, 15), Locality.parse("13202-01"), Setting.NON_FACILITY));
-    assertEquals(UnpricedReason.DATE_NOT_COVERED, august.reason().orElseThrow(), august::toString);
   }
 
   @Test
