@@ -46,7 +46,9 @@ class ReadmeSnippetsTest {
           "ncci", "java.nio.file.Path",
           "out", "java.lang.StringBuilder",
           "date", "java.time.LocalDate",
-          "rochester", "io.github.cpt4j.fee.medicare.Locality");
+          "rochester", "io.github.cpt4j.fee.medicare.Locality",
+          "context", "io.github.cpt4j.fee.PricingContext",
+          "lines", "java.util.List<io.github.cpt4j.claim.BilledLine>");
 
   /**
    * Snippets that must be among those compiled, each known by a call it makes: the Part B, NCCI and
