@@ -712,6 +712,18 @@ public final class MedicareClaimPricer implements ClaimPricer {
       return this;
     }
 
+    /**
+     * Replaces the edit named {@code name} with {@code edit}, in its place: a payer's own version
+     * of a standard edit, such as {@code global-surgery}.
+     *
+     * @throws IllegalArgumentException if there is none
+     */
+    public Builder replaceEdit(String name, ClaimEdit edit) {
+      requireNonNull(edit, "edit");
+      edits.set(indexOf(edits, ClaimEdit::name, name, "edit"), edit);
+      return this;
+    }
+
     /** Adds {@code step} after the steps so far: the last rule applied. */
     public Builder addStep(ClaimStep step) {
       steps.add(checked(step));
@@ -784,7 +796,8 @@ public final class MedicareClaimPricer implements ClaimPricer {
     /**
      * Returns the pricer.
      *
-     * @throws IllegalArgumentException if two steps, or two edits, have one name
+     * @throws IllegalArgumentException if two steps, or two edits, have one name, or an edit's name
+     *     is not a rule id ({@link ClaimEdit#name()})
      */
     public MedicareClaimPricer build() {
       Set<String> names = new HashSet<>();
