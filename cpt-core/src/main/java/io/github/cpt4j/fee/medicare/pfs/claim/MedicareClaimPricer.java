@@ -59,11 +59,12 @@ import java.util.function.Function;
  *
  * <h2>An open pipeline</h2>
  *
- * Pricing a claim is: <b>line evaluation</b> (the fee schedule's {@link LineEvaluation} of every
- * line) &rarr; <b>claim edits</b> ({@link ClaimEdit}s, which deny or flag lines) &rarr; <b>claim
- * steps</b> ({@link ClaimStep}s, the payment rules below, in order, over one {@link ClaimState})
- * &rarr; the priced claim. The edits and steps are immutable lists; {@link #builder} and {@link
- * #toBuilder()} add, remove or replace them, so that a payer's own rule or edit is one class:
+ * Pricing a claim is: <b>claim edits</b> ({@link ClaimEdit}s, which deny or flag lines) &rarr;
+ * <b>line evaluation</b> (the fee schedule's {@link LineEvaluation} of every line the edits did not
+ * deny) &rarr; <b>claim steps</b> ({@link ClaimStep}s, the payment rules below, in order, over one
+ * {@link ClaimState}) &rarr; the priced claim. The edits and steps are immutable lists; {@link
+ * #builder} and {@link #toBuilder()} add, remove or replace them, so that a payer's own rule or
+ * edit is one class:
  *
  * <pre>{@code
  * MedicareClaimPricer payer = MedicareClaimPricer.builder(schedule)
