@@ -32,7 +32,10 @@ public interface ClaimEdit {
 
   /**
    * Returns the edit's short, stable name, such as {@code "ncci-ptp"}; findings carry it, and a
-   * pipeline refuses two edits of one name.
+   * pipeline refuses two edits of one name. A rule id, as a claim step's name is: no spaces, {@code
+   * ';'} or {@code ':'} ({@link io.github.cpt4j.fee.PricingStep#checkRule}), since a denied line's
+   * explanation and {@link io.github.cpt4j.fee.PricedLine#refusedBy()} name the edit by it; {@link
+   * ClaimScrubber#of} and {@link EditFinding} refuse any other.
    */
   String name();
 

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.PricingStep;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -37,14 +38,29 @@ public final class ClaimScrubber {
   /**
    * Returns a scrubber running {@code edits} in order.
    *
-   * @throws IllegalArgumentException if two edits have one name
+   * @throws IllegalArgumentException if two edits have one name, or a name is not a rule id (see
+   *     {@link ClaimEdit#name()})
    */
   public static ClaimScrubber of(List<? extends ClaimEdit> edits) {
     ImmutableList<ClaimEdit> copy = ImmutableList.copyOf(requireNonNull(edits, "edits"));
     Set<String> names = new HashSet<>();
     for (ClaimEdit edit : copy) {
-      if (!names.add(requireNonNull(edit.name(), "edit name"))) {
-        throw new IllegalArgumentException("two claim edits are named '" + edit.name() + "'");
+      String name = requireNonNull(edit.name(), "edit name");
+      try {
+        // Findings carry the name into explanations, warnings and PricedLine.refusedBy, which
+        // take only rule ids: refused when the edit is registered, not on the first claim it
+        // denies a line of.
+        PricingStep.checkRule(name);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "the name of claim edit "
+                + edit.getClass().getName()
+                + " is refused: "
+                + e.getMessage(),
+            e);
+      }
+      if (!names.add(name)) {
+        throw new IllegalArgumentException("two claim edits are named '" + name + "'");
       }
     }
     return new ClaimScrubber(copy);
@@ -64,8 +80,8 @@ public final class ClaimScrubber {
    * Runs every edit over {@code claim} and returns their findings ordered by line, then by edit
    * order, then as each edit returned them; an empty list when the claim is clean.
    *
-   * @throws IllegalArgumentException if an edit returns null or a finding for a line the claim does
-   *     not have (a bug in that edit)
+   * @throws IllegalArgumentException if an edit returns null, a null finding or a finding for a
+   *     line the claim does not have (a bug in that edit)
    */
   public ImmutableList<EditFinding> scrub(Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");
@@ -106,6 +122,10 @@ public final class ClaimScrubber {
     }
     for (int f = 0; f < found.size(); f++) {
       EditFinding finding = found.get(f);
+      if (finding == null) {
+        throw new IllegalArgumentException(
+            "claim edit " + edit.name() + " returned null as finding " + (f + 1));
+      }
       if (finding.line() >= claim.size()) {
         throw new IllegalArgumentException(
             "claim edit "

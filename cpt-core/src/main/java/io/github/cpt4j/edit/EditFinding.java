@@ -1,5 +1,6 @@
 package io.github.cpt4j.edit;
 
+import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.style.ValueStyle;
 import java.util.Map;
@@ -144,7 +145,10 @@ public abstract class EditFinding {
         .build();
   }
 
-  /** Rejects a negative line or unit count, and units that disagree with the action. */
+  /**
+   * Rejects an edit name that is not a rule id, a negative line or unit count, and units that
+   * disagree with the action.
+   */
   @Value.Check
   protected void check() {
     if (edit().isEmpty()) {
@@ -156,6 +160,16 @@ public abstract class EditFinding {
     if (lineNumber() < 1) {
       throw new IllegalArgumentException(
           "a line number is 1 or more, not " + lineNumber() + " (line index " + line() + ")");
+    }
+    // The name becomes the rule of the denied line's explanation step, of its warning and of
+    // PricedLine.refusedBy, which take only rule ids: refused here, where the edit builds it, not
+    // later inside the pricer (which must not throw for a claim's data).
+    try {
+      PricingStep.checkRule(edit());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "the edit name of a finding on line " + lineNumber() + " is refused: " + e.getMessage(),
+          e);
     }
     boolean unitsFit =
         switch (action()) {

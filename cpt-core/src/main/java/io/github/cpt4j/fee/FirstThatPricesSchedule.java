@@ -22,13 +22,15 @@ final class FirstThatPricesSchedule implements FeeSchedule {
 
   @Override
   public FeeResult price(ClaimLine line, PricingContext context) {
+    requireNonNull(line, "line");
+    requireNonNull(context, "context");
     FeeResult first = null;
     Explanation refusals = Explanation.empty();
     // When every schedule is only "outside my dates" (quarters before and after the date), the
     // answer names what each covers, not the first one's dates alone.
     StringBuilder coverage = new StringBuilder();
     for (FeeSchedule schedule : schedules) {
-      FeeResult result = schedule.price(line, context);
+      FeeResult result = askOf(schedule, line, context);
       if (result.isPriced()) {
         return refusals.steps().isEmpty() ? result : result.afterSteps(refusals);
       }
@@ -55,6 +57,28 @@ final class FirstThatPricesSchedule implements FeeSchedule {
         first.reason().orElseThrow(),
         onlyDates ? coverage.toString() : first.detail(),
         refusals.then(first.explanation()));
+  }
+
+  /**
+   * Returns what {@code schedule} answers for {@code line}: a combinator's call of a schedule it
+   * was given, perhaps the caller's own, whose null (against {@link FeeSchedule#price}'s contract)
+   * is named here rather than met as a NullPointerException inside the combinator.
+   *
+   * @throws IllegalArgumentException if {@code schedule} returns null
+   */
+  static FeeResult askOf(FeeSchedule schedule, ClaimLine line, PricingContext context) {
+    FeeResult result = schedule.price(line, context);
+    if (result == null) {
+      throw new IllegalArgumentException(
+          "fee schedule "
+              + schedule.name()
+              + " ("
+              + schedule.getClass().getName()
+              + ") returned null for "
+              + line
+              + "; a schedule answers FeeResult.unpriced for what it does not price");
+    }
+    return result;
   }
 
   @Override

@@ -25,7 +25,9 @@ final class PercentOfSchedule implements FeeSchedule {
 
   @Override
   public FeeResult price(ClaimLine line, PricingContext context) {
-    FeeResult result = base.price(line, context);
+    requireNonNull(line, "line");
+    requireNonNull(context, "context");
+    FeeResult result = FirstThatPricesSchedule.askOf(base, line, context);
     return result.multipliedBy(
         factor, "percent-of", percent.toPlainString() + "% of " + base.name());
   }

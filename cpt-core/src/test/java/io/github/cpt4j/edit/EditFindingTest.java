@@ -49,6 +49,22 @@ class EditFindingTest {
   }
 
   @Test
+  void anEditNameThatIsNoRuleIdIsRefusedWhereTheFindingIsMade() {
+    // The name is the rule of the denied line's explanation step and its refusedBy(): a name with
+    // a space used to pass here and fail inside MedicareClaimPricer.price, naming no edit.
+    IllegalArgumentException spaced =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> EditFinding.denyLine("payer not covered", 3, 1, "not covered"));
+    assertEquals(
+        "the edit name of a finding on line 4 is refused: a rule is a non-empty word without"
+            + " spaces, ';' or ':', not 'payer not covered'",
+        spaced.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> EditFinding.flag("payer:x", 0, "m"));
+    assertEquals("payer-x", EditFinding.flag("payer-x", 0, "m").edit());
+  }
+
+  @Test
   void onLineRenumbersAndKeepsTheRest() {
     EditFinding denial = EditFinding.denyLine("ncci-ptp", 1, 3, "component of line 1");
     assertSame(denial, denial.onLine(1));

@@ -123,4 +123,43 @@ class FlatAndChainedSchedulesTest {
         "2024 only, and 2026 only",
         price(FeeSchedule.firstThatPrices(outOfDate, later), "99215").detail());
   }
+
+  @Test
+  void aScheduleReturningNullIsNamedByTheCombinatorThatAskedIt() {
+    // FeeSchedule.price never returns null; a caller's own schedule that does used to end in a
+    // NullPointerException on a variable inside the combinator, naming no schedule.
+    FeeSchedule broken =
+        new FeeSchedule() {
+          @Override
+          public FeeResult price(ClaimLine line, PricingContext context) {
+            return null;
+          }
+
+          @Override
+          public String name() {
+            return "payer-broken";
+          }
+        };
+    for (FeeSchedule combined :
+        List.of(
+            FeeSchedule.firstThatPrices(broken, ACME),
+            FeeSchedule.percentOf(new BigDecimal("120"), broken))) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> price(combined, "99213-25"));
+      assertTrue(
+          e.getMessage().startsWith("fee schedule payer-broken (")
+              && e.getMessage().contains(") returned null for 99213-25;"),
+          e.getMessage());
+      // A null argument is named at the call, before any schedule is asked.
+      assertEquals(
+          "line",
+          assertThrows(NullPointerException.class, () -> combined.price(null, CONTEXT))
+              .getMessage());
+      assertEquals(
+          "context",
+          assertThrows(
+                  NullPointerException.class, () -> combined.price(ClaimLine.parse("99213"), null))
+              .getMessage());
+    }
+  }
 }

@@ -66,10 +66,20 @@ class ReadmeExamplesTest {
         FeeSchedule.firstThatPrices(acme, FeeSchedule.percentOf(new BigDecimal("120"), medicare));
     assertEquals(
         new BigDecimal("95.00"), contract.price(ClaimLine.parse("99213"), office).amountOrThrow());
-    // 71046-26 in 13202-01: 11.13172451 x 1.2 = 13.358069412 -> 13.36
+    // 71046-26 in 13202-01: the posted 11.13 (11.13172451 rounded) x 1.2 = 13.356 -> 13.36
+    FeeResult percent = contract.price(ClaimLine.parse("71046-26"), office);
+    assertEquals(new BigDecimal("13.36"), percent.amountOrThrow());
+    assertEquals(0, new BigDecimal("13.356").compareTo(percent.exactAmount().orElseThrow()));
+    // README: a row without a modifier prices 71046-26 too, at the global amount, before the
+    // fallback is asked.
+    Files.writeString(dir.resolve("globals.csv"), "code,modifier,amount\n71046,,40.00\n");
+    FeeSchedule globals =
+        FeeSchedule.firstThatPrices(
+            FlatFeeScheduleCsv.read(dir.resolve("globals.csv")),
+            FeeSchedule.percentOf(new BigDecimal("120"), medicare));
     assertEquals(
-        new BigDecimal("13.36"),
-        contract.price(ClaimLine.parse("71046-26"), office).amountOrThrow());
+        new BigDecimal("40.00"),
+        globals.price(ClaimLine.parse("71046-26"), office).amountOrThrow());
     FeeSchedule dme = new DmeRental();
     assertEquals(
         new BigDecimal("75.00"), dme.price(ClaimLine.parse("E0601 x3"), office).amountOrThrow());

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.UnpricedReason;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -98,6 +99,13 @@ final class EditFindingJson {
           InvalidFormatException.from(p, "an edit finding needs the edit's name", "", type),
           type,
           "edit");
+    }
+    try {
+      // The name is a rule id (ClaimEdit.name()): refused at its own field, not at deniedUnits.
+      PricingStep.checkRule(knownEdit);
+    } catch (IllegalArgumentException e) {
+      throw JsonMappingException.wrapWithPath(
+          InvalidFormatException.from(p, e.getMessage(), knownEdit, type), type, "edit");
     }
     // The fields each read well: only the units can disagree with the action.
     return JsonFields.build(

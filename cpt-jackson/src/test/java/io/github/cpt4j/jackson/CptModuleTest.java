@@ -676,6 +676,7 @@ class CptModuleTest {
             good.replace("\"line\":0", "\"line\":0,\"lineNumber\":0"), "lineNumber",
             good.replace("\"EDIT_DENIED\"", "\"DENIED\""), "reason",
             good.replace("\"ncci-ptp\"", "\"\""), "edit",
+            good.replace("\"ncci-ptp\"", "\"ncci ptp\""), "edit",
             good.replace("\"27447\"", "27447"), "column1");
     fieldOf.forEach(
         (json, field) -> {

@@ -59,11 +59,12 @@ import java.util.function.Function;
  *
  * <h2>An open pipeline</h2>
  *
- * Pricing a claim is: <b>line evaluation</b> (the fee schedule's {@link LineEvaluation} of every
- * line) &rarr; <b>claim edits</b> ({@link ClaimEdit}s, which deny or flag lines) &rarr; <b>claim
- * steps</b> ({@link ClaimStep}s, the payment rules below, in order, over one {@link ClaimState})
- * &rarr; the priced claim. The edits and steps are immutable lists; {@link #builder} and {@link
- * #toBuilder()} add, remove or replace them, so that a payer's own rule or edit is one class:
+ * Pricing a claim is: <b>claim edits</b> ({@link ClaimEdit}s, which deny or flag lines) &rarr;
+ * <b>line evaluation</b> (the fee schedule's {@link LineEvaluation} of every line the edits did not
+ * deny) &rarr; <b>claim steps</b> ({@link ClaimStep}s, the payment rules below, in order, over one
+ * {@link ClaimState}) &rarr; the priced claim. The edits and steps are immutable lists; {@link
+ * #builder} and {@link #toBuilder()} add, remove or replace them, so that a payer's own rule or
+ * edit is one class:
  *
  * <pre>{@code
  * MedicareClaimPricer payer = MedicareClaimPricer.builder(schedule)
@@ -712,6 +713,18 @@ public final class MedicareClaimPricer implements ClaimPricer {
       return this;
     }
 
+    /**
+     * Replaces the edit named {@code name} with {@code edit}, in its place: a payer's own version
+     * of a standard edit, such as {@code global-surgery}.
+     *
+     * @throws IllegalArgumentException if there is none
+     */
+    public Builder replaceEdit(String name, ClaimEdit edit) {
+      requireNonNull(edit, "edit");
+      edits.set(indexOf(edits, ClaimEdit::name, name, "edit"), edit);
+      return this;
+    }
+
     /** Adds {@code step} after the steps so far: the last rule applied. */
     public Builder addStep(ClaimStep step) {
       steps.add(checked(step));
@@ -784,7 +797,8 @@ public final class MedicareClaimPricer implements ClaimPricer {
     /**
      * Returns the pricer.
      *
-     * @throws IllegalArgumentException if two steps, or two edits, have one name
+     * @throws IllegalArgumentException if two steps, or two edits, have one name, or an edit's name
+     *     is not a rule id ({@link ClaimEdit#name()})
      */
     public MedicareClaimPricer build() {
       Set<String> names = new HashSet<>();

@@ -30,6 +30,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -346,6 +347,72 @@ class ClaimPipelineTest {
             .build();
     assertEquals(List.of(), noEdits.edits());
     assertTrue(price(noEdits, "99213-25-59").line(0).warnings().isEmpty());
+  }
+
+  @Test
+  void anEditsNameThatIsNoRuleIdIsRefusedWhenThePricerIsBuilt() {
+    // Before, the pricer was built and scrubbing worked; price() then threw from inside
+    // PricedLine.of on the first line the edit denied, without naming the edit.
+    IllegalArgumentException refused =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                MedicareClaimPricer.builder(SCHEDULE)
+                    .addEdit(onCode("payer not covered", "27130", EditAction.FLAG, 0))
+                    .build());
+    assertTrue(
+        refused.getMessage().startsWith("the name of claim edit ")
+            && refused
+                .getMessage()
+                .endsWith(
+                    " is refused: a rule is a non-empty word without spaces, ';' or ':', not"
+                        + " 'payer not covered'"),
+        refused.getMessage());
+  }
+
+  @Test
+  void aNullFindingIsNamedByItsEdit() {
+    ClaimEdit broken =
+        new ClaimEdit() {
+          @Override
+          public String name() {
+            return "payer-broken";
+          }
+
+          @Override
+          public List<EditFinding> check(Claim claim, PricingContext context) {
+            return java.util.Arrays.asList((EditFinding) null);
+          }
+        };
+    MedicareClaimPricer pricer = MedicareClaimPricer.builder(SCHEDULE).addEdit(broken).build();
+    assertEquals(
+        "claim edit payer-broken returned null as finding 1",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> pricer.price(Claim.ofLines(ClaimLine.parse("99213")), CONTEXT))
+            .getMessage());
+  }
+
+  @Test
+  void editsAreReplacedByNameInTheirPlace() {
+    // README: "the builder adds, removes or replaces edits and steps by name".
+    ClaimEdit payerModifiers = onCode(ModifierRulesEdit.NAME, "27130", EditAction.DENY_LINE, 1);
+    MedicareClaimPricer replaced =
+        MedicareClaimPricer.builder(SCHEDULE)
+            .replaceEdit(ModifierRulesEdit.NAME, payerModifiers)
+            .build();
+    assertEquals(payerModifiers, replaced.edits().get(0));
+    assertEquals(
+        List.of(ModifierRulesEdit.NAME, GlobalSurgeryEdit.NAME),
+        replaced.edits().stream().map(ClaimEdit::name).toList());
+    PricedClaim priced = price(replaced, "27447", "27130");
+    assertEquals(Optional.of(ModifierRulesEdit.NAME), priced.line(1).refusedBy());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> MedicareClaimPricer.builder(SCHEDULE).replaceEdit("ncci", payerModifiers));
+    assertThrows(
+        NullPointerException.class,
+        () -> MedicareClaimPricer.builder(SCHEDULE).replaceEdit(ModifierRulesEdit.NAME, null));
   }
 
   @Test
