@@ -162,38 +162,17 @@ final class QuarterText {
    * limits. A title that gives no day ("January 2025 Fee Schedule") is not checked.
    */
   private static void checkFrom(String source, Titled t) throws DataLoadException {
-    if (t.from().isEmpty()) {
-      return;
-    }
-    Day start = t.from().get();
-    LocalDate first;
-    try {
-      first = LocalDate.of(start.year(), month(start.month()), start.day());
-    } catch (DateTimeException e) {
-      throw new DataLoadException(
+    if (t.from().isPresent()) {
+      checkDay(
           source,
-          t.line(),
-          t.column(),
-          "the title says '"
-              + t.text()
-              + "', but its first day is not a date: expected the first day of "
-              + t.quarter()
-              + ", "
-              + t.quarter().firstDay());
-    }
-    if (!first.equals(t.quarter().firstDay())) {
-      throw new DataLoadException(
-          source,
-          t.line(),
-          t.column(),
-          "the title says '"
-              + t.text()
-              + "', but quarter "
-              + t.quarter()
-              + " starts on "
-              + t.quarter().firstDay()
-              + ": CMS's quarterly files start on the quarter's first day, so a title starting on"
-              + " another is refused, not priced as this quarter");
+          t,
+          t.from().get(),
+          "its first day",
+          t.quarter().firstDay(),
+          "the first",
+          "starts on",
+          "CMS's quarterly files start on the quarter's first day, so a title starting on another"
+              + " is refused, not priced as this quarter");
     }
   }
 
@@ -205,13 +184,38 @@ final class QuarterText {
    * another period ("through June 30, 2025") loaded as that day's quarter.
    */
   private static void checkThrough(String source, Titled t) throws DataLoadException {
-    if (t.through().isEmpty()) {
-      return;
+    if (t.through().isPresent()) {
+      Through end = t.through().get();
+      checkDay(
+          source,
+          t,
+          new Day(end.year(), end.month(), end.day()),
+          "'" + end.text() + "'",
+          t.quarter().lastDay(),
+          "the last",
+          "ends on",
+          "a title for another period is refused, not priced as this quarter");
     }
-    Through end = t.through().get();
-    LocalDate last;
+  }
+
+  /**
+   * Refuses a title whose {@code day}, called {@code written} in the message, is no date or not
+   * {@code expected}, {@code which} day of the title's quarter ("the first", "the last"); {@code
+   * verb} and {@code why} word the refusal.
+   */
+  private static void checkDay(
+      String source,
+      Titled t,
+      Day day,
+      String written,
+      LocalDate expected,
+      String which,
+      String verb,
+      String why)
+      throws DataLoadException {
+    LocalDate date;
     try {
-      last = LocalDate.of(end.year(), month(end.month()), end.day());
+      date = LocalDate.of(day.year(), month(day.month()), day.day());
     } catch (DateTimeException e) {
       throw new DataLoadException(
           source,
@@ -219,14 +223,16 @@ final class QuarterText {
           t.column(),
           "the title says '"
               + t.text()
-              + "', but '"
-              + end.text()
-              + "' is not a date: expected the last day of "
+              + "', but "
+              + written
+              + " is not a date: expected "
+              + which
+              + " day of "
               + t.quarter()
               + ", "
-              + t.quarter().lastDay());
+              + expected);
     }
-    if (!last.equals(t.quarter().lastDay())) {
+    if (!date.equals(expected)) {
       throw new DataLoadException(
           source,
           t.line(),
@@ -235,9 +241,12 @@ final class QuarterText {
               + t.text()
               + "', but quarter "
               + t.quarter()
-              + " ends on "
-              + t.quarter().lastDay()
-              + ": a title for another period is refused, not priced as this quarter");
+              + " "
+              + verb
+              + " "
+              + expected
+              + ": "
+              + why);
     }
   }
 
