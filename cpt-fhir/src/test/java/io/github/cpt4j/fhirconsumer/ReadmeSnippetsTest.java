@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Compiles every {@code java} snippet of the project's README that shows its imports, as a user
  * would paste it: its {@code import} lines, then its statements in a method (or its declarations in
  * a class). A few snippets use a variable the text around them introduces; those are given as
- * parameters, by name. The tests of this module see every library module and HAPI FHIR, so every
- * snippet can compile here.
+ * parameters (as fields, for a snippet that starts with classes), by name. The tests of this module
+ * see every library module and HAPI FHIR, so every snippet can compile here.
  */
 class ReadmeSnippetsTest {
 
@@ -38,17 +38,19 @@ class ReadmeSnippetsTest {
 
   /** The variables the README's text introduces, with their types. */
   private static final Map<String, String> GIVEN =
-      Map.of(
-          "amaFiles", "java.nio.file.Path",
-          "medicare", "io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule",
-          "office", "io.github.cpt4j.fee.PricingContext",
-          "json", "java.lang.String",
-          "ncci", "java.nio.file.Path",
-          "out", "java.lang.StringBuilder",
-          "date", "java.time.LocalDate",
-          "rochester", "io.github.cpt4j.fee.medicare.Locality",
-          "context", "io.github.cpt4j.fee.PricingContext",
-          "lines", "java.util.List<io.github.cpt4j.claim.BilledLine>");
+      Map.ofEntries(
+          Map.entry("amaFiles", "java.nio.file.Path"),
+          Map.entry("medicare", "io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule"),
+          Map.entry("office", "io.github.cpt4j.fee.PricingContext"),
+          Map.entry("outpatient", "io.github.cpt4j.fee.PricingContext"),
+          Map.entry("json", "java.lang.String"),
+          Map.entry("ncci", "java.nio.file.Path"),
+          Map.entry("out", "java.lang.StringBuilder"),
+          Map.entry("date", "java.time.LocalDate"),
+          Map.entry("rochester", "io.github.cpt4j.fee.medicare.Locality"),
+          Map.entry("context", "io.github.cpt4j.fee.PricingContext"),
+          Map.entry("lines", "java.util.List<io.github.cpt4j.claim.BilledLine>"),
+          Map.entry("claim", "io.github.cpt4j.claim.Claim"));
 
   /**
    * Snippets that must be among those compiled, each known by a call it makes: the Part B, NCCI and
@@ -110,17 +112,18 @@ class ReadmeSnippetsTest {
     }
     String code = body.toString().strip();
     boolean declarations = code.startsWith("/**") || code.startsWith("final class");
-    String parameters =
+    List<String> given =
         GIVEN.entrySet().stream()
             .filter(e -> uses(code, e.getKey()) && !declares(code, e.getKey()))
             .map(e -> e.getValue() + " " + e.getKey())
-            .collect(Collectors.joining(", "));
-    return imports
-        + "\nclass "
-        + name
-        + " {\n"
-        + (declarations ? code : "void run(" + parameters + ") throws Exception {\n" + code + "\n}")
-        + "\n}\n";
+            .toList();
+    // Classes, then statements (a payer's edit and step, then the pricer built with them): the
+    // statements become fields beside the classes, and the variables the text gives, fields too.
+    String wrapped =
+        declarations
+            ? given.stream().map(field -> field + ";\n").collect(Collectors.joining()) + code
+            : "void run(" + String.join(", ", given) + ") throws Exception {\n" + code + "\n}";
+    return imports + "\nclass " + name + " {\n" + wrapped + "\n}\n";
   }
 
   private static boolean uses(String code, String variable) {
