@@ -33,6 +33,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The Part B loaders and schedules on CMS's files as published (run when {@code CPT4J_CMS_DIR} is
@@ -98,69 +100,40 @@ class PartBFullFilesTest {
   }
 
   /**
-   * The ASP file's title gives its quarter's first and last day; a copy whose last day is edited to
-   * another quarter's is refused at the title's cell, read by name or for the quarter its first day
-   * gives.
+   * The ASP file's title gives its quarter's first and last day; a copy with either edited (the
+   * last to another quarter's, the first to a day within the quarter) is refused at the title's
+   * cell, read by name or for the quarter, and the file as published loads as 2025-Q1.
    */
-  @Test
-  void aspTitleEditedToEndAnotherQuarterIsRefused() throws Exception {
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "March 31|June 30|the title says 'January 1, 2025 through June 30, 2025', but quarter"
+            + " 2025-Q1 ends on 2025-03-31",
+        "January 1|February 1|the title says 'February 1, 2025 through March 31, 2025', but quarter"
+            + " 2025-Q1 starts on 2025-01-01"
+      })
+  void aspTitleEditedToAnotherPeriodIsRefused(String day, String editedDay, String message)
+      throws Exception {
     String asp =
         new String(
             Files.readAllBytes(CmsFiles.file("asp/ASP_2025_JAN.csv")), StandardCharsets.ISO_8859_1);
     String title = "\"Effective January 1, 2025 through March 31, 2025\"";
     assertTrue(asp.contains(title), "the title of CMS's file");
-    String edited = asp.replace(title, title.replace("March 31", "June 30"));
+    String edited = asp.replace(title, title.replace(day, editedDay));
     DataLoadException byName =
         assertThrows(
             DataLoadException.class,
             () -> AspFile.read(LoaderFixtures.stream(edited), "ASP_2025_JAN.csv"));
     assertEquals(3, byName.line());
     assertEquals(1, byName.column());
-    assertTrue(
-        byName
-            .getMessage()
-            .contains(
-                "the title says 'January 1, 2025 through June 30, 2025', but quarter 2025-Q1 ends"
-                    + " on 2025-03-31"),
-        byName.getMessage());
+    assertTrue(byName.getMessage().contains(message), byName.getMessage());
     assertThrows(
         DataLoadException.class,
         () -> AspFile.read(LoaderFixtures.stream(edited), "drugs.csv", Quarter.of(2025, 1)));
-    assertEquals(
-        877,
-        AspFile.read(LoaderFixtures.stream(asp), "drugs.csv", Quarter.of(2025, 1)).limits().size());
-  }
-
-  /**
-   * The ASP file's title starts its period on the quarter's first day; a copy whose first day is
-   * edited to one within the quarter (a mid-quarter start) is refused at the title's cell, read by
-   * name or for the quarter.
-   */
-  @Test
-  void aspTitleEditedToStartWithinTheQuarterIsRefused() throws Exception {
-    String asp =
-        new String(
-            Files.readAllBytes(CmsFiles.file("asp/ASP_2025_JAN.csv")), StandardCharsets.ISO_8859_1);
-    String title = "\"Effective January 1, 2025 through March 31, 2025\"";
-    assertTrue(asp.contains(title), "the title of CMS's file");
-    String edited = asp.replace(title, title.replace("January 1", "February 1"));
-    DataLoadException byName =
-        assertThrows(
-            DataLoadException.class,
-            () -> AspFile.read(LoaderFixtures.stream(edited), "ASP_2025_JAN.csv"));
-    assertEquals(3, byName.line());
-    assertEquals(1, byName.column());
-    assertTrue(
-        byName
-            .getMessage()
-            .contains(
-                "the title says 'February 1, 2025 through March 31, 2025', but quarter 2025-Q1"
-                    + " starts on 2025-01-01"),
-        byName.getMessage());
-    assertThrows(
-        DataLoadException.class,
-        () -> AspFile.read(LoaderFixtures.stream(edited), "drugs.csv", Quarter.of(2025, 1)));
-    assertEquals(Quarter.of(2025, 1), AspFile.read(LoaderFixtures.stream(asp), "x.csv").quarter());
+    AspFeeSchedule published = AspFile.read(LoaderFixtures.stream(asp), "drugs.csv");
+    assertEquals(Quarter.of(2025, 1), published.quarter());
+    assertEquals(877, published.limits().size());
   }
 
   /**
