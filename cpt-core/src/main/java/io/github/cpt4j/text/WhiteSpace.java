@@ -23,4 +23,27 @@ public final class WhiteSpace {
     }
     return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
+
+  /** Tells whether {@code text} holds nothing but white space (or nothing). */
+  public static boolean isBlank(CharSequence text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (!isSpace(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Returns {@code text} without the white space at either end ({@code text} itself if none). */
+  public static String strip(String text) {
+    int start = 0;
+    int end = text.length();
+    while (start < end && isSpace(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && isSpace(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(start, end);
+  }
 }

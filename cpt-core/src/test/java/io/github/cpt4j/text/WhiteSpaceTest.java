@@ -32,6 +32,18 @@ class WhiteSpaceTest {
   }
 
   @Test
+  void stripAndIsBlankUseTheSameCharacters() {
+    for (char c = 0; c < Character.MAX_VALUE; c++) {
+      String around = c + "99213" + c;
+      assertEquals(WhiteSpace.isSpace(c) ? "99213" : around, WhiteSpace.strip(around));
+      assertEquals(WhiteSpace.isSpace(c), WhiteSpace.isBlank(c + "" + c), around);
+    }
+    assertTrue(WhiteSpace.isBlank(""));
+    assertEquals("", WhiteSpace.strip("\u00a0\n\t"));
+    assertEquals("a \u00a0b", WhiteSpace.strip("\u2007a \u00a0b\r\n"));
+  }
+
+  @Test
   void coversThePastedBlanksAndNoControlOrInvisibleCharacter() {
     for (char c : new char[] {' ', '\t', '\n', '\r', '\u000B', '\f', '\u001C', '\u001F'}) {
       assertTrue(WhiteSpace.isSpace(c), () -> String.format("U+%04X", (int) c));

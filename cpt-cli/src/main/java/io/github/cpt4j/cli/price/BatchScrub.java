@@ -17,6 +17,7 @@ import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.modifier.Modifier;
+import io.github.cpt4j.text.WhiteSpace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -286,7 +287,7 @@ public final class BatchScrub {
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("units: " + e.getMessage(), e);
       }
-      String dateText = CellText.strip(field(row, date));
+      String dateText = WhiteSpace.strip(field(row, date));
       LocalDate day;
       try {
         day = dateText.isEmpty() ? defaultDate : RowParser.isoDate(dateText);

@@ -10,6 +10,7 @@ import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
 import io.github.cpt4j.modifier.Modifier;
+import io.github.cpt4j.text.WhiteSpace;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -335,7 +336,7 @@ final class PlainRows {
   /** A locality cell's known locality, or null (as the general parser reads it). */
   private Locality knownPlace(String cell) {
     try {
-      Locality place = CellText.isBlank(cell) ? null : Locality.parse(cell);
+      Locality place = WhiteSpace.isBlank(cell) ? null : Locality.parse(cell);
       return place != null && knownLocality.test(place) ? place : null;
     } catch (IllegalArgumentException e) {
       return null;
@@ -344,7 +345,7 @@ final class PlainRows {
 
   private static Setting settingOf(String cell) {
     try {
-      return CellText.isBlank(cell) ? null : Settings.parse(cell);
+      return WhiteSpace.isBlank(cell) ? null : Settings.parse(cell);
     } catch (IllegalArgumentException e) {
       return null;
     }
@@ -352,7 +353,7 @@ final class PlainRows {
 
   private static LocalDate dateOf(String cell) {
     try {
-      return CellText.isBlank(cell) ? null : RowParser.isoDate(CellText.strip(cell));
+      return WhiteSpace.isBlank(cell) ? null : RowParser.isoDate(WhiteSpace.strip(cell));
     } catch (DateTimeException e) {
       return null;
     }

@@ -12,6 +12,7 @@ import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
 import io.github.cpt4j.modifier.Modifier;
 import io.github.cpt4j.text.Blanks;
+import io.github.cpt4j.text.WhiteSpace;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -284,7 +285,7 @@ public final class RowParser {
       return problem("invalid_units", "units: " + e.getMessage(), claimValue);
     }
     ClaimLine line = ClaimLine.of(procedure, modifierList, unitCount);
-    String minutesText = CellText.strip(field(fields, minutes));
+    String minutesText = WhiteSpace.strip(field(fields, minutes));
     if (!minutesText.isEmpty()) {
       try {
         line = line.withMinutes(minutes(minutesText));
@@ -303,14 +304,14 @@ public final class RowParser {
     // The zip column is also where the patient lives, which the DMEPOS fee schedule prices by;
     // with a locality beside it, it is that alone.
     Optional<String> beneficiaryZip = defaults.beneficiaryZip();
-    if (!CellText.isBlank(zipText)) {
+    if (!WhiteSpace.isBlank(zipText)) {
       try {
         beneficiaryZip = Optional.of(ZipCode.parse(zipText).digits());
       } catch (IllegalArgumentException e) {
         return problem("invalid_zip", "zip: " + e.getMessage(), claimValue);
       }
     }
-    if (!CellText.isBlank(localityText)) {
+    if (!WhiteSpace.isBlank(localityText)) {
       try {
         place = locality(localityText);
       } catch (IllegalArgumentException e) {
@@ -323,7 +324,7 @@ public final class RowParser {
             claimValue);
       }
       lastKnownLocality = place;
-    } else if (!CellText.isBlank(zipText)) {
+    } else if (!WhiteSpace.isBlank(zipText)) {
       // Looked up below, once the row's date is known: CMS's ZIP code file changes by quarter.
       // The cell is a ZIP code: it was read as the beneficiary's above.
       place = null;
@@ -345,16 +346,16 @@ public final class RowParser {
     String posText = field(fields, pos);
     Setting choice;
     Optional<PlaceOfService> placeOfService = Optional.empty();
-    if (!CellText.isBlank(settingText) && !CellText.isBlank(posText)) {
+    if (!WhiteSpace.isBlank(settingText) && !WhiteSpace.isBlank(posText)) {
       return problem(
           "conflicting_setting", "give a setting or a place of service, not both", claimValue);
-    } else if (!CellText.isBlank(settingText)) {
+    } else if (!WhiteSpace.isBlank(settingText)) {
       try {
         choice = setting(settingText);
       } catch (IllegalArgumentException e) {
         return problem("invalid_setting", "setting: " + e.getMessage(), claimValue);
       }
-    } else if (!CellText.isBlank(posText)) {
+    } else if (!WhiteSpace.isBlank(posText)) {
       try {
         placeOfService = Optional.of(PlaceOfService.parse(posText));
         choice = placeOfService.get().setting();
@@ -368,7 +369,7 @@ public final class RowParser {
 
     String dateText = field(fields, date);
     LocalDate serviceDate;
-    boolean undatedRow = CellText.isBlank(dateText);
+    boolean undatedRow = WhiteSpace.isBlank(dateText);
     if (undatedRow) {
       serviceDate = defaults.date();
     } else {
@@ -389,7 +390,7 @@ public final class RowParser {
         return problem(
             "unknown_zip",
             (ownZip
-                    ? "zip: " + CodeFormatException.quote(CellText.strip(zipText))
+                    ? "zip: " + CodeFormatException.quote(WhiteSpace.strip(zipText))
                     : "ZIP code " + placingZip + " of --zip")
                 + " is in no Medicare payment locality on "
                 + serviceDate,
@@ -402,14 +403,14 @@ public final class RowParser {
     }
     String practitionerText = field(fields, practitioner);
     PractitionerType type = defaults.practitioner();
-    if (!CellText.isBlank(practitionerText)) {
+    if (!WhiteSpace.isBlank(practitionerText)) {
       try {
         type = PractitionerType.parse(practitionerText);
       } catch (IllegalArgumentException e) {
         return problem("invalid_practitioner", "practitioner: " + e.getMessage(), claimValue);
       }
     }
-    String apmText = CellText.strip(field(fields, qualifyingApm));
+    String apmText = WhiteSpace.strip(field(fields, qualifyingApm));
     boolean apm = defaults.qualifyingApm();
     if (!apmText.isEmpty()) {
       Optional<Boolean> flag = yesOrNo(apmText);
@@ -484,7 +485,7 @@ public final class RowParser {
 
   private LocalDate date(String text) {
     if (!text.equals(lastDateText)) {
-      lastDate = isoDate(CellText.strip(text));
+      lastDate = isoDate(WhiteSpace.strip(text));
       lastDateText = text;
     }
     return lastDate;
@@ -528,6 +529,12 @@ public final class RowParser {
     return new Row(null, Outcome.notPriced(reason, explanation), claim);
   }
 
+  /**
+   * The cell at {@code index}, empty if the row has none. Cells the library parses are read without
+   * the library's white space around them ({@link WhiteSpace}: line breaks and every Unicode space,
+   * no-break spaces included), so a cell a spreadsheet fills with a no-break space is empty; the
+   * claim column keeps {@code String.strip()}, the key the Spark job groups by.
+   */
   private static String field(List<String> fields, int index) {
     return index < 0 || index >= fields.size() ? "" : fields.get(index);
   }
@@ -603,7 +610,7 @@ public final class RowParser {
    * @throws IllegalArgumentException otherwise
    */
   static int units(String text) {
-    String s = CellText.strip(text);
+    String s = WhiteSpace.strip(text);
     if (s.isEmpty()) {
       return 1;
     }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.text.WhiteSpace;
 
 /** Reads a {@link Setting} as the command line writes it. */
 public final class Settings {
@@ -18,7 +19,7 @@ public final class Settings {
    */
   public static Setting parse(String text) {
     requireNonNull(text, "text");
-    String s = CellText.strip(text);
+    String s = WhiteSpace.strip(text);
     for (Setting setting : Setting.values()) {
       if (setting.words().equalsIgnoreCase(s)
           || setting.words().replace("-", "").equalsIgnoreCase(s)) {

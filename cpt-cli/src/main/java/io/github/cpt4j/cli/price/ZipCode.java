@@ -3,6 +3,7 @@ package io.github.cpt4j.cli.price;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.code.CodeFormatException;
+import io.github.cpt4j.text.WhiteSpace;
 
 /**
  * A five-digit US ZIP code, which CMS's ZIP file maps to a payment locality.
@@ -27,7 +28,7 @@ public record ZipCode(String digits) {
    */
   public static ZipCode parse(String text) {
     requireNonNull(text, "text");
-    String s = CellText.strip(text);
+    String s = WhiteSpace.strip(text);
     String five;
     if (s.length() == 5 || s.length() == 9) {
       five = s.substring(0, 5);
