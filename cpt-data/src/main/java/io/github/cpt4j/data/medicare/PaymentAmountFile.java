@@ -31,6 +31,15 @@ public final class PaymentAmountFile {
 
   private static final int FIELDS = 16;
 
+  /**
+   * The character positions of each field's value in CMS's record layout of the file ({@code
+   * PF25PC}, "DATA RECORD"), for the error of a record cut short.
+   */
+  private static final String[] POSITIONS = {
+    "2-5", "9-13", "17-18", "22-26", "30-31", "35-44", "48-57", "61", "65", "69", "73", "77-86",
+    "90-99", "103", "107-116", "120-129"
+  };
+
   /** What the file should be, for errors. */
   private static final String KIND = "a CMS payment amount file";
 
@@ -87,15 +96,34 @@ public final class PaymentAmountFile {
       if (CsvTable.isBlank(record) || record.getField(0).startsWith("TRL")) {
         continue;
       }
-      if (record.getFieldCount() != FIELDS) {
+      int found = record.getFieldCount();
+      if (found < FIELDS) {
+        // A record cut short: named at the first field it lacks, as Cells names a CSV row's.
         throw new DataLoadException(
             source,
             record.getStartingLineNumber(),
-            0,
+            found + 1,
             "expected "
                 + FIELDS
                 + " quoted fields (layout PF25PC), found "
-                + record.getFieldCount());
+                + found
+                + ": the record ends before "
+                + header.name(found)
+                + (POSITIONS[found].contains("-") ? " (positions " : " (position ")
+                + POSITIONS[found]
+                + " of the layout)");
+      }
+      if (found > FIELDS) {
+        throw new DataLoadException(
+            source,
+            record.getStartingLineNumber(),
+            FIELDS + 1,
+            "expected "
+                + FIELDS
+                + " quoted fields (layout PF25PC), found "
+                + found
+                + ": the record goes on after "
+                + header.name(FIELDS - 1));
       }
       cells.at(record);
       String modifierText = cells.text(4);

@@ -238,11 +238,7 @@ public final class Zip5File {
         continue;
       }
       if (line.length() < MIN_LENGTH) {
-        throw new DataLoadException(
-            source,
-            number,
-            0,
-            "expected a fixed-width record of at least " + MIN_LENGTH + " characters");
+        throw shortRecord(source, number, line.length());
       }
       int zip = digits(line, 2, 7, source, number, "a five-digit ZIP code");
       String state = state(line.substring(0, 2));
@@ -334,15 +330,7 @@ public final class Zip5File {
         }
       }
       if (line.length() < MIN_LENGTH) {
-        throw new DataLoadException(
-            source,
-            number,
-            0,
-            "expected a fixed-width record of at"
-                + " least "
-                + MIN_LENGTH
-                + " characters, found "
-                + line.length());
+        throw shortRecord(source, number, line.length());
       }
       if (!isCapital(line.charAt(0)) || !isCapital(line.charAt(1))) {
         throw new DataLoadException(
@@ -412,6 +400,47 @@ public final class Zip5File {
           "columns 76-80: expected the year and quarter as YYYYQ, such as 20254, found "
               + CodeFormatException.quote(said));
     }
+  }
+
+  /**
+   * The fields read, by their names and positions (1-based, inclusive) in CMS's ZIP5 record layout
+   * ({@code ZIP5lyout.txt}): a record cut short is reported at the first it does not reach.
+   */
+  private static final String[] FIELD_NAMES = {
+    "State", "Zip Code", "Carrier", "Pricing Locality", "Plus Four Flag"
+  };
+
+  private static final int[] FIELD_STARTS = {1, 3, 8, 13, 21};
+
+  private static final int[] FIELD_ENDS = {2, 7, 12, 14, 21};
+
+  /**
+   * The error for a record of {@code length} characters, shorter than {@link #MIN_LENGTH}: it names
+   * the first field of the layout the record does not hold whole, at that field's first column, as
+   * a CSV loader names the first column a row cut short lacks. Both readers (localities and states)
+   * give it; the fast path declines such a record, so a file gets it whichever path read it.
+   */
+  private static DataLoadException shortRecord(String source, long line, int length) {
+    int field = 0;
+    while (FIELD_ENDS[field] <= length) {
+      field++;
+    }
+    int start = FIELD_STARTS[field];
+    int end = FIELD_ENDS[field];
+    String where =
+        FIELD_NAMES[field]
+            + (start == end ? " (column " + start + ")" : " (columns " + start + "-" + end + ")");
+    return new DataLoadException(
+        source,
+        line,
+        start,
+        "expected a fixed-width record of at least "
+            + MIN_LENGTH
+            + " characters, found "
+            + length
+            + (length < start ? ": the record ends before the " : ": the record ends inside the ")
+            + where
+            + " of CMS's ZIP5 record layout");
   }
 
   private static DataLoadException cutShort(String source, long line) {
