@@ -20,10 +20,17 @@ public final class Header {
   private final long line;
   private final List<String> names;
 
-  private Header(String sourceName, long line, List<String> names) {
+  /**
+   * The rows the names are composed from, top to bottom: one row for most files, several for the
+   * relative value file (five in CMS's), none for a fixed layout.
+   */
+  private final List<CsvRecord> rows;
+
+  private Header(String sourceName, long line, List<String> names, List<CsvRecord> rows) {
     this.sourceName = sourceName;
     this.line = line;
     this.names = names;
+    this.rows = rows;
   }
 
   /** Composes the header of {@code rows} (top to bottom, the last being the main header row). */
@@ -39,7 +46,7 @@ public final class Header {
       }
       names.add(normalize(name.toString()));
     }
-    return new Header(sourceName, last.getStartingLineNumber(), names);
+    return new Header(sourceName, last.getStartingLineNumber(), names, List.copyOf(rows));
   }
 
   /** Returns the names of the fields of a file without a header row, such as a fixed layout. */
@@ -48,7 +55,7 @@ public final class Header {
     for (String name : names) {
       normalized.add(normalize(name));
     }
-    return new Header(sourceName, 0, normalized);
+    return new Header(sourceName, 0, normalized, List.of());
   }
 
   /** Normalizes a column name: upper case, single spaces, no space after a hyphen. */
@@ -147,18 +154,105 @@ public final class Header {
   public int require(String name) throws DataLoadException {
     int index = find(name);
     if (index < 0) {
-      throw missing("\"" + normalize(name) + "\"");
+      String wanted = normalize(name);
+      throw missing("\"" + wanted + "\"", renamedAt(wanted));
     }
     return index;
   }
 
-  /** Returns the error for a missing column, listing the names the header has. */
+  /**
+   * Returns the error for a missing column, listing the names the header has. A header of several
+   * rows is reported at its first row, and the message gives the lines of all of them: the name of
+   * a column is pieced together from those rows, and any of them may hold the renamed piece.
+   */
   public DataLoadException missing(String what) {
+    return missing(what, 0);
+  }
+
+  /**
+   * The error for a missing column; {@code at} is the line of the header row that looks renamed, or
+   * 0 when none does.
+   */
+  private DataLoadException missing(String what, long at) {
+    if (rows.size() <= 1) {
+      return new DataLoadException(
+          sourceName,
+          line,
+          0,
+          "missing column " + what + " (renamed or removed?); the header has " + shown(names));
+    }
+    long first = rows.get(0).getStartingLineNumber();
     return new DataLoadException(
         sourceName,
-        line,
+        at > 0 ? at : first,
         0,
-        "missing column " + what + " (renamed or removed?); the header has " + shown(names));
+        "missing column "
+            + what
+            + " (renamed or removed?); the header, on lines "
+            + first
+            + "-"
+            + line
+            + ", has "
+            + shown(names));
+  }
+
+  /**
+   * Finds, in a header of several rows, the row that looks like it holds the renamed piece of the
+   * column named {@code wanted}: the row of a piece of a column whose other pieces are the
+   * beginning and end of {@code wanted} ("WORKS" over "RVU" for {@code WORK RVU}), so that the
+   * error names that row rather than the header's last. Returns its line, or 0 when no row, or more
+   * than one, looks so: the error then names the header's first row. The column is not named: a
+   * column that is not the renamed one can look so too ("MP" over "RVU").
+   */
+  private long renamedAt(String wanted) {
+    if (rows.size() <= 1) {
+      return 0;
+    }
+    long found = 0;
+    for (int column = 0; column < names.size(); column++) {
+      List<CsvRecord> pieces = new ArrayList<>(rows.size());
+      for (CsvRecord row : rows) {
+        if (column < row.getFieldCount() && !row.getField(column).isBlank()) {
+          pieces.add(row);
+        }
+      }
+      for (int i = 0; pieces.size() > 1 && i < pieces.size(); i++) {
+        String before = joined(pieces.subList(0, i), column);
+        String after = joined(pieces.subList(i + 1, pieces.size()), column);
+        if (surrounds(wanted, before, after)) {
+          long at = pieces.get(i).getStartingLineNumber();
+          if (found != 0 && found != at) {
+            return 0;
+          }
+          found = at;
+        }
+      }
+    }
+    return found;
+  }
+
+  /** The name the pieces of {@code column} in {@code pieces} make, as {@link #of} composes it. */
+  private static String joined(List<CsvRecord> pieces, int column) {
+    StringBuilder name = new StringBuilder();
+    for (CsvRecord row : pieces) {
+      name.append(' ').append(row.getField(column));
+    }
+    return normalize(name.toString());
+  }
+
+  /**
+   * Tells whether {@code wanted} is {@code before}, then another word or more, then {@code after},
+   * each part whole (separated by a space, or following a hyphen as in {@code CO-SURG}).
+   */
+  private static boolean surrounds(String wanted, String before, String after) {
+    int start = before.length();
+    int end = wanted.length() - after.length();
+    if (end <= start || !wanted.startsWith(before) || !wanted.endsWith(after)) {
+      return false;
+    }
+    boolean whole = start == 0 || wanted.charAt(start) == ' ' || wanted.charAt(start - 1) == '-';
+    whole &= after.isEmpty() || wanted.charAt(end - 1) == ' ' || wanted.charAt(end - 1) == '-';
+    return whole && !wanted.substring(start, end).isBlank();
   }
 
   /** The most names listed in an error. */

@@ -183,9 +183,10 @@ class LoadersTest {
   void namesAMissingOrRenamedColumn() {
     String renamed = LoaderFixtures.rvu2025().replace("WORK,NON-FAC", "WORKS,NON-FAC");
     DataLoadException e = assertThrows(DataLoadException.class, () -> rvus(renamed));
-    assertEquals(11, e.line());
+    // The row of "WORKS", not the header's last row (11): the name is pieced from lines 7-11.
+    assertEquals(10, e.line());
     assertTrue(
-        e.getMessage().startsWith("test.csv, line 11: missing column \"WORK RVU\""),
+        e.getMessage().startsWith("test.csv, line 10: missing column \"WORK RVU\""),
         e.getMessage());
     assertTrue(e.getMessage().contains("WORKS RVU"), e.getMessage());
     DataLoadException none = assertThrows(DataLoadException.class, () -> rvus("a,b,c\n1,2,3\n"));
