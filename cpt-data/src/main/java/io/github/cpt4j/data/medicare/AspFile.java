@@ -32,8 +32,10 @@ import java.util.Optional;
  * it is read for, is refused, and so is one whose first day is not the first of its quarter
  * ("Effective February 1, 2025 through March 31, 2025": CMS's ASP files start on the quarter's
  * first day) or whose "through" date is not the last day of the quarter its first day starts
- * ("Effective January 1, 2025 through June 30, 2025"). All-or-nothing: any bad field fails the load
- * with file, line, column and column name.
+ * ("Effective January 1, 2025 through June 30, 2025"). A file without that row (not CMS's layout)
+ * is refused when its name names another quarter than the one it is read for; a name without a
+ * quarter cannot be checked. All-or-nothing: any bad field fails the load with file, line, column
+ * and column name.
  *
  * <pre>{@code
  * AspFeeSchedule asp = AspFile.read(Path.of("ASP_2025_JAN.csv"));   // 2025-Q1
@@ -87,7 +89,9 @@ public final class AspFile {
    * Reads an ASP pricing file from {@code in}, which is not closed, for {@code quarter}.
    *
    * @throws DataLoadException if the content is not an ASP pricing file, or its "Effective ..." row
-   *     names another quarter, or starts or ends on another day than that quarter's first or last
+   *     names another quarter, or starts or ends on another day than that quarter's first or last,
+   *     or, without such a row, {@code sourceName} names another quarter ({@code ASP_2025_APR.csv}
+   *     read for 2025-Q1); a name without a quarter cannot be checked
    * @throws IOException if the stream cannot be read
    */
   public static AspFeeSchedule read(InputStream in, String sourceName, Quarter quarter)
@@ -128,11 +132,7 @@ public final class AspFile {
     int titleRows = headerRow;
     Optional<Quarter> found =
         QuarterText.agreeing(
-            source,
-            records,
-            titleRows,
-            given.or(() -> QuarterText.fromFileName(source)),
-            given.isPresent());
+            source, records, titleRows, given, "Effective January 1, 2025 through March 31, 2025");
     if (found.isEmpty()) {
       throw new DataLoadException(
           source,

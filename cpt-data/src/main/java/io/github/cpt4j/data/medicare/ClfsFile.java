@@ -29,18 +29,19 @@ import java.util.Optional;
  * published: preamble rows (a title, the AMA notice, notes), then a header row and one row per code
  * and modifier.
  *
- * <p>The header row is the first row naming the columns {@code HCPCS} and {@code RATE}; columns are
- * found by name ({@code HCPCS}, {@code MOD}, {@code EFF_DATE}, {@code INDICATOR}, {@code RATE},
- * each also in the spellings of other years: {@code EFF DATE}, {@code EFFECTIVE DATE}, {@code
- * IND}...). The descriptor columns ({@code SHORTDESC}, {@code LONGDESC}, {@code EXTENDED LONGDESC})
- * are AMA text and are never read. The quarter is the one in the file name ({@code _2025_Q1}), else
- * the quarter of the latest {@code EFF_DATE}. The {@code YEAR} column, when the file has one, must
- * hold that quarter's year on every row (without a quarter from the caller or the name, the first
- * row's year): a file of another year is refused rather than priced as this one, and so is a row
- * effective after the last day of the quarter the file is read for or named for (the new codes of a
- * later quarter's file). A quarter given to {@link #read(InputStream, String, Quarter)} must be the
- * one the name gives, when the name gives one. All-or-nothing: any bad field fails the load with
- * file, line, column and column name.
+ * <p>The header row is the first row naming the columns {@code HCPCS} and {@code RATE} (a file with
+ * one of them renamed is refused naming the missing column and the line of the header row, the
+ * first naming the other); columns are found by name ({@code HCPCS}, {@code MOD}, {@code EFF_DATE},
+ * {@code INDICATOR}, {@code RATE}, each also in the spellings of other years: {@code EFF DATE},
+ * {@code EFFECTIVE DATE}, {@code IND}...). The descriptor columns ({@code SHORTDESC}, {@code
+ * LONGDESC}, {@code EXTENDED LONGDESC}) are AMA text and are never read. The quarter is the one in
+ * the file name ({@code _2025_Q1}), else the quarter of the latest {@code EFF_DATE}. The {@code
+ * YEAR} column, when the file has one, must hold that quarter's year on every row (without a
+ * quarter from the caller or the name, the first row's year): a file of another year is refused
+ * rather than priced as this one, and so is a row effective after the last day of the quarter the
+ * file is read for or named for (the new codes of a later quarter's file). A quarter given to
+ * {@link #read(InputStream, String, Quarter)} must be the one the name gives, when the name gives
+ * one. All-or-nothing: any bad field fails the load with file, line, column and column name.
  *
  * <p>Limit: only the name says which quarter a CLFS file is. Inside it, CMS's title ("2025 Clinical
  * Diagnostic Laboratory Fee Schedule") and {@code YEAR} column give the year alone, and every code
@@ -126,6 +127,17 @@ public final class ClfsFile {
       }
     }
     if (headerRow < 0) {
+      // No row names both: a row naming one of them is the header with the other renamed or
+      // removed, reported on that row with the names it has, as the other loaders report a missing
+      // column, rather than as a file without a header.
+      for (int i = 0; i < records.size() && headerRow < 0; i++) {
+        Header candidate = Header.of(source, records.subList(i, i + 1));
+        if (candidate.find("HCPCS") >= 0 || rateColumn(candidate) >= 0) {
+          headerRow = i;
+        }
+      }
+    }
+    if (headerRow < 0) {
       throw new DataLoadException(
           source,
           0,
@@ -139,23 +151,18 @@ public final class ClfsFile {
     int effective = oneOf(header, "EFF_DATE", "EFF DATE", "EFFECTIVE DATE", "EFF_DT");
     int indicator = oneOf(header, "INDICATOR", "IND");
     int rate = rateColumn(header);
+    if (rate < 0) {
+      throw header.missing("\"RATE\" (or a year's, such as \"RATE2025\")");
+    }
     // CMS's files start every row with the fee schedule's year; older layouts may lack it.
     int yearColumn = header.find("YEAR");
-    Optional<Quarter> fromName = QuarterText.fromFileName(source);
-    if (given.isPresent() && fromName.isPresent() && !given.get().equals(fromName.get())) {
-      // The name is the only place a CLFS file says its quarter (see the class comment): a file
-      // named for one quarter and read for another would price that quarter at other rates.
-      throw new DataLoadException(
-          source,
-          0,
-          0,
-          "the file's name says "
-              + fromName.get()
-              + " but the file is read for "
-              + given.get()
-              + ": a file of another quarter is refused, not priced as this one (a CLFS file"
-              + " names its quarter only in its name, such as CLFS_2025_Q1V1.csv)");
-    }
+    // The name is the only place a CLFS file says its quarter (see the class comment): a file
+    // named for one quarter and read for another would price that quarter at other rates.
+    Optional<Quarter> fromName =
+        QuarterText.nameAgreeing(
+            source,
+            given,
+            "a CLFS file names its quarter only in its name, such as CLFS_2025_Q1V1.csv");
     Optional<Quarter> named = given.or(() -> fromName);
     // The year every row must have: the named quarter's, else the first row's (0 until read).
     int year = named.map(Quarter::year).orElse(0);

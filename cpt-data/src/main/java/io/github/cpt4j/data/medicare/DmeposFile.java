@@ -37,8 +37,10 @@ import java.util.regex.Pattern;
  * HCPCS, Mod, Mod2, JURIS, CATG, Ceiling, Floor}, then two columns per state, {@code NY (NR)}
  * (non-rural) and {@code NY (R)} (rural), in any order. The {@code Description} column is never
  * read. The quarter is the month in the preamble's title, else in the file name; a file whose title
- * names another quarter than its name, or than the quarter it is read for, is refused.
- * All-or-nothing: any bad field fails the load with file, line, column and column name.
+ * names another quarter than its name, or than the quarter it is read for, is refused, and so is a
+ * file without a title (not CMS's layout) whose name names another quarter than the one it is read
+ * for; a name without a quarter cannot be checked. All-or-nothing: any bad field fails the load
+ * with file, line, column and column name.
  *
  * <pre>{@code
  * DmeposFeeSchedule dme =
@@ -103,7 +105,8 @@ public final class DmeposFile {
    * Reads a DMEPOS file from {@code in}, which is not closed, for {@code quarter}.
    *
    * @throws DataLoadException if the content is not a DMEPOS fee schedule file, or its title names
-   *     another quarter
+   *     another quarter, or, without a title, {@code sourceName} names another quarter ({@code
+   *     DMEPOS_2025_APR.csv} read for 2025-Q1); a name without a quarter cannot be checked
    * @throws IOException if the stream cannot be read
    */
   public static DmeposFeeSchedule read(
@@ -169,12 +172,7 @@ public final class DmeposFile {
     }
     int titleRows = headerRow;
     Optional<Quarter> found =
-        QuarterText.agreeing(
-            source,
-            records,
-            titleRows,
-            given.or(() -> QuarterText.fromFileName(source)),
-            given.isPresent());
+        QuarterText.agreeing(source, records, titleRows, given, "January 2025 Fee Schedule");
     if (found.isEmpty()) {
       throw new DataLoadException(
           source,

@@ -115,19 +115,59 @@ final class QuarterText {
   }
 
   /**
-   * The quarter of a file: the one its preamble names, else {@code other} (the caller's quarter,
-   * else the file name's). When both are there they must agree: the preamble of a quarterly CMS
-   * file says which quarter its amounts are for, so a file read for another quarter, or renamed to
-   * another one, would price those dates of service at the wrong quarter's amounts.
+   * Returns the quarter {@code source}, a file name, names, after checking that it is {@code given}
+   * (the quarter the caller reads the file for), when both are there: a file named for one quarter
+   * and read for another would price that quarter at another quarter's amounts. {@code where} ends
+   * the error, saying where else the file could have said its quarter.
    *
-   * @param given whether {@code other} is the caller's quarter rather than the file name's
+   * @throws DataLoadException naming the file and both quarters if they differ
+   */
+  static Optional<Quarter> nameAgreeing(String source, Optional<Quarter> given, String where)
+      throws DataLoadException {
+    Optional<Quarter> fromName = fromFileName(source);
+    if (given.isPresent() && fromName.isPresent() && !given.get().equals(fromName.get())) {
+      throw new DataLoadException(
+          source,
+          0,
+          0,
+          "the file's name says "
+              + fromName.get()
+              + " but the file is read for "
+              + given.get()
+              + ": a file of another quarter is refused, not priced as this one ("
+              + where
+              + ")");
+    }
+    return fromName;
+  }
+
+  /**
+   * The quarter of a file: the one its preamble names, else {@code given} (the caller's quarter),
+   * else the file name's. When the preamble names one, the other must agree with it: the preamble
+   * of a quarterly CMS file says which quarter its amounts are for, so a file read for another
+   * quarter, or renamed to another one, would price those dates of service at the wrong quarter's
+   * amounts. Without such a title, the caller's quarter and the name's must agree, as for a lab
+   * file ({@link #nameAgreeing}); a name that gives no quarter cannot be checked.
+   *
+   * @param example a title naming a quarter, as the file's kind writes it, for the error
    */
   static Optional<Quarter> agreeing(
-      String source, List<CsvRecord> records, int header, Optional<Quarter> other, boolean given)
+      String source, List<CsvRecord> records, int header, Optional<Quarter> given, String example)
       throws DataLoadException {
     Optional<Titled> titled = titled(records, header);
-    if (titled.isPresent() && other.isPresent() && !titled.get().quarter().equals(other.get())) {
-      Titled t = titled.get();
+    if (titled.isEmpty()) {
+      Optional<Quarter> named =
+          nameAgreeing(
+              source,
+              given,
+              "the file has no title row naming its quarter, such as '"
+                  + example
+                  + "', to say which it is");
+      return given.or(() -> named);
+    }
+    Titled t = titled.get();
+    Optional<Quarter> other = given.or(() -> fromFileName(source));
+    if (other.isPresent() && !t.quarter().equals(other.get())) {
       throw new DataLoadException(
           source,
           t.line(),
@@ -137,15 +177,13 @@ final class QuarterText {
               + "', quarter "
               + t.quarter()
               + ", but the file is "
-              + (given ? "read for " : "named for ")
+              + (given.isPresent() ? "read for " : "named for ")
               + other.get()
               + ": a file of another quarter is refused, not priced as this one");
     }
-    if (titled.isPresent()) {
-      checkFrom(source, titled.get());
-      checkThrough(source, titled.get());
-    }
-    return titled.map(Titled::quarter).or(() -> other);
+    checkFrom(source, t);
+    checkThrough(source, t);
+    return Optional.of(t.quarter());
   }
 
   /**
