@@ -60,7 +60,13 @@ public final class ClaimScrubber {
             e);
       }
       if (!names.add(name)) {
-        throw new IllegalArgumentException("two claim edits are named '" + name + "'");
+        // The whole list, in order: an edit added twice, or a payer's edit named like a standard
+        // one, shows where each is.
+        throw new IllegalArgumentException(
+            "two claim edits are named '"
+                + name
+                + "'; the edits are "
+                + copy.stream().map(ClaimEdit::name).toList());
       }
     }
     return new ClaimScrubber(copy);

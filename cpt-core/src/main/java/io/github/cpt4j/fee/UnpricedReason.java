@@ -17,7 +17,7 @@ public enum UnpricedReason {
   CARRIER_PRICED,
   /**
    * The amount is decided by report (documentation reviewed claim by claim), for example team
-   * surgery.
+   * surgery (modifier 66 where TEAM SURG is 1 or 2).
    */
   PRICED_BY_REPORT,
   /**

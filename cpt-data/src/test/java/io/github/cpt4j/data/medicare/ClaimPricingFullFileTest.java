@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.pfs.BilateralRule;
 import io.github.cpt4j.fee.medicare.pfs.FeeCalculation;
@@ -18,6 +21,8 @@ import io.github.cpt4j.fee.medicare.pfs.MultipleProcedureRule;
 import io.github.cpt4j.fee.medicare.pfs.PaymentStatus;
 import io.github.cpt4j.fee.medicare.pfs.PcTcIndicator;
 import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
+import io.github.cpt4j.fee.medicare.pfs.SurgeonsPermission;
+import io.github.cpt4j.fee.medicare.pfs.claim.ClaimRule;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
@@ -111,6 +116,46 @@ class ClaimPricingFullFileTest {
             Claim.ofLines(ClaimLine.parse("27447-54"), ClaimLine.parse("27447-55 x45")), context);
     assertEquals(new BigDecimal("946.33"), claim.line(0).amount().orElseThrow(), claim.toString());
     assertEquals(new BigDecimal("125.78"), claim.line(1).amount().orElseThrow(), claim.toString());
+  }
+
+  /**
+   * Modifier 66 on every active row of the 2025 file, by its TEAM SURG indicator (RVU25D record
+   * layout: 0 = not permitted; 1 = with documentation of medical necessity, pay by report; 2 =
+   * permitted, pay by report; 9 = concept does not apply; Claims Processing Manual ch. 12 §40.8.B:
+   * team surgeons' claims are priced by report): 1 and 2 are {@code PRICED_BY_REPORT}, 1 with a
+   * documentation warning; 0 and 9 are {@code MODIFIER_NOT_ALLOWED}.
+   */
+  @Test
+  void modifier66IsPricedByReportOnlyWhereTeamSurgeonsMayBePaid() {
+    MedicareFeeSchedule schedule = CmsFiles.schedule2025();
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(schedule);
+    PricingContext context = CONTEXTS.get(0);
+    Map<SurgeonsPermission, Integer> counts = new TreeMap<>();
+    for (RvuEntry row : schedule.rvus().all()) {
+      if (!active(row) || row.modifier().isPresent()) {
+        continue;
+      }
+      SurgeonsPermission team = row.indicators().teamSurgery();
+      PricedLine line =
+          pricer.price(Claim.ofLines(lineOf(row, Modifier.parse("66"))), context).line(0);
+      boolean byReport =
+          team == SurgeonsPermission.WITH_DOCUMENTATION || team == SurgeonsPermission.PERMITTED;
+      assertEquals(
+          Optional.of(
+              byReport ? UnpricedReason.PRICED_BY_REPORT : UnpricedReason.MODIFIER_NOT_ALLOWED),
+          line.reason(),
+          line::toString);
+      assertEquals(Optional.of(ClaimRule.TEAM_SURGERY.id()), line.refusedBy(), line::toString);
+      assertEquals(
+          team == SurgeonsPermission.WITH_DOCUMENTATION,
+          line.warnings().stream()
+              .anyMatch(w -> w.kind() == ClaimWarning.Kind.DOCUMENTATION_REQUIRED),
+          line::toString);
+      counts.merge(team, 1, Integer::sum);
+    }
+    // 2025 October: about 8,900 rows of 0, and a few dozen each of 1, 2 and 9.
+    assertTrue(
+        counts.size() == 4 && counts.values().stream().allMatch(n -> n >= 20), counts.toString());
   }
 
   @Test

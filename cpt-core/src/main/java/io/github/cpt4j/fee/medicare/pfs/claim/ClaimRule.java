@@ -26,7 +26,10 @@ public enum ClaimRule {
   SPLIT_CARE("split-care"),
   /** Modifier 62 (column CO-SURG): each of two co-surgeons is paid 62.5%. */
   CO_SURGERY("co-surgery"),
-  /** Modifier 66 (column TEAM SURG): team surgery is priced by report. */
+  /**
+   * Modifier 66 (column TEAM SURG): team surgery is priced by report where the indicator is 1 or 2,
+   * and refused where it is 0 or 9.
+   */
   TEAM_SURGERY("team-surgery"),
   /** Modifiers 80, 81, 82 and AS (column ASST SURG): 16%, or 13.6% for a non-physician. */
   ASSISTANT_AT_SURGERY("assistant-at-surgery"),

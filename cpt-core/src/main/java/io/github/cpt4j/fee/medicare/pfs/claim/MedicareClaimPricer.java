@@ -92,7 +92,8 @@ import java.util.function.Function;
  *       day before or the day of a 090 procedure without 57, or in a procedure's postoperative days
  *       (lines of several dates) without 24, is part of the procedure's global surgical package:
  *       denied, {@link UnpricedReason#GLOBAL_SURGERY}, naming the procedure (Claims Processing
- *       Manual ch. 12 §40.1, §30.6.6). Any edits added to the builder run after these two.
+ *       Manual ch. 12 §40.1, §30.6.6). Edits added to the builder with {@link Builder#addEdit} run
+ *       after these two; {@link Builder#addEditBefore} puts one before a named edit.
  *   <li><b>Fee schedule.</b> The amount of one unit of the row the line selects: the 26, TC or 53
  *       row, or the global one (PC/TC indicator; 53 without a row of its own is contractor-priced).
  *       The schedule's refusals (not in the schedule, status not paid, modifier not allowed by
@@ -700,6 +701,35 @@ public final class MedicareClaimPricer implements ClaimPricer {
     /** Adds {@code edit} after the edits so far. */
     public Builder addEdit(ClaimEdit edit) {
       edits.add(requireNonNull(edit, "edit"));
+      return this;
+    }
+
+    /**
+     * Adds {@code edit} just before the edit named {@code name}: a payer's rule that must come
+     * before a standard edit ({@code modifier-rules}, {@code global-surgery}) or one added earlier,
+     * such as NCCI's ({@code ncci}, {@code ncci-ptp}, {@code ncci-mue}):
+     *
+     * <pre>{@code
+     * MedicareClaimPricer payer = MedicareClaimPricer.builder(schedule)
+     *     .addEdit(ncci)                                   // NcciEdits, named "ncci"
+     *     .addEditBefore("ncci", new PayerNotCovered())    // runs before NCCI's
+     *     .build();
+     * }</pre>
+     *
+     * <p>Edits do not see one another's findings: each checks every line of the claim. Their order
+     * decides which denial of a line stands: when two edits deny one line, the line is unpriced
+     * with the first one's reason and message, {@link PricedLine#refusedBy()} names it, and only
+     * its denial is in the explanation; {@link #build() the pricer}'s {@code scrub} still returns
+     * both findings, the earlier edit's first on that line. Every position is reached with this
+     * method and {@link #addEdit} (after the last edit).
+     *
+     * @throws IllegalArgumentException if there is no edit named {@code name} (the message names
+     *     the edits there are); {@link #build()} refuses two edits of one name, as for {@link
+     *     #addEdit} and {@link #replaceEdit}
+     */
+    public Builder addEditBefore(String name, ClaimEdit edit) {
+      requireNonNull(edit, "edit");
+      edits.add(indexOf(edits, ClaimEdit::name, name, "edit"), edit);
       return this;
     }
 

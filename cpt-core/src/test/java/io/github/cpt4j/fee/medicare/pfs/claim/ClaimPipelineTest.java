@@ -415,6 +415,122 @@ class ClaimPipelineTest {
         () -> MedicareClaimPricer.builder(SCHEDULE).replaceEdit(ModifierRulesEdit.NAME, null));
   }
 
+  /** {@code edit}, writing its name into {@code calls} each time it checks a claim. */
+  private static ClaimEdit recording(List<String> calls, ClaimEdit edit) {
+    return new ClaimEdit() {
+      @Override
+      public String name() {
+        return edit.name();
+      }
+
+      @Override
+      public List<EditFinding> check(Claim claim, PricingContext context) {
+        calls.add(edit.name());
+        return edit.check(claim, context);
+      }
+
+      @Override
+      public boolean perDateOfService() {
+        return edit.perDateOfService();
+      }
+    };
+  }
+
+  private static List<String> names(MedicareClaimPricer pricer) {
+    return pricer.edits().stream().map(ClaimEdit::name).toList();
+  }
+
+  @Test
+  void anEditAddedBeforeAStandardEditRunsBeforeIt() {
+    // A payer's rule between the standard edits: before, it could only be added after them.
+    List<String> calls = new ArrayList<>();
+    MedicareClaimPricer pricer =
+        MedicareClaimPricer.builder(SCHEDULE)
+            .replaceEdit(ModifierRulesEdit.NAME, recording(calls, ModifierRulesEdit.standard()))
+            .replaceEdit(GlobalSurgeryEdit.NAME, recording(calls, GlobalSurgeryEdit.of(SCHEDULE)))
+            .addEditBefore(
+                ModifierRulesEdit.NAME,
+                recording(calls, onCode("payer-first", "99213", EditAction.FLAG, 0)))
+            .addEditBefore(
+                GlobalSurgeryEdit.NAME,
+                recording(calls, onCode("payer-middle", "99213", EditAction.FLAG, 0)))
+            .build();
+    assertEquals(
+        List.of("payer-first", ModifierRulesEdit.NAME, "payer-middle", GlobalSurgeryEdit.NAME),
+        names(pricer));
+    // 25 and 59 on one visit break a modifier rule: three flags on the line, in edit order.
+    List<EditFinding> findings =
+        pricer.scrub(Claim.ofLines(ClaimLine.parse("99213-25-59")), CONTEXT);
+    assertEquals(calls, names(pricer), "the edits ran in this order");
+    assertEquals(
+        List.of("payer-first", ModifierRulesEdit.NAME, "payer-middle"),
+        findings.stream().map(EditFinding::edit).toList(),
+        findings::toString);
+  }
+
+  @Test
+  void ofTwoEditsDenyingOneLineTheOneAddedBeforeStands() {
+    ClaimEdit later = onCode("payer-later", "27447", EditAction.DENY_LINE, 1);
+    ClaimEdit earlier = onCode("payer-earlier", "27447", EditAction.DENY_LINE, 1);
+    MedicareClaimPricer pricer =
+        MedicareClaimPricer.builder(SCHEDULE)
+            .addEdit(later)
+            .addEditBefore("payer-later", earlier)
+            .build();
+    assertEquals(
+        List.of(ModifierRulesEdit.NAME, GlobalSurgeryEdit.NAME, "payer-earlier", "payer-later"),
+        names(pricer));
+    // Scrubbing reports both, the earlier edit's first; pricing keeps the earlier denial only.
+    List<EditFinding> findings =
+        pricer.scrub(Claim.builder().add("27447").add("27130").build(), CONTEXT);
+    assertEquals(
+        List.of("payer-earlier", "payer-later"), findings.stream().map(EditFinding::edit).toList());
+    PricedLine denied = price(pricer, "27447", "27130").line(0);
+    assertEquals(Optional.of("payer-earlier"), denied.refusedBy());
+    assertTrue(denied.explanation().has("payer-earlier"), denied.toString());
+    assertFalse(denied.explanation().has("payer-later"), denied.toString());
+    // Added after instead, the other denial stands.
+    MedicareClaimPricer after =
+        MedicareClaimPricer.builder(SCHEDULE).addEdit(later).addEdit(earlier).build();
+    assertEquals(Optional.of("payer-later"), price(after, "27447", "27130").line(0).refusedBy());
+  }
+
+  @Test
+  void anEditIsAddedBeforeAKnownEditOnly() {
+    ClaimEdit payer = onCode("payer-knee", "27447", EditAction.DENY_LINE, 1);
+    MedicareClaimPricer.Builder builder = MedicareClaimPricer.builder(SCHEDULE);
+    assertEquals(
+        "no claim edit named 'ncci'; there are [modifier-rules, global-surgery]",
+        assertThrows(IllegalArgumentException.class, () -> builder.addEditBefore("ncci", payer))
+            .getMessage());
+    assertEquals(
+        "name",
+        assertThrows(NullPointerException.class, () -> builder.addEditBefore(null, payer))
+            .getMessage());
+    assertEquals(
+        "edit",
+        assertThrows(
+                NullPointerException.class,
+                () -> builder.addEditBefore(GlobalSurgeryEdit.NAME, null))
+            .getMessage());
+    // Nothing was added by the refused calls.
+    assertEquals(List.of(ModifierRulesEdit.NAME, GlobalSurgeryEdit.NAME), names(builder.build()));
+  }
+
+  @Test
+  void anEditAddedBeforeAnotherOfItsNameIsRefusedWhenThePricerIsBuilt() {
+    // As with addEdit and replaceEdit: two edits of one name would make refusedBy ambiguous.
+    MedicareClaimPricer.Builder builder =
+        MedicareClaimPricer.builder(SCHEDULE)
+            .addEditBefore(
+                GlobalSurgeryEdit.NAME,
+                onCode(ModifierRulesEdit.NAME, "27447", EditAction.DENY_LINE, 1));
+    assertEquals(
+        "two claim edits are named 'modifier-rules'; the edits are [modifier-rules,"
+            + " modifier-rules, global-surgery]",
+        assertThrows(IllegalArgumentException.class, builder::build).getMessage());
+  }
+
   @Test
   void theStandardPipelineIsInTheDocumentedOrder() {
     List<String> names = new ArrayList<>();

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.edit.ncci.PtpClaimEdit;
 import io.github.cpt4j.edit.ncci.PtpEdit;
@@ -16,8 +17,10 @@ import io.github.cpt4j.edit.ncci.PtpModifierIndicator;
 import io.github.cpt4j.edit.ncci.PtpTable;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricedLine;
+import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.UnpricedReason;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -62,6 +65,52 @@ class NcciPipelineTest {
     assertEquals(PtpClaimEdit.NAME, denied.refusedBy().orElseThrow());
     assertTrue(denied.detail().contains("27130"), denied.toString());
     assertFalse(claim.line(1).explanation().has("multiple-procedure"), claim.toString());
+  }
+
+  /** A payer's own rule: 27447 is not covered by its plan. */
+  private static final ClaimEdit PAYER =
+      new ClaimEdit() {
+        @Override
+        public String name() {
+          return "payer-not-covered";
+        }
+
+        @Override
+        public List<EditFinding> check(Claim claim, PricingContext context) {
+          List<EditFinding> found = new ArrayList<>();
+          for (int i = 0; i < claim.size(); i++) {
+            if (claim.line(i).line().code().toString().equals("27447")) {
+              found.add(EditFinding.denyLine(name(), i, 1, "27447 is not covered by the plan"));
+            }
+          }
+          return found;
+        }
+      };
+
+  @Test
+  void aPayersEditAddedBeforeNcciDeniesTheLineInsteadOfIt() {
+    MedicareClaimPricer payerFirst =
+        MedicareClaimPricer.builder(ClaimTables.schedule())
+            .addEdit(PTP)
+            .addEditBefore(PtpClaimEdit.NAME, PAYER)
+            .build();
+    Claim claim = Claim.builder().add("27447").add("27130").build();
+    // Both edits deny 27447 (line 1); the payer's runs first and its denial stands.
+    List<EditFinding> findings = payerFirst.scrub(claim, CONTEXT);
+    assertEquals(
+        List.of("payer-not-covered", PtpClaimEdit.NAME),
+        findings.stream().map(EditFinding::edit).toList(),
+        findings::toString);
+    PricedLine denied = payerFirst.price(claim, CONTEXT).line(0);
+    assertEquals(Optional.of(UnpricedReason.EDIT_DENIED), denied.reason());
+    assertEquals(Optional.of("payer-not-covered"), denied.refusedBy());
+    assertFalse(denied.explanation().has(PtpClaimEdit.NAME), denied.toString());
+    // Added after NCCI (addEdit), NCCI's denial stands.
+    MedicareClaimPricer ncciFirst =
+        MedicareClaimPricer.builder(ClaimTables.schedule()).addEdit(PTP).addEdit(PAYER).build();
+    PricedLine byNcci = ncciFirst.price(claim, CONTEXT).line(0);
+    assertEquals(Optional.of(UnpricedReason.NCCI_PTP), byNcci.reason());
+    assertEquals(Optional.of(PtpClaimEdit.NAME), byNcci.refusedBy());
   }
 
   @Test
