@@ -11,10 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,6 +79,49 @@ class CptJarIT {
       List<String> osgi =
           jar.stream().map(JarEntry::getName).filter(n -> n.contains("OSGI-INF")).toList();
       assertEquals(List.of(), osgi);
+    }
+  }
+
+  @Test
+  void declaresMultiReleaseAndRunsTheClassesForThisJava() throws Exception {
+    // jackson-core is a multi-release jar: its classes for later Java versions sit under
+    // META-INF/versions/N/. Merged into cpt.jar without the manifest's Multi-Release attribute,
+    // the JVM ignored them and ran the Java 8 classes.
+    int feature = Runtime.version().feature();
+    try (JarFile jar = new JarFile(JAR.toFile(), true, ZipFile.OPEN_READ, Runtime.version())) {
+      List<String> versioned =
+          jar.stream()
+              .map(JarEntry::getName)
+              .filter(n -> n.startsWith("META-INF/versions/") && !n.endsWith("/"))
+              .toList();
+      assertTrue(
+          versioned.stream().noneMatch(n -> n.endsWith("module-info.class")),
+          "a module descriptor in the merged jar: " + versioned);
+      if (versioned.isEmpty()) {
+        return;
+      }
+      assertEquals(
+          "true",
+          jar.getManifest().getMainAttributes().getValue("Multi-Release"),
+          "versioned entries without Multi-Release: true in the manifest: " + versioned);
+      assertTrue(jar.isMultiRelease(), "the JVM does not read " + JAR + " as multi-release");
+      // Each versioned class resolves to the entry of the highest version up to this Java's.
+      Map<String, Integer> expected = new TreeMap<>();
+      for (String name : versioned) {
+        String[] parts = name.split("/", 4);
+        int version = Integer.parseInt(parts[2]);
+        if (version <= feature) {
+          expected.merge(parts[3], version, Math::max);
+        }
+      }
+      for (Map.Entry<String, Integer> e : expected.entrySet()) {
+        JarEntry entry = jar.getJarEntry(e.getKey());
+        assertTrue(entry != null, "no " + e.getKey());
+        assertEquals(
+            "META-INF/versions/" + e.getValue() + "/" + e.getKey(),
+            entry.getRealName(),
+            "on Java " + feature);
+      }
     }
   }
 
