@@ -10,6 +10,7 @@ import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -177,7 +178,9 @@ public final class FhirClaimPricer {
     response.setType(claim.getType().copy());
     response.setUse(use(claim));
     response.setPatient(reference(claim.getPatient(), claim, response, "Claim.patient"));
-    response.setCreated(Date.from(clock.instant()));
+    // In whole seconds, as HAPI writes a dateTime made from a Date: the milliseconds stayed in the
+    // response but not in its JSON, so the response read back was not the one sent.
+    response.setCreated(Date.from(clock.instant().truncatedTo(ChronoUnit.SECONDS)));
     response.setInsurer(
         claim.hasInsurer()
             ? reference(claim.getInsurer(), claim, response, "Claim.insurer")
