@@ -46,8 +46,11 @@ import org.hl7.fhir.r4.model.Quantity;
  *       {@code item.factor} (R4's {@code net = quantity * unitPrice * factor}, the factor 1 when
  *       absent), in US dollars (none when neither is given); an item with both a {@code net} and a
  *       {@code unitPrice} whose product, rounded to cents, is not the {@code net} is refused;
- *   <li>the line's own date of service from {@code item.servicedDate} (a full date), when given: a
- *       claim of several dates is priced one date at a time;
+ *   <li>the line's own date of service from {@code item.servicedDate} (a full date) or a {@code
+ *       servicedPeriod} of one day, when given: a claim of several dates is priced one date at a
+ *       time. In {@link #toClaim}, an item without one takes the day of the claim's {@code
+ *       billablePeriod} when that period is one day (or has no end), and is refused at its path
+ *       ({@code Claim.item[2]}) when the period is longer;
  *   <li>the line's number from {@code item.sequence}, by which messages and explanations name it
  *       ({@link Claim#withLineNumbers}); an item without a sequence is numbered by its position,
  *       counted from 1. Sequences identify items, in the claim and in the response's {@code
@@ -68,7 +71,9 @@ import org.hl7.fhir.r4.model.Quantity;
  * detail}s, are refused: cpt4j prices items, and a claim of none has nothing to price. An element
  * read here that carries extensions but no value (FHIR's data-absent reason: {@code "_value":
  * {"extension": [...]}}) is refused at its path: what the value would have been is not for cpt4j to
- * guess.
+ * guess. A modifier extension on the claim or an item ({@code modifierExtension}) is refused at its
+ * path: R4 requires a reader to check for them, as one changes what its element means, and cpt4j
+ * knows none.
  *
  * <p>The place of service is not a line's but the claim's, since a claim is priced in one setting:
  * {@link #placeOfService} reads it from the items' {@code locationCodeableConcept}, and {@link
@@ -105,6 +110,9 @@ public final class FhirClaims {
       // answering it "complete" with a total of 0.00 reads as a claim paid nothing.
       throw new FhirMappingException("Claim.item", "the claim has no items: nothing to price");
     }
+    refuseModifierExtension(claim.getModifierExtension(), "Claim");
+    // Read once, and only when an item has no date of its own.
+    LocalDate[] billable = null;
     List<BilledLine> lines = new ArrayList<>(n);
     int[] sequences = new int[n];
     // Each item's number in the response (its sequence, or its position), and which item has it.
@@ -113,7 +121,14 @@ public final class FhirClaims {
     for (int i = 0; i < n; i++) {
       var item = claim.getItem().get(i);
       String path = "Claim.item[" + i + "]";
-      lines.add(toBilledLine(item, path));
+      BilledLine line = toBilledLine(item, path);
+      if (line.dateOfService().isEmpty() && claim.hasBillablePeriod()) {
+        if (billable == null) {
+          billable = days(claim.getBillablePeriod(), "Claim.billablePeriod");
+        }
+        line = line.withDateOfService(billableDay(billable, path));
+      }
+      lines.add(line);
       sequences[i] = sequence(item, path + ".sequence");
       int number = sequences[i] >= 1 ? sequences[i] : i + 1;
       numbers[i] = number;
@@ -155,6 +170,43 @@ public final class FhirClaims {
       sortedNumbers[k] = numbers[order[k]];
     }
     return Claim.of(sorted).withLineNumbers(sortedNumbers);
+  }
+
+  /**
+   * The date of service of an item without its own: the day of the claim's {@code billablePeriod}
+   * (R4: the period for which charges are being submitted) when it is one day. An undated item of a
+   * longer period is refused: which day of it the service was is not for cpt4j to guess, and the
+   * caller's date could lie outside the period and price the claim at another year's rates.
+   */
+  private static LocalDate billableDay(LocalDate[] period, String path) {
+    if (period[1].equals(period[0])) {
+      return period[0];
+    }
+    throw new FhirMappingException(
+        path,
+        "the item has no date of service (servicedDate), and the claim's billablePeriod runs from "
+            + period[0]
+            + " to "
+            + period[1]
+            + ": give the item its date");
+  }
+
+  /**
+   * Refuses a modifier extension: R4 requires an application processing a resource to check for
+   * them, as one changes the meaning of the element that holds it (a "not billed" or "void" flag),
+   * and cpt4j knows none, so pricing around it would price what the claim does not mean.
+   */
+  private static void refuseModifierExtension(
+      List<org.hl7.fhir.r4.model.Extension> extensions, String path) {
+    if (!extensions.isEmpty()) {
+      throw new FhirMappingException(
+          path + ".modifierExtension[0]",
+          "cpt4j does not know the modifier extension "
+              + CodeFormatException.quote(String.valueOf(extensions.get(0).getUrl()))
+              + ", which changes what "
+              + path
+              + " means: it cannot be priced as if it were absent");
+    }
   }
 
   /** The item's sequence, or 0 when it has none. */
@@ -282,6 +334,7 @@ public final class FhirClaims {
       org.hl7.fhir.r4.model.Claim.ItemComponent item, String path) {
     requireNonNull(item, "item");
     requireNonNull(path, "path");
+    refuseModifierExtension(item.getModifierExtension(), path);
     if (item.hasDetail()) {
       // A detail is a service of its own, priced and totalled apart from its item: dropping it
       // silently lost its charge and its amount.
@@ -339,26 +392,31 @@ public final class FhirClaims {
    */
   private static LocalDate servicedPeriodDay(
       org.hl7.fhir.r4.model.Claim.ItemComponent item, String path) {
-    Period period = item.getServicedPeriod();
+    LocalDate[] days = days(item.getServicedPeriod(), path);
+    if (!days[1].equals(days[0])) {
+      throw new FhirMappingException(
+          path,
+          "a line is priced on one date of service, and this period runs from "
+              + days[0]
+              + " to "
+              + days[1]
+              + ": give one item per date (servicedDate)");
+    }
+    return days[0];
+  }
+
+  /** The first and last days of a period; a period without an end is its start's day. */
+  private static LocalDate[] days(Period period, String path) {
     if (!period.hasStart()) {
       throw new FhirMappingException(path + ".start", "a period of service needs its start");
     }
     requireValue(period.getStartElement(), path + ".start");
     LocalDate start = dayOf(period.getStartElement().getValueAsString(), path + ".start");
-    if (period.hasEnd()) {
-      requireValue(period.getEndElement(), path + ".end");
-      LocalDate end = dayOf(period.getEndElement().getValueAsString(), path + ".end");
-      if (!end.equals(start)) {
-        throw new FhirMappingException(
-            path,
-            "a line is priced on one date of service, and this period runs from "
-                + start
-                + " to "
-                + end
-                + ": give one item per date (servicedDate)");
-      }
+    if (!period.hasEnd()) {
+      return new LocalDate[] {start, start};
     }
-    return start;
+    requireValue(period.getEndElement(), path + ".end");
+    return new LocalDate[] {start, dayOf(period.getEndElement().getValueAsString(), path + ".end")};
   }
 
   /**

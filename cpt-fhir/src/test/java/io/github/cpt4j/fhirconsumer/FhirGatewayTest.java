@@ -1,0 +1,287 @@
+package io.github.cpt4j.fhirconsumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.data.BundledData;
+import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
+import io.github.cpt4j.fhir.FhirClaimPricer;
+import io.github.cpt4j.fhir.FhirClaims;
+import io.github.cpt4j.fhir.FhirMappingException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.hl7.fhir.r4.model.ClaimResponse;
+import org.hl7.fhir.r4.model.ClaimResponse.AdjudicationComponent;
+import org.hl7.fhir.r4.model.Money;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A professional claim as a FHIR claims gateway sends it (several items, modifiers, units, a place
+ * of service, anesthesia minutes, codes of both levels, a {@code billablePeriod} instead of item
+ * dates), priced into a {@code ClaimResponse} that must be valid R4; and hostile claims, each
+ * refused at its FHIR path.
+ */
+class FhirGatewayTest {
+
+  private static final FhirContext FHIR = FhirContext.forR4Cached();
+
+  private static final MedicareClaimPricer MEDICARE =
+      MedicareClaimPricer.of(BundledData.medicareFeeSchedule());
+
+  private static final PricingContext OFFICE =
+      PricingContext.of(LocalDate.of(2025, 6, 2), Locality.parse("13282-99"), Setting.NON_FACILITY);
+
+  private static String resource(String name) {
+    try (InputStream in = FhirGatewayTest.class.getResourceAsStream("/fhir/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static org.hl7.fhir.r4.model.Claim claim(String json) {
+    return FHIR.newJsonParser().parseResource(org.hl7.fhir.r4.model.Claim.class, json);
+  }
+
+  /**
+   * Every required element of an R4 ClaimResponse, item sequences matching the claim's, HL7's
+   * adjudication categories, amounts in USD to the cent, coded reasons, totals that are the sums of
+   * the items, and a parser round trip that gives the response back. A clock with milliseconds:
+   * they stayed in {@code created} but not in its JSON, so the response read back was another.
+   */
+  @Test
+  void aProfessionalClaimBecomesAValidClaimResponse() {
+    FhirClaimPricer pricer =
+        FhirClaimPricer.of(
+            MEDICARE, Clock.fixed(Instant.parse("2025-06-04T10:15:30.250Z"), ZoneOffset.UTC));
+    org.hl7.fhir.r4.model.Claim fhirClaim = claim(resource("claim-professional.json"));
+    ClaimResponse response = pricer.price(fhirClaim, OFFICE);
+
+    IParser strict = FHIR.newJsonParser().setParserErrorHandler(new StrictErrorHandler());
+    ClaimResponse back =
+        strict.parseResource(ClaimResponse.class, strict.encodeResourceToString(response));
+    assertTrue(response.equalsDeep(back), "the response read back is the one sent");
+
+    assertEquals(ClaimResponse.ClaimResponseStatus.ACTIVE, response.getStatus());
+    assertEquals("professional", response.getType().getCodingFirstRep().getCode());
+    assertEquals(ClaimResponse.Use.CLAIM, response.getUse());
+    assertEquals("Patient/p7", response.getPatient().getReference());
+    assertEquals(Instant.parse("2025-06-04T10:15:30Z"), response.getCreated().toInstant());
+    assertEquals("Organization/medicare", response.getInsurer().getReference());
+    assertEquals("Claim/office-7", response.getRequest().getReference());
+    // Items 6 (not in the sample) and 7 (status E) have no amount.
+    assertEquals(ClaimResponse.RemittanceOutcome.PARTIAL, response.getOutcome());
+    assertEquals(
+        IntStream.rangeClosed(1, 7).boxed().toList(),
+        response.getItem().stream().map(ClaimResponse.ItemComponent::getItemSequence).toList());
+
+    // The items have no dates: they are on the claim's billablePeriod, one day.
+    Claim lines = FhirClaims.toClaim(fhirClaim);
+    for (int i = 0; i < lines.size(); i++) {
+      assertEquals(Optional.of(LocalDate.of(2025, 6, 2)), lines.line(i).dateOfService());
+    }
+    PricedClaim expected = MEDICARE.price(lines, OFFICE);
+    BigDecimal submitted = BigDecimal.ZERO;
+    BigDecimal eligible = BigDecimal.ZERO;
+    for (int i = 0; i < 7; i++) {
+      ClaimResponse.ItemComponent item = response.getItem().get(i);
+      for (AdjudicationComponent a : item.getAdjudication()) {
+        assertEquals(FhirClaimPricer.ADJUDICATION, a.getCategory().getCodingFirstRep().getSystem());
+        assertTrue(
+            List.of("submitted", "eligible")
+                .contains(a.getCategory().getCodingFirstRep().getCode()));
+        if (a.hasAmount()) {
+          assertDollars(a.getAmount());
+        }
+      }
+      submitted = submitted.add(amount(item, "submitted").getValue());
+      AdjudicationComponent allowed = adjudication(item, "eligible");
+      if (expected.line(i).isPriced()) {
+        assertEquals(expected.line(i).amountOrThrow(), allowed.getAmount().getValue());
+        eligible = eligible.add(allowed.getAmount().getValue());
+      } else {
+        assertFalse(allowed.hasAmount(), "no amount, never a zero");
+        assertEquals(
+            FhirClaimPricer.UNPRICED_REASON, allowed.getReason().getCodingFirstRep().getSystem());
+        assertEquals(
+            expected.line(i).result().reason().orElseThrow().name(),
+            allowed.getReason().getCodingFirstRep().getCode());
+      }
+    }
+    assertEquals(List.of(6, 7), unpriced(response));
+    Map<String, Money> totals =
+        Map.of("submitted", total(response, "submitted"), "eligible", total(response, "eligible"));
+    totals.values().forEach(FhirGatewayTest::assertDollars);
+    assertEquals(submitted, totals.get("submitted").getValue());
+    assertEquals(eligible, totals.get("eligible").getValue());
+    assertEquals(expected.total(), totals.get("eligible").getValue());
+
+    // Without the unpriced items: complete.
+    fhirClaim.getItem().removeIf(item -> item.getSequence() >= 6);
+    assertEquals(
+        ClaimResponse.RemittanceOutcome.COMPLETE, pricer.price(fhirClaim, OFFICE).getOutcome());
+  }
+
+  /**
+   * Items without dates were priced on the caller's date whatever the claim's {@code
+   * billablePeriod} said: a claim for services of 2024-03-05 was paid at the 2025 rates.
+   */
+  @Test
+  void undatedItemsAreOnTheClaimsBillablePeriod() {
+    String json = resource("claim-professional.json");
+    ClaimResponse lastYear =
+        FhirClaimPricer.of(MEDICARE).price(claim(json.replace("2025-06-02", "2024-03-05")), OFFICE);
+    for (ClaimResponse.ItemComponent item : lastYear.getItem()) {
+      AdjudicationComponent allowed = adjudication(item, "eligible");
+      assertFalse(allowed.hasAmount());
+      assertEquals("DATE_NOT_COVERED", allowed.getReason().getCodingFirstRep().getCode());
+    }
+
+    String week = json.replace("\"end\": \"2025-06-02\"", "\"end\": \"2025-06-06\"");
+    FhirMappingException undated =
+        assertThrows(FhirMappingException.class, () -> FhirClaims.toClaim(claim(week)));
+    assertEquals("Claim.item[0]", undated.path());
+    assertTrue(undated.getMessage().contains("runs from 2025-06-02 to 2025-06-06"));
+    // Items with their own dates need nothing of the period.
+    String dated =
+        week.replace(
+            "\"productOrService\"", "\"servicedDate\": \"2025-06-03\", \"productOrService\"");
+    assertEquals(
+        Optional.of(LocalDate.of(2025, 6, 3)),
+        FhirClaims.toClaim(claim(dated)).line(0).dateOfService());
+  }
+
+  private static final String HEAD =
+      "{\"resourceType\":\"Claim\",\"status\":\"active\",\"use\":\"claim\",";
+  private static final String CPT =
+      "\"productOrService\":{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":";
+
+  private static String item(int sequence, String code, String extra) {
+    return "{\"sequence\":" + sequence + "," + CPT + "\"" + code + "\"}]}" + extra + "}";
+  }
+
+  /**
+   * Each hostile claim is refused at the FHIR path of what is wrong. A modifier extension (one that
+   * changes what its element means, such as "not billed") was ignored and the claim priced.
+   */
+  @Test
+  void hostileClaimsAreRefusedAtTheirPath() {
+    String ok = item(1, "99213", "");
+    Map<String, String> paths =
+        Map.ofEntries(
+            Map.entry(HEAD + "\"id\":\"a\"}", "Claim.item"),
+            Map.entry(
+                HEAD + "\"item\":[" + ok + ",{\"sequence\":2}]}", "Claim.item[1].productOrService"),
+            Map.entry(
+                HEAD + "\"item\":[" + ok + "," + item(0, "99213", "") + "]}",
+                "Claim.item[1].sequence"),
+            Map.entry(
+                HEAD + "\"item\":[" + ok + "," + item(-2, "99213", "") + "]}",
+                "Claim.item[1].sequence"),
+            Map.entry(HEAD + "\"item\":[" + ok + "," + ok + "]}", "Claim.item[1].sequence"),
+            Map.entry(
+                HEAD
+                    + "\"item\":["
+                    + ok
+                    + ","
+                    + item(2, "97110", ",\"quantity\":{\"value\":0}")
+                    + "]}",
+                "Claim.item[1].quantity.value"),
+            Map.entry(
+                HEAD + "\"item\":[" + item(1, "97110", ",\"quantity\":{\"value\":1.5}") + "]}",
+                "Claim.item[0].quantity.value"),
+            Map.entry(
+                HEAD + "\"item\":[" + item(1, "97110", ",\"quantity\":{\"value\":-3}") + "]}",
+                "Claim.item[0].quantity.value"),
+            Map.entry(
+                HEAD
+                    + "\"item\":["
+                    + item(1, "99213", ",\"net\":{\"value\":90,\"currency\":\"EUR\"}")
+                    + "]}",
+                "Claim.item[0].net.currency"),
+            Map.entry(
+                HEAD
+                    + "\"item\":[{\"sequence\":1,\"productOrService\":{\"coding\":[{\"system\":"
+                    + "\"http://hl7.org/fhir/sid/ndc\",\"code\":\"0002-8215-01\"}]}}]}",
+                "Claim.item[0].productOrService"),
+            Map.entry(
+                HEAD
+                    + "\"modifierExtension\":[{\"url\":\"http://example.org/void\",\"valueBoolean\":true}],"
+                    + "\"item\":["
+                    + ok
+                    + "]}",
+                "Claim.modifierExtension[0]"),
+            Map.entry(
+                HEAD
+                    + "\"item\":["
+                    + ok
+                    + ","
+                    + item(
+                        2,
+                        "20610",
+                        ",\"modifierExtension\":[{\"url\":\"http://example.org/not-billed\","
+                            + "\"valueBoolean\":true}]")
+                    + "]}",
+                "Claim.item[1].modifierExtension[0]"));
+    paths.forEach(
+        (json, path) -> {
+          FhirMappingException e =
+              assertThrows(FhirMappingException.class, () -> FhirClaims.toClaim(claim(json)), json);
+          assertEquals(path, e.path(), json);
+          assertTrue(e.getMessage().startsWith(path + ": "), e.getMessage());
+        });
+  }
+
+  private static void assertDollars(Money money) {
+    assertEquals("USD", money.getCurrency());
+    assertEquals(2, money.getValue().scale(), money.getValue().toPlainString());
+  }
+
+  private static List<Integer> unpriced(ClaimResponse response) {
+    return response.getItem().stream()
+        .filter(item -> !adjudication(item, "eligible").hasAmount())
+        .map(ClaimResponse.ItemComponent::getItemSequence)
+        .toList();
+  }
+
+  private static AdjudicationComponent adjudication(
+      ClaimResponse.ItemComponent item, String category) {
+    return item.getAdjudication().stream()
+        .filter(a -> a.getCategory().getCodingFirstRep().getCode().equals(category))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + category + " adjudication"));
+  }
+
+  private static Money amount(ClaimResponse.ItemComponent item, String category) {
+    return adjudication(item, category).getAmount();
+  }
+
+  private static Money total(ClaimResponse response, String category) {
+    return response.getTotal().stream()
+        .filter(t -> t.getCategory().getCodingFirstRep().getCode().equals(category))
+        .findFirst()
+        .orElseThrow()
+        .getAmount();
+  }
+}
