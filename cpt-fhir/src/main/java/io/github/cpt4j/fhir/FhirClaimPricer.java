@@ -73,8 +73,10 @@ import org.hl7.fhir.r4.model.Resource;
  * year so far: not knowable from a claim and a fee schedule, so left out rather than reported
  * wrong.
  *
- * <p>The totals are {@code submitted} (when every item has a charge) and {@code eligible}; {@code
- * outcome} is {@code complete} when every line is priced, else {@code partial}. Amounts are in USD.
+ * <p>The totals are {@code submitted} (when every item has a charge) and {@code eligible}, the sum
+ * of the items' eligible amounts (when at least one item has one: a total of 0.00 for a claim of
+ * unpriced items would read as a claim allowed nothing); {@code outcome} is {@code complete} when
+ * every line is priced, else {@code partial}. Amounts are in USD, to the cent.
  */
 public final class FhirClaimPricer {
 
@@ -221,7 +223,11 @@ public final class FhirClaimPricer {
     if (everyChargeKnown && !priced.lines().isEmpty()) {
       response.addTotal(total("submitted", submitted));
     }
-    response.addTotal(total("eligible", priced.total()));
+    // The sum of the items' eligible amounts; none when no item has one, as a total of 0.00 reads
+    // as a claim allowed nothing, not as one cpt4j could not price.
+    if (priced.lines().stream().anyMatch(PricedLine::isPriced)) {
+      response.addTotal(total("eligible", priced.total()));
+    }
     return response;
   }
 

@@ -172,6 +172,25 @@ class FhirGatewayTest {
         FhirClaims.toClaim(claim(dated)).line(0).dateOfService());
   }
 
+  /**
+   * A claim none of whose items has an amount was answered with an {@code eligible} total of 0.00,
+   * which reads as a claim allowed nothing: the total is left out, as the items' amounts are.
+   */
+  @Test
+  void aClaimWithNoAmountHasNoEligibleTotal() {
+    org.hl7.fhir.r4.model.Claim fhirClaim = claim(resource("claim-professional.json"));
+    fhirClaim.getItem().removeIf(item -> item.getSequence() < 6);
+    ClaimResponse response = FhirClaimPricer.of(MEDICARE).price(fhirClaim, OFFICE);
+    assertEquals(List.of(6, 7), unpriced(response));
+    assertEquals(ClaimResponse.RemittanceOutcome.PARTIAL, response.getOutcome());
+    assertEquals(
+        List.of("submitted"),
+        response.getTotal().stream()
+            .map(total -> total.getCategory().getCodingFirstRep().getCode())
+            .toList());
+    assertEquals(new BigDecimal("80.00"), total(response, "submitted").getValue());
+  }
+
   private static final String HEAD =
       "{\"resourceType\":\"Claim\",\"status\":\"active\",\"use\":\"claim\",";
   private static final String CPT =
