@@ -24,6 +24,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -318,12 +319,13 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
         // The session is paid with the total time of its lines: a line without its minutes leaves
         // it without one. That line is refused for its own missing time, and every other line
         // names it, rather than asking a line that has its minutes for them.
-        String missing = "";
+        // A joiner, not +=: each += copies the list so far, square in the session's lines.
+        StringJoiner missing = new StringJoiner(", ");
         ClaimLine example = null;
         for (int i : members) {
           ClaimLine line = lines.get(i);
           if (lacksMinutes(line)) {
-            missing += (missing.isEmpty() ? "" : ", ") + "line " + numberOf.applyAsInt(i);
+            missing.add("line " + numberOf.applyAsInt(i));
             example = example == null ? line.withMinutes(60) : example;
           }
         }
@@ -349,10 +351,10 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
       // in full, not cut to that.
       int minutes = anyWithoutMinutes ? 0 : totalMinutes;
       FeeResult result = priceWithMinutes(chosen, context, presentAtInduction, minutes);
-      String others = "";
+      StringJoiner others = new StringJoiner(", ");
       for (int i : members) {
         if (i != paid) {
-          others += (others.isEmpty() ? "" : ", ") + "line " + numberOf.applyAsInt(i);
+          others.add("line " + numberOf.applyAsInt(i));
         }
       }
       PricingStep session =
