@@ -84,7 +84,7 @@ final class Destination implements AutoCloseable {
   /**
    * Returns the destination the user named: {@code null} or {@code -} for standard output.
    *
-   * @throws CliException if {@code name} is not a file name
+   * @throws CliException if {@code name} is not a file name, or names a directory
    */
   static Destination of(String name, PrintWriter stdout) {
     return of(name, stdout, WriteBehind::new);
@@ -101,7 +101,12 @@ final class Destination implements AutoCloseable {
     if (name == null || Inputs.STDIN.equals(name)) {
       return new Destination("standard output", null, stdout, writeBehinds);
     }
-    return new Destination(FileName.quoted(name), Inputs.path(name), stdout, writeBehinds);
+    Path target = Inputs.path(name);
+    if (Files.isDirectory(target)) {
+      // Else the temporary file's rename failed with the system's words ("Is a directory").
+      throw new CliException("cannot write " + FileName.quoted(name) + ": it is a directory");
+    }
+    return new Destination(FileName.quoted(name), target, stdout, writeBehinds);
   }
 
   /**

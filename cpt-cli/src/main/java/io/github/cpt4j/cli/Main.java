@@ -312,6 +312,7 @@ public final class Main {
     }
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.registerConverter(Format.class, new FormatConverter());
+    commandLine.registerConverter(Path.class, new FileNameConverter.PathConverter());
     registerValueConverters(commandLine);
     Handlers handlers = new Handlers(top);
     commandLine.setParameterExceptionHandler(handlers);
@@ -432,6 +433,18 @@ public final class Main {
   /** A usage error: bad option, bad value, missing argument. One line, the help hint, status 2. */
   private static int usageError(ParameterException e, String[] args, boolean debug) {
     CommandLine cmd = e.getCommandLine();
+    Optional<String> asked = helpAsked(cmd, args);
+    if (asked.isPresent()) {
+      // cpt price --zip 1 --help: picocli converts --zip's value before it reaches --help, and a
+      // script that adds --help to its usual options must get the help, not an error about them.
+      if (asked.get().equals("--help")) {
+        cmd.usage(cmd.getOut());
+      } else {
+        cmd.printVersionHelp(cmd.getOut());
+      }
+      cmd.getOut().flush();
+      return ExitStatus.OK;
+    }
     PrintWriter err = cmd.getErr();
     if (debug) {
       e.printStackTrace(err);
@@ -452,6 +465,41 @@ public final class Main {
     err.println(line);
     err.flush();
     return ExitStatus.TROUBLE;
+  }
+
+  /**
+   * Returns {@code --help} or {@code --version} when {@code args} ask {@code cmd}, the command
+   * whose arguments failed to parse, for its help or version ({@code -h}, {@code --help}, {@code
+   * -V}, {@code --version}, before any {@code --}): the first asked wins, as picocli answers a run
+   * without errors. Empty when they ask for neither, or when {@code cmd} has no such option ({@code
+   * cpt help -x}).
+   */
+  private static Optional<String> helpAsked(CommandLine cmd, String[] args) {
+    CommandSpec spec = cmd.getCommandSpec();
+    // Only the arguments after the failing command's name: cpt --help is cpt's own.
+    int from = 0;
+    if (cmd.getParent() != null) {
+      from = args.length;
+      for (int i = 0; i < args.length; i++) {
+        if (args[i].equals(spec.name())) {
+          from = i + 1;
+          break;
+        }
+      }
+    }
+    for (int i = from; i < args.length && !args[i].equals("--"); i++) {
+      for (OptionSpec option : spec.options()) {
+        if (List.of(option.names()).contains(args[i])) {
+          if (option.usageHelp()) {
+            return Optional.of("--help");
+          }
+          if (option.versionHelp()) {
+            return Optional.of("--version");
+          }
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /**

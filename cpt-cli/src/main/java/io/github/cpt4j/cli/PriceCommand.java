@@ -162,12 +162,14 @@ final class PriceCommand implements Callable<Integer> {
 
   @Option(
       names = {"-i", "--input"},
+      converter = FileNameConverter.class,
       paramLabel = "FILE.csv",
       description = "Price every row of this CSV file (- for standard input) instead of LINEs.")
   private String input;
 
   @Option(
       names = {"-o", "--output"},
+      converter = FileNameConverter.class,
       paramLabel = "FILE",
       description = "Write the results here instead of standard output.")
   private String output;

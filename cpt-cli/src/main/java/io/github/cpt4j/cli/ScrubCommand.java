@@ -71,6 +71,7 @@ final class ScrubCommand implements Callable<Integer> {
 
   @Option(
       names = {"-i", "--input"},
+      converter = FileNameConverter.class,
       required = true,
       paramLabel = "FILE.csv",
       description = "The claim lines, CSV with a header row (- for standard input).")
@@ -78,6 +79,7 @@ final class ScrubCommand implements Callable<Integer> {
 
   @Option(
       names = {"-o", "--output"},
+      converter = FileNameConverter.class,
       paramLabel = "FILE",
       description = "Write the rows here instead of standard output.")
   private String output;

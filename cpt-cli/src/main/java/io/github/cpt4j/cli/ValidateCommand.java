@@ -135,6 +135,7 @@ final class ValidateCommand implements Callable<Integer> {
       arity = "0..1",
       paramLabel = "FILE",
       defaultValue = Inputs.STDIN,
+      converter = FileNameConverter.class,
       description = "The file to check; - or nothing for standard input.")
   private String file;
 

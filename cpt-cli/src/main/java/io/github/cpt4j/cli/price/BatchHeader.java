@@ -151,14 +151,20 @@ public final class BatchHeader {
     }
     if (!index.containsKey(CODE)) {
       // One column of names and semicolons is a spreadsheet's "CSV" in a locale with decimal
-      // commas: say so, rather than leave the user to spot the separator.
-      boolean semicolons = copy.size() == 1 && copy.get(0).indexOf(';') >= 0;
+      // commas, one of names and tabs a spreadsheet's or a database's tab-separated export: say
+      // so, rather than leave the user to spot the separator.
+      String separator = "";
+      if (copy.size() == 1 && copy.get(0).indexOf(';') >= 0) {
+        separator = "semicolons";
+      } else if (copy.size() == 1 && copy.get(0).indexOf('\t') >= 0) {
+        separator = "tabs";
+      }
       throw new IllegalArgumentException(
           "the header has no 'code' column; it has "
               + (copy.isEmpty() ? "no columns" : names(copy))
-              + (semicolons
-                  ? " (fields separated by semicolons? the input must be comma-separated)"
-                  : ""));
+              + (separator.isEmpty()
+                  ? ""
+                  : " (fields separated by " + separator + "? the input must be comma-separated)"));
     }
     return new BatchHeader(copy, Map.copyOf(index), lookalikes(copy, index));
   }

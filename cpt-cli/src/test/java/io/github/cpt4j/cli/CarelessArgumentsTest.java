@@ -1,0 +1,113 @@
+package io.github.cpt4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What a careless script passes: {@code --help} added to options with a bad value, an empty file
+ * name from an unset variable, a directory as the output, a tab-separated file.
+ */
+class CarelessArgumentsTest {
+
+  @TempDir Path dir;
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "price --zip 1 --help",
+        "price --help --date 2025-13-01",
+        "price -i x.csv --format xml -h",
+        "localities --state 1 --help",
+        "validate --format xml --help",
+        "scrub --date 06/01/2025 --help"
+      })
+  void helpIsShownWhateverTheOtherOptionsSay(String line) {
+    // README: --help works on every command. Picocli converted --zip's value first, and the run
+    // was a usage error about --zip, status 2, instead of the help.
+    String[] args = line.split(" ");
+    Cli.Result r = Cli.run(args);
+    assertEquals(0, r.status(), r::toString);
+    assertEquals("", r.err(), r::toString);
+    assertEquals(Cli.run(args[0], "--help").out(), r.out());
+  }
+
+  @Test
+  void versionIsShownWhateverTheOtherOptionsSay() {
+    Cli.Result r = Cli.run("price", "--zip", "1", "--version");
+    assertEquals(0, r.status(), r::toString);
+    assertEquals(Cli.run("--version").out(), r.out());
+  }
+
+  @Test
+  void helpAfterTheEndOfOptionsIsALineNotAnOption() {
+    Cli.Result r = Cli.run("price", "--zip", "1", "--", "--help");
+    assertEquals(2, r.status(), r::toString);
+    assertTrue(r.err().contains("'--zip'"), r::toString);
+  }
+
+  static List<List<String>> emptyFileNames() {
+    return List.of(
+        List.of("--input", "price", "--input", "", "--date", "2025-06-01"),
+        List.of("--output", "price", "99213", "--zip", "10001", "--output", ""),
+        List.of("--cms-dir", "price", "99213", "--zip", "10001", "--cms-dir", ""),
+        List.of("--rvu", "price", "99213", "--zip", "10001", "--rvu", ""),
+        List.of("--cms-dir", "data", "--cms-dir", ""),
+        List.of("--gpci", "localities", "--gpci", ""),
+        List.of("--input", "scrub", "--input", "", "--ptp", "x.txt"),
+        List.of("--ptp", "scrub", "--input", "x.csv", "--ptp", ""),
+        List.of("--codes", "validate", "--rules", "--codes", ""),
+        List.of("(FILE)", "validate", ""));
+  }
+
+  @ParameterizedTest
+  @MethodSource("emptyFileNames")
+  void anEmptyFileNameIsAUsageErrorNamingTheOption(List<String> optionAndArgs) {
+    // --input "$IN" with IN unset: the empty name was the current directory, so the run said
+    // "cannot read '': it is a directory", and --cms-dir "" read the current directory's files.
+    String option = optionAndArgs.get(0);
+    Cli.Result r = Cli.run(optionAndArgs.subList(1, optionAndArgs.size()).toArray(String[]::new));
+    assertEquals(2, r.status(), r::toString);
+    assertEquals(1, r.errLines().size(), r::toString);
+    assertTrue(r.err().contains(option), r::toString);
+    assertTrue(r.err().contains("the value is empty"), r::toString);
+    assertEquals("", r.out(), r::toString);
+  }
+
+  @Test
+  void anOutputThatIsADirectoryIsSaidSoInOurWords() throws IOException {
+    Path input = dir.resolve("in.csv");
+    Files.writeString(input, "code,zip\n99213,10001\n", StandardCharsets.UTF_8);
+    Cli.Result r =
+        Cli.run(
+            "price",
+            "--input",
+            input.toString(),
+            "--output",
+            dir.toString(),
+            "--date",
+            "2025-06-01");
+    assertEquals(2, r.status(), r::toString);
+    // Was the system's "Is a directory", after the results were written to a temporary file.
+    assertEquals("cpt price: cannot write '" + dir + "': it is a directory\n", r.err());
+  }
+
+  @Test
+  void aTabSeparatedFileIsToldWhatSeparatorIsExpected() {
+    Cli.Result r = Cli.runWithInput("code\tzip\n99213\t10001\n", "price", "--input", "-");
+    assertEquals(2, r.status(), r::toString);
+    assertTrue(
+        r.err().endsWith("(fields separated by tabs? the input must be comma-separated)\n"),
+        r::toString);
+  }
+}
