@@ -116,7 +116,7 @@ class FhirGatewayTest {
         }
       }
       submitted = submitted.add(amount(item, "submitted").getValue());
-      AdjudicationComponent allowed = adjudication(item, "eligible");
+      AdjudicationComponent allowed = FhirTest.adjudication(item, "eligible");
       if (expected.line(i).isPriced()) {
         assertEquals(expected.line(i).amountOrThrow(), allowed.getAmount().getValue());
         eligible = eligible.add(allowed.getAmount().getValue());
@@ -153,7 +153,7 @@ class FhirGatewayTest {
     ClaimResponse lastYear =
         FhirClaimPricer.of(MEDICARE).price(claim(json.replace("2025-06-02", "2024-03-05")), OFFICE);
     for (ClaimResponse.ItemComponent item : lastYear.getItem()) {
-      AdjudicationComponent allowed = adjudication(item, "eligible");
+      AdjudicationComponent allowed = FhirTest.adjudication(item, "eligible");
       assertFalse(allowed.hasAmount());
       assertEquals("DATE_NOT_COVERED", allowed.getReason().getCodingFirstRep().getCode());
     }
@@ -279,21 +279,13 @@ class FhirGatewayTest {
 
   private static List<Integer> unpriced(ClaimResponse response) {
     return response.getItem().stream()
-        .filter(item -> !adjudication(item, "eligible").hasAmount())
+        .filter(item -> !FhirTest.adjudication(item, "eligible").hasAmount())
         .map(ClaimResponse.ItemComponent::getItemSequence)
         .toList();
   }
 
-  private static AdjudicationComponent adjudication(
-      ClaimResponse.ItemComponent item, String category) {
-    return item.getAdjudication().stream()
-        .filter(a -> a.getCategory().getCodingFirstRep().getCode().equals(category))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no " + category + " adjudication"));
-  }
-
   private static Money amount(ClaimResponse.ItemComponent item, String category) {
-    return adjudication(item, category).getAmount();
+    return FhirTest.adjudication(item, category).getAmount();
   }
 
   private static Money total(ClaimResponse response, String category) {

@@ -1033,8 +1033,8 @@ class FhirTest {
     assertTrue(detail.contains("line 1 has no anesthesia minutes"), detail);
   }
 
-  private static AdjudicationComponent adjudication(
-      ClaimResponse.ItemComponent item, String category) {
+  /** The item's adjudication of {@code category}; fails the test when there is none. */
+  static AdjudicationComponent adjudication(ClaimResponse.ItemComponent item, String category) {
     return item.getAdjudication().stream()
         .filter(a -> a.getCategory().getCodingFirstRep().getCode().equals(category))
         .findFirst()
