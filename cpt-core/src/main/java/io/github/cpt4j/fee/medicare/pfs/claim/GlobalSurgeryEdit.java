@@ -155,32 +155,47 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
    */
   private Procedures procedures(Claim claim) {
     int n = claim.size();
-    int[] lines = new int[n];
-    GlobalPeriod[] periods = new GlobalPeriod[n];
     int count = 0;
     for (int p = 0; p < n; p++) {
-      ClaimLine procedure = claim.line(p).line();
-      if (isVisit(procedure.code()) || isPostoperativeOnly(procedure)) {
-        continue;
-      }
-      Optional<RvuEntry> row = schedule.rvuEntry(procedure);
-      if (row.isEmpty()) {
-        continue;
-      }
-      GlobalPeriod period = row.get().indicators().globalPeriod();
-      if (period == GlobalPeriod.DAYS_0
-          || period == GlobalPeriod.DAYS_10
-          || period == GlobalPeriod.DAYS_90) {
-        lines[count] = p;
-        periods[count] = period;
-        count++;
+      count += periodOrNull(claim.line(p).line()) != null ? 1 : 0;
+    }
+    if (count == 0) {
+      return Procedures.NONE; // the usual claim of visits alone: nothing to allocate
+    }
+    int[] lines = new int[count];
+    GlobalPeriod[] periods = new GlobalPeriod[count];
+    for (int p = 0, i = 0; i < count; p++) {
+      GlobalPeriod period = periodOrNull(claim.line(p).line());
+      if (period != null) {
+        lines[i] = p;
+        periods[i] = period;
+        i++;
       }
     }
-    return new Procedures(lines, periods, count);
+    return new Procedures(lines, periods);
   }
 
-  /** The procedures of {@link #procedures}: the first {@code count} entries of both arrays. */
-  private record Procedures(int[] lines, GlobalPeriod[] periods, int count) {}
+  /** The global period of a procedure whose package can hold a visit, else null. */
+  private GlobalPeriod periodOrNull(ClaimLine procedure) {
+    if (isVisit(procedure.code()) || isPostoperativeOnly(procedure)) {
+      return null;
+    }
+    Optional<RvuEntry> row = schedule.rvuEntry(procedure);
+    if (row.isEmpty()) {
+      return null;
+    }
+    GlobalPeriod period = row.get().indicators().globalPeriod();
+    return period == GlobalPeriod.DAYS_0
+            || period == GlobalPeriod.DAYS_10
+            || period == GlobalPeriod.DAYS_90
+        ? period
+        : null;
+  }
+
+  /** The procedures of {@link #procedures}: their lines and periods, index by index. */
+  private record Procedures(int[] lines, GlobalPeriod[] periods) {
+    static final Procedures NONE = new Procedures(new int[0], new GlobalPeriod[0]);
+  }
 
   /** The finding denying visit line {@code v}, of the first procedure whose package holds it. */
   private static EditFinding includedIn(
@@ -188,7 +203,7 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
     LocalDate claimDate = context.dateOfService();
     BilledLine visit = claim.line(v);
     LocalDate visitDate = visit.dateOfServiceOr(claimDate);
-    for (int i = 0; i < procedures.count(); i++) {
+    for (int i = 0; i < procedures.lines().length; i++) {
       int p = procedures.lines()[i];
       GlobalPeriod period = procedures.periods()[i];
       long days = ChronoUnit.DAYS.between(claim.line(p).dateOfServiceOr(claimDate), visitDate);
