@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.codeset.CodeSet;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaTimeEdit;
 import io.github.cpt4j.modifier.Modifier;
 import io.github.cpt4j.modifier.ModifierRules;
 import io.github.cpt4j.modifier.ModifierViolation;
@@ -12,11 +13,13 @@ import io.github.cpt4j.text.WhiteSpace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What {@code cpt validate --rules} finds on a line that parses: the modifier rules' violations
  * ({@link ModifierRules#standard()}), modifiers that no registry knows, and a code outside the code
- * set given. Each finding has the index in the line of what it is about.
+ * set given, each an error; and minutes no amount uses ({@link AnesthesiaTimeEdit}), a warning, as
+ * the claim pricer flags them. Each finding has the index in the line of what it is about.
  */
 final class RuleCheck {
 
@@ -26,11 +29,17 @@ final class RuleCheck {
    * @param error the error type, such as {@code MUTUALLY_EXCLUSIVE} or {@code UNKNOWN_MODIFIER}
    * @param index the 0-based index in the line of the code or modifier concerned
    * @param message what is wrong, in words
+   * @param warning whether it is a warning, which leaves the line valid, rather than an error
    */
-  record Finding(String error, int index, String message) {
+  record Finding(String error, int index, String message, boolean warning) {
     Finding {
       requireNonNull(error, "error");
       requireNonNull(message, "message");
+    }
+
+    /** An error. */
+    Finding(String error, int index, String message) {
+      this(error, index, message, false);
     }
   }
 
@@ -38,7 +47,8 @@ final class RuleCheck {
 
   /**
    * Returns every finding on {@code line}, a line that parses: rule violations in the rules' order,
-   * then unknown modifiers in billed order, then the code set; empty when there is none.
+   * then unknown modifiers in billed order, then the code set, then the minutes; empty when there
+   * is none.
    */
   static List<Finding> findings(String line, CodeSet codes) {
     ClaimLine parsed =
@@ -72,7 +82,25 @@ final class RuleCheck {
               codeStart,
               code + " is not in the loaded code set (" + codes.size() + " codes)"));
     }
+    Optional<String> minutes = AnesthesiaTimeEdit.ignoredMinutes(parsed);
+    if (minutes.isPresent()) {
+      findings.add(
+          new Finding(ValidateCommand.MINUTES_IGNORED, lastTokenStart(line), minutes.get(), true));
+    }
     return findings;
+  }
+
+  /** The index of the line's last token, where the grammar puts the minutes. */
+  private static int lastTokenStart(String line) {
+    int end = line.length();
+    while (end > 0 && WhiteSpace.isSpace(line.charAt(end - 1))) {
+      end--;
+    }
+    int start = end;
+    while (start > 0 && !WhiteSpace.isSpace(line.charAt(start - 1))) {
+      start--;
+    }
+    return start;
   }
 
   /** The index of the code: after the leading blanks. */

@@ -16,6 +16,7 @@ import io.github.cpt4j.codeset.CodeSet;
 import io.github.cpt4j.data.BundledData;
 import io.github.cpt4j.data.load.CodeSetLoader;
 import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.modifier.ModifierRule;
 import io.github.cpt4j.text.WhiteSpace;
 import java.io.IOException;
@@ -63,7 +64,10 @@ import picocli.CommandLine.Spec;
           + "with TC), each unknown modifier is UNKNOWN_MODIFIER and a code outside the loaded "
           + "code set (the bundled sample, or --codes over it) is NOT_IN_CODE_SET; a line gets "
           + "one report per "
-          + "finding. With --column NAME the input is CSV with a header row, and the lines are "
+          + "finding. Anesthesia minutes on a code not paid by time (99213 30min; Medicare pays "
+          + "minutes only on 00100-01999, and not on 01995 or 01996) are a MINUTES_IGNORED "
+          + "warning: reported, its detail starting 'warning:' (result 'warning' in CSV and "
+          + "JSON), but the line stays valid and alone does not make the exit status 1. With --column NAME the input is CSV with a header row, and the lines are "
           + "that column's cells, numbered by the line they start on; a row that is not valid "
           + "CSV is MALFORMED_ROW. A cell is never skipped: a blank one or one starting with # "
           + "is invalid, and the cells of a column named code must each be one code, as "
@@ -93,6 +97,12 @@ final class ValidateCommand implements Callable<Integer> {
   /** The error type of a code outside the loaded code set, with {@code --rules}. */
   static final String NOT_IN_CODE_SET = "NOT_IN_CODE_SET";
 
+  /**
+   * The type of the warning on minutes no amount uses ({@code 99213 30min}), with {@code --rules}:
+   * the name of the claim pricer's warning of them.
+   */
+  static final String MINUTES_IGNORED = ClaimWarning.Kind.MINUTES_IGNORED.name();
+
   private static final List<Column> COLUMNS =
       List.of(
           Column.number("line", 6),
@@ -115,6 +125,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
     if (rules) {
       error = Math.max(error, Math.max(UNKNOWN_MODIFIER.length(), NOT_IN_CODE_SET.length()));
+      error = Math.max(error, MINUTES_IGNORED.length());
       for (ModifierRule rule : ModifierRule.values()) {
         error = Math.max(error, rule.name().length());
       }
@@ -215,10 +226,11 @@ final class ValidateCommand implements Callable<Integer> {
       if (report != null) {
         report.finish();
         if (output.format == Format.TABLE) {
-          out.println(summary(counts.lines, counts.skipped, counts.invalid));
+          out.println(summary(counts.lines, counts.skipped, counts.invalid, counts.warned));
         }
       }
     }
+    // A warning leaves its line valid: only invalid lines make the status 1.
     return counts.invalid == 0 ? ExitStatus.OK : ExitStatus.INVALID_INPUT;
   }
 
@@ -264,11 +276,15 @@ final class ValidateCommand implements Callable<Integer> {
     }
   }
 
-  /** What a run saw: lines read, blank or comment lines skipped, invalid lines. */
+  /**
+   * What a run saw: lines read, blank or comment lines skipped, invalid lines, valid lines with a
+   * warning.
+   */
   private static final class Counts {
     long lines;
     long skipped;
     long invalid;
+    long warned;
   }
 
   /** Checks the input line by line. */
@@ -439,12 +455,40 @@ final class ValidateCommand implements Callable<Integer> {
       }
       return;
     }
-    counts.invalid++;
+    boolean onlyWarnings = true;
+    for (RuleCheck.Finding finding : findings) {
+      onlyWarnings &= finding.warning();
+    }
+    if (onlyWarnings) {
+      counts.warned++;
+    } else {
+      counts.invalid++;
+    }
     if (report != null) {
       for (RuleCheck.Finding finding : findings) {
-        invalid(
-            report, number, line, canonical, finding.error(), finding.index(), finding.message());
+        if (finding.warning()) {
+          warning(report, number, line, canonical, finding);
+        } else {
+          invalid(
+              report, number, line, canonical, finding.error(), finding.index(), finding.message());
+        }
       }
+    }
+  }
+
+  /**
+   * Reports a warning: in the table as an error is, its detail starting {@code warning:}; in CSV
+   * and JSON with the result {@code warning}.
+   */
+  private void warning(
+      Report report, long number, String line, String canonical, RuleCheck.Finding finding)
+      throws IOException {
+    if (output.format == Format.TABLE) {
+      report.row(
+          number, finding.index(), finding.error(), "warning: " + Main.oneLine(finding.message()));
+    } else {
+      report.row(
+          number, "warning", line, canonical, finding.error(), finding.index(), finding.message());
     }
   }
 
@@ -528,15 +572,29 @@ final class ValidateCommand implements Callable<Integer> {
     }
   }
 
-  private static String summary(long lines, long skipped, long invalid) {
+  private static String summary(long lines, long skipped, long invalid, long warned) {
     long checked = lines - skipped;
     String skip =
         skipped == 0
             ? ""
             : "; " + skipped + " blank or comment line" + (skipped == 1 ? "" : "s") + " skipped";
+    String warnings =
+        warned == 0
+            ? ""
+            : "; " + warned + " valid with " + (warned == 1 ? "a warning" : "warnings");
     if (invalid == 0) {
-      return (checked == 1 ? "1 line" : checked + " lines") + " checked, all valid" + skip;
+      return (checked == 1 ? "1 line" : checked + " lines")
+          + " checked, all valid"
+          + warnings
+          + skip;
     }
-    return invalid + " of " + checked + " line" + (checked == 1 ? "" : "s") + " invalid" + skip;
+    return invalid
+        + " of "
+        + checked
+        + " line"
+        + (checked == 1 ? "" : "s")
+        + " invalid"
+        + warnings
+        + skip;
   }
 }

@@ -38,7 +38,12 @@ public final class ClaimWarning {
      * The lines of one anesthesia session carry different payment modifiers (AA on one, QK on
      * another): the session is paid once, at the share of the line paid, for the whole time.
      */
-    ANESTHESIA_ROLES_DIFFER
+    ANESTHESIA_ROLES_DIFFER,
+    /**
+     * The line carries anesthesia minutes on a code not paid by time (anything outside 00100-01999,
+     * or 01995 and 01996, paid by base units alone): the minutes change no amount.
+     */
+    MINUTES_IGNORED
   }
 
   private final Kind kind;

@@ -10,6 +10,7 @@ import io.github.cpt4j.fee.Explanation;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingStep;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaTimeEdit;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,9 @@ final class LineAlone {
                       ? ClaimWarning.Kind.MODIFIER_RULE_BROKEN
                       : edit.equals(SpecimenCollections.RULE)
                           ? ClaimWarning.Kind.DOCUMENTATION_REQUIRED
-                          : ClaimWarning.Kind.EDIT_FLAG,
+                          : edit.equals(AnesthesiaTimeEdit.NAME)
+                              ? ClaimWarning.Kind.MINUTES_IGNORED
+                              : ClaimWarning.Kind.EDIT_FLAG,
                   edit,
                   message));
           steps.add(PricingStep.note(edit, "warning: " + message));

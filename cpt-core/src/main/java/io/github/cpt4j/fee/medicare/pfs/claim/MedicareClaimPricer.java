@@ -21,6 +21,7 @@ import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaTimeEdit;
 import io.github.cpt4j.fee.medicare.pfs.LineEvaluation;
 import io.github.cpt4j.fee.medicare.pfs.LineEvaluator;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
@@ -87,13 +88,17 @@ import java.util.function.Function;
  *       io.github.cpt4j.modifier.ModifierRules#standard()} checks every line; its violations are
  *       flags, reported as {@link ClaimWarning.Kind#MODIFIER_RULE_BROKEN} warnings, and do not by
  *       themselves stop pricing: the rules below refuse the combinations that change the payment.
+ *   <li><b>Anesthesia time</b> (edit {@code anesthesia-time}, {@link AnesthesiaTimeEdit}). Minutes
+ *       on a code not paid by time (outside 00100-01999, or 01995 and 01996, paid by base units
+ *       alone) are used by no amount: flagged, a {@link ClaimWarning.Kind#MINUTES_IGNORED} warning,
+ *       the amount unchanged (Claims Processing Manual ch. 12 §50).
  *   <li><b>Global surgery</b> (edit {@code global-surgery}, {@link GlobalSurgeryEdit}). An E/M
  *       visit on the day of a procedure of global period 000 or 010 without modifier 25, or on the
  *       day before or the day of a 090 procedure without 57, or in a procedure's postoperative days
  *       (lines of several dates) without 24, is part of the procedure's global surgical package:
  *       denied, {@link UnpricedReason#GLOBAL_SURGERY}, naming the procedure (Claims Processing
  *       Manual ch. 12 §40.1, §30.6.6). Edits added to the builder with {@link Builder#addEdit} run
- *       after these two; {@link Builder#addEditBefore} puts one before a named edit.
+ *       after these three; {@link Builder#addEditBefore} puts one before a named edit.
  *   <li><b>Fee schedule.</b> The amount of one unit of the row the line selects: the 26, TC or 53
  *       row, or the global one (PC/TC indicator; 53 without a row of its own is contractor-priced).
  *       The schedule's refusals (not in the schedule, status not paid, modifier not allowed by
@@ -598,7 +603,9 @@ public final class MedicareClaimPricer implements ClaimPricer {
             w.warn(
                 edit.equals(ModifierRulesEdit.NAME)
                     ? ClaimWarning.Kind.MODIFIER_RULE_BROKEN
-                    : ClaimWarning.Kind.EDIT_FLAG,
+                    : edit.equals(AnesthesiaTimeEdit.NAME)
+                        ? ClaimWarning.Kind.MINUTES_IGNORED
+                        : ClaimWarning.Kind.EDIT_FLAG,
                 edit,
                 message);
         case DENY_LINE -> deny(w, finding);
@@ -677,7 +684,11 @@ public final class MedicareClaimPricer implements ClaimPricer {
     private Builder(MedicareFeeSchedule schedule) {
       this.schedule = schedule;
       this.edits =
-          new ArrayList<>(List.of(ModifierRulesEdit.standard(), GlobalSurgeryEdit.of(schedule)));
+          new ArrayList<>(
+              List.of(
+                  ModifierRulesEdit.standard(),
+                  AnesthesiaTimeEdit.standard(),
+                  GlobalSurgeryEdit.of(schedule)));
     }
 
     /**
@@ -706,8 +717,9 @@ public final class MedicareClaimPricer implements ClaimPricer {
 
     /**
      * Adds {@code edit} just before the edit named {@code name}: a payer's rule that must come
-     * before a standard edit ({@code modifier-rules}, {@code global-surgery}) or one added earlier,
-     * such as NCCI's ({@code ncci}, {@code ncci-ptp}, {@code ncci-mue}):
+     * before a standard edit ({@code modifier-rules}, {@code anesthesia-time}, {@code
+     * global-surgery}) or one added earlier, such as NCCI's ({@code ncci}, {@code ncci-ptp}, {@code
+     * ncci-mue}):
      *
      * <pre>{@code
      * MedicareClaimPricer payer = MedicareClaimPricer.builder(schedule)

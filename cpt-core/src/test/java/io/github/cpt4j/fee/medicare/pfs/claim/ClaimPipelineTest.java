@@ -22,6 +22,7 @@ import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaBaseUnits;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaConversionFactors;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaTimeEdit;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.modifier.ModifierRegistry;
 import io.github.cpt4j.modifier.PaymentEffect;
@@ -343,6 +344,7 @@ class ClaimPipelineTest {
     MedicareClaimPricer noEdits =
         MedicareClaimPricer.builder(SCHEDULE)
             .removeEdit(ModifierRulesEdit.NAME)
+            .removeEdit(AnesthesiaTimeEdit.NAME)
             .removeEdit(GlobalSurgeryEdit.NAME)
             .build();
     assertEquals(List.of(), noEdits.edits());
@@ -403,7 +405,7 @@ class ClaimPipelineTest {
             .build();
     assertEquals(payerModifiers, replaced.edits().get(0));
     assertEquals(
-        List.of(ModifierRulesEdit.NAME, GlobalSurgeryEdit.NAME),
+        List.of(ModifierRulesEdit.NAME, AnesthesiaTimeEdit.NAME, GlobalSurgeryEdit.NAME),
         replaced.edits().stream().map(ClaimEdit::name).toList());
     PricedClaim priced = price(replaced, "27447", "27130");
     assertEquals(Optional.of(ModifierRulesEdit.NAME), priced.line(1).refusedBy());
@@ -447,6 +449,7 @@ class ClaimPipelineTest {
     MedicareClaimPricer pricer =
         MedicareClaimPricer.builder(SCHEDULE)
             .replaceEdit(ModifierRulesEdit.NAME, recording(calls, ModifierRulesEdit.standard()))
+            .replaceEdit(AnesthesiaTimeEdit.NAME, recording(calls, AnesthesiaTimeEdit.standard()))
             .replaceEdit(GlobalSurgeryEdit.NAME, recording(calls, GlobalSurgeryEdit.of(SCHEDULE)))
             .addEditBefore(
                 ModifierRulesEdit.NAME,
@@ -456,7 +459,12 @@ class ClaimPipelineTest {
                 recording(calls, onCode("payer-middle", "99213", EditAction.FLAG, 0)))
             .build();
     assertEquals(
-        List.of("payer-first", ModifierRulesEdit.NAME, "payer-middle", GlobalSurgeryEdit.NAME),
+        List.of(
+            "payer-first",
+            ModifierRulesEdit.NAME,
+            AnesthesiaTimeEdit.NAME,
+            "payer-middle",
+            GlobalSurgeryEdit.NAME),
         names(pricer));
     // 25 and 59 on one visit break a modifier rule: three flags on the line, in edit order.
     List<EditFinding> findings =
@@ -478,7 +486,12 @@ class ClaimPipelineTest {
             .addEditBefore("payer-later", earlier)
             .build();
     assertEquals(
-        List.of(ModifierRulesEdit.NAME, GlobalSurgeryEdit.NAME, "payer-earlier", "payer-later"),
+        List.of(
+            ModifierRulesEdit.NAME,
+            AnesthesiaTimeEdit.NAME,
+            GlobalSurgeryEdit.NAME,
+            "payer-earlier",
+            "payer-later"),
         names(pricer));
     // Scrubbing reports both, the earlier edit's first; pricing keeps the earlier denial only.
     List<EditFinding> findings =
@@ -500,7 +513,7 @@ class ClaimPipelineTest {
     ClaimEdit payer = onCode("payer-knee", "27447", EditAction.DENY_LINE, 1);
     MedicareClaimPricer.Builder builder = MedicareClaimPricer.builder(SCHEDULE);
     assertEquals(
-        "no claim edit named 'ncci'; there are [modifier-rules, global-surgery]",
+        "no claim edit named 'ncci'; there are [modifier-rules, anesthesia-time, global-surgery]",
         assertThrows(IllegalArgumentException.class, () -> builder.addEditBefore("ncci", payer))
             .getMessage());
     assertEquals(
@@ -514,7 +527,9 @@ class ClaimPipelineTest {
                 () -> builder.addEditBefore(GlobalSurgeryEdit.NAME, null))
             .getMessage());
     // Nothing was added by the refused calls.
-    assertEquals(List.of(ModifierRulesEdit.NAME, GlobalSurgeryEdit.NAME), names(builder.build()));
+    assertEquals(
+        List.of(ModifierRulesEdit.NAME, AnesthesiaTimeEdit.NAME, GlobalSurgeryEdit.NAME),
+        names(builder.build()));
   }
 
   @Test
@@ -527,7 +542,7 @@ class ClaimPipelineTest {
                 onCode(ModifierRulesEdit.NAME, "27447", EditAction.DENY_LINE, 1));
     assertEquals(
         "two claim edits are named 'modifier-rules'; the edits are [modifier-rules,"
-            + " modifier-rules, global-surgery]",
+            + " anesthesia-time, modifier-rules, global-surgery]",
         assertThrows(IllegalArgumentException.class, builder::build).getMessage());
   }
 
@@ -556,7 +571,7 @@ class ClaimPipelineTest {
             "anesthesia"),
         names);
     assertEquals(
-        List.of(ModifierRulesEdit.NAME, GlobalSurgeryEdit.NAME),
+        List.of(ModifierRulesEdit.NAME, AnesthesiaTimeEdit.NAME, GlobalSurgeryEdit.NAME),
         MedicareClaimPricer.of(SCHEDULE).edits().stream().map(ClaimEdit::name).toList());
   }
 
