@@ -192,9 +192,20 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
         : null;
   }
 
-  /** The procedures of {@link #procedures}: their lines and periods, index by index. */
-  private record Procedures(int[] lines, GlobalPeriod[] periods) {
+  /**
+   * The procedures of {@link #procedures}: their lines and periods, index by index. A class of two
+   * arrays rather than a record, whose equality would compare the arrays by identity.
+   */
+  private static final class Procedures {
     static final Procedures NONE = new Procedures(new int[0], new GlobalPeriod[0]);
+
+    final int[] lines;
+    final GlobalPeriod[] periods;
+
+    Procedures(int[] lines, GlobalPeriod[] periods) {
+      this.lines = lines;
+      this.periods = periods;
+    }
   }
 
   /** The finding denying visit line {@code v}, of the first procedure whose package holds it. */
@@ -203,9 +214,9 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
     LocalDate claimDate = context.dateOfService();
     BilledLine visit = claim.line(v);
     LocalDate visitDate = visit.dateOfServiceOr(claimDate);
-    for (int i = 0; i < procedures.lines().length; i++) {
-      int p = procedures.lines()[i];
-      GlobalPeriod period = procedures.periods()[i];
+    for (int i = 0; i < procedures.lines.length; i++) {
+      int p = procedures.lines[i];
+      GlobalPeriod period = procedures.periods[i];
       long days = ChronoUnit.DAYS.between(claim.line(p).dateOfServiceOr(claimDate), visitDate);
       Modifier bypass = bypass(period, days);
       if (bypass == null || visit.line().hasModifier(bypass)) {
