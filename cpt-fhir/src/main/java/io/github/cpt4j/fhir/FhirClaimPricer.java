@@ -3,6 +3,7 @@ package io.github.cpt4j.fhir;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricedLine;
@@ -13,7 +14,9 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.ClaimResponse;
@@ -21,6 +24,7 @@ import org.hl7.fhir.r4.model.ClaimResponse.AdjudicationComponent;
 import org.hl7.fhir.r4.model.ClaimResponse.ItemComponent;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Money;
 import org.hl7.fhir.r4.model.Property;
@@ -77,6 +81,18 @@ import org.hl7.fhir.r4.model.Resource;
  * of the items' eligible amounts (when at least one item has one: a total of 0.00 for a claim of
  * unpriced items would read as a claim allowed nothing); {@code outcome} is {@code complete} when
  * every line is priced, else {@code partial}. Amounts are in USD, to the cent.
+ *
+ * <p>The lines' {@linkplain PricedLine#warnings() warnings} (documentation a payer requires,
+ * minutes no amount uses, an anesthesia session's roles, a broken modifier rule: what the command
+ * line shows beside the amount) are the response's {@code processNote}s, the R4 place for what a
+ * payer tells the submitter about its processing: one per distinct warning text, numbered from 1 in
+ * the order the items first raise it, of type {@code display} (HL7's {@code note-type}), with the
+ * warning's {@linkplain ClaimWarning#message() message} as its text (for a blank message, which
+ * R4's required {@code text} cannot be, the warning's kind and rule: {@code EDIT_FLAG
+ * (payer-edit)}). Each item lists the numbers of its warnings' notes in {@code noteNumber}, so two
+ * items with the same warning name one note; an item without warnings names none, and a claim
+ * without warnings has no notes. Warnings are raised on lines, never on the claim as a whole, so
+ * every note is named by some item. The notes change no amount, adjudication or outcome.
  */
 public final class FhirClaimPricer {
 
@@ -198,10 +214,30 @@ public final class FhirClaimPricer {
 
     BigDecimal submitted = BigDecimal.ZERO;
     boolean everyChargeKnown = true;
+    // Each distinct warning text, by its note number, in order of first appearance: a warning two
+    // lines share (a subset's missing line, a team surgery on two lines) is said once.
+    Map<String, Integer> notes = new LinkedHashMap<>();
     for (PricedLine line : priced.lines()) {
       ItemComponent item = response.addItem();
       // The line's number is the item's sequence, or its position when it has none.
       item.setItemSequence(line.lineNumber());
+      for (ClaimWarning warning : line.warnings()) {
+        String text = noteText(warning);
+        Integer number = notes.get(text);
+        if (number == null) {
+          number = notes.size() + 1;
+          notes.put(text, number);
+          response
+              .addProcessNote()
+              .setNumber(number)
+              .setType(Enumerations.NoteType.DISPLAY)
+              .setText(text);
+        }
+        // A number once per item, even when the line raised the same text twice.
+        if (!item.hasNoteNumber(number)) {
+          item.addNoteNumber(number);
+        }
+      }
       Optional<BigDecimal> charge = line.billed().charge();
       if (charge.isPresent()) {
         item.addAdjudication(adjudication("submitted", charge.get()));
@@ -360,6 +396,17 @@ public final class FhirClaimPricer {
         referencesIn(value, out);
       }
     }
+  }
+
+  /**
+   * The text of a warning's note: its message, or, for a blank one (a payer's edit may flag a line
+   * without words), its kind and rule, {@code EDIT_FLAG (payer-edit)}. R4 requires a note's {@code
+   * text} (1..1), and HAPI writes an empty string as no text at all.
+   */
+  private static String noteText(ClaimWarning warning) {
+    return warning.message().isBlank()
+        ? warning.kind() + " (" + warning.rule() + ")"
+        : warning.message();
   }
 
   private static CodeableConcept category(String code) {

@@ -10,6 +10,9 @@ import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.StrictErrorHandler;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.data.BundledData;
+import io.github.cpt4j.edit.ClaimEdit;
+import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
@@ -33,7 +36,9 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.ClaimResponse.AdjudicationComponent;
+import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Money;
+import org.hl7.fhir.r4.model.PositiveIntType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -137,10 +142,84 @@ class FhirGatewayTest {
     assertEquals(eligible, totals.get("eligible").getValue());
     assertEquals(expected.total(), totals.get("eligible").getValue());
 
-    // Without the unpriced items: complete.
-    fhirClaim.getItem().removeIf(item -> item.getSequence() >= 6);
+    // 99999 is not in the bundled sample, so every priced line warns that its amount may be too
+    // high: one note, the same text, numbered by items 1 to 5; the unpriced items have none.
+    ClaimWarning incomplete = expected.line(0).warnings().get(0);
+    assertEquals(ClaimWarning.Kind.INCOMPLETE_DATA, incomplete.kind());
+    assertEquals(List.of(incomplete.message()), texts(response));
     assertEquals(
-        ClaimResponse.RemittanceOutcome.COMPLETE, pricer.price(fhirClaim, OFFICE).getOutcome());
+        List.of(List.of(1), List.of(1), List.of(1), List.of(1), List.of(1), List.of(), List.of()),
+        noteNumbers(response));
+
+    // Without the unpriced items: complete, and a claim without warnings has no notes.
+    fhirClaim.getItem().removeIf(item -> item.getSequence() >= 6);
+    ClaimResponse clean = pricer.price(fhirClaim, OFFICE);
+    assertEquals(ClaimResponse.RemittanceOutcome.COMPLETE, clean.getOutcome());
+    assertFalse(clean.hasProcessNote());
+    assertEquals(
+        List.of(List.of(), List.of(), List.of(), List.of(), List.of()), noteNumbers(clean));
+  }
+
+  /**
+   * The lines' warnings were lost: an item priced by report for a team surgeon (modifier 66, TEAM
+   * SURG 1, which pays only with documentation) or with anesthesia minutes no amount uses reached
+   * the response with its adjudications and no word of the warning that the command line shows.
+   * Each distinct text is a {@code processNote} of type {@code display}, numbered in order of first
+   * appearance, and each item names its notes in {@code noteNumber}.
+   */
+  @Test
+  void warningsBecomeProcessNotesTheItemsName() {
+    String team = ",\"modifier\":[{\"coding\":[{\"code\":\"66\"}]}]";
+    String json =
+        HEAD
+            + "\"id\":\"w\","
+            + "\"type\":{\"coding\":[{\"system\":"
+            + "\"http://terminology.hl7.org/CodeSystem/claim-type\",\"code\":\"professional\"}]},"
+            + "\"patient\":{\"reference\":\"Patient/p7\"},"
+            + "\"insurer\":{\"reference\":\"Organization/medicare\"},"
+            + "\"item\":["
+            + item(
+                1,
+                "01996",
+                ",\"modifier\":[{\"coding\":[{\"code\":\"AA\"}]}],\"quantity\":"
+                    + "{\"value\":30,\"system\":\"http://unitsofmeasure.org\",\"code\":\"min\"}")
+            + ","
+            + item(2, "33361", team)
+            + ","
+            + item(3, "99213", "")
+            + ","
+            + item(4, "33361", team)
+            + "]}";
+    org.hl7.fhir.r4.model.Claim fhirClaim = claim(json);
+    ClaimResponse response = FhirClaimPricer.of(MEDICARE).price(fhirClaim, OFFICE);
+    PricedClaim expected = MEDICARE.price(FhirClaims.toClaim(fhirClaim), OFFICE);
+    ClaimWarning minutes = expected.line(0).warnings().get(0);
+    ClaimWarning documentation = expected.line(1).warnings().get(0);
+    assertEquals(ClaimWarning.Kind.MINUTES_IGNORED, minutes.kind());
+    assertEquals(ClaimWarning.Kind.DOCUMENTATION_REQUIRED, documentation.kind());
+    assertEquals(List.of(), expected.line(2).warnings(), expected::toString);
+
+    assertEquals(List.of(minutes.message(), documentation.message()), texts(response));
+    for (int i = 0; i < 2; i++) {
+      ClaimResponse.NoteComponent note = response.getProcessNote().get(i);
+      assertEquals(i + 1, note.getNumber());
+      assertEquals(Enumerations.NoteType.DISPLAY, note.getType());
+      assertEquals("http://hl7.org/fhir/note-type", note.getTypeElement().getSystem());
+    }
+    // Items 2 and 4 share the team surgery note; 99213, refused without a warning, names none.
+    assertEquals(List.of(List.of(1), List.of(2), List.of(), List.of(2)), noteNumbers(response));
+    // The warnings change no adjudication: item 1 keeps its amount, the others their reasons.
+    assertEquals(
+        expected.line(0).amountOrThrow(),
+        FhirTest.adjudication(response.getItem().get(0), "eligible").getAmount().getValue());
+    assertEquals(List.of(2, 3, 4), unpriced(response));
+    assertEquals(ClaimResponse.RemittanceOutcome.PARTIAL, response.getOutcome());
+
+    IParser strict = FHIR.newJsonParser().setParserErrorHandler(new StrictErrorHandler());
+    String sent = strict.encodeResourceToString(response);
+    assertTrue(sent.contains("\"type\":\"display\""), sent);
+    ClaimResponse back = strict.parseResource(ClaimResponse.class, sent);
+    assertTrue(response.equalsDeep(back), "the response read back is the one sent");
   }
 
   /**
@@ -281,6 +360,49 @@ class FhirGatewayTest {
     return response.getItem().stream()
         .filter(item -> !FhirTest.adjudication(item, "eligible").hasAmount())
         .map(ClaimResponse.ItemComponent::getItemSequence)
+        .toList();
+  }
+
+  /**
+   * A payer's edit may flag a line without words: its note had no {@code text}, which R4 requires
+   * (HAPI writes an empty string as none). The note names the warning's kind and the edit instead.
+   */
+  @Test
+  void aWarningWithoutWordsIsNotedByItsKindAndEdit() {
+    ClaimEdit silent =
+        new ClaimEdit() {
+          @Override
+          public String name() {
+            return "payer-flag";
+          }
+
+          @Override
+          public List<EditFinding> check(Claim claim, PricingContext context) {
+            return List.of(
+                EditFinding.flag("payer-flag", 0, ""), EditFinding.flag("payer-flag", 1, " "));
+          }
+        };
+    MedicareClaimPricer flagging =
+        MedicareClaimPricer.builder(BundledData.medicareFeeSchedule()).addEdit(silent).build();
+    org.hl7.fhir.r4.model.Claim fhirClaim = claim(resource("claim-professional.json"));
+    fhirClaim.getItem().removeIf(item -> item.getSequence() > 2);
+    ClaimResponse response = FhirClaimPricer.of(flagging).price(fhirClaim, OFFICE);
+    assertEquals(List.of("EDIT_FLAG (payer-flag)"), texts(response));
+    assertEquals(List.of(List.of(1), List.of(1)), noteNumbers(response));
+    IParser strict = FHIR.newJsonParser().setParserErrorHandler(new StrictErrorHandler());
+    ClaimResponse back =
+        strict.parseResource(ClaimResponse.class, strict.encodeResourceToString(response));
+    assertTrue(response.equalsDeep(back), "the response read back is the one sent");
+    assertEquals("EDIT_FLAG (payer-flag)", back.getProcessNoteFirstRep().getText());
+  }
+
+  private static List<String> texts(ClaimResponse response) {
+    return response.getProcessNote().stream().map(ClaimResponse.NoteComponent::getText).toList();
+  }
+
+  private static List<List<Integer>> noteNumbers(ClaimResponse response) {
+    return response.getItem().stream()
+        .map(item -> item.getNoteNumber().stream().map(PositiveIntType::getValue).toList())
         .toList();
   }
 
