@@ -166,7 +166,8 @@ class ClaimPricingFullFileTest {
     Map<BilateralRule, Integer> counts = new TreeMap<>();
     for (RvuEntry row : schedule.rvus().all()) {
       BilateralRule rule = row.indicators().bilateral();
-      if (!active(row) || rule == BilateralRule.NOT_APPLICABLE) {
+      if (!active(row) || rule == BilateralRule.NOT_APPLICABLE || bySide(row)) {
+        // Imaging paid for each side ranks its two sides: see bilateralImagingRanksEachSide.
         continue;
       }
       BigDecimal factor =
@@ -182,6 +183,118 @@ class ClaimPricingFullFileTest {
     }
     assertTrue(
         counts.size() == 4 && counts.values().stream().allMatch(n -> n > 50), counts.toString());
+  }
+
+  /** A code paid 100% for each side whose technical part a multiple-procedure rule reduces. */
+  private static boolean bySide(RvuEntry row) {
+    MultipleProcedureRule mult = row.indicators().multipleProcedure();
+    return row.indicators().bilateral() == BilateralRule.PAY_EACH_SIDE
+        && (mult == MultipleProcedureRule.DIAGNOSTIC_IMAGING
+            || mult == MultipleProcedureRule.DIAGNOSTIC_CARDIOVASCULAR
+            || mult == MultipleProcedureRule.DIAGNOSTIC_OPHTHALMOLOGY);
+  }
+
+  /**
+   * A diagnostic imaging code paid 100% for each side (BILAT SURG 3) and reduced as imaging (MULT
+   * PROC 4), billed for both sides in 13282-99 office, worked by hand from the October 2025 files
+   * (CF 32.3465; GPCIs 1, 0.949, 0.732). Each side is a service of the imaging ranking, so the
+   * second side loses half its TC and 5% of its PC (RVU25D, BILAT SURG 3: "100% of the fee schedule
+   * amount for each side", before "any multiple procedure rules"; MULT PROC 4: "50% for each
+   * subsequent procedure"; CMS Recovery Audit topic 0164: "100% of the Medicare allowed amount for
+   * each side less any applicable multiple procedure pricing rules").
+   *
+   * <p>73721: global 191.61, TC 131.17, PC 60.44; the second side 191.61 - 65.585 - 3.022 =
+   * 123.003, both 314.613 (was 200%, 383.22). 73221: 191.92, TC 131.48, PC 60.44. 73700: 122.55, TC
+   * 78.21, PC 44.34. 73706 (TC under the OPPS cap, 168.62 of its 219.82; global capped at 252.71,
+   * PC 84.09): the second side's TC is the lower of half the fee schedule TC, 109.91, and the cap:
+   * 252.71 - 58.71 - 4.2045 = 189.7955, both 442.5055 (was 505.42).
+   */
+  @Test
+  void bilateralImagingRanksEachSide() {
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(CmsFiles.schedule2025());
+    for (String[] bilateral :
+        List.of(
+            new String[] {"73721-50"},
+            new String[] {"73721-LT", "73721-RT"},
+            new String[] {"73721 x2"})) {
+      Claim.Builder builder = Claim.builder();
+      for (String line : bilateral) {
+        builder.add(line);
+      }
+      PricedClaim claim = pricer.price(builder.build(), OFFICE);
+      assertEquals(new BigDecimal("314.61"), claim.total(), claim.toString());
+    }
+    PricedClaim pair =
+        pricer.price(Claim.builder().add("73721-LT").add("73721-RT").build(), OFFICE);
+    assertEquals(new BigDecimal("157.31"), pair.line(0).amountOrThrow(), pair.toString());
+    assertEquals(new BigDecimal("157.30"), pair.line(1).amountOrThrow(), pair.toString());
+    // Beside 73221, whose TC (131.48) outranks each side's (131.17): 73221 in full, both sides
+    // reduced, 2 x 123.003 = 246.006 (was 73721-50 383.22 in full and 73221 reduced, 123.16).
+    PricedClaim beside = pricer.price(Claim.builder().add("73721-50").add("73221").build(), OFFICE);
+    assertEquals(new BigDecimal("246.01"), beside.line(0).amountOrThrow(), beside.toString());
+    assertEquals(new BigDecimal("191.92"), beside.line(1).amountOrThrow(), beside.toString());
+    // Beside the cheaper 73700: the first side in full, the second reduced, 314.61; 73700 third,
+    // 122.55 - 39.105 - 2.217 = 81.228.
+    PricedClaim cheaper =
+        pricer.price(Claim.builder().add("73721-50").add("73700").build(), OFFICE);
+    assertEquals(new BigDecimal("314.61"), cheaper.line(0).amountOrThrow(), cheaper.toString());
+    assertEquals(new BigDecimal("81.23"), cheaper.line(1).amountOrThrow(), cheaper.toString());
+    PricedClaim capped = pricer.price(Claim.builder().add("73706-50").build(), OFFICE);
+    assertEquals(new BigDecimal("442.51"), capped.total(), capped.toString());
+  }
+
+  /**
+   * Every active row paid 100% for each side with a component rule (MULT PROC 4 or 7 in 2025), with
+   * modifier 50 in 13282-99 office: one side in full and the second side less the rule's share of
+   * its TC (taken from the fee schedule TC, then the lower of that and the OPPS cap) and, for
+   * imaging, 5% of its PC, computed from the schedule's posted fees.
+   */
+  @Test
+  void everyImagingCodePaidForEachSideReducesItsSecondSide() {
+    MedicareFeeSchedule schedule = CmsFiles.schedule2025();
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(schedule);
+    Map<MultipleProcedureRule, Integer> counts = new TreeMap<>();
+    for (RvuEntry row : schedule.rvus().all()) {
+      if (!active(row) || !bySide(row)) {
+        continue;
+      }
+      MultipleProcedureRule mult = row.indicators().multipleProcedure();
+      BigDecimal tcCut =
+          mult == MultipleProcedureRule.DIAGNOSTIC_IMAGING
+              ? new BigDecimal("0.5")
+              : mult == MultipleProcedureRule.DIAGNOSTIC_CARDIOVASCULAR
+                  ? new BigDecimal("0.25")
+                  : new BigDecimal("0.2");
+      BigDecimal pcCut =
+          mult == MultipleProcedureRule.DIAGNOSTIC_IMAGING
+              ? new BigDecimal("0.05")
+              : BigDecimal.ZERO;
+      String modifier = row.modifier().map(Modifier::toString).orElse("");
+      ClaimLine tcLine = ClaimLine.of(row.code(), List.of(Modifier.TECHNICAL_COMPONENT), 1);
+      BigDecimal tc = modifier.equals("26") ? BigDecimal.ZERO : exact(schedule, tcLine, OFFICE);
+      BigDecimal tcFeeSchedule =
+          modifier.equals("26")
+              ? BigDecimal.ZERO
+              : cents(schedule.calculation(tcLine, OFFICE).orElseThrow().uncappedAmount());
+      BigDecimal pc =
+          modifier.equals("TC")
+              ? BigDecimal.ZERO
+              : exact(
+                  schedule,
+                  ClaimLine.of(row.code(), List.of(Modifier.PROFESSIONAL_COMPONENT), 1),
+                  OFFICE);
+      BigDecimal side = exact(schedule, lineOf(row), OFFICE);
+      BigDecimal tcOff = tc.subtract(tcFeeSchedule.subtract(tcFeeSchedule.multiply(tcCut)).min(tc));
+      BigDecimal second = side.subtract(tcOff).subtract(pc.multiply(pcCut));
+      PricedClaim claim = pricer.price(Claim.ofLines(lineOf(row, Modifier.BILATERAL)), OFFICE);
+      assertEquals(cents(side.add(second)), claim.line(0).amountOrThrow(), claim.toString());
+      counts.merge(mult, 1, Integer::sum);
+    }
+    // 2025 October: 21 imaging codes (three rows each) and 4 ophthalmic ultrasound codes.
+    assertTrue(
+        counts.getOrDefault(MultipleProcedureRule.DIAGNOSTIC_IMAGING, 0) >= 60
+            && counts.getOrDefault(MultipleProcedureRule.DIAGNOSTIC_OPHTHALMOLOGY, 0) >= 4,
+        counts.toString());
   }
 
   /**

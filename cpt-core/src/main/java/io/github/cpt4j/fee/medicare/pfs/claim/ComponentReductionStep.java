@@ -2,6 +2,7 @@ package io.github.cpt4j.fee.medicare.pfs.claim;
 
 import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.medicare.pfs.BilateralRule;
 import io.github.cpt4j.fee.medicare.pfs.FeeCalculation;
 import io.github.cpt4j.fee.medicare.pfs.LineEvaluator;
 import io.github.cpt4j.fee.medicare.pfs.MultipleProcedureRule;
@@ -25,6 +26,18 @@ import java.util.Map;
  *   <li>MULT PROC 6, diagnostic cardiovascular: 25% of its TC;
  *   <li>MULT PROC 7, diagnostic ophthalmology: 20% of its TC.
  * </ul>
+ *
+ * <p>A bilateral procedure of a code paid 100% for each side (BILAT SURG 3: modifier 50, LT and RT,
+ * or 2 units) counts as two services here, one a side, each ranked by its own part: alone, its
+ * second side is reduced; beside other services of its group, each side takes its own place. The
+ * record layout of the relative value file (RVU25D) pays such a procedure "100% of the fee schedule
+ * amount for each side", determined "before applying any multiple procedure rules", and MULT PROC 4
+ * pays "50% for each subsequent procedure" of a session; CMS's approved Recovery Audit topic 0164
+ * (Bilateral Indicator 3, citing Claims Processing Manual ch. 12 §40.7.C.3) pays "100% of the
+ * Medicare allowed amount for each side less any applicable multiple procedure pricing rules". No
+ * CMS text says in so many words that the second side is a second service of the imaging ranking;
+ * this is the project's reading of these sentences, which also prices the two sides as two lines of
+ * different codes of the family would be.
  *
  * <p>The parts are those of {@link Components}. A code whose file rows do not say which part is
  * technical is left unreduced and unranked, with a {@link
@@ -77,6 +90,9 @@ final class ComponentReductionStep implements ClaimStep {
     final BigDecimal offPerSlot;
     final String how;
 
+    /** How many services the procedure counts as in the ranking: {@link #count(Procedure)}. */
+    final int count;
+
     /**
      * What the part is ranked by: the same part of one unit times {@link Procedure#rankScale()},
      * before the line's payment shares (a therapy assistant's 85%, a co-surgeon's 62.5%).
@@ -94,22 +110,52 @@ final class ComponentReductionStep implements ClaimStep {
       this.offPerSlot = offPerSlot;
       this.how = how;
       this.rankBy = rankBy;
+      this.count = count(procedure);
     }
 
     /** A part of {@code unit} per unit that loses {@code cut} of itself. */
     static Part of(Procedure procedure, BigDecimal unit, BigDecimal cut) {
-      BigDecimal perSlot = unit.multiply(procedure.slotScale());
+      BigDecimal perSlot = unit.multiply(scale(procedure));
       return new Part(
           procedure, perSlot, perSlot.multiply(cut), "", rankBy(procedure, unit, perSlot));
     }
 
     /**
-     * {@code unit} times the procedure's rank scale: {@code perSlot} itself for a line without
-     * factors (nearly every line), whose two scales are one, which saves a multiplication.
+     * Whether {@code procedure} is a bilateral one paid 100% for each side (BILAT SURG 3), whose
+     * sides are ranked as two services (see the class comment).
+     */
+    static boolean bySide(Procedure procedure) {
+      return procedure.slots == 1
+          && procedure.indicators().bilateral() == BilateralRule.PAY_EACH_SIDE
+          && procedure.bilateralFactor.compareTo(BilateralStep.TWO) == 0;
+    }
+
+    /** How many services the procedure counts as in a ranking: its units, or its two sides. */
+    static int count(Procedure procedure) {
+      return bySide(procedure) ? 2 : procedure.slots;
+    }
+
+    /**
+     * The factor from one unit's part to one ranked service: {@link Procedure#slotScale()}, or the
+     * line's own factors alone for one side of a bilateral procedure.
+     */
+    static BigDecimal scale(Procedure procedure) {
+      return bySide(procedure) ? procedure.line.scale : procedure.slotScale();
+    }
+
+    /**
+     * {@code unit} times the procedure's rank scale (for one side, when ranked by side): {@code
+     * perSlot} itself for a line without factors (nearly every line), whose two scales are one,
+     * which saves a multiplication.
      */
     static BigDecimal rankBy(Procedure procedure, BigDecimal unit, BigDecimal perSlot) {
       // A line without a factor (nearly every line) has no share: no second multiplication.
-      return procedure.line.scale == Amounts.ONE ? perSlot : unit.multiply(procedure.rankScale());
+      if (procedure.line.scale == Amounts.ONE) {
+        return perSlot;
+      }
+      BigDecimal rankBy = unit.multiply(procedure.rankScale());
+      // The rank scale holds the bilateral factor of 2; a side is ranked by half of it.
+      return bySide(procedure) ? rankBy.multiply(Amounts.HALF) : rankBy;
     }
 
     static int compare(Part a, Part b) {
@@ -172,12 +218,12 @@ final class ComponentReductionStep implements ClaimStep {
             fee.exactAmount()
                 .subtract(pe.multiply(THERAPY_PE_CUT))
                 .setScale(FeeResult.CENTS, FeeResult.ROUNDING);
-        BigDecimal perSlot = pe.multiply(p.slotScale());
+        BigDecimal perSlot = pe.multiply(Part.scale(p));
         parts.add(
             new Part(
                 p,
                 perSlot,
-                p.line.unitFee.subtract(reduced).multiply(p.slotScale()),
+                p.line.unitFee.subtract(reduced).multiply(Part.scale(p)),
                 ": the reduced fee CMS posts, " + Amounts.plain(reduced) + " a unit",
                 Part.rankBy(p, pe, perSlot)));
       }
@@ -268,7 +314,7 @@ final class ComponentReductionStep implements ClaimStep {
   private static List<Part> uncapped(List<Part> technical, LineEvaluator inputs, BigDecimal cut) {
     int slots = 0;
     for (Part p : technical) {
-      slots += p.procedure.slots;
+      slots += p.count;
     }
     if (slots < 2) {
       return technical;
@@ -288,7 +334,7 @@ final class ComponentReductionStep implements ClaimStep {
         continue;
       }
       BigDecimal unit = inputs.uncappedUnitFee(w.line.code(), row);
-      BigDecimal perSlot = unit == null ? null : unit.multiply(p.procedure.slotScale());
+      BigDecimal perSlot = unit == null ? null : unit.multiply(Part.scale(p.procedure));
       if (perSlot == null || perSlot.compareTo(p.perSlot) <= 0) {
         parts.add(p);
         continue;
@@ -324,7 +370,7 @@ final class ComponentReductionStep implements ClaimStep {
       Map<Procedure, BigDecimal> cuts) {
     int of = 0;
     for (Part p : parts) {
-      of += p.procedure.slots;
+      of += p.count;
     }
     if (of < 2) {
       return;
@@ -335,7 +381,8 @@ final class ComponentReductionStep implements ClaimStep {
     int rank = 1;
     for (Part p : ranked) {
       Procedure procedure = p.procedure;
-      int slots = procedure.slots;
+      int slots = p.count;
+      String later = Part.bySide(procedure) ? " the second side" : " the units after the first";
       int reduced = rank == 1 ? slots - 1 : slots;
       int first = rank;
       BigDecimal perSlot = p.perSlot;
@@ -375,7 +422,7 @@ final class ComponentReductionStep implements ClaimStep {
                     + ": "
                     + Amounts.percent(cut)
                     + " of it off"
-                    + (reduced < slots ? " the units after the first" : "")
+                    + (reduced < slots ? later : "")
                     + p.how
                     + " ("
                     + Amounts.plain(off)
