@@ -256,8 +256,9 @@ final class PriceCommand implements Callable<Integer> {
   @Option(
       names = {"-e", "--explain"},
       description =
-          "Show how each amount was found. Without it, a batch explains only the "
-              + "lines it could not price.")
+          "Show how each amount was found. Without it, a batch and a table of LINEs explain "
+              + "only the lines not priced and give the warnings of the others; the table "
+              + "shows no EXPLANATION column when there is neither.")
   private boolean explain;
 
   @Option(
@@ -593,11 +594,11 @@ final class PriceCommand implements Callable<Integer> {
       }
     }
     Format chosen = format == null ? Format.TABLE : format;
-    // Without --explain a table still says why a line has no amount, as a batch does: a bare
-    // invalid_line or not_in_schedule leaves the reader guessing which part of the line is wrong.
-    boolean unpricedOnly =
-        !explain && chosen == Format.TABLE && outcomes.stream().anyMatch(o -> !o.isPriced());
-    boolean withExplanation = explain || chosen != Format.TABLE || unpricedOnly;
+    // Without --explain a table still says why a line has no amount, as a batch does (a bare
+    // invalid_line or not_in_schedule leaves the reader guessing which part of the line is wrong),
+    // and gives a priced line's warnings, as CSV and JSON do.
+    ExplanationColumn explanations = ExplanationColumn.of(outcomes, chosen, explain);
+    boolean withExplanation = explanations.shown();
     BigDecimal total = BigDecimal.ZERO.setScale(2);
     int pricedCount = 0;
     for (Outcome outcome : outcomes) {
@@ -613,9 +614,7 @@ final class PriceCommand implements Callable<Integer> {
         String shown = labels.get(i);
         Object amount = outcome.amount().orElse(null);
         if (withExplanation) {
-          String why =
-              unpricedOnly && outcome.isPriced() ? "" : Main.oneLine(outcome.explanation());
-          report.row(shown, amount, outcome.result(), why);
+          report.row(shown, amount, outcome.result(), explanations.cell(outcome));
         } else {
           report.row(shown, amount, outcome.result());
         }

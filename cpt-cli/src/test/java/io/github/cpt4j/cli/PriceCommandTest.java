@@ -145,6 +145,31 @@ class PriceCommandTest {
   }
 
   @Test
+  void aTableShowsAPricedLinesWarningsWithoutExplain() {
+    // CSV and JSON showed a priced line's warnings without --explain; the table dropped its
+    // EXPLANATION column, and with it the only sign that the amount deserves a second look.
+    Cli.Result r = price("99213 30min", "99214", "--zip", "10001");
+    assertEquals(0, r.status(), r::toString);
+    assertEquals(4, r.outLines().size(), r::toString);
+    assertTrue(r.outLines().get(0).matches("LINE\\s+AMOUNT\\s+RESULT\\s+EXPLANATION"), r::toString);
+    // The warning alone, not the rest of the explanation that --explain adds.
+    assertTrue(
+        r.outLines()
+            .get(1)
+            .matches("99213 30min\\s+10\\.00\\s+priced\\s+warning: fake minutes of 99213 not used"),
+        r::toString);
+    assertTrue(r.outLines().get(2).matches("99214\\s+5\\.00\\s+priced"), r::toString);
+    // With --explain, the whole explanation, which starts with the warning.
+    Cli.Result explained = price("99213 30min", "--zip", "10001", "--explain");
+    assertTrue(
+        explained
+            .outLines()
+            .get(1)
+            .contains("warning: fake minutes of 99213 not used; fake 99213 30min of 1 at 10001-01"),
+        explained::toString);
+  }
+
+  @Test
   void notPayableIsAResultNotAnError() {
     Cli.Result r = price("0001F", "--zip", "10001", "-f", "csv");
     assertEquals(0, r.status(), r::toString);
