@@ -635,7 +635,7 @@ final class PriceCommand implements Callable<Integer> {
     } catch (OutputFailedException e) {
       throw new CliException(e.getMessage(), e);
     }
-    Optional<String> uncovered = DateCoverage.nothingPriced(outcomes);
+    Optional<String> uncovered = DateCoverage.nothingPriced(outcomes, date != null);
     if (uncovered.isPresent()) {
       // The default date is today: a run that priced nothing for its date says so, never 0.00.
       note(uncovered.get());
@@ -767,7 +767,8 @@ final class PriceCommand implements Callable<Integer> {
       err.flush();
     }
     if (summary.priced() == 0 && summary.dateNotCovered() > 0) {
-      note(DateCoverage.message(summary.coverage()));
+      // The rows' dates are the user's when --date was given or no row took today's date.
+      note(DateCoverage.message(summary.coverage(), date != null || summary.undated() == 0));
       return ExitStatus.INVALID_INPUT;
     }
     return summary.invalid() == 0 ? ExitStatus.OK : ExitStatus.INVALID_INPUT;

@@ -308,6 +308,48 @@ class PriceCommandTest {
   }
 
   @Test
+  void nothingPricedForTheDateTellsToGiveADateOnlyWhenNoneWasGiven() {
+    // The hint said "give --date" to a user who had given it, or whose rows had their own dates.
+    String today = " (give --date, or data for that date)";
+    String given = " (give data for that date, or another date)";
+    assertEquals(today, uncoveredHint(new byte[0], "99213", "-z", "10001"));
+    assertEquals(given, uncoveredHint(new byte[0], "99213", "-z", "10001", "-d", "2031-02-03"));
+    byte[] undated = "code\n99213\n".getBytes(StandardCharsets.UTF_8);
+    assertEquals(today, uncoveredHint(undated, "-i", "-", "-z", "10001"));
+    assertEquals(given, uncoveredHint(undated, "-i", "-", "-z", "10001", "-d", "2031-02-03"));
+    byte[] dated = "code,date\n99213,2031-02-03\n".getBytes(StandardCharsets.UTF_8);
+    assertEquals(given, uncoveredHint(dated, "-i", "-", "-z", "10001"));
+  }
+
+  /**
+   * Runs {@code cpt price ARGS} over data that covers no date, and returns the parenthesis that
+   * ends its line on standard error.
+   */
+  private static String uncoveredHint(byte[] stdin, String... args) {
+    FakeData uncovered =
+        new FakeData() {
+          @Override
+          public RowPricer pricer(CmsFiles files, boolean explain) {
+            return (lines, participating) ->
+                lines.stream()
+                    .map(
+                        line ->
+                            Outcome.notPriced(
+                                "date_not_covered",
+                                "the data covers 2025-01-01 to 2025-12-31, not " + line.date()))
+                    .toList();
+          }
+        };
+    Cli.Result r = Cli.runWith(uncovered, stdin, prepend("price", args));
+    assertEquals(1, r.status(), r::toString);
+    String last = r.errLines().get(r.errLines().size() - 1);
+    assertTrue(
+        last.startsWith("cpt price: nothing was priced: the data covers 2025-01-01 to 2025-12-31"),
+        r::toString);
+    return last.substring(last.indexOf(" ("));
+  }
+
+  @Test
   void dataThatRejectsItsFilesIsOneLine() {
     Cli.Result r =
         priceFailingToLoad(
