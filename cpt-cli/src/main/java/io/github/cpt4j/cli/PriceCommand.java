@@ -462,8 +462,9 @@ final class PriceCommand implements Callable<Integer> {
       }
     }
     if (cmsDir != null) {
-      Inputs.checkDirectory(cmsDir);
+      Inputs.checkDirectory("--cms-dir", cmsDir);
     }
+    Destination.checkDirectory("--output", output);
     List<Path> given = new ArrayList<>(ptp);
     given.addAll(Arrays.asList(rvu, gpci, oppsCap, clfs, dmepos, dmeRuralZips, asp, mue));
     for (Path file : given) {

@@ -217,13 +217,13 @@ class PriceCommandTest {
         List.of("cpt price: cannot read '" + dir + "': not a regular file"),
         price("99213", "--zip", "10001", "--gpci", dir.toString()).errLines());
     assertEquals(
-        List.of("cpt price: cannot read 'no/such': no such directory"),
+        List.of("cpt price: cannot read --cms-dir 'no/such': no such directory"),
         price("99213", "--zip", "10001", "--cms-dir", "no/such").errLines());
     assertEquals(
-        List.of("cpt price: cannot read '" + file + "': not a directory"),
+        List.of("cpt price: cannot read --cms-dir '" + file + "': not a directory"),
         price("99213", "--zip", "10001", "--cms-dir", file.toString()).errLines());
     assertEquals(
-        List.of("cpt data: cannot read '" + file + "': not a directory"),
+        List.of("cpt data: cannot read --cms-dir '" + file + "': not a directory"),
         Cli.run("data", "--cms-dir", file.toString()).errLines());
   }
 
