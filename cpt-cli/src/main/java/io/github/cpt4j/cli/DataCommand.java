@@ -47,7 +47,7 @@ final class DataCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (cmsDir != null) {
-      Inputs.checkDirectory(cmsDir);
+      Inputs.checkDirectory("--cms-dir", cmsDir);
     }
     String text;
     try {

@@ -110,6 +110,34 @@ final class Destination implements AutoCloseable {
   }
 
   /**
+   * Checks that the directory the output file {@code name} goes in exists, before anything is read:
+   * else the run failed only when the results were to be written, after the whole input was read.
+   *
+   * @param option the option that named the output, as {@code --output}, named in the error
+   * @param name the output as given; {@code null} or {@code -} for standard output, which has none
+   * @throws CliException if the directory is missing or a file: {@code cannot write --output
+   *     'out/x.csv': 'out': no such directory}, or {@code not a directory}
+   */
+  static void checkDirectory(String option, String name) {
+    requireNonNull(option, "option");
+    if (name == null || Inputs.STDIN.equals(name)) {
+      return;
+    }
+    Path directory = Inputs.path(name).getParent();
+    if (directory != null && !Files.isDirectory(directory)) {
+      throw new CliException(
+          "cannot write "
+              + option
+              + " "
+              + FileName.quoted(name)
+              + ": "
+              + FileName.quoted(directory.toString())
+              + ": "
+              + Inputs.notADirectory(directory));
+    }
+  }
+
+  /**
    * Returns the name of the input that the output {@code name} would overwrite, if any: an output
    * file is replaced at the end of the run, so it must not be a file the run reads.
    *

@@ -1,5 +1,7 @@
 package io.github.cpt4j.cli;
 
+import static java.util.Objects.requireNonNull;
+
 import io.github.cpt4j.cli.input.MalformedUtf8Exception;
 import io.github.cpt4j.cli.input.Utf8Reader;
 import io.github.cpt4j.cli.report.FileName;
@@ -277,18 +279,32 @@ final class Inputs {
   }
 
   /**
-   * Checks that the directory named by {@code --cms-dir} can be read.
+   * Checks that the directory named by a directory option ({@code --cms-dir}) can be read.
    *
-   * @throws CliException if {@code directory} is not a directory, saying whether it exists
+   * @param option the option, as {@code --cms-dir}, named in the error
+   * @throws CliException if {@code directory} is not a directory: {@code cannot read --cms-dir
+   *     'DIR': no such directory}, or {@code not a directory} for a file
    */
-  static void checkDirectory(Path directory) {
+  static void checkDirectory(String option, Path directory) {
+    requireNonNull(option, "option");
     if (!Files.isDirectory(directory)) {
       throw new CliException(
           "cannot read "
+              + option
+              + " "
               + FileName.quoted(directory.toString())
               + ": "
-              + (Files.exists(directory) ? "not a directory" : "no such directory"));
+              + notADirectory(directory));
     }
+  }
+
+  /**
+   * Says why {@code path}, which is not a directory, cannot be used as one: {@code no such
+   * directory} or {@code not a directory}. Every message about a path that should be a directory
+   * ends this way, after the path, so that they read alike whichever option named it.
+   */
+  static String notADirectory(Path path) {
+    return Files.exists(path) ? "not a directory" : "no such directory";
   }
 
   /**

@@ -256,8 +256,9 @@ final class PriceCommand implements Callable<Integer> {
   @Option(
       names = {"-e", "--explain"},
       description =
-          "Show how each amount was found. Without it, a batch explains only the "
-              + "lines it could not price.")
+          "Show how each amount was found. Without it, a batch and a table of LINEs explain "
+              + "only the lines not priced and give the warnings of the others; the table "
+              + "shows no EXPLANATION column when there is neither.")
   private boolean explain;
 
   @Option(
@@ -461,8 +462,9 @@ final class PriceCommand implements Callable<Integer> {
       }
     }
     if (cmsDir != null) {
-      Inputs.checkDirectory(cmsDir);
+      Inputs.checkDirectory("--cms-dir", cmsDir);
     }
+    Destination.checkDirectory("--output", output);
     List<Path> given = new ArrayList<>(ptp);
     given.addAll(Arrays.asList(rvu, gpci, oppsCap, clfs, dmepos, dmeRuralZips, asp, mue));
     for (Path file : given) {
@@ -593,11 +595,11 @@ final class PriceCommand implements Callable<Integer> {
       }
     }
     Format chosen = format == null ? Format.TABLE : format;
-    // Without --explain a table still says why a line has no amount, as a batch does: a bare
-    // invalid_line or not_in_schedule leaves the reader guessing which part of the line is wrong.
-    boolean unpricedOnly =
-        !explain && chosen == Format.TABLE && outcomes.stream().anyMatch(o -> !o.isPriced());
-    boolean withExplanation = explain || chosen != Format.TABLE || unpricedOnly;
+    // Without --explain a table still says why a line has no amount, as a batch does (a bare
+    // invalid_line or not_in_schedule leaves the reader guessing which part of the line is wrong),
+    // and gives a priced line's warnings, as CSV and JSON do.
+    ExplanationColumn explanations = ExplanationColumn.of(outcomes, chosen, explain);
+    boolean withExplanation = explanations.shown();
     BigDecimal total = BigDecimal.ZERO.setScale(2);
     int pricedCount = 0;
     for (Outcome outcome : outcomes) {
@@ -613,9 +615,7 @@ final class PriceCommand implements Callable<Integer> {
         String shown = labels.get(i);
         Object amount = outcome.amount().orElse(null);
         if (withExplanation) {
-          String why =
-              unpricedOnly && outcome.isPriced() ? "" : Main.oneLine(outcome.explanation());
-          report.row(shown, amount, outcome.result(), why);
+          report.row(shown, amount, outcome.result(), explanations.cell(outcome));
         } else {
           report.row(shown, amount, outcome.result());
         }
@@ -636,7 +636,7 @@ final class PriceCommand implements Callable<Integer> {
     } catch (OutputFailedException e) {
       throw new CliException(e.getMessage(), e);
     }
-    Optional<String> uncovered = DateCoverage.nothingPriced(outcomes);
+    Optional<String> uncovered = DateCoverage.nothingPriced(outcomes, date != null);
     if (uncovered.isPresent()) {
       // The default date is today: a run that priced nothing for its date says so, never 0.00.
       note(uncovered.get());
@@ -768,7 +768,8 @@ final class PriceCommand implements Callable<Integer> {
       err.flush();
     }
     if (summary.priced() == 0 && summary.dateNotCovered() > 0) {
-      note(DateCoverage.message(summary.coverage()));
+      // The rows' dates are the user's when --date was given or no row took today's date.
+      note(DateCoverage.message(summary.coverage(), date != null || summary.undated() == 0));
       return ExitStatus.INVALID_INPUT;
     }
     return summary.invalid() == 0 ? ExitStatus.OK : ExitStatus.INVALID_INPUT;

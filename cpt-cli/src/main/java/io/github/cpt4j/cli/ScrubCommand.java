@@ -111,6 +111,7 @@ final class ScrubCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "give the edits: --ptp FILE (each part) and/or --mue FILE");
     }
+    Destination.checkDirectory("--output", output);
     List<Map.Entry<String, String>> inputs = new ArrayList<>();
     inputs.add(Map.entry("--input", input));
     for (Path part : ptp) {

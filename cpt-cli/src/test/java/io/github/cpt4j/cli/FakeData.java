@@ -20,7 +20,9 @@ import java.util.Optional;
  * A test double for the fee API: 10.00 per unit, halved for every line of a claim after the first,
  * 95% for non-participating providers; Category II codes are not payable. ZIP code {@code ddddd} is
  * in locality {@code ddddd-01}, except {@code 00000}, which is in none. The explanation records
- * what the pricer was given, so that tests can see claims and contexts.
+ * what the pricer was given, so that tests can see claims and contexts. A priced line with minutes
+ * gets a warning that they are not used, at the start of its explanation, as the real pricer's
+ * warnings are.
  */
 class FakeData implements PricingData {
 
@@ -100,6 +102,12 @@ class FakeData implements PricingData {
       }
       if (!participating) {
         amount = amount.multiply(new BigDecimal("0.95")).setScale(2, RoundingMode.HALF_UP);
+      }
+      if (r.line().hasMinutes()) {
+        List<String> warnings = List.of("fake minutes of " + r.line().code() + " not used");
+        outcomes.add(
+            Outcome.priced(amount, Outcome.warningText(warnings) + "; " + explanation, warnings));
+        continue;
       }
       outcomes.add(Outcome.priced(amount, explanation));
     }

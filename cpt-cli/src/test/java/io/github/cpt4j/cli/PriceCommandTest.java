@@ -145,6 +145,31 @@ class PriceCommandTest {
   }
 
   @Test
+  void aTableShowsAPricedLinesWarningsWithoutExplain() {
+    // CSV and JSON showed a priced line's warnings without --explain; the table dropped its
+    // EXPLANATION column, and with it the only sign that the amount deserves a second look.
+    Cli.Result r = price("99213 30min", "99214", "--zip", "10001");
+    assertEquals(0, r.status(), r::toString);
+    assertEquals(4, r.outLines().size(), r::toString);
+    assertTrue(r.outLines().get(0).matches("LINE\\s+AMOUNT\\s+RESULT\\s+EXPLANATION"), r::toString);
+    // The warning alone, not the rest of the explanation that --explain adds.
+    assertTrue(
+        r.outLines()
+            .get(1)
+            .matches("99213 30min\\s+10\\.00\\s+priced\\s+warning: fake minutes of 99213 not used"),
+        r::toString);
+    assertTrue(r.outLines().get(2).matches("99214\\s+5\\.00\\s+priced"), r::toString);
+    // With --explain, the whole explanation, which starts with the warning.
+    Cli.Result explained = price("99213 30min", "--zip", "10001", "--explain");
+    assertTrue(
+        explained
+            .outLines()
+            .get(1)
+            .contains("warning: fake minutes of 99213 not used; fake 99213 30min of 1 at 10001-01"),
+        explained::toString);
+  }
+
+  @Test
   void notPayableIsAResultNotAnError() {
     Cli.Result r = price("0001F", "--zip", "10001", "-f", "csv");
     assertEquals(0, r.status(), r::toString);
@@ -192,13 +217,13 @@ class PriceCommandTest {
         List.of("cpt price: cannot read '" + dir + "': not a regular file"),
         price("99213", "--zip", "10001", "--gpci", dir.toString()).errLines());
     assertEquals(
-        List.of("cpt price: cannot read 'no/such': no such directory"),
+        List.of("cpt price: cannot read --cms-dir 'no/such': no such directory"),
         price("99213", "--zip", "10001", "--cms-dir", "no/such").errLines());
     assertEquals(
-        List.of("cpt price: cannot read '" + file + "': not a directory"),
+        List.of("cpt price: cannot read --cms-dir '" + file + "': not a directory"),
         price("99213", "--zip", "10001", "--cms-dir", file.toString()).errLines());
     assertEquals(
-        List.of("cpt data: cannot read '" + file + "': not a directory"),
+        List.of("cpt data: cannot read --cms-dir '" + file + "': not a directory"),
         Cli.run("data", "--cms-dir", file.toString()).errLines());
   }
 
@@ -280,6 +305,48 @@ class PriceCommandTest {
         return pricer(CmsFiles.NONE, explain);
       }
     };
+  }
+
+  @Test
+  void nothingPricedForTheDateTellsToGiveADateOnlyWhenNoneWasGiven() {
+    // The hint said "give --date" to a user who had given it, or whose rows had their own dates.
+    String today = " (give --date, or data for that date)";
+    String given = " (give data for that date, or another date)";
+    assertEquals(today, uncoveredHint(new byte[0], "99213", "-z", "10001"));
+    assertEquals(given, uncoveredHint(new byte[0], "99213", "-z", "10001", "-d", "2031-02-03"));
+    byte[] undated = "code\n99213\n".getBytes(StandardCharsets.UTF_8);
+    assertEquals(today, uncoveredHint(undated, "-i", "-", "-z", "10001"));
+    assertEquals(given, uncoveredHint(undated, "-i", "-", "-z", "10001", "-d", "2031-02-03"));
+    byte[] dated = "code,date\n99213,2031-02-03\n".getBytes(StandardCharsets.UTF_8);
+    assertEquals(given, uncoveredHint(dated, "-i", "-", "-z", "10001"));
+  }
+
+  /**
+   * Runs {@code cpt price ARGS} over data that covers no date, and returns the parenthesis that
+   * ends its line on standard error.
+   */
+  private static String uncoveredHint(byte[] stdin, String... args) {
+    FakeData uncovered =
+        new FakeData() {
+          @Override
+          public RowPricer pricer(CmsFiles files, boolean explain) {
+            return (lines, participating) ->
+                lines.stream()
+                    .map(
+                        line ->
+                            Outcome.notPriced(
+                                "date_not_covered",
+                                "the data covers 2025-01-01 to 2025-12-31, not " + line.date()))
+                    .toList();
+          }
+        };
+    Cli.Result r = Cli.runWith(uncovered, stdin, prepend("price", args));
+    assertEquals(1, r.status(), r::toString);
+    String last = r.errLines().get(r.errLines().size() - 1);
+    assertTrue(
+        last.startsWith("cpt price: nothing was priced: the data covers 2025-01-01 to 2025-12-31"),
+        r::toString);
+    return last.substring(last.indexOf(" ("));
   }
 
   @Test

@@ -98,8 +98,8 @@ class PriceMedicareTest {
     assertEquals(
         List.of(
             "cpt price: nothing was priced: the Medicare data covers 2025-01-01 to 2026-12-31"
-                + " (releases 2025A, 2025B, 2025C, 2025D, 2026A), not 2027-01-04 (give --date, or"
-                + " data for that date)"),
+                + " (releases 2025A, 2025B, 2025C, 2025D, 2026A), not 2027-01-04 (give data for"
+                + " that date, or another date)"),
         r.errLines());
   }
 
@@ -118,7 +118,7 @@ class PriceMedicareTest {
     assertEquals(
         List.of(
             "cpt price: nothing was priced: medicare-pfs-2026A-sample has no GPCIs for locality"
-                + " 13202-01 (give --date, or data for that date)"),
+                + " 13202-01 (give data for that date, or another date)"),
         r.errLines());
     Cli.Result batch =
         Cli.runWithInput("code,date\n99213,2026-11-30\n", "price", "-i", "-", "-z", "10001");
@@ -218,7 +218,8 @@ class PriceMedicareTest {
         List.of(
             "cpt price: nothing was priced: medicare-pfs covers 2025-01-01 to 2025-12-31, not"
                 + " 2026-11-30: its relative value file is for 2025, and 2025 relative values are"
-                + " paid only on 2025 dates of service (give --date, or data for that date)"),
+                + " paid only on 2025 dates of service (give data for that date, or another"
+                + " date)"),
         in2026.errLines());
     // A batch: the same line, and the same status, when no row is priced.
     Cli.Result batch =
@@ -234,6 +235,10 @@ class PriceMedicareTest {
     assertEquals(1, batch.status(), batch::toString);
     assertEquals(1, batch.errLines().size(), batch::toString);
     assertTrue(batch.err().contains("its relative value file is for 2025"), batch::toString);
+    // Every row has its date: no --date to give.
+    assertTrue(
+        batch.errLines().get(0).endsWith("(give data for that date, or another date)"),
+        batch::toString);
     Cli.Result mixed =
         Cli.runWithInput(
             "code,date\n99213,2026-11-30\n99213,2025-01-02\n",

@@ -62,8 +62,11 @@ public final class DateCoverage {
   /**
    * Returns the one line to print when none of {@code outcomes} is priced and some are out of the
    * data's dates; empty otherwise.
+   *
+   * @param dateGiven whether the user gave the dates of service ({@code --date}), rather than
+   *     leaving the lines on today's date: see {@link #message(String, boolean)}
    */
-  public static Optional<String> nothingPriced(List<Outcome> outcomes) {
+  public static Optional<String> nothingPriced(List<Outcome> outcomes, boolean dateGiven) {
     String first = null;
     for (Outcome outcome : outcomes) {
       if (outcome.isPriced()) {
@@ -73,11 +76,22 @@ public final class DateCoverage {
         first = reason(outcome);
       }
     }
-    return Optional.ofNullable(first).map(DateCoverage::message);
+    return Optional.ofNullable(first).map(reason -> message(reason, dateGiven));
   }
 
-  /** Returns the one line for a run that priced nothing, given the first such line's reason. */
-  public static String message(String reason) {
-    return "nothing was priced: " + reason + " (give --date, or data for that date)";
+  /**
+   * Returns the one line for a run that priced nothing, given the first such line's reason.
+   *
+   * @param dateGiven whether the user gave the dates of service: {@code --date}, or a batch whose
+   *     rows each have their own. Without it the lines were priced on today's date, and the hint is
+   *     to give {@code --date}; with it, telling the user to give {@code --date} would be advice
+   *     already followed: the data must cover the date, or the date is another.
+   */
+  public static String message(String reason, boolean dateGiven) {
+    return "nothing was priced: "
+        + reason
+        + (dateGiven
+            ? " (give data for that date, or another date)"
+            : " (give --date, or data for that date)");
   }
 }

@@ -639,10 +639,9 @@ public final class MedicareData implements PricingData {
     if (!explainPriced && line.isPriced() && line.warnings().isEmpty()) {
       return Outcome.priced(line.amountOrThrow(), ""); // most lines of a batch: nothing to build
     }
-    StringBuilder text = new StringBuilder();
-    for (ClaimWarning warning : line.warnings()) {
-      text.append(text.length() == 0 ? "" : "; ").append("warning: ").append(warning.message());
-    }
+    // Kept apart as well as in the explanation: a table without --explain shows them alone.
+    List<String> warnings = messages(line.warnings());
+    StringBuilder text = new StringBuilder(Outcome.warningText(warnings));
     if (line.isPriced()) {
       if (explainPriced) {
         FeeResult result = line.result();
@@ -651,14 +650,26 @@ public final class MedicareData implements PricingData {
         }
         append(text, result.explanation().toString());
       }
-      return Outcome.priced(line.amountOrThrow(), text.toString());
+      return Outcome.priced(line.amountOrThrow(), text.toString(), warnings);
     }
     String reason = line.reason().orElseThrow().name().toLowerCase(Locale.ROOT);
     StringBuilder why = new StringBuilder(line.detail());
     append(why, text.toString());
     // The explanation starts with the detail: the refusing step does not say it again.
     append(why, line.explanationWithoutDetail());
-    return Outcome.notPriced(reason, why.toString());
+    return Outcome.notPriced(reason, why.toString(), warnings);
+  }
+
+  /** The messages of {@code warnings}; the shared empty list when there are none. */
+  private static List<String> messages(List<ClaimWarning> warnings) {
+    if (warnings.isEmpty()) {
+      return List.of();
+    }
+    String[] messages = new String[warnings.size()];
+    for (int i = 0; i < messages.length; i++) {
+      messages[i] = warnings.get(i).message();
+    }
+    return List.of(messages);
   }
 
   private static void append(StringBuilder sb, String more) {

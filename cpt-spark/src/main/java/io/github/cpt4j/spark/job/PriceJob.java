@@ -291,7 +291,9 @@ public final class PriceJob implements Callable<Integer> {
           err.println(
               "cpt-spark: "
                   + DateCoverage.message(
-                      "the data has no release, or no GPCIs, for the rows' dates and localities"));
+                      "the data has no release, or no GPCIs, for the rows' dates and localities",
+                      // Rows without a date are not counted here: only --date is known given.
+                      date != null));
           return 1;
         }
         return counters.invalid() == 0 ? 0 : 1;

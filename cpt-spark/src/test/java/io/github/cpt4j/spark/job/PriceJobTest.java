@@ -136,11 +136,17 @@ class PriceJobTest {
     Files.writeString(input, "claim,code,locality\nA,99213,13282-99\nB,71046,13282-99\n");
     Path output = dir.resolve("uncovered");
 
-    int status =
-        PriceJob.run(
-            "--input", input.toString(), "--output", output.toString(), "--date", "2027-01-04");
+    Ran ran =
+        run("--input", input.toString(), "--output", output.toString(), "--date", "2027-01-04");
 
-    assertEquals(1, status);
+    assertEquals(1, ran.status());
+    // --date was given: the hint is not to give it.
+    assertTrue(
+        ran.err()
+            .contains(
+                "nothing was priced: the data has no release, or no GPCIs, for the rows' dates"
+                    + " and localities (give data for that date, or another date)"),
+        ran::err);
     List<Row> back =
         TestSpark.session().read().option("header", true).csv(output.toString()).collectAsList();
     assertEquals(2, back.size());
