@@ -428,6 +428,27 @@ class DamagedFilesTest {
     assertTrue(e.getMessage().contains("two columns are named \"WORK RVU\""), e::getMessage);
   }
 
+  /**
+   * A name repeated in a header of several rows is reported where the second column's name starts,
+   * not on the header's last row: here FACILITY above PE RVU renamed NON-FAC, two rows up.
+   */
+  @Test
+  void aColumnNamedTwiceInTheMultiRowHeaderIsReportedOnItsRow() throws Exception {
+    String header = ",,,STATUS,MEDICARE ,WORK,NON-FAC,NA,FACILITY,NA,MP,";
+    String text =
+        LoaderFixtures.rvu2025().replace(header, header.replace(",FACILITY,NA,", ",NON-FAC,NA,"));
+    String expected =
+        "r.csv, line 10, column 9: two columns are named \"NON-FAC PE RVU\" (column 7, lines 10"
+            + " and 11, and column 9, lines 10 and 11): which one holds the values is not known";
+    byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+    DataLoadException fast =
+        assertThrows(DataLoadException.class, () -> RvuFile.read(stream(text), "r.csv"));
+    assertEquals(expected, fast.getMessage());
+    DataLoadException general =
+        assertThrows(DataLoadException.class, () -> RvuFile.readGeneral(bytes, "r.csv"));
+    assertEquals(expected, general.getMessage());
+  }
+
   @Test
   void anOppsCapFileCutOrEmptyIsRefused() throws Exception {
     assertEquals(2, OppsCapFile.read(stream(OPPS), "c.csv").size());
