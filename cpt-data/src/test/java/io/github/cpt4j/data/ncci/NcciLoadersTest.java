@@ -201,6 +201,23 @@ public class NcciLoadersTest {
         "test-ptp.txt, line 7: line longer than 10000 characters");
   }
 
+  /**
+   * Two columns that answer to one name are refused, on the line where the second one's name
+   * starts: the first was taken, so a column inserted before the real one was read in its place.
+   */
+  @Test
+  void aPtpColumnNamedTwiceIsRefusedOnItsHeaderRow() {
+    String header =
+        PTP_HEADER
+            .replace("\tPTP Edit Rationale\n", "\t\n")
+            .replace("\t0=not allowed\t\n", "\t0=not allowed\tEffective as of\n");
+    assertPtpError(
+        header + "27447\t20610\t\t20020101\t*\t1\t20030101\n",
+        "test-ptp.txt, line 4, column 7: two columns are EFFECTIVE DATE: \"EFFECTIVE DATE\""
+            + " (column 4, line 3) and \"EFFECTIVE AS OF\" (column 7, line 4): which one holds the"
+            + " values is not known");
+  }
+
   @Test
   void aPtpDateJustPastTheLastStorableDayIsNamedWithItsColumn() {
     // 2149-06-06 is the day the table reserves for "no deletion": refused where its column is
