@@ -134,22 +134,31 @@ public final class Header {
     for (int i = 0; i < names.size(); i++) {
       if (test.test(names.get(i))) {
         if (found >= 0) {
-          throw twice(
-              i,
-              "two columns are "
-                  + description
-                  + ": \""
-                  + names.get(found)
-                  + "\" and \""
-                  + names.get(i)
-                  + "\" ("
-                  + where(found, i)
-                  + ")");
+          throw repeated(found, i, description);
         }
         found = i;
       }
     }
     return found;
+  }
+
+  /**
+   * Returns the error for two columns, the 0-based {@code first} and {@code second}, that are both
+   * {@code description} (such as {@code "NY (NR)"}), at the second one's line and column, naming
+   * both: taking either would read the other's values unseen.
+   */
+  public DataLoadException repeated(int first, int second, String description) {
+    return twice(
+        second,
+        "two columns are "
+            + description
+            + ": \""
+            + names.get(first)
+            + "\" and \""
+            + names.get(second)
+            + "\" ("
+            + where(first, second)
+            + ")");
   }
 
   /**

@@ -187,6 +187,21 @@ class DamagedFilesTest {
     assertTrue(e.getMessage().contains("missing column pairs of AL, AR, AZ"), e::getMessage);
   }
 
+  /** A state's column given twice is refused: the second was read in place of the first. */
+  @Test
+  void aDmeposStateColumnGivenTwiceIsRefused() {
+    String twice =
+        PartBLoadersTest.DMEPOS
+            .replace(",PR (R),Description\n", ",PR (R),NY (NR),Description\n")
+            .replace(",86.99,0.00,not read\n", ",86.99,0.00,60.00,not read\n")
+            .replace(",14.00,0.00,not read\n", ",14.00,0.00,11.00,not read\n")
+            .replace(",91.42,0.00,\"not, read\"\n", ",91.42,0.00,48.72,\"not, read\"\n");
+    assertRefused(
+        "fees.csv, line 5, column 12: two columns are NY (NR): \"NY (NR)\" and \"NY (NR)\""
+            + " (columns 8 and 12)",
+        () -> DmeposFile.read(stream(twice), "fees.csv", PartBLoadersTest.ZIPS));
+  }
+
   @Test
   void aDmeposNonRuralZeroOnARowWithACeilingAndFloorIsRefused() throws Exception {
     String dmepos = PartBLoadersTest.DMEPOS;
