@@ -4,6 +4,7 @@ import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.data.csv.TextStart;
 import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.data.table.Header;
 import io.github.cpt4j.edit.ncci.PtpModifierIndicator;
 import io.github.cpt4j.edit.ncci.PtpTable;
 import java.io.IOException;
@@ -305,14 +306,20 @@ final class PtpParser {
   private int require(String name, Predicate<String> test) throws DataLoadException {
     int index = find(name, test);
     if (index < 0) {
+      // A wrapped header is named at its first row, with the lines of all: the renamed piece may
+      // be in any of them, and the last is often the one that holds no piece of the name.
+      long first = headerLines.get(0);
+      long last = headerLines.get(headerLines.size() - 1);
       throw new DataLoadException(
           source,
-          lineNumber - 1,
+          first,
           0,
           "missing column \""
               + name
-              + "\" (renamed or removed?); the header has "
-              + CodeFormatException.quote(names.toString()));
+              + "\" (renamed or removed?); the header"
+              + (first == last ? "" : ", on lines " + first + "-" + last + ",")
+              + " has "
+              + Header.shown(names));
     }
     return index;
   }
@@ -342,14 +349,17 @@ final class PtpParser {
       // A rationale column left empty at the end of a row may be cut off; nothing else may.
       boolean onlyRationaleMissing = rationale == needed && fieldCount == needed;
       if (!onlyRationaleMissing) {
+        // At the first missing field, as the CSV loaders name a row cut short.
         throw new DataLoadException(
             source,
             lineNumber,
-            0,
+            fieldCount + 1,
             "expected "
                 + names.size()
                 + " tab-separated fields as in the header, found "
-                + fieldCount);
+                + fieldCount
+                + ": the row ends before "
+                + names.get(fieldCount));
       }
     }
     int first = code(column1);

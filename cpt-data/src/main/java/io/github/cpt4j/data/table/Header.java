@@ -353,8 +353,11 @@ public final class Header {
   /** The most names listed in an error. */
   private static final int MAX_SHOWN = 40;
 
-  /** The first names, each quoted short: a header can be a megabyte of junk in one cell. */
-  static String shown(List<String> names) {
+  /**
+   * Returns the first names, each quoted short, for an error listing a header's names: a header can
+   * be a megabyte of junk in one cell.
+   */
+  public static String shown(List<String> names) {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < Math.min(names.size(), MAX_SHOWN); i++) {
       text.append(i == 0 ? "" : ", ").append(CodeFormatException.quote(names.get(i)));
