@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.data.csv.TextStart;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaBaseUnits;
@@ -74,7 +75,10 @@ public final class AnesthesiaBaseUnitFile {
               + MAX_BYTES
               + " bytes; expected CMS's anesthesia base unit file, which is far smaller");
     }
-    return new String(bytes, StandardCharsets.ISO_8859_1);
+    // A UTF-8 byte order mark, as a spreadsheet or editor saves it: decoded byte by byte it was
+    // three characters before CODE, and the file was refused as not having the header.
+    int start = TextStart.hasUtf8Mark(bytes, bytes.length) ? TextStart.UTF8_MARK_LENGTH : 0;
+    return new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1);
   }
 
   private static AnesthesiaBaseUnits parse(String text, String source) throws DataLoadException {
@@ -97,9 +101,6 @@ public final class AnesthesiaBaseUnitFile {
     for (int i = 0; i < lines.length; i++) {
       int number = i + 1;
       String line = lines[i];
-      if (i == 0 && line.startsWith("\uFEFF")) {
-        line = line.substring(1);
-      }
       if (line.isBlank()) {
         continue;
       }

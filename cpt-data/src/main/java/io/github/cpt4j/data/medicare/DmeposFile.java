@@ -147,7 +147,13 @@ public final class DmeposFile {
       Matcher m = STATE_COLUMN.matcher(header.name(c));
       if (m.matches()) {
         int[] pair = stateColumns.computeIfAbsent(m.group(1), s -> new int[] {-1, -1});
-        pair[m.group(2).equals("NR") ? 0 : 1] = c;
+        int side = m.group(2).equals("NR") ? 0 : 1;
+        if (pair[side] >= 0) {
+          // The later column was taken in silence: one inserted after the real one priced the
+          // state with its amounts.
+          throw header.repeated(pair[side], c, header.name(c));
+        }
+        pair[side] = c;
       }
     }
     if (stateColumns.isEmpty()) {

@@ -203,7 +203,7 @@ public final class MueFile {
     if (headed == null && named == null) {
       throw new DataLoadException(
           source,
-          header.line(),
+          header.line(value),
           value + 1,
           column
               + ": the column's name does not say which claims the MUEs are for; expected "
@@ -213,7 +213,7 @@ public final class MueFile {
     if (headed != null && named != null && headed != named) {
       throw new DataLoadException(
           source,
-          header.line(),
+          header.line(value),
           value + 1,
           column
               + ": the column is the "

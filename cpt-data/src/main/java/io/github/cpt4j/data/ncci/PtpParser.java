@@ -4,6 +4,7 @@ import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.data.csv.TextStart;
 import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.data.table.Header;
 import io.github.cpt4j.edit.ncci.PtpModifierIndicator;
 import io.github.cpt4j.edit.ncci.PtpTable;
 import java.io.IOException;
@@ -49,6 +50,11 @@ final class PtpParser {
   private final ByteChars chars = new ByteChars();
 
   private List<String> names;
+
+  /** The header rows, top to bottom, and their lines: to name where a column's name is. */
+  private List<List<String>> headerRows;
+
+  private List<Long> headerLines;
   private int column1 = -1;
   private int column2 = -1;
   private int prior = -1;
@@ -171,6 +177,7 @@ final class PtpParser {
   private void readHeader() throws IOException {
     readStart();
     List<List<String>> rows = new ArrayList<>();
+    List<Long> lines = new ArrayList<>();
     int seen = 0;
     while (true) {
       if (!nextLine()) {
@@ -191,6 +198,7 @@ final class PtpParser {
             && normalize(text(0)).equals("COLUMN 1")
             && normalize(text(1)).equals("COLUMN 2")) {
           rows.add(texts());
+          lines.add(lineNumber);
         }
         continue;
       }
@@ -200,7 +208,10 @@ final class PtpParser {
         break; // the first data row
       }
       rows.add(texts());
+      lines.add(lineNumber);
     }
+    headerRows = rows;
+    headerLines = lines;
     names = compose(rows);
     column1 = require("COLUMN 1", n -> n.equals("COLUMN 1"));
     column2 = require("COLUMN 2", n -> n.equals("COLUMN 2"));
@@ -208,7 +219,7 @@ final class PtpParser {
     effective = require("EFFECTIVE DATE", n -> n.startsWith("EFFECTIVE"));
     deletion = require("DELETION DATE", n -> n.startsWith("DELETION"));
     modifier = require("MODIFIER", n -> n.startsWith("MODIFIER"));
-    rationale = find(n -> n.contains("RATIONALE"));
+    rationale = find("PTP EDIT RATIONALE", n -> n.contains("RATIONALE"));
     // The current line is the first data row: parse it.
     row();
   }
@@ -245,26 +256,70 @@ final class PtpParser {
     return name.trim().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
   }
 
-  private int find(Predicate<String> test) {
+  /**
+   * The only column whose name passes {@code test}, or -1. Two are refused: taking the first would
+   * read a column inserted before the real one as if it were it. The error names the line where the
+   * second one's name starts, which in CMS's wrapped header may be rows above the last.
+   */
+  private int find(String name, Predicate<String> test) throws DataLoadException {
+    int found = -1;
     for (int i = 0; i < names.size(); i++) {
       if (test.test(names.get(i))) {
-        return i;
+        if (found >= 0) {
+          throw new DataLoadException(
+              source,
+              headerLine(i),
+              i + 1,
+              "two columns are "
+                  + name
+                  + ": \""
+                  + names.get(found)
+                  + "\" (column "
+                  + (found + 1)
+                  + ", line "
+                  + headerLine(found)
+                  + ") and \""
+                  + names.get(i)
+                  + "\" (column "
+                  + (i + 1)
+                  + ", line "
+                  + headerLine(i)
+                  + "): which one holds the values is not known");
+        }
+        found = i;
       }
     }
-    return -1;
+    return found;
+  }
+
+  /** The line of the top header row with a piece of the name of {@code column}. */
+  private long headerLine(int column) {
+    for (int r = 0; r < headerRows.size(); r++) {
+      List<String> row = headerRows.get(r);
+      if (column < row.size() && !row.get(column).isBlank()) {
+        return headerLines.get(r);
+      }
+    }
+    return headerLines.get(headerLines.size() - 1);
   }
 
   private int require(String name, Predicate<String> test) throws DataLoadException {
-    int index = find(test);
+    int index = find(name, test);
     if (index < 0) {
+      // A wrapped header is named at its first row, with the lines of all: the renamed piece may
+      // be in any of them, and the last is often the one that holds no piece of the name.
+      long first = headerLines.get(0);
+      long last = headerLines.get(headerLines.size() - 1);
       throw new DataLoadException(
           source,
-          lineNumber - 1,
+          first,
           0,
           "missing column \""
               + name
-              + "\" (renamed or removed?); the header has "
-              + CodeFormatException.quote(names.toString()));
+              + "\" (renamed or removed?); the header"
+              + (first == last ? "" : ", on lines " + first + "-" + last + ",")
+              + " has "
+              + Header.shown(names));
     }
     return index;
   }
@@ -294,14 +349,17 @@ final class PtpParser {
       // A rationale column left empty at the end of a row may be cut off; nothing else may.
       boolean onlyRationaleMissing = rationale == needed && fieldCount == needed;
       if (!onlyRationaleMissing) {
+        // At the first missing field, as the CSV loaders name a row cut short.
         throw new DataLoadException(
             source,
             lineNumber,
-            0,
+            fieldCount + 1,
             "expected "
                 + names.size()
                 + " tab-separated fields as in the header, found "
-                + fieldCount);
+                + fieldCount
+                + ": the row ends before "
+                + names.get(fieldCount));
       }
     }
     int first = code(column1);

@@ -86,6 +86,16 @@ public final class Header {
     return line;
   }
 
+  /**
+   * Returns the line the name of the 0-based {@code column} starts on: that of its top piece in a
+   * header of several rows, and in a header row with a quoted cell over several lines before it,
+   * the line its cell is on. The {@linkplain #line() main header row's line} when no row names it.
+   */
+  public long line(int column) {
+    List<Long> lines = linesOf(column);
+    return lines.isEmpty() ? line : lines.get(0);
+  }
+
   /** Returns the number of columns. */
   public int size() {
     return names.size();
@@ -107,16 +117,12 @@ public final class Header {
     int first = names.indexOf(wanted);
     int last = first < 0 ? -1 : names.lastIndexOf(wanted);
     if (last != first) {
-      throw new DataLoadException(
-          sourceName,
-          line,
-          last + 1,
+      throw twice(
+          last,
           "two columns are named \""
               + wanted
-              + "\" (columns "
-              + (first + 1)
-              + " and "
-              + (last + 1)
+              + "\" ("
+              + where(first, last)
               + "): which one holds the values is not known");
     }
     return first;
@@ -128,22 +134,111 @@ public final class Header {
     for (int i = 0; i < names.size(); i++) {
       if (test.test(names.get(i))) {
         if (found >= 0) {
-          throw new DataLoadException(
-              sourceName,
-              line,
-              i + 1,
-              "two columns are "
-                  + description
-                  + ": \""
-                  + names.get(found)
-                  + "\" and \""
-                  + names.get(i)
-                  + "\"");
+          throw repeated(found, i, description);
         }
         found = i;
       }
     }
     return found;
+  }
+
+  /**
+   * Returns the error for two columns, the 0-based {@code first} and {@code second}, that are both
+   * {@code description} (such as {@code "NY (NR)"}), at the second one's line and column, naming
+   * both: taking either would read the other's values unseen.
+   */
+  public DataLoadException repeated(int first, int second, String description) {
+    return twice(
+        second,
+        "two columns are "
+            + description
+            + ": \""
+            + names.get(first)
+            + "\" and \""
+            + names.get(second)
+            + "\" ("
+            + where(first, second)
+            + ")");
+  }
+
+  /**
+   * The error for two columns that answer to one name, at the second one's line and column. In a
+   * header of several rows the line is that of the top piece of the second column's name, where the
+   * repeated name starts, not the header's last row: the cell to fix may be rows above it.
+   */
+  private DataLoadException twice(int second, String problem) {
+    return new DataLoadException(sourceName, line(second), second + 1, problem);
+  }
+
+  /**
+   * Where two columns are, for the error: {@code columns 7 and 9} in a header of one line, with the
+   * lines of each name's pieces when the names are pieced together from several lines.
+   */
+  private String where(int first, int second) {
+    List<Long> firstLines = linesOf(first);
+    List<Long> secondLines = linesOf(second);
+    if (firstLines.size() <= 1
+        && secondLines.size() <= 1
+        && firstLines.equals(secondLines)
+        && rows.size() <= 1) {
+      return "columns " + (first + 1) + " and " + (second + 1);
+    }
+    return "column "
+        + (first + 1)
+        + ", "
+        + lineList(firstLines)
+        + ", and column "
+        + (second + 1)
+        + ", "
+        + lineList(secondLines);
+  }
+
+  /** {@code line 9}, {@code lines 8 and 9}, {@code lines 6, 8 and 9}. */
+  private static String lineList(List<Long> lines) {
+    if (lines.isEmpty()) {
+      return "no line";
+    }
+    StringBuilder text = new StringBuilder(lines.size() == 1 ? "line " : "lines ");
+    for (int i = 0; i < lines.size(); i++) {
+      text.append(i == 0 ? "" : i == lines.size() - 1 ? " and " : ", ").append(lines.get(i));
+    }
+    return text.toString();
+  }
+
+  /**
+   * The lines that hold a piece of the name of {@code column}, top to bottom: one per header row
+   * with a non-blank cell there, each the line the cell starts on (a quoted cell before it may span
+   * lines, as the first header cell of CMS's MUE files does). Empty for a fixed layout.
+   */
+  private List<Long> linesOf(int column) {
+    List<Long> lines = new ArrayList<>(rows.size());
+    for (CsvRecord row : rows) {
+      if (column < row.getFieldCount() && !row.getField(column).isBlank()) {
+        lines.add(lineOf(row, column));
+      }
+    }
+    return lines;
+  }
+
+  /** The line the field {@code column} of {@code record} starts on. */
+  static long lineOf(CsvRecord record, int column) {
+    long line = record.getStartingLineNumber();
+    for (int i = 0; i < column; i++) {
+      line += lineBreaks(record.getField(i));
+    }
+    return line;
+  }
+
+  /** The line breaks in a quoted field's text: CR LF, CR or LF, each one. */
+  private static int lineBreaks(String text) {
+    int breaks = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')) {
+        breaks++;
+      }
+    }
+    return breaks;
   }
 
   /**
@@ -258,8 +353,11 @@ public final class Header {
   /** The most names listed in an error. */
   private static final int MAX_SHOWN = 40;
 
-  /** The first names, each quoted short: a header can be a megabyte of junk in one cell. */
-  static String shown(List<String> names) {
+  /**
+   * Returns the first names, each quoted short, for an error listing a header's names: a header can
+   * be a megabyte of junk in one cell.
+   */
+  public static String shown(List<String> names) {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < Math.min(names.size(), MAX_SHOWN); i++) {
       text.append(i == 0 ? "" : ", ").append(CodeFormatException.quote(names.get(i)));

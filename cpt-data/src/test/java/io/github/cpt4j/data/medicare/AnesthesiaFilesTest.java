@@ -253,6 +253,36 @@ class AnesthesiaFilesTest {
     assertEquals(2, cf.line());
   }
 
+  /** A UTF-8 byte order mark before the header is skipped, as the CSV loaders skip it. */
+  @Test
+  void aByteOrderMarkBeforeTheBaseUnitHeaderIsSkipped() throws IOException {
+    StringBuilder text = new StringBuilder("CODE\t2025\r\n\tBASE\r\n\tUNIT\r\n");
+    for (int n = 100; n < 300; n++) {
+      text.append(String.format("%05d\t5\r\n", n));
+    }
+    byte[] plain = text.toString().getBytes(StandardCharsets.ISO_8859_1);
+    byte[] marked = new byte[plain.length + 3];
+    marked[0] = (byte) 0xEF;
+    marked[1] = (byte) 0xBB;
+    marked[2] = (byte) 0xBF;
+    System.arraycopy(plain, 0, marked, 3, plain.length);
+    AnesthesiaBaseUnits units =
+        AnesthesiaBaseUnitFile.read(new ByteArrayInputStream(marked), "units.txt");
+    assertEquals("CY 2025", units.edition());
+    DataLoadException bad =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                AnesthesiaBaseUnitFile.read(
+                    new ByteArrayInputStream(
+                        (new String(marked, StandardCharsets.ISO_8859_1) + "00300\tfive\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1)),
+                    "units.txt"));
+    assertEquals(
+        "units.txt, line 204, column 2: expected base units, a whole number 0-99, not 'five'",
+        bad.getMessage());
+  }
+
   @Test
   void aBadLineIsQuotedShortAndEscapedNotEchoedWhole() {
     String hostile = "\u001b[31m" + "x".repeat(200_000);

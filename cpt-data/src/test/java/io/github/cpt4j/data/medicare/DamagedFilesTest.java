@@ -187,6 +187,21 @@ class DamagedFilesTest {
     assertTrue(e.getMessage().contains("missing column pairs of AL, AR, AZ"), e::getMessage);
   }
 
+  /** A state's column given twice is refused: the second was read in place of the first. */
+  @Test
+  void aDmeposStateColumnGivenTwiceIsRefused() {
+    String twice =
+        PartBLoadersTest.DMEPOS
+            .replace(",PR (R),Description\n", ",PR (R),NY (NR),Description\n")
+            .replace(",86.99,0.00,not read\n", ",86.99,0.00,60.00,not read\n")
+            .replace(",14.00,0.00,not read\n", ",14.00,0.00,11.00,not read\n")
+            .replace(",91.42,0.00,\"not, read\"\n", ",91.42,0.00,48.72,\"not, read\"\n");
+    assertRefused(
+        "fees.csv, line 5, column 12: two columns are NY (NR): \"NY (NR)\" and \"NY (NR)\""
+            + " (columns 8 and 12)",
+        () -> DmeposFile.read(stream(twice), "fees.csv", PartBLoadersTest.ZIPS));
+  }
+
   @Test
   void aDmeposNonRuralZeroOnARowWithACeilingAndFloorIsRefused() throws Exception {
     String dmepos = PartBLoadersTest.DMEPOS;
@@ -426,6 +441,27 @@ class DamagedFilesTest {
     DataLoadException e =
         assertThrows(DataLoadException.class, () -> RvuFile.read(stream(text), "r.csv"));
     assertTrue(e.getMessage().contains("two columns are named \"WORK RVU\""), e::getMessage);
+  }
+
+  /**
+   * A name repeated in a header of several rows is reported where the second column's name starts,
+   * not on the header's last row: here FACILITY above PE RVU renamed NON-FAC, two rows up.
+   */
+  @Test
+  void aColumnNamedTwiceInTheMultiRowHeaderIsReportedOnItsRow() throws Exception {
+    String header = ",,,STATUS,MEDICARE ,WORK,NON-FAC,NA,FACILITY,NA,MP,";
+    String text =
+        LoaderFixtures.rvu2025().replace(header, header.replace(",FACILITY,NA,", ",NON-FAC,NA,"));
+    String expected =
+        "r.csv, line 10, column 9: two columns are named \"NON-FAC PE RVU\" (column 7, lines 10"
+            + " and 11, and column 9, lines 10 and 11): which one holds the values is not known";
+    byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+    DataLoadException fast =
+        assertThrows(DataLoadException.class, () -> RvuFile.read(stream(text), "r.csv"));
+    assertEquals(expected, fast.getMessage());
+    DataLoadException general =
+        assertThrows(DataLoadException.class, () -> RvuFile.readGeneral(bytes, "r.csv"));
+    assertEquals(expected, general.getMessage());
   }
 
   @Test

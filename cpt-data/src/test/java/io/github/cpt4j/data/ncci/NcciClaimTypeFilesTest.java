@@ -67,12 +67,16 @@ class NcciClaimTypeFilesTest {
     assertEquals(Optional.of(NcciClaimType.DME_SUPPLIER), dme.claimType());
   }
 
+  /**
+   * The value column's name is on line 5: the header row starts on line 4 with a quoted cell over
+   * two lines, and the error names the line the column is on.
+   */
   @Test
   void aNameThatSaysAnotherKindThanTheColumnIsRefused() {
     // A practitioner table saved under the hospital table's name, or the other way round: which
     // limits it holds cannot be told, and the two differ.
     assertEquals(
-        "MCR_MUE_OutpatientHospitalServices_Eff_07-01-2026.csv, line 4, column 2: PRACTITIONER"
+        "MCR_MUE_OutpatientHospitalServices_Eff_07-01-2026.csv, line 5, column 2: PRACTITIONER"
             + " SERVICES MUE VALUES: the column is the practitioner services table's, but the file"
             + " name says outpatient hospital services; the tables hold different limits: expected"
             + " the file CMS publishes under that name",
@@ -80,7 +84,7 @@ class NcciClaimTypeFilesTest {
             mueWith("Practitioner Services MUE Values"),
             "MCR_MUE_OutpatientHospitalServices_Eff_07-01-2026.csv"));
     assertEquals(
-        "MCR_MUE_PractitionerServices.csv, line 4, column 2: DME SUPPLIER SERVICES MUE VALUES: the"
+        "MCR_MUE_PractitionerServices.csv, line 5, column 2: DME SUPPLIER SERVICES MUE VALUES: the"
             + " column is the DME supplier services table's, but the file name says practitioner"
             + " services; the tables hold different limits: expected the file CMS publishes under"
             + " that name",
@@ -93,7 +97,7 @@ class NcciClaimTypeFilesTest {
         Optional.of(NcciClaimType.PRACTITIONER),
         mue(mueWith("MUE Values"), "MCR_MUE_PractitionerServices_Eff_07-01-2026.csv").claimType());
     assertEquals(
-        "mue.csv, line 4, column 2: MUE VALUES: the column's name does not say which claims the"
+        "mue.csv, line 5, column 2: MUE VALUES: the column's name does not say which claims the"
             + " MUEs are for; expected \"Practitioner Services MUE Values\", \"Outpatient Hospital"
             + " Services MUE Values\" or \"DME Supplier Services MUE Values\", which are separate"
             + " tables",

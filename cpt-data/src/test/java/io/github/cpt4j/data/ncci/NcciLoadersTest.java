@@ -186,12 +186,19 @@ public class NcciLoadersTest {
             + " 21490605, found '19600101'");
     assertPtpError(
         PTP_HEADER + "27447\t20610\t\t20020101\n",
-        "test-ptp.txt, line 7: expected 7 tab-separated fields as in the header, found 4");
+        "test-ptp.txt, line 7, column 5: expected 7 tab-separated fields as in the header, found"
+            + " 4: the row ends before DELETION DATE *=NO DATA");
+    assertPtpError(
+        PTP_HEADER.replace("\tEffective\t", "\tEfective\t") + "27447\t20610\t\t20020101\t*\t1\tr\n",
+        "test-ptp.txt, line 3: missing column \"EFFECTIVE DATE\" (renamed or removed?); the header,"
+            + " on lines 3-6, has 'COLUMN 1', 'COLUMN 2', '*=IN EXISTENCE PRIOR TO 1996',"
+            + " 'EFECTIVE DATE', 'DELETION DATE *=NO DATA', 'MODIFIER 0=NOT ALLOWED 1=ALLOWED 9=NOT"
+            + " APPLICABLE', 'PTP EDIT RATIONALE'");
     assertPtpError(PTP_HEADER, "test-ptp.txt, line 6: no rows after the header");
     assertPtpError(
         "Column 1\tColumn 2\tEffective\n27447\t20610\t20020101\n",
         "test-ptp.txt, line 1: missing column \"*=IN EXISTENCE PRIOR TO 1996\" (renamed or"
-            + " removed?); the header has '[COLUMN 1, COLUMN 2, EFFECTIVE]'");
+            + " removed?); the header has 'COLUMN 1', 'COLUMN 2', 'EFFECTIVE'");
     assertPtpError(
         MUE_HEADER + "27447,1,1 Line Edit,r\n",
         "test-ptp.txt: no header row starting with \"Column 1\", \"Column 2\" in the first 50"
@@ -199,6 +206,23 @@ public class NcciLoadersTest {
     assertPtpError(
         PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\t" + "x".repeat(10_001) + "\n",
         "test-ptp.txt, line 7: line longer than 10000 characters");
+  }
+
+  /**
+   * Two columns that answer to one name are refused, on the line where the second one's name
+   * starts: the first was taken, so a column inserted before the real one was read in its place.
+   */
+  @Test
+  void aPtpColumnNamedTwiceIsRefusedOnItsHeaderRow() {
+    String header =
+        PTP_HEADER
+            .replace("\tPTP Edit Rationale\n", "\t\n")
+            .replace("\t0=not allowed\t\n", "\t0=not allowed\tEffective as of\n");
+    assertPtpError(
+        header + "27447\t20610\t\t20020101\t*\t1\t20030101\n",
+        "test-ptp.txt, line 4, column 7: two columns are EFFECTIVE DATE: \"EFFECTIVE DATE\""
+            + " (column 4, line 3) and \"EFFECTIVE AS OF\" (column 7, line 4): which one holds the"
+            + " values is not known");
   }
 
   @Test
