@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads CMS's anesthesia base unit file ({@code CY2022_Anesthesia_Base_Units.txt} and later
@@ -75,10 +76,42 @@ public final class AnesthesiaBaseUnitFile {
               + MAX_BYTES
               + " bytes; expected CMS's anesthesia base unit file, which is far smaller");
     }
+    refuseWideText(bytes, source);
     // A UTF-8 byte order mark, as a spreadsheet or editor saves it: decoded byte by byte it was
     // three characters before CODE, and the file was refused as not having the header.
     int start = TextStart.hasUtf8Mark(bytes, bytes.length) ? TextStart.UTF8_MARK_LENGTH : 0;
     return new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * Refuses UTF-16 or UTF-32 text, with or without a byte order mark: decoded byte by byte, its
+   * first line was CODE with a NUL after each letter, and the error quoted that line as a header it
+   * did not recognise, far from the cause (the file saved as "Unicode text").
+   */
+  private static void refuseWideText(byte[] bytes, String source) throws DataLoadException {
+    Optional<String> mark = TextStart.byteOrderMark(bytes, bytes.length);
+    if (mark.isPresent()) {
+      throw new DataLoadException(
+          source,
+          1,
+          1,
+          "the file is "
+              + mark.get().substring(0, "UTF-16".length())
+              + " (it starts with a "
+              + mark.get()
+              + " byte order mark): expected CMS's anesthesia base unit file, tab-separated text"
+              + " in a one-byte encoding (save it as text, not Unicode text)");
+    }
+    if (TextStart.hasNulAtStart(bytes, bytes.length)) {
+      throw new DataLoadException(
+          source,
+          1,
+          1,
+          "the file starts with NUL bytes: expected CMS's anesthesia base unit file as text in a"
+              + " one-byte encoding ("
+              + TextStart.wideWithoutMark(bytes, bytes.length).orElse("UTF-16 or UTF-32")
+              + " without a byte order mark, or not a text file)");
+    }
   }
 
   private static AnesthesiaBaseUnits parse(String text, String source) throws DataLoadException {

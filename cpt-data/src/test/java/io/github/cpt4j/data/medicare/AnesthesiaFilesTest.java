@@ -26,6 +26,7 @@ import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -281,6 +282,28 @@ class AnesthesiaFilesTest {
     assertEquals(
         "units.txt, line 204, column 2: expected base units, a whole number 0-99, not 'five'",
         bad.getMessage());
+  }
+
+  /** A file saved as UTF-16 or UTF-32 is named as such at line 1, not quoted as a bad header. */
+  @ParameterizedTest
+  @CsvSource({
+    "UTF-16, true, 'the file is UTF-16 (it starts with a UTF-16BE byte order mark)'",
+    "UTF-16LE, false, 'the file starts with NUL bytes: expected CMS''s anesthesia base unit file"
+        + " as text in a one-byte encoding (UTF-16LE without a byte order mark'",
+    "UTF-32LE, false, 'the file starts with NUL bytes: expected CMS''s anesthesia base unit file"
+        + " as text in a one-byte encoding (UTF-32LE without a byte order mark'",
+  })
+  void wideTextIsNamedNotQuotedAsABadHeader(String charset, boolean marked, String expected) {
+    // Java's "UTF-16" writes a big-endian byte order mark; the others write none.
+    byte[] bytes =
+        "CODE\t2025\r\n\tBASE\r\n\tUNIT\r\n00100\t5\r\n".getBytes(Charset.forName(charset));
+    assertEquals(marked, bytes[0] == (byte) 0xFE);
+    DataLoadException bad =
+        assertThrows(
+            DataLoadException.class,
+            () -> AnesthesiaBaseUnitFile.read(new ByteArrayInputStream(bytes), "units.txt"));
+    assertTrue(
+        bad.getMessage().startsWith("units.txt, line 1, column 1: " + expected), bad.getMessage());
   }
 
   @Test
