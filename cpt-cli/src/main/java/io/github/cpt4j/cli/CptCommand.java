@@ -87,8 +87,12 @@ final class CptCommand implements Callable<Integer> {
     return interactive;
   }
 
-  /** Where the commands' results go: {@code name}, or standard output for none or {@code -}. */
-  Destination destination(String name, PrintWriter stdout) {
-    return Destination.of(name, stdout, writeBehinds);
+  /**
+   * Where the commands' results go: {@code name}, or standard output for none or {@code -}.
+   *
+   * @param option the option that named the output, as {@code --output}, named in its errors
+   */
+  Destination destination(String option, String name, PrintWriter stdout) {
+    return Destination.of(option, name, stdout, writeBehinds);
   }
 }

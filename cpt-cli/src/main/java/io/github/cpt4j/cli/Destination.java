@@ -20,6 +20,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -50,6 +51,7 @@ final class Destination implements AutoCloseable {
   /** The part of a temporary file's name after its prefix: the process id, random digits. */
   private static final Pattern TEMPORARY = Pattern.compile("(\\d{1,18})-[0-9a-f]{16}\\.tmp");
 
+  private final String option;
   private final String name;
   private final Path target; // null for standard output
   private final PrintWriter stdout;
@@ -71,10 +73,12 @@ final class Destination implements AutoCloseable {
   private boolean committed;
 
   private Destination(
+      String option,
       String name,
       Path target,
       PrintWriter stdout,
       Function<WriteBehind.Sync, WriteBehind> writeBehinds) {
+    this.option = option;
     this.name = name;
     this.target = target;
     this.stdout = stdout;
@@ -84,29 +88,36 @@ final class Destination implements AutoCloseable {
   /**
    * Returns the destination the user named: {@code null} or {@code -} for standard output.
    *
+   * @param option the option that named the output, as {@code --output}, named in the errors of a
+   *     path that cannot be the file: {@code cannot write --output 'out': it is a directory}
    * @throws CliException if {@code name} is not a file name, or names a directory
    */
-  static Destination of(String name, PrintWriter stdout) {
-    return of(name, stdout, WriteBehind::new);
+  static Destination of(String option, String name, PrintWriter stdout) {
+    return of(option, name, stdout, WriteBehind::new);
   }
 
   /**
-   * {@link #of(String, PrintWriter)}, syncing a file in steps with what {@code writeBehinds} makes
-   * of its sync: a test breaks the sync.
+   * {@link #of(String, String, PrintWriter)}, syncing a file in steps with what {@code
+   * writeBehinds} makes of its sync: a test breaks the sync.
    */
   static Destination of(
-      String name, PrintWriter stdout, Function<WriteBehind.Sync, WriteBehind> writeBehinds) {
+      String option,
+      String name,
+      PrintWriter stdout,
+      Function<WriteBehind.Sync, WriteBehind> writeBehinds) {
+    requireNonNull(option, "option");
     requireNonNull(stdout, "stdout");
     requireNonNull(writeBehinds, "writeBehinds");
     if (name == null || Inputs.STDIN.equals(name)) {
-      return new Destination("standard output", null, stdout, writeBehinds);
+      return new Destination(option, "standard output", null, stdout, writeBehinds);
     }
     Path target = Inputs.path(name);
     if (Files.isDirectory(target)) {
       // Else the temporary file's rename failed with the system's words ("Is a directory").
-      throw new CliException("cannot write " + FileName.quoted(name) + ": it is a directory");
+      throw new CliException(
+          "cannot write " + option + " " + FileName.quoted(name) + ": " + Inputs.notAFile(target));
     }
-    return new Destination(FileName.quoted(name), target, stdout, writeBehinds);
+    return new Destination(option, FileName.quoted(name), target, stdout, writeBehinds);
   }
 
   /**
@@ -126,15 +137,37 @@ final class Destination implements AutoCloseable {
     Path directory = Inputs.path(name).getParent();
     if (directory != null && !Files.isDirectory(directory)) {
       throw new CliException(
-          "cannot write "
-              + option
-              + " "
-              + FileName.quoted(name)
-              + ": "
-              + FileName.quoted(directory.toString())
-              + ": "
-              + Inputs.notADirectory(directory));
+          "cannot write " + option + " " + FileName.quoted(name) + ": " + notADirectory(directory));
     }
+  }
+
+  /**
+   * Says why the output cannot go in {@code directory}: {@code 'out': no such directory}, or {@code
+   * not a directory}.
+   */
+  private static String notADirectory(Path directory) {
+    return FileName.quoted(directory.toString()) + ": " + Inputs.notADirectory(directory);
+  }
+
+  /**
+   * Names the output in the failure {@code e} of writing its file. A directory that went away
+   * during the run, or became a file, is told as {@link #checkDirectory} tells it before the run,
+   * with the option: the system's words named no directory, and the output only as "no such
+   * directory" would.
+   */
+  private OutputFailedException failure(IOException e) {
+    if (e instanceof OutputFailedException failed) {
+      return failed;
+    }
+    Path directory = target.getParent();
+    if (directory != null && !Files.isDirectory(directory)) {
+      return new OutputFailedException(option + " " + name, notADirectory(directory), e);
+    }
+    if (e instanceof NoSuchFileException) {
+      // The current directory, gone: no directory to name, only the option.
+      return new OutputFailedException(option + " " + name, e);
+    }
+    return new OutputFailedException(name, e);
   }
 
   /**
@@ -257,7 +290,7 @@ final class Destination implements AutoCloseable {
       return new Named(stream);
     } catch (IOException e) {
       deleteTemporary();
-      throw e instanceof OutputFailedException ? e : new OutputFailedException(name, e);
+      throw failure(e);
     }
   }
 
@@ -332,7 +365,7 @@ final class Destination implements AutoCloseable {
       }
       committed = true;
     } catch (IOException e) {
-      throw e instanceof OutputFailedException ? e : new OutputFailedException(name, e);
+      throw failure(e);
     }
   }
 

@@ -31,10 +31,12 @@ final class Inputs {
    * MalformedUtf8Exception} at the first byte that is not UTF-8 (a Latin-1 file), which a lenient
    * decoding turned into U+FFFD characters in the report, as if the user had typed them.
    *
+   * @param option the option that named the input, as {@code --input}, named in the error of a path
+   *     that is no file; null for a command's parameter, which has none
    * @throws CliException if the file cannot be opened, with the reason in plain words
    */
-  static Reader openText(String name, InputStream stdin) {
-    return new Utf8Reader(openUtf8(name, stdin));
+  static Reader openText(String option, String name, InputStream stdin) {
+    return new Utf8Reader(openUtf8(option, name, stdin));
   }
 
   /** The most bytes at the start of an input that {@link #openUtf8} looks at. */
@@ -46,10 +48,11 @@ final class Inputs {
    * Latin-1, or without a mark was read with a NUL beside every character: a header "with no 'code'
    * column", or every line of {@code validate} invalid (status 1, not 2).
    *
+   * @param option as {@link #openText}
    * @throws CliException if the file cannot be opened or read, or is UTF-16
    */
-  static InputStream openUtf8(String name, InputStream stdin) {
-    InputStream in = open(name, stdin);
+  static InputStream openUtf8(String option, String name, InputStream stdin) {
+    InputStream in = open(option, name, stdin);
     byte[] head = new byte[HEAD];
     int n = 0;
     try {
@@ -229,9 +232,11 @@ final class Inputs {
    * Opens {@code name} as bytes; standard input is wrapped so that closing it leaves the process's
    * stream open.
    *
-   * @throws CliException if the file cannot be opened
+   * @param option as {@link #openText}
+   * @throws CliException if the file cannot be opened: a path that is no file as {@link #checkFile}
+   *     says it, any other failure as {@code cannot read 'FILE': reason}
    */
-  static InputStream open(String name, InputStream stdin) {
+  static InputStream open(String option, String name, InputStream stdin) {
     if (STDIN.equals(name)) {
       return new FilterInputStream(stdin) {
         @Override
@@ -240,13 +245,20 @@ final class Inputs {
     }
     Path path = path(name);
     if (Files.isDirectory(path)) {
-      throw new CliException("cannot read " + FileName.quoted(name) + ": it is a directory");
+      throw new CliException(cannotRead(option, name) + ": " + notAFile(path));
     }
     try {
       return Files.newInputStream(path);
+    } catch (NoSuchFileException e) {
+      throw new CliException(cannotRead(option, name) + ": " + notAFile(path), e);
     } catch (IOException e) {
       throw new CliException("cannot read " + FileName.quoted(name) + ": " + reason(e), e);
     }
+  }
+
+  /** {@code cannot read --input 'FILE'}, or {@code cannot read 'FILE'} without an option. */
+  private static String cannotRead(String option, String name) {
+    return "cannot read " + (option == null ? "" : option + " ") + FileName.quoted(name);
   }
 
   /**
@@ -266,16 +278,28 @@ final class Inputs {
    * Checks that the file named by a data option ({@code --gpci FILE} and the like) can be read, so
    * that a wrong name is refused before anything is loaded.
    *
-   * @throws CliException if {@code file} is not a regular file, saying whether it exists
+   * @param option the option, as {@code --gpci}, named in the error
+   * @throws CliException if {@code file} is not a regular file: {@code cannot read --gpci 'FILE':
+   *     it is a directory}, or as {@link #notAFile} says
    */
-  static void checkFile(Path file) {
+  static void checkFile(String option, Path file) {
+    requireNonNull(option, "option");
     if (!Files.isRegularFile(file)) {
-      throw new CliException(
-          "cannot read "
-              + FileName.quoted(file.toString())
-              + ": "
-              + (Files.exists(file) ? "not a regular file" : "no such file"));
+      throw new CliException(cannotRead(option, file.toString()) + ": " + notAFile(file));
     }
+  }
+
+  /**
+   * Says why {@code path}, which is not a regular file, cannot be read as one: {@code no such
+   * file}, {@code it is a directory}, or {@code not a regular file} (a named pipe, a device). Every
+   * message about a path that should be a file ends this way, after the option and the path, as
+   * {@link #notADirectory} ends those about a directory.
+   */
+  static String notAFile(Path path) {
+    if (Files.isDirectory(path)) {
+      return "it is a directory";
+    }
+    return Files.exists(path) ? "not a regular file" : "no such file";
   }
 
   /**

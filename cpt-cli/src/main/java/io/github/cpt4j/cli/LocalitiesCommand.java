@@ -119,7 +119,7 @@ final class LocalitiesCommand implements Callable<Integer> {
       }
     }
     if (gpci != null) {
-      Inputs.checkFile(gpci);
+      Inputs.checkFile("--gpci", gpci);
     }
     List<Gpci> all;
     try {

@@ -41,7 +41,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -465,13 +465,17 @@ final class PriceCommand implements Callable<Integer> {
       Inputs.checkDirectory("--cms-dir", cmsDir);
     }
     Destination.checkDirectory("--output", output);
-    List<Path> given = new ArrayList<>(ptp);
-    given.addAll(Arrays.asList(rvu, gpci, oppsCap, clfs, dmepos, dmeRuralZips, asp, mue));
-    for (Path file : given) {
-      if (file != null) {
-        Inputs.checkFile(file);
-      }
+    for (Path part : ptp) {
+      Inputs.checkFile("--ptp", part);
     }
+    Map<String, Path> files = singleDataFiles();
+    files.put("--mue", mue);
+    files.forEach(
+        (option, file) -> {
+          if (file != null) {
+            Inputs.checkFile(option, file);
+          }
+        });
     checkOutputIsNoInput();
   }
 
@@ -480,17 +484,28 @@ final class PriceCommand implements Callable<Integer> {
    * bundled table, which {@code --cms-dir} replaces as a whole.
    */
   private String singleDataFilesGiven() {
-    String[] names = {
-      "--rvu", "--gpci", "--opps-cap", "--clfs", "--dmepos", "--dme-rural-zips", "--asp"
-    };
-    Path[] files = {rvu, gpci, oppsCap, clfs, dmepos, dmeRuralZips, asp};
     StringJoiner given = new StringJoiner("/");
-    for (int i = 0; i < names.length; i++) {
-      if (files[i] != null) {
-        given.add(names[i]);
-      }
-    }
+    singleDataFiles()
+        .forEach(
+            (option, file) -> {
+              if (file != null) {
+                given.add(option);
+              }
+            });
     return given.toString();
+  }
+
+  /** Each single data file option, in the order of the help, with its file or null. */
+  private Map<String, Path> singleDataFiles() {
+    Map<String, Path> files = new LinkedHashMap<>();
+    files.put("--rvu", rvu);
+    files.put("--gpci", gpci);
+    files.put("--opps-cap", oppsCap);
+    files.put("--clfs", clfs);
+    files.put("--dmepos", dmepos);
+    files.put("--dme-rural-zips", dmeRuralZips);
+    files.put("--asp", asp);
+    return files;
   }
 
   /** The output replaces its file at the end: it must not be a file this run reads. */
@@ -499,15 +514,14 @@ final class PriceCommand implements Callable<Integer> {
     if (input != null) {
       inputs.add(Map.entry("--input", input));
     }
-    String[] names = {
-      "--rvu", "--gpci", "--opps-cap", "--clfs", "--dmepos", "--dme-rural-zips", "--asp", "--mue"
-    };
-    Path[] files = {rvu, gpci, oppsCap, clfs, dmepos, dmeRuralZips, asp, mue};
-    for (int i = 0; i < names.length; i++) {
-      if (files[i] != null) {
-        inputs.add(Map.entry(names[i], files[i].toString()));
-      }
-    }
+    Map<String, Path> files = singleDataFiles();
+    files.put("--mue", mue);
+    files.forEach(
+        (option, file) -> {
+          if (file != null) {
+            inputs.add(Map.entry(option, file.toString()));
+          }
+        });
     for (Path file : ptp) {
       inputs.add(Map.entry("--ptp", file.toString()));
     }
@@ -608,7 +622,7 @@ final class PriceCommand implements Callable<Integer> {
     }
     List<Column> measured = columnsFor(labels, outcomes, total);
     List<Column> columns = withExplanation ? measured : measured.subList(0, 3);
-    try (Destination out = cpt.destination(output, spec.commandLine().getOut())) {
+    try (Destination out = cpt.destination("--output", output, spec.commandLine().getOut())) {
       Report report = Report.create(chosen, columns, out.open(), cpt.interactive());
       for (int i = 0; i < lines.size(); i++) {
         Outcome outcome = outcomes.get(i);
@@ -678,8 +692,9 @@ final class PriceCommand implements Callable<Integer> {
       }
     }
     BatchPricing.Summary summary;
-    try (CountingInputStream in = new CountingInputStream(Inputs.openUtf8(input, cpt.stdin()));
-        Destination out = cpt.destination(output, spec.commandLine().getOut())) {
+    try (CountingInputStream in =
+            new CountingInputStream(Inputs.openUtf8("--input", input, cpt.stdin()));
+        Destination out = cpt.destination("--output", output, spec.commandLine().getOut())) {
       ProgressBar bar =
           cpt.interactive() && out.toFile()
               ? new ProgressBar(spec.commandLine().getErr(), in::getCount, size, System::nanoTime)

@@ -133,8 +133,8 @@ final class ScrubCommand implements Callable<Integer> {
     BatchScrub.Summary summary;
     // The output is a temporary file renamed into place on success (see Destination), opened only
     // once the input's header is known to be good.
-    try (InputStream in = Inputs.openUtf8(input, cpt.stdin());
-        Destination out = cpt.destination(output, spec.commandLine().getOut())) {
+    try (InputStream in = Inputs.openUtf8("--input", input, cpt.stdin());
+        Destination out = cpt.destination("--output", output, spec.commandLine().getOut())) {
       summary = scrub.run(in, out::open, cells.verbatim);
       out.commit();
     } catch (IllegalArgumentException e) {
@@ -213,10 +213,10 @@ final class ScrubCommand implements Callable<Integer> {
         Optional<NcciClaimType> required) {
       // Each file by name first: an error from the loader would not say which part is missing.
       for (Path file : ptpFiles) {
-        Inputs.checkFile(file);
+        Inputs.checkFile("--ptp", file);
       }
       if (mueFile != null) {
-        Inputs.checkFile(mueFile);
+        Inputs.checkFile("--mue", mueFile);
       }
       try {
         // The types first, the PTP table's from its names: a whole table takes seconds to load,

@@ -253,6 +253,8 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   private CodeSet loadCodeSet(Path file, Charset charset) {
+    // As the other data options: the loader's own words for a directory did not name the option.
+    Inputs.checkFile("--codes", file);
     CodeSetLoader loader = CodeSetLoader.defaults().withCharset(charset);
     try {
       CodeSet loaded =
@@ -289,7 +291,8 @@ final class ValidateCommand implements Callable<Integer> {
 
   /** Checks the input line by line. */
   private void checkLines(Report report, PrintWriter out, Counts counts) throws IOException {
-    try (LineReader reader = new LineReader(Inputs.openText(file, cpt.stdin()), MAX_LINE_LENGTH)) {
+    try (LineReader reader =
+        new LineReader(Inputs.openText(null, file, cpt.stdin()), MAX_LINE_LENGTH)) {
       for (String line; (line = next(reader)) != null; ) {
         counts.lines++;
         if ((counts.lines & 1023) == 0) {
@@ -307,7 +310,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   /** Checks one column of CSV input with a header row. */
   private void checkColumn(Report report, PrintWriter out, Counts counts) throws IOException {
-    try (CsvRecordReader csv = new CsvRecordReader(Inputs.openText(file, cpt.stdin()))) {
+    try (CsvRecordReader csv = new CsvRecordReader(Inputs.openText(null, file, cpt.stdin()))) {
       CsvRecordReader.Record header = nextRecord(csv);
       if (header == null || header.problem().isPresent()) {
         throw new CliException(

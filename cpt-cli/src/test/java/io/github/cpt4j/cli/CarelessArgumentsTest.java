@@ -99,7 +99,7 @@ class CarelessArgumentsTest {
             "2025-06-01");
     assertEquals(2, r.status(), r::toString);
     // Was the system's "Is a directory", after the results were written to a temporary file.
-    assertEquals("cpt price: cannot write '" + dir + "': it is a directory\n", r.err());
+    assertEquals("cpt price: cannot write --output '" + dir + "': it is a directory\n", r.err());
   }
 
   @Test

@@ -28,7 +28,8 @@ class FileNameMessagesTest {
           List.of(
               "cpt "
                   + command
-                  + ": cannot read 'no\\u000asuch\\u001b[31mfile\\u202e.csv': no such file"),
+                  + (command.equals("validate") ? ": cannot read '" : ": cannot read --input '")
+                  + "no\\u000asuch\\u001b[31mfile\\u202e.csv': no such file"),
           r.errLines());
     }
   }

@@ -81,7 +81,8 @@ class LocalitiesCommandTest {
     Cli.Result missing = run(TABLE, "--gpci", "no/such.csv");
     assertEquals(2, missing.status());
     assertEquals(
-        List.of("cpt localities: cannot read 'no/such.csv': no such file"), missing.errLines());
+        List.of("cpt localities: cannot read --gpci 'no/such.csv': no such file"),
+        missing.errLines());
   }
 
   @Test

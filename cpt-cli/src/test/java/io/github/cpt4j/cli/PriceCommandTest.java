@@ -207,14 +207,14 @@ class PriceCommandTest {
   void missingCmsFilesAreTrouble() {
     Cli.Result r = price("99213", "--zip", "10001", "--rvu", "no/such.csv");
     assertEquals(2, r.status());
-    assertEquals(List.of("cpt price: cannot read 'no/such.csv': no such file"), r.errLines());
+    assertEquals(List.of("cpt price: cannot read --rvu 'no/such.csv': no such file"), r.errLines());
   }
 
   @Test
   void aDataOptionSaysWhetherItsFileOrDirectoryIsMissingOrOfTheWrongKind() throws IOException {
     Path file = Files.writeString(dir.resolve("file.csv"), "x\n");
     assertEquals(
-        List.of("cpt price: cannot read '" + dir + "': not a regular file"),
+        List.of("cpt price: cannot read --gpci '" + dir + "': it is a directory"),
         price("99213", "--zip", "10001", "--gpci", dir.toString()).errLines());
     assertEquals(
         List.of("cpt price: cannot read --cms-dir 'no/such': no such directory"),
@@ -444,14 +444,15 @@ class PriceCommandTest {
     Cli.Result r = price("-i", in.toString(), "-o", dir.toString(), "-z", "10001");
     assertEquals(2, r.status());
     assertEquals(1, r.errLines().size(), r::toString);
-    assertTrue(r.err().startsWith("cpt price: cannot write '" + dir + "': "), r::toString);
+    assertTrue(r.err().startsWith("cpt price: cannot write --output '" + dir + "': "), r::toString);
   }
 
   @Test
   void aMissingInputIsTrouble() {
     Cli.Result r = price("-i", "no/such.csv", "-z", "10001");
     assertEquals(2, r.status());
-    assertEquals(List.of("cpt price: cannot read 'no/such.csv': no such file"), r.errLines());
+    assertEquals(
+        List.of("cpt price: cannot read --input 'no/such.csv': no such file"), r.errLines());
   }
 
   @Test

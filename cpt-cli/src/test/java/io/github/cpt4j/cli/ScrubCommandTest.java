@@ -367,6 +367,6 @@ class ScrubCommandTest {
             missing.toString());
     assertEquals(2, part.status(), part::toString);
     assertEquals(
-        List.of("cpt scrub: cannot read '" + missing + "': no such file"), part.errLines());
+        List.of("cpt scrub: cannot read --ptp '" + missing + "': no such file"), part.errLines());
   }
 }

@@ -43,7 +43,8 @@ class TemporaryFileTest {
   @Test
   void theTemporaryFileNamesTheTargetAndThisProcess() throws IOException {
     Path target = dir.resolve("out.csv");
-    try (Destination out = Destination.of(target.toString(), new PrintWriter(new StringWriter()))) {
+    try (Destination out =
+        Destination.of("--output", target.toString(), new PrintWriter(new StringWriter()))) {
       out.open().write("x");
       List<String> names = names();
       assertEquals(1, names.size(), names::toString);

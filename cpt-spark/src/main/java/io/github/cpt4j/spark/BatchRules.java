@@ -14,6 +14,7 @@ import io.github.cpt4j.cli.price.RowPricer;
 import io.github.cpt4j.cli.price.ZipCode;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.text.WhiteSpace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -43,12 +44,20 @@ final class BatchRules {
   /** The most lines priced as one claim; later lines of the claim are refused. */
   static final int MAX_CLAIM_LINES = BatchPricing.MAX_CLAIM_LINES;
 
-  /** What one row became. */
-  record LineResult(BigDecimal amount, String result, String explanation, boolean invalid) {}
+  /**
+   * What one row became.
+   *
+   * @param undated whether the row was read, valid, with a blank date cell (or no date column), and
+   *     so took the options' date: as {@code cpt price} counts the rows that took the default date,
+   *     to tell whether the user gave the dates of service
+   */
+  record LineResult(
+      BigDecimal amount, String result, String explanation, boolean invalid, boolean undated) {}
 
   private final RowParser parser;
   private final RowPricer pricer;
   private final boolean participating;
+  private final int dateColumn; // -1 without one
   private final List<RowParser.Row> claim = new ArrayList<>();
   private final List<LineRequest> requests = new ArrayList<>();
 
@@ -65,6 +74,7 @@ final class BatchRules {
     this.parser =
         new RowParser(header, defaults(options), MEDICARE::localityOf, pricer::knowsLocality);
     this.participating = options.participating();
+    this.dateColumn = header.indexOf("date");
   }
 
   /** Returns the defaults for blank cells that {@code cpt price --input} would use with options. */
@@ -132,11 +142,14 @@ final class BatchRules {
     requests.clear();
     String mixed = null; // why the claim's lines cannot be priced together, when they cannot
     int n = Math.min(rows.size(), MAX_CLAIM_LINES);
+    boolean[] undated = new boolean[n];
     for (int i = 0; i < n; i++) {
       RowParser.Row row = parser.parse(Arrays.asList(rows.get(i)));
       claim.add(row);
       Optional<LineRequest> request = row.request();
       if (request.isPresent()) {
+        // As the row parser reads it: a blank cell takes the defaults' date.
+        undated[i] = dateColumn < 0 || WhiteSpace.isBlank(rows.get(i)[dateColumn]);
         if (mixed == null && !requests.isEmpty() && !request.get().sameContext(requests.get(0))) {
           mixed = requests.get(0).mixedContext(row.claim(), request.get());
         }
@@ -153,14 +166,14 @@ final class BatchRules {
       outcomes = pricer.price(requests, validRowNumbers(), participating);
     }
     int next = 0;
-    for (RowParser.Row row : claim) {
-      Optional<Outcome> problem = row.problem();
+    for (int i = 0; i < n; i++) {
+      Optional<Outcome> problem = claim.get(i).problem();
       if (problem.isPresent()) {
-        results.add(result(problem.get(), true));
+        results.add(result(problem.get(), true, false));
       } else if (mixed != null) {
-        results.add(new LineResult(null, "mixed_claim_context", mixed, true));
+        results.add(new LineResult(null, "mixed_claim_context", mixed, true, undated[i]));
       } else {
-        results.add(result(outcomes.get(next++), false));
+        results.add(result(outcomes.get(next++), false, undated[i]));
       }
     }
     for (int i = n; i < rows.size(); i++) {
@@ -173,15 +186,16 @@ final class BatchRules {
   LineResult tooLong(String[] row) {
     String key = parser.parse(Arrays.asList(row)).claim();
     return new LineResult(
-        null, BatchPricing.CLAIM_TOO_LONG, BatchPricing.claimTooLong(key, "priced"), true);
+        null, BatchPricing.CLAIM_TOO_LONG, BatchPricing.claimTooLong(key, "priced"), true, false);
   }
 
-  private static LineResult result(Outcome outcome, boolean invalid) {
+  private static LineResult result(Outcome outcome, boolean invalid, boolean undated) {
     return new LineResult(
         outcome.amount().map(a -> a.setScale(2, RoundingMode.UNNECESSARY)).orElse(null),
         outcome.result(),
         outcome.explanation(),
-        invalid);
+        invalid,
+        undated);
   }
 
   /**

@@ -99,6 +99,7 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
     private long priced;
     private long invalid;
     private long notCovered;
+    private long undated;
 
     Priced(Iterator<Row> input, BatchRules rules) {
       this.input = input;
@@ -189,6 +190,9 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
       if (result.amount() == null && DateCoverage.isNotCovered(result.result())) {
         notCovered++;
       }
+      if (result.undated()) {
+        undated++;
+      }
       return RowFactory.create(values);
     }
 
@@ -199,11 +203,12 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
      */
     private void flushCounts() {
       if (counters != null && rows > 0) {
-        counters.add(rows, priced, invalid, notCovered);
+        counters.add(rows, priced, invalid, notCovered, undated);
         rows = 0;
         priced = 0;
         invalid = 0;
         notCovered = 0;
+        undated = 0;
       }
     }
   }

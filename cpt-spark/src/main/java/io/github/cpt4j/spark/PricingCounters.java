@@ -56,12 +56,16 @@ public final class PricingCounters implements Serializable {
   /** Rows with no release for their date or no GPCIs for their locality, among those not priced. */
   private final LongAccumulator notCovered;
 
+  /** Valid rows without a date of their own, priced on the options' date. */
+  private final LongAccumulator undated;
+
   private PricingCounters(SparkContext context) {
     this.rows = context.longAccumulator("cpt4j rows");
     this.priced = context.longAccumulator("cpt4j priced");
     this.notPriced = context.longAccumulator("cpt4j not priced");
     this.invalid = context.longAccumulator("cpt4j invalid");
     this.notCovered = context.longAccumulator("cpt4j not covered");
+    this.undated = context.longAccumulator("cpt4j undated");
   }
 
   /** Registers new counters, all zero, with {@code context}. */
@@ -69,12 +73,14 @@ public final class PricingCounters implements Serializable {
     return new PricingCounters(requireNonNull(context, "context"));
   }
 
-  void add(long rowCount, long pricedCount, long invalidCount, long notCoveredCount) {
+  void add(
+      long rowCount, long pricedCount, long invalidCount, long notCoveredCount, long undatedCount) {
     rows.add(rowCount);
     priced.add(pricedCount);
     notPriced.add(rowCount - pricedCount);
     invalid.add(invalidCount);
     notCovered.add(notCoveredCount);
+    undated.add(undatedCount);
   }
 
   /** Returns the number of rows priced or refused. */
@@ -105,6 +111,16 @@ public final class PricingCounters implements Serializable {
    */
   public long notCovered() {
     return notCovered.value();
+  }
+
+  /**
+   * Returns the number of valid rows without a date of their own (a blank date cell, or no date
+   * column), priced on the date of the {@link PricingOptions}. Zero means every valid row carried
+   * its date of service: the job, like {@code cpt price}, then takes the dates as the user's, and a
+   * run that priced nothing for them is not told to give {@code --date}.
+   */
+  public long undated() {
+    return undated.value();
   }
 
   /** Returns the counts as {@code cpt price} prints them. */

@@ -368,6 +368,8 @@ class SparkClaimPricingTest {
     List<Row> rows = pricing.price(lines, counters, 2).collectAsList();
     assertEquals(3, rows.size());
     assertEquals("3 rows: 1 priced, 2 not priced (1 invalid)", counters.toString());
+    // No date column: each valid row took the options' date; the invalid one is not counted.
+    assertEquals(2, counters.undated());
 
     IllegalArgumentException noCode =
         assertThrows(IllegalArgumentException.class, () -> pricing.price(lines.drop("code")));

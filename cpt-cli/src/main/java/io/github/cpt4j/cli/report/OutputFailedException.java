@@ -26,7 +26,24 @@ public final class OutputFailedException extends IOException {
    * @param cause what the operating system said
    */
   public OutputFailedException(String output, IOException cause) {
-    super("cannot write " + requireNonNull(output, "output") + ": " + reason(cause), cause);
+    this(output, reason(cause), cause);
+  }
+
+  /**
+   * Creates the exception with the reason in the caller's words, where it knows more than the
+   * operating system said, such as which directory went away.
+   *
+   * @param output the output as the user named it, as {@code --output 'x.csv'}
+   * @param reason why, as {@code 'out': no such directory}
+   * @param cause what the operating system said
+   */
+  public OutputFailedException(String output, String reason, IOException cause) {
+    super(
+        "cannot write "
+            + requireNonNull(output, "output")
+            + ": "
+            + requireNonNull(reason, "reason"),
+        cause);
     this.output = output;
   }
 

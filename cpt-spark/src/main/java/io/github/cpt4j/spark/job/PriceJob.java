@@ -292,8 +292,9 @@ public final class PriceJob implements Callable<Integer> {
               "cpt-spark: "
                   + DateCoverage.message(
                       "the data has no release, or no GPCIs, for the rows' dates and localities",
-                      // Rows without a date are not counted here: only --date is known given.
-                      date != null));
+                      // As cpt price: the dates are the user's when --date was given or no row
+                      // took today's. The rows are counted as they are priced: no other pass.
+                      date != null || counters.undated() == 0));
           return 1;
         }
         return counters.invalid() == 0 ? 0 : 1;

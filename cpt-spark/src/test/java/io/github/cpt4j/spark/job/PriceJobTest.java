@@ -156,6 +156,24 @@ class PriceJobTest {
   }
 
   @Test
+  void aRunWhoseRowsAllCarryTheirDateIsNotToldToGiveADate() throws Exception {
+    // No --date, but every row has its own: the hint said "give --date", advice the rows followed.
+    Path input = dir.resolve("dated.csv");
+    Files.writeString(
+        input, "code,date,locality\n99213,2027-01-04,13282-99\n71046,2027-01-05,13282-99\n");
+
+    Ran ran = run("--input", input.toString(), "--output", dir.resolve("dated").toString());
+
+    assertEquals(1, ran.status(), ran::err);
+    assertTrue(
+        ran.err()
+            .contains(
+                "nothing was priced: the data has no release, or no GPCIs, for the rows' dates"
+                    + " and localities (give data for that date, or another date)"),
+        ran::err);
+  }
+
+  @Test
   void aColumnNamedLikeAKnownOneIsWarnedOfAsTheCommandLineWarns() throws Exception {
     // Two units under "unit": carried through unread, so the row is priced as one unit.
     Path input = dir.resolve("unit.csv");

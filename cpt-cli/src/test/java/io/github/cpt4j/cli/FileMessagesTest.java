@@ -1,0 +1,207 @@
+package io.github.cpt4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.cpt4j.cli.report.OutputFailedException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A path that should be a file, and is a directory or is missing, gets one wording whichever option
+ * named it, as {@link DirectoryMessagesTest}'s do: the option, the path, then {@code it is a
+ * directory} or {@code no such file}, with status 2 and nothing written. The data options said
+ * {@code not a regular file} for a directory, and none named its option.
+ */
+class FileMessagesTest {
+
+  /** Every option of {@code cpt price} that names a data file. */
+  private static final List<String> PRICE_DATA_OPTIONS =
+      List.of(
+          "--rvu",
+          "--gpci",
+          "--opps-cap",
+          "--clfs",
+          "--dmepos",
+          "--dme-rural-zips",
+          "--asp",
+          "--ptp",
+          "--mue");
+
+  @TempDir Path dir;
+
+  private Path directory;
+  private Path missing;
+
+  @BeforeEach
+  void paths() throws IOException {
+    directory = Files.createDirectory(dir.resolve("data.csv"));
+    missing = dir.resolve("missing.csv");
+  }
+
+  /** Runs {@code cpt ARGS} over {@link FakeData}, with {@code stdin}, expecting one error line. */
+  private static String error(String stdin, String... args) {
+    Cli.Result r = Cli.runWith(new FakeData(), stdin.getBytes(StandardCharsets.UTF_8), args);
+    assertEquals(2, r.status(), r::toString);
+    assertEquals("", r.out(), r::toString);
+    assertEquals(1, r.errLines().size(), r::toString);
+    return r.errLines().get(0);
+  }
+
+  @Test
+  void eachDataOptionOfPriceNamesItselfAndSaysItIsADirectory() {
+    for (String option : PRICE_DATA_OPTIONS) {
+      // Was "cannot read 'DIR': not a regular file", without the option.
+      assertEquals(
+          "cpt price: cannot read " + option + " '" + directory + "': it is a directory",
+          error("", "price", "99213", "-z", "10001", option, directory.toString()),
+          option);
+      assertEquals(
+          "cpt price: cannot read " + option + " '" + missing + "': no such file",
+          error("", "price", "99213", "-z", "10001", option, missing.toString()),
+          option);
+    }
+  }
+
+  @Test
+  void aDataOptionOfABatchToo() {
+    assertEquals(
+        "cpt price: cannot read --gpci '" + directory + "': it is a directory",
+        error("code\n99213\n", "price", "-i", "-", "-z", "10001", "--gpci", directory.toString()));
+  }
+
+  @Test
+  void aDeviceIsNotARegularFile() {
+    Path device = Path.of("/dev/null");
+    assumeTrue(Files.exists(device) && !Files.isRegularFile(device), "no /dev/null here");
+    assertEquals(
+        "cpt price: cannot read --rvu '" + device + "': not a regular file",
+        error("", "price", "99213", "-z", "10001", "--rvu", device.toString()));
+  }
+
+  @Test
+  void theEditsOfScrub() {
+    for (String option : List.of("--ptp", "--mue")) {
+      assertEquals(
+          "cpt scrub: cannot read " + option + " '" + directory + "': it is a directory",
+          error("code\n99213\n", "scrub", "-i", "-", option, directory.toString()),
+          option);
+      assertEquals(
+          "cpt scrub: cannot read " + option + " '" + missing + "': no such file",
+          error("code\n99213\n", "scrub", "-i", "-", option, missing.toString()),
+          option);
+    }
+  }
+
+  @Test
+  void theGpciFileOfLocalities() {
+    assertEquals(
+        "cpt localities: cannot read --gpci '" + directory + "': it is a directory",
+        error("", "localities", "--state", "NY", "--gpci", directory.toString()));
+  }
+
+  @Test
+  void theCodeSetOfValidate() {
+    // Was the loader's "cannot read 'DIR': is a directory, not a file".
+    assertEquals(
+        "cpt validate: cannot read --codes '" + directory + "': it is a directory",
+        error("99213\n", "validate", "--rules", "--codes", directory.toString()));
+    assertEquals(
+        "cpt validate: cannot read --codes '" + missing + "': no such file",
+        error("99213\n", "validate", "--rules", "--codes", missing.toString()));
+  }
+
+  @Test
+  void theInputOfPriceAndScrub() throws IOException {
+    Path ptp = Files.writeString(dir.resolve("ptp.txt"), ScrubCommandTest.PTP);
+    List<List<String>> commands = new ArrayList<>();
+    commands.add(List.of("price", "-z", "10001", "-i"));
+    commands.add(List.of("price", "-z", "10001", "--input"));
+    commands.add(List.of("scrub", "--ptp", ptp.toString(), "-i"));
+    for (List<String> command : commands) {
+      List<String> args = new ArrayList<>(command);
+      args.add(directory.toString());
+      // Was "cannot read 'DIR': it is a directory", without the option.
+      assertEquals(
+          "cpt " + command.get(0) + ": cannot read --input '" + directory + "': it is a directory",
+          error("", args.toArray(String[]::new)),
+          command::toString);
+    }
+  }
+
+  @Test
+  void theFileOfValidateIsNoOptionAndNamesNone() {
+    assertEquals(
+        "cpt validate: cannot read '" + directory + "': it is a directory",
+        error("", "validate", directory.toString()));
+  }
+
+  @Test
+  void theOutputOfPriceAndScrub() throws IOException {
+    Path ptp = Files.writeString(dir.resolve("ptp.txt"), ScrubCommandTest.PTP);
+    List<List<String>> commands = new ArrayList<>();
+    commands.add(List.of("price", "99213", "-z", "10001", "-o"));
+    commands.add(List.of("price", "-i", "-", "-z", "10001", "--output"));
+    commands.add(List.of("scrub", "-i", "-", "--ptp", ptp.toString(), "-o"));
+    for (List<String> command : commands) {
+      List<String> args = new ArrayList<>(command);
+      args.add(directory.toString());
+      // Was "cannot write 'DIR': it is a directory", without the option.
+      assertEquals(
+          "cpt "
+              + command.get(0)
+              + ": cannot write --output '"
+              + directory
+              + "': it is a directory",
+          error("code\n99213\n", args.toArray(String[]::new)),
+          command::toString);
+    }
+  }
+
+  @Test
+  void anOutputWhoseDirectoryWentAwayDuringTheRunIsToldAsBeforeIt() throws IOException {
+    Path gone = Files.createDirectory(dir.resolve("gone"));
+    Path target = gone.resolve("out.csv");
+    try (Destination out =
+        Destination.of("--output", target.toString(), new PrintWriter(new StringWriter()))) {
+      Files.delete(gone);
+      // Was "cannot write 'DIR/out.csv': no such directory", without the option or the directory.
+      OutputFailedException e = assertThrows(OutputFailedException.class, out::open);
+      assertEquals(
+          "cannot write --output '" + target + "': '" + gone + "': no such directory",
+          e.getMessage());
+    }
+  }
+
+  @Test
+  void anOutputWhoseDirectoryBecameAFileBeforeTheRenameIsToldAsBeforeTheRun() throws IOException {
+    Path replaced = Files.createDirectory(dir.resolve("replaced"));
+    Path target = replaced.resolve("out.csv");
+    try (Destination out =
+        Destination.of("--output", target.toString(), new PrintWriter(new StringWriter()))) {
+      out.open().write("code\n");
+      try (var files = Files.list(replaced)) {
+        for (Path temporary : files.toList()) {
+          Files.delete(temporary);
+        }
+      }
+      Files.delete(replaced);
+      Files.writeString(replaced, "a file now\n");
+      // Was the system's words for the rename, without the option or the directory.
+      OutputFailedException e = assertThrows(OutputFailedException.class, out::commit);
+      assertEquals(
+          "cannot write --output '" + target + "': '" + replaced + "': not a directory",
+          e.getMessage());
+    }
+  }
+}
