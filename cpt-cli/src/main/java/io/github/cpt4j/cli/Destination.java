@@ -121,23 +121,32 @@ final class Destination implements AutoCloseable {
   }
 
   /**
-   * Checks that the directory the output file {@code name} goes in exists, before anything is read:
-   * else the run failed only when the results were to be written, after the whole input was read.
+   * Checks that the directory the output file {@code name} goes in exists, and that {@code name} is
+   * not itself a directory, before anything is read: else the run failed only when the results were
+   * to be written, after the whole input was read.
    *
    * @param option the option that named the output, as {@code --output}, named in the error
    * @param name the output as given; {@code null} or {@code -} for standard output, which has none
    * @throws CliException if the directory is missing or a file: {@code cannot write --output
-   *     'out/x.csv': 'out': no such directory}, or {@code not a directory}
+   *     'out/x.csv': 'out': no such directory}, or {@code not a directory}; or if {@code name} is a
+   *     directory: {@code cannot write --output 'out': it is a directory}
    */
   static void checkDirectory(String option, String name) {
     requireNonNull(option, "option");
     if (name == null || Inputs.STDIN.equals(name)) {
       return;
     }
-    Path directory = Inputs.path(name).getParent();
+    Path target = Inputs.path(name);
+    Path directory = target.getParent();
     if (directory != null && !Files.isDirectory(directory)) {
       throw new CliException(
           "cannot write " + option + " " + FileName.quoted(name) + ": " + notADirectory(directory));
+    }
+    // Told by of() too, but only once the command has loaded its data and edits: a scrub read the
+    // whole NCCI tables before saying it.
+    if (Files.isDirectory(target)) {
+      throw new CliException(
+          "cannot write " + option + " " + FileName.quoted(name) + ": " + Inputs.notAFile(target));
     }
   }
 

@@ -168,6 +168,24 @@ class FileMessagesTest {
     }
   }
 
+  /** A directory as the output is refused before the edits are read, not after. */
+  @Test
+  void aScrubsOutputThatIsADirectoryIsRefusedBeforeItsEditsLoad() throws IOException {
+    // Not a PTP file: read first, it would be the error.
+    Path ptp = Files.writeString(dir.resolve("ptp.txt"), "not an edit table\n");
+    assertEquals(
+        "cpt scrub: cannot write --output '" + directory + "': it is a directory",
+        error(
+            "code\n99213\n",
+            "scrub",
+            "-i",
+            "-",
+            "--ptp",
+            ptp.toString(),
+            "-o",
+            directory.toString()));
+  }
+
   @Test
   void anOutputWhoseDirectoryWentAwayDuringTheRunIsToldAsBeforeIt() throws IOException {
     Path gone = Files.createDirectory(dir.resolve("gone"));
