@@ -334,7 +334,7 @@ public final class LineEvaluator {
     PcTcIndicator pcTc = entry.indicators().pcTc();
     if (pcTc == PcTcIndicator.PHYSICIAN_INTERPRETATION
         && !place.equals(PlaceOfService.INPATIENT_HOSPITAL)) {
-      return smearReadingRefused(entry, "place of service " + place);
+      return smearReadingRefused(entry, "the place of service is " + place);
     }
     if (!place.isHospital()) {
       return null;

@@ -46,6 +46,16 @@ class SmearInterpretationPlaceTest {
           SCHEDULE.price(smear, CONTEXT.withPlaceOfService(PlaceOfService.parse(elsewhere)));
       assertEquals(Optional.of(UnpricedReason.NOT_PAYABLE_IN_PLACE), result.reason(), elsewhere);
       assertTrue(result.detail().contains("PC/TC 8"), result.detail());
+      // The place is the reason, not a second place where the reading is paid.
+      assertTrue(
+          result
+              .detail()
+              .contains(
+                  "is paid only for a hospital inpatient, place of service 21, and the place of"
+                      + " service is "
+                      + elsewhere
+                      + ";"),
+          result.detail());
     }
     // A facility setting without a place of service may be the inpatient's: priced. A
     // non-facility one is not, whatever the place.
