@@ -254,6 +254,16 @@ final class PriceCommand implements Callable<Integer> {
   private boolean qualifyingApm;
 
   @Option(
+      names = "--present-at-induction",
+      description =
+          "The physician medically supervising more than four anesthesia cases (modifier AD) "
+              + "documented presence at induction: the AD line paid for the claim's anesthesia "
+              + "session gets one time unit more, (3 + 1) base and time units. Nothing changes "
+              + "for the other anesthesia modifiers. With --input it applies to every claim of "
+              + "the file: the batch has no column for it.")
+  private boolean presentAtInduction;
+
+  @Option(
       names = {"-e", "--explain"},
       description =
           "Show how each amount was found. Without it, a batch and a table of LINEs explain "
@@ -369,7 +379,8 @@ final class PriceCommand implements Callable<Integer> {
             Optional.ofNullable(zip).map(ZipCode::digits),
             practitioner == null ? PractitionerType.PHYSICIAN : practitioner,
             qualifyingApm,
-            Optional.ofNullable(setting == null ? null : setting.pos));
+            Optional.ofNullable(setting == null ? null : setting.pos),
+            presentAtInduction);
     return input == null ? priceLines(defaults, pricer) : priceBatch(defaults, pricer);
   }
 
@@ -589,7 +600,8 @@ final class PriceCommand implements Callable<Integer> {
                 defaults.beneficiaryZip(),
                 defaults.practitioner(),
                 defaults.qualifyingApm(),
-                defaults.place()));
+                defaults.place(),
+                defaults.presentAtInduction()));
         priced.add(outcomes.size());
         outcomes.add(null);
       } catch (CodeFormatException e) {

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -984,6 +985,80 @@ class PriceCommandTest {
         Cli.run("price", "00790-AA 95min", "--locality", "13282-99", "--date", "2025-06-02");
     assertEquals(0, one.status(), one::toString);
     assertTrue(one.out().contains("263.21"), one::toString);
+  }
+
+  /**
+   * AD (medical supervision) pays 3 base units, 3 x 19.79 = 59.37 in 13282-99, and one time unit
+   * more with {@code --present-at-induction}: (3 + 1) x 19.79 = 79.16 (Claims Processing Manual ch.
+   * 12 section 50.D), on the line paid for the claim's session; AA is paid by its time either way.
+   */
+  @Test
+  void presentAtInductionGivesTheAdSessionItsTimeUnit() throws IOException {
+    String[] session = {
+      "price",
+      "00790-AD 60min",
+      "00840-AD 45min",
+      "-l",
+      "13282-99",
+      "-d",
+      "2025-06-02",
+      "-s",
+      "facility",
+      "-f",
+      "csv",
+      "--explain"
+    };
+    Cli.Result absent = Cli.run(session);
+    assertEquals(0, absent.status(), absent::toString);
+    List<CsvRecord> rows = ValidateCommandTest.csv(absent.out());
+    assertEquals("59.37", rows.get(1).getField(1), absent::toString);
+    assertEquals("not_payable_on_claim", rows.get(2).getField(2), absent::toString);
+    String[] withFlag = Arrays.copyOf(session, session.length + 1);
+    withFlag[session.length] = "--present-at-induction";
+    Cli.Result present = Cli.run(withFlag);
+    assertEquals(0, present.status(), present::toString);
+    rows = ValidateCommandTest.csv(present.out());
+    assertEquals("79.16", rows.get(1).getField(1), present::toString);
+    assertTrue(
+        rows.get(1).getField(3).contains("one for presence at induction"), present::toString);
+    assertEquals("not_payable_on_claim", rows.get(2).getField(2), present::toString);
+    assertEquals("79.16", rows.get(3).getField(1), present::toString); // the total
+    Cli.Result aa =
+        Cli.run(
+            "price",
+            "00790-AA 60min",
+            "-l",
+            "13282-99",
+            "-d",
+            "2025-06-02",
+            "-s",
+            "facility",
+            "--present-at-induction");
+    assertEquals(0, aa.status(), aa::toString);
+    assertTrue(aa.out().contains("217.69"), aa::toString); // (7 + 4.0) x 19.79
+    // A batch: the option applies to every claim of the file.
+    String csv = "claim,code,modifiers,minutes,locality\nA,00790,AD,60,13282-99\n";
+    Cli.Result batch =
+        Cli.runWithInput(
+            csv,
+            "price",
+            "-i",
+            "-",
+            "-d",
+            "2025-06-02",
+            "--setting",
+            "facility",
+            "--present-at-induction");
+    assertEquals(0, batch.status(), batch::toString);
+    assertEquals("79.16", ValidateCommandTest.csv(batch.out()).get(1).getField(5), batch::toString);
+    Cli.Result batchAbsent =
+        Cli.runWithInput(csv, "price", "-i", "-", "-d", "2025-06-02", "--setting", "facility");
+    assertEquals(
+        "59.37",
+        ValidateCommandTest.csv(batchAbsent.out()).get(1).getField(5),
+        batchAbsent::toString);
+    assertTrue(
+        Cli.run("price", "--help").out().contains("--present-at-induction"), "help lists it");
   }
 
   @Test

@@ -13,7 +13,9 @@ import java.util.Optional;
  * the locality), the setting (facility or not), whether the provider participates in Medicare
  * (accepts assignment on all claims), and whether the provider is a qualifying APM participant
  * (from 2026 Medicare has a higher conversion factor for them), the beneficiary's ZIP code when
- * known, and the {@linkplain PractitionerType type of practitioner} who furnished the service.
+ * known, the {@linkplain PractitionerType type of practitioner} who furnished the service, and, for
+ * anesthesia under medical supervision (AD), whether the supervising physician was present at
+ * induction.
  *
  * <p>The payment area is where the service was furnished; the beneficiary's ZIP code is where the
  * patient lives. Most schedules price by the first; the DMEPOS fee schedule prices by the second
@@ -39,6 +41,7 @@ public final class PricingContext {
   private final Optional<String> beneficiaryZip;
   private final PractitionerType practitioner;
   private final Optional<ServicePlace> place;
+  private final boolean supervisorPresentAtInduction;
 
   private PricingContext(
       LocalDate dateOfService,
@@ -48,7 +51,8 @@ public final class PricingContext {
       boolean qualifyingApmParticipant,
       Optional<String> beneficiaryZip,
       PractitionerType practitioner,
-      Optional<ServicePlace> place) {
+      Optional<ServicePlace> place,
+      boolean supervisorPresentAtInduction) {
     this.dateOfService = dateOfService;
     this.area = area;
     this.setting = setting;
@@ -57,6 +61,7 @@ public final class PricingContext {
     this.beneficiaryZip = beneficiaryZip;
     this.practitioner = practitioner;
     this.place = place;
+    this.supervisorPresentAtInduction = supervisorPresentAtInduction;
   }
 
   /**
@@ -72,7 +77,8 @@ public final class PricingContext {
         false,
         Optional.empty(),
         PractitionerType.PHYSICIAN,
-        Optional.empty());
+        Optional.empty(),
+        false);
   }
 
   /**
@@ -88,7 +94,8 @@ public final class PricingContext {
         false,
         Optional.empty(),
         PractitionerType.PHYSICIAN,
-        Optional.empty());
+        Optional.empty(),
+        false);
   }
 
   /** Returns the date the service was furnished. */
@@ -150,7 +157,8 @@ public final class PricingContext {
         qualifyingApmParticipant,
         Optional.of(fiveDigitZip(requireNonNull(zip, "zip"))),
         practitioner,
-        place);
+        place,
+        supervisorPresentAtInduction);
   }
 
   /** Returns a copy without a beneficiary ZIP code. */
@@ -163,7 +171,8 @@ public final class PricingContext {
         qualifyingApmParticipant,
         Optional.empty(),
         practitioner,
-        place);
+        place,
+        supervisorPresentAtInduction);
   }
 
   private static String fiveDigitZip(CharSequence zip) {
@@ -192,7 +201,8 @@ public final class PricingContext {
         qualifyingApmParticipant,
         beneficiaryZip,
         practitioner,
-        place);
+        place,
+        supervisorPresentAtInduction);
   }
 
   /** Returns a copy in another payment area. */
@@ -205,7 +215,8 @@ public final class PricingContext {
         qualifyingApmParticipant,
         beneficiaryZip,
         practitioner,
-        place);
+        place,
+        supervisorPresentAtInduction);
   }
 
   /**
@@ -222,7 +233,8 @@ public final class PricingContext {
         qualifyingApmParticipant,
         beneficiaryZip,
         practitioner,
-        place.filter(p -> p.setting() == newSetting));
+        place.filter(p -> p.setting() == newSetting),
+        supervisorPresentAtInduction);
   }
 
   /**
@@ -248,7 +260,8 @@ public final class PricingContext {
         qualifyingApmParticipant,
         beneficiaryZip,
         practitioner,
-        Optional.of(newPlace));
+        Optional.of(newPlace),
+        supervisorPresentAtInduction);
   }
 
   /** Returns a copy for a participating ({@code true}) or non-participating provider. */
@@ -261,7 +274,8 @@ public final class PricingContext {
         qualifyingApmParticipant,
         beneficiaryZip,
         practitioner,
-        place);
+        place,
+        supervisorPresentAtInduction);
   }
 
   /** Returns a copy for a qualifying APM participant ({@code true}) or not. */
@@ -274,7 +288,8 @@ public final class PricingContext {
         isQualifying,
         beneficiaryZip,
         practitioner,
-        place);
+        place,
+        supervisorPresentAtInduction);
   }
 
   /**
@@ -295,7 +310,38 @@ public final class PricingContext {
         qualifyingApmParticipant,
         beneficiaryZip,
         requireNonNull(type, "type"),
-        place);
+        place,
+        supervisorPresentAtInduction);
+  }
+
+  /**
+   * Tells whether the anesthesiologist medically supervising more than four concurrent cases
+   * (modifier AD) documented presence at induction, which Medicare pays one time unit on top of the
+   * three base units (Medicare Claims Processing Manual, chapter 12, section 50.D). False by
+   * default. A claim is one patient's, and the claim pricer prices its anesthesia lines as one
+   * session, induced once: this says it of that session. It changes nothing for a line without AD,
+   * nor for a service that is not anesthesia.
+   */
+  public boolean supervisorPresentAtInduction() {
+    return supervisorPresentAtInduction;
+  }
+
+  /**
+   * Returns a copy in which the supervising physician of an AD anesthesia service was ({@code
+   * true}) or was not documented present at induction (see {@link
+   * #supervisorPresentAtInduction()}).
+   */
+  public PricingContext withSupervisorPresentAtInduction(boolean isPresent) {
+    return new PricingContext(
+        dateOfService,
+        area,
+        setting,
+        participating,
+        qualifyingApmParticipant,
+        beneficiaryZip,
+        practitioner,
+        place,
+        isPresent);
   }
 
   @Override
@@ -311,7 +357,8 @@ public final class PricingContext {
         && qualifyingApmParticipant == that.qualifyingApmParticipant
         && beneficiaryZip.equals(that.beneficiaryZip)
         && practitioner == that.practitioner
-        && place.map(ServicePlace::code).equals(that.place.map(ServicePlace::code));
+        && place.map(ServicePlace::code).equals(that.place.map(ServicePlace::code))
+        && supervisorPresentAtInduction == that.supervisorPresentAtInduction;
   }
 
   @Override
@@ -324,13 +371,14 @@ public final class PricingContext {
         qualifyingApmParticipant,
         beneficiaryZip,
         practitioner,
-        place.map(ServicePlace::code));
+        place.map(ServicePlace::code),
+        supervisorPresentAtInduction);
   }
 
   /**
    * Returns a one-line summary such as {@code 2025-03-14 13282-99 non-facility} followed by {@code
-   * non-participating}, {@code QP}, {@code beneficiary ZIP 10001} and the practitioner ({@code
-   * nurse practitioner}) when they apply.
+   * non-participating}, {@code QP}, {@code beneficiary ZIP 10001}, the practitioner ({@code nurse
+   * practitioner}) and {@code supervisor present at induction} when they apply.
    */
   @Override
   public String toString() {
@@ -347,6 +395,9 @@ public final class PricingContext {
     beneficiaryZip.ifPresent(zip -> sb.append(" beneficiary ZIP ").append(zip));
     if (practitioner != PractitionerType.PHYSICIAN) {
       sb.append(' ').append(practitioner.words());
+    }
+    if (supervisorPresentAtInduction) {
+      sb.append(" supervisor present at induction");
     }
     return sb.toString();
   }

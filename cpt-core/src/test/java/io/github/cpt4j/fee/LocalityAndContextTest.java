@@ -1,6 +1,7 @@
 package io.github.cpt4j.fee;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,6 +103,38 @@ class LocalityAndContextTest {
     tester.testAllPublicStaticMethods(PricingContext.class);
     tester.testAllPublicInstanceMethods(c);
     assertEquals(Setting.FACILITY, Setting.NON_FACILITY.other());
+  }
+
+  @Test
+  void supervisorPresenceAtInductionIsOffUntilSaidAndKeptByTheOtherWithers() {
+    PricingContext c =
+        PricingContext.of(LocalDate.of(2025, 3, 14), Locality.parse("13282-99"), Setting.FACILITY);
+    assertFalse(c.supervisorPresentAtInduction());
+    assertFalse(
+        PricingContext.withoutArea(LocalDate.of(2025, 3, 14), Setting.FACILITY)
+            .supervisorPresentAtInduction());
+    PricingContext present = c.withSupervisorPresentAtInduction(true);
+    assertTrue(present.supervisorPresentAtInduction());
+    assertEquals(
+        "2025-03-14 13282-99 facility supervisor present at induction", present.toString());
+    assertEquals(c, present.withSupervisorPresentAtInduction(false));
+    new EqualsTester()
+        .addEqualityGroup(c, c.withSupervisorPresentAtInduction(false))
+        .addEqualityGroup(present, c.withSupervisorPresentAtInduction(true))
+        .testEquals();
+    // A claim's lines of other dates are priced in copies of the claim's context: it must stay.
+    PricingContext copied =
+        present
+            .withDateOfService(LocalDate.of(2025, 3, 15))
+            .withArea(Locality.parse("13202-01"))
+            .withSetting(Setting.NON_FACILITY)
+            .withPlaceOfService(io.github.cpt4j.fee.medicare.PlaceOfService.parse("22"))
+            .withParticipating(false)
+            .withQualifyingApmParticipant(true)
+            .withBeneficiaryZip("10001")
+            .withoutBeneficiaryZip()
+            .withPractitioner(PractitionerType.NURSE_PRACTITIONER);
+    assertTrue(copied.supervisorPresentAtInduction(), copied::toString);
   }
 
   @Test

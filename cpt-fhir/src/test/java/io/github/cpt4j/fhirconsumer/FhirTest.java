@@ -831,6 +831,41 @@ class FhirTest {
             .path());
   }
 
+  /**
+   * A FHIR claim has no element saying the AD supervisor was present at induction; the context the
+   * caller prices it in does, and keeps saying it when the claim's place of service replaces the
+   * setting: 00790-AD 60 min in 13282-99, (3 + 1) x 19.79 = 79.16 rather than 3 x 19.79 = 59.37
+   * (Claims Processing Manual ch. 12 section 50.D).
+   */
+  @Test
+  void theContextSaysPresenceAtInductionForAFhirClaim() {
+    String json =
+        "{\"resourceType\":\"Claim\",\"status\":\"active\","
+            + "\"type\":{\"coding\":[{\"code\":\"professional\"}]},"
+            + "\"patient\":{\"reference\":\"Patient/p1\"},"
+            + "\"insurer\":{\"reference\":\"Organization/medicare\"},"
+            + "\"item\":[{\"sequence\":1,\"productOrService\":{\"coding\":[{\"system\":"
+            + "\"http://www.ama-assn.org/go/cpt\",\"code\":\"00790\"}]},"
+            + "\"modifier\":[{\"coding\":[{\"code\":\"AD\"}]}],"
+            + "\"servicedDate\":\"2025-06-02\","
+            + "\"locationCodeableConcept\":{\"coding\":[{\"system\":\""
+            + FhirCodeSystems.PLACE_OF_SERVICE
+            + "\",\"code\":\"22\"}]},"
+            + "\"quantity\":{\"value\":60,\"system\":\"http://unitsofmeasure.org\","
+            + "\"code\":\"min\"}}]}";
+    assertEquals(
+        new BigDecimal("59.37"),
+        amountOf(pricer().price(claim(json), ROCHESTER).getItem().get(0), "eligible"));
+    assertEquals(
+        new BigDecimal("79.16"),
+        amountOf(
+            pricer()
+                .price(claim(json), ROCHESTER.withSupervisorPresentAtInduction(true))
+                .getItem()
+                .get(0),
+            "eligible"));
+  }
+
   private static FhirClaimPricer pricer() {
     return FhirClaimPricer.of(
         MedicareClaimPricer.of(BundledData.medicareFeeSchedule()),

@@ -29,6 +29,10 @@ import java.util.Locale;
  *  "warnings":[]}
  * }</pre>
  *
+ * <p>The context's {@code supervisorPresentAtInduction} is written, {@code true}, only when the
+ * context says it ({@code PricingContext.supervisorPresentAtInduction()}: the time unit of an AD
+ * anesthesia line).
+ *
  * <p>A line's {@code index} is its position from 0 ({@link PricedLine#index()}); {@code lineNumber}
  * is the number its explanation and warnings name it by, from 1 ({@link PricedLine#lineNumber()}):
  * {@code index + 1}, unless the claim had line numbers of its own.
@@ -56,6 +60,10 @@ final class PricedClaimJson {
     }
     if (context.beneficiaryZip().isPresent()) {
       gen.writeStringField("beneficiaryZip", context.beneficiaryZip().get());
+    }
+    if (context.supervisorPresentAtInduction()) {
+      // Only when said: it changes the amount of an AD anesthesia line alone, and is rarely set.
+      gen.writeBooleanField("supervisorPresentAtInduction", true);
     }
     gen.writeEndObject();
   }

@@ -556,6 +556,30 @@ class CptModuleTest {
   }
 
   /**
+   * A context that says the AD supervisor was present at induction is written with {@code
+   * "supervisorPresentAtInduction":true}, which a report needs to explain the time unit of its AD
+   * line; without it, the field is left out. The line's result reads back with its amount.
+   */
+  @Test
+  void presenceAtInductionIsWrittenOnlyWhenTheContextSaysIt() throws Exception {
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(BundledData.medicareFeeSchedule());
+    Claim claim = Claim.builder().add("00790-AD 60min").build();
+    JsonNode absent = MAPPER.valueToTree(pricer.price(claim, ROCHESTER));
+    assertFalse(absent.get("context").has("supervisorPresentAtInduction"), absent::toString);
+    PricedClaim priced = pricer.price(claim, ROCHESTER.withSupervisorPresentAtInduction(true));
+    JsonNode tree = MAPPER.valueToTree(priced);
+    assertTrue(tree.get("context").get("supervisorPresentAtInduction").asBoolean(), tree::toString);
+    // (3 + 1) x 19.79 = 79.16
+    FeeResult result = MAPPER.treeToValue(tree.get("lines").get(0).get("result"), FeeResult.class);
+    assertEquals(priced.line(0).result(), result);
+    assertEquals(new BigDecimal("79.16"), result.amountOrThrow());
+    assertEquals(
+        tree.get("context"),
+        MAPPER.readTree(
+            MAPPER.writeValueAsString(ROCHESTER.withSupervisorPresentAtInduction(true))));
+  }
+
+  /**
    * Each line's {@code index} is its position from 0; {@code lineNumber} is the number its
    * explanation names it by, which on a claim with numbers of its own is not {@code index + 1}.
    */

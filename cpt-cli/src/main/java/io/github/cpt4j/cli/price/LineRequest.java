@@ -30,6 +30,8 @@ import java.util.Optional;
  *     conversion factor from 2026
  * @param place the place of service, when the line gave one (the setting is then its setting): it
  *     decides whether incident-to and independent therapists' services are paid
+ * @param presentAtInduction whether the physician supervising AD anesthesia was present at the
+ *     induction of the session, which pays an AD line one time unit more
  */
 public record LineRequest(
     ClaimLine line,
@@ -39,7 +41,8 @@ public record LineRequest(
     Optional<String> beneficiaryZip,
     PractitionerType practitioner,
     boolean qualifyingApm,
-    Optional<PlaceOfService> place) {
+    Optional<PlaceOfService> place,
+    boolean presentAtInduction) {
 
   /** Checks that nothing is missing. */
   public LineRequest {
@@ -50,6 +53,19 @@ public record LineRequest(
     requireNonNull(beneficiaryZip, "beneficiaryZip");
     requireNonNull(practitioner, "practitioner");
     requireNonNull(place, "place");
+  }
+
+  /** A line whose supervising physician, if any, is not documented present at induction. */
+  public LineRequest(
+      ClaimLine line,
+      Locality locality,
+      Setting setting,
+      LocalDate date,
+      Optional<String> beneficiaryZip,
+      PractitionerType practitioner,
+      boolean qualifyingApm,
+      Optional<PlaceOfService> place) {
+    this(line, locality, setting, date, beneficiaryZip, practitioner, qualifyingApm, place, false);
   }
 
   /**
@@ -91,6 +107,9 @@ public record LineRequest(
     if (qualifyingApm != other.qualifyingApm) {
       differ.add("qualifying APM status");
     }
+    if (presentAtInduction != other.presentAtInduction) {
+      differ.add("presence at induction");
+    }
     return "the lines of claim "
         + CodeFormatException.quote(claimKey)
         + " differ in "
@@ -108,9 +127,9 @@ public record LineRequest(
 
   /**
    * Tells whether {@code other} may be on one claim with this line: the same locality, setting,
-   * beneficiary's ZIP code, practitioner, APM status and place of service. The dates may differ:
-   * each line of a claim carries its own date of service, and the claim pricer applies its same-day
-   * rules per date.
+   * beneficiary's ZIP code, practitioner, APM status, presence at induction and place of service.
+   * The dates may differ: each line of a claim carries its own date of service, and the claim
+   * pricer applies its same-day rules per date.
    */
   public boolean sameContext(LineRequest other) {
     return locality.equals(other.locality)
@@ -118,6 +137,7 @@ public record LineRequest(
         && beneficiaryZip.equals(other.beneficiaryZip)
         && practitioner == other.practitioner
         && qualifyingApm == other.qualifyingApm
+        && presentAtInduction == other.presentAtInduction
         && place.equals(other.place);
   }
 
@@ -136,6 +156,9 @@ public record LineRequest(
     }
     if (context.qualifyingApmParticipant() != qualifyingApm) {
       context = context.withQualifyingApmParticipant(qualifyingApm);
+    }
+    if (presentAtInduction) {
+      context = context.withSupervisorPresentAtInduction(true);
     }
     if (place.isPresent()) {
       context = context.withPlaceOfService(place.get());

@@ -233,7 +233,8 @@ final class PlainRows {
             defaults.beneficiaryZip(),
             defaults.practitioner(),
             defaults.qualifyingApm(),
-            placeOfService),
+            placeOfService,
+            defaults.presentAtInduction()),
         claim(bytes));
   }
 

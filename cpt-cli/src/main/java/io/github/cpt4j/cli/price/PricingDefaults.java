@@ -22,6 +22,9 @@ import java.util.Optional;
  * @param qualifyingApm whether the provider is a qualifying APM participant ({@code
  *     --qualifying-apm})
  * @param place the place of service ({@code --pos}), when given
+ * @param presentAtInduction whether the physician supervising AD anesthesia was present at the
+ *     induction of each claim's session ({@code --present-at-induction}); batch rows have no column
+ *     for it, so it applies to every claim of the run
  */
 public record PricingDefaults(
     Optional<Locality> locality,
@@ -30,7 +33,8 @@ public record PricingDefaults(
     Optional<String> beneficiaryZip,
     PractitionerType practitioner,
     boolean qualifyingApm,
-    Optional<PlaceOfService> place) {
+    Optional<PlaceOfService> place,
+    boolean presentAtInduction) {
 
   /** Checks that nothing is null. */
   public PricingDefaults {
@@ -40,6 +44,18 @@ public record PricingDefaults(
     requireNonNull(beneficiaryZip, "beneficiaryZip");
     requireNonNull(practitioner, "practitioner");
     requireNonNull(place, "place");
+  }
+
+  /** The defaults without presence at induction. */
+  public PricingDefaults(
+      Optional<Locality> locality,
+      Setting setting,
+      LocalDate date,
+      Optional<String> beneficiaryZip,
+      PractitionerType practitioner,
+      boolean qualifyingApm,
+      Optional<PlaceOfService> place) {
+    this(locality, setting, date, beneficiaryZip, practitioner, qualifyingApm, place, false);
   }
 
   /** The defaults without a place of service. */

@@ -432,7 +432,15 @@ public final class RowParser {
     }
     return new Row(
         new LineRequest(
-            line, place, choice, serviceDate, beneficiaryZip, type, apm, placeOfService),
+            line,
+            place,
+            choice,
+            serviceDate,
+            beneficiaryZip,
+            type,
+            apm,
+            placeOfService,
+            defaults.presentAtInduction()),
         null,
         claimValue);
   }

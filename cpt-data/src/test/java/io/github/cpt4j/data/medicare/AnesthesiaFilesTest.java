@@ -196,6 +196,47 @@ class AnesthesiaFilesTest {
   }
 
   /**
+   * README's medical supervision example: AD pays 3 base units, 3 x 19.79 = 59.37 in 13282-99, and
+   * one time unit more when the context says the supervising physician was present at induction, (3
+   * + 1) x 19.79 = 79.16 (chapter 12, section 50.D): for a line priced alone, a claim of one line,
+   * and a claim whose two AD lines are one session (paid once, on 00790's line).
+   */
+  @Test
+  void theContextGivesAnAdClaimItsTimeUnitForPresenceAtInduction() {
+    MedicareFeeSchedule medicare = BundledData.medicareFeeSchedule();
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(medicare);
+    PricingContext present = ROCHESTER.withSupervisorPresentAtInduction(true);
+    ClaimLine line = ClaimLine.parse("00790-AD 60min");
+    assertEquals(new BigDecimal("59.37"), medicare.price(line, ROCHESTER).amountOrThrow());
+    assertEquals(new BigDecimal("79.16"), medicare.price(line, present).amountOrThrow());
+    Claim alone = Claim.builder().add("00790-AD 60min").build();
+    assertEquals(new BigDecimal("59.37"), pricer.price(alone, ROCHESTER).total());
+    PricedClaim alonePresent = pricer.price(alone, present);
+    assertEquals(new BigDecimal("79.16"), alonePresent.total());
+    String explained = alonePresent.line(0).result().toString();
+    assertTrue(
+        explained.contains(
+            "no time units but one for presence at induction" + " (chapter 12, section 50.D)"),
+        explained);
+    assertTrue(explained.contains("3.0 base + 1.0 time units x 19.79"), explained);
+    Claim session = Claim.builder().add("00790-AD 60min").add("00840-AD 45min").build();
+    PricedClaim absent = pricer.price(session, ROCHESTER);
+    assertEquals(new BigDecimal("59.37"), absent.line(0).amountOrThrow());
+    assertEquals(new BigDecimal("59.37"), absent.total());
+    PricedClaim paid = pricer.price(session, present);
+    assertEquals(new BigDecimal("79.16"), paid.line(0).amountOrThrow());
+    assertEquals(UnpricedReason.NOT_PAYABLE_ON_CLAIM, paid.line(1).reason().orElseThrow());
+    assertEquals(new BigDecimal("79.16"), paid.total());
+    // The other payment modifiers are paid by their time, present or not: AA 217.69 in full,
+    // QK, QX and QY 108.85 each half, QZ 217.69.
+    for (String other : List.of("AA", "QK", "QX", "QY", "QZ")) {
+      Claim claim = Claim.builder().add("00790-" + other + " 60min").build();
+      assertEquals(
+          pricer.price(claim, ROCHESTER).total(), pricer.price(claim, present).total(), other);
+    }
+  }
+
+  /**
    * README's medical direction example: 00790, 60 minutes, 13282-99, (7 + 4.0) x 19.79 = 217.69 in
    * full, 108.845 for each half, paid 108.85 to the physician (QK) and 108.85 to the nurse
    * anesthetist (QX), on one claim or two.

@@ -71,8 +71,15 @@ import java.util.function.IntUnaryOperator;
  * the nurse anesthetist's) carry different payment modifiers, such as AA on one and QK on another,
  * the session is still paid once, at the paid line's share, and that line's explanation gets a step
  * {@link #MIXED_ROLES} saying so. Presence at induction is a fact of the session, as its total time
- * is: the session is one anesthesia service, induced once, so {@code presentAtInduction} is given
- * once for it and adds its time unit to the paid line when that line is billed AD (section 50.D).
+ * is: the session is one anesthesia service, induced once, so presence is said once for it and adds
+ * its time unit to the paid line when that line is billed AD (section 50.D).
+ *
+ * <h2>Presence at induction</h2>
+ *
+ * The context says it: {@link PricingContext#supervisorPresentAtInduction()}, which is how the
+ * claim pricer and {@code MedicareFeeSchedule.price} learn it. The methods taking a {@code
+ * presentAtInduction} argument say it too: the time unit is given when either the argument or the
+ * context says the physician was present, so {@code false} never takes back what the context says.
  *
  * <pre>{@code
  * AnesthesiaFeeSchedule anesthesia = AnesthesiaFeeSchedule.builder()
@@ -172,8 +179,9 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
   }
 
   /**
-   * Prices one anesthesia line as described on this class; the physician is taken as not documented
-   * present at induction (AD).
+   * Prices one anesthesia line as described on this class; an AD line gets the time unit of
+   * presence at induction when {@code context} says the physician was present ({@link
+   * PricingContext#supervisorPresentAtInduction()}).
    */
   @Override
   public FeeResult price(ClaimLine line, PricingContext context) {
@@ -182,19 +190,25 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
 
   /**
    * Prices one anesthesia line; {@code presentAtInduction} says whether a supervising physician
-   * (AD) documented presence at induction, which adds one time unit (section 50.D).
+   * (AD) documented presence at induction, which adds one time unit (section 50.D). The unit is
+   * given when either it or {@code context} ({@link PricingContext#supervisorPresentAtInduction()})
+   * says so.
    */
   public FeeResult price(ClaimLine line, PricingContext context, boolean presentAtInduction) {
     requireNonNull(line, "line");
     requireNonNull(context, "context");
-    return priceWithMinutes(line, context, presentAtInduction, line.minutesOrZero());
+    return priceWithMinutes(
+        line,
+        context,
+        presentAtInduction || context.supervisorPresentAtInduction(),
+        line.minutesOrZero());
   }
 
   /**
    * Prices the lines of one session, in order: the anesthesia lines by the session rule described
    * on this class, every other line as {@link #price} does (refused when it is not anesthesia).
-   * Returns one result per line. The physician is taken as not documented present at induction
-   * (AD).
+   * Returns one result per line. Presence at induction (AD) is what {@code context} says ({@link
+   * PricingContext#supervisorPresentAtInduction()}).
    */
   public ImmutableList<FeeResult> priceSession(List<ClaimLine> lines, PricingContext context) {
     return priceSession(lines, context, new BitSet(), false);
@@ -204,7 +218,9 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
    * Prices the lines of one session as {@link #priceSession(List, PricingContext)} does; {@code
    * presentAtInduction} says whether the supervising physician (AD) documented presence at the
    * session's induction, which adds one time unit to the line paid for it (section 50.D), or to an
-   * AD line priced alone. It changes nothing for the other payment modifiers.
+   * AD line priced alone. It changes nothing for the other payment modifiers. The unit is given
+   * when either it or {@code context} ({@link PricingContext#supervisorPresentAtInduction()}) says
+   * so.
    */
   public ImmutableList<FeeResult> priceSession(
       List<ClaimLine> lines, PricingContext context, boolean presentAtInduction) {
@@ -223,7 +239,8 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
    * schedule.priceSession(lines, context, denied);
    * }</pre>
    *
-   * <p>The physician is taken as not documented present at induction (AD).
+   * <p>Presence at induction (AD) is what {@code context} says ({@link
+   * PricingContext#supervisorPresentAtInduction()}).
    */
   public ImmutableList<FeeResult> priceSession(
       List<ClaimLine> lines, PricingContext context, BitSet denied) {
@@ -254,7 +271,8 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
   /**
    * Prices the lines of {@code claim} as one session, as {@link #priceSession(List, PricingContext,
    * BitSet)} does, naming the other lines of the session by the claim's numbers ({@link
-   * Claim#lineNumber}). The physician is taken as not documented present at induction (AD).
+   * Claim#lineNumber}). Presence at induction (AD) is what {@code context} says ({@link
+   * PricingContext#supervisorPresentAtInduction()}).
    */
   public ImmutableList<FeeResult> priceSession(Claim claim, PricingContext context, BitSet denied) {
     return priceSession(claim, context, denied, false);
@@ -283,6 +301,8 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
       IntUnaryOperator numberOf) {
     requireNonNull(context, "context");
     requireNonNull(denied, "denied");
+    // Either the caller's argument or the context says it (see the class's Javadoc).
+    boolean present = presentAtInduction || context.supervisorPresentAtInduction();
     int n = lines.size();
     FeeResult[] results = new FeeResult[n];
     for (boolean physician : new boolean[] {true, false}) {
@@ -350,7 +370,7 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
       // The session's total may pass the most one line carries (ClaimLine.MAX_MINUTES): it is paid
       // in full, not cut to that.
       int minutes = anyWithoutMinutes ? 0 : totalMinutes;
-      FeeResult result = priceWithMinutes(chosen, context, presentAtInduction, minutes);
+      FeeResult result = priceWithMinutes(chosen, context, present, minutes);
       StringJoiner others = new StringJoiner(", ");
       for (int i : members) {
         if (i != paid) {
@@ -388,7 +408,7 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
     }
     ImmutableList.Builder<FeeResult> out = ImmutableList.builderWithExpectedSize(n);
     for (int i = 0; i < n; i++) {
-      out.add(results[i] != null ? results[i] : price(lines.get(i), context, presentAtInduction));
+      out.add(results[i] != null ? results[i] : price(lines.get(i), context, present));
     }
     return out.build();
   }

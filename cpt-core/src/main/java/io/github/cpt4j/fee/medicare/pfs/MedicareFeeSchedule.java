@@ -50,7 +50,8 @@ import java.util.Optional;
  *
  * <p>Anesthesia codes (status J) are priced by the {@linkplain Builder#anesthesia anesthesia
  * schedule} when one is set: base and time units times the locality's anesthesia conversion factor
- * (see {@link AnesthesiaFeeSchedule}).
+ * (see {@link AnesthesiaFeeSchedule}); an AD line gets the time unit of presence at induction when
+ * the context says so ({@link PricingContext#supervisorPresentAtInduction()}).
  *
  * <p>Other modifiers with a payment effect (50, 51, 62, 66, 78, 80, 81, 82, AS, 54, 55, 56, 22, 52,
  * FX, FY and CT, which reduce the technical component, and CQ and CO, a therapy assistant's 85%)

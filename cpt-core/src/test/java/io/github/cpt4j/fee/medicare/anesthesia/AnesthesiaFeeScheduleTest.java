@@ -175,6 +175,64 @@ class AnesthesiaFeeScheduleTest {
     assertEquals(new BigDecimal("108.85"), team.get(1).amountOrThrow());
   }
 
+  /**
+   * The context says presence at induction for callers that cannot pass the argument (the claim
+   * pricer, {@code MedicareFeeSchedule.price}); the argument and the context combine as either one:
+   * an explicit {@code false} does not take back what the context says.
+   */
+  @Test
+  void theContextSaysPresenceAtInductionToEveryForm() {
+    PricingContext present = rochester().withSupervisorPresentAtInduction(true);
+    ClaimLine line = ClaimLine.parse("00790-AD 60min");
+    // (3 + 1) x 19.79 = 79.16
+    assertEquals(new BigDecimal("79.16"), SCHEDULE.price(line, present).amountOrThrow());
+    assertEquals(new BigDecimal("79.16"), SCHEDULE.price(line, present, false).amountOrThrow());
+    assertEquals(new BigDecimal("79.16"), SCHEDULE.price(line, rochester(), true).amountOrThrow());
+    assertEquals(new BigDecimal("59.37"), SCHEDULE.price(line, rochester()).amountOrThrow());
+    assertTrue(
+        SCHEDULE.price(line, present).toString().contains("one for presence at induction"),
+        () -> SCHEDULE.price(line, present).toString());
+    List<ClaimLine> lines = List.of(line, ClaimLine.parse("00840-AD 45min"));
+    assertEquals(
+        SCHEDULE.priceSession(lines, rochester(), true).get(0).amountOrThrow(),
+        SCHEDULE.priceSession(lines, present).get(0).amountOrThrow());
+    assertEquals(
+        new BigDecimal("79.16"), SCHEDULE.priceSession(lines, present).get(0).amountOrThrow());
+    assertEquals(
+        new BigDecimal("79.16"),
+        SCHEDULE.priceSession(lines, present, false).get(0).amountOrThrow());
+    assertEquals(
+        new BigDecimal("79.16"),
+        SCHEDULE.priceSession(lines, present, new BitSet()).get(0).amountOrThrow());
+    Claim claim = Claim.builder().add("00790-AD 60min").add("00840-AD 45min").build();
+    assertEquals(
+        new BigDecimal("79.16"),
+        SCHEDULE.priceSession(claim, present, new BitSet()).get(0).amountOrThrow());
+    assertEquals(
+        new BigDecimal("79.16"),
+        SCHEDULE.priceSession(claim, present, new BitSet(), false).get(0).amountOrThrow());
+    // A denied AD line priced alone takes it too.
+    BitSet denied = new BitSet();
+    denied.set(0);
+    assertEquals(
+        new BigDecimal("79.16"),
+        SCHEDULE.priceSession(lines, present, denied).get(0).amountOrThrow());
+    // Not for the other payment modifiers: each priced as without it.
+    for (String other :
+        List.of(
+            "00790-AA 60min",
+            "00790-QK 60min",
+            "00790-QX 60min",
+            "00790-QY 60min",
+            "00790-QZ 60min")) {
+      ClaimLine otherLine = ClaimLine.parse(other);
+      assertEquals(
+          SCHEDULE.price(otherLine, rochester()).amountOrThrow(),
+          SCHEDULE.price(otherLine, present).amountOrThrow(),
+          other);
+    }
+  }
+
   @Test
   void presenceAtInductionChangesNothingOutsideAd() {
     // 00840-AA 45 min and 00790-AA 60 min: 00790 paid with 105 minutes = 7.0 time units,

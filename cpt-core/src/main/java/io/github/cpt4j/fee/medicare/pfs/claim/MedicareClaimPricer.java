@@ -567,7 +567,9 @@ public final class MedicareClaimPricer implements ClaimPricer {
   /**
    * Prices the claim's anesthesia lines as one session with the schedule's anesthesia schedule,
    * leaving out the lines an edit denied; null when there is none or no line is anesthesia, so that
-   * other claims pay nothing for it.
+   * other claims pay nothing for it. The context says whether the supervising physician was present
+   * at the session's induction ({@link PricingContext#supervisorPresentAtInduction()}): the claim
+   * is one patient's session, induced once.
    */
   private List<FeeResult> anesthesiaResults(Claim claim, LineWork[] work, PricingContext context) {
     Optional<AnesthesiaFeeSchedule> anesthesia = schedule.anesthesia();
