@@ -90,9 +90,6 @@ final class ComponentReductionStep implements ClaimStep {
     final BigDecimal offPerSlot;
     final String how;
 
-    /** How many services the procedure counts as in the ranking: {@link #count(Procedure)}. */
-    final int count;
-
     /**
      * What the part is ranked by: the same part of one unit times {@link Procedure#rankScale()},
      * before the line's payment shares (a therapy assistant's 85%, a co-surgeon's 62.5%).
@@ -110,7 +107,6 @@ final class ComponentReductionStep implements ClaimStep {
       this.offPerSlot = offPerSlot;
       this.how = how;
       this.rankBy = rankBy;
-      this.count = count(procedure);
     }
 
     /** A part of {@code unit} per unit that loses {@code cut} of itself. */
@@ -130,7 +126,11 @@ final class ComponentReductionStep implements ClaimStep {
           && procedure.bilateralFactor.compareTo(BilateralStep.TWO) == 0;
     }
 
-    /** How many services the procedure counts as in a ranking: its units, or its two sides. */
+    /**
+     * How many services the procedure counts as in a ranking: its units, or its two sides. Worked
+     * out when asked rather than kept in a field, which made each part of an imaging claim 8 bytes
+     * larger.
+     */
     static int count(Procedure procedure) {
       return bySide(procedure) ? 2 : procedure.slots;
     }
@@ -314,7 +314,7 @@ final class ComponentReductionStep implements ClaimStep {
   private static List<Part> uncapped(List<Part> technical, LineEvaluator inputs, BigDecimal cut) {
     int slots = 0;
     for (Part p : technical) {
-      slots += p.count;
+      slots += Part.count(p.procedure);
     }
     if (slots < 2) {
       return technical;
@@ -370,7 +370,7 @@ final class ComponentReductionStep implements ClaimStep {
       Map<Procedure, BigDecimal> cuts) {
     int of = 0;
     for (Part p : parts) {
-      of += p.count;
+      of += Part.count(p.procedure);
     }
     if (of < 2) {
       return;
@@ -381,7 +381,7 @@ final class ComponentReductionStep implements ClaimStep {
     int rank = 1;
     for (Part p : ranked) {
       Procedure procedure = p.procedure;
-      int slots = p.count;
+      int slots = Part.count(p.procedure);
       String later = Part.bySide(procedure) ? " the second side" : " the units after the first";
       int reduced = rank == 1 ? slots - 1 : slots;
       int first = rank;
