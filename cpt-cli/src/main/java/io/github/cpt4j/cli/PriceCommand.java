@@ -86,7 +86,8 @@ import picocli.CommandLine.TypeConversionException;
           + "minutes (anesthesia time), "
           + "locality (MAC-LOC) or zip, setting (facility or non-facility) or pos, date "
           + "(YYYY-MM-DD), practitioner (a type as for --practitioner), qualifying_apm "
-          + "(yes or no), claim (adjacent rows with the same value are priced together, "
+          + "(yes or no), present_at_induction (yes or no, as --present-at-induction; the "
+          + "rows of a claim must agree), claim (adjacent rows with the same value are priced together, "
           + "each on its own date; at most 1,000 rows, the rest are claim_too_long; a value "
           + "that comes back after other claims gets a warning). Other columns are carried "
           + "through; one named like a known column (unit, qty, dos...) gets a warning. "
@@ -259,8 +260,8 @@ final class PriceCommand implements Callable<Integer> {
           "The physician medically supervising more than four anesthesia cases (modifier AD) "
               + "documented presence at induction: the AD line paid for the claim's anesthesia "
               + "session gets one time unit more, (3 + 1) base and time units. Nothing changes "
-              + "for the other anesthesia modifiers. With --input it applies to every claim of "
-              + "the file: the batch has no column for it.")
+              + "for the other anesthesia modifiers. With --input it is the value of rows whose "
+              + "present_at_induction cell is blank.")
   private boolean presentAtInduction;
 
   @Option(

@@ -86,7 +86,8 @@ final class BatchRules {
         options.beneficiaryZip(),
         options.practitioner(),
         options.qualifyingApm(),
-        options.placeOfService());
+        options.placeOfService(),
+        options.presentAtInduction());
   }
 
   /**

@@ -15,9 +15,9 @@ import org.immutables.value.Value;
 /**
  * The options of {@code cpt price --input} that apply to every line: the defaults for blank cells
  * (locality, setting or place of service, date of service, the beneficiary's ZIP code, who
- * furnished the services, qualifying APM status), whether the provider participates in Medicare,
- * and whether priced lines get their explanation too. Immutable and serializable, so that it
- * travels with the tasks.
+ * furnished the services, qualifying APM status, presence at induction), whether the provider
+ * participates in Medicare, and whether priced lines get their explanation too. Immutable and
+ * serializable, so that it travels with the tasks.
  *
  * <pre>{@code
  * PricingOptions options = PricingOptions.of(LocalDate.of(2025, 6, 2))
@@ -33,7 +33,7 @@ import org.immutables.value.Value;
 @Value.Immutable(copy = true)
 public abstract class PricingOptions implements Serializable {
 
-  private static final long serialVersionUID = 3L;
+  private static final long serialVersionUID = 4L;
 
   /** Only Immutables' implementation extends this type. */
   PricingOptions() {}
@@ -150,6 +150,14 @@ public abstract class PricingOptions implements Serializable {
    */
   public abstract PricingOptions withQualifyingApm(boolean qualifyingApm);
 
+  /**
+   * Returns a copy in which the physician medically supervising more than four anesthesia cases
+   * (modifier AD) was present at the induction of each claim's session or not, for rows whose
+   * {@code present_at_induction} cell is blank, as {@code --present-at-induction} does: the AD line
+   * paid for the session gets one time unit more (Claims Processing Manual ch. 12 section 50.D).
+   */
+  public abstract PricingOptions withPresentAtInduction(boolean presentAtInduction);
+
   /** Returns a copy for a participating provider or not (a non-participating one is paid 95%). */
   public abstract PricingOptions withParticipating(boolean participating);
 
@@ -197,6 +205,15 @@ public abstract class PricingOptions implements Serializable {
     return false;
   }
 
+  /**
+   * Tells whether the AD supervisor was present at the induction of each claim's session, for rows
+   * that do not say.
+   */
+  @Value.Default
+  public boolean presentAtInduction() {
+    return false;
+  }
+
   /** Tells whether the provider participates in Medicare. */
   @Value.Default
   public boolean participating() {
@@ -223,6 +240,8 @@ public abstract class PricingOptions implements Serializable {
         + practitioner()
         + ", qualifyingApm="
         + qualifyingApm()
+        + ", presentAtInduction="
+        + presentAtInduction()
         + ", participating="
         + participating()
         + ", explainPriced="

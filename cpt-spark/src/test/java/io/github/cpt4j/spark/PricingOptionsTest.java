@@ -31,6 +31,7 @@ class PricingOptionsTest {
     assertEquals(Optional.empty(), BASE.beneficiaryZip());
     assertEquals(PractitionerType.PHYSICIAN, BASE.practitioner());
     assertEquals(false, BASE.qualifyingApm());
+    assertEquals(false, BASE.presentAtInduction());
     assertEquals(true, BASE.participating());
     assertEquals(false, BASE.explainPriced());
   }
@@ -80,6 +81,7 @@ class PricingOptionsTest {
             BASE.withDate(LocalDate.of(2026, 1, 1)),
             BASE.withPractitioner(PractitionerType.NURSE_PRACTITIONER),
             BASE.withQualifyingApm(true),
+            BASE.withPresentAtInduction(true),
             BASE.withParticipating(false),
             BASE.withExplainPriced(true));
     for (int i = 0; i < distinct.size(); i++) {

@@ -229,6 +229,48 @@ class SparkClaimPricingTest {
   }
 
   /**
+   * The present_at_induction column says, claim by claim, whether the AD supervisor was present at
+   * induction, a blank cell taking the options' value: 00790-AD 60 min in 13282-99, facility, 2025,
+   * (3 + 1) x 19.79 = 79.16 with it and 59.37 without, as text and as a BOOLEAN column.
+   */
+  @Test
+  void presenceAtInductionIsReadPerClaimWithTheOptionsForBlankCells() throws IOException {
+    String csv =
+        "id,claim,code,modifiers,minutes,present_at_induction\n"
+            + "a,A,00790,AD,60,false\n"
+            + "b,B,00790,AD,60,\n"
+            + "c,C,00790,AD,60,Y\n"
+            + "d,D,00790,AD,60,maybe\n";
+    PricingOptions present =
+        OPTIONS
+            .withDate(LocalDate.of(2025, 6, 2))
+            .withSetting(Setting.FACILITY)
+            .withPresentAtInduction(true);
+    Map<String, CliReference.Answer> expected = CliReference.price(csv, present);
+    assertEquals("59.37", expected.get("a").amount());
+    assertEquals("79.16", expected.get("b").amount());
+    assertEquals("79.16", expected.get("c").amount());
+    assertEquals("invalid_present_at_induction", expected.get("d").result());
+    try (SparkClaimPricing induction =
+        SparkClaimPricing.create(spark, FeeScheduleFiles.bundled(), present)) {
+      Dataset<Row> text =
+          spark
+              .read()
+              .option("header", true)
+              .csv(spark.createDataset(List.of(csv.split("\n")), Encoders.STRING()));
+      CliReference.assertSameAnswers(expected, byId(induction.price(text)));
+      // A BOOLEAN column, as Parquet holds it: true and false read as the text does, null as blank.
+      Dataset<Row> typed =
+          text.filter("id <> 'd'")
+              .withColumn(
+                  "present_at_induction",
+                  functions.col("present_at_induction").cast(DataTypes.BooleanType));
+      expected.remove("d");
+      CliReference.assertSameAnswers(expected, byId(induction.price(typed)));
+    }
+  }
+
+  /**
    * An invalid row in the middle of a claim keeps its number: the line after it is line 3 in the
    * explanations, on Spark as on the command line, though only two lines are priced.
    */

@@ -33,7 +33,8 @@ public final class BatchHeader {
           "date",
           "claim",
           "practitioner",
-          "qualifying_apm");
+          "qualifying_apm",
+          "present_at_induction");
 
   /** The columns the output adds after the input's. */
   public static final List<String> ADDED = List.of("amount", "result", "explanation");

@@ -108,7 +108,13 @@ public record LineRequest(
       differ.add("qualifying APM status");
     }
     if (presentAtInduction != other.presentAtInduction) {
-      differ.add("presence at induction");
+      // The values, as for the other cells: the row that left its cell blank took the option's.
+      differ.add(
+          "presence at induction ("
+              + (presentAtInduction ? "yes" : "no")
+              + " and "
+              + (other.presentAtInduction ? "yes" : "no")
+              + ")");
     }
     return "the lines of claim "
         + CodeFormatException.quote(claimKey)

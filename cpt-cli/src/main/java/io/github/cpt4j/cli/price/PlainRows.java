@@ -52,6 +52,7 @@ final class PlainRows {
   private final int setting;
   private final int date;
   private final int claim;
+  private final int presentAtInduction;
 
   /** Columns the fast path reads only when blank: a value in any of them takes the general path. */
   private final int[] blankOnly;
@@ -99,6 +100,7 @@ final class PlainRows {
     this.setting = header.indexOf("setting");
     this.date = header.indexOf("date");
     this.claim = header.indexOf("claim");
+    this.presentAtInduction = header.indexOf("present_at_induction");
     this.blankOnly =
         Stream.of("minutes", "zip", "pos", "practitioner", "qualifying_apm")
             .mapToInt(header::indexOf)
@@ -167,9 +169,10 @@ final class PlainRows {
    * <p>It reads: a code that {@link ProcedureCode#parseLenient(CharSequence, int, int)} reads; a
    * modifier cell the general parser reads; blank units or one to five digits not all zero; a
    * locality cell (the general parser's reading, a known locality) or none with a default locality;
-   * a setting cell or none; a date cell of the general parser's reading or none; and nothing in the
-   * columns {@code minutes}, {@code zip}, {@code pos}, {@code practitioner} and {@code
-   * qualifying_apm}.
+   * a setting cell or none; a date cell of the general parser's reading or none; a {@code
+   * present_at_induction} cell that is blank or one of the general parser's yes-or-no words without
+   * blanks around it; and nothing in the columns {@code minutes}, {@code zip}, {@code pos}, {@code
+   * practitioner} and {@code qualifying_apm}.
    */
   RowParser.Row parse(byte[] bytes) {
     if (code < 0) {
@@ -203,6 +206,10 @@ final class PlainRows {
         return null;
       }
     }
+    int induction = presentAtInduction(bytes);
+    if (induction < 0) {
+      return null;
+    }
     LocalDate serviceDate;
     boolean undated = length(date) == 0;
     if (undated) {
@@ -234,7 +241,7 @@ final class PlainRows {
             defaults.practitioner(),
             defaults.qualifyingApm(),
             placeOfService,
-            defaults.presentAtInduction()),
+            induction == 1),
         claim(bytes));
   }
 
@@ -324,6 +331,42 @@ final class PlainRows {
     return general.placesByDefaultZip()
         ? general.defaultZipLocality(date)
         : defaults.locality().orElse(null);
+  }
+
+  /**
+   * The present_at_induction cell as {@link RowParser#yesOrNo} reads it, from its bytes and without
+   * a copy, since a batch may fill it on every row: 1 for yes, 0 for no, the defaults' for a blank
+   * cell or no column, -1 for any other cell (blanks around a word included), which the general
+   * parser then reads or refuses.
+   */
+  private int presentAtInduction(byte[] bytes) {
+    int n = length(presentAtInduction);
+    if (n == 0) {
+      return defaults.presentAtInduction() ? 1 : 0;
+    }
+    int at = from(presentAtInduction);
+    return switch (n) {
+      case 1 ->
+          is(bytes, at, "y") || is(bytes, at, "1")
+              ? 1
+              : is(bytes, at, "n") || is(bytes, at, "0") ? 0 : -1;
+      case 2 -> is(bytes, at, "no") ? 0 : -1;
+      case 3 -> is(bytes, at, "yes") ? 1 : -1;
+      case 4 -> is(bytes, at, "true") ? 1 : -1;
+      case 5 -> is(bytes, at, "false") ? 0 : -1;
+      default -> -1;
+    };
+  }
+
+  /** Whether the bytes at {@code at} spell {@code word} (lower case ASCII), ignoring case. */
+  private static boolean is(byte[] bytes, int at, String word) {
+    for (int i = 0; i < word.length(); i++) {
+      int b = bytes[at + i];
+      if ((b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b) != word.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Setting choice(byte[] bytes) {

@@ -23,8 +23,8 @@ import java.util.Optional;
  *     --qualifying-apm})
  * @param place the place of service ({@code --pos}), when given
  * @param presentAtInduction whether the physician supervising AD anesthesia was present at the
- *     induction of each claim's session ({@code --present-at-induction}); batch rows have no column
- *     for it, so it applies to every claim of the run
+ *     induction of each claim's session ({@code --present-at-induction}), for batch rows whose
+ *     {@code present_at_induction} cell is blank
  */
 public record PricingDefaults(
     Optional<Locality> locality,

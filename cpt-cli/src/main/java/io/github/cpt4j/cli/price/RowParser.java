@@ -35,10 +35,11 @@ import java.util.function.Predicate;
  * payment locality), {@code invalid_zip}, {@code unknown_zip} (well-formed, but in no locality),
  * {@code invalid_setting}, {@code invalid_pos}, {@code invalid_date}, {@code invalid_practitioner}
  * (not a {@link PractitionerType} id such as {@code np}), {@code invalid_qualifying_apm} (not yes
- * or no), {@code conflicting_setting} (both {@code setting} and {@code pos}), {@code
- * missing_location} (neither, and no default), {@code malformed_row} (a field count other than the
- * header's, or a record that is not valid CSV). A {@code zip} is where the patient lives, for the
- * DMEPOS fee schedule; without a {@code locality} it also gives the locality.
+ * or no), {@code invalid_present_at_induction} (not yes or no), {@code conflicting_setting} (both
+ * {@code setting} and {@code pos}), {@code missing_location} (neither, and no default), {@code
+ * malformed_row} (a field count other than the header's, or a record that is not valid CSV). A
+ * {@code zip} is where the patient lives, for the DMEPOS fee schedule; without a {@code locality}
+ * it also gives the locality.
  */
 public final class RowParser {
 
@@ -58,6 +59,7 @@ public final class RowParser {
   private final int claim;
   private final int practitioner;
   private final int qualifyingApm;
+  private final int presentAtInduction;
 
   // Batch files repeat the same context over many rows: remember the last text of each context
   // column and what it meant, so that it is parsed and looked up once per change.
@@ -133,6 +135,7 @@ public final class RowParser {
     this.claim = header.indexOf("claim");
     this.practitioner = header.indexOf("practitioner");
     this.qualifyingApm = header.indexOf("qualifying_apm");
+    this.presentAtInduction = header.indexOf("present_at_induction");
   }
 
   /**
@@ -424,6 +427,23 @@ public final class RowParser {
       }
       apm = flag.get();
     }
+    // Whether the AD supervisor was present at the induction of the claim's session (Claims
+    // Processing Manual ch. 12 section 50.D): said per row, as the other context cells are, and
+    // refused as mixed_claim_context when the rows of one claim disagree.
+    String inductionText = WhiteSpace.strip(field(fields, presentAtInduction));
+    boolean induction = defaults.presentAtInduction();
+    if (!inductionText.isEmpty()) {
+      Optional<Boolean> flag = yesOrNo(inductionText);
+      if (flag.isEmpty()) {
+        return problem(
+            "invalid_present_at_induction",
+            "present_at_induction: "
+                + CodeFormatException.quote(inductionText)
+                + " is not yes or no: expected true, false, yes, no, y, n, 1 or 0",
+            claimValue);
+      }
+      induction = flag.get();
+    }
     if (undatedRow) {
       countUndated();
     }
@@ -432,15 +452,7 @@ public final class RowParser {
     }
     return new Row(
         new LineRequest(
-            line,
-            place,
-            choice,
-            serviceDate,
-            beneficiaryZip,
-            type,
-            apm,
-            placeOfService,
-            defaults.presentAtInduction()),
+            line, place, choice, serviceDate, beneficiaryZip, type, apm, placeOfService, induction),
         null,
         claimValue);
   }

@@ -108,6 +108,10 @@ class PlainRowsTest {
     CELLS.put("minutes", List.of("", "", "", "30", "0", " "));
     CELLS.put("practitioner", List.of("", "", "", "np", "pa", "x"));
     CELLS.put("qualifying_apm", List.of("", "", "", "yes", "n", "maybe"));
+    CELLS.put(
+        "present_at_induction",
+        List.of(
+            "", "", "Y", "n", "1", "0", "TRUE", "False", "yes", "No", " y", "yes ", "maybe", "ye"));
     CELLS.put("note", List.of("", "abc", "-x", "@y", "a b", "#1"));
   }
 
@@ -128,6 +132,7 @@ class PlainRowsTest {
           Map.entry("minutes", List.of("")),
           Map.entry("practitioner", List.of("")),
           Map.entry("qualifying_apm", List.of("")),
+          Map.entry("present_at_induction", List.of("", "Y", "N", "true", "0")),
           Map.entry("note", List.of("", "abc")));
 
   /** Mostly a usual cell of the column, sometimes any of its cells. */
@@ -197,6 +202,10 @@ class PlainRowsTest {
         names, names.stream().map(n -> " " + n.toUpperCase(java.util.Locale.ROOT)).toList());
   }
 
+  /**
+   * The defaults of a run with or without a default locality; with one, presence at induction is
+   * said by default too, so that blank present_at_induction cells are read under both defaults.
+   */
   private static PricingDefaults defaults(boolean withLocality) {
     return new PricingDefaults(
         withLocality ? Optional.of(Locality.parse("02402-02")) : Optional.empty(),
@@ -205,7 +214,8 @@ class PlainRowsTest {
         Optional.empty(),
         PractitionerType.PHYSICIAN,
         false,
-        Optional.empty());
+        Optional.empty(),
+        withLocality);
   }
 
   /** The fields the general reader reads from a line. */
@@ -291,6 +301,49 @@ class PlainRowsTest {
         "C1,99232,25,1,99999-99,non-facility,2025-04-05".getBytes(StandardCharsets.US_ASCII);
     assertTrue(fast.isWhole(unknown, 0, unknown.length));
     assertNull(fast.parse(unknown));
+  }
+
+  /**
+   * A present_at_induction cell of a yes-or-no word keeps a row on the fast path, read as the
+   * general parser reads it; a blank one takes the default, and any other the general path.
+   */
+  @Test
+  void readsPresenceAtInductionWithoutLeavingTheFastPath() {
+    BatchHeader header =
+        BatchHeader.of(List.of("claim", "code", "modifiers", "present_at_induction"), false);
+    for (boolean byDefault : new boolean[] {false, true}) {
+      PricingDefaults defaults =
+          new PricingDefaults(
+              Optional.of(Locality.parse("10112-00")),
+              Setting.FACILITY,
+              LocalDate.of(2025, 6, 2),
+              Optional.empty(),
+              PractitionerType.PHYSICIAN,
+              false,
+              Optional.empty(),
+              byDefault);
+      RowParser general = new RowParser(header, defaults, zip -> Optional.empty(), KNOWN::contains);
+      PlainRows fast = new PlainRows(header, defaults, general, KNOWN::contains);
+      Map<String, Boolean> cells =
+          Map.of(
+              "Y", true, "yes", true, "TRUE", true, "1", true, "n", false, "No", false, "false",
+              false, "0", false, "", byDefault);
+      for (Map.Entry<String, Boolean> cell : cells.entrySet()) {
+        byte[] line = ("A,00790,AD," + cell.getKey()).getBytes(StandardCharsets.US_ASCII);
+        assertTrue(fast.isWhole(line, 0, line.length));
+        RowParser.Row row = fast.parse(line);
+        assertNotNull(row, cell::getKey);
+        assertEquals(
+            cell.getValue(), row.request().orElseThrow().presentAtInduction(), cell::getKey);
+        assertEquals(
+            general.parse(PlainRows.fields(line, 0, line.length)).request(), row.request());
+      }
+      for (String other : List.of("maybe", "ye", " y", "yes ")) {
+        byte[] line = ("A,00790,AD," + other).getBytes(StandardCharsets.US_ASCII);
+        assertTrue(fast.isWhole(line, 0, line.length));
+        assertNull(fast.parse(line), other);
+      }
+    }
   }
 
   /**

@@ -159,6 +159,14 @@ public final class PriceJob implements Callable<Integer> {
   private boolean qualifyingApm;
 
   @Option(
+      names = "--present-at-induction",
+      description =
+          "The physician supervising more than four anesthesia cases (modifier AD) was present "
+              + "at induction, for rows whose present_at_induction cell is blank: the claim's AD "
+              + "session gets one time unit more.")
+  private boolean presentAtInduction;
+
+  @Option(
       names = {"-e", "--explain"},
       description = "Explain how each amount was found, not only why a row has none.")
   private boolean explain;
@@ -244,6 +252,7 @@ public final class PriceJob implements Callable<Integer> {
         PricingOptions.of(date == null ? LocalDate.now(ZoneId.systemDefault()) : date)
             .withParticipating(!nonParticipating)
             .withQualifyingApm(qualifyingApm)
+            .withPresentAtInduction(presentAtInduction)
             .withExplainPriced(explain);
     if (practitioner != null) {
       options = options.withPractitioner(practitioner);
