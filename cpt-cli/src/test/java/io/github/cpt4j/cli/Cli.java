@@ -1,5 +1,7 @@
 package io.github.cpt4j.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.github.cpt4j.cli.price.MedicareData;
 import io.github.cpt4j.cli.price.PricingData;
 import java.io.ByteArrayInputStream;
@@ -46,6 +48,18 @@ final class Cli {
   /** Runs with the given bytes as standard input, over the real bundled data. */
   static Result runWithInput(byte[] stdin, String... args) {
     return runWith(new MedicareData(), stdin, args);
+  }
+
+  /**
+   * Runs {@code cpt ARGS} over {@link FakeData}, with {@code stdin}, expecting a refusal: status 2,
+   * nothing on standard output and one line on standard error, which it returns.
+   */
+  static String refusal(String stdin, String... args) {
+    Result r = runWith(new FakeData(), stdin.getBytes(StandardCharsets.UTF_8), args);
+    assertEquals(2, r.status(), r::toString);
+    assertEquals("", r.out(), r::toString);
+    assertEquals(1, r.errLines().size(), r::toString);
+    return r.errLines().get(0);
   }
 
   /** Runs with price and localities commands over {@code data}. */

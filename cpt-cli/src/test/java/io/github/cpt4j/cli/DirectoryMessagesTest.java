@@ -3,7 +3,6 @@ package io.github.cpt4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,11 +29,7 @@ class DirectoryMessagesTest {
 
   /** Runs {@code cpt ARGS} over {@link FakeData}, with {@code stdin}, expecting one error line. */
   private static String error(String stdin, String... args) {
-    Cli.Result r = Cli.runWith(new FakeData(), stdin.getBytes(StandardCharsets.UTF_8), args);
-    assertEquals(2, r.status(), r::toString);
-    assertEquals("", r.out(), r::toString);
-    assertEquals(1, r.errLines().size(), r::toString);
-    return r.errLines().get(0);
+    return Cli.refusal(stdin, args);
   }
 
   @Test

@@ -8,7 +8,6 @@ import io.github.cpt4j.cli.report.OutputFailedException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,11 +50,7 @@ class FileMessagesTest {
 
   /** Runs {@code cpt ARGS} over {@link FakeData}, with {@code stdin}, expecting one error line. */
   private static String error(String stdin, String... args) {
-    Cli.Result r = Cli.runWith(new FakeData(), stdin.getBytes(StandardCharsets.UTF_8), args);
-    assertEquals(2, r.status(), r::toString);
-    assertEquals("", r.out(), r::toString);
-    assertEquals(1, r.errLines().size(), r::toString);
-    return r.errLines().get(0);
+    return Cli.refusal(stdin, args);
   }
 
   @Test
