@@ -112,8 +112,15 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
    * that checks the fast exit against them.
    */
   List<EditFinding> check(Claim claim, PricingContext context, boolean fastExit) {
-    return check(claim, context, fastExit, true);
+    return check(claim, context, fastExit, claim.size() > INDEX_FROM_LINES);
   }
+
+  /**
+   * The claims longer than this search the procedures by date: for a claim of a few dozen lines (an
+   * 837P holds at most 50) the date index costs more to build, in sorting and allocation, than the
+   * at most few hundred comparisons of the search in claim order.
+   */
+  static final int INDEX_FROM_LINES = 32;
 
   /**
    * The findings; {@code byDate} false looks for each visit's procedure through every procedure in
@@ -218,17 +225,25 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
     final int[] lines;
     final GlobalPeriod[] periods;
     final long[] days;
-    final ByDate sameDay;
-    final ByDate minor;
-    final ByDate major;
+
+    // Built by the first search by date: a short claim searches in claim order and needs none.
+    private ByDate sameDay;
+    private ByDate minor;
+    private ByDate major;
 
     Procedures(int[] lines, GlobalPeriod[] periods, long[] days) {
       this.lines = lines;
       this.periods = periods;
       this.days = days;
-      this.sameDay = ByDate.of(periods, days, GlobalPeriod.DAYS_0);
-      this.minor = ByDate.of(periods, days, GlobalPeriod.DAYS_10);
-      this.major = ByDate.of(periods, days, GlobalPeriod.DAYS_90);
+    }
+
+    /** Builds the index of each period, once; an instance serves one call of one thread. */
+    void index() {
+      if (sameDay == null) {
+        sameDay = ByDate.of(periods, days, GlobalPeriod.DAYS_0);
+        minor = ByDate.of(periods, days, GlobalPeriod.DAYS_10);
+        major = ByDate.of(periods, days, GlobalPeriod.DAYS_90);
+      }
     }
   }
 
@@ -304,6 +319,7 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
       Claim claim, PricingContext context, int v, Procedures procedures) {
     BilledLine visit = claim.line(v);
     long visitDay = visit.dateOfServiceOr(context.dateOfService()).toEpochDay();
+    procedures.index();
     int first = Integer.MAX_VALUE;
     first = first(procedures.sameDay, visitDay, 0, 0, visit.line(), procedures, first);
     first = first(procedures.minor, visitDay, 0, 10, visit.line(), procedures, first);

@@ -98,6 +98,15 @@ class GlobalSurgeryDateIndexProperties {
     return lines().list().ofMinSize(1).ofMaxSize(40).map(Claim::of);
   }
 
+  @Provide
+  Arbitrary<Claim> longClaims() {
+    return lines()
+        .list()
+        .ofMinSize(GlobalSurgeryEdit.INDEX_FROM_LINES + 1)
+        .ofMaxSize(120)
+        .map(Claim::of);
+  }
+
   @Property(tries = 3000)
   void dateIndexFindsWhatTheClaimOrderSearchFinds(@ForAll("claims") Claim claim) {
     List<EditFinding> plain = EDIT.check(claim, CONTEXT, false, false);
@@ -117,10 +126,18 @@ class GlobalSurgeryDateIndexProperties {
     lines.add(BilledLine.parse("20610").withDateOfService(DATE)); // 000, the day
     lines.add(BilledLine.parse("99213").withDateOfService(DATE));
     Claim claim = Claim.of(lines);
-    List<EditFinding> found = EDIT.check(claim, CONTEXT);
+    // The date index, which a claim this short does not use unasked.
+    List<EditFinding> found = EDIT.check(claim, CONTEXT, true, true);
     assertEquals(1, found.size());
     assertEquals("1", found.get(0).data().get("procedureLine"));
     assertEquals(GlobalPeriod.DAYS_10.code(), found.get(0).data().get("globalPeriod"));
     assertEquals(EDIT.check(claim, CONTEXT, false, false), found);
+    assertEquals(EDIT.check(claim, CONTEXT), found);
+  }
+
+  /** A claim longer than {@link GlobalSurgeryEdit#INDEX_FROM_LINES} lines searches by date. */
+  @Property(tries = 200)
+  void longClaimsTakeTheDateIndexAndFindTheSame(@ForAll("longClaims") Claim claim) {
+    assertEquals(EDIT.check(claim, CONTEXT, false, false), EDIT.check(claim, CONTEXT));
   }
 }
