@@ -256,6 +256,27 @@ final class Inputs {
     }
   }
 
+  /**
+   * Checks that the input {@code name} can be opened as a file, as {@link #open} does, so that a
+   * command refuses a wrong name before it loads its data: {@code cpt scrub} read the whole NCCI
+   * tables, and {@code cpt price} its data files, before saying that the input was missing. A named
+   * pipe or a device passes, as {@link #open} reads them; standard input ({@code -}) has no path.
+   *
+   * @param option the option that named the input, as {@code --input}
+   * @param name the input as given
+   * @throws CliException if {@code name} is a directory or does not exist: {@code cannot read
+   *     --input 'FILE': it is a directory}, or {@code no such file}
+   */
+  static void checkInput(String option, String name) {
+    if (STDIN.equals(name)) {
+      return;
+    }
+    Path path = path(name);
+    if (Files.isDirectory(path) || !Files.exists(path)) {
+      throw new CliException(cannotRead(option, name) + ": " + notAFile(path));
+    }
+  }
+
   /** {@code cannot read --input 'FILE'}, or {@code cannot read 'FILE'} without an option. */
   private static String cannotRead(String option, String name) {
     return "cannot read " + (option == null ? "" : option + " ") + FileName.quoted(name);

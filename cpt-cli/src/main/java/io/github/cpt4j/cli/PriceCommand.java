@@ -476,6 +476,9 @@ final class PriceCommand implements Callable<Integer> {
     if (cmsDir != null) {
       Inputs.checkDirectory("--cms-dir", cmsDir);
     }
+    if (input != null) {
+      Inputs.checkInput("--input", input);
+    }
     Destination.checkDirectory("--output", output);
     for (Path part : ptp) {
       Inputs.checkFile("--ptp", part);

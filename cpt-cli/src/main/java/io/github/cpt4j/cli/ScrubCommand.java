@@ -111,6 +111,8 @@ final class ScrubCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "give the edits: --ptp FILE (each part) and/or --mue FILE");
     }
+    // Before the edits load, as the output: a whole PTP table takes seconds to read.
+    Inputs.checkInput("--input", input);
     Destination.checkDirectory("--output", output);
     List<Map.Entry<String, String>> inputs = new ArrayList<>();
     inputs.add(Map.entry("--input", input));

@@ -134,6 +134,26 @@ class FileMessagesTest {
     }
   }
 
+  /**
+   * A missing or directory input is refused before the data and edits are read, as the output is:
+   * both commands loaded every data file (a whole PTP table takes seconds) before saying it, and a
+   * bad data file was the error instead.
+   */
+  @Test
+  void anInputThatIsNoFileIsRefusedBeforeTheDataLoads() throws IOException {
+    // Not a PTP file: read first, it would be the error.
+    Path ptp = Files.writeString(dir.resolve("ptp.txt"), "not an edit table\n");
+    for (Path input : List.of(missing, directory)) {
+      String why = input.equals(missing) ? "no such file" : "it is a directory";
+      assertEquals(
+          "cpt scrub: cannot read --input '" + input + "': " + why,
+          error("", "scrub", "--ptp", ptp.toString(), "-i", input.toString()));
+      assertEquals(
+          "cpt price: cannot read --input '" + input + "': " + why,
+          error("", "price", "-z", "10001", "--ptp", ptp.toString(), "-i", input.toString()));
+    }
+  }
+
   @Test
   void theFileOfValidateIsNoOptionAndNamesNone() {
     assertEquals(
