@@ -107,15 +107,6 @@ public record LineRequest(
     if (qualifyingApm != other.qualifyingApm) {
       differ.add("qualifying APM status");
     }
-    if (presentAtInduction != other.presentAtInduction) {
-      // The values, as for the other cells: the row that left its cell blank took the option's.
-      differ.add(
-          "presence at induction ("
-              + (presentAtInduction ? "yes" : "no")
-              + " and "
-              + (other.presentAtInduction ? "yes" : "no")
-              + ")");
-    }
     return "the lines of claim "
         + CodeFormatException.quote(claimKey)
         + " differ in "
@@ -132,10 +123,25 @@ public record LineRequest(
   }
 
   /**
+   * Tells whether any of {@code lines}, the lines of one claim, says the AD supervisor was present
+   * at induction: the claim's anesthesia session then has it (Claims Processing Manual ch. 12
+   * section 50.D), so that a file need mark only the AD line and leave the others blank.
+   */
+  public static boolean anyPresentAtInduction(List<LineRequest> lines) {
+    for (LineRequest line : lines) {
+      if (line.presentAtInduction) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Tells whether {@code other} may be on one claim with this line: the same locality, setting,
-   * beneficiary's ZIP code, practitioner, APM status, presence at induction and place of service.
-   * The dates may differ: each line of a claim carries its own date of service, and the claim
-   * pricer applies its same-day rules per date.
+   * beneficiary's ZIP code, practitioner, APM status and place of service. The dates may differ:
+   * each line of a claim carries its own date of service, and the claim pricer applies its same-day
+   * rules per date. Presence at induction may differ too: a biller marks the AD line, and the claim
+   * has it when any line says so ({@link #anyPresentAtInduction}).
    */
   public boolean sameContext(LineRequest other) {
     return locality.equals(other.locality)
@@ -143,7 +149,6 @@ public record LineRequest(
         && beneficiaryZip.equals(other.beneficiaryZip)
         && practitioner == other.practitioner
         && qualifyingApm == other.qualifyingApm
-        && presentAtInduction == other.presentAtInduction
         && place.equals(other.place);
   }
 

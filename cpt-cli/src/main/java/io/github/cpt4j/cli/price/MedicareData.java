@@ -585,13 +585,13 @@ public final class MedicareData implements PricingData {
 
     @Override
     public List<Outcome> price(List<LineRequest> lines, boolean participating) {
-      return priceClaim(claimOf(lines), lines.get(0), participating);
+      return priceClaim(claimOf(lines), lines, participating);
     }
 
     @Override
     public List<Outcome> price(List<LineRequest> lines, int[] lineNumbers, boolean participating) {
       requireNonNull(lineNumbers, "lineNumbers");
-      return priceClaim(claimOf(lines).withLineNumbers(lineNumbers), lines.get(0), participating);
+      return priceClaim(claimOf(lines).withLineNumbers(lineNumbers), lines, participating);
     }
 
     /** The lines as billed, numbered by their positions. */
@@ -604,9 +604,16 @@ public final class MedicareData implements PricingData {
       return Claim.of(billed);
     }
 
-    /** Prices {@code toPrice} in the context of its first line, {@code first}. */
-    private List<Outcome> priceClaim(Claim toPrice, LineRequest first, boolean participating) {
-      PricingContext context = first.context(participating);
+    /**
+     * Prices {@code toPrice}, the claim of {@code lines}, in the context of its first line, with
+     * presence at induction when any line says so.
+     */
+    private List<Outcome> priceClaim(
+        Claim toPrice, List<LineRequest> lines, boolean participating) {
+      PricingContext context = lines.get(0).context(participating);
+      if (!context.supervisorPresentAtInduction() && LineRequest.anyPresentAtInduction(lines)) {
+        context = context.withSupervisorPresentAtInduction(true);
+      }
       PricedClaim claim = pricer.price(toPrice, context);
       List<Outcome> outcomes = new ArrayList<>(toPrice.size());
       for (PricedLine line : claim.lines()) {
