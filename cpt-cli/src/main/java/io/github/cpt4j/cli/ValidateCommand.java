@@ -254,7 +254,9 @@ final class ValidateCommand implements Callable<Integer> {
 
   private CodeSet loadCodeSet(Path file, Charset charset) {
     // As the other data options: the loader's own words for a directory did not name the option.
-    Inputs.checkFile("--codes", file);
+    // A directory or a missing path only, not any file but a regular one: a code set read through
+    // a pipe (the shell's <(...)) loaded before, and still does.
+    Inputs.checkInput("--codes", file.toString());
     CodeSetLoader loader = CodeSetLoader.defaults().withCharset(charset);
     try {
       CodeSet loaded =

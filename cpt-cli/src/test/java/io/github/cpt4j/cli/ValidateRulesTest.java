@@ -3,8 +3,11 @@ package io.github.cpt4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,6 +160,35 @@ class ValidateRulesTest {
     Cli.Result withoutRules = Cli.runWithInput("99499\n", "validate", "--codes", codes.toString());
     assertEquals(2, withoutRules.status(), withoutRules::toString);
     assertTrue(withoutRules.err().contains("--codes needs --rules"), withoutRules::toString);
+  }
+
+  /** A code set read through a pipe, as the shell's {@code <(...)} gives one, still loads. */
+  @Test
+  void codesMayBeANamedPipe(@TempDir Path dir) throws Exception {
+    Path fifo = dir.resolve("codes.csv");
+    Process mkfifo;
+    try {
+      mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    } catch (IOException e) {
+      assumeTrue(false, "no mkfifo here: " + e.getMessage());
+      return;
+    }
+    assumeTrue(mkfifo.waitFor() == 0, "mkfifo failed");
+    Thread writer =
+        new Thread(
+            () -> {
+              try {
+                Files.writeString(fifo, "code,description\n99499,our own words\n");
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+    writer.setDaemon(true); // blocked for good if nothing opens the pipe to read it
+    writer.start();
+    Cli.Result r =
+        Cli.runWithInput("99499\n99213\n", "validate", "--rules", "--codes", fifo.toString());
+    writer.join(10_000);
+    assertEquals(0, r.status(), r::toString);
   }
 
   /** A UTF-16 file: the hint names the option, not the library's charset. */
