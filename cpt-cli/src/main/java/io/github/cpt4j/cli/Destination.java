@@ -114,8 +114,7 @@ final class Destination implements AutoCloseable {
     Path target = Inputs.path(name);
     if (Files.isDirectory(target)) {
       // Else the temporary file's rename failed with the system's words ("Is a directory").
-      throw new CliException(
-          "cannot write " + option + " " + FileName.quoted(name) + ": " + Inputs.notAFile(target));
+      throw isADirectory(option, name, target);
     }
     return new Destination(option, FileName.quoted(name), target, stdout, writeBehinds);
   }
@@ -145,9 +144,14 @@ final class Destination implements AutoCloseable {
     // Told by of() too, but only once the command has loaded its data and edits: a scrub read the
     // whole NCCI tables before saying it.
     if (Files.isDirectory(target)) {
-      throw new CliException(
-          "cannot write " + option + " " + FileName.quoted(name) + ": " + Inputs.notAFile(target));
+      throw isADirectory(option, name, target);
     }
+  }
+
+  /** {@code cannot write --output 'out': it is a directory}. */
+  private static CliException isADirectory(String option, String name, Path target) {
+    return new CliException(
+        "cannot write " + option + " " + FileName.quoted(name) + ": " + Inputs.notAFile(target));
   }
 
   /**

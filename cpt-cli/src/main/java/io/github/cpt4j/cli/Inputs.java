@@ -334,12 +334,7 @@ final class Inputs {
     requireNonNull(option, "option");
     if (!Files.isDirectory(directory)) {
       throw new CliException(
-          "cannot read "
-              + option
-              + " "
-              + FileName.quoted(directory.toString())
-              + ": "
-              + notADirectory(directory));
+          cannotRead(option, directory.toString()) + ": " + notADirectory(directory));
     }
   }
 

@@ -14,7 +14,6 @@ import io.github.cpt4j.cli.price.RowPricer;
 import io.github.cpt4j.cli.price.ZipCode;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.fee.medicare.Locality;
-import io.github.cpt4j.text.WhiteSpace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -57,7 +56,6 @@ final class BatchRules {
   private final RowParser parser;
   private final RowPricer pricer;
   private final boolean participating;
-  private final int dateColumn; // -1 without one
   private final List<RowParser.Row> claim = new ArrayList<>();
   private final List<LineRequest> requests = new ArrayList<>();
 
@@ -74,7 +72,6 @@ final class BatchRules {
     this.parser =
         new RowParser(header, defaults(options), MEDICARE::localityOf, pricer::knowsLocality);
     this.participating = options.participating();
-    this.dateColumn = header.indexOf("date");
   }
 
   /** Returns the defaults for blank cells that {@code cpt price --input} would use with options. */
@@ -145,12 +142,12 @@ final class BatchRules {
     int n = Math.min(rows.size(), MAX_CLAIM_LINES);
     boolean[] undated = new boolean[n];
     for (int i = 0; i < n; i++) {
-      RowParser.Row row = parser.parse(Arrays.asList(rows.get(i)));
+      List<String> fields = Arrays.asList(rows.get(i));
+      RowParser.Row row = parser.parse(fields);
       claim.add(row);
       Optional<LineRequest> request = row.request();
       if (request.isPresent()) {
-        // As the row parser reads it: a blank cell takes the defaults' date.
-        undated[i] = dateColumn < 0 || WhiteSpace.isBlank(rows.get(i)[dateColumn]);
+        undated[i] = parser.isUndated(fields);
         if (mixed == null && !requests.isEmpty() && !request.get().sameContext(requests.get(0))) {
           mixed = requests.get(0).mixedContext(row.claim(), request.get());
         }

@@ -372,7 +372,7 @@ public final class RowParser {
 
     String dateText = field(fields, date);
     LocalDate serviceDate;
-    boolean undatedRow = WhiteSpace.isBlank(dateText);
+    boolean undatedRow = isUndated(fields);
     if (undatedRow) {
       serviceDate = defaults.date();
     } else {
@@ -428,8 +428,8 @@ public final class RowParser {
       apm = flag.get();
     }
     // Whether the AD supervisor was present at the induction of the claim's session (Claims
-    // Processing Manual ch. 12 section 50.D): said per row, as the other context cells are, and
-    // refused as mixed_claim_context when the rows of one claim disagree.
+    // Processing Manual ch. 12 section 50.D): said per row, and the claim has it when any of its
+    // rows says so (LineRequest.anyPresentAtInduction), so that a file marks only the AD row.
     String inductionText = WhiteSpace.strip(field(fields, presentAtInduction));
     boolean induction = defaults.presentAtInduction();
     if (!inductionText.isEmpty()) {
@@ -555,6 +555,15 @@ public final class RowParser {
    * no-break spaces included), so a cell a spreadsheet fills with a no-break space is empty; the
    * claim column keeps {@code String.strip()}, the key the Spark job groups by.
    */
+  /**
+   * Tells whether the row of {@code fields} has no date of its own (a blank date cell, or no date
+   * column), so that, when valid, it takes the defaults' date: the rows a batch counts to tell
+   * whether the user gave the dates of service.
+   */
+  public boolean isUndated(List<String> fields) {
+    return WhiteSpace.isBlank(field(fields, date));
+  }
+
   private static String field(List<String> fields, int index) {
     return index < 0 || index >= fields.size() ? "" : fields.get(index);
   }
