@@ -2,6 +2,7 @@ package io.github.cpt4j.data.table;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.cpt4j.code.CodeFormatException;
+import io.github.cpt4j.data.csv.FieldLine;
 import io.github.cpt4j.data.load.DataLoadException;
 import java.util.ArrayList;
 import java.util.List;
@@ -214,31 +215,10 @@ public final class Header {
     List<Long> lines = new ArrayList<>(rows.size());
     for (CsvRecord row : rows) {
       if (column < row.getFieldCount() && !row.getField(column).isBlank()) {
-        lines.add(lineOf(row, column));
+        lines.add(FieldLine.of(row, column));
       }
     }
     return lines;
-  }
-
-  /** The line the field {@code column} of {@code record} starts on. */
-  static long lineOf(CsvRecord record, int column) {
-    long line = record.getStartingLineNumber();
-    for (int i = 0; i < column; i++) {
-      line += lineBreaks(record.getField(i));
-    }
-    return line;
-  }
-
-  /** The line breaks in a quoted field's text: CR LF, CR or LF, each one. */
-  private static int lineBreaks(String text) {
-    int breaks = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\n' || c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')) {
-        breaks++;
-      }
-    }
-    return breaks;
   }
 
   /**

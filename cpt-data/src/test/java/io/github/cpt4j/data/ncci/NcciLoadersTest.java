@@ -547,6 +547,18 @@ public class NcciLoadersTest {
             + " MUE file (CSV)");
   }
 
+  /**
+   * A row cut short after a quoted cell over several lines is named on the line it ends on, where
+   * its missing field would be, not the line it starts on.
+   */
+  @Test
+  void anMueRowCutShortAfterACellOverTwoLinesIsNamedWhereItEnds() {
+    assertMueError(
+        MUE_HEADER + "20610,\"2\n\"\n",
+        "test-mue.csv, line 7, column 3: expected 4 fields as in the header, found 2: the row ends"
+            + " before MUE ADJUDICATION INDICATOR");
+  }
+
   private static void assertMueError(String text, String message) {
     DataLoadException e = assertThrows(DataLoadException.class, () -> mue(text));
     assertEquals(message, e.getMessage());
