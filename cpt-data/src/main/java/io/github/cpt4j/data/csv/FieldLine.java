@@ -35,6 +35,20 @@ public final class FieldLine {
   }
 
   /**
+   * Returns the line each field of {@code record} starts on, in one pass: for a header, whose every
+   * cell's line is kept to name where a column's name is.
+   */
+  public static long[] ofEach(CsvRecord record) {
+    long[] lines = new long[record.getFieldCount()];
+    long line = record.getStartingLineNumber();
+    for (int i = 0; i < lines.length; i++) {
+      lines[i] = line;
+      line += lineBreaks(record.getField(i));
+    }
+    return lines;
+  }
+
+  /**
    * The line breaks in a quoted field's text: CR LF, CR or LF, each one, as FastCSV numbers lines.
    */
   private static int lineBreaks(String text) {
