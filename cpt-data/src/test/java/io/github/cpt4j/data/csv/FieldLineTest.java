@@ -1,5 +1,6 @@
 package io.github.cpt4j.data.csv;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -32,6 +33,7 @@ class FieldLineTest {
     // The field count: the line the record ends on, where a missing field would be.
     assertEquals(5, FieldLine.of(row, 4));
     assertEquals(6, rows.get(2).getStartingLineNumber());
+    assertArrayEquals(new long[] {2, 3, 4, 4}, FieldLine.ofEach(row));
     assertThrows(IndexOutOfBoundsException.class, () -> FieldLine.of(row, 5));
     assertThrows(IndexOutOfBoundsException.class, () -> FieldLine.of(row, -1));
   }
