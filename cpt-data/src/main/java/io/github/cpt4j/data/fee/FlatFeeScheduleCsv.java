@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.data.csv.FieldLine;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
 import io.github.cpt4j.data.table.CsvTable;
@@ -110,10 +111,12 @@ public final class FlatFeeScheduleCsv {
       String row = mod.map(m -> procedure + "-" + m).orElseGet(procedure::toString);
       Long previous = lines.putIfAbsent(row, cells.line());
       if (previous != null) {
-        // Named at the code's column, as the code set loaders name a code given twice.
+        // Named at the code's line and column, as the code set loaders name a code given twice;
+        // the message gives the lines the two rows start on, kept for every row without scanning
+        // its cells.
         throw new DataLoadException(
             source,
-            cells.line(),
+            cells.line(code),
             code + 1,
             "row " + row + " appears twice, on lines " + previous + " and " + cells.line());
       }
@@ -139,7 +142,7 @@ public final class FlatFeeScheduleCsv {
       if (!record.getField(i).isBlank()) {
         throw new DataLoadException(
             source,
-            record.getStartingLineNumber(),
+            FieldLine.of(record, i),
             i + 1,
             "expected "
                 + columns

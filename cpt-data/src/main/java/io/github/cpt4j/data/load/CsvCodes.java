@@ -9,6 +9,7 @@ import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.codeset.CodeEntry;
 import io.github.cpt4j.codeset.CodeSet;
 import io.github.cpt4j.data.csv.CsvSyntax;
+import io.github.cpt4j.data.csv.FieldLine;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -83,11 +84,12 @@ final class CsvCodes {
           columns = header(record);
         } else if (record.getFieldCount() != columns.length) {
           // As the pipe-delimited loader does: too many, the first field too many; too few, the
-          // last one there is.
+          // last one there is; on that field's own line.
+          int column = Math.min(record.getFieldCount(), columns.length + 1);
           throw new DataLoadException(
               sourceName,
-              line,
-              Math.min(record.getFieldCount(), columns.length + 1),
+              FieldLine.of(record, column - 1),
+              column,
               "expected "
                   + columns.length
                   + " fields as in the header, found "
@@ -181,6 +183,8 @@ final class CsvCodes {
 
   private Column[] header(CsvRecord record) throws DataLoadException {
     String sourceName = fields.sourceName();
+    // The line the header starts on, for an error about the header as a whole; one about a name
+    // is on that name's own line.
     long line = record.getStartingLineNumber();
     Column[] columns = new Column[record.getFieldCount()];
     Map<Column, Integer> seen = new EnumMap<>(Column.class);
@@ -198,7 +202,7 @@ final class CsvCodes {
         }
         throw new DataLoadException(
             sourceName,
-            line,
+            FieldLine.of(record, i),
             i + 1,
             "expected a column name, one of "
                 + String.join(", ", known)
@@ -209,7 +213,7 @@ final class CsvCodes {
       if (before != null) {
         throw new DataLoadException(
             sourceName,
-            line,
+            FieldLine.of(record, i),
             i + 1,
             "column "
                 + columns[i].header
@@ -228,6 +232,8 @@ final class CsvCodes {
   }
 
   private void row(CsvRecord record, Column[] columns) throws DataLoadException {
+    // The line the row starts on: Fields words its errors there, and they are moved to the
+    // field's own line only when raised, so that a good row's cells are not scanned for breaks.
     long line = record.getStartingLineNumber();
     CodeEntry.Builder entry = CodeEntry.builder();
     ProcedureCode code = null;
@@ -239,42 +245,46 @@ final class CsvCodes {
     for (int i = 0; i < columns.length; i++) {
       String field = record.getField(i);
       int column = i + 1;
-      switch (columns[i]) {
-        case CODE:
-          code = fields.code(field, line, column);
-          codeColumn = column;
-          break;
-        case DESCRIPTION:
-          entry.shortDescription(fields.description(field, line, column, "a description"));
-          break;
-        case LONG_DESCRIPTION:
-          if (!field.isBlank()) {
-            entry.longDescription(fields.description(field, line, column, "a long description"));
-          }
-          break;
-        case ADD_ON:
-          entry.addOn(fields.flag(field, line, column, "add_on"));
-          break;
-        case EFFECTIVE_FROM:
-          if (!field.isBlank()) {
-            from = fields.date(field, line, column, "effective_from");
-            fromColumn = column;
-          }
-          break;
-        case EFFECTIVE_TO:
-          if (!field.isBlank()) {
-            to = fields.date(field, line, column, "effective_to");
-            toColumn = column;
-          }
-          break;
-        default:
-          throw new AssertionError(columns[i]);
+      try {
+        switch (columns[i]) {
+          case CODE:
+            code = fields.code(field, line, column);
+            codeColumn = column;
+            break;
+          case DESCRIPTION:
+            entry.shortDescription(fields.description(field, line, column, "a description"));
+            break;
+          case LONG_DESCRIPTION:
+            if (!field.isBlank()) {
+              entry.longDescription(fields.description(field, line, column, "a long description"));
+            }
+            break;
+          case ADD_ON:
+            entry.addOn(fields.flag(field, line, column, "add_on"));
+            break;
+          case EFFECTIVE_FROM:
+            if (!field.isBlank()) {
+              from = fields.date(field, line, column, "effective_from");
+              fromColumn = column;
+            }
+            break;
+          case EFFECTIVE_TO:
+            if (!field.isBlank()) {
+              to = fields.date(field, line, column, "effective_to");
+              toColumn = column;
+            }
+            break;
+          default:
+            throw new AssertionError(columns[i]);
+        }
+      } catch (DataLoadException e) {
+        throw onFieldLine(e, record, i);
       }
     }
     if (to != null && to.isBefore(from)) {
       throw new DataLoadException(
           fields.sourceName(),
-          line,
+          FieldLine.of(record, toColumn - 1),
           toColumn,
           "expected effective_to on or after "
               + (fromColumn > 0
@@ -287,8 +297,21 @@ final class CsvCodes {
     }
     Long previous = lines.putIfAbsent(code, line);
     if (previous != null) {
-      throw fields.duplicate(code, line, codeColumn, previous);
+      // At the code's own line and column; the message gives the line the first row starts on.
+      throw fields.duplicate(code, FieldLine.of(record, codeColumn - 1), codeColumn, previous);
     }
     builder.add(entry.code(code).effectiveFrom(from).effectiveTo(Optional.ofNullable(to)).build());
+  }
+
+  /**
+   * The error {@code e}, which {@link Fields} words at the row's first line, moved to the line the
+   * 0-based field {@code index} of {@code record} is on: below that first line when a quoted cell
+   * before the field spans lines.
+   */
+  private static DataLoadException onFieldLine(DataLoadException e, CsvRecord record, int index) {
+    long line = FieldLine.of(record, index);
+    return line == e.line()
+        ? e
+        : new DataLoadException(e.sourceName(), line, e.column(), e.problem());
   }
 }

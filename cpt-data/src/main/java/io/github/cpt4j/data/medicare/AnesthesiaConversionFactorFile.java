@@ -101,6 +101,7 @@ public final class AnesthesiaConversionFactorFile {
       }
       Long previous = lines.putIfAbsent(locality, cells.line());
       if (previous != null) {
+        // About the row as a whole: on the line it starts on, as are the lines the message gives.
         throw new DataLoadException(
             source,
             cells.line(),

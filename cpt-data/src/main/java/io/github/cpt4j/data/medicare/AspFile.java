@@ -169,13 +169,16 @@ public final class AspFile {
                 paymentLimit,
                 cells.decimal(coinsurance, 3));
       } catch (IllegalArgumentException e) {
+        // Values that disagree with each other: about the row, on the line it starts on.
         throw new DataLoadException(source, cells.line(), 0, e.getMessage());
       }
       Long previous = lines.putIfAbsent(row.code().toString(), cells.line());
       if (previous != null) {
+        // At the code's own line and column; the message gives the lines the two rows start on,
+        // kept for every row without scanning its cells.
         throw new DataLoadException(
             source,
-            cells.line(),
+            cells.line(code),
             code + 1,
             row.code() + " appears twice, on lines " + previous + " and " + cells.line());
       }

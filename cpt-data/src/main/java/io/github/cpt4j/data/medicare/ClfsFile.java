@@ -220,9 +220,11 @@ public final class ClfsFile {
       ClfsRate row = new ClfsRate(code, mod, from, ind, amount);
       Long previous = lines.putIfAbsent(row.row(), cells.line());
       if (previous != null) {
+        // At the code's own line and column; the message gives the lines the two rows start on,
+        // kept for every row without scanning its cells.
         throw new DataLoadException(
             source,
-            cells.line(),
+            cells.line(hcpcs),
             hcpcs + 1,
             "row " + row.row() + " appears twice, on lines " + previous + " and " + cells.line());
       }

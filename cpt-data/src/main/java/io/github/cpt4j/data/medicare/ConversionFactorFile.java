@@ -86,6 +86,7 @@ public final class ConversionFactorFile {
         factors.add(factor.build());
         lines.add(cells.line());
       } catch (IllegalArgumentException e) {
+        // Values that disagree with each other: about the row, on the line it starts on.
         throw new DataLoadException(source, cells.line(), 0, e.getMessage());
       }
     }

@@ -246,13 +246,16 @@ public final class DmeposFile {
                 .fees(states, nonRural, rural)
                 .build();
       } catch (IllegalArgumentException e) {
+        // Values that disagree with each other: about the row, on the line it starts on.
         throw new DataLoadException(source, cells.line(), 0, e.getMessage());
       }
       Long previous = lines.putIfAbsent(fee.row(), cells.line());
       if (previous != null) {
+        // At the code's own line and column; the message gives the lines the two rows start on,
+        // kept for every row without scanning its cells.
         throw new DataLoadException(
             source,
-            cells.line(),
+            cells.line(hcpcs),
             hcpcs + 1,
             "row " + fee.row() + " appears twice, on lines " + previous + " and " + cells.line());
       }

@@ -126,9 +126,11 @@ public final class DmeposRuralZipFile {
       String s = cells.text(state);
       Long previous = lines.putIfAbsent(z, cells.line());
       if (previous != null) {
+        // At the ZIP code's own line and column; the message gives the lines the two rows start on,
+        // kept for every row without scanning its cells.
         throw new DataLoadException(
             source,
-            cells.line(),
+            cells.line(zip),
             zip + 1,
             "ZIP code " + z + " appears twice, on lines " + previous + " and " + cells.line());
       }

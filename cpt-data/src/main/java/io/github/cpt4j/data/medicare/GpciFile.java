@@ -197,10 +197,12 @@ public final class GpciFile {
       try {
         gpci = builder.build();
       } catch (IllegalArgumentException e) {
+        // Values that disagree with each other: about the row, on the line it starts on.
         throw new DataLoadException(source, cells.line(), 0, e.getMessage());
       }
       Long previous = lines.putIfAbsent(locality, cells.line());
       if (previous != null) {
+        // About the row as a whole: on the line it starts on, as are the lines the message gives.
         throw new DataLoadException(
             source,
             cells.line(),

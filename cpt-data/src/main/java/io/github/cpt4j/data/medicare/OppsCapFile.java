@@ -119,6 +119,7 @@ public final class OppsCapFile {
       try {
         cap = builder.build();
       } catch (IllegalArgumentException e) {
+        // Values that disagree with each other: about the row, on the line it starts on.
         throw new DataLoadException(source, cells.line(), 0, e.getMessage());
       }
       long key =
@@ -127,6 +128,7 @@ public final class OppsCapFile {
               | cap.locality().packed();
       Long previous = lines.putIfAbsent(key, cells.line());
       if (previous != null) {
+        // About the row as a whole: on the line it starts on, as are the lines the message gives.
         throw new DataLoadException(
             source,
             cells.line(),

@@ -2,6 +2,7 @@ package io.github.cpt4j.data.medicare;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.data.csv.FieldLine;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
 import io.github.cpt4j.data.table.CsvTable;
@@ -101,7 +102,7 @@ public final class PaymentAmountFile {
         // A record cut short: named at the first field it lacks, as Cells names a CSV row's.
         throw new DataLoadException(
             source,
-            record.getStartingLineNumber(),
+            FieldLine.of(record, found),
             found + 1,
             "expected "
                 + FIELDS
@@ -116,7 +117,7 @@ public final class PaymentAmountFile {
       if (found > FIELDS) {
         throw new DataLoadException(
             source,
-            record.getStartingLineNumber(),
+            FieldLine.of(record, FIELDS),
             FIELDS + 1,
             "expected "
                 + FIELDS

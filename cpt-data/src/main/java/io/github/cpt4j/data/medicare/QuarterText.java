@@ -1,6 +1,7 @@
 package io.github.cpt4j.data.medicare;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
+import io.github.cpt4j.data.csv.FieldLine;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.fee.medicare.Quarter;
 import java.time.DateTimeException;
@@ -106,7 +107,7 @@ final class QuarterText {
                               new Day(
                                   Integer.parseInt(m.group(3)), m.group(1), Integer.parseInt(day))),
                   end,
-                  record.getStartingLineNumber(),
+                  FieldLine.of(record, f),
                   f + 1));
         }
       }

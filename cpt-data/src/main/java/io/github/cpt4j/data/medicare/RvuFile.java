@@ -6,6 +6,7 @@ import com.google.common.collect.Interner;
 import com.google.common.collect.Interners;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.cpt4j.code.CodeFormatException;
+import io.github.cpt4j.data.csv.FieldLine;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
 import io.github.cpt4j.data.table.CsvTable;
@@ -184,6 +185,7 @@ public final class RvuFile {
       factor.check(cells);
       Long previous = lines.putIfAbsent(entry.row(), cells.line());
       if (previous != null) {
+        // About the row as a whole: on the line it starts on, as are the lines the message gives.
         throw new DataLoadException(
             source,
             cells.line(),
@@ -297,7 +299,7 @@ public final class RvuFile {
       }
       if (value == null) {
         value = found;
-        line = cells.line();
+        line = cells.line(column); // once a file: the scan of the cells before it costs nothing
       } else if (found.compareTo(value) != 0) {
         throw cells.error(
             column,
@@ -338,7 +340,7 @@ public final class RvuFile {
         ReleasedDate.find(
             record.getField(i),
             (offset, message) ->
-                new DataLoadException(source, record.getStartingLineNumber(), column, message));
+                new DataLoadException(source, FieldLine.of(record, column - 1), column, message));
       }
     }
   }
@@ -362,7 +364,7 @@ public final class RvuFile {
           // Read as "no release", the file would price the whole year with one quarter's rows.
           throw new DataLoadException(
               source,
-              record.getStartingLineNumber(),
+              FieldLine.of(record, i),
               i + 1,
               "the title names the release "
                   + CodeFormatException.quote(word)
@@ -446,6 +448,7 @@ public final class RvuFile {
     try {
       built = entry.indicators(canonical.of(indicators.build())).build();
     } catch (IllegalArgumentException e) {
+      // Values that disagree with each other: about the row, on the line it starts on.
       throw new DataLoadException(source, cells.line(), 0, e.getMessage());
     }
     if (isPayableWithoutRvus(built)) {

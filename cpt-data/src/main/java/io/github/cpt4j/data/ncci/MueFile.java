@@ -150,7 +150,7 @@ public final class MueFile {
         if (field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0) {
           throw new DataLoadException(
               source,
-              cells.line(),
+              cells.line(f),
               f + 1,
               "the field runs over several lines: a quote left open? (a code's row is one line)");
         }
@@ -168,9 +168,11 @@ public final class MueFile {
               rationale < 0 ? "" : cells.text(rationale));
       Long previous = lines.putIfAbsent(edit.code().toString(), cells.line());
       if (previous != null) {
+        // At the code's own line and column; the message gives the lines the two rows start on,
+        // kept for every row without scanning its cells.
         throw new DataLoadException(
             source,
-            cells.line(),
+            cells.line(code),
             code + 1,
             "code "
                 + edit.code()

@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -49,12 +48,9 @@ final class PtpParser {
   private int fieldCount;
   private final ByteChars chars = new ByteChars();
 
-  private List<String> names;
+  /** The column names, composed from CMS's wrapped header rows as a CMS CSV file's are. */
+  private Header header;
 
-  /** The header rows, top to bottom, and their lines: to name where a column's name is. */
-  private List<List<String>> headerRows;
-
-  private List<Long> headerLines;
   private int column1 = -1;
   private int column2 = -1;
   private int prior = -1;
@@ -127,7 +123,7 @@ final class PtpParser {
             mark,
             1,
             "a DOS end-of-file mark (0x1A) with rows after it: expected "
-                + names.size()
+                + header.size()
                 + " tab-separated fields as in the header");
       }
     }
@@ -195,8 +191,8 @@ final class PtpParser {
           throw notPtp();
         }
         if (fieldCount >= 2
-            && normalize(text(0)).equals("COLUMN 1")
-            && normalize(text(1)).equals("COLUMN 2")) {
+            && Header.normalize(text(0)).equals("COLUMN 1")
+            && Header.normalize(text(1)).equals("COLUMN 2")) {
           rows.add(texts());
           lines.add(lineNumber);
         }
@@ -210,9 +206,8 @@ final class PtpParser {
       rows.add(texts());
       lines.add(lineNumber);
     }
-    headerRows = rows;
-    headerLines = lines;
-    names = compose(rows);
+    // Each row is one line: the text is tab-separated, no cell quoted over several lines.
+    header = Header.ofLines(source, rows, lines);
     column1 = require("COLUMN 1", n -> n.equals("COLUMN 1"));
     column2 = require("COLUMN 2", n -> n.equals("COLUMN 2"));
     prior = require("*=IN EXISTENCE PRIOR TO 1996", n -> n.contains("PRIOR TO 1996"));
@@ -234,92 +229,25 @@ final class PtpParser {
             + " lines: expected a CMS NCCI PTP file (tab-separated text)");
   }
 
-  private static List<String> compose(List<List<String>> rows) {
-    int width = 0;
-    for (List<String> row : rows) {
-      width = Math.max(width, row.size());
-    }
-    List<String> names = new ArrayList<>(width);
-    for (int column = 0; column < width; column++) {
-      StringBuilder name = new StringBuilder();
-      for (List<String> row : rows) {
-        if (column < row.size() && !row.get(column).isBlank()) {
-          name.append(' ').append(row.get(column));
-        }
-      }
-      names.add(normalize(name.toString()));
-    }
-    return names;
-  }
-
-  private static String normalize(String name) {
-    return name.trim().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+  /**
+   * The only column whose name passes {@code test}, or -1. Two are refused, as the CMS CSV loaders
+   * refuse them: taking the first would read a column inserted before the real one as if it were
+   * it. The error names the line where the second one's name starts, which in CMS's wrapped header
+   * may be rows above the last.
+   */
+  private int find(String name, Predicate<String> test) throws DataLoadException {
+    return header.find(test, name);
   }
 
   /**
-   * The only column whose name passes {@code test}, or -1. Two are refused: taking the first would
-   * read a column inserted before the real one as if it were it. The error names the line where the
-   * second one's name starts, which in CMS's wrapped header may be rows above the last.
+   * The only column whose name passes {@code test}. A missing one is named at the header's first
+   * row, with the lines of all: the renamed piece may be in any of them, and the last is often the
+   * one that holds no piece of the name.
    */
-  private int find(String name, Predicate<String> test) throws DataLoadException {
-    int found = -1;
-    for (int i = 0; i < names.size(); i++) {
-      if (test.test(names.get(i))) {
-        if (found >= 0) {
-          throw new DataLoadException(
-              source,
-              headerLine(i),
-              i + 1,
-              "two columns are "
-                  + name
-                  + ": \""
-                  + names.get(found)
-                  + "\" (column "
-                  + (found + 1)
-                  + ", line "
-                  + headerLine(found)
-                  + ") and \""
-                  + names.get(i)
-                  + "\" (column "
-                  + (i + 1)
-                  + ", line "
-                  + headerLine(i)
-                  + "): which one holds the values is not known");
-        }
-        found = i;
-      }
-    }
-    return found;
-  }
-
-  /** The line of the top header row with a piece of the name of {@code column}. */
-  private long headerLine(int column) {
-    for (int r = 0; r < headerRows.size(); r++) {
-      List<String> row = headerRows.get(r);
-      if (column < row.size() && !row.get(column).isBlank()) {
-        return headerLines.get(r);
-      }
-    }
-    return headerLines.get(headerLines.size() - 1);
-  }
-
   private int require(String name, Predicate<String> test) throws DataLoadException {
     int index = find(name, test);
     if (index < 0) {
-      // A wrapped header is named at its first row, with the lines of all: the renamed piece may
-      // be in any of them, and the last is often the one that holds no piece of the name.
-      long first = headerLines.get(0);
-      long last = headerLines.get(headerLines.size() - 1);
-      throw new DataLoadException(
-          source,
-          first,
-          0,
-          "missing column \""
-              + name
-              + "\" (renamed or removed?); the header"
-              + (first == last ? "" : ", on lines " + first + "-" + last + ",")
-              + " has "
-              + Header.shown(names));
+      throw header.missing("\"" + name + "\"");
     }
     return index;
   }
@@ -355,11 +283,11 @@ final class PtpParser {
             lineNumber,
             fieldCount + 1,
             "expected "
-                + names.size()
+                + header.size()
                 + " tab-separated fields as in the header, found "
                 + fieldCount
                 + ": the row ends before "
-                + names.get(fieldCount));
+                + header.name(fieldCount));
       }
     }
     int first = code(column1);
@@ -534,7 +462,7 @@ final class PtpParser {
   }
 
   private DataLoadException error(int field, String expected) {
-    String name = field < names.size() ? names.get(field) : "column " + (field + 1);
+    String name = field < header.size() ? header.name(field) : "column " + (field + 1);
     return new DataLoadException(
         source,
         lineNumber,

@@ -3,6 +3,7 @@ package io.github.cpt4j.data.table;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.data.csv.FieldLine;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
@@ -26,7 +27,7 @@ public final class Cells {
 
   /**
    * Moves to {@code next}; rows shorter than the header are an error, at the first missing field (a
-   * row cut short: the column tells where).
+   * row cut short: the column tells where), on the line the row ends on.
    */
   public Cells at(CsvRecord next) throws DataLoadException {
     this.record = next;
@@ -34,7 +35,7 @@ public final class Cells {
     if (found < header.size()) {
       throw new DataLoadException(
           sourceName,
-          next.getStartingLineNumber(),
+          FieldLine.of(next, found),
           found + 1,
           "expected "
               + header.size()
@@ -46,9 +47,23 @@ public final class Cells {
     return this;
   }
 
-  /** Returns the line of the current record (or of the header row). */
+  /**
+   * Returns the line the current record starts on: where an error about the row as a whole points
+   * (a row given twice, values that disagree with each other). An error about one field points at
+   * {@link #line(int) its own line}, which is further down when a quoted cell before it spans
+   * lines.
+   */
   public long line() {
     return record.getStartingLineNumber();
+  }
+
+  /**
+   * Returns the line the field of the 0-based {@code column} of the current record is on: the
+   * record's first line plus the line breaks of the quoted cells before it. It scans those cells,
+   * so ask it when raising an error, not for every row.
+   */
+  public long line(int column) {
+    return FieldLine.of(record, column);
   }
 
   /** Returns the field of the 0-based {@code column} as is. */
@@ -84,12 +99,15 @@ public final class Cells {
     return c == ' ' || c == '\t';
   }
 
-  /** Returns the error for the field of {@code column}: what was expected, what was found. */
+  /**
+   * Returns the error for the field of {@code column}, on the line that field is on: what was
+   * expected, what was found.
+   */
   public DataLoadException error(int column, String expected) {
     String found = record.getField(column);
     return new DataLoadException(
         sourceName,
-        record.getStartingLineNumber(),
+        line(column),
         column + 1,
         header.name(column)
             + ": expected "

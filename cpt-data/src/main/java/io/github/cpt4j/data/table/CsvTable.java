@@ -6,6 +6,7 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.cpt4j.data.csv.CsvSyntax;
+import io.github.cpt4j.data.csv.FieldLine;
 import io.github.cpt4j.data.csv.Undecodable;
 import io.github.cpt4j.data.load.DataLoadException;
 import java.io.BufferedReader;
@@ -439,9 +440,10 @@ public final class CsvTable {
         throw found.get();
       }
       CsvRecord last = records.isEmpty() ? null : records.get(records.size() - 1);
+      // The open quote is the last field's: on its own line, below any quoted cell before it.
       throw new DataLoadException(
           sourceName,
-          last == null ? 1 : last.getStartingLineNumber(),
+          last == null ? 1 : FieldLine.of(last, last.getFieldCount() - 1),
           last == null ? 1 : last.getFieldCount(),
           "a quote that opens a field is not closed before the end of the file; expected a"
               + " closing quote after the field's value");

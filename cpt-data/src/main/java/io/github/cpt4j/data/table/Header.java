@@ -2,8 +2,10 @@ package io.github.cpt4j.data.table;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.cpt4j.code.CodeFormatException;
+import io.github.cpt4j.data.csv.FieldLine;
 import io.github.cpt4j.data.load.DataLoadException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -22,11 +24,42 @@ public final class Header {
 
   /**
    * The rows the names are composed from, top to bottom: one row for most files, several for the
-   * relative value file (five in CMS's), none for a fixed layout.
+   * relative value file (five in CMS's) and the NCCI PTP file, none for a fixed layout.
    */
-  private final List<CsvRecord> rows;
+  private final List<Row> rows;
 
-  private Header(String sourceName, long line, List<String> names, List<CsvRecord> rows) {
+  /**
+   * A header row: the line it starts on, its cells, and the line each cell is on (below the row's
+   * first after a quoted cell over several lines).
+   */
+  private static final class Row {
+    private final long start;
+    private final List<String> cells;
+    private final long[] lines;
+
+    Row(long start, List<String> cells, long[] lines) {
+      this.start = start;
+      this.cells = cells;
+      this.lines = lines;
+    }
+
+    /** Tells whether the row has a non-blank cell in {@code column}: a piece of its name. */
+    boolean names(int column) {
+      return column < cells.size() && !cells.get(column).isBlank();
+    }
+
+    /** The cell of {@code column}. */
+    String cell(int column) {
+      return cells.get(column);
+    }
+
+    /** The line the cell of {@code column} is on. */
+    long line(int column) {
+      return lines[column];
+    }
+  }
+
+  private Header(String sourceName, long line, List<String> names, List<Row> rows) {
     this.sourceName = sourceName;
     this.line = line;
     this.names = names;
@@ -35,18 +68,52 @@ public final class Header {
 
   /** Composes the header of {@code rows} (top to bottom, the last being the main header row). */
   public static Header of(String sourceName, List<CsvRecord> rows) {
-    CsvRecord last = rows.get(rows.size() - 1);
-    List<String> names = new ArrayList<>(last.getFieldCount());
-    for (int column = 0; column < last.getFieldCount(); column++) {
+    List<Row> read = new ArrayList<>(rows.size());
+    for (CsvRecord row : rows) {
+      read.add(new Row(row.getStartingLineNumber(), row.getFields(), FieldLine.ofEach(row)));
+    }
+    return of(sourceName, read, rows.get(rows.size() - 1).getFieldCount());
+  }
+
+  /**
+   * Composes the header of {@code rows} of text, top to bottom, the last being the main header row,
+   * each on the line of {@code lines} at its index: for a file whose rows are each one line, such
+   * as the NCCI PTP file's tab-separated text, read without a CSV parser.
+   */
+  public static Header ofLines(String sourceName, List<List<String>> rows, List<Long> lines) {
+    if (rows.isEmpty() || rows.size() != lines.size()) {
+      throw new IllegalArgumentException(
+          rows.size()
+              + " header rows and "
+              + lines.size()
+              + " lines: expected as many, at least 1");
+    }
+    List<Row> read = new ArrayList<>(rows.size());
+    // As wide as the widest row: the last row of a wrapped header may stop before the last name.
+    int width = 0;
+    for (int r = 0; r < rows.size(); r++) {
+      long[] cellLines = new long[rows.get(r).size()];
+      Arrays.fill(cellLines, lines.get(r));
+      read.add(new Row(lines.get(r), List.copyOf(rows.get(r)), cellLines));
+      width = Math.max(width, rows.get(r).size());
+    }
+    return of(sourceName, read, width);
+  }
+
+  /** Composes the header of {@code rows}, of {@code width} columns. */
+  private static Header of(String sourceName, List<Row> rows, int width) {
+    Row last = rows.get(rows.size() - 1);
+    List<String> names = new ArrayList<>(width);
+    for (int column = 0; column < width; column++) {
       StringBuilder name = new StringBuilder();
-      for (CsvRecord row : rows) {
-        if (column < row.getFieldCount() && !row.getField(column).isBlank()) {
-          name.append(' ').append(row.getField(column));
+      for (Row row : rows) {
+        if (row.names(column)) {
+          name.append(' ').append(row.cell(column));
         }
       }
       names.add(normalize(name.toString()));
     }
-    return new Header(sourceName, last.getStartingLineNumber(), names, List.copyOf(rows));
+    return new Header(sourceName, last.start, names, List.copyOf(rows));
   }
 
   /** Returns the names of the fields of a file without a header row, such as a fixed layout. */
@@ -212,33 +279,12 @@ public final class Header {
    */
   private List<Long> linesOf(int column) {
     List<Long> lines = new ArrayList<>(rows.size());
-    for (CsvRecord row : rows) {
-      if (column < row.getFieldCount() && !row.getField(column).isBlank()) {
-        lines.add(lineOf(row, column));
+    for (Row row : rows) {
+      if (row.names(column)) {
+        lines.add(row.line(column));
       }
     }
     return lines;
-  }
-
-  /** The line the field {@code column} of {@code record} starts on. */
-  static long lineOf(CsvRecord record, int column) {
-    long line = record.getStartingLineNumber();
-    for (int i = 0; i < column; i++) {
-      line += lineBreaks(record.getField(i));
-    }
-    return line;
-  }
-
-  /** The line breaks in a quoted field's text: CR LF, CR or LF, each one. */
-  private static int lineBreaks(String text) {
-    int breaks = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\n' || c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')) {
-        breaks++;
-      }
-    }
-    return breaks;
   }
 
   /**
@@ -276,7 +322,7 @@ public final class Header {
           0,
           "missing column " + what + " (renamed or removed?); the header has " + shown(names));
     }
-    long first = rows.get(0).getStartingLineNumber();
+    long first = rows.get(0).start;
     return new DataLoadException(
         sourceName,
         at > 0 ? at : first,
@@ -305,9 +351,9 @@ public final class Header {
     }
     long found = 0;
     for (int column = 0; column < names.size(); column++) {
-      List<CsvRecord> pieces = new ArrayList<>(rows.size());
-      for (CsvRecord row : rows) {
-        if (column < row.getFieldCount() && !row.getField(column).isBlank()) {
+      List<Row> pieces = new ArrayList<>(rows.size());
+      for (Row row : rows) {
+        if (row.names(column)) {
           pieces.add(row);
         }
       }
@@ -315,7 +361,7 @@ public final class Header {
         String before = joined(pieces.subList(0, i), column);
         String after = joined(pieces.subList(i + 1, pieces.size()), column);
         if (surrounds(wanted, before, after)) {
-          long at = pieces.get(i).getStartingLineNumber();
+          long at = pieces.get(i).line(column);
           if (found != 0 && found != at) {
             return 0;
           }
@@ -327,10 +373,10 @@ public final class Header {
   }
 
   /** The name the pieces of {@code column} in {@code pieces} make, as {@link #of} composes it. */
-  private static String joined(List<CsvRecord> pieces, int column) {
+  private static String joined(List<Row> pieces, int column) {
     StringBuilder name = new StringBuilder();
-    for (CsvRecord row : pieces) {
-      name.append(' ').append(row.getField(column));
+    for (Row row : pieces) {
+      name.append(' ').append(row.cell(column));
     }
     return normalize(name.toString());
   }

@@ -275,6 +275,24 @@ class CodeSetLoaderTest {
     assertEquals(LocalDate.of(2024, 1, 1), set.find("J1100").orElseThrow().effectiveFrom());
   }
 
+  /**
+   * A field's error names the line the field is on: a quoted cell before it that spans lines puts
+   * it below the line its row starts on.
+   */
+  @Test
+  void csvFieldErrorsAfterACellOverTwoLinesNameTheFieldsOwnLine() {
+    // The row starts on line 2; its effective_from (blanks around a date are let through) runs to
+    // line 3, where add_on is.
+    DataLoadException flag =
+        csvError("code,effective_from,add_on,description\n99213,\"\n2021-01-01\",maybe,Visit\n");
+    assertEquals(3, flag.line(), flag.getMessage());
+    assertEquals(3, flag.column(), flag.getMessage());
+    // A row of too few fields is named at its last field, here on the row's second line.
+    DataLoadException shortRow = csvError("code,description,effective_from\n\"99213\n\",Visit\n");
+    assertEquals(3, shortRow.line(), shortRow.getMessage());
+    assertEquals(2, shortRow.column(), shortRow.getMessage());
+  }
+
   @Test
   void csvWithALongDescription() throws IOException {
     CodeSet set =

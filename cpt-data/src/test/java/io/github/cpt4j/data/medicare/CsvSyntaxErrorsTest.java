@@ -202,6 +202,17 @@ class CsvSyntaxErrorsTest {
         streamError("a,b\n1,\"2\"3\n"));
   }
 
+  @Test
+  void aQuoteLeftOpenInAReaderIsNamedOnTheLineOfItsField() {
+    // The record starts on line 2; its first field runs to line 3, where the open quote is.
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class,
+            () -> CsvTable.read(new StringReader("a,b\n\"1\n\",\"2\n3,4\n"), "reader.csv"));
+    assertEquals(3, e.line(), e.getMessage());
+    assertEquals(2, e.column(), e.getMessage());
+  }
+
   /** The message of the error of reading {@code text} as a CMS file from a stream. */
   private static String streamError(String text) {
     return assertThrows(

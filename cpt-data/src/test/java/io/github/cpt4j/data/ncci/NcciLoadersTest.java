@@ -211,6 +211,7 @@ public class NcciLoadersTest {
   /**
    * Two columns that answer to one name are refused, on the line where the second one's name
    * starts: the first was taken, so a column inserted before the real one was read in its place.
+   * Worded as the CMS CSV loaders word it, with the lines of each name's pieces.
    */
   @Test
   void aPtpColumnNamedTwiceIsRefusedOnItsHeaderRow() {
@@ -220,9 +221,8 @@ public class NcciLoadersTest {
             .replace("\t0=not allowed\t\n", "\t0=not allowed\tEffective as of\n");
     assertPtpError(
         header + "27447\t20610\t\t20020101\t*\t1\t20030101\n",
-        "test-ptp.txt, line 4, column 7: two columns are EFFECTIVE DATE: \"EFFECTIVE DATE\""
-            + " (column 4, line 3) and \"EFFECTIVE AS OF\" (column 7, line 4): which one holds the"
-            + " values is not known");
+        "test-ptp.txt, line 4, column 7: two columns are EFFECTIVE DATE: \"EFFECTIVE DATE\" and"
+            + " \"EFFECTIVE AS OF\" (column 4, lines 3 and 4, and column 7, line 4)");
   }
 
   @Test
@@ -545,6 +545,18 @@ public class NcciLoadersTest {
         PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\tr\n",
         "test-mue.csv: no header row with an \"MUE Adjudication Indicator\" column: expected a CMS"
             + " MUE file (CSV)");
+  }
+
+  /**
+   * A row cut short after a quoted cell over several lines is named on the line it ends on, where
+   * its missing field would be, not the line it starts on.
+   */
+  @Test
+  void anMueRowCutShortAfterACellOverTwoLinesIsNamedWhereItEnds() {
+    assertMueError(
+        MUE_HEADER + "20610,\"2\n\"\n",
+        "test-mue.csv, line 7, column 3: expected 4 fields as in the header, found 2: the row ends"
+            + " before MUE ADJUDICATION INDICATOR");
   }
 
   private static void assertMueError(String text, String message) {
