@@ -35,14 +35,10 @@ class BomTest {
     return m.group(1);
   }
 
-  @Test
-  void theBomManagesEveryDeployedModuleAtTheProjectVersion() throws IOException {
-    String parent = read("pom.xml");
-    String bom = read("cpt-bom/pom.xml");
-    assertEquals(ownVersion(parent, "cpt4j-parent"), ownVersion(bom, "cpt-bom"));
-
+  /** The modules the parent lists that are deployed, in its order, without the BOM itself. */
+  private static List<String> deployedModules() throws IOException {
     List<String> deployed = new ArrayList<>();
-    Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(parent);
+    Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(read("pom.xml"));
     while (module.find()) {
       String name = module.group(1);
       String pom = read(name + "/pom.xml");
@@ -51,6 +47,16 @@ class BomTest {
       }
     }
     assertTrue(deployed.contains("cpt-core"), deployed.toString());
+    return deployed;
+  }
+
+  @Test
+  void theBomManagesEveryDeployedModuleAtTheProjectVersion() throws IOException {
+    String parent = read("pom.xml");
+    String bom = read("cpt-bom/pom.xml");
+    assertEquals(ownVersion(parent, "cpt4j-parent"), ownVersion(bom, "cpt-bom"));
+
+    List<String> deployed = deployedModules();
     List<String> managed = new ArrayList<>();
     Matcher entry =
         Pattern.compile(
@@ -61,5 +67,32 @@ class BomTest {
       managed.add(entry.group(1));
     }
     assertEquals(deployed, managed);
+  }
+
+  /**
+   * A deployed module needs only deployed modules: a user's build resolves every cpt4j module a
+   * deployed POM names, outside test scope, from Maven Central. cpt-spark named cpt-cli, which was
+   * not deployed, so its POM could not be resolved by anyone.
+   */
+  @Test
+  void deployedModulesDependOnlyOnDeployedModules() throws IOException {
+    List<String> deployed = deployedModules();
+    Pattern dependency = Pattern.compile("<dependency>(.*?)</dependency>", Pattern.DOTALL);
+    Pattern cpt4j =
+        Pattern.compile(
+            "<groupId>io\\.github\\.cpt4j</groupId>\\s*<artifactId>([^<]+)</artifactId>");
+    List<String> missing = new ArrayList<>();
+    for (String name : deployed) {
+      Matcher block = dependency.matcher(read(name + "/pom.xml"));
+      while (block.find()) {
+        Matcher artifact = cpt4j.matcher(block.group(1));
+        if (artifact.find()
+            && !block.group(1).contains("<scope>test</scope>")
+            && !deployed.contains(artifact.group(1))) {
+          missing.add(name + " -> " + artifact.group(1));
+        }
+      }
+    }
+    assertEquals(List.of(), missing);
   }
 }

@@ -76,10 +76,9 @@ import java.util.function.IntUnaryOperator;
  *
  * <h2>Presence at induction</h2>
  *
- * The context says it: {@link PricingContext#supervisorPresentAtInduction()}, which is how the
- * claim pricer and {@code MedicareFeeSchedule.price} learn it. The methods taking a {@code
- * presentAtInduction} argument say it too: the time unit is given when either the argument or the
- * context says the physician was present, so {@code false} never takes back what the context says.
+ * The context says it, and only the context: {@link PricingContext#supervisorPresentAtInduction()},
+ * as the claim pricer and {@code MedicareFeeSchedule.price} pass it on, so that one fact has one
+ * place on every path.
  *
  * <pre>{@code
  * AnesthesiaFeeSchedule anesthesia = AnesthesiaFeeSchedule.builder()
@@ -185,23 +184,10 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
    */
   @Override
   public FeeResult price(ClaimLine line, PricingContext context) {
-    return price(line, context, false);
-  }
-
-  /**
-   * Prices one anesthesia line; {@code presentAtInduction} says whether a supervising physician
-   * (AD) documented presence at induction, which adds one time unit (section 50.D). The unit is
-   * given when either it or {@code context} ({@link PricingContext#supervisorPresentAtInduction()})
-   * says so.
-   */
-  public FeeResult price(ClaimLine line, PricingContext context, boolean presentAtInduction) {
     requireNonNull(line, "line");
     requireNonNull(context, "context");
     return priceWithMinutes(
-        line,
-        context,
-        presentAtInduction || context.supervisorPresentAtInduction(),
-        line.minutesOrZero());
+        line, context, context.supervisorPresentAtInduction(), line.minutesOrZero());
   }
 
   /**
@@ -211,20 +197,7 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
    * PricingContext#supervisorPresentAtInduction()}).
    */
   public ImmutableList<FeeResult> priceSession(List<ClaimLine> lines, PricingContext context) {
-    return priceSession(lines, context, new BitSet(), false);
-  }
-
-  /**
-   * Prices the lines of one session as {@link #priceSession(List, PricingContext)} does; {@code
-   * presentAtInduction} says whether the supervising physician (AD) documented presence at the
-   * session's induction, which adds one time unit to the line paid for it (section 50.D), or to an
-   * AD line priced alone. It changes nothing for the other payment modifiers. The unit is given
-   * when either it or {@code context} ({@link PricingContext#supervisorPresentAtInduction()}) says
-   * so.
-   */
-  public ImmutableList<FeeResult> priceSession(
-      List<ClaimLine> lines, PricingContext context, boolean presentAtInduction) {
-    return priceSession(lines, context, new BitSet(), presentAtInduction);
+    return priceSession(lines, context, new BitSet());
   }
 
   /**
@@ -244,18 +217,8 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
    */
   public ImmutableList<FeeResult> priceSession(
       List<ClaimLine> lines, PricingContext context, BitSet denied) {
-    return priceSession(lines, context, denied, false);
-  }
-
-  /**
-   * Prices the lines of one session as {@link #priceSession(List, PricingContext, BitSet)} does,
-   * with {@code presentAtInduction} as {@link #priceSession(List, PricingContext, boolean)} takes
-   * it; a denied AD line's own result takes it too.
-   */
-  public ImmutableList<FeeResult> priceSession(
-      List<ClaimLine> lines, PricingContext context, BitSet denied, boolean presentAtInduction) {
     requireNonNull(lines, "lines");
-    return priceSession(lines, context, denied, presentAtInduction, i -> i + 1);
+    return priceSession(lines, context, denied, i -> i + 1);
   }
 
   /** Tells whether {@code line} carries one payment modifier of a role paid by its time. */
@@ -275,34 +238,19 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
    * PricingContext#supervisorPresentAtInduction()}).
    */
   public ImmutableList<FeeResult> priceSession(Claim claim, PricingContext context, BitSet denied) {
-    return priceSession(claim, context, denied, false);
-  }
-
-  /**
-   * Prices the lines of {@code claim} as one session, as {@link #priceSession(Claim,
-   * PricingContext, BitSet)} does, with {@code presentAtInduction} as {@link #priceSession(List,
-   * PricingContext, boolean)} takes it.
-   */
-  public ImmutableList<FeeResult> priceSession(
-      Claim claim, PricingContext context, BitSet denied, boolean presentAtInduction) {
     requireNonNull(claim, "claim");
     List<ClaimLine> lines = new ArrayList<>(claim.size());
     for (BilledLine billed : claim.lines()) {
       lines.add(billed.line());
     }
-    return priceSession(lines, context, denied, presentAtInduction, claim::lineNumber);
+    return priceSession(lines, context, denied, claim::lineNumber);
   }
 
   private ImmutableList<FeeResult> priceSession(
-      List<ClaimLine> lines,
-      PricingContext context,
-      BitSet denied,
-      boolean presentAtInduction,
-      IntUnaryOperator numberOf) {
+      List<ClaimLine> lines, PricingContext context, BitSet denied, IntUnaryOperator numberOf) {
     requireNonNull(context, "context");
     requireNonNull(denied, "denied");
-    // Either the caller's argument or the context says it (see the class's Javadoc).
-    boolean present = presentAtInduction || context.supervisorPresentAtInduction();
+    boolean present = context.supervisorPresentAtInduction();
     int n = lines.size();
     FeeResult[] results = new FeeResult[n];
     for (boolean physician : new boolean[] {true, false}) {
@@ -408,7 +356,7 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
     }
     ImmutableList.Builder<FeeResult> out = ImmutableList.builderWithExpectedSize(n);
     for (int i = 0; i < n; i++) {
-      out.add(results[i] != null ? results[i] : price(lines.get(i), context, present));
+      out.add(results[i] != null ? results[i] : price(lines.get(i), context));
     }
     return out.build();
   }

@@ -17,6 +17,7 @@ import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,20 @@ class AnesthesiaFeeScheduleTest {
 
   static ProcedureCode code(String text) {
     return CptCode.parse(text);
+  }
+
+  /** {@link #rochester()}, the AD supervisor present at induction. */
+  static PricingContext presentAtInduction() {
+    return rochester().withSupervisorPresentAtInduction(true);
+  }
+
+  /** The amounts of {@code fees}, null where unpriced. */
+  private static List<BigDecimal> amounts(List<FeeResult> fees) {
+    List<BigDecimal> amounts = new ArrayList<>();
+    for (FeeResult fee : fees) {
+      amounts.add(fee.amount().orElse(null));
+    }
+    return amounts;
   }
 
   static PricingContext rochester() {
@@ -135,7 +150,7 @@ class AnesthesiaFeeScheduleTest {
     // Present at induction: one time unit more, (3 + 1) x 19.79 = 79.16
     assertEquals(
         new BigDecimal("79.16"),
-        SCHEDULE.price(ClaimLine.parse("00790-AD 95min"), rochester(), true).amountOrThrow());
+        SCHEDULE.price(ClaimLine.parse("00790-AD 95min"), presentAtInduction()).amountOrThrow());
   }
 
   @Test
@@ -144,12 +159,11 @@ class AnesthesiaFeeScheduleTest {
     // AD's 3 base units and no time units: 3 x 19.79 = 59.37.
     List<ClaimLine> lines =
         List.of(ClaimLine.parse("00790-AD 60min"), ClaimLine.parse("00840-AD 45min"));
-    List<FeeResult> absent = SCHEDULE.priceSession(lines, rochester(), false);
+    List<FeeResult> absent = SCHEDULE.priceSession(lines, rochester()); // absent unless said
     assertEquals(new BigDecimal("59.37"), absent.get(0).amountOrThrow());
     assertEquals(UnpricedReason.NOT_PAYABLE_ON_CLAIM, absent.get(1).reason().orElseThrow());
-    assertEquals(absent, SCHEDULE.priceSession(lines, rochester())); // absent unless said
     // Present at induction: one time unit more, (3 + 1) x 19.79 = 79.16, on the paid line only.
-    List<FeeResult> present = SCHEDULE.priceSession(lines, rochester(), true);
+    List<FeeResult> present = SCHEDULE.priceSession(lines, presentAtInduction());
     assertEquals(new BigDecimal("79.16"), present.get(0).amountOrThrow());
     assertTrue(
         present.get(0).toString().contains("one for presence at induction"), present::toString);
@@ -158,7 +172,7 @@ class AnesthesiaFeeScheduleTest {
     Claim claim = Claim.builder().add("00790-AD 60min").add("00840-AD 45min").build();
     assertEquals(
         new BigDecimal("79.16"),
-        SCHEDULE.priceSession(claim, rochester(), new BitSet(), true).get(0).amountOrThrow());
+        SCHEDULE.priceSession(claim, presentAtInduction(), new BitSet()).get(0).amountOrThrow());
     assertEquals(
         new BigDecimal("59.37"),
         SCHEDULE.priceSession(claim, rochester(), new BitSet()).get(0).amountOrThrow());
@@ -168,39 +182,26 @@ class AnesthesiaFeeScheduleTest {
     List<FeeResult> team =
         SCHEDULE.priceSession(
             List.of(ClaimLine.parse("00790-AD 60min"), ClaimLine.parse("00790-QX 60min")),
-            rochester(),
-            new BitSet(),
-            true);
+            presentAtInduction(),
+            new BitSet());
     assertEquals(new BigDecimal("79.16"), team.get(0).amountOrThrow());
     assertEquals(new BigDecimal("108.85"), team.get(1).amountOrThrow());
   }
 
-  /**
-   * The context says presence at induction for callers that cannot pass the argument (the claim
-   * pricer, {@code MedicareFeeSchedule.price}); the argument and the context combine as either one:
-   * an explicit {@code false} does not take back what the context says.
-   */
+  /** The context says presence at induction to every form, the line's and the session's. */
   @Test
   void theContextSaysPresenceAtInductionToEveryForm() {
-    PricingContext present = rochester().withSupervisorPresentAtInduction(true);
+    PricingContext present = presentAtInduction();
     ClaimLine line = ClaimLine.parse("00790-AD 60min");
     // (3 + 1) x 19.79 = 79.16
     assertEquals(new BigDecimal("79.16"), SCHEDULE.price(line, present).amountOrThrow());
-    assertEquals(new BigDecimal("79.16"), SCHEDULE.price(line, present, false).amountOrThrow());
-    assertEquals(new BigDecimal("79.16"), SCHEDULE.price(line, rochester(), true).amountOrThrow());
     assertEquals(new BigDecimal("59.37"), SCHEDULE.price(line, rochester()).amountOrThrow());
     assertTrue(
         SCHEDULE.price(line, present).toString().contains("one for presence at induction"),
         () -> SCHEDULE.price(line, present).toString());
     List<ClaimLine> lines = List.of(line, ClaimLine.parse("00840-AD 45min"));
     assertEquals(
-        SCHEDULE.priceSession(lines, rochester(), true).get(0).amountOrThrow(),
-        SCHEDULE.priceSession(lines, present).get(0).amountOrThrow());
-    assertEquals(
         new BigDecimal("79.16"), SCHEDULE.priceSession(lines, present).get(0).amountOrThrow());
-    assertEquals(
-        new BigDecimal("79.16"),
-        SCHEDULE.priceSession(lines, present, false).get(0).amountOrThrow());
     assertEquals(
         new BigDecimal("79.16"),
         SCHEDULE.priceSession(lines, present, new BitSet()).get(0).amountOrThrow());
@@ -208,9 +209,6 @@ class AnesthesiaFeeScheduleTest {
     assertEquals(
         new BigDecimal("79.16"),
         SCHEDULE.priceSession(claim, present, new BitSet()).get(0).amountOrThrow());
-    assertEquals(
-        new BigDecimal("79.16"),
-        SCHEDULE.priceSession(claim, present, new BitSet(), false).get(0).amountOrThrow());
     // A denied AD line priced alone takes it too.
     BitSet denied = new BitSet();
     denied.set(0);
@@ -239,15 +237,14 @@ class AnesthesiaFeeScheduleTest {
     // (7 + 7.0) x 19.79 = 277.06, present at induction or not.
     List<ClaimLine> lines =
         List.of(ClaimLine.parse("00840-AA 45min"), ClaimLine.parse("00790-AA 60min"));
-    List<FeeResult> present = SCHEDULE.priceSession(lines, rochester(), true);
+    List<FeeResult> present = SCHEDULE.priceSession(lines, presentAtInduction());
     assertEquals(new BigDecimal("277.06"), present.get(1).amountOrThrow());
-    assertEquals(SCHEDULE.priceSession(lines, rochester(), false), present);
+    assertEquals(amounts(SCHEDULE.priceSession(lines, rochester())), amounts(present));
     // Medical direction, QK with QX: each half, 131.60 (as without it).
     List<FeeResult> directed =
         SCHEDULE.priceSession(
             List.of(ClaimLine.parse("00790-QK 95min"), ClaimLine.parse("00790-QX 95min")),
-            rochester(),
-            true);
+            presentAtInduction());
     assertEquals(new BigDecimal("131.60"), directed.get(0).amountOrThrow());
     assertEquals(new BigDecimal("131.60"), directed.get(1).amountOrThrow());
   }
