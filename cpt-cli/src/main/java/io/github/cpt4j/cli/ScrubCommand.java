@@ -1,5 +1,6 @@
 package io.github.cpt4j.cli;
 
+import io.github.cpt4j.cli.input.FileFailures;
 import io.github.cpt4j.cli.input.MalformedUtf8Exception;
 import io.github.cpt4j.cli.price.BatchHeader;
 import io.github.cpt4j.cli.price.BatchScrub;
@@ -148,7 +149,8 @@ final class ScrubCommand implements Callable<Integer> {
     } catch (MalformedUtf8Exception e) {
       throw Inputs.notUtf8(input, e);
     } catch (IOException e) {
-      throw new CliException("cannot scrub " + Inputs.describe(input) + ": " + Inputs.reason(e), e);
+      // Not the scrub's: every failure to write is an OutputFailedException, caught above.
+      throw new CliException(Inputs.cannotReadInput("--input", input) + ": " + Inputs.reason(e), e);
     }
     for (BatchHeader.Lookalike lookalike : summary.lookalikes()) {
       // Other columns are carried through by design; one named like a known column was most
@@ -225,7 +227,9 @@ final class ScrubCommand implements Callable<Integer> {
         // and the wrong one is refused before that.
         Optional<NcciClaimType> pairs =
             ptpFiles.isEmpty() ? Optional.empty() : PtpFile.claimTypeOf(ptpFiles);
-        MueTable mue = mueFile == null ? null : MueFile.read(mueFile);
+        // Each table read alone names its file when it fails (a PTP table of several parts cannot
+        // say which), for the message to name the option.
+        MueTable mue = mueFile == null ? null : FileFailures.naming(mueFile, MueFile::read);
         if (required.isPresent() && !ptpFiles.isEmpty()) {
           requireType(commandLine, "--ptp " + ptpFiles.get(0), "PTP", pairs, required.get());
         }
@@ -235,7 +239,12 @@ final class ScrubCommand implements Callable<Integer> {
         if (!ptpFiles.isEmpty() && mue != null) {
           requireOneType(commandLine, ptpFiles.get(0), pairs, mueFile, mue);
         }
-        PtpTable ptp = ptpFiles.isEmpty() ? null : PtpFile.read(ptpFiles);
+        PtpTable ptp =
+            ptpFiles.isEmpty()
+                ? null
+                : ptpFiles.size() == 1
+                    ? FileFailures.naming(ptpFiles.get(0), part -> PtpFile.read(List.of(part)))
+                    : PtpFile.read(ptpFiles);
         if (ptp == null) {
           return NcciEdits.ofMue(mue);
         }
@@ -243,7 +252,14 @@ final class ScrubCommand implements Callable<Integer> {
       } catch (DataLoadException e) {
         throw new CliException(e.getMessage(), e);
       } catch (IOException e) {
-        throw new CliException(Inputs.cannotRead(e, "the NCCI edits"), e);
+        List<Map.Entry<String, Path>> files = new ArrayList<>();
+        for (Path part : ptpFiles) {
+          files.add(Map.entry("--ptp", part));
+        }
+        if (mueFile != null) {
+          files.add(Map.entry("--mue", mueFile));
+        }
+        throw new CliException(Inputs.cannotRead(e, files, "the NCCI edits"), e);
       }
     }
 

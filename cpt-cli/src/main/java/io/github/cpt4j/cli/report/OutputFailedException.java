@@ -22,7 +22,8 @@ public final class OutputFailedException extends IOException {
   /**
    * Creates the exception.
    *
-   * @param output the output as the user named it, or {@code standard output}
+   * @param output the output as the user named it, a file with its option as {@code --output
+   *     'x.csv'}, or {@code standard output}
    * @param cause what the operating system said
    */
   public OutputFailedException(String output, IOException cause) {
