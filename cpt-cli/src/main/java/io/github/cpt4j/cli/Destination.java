@@ -245,11 +245,6 @@ final class Destination implements AutoCloseable {
     return target != null;
   }
 
-  /** Returns the output's name for messages: the file's, quoted, or {@code standard output}. */
-  String displayName() {
-    return name;
-  }
-
   /**
    * Opens the writer, once; nothing is created before this is called.
    *

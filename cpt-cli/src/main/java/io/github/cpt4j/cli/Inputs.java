@@ -404,10 +404,10 @@ final class Inputs {
   /**
    * Returns {@code cannot read --gpci 'FILE': reason} for {@code e}, a failure to read some of
    * {@code files}, each with the option that named it: the file {@code e} names (the JDK's
-   * exceptions for a file that cannot be opened do, and so do the loads of a single file, see
-   * {@link io.github.cpt4j.cli.input.FileFailures}), with its option, as the checks before the run
-   * name a missing one. A file named by no option keeps its name alone; {@code what} stands in for
-   * an exception that names none, as one load of several files together may throw.
+   * exceptions for a file that cannot be opened do, and cpt-data's loaders name the file of an I/O
+   * error while reading, even of several read together), with its option, as the checks before the
+   * run name a missing one. A file named by no option keeps its name alone; {@code what} stands in
+   * for an exception that names no file at all.
    */
   static String cannotRead(IOException e, List<Map.Entry<String, Path>> files, String what) {
     String file = e instanceof FileSystemException fs ? fs.getFile() : null;

@@ -1,6 +1,5 @@
 package io.github.cpt4j.cli;
 
-import io.github.cpt4j.cli.input.FileFailures;
 import io.github.cpt4j.cli.input.MalformedUtf8Exception;
 import io.github.cpt4j.cli.price.BatchHeader;
 import io.github.cpt4j.cli.price.BatchScrub;
@@ -227,9 +226,7 @@ final class ScrubCommand implements Callable<Integer> {
         // and the wrong one is refused before that.
         Optional<NcciClaimType> pairs =
             ptpFiles.isEmpty() ? Optional.empty() : PtpFile.claimTypeOf(ptpFiles);
-        // Each table read alone names its file when it fails (a PTP table of several parts cannot
-        // say which), for the message to name the option.
-        MueTable mue = mueFile == null ? null : FileFailures.naming(mueFile, MueFile::read);
+        MueTable mue = mueFile == null ? null : MueFile.read(mueFile);
         if (required.isPresent() && !ptpFiles.isEmpty()) {
           requireType(commandLine, "--ptp " + ptpFiles.get(0), "PTP", pairs, required.get());
         }
@@ -239,12 +236,7 @@ final class ScrubCommand implements Callable<Integer> {
         if (!ptpFiles.isEmpty() && mue != null) {
           requireOneType(commandLine, ptpFiles.get(0), pairs, mueFile, mue);
         }
-        PtpTable ptp =
-            ptpFiles.isEmpty()
-                ? null
-                : ptpFiles.size() == 1
-                    ? FileFailures.naming(ptpFiles.get(0), part -> PtpFile.read(List.of(part)))
-                    : PtpFile.read(ptpFiles);
+        PtpTable ptp = ptpFiles.isEmpty() ? null : PtpFile.read(ptpFiles);
         if (ptp == null) {
           return NcciEdits.ofMue(mue);
         }

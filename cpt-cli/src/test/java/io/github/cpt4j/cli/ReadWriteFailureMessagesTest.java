@@ -104,6 +104,46 @@ class ReadWriteFailureMessagesTest {
   }
 
   @Test
+  void theFailingOneOfTheFilesOfTheFeeSchedule() throws IOException {
+    assumeReadingFails();
+    Path rvu = copy("pprrvu-2025-oct-sample.csv", dir.resolve("PPRRVU2025_Oct.csv"));
+    // Read together by the library: was "cannot read the fee schedule: ...", naming neither.
+    assertEquals(
+        "cpt price: cannot read --gpci '" + FAILS + "': Input/output error",
+        error(
+            "",
+            "price",
+            "99213",
+            "-z",
+            "10001",
+            "--date",
+            "2025-10-15",
+            "--rvu",
+            rvu.toString(),
+            "--gpci",
+            FAILS));
+  }
+
+  @Test
+  void theFailingPartOfThePtpTable() throws IOException {
+    assumeReadingFails();
+    Path first = Files.writeString(dir.resolve("ccipra-v322r0-f1.txt"), ScrubCommandTest.PTP);
+    Path second = Files.createSymbolicLink(dir.resolve("ccipra-v322r0-f2.txt"), Path.of(FAILS));
+    // Read together by the library: was "cannot read the NCCI edits: ...", naming neither part.
+    assertEquals(
+        "cpt scrub: cannot read --ptp '" + second + "': Input/output error",
+        error(
+            "code\n99213\n",
+            "scrub",
+            "-i",
+            "-",
+            "--ptp",
+            first.toString(),
+            "--ptp",
+            second.toString()));
+  }
+
+  @Test
   void theEditsOfScrub() throws IOException {
     assumeReadingFails();
     Path ptp = Files.writeString(dir.resolve("ptp.txt"), ScrubCommandTest.PTP);

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.base.Throwables;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
-import io.github.cpt4j.cli.input.FileFailures;
 import io.github.cpt4j.data.BundledData;
 import io.github.cpt4j.data.CmsDirectory;
 import io.github.cpt4j.data.MedicareFiles;
@@ -57,7 +56,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The real {@link PricingData}: the Medicare Physician Fee Schedule bundled in cpt-data, or built
@@ -321,18 +319,12 @@ public final class MedicareData implements PricingData {
   }
 
   /**
-   * The Physician Fee Schedule of the relative value, GPCI and OPPS cap files given. An I/O error
-   * names its file when only one is given: the library reads them together and does not say which
-   * of several failed.
+   * The Physician Fee Schedule of the relative value, GPCI and OPPS cap files given. A failure to
+   * read one names it, though they are read together, for the message to name its option.
    */
   private static MedicareFeeSchedule physicianFeeSchedule(CmsFiles files) {
-    List<Path> given =
-        Stream.of(files.rvu(), files.gpci(), files.oppsCap()).flatMap(Optional::stream).toList();
-    MedicareFiles pfs = MedicareFiles.of(files.rvu(), files.gpci(), files.oppsCap());
     try {
-      return given.size() == 1
-          ? FileFailures.naming(given.get(0), file -> pfs.schedule())
-          : pfs.schedule();
+      return MedicareFiles.of(files.rvu(), files.gpci(), files.oppsCap()).schedule();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -350,28 +342,23 @@ public final class MedicareData implements PricingData {
   private static OtherSchedules otherPartBSchedules(CmsFiles files, Runnable checkpoint) {
     try {
       checkpoint.run();
-      // Each file read alone: a failure names it, for the message to name its option.
       DmeposZipTable zips =
           files.dmeRuralZips().isPresent()
-              ? FileFailures.naming(
-                  files.dmeRuralZips().get(),
-                  file -> DmeposRuralZipFile.read(file, BundledData.dmeposZips()))
+              ? DmeposRuralZipFile.read(files.dmeRuralZips().get(), BundledData.dmeposZips())
               : BundledData.dmeposZips();
       checkpoint.run();
       ClfsFeeSchedule clfs =
           files.clfs().isPresent()
-              ? FileFailures.naming(files.clfs().get(), ClfsFile::read)
+              ? ClfsFile.read(files.clfs().get())
               : BundledData.clinicalLabFeeSchedule();
       checkpoint.run();
       DmeposFeeSchedule dmepos =
           files.dmepos().isPresent()
-              ? FileFailures.naming(files.dmepos().get(), file -> DmeposFile.read(file, zips))
+              ? DmeposFile.read(files.dmepos().get(), zips)
               : BundledData.dmeposFeeSchedule().withZips(zips);
       checkpoint.run();
       AspFeeSchedule asp =
-          files.asp().isPresent()
-              ? FileFailures.naming(files.asp().get(), AspFile::read)
-              : BundledData.aspFeeSchedule();
+          files.asp().isPresent() ? AspFile.read(files.asp().get()) : BundledData.aspFeeSchedule();
       return new OtherSchedules(List.of(clfs), List.of(dmepos), List.of(asp));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -510,7 +497,7 @@ public final class MedicareData implements PricingData {
       all =
           new ArrayList<>(
               gpciFile.isPresent()
-                  ? FileFailures.naming(gpciFile.get(), GpciFile::read).all()
+                  ? GpciFile.read(gpciFile.get()).all()
                   : BundledData.medicareFeeSchedule().gpcis().all());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

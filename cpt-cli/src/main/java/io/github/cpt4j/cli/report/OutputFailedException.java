@@ -17,8 +17,6 @@ public final class OutputFailedException extends IOException {
 
   private static final long serialVersionUID = 1L;
 
-  private final String output;
-
   /**
    * Creates the exception.
    *
@@ -45,7 +43,6 @@ public final class OutputFailedException extends IOException {
             + ": "
             + requireNonNull(reason, "reason"),
         cause);
-    this.output = output;
   }
 
   /** Says why, without Java's exception names or the temporary file's name. */
@@ -62,10 +59,5 @@ public final class OutputFailedException extends IOException {
     // A FileSystemException's message repeats the file's name, raw: its reason alone.
     String reason = e instanceof FileSystemException fs ? fs.getReason() : e.getMessage();
     return reason == null ? e.getClass().getSimpleName() : reason;
-  }
-
-  /** Returns the output as the user named it. */
-  public String output() {
-    return output;
   }
 }
