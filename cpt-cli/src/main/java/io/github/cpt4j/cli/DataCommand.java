@@ -3,7 +3,6 @@ package io.github.cpt4j.cli;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.cli.price.PricingData;
-import io.github.cpt4j.cli.report.FileName;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -53,7 +52,7 @@ final class DataCommand implements Callable<Integer> {
     try {
       text = data.describe(Optional.ofNullable(cmsDir));
     } catch (IllegalArgumentException | UncheckedIOException e) {
-      throw Inputs.loadFailure(e, FileName.quoted(cmsDir.toString()));
+      throw Inputs.loadFailure(e, "--cms-dir", cmsDir);
     }
     spec.commandLine().getOut().print(text);
     spec.commandLine().getOut().flush();

@@ -20,7 +20,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -43,8 +42,9 @@ import java.util.regex.Pattern;
  * that exists but is not a regular file (a device such as {@code /dev/null}, a named pipe) cannot
  * be replaced and is written directly.
  *
- * <p>Every write failure is an {@link OutputFailedException} naming the output, so that it is never
- * blamed on the input.
+ * <p>Every write failure is an {@link OutputFailedException} naming the output, a file by its
+ * option ({@code cannot write --output 'out.csv': reason}), so that it is never blamed on the
+ * input.
  */
 final class Destination implements AutoCloseable {
 
@@ -163,10 +163,10 @@ final class Destination implements AutoCloseable {
   }
 
   /**
-   * Names the output in the failure {@code e} of writing its file. A directory that went away
-   * during the run, or became a file, is told as {@link #checkDirectory} tells it before the run,
-   * with the option: the system's words named no directory, and the output only as "no such
-   * directory" would.
+   * Names the output in the failure {@code e} of writing its file, by its option and its name, as
+   * {@code cannot write --output 'out.csv': reason}. A directory that went away during the run, or
+   * became a file, is told as {@link #checkDirectory} tells it before the run: the system's words
+   * named no directory, and the output only as "no such directory" would.
    */
   private OutputFailedException failure(IOException e) {
     if (e instanceof OutputFailedException failed) {
@@ -174,13 +174,18 @@ final class Destination implements AutoCloseable {
     }
     Path directory = target.getParent();
     if (directory != null && !Files.isDirectory(directory)) {
-      return new OutputFailedException(option + " " + name, notADirectory(directory), e);
+      return new OutputFailedException(fileOutput(), notADirectory(directory), e);
     }
-    if (e instanceof NoSuchFileException) {
-      // The current directory, gone: no directory to name, only the option.
-      return new OutputFailedException(option + " " + name, e);
-    }
-    return new OutputFailedException(name, e);
+    // Also "no such directory" with no directory to name: the current directory, gone.
+    return new OutputFailedException(fileOutput(), e);
+  }
+
+  /**
+   * The output file for a write failure's message, by its option and its name: {@code --output
+   * 'out.csv'}, as the checks before the run name it.
+   */
+  private String fileOutput() {
+    return option + " " + name;
   }
 
   /**
@@ -238,11 +243,6 @@ final class Destination implements AutoCloseable {
   /** Tells whether the results go to a file. */
   boolean toFile() {
     return target != null;
-  }
-
-  /** Returns the output's name for messages: the file's, quoted, or {@code standard output}. */
-  String displayName() {
-    return name;
   }
 
   /**
@@ -445,7 +445,7 @@ final class Destination implements AutoCloseable {
       try {
         out.write(b, off, len);
       } catch (IOException e) {
-        throw new OutputFailedException(name, e);
+        throw new OutputFailedException(fileOutput(), e);
       }
       if (writeBehind != null) {
         writeBehind.written(len);
@@ -457,7 +457,7 @@ final class Destination implements AutoCloseable {
       try {
         out.write(b);
       } catch (IOException e) {
-        throw new OutputFailedException(name, e);
+        throw new OutputFailedException(fileOutput(), e);
       }
       if (writeBehind != null) {
         writeBehind.written(1);
@@ -469,7 +469,7 @@ final class Destination implements AutoCloseable {
       try {
         out.flush();
       } catch (IOException e) {
-        throw new OutputFailedException(name, e);
+        throw new OutputFailedException(fileOutput(), e);
       }
     }
 
@@ -478,7 +478,7 @@ final class Destination implements AutoCloseable {
       try {
         out.close();
       } catch (IOException e) {
-        throw new OutputFailedException(name, e);
+        throw new OutputFailedException(fileOutput(), e);
       }
     }
   }

@@ -7,6 +7,7 @@ import io.github.cpt4j.cli.input.Utf8Reader;
 import io.github.cpt4j.cli.report.FileName;
 import io.github.cpt4j.data.load.DataLoadException;
 import java.io.FilterInputStream;
+import java.io.IOError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -17,6 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /** Opens the files named on the command line, with {@code -} for standard input. */
 final class Inputs {
@@ -77,7 +81,7 @@ final class Inputs {
         e.addSuppressed(suppressed);
       }
       if (e instanceof IOException io) {
-        throw new CliException("cannot read " + describe(name) + ": " + reason(io), io);
+        throw new CliException(cannotReadInput(option, name) + ": " + reason(io), io);
       }
       throw (RuntimeException) e;
     }
@@ -234,7 +238,7 @@ final class Inputs {
    *
    * @param option as {@link #openText}
    * @throws CliException if the file cannot be opened: a path that is no file as {@link #checkFile}
-   *     says it, any other failure as {@code cannot read 'FILE': reason}
+   *     says it, any other failure as {@code cannot read --input 'FILE': reason}
    */
   static InputStream open(String option, String name, InputStream stdin) {
     if (STDIN.equals(name)) {
@@ -252,7 +256,7 @@ final class Inputs {
     } catch (NoSuchFileException e) {
       throw new CliException(cannotRead(option, name) + ": " + notAFile(path), e);
     } catch (IOException e) {
-      throw new CliException("cannot read " + FileName.quoted(name) + ": " + reason(e), e);
+      throw new CliException(cannotRead(option, name) + ": " + reason(e), e);
     }
   }
 
@@ -277,9 +281,22 @@ final class Inputs {
     }
   }
 
-  /** {@code cannot read --input 'FILE'}, or {@code cannot read 'FILE'} without an option. */
-  private static String cannotRead(String option, String name) {
+  /**
+   * {@code cannot read --input 'FILE'}, or {@code cannot read 'FILE'} without an option (the {@code
+   * FILE} of {@code validate}): the start of every message about a file that cannot be read, the
+   * reason after a colon, so that each names the option the file came from. The one place that
+   * words it.
+   */
+  static String cannotRead(String option, String name) {
     return "cannot read " + (option == null ? "" : option + " ") + FileName.quoted(name);
+  }
+
+  /**
+   * {@link #cannotRead(String, String)} of an input that may be standard input ({@code -}), which
+   * is {@code cannot read standard input}: its option names no file.
+   */
+  static String cannotReadInput(String option, String name) {
+    return STDIN.equals(name) ? "cannot read standard input" : cannotRead(option, name);
   }
 
   /**
@@ -348,34 +365,87 @@ final class Inputs {
   }
 
   /**
-   * Returns the one-line error for a failure to load data files: a malformed file's {@link
-   * DataLoadException} says file, line and column itself, a bad value's {@link
-   * IllegalArgumentException} says what is wrong, and any other read failure becomes "cannot read
-   * {@code what}: reason".
+   * Returns the one-line error for a failure to load the data files {@code files}, each with the
+   * option that named it: a malformed file's {@link DataLoadException} says file, line and column
+   * itself, a bad value's {@link IllegalArgumentException} says what is wrong, and a read failure
+   * becomes {@code cannot read --gpci 'FILE': reason} (see {@link #cannotRead(IOException, List,
+   * String)}).
    *
    * @param e what the loading threw: an {@link IllegalArgumentException} or an {@link
    *     UncheckedIOException}
-   * @param what names what was read, such as {@code 'cms'} or {@code the fee schedule}, where the
-   *     failure does not name its file
+   * @param what names what was read, such as {@code the fee schedule}, for a failure that names no
+   *     file
    */
-  static CliException loadFailure(RuntimeException e, String what) {
+  static CliException loadFailure(
+      RuntimeException e, List<Map.Entry<String, Path>> files, String what) {
+    return loadFailure(e, cause -> cannotRead(cause, files, what));
+  }
+
+  /**
+   * Returns the one-line error for a failure to load the directory of CMS files {@code directory},
+   * as {@link #loadFailure(RuntimeException, List, String)} does for single files, a read failure
+   * becoming {@code cannot read --cms-dir 'DIR': reason} (see {@link #cannotRead(IOException,
+   * String, Path)}).
+   */
+  static CliException loadFailure(RuntimeException e, String option, Path directory) {
+    return loadFailure(e, cause -> cannotRead(cause, option, directory));
+  }
+
+  private static CliException loadFailure(
+      RuntimeException e, Function<IOException, String> cannotRead) {
     if (e instanceof UncheckedIOException unchecked) {
       IOException cause = unchecked.getCause();
       return new CliException(
-          cause instanceof DataLoadException ? cause.getMessage() : cannotRead(cause, what), e);
+          cause instanceof DataLoadException ? cause.getMessage() : cannotRead.apply(cause), e);
     }
     return new CliException(e.getMessage(), e);
   }
 
   /**
-   * Returns "cannot read 'FILE': reason" for {@code e}, naming the file {@code e} names (the JDK's
-   * exceptions for a file that cannot be opened do, and a directory of CMS files names its files by
-   * their paths in it): which of the several files loaded together failed. {@code what} stands in
-   * for an exception that names none.
+   * Returns {@code cannot read --gpci 'FILE': reason} for {@code e}, a failure to read some of
+   * {@code files}, each with the option that named it: the file {@code e} names (the JDK's
+   * exceptions for a file that cannot be opened do, and cpt-data's loaders name the file of an I/O
+   * error while reading, even of several read together), with its option, as the checks before the
+   * run name a missing one. A file named by no option keeps its name alone; {@code what} stands in
+   * for an exception that names no file at all.
    */
-  static String cannotRead(IOException e, String what) {
+  static String cannotRead(IOException e, List<Map.Entry<String, Path>> files, String what) {
     String file = e instanceof FileSystemException fs ? fs.getFile() : null;
-    return "cannot read " + (file == null ? what : FileName.quoted(file)) + ": " + reason(e);
+    if (file == null) {
+      return "cannot read " + what + ": " + reason(e);
+    }
+    String option = null;
+    for (Map.Entry<String, Path> given : files) {
+      if (isSamePath(file, given.getValue())) {
+        option = given.getKey();
+        break;
+      }
+    }
+    return cannotRead(option, file) + ": " + reason(e);
+  }
+
+  /**
+   * Returns {@code cannot read --cms-dir 'DIR': FILE: reason} for {@code e}, a failure to read the
+   * directory {@code directory} that {@code option} named or the file {@code FILE} in it, which
+   * {@code e} names by its path in the directory, as the directory's other errors name it; {@code
+   * cannot read --cms-dir 'DIR': reason} for the directory itself, or a failure that names no file.
+   */
+  static String cannotRead(IOException e, String option, Path directory) {
+    String file = e instanceof FileSystemException fs ? fs.getFile() : null;
+    String in = file == null || isSamePath(file, directory) ? "" : FileName.shown(file) + ": ";
+    return cannotRead(option, directory.toString()) + ": " + in + reason(e);
+  }
+
+  /** Tells whether {@code name}, as an exception names a file, is {@code path}. */
+  private static boolean isSamePath(String name, Path path) {
+    if (name.equals(path.toString())) {
+      return true;
+    }
+    try {
+      return Path.of(name).toAbsolutePath().normalize().equals(path.toAbsolutePath().normalize());
+    } catch (InvalidPathException | IOError | SecurityException e) {
+      return false;
+    }
   }
 
   /** Says why a file operation failed, without Java's exception names. */

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.github.cpt4j.cli.price.PricingData;
 import io.github.cpt4j.cli.price.ZipCode;
 import io.github.cpt4j.cli.report.Column;
-import io.github.cpt4j.cli.report.FileName;
 import io.github.cpt4j.cli.report.Report;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.fee.medicare.Locality;
@@ -21,6 +20,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -125,7 +125,8 @@ final class LocalitiesCommand implements Callable<Integer> {
     try {
       all = data.localities(Optional.ofNullable(gpci));
     } catch (IllegalArgumentException | UncheckedIOException e) {
-      throw Inputs.loadFailure(e, FileName.quoted(gpci.toString()));
+      throw Inputs.loadFailure(
+          e, gpci == null ? List.of() : List.of(Map.entry("--gpci", gpci)), "the localities");
     }
     List<Gpci> chosen = new ArrayList<>();
     for (Gpci locality : all) {

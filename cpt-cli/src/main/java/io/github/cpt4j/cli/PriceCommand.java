@@ -582,7 +582,18 @@ final class PriceCommand implements Callable<Integer> {
           explainPriced,
           edits);
     } catch (IllegalArgumentException | UncheckedIOException e) {
-      throw Inputs.loadFailure(e, "the fee schedule");
+      if (cmsDir != null) {
+        throw Inputs.loadFailure(e, "--cms-dir", cmsDir);
+      }
+      List<Map.Entry<String, Path>> given = new ArrayList<>();
+      singleDataFiles()
+          .forEach(
+              (option, file) -> {
+                if (file != null) {
+                  given.add(Map.entry(option, file));
+                }
+              });
+      throw Inputs.loadFailure(e, given, "the fee schedule");
     }
   }
 
@@ -750,8 +761,9 @@ final class PriceCommand implements Callable<Integer> {
       } catch (MalformedUtf8Exception e) {
         throw Inputs.notUtf8(input, e);
       } catch (IOException e) {
+        // Not the pricing's: every failure to write is an OutputFailedException, caught above.
         throw new CliException(
-            "cannot price " + Inputs.describe(input) + ": " + Inputs.reason(e), e);
+            Inputs.cannotReadInput("--input", input) + ": " + Inputs.reason(e), e);
       } finally {
         if (bar != null && !done) {
           bar.abandon(); // the error gets a line of its own, not the end of the bar's

@@ -148,7 +148,8 @@ final class ScrubCommand implements Callable<Integer> {
     } catch (MalformedUtf8Exception e) {
       throw Inputs.notUtf8(input, e);
     } catch (IOException e) {
-      throw new CliException("cannot scrub " + Inputs.describe(input) + ": " + Inputs.reason(e), e);
+      // Not the scrub's: every failure to write is an OutputFailedException, caught above.
+      throw new CliException(Inputs.cannotReadInput("--input", input) + ": " + Inputs.reason(e), e);
     }
     for (BatchHeader.Lookalike lookalike : summary.lookalikes()) {
       // Other columns are carried through by design; one named like a known column was most
@@ -243,7 +244,14 @@ final class ScrubCommand implements Callable<Integer> {
       } catch (DataLoadException e) {
         throw new CliException(e.getMessage(), e);
       } catch (IOException e) {
-        throw new CliException(Inputs.cannotRead(e, "the NCCI edits"), e);
+        List<Map.Entry<String, Path>> files = new ArrayList<>();
+        for (Path part : ptpFiles) {
+          files.add(Map.entry("--ptp", part));
+        }
+        if (mueFile != null) {
+          files.add(Map.entry("--mue", mueFile));
+        }
+        throw new CliException(Inputs.cannotRead(e, files, "the NCCI edits"), e);
       }
     }
 

@@ -6,7 +6,6 @@ import io.github.cpt4j.cli.input.LineReader;
 import io.github.cpt4j.cli.input.MalformedUtf8Exception;
 import io.github.cpt4j.cli.price.RowParser;
 import io.github.cpt4j.cli.report.Column;
-import io.github.cpt4j.cli.report.FileName;
 import io.github.cpt4j.cli.report.Format;
 import io.github.cpt4j.cli.report.OutputClosedException;
 import io.github.cpt4j.cli.report.Report;
@@ -276,7 +275,7 @@ final class ValidateCommand implements Callable<Integer> {
       throw new CliException(message, e);
     } catch (IOException e) {
       throw new CliException(
-          "cannot read " + FileName.quoted(file.toString()) + ": " + Inputs.reason(e), e);
+          Inputs.cannotRead("--codes", file.toString()) + ": " + Inputs.reason(e), e);
     }
   }
 
@@ -410,7 +409,7 @@ final class ValidateCommand implements Callable<Integer> {
     } catch (MalformedUtf8Exception e) {
       throw Inputs.notUtf8(file, e);
     } catch (IOException e) {
-      throw new CliException("cannot read " + Inputs.describe(file) + ": " + Inputs.reason(e), e);
+      throw new CliException(Inputs.cannotReadInput(null, file) + ": " + Inputs.reason(e), e);
     }
   }
 
@@ -505,8 +504,7 @@ final class ValidateCommand implements Callable<Integer> {
       throw Inputs.notUtf8(file, e);
     } catch (IOException e) {
       throw new CliException(
-          "cannot read "
-              + Inputs.describe(file)
+          Inputs.cannotReadInput(null, file)
               + " after file line "
               + reader.lineNumber()
               + ": "

@@ -106,7 +106,7 @@ class OutputReliabilityTest {
             data);
     assertEquals(2, status);
     assertEquals(
-        "cpt price: cannot price standard input: Input/output error", err.toString().strip());
+        "cpt price: cannot read standard input: Input/output error", err.toString().strip());
     assertEquals("[]\n", Files.readString(out));
     assertEquals(List.of(out), files());
   }
@@ -123,7 +123,7 @@ class OutputReliabilityTest {
               () -> price("-i", in.toString(), "-o", full.toString(), "-f", format, "-z", "10001"));
       assertEquals(2, r.status(), r::toString);
       assertEquals(
-          List.of("cpt price: cannot write '/dev/full': No space left on device"),
+          List.of("cpt price: cannot write --output '/dev/full': No space left on device"),
           r.errLines(),
           r::toString);
     }

@@ -101,7 +101,7 @@ class ScrubOutputTest {
             Duration.ofSeconds(30), () -> scrub("", "-i", in.toString(), "-o", full.toString()));
     assertEquals(2, r.status(), r::toString);
     assertEquals(
-        List.of("cpt scrub: cannot write '/dev/full': No space left on device"),
+        List.of("cpt scrub: cannot write --output '/dev/full': No space left on device"),
         r.errLines(),
         r::toString);
   }

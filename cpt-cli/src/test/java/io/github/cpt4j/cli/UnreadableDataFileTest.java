@@ -13,32 +13,73 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A data file that cannot be read (permission denied) is named, as {@code --input} is: "cannot read
- * the fee schedule" or "the NCCI edits" said which of several files loaded together only by option,
- * and a file of {@code --cms-dir} was blamed on the readable directory. The tests that take a
- * file's permissions away are skipped where that does not stop reading it (as root).
+ * A data file that cannot be read (permission denied) is named, with its option, as {@code --input}
+ * is: "cannot read the fee schedule" or "the NCCI edits" said which of several files loaded
+ * together only by option, and a file of {@code --cms-dir} was blamed on the readable directory; a
+ * file of the directory is named after it, by its path in it. The tests that take a file's
+ * permissions away are skipped where that does not stop reading it (as root).
  */
 class UnreadableDataFileTest {
 
   @TempDir Path dir;
 
   @Test
-  void aLoadFailureNamesTheFileItIsAbout() {
+  void aLoadFailureNamesTheFileItIsAboutAndItsOption() {
+    List<Map.Entry<String, Path>> files =
+        List.of(
+            Map.entry("--rvu", Path.of("PPRRVU2025_Oct.csv")),
+            Map.entry("--gpci", Path.of("GPCI2025.csv")));
     CliException named =
         Inputs.loadFailure(
             new UncheckedIOException(new AccessDeniedException("GPCI2025.csv")),
+            files,
             "the fee schedule");
-    assertEquals("cannot read 'GPCI2025.csv': permission denied", named.getMessage());
+    assertEquals("cannot read --gpci 'GPCI2025.csv': permission denied", named.getMessage());
+    // A file no option named keeps its name alone.
+    CliException other =
+        Inputs.loadFailure(
+            new UncheckedIOException(new AccessDeniedException("other.csv")),
+            files,
+            "the fee schedule");
+    assertEquals("cannot read 'other.csv': permission denied", other.getMessage());
     // Without a file to name, what was being read.
     CliException unnamed =
         Inputs.loadFailure(
-            new UncheckedIOException(new IOException("Input/output error")), "the fee schedule");
+            new UncheckedIOException(new IOException("Input/output error")),
+            files,
+            "the fee schedule");
     assertEquals("cannot read the fee schedule: Input/output error", unnamed.getMessage());
+  }
+
+  @Test
+  void aLoadFailureOfADirectoryNamesItsOptionThenTheFile() {
+    Path cms = Path.of("cms");
+    String shown = Path.of("25d", "GPCI2025.csv").toString();
+    assertEquals(
+        "cannot read --cms-dir 'cms': " + shown + ": permission denied",
+        Inputs.loadFailure(
+                new UncheckedIOException(new AccessDeniedException(shown)), "--cms-dir", cms)
+            .getMessage());
+    // The directory itself, as the data names it (absolute), or a failure naming no file.
+    assertEquals(
+        "cannot read --cms-dir 'cms': permission denied",
+        Inputs.loadFailure(
+                new UncheckedIOException(
+                    new AccessDeniedException(cms.toAbsolutePath().toString())),
+                "--cms-dir",
+                cms)
+            .getMessage());
+    assertEquals(
+        "cannot read --cms-dir 'cms': Input/output error",
+        Inputs.loadFailure(
+                new UncheckedIOException(new IOException("Input/output error")), "--cms-dir", cms)
+            .getMessage());
   }
 
   @Test
@@ -66,7 +107,14 @@ class UnreadableDataFileTest {
       Cli.Result r = Cli.runWithInput("code\n99213\n", command.toArray(String[]::new));
       assertEquals(2, r.status(), () -> command + "\n" + r);
       assertEquals(
-          List.of("cpt " + command.get(0) + ": cannot read '" + x + "': permission denied"),
+          List.of(
+              "cpt "
+                  + command.get(0)
+                  + ": cannot read "
+                  + command.get(command.size() - 2)
+                  + " '"
+                  + x
+                  + "': permission denied"),
           r.errLines(),
           command::toString);
     }
@@ -79,15 +127,14 @@ class UnreadableDataFileTest {
     unreadable(copy("gpci-2025.csv", cms.resolve("GPCI2025.csv")));
     String shown = Path.of("25d", "GPCI2025.csv").toString();
     String root = dir.resolve("cms").toString();
+    String expected = "cannot read --cms-dir '" + root + "': " + shown + ": permission denied";
     Cli.Result data = Cli.run("data", "--cms-dir", root);
     assertEquals(2, data.status(), data::toString);
-    assertEquals(
-        List.of("cpt data: cannot read '" + shown + "': permission denied"), data.errLines());
+    assertEquals(List.of("cpt data: " + expected), data.errLines());
     Cli.Result price =
         Cli.run("price", "99213", "--zip", "10001", "--date", "2025-10-15", "--cms-dir", root);
     assertEquals(2, price.status(), price::toString);
-    assertEquals(
-        List.of("cpt price: cannot read '" + shown + "': permission denied"), price.errLines());
+    assertEquals(List.of("cpt price: " + expected), price.errLines());
   }
 
   @Test

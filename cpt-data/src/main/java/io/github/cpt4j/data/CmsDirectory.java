@@ -17,6 +17,7 @@ import io.github.cpt4j.data.medicare.OppsCapFile;
 import io.github.cpt4j.data.medicare.RvuFile;
 import io.github.cpt4j.data.medicare.Zip5File;
 import io.github.cpt4j.data.table.CsvTable;
+import io.github.cpt4j.data.table.ReadFailure;
 import io.github.cpt4j.data.table.ReleasedDate;
 import io.github.cpt4j.fee.FeeSchedule;
 import io.github.cpt4j.fee.medicare.Quarter;
@@ -1346,21 +1347,10 @@ public final class CmsDirectory {
       return reader.read(path);
     } catch (DataLoadException e) {
       throw e.sourceName().equals(path.getFileName().toString()) ? located(directory, path, e) : e;
-    } catch (FileSystemException e) {
-      throw e;
     } catch (IOException e) {
-      throw named(path, e);
+      // The loaders name the file they fail to read; a reader of several files may not.
+      throw ReadFailure.naming(path, e);
     }
-  }
-
-  /**
-   * Returns {@code e}, a failure to read {@code path} that does not say which file (an I/O error
-   * while reading), as one that does.
-   */
-  private static FileSystemException named(Path path, IOException e) {
-    FileSystemException named = new FileSystemException(path.toString(), null, e.getMessage());
-    named.initCause(e);
-    return named;
   }
 
   /** The first bytes of {@code path}, where its title rows are. */
@@ -1368,10 +1358,8 @@ public final class CmsDirectory {
     try (InputStream in = Files.newInputStream(path)) {
       // As much as a long subset line before the title needs.
       return in.readNBytes(2048);
-    } catch (FileSystemException e) {
-      throw e;
     } catch (IOException e) {
-      throw named(path, e);
+      throw ReadFailure.naming(path, e);
     }
   }
 

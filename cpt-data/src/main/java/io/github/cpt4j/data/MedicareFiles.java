@@ -117,7 +117,9 @@ public final class MedicareFiles {
    *
    * @throws io.github.cpt4j.data.load.DataLoadException if a file is malformed, naming file, line
    *     and column (all-or-nothing: no schedule is built)
-   * @throws IOException if a file cannot be read
+   * @throws IOException if a file cannot be read: a {@link java.nio.file.FileSystemException} whose
+   *     {@link java.nio.file.FileSystemException#getFile() file} is the one that failed, an I/O
+   *     error while reading it too
    */
   public MedicareFeeSchedule schedule() throws IOException {
     return schedule(CompletableFuture::supplyAsync);

@@ -318,7 +318,10 @@ public final class MedicareData implements PricingData {
     }
   }
 
-  /** The Physician Fee Schedule of the relative value, GPCI and OPPS cap files given. */
+  /**
+   * The Physician Fee Schedule of the relative value, GPCI and OPPS cap files given. A failure to
+   * read one names it, though they are read together, for the message to name its option.
+   */
   private static MedicareFeeSchedule physicianFeeSchedule(CmsFiles files) {
     try {
       return MedicareFiles.of(files.rvu(), files.gpci(), files.oppsCap()).schedule();

@@ -17,12 +17,11 @@ public final class OutputFailedException extends IOException {
 
   private static final long serialVersionUID = 1L;
 
-  private final String output;
-
   /**
    * Creates the exception.
    *
-   * @param output the output as the user named it, or {@code standard output}
+   * @param output the output as the user named it, a file with its option as {@code --output
+   *     'x.csv'}, or {@code standard output}
    * @param cause what the operating system said
    */
   public OutputFailedException(String output, IOException cause) {
@@ -44,7 +43,6 @@ public final class OutputFailedException extends IOException {
             + ": "
             + requireNonNull(reason, "reason"),
         cause);
-    this.output = output;
   }
 
   /** Says why, without Java's exception names or the temporary file's name. */
@@ -61,10 +59,5 @@ public final class OutputFailedException extends IOException {
     // A FileSystemException's message repeats the file's name, raw: its reason alone.
     String reason = e instanceof FileSystemException fs ? fs.getReason() : e.getMessage();
     return reason == null ? e.getClass().getSimpleName() : reason;
-  }
-
-  /** Returns the output as the user named it. */
-  public String output() {
-    return output;
   }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.codeset.CodeEntry;
 import io.github.cpt4j.codeset.CodeSet;
+import io.github.cpt4j.data.table.ReadFailure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -233,6 +234,8 @@ public final class CodeSetLoader {
     }
     try (InputStream in = Files.newInputStream(file)) {
       return SourceText.read(in, charset, file.toString());
+    } catch (IOException e) {
+      throw ReadFailure.naming(file, e);
     }
   }
 

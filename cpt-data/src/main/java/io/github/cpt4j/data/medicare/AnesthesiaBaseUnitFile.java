@@ -7,6 +7,7 @@ import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.data.csv.TextStart;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
+import io.github.cpt4j.data.table.ReadFailure;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaBaseUnits;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,6 +52,8 @@ public final class AnesthesiaBaseUnitFile {
     String source = path.getFileName().toString();
     try (InputStream in = Files.newInputStream(path)) {
       return parse(text(in, source), source);
+    } catch (IOException e) {
+      throw ReadFailure.naming(path, e);
     }
   }
 

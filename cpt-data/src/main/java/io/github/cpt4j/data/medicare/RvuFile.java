@@ -11,6 +11,7 @@ import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
 import io.github.cpt4j.data.table.CsvTable;
 import io.github.cpt4j.data.table.Header;
+import io.github.cpt4j.data.table.ReadFailure;
 import io.github.cpt4j.data.table.ReleasedDate;
 import io.github.cpt4j.fee.medicare.pfs.AssistantAtSurgery;
 import io.github.cpt4j.fee.medicare.pfs.BilateralRule;
@@ -121,7 +122,13 @@ public final class RvuFile {
   public static RvuTable read(Path path) throws IOException {
     String name = path.getFileName().toString();
     if (Files.isRegularFile(path) && Files.size(path) <= MAX_CHARS) {
-      return read(Files.readAllBytes(path), name);
+      byte[] bytes;
+      try {
+        bytes = Files.readAllBytes(path);
+      } catch (IOException e) {
+        throw ReadFailure.naming(path, e);
+      }
+      return read(bytes, name);
     }
     return parse(CsvTable.readCms(path, MAX_CHARS, KIND));
   }

@@ -6,6 +6,7 @@ import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.CsvTable;
 import io.github.cpt4j.data.table.GuardedReader;
+import io.github.cpt4j.data.table.ReadFailure;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.Quarter;
 import io.github.cpt4j.fee.medicare.ZipLocalityTable;
@@ -115,7 +116,12 @@ public final class Zip5File {
     if (!Files.isRegularFile(path) || Files.size(path) > MAX_CHARS) {
       return new WithStates(readDated(path), readStates(path));
     }
-    byte[] bytes = Files.readAllBytes(path);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(path);
+    } catch (IOException e) {
+      throw ReadFailure.naming(path, e);
+    }
     WithStates fast = Zip5Scan.both(bytes, MIN_ROWS);
     if (fast != null) {
       return fast;
@@ -141,12 +147,20 @@ public final class Zip5File {
       throws IOException {
     String name = path.getFileName().toString();
     if (Files.isRegularFile(path) && Files.size(path) <= MAX_CHARS) {
-      return bytes.read(Files.readAllBytes(path), name);
+      byte[] content;
+      try {
+        content = Files.readAllBytes(path);
+      } catch (IOException e) {
+        throw ReadFailure.naming(path, e);
+      }
+      return bytes.read(content, name);
     }
     // Too large, or no regular file: the general reader says so, having read no more than its
     // limit.
     try (Reader reader = Files.newBufferedReader(path, StandardCharsets.ISO_8859_1)) {
       return text.read(reader, name);
+    } catch (IOException e) {
+      throw ReadFailure.naming(path, e);
     }
   }
 

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.CsvTable;
+import io.github.cpt4j.data.table.ReadFailure;
 import io.github.cpt4j.edit.ncci.NcciClaimType;
 import io.github.cpt4j.edit.ncci.PtpTable;
 import java.io.IOException;
@@ -76,7 +77,9 @@ public final class PtpFile {
    *
    * @throws DataLoadException if a file is not a PTP file or has a malformed row, the files' names
    *     say different claim types or releases, a file or part is given twice, or there is no file
-   * @throws IOException if a file cannot be read
+   * @throws IOException if a file cannot be read: a {@link java.nio.file.FileSystemException} whose
+   *     {@link java.nio.file.FileSystemException#getFile() file} is the part that failed, an I/O
+   *     error while reading it too
    */
   public static PtpTable read(List<Path> parts) throws IOException {
     requireNonNull(parts, "parts");
@@ -98,6 +101,9 @@ public final class PtpFile {
         PtpParser parser = new PtpParser(in, part.getFileName().toString(), builder);
         parser.parse();
         lines.add(parser.rowLines());
+      } catch (IOException e) {
+        // Which of the parts failed: an I/O error while reading names none.
+        throw ReadFailure.naming(part, e);
       }
     }
     refuseOverlaps(builder, lines);

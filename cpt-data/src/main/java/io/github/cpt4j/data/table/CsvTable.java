@@ -107,14 +107,18 @@ public final class CsvTable {
   public static CsvTable read(Path path, Charset charset) throws IOException {
     String sourceName = path.getFileName().toString();
     refuseDirectory(path);
-    try (Reader reader = Files.newBufferedReader(path, charset)) {
-      return readAll(
-          GuardedReader.ofCsv(reader, sourceName, MAX_CHARS, "a data file"),
-          sourceName,
-          () -> Files.newBufferedReader(path, charset));
-    } catch (CharacterCodingException e) {
-      // The JDK's decoder says only "Input length = 1": find the byte and say where it is.
-      throw undecodable(() -> Files.newInputStream(path), charset, sourceName);
+    try {
+      try (Reader reader = Files.newBufferedReader(path, charset)) {
+        return readAll(
+            GuardedReader.ofCsv(reader, sourceName, MAX_CHARS, "a data file"),
+            sourceName,
+            () -> Files.newBufferedReader(path, charset));
+      } catch (CharacterCodingException e) {
+        // The JDK's decoder says only "Input length = 1": find the byte and say where it is.
+        throw undecodable(() -> Files.newInputStream(path), charset, sourceName);
+      }
+    } catch (IOException e) {
+      throw ReadFailure.naming(path, e);
     }
   }
 
@@ -199,6 +203,8 @@ public final class CsvTable {
           maxChars,
           kind,
           () -> Files.newBufferedReader(path, StandardCharsets.ISO_8859_1));
+    } catch (IOException e) {
+      throw ReadFailure.naming(path, e);
     }
   }
 
