@@ -3,6 +3,7 @@ package io.github.cpt4j.benchmarks;
 import com.google.common.collect.ImmutableList;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import io.github.cpt4j.code.ProcedureCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -83,8 +84,8 @@ public final class CmsFiles {
     Set<String> codes = new LinkedHashSet<>();
     try (CsvReader<CsvRecord> csv =
         CsvReader.builder()
-            .allowExtraFields(true)
-            .allowMissingFields(true)
+            .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+            .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
             .ofCsvRecord(file, StandardCharsets.ISO_8859_1)) {
       boolean header = false;
       for (CsvRecord row : csv) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import io.github.cpt4j.code.CodeLevel;
 import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.code.CptKind;
@@ -208,8 +209,8 @@ class SampleCodeSetTest {
     boolean header = false;
     try (CsvReader<CsvRecord> reader =
         CsvReader.builder()
-            .allowExtraFields(true)
-            .allowMissingFields(true)
+            .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+            .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
             .ofCsvRecord(file, StandardCharsets.ISO_8859_1)) {
       for (CsvRecord record : reader) {
         if (!header) {

@@ -3,6 +3,7 @@ package io.github.cpt4j.benchmarks.baseline;
 import com.google.common.collect.ImmutableMap;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import io.github.cpt4j.benchmarks.baseline.NaiveMedicarePricer.Row;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -44,8 +45,8 @@ public final class CsvRvuLoader {
   private static void read(Path file, Sink sink) throws IOException {
     try (CsvReader<CsvRecord> csv =
         CsvReader.builder()
-            .allowExtraFields(true)
-            .allowMissingFields(true)
+            .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+            .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
             .ofCsvRecord(file, StandardCharsets.ISO_8859_1)) {
       boolean header = false;
       for (CsvRecord r : csv) {

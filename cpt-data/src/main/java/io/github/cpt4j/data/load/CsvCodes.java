@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.reader.CommentStrategy;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.codeset.CodeEntry;
@@ -72,8 +73,10 @@ final class CsvCodes {
             .commentStrategy(CommentStrategy.SKIP)
             .commentCharacter('#')
             .skipEmptyLines(true)
-            .allowExtraFields(true) // field counts are checked here, with a clearer message
-            .allowMissingFields(true)
+            .extraFieldStrategy(
+                FieldMismatchStrategy
+                    .IGNORE) // field counts are checked here, with a clearer message
+            .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
             .ofCsvRecord(text)) {
       for (CsvRecord record : reader) {
         line = record.getStartingLineNumber();

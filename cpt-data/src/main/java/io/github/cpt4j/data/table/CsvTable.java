@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import io.github.cpt4j.data.csv.CsvSyntax;
 import io.github.cpt4j.data.csv.FieldLine;
 import io.github.cpt4j.data.csv.Undecodable;
@@ -404,8 +405,8 @@ public final class CsvTable {
     List<CsvRecord> records = new ArrayList<>();
     CsvReader<CsvRecord> csv =
         CsvReader.builder()
-            .allowExtraFields(true)
-            .allowMissingFields(true)
+            .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+            .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
             .skipEmptyLines(true)
             .ofCsvRecord(reader);
     long line = 0;

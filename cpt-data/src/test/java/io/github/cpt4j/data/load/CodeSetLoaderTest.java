@@ -245,6 +245,20 @@ class CodeSetLoaderTest {
     assertEquals("A made-up scan of brain blood flow", description(set, "0042T"));
   }
 
+  /**
+   * A quoted last field holding a bare CR (a description typed on an old Mac) is one field, and
+   * refused as a description over two lines. FastCSV 4.1 dropped such a field and read the next
+   * line into its place, so the row was judged on the wrong text and the next row was lost.
+   */
+  @Test
+  void aBareCarriageReturnInAQuotedLastFieldIsThatFieldsOwn() {
+    DataLoadException e =
+        csvError("code,description\n99213,\"Made up,\rover two lines\"\n99214,Made up too\n");
+    assertEquals(2, e.line());
+    assertEquals(2, e.column());
+    assertTrue(e.getMessage().contains("control character U+000D"), e::getMessage);
+  }
+
   @Test
   void readsACsvWithQuotesCommentsAndDates() throws IOException {
     Path file = dir.resolve("list.csv");

@@ -62,6 +62,23 @@ class PartBLoadersTest {
     assertEquals("clfs-2025-Q1", clfs.name());
   }
 
+  /**
+   * A descriptor cell quoted over a bare CR (a file saved on an old Mac) at the end of a row is
+   * that row's: FastCSV 4.1 dropped the cell and read the next line into its place, so the next
+   * code (here 0420U) was silently missing from the schedule.
+   */
+  @Test
+  void aBareCarriageReturnInTheLastQuotedCellLosesNoRow() throws Exception {
+    String carriageReturn =
+        CLFS.replace(
+            "2025,80053,QW,20250101,N,00010.56,not read,not read,\"not, read\"\n",
+            "2025,80053,QW,20250101,N,00010.56,not read,not read,\"not,\rread\"\n");
+    assertTrue(carriageReturn.contains("\r"));
+    ClfsFeeSchedule clfs = clfs(carriageReturn, "CLFS_2025_Q1V1.csv");
+    assertEquals(4, clfs.rates().size());
+    assertTrue(clfs.find(ProcedureCode.parse("0420U"), Optional.empty()).isPresent());
+  }
+
   @Test
   void clfsQuarterFromTheLatestDateWhenTheNameHasNone() throws Exception {
     assertEquals(Quarter.of(2025, 1), clfs(CLFS, "lab.csv").quarter());
