@@ -27,8 +27,12 @@ public final class CsvSyntax {
   /** The most characters of one field FastCSV accepts (its default buffer). */
   static final int MAX_FIELD_CHARS = 16 * 1024 * 1024;
 
-  /** How FastCSV's message names the line the refused record started on. */
-  private static final Pattern STARTED_IN_LINE = Pattern.compile("started in line (\\d+)");
+  /**
+   * How FastCSV's message names the line the refused record started on: "record starting at line 3"
+   * since 4.4, "started in line 3" before.
+   */
+  private static final Pattern STARTED_IN_LINE =
+      Pattern.compile("(?:starting at|started in) line (\\d+)");
 
   private CsvSyntax() {}
 
