@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.codeset.CodeEntry;
 import io.github.cpt4j.codeset.CodeSet;
-import io.github.cpt4j.data.table.ReadFailure;
+import io.github.cpt4j.data.csv.ReadFailure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;

@@ -4,10 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.data.csv.ReadFailure;
 import io.github.cpt4j.data.csv.TextStart;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
-import io.github.cpt4j.data.table.ReadFailure;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaBaseUnits;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,9 +2,9 @@ package io.github.cpt4j.data.ncci;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cpt4j.data.csv.ReadFailure;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.CsvTable;
-import io.github.cpt4j.data.table.ReadFailure;
 import io.github.cpt4j.edit.ncci.NcciClaimType;
 import io.github.cpt4j.edit.ncci.PtpTable;
 import java.io.IOException;

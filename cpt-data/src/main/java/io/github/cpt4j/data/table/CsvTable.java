@@ -8,6 +8,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import io.github.cpt4j.data.csv.CsvSyntax;
 import io.github.cpt4j.data.csv.FieldLine;
+import io.github.cpt4j.data.csv.ReadFailure;
 import io.github.cpt4j.data.csv.Undecodable;
 import io.github.cpt4j.data.load.DataLoadException;
 import java.io.BufferedReader;

@@ -1,6 +1,5 @@
-package io.github.cpt4j.data.table;
+package io.github.cpt4j.data.csv;
 
-import io.github.cpt4j.data.load.DataLoadException;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
@@ -21,17 +20,27 @@ public final class ReadFailure {
    * Returns {@code e}, a failure to open or read {@code file}, as one that names it: a {@link
    * FileSystemException} whose {@link FileSystemException#getFile() file} is {@code file}, with
    * {@code e} as its cause and {@code e}'s message as its reason, as the JDK's own failures to open
-   * a file are. A malformed file's {@link DataLoadException}, which names its file, line and
-   * column, and a {@link FileSystemException} that names a file already are returned as they are.
+   * a file are. Only the JDK's exceptions are renamed, and of those only the ones that name no
+   * file: the loaders' own ({@code DataLoadException}, a malformed file's) name file, line and
+   * column already, and are returned as they are, as is a {@link FileSystemException} naming a
+   * file.
    */
   public static IOException naming(Path file, IOException e) {
-    if (e instanceof DataLoadException
-        || e instanceof FileSystemException fs && fs.getFile() != null) {
+    if (e instanceof FileSystemException fs && fs.getFile() != null || !isTheJdks(e)) {
       return e;
     }
     String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     FileSystemException named = new FileSystemException(file.toString(), null, reason);
     named.initCause(e);
     return named;
+  }
+
+  /**
+   * Tells whether {@code e} is one of the JDK's exceptions (of {@code java.base}, as every
+   * exception of its file and stream classes is), told apart by module so that this package depends
+   * on no loader's.
+   */
+  private static boolean isTheJdks(IOException e) {
+    return e.getClass().getModule() == IOException.class.getModule();
   }
 }
