@@ -227,7 +227,7 @@ public final class GpciFile {
       // Another year's indices price the right services at amounts CMS never paid.
       throw new DataLoadException(
           source,
-          header.line(),
+          header.line(work),
           work + 1,
           "the GPCIs are for "
               + year
@@ -264,7 +264,7 @@ public final class GpciFile {
       if (found != null && !found.equals(year)) {
         throw new DataLoadException(
             source,
-            header.line(),
+            header.line(column),
             column + 1,
             "the GPCI columns name different years, " + found + " and " + year);
       }

@@ -33,6 +33,24 @@ class FieldLineErrorsTest {
   }
 
   @Test
+  void gpciColumnsOfTwoYearsAreNamedOnTheLineOfTheSecondName() {
+    // The header starts on line 4 (after the subset marker and the title rows); its locality name
+    // cell runs to line 5, where the PE column names another year.
+    String text =
+        LoaderFixtures.gpci2025()
+            .replace(
+                "Locality Name,2025 PW GPCI (with 1.0 Floor),2025 PE GPCI,",
+                "\"Locality\nName\",2025 PW GPCI (with 1.0 Floor),2024 PE GPCI,");
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class,
+            () -> GpciFile.read(stream(text), "g.csv", GpciFile.WorkGpci.WITH_FLOOR));
+    assertEquals(
+        "g.csv, line 5, column 6: the GPCI columns name different years, 2025 and 2024",
+        e.getMessage());
+  }
+
+  @Test
   void anRvuStatusAfterADescriptionOverThreeLinesIsNamedOnItsOwnLine() {
     // The 99213 row starts on line 16 (the subset marker, ten header lines, four rows before it);
     // its description runs to line 18, where its status is.
