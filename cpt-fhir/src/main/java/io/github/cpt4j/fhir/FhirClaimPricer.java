@@ -257,7 +257,7 @@ public final class FhirClaimPricer {
           note.addExtension(
               WARNING_KIND_EXTENSION, new Coding(WARNING_KIND, key.kind().name(), null));
         }
-        // A number once per item, even when the line raised the same text twice.
+        // A number once per item, even when the line raised the same warning twice.
         if (!item.hasNoteNumber(number)) {
           item.addNoteNumber(number);
         }
