@@ -85,14 +85,19 @@ import org.hl7.fhir.r4.model.Resource;
  * <p>The lines' {@linkplain PricedLine#warnings() warnings} (documentation a payer requires,
  * minutes no amount uses, an anesthesia session's roles, a broken modifier rule: what the command
  * line shows beside the amount) are the response's {@code processNote}s, the R4 place for what a
- * payer tells the submitter about its processing: one per distinct warning text, numbered from 1 in
- * the order the items first raise it, of type {@code display} (HL7's {@code note-type}), with the
- * warning's {@linkplain ClaimWarning#message() message} as its text (for a blank message, which
- * R4's required {@code text} cannot be, the warning's kind and rule: {@code EDIT_FLAG
- * (payer-edit)}). Each item lists the numbers of its warnings' notes in {@code noteNumber}, so two
- * items with the same warning name one note; an item without warnings names none, and a claim
- * without warnings has no notes. Warnings are raised on lines, never on the claim as a whole, so
- * every note is named by some item. The notes change no amount, adjudication or outcome.
+ * payer tells the submitter about its processing: one per distinct warning (kind and text),
+ * numbered from 1 in the order the items first raise it, of type {@code display} (HL7's {@code
+ * note-type}), with the warning's {@linkplain ClaimWarning#message() message} as its text (for a
+ * blank message, which R4's required {@code text} cannot be, the warning's kind and rule: {@code
+ * EDIT_FLAG (payer-edit)}). Each note carries its warning's {@linkplain ClaimWarning#kind() kind}
+ * as a code, in an extension ({@value #WARNING_KIND_EXTENSION}) whose {@code valueCoding} is in the
+ * code system {@value #WARNING_KIND}, so that a program tells a {@code DOCUMENTATION_REQUIRED} from
+ * a {@code MINUTES_IGNORED} without reading the text; two warnings of different kinds are two notes
+ * even when their texts are the same (a payer's edit may word a flag as a rule of cpt4j words its
+ * warning). Each item lists the numbers of its warnings' notes in {@code noteNumber}, so two items
+ * with the same warning name one note; an item without warnings names none, and a claim without
+ * warnings has no notes. Warnings are raised on lines, never on the claim as a whole, so every note
+ * is named by some item. The notes change no amount, adjudication or outcome.
  */
 public final class FhirClaimPricer {
 
@@ -101,6 +106,19 @@ public final class FhirClaimPricer {
 
   /** cpt4j's code system of the reasons a line has no amount: the names of UnpricedReason. */
   public static final String UNPRICED_REASON = "https://github.com/cpt4j/cpt4j/unpriced-reason";
+
+  /**
+   * cpt4j's code system of the kinds of a line's warning: the names of {@link ClaimWarning.Kind},
+   * such as {@code DOCUMENTATION_REQUIRED}.
+   */
+  public static final String WARNING_KIND = "https://github.com/cpt4j/cpt4j/warning-kind";
+
+  /**
+   * The URL of the extension on each {@code processNote} whose {@code valueCoding} is the kind of
+   * the note's warning, in the code system {@value #WARNING_KIND}.
+   */
+  public static final String WARNING_KIND_EXTENSION =
+      "https://github.com/cpt4j/cpt4j/StructureDefinition/warning-kind";
 
   private static final String USD = "USD";
 
@@ -214,26 +232,32 @@ public final class FhirClaimPricer {
 
     BigDecimal submitted = BigDecimal.ZERO;
     boolean everyChargeKnown = true;
-    // Each distinct warning text, by its note number, in order of first appearance: a warning two
-    // lines share (a subset's missing line, a team surgery on two lines) is said once.
-    Map<String, Integer> notes = new LinkedHashMap<>();
+    // Each distinct warning, by its note number, in order of first appearance: a warning two lines
+    // share (a subset's missing line, a team surgery on two lines) is said once. Distinct by kind
+    // and text, not text alone: a payer's edit words its flags as it likes, so an EDIT_FLAG may
+    // share the text of a MINUTES_IGNORED, and one note cannot carry both kinds.
+    Map<NoteKey, Integer> notes = new LinkedHashMap<>();
     for (PricedLine line : priced.lines()) {
       ItemComponent item = response.addItem();
       // The line's number is the item's sequence, or its position when it has none.
       item.setItemSequence(line.lineNumber());
       for (ClaimWarning warning : line.warnings()) {
-        String text = noteText(warning);
-        Integer number = notes.get(text);
+        NoteKey key = new NoteKey(warning.kind(), noteText(warning));
+        Integer number = notes.get(key);
         if (number == null) {
           number = notes.size() + 1;
-          notes.put(text, number);
-          response
-              .addProcessNote()
-              .setNumber(number)
-              .setType(Enumerations.NoteType.DISPLAY)
-              .setText(text);
+          notes.put(key, number);
+          ClaimResponse.NoteComponent note =
+              response
+                  .addProcessNote()
+                  .setNumber(number)
+                  .setType(Enumerations.NoteType.DISPLAY)
+                  .setText(key.text());
+          // The kind as a code, so that a machine tells the notes apart without reading English.
+          note.addExtension(
+              WARNING_KIND_EXTENSION, new Coding(WARNING_KIND, key.kind().name(), null));
         }
-        // A number once per item, even when the line raised the same text twice.
+        // A number once per item, even when the line raised the same warning twice.
         if (!item.hasNoteNumber(number)) {
           item.addNoteNumber(number);
         }
@@ -408,6 +432,9 @@ public final class FhirClaimPricer {
         ? warning.kind() + " (" + warning.rule() + ")"
         : warning.message();
   }
+
+  /** What makes two warnings one note: their kind and the note's text. */
+  private record NoteKey(ClaimWarning.Kind kind, String text) {}
 
   private static CodeableConcept category(String code) {
     return new CodeableConcept(new Coding(ADJUDICATION, code, null));

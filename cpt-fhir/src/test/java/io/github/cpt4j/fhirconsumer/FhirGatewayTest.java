@@ -33,10 +33,13 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.ClaimResponse.AdjudicationComponent;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Money;
 import org.hl7.fhir.r4.model.PositiveIntType;
 import org.junit.jupiter.api.Test;
@@ -169,28 +172,7 @@ class FhirGatewayTest {
    */
   @Test
   void warningsBecomeProcessNotesTheItemsName() {
-    String team = ",\"modifier\":[{\"coding\":[{\"code\":\"66\"}]}]";
-    String json =
-        HEAD
-            + "\"id\":\"w\","
-            + "\"type\":{\"coding\":[{\"system\":"
-            + "\"http://terminology.hl7.org/CodeSystem/claim-type\",\"code\":\"professional\"}]},"
-            + "\"patient\":{\"reference\":\"Patient/p7\"},"
-            + "\"insurer\":{\"reference\":\"Organization/medicare\"},"
-            + "\"item\":["
-            + item(
-                1,
-                "01996",
-                ",\"modifier\":[{\"coding\":[{\"code\":\"AA\"}]}],\"quantity\":"
-                    + "{\"value\":30,\"system\":\"http://unitsofmeasure.org\",\"code\":\"min\"}")
-            + ","
-            + item(2, "33361", team)
-            + ","
-            + item(3, "99213", "")
-            + ","
-            + item(4, "33361", team)
-            + "]}";
-    org.hl7.fhir.r4.model.Claim fhirClaim = claim(json);
+    org.hl7.fhir.r4.model.Claim fhirClaim = claim(twoKindsOfWarnings());
     ClaimResponse response = FhirClaimPricer.of(MEDICARE).price(fhirClaim, OFFICE);
     PricedClaim expected = MEDICARE.price(FhirClaims.toClaim(fhirClaim), OFFICE);
     ClaimWarning minutes = expected.line(0).warnings().get(0);
@@ -220,6 +202,104 @@ class FhirGatewayTest {
     assertTrue(sent.contains("\"type\":\"display\""), sent);
     ClaimResponse back = strict.parseResource(ClaimResponse.class, sent);
     assertTrue(response.equalsDeep(back), "the response read back is the one sent");
+  }
+
+  /**
+   * A claim of four items: 01996 with minutes no amount uses ({@code MINUTES_IGNORED}), 33361 with
+   * modifier 66 twice ({@code DOCUMENTATION_REQUIRED}, TEAM SURG 1) and 99213 between them.
+   */
+  private static String twoKindsOfWarnings() {
+    String team = ",\"modifier\":[{\"coding\":[{\"code\":\"66\"}]}]";
+    return HEAD
+        + "\"id\":\"w\","
+        + "\"type\":{\"coding\":[{\"system\":"
+        + "\"http://terminology.hl7.org/CodeSystem/claim-type\",\"code\":\"professional\"}]},"
+        + "\"patient\":{\"reference\":\"Patient/p7\"},"
+        + "\"insurer\":{\"reference\":\"Organization/medicare\"},"
+        + "\"item\":["
+        + item(
+            1,
+            "01996",
+            ",\"modifier\":[{\"coding\":[{\"code\":\"AA\"}]}],\"quantity\":"
+                + "{\"value\":30,\"system\":\"http://unitsofmeasure.org\",\"code\":\"min\"}")
+        + ","
+        + item(2, "33361", team)
+        + ","
+        + item(3, "99213", "")
+        + ","
+        + item(4, "33361", team)
+        + "]}";
+  }
+
+  /**
+   * A note had only text: a program reading the response could not tell a {@code
+   * DOCUMENTATION_REQUIRED} from a {@code MINUTES_IGNORED} without parsing English. Each note now
+   * carries its warning's kind as a coding in an extension, kept by HAPI's parser both ways.
+   */
+  @Test
+  void eachNoteCarriesItsWarningsKindAsACode() {
+    org.hl7.fhir.r4.model.Claim fhirClaim = claim(twoKindsOfWarnings());
+    ClaimResponse response = FhirClaimPricer.of(MEDICARE).price(fhirClaim, OFFICE);
+    List<String> kinds = List.of("MINUTES_IGNORED", "DOCUMENTATION_REQUIRED");
+    assertEquals(kinds, kinds(response));
+    // Nothing else moves: the same notes, named by the same items.
+    assertEquals(List.of(List.of(1), List.of(2), List.of(), List.of(2)), noteNumbers(response));
+
+    IParser strict = FHIR.newJsonParser().setParserErrorHandler(new StrictErrorHandler());
+    String sent = strict.encodeResourceToString(response);
+    assertTrue(sent.contains("\"url\":\"" + FhirClaimPricer.WARNING_KIND_EXTENSION + "\""), sent);
+    ClaimResponse back = strict.parseResource(ClaimResponse.class, sent);
+    assertEquals(kinds, kinds(back));
+    assertEquals(texts(response), texts(back));
+    assertTrue(response.equalsDeep(back), "the response read back is the one sent");
+  }
+
+  /**
+   * Notes were merged by text alone, and a payer's edit words its flags as it likes: a flag worded
+   * as the minutes warning of the same line became one note, and the kind of either was lost. Two
+   * kinds are two notes, even of one text, both named by the item.
+   */
+  @Test
+  void warningsOfTwoKindsWithOneTextAreTwoNotes() {
+    org.hl7.fhir.r4.model.Claim fhirClaim = claim(twoKindsOfWarnings());
+    String minutes =
+        MEDICARE.price(FhirClaims.toClaim(fhirClaim), OFFICE).line(0).warnings().get(0).message();
+    ClaimEdit echo =
+        new ClaimEdit() {
+          @Override
+          public String name() {
+            return "payer-echo";
+          }
+
+          @Override
+          public List<EditFinding> check(Claim claim, PricingContext context) {
+            return List.of(EditFinding.flag("payer-echo", 0, minutes));
+          }
+        };
+    MedicareClaimPricer flagging =
+        MedicareClaimPricer.builder(BundledData.medicareFeeSchedule()).addEdit(echo).build();
+    ClaimResponse response = FhirClaimPricer.of(flagging).price(fhirClaim, OFFICE);
+
+    assertEquals(3, response.getProcessNote().size(), () -> texts(response).toString());
+    assertEquals(List.of(minutes, minutes), texts(response).subList(0, 2));
+    assertEquals(Set.of("MINUTES_IGNORED", "EDIT_FLAG"), Set.copyOf(kinds(response).subList(0, 2)));
+    assertEquals("DOCUMENTATION_REQUIRED", kinds(response).get(2));
+    assertEquals(List.of(List.of(1, 2), List.of(3), List.of(), List.of(3)), noteNumbers(response));
+  }
+
+  /** The code of each note's warning-kind extension, checking its URL, type and system. */
+  private static List<String> kinds(ClaimResponse response) {
+    return response.getProcessNote().stream()
+        .map(
+            note -> {
+              assertEquals(1, note.getExtension().size(), "one kind per note");
+              Extension kind = note.getExtensionByUrl(FhirClaimPricer.WARNING_KIND_EXTENSION);
+              assertTrue(kind != null && kind.getValue() instanceof Coding, () -> "" + kind);
+              Coding coding = (Coding) kind.getValue();
+              assertEquals(FhirClaimPricer.WARNING_KIND, coding.getSystem());
+              return coding.getCode();
+            })
+        .toList();
   }
 
   /**
@@ -394,6 +474,7 @@ class FhirGatewayTest {
         strict.parseResource(ClaimResponse.class, strict.encodeResourceToString(response));
     assertTrue(response.equalsDeep(back), "the response read back is the one sent");
     assertEquals("EDIT_FLAG (payer-flag)", back.getProcessNoteFirstRep().getText());
+    assertEquals(List.of("EDIT_FLAG"), kinds(back));
   }
 
   private static List<String> texts(ClaimResponse response) {
