@@ -8,6 +8,7 @@ import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -79,8 +80,19 @@ import org.hl7.fhir.r4.model.Resource;
  *
  * <p>The totals are {@code submitted} (when every item has a charge) and {@code eligible}, the sum
  * of the items' eligible amounts (when at least one item has one: a total of 0.00 for a claim of
- * unpriced items would read as a claim allowed nothing); {@code outcome} is {@code complete} when
- * every line is priced, else {@code partial}. Amounts are in USD, to the cent.
+ * unpriced items would read as a claim allowed nothing). Amounts are in USD, to the cent.
+ *
+ * <p>The {@code outcome} follows R4's {@code remittance-outcome} definitions, by the unpriced
+ * lines' reasons: {@code error} ("one or more errors have been detected in the Claim") when a line
+ * cannot be priced as it is billed ({@code MODIFIER_REQUIRED}, {@code MODIFIER_NOT_ALLOWED}, {@code
+ * NO_ANESTHESIA_TIME}); else {@code partial} ("some of the adjudication has been performed") when a
+ * line is left to the contractor or payer, or lacks the data that prices it ({@code
+ * CARRIER_PRICED}, {@code PRICED_BY_REPORT}, {@code NOT_IN_SCHEDULE}, {@code NO_LOCALITY}, {@code
+ * NO_BENEFICIARY_ZIP}, ...); else {@code complete} ("the processing has completed without errors"),
+ * including a claim whose lines a payment rule denied ({@code NCCI_PTP}, {@code
+ * STATUS_NOT_PAYABLE}, {@code GLOBAL_SURGERY}, ...): a denial is an adjudication. Each line with an
+ * error reason is also an {@code error} of the response, by its {@code itemSequence}, with the
+ * reason its adjudication has (code in {@value #UNPRICED_REASON}, detail as text).
  *
  * <p>The lines' {@linkplain PricedLine#warnings() warnings} (documentation a payer requires,
  * minutes no amount uses, an anesthesia session's roles, a broken modifier rule: what the command
@@ -225,10 +237,7 @@ public final class FhirClaimPricer {
     if (request != null) {
       response.setRequest(request);
     }
-    response.setOutcome(
-        priced.isFullyPriced()
-            ? ClaimResponse.RemittanceOutcome.COMPLETE
-            : ClaimResponse.RemittanceOutcome.PARTIAL);
+    response.setOutcome(outcome(priced));
 
     BigDecimal submitted = BigDecimal.ZERO;
     boolean everyChargeKnown = true;
@@ -274,10 +283,13 @@ public final class FhirClaimPricer {
         item.addAdjudication(adjudication("eligible", paid.roundedAmount()));
       } else if (line.result() instanceof FeeResult.Unpriced refused) {
         item.addAdjudication(
-            new AdjudicationComponent(category("eligible"))
-                .setReason(
-                    new CodeableConcept(new Coding(UNPRICED_REASON, refused.why().name(), null))
-                        .setText(refused.detail())));
+            new AdjudicationComponent(category("eligible")).setReason(reason(refused)));
+        // An error in what the claim says is also the response's error, by the line's number: R4's
+        // place for what the submitter must correct, where the adjudication says only what was
+        // not paid.
+        if (kindOf(refused.why()) == Adjudication.ERROR) {
+          response.addError().setItemSequence(line.lineNumber()).setCode(reason(refused));
+        }
       }
     }
     if (everyChargeKnown && !priced.lines().isEmpty()) {
@@ -289,6 +301,78 @@ public final class FhirClaimPricer {
       response.addTotal(total("eligible", priced.total()));
     }
     return response;
+  }
+
+  /**
+   * The response's {@code outcome}, in the words of R4's {@code remittance-outcome} code system:
+   * {@code error} ("one or more errors have been detected in the Claim") when a line is unpriced
+   * for what it says; else {@code partial} ("no errors ... and some of the adjudication has been
+   * performed") when a line is left for someone else to price; else {@code complete} ("the
+   * processing has completed without errors"), even when a payment rule denied lines: a denial is
+   * an adjudication.
+   */
+  private static ClaimResponse.RemittanceOutcome outcome(PricedClaim priced) {
+    Adjudication worst = Adjudication.ADJUDICATED;
+    for (PricedLine line : priced.lines()) {
+      if (line.result() instanceof FeeResult.Unpriced refused) {
+        Adjudication kind = kindOf(refused.why());
+        if (kind.compareTo(worst) > 0) {
+          worst = kind;
+        }
+      }
+    }
+    return switch (worst) {
+      case ADJUDICATED -> ClaimResponse.RemittanceOutcome.COMPLETE;
+      case NOT_ADJUDICATED -> ClaimResponse.RemittanceOutcome.PARTIAL;
+      case ERROR -> ClaimResponse.RemittanceOutcome.ERROR;
+    };
+  }
+
+  /**
+   * What an unpriced line's reason says of its adjudication. A switch without {@code default}: a
+   * new reason does not compile until it is placed here.
+   */
+  private static Adjudication kindOf(UnpricedReason reason) {
+    return switch (reason) {
+      // A payment rule decided the line: it is paid nothing, and that is its adjudication.
+      case STATUS_NOT_PAYABLE,
+          NOT_PAYABLE_ON_CLAIM,
+          NOT_PAYABLE_IN_PLACE,
+          NCCI_PTP,
+          NCCI_MUE,
+          EDIT_DENIED,
+          GLOBAL_SURGERY ->
+          Adjudication.ADJUDICATED;
+      // The schedule cannot price the line here: a contractor or the payer must, or the data it
+      // needs is missing. The beneficiary's ZIP code is among that data: it comes from the pricing
+      // context the caller gives, not from the claim, which cpt4j does not read it from.
+      case CARRIER_PRICED,
+          PRICED_BY_REPORT,
+          NOT_IN_SCHEDULE,
+          DATE_NOT_COVERED,
+          NO_CONVERSION_FACTOR,
+          CONVERSION_FACTOR_MISMATCH,
+          NO_LOCALITY,
+          NO_GPCI_FOR_LOCALITY,
+          NO_BENEFICIARY_ZIP,
+          NO_SCHEDULE_LOADED ->
+          Adjudication.NOT_ADJUDICATED;
+      // What the line says cannot be priced as it is said: the submitter must correct it.
+      case MODIFIER_REQUIRED, MODIFIER_NOT_ALLOWED, NO_ANESTHESIA_TIME -> Adjudication.ERROR;
+    };
+  }
+
+  /** What an unpriced line's reason says of its adjudication, from the least to the most severe. */
+  private enum Adjudication {
+    ADJUDICATED,
+    NOT_ADJUDICATED,
+    ERROR
+  }
+
+  /** An unpriced line's reason: its {@code UnpricedReason} as a code, its detail as text. */
+  private static CodeableConcept reason(FeeResult.Unpriced refused) {
+    return new CodeableConcept(new Coding(UNPRICED_REASON, refused.why().name(), null))
+        .setText(refused.detail());
   }
 
   /**

@@ -9,9 +9,14 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.StrictErrorHandler;
 import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.data.BundledData;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.edit.ncci.PtpClaimEdit;
+import io.github.cpt4j.edit.ncci.PtpEdit;
+import io.github.cpt4j.edit.ncci.PtpModifierIndicator;
+import io.github.cpt4j.edit.ncci.PtpTable;
 import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricingContext;
@@ -37,6 +42,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.ClaimResponse.AdjudicationComponent;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Extension;
@@ -348,6 +354,181 @@ class FhirGatewayTest {
             .map(total -> total.getCategory().getCodingFirstRep().getCode())
             .toList());
     assertEquals(new BigDecimal("80.00"), total(response, "submitted").getValue());
+  }
+
+  /**
+   * R4's {@code remittance-outcome} says {@code complete} for "processing has completed without
+   * errors" and {@code partial} for "some of the adjudication has been performed": a claim whose
+   * lines were all adjudicated, some denied by a payment rule (a column 2 code of an NCCI pair, an
+   * E/M visit bundled into the day's procedure), was answered {@code partial}, as if cpt4j had left
+   * those lines undecided. The denials keep their adjudications: no amount, the reason.
+   */
+  @Test
+  void aClaimWhoseLinesARuleDeniedIsComplete() {
+    ClaimResponse response = ncciPricer().price(claim(outcomeClaim()), OFFICE);
+    assertEquals(List.of(2, 3), unpriced(response));
+    assertEquals(List.of("NCCI_PTP", "GLOBAL_SURGERY"), reasons(response));
+    assertEquals(ClaimResponse.RemittanceOutcome.COMPLETE, response.getOutcome());
+    assertFalse(response.hasError());
+    // The items have no charges: an eligible total, no submitted one.
+    assertEquals(
+        List.of("eligible"),
+        response.getTotal().stream()
+            .map(total -> total.getCategory().getCodingFirstRep().getCode())
+            .toList());
+  }
+
+  /**
+   * A line the schedule leaves to the contractor (20610 with modifier 22: {@code CARRIER_PRICED})
+   * is not adjudicated: the claim is {@code partial} for it, and without it {@code complete} again,
+   * the denied lines being no part of that.
+   */
+  @Test
+  void aLineLeftToTheContractorMakesTheClaimPartial() {
+    String json = outcomeClaim(item(5, "20610", modifiers("22")));
+    ClaimResponse response = ncciPricer().price(claim(json), OFFICE);
+    assertEquals(List.of(2, 3, 5), unpriced(response));
+    assertEquals(List.of("NCCI_PTP", "GLOBAL_SURGERY", "CARRIER_PRICED"), reasons(response));
+    assertEquals(ClaimResponse.RemittanceOutcome.PARTIAL, response.getOutcome());
+    // Not adjudicated is no error in the claim.
+    assertFalse(response.hasError());
+
+    ClaimResponse without = ncciPricer().price(claim(outcomeClaim()), OFFICE);
+    assertEquals(ClaimResponse.RemittanceOutcome.COMPLETE, without.getOutcome());
+  }
+
+  /**
+   * A line that cannot be priced as billed (26 on 20610, whose PC/TC indicator forbids it; an
+   * anesthesia service paid by time without minutes) is an error in the claim: R4's {@code error}
+   * outcome ("one or more errors have been detected in the Claim"), whatever the other lines are,
+   * and an {@code error} entry per such line, by its sequence, with the reason its adjudication
+   * has. Before, the claim was {@code partial} and had no {@code error}.
+   */
+  @Test
+  void aLineThatCannotBePricedAsBilledIsAnError() {
+    // Listed before the others and out of order: the error names its item by the item's sequence.
+    String json =
+        outcomeClaim(item(5, "20610", modifiers("22")))
+            .replace("\"item\":[", "\"item\":[" + item(6, "20610", modifiers("26")) + ",");
+    ClaimResponse response = ncciPricer().price(claim(json), OFFICE);
+    assertEquals(List.of(2, 3, 5, 6), unpriced(response));
+    assertEquals(
+        List.of("NCCI_PTP", "GLOBAL_SURGERY", "CARRIER_PRICED", "MODIFIER_NOT_ALLOWED"),
+        reasons(response));
+    assertEquals(ClaimResponse.RemittanceOutcome.ERROR, response.getOutcome());
+    assertErrors(response, List.of(6), List.of("MODIFIER_NOT_ALLOWED"));
+
+    // The anesthesia line without its minutes, and no line left to the contractor: an error too.
+    ClaimResponse untimed = ncciPricer().price(claim(outcomeClaim().replace(MINUTES, "")), OFFICE);
+    assertEquals(List.of(2, 3, 4), unpriced(untimed));
+    assertEquals(ClaimResponse.RemittanceOutcome.ERROR, untimed.getOutcome());
+    assertErrors(untimed, List.of(4), List.of("NO_ANESTHESIA_TIME"));
+  }
+
+  /**
+   * The response's errors are those of the items {@code sequences}, with reasons {@code codes},
+   * each as the item's adjudication says it (code and detail), and read back as sent.
+   */
+  private static void assertErrors(
+      ClaimResponse response, List<Integer> sequences, List<String> codes) {
+    assertEquals(
+        sequences,
+        response.getError().stream().map(ClaimResponse.ErrorComponent::getItemSequence).toList());
+    assertEquals(
+        codes,
+        response.getError().stream()
+            .map(error -> error.getCode().getCodingFirstRep().getCode())
+            .toList());
+    for (ClaimResponse.ErrorComponent error : response.getError()) {
+      ClaimResponse.ItemComponent item =
+          response.getItem().stream()
+              .filter(i -> i.getItemSequence() == error.getItemSequence())
+              .findFirst()
+              .orElseThrow();
+      CodeableConcept reason = FhirTest.adjudication(item, "eligible").getReason();
+      assertTrue(reason.equalsDeep(error.getCode()), () -> error.getCode().getText());
+      assertEquals(
+          FhirClaimPricer.UNPRICED_REASON, error.getCode().getCodingFirstRep().getSystem());
+      assertFalse(error.getCode().getText().isBlank());
+      assertFalse(error.hasDetailSequence());
+    }
+    IParser strict = FHIR.newJsonParser().setParserErrorHandler(new StrictErrorHandler());
+    ClaimResponse back =
+        strict.parseResource(ClaimResponse.class, strict.encodeResourceToString(response));
+    assertTrue(response.equalsDeep(back), "the response read back is the one sent");
+  }
+
+  /** 95 anesthesia minutes, as an item's quantity. */
+  private static final String MINUTES =
+      ",\"quantity\":{\"value\":95,\"system\":\"http://unitsofmeasure.org\",\"code\":\"min\"}";
+
+  /**
+   * A claim of four items on one day: 20610, a priced procedure; 97110, the column 2 code of a PTP
+   * pair with it (denied, {@code NCCI_PTP}, by {@link #ncciPricer}); 99214 without modifier 25, in
+   * the procedure's global package ({@code GLOBAL_SURGERY}); and 00790-AA for {@link #MINUTES},
+   * priced. {@code more} items follow.
+   */
+  private static String outcomeClaim(String... more) {
+    StringBuilder items = new StringBuilder();
+    for (String item : more) {
+      items.append(',').append(item);
+    }
+    return HEAD
+        + "\"id\":\"o\","
+        + "\"type\":{\"coding\":[{\"system\":"
+        + "\"http://terminology.hl7.org/CodeSystem/claim-type\",\"code\":\"professional\"}]},"
+        + "\"patient\":{\"reference\":\"Patient/p7\"},"
+        + "\"insurer\":{\"reference\":\"Organization/medicare\"},"
+        + "\"item\":["
+        + item(1, "20610", "")
+        + ","
+        + item(2, "97110", modifiers("GP"))
+        + ","
+        + item(3, "99214", "")
+        + ","
+        + item(4, "00790", modifiers("AA") + MINUTES)
+        + items
+        + "]}";
+  }
+
+  private static String modifiers(String... codes) {
+    StringBuilder out = new StringBuilder(",\"modifier\":[");
+    for (int i = 0; i < codes.length; i++) {
+      out.append(i == 0 ? "" : ",")
+          .append("{\"coding\":[{\"code\":\"")
+          .append(codes[i])
+          .append("\"}]}");
+    }
+    return out.append(']').toString();
+  }
+
+  /** The bundled schedule's claim pricer with one NCCI pair: 97110 is column 2 of 20610. */
+  private static FhirClaimPricer ncciPricer() {
+    PtpTable ptp =
+        PtpTable.builder()
+            .add(
+                new PtpEdit(
+                    ProcedureCode.parse("20610"),
+                    ProcedureCode.parse("97110"),
+                    false,
+                    LocalDate.of(2020, 1, 1),
+                    Optional.empty(),
+                    PtpModifierIndicator.of('0'),
+                    "test: not billed together"))
+            .build();
+    return FhirClaimPricer.of(
+        MedicareClaimPricer.builder(BundledData.medicareFeeSchedule())
+            .addEdit(PtpClaimEdit.of(ptp))
+            .build());
+  }
+
+  /** The reason codes of the unpriced items, in item order. */
+  private static List<String> reasons(ClaimResponse response) {
+    return response.getItem().stream()
+        .map(item -> FhirTest.adjudication(item, "eligible"))
+        .filter(eligible -> !eligible.hasAmount())
+        .map(eligible -> eligible.getReason().getCodingFirstRep().getCode())
+        .toList();
   }
 
   private static final String HEAD =
