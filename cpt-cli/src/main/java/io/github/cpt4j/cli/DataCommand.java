@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.cpt4j.cli.price.PricingData;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,7 +53,10 @@ final class DataCommand implements Callable<Integer> {
     try {
       text = data.describe(Optional.ofNullable(cmsDir));
     } catch (IllegalArgumentException | UncheckedIOException e) {
-      throw Inputs.loadFailure(e, "--cms-dir", cmsDir);
+      // Without --cms-dir the bundled data was read: no option, no directory to name.
+      throw cmsDir == null
+          ? Inputs.loadFailure(e, List.of(), "the bundled data")
+          : Inputs.loadFailure(e, "--cms-dir", cmsDir);
     }
     spec.commandLine().getOut().print(text);
     spec.commandLine().getOut().flush();

@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -152,6 +153,26 @@ class UnreadableDataFileTest {
     Cli.Result data = Cli.run("data", "--cms-dir", root);
     assertEquals(2, data.status(), data::toString);
     assertEquals(List.of("cpt data: " + refused), data.errLines());
+  }
+
+  /**
+   * {@code cpt data} without {@code --cms-dir} reads the bundled data: a failure to read it names
+   * no option and no directory, and was an internal error (the missing directory's null, named in
+   * the message) instead of the one line that says what could not be read.
+   */
+  @Test
+  void theBundledDataOfDataIsNamedWithoutADirectory() {
+    FakeData failing =
+        new FakeData() {
+          @Override
+          public String describe(Optional<Path> cmsDirectory) {
+            throw new UncheckedIOException(new IOException("Input/output error"));
+          }
+        };
+    Cli.Result r = Cli.runWith(failing, new byte[0], "data");
+    assertEquals(2, r.status(), r::toString);
+    assertEquals(
+        List.of("cpt data: cannot read the bundled data: Input/output error"), r.errLines());
   }
 
   private static Path copy(String resource, Path to) throws IOException {

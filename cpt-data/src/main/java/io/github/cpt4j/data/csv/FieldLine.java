@@ -8,8 +8,10 @@ import de.siegmar.fastcsv.reader.CsvRecord;
  * and an error at the record's first line would send the reader to the wrong line. The one place
  * that counts it, for the header's errors and the rows' alike.
  *
- * <p>It scans the fields before the one named, so the loaders ask only when they raise an error: a
- * good file, of millions of fields, never pays for it.
+ * <p>It scans the fields before the one named, so the loaders ask only when they raise an error:
+ * the rows of a good file, of millions of fields, never pay for it. A good file pays only for its
+ * header rows ({@link #ofEach}, to name where a column's name is) and a cell or two read once per
+ * file (the title that names the quarter, the relative value file's first conversion factor).
  */
 public final class FieldLine {
 

@@ -255,9 +255,11 @@ public final class CsvTable {
     if (!guarded.endsWithLineBreak() && !records.isEmpty()) {
       CsvRecord last = records.get(records.size() - 1);
       if (!isBlank(last) && last.getField(0).indexOf(DOS_END_OF_FILE) != 0) {
+        // The line the record ends on, the one without an ending: below the record's first when
+        // a quoted cell runs over several lines.
         throw new DataLoadException(
             sourceName,
-            last.getStartingLineNumber(),
+            FieldLine.of(last, last.getFieldCount()),
             0,
             "the last line has no line ending: the file looks cut short (every line of "
                 + kind

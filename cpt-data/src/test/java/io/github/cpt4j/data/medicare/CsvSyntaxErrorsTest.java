@@ -213,6 +213,19 @@ class CsvSyntaxErrorsTest {
     assertEquals(2, e.column(), e.getMessage());
   }
 
+  @Test
+  void aLastRowCutShortAfterACellOverTwoLinesIsNamedOnItsLastLine() {
+    // The last record starts on line 2; its quoted cell runs to line 3, the line with no ending.
+    byte[] cut = "a,b\n1,\"x\ny\"".getBytes(StandardCharsets.ISO_8859_1);
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class, () -> CsvTable.readCms(cut, "cut.csv", 1 << 20, "a CMS file"));
+    assertEquals(
+        "cut.csv, line 3: the last line has no line ending: the file looks cut short (every line of"
+            + " a CMS file ends with one)",
+        e.getMessage());
+  }
+
   /** The message of the error of reading {@code text} as a CMS file from a stream. */
   private static String streamError(String text) {
     return assertThrows(
