@@ -46,7 +46,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -484,14 +483,7 @@ final class PriceCommand implements Callable<Integer> {
     for (Path part : ptp) {
       Inputs.checkFile("--ptp", part);
     }
-    Map<String, Path> files = singleDataFiles();
-    files.put("--mue", mue);
-    files.forEach(
-        (option, file) -> {
-          if (file != null) {
-            Inputs.checkFile(option, file);
-          }
-        });
+    dataFilesGiven(true).forEach(Inputs::checkFile);
     checkOutputIsNoInput();
   }
 
@@ -500,28 +492,32 @@ final class PriceCommand implements Callable<Integer> {
    * bundled table, which {@code --cms-dir} replaces as a whole.
    */
   private String singleDataFilesGiven() {
-    StringJoiner given = new StringJoiner("/");
-    singleDataFiles()
-        .forEach(
-            (option, file) -> {
-              if (file != null) {
-                given.add(option);
-              }
-            });
-    return given.toString();
+    return String.join("/", dataFilesGiven(false).keySet());
   }
 
-  /** Each single data file option, in the order of the help, with its file or null. */
-  private Map<String, Path> singleDataFiles() {
+  /**
+   * The single data file options given, in the order of the help, each with its file; with {@code
+   * --mue} after them when {@code withMue} and it is given.
+   */
+  private Map<String, Path> dataFilesGiven(boolean withMue) {
     Map<String, Path> files = new LinkedHashMap<>();
-    files.put("--rvu", rvu);
-    files.put("--gpci", gpci);
-    files.put("--opps-cap", oppsCap);
-    files.put("--clfs", clfs);
-    files.put("--dmepos", dmepos);
-    files.put("--dme-rural-zips", dmeRuralZips);
-    files.put("--asp", asp);
+    putIfGiven(files, "--rvu", rvu);
+    putIfGiven(files, "--gpci", gpci);
+    putIfGiven(files, "--opps-cap", oppsCap);
+    putIfGiven(files, "--clfs", clfs);
+    putIfGiven(files, "--dmepos", dmepos);
+    putIfGiven(files, "--dme-rural-zips", dmeRuralZips);
+    putIfGiven(files, "--asp", asp);
+    if (withMue) {
+      putIfGiven(files, "--mue", mue);
+    }
     return files;
+  }
+
+  private static void putIfGiven(Map<String, Path> files, String option, Path file) {
+    if (file != null) {
+      files.put(option, file);
+    }
   }
 
   /** The output replaces its file at the end: it must not be a file this run reads. */
@@ -530,14 +526,7 @@ final class PriceCommand implements Callable<Integer> {
     if (input != null) {
       inputs.add(Map.entry("--input", input));
     }
-    Map<String, Path> files = singleDataFiles();
-    files.put("--mue", mue);
-    files.forEach(
-        (option, file) -> {
-          if (file != null) {
-            inputs.add(Map.entry(option, file.toString()));
-          }
-        });
+    dataFilesGiven(true).forEach((option, file) -> inputs.add(Map.entry(option, file.toString())));
     for (Path file : ptp) {
       inputs.add(Map.entry("--ptp", file.toString()));
     }
@@ -585,15 +574,8 @@ final class PriceCommand implements Callable<Integer> {
       if (cmsDir != null) {
         throw Inputs.loadFailure(e, "--cms-dir", cmsDir);
       }
-      List<Map.Entry<String, Path>> given = new ArrayList<>();
-      singleDataFiles()
-          .forEach(
-              (option, file) -> {
-                if (file != null) {
-                  given.add(Map.entry(option, file));
-                }
-              });
-      throw Inputs.loadFailure(e, given, "the fee schedule");
+      throw Inputs.loadFailure(
+          e, List.copyOf(dataFilesGiven(false).entrySet()), "the fee schedule");
     }
   }
 
