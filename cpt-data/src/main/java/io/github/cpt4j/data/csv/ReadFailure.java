@@ -2,6 +2,7 @@ package io.github.cpt4j.data.csv;
 
 import java.io.IOException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -42,5 +43,17 @@ public final class ReadFailure {
    */
   private static boolean isTheJdks(IOException e) {
     return e.getClass().getModule() == IOException.class.getModule();
+  }
+
+  /**
+   * Returns the bytes of {@code file}, as {@link Files#readAllBytes} does, with a failure named as
+   * {@link #naming} names it: for the loaders that scan a whole file's bytes.
+   */
+  public static byte[] readAllBytes(Path file) throws IOException {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw naming(file, e);
+    }
   }
 }

@@ -122,12 +122,7 @@ public final class RvuFile {
   public static RvuTable read(Path path) throws IOException {
     String name = path.getFileName().toString();
     if (Files.isRegularFile(path) && Files.size(path) <= MAX_CHARS) {
-      byte[] bytes;
-      try {
-        bytes = Files.readAllBytes(path);
-      } catch (IOException e) {
-        throw ReadFailure.naming(path, e);
-      }
+      byte[] bytes = ReadFailure.readAllBytes(path);
       return read(bytes, name);
     }
     return parse(CsvTable.readCms(path, MAX_CHARS, KIND));

@@ -116,12 +116,7 @@ public final class Zip5File {
     if (!Files.isRegularFile(path) || Files.size(path) > MAX_CHARS) {
       return new WithStates(readDated(path), readStates(path));
     }
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(path);
-    } catch (IOException e) {
-      throw ReadFailure.naming(path, e);
-    }
+    byte[] bytes = ReadFailure.readAllBytes(path);
     WithStates fast = Zip5Scan.both(bytes, MIN_ROWS);
     if (fast != null) {
       return fast;
@@ -147,12 +142,7 @@ public final class Zip5File {
       throws IOException {
     String name = path.getFileName().toString();
     if (Files.isRegularFile(path) && Files.size(path) <= MAX_CHARS) {
-      byte[] content;
-      try {
-        content = Files.readAllBytes(path);
-      } catch (IOException e) {
-        throw ReadFailure.naming(path, e);
-      }
+      byte[] content = ReadFailure.readAllBytes(path);
       return bytes.read(content, name);
     }
     // Too large, or no regular file: the general reader says so, having read no more than its
