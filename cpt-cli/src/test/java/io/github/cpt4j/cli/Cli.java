@@ -14,6 +14,19 @@ import java.util.List;
 /** Runs the cpt command in-process through picocli, with captured streams. */
 final class Cli {
 
+  /** Every option of {@code cpt price} that names a data file, in the order of its help. */
+  static final List<String> PRICE_DATA_OPTIONS =
+      List.of(
+          "--rvu",
+          "--gpci",
+          "--opps-cap",
+          "--clfs",
+          "--dmepos",
+          "--dme-rural-zips",
+          "--asp",
+          "--ptp",
+          "--mue");
+
   /** What one run printed and returned. */
   record Result(int status, String out, String err) {
 

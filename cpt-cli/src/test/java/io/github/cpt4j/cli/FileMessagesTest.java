@@ -24,19 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FileMessagesTest {
 
-  /** Every option of {@code cpt price} that names a data file. */
-  private static final List<String> PRICE_DATA_OPTIONS =
-      List.of(
-          "--rvu",
-          "--gpci",
-          "--opps-cap",
-          "--clfs",
-          "--dmepos",
-          "--dme-rural-zips",
-          "--asp",
-          "--ptp",
-          "--mue");
-
   @TempDir Path dir;
 
   private Path directory;
@@ -55,7 +42,7 @@ class FileMessagesTest {
 
   @Test
   void eachDataOptionOfPriceNamesItselfAndSaysItIsADirectory() {
-    for (String option : PRICE_DATA_OPTIONS) {
+    for (String option : Cli.PRICE_DATA_OPTIONS) {
       // Was "cannot read 'DIR': not a regular file", without the option.
       assertEquals(
           "cpt price: cannot read " + option + " '" + directory + "': it is a directory",

@@ -64,17 +64,7 @@ class ReadWriteFailureMessagesTest {
   @Test
   void eachDataOptionOfPriceNamesItself() {
     assumeReadingFails();
-    for (String option :
-        List.of(
-            "--rvu",
-            "--gpci",
-            "--opps-cap",
-            "--clfs",
-            "--dmepos",
-            "--dme-rural-zips",
-            "--asp",
-            "--ptp",
-            "--mue")) {
+    for (String option : Cli.PRICE_DATA_OPTIONS) {
       // Was "cannot read the fee schedule: ..." (or "the NCCI edits"), naming neither.
       assertEquals(
           "cpt price: cannot read " + option + " '" + FAILS + "': Input/output error",

@@ -88,17 +88,7 @@ class UnreadableDataFileTest {
     Path file = unreadable(Files.writeString(dir.resolve("X.csv"), "x\n"));
     String x = file.toString();
     List<List<String>> commands = new ArrayList<>();
-    for (String option :
-        List.of(
-            "--rvu",
-            "--gpci",
-            "--opps-cap",
-            "--clfs",
-            "--dmepos",
-            "--dme-rural-zips",
-            "--asp",
-            "--ptp",
-            "--mue")) {
+    for (String option : Cli.PRICE_DATA_OPTIONS) {
       commands.add(List.of("price", "99213", "--zip", "10001", "--date", "2025-10-15", option, x));
     }
     for (String option : List.of("--ptp", "--mue")) {
