@@ -26,12 +26,16 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The Medicare Clinical Laboratory Fee Schedule of one quarter: the national limitation amount of
- * each laboratory test, PLA and MAAA code, and of the specimen-collection codes, as CMS publishes
- * them in its quarterly CLFS file. Part B pays a laboratory test the lower of the charge and this
- * amount, the same in every locality (Medicare Claims Processing Manual, Pub. 100-04, chapter 16,
- * §20 and §30). The chapter 16 section numbers cited here were not re-checked against the manual's
- * text (the project's {@code docs/manual-citations.md} says what each is based on).
+ * The Medicare Clinical Laboratory Fee Schedule of one quarter: the national payment rate of each
+ * laboratory test, PLA and MAAA code, and of the specimen-collection codes, as CMS publishes them
+ * in its quarterly CLFS file. Part B pays a laboratory test the lower of the charge and this rate,
+ * the same in every locality (Medicare Claims Processing Manual, Pub. 100-04, chapter 16, §20 and
+ * §30). Since 2018 the rate is the payment rate of 42 CFR 414.507(a), "equal to the weighted
+ * median" of private payors' rates, "not subject to any adjustment, such as geographic"
+ * (414.507(c)); the national limitation amount it replaced was the rule until 2017, which is why
+ * explanations say "payment rate". The chapter 16 section numbers cited here were not re-checked
+ * against the manual's text (the project's {@code docs/manual-citations.md} says what each is based
+ * on).
  *
  * <h2>What {@link #price} does</h2>
  *
@@ -269,9 +273,10 @@ public final class ClfsFeeSchedule implements FeeSchedule {
                 PricingStep.of(
                     "clfs-rate",
                     rate.row()
-                        + " national limitation amount "
+                        // 42 CFR 414.507(a): since 2018 a "payment rate", not a limitation amount.
+                        + " payment rate "
                         + rate.rate().toPlainString()
-                        + ", effective "
+                        + " (national, 42 CFR 414.507), effective "
                         + rate.effectiveFrom(),
                     rate.rate()));
     if (SPECIMEN_COLLECTION.contains(rate.code())) {

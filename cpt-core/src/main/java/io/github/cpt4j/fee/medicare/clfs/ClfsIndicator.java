@@ -3,12 +3,15 @@ package io.github.cpt4j.fee.medicare.clfs;
 import io.github.cpt4j.code.CodeFormatException;
 
 /**
- * The {@code INDICATOR} column of CMS's CLFS file: whether a test has a national limitation amount
- * or is priced locally by the Medicare Administrative Contractor (new codes not yet priced
- * nationally, which the file lists with a rate of 0).
+ * The {@code INDICATOR} column of CMS's CLFS file: whether a test has a national payment rate (42
+ * CFR 414.507; the constant's name keeps the older term, national limit) or is priced locally by
+ * the Medicare Administrative Contractor (new codes not yet priced nationally, which the file lists
+ * with a rate of 0).
  */
 public enum ClfsIndicator {
-  /** {@code N}: the rate is the national limitation amount (Pub. 100-04, ch. 16, §20). */
+  /**
+   * {@code N}: the rate is the national payment rate (42 CFR 414.507; Pub. 100-04, ch. 16, §20).
+   */
   NATIONAL_LIMIT('N'),
   /** {@code L}: priced locally by the contractor; the file's rate (0) is not an amount. */
   LOCAL('L');

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param code the test, PLA, specimen collection or travel code
  * @param modifier the row's modifier ({@code QW}), or empty for the test's main row
  * @param effectiveFrom the first date of service the rate applies to ({@code EFF_DATE})
- * @param indicator national limitation amount or locally priced
+ * @param indicator national payment rate or locally priced
  * @param rate the amount per test in dollars, exactly as published; 0 for locally priced tests
  */
 public record ClfsRate(

@@ -1,6 +1,7 @@
 package io.github.cpt4j.fee.medicare.clfs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,6 +70,17 @@ class ClfsFeeScheduleTest {
     assertEquals(
         new BigDecimal("10.56"),
         CLFS.price(ClaimLine.parse("80053"), MARCH.withParticipating(false)).amountOrThrow());
+  }
+
+  @Test
+  void explanationNamesThePaymentRateOfPama() {
+    // Since 2018 a CLFS rate is the payment rate of 42 CFR 414.507(a) (the weighted median of
+    // private payors' rates, with no geographic adjustment: (c)); the national limitation amount
+    // was the rule until 2017 and is not what CMS's file holds.
+    String explained = price("80053").explanation().toString();
+    assertTrue(
+        explained.contains("80053 payment rate 10.56 (national, 42 CFR 414.507)"), explained);
+    assertFalse(explained.contains("limitation amount"), explained);
   }
 
   @Test
