@@ -3,6 +3,7 @@ package io.github.cpt4j.data.medicare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.ProcedureCode;
@@ -500,5 +501,102 @@ class ClaimPricingFullFileTest {
       codes++;
     }
     assertTrue(codes > 300, "split tests: " + codes);
+  }
+
+  /**
+   * The claim rules as an independent audit computed them by hand from the October 2025 files, in
+   * 13282-99, facility, on 2025-11-03 (fees: 22612 1466.58, 27447 1197.89, 63047 1030.26, 29880
+   * 531.70, 11042 56.62, 20610 42.14, 45378 170.58, 45380 185.53, 45385 234.14, 43235 113.60, 43239
+   * 127.76, 43251 180.75, 99213 61.92), each claim against the text it checks: the RVU25D record
+   * layout's indicators (MULT PROC, BILAT SURG, CO-SURG, TEAM SURG, ASST SURG, GLOB DAYS,
+   * PRE/INTRA/POST OP) and the Claims Processing Manual, chapter 12, section 40. An entry is an
+   * amount, or the reason of a line left without one.
+   */
+  @Test
+  void theClaimRulesAuditHandFiguresHold() {
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(CmsFiles.schedule2025());
+    PricingContext facility =
+        PricingContext.of(LocalDate.of(2025, 11, 3), Locality.parse("13282-99"), Setting.FACILITY);
+    String[][][] audit = {
+      // MULT PROC 2: ranked by fee, 100% then 50%; modifier 51 changes nothing.
+      {{"27447", "63047", "20610"}, {"1197.89", "515.13", "21.07"}},
+      {{"27447", "63047-51", "20610-51"}, {"1197.89", "515.13", "21.07"}},
+      // BILAT SURG 1 before the ranking: 20610-50 is 1.5 x 42.14 = 63.21 and outranks 11042.
+      {{"20610-50", "11042"}, {"63.21", "28.31"}},
+      {{"27447-50", "63047"}, {"1796.84", "515.13"}},
+      // The sixth procedure is paid by report.
+      {
+        {"22612", "27447", "63047", "29880", "20610", "11042"},
+        {"1466.58", "598.95", "515.13", "265.85", "PRICED_BY_REPORT", "28.31"}
+      },
+      // MULT PROC 3: 45380 less base 45378 (185.53 - 170.58); the base alone is paid in full.
+      {{"45385", "45380"}, {"234.14", "14.95"}},
+      {{"45378", "45380"}, {"0.00", "185.53"}},
+      {{"45378"}, {"170.58"}},
+      // Two families, each ranked as one procedure: 249.09 in full, 194.91 at 50%.
+      {{"45385", "45380", "43251", "43239"}, {"234.14", "14.95", "90.38", "7.08"}},
+      // BILAT SURG 0 (22612), 1 (27447), 2 (63047): 50, LT and RT, 2 units.
+      {{"22612-50"}, {"1466.58"}},
+      {{"22612-LT", "22612-RT"}, {"733.29", "733.29"}},
+      {{"27447-LT", "27447-RT"}, {"898.42", "898.42"}},
+      {{"27447 x2"}, {"1796.84"}},
+      {{"63047-LT", "63047-RT"}, {"515.13", "515.13"}},
+      {{"63047 x2"}, {"1030.26"}},
+      // CO-SURG 2, 1, 0; TEAM SURG 2, 1, 0; ASST SURG 2 (80, 81, 82, AS), 0, 1.
+      {{"22612-62"}, {"916.61"}},
+      {{"27447-62"}, {"748.68"}},
+      {{"20610-62"}, {"MODIFIER_NOT_ALLOWED"}},
+      {{"22818-66"}, {"PRICED_BY_REPORT"}},
+      {{"22836-66"}, {"PRICED_BY_REPORT"}},
+      {{"27447-66"}, {"MODIFIER_NOT_ALLOWED"}},
+      {{"22612-80"}, {"234.65"}},
+      {{"22612-81"}, {"234.65"}},
+      {{"22612-82"}, {"234.65"}},
+      {{"22612-AS"}, {"199.45"}},
+      {{"29880-80"}, {"85.07"}},
+      {{"20610-80"}, {"MODIFIER_NOT_ALLOWED"}},
+      // 54 pre + intra (0.79), 56 pre (0.10), 55 post x days / 90, 78 intra (0.69).
+      {{"27447-54"}, {"946.33"}},
+      {{"27447-56"}, {"119.79"}},
+      {{"27447-55 x45"}, {"125.78"}},
+      {{"27447-78"}, {"826.54"}},
+      {{"20610-54"}, {"MODIFIER_NOT_ALLOWED"}},
+      // 22, 52 and 53 without a row of its own: the contractor's; 45378-53 has its row.
+      {{"27447-22"}, {null}},
+      {{"27447-52"}, {null}},
+      {{"27447-53"}, {null}},
+      {{"45378-53"}, {"85.56"}},
+      // Visits in the global package: 000 on the day (25), 090 the day before (57) and the
+      // postoperative days (24); 79 marks a procedure, not a visit.
+      {{"20610", "99213"}, {"42.14", "GLOBAL_SURGERY"}},
+      {{"20610", "99213-25"}, {"42.14", "61.92"}},
+      {{"20610", "99213-57"}, {"42.14", "GLOBAL_SURGERY"}},
+      {{"27447", "99213-57"}, {"1197.89", "61.92"}},
+      {{"27447", "99213-57 on 2025-11-02"}, {"1197.89", "61.92"}},
+      {{"27447", "99213-25 on 2025-11-02"}, {"1197.89", "GLOBAL_SURGERY"}},
+      {{"27447", "99213-24 on 2025-11-10"}, {"1197.89", "61.92"}},
+      {{"27447", "99213-79 on 2025-11-10"}, {"1197.89", "GLOBAL_SURGERY"}},
+      {{"27447", "20610-79 on 2025-11-10"}, {"1197.89", "42.14"}},
+    };
+    for (String[][] entry : audit) {
+      Claim.Builder claim = Claim.builder();
+      for (String line : entry[0]) {
+        claim.add(BilledLine.parse(line));
+      }
+      PricedClaim priced = pricer.price(claim.build(), facility);
+      for (int i = 0; i < entry[1].length; i++) {
+        String expected = entry[1][i];
+        PricedLine line = priced.line(i);
+        if (expected == null) {
+          assertEquals(
+              Optional.of(UnpricedReason.CARRIER_PRICED), line.reason(), priced.toString());
+        } else if (Character.isDigit(expected.charAt(0))) {
+          assertEquals(new BigDecimal(expected), line.amountOrThrow(), priced.toString());
+        } else {
+          assertEquals(
+              Optional.of(UnpricedReason.valueOf(expected)), line.reason(), priced.toString());
+        }
+      }
+    }
   }
 }
