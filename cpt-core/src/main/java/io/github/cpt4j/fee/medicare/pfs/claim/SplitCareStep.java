@@ -22,10 +22,11 @@ import java.math.RoundingMode;
  *   <li>Modifier 54 (surgical care only) pays the PRE OP plus INTRA OP shares: the surgeon who
  *       operates also does the preoperative evaluation the global package includes.
  *   <li>Modifier 55 (postoperative management only, without 54 or 56) pays the POST OP share
- *       prorated by the days managed: the line's units are those days (contractors' billing
- *       instructions for modifier 55, e.g. Palmetto GBA's; not a text of section 40.2), over the
- *       code's global days (010 or 090), as one procedure. A 55 line on a code with another global
- *       period, or with more days than the period, is refused.
+ *       prorated by the days managed (section 40.2 apportions the postoperative share by the days
+ *       of care), over the code's global days (010 or 090), as one procedure. That the line's units
+ *       carry those days is contractors' billing instruction for modifier 55 (e.g. Palmetto GBA's),
+ *       not a text of section 40.2. A 55 line on a code with another global period, or with more
+ *       days than the period, is refused.
  *   <li>Several of them on one line pay the sum of their shares, 55 then unprorated.
  * </ul>
  *
