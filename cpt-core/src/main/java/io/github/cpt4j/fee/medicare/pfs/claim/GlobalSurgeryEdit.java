@@ -49,10 +49,16 @@ import java.util.Optional;
  * </ul>
  *
  * <p>A line of modifier 55 alone (postoperative management by another physician) is not the
- * procedure of the day: it bills days of care after a surgery done elsewhere. What this edit cannot
- * see is a surgery on an earlier claim: a visit in the postoperative days of a procedure billed
- * before (modifier 24), and the procedures of those days (58 staged, 78 return to the operating
- * room, 79 unrelated) need the earlier claim's date and global period; it judges one claim.
+ * procedure of the day: it bills days of care after a surgery done elsewhere. A return to the
+ * operating room for a related procedure (modifier 78) opens no package of its own either: it is
+ * paid its intra-operative share because it falls in the postoperative period of the first surgery,
+ * and no new postoperative period begins with it (CMS's MLN booklet "Global Surgery", as
+ * contractors reproduce it; a staged procedure, 58, and an unrelated one, 79, each begin one). Its
+ * visits are the first surgery's, judged by that surgery's line when the claim has it. What this
+ * edit cannot see is a surgery on an earlier claim: a visit in the postoperative days of a
+ * procedure billed before (modifier 24), and the procedures of those days (58 staged, 78 return to
+ * the operating room, 79 unrelated) need the earlier claim's date and global period; it judges one
+ * claim.
  *
  * <p>Immutable and thread-safe; allocation-free on a claim without an E/M line.
  */
@@ -63,6 +69,7 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
 
   private static final Modifier UNRELATED_POSTOPERATIVE_VISIT = Modifier.parse("24");
   private static final Modifier DECISION_FOR_SURGERY = Modifier.parse("57");
+  private static final Modifier RETURN_TO_OPERATING_ROOM = Modifier.parse("78");
 
   private final MedicareFeeSchedule schedule;
 
@@ -170,8 +177,8 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
 
   /**
    * The lines whose global package can hold a visit, in claim order, with their global periods:
-   * procedures (no visit, not a line of modifier 55 alone) whose relative value row gives a period
-   * of 000, 010 or 090.
+   * procedures (no visit, not a line of modifier 55 alone, not a return to the operating room)
+   * whose relative value row gives a period of 000, 010 or 090.
    */
   private Procedures procedures(Claim claim, LocalDate claimDate) {
     int n = claim.size();
@@ -199,7 +206,9 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
 
   /** The global period of a procedure whose package can hold a visit, else null. */
   private GlobalPeriod periodOrNull(ClaimLine procedure) {
-    if (isVisit(procedure.code()) || isPostoperativeOnly(procedure)) {
+    if (isVisit(procedure.code())
+        || isPostoperativeOnly(procedure)
+        || procedure.hasModifier(RETURN_TO_OPERATING_ROOM)) {
       return null;
     }
     Optional<RvuEntry> row = schedule.rvuEntry(procedure);

@@ -130,6 +130,31 @@ class GlobalSurgeryTest {
     assertAmounts(price("27447", "99213 on 2025-09-01"), "1100.00", "1000.00", "100.00");
   }
 
+  /**
+   * A return to the operating room (78) begins no postoperative period of its own: its visits are
+   * the first surgery's. An unrelated procedure (79) begins one.
+   */
+  @Test
+  void aReturnToTheOperatingRoomBeginsNoPostoperativePeriod() {
+    // 27447 on 06-02, its return (78) on 08-21, day 80 of the first 90: 0.69 x 1000.00 = 690.00.
+    // A visit on 09-10 is day 100 of the first surgery, outside its period: paid, though 20 days
+    // after the return.
+    assertAmounts(
+        price("27447", "27447-78 on 2025-08-21", "99213 on 2025-09-10"),
+        "1790.00",
+        "1000.00",
+        "690.00",
+        "100.00");
+    // Day 84 of the first surgery is in its period: denied by the first surgery's line.
+    PricedClaim day84 = price("27447", "27447-78 on 2025-08-21", "99213 on 2025-08-25");
+    assertInPackage(day84.line(2), "27447 (line 1");
+    // The return alone opens no package, not even on its own day.
+    assertAmounts(price("27447-78", "99213"), "790.00", "690.00", "100.00");
+    // 79, an unrelated procedure on 08-21, begins its own 90 days: the visit of 09-10 is in them.
+    PricedClaim unrelated = price("27447", "27447-79 on 2025-08-21", "99213 on 2025-09-10");
+    assertInPackage(unrelated.line(2), "27447 (line 2");
+  }
+
   @Test
   void postoperativeCareAloneIsNotTheProcedureOfTheDay() {
     // 27447-55 x45: 0.21 x 45/90 x 1000.00 = 105.00; the visit of its physician is paid.
