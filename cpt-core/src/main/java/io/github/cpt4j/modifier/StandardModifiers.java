@@ -129,6 +129,11 @@ final class StandardModifiers {
         levelII("CQ", "Physical therapy furnished in whole or in part by a therapy assistant"),
         levelII("CO", "Occupational therapy furnished in whole or in part by a therapy assistant"),
 
+        // HCPCS Level II, 2022: visits of the global package and of two practitioners.
+        levelII(
+            "FT", "Visit unrelated to a procedure's global package or to another visit of the day"),
+        levelII("FS", "Visit split or shared between a physician and a non-physician practitioner"),
+
         // HCPCS Level II: telehealth, liability and coverage.
         levelII("GT", "Telehealth by interactive audio and video (older modifier)"),
         levelII("GA", "Liability notice given to the patient and on file"),

@@ -119,11 +119,11 @@ class ModifierTest {
     assertEquals(codes("1P 2P 3P 8P"), kinds(registry, ModifierKind.CATEGORY_II));
     assertEquals(
         codes(
-            "LT RT TC XE XS XP XU AS FX FY CT CQ CO GT GA GY GZ KX AA AD QK QX QY QZ QS G8 G9 "
+            "LT RT TC XE XS XP XU AS FX FY CT CQ CO FT FS GT GA GY GZ KX AA AD QK QX QY QZ QS G8 G9 "
                 + "F1 F2 F3 F4 F5 F6 F7 F8 F9 FA T1 T2 T3 T4 T5 T6 T7 T8 T9 TA E1 E2 E3 E4 "
                 + "LC LD LM RC RI JW JZ"),
         kinds(registry, ModifierKind.HCPCS_LEVEL_II));
-    assertEquals(38 + 6 + 4 + 58, registry.all().size());
+    assertEquals(38 + 6 + 4 + 60, registry.all().size());
     // In modifier order, each description distinct (none copied from another by mistake).
     assertTrue(
         registry.all().stream()

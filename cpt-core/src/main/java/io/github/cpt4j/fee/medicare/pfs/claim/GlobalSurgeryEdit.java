@@ -46,6 +46,10 @@ import java.util.Optional;
  *       of one claim that carry different dates ({@link BilledLine#dateOfService()}): a visit is
  *       included (section 40.1.A, postoperative visits), unless it carries modifier 24, an E/M
  *       service unrelated to the surgery (section 30.6.6.A).
+ *   <li><b>Critical care</b> (99291, 99292) unrelated to the procedure is paid in any of these
+ *       days, the day before and the day of included, when it carries modifier FT (CY 2022
+ *       physician fee schedule final rule; HCPCS modifier FT, effective 1 January 2022, as CMS and
+ *       its contractors describe its use for critical care). Other visits keep 24, 25 and 57.
  * </ul>
  *
  * <p>A line of modifier 55 alone (postoperative management by another physician) is not the
@@ -70,6 +74,9 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
   private static final Modifier UNRELATED_POSTOPERATIVE_VISIT = Modifier.parse("24");
   private static final Modifier DECISION_FOR_SURGERY = Modifier.parse("57");
   private static final Modifier RETURN_TO_OPERATING_ROOM = Modifier.parse("78");
+  private static final Modifier UNRELATED_VISIT = Modifier.parse("FT");
+  private static final int CRITICAL_CARE_FIRST = CptCode.parse("99291").packed();
+  private static final int CRITICAL_CARE_ADDED = CptCode.parse("99292").packed();
 
   private final MedicareFeeSchedule schedule;
 
@@ -143,7 +150,7 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
     Procedures procedures = null;
     for (int v = 0; v < n; v++) {
       ClaimLine visit = claim.line(v).line();
-      if (!isVisit(visit.code())) {
+      if (!isVisit(visit.code()) || isUnrelatedCriticalCare(visit)) {
         continue;
       }
       // Issue 18, the fast exit: on a claim of one date of service every procedure is on the
@@ -431,6 +438,19 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
     return days >= 1 && days <= global ? UNRELATED_POSTOPERATIVE_VISIT : null;
   }
 
+  /**
+   * Tells whether {@code visit} is critical care (99291, 99292) marked unrelated to the procedure
+   * by FT, which the package of no procedure holds.
+   */
+  private static boolean isUnrelatedCriticalCare(ClaimLine visit) {
+    return isCriticalCare(visit) && visit.hasModifier(UNRELATED_VISIT);
+  }
+
+  private static boolean isCriticalCare(ClaimLine visit) {
+    int code = visit.code().packed();
+    return code == CRITICAL_CARE_FIRST || code == CRITICAL_CARE_ADDED;
+  }
+
   private static boolean isPostoperativeOnly(ClaimLine line) {
     return line.hasModifier(Modifier.POSTOPERATIVE_CARE_ONLY)
         && !line.hasModifier(Modifier.SURGICAL_CARE_ONLY)
@@ -459,6 +479,9 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
                         + " is significant and separately identifiable"
                     : "add 57 if the visit is where the decision to operate was made"
                 : "add 24 if the visit is unrelated to the surgery";
+    if (isCriticalCare(visit.line())) {
+      what += ", or FT if the critical care is unrelated to the surgery";
+    }
     return EditFinding.builder()
         .edit(NAME)
         .line(v)
