@@ -55,19 +55,6 @@ public record LineRequest(
     requireNonNull(place, "place");
   }
 
-  /** A line whose supervising physician, if any, is not documented present at induction. */
-  public LineRequest(
-      ClaimLine line,
-      Locality locality,
-      Setting setting,
-      LocalDate date,
-      Optional<String> beneficiaryZip,
-      PractitionerType practitioner,
-      boolean qualifyingApm,
-      Optional<PlaceOfService> place) {
-    this(line, locality, setting, date, beneficiaryZip, practitioner, qualifyingApm, place, false);
-  }
-
   /**
    * Returns the explanation of a claim refused because {@code other}'s context is not this one's:
    * it names what differs, as {@link #sameContext} compares it, and the two values. A locality is

@@ -46,19 +46,7 @@ public record PricingDefaults(
     requireNonNull(place, "place");
   }
 
-  /** The defaults without presence at induction. */
-  public PricingDefaults(
-      Optional<Locality> locality,
-      Setting setting,
-      LocalDate date,
-      Optional<String> beneficiaryZip,
-      PractitionerType practitioner,
-      boolean qualifyingApm,
-      Optional<PlaceOfService> place) {
-    this(locality, setting, date, beneficiaryZip, practitioner, qualifyingApm, place, false);
-  }
-
-  /** The defaults without a place of service. */
+  /** The defaults without a place of service or presence at induction. */
   public PricingDefaults(
       Optional<Locality> locality,
       Setting setting,
@@ -66,7 +54,15 @@ public record PricingDefaults(
       Optional<String> beneficiaryZip,
       PractitionerType practitioner,
       boolean qualifyingApm) {
-    this(locality, setting, date, beneficiaryZip, practitioner, qualifyingApm, Optional.empty());
+    this(
+        locality,
+        setting,
+        date,
+        beneficiaryZip,
+        practitioner,
+        qualifyingApm,
+        Optional.empty(),
+        false);
   }
 
   /** The defaults of a provider who is no qualifying APM participant. */

@@ -124,7 +124,8 @@ class MedicareDataPreloadTest {
               Optional.empty(),
               PractitionerType.PHYSICIAN,
               false,
-              Optional.empty()));
+              Optional.empty(),
+              false));
     }
     List<Outcome> outcomes = new ArrayList<>(pricer.price(claim, true));
     for (LineRequest line : claim) {

@@ -62,7 +62,8 @@ class RowPricerLineNumbersTest {
               Optional.empty(),
               PractitionerType.PHYSICIAN,
               false,
-              Optional.empty()));
+              Optional.empty(),
+              false));
     }
     return claim;
   }
