@@ -149,6 +149,11 @@ load_before="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 java -jar "$jar" "${args[@]}" ${excluded[@]+"${excluded[@]}"} -prof gc -rf json -rff "$json" \
   ${selection[@]+"${selection[@]}"} ${user_args[@]+"${user_args[@]}"}
 load_after="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+# JMH records where the JVM is installed on this machine, which says nothing about the results
+# (its version is in "jdkVersion" and "vmVersion"): keep the file name only.
+if [ -f "$json" ]; then
+  sed -i.bak -E 's#"jvm" : "[^"]*/([^/"]*)"#"jvm" : "\1"#' "$json" && rm -f "$json.bak"
+fi
 
 {
   echo "# cpt4j benchmarks, $mode run, $stamp"
