@@ -1,10 +1,10 @@
 package io.github.cpt4j.data;
 
+import static io.github.cpt4j.data.CmsFileNames.where;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
-import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.data.csv.ReadFailure;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.medicare.AnesthesiaBaseUnitFile;
@@ -18,7 +18,6 @@ import io.github.cpt4j.data.medicare.OppsCapFile;
 import io.github.cpt4j.data.medicare.RvuFile;
 import io.github.cpt4j.data.medicare.Zip5File;
 import io.github.cpt4j.data.table.CsvTable;
-import io.github.cpt4j.data.table.ReleasedDate;
 import io.github.cpt4j.fee.FeeSchedule;
 import io.github.cpt4j.fee.medicare.Quarter;
 import io.github.cpt4j.fee.medicare.ZipLocalityTable;
@@ -39,21 +38,16 @@ import io.github.cpt4j.fee.medicare.pfs.RvuTable;
 import io.github.cpt4j.fee.medicare.release.MedicareRelease;
 import io.github.cpt4j.fee.medicare.release.MedicareReleases;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
-import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -62,10 +56,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Reads a directory of CMS files as downloaded (and unzipped), in sub-directories up to {@value
@@ -200,44 +191,6 @@ public final class CmsDirectory {
     }
   }
 
-  private static final Pattern RVU =
-      Pattern.compile("PPRRVU(\\d{2}|\\d{4})_(JAN|APR|JUL|OCT)(?:_(QPP|NONQPP))?(?:[-_].*)?\\.CSV");
-  private static final Pattern GPCI =
-      Pattern.compile("GPCI(\\d{4})(?:_(JAN|APR|JUL|OCT))?(?:[-_].*)?\\.CSV");
-  private static final Pattern ANES = Pattern.compile("ANES(\\d{4})(?:[-_].*)?\\.CSV");
-  private static final Pattern OPPS = Pattern.compile("OPPSCAP_(JAN|APR|JUL|OCT)(?:[-_].*)?\\.CSV");
-  private static final Pattern ZIP =
-      Pattern.compile("ZIP5_(JAN|APR|JUL|OCT)(\\d{4})(?:[-_].*)?\\.TXT");
-  private static final Pattern BASE_UNITS =
-      Pattern.compile("CY(\\d{4})_ANESTHESIA_BASE_UNITS(?:[-_].*)?\\.TXT");
-  private static final Pattern CLFS =
-      Pattern.compile("CLFS_(\\d{4})_Q([1-4])(?:V(\\d+))?(?:[-_].*)?\\.CSV");
-  private static final Pattern DMEPOS =
-      Pattern.compile("DMEPOS_(\\d{4})_(JAN|APR|JUL|OCT)(?:[-_].*)?\\.CSV");
-  private static final Pattern DME_RURAL =
-      Pattern.compile("DME_RURAL_ZIP_(\\d{4})_Q([1-4])(?:[-_].*)?\\.CSV");
-  private static final Pattern ASP =
-      Pattern.compile("ASP_(\\d{4})_(JAN|APR|JUL|OCT)(?:[-_].*)?\\.CSV");
-
-  /**
-   * The mark a browser or file manager adds to the name of a second copy of a file, before its
-   * extension: {@code " (1)"}, {@code " - Copy"}, {@code " - Copy (2)"}, {@code " copy"}, {@code "
-   * copy 2"}; in capitals, as names are matched.
-   */
-  private static final Pattern COPY =
-      Pattern.compile("(.+?)(?: \\(\\d+\\)| - COPY(?: \\(\\d+\\))?| COPY(?: \\d+)?)(\\.[A-Z0-9]+)");
-
-  private static final Pattern PATH_DATE_US =
-      Pattern.compile("(?<!\\d)(\\d{2})[-_.](\\d{2})[-_.](\\d{4})(?!\\d)");
-  private static final Pattern PATH_DATE_ISO =
-      Pattern.compile("(?<!\\d)(\\d{4})-(\\d{2})-(\\d{2})(?!\\d)");
-  private static final Pattern CORRECTION_MARKER =
-      Pattern.compile("UPDATED?|CORRECTED|CORRECTION|REVISED|RVU\\d{2}[A-D]R(?![A-Z])");
-  private static final Pattern RVU_TITLE =
-      Pattern.compile(
-          "(\\d{4}) National Physician Fee Schedule Relative Value File (January|April|July|October)",
-          Pattern.CASE_INSENSITIVE);
-
   private final Path directory;
   private final ImmutableList<CmsFile> files;
 
@@ -329,9 +282,9 @@ public final class CmsDirectory {
       throws IOException {
     requireNonNull(directory, "directory");
     requireNonNull(conversionFactors, "conversionFactors");
-    Found found;
+    CmsFileNames.Found found;
     try {
-      found = find(directory);
+      found = CmsFileNames.find(directory);
     } catch (FileSystemException e) {
       throw unreadable(directory, e);
     }
@@ -647,47 +600,6 @@ public final class CmsDirectory {
   }
 
   /**
-   * Orders file names as people number versions: runs of digits by their value ({@code Q1V10} after
-   * {@code Q1V9}, which plain string order puts before {@code Q1V2}), the rest by character.
-   */
-  static int compareNames(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      char x = a.charAt(i);
-      char y = b.charAt(j);
-      if (Character.isDigit(x) && Character.isDigit(y)) {
-        int endA = i;
-        while (endA < a.length() && Character.isDigit(a.charAt(endA))) {
-          endA++;
-        }
-        int endB = j;
-        while (endB < b.length() && Character.isDigit(b.charAt(endB))) {
-          endB++;
-        }
-        String numberA = a.substring(i, endA).replaceFirst("^0+(?=.)", "");
-        String numberB = b.substring(j, endB).replaceFirst("^0+(?=.)", "");
-        int order =
-            numberA.length() != numberB.length()
-                ? Integer.compare(numberA.length(), numberB.length())
-                : numberA.compareTo(numberB);
-        if (order != 0) {
-          return order;
-        }
-        i = endA;
-        j = endB;
-      } else {
-        if (x != y) {
-          return Character.compare(x, y);
-        }
-        i++;
-        j++;
-      }
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
-  }
-
-  /**
    * The files of {@code kind}, one per period, oldest first: of several files of one period, the
    * one {@link #oneOf} chooses (files of different bytes are refused, as for the newest file
    * alone).
@@ -719,7 +631,7 @@ public final class CmsDirectory {
         int order =
             kept.isEmpty()
                 ? 1
-                : compareNames(
+                : CmsFileNames.compareNames(
                     f.name().toUpperCase(Locale.ROOT), kept.get(0).name().toUpperCase(Locale.ROOT));
         if (order > 0) {
           kept.clear(); // a later version by name (V2 after V1, V10 after V9) replaces the earlier
@@ -736,32 +648,6 @@ public final class CmsDirectory {
     return chosen;
   }
 
-  /** Tells whether a file of this name, in capitals, is one {@link #scan} recognises. */
-  private static boolean isRecognised(String name) {
-    for (Pattern pattern :
-        List.of(RVU, GPCI, ANES, ZIP, BASE_UNITS, CLFS, DMEPOS, DME_RURAL, ASP, OPPS)) {
-      if (pattern.matcher(name).matches()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Tells whether a file of this name, in capitals, is a copy of a recognised file: its name with a
-   * copy's mark, or several ({@code GPCI2025 (1) (1).csv}), taken off is recognised.
-   */
-  private static boolean isCopy(String name) {
-    String base = name;
-    for (Matcher m = COPY.matcher(base); m.matches(); m = COPY.matcher(base)) {
-      base = m.group(1) + m.group(2);
-      if (isRecognised(base)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /**
    * Returns the recognised files under {@code directory}, without reading them beyond titles.
    *
@@ -776,126 +662,10 @@ public final class CmsDirectory {
   public static List<CmsFile> scan(Path directory) throws IOException {
     requireNonNull(directory, "directory");
     try {
-      return find(directory).files();
+      return CmsFileNames.find(directory).files();
     } catch (FileSystemException e) {
       throw unreadable(directory, e);
     }
-  }
-
-  /** The recognised files under a directory, and the copies of recognised files. */
-  private record Found(List<CmsFile> files, List<Path> copies) {}
-
-  // One if-chain over the file-name patterns, each branch reading its own match, reads best with
-  // the match assigned in its condition.
-  @SuppressWarnings("AssignmentExpression")
-  private static Found find(Path directory) throws IOException {
-    if (!Files.isDirectory(requireNonNull(directory, "directory"))) {
-      throw new DataLoadException(directory.toString(), 0, 0, "not a directory");
-    }
-    List<Path> walked;
-    // Links followed: a directory of CMS files is often a link to where the downloads are, or holds
-    // links to them; not followed, those files were left out without a word.
-    try (Stream<Path> walk = Files.walk(directory, MAX_DEPTH, FileVisitOption.FOLLOW_LINKS)) {
-      walked = walk.toList();
-    } catch (UncheckedIOException e) {
-      if (e.getCause() instanceof FileSystemLoopException loop) {
-        throw new DataLoadException(
-            where(directory, Path.of(loop.getFile())),
-            0,
-            0,
-            "a symbolic link leads back to a directory that contains it");
-      }
-      throw e.getCause();
-    }
-    for (Path path : walked) {
-      if (path.equals(directory)
-          || !isRecognised(path.getFileName().toString().toUpperCase(Locale.ROOT))) {
-        continue;
-      }
-      if (Files.isSymbolicLink(path) && !Files.exists(path)) {
-        // Its period would be missing, and priced by no file or refused far from the cause.
-        throw new DataLoadException(
-            where(directory, path),
-            0,
-            0,
-            "a symbolic link to " + Files.readSymbolicLink(path) + ", which does not exist");
-      }
-      if (!Files.isRegularFile(path)) {
-        // A directory or named pipe in a file's place: left out, its period was priced by
-        // another year's file, refused for a missing file, or (ZIP5) by the bundled table.
-        throw new DataLoadException(where(directory, path), 0, 0, "not a regular file");
-      }
-    }
-    List<Path> paths = walked.stream().filter(Files::isRegularFile).sorted().toList();
-    // The year of an OPPSCAP file is that of the relative value files beside it.
-    Map<Path, Integer> rvuYears = new HashMap<>();
-    List<CmsFile> found = new ArrayList<>();
-    List<Path> copies = new ArrayList<>();
-    List<Path> caps = new ArrayList<>();
-    for (Path path : paths) {
-      String name = path.getFileName().toString().toUpperCase(Locale.ROOT);
-      Matcher m;
-      if (isCopy(name)) {
-        // A browser saves a second download of PPRRVU2025_Oct.csv as "PPRRVU2025_Oct (1).csv":
-        // which of the two is meant cannot be told, and "_QPP (1)" read as text after the name
-        // made a QPP file a plain one. Listed, never read.
-        copies.add(path);
-      } else if ((m = RVU.matcher(name)).matches()) {
-        int year = year(m.group(1));
-        int month = month(m.group(2));
-        checkRvuTitle(directory, path, year, month);
-        String variant = m.group(3) == null ? "" : m.group(3).equals("QPP") ? "QPP" : "nonQPP";
-        found.add(new CmsFile(path, Kind.RVU, year, month, variant));
-        rvuYears.merge(path.getParent(), year, (a, b) -> a.equals(b) ? a : -1);
-      } else if ((m = GPCI.matcher(name)).matches()) {
-        found.add(
-            new CmsFile(
-                path, Kind.GPCI, year(m.group(1)), m.group(2) == null ? 1 : month(m.group(2)), ""));
-      } else if ((m = ANES.matcher(name)).matches()) {
-        found.add(new CmsFile(path, Kind.ANESTHESIA_CF, year(m.group(1)), 1, ""));
-      } else if ((m = ZIP.matcher(name)).matches()) {
-        found.add(new CmsFile(path, Kind.ZIP5, year(m.group(2)), month(m.group(1)), ""));
-      } else if ((m = BASE_UNITS.matcher(name)).matches()) {
-        found.add(new CmsFile(path, Kind.ANESTHESIA_BASE_UNITS, year(m.group(1)), 1, ""));
-      } else if ((m = CLFS.matcher(name)).matches()) {
-        found.add(
-            new CmsFile(
-                path,
-                Kind.CLFS,
-                year(m.group(1)),
-                quarterMonth(m.group(2)),
-                m.group(3) == null ? "" : "V" + m.group(3)));
-      } else if ((m = DMEPOS.matcher(name)).matches()) {
-        found.add(new CmsFile(path, Kind.DMEPOS, year(m.group(1)), month(m.group(2)), ""));
-      } else if ((m = DME_RURAL.matcher(name)).matches()) {
-        found.add(
-            new CmsFile(path, Kind.DME_RURAL_ZIP, year(m.group(1)), quarterMonth(m.group(2)), ""));
-      } else if ((m = ASP.matcher(name)).matches()) {
-        found.add(new CmsFile(path, Kind.ASP, year(m.group(1)), month(m.group(2)), ""));
-      } else if (OPPS.matcher(name).matches()) {
-        caps.add(path);
-      }
-    }
-    for (Path path : caps) {
-      Matcher m = OPPS.matcher(path.getFileName().toString().toUpperCase(Locale.ROOT));
-      m.matches();
-      Integer year = rvuYears.get(path.getParent());
-      if (year == null || year < 0) {
-        throw new DataLoadException(
-            where(directory, path),
-            0,
-            0,
-            "an OPPS cap file names no year: put it beside the relative value files of its"
-                + " release (one year per directory)");
-      }
-      found.add(new CmsFile(path, Kind.OPPS_CAP, year, month(m.group(1)), ""));
-    }
-    found.sort(
-        Comparator.comparing(CmsFile::kind)
-            .thenComparingInt(CmsFile::year)
-            .thenComparingInt(CmsFile::month)
-            .thenComparing(CmsFile::name));
-    return new Found(found, copies);
   }
 
   /**
@@ -917,7 +687,7 @@ public final class CmsDirectory {
         latest.put(key, f);
         continue;
       }
-      Replacement r = later(directory, other, f);
+      Replacement r = CorrectedReleases.later(directory, other, f);
       replaced.add(r);
       latest.put(key, r.kept());
     }
@@ -944,111 +714,8 @@ public final class CmsDirectory {
     return new ArrayList<>(byRelease.values());
   }
 
-  /** What tells a re-release from the file it corrects; null where a file does not say. */
-  private record Version(LocalDate released, LocalDate pathDate, String marker) {}
-
-  private static Version version(Path directory, CmsFile file) throws IOException {
-    byte[] head = head(file.path());
-    LocalDate released =
-        ReleasedDate.find(
-                new String(head, StandardCharsets.ISO_8859_1),
-                (offset, message) ->
-                    new DataLoadException(
-                        where(directory, file.path()), lineAt(head, offset), 0, message))
-            .orElse(null);
-    String path = directory.relativize(file.path()).toString().toUpperCase(Locale.ROOT);
-    LocalDate pathDate = null;
-    Matcher us = PATH_DATE_US.matcher(path);
-    Matcher iso = PATH_DATE_ISO.matcher(path);
-    if (us.find()) {
-      pathDate = date(us.group(3), us.group(1), us.group(2));
-    } else if (iso.find()) {
-      pathDate = date(iso.group(1), iso.group(2), iso.group(3));
-    }
-    Matcher marker = CORRECTION_MARKER.matcher(path);
-    return new Version(released, pathDate, marker.find() ? marker.group() : null);
-  }
-
-  /**
-   * The line, from 1, of the byte at {@code offset}: a line ends at LF, CRLF or a bare CR (as in
-   * CMS's July 2025 relative value file).
-   */
-  private static long lineAt(byte[] bytes, int offset) {
-    long line = 1;
-    for (int i = 0; i < offset; i++) {
-      if (bytes[i] == '\n'
-          || (bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n'))) {
-        line++;
-      }
-    }
-    return line;
-  }
-
-  /** Returns the date, or null when the digits are not one (a path may hold other numbers). */
-  private static LocalDate date(String year, String month, String day) {
-    try {
-      return LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
-    } catch (java.time.DateTimeException e) {
-      return null;
-    }
-  }
-
-  /**
-   * Returns which of two relative value files of one release replaces the other, or fails naming
-   * both when nothing orders them.
-   */
-  private static Replacement later(Path directory, CmsFile a, CmsFile b) throws IOException {
-    Version va = version(directory, a);
-    Version vb = version(directory, b);
-    if (va.released() != null && vb.released() != null && !va.released().equals(vb.released())) {
-      boolean bLater = vb.released().isAfter(va.released());
-      LocalDate early = bLater ? va.released() : vb.released();
-      LocalDate late = bLater ? vb.released() : va.released();
-      return replacement(
-          a, b, bLater, "released " + late + ", after " + early + " (RELEASED in the title rows)");
-    }
-    if (va.pathDate() != null && vb.pathDate() != null && !va.pathDate().equals(vb.pathDate())) {
-      boolean bLater = vb.pathDate().isAfter(va.pathDate());
-      LocalDate early = bLater ? va.pathDate() : vb.pathDate();
-      LocalDate late = bLater ? vb.pathDate() : va.pathDate();
-      return replacement(a, b, bLater, "its name is dated " + late + ", the other's " + early);
-    }
-    boolean aMarked = va.marker() != null || va.pathDate() != null;
-    boolean bMarked = vb.marker() != null || vb.pathDate() != null;
-    if (aMarked != bMarked) {
-      Version v = bMarked ? vb : va;
-      String why =
-          v.marker() != null
-              ? "its name says "
-                  + (v.marker().startsWith("RVU")
-                      ? v.marker()
-                      : v.marker().toLowerCase(Locale.ROOT))
-              : "its name is dated " + v.pathDate();
-      return replacement(a, b, bMarked, why + ", the other's does not");
-    }
-    throw new DataLoadException(
-        where(directory, b.path()),
-        0,
-        0,
-        "two relative value files of release "
-            + releaseId(b)
-            + " cannot be ordered: "
-            + directory.relativize(a.path())
-            + " and "
-            + directory.relativize(b.path())
-            + " (no different RELEASED date in their title rows, no different date in their"
-            + " names, and no correction marker such as 'updated' or RVU"
-            + (b.year() % 100)
-            + (char) ('A' + (b.month() - 1) / 3)
-            + "R in one name only); remove the one that was corrected");
-  }
-
-  private static Replacement replacement(CmsFile a, CmsFile b, boolean bLater, String reason) {
-    return bLater ? new Replacement(b, a, reason) : new Replacement(a, b, reason);
-  }
-
   /** Returns the release's id, {@code 2025A} for January 2025 ... {@code 2025D} for October. */
-  private static String releaseId(CmsFile rvu) {
+  static String releaseId(CmsFile rvu) {
     return rvu.year() + String.valueOf((char) ('A' + (rvu.month() - 1) / 3));
   }
 
@@ -1140,28 +807,6 @@ public final class CmsDirectory {
       case DME_RURAL_ZIP -> "DMEPOS rural ZIP";
       case ASP -> "ASP";
     };
-  }
-
-  private static void checkRvuTitle(Path directory, Path path, int year, int month)
-      throws IOException {
-    byte[] head = head(path);
-    Matcher title = RVU_TITLE.matcher(new String(head, StandardCharsets.ISO_8859_1));
-    if (title.find()) {
-      int titleYear = Integer.parseInt(title.group(1));
-      int titleMonth = month(title.group(2).substring(0, 3).toUpperCase(Locale.ROOT));
-      if (titleYear != year || titleMonth != month) {
-        throw new DataLoadException(
-            where(directory, path),
-            1,
-            0,
-            "the name says the "
-                + year
-                + " release of month "
-                + month
-                + ", the title row says "
-                + CodeFormatException.quote(title.group()));
-      }
-    }
   }
 
   private static RvuTable readRvus(Path directory, CmsFile file) throws IOException {
@@ -1353,16 +998,6 @@ public final class CmsDirectory {
     }
   }
 
-  /** The first bytes of {@code path}, where its title rows are. */
-  private static byte[] head(Path path) throws IOException {
-    try (InputStream in = Files.newInputStream(path)) {
-      // As much as a long subset line before the title needs.
-      return in.readNBytes(2048);
-    } catch (IOException e) {
-      throw ReadFailure.naming(path, e);
-    }
-  }
-
   /**
    * Refuses an anesthesia conversion factor file without a row for a locality of the GPCI file it
    * is priced with: CMS's ANES file has every payment locality, so a missing one is damage (a row
@@ -1396,35 +1031,10 @@ public final class CmsDirectory {
    * io.github.cpt4j.data.medicare.CmsSubset}), which may leave out localities on purpose.
    */
   private static boolean isMarkedSubset(Path file) throws IOException {
-    String head = new String(head(file), StandardCharsets.ISO_8859_1);
+    String head = new String(CmsFileNames.head(file), StandardCharsets.ISO_8859_1);
     // A UTF-8 byte-order mark may come first, as the loaders allow: its three bytes in Latin-1.
     return CsvTable.isSubsetMarker(
         head.startsWith("\u00EF\u00BB\u00BF") ? head.substring(3) : head);
-  }
-
-  /** The path of {@code file} in {@code directory}, as errors name a file of the directory. */
-  private static String where(Path directory, Path file) {
-    return directory.relativize(file).toString();
-  }
-
-  private static int year(String digits) {
-    int value = Integer.parseInt(digits);
-    return digits.length() == 2 ? 2000 + value : value;
-  }
-
-  /** Returns the first month of quarter {@code digit} (1 to 4): 1, 4, 7 or 10. */
-  private static int quarterMonth(String digit) {
-    return (Integer.parseInt(digit) - 1) * 3 + 1;
-  }
-
-  private static int month(String abbreviation) {
-    return switch (abbreviation) {
-      case "JAN" -> 1;
-      case "APR" -> 4;
-      case "JUL" -> 7;
-      case "OCT" -> 10;
-      default -> throw new IllegalArgumentException(abbreviation);
-    };
   }
 
   /** Returns the directory read. */

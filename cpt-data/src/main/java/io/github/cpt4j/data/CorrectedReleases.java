@@ -1,0 +1,136 @@
+package io.github.cpt4j.data;
+
+import static io.github.cpt4j.data.CmsFileNames.where;
+
+import io.github.cpt4j.data.CmsDirectory.CmsFile;
+import io.github.cpt4j.data.CmsDirectory.Replacement;
+import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.data.table.ReleasedDate;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Orders a corrected re-release of a relative value file and the file it corrects, by the rules of
+ * the section on corrected re-releases of {@link CmsDirectory}: CMS publishes a correction with the
+ * same file names inside, so the two are told apart by the {@code RELEASED} date of their title
+ * rows, then by a date in their paths, then by a correction marker in one path only.
+ */
+final class CorrectedReleases {
+
+  private static final Pattern PATH_DATE_US =
+      Pattern.compile("(?<!\\d)(\\d{2})[-_.](\\d{2})[-_.](\\d{4})(?!\\d)");
+  private static final Pattern PATH_DATE_ISO =
+      Pattern.compile("(?<!\\d)(\\d{4})-(\\d{2})-(\\d{2})(?!\\d)");
+  private static final Pattern CORRECTION_MARKER =
+      Pattern.compile("UPDATED?|CORRECTED|CORRECTION|REVISED|RVU\\d{2}[A-D]R(?![A-Z])");
+
+  private CorrectedReleases() {}
+
+  /** What tells a re-release from the file it corrects; null where a file does not say. */
+  private record Version(LocalDate released, LocalDate pathDate, String marker) {}
+
+  private static Version version(Path directory, CmsFile file) throws IOException {
+    byte[] head = CmsFileNames.head(file.path());
+    LocalDate released =
+        ReleasedDate.find(
+                new String(head, StandardCharsets.ISO_8859_1),
+                (offset, message) ->
+                    new DataLoadException(
+                        where(directory, file.path()), lineAt(head, offset), 0, message))
+            .orElse(null);
+    String path = directory.relativize(file.path()).toString().toUpperCase(Locale.ROOT);
+    LocalDate pathDate = null;
+    Matcher us = PATH_DATE_US.matcher(path);
+    Matcher iso = PATH_DATE_ISO.matcher(path);
+    if (us.find()) {
+      pathDate = date(us.group(3), us.group(1), us.group(2));
+    } else if (iso.find()) {
+      pathDate = date(iso.group(1), iso.group(2), iso.group(3));
+    }
+    Matcher marker = CORRECTION_MARKER.matcher(path);
+    return new Version(released, pathDate, marker.find() ? marker.group() : null);
+  }
+
+  /**
+   * The line, from 1, of the byte at {@code offset}: a line ends at LF, CRLF or a bare CR (as in
+   * CMS's July 2025 relative value file).
+   */
+  private static long lineAt(byte[] bytes, int offset) {
+    long line = 1;
+    for (int i = 0; i < offset; i++) {
+      if (bytes[i] == '\n'
+          || (bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n'))) {
+        line++;
+      }
+    }
+    return line;
+  }
+
+  /** Returns the date, or null when the digits are not one (a path may hold other numbers). */
+  private static LocalDate date(String year, String month, String day) {
+    try {
+      return LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Returns which of two relative value files of one release replaces the other, or fails naming
+   * both when nothing orders them.
+   */
+  static Replacement later(Path directory, CmsFile a, CmsFile b) throws IOException {
+    Version va = version(directory, a);
+    Version vb = version(directory, b);
+    if (va.released() != null && vb.released() != null && !va.released().equals(vb.released())) {
+      boolean bLater = vb.released().isAfter(va.released());
+      LocalDate early = bLater ? va.released() : vb.released();
+      LocalDate late = bLater ? vb.released() : va.released();
+      return replacement(
+          a, b, bLater, "released " + late + ", after " + early + " (RELEASED in the title rows)");
+    }
+    if (va.pathDate() != null && vb.pathDate() != null && !va.pathDate().equals(vb.pathDate())) {
+      boolean bLater = vb.pathDate().isAfter(va.pathDate());
+      LocalDate early = bLater ? va.pathDate() : vb.pathDate();
+      LocalDate late = bLater ? vb.pathDate() : va.pathDate();
+      return replacement(a, b, bLater, "its name is dated " + late + ", the other's " + early);
+    }
+    boolean aMarked = va.marker() != null || va.pathDate() != null;
+    boolean bMarked = vb.marker() != null || vb.pathDate() != null;
+    if (aMarked != bMarked) {
+      Version v = bMarked ? vb : va;
+      String why =
+          v.marker() != null
+              ? "its name says "
+                  + (v.marker().startsWith("RVU")
+                      ? v.marker()
+                      : v.marker().toLowerCase(Locale.ROOT))
+              : "its name is dated " + v.pathDate();
+      return replacement(a, b, bMarked, why + ", the other's does not");
+    }
+    throw new DataLoadException(
+        where(directory, b.path()),
+        0,
+        0,
+        "two relative value files of release "
+            + CmsDirectory.releaseId(b)
+            + " cannot be ordered: "
+            + directory.relativize(a.path())
+            + " and "
+            + directory.relativize(b.path())
+            + " (no different RELEASED date in their title rows, no different date in their"
+            + " names, and no correction marker such as 'updated' or RVU"
+            + (b.year() % 100)
+            + (char) ('A' + (b.month() - 1) / 3)
+            + "R in one name only); remove the one that was corrected");
+  }
+
+  private static Replacement replacement(CmsFile a, CmsFile b, boolean bLater, String reason) {
+    return bLater ? new Replacement(b, a, reason) : new Replacement(a, b, reason);
+  }
+}
