@@ -550,12 +550,6 @@ public final class RowParser {
   }
 
   /**
-   * The cell at {@code index}, empty if the row has none. Cells the library parses are read without
-   * the library's white space around them ({@link WhiteSpace}: line breaks and every Unicode space,
-   * no-break spaces included), so a cell a spreadsheet fills with a no-break space is empty; the
-   * claim column keeps {@code String.strip()}, the key the Spark job groups by.
-   */
-  /**
    * Tells whether the row of {@code fields} has no date of its own (a blank date cell, or no date
    * column), so that, when valid, it takes the defaults' date: the rows a batch counts to tell
    * whether the user gave the dates of service.
@@ -564,6 +558,12 @@ public final class RowParser {
     return WhiteSpace.isBlank(field(fields, date));
   }
 
+  /**
+   * The cell at {@code index}, empty if the row has none. Cells the library parses are read without
+   * the library's white space around them ({@link WhiteSpace}: line breaks and every Unicode space,
+   * no-break spaces included), so a cell a spreadsheet fills with a no-break space is empty; the
+   * claim column keeps {@code String.strip()}, the key the Spark job groups by.
+   */
   private static String field(List<String> fields, int index) {
     return index < 0 || index >= fields.size() ? "" : fields.get(index);
   }

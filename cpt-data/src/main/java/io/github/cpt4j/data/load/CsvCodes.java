@@ -73,9 +73,8 @@ final class CsvCodes {
             .commentStrategy(CommentStrategy.SKIP)
             .commentCharacter('#')
             .skipEmptyLines(true)
-            .extraFieldStrategy(
-                FieldMismatchStrategy
-                    .IGNORE) // field counts are checked here, with a clearer message
+            // Field counts are checked here, with a clearer message.
+            .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
             .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
             .ofCsvRecord(text)) {
       for (CsvRecord record : reader) {
