@@ -4,10 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.cpt4j.cli.price.MedicareData;
 import io.github.cpt4j.cli.price.PricingData;
+import io.github.cpt4j.data.BundledData;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.SequenceInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -88,5 +94,30 @@ final class Cli {
             false,
             data);
     return new Result(status, out.toString(), err.toString());
+  }
+
+  /** Copies the bundled Medicare file {@code resource} to {@code to}, and returns {@code to}. */
+  static Path copyBundled(String resource, Path to) throws IOException {
+    try (InputStream in = BundledData.class.getResourceAsStream("medicare/" + resource)) {
+      Files.copy(in, to);
+    }
+    return to;
+  }
+
+  /** Standard input that gives {@code rows}, then fails like a disk: every read after them. */
+  static InputStream failingAfter(String rows) {
+    return new SequenceInputStream(
+        new ByteArrayInputStream(rows.getBytes(StandardCharsets.UTF_8)),
+        new InputStream() {
+          @Override
+          public int read() throws IOException {
+            throw new IOException("Input/output error");
+          }
+
+          @Override
+          public int read(byte[] b, int off, int len) throws IOException {
+            throw new IOException("Input/output error");
+          }
+        });
   }
 }

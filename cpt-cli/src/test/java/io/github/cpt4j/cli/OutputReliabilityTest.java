@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.SequenceInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,19 +78,6 @@ class OutputReliabilityTest {
     assertEquals(List.of(in), files());
   }
 
-  /** Standard input that gives some rows, then fails like a disk. */
-  @SuppressWarnings("InputStreamSlowMultibyteRead") // a byte at a time is the point
-  private static InputStream failingAfter(String rows) {
-    return new SequenceInputStream(
-        new ByteArrayInputStream(rows.getBytes(StandardCharsets.UTF_8)),
-        new InputStream() {
-          @Override
-          public int read() throws IOException {
-            throw new IOException("Input/output error");
-          }
-        });
-  }
-
   @Test
   void aRunThatFailsHalfwayLeavesTheOldOutputWhole() throws IOException {
     Path out = Files.writeString(dir.resolve("out.json"), "[]\n");
@@ -99,7 +85,7 @@ class OutputReliabilityTest {
     int status =
         Main.run(
             new String[] {"price", "-i", "-", "-o", out.toString(), "-f", "json", "-z", "10001"},
-            failingAfter("code\n" + "99213\n".repeat(5_000)),
+            Cli.failingAfter("code\n" + "99213\n".repeat(5_000)),
             new PrintWriter(new StringWriter()),
             new PrintWriter(err),
             false,

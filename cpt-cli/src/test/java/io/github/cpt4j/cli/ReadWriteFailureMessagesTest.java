@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.cpt4j.cli.price.MedicareData;
-import io.github.cpt4j.data.BundledData;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.SequenceInputStream;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,7 +72,7 @@ class ReadWriteFailureMessagesTest {
   @Test
   void aDataFileAmongOthersIsNamedByItsOption() throws IOException {
     assumeReadingFails();
-    Path gpci = copy("gpci-2025.csv", dir.resolve("GPCI2025.csv"));
+    Path gpci = Cli.copyBundled("gpci-2025.csv", dir.resolve("GPCI2025.csv"));
     assertEquals(
         "cpt price: cannot read --clfs '" + FAILS + "': Input/output error",
         error(
@@ -96,7 +92,7 @@ class ReadWriteFailureMessagesTest {
   @Test
   void theFailingOneOfTheFilesOfTheFeeSchedule() throws IOException {
     assumeReadingFails();
-    Path rvu = copy("pprrvu-2025-oct-sample.csv", dir.resolve("PPRRVU2025_Oct.csv"));
+    Path rvu = Cli.copyBundled("pprrvu-2025-oct-sample.csv", dir.resolve("PPRRVU2025_Oct.csv"));
     // Read together by the library: was "cannot read the fee schedule: ...", naming neither.
     assertEquals(
         "cpt price: cannot read --gpci '" + FAILS + "': Input/output error",
@@ -190,7 +186,7 @@ class ReadWriteFailureMessagesTest {
       int status =
           Main.run(
               args,
-              failingAfter("code\n" + "99213\n".repeat(5_000)),
+              Cli.failingAfter("code\n" + "99213\n".repeat(5_000)),
               new PrintWriter(new StringWriter()),
               new PrintWriter(err),
               false,
@@ -208,7 +204,7 @@ class ReadWriteFailureMessagesTest {
     assumeReadingFails();
     Path root = dir.resolve("cms");
     Path cms = Files.createDirectories(root.resolve("25d"));
-    copy("pprrvu-2025-oct-sample.csv", cms.resolve("PPRRVU2025_Oct.csv"));
+    Cli.copyBundled("pprrvu-2025-oct-sample.csv", cms.resolve("PPRRVU2025_Oct.csv"));
     Files.createSymbolicLink(cms.resolve("GPCI2025.csv"), Path.of(FAILS));
     String expected =
         ": cannot read --cms-dir '"
@@ -279,28 +275,5 @@ class ReadWriteFailureMessagesTest {
       // Was "cannot write '/dev/full': ...", without the option.
       assertEquals("cannot write --output '/dev/full': No space left on device", e.getMessage());
     }
-  }
-
-  private static InputStream failingAfter(String rows) {
-    return new SequenceInputStream(
-        new ByteArrayInputStream(rows.getBytes(StandardCharsets.UTF_8)),
-        new InputStream() {
-          @Override
-          public int read() throws IOException {
-            throw new IOException("Input/output error");
-          }
-
-          @Override
-          public int read(byte[] b, int off, int len) throws IOException {
-            throw new IOException("Input/output error");
-          }
-        });
-  }
-
-  private static Path copy(String resource, Path to) throws IOException {
-    try (InputStream in = BundledData.class.getResourceAsStream("medicare/" + resource)) {
-      Files.copy(in, to);
-    }
-    return to;
   }
 }

@@ -3,9 +3,7 @@ package io.github.cpt4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import io.github.cpt4j.data.BundledData;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -114,8 +112,8 @@ class UnreadableDataFileTest {
   @Test
   void aFileOfTheCmsDirectoryIsNamedByItsPathInIt() throws IOException {
     Path cms = Files.createDirectories(dir.resolve("cms").resolve("25d"));
-    copy("pprrvu-2025-oct-sample.csv", cms.resolve("PPRRVU2025_Oct.csv"));
-    unreadable(copy("gpci-2025.csv", cms.resolve("GPCI2025.csv")));
+    Cli.copyBundled("pprrvu-2025-oct-sample.csv", cms.resolve("PPRRVU2025_Oct.csv"));
+    unreadable(Cli.copyBundled("gpci-2025.csv", cms.resolve("GPCI2025.csv")));
     String shown = Path.of("25d", "GPCI2025.csv").toString();
     String root = dir.resolve("cms").toString();
     String expected = "cannot read --cms-dir '" + root + "': " + shown + ": permission denied";
@@ -132,7 +130,7 @@ class UnreadableDataFileTest {
   void aDirectoryInPlaceOfACmsFileIsRefusedByItsPath() throws IOException {
     // The release was refused for a missing GPCI file, far from the cause.
     Path cms = Files.createDirectories(dir.resolve("cms").resolve("25d"));
-    copy("pprrvu-2025-oct-sample.csv", cms.resolve("PPRRVU2025_Oct.csv"));
+    Cli.copyBundled("pprrvu-2025-oct-sample.csv", cms.resolve("PPRRVU2025_Oct.csv"));
     Files.createDirectory(cms.resolve("GPCI2025.csv"));
     String root = dir.resolve("cms").toString();
     String refused = Path.of("25d", "GPCI2025.csv") + ": not a regular file";
@@ -163,13 +161,6 @@ class UnreadableDataFileTest {
     assertEquals(2, r.status(), r::toString);
     assertEquals(
         List.of("cpt data: cannot read the bundled data: Input/output error"), r.errLines());
-  }
-
-  private static Path copy(String resource, Path to) throws IOException {
-    try (InputStream in = BundledData.class.getResourceAsStream("medicare/" + resource)) {
-      Files.copy(in, to);
-    }
-    return to;
   }
 
   /** Takes {@code file}'s permissions away; skips the test where it can still be read. */
