@@ -108,6 +108,19 @@ final class JsonFields {
         if (exact instanceof BigDecimal decimal) {
           return decimal;
         }
+        // A double that is no decimal: NaN or Infinity, which a parser that allows them gives, and
+        // which a tree read without USE_BIG_DECIMAL_FOR_FLOATS holds for 1e400. BigDecimal refuses
+        // them with a bare NumberFormatException that named no field.
+        if (Double.isNaN(exact.doubleValue()) || Double.isInfinite(exact.doubleValue())) {
+          throw InvalidFormatException.from(
+              p,
+              "a decimal number is finite, not "
+                  + exact
+                  + ": give amounts as JSON strings (as cpt4j writes them), or read trees with"
+                  + " DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS",
+              exact,
+              BigDecimal.class);
+        }
         BigDecimal shortest = BigDecimal.valueOf(exact.doubleValue());
         if (shortest.precision() > DOUBLE_EXACT_DIGITS) {
           throw InvalidFormatException.from(

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
@@ -515,6 +517,46 @@ class CptModuleTest {
             .treeToValue(decimals.readTree(long19), FeeResult.class)
             .exactAmount()
             .orElseThrow());
+  }
+
+  /**
+   * A number that is no decimal: 1e400 in a tree read without USE_BIG_DECIMAL_FOR_FLOATS is a
+   * double's Infinity, and a parser that allows NaN gives NaN. Both escaped as a bare
+   * NumberFormatException, without the field.
+   */
+  @Test
+  void anAmountThatIsNotFiniteIsRefusedNamingItsField() throws Exception {
+    JsonMappingException infinite =
+        assertThrows(
+            JsonMappingException.class,
+            () ->
+                MAPPER.treeToValue(
+                    MAPPER.readTree("{\"exactAmount\":1e400,\"explanation\":[]}"),
+                    FeeResult.class));
+    assertTrue(infinite.getMessage().contains("Infinity"), infinite.getMessage());
+    assertEquals("exactAmount", infinite.getPath().get(0).getFieldName());
+    ObjectMapper lenient =
+        JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .addModule(new CptModule())
+            .build();
+    for (String number : List.of("NaN", "Infinity", "-Infinity")) {
+      JsonMappingException charge =
+          assertThrows(
+              JsonMappingException.class,
+              () ->
+                  lenient.readValue(
+                      "{\"code\":\"71046\",\"charge\":" + number + "}", BilledLine.class));
+      assertEquals("charge", charge.getPath().get(0).getFieldName());
+      JsonMappingException step =
+          assertThrows(
+              JsonMappingException.class,
+              () ->
+                  lenient.readValue(
+                      "[{\"rule\":\"rvu\",\"description\":\"d\",\"amountAfter\":" + number + "}]",
+                      Explanation.class));
+      assertEquals("amountAfter", step.getPath().get(1).getFieldName());
+    }
   }
 
   @Test
