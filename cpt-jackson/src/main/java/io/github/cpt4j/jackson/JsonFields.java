@@ -12,7 +12,9 @@ import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -344,6 +346,34 @@ final class JsonFields {
   @FunctionalInterface
   interface ValueBuilder<T> {
     T build();
+  }
+
+  /**
+   * Refuses a field that the object being read has given before: {@code
+   * {"code":"71046","code":"99213"}} was read as 99213 without a word, the first value dropped,
+   * which for an amount or a code is a contradiction to report, as the readers report others, not a
+   * choice to make. {@code seen} holds the names read so far in the object.
+   */
+  static void once(JsonParser p, Set<String> seen, Class<?> owner, String field)
+      throws IOException {
+    if (!seen.add(field)) {
+      throw JsonMappingException.wrapWithPath(
+          InvalidFormatException.from(
+              p,
+              owner.getSimpleName()
+                  + " has the field "
+                  + CodeFormatException.quote(field)
+                  + " twice: which value is meant is not for cpt4j to guess",
+              field,
+              owner),
+          owner,
+          field);
+    }
+  }
+
+  /** A new, empty set of the field names an object has given, for {@link #once}. */
+  static Set<String> names() {
+    return new HashSet<>();
   }
 
   /** Fails for a required field that is absent. */

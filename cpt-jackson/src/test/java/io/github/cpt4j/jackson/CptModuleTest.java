@@ -520,6 +520,53 @@ class CptModuleTest {
   }
 
   /**
+   * A field given twice was read as its last value, the first dropped without a word: {@code 71046}
+   * billed as 99213, an exact amount replaced.
+   */
+  @Test
+  void aFieldGivenTwiceIsRefusedNamingIt() {
+    record Case(String json, Class<?> type, String field) {}
+    String finding =
+        "{\"edit\":\"payer\",\"line\":0,\"action\":\"FLAG\",\"deniedUnits\":0,"
+            + "\"reason\":\"EDIT_DENIED\",\"message\":\"m\",";
+    for (Case c :
+        List.of(
+            new Case("{\"code\":\"71046\",\"code\":\"99213\"}", ClaimLine.class, "code"),
+            new Case(
+                "{\"code\":\"71046\",\"charge\":\"10.00\",\"charge\":\"1.00\"}",
+                BilledLine.class,
+                "charge"),
+            new Case("{\"lines\":[],\"lines\":[]}", Claim.class, "lines"),
+            new Case(
+                "{\"exactAmount\":\"61.92\",\"exactAmount\":\"1.00\"}",
+                FeeResult.class,
+                "exactAmount"),
+            new Case(finding + "\"message\":\"n\"}", EditFinding.class, "message"))) {
+      JsonMappingException e =
+          assertThrows(JsonMappingException.class, () -> MAPPER.readValue(c.json(), c.type()));
+      assertTrue(e.getMessage().contains("twice"), e.getMessage());
+      assertEquals(c.field(), e.getPath().get(0).getFieldName(), e.getMessage());
+    }
+    JsonMappingException step =
+        assertThrows(
+            JsonMappingException.class,
+            () ->
+                MAPPER.readValue(
+                    "[{\"rule\":\"rvu\",\"rule\":\"gpci\",\"description\":\"d\"}]",
+                    Explanation.class));
+    assertEquals("rule", step.getPath().get(1).getFieldName());
+    JsonMappingException data =
+        assertThrows(
+            JsonMappingException.class,
+            () ->
+                MAPPER.readValue(
+                    finding + "\"data\":{\"column1\":\"27447\",\"column1\":\"20610\"}}",
+                    EditFinding.class));
+    assertEquals("data", data.getPath().get(0).getFieldName());
+    assertEquals("column1", data.getPath().get(1).getFieldName());
+  }
+
+  /**
    * A number that is no decimal: 1e400 in a tree read without USE_BIG_DECIMAL_FOR_FLOATS is a
    * double's Infinity, and a parser that allows NaN gives NaN. Both escaped as a bare
    * NumberFormatException, without the field.
