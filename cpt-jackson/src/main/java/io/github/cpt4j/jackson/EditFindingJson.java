@@ -77,13 +77,21 @@ final class EditFindingJson {
             lineNumber =
                 JsonFields.integer(p, ctxt, type, name, 1, Integer.MAX_VALUE, "a line number");
         case "action" ->
-            action = JsonFields.text(p, ctxt, type, name, EditAction.class, EditAction::valueOf);
+            action =
+                JsonFields.text(
+                    p, ctxt, type, name, EditAction.class, JsonFields.enumName(EditAction.class));
         case "deniedUnits" ->
             deniedUnits =
                 JsonFields.integer(p, ctxt, type, name, 0, Integer.MAX_VALUE, "deniedUnits");
         case "reason" ->
             reason =
-                JsonFields.text(p, ctxt, type, name, UnpricedReason.class, UnpricedReason::valueOf);
+                JsonFields.text(
+                    p,
+                    ctxt,
+                    type,
+                    name,
+                    UnpricedReason.class,
+                    JsonFields.enumName(UnpricedReason.class));
         case "message" -> message = JsonFields.text(p, ctxt, type, name, String.class, s -> s);
         case "data" -> data = readData(p, ctxt);
         default -> ctxt.handleUnknownProperty(p, null, type, name);

@@ -136,7 +136,12 @@ final class FeeResultJson {
         case "reason" ->
             reason =
                 JsonFields.text(
-                    p, ctxt, FeeResult.class, name, UnpricedReason.class, UnpricedReason::valueOf);
+                    p,
+                    ctxt,
+                    FeeResult.class,
+                    name,
+                    UnpricedReason.class,
+                    JsonFields.enumName(UnpricedReason.class));
         case "detail" ->
             detail = JsonFields.text(p, ctxt, FeeResult.class, name, String.class, s -> s);
         case "explanation" -> explanation = readExplanation(p, ctxt, FeeResult.class, name);

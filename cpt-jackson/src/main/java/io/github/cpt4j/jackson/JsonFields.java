@@ -208,6 +208,26 @@ final class JsonFields {
     return amount;
   }
 
+  /**
+   * Returns a parser of the names of {@code type}'s constants, as written: one that is none of them
+   * fails naming those it could have been, where {@code Enum.valueOf} said "No enum constant"
+   * followed by the class's internal name.
+   */
+  static <E extends Enum<E>> Function<String, E> enumName(Class<E> type) {
+    return text -> {
+      for (E constant : type.getEnumConstants()) {
+        if (constant.name().equals(text)) {
+          return constant;
+        }
+      }
+      StringBuilder names = new StringBuilder();
+      for (E constant : type.getEnumConstants()) {
+        names.append(names.length() == 0 ? "" : ", ").append(constant.name());
+      }
+      throw new IllegalArgumentException(CodeFormatException.quote(text) + " is none of " + names);
+    };
+  }
+
   /** Parses an ISO date, {@code 2025-06-02}, failing as the text parsers here fail. */
   static LocalDate date(String text) {
     try {

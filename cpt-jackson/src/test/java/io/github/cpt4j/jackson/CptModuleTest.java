@@ -797,6 +797,16 @@ class CptModuleTest {
           assertEquals(field, lastField(e), e.getMessage());
           assertTrue(e.getMessage().contains("EditFinding[\""), e.getMessage());
         });
+    // A name that is none of the enum's says which are, not Java's "No enum constant" and class.
+    JsonMappingException action =
+        refused(good.replace("\"DENY_LINE\"", "\"deny_line\""), EditFinding.class);
+    assertTrue(
+        action.getMessage().contains("'deny_line' is none of DENY_LINE, DENY_UNITS, FLAG"),
+        action.getMessage());
+    JsonMappingException reason = refused("{\"reason\":\"not_in_schedule\"}", FeeResult.class);
+    assertTrue(reason.getMessage().contains("'not_in_schedule' is none of "), reason.getMessage());
+    assertTrue(reason.getMessage().contains("NOT_IN_SCHEDULE"), reason.getMessage());
+    assertFalse(reason.getMessage().contains("No enum constant"), reason.getMessage());
     JsonMappingException missing =
         refused(good.replace("\"message\":\"m\",", ""), EditFinding.class);
     assertTrue(missing.getMessage().contains("needs the field 'message'"), missing.getMessage());
