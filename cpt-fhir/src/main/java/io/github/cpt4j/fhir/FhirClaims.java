@@ -35,8 +35,9 @@ import org.hl7.fhir.r4.model.Quantity;
  *   <li>the code from {@code item.productOrService}, its CPT or HCPCS Level II codings, which must
  *       agree ({@link FhirCodings#fromConcept});
  *   <li>the modifiers from {@code item.modifier}, in order, each the code of its concept's CPT or
- *       HCPCS coding, else of its first coding without a system (CPT and HCPCS modifiers share one
- *       two-character space); a concept coded only in other systems is refused;
+ *       HCPCS coding, else of its coding without a system (CPT and HCPCS modifiers share one
+ *       two-character space); a concept coded only in other systems is refused, and so is one whose
+ *       codings read (its CPT and HCPCS ones, else those without a system) name two modifiers;
  *   <li>the units from {@code item.quantity.value}, a whole number from 1 (1 when absent), when the
  *       quantity has no unit or UCUM's unity ({@code 1}, or an annotation such as {@code {unit}});
  *       for an anesthesia code (00100-01999), a quantity in minutes (UCUM {@code min}) is the
@@ -356,7 +357,12 @@ public final class FhirClaims {
               ? ClaimLine.of(code, modifiers, 1).withMinutes(count.count())
               : ClaimLine.of(code, modifiers, count.count());
     } catch (IllegalArgumentException e) {
-      throw new FhirMappingException(path, e.getMessage(), e);
+      // One modifier too many is the first one past the limit's fault: named, as other elements.
+      String at =
+          modifiers.size() > ClaimLine.MAX_MODIFIERS
+              ? path + ".modifier[" + ClaimLine.MAX_MODIFIERS + "]"
+              : path;
+      throw new FhirMappingException(at, e.getMessage(), e);
     }
     BigDecimal net =
         item.hasNet() && item.getNet().hasValue() ? dollars(item.getNet(), path + ".net") : null;
@@ -474,12 +480,21 @@ public final class FhirClaims {
     Coding coding = codings.get(chosen);
     requireValue(coding.getCodeElement(), path + ".coding[" + chosen + "].code");
     // The codings of a concept translate one another: two CPT or HCPCS modifiers that differ
-    // (26 and TC) are a contradiction, not a choice, as for productOrService.
+    // (26 and TC) are a contradiction, not a choice, as for productOrService; and so are two
+    // codings without a system when one of them is the modifier (the second was dropped).
+    boolean chosenHasSystem = codings.get(chosen).hasSystem();
     for (int c = chosen + 1; c < codings.size(); c++) {
       Coding other = codings.get(c);
-      if (FhirCodeSystems.isProcedureSystem(other.getSystem())
-          && other.hasCode()
-          && !other.getCode().equals(coding.getCode())) {
+      boolean sameKind =
+          chosenHasSystem
+              ? FhirCodeSystems.isProcedureSystem(other.getSystem())
+              : !other.hasSystem();
+      if (!sameKind || !other.hasCode()) {
+        continue;
+      }
+      // A code with extensions alone has no value to compare (it was a NullPointerException).
+      requireValue(other.getCodeElement(), path + ".coding[" + c + "].code");
+      if (!other.getCode().equals(coding.getCode())) {
         throw new FhirMappingException(
             path + ".coding[" + c + "].code",
             "the modifier's codings name two modifiers, "

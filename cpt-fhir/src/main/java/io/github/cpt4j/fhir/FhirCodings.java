@@ -123,6 +123,11 @@ public final class FhirCodings {
         first = c;
         continue;
       }
+      // A code with extensions alone has no value to compare: refused where it is, as the first
+      // coding's is by fromCoding (it was a NullPointerException).
+      if (coding.hasCode()) {
+        FhirClaims.requireValue(coding.getCodeElement(), codingPath + ".code");
+      }
       // Compared as written, before reading: "26" is no procedure code, but a modifier misplaced.
       if (coding.hasCode() && !code.toString().equals(coding.getCode())) {
         throw new FhirMappingException(

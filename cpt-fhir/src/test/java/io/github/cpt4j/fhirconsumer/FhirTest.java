@@ -430,6 +430,23 @@ class FhirTest {
                     "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}",
                     ",\"modifier\":[{\"coding\":[{\"code\":\"G\"}]}]")));
     assertEquals("Claim.item[0].modifier[0].coding[0]", modifier.path());
+    // A fifth modifier is named, not the whole item.
+    String four =
+        ",\"modifier\":["
+            + String.join(
+                ",",
+                List.of("59", "GP", "KX", "76", "77").stream()
+                    .map(m -> "{\"coding\":[{\"code\":\"" + m + "\"}]}")
+                    .toList())
+            + "]";
+    FhirMappingException fifth =
+        refused(
+            claim(
+                item(
+                    "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}",
+                    four)));
+    assertEquals("Claim.item[0].modifier[4]", fifth.path());
+    assertTrue(fifth.getMessage().contains("at most 4 modifiers"), fifth::getMessage);
     // A local coding placed before the CPT one is another system's code: the CPT coding is read.
     String knee =
         "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"27447\"}]}";
@@ -515,6 +532,20 @@ class FhirTest {
     assertEquals(
         ClaimLine.parse("71046-26"),
         line(item(chest, ",\"modifier\":[{\"coding\":[" + cpt26 + "," + cpt26 + "]}]")).line());
+    // So do two codings without a system, when they are the modifier: TC was dropped, 26 priced.
+    FhirMappingException bare =
+        refused(
+            claim(
+                item(chest, ",\"modifier\":[{\"coding\":[{\"code\":\"26\"},{\"code\":\"TC\"}]}]")));
+    assertEquals("Claim.item[0].modifier[0].coding[1].code", bare.path());
+    assertEquals(
+        ClaimLine.parse("71046-26"),
+        line(item(chest, ",\"modifier\":[{\"coding\":[{\"code\":\"26\"},{\"code\":\"26\"}]}]"))
+            .line());
+    // Beside a CPT coding, a coding without a system is not read, whatever its code.
+    assertEquals(
+        ClaimLine.parse("71046-26"),
+        line(item(chest, ",\"modifier\":[{\"coding\":[{\"code\":\"TC\"}," + cpt26 + "]}]")).line());
   }
 
   /**
@@ -537,6 +568,12 @@ class FhirTest {
         "'\"modifier\":[{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\","
             + "\"_code\":DAR}]}]' | Claim.item[0].modifier[0].coding[0].code",
         "'\"_sequence\":DAR' | Claim.item[0].sequence",
+        // A second coding's code, compared with the first's: a NullPointerException.
+        "'\"modifier\":[{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\","
+            + "\"code\":\"59\"},{\"system\":\"http://www.ama-assn.org/go/cpt\",\"_code\":DAR}]}]'"
+            + " | Claim.item[0].modifier[0].coding[1].code",
+        "'\"modifier\":[{\"coding\":[{\"code\":\"59\"},{\"_code\":DAR}]}]'"
+            + " | Claim.item[0].modifier[0].coding[1].code",
       })
   void anElementWithADataAbsentReasonIsRefusedAtItsPath(String extra, String path) {
     String dar =
@@ -559,6 +596,16 @@ class FhirTest {
             + "}]}}]}";
     assertEquals(
         "Claim.item[0].productOrService.coding[0].code", refused(claim(absentCode)).path());
+    // Beside a code, as a second coding: a NullPointerException.
+    String absentSecond =
+        "{\"resourceType\":\"Claim\",\"item\":[{\"sequence\":1,\"productOrService\":"
+            + "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"},"
+            + "{\"system\":\"http://www.ama-assn.org/go/cpt\",\"_code\":"
+            + dar
+            + "}]}}]}";
+    FhirMappingException second = refused(claim(absentSecond));
+    assertEquals("Claim.item[0].productOrService.coding[1].code", second.path());
+    assertTrue(second.getMessage().contains("extensions but no value"), second::getMessage);
     String absentPlace =
         item(
             "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}",

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A {@link BilledLine} as a claim line's fields plus {@code "charge":"2400.00"} when the charge is
@@ -39,10 +40,12 @@ final class ClaimJson {
     ClaimLineJson.Fields line = new ClaimLineJson.Fields();
     BigDecimal charge = null;
     LocalDate date = null;
+    Set<String> seen = JsonFields.names();
     for (String name = JsonFields.firstField(p, ctxt, BilledLine.class);
         name != null;
         name = p.nextFieldName()) {
       p.nextToken();
+      JsonFields.once(p, seen, BilledLine.class, name);
       if (name.equals("charge")) {
         charge = JsonFields.decimal(p, ctxt, BilledLine.class, name);
       } else if (name.equals("dateOfService")) {
@@ -142,10 +145,12 @@ final class ClaimJson {
     public Claim deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       List<BilledLine> lines = null;
       List<Integer> numbers = null;
+      Set<String> seen = JsonFields.names();
       for (String name = JsonFields.firstField(p, ctxt, Claim.class);
           name != null;
           name = p.nextFieldName()) {
         p.nextToken();
+        JsonFields.once(p, seen, Claim.class, name);
         if (name.equals("lines")) {
           lines = JsonFields.array(p, ctxt, Claim.class, name, ClaimJson::readBilledLine);
         } else if (name.equals("lineNumbers")) {

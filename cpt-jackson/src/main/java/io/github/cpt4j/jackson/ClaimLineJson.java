@@ -13,6 +13,7 @@ import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.modifier.Modifier;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A {@link ClaimLine} as {@code {"code":"71046","modifiers":["26"],"units":2}}. Reading also takes
@@ -127,10 +128,12 @@ final class ClaimLineJson {
         return JsonFields.parseText(p, ctxt, ClaimLine.class, ClaimLine::parse);
       }
       Fields fields = new Fields();
+      Set<String> seen = JsonFields.names();
       for (String name = JsonFields.firstField(p, ctxt, ClaimLine.class);
           name != null;
           name = p.nextFieldName()) {
         p.nextToken();
+        JsonFields.once(p, seen, ClaimLine.class, name);
         if (!fields.read(name, p, ctxt, ClaimLine.class)) {
           ctxt.handleUnknownProperty(p, this, ClaimLine.class, name);
         }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.fee.PricingStep;
@@ -15,6 +16,7 @@ import io.github.cpt4j.fee.UnpricedReason;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An {@link EditFinding}, what a claim edit or scrubber found on one line:
@@ -61,10 +63,12 @@ final class EditFindingJson {
     UnpricedReason reason = null;
     String message = null;
     Map<String, String> data = Map.of();
+    Set<String> seen = JsonFields.names();
     for (String name = JsonFields.firstField(p, ctxt, type);
         name != null;
         name = p.nextFieldName()) {
       p.nextToken();
+      JsonFields.once(p, seen, type, name);
       switch (name) {
         case "edit" -> edit = JsonFields.text(p, ctxt, type, name, String.class, s -> s);
         case "line" ->
@@ -73,13 +77,21 @@ final class EditFindingJson {
             lineNumber =
                 JsonFields.integer(p, ctxt, type, name, 1, Integer.MAX_VALUE, "a line number");
         case "action" ->
-            action = JsonFields.text(p, ctxt, type, name, EditAction.class, EditAction::valueOf);
+            action =
+                JsonFields.text(
+                    p, ctxt, type, name, EditAction.class, JsonFields.enumName(EditAction.class));
         case "deniedUnits" ->
             deniedUnits =
                 JsonFields.integer(p, ctxt, type, name, 0, Integer.MAX_VALUE, "deniedUnits");
         case "reason" ->
             reason =
-                JsonFields.text(p, ctxt, type, name, UnpricedReason.class, UnpricedReason::valueOf);
+                JsonFields.text(
+                    p,
+                    ctxt,
+                    type,
+                    name,
+                    UnpricedReason.class,
+                    JsonFields.enumName(UnpricedReason.class));
         case "message" -> message = JsonFields.text(p, ctxt, type, name, String.class, s -> s);
         case "data" -> data = readData(p, ctxt);
         default -> ctxt.handleUnknownProperty(p, null, type, name);
@@ -140,6 +152,14 @@ final class EditFindingJson {
     for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
       p.nextToken();
       try {
+        if (data.containsKey(key)) {
+          // Which of two values the edit meant is not for cpt4j to guess: the first was dropped.
+          throw InvalidFormatException.from(
+              p,
+              "the data has the key " + CodeFormatException.quote(key) + " twice",
+              key,
+              Map.class);
+        }
         data.put(key, JsonFields.parseText(p, ctxt, String.class, s -> s));
       } catch (JsonMappingException e) {
         throw JsonMappingException.wrapWithPath(

@@ -15,6 +15,7 @@ import io.github.cpt4j.fee.UnpricedReason;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A {@link FeeResult}, its {@link Explanation} and {@link PricingStep}s. Amounts are JSON strings
@@ -53,10 +54,12 @@ final class FeeResultJson {
     String rule = null;
     String description = null;
     BigDecimal amountAfter = null;
+    Set<String> seen = JsonFields.names();
     for (String name = JsonFields.firstField(p, ctxt, PricingStep.class);
         name != null;
         name = p.nextFieldName()) {
       p.nextToken();
+      JsonFields.once(p, seen, PricingStep.class, name);
       switch (name) {
         case "rule" ->
             rule = JsonFields.text(p, ctxt, PricingStep.class, name, String.class, s -> s);
@@ -118,10 +121,12 @@ final class FeeResultJson {
     UnpricedReason reason = null;
     String detail = "";
     Explanation explanation = Explanation.empty();
+    Set<String> seen = JsonFields.names();
     for (String name = JsonFields.firstField(p, ctxt, FeeResult.class);
         name != null;
         name = p.nextFieldName()) {
       p.nextToken();
+      JsonFields.once(p, seen, FeeResult.class, name);
       switch (name) {
         case "priced" -> priced = JsonFields.bool(p, ctxt, FeeResult.class, name);
         case "amount" -> amount = JsonFields.amount(p, ctxt, FeeResult.class, name);
@@ -131,7 +136,12 @@ final class FeeResultJson {
         case "reason" ->
             reason =
                 JsonFields.text(
-                    p, ctxt, FeeResult.class, name, UnpricedReason.class, UnpricedReason::valueOf);
+                    p,
+                    ctxt,
+                    FeeResult.class,
+                    name,
+                    UnpricedReason.class,
+                    JsonFields.enumName(UnpricedReason.class));
         case "detail" ->
             detail = JsonFields.text(p, ctxt, FeeResult.class, name, String.class, s -> s);
         case "explanation" -> explanation = readExplanation(p, ctxt, FeeResult.class, name);

@@ -12,7 +12,9 @@ import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -108,6 +110,19 @@ final class JsonFields {
         if (exact instanceof BigDecimal decimal) {
           return decimal;
         }
+        // A double that is no decimal: NaN or Infinity, which a parser that allows them gives, and
+        // which a tree read without USE_BIG_DECIMAL_FOR_FLOATS holds for 1e400. BigDecimal refuses
+        // them with a bare NumberFormatException that named no field.
+        if (Double.isNaN(exact.doubleValue()) || Double.isInfinite(exact.doubleValue())) {
+          throw InvalidFormatException.from(
+              p,
+              "a decimal number is finite, not "
+                  + exact
+                  + ": give amounts as JSON strings (as cpt4j writes them), or read trees with"
+                  + " DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS",
+              exact,
+              BigDecimal.class);
+        }
         BigDecimal shortest = BigDecimal.valueOf(exact.doubleValue());
         if (shortest.precision() > DOUBLE_EXACT_DIGITS) {
           throw InvalidFormatException.from(
@@ -191,6 +206,26 @@ final class JsonFields {
           field);
     }
     return amount;
+  }
+
+  /**
+   * Returns a parser of the names of {@code type}'s constants, as written: one that is none of them
+   * fails naming those it could have been, where {@code Enum.valueOf} said "No enum constant"
+   * followed by the class's internal name.
+   */
+  static <E extends Enum<E>> Function<String, E> enumName(Class<E> type) {
+    return text -> {
+      for (E constant : type.getEnumConstants()) {
+        if (constant.name().equals(text)) {
+          return constant;
+        }
+      }
+      StringBuilder names = new StringBuilder();
+      for (E constant : type.getEnumConstants()) {
+        names.append(names.length() == 0 ? "" : ", ").append(constant.name());
+      }
+      throw new IllegalArgumentException(CodeFormatException.quote(text) + " is none of " + names);
+    };
   }
 
   /** Parses an ISO date, {@code 2025-06-02}, failing as the text parsers here fail. */
@@ -331,6 +366,34 @@ final class JsonFields {
   @FunctionalInterface
   interface ValueBuilder<T> {
     T build();
+  }
+
+  /**
+   * Refuses a field that the object being read has given before: {@code
+   * {"code":"71046","code":"99213"}} was read as 99213 without a word, the first value dropped,
+   * which for an amount or a code is a contradiction to report, as the readers report others, not a
+   * choice to make. {@code seen} holds the names read so far in the object.
+   */
+  static void once(JsonParser p, Set<String> seen, Class<?> owner, String field)
+      throws IOException {
+    if (!seen.add(field)) {
+      throw JsonMappingException.wrapWithPath(
+          InvalidFormatException.from(
+              p,
+              owner.getSimpleName()
+                  + " has the field "
+                  + CodeFormatException.quote(field)
+                  + " twice: which value is meant is not for cpt4j to guess",
+              field,
+              owner),
+          owner,
+          field);
+    }
+  }
+
+  /** A new, empty set of the field names an object has given, for {@link #once}. */
+  static Set<String> names() {
+    return new HashSet<>();
   }
 
   /** Fails for a required field that is absent. */

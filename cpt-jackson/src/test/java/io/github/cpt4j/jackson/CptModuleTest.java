@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
@@ -517,6 +519,93 @@ class CptModuleTest {
             .orElseThrow());
   }
 
+  /**
+   * A field given twice was read as its last value, the first dropped without a word: {@code 71046}
+   * billed as 99213, an exact amount replaced.
+   */
+  @Test
+  void aFieldGivenTwiceIsRefusedNamingIt() {
+    record Case(String json, Class<?> type, String field) {}
+    String finding =
+        "{\"edit\":\"payer\",\"line\":0,\"action\":\"FLAG\",\"deniedUnits\":0,"
+            + "\"reason\":\"EDIT_DENIED\",\"message\":\"m\",";
+    for (Case c :
+        List.of(
+            new Case("{\"code\":\"71046\",\"code\":\"99213\"}", ClaimLine.class, "code"),
+            new Case(
+                "{\"code\":\"71046\",\"charge\":\"10.00\",\"charge\":\"1.00\"}",
+                BilledLine.class,
+                "charge"),
+            new Case("{\"lines\":[],\"lines\":[]}", Claim.class, "lines"),
+            new Case(
+                "{\"exactAmount\":\"61.92\",\"exactAmount\":\"1.00\"}",
+                FeeResult.class,
+                "exactAmount"),
+            new Case(finding + "\"message\":\"n\"}", EditFinding.class, "message"))) {
+      JsonMappingException e =
+          assertThrows(JsonMappingException.class, () -> MAPPER.readValue(c.json(), c.type()));
+      assertTrue(e.getMessage().contains("twice"), e.getMessage());
+      assertEquals(c.field(), e.getPath().get(0).getFieldName(), e.getMessage());
+    }
+    JsonMappingException step =
+        assertThrows(
+            JsonMappingException.class,
+            () ->
+                MAPPER.readValue(
+                    "[{\"rule\":\"rvu\",\"rule\":\"gpci\",\"description\":\"d\"}]",
+                    Explanation.class));
+    assertEquals("rule", step.getPath().get(1).getFieldName());
+    JsonMappingException data =
+        assertThrows(
+            JsonMappingException.class,
+            () ->
+                MAPPER.readValue(
+                    finding + "\"data\":{\"column1\":\"27447\",\"column1\":\"20610\"}}",
+                    EditFinding.class));
+    assertEquals("data", data.getPath().get(0).getFieldName());
+    assertEquals("column1", data.getPath().get(1).getFieldName());
+  }
+
+  /**
+   * A number that is no decimal: 1e400 in a tree read without USE_BIG_DECIMAL_FOR_FLOATS is a
+   * double's Infinity, and a parser that allows NaN gives NaN. Both escaped as a bare
+   * NumberFormatException, without the field.
+   */
+  @Test
+  void anAmountThatIsNotFiniteIsRefusedNamingItsField() throws Exception {
+    JsonMappingException infinite =
+        assertThrows(
+            JsonMappingException.class,
+            () ->
+                MAPPER.treeToValue(
+                    MAPPER.readTree("{\"exactAmount\":1e400,\"explanation\":[]}"),
+                    FeeResult.class));
+    assertTrue(infinite.getMessage().contains("Infinity"), infinite.getMessage());
+    assertEquals("exactAmount", infinite.getPath().get(0).getFieldName());
+    ObjectMapper lenient =
+        JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .addModule(new CptModule())
+            .build();
+    for (String number : List.of("NaN", "Infinity", "-Infinity")) {
+      JsonMappingException charge =
+          assertThrows(
+              JsonMappingException.class,
+              () ->
+                  lenient.readValue(
+                      "{\"code\":\"71046\",\"charge\":" + number + "}", BilledLine.class));
+      assertEquals("charge", charge.getPath().get(0).getFieldName());
+      JsonMappingException step =
+          assertThrows(
+              JsonMappingException.class,
+              () ->
+                  lenient.readValue(
+                      "[{\"rule\":\"rvu\",\"description\":\"d\",\"amountAfter\":" + number + "}]",
+                      Explanation.class));
+      assertEquals("amountAfter", step.getPath().get(1).getFieldName());
+    }
+  }
+
   @Test
   void pricedClaimsAreWrittenWithEveryLineAndTheirPartsReadBack() throws Exception {
     MedicareClaimPricer pricer = MedicareClaimPricer.of(BundledData.medicareFeeSchedule());
@@ -708,6 +797,16 @@ class CptModuleTest {
           assertEquals(field, lastField(e), e.getMessage());
           assertTrue(e.getMessage().contains("EditFinding[\""), e.getMessage());
         });
+    // A name that is none of the enum's says which are, not Java's "No enum constant" and class.
+    JsonMappingException action =
+        refused(good.replace("\"DENY_LINE\"", "\"deny_line\""), EditFinding.class);
+    assertTrue(
+        action.getMessage().contains("'deny_line' is none of DENY_LINE, DENY_UNITS, FLAG"),
+        action.getMessage());
+    JsonMappingException reason = refused("{\"reason\":\"not_in_schedule\"}", FeeResult.class);
+    assertTrue(reason.getMessage().contains("'not_in_schedule' is none of "), reason.getMessage());
+    assertTrue(reason.getMessage().contains("NOT_IN_SCHEDULE"), reason.getMessage());
+    assertFalse(reason.getMessage().contains("No enum constant"), reason.getMessage());
     JsonMappingException missing =
         refused(good.replace("\"message\":\"m\",", ""), EditFinding.class);
     assertTrue(missing.getMessage().contains("needs the field 'message'"), missing.getMessage());
