@@ -117,6 +117,11 @@ class OutputReliabilityTest {
 
   /** Standard output over a stream that fails as a full disk or a closed pipe does. */
   private int runToFailingStdout(String failure, StringWriter err, String... args) {
+    return runToFailingStdout(failure, "code\n99213\n", err, args);
+  }
+
+  /** The same with {@code stdin} as standard input. */
+  private int runToFailingStdout(String failure, String stdin, StringWriter err, String... args) {
     OutputStream failing =
         new OutputStream() {
           @Override
@@ -131,7 +136,7 @@ class OutputReliabilityTest {
         };
     return Main.run(
         args,
-        new ByteArrayInputStream("code\n99213\n".getBytes(StandardCharsets.UTF_8)),
+        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
         StandardOutput.over(failing, false),
         new PrintWriter(err),
         false,
@@ -158,6 +163,29 @@ class OutputReliabilityTest {
           err.toString().strip(),
           () -> String.join(" ", args) + ": " + err);
       assertEquals(1, err.toString().strip().lines().count(), err::toString);
+    }
+  }
+
+  /**
+   * {@code validate} looks at its output every 1,024 lines, while it reads: a full disk found there
+   * was "internal error: io.github.cpt4j.cli.report.OutputFailedException: ...", where one found at
+   * the end is the plain message.
+   */
+  @Test
+  void aFullDiskFoundWhileValidateReadsIsTheSameOneLine() {
+    String lines = "99213\n".repeat(3_000);
+    for (String[] args :
+        List.of(
+            new String[] {"validate", "-"},
+            new String[] {"validate", "--all", "-f", "json", "-"},
+            new String[] {"validate", "--column", "code", "-"})) {
+      StringWriter err = new StringWriter();
+      int status = runToFailingStdout("No space left on device", "code\n" + lines, err, args);
+      assertEquals(2, status, () -> String.join(" ", args) + ": " + err);
+      assertEquals(
+          "cpt validate: cannot write standard output: No space left on device",
+          err.toString().strip(),
+          () -> String.join(" ", args) + ": " + err);
     }
   }
 
