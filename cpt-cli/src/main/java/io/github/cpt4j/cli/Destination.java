@@ -221,17 +221,21 @@ final class Destination implements AutoCloseable {
   /**
    * Tells whether the output file {@code name} would be written inside {@code directory} or any of
    * its sub-directories (whether or not the file exists yet): a directory the run reads as data,
-   * whose files the output would replace or join.
+   * whose files the output would replace or join. So is a symbolic link, wherever it is, to a file
+   * in there, whose file the output replaces.
    */
   static boolean isInside(String name, Path directory) {
     if (name == null || Inputs.STDIN.equals(name)) {
       return false;
     }
     try {
-      Path parent = Inputs.path(name).toAbsolutePath().getParent();
-      return parent != null
-          && Files.isDirectory(parent)
-          && parent.toRealPath().startsWith(directory.toRealPath());
+      Path path = Inputs.path(name).toAbsolutePath();
+      Path real = directory.toRealPath();
+      if (Files.isSymbolicLink(path) && Files.exists(path) && path.toRealPath().startsWith(real)) {
+        return true;
+      }
+      Path parent = path.getParent();
+      return parent != null && Files.isDirectory(parent) && parent.toRealPath().startsWith(real);
     } catch (IOException | SecurityException e) {
       return false; // the output cannot be written there either; opening it will say why
     }

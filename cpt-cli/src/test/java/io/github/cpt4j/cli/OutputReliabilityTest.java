@@ -297,7 +297,10 @@ class OutputReliabilityTest {
     Path in = Files.writeString(dir.resolve("in.csv"), "code\n99213\n");
     Path cms = Files.createDirectories(dir.resolve("cms").resolve("2025"));
     Path gpci = Files.writeString(cms.resolve("GPCI2025.csv"), "gpci\n");
-    for (Path target : List.of(gpci, cms.resolve("new.csv"), dir.resolve("cms").resolve("x.csv"))) {
+    // A link outside the directory to one of its files: the file it names would be replaced.
+    Path link = Files.createSymbolicLink(dir.resolve("link.csv"), gpci);
+    for (Path target :
+        List.of(gpci, cms.resolve("new.csv"), dir.resolve("cms").resolve("x.csv"), link)) {
       Cli.Result r =
           price(
               "-i",
