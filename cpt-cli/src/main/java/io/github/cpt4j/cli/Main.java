@@ -68,7 +68,7 @@ public final class Main {
     PrintWriter out = StandardOutput.over(new FileOutputStream(FileDescriptor.out), interactive);
     PrintWriter err =
         new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()), true);
-    int status = run(args, System.in, out, err, interactive, data);
+    int status = run(args, Inputs.standardInput(), out, err, interactive, data);
     out.flush();
     err.flush();
     System.exit(status);
