@@ -121,6 +121,7 @@ final class Destination implements AutoCloseable {
       // Else the temporary file's rename failed with the system's words ("Is a directory").
       throw isADirectory(option, name, target);
     }
+    checkNotADirectoryName(option, name, target);
     return new Destination(option, FileName.quoted(name), target, stdout, writeBehinds);
   }
 
@@ -150,6 +151,20 @@ final class Destination implements AutoCloseable {
     // whole NCCI tables before saying it.
     if (Files.isDirectory(target)) {
       throw isADirectory(option, name, target);
+    }
+    checkNotADirectoryName(option, name, target);
+  }
+
+  /**
+   * Refuses a name that ends in a separator, {@code out/}, and is no directory: it names a
+   * directory, as the system reads it, but a {@link Path} drops the separator, so {@code out/} was
+   * written as the file {@code out}, and {@code priced.csv/} replaced {@code priced.csv}.
+   */
+  private static void checkNotADirectoryName(String option, String name, Path target) {
+    boolean separator = name.endsWith("/") || name.endsWith(target.getFileSystem().getSeparator());
+    if (separator && !Files.isDirectory(target)) {
+      throw new CliException(
+          "cannot write " + option + " " + FileName.quoted(name) + ": " + notADirectory(target));
     }
   }
 
