@@ -40,7 +40,8 @@ import java.util.regex.Pattern;
  * never a part of the new one. A killed run cannot delete its temporary file; the next run to the
  * same target does, when the process that wrote it is gone (see {@link #temporaryPrefix}). A target
  * that exists but is not a regular file (a device such as {@code /dev/null}, a named pipe) cannot
- * be replaced and is written directly.
+ * be replaced and is written directly, as is a file descriptor ({@code /dev/stdout}); through a
+ * symbolic link, the file it names is replaced and the link kept.
  *
  * <p>Every write failure is an {@link OutputFailedException} naming the output, a file by its
  * option ({@code cannot write --output 'out.csv': reason}), so that it is never blamed on the
@@ -60,6 +61,10 @@ final class Destination implements AutoCloseable {
   private final Function<WriteBehind.Sync, WriteBehind> writeBehinds;
 
   private Path temporary;
+
+  /** The file the temporary file is renamed over: the target, or the file its link names. */
+  private Path replaced;
+
   private FileChannel channel;
 
   /** Syncs the temporary file in steps while it is written; null for other outputs. */
@@ -116,6 +121,7 @@ final class Destination implements AutoCloseable {
       // Else the temporary file's rename failed with the system's words ("Is a directory").
       throw isADirectory(option, name, target);
     }
+    checkNotADirectoryName(option, name, target);
     return new Destination(option, FileName.quoted(name), target, stdout, writeBehinds);
   }
 
@@ -145,6 +151,20 @@ final class Destination implements AutoCloseable {
     // whole NCCI tables before saying it.
     if (Files.isDirectory(target)) {
       throw isADirectory(option, name, target);
+    }
+    checkNotADirectoryName(option, name, target);
+  }
+
+  /**
+   * Refuses a name that ends in a separator, {@code out/}, and is no directory: it names a
+   * directory, as the system reads it, but a {@link Path} drops the separator, so {@code out/} was
+   * written as the file {@code out}, and {@code priced.csv/} replaced {@code priced.csv}.
+   */
+  private static void checkNotADirectoryName(String option, String name, Path target) {
+    boolean separator = name.endsWith("/") || name.endsWith(target.getFileSystem().getSeparator());
+    if (separator && !Files.isDirectory(target)) {
+      throw new CliException(
+          "cannot write " + option + " " + FileName.quoted(name) + ": " + notADirectory(target));
     }
   }
 
@@ -216,17 +236,21 @@ final class Destination implements AutoCloseable {
   /**
    * Tells whether the output file {@code name} would be written inside {@code directory} or any of
    * its sub-directories (whether or not the file exists yet): a directory the run reads as data,
-   * whose files the output would replace or join.
+   * whose files the output would replace or join. So is a symbolic link, wherever it is, to a file
+   * in there, whose file the output replaces.
    */
   static boolean isInside(String name, Path directory) {
     if (name == null || Inputs.STDIN.equals(name)) {
       return false;
     }
     try {
-      Path parent = Inputs.path(name).toAbsolutePath().getParent();
-      return parent != null
-          && Files.isDirectory(parent)
-          && parent.toRealPath().startsWith(directory.toRealPath());
+      Path path = Inputs.path(name).toAbsolutePath();
+      Path real = directory.toRealPath();
+      if (Files.isSymbolicLink(path) && Files.exists(path) && path.toRealPath().startsWith(real)) {
+        return true;
+      }
+      Path parent = path.getParent();
+      return parent != null && Files.isDirectory(parent) && parent.toRealPath().startsWith(real);
     } catch (IOException | SecurityException e) {
       return false; // the output cannot be written there either; opening it will say why
     }
@@ -285,10 +309,17 @@ final class Destination implements AutoCloseable {
   private OutputStream openFile() throws IOException {
     try {
       OutputStream stream;
-      if (Files.exists(target) && !Files.isRegularFile(target)) {
+      if (Files.exists(target) && (!Files.isRegularFile(target) || isDescriptor(target))) {
         stream = Files.newOutputStream(target);
       } else {
-        Path file = target.toAbsolutePath();
+        // Through a symbolic link, the file it names is replaced and the link kept: a rename over
+        // the link itself turned it into a file and left the file it named as it was. (A link to
+        // nothing is replaced as before: there is no file to keep it pointing to.)
+        Path file =
+            Files.isSymbolicLink(target) && Files.exists(target)
+                ? target.toRealPath()
+                : target.toAbsolutePath();
+        replaced = file;
         removeStaleTemporaryFiles(file);
         String random = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         temporary =
@@ -384,16 +415,45 @@ final class Destination implements AutoCloseable {
 
   private void move() throws IOException {
     try {
-      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(temporary, replaced, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(temporary, replaced, StandardCopyOption.REPLACE_EXISTING);
     }
     temporary = null;
   }
 
+  /**
+   * Tells whether {@code target} is a symbolic link, or a chain of them, into {@code /proc}: an
+   * open file descriptor, as {@code /dev/stdout} and {@code /dev/fd/1} are on Linux. Its file, when
+   * standard output is redirected to one, is the shell's, open and perhaps shared: it is written
+   * through the descriptor, as a device is. Replaced by a rename, as a file is, the results went
+   * nowhere the shell would look (and {@code /dev/stdout} itself became a file where {@code /dev}
+   * is writable).
+   */
+  private static boolean isDescriptor(Path target) {
+    Path at = target.toAbsolutePath();
+    try {
+      for (int hops = 0; hops < 40 && Files.isSymbolicLink(at); hops++) {
+        Path parent = at.getParent();
+        Path directory = parent == null ? at.getRoot() : parent.toRealPath();
+        if (directory.startsWith("/proc")) {
+          return true;
+        }
+        at = directory.resolve(Files.readSymbolicLink(at));
+        Path next = at.getParent();
+        if (next != null && Files.isDirectory(next) && next.toRealPath().startsWith("/proc")) {
+          return true;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return false; // taken as a file; opening it will say what is wrong
+    }
+    return false;
+  }
+
   /** So that the rename itself survives a power cut; not every system can open a directory. */
   private void syncDirectory() {
-    Path directory = target.toAbsolutePath().getParent();
+    Path directory = replaced.getParent();
     if (directory == null) {
       return;
     }

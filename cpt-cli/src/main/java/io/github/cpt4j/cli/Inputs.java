@@ -448,6 +448,55 @@ final class Inputs {
     }
   }
 
+  /**
+   * Returns the process's standard input, {@code System.in}, whose reads fail with {@code it is
+   * closed} when the shell closed it ({@code <&-}). Descriptor 0 is then the first file the JVM
+   * opened, its own module image, and reading it took the image for the user's input ({@code
+   * standard input, file line 1, byte 1: 0xDA is not valid UTF-8}). Told, at the first read only,
+   * through Linux's {@code /proc/self/fd/0}, which then names a file of the Java installation;
+   * elsewhere, or when it cannot be told, {@code System.in} is read as it is.
+   */
+  static InputStream standardInput() {
+    return new FilterInputStream(System.in) {
+      private int open; // 0 not yet looked at, 1 open, -1 closed
+
+      private void check() throws IOException {
+        if (open == 0) {
+          open = isJavaFile(Path.of("/proc/self/fd/0")) ? -1 : 1;
+        }
+        if (open < 0) {
+          throw new IOException("it is closed");
+        }
+      }
+
+      @Override
+      public int read() throws IOException {
+        check();
+        return super.read();
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        check();
+        return super.read(b, off, len);
+      }
+    };
+  }
+
+  /** Tells whether the descriptor link {@code fd} names a file of the running Java installation. */
+  private static boolean isJavaFile(Path fd) {
+    try {
+      if (!Files.isSymbolicLink(fd)) {
+        return false;
+      }
+      Path file = Files.readSymbolicLink(fd);
+      String home = System.getProperty("java.home");
+      return home != null && file.isAbsolute() && file.startsWith(Path.of(home).toRealPath());
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
   /** Says why a file operation failed, without Java's exception names. */
   static String reason(IOException e) {
     if (e instanceof NoSuchFileException) {

@@ -68,7 +68,7 @@ public final class Main {
     PrintWriter out = StandardOutput.over(new FileOutputStream(FileDescriptor.out), interactive);
     PrintWriter err =
         new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()), true);
-    int status = run(args, System.in, out, err, interactive, data);
+    int status = run(args, Inputs.standardInput(), out, err, interactive, data);
     out.flush();
     err.flush();
     System.exit(status);
@@ -585,7 +585,11 @@ public final class Main {
     }
     String name = cmd.getCommandSpec().qualifiedName();
     String message;
-    if (e instanceof CliException || e instanceof OutputClosedException) {
+    // An OutputFailedException's message names the output and says why, in the user's words
+    // (validate finds a full disk while it still reads): no internal error.
+    if (e instanceof CliException
+        || e instanceof OutputClosedException
+        || e instanceof OutputFailedException) {
       message = e.getMessage();
     } else if (e instanceof UncheckedIOException) {
       message = "input/output error: " + e.getCause().getMessage();

@@ -3,6 +3,7 @@ package io.github.cpt4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -269,6 +270,36 @@ class CptJarIT {
                   + "': permission denied"),
           err.lines().toList(),
           command::toString);
+    }
+  }
+
+  /**
+   * Standard input closed by the shell ({@code <&-}): the JVM opens its module image as descriptor
+   * 0, and {@code validate} and {@code price --input -} read it as the user's input, refused as
+   * "standard input, file line 1, byte 1: 0xDA is not valid UTF-8". It is now a closed input.
+   */
+  @Test
+  void aClosedStandardInputIsToldAsSuch() throws Exception {
+    Path sh = Path.of("/bin/sh");
+    assumeTrue(Files.isExecutable(sh), "a POSIX shell");
+    assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "a system with /proc/self/fd");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    for (List<String> args :
+        List.of(
+            List.of("validate"),
+            List.of("price", "--input", "-", "--zip", "10001", "--date", "2025-06-02"))) {
+      List<String> command = new ArrayList<>(List.of(sh.toString(), "-c", "exec \"$@\" <&-", "sh"));
+      command.addAll(List.of(java, "-jar", JAR.toString()));
+      command.addAll(args);
+      Process process = new ProcessBuilder(command).start();
+      process.getOutputStream().close();
+      String out = read(process.getInputStream());
+      String err = read(process.getErrorStream());
+      assertTrue(process.waitFor(60, TimeUnit.SECONDS), "cpt did not finish");
+      assertEquals(2, process.exitValue(), err);
+      assertEquals("", out);
+      assertEquals(
+          "cpt " + args.get(0) + ": cannot read standard input: it is closed", err.strip(), err);
     }
   }
 

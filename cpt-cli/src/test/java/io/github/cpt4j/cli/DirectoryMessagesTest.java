@@ -72,6 +72,22 @@ class DirectoryMessagesTest {
         error("", "price", "99213", "-z", "10001", "-o", file.resolve("out.csv").toString()));
   }
 
+  /**
+   * A name ending in a slash names a directory. Java's paths drop the slash: {@code -o out/}, out
+   * missing, wrote the file {@code out}, and {@code -o file.csv/} replaced file.csv, with status 0.
+   */
+  @Test
+  void anOutputEndingInASlashNamesADirectory() throws IOException {
+    assertEquals(
+        "cpt price: cannot write --output '" + missing + "/': '" + missing + "': no such directory",
+        error("code\n99213\n", "price", "-i", "-", "-z", "10001", "-o", missing + "/"));
+    assertEquals(
+        "cpt price: cannot write --output '" + file + "/': '" + file + "': not a directory",
+        error("", "price", "99213", "-z", "10001", "-o", file + "/"));
+    assertEquals(false, Files.exists(missing));
+    assertEquals("code\n99213\n", Files.readString(file));
+  }
+
   @Test
   void priceOutputOfABatch() {
     assertEquals(

@@ -59,6 +59,61 @@ class OutputReliabilityTest {
     assertEquals(List.of(in, out), files());
   }
 
+  /**
+   * An output through a symbolic link replaces the file the link names and keeps the link. Before,
+   * the rename went over the link: it became a file of its own, and the file it named kept its old
+   * contents.
+   */
+  @Test
+  void anOutputThroughASymbolicLinkReplacesTheFileItNames() throws IOException {
+    Path in = Files.writeString(dir.resolve("in.csv"), "code\n99213\n");
+    Path real = Files.writeString(dir.resolve("real.csv"), "old\n");
+    Path link = Files.createSymbolicLink(dir.resolve("link.csv"), Path.of("real.csv"));
+    Cli.Result r = price("-i", in.toString(), "-o", link.toString(), "-z", "10001");
+    assertEquals(0, r.status(), r::toString);
+    assertTrue(Files.isSymbolicLink(link), "the link is still a link");
+    assertTrue(Files.readString(real).startsWith("code,amount,result,explanation\n"), r::toString);
+    assertEquals(List.of(in, link, real), files());
+  }
+
+  /**
+   * {@code --output /dev/stdout} with standard output redirected to a file ({@code cpt price -i
+   * in.csv -o /dev/stdout >> log}): a link into {@code /proc} to an open descriptor. It is written
+   * through, as a device is: renamed over, the results left the shell's open file (here a stream
+   * that appends after the run) and, where {@code /dev} was writable, {@code /dev/stdout} itself
+   * became a file.
+   */
+  @Test
+  void anOutputThroughAFileDescriptorIsWrittenThrough() throws IOException {
+    Path descriptors = Path.of("/proc/self/fd");
+    assumeTrue(Files.isDirectory(descriptors), "a system with /proc/self/fd");
+    Path in = Files.writeString(dir.resolve("in.csv"), "code\n99213\n");
+    Path log = dir.resolve("log.txt");
+    try (java.io.FileOutputStream shell = new java.io.FileOutputStream(log.toFile(), true)) {
+      Path fd = null;
+      try (Stream<Path> open = Files.list(descriptors)) {
+        for (Path each : open.toList()) {
+          try {
+            if (Files.readSymbolicLink(each).equals(log.toRealPath())) {
+              fd = each;
+            }
+          } catch (IOException e) {
+            // a descriptor closed meanwhile
+          }
+        }
+      }
+      assumeTrue(fd != null, "the descriptor of an open file is found in /proc/self/fd");
+      Path stdout = Files.createSymbolicLink(dir.resolve("stdout"), fd);
+      Cli.Result r = price("-i", in.toString(), "-o", stdout.toString(), "-z", "10001");
+      assertEquals(0, r.status(), r::toString);
+      assertTrue(Files.isSymbolicLink(stdout), "the link is still a link");
+      shell.write("done\n".getBytes(StandardCharsets.UTF_8));
+    }
+    String written = Files.readString(log);
+    assertTrue(written.startsWith("code,amount,result,explanation\n"), written);
+    assertTrue(written.endsWith("\ndone\n"), written);
+  }
+
   @Test
   void aBadHeaderLeavesTheOldOutputAlone() throws IOException {
     Path in = Files.writeString(dir.resolve("in.csv"), "cod\n99213\n");
@@ -117,6 +172,11 @@ class OutputReliabilityTest {
 
   /** Standard output over a stream that fails as a full disk or a closed pipe does. */
   private int runToFailingStdout(String failure, StringWriter err, String... args) {
+    return runToFailingStdout(failure, "code\n99213\n", err, args);
+  }
+
+  /** The same with {@code stdin} as standard input. */
+  private int runToFailingStdout(String failure, String stdin, StringWriter err, String... args) {
     OutputStream failing =
         new OutputStream() {
           @Override
@@ -131,7 +191,7 @@ class OutputReliabilityTest {
         };
     return Main.run(
         args,
-        new ByteArrayInputStream("code\n99213\n".getBytes(StandardCharsets.UTF_8)),
+        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
         StandardOutput.over(failing, false),
         new PrintWriter(err),
         false,
@@ -158,6 +218,29 @@ class OutputReliabilityTest {
           err.toString().strip(),
           () -> String.join(" ", args) + ": " + err);
       assertEquals(1, err.toString().strip().lines().count(), err::toString);
+    }
+  }
+
+  /**
+   * {@code validate} looks at its output every 1,024 lines, while it reads: a full disk found there
+   * was "internal error: io.github.cpt4j.cli.report.OutputFailedException: ...", where one found at
+   * the end is the plain message.
+   */
+  @Test
+  void aFullDiskFoundWhileValidateReadsIsTheSameOneLine() {
+    String lines = "99213\n".repeat(3_000);
+    for (String[] args :
+        List.of(
+            new String[] {"validate", "-"},
+            new String[] {"validate", "--all", "-f", "json", "-"},
+            new String[] {"validate", "--column", "code", "-"})) {
+      StringWriter err = new StringWriter();
+      int status = runToFailingStdout("No space left on device", "code\n" + lines, err, args);
+      assertEquals(2, status, () -> String.join(" ", args) + ": " + err);
+      assertEquals(
+          "cpt validate: cannot write standard output: No space left on device",
+          err.toString().strip(),
+          () -> String.join(" ", args) + ": " + err);
     }
   }
 
@@ -214,7 +297,10 @@ class OutputReliabilityTest {
     Path in = Files.writeString(dir.resolve("in.csv"), "code\n99213\n");
     Path cms = Files.createDirectories(dir.resolve("cms").resolve("2025"));
     Path gpci = Files.writeString(cms.resolve("GPCI2025.csv"), "gpci\n");
-    for (Path target : List.of(gpci, cms.resolve("new.csv"), dir.resolve("cms").resolve("x.csv"))) {
+    // A link outside the directory to one of its files: the file it names would be replaced.
+    Path link = Files.createSymbolicLink(dir.resolve("link.csv"), gpci);
+    for (Path target :
+        List.of(gpci, cms.resolve("new.csv"), dir.resolve("cms").resolve("x.csv"), link)) {
       Cli.Result r =
           price(
               "-i",

@@ -35,6 +35,28 @@ class ScrubInputTest {
         stdin, "scrub", "--mue", mue.toString(), "-i", "-", "-d", "2025-06-02", "--verbatim");
   }
 
+  /**
+   * Scrub adds one column, {@code edits}: a file with price's columns ({@code amount}, {@code
+   * result}, {@code explanation}), such as {@code cpt price}'s own output, is scrubbed with them
+   * carried through. Before, it was refused, "which the output adds", though scrub adds none of
+   * them.
+   */
+  @Test
+  void theColumnsThatPriceAddsAreCarriedThrough() {
+    Cli.Result r = scrub("code,amount,result,Explanation\nJ1100,1.00,priced,x\n");
+    assertEquals(0, r.status(), r::toString);
+    assertEquals(
+        List.of("code,amount,result,Explanation,edits", "J1100,1.00,priced,x,"), r.outLines());
+    Cli.Result edits = scrub("code, Edits\nJ1100,x\n");
+    assertEquals(2, edits.status(), edits::toString);
+    assertEquals(
+        List.of(
+            "cpt scrub: standard input: the input has a column named ' Edits', which the output"
+                + " adds; rename it"),
+        edits.errLines(),
+        edits::toString);
+  }
+
   @Test
   void aRowWithTheWrongNumberOfFieldsSaysOnWhichLine() {
     Cli.Result r = scrub("code,note\nJ1100,a\nJ1100\n");

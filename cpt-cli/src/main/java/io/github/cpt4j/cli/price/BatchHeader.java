@@ -114,7 +114,7 @@ public final class BatchHeader {
   }
 
   /**
-   * Reads a header row.
+   * Reads the header row of a file for {@code cpt price --input}, whose output adds {@link #ADDED}.
    *
    * @param names the header fields as read
    * @param uniqueNames whether every column needs a name of its own (JSON keys do)
@@ -122,6 +122,21 @@ public final class BatchHeader {
    *     twice, or if a column has the name of one the output adds
    */
   public static BatchHeader of(List<String> names, boolean uniqueNames) {
+    return of(names, uniqueNames, ADDED);
+  }
+
+  /**
+   * Reads a header row for an output that adds the columns {@code added} (in lower case) after the
+   * input's: {@code cpt scrub} adds {@code edits} alone, and carries price's columns through.
+   *
+   * @param names the header fields as read
+   * @param uniqueNames whether every column needs a name of its own (JSON keys do)
+   * @param added the columns the output adds, which no input column may be named
+   * @throws IllegalArgumentException if there is no {@code code} column, if a known column appears
+   *     twice, or if a column has the name of one the output adds
+   */
+  public static BatchHeader of(List<String> names, boolean uniqueNames, List<String> added) {
+    requireNonNull(added, "added");
     List<String> copy = List.copyOf(requireNonNull(names, "names"));
     Map<String, Integer> index = new HashMap<>();
     // Each name's first column: a map, since a line of up to 1 MiB holds some 200,000 names.
@@ -129,7 +144,7 @@ public final class BatchHeader {
     for (int i = 0; i < copy.size(); i++) {
       String key = key(copy.get(i));
       boolean known = key.equals(CODE) || OPTIONAL.contains(key);
-      if (ADDED.contains(key)) {
+      if (added.contains(key)) {
         throw new IllegalArgumentException(
             "the input has a column named "
                 + CodeFormatException.quote(copy.get(i))

@@ -103,7 +103,8 @@ public final class BatchScrub {
     // The reader of 'cpt price --input', with its guarantees: a record that is not valid CSV is
     // one malformed row and reading goes on at the next line; memory is bounded per record.
     try (CsvRecordReader records = new CsvRecordReader(in)) {
-      BatchHeader header = BatchHeader.of(checkHeader(BatchHeader.readNames(records)), false);
+      // Only edits is added: price's amount, result and explanation are carried through.
+      BatchHeader header = BatchHeader.of(BatchHeader.readNames(records), false, List.of(EDITS));
       Writer out = output.open();
       Run run =
           new Run(header, CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out), verbatim);
@@ -150,18 +151,6 @@ public final class BatchScrub {
     } catch (IOException | RuntimeException e) {
       // The first failure is the one to report.
     }
-  }
-
-  private static List<String> checkHeader(List<String> names) {
-    for (String name : names) {
-      if (name.strip().equalsIgnoreCase(EDITS)) {
-        throw new IllegalArgumentException(
-            "the input has a column named "
-                + CodeFormatException.quote(name)
-                + ", which the output adds; rename it");
-      }
-    }
-    return names;
   }
 
   /** One pass over the rows: groups claims, checks them, writes them. */
