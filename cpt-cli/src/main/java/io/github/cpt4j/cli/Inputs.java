@@ -251,6 +251,7 @@ final class Inputs {
     if (Files.isDirectory(path)) {
       throw new CliException(cannotRead(option, name) + ": " + notAFile(path));
     }
+    checkNotADirectoryName(option, name, path);
     try {
       return Files.newInputStream(path);
     } catch (NoSuchFileException e) {
@@ -278,6 +279,20 @@ final class Inputs {
     Path path = path(name);
     if (Files.isDirectory(path) || !Files.exists(path)) {
       throw new CliException(cannotRead(option, name) + ": " + notAFile(path));
+    }
+    checkNotADirectoryName(option, name, path);
+  }
+
+  /**
+   * Refuses a name that ends in a separator, {@code lines.csv/}, for a file that is no directory:
+   * such a name names a directory, as the system reads it, but a {@link Path} drops the separator,
+   * so {@code --input lines.csv/} read lines.csv where the system's own tools say it is not a
+   * directory. As the output's name is checked ({@code Destination}).
+   */
+  private static void checkNotADirectoryName(String option, String name, Path path) {
+    boolean separator = name.endsWith("/") || name.endsWith(path.getFileSystem().getSeparator());
+    if (separator && Files.exists(path) && !Files.isDirectory(path)) {
+      throw new CliException(cannotRead(option, name) + ": " + notADirectory(path));
     }
   }
 

@@ -141,6 +141,28 @@ class FileMessagesTest {
     }
   }
 
+  /**
+   * A name ending in a slash names a directory, as the output's does ({@link
+   * DirectoryMessagesTest}): Java's paths drop the slash, so {@code --input a.csv/} read a.csv,
+   * where the system and its tools say it is not a directory.
+   */
+  @Test
+  void anInputEndingInASlashIsNoFile() throws IOException {
+    Path file = Files.writeString(dir.resolve("lines.csv"), "code\n99213\n");
+    assertEquals(
+        "cpt price: cannot read --input '" + file + "/': not a directory",
+        error("", "price", "-z", "10001", "-i", file + "/"));
+    assertEquals(
+        "cpt validate: cannot read '" + file + "/': not a directory",
+        error("", "validate", file + "/"));
+    assertEquals(
+        "cpt price: cannot read --input '" + missing + "/': no such file",
+        error("", "price", "-z", "10001", "-i", missing + "/"));
+    assertEquals(
+        "cpt price: cannot read --input '" + directory + "/': it is a directory",
+        error("", "price", "-z", "10001", "-i", directory + "/"));
+  }
+
   @Test
   void theFileOfValidateIsNoOptionAndNamesNone() {
     assertEquals(
