@@ -295,6 +295,33 @@ class AnesthesiaFilesTest {
     assertEquals(2, cf.line());
   }
 
+  /**
+   * An anesthesia conversion factor far above any CMS publishes (CY2025's run from about 19 to 28
+   * dollars a unit) is damage, refused as the PFS conversion factor over 999.9999 is: it loaded,
+   * whatever its size, and priced every anesthesia unit with it.
+   */
+  @ParameterizedTest
+  @CsvSource({"1000.00", "1931.00", "99999999999999.99"})
+  void anAbsurdAnesthesiaConversionFactorIsRefused(String factor) throws IOException {
+    String good =
+        CmsSubset.MARKER
+            + "\r\nContractor,Locality,Locality Name,National Anes CF of 20.3178\r\n"
+            + "10112 ,00 ,A LOCALITY,19.31 \r\n";
+    assertEquals(1, AnesthesiaConversionFactorFile.read(stream(good), "ANES2025.csv").size());
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                AnesthesiaConversionFactorFile.read(
+                    stream(good.replace("19.31", factor)), "ANES2025.csv"));
+    assertEquals(
+        "ANES2025.csv, line 3, column 4: NATIONAL ANES CF OF 20.3178: expected a conversion"
+            + " factor above 0 and at most 999.99 with at most 2 decimals, found '"
+            + factor
+            + " '",
+        e.getMessage());
+  }
+
   /** A UTF-8 byte order mark before the header is skipped, as the CSV loaders skip it. */
   @Test
   void aByteOrderMarkBeforeTheBaseUnitHeaderIsSkipped() throws IOException {
