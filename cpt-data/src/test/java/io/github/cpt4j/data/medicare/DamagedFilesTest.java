@@ -523,6 +523,29 @@ class DamagedFilesTest {
     assertTrue(rows.getMessage().contains("only 2 ZIP codes"), rows::getMessage);
   }
 
+  /**
+   * A ZIP code given twice is refused by the reader of states as by the reader of localities, as
+   * {@code Zip5File.readStates} documents: it was read, the later record's state replacing the
+   * earlier one's in silence.
+   */
+  @Test
+  void aZipCodeTwiceIsRefusedByTheReaderOfStates(@TempDir Path dir) throws Exception {
+    String twice = ZIP5 + "NJ100011320201 Z9   0 A" + " ".repeat(52) + "20254\r\n";
+    String expected = "z.txt, line 4, column 3: ZIP code 10001 appears twice, on lines 2 and 4";
+    DataLoadException localities =
+        assertThrows(DataLoadException.class, () -> Zip5File.read(stream(twice), "z.txt"));
+    assertEquals(expected, localities.getMessage());
+    DataLoadException general =
+        assertThrows(
+            DataLoadException.class,
+            () -> Zip5File.readStatesGeneral(twice.getBytes(StandardCharsets.ISO_8859_1), "z.txt"));
+    assertEquals(expected, general.getMessage());
+    Path file = Files.writeString(dir.resolve("z.txt"), twice, StandardCharsets.ISO_8859_1);
+    DataLoadException states =
+        assertThrows(DataLoadException.class, () -> Zip5File.readStates(file));
+    assertEquals(expected, states.getMessage());
+  }
+
   @Test
   void aHugeBadFieldIsQuotedShortAndEscaped() {
     String text = LoaderFixtures.gpci2025().replace("0.949", "\u001b[31m" + "9".repeat(200_000));
