@@ -101,6 +101,9 @@ public final class AnesthesiaConversionFactorFile {
         continue;
       }
       cells.at(record);
+      // The factor is the last column: written with a comma (1,931 or 19,31) it splits in two,
+      // and its first digits would load.
+      cells.refuseFieldsBeyondHeader();
       Locality locality = Locality.of(cells.contractor(mac), cells.localityNumber(number));
       BigDecimal value = cells.decimal(factor, 2);
       if (value.signum() <= 0 || value.compareTo(MAX_FACTOR) > 0) {

@@ -183,7 +183,11 @@ public final class RvuFile {
       if (CsvTable.isBlank(record)) {
         continue;
       }
-      RvuEntry entry = entry(cells.at(record), c, source, canonical);
+      cells.at(record);
+      // The OPPS amounts end the row: one written with a comma (1,234.56) splits in two, and its
+      // first digits would load, the fields after it each in its neighbour's column.
+      cells.refuseFieldsBeyondHeader();
+      RvuEntry entry = entry(cells, c, source, canonical);
       factor.check(cells);
       Long previous = lines.putIfAbsent(entry.row(), cells.line());
       if (previous != null) {

@@ -493,6 +493,86 @@ class DamagedFilesTest {
         "c.csv, line 7: 70450-TC 13282-99 appears twice, on lines 3 and 7", twice.getMessage());
   }
 
+  /**
+   * A price written with a thousands separator and no quotes splits in two: the row had a field
+   * more than the header, which was ignored, and the cap loaded as 4.00 (or, in the facility price,
+   * shifted the non-facility price into its place). CMS's caps reach 4,614.30 (October 2025); no
+   * row of its file has a value beyond the header's seven columns.
+   */
+  @Test
+  void anOppsCapWithAnUnquotedThousandsSeparatorIsRefused() {
+    String last =
+        OPPS.replace("71046,TC,A,13282,99,97.07,97.07", "71046,TC,A,13282,99,97.07,4,614.30");
+    DataLoadException e =
+        assertThrows(DataLoadException.class, () -> OppsCapFile.read(stream(last), "c.csv"));
+    assertEquals(
+        "c.csv, line 4, column 8: expected 7 fields as in the header, found 8, field 8 being"
+            + " '614.30' (a number with a thousands separator must be quoted, \"1,234.56\", or"
+            + " written 1234.56)",
+        e.getMessage());
+    String first =
+        OPPS.replace("71046,TC,A,13282,99,97.07,97.07", "71046,TC,A,13282,99,4,614.30,4614.30");
+    DataLoadException shifted =
+        assertThrows(DataLoadException.class, () -> OppsCapFile.read(stream(first), "c.csv"));
+    assertEquals(8, shifted.column(), shifted::getMessage);
+    // An empty field beyond the header holds nothing, and loads.
+    assertDoesNotThrow(
+        () ->
+            OppsCapFile.read(
+                stream(
+                    OPPS.replace(
+                        "71046,TC,A,13282,99,97.07,97.07", "71046,TC,A,13282,99,97.07,97.07,")),
+                "c.csv"));
+  }
+
+  /**
+   * The same split in the other loaders with a number in their last column, the relative value file
+   * (both readers), a GPCI and an anesthesia conversion factor: each loaded the number's first
+   * digits.
+   */
+  @Test
+  void anUnquotedThousandsSeparatorInALastColumnIsRefused() throws Exception {
+    String split = "fields as in the header, found ";
+    String rvu = LoaderFixtures.rvu2025().replace(",2.76,2.76,0.05", ",2.76,2.76,1,234.56");
+    byte[] rvuBytes = rvu.getBytes(StandardCharsets.ISO_8859_1);
+    String rvuError =
+        "r.csv, line 13, column 32: expected 31 " + split + "32, field 32 being '234.56'";
+    DataLoadException fast =
+        assertThrows(DataLoadException.class, () -> RvuFile.read(stream(rvu), "r.csv"));
+    assertTrue(fast.getMessage().startsWith(rvuError), fast::getMessage);
+    DataLoadException general =
+        assertThrows(DataLoadException.class, () -> RvuFile.readGeneral(rvuBytes, "r.csv"));
+    assertEquals(fast.getMessage(), general.getMessage());
+    // An empty field after the last column still loads, by either reader.
+    String trailing = LoaderFixtures.rvu2025().replace(",2.76,2.76,0.05", ",2.76,2.76,0.05,");
+    assertEquals(6, RvuFile.read(stream(trailing), "r.csv").size());
+    assertEquals(
+        6, RvuFile.readGeneral(trailing.getBytes(StandardCharsets.ISO_8859_1), "r.csv").size());
+    String gpci =
+        LoaderFixtures.gpci2025()
+            .replace(
+                "13282,NY,99,REST OF NEW YORK,1,0.949,0.732",
+                "13282,NY,99,REST OF NEW YORK,1,0.949,1,732");
+    DataLoadException index =
+        assertThrows(
+            DataLoadException.class,
+            () -> GpciFile.read(stream(gpci), "g.csv", GpciFile.WorkGpci.WITH_FLOOR));
+    assertTrue(
+        index.getMessage().startsWith("g.csv, line 7, column 8: expected 7 " + split),
+        index::getMessage);
+    String anes =
+        LoaderFixtures.SUBSET
+            + "Contractor,Locality,Locality Name,National Anes CF of 20.3178\r\n"
+            + "10112 ,00 ,A LOCALITY,1,931 \r\n";
+    DataLoadException factor =
+        assertThrows(
+            DataLoadException.class,
+            () -> AnesthesiaConversionFactorFile.read(stream(anes), "ANES2025.csv"));
+    assertTrue(
+        factor.getMessage().startsWith("ANES2025.csv, line 3, column 5: expected 4 " + split),
+        factor::getMessage);
+  }
+
   @Test
   void aZip5FileCutIsRefused() {
     DataLoadException e =
