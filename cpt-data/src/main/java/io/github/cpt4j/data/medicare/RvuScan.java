@@ -667,7 +667,7 @@ final class RvuScan {
           || family.isEmpty()
           || family.length() > 2
           || !Cells.allDigits(family)
-          || supervision.length() != 2) {
+          || !RvuFile.isSupervisionLevel(supervision)) {
         return null;
       }
       Optional<ProcedureCode> endoscopicBase;

@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Damaged CMS files are refused with the file and line, never loaded with a wrong number. */
 class DamagedFilesTest {
@@ -571,6 +573,32 @@ class DamagedFilesTest {
     assertTrue(
         factor.getMessage().startsWith("ANES2025.csv, line 3, column 5: expected 4 " + split),
         factor::getMessage);
+  }
+
+  /**
+   * The physician supervision level is two characters of CMS's list (01-06, 21, 22, 66, 6A, 77, 7A,
+   * 09; RVU25D record layout): any two characters loaded, a sign, a point or a blank among them.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"-1", "+1", ".5", "1.", "0 ", "9*"})
+  void aDamagedSupervisionLevelIsRefusedByBothReaders(String level) throws Exception {
+    String good = LoaderFixtures.rvu2025();
+    String bad = good.replaceFirst(",32.3465,09,", ",32.3465," + level + ",");
+    String expected =
+        "r.csv, line 12, column 26: PHYSICIAN SUPERVISION OF DIAGNOSTIC PROCEDURES: expected a"
+            + " supervision level of two digits or capitals, such as 01, 09 or 6A, found '"
+            + level
+            + "'";
+    DataLoadException fast =
+        assertThrows(DataLoadException.class, () -> RvuFile.read(stream(bad), "r.csv"));
+    assertEquals(expected, fast.getMessage());
+    DataLoadException general =
+        assertThrows(
+            DataLoadException.class,
+            () -> RvuFile.readGeneral(bad.getBytes(StandardCharsets.ISO_8859_1), "r.csv"));
+    assertEquals(expected, general.getMessage());
+    String letters = good.replaceFirst(",32.3465,09,", ",32.3465,6A,");
+    assertEquals(6, RvuFile.read(stream(letters), "r.csv").size());
   }
 
   @Test
