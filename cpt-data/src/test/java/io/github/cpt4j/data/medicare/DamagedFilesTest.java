@@ -576,6 +576,30 @@ class DamagedFilesTest {
   }
 
   /**
+   * A DMEPOS amount written with an unquoted thousands separator split in two and shifted every
+   * amount after it one column right, the description beyond the header: on a row without a ceiling
+   * and floor (50 rows of CMS's January 2025 file have such amounts of 1,000 or more), NY's
+   * non-rural 1,048.72 loaded as 1.00, its rural amount as 48.72, Puerto Rico's as NY's.
+   */
+  @Test
+  void aDmeposAmountWithAnUnquotedThousandsSeparatorIsRefused() throws Exception {
+    String good = PartBLoadersTest.DMEPOS;
+    assertEquals(3, DmeposFile.read(stream(good), "d.csv", PartBLoadersTest.ZIPS).fees().size());
+    String split =
+        good.replace("E0601,RR,,D,CR,0.00,0.00,48.72,", "E0601,RR,,D,CR,0.00,0.00,1,048.72,");
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class,
+            () -> DmeposFile.read(stream(split), "d.csv", PartBLoadersTest.ZIPS));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "d.csv, line 8, column 13: expected 12 fields as in the header, found 13, field 13"
+                    + " being 'not, read'"),
+        e::getMessage);
+  }
+
+  /**
    * The physician supervision level is two characters of CMS's list (01-06, 21, 22, 66, 6A, 77, 7A,
    * 09; RVU25D record layout): any two characters loaded, a sign, a point or a blank among them.
    */
