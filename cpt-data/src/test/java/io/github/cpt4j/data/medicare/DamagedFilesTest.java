@@ -600,6 +600,27 @@ class DamagedFilesTest {
   }
 
   /**
+   * An ASP payment limit written with an unquoted thousands separator split in two: the limit
+   * loaded as its first digits and the coinsurance as the rest (1,000.898 as a limit of 1 with
+   * 0.898% coinsurance), the rest of the row shifted into columns not read, the last of them empty.
+   * CMS's rows have exactly the header's twelve fields (its last column is unnamed and empty), so a
+   * row with more is refused, whatever the field beyond holds.
+   */
+  @Test
+  void anAspLimitWithAnUnquotedThousandsSeparatorIsRefused() throws Exception {
+    String good = PartBLoadersTest.ASP;
+    assertEquals(3, AspFile.read(stream(good), "asp.csv").limits().size());
+    String split = good.replace("J3301,not read,10 MG,0.898,", "J3301,not read,10 MG,1,000.898,");
+    DataLoadException e =
+        assertThrows(DataLoadException.class, () -> AspFile.read(stream(split), "asp.csv"));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "asp.csv, line 10, column 13: expected 12 fields as in the header, found 13"),
+        e::getMessage);
+  }
+
+  /**
    * The physician supervision level is two characters of CMS's list (01-06, 21, 22, 66, 6A, 77, 7A,
    * 09; RVU25D record layout): any two characters loaded, a sign, a point or a blank among them.
    */
