@@ -163,7 +163,19 @@ public final class AnesthesiaBaseUnitFile {
         continue;
       }
       if (first.isEmpty()) {
-        continue; // the header's BASE and UNIT rows: their first column is empty
+        // The header's BASE and UNIT rows: their first column is empty. A row of units with an
+        // empty first column is a code lost, not a header row: skipped, the code would go missing
+        // from the table in silence.
+        if (fields.length > 1 && isOneOrTwoDigits(Cells.withoutBlanks(fields[1]))) {
+          throw new DataLoadException(
+              source,
+              number,
+              1,
+              "base units without their code: expected an anesthesia code such as 00790 before"
+                  + " the tab, found "
+                  + CodeFormatException.quote(line));
+        }
+        continue;
       }
       if (fields.length < 2) {
         throw new DataLoadException(

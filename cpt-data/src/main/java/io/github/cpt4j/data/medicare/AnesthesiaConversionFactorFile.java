@@ -42,6 +42,13 @@ public final class AnesthesiaConversionFactorFile {
    */
   static final int MIN_ROWS = 100;
 
+  /**
+   * The largest factor read: the bound of the PFS conversion factor (999.9999) at the file's two
+   * decimals. CMS's factors are dollars per anesthesia unit (CY2025's from about 19 to 28): a
+   * factor above it is a corrupted number, refused rather than priced with.
+   */
+  static final BigDecimal MAX_FACTOR = new BigDecimal("999.99");
+
   private AnesthesiaConversionFactorFile() {}
 
   /**
@@ -94,10 +101,17 @@ public final class AnesthesiaConversionFactorFile {
         continue;
       }
       cells.at(record);
+      // The factor is the last column: written with a comma (1,931 or 19,31) it splits in two,
+      // and its first digits would load.
+      cells.refuseFieldsBeyondHeader();
       Locality locality = Locality.of(cells.contractor(mac), cells.localityNumber(number));
       BigDecimal value = cells.decimal(factor, 2);
-      if (value.signum() <= 0) {
-        throw cells.error(factor, "a positive conversion factor");
+      if (value.signum() <= 0 || value.compareTo(MAX_FACTOR) > 0) {
+        throw cells.error(
+            factor,
+            "a conversion factor above 0 and at most "
+                + MAX_FACTOR.toPlainString()
+                + " with at most 2 decimals");
       }
       Long previous = lines.putIfAbsent(locality, cells.line());
       if (previous != null) {

@@ -207,6 +207,9 @@ public final class DmeposFile {
         continue;
       }
       cells.at(record);
+      // An amount written with an unquoted thousands separator (CMS's reach the thousands) shifts
+      // every amount after it one column right, and the description beyond the header.
+      cells.refuseFieldsBeyondHeader();
       BigDecimal rowCeiling = cells.decimal(ceiling, 2);
       BigDecimal rowFloor = cells.decimal(floor, 2);
       boolean rowBounded = rowCeiling.signum() > 0 || rowFloor.signum() > 0;

@@ -175,6 +175,9 @@ public final class GpciFile {
         continue;
       }
       cells.at(record);
+      // An index in the last column written with a decimal or thousands comma (0,732) splits in
+      // two, and its first digits would load.
+      cells.refuseFieldsBeyondHeader();
       Locality locality = Locality.of(cells.contractor(mac), cells.localityNumber(number));
       String stateCode = cells.text(state);
       if (!Zip5File.isStateCode(stateCode)) {

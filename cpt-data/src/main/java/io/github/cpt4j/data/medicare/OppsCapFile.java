@@ -96,6 +96,9 @@ public final class OppsCapFile {
         continue;
       }
       cells.at(record);
+      // CMS's prices reach the thousands (4,614.30 in October 2025): one written with an unquoted
+      // separator makes a field more than the header, and would load as its first digits.
+      cells.refuseFieldsBeyondHeader();
       OppsCap.Builder builder =
           OppsCap.builder()
               .code(cells.code(hcpcs))

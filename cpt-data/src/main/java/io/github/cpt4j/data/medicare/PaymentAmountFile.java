@@ -52,7 +52,7 @@ public final class PaymentAmountFile {
   /**
    * Reads the file at {@code path}.
    *
-   * @throws DataLoadException if a record is malformed
+   * @throws DataLoadException if a record is malformed, or the file has none
    * @throws IOException if the file cannot be read
    */
   public static List<PublishedAmount> read(Path path) throws IOException {
@@ -62,7 +62,7 @@ public final class PaymentAmountFile {
   /**
    * Reads a payment-amount file from {@code in}, which is not closed, naming it {@code sourceName}.
    *
-   * @throws DataLoadException if a record is malformed
+   * @throws DataLoadException if a record is malformed, or the stream has none
    * @throws IOException if the stream cannot be read
    */
   public static List<PublishedAmount> read(InputStream in, String sourceName) throws IOException {
@@ -156,6 +156,16 @@ public final class PaymentAmountFile {
               cells.character(13),
               cells.decimal(14, 2),
               cells.decimal(15, 2)));
+    }
+    if (amounts.isEmpty()) {
+      // Every other loader refuses a file without rows: an empty list would pass a comparison
+      // against CMS's amounts having compared nothing.
+      throw new DataLoadException(
+          source,
+          0,
+          0,
+          "no payment amount records: expected CMS's quoted records of layout PF25PC, one per"
+              + " locality, code and modifier");
     }
     return List.copyOf(amounts);
   }

@@ -183,7 +183,11 @@ public final class RvuFile {
       if (CsvTable.isBlank(record)) {
         continue;
       }
-      RvuEntry entry = entry(cells.at(record), c, source, canonical);
+      cells.at(record);
+      // The OPPS amounts end the row: one written with a comma (1,234.56) splits in two, and its
+      // first digits would load, the fields after it each in its neighbour's column.
+      cells.refuseFieldsBeyondHeader();
+      RvuEntry entry = entry(cells, c, source, canonical);
       factor.check(cells);
       Long previous = lines.putIfAbsent(entry.row(), cells.line());
       if (previous != null) {
@@ -491,10 +495,27 @@ public final class RvuFile {
 
   private static String supervision(Cells cells, int column) throws DataLoadException {
     String text = cells.text(column);
-    if (text.length() != 2) {
-      throw cells.error(column, "a two-character supervision level such as 01 or 09");
+    if (!isSupervisionLevel(text)) {
+      throw cells.error(
+          column, "a supervision level of two digits or capitals, such as 01, 09 or 6A");
     }
     return text;
+  }
+
+  /**
+   * Tells whether {@code text} is written as CMS's supervision levels are (RVU25D record layout,
+   * "Physician Supervision of Diagnostic Procedures", X(2): 01-06, 21, 22, 66, 6A, 77, 7A, 09): two
+   * digits or capital letters. The list itself is not checked, so that a level CMS adds still
+   * loads; a sign, a point or a blank ({@code -1}, {@code .5}, {@code 9 }) is damage.
+   */
+  static boolean isSupervisionLevel(String text) {
+    return text.length() == 2
+        && isDigitOrCapital(text.charAt(0))
+        && isDigitOrCapital(text.charAt(1));
+  }
+
+  private static boolean isDigitOrCapital(char c) {
+    return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z';
   }
 
   /**

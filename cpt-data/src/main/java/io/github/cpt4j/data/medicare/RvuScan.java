@@ -210,6 +210,9 @@ final class RvuScan {
         }
         continue;
       }
+      if (hasValueBeyond(columns)) {
+        return null; // the general reader refuses a value beyond the header's columns
+      }
       RvuEntry entry = entry(c);
       if (entry == null) {
         return null;
@@ -357,6 +360,16 @@ final class RvuScan {
   }
 
   /** Tells whether the current line is blanks and commas only (an empty line, ",,,"). */
+  /** Tells whether a field of the current line from the 0-based {@code column} on holds text. */
+  private boolean hasValueBeyond(int column) {
+    for (int i = column; i < fields; i++) {
+      if (trimmedStart(i) < trimmedEnd(i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private boolean isBlankLine() {
     for (int f = 0; f < fields; f++) {
       if (quoted[f]) {
@@ -654,7 +667,7 @@ final class RvuScan {
           || family.isEmpty()
           || family.length() > 2
           || !Cells.allDigits(family)
-          || supervision.length() != 2) {
+          || !RvuFile.isSupervisionLevel(supervision)) {
         return null;
       }
       Optional<ProcedureCode> endoscopicBase;

@@ -228,6 +228,9 @@ public final class Zip5File {
     GuardedReader guarded = new GuardedReader(reader, source, MAX_CHARS, KIND);
     BufferedReader lines = new BufferedReader(guarded);
     DmeposZipTable.Builder table = DmeposZipTable.builder();
+    // The line of each ZIP code read so far, as the reader of localities keeps it: a ZIP code
+    // given twice is refused here too, not given the later record's state in silence.
+    int[] lineOf = new int[100_000];
     long number = 0;
     int rows = 0;
     String line;
@@ -246,6 +249,10 @@ public final class Zip5File {
       }
       int zip = digits(line, 2, 7, source, number, "a five-digit ZIP code");
       String state = state(line.substring(0, 2));
+      if (lineOf[zip] != 0) {
+        throw twice(source, zip, lineOf[zip], number);
+      }
+      lineOf[zip] = Math.toIntExact(number);
       rows++;
       try {
         table.state(zip, zip, state);
@@ -357,16 +364,7 @@ public final class Zip5File {
                 + CodeFormatException.quote(String.valueOf(plusFour)));
       }
       if (lineOf[zip] != 0) {
-        throw new DataLoadException(
-            source,
-            number,
-            3,
-            String.format(
-                Locale.ROOT,
-                "ZIP code %05d appears twice, on lines %d and %d",
-                zip,
-                lineOf[zip],
-                number));
+        throw twice(source, zip, lineOf[zip], number);
       }
       lineOf[zip] = Math.toIntExact(number);
       rows++;
@@ -445,6 +443,16 @@ public final class Zip5File {
             + (length < start ? ": the record ends before the " : ": the record ends inside the ")
             + where
             + " of CMS's ZIP5 record layout");
+  }
+
+  /** The error for ZIP code {@code zip} on line {@code line}, already on line {@code first}. */
+  private static DataLoadException twice(String source, int zip, int first, long line) {
+    return new DataLoadException(
+        source,
+        line,
+        3,
+        String.format(
+            Locale.ROOT, "ZIP code %05d appears twice, on lines %d and %d", zip, first, line));
   }
 
   private static DataLoadException cutShort(String source, long line) {

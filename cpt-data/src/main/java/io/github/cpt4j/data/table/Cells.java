@@ -48,6 +48,34 @@ public final class Cells {
   }
 
   /**
+   * Refuses a value in a field of the current record beyond the header's: a number written {@code
+   * 4,614.30} without quotes splits into {@code 4} and {@code 614.30}, and reading the header's
+   * columns alone would load 4.00, or shift the fields after it into the wrong columns. Empty
+   * fields there hold nothing and are let through (a trailing comma).
+   */
+  public void refuseFieldsBeyondHeader() throws DataLoadException {
+    int columns = header.size();
+    for (int i = columns; i < record.getFieldCount(); i++) {
+      if (!record.getField(i).isBlank()) {
+        throw new DataLoadException(
+            sourceName,
+            FieldLine.of(record, i),
+            i + 1,
+            "expected "
+                + columns
+                + " fields as in the header, found "
+                + record.getFieldCount()
+                + ", field "
+                + (i + 1)
+                + " being "
+                + CodeFormatException.quote(record.getField(i))
+                + " (a number with a thousands separator must be quoted, \"1,234.56\", or"
+                + " written 1234.56)");
+      }
+    }
+  }
+
+  /**
    * Returns the line the current record starts on: where an error about the row as a whole points
    * (a row given twice, values that disagree with each other). An error about one field points at
    * {@link #line(int) its own line}, which is further down when a quoted cell before it spans

@@ -295,6 +295,53 @@ class AnesthesiaFilesTest {
     assertEquals(2, cf.line());
   }
 
+  /**
+   * A row of base units whose code is blank (the code cell cleared, or the row shifted) was taken
+   * for one of the header's BASE and UNIT rows, whose first column is empty, and skipped: its code
+   * went missing from the table in silence. Only those words are skipped now.
+   */
+  @Test
+  void baseUnitsWithoutTheirCodeAreRefused() throws IOException {
+    StringBuilder text = new StringBuilder("CODE\t2025\r\n\tBASE\r\n\tUNIT\r\n");
+    for (int n = 100; n < 300; n++) {
+      text.append(String.format("%05d\t5\r\n", n));
+    }
+    assertEquals(200, assertLoads(text.toString()).size());
+    DataLoadException e =
+        assertThrows(DataLoadException.class, () -> baseUnits(text + " \t7\r\n" + "00300\t5\r\n"));
+    assertEquals(
+        "units.txt, line 204, column 1: base units without their code: expected an anesthesia"
+            + " code such as 00790 before the tab, found ' \\u00097'",
+        e.getMessage());
+  }
+
+  /**
+   * An anesthesia conversion factor far above any CMS publishes (CY2025's run from about 19 to 28
+   * dollars a unit) is damage, refused as the PFS conversion factor over 999.9999 is: it loaded,
+   * whatever its size, and priced every anesthesia unit with it.
+   */
+  @ParameterizedTest
+  @CsvSource({"1000.00", "1931.00", "99999999999999.99"})
+  void anAbsurdAnesthesiaConversionFactorIsRefused(String factor) throws IOException {
+    String good =
+        CmsSubset.MARKER
+            + "\r\nContractor,Locality,Locality Name,National Anes CF of 20.3178\r\n"
+            + "10112 ,00 ,A LOCALITY,19.31 \r\n";
+    assertEquals(1, AnesthesiaConversionFactorFile.read(stream(good), "ANES2025.csv").size());
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                AnesthesiaConversionFactorFile.read(
+                    stream(good.replace("19.31", factor)), "ANES2025.csv"));
+    assertEquals(
+        "ANES2025.csv, line 3, column 4: NATIONAL ANES CF OF 20.3178: expected a conversion"
+            + " factor above 0 and at most 999.99 with at most 2 decimals, found '"
+            + factor
+            + " '",
+        e.getMessage());
+  }
+
   /** A UTF-8 byte order mark before the header is skipped, as the CSV loaders skip it. */
   @Test
   void aByteOrderMarkBeforeTheBaseUnitHeaderIsSkipped() throws IOException {

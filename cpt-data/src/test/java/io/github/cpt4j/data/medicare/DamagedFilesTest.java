@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Damaged CMS files are refused with the file and line, never loaded with a wrong number. */
 class DamagedFilesTest {
@@ -493,6 +495,157 @@ class DamagedFilesTest {
         "c.csv, line 7: 70450-TC 13282-99 appears twice, on lines 3 and 7", twice.getMessage());
   }
 
+  /**
+   * A price written with a thousands separator and no quotes splits in two: the row had a field
+   * more than the header, which was ignored, and the cap loaded as 4.00 (or, in the facility price,
+   * shifted the non-facility price into its place). CMS's caps reach 4,614.30 (October 2025); no
+   * row of its file has a value beyond the header's seven columns.
+   */
+  @Test
+  void anOppsCapWithAnUnquotedThousandsSeparatorIsRefused() {
+    String last =
+        OPPS.replace("71046,TC,A,13282,99,97.07,97.07", "71046,TC,A,13282,99,97.07,4,614.30");
+    DataLoadException e =
+        assertThrows(DataLoadException.class, () -> OppsCapFile.read(stream(last), "c.csv"));
+    assertEquals(
+        "c.csv, line 4, column 8: expected 7 fields as in the header, found 8, field 8 being"
+            + " '614.30' (a number with a thousands separator must be quoted, \"1,234.56\", or"
+            + " written 1234.56)",
+        e.getMessage());
+    String first =
+        OPPS.replace("71046,TC,A,13282,99,97.07,97.07", "71046,TC,A,13282,99,4,614.30,4614.30");
+    DataLoadException shifted =
+        assertThrows(DataLoadException.class, () -> OppsCapFile.read(stream(first), "c.csv"));
+    assertEquals(8, shifted.column(), shifted::getMessage);
+    // An empty field beyond the header holds nothing, and loads.
+    assertDoesNotThrow(
+        () ->
+            OppsCapFile.read(
+                stream(
+                    OPPS.replace(
+                        "71046,TC,A,13282,99,97.07,97.07", "71046,TC,A,13282,99,97.07,97.07,")),
+                "c.csv"));
+  }
+
+  /**
+   * The same split in the other loaders with a number in their last column, the relative value file
+   * (both readers), a GPCI and an anesthesia conversion factor: each loaded the number's first
+   * digits.
+   */
+  @Test
+  void anUnquotedThousandsSeparatorInALastColumnIsRefused() throws Exception {
+    String split = "fields as in the header, found ";
+    String rvu = LoaderFixtures.rvu2025().replace(",2.76,2.76,0.05", ",2.76,2.76,1,234.56");
+    byte[] rvuBytes = rvu.getBytes(StandardCharsets.ISO_8859_1);
+    String rvuError =
+        "r.csv, line 13, column 32: expected 31 " + split + "32, field 32 being '234.56'";
+    DataLoadException fast =
+        assertThrows(DataLoadException.class, () -> RvuFile.read(stream(rvu), "r.csv"));
+    assertTrue(fast.getMessage().startsWith(rvuError), fast::getMessage);
+    DataLoadException general =
+        assertThrows(DataLoadException.class, () -> RvuFile.readGeneral(rvuBytes, "r.csv"));
+    assertEquals(fast.getMessage(), general.getMessage());
+    // An empty field after the last column still loads, by either reader.
+    String trailing = LoaderFixtures.rvu2025().replace(",2.76,2.76,0.05", ",2.76,2.76,0.05,");
+    assertEquals(6, RvuFile.read(stream(trailing), "r.csv").size());
+    assertEquals(
+        6, RvuFile.readGeneral(trailing.getBytes(StandardCharsets.ISO_8859_1), "r.csv").size());
+    String gpci =
+        LoaderFixtures.gpci2025()
+            .replace(
+                "13282,NY,99,REST OF NEW YORK,1,0.949,0.732",
+                "13282,NY,99,REST OF NEW YORK,1,0.949,1,732");
+    DataLoadException index =
+        assertThrows(
+            DataLoadException.class,
+            () -> GpciFile.read(stream(gpci), "g.csv", GpciFile.WorkGpci.WITH_FLOOR));
+    assertTrue(
+        index.getMessage().startsWith("g.csv, line 7, column 8: expected 7 " + split),
+        index::getMessage);
+    String anes =
+        LoaderFixtures.SUBSET
+            + "Contractor,Locality,Locality Name,National Anes CF of 20.3178\r\n"
+            + "10112 ,00 ,A LOCALITY,1,931 \r\n";
+    DataLoadException factor =
+        assertThrows(
+            DataLoadException.class,
+            () -> AnesthesiaConversionFactorFile.read(stream(anes), "ANES2025.csv"));
+    assertTrue(
+        factor.getMessage().startsWith("ANES2025.csv, line 3, column 5: expected 4 " + split),
+        factor::getMessage);
+  }
+
+  /**
+   * A DMEPOS amount written with an unquoted thousands separator split in two and shifted every
+   * amount after it one column right, the description beyond the header: on a row without a ceiling
+   * and floor (50 rows of CMS's January 2025 file have such amounts of 1,000 or more), NY's
+   * non-rural 1,048.72 loaded as 1.00, its rural amount as 48.72, Puerto Rico's as NY's.
+   */
+  @Test
+  void aDmeposAmountWithAnUnquotedThousandsSeparatorIsRefused() throws Exception {
+    String good = PartBLoadersTest.DMEPOS;
+    assertEquals(3, DmeposFile.read(stream(good), "d.csv", PartBLoadersTest.ZIPS).fees().size());
+    String split =
+        good.replace("E0601,RR,,D,CR,0.00,0.00,48.72,", "E0601,RR,,D,CR,0.00,0.00,1,048.72,");
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class,
+            () -> DmeposFile.read(stream(split), "d.csv", PartBLoadersTest.ZIPS));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "d.csv, line 8, column 13: expected 12 fields as in the header, found 13, field 13"
+                    + " being 'not, read'"),
+        e::getMessage);
+  }
+
+  /**
+   * An ASP payment limit written with an unquoted thousands separator split in two: the limit
+   * loaded as its first digits and the coinsurance as the rest (1,000.898 as a limit of 1 with
+   * 0.898% coinsurance), the rest of the row shifted into columns not read, the last of them empty.
+   * CMS's rows have exactly the header's twelve fields (its last column is unnamed and empty), so a
+   * row with more is refused, whatever the field beyond holds.
+   */
+  @Test
+  void anAspLimitWithAnUnquotedThousandsSeparatorIsRefused() throws Exception {
+    String good = PartBLoadersTest.ASP;
+    assertEquals(3, AspFile.read(stream(good), "asp.csv").limits().size());
+    String split = good.replace("J3301,not read,10 MG,0.898,", "J3301,not read,10 MG,1,000.898,");
+    DataLoadException e =
+        assertThrows(DataLoadException.class, () -> AspFile.read(stream(split), "asp.csv"));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "asp.csv, line 10, column 13: expected 12 fields as in the header, found 13"),
+        e::getMessage);
+  }
+
+  /**
+   * The physician supervision level is two characters of CMS's list (01-06, 21, 22, 66, 6A, 77, 7A,
+   * 09; RVU25D record layout): any two characters loaded, a sign, a point or a blank among them.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"-1", "+1", ".5", "1.", "0 ", "9*"})
+  void aDamagedSupervisionLevelIsRefusedByBothReaders(String level) throws Exception {
+    String good = LoaderFixtures.rvu2025();
+    String bad = good.replaceFirst(",32.3465,09,", ",32.3465," + level + ",");
+    String expected =
+        "r.csv, line 12, column 26: PHYSICIAN SUPERVISION OF DIAGNOSTIC PROCEDURES: expected a"
+            + " supervision level of two digits or capitals, such as 01, 09 or 6A, found '"
+            + level
+            + "'";
+    DataLoadException fast =
+        assertThrows(DataLoadException.class, () -> RvuFile.read(stream(bad), "r.csv"));
+    assertEquals(expected, fast.getMessage());
+    DataLoadException general =
+        assertThrows(
+            DataLoadException.class,
+            () -> RvuFile.readGeneral(bad.getBytes(StandardCharsets.ISO_8859_1), "r.csv"));
+    assertEquals(expected, general.getMessage());
+    String letters = good.replaceFirst(",32.3465,09,", ",32.3465,6A,");
+    assertEquals(6, RvuFile.read(stream(letters), "r.csv").size());
+  }
+
   @Test
   void aZip5FileCutIsRefused() {
     DataLoadException e =
@@ -521,6 +674,29 @@ class DamagedFilesTest {
             dir.resolve("ZIP5few.txt"), ZIP5.substring(LoaderFixtures.SUBSET.length()));
     DataLoadException rows = assertThrows(DataLoadException.class, () -> Zip5File.readStates(few));
     assertTrue(rows.getMessage().contains("only 2 ZIP codes"), rows::getMessage);
+  }
+
+  /**
+   * A ZIP code given twice is refused by the reader of states as by the reader of localities, as
+   * {@code Zip5File.readStates} documents: it was read, the later record's state replacing the
+   * earlier one's in silence.
+   */
+  @Test
+  void aZipCodeTwiceIsRefusedByTheReaderOfStates(@TempDir Path dir) throws Exception {
+    String twice = ZIP5 + "NJ100011320201 Z9   0 A" + " ".repeat(52) + "20254\r\n";
+    String expected = "z.txt, line 4, column 3: ZIP code 10001 appears twice, on lines 2 and 4";
+    DataLoadException localities =
+        assertThrows(DataLoadException.class, () -> Zip5File.read(stream(twice), "z.txt"));
+    assertEquals(expected, localities.getMessage());
+    DataLoadException general =
+        assertThrows(
+            DataLoadException.class,
+            () -> Zip5File.readStatesGeneral(twice.getBytes(StandardCharsets.ISO_8859_1), "z.txt"));
+    assertEquals(expected, general.getMessage());
+    Path file = Files.writeString(dir.resolve("z.txt"), twice, StandardCharsets.ISO_8859_1);
+    DataLoadException states =
+        assertThrows(DataLoadException.class, () -> Zip5File.readStates(file));
+    assertEquals(expected, states.getMessage());
   }
 
   @Test

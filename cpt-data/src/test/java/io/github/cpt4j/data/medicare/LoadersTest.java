@@ -441,4 +441,20 @@ class LoadersTest {
             + " at most 2 decimals, found '00000x9.24'",
         e.getMessage());
   }
+
+  /**
+   * A payment amount file without a data record (empty, or its trailer alone) is refused, as every
+   * other loader refuses a file without rows: it was read as no amounts at all, and a comparison
+   * against it passed having compared nothing.
+   */
+  @Test
+  void aPaymentAmountFileWithoutRecordsIsRefused() {
+    for (String text : new String[] {"", "\r\n", "\"TRL- A TRAILER RECORD\"\r\n"}) {
+      DataLoadException e =
+          assertThrows(
+              DataLoadException.class, () -> PaymentAmountFile.read(stream(text), "pf.txt"));
+      assertTrue(e.getMessage().startsWith("pf.txt"), e::getMessage);
+      assertTrue(e.getMessage().contains("no payment amount records"), e::getMessage);
+    }
+  }
 }
