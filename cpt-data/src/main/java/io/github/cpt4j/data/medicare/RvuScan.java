@@ -359,7 +359,6 @@ final class RvuScan {
     fields++;
   }
 
-  /** Tells whether the current line is blanks and commas only (an empty line, ",,,"). */
   /** Tells whether a field of the current line from the 0-based {@code column} on holds text. */
   private boolean hasValueBeyond(int column) {
     for (int i = column; i < fields; i++) {
@@ -370,6 +369,7 @@ final class RvuScan {
     return false;
   }
 
+  /** Tells whether the current line is blanks and commas only (an empty line, ",,,"). */
   private boolean isBlankLine() {
     for (int f = 0; f < fields; f++) {
       if (quoted[f]) {
