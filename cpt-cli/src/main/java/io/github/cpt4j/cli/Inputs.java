@@ -403,6 +403,15 @@ final class Inputs {
    * String, Path)}).
    */
   static CliException loadFailure(RuntimeException e, String option, Path directory) {
+    // A problem of the directory as a whole (no relative value file in it) names the directory as
+    // its file, by its absolute path: said as the option's other problems are, by the name given.
+    if (e instanceof UncheckedIOException unchecked
+        && unchecked.getCause() instanceof DataLoadException problem
+        && problem.line() == 0
+        && isSamePath(problem.sourceName(), directory)) {
+      return new CliException(
+          cannotRead(option, directory.toString()) + ": " + problem.problem(), e);
+    }
     return loadFailure(e, cause -> cannotRead(cause, option, directory));
   }
 

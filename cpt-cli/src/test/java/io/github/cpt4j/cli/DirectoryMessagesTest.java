@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +51,27 @@ class DirectoryMessagesTest {
     assertEquals(
         "cpt data: cannot read --cms-dir '" + file + "': not a directory",
         error("", "data", "--cms-dir", file.toString()));
+  }
+
+  /**
+   * A directory without a relative value file is refused as the option's other problems are, by the
+   * option and the name given: it was {@code cpt data: /abs/path/empty: no relative value file
+   * ...}, naming neither.
+   */
+  @Test
+  void aCmsDirWithoutRelativeValuesNamesTheOption() throws IOException {
+    Path empty = Files.createDirectory(dir.resolve("empty"));
+    String why =
+        "no relative value file (PPRRVU25_JAN.csv, PPRRVU2025_Oct.csv...) in the directory or its"
+            + " sub-directories up to 8 levels down";
+    Cli.Result data = Cli.run("data", "--cms-dir", empty.toString());
+    assertEquals(2, data.status(), data::toString);
+    assertEquals(
+        List.of("cpt data: cannot read --cms-dir '" + empty + "': " + why), data.errLines());
+    Cli.Result price = Cli.run("price", "99213", "-z", "10001", "--cms-dir", empty.toString());
+    assertEquals(2, price.status(), price::toString);
+    assertEquals(
+        List.of("cpt price: cannot read --cms-dir '" + empty + "': " + why), price.errLines());
   }
 
   @Test
