@@ -449,6 +449,12 @@ final class PriceCommand implements Callable<Integer> {
     if (input != null && !lines.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "give claim lines or --input, not both");
     }
+    if (lines.contains(Inputs.STDIN)) {
+      // cpt validate - reads standard input; here a lone dash was priced as a line, invalid_line.
+      throw new ParameterException(
+          spec.commandLine(),
+          "'-' is no claim line; give --input - to price the CSV lines of standard input");
+    }
     if (input != null && format == Format.TABLE) {
       throw new ParameterException(spec.commandLine(), "batch output is csv or json");
     }

@@ -177,6 +177,22 @@ class PriceCommandTest {
     assertTrue(r.out().contains("\n0001F,,status_not_payable,"), r::toString);
   }
 
+  /**
+   * A lone {@code -} is no claim line: as {@code cpt validate -} reads standard input, a user
+   * writing {@code cpt price -} means it, and got a line of {@code invalid_line} with status 1.
+   */
+  @Test
+  void aDashForALineSaysHowToReadStandardInput() {
+    Cli.Result r = Cli.runWithInput("code\n99213\n", "price", "-", "--zip", "10001");
+    assertEquals(2, r.status(), r::toString);
+    assertEquals(
+        List.of(
+            "cpt price: '-' is no claim line; give --input - to price the CSV lines of standard"
+                + " input (see 'cpt price --help')"),
+        r.errLines());
+    assertEquals("", r.out(), r::toString);
+  }
+
   @Test
   void usageErrorsAreOneLineWithStatusTwo() {
     String[][] cases = {
