@@ -3,9 +3,7 @@ package io.github.cpt4j.data.fee;
 import static java.util.Objects.requireNonNull;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
-import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
-import io.github.cpt4j.data.csv.FieldLine;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
 import io.github.cpt4j.data.table.CsvTable;
@@ -100,7 +98,8 @@ public final class FlatFeeScheduleCsv {
         continue;
       }
       cells.at(record);
-      beyondHeader(record, header.size(), source);
+      // An amount written 1,234.56 without quotes splits in two, and 1.00 would load.
+      cells.refuseFieldsBeyondHeader();
       ProcedureCode procedure = cells.code(code);
       Optional<Modifier> mod =
           modifier < 0 || cells.text(modifier).isEmpty()
@@ -129,32 +128,5 @@ public final class FlatFeeScheduleCsv {
           source, header.line(), 0, "no rows after the header: expected one row per code");
     }
     return schedule.build();
-  }
-
-  /**
-   * Refuses a value in a field the header does not name: an amount written {@code 1,234.56} without
-   * quotes splits into {@code 1} and {@code 234.56}, and reading the header's columns alone would
-   * load 1.00. Empty fields there hold nothing and are let through.
-   */
-  private static void beyondHeader(CsvRecord record, int columns, String source)
-      throws DataLoadException {
-    for (int i = columns; i < record.getFieldCount(); i++) {
-      if (!record.getField(i).isBlank()) {
-        throw new DataLoadException(
-            source,
-            FieldLine.of(record, i),
-            i + 1,
-            "expected "
-                + columns
-                + " fields as in the header, found "
-                + record.getFieldCount()
-                + ", field "
-                + (i + 1)
-                + " being "
-                + CodeFormatException.quote(record.getField(i))
-                + " (an amount with a thousands separator must be quoted, \"1,234.56\","
-                + " or written 1234.56)");
-      }
-    }
   }
 }
