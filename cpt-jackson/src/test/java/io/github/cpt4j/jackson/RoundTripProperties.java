@@ -180,7 +180,7 @@ class RoundTripProperties {
               if (number != null) {
                 b.lineNumber(number);
               }
-              return (EditFinding) b.build();
+              return b.build();
             });
   }
 }
