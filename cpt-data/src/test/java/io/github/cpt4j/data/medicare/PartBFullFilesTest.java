@@ -196,6 +196,9 @@ class PartBFullFilesTest {
     // K0823,RR,,D,CR: NY (NR) 319.47; a power wheelchair's months 4 to 13: 6% against 15% of
     // the purchase price, 319.47 x 0.40 = 127.788
     assertEquals(new BigDecimal("127.79"), price(dme, "K0823-RR-KJ", manhattan));
+    // K0011,RR,,D,CR: NY (NR) 715.72, a power wheelchair coded before K0813: 715.72 x 0.40 =
+    // 286.288, not 715.72 x 0.75 = 536.79
+    assertEquals(new BigDecimal("286.29"), price(dme, "K0011-RR-KJ", manhattan));
     assertEquals(
         Optional.of(UnpricedReason.MODIFIER_REQUIRED),
         dme.price(ClaimLine.parse("E0114"), manhattan).reason());

@@ -48,8 +48,9 @@ import java.util.stream.Collectors;
  *   <li>A capped rental item in its fourth to thirteenth month ({@code RR} with {@code KJ}) is paid
  *       75% of the rental fee of the first three months (42 CFR 414.229; Pub. 100-04, ch. 20,
  *       §30.5.1: 7.5% of the purchase price a month instead of 10%); a power-driven wheelchair
- *       (K0813-K0891) 40% (6% of the purchase price a month instead of 15%: Social Security Act
- *       §1834(a)(7)(A), as amended by the Affordable Care Act §3136, for chairs from 2011).
+ *       (K0813-K0891, and the older K0010, K0011, K0012 and K0014) 40% (6% of the purchase price a
+ *       month instead of 15%: Social Security Act §1834(a)(7)(A), as amended by the Affordable Care
+ *       Act §3136, for chairs from 2011).
  *   <li>A stationary oxygen system's rental ({@code E0424}, {@code E0439}, {@code E1390}, {@code
  *       E1391}, {@code E1405}, {@code E1406}) is paid 50% for a prescribed flow under one liter per
  *       minute ({@code QE}, or {@code QA} for an average) and 150% over four liters without
@@ -113,6 +114,18 @@ public final class DmeposFeeSchedule implements FeeSchedule {
 
   private static final int POWER_WHEELCHAIRS_FROM = ProcedureCode.parse("K0813").packed();
   private static final int POWER_WHEELCHAIRS_TO = ProcedureCode.parse("K0891").packed();
+
+  /**
+   * The power wheelchair bases coded before K0813 (K0010 standard weight, K0011 with programmable
+   * controls, K0012 lightweight portable, K0014 other), which CMS's file still prices as capped
+   * rentals: the statute's 15% and 6% are for power-driven wheelchairs, whatever their code.
+   */
+  private static final ImmutableSet<ProcedureCode> OLDER_POWER_WHEELCHAIRS =
+      ImmutableSet.of(
+          ProcedureCode.parse("K0010"),
+          ProcedureCode.parse("K0011"),
+          ProcedureCode.parse("K0012"),
+          ProcedureCode.parse("K0014"));
 
   private static final BigDecimal LOW_FLOW_FACTOR = new BigDecimal("0.5");
   private static final BigDecimal HIGH_FLOW_FACTOR = new BigDecimal("1.5");
@@ -314,8 +327,7 @@ public final class DmeposFeeSchedule implements FeeSchedule {
     if (fee.category() == DmeposCategory.CAPPED_RENTAL
         && line.hasModifier(RENTAL)
         && line.hasModifier(CAPPED_RENTAL_LATER_MONTHS)) {
-      int packed = line.code().packed();
-      return packed >= POWER_WHEELCHAIRS_FROM && packed <= POWER_WHEELCHAIRS_TO
+      return isPowerWheelchair(line.code())
           ? new Adjustment(
               "capped-rental",
               POWER_WHEELCHAIR_LATER_MONTHS_FACTOR,
@@ -327,6 +339,17 @@ public final class DmeposFeeSchedule implements FeeSchedule {
               "KJ: rental months 4 to 13 are paid 75% (42 CFR 414.229)");
     }
     return null;
+  }
+
+  /**
+   * Tells whether {@code code} is a power-driven wheelchair (K0813-K0891, and the older K0010,
+   * K0011, K0012, K0014). Scooters (K0800-K0812) are not: CMS's file lists them as routinely
+   * purchased items, not capped rentals.
+   */
+  private static boolean isPowerWheelchair(ProcedureCode code) {
+    int packed = code.packed();
+    return packed >= POWER_WHEELCHAIRS_FROM && packed <= POWER_WHEELCHAIRS_TO
+        || OLDER_POWER_WHEELCHAIRS.contains(code);
   }
 
   private String rowsOf(int c) {

@@ -184,6 +184,33 @@ class DmeposFeeScheduleTest {
   }
 
   /**
+   * The power wheelchair codes older than K0813 that CMS's file still prices as capped rentals
+   * (K0010, K0011 and K0012 in DMEPOS_2025_JAN.csv, K0014 beside them) are power-driven wheelchairs
+   * too: their later months are 6% of the purchase price against 15% (Social Security Act
+   * §1834(a)(7)(A)(i)(III) names no code), 40% of the rental fee, not 75%.
+   */
+  @Test
+  void everyPowerWheelchairCodeGetsTheFortyPercent() {
+    DmeposFeeSchedule.Builder builder =
+        DmeposFeeSchedule.builder(Quarter.of(2025, 1)).name("test-dmepos").zips(ZIPS);
+    for (String code : List.of("K0010", "K0011", "K0012", "K0014", "E1050")) {
+      builder.add(
+          fee(code, "RR", null, DmeposCategory.CAPPED_RENTAL, "505.91", "0.00", "0.00", "0.00"));
+    }
+    DmeposFeeSchedule dme = builder.build();
+    PricingContext home = MARCH.withBeneficiaryZip("10001");
+    for (String code : List.of("K0010", "K0011", "K0012", "K0014")) {
+      // 505.91 x 0.40 = 202.364
+      FeeResult later = dme.price(ClaimLine.parse(code + "-RR-KJ"), home);
+      assertEquals(new BigDecimal("202.36"), later.amountOrThrow(), later.toString());
+      assertTrue(later.toString().contains("power wheelchair"), later.toString());
+    }
+    // A manual wheelchair keeps the 75%: 505.91 x 0.75 = 379.4325
+    assertEquals(
+        new BigDecimal("379.43"), dme.price(ClaimLine.parse("E1050-RR-KJ"), home).amountOrThrow());
+  }
+
+  /**
    * Pins where a capped rental line of several later months is rounded, the library's choice (no
    * CMS text on it was found): the month's 75% is kept exact, the months multiply it, and the line
    * is rounded once, half-up.
