@@ -107,6 +107,71 @@ class PartBClaimPricerTest {
   }
 
   /**
+   * An anesthesia schedule given to the Part B schedule, beside a Physician Fee Schedule without
+   * one, still pays one service per session with the total time (chapter 12, section 50), as the
+   * Physician Fee Schedule's own anesthesia schedule does: not every line in full.
+   */
+  @Test
+  void anAnesthesiaScheduleGivenToPartBPaysOneServicePerSession() {
+    MedicareFeeSchedule bundled = BundledData.medicareFeeSchedule();
+    MedicareFeeSchedule withoutAnesthesia =
+        MedicareFeeSchedule.builder()
+            .name(bundled.name())
+            .rvus(bundled.rvus())
+            .gpcis(bundled.gpcis())
+            .conversionFactors(bundled.conversionFactors())
+            .oppsCaps(bundled.oppsCaps())
+            .effective(bundled.effectiveFrom(), bundled.effectiveTo())
+            .build();
+    PartBClaimPricer pricer =
+        PartBClaimPricer.of(
+            PartBFeeSchedule.builder()
+                .physicianFeeSchedule(withoutAnesthesia)
+                .anesthesia(bundled.anesthesia().orElseThrow())
+                .build(),
+            MedicareClaimPricer.of(withoutAnesthesia));
+    PricingContext hospital =
+        PricingContext.of(LocalDate.of(2025, 3, 14), Locality.parse("13282-99"), Setting.FACILITY);
+    Claim session =
+        Claim.of(
+            BilledLine.parse("00790-AA 60min"),
+            BilledLine.parse("00840-AA 45min"),
+            BilledLine.parse("00840-AA 30min on 2025-03-15"),
+            BilledLine.parse("85025"));
+    PricedClaim priced = pricer.price(session, hospital);
+    // 00790: 7 base units, 60 + 45 = 105 minutes = 7.0 time units: 14.0 x 19.79 = 277.06; the
+    // next day's 00840 a session of its own: (6 + 2.0) x 19.79 = 158.32.
+    assertEquals(
+        List.of(
+            "277.06 ANESTHESIA",
+            "NOT_PAYABLE_ON_CLAIM ANESTHESIA",
+            "158.32 ANESTHESIA",
+            "NO_SCHEDULE_LOADED CLINICAL_LABORATORY"),
+        amounts(pricer, priced));
+    assertTrue(priced.line(0).explanation().has("part-b"), priced.line(0).toString());
+    assertTrue(priced.line(0).explanation().has("anesthesia-session"), priced.line(0).toString());
+    // The same amounts as with the anesthesia schedule inside the Physician Fee Schedule.
+    PricedClaim inside =
+        PartBClaimPricer.of(
+                PartBFeeSchedule.builder().physicianFeeSchedule(bundled).build(),
+                MedicareClaimPricer.of(bundled))
+            .price(session, hospital);
+    for (int i = 0; i < 3; i++) {
+      assertEquals(inside.line(i).amount(), priced.line(i).amount(), inside.line(i).toString());
+    }
+    // A session paid at one of two payment modifiers is flagged, as on the other path.
+    PricedClaim mixed =
+        pricer.price(
+            Claim.of(BilledLine.parse("00790-AA 60min"), BilledLine.parse("00840-QK 45min")),
+            hospital);
+    assertEquals(new BigDecimal("277.06"), mixed.line(0).amountOrThrow());
+    assertEquals(
+        List.of(ClaimWarning.Kind.ANESTHESIA_ROLES_DIFFER),
+        mixed.line(0).warnings().stream().map(ClaimWarning::kind).toList(),
+        mixed.line(0).toString());
+  }
+
+  /**
    * Every line, priced on the Physician Fee Schedule or alone by another schedule, is named by the
    * claim's own numbers, as its warnings name it.
    */
