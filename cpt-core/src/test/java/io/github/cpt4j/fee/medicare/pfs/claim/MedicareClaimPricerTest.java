@@ -582,6 +582,20 @@ class MedicareClaimPricerTest {
     }
 
     @Test
+    void modifier55DaysThatDoNotDivideEvenlyAreRoundedFromTheExactAmount() {
+      // 27446 at 47.40 RVUs x 25 = 1185.00, post-operative share 0.21: one day of 90 is
+      // 1185.00 x 0.21 x 1/90 = 2.765 exactly, half-up 2.77. The quotient 1/90 does not end, and
+      // cut to 12 decimals it made 2.764999999605, paid 2.76. (In 13282-99 office, 2025, 15650-55
+      // x 30 is 505.50 x 0.19 x 30/90 = 32.015, one of 1,336 such code, setting and days there.)
+      List<RvuEntry> rows = new ArrayList<>(ClaimTables.rows());
+      rows.add(ClaimTables.row("27446", "30.00", "14.40", "3.00").major().mult('2').build());
+      MedicareClaimPricer pricer =
+          MedicareClaimPricer.of(ClaimTables.scheduleBuilder().rvus(RvuTable.of(rows)).build());
+      PricedClaim claim = pricer.price(Claim.builder().add("27446-55").build(), CONTEXT);
+      assertAmounts(claim, "2.77", "2.77");
+    }
+
+    @Test
     void modifiers54And55OfOneCodeAreSharesOfOnePackageNotRanked() {
       // 27447-54: 0.79 x 1000.00 = 790.00 in full; 27447-55 x45: 105.00; no 50% for either.
       assertAmounts(price("27447-54", "27447-55 x45"), "895.00", "790.00", "105.00");
