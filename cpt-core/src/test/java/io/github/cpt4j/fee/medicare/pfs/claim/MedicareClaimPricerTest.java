@@ -582,6 +582,19 @@ class MedicareClaimPricerTest {
     }
 
     @Test
+    void modifier55WithModifier50CountsItsUnitsAsDaysNotAsProcedures() {
+      // A 55 line's units are the days managed, so 50 on it with 45 units is one bilateral
+      // procedure's postoperative care, not 45 procedures: BILAT SURG 1 pays 150% of the 55 share,
+      // 0.21 x 45/90 x 1000.00 x 1.5 = 157.50. It was refused as "1 unit, not 45", so bilateral
+      // postoperative care could only be billed as one day.
+      assertAmounts(price("27447-55-50 x45"), "157.50", "157.50");
+      assertAmounts(price("27447-55-LT-RT x45"), "157.50", "157.50");
+      // A procedure billed with 50 is still 1 unit.
+      assertRefused(
+          price("27447-50 x2").line(0), UnpricedReason.MODIFIER_NOT_ALLOWED, ClaimRule.BILATERAL);
+    }
+
+    @Test
     void modifier55DaysThatDoNotDivideEvenlyAreRoundedFromTheExactAmount() {
       // 27446 at 47.40 RVUs x 25 = 1185.00, post-operative share 0.21: one day of 90 is
       // 1185.00 x 0.21 x 1/90 = 2.765 exactly, half-up 2.77. The quotient 1/90 does not end, and
