@@ -589,6 +589,11 @@ class MedicareClaimPricerTest {
       // postoperative care could only be billed as one day.
       assertAmounts(price("27447-55-50 x45"), "157.50", "157.50");
       assertAmounts(price("27447-55-LT-RT x45"), "157.50", "157.50");
+      // The same care on two lines, LT and RT, of the same days: one bilateral procedure too, as
+      // 27447-LT and 27447-RT are, not 105.00 on each line (200%).
+      assertAmounts(price("27447-55-LT x45", "27447-55-RT x45"), "157.50", "78.75", "78.75");
+      // Sides of different days are not one procedure's care: each its own share.
+      assertAmounts(price("27447-55-LT x45", "27447-55-RT x30"), "175.00", "105.00", "70.00");
       // A procedure billed with 50 is still 1 unit.
       assertRefused(
           price("27447-50 x2").line(0), UnpricedReason.MODIFIER_NOT_ALLOWED, ClaimRule.BILATERAL);
