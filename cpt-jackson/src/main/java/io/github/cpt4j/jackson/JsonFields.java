@@ -171,8 +171,8 @@ final class JsonFields {
   /**
    * The most decimal places an exact amount read has. cpt4j's exact amounts keep every factor's
    * decimals unrounded (nine from a fee schedule's units, indices and conversion factor, a few more
-   * per adjustment, twelve from a split-care share), far fewer than this; the bound is what makes a
-   * {@code "1E-999999999"} fail at once instead of in rounding or writing.
+   * per adjustment, thirty from a modifier 55 days share), far fewer than this; the bound is what
+   * makes a {@code "1E-999999999"} fail at once instead of in rounding or writing.
    */
   static final int MAX_AMOUNT_SCALE = 100;
 

@@ -10,9 +10,9 @@ import io.github.cpt4j.fee.medicare.pfs.PaymentIndicators;
 
 /**
  * Whether a line's bilateral modifiers are allowed (column BILAT SURG): 50 with LT or RT on one
- * line, 50 on BILAT SURG 9, or a bilateral line of more than 1 unit is refused, {@link
- * UnpricedReason#MODIFIER_NOT_ALLOWED}. Name {@code bilateral-modifiers}; refusals carry rule id
- * {@code bilateral}.
+ * line, 50 on BILAT SURG 9, or a bilateral line of more than 1 unit (other than a modifier 55 line,
+ * whose units are days) is refused, {@link UnpricedReason#MODIFIER_NOT_ALLOWED}. Name {@code
+ * bilateral-modifiers}; refusals carry rule id {@code bilateral}.
  */
 final class BilateralModifiersStep extends LineStep {
 
@@ -47,7 +47,12 @@ final class BilateralModifiersStep extends LineStep {
               + " allowed");
       return;
     }
-    if (bothSides && w.line.units() > 1 && ind.bilateral() != BilateralRule.NOT_APPLICABLE) {
+    // A modifier 55 line's units are the postoperative days managed, of one procedure (see
+    // SplitCareStep): 45 units with 50 are both sides' care for 45 days, not 45 procedures.
+    if (bothSides
+        && w.line.units() > 1
+        && !w.isPostoperativeDays()
+        && ind.bilateral() != BilateralRule.NOT_APPLICABLE) {
       w.refuse(
           UnpricedReason.MODIFIER_NOT_ALLOWED,
           ClaimRule.BILATERAL,

@@ -84,8 +84,9 @@ final class BilateralStep implements ClaimStep {
           && !w.has(MLT | MRT)) {
         procedures.add(bilateralLine(w, rule, "2 units"));
       } else if (applies
-          && !w.isPostoperativeDays()
-          && w.line.units() == 1
+          // A modifier 55 line's units are days of one procedure's care: its LT and RT lines of
+          // the same days (the same factors) are one bilateral procedure's care, as 50 is.
+          && (w.line.units() == 1 || w.isPostoperativeDays())
           && w.has(MLT) != w.has(MRT)) {
         if (sided == null) {
           sided = new ArrayList<>(4);
@@ -175,6 +176,7 @@ final class BilateralStep implements ClaimStep {
     return a.line.code().equals(b.line.code())
         && a.scale.compareTo(b.scale) == 0
         && a.has(M22 | M52) == b.has(M22 | M52)
+        && a.isPostoperativeDays() == b.isPostoperativeDays()
         && a.rowModifier() == b.rowModifier();
   }
 

@@ -140,6 +140,17 @@ final class SplitCareStep extends LineStep {
   }
 
   /**
+   * The decimals of a modifier 55 line's factor, POST OP share x days / global days, when the
+   * quotient does not end (0.21 x 1/90): the factor is rounded up at this scale, never down. The
+   * line's exact amount is a fraction whose denominator divides 90 x 10^n, n the decimals of the
+   * fee, the share and the later percentages (95%, 85%...), under 20 together; so it lies on a half
+   * cent or at least 10^-23 from one, and a factor above the true one by under 10^-30 on a fee
+   * under 10^6 rounds the line to the cent the true amount rounds to. Rounded half-up at 12
+   * decimals, as before, 1185.00 x 0.21 x 1/90 = 2.765 came out 2.764999999605 and was paid 2.76.
+   */
+  static final int FACTOR_DECIMALS = 30;
+
+  /**
    * Modifier 55 alone: POST OP share x days managed / global days, of the one-unit fee. The line's
    * units are the days (contractors' billing instructions for modifier 55), so the grouping counts
    * the line as one procedure and the ranking skips it.
@@ -176,11 +187,9 @@ final class SplitCareStep extends LineStep {
       return;
     }
     BigDecimal post = ind.postOperativeShare();
-    // days / globalDays may not end (7/90): 12 decimals keep the error far below a cent even on
-    // the largest fees, before the usual rounding of the line to cents.
     BigDecimal factor =
         post.multiply(BigDecimal.valueOf(days))
-            .divide(BigDecimal.valueOf(globalDays), 12, RoundingMode.HALF_UP)
+            .divide(BigDecimal.valueOf(globalDays), FACTOR_DECIMALS, RoundingMode.CEILING)
             .stripTrailingZeros();
     String text =
         "modifier 55: post-operative share "
@@ -190,7 +199,7 @@ final class SplitCareStep extends LineStep {
             + "/"
             + globalDays
             + " post-operative days managed (units are days, one procedure) = "
-            + Amounts.percent(factor)
+            + Amounts.percent(factor.setScale(12, RoundingMode.HALF_UP).stripTrailingZeros())
             + " of the global package";
     w.scale(factor, ClaimRule.SPLIT_CARE, () -> text);
   }

@@ -582,6 +582,38 @@ class MedicareClaimPricerTest {
     }
 
     @Test
+    void modifier55WithModifier50CountsItsUnitsAsDaysNotAsProcedures() {
+      // A 55 line's units are the days managed, so 50 on it with 45 units is one bilateral
+      // procedure's postoperative care, not 45 procedures: BILAT SURG 1 pays 150% of the 55 share,
+      // 0.21 x 45/90 x 1000.00 x 1.5 = 157.50. It was refused as "1 unit, not 45", so bilateral
+      // postoperative care could only be billed as one day.
+      assertAmounts(price("27447-55-50 x45"), "157.50", "157.50");
+      assertAmounts(price("27447-55-LT-RT x45"), "157.50", "157.50");
+      // The same care on two lines, LT and RT, of the same days: one bilateral procedure too, as
+      // 27447-LT and 27447-RT are, not 105.00 on each line (200%).
+      assertAmounts(price("27447-55-LT x45", "27447-55-RT x45"), "157.50", "78.75", "78.75");
+      // Sides of different days are not one procedure's care: each its own share.
+      assertAmounts(price("27447-55-LT x45", "27447-55-RT x30"), "175.00", "105.00", "70.00");
+      // A procedure billed with 50 is still 1 unit.
+      assertRefused(
+          price("27447-50 x2").line(0), UnpricedReason.MODIFIER_NOT_ALLOWED, ClaimRule.BILATERAL);
+    }
+
+    @Test
+    void modifier55DaysThatDoNotDivideEvenlyAreRoundedFromTheExactAmount() {
+      // 27446 at 47.40 RVUs x 25 = 1185.00, post-operative share 0.21: one day of 90 is
+      // 1185.00 x 0.21 x 1/90 = 2.765 exactly, half-up 2.77. The quotient 1/90 does not end, and
+      // cut to 12 decimals it made 2.764999999605, paid 2.76. (In 13282-99 office, 2025, 15650-55
+      // x 30 is 505.50 x 0.19 x 30/90 = 32.015, one of 1,336 such code, setting and days there.)
+      List<RvuEntry> rows = new ArrayList<>(ClaimTables.rows());
+      rows.add(ClaimTables.row("27446", "30.00", "14.40", "3.00").major().mult('2').build());
+      MedicareClaimPricer pricer =
+          MedicareClaimPricer.of(ClaimTables.scheduleBuilder().rvus(RvuTable.of(rows)).build());
+      PricedClaim claim = pricer.price(Claim.builder().add("27446-55").build(), CONTEXT);
+      assertAmounts(claim, "2.77", "2.77");
+    }
+
+    @Test
     void modifiers54And55OfOneCodeAreSharesOfOnePackageNotRanked() {
       // 27447-54: 0.79 x 1000.00 = 790.00 in full; 27447-55 x45: 105.00; no 50% for either.
       assertAmounts(price("27447-54", "27447-55 x45"), "895.00", "790.00", "105.00");
