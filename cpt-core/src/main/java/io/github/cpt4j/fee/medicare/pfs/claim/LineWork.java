@@ -21,6 +21,7 @@ import io.github.cpt4j.modifier.Modifier;
 import io.github.cpt4j.modifier.ModifierRegistry;
 import io.github.cpt4j.modifier.PaymentEffect;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -236,7 +237,24 @@ final class LineWork implements Supplier<Explanation> {
 
   void scale(BigDecimal factor, String rule, Supplier<String> description) {
     scale = Amounts.times(scale, factor);
-    set(Amounts.times(unitFee, scale), rule, description);
+    set(readable(Amounts.times(unitFee, scale)), rule, description);
+  }
+
+  /**
+   * The decimals an exact amount keeps when a factor that does not end has made it longer: modifier
+   * 55's days over the global period (7/90), rounded up at {@link SplitCareStep#FACTOR_DECIMALS}.
+   * Its last digits are that rounding's error, not the amount (16.333333333333333333333333334);
+   * kept to 25, the amount reads as what it is, and still rounds to the cent the true amount does:
+   * the product lies at most 10^-24 above the true amount, which is on a half cent or at least
+   * 10^-23 from one (see {@code FACTOR_DECIMALS}), so rounding half-up at 25 decimals cannot cross
+   * one. Amounts of fewer decimals, every other line's, are left as they are.
+   */
+  static final int EXACT_DECIMALS = 25;
+
+  private static BigDecimal readable(BigDecimal amount) {
+    return amount.scale() <= EXACT_DECIMALS
+        ? amount
+        : amount.setScale(EXACT_DECIMALS, RoundingMode.HALF_UP).stripTrailingZeros();
   }
 
   /** Sets the exact amount and records the step that set it. */

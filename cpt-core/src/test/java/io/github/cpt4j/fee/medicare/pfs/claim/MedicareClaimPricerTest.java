@@ -582,6 +582,17 @@ class MedicareClaimPricerTest {
     }
 
     @Test
+    void modifier55sExactAmountIsReadableWhenItsDaysDoNotDivideEvenly() {
+      // 0.21 x 7/90 x 1000.00 = 16.333... The factor is rounded up at 30 decimals, for the cents;
+      // the exact amount shown is the product to 25 decimals, not its last digits of rounding
+      // error (it was 16.333333333333333333333333334, and 19.56553666666666666666666666746526 for
+      // 27447-55 x7 in 13282-99 facility, 2025).
+      PricedClaim claim = assertAmounts(price("27447-55 x7"), "16.33", "16.33");
+      String explained = claim.line(0).toString();
+      assertTrue(explained.contains("= 16.3333333333333333333333333;"), explained);
+    }
+
+    @Test
     void modifier55WithModifier50CountsItsUnitsAsDaysNotAsProcedures() {
       // A 55 line's units are the days managed, so 50 on it with 45 units is one bilateral
       // procedure's postoperative care, not 45 procedures: BILAT SURG 1 pays 150% of the 55 share,
