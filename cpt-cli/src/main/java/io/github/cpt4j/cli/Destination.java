@@ -161,8 +161,7 @@ final class Destination implements AutoCloseable {
    * written as the file {@code out}, and {@code priced.csv/} replaced {@code priced.csv}.
    */
   private static void checkNotADirectoryName(String option, String name, Path target) {
-    boolean separator = name.endsWith("/") || name.endsWith(target.getFileSystem().getSeparator());
-    if (separator && !Files.isDirectory(target)) {
+    if (Inputs.namesADirectory(name, target) && !Files.isDirectory(target)) {
       throw new CliException(
           "cannot write " + option + " " + FileName.quoted(name) + ": " + notADirectory(target));
     }

@@ -284,14 +284,22 @@ final class Inputs {
   }
 
   /**
+   * Tells whether {@code name}, which {@code path} was made from, ends in a separator ({@code
+   * out/}): it names a directory, as the system reads it, though a {@link Path} drops the
+   * separator.
+   */
+  static boolean namesADirectory(String name, Path path) {
+    return name.endsWith("/") || name.endsWith(path.getFileSystem().getSeparator());
+  }
+
+  /**
    * Refuses a name that ends in a separator, {@code lines.csv/}, for a file that is no directory:
    * such a name names a directory, as the system reads it, but a {@link Path} drops the separator,
    * so {@code --input lines.csv/} read lines.csv where the system's own tools say it is not a
    * directory. As the output's name is checked ({@code Destination}).
    */
   private static void checkNotADirectoryName(String option, String name, Path path) {
-    boolean separator = name.endsWith("/") || name.endsWith(path.getFileSystem().getSeparator());
-    if (separator && Files.exists(path) && !Files.isDirectory(path)) {
+    if (namesADirectory(name, path) && Files.exists(path) && !Files.isDirectory(path)) {
       throw new CliException(cannotRead(option, name) + ": " + notADirectory(path));
     }
   }
