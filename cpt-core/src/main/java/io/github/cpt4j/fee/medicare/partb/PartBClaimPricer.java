@@ -6,10 +6,8 @@ import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.edit.ClaimEdit;
-import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.fee.ClaimPricer;
-import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.Explanation;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricedClaim;
@@ -18,16 +16,14 @@ import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
-import io.github.cpt4j.fee.medicare.pfs.claim.ClaimRule;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import io.github.cpt4j.fee.medicare.release.MedicareRelease;
 import io.github.cpt4j.fee.medicare.release.MedicareReleases;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -44,9 +40,11 @@ import java.util.function.UnaryOperator;
  *   <li>The lines the <b>Physician Fee Schedule</b> pays (and anesthesia lines when its schedule
  *       has an anesthesia schedule) are priced together by the {@link MedicareClaimPricer}, with
  *       its claim steps (multiple procedures, bilateral pairs...) and the edits' findings. The
- *       anesthesia lines of an anesthesia schedule given to the Part B schedule instead are priced
- *       by it as one session per date of service, as that claim pricer would (chapter 12, section
- *       50: one service paid, with the total time).
+ *       anesthesia lines of an {@link AnesthesiaFeeSchedule} given to the Part B schedule instead
+ *       are priced by the claim pricer of the Physician Fee Schedule given it ({@link
+ *       MedicareFeeSchedule#withAnesthesia}), apart from the other lines: one session per date of
+ *       service, one service paid with the total time (chapter 12, section 50), their explanations
+ *       ending with the {@code part-b} step.
  *   <li>Every <b>other line</b> is priced alone by its schedule (CLFS, DMEPOS, ASP), with its
  *       findings applied as the Physician Fee Schedule's pricer applies them (a denied line is
  *       unpriced with the edit's reason, denied units are taken off, flags are warnings), and its
@@ -89,6 +87,14 @@ public final class PartBClaimPricer implements ClaimPricer {
   /** Runs the edits on a date no release covers: every release's pricer has the same edits. */
   private final MedicareClaimPricer scrubber;
 
+  /**
+   * The pricer of the anesthesia lines of each Physician Fee Schedule pricer whose schedule has no
+   * anesthesia schedule: its schedule given the Part B schedule's. Empty when the Part B schedule
+   * has no {@link AnesthesiaFeeSchedule}; another kind of anesthesia schedule prices each line
+   * alone, as the lab, equipment and drug lines are.
+   */
+  private final IdentityHashMap<MedicareClaimPricer, MedicareClaimPricer> anesthesia;
+
   private PartBClaimPricer(
       PartBFeeSchedule partB,
       MedicareClaimPricer single,
@@ -100,6 +106,20 @@ public final class PartBClaimPricer implements ClaimPricer {
     this.releases = releases;
     this.byRelease = byRelease;
     this.scrubber = scrubber;
+    this.anesthesia = new IdentityHashMap<>();
+    AnesthesiaFeeSchedule given =
+        partB
+            .schedule(PartBPayer.ANESTHESIA)
+            .filter(AnesthesiaFeeSchedule.class::isInstance)
+            .map(AnesthesiaFeeSchedule.class::cast)
+            .orElse(null);
+    for (MedicareClaimPricer pfs : single != null ? List.of(single) : byRelease.values()) {
+      if (given != null && pfs.schedule().anesthesia().isEmpty()) {
+        // The standard steps: a payer's own steps were given for the Physician Fee Schedule's
+        // lines. Its edits are not run: the findings of the whole claim's are given.
+        anesthesia.put(pfs, MedicareClaimPricer.of(pfs.schedule().withAnesthesia(given)));
+      }
+    }
   }
 
   /**
@@ -202,18 +222,18 @@ public final class PartBClaimPricer implements ClaimPricer {
     findings = SpecimenCollections.flag(claim, context, partB, findings);
     PricedLine[] priced = new PricedLine[n];
     BitSet onPfs = new BitSet(n);
-    BitSet anesthesiaAlone = null;
+    BitSet onAnesthesia = null;
     for (int i = 0; i < n; i++) {
       BilledLine billed = claim.line(i);
       PartBPayer payer = partB.payerOf(billed.line());
       MedicareClaimPricer linePfs = byLine == null ? pfs : byLine[i];
       if (linePfs != null && paysOnPfs(payer, linePfs)) {
         onPfs.set(i);
-      } else if (payer == PartBPayer.ANESTHESIA && linePfs != null) {
+      } else if (payer == PartBPayer.ANESTHESIA && anesthesia.containsKey(linePfs)) {
         // The anesthesia schedule given to the Part B schedule, not to the Physician Fee
         // Schedule's: priced below, by session.
-        anesthesiaAlone = anesthesiaAlone == null ? new BitSet(n) : anesthesiaAlone;
-        anesthesiaAlone.set(i);
+        onAnesthesia = onAnesthesia == null ? new BitSet(n) : onAnesthesia;
+        onAnesthesia.set(i);
       } else {
         LocalDate on = billed.dateOfServiceOr(date);
         priced[i] =
@@ -233,8 +253,8 @@ public final class PartBClaimPricer implements ClaimPricer {
                     partB.routeStep(payer));
       }
     }
-    if (anesthesiaAlone != null) {
-      priceAnesthesiaSessions(claim, context, findings, anesthesiaAlone, priced);
+    if (onAnesthesia != null) {
+      priceAnesthesia(claim, context, findings, onAnesthesia, byLine, pfs, priced);
     }
     // The Physician Fee Schedule's lines of each release together, as claims of their own; each
     // keeps its number in the whole claim, in its explanation too.
@@ -267,109 +287,43 @@ public final class PartBClaimPricer implements ClaimPricer {
 
   /**
    * Prices the anesthesia lines {@code lines} that the anesthesia schedule given to the Part B
-   * schedule pays: the lines of each date of service one session, of which one service is paid with
-   * the total time (chapter 12, section 50), as the Physician Fee Schedule's own anesthesia
-   * schedule pays them; a line an edit denied takes no part. A schedule that is not an {@link
-   * AnesthesiaFeeSchedule} prices each line alone.
+   * schedule pays, with the claim pricer of the Physician Fee Schedule of each line's date given
+   * that schedule: the lines of each date one session, of which one service is paid with the total
+   * time (chapter 12, section 50); a line an edit denied takes no part. Apart from the Physician
+   * Fee Schedule's lines, so that they count for none of its claim rules (status T, add-ons), and
+   * each explanation ends with the {@code part-b} step, as every line not paid by the Physician Fee
+   * Schedule's pricer.
    */
-  private void priceAnesthesiaSessions(
+  private void priceAnesthesia(
       Claim claim,
       PricingContext context,
       List<EditFinding> findings,
       BitSet lines,
+      MedicareClaimPricer[] byLine,
+      MedicareClaimPricer pfs,
       PricedLine[] priced) {
     PricingStep route = partB.routeStep(PartBPayer.ANESTHESIA);
-    AnesthesiaFeeSchedule anesthesia =
-        partB
-            .schedule(PartBPayer.ANESTHESIA)
-            .filter(AnesthesiaFeeSchedule.class::isInstance)
-            .map(AnesthesiaFeeSchedule.class::cast)
-            .orElse(null);
-    LocalDate date = context.dateOfService();
-    Map<LocalDate, BitSet> byDate = new LinkedHashMap<>();
-    for (int i = lines.nextSetBit(0); i >= 0; i = lines.nextSetBit(i + 1)) {
-      byDate
-          .computeIfAbsent(claim.line(i).dateOfServiceOr(date), d -> new BitSet(claim.size()))
-          .set(i);
-    }
-    for (Map.Entry<LocalDate, BitSet> e : byDate.entrySet()) {
-      BitSet session = e.getValue();
-      PricingContext on = context.withDateOfService(e.getKey());
-      FeeResult[] results = new FeeResult[claim.size()];
-      if (anesthesia != null && session.cardinality() > 1) {
-        // Every other line, and every line an edit denied, is left out of the session.
-        BitSet out = new BitSet(claim.size());
-        out.set(0, claim.size());
-        out.andNot(session);
-        for (int i = session.nextSetBit(0); i >= 0; i = session.nextSetBit(i + 1)) {
-          if (deniedByEdits(claim, i, findings)) {
-            out.set(i);
-          }
-        }
-        List<FeeResult> sessionResults = anesthesia.priceSession(claim, on, out);
-        for (int i = session.nextSetBit(0); i >= 0; i = session.nextSetBit(i + 1)) {
-          results[i] = sessionResults.get(i).withStep(route);
+    while (!lines.isEmpty()) {
+      MedicareClaimPricer pricer = byLine == null ? pfs : byLine[lines.nextSetBit(0)];
+      BitSet ofPricer = new BitSet(claim.size());
+      for (int i = lines.nextSetBit(0); i >= 0; i = lines.nextSetBit(i + 1)) {
+        if ((byLine == null ? pfs : byLine[i]) == pricer) {
+          ofPricer.set(i);
         }
       }
-      for (int i = session.nextSetBit(0); i >= 0; i = session.nextSetBit(i + 1)) {
-        FeeResult result = results[i];
-        PricedLine line =
-            LineAlone.price(
-                claim, i, findings, l -> result != null ? result : partB.price(l, on), route);
-        priced[i] = withMixedRolesWarning(line);
+      for (PricedLine line :
+          anesthesia.get(pricer).priceLines(claim, ofPricer, context, findings)) {
+        priced[line.index()] =
+            PricedLine.of(
+                line.index(),
+                line.lineNumber(),
+                line.billed(),
+                line.result().withStep(route),
+                line.refusedBy(),
+                line.warnings());
       }
+      lines.andNot(ofPricer);
     }
-  }
-
-  /**
-   * Tells whether the edits' findings deny line {@code index} whole, as {@link LineAlone} applies
-   * them: a denied line, or denied units that leave none.
-   */
-  private static boolean deniedByEdits(Claim claim, int index, List<EditFinding> findings) {
-    int units = claim.line(index).line().units();
-    for (EditFinding finding : findings) {
-      if (finding.line() != index) {
-        continue;
-      }
-      if (finding.action() == EditAction.DENY_LINE) {
-        return true;
-      }
-      if (finding.action() == EditAction.DENY_UNITS) {
-        units -= finding.deniedUnits();
-        if (units <= 0) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Adds the warning the Physician Fee Schedule's claim pricer gives a session paid at one of
-   * several payment modifiers ({@link ClaimWarning.Kind#ANESTHESIA_ROLES_DIFFER}).
-   */
-  private static PricedLine withMixedRolesWarning(PricedLine line) {
-    if (!line.isPriced()) {
-      return line;
-    }
-    for (PricingStep step : line.explanation().steps()) {
-      if (step.rule().equals(AnesthesiaFeeSchedule.MIXED_ROLES)) {
-        List<ClaimWarning> warnings = new ArrayList<>(line.warnings());
-        warnings.add(
-            ClaimWarning.of(
-                ClaimWarning.Kind.ANESTHESIA_ROLES_DIFFER,
-                ClaimRule.ANESTHESIA.id(),
-                step.description()));
-        return PricedLine.of(
-            line.index(),
-            line.lineNumber(),
-            line.billed(),
-            line.result(),
-            line.refusedBy(),
-            warnings);
-      }
-    }
-    return line;
   }
 
   /**

@@ -359,6 +359,30 @@ public final class MedicareFeeSchedule implements FeeSchedule {
   }
 
   /**
+   * Returns this schedule with {@code schedule} as its anesthesia schedule, in place of its own if
+   * it has one ({@link Builder#anesthesia}): the same name, tables and period, sharing them. A
+   * claim pricer of the result prices the anesthesia codes 00100-01999 by {@code schedule}, one
+   * service per session with the total time, as a schedule built with it does.
+   *
+   * <pre>{@code
+   * MedicareClaimPricer.of(pfs.withAnesthesia(anesthesia));
+   * }</pre>
+   */
+  public MedicareFeeSchedule withAnesthesia(AnesthesiaFeeSchedule schedule) {
+    requireNonNull(schedule, "schedule");
+    // The period as this schedule bounded it: the relative value file's year bounds it the same.
+    return builder()
+        .name(name)
+        .rvus(rvus)
+        .gpcis(gpcis)
+        .conversionFactors(conversionFactors)
+        .oppsCaps(oppsCaps)
+        .effective(effectiveFrom, effectiveTo)
+        .anesthesia(schedule)
+        .build();
+  }
+
+  /**
    * Returns the first date of service the schedule prices: the start of the period given to the
    * builder, or of the relative value file's year when that is later.
    */

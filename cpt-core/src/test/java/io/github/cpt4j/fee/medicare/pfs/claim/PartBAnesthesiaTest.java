@@ -1,0 +1,184 @@
+package io.github.cpt4j.fee.medicare.pfs.claim;
+
+import static io.github.cpt4j.fee.medicare.pfs.claim.ClaimTables.CONTEXT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.CptCode;
+import io.github.cpt4j.edit.ClaimEdit;
+import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricedLine;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaBaseUnits;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaConversionFactors;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
+import io.github.cpt4j.fee.medicare.partb.PartBClaimPricer;
+import io.github.cpt4j.fee.medicare.partb.PartBFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.release.MedicareRelease;
+import io.github.cpt4j.fee.medicare.release.MedicareReleases;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An anesthesia schedule given to the Part B schedule, beside a Physician Fee Schedule without one,
+ * prices the anesthesia lines as the Physician Fee Schedule's own anesthesia schedule does: one
+ * service per session with the total time (chapter 12, section 50), by the same claim pricer.
+ */
+class PartBAnesthesiaTest {
+
+  private static final AnesthesiaFeeSchedule ANESTHESIA = anesthesia("20.00");
+
+  private static AnesthesiaFeeSchedule anesthesia(String conversionFactor) {
+    return AnesthesiaFeeSchedule.builder()
+        .baseUnits(
+            AnesthesiaBaseUnits.of(
+                "test",
+                Map.of(
+                    CptCode.parse("00790"), 7,
+                    CptCode.parse("00840"), 6,
+                    CptCode.parse("01967"), 5,
+                    CptCode.parse("01968"), 2)))
+        .conversionFactors(
+            AnesthesiaConversionFactors.of(
+                "test", Map.of(ClaimTables.TEST_LOCALITY, new BigDecimal(conversionFactor))))
+        .effective(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31))
+        .build();
+  }
+
+  private static final LocalDate FIRST = LocalDate.of(2025, 1, 1);
+  private static final LocalDate LAST = LocalDate.of(2025, 12, 31);
+
+  private static final MedicareFeeSchedule WITHOUT =
+      ClaimTables.scheduleBuilder().effective(FIRST, LAST).build();
+
+  private static final MedicareFeeSchedule WITH =
+      ClaimTables.scheduleBuilder().effective(FIRST, LAST).anesthesia(ANESTHESIA).build();
+
+  /** Denies every line of 77 minutes: an edit that takes a line out of its session. */
+  private static final ClaimEdit DENY_77 =
+      new ClaimEdit() {
+        @Override
+        public String name() {
+          return "deny-77";
+        }
+
+        @Override
+        public List<EditFinding> check(Claim claim, PricingContext context) {
+          List<EditFinding> found = new ArrayList<>();
+          for (int i = 0; i < claim.size(); i++) {
+            if (claim.line(i).line().minutesOrZero() == 77) {
+              found.add(
+                  EditFinding.denyLine("deny-77", i, claim.line(i).line().units(), "77 minutes"));
+            }
+          }
+          return found;
+        }
+      };
+
+  private static final List<List<String>> CLAIMS =
+      List.of(
+          List.of("00790-AA 60min", "00840-AA 45min"),
+          List.of("00790-AA 60min", "00840-QK 45min"),
+          List.of("00790-AA 60min $100.00", "00840-AA 45min $900.00"),
+          List.of("00790-AA 60min $900.00"),
+          List.of("00790-QK 60min", "00790-QX 60min", "00840-QX 30min"),
+          List.of("00790-AA", "00840-AA 45min"),
+          List.of("01967-AA 60min", "01968-AA 30min"),
+          List.of("00790-AA 77min", "00840-AA 45min"),
+          List.of("00790-AA 60min on 2025-06-03", "00840-AA 30min", "00840-AA 15min on 2025-06-03"),
+          List.of("00790-AA 60min", "99213"));
+
+  private static Claim claim(List<String> lines) {
+    return Claim.of(lines.stream().map(BilledLine::parse).toList());
+  }
+
+  /** What a line was paid and why, and what it was warned of. */
+  private static String outcome(PricedLine line) {
+    return line.exactAmount().map(BigDecimal::toPlainString).orElse("-")
+        + " "
+        + line.reason().map(String::valueOf).orElse("")
+        + " by "
+        + line.refusedBy().orElse("")
+        + " "
+        + line.warnings();
+  }
+
+  @Test
+  void anAnesthesiaScheduleGivenToPartBPricesAsTheOneOfThePhysicianFeeSchedule() {
+    PartBClaimPricer inside =
+        PartBClaimPricer.of(
+            PartBFeeSchedule.builder().physicianFeeSchedule(WITH).build(),
+            MedicareClaimPricer.builder(WITH).addEdit(DENY_77).build());
+    PartBFeeSchedule alone =
+        PartBFeeSchedule.builder().physicianFeeSchedule(WITHOUT).anesthesia(ANESTHESIA).build();
+    List<PartBClaimPricer> given =
+        List.of(
+            PartBClaimPricer.of(
+                alone, MedicareClaimPricer.builder(WITHOUT).addEdit(DENY_77).build()),
+            PartBClaimPricer.of(
+                alone,
+                MedicareReleases.of(List.of(MedicareRelease.of("2025A", WITHOUT))),
+                b -> b.addEdit(DENY_77)));
+    for (List<String> lines : CLAIMS) {
+      PricedClaim expected = inside.price(claim(lines), CONTEXT);
+      for (PartBClaimPricer pricer : given) {
+        PricedClaim priced = pricer.price(claim(lines), CONTEXT);
+        for (int i = 0; i < lines.size(); i++) {
+          assertEquals(
+              outcome(expected.line(i)),
+              outcome(priced.line(i)),
+              lines + " line " + (i + 1) + " by " + pricer + ": " + priced.line(i));
+          if (AnesthesiaFeeSchedule.covers(priced.line(i).line().code())) {
+            // The line still says which schedule it went to.
+            assertTrue(priced.line(i).explanation().has("part-b"), priced.line(i).toString());
+          }
+        }
+        assertEquals(expected.total(), priced.total(), lines.toString());
+      }
+    }
+  }
+
+  @Test
+  void withAnesthesiaGivesTheScheduleAnAnesthesiaScheduleAndKeepsTheRest() {
+    MedicareFeeSchedule given = WITHOUT.withAnesthesia(ANESTHESIA);
+    assertEquals(Optional.of(ANESTHESIA), given.anesthesia());
+    assertEquals(Optional.empty(), WITHOUT.anesthesia(), "the schedule itself is unchanged");
+    assertEquals(WITHOUT.name(), given.name());
+    assertSame(WITHOUT.rvus(), given.rvus());
+    assertSame(WITHOUT.gpcis(), given.gpcis());
+    assertSame(WITHOUT.conversionFactors(), given.conversionFactors());
+    assertSame(WITHOUT.oppsCaps(), given.oppsCaps());
+    assertEquals(WITHOUT.effectiveFrom(), given.effectiveFrom());
+    assertEquals(WITHOUT.effectiveTo(), given.effectiveTo());
+    // (7 base + 95 / 15 = 6.3 time units) x 20.00 = 266.00, as the schedule built with it; the
+    // schedule without one refuses the status J code.
+    ClaimLine line = ClaimLine.parse("00790-AA 95min");
+    assertEquals(new BigDecimal("266.00"), given.price(line, CONTEXT).amountOrThrow());
+    assertEquals(WITH.price(line, CONTEXT).amount(), given.price(line, CONTEXT).amount());
+    assertFalse(WITHOUT.price(line, CONTEXT).isPriced());
+    assertEquals(
+        new BigDecimal("266.00"),
+        MedicareClaimPricer.of(given)
+            .price(Claim.of(BilledLine.parse("00790-AA 95min")), CONTEXT)
+            .line(0)
+            .amountOrThrow());
+    // One it had is replaced: 13.3 units x 10.00.
+    assertEquals(
+        new BigDecimal("133.00"),
+        WITH.withAnesthesia(anesthesia("10.00")).price(line, CONTEXT).amountOrThrow());
+    assertThrows(NullPointerException.class, () -> WITHOUT.withAnesthesia(null));
+  }
+}
