@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.cli.price.DateCoverage;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -225,10 +226,10 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
 
   /**
    * The text of a cell as a CSV file would hold it: blank for null, ISO dates, plain decimals
-   * (whole ones as integers), an array's elements separated by blanks, so that typed columns
-   * (Parquet's integers and dates, a list of modifiers) read as the command line reads their text.
-   * A timestamp is the day it falls on in {@code timeZone}, as Spark casts it to a date; a
-   * timestamp without time zone, its day.
+   * (whole ones as integers), an array's elements separated by blanks, a binary's bytes as UTF-8
+   * text, so that typed columns (Parquet's integers and dates, a list of modifiers) read as the
+   * command line reads their text. A timestamp is the day it falls on in {@code timeZone}, as Spark
+   * casts it to a date; a timestamp without time zone, its day.
    */
   static String text(Object value, ZoneId timeZone) {
     if (value == null) {
@@ -236,6 +237,12 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
     }
     if (value instanceof String s) {
       return s;
+    }
+    if (value instanceof byte[] bytes) {
+      // A BINARY column: the text columns of Parquet files that Hive, Impala and older Spark write
+      // without a string annotation. Its bytes as UTF-8, as CAST(cell AS STRING) and the claim key
+      // read them; its toString would be the array's identity, "[B@6842775d".
+      return new String(bytes, StandardCharsets.UTF_8);
     }
     if (value instanceof scala.collection.Seq<?> elements) {
       // An array column, such as modifiers as array<string>: a blank separates modifiers in a

@@ -103,7 +103,6 @@ public final class MedicareFeeSchedule implements FeeSchedule {
         requireNonNull(
             builder.conversionFactors, "conversionFactors (call Builder.conversionFactors)");
     this.oppsCaps = builder.oppsCaps;
-    this.anesthesia = builder.anesthesia;
     if (builder.effectiveTo.isBefore(builder.effectiveFrom)) {
       throw new IllegalArgumentException(
           "the schedule's period ends "
@@ -143,6 +142,47 @@ public final class MedicareFeeSchedule implements FeeSchedule {
                 + builder.effectiveTo);
       }
     }
+    this.anesthesia =
+        builder.anesthesia == null
+            ? null
+            : withinPeriod(builder.anesthesia, effectiveFrom, effectiveTo);
+  }
+
+  /**
+   * Returns {@code anesthesia} priced on the dates of {@code from} to {@code to} only: itself when
+   * its period is within them, else a copy over the dates both cover. {@link #price} and the claim
+   * pricer hand it the anesthesia lines before any date is looked at, so a wider period priced
+   * lines the schedule does not cover (its {@link #effectiveFrom()} and {@link #effectiveTo()}),
+   * such as a 2026 line with the 2025 anesthesia factors of a schedule of 2025 relative values.
+   *
+   * @throws IllegalArgumentException if the two periods have no date in common
+   */
+  private static AnesthesiaFeeSchedule withinPeriod(
+      AnesthesiaFeeSchedule anesthesia, LocalDate from, LocalDate to) {
+    LocalDate first = anesthesia.effectiveFrom().isAfter(from) ? anesthesia.effectiveFrom() : from;
+    LocalDate last = anesthesia.effectiveTo().isBefore(to) ? anesthesia.effectiveTo() : to;
+    if (first.equals(anesthesia.effectiveFrom()) && last.equals(anesthesia.effectiveTo())) {
+      return anesthesia;
+    }
+    if (last.isBefore(first)) {
+      throw new IllegalArgumentException(
+          "the anesthesia schedule "
+              + anesthesia.name()
+              + " covers "
+              + anesthesia.effectiveFrom()
+              + " to "
+              + anesthesia.effectiveTo()
+              + ", none of the schedule's period "
+              + from
+              + " to "
+              + to);
+    }
+    return AnesthesiaFeeSchedule.builder()
+        .name(anesthesia.name())
+        .baseUnits(anesthesia.baseUnits())
+        .conversionFactors(anesthesia.conversionFactors())
+        .effective(first, last)
+        .build();
   }
 
   /** Returns a builder. */
@@ -352,7 +392,8 @@ public final class MedicareFeeSchedule implements FeeSchedule {
 
   /**
    * Returns the anesthesia schedule that prices the anesthesia codes 00100-01999 and refuses the
-   * qualifying circumstances 99100-99140, if one was set.
+   * qualifying circumstances 99100-99140, if one was set: the one given to the builder, narrowed to
+   * this schedule's dates when its own period was wider.
    */
   public Optional<AnesthesiaFeeSchedule> anesthesia() {
     return Optional.ofNullable(anesthesia);
@@ -500,7 +541,9 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     /**
      * Sets the anesthesia schedule (default none: anesthesia codes are then refused for their
      * status J): {@link #price} hands it the anesthesia codes 00100-01999 and the qualifying
-     * circumstances 99100-99140.
+     * circumstances 99100-99140. It prices only the schedule's own dates ({@link #effective}, as
+     * bounded by the relative values' year and release): {@link #build()} narrows a wider period to
+     * them, and fails if the two periods have no date in common.
      */
     public Builder anesthesia(AnesthesiaFeeSchedule schedule) {
       this.anesthesia = requireNonNull(schedule, "schedule");

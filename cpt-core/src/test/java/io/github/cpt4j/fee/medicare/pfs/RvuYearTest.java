@@ -5,15 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaBaseUnits;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaConversionFactors;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -133,6 +143,103 @@ class RvuYearTest {
     assertEquals(
         "the relative value file is for 2025, but the schedule's period is 2026-01-01 to"
             + " 2026-12-31",
+        e.getMessage());
+  }
+
+  /** An anesthesia schedule for every date (the builder's default): 5 base units, CF 20.00. */
+  private static AnesthesiaFeeSchedule anesthesiaOfEveryDate() {
+    return AnesthesiaFeeSchedule.builder()
+        .name("test-anesthesia")
+        .baseUnits(AnesthesiaBaseUnits.of("test", Map.of(CptCode.parse("00100"), 5)))
+        .conversionFactors(
+            AnesthesiaConversionFactors.of(
+                "test", Map.of(Fixtures.MANHATTAN, new BigDecimal("20.00"))))
+        .build();
+  }
+
+  private static final ClaimLine ANESTHESIA = ClaimLine.parse("00100-AA 60min");
+
+  @Test
+  void anesthesiaIsPricedOnlyOnTheSchedulesDates() {
+    // The schedule prices 2025 only (its relative values are 2025's), and says so; its anesthesia
+    // lines were priced on any date the anesthesia schedule covered: a 2026 line with 2025's
+    // anesthesia factor, beside a visit of the same claim refused for its date.
+    MedicareFeeSchedule y2025 =
+        MedicareFeeSchedule.builder()
+            .name("test-pfs")
+            .rvus(RvuTable.of(Fixtures.rvuEntries()).withYear(Year.of(2025)))
+            .gpcis(Fixtures.gpcis())
+            .conversionFactors(Fixtures.conversionFactors())
+            .anesthesia(anesthesiaOfEveryDate())
+            .build();
+    PricingContext in2025 =
+        PricingContext.of(LocalDate.of(2025, 12, 31), Fixtures.MANHATTAN, Setting.NON_FACILITY);
+    PricingContext in2026 = in2025.withDateOfService(LocalDate.of(2026, 1, 1));
+
+    // (5 + 60 / 15) x 20.00
+    assertEquals(Optional.of(new BigDecimal("180.00")), y2025.price(ANESTHESIA, in2025).amount());
+    FeeResult refused = y2025.price(ANESTHESIA, in2026);
+    assertEquals(
+        Optional.of(UnpricedReason.DATE_NOT_COVERED), refused.reason(), refused.toString());
+    assertEquals(
+        "test-anesthesia covers 2025-01-01 to 2025-12-31, not 2026-01-01", refused.detail());
+    assertEquals(LocalDate.of(2025, 1, 1), y2025.anesthesia().orElseThrow().effectiveFrom());
+    assertEquals(LocalDate.of(2025, 12, 31), y2025.anesthesia().orElseThrow().effectiveTo());
+
+    // The claim pricer's sessions too.
+    PricedClaim claim =
+        MedicareClaimPricer.of(y2025).price(Claim.of(List.of(BilledLine.of(ANESTHESIA))), in2026);
+    assertEquals(
+        Optional.of(UnpricedReason.DATE_NOT_COVERED), claim.line(0).reason(), claim.toString());
+
+    // A release's quarter bounds them as it bounds the rows: April's schedule, July's line.
+    MedicareFeeSchedule april =
+        MedicareFeeSchedule.builder()
+            .rvus(RvuTable.of(Fixtures.rvuEntries()).withRelease(YearMonth.of(2025, 4)))
+            .gpcis(Fixtures.gpcis())
+            .conversionFactors(Fixtures.conversionFactors())
+            .anesthesia(anesthesiaOfEveryDate())
+            .build();
+    assertEquals(
+        Optional.of(UnpricedReason.DATE_NOT_COVERED),
+        april.price(ANESTHESIA, in2025.withDateOfService(LocalDate.of(2025, 7, 1))).reason());
+    assertEquals(
+        Optional.of(new BigDecimal("180.00")),
+        april.price(ANESTHESIA, in2025.withDateOfService(LocalDate.of(2025, 6, 30))).amount());
+  }
+
+  @Test
+  void anAnesthesiaScheduleWithinThePeriodIsKeptAsGiven() {
+    AnesthesiaFeeSchedule anesthesia = anesthesiaOfEveryDate();
+    MedicareFeeSchedule any =
+        MedicareFeeSchedule.builder()
+            .rvus(RvuTable.of(Fixtures.rvuEntries()))
+            .gpcis(Fixtures.gpcis())
+            .conversionFactors(Fixtures.conversionFactors())
+            .anesthesia(anesthesia)
+            .build();
+    assertSame(anesthesia, any.anesthesia().orElseThrow());
+  }
+
+  @Test
+  void anAnesthesiaScheduleOutsideThePeriodIsRefusedWhenBuilt() {
+    MedicareFeeSchedule.Builder builder =
+        MedicareFeeSchedule.builder()
+            .rvus(RvuTable.of(Fixtures.rvuEntries()).withYear(Year.of(2025)))
+            .gpcis(Fixtures.gpcis())
+            .conversionFactors(Fixtures.conversionFactors())
+            .anesthesia(
+                AnesthesiaFeeSchedule.builder()
+                    .name("test-anesthesia")
+                    .baseUnits(anesthesiaOfEveryDate().baseUnits())
+                    .conversionFactors(anesthesiaOfEveryDate().conversionFactors())
+                    .effective(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31))
+                    .build());
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build);
+    assertEquals(
+        "the anesthesia schedule test-anesthesia covers 2026-01-01 to 2026-12-31, none of the"
+            + " schedule's period 2025-01-01 to 2025-12-31",
         e.getMessage());
   }
 
