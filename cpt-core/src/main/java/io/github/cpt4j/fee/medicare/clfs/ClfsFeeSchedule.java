@@ -48,7 +48,8 @@ import java.util.stream.Collectors;
  *       so are {@code 26} and {@code TC}: the CLFS pays the whole test, which has no professional
  *       or technical component.
  *   <li>A locally priced row ({@link ClfsIndicator#LOCAL}) is {@link
- *       UnpricedReason#CARRIER_PRICED}.
+ *       UnpricedReason#CARRIER_PRICED}, and so is a national rate of 0 (CMS's files list 0 only on
+ *       local rows): never a payment of 0.00.
  *   <li>Multiplies the rate by the units (each unit one test; with {@code 91}, each a repeat of the
  *       test on the same day, paid in full). {@code 90} (an outside, reference laboratory did the
  *       test) changes nothing: the billing laboratory is paid the same amount.
@@ -214,6 +215,18 @@ public final class ClfsFeeSchedule implements FeeSchedule {
           context,
           UnpricedReason.CARRIER_PRICED,
           rate.row() + " has no national limit in " + name + ": the contractor prices it");
+    }
+    if (rate.rate().signum() == 0) {
+      // CMS's files list 0.00 only on locally priced rows: a national rate of 0 is no rate, never
+      // a payment of nothing.
+      return refusals.refuse(
+          line,
+          context,
+          UnpricedReason.CARRIER_PRICED,
+          rate.row()
+              + " has a national rate of 0 in "
+              + name
+              + ", which is no rate: the contractor prices it");
     }
     int units = line.units();
     BigDecimal amount = units == 1 ? rate.rate() : rate.rate().multiply(BigDecimal.valueOf(units));
