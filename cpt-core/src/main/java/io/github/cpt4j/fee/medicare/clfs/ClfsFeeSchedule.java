@@ -61,7 +61,7 @@ import java.util.stream.Collectors;
  * <p>The travel allowance for specimen collection ({@code P9603} per mile, the line's units being
  * miles; {@code P9604} per trip) is not in CMS's file: contractors compute it each year from the
  * IRS mileage rate (ch. 16, §60.2). It is priced when given to {@link Builder#travelAllowance};
- * otherwise it is {@link UnpricedReason#CARRIER_PRICED}.
+ * otherwise it is {@link UnpricedReason#CARRIER_PRICED}, and so is an allowance given as 0.
  *
  * <pre>{@code
  * ClfsFeeSchedule clfs = ClfsFile.read(Path.of("CLFS_2025_Q1V1.csv"));
@@ -246,6 +246,17 @@ public final class ClfsFeeSchedule implements FeeSchedule {
           line.code()
               + ": the travel allowance is set by the contractor each year (Pub. 100-04, ch. 16,"
               + " §60.2); give it to the schedule's builder to price it");
+    }
+    if (unit.signum() == 0) {
+      // Both allowances are given together: a 0 is one the contractor does not pay that way (or
+      // was not given), never a payment of nothing.
+      return refusals.refuse(
+          line,
+          context,
+          UnpricedReason.CARRIER_PRICED,
+          line.code()
+              + ": the travel allowance given is 0, which is no allowance: the contractor prices"
+              + " it");
     }
     int units = line.units();
     BigDecimal amount = unit.multiply(BigDecimal.valueOf(units));

@@ -121,6 +121,26 @@ class ClfsFeeScheduleTest {
     assertEquals("test-clfs", withTravel.name());
   }
 
+  /**
+   * A travel allowance given as 0 (a contractor with a per-mile allowance only, say) is no
+   * allowance: the line is the contractor's to price, never 0.00.
+   */
+  @Test
+  void aTravelAllowanceOfZeroIsNotPaidAsZero() {
+    ClfsFeeSchedule perMileOnly = CLFS.withTravelAllowance(new BigDecimal("1.15"), BigDecimal.ZERO);
+    FeeResult trip = perMileOnly.price(ClaimLine.parse("P9604"), MARCH);
+    assertEquals(Optional.of(UnpricedReason.CARRIER_PRICED), trip.reason());
+    assertTrue(trip.detail().contains("P9604"), trip::detail);
+    assertEquals(
+        new BigDecimal("23.00"),
+        perMileOnly.price(ClaimLine.parse("P9603 x20"), MARCH).amountOrThrow());
+    assertEquals(
+        Optional.of(UnpricedReason.CARRIER_PRICED),
+        CLFS.withTravelAllowance(BigDecimal.ZERO, BigDecimal.ONE)
+            .price(ClaimLine.parse("P9603 x20"), MARCH)
+            .reason());
+  }
+
   @Test
   void builderRejectsDuplicatesAndNegativeRates() {
     ClfsFeeSchedule.Builder builder =
