@@ -100,6 +100,9 @@ final class StandardModifierRules {
         exclusive("76", "77", "78", "79"),
         exclusive("93", "95"),
         exclusive("CQ", "CO"),
+        // JW bills an amount of a drug discarded, JZ says none was (Pub. 100-04, ch. 17, §40);
+        // the drug schedule refuses the line (MODIFIER_NOT_ALLOWED).
+        exclusive("JW", "JZ"),
         new Exclusion(
             ModifierRule.PROFESSIONAL_WITH_TECHNICAL_COMPONENT,
             modifiers("26", "TC"),

@@ -58,7 +58,7 @@ class ModifierRulesProperties {
                 "25", "57", "59", "52", "53", "73", "74", "76", "77", "78", "79", "93", "95", "26",
                 "TC", "50", "51", "63", "92", "P1", "P2", "P3", "P4", "P5", "P6", "1P", "2P", "3P",
                 "8P", "LT", "RT", "22", "Q9", "P7", "P0", "4P", "47", "CT", "CQ", "CO", "XE", "XS",
-                "XP", "XU")
+                "XP", "XU", "JW", "JZ")
             .map(Modifier::parse);
     Arbitrary<Modifier> any =
         Arbitraries.integers().between(0, Modifier.COUNT - 1).map(Modifier::ofOrdinal);
@@ -163,7 +163,8 @@ class ModifierRulesProperties {
             List.of("52", "53", "73", "74"),
             List.of("76", "77", "78", "79"),
             List.of("93", "95"),
-            List.of("CQ", "CO"))) {
+            List.of("CQ", "CO"),
+            List.of("JW", "JZ"))) {
       if (group.stream().filter(names::contains).count() > 1) {
         rules.add(ModifierRule.MUTUALLY_EXCLUSIVE);
       }

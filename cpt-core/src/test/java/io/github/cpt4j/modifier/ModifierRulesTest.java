@@ -130,6 +130,10 @@ class ModifierRulesTest {
         "97110 CQ             | ''",
         "97530 CO             | ''",
         "97110 CQ CO          | MUTUALLY_EXCLUSIVE:CQ+CO",
+        // A drug line bills an amount discarded (JW) or says none was (JZ), not both.
+        "J3301 JW             | ''",
+        "J3301 JZ             | ''",
+        "J3301 JW JZ          | MUTUALLY_EXCLUSIVE:JW+JZ",
         // Never 26 with TC.
         "71046 26 TC          | PROFESSIONAL_WITH_TECHNICAL_COMPONENT:26+TC",
         "71046 TC 26          | PROFESSIONAL_WITH_TECHNICAL_COMPONENT:TC+26",

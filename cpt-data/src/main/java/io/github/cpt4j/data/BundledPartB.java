@@ -45,6 +45,9 @@ final class BundledPartB {
   /** The DMEPOS rural ZIP codes per state, in the format {@link #RURAL_ZIPS_HEADER} describes. */
   static final String RURAL_ZIPS = "dmepos-rural-zips-2025-q1.txt";
 
+  /** The quarter of CMS's rural ZIP code list that {@link #RURAL_ZIPS} holds. */
+  static final Quarter RURAL_ZIPS_QUARTER = Quarter.of(2025, 1);
+
   static final String ZIP_STATES_HEADER =
       ""
           + "# ZIP code to state, from CMS's %s (public domain); CMS's EM and WM are Missouri,\n"
@@ -130,7 +133,7 @@ final class BundledPartB {
       return null;
     }
     try {
-      DmeposZipTable.Builder table = DmeposZipTable.builder();
+      DmeposZipTable.Builder table = DmeposZipTable.builder().ruralQuarter(RURAL_ZIPS_QUARTER);
       stateScan.replay(
           (line, first, last, plusFour) -> table.state(first, last, stateScan.head(line)));
       // As the general reader does: a rural line's ranges mark their first ZIP code.
@@ -143,7 +146,7 @@ final class BundledPartB {
 
   /** Reads the files of {@link #ZIP_STATES} and {@link #RURAL_ZIPS} a line, a word at a time. */
   static DmeposZipTable readZipsGeneral(byte[] states, byte[] rural) {
-    DmeposZipTable.Builder table = DmeposZipTable.builder();
+    DmeposZipTable.Builder table = DmeposZipTable.builder().ruralQuarter(RURAL_ZIPS_QUARTER);
     try {
       readLines(
           new ByteArrayInputStream(states),

@@ -93,6 +93,7 @@ class BundledPartBDataTest {
     assertEquals(Optional.of(new DmeposArea("KS", false)), zips.find("66044"));
     assertFalse(zips.find("00000").isPresent());
     assertEquals(15_913, zips.ruralCount());
+    assertEquals(Optional.of(Quarter.of(2025, 1)), zips.ruralQuarter());
   }
 
   // ---- With the CMS files: the bundled data equal the full files. -------------------------

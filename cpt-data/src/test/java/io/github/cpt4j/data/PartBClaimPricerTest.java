@@ -336,6 +336,20 @@ class PartBClaimPricerTest {
     assertEquals(ModifierRulesEdit.NAME, lab.warnings().get(0).rule());
   }
 
+  /**
+   * JW (an amount discarded) beside JZ (none discarded) on one drug line: the drug schedule refuses
+   * the line, and the modifier rules, which see every line, flag the pair.
+   */
+  @Test
+  void aDrugLineWithJwAndJzIsRefusedAndFlagged() {
+    PricedClaim priced = pricer(b -> b).price(claim(List.of("J1100-JW-JZ x8")), OFFICE);
+    PricedLine drug = priced.line(0);
+    assertEquals(Optional.of(UnpricedReason.MODIFIER_NOT_ALLOWED), drug.reason(), drug::toString);
+    assertEquals(PartBPayer.DRUGS, pricer(b -> b).payerOf(drug));
+    assertEquals(ClaimWarning.Kind.MODIFIER_RULE_BROKEN, drug.warnings().get(0).kind());
+    assertTrue(drug.warnings().get(0).message().contains("MUTUALLY_EXCLUSIVE"), drug::toString);
+  }
+
   private static PartBFeeSchedule byRelease(MedicareReleases releases) {
     return PartBFeeSchedule.builder()
         .physicianFeeSchedule(

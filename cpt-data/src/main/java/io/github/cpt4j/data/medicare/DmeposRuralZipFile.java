@@ -143,6 +143,10 @@ public final class DmeposRuralZipFile {
     if (lines.isEmpty()) {
       throw new DataLoadException(source, header.line(), 0, "no rural ZIP codes after the header");
     }
+    if (expected != null) {
+      // Kept for the DMEPOS schedule, which says when it prices another quarter with this list.
+      builder.ruralQuarter(expected);
+    }
     CmsSubset.checkRows(
         source,
         table.isSubset(),

@@ -578,6 +578,17 @@ class PartBLoadersTest {
     assertEquals(
         2,
         DmeposRuralZipFile.read(stream(rural), "DME_Rural_ZIP_2025_Q1.csv", states).ruralCount());
+    // The list's quarter is kept, for the DMEPOS schedule to say when it prices another quarter.
+    assertEquals(
+        Optional.of(Quarter.of(2025, 1)),
+        DmeposRuralZipFile.read(stream(rural), "rural.csv", states).ruralQuarter());
+    assertEquals(
+        Optional.of(Quarter.of(2025, 1)),
+        DmeposRuralZipFile.read(
+                stream(LoaderFixtures.SUBSET + "STATE,DMEPOS RURAL ZIP CODE\nNY,10985\n"),
+                "DME_Rural_ZIP_2025_Q1.csv",
+                states)
+            .ruralQuarter());
     DataLoadException renamed =
         assertThrows(
             DataLoadException.class,

@@ -33,10 +33,12 @@ import java.util.Set;
  * <ol>
  *   <li>Refuses dates of service outside the schedule's {@linkplain #quarter() quarter}.
  *   <li>Finds the drug's limit; a code without one is {@link UnpricedReason#NOT_IN_SCHEDULE}, a
- *       limit CMS publishes as {@code N/A} is {@link UnpricedReason#CARRIER_PRICED}.
+ *       limit CMS publishes as {@code N/A}, or a limit of 0 (which CMS never publishes), is {@link
+ *       UnpricedReason#CARRIER_PRICED}: never a payment of 0.00.
  *   <li>Multiplies the limit by the units. {@code JW} (the amount discarded from a single-dose
  *       container) and {@code JZ} (none discarded) change nothing: a discarded amount is billed on
- *       a {@code JW} line of its own and paid like the amount given.
+ *       a {@code JW} line of its own and paid like the amount given. Both on one line contradict
+ *       each other (Pub. 100-04, ch. 17, §40): {@link UnpricedReason#MODIFIER_NOT_ALLOWED}.
  *   <li>The participation flag is ignored: Part B drugs are paid only on assignment.
  *   <li>Rounds once, half-up to cents ({@link FeeResult#amount()}).
  * </ol>
@@ -86,6 +88,18 @@ public final class AspFeeSchedule implements FeeSchedule {
     if (row < 0) {
       return refusals.notListed(line, context);
     }
+    if (line.hasModifier(DISCARDED) && line.hasModifier(NONE_DISCARDED)) {
+      // JW bills an amount discarded, JZ says none was (Pub. 100-04, ch. 17, §40): the line says
+      // both, and which amount it bills cannot be told.
+      return refusals.refuse(
+          line,
+          context,
+          UnpricedReason.MODIFIER_NOT_ALLOWED,
+          "JW (an amount discarded) and JZ (none discarded) on one line of "
+              + code
+              + ": bill the amount given with JZ, or the amount given and the amount discarded"
+              + " on lines of their own, the discarded one with JW");
+    }
     AspLimit limit = limits.get(row);
     if (limit.paymentLimit().isEmpty()) {
       return refusals.refuse(
@@ -95,6 +109,18 @@ public final class AspFeeSchedule implements FeeSchedule {
           code + " has no payment limit in " + name + " (N/A): the contractor prices it");
     }
     BigDecimal perUnit = limit.paymentLimit().get();
+    if (perUnit.signum() == 0) {
+      // CMS publishes no limit of 0 (a drug without one is N/A): a 0 is no limit, never a payment
+      // of nothing.
+      return refusals.refuse(
+          line,
+          context,
+          UnpricedReason.CARRIER_PRICED,
+          code
+              + " has a payment limit of 0 in "
+              + name
+              + ", which is no limit: the contractor prices it");
+    }
     int units = line.units();
     BigDecimal amount = units == 1 ? perUnit : perUnit.multiply(BigDecimal.valueOf(units));
     return FeeResult.priced(

@@ -48,7 +48,8 @@ import java.util.stream.Collectors;
  *       so are {@code 26} and {@code TC}: the CLFS pays the whole test, which has no professional
  *       or technical component.
  *   <li>A locally priced row ({@link ClfsIndicator#LOCAL}) is {@link
- *       UnpricedReason#CARRIER_PRICED}.
+ *       UnpricedReason#CARRIER_PRICED}, and so is a national rate of 0 (CMS's files list 0 only on
+ *       local rows): never a payment of 0.00.
  *   <li>Multiplies the rate by the units (each unit one test; with {@code 91}, each a repeat of the
  *       test on the same day, paid in full). {@code 90} (an outside, reference laboratory did the
  *       test) changes nothing: the billing laboratory is paid the same amount.
@@ -60,7 +61,7 @@ import java.util.stream.Collectors;
  * <p>The travel allowance for specimen collection ({@code P9603} per mile, the line's units being
  * miles; {@code P9604} per trip) is not in CMS's file: contractors compute it each year from the
  * IRS mileage rate (ch. 16, §60.2). It is priced when given to {@link Builder#travelAllowance};
- * otherwise it is {@link UnpricedReason#CARRIER_PRICED}.
+ * otherwise it is {@link UnpricedReason#CARRIER_PRICED}, and so is an allowance given as 0.
  *
  * <pre>{@code
  * ClfsFeeSchedule clfs = ClfsFile.read(Path.of("CLFS_2025_Q1V1.csv"));
@@ -215,6 +216,18 @@ public final class ClfsFeeSchedule implements FeeSchedule {
           UnpricedReason.CARRIER_PRICED,
           rate.row() + " has no national limit in " + name + ": the contractor prices it");
     }
+    if (rate.rate().signum() == 0) {
+      // CMS's files list 0.00 only on locally priced rows: a national rate of 0 is no rate, never
+      // a payment of nothing.
+      return refusals.refuse(
+          line,
+          context,
+          UnpricedReason.CARRIER_PRICED,
+          rate.row()
+              + " has a national rate of 0 in "
+              + name
+              + ", which is no rate: the contractor prices it");
+    }
     int units = line.units();
     BigDecimal amount = units == 1 ? rate.rate() : rate.rate().multiply(BigDecimal.valueOf(units));
     // Worked out only when read: pricing a claim of lab tests should cost the arithmetic alone.
@@ -233,6 +246,17 @@ public final class ClfsFeeSchedule implements FeeSchedule {
           line.code()
               + ": the travel allowance is set by the contractor each year (Pub. 100-04, ch. 16,"
               + " §60.2); give it to the schedule's builder to price it");
+    }
+    if (unit.signum() == 0) {
+      // Both allowances are given together: a 0 is one the contractor does not pay that way (or
+      // was not given), never a payment of nothing.
+      return refusals.refuse(
+          line,
+          context,
+          UnpricedReason.CARRIER_PRICED,
+          line.code()
+              + ": the travel allowance given is 0, which is no allowance: the contractor prices"
+              + " it");
     }
     int units = line.units();
     BigDecimal amount = unit.multiply(BigDecimal.valueOf(units));

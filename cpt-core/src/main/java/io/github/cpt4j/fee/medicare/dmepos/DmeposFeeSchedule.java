@@ -45,6 +45,8 @@ import java.util.stream.Collectors;
  *       cannot place, is {@link UnpricedReason#NO_BENEFICIARY_ZIP}.
  *   <li>Takes the fee: the rural amount in a rural ZIP code when the row has one, else the
  *       non-rural amount (see {@link DmeposFee}). 0.00 is {@link UnpricedReason#CARRIER_PRICED}.
+ *       When the ZIP table's rural ZIP codes are CMS's list of another quarter ({@link
+ *       DmeposZipTable#ruralQuarter()}), the explanation's {@code rural-zips} step says so.
  *   <li>A capped rental item in its fourth to thirteenth month ({@code RR} with {@code KJ}) is paid
  *       75% of the rental fee of the first three months (42 CFR 414.229; Pub. 100-04, ch. 20,
  *       §30.5.1: 7.5% of the purchase price a month instead of 10%); a power-driven wheelchair
@@ -397,6 +399,23 @@ public final class DmeposFeeSchedule implements FeeSchedule {
                         + " "
                         + unit.toPlainString(),
                     unit));
+    Quarter listed = zips.ruralQuarter().orElse(quarter);
+    if (!listed.equals(quarter)) {
+      // CMS lists the rural ZIP codes each quarter; a directory without the quarter's own list
+      // prices with another's (CmsDirectory), and a caller may pair any two files. A ZIP code that
+      // joined or left the list between the two quarters is in the wrong column: said, not
+      // refused, since the directory's fallback to another quarter's list is deliberate.
+      explanation =
+          explanation.then(
+              PricingStep.note(
+                  "rural-zips",
+                  "warning: the rural ZIP codes are CMS's list of "
+                      + listed
+                      + ", not of "
+                      + quarter
+                      + ": a ZIP code added to or taken off the list between them is priced in"
+                      + " the wrong column"));
+    }
     if (adjustment != null) {
       explanation = explanation.then(PricingStep.of(adjustment.rule(), adjustment.why(), perUnit));
     }

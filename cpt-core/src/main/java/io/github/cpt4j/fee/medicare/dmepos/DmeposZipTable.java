@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.code.CodeFormatException;
+import io.github.cpt4j.fee.medicare.Quarter;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -32,10 +33,14 @@ public final class DmeposZipTable {
   private final byte[] stateOfZip;
   private final BitSet rural;
 
+  /** The quarter of CMS's rural ZIP code list, or null when not said. */
+  private final Quarter ruralQuarter;
+
   private DmeposZipTable(Builder builder) {
     this.states = ImmutableList.copyOf(builder.states);
     this.stateOfZip = builder.stateOfZip.clone();
     this.rural = (BitSet) builder.rural.clone();
+    this.ruralQuarter = builder.ruralQuarter;
   }
 
   /** Returns an empty builder. */
@@ -45,7 +50,8 @@ public final class DmeposZipTable {
 
   /**
    * Returns a builder holding the states of every ZIP code of {@code statesOf} but no rural ZIP
-   * code: to lay a newer quarter's rural ZIP codes over the same states.
+   * code, nor the quarter of its list: to lay a newer quarter's rural ZIP codes over the same
+   * states.
    */
   public static Builder builder(DmeposZipTable statesOf) {
     Builder builder = new Builder();
@@ -82,6 +88,15 @@ public final class DmeposZipTable {
   /** Returns the states of the table, in the order their indices number them. */
   public ImmutableList<String> states() {
     return states;
+  }
+
+  /**
+   * Returns the quarter of CMS's rural ZIP code list the table holds, if said: CMS publishes the
+   * list each quarter, and a {@link DmeposFeeSchedule} of another quarter says so in its
+   * explanations.
+   */
+  public Optional<Quarter> ruralQuarter() {
+    return Optional.ofNullable(ruralQuarter);
   }
 
   /** Returns the number of rural ZIP codes. */
@@ -134,8 +149,15 @@ public final class DmeposZipTable {
     private final BitSet rural = new BitSet(ZIPS);
     private String lastState;
     private byte lastIndex;
+    private Quarter ruralQuarter;
 
     private Builder() {}
+
+    /** Says the quarter of CMS's rural ZIP code list the rural ZIP codes come from. */
+    public Builder ruralQuarter(Quarter quarter) {
+      this.ruralQuarter = requireNonNull(quarter, "quarter");
+      return this;
+    }
 
     /**
      * Sets the state of ZIP codes {@code first} to {@code last}, inclusive.

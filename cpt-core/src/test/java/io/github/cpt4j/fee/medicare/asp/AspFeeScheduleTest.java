@@ -23,6 +23,7 @@ class AspFeeScheduleTest {
       AspFeeSchedule.builder(Quarter.of(2025, 1))
           .add(limit("J1100", "1 MG", "0.108", "20"))
           .add(limit("J3301", "10 MG", "0.898", "20"))
+          .add(limit("J9999", "1 MG", "0.000", "20"))
           .add(
               new AspLimit(
                   ProcedureCode.parse("A9606"),
@@ -67,7 +68,7 @@ class AspFeeScheduleTest {
         ASP.price(ClaimLine.parse("A9606"), MARCH).reason());
     assertEquals(
         Optional.of(UnpricedReason.NOT_IN_SCHEDULE),
-        ASP.price(ClaimLine.parse("J9999"), MARCH).reason());
+        ASP.price(ClaimLine.parse("J9998"), MARCH).reason());
     assertEquals(
         Optional.of(UnpricedReason.DATE_NOT_COVERED),
         ASP.price(ClaimLine.parse("J1100"), MARCH.withDateOfService(LocalDate.of(2025, 7, 1)))
@@ -81,5 +82,29 @@ class AspFeeScheduleTest {
                 .add(limit("J1100", "1 MG", "1", "20"))
                 .add(limit("J1100", "1 MG", "2", "20")));
     assertEquals("asp-2025-Q1", ASP.name());
+  }
+
+  /**
+   * JW says an amount was discarded, JZ that none was (Pub. 100-04, ch. 17, §40): both on one line
+   * contradict each other, and the line is refused rather than paid.
+   */
+  @Test
+  void refusesJwBesideJz() {
+    for (String line : new String[] {"J3301-JW-JZ x4", "J3301-JZ-JW"}) {
+      FeeResult result = ASP.price(ClaimLine.parse(line), MARCH);
+      assertEquals(Optional.of(UnpricedReason.MODIFIER_NOT_ALLOWED), result.reason(), line);
+      assertTrue(result.detail().contains("JW") && result.detail().contains("JZ"), result::detail);
+    }
+  }
+
+  /**
+   * A payment limit of 0 (CMS publishes none: a drug without one is N/A, and AspFile refuses a
+   * zero) would pay the drug nothing: it is refused as the contractor's to price, never 0.00.
+   */
+  @Test
+  void refusesAZeroLimit() {
+    FeeResult zero = ASP.price(ClaimLine.parse("J9999 x3"), MARCH);
+    assertEquals(Optional.of(UnpricedReason.CARRIER_PRICED), zero.reason());
+    assertTrue(zero.detail().contains("J9999"), zero::detail);
   }
 }

@@ -36,6 +36,7 @@ class ClfsFeeScheduleTest {
           .add(rate("0420U", null, JANUARY, ClfsIndicator.LOCAL, "0"))
           .add(rate("87999", null, LocalDate.of(2025, 3, 20), ClfsIndicator.NATIONAL_LIMIT, "5"))
           .add(rate("86999", "QW", JANUARY, ClfsIndicator.NATIONAL_LIMIT, "4.125"))
+          .add(rate("84999", null, JANUARY, ClfsIndicator.NATIONAL_LIMIT, "0.00"))
           .build();
 
   private static ClfsRate rate(
@@ -120,6 +121,26 @@ class ClfsFeeScheduleTest {
     assertEquals("test-clfs", withTravel.name());
   }
 
+  /**
+   * A travel allowance given as 0 (a contractor with a per-mile allowance only, say) is no
+   * allowance: the line is the contractor's to price, never 0.00.
+   */
+  @Test
+  void aTravelAllowanceOfZeroIsNotPaidAsZero() {
+    ClfsFeeSchedule perMileOnly = CLFS.withTravelAllowance(new BigDecimal("1.15"), BigDecimal.ZERO);
+    FeeResult trip = perMileOnly.price(ClaimLine.parse("P9604"), MARCH);
+    assertEquals(Optional.of(UnpricedReason.CARRIER_PRICED), trip.reason());
+    assertTrue(trip.detail().contains("P9604"), trip::detail);
+    assertEquals(
+        new BigDecimal("23.00"),
+        perMileOnly.price(ClaimLine.parse("P9603 x20"), MARCH).amountOrThrow());
+    assertEquals(
+        Optional.of(UnpricedReason.CARRIER_PRICED),
+        CLFS.withTravelAllowance(BigDecimal.ZERO, BigDecimal.ONE)
+            .price(ClaimLine.parse("P9603 x20"), MARCH)
+            .reason());
+  }
+
   @Test
   void builderRejectsDuplicatesAndNegativeRates() {
     ClfsFeeSchedule.Builder builder =
@@ -136,5 +157,17 @@ class ClfsFeeScheduleTest {
     assertEquals(
         Optional.of(new BigDecimal("1")),
         builder.build().find(ProcedureCode.parse("80053"), Optional.empty()).map(ClfsRate::rate));
+  }
+
+  /**
+   * CMS's 2025 file lists a rate of 0.00 only on locally priced rows (45 of them, indicator L); a
+   * national row of 0.00 (ClfsFile refuses one, a hand-built schedule may hold one) would pay the
+   * test nothing: it is refused as the contractor's to price, never 0.00.
+   */
+  @Test
+  void refusesANationalRateOfZero() {
+    FeeResult zero = price("84999 x2");
+    assertEquals(Optional.of(UnpricedReason.CARRIER_PRICED), zero.reason());
+    assertTrue(zero.detail().contains("84999"), zero::detail);
   }
 }

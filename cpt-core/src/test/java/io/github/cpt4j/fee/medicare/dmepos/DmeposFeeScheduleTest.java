@@ -305,4 +305,43 @@ class DmeposFeeScheduleTest {
         DME.rows(ProcedureCode.parse("E0601")).get(0).ruralFee("NY"));
     assertEquals("test-dmepos (8 rows, 2025-Q1)", DME.toString());
   }
+
+  /**
+   * CMS lists the rural ZIP codes each quarter: a list of another quarter than the schedule's (a
+   * later list, or an earlier one when the schedule's own is missing) may put a ZIP code in the
+   * wrong column, and the explanation says so; a list of the same quarter, or of none said, does
+   * not.
+   */
+  @Test
+  void explanationSaysWhenTheRuralZipCodesAreOfAnotherQuarter() {
+    PricingContext home = MARCH.withBeneficiaryZip("10001");
+    FeeResult july = DME.withZips(ruralZips(Quarter.of(2025, 3))).price(line("E0114-NU"), home);
+    assertEquals(new BigDecimal("61.45"), july.amountOrThrow());
+    assertTrue(july.explanation().has("rural-zips"), july.toString());
+    assertTrue(
+        july.toString().contains("2025-Q3") && july.toString().contains("2025-Q1"), july::toString);
+    FeeResult earlier = DME.withZips(ruralZips(Quarter.of(2024, 4))).price(line("E0114-NU"), home);
+    assertTrue(earlier.explanation().has("rural-zips"), earlier.toString());
+    FeeResult same = DME.withZips(ruralZips(Quarter.of(2025, 1))).price(line("E0114-NU"), home);
+    assertFalse(same.explanation().has("rural-zips"), same.toString());
+    assertFalse(price("E0114-NU", "10001").explanation().has("rural-zips"));
+    assertEquals(Optional.of(Quarter.of(2025, 3)), ruralZips(Quarter.of(2025, 3)).ruralQuarter());
+    assertEquals(Optional.empty(), ZIPS.ruralQuarter());
+    // A table of states alone, to lay another quarter's list over, has no list's quarter.
+    assertEquals(
+        Optional.empty(),
+        DmeposZipTable.builder(ruralZips(Quarter.of(2025, 3))).build().ruralQuarter());
+  }
+
+  private static DmeposZipTable ruralZips(Quarter quarter) {
+    return DmeposZipTable.builder()
+        .state(10_000, 14_999, "NY")
+        .rural(12_010, "NY")
+        .ruralQuarter(quarter)
+        .build();
+  }
+
+  private static ClaimLine line(String text) {
+    return ClaimLine.parse(text);
+  }
 }
