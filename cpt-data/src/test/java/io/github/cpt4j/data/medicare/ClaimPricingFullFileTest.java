@@ -626,6 +626,11 @@ class ClaimPricingFullFileTest {
       {{"27447", "99213-24 on 2025-11-10"}, {"1197.89", "61.92"}},
       {{"27447", "99213-79 on 2025-11-10"}, {"1197.89", "GLOBAL_SURGERY"}},
       {{"27447", "20610-79 on 2025-11-10"}, {"1197.89", "42.14"}},
+      // An assistant's line (80, AS) opens no package: "services of other physicians" are not
+      // in it (§40.1.B). 16% x 1197.89 = 191.66; 13.6% = 162.91.
+      {{"27447-80", "99213"}, {"191.66", "61.92"}},
+      {{"27447-AS", "99213 on 2025-11-10"}, {"162.91", "61.92"}},
+      {{"27447", "99213 on 2025-11-10", "27447-80"}, {"1197.89", "GLOBAL_SURGERY"}},
     };
     for (String[][] entry : audit) {
       Claim.Builder claim = Claim.builder();
