@@ -186,6 +186,55 @@ class ClaimPricingFullFileTest {
         counts.size() == 4 && counts.values().stream().allMatch(n -> n > 50), counts.toString());
   }
 
+  /**
+   * Every active add-on row (global ZZZ) that the bilateral rule applies to, billed with 2 units
+   * beside a primary: 2 units are two of what the add-on adds, paid twice its posted fee and never
+   * reduced, not one bilateral procedure (RVU25D's "2 in the units field" is a code reported twice,
+   * which an add-on's units are not). 13282-99 facility, 2025: 64484 (BILAT SURG 1) x2 beside 64483
+   * is 2 x 47.44 = 94.88 (was 150%, 71.16); 37186 (BILAT SURG 2) x2 beside 37184 is 2 x 220.75 =
+   * 441.50 (was 100%, 220.75).
+   */
+  @Test
+  void anAddOnsTwoUnitsArePaidTwiceNotAsBothSides() {
+    MedicareFeeSchedule schedule = CmsFiles.schedule2025();
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(schedule);
+    PricingContext context = CONTEXTS.get(0);
+    ClaimLine primary = ClaimLine.parse("99213");
+    Map<BilateralRule, Integer> counts = new TreeMap<>();
+    for (RvuEntry row : schedule.rvus().all()) {
+      BilateralRule rule = row.indicators().bilateral();
+      if (!active(row)
+          || row.indicators().globalPeriod() != io.github.cpt4j.fee.medicare.pfs.GlobalPeriod.ADD_ON
+          || rule == BilateralRule.NOT_APPLICABLE
+          || rule == BilateralRule.NO_ADJUSTMENT) {
+        continue;
+      }
+      ClaimLine twice = lineOf(row).withUnits(2);
+      PricedClaim claim = pricer.price(Claim.ofLines(primary, twice), context);
+      assertEquals(
+          cents(exact(schedule, lineOf(row), context).multiply(new BigDecimal("2"))),
+          claim.line(1).amountOrThrow(),
+          claim.toString());
+      counts.merge(rule, 1, Integer::sum);
+    }
+    // 2025 October: 47 active add-ons of BILAT SURG 1, 9 of 2 and 9 of 3 (rows).
+    assertTrue(
+        counts.getOrDefault(BilateralRule.PAY_150_PERCENT, 0) >= 40
+            && counts.getOrDefault(BilateralRule.ALREADY_BILATERAL, 0) >= 5
+            && counts.getOrDefault(BilateralRule.PAY_EACH_SIDE, 0) >= 5,
+        counts.toString());
+    PricingContext facility =
+        PricingContext.of(LocalDate.of(2025, 11, 3), Locality.parse("13282-99"), Setting.FACILITY);
+    PricedClaim levels =
+        pricer.price(Claim.builder().add("64483").add("64484 x2").build(), facility);
+    assertEquals(new BigDecimal("104.23"), levels.line(0).amountOrThrow(), levels.toString());
+    assertEquals(new BigDecimal("94.88"), levels.line(1).amountOrThrow(), levels.toString());
+    PricedClaim vessels =
+        pricer.price(Claim.builder().add("37184").add("37186 x2").build(), facility);
+    assertEquals(new BigDecimal("390.60"), vessels.line(0).amountOrThrow(), vessels.toString());
+    assertEquals(new BigDecimal("441.50"), vessels.line(1).amountOrThrow(), vessels.toString());
+  }
+
   /** A code paid 100% for each side whose technical part a multiple-procedure rule reduces. */
   private static boolean bySide(RvuEntry row) {
     MultipleProcedureRule mult = row.indicators().multipleProcedure();
@@ -577,6 +626,11 @@ class ClaimPricingFullFileTest {
       {{"27447", "99213-24 on 2025-11-10"}, {"1197.89", "61.92"}},
       {{"27447", "99213-79 on 2025-11-10"}, {"1197.89", "GLOBAL_SURGERY"}},
       {{"27447", "20610-79 on 2025-11-10"}, {"1197.89", "42.14"}},
+      // An assistant's line (80, AS) opens no package: "services of other physicians" are not
+      // in it (§40.1.B). 16% x 1197.89 = 191.66; 13.6% = 162.91.
+      {{"27447-80", "99213"}, {"191.66", "61.92"}},
+      {{"27447-AS", "99213 on 2025-11-10"}, {"162.91", "61.92"}},
+      {{"27447", "99213 on 2025-11-10", "27447-80"}, {"1197.89", "GLOBAL_SURGERY"}},
     };
     for (String[][] entry : audit) {
       Claim.Builder claim = Claim.builder();

@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * Turns the priced lines into {@link Procedure procedures}, recognizing bilateral ones as CMS
  * describes them (column BILAT SURG): a line with modifier 50 (or LT and RT on one line), two lines
- * of the same code with LT and RT, or a line of 2 units (indicators 1, 2 and 3 only).
+ * of the same code with LT and RT, or a line of 2 units (indicators 1, 2 and 3 only) of a code that
+ * is no add-on (global ZZZ): an add-on's units count the repetitions its code adds, not sides.
  *
  * <p>The amount of a bilateral procedure, from the amount {@code F} for one side: indicator 1, 150%
  * of F; 0 and 2, 100% of F for both sides; 3, 100% of F for each side, 200%. Indicator 9 is not
@@ -80,6 +81,9 @@ final class BilateralStep implements ClaimStep {
       } else if (applies
           && rule != BilateralRule.NO_ADJUSTMENT
           && !w.isPostoperativeDays()
+          // An add-on's units count what its code adds ("each additional" level, vessel...): 2
+          // units are two of them, not both sides of one; its sides are billed with 50 or LT/RT.
+          && !w.isAddOn()
           && w.line.units() == 2
           && !w.has(MLT | MRT)) {
         procedures.add(bilateralLine(w, rule, "2 units"));

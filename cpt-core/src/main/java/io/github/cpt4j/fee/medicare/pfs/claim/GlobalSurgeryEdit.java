@@ -53,16 +53,18 @@ import java.util.Optional;
  * </ul>
  *
  * <p>A line of modifier 55 alone (postoperative management by another physician) is not the
- * procedure of the day: it bills days of care after a surgery done elsewhere. A return to the
- * operating room for a related procedure (modifier 78) opens no package of its own either: it is
- * paid its intra-operative share because it falls in the postoperative period of the first surgery,
- * and no new postoperative period begins with it (CMS's MLN booklet "Global Surgery", as
- * contractors reproduce it; a staged procedure, 58, and an unrelated one, 79, each begin one). Its
- * visits are the first surgery's, judged by that surgery's line when the claim has it. What this
- * edit cannot see is a surgery on an earlier claim: a visit in the postoperative days of a
- * procedure billed before (modifier 24), and the procedures of those days (58 staged, 78 return to
- * the operating room, 79 unrelated) need the earlier claim's date and global period; it judges one
- * claim.
+ * procedure of the day: it bills days of care after a surgery done elsewhere. Nor is an assistant's
+ * at surgery (80, 81, 82, AS): the package holds the related services "when furnished by the
+ * physician who performs the surgery" (section 40.1.A) and not the "services of other physicians"
+ * (section 40.1.B); the surgeon's line on the same claim still opens it. A return to the operating
+ * room for a related procedure (modifier 78) opens no package of its own either: it is paid its
+ * intra-operative share because it falls in the postoperative period of the first surgery, and no
+ * new postoperative period begins with it (CMS's MLN booklet "Global Surgery", as contractors
+ * reproduce it; a staged procedure, 58, and an unrelated one, 79, each begin one). Its visits are
+ * the first surgery's, judged by that surgery's line when the claim has it. What this edit cannot
+ * see is a surgery on an earlier claim: a visit in the postoperative days of a procedure billed
+ * before (modifier 24), and the procedures of those days (58 staged, 78 return to the operating
+ * room, 79 unrelated) need the earlier claim's date and global period; it judges one claim.
  *
  * <p>Immutable and thread-safe; allocation-free on a claim without an E/M line.
  */
@@ -184,8 +186,8 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
 
   /**
    * The lines whose global package can hold a visit, in claim order, with their global periods:
-   * procedures (no visit, not a line of modifier 55 alone, not a return to the operating room)
-   * whose relative value row gives a period of 000, 010 or 090.
+   * procedures (no visit, not a line of modifier 55 alone, not a return to the operating room, not
+   * an assistant's) whose relative value row gives a period of 000, 010 or 090.
    */
   private Procedures procedures(Claim claim, LocalDate claimDate) {
     int n = claim.size();
@@ -215,7 +217,8 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
   private GlobalPeriod periodOrNull(ClaimLine procedure) {
     if (isVisit(procedure.code())
         || isPostoperativeOnly(procedure)
-        || procedure.hasModifier(RETURN_TO_OPERATING_ROOM)) {
+        || procedure.hasModifier(RETURN_TO_OPERATING_ROOM)
+        || isAssistant(procedure)) {
       return null;
     }
     Optional<RvuEntry> row = schedule.rvuEntry(procedure);
@@ -449,6 +452,19 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
   private static boolean isCriticalCare(ClaimLine visit) {
     int code = visit.code().packed();
     return code == CRITICAL_CARE_FIRST || code == CRITICAL_CARE_ADDED;
+  }
+
+  /**
+   * Tells whether {@code line} is an assistant's at surgery (80, 81, 82, AS): the package holds the
+   * services "furnished by the physician who performs the surgery" (section 40.1.A) and not the
+   * "services of other physicians" (section 40.1.B), and the assistant is paid a share for the
+   * assist alone, so the assistant's visits are not in it.
+   */
+  private static boolean isAssistant(ClaimLine line) {
+    return line.hasModifier(Modifier.ASSISTANT_SURGEON)
+        || line.hasModifier(Modifier.MINIMUM_ASSISTANT_SURGEON)
+        || line.hasModifier(Modifier.ASSISTANT_SURGEON_NO_RESIDENT)
+        || line.hasModifier(Modifier.NON_PHYSICIAN_ASSISTANT);
   }
 
   private static boolean isPostoperativeOnly(ClaimLine line) {

@@ -250,6 +250,8 @@ final class ClaimTables {
             .coSurgery('2')); // 1.00
     rows.add(row("64483", "5.00", "4.00", "1.00").global("000").mult('2').bilateral('1'));
     rows.add(row("64484", "2.00", "1.60", "0.40").global("ZZZ").mult('0').bilateral('1'));
+    // An add-on counting further vessels whose RVUs cover both sides (BILAT SURG 2).
+    rows.add(row("37186", "3.00", "2.40", "0.60").global("ZZZ").mult('0').bilateral('2')); // 150
     // MULT PROC 1, the rule before 1996.
     rows.add(row("12001", "4.00", "3.20", "0.80").global("010").mult('1').bilateral('0')); // 200
     rows.add(row("12002", "3.00", "2.40", "0.60").global("010").mult('1').bilateral('0')); // 150

@@ -163,6 +163,24 @@ class GlobalSurgeryTest {
     assertAmounts(price("27447-54", "99213"), "790.00", "790.00", null);
   }
 
+  /**
+   * The package holds the related services "when furnished by the physician who performs the
+   * surgery", and leaves out the "services of other physicians" (Claims Processing Manual ch. 12
+   * §40.1.A, §40.1.B): an assistant at surgery (80, 81, 82, AS) is paid 16% (13.6%) for the assist,
+   * not the package, so the assistant's line opens none; the surgeon's line does.
+   */
+  @Test
+  void anAssistantAtSurgeryOpensNoPackage() {
+    // 27447-80: 16% x 1000.00 = 160.00; AS 13.6% = 136.00. The assistant's visits are paid.
+    assertAmounts(price("27447-80", "99213"), "260.00", "160.00", "100.00");
+    assertAmounts(price("27447-82", "99213 on 2025-06-10"), "260.00", "160.00", "100.00");
+    assertAmounts(price("27447-AS", "99213 on 2025-06-01"), "236.00", "136.00", "100.00");
+    assertAmounts(price("27447-81", "99213 on 2025-08-31"), "260.00", "160.00", "100.00");
+    // The surgeon's line on the same claim (a group billing both) still holds the visit.
+    PricedClaim group = price("27447-80", "27447", "99213 on 2025-06-10");
+    assertInPackage(group.line(2), "27447 (line 2");
+  }
+
   @Test
   void theScrubberReportsTheFindingWithItsData() {
     List<EditFinding> found = PRICER.scrub(claim("20610", "99213"), CONTEXT);

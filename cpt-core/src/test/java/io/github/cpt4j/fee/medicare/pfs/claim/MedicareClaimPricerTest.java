@@ -230,6 +230,18 @@ class MedicareClaimPricerTest {
     }
 
     @Test
+    void anAddOnsUnitsAreRepetitionsNotSides() {
+      // An add-on (global ZZZ) counts further levels or vessels in its units: 2 units are two of
+      // them, not both sides of one. 64484 (BILAT SURG 1) x2 = 2 x 100, not 150% of 100;
+      // 37186 (BILAT SURG 2) x2 = 2 x 150, not 150 for "both sides". Never reduced.
+      assertAmounts(price("64483", "64484 x2"), "450.00", "250.00", "200.00");
+      assertAmounts(price("64483", "37186 x2"), "550.00", "250.00", "300.00");
+      // Sides stay sides: 50, or LT and RT, on an add-on is one bilateral procedure.
+      assertAmounts(price("64483-50", "64484-50"), "525.00", "375.00", "150.00");
+      assertAmounts(price("64483", "64484-LT", "64484-RT"), "400.00", "250.00", "75.00", "75.00");
+    }
+
+    @Test
     void contradictorySidesAreRefused() {
       assertRefused(
           price("27447-50-LT").line(0), UnpricedReason.MODIFIER_NOT_ALLOWED, ClaimRule.BILATERAL);
