@@ -56,8 +56,15 @@ public final class SparkClaimPricing implements AutoCloseable {
   /** The type of the {@code amount} column: cents, and up to ten digits of dollars. */
   public static final DecimalType AMOUNT_TYPE = DataTypes.createDecimalType(12, 2);
 
-  private static final String KEY = "__cpt4j_claim_key";
-  private static final String ROW = "__cpt4j_row";
+  /**
+   * The start of the names of the working columns {@link #plan} adds and drops: an input column of
+   * such a name is refused, since {@code withColumn} would replace it (Spark matches names without
+   * case) and the rows would be read at the wrong places.
+   */
+  private static final String RESERVED = "__cpt4j_";
+
+  private static final String KEY = RESERVED + "claim_key";
+  private static final String ROW = RESERVED + "row";
 
   /** The claim key as the command line reads it: stripped, and null when blank. */
   private static final UserDefinedFunction CLAIM_KEY =
@@ -130,6 +137,12 @@ public final class SparkClaimPricing implements AutoCloseable {
    */
   public static StructType outputSchema(StructType input) {
     BatchRules.header(Arrays.asList(input.fieldNames()));
+    for (String name : input.fieldNames()) {
+      if (name.regionMatches(true, 0, RESERVED, 0, RESERVED.length())) {
+        throw new IllegalArgumentException(
+            "column '" + name + "' has a name the pricing keeps for its own columns (__cpt4j_...)");
+      }
+    }
     return input
         .add(BatchRules.ADDED.get(0), AMOUNT_TYPE, true)
         .add(BatchRules.ADDED.get(1), DataTypes.StringType, false)
@@ -159,8 +172,9 @@ public final class SparkClaimPricing implements AutoCloseable {
    * DATE)} reads it.
    *
    * @throws IllegalArgumentException if there is no {@code code} column, a known column appears
-   *     twice, or a column is named {@code amount}, {@code result} or {@code explanation}; or if
-   *     {@code spark.sql.session.timeZone} names no time zone
+   *     twice, or a column is named {@code amount}, {@code result} or {@code explanation} or starts
+   *     with {@code __cpt4j_} (the pricing's working columns); or if {@code
+   *     spark.sql.session.timeZone} names no time zone
    * @see #columnWarnings
    */
   public Dataset<Row> price(Dataset<Row> lines) {

@@ -436,6 +436,26 @@ class SparkClaimPricingTest {
   }
 
   /**
+   * The pricing adds two working columns of its own to key and order claims; an input column of
+   * either name (Spark resolves names without case) would be replaced by it, or dropped with it,
+   * and the rows read at the wrong places. It is refused before anything runs.
+   */
+  @Test
+  void aColumnOfTheWorkingColumnsNamesIsRefused() {
+    for (String name : List.of("__cpt4j_claim_key", "__CPT4J_ROW")) {
+      StructType schema =
+          new StructType().add("claim", DataTypes.StringType).add("code", DataTypes.StringType);
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> SparkClaimPricing.outputSchema(schema.add(name, DataTypes.StringType)));
+      assertEquals(
+          "column '" + name + "' has a name the pricing keeps for its own columns (__cpt4j_...)",
+          e.getMessage());
+    }
+  }
+
+  /**
    * A column named like a known one that the input lacks gets the command line's warning, decided
    * by the command line's own rule: both name the same columns, in the same words.
    */
