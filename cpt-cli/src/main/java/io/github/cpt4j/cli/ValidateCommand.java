@@ -168,7 +168,7 @@ final class ValidateCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "The code set --rules checks against, over the bundled sample: cpt4j's CSV (code, "
-              + "description, ...) or an AMA-style tab-delimited .txt file.")
+              + "description, ...) or an AMA-style tab-delimited .txt or .tsv file.")
   private Path codes;
 
   @Option(
@@ -258,8 +258,11 @@ final class ValidateCommand implements Callable<Integer> {
     Inputs.checkInput("--codes", file.toString());
     CodeSetLoader loader = CodeSetLoader.defaults().withCharset(charset);
     try {
+      // A .tsv file is tab-separated too: read as CSV, its first line was refused as a header
+      // of no known column.
+      String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
       CodeSet loaded =
-          file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt")
+          name.endsWith(".txt") || name.endsWith(".tsv")
               ? loader.loadTabDelimited(file)
               : loader.loadCsv(file);
       return BundledData.codeSet().overlaidWith(loaded);

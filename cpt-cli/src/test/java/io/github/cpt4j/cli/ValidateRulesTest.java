@@ -162,6 +162,31 @@ class ValidateRulesTest {
     assertTrue(withoutRules.err().contains("--codes needs --rules"), withoutRules::toString);
   }
 
+  /**
+   * A {@code .tsv} file is tab-separated, the AMA style {@code --codes} reads from a {@code .txt}
+   * file; it was read as CSV and refused as a header without known columns.
+   */
+  @Test
+  void aTsvCodesFileIsReadAsTabDelimited(@TempDir Path dir) throws Exception {
+    Path plain = Files.writeString(dir.resolve("ours.tsv"), "99499\tour own words\n");
+    Path headed =
+        Files.writeString(dir.resolve("headed.TSV"), "code\tdescription\n99499\tour own words\n");
+    for (Path codes : List.of(plain, headed)) {
+      Cli.Result r =
+          Cli.runWithInput("99499\n99213\n", "validate", "--rules", "--codes", codes.toString());
+      assertEquals(0, r.status(), r::toString);
+    }
+    Path bad = Files.writeString(dir.resolve("bad.tsv"), "9949\tshort\n");
+    Cli.Result broken =
+        Cli.runWithInput("99499\n", "validate", "--rules", "--codes", bad.toString());
+    assertEquals(2, broken.status(), broken::toString);
+    assertTrue(
+        broken
+            .err()
+            .startsWith("cpt validate: " + bad + ", line 1, column 1: expected a procedure"),
+        broken::toString);
+  }
+
   /** A code set read through a pipe, as the shell's {@code <(...)} gives one, still loads. */
   @Test
   void codesMayBeANamedPipe(@TempDir Path dir) throws Exception {
