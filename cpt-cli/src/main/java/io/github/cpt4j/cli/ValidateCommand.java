@@ -345,12 +345,25 @@ final class ValidateCommand implements Callable<Integer> {
         }
       }
       if (index < 0) {
+        // One column of names and tabs or semicolons: say the separator, as price --input does.
+        List<String> names = header.fields();
+        String separator =
+            names.size() != 1
+                ? ""
+                : names.get(0).indexOf('\t') >= 0
+                    ? "tabs"
+                    : names.get(0).indexOf(';') >= 0 ? "semicolons" : "";
         throw new CliException(
             Inputs.prefix(file)
                 + ": no column "
                 + CodeFormatException.quote(column)
                 + " in the header; the columns are "
-                + columnNames(header.fields()));
+                + columnNames(names)
+                + (separator.isEmpty()
+                    ? ""
+                    : " (fields separated by "
+                        + separator
+                        + "? the input must be comma-separated)"));
       }
       for (CsvRecordReader.Record record; (record = nextRecord(csv)) != null; ) {
         counts.lines++;

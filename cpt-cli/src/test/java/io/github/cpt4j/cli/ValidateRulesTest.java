@@ -142,6 +142,30 @@ class ValidateRulesTest {
         r.errLines());
   }
 
+  /**
+   * A tab- or semicolon-separated file read with {@code --column} was told only that its one
+   * column, the whole header line, was not the one named; {@code price --input} says what separator
+   * it expects.
+   */
+  @Test
+  void aMissingColumnOfATabSeparatedFileSaysWhatSeparatorIsExpected() {
+    Cli.Result tabs = Cli.runWithInput("claim\tcode\nA\t99213\n", "validate", "--column", "code");
+    assertEquals(2, tabs.status(), tabs::toString);
+    assertEquals(
+        List.of(
+            "cpt validate: standard input: no column 'code' in the header; the columns are"
+                + " 'claim\\u0009code' (fields separated by tabs? the input must be"
+                + " comma-separated)"),
+        tabs.errLines());
+    Cli.Result semicolons =
+        Cli.runWithInput("claim;code\nA;99213\n", "validate", "--column", "code");
+    assertTrue(
+        semicolons
+            .err()
+            .endsWith("(fields separated by semicolons? the input must be" + " comma-separated)\n"),
+        semicolons::toString);
+  }
+
   @Test
   void codesNamesTheCodeSetTheRulesCheckAgainst(@TempDir Path dir) throws Exception {
     Path codes =
