@@ -158,7 +158,10 @@ final class PriceCommand implements Callable<Integer> {
   @Parameters(
       arity = "0..*",
       paramLabel = "LINE",
-      description = "Claim lines such as 99213, 27447-RT or 71046-26 x2, priced as one claim.")
+      description =
+          "Claim lines such as 99213, 27447-RT or 71046-26 x2, priced as one claim (at most "
+              + BatchPricing.MAX_CLAIM_LINES
+              + ").")
   private List<String> lines = new ArrayList<>();
 
   @Option(
@@ -448,6 +451,17 @@ final class PriceCommand implements Callable<Integer> {
     }
     if (input != null && !lines.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "give claim lines or --input, not both");
+    }
+    if (lines.size() > BatchPricing.MAX_CLAIM_LINES) {
+      // A batch claim stops at the cap, its further rows claim_too_long; the same lines given as
+      // arguments were all priced as one claim.
+      throw new ParameterException(
+          spec.commandLine(),
+          lines.size()
+              + " claim lines given, but a claim has at most "
+              + BatchPricing.MAX_CLAIM_LINES
+              + " lines, as in a batch file; price more with --input FILE.csv, a claim value"
+              + " for each claim");
     }
     if (lines.contains(Inputs.STDIN)) {
       // cpt validate - reads standard input; here a lone dash was priced as a line, invalid_line.

@@ -168,7 +168,7 @@ final class ValidateCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "The code set --rules checks against, over the bundled sample: cpt4j's CSV (code, "
-              + "description, ...) or an AMA-style tab-delimited .txt file.")
+              + "description, ...) or an AMA-style tab-delimited .txt or .tsv file.")
   private Path codes;
 
   @Option(
@@ -258,8 +258,11 @@ final class ValidateCommand implements Callable<Integer> {
     Inputs.checkInput("--codes", file.toString());
     CodeSetLoader loader = CodeSetLoader.defaults().withCharset(charset);
     try {
+      // A .tsv file is tab-separated too: read as CSV, its first line was refused as a header
+      // of no known column.
+      String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
       CodeSet loaded =
-          file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt")
+          name.endsWith(".txt") || name.endsWith(".tsv")
               ? loader.loadTabDelimited(file)
               : loader.loadCsv(file);
       return BundledData.codeSet().overlaidWith(loaded);
@@ -342,12 +345,25 @@ final class ValidateCommand implements Callable<Integer> {
         }
       }
       if (index < 0) {
+        // One column of names and tabs or semicolons: say the separator, as price --input does.
+        List<String> names = header.fields();
+        String separator =
+            names.size() != 1
+                ? ""
+                : names.get(0).indexOf('\t') >= 0
+                    ? "tabs"
+                    : names.get(0).indexOf(';') >= 0 ? "semicolons" : "";
         throw new CliException(
             Inputs.prefix(file)
                 + ": no column "
                 + CodeFormatException.quote(column)
                 + " in the header; the columns are "
-                + columnNames(header.fields()));
+                + columnNames(names)
+                + (separator.isEmpty()
+                    ? ""
+                    : " (fields separated by "
+                        + separator
+                        + "? the input must be comma-separated)"));
       }
       for (CsvRecordReader.Record record; (record = nextRecord(csv)) != null; ) {
         counts.lines++;

@@ -112,6 +112,35 @@ class PriceCommandTest {
     assertEquals("", r.out(), r::toString);
   }
 
+  /**
+   * A batch claim stops at {@link BatchPricing#MAX_CLAIM_LINES} rows (the rest are {@code
+   * claim_too_long}), but as many lines given as arguments were all priced as one claim: 1,001
+   * arguments are refused, naming the cap, and the cap itself is still one claim.
+   */
+  @Test
+  void moreArgumentsThanOneClaimMayHaveAreRefused() {
+    List<String> args = new ArrayList<>();
+    for (int i = 0; i < BatchPricing.MAX_CLAIM_LINES; i++) {
+      args.add("99213");
+    }
+    args.addAll(List.of("--zip", "10001", "-f", "csv"));
+    Cli.Result atTheCap = price(args.toArray(String[]::new));
+    assertEquals(0, atTheCap.status(), atTheCap::toString);
+    assertEquals(BatchPricing.MAX_CLAIM_LINES + 2, atTheCap.outLines().size(), "header, total");
+
+    args.add(0, "99213");
+    Cli.Result over = price(args.toArray(String[]::new));
+    assertEquals(2, over.status(), over::toString);
+    assertEquals("", over.out(), over::toString);
+    assertEquals(
+        List.of(
+            "cpt price: 1001 claim lines given, but a claim has at most 1000 lines, as in a batch"
+                + " file; price more with --input FILE.csv, a claim value for each claim (see 'cpt"
+                + " price --help')"),
+        over.errLines(),
+        over::toString);
+  }
+
   @Test
   void anInvalidLineIsReportedAndTheOthersArePriced() {
     Cli.Result r = price("99213", "9921", "--zip", "10001", "-f", "csv");

@@ -142,6 +142,30 @@ class ValidateRulesTest {
         r.errLines());
   }
 
+  /**
+   * A tab- or semicolon-separated file read with {@code --column} was told only that its one
+   * column, the whole header line, was not the one named; {@code price --input} says what separator
+   * it expects.
+   */
+  @Test
+  void aMissingColumnOfATabSeparatedFileSaysWhatSeparatorIsExpected() {
+    Cli.Result tabs = Cli.runWithInput("claim\tcode\nA\t99213\n", "validate", "--column", "code");
+    assertEquals(2, tabs.status(), tabs::toString);
+    assertEquals(
+        List.of(
+            "cpt validate: standard input: no column 'code' in the header; the columns are"
+                + " 'claim\\u0009code' (fields separated by tabs? the input must be"
+                + " comma-separated)"),
+        tabs.errLines());
+    Cli.Result semicolons =
+        Cli.runWithInput("claim;code\nA;99213\n", "validate", "--column", "code");
+    assertTrue(
+        semicolons
+            .err()
+            .endsWith("(fields separated by semicolons? the input must be" + " comma-separated)\n"),
+        semicolons::toString);
+  }
+
   @Test
   void codesNamesTheCodeSetTheRulesCheckAgainst(@TempDir Path dir) throws Exception {
     Path codes =
@@ -160,6 +184,31 @@ class ValidateRulesTest {
     Cli.Result withoutRules = Cli.runWithInput("99499\n", "validate", "--codes", codes.toString());
     assertEquals(2, withoutRules.status(), withoutRules::toString);
     assertTrue(withoutRules.err().contains("--codes needs --rules"), withoutRules::toString);
+  }
+
+  /**
+   * A {@code .tsv} file is tab-separated, the AMA style {@code --codes} reads from a {@code .txt}
+   * file; it was read as CSV and refused as a header without known columns.
+   */
+  @Test
+  void aTsvCodesFileIsReadAsTabDelimited(@TempDir Path dir) throws Exception {
+    Path plain = Files.writeString(dir.resolve("ours.tsv"), "99499\tour own words\n");
+    Path headed =
+        Files.writeString(dir.resolve("headed.TSV"), "code\tdescription\n99499\tour own words\n");
+    for (Path codes : List.of(plain, headed)) {
+      Cli.Result r =
+          Cli.runWithInput("99499\n99213\n", "validate", "--rules", "--codes", codes.toString());
+      assertEquals(0, r.status(), r::toString);
+    }
+    Path bad = Files.writeString(dir.resolve("bad.tsv"), "9949\tshort\n");
+    Cli.Result broken =
+        Cli.runWithInput("99499\n", "validate", "--rules", "--codes", bad.toString());
+    assertEquals(2, broken.status(), broken::toString);
+    assertTrue(
+        broken
+            .err()
+            .startsWith("cpt validate: " + bad + ", line 1, column 1: expected a procedure"),
+        broken::toString);
   }
 
   /** A code set read through a pipe, as the shell's {@code <(...)} gives one, still loads. */

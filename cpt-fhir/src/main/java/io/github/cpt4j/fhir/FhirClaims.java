@@ -51,7 +51,9 @@ import org.hl7.fhir.r4.model.Quantity;
  *       servicedPeriod} of one day, when given: a claim of several dates is priced one date at a
  *       time. In {@link #toClaim}, an item without one takes the day of the claim's {@code
  *       billablePeriod} when that period is one day (or has no end), and is refused at its path
- *       ({@code Claim.item[2]}) when the period is longer;
+ *       ({@code Claim.item[2]}) when the period is longer. An item's own date outside the claim's
+ *       {@code billablePeriod} is refused at its {@code servicedDate} or {@code servicedPeriod}
+ *       (R4: line item dates of service should fall within the billing period);
  *   <li>the line's number from {@code item.sequence}, by which messages and explanations name it
  *       ({@link Claim#withLineNumbers}); an item without a sequence is numbered by its position,
  *       counted from 1. Sequences identify items, in the claim and in the response's {@code
@@ -128,6 +130,11 @@ public final class FhirClaims {
           billable = days(claim.getBillablePeriod(), "Claim.billablePeriod");
         }
         line = line.withDateOfService(billableDay(billable, path));
+      } else if (claim.hasBillablePeriod()) {
+        checkInPeriod(
+            line.dateOfService().orElseThrow(),
+            claim.getBillablePeriod(),
+            path + (item.hasServicedDateType() ? ".servicedDate" : ".servicedPeriod"));
       }
       lines.add(line);
       sequences[i] = sequence(item, path + ".sequence");
@@ -190,6 +197,60 @@ public final class FhirClaims {
             + " to "
             + period[1]
             + ": give the item its date");
+  }
+
+  /**
+   * Refuses an item's own date of service outside the claim's {@code billablePeriod}. R4 defines
+   * the period as the one "for which charges are being submitted" and says line item dates of
+   * service should fall within it when one is given: a date outside it means that one of the two is
+   * wrong, and pricing the item on its own date would pay it at rates of a date the claim does not
+   * bill. A period without an end is ongoing, one without a start open before its end (R4's {@code
+   * Period}); a bound given as a year or a month ({@code 2025-06}) holds every day of it, and a
+   * dateTime is its day as written.
+   */
+  private static void checkInPeriod(LocalDate date, Period period, String path) {
+    String start = bound(period.getStartElement(), "Claim.billablePeriod.start");
+    String end = bound(period.getEndElement(), "Claim.billablePeriod.end");
+    if ((start == null || !before(date, start)) && (end == null || !after(date, end))) {
+      return;
+    }
+    throw new FhirMappingException(
+        path,
+        "the item's date of service, "
+            + date
+            + ", is outside the claim's billablePeriod, which runs "
+            + (start == null
+                ? "up to " + end + ", without a start"
+                : end == null
+                    ? "from " + start + ", without an end"
+                    : "from " + start + " to " + end)
+            + ": one of the two dates is wrong");
+  }
+
+  /**
+   * A bound of a period as compared: a year, a year and month, or a day (of a dateTime, as
+   * written); null when the period has none, or only extensions (such as a data-absent reason),
+   * which bound nothing.
+   */
+  private static String bound(PrimitiveType<?> element, String path) {
+    String value = element == null ? null : element.getValueAsString();
+    if (value == null) {
+      return null;
+    }
+    if (value.length() >= 10) {
+      return dayOf(value, path).toString();
+    }
+    return value;
+  }
+
+  /** Whether {@code date} is before every day of {@code bound}, a year, month or day. */
+  private static boolean before(LocalDate date, String bound) {
+    return date.toString().substring(0, bound.length()).compareTo(bound) < 0;
+  }
+
+  /** Whether {@code date} is after every day of {@code bound}, a year, month or day. */
+  private static boolean after(LocalDate date, String bound) {
+    return date.toString().substring(0, bound.length()).compareTo(bound) > 0;
   }
 
   /**

@@ -44,6 +44,7 @@ import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.ClaimResponse.AdjudicationComponent;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Money;
@@ -335,6 +336,68 @@ class FhirGatewayTest {
     assertEquals(
         Optional.of(LocalDate.of(2025, 6, 3)),
         FhirClaims.toClaim(claim(dated)).line(0).dateOfService());
+  }
+
+  /**
+   * An item dated outside the claim's {@code billablePeriod} was priced on its own date without a
+   * word, though R4 says line item dates of service should fall within the billing period when one
+   * is given: one of the two dates is wrong, and which is not for cpt4j to guess. A period without
+   * an end is ongoing, one without a start open before its end, and a bound of a month or a year
+   * holds every day of it.
+   */
+  @Test
+  void anItemDatedOutsideTheBillablePeriodIsRefused() {
+    String json = resource("claim-professional.json");
+    String outside =
+        json.replace("\"sequence\": 2,", "\"sequence\": 2, \"servicedDate\": \"2025-06-03\",");
+    FhirMappingException late =
+        assertThrows(FhirMappingException.class, () -> FhirClaims.toClaim(claim(outside)));
+    assertEquals("Claim.item[1].servicedDate", late.path());
+    assertEquals(
+        "Claim.item[1].servicedDate: the item's date of service, 2025-06-03, is outside the"
+            + " claim's billablePeriod, which runs from 2025-06-02 to 2025-06-02: one of the two"
+            + " dates is wrong",
+        late.getMessage());
+    String early =
+        json.replace(
+            "\"sequence\": 3,",
+            "\"sequence\": 3, \"servicedPeriod\": {\"start\": \"2025-06-01T09:00:00-04:00\"},");
+    FhirMappingException before =
+        assertThrows(FhirMappingException.class, () -> FhirClaims.toClaim(claim(early)));
+    assertEquals("Claim.item[2].servicedPeriod", before.path());
+    assertTrue(before.getMessage().contains(" 2025-06-01, is outside "), before::getMessage);
+
+    String ongoing = outside.replace(", \"end\": \"2025-06-02\"", "");
+    assertEquals(
+        Optional.of(LocalDate.of(2025, 6, 3)),
+        FhirClaims.toClaim(claim(ongoing)).line(1).dateOfService());
+    FhirMappingException beforeOngoing =
+        assertThrows(
+            FhirMappingException.class,
+            () -> FhirClaims.toClaim(claim(early.replace(", \"end\": \"2025-06-02\"", ""))));
+    assertTrue(
+        beforeOngoing
+            .getMessage()
+            .endsWith("runs from 2025-06-02, without an end: one of the two" + " dates is wrong"),
+        beforeOngoing::getMessage);
+    // The dated item alone: an undated one needs a period of one full day.
+    org.hl7.fhir.r4.model.Claim june =
+        claim(
+            outside.replace(
+                "{\"start\": \"2025-06-02\", \"end\": \"2025-06-02\"}",
+                "{\"start\": \"2025-06\", \"end\": \"2025-06\"}"));
+    june.getItem().removeIf(item -> item.getSequence() != 2);
+    assertEquals(
+        Optional.of(LocalDate.of(2025, 6, 3)), FhirClaims.toClaim(june).line(0).dateOfService());
+    june.getItemFirstRep().setServiced(new DateType("2025-07-01"));
+    FhirMappingException july =
+        assertThrows(FhirMappingException.class, () -> FhirClaims.toClaim(june));
+    assertTrue(
+        july.getMessage()
+            .contains(
+                "2025-07-01, is outside the claim's billablePeriod, which runs"
+                    + " from 2025-06 to 2025-06:"),
+        july::getMessage);
   }
 
   /**

@@ -20,7 +20,9 @@ import java.util.Locale;
  * {@code effective_from} and {@code effective_to} (ISO dates, both inclusive), {@code pfs_cf}
  * (dollars per RVU, four decimals) and {@code applies_to} ({@code all}, {@code qualifying APM
  * participants} or {@code non-qualifying APM participants}); other columns are ignored. The history
- * cpt4j bundles is in this format ({@code BundledData.conversionFactors()}).
+ * cpt4j bundles is in this format ({@code BundledData.conversionFactors()}). The file's last line
+ * may lack its line break, unless {@code pfs_cf} ends it: a file cut inside that number would load
+ * a smaller factor, so such a line is refused as cut short.
  *
  * <pre>{@code
  * ConversionFactors history = ConversionFactorFile.read(Path.of("conversion-factors.csv"));
@@ -67,11 +69,24 @@ public final class ConversionFactorFile {
     Cells cells = new Cells(source, header);
     List<ConversionFactor> factors = new ArrayList<>();
     List<Long> lines = new ArrayList<>();
+    CsvRecord lastRecord = table.records().get(table.records().size() - 1);
     for (CsvRecord record : table.records().subList(1, table.records().size())) {
       if (CsvTable.isBlank(record)) {
         continue;
       }
       cells.at(record);
+      if (record == lastRecord && !table.lastLineEnded() && record.getFieldCount() == amount + 1) {
+        // A hand-written file may well lack its last line break, and a cut elsewhere in the line
+        // leaves a date, a text or a row too short to read; but a number cut short is a number,
+        // a smaller factor multiplying every fee of its dates.
+        throw new DataLoadException(
+            source,
+            cells.line(amount),
+            amount + 1,
+            "the last line has no line ending and ends in its pfs_cf: the file looks cut short,"
+                + " and a factor cut there loads as a smaller one; end the line with a line"
+                + " break");
+      }
       ConversionFactor.Builder factor =
           ConversionFactor.builder()
               .effectiveFrom(cells.parse(from, "a date such as 2025-01-01", LocalDate::parse))

@@ -52,11 +52,23 @@ public final class CsvTable {
   private final String sourceName;
   private final List<CsvRecord> records;
   private final boolean subset;
+  private final boolean lastLineEnded;
 
-  private CsvTable(String sourceName, List<CsvRecord> records, boolean subset) {
+  private CsvTable(
+      String sourceName, List<CsvRecord> records, boolean subset, boolean lastLineEnded) {
     this.sourceName = sourceName;
     this.records = records;
     this.subset = subset;
+    this.lastLineEnded = lastLineEnded;
+  }
+
+  /**
+   * Tells whether the text's last line ends with a line break (or a DOS end-of-file mark after it),
+   * or the text is empty: for a reader of a hand-written file, whose last line may lack one, to
+   * judge where a cut would go unseen. {@code readCms} refuses such a last line outright.
+   */
+  public boolean lastLineEnded() {
+    return lastLineEnded;
   }
 
   /**
@@ -270,7 +282,8 @@ public final class CsvTable {
     if (!records.isEmpty()
         && records.get(0).getStartingLineNumber() == 1
         && isSubsetMarker(records.get(0).getField(0).strip())) {
-      return new CsvTable(sourceName, records.subList(1, records.size()), true);
+      return new CsvTable(
+          sourceName, records.subList(1, records.size()), true, table.lastLineEnded);
     }
     return table;
   }
@@ -458,10 +471,12 @@ public final class CsvTable {
           "a quote that opens a field is not closed before the end of the file; expected a"
               + " closing quote after the field's value");
     }
+    boolean ended = reader.endsWithLineBreak();
     if (!records.isEmpty() && isEndOfFileMarker(records.get(records.size() - 1))) {
       records.remove(records.size() - 1);
+      ended = true; // the mark ends the last line of data
     }
-    return new CsvTable(sourceName, records, false);
+    return new CsvTable(sourceName, records, false, ended);
   }
 
   /** Reads the text again to find its first syntax error; empty if it cannot be read again. */

@@ -889,4 +889,43 @@ class DamagedFilesTest {
         "line 204",
         () -> AnesthesiaBaseUnitFile.read(stream(cutAfter(units.toString(), "00300\t1")), "u.txt"));
   }
+
+  /**
+   * A conversion factor history is written by hand, and editors often leave its last line without a
+   * line ending, so that alone is no damage. But a file cut inside its last line's {@code pfs_cf},
+   * when that column ends the line, loaded the cut number (32.3465 as 32.34), which multiplies
+   * every fee of its dates; a cut anywhere else in the line leaves a date, a text or a row too
+   * short to read, and is refused by them.
+   */
+  @Test
+  void aConversionFactorFileCutInItsLastFactorIsRefused() throws Exception {
+    String factorLast = "effective_from,effective_to,applies_to,pfs_cf\n2025-01-01,2025-12-31,all,";
+    assertEquals(
+        1, ConversionFactorFile.read(stream(factorLast + "32.3465\n"), "cf.csv").all().size());
+    for (String cut : new String[] {"32.34", "32.3465"}) {
+      DataLoadException e =
+          assertThrows(
+              DataLoadException.class,
+              () -> ConversionFactorFile.read(stream(factorLast + cut), "cf.csv"));
+      assertEquals(
+          "cf.csv, line 2, column 4: the last line has no line ending and ends in its pfs_cf: the"
+              + " file looks cut short, and a factor cut there loads as a smaller one; end the"
+              + " line with a line break",
+          e.getMessage());
+    }
+    // A DOS end-of-file mark ends the last line.
+    assertEquals(
+        1,
+        ConversionFactorFile.read(stream(factorLast + "32.3465\r\n\u001a"), "cf.csv").all().size());
+    // In the documented order, a last line without its ending loads, and a cut is refused.
+    String documented =
+        "effective_from,effective_to,pfs_cf,applies_to\n2025-01-01,2025-12-31,32.3465,all";
+    assertEquals(1, ConversionFactorFile.read(stream(documented), "cf.csv").all().size());
+    for (String kept : new String[] {"al", "32.3465,", "32.3465", "2025-12-3"}) {
+      assertThrows(
+          DataLoadException.class,
+          () -> ConversionFactorFile.read(stream(cutAfter(documented, kept)), "cf.csv"),
+          kept);
+    }
+  }
 }
