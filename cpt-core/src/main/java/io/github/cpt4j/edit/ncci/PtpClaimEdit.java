@@ -26,7 +26,7 @@ import java.util.Map;
  * whose codes are a column 1 / column 2 pair of the table active on the date of service, the column
  * 2 line is denied ({@link UnpricedReason#NCCI_PTP}), unless the edit's modifier indicator is 1 and
  * an NCCI-associated modifier ({@link NcciModifiers}) is on either line of the pair: on a visit (an
- * E/M service) only 24, 25 or 57, which are for visits alone. NCCI Policy Manual for Medicare
+ * E/M service) only 24, 25, 27 or 57, which are for visits alone. NCCI Policy Manual for Medicare
  * Services, Chapter I, Section E; CMS Change Request 11168 (either line).
  *
  * <pre>{@code

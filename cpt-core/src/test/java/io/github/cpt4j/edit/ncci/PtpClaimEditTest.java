@@ -153,10 +153,22 @@ class PtpClaimEditTest {
     assertSame(List.of(), EDIT.check(claim("20610-59", "99213"), on("2025-06-02")));
   }
 
+  @Test
+  void modifier27BypassesOnAVisitAndNotOnAProcedure() {
+    // 27, multiple outpatient hospital E/M encounters on the same date, is an E/M modifier: it
+    // separates a visit, as 25 does, and passes nothing on a procedure's line.
+    assertSame(List.of(), EDIT.check(claim("20610", "99213-27"), on("2025-06-02")));
+    assertSame(List.of(), EDIT.check(claim("99213-27", "20610"), on("2025-06-02")));
+    assertEquals(1, EDIT.check(claim("20610-27", "99213"), on("2025-06-02")).size());
+    List<EditFinding> onProcedure = EDIT.check(claim("27447-27", "20610"), on("2025-06-02"));
+    assertEquals(List.of(1), onProcedure.stream().map(EditFinding::line).toList());
+    assertEquals(1, EDIT.check(claim("27447", "20610-27"), on("2025-06-02")).size());
+  }
+
   static Stream<String> bypassModifiers() {
     return NcciModifiers.all().stream()
         .map(Modifier::toString)
-        .filter(m -> !List.of("24", "25", "57").contains(m));
+        .filter(m -> !List.of("24", "25", "27", "57").contains(m));
   }
 
   @ParameterizedTest
