@@ -17,12 +17,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code cpt price} with the NCCI edits, over the real bundled 2025 data. */
 class PriceNcciTest {
 
+  /** The files are of a few rows: marked as a subset, which a whole file of CMS's is not. */
+  static final String SUBSET = "# cpt4j subset: rows written by the tests\n";
+
   /**
    * Hand-written edit files in CMS's layouts. The pair is this test's own, chosen so that the
    * denied column 2 code is the one that would otherwise rank first.
    */
   static final String PTP =
-      "Copyright line of the test file.\t\t\t\t\t\t\n"
+      SUBSET
+          + "Copyright line of the test file.\t\t\t\t\t\t\n"
           + "Column1/Column2 Edits\t\t\t\t\t\t\n"
           + "Column 1\tColumn 2\t*=in existence\tEffective\tDeletion\tModifier\tPTP Edit Rationale\n"
           + "\t\tprior to 1996\tDate\tDate\t0=not allowed\t\n"
@@ -31,7 +35,8 @@ class PriceNcciTest {
           + "20610\t29880\t\t20020101\t*\t0\ttest rationale\n";
 
   static final String MUE =
-      "\"A notice of the test file,\nover two lines.\",,,\n"
+      SUBSET
+          + "\"A notice of the test file,\nover two lines.\",,,\n"
           + "\"HCPCS/\nCPT Code\",Practitioner Services MUE Values,"
           + "MUE Adjudication Indicator,MUE Rationale\n"
           + "99213,1,2 Date of Service Edit: Policy,test\n";

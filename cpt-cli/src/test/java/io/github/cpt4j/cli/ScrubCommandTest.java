@@ -14,9 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ScrubCommandTest {
 
+  /** The files are of a few rows: marked as a subset, which a whole file of CMS's is not. */
+  static final String SUBSET = "# cpt4j subset: rows written by the tests\n";
+
   /** Hand-written edit files in CMS's layouts; the rationales are this test's own words. */
   static final String PTP =
-      "Copyright line of the test file.\t\t\t\t\t\t\n"
+      SUBSET
+          + "Copyright line of the test file.\t\t\t\t\t\t\n"
           + "Column1/Column2 Edits\t\t\t\t\t\t\n"
           + "Column 1\tColumn 2\t*=in existence\tEffective\tDeletion\tModifier\tPTP Edit Rationale\n"
           + "\t\tprior to 1996\tDate\tDate\t0=not allowed\t\n"
@@ -28,7 +32,8 @@ class ScrubCommandTest {
       PTP.substring(0, PTP.lastIndexOf("27447")) + "29880\t29877\t\t20030101\t*\t0\tother\n";
 
   static final String MUE =
-      "\"A notice of the test file,\nover two lines.\",,,\n"
+      SUBSET
+          + "\"A notice of the test file,\nover two lines.\",,,\n"
           + "\"HCPCS/\nCPT Code\",Practitioner Services MUE Values,"
           + "MUE Adjudication Indicator,MUE Rationale\n"
           + "J1100,10,2 Date of Service Edit: Policy,test\n";
@@ -352,7 +357,7 @@ class ScrubCommandTest {
         Cli.runWithInput("code\n99213\n", "scrub", "-i", "-", "--ptp", bad.toString());
     assertEquals(2, malformed.status(), malformed::toString);
     assertTrue(
-        malformed.err().contains("bad.txt, line 7, column 4: EFFECTIVE DATE: expected a date"),
+        malformed.err().contains("bad.txt, line 8, column 4: EFFECTIVE DATE: expected a date"),
         malformed::toString);
     Path missing = dir.resolve("ccipra-f2.txt");
     Cli.Result part =

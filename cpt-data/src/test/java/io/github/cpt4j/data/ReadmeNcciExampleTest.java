@@ -25,8 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** Runs the README's NCCI example on files written here in CMS's layouts (own rows and words). */
 class ReadmeNcciExampleTest {
 
+  /** The files are of a few rows: marked as a subset, which a whole file of CMS's is not. */
+  private static final String SUBSET = "# cpt4j subset: the example's rows\n";
+
   private static final String PTP_HEADER =
-      "Copyright line of the test file.\t\t\t\t\t\t\n"
+      SUBSET
+          + "Copyright line of the test file.\t\t\t\t\t\t\n"
           + "Column1/Column2 Edits\t\t\t\t\t\t\n"
           + "Column 1\tColumn 2\t*=in existence\tEffective\tDeletion\tModifier\tPTP Edit Rationale\n"
           + "\t\tprior to 1996\tDate\tDate\t0=not allowed\t\n"
@@ -45,7 +49,8 @@ class ReadmeNcciExampleTest {
         PTP_HEADER + "29880\t29877\t\t20030101\t*\t0\tincluded\n");
     Files.writeString(
         ncci.resolve("MCR_MUE_PractitionerServices_Eff_07-01-2026.csv"),
-        "\"A notice,\nover two lines.\",,,\n\"HCPCS/\nCPT Code\",Practitioner Services MUE Values,"
+        SUBSET
+            + "\"A notice,\nover two lines.\",,,\n\"HCPCS/\nCPT Code\",Practitioner Services MUE Values,"
             + "MUE Adjudication Indicator,MUE Rationale\nJ1100,10,2 Date of Service Edit: Policy,"
             + "dosing\n",
         StandardCharsets.ISO_8859_1);

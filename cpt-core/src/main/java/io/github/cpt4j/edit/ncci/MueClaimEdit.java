@@ -100,7 +100,8 @@ public final class MueClaimEdit implements ClaimEdit {
         found.add(notInForce(claim, i, line, date));
         continue;
       }
-      int units =
+      // A long: a claim has no limit of lines, and 21,476 lines of 99,999 units overflow an int.
+      long units =
           table.perDateOfService(row)
               ? unitsOfCode(claim, code, date, claimDate)
               : servicesOf(line);
@@ -141,9 +142,12 @@ public final class MueClaimEdit implements ClaimEdit {
         .build();
   }
 
-  /** The units of {@code code} on {@code date}, over every line of the claim. */
-  private static int unitsOfCode(Claim claim, int code, LocalDate date, LocalDate claimDate) {
-    int units = 0;
+  /**
+   * The units of {@code code} on {@code date}, over every line of the claim: a long, which no claim
+   * can overflow (fewer than 2^31 lines of at most {@value ClaimLine#MAX_UNITS} units).
+   */
+  static long unitsOfCode(Claim claim, int code, LocalDate date, LocalDate claimDate) {
+    long units = 0;
     for (int i = 0; i < claim.size(); i++) {
       ClaimLine line = claim.line(i).line();
       if (line.code().packed() == code && claim.line(i).dateOfServiceOr(claimDate).equals(date)) {
@@ -172,7 +176,7 @@ public final class MueClaimEdit implements ClaimEdit {
       int index,
       ClaimLine line,
       int row,
-      int units,
+      long units,
       LocalDate date,
       LocalDate claimDate) {
     MueEdit edit = table.edit(row);
@@ -182,7 +186,7 @@ public final class MueClaimEdit implements ClaimEdit {
     data.put("code", edit.code().toString());
     data.put("mueValue", Integer.toString(edit.value()));
     data.put("mai", String.valueOf(mai.digit()));
-    data.put("units", Integer.toString(units));
+    data.put("units", Long.toString(units));
     StringBuilder message = new StringBuilder().append(edit.code()).append(": ");
     if (mai.perDateOfService()) {
       String lines = linesOf(claim, line, date, claimDate);
@@ -232,7 +236,7 @@ public final class MueClaimEdit implements ClaimEdit {
     return lines.toString();
   }
 
-  private static String unitsText(int units) {
+  private static String unitsText(long units) {
     return units == 1 ? "1 unit" : units + " units";
   }
 

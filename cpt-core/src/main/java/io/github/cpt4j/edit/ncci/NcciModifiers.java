@@ -29,8 +29,10 @@ import java.util.List;
  * <p>Except where a line is an evaluation and management (E/M) service: the Policy Manual (Chapter
  * I, Section E) does not use 59 or its X subsets with E/M services, and separates a visit from a
  * procedure on the same date with 25 (57 for the decision for surgery, 24 in another procedure's
- * postoperative period) on the visit's line. So on an E/M line only 24, 25 and 57 count, and on any
- * other line every listed modifier but those three, which are E/M modifiers.
+ * postoperative period) on the visit's line. 27 (multiple outpatient hospital E/M encounters on the
+ * same date) is an E/M modifier too: it is only ever reported on a visit. So on an E/M line only
+ * 24, 25, 27 and 57 count, and on any other line every listed modifier but those four, which are
+ * E/M modifiers.
  */
 public final class NcciModifiers {
 
@@ -38,7 +40,7 @@ public final class NcciModifiers {
   private static final boolean[] BYPASSES = new boolean[Modifier.COUNT];
   private static final boolean[] ANATOMIC = new boolean[Modifier.COUNT];
 
-  /** 24, 25 and 57: the modifiers of an E/M service, the only ones that separate a visit. */
+  /** 24, 25, 27 and 57: the modifiers of an E/M service, the only ones that separate a visit. */
   private static final boolean[] VISIT = new boolean[Modifier.COUNT];
 
   static {
@@ -61,7 +63,7 @@ public final class NcciModifiers {
       }
     }
     ALL = all.build();
-    for (String text : List.of("24", "25", "57")) {
+    for (String text : List.of("24", "25", "27", "57")) {
       VISIT[Modifier.parse(text).ordinal()] = true;
     }
   }
@@ -120,8 +122,8 @@ public final class NcciModifiers {
 
   /**
    * Returns the first NCCI-associated modifier of {@code line} in billed order that bypasses an
-   * edit on that line, or {@code null} when it has none: on an E/M service ({@code visit}) 24, 25
-   * or 57; on any other line one of the others. Does not allocate.
+   * edit on that line, or {@code null} when it has none: on an E/M service ({@code visit}) 24, 25,
+   * 27 or 57; on any other line one of the others. Does not allocate.
    */
   static Modifier firstBypassingOn(ClaimLine line, boolean visit) {
     List<Modifier> modifiers = line.modifiers();

@@ -26,7 +26,7 @@ import java.util.Map;
  * whose codes are a column 1 / column 2 pair of the table active on the date of service, the column
  * 2 line is denied ({@link UnpricedReason#NCCI_PTP}), unless the edit's modifier indicator is 1 and
  * an NCCI-associated modifier ({@link NcciModifiers}) is on either line of the pair: on a visit (an
- * E/M service) only 24, 25 or 57, which are for visits alone. NCCI Policy Manual for Medicare
+ * E/M service) only 24, 25, 27 or 57, which are for visits alone. NCCI Policy Manual for Medicare
  * Services, Chapter I, Section E; CMS Change Request 11168 (either line).
  *
  * <pre>{@code
@@ -37,7 +37,8 @@ import java.util.Map;
  * }</pre>
  *
  * <p>A pair passed only by anatomic modifiers that are the same on both lines (27447-RT, 20610-RT)
- * names one site, not two: the line is paid, with a {@link EditAction#FLAG} finding.
+ * names one site, not two: the line is paid, with a {@link EditAction#FLAG} finding, one per line
+ * and pair however many lines of the column 1 code the claim has.
  *
  * <p>One finding per denied line, naming the first line (in billed order) whose code denies it. A
  * line may be denied and still deny another, as the pairs are judged one by one. Checking a claim
@@ -118,8 +119,9 @@ public final class PtpClaimEdit implements ClaimEdit {
           continue;
         }
         if (bypassed(row, first, second)) {
-          if (NcciModifiers.sameSiteOnly(first, second)) {
-            // One site named twice (27447-RT, 20610-RT) is not two: paid, but worth a look.
+          // One site named twice (27447-RT, 20610-RT) is not two: paid, but worth a look. Once
+          // per line and pair: two lines of 27447-RT do not make two flags on one 20610-RT.
+          if (NcciModifiers.sameSiteOnly(first, second) && !isFlagged(found, j, first)) {
             if (found == null) {
               found = new ArrayList<>(2);
             }
@@ -181,6 +183,21 @@ public final class PtpClaimEdit implements ClaimEdit {
         .putData("column2", edit.column2().toString())
         .putData("column1Line", Integer.toString(number1))
         .build();
+  }
+
+  /** Whether line {@code line} is already flagged for one site beside the code of {@code first}. */
+  private static boolean isFlagged(List<EditFinding> found, int line, ClaimLine first) {
+    if (found != null) {
+      String column1 = first.code().toString();
+      for (EditFinding finding : found) {
+        if (finding.line() == line
+            && finding.action() == EditAction.FLAG
+            && column1.equals(finding.data().get("column1"))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean isDenied(List<EditFinding> found, int line) {

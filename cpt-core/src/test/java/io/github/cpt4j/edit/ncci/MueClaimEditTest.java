@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.fee.UnpricedReason;
@@ -140,6 +142,23 @@ class MueClaimEditTest {
     // A table without a date judges every date, as before.
     assertTrue(EDIT.table().effective().isEmpty());
     assertTrue(EDIT.table().inForceOn(java.time.LocalDate.of(1999, 1, 1)));
+  }
+
+  @Test
+  void theUnitsOfACodeOnADateAreAddedWithoutOverflow() {
+    // A claim has no limit of lines: 21,476 lines of 99,999 units are 2,147,578,524 units, more
+    // than an int holds. Wrapped to a negative sum, they passed any date of service edit.
+    ClaimLine line = ClaimLine.of(NcciFixtures.code("J1100"), List.of(), ClaimLine.MAX_UNITS);
+    int lines = 21_476;
+    Claim.Builder builder = Claim.builder();
+    for (int i = 0; i < lines; i++) {
+      builder.add(line);
+    }
+    Claim claim = builder.build();
+    LocalDate date = LocalDate.of(2025, 6, 2);
+    assertEquals(
+        (long) lines * ClaimLine.MAX_UNITS,
+        MueClaimEdit.unitsOfCode(claim, line.code().packed(), date, date));
   }
 
   @Test

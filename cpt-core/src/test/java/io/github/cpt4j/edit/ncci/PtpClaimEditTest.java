@@ -97,6 +97,32 @@ class PtpClaimEditTest {
   }
 
   @Test
+  void aLineIsFlaggedOncePerPairWhateverTheColumnOneLines() {
+    // Two lines of 27447-RT (one a unit each) over one 20610-RT: one pair on one line, one flag.
+    List<EditFinding> found =
+        EDIT.check(claim("27447-RT", "27447-RT", "20610-RT"), on("2025-06-02"));
+    assertEquals(1, found.size(), found::toString);
+    assertEquals(2, found.get(0).line());
+    assertEquals(EditAction.FLAG, found.get(0).action());
+    assertEquals("1", found.get(0).data().get("column1Line"));
+    // Another column 1 code is another pair: flagged once each.
+    PtpClaimEdit twoPairs =
+        PtpClaimEdit.of(
+            PtpTable.builder()
+                .add(ptp("27447", "20610", "2002-01-01", null, '1'))
+                .add(ptp("27486", "20610", "2002-01-01", null, '1'))
+                .build());
+    List<EditFinding> two =
+        twoPairs.check(
+            claim("27447-RT", "27486-RT", "27447-RT", "20610-RT", "27486-RT"), on("2025-06-02"));
+    assertEquals(
+        List.of("27447", "27486"),
+        two.stream().map(f -> f.data().get("column1")).toList(),
+        two::toString);
+    assertEquals(List.of(3, 3), two.stream().map(EditFinding::line).toList());
+  }
+
+  @Test
   void aFlagOnALineDoesNotStopItsDenialByAnotherPair() {
     // Past the first 64 lines the edit looks up denials in its findings: a flag is not one.
     Claim.Builder claim = Claim.builder();
@@ -153,10 +179,22 @@ class PtpClaimEditTest {
     assertSame(List.of(), EDIT.check(claim("20610-59", "99213"), on("2025-06-02")));
   }
 
+  @Test
+  void modifier27BypassesOnAVisitAndNotOnAProcedure() {
+    // 27, multiple outpatient hospital E/M encounters on the same date, is an E/M modifier: it
+    // separates a visit, as 25 does, and passes nothing on a procedure's line.
+    assertSame(List.of(), EDIT.check(claim("20610", "99213-27"), on("2025-06-02")));
+    assertSame(List.of(), EDIT.check(claim("99213-27", "20610"), on("2025-06-02")));
+    assertEquals(1, EDIT.check(claim("20610-27", "99213"), on("2025-06-02")).size());
+    List<EditFinding> onProcedure = EDIT.check(claim("27447-27", "20610"), on("2025-06-02"));
+    assertEquals(List.of(1), onProcedure.stream().map(EditFinding::line).toList());
+    assertEquals(1, EDIT.check(claim("27447", "20610-27"), on("2025-06-02")).size());
+  }
+
   static Stream<String> bypassModifiers() {
     return NcciModifiers.all().stream()
         .map(Modifier::toString)
-        .filter(m -> !List.of("24", "25", "57").contains(m));
+        .filter(m -> !List.of("24", "25", "27", "57").contains(m));
   }
 
   @ParameterizedTest

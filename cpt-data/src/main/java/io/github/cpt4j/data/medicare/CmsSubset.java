@@ -2,6 +2,7 @@ package io.github.cpt4j.data.medicare;
 
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.CsvTable;
+import io.github.cpt4j.data.table.RowMinimum;
 
 /**
  * How a file says that it holds a deliberate subset of a CMS file's rows, so that the loaders do
@@ -35,31 +36,6 @@ public final class CmsSubset {
   static void checkRows(
       String source, boolean subset, int rows, int minimum, String unit, String whole)
       throws DataLoadException {
-    if (subset || rows >= minimum) {
-      return;
-    }
-    throw new DataLoadException(
-        source,
-        0,
-        0,
-        "only "
-            + rows
-            + " "
-            + (rows == 1 ? singular(unit) : unit)
-            + ", where a whole CMS file has "
-            + whole
-            + ": the file looks cut short (expected at least "
-            + minimum
-            + "; a deliberate subset starts with the line '"
-            + MARKER
-            + "')");
-  }
-
-  /** The unit of one: "locality" for "localities", "row" for "rows", "ZIP code" for "ZIP codes". */
-  private static String singular(String unit) {
-    if (unit.endsWith("ies")) {
-      return unit.substring(0, unit.length() - 3) + "y";
-    }
-    return unit.endsWith("s") ? unit.substring(0, unit.length() - 1) : unit;
+    RowMinimum.check(source, subset, rows, minimum, unit, whole);
   }
 }

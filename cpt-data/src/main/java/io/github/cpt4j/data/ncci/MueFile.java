@@ -5,6 +5,7 @@ import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
 import io.github.cpt4j.data.table.CsvTable;
 import io.github.cpt4j.data.table.Header;
+import io.github.cpt4j.data.table.RowMinimum;
 import io.github.cpt4j.edit.ncci.MueAdjudicationIndicator;
 import io.github.cpt4j.edit.ncci.MueEdit;
 import io.github.cpt4j.edit.ncci.MueTable;
@@ -50,7 +51,9 @@ import java.util.regex.Pattern;
  * taken for whichever the reader expects.
  *
  * <p>The load is all-or-nothing: a malformed row, or a code listed twice, fails it with a {@link
- * DataLoadException} naming the file, line, column and column name.
+ * DataLoadException} naming the file, line, column and column name. A file of fewer than 1,000
+ * codes is refused as cut short, unless its first line is the subset marker {@code # cpt4j subset}
+ * (a deliberate extract, such as a test's).
  */
 public final class MueFile {
 
@@ -62,6 +65,13 @@ public final class MueFile {
    * other files are, a last line without its line ending (a download cut short) is refused too.
    */
   private static final long MAX_CHARS = 16L << 20;
+
+  /**
+   * The fewest codes of a whole MUE file: each of CMS's three tables lists thousands of codes, so
+   * fewer is a download cut short at a line ending, which would leave the missing codes unchecked.
+   * A file marked {@code # cpt4j subset} on its first line may hold any number.
+   */
+  static final int MIN_ROWS = 1_000;
 
   /** CMS's effective date in the file name: {@code Eff_MM-DD-YYYY}. */
   private static final Pattern EFFECTIVE = Pattern.compile("(?i)Eff_(\\d{2})-(\\d{2})-(\\d{4})");
@@ -186,6 +196,13 @@ public final class MueFile {
     if (builder.size() == 0) {
       throw new DataLoadException(source, header.line(), 0, "no rows after the header");
     }
+    RowMinimum.check(
+        source,
+        table.isSubset(),
+        builder.size(),
+        MIN_ROWS,
+        "codes",
+        "thousands (one row per code with an MUE)");
     MueTable edits = builder.build().withClaimType(claimType);
     LocalDate effective = effectiveOf(source);
     return effective == null ? edits : edits.withEffective(effective);

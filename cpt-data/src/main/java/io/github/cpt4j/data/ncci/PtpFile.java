@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.cpt4j.data.csv.ReadFailure;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.CsvTable;
+import io.github.cpt4j.data.table.RowMinimum;
 import io.github.cpt4j.edit.ncci.NcciClaimType;
 import io.github.cpt4j.edit.ncci.PtpTable;
 import java.io.IOException;
@@ -38,8 +39,10 @@ import java.util.regex.Pattern;
  * Dates are {@code yyyymmdd}; a deletion date of {@code *} means none.
  *
  * <p>Several files load into one table. The load is all-or-nothing: a malformed row fails it with a
- * {@link DataLoadException} naming the file, line, column and column name. About two million rows
- * (a quarter's practitioner table) load in about a second into about 26 MiB.
+ * {@link DataLoadException} naming the file, line, column and column name, and so does a part of
+ * fewer than 10,000 rows, which looks cut short, unless its first line is the subset marker {@code
+ * # cpt4j subset} (a deliberate extract, such as a test's). About two million rows (a quarter's
+ * practitioner table) load in about a second into about 26 MiB.
  *
  * <p>The files' rows do not say which claims they are for; CMS's file names do: {@code ccipra} for
  * practitioner services, {@code ccioph} for outpatient hospital services. The table's {@link
@@ -58,6 +61,18 @@ public final class PtpFile {
    */
   private static final Pattern NAMED_PART =
       Pattern.compile("(?i)(?<![a-z])cci(?:pra|oph)-(v\\d+r\\d+)(?:-f(\\d+))?(?![a-z0-9])");
+
+  /**
+   * The fewest rows of a part of a whole table: a quarter's practitioner table holds about two
+   * million rows in four parts, so a part of fewer is a download cut short at a line ending, which
+   * would leave the missing pairs unedited. A part marked {@code # cpt4j subset} on its first line
+   * may hold any number.
+   */
+  static final int MIN_ROWS = 10_000;
+
+  /** What a whole part holds, for the message. */
+  private static final String WHOLE =
+      "hundreds of thousands (a quarter's practitioner table: about two million rows in four parts)";
 
   private PtpFile() {}
 
@@ -96,17 +111,22 @@ public final class PtpFile {
     // About 80 bytes a row in CMS's files: size the builder once.
     PtpTable.Builder builder = PtpTable.builder((int) Math.min(bytes / 64, 1 << 26));
     List<RowLines> lines = new ArrayList<>(parts.size());
+    List<PtpParser> parsers = new ArrayList<>(parts.size());
     for (Path part : parts) {
       try (InputStream in = Files.newInputStream(part)) {
         PtpParser parser = new PtpParser(in, part.getFileName().toString(), builder);
         parser.parse();
         lines.add(parser.rowLines());
+        parsers.add(parser);
       } catch (IOException e) {
         // Which of the parts failed: an I/O error while reading names none.
         throw ReadFailure.naming(part, e);
       }
     }
     refuseOverlaps(builder, lines);
+    for (PtpParser parser : parsers) {
+      checkRows(parser);
+    }
     PtpTable table = builder.build();
     return claimType.isPresent() ? table.withClaimType(claimType.get()) : table;
   }
@@ -246,6 +266,14 @@ public final class PtpFile {
             + " dates)");
   }
 
+  /**
+   * Refuses a part of implausibly few rows, unless it is a marked subset (see {@link #MIN_ROWS}).
+   */
+  private static void checkRows(PtpParser parser) throws DataLoadException {
+    RowMinimum.check(
+        parser.rowLines().source(), parser.isSubset(), parser.rows(), MIN_ROWS, "rows", WHOLE);
+  }
+
   private static RowLines fileOf(List<RowLines> files, int row) {
     for (RowLines file : files) {
       if (file.holds(row)) {
@@ -281,6 +309,7 @@ public final class PtpFile {
     PtpParser parser = new PtpParser(in, sourceName, builder);
     parser.parse();
     refuseOverlaps(builder, List.of(parser.rowLines()));
+    checkRows(parser);
     NcciClaimType claimType = claimTypeOfName(sourceName);
     PtpTable table = builder.build();
     return claimType == null ? table : table.withClaimType(claimType);

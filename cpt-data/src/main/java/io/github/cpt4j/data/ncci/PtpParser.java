@@ -4,6 +4,7 @@ import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.data.csv.TextStart;
 import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.data.table.CsvTable;
 import io.github.cpt4j.data.table.Header;
 import io.github.cpt4j.edit.ncci.PtpModifierIndicator;
 import io.github.cpt4j.edit.ncci.PtpTable;
@@ -69,11 +70,29 @@ final class PtpParser {
   private int lastDateValue = -1;
   private long lastDateDay;
 
+  /** Whether the first line is the subset marker: a deliberate extract of a table's rows. */
+  private boolean subset;
+
+  /** The rows this parser added. */
+  private int rowCount;
+
   PtpParser(InputStream in, String source, PtpTable.Builder builder) {
     this.in = in;
     this.source = source;
     this.builder = builder;
     this.rowLines = new RowLines(source);
+  }
+
+  /**
+   * Tells whether the file's first line is the {@linkplain CsvTable#SUBSET_MARKER subset marker}.
+   */
+  boolean isSubset() {
+    return subset;
+  }
+
+  /** The number of rows this parser added. */
+  int rows() {
+    return rowCount;
   }
 
   /** Where each row this parser added came from, to name a pair's rows that overlap. */
@@ -183,6 +202,10 @@ final class PtpParser {
         throw new DataLoadException(source, lineNumber, 0, "no rows after the header");
       }
       if (isBlankLine()) {
+        continue;
+      }
+      if (lineNumber == 1 && isSubsetMarkerLine()) {
+        subset = true; // not data
         continue;
       }
       splitFields();
@@ -308,6 +331,7 @@ final class PtpParser {
     }
     // A compare per row: lines are recorded only where they stop following the rows.
     rowLines.added(added, lineNumber);
+    rowCount++;
   }
 
   private int code(int field) throws DataLoadException {
@@ -471,6 +495,16 @@ final class PtpParser {
   }
 
   // ---------------------------------------------------------------- lines and fields
+
+  /** Whether the current line starts with the subset marker, in any case. */
+  private boolean isSubsetMarkerLine() {
+    String marker = CsvTable.SUBSET_MARKER;
+    if (lineEnd - lineStart < marker.length()) {
+      return false;
+    }
+    return CsvTable.isSubsetMarker(
+        new String(buffer, lineStart, marker.length(), StandardCharsets.ISO_8859_1));
+  }
 
   private boolean isBlankLine() {
     for (int i = lineStart; i < lineEnd; i++) {

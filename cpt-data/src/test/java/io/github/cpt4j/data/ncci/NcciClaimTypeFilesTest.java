@@ -2,6 +2,7 @@ package io.github.cpt4j.data.ncci;
 
 import static io.github.cpt4j.data.ncci.NcciLoadersTest.MUE_HEADER;
 import static io.github.cpt4j.data.ncci.NcciLoadersTest.PTP_HEADER;
+import static io.github.cpt4j.data.ncci.NcciLoadersTest.SUBSET;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,12 +34,18 @@ class NcciClaimTypeFilesTest {
     return MUE_HEADER.replace("Practitioner Services MUE Values", column) + ROW;
   }
 
+  /** Reads {@code text} marked as a subset, as the file {@code name}. */
   private static MueTable mue(String text, String name) throws IOException {
+    return mueAsIs(SUBSET + text, name);
+  }
+
+  private static MueTable mueAsIs(String text, String name) throws IOException {
     return MueFile.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)), name);
   }
 
+  /** The error of {@code text}, read as is: the lines it names are the text's own. */
   private static String mueError(String text, String name) {
-    return assertThrows(DataLoadException.class, () -> mue(text, name)).getMessage();
+    return assertThrows(DataLoadException.class, () -> mueAsIs(text, name)).getMessage();
   }
 
   @Test
@@ -110,7 +117,7 @@ class NcciClaimTypeFilesTest {
   }
 
   private static PtpTable ptp(String name) throws IOException {
-    String text = PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\tr\n";
+    String text = SUBSET + PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\tr\n";
     return PtpFile.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)), name);
   }
 
@@ -129,7 +136,7 @@ class NcciClaimTypeFilesTest {
    */
   private static Path part(Path dir, String name, String first, String second) throws IOException {
     return Files.writeString(
-        dir.resolve(name), PTP_HEADER + first + "\t" + second + "\t\t20020101\t*\t1\tr\n");
+        dir.resolve(name), SUBSET + PTP_HEADER + first + "\t" + second + "\t\t20020101\t*\t1\tr\n");
   }
 
   @Test
@@ -173,13 +180,14 @@ class NcciClaimTypeFilesTest {
             .getMessage());
     // A renamed part says no release: it is read with any.
     assertEquals(2, PtpFile.read(first, renamed).size());
-    // But a renamed copy of a part given is its rows twice, refused as such.
+    // But a renamed copy of a part given is its rows twice, refused as such (line 8: after the
+    // subset marker, the copyright line, the title and the header's four rows).
     Path copy = part(dir, "part1-copy.txt", "27447", "20610");
     assertTrue(
         assertThrows(DataLoadException.class, () -> PtpFile.read(first, copy))
             .getMessage()
             .startsWith(
-                "part1-copy.txt, line 7: the pair 27447, 20610 appears twice with overlapping"
-                    + " dates, on line 7 of ccipra-v322r0-f1.txt and line 7 of part1-copy.txt"));
+                "part1-copy.txt, line 8: the pair 27447, 20610 appears twice with overlapping"
+                    + " dates, on line 8 of ccipra-v322r0-f1.txt and line 8 of part1-copy.txt"));
   }
 }

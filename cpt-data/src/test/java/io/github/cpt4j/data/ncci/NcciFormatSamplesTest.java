@@ -22,23 +22,30 @@ import io.github.cpt4j.edit.ncci.PtpTable;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The loaders on excerpts of the real CMS files (their exact layouts), found under {@code
  * $CPT4J_CMS_DIR/ncci}; skipped when that is not set. Only numbers are checked: the rationale texts
- * stay in the files.
+ * stay in the files. An excerpt is a few rows of a file: read as published it looks cut short, so
+ * the tests read copies that start with the subset marker, under the same names.
  */
 class NcciFormatSamplesTest {
 
-  private static List<Path> samples(String glob) throws IOException {
+  @TempDir Path marked;
+
+  /** The excerpts matching {@code glob}, as published. */
+  private static List<Path> published(String glob) throws IOException {
     String dir = System.getenv("CPT4J_CMS_DIR");
     assumeTrue(dir != null && !dir.isBlank(), "CPT4J_CMS_DIR is not set: format samples skipped");
     Path ncci = Path.of(dir, "ncci");
@@ -49,6 +56,35 @@ class NcciFormatSamplesTest {
     }
     assumeTrue(!found.isEmpty(), "no " + glob + " in " + ncci);
     return found;
+  }
+
+  /** Copies of the excerpts matching {@code glob}, each after the subset marker line. */
+  private List<Path> samples(String glob) throws IOException {
+    List<Path> copies = new ArrayList<>();
+    for (Path excerpt : published(glob)) {
+      Path copy = marked.resolve(excerpt.getFileName().toString());
+      if (!Files.exists(copy)) {
+        byte[] marker = "# cpt4j subset: an excerpt\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] bytes = Files.readAllBytes(excerpt);
+        byte[] both = Arrays.copyOf(marker, marker.length + bytes.length);
+        System.arraycopy(bytes, 0, both, marker.length, bytes.length);
+        Files.write(copy, both);
+      }
+      copies.add(copy);
+    }
+    return copies;
+  }
+
+  /** An excerpt as published, unmarked, is refused as a file cut short. */
+  @Test
+  void theExcerptsAsPublishedAreRefusedAsCutShort() throws IOException {
+    DataLoadException ptp =
+        assertThrows(DataLoadException.class, () -> PtpFile.read(published("ccipra-*.txt")));
+    assertTrue(ptp.getMessage().contains(": only 27 rows, "), ptp.getMessage());
+    DataLoadException mue =
+        assertThrows(
+            DataLoadException.class, () -> MueFile.read(published("MCR_MUE_*.csv").get(0)));
+    assertTrue(mue.getMessage().contains(": only 11 codes, "), mue.getMessage());
   }
 
   private static ProcedureCode code(String text) {

@@ -44,12 +44,31 @@ public class NcciLoadersTest {
           + "\"HCPCS/\nCPT Code\",Practitioner Services MUE Values,"
           + "MUE Adjudication Indicator,MUE Rationale\n";
 
+  /**
+   * The first line of a file of a few rows: a deliberate subset, which the loaders do not refuse as
+   * cut short (a whole CMS file has thousands of rows). Not data: the lines of an error are those
+   * of the text without it, as {@link #ptpAsIs} and {@link #mueAsIs} read it.
+   */
+  public static final String SUBSET = "# cpt4j subset: rows written by the tests\n";
+
+  /** Reads {@code text} as a PTP file marked as a subset. */
   static PtpTable ptp(String text) throws IOException {
+    return ptpAsIs(SUBSET + text);
+  }
+
+  /** Reads {@code text} as a PTP file, unmarked: to be refused for a bad row, or a short file. */
+  static PtpTable ptpAsIs(String text) throws IOException {
     return PtpFile.read(
         new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)), "test-ptp.txt");
   }
 
+  /** Reads {@code text} as an MUE file marked as a subset. */
   static MueTable mue(String text) throws IOException {
+    return mueAsIs(SUBSET + text);
+  }
+
+  /** Reads {@code text} as an MUE file, unmarked: to be refused for a bad row, or a short file. */
+  static MueTable mueAsIs(String text) throws IOException {
     return MueFile.read(
         new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)), "test-mue.csv");
   }
@@ -98,12 +117,81 @@ public class NcciLoadersTest {
     assertEquals("", edit.rationale()); // no rationale column in this layout
   }
 
+  /**
+   * A file cut short at a line ending passes every check of its rows: a PTP part of fewer than
+   * 10,000 rows, or an MUE file of fewer than 1,000 codes, is refused as cut short, as the other
+   * CMS loaders refuse theirs, unless its first line marks it as a subset.
+   */
+  @Test
+  void aFileOfTooFewRowsIsRefusedUnlessMarkedAsASubset(@TempDir Path dir) throws IOException {
+    String ptpRows =
+        PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\tr\n" + "29880\t29877\t\t20030101\t*\t0\tr\n";
+    DataLoadException ptp = assertThrows(DataLoadException.class, () -> ptpAsIs(ptpRows));
+    assertTrue(
+        ptp.getMessage().startsWith("test-ptp.txt: only 2 rows, where a whole CMS file has "),
+        ptp.getMessage());
+    assertTrue(
+        ptp.getMessage()
+            .endsWith(
+                ": the file looks cut short (expected at least 10000; a deliberate subset starts"
+                    + " with the line '# cpt4j subset')"),
+        ptp.getMessage());
+    assertEquals(2, ptp(ptpRows).size());
+    // The marker in any case, and after a UTF-8 byte order mark, as the CSV loaders read it.
+    assertEquals(2, ptpAsIs("# CPT4J SUBSET\n" + ptpRows).size());
+    assertEquals(
+        2,
+        PtpFile.read(
+                new ByteArrayInputStream(
+                    ("\ufeff" + SUBSET + ptpRows).getBytes(StandardCharsets.UTF_8)),
+                "test-ptp.txt")
+            .size());
+    // Only on the first line: further down it is a line of the preamble, and marks nothing.
+    assertThrows(DataLoadException.class, () -> ptpAsIs("\n" + SUBSET + ptpRows));
+    // Each part by itself: a whole part beside a short one does not pass it.
+    Path whole = dir.resolve("ccipra-v322r0-f1.txt");
+    Path cut = dir.resolve("ccipra-v322r0-f2.txt");
+    StringBuilder rows = new StringBuilder(PTP_HEADER);
+    for (int row = 0; row < 10_000; row++) {
+      rows.append(30_000 + row).append("\t99213\t\t20020101\t*\t1\tr\n");
+    }
+    Files.writeString(whole, rows);
+    Files.writeString(cut, ptpRows);
+    assertEquals(10_000, PtpFile.read(whole).size());
+    DataLoadException part = assertThrows(DataLoadException.class, () -> PtpFile.read(whole, cut));
+    assertTrue(
+        part.getMessage().startsWith("ccipra-v322r0-f2.txt: only 2 rows"), part.getMessage());
+    Files.writeString(cut, SUBSET + ptpRows);
+    assertEquals(10_002, PtpFile.read(whole, cut).size());
+
+    String mueRows =
+        MUE_HEADER
+            + "20610,2,3 Date of Service Edit: Clinical,r\n"
+            + "J1100,10,2 Date of Service Edit: Policy,r\n";
+    DataLoadException mue = assertThrows(DataLoadException.class, () -> mueAsIs(mueRows));
+    assertTrue(
+        mue.getMessage().startsWith("test-mue.csv: only 2 codes, where a whole CMS file has "),
+        mue.getMessage());
+    assertTrue(
+        mue.getMessage()
+            .endsWith(
+                "(expected at least 1000; a deliberate subset starts with the"
+                    + " line '# cpt4j subset')"),
+        mue.getMessage());
+    assertEquals(2, mue(mueRows).size());
+    StringBuilder codes = new StringBuilder(MUE_HEADER);
+    for (int code = 0; code < 1_000; code++) {
+      codes.append(30_000 + code).append(",1,1 Line Edit,r\n");
+    }
+    assertEquals(1_000, mueAsIs(codes.toString()).size());
+  }
+
   @Test
   void severalPartsLoadIntoOneTable(@TempDir Path dir) throws IOException {
     Path one = dir.resolve("part1.txt");
     Path two = dir.resolve("part2.txt");
-    Files.writeString(one, PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\tr\n");
-    Files.writeString(two, PTP_HEADER + "29880\t29877\t\t20030101\t*\t0\tr\n");
+    Files.writeString(one, SUBSET + PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\tr\n");
+    Files.writeString(two, SUBSET + PTP_HEADER + "29880\t29877\t\t20030101\t*\t0\tr\n");
     PtpTable table = PtpFile.read(one, two);
     assertEquals(2, table.size());
     assertEquals(2, table.column1Codes());
@@ -253,12 +341,12 @@ public class NcciLoadersTest {
   }
 
   private static void assertPtpRefused(String text, String start) {
-    DataLoadException e = assertThrows(DataLoadException.class, () -> ptp(text));
+    DataLoadException e = assertThrows(DataLoadException.class, () -> ptpAsIs(text));
     assertTrue(e.getMessage().startsWith(start), e.getMessage());
   }
 
   private static void assertPtpError(String text, String message) {
-    DataLoadException e = assertThrows(DataLoadException.class, () -> ptp(text));
+    DataLoadException e = assertThrows(DataLoadException.class, () -> ptpAsIs(text));
     assertEquals(message, e.getMessage());
   }
 
@@ -314,7 +402,7 @@ public class NcciLoadersTest {
 
   @Test
   void theMueFilesNameSaysTheQuarterItIsFor() throws IOException {
-    String text = MUE_HEADER + "20610,2,3 Date of Service Edit: Clinical,r\n";
+    String text = SUBSET + MUE_HEADER + "20610,2,3 Date of Service Edit: Clinical,r\n";
     MueTable july =
         MueFile.read(
             new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)),
@@ -450,7 +538,8 @@ public class NcciLoadersTest {
     }
     PtpTable table =
         PtpFile.read(
-            new ByteArrayInputStream(("\ufeff" + ptp).getBytes(StandardCharsets.UTF_8)), "p.txt");
+            new ByteArrayInputStream(("\ufeff" + SUBSET + ptp).getBytes(StandardCharsets.UTF_8)),
+            "p.txt");
     assertEquals(1, table.size());
     assertEquals(
         1,
@@ -467,7 +556,7 @@ public class NcciLoadersTest {
     PtpTable table =
         PtpFile.read(
             new ByteArrayInputStream(
-                ("\ufeff" + header + "27447\t20610\t\t20020101\t*\t1\tr\n")
+                ("\ufeff" + SUBSET + header + "27447\t20610\t\t20020101\t*\t1\tr\n")
                     .getBytes(StandardCharsets.UTF_8)),
             "test-ptp.txt");
     assertEquals(1, table.size());
@@ -560,7 +649,7 @@ public class NcciLoadersTest {
   }
 
   private static void assertMueError(String text, String message) {
-    DataLoadException e = assertThrows(DataLoadException.class, () -> mue(text));
+    DataLoadException e = assertThrows(DataLoadException.class, () -> mueAsIs(text));
     assertEquals(message, e.getMessage());
   }
 
