@@ -1,6 +1,7 @@
 package io.github.cpt4j.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -148,16 +149,36 @@ class PartBClaimPricerTest {
             "158.32 ANESTHESIA",
             "NO_SCHEDULE_LOADED CLINICAL_LABORATORY"),
         amounts(pricer, priced));
-    assertTrue(priced.line(0).explanation().has("part-b"), priced.line(0).toString());
+    // Priced with the Physician Fee Schedule's lines by its claim pricer, the explanation is that
+    // pricer's, without the part-b step of the lines priced alone.
+    assertFalse(priced.line(0).explanation().has("part-b"), priced.line(0).toString());
     assertTrue(priced.line(0).explanation().has("anesthesia-session"), priced.line(0).toString());
     // The same amounts as with the anesthesia schedule inside the Physician Fee Schedule.
-    PricedClaim inside =
+    PartBClaimPricer inside =
         PartBClaimPricer.of(
-                PartBFeeSchedule.builder().physicianFeeSchedule(bundled).build(),
-                MedicareClaimPricer.of(bundled))
-            .price(session, hospital);
+            PartBFeeSchedule.builder().physicianFeeSchedule(bundled).build(),
+            MedicareClaimPricer.of(bundled));
+    PricedClaim insideSession = inside.price(session, hospital);
     for (int i = 0; i < 3; i++) {
-      assertEquals(inside.line(i).amount(), priced.line(i).amount(), inside.line(i).toString());
+      assertEquals(
+          insideSession.line(i).amount(),
+          priced.line(i).amount(),
+          insideSession.line(i).toString());
+    }
+    // The anesthesia service is one of the claim's payable services, priced with the others: a
+    // status T line (94760) is not paid beside it, an add-on (11045) has a primary, and a
+    // qualifying circumstance (99140) is refused as one, not as status B.
+    for (String other : List.of("94760", "11045", "99140")) {
+      Claim claim = Claim.of(BilledLine.parse("00790-AA 60min"), BilledLine.parse(other));
+      PricedClaim expected = inside.price(claim, hospital);
+      PricedClaim actual = pricer.price(claim, hospital);
+      for (int i = 0; i < 2; i++) {
+        assertEquals(expected.line(i).amount(), actual.line(i).amount(), other);
+        assertEquals(expected.line(i).reason(), actual.line(i).reason(), other);
+        assertEquals(expected.line(i).detail(), actual.line(i).detail(), other);
+        assertEquals(expected.line(i).refusedBy(), actual.line(i).refusedBy(), other);
+        assertEquals(expected.line(i).warnings(), actual.line(i).warnings(), other);
+      }
     }
     // A session paid at one of two payment modifiers is flagged, as on the other path.
     PricedClaim mixed =

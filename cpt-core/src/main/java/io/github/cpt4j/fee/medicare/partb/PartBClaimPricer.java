@@ -13,7 +13,6 @@ import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
-import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
@@ -26,6 +25,7 @@ import java.util.BitSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -37,18 +37,22 @@ import java.util.function.UnaryOperator;
  *       payer's edits added to it) run once over <em>every</em> line of the claim: an MUE on a drug
  *       or a procedure-to-procedure pair with a lab test denies that line as it would a surgery.
  *   <li><b>Routing</b>: each line goes to the schedule {@link PartBFeeSchedule#payerOf} names.
- *   <li>The lines the <b>Physician Fee Schedule</b> pays (and anesthesia lines when its schedule
- *       has an anesthesia schedule) are priced together by the {@link MedicareClaimPricer}, with
- *       its claim steps (multiple procedures, bilateral pairs...) and the edits' findings. The
- *       anesthesia lines of an {@link AnesthesiaFeeSchedule} given to the Part B schedule instead
- *       are priced by the claim pricer of the Physician Fee Schedule given it ({@link
- *       MedicareFeeSchedule#withAnesthesia}), apart from the other lines: one session per date of
- *       service, one service paid with the total time (chapter 12, section 50), their explanations
- *       ending with the {@code part-b} step.
- *   <li>Every <b>other line</b> is priced alone by its schedule (CLFS, DMEPOS, ASP), with its
- *       findings applied as the Physician Fee Schedule's pricer applies them (a denied line is
- *       unpriced with the edit's reason, denied units are taken off, flags are warnings), and its
- *       explanation ends with the {@code part-b} step naming that schedule.
+ *   <li>The lines the <b>Physician Fee Schedule</b> pays, and the anesthesia lines, are priced
+ *       together by the {@link MedicareClaimPricer}, with its claim steps (multiple procedures,
+ *       bilateral pairs, status T, add-ons, one anesthesia service per session...) and the edits'
+ *       findings. An {@link AnesthesiaFeeSchedule} given to the Part B schedule, beside a Physician
+ *       Fee Schedule without one, is given to the pricer's schedule ({@link
+ *       MedicareFeeSchedule#withAnesthesia}, {@link MedicareClaimPricer.Builder#schedule}), the
+ *       pricer keeping its edits and steps: the claim is priced as when the Physician Fee Schedule
+ *       has that anesthesia schedule, its anesthesia service one of the claim's payable services
+ *       (no status T line is paid beside it, an add-on has it for primary) and the qualifying
+ *       circumstances 99100-99140 refused as such. These lines' explanations are the claim
+ *       pricer's, without a {@code part-b} step.
+ *   <li>Every <b>other line</b> (and an anesthesia line of another kind of anesthesia schedule) is
+ *       priced alone by its schedule (CLFS, DMEPOS, ASP), with its findings applied as the
+ *       Physician Fee Schedule's pricer applies them (a denied line is unpriced with the edit's
+ *       reason, denied units are taken off, flags are warnings), and its explanation ends with the
+ *       {@code part-b} step naming that schedule.
  *   <li><b>Specimen collection</b>: more than one collection fee on a date (36415 x2, or 36415
  *       beside G0471) is flagged on each, {@link
  *       io.github.cpt4j.fee.ClaimWarning.Kind#DOCUMENTATION_REQUIRED}, amounts unchanged: Medicare
@@ -78,22 +82,19 @@ public final class PartBClaimPricer implements ClaimPricer {
 
   private final PartBFeeSchedule partB;
 
-  /** The one Physician Fee Schedule pricer; null when priced by release. */
+  /**
+   * The one Physician Fee Schedule pricer, given the Part B schedule's anesthesia schedule when it
+   * has none; null when priced by release.
+   */
   private final MedicareClaimPricer single;
 
   private final MedicareReleases releases;
+
+  /** Each release's pricer, given the Part B schedule's anesthesia schedule as {@link #single}. */
   private final Map<MedicareRelease, MedicareClaimPricer> byRelease;
 
   /** Runs the edits on a date no release covers: every release's pricer has the same edits. */
   private final MedicareClaimPricer scrubber;
-
-  /**
-   * The pricer of the anesthesia lines of each Physician Fee Schedule pricer whose schedule has no
-   * anesthesia schedule: its schedule given the Part B schedule's. Empty when the Part B schedule
-   * has no {@link AnesthesiaFeeSchedule}; another kind of anesthesia schedule prices each line
-   * alone, as the lab, equipment and drug lines are.
-   */
-  private final IdentityHashMap<MedicareClaimPricer, MedicareClaimPricer> anesthesia;
 
   private PartBClaimPricer(
       PartBFeeSchedule partB,
@@ -106,30 +107,38 @@ public final class PartBClaimPricer implements ClaimPricer {
     this.releases = releases;
     this.byRelease = byRelease;
     this.scrubber = scrubber;
-    this.anesthesia = new IdentityHashMap<>();
-    AnesthesiaFeeSchedule given =
+  }
+
+  /**
+   * Returns {@code pfs} over its schedule given the {@link AnesthesiaFeeSchedule} of {@code partB},
+   * with its edits, steps and modifier registry, so that the anesthesia lines are priced with the
+   * Physician Fee Schedule's, as one claim; {@code pfs} itself when {@code partB} has none or the
+   * schedule has an anesthesia schedule of its own.
+   */
+  private static MedicareClaimPricer withAnesthesia(
+      MedicareClaimPricer pfs, PartBFeeSchedule partB) {
+    Optional<AnesthesiaFeeSchedule> given =
         partB
             .schedule(PartBPayer.ANESTHESIA)
             .filter(AnesthesiaFeeSchedule.class::isInstance)
-            .map(AnesthesiaFeeSchedule.class::cast)
-            .orElse(null);
-    for (MedicareClaimPricer pfs : single != null ? List.of(single) : byRelease.values()) {
-      if (given != null && pfs.schedule().anesthesia().isEmpty()) {
-        // The standard steps: a payer's own steps were given for the Physician Fee Schedule's
-        // lines. Its edits are not run: the findings of the whole claim's are given.
-        anesthesia.put(pfs, MedicareClaimPricer.of(pfs.schedule().withAnesthesia(given)));
-      }
-    }
+            .map(AnesthesiaFeeSchedule.class::cast);
+    return given.isEmpty() || pfs.schedule().anesthesia().isPresent()
+        ? pfs
+        : pfs.toBuilder().schedule(pfs.schedule().withAnesthesia(given.get())).build();
   }
 
   /**
    * Returns a pricer of claims that routes with {@code partB} and prices the Physician Fee
-   * Schedule's lines with {@code pfs}, whose edits run over every line.
+   * Schedule's lines with {@code pfs}, whose edits run over every line. When {@code partB} has an
+   * {@link AnesthesiaFeeSchedule} and {@code pfs}'s schedule none, the anesthesia lines are priced
+   * with them by {@code pfs} over its schedule given that one ({@link
+   * MedicareClaimPricer.Builder#schedule}).
    */
   public static PartBClaimPricer of(PartBFeeSchedule partB, MedicareClaimPricer pfs) {
     requireNonNull(partB, "partB");
     requireNonNull(pfs, "pfs");
-    return new PartBClaimPricer(partB, pfs, null, Map.of(), pfs);
+    MedicareClaimPricer given = withAnesthesia(pfs, partB);
+    return new PartBClaimPricer(partB, given, null, Map.of(), given);
   }
 
   /**
@@ -138,7 +147,9 @@ public final class PartBClaimPricer implements ClaimPricer {
    * built by {@code pipeline} from the release's standard pricer (to add edits, for example).
    * {@code partB} should route by the releases' schedules ({@link
    * PartBFeeSchedule.Builder#physicianFeeSchedule}), so that a code one release pays is routed to
-   * the Physician Fee Schedule.
+   * the Physician Fee Schedule. An {@link AnesthesiaFeeSchedule} of {@code partB} is given to each
+   * release's pricer whose schedule has none, as by {@link #of(PartBFeeSchedule,
+   * MedicareClaimPricer)}.
    *
    * @throws IllegalArgumentException if the pipeline gives the releases edits of different names
    */
@@ -152,7 +163,8 @@ public final class PartBClaimPricer implements ClaimPricer {
     IdentityHashMap<MedicareRelease, MedicareClaimPricer> pricers = new IdentityHashMap<>();
     MedicareClaimPricer first = null;
     for (MedicareRelease release : releases.releases()) {
-      MedicareClaimPricer pricer = pipeline.apply(release.claimPricer().toBuilder()).build();
+      MedicareClaimPricer pricer =
+          withAnesthesia(pipeline.apply(release.claimPricer().toBuilder()).build(), partB);
       if (first == null) {
         first = pricer;
       } else if (!editNames(pricer).equals(editNames(first))) {
@@ -222,18 +234,12 @@ public final class PartBClaimPricer implements ClaimPricer {
     findings = SpecimenCollections.flag(claim, context, partB, findings);
     PricedLine[] priced = new PricedLine[n];
     BitSet onPfs = new BitSet(n);
-    BitSet onAnesthesia = null;
     for (int i = 0; i < n; i++) {
       BilledLine billed = claim.line(i);
       PartBPayer payer = partB.payerOf(billed.line());
       MedicareClaimPricer linePfs = byLine == null ? pfs : byLine[i];
       if (linePfs != null && paysOnPfs(payer, linePfs)) {
         onPfs.set(i);
-      } else if (payer == PartBPayer.ANESTHESIA && anesthesia.containsKey(linePfs)) {
-        // The anesthesia schedule given to the Part B schedule, not to the Physician Fee
-        // Schedule's: priced below, by session.
-        onAnesthesia = onAnesthesia == null ? new BitSet(n) : onAnesthesia;
-        onAnesthesia.set(i);
       } else {
         LocalDate on = billed.dateOfServiceOr(date);
         priced[i] =
@@ -252,9 +258,6 @@ public final class PartBClaimPricer implements ClaimPricer {
                                 : context.withDateOfService(billed.dateOfService().get())),
                     partB.routeStep(payer));
       }
-    }
-    if (onAnesthesia != null) {
-      priceAnesthesia(claim, context, findings, onAnesthesia, byLine, pfs, priced);
     }
     // The Physician Fee Schedule's lines of each release together, as claims of their own; each
     // keeps its number in the whole claim, in its explanation too.
@@ -286,49 +289,9 @@ public final class PartBClaimPricer implements ClaimPricer {
   }
 
   /**
-   * Prices the anesthesia lines {@code lines} that the anesthesia schedule given to the Part B
-   * schedule pays, with the claim pricer of the Physician Fee Schedule of each line's date given
-   * that schedule: the lines of each date one session, of which one service is paid with the total
-   * time (chapter 12, section 50); a line an edit denied takes no part. Apart from the Physician
-   * Fee Schedule's lines, so that they count for none of its claim rules (status T, add-ons), and
-   * each explanation ends with the {@code part-b} step, as every line not paid by the Physician Fee
-   * Schedule's pricer.
-   */
-  private void priceAnesthesia(
-      Claim claim,
-      PricingContext context,
-      List<EditFinding> findings,
-      BitSet lines,
-      MedicareClaimPricer[] byLine,
-      MedicareClaimPricer pfs,
-      PricedLine[] priced) {
-    PricingStep route = partB.routeStep(PartBPayer.ANESTHESIA);
-    while (!lines.isEmpty()) {
-      MedicareClaimPricer pricer = byLine == null ? pfs : byLine[lines.nextSetBit(0)];
-      BitSet ofPricer = new BitSet(claim.size());
-      for (int i = lines.nextSetBit(0); i >= 0; i = lines.nextSetBit(i + 1)) {
-        if ((byLine == null ? pfs : byLine[i]) == pricer) {
-          ofPricer.set(i);
-        }
-      }
-      for (PricedLine line :
-          anesthesia.get(pricer).priceLines(claim, ofPricer, context, findings)) {
-        priced[line.index()] =
-            PricedLine.of(
-                line.index(),
-                line.lineNumber(),
-                line.billed(),
-                line.result().withStep(route),
-                line.refusedBy(),
-                line.warnings());
-      }
-      lines.andNot(ofPricer);
-    }
-  }
-
-  /**
    * Tells whether the claim pricer prices a line {@code payer} pays: the Physician Fee Schedule's
-   * lines, and anesthesia lines when its schedule prices anesthesia (as one session).
+   * lines, and anesthesia lines when its schedule prices anesthesia (as one session), its own
+   * anesthesia schedule or the one given to the Part B schedule.
    */
   private static boolean paysOnPfs(PartBPayer payer, MedicareClaimPricer pfs) {
     return payer == PartBPayer.PHYSICIAN_FEE_SCHEDULE

@@ -91,6 +91,11 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
     return new GlobalSurgeryEdit(requireNonNull(schedule, "schedule"));
   }
 
+  /** Returns the schedule whose global periods the edit reads. */
+  MedicareFeeSchedule schedule() {
+    return schedule;
+  }
+
   @Override
   public String name() {
     return NAME;

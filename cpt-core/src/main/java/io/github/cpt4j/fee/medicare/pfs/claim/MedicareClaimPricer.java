@@ -677,7 +677,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
    * starting from the standard ones. Steps and edits are found by name.
    */
   public static final class Builder {
-    private final MedicareFeeSchedule schedule;
+    private MedicareFeeSchedule schedule;
     private ModifierRegistry modifiers = ModifierRegistry.standard();
     private final List<ClaimEdit> edits;
     private final List<ClaimStep> steps = new ArrayList<>(STANDARD_STEPS);
@@ -691,6 +691,34 @@ public final class MedicareClaimPricer implements ClaimPricer {
                   ModifierRulesEdit.standard(),
                   AnesthesiaTimeEdit.standard(),
                   GlobalSurgeryEdit.of(schedule)));
+    }
+
+    /**
+     * Replaces the schedule the lines are priced from, keeping the edits, the steps and the
+     * modifier registry: a payer's pricer over another schedule, such as the same relative values
+     * with an anesthesia schedule ({@link MedicareFeeSchedule#withAnesthesia}).
+     *
+     * <pre>{@code
+     * MedicareClaimPricer withAnesthesia = payer.toBuilder()
+     *     .schedule(payer.schedule().withAnesthesia(anesthesia))
+     *     .build();
+     * }</pre>
+     *
+     * <p>The standard {@code global-surgery} edit reads the global periods of the schedule it was
+     * made for: the one of the schedule replaced is replaced by {@link GlobalSurgeryEdit#of} the
+     * new one, in its place. Every other edit, a payer's own {@code global-surgery} among them, is
+     * kept as it is.
+     */
+    public Builder schedule(MedicareFeeSchedule newSchedule) {
+      requireNonNull(newSchedule, "newSchedule");
+      for (int i = 0; i < edits.size(); i++) {
+        // The same object, not an equal one: only the edit made for the schedule replaced.
+        if (edits.get(i) instanceof GlobalSurgeryEdit global && global.schedule() == schedule) {
+          edits.set(i, GlobalSurgeryEdit.of(newSchedule));
+        }
+      }
+      this.schedule = newSchedule;
+      return this;
     }
 
     /**

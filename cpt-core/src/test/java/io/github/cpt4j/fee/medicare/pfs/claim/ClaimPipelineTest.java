@@ -4,6 +4,7 @@ import static io.github.cpt4j.fee.medicare.pfs.claim.ClaimTables.CONTEXT;
 import static io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricerTest.assertAmounts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,7 @@ import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaConversionFactors;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaTimeEdit;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.RvuTable;
 import io.github.cpt4j.modifier.ModifierRegistry;
 import io.github.cpt4j.modifier.PaymentEffect;
 import java.math.BigDecimal;
@@ -150,6 +152,63 @@ class ClaimPipelineTest {
     assertTrue(warning.message().contains("QK on line 1, AA on line 2"), warning.message());
     PricedClaim same = price(pricer, "00840-AA 45min", "00790-AA 60min");
     assertEquals(List.of(), same.line(1).warnings(), same.toString());
+  }
+
+  @Test
+  void aPayersPricerTakesAnotherScheduleWithItsEditsStepsAndModifiers() {
+    ModifierRegistry plain =
+        ModifierRegistry.of(
+            ModifierRegistry.standard().all().stream()
+                .map(
+                    i ->
+                        io.github.cpt4j.modifier.ModifierInfo.of(
+                            i.modifier(), i.kind(), i.description()))
+                .toList());
+    MedicareClaimPricer payer =
+        MedicareClaimPricer.builder(SCHEDULE)
+            .addEdit(onCode("payer-knee", "27447", EditAction.DENY_LINE, 1))
+            .removeStep("status-t")
+            .modifiers(plain)
+            .build();
+    MedicareFeeSchedule anesthesia = withAnesthesia();
+    MedicareClaimPricer given = payer.toBuilder().schedule(anesthesia).build();
+    assertSame(anesthesia, given.schedule());
+    assertSame(SCHEDULE, payer.schedule(), "the pricer itself is unchanged");
+    assertEquals(payer.steps(), given.steps());
+    assertEquals(
+        payer.edits().stream().map(ClaimEdit::name).toList(),
+        given.edits().stream().map(ClaimEdit::name).toList());
+    // The new schedule's anesthesia prices the session: (7 + 4.0) x 20.00; the old one has none.
+    assertAmounts(price(given, "00790-AA 60min"), "220.00", "220.00");
+    assertFalse(price(payer, "00790-AA 60min").line(0).isPriced());
+    // The payer's edit, its steps (no status-t: 36591 is paid beside 99213) and its modifier
+    // registry (62 priced in full) come along.
+    assertAmounts(price(given, "27447", "27130"), "900.00", null, "900.00");
+    assertAmounts(price(given, "99213", "36591"), "125.00", "100.00", "25.00");
+    assertAmounts(price(given, "27130-62"), "900.00", "900.00");
+  }
+
+  @Test
+  void theStandardGlobalSurgeryEditReadsTheNewSchedule() {
+    // 99213 on the day of 20610 (global 000) is in its package; a schedule without 20610's row
+    // has no global period for it, so the visit is paid.
+    assertAmounts(
+        price(MedicareClaimPricer.of(SCHEDULE), "20610", "99213"), "100.00", "100.00", null);
+    MedicareFeeSchedule without20610 =
+        ClaimTables.scheduleBuilder()
+            .rvus(
+                RvuTable.of(
+                    ClaimTables.rows().stream()
+                        .filter(row -> !row.code().equals(CptCode.parse("20610")))
+                        .toList()))
+            .build();
+    MedicareClaimPricer given =
+        MedicareClaimPricer.builder(SCHEDULE).schedule(without20610).build();
+    PricedClaim claim = price(given, "20610", "99213");
+    assertEquals(UnpricedReason.NOT_IN_SCHEDULE, claim.line(0).reason().orElseThrow());
+    assertEquals(new BigDecimal("100.00"), claim.line(1).amountOrThrow(), claim.toString());
+    assertThrows(
+        NullPointerException.class, () -> MedicareClaimPricer.builder(SCHEDULE).schedule(null));
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
@@ -99,7 +98,14 @@ class PartBAnesthesiaTest {
           List.of("01967-AA 60min", "01968-AA 30min"),
           List.of("00790-AA 77min", "00840-AA 45min"),
           List.of("00790-AA 60min on 2025-06-03", "00840-AA 30min", "00840-AA 15min on 2025-06-03"),
-          List.of("00790-AA 60min", "99213"));
+          List.of("00790-AA 60min", "99213"),
+          // The anesthesia service is a payable service of the claim: the status T line is not
+          // paid beside it, and the add-on has a primary.
+          List.of("00790-AA 60min", "36591"),
+          List.of("00790-AA 60min", "22614"),
+          // A qualifying circumstance is the anesthesia schedule's to refuse, not the relative
+          // value file's (the test table has no row of it).
+          List.of("00790-AA 60min", "99140"));
 
   private static Claim claim(List<String> lines) {
     return Claim.of(lines.stream().map(BilledLine::parse).toList());
@@ -141,10 +147,13 @@ class PartBAnesthesiaTest {
               outcome(expected.line(i)),
               outcome(priced.line(i)),
               lines + " line " + (i + 1) + " by " + pricer + ": " + priced.line(i));
-          if (AnesthesiaFeeSchedule.covers(priced.line(i).line().code())) {
-            // The line still says which schedule it went to.
-            assertTrue(priced.line(i).explanation().has("part-b"), priced.line(i).toString());
-          }
+          // Priced with the Physician Fee Schedule's lines, by its claim pricer: the same steps,
+          // and no part-b step, as no line that pricer prices has one.
+          assertEquals(
+              expected.line(i).explanation().toString(),
+              priced.line(i).explanation().toString(),
+              lines + " line " + (i + 1) + " by " + pricer);
+          assertFalse(priced.line(i).explanation().has("part-b"), priced.line(i).toString());
         }
         assertEquals(expected.total(), priced.total(), lines.toString());
       }
