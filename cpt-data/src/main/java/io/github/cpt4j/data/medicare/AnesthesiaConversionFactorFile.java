@@ -5,6 +5,7 @@ import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
 import io.github.cpt4j.data.table.CsvTable;
 import io.github.cpt4j.data.table.Header;
+import io.github.cpt4j.data.table.RowMinimum;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaConversionFactors;
 import java.io.IOException;
@@ -132,7 +133,7 @@ public final class AnesthesiaConversionFactorFile {
     if (factors.isEmpty()) {
       throw new DataLoadException(source, header.line(), 0, "no localities after the header");
     }
-    CmsSubset.checkRows(
+    RowMinimum.check(
         source, table.isSubset(), factors.size(), MIN_ROWS, "localities", "109 (ANES2025)");
     String name = source.replaceFirst("(?i)\\.csv$", "");
     return AnesthesiaConversionFactors.of(name, factors);

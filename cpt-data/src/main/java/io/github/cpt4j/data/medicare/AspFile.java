@@ -6,6 +6,7 @@ import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
 import io.github.cpt4j.data.table.CsvTable;
 import io.github.cpt4j.data.table.Header;
+import io.github.cpt4j.data.table.RowMinimum;
 import io.github.cpt4j.fee.medicare.Quarter;
 import io.github.cpt4j.fee.medicare.asp.AspFeeSchedule;
 import io.github.cpt4j.fee.medicare.asp.AspLimit;
@@ -204,7 +205,7 @@ public final class AspFile {
     if (lines.isEmpty()) {
       throw new DataLoadException(source, header.line(), 0, "no rows after the header");
     }
-    CmsSubset.checkRows(
+    RowMinimum.check(
         source, table.isSubset(), lines.size(), MIN_ROWS, "rows", "about 880 (January 2025)");
     return schedule.build();
   }

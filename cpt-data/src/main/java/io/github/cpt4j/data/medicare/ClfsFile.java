@@ -6,6 +6,7 @@ import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
 import io.github.cpt4j.data.table.CsvTable;
 import io.github.cpt4j.data.table.Header;
+import io.github.cpt4j.data.table.RowMinimum;
 import io.github.cpt4j.fee.medicare.Quarter;
 import io.github.cpt4j.fee.medicare.clfs.ClfsFeeSchedule;
 import io.github.cpt4j.fee.medicare.clfs.ClfsIndicator;
@@ -234,7 +235,7 @@ public final class ClfsFile {
     if (rates.isEmpty()) {
       throw new DataLoadException(source, header.line(), 0, "no rows after the header");
     }
-    CmsSubset.checkRows(
+    RowMinimum.check(
         source, table.isSubset(), rates.size(), MIN_ROWS, "rows", "about 2,090 (2025 Q1)");
     Quarter quarter = named.orElse(Quarter.of(Objects.requireNonNull(latest)));
     return ClfsFeeSchedule.builder(quarter).name("clfs-" + quarter).addAll(rates).build();

@@ -1,8 +1,6 @@
 package io.github.cpt4j.data.medicare;
 
-import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.CsvTable;
-import io.github.cpt4j.data.table.RowMinimum;
 
 /**
  * How a file says that it holds a deliberate subset of a CMS file's rows, so that the loaders do
@@ -12,9 +10,10 @@ import io.github.cpt4j.data.table.RowMinimum;
  * value file of 2,000 rows, a GPCI file of 57 localities): that is a download cut short at a line
  * ending, which the check of the last line's ending cannot see, and would price every missing code
  * or locality as not in the schedule. Each loader states its minimum, well below the row count of
- * every CMS file of its kind seen so far. A file whose first line starts with {@value #MARKER} is a
- * subset on purpose (the bundled samples, a practice's own extract) and is loaded with any number
- * of rows above zero; that line is not data. To mark an extract:
+ * every CMS file of its kind seen so far ({@link io.github.cpt4j.data.table.RowMinimum} refuses
+ * it). A file whose first line starts with {@value #MARKER} is a subset on purpose (the bundled
+ * samples, a practice's own extract) and is loaded with any number of rows above zero; that line is
+ * not data. To mark an extract:
  *
  * <pre>{@code
  * { echo '# cpt4j subset: our codes'; cat rows.csv; } > PPRRVU2025_Oct-ours.csv
@@ -26,16 +25,4 @@ public final class CmsSubset {
   public static final String MARKER = CsvTable.SUBSET_MARKER;
 
   private CmsSubset() {}
-
-  /**
-   * Refuses {@code rows} below {@code minimum} unless the file is a marked subset.
-   *
-   * @param unit what is counted, plural ("rows", "localities")
-   * @param whole what a whole file of the kind has, for the message ("19,090 in October 2025")
-   */
-  static void checkRows(
-      String source, boolean subset, int rows, int minimum, String unit, String whole)
-      throws DataLoadException {
-    RowMinimum.check(source, subset, rows, minimum, unit, whole);
-  }
 }

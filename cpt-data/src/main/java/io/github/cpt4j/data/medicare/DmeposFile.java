@@ -7,6 +7,7 @@ import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
 import io.github.cpt4j.data.table.CsvTable;
 import io.github.cpt4j.data.table.Header;
+import io.github.cpt4j.data.table.RowMinimum;
 import io.github.cpt4j.fee.medicare.Quarter;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposCategory;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposFee;
@@ -267,7 +268,7 @@ public final class DmeposFile {
     if (lines.isEmpty()) {
       throw new DataLoadException(source, header.line(), 0, "no rows after the header");
     }
-    CmsSubset.checkRows(
+    RowMinimum.check(
         source, table.isSubset(), lines.size(), MIN_ROWS, "rows", "about 3,490 (January 2025)");
     return schedule.build();
   }

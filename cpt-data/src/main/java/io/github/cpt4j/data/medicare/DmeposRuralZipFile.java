@@ -5,6 +5,7 @@ import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
 import io.github.cpt4j.data.table.CsvTable;
 import io.github.cpt4j.data.table.Header;
+import io.github.cpt4j.data.table.RowMinimum;
 import io.github.cpt4j.fee.medicare.Quarter;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
 import java.io.IOException;
@@ -147,7 +148,7 @@ public final class DmeposRuralZipFile {
       // Kept for the DMEPOS schedule, which says when it prices another quarter with this list.
       builder.ruralQuarter(expected);
     }
-    CmsSubset.checkRows(
+    RowMinimum.check(
         source,
         table.isSubset(),
         lines.size(),

@@ -6,6 +6,7 @@ import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
 import io.github.cpt4j.data.table.CsvTable;
 import io.github.cpt4j.data.table.Header;
+import io.github.cpt4j.data.table.RowMinimum;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.pfs.Gpci;
 import io.github.cpt4j.fee.medicare.pfs.GpciTable;
@@ -222,7 +223,7 @@ public final class GpciFile {
     if (gpcis.isEmpty()) {
       throw new DataLoadException(source, header.line(), 0, "no localities after the header");
     }
-    CmsSubset.checkRows(
+    RowMinimum.check(
         source, table.isSubset(), gpcis.size(), MIN_ROWS, "localities", "109 (Addendum E, 2025)");
     GpciTable read = GpciTable.of(gpcis);
     Year year = columnsYear(header, source, work, pe, mp);

@@ -5,6 +5,7 @@ import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
 import io.github.cpt4j.data.table.CsvTable;
 import io.github.cpt4j.data.table.Header;
+import io.github.cpt4j.data.table.RowMinimum;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.pfs.OppsCap;
 import io.github.cpt4j.fee.medicare.pfs.OppsCapTable;
@@ -154,7 +155,7 @@ public final class OppsCapFile {
           0,
           "0 rows after the header; expected a CMS OPPS cap file, which has thousands");
     }
-    CmsSubset.checkRows(
+    RowMinimum.check(
         source, table.isSubset(), caps.size(), MIN_ROWS, "rows", "about 16,100 (2025)");
     return OppsCapTable.of(caps);
   }

@@ -13,6 +13,7 @@ import io.github.cpt4j.data.table.Cells;
 import io.github.cpt4j.data.table.CsvTable;
 import io.github.cpt4j.data.table.Header;
 import io.github.cpt4j.data.table.ReleasedDate;
+import io.github.cpt4j.data.table.RowMinimum;
 import io.github.cpt4j.fee.medicare.pfs.AssistantAtSurgery;
 import io.github.cpt4j.fee.medicare.pfs.BilateralRule;
 import io.github.cpt4j.fee.medicare.pfs.GlobalPeriod;
@@ -203,11 +204,11 @@ public final class RvuFile {
     if (entries.isEmpty()) {
       throw new DataLoadException(source, header.line(), 0, "no rows after the header");
     }
-    CmsSubset.checkRows(source, table.isSubset(), entries.size(), MIN_ROWS, "rows", WHOLE);
+    RowMinimum.check(source, table.isSubset(), entries.size(), MIN_ROWS, "rows", WHOLE);
     return table(entries, layout.year, layout.release, factor.value, table.isSubset());
   }
 
-  /** What a whole file has, for the error of {@link CmsSubset#checkRows}. */
+  /** What a whole file has, for the error of {@link RowMinimum#check}. */
   static final String WHOLE = "about 19,000 (18,865 in January 2025, 19,090 in October)";
 
   /**

@@ -7,6 +7,7 @@ import io.github.cpt4j.data.csv.ReadFailure;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.CsvTable;
 import io.github.cpt4j.data.table.GuardedReader;
+import io.github.cpt4j.data.table.RowMinimum;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.Quarter;
 import io.github.cpt4j.fee.medicare.ZipLocalityTable;
@@ -270,7 +271,7 @@ public final class Zip5File {
     if (rows == 0) {
       throw new DataLoadException(source, 0, 0, "no records: expected a CMS ZIP5 file");
     }
-    CmsSubset.checkRows(source, subset, rows, MIN_ROWS, "ZIP codes", WHOLE);
+    RowMinimum.check(source, subset, rows, MIN_ROWS, "ZIP codes", WHOLE);
     return table.build();
   }
 
@@ -376,7 +377,7 @@ public final class Zip5File {
     if (rows == 0) {
       throw new DataLoadException(source, 0, 0, "no records: expected a CMS ZIP5 file");
     }
-    CmsSubset.checkRows(source, subset, rows, MIN_ROWS, "ZIP codes", WHOLE);
+    RowMinimum.check(source, subset, rows, MIN_ROWS, "ZIP codes", WHOLE);
     Optional<Quarter> quarter =
         yearQuarter == null || yearQuarter.isBlank()
             ? Optional.empty()
