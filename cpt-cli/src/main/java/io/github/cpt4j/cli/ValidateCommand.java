@@ -4,6 +4,7 @@ import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.cli.input.CsvRecordReader;
 import io.github.cpt4j.cli.input.LineReader;
 import io.github.cpt4j.cli.input.MalformedUtf8Exception;
+import io.github.cpt4j.cli.price.BatchHeader;
 import io.github.cpt4j.cli.price.RowParser;
 import io.github.cpt4j.cli.report.Column;
 import io.github.cpt4j.cli.report.Format;
@@ -346,24 +347,13 @@ final class ValidateCommand implements Callable<Integer> {
       }
       if (index < 0) {
         // One column of names and tabs or semicolons: say the separator, as price --input does.
-        List<String> names = header.fields();
-        String separator =
-            names.size() != 1
-                ? ""
-                : names.get(0).indexOf('\t') >= 0
-                    ? "tabs"
-                    : names.get(0).indexOf(';') >= 0 ? "semicolons" : "";
         throw new CliException(
             Inputs.prefix(file)
                 + ": no column "
                 + CodeFormatException.quote(column)
                 + " in the header; the columns are "
-                + columnNames(names)
-                + (separator.isEmpty()
-                    ? ""
-                    : " (fields separated by "
-                        + separator
-                        + "? the input must be comma-separated)"));
+                + columnNames(header.fields())
+                + BatchHeader.separatorHint(header.fields()));
       }
       for (CsvRecordReader.Record record; (record = nextRecord(csv)) != null; ) {
         counts.lines++;

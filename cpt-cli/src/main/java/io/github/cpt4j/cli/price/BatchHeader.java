@@ -166,23 +166,31 @@ public final class BatchHeader {
       }
     }
     if (!index.containsKey(CODE)) {
-      // One column of names and semicolons is a spreadsheet's "CSV" in a locale with decimal
-      // commas, one of names and tabs a spreadsheet's or a database's tab-separated export: say
-      // so, rather than leave the user to spot the separator.
-      String separator = "";
-      if (copy.size() == 1 && copy.get(0).indexOf(';') >= 0) {
-        separator = "semicolons";
-      } else if (copy.size() == 1 && copy.get(0).indexOf('\t') >= 0) {
-        separator = "tabs";
-      }
       throw new IllegalArgumentException(
           "the header has no 'code' column; it has "
               + (copy.isEmpty() ? "no columns" : names(copy))
-              + (separator.isEmpty()
-                  ? ""
-                  : " (fields separated by " + separator + "? the input must be comma-separated)"));
+              + separatorHint(copy));
     }
     return new BatchHeader(copy, Map.copyOf(index), lookalikes(copy, index));
+  }
+
+  /**
+   * Returns what to add to the error of a header that lacks a column, when its one column of names
+   * holds semicolons or tabs: {@code " (fields separated by tabs? the input must be
+   * comma-separated)"}, else the empty string. One column of names and semicolons is a
+   * spreadsheet's "CSV" in a locale with decimal commas, one of names and tabs a spreadsheet's or a
+   * database's tab-separated export: say so, rather than leave the user to spot the separator.
+   */
+  public static String separatorHint(List<String> columns) {
+    String separator = "";
+    if (columns.size() == 1 && columns.get(0).indexOf(';') >= 0) {
+      separator = "semicolons";
+    } else if (columns.size() == 1 && columns.get(0).indexOf('\t') >= 0) {
+      separator = "tabs";
+    }
+    return separator.isEmpty()
+        ? ""
+        : " (fields separated by " + separator + "? the input must be comma-separated)";
   }
 
   /**
