@@ -20,6 +20,13 @@ import java.util.Optional;
  * different dates: a claim pricer then applies its same-day rules (multiple procedures, bilateral
  * pairs, visits on the day of surgery) to each date's lines.
  *
+ * <p>A line may also name its rendering provider, the practitioner who furnished it (CMS-1500 item
+ * 24J), by {@link Npi}. A group's claim carries the lines of several practitioners, and CMS's
+ * same-day rules (multiple procedures, bilateral pairs, the global surgery package, NCCI's edits)
+ * judge each practitioner's lines apart: a surgeon's procedure and the assistant's line for it are
+ * not two procedures of one surgeon. Lines without a rendering provider are all the claim's one
+ * provider's.
+ *
  * <p>Immutable. A charge is whole cents and never negative; it is kept at scale 2, so {@code 1250}
  * and {@code 1250.00} make equal lines.
  *
@@ -28,11 +35,14 @@ import java.util.Optional;
  * knee.toString();   // "29880-RT $2400.00"
  * BilledLine visit = BilledLine.parse("99213-25 $180.00 on 2025-06-02");
  * visit.dateOfService();   // Optional[2025-06-02]
+ * BilledLine assist = BilledLine.parse("27447-80 $600.00 on 2025-06-02 by 1234567893");
+ * assist.renderingProvider();   // Optional[1234567893]
  * }</pre>
  */
 public final class BilledLine {
 
   private static final String ON = " on ";
+  private static final String BY = " by ";
 
   /** The most digits a charge has before the decimal point: less than a trillion dollars. */
   private static final int MAX_CHARGE_DIGITS = 12;
@@ -40,16 +50,19 @@ public final class BilledLine {
   private final ClaimLine line;
   private final Optional<BigDecimal> charge;
   private final LocalDate dateOfService;
+  private final Npi renderingProvider;
 
-  private BilledLine(ClaimLine line, Optional<BigDecimal> charge, LocalDate dateOfService) {
+  private BilledLine(
+      ClaimLine line, Optional<BigDecimal> charge, LocalDate dateOfService, Npi renderingProvider) {
     this.line = line;
     this.charge = charge;
     this.dateOfService = dateOfService;
+    this.renderingProvider = renderingProvider;
   }
 
   /** Returns {@code line} billed without a known charge. */
   public static BilledLine of(ClaimLine line) {
-    return new BilledLine(requireNonNull(line, "line"), Optional.empty(), null);
+    return new BilledLine(requireNonNull(line, "line"), Optional.empty(), null, null);
   }
 
   /**
@@ -61,7 +74,7 @@ public final class BilledLine {
   public static BilledLine of(ClaimLine line, BigDecimal charge) {
     requireNonNull(line, "line");
     requireNonNull(charge, "charge");
-    return new BilledLine(line, Optional.of(checkCharge(charge, line)), null);
+    return new BilledLine(line, Optional.of(checkCharge(charge, line)), null, null);
   }
 
   /** Returns {@code charge} at scale 2, or throws what {@link #of(ClaimLine, BigDecimal)} says. */
@@ -102,12 +115,13 @@ public final class BilledLine {
   /**
    * Parses the form {@link #toString()} writes: a claim line as {@link ClaimLine#parse} reads it,
    * then optionally {@code $} and the charge, then optionally {@code on} and the date of service
-   * (ISO, {@code YYYY-MM-DD}), such as {@code 99213-25 $180.00 on 2025-06-02}.
+   * (ISO, {@code YYYY-MM-DD}), then optionally {@code by} and the rendering provider's NPI, such as
+   * {@code 99213-25 $180.00 on 2025-06-02 by 1234567893}.
    *
    * @throws CodeFormatException if the claim line is malformed; its input is the whole {@code text}
    *     and its error index an index in it
-   * @throws IllegalArgumentException if the charge or the date is malformed, or the charge is
-   *     refused as {@link #of(ClaimLine, BigDecimal)} refuses it
+   * @throws IllegalArgumentException if the charge, the date or the NPI is malformed, or the charge
+   *     is refused as {@link #of(ClaimLine, BigDecimal)} refuses it
    */
   public static BilledLine parse(CharSequence text) {
     String s = requireNonNull(text, "text").toString();
@@ -115,7 +129,27 @@ public final class BilledLine {
     int start = startOfText(s, 0, s.length());
     int end = endOfText(s, start, s.length());
     LocalDate date = null;
+    Npi provider = null;
     int dollar = s.indexOf('$', start);
+    int by = s.lastIndexOf(BY, end - BY.length());
+    if (by >= start) {
+      String npi = strip(s.substring(by + BY.length(), end));
+      Optional<Npi> parsed = Npi.tryParse(npi);
+      if (parsed.isPresent()) {
+        provider = parsed.get();
+        end = by;
+      } else if (dollar >= 0 && dollar < by
+          || s.lastIndexOf(ON, by - 1) >= start
+          || ClaimLine.tryParse(s.substring(start, end)).isEmpty()) {
+        // As for a date below: "99213 by 25" is a claim line with the modifiers BY and 25.
+        try {
+          Npi.parse(npi);
+        } catch (CodeFormatException e) {
+          throw new IllegalArgumentException(
+              "a rendering provider is a ten-digit NPI, such as 1234567893: " + e.getMessage(), e);
+        }
+      }
+    }
     int on = s.lastIndexOf(ON, end - ON.length());
     if (on >= start) {
       String day = strip(s.substring(on + ON.length(), end));
@@ -149,7 +183,8 @@ public final class BilledLine {
     } else {
       billed = of(ClaimLine.parse(s, start, end));
     }
-    return date == null ? billed : billed.withDateOfService(date);
+    billed = date == null ? billed : billed.withDateOfService(date);
+    return provider == null ? billed : billed.withRenderingProvider(provider);
   }
 
   /**
@@ -182,12 +217,22 @@ public final class BilledLine {
 
   /** Returns a copy of this line furnished on {@code date}. */
   public BilledLine withDateOfService(LocalDate date) {
-    return new BilledLine(line, charge, requireNonNull(date, "date"));
+    return new BilledLine(line, charge, requireNonNull(date, "date"), renderingProvider);
   }
 
   /** Returns a copy of this line without a date of its own: on the claim's date. */
   public BilledLine withoutDateOfService() {
-    return dateOfService == null ? this : new BilledLine(line, charge, null);
+    return dateOfService == null ? this : new BilledLine(line, charge, null, renderingProvider);
+  }
+
+  /** Returns a copy of this line furnished by the practitioner {@code npi}. */
+  public BilledLine withRenderingProvider(Npi npi) {
+    return new BilledLine(line, charge, dateOfService, requireNonNull(npi, "npi"));
+  }
+
+  /** Returns a copy of this line without a rendering provider: the claim's one provider's. */
+  public BilledLine withoutRenderingProvider() {
+    return renderingProvider == null ? this : new BilledLine(line, charge, dateOfService, null);
   }
 
   /** Returns the service billed. */
@@ -208,6 +253,22 @@ public final class BilledLine {
     return Optional.ofNullable(dateOfService);
   }
 
+  /**
+   * Returns the NPI of the practitioner who furnished the line, if the line names one; lines
+   * without one are all the claim's one provider's.
+   */
+  public Optional<Npi> renderingProvider() {
+    return Optional.ofNullable(renderingProvider);
+  }
+
+  /**
+   * Returns whether this line and {@code other} are by the same rendering provider: both name the
+   * same NPI, or neither names one. CMS's same-day rules compare only such lines.
+   */
+  public boolean sameProvider(BilledLine other) {
+    return Objects.equals(renderingProvider, other.renderingProvider);
+  }
+
   /** Returns the line's date of service, or {@code claimDate} when it has none; never allocates. */
   public LocalDate dateOfServiceOr(LocalDate claimDate) {
     return dateOfService == null ? requireNonNull(claimDate, "claimDate") : dateOfService;
@@ -224,22 +285,25 @@ public final class BilledLine {
     BilledLine that = (BilledLine) other;
     return line.equals(that.line)
         && charge.equals(that.charge)
-        && Objects.equals(dateOfService, that.dateOfService);
+        && Objects.equals(dateOfService, that.dateOfService)
+        && Objects.equals(renderingProvider, that.renderingProvider);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(line, charge, dateOfService);
+    return Objects.hash(line, charge, dateOfService, renderingProvider);
   }
 
   /**
    * Returns the line's canonical form, followed by {@code " $"} and the charge when known and by
-   * {@code " on "} and the date of service when the line has one, such as {@code 99213-25 $180.00
-   * on 2025-06-02}; {@link #parse} reads it back.
+   * {@code " on "} and the date of service when the line has one, and by {@code " by "} and the
+   * rendering provider's NPI when it names one, such as {@code 99213-25 $180.00 on 2025-06-02 by
+   * 1234567893}; {@link #parse} reads it back.
    */
   @Override
   public String toString() {
     String text = charge.isEmpty() ? line.toString() : line + " $" + charge.get().toPlainString();
-    return dateOfService == null ? text : text + ON + dateOfService;
+    text = dateOfService == null ? text : text + ON + dateOfService;
+    return renderingProvider == null ? text : text + BY + renderingProvider;
   }
 }

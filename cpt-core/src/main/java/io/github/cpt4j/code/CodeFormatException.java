@@ -3,7 +3,7 @@ package io.github.cpt4j.code;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Thrown when text is not a well-formed procedure code, modifier or claim line.
+ * Thrown when text is not a well-formed procedure code, modifier, claim line or NPI.
  *
  * <p>Like {@link java.time.format.DateTimeParseException}, it carries the offending input and the
  * index at which parsing failed, plus an {@link ErrorType} saying what kind of mistake it was, so
@@ -51,7 +51,9 @@ public final class CodeFormatException extends IllegalArgumentException {
     /** A claim line whose units are not a whole number from 1 to 99999. */
     BAD_UNITS("has bad units"),
     /** A claim line whose anesthesia minutes are not a whole number from 1 to 9999. */
-    BAD_MINUTES("has bad anesthesia minutes");
+    BAD_MINUTES("has bad anesthesia minutes"),
+    /** An NPI whose last digit is not the check digit of the others: a digit is mistyped. */
+    BAD_CHECK_DIGIT("has a wrong check digit");
 
     private final String phrase;
 

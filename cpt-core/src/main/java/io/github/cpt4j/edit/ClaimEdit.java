@@ -47,14 +47,16 @@ public interface ClaimEdit {
   List<EditFinding> check(Claim claim, PricingContext context);
 
   /**
-   * Tells whether this edit judges the lines of one date of service (the default): when a claim's
-   * lines carry several dates ({@link io.github.cpt4j.claim.BilledLine#dateOfService()}), a {@link
-   * ClaimScrubber} then checks each date's lines as a claim of their own, in a context of that
-   * date, so that an edit of "the same date" (NCCI's) never pairs lines of different days. An edit
-   * that reads each line's date itself, to judge lines across days, returns {@code false} and sees
-   * the whole claim.
+   * Tells whether this edit judges the lines of one provider's day (the default): when a claim's
+   * lines carry several dates ({@link io.github.cpt4j.claim.BilledLine#dateOfService()}) or
+   * rendering providers ({@link io.github.cpt4j.claim.BilledLine#renderingProvider()}), a {@link
+   * ClaimScrubber} then checks each provider's lines of each date as a claim of their own ({@link
+   * ProviderDay}), in a context of that date, so that an edit of "the same provider on the same
+   * date" (NCCI's) never pairs lines of different days or practitioners. An edit that reads each
+   * line's date and provider itself, to judge lines across them, returns {@code false} and sees the
+   * whole claim.
    */
-  default boolean perDateOfService() {
+  default boolean perProviderDay() {
     return true;
   }
 }

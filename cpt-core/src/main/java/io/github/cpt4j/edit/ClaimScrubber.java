@@ -92,15 +92,16 @@ public final class ClaimScrubber {
   public ImmutableList<EditFinding> scrub(Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");
     requireNonNull(context, "context");
-    // Lines of several dates: the edits of one date see each date's lines as a claim of its own.
-    List<DateOfService> dates = DateOfService.split(claim, context);
+    // Lines of several dates or providers: the edits of one provider's day see its lines as a
+    // claim of their own.
+    List<ProviderDay> dates = ProviderDay.split(claim, context);
     List<EditFinding> all = null;
     for (int e = 0; e < edits.size(); e++) {
       ClaimEdit edit = edits.get(e);
-      if (dates == null || !edit.perDateOfService()) {
+      if (dates == null || !edit.perProviderDay()) {
         all = check(edit, claim, context, null, all);
       } else {
-        for (DateOfService date : dates) {
+        for (ProviderDay date : dates) {
           all = check(edit, date.claim(), date.context(), date, all);
         }
       }
@@ -120,7 +121,7 @@ public final class ClaimScrubber {
       ClaimEdit edit,
       Claim claim,
       PricingContext context,
-      DateOfService date,
+      ProviderDay date,
       List<EditFinding> all) {
     List<EditFinding> found = edit.check(claim, context);
     if (found == null) {

@@ -13,7 +13,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** The round trip of a billed line: its claim line, its charge and its date, each optional. */
+/**
+ * The round trip of a billed line: its claim line, its charge, its date and its rendering provider,
+ * each optional.
+ */
 class BilledLineProperties {
 
   @Provide
@@ -36,12 +39,14 @@ class BilledLineProperties {
                     .map(LocalDate::ofEpochDay),
                 Arbitraries.integers().between(18_000, 22_000).map(LocalDate::ofEpochDay))
             .optional();
-    return Combinators.combine(new ClaimLineProperties().lines(), charges, dates)
+    Arbitrary<Optional<Npi>> providers = NpiProperties.npis().map(Npi::parse).optional();
+    return Combinators.combine(new ClaimLineProperties().lines(), charges, dates, providers)
         .as(
-            (line, charge, date) -> {
+            (line, charge, date, provider) -> {
               BilledLine billed =
                   charge.map(c -> BilledLine.of(line, c)).orElse(BilledLine.of(line));
-              return date.map(billed::withDateOfService).orElse(billed);
+              billed = date.map(billed::withDateOfService).orElse(billed);
+              return provider.map(billed::withRenderingProvider).orElse(billed);
             });
   }
 
@@ -53,6 +58,7 @@ class BilledLineProperties {
     assertEquals(billed.line(), parsed.line(), text);
     assertEquals(billed.charge(), parsed.charge(), text);
     assertEquals(billed.dateOfService(), parsed.dateOfService(), text);
+    assertEquals(billed.renderingProvider(), parsed.renderingProvider(), text);
     assertEquals(text, parsed.toString());
     assertEquals(billed.hashCode(), parsed.hashCode(), text);
     billed.charge().ifPresent(c -> assertEquals(2, c.scale(), text));

@@ -1,6 +1,7 @@
 package io.github.cpt4j.claim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,6 +81,10 @@ class ClaimTest {
         .addEqualityGroup(
             BilledLine.of(KNEE, new BigDecimal("1")), BilledLine.of(KNEE, new BigDecimal("1.00")))
         .addEqualityGroup(BilledLine.of(VISIT))
+        .addEqualityGroup(
+            BilledLine.of(VISIT).withRenderingProvider(Npi.parse("1234567893")),
+            BilledLine.parse("99213-25 by 1234567893"))
+        .addEqualityGroup(BilledLine.of(VISIT).withRenderingProvider(Npi.parse("2000000002")))
         .testEquals();
     tester().testAllPublicStaticMethods(BilledLine.class);
   }
@@ -140,6 +145,37 @@ class ClaimTest {
     assertEquals(
         BilledLine.of(VISIT, new BigDecimal("180")).withDateOfService(LocalDate.of(2025, 6, 2)),
         BilledLine.parse(" 99213-25 $180.00 on 2025-06-02 "));
+  }
+
+  @Test
+  void aBilledLineMayNameItsRenderingProvider() {
+    Npi npi = Npi.parse("1234567893");
+    BilledLine line = BilledLine.parse(" 27447-80 $600.00 on 2025-06-02 by 1234567893 ");
+    assertEquals(Optional.of(npi), line.renderingProvider());
+    assertEquals(Optional.of(LocalDate.of(2025, 6, 2)), line.dateOfService());
+    assertEquals("27447-80 $600.00 on 2025-06-02 by 1234567893", line.toString());
+    assertEquals(Optional.of(npi), BilledLine.parse("27447 by 1234567893").renderingProvider());
+    assertEquals(Optional.of(npi), BilledLine.parse("27447 $5 by 1234567893").renderingProvider());
+    assertEquals(Optional.empty(), line.withoutRenderingProvider().renderingProvider());
+    assertEquals(line, line.withoutRenderingProvider().withRenderingProvider(npi));
+    assertEquals(Optional.of(npi), line.withoutDateOfService().renderingProvider());
+    assertTrue(line.sameProvider(BilledLine.parse("99213 by 1234567893")));
+    assertFalse(line.sameProvider(BilledLine.parse("99213")));
+    assertTrue(BilledLine.parse("99213").sameProvider(BilledLine.parse("99214")));
+    // " by " before what is no NPI: the lower-case modifier BY, as for " on ".
+    assertEquals(BilledLine.of(ClaimLine.parse("99213 by 25")), BilledLine.parse("99213 by 25"));
+    // After a charge or a date, or when the rest is no claim line, it is an NPI that is wrong.
+    for (String text :
+        List.of(
+            "99213 $5.00 by 25",
+            "99213 on 2025-06-02 by 1234567890",
+            "99213 by 123456789",
+            "99213 by 12345-7893")) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> BilledLine.parse(text));
+      assertTrue(
+          e.getMessage().startsWith("a rendering provider is a ten-digit NPI"), e::getMessage);
+    }
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.github.cpt4j.edit.ncci;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.edit.ClaimEdit;
@@ -35,7 +36,7 @@ import java.util.Map;
  *
  * <p>A line of modifier 55 alone (postoperative management only) counts as one unit of service: its
  * units are the postoperative days managed. A claim pricer or scrubber checks the lines of each
- * date of service apart ({@link ClaimEdit#perDateOfService()}); for lines of one date split over
+ * date of service apart ({@link ClaimEdit#perProviderDay()}); for lines of one date split over
  * several claims, check them as one claim. Allocation-free when nothing is found.
  *
  * <p>A table that knows its quarter ({@link MueTable#effective()}) judges only the lines of that
@@ -73,7 +74,7 @@ public final class MueClaimEdit implements ClaimEdit {
    * and the whole claim is seen, so that a finding's message and data number the claim's own lines.
    */
   @Override
-  public boolean perDateOfService() {
+  public boolean perProviderDay() {
     return false;
   }
 
@@ -102,9 +103,7 @@ public final class MueClaimEdit implements ClaimEdit {
       }
       // A long: a claim has no limit of lines, and 21,476 lines of 99,999 units overflow an int.
       long units =
-          table.perDateOfService(row)
-              ? unitsOfCode(claim, code, date, claimDate)
-              : servicesOf(line);
+          table.perDateOfService(row) ? unitsOfCode(claim, i, date, claimDate) : servicesOf(line);
       if (units > table.value(row)) {
         if (found == null) {
           found = new ArrayList<>(2);
@@ -143,15 +142,22 @@ public final class MueClaimEdit implements ClaimEdit {
   }
 
   /**
-   * The units of {@code code} on {@code date}, over every line of the claim: a long, which no claim
-   * can overflow (fewer than 2^31 lines of at most {@value ClaimLine#MAX_UNITS} units).
+   * The units of the code of line {@code index} on {@code date}, its date, by its rendering
+   * provider, over every line of the claim: a long, which no claim can overflow (fewer than 2^31
+   * lines of at most {@value ClaimLine#MAX_UNITS} units). An MUE counts one provider's units for
+   * one beneficiary on one date (NCCI Policy Manual, ch. I, "Medically Unlikely Edits"): another
+   * practitioner of the group bills the code within an MUE of his own.
    */
-  static long unitsOfCode(Claim claim, int code, LocalDate date, LocalDate claimDate) {
+  static long unitsOfCode(Claim claim, int index, LocalDate date, LocalDate claimDate) {
+    BilledLine of = claim.line(index);
+    int code = of.line().code().packed();
     long units = 0;
     for (int i = 0; i < claim.size(); i++) {
-      ClaimLine line = claim.line(i).line();
-      if (line.code().packed() == code && claim.line(i).dateOfServiceOr(claimDate).equals(date)) {
-        units += servicesOf(line);
+      BilledLine billed = claim.line(i);
+      if (billed.line().code().packed() == code
+          && billed.dateOfServiceOr(claimDate).equals(date)
+          && billed.sameProvider(of)) {
+        units += servicesOf(billed.line());
       }
     }
     return units;
@@ -189,7 +195,7 @@ public final class MueClaimEdit implements ClaimEdit {
     data.put("units", Long.toString(units));
     StringBuilder message = new StringBuilder().append(edit.code()).append(": ");
     if (mai.perDateOfService()) {
-      String lines = linesOf(claim, line, date, claimDate);
+      String lines = linesOf(claim, index, date, claimDate);
       data.put("lines", lines);
       message
           .append(unitsText(units))
@@ -225,11 +231,13 @@ public final class MueClaimEdit implements ClaimEdit {
         .build();
   }
 
-  private static String linesOf(Claim claim, ClaimLine line, LocalDate date, LocalDate claimDate) {
+  private static String linesOf(Claim claim, int index, LocalDate date, LocalDate claimDate) {
+    BilledLine of = claim.line(index);
     StringBuilder lines = new StringBuilder();
     for (int i = 0; i < claim.size(); i++) {
-      if (claim.line(i).line().code().equals(line.code())
-          && claim.line(i).dateOfServiceOr(claimDate).equals(date)) {
+      if (claim.line(i).line().code().equals(of.line().code())
+          && claim.line(i).dateOfServiceOr(claimDate).equals(date)
+          && claim.line(i).sameProvider(of)) {
         lines.append(lines.length() == 0 ? "" : ",").append(claim.lineNumber(i));
       }
     }

@@ -113,7 +113,7 @@ public final class NcciEdits implements ClaimEdit {
    * claim is checked at once, its lines numbered as the claim numbers them.
    */
   @Override
-  public boolean perDateOfService() {
+  public boolean perProviderDay() {
     return false;
   }
 

@@ -8,9 +8,9 @@ import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.code.Section;
 import io.github.cpt4j.edit.ClaimEdit;
-import io.github.cpt4j.edit.DateOfService;
 import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.edit.ProviderDay;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.modifier.Modifier;
@@ -72,11 +72,12 @@ public final class PtpClaimEdit implements ClaimEdit {
   }
 
   /**
-   * Reads each line's own date: lines are paired only with lines of their date, and the whole claim
-   * is seen, so that a finding's message and data number the claim's own lines.
+   * Reads each line's own date and rendering provider: lines are paired only with lines of their
+   * date and provider, and the whole claim is seen, so that a finding's message and data number the
+   * claim's own lines.
    */
   @Override
-  public boolean perDateOfService() {
+  public boolean perProviderDay() {
     return false;
   }
 
@@ -89,8 +90,10 @@ public final class PtpClaimEdit implements ClaimEdit {
       return List.of();
     }
     LocalDate claimDate = context.dateOfService();
-    // The usual claim is of one date: then no line's date needs comparing.
-    boolean oneDate = DateOfService.single(claim, context) != null;
+    // The usual claim is one provider's on one date: then no line's date or provider needs
+    // comparing. Otherwise a pair is two lines of one provider on one date: "the same provider for
+    // the same beneficiary on the same date of service" (NCCI Policy Manual, ch. I).
+    boolean oneDay = ProviderDay.single(claim, context) != null;
     List<EditFinding> found = null;
     long deniedMask = 0; // lines 0-63 already denied; later ones are looked up in `found`
     LocalDate dayOf = null;
@@ -106,7 +109,9 @@ public final class PtpClaimEdit implements ClaimEdit {
       for (int j = 0; j < n; j++) {
         if (j == i
             || j < 64 && (deniedMask & 1L << j) != 0
-            || !oneDate && !claim.line(j).dateOfServiceOr(claimDate).equals(date)) {
+            || !oneDay
+                && (!claim.line(j).dateOfServiceOr(claimDate).equals(date)
+                    || !claim.line(j).sameProvider(claim.line(i)))) {
           continue;
         }
         ClaimLine second = claim.line(j).line();

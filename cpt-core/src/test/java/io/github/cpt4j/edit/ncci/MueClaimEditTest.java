@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.edit.EditAction;
@@ -50,6 +51,25 @@ class MueClaimEditTest {
 
   private static List<Integer> lines(List<EditFinding> found) {
     return found.stream().map(EditFinding::line).toList();
+  }
+
+  @Test
+  void aDateOfServiceEditCountsEachRenderingProvidersUnitsApart() {
+    // "Units of service billed by the same provider for the same beneficiary on the same date":
+    // two surgeons of one group each replace a knee within their own MUE of 1.
+    Claim twoSurgeons =
+        Claim.of(
+            BilledLine.parse("27447-RT by 1234567893"), BilledLine.parse("27447-LT by 2000000002"));
+    assertSame(List.of(), SURGERY.check(twoSurgeons, on("2025-06-02")));
+    Claim oneSurgeon =
+        Claim.of(
+            BilledLine.parse("27447-RT by 1234567893"),
+            BilledLine.parse("27447-LT by 2000000002"),
+            BilledLine.parse("27447 by 1234567893"));
+    List<EditFinding> found = SURGERY.check(oneSurgeon, on("2025-06-02"));
+    assertEquals(List.of(0, 2), lines(found));
+    assertEquals("1,3", found.get(0).data().get("lines"));
+    assertEquals("2", found.get(0).data().get("units"));
   }
 
   @Test
@@ -157,8 +177,7 @@ class MueClaimEditTest {
     Claim claim = builder.build();
     LocalDate date = LocalDate.of(2025, 6, 2);
     assertEquals(
-        (long) lines * ClaimLine.MAX_UNITS,
-        MueClaimEdit.unitsOfCode(claim, line.code().packed(), date, date));
+        (long) lines * ClaimLine.MAX_UNITS, MueClaimEdit.unitsOfCode(claim, 0, date, date));
   }
 
   @Test

@@ -134,7 +134,7 @@ class NcciEditsTest {
           }
 
           @Override
-          public boolean perDateOfService() {
+          public boolean perProviderDay() {
             return true;
           }
         };

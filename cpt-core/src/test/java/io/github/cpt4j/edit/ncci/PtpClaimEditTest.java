@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
@@ -74,6 +75,23 @@ class PtpClaimEditTest {
             + "): add 59 or XU to 20610 if the services were distinct (or XE, XS, XP, an anatomic"
             + " modifier where it fits)",
         finding.message());
+  }
+
+  @Test
+  void linesOfTwoRenderingProvidersAreNoPair() {
+    // NCCI pairs the codes one provider reports for one beneficiary on one date: a surgeon's knee
+    // replacement does not bundle the injection another practitioner of the group gives.
+    Claim twoProviders =
+        Claim.of(BilledLine.parse("27447 by 1234567893"), BilledLine.parse("20610 by 2000000002"));
+    assertSame(List.of(), EDIT.check(twoProviders, on("2025-06-02")));
+    Claim oneProvider =
+        Claim.of(
+            BilledLine.parse("27447 by 1234567893"),
+            BilledLine.parse("20610 by 2000000002"),
+            BilledLine.parse("20610 by 1234567893"));
+    List<EditFinding> found = EDIT.check(oneProvider, on("2025-06-02"));
+    assertEquals(1, found.size(), found.toString());
+    assertEquals(2, found.get(0).line());
   }
 
   @Test

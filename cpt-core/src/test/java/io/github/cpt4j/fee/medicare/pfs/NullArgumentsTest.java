@@ -7,8 +7,8 @@ import com.google.common.testing.NullPointerTester;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.ProcedureCode;
-import io.github.cpt4j.edit.DateOfService;
 import io.github.cpt4j.edit.ModifierRulesEdit;
+import io.github.cpt4j.edit.ProviderDay;
 import io.github.cpt4j.edit.ncci.MueClaimEdit;
 import io.github.cpt4j.edit.ncci.MueTable;
 import io.github.cpt4j.edit.ncci.PtpClaimEdit;
@@ -62,7 +62,7 @@ class NullArgumentsTest {
     tester.testAllPublicInstanceMethods(PtpClaimEdit.of(PtpTable.builder().build()));
     tester.testAllPublicInstanceMethods(MueClaimEdit.of(MueTable.builder().build()));
     tester.testAllPublicInstanceMethods(GlobalSurgeryEdit.of(Fixtures.schedule()));
-    tester.testAllPublicStaticMethods(DateOfService.class);
+    tester.testAllPublicStaticMethods(ProviderDay.class);
     NullPointerException e =
         assertThrows(
             NullPointerException.class,

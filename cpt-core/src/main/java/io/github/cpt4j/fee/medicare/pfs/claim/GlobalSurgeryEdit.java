@@ -9,9 +9,9 @@ import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.code.Section;
 import io.github.cpt4j.edit.ClaimEdit;
-import io.github.cpt4j.edit.DateOfService;
 import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.edit.ProviderDay;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.pfs.GlobalPeriod;
@@ -51,6 +51,12 @@ import java.util.Optional;
  *       physician fee schedule final rule; HCPCS modifier FT, effective 1 January 2022, as CMS and
  *       its contractors describe its use for critical care). Other visits keep 24, 25 and 57.
  * </ul>
+ *
+ * <p>A package holds only the visits of the surgeon's own rendering provider ({@link
+ * BilledLine#renderingProvider()}; lines without one are all one provider's): the related services
+ * "when furnished by the physician who performs the surgery" (section 40.1.A). Physicians of one
+ * group and one specialty are one physician for the package (section 30.6.5): give their lines the
+ * same rendering provider, or none.
  *
  * <p>A line of modifier 55 alone (postoperative management by another physician) is not the
  * procedure of the day: it bills days of care after a surgery done elsewhere. Nor is an assistant's
@@ -103,7 +109,7 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
 
   /** Judges lines across the dates of one claim: the day before, and the postoperative days. */
   @Override
-  public boolean perDateOfService() {
+  public boolean perProviderDay() {
     return false;
   }
 
@@ -166,7 +172,7 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
       // procedure, needs no row of any procedure (a tenth of a five-line claim's time went here).
       if (fastExit && visit.hasModifier(Modifier.SEPARATE_EM)) {
         if (singleDate == null) {
-          singleDate = DateOfService.single(claim, context) != null;
+          singleDate = ProviderDay.single(claim, context) != null;
         }
         if (singleDate) {
           continue;
@@ -215,7 +221,7 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
         i++;
       }
     }
-    return new Procedures(lines, periods, days);
+    return new Procedures(claim, lines, periods, days);
   }
 
   /** The global period of a procedure whose package can hold a visit, else null. */
@@ -244,8 +250,10 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
    * period. A class of arrays rather than a record, whose equality would compare them by identity.
    */
   private static final class Procedures {
-    static final Procedures NONE = new Procedures(new int[0], new GlobalPeriod[0], new long[0]);
+    static final Procedures NONE =
+        new Procedures(Claim.of(), new int[0], new GlobalPeriod[0], new long[0]);
 
+    final Claim claim;
     final int[] lines;
     final GlobalPeriod[] periods;
     final long[] days;
@@ -255,10 +263,20 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
     private ByDate minor;
     private ByDate major;
 
-    Procedures(int[] lines, GlobalPeriod[] periods, long[] days) {
+    Procedures(Claim claim, int[] lines, GlobalPeriod[] periods, long[] days) {
+      this.claim = claim;
       this.lines = lines;
       this.periods = periods;
       this.days = days;
+    }
+
+    /**
+     * Tells whether procedure {@code i} is by the rendering provider of {@code visit}: the package
+     * holds the services "furnished by the physician who performs the surgery" (section 40.1.A),
+     * not another practitioner's of the group.
+     */
+    boolean byProviderOf(int i, BilledLine visit) {
+      return claim.line(lines[i]).sameProvider(visit);
     }
 
     /** Builds the index of each period, once; an instance serves one call of one thread. */
@@ -345,9 +363,9 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
     long visitDay = visit.dateOfServiceOr(context.dateOfService()).toEpochDay();
     procedures.index();
     int first = Integer.MAX_VALUE;
-    first = first(procedures.sameDay, visitDay, 0, 0, visit.line(), procedures, first);
-    first = first(procedures.minor, visitDay, 0, 10, visit.line(), procedures, first);
-    first = first(procedures.major, visitDay, -1, 90, visit.line(), procedures, first);
+    first = first(procedures.sameDay, visitDay, 0, 0, visit, procedures, first);
+    first = first(procedures.minor, visitDay, 0, 10, visit, procedures, first);
+    first = first(procedures.major, visitDay, -1, 90, visit, procedures, first);
     if (first == Integer.MAX_VALUE) {
       return null;
     }
@@ -370,14 +388,16 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
       long visitDay,
       int fromDays,
       int toDays,
-      ClaimLine visit,
+      BilledLine visit,
       Procedures procedures,
       int first) {
     for (int k = index.from(visitDay - toDays);
         k < index.days.length && index.days[k] <= visitDay - fromDays;
         k++) {
       int i = index.procedures[k];
-      if (i < first && holds(procedures.periods[i], visitDay - index.days[k], visit)) {
+      if (i < first
+          && holds(procedures.periods[i], visitDay - index.days[k], visit.line())
+          && procedures.byProviderOf(i, visit)) {
         first = i;
       }
     }
@@ -414,7 +434,9 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
       GlobalPeriod period = procedures.periods[i];
       long days = ChronoUnit.DAYS.between(claim.line(p).dateOfServiceOr(claimDate), visitDate);
       Modifier bypass = bypass(period, days);
-      if (bypass == null || visit.line().hasModifier(bypass)) {
+      if (bypass == null
+          || visit.line().hasModifier(bypass)
+          || !procedures.byProviderOf(i, visit)) {
         continue;
       }
       // §30.6.6.B: 25 marks a significant, separately identifiable visit on the day of any

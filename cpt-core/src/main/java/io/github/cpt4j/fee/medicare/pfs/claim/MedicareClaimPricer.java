@@ -7,10 +7,10 @@ import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.ClaimScrubber;
-import io.github.cpt4j.edit.DateOfService;
 import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.edit.ModifierRulesEdit;
+import io.github.cpt4j.edit.ProviderDay;
 import io.github.cpt4j.fee.ClaimPricer;
 import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.Explanation;
@@ -137,9 +137,9 @@ import java.util.function.Function;
  *       ClaimWarning.Kind#PRICED_BY_REPORT} warning.
  *   <li><b>Step {@code component-reduction}</b> (MULT PROC 4, 5, 6, 7): imaging TC 50% and PC 5%,
  *       therapy practice expense 50%, cardiovascular TC 25%, ophthalmology TC 20%, for every unit
- *       after the highest of its group (ranked by that part). A claim is taken to be one session. A
- *       global-only test (PC/TC 4) does not say which part is technical: it is not reduced, and
- *       gets a {@link ClaimWarning.Kind#COMPONENT_NOT_IDENTIFIED} warning.
+ *       after the highest of its group (ranked by that part). One provider's day is taken to be one
+ *       session. A global-only test (PC/TC 4) does not say which part is technical: it is not
+ *       reduced, and gets a {@link ClaimWarning.Kind#COMPONENT_NOT_IDENTIFIED} warning.
  *   <li><b>Step {@code imaging-equipment}</b>, modifiers FX, FY and CT: the technical component (or
  *       the TC portion of a global service) that the rules above and the OPPS cap left is reduced
  *       for older equipment: 20% for an X-ray on film (FX, from 2017), 7% or 10% for computed
@@ -154,20 +154,28 @@ import java.util.function.Function;
  *       charge).
  * </ol>
  *
- * <h2>Lines of several dates</h2>
+ * <h2>Lines of several dates or providers</h2>
  *
  * A line may carry its own date of service ({@link
- * io.github.cpt4j.claim.BilledLine#dateOfService()}; without one it is on the context's date). A
- * claim whose lines carry several dates is priced one date at a time: each date's lines are
- * evaluated in the context of that date, and the claim steps (multiple-procedure ranking, bilateral
- * pairs, status T, add-ons, billed charges, the anesthesia session) apply to the lines of one date
- * only, as CMS's same-day rules do. The edits of one date (NCCI's, {@link
- * ClaimEdit#perDateOfService()}) check each date's lines apart; the global surgery edit sees the
- * whole claim, for the day before a major surgery and the postoperative days. Lines keep their
- * numbers in explanations ("line 5" is the fifth line of the whole claim). So each line is priced
- * as when its date's lines are priced as a claim of their own, with one exception: a visit the
- * global surgery edit denies for a procedure on another date (which, once denied, also no longer
- * counts as a payable line of its date for the status T rule).
+ * io.github.cpt4j.claim.BilledLine#dateOfService()}; without one it is on the context's date) and
+ * its rendering provider ({@link io.github.cpt4j.claim.BilledLine#renderingProvider()}; lines
+ * without one are all the claim's one provider's). A group's claim may hold the services of several
+ * of its practitioners (each performing physician named on his lines, CMS-1500 item 24J: Medicare
+ * Claims Processing Manual, ch. 26 §10.4), and CMS's same-day rules are one physician's: the
+ * multiple surgery rules apply to procedures "by the same physician" on the same day (ch. 12
+ * §40.6), so a surgeon's procedure and the assistant's line for it are not a first and a second
+ * procedure. A claim is therefore priced one provider's day at a time ({@link ProviderDay}): each
+ * date's lines of each provider are evaluated in the context of that date, and the claim steps
+ * (multiple-procedure ranking, bilateral pairs, component reductions, status T, add-ons, billed
+ * charges, the anesthesia session) apply to those lines only. Physicians of one group and one
+ * specialty are one physician for these rules (ch. 12 §30.6.5): give their lines one rendering
+ * provider, or none. The edits of one day (NCCI's, {@link ClaimEdit#perProviderDay()}) check each
+ * provider's day apart; the global surgery edit sees the whole claim, for the day before a major
+ * surgery and the postoperative days, and pairs a visit only with its own provider's procedures.
+ * Lines keep their numbers in explanations ("line 5" is the fifth line of the whole claim). So each
+ * line is priced as when its provider's day is priced as a claim of its own, with one exception: a
+ * visit the global surgery edit denies for a procedure on another date (which, once denied, also no
+ * longer counts as a payable line of its day for the status T rule).
  *
  * <h2>Rounding as Medicare pays</h2>
  *
@@ -436,7 +444,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
     int n = claim.size();
     LineWork[] lines = new LineWork[n];
     // Lines of several dates: the same-day rules apply to each date's lines, in its context.
-    LocalDate oneDate = DateOfService.single(claim, context);
+    LocalDate oneDate = ProviderDay.single(claim, context);
     if (oneDate != null) {
       PricingContext onDate =
           oneDate.equals(context.dateOfService()) ? context : context.withDateOfService(oneDate);
@@ -453,10 +461,10 @@ public final class MedicareClaimPricer implements ClaimPricer {
       applyFindings(lines, findings);
       priceDate(claim, evaluator, lines);
     } else {
-      List<DateOfService> dates = DateOfService.split(claim, context);
+      List<ProviderDay> dates = ProviderDay.split(claim, context);
       LineEvaluator[] evaluators = new LineEvaluator[dates.size()];
       for (int d = 0; d < evaluators.length; d++) {
-        DateOfService date = dates.get(d);
+        ProviderDay date = dates.get(d);
         evaluators[d] = schedule.evaluator(date.context());
         for (int j = 0; j < date.claim().size(); j++) {
           int i = date.lineInClaim(j);
@@ -471,7 +479,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
       }
       applyFindings(lines, findings);
       for (int d = 0; d < evaluators.length; d++) {
-        DateOfService date = dates.get(d);
+        ProviderDay date = dates.get(d);
         LineWork[] ofDate = new LineWork[date.claim().size()];
         for (int j = 0; j < ofDate.length; j++) {
           ofDate[j] = lines[date.lineInClaim(j)];

@@ -491,8 +491,8 @@ class ClaimPipelineTest {
       }
 
       @Override
-      public boolean perDateOfService() {
-        return edit.perDateOfService();
+      public boolean perProviderDay() {
+        return edit.perProviderDay();
       }
     };
   }

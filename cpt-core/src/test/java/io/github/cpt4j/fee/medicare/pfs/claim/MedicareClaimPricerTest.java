@@ -674,6 +674,79 @@ class MedicareClaimPricerTest {
     }
   }
 
+  /**
+   * A group's claim of several practitioners: the same-day rules judge each rendering provider's
+   * lines apart (ch. 12 §40.6, "by the same physician").
+   */
+  @Nested
+  class RenderingProviders {
+
+    static final String SURGEON = " by 1234567893";
+    static final String ASSISTANT = " by 1000000004";
+
+    PricedClaim priceBilled(String... lines) {
+      List<BilledLine> billed = new ArrayList<>();
+      for (String line : lines) {
+        billed.add(BilledLine.parse(line));
+      }
+      return PRICER.price(Claim.of(billed), CONTEXT);
+    }
+
+    @Test
+    void anAssistantsLineIsNotTheSurgeonsSecondProcedure() {
+      // Both lines one provider's: 27447 1000.00 first; 27447-80 ranked second, 16% x 50% = 80.00.
+      assertAmounts(priceBilled("27447", "27447-80"), "1080.00", "1000.00", "80.00");
+      // The assistant's own: 16% of 1000.00 in full.
+      assertAmounts(
+          priceBilled("27447" + SURGEON, "27447-80" + ASSISTANT), "1160.00", "1000.00", "160.00");
+      // Each ranks his own procedures: the assistant's 27130-80 is his second, 16% x 900 x 50%.
+      assertAmounts(
+          priceBilled(
+              "27447" + SURGEON, "27130" + SURGEON, "27447-80" + ASSISTANT, "27130-80" + ASSISTANT),
+          "1682.00",
+          "1000.00",
+          "450.00",
+          "160.00",
+          "72.00");
+    }
+
+    @Test
+    void coSurgeonsEachGetTheirShareInFull() {
+      assertAmounts(priceBilled("27447-62", "27447-62"), "937.50", "625.00", "312.50");
+      assertAmounts(
+          priceBilled("27447-62" + SURGEON, "27447-62" + ASSISTANT), "1250.00", "625.00", "625.00");
+    }
+
+    @Test
+    void linesWithoutAProviderAreOneProvidersAndApartFromNamedOnes() {
+      // The unnamed lines rank together, the named one alone.
+      assertAmounts(
+          priceBilled("27447", "27130", "27130" + SURGEON),
+          "2350.00",
+          "1000.00",
+          "450.00",
+          "900.00");
+    }
+
+    @Test
+    void aVisitOfAnotherProviderIsNotInTheSurgeonsPackage() {
+      PricedClaim same = priceBilled("27447" + SURGEON, "99213" + SURGEON);
+      assertEquals(UnpricedReason.GLOBAL_SURGERY, same.line(1).reason().orElseThrow());
+      assertEquals(GlobalSurgeryEdit.NAME, same.line(1).refusedBy().orElseThrow());
+      assertAmounts(
+          priceBilled("27447" + SURGEON, "99213" + ASSISTANT), "1100.00", "1000.00", "100.00");
+    }
+
+    @Test
+    void theRankIsAmongTheProvidersOwnProcedures() {
+      PricedClaim claim = priceBilled("27447" + SURGEON, "27447-80" + ASSISTANT, "27130" + SURGEON);
+      assertAmounts(claim, "1610.00", "1000.00", "160.00", "450.00");
+      // The surgeon's second of two, not the claim's third of three.
+      String explained = claim.line(2).explanation().toString();
+      assertTrue(explained.contains("rank 2 of 2"), explained);
+    }
+  }
+
   @Nested
   class ClaimWide {
 

@@ -1,0 +1,146 @@
+package io.github.cpt4j.edit;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.Npi;
+import io.github.cpt4j.fee.PricingContext;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The lines of a claim that one rendering provider furnished on one date of service, as a claim of
+ * their own with the context of that date, and where each of them is in the whole claim: for the
+ * rules and edits that judge one provider's day at a time (CMS's same-day rules: multiple
+ * procedures by the same physician on the same day, NCCI's "same provider, same beneficiary, same
+ * date of service"). Lines without a rendering provider ({@link BilledLine#renderingProvider()})
+ * are the claim's one provider's. Immutable.
+ */
+public final class ProviderDay {
+
+  private final LocalDate date;
+  private final Npi provider;
+  private final Claim claim;
+  private final PricingContext context;
+  private final int[] lines;
+
+  private ProviderDay(
+      LocalDate date, Npi provider, Claim claim, PricingContext context, int[] lines) {
+    this.date = date;
+    this.provider = provider;
+    this.claim = claim;
+    this.context = context;
+    this.lines = lines;
+  }
+
+  /** Returns the date of service. */
+  public LocalDate date() {
+    return date;
+  }
+
+  /** Returns the rendering provider the lines name, or empty for lines that name none. */
+  public Optional<Npi> renderingProvider() {
+    return Optional.ofNullable(provider);
+  }
+
+  /** Returns the lines of that provider and date, in billed order, as a claim. */
+  public Claim claim() {
+    return claim;
+  }
+
+  /** Returns the claim's context with that date. */
+  public PricingContext context() {
+    return context;
+  }
+
+  /** Returns the zero-based index in the whole claim of line {@code j} of {@link #claim()}. */
+  public int lineInClaim(int j) {
+    return lines[j];
+  }
+
+  @Override
+  public String toString() {
+    return date + (provider == null ? "" : " by " + provider) + " " + claim;
+  }
+
+  /** Orders provider days by date, then the lines without a provider, then by NPI. */
+  private static final Comparator<Key> ORDER =
+      Comparator.comparing((Key k) -> k.date)
+          .thenComparing(k -> k.provider, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+  /** A line's date and provider (null when it names none). */
+  private record Key(LocalDate date, Npi provider) {}
+
+  /**
+   * Splits {@code claim} by date of service and rendering provider, a line without a date of its
+   * own being on the context's date, in date order and, on one date, lines without a provider
+   * first, then by NPI; null when every line is one provider's on one date (the usual claim), so
+   * that it costs no allocation.
+   */
+  public static List<ProviderDay> split(Claim claim, PricingContext context) {
+    requireNonNull(claim, "claim");
+    requireNonNull(context, "context");
+    if (single(claim, context) != null) {
+      return null;
+    }
+    LocalDate claimDate = context.dateOfService();
+    int n = claim.size();
+    Map<Key, List<Integer>> byDay = new TreeMap<>(ORDER);
+    for (int i = 0; i < n; i++) {
+      BilledLine line = claim.line(i);
+      Key key = new Key(line.dateOfServiceOr(claimDate), line.renderingProvider().orElse(null));
+      byDay.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+    }
+    List<ProviderDay> days = new ArrayList<>(byDay.size());
+    for (Map.Entry<Key, List<Integer>> entry : byDay.entrySet()) {
+      List<Integer> indexes = entry.getValue();
+      int[] lines = new int[indexes.size()];
+      int[] numbers = new int[lines.length];
+      List<BilledLine> billed = new ArrayList<>(lines.length);
+      for (int j = 0; j < lines.length; j++) {
+        lines[j] = indexes.get(j);
+        numbers[j] = claim.lineNumber(lines[j]);
+        billed.add(claim.line(lines[j]));
+      }
+      // The day's lines keep their numbers on the whole claim, for what is said about them.
+      Key key = entry.getKey();
+      days.add(
+          new ProviderDay(
+              key.date,
+              key.provider,
+              Claim.of(billed).withLineNumbers(numbers),
+              context.withDateOfService(key.date),
+              lines));
+    }
+    return days;
+  }
+
+  /**
+   * Returns the one date of service of every line of {@code claim} (a line without a date of its
+   * own being on the context's) when they are also all one rendering provider's, or null when the
+   * lines carry several dates or several providers.
+   */
+  public static LocalDate single(Claim claim, PricingContext context) {
+    requireNonNull(claim, "claim");
+    requireNonNull(context, "context");
+    LocalDate claimDate = context.dateOfService();
+    if (claim.size() == 0) {
+      return claimDate;
+    }
+    BilledLine first = claim.line(0);
+    LocalDate date = first.dateOfServiceOr(claimDate);
+    for (int i = 1; i < claim.size(); i++) {
+      BilledLine line = claim.line(i);
+      if (!line.dateOfServiceOr(claimDate).equals(date) || !line.sameProvider(first)) {
+        return null;
+      }
+    }
+    return date;
+  }
+}

@@ -1,0 +1,97 @@
+package io.github.cpt4j.claim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.code.CodeFormatException;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** The laws of NPIs: the round trip, the check digit catching any one mistyped digit, totality. */
+class NpiProperties {
+
+  /** The check digit of nine digits as CMS's text defines it: Luhn's over 80840 and the nine. */
+  static int checkDigit(String nine) {
+    String digits = "80840" + nine;
+    int sum = 0;
+    for (int i = 0; i < digits.length(); i++) {
+      int d = digits.charAt(digits.length() - 1 - i) - '0';
+      if (i % 2 == 0) {
+        d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+      }
+      sum += d;
+    }
+    return (10 - sum % 10) % 10;
+  }
+
+  /** NPIs, individuals' and organisations'. */
+  @Provide
+  static Arbitrary<String> npis() {
+    return Arbitraries.integers()
+        .between(0, 99_999_999)
+        .flatMap(
+            rest ->
+                Arbitraries.of('1', '2')
+                    .map(
+                        first -> {
+                          String nine = first + String.format("%08d", rest);
+                          return nine + checkDigit(nine);
+                        }));
+  }
+
+  @Property
+  void parseThenToStringGivesTheText(@ForAll("npis") String text) {
+    Npi npi = Npi.parse(text);
+    assertEquals(text, npi.toString());
+    assertEquals(npi, Npi.parse(npi.toString()));
+    assertTrue(Npi.isValid(text));
+  }
+
+  @Property
+  void anyOneMistypedDigitIsCaught(
+      @ForAll("npis") String text,
+      @ForAll("positions") int position,
+      @ForAll("digits") char digit) {
+    char[] chars = text.toCharArray();
+    if (chars[position] == digit) {
+      return;
+    }
+    chars[position] = digit;
+    assertFalse(Npi.isValid(new String(chars)), new String(chars));
+  }
+
+  @Provide
+  Arbitrary<Integer> positions() {
+    return Arbitraries.integers().between(0, Npi.LENGTH - 1);
+  }
+
+  @Provide
+  Arbitrary<Character> digits() {
+    return Arbitraries.chars().range('0', '9');
+  }
+
+  @Property
+  void orderIsTheOrderOfTheNumbers(@ForAll("npis") String a, @ForAll("npis") String b) {
+    assertEquals(
+        Integer.signum(Long.compare(Long.parseLong(a), Long.parseLong(b))),
+        Integer.signum(Npi.parse(a).compareTo(Npi.parse(b))));
+  }
+
+  @Property
+  void parseThrowsNothingButItsOwnExceptionAndAgreesWithIsValid(@ForAll String text) {
+    boolean valid;
+    try {
+      Npi.parse(text);
+      valid = true;
+    } catch (CodeFormatException e) {
+      valid = false;
+      assertTrue(e.errorIndex() >= 0 && e.errorIndex() <= text.length(), e.getMessage());
+    }
+    assertEquals(valid, Npi.isValid(text));
+    assertEquals(valid, Npi.tryParse(text).isPresent());
+  }
+}

@@ -1,0 +1,65 @@
+package io.github.cpt4j.edit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.Npi;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.Setting;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ProviderDayTest {
+
+  private static final LocalDate DAY = LocalDate.of(2025, 6, 2);
+  private static final PricingContext CONTEXT = PricingContext.withoutArea(DAY, Setting.FACILITY);
+
+  private static Claim claim(String... lines) {
+    return Claim.of(List.of(lines).stream().map(BilledLine::parse).toList());
+  }
+
+  @Test
+  void oneProvidersLinesOfOneDateAreNotSplit() {
+    assertNull(ProviderDay.split(claim("27447", "27130 on 2025-06-02"), CONTEXT));
+    assertNull(ProviderDay.split(claim("27447 by 1234567893", "27130 by 1234567893"), CONTEXT));
+    assertEquals(DAY, ProviderDay.single(claim("27447 by 1234567893"), CONTEXT));
+    assertEquals(DAY, ProviderDay.single(Claim.of(), CONTEXT));
+  }
+
+  @Test
+  void splitsByDateThenLinesWithoutAProviderThenByNpi() {
+    Claim claim =
+        claim(
+            "27447 by 2000000002",
+            "27447-80 by 1234567893",
+            "99213",
+            "99024 on 2025-06-01 by 1234567893",
+            "27130-80 by 1234567893");
+    assertNull(ProviderDay.single(claim, CONTEXT));
+    List<ProviderDay> days = ProviderDay.split(claim, CONTEXT);
+    assertEquals(4, days.size());
+    assertEquals(LocalDate.of(2025, 6, 1), days.get(0).date());
+    assertEquals(List.of(3), lines(days.get(0)));
+    assertEquals(Optional.empty(), days.get(1).renderingProvider());
+    assertEquals(List.of(2), lines(days.get(1)));
+    assertEquals(Optional.of(Npi.parse("1234567893")), days.get(2).renderingProvider());
+    assertEquals(List.of(1, 4), lines(days.get(2)));
+    assertEquals(List.of(0), lines(days.get(3)));
+    // Each day's lines keep their numbers on the whole claim, and the day's date as context.
+    assertEquals(5, days.get(2).claim().lineNumber(1));
+    assertEquals(DAY, days.get(3).context().dateOfService());
+    assertEquals("2025-06-02 by 2000000002 [27447 by 2000000002]", days.get(3).toString());
+  }
+
+  private static List<Integer> lines(ProviderDay day) {
+    List<Integer> lines = new java.util.ArrayList<>();
+    for (int j = 0; j < day.claim().size(); j++) {
+      lines.add(day.lineInClaim(j));
+    }
+    return lines;
+  }
+}
