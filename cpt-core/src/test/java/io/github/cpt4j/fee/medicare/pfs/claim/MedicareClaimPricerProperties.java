@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricedClaim;
@@ -423,6 +424,45 @@ class MedicareClaimPricerProperties {
         PricedLine w = whole.line(date.getValue().get(j));
         assertEquals(a.amount(), w.amount(), whole + "\n--- " + date.getKey() + ":\n" + alone);
         assertEquals(a.reason(), w.reason(), whole + "\n--- " + date.getKey() + ":\n" + alone);
+      }
+    }
+  }
+
+  /**
+   * Lines of several rendering providers on one date: every line is priced as when its provider's
+   * lines are priced as a claim of their own, the global surgery edit included (a package holds
+   * only its surgeon's visits). Lines without an NPI are one provider's.
+   */
+  @Property
+  void aClaimOfSeveralProvidersIsPricedAsEachProvidersClaim(
+      @ForAll("claims") Claim claim, @ForAll Random random) {
+    List<Optional<Npi>> providers =
+        List.of(
+            Optional.empty(),
+            Optional.of(Npi.parse("1234567893")),
+            Optional.of(Npi.parse("2000000002")));
+    List<BilledLine> billed = new ArrayList<>();
+    for (BilledLine line : claim.lines()) {
+      Optional<Npi> provider = providers.get(random.nextInt(providers.size()));
+      billed.add(provider.map(line::withRenderingProvider).orElse(line));
+    }
+    Claim group = Claim.of(billed);
+    PricedClaim whole = PRICER.price(group, CONTEXT);
+    for (Optional<Npi> provider : providers) {
+      List<Integer> indexes = new ArrayList<>();
+      List<BilledLine> lines = new ArrayList<>();
+      for (int i = 0; i < group.size(); i++) {
+        if (group.line(i).renderingProvider().equals(provider)) {
+          indexes.add(i);
+          lines.add(group.line(i));
+        }
+      }
+      PricedClaim alone = PRICER.price(Claim.of(lines), CONTEXT);
+      for (int j = 0; j < lines.size(); j++) {
+        PricedLine a = alone.line(j);
+        PricedLine w = whole.line(indexes.get(j));
+        assertEquals(a.amount(), w.amount(), whole + "\n--- " + provider + ":\n" + alone);
+        assertEquals(a.reason(), w.reason(), whole + "\n--- " + provider + ":\n" + alone);
       }
     }
   }
