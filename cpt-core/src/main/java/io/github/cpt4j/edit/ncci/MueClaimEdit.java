@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
@@ -13,6 +14,7 @@ import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.modifier.Modifier;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,9 +84,18 @@ public final class MueClaimEdit implements ClaimEdit {
   public List<EditFinding> check(Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");
     requireNonNull(context, "context");
+    return check(claim, context, claim.size() > TALLY_FROM_LINES);
+  }
+
+  /**
+   * The findings; {@code tally} false adds up each line's units by a search of the claim, the plain
+   * way the tally must agree with, for the property that checks it.
+   */
+  List<EditFinding> check(Claim claim, PricingContext context, boolean tally) {
     int n = claim.size();
     LocalDate claimDate = context.dateOfService();
     List<EditFinding> found = null;
+    Map<DayCode, Tally> tallies = null; // a long claim's units of each code and day, added once
     for (int i = 0; i < n; i++) {
       ClaimLine line = claim.line(i).line();
       int code = line.code().packed();
@@ -102,13 +113,28 @@ public final class MueClaimEdit implements ClaimEdit {
         continue;
       }
       // A long: a claim has no limit of lines, and 21,476 lines of 99,999 units overflow an int.
-      long units =
-          table.perDateOfService(row) ? unitsOfCode(claim, i, date, claimDate) : servicesOf(line);
+      long units;
+      Tally counted = null;
+      if (!table.perDateOfService(row)) {
+        units = servicesOf(line);
+      } else if (!tally) {
+        units = unitsOfCode(claim, i, date, claimDate);
+      } else {
+        if (tallies == null) {
+          tallies = tallies(claim, claimDate);
+        }
+        counted = tallies.get(DayCode.of(claim.line(i), date));
+        units = counted.units;
+      }
       if (units > table.value(row)) {
         if (found == null) {
           found = new ArrayList<>(2);
         }
-        found.add(finding(claim, i, line, row, units, date, claimDate));
+        String lines = null;
+        if (table.perDateOfService(row)) {
+          lines = counted == null ? linesOf(claim, i, date, claimDate) : counted.lines(claim);
+        }
+        found.add(finding(claim, i, line, row, units, date, lines));
       }
     }
     return found == null ? List.of() : List.copyOf(found);
@@ -139,6 +165,54 @@ public final class MueClaimEdit implements ClaimEdit {
         .putData("code", line.code().toString())
         .putData("effective", table.effective().orElseThrow().toString())
         .build();
+  }
+
+  /**
+   * The claims longer than this add up the units of each code, day and provider once, in a map: a
+   * date of service edit asks every line of the code for them, and a claim of N such lines took
+   * time (and, with their findings' line lists, memory) in N squared. A short claim's search costs
+   * less than the map.
+   */
+  static final int TALLY_FROM_LINES = 32;
+
+  /** A code billed on a date by a rendering provider (null: the lines naming none). */
+  private record DayCode(int code, LocalDate date, Npi provider) {
+    static DayCode of(BilledLine line, LocalDate date) {
+      return new DayCode(line.line().code().packed(), date, line.renderingProvider().orElse(null));
+    }
+  }
+
+  /** The units of one {@link DayCode} and the indexes of its lines, in claim order. */
+  private static final class Tally {
+    long units;
+    final List<Integer> indexes = new ArrayList<>(1);
+    private String lines;
+
+    /** The claim's numbers of the lines, comma-separated; one string for all their findings. */
+    String lines(Claim claim) {
+      if (lines == null) {
+        StringBuilder text = new StringBuilder();
+        for (int i : indexes) {
+          text.append(text.length() == 0 ? "" : ",").append(claim.lineNumber(i));
+        }
+        lines = text.toString();
+      }
+      return lines;
+    }
+  }
+
+  /** The tally of every code, day and provider of {@code claim}, in one pass. */
+  private static Map<DayCode, Tally> tallies(Claim claim, LocalDate claimDate) {
+    Map<DayCode, Tally> tallies = new HashMap<>();
+    for (int i = 0; i < claim.size(); i++) {
+      BilledLine billed = claim.line(i);
+      Tally tally =
+          tallies.computeIfAbsent(
+              DayCode.of(billed, billed.dateOfServiceOr(claimDate)), k -> new Tally());
+      tally.units += servicesOf(billed.line());
+      tally.indexes.add(i);
+    }
+    return tallies;
   }
 
   /**
@@ -178,13 +252,7 @@ public final class MueClaimEdit implements ClaimEdit {
   }
 
   private EditFinding finding(
-      Claim claim,
-      int index,
-      ClaimLine line,
-      int row,
-      long units,
-      LocalDate date,
-      LocalDate claimDate) {
+      Claim claim, int index, ClaimLine line, int row, long units, LocalDate date, String lines) {
     MueEdit edit = table.edit(row);
     MueAdjudicationIndicator mai = edit.indicator();
     Map<String, String> data = new LinkedHashMap<>();
@@ -195,15 +263,14 @@ public final class MueClaimEdit implements ClaimEdit {
     data.put("units", Long.toString(units));
     StringBuilder message = new StringBuilder().append(edit.code()).append(": ");
     if (mai.perDateOfService()) {
-      String lines = linesOf(claim, index, date, claimDate);
       data.put("lines", lines);
       message
           .append(unitsText(units))
           .append(" on ")
           .append(date)
-          .append(lines.indexOf(',') < 0 ? " (line " : " (lines ")
-          .append(lines)
-          .append(')');
+          .append(lines.indexOf(',') < 0 ? " (line " : " (lines ");
+      appendFew(message, lines);
+      message.append(')');
     } else {
       message.append(unitsText(units)).append(" on the line");
     }
@@ -242,6 +309,32 @@ public final class MueClaimEdit implements ClaimEdit {
       }
     }
     return lines.toString();
+  }
+
+  /** The most line numbers a message lists; the finding's data lists them all. */
+  private static final int LISTED_LINES = 10;
+
+  /**
+   * Appends the first {@value #LISTED_LINES} of the comma-separated {@code lines} and how many more
+   * there are: each line of the code gets a finding, and a message listing every line made the
+   * findings of N lines take memory in N squared.
+   */
+  private static void appendFew(StringBuilder message, String lines) {
+    int end = -1;
+    for (int listed = 0; listed < LISTED_LINES; listed++) {
+      end = lines.indexOf(',', end + 1);
+      if (end < 0) {
+        message.append(lines);
+        return;
+      }
+    }
+    int more = 1;
+    for (int comma = lines.indexOf(',', end + 1);
+        comma >= 0;
+        comma = lines.indexOf(',', comma + 1)) {
+      more++;
+    }
+    message.append(lines, 0, end).append(" and ").append(more).append(" more");
   }
 
   private static String unitsText(long units) {
