@@ -43,7 +43,14 @@ public final class ClaimWarning {
      * The line carries anesthesia minutes on a code not paid by time (anything outside 00100-01999,
      * or 01995 and 01996, paid by base units alone): the minutes change no amount.
      */
-    MINUTES_IGNORED
+    MINUTES_IGNORED,
+    /**
+     * An assistant at surgery's line (80, 81, 82, AS) and a surgeon's line of the same code are one
+     * provider's, so they are ranked as one physician's procedures, though no one assists at his
+     * own surgery: the lines need their rendering providers ({@link
+     * io.github.cpt4j.claim.BilledLine#renderingProvider()}).
+     */
+    SURGEON_AND_ASSISTANT_AS_ONE
   }
 
   private final Kind kind;

@@ -49,7 +49,40 @@ final class MultipleSurgeryStep implements ClaimStep {
 
   @Override
   public void apply(ClaimState claim) {
+    warnOfSurgeonAndAssistantAsOne(claim.lines);
     apply(claim.procedures(), claim.evaluator);
+  }
+
+  /**
+   * Warns on each assistant at surgery's line (80, 81, 82, AS) of a code that a surgeon's line of
+   * the same provider's day also bills: no one assists at his own surgery, so the lines are two
+   * physicians', which the claim did not name (a group's claim names each line's NPI, CMS-1500 item
+   * 24J). Ranked as one physician's, the tie between the two lines' equal amounts may even put the
+   * assistant's line first and halve the surgeon's.
+   */
+  private static void warnOfSurgeonAndAssistantAsOne(LineWork[] lines) {
+    for (LineWork assistant : lines) {
+      if (!assistant.has(LineWork.ASSISTANT) || !assistant.isPayable()) {
+        continue;
+      }
+      for (LineWork surgeon : lines) {
+        if (!surgeon.has(LineWork.ASSISTANT)
+            && surgeon.isPayable()
+            && surgeon.line.code().equals(assistant.line.code())) {
+          assistant.warn(
+              ClaimWarning.Kind.SURGEON_AND_ASSISTANT_AS_ONE,
+              ClaimRule.MULTIPLE_PROCEDURE,
+              assistant.line
+                  + " and "
+                  + surgeon.line
+                  + " (line "
+                  + surgeon.number
+                  + ") are one provider's lines, ranked as one physician's procedures, though no"
+                  + " one assists at his own surgery: give each line its rendering provider's NPI");
+          break;
+        }
+      }
+    }
   }
 
   /** The endoscopies of one base code on the claim. */

@@ -694,11 +694,25 @@ class MedicareClaimPricerTest {
 
     @Test
     void anAssistantsLineIsNotTheSurgeonsSecondProcedure() {
-      // Both lines one provider's: 27447 1000.00 first; 27447-80 ranked second, 16% x 50% = 80.00.
-      assertAmounts(priceBilled("27447", "27447-80"), "1080.00", "1000.00", "80.00");
+      // Both lines one provider's: 27447 1000.00 first; 27447-80 ranked second, 16% x 50% = 80.00,
+      // with a warning that the claim names no providers for what must be two physicians.
+      PricedClaim unnamed =
+          assertAmounts(priceBilled("27447", "27447-80"), "1080.00", "1000.00", "80.00");
+      assertTrue(hasWarning(unnamed.line(1), ClaimWarning.Kind.SURGEON_AND_ASSISTANT_AS_ONE));
+      assertTrue(
+          unnamed.line(1).warnings().get(0).message().contains("27447 (line 1)"),
+          unnamed.line(1).warnings().toString());
+      assertFalse(hasWarning(unnamed.line(0), ClaimWarning.Kind.SURGEON_AND_ASSISTANT_AS_ONE));
+      // The assistant's lines alone, on his own claim: nothing to warn of.
+      assertTrue(priceBilled("27447-80", "27130-80").line(0).warnings().isEmpty());
       // The assistant's own: 16% of 1000.00 in full.
-      assertAmounts(
-          priceBilled("27447" + SURGEON, "27447-80" + ASSISTANT), "1160.00", "1000.00", "160.00");
+      PricedClaim named =
+          assertAmounts(
+              priceBilled("27447" + SURGEON, "27447-80" + ASSISTANT),
+              "1160.00",
+              "1000.00",
+              "160.00");
+      assertTrue(named.line(1).warnings().isEmpty(), named.line(1).warnings().toString());
       // Each ranks his own procedures: the assistant's 27130-80 is his second, 16% x 900 x 50%.
       assertAmounts(
           priceBilled(
