@@ -489,7 +489,7 @@ public final class FhirClaimPricer {
   }
 
   /** A contained resource's id without the {@code #} some HAPI versions keep on it. */
-  private static String localId(Resource resource) {
+  static String localId(Resource resource) {
     String id = resource.getIdElement().getValue();
     return id != null && id.startsWith("#") ? id.substring(1) : id;
   }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -54,6 +56,18 @@ import org.hl7.fhir.r4.model.Quantity;
  *       ({@code Claim.item[2]}) when the period is longer. An item's own date outside the claim's
  *       {@code billablePeriod} is refused at its {@code servicedDate} or {@code servicedPeriod}
  *       (R4: line item dates of service should fall within the billing period);
+ *   <li>in {@link #toClaim}, the line's rendering provider ({@link BilledLine#renderingProvider}):
+ *       the NPI of the {@code Claim.careTeam} entries the item's {@code careTeamSequence} names,
+ *       given as the entry's {@code provider.identifier} or as an identifier of the contained
+ *       {@code Practitioner}, {@code PractitionerRole} (else its {@code practitioner}'s) or {@code
+ *       Organization} a local reference ({@code #dr}) names, in the system {@value
+ *       FhirCodeSystems#NPI}. Of entries of several NPIs, the one whose {@code role} is {@code
+ *       primary} (R4's {@code claimcareteamrole}) or {@code rendering} or {@code performing} (any
+ *       system) is the provider; without exactly one such NPI the item is refused at its {@code
+ *       careTeamSequence}, as the same-day rules judge each provider's lines apart. Entries without
+ *       an NPI name no provider, and neither does an item without {@code careTeamSequence}: its
+ *       line is the claim's one provider's. A sequence that names no entry, and an NPI that is not
+ *       one (its check digit too), are refused at their paths;
  *   <li>the line's number from {@code item.sequence}, by which messages and explanations name it
  *       ({@link Claim#withLineNumbers}); an item without a sequence is numbered by its position,
  *       counted from 1. Sequences identify items, in the claim and in the response's {@code
@@ -116,6 +130,8 @@ public final class FhirClaims {
     refuseModifierExtension(claim.getModifierExtension(), "Claim");
     // Read once, and only when an item has no date of its own.
     LocalDate[] billable = null;
+    // Read once, and only when an item names its care team.
+    CareTeam team = null;
     List<BilledLine> lines = new ArrayList<>(n);
     int[] sequences = new int[n];
     // Each item's number in the response (its sequence, or its position), and which item has it.
@@ -136,6 +152,15 @@ public final class FhirClaims {
             claim.getBillablePeriod(),
             path + (item.hasServicedDateType() ? ".servicedDate" : ".servicedPeriod"));
       }
+      if (!item.getCareTeamSequence().isEmpty()) {
+        if (team == null) {
+          team = new CareTeam(claim);
+        }
+        Optional<Npi> provider = team.renderingProvider(item, path);
+        if (provider.isPresent()) {
+          line = line.withRenderingProvider(provider.get());
+        }
+      }
       lines.add(line);
       sequences[i] = sequence(item, path + ".sequence");
       int number = sequences[i] >= 1 ? sequences[i] : i + 1;
@@ -155,6 +180,263 @@ public final class FhirClaims {
       }
     }
     return inNumberOrder(lines, numbers);
+  }
+
+  /** The code system of R4's care team roles, whose {@code primary} is the rendering provider. */
+  private static final String CARE_TEAM_ROLE =
+      "http://terminology.hl7.org/CodeSystem/claimcareteamrole";
+
+  /**
+   * The claim's {@code careTeam}, read for the items' rendering providers: each entry's NPI, read
+   * once, from its provider reference's {@code identifier} or from the contained resource that the
+   * reference names ({@code #id}).
+   */
+  private static final class CareTeam {
+    private final org.hl7.fhir.r4.model.Claim claim;
+
+    /** The index of the entry of each sequence. */
+    private final Map<Integer, Integer> entryOf = new HashMap<>();
+
+    /** Each entry's NPI, when read; empty for an entry without one. */
+    private final Map<Integer, Optional<Npi>> npis = new HashMap<>();
+
+    CareTeam(org.hl7.fhir.r4.model.Claim claim) {
+      this.claim = claim;
+      List<org.hl7.fhir.r4.model.Claim.CareTeamComponent> entries = claim.getCareTeam();
+      for (int j = 0; j < entries.size(); j++) {
+        var entry = entries.get(j);
+        if (!entry.hasSequenceElement()) {
+          continue; // No item can name it.
+        }
+        String path = "Claim.careTeam[" + j + "].sequence";
+        requireValue(entry.getSequenceElement(), path);
+        Integer other = entryOf.putIfAbsent(entry.getSequence(), j);
+        if (other != null) {
+          throw new FhirMappingException(
+              path,
+              "sequence "
+                  + entry.getSequence()
+                  + " is also Claim.careTeam["
+                  + other
+                  + "]'s: an item's careTeamSequence would name either");
+        }
+      }
+    }
+
+    /**
+     * The rendering provider of {@code item}: the one NPI of the entries its {@code
+     * careTeamSequence} names, or of those of them whose role says they furnished the service
+     * ({@code primary} of R4's care team roles, or {@code rendering} or {@code performing} in any
+     * system); empty when none of the entries has an NPI.
+     */
+    Optional<Npi> renderingProvider(org.hl7.fhir.r4.model.Claim.ItemComponent item, String path) {
+      List<Integer> named = new ArrayList<>();
+      List<org.hl7.fhir.r4.model.PositiveIntType> sequences = item.getCareTeamSequence();
+      for (int k = 0; k < sequences.size(); k++) {
+        String at = path + ".careTeamSequence[" + k + "]";
+        requireValue(sequences.get(k), at);
+        Integer j =
+            sequences.get(k).getValue() == null ? null : entryOf.get(sequences.get(k).getValue());
+        if (j == null) {
+          throw new FhirMappingException(
+              at,
+              "the care team sequence "
+                  + sequences.get(k).getValueAsString()
+                  + " names no entry of Claim.careTeam"
+                  + (entryOf.isEmpty()
+                      ? ", which has none"
+                      : ", whose sequences are " + new TreeSet<>(entryOf.keySet())));
+        }
+        if (!named.contains(j) && npi(j).isPresent()) {
+          named.add(j);
+        }
+      }
+      Optional<Npi> one = onlyNpi(named);
+      if (one != null) {
+        return one;
+      }
+      List<Integer> rendering = new ArrayList<>();
+      for (int j : named) {
+        if (renders(claim.getCareTeam().get(j).getRole())) {
+          rendering.add(j);
+        }
+      }
+      Optional<Npi> chosen = rendering.isEmpty() ? null : onlyNpi(rendering);
+      if (chosen != null) {
+        return chosen;
+      }
+      StringBuilder entries = new StringBuilder();
+      for (int j : rendering.isEmpty() ? named : rendering) {
+        entries
+            .append(entries.length() == 0 ? "" : ", ")
+            .append(npi(j).orElseThrow())
+            .append(" (Claim.careTeam[")
+            .append(j)
+            .append("])");
+      }
+      throw new FhirMappingException(
+          path + ".careTeamSequence",
+          "the item names care team entries of several NPIs, "
+              + entries
+              + (rendering.isEmpty()
+                  ? ", none of them in the role primary (" + CARE_TEAM_ROLE + ") or rendering"
+                  : ", each in the role primary or rendering")
+              + ": which of them furnished the line is not for cpt4j to guess, and the same-day"
+              + " rules judge each provider's lines apart");
+    }
+
+    /** The NPI the entries share, empty for none, or null when they have several. */
+    private Optional<Npi> onlyNpi(List<Integer> entries) {
+      Npi found = null;
+      for (int j : entries) {
+        Npi npi = npi(j).orElseThrow();
+        if (found != null && !found.equals(npi)) {
+          return null;
+        }
+        found = npi;
+      }
+      return Optional.ofNullable(found);
+    }
+
+    /** Whether a role says its entry furnished the service. */
+    private static boolean renders(CodeableConcept role) {
+      for (Coding coding : role.getCoding()) {
+        String code = coding.getCode();
+        if (code == null) {
+          continue;
+        }
+        if ((code.equals("primary")
+                && FhirCodeSystems.sameSystem(coding.getSystem(), CARE_TEAM_ROLE))
+            || code.equalsIgnoreCase("rendering")
+            || code.equalsIgnoreCase("performing")) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The NPI of the entry at index {@code j}, read once. */
+    private Optional<Npi> npi(int j) {
+      Optional<Npi> known = npis.get(j);
+      if (known == null) {
+        known =
+            referenceNpi(
+                claim.getCareTeam().get(j).getProvider(),
+                "Claim.careTeam[" + j + "].provider",
+                List.of("Practitioner", "PractitionerRole", "Organization"));
+        npis.put(j, known);
+      }
+      return known;
+    }
+
+    /**
+     * The NPI of a reference: its {@code identifier}'s, and that of the contained resource a local
+     * reference names, which must agree; empty when neither has one. A contained {@code
+     * PractitionerRole} without an NPI of its own has its {@code practitioner}'s.
+     */
+    private Optional<Npi> referenceNpi(
+        org.hl7.fhir.r4.model.Reference reference, String path, List<String> types) {
+      Npi onReference = null;
+      if (reference.hasIdentifier()
+          && FhirCodeSystems.isNpi(reference.getIdentifier().getSystem())) {
+        onReference = parseNpi(reference.getIdentifier(), path + ".identifier");
+      }
+      Npi contained = null;
+      // requireValue passes an absent element: an element with extensions alone is refused.
+      requireValue(reference.getReferenceElement_(), path + ".reference");
+      String target = reference.getReference();
+      if (target != null && target.startsWith("#")) {
+        contained = containedNpi(target.substring(1), path + ".reference", types).orElse(null);
+      }
+      if (onReference != null && contained != null && !onReference.equals(contained)) {
+        throw new FhirMappingException(
+            path,
+            "the reference's identifier is the NPI "
+                + onReference
+                + ", and the resource it names, "
+                + target
+                + ", has the NPI "
+                + contained
+                + ": one of the two is wrong");
+      }
+      return Optional.ofNullable(onReference != null ? onReference : contained);
+    }
+
+    /** The NPI of the contained resource {@code id}, one of {@code types}. */
+    private Optional<Npi> containedNpi(String id, String path, List<String> types) {
+      List<org.hl7.fhir.r4.model.Resource> contained = claim.getContained();
+      for (int c = 0; c < contained.size(); c++) {
+        org.hl7.fhir.r4.model.Resource resource = contained.get(c);
+        if (!id.equals(FhirClaimPricer.localId(resource))) {
+          continue;
+        }
+        String at = "Claim.contained[" + c + "]";
+        if (!types.contains(resource.fhirType())) {
+          throw new FhirMappingException(
+              path,
+              "'#"
+                  + id
+                  + "' names a "
+                  + resource.fhirType()
+                  + ", where a "
+                  + String.join(" or ", types)
+                  + " is expected");
+        }
+        if (resource instanceof org.hl7.fhir.r4.model.Practitioner practitioner) {
+          return identifiersNpi(practitioner.getIdentifier(), at);
+        }
+        if (resource instanceof org.hl7.fhir.r4.model.Organization organization) {
+          return identifiersNpi(organization.getIdentifier(), at);
+        }
+        var role = (org.hl7.fhir.r4.model.PractitionerRole) resource;
+        Optional<Npi> own = identifiersNpi(role.getIdentifier(), at);
+        if (own.isPresent() || !role.hasPractitioner()) {
+          return own;
+        }
+        return referenceNpi(role.getPractitioner(), at + ".practitioner", List.of("Practitioner"));
+      }
+      throw new FhirMappingException(
+          path, "the local reference '#" + id + "' names no resource the claim contains");
+    }
+
+    /** The NPI among {@code identifiers}, of the resource at {@code path}; two are refused. */
+    private static Optional<Npi> identifiersNpi(
+        List<org.hl7.fhir.r4.model.Identifier> identifiers, String path) {
+      Npi found = null;
+      for (int k = 0; k < identifiers.size(); k++) {
+        org.hl7.fhir.r4.model.Identifier identifier = identifiers.get(k);
+        if (!FhirCodeSystems.isNpi(identifier.getSystem())) {
+          continue;
+        }
+        Npi npi = parseNpi(identifier, path + ".identifier[" + k + "]");
+        if (found != null && !found.equals(npi)) {
+          throw new FhirMappingException(
+              path + ".identifier[" + k + "]",
+              "a second NPI, "
+                  + npi
+                  + ", beside "
+                  + found
+                  + ": which one is meant is not for"
+                  + " cpt4j to guess");
+        }
+        found = npi;
+      }
+      return Optional.ofNullable(found);
+    }
+
+    /** The NPI an identifier of the NPI system gives; one without a valid value is refused. */
+    private static Npi parseNpi(org.hl7.fhir.r4.model.Identifier identifier, String path) {
+      String at = path + ".value";
+      requireValue(identifier.getValueElement(), at);
+      if (!identifier.hasValue()) {
+        throw new FhirMappingException(at, "the NPI identifier has no value");
+      }
+      try {
+        return Npi.parse(identifier.getValue());
+      } catch (CodeFormatException e) {
+        throw new FhirMappingException(at, "not an NPI: " + e.getMessage(), e);
+      }
+    }
   }
 
   /**
@@ -387,7 +669,8 @@ public final class FhirClaims {
   }
 
   /**
-   * Reads one claim item.
+   * Reads one claim item. The item alone does not say its rendering provider, which is in the
+   * claim's {@code careTeam}: {@link #toClaim} reads it.
    *
    * @param path the item's FHIR path, for messages, such as {@code Claim.item[0]}
    * @throws FhirMappingException naming the element that cannot be read

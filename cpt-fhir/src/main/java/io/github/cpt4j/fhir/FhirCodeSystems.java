@@ -18,6 +18,8 @@ import java.util.Optional;
  *   <li>Place of service: {@value #PLACE_OF_SERVICE}, CMS's code set page (THO CodeSystem {@code
  *       CMSPlaceofServiceCodes}, OID 2.16.840.1.113883.15.5), which CARIN Blue Button binds a
  *       professional item's {@code locationCodeableConcept} to.
+ *   <li>National Provider Identifiers, an identifier system rather than a code system: {@value
+ *       #NPI} (OID 2.16.840.1.113883.4.6), read by {@link #isNpi(String)}.
  * </ul>
  *
  * <p>Data in the wild also uses the {@code https} (or {@code http}) form of each, a trailing slash,
@@ -46,6 +48,14 @@ public final class FhirCodeSystems {
   /** The code system of CMS's two-digit place-of-service codes. */
   public static final String PLACE_OF_SERVICE =
       "https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set";
+
+  /**
+   * The identifier system of National Provider Identifiers, as HL7 names it (NamingSystem {@code
+   * us-npi}, OID 2.16.840.1.113883.4.6).
+   */
+  public static final String NPI = "http://hl7.org/fhir/sid/us-npi";
+
+  private static final String NPI_OID = "urn:oid:2.16.840.1.113883.4.6";
 
   private static final String CPT_OID = "urn:oid:2.16.840.1.113883.6.12";
   private static final String HCPCS_OID = "urn:oid:2.16.840.1.113883.6.285";
@@ -143,6 +153,29 @@ public final class FhirCodeSystems {
         && (normal.equals(withoutScheme(PLACE_OF_SERVICE))
             || normal.equals(withoutScheme(PLACE_OF_SERVICE_PAGE))
             || normal.equals(withoutScheme(BLUE_BUTTON_PLACE_OF_SERVICE)));
+  }
+
+  /**
+   * Tells whether an identifier system URI is that of National Provider Identifiers: {@value #NPI}
+   * in the forms the code systems are read in ({@code https}, a trailing slash, either case of the
+   * host) or its OID, {@code urn:oid:2.16.840.1.113883.4.6}.
+   */
+  public static boolean isNpi(String system) {
+    if (system == null) {
+      return false;
+    }
+    String s = system.trim();
+    String normal = withoutScheme(s);
+    return s.equals(NPI_OID) || (!normal.isEmpty() && normal.equals(withoutScheme(NPI)));
+  }
+
+  /**
+   * Tells whether {@code system} is {@code uri} in one of the forms seen: either scheme, a trailing
+   * slash, either case of the host.
+   */
+  static boolean sameSystem(String system, String uri) {
+    String normal = system == null ? "" : withoutScheme(system.trim());
+    return !normal.isEmpty() && normal.equals(withoutScheme(uri));
   }
 
   /** {@code www.ama-assn.org/go/cpt} from any of the forms seen: scheme, host case, slash. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.Npi;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -16,9 +17,11 @@ import java.util.Set;
 
 /**
  * A {@link BilledLine} as a claim line's fields plus {@code "charge":"2400.00"} when the charge is
- * known and {@code "dateOfService":"2025-06-02"} when the line has its own date (a line without one
- * is priced on the claim's date), and a {@link Claim} as {@code {"lines":[...]}}, with {@code
- * "lineNumbers":[2,3]} when its lines have numbers of their own ({@link Claim#withLineNumbers}).
+ * known, {@code "dateOfService":"2025-06-02"} when the line has its own date (a line without one is
+ * priced on the claim's date) and {@code "renderingProvider":"1234567893"} when it names the
+ * practitioner who furnished it (a line without one is the claim's one provider's), and a {@link
+ * Claim} as {@code {"lines":[...]}}, with {@code "lineNumbers":[2,3]} when its lines have numbers
+ * of their own ({@link Claim#withLineNumbers}).
  */
 final class ClaimJson {
 
@@ -33,6 +36,9 @@ final class ClaimJson {
     if (billed.dateOfService().isPresent()) {
       gen.writeStringField("dateOfService", billed.dateOfService().get().toString());
     }
+    if (billed.renderingProvider().isPresent()) {
+      gen.writeStringField("renderingProvider", billed.renderingProvider().get().toString());
+    }
     gen.writeEndObject();
   }
 
@@ -40,6 +46,7 @@ final class ClaimJson {
     ClaimLineJson.Fields line = new ClaimLineJson.Fields();
     BigDecimal charge = null;
     LocalDate date = null;
+    Npi provider = null;
     Set<String> seen = JsonFields.names();
     for (String name = JsonFields.firstField(p, ctxt, BilledLine.class);
         name != null;
@@ -50,6 +57,8 @@ final class ClaimJson {
         charge = JsonFields.decimal(p, ctxt, BilledLine.class, name);
       } else if (name.equals("dateOfService")) {
         date = JsonFields.text(p, ctxt, BilledLine.class, name, LocalDate.class, JsonFields::date);
+      } else if (name.equals("renderingProvider")) {
+        provider = JsonFields.text(p, ctxt, BilledLine.class, name, Npi.class, Npi::parse);
       } else if (!line.read(name, p, ctxt, BilledLine.class)) {
         ctxt.handleUnknownProperty(p, null, BilledLine.class, name);
       }
@@ -67,7 +76,8 @@ final class ClaimJson {
                 knownCharge == null
                     ? BilledLine.of(claimLine)
                     : BilledLine.of(claimLine, knownCharge));
-    return date == null ? billed : billed.withDateOfService(date);
+    billed = date == null ? billed : billed.withDateOfService(date);
+    return provider == null ? billed : billed.withRenderingProvider(provider);
   }
 
   static final class BilledLineSerializer extends ShapedSerializer<BilledLine> {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.code.HcpcsCode;
@@ -35,13 +36,13 @@ import io.github.cpt4j.modifier.ModifierViolation;
  * }</pre>
  *
  * <ul>
- *   <li>{@link ProcedureCode}, {@link CptCode}, {@link HcpcsCode}, {@link Modifier} and {@link
- *       Locality} are JSON strings in their canonical form ({@code "0001F"}, {@code "TC"}, {@code
- *       "13282-99"}), read strictly, and work as map keys too.
+ *   <li>{@link ProcedureCode}, {@link CptCode}, {@link HcpcsCode}, {@link Modifier}, {@link
+ *       Locality} and {@link Npi} are JSON strings in their canonical form ({@code "0001F"}, {@code
+ *       "TC"}, {@code "13282-99"}, {@code "1234567893"}), read strictly, and work as map keys too.
  *   <li>{@link ClaimLine}: {@code {"code":"71046","modifiers":["26"],"units":2}}; its text {@code
- *       "71046-26 x2"} is read too. {@link BilledLine}: the same plus {@code "charge":"2400.00"}
- *       and the line's own {@code "dateOfService":"2025-06-02"} when it has them; {@link Claim}:
- *       {@code {"lines":[...]}}.
+ *       "71046-26 x2"} is read too. {@link BilledLine}: the same plus {@code "charge":"2400.00"},
+ *       the line's own {@code "dateOfService":"2025-06-02"} and its {@code
+ *       "renderingProvider":"1234567893"} when it has them; {@link Claim}: {@code {"lines":[...]}}.
  *   <li>{@link FeeResult}, {@link Explanation} (an array of {@link PricingStep}s): read and
  *       written. Every amount is a JSON string of the exact decimal, {@code "101.056935300"}, so
  *       that no reader goes through a {@code double}; numbers are accepted on input, read exactly.
@@ -69,6 +70,7 @@ public final class CptModule extends SimpleModule {
     text(HcpcsCode.class, HcpcsCode::parse);
     text(Modifier.class, Modifier::parse);
     text(Locality.class, CptModule::canonicalLocality);
+    text(Npi.class, Npi::parse);
 
     addSerializer(ClaimLine.class, new ClaimLineJson.Serializer());
     addDeserializer(ClaimLine.class, new ClaimLineJson.Deserializer());

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.code.HcpcsCode;
 import io.github.cpt4j.code.ProcedureCode;
@@ -234,6 +235,109 @@ class CptModuleTest {
                     "{\"code\":\"99213\",\"dateOfService\":\"2025-13-01\"}", BilledLine.class));
     assertTrue(bad.getMessage().contains("'2025-13-01' is not a date"), bad.getMessage());
     assertEquals("dateOfService", bad.getPath().get(bad.getPath().size() - 1).getFieldName());
+  }
+
+  @Test
+  void anNpiIsTheStringOfItsTenDigitsAndAMapKeyToo() throws Exception {
+    Npi npi = Npi.parse("1234567893");
+    assertEquals("\"1234567893\"", MAPPER.writeValueAsString(npi));
+    assertEquals(npi, MAPPER.readValue("\"1234567893\"", Npi.class));
+    Map<Npi, Integer> lines = Map.of(npi, 2);
+    assertEquals(
+        lines,
+        MAPPER.readValue(
+            MAPPER.writeValueAsString(lines), new TypeReference<Map<Npi, Integer>>() {}));
+    // Read strictly, as codes are: a number, blanks or a wrong check digit are refused.
+    JsonMappingException number =
+        assertThrows(JsonMappingException.class, () -> MAPPER.readValue("1234567893", Npi.class));
+    assertTrue(number.getMessage().contains("Npi"), number.getMessage());
+    for (String bad : List.of(" 1234567893", "1234567890", "123456789", "", "3234567893")) {
+      JsonMappingException e =
+          assertThrows(
+              JsonMappingException.class, () -> MAPPER.readValue('"' + bad + '"', Npi.class), bad);
+      assertTrue(e.getMessage().startsWith("not a Npi: '" + bad + "'"), e.getMessage());
+      assertThrows(
+          JsonMappingException.class,
+          () -> MAPPER.readValue("{\"" + bad + "\":1}", new TypeReference<Map<Npi, Integer>>() {}),
+          bad);
+    }
+  }
+
+  @Test
+  void aLinesRenderingProviderSurvivesTheRoundTrip() throws Exception {
+    BilledLine assist = BilledLine.parse("27447-80 $600.00 on 2025-06-02 by 1234567893");
+    String json = MAPPER.writeValueAsString(assist);
+    assertEquals(
+        "{\"code\":\"27447\",\"modifiers\":[\"80\"],\"units\":1,\"charge\":\"600.00\","
+            + "\"dateOfService\":\"2025-06-02\",\"renderingProvider\":\"1234567893\"}",
+        json);
+    assertEquals(assist, roundTrip(assist, BilledLine.class));
+    BilledLine undated = BilledLine.parse("27447 $1000.00 by 1000000004");
+    assertEquals(undated, roundTrip(undated, BilledLine.class));
+    Claim twoSurgeons =
+        Claim.of(List.of(BilledLine.parse("27447 $1000.00 by 1000000004"), assist))
+            .withLineNumbers(2, 5);
+    assertEquals(twoSurgeons, roundTrip(twoSurgeons, Claim.class));
+    BilledLine nobody = BilledLine.parse("27447 $1000.00 on 2025-06-02");
+    assertFalse(MAPPER.writeValueAsString(nobody).contains("renderingProvider"));
+    assertEquals(
+        nobody,
+        MAPPER.readValue(
+            "{\"code\":\"27447\",\"charge\":\"1000.00\",\"dateOfService\":\"2025-06-02\"}",
+            BilledLine.class));
+  }
+
+  @Test
+  void aBadRenderingProviderIsRefusedNamingTheFieldAndTheDigit() {
+    JsonMappingException check =
+        assertThrows(
+            JsonMappingException.class,
+            () ->
+                MAPPER.readValue(
+                    "{\"code\":\"27447\",\"renderingProvider\":\"1234567890\"}", BilledLine.class));
+    assertTrue(
+        check.getMessage().startsWith("not a Npi: '1234567890' has a wrong check digit at index 9"),
+        check.getMessage());
+    assertTrue(check.getMessage().contains("is 3"), check.getMessage());
+    assertEquals("renderingProvider", lastField(check), check.getMessage());
+    assertTrue(
+        check.getMessage().contains("BilledLine[\"renderingProvider\"]"), check.getMessage());
+
+    // In a claim, the path names the line's index too.
+    JsonMappingException inClaim =
+        assertThrows(
+            JsonMappingException.class,
+            () ->
+                MAPPER.readValue(
+                    "{\"lines\":[{\"code\":\"27447\"},"
+                        + "{\"code\":\"27447\",\"renderingProvider\":1234567893}]}",
+                    Claim.class));
+    assertTrue(
+        inClaim
+            .getMessage()
+            .contains(
+                "Claim[\"lines\"]->java.util.List[1]->io.github.cpt4j.claim.BilledLine"
+                    + "[\"renderingProvider\"]"),
+        inClaim.getMessage());
+    for (String bad : List.of("\"\"", "\"123456789\"", "\"12345678x3\"", "null", "[]")) {
+      JsonMappingException e =
+          assertThrows(
+              JsonMappingException.class,
+              () ->
+                  MAPPER.readValue(
+                      "{\"code\":\"27447\",\"renderingProvider\":" + bad + "}", BilledLine.class),
+              bad);
+      assertEquals("renderingProvider", lastField(e), e.getMessage());
+    }
+    JsonMappingException twice =
+        assertThrows(
+            JsonMappingException.class,
+            () ->
+                MAPPER.readValue(
+                    "{\"code\":\"27447\",\"renderingProvider\":\"1234567893\","
+                        + "\"renderingProvider\":\"1000000004\"}",
+                    BilledLine.class));
+    assertTrue(twice.getMessage().contains("twice"), twice.getMessage());
   }
 
   @Test
@@ -642,6 +746,27 @@ class CptModuleTest {
       assertEquals(lines.get(i).result(), MAPPER.treeToValue(line.get("result"), FeeResult.class));
     }
     assertEquals("NOT_IN_SCHEDULE", tree.get("lines").get(3).get("result").get("reason").asText());
+  }
+
+  /** A priced line's billed line names its rendering provider, as its date, and reads back. */
+  @Test
+  void aPricedLineWritesItsRenderingProvider() throws Exception {
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(BundledData.medicareFeeSchedule());
+    Claim claim =
+        Claim.of(
+            List.of(
+                BilledLine.parse("29880-RT $2400.00 on 2025-06-02 by 1000000004"),
+                BilledLine.parse("29880-80 $400.00 on 2025-06-02 by 1234567893"),
+                BilledLine.parse("99213 $100.00")));
+    PricedClaim priced = pricer.price(claim, ROCHESTER);
+    JsonNode lines = MAPPER.valueToTree(priced).get("lines");
+    assertEquals("1000000004", lines.get(0).get("billed").get("renderingProvider").asText());
+    assertEquals("1234567893", lines.get(1).get("billed").get("renderingProvider").asText());
+    assertFalse(lines.get(2).get("billed").has("renderingProvider"), lines::toString);
+    for (int i = 0; i < 3; i++) {
+      assertEquals(
+          claim.lines().get(i), MAPPER.treeToValue(lines.get(i).get("billed"), BilledLine.class));
+    }
   }
 
   /**

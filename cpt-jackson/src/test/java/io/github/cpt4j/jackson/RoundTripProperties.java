@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
@@ -18,6 +19,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -72,6 +74,36 @@ class RoundTripProperties {
         .filter(a -> a.signum() == 0 || (long) a.precision() - a.scale() <= 12);
   }
 
+  /**
+   * Any NPI: nine digits after a 1 or a 2, and the one check digit of the ten that {@link
+   * Npi#parse} takes.
+   */
+  private static Arbitrary<Npi> npis() {
+    return Combinators.combine(
+            Arbitraries.of('1', '2'), Arbitraries.strings().numeric().ofLength(8))
+        .as((first, rest) -> first + rest)
+        .map(
+            nine -> {
+              for (char check = '0'; check <= '9'; check++) {
+                Optional<Npi> npi = Npi.tryParse(nine + check);
+                if (npi.isPresent()) {
+                  return npi.get();
+                }
+              }
+              throw new AssertionError("no check digit for " + nine);
+            });
+  }
+
+  @Property(tries = 100)
+  void npisRoundTrip(@ForAll("anyNpi") Npi npi) throws Exception {
+    roundTrips(npi, Npi.class);
+  }
+
+  @Provide
+  Arbitrary<Npi> anyNpi() {
+    return npis();
+  }
+
   @Provide
   Arbitrary<Claim> claims() {
     Arbitrary<ProcedureCode> codes =
@@ -103,11 +135,13 @@ class RoundTripProperties {
         Combinators.combine(
                 lines,
                 charges.injectNull(0.3),
-                Arbitraries.integers().between(-1_000_000, 3_000_000).injectNull(0.5))
+                Arbitraries.integers().between(-1_000_000, 3_000_000).injectNull(0.5),
+                npis().injectNull(0.5))
             .as(
-                (line, charge, day) -> {
+                (line, charge, day, npi) -> {
                   BilledLine b = charge == null ? BilledLine.of(line) : BilledLine.of(line, charge);
-                  return day == null ? b : b.withDateOfService(LocalDate.ofEpochDay(day));
+                  b = day == null ? b : b.withDateOfService(LocalDate.ofEpochDay(day));
+                  return npi == null ? b : b.withRenderingProvider(npi);
                 });
     return billed
         .list()

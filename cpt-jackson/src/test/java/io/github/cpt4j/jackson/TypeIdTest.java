@@ -50,6 +50,7 @@ class TypeIdTest {
         ClaimLine.parse("71046-26 x2"),
         BilledLine.of(ClaimLine.parse("99213-25"), new java.math.BigDecimal("180.00"))
             .withDateOfService(LocalDate.of(2025, 6, 3)),
+        BilledLine.parse("27447-80 $600.00 on 2025-06-02 by 1234567893"),
         Claim.builder().add("29880-RT", "2400.00").add("20610-LT", "310.00").build(),
         fee,
         fee.explanation(),
