@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.code.CodeFormatException;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -81,8 +82,13 @@ final class JsonFields {
       return parse.apply(text);
     } catch (IllegalArgumentException e) { // CodeFormatException is one
       throw InvalidFormatException.from(
-          p, "not a " + type.getSimpleName() + ": " + e.getMessage(), text, type);
+          p, "not " + named(type) + ": " + e.getMessage(), text, type);
     }
+  }
+
+  /** The type as a message names it: "a CptCode", but "an NPI", as the initialism is read. */
+  private static String named(Class<?> type) {
+    return type == Npi.class ? "an NPI" : "a " + type.getSimpleName();
   }
 
   /**

@@ -255,7 +255,7 @@ class CptModuleTest {
       JsonMappingException e =
           assertThrows(
               JsonMappingException.class, () -> MAPPER.readValue('"' + bad + '"', Npi.class), bad);
-      assertTrue(e.getMessage().startsWith("not a Npi: '" + bad + "'"), e.getMessage());
+      assertTrue(e.getMessage().startsWith("not an NPI: '" + bad + "'"), e.getMessage());
       assertThrows(
           JsonMappingException.class,
           () -> MAPPER.readValue("{\"" + bad + "\":1}", new TypeReference<Map<Npi, Integer>>() {}),
@@ -296,7 +296,9 @@ class CptModuleTest {
                 MAPPER.readValue(
                     "{\"code\":\"27447\",\"renderingProvider\":\"1234567890\"}", BilledLine.class));
     assertTrue(
-        check.getMessage().startsWith("not a Npi: '1234567890' has a wrong check digit at index 9"),
+        check
+            .getMessage()
+            .startsWith("not an NPI: '1234567890' has a wrong check digit at index 9"),
         check.getMessage());
     assertTrue(check.getMessage().contains("is 3"), check.getMessage());
     assertEquals("renderingProvider", lastField(check), check.getMessage());
