@@ -71,9 +71,10 @@ import picocli.CommandLine.TypeConversionException;
           + "equipment and drugs.",
       "",
       "With LINE arguments, the lines are priced as one claim (one patient, one date of "
-          + "service; one provider, or each line's own when it ends in 'by NPI'): payment modifiers, bilateral pairs and multiple-procedure "
-          + "ranking apply across them. The bundled data covers the sample codes for 2025 "
-          + "dates of service, each date with its release, and the 2026 rows available; "
+          + "service; one provider, or each line's own when it ends in 'by NPI'): payment "
+          + "modifiers, bilateral pairs and multiple-procedure ranking apply across them. The "
+          + "bundled data covers the sample codes for 2025 dates of service, each date with "
+          + "its release, and the 2026 rows available; "
           + "--cms-dir prices every code from a directory of CMS files, each date with its "
           + "release; --rvu, --gpci and --opps-cap price every code from single files. "
           + "With --input, every row of a CSV file is priced and written out with its amount, "
