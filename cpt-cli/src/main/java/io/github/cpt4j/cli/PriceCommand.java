@@ -3,7 +3,7 @@ package io.github.cpt4j.cli;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.io.CountingInputStream;
-import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.cli.input.MalformedUtf8Exception;
 import io.github.cpt4j.cli.price.BatchHeader;
 import io.github.cpt4j.cli.price.BatchPricing;
@@ -70,10 +70,11 @@ import picocli.CommandLine.TypeConversionException;
       "Price claim lines with Medicare's Part B fee schedules: physician services, lab tests, "
           + "equipment and drugs.",
       "",
-      "With LINE arguments, the lines are priced as one claim (one provider, one patient, one "
-          + "date of service): payment modifiers, bilateral pairs and multiple-procedure "
-          + "ranking apply across them. The bundled data covers the sample codes for 2025 "
-          + "dates of service, each date with its release, and the 2026 rows available; "
+      "With LINE arguments, the lines are priced as one claim (one patient, one date of "
+          + "service; one provider, or each line's own when it ends in 'by NPI'): payment "
+          + "modifiers, bilateral pairs and multiple-procedure ranking apply across them. The "
+          + "bundled data covers the sample codes for 2025 dates of service, each date with "
+          + "its release, and the 2026 rows available; "
           + "--cms-dir prices every code from a directory of CMS files, each date with its "
           + "release; --rvu, --gpci and --opps-cap price every code from single files. "
           + "With --input, every row of a CSV file is priced and written out with its amount, "
@@ -86,7 +87,9 @@ import picocli.CommandLine.TypeConversionException;
           + "locality (MAC-LOC) or zip, setting (facility or non-facility) or pos, date "
           + "(YYYY-MM-DD), practitioner (a type as for --practitioner), qualifying_apm "
           + "(yes or no), present_at_induction (yes or no, as --present-at-induction; a "
-          + "claim has it when any of its rows says yes), claim (adjacent rows with the same "
+          + "claim has it when any of its rows says yes), rendering_provider (the NPI of who "
+          + "furnished the line; the same-day rules judge each one's lines apart, and rows "
+          + "without one are one provider's), claim (adjacent rows with the same "
           + "value are priced together, "
           + "each on its own date; at most 1,000 rows, the rest are claim_too_long; a value "
           + "that comes back after other claims gets a warning). Other columns are carried "
@@ -161,7 +164,8 @@ final class PriceCommand implements Callable<Integer> {
       description =
           "Claim lines such as 99213, 27447-RT or 71046-26 x2, priced as one claim (at most "
               + BatchPricing.MAX_CLAIM_LINES
-              + ").")
+              + "); a line may end in 'by NPI', its rendering provider, as in '27447-80 by "
+              + "1234567893': each practitioner's lines are judged apart by the same-day rules.")
   private List<String> lines = new ArrayList<>();
 
   @Option(
@@ -607,11 +611,12 @@ final class PriceCommand implements Callable<Integer> {
     boolean allValid = true;
     for (String text : lines) {
       try {
-        ClaimLine line = ClaimLine.parse(text);
+        BilledLine line = line(text);
+        // The canonical form, with "by NPI" when the line names its rendering provider.
         labels.add(line.toString());
         requests.add(
             new LineRequest(
-                line,
+                line.line(),
                 defaults.locality().orElseThrow(),
                 defaults.setting(),
                 defaults.date(),
@@ -619,10 +624,12 @@ final class PriceCommand implements Callable<Integer> {
                 defaults.practitioner(),
                 defaults.qualifyingApm(),
                 defaults.place(),
-                defaults.presentAtInduction()));
+                defaults.presentAtInduction(),
+                line.renderingProvider()));
         priced.add(outcomes.size());
         outcomes.add(null);
-      } catch (CodeFormatException e) {
+      } catch (IllegalArgumentException e) {
+        // A malformed claim line (CodeFormatException) or NPI: the line's outcome, not a failure.
         allValid = false;
         labels.add(text);
         outcomes.add(Outcome.notPriced("invalid_line", e.getMessage()));
@@ -687,6 +694,45 @@ final class PriceCommand implements Callable<Integer> {
       return ExitStatus.INVALID_INPUT;
     }
     return allValid ? ExitStatus.OK : ExitStatus.INVALID_INPUT;
+  }
+
+  /**
+   * Reads a line argument as {@link BilledLine#parse} reads it: a claim line, then optionally
+   * {@code by} and the NPI of its rendering provider ({@code 27447-80 by 1234567893}), so that the
+   * lines of a group's practitioners are each judged by the same-day rules of their own. A charge
+   * ({@code $...}) or a date of service ({@code on ...}) of that text form is refused: the lines
+   * are priced on {@code --date}, at the fee schedule's amount.
+   *
+   * @throws IllegalArgumentException with the message to show, if the line is malformed (a {@link
+   *     CodeFormatException} for the claim line), its NPI is not one, or it has a charge or a date
+   */
+  static BilledLine line(String text) {
+    BilledLine line;
+    try {
+      line = BilledLine.parse(text);
+    } catch (CodeFormatException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      // A malformed NPI comes with the CodeFormatException that says what is wrong with it; a
+      // malformed charge or date is refused as any charge or date is, rather than asked to be
+      // fixed.
+      if (e.getCause() instanceof CodeFormatException) {
+        throw e;
+      }
+      throw noChargeOrDate(text);
+    }
+    if (line.charge().isPresent() || line.dateOfService().isPresent()) {
+      throw noChargeOrDate(text);
+    }
+    return line;
+  }
+
+  private static IllegalArgumentException noChargeOrDate(String text) {
+    return new IllegalArgumentException(
+        CodeFormatException.quote(text)
+            + " has a charge ('$') or a date ('on'): a line given here is a claim line and"
+            + " optionally its rendering provider ('by NPI'), priced on --date; price lines of"
+            + " several dates with --input and a date column");
   }
 
   /** Writes one line to standard error, as {@code cpt price: ...}. */

@@ -8,6 +8,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.data.BundledData;
@@ -73,7 +74,8 @@ class BatchDifferentialTest {
     "pos",
     "date",
     "practitioner",
-    "qualifying_apm"
+    "qualifying_apm",
+    "rendering_provider"
   };
 
   private static final String[] CODES = {
@@ -217,6 +219,16 @@ class BatchDifferentialTest {
 
   private static final String[] BAD_APMS = {"maybe", "2", "si"};
 
+  /** NPIs of a group's practitioners, as a cell may hold them. */
+  private static final String[] NPIS = {
+    "1234567893", "1000000004", "1999999992", "2000000002", "2123456784", " 1234567893 "
+  };
+
+  /** Not NPIs: a wrong check digit, length, first digit or character. */
+  private static final String[] BAD_NPIS = {
+    "1234567890", "123456789", "12345678931", "0234567893", "12345a7893", "1234-67893", "x"
+  };
+
   /** The run's defaults, as options of {@code cpt price}. */
   record Defaults(
       Optional<String> locality,
@@ -297,6 +309,9 @@ class BatchDifferentialTest {
       context[10] = random.nextInt(5) == 0 ? "" : pick(random, DATES);
       context[11] = random.nextInt(8) == 0 ? pick(random, PRACTITIONERS) : "";
       context[12] = random.nextInt(8) == 0 ? pick(random, APMS) : "";
+      // Most claims name no rendering provider; some one for every row, some a group's several.
+      int providers = random.nextInt(4);
+      context[13] = providers == 1 ? pick(random, NPIS) : "";
       for (int k = 0; k < size && rows.size() < n; k++) {
         String[] cells = context.clone();
         cells[0] = String.valueOf(rows.size());
@@ -310,6 +325,9 @@ class BatchDifferentialTest {
         if (random.nextInt(10) == 0) {
           cells[10] = pick(random, DATES); // another date of the claim
         }
+        if (providers == 2) {
+          cells[13] = random.nextInt(4) == 0 ? "" : pick(random, NPIS); // each row's own
+        }
         if (bad && random.nextInt(4) == 0) {
           spoil(random, cells);
         }
@@ -321,7 +339,7 @@ class BatchDifferentialTest {
 
   /** Puts a bad or unusual value in one cell. */
   private static void spoil(Random random, String[] cells) {
-    switch (random.nextInt(16)) {
+    switch (random.nextInt(17)) {
       case 0 -> cells[2] = pick(random, BAD_CODES);
       case 1 -> cells[3] = pick(random, BAD_MODIFIERS);
       case 2 -> cells[4] = pick(random, BAD_UNITS);
@@ -343,6 +361,7 @@ class BatchDifferentialTest {
       case 12 -> cells[11] = pick(random, BAD_PRACTITIONERS);
       case 13 -> cells[12] = pick(random, BAD_APMS);
       case 14 -> cells[6] = pick(random, LOCALITIES); // another locality in the claim
+      case 15 -> cells[13] = pick(random, BAD_NPIS);
       default -> cells[3] = pick(random, MODIFIERS) + " " + pick(random, MODIFIERS);
     }
   }
@@ -420,8 +439,10 @@ class BatchDifferentialTest {
       LocalDate date,
       Optional<String> beneficiaryZip,
       PractitionerType practitioner,
-      boolean apm) {
+      boolean apm,
+      Optional<Npi> provider) {
 
+    /** The context of a claim: the rendering provider is not part of it. */
     boolean sameContext(Line other) {
       return locality.equals(other.locality)
           && setting == other.setting
@@ -643,8 +664,19 @@ class BatchDifferentialTest {
         return problem("invalid_qualifying_apm");
       }
     }
+    // Last, as the README lists the columns: a blank cell is no provider, else an NPI.
+    String providerCell = row.get("rendering_provider").strip();
+    Optional<Npi> provider = Optional.empty();
+    if (!providerCell.isEmpty()) {
+      provider = Npi.tryParse(providerCell);
+      if (provider.isEmpty()) {
+        return problem("invalid_rendering_provider");
+      }
+    }
     return new Expected(
-        null, new Line(line, locality, setting, place, date, beneficiaryZip, practitioner, apm));
+        null,
+        new Line(
+            line, locality, setting, place, date, beneficiaryZip, practitioner, apm, provider));
   }
 
   /** The answer for one row: amount (blank when none), result and explanation. */
@@ -702,7 +734,8 @@ class BatchDifferentialTest {
         List<BilledLine> billed = new ArrayList<>();
         for (Line line : lines) {
           BilledLine b = BilledLine.of(line.line());
-          billed.add(line.date().equals(first.date()) ? b : b.withDateOfService(line.date()));
+          b = line.date().equals(first.date()) ? b : b.withDateOfService(line.date());
+          billed.add(line.provider().map(b::withRenderingProvider).orElse(b));
         }
         Claim claim = Claim.of(billed);
         if (lines.size() != rows.size()) {
@@ -1059,7 +1092,8 @@ class BatchDifferentialTest {
       if (first == null) {
         first = line;
       }
-      lines.add(line.line().toString());
+      // Each line with its rendering provider, as BilledLine writes it: "27447-80 by NPI".
+      lines.add(line.line() + line.provider().map(npi -> " by " + npi).orElse(""));
     }
     List<String> args = new ArrayList<>(List.of("price", "--format", "csv"));
     args.addAll(lines);

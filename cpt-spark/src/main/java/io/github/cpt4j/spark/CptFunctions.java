@@ -30,6 +30,10 @@ import org.apache.spark.sql.types.StructType;
  *       batch row without a claim key with those five cells; blank cells take the pricing's
  *       defaults, {@code date} may be a date, a timestamp (its day in the session time zone at
  *       registration, as {@code CAST(date AS DATE)} would read it then) or {@code YYYY-MM-DD} text.
+ *       It takes no rendering provider: the lines of a claim of one line are all one
+ *       practitioner's, so an NPI could change no amount; price claims with {@link
+ *       SparkClaimPricing#price}, whose {@code rendering_provider} column judges each
+ *       practitioner's lines apart.
  * </ul>
  *
  * <p>Arguments may be of any type, read as {@link SparkClaimPricing#price} reads a typed column: a

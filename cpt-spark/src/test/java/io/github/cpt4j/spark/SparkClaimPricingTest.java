@@ -271,6 +271,46 @@ class SparkClaimPricingTest {
   }
 
   /**
+   * The rendering_provider column, read as the command line reads it: a surgeon's 27447 and the
+   * assistant's 27447-80 by two NPIs are priced apart (the assistant's line not ranked second), by
+   * none as one practitioner's, and a bad NPI is invalid_rendering_provider; a LONG column, as
+   * {@code inferSchema} types ten digits, reads as its digits.
+   */
+  @Test
+  void theRenderingProviderColumnJudgesEachPractitionersLinesApart() throws IOException {
+    String csv =
+        "id,claim,code,modifiers,rendering_provider\n"
+            + "a,A,27447,,1234567893\n"
+            + "b,A,27447,80,1000000004\n"
+            + "c,B,27447,,\n"
+            + "d,B,27447,80,\n"
+            + "e,C,27447,80,1234567890\n";
+    Map<String, CliReference.Answer> expected = CliReference.price(csv, OPTIONS);
+    assertEquals("priced", expected.get("b").result());
+    // Paid in full with two NPIs, halved as the second procedure of one surgeon (to a cent).
+    BigDecimal apart = new BigDecimal(expected.get("b").amount());
+    BigDecimal ranked = new BigDecimal(expected.get("d").amount());
+    assertTrue(
+        apart
+                .subtract(ranked.multiply(BigDecimal.valueOf(2)))
+                .abs()
+                .compareTo(new BigDecimal("0.02"))
+            < 0,
+        expected::toString);
+    assertEquals("invalid_rendering_provider", expected.get("e").result());
+    Dataset<Row> text =
+        spark
+            .read()
+            .option("header", true)
+            .csv(spark.createDataset(List.of(csv.split("\n")), Encoders.STRING()));
+    CliReference.assertSameAnswers(expected, byId(pricing.price(text)));
+    Dataset<Row> typed =
+        text.withColumn(
+            "rendering_provider", functions.col("rendering_provider").cast(DataTypes.LongType));
+    CliReference.assertSameAnswers(expected, byId(pricing.price(typed)));
+  }
+
+  /**
    * An invalid row in the middle of a claim keeps its number: the line after it is line 3 in the
    * explanations, on Spark as on the command line, though only two lines are priced.
    */

@@ -34,7 +34,8 @@ public final class BatchHeader {
           "claim",
           "practitioner",
           "qualifying_apm",
-          "present_at_induction");
+          "present_at_induction",
+          "rendering_provider");
 
   /** The columns the output adds after the input's. */
   public static final List<String> ADDED = List.of("amount", "result", "explanation");
@@ -56,7 +57,11 @@ public final class BatchHeader {
           Map.entry("zipcode", "zip"),
           Map.entry("postalcode", "zip"),
           Map.entry("claimid", "claim"),
-          Map.entry("claimnumber", "claim"));
+          Map.entry("claimnumber", "claim"),
+          Map.entry("npi", "rendering_provider"),
+          Map.entry("renderingnpi", "rendering_provider"),
+          Map.entry("renderingprovider", "rendering_provider"),
+          Map.entry("providernpi", "rendering_provider"));
 
   /**
    * A column that the batch does not read (it is carried through) whose name looks like that of a

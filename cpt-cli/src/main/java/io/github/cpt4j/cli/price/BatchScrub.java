@@ -7,6 +7,7 @@ import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.cli.input.CsvRecordReader;
 import io.github.cpt4j.cli.report.SpreadsheetSafe;
 import io.github.cpt4j.code.CodeFormatException;
@@ -35,14 +36,15 @@ import java.util.Locale;
  * finding as {@code reason: message}, separated by {@code " | "}.
  *
  * <p>The input is the batch format of {@code cpt price}: a header row naming {@code code}
- * (required), {@code modifiers}, {@code units}, {@code date} and {@code claim}; adjacent rows with
- * the same non-blank {@code claim} are one claim (one provider, patient and date of service), a row
- * without a claim is a claim of its own. Other columns are carried through. A row that cannot be
- * read gets {@code invalid: ...} in its {@code edits} and the run goes on without it; a record that
- * is not valid CSV (a broken quote, a field over {@value CsvRecordReader#MAX_FIELD_LENGTH}
- * characters) is {@code invalid: malformed_row: file line N: ...} with empty cells, and reading
- * goes on at its next line (see {@link CsvRecordReader}), so the output has one row per input
- * record.
+ * (required), {@code modifiers}, {@code units}, {@code date}, {@code rendering_provider} and {@code
+ * claim}; adjacent rows with the same non-blank {@code claim} are one claim (one patient), a row
+ * without a claim is a claim of its own. The edits pair lines and add up units of one rendering
+ * provider on one date: rows without an NPI are all the claim's one provider's. Other columns are
+ * carried through. A row that cannot be read gets {@code invalid: ...} in its {@code edits} and the
+ * run goes on without it; a record that is not valid CSV (a broken quote, a field over {@value
+ * CsvRecordReader#MAX_FIELD_LENGTH} characters) is {@code invalid: malformed_row: file line N: ...}
+ * with empty cells, and reading goes on at its next line (see {@link CsvRecordReader}), so the
+ * output has one row per input record.
  *
  * <pre>{@code
  * BatchScrub.Summary summary =
@@ -163,6 +165,7 @@ public final class BatchScrub {
     private final int units;
     private final int date;
     private final int claim;
+    private final int renderingProvider;
     private final List<List<String>> fields = new ArrayList<>();
     private final List<Object> lines = new ArrayList<>(); // a BilledLine, or the problem's text
     private String claimKey = "";
@@ -189,6 +192,7 @@ public final class BatchScrub {
       this.units = header.indexOf("units");
       this.date = header.indexOf("date");
       this.claim = header.indexOf("claim");
+      this.renderingProvider = header.indexOf("rendering_provider");
       List<String> names = new ArrayList<>(header.size() + 1);
       for (String name : header.names()) {
         names.add(cell(name));
@@ -280,19 +284,31 @@ public final class BatchScrub {
       LocalDate day;
       try {
         day = dateText.isEmpty() ? defaultDate : RowParser.isoDate(dateText);
-        if (dateText.isEmpty()) {
-          undated++;
-        }
       } catch (DateTimeException e) {
         throw new IllegalArgumentException(
             "date: " + CodeFormatException.quote(dateText) + " is not a date: expected YYYY-MM-DD",
             e);
       }
+      // A blank cell is no provider; read before the row is counted or its date taken, so that a
+      // row refused for its NPI is neither.
+      String providerText = WhiteSpace.strip(field(row, renderingProvider));
+      Npi provider;
+      try {
+        provider = providerText.isEmpty() ? null : Npi.parse(providerText);
+      } catch (CodeFormatException e) {
+        throw new IllegalArgumentException("rendering_provider: " + e.getMessage(), e);
+      }
+      if (dateText.isEmpty()) {
+        undated++;
+      }
       if (claimDate == null) {
         claimDate = day;
       }
-      // Each line on its own date: the edits pair lines and add up units within a date.
-      return BilledLine.of(ClaimLine.of(procedure, modifierList, unitCount)).withDateOfService(day);
+      // Each line on its own date: the edits pair lines and add up units within a date, and of
+      // one rendering provider.
+      BilledLine line =
+          BilledLine.of(ClaimLine.of(procedure, modifierList, unitCount)).withDateOfService(day);
+      return provider == null ? line : line.withRenderingProvider(provider);
     }
 
     /** Checks the claim gathered so far and writes its rows. */

@@ -3,6 +3,7 @@ package io.github.cpt4j.cli.price;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.PricingContext;
@@ -32,6 +33,10 @@ import java.util.Optional;
  *     decides whether incident-to and independent therapists' services are paid
  * @param presentAtInduction whether the physician supervising AD anesthesia was present at the
  *     induction of the session, which pays an AD line one time unit more
+ * @param renderingProvider the NPI of the practitioner who furnished the line, when the line names
+ *     one: the claim pricer applies its same-day rules to each practitioner's lines apart, and the
+ *     lines without one are all one practitioner's. Not part of the claim's context: the lines of
+ *     one claim may name different practitioners of a group.
  */
 public record LineRequest(
     ClaimLine line,
@@ -42,7 +47,8 @@ public record LineRequest(
     PractitionerType practitioner,
     boolean qualifyingApm,
     Optional<PlaceOfService> place,
-    boolean presentAtInduction) {
+    boolean presentAtInduction,
+    Optional<Npi> renderingProvider) {
 
   /** Checks that nothing is missing. */
   public LineRequest {
@@ -53,6 +59,31 @@ public record LineRequest(
     requireNonNull(beneficiaryZip, "beneficiaryZip");
     requireNonNull(practitioner, "practitioner");
     requireNonNull(place, "place");
+    requireNonNull(renderingProvider, "renderingProvider");
+  }
+
+  /** Returns the request of a line that names no rendering provider: the claim's one provider's. */
+  public LineRequest(
+      ClaimLine line,
+      Locality locality,
+      Setting setting,
+      LocalDate date,
+      Optional<String> beneficiaryZip,
+      PractitionerType practitioner,
+      boolean qualifyingApm,
+      Optional<PlaceOfService> place,
+      boolean presentAtInduction) {
+    this(
+        line,
+        locality,
+        setting,
+        date,
+        beneficiaryZip,
+        practitioner,
+        qualifyingApm,
+        place,
+        presentAtInduction,
+        Optional.empty());
   }
 
   /**
@@ -128,7 +159,8 @@ public record LineRequest(
    * beneficiary's ZIP code, practitioner, APM status and place of service. The dates may differ:
    * each line of a claim carries its own date of service, and the claim pricer applies its same-day
    * rules per date. Presence at induction may differ too: a biller marks the AD line, and the claim
-   * has it when any line says so ({@link #anyPresentAtInduction}).
+   * has it when any line says so ({@link #anyPresentAtInduction}). So may the rendering provider: a
+   * group's claim holds the lines of several of its practitioners, each judged apart.
    */
   public boolean sameContext(LineRequest other) {
     return locality.equals(other.locality)

@@ -628,11 +628,17 @@ public final class MedicareData implements PricingData {
 
   /**
    * The line as billed: with its own date of service when it differs from the claim's (the first
-   * line's), so that the claim pricer applies its same-day rules per date.
+   * line's), so that the claim pricer applies its same-day rules per date, and with its rendering
+   * provider when it names one, so that it applies them per practitioner.
    */
   static BilledLine billed(LineRequest request, LineRequest first) {
     BilledLine billed = BilledLine.of(request.line());
-    return request.date().equals(first.date()) ? billed : billed.withDateOfService(request.date());
+    if (!request.date().equals(first.date())) {
+      billed = billed.withDateOfService(request.date());
+    }
+    return request.renderingProvider().isEmpty()
+        ? billed
+        : billed.withRenderingProvider(request.renderingProvider().get());
   }
 
   /** Adds {@code edits} to a claim pricer's builder: they run over every line of a claim. */

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.fee.Setting;
@@ -53,6 +54,7 @@ final class PlainRows {
   private final int date;
   private final int claim;
   private final int presentAtInduction;
+  private final int renderingProvider;
 
   /** Columns the fast path reads only when blank: a value in any of them takes the general path. */
   private final int[] blankOnly;
@@ -66,6 +68,7 @@ final class PlainRows {
   private final LastCell<Locality> lastLocality = new LastCell<>(this::knownPlace);
   private final LastCell<Setting> lastSetting = new LastCell<>(PlainRows::settingOf);
   private final LastCell<LocalDate> lastDate = new LastCell<>(PlainRows::dateOf);
+  private final LastCell<Optional<Npi>> lastProvider = new LastCell<>(PlainRows::providerOf);
   private final Cell lastClaim = new Cell();
   private String lastClaimText = "";
 
@@ -101,6 +104,7 @@ final class PlainRows {
     this.date = header.indexOf("date");
     this.claim = header.indexOf("claim");
     this.presentAtInduction = header.indexOf("present_at_induction");
+    this.renderingProvider = header.indexOf("rendering_provider");
     this.blankOnly =
         Stream.of("minutes", "zip", "pos", "practitioner", "qualifying_apm")
             .mapToInt(header::indexOf)
@@ -171,7 +175,8 @@ final class PlainRows {
    * locality cell (the general parser's reading, a known locality) or none with a default locality;
    * a setting cell or none; a date cell of the general parser's reading or none; a {@code
    * present_at_induction} cell that is blank or one of the general parser's yes-or-no words without
-   * blanks around it; and nothing in the columns {@code minutes}, {@code zip}, {@code pos}, {@code
+   * blanks around it; a {@code rendering_provider} cell that is blank or an NPI without blanks
+   * around it; and nothing in the columns {@code minutes}, {@code zip}, {@code pos}, {@code
    * practitioner} and {@code qualifying_apm}.
    */
   RowParser.Row parse(byte[] bytes) {
@@ -210,6 +215,13 @@ final class PlainRows {
     if (induction < 0) {
       return null;
     }
+    Optional<Npi> provider = Optional.empty();
+    if (length(renderingProvider) != 0) {
+      provider = lastProvider.read(bytes, from(renderingProvider), to(renderingProvider));
+      if (provider == null) {
+        return null;
+      }
+    }
     LocalDate serviceDate;
     boolean undated = length(date) == 0;
     if (undated) {
@@ -241,7 +253,8 @@ final class PlainRows {
             defaults.practitioner(),
             defaults.qualifyingApm(),
             placeOfService,
-            induction == 1),
+            induction == 1,
+            provider),
         claim(bytes));
   }
 
@@ -393,6 +406,16 @@ final class PlainRows {
     } catch (IllegalArgumentException e) {
       return null;
     }
+  }
+
+  /**
+   * A rendering provider cell's NPI, or null for any other cell (blanks around an NPI included),
+   * which the general parser then reads or refuses: one {@code Optional} per NPI read, shared by
+   * its rows.
+   */
+  private static Optional<Npi> providerOf(String cell) {
+    Optional<Npi> npi = Npi.tryParse(cell);
+    return npi.isPresent() ? npi : null;
   }
 
   private static LocalDate dateOf(String cell) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.fee.PractitionerType;
@@ -35,8 +36,9 @@ import java.util.function.Predicate;
  * payment locality), {@code invalid_zip}, {@code unknown_zip} (well-formed, but in no locality),
  * {@code invalid_setting}, {@code invalid_pos}, {@code invalid_date}, {@code invalid_practitioner}
  * (not a {@link PractitionerType} id such as {@code np}), {@code invalid_qualifying_apm} (not yes
- * or no), {@code invalid_present_at_induction} (not yes or no), {@code conflicting_setting} (both
- * {@code setting} and {@code pos}), {@code missing_location} (neither, and no default), {@code
+ * or no), {@code invalid_present_at_induction} (not yes or no), {@code invalid_rendering_provider}
+ * (not an {@link Npi}: ten digits with their check digit), {@code conflicting_setting} (both {@code
+ * setting} and {@code pos}), {@code missing_location} (neither, and no default), {@code
  * malformed_row} (a field count other than the header's, or a record that is not valid CSV). A
  * {@code zip} is where the patient lives, for the DMEPOS fee schedule; without a {@code locality}
  * it also gives the locality.
@@ -60,6 +62,7 @@ public final class RowParser {
   private final int practitioner;
   private final int qualifyingApm;
   private final int presentAtInduction;
+  private final int renderingProvider;
 
   // Batch files repeat the same context over many rows: remember the last text of each context
   // column and what it meant, so that it is parsed and looked up once per change.
@@ -73,6 +76,9 @@ public final class RowParser {
   private Locality lastKnownLocality;
   private String lastSettingText;
   private Setting lastSetting;
+  // The rows of a claim mostly repeat one NPI: one Optional for them all.
+  private String lastProviderText;
+  private Optional<Npi> lastProvider;
 
   /**
    * The modifier cells read so far and their modifiers, immutable, which {@link ClaimLine#of} keeps
@@ -136,6 +142,7 @@ public final class RowParser {
     this.practitioner = header.indexOf("practitioner");
     this.qualifyingApm = header.indexOf("qualifying_apm");
     this.presentAtInduction = header.indexOf("present_at_induction");
+    this.renderingProvider = header.indexOf("rendering_provider");
   }
 
   /**
@@ -444,6 +451,18 @@ public final class RowParser {
       }
       induction = flag.get();
     }
+    // Who furnished the line: the claim pricer applies its same-day rules to each practitioner's
+    // lines apart. A blank cell is no provider, the claim's one.
+    String providerText = WhiteSpace.strip(field(fields, renderingProvider));
+    Optional<Npi> provider = Optional.empty();
+    if (!providerText.isEmpty()) {
+      try {
+        provider = provider(providerText);
+      } catch (CodeFormatException e) {
+        return problem(
+            "invalid_rendering_provider", "rendering_provider: " + e.getMessage(), claimValue);
+      }
+    }
     if (undatedRow) {
       countUndated();
     }
@@ -452,7 +471,16 @@ public final class RowParser {
     }
     return new Row(
         new LineRequest(
-            line, place, choice, serviceDate, beneficiaryZip, type, apm, placeOfService, induction),
+            line,
+            place,
+            choice,
+            serviceDate,
+            beneficiaryZip,
+            type,
+            apm,
+            placeOfService,
+            induction,
+            provider),
         null,
         claimValue);
   }
@@ -463,6 +491,19 @@ public final class RowParser {
       lastLocalityText = text;
     }
     return lastLocality;
+  }
+
+  /**
+   * Reads a rendering provider cell without the blanks around it, remembering it.
+   *
+   * @throws CodeFormatException if it is not an NPI
+   */
+  private Optional<Npi> provider(String text) {
+    if (!text.equals(lastProviderText)) {
+      lastProvider = Optional.of(Npi.parse(text));
+      lastProviderText = text;
+    }
+    return lastProvider;
   }
 
   private Setting setting(String text) {

@@ -65,7 +65,15 @@ class BatchHeaderTest {
     "claim_id, claim",
     "practioner, practitioner",
     "qualifying-apm, qualifying_apm",
-    "Qualifying APM, qualifying_apm"
+    "Qualifying APM, qualifying_apm",
+    "npi, rendering_provider",
+    "NPI, rendering_provider",
+    "rendering_npi, rendering_provider",
+    "Rendering NPI, rendering_provider",
+    "Rendering Provider, rendering_provider",
+    "RenderingProvider, rendering_provider",
+    "provider_npi, rendering_provider",
+    "rendering_providr, rendering_provider"
   })
   void aNameLikeAKnownColumnsIsALookalike(String name, String known) {
     assertEquals(List.of(new BatchHeader.Lookalike(name, known)), lookalikes("code", name));
@@ -82,7 +90,6 @@ class BatchHeaderTest {
         "state",
         "description",
         "charge",
-        "npi",
         "dob",
         "date_of_birth",
         "provider",
@@ -93,6 +100,22 @@ class BatchHeaderTest {
       })
   void aPlainWordIsNot(String name) {
     assertEquals(List.of(), lookalikes("code", name));
+  }
+
+  /**
+   * An {@code npi} column was a plain word, carried through unread without a word: now that the
+   * batch reads a rendering provider, its rows would be priced as one practitioner's, so it warns;
+   * with {@code rendering_provider} in the header, it is data of its own again.
+   */
+  @Test
+  void anNpiColumnIsALookalikeUntilTheHeaderHasARenderingProvider() {
+    assertEquals(
+        List.of(new BatchHeader.Lookalike("npi", "rendering_provider")), lookalikes("code", "npi"));
+    assertEquals(List.of(), lookalikes("code", "npi", "Rendering_Provider"));
+    assertEquals(
+        2,
+        BatchHeader.of(List.of("npi", "code", " RENDERING_PROVIDER "), false)
+            .indexOf("rendering_provider"));
   }
 
   /** A known column the header has is read; a column named like it is then data of its own. */

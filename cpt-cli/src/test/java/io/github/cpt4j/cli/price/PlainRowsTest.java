@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.cli.input.CsvRecordReader;
 import io.github.cpt4j.cli.report.Format;
 import io.github.cpt4j.fee.PractitionerType;
@@ -112,6 +113,22 @@ class PlainRowsTest {
         "present_at_induction",
         List.of(
             "", "", "Y", "n", "1", "0", "TRUE", "False", "yes", "No", " y", "yes ", "maybe", "ye"));
+    CELLS.put(
+        "rendering_provider",
+        List.of(
+            "",
+            "",
+            "1234567893",
+            "1000000004",
+            "2123456784",
+            "1234567890",
+            "123456789",
+            "12345678931",
+            "0234567893",
+            "12345a7893",
+            " 1234567893",
+            "1234567893 ",
+            " "));
     CELLS.put("note", List.of("", "abc", "-x", "@y", "a b", "#1"));
   }
 
@@ -133,6 +150,7 @@ class PlainRowsTest {
           Map.entry("practitioner", List.of("")),
           Map.entry("qualifying_apm", List.of("")),
           Map.entry("present_at_induction", List.of("", "Y", "N", "true", "0")),
+          Map.entry("rendering_provider", List.of("", "1234567893", "1000000004", "1999999992")),
           Map.entry("note", List.of("", "abc")));
 
   /** Mostly a usual cell of the column, sometimes any of its cells. */
@@ -343,6 +361,37 @@ class PlainRowsTest {
         assertTrue(fast.isWhole(line, 0, line.length));
         assertNull(fast.parse(line), other);
       }
+    }
+  }
+
+  /**
+   * A rendering_provider cell holding an NPI keeps a row on the fast path, read as the general
+   * parser reads it, the NPIs of a claim's rows each its own; a blank one is no provider, and any
+   * other cell (blanks around an NPI, a wrong check digit) takes the general path, which reads or
+   * refuses it.
+   */
+  @Test
+  void readsTheRenderingProviderWithoutLeavingTheFastPath() {
+    BatchHeader header =
+        BatchHeader.of(List.of("claim", "code", "modifiers", "rendering_provider"), false);
+    PricingDefaults defaults = defaults(true);
+    RowParser general = new RowParser(header, defaults, zip -> Optional.empty(), KNOWN::contains);
+    PlainRows fast = new PlainRows(header, defaults, general, KNOWN::contains);
+    for (String cell : List.of("1234567893", "1000000004", "1234567893", "", "2123456784")) {
+      byte[] line = ("A,27447,80," + cell).getBytes(StandardCharsets.US_ASCII);
+      assertTrue(fast.isWhole(line, 0, line.length));
+      RowParser.Row row = fast.parse(line);
+      assertNotNull(row, cell);
+      assertEquals(
+          cell.isEmpty() ? Optional.empty() : Optional.of(Npi.parse(cell)),
+          row.request().orElseThrow().renderingProvider(),
+          cell);
+      assertEquals(general.parse(PlainRows.fields(line, 0, line.length)).request(), row.request());
+    }
+    for (String other : List.of("1234567890", " 1234567893", "123", "x")) {
+      byte[] line = ("A,27447,80," + other).getBytes(StandardCharsets.US_ASCII);
+      assertTrue(fast.isWhole(line, 0, line.length));
+      assertNull(fast.parse(line), other);
     }
   }
 
