@@ -54,7 +54,10 @@ public final class ProviderDay {
     return claim;
   }
 
-  /** Returns the claim's context with that date. */
+  /**
+   * Returns the claim's context with that date, and with the practitioner type the context gives
+   * the provider ({@link PricingContext#forRenderingProvider}).
+   */
   public PricingContext context() {
     return context;
   }
@@ -115,7 +118,9 @@ public final class ProviderDay {
               key.date,
               key.provider,
               Claim.of(billed).withLineNumbers(numbers),
-              context.withDateOfService(key.date),
+              key.provider == null
+                  ? context.withDateOfService(key.date)
+                  : context.withDateOfService(key.date).forRenderingProvider(key.provider),
               lines));
     }
     return days;

@@ -2,9 +2,13 @@ package io.github.cpt4j.fee;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.ImmutableMap;
+import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.text.Blanks;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -43,6 +47,9 @@ public final class PricingContext {
   private final Optional<ServicePlace> place;
   private final boolean supervisorPresentAtInduction;
 
+  /** The practitioner type of each rendering provider that is not the claim's own. */
+  private final ImmutableMap<Npi, PractitionerType> practitioners;
+
   private PricingContext(
       LocalDate dateOfService,
       Optional<PaymentArea> area,
@@ -52,7 +59,8 @@ public final class PricingContext {
       Optional<String> beneficiaryZip,
       PractitionerType practitioner,
       Optional<ServicePlace> place,
-      boolean supervisorPresentAtInduction) {
+      boolean supervisorPresentAtInduction,
+      ImmutableMap<Npi, PractitionerType> practitioners) {
     this.dateOfService = dateOfService;
     this.area = area;
     this.setting = setting;
@@ -62,6 +70,7 @@ public final class PricingContext {
     this.practitioner = practitioner;
     this.place = place;
     this.supervisorPresentAtInduction = supervisorPresentAtInduction;
+    this.practitioners = practitioners;
   }
 
   /**
@@ -78,7 +87,8 @@ public final class PricingContext {
         Optional.empty(),
         PractitionerType.PHYSICIAN,
         Optional.empty(),
-        false);
+        false,
+        ImmutableMap.of());
   }
 
   /**
@@ -95,7 +105,8 @@ public final class PricingContext {
         Optional.empty(),
         PractitionerType.PHYSICIAN,
         Optional.empty(),
-        false);
+        false,
+        ImmutableMap.of());
   }
 
   /** Returns the date the service was furnished. */
@@ -158,7 +169,8 @@ public final class PricingContext {
         Optional.of(fiveDigitZip(requireNonNull(zip, "zip"))),
         practitioner,
         place,
-        supervisorPresentAtInduction);
+        supervisorPresentAtInduction,
+        practitioners);
   }
 
   /** Returns a copy without a beneficiary ZIP code. */
@@ -172,7 +184,8 @@ public final class PricingContext {
         Optional.empty(),
         practitioner,
         place,
-        supervisorPresentAtInduction);
+        supervisorPresentAtInduction,
+        practitioners);
   }
 
   private static String fiveDigitZip(CharSequence zip) {
@@ -202,7 +215,8 @@ public final class PricingContext {
         beneficiaryZip,
         practitioner,
         place,
-        supervisorPresentAtInduction);
+        supervisorPresentAtInduction,
+        practitioners);
   }
 
   /** Returns a copy in another payment area. */
@@ -216,7 +230,8 @@ public final class PricingContext {
         beneficiaryZip,
         practitioner,
         place,
-        supervisorPresentAtInduction);
+        supervisorPresentAtInduction,
+        practitioners);
   }
 
   /**
@@ -234,7 +249,8 @@ public final class PricingContext {
         beneficiaryZip,
         practitioner,
         place.filter(p -> p.setting() == newSetting),
-        supervisorPresentAtInduction);
+        supervisorPresentAtInduction,
+        practitioners);
   }
 
   /**
@@ -261,7 +277,8 @@ public final class PricingContext {
         beneficiaryZip,
         practitioner,
         Optional.of(newPlace),
-        supervisorPresentAtInduction);
+        supervisorPresentAtInduction,
+        practitioners);
   }
 
   /** Returns a copy for a participating ({@code true}) or non-participating provider. */
@@ -275,7 +292,8 @@ public final class PricingContext {
         beneficiaryZip,
         practitioner,
         place,
-        supervisorPresentAtInduction);
+        supervisorPresentAtInduction,
+        practitioners);
   }
 
   /** Returns a copy for a qualifying APM participant ({@code true}) or not. */
@@ -289,7 +307,8 @@ public final class PricingContext {
         beneficiaryZip,
         practitioner,
         place,
-        supervisorPresentAtInduction);
+        supervisorPresentAtInduction,
+        practitioners);
   }
 
   /**
@@ -311,7 +330,56 @@ public final class PricingContext {
         beneficiaryZip,
         requireNonNull(type, "type"),
         place,
-        supervisorPresentAtInduction);
+        supervisorPresentAtInduction,
+        practitioners);
+  }
+
+  /**
+   * Returns a copy in which the lines whose rendering provider is {@code npi} ({@link
+   * io.github.cpt4j.claim.BilledLine#renderingProvider()}) were furnished by {@code type}: a
+   * group's claim may hold a physician's lines and a nurse practitioner's, whom Medicare pays 85%
+   * of the fee schedule amount. Lines of other providers, and lines naming none, were furnished by
+   * {@link #practitioner()}. Replaces what an earlier call said of {@code npi}.
+   *
+   * <pre>{@code
+   * PricingContext group = office.withPractitioner(Npi.parse("1000000004"),
+   *     PractitionerType.NURSE_PRACTITIONER);
+   * }</pre>
+   */
+  public PricingContext withPractitioner(Npi npi, PractitionerType type) {
+    requireNonNull(npi, "npi");
+    requireNonNull(type, "type");
+    Map<Npi, PractitionerType> map = new LinkedHashMap<>(practitioners);
+    map.put(npi, type);
+    return new PricingContext(
+        dateOfService,
+        area,
+        setting,
+        participating,
+        qualifyingApmParticipant,
+        beneficiaryZip,
+        practitioner,
+        place,
+        supervisorPresentAtInduction,
+        ImmutableMap.copyOf(map));
+  }
+
+  /**
+   * Returns the practitioner type of each rendering provider given one by {@link
+   * #withPractitioner(Npi, PractitionerType)}; empty by default.
+   */
+  public ImmutableMap<Npi, PractitionerType> practitioners() {
+    return practitioners;
+  }
+
+  /**
+   * Returns the context of the lines of rendering provider {@code npi}: this one, with {@link
+   * #practitioner()} the type {@link #practitioners()} gives that NPI, if it gives one. A claim
+   * pricer prices each provider's lines in it.
+   */
+  public PricingContext forRenderingProvider(Npi npi) {
+    PractitionerType type = practitioners.get(requireNonNull(npi, "npi"));
+    return type == null || type == practitioner ? this : withPractitioner(type);
   }
 
   /**
@@ -342,7 +410,8 @@ public final class PricingContext {
         beneficiaryZip,
         practitioner,
         place,
-        isPresent);
+        isPresent,
+        practitioners);
   }
 
   @Override
@@ -359,7 +428,8 @@ public final class PricingContext {
         && beneficiaryZip.equals(that.beneficiaryZip)
         && practitioner == that.practitioner
         && place.map(ServicePlace::code).equals(that.place.map(ServicePlace::code))
-        && supervisorPresentAtInduction == that.supervisorPresentAtInduction;
+        && supervisorPresentAtInduction == that.supervisorPresentAtInduction
+        && practitioners.equals(that.practitioners);
   }
 
   @Override
@@ -373,13 +443,15 @@ public final class PricingContext {
         beneficiaryZip,
         practitioner,
         place.map(ServicePlace::code),
-        supervisorPresentAtInduction);
+        supervisorPresentAtInduction,
+        practitioners);
   }
 
   /**
    * Returns a one-line summary such as {@code 2025-03-14 13282-99 non-facility} followed by {@code
    * non-participating}, {@code QP}, {@code beneficiary ZIP 10001}, the practitioner ({@code nurse
-   * practitioner}) and {@code supervisor present at induction} when they apply.
+   * practitioner}) and {@code supervisor present at induction} when they apply, then each rendering
+   * provider's type ({@code , 1000000004 nurse practitioner}).
    */
   @Override
   public String toString() {
@@ -400,6 +472,8 @@ public final class PricingContext {
     if (supervisorPresentAtInduction) {
       sb.append(" supervisor present at induction");
     }
+    practitioners.forEach(
+        (npi, type) -> sb.append(", ").append(npi).append(' ').append(type.words()));
     return sb.toString();
   }
 }

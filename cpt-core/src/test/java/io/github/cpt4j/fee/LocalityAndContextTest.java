@@ -2,11 +2,13 @@ package io.github.cpt4j.fee;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.testing.EqualsTester;
 import com.google.common.testing.NullPointerTester;
+import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.fee.medicare.Locality;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -16,6 +18,8 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class LocalityAndContextTest {
+
+  private static final Npi NP = Npi.parse("1000000004");
 
   @Test
   void parsesTheForms() {
@@ -82,7 +86,26 @@ class LocalityAndContextTest {
         .addEqualityGroup(
             c.withPractitioner(PractitionerType.NURSE_PRACTITIONER),
             c.withPractitioner(PractitionerType.parse(" NP ")))
+        .addEqualityGroup(
+            c.withPractitioner(NP, PractitionerType.NURSE_PRACTITIONER),
+            c.withPractitioner(NP, PractitionerType.PHYSICIAN_ASSISTANT)
+                .withPractitioner(NP, PractitionerType.NURSE_PRACTITIONER))
+        .addEqualityGroup(c.withPractitioner(NP, PractitionerType.PHYSICIAN))
         .testEquals();
+    // Each rendering provider's type: its lines' context says it; other providers keep the claim's.
+    PricingContext group =
+        c.withPractitioner(PractitionerType.PHYSICIAN_ASSISTANT)
+            .withPractitioner(NP, PractitionerType.NURSE_PRACTITIONER);
+    assertEquals(
+        PractitionerType.NURSE_PRACTITIONER, group.forRenderingProvider(NP).practitioner());
+    assertEquals(
+        PractitionerType.PHYSICIAN_ASSISTANT,
+        group.forRenderingProvider(Npi.parse("1234567893")).practitioner());
+    assertSame(group, group.forRenderingProvider(Npi.parse("1234567893")));
+    assertEquals(
+        "2025-03-14 13282-99 non-facility physician assistant, 1000000004 nurse practitioner",
+        group.toString());
+    assertEquals(java.util.Map.of(NP, PractitionerType.NURSE_PRACTITIONER), group.practitioners());
     assertEquals(c, c.withPractitioner(PractitionerType.PHYSICIAN));
     PricingContext hospital =
         c.withPlaceOfService(io.github.cpt4j.fee.medicare.PlaceOfService.parse("22"));
@@ -99,7 +122,10 @@ class LocalityAndContextTest {
         c.withPractitioner(PractitionerType.CLINICAL_SOCIAL_WORKER).toString());
     assertEquals(c, c.withBeneficiaryZip("10001").withoutBeneficiaryZip());
     NullPointerTester tester =
-        new NullPointerTester().setDefault(Locality.class, l).setDefault(PaymentArea.class, l);
+        new NullPointerTester()
+            .setDefault(Locality.class, l)
+            .setDefault(PaymentArea.class, l)
+            .setDefault(Npi.class, NP);
     tester.testAllPublicStaticMethods(PricingContext.class);
     tester.testAllPublicInstanceMethods(c);
     assertEquals(Setting.FACILITY, Setting.NON_FACILITY.other());

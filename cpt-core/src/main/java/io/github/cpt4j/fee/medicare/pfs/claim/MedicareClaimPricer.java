@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.ClaimScrubber;
 import io.github.cpt4j.edit.EditAction;
@@ -169,13 +170,16 @@ import java.util.function.Function;
  * (multiple-procedure ranking, bilateral pairs, component reductions, status T, add-ons, billed
  * charges, the anesthesia session) apply to those lines only. Physicians of one group and one
  * specialty are one physician for these rules (ch. 12 §30.6.5): give their lines one rendering
- * provider, or none. The edits of one day (NCCI's, {@link ClaimEdit#perProviderDay()}) check each
- * provider's day apart; the global surgery edit sees the whole claim, for the day before a major
- * surgery and the postoperative days, and pairs a visit only with its own provider's procedures.
- * Lines keep their numbers in explanations ("line 5" is the fifth line of the whole claim). So each
- * line is priced as when its provider's day is priced as a claim of its own, with one exception: a
- * visit the global surgery edit denies for a procedure on another date (which, once denied, also no
- * longer counts as a payable line of its day for the status T rule).
+ * provider, or none. Each provider's lines are priced as furnished by the practitioner type the
+ * context gives his NPI ({@link PricingContext#withPractitioner(io.github.cpt4j.claim.Npi,
+ * io.github.cpt4j.fee.PractitionerType)}: a nurse practitioner's 85% beside a physician's 100%),
+ * else by the context's own. The edits of one day (NCCI's, {@link ClaimEdit#perProviderDay()})
+ * check each provider's day apart; the global surgery edit sees the whole claim, for the day before
+ * a major surgery and the postoperative days, and pairs a visit only with its own provider's
+ * procedures. Lines keep their numbers in explanations ("line 5" is the fifth line of the whole
+ * claim). So each line is priced as when its provider's day is priced as a claim of its own, with
+ * one exception: a visit the global surgery edit denies for a procedure on another date (which,
+ * once denied, also no longer counts as a payable line of its day for the status T rule).
  *
  * <h2>Rounding as Medicare pays</h2>
  *
@@ -448,6 +452,13 @@ public final class MedicareClaimPricer implements ClaimPricer {
     if (oneDate != null) {
       PricingContext onDate =
           oneDate.equals(context.dateOfService()) ? context : context.withDateOfService(oneDate);
+      if (n > 0 && !context.practitioners().isEmpty()) {
+        // One provider's lines: in the practitioner type the context gives that provider.
+        Optional<Npi> provider = claim.line(0).renderingProvider();
+        if (provider.isPresent()) {
+          onDate = onDate.forRenderingProvider(provider.get());
+        }
+      }
       LineEvaluator evaluator = schedule.evaluator(onDate);
       for (int i = 0; i < n; i++) {
         lines[i] =

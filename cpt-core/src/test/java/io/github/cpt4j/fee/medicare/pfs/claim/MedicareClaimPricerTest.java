@@ -752,6 +752,27 @@ class MedicareClaimPricerTest {
     }
 
     @Test
+    void eachProviderIsPaidAsThePractitionerTheContextSaysHeIs() {
+      PricingContext group =
+          CONTEXT.withPractitioner(
+              io.github.cpt4j.claim.Npi.parse("1000000004"),
+              io.github.cpt4j.fee.PractitionerType.NURSE_PRACTITIONER);
+      // The physician's visit 100.00; the nurse practitioner's 85% of it; a line naming no one is
+      // the claim's practitioner's, a physician.
+      List<BilledLine> lines =
+          List.of(
+              BilledLine.parse("99213" + SURGEON),
+              BilledLine.parse("99213" + ASSISTANT),
+              BilledLine.parse("99213"));
+      assertAmounts(PRICER.price(Claim.of(lines), group), "285.00", "100.00", "85.00", "100.00");
+      // One provider's claim, the path of a single provider's day.
+      assertAmounts(
+          PRICER.price(Claim.of(BilledLine.parse("99213" + ASSISTANT)), group), "85.00", "85.00");
+      assertAmounts(
+          PRICER.price(Claim.of(BilledLine.parse("99213" + SURGEON)), group), "100.00", "100.00");
+    }
+
+    @Test
     void theRankIsAmongTheProvidersOwnProcedures() {
       PricedClaim claim = priceBilled("27447" + SURGEON, "27447-80" + ASSISTANT, "27130" + SURGEON);
       assertAmounts(claim, "1610.00", "1000.00", "160.00", "450.00");
