@@ -146,7 +146,10 @@ public final class BilledLine {
           Npi.parse(npi);
         } catch (CodeFormatException e) {
           throw new IllegalArgumentException(
-              "a rendering provider is a ten-digit NPI, such as 1234567893: " + e.getMessage(), e);
+              "a rendering provider is a ten-digit NPI that ends the line, after its charge and"
+                  + " date (99213 $180.00 on 2025-06-02 by 1234567893): "
+                  + e.getMessage(),
+              e);
         }
       }
     }

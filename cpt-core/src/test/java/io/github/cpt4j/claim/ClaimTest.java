@@ -170,7 +170,8 @@ class ClaimTest {
             "99213 $5.00 by 25",
             "99213 on 2025-06-02 by 1234567890",
             "99213 by 123456789",
-            "99213 by 12345-7893")) {
+            "99213 by 12345-7893",
+            "99213 by 1234567893 on 2025-06-02")) {
       IllegalArgumentException e =
           assertThrows(IllegalArgumentException.class, () -> BilledLine.parse(text));
       assertTrue(
