@@ -50,7 +50,9 @@ import io.github.cpt4j.modifier.ModifierViolation;
  *       (from 0) beside its {@code lineNumber} (from 1; {@code line + 1} when absent).
  *   <li>{@link PricedClaim}, {@link PricedLine}, {@link PricingContext}, {@link ClaimWarning} and
  *       {@link ModifierViolation}: written (they are results of the pricer; read a priced claim's
- *       parts back through {@code FeeResult} and {@code BilledLine}).
+ *       parts back through {@code FeeResult} and {@code BilledLine}). A context's rendering
+ *       providers of their own types are {@code
+ *       "practitioners":{"1000000004":"NURSE_PRACTITIONER"}}, when it has any.
  * </ul>
  *
  * <p>Bad input fails with a {@code JsonMappingException} whose path names the field and whose

@@ -3,7 +3,9 @@ package io.github.cpt4j.jackson;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.fee.ClaimWarning;
+import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
@@ -11,6 +13,8 @@ import io.github.cpt4j.modifier.Modifier;
 import io.github.cpt4j.modifier.ModifierViolation;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A {@link PricedClaim}, written for reports and APIs: the context, the total, and each {@link
@@ -28,6 +32,11 @@ import java.util.Locale;
  *            "result":{"priced":true,"amount":"531.70",...},"warnings":[]}, ...],
  *  "warnings":[]}
  * }</pre>
+ *
+ * <p>A group's context that gives rendering providers types of their own ({@code
+ * PricingContext.practitioners()}) writes them after its {@code practitioner}, by NPI: {@code
+ * "practitioners":{"1000000004":"NURSE_PRACTITIONER"}}; a context that gives none has no such
+ * field.
  *
  * <p>The context's {@code supervisorPresentAtInduction} is written, {@code true}, only when the
  * context says it ({@code PricingContext.supervisorPresentAtInduction()}: the time unit of an AD
@@ -53,6 +62,17 @@ final class PricedClaimJson {
     // The rest also change amounts (a practitioner's share, the facility rate of a place, DMEPOS
     // by the patient's ZIP code): a report must be able to explain its own figures.
     gen.writeStringField("practitioner", context.practitioner().name());
+    if (!context.practitioners().isEmpty()) {
+      // Only when given: a group's claim prices each of these NPIs' lines as its own type, and a
+      // context without them is written as before. By NPI, not in the order given: equal
+      // contexts (the map's equality ignores order) are written alike.
+      gen.writeObjectFieldStart("practitioners");
+      for (Map.Entry<Npi, PractitionerType> entry :
+          new TreeMap<>(context.practitioners()).entrySet()) {
+        gen.writeStringField(entry.getKey().toString(), entry.getValue().name());
+      }
+      gen.writeEndObject();
+    }
     if (context.placeOfService().isPresent()) {
       gen.writeStringField(
           "placeOfService",

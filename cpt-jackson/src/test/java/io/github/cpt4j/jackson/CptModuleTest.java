@@ -24,6 +24,7 @@ import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.fee.Explanation;
 import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
@@ -793,6 +794,62 @@ class CptModuleTest {
         tree.get("context"),
         MAPPER.readTree(
             MAPPER.writeValueAsString(ROCHESTER.withSupervisorPresentAtInduction(true))));
+  }
+
+  /**
+   * A group's context writes the practitioner type of each rendering provider it names as {@code
+   * "practitioners"}, after the context's own {@code "practitioner"}, by NPI in ascending order
+   * whatever order they were given in: a report must explain a nurse practitioner's 85% beside the
+   * physician's full fee. A context naming none is written exactly as before the map existed.
+   */
+  @Test
+  void aContextWritesThePractitionerTypeOfEachRenderingProvider() throws Exception {
+    String plain =
+        "{\"dateOfService\":\"2025-06-02\",\"area\":\"13282-99\",\"setting\":\"FACILITY\","
+            + "\"participating\":true,\"qualifyingApmParticipant\":false,"
+            + "\"practitioner\":\"PHYSICIAN\"";
+    assertEquals(plain + "}", MAPPER.writeValueAsString(ROCHESTER));
+    PricingContext one =
+        ROCHESTER.withPractitioner(Npi.parse("1000000004"), PractitionerType.NURSE_PRACTITIONER);
+    assertEquals(
+        plain + ",\"practitioners\":{\"1000000004\":\"NURSE_PRACTITIONER\"}}",
+        MAPPER.writeValueAsString(one));
+    PricingContext two =
+        ROCHESTER
+            .withPlaceOfService(PlaceOfService.of(22))
+            .withPractitioner(Npi.parse("2000000002"), PractitionerType.PHYSICIAN_ASSISTANT)
+            .withPractitioner(Npi.parse("1000000004"), PractitionerType.NURSE_PRACTITIONER);
+    PricingContext reversed =
+        ROCHESTER
+            .withPlaceOfService(PlaceOfService.of(22))
+            .withPractitioner(Npi.parse("1000000004"), PractitionerType.NURSE_PRACTITIONER)
+            .withPractitioner(Npi.parse("2000000002"), PractitionerType.PHYSICIAN_ASSISTANT);
+    String both =
+        plain
+            + ",\"practitioners\":{\"1000000004\":\"NURSE_PRACTITIONER\","
+            + "\"2000000002\":\"PHYSICIAN_ASSISTANT\"},\"placeOfService\":\"22\"}";
+    assertEquals(both, MAPPER.writeValueAsString(two));
+    assertEquals(two, reversed);
+    assertEquals(both, MAPPER.writeValueAsString(reversed));
+
+    // In a priced claim too: the nurse practitioner's line is paid 85% of the physician's.
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(BundledData.medicareFeeSchedule());
+    Claim claim =
+        Claim.of(
+            List.of(
+                BilledLine.parse("99213 $180.00 on 2025-06-02 by 1234567893"),
+                BilledLine.parse("99213 $180.00 on 2025-06-02 by 1000000004")));
+    JsonNode tree = MAPPER.valueToTree(pricer.price(claim, one));
+    assertEquals(
+        "NURSE_PRACTITIONER",
+        tree.get("context").get("practitioners").get("1000000004").asText(),
+        tree::toString);
+    assertEquals(MAPPER.readTree(MAPPER.writeValueAsString(one)), tree.get("context"));
+    BigDecimal physician =
+        MAPPER.treeToValue(tree.get("lines").get(0).get("result"), FeeResult.class).amountOrThrow();
+    BigDecimal nurse =
+        MAPPER.treeToValue(tree.get("lines").get(1).get("result"), FeeResult.class).amountOrThrow();
+    assertTrue(nurse.compareTo(physician) < 0, tree::toString);
   }
 
   /**

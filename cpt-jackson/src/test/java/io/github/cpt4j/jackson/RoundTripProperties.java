@@ -1,8 +1,12 @@
 package io.github.cpt4j.jackson;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
@@ -12,13 +16,21 @@ import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.fee.Explanation;
 import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.PractitionerType;
+import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.PricingStep;
+import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.PlaceOfService;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -50,6 +62,95 @@ class RoundTripProperties {
   @Property(tries = 300)
   void editFindingsRoundTrip(@ForAll("findings") EditFinding finding) throws Exception {
     roundTrips(finding, EditFinding.class);
+  }
+
+  /**
+   * A context is written, not read (a priced claim's parts are read back, not the claim): its
+   * rendering providers' types, the one part of it that is a map, read back equal through the
+   * module's {@code Npi} keys, and the rest of it is written exactly as the same context without
+   * them, with {@code "practitioners"} right after {@code "practitioner"} and only when given.
+   * Equal contexts, their providers given in another order, are written alike.
+   */
+  @Property(tries = 300)
+  void contextsWriteTheirPractitionersAndNothingElseChanges(
+      @ForAll("contexts") PricingContext base,
+      @ForAll("practitionerMaps") List<Map.Entry<Npi, PractitionerType>> entries)
+      throws Exception {
+    PricingContext context = base;
+    PricingContext reversed = base;
+    for (int i = 0; i < entries.size(); i++) {
+      context = context.withPractitioner(entries.get(i).getKey(), entries.get(i).getValue());
+      Map.Entry<Npi, PractitionerType> last = entries.get(entries.size() - 1 - i);
+      reversed = reversed.withPractitioner(last.getKey(), last.getValue());
+    }
+    String json = MAPPER.writeValueAsString(context);
+    assertEquals(json, new String(MAPPER.writeValueAsBytes(context), StandardCharsets.UTF_8));
+    assertEquals(context, reversed);
+    assertEquals(json, MAPPER.writeValueAsString(reversed));
+
+    ObjectNode tree = (ObjectNode) MAPPER.readTree(json);
+    List<String> names = new ArrayList<>();
+    tree.fieldNames().forEachRemaining(names::add);
+    JsonNode practitioners = tree.remove("practitioners");
+    if (context.practitioners().isEmpty()) {
+      assertNull(practitioners, json);
+    } else {
+      assertEquals(names.indexOf("practitioner") + 1, names.indexOf("practitioners"), json);
+      Map<Npi, PractitionerType> read =
+          MAPPER.readValue(
+              MAPPER.treeAsTokens(practitioners),
+              new TypeReference<Map<Npi, PractitionerType>>() {});
+      assertEquals(context.practitioners(), read);
+    }
+    assertEquals(MAPPER.writeValueAsString(base), MAPPER.writeValueAsString(tree));
+  }
+
+  @Provide
+  Arbitrary<PricingContext> contexts() {
+    Arbitrary<PricingContext> located =
+        Combinators.combine(
+                Arbitraries.integers().between(0, 40_000).map(LocalDate::ofEpochDay),
+                Arbitraries.of("13282-99", "01112-05", "13202-01"),
+                Arbitraries.of(Setting.class))
+            .as((date, area, setting) -> PricingContext.of(date, Locality.parse(area), setting));
+    Arbitrary<PricingContext> unlocated =
+        Combinators.combine(
+                Arbitraries.integers().between(0, 40_000).map(LocalDate::ofEpochDay),
+                Arbitraries.of(Setting.class))
+            .as(PricingContext::withoutArea);
+    return Combinators.combine(
+            Arbitraries.oneOf(located, unlocated),
+            Arbitraries.of(PractitionerType.class),
+            Arbitraries.of(true, false),
+            Arbitraries.of(true, false),
+            Arbitraries.of(11, 22, 24, 31).injectNull(0.5),
+            Arbitraries.of("10001", "14604").injectNull(0.5),
+            Arbitraries.of(true, false))
+        .as(
+            (context, type, participating, qp, place, zip, present) -> {
+              PricingContext c =
+                  context
+                      .withPractitioner(type)
+                      .withParticipating(participating)
+                      .withQualifyingApmParticipant(qp)
+                      .withSupervisorPresentAtInduction(present);
+              c = place == null ? c : c.withPlaceOfService(PlaceOfService.of(place));
+              return zip == null ? c : c.withBeneficiaryZip(zip);
+            });
+  }
+
+  /**
+   * From 0 to 2 rendering providers of distinct NPIs and their types: of one NPI given twice {@link
+   * PricingContext#withPractitioner(Npi, PractitionerType)} keeps the last type, which the reversed
+   * order would change.
+   */
+  @Provide
+  Arbitrary<List<Map.Entry<Npi, PractitionerType>>> practitionerMaps() {
+    return Combinators.combine(npis(), Arbitraries.of(PractitionerType.class))
+        .as(Map::entry)
+        .list()
+        .ofMaxSize(2)
+        .uniqueElements(Map.Entry::getKey);
   }
 
   /** Any text, surrogates and control characters among it. */
