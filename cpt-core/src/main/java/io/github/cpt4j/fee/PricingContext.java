@@ -3,14 +3,15 @@ package io.github.cpt4j.fee;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSortedMap;
 import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.text.Blanks;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The circumstances a service is priced in: the date of service, the payment area (for Medicare,
@@ -349,7 +350,8 @@ public final class PricingContext {
   public PricingContext withPractitioner(Npi npi, PractitionerType type) {
     requireNonNull(npi, "npi");
     requireNonNull(type, "type");
-    Map<Npi, PractitionerType> map = new LinkedHashMap<>(practitioners);
+    // In NPI order, whatever the order given: equal contexts print and iterate alike.
+    Map<Npi, PractitionerType> map = new TreeMap<>(practitioners);
     map.put(npi, type);
     return new PricingContext(
         dateOfService,
@@ -361,12 +363,12 @@ public final class PricingContext {
         practitioner,
         place,
         supervisorPresentAtInduction,
-        ImmutableMap.copyOf(map));
+        ImmutableSortedMap.copyOf(map));
   }
 
   /**
    * Returns the practitioner type of each rendering provider given one by {@link
-   * #withPractitioner(Npi, PractitionerType)}; empty by default.
+   * #withPractitioner(Npi, PractitionerType)}, in NPI order; empty by default.
    */
   public ImmutableMap<Npi, PractitionerType> practitioners() {
     return practitioners;

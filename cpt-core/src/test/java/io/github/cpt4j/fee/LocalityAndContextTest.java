@@ -106,6 +106,17 @@ class LocalityAndContextTest {
         "2025-03-14 13282-99 non-facility physician assistant, 1000000004 nurse practitioner",
         group.toString());
     assertEquals(java.util.Map.of(NP, PractitionerType.NURSE_PRACTITIONER), group.practitioners());
+    // Equal contexts print alike, whatever order their providers were given in.
+    Npi pa = Npi.parse("2000000002");
+    PricingContext one =
+        c.withPractitioner(pa, PractitionerType.PHYSICIAN_ASSISTANT)
+            .withPractitioner(NP, PractitionerType.NURSE_PRACTITIONER);
+    PricingContext reversed =
+        c.withPractitioner(NP, PractitionerType.NURSE_PRACTITIONER)
+            .withPractitioner(pa, PractitionerType.PHYSICIAN_ASSISTANT);
+    assertEquals(one, reversed);
+    assertEquals(one.toString(), reversed.toString());
+    assertEquals(java.util.List.of(NP, pa), java.util.List.copyOf(one.practitioners().keySet()));
     assertEquals(c, c.withPractitioner(PractitionerType.PHYSICIAN));
     PricingContext hospital =
         c.withPlaceOfService(io.github.cpt4j.fee.medicare.PlaceOfService.parse("22"));
