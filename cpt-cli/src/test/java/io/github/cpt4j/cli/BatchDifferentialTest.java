@@ -37,9 +37,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
@@ -327,6 +329,11 @@ class BatchDifferentialTest {
         }
         if (providers == 2) {
           cells[13] = random.nextInt(4) == 0 ? "" : pick(random, NPIS); // each row's own
+          if (random.nextInt(4) == 0) {
+            // A group's practitioners need not be of one type: the rows of two NPIs may differ
+            // in it, the rows of one may not.
+            cells[11] = random.nextBoolean() ? "physician" : pick(random, PRACTITIONERS);
+          }
         }
         if (bad && random.nextInt(4) == 0) {
           spoil(random, cells);
@@ -444,11 +451,18 @@ class BatchDifferentialTest {
 
     /** The context of a claim: the rendering provider is not part of it. */
     boolean sameContext(Line other) {
+      return sameClaimContext(other) && practitioner == other.practitioner;
+    }
+
+    /**
+     * What the lines of one claim share: the context but for the practitioner, which may differ
+     * between the lines of two rendering providers.
+     */
+    boolean sameClaimContext(Line other) {
       return locality.equals(other.locality)
           && setting == other.setting
           && place.equals(other.place)
           && beneficiaryZip.equals(other.beneficiaryZip)
-          && practitioner == other.practitioner
           && apm == other.apm;
     }
   }
@@ -711,15 +725,23 @@ class BatchDifferentialTest {
     List<Line> lines = new ArrayList<>();
     List<Integer> numbers = new ArrayList<>();
     boolean mixed = false;
+    // Each rendering provider's practitioner type (no NPI: the lines naming none), as README says:
+    // the lines of one provider have one.
+    Map<Optional<Npi>, PractitionerType> types = new HashMap<>();
     for (int i = 0; i < rows.size(); i++) {
       Expected expected = expect(rows.get(i), defaults, data);
       if (expected.reason() != null) {
         answers[i] = new Answer("", expected.reason(), null);
       } else {
-        if (!lines.isEmpty() && !lines.get(0).sameContext(expected.line())) {
+        Line line = expected.line();
+        if (!lines.isEmpty() && !lines.get(0).sameClaimContext(line)) {
           mixed = true;
         }
-        lines.add(expected.line());
+        PractitionerType earlier = types.putIfAbsent(line.provider(), line.practitioner());
+        if (earlier != null && earlier != line.practitioner()) {
+          mixed = true;
+        }
+        lines.add(line);
         numbers.add(i + 1);
       }
     }
@@ -741,11 +763,19 @@ class BatchDifferentialTest {
         if (lines.size() != rows.size()) {
           claim = claim.withLineNumbers(numbers.stream().mapToInt(Integer::intValue).toArray());
         }
+        // The claim's own practitioner is that of its lines without an NPI, else the first
+        // line's; each NPI of another type has its own.
+        PractitionerType own = types.getOrDefault(Optional.empty(), first.practitioner());
         PricingContext context =
             PricingContext.of(first.date(), first.locality(), first.setting())
                 .withParticipating(!defaults.nonParticipating())
-                .withPractitioner(first.practitioner())
+                .withPractitioner(own)
                 .withQualifyingApmParticipant(first.apm());
+        for (Map.Entry<Optional<Npi>, PractitionerType> type : types.entrySet()) {
+          if (type.getKey().isPresent() && type.getValue() != own) {
+            context = context.withPractitioner(type.getKey().get(), type.getValue());
+          }
+        }
         if (first.place().isPresent()) {
           context = context.withPlaceOfService(first.place().get());
         }

@@ -674,7 +674,8 @@ class PriceCommandTest {
     List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
     assertEquals("mixed_claim_context", rows.get(1).getField(6), r::toString);
     assertEquals(
-        "the lines of claim 'A' differ in practitioner (np and physician); a claim has one of each",
+        "the lines of claim 'A' without a rendering provider differ in practitioner (np and"
+            + " physician); the lines of one rendering provider have one practitioner",
         rows.get(1).getField(7));
   }
 

@@ -31,7 +31,14 @@ class RenderingProviderTest {
 
   /** {@code cpt price LINE...} in CSV, with the context above; its records, header first. */
   private static List<List<String>> priceLines(int status, String... lines) {
+    return priceLinesWith(status, List.of(), lines);
+  }
+
+  /** {@code cpt price LINE...} as {@link #priceLines} runs it, with more options. */
+  private static List<List<String>> priceLinesWith(
+      int status, List<String> options, String... lines) {
     List<String> args = new ArrayList<>(List.of("price"));
+    args.addAll(options);
     args.addAll(List.of(lines));
     args.addAll(List.of(CONTEXT));
     args.addAll(List.of("-f", "csv"));
@@ -182,6 +189,63 @@ class RenderingProviderTest {
     assertEquals("priced", plain.get(7).get(5));
     // Blanks around a cell are not part of it, as for the other cells.
     assertEquals(apart.get(2).subList(1, 3), plain.get(9).subList(4, 6));
+  }
+
+  /**
+   * A group's claim may hold a physician's lines and a nurse practitioner's: the practitioner
+   * column may differ between rows of different rendering providers, each NPI's rows priced at its
+   * type's share (a nurse practitioner's 85%, as {@code --practitioner np} prices a line). The
+   * claim's own practitioner is that of its rows without an NPI, or the first row's when every row
+   * names one. Rows of one NPI, or rows without one, that disagree are still refused.
+   */
+  @Test
+  void eachProvidersRowsArePricedAsItsOwnPractitionerType() {
+    String physician = priceLines(0, "99213").get(1).get(1);
+    String nurse = priceLinesWith(0, List.of("--practitioner", "np"), "99213").get(1).get(1);
+    assertNotEquals(physician, nurse);
+    String csv =
+        "claim,code,practitioner,rendering_provider\n"
+            + "A,99213,physician,"
+            + SURGEON
+            + "\nA,99213,np,"
+            + ASSISTANT
+            + "\nB,99213,,\nB,99213,np,"
+            + ASSISTANT
+            + "\nC,99213,np,"
+            + ASSISTANT
+            + "\nC,99213,physician,"
+            + SURGEON
+            + "\nD,99213,physician,"
+            + SURGEON
+            + "\nD,99213,np,"
+            + SURGEON
+            + "\nE,99213,np,\nE,99213,,\n";
+    List<List<String>> out = batch(csv, 1);
+    assertEquals(List.of(physician, "priced"), out.get(1).subList(4, 6), out::toString);
+    assertEquals(List.of(nurse, "priced"), out.get(2).subList(4, 6), out::toString);
+    // The rows without an NPI are the claim's own practitioner's; the NPI's are its type's.
+    assertEquals(List.of(physician, "priced"), out.get(3).subList(4, 6), out::toString);
+    assertEquals(List.of(nurse, "priced"), out.get(4).subList(4, 6), out::toString);
+    // Every row names an NPI, the first a nurse practitioner: each still at its own type's share.
+    assertEquals(List.of(nurse, "priced"), out.get(5).subList(4, 6), out::toString);
+    assertEquals(List.of(physician, "priced"), out.get(6).subList(4, 6), out::toString);
+    // One NPI, two types: the claim is refused, naming the NPI and the two types.
+    for (int row : new int[] {7, 8}) {
+      assertEquals(List.of("", "mixed_claim_context"), out.get(row).subList(4, 6), out::toString);
+      assertEquals(
+          "the lines of claim 'D' by "
+              + SURGEON
+              + " differ in practitioner (physician and np); the lines of one rendering provider"
+              + " have one practitioner",
+          out.get(row).get(6));
+    }
+    for (int row : new int[] {9, 10}) {
+      assertEquals(List.of("", "mixed_claim_context"), out.get(row).subList(4, 6), out::toString);
+      assertEquals(
+          "the lines of claim 'E' without a rendering provider differ in practitioner (np and"
+              + " physician); the lines of one rendering provider have one practitioner",
+          out.get(row).get(6));
+    }
   }
 
   /** Another bad NPI in each way Npi.parse refuses one, each its own message. */

@@ -46,7 +46,8 @@ import java.util.function.Predicate;
  * one claim, so that one line can change another's amount; sort the file by claim first (a value
  * that comes back after other claims, its rows priced as separate claims, is reported in the {@link
  * Summary}, within the window of {@link ClaimOrder}). A claim's lines must share place and setting
- * ({@code mixed_claim_context} otherwise); each keeps its own date, and the same-day rules
+ * ({@code mixed_claim_context} otherwise), and the lines of one rendering provider their
+ * practitioner ({@link LineRequest#mixedClaim}); each keeps its own date, and the same-day rules
  * (ranking, bilateral pairs, visits on the day of surgery) apply per date, the global surgery rule
  * across them. A claim has at most {@value #MAX_CLAIM_LINES} lines (the rest get {@code
  * claim_too_long}). An invalid row of a claim is reported and the claim's other lines are priced
@@ -818,23 +819,24 @@ public final class BatchPricing {
 
   private void priceClaim(Chunk chunk, int start, int end) {
     List<LineRequest> requests = new ArrayList<>(end - start);
-    String mixed = null; // why the claim's lines cannot be priced together, when they cannot
+    String key = null; // the claim's key, as its valid rows give it
     for (int i = start; i < end; i++) {
       RowParser.Row row = chunk.rows.get(i);
       if (row.problem().isPresent()) {
         chunk.outcomes[i] = row.problem().get();
         chunk.invalid[i] = true;
       } else {
-        LineRequest request = row.request().orElseThrow();
-        if (mixed == null && !requests.isEmpty() && !request.sameContext(requests.get(0))) {
-          mixed = requests.get(0).mixedContext(row.claim(), request);
+        if (key == null) {
+          key = row.claim();
         }
-        requests.add(request);
+        requests.add(row.request().orElseThrow());
       }
     }
     if (requests.isEmpty()) {
       return;
     }
+    // Why the claim's lines cannot be priced together, when they cannot.
+    String mixed = LineRequest.mixedClaim(key, requests).orElse(null);
     // With every row valid the rows' places are the positions: the overload without numbers
     // allocates nothing more per claim.
     List<Outcome> outcomes;

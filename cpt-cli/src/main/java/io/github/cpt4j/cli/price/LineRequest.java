@@ -12,7 +12,9 @@ import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -93,6 +95,14 @@ public record LineRequest(
    * one ZIP code can be in two localities on two dates.
    */
   public String mixedContext(String claimKey, LineRequest other) {
+    return mixedContext(claimKey, other, true);
+  }
+
+  /**
+   * The explanation of {@link #mixedContext(String, LineRequest)}, the practitioner left out when
+   * {@code withPractitioner} is false: the rows of two rendering providers may differ in it.
+   */
+  private String mixedContext(String claimKey, LineRequest other, boolean withPractitioner) {
     List<String> differ = new ArrayList<>(2);
     if (!locality.equals(other.locality)) {
       differ.add(
@@ -119,7 +129,7 @@ public record LineRequest(
               + zipWords(other.beneficiaryZip)
               + ")");
     }
-    if (practitioner != other.practitioner) {
+    if (withPractitioner && practitioner != other.practitioner) {
       differ.add("practitioner (" + practitioner.id() + " and " + other.practitioner.id() + ")");
     }
     if (qualifyingApm != other.qualifyingApm) {
@@ -138,6 +148,85 @@ public record LineRequest(
 
   private static String zipWords(Optional<String> zip) {
     return zip.map(CodeFormatException::quote).orElse("none");
+  }
+
+  /**
+   * Returns why {@code lines}, the lines of claim {@code claimKey} in order, cannot be priced
+   * together, or empty when they can: every line must have the first line's context as {@link
+   * #sameContext} compares it, except the practitioner. The lines of two rendering providers may
+   * name two practitioner types (a group's physician and its nurse practitioner): {@link
+   * #claimContext} gives each NPI its own. The lines of one NPI must agree on it, and so must the
+   * lines naming none, which are all one provider's; the explanation then names the NPI, or says
+   * there is none, and the two types.
+   */
+  public static Optional<String> mixedClaim(String claimKey, List<LineRequest> lines) {
+    requireNonNull(claimKey, "claimKey");
+    LineRequest first = lines.get(0);
+    boolean practitionersDiffer = false;
+    for (int i = 1; i < lines.size(); i++) {
+      LineRequest line = lines.get(i);
+      if (!first.sameContextButPractitioner(line)) {
+        return Optional.of(first.mixedContext(claimKey, line, false));
+      }
+      practitionersDiffer |= line.practitioner != first.practitioner;
+    }
+    if (!practitionersDiffer) {
+      return Optional.empty(); // most claims: nothing more to look at, nothing allocated
+    }
+    Map<Optional<Npi>, LineRequest> byProvider = new HashMap<>();
+    for (LineRequest line : lines) {
+      LineRequest earlier = byProvider.putIfAbsent(line.renderingProvider, line);
+      if (earlier != null && earlier.practitioner != line.practitioner) {
+        return Optional.of(
+            "the lines of claim "
+                + CodeFormatException.quote(claimKey)
+                + line.renderingProvider
+                    .map(npi -> " by " + npi)
+                    .orElse(" without a rendering provider")
+                + " differ in practitioner ("
+                + earlier.practitioner.id()
+                + " and "
+                + line.practitioner.id()
+                + "); the lines of one rendering provider have one practitioner");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Returns the context {@code lines}, the lines of one claim that {@link #mixedClaim} accepts, are
+   * priced in: the first line's ({@link #context}), each line with its own date; presence at
+   * induction when any line says so ({@link #anyPresentAtInduction}). Its own {@link
+   * PricingContext#practitioner()} is that of the lines naming no rendering provider, or, when
+   * every line names one, the first line's; each NPI whose lines name another type gets it ({@link
+   * PricingContext#withPractitioner(Npi, PractitionerType)}), so that a nurse practitioner's lines
+   * are paid 85% beside the physicians' full amounts.
+   */
+  public static PricingContext claimContext(List<LineRequest> lines, boolean participating) {
+    LineRequest first = lines.get(0);
+    PractitionerType own = first.practitioner;
+    for (LineRequest line : lines) {
+      if (line.renderingProvider.isEmpty()) {
+        own = line.practitioner;
+        break;
+      }
+    }
+    PricingContext context = first.context(participating);
+    if (context.practitioner() != own) {
+      context = context.withPractitioner(own);
+    }
+    for (LineRequest line : lines) {
+      if (line.practitioner != own && line.renderingProvider.isPresent()) {
+        Npi npi = line.renderingProvider.get();
+        if (context.practitioners().get(npi) != line.practitioner) {
+          context = context.withPractitioner(npi, line.practitioner);
+        }
+      }
+    }
+    if (!context.supervisorPresentAtInduction() && anyPresentAtInduction(lines)) {
+      context = context.withSupervisorPresentAtInduction(true);
+    }
+    return context;
   }
 
   /**
@@ -163,17 +252,21 @@ public record LineRequest(
    * group's claim holds the lines of several of its practitioners, each judged apart.
    */
   public boolean sameContext(LineRequest other) {
+    return sameContextButPractitioner(other) && practitioner == other.practitioner;
+  }
+
+  /** {@link #sameContext} but for the practitioner, which differs by rendering provider. */
+  private boolean sameContextButPractitioner(LineRequest other) {
     return locality.equals(other.locality)
         && setting == other.setting
         && beneficiaryZip.equals(other.beneficiaryZip)
-        && practitioner == other.practitioner
         && qualifyingApm == other.qualifyingApm
         && place.equals(other.place);
   }
 
   /**
    * Returns the context this line is priced in, for a participating provider or not; a claim is
-   * priced in its first line's context, each line with its own date.
+   * priced in {@link #claimContext}, its first line's with each rendering provider's practitioner.
    */
   public PricingContext context(boolean participating) {
     // A wither only where the value differs from the default: a batch makes one context a claim.

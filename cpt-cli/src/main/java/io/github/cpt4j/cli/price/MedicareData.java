@@ -608,15 +608,13 @@ public final class MedicareData implements PricingData {
     }
 
     /**
-     * Prices {@code toPrice}, the claim of {@code lines}, in the context of its first line, with
-     * presence at induction when any line says so.
+     * Prices {@code toPrice}, the claim of {@code lines}, in {@link LineRequest#claimContext}: its
+     * first line's, each rendering provider with its practitioner type, with presence at induction
+     * when any line says so.
      */
     private List<Outcome> priceClaim(
         Claim toPrice, List<LineRequest> lines, boolean participating) {
-      PricingContext context = lines.get(0).context(participating);
-      if (!context.supervisorPresentAtInduction() && LineRequest.anyPresentAtInduction(lines)) {
-        context = context.withSupervisorPresentAtInduction(true);
-      }
+      PricingContext context = LineRequest.claimContext(lines, participating);
       PricedClaim claim = pricer.price(toPrice, context);
       List<Outcome> outcomes = new ArrayList<>(toPrice.size());
       for (PricedLine line : claim.lines()) {
