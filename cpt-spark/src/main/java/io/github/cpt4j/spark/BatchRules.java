@@ -138,7 +138,7 @@ final class BatchRules {
     List<LineResult> results = new ArrayList<>(rows.size());
     claim.clear();
     requests.clear();
-    String mixed = null; // why the claim's lines cannot be priced together, when they cannot
+    String claimKey = null; // the claim column's value, for what is said of a mixed claim
     int n = Math.min(rows.size(), MAX_CLAIM_LINES);
     boolean[] undated = new boolean[n];
     for (int i = 0; i < n; i++) {
@@ -148,12 +148,16 @@ final class BatchRules {
       Optional<LineRequest> request = row.request();
       if (request.isPresent()) {
         undated[i] = parser.isUndated(fields);
-        if (mixed == null && !requests.isEmpty() && !request.get().sameContext(requests.get(0))) {
-          mixed = requests.get(0).mixedContext(row.claim(), request.get());
+        if (claimKey == null) {
+          claimKey = row.claim();
         }
         requests.add(request.get());
       }
     }
+    // As cpt price --input judges a claim: one context, but each rendering provider's rows may
+    // have a practitioner type of their own.
+    String mixed =
+        requests.isEmpty() ? null : LineRequest.mixedClaim(claimKey, requests).orElse(null);
     // With every row valid the rows' places are the positions: no numbers to allocate.
     List<Outcome> outcomes;
     if (requests.isEmpty() || mixed != null) {

@@ -273,18 +273,21 @@ class SparkClaimPricingTest {
   /**
    * The rendering_provider column, read as the command line reads it: a surgeon's 27447 and the
    * assistant's 27447-80 by two NPIs are priced apart (the assistant's line not ranked second), by
-   * none as one practitioner's, and a bad NPI is invalid_rendering_provider; a LONG column, as
-   * {@code inferSchema} types ten digits, reads as its digits.
+   * none as one practitioner's, a bad NPI is invalid_rendering_provider, and each NPI's rows are of
+   * its own practitioner type (a physician's and a nurse practitioner's); a LONG column, as {@code
+   * inferSchema} types ten digits, reads as its digits.
    */
   @Test
   void theRenderingProviderColumnJudgesEachPractitionersLinesApart() throws IOException {
     String csv =
-        "id,claim,code,modifiers,rendering_provider\n"
-            + "a,A,27447,,1234567893\n"
-            + "b,A,27447,80,1000000004\n"
-            + "c,B,27447,,\n"
-            + "d,B,27447,80,\n"
-            + "e,C,27447,80,1234567890\n";
+        "id,claim,code,modifiers,rendering_provider,practitioner\n"
+            + "a,A,27447,,1234567893,\n"
+            + "b,A,27447,80,1000000004,\n"
+            + "c,B,27447,,,\n"
+            + "d,B,27447,80,,\n"
+            + "e,C,27447,80,1234567890,\n"
+            + "f,D,99213,,1234567893,physician\n"
+            + "g,D,99213,,1000000004,np\n";
     Map<String, CliReference.Answer> expected = CliReference.price(csv, OPTIONS);
     assertEquals("priced", expected.get("b").result());
     // Paid in full with two NPIs, halved as the second procedure of one surgeon (to a cent).
@@ -298,6 +301,13 @@ class SparkClaimPricingTest {
             < 0,
         expected::toString);
     assertEquals("invalid_rendering_provider", expected.get("e").result());
+    // Each provider's rows in its own practitioner type: the nurse practitioner's 85%.
+    assertEquals("priced", expected.get("g").result(), expected::toString);
+    assertTrue(
+        new BigDecimal(expected.get("g").amount())
+                .compareTo(new BigDecimal(expected.get("f").amount()))
+            < 0,
+        expected::toString);
     Dataset<Row> text =
         spark
             .read()
