@@ -161,12 +161,7 @@ public final class FhirCodeSystems {
    * host) or its OID, {@code urn:oid:2.16.840.1.113883.4.6}.
    */
   public static boolean isNpi(String system) {
-    if (system == null) {
-      return false;
-    }
-    String s = system.trim();
-    String normal = withoutScheme(s);
-    return s.equals(NPI_OID) || (!normal.isEmpty() && normal.equals(withoutScheme(NPI)));
+    return system != null && (system.trim().equals(NPI_OID) || sameSystem(system, NPI));
   }
 
   /**

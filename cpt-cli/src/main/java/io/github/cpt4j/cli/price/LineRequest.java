@@ -64,30 +64,6 @@ public record LineRequest(
     requireNonNull(renderingProvider, "renderingProvider");
   }
 
-  /** Returns the request of a line that names no rendering provider: the claim's one provider's. */
-  public LineRequest(
-      ClaimLine line,
-      Locality locality,
-      Setting setting,
-      LocalDate date,
-      Optional<String> beneficiaryZip,
-      PractitionerType practitioner,
-      boolean qualifyingApm,
-      Optional<PlaceOfService> place,
-      boolean presentAtInduction) {
-    this(
-        line,
-        locality,
-        setting,
-        date,
-        beneficiaryZip,
-        practitioner,
-        qualifyingApm,
-        place,
-        presentAtInduction,
-        Optional.empty());
-  }
-
   /**
    * Returns the explanation of a claim refused because {@code other}'s context is not this one's:
    * it names what differs, as {@link #sameContext} compares it, and the two values. A locality is

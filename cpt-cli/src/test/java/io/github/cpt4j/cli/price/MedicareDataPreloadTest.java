@@ -125,7 +125,8 @@ class MedicareDataPreloadTest {
               PractitionerType.PHYSICIAN,
               false,
               Optional.empty(),
-              false));
+              false,
+              Optional.empty()));
     }
     List<Outcome> outcomes = new ArrayList<>(pricer.price(claim, true));
     for (LineRequest line : claim) {

@@ -63,7 +63,8 @@ class RowPricerLineNumbersTest {
               PractitionerType.PHYSICIAN,
               false,
               Optional.empty(),
-              false));
+              false,
+              Optional.empty()));
     }
     return claim;
   }
