@@ -92,17 +92,17 @@ public final class ClaimScrubber {
   public ImmutableList<EditFinding> scrub(Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");
     requireNonNull(context, "context");
-    // Lines of several dates or providers: the edits of one provider's day see its lines as a
+    // Lines of several days or providers: the edits of one provider's day see its lines as a
     // claim of their own.
-    List<ProviderDay> dates = ProviderDay.split(claim, context);
+    List<ProviderDay> days = ProviderDay.split(claim, context);
     List<EditFinding> all = null;
     for (int e = 0; e < edits.size(); e++) {
       ClaimEdit edit = edits.get(e);
-      if (dates == null || !edit.perProviderDay()) {
+      if (days == null || !edit.perProviderDay()) {
         all = check(edit, claim, context, null, all);
       } else {
-        for (ProviderDay date : dates) {
-          all = check(edit, date.claim(), date.context(), date, all);
+        for (ProviderDay day : days) {
+          all = check(edit, day.claim(), day.context(), day, all);
         }
       }
     }
@@ -115,14 +115,10 @@ public final class ClaimScrubber {
 
   /**
    * Adds what {@code edit} finds on {@code claim} to {@code all} (created when null), each finding
-   * moved to its line in the whole claim when {@code date} is one date's lines (not null).
+   * moved to its line in the whole claim when {@code day} is one provider's day (not null).
    */
   private static List<EditFinding> check(
-      ClaimEdit edit,
-      Claim claim,
-      PricingContext context,
-      ProviderDay date,
-      List<EditFinding> all) {
+      ClaimEdit edit, Claim claim, PricingContext context, ProviderDay day, List<EditFinding> all) {
     List<EditFinding> found = edit.check(claim, context);
     if (found == null) {
       throw new IllegalArgumentException("claim edit " + edit.name() + " returned null");
@@ -146,10 +142,10 @@ public final class ClaimScrubber {
       if (all == null) {
         all = new ArrayList<>(4);
       }
-      // Named as the claim checked names the line (one date's lines keep the whole claim's
+      // Named as the claim checked names the line (one day's lines keep the whole claim's
       // numbers), whatever the edit set: toString and the message then agree.
       finding = finding.withLineNumber(claim.lineNumber(finding.line()));
-      all.add(date == null ? finding : finding.onLine(date.lineInClaim(finding.line())));
+      all.add(day == null ? finding : finding.onLine(day.lineInClaim(finding.line())));
     }
     return all;
   }

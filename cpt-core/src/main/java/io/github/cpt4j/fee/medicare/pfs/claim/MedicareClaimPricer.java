@@ -447,7 +447,8 @@ public final class MedicareClaimPricer implements ClaimPricer {
       Claim claim, PricingContext context, List<EditFinding> findings, int[] numbers) {
     int n = claim.size();
     LineWork[] lines = new LineWork[n];
-    // Lines of several dates: the same-day rules apply to each date's lines, in its context.
+    // Lines of several days or providers: the same-day rules apply to each provider's day, in its
+    // context.
     LocalDate oneDate = ProviderDay.single(claim, context);
     if (oneDate != null) {
       PricingContext onDate =
@@ -472,13 +473,13 @@ public final class MedicareClaimPricer implements ClaimPricer {
       applyFindings(lines, findings);
       priceDate(claim, evaluator, lines);
     } else {
-      List<ProviderDay> dates = ProviderDay.split(claim, context);
-      LineEvaluator[] evaluators = new LineEvaluator[dates.size()];
+      List<ProviderDay> days = ProviderDay.split(claim, context);
+      LineEvaluator[] evaluators = new LineEvaluator[days.size()];
       for (int d = 0; d < evaluators.length; d++) {
-        ProviderDay date = dates.get(d);
-        evaluators[d] = schedule.evaluator(date.context());
-        for (int j = 0; j < date.claim().size(); j++) {
-          int i = date.lineInClaim(j);
+        ProviderDay day = days.get(d);
+        evaluators[d] = schedule.evaluator(day.context());
+        for (int j = 0; j < day.claim().size(); j++) {
+          int i = day.lineInClaim(j);
           lines[i] =
               new LineWork(
                   numbers == null ? i : numbers[i],
@@ -490,12 +491,12 @@ public final class MedicareClaimPricer implements ClaimPricer {
       }
       applyFindings(lines, findings);
       for (int d = 0; d < evaluators.length; d++) {
-        ProviderDay date = dates.get(d);
-        LineWork[] ofDate = new LineWork[date.claim().size()];
-        for (int j = 0; j < ofDate.length; j++) {
-          ofDate[j] = lines[date.lineInClaim(j)];
+        ProviderDay day = days.get(d);
+        LineWork[] ofDay = new LineWork[day.claim().size()];
+        for (int j = 0; j < ofDay.length; j++) {
+          ofDay[j] = lines[day.lineInClaim(j)];
         }
-        priceDate(date.claim(), evaluators[d], ofDate);
+        priceDate(day.claim(), evaluators[d], ofDay);
       }
     }
     return lines;
