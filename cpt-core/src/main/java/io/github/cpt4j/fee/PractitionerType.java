@@ -5,6 +5,9 @@ import static java.util.Objects.requireNonNull;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.text.Blanks;
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Who furnished and bills a service: a physician, or one of the non-physician practitioners whom
@@ -21,6 +24,7 @@ import java.math.BigDecimal;
  * <pre>{@code
  * PricingContext np = office.withPractitioner(PractitionerType.NURSE_PRACTITIONER);
  * PractitionerType.parse("np").medicareShare();   // 0.85
+ * PractitionerType.fromTaxonomy("363LF0000X");    // Optional[NURSE_PRACTITIONER]
  * }</pre>
  */
 public enum PractitionerType {
@@ -150,6 +154,91 @@ public enum PractitionerType {
     }
     throw new IllegalArgumentException(
         "not a practitioner type: " + CodeFormatException.quote(key) + "; expected one of " + ids);
+  }
+
+  /**
+   * Each classification's type, by a taxonomy code's first characters (see {@link #fromTaxonomy}).
+   * The allopathic and osteopathic physicians' codes all begin with 20.
+   */
+  private static final List<Map.Entry<String, PractitionerType>> TAXONOMY =
+      List.of(
+          Map.entry("20", PHYSICIAN), // 202C-2098: allopathic and osteopathic physicians
+          Map.entry("1223", PHYSICIAN), // dentist
+          Map.entry("213E", PHYSICIAN), // podiatrist
+          Map.entry("152W", PHYSICIAN), // optometrist
+          Map.entry("111N", PHYSICIAN), // chiropractor
+          Map.entry("363L", NURSE_PRACTITIONER),
+          Map.entry("364S", CLINICAL_NURSE_SPECIALIST),
+          Map.entry("363A", PHYSICIAN_ASSISTANT),
+          Map.entry("367A", CERTIFIED_NURSE_MIDWIFE), // advanced practice midwife
+          Map.entry("3675", NURSE_ANESTHETIST), // certified registered nurse anesthetist
+          Map.entry("367H", NURSE_ANESTHETIST), // anesthesiologist assistant
+          Map.entry("1041", CLINICAL_SOCIAL_WORKER), // social worker
+          Map.entry("103T", CLINICAL_PSYCHOLOGIST), // psychologist
+          Map.entry("106H", MARRIAGE_AND_FAMILY_THERAPIST),
+          Map.entry("101Y", MENTAL_HEALTH_COUNSELOR), // counselor
+          Map.entry("133V", REGISTERED_DIETITIAN),
+          Map.entry("133N", REGISTERED_DIETITIAN), // nutritionist
+          Map.entry("2251", THERAPIST), // physical therapist
+          Map.entry("225X", THERAPIST), // occupational therapist
+          Map.entry("235Z", THERAPIST), // speech-language pathologist
+          Map.entry("2252", THERAPY_ASSISTANT), // physical therapy assistant
+          Map.entry("224Z", THERAPY_ASSISTANT)); // occupational therapy assistant
+
+  /**
+   * Returns the type of practitioner a Health Care Provider Taxonomy code names, the NUCC code set
+   * with which claims (an 837P's PRV segment, a FHIR claim's {@code careTeam.qualification}) say
+   * what a provider is: {@code 363LF0000X}, a family nurse practitioner, is a {@link
+   * #NURSE_PRACTITIONER}. The physicians of the law (Social Security Act §1861(r): doctors of
+   * medicine and osteopathy, dentists, podiatrists, optometrists, chiropractors) are {@link
+   * #PHYSICIAN}. Each area of specialization is its classification's type; a code of a provider
+   * Medicare does not pay a share of the physician fee schedule to, such as a registered nurse or a
+   * hospital, gives none. A social worker is taken for a clinical social worker, a psychologist for
+   * a clinical psychologist, a counselor for a mental health counselor and a nutritionist for a
+   * nutrition professional, since only those of them bill Medicare: the share they would be paid,
+   * never the physician's full one.
+   *
+   * <p>The code is checked for its shape only (ten characters, nine digits or capital letters and
+   * an {@code X}), not against a release of the code set, whose new codes fall into the
+   * classifications above.
+   *
+   * <pre>{@code
+   * PractitionerType.fromTaxonomy("363A00000X");   // Optional[PHYSICIAN_ASSISTANT]
+   * PractitionerType.fromTaxonomy("163W00000X");   // Optional.empty(): a registered nurse
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if {@code code} is not shaped as a taxonomy code
+   */
+  public static Optional<PractitionerType> fromTaxonomy(CharSequence code) {
+    requireNonNull(code, "code");
+    if (!isTaxonomyCode(code)) {
+      throw new IllegalArgumentException(
+          "not a provider taxonomy code: "
+              + CodeFormatException.quote(code)
+              + "; expected ten characters, nine digits or capital letters and an X, as"
+              + " 363LF0000X");
+    }
+    String text = code.toString();
+    for (Map.Entry<String, PractitionerType> entry : TAXONOMY) {
+      if (text.startsWith(entry.getKey())) {
+        return Optional.of(entry.getValue());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Tells whether {@code code} has the shape of a taxonomy code: [0-9A-Z]{9}X. */
+  private static boolean isTaxonomyCode(CharSequence code) {
+    if (code.length() != 10 || code.charAt(9) != 'X') {
+      return false;
+    }
+    for (int i = 0; i < 9; i++) {
+      char c = code.charAt(i);
+      if (!(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Tells whether {@code text} is {@code name} but for the case of ASCII letters. */

@@ -57,4 +57,72 @@ class PractitionerTypeTest {
         e.getMessage().contains("'nurse'") && e.getMessage().contains("np, cns"), e.getMessage());
     new NullPointerTester().testAllPublicStaticMethods(PractitionerType.class);
   }
+
+  @Test
+  void readsTheClassificationOfATaxonomyCode() {
+    String[][] examples = {
+      {"207Q00000X", "PHYSICIAN"}, // family medicine
+      {"2084N0400X", "PHYSICIAN"}, // a neurologist: an area of specialization
+      {"202C00000X", "PHYSICIAN"},
+      {"209800000X", "PHYSICIAN"},
+      {"1223G0001X", "PHYSICIAN"}, // general practice dentist
+      {"213ES0103X", "PHYSICIAN"}, // foot and ankle surgery podiatrist
+      {"152W00000X", "PHYSICIAN"},
+      {"111N00000X", "PHYSICIAN"},
+      {"363L00000X", "NURSE_PRACTITIONER"},
+      {"363LF0000X", "NURSE_PRACTITIONER"},
+      {"364S00000X", "CLINICAL_NURSE_SPECIALIST"},
+      {"363A00000X", "PHYSICIAN_ASSISTANT"},
+      {"363AS0400X", "PHYSICIAN_ASSISTANT"},
+      {"367A00000X", "CERTIFIED_NURSE_MIDWIFE"},
+      {"367500000X", "NURSE_ANESTHETIST"},
+      {"367H00000X", "NURSE_ANESTHETIST"},
+      {"1041C0700X", "CLINICAL_SOCIAL_WORKER"},
+      {"103TC0700X", "CLINICAL_PSYCHOLOGIST"},
+      {"106H00000X", "MARRIAGE_AND_FAMILY_THERAPIST"},
+      {"101YM0800X", "MENTAL_HEALTH_COUNSELOR"},
+      {"101YP2500X", "MENTAL_HEALTH_COUNSELOR"},
+      {"133V00000X", "REGISTERED_DIETITIAN"},
+      {"133N00000X", "REGISTERED_DIETITIAN"},
+      {"225100000X", "THERAPIST"},
+      {"225X00000X", "THERAPIST"},
+      {"235Z00000X", "THERAPIST"},
+      {"225200000X", "THERAPY_ASSISTANT"},
+      {"224Z00000X", "THERAPY_ASSISTANT"},
+    };
+    for (String[] example : examples) {
+      assertEquals(
+          java.util.Optional.of(PractitionerType.valueOf(example[1])),
+          PractitionerType.fromTaxonomy(example[0]),
+          example[0]);
+    }
+    // Providers Medicare pays no share of the fee schedule to: no type, not a physician's.
+    for (String none :
+        new String[] {"163W00000X", "282N00000X", "176B00000X", "261QP2300X", "183500000X"}) {
+      assertEquals(java.util.Optional.empty(), PractitionerType.fromTaxonomy(none), none);
+    }
+  }
+
+  @Test
+  void refusesTextNotShapedAsATaxonomyCode() {
+    for (String bad :
+        new String[] {
+          "",
+          "363L00000",
+          "363l00000X",
+          "363L00000x",
+          "363L000000X",
+          " 363L00000X",
+          "363L-0000X",
+          "np"
+        }) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class, () -> PractitionerType.fromTaxonomy(bad), bad);
+      assertTrue(
+          e.getMessage().startsWith("not a provider taxonomy code: '")
+              && e.getMessage().contains("ten characters"),
+          e.getMessage());
+    }
+  }
 }
