@@ -57,12 +57,18 @@ import org.hl7.fhir.r4.model.Resource;
  * context's setting or place: the context is the caller's default for claims that do not say, the
  * claim's own code is what was billed, and an item billed at inpatient hospital (21) is paid the
  * facility rate however the context was set up. Items without a place of service are where the
- * others are; items at different places are refused, to be priced as separate claims. The lines are
- * priced, and the response's items listed, in the order of the items' {@code sequence} (an item
- * without one counts as its position), and numbered by it: an explanation or a reason that names
- * another line names it by its sequence, even when the claim lists its items out of order. Each
- * response item, by {@code itemSequence}, carries adjudications in the categories of HL7's {@value
- * #ADJUDICATION} code system:
+ * others are; items at different places are refused, to be priced as separate claims. Who furnished
+ * the lines is the other exception: a care team entry whose {@code qualification} is a NUCC
+ * provider taxonomy code says what its NPI's provider is ({@link FhirClaims#practitioners}), and
+ * that provider's lines are priced as furnished by that type (a nurse practitioner's at 85%),
+ * unless the context names the NPI's type itself ({@link PricingContext#withPractitioner(
+ * io.github.cpt4j.claim.Npi, io.github.cpt4j.fee.PractitionerType)}): a caller who knows its
+ * providers' enrollment knows better than a claim's self-declared taxonomy. The lines are priced,
+ * and the response's items listed, in the order of the items' {@code sequence} (an item without one
+ * counts as its position), and numbered by it: an explanation or a reason that names another line
+ * names it by its sequence, even when the claim lists its items out of order. Each response item,
+ * by {@code itemSequence}, carries adjudications in the categories of HL7's {@value #ADJUDICATION}
+ * code system:
  *
  * <ul>
  *   <li>{@code submitted}: the billed charge, when the item has one;
@@ -218,6 +224,13 @@ public final class FhirClaimPricer {
     // comment.
     PricingContext where =
         FhirClaims.placeOfService(claim).map(context::withPlaceOfService).orElse(context);
+    // The care team's qualifications say who furnished each provider's lines, where the caller's
+    // context does not: see the class comment.
+    for (var practitioner : FhirClaims.practitioners(claim).entrySet()) {
+      if (!context.practitioners().containsKey(practitioner.getKey())) {
+        where = where.withPractitioner(practitioner.getKey(), practitioner.getValue());
+      }
+    }
     PricedClaim priced = pricer.price(lines, where);
 
     ClaimResponse response = new ClaimResponse();

@@ -8,6 +8,7 @@ import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaBaseUnits;
 import io.github.cpt4j.modifier.Modifier;
@@ -16,11 +17,14 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -296,6 +300,65 @@ public final class FhirClaims {
         found = npi;
       }
       return Optional.ofNullable(found);
+    }
+
+    /**
+     * The type of each NPI of an entry whose qualification is a taxonomy code giving one (see
+     * {@link FhirClaims#practitioners}), in NPI order.
+     */
+    SortedMap<Npi, PractitionerType> practitioners() {
+      SortedMap<Npi, PractitionerType> types = new TreeMap<>();
+      Map<Npi, String> givenAt = new HashMap<>();
+      List<org.hl7.fhir.r4.model.Claim.CareTeamComponent> entries = claim.getCareTeam();
+      for (int j = 0; j < entries.size(); j++) {
+        var entry = entries.get(j);
+        if (!entry.hasQualification()) {
+          continue;
+        }
+        String path = "Claim.careTeam[" + j + "].qualification";
+        List<Coding> codings = entry.getQualification().getCoding();
+        for (int c = 0; c < codings.size(); c++) {
+          Coding coding = codings.get(c);
+          if (!FhirCodeSystems.isProviderTaxonomy(coding.getSystem())) {
+            continue;
+          }
+          String at = path + ".coding[" + c + "].code";
+          requireValue(coding.getCodeElement(), at);
+          if (!coding.hasCode()) {
+            throw new FhirMappingException(
+                path + ".coding[" + c + "]", "the taxonomy coding has no code");
+          }
+          Optional<PractitionerType> type;
+          try {
+            type = PractitionerType.fromTaxonomy(coding.getCode());
+          } catch (IllegalArgumentException e) {
+            throw new FhirMappingException(at, e.getMessage(), e);
+          }
+          // Read only now: an entry's NPI matters only when its qualification names a type.
+          Optional<Npi> npi = type.isPresent() ? npi(j) : Optional.empty();
+          if (npi.isEmpty()) {
+            continue;
+          }
+          PractitionerType earlier = types.putIfAbsent(npi.get(), type.get());
+          if (earlier != null && earlier != type.get()) {
+            throw new FhirMappingException(
+                at,
+                "the taxonomy code "
+                    + coding.getCode()
+                    + " makes the NPI "
+                    + npi.get()
+                    + " a "
+                    + type.get().words()
+                    + ", and "
+                    + givenAt.get(npi.get())
+                    + " a "
+                    + earlier.words()
+                    + ": which of them furnished its lines is not for cpt4j to guess");
+          }
+          givenAt.putIfAbsent(npi.get(), at);
+        }
+      }
+      return Collections.unmodifiableSortedMap(types);
     }
 
     /** Whether a role says its entry furnished the service. */
@@ -580,6 +643,34 @@ public final class FhirClaims {
           "the element has extensions but no value (such as a data-absent reason); a value is"
               + " needed to price the item");
     }
+  }
+
+  /**
+   * Returns the practitioner type of each provider the claim's care team qualifies, by NPI: an
+   * entry with an NPI ({@code provider}, read as {@link #toClaim} reads it) and a {@code
+   * qualification} coded in the NUCC Health Care Provider Taxonomy ({@link
+   * FhirCodeSystems#PROVIDER_TAXONOMY}), as US Core and CARIN Blue Button code it, whose code
+   * {@link PractitionerType#fromTaxonomy} gives a type: {@code 363L00000X}, a nurse practitioner,
+   * whom Medicare pays 85% of the fee schedule. {@link FhirClaimPricer} prices each provider's
+   * lines as furnished by that type, unless the caller's context names the NPI's type itself.
+   *
+   * <p>A qualification coded in other systems, or in a taxonomy code of a provider Medicare pays no
+   * share of the schedule to (a registered nurse), says nothing; neither does one on an entry
+   * without an NPI, whose items have no rendering provider of their own. An NPI qualified as two
+   * types, in two entries or in two codings of one, is refused: which of them furnished its lines
+   * is not for cpt4j to guess.
+   *
+   * <pre>{@code
+   * FhirClaims.practitioners(fhirClaim);   // {1234567893=NURSE_PRACTITIONER}
+   * }</pre>
+   *
+   * @throws FhirMappingException at a taxonomy coding whose code is not shaped as one ({@code
+   *     Claim.careTeam[1].qualification.coding[0].code}), at an NPI that is not one, or at the
+   *     second type given one NPI
+   */
+  public static SortedMap<Npi, PractitionerType> practitioners(org.hl7.fhir.r4.model.Claim claim) {
+    requireNonNull(claim, "claim");
+    return new CareTeam(claim).practitioners();
   }
 
   /**

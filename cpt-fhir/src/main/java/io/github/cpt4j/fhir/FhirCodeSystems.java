@@ -20,6 +20,8 @@ import java.util.Optional;
  *       professional item's {@code locationCodeableConcept} to.
  *   <li>National Provider Identifiers, an identifier system rather than a code system: {@value
  *       #NPI} (OID 2.16.840.1.113883.4.6), read by {@link #isNpi(String)}.
+ *   <li>The NUCC Health Care Provider Taxonomy: {@value #PROVIDER_TAXONOMY} (OID
+ *       2.16.840.1.113883.6.101), read by {@link #isProviderTaxonomy(String)}.
  * </ul>
  *
  * <p>Data in the wild also uses the {@code https} (or {@code http}) form of each, a trailing slash,
@@ -56,6 +58,14 @@ public final class FhirCodeSystems {
   public static final String NPI = "http://hl7.org/fhir/sid/us-npi";
 
   private static final String NPI_OID = "urn:oid:2.16.840.1.113883.4.6";
+
+  /**
+   * The code system of the NUCC Health Care Provider Taxonomy (OID 2.16.840.1.113883.6.101), which
+   * US Core and CARIN Blue Button bind a claim's {@code careTeam.qualification} to.
+   */
+  public static final String PROVIDER_TAXONOMY = "http://nucc.org/provider-taxonomy";
+
+  private static final String PROVIDER_TAXONOMY_OID = "urn:oid:2.16.840.1.113883.6.101";
 
   private static final String CPT_OID = "urn:oid:2.16.840.1.113883.6.12";
   private static final String HCPCS_OID = "urn:oid:2.16.840.1.113883.6.285";
@@ -162,6 +172,16 @@ public final class FhirCodeSystems {
    */
   public static boolean isNpi(String system) {
     return system != null && (system.trim().equals(NPI_OID) || sameSystem(system, NPI));
+  }
+
+  /**
+   * Tells whether a system URI is the NUCC Health Care Provider Taxonomy: {@value
+   * #PROVIDER_TAXONOMY} in the forms the code systems are read in ({@code https}, a trailing slash,
+   * either case of the host) or its OID, {@code urn:oid:2.16.840.1.113883.6.101}.
+   */
+  public static boolean isProviderTaxonomy(String system) {
+    return system != null
+        && (system.trim().equals(PROVIDER_TAXONOMY_OID) || sameSystem(system, PROVIDER_TAXONOMY));
   }
 
   /**

@@ -1,0 +1,191 @@
+package io.github.cpt4j.fhirconsumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ca.uhn.fhir.context.FhirContext;
+import io.github.cpt4j.claim.Npi;
+import io.github.cpt4j.data.BundledData;
+import io.github.cpt4j.fee.PractitionerType;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
+import io.github.cpt4j.fhir.FhirClaimPricer;
+import io.github.cpt4j.fhir.FhirClaims;
+import io.github.cpt4j.fhir.FhirCodeSystems;
+import io.github.cpt4j.fhir.FhirMappingException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Map;
+import org.hl7.fhir.r4.model.ClaimResponse;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who furnished each provider's lines: the NUCC taxonomy code of its care team entry's {@code
+ * qualification}, which prices a nurse practitioner's lines at 85% of the physician's.
+ */
+class FhirPractitionerTypeTest {
+
+  private static final FhirContext FHIR = FhirContext.forR4Cached();
+
+  private static final String NP = "1234567893";
+  private static final String DOCTOR = "1000000004";
+
+  private static final PricingContext ROCHESTER =
+      PricingContext.of(LocalDate.of(2025, 6, 2), Locality.parse("13282-99"), Setting.NON_FACILITY);
+
+  private static final FhirClaimPricer PRICER =
+      FhirClaimPricer.of(MedicareClaimPricer.of(BundledData.medicareFeeSchedule()));
+
+  /** The office claim's first two items, the visit and the injection, both by {@code npi}. */
+  private static org.hl7.fhir.r4.model.Claim officeClaim() {
+    String json;
+    try (InputStream in =
+        FhirPractitionerTypeTest.class.getResourceAsStream("/fhir/claim-professional.json")) {
+      json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    org.hl7.fhir.r4.model.Claim claim =
+        FHIR.newJsonParser().parseResource(org.hl7.fhir.r4.model.Claim.class, json);
+    claim.getItem().removeIf(item -> item.getSequence() > 2);
+    return claim;
+  }
+
+  /** Adds a care team entry of {@code npi}, qualified by {@code codings}, naming the items. */
+  private static org.hl7.fhir.r4.model.Claim.CareTeamComponent member(
+      org.hl7.fhir.r4.model.Claim claim, int sequence, String npi, Coding... codings) {
+    var entry =
+        claim
+            .addCareTeam()
+            .setSequence(sequence)
+            .setProvider(
+                new Reference()
+                    .setIdentifier(new Identifier().setSystem(FhirCodeSystems.NPI).setValue(npi)));
+    if (codings.length > 0) {
+      CodeableConcept qualification = new CodeableConcept();
+      for (Coding coding : codings) {
+        qualification.addCoding(coding);
+      }
+      entry.setQualification(qualification);
+    }
+    return entry;
+  }
+
+  private static Coding taxonomy(String code) {
+    return new Coding(FhirCodeSystems.PROVIDER_TAXONOMY, code, null);
+  }
+
+  private static BigDecimal eligible(ClaimResponse response, int item) {
+    return FhirTest.adjudication(response.getItem().get(item), "eligible").getAmount().getValue();
+  }
+
+  @Test
+  void theCareTeamsTaxonomyCodesNameEachNpisType() {
+    org.hl7.fhir.r4.model.Claim claim = officeClaim();
+    member(claim, 1, NP, new Coding("urn:local:credentials", "NP", null), taxonomy("363LF0000X"));
+    member(claim, 2, DOCTOR, new Coding("urn:oid:2.16.840.1.113883.6.101", "207Q00000X", null));
+    // A registered nurse: Medicare pays no share of the schedule to one, so no type.
+    member(claim, 3, "1000000012", taxonomy("163W00000X"));
+    // Another system's code says nothing, whatever it looks like.
+    member(claim, 4, "1000000020", new Coding("urn:local", "363L00000X", null));
+    assertEquals(
+        Map.of(
+            Npi.parse(NP),
+            PractitionerType.NURSE_PRACTITIONER,
+            Npi.parse(DOCTOR),
+            PractitionerType.PHYSICIAN),
+        FhirClaims.practitioners(claim));
+    assertEquals(Map.of(), FhirClaims.practitioners(officeClaim()));
+  }
+
+  @Test
+  void aNursePractitionersLinesArePricedAtHerShare() {
+    org.hl7.fhir.r4.model.Claim byPhysician = officeClaim();
+    member(byPhysician, 1, NP);
+    byPhysician.getItem().forEach(item -> item.addCareTeamSequence(1));
+    org.hl7.fhir.r4.model.Claim byNp = byPhysician.copy();
+    byNp.getCareTeamFirstRep().setQualification(new CodeableConcept(taxonomy("363L00000X")));
+
+    ClaimResponse physician = PRICER.price(byPhysician, ROCHESTER);
+    ClaimResponse np = PRICER.price(byNp, ROCHESTER);
+    for (int i = 0; i < 2; i++) {
+      int item = i;
+      BigDecimal full = eligible(physician, item);
+      // 85% of the physician's amount, give or take the cent of rounding once rather than twice.
+      BigDecimal share = full.multiply(new BigDecimal("0.85")).setScale(2, RoundingMode.HALF_UP);
+      assertTrue(
+          eligible(np, item).subtract(share).abs().compareTo(new BigDecimal("0.01")) <= 0,
+          () -> eligible(np, item) + " vs 85% of " + full);
+      assertNotEquals(full, eligible(np, item));
+    }
+    // Exactly what the caller's own context says of the NPI gives.
+    ClaimResponse told =
+        PRICER.price(
+            byPhysician,
+            ROCHESTER.withPractitioner(Npi.parse(NP), PractitionerType.NURSE_PRACTITIONER));
+    assertEquals(eligible(told, 0), eligible(np, 0));
+    assertEquals(eligible(told, 1), eligible(np, 1));
+  }
+
+  @Test
+  void theCallersOwnWordOnAnNpiWinsOverTheClaims() {
+    org.hl7.fhir.r4.model.Claim byNp = officeClaim();
+    member(byNp, 1, NP, taxonomy("363L00000X"));
+    byNp.getItem().forEach(item -> item.addCareTeamSequence(1));
+    ClaimResponse asPhysician =
+        PRICER.price(byNp, ROCHESTER.withPractitioner(Npi.parse(NP), PractitionerType.PHYSICIAN));
+    ClaimResponse asNp = PRICER.price(byNp, ROCHESTER);
+    assertNotEquals(eligible(asNp, 0), eligible(asPhysician, 0));
+    // A claim-wide default is not a word on the NPI: the claim's taxonomy still wins over it.
+    ClaimResponse defaultPa =
+        PRICER.price(byNp, ROCHESTER.withPractitioner(PractitionerType.PHYSICIAN_ASSISTANT));
+    assertEquals(eligible(asNp, 0), eligible(defaultPa, 0));
+  }
+
+  @Test
+  void aMalformedCodeOrTwoTypesForOneNpiAreRefusedAtTheirPaths() {
+    org.hl7.fhir.r4.model.Claim malformed = officeClaim();
+    member(malformed, 1, NP, new Coding("urn:local", "x", null), taxonomy("363l00000x"));
+    FhirMappingException bad =
+        assertThrows(FhirMappingException.class, () -> FhirClaims.practitioners(malformed));
+    assertEquals("Claim.careTeam[0].qualification.coding[1].code", bad.path());
+    assertTrue(bad.getMessage().contains("'363l00000x'"), bad::getMessage);
+    // The pricer refuses the claim alike, rather than pricing it as a physician's.
+    assertEquals(
+        "Claim.careTeam[0].qualification.coding[1].code",
+        assertThrows(FhirMappingException.class, () -> PRICER.price(malformed, ROCHESTER)).path());
+
+    org.hl7.fhir.r4.model.Claim twoTypes = officeClaim();
+    member(twoTypes, 1, NP, taxonomy("363L00000X"));
+    member(twoTypes, 2, NP, taxonomy("363A00000X"));
+    FhirMappingException both =
+        assertThrows(FhirMappingException.class, () -> FhirClaims.practitioners(twoTypes));
+    assertEquals("Claim.careTeam[1].qualification.coding[0].code", both.path());
+    assertTrue(
+        both.getMessage().contains("physician assistant")
+            && both.getMessage().contains("nurse practitioner")
+            && both.getMessage().contains("Claim.careTeam[0].qualification.coding[0].code"),
+        both::getMessage);
+
+    // The same type twice, or a coding without a code, in another system, is no conflict.
+    org.hl7.fhir.r4.model.Claim sameType = officeClaim();
+    member(sameType, 1, NP, taxonomy("363L00000X"), taxonomy("363LF0000X"));
+    member(sameType, 2, NP, taxonomy("363LP2300X"), new Coding("urn:local", null, "NP"));
+    assertEquals(
+        Map.of(Npi.parse(NP), PractitionerType.NURSE_PRACTITIONER),
+        FhirClaims.practitioners(sameType));
+  }
+}
