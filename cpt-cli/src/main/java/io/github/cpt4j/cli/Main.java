@@ -1,6 +1,7 @@
 package io.github.cpt4j.cli;
 
 import io.github.cpt4j.cli.price.MedicareData;
+import io.github.cpt4j.cli.price.Practitioners;
 import io.github.cpt4j.cli.price.PricingData;
 import io.github.cpt4j.cli.price.PricingData.CmsFiles;
 import io.github.cpt4j.cli.price.Settings;
@@ -409,7 +410,7 @@ public final class Main {
     commandLine.registerConverter(Locality.class, parsing(Locality::parse));
     commandLine.registerConverter(Setting.class, parsing(Settings::parse));
     commandLine.registerConverter(PlaceOfService.class, parsing(PlaceOfService::parse));
-    commandLine.registerConverter(PractitionerType.class, parsing(PractitionerType::parse));
+    commandLine.registerConverter(PractitionerType.class, parsing(Practitioners::parse));
     commandLine.registerConverter(LocalDate.class, new DateConverter());
     return commandLine;
   }

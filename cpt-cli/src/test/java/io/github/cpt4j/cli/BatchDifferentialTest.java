@@ -213,9 +213,20 @@ class BatchDifferentialTest {
     "2025-02-30", "2025/06/01", "06/01/2025", "2025-6-1", "20250601", "+2025-06-01", "2025-13-01"
   };
 
-  private static final String[] PRACTITIONERS = {"np", "csw", "NP", "pa", "cns"};
+  private static final String[] PRACTITIONERS = {
+    "np", "csw", "NP", "pa", "cns", "363LF0000X", "207Q00000X", "1041C0700X"
+  };
 
-  private static final String[] BAD_PRACTITIONERS = {"xx", "nurse", "n p"};
+  /** The practitioner types of the taxonomy codes above, as the README's table gives them. */
+  private static final Map<String, PractitionerType> TAXONOMY =
+      Map.of(
+          "363LF0000X", PractitionerType.NURSE_PRACTITIONER,
+          "207Q00000X", PractitionerType.PHYSICIAN,
+          "1041C0700X", PractitionerType.CLINICAL_SOCIAL_WORKER);
+
+  private static final String[] BAD_PRACTITIONERS = {
+    "xx", "nurse", "n p", "163W00000X", "363l00000x", "363L0000X"
+  };
 
   private static final String[] APMS = {"yes", "no", "Y", "true", "0", "1", "N", "FALSE"};
 
@@ -659,12 +670,19 @@ class BatchDifferentialTest {
     }
     PractitionerType practitioner =
         defaults.practitioner().map(PractitionerType::parse).orElse(PractitionerType.PHYSICIAN);
-    String practitionerCell = row.get("practitioner");
-    if (!practitionerCell.isBlank()) {
-      try {
-        practitioner = PractitionerType.parse(practitionerCell);
-      } catch (IllegalArgumentException e) {
-        return problem("invalid_practitioner");
+    String practitionerCell = row.get("practitioner").strip();
+    if (!practitionerCell.isEmpty()) {
+      if (practitionerCell.matches("[0-9][0-9A-Za-z]{8}[Xx]")) {
+        practitioner = TAXONOMY.get(practitionerCell);
+        if (practitioner == null) {
+          return problem("invalid_practitioner");
+        }
+      } else {
+        try {
+          practitioner = PractitionerType.parse(practitionerCell);
+        } catch (IllegalArgumentException e) {
+          return problem("invalid_practitioner");
+        }
       }
     }
     boolean apm = defaults.apm();

@@ -57,4 +57,49 @@ class PricePractitionerTest {
     assertEquals("102.53", rows.get(3).getField(4), r::toString);
     assertEquals("invalid_practitioner", rows.get(4).getField(5), r::toString);
   }
+
+  @Test
+  void aProviderTaxonomyCodeIsReadAsItsPractitionerType() throws IOException {
+    String input =
+        "code,locality,date,provider_taxonomy\n"
+            + "90834,13282-99,2025-06-02,1041C0700X\n"
+            + "90834,13282-99,2025-06-02,103TC0700X\n"
+            + "90834,13282-99,2025-06-02,163W00000X\n"
+            + "90834,13282-99,2025-06-02,1041c0700\n";
+    // A taxonomy column is a lookalike of practitioner: read once renamed.
+    Cli.Result unread = Cli.runWithInput(input, "price", "--input", "-");
+    assertTrue(unread.err().contains("provider_taxonomy"), unread::toString);
+    assertTrue(unread.err().contains("practitioner"), unread::toString);
+
+    Cli.Result r =
+        Cli.runWithInput(
+            input.replace("provider_taxonomy", "practitioner"), "price", "--input", "-");
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    // A clinical social worker's 75% of the posted 102.53, a psychologist's 100%.
+    assertEquals("76.90", rows.get(1).getField(4), r::toString);
+    assertEquals("102.53", rows.get(2).getField(4), r::toString);
+    // A registered nurse is paid no share: refused rather than priced as a physician.
+    assertEquals("invalid_practitioner", rows.get(3).getField(5), r::toString);
+    assertTrue(rows.get(3).getField(6).contains("'163W00000X'"), r::toString);
+    assertEquals("invalid_practitioner", rows.get(4).getField(5), r::toString);
+
+    Cli.Result option =
+        Cli.run(
+            "price",
+            "99213",
+            "--locality",
+            "13202-01",
+            "--date",
+            "2025-06-02",
+            "--practitioner",
+            "363LF0000X",
+            "-f",
+            "csv");
+    assertEquals(
+        "85.90", ValidateCommandTest.csv(option.out()).get(1).getField(1), option::toString);
+    Cli.Result nurse =
+        Cli.run("price", "99213", "--locality", "13202-01", "--practitioner", "163W00000X");
+    assertEquals(2, nurse.status(), nurse::toString);
+    assertTrue(nurse.err().contains("registered nurse"), nurse::toString);
+  }
 }

@@ -61,7 +61,13 @@ public final class BatchHeader {
           Map.entry("npi", "rendering_provider"),
           Map.entry("renderingnpi", "rendering_provider"),
           Map.entry("renderingprovider", "rendering_provider"),
-          Map.entry("providernpi", "rendering_provider"));
+          Map.entry("providernpi", "rendering_provider"),
+          Map.entry("taxonomy", "practitioner"),
+          Map.entry("taxonomycode", "practitioner"),
+          Map.entry("providertaxonomy", "practitioner"),
+          Map.entry("renderingtaxonomy", "practitioner"),
+          Map.entry("renderingprovidertaxonomy", "practitioner"),
+          Map.entry("providertype", "practitioner"));
 
   /**
    * A column that the batch does not read (it is carried through) whose name looks like that of a

@@ -35,13 +35,13 @@ import java.util.function.Predicate;
  * invalid_minutes}, {@code invalid_locality}, {@code unknown_locality} (well-formed, but not a
  * payment locality), {@code invalid_zip}, {@code unknown_zip} (well-formed, but in no locality),
  * {@code invalid_setting}, {@code invalid_pos}, {@code invalid_date}, {@code invalid_practitioner}
- * (not a {@link PractitionerType} id such as {@code np}), {@code invalid_qualifying_apm} (not yes
- * or no), {@code invalid_present_at_induction} (not yes or no), {@code invalid_rendering_provider}
- * (not an {@link Npi}: ten digits with their check digit), {@code conflicting_setting} (both {@code
- * setting} and {@code pos}), {@code missing_location} (neither, and no default), {@code
- * malformed_row} (a field count other than the header's, or a record that is not valid CSV). A
- * {@code zip} is where the patient lives, for the DMEPOS fee schedule; without a {@code locality}
- * it also gives the locality.
+ * (not a {@link PractitionerType} id such as {@code np}, nor a taxonomy code of one), {@code
+ * invalid_qualifying_apm} (not yes or no), {@code invalid_present_at_induction} (not yes or no),
+ * {@code invalid_rendering_provider} (not an {@link Npi}: ten digits with their check digit),
+ * {@code conflicting_setting} (both {@code setting} and {@code pos}), {@code missing_location}
+ * (neither, and no default), {@code malformed_row} (a field count other than the header's, or a
+ * record that is not valid CSV). A {@code zip} is where the patient lives, for the DMEPOS fee
+ * schedule; without a {@code locality} it also gives the locality.
  */
 public final class RowParser {
 
@@ -415,7 +415,7 @@ public final class RowParser {
     PractitionerType type = defaults.practitioner();
     if (!WhiteSpace.isBlank(practitionerText)) {
       try {
-        type = PractitionerType.parse(practitionerText);
+        type = Practitioners.parse(practitionerText);
       } catch (IllegalArgumentException e) {
         return problem("invalid_practitioner", "practitioner: " + e.getMessage(), claimValue);
       }

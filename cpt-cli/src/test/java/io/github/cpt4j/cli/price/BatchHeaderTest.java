@@ -73,7 +73,11 @@ class BatchHeaderTest {
     "Rendering Provider, rendering_provider",
     "RenderingProvider, rendering_provider",
     "provider_npi, rendering_provider",
-    "rendering_providr, rendering_provider"
+    "rendering_providr, rendering_provider",
+    "taxonomy, practitioner",
+    "Taxonomy Code, practitioner",
+    "rendering_provider_taxonomy, practitioner",
+    "provider_type, practitioner"
   })
   void aNameLikeAKnownColumnsIsALookalike(String name, String known) {
     assertEquals(List.of(new BatchHeader.Lookalike(name, known)), lookalikes("code", name));

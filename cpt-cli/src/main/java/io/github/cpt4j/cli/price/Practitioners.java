@@ -1,0 +1,48 @@
+package io.github.cpt4j.cli.price;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cpt4j.code.CodeFormatException;
+import io.github.cpt4j.fee.PractitionerType;
+import io.github.cpt4j.text.WhiteSpace;
+
+/**
+ * Reads a {@link PractitionerType} as the command line writes it: an id or a constant name ({@code
+ * np}, {@code NURSE_PRACTITIONER}), or the provider taxonomy code a claims export carries ({@code
+ * 363L00000X}), so that a file need not be translated to cpt4j's ids first.
+ */
+public final class Practitioners {
+
+  private Practitioners() {}
+
+  /**
+   * Parses a practitioner type's id or name ({@link PractitionerType#parse}), or a NUCC provider
+   * taxonomy code ({@link PractitionerType#fromTaxonomy}): text of ten characters ending in {@code
+   * X} or {@code x} whose first is a digit, as no id is.
+   *
+   * @throws IllegalArgumentException with a message saying what the text is not: no type, a code of
+   *     the wrong shape, or the code of a provider Medicare pays no share of the physician fee
+   *     schedule to (a registered nurse), whose lines cpt4j will not price as a physician's
+   */
+  public static PractitionerType parse(String text) {
+    requireNonNull(text, "text");
+    String s = WhiteSpace.strip(text);
+    boolean taxonomy =
+        s.length() == 10
+            && s.charAt(0) >= '0'
+            && s.charAt(0) <= '9'
+            && (s.charAt(9) == 'X' || s.charAt(9) == 'x');
+    if (!taxonomy) {
+      return PractitionerType.parse(text);
+    }
+    return PractitionerType.fromTaxonomy(s)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "the provider taxonomy code "
+                        + CodeFormatException.quote(s)
+                        + " is of no practitioner Medicare pays a share of the physician fee"
+                        + " schedule to (such as a registered nurse or a facility): give the type"
+                        + " of who furnished the service, such as physician or np"));
+  }
+}
