@@ -16,18 +16,7 @@ class PricePractitionerTest {
   @Test
   void aNursePractitionerIsPaid85Percent() throws IOException {
     // 99213 in Manhattan, 2025: 85% of the posted 101.06 = 85.901, paid 85.90.
-    Cli.Result r =
-        Cli.run(
-            "price",
-            "99213",
-            "--locality",
-            "13202-01",
-            "--date",
-            "2025-06-02",
-            "--practitioner",
-            "np",
-            "-f",
-            "csv");
+    Cli.Result r = manhattan99213("np");
     assertEquals(0, r.status(), r::toString);
     CsvRecord line = ValidateCommandTest.csv(r.out()).get(1);
     assertEquals("85.90", line.getField(1), r::toString);
@@ -83,23 +72,27 @@ class PricePractitionerTest {
     assertTrue(rows.get(3).getField(6).contains("'163W00000X'"), r::toString);
     assertEquals("invalid_practitioner", rows.get(4).getField(5), r::toString);
 
-    Cli.Result option =
-        Cli.run(
-            "price",
-            "99213",
-            "--locality",
-            "13202-01",
-            "--date",
-            "2025-06-02",
-            "--practitioner",
-            "363LF0000X",
-            "-f",
-            "csv");
+    Cli.Result option = manhattan99213("363LF0000X");
     assertEquals(
         "85.90", ValidateCommandTest.csv(option.out()).get(1).getField(1), option::toString);
     Cli.Result nurse =
         Cli.run("price", "99213", "--locality", "13202-01", "--practitioner", "163W00000X");
     assertEquals(2, nurse.status(), nurse::toString);
     assertTrue(nurse.err().contains("registered nurse"), nurse::toString);
+  }
+
+  /** 99213 in Manhattan on 2025-06-02, furnished by {@code practitioner}, as CSV. */
+  private static Cli.Result manhattan99213(String practitioner) {
+    return Cli.run(
+        "price",
+        "99213",
+        "--locality",
+        "13202-01",
+        "--date",
+        "2025-06-02",
+        "--practitioner",
+        practitioner,
+        "-f",
+        "csv");
   }
 }

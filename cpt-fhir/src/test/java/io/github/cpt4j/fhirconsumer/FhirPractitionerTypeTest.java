@@ -17,12 +17,8 @@ import io.github.cpt4j.fhir.FhirClaimPricer;
 import io.github.cpt4j.fhir.FhirClaims;
 import io.github.cpt4j.fhir.FhirCodeSystems;
 import io.github.cpt4j.fhir.FhirMappingException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Map;
 import org.hl7.fhir.r4.model.ClaimResponse;
@@ -51,15 +47,10 @@ class FhirPractitionerTypeTest {
 
   /** The office claim's first two items, the visit and the injection, both by {@code npi}. */
   private static org.hl7.fhir.r4.model.Claim officeClaim() {
-    String json;
-    try (InputStream in =
-        FhirPractitionerTypeTest.class.getResourceAsStream("/fhir/claim-professional.json")) {
-      json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
     org.hl7.fhir.r4.model.Claim claim =
-        FHIR.newJsonParser().parseResource(org.hl7.fhir.r4.model.Claim.class, json);
+        FHIR.newJsonParser()
+            .parseResource(
+                org.hl7.fhir.r4.model.Claim.class, FhirTest.resource("claim-professional.json"));
     claim.getItem().removeIf(item -> item.getSequence() > 2);
     return claim;
   }

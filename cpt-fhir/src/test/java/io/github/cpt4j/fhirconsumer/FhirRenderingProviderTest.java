@@ -16,11 +16,7 @@ import io.github.cpt4j.fhir.FhirClaimPricer;
 import io.github.cpt4j.fhir.FhirClaims;
 import io.github.cpt4j.fhir.FhirCodeSystems;
 import io.github.cpt4j.fhir.FhirMappingException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -376,15 +372,9 @@ class FhirRenderingProviderTest {
    */
   @Test
   void aClaimIsPricedPerRenderingProvider() {
-    String json;
-    try (InputStream in =
-        FhirRenderingProviderTest.class.getResourceAsStream("/fhir/claim-knee.json")) {
-      json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
     org.hl7.fhir.r4.model.Claim oneSurgeon =
-        FHIR.newJsonParser().parseResource(org.hl7.fhir.r4.model.Claim.class, json);
+        FHIR.newJsonParser()
+            .parseResource(org.hl7.fhir.r4.model.Claim.class, FhirTest.resource("claim-knee.json"));
     // Lines 1 and 2 of the knee claim, the second as the assistant's.
     oneSurgeon.getItem().removeIf(item -> item.getSequence() > 2);
     oneSurgeon.getItem().get(1).getModifierFirstRep().getCodingFirstRep().setCode("80");

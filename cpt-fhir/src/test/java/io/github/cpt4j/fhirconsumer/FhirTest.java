@@ -68,7 +68,8 @@ class FhirTest {
     return FHIR.newJsonParser().parseResource(org.hl7.fhir.r4.model.Claim.class, json);
   }
 
-  private static String resource(String name) {
+  /** The text of the test resource {@code /fhir/NAME}. */
+  static String resource(String name) {
     try (InputStream in = FhirTest.class.getResourceAsStream("/fhir/" + name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
