@@ -123,9 +123,9 @@ class SparkClaimPricingTest {
 
   /**
    * Every column the batch reads, in odd forms the command line takes (blanks around a claim key
-   * and a code, lower-case modifiers, ZIP+4, anesthesia minutes, practitioner and APM cells) and
-   * bad ones, with quoted cells holding commas and doubled quotes, read as the job reads CSV: the
-   * same answers as {@code cpt price --input}.
+   * and a code, lower-case modifiers, ZIP+4, anesthesia minutes, practitioner cells, taxonomy codes
+   * too, and APM cells) and bad ones, with quoted cells holding commas and doubled quotes, read as
+   * the job reads CSV: the same answers as {@code cpt price --input}.
    */
   @Test
   void everyColumnInOddFormsPricesAsTheCommandLine() throws IOException {
@@ -137,7 +137,7 @@ class SparkClaimPricingTest {
     String[] minutes = {"", "", "60", "0", "10000"};
     String[] zips = {"", "", "10001-1234", "100011234", "00000", "ABCDE"};
     String[] dates = {"", "2025-03-14", " 2025-06-02 ", "2025-02-30", "2024-12-31"};
-    String[] practitioners = {"", "", "np", "NP", "xx"};
+    String[] practitioners = {"", "", "np", "NP", "xx", "363L00000X", "163W00000X"};
     String[] apms = {"", "", "yes", "N", "maybe"};
     String[] notes = {"", "\"a, b\"", "\"say \"\"hi\"\"\"", "caf\u00e9"};
     java.util.Random random = new java.util.Random(11);
