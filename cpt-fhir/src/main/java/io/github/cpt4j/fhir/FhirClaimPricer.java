@@ -63,12 +63,16 @@ import org.hl7.fhir.r4.model.Resource;
  * that provider's lines are priced as furnished by that type (a nurse practitioner's at 85%),
  * unless the context names the NPI's type itself ({@link PricingContext#withPractitioner(
  * io.github.cpt4j.claim.Npi, io.github.cpt4j.fee.PractitionerType)}): a caller who knows its
- * providers' enrollment knows better than a claim's self-declared taxonomy. The lines are priced,
- * and the response's items listed, in the order of the items' {@code sequence} (an item without one
- * counts as its position), and numbered by it: an explanation or a reason that names another line
- * names it by its sequence, even when the claim lists its items out of order. Each response item,
- * by {@code itemSequence}, carries adjudications in the categories of HL7's {@value #ADJUDICATION}
- * code system:
+ * providers' enrollment knows better than a claim's self-declared taxonomy. The lines that name no
+ * NPI are the claim's own provider's, whose type the qualification of the care team's entry in the
+ * role {@code primary} (or {@code rendering}, {@code performing}), or of its only entry, gives
+ * ({@link FhirClaims#practitioner}) in place of the context's {@link
+ * PricingContext#practitioner()}, as the claim's place of service replaces the context's setting.
+ * The lines are priced, and the response's items listed, in the order of the items' {@code
+ * sequence} (an item without one counts as its position), and numbered by it: an explanation or a
+ * reason that names another line names it by its sequence, even when the claim lists its items out
+ * of order. Each response item, by {@code itemSequence}, carries adjudications in the categories of
+ * HL7's {@value #ADJUDICATION} code system:
  *
  * <ul>
  *   <li>{@code submitted}: the billed charge, when the item has one;
@@ -224,8 +228,9 @@ public final class FhirClaimPricer {
     // comment.
     PricingContext where =
         FhirClaims.placeOfService(claim).map(context::withPlaceOfService).orElse(context);
-    // The care team's qualifications say who furnished each provider's lines, where the caller's
-    // context does not: see the class comment.
+    // The care team's qualifications say who furnished the lines: the claim's own provider's, and
+    // each NPI's where the caller's context does not say it. See the class comment.
+    where = FhirClaims.practitioner(claim).map(where::withPractitioner).orElse(where);
     for (var practitioner : FhirClaims.practitioners(claim).entrySet()) {
       if (!context.practitioners().containsKey(practitioner.getKey())) {
         where = where.withPractitioner(practitioner.getKey(), practitioner.getValue());

@@ -309,56 +309,118 @@ public final class FhirClaims {
     SortedMap<Npi, PractitionerType> practitioners() {
       SortedMap<Npi, PractitionerType> types = new TreeMap<>();
       Map<Npi, String> givenAt = new HashMap<>();
-      List<org.hl7.fhir.r4.model.Claim.CareTeamComponent> entries = claim.getCareTeam();
-      for (int j = 0; j < entries.size(); j++) {
-        var entry = entries.get(j);
-        if (!entry.hasQualification()) {
+      for (int j = 0; j < claim.getCareTeam().size(); j++) {
+        Optional<Qualified> qualified = qualification(j);
+        // The NPI is read only now: it matters only when the qualification names a type.
+        Optional<Npi> npi = qualified.isPresent() ? npi(j) : Optional.empty();
+        if (npi.isEmpty()) {
           continue;
         }
-        String path = "Claim.careTeam[" + j + "].qualification";
-        List<Coding> codings = entry.getQualification().getCoding();
-        for (int c = 0; c < codings.size(); c++) {
-          Coding coding = codings.get(c);
-          if (!FhirCodeSystems.isProviderTaxonomy(coding.getSystem())) {
-            continue;
-          }
-          String at = path + ".coding[" + c + "].code";
-          requireValue(coding.getCodeElement(), at);
-          if (!coding.hasCode()) {
-            throw new FhirMappingException(
-                path + ".coding[" + c + "]", "the taxonomy coding has no code");
-          }
-          Optional<PractitionerType> type;
-          try {
-            type = PractitionerType.fromTaxonomy(coding.getCode());
-          } catch (IllegalArgumentException e) {
-            throw new FhirMappingException(at, e.getMessage(), e);
-          }
-          // Read only now: an entry's NPI matters only when its qualification names a type.
-          Optional<Npi> npi = type.isPresent() ? npi(j) : Optional.empty();
-          if (npi.isEmpty()) {
-            continue;
-          }
-          PractitionerType earlier = types.putIfAbsent(npi.get(), type.get());
-          if (earlier != null && earlier != type.get()) {
-            throw new FhirMappingException(
-                at,
-                "the taxonomy code "
-                    + coding.getCode()
-                    + " makes the NPI "
-                    + npi.get()
-                    + " a "
-                    + type.get().words()
-                    + ", and "
-                    + givenAt.get(npi.get())
-                    + " a "
-                    + earlier.words()
-                    + ": which of them furnished its lines is not for cpt4j to guess");
-          }
-          givenAt.putIfAbsent(npi.get(), at);
+        PractitionerType type = qualified.get().type();
+        PractitionerType earlier = types.putIfAbsent(npi.get(), type);
+        if (earlier != null && earlier != type) {
+          throw new FhirMappingException(
+              qualified.get().at(),
+              "the taxonomy code "
+                  + qualified.get().code()
+                  + " makes the NPI "
+                  + npi.get()
+                  + " a "
+                  + type.words()
+                  + ", and "
+                  + givenAt.get(npi.get())
+                  + " a "
+                  + earlier.words()
+                  + ": which of them furnished its lines is not for cpt4j to guess");
         }
+        givenAt.putIfAbsent(npi.get(), qualified.get().at());
       }
       return Collections.unmodifiableSortedMap(types);
+    }
+
+    /**
+     * The type of the claim's own provider (see {@link FhirClaims#practitioner}): that of the
+     * entries in a role that furnishes the service, else of the care team's only entry, when their
+     * qualifications give exactly one.
+     */
+    Optional<PractitionerType> ownPractitioner() {
+      List<org.hl7.fhir.r4.model.Claim.CareTeamComponent> entries = claim.getCareTeam();
+      List<Integer> furnishing = new ArrayList<>();
+      for (int j = 0; j < entries.size(); j++) {
+        if (renders(entries.get(j).getRole())) {
+          furnishing.add(j);
+        }
+      }
+      if (furnishing.isEmpty() && entries.size() == 1) {
+        furnishing.add(0);
+      }
+      PractitionerType found = null;
+      for (int j : furnishing) {
+        Optional<Qualified> qualified = qualification(j);
+        if (qualified.isEmpty()) {
+          continue;
+        }
+        if (found != null && found != qualified.get().type()) {
+          return Optional.empty();
+        }
+        found = qualified.get().type();
+      }
+      return Optional.ofNullable(found);
+    }
+
+    /** A practitioner type a taxonomy code gives, and where the code is, for messages. */
+    private record Qualified(PractitionerType type, String code, String at) {}
+
+    /**
+     * The type the taxonomy codings of entry {@code j}'s qualification give, empty for none; two
+     * types in one qualification are refused at the second's code.
+     */
+    private Optional<Qualified> qualification(int j) {
+      var entry = claim.getCareTeam().get(j);
+      if (!entry.hasQualification()) {
+        return Optional.empty();
+      }
+      String path = "Claim.careTeam[" + j + "].qualification";
+      List<Coding> codings = entry.getQualification().getCoding();
+      Qualified found = null;
+      for (int c = 0; c < codings.size(); c++) {
+        Coding coding = codings.get(c);
+        if (!FhirCodeSystems.isProviderTaxonomy(coding.getSystem())) {
+          continue;
+        }
+        String at = path + ".coding[" + c + "].code";
+        requireValue(coding.getCodeElement(), at);
+        if (!coding.hasCode()) {
+          throw new FhirMappingException(
+              path + ".coding[" + c + "]", "the taxonomy coding has no code");
+        }
+        Optional<PractitionerType> type;
+        try {
+          type = PractitionerType.fromTaxonomy(coding.getCode());
+        } catch (IllegalArgumentException e) {
+          throw new FhirMappingException(at, e.getMessage(), e);
+        }
+        if (type.isEmpty()) {
+          continue;
+        }
+        if (found != null && found.type() != type.get()) {
+          throw new FhirMappingException(
+              at,
+              "the taxonomy code "
+                  + coding.getCode()
+                  + " makes the entry a "
+                  + type.get().words()
+                  + ", and "
+                  + found.at()
+                  + " a "
+                  + found.type().words()
+                  + ": which of them furnished its lines is not for cpt4j to guess");
+        }
+        if (found == null) {
+          found = new Qualified(type.get(), coding.getCode(), at);
+        }
+      }
+      return Optional.ofNullable(found);
     }
 
     /** Whether a role says its entry furnished the service. */
@@ -671,6 +733,24 @@ public final class FhirClaims {
   public static SortedMap<Npi, PractitionerType> practitioners(org.hl7.fhir.r4.model.Claim claim) {
     requireNonNull(claim, "claim");
     return new CareTeam(claim).practitioners();
+  }
+
+  /**
+   * Returns the practitioner type of the claim's own provider, whom its lines that name no NPI are
+   * of ({@link #toClaim}: items without {@code careTeamSequence}, or naming entries without an
+   * NPI): the type the NUCC taxonomy {@code qualification} of its care team entries in the role
+   * {@code primary} (R4's care team roles), {@code rendering} or {@code performing} gives, else of
+   * the care team's only entry when it has one. A claim of one provider often names him in its care
+   * team without an item naming the entry: a nurse practitioner's own claim, {@code 363L00000X}, is
+   * paid 85% whether or not its items say {@code careTeamSequence}. Empty when no such entry has a
+   * type, or when they have two (the claim's own provider is then not for cpt4j to guess: the
+   * caller's context says it).
+   *
+   * @throws FhirMappingException at a taxonomy coding whose code is not shaped as one
+   */
+  public static Optional<PractitionerType> practitioner(org.hl7.fhir.r4.model.Claim claim) {
+    requireNonNull(claim, "claim");
+    return new CareTeam(claim).ownPractitioner();
   }
 
   /**

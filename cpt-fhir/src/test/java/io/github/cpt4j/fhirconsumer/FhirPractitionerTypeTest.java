@@ -179,4 +179,72 @@ class FhirPractitionerTypeTest {
         Map.of(Npi.parse(NP), PractitionerType.NURSE_PRACTITIONER),
         FhirClaims.practitioners(sameType));
   }
+
+  private static CodeableConcept role(String code) {
+    return new CodeableConcept(
+        new Coding("http://terminology.hl7.org/CodeSystem/claimcareteamrole", code, null));
+  }
+
+  /**
+   * A claim of one provider often names him in its care team without an item naming the entry: its
+   * lines, which name no NPI, are his, at his type's share.
+   */
+  @Test
+  void theClaimsOwnProviderIsItsOnlyOrPrimaryEntry() {
+    org.hl7.fhir.r4.model.Claim alone = officeClaim();
+    member(alone, 1, NP, taxonomy("363L00000X"));
+    assertEquals(
+        java.util.Optional.of(PractitionerType.NURSE_PRACTITIONER), FhirClaims.practitioner(alone));
+    ClaimResponse priced = PRICER.price(alone, ROCHESTER);
+    ClaimResponse told =
+        PRICER.price(
+            officeClaim(), ROCHESTER.withPractitioner(PractitionerType.NURSE_PRACTITIONER));
+    assertEquals(eligible(told, 0), eligible(priced, 0));
+    assertEquals(eligible(told, 1), eligible(priced, 1));
+    assertNotEquals(eligible(PRICER.price(officeClaim(), ROCHESTER), 0), eligible(priced, 0));
+
+    // Of several entries, the one in the role primary, with an NPI or without.
+    org.hl7.fhir.r4.model.Claim team = officeClaim();
+    member(team, 1, DOCTOR, taxonomy("207Q00000X")).setRole(role("supervisor"));
+    team.addCareTeam()
+        .setSequence(2)
+        .setProvider(new Reference("Practitioner/np1"))
+        .setRole(role("primary"))
+        .setQualification(new CodeableConcept(taxonomy("363A00000X")));
+    assertEquals(
+        java.util.Optional.of(PractitionerType.PHYSICIAN_ASSISTANT), FhirClaims.practitioner(team));
+
+    // Several entries and none in such a role, or two such of different types: not for cpt4j to
+    // guess, so the context's own practitioner prices the lines.
+    org.hl7.fhir.r4.model.Claim unsaid = officeClaim();
+    member(unsaid, 1, DOCTOR, taxonomy("207Q00000X"));
+    member(unsaid, 2, NP, taxonomy("363L00000X"));
+    assertEquals(java.util.Optional.empty(), FhirClaims.practitioner(unsaid));
+    unsaid.getCareTeam().forEach(entry -> entry.setRole(role("primary")));
+    assertEquals(java.util.Optional.empty(), FhirClaims.practitioner(unsaid));
+    assertEquals(
+        eligible(PRICER.price(officeClaim(), ROCHESTER), 0),
+        eligible(PRICER.price(unsaid, ROCHESTER), 0));
+    // An only entry whose code is of no practitioner type gives none.
+    org.hl7.fhir.r4.model.Claim nurse = officeClaim();
+    member(nurse, 1, NP, taxonomy("163W00000X"));
+    assertEquals(java.util.Optional.empty(), FhirClaims.practitioner(nurse));
+  }
+
+  @Test
+  void twoTypesInOneQualificationAreRefusedAtTheSecond() {
+    org.hl7.fhir.r4.model.Claim claim = officeClaim();
+    member(claim, 1, NP, taxonomy("363L00000X"), taxonomy("163W00000X"), taxonomy("2084N0400X"));
+    FhirMappingException e =
+        assertThrows(FhirMappingException.class, () -> FhirClaims.practitioner(claim));
+    assertEquals("Claim.careTeam[0].qualification.coding[2].code", e.path());
+    assertTrue(
+        e.getMessage().contains("a physician")
+            && e.getMessage()
+                .contains("Claim.careTeam[0].qualification.coding[0].code a nurse practitioner"),
+        e::getMessage);
+    assertEquals(
+        e.path(),
+        assertThrows(FhirMappingException.class, () -> FhirClaims.practitioners(claim)).path());
+  }
 }
