@@ -250,7 +250,8 @@ final class PriceCommand implements Callable<Integer> {
       paramLabel = "TYPE",
       description =
           "Who furnished the services: physician (default), np, cns, pa, cnm, crna, csw, cp, mft, "
-              + "mhc, rd, therapist or therapy-assistant, or a provider taxonomy code such as "
+              + "mhc, rd, therapist, therapy-assistant or audiologist, or a provider taxonomy code "
+              + "such as "
               + "363L00000X (a nurse practitioner); a non-physician practitioner is paid "
               + "Medicare's share for the type (np 85%%, csw 75%%...). A line with modifier CQ or "
               + "CO gets the therapy assistant's 85%% whatever the type.")

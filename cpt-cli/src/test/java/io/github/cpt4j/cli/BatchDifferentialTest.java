@@ -214,18 +214,19 @@ class BatchDifferentialTest {
   };
 
   private static final String[] PRACTITIONERS = {
-    "np", "csw", "NP", "pa", "cns", "363LF0000X", "207Q00000X", "1041C0700X"
+    "np", "csw", "NP", "pa", "cns", "363LF0000X", "207Q00000X", "1041C0700X", "363l00000x"
   };
 
   /** The practitioner types of the taxonomy codes above, as the README's table gives them. */
   private static final Map<String, PractitionerType> TAXONOMY =
       Map.of(
           "363LF0000X", PractitionerType.NURSE_PRACTITIONER,
+          "363L00000X", PractitionerType.NURSE_PRACTITIONER,
           "207Q00000X", PractitionerType.PHYSICIAN,
           "1041C0700X", PractitionerType.CLINICAL_SOCIAL_WORKER);
 
   private static final String[] BAD_PRACTITIONERS = {
-    "xx", "nurse", "n p", "163W00000X", "363l00000x", "363L0000X"
+    "xx", "nurse", "n p", "163W00000X", "363L0000X", "363L-0000X"
   };
 
   private static final String[] APMS = {"yes", "no", "Y", "true", "0", "1", "N", "FALSE"};
@@ -673,7 +674,7 @@ class BatchDifferentialTest {
     String practitionerCell = row.get("practitioner").strip();
     if (!practitionerCell.isEmpty()) {
       if (practitionerCell.matches("[0-9][0-9A-Za-z]{8}[Xx]")) {
-        practitioner = TAXONOMY.get(practitionerCell);
+        practitioner = TAXONOMY.get(practitionerCell.toUpperCase(Locale.ROOT));
         if (practitioner == null) {
           return problem("invalid_practitioner");
         }

@@ -54,7 +54,9 @@ class PricePractitionerTest {
             + "90834,13282-99,2025-06-02,1041C0700X\n"
             + "90834,13282-99,2025-06-02,103TC0700X\n"
             + "90834,13282-99,2025-06-02,163W00000X\n"
-            + "90834,13282-99,2025-06-02,1041c0700\n";
+            + "90834,13282-99,2025-06-02,1041c0700\n"
+            + "90834,13282-99,2025-06-02, 1041c0700x \n"
+            + "90834,13282-99,2025-06-02,\"1041C0700X\n\"\n";
     // A taxonomy column is a lookalike of practitioner: read once renamed.
     Cli.Result unread = Cli.runWithInput(input, "price", "--input", "-");
     assertTrue(unread.err().contains("provider_taxonomy"), unread::toString);
@@ -71,6 +73,9 @@ class PricePractitionerTest {
     assertEquals("invalid_practitioner", rows.get(3).getField(5), r::toString);
     assertTrue(rows.get(3).getField(6).contains("'163W00000X'"), r::toString);
     assertEquals("invalid_practitioner", rows.get(4).getField(5), r::toString);
+    // Either case and blanks around, as the ids; a line break is no blank.
+    assertEquals("76.90", rows.get(5).getField(4), r::toString);
+    assertEquals("invalid_practitioner", rows.get(6).getField(5), r::toString);
 
     Cli.Result option = manhattan99213("363LF0000X");
     assertEquals(

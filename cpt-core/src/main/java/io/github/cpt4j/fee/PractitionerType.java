@@ -114,7 +114,14 @@ public enum PractitionerType {
    * Act §1834(v)).
    */
   THERAPY_ASSISTANT(
-      "therapy-assistant", "therapy assistant", "0.85", "Social Security Act §1834(v)");
+      "therapy-assistant", "therapy assistant", "0.85", "Social Security Act §1834(v)"),
+
+  /**
+   * Qualified audiologist, for the hearing and balance tests Medicare covers as other diagnostic
+   * tests: the fee schedule amount itself, 100% (Benefit Policy Manual, chapter 15, section 80.3.C:
+   * "payable under the MPFS").
+   */
+  AUDIOLOGIST("audiologist", "audiologist", "100", "Benefit Policy Manual ch. 15 §80.3");
 
   private final String id;
   private final String words;
@@ -175,6 +182,7 @@ public enum PractitionerType {
           Map.entry("367H", NURSE_ANESTHETIST), // anesthesiologist assistant
           Map.entry("1041", CLINICAL_SOCIAL_WORKER), // social worker
           Map.entry("103T", CLINICAL_PSYCHOLOGIST), // psychologist
+          Map.entry("103G", CLINICAL_PSYCHOLOGIST), // clinical neuropsychologist
           Map.entry("106H", MARRIAGE_AND_FAMILY_THERAPIST),
           Map.entry("101Y", MENTAL_HEALTH_COUNSELOR), // counselor
           Map.entry("133V", REGISTERED_DIETITIAN),
@@ -183,7 +191,8 @@ public enum PractitionerType {
           Map.entry("225X", THERAPIST), // occupational therapist
           Map.entry("235Z", THERAPIST), // speech-language pathologist
           Map.entry("2252", THERAPY_ASSISTANT), // physical therapy assistant
-          Map.entry("224Z", THERAPY_ASSISTANT)); // occupational therapy assistant
+          Map.entry("224Z", THERAPY_ASSISTANT), // occupational therapy assistant
+          Map.entry("231H", AUDIOLOGIST));
 
   /**
    * Returns the type of practitioner a Health Care Provider Taxonomy code names, the NUCC code set
@@ -193,10 +202,10 @@ public enum PractitionerType {
    * medicine and osteopathy, dentists, podiatrists, optometrists, chiropractors) are {@link
    * #PHYSICIAN}. Each area of specialization is its classification's type; a code of a provider
    * Medicare does not pay a share of the physician fee schedule to, such as a registered nurse or a
-   * hospital, gives none. A social worker is taken for a clinical social worker, a psychologist for
-   * a clinical psychologist, a counselor for a mental health counselor and a nutritionist for a
-   * nutrition professional, since only those of them bill Medicare: the share they would be paid,
-   * never the physician's full one.
+   * hospital, gives none. A social worker is taken for a clinical social worker, a psychologist or
+   * a clinical neuropsychologist for a clinical psychologist, a counselor for a mental health
+   * counselor and a nutritionist for a nutrition professional, since only those of them bill
+   * Medicare: the share they would be paid, never the physician's full one.
    *
    * <p>The code is checked for its shape only (ten characters, nine digits or capital letters and
    * an {@code X}), not against a release of the code set, whose new codes fall into the

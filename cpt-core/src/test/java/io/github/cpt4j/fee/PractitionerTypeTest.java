@@ -30,7 +30,8 @@ class PractitionerTypeTest {
           PractitionerType.CERTIFIED_NURSE_MIDWIFE,
           PractitionerType.CLINICAL_PSYCHOLOGIST,
           PractitionerType.NURSE_ANESTHETIST,
-          PractitionerType.THERAPIST
+          PractitionerType.THERAPIST,
+          PractitionerType.AUDIOLOGIST
         }) {
       assertSame(BigDecimal.ONE, full.medicareShare(), full.name());
       assertFalse(full.isReduced(), full.name());
@@ -79,6 +80,9 @@ class PractitionerTypeTest {
       {"367H00000X", "NURSE_ANESTHETIST"},
       {"1041C0700X", "CLINICAL_SOCIAL_WORKER"},
       {"103TC0700X", "CLINICAL_PSYCHOLOGIST"},
+      {"103G00000X", "CLINICAL_PSYCHOLOGIST"}, // clinical neuropsychologist
+      {"231H00000X", "AUDIOLOGIST"},
+      {"231HA2500X", "AUDIOLOGIST"},
       {"106H00000X", "MARRIAGE_AND_FAMILY_THERAPIST"},
       {"101YM0800X", "MENTAL_HEALTH_COUNSELOR"},
       {"101YP2500X", "MENTAL_HEALTH_COUNSELOR"},

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.fee.PractitionerType;
-import io.github.cpt4j.text.WhiteSpace;
+import io.github.cpt4j.text.Blanks;
 
 /**
  * Reads a {@link PractitionerType} as the command line writes it: an id or a constant name ({@code
@@ -17,8 +17,9 @@ public final class Practitioners {
 
   /**
    * Parses a practitioner type's id or name ({@link PractitionerType#parse}), or a NUCC provider
-   * taxonomy code ({@link PractitionerType#fromTaxonomy}): text of ten characters ending in {@code
-   * X} or {@code x} whose first is a digit, as no id is.
+   * taxonomy code ({@link PractitionerType#fromTaxonomy}) in either case of its ASCII letters: text
+   * of ten characters ending in {@code X} or {@code x} whose first is a digit, as no id is. Blanks
+   * around it are ignored as {@link PractitionerType#parse} ignores them.
    *
    * @throws IllegalArgumentException with a message saying what the text is not: no type, a code of
    *     the wrong shape, or the code of a provider Medicare pays no share of the physician fee
@@ -26,7 +27,8 @@ public final class Practitioners {
    */
   public static PractitionerType parse(String text) {
     requireNonNull(text, "text");
-    String s = WhiteSpace.strip(text);
+    // The blanks PractitionerType.parse allows, not WhiteSpace: a line break is no blank.
+    String s = Blanks.strip(text);
     boolean taxonomy =
         s.length() == 10
             && s.charAt(0) >= '0'
@@ -35,14 +37,26 @@ public final class Practitioners {
     if (!taxonomy) {
       return PractitionerType.parse(text);
     }
-    return PractitionerType.fromTaxonomy(s)
+    // Either case, as the ids are read; only ASCII letters are upper-cased, so that a non-ASCII
+    // letter stays one and the code is refused.
+    String code = asciiUpperCase(s);
+    return PractitionerType.fromTaxonomy(code)
         .orElseThrow(
             () ->
                 new IllegalArgumentException(
                     "the provider taxonomy code "
-                        + CodeFormatException.quote(s)
+                        + CodeFormatException.quote(code)
                         + " is of no practitioner Medicare pays a share of the physician fee"
                         + " schedule to (such as a registered nurse or a facility): give the type"
                         + " of who furnished the service, such as physician or np"));
+  }
+
+  private static String asciiUpperCase(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      sb.append(c >= 'a' && c <= 'z' ? (char) (c - ('a' - 'A')) : c);
+    }
+    return sb.toString();
   }
 }

@@ -148,7 +148,8 @@ public final class PriceJob implements Callable<Integer> {
       paramLabel = "TYPE",
       description =
           "Who furnished the services, for rows that do not say: physician (default), np, cns, "
-              + "pa, cnm, crna, csw, cp, mft, mhc, rd, therapist or therapy-assistant, or a "
+              + "pa, cnm, crna, csw, cp, mft, mhc, rd, therapist, therapy-assistant or audiologist, "
+              + "or a "
               + "provider taxonomy code such as 363L00000X.")
   private PractitionerType practitioner;
 
