@@ -3,8 +3,10 @@ package io.github.cpt4j.fhir;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
@@ -228,14 +230,7 @@ public final class FhirClaimPricer {
     // comment.
     PricingContext where =
         FhirClaims.placeOfService(claim).map(context::withPlaceOfService).orElse(context);
-    // The care team's qualifications say who furnished the lines: the claim's own provider's, and
-    // each NPI's where the caller's context does not say it. See the class comment.
-    where = FhirClaims.practitioner(claim).map(where::withPractitioner).orElse(where);
-    for (var practitioner : FhirClaims.practitioners(claim).entrySet()) {
-      if (!context.practitioners().containsKey(practitioner.getKey())) {
-        where = where.withPractitioner(practitioner.getKey(), practitioner.getValue());
-      }
-    }
+    where = withCareTeamsPractitioners(claim, lines, context, where);
     PricedClaim priced = pricer.price(lines, where);
 
     ClaimResponse response = new ClaimResponse();
@@ -344,6 +339,45 @@ public final class FhirClaimPricer {
       case NOT_ADJUDICATED -> ClaimResponse.RemittanceOutcome.PARTIAL;
       case ERROR -> ClaimResponse.RemittanceOutcome.ERROR;
     };
+  }
+
+  /**
+   * The context with the practitioner types the care team's qualifications give (see the class
+   * comment): each NPI's where the caller's {@code context} does not name it, and the claim's own
+   * provider's for the lines that name no NPI, in place of the context's default. That default
+   * stays the type of every other provider of the claim's lines.
+   */
+  private static PricingContext withCareTeamsPractitioners(
+      org.hl7.fhir.r4.model.Claim claim,
+      Claim lines,
+      PricingContext context,
+      PricingContext where) {
+    Map<Npi, PractitionerType> qualified = FhirClaims.practitioners(claim);
+    PricingContext result = where;
+    for (var practitioner : qualified.entrySet()) {
+      if (!context.practitioners().containsKey(practitioner.getKey())) {
+        result = result.withPractitioner(practitioner.getKey(), practitioner.getValue());
+      }
+    }
+    Optional<FhirClaims.OwnProvider> own = FhirClaims.ownProvider(claim);
+    if (own.isEmpty()) {
+      return result;
+    }
+    // The caller's word on the own provider's NPI wins over the claim's, as for every NPI.
+    PractitionerType ownType =
+        own.get().npi().map(context.practitioners()::get).orElse(own.get().type());
+    if (ownType == context.practitioner()) {
+      return result;
+    }
+    // The default becomes the own provider's type: the other providers of the claim's lines that
+    // nothing qualifies keep the context's, named one by one.
+    for (int i = 0; i < lines.size(); i++) {
+      Optional<Npi> npi = lines.line(i).renderingProvider();
+      if (npi.isPresent() && !result.practitioners().containsKey(npi.get())) {
+        result = result.withPractitioner(npi.get(), context.practitioner());
+      }
+    }
+    return result.withPractitioner(ownType);
   }
 
   /**

@@ -20,9 +20,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -198,14 +200,25 @@ public final class FhirClaims {
   private static final class CareTeam {
     private final org.hl7.fhir.r4.model.Claim claim;
 
-    /** The index of the entry of each sequence. */
-    private final Map<Integer, Integer> entryOf = new HashMap<>();
+    /**
+     * The index of the entry of each sequence, read when an item first names the care team: the
+     * qualifications are read without it, from claims whose items name no entry.
+     */
+    private Map<Integer, Integer> entryOf;
 
     /** Each entry's NPI, when read; empty for an entry without one. */
     private final Map<Integer, Optional<Npi>> npis = new HashMap<>();
 
     CareTeam(org.hl7.fhir.r4.model.Claim claim) {
       this.claim = claim;
+    }
+
+    /** The index of the entry of each sequence; two entries of one sequence are refused. */
+    private Map<Integer, Integer> entryOf() {
+      if (entryOf != null) {
+        return entryOf;
+      }
+      Map<Integer, Integer> found = new HashMap<>();
       List<org.hl7.fhir.r4.model.Claim.CareTeamComponent> entries = claim.getCareTeam();
       for (int j = 0; j < entries.size(); j++) {
         var entry = entries.get(j);
@@ -214,7 +227,7 @@ public final class FhirClaims {
         }
         String path = "Claim.careTeam[" + j + "].sequence";
         requireValue(entry.getSequenceElement(), path);
-        Integer other = entryOf.putIfAbsent(entry.getSequence(), j);
+        Integer other = found.putIfAbsent(entry.getSequence(), j);
         if (other != null) {
           throw new FhirMappingException(
               path,
@@ -225,6 +238,8 @@ public final class FhirClaims {
                   + "]'s: an item's careTeamSequence would name either");
         }
       }
+      entryOf = found;
+      return found;
     }
 
     /**
@@ -235,6 +250,7 @@ public final class FhirClaims {
      */
     Optional<Npi> renderingProvider(org.hl7.fhir.r4.model.Claim.ItemComponent item, String path) {
       List<Integer> named = new ArrayList<>();
+      Map<Integer, Integer> entryOf = entryOf();
       List<org.hl7.fhir.r4.model.PositiveIntType> sequences = item.getCareTeamSequence();
       for (int k = 0; k < sequences.size(); k++) {
         String at = path + ".careTeamSequence[" + k + "]";
@@ -308,7 +324,7 @@ public final class FhirClaims {
      */
     SortedMap<Npi, PractitionerType> practitioners() {
       SortedMap<Npi, PractitionerType> types = new TreeMap<>();
-      Map<Npi, String> givenAt = new HashMap<>();
+      Map<Npi, Qualified> givenBy = new HashMap<>();
       for (int j = 0; j < claim.getCareTeam().size(); j++) {
         Optional<Qualified> qualified = qualification(j);
         // The NPI is read only now: it matters only when the qualification names a type.
@@ -316,34 +332,21 @@ public final class FhirClaims {
         if (npi.isEmpty()) {
           continue;
         }
-        PractitionerType type = qualified.get().type();
-        PractitionerType earlier = types.putIfAbsent(npi.get(), type);
-        if (earlier != null && earlier != type) {
-          throw new FhirMappingException(
-              qualified.get().at(),
-              "the taxonomy code "
-                  + qualified.get().code()
-                  + " makes the NPI "
-                  + npi.get()
-                  + " a "
-                  + type.words()
-                  + ", and "
-                  + givenAt.get(npi.get())
-                  + " a "
-                  + earlier.words()
-                  + ": which of them furnished its lines is not for cpt4j to guess");
+        Qualified earlier = givenBy.putIfAbsent(npi.get(), qualified.get());
+        if (earlier != null && earlier.type() != qualified.get().type()) {
+          throw twoTypes(qualified.get(), earlier, "the NPI " + npi.get());
         }
-        givenAt.putIfAbsent(npi.get(), qualified.get().at());
+        types.put(npi.get(), qualified.get().type());
       }
       return Collections.unmodifiableSortedMap(types);
     }
 
     /**
-     * The type of the claim's own provider (see {@link FhirClaims#practitioner}): that of the
-     * entries in a role that furnishes the service, else of the care team's only entry, when their
-     * qualifications give exactly one.
+     * The claim's own provider (see {@link FhirClaims#practitioner}): the type the qualifications
+     * of the entries in a role that furnishes the service give, else of the care team's only entry
+     * when it has no role; with the NPI they share, if they share one.
      */
-    Optional<PractitionerType> ownPractitioner() {
+    Optional<OwnProvider> ownProvider() {
       List<org.hl7.fhir.r4.model.Claim.CareTeamComponent> entries = claim.getCareTeam();
       List<Integer> furnishing = new ArrayList<>();
       for (int j = 0; j < entries.size(); j++) {
@@ -351,21 +354,28 @@ public final class FhirClaims {
           furnishing.add(j);
         }
       }
-      if (furnishing.isEmpty() && entries.size() == 1) {
+      // An only entry in another role (an assistant, a supervisor) is not the claim's own.
+      if (furnishing.isEmpty() && entries.size() == 1 && !entries.get(0).hasRole()) {
         furnishing.add(0);
       }
-      PractitionerType found = null;
+      PractitionerType type = null;
+      Set<Optional<Npi>> npis = new HashSet<>();
       for (int j : furnishing) {
         Optional<Qualified> qualified = qualification(j);
         if (qualified.isEmpty()) {
           continue;
         }
-        if (found != null && found != qualified.get().type()) {
+        if (type != null && type != qualified.get().type()) {
           return Optional.empty();
         }
-        found = qualified.get().type();
+        type = qualified.get().type();
+        npis.add(npi(j));
       }
-      return Optional.ofNullable(found);
+      if (type == null) {
+        return Optional.empty();
+      }
+      Optional<Npi> npi = npis.size() == 1 ? npis.iterator().next() : Optional.empty();
+      return Optional.of(new OwnProvider(type, npi));
     }
 
     /** A practitioner type a taxonomy code gives, and where the code is, for messages. */
@@ -373,7 +383,8 @@ public final class FhirClaims {
 
     /**
      * The type the taxonomy codings of entry {@code j}'s qualification give, empty for none; two
-     * types in one qualification are refused at the second's code.
+     * types in one qualification are refused at the second's code. A coding without a code (a
+     * display alone) says nothing.
      */
     private Optional<Qualified> qualification(int j) {
       var entry = claim.getCareTeam().get(j);
@@ -391,8 +402,7 @@ public final class FhirClaims {
         String at = path + ".coding[" + c + "].code";
         requireValue(coding.getCodeElement(), at);
         if (!coding.hasCode()) {
-          throw new FhirMappingException(
-              path + ".coding[" + c + "]", "the taxonomy coding has no code");
+          continue;
         }
         Optional<PractitionerType> type;
         try {
@@ -403,24 +413,34 @@ public final class FhirClaims {
         if (type.isEmpty()) {
           continue;
         }
-        if (found != null && found.type() != type.get()) {
-          throw new FhirMappingException(
-              at,
-              "the taxonomy code "
-                  + coding.getCode()
-                  + " makes the entry a "
-                  + type.get().words()
-                  + ", and "
-                  + found.at()
-                  + " a "
-                  + found.type().words()
-                  + ": which of them furnished its lines is not for cpt4j to guess");
+        Qualified qualified = new Qualified(type.get(), coding.getCode(), at);
+        if (found != null && found.type() != qualified.type()) {
+          throw twoTypes(qualified, found, "the entry");
         }
         if (found == null) {
-          found = new Qualified(type.get(), coding.getCode(), at);
+          found = qualified;
         }
       }
       return Optional.ofNullable(found);
+    }
+
+    /** Refuses a second type for {@code whom}, at the second code. */
+    private static FhirMappingException twoTypes(Qualified second, Qualified first, String whom) {
+      return new FhirMappingException(
+          second.at(),
+          "the taxonomy code "
+              + second.code()
+              + " makes "
+              + whom
+              + " a "
+              + second.type().words()
+              + ", and the code "
+              + first.code()
+              + " at "
+              + first.at()
+              + " a "
+              + first.type().words()
+              + ": which type it is is not for cpt4j to guess");
     }
 
     /** Whether a role says its entry furnished the service. */
@@ -740,17 +760,30 @@ public final class FhirClaims {
    * of ({@link #toClaim}: items without {@code careTeamSequence}, or naming entries without an
    * NPI): the type the NUCC taxonomy {@code qualification} of its care team entries in the role
    * {@code primary} (R4's care team roles), {@code rendering} or {@code performing} gives, else of
-   * the care team's only entry when it has one. A claim of one provider often names him in its care
-   * team without an item naming the entry: a nurse practitioner's own claim, {@code 363L00000X}, is
-   * paid 85% whether or not its items say {@code careTeamSequence}. Empty when no such entry has a
-   * type, or when they have two (the claim's own provider is then not for cpt4j to guess: the
-   * caller's context says it).
+   * the care team's only entry when that entry has no role. A claim of one provider often names him
+   * in its care team without an item naming the entry: a nurse practitioner's own claim, {@code
+   * 363L00000X}, is paid 85% whether or not its items say {@code careTeamSequence}. Empty when no
+   * such entry has a type, when they have two (the claim's own provider is then not for cpt4j to
+   * guess: the caller's context says it), and when the only entry is in another role (an assistant
+   * is not the claim's own provider).
    *
-   * @throws FhirMappingException at a taxonomy coding whose code is not shaped as one
+   * @throws FhirMappingException at a taxonomy coding whose code is not shaped as one, or at the
+   *     second of two codes of one entry that give it two types
    */
   public static Optional<PractitionerType> practitioner(org.hl7.fhir.r4.model.Claim claim) {
     requireNonNull(claim, "claim");
-    return new CareTeam(claim).ownPractitioner();
+    return new CareTeam(claim).ownProvider().map(OwnProvider::type);
+  }
+
+  /**
+   * The claim's own provider, as {@link #practitioner} reads it, with the NPI of its entries when
+   * they share one: the caller's context may name that NPI's type itself.
+   */
+  record OwnProvider(PractitionerType type, Optional<Npi> npi) {}
+
+  /** The claim's own provider: {@link #practitioner}, and its NPI. */
+  static Optional<OwnProvider> ownProvider(org.hl7.fhir.r4.model.Claim claim) {
+    return new CareTeam(claim).ownProvider();
   }
 
   /**

@@ -165,10 +165,11 @@ class FhirPractitionerTypeTest {
     FhirMappingException both =
         assertThrows(FhirMappingException.class, () -> FhirClaims.practitioners(twoTypes));
     assertEquals("Claim.careTeam[1].qualification.coding[0].code", both.path());
-    assertTrue(
-        both.getMessage().contains("physician assistant")
-            && both.getMessage().contains("nurse practitioner")
-            && both.getMessage().contains("Claim.careTeam[0].qualification.coding[0].code"),
+    assertEquals(
+        "the taxonomy code 363A00000X makes the NPI 1234567893 a physician assistant, and the code"
+            + " 363L00000X at Claim.careTeam[0].qualification.coding[0].code a nurse practitioner:"
+            + " which type it is is not for cpt4j to guess",
+        both.getMessage().substring(both.getMessage().indexOf("the taxonomy")),
         both::getMessage);
 
     // The same type twice, or a coding without a code, in another system, is no conflict.
@@ -246,5 +247,66 @@ class FhirPractitionerTypeTest {
     assertEquals(
         e.path(),
         assertThrows(FhirMappingException.class, () -> FhirClaims.practitioners(claim)).path());
+  }
+
+  /**
+   * The claim's own provider's type is that of its lines without an NPI, not of the other
+   * providers': their lines keep the context's type unless qualified themselves.
+   */
+  @Test
+  void theOwnProvidersTypeIsNotTheOtherProviders() {
+    org.hl7.fhir.r4.model.Claim claim = officeClaim();
+    member(claim, 1, NP, taxonomy("363L00000X")).setRole(role("primary"));
+    member(claim, 2, DOCTOR);
+    claim.getItem().get(1).addCareTeamSequence(2);
+    ClaimResponse priced = PRICER.price(claim, ROCHESTER);
+    ClaimResponse physician = PRICER.price(officeClaim(), ROCHESTER);
+    ClaimResponse np =
+        PRICER.price(
+            officeClaim(), ROCHESTER.withPractitioner(PractitionerType.NURSE_PRACTITIONER));
+    // Item 1 names no entry: the primary nurse practitioner's. Item 2 is the physician's own.
+    assertEquals(eligible(np, 0), eligible(priced, 0));
+    assertEquals(eligible(physician, 1), eligible(priced, 1));
+  }
+
+  @Test
+  void theCallersWordOnTheOwnProvidersNpiWins() {
+    org.hl7.fhir.r4.model.Claim claim = officeClaim();
+    member(claim, 1, NP, taxonomy("363L00000X"));
+    ClaimResponse physician = PRICER.price(officeClaim(), ROCHESTER);
+    ClaimResponse told =
+        PRICER.price(claim, ROCHESTER.withPractitioner(Npi.parse(NP), PractitionerType.PHYSICIAN));
+    assertEquals(eligible(physician, 0), eligible(told, 0));
+    assertEquals(eligible(physician, 1), eligible(told, 1));
+  }
+
+  @Test
+  void anOnlyEntryInAnotherRoleIsNotTheClaimsOwnProvider() {
+    org.hl7.fhir.r4.model.Claim claim = officeClaim();
+    member(claim, 1, NP, taxonomy("363A00000X")).setRole(role("assist"));
+    assertEquals(java.util.Optional.empty(), FhirClaims.practitioner(claim));
+    assertEquals(
+        eligible(PRICER.price(officeClaim(), ROCHESTER), 0),
+        eligible(PRICER.price(claim, ROCHESTER), 0));
+  }
+
+  /**
+   * What the items do not read is not refused for the qualifications' sake: two entries of one
+   * sequence no item names, a taxonomy coding with a display and no code.
+   */
+  @Test
+  void qualificationsAreReadWithoutRefusingWhatNoItemNames() {
+    org.hl7.fhir.r4.model.Claim claim = officeClaim();
+    member(claim, 1, NP, taxonomy("363L00000X"));
+    member(claim, 1, NP, new Coding(FhirCodeSystems.PROVIDER_TAXONOMY, null, "Nurse"));
+    assertEquals(
+        Map.of(Npi.parse(NP), PractitionerType.NURSE_PRACTITIONER),
+        FhirClaims.practitioners(claim));
+    PRICER.price(claim, ROCHESTER);
+    // An item that names the care team still finds the duplicate refused.
+    claim.getItem().get(0).addCareTeamSequence(1);
+    assertEquals(
+        "Claim.careTeam[1].sequence",
+        assertThrows(FhirMappingException.class, () -> PRICER.price(claim, ROCHESTER)).path());
   }
 }
