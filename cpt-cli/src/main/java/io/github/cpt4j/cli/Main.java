@@ -1,6 +1,7 @@
 package io.github.cpt4j.cli;
 
 import io.github.cpt4j.cli.price.MedicareData;
+import io.github.cpt4j.cli.price.PractitionerChoice;
 import io.github.cpt4j.cli.price.Practitioners;
 import io.github.cpt4j.cli.price.PricingData;
 import io.github.cpt4j.cli.price.PricingData.CmsFiles;
@@ -411,6 +412,7 @@ public final class Main {
     commandLine.registerConverter(Setting.class, parsing(Settings::parse));
     commandLine.registerConverter(PlaceOfService.class, parsing(PlaceOfService::parse));
     commandLine.registerConverter(PractitionerType.class, parsing(Practitioners::parse));
+    commandLine.registerConverter(PractitionerChoice.class, parsing(PractitionerChoice::parse));
     commandLine.registerConverter(LocalDate.class, new DateConverter());
     return commandLine;
   }

@@ -10,6 +10,7 @@ import io.github.cpt4j.cli.price.BatchPricing;
 import io.github.cpt4j.cli.price.DateCoverage;
 import io.github.cpt4j.cli.price.LineRequest;
 import io.github.cpt4j.cli.price.Outcome;
+import io.github.cpt4j.cli.price.PractitionerChoice;
 import io.github.cpt4j.cli.price.PricingData;
 import io.github.cpt4j.cli.price.PricingData.CmsFiles;
 import io.github.cpt4j.cli.price.PricingDefaults;
@@ -247,15 +248,16 @@ final class PriceCommand implements Callable<Integer> {
 
   @Option(
       names = "--practitioner",
-      paramLabel = "TYPE",
+      paramLabel = "[NPI=]TYPE",
       description =
           "Who furnished the services: physician (default), np, cns, pa, cnm, crna, csw, cp, mft, "
               + "mhc, rd, therapist, therapy-assistant or audiologist, or a provider taxonomy code "
-              + "such as "
-              + "363L00000X (a nurse practitioner); a non-physician practitioner is paid "
-              + "Medicare's share for the type (np 85%%, csw 75%%...). A line with modifier CQ or "
-              + "CO gets the therapy assistant's 85%% whatever the type.")
-  private PractitionerType practitioner;
+              + "such as 363L00000X (a nurse practitioner); a non-physician practitioner is paid "
+              + "Medicare's share for the type (np 85%%, csw 75%%...). NPI=TYPE says it of the "
+              + "lines of one rendering provider (a line 'by NPI', a row's rendering_provider), "
+              + "and may be given once per NPI. A line with modifier CQ or CO gets the therapy "
+              + "assistant's 85%% whatever the type.")
+  private List<PractitionerChoice> practitioners = new ArrayList<>();
 
   @Option(
       names = "--qualifying-apm",
@@ -388,10 +390,11 @@ final class PriceCommand implements Callable<Integer> {
             serviceDate,
             // --zip is also where the patient lives, for the DMEPOS fee schedule.
             Optional.ofNullable(zip).map(ZipCode::digits),
-            practitioner == null ? PractitionerType.PHYSICIAN : practitioner,
+            PractitionerChoice.forEveryProvider(practitioners).orElse(PractitionerType.PHYSICIAN),
             qualifyingApm,
             Optional.ofNullable(setting == null ? null : setting.pos),
-            presentAtInduction);
+            presentAtInduction,
+            PractitionerChoice.byProvider(practitioners));
     return input == null ? priceLines(defaults, pricer) : priceBatch(defaults, pricer);
   }
 
@@ -485,6 +488,12 @@ final class PriceCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(),
           "--verbatim copies the cells of an --input file: give it with --input");
+    }
+    try {
+      PractitionerChoice.forEveryProvider(practitioners);
+      PractitionerChoice.byProvider(practitioners);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     if (input == null && zip == null && locality == null) {
       throw new ParameterException(
@@ -624,7 +633,7 @@ final class PriceCommand implements Callable<Integer> {
                 defaults.setting(),
                 defaults.date(),
                 defaults.beneficiaryZip(),
-                defaults.practitioner(),
+                defaults.practitionerOf(line.renderingProvider()),
                 defaults.qualifyingApm(),
                 defaults.place(),
                 defaults.presentAtInduction(),

@@ -100,4 +100,91 @@ class PricePractitionerTest {
         "-f",
         "csv");
   }
+
+  /** A group's claim on the command line: each NPI's lines at the type given it. */
+  @Test
+  void npiEqualsTypeSaysItOfOneProvidersLines() throws IOException {
+    Cli.Result r =
+        Cli.run(
+            "price",
+            "99213",
+            "99213 by 1234567893",
+            "99213 by 1000000004",
+            "--locality",
+            "13202-01",
+            "--date",
+            "2025-06-02",
+            "--practitioner",
+            "1234567893=np",
+            "--practitioner",
+            " 1000000004 = 1041C0700X ",
+            "-f",
+            "csv");
+    assertEquals(0, r.status(), r::toString);
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    // Manhattan's posted 101.06: the line naming no NPI a physician's, the others 85% and 75%.
+    assertEquals("101.06", rows.get(1).getField(1), r::toString);
+    assertEquals("85.90", rows.get(2).getField(1), r::toString);
+    assertEquals("75.80", rows.get(3).getField(1), r::toString);
+
+    // Beside a type for every provider's lines: that one is the default of the others.
+    Cli.Result both =
+        Cli.run(
+            "price",
+            "99213",
+            "99213 by 1000000004",
+            "--locality",
+            "13202-01",
+            "--date",
+            "2025-06-02",
+            "--practitioner",
+            "np",
+            "--practitioner",
+            "1000000004=physician",
+            "-f",
+            "csv");
+    List<CsvRecord> lines = ValidateCommandTest.csv(both.out());
+    assertEquals("85.90", lines.get(1).getField(1), both::toString);
+    assertEquals("101.06", lines.get(2).getField(1), both::toString);
+  }
+
+  @Test
+  void aBatchRowWithoutAPractitionerTakesItsProvidersType() throws IOException {
+    String input =
+        "code,locality,date,rendering_provider,practitioner\n"
+            + "99213,13202-01,2025-06-02,1234567893,\n"
+            + "99213,13202-01,2025-06-02,1000000004,\n"
+            + "99213,13202-01,2025-06-02,,\n"
+            + "99213,13202-01,2025-06-02,1234567893,csw\n";
+    Cli.Result r =
+        Cli.runWithInput(input, "price", "--input", "-", "--practitioner", "1234567893=np");
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    assertEquals("85.90", rows.get(1).getField(5), r::toString);
+    assertEquals("101.06", rows.get(2).getField(5), r::toString);
+    assertEquals("101.06", rows.get(3).getField(5), r::toString);
+    // A row's own cell says more than the option.
+    assertEquals("75.80", rows.get(4).getField(5), r::toString);
+  }
+
+  @Test
+  void contradictoryPractitionerOptionsAreUsageErrors() {
+    for (String[] options :
+        new String[][] {
+          {"--practitioner", "np", "--practitioner", "pa"},
+          {"--practitioner", "1234567893=np", "--practitioner", "1234567893=pa"},
+          {"--practitioner", "1234567890=np"},
+          {"--practitioner", "1234567893=nurse"},
+        }) {
+      List<String> args =
+          new java.util.ArrayList<>(List.of("price", "99213", "--locality", "13202-01"));
+      args.addAll(List.of(options));
+      Cli.Result r = Cli.run(args.toArray(String[]::new));
+      assertEquals(2, r.status(), r::toString);
+      assertTrue(r.err().contains("--practitioner"), r::toString);
+    }
+    Cli.Result badNpi =
+        Cli.run("price", "99213", "--locality", "13202-01", "--practitioner", "1234567890=np");
+    assertTrue(badNpi.err().contains("before '='"), badNpi::toString);
+    assertTrue(badNpi.err().contains("check digit"), badNpi::toString);
+  }
 }

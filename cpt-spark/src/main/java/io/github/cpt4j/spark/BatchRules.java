@@ -84,7 +84,8 @@ final class BatchRules {
         options.practitioner(),
         options.qualifyingApm(),
         options.placeOfService(),
-        options.presentAtInduction());
+        options.presentAtInduction(),
+        options.practitioners());
   }
 
   /**

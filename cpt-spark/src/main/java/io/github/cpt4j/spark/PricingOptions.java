@@ -2,6 +2,7 @@ package io.github.cpt4j.spark;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
@@ -9,7 +10,11 @@ import io.github.cpt4j.fee.medicare.PlaceOfService;
 import io.github.cpt4j.style.ValueStyle;
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.immutables.value.Value;
 
 /**
@@ -33,7 +38,7 @@ import org.immutables.value.Value;
 @Value.Immutable(copy = true)
 public abstract class PricingOptions implements Serializable {
 
-  private static final long serialVersionUID = 4L;
+  private static final long serialVersionUID = 5L;
 
   /** Only Immutables' implementation extends this type. */
   PricingOptions() {}
@@ -73,6 +78,8 @@ public abstract class PricingOptions implements Serializable {
   abstract PricingOptions withPlaceCode(int placeCode);
 
   abstract PricingOptions withBeneficiaryZip(Optional<String> beneficiaryZip);
+
+  abstract PricingOptions withProviderTypes(Map<String, ? extends PractitionerType> types);
 
   /** Returns a copy whose rows without a locality or ZIP code are priced in {@code locality}. */
   public final PricingOptions withLocality(Locality locality) {
@@ -144,6 +151,19 @@ public abstract class PricingOptions implements Serializable {
   public abstract PricingOptions withPractitioner(PractitionerType practitioner);
 
   /**
+   * Returns a copy whose rows of rendering provider {@code npi} without a practitioner type were
+   * furnished by {@code type}, as {@code --practitioner NPI=TYPE} does: a group's nurse
+   * practitioner beside its physicians. Replaces what an earlier call said of {@code npi}.
+   */
+  public final PricingOptions withPractitioner(Npi npi, PractitionerType type) {
+    requireNonNull(npi, "npi");
+    requireNonNull(type, "type");
+    Map<String, PractitionerType> types = new TreeMap<>(providerTypes());
+    types.put(npi.toString(), type);
+    return withProviderTypes(types);
+  }
+
+  /**
    * Returns a copy for a provider who is a qualifying APM participant or not, for rows that do not
    * say, as {@code --qualifying-apm} does: from 2026 they are paid with the higher conversion
    * factor.
@@ -199,6 +219,22 @@ public abstract class PricingOptions implements Serializable {
     return PractitionerType.PHYSICIAN;
   }
 
+  /**
+   * The type of each rendering provider given one, by its NPI's ten digits: {@link Npi} is not
+   * serializable.
+   */
+  abstract Map<String, PractitionerType> providerTypes();
+
+  /**
+   * Returns the practitioner type of each rendering provider given one by {@link
+   * #withPractitioner(Npi, PractitionerType)}, in NPI order; empty by default.
+   */
+  public final SortedMap<Npi, PractitionerType> practitioners() {
+    SortedMap<Npi, PractitionerType> types = new TreeMap<>();
+    providerTypes().forEach((npi, type) -> types.put(Npi.parse(npi), type));
+    return Collections.unmodifiableSortedMap(types);
+  }
+
   /** Tells whether the provider is a qualifying APM participant, for rows that do not say. */
   @Value.Default
   public boolean qualifyingApm() {
@@ -238,6 +274,7 @@ public abstract class PricingOptions implements Serializable {
         + beneficiaryZip().map(z -> ", beneficiaryZip=" + z).orElse("")
         + ", practitioner="
         + practitioner()
+        + (providerTypes().isEmpty() ? "" : ", practitioners=" + practitioners())
         + ", qualifyingApm="
         + qualifyingApm()
         + ", presentAtInduction="

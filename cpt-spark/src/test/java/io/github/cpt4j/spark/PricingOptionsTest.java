@@ -3,7 +3,10 @@ package io.github.cpt4j.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cpt4j.claim.Npi;
+import io.github.cpt4j.cli.price.PricingDefaults;
 import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
@@ -15,6 +18,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +84,7 @@ class PricingOptionsTest {
             BASE.withPlaceOfService(PlaceOfService.OFFICE),
             BASE.withDate(LocalDate.of(2026, 1, 1)),
             BASE.withPractitioner(PractitionerType.NURSE_PRACTITIONER),
+            BASE.withPractitioner(Npi.parse("1234567893"), PractitionerType.NURSE_PRACTITIONER),
             BASE.withQualifyingApm(true),
             BASE.withPresentAtInduction(true),
             BASE.withParticipating(false),
@@ -105,6 +110,31 @@ class PricingOptionsTest {
     assertThrows(NullPointerException.class, () -> BASE.withPlaceOfService(null));
     assertThrows(NullPointerException.class, () -> BASE.withDate(null));
     assertThrows(NullPointerException.class, () -> BASE.withPractitioner(null));
+    assertThrows(
+        NullPointerException.class,
+        () -> BASE.withPractitioner(null, PractitionerType.NURSE_PRACTITIONER));
+    assertThrows(
+        NullPointerException.class, () -> BASE.withPractitioner(Npi.parse("1234567893"), null));
+  }
+
+  /** A group's rendering providers, each of a type of its own, as --practitioner NPI=TYPE. */
+  @Test
+  void eachRenderingProviderMayHaveItsOwnType() {
+    Npi np = Npi.parse("1234567893");
+    Npi csw = Npi.parse("1000000004");
+    PricingOptions group =
+        BASE.withPractitioner(np, PractitionerType.PHYSICIAN_ASSISTANT)
+            .withPractitioner(csw, PractitionerType.CLINICAL_SOCIAL_WORKER)
+            .withPractitioner(np, PractitionerType.NURSE_PRACTITIONER);
+    assertEquals(List.of(csw, np), List.copyOf(group.practitioners().keySet()), group::toString);
+    assertEquals(PractitionerType.NURSE_PRACTITIONER, group.practitioners().get(np));
+    assertTrue(group.toString().contains("practitioners={1000000004=CLINICAL_SOCIAL_WORKER"));
+    // The defaults of blank cells the command line's parser reads.
+    PricingDefaults defaults = BatchRules.defaults(group);
+    assertEquals(
+        PractitionerType.CLINICAL_SOCIAL_WORKER, defaults.practitionerOf(Optional.of(csw)));
+    assertEquals(PractitionerType.PHYSICIAN, defaults.practitionerOf(Optional.empty()));
+    assertEquals(Map.of(), BASE.practitioners());
   }
 
   private static PricingOptions roundTrip(PricingOptions options)

@@ -250,7 +250,7 @@ final class PlainRows {
             choice,
             serviceDate,
             defaults.beneficiaryZip(),
-            defaults.practitioner(),
+            defaults.practitionerOf(provider),
             defaults.qualifyingApm(),
             placeOfService,
             induction == 1,

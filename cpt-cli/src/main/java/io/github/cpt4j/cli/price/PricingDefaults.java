@@ -2,11 +2,13 @@ package io.github.cpt4j.cli.price;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +27,8 @@ import java.util.Optional;
  * @param presentAtInduction whether the physician supervising AD anesthesia was present at the
  *     induction of each claim's session ({@code --present-at-induction}), for batch rows whose
  *     {@code present_at_induction} cell is blank
+ * @param providers who furnished the lines of each rendering provider given a type of its own
+ *     ({@code --practitioner NPI=TYPE}), in place of {@code practitioner}
  */
 public record PricingDefaults(
     Optional<Locality> locality,
@@ -34,9 +38,10 @@ public record PricingDefaults(
     PractitionerType practitioner,
     boolean qualifyingApm,
     Optional<PlaceOfService> place,
-    boolean presentAtInduction) {
+    boolean presentAtInduction,
+    Map<Npi, PractitionerType> providers) {
 
-  /** Checks that nothing is null. */
+  /** Checks that nothing is null, and copies the providers. */
   public PricingDefaults {
     requireNonNull(locality, "locality");
     requireNonNull(setting, "setting");
@@ -44,6 +49,40 @@ public record PricingDefaults(
     requireNonNull(beneficiaryZip, "beneficiaryZip");
     requireNonNull(practitioner, "practitioner");
     requireNonNull(place, "place");
+    providers = Map.copyOf(providers);
+  }
+
+  /** The defaults without rendering providers of types of their own. */
+  public PricingDefaults(
+      Optional<Locality> locality,
+      Setting setting,
+      LocalDate date,
+      Optional<String> beneficiaryZip,
+      PractitionerType practitioner,
+      boolean qualifyingApm,
+      Optional<PlaceOfService> place,
+      boolean presentAtInduction) {
+    this(
+        locality,
+        setting,
+        date,
+        beneficiaryZip,
+        practitioner,
+        qualifyingApm,
+        place,
+        presentAtInduction,
+        Map.of());
+  }
+
+  /**
+   * Returns who furnished a line of rendering provider {@code provider} that does not say: the
+   * provider's own type when given one, else {@link #practitioner()}.
+   */
+  public PractitionerType practitionerOf(Optional<Npi> provider) {
+    if (providers.isEmpty() || provider.isEmpty()) {
+      return practitioner; // The batch's usual case, every row: no lookup.
+    }
+    return providers.getOrDefault(provider.get(), practitioner);
   }
 
   /** The defaults without a place of service or presence at induction. */

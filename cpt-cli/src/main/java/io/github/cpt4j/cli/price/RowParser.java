@@ -412,7 +412,8 @@ public final class RowParser {
       placedBySplitZip = lastZipSplit;
     }
     String practitionerText = field(fields, practitioner);
-    PractitionerType type = defaults.practitioner();
+    // Null for a blank cell: the default is the rendering provider's, read below.
+    PractitionerType type = null;
     if (!WhiteSpace.isBlank(practitionerText)) {
       try {
         type = Practitioners.parse(practitionerText);
@@ -462,6 +463,9 @@ public final class RowParser {
         return problem(
             "invalid_rendering_provider", "rendering_provider: " + e.getMessage(), claimValue);
       }
+    }
+    if (type == null) {
+      type = defaults.practitionerOf(provider);
     }
     if (undatedRow) {
       countUndated();

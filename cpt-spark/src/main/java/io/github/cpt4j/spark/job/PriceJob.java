@@ -2,6 +2,7 @@ package io.github.cpt4j.spark.job;
 
 import io.github.cpt4j.cli.Main;
 import io.github.cpt4j.cli.price.DateCoverage;
+import io.github.cpt4j.cli.price.PractitionerChoice;
 import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
@@ -16,6 +17,7 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -145,13 +147,13 @@ public final class PriceJob implements Callable<Integer> {
 
   @Option(
       names = "--practitioner",
-      paramLabel = "TYPE",
+      paramLabel = "[NPI=]TYPE",
       description =
           "Who furnished the services, for rows that do not say: physician (default), np, cns, "
               + "pa, cnm, crna, csw, cp, mft, mhc, rd, therapist, therapy-assistant or audiologist, "
-              + "or a "
-              + "provider taxonomy code such as 363L00000X.")
-  private PractitionerType practitioner;
+              + "or a provider taxonomy code such as 363L00000X; NPI=TYPE says it of the rows of "
+              + "one rendering provider, once per NPI.")
+  private List<PractitionerChoice> practitioners = new ArrayList<>();
 
   @Option(
       names = "--qualifying-apm",
@@ -256,8 +258,12 @@ public final class PriceJob implements Callable<Integer> {
             .withQualifyingApm(qualifyingApm)
             .withPresentAtInduction(presentAtInduction)
             .withExplainPriced(explain);
-    if (practitioner != null) {
-      options = options.withPractitioner(practitioner);
+    Optional<PractitionerType> everyProvider = PractitionerChoice.forEveryProvider(practitioners);
+    if (everyProvider.isPresent()) {
+      options = options.withPractitioner(everyProvider.get());
+    }
+    for (var provider : PractitionerChoice.byProvider(practitioners).entrySet()) {
+      options = options.withPractitioner(provider.getKey(), provider.getValue());
     }
     if (setting != null) {
       options = setting.applyTo(options);
@@ -328,6 +334,9 @@ public final class PriceJob implements Callable<Integer> {
     if (partitions < 0) {
       throw new IllegalArgumentException("--partitions must not be negative");
     }
+    // Two types for every provider's rows, or for one NPI's, are refused before Spark starts.
+    PractitionerChoice.forEveryProvider(practitioners);
+    PractitionerChoice.byProvider(practitioners);
   }
 
   private String inputFormat() {

@@ -76,7 +76,8 @@ class PriceJobTest {
   void thePractitionerAndPlaceOfServiceOptionsPriceAsTheCommandLineDoes() throws Exception {
     // 99213 in Manhattan, 2025, in the office: 85% of the posted 101.06 = 85.901, paid 85.90.
     Path input = dir.resolve("visits.csv");
-    Files.writeString(input, "code,locality\n99213,13202-01\n");
+    Files.writeString(
+        input, "code,locality,rendering_provider\n99213,13202-01,\n99213,13202-01,1000000004\n");
     Path output = dir.resolve("np");
 
     int status =
@@ -89,6 +90,8 @@ class PriceJobTest {
             "11",
             "--practitioner",
             "np",
+            "--practitioner",
+            "1000000004=csw",
             "--date",
             "2025-06-02",
             "--explain",
@@ -96,7 +99,10 @@ class PriceJobTest {
 
     assertEquals(0, status);
     String priced = singleFileLines(output).get(1);
-    assertTrue(priced.startsWith("99213,13202-01,85.90,priced,"), priced);
+    assertTrue(priced.startsWith("99213,13202-01,,85.90,priced,"), priced);
+    // The clinical social worker's 75%, as --practitioner NPI=TYPE says of her rows.
+    String csw = singleFileLines(output).get(2);
+    assertTrue(csw.startsWith("99213,13202-01,1000000004,75.80,priced,"), csw);
     assertTrue(priced.contains("85% for a nurse practitioner"), priced);
     assertTrue(priced.contains("POS 11"), priced);
   }
