@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.io.CountingInputStream;
 import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.cli.input.MalformedUtf8Exception;
 import io.github.cpt4j.cli.price.BatchHeader;
 import io.github.cpt4j.cli.price.BatchPricing;
@@ -86,8 +87,10 @@ import picocli.CommandLine.TypeConversionException;
           + "(required), modifiers (separated by blanks or hyphens), units (default 1), "
           + "minutes (anesthesia time), "
           + "locality (MAC-LOC) or zip, setting (facility or non-facility) or pos, date "
-          + "(YYYY-MM-DD), practitioner (a type as for --practitioner; the rows of two "
-          + "rendering providers of one claim may differ in it, not those of one), qualifying_apm "
+          + "(YYYY-MM-DD), practitioner (a type as for --practitioner; blank: the type "
+          + "--practitioner gives the row's rendering provider, else every provider; the rows of "
+          + "two rendering providers of one claim may differ in it, not those of one), "
+          + "qualifying_apm "
           + "(yes or no), present_at_induction (yes or no, as --present-at-induction; a "
           + "claim has it when any of its rows says yes), rendering_provider (the NPI of who "
           + "furnished the line; the same-day rules judge each one's lines apart, and rows "
@@ -647,6 +650,12 @@ final class PriceCommand implements Callable<Integer> {
         outcomes.add(Outcome.notPriced("invalid_line", e.getMessage()));
       }
     }
+    // An NPI=TYPE no line is by changes nothing: most likely a mistyped NPI.
+    for (Npi npi : PractitionerChoice.byProvider(practitioners).keySet()) {
+      if (requests.stream().noneMatch(r -> r.renderingProvider().equals(Optional.of(npi)))) {
+        note("warning: --practitioner " + npi + "=...: no line is by " + npi);
+      }
+    }
     if (!requests.isEmpty()) {
       // An invalid line is left out of the claim without renumbering the lines after it, as a
       // batch leaves out an invalid row: explanations name each line by its place in the output.
@@ -832,6 +841,15 @@ final class PriceCommand implements Callable<Integer> {
       if (bar != null) {
         bar.finish(summary.rows());
       }
+    }
+    Map<Npi, PractitionerType> byProvider = PractitionerChoice.byProvider(practitioners);
+    if (!byProvider.isEmpty() && !summary.namesRenderingProviders()) {
+      note(
+          "warning: --practitioner "
+              + byProvider.keySet().iterator().next()
+              + "=... names a rendering provider, and the input has no rendering_provider"
+              + " column: no row is of that NPI, and every row without a practitioner took "
+              + defaults.practitioner().id());
     }
     for (BatchHeader.Lookalike lookalike : summary.lookalikes()) {
       // Other columns are carried through by design; one named like a known column was most

@@ -148,7 +148,8 @@ class BatchPricingTest {
     // Claim A's rows are on two dates, each priced on its own: only 9921 is invalid.
     // The first row's blank date took the default date.
     assertEquals(
-        new BatchPricing.Summary(4, 3, 1, 1, 0, "", 1, 0, List.of(), ClaimOrder.Returns.NONE),
+        new BatchPricing.Summary(
+            4, 3, 1, 1, 0, "", 1, 0, List.of(), ClaimOrder.Returns.NONE, false),
         summary);
   }
 

@@ -1,6 +1,7 @@
 package io.github.cpt4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -186,5 +187,52 @@ class PricePractitionerTest {
         Cli.run("price", "99213", "--locality", "13202-01", "--practitioner", "1234567890=np");
     assertTrue(badNpi.err().contains("before '='"), badNpi::toString);
     assertTrue(badNpi.err().contains("check digit"), badNpi::toString);
+    Cli.Result noType =
+        Cli.run("price", "99213", "--locality", "13202-01", "--practitioner", "1234567893=");
+    assertTrue(
+        noType.err().contains("after '=' of '1234567893=': not a practitioner type: ''"),
+        noType::toString);
+    // Quoted as typed: lower case is no fault, the hyphen is.
+    Cli.Result badCode =
+        Cli.run("price", "99213", "--locality", "13202-01", "--practitioner", "363l-0000x");
+    assertTrue(badCode.err().contains("'363l-0000x'"), badCode::toString);
+  }
+
+  /** An NPI=TYPE that no line or row can be of is most likely a mistyped NPI: warned of. */
+  @Test
+  void anNpiNoLineIsByIsWarnedOf() throws IOException {
+    Cli.Result lines =
+        Cli.run(
+            "price",
+            "99213 by 1000000004",
+            "--locality",
+            "13202-01",
+            "--date",
+            "2025-06-02",
+            "--practitioner",
+            "1234567893=np");
+    assertEquals(0, lines.status(), lines::toString);
+    assertTrue(
+        lines.err().contains("warning: --practitioner 1234567893=...: no line is by 1234567893"),
+        lines::toString);
+
+    Cli.Result batch =
+        Cli.runWithInput(
+            "code,locality,date\n99213,13202-01,2025-06-02\n",
+            "price",
+            "--input",
+            "-",
+            "--practitioner",
+            "1234567893=np");
+    assertTrue(batch.err().contains("the input has no rendering_provider column"), batch::toString);
+    Cli.Result named =
+        Cli.runWithInput(
+            "code,locality,date,rendering_provider\n99213,13202-01,2025-06-02,1234567893\n",
+            "price",
+            "--input",
+            "-",
+            "--practitioner",
+            "1234567893=np");
+    assertFalse(named.err().contains("warning"), named::toString);
   }
 }

@@ -67,14 +67,16 @@ import org.hl7.fhir.r4.model.Resource;
  * io.github.cpt4j.claim.Npi, io.github.cpt4j.fee.PractitionerType)}): a caller who knows its
  * providers' enrollment knows better than a claim's self-declared taxonomy. The lines that name no
  * NPI are the claim's own provider's, whose type the qualification of the care team's entry in the
- * role {@code primary} (or {@code rendering}, {@code performing}), or of its only entry, gives
- * ({@link FhirClaims#practitioner}) in place of the context's {@link
- * PricingContext#practitioner()}, as the claim's place of service replaces the context's setting.
- * The lines are priced, and the response's items listed, in the order of the items' {@code
- * sequence} (an item without one counts as its position), and numbered by it: an explanation or a
- * reason that names another line names it by its sequence, even when the claim lists its items out
- * of order. Each response item, by {@code itemSequence}, carries adjudications in the categories of
- * HL7's {@value #ADJUDICATION} code system:
+ * role {@code primary} (or {@code rendering}, {@code performing}), or of its only entry when that
+ * entry has no role, gives ({@link FhirClaims#practitioner}) in place of the context's {@link
+ * PricingContext#practitioner()}, as the claim's place of service replaces the context's setting;
+ * unless the context names that entry's NPI, whose type it then is. The lines of the claim's other
+ * NPIs that no qualification types keep the context's {@code practitioner()}. The lines are priced,
+ * and the response's items listed, in the order of the items' {@code sequence} (an item without one
+ * counts as its position), and numbered by it: an explanation or a reason that names another line
+ * names it by its sequence, even when the claim lists its items out of order. Each response item,
+ * by {@code itemSequence}, carries adjudications in the categories of HL7's {@value #ADJUDICATION}
+ * code system:
  *
  * <ul>
  *   <li>{@code submitted}: the billed charge, when the item has one;

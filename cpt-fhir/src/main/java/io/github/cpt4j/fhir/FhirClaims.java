@@ -359,7 +359,7 @@ public final class FhirClaims {
         furnishing.add(0);
       }
       PractitionerType type = null;
-      Set<Optional<Npi>> npis = new HashSet<>();
+      Set<Npi> npis = new HashSet<>();
       for (int j : furnishing) {
         Optional<Qualified> qualified = qualification(j);
         if (qualified.isEmpty()) {
@@ -369,12 +369,13 @@ public final class FhirClaims {
           return Optional.empty();
         }
         type = qualified.get().type();
-        npis.add(npi(j));
+        npi(j).ifPresent(npis::add);
       }
       if (type == null) {
         return Optional.empty();
       }
-      Optional<Npi> npi = npis.size() == 1 ? npis.iterator().next() : Optional.empty();
+      // Entries without an NPI beside one with: that NPI is the provider the caller may name.
+      Optional<Npi> npi = npis.size() == 1 ? Optional.of(npis.iterator().next()) : Optional.empty();
       return Optional.of(new OwnProvider(type, npi));
     }
 
@@ -440,7 +441,7 @@ public final class FhirClaims {
               + first.at()
               + " a "
               + first.type().words()
-              + ": which type it is is not for cpt4j to guess");
+              + ": which of the two it is is not for cpt4j to guess");
     }
 
     /** Whether a role says its entry furnished the service. */
@@ -737,10 +738,10 @@ public final class FhirClaims {
    * lines as furnished by that type, unless the caller's context names the NPI's type itself.
    *
    * <p>A qualification coded in other systems, or in a taxonomy code of a provider Medicare pays no
-   * share of the schedule to (a registered nurse), says nothing; neither does one on an entry
-   * without an NPI, whose items have no rendering provider of their own. An NPI qualified as two
-   * types, in two entries or in two codings of one, is refused: which of them furnished its lines
-   * is not for cpt4j to guess.
+   * share of the schedule to (a registered nurse), says nothing, and so does a taxonomy coding
+   * without a code (a display alone); neither does one on an entry without an NPI, whose items have
+   * no rendering provider of their own. An NPI qualified as two types, in two entries or in two
+   * codings of one, is refused: which of them furnished its lines is not for cpt4j to guess.
    *
    * <pre>{@code
    * FhirClaims.practitioners(fhirClaim);   // {1234567893=NURSE_PRACTITIONER}

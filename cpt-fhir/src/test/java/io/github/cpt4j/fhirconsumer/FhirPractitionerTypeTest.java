@@ -168,7 +168,7 @@ class FhirPractitionerTypeTest {
     assertEquals(
         "the taxonomy code 363A00000X makes the NPI 1234567893 a physician assistant, and the code"
             + " 363L00000X at Claim.careTeam[0].qualification.coding[0].code a nurse practitioner:"
-            + " which type it is is not for cpt4j to guess",
+            + " which of the two it is is not for cpt4j to guess",
         both.getMessage().substring(both.getMessage().indexOf("the taxonomy")),
         both::getMessage);
 
@@ -278,6 +278,18 @@ class FhirPractitionerTypeTest {
         PRICER.price(claim, ROCHESTER.withPractitioner(Npi.parse(NP), PractitionerType.PHYSICIAN));
     assertEquals(eligible(physician, 0), eligible(told, 0));
     assertEquals(eligible(physician, 1), eligible(told, 1));
+
+    // Beside another primary entry of the same type without an NPI: the NPI is still the one.
+    org.hl7.fhir.r4.model.Claim two = officeClaim();
+    member(two, 1, NP, taxonomy("363L00000X")).setRole(role("primary"));
+    two.addCareTeam()
+        .setSequence(2)
+        .setProvider(new Reference("Practitioner/np2"))
+        .setRole(role("primary"))
+        .setQualification(new CodeableConcept(taxonomy("363LF0000X")));
+    ClaimResponse toldOfTwo =
+        PRICER.price(two, ROCHESTER.withPractitioner(Npi.parse(NP), PractitionerType.PHYSICIAN));
+    assertEquals(eligible(physician, 0), eligible(toldOfTwo, 0));
   }
 
   @Test

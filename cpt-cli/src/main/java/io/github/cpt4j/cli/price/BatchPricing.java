@@ -124,8 +124,10 @@ public final class BatchPricing {
    * covers (empty when there is none); the valid rows without a date of their own, which took the
    * default date; the valid rows placed by a ZIP code that CMS prices by its ZIP+4 (see {@link
    * #countingSplitZips}); the columns not read whose names look like a known column's (see {@link
-   * BatchHeader#lookalikes()}); and the claim values that came back after other claims, so that
-   * their rows were priced as separate claims (see {@link ClaimOrder}).
+   * BatchHeader#lookalikes()}); the claim values that came back after other claims, so that their
+   * rows were priced as separate claims (see {@link ClaimOrder}); and whether the input has a
+   * {@code rendering_provider} column, without which no row is of an NPI {@code --practitioner
+   * NPI=TYPE} names.
    */
   public record Summary(
       long rows,
@@ -137,11 +139,13 @@ public final class BatchPricing {
       long undated,
       long splitZips,
       List<BatchHeader.Lookalike> lookalikes,
-      ClaimOrder.Returns claimsBack) {
+      ClaimOrder.Returns claimsBack,
+      boolean namesRenderingProviders) {
 
     /** Returns a summary without rows out of the data's dates or without a date. */
     public Summary(long rows, long priced, long notPriced, long invalid) {
-      this(rows, priced, notPriced, invalid, 0, "", 0, 0, List.of(), ClaimOrder.Returns.NONE);
+      this(
+          rows, priced, notPriced, invalid, 0, "", 0, 0, List.of(), ClaimOrder.Returns.NONE, false);
     }
 
     /** Checks that the coverage, the lookalikes and the claims that came back are given. */
@@ -1051,7 +1055,8 @@ public final class BatchPricing {
           undated.sum(),
           splitZips.sum(),
           header.lookalikes(),
-          claimsBack);
+          claimsBack,
+          header.indexOf("rendering_provider") >= 0);
     }
 
     /** Ends the input after the reader failed, once the rows sent are written. */

@@ -163,7 +163,8 @@ public record LineRequest(
                 + earlier.practitioner.id()
                 + " and "
                 + line.practitioner.id()
-                + "); the lines of one rendering provider have one practitioner");
+                + "); the lines of one rendering provider have one practitioner; a blank"
+                + " practitioner cell is the one --practitioner gives");
       }
     }
     return Optional.empty();

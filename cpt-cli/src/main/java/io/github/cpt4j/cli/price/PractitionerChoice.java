@@ -45,8 +45,13 @@ public record PractitionerChoice(Optional<Npi> provider, PractitionerType type) 
       throw new IllegalArgumentException(
           "before '=' of " + CodeFormatException.quote(text) + ": " + e.getMessage(), e);
     }
-    return new PractitionerChoice(
-        Optional.of(npi), Practitioners.parse(text.substring(equals + 1)));
+    try {
+      return new PractitionerChoice(
+          Optional.of(npi), Practitioners.parse(text.substring(equals + 1)));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "after '=' of " + CodeFormatException.quote(text) + ": " + e.getMessage(), e);
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.text.Blanks;
+import java.util.Optional;
 
 /**
  * Reads a {@link PractitionerType} as the command line writes it: an id or a constant name ({@code
@@ -40,15 +41,25 @@ public final class Practitioners {
     // Either case, as the ids are read; only ASCII letters are upper-cased, so that a non-ASCII
     // letter stays one and the code is refused.
     String code = asciiUpperCase(s);
-    return PractitionerType.fromTaxonomy(code)
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "the provider taxonomy code "
-                        + CodeFormatException.quote(code)
-                        + " is of no practitioner Medicare pays a share of the physician fee"
-                        + " schedule to (such as a registered nurse or a facility): give the type"
-                        + " of who furnished the service, such as physician or np"));
+    Optional<PractitionerType> type;
+    try {
+      type = PractitionerType.fromTaxonomy(code);
+    } catch (IllegalArgumentException e) {
+      // Quoted as given, not as upper-cased: lower case is no fault here.
+      throw new IllegalArgumentException(
+          "not a provider taxonomy code: "
+              + CodeFormatException.quote(s)
+              + "; expected ten characters, nine digits or letters and an X, as 363LF0000X",
+          e);
+    }
+    return type.orElseThrow(
+        () ->
+            new IllegalArgumentException(
+                "the provider taxonomy code "
+                    + CodeFormatException.quote(s)
+                    + " is of no practitioner Medicare pays a share of the physician fee"
+                    + " schedule to (such as a registered nurse or a facility): give the type"
+                    + " of who furnished the service, such as physician or np"));
   }
 
   private static String asciiUpperCase(String s) {

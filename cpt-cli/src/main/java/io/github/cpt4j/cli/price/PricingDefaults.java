@@ -49,7 +49,7 @@ public record PricingDefaults(
     requireNonNull(beneficiaryZip, "beneficiaryZip");
     requireNonNull(practitioner, "practitioner");
     requireNonNull(place, "place");
-    providers = Map.copyOf(providers);
+    providers = Map.copyOf(requireNonNull(providers, "providers"));
   }
 
   /** The defaults without rendering providers of types of their own. */
