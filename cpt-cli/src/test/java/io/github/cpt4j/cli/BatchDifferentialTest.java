@@ -222,6 +222,7 @@ class BatchDifferentialTest {
       Map.of(
           "363LF0000X", PractitionerType.NURSE_PRACTITIONER,
           "363L00000X", PractitionerType.NURSE_PRACTITIONER,
+          "363A00000X", PractitionerType.PHYSICIAN_ASSISTANT,
           "207Q00000X", PractitionerType.PHYSICIAN,
           "1041C0700X", PractitionerType.CLINICAL_SOCIAL_WORKER);
 
@@ -252,7 +253,27 @@ class BatchDifferentialTest {
       Optional<String> pos,
       Optional<String> practitioner,
       boolean apm,
-      boolean nonParticipating) {
+      boolean nonParticipating,
+      Map<String, String> providers) {
+
+    /** Defaults without a type of its own for any rendering provider. */
+    Defaults(
+        Optional<String> locality,
+        Optional<String> zip,
+        String date,
+        Optional<String> setting,
+        Optional<String> pos,
+        Optional<String> practitioner,
+        boolean apm,
+        boolean nonParticipating) {
+      this(locality, zip, date, setting, pos, practitioner, apm, nonParticipating, Map.of());
+    }
+
+    /** These defaults with {@code --practitioner NPI=TYPE} for each of {@code types}. */
+    Defaults withProviders(Map<String, String> types) {
+      return new Defaults(
+          locality, zip, date, setting, pos, practitioner, apm, nonParticipating, types);
+    }
 
     List<String> options() {
       List<String> options = new ArrayList<>();
@@ -262,6 +283,8 @@ class BatchDifferentialTest {
       setting.ifPresent(s -> options.addAll(List.of("--setting", s)));
       pos.ifPresent(p -> options.addAll(List.of("--pos", p)));
       practitioner.ifPresent(p -> options.addAll(List.of("--practitioner", p)));
+      new java.util.TreeMap<>(providers)
+          .forEach((npi, type) -> options.addAll(List.of("--practitioner", npi + "=" + type)));
       if (apm) {
         options.add("--qualifying-apm");
       }
@@ -672,6 +695,8 @@ class BatchDifferentialTest {
     PractitionerType practitioner =
         defaults.practitioner().map(PractitionerType::parse).orElse(PractitionerType.PHYSICIAN);
     String practitionerCell = row.get("practitioner").strip();
+    // A blank cell: the type --practitioner NPI=TYPE gives the row's NPI, read with it below.
+    boolean blankPractitioner = practitionerCell.isEmpty();
     if (!practitionerCell.isEmpty()) {
       if (practitionerCell.matches("[0-9][0-9A-Za-z]{8}[Xx]")) {
         practitioner = TAXONOMY.get(practitionerCell.toUpperCase(Locale.ROOT));
@@ -704,6 +729,11 @@ class BatchDifferentialTest {
       provider = Npi.tryParse(providerCell);
       if (provider.isEmpty()) {
         return problem("invalid_rendering_provider");
+      }
+      String own = defaults.providers().get(provider.get().toString());
+      if (blankPractitioner && own != null) {
+        practitioner =
+            own.matches("[0-9A-Z]{9}X") ? TAXONOMY.get(own) : PractitionerType.parse(own);
       }
     }
     return new Expected(
@@ -914,6 +944,12 @@ class BatchDifferentialTest {
   void plainRowsPriceAsThePublicApi() {
     List<Row> rows = generate(1, 4_000, false);
     pricesAsThePublicApi(rows, new Encoding(1, false), LOCALITY_DEFAULTS, BUNDLED);
+    // The plain rows' fast path, with a type of its own for two of the NPIs the rows name.
+    pricesAsThePublicApi(
+        rows,
+        new Encoding(1, false),
+        LOCALITY_DEFAULTS.withProviders(Map.of("1234567893", "csw", "1999999992", "pa")),
+        BUNDLED);
   }
 
   @Test
@@ -934,7 +970,8 @@ class BatchDifferentialTest {
             Optional.empty(),
             Optional.of("np"),
             true,
-            true);
+            true,
+            Map.of("1234567893", "physician", "2000000002", "363A00000X"));
     List<List<String>> plain =
         pricesAsThePublicApi(rows, new Encoding(3, false), defaults, BUNDLED);
     List<List<String>> varied =
