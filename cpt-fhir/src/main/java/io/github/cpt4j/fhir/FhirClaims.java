@@ -383,43 +383,99 @@ public final class FhirClaims {
     private record Qualified(PractitionerType type, String code, String at) {}
 
     /**
-     * The type the taxonomy codings of entry {@code j}'s qualification give, empty for none; two
-     * types in one qualification are refused at the second's code. A coding without a code (a
+     * The type the taxonomy codings of entry {@code j}'s qualification give, empty for none. An
+     * entry without a qualification has that of the resource its provider reference names among the
+     * claim's contained ones: a {@code PractitionerRole}'s {@code specialty} (else its local {@code
+     * practitioner}'s), a {@code Practitioner}'s {@code qualification.code}s, as US Core codes them
+     * in the taxonomy too. Two types are refused at the second's code. A coding without a code (a
      * display alone) says nothing.
      */
     private Optional<Qualified> qualification(int j) {
       var entry = claim.getCareTeam().get(j);
-      if (!entry.hasQualification()) {
+      if (entry.hasQualification()) {
+        return typeOf(
+            List.of(
+                Map.entry(entry.getQualification(), "Claim.careTeam[" + j + "].qualification")));
+      }
+      String reference = entry.getProvider().getReference();
+      return reference != null && reference.startsWith("#")
+          ? containedQualification(reference.substring(1), 0)
+          : Optional.empty();
+    }
+
+    /**
+     * The type the contained {@code PractitionerRole} or {@code Practitioner} of local id {@code
+     * id} is qualified as; empty for any other resource or none (a dangling reference is refused
+     * where its NPI is read). {@code depth} stops a role naming itself.
+     */
+    private Optional<Qualified> containedQualification(String id, int depth) {
+      List<org.hl7.fhir.r4.model.Resource> contained = claim.getContained();
+      for (int c = 0; c < contained.size(); c++) {
+        org.hl7.fhir.r4.model.Resource resource = contained.get(c);
+        if (!id.equals(FhirClaimPricer.localId(resource))) {
+          continue;
+        }
+        String at = "Claim.contained[" + c + "]";
+        List<Map.Entry<CodeableConcept, String>> concepts = new ArrayList<>();
+        if (resource instanceof org.hl7.fhir.r4.model.PractitionerRole role) {
+          List<CodeableConcept> specialties = role.getSpecialty();
+          for (int k = 0; k < specialties.size(); k++) {
+            concepts.add(Map.entry(specialties.get(k), at + ".specialty[" + k + "]"));
+          }
+          Optional<Qualified> own = typeOf(concepts);
+          String practitioner = role.getPractitioner().getReference();
+          if (own.isEmpty() && depth == 0 && practitioner != null && practitioner.startsWith("#")) {
+            return containedQualification(practitioner.substring(1), depth + 1);
+          }
+          return own;
+        }
+        if (resource instanceof org.hl7.fhir.r4.model.Practitioner practitioner) {
+          var qualifications = practitioner.getQualification();
+          for (int k = 0; k < qualifications.size(); k++) {
+            concepts.add(
+                Map.entry(qualifications.get(k).getCode(), at + ".qualification[" + k + "].code"));
+          }
+          return typeOf(concepts);
+        }
         return Optional.empty();
       }
-      String path = "Claim.careTeam[" + j + "].qualification";
-      List<Coding> codings = entry.getQualification().getCoding();
+      return Optional.empty();
+    }
+
+    /**
+     * The type the taxonomy codings of {@code concepts} (each with its path) give, empty for none;
+     * two types are refused at the second's code.
+     */
+    private static Optional<Qualified> typeOf(List<Map.Entry<CodeableConcept, String>> concepts) {
       Qualified found = null;
-      for (int c = 0; c < codings.size(); c++) {
-        Coding coding = codings.get(c);
-        if (!FhirCodeSystems.isProviderTaxonomy(coding.getSystem())) {
-          continue;
-        }
-        String at = path + ".coding[" + c + "].code";
-        requireValue(coding.getCodeElement(), at);
-        if (!coding.hasCode()) {
-          continue;
-        }
-        Optional<PractitionerType> type;
-        try {
-          type = PractitionerType.fromTaxonomy(coding.getCode());
-        } catch (IllegalArgumentException e) {
-          throw new FhirMappingException(at, e.getMessage(), e);
-        }
-        if (type.isEmpty()) {
-          continue;
-        }
-        Qualified qualified = new Qualified(type.get(), coding.getCode(), at);
-        if (found != null && found.type() != qualified.type()) {
-          throw twoTypes(qualified, found, "the entry");
-        }
-        if (found == null) {
-          found = qualified;
+      for (Map.Entry<CodeableConcept, String> concept : concepts) {
+        List<Coding> codings = concept.getKey().getCoding();
+        for (int c = 0; c < codings.size(); c++) {
+          Coding coding = codings.get(c);
+          if (!FhirCodeSystems.isProviderTaxonomy(coding.getSystem())) {
+            continue;
+          }
+          String at = concept.getValue() + ".coding[" + c + "].code";
+          requireValue(coding.getCodeElement(), at);
+          if (!coding.hasCode()) {
+            continue;
+          }
+          Optional<PractitionerType> type;
+          try {
+            type = PractitionerType.fromTaxonomy(coding.getCode());
+          } catch (IllegalArgumentException e) {
+            throw new FhirMappingException(at, e.getMessage(), e);
+          }
+          if (type.isEmpty()) {
+            continue;
+          }
+          Qualified qualified = new Qualified(type.get(), coding.getCode(), at);
+          if (found != null && found.type() != qualified.type()) {
+            throw twoTypes(qualified, found, "the provider");
+          }
+          if (found == null) {
+            found = qualified;
+          }
         }
       }
       return Optional.ofNullable(found);
@@ -734,8 +790,12 @@ public final class FhirClaims {
    * qualification} coded in the NUCC Health Care Provider Taxonomy ({@link
    * FhirCodeSystems#PROVIDER_TAXONOMY}), as US Core and CARIN Blue Button code it, whose code
    * {@link PractitionerType#fromTaxonomy} gives a type: {@code 363L00000X}, a nurse practitioner,
-   * whom Medicare pays 85% of the fee schedule. {@link FhirClaimPricer} prices each provider's
-   * lines as furnished by that type, unless the caller's context names the NPI's type itself.
+   * whom Medicare pays 85% of the fee schedule. An entry without a {@code qualification} is
+   * qualified by the contained resource its provider reference names ({@code #role}): a {@code
+   * PractitionerRole}'s {@code specialty}, else its contained {@code practitioner}'s, or a {@code
+   * Practitioner}'s {@code qualification.code}s, in the same code system. {@link FhirClaimPricer}
+   * prices each provider's lines as furnished by that type, unless the caller's context names the
+   * NPI's type itself.
    *
    * <p>A qualification coded in other systems, or in a taxonomy code of a provider Medicare pays no
    * share of the schedule to (a registered nurse), says nothing, and so does a taxonomy coding

@@ -240,9 +240,10 @@ class FhirPractitionerTypeTest {
         assertThrows(FhirMappingException.class, () -> FhirClaims.practitioner(claim));
     assertEquals("Claim.careTeam[0].qualification.coding[2].code", e.path());
     assertTrue(
-        e.getMessage().contains("a physician")
-            && e.getMessage()
-                .contains("Claim.careTeam[0].qualification.coding[0].code a nurse practitioner"),
+        e.getMessage()
+            .contains(
+                "makes the provider a physician, and the code 363L00000X at"
+                    + " Claim.careTeam[0].qualification.coding[0].code a nurse practitioner"),
         e::getMessage);
     assertEquals(
         e.path(),
@@ -320,5 +321,71 @@ class FhirPractitionerTypeTest {
     assertEquals(
         "Claim.careTeam[1].sequence",
         assertThrows(FhirMappingException.class, () -> PRICER.price(claim, ROCHESTER)).path());
+  }
+
+  /** Adds a care team entry whose provider is the contained resource {@code #id}. */
+  private static void memberContained(org.hl7.fhir.r4.model.Claim claim, int sequence, String id) {
+    claim.addCareTeam().setSequence(sequence).setProvider(new Reference("#" + id));
+  }
+
+  private static Identifier npiIdentifier(String npi) {
+    return new Identifier().setSystem(FhirCodeSystems.NPI).setValue(npi);
+  }
+
+  /**
+   * Without a qualification on the entry, the contained resource it names says what the provider
+   * is: a PractitionerRole's specialty, else its practitioner's qualifications.
+   */
+  @Test
+  void aContainedRoleOrPractitionerQualifiesAnEntryWithoutQualification() {
+    org.hl7.fhir.r4.model.Claim claim = officeClaim();
+    var role = new org.hl7.fhir.r4.model.PractitionerRole();
+    role.setId("role");
+    role.addIdentifier(npiIdentifier(NP));
+    role.addSpecialty(new CodeableConcept(taxonomy("363LF0000X")));
+    var doctor = new org.hl7.fhir.r4.model.Practitioner();
+    doctor.setId("dr");
+    doctor.addIdentifier(npiIdentifier(DOCTOR));
+    doctor.addQualification().setCode(new CodeableConcept(new Coding("urn:local", "MD", null)));
+    doctor.addQualification().setCode(new CodeableConcept(taxonomy("207Q00000X")));
+    var paRole = new org.hl7.fhir.r4.model.PractitionerRole();
+    paRole.setId("paRole");
+    paRole.setPractitioner(new Reference("#pa"));
+    var pa = new org.hl7.fhir.r4.model.Practitioner();
+    pa.setId("pa");
+    pa.addIdentifier(npiIdentifier("1000000012"));
+    pa.addQualification().setCode(new CodeableConcept(taxonomy("363A00000X")));
+    claim.addContained(role).addContained(doctor).addContained(paRole).addContained(pa);
+    memberContained(claim, 1, "role");
+    memberContained(claim, 2, "dr");
+    memberContained(claim, 3, "paRole");
+    assertEquals(
+        Map.of(
+            Npi.parse(NP),
+            PractitionerType.NURSE_PRACTITIONER,
+            Npi.parse(DOCTOR),
+            PractitionerType.PHYSICIAN,
+            Npi.parse("1000000012"),
+            PractitionerType.PHYSICIAN_ASSISTANT),
+        FhirClaims.practitioners(claim));
+
+    // The entry's own qualification says more than the resource it names.
+    claim.getCareTeamFirstRep().setQualification(new CodeableConcept(taxonomy("207Q00000X")));
+    assertEquals(PractitionerType.PHYSICIAN, FhirClaims.practitioners(claim).get(Npi.parse(NP)));
+  }
+
+  @Test
+  void aContainedPractitionerOfTwoTypesIsRefusedAtTheSecond() {
+    org.hl7.fhir.r4.model.Claim claim = officeClaim();
+    var both = new org.hl7.fhir.r4.model.Practitioner();
+    both.setId("both");
+    both.addIdentifier(npiIdentifier(NP));
+    both.addQualification().setCode(new CodeableConcept(taxonomy("363L00000X")));
+    both.addQualification().setCode(new CodeableConcept(taxonomy("1041C0700X")));
+    claim.addContained(both);
+    memberContained(claim, 1, "both");
+    FhirMappingException e =
+        assertThrows(FhirMappingException.class, () -> FhirClaims.practitioners(claim));
+    assertEquals("Claim.contained[0].qualification[1].code.coding[0].code", e.path());
   }
 }
