@@ -2,8 +2,10 @@ package io.github.cpt4j.spark;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cpt4j.cli.price.Practitioners;
 import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.fee.PractitionerType;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -25,6 +27,11 @@ import org.apache.spark.sql.types.StructType;
  *       characters, upper case, no blanks), as {@link ProcedureCode#isValid}; null for null;
  *   <li>{@code cpt_category(code)}: {@code CATEGORY_I}, {@code CATEGORY_II}, {@code CATEGORY_III}
  *       for a CPT code, {@code HCPCS_LEVEL_II} for a Level II code, null when not a valid code;
+ *   <li>{@code cpt_practitioner_type(taxonomy)}: the practitioner type, as {@code --practitioner}
+ *       and the batch's {@code practitioner} column write it ({@code np}), that a NUCC provider
+ *       taxonomy code names ({@link PractitionerType#fromTaxonomy}), in either case as the batch
+ *       reads it: the column to give a batch from a provider file (NPPES, a claims extract); null
+ *       for a code of no type (a registered nurse's), for text not shaped as a code, and for null;
  *   <li>{@code cpt_price_line(code, modifiers, locality, setting, date)}: a struct {@code (amount
  *       decimal(12,2), result string)}, the line priced alone as a claim of one line, exactly as a
  *       batch row without a claim key with those five cells; blank cells take the pricing's
@@ -58,9 +65,9 @@ public final class CptFunctions {
   private CptFunctions() {}
 
   /**
-   * Registers the three functions with the pricing's session; {@code cpt_price_line} prices with
-   * its schedule and options (broadcast, built once per executor), and reads a timestamp date in
-   * the session time zone ({@code spark.sql.session.timeZone}) as it is now: register again after
+   * Registers the four functions with the pricing's session; {@code cpt_price_line} prices with its
+   * schedule and options (broadcast, built once per executor), and reads a timestamp date in the
+   * session time zone ({@code spark.sql.session.timeZone}) as it is now: register again after
    * changing it. {@code cpt_price_line} works while {@code pricing} is open: after {@link
    * SparkClaimPricing#close} Spark refuses queries that call it.
    *
@@ -78,6 +85,12 @@ public final class CptFunctions {
         .udf()
         .register(
             "cpt_category", (UDF1<Object, String>) CptFunctions::category, DataTypes.StringType);
+    spark
+        .udf()
+        .register(
+            "cpt_practitioner_type",
+            (UDF1<Object, String>) CptFunctions::practitionerType,
+            DataTypes.StringType);
     spark
         .udf()
         .register(
@@ -107,6 +120,18 @@ public final class CptFunctions {
     }
     // ProcedureCode is sealed: a code that is not a CPT code is a Level II code.
     return parsed.get() instanceof CptCode cpt ? cpt.category().name() : "HCPCS_LEVEL_II";
+  }
+
+  /** {@code cpt_practitioner_type}: the codes the batch's {@code practitioner} column reads. */
+  static String practitionerType(Object taxonomy) {
+    if (taxonomy == null) {
+      return null;
+    }
+    try {
+      return Practitioners.fromTaxonomy(codeText(taxonomy)).map(PractitionerType::id).orElse(null);
+    } catch (IllegalArgumentException e) {
+      return null; // Not shaped as a code: null, as cpt_category answers text that is no code.
+    }
   }
 
   /** {@code cpt_price_line}: one row of a batch with five columns, priced alone. */

@@ -56,6 +56,19 @@ class CptFunctionsTest {
         rows.stream().map(r -> r.get(0) + " " + r.get(1) + " " + r.get(2)).toList());
   }
 
+  @Test
+  void practitionerTypeOfATaxonomyCode() {
+    List<Row> rows =
+        spark
+            .sql(
+                "SELECT cpt_practitioner_type(t) FROM VALUES ('363LF0000X'), ('207Q00000X'),"
+                    + " ('163W00000X'), (' 363a00000x '), ('363L-0000X'), ('np'), (NULL) AS v(t)")
+            .collectAsList();
+    assertEquals(
+        java.util.Arrays.asList("np", "physician", null, "pa", null, null, null),
+        rows.stream().map(r -> r.getString(0)).toList());
+  }
+
   /**
    * A number reads as its digits and an array as its elements, as the batch reads typed columns (an
    * int code column is what inferSchema makes of codes): no argument type fails the query.

@@ -38,12 +38,29 @@ public final class Practitioners {
     if (!taxonomy) {
       return PractitionerType.parse(text);
     }
-    // Either case, as the ids are read; only ASCII letters are upper-cased, so that a non-ASCII
-    // letter stays one and the code is refused.
-    String code = asciiUpperCase(s);
-    Optional<PractitionerType> type;
+    return fromTaxonomy(s)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "the provider taxonomy code "
+                        + CodeFormatException.quote(s)
+                        + " is of no practitioner Medicare pays a share of the physician fee"
+                        + " schedule to (such as a registered nurse or a facility): give the type"
+                        + " of who furnished the service, such as physician or np"));
+  }
+
+  /**
+   * Reads a NUCC provider taxonomy code as {@link PractitionerType#fromTaxonomy} does, but in
+   * either case of its ASCII letters and with blanks around it, as the command line reads its ids:
+   * {@code 363lf0000x} is a nurse practitioner's code.
+   *
+   * @throws IllegalArgumentException if the text is not shaped as a code, quoting it as given
+   */
+  public static Optional<PractitionerType> fromTaxonomy(String text) {
+    String s = Blanks.strip(requireNonNull(text, "text"));
+    // Only ASCII letters are upper-cased, so that a non-ASCII letter stays one and is refused.
     try {
-      type = PractitionerType.fromTaxonomy(code);
+      return PractitionerType.fromTaxonomy(asciiUpperCase(s));
     } catch (IllegalArgumentException e) {
       // Quoted as given, not as upper-cased: lower case is no fault here.
       throw new IllegalArgumentException(
@@ -52,14 +69,6 @@ public final class Practitioners {
               + "; expected ten characters, nine digits or letters and an X, as 363LF0000X",
           e);
     }
-    return type.orElseThrow(
-        () ->
-            new IllegalArgumentException(
-                "the provider taxonomy code "
-                    + CodeFormatException.quote(s)
-                    + " is of no practitioner Medicare pays a share of the physician fee"
-                    + " schedule to (such as a registered nurse or a facility): give the type"
-                    + " of who furnished the service, such as physician or np"));
   }
 
   private static String asciiUpperCase(String s) {
