@@ -653,7 +653,7 @@ final class PriceCommand implements Callable<Integer> {
     // An NPI=TYPE no line is by changes nothing: most likely a mistyped NPI.
     for (Npi npi : PractitionerChoice.byProvider(practitioners).keySet()) {
       if (requests.stream().noneMatch(r -> r.renderingProvider().equals(Optional.of(npi)))) {
-        note("warning: --practitioner " + npi + "=...: no line is by " + npi);
+        note("warning: --practitioner " + npi + "=...: no valid line is by " + npi);
       }
     }
     if (!requests.isEmpty()) {
@@ -845,10 +845,12 @@ final class PriceCommand implements Callable<Integer> {
     Map<Npi, PractitionerType> byProvider = PractitionerChoice.byProvider(practitioners);
     if (!byProvider.isEmpty() && !summary.namesRenderingProviders()) {
       note(
-          "warning: --practitioner "
-              + byProvider.keySet().iterator().next()
-              + "=... names a rendering provider, and the input has no rendering_provider"
-              + " column: no row is of that NPI, and every row without a practitioner took "
+          "warning: --practitioner NPI=TYPE names "
+              + (byProvider.size() == 1 ? "the rendering provider " : "the rendering providers ")
+              + String.join(", ", byProvider.keySet().stream().map(Npi::toString).toList())
+              + ", and the input has no rendering_provider column: no row is of "
+              + (byProvider.size() == 1 ? "that NPI" : "those NPIs")
+              + ", and every row without a practitioner took "
               + defaults.practitioner().id());
     }
     for (BatchHeader.Lookalike lookalike : summary.lookalikes()) {

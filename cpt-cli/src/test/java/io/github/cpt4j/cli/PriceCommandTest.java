@@ -675,7 +675,7 @@ class PriceCommandTest {
     assertEquals("mixed_claim_context", rows.get(1).getField(6), r::toString);
     assertEquals(
         "the lines of claim 'A' without a rendering provider differ in practitioner (np and"
-            + " physician); the lines of one rendering provider have one practitioner; a blank practitioner cell is the one --practitioner gives",
+            + " physician); the lines of one rendering provider have one practitioner",
         rows.get(1).getField(7));
   }
 

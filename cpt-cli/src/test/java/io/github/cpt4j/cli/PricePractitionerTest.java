@@ -213,7 +213,9 @@ class PricePractitionerTest {
             "1234567893=np");
     assertEquals(0, lines.status(), lines::toString);
     assertTrue(
-        lines.err().contains("warning: --practitioner 1234567893=...: no line is by 1234567893"),
+        lines
+            .err()
+            .contains("warning: --practitioner 1234567893=...: no valid line is by 1234567893"),
         lines::toString);
 
     Cli.Result batch =

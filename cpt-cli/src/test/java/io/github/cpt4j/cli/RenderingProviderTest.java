@@ -236,14 +236,14 @@ class RenderingProviderTest {
           "the lines of claim 'D' by "
               + SURGEON
               + " differ in practitioner (physician and np); the lines of one rendering provider"
-              + " have one practitioner; a blank practitioner cell is the one --practitioner gives",
+              + " have one practitioner",
           out.get(row).get(6));
     }
     for (int row : new int[] {9, 10}) {
       assertEquals(List.of("", "mixed_claim_context"), out.get(row).subList(4, 6), out::toString);
       assertEquals(
           "the lines of claim 'E' without a rendering provider differ in practitioner (np and"
-              + " physician); the lines of one rendering provider have one practitioner; a blank practitioner cell is the one --practitioner gives",
+              + " physician); the lines of one rendering provider have one practitioner",
           out.get(row).get(6));
     }
   }

@@ -344,7 +344,9 @@ public final class FhirClaims {
     /**
      * The claim's own provider (see {@link FhirClaims#practitioner}): the type the qualifications
      * of the entries in a role that furnishes the service give, else of the care team's only entry
-     * when it has no role; with the NPI they share, if they share one.
+     * when it has no role; with the one NPI among those entries, if exactly one has an NPI (entries
+     * of that type without one are taken for the same provider, whose type a context naming the NPI
+     * then gives).
      */
     Optional<OwnProvider> ownProvider() {
       List<org.hl7.fhir.r4.model.Claim.CareTeamComponent> entries = claim.getCareTeam();
@@ -384,31 +386,46 @@ public final class FhirClaims {
 
     /**
      * The type the taxonomy codings of entry {@code j}'s qualification give, empty for none. An
-     * entry without a qualification has that of the resource its provider reference names among the
-     * claim's contained ones: a {@code PractitionerRole}'s {@code specialty} (else its local {@code
-     * practitioner}'s), a {@code Practitioner}'s {@code qualification.code}s, as US Core codes them
-     * in the taxonomy too. Two types are refused at the second's code. A coding without a code (a
-     * display alone) says nothing.
+     * entry whose qualification has no taxonomy code (none at all, text alone, codes of other
+     * systems) has that of the resource its provider reference names among the claim's contained
+     * ones: a {@code PractitionerRole}'s {@code specialty} (else its local {@code practitioner}'s),
+     * a {@code Practitioner}'s {@code qualification.code}s. Two types in the entry's qualification
+     * are refused at the second's code; two in a contained resource, whose qualifications may be of
+     * other years, say nothing. A coding without a code (a display alone) says nothing.
      */
     private Optional<Qualified> qualification(int j) {
       var entry = claim.getCareTeam().get(j);
-      if (entry.hasQualification()) {
-        return typeOf(
-            List.of(
-                Map.entry(entry.getQualification(), "Claim.careTeam[" + j + "].qualification")));
+      String path = "Claim.careTeam[" + j + "].qualification";
+      if (hasTaxonomyCode(entry.getQualification(), path)) {
+        return typeOf(List.of(Map.entry(entry.getQualification(), path)), true);
       }
       String reference = entry.getProvider().getReference();
       return reference != null && reference.startsWith("#")
-          ? containedQualification(reference.substring(1), 0)
+          ? containedQualification(reference.substring(1), false)
           : Optional.empty();
     }
 
+    /** Whether {@code concept} has a taxonomy coding with a code (of a type or not). */
+    private static boolean hasTaxonomyCode(CodeableConcept concept, String path) {
+      List<Coding> codings = concept.getCoding();
+      for (int c = 0; c < codings.size(); c++) {
+        Coding coding = codings.get(c);
+        if (FhirCodeSystems.isProviderTaxonomy(coding.getSystem())) {
+          requireValue(coding.getCodeElement(), path + ".coding[" + c + "].code");
+          if (coding.hasCode()) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
     /**
-     * The type the contained {@code PractitionerRole} or {@code Practitioner} of local id {@code
-     * id} is qualified as; empty for any other resource or none (a dangling reference is refused
-     * where its NPI is read). {@code depth} stops a role naming itself.
+     * The type the contained {@code PractitionerRole} (unless {@code practitionerOnly}) or {@code
+     * Practitioner} of local id {@code id} is qualified as; empty for any other resource, for none
+     * (a dangling reference is refused where its NPI is read), and for two types.
      */
-    private Optional<Qualified> containedQualification(String id, int depth) {
+    private Optional<Qualified> containedQualification(String id, boolean practitionerOnly) {
       List<org.hl7.fhir.r4.model.Resource> contained = claim.getContained();
       for (int c = 0; c < contained.size(); c++) {
         org.hl7.fhir.r4.model.Resource resource = contained.get(c);
@@ -417,15 +434,15 @@ public final class FhirClaims {
         }
         String at = "Claim.contained[" + c + "]";
         List<Map.Entry<CodeableConcept, String>> concepts = new ArrayList<>();
-        if (resource instanceof org.hl7.fhir.r4.model.PractitionerRole role) {
+        if (!practitionerOnly && resource instanceof org.hl7.fhir.r4.model.PractitionerRole role) {
           List<CodeableConcept> specialties = role.getSpecialty();
           for (int k = 0; k < specialties.size(); k++) {
             concepts.add(Map.entry(specialties.get(k), at + ".specialty[" + k + "]"));
           }
-          Optional<Qualified> own = typeOf(concepts);
+          Optional<Qualified> own = typeOf(concepts, false);
           String practitioner = role.getPractitioner().getReference();
-          if (own.isEmpty() && depth == 0 && practitioner != null && practitioner.startsWith("#")) {
-            return containedQualification(practitioner.substring(1), depth + 1);
+          if (own.isEmpty() && practitioner != null && practitioner.startsWith("#")) {
+            return containedQualification(practitioner.substring(1), true);
           }
           return own;
         }
@@ -435,7 +452,7 @@ public final class FhirClaims {
             concepts.add(
                 Map.entry(qualifications.get(k).getCode(), at + ".qualification[" + k + "].code"));
           }
-          return typeOf(concepts);
+          return typeOf(concepts, false);
         }
         return Optional.empty();
       }
@@ -443,11 +460,15 @@ public final class FhirClaims {
     }
 
     /**
-     * The type the taxonomy codings of {@code concepts} (each with its path) give, empty for none;
-     * two types are refused at the second's code.
+     * The type the taxonomy codings of {@code concepts} (each with its path) give, empty for none.
+     * Two types are refused at the second's code when {@code strict}, else say nothing.
      */
-    private static Optional<Qualified> typeOf(List<Map.Entry<CodeableConcept, String>> concepts) {
+    private static Optional<Qualified> typeOf(
+        List<Map.Entry<CodeableConcept, String>> concepts, boolean strict) {
       Qualified found = null;
+      // Not strict: two types say nothing, but every code is still read and a malformed one
+      // refused.
+      boolean twoTypes = false;
       for (Map.Entry<CodeableConcept, String> concept : concepts) {
         List<Coding> codings = concept.getKey().getCoding();
         for (int c = 0; c < codings.size(); c++) {
@@ -471,14 +492,17 @@ public final class FhirClaims {
           }
           Qualified qualified = new Qualified(type.get(), coding.getCode(), at);
           if (found != null && found.type() != qualified.type()) {
-            throw twoTypes(qualified, found, "the provider");
+            if (strict) {
+              throw twoTypes(qualified, found, "the provider");
+            }
+            twoTypes = true;
           }
           if (found == null) {
             found = qualified;
           }
         }
       }
-      return Optional.ofNullable(found);
+      return twoTypes ? Optional.empty() : Optional.ofNullable(found);
     }
 
     /** Refuses a second type for {@code whom}, at the second code. */
@@ -792,10 +816,11 @@ public final class FhirClaims {
    * {@link PractitionerType#fromTaxonomy} gives a type: {@code 363L00000X}, a nurse practitioner,
    * whom Medicare pays 85% of the fee schedule. An entry without a {@code qualification} is
    * qualified by the contained resource its provider reference names ({@code #role}): a {@code
-   * PractitionerRole}'s {@code specialty}, else its contained {@code practitioner}'s, or a {@code
-   * Practitioner}'s {@code qualification.code}s, in the same code system. {@link FhirClaimPricer}
-   * prices each provider's lines as furnished by that type, unless the caller's context names the
-   * NPI's type itself.
+   * PractitionerRole}'s {@code specialty} (where US Core codes the taxonomy), else its contained
+   * {@code practitioner}'s, or a {@code Practitioner}'s {@code qualification.code}s (where Da Vinci
+   * Plan-Net does), in the same code system; two types there say nothing, as a provider directory
+   * may list the qualifications of several years. {@link FhirClaimPricer} prices each provider's
+   * lines as furnished by that type, unless the caller's context names the NPI's type itself.
    *
    * <p>A qualification coded in other systems, or in a taxonomy code of a provider Medicare pays no
    * share of the schedule to (a registered nurse), says nothing, and so does a taxonomy coding
@@ -808,7 +833,8 @@ public final class FhirClaims {
    * }</pre>
    *
    * @throws FhirMappingException at a taxonomy coding whose code is not shaped as one ({@code
-   *     Claim.careTeam[1].qualification.coding[0].code}), at an NPI that is not one, or at the
+   *     Claim.careTeam[1].qualification.coding[0].code}, or in a contained resource, {@code
+   *     Claim.contained[0].specialty[0].coding[0].code}), at an NPI that is not one, or at the
    *     second type given one NPI
    */
   public static SortedMap<Npi, PractitionerType> practitioners(org.hl7.fhir.r4.model.Claim claim) {
@@ -819,17 +845,19 @@ public final class FhirClaims {
   /**
    * Returns the practitioner type of the claim's own provider, whom its lines that name no NPI are
    * of ({@link #toClaim}: items without {@code careTeamSequence}, or naming entries without an
-   * NPI): the type the NUCC taxonomy {@code qualification} of its care team entries in the role
-   * {@code primary} (R4's care team roles), {@code rendering} or {@code performing} gives, else of
-   * the care team's only entry when that entry has no role. A claim of one provider often names him
-   * in its care team without an item naming the entry: a nurse practitioner's own claim, {@code
+   * NPI): the type the NUCC taxonomy {@code qualification} (else, as {@link #practitioners} reads
+   * it, that of the contained resource the entry names) of its care team entries in the role {@code
+   * primary} (R4's care team roles), {@code rendering} or {@code performing} gives, else of the
+   * care team's only entry when that entry has no role. A claim of one provider often names him in
+   * its care team without an item naming the entry: a nurse practitioner's own claim, {@code
    * 363L00000X}, is paid 85% whether or not its items say {@code careTeamSequence}. Empty when no
    * such entry has a type, when they have two (the claim's own provider is then not for cpt4j to
    * guess: the caller's context says it), and when the only entry is in another role (an assistant
    * is not the claim's own provider).
    *
-   * @throws FhirMappingException at a taxonomy coding whose code is not shaped as one, or at the
-   *     second of two codes of one entry that give it two types
+   * @throws FhirMappingException at a taxonomy coding whose code is not shaped as one (in an
+   *     entry's qualification or a contained resource's), or at the second of two codes of one
+   *     entry's qualification that give it two types
    */
   public static Optional<PractitionerType> practitioner(org.hl7.fhir.r4.model.Claim claim) {
     requireNonNull(claim, "claim");
@@ -837,8 +865,9 @@ public final class FhirClaims {
   }
 
   /**
-   * The claim's own provider, as {@link #practitioner} reads it, with the NPI of its entries when
-   * they share one: the caller's context may name that NPI's type itself.
+   * The claim's own provider, as {@link #practitioner} reads it, with the one NPI among its entries
+   * when exactly one has an NPI (entries of the same type without one are taken for the same
+   * provider): the caller's context may name that NPI's type itself.
    */
   record OwnProvider(PractitionerType type, Optional<Npi> npi) {}
 

@@ -20,6 +20,7 @@ import io.github.cpt4j.fhir.FhirMappingException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -374,8 +375,12 @@ class FhirPractitionerTypeTest {
     assertEquals(PractitionerType.PHYSICIAN, FhirClaims.practitioners(claim).get(Npi.parse(NP)));
   }
 
+  /**
+   * A contained practitioner may list the taxonomies of several years (a provider directory's
+   * qualifications): two types there say nothing, unlike two in the entry's own qualification.
+   */
   @Test
-  void aContainedPractitionerOfTwoTypesIsRefusedAtTheSecond() {
+  void aContainedPractitionerOfTwoTypesSaysNothing() {
     org.hl7.fhir.r4.model.Claim claim = officeClaim();
     var both = new org.hl7.fhir.r4.model.Practitioner();
     both.setId("both");
@@ -384,8 +389,57 @@ class FhirPractitionerTypeTest {
     both.addQualification().setCode(new CodeableConcept(taxonomy("1041C0700X")));
     claim.addContained(both);
     memberContained(claim, 1, "both");
-    FhirMappingException e =
-        assertThrows(FhirMappingException.class, () -> FhirClaims.practitioners(claim));
-    assertEquals("Claim.contained[0].qualification[1].code.coding[0].code", e.path());
+    assertEquals(Map.of(), FhirClaims.practitioners(claim));
+    // A malformed code there is still refused, at its path.
+    both.addQualification().setCode(new CodeableConcept(taxonomy("363L")));
+    assertEquals(
+        "Claim.contained[0].qualification[2].code.coding[0].code",
+        assertThrows(FhirMappingException.class, () -> FhirClaims.practitioners(claim)).path());
+  }
+
+  /**
+   * A qualification without a taxonomy code (text alone, another system's code, a data-absent
+   * reason) says nothing of the type, so the contained resource's is read.
+   */
+  @Test
+  void aQualificationWithoutATaxonomyCodeFallsBackToTheContainedResource() {
+    CodeableConcept textOnly = new CodeableConcept().setText("nurse practitioner");
+    CodeableConcept otherSystem = new CodeableConcept(new Coding("urn:local", "NP", null));
+    CodeableConcept absent = new CodeableConcept();
+    absent.addExtension(
+        "http://hl7.org/fhir/StructureDefinition/data-absent-reason",
+        new org.hl7.fhir.r4.model.CodeType("unknown"));
+    for (CodeableConcept qualification : List.of(textOnly, otherSystem, absent)) {
+      org.hl7.fhir.r4.model.Claim claim = officeClaim();
+      var role = new org.hl7.fhir.r4.model.PractitionerRole();
+      role.setId("role");
+      role.addIdentifier(npiIdentifier(NP));
+      role.addSpecialty(new CodeableConcept(taxonomy("363L00000X")));
+      claim.addContained(role);
+      memberContained(claim, 1, "role");
+      claim.getCareTeamFirstRep().setQualification(qualification);
+      assertEquals(
+          Map.of(Npi.parse(NP), PractitionerType.NURSE_PRACTITIONER),
+          FhirClaims.practitioners(claim),
+          qualification::toString);
+    }
+  }
+
+  /** What is no contained role or practitioner of a type says nothing, and refuses nothing. */
+  @Test
+  void otherReferencesSayNothing() {
+    org.hl7.fhir.r4.model.Claim claim = officeClaim();
+    var loop = new org.hl7.fhir.r4.model.PractitionerRole();
+    loop.setId("loop");
+    loop.setPractitioner(new Reference("#loop"));
+    var organization = new org.hl7.fhir.r4.model.Organization();
+    organization.setId("org");
+    organization.addIdentifier(npiIdentifier(DOCTOR));
+    claim.addContained(loop).addContained(organization);
+    memberContained(claim, 1, "loop");
+    memberContained(claim, 2, "org");
+    claim.addCareTeam().setSequence(3).setProvider(new Reference("Practitioner/123"));
+    assertEquals(Map.of(), FhirClaims.practitioners(claim));
+    assertEquals(java.util.Optional.empty(), FhirClaims.practitioner(claim));
   }
 }

@@ -163,8 +163,7 @@ public record LineRequest(
                 + earlier.practitioner.id()
                 + " and "
                 + line.practitioner.id()
-                + "); the lines of one rendering provider have one practitioner; a blank"
-                + " practitioner cell is the one --practitioner gives");
+                + "); the lines of one rendering provider have one practitioner");
       }
     }
     return Optional.empty();
