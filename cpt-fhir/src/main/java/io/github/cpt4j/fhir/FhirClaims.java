@@ -426,35 +426,32 @@ public final class FhirClaims {
      * (a dangling reference is refused where its NPI is read), and for two types.
      */
     private Optional<Qualified> containedQualification(String id, boolean practitionerOnly) {
-      List<org.hl7.fhir.r4.model.Resource> contained = claim.getContained();
-      for (int c = 0; c < contained.size(); c++) {
-        org.hl7.fhir.r4.model.Resource resource = contained.get(c);
-        if (!id.equals(FhirClaimPricer.localId(resource))) {
-          continue;
-        }
-        String at = "Claim.contained[" + c + "]";
-        List<Map.Entry<CodeableConcept, String>> concepts = new ArrayList<>();
-        if (!practitionerOnly && resource instanceof org.hl7.fhir.r4.model.PractitionerRole role) {
-          List<CodeableConcept> specialties = role.getSpecialty();
-          for (int k = 0; k < specialties.size(); k++) {
-            concepts.add(Map.entry(specialties.get(k), at + ".specialty[" + k + "]"));
-          }
-          Optional<Qualified> own = typeOf(concepts, false);
-          String practitioner = role.getPractitioner().getReference();
-          if (own.isEmpty() && practitioner != null && practitioner.startsWith("#")) {
-            return containedQualification(practitioner.substring(1), true);
-          }
-          return own;
-        }
-        if (resource instanceof org.hl7.fhir.r4.model.Practitioner practitioner) {
-          var qualifications = practitioner.getQualification();
-          for (int k = 0; k < qualifications.size(); k++) {
-            concepts.add(
-                Map.entry(qualifications.get(k).getCode(), at + ".qualification[" + k + "].code"));
-          }
-          return typeOf(concepts, false);
-        }
+      int c = containedIndex(id);
+      if (c < 0) {
         return Optional.empty();
+      }
+      org.hl7.fhir.r4.model.Resource resource = claim.getContained().get(c);
+      String at = "Claim.contained[" + c + "]";
+      List<Map.Entry<CodeableConcept, String>> concepts = new ArrayList<>();
+      if (!practitionerOnly && resource instanceof org.hl7.fhir.r4.model.PractitionerRole role) {
+        List<CodeableConcept> specialties = role.getSpecialty();
+        for (int k = 0; k < specialties.size(); k++) {
+          concepts.add(Map.entry(specialties.get(k), at + ".specialty[" + k + "]"));
+        }
+        Optional<Qualified> own = typeOf(concepts, false);
+        String practitioner = role.getPractitioner().getReference();
+        if (own.isEmpty() && practitioner != null && practitioner.startsWith("#")) {
+          return containedQualification(practitioner.substring(1), true);
+        }
+        return own;
+      }
+      if (resource instanceof org.hl7.fhir.r4.model.Practitioner practitioner) {
+        var qualifications = practitioner.getQualification();
+        for (int k = 0; k < qualifications.size(); k++) {
+          concepts.add(
+              Map.entry(qualifications.get(k).getCode(), at + ".qualification[" + k + "].code"));
+        }
+        return typeOf(concepts, false);
       }
       return Optional.empty();
     }
@@ -588,41 +585,49 @@ public final class FhirClaims {
       return Optional.ofNullable(onReference != null ? onReference : contained);
     }
 
-    /** The NPI of the contained resource {@code id}, one of {@code types}. */
-    private Optional<Npi> containedNpi(String id, String path, List<String> types) {
+    /** The index of the contained resource of local id {@code id}, or -1 when none has it. */
+    private int containedIndex(String id) {
       List<org.hl7.fhir.r4.model.Resource> contained = claim.getContained();
       for (int c = 0; c < contained.size(); c++) {
-        org.hl7.fhir.r4.model.Resource resource = contained.get(c);
-        if (!id.equals(FhirClaimPricer.localId(resource))) {
-          continue;
+        if (id.equals(FhirClaimPricer.localId(contained.get(c)))) {
+          return c;
         }
-        String at = "Claim.contained[" + c + "]";
-        if (!types.contains(resource.fhirType())) {
-          throw new FhirMappingException(
-              path,
-              "'#"
-                  + id
-                  + "' names a "
-                  + resource.fhirType()
-                  + ", where a "
-                  + String.join(" or ", types)
-                  + " is expected");
-        }
-        if (resource instanceof org.hl7.fhir.r4.model.Practitioner practitioner) {
-          return identifiersNpi(practitioner.getIdentifier(), at);
-        }
-        if (resource instanceof org.hl7.fhir.r4.model.Organization organization) {
-          return identifiersNpi(organization.getIdentifier(), at);
-        }
-        var role = (org.hl7.fhir.r4.model.PractitionerRole) resource;
-        Optional<Npi> own = identifiersNpi(role.getIdentifier(), at);
-        if (own.isPresent() || !role.hasPractitioner()) {
-          return own;
-        }
-        return referenceNpi(role.getPractitioner(), at + ".practitioner", List.of("Practitioner"));
       }
-      throw new FhirMappingException(
-          path, "the local reference '#" + id + "' names no resource the claim contains");
+      return -1;
+    }
+
+    /** The NPI of the contained resource {@code id}, one of {@code types}. */
+    private Optional<Npi> containedNpi(String id, String path, List<String> types) {
+      int c = containedIndex(id);
+      if (c < 0) {
+        throw new FhirMappingException(
+            path, "the local reference '#" + id + "' names no resource the claim contains");
+      }
+      org.hl7.fhir.r4.model.Resource resource = claim.getContained().get(c);
+      String at = "Claim.contained[" + c + "]";
+      if (!types.contains(resource.fhirType())) {
+        throw new FhirMappingException(
+            path,
+            "'#"
+                + id
+                + "' names a "
+                + resource.fhirType()
+                + ", where a "
+                + String.join(" or ", types)
+                + " is expected");
+      }
+      if (resource instanceof org.hl7.fhir.r4.model.Practitioner practitioner) {
+        return identifiersNpi(practitioner.getIdentifier(), at);
+      }
+      if (resource instanceof org.hl7.fhir.r4.model.Organization organization) {
+        return identifiersNpi(organization.getIdentifier(), at);
+      }
+      var role = (org.hl7.fhir.r4.model.PractitionerRole) resource;
+      Optional<Npi> own = identifiersNpi(role.getIdentifier(), at);
+      if (own.isPresent() || !role.hasPractitioner()) {
+        return own;
+      }
+      return referenceNpi(role.getPractitioner(), at + ".practitioner", List.of("Practitioner"));
     }
 
     /** The NPI among {@code identifiers}, of the resource at {@code path}; two are refused. */
