@@ -32,8 +32,9 @@ import org.apache.spark.sql.types.StructType;
  *       PractitionerType#fromTaxonomy}), read in either case as the batch reads it; null for a code
  *       of no type (a registered nurse's), for text not shaped as a code, and for null. For
  *       analysis (the practitioners of a provider file by Medicare share); to price, give the batch
- *       the taxonomy codes themselves as its {@code practitioner} column, which refuses a code of no
- *       type rather than, as a null cell would be, pricing the row as the default practitioner's;
+ *       the taxonomy codes themselves as its {@code practitioner} column, which refuses a code of
+ *       no type rather than, as a null cell would be, pricing the row as the default
+ *       practitioner's;
  *   <li>{@code cpt_price_line(code, modifiers, locality, setting, date)}: a struct {@code (amount
  *       decimal(12,2), result string)}, the line priced alone as a claim of one line, exactly as a
  *       batch row without a claim key with those five cells; blank cells take the pricing's
