@@ -852,6 +852,13 @@ final class PriceCommand implements Callable<Integer> {
               + (byProvider.size() == 1 ? "that NPI" : "those NPIs")
               + ", and every row without a practitioner took "
               + defaults.practitioner().id());
+    } else {
+      // An NPI=TYPE no row names changes nothing: most likely a mistyped NPI.
+      for (Npi npi : byProvider.keySet()) {
+        if (!summary.providersNamed().contains(npi)) {
+          note("warning: --practitioner " + npi + "=...: no valid row is by " + npi);
+        }
+      }
     }
     for (BatchHeader.Lookalike lookalike : summary.lookalikes()) {
       // Other columns are carried through by design; one named like a known column was most

@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -149,7 +150,7 @@ class BatchPricingTest {
     // The first row's blank date took the default date.
     assertEquals(
         new BatchPricing.Summary(
-            4, 3, 1, 1, 0, "", 1, 0, List.of(), ClaimOrder.Returns.NONE, false),
+            4, 3, 1, 1, 0, "", 1, 0, List.of(), ClaimOrder.Returns.NONE, false, Set.of()),
         summary);
   }
 

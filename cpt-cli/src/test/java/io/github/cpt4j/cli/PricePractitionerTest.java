@@ -236,5 +236,21 @@ class PricePractitionerTest {
             "--practitioner",
             "1234567893=np");
     assertFalse(named.err().contains("warning"), named::toString);
+    // A batch that names providers, none of them the option's: most likely a mistyped NPI.
+    Cli.Result mistyped =
+        Cli.runWithInput(
+            "code,locality,date,rendering_provider\n99213,13202-01,2025-06-02,1234567893\n"
+                + "99213,13202-01,2025-06-02,1000000004\n",
+            "price",
+            "--input",
+            "-",
+            "--practitioner",
+            "1234567893=np",
+            "--practitioner",
+            "1234567885=np");
+    assertTrue(
+        mistyped.err().contains("warning: --practitioner 1234567885=...: no valid row is by"),
+        mistyped::toString);
+    assertFalse(mistyped.err().contains("1234567893=..."), mistyped::toString);
   }
 }

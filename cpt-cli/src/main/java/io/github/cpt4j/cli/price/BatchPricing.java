@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.base.Throwables;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import com.google.common.util.concurrent.Uninterruptibles;
+import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.cli.input.CsvRecordReader;
 import io.github.cpt4j.cli.report.Format;
 import io.github.cpt4j.code.CodeFormatException;
@@ -20,9 +21,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -125,9 +128,9 @@ public final class BatchPricing {
    * default date; the valid rows placed by a ZIP code that CMS prices by its ZIP+4 (see {@link
    * #countingSplitZips}); the columns not read whose names look like a known column's (see {@link
    * BatchHeader#lookalikes()}); the claim values that came back after other claims, so that their
-   * rows were priced as separate claims (see {@link ClaimOrder}); and whether the input has a
-   * {@code rendering_provider} column, without which no row is of an NPI {@code --practitioner
-   * NPI=TYPE} names.
+   * rows were priced as separate claims (see {@link ClaimOrder}); whether the input has a {@code
+   * rendering_provider} column, without which no row is of an NPI {@code --practitioner NPI=TYPE}
+   * names; and which of those NPIs some valid row named.
    */
   public record Summary(
       long rows,
@@ -140,12 +143,24 @@ public final class BatchPricing {
       long splitZips,
       List<BatchHeader.Lookalike> lookalikes,
       ClaimOrder.Returns claimsBack,
-      boolean namesRenderingProviders) {
+      boolean namesRenderingProviders,
+      Set<Npi> providersNamed) {
 
     /** Returns a summary without rows out of the data's dates or without a date. */
     public Summary(long rows, long priced, long notPriced, long invalid) {
       this(
-          rows, priced, notPriced, invalid, 0, "", 0, 0, List.of(), ClaimOrder.Returns.NONE, false);
+          rows,
+          priced,
+          notPriced,
+          invalid,
+          0,
+          "",
+          0,
+          0,
+          List.of(),
+          ClaimOrder.Returns.NONE,
+          false,
+          Set.of());
     }
 
     /** Checks that the coverage, the lookalikes and the claims that came back are given. */
@@ -153,6 +168,7 @@ public final class BatchPricing {
       requireNonNull(coverage, "coverage");
       lookalikes = List.copyOf(lookalikes);
       requireNonNull(claimsBack, "claimsBack");
+      providersNamed = Set.copyOf(providersNamed);
     }
   }
 
@@ -906,6 +922,9 @@ public final class BatchPricing {
     /** The rows placed by a ZIP code split by ZIP+4, counted by every thread's parser. */
     private final LongAdder splitZips = new LongAdder();
 
+    /** The NPIs of --practitioner NPI=TYPE some valid row named, noted by every thread's parser. */
+    private final Set<Npi> providersNamed = ConcurrentHashMap.newKeySet();
+
     Pipeline(BatchHeader header, BatchWriter writer) {
       this.header = header;
       this.writer = writer;
@@ -926,6 +945,9 @@ public final class BatchPricing {
     private RowParser countingParser(BatchHeader header) {
       RowParser parser = new RowParser(header, defaults, zips, knownLocality);
       parser.undated = undated;
+      if (!defaults.providers().isEmpty()) {
+        parser.providersNamed = providersNamed;
+      }
       if (defaultZip != null) {
         parser.defaultZip(defaultZip);
       }
@@ -1056,7 +1078,8 @@ public final class BatchPricing {
           splitZips.sum(),
           header.lookalikes(),
           claimsBack,
-          header.indexOf("rendering_provider") >= 0);
+          header.indexOf("rendering_provider") >= 0,
+          Set.copyOf(providersNamed));
     }
 
     /** Ends the input after the reader failed, once the rows sent are written. */

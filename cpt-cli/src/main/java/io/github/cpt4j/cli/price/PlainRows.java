@@ -240,6 +240,7 @@ final class PlainRows {
     if (undated) {
       general.countUndated();
     }
+    general.noteProvider(provider);
     if (length(locality) == 0 && general.placesByDefaultZip()) {
       general.countSplitDefaultZip();
     }

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
@@ -197,6 +198,25 @@ public final class RowParser {
   void countSplitDefaultZip() {
     if (lastZipSplit && splitZipRows != null) {
       splitZipRows.increment();
+    }
+  }
+
+  /**
+   * The NPIs of {@code --practitioner NPI=TYPE} that a valid row has named, when a batch wants to
+   * know (null otherwise): shared by the parsers of a run's threads.
+   */
+  Set<Npi> providersNamed;
+
+  /**
+   * Notes that a valid row named {@code provider}, when it is one the defaults give a type and
+   * someone wants to know: a rare write, as each such NPI is noted once.
+   */
+  void noteProvider(Optional<Npi> provider) {
+    if (providersNamed != null
+        && provider.isPresent()
+        && defaults.providers().containsKey(provider.get())
+        && !providersNamed.contains(provider.get())) {
+      providersNamed.add(provider.get());
     }
   }
 
@@ -467,6 +487,7 @@ public final class RowParser {
     if (type == null) {
       type = defaults.practitionerOf(provider);
     }
+    noteProvider(provider);
     if (undatedRow) {
       countUndated();
     }
