@@ -18,6 +18,7 @@ import java.nio.charset.Charset;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -299,6 +300,16 @@ public final class PriceJob implements Callable<Integer> {
           // row would be priced without it (one unit, no modifier). Said before the rows are
           // priced, since it depends on the header alone and a long run can then be stopped.
           err.println("cpt-spark: warning: " + warning);
+        }
+        if (!options.practitioners().isEmpty()
+            && Arrays.stream(lines.schema().fieldNames())
+                .noneMatch(name -> name.strip().equalsIgnoreCase("rendering_provider"))) {
+          // As cpt price: NPI=TYPE can apply to no row, most likely not what was meant.
+          err.println(
+              "cpt-spark: warning: --practitioner NPI=TYPE names rendering providers, and the"
+                  + " input has no rendering_provider column: every row without a practitioner"
+                  + " takes "
+                  + options.practitioner().id());
         }
         write(singleFile ? priced.coalesce(1) : priced);
         err.println(counters);

@@ -1,6 +1,7 @@
 package io.github.cpt4j.spark.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.spark.TestSpark;
@@ -189,6 +190,10 @@ class PriceJobTest {
     String err = ran.err();
     assertTrue(
         err.contains("cpt-spark: warning: column 'unit' is not read: did you mean 'units'?"), err);
+    // And, as cpt price, an NPI=TYPE that no row can be of: there is no rendering_provider.
+    Ran typed = runOn(input, dir.resolve("typed"), "--practitioner", "1234567893=np");
+    assertTrue(typed.err().contains("the input has no rendering_provider column"), typed::err);
+    assertFalse(err.contains("rendering_provider"), err);
   }
 
   /**
