@@ -48,6 +48,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -651,7 +653,7 @@ final class PriceCommand implements Callable<Integer> {
       }
     }
     // An NPI=TYPE no line is by changes nothing: most likely a mistyped NPI.
-    for (Npi npi : PractitionerChoice.byProvider(practitioners).keySet()) {
+    for (Npi npi : new TreeSet<>(defaults.providers().keySet())) {
       if (requests.stream().noneMatch(r -> r.renderingProvider().equals(Optional.of(npi)))) {
         note("warning: --practitioner " + npi + "=...: no valid line is by " + npi);
       }
@@ -842,19 +844,20 @@ final class PriceCommand implements Callable<Integer> {
         bar.finish(summary.rows());
       }
     }
-    Map<Npi, PractitionerType> byProvider = PractitionerChoice.byProvider(practitioners);
-    if (!byProvider.isEmpty() && !summary.namesRenderingProviders()) {
+    // In NPI order, as --practitioner's own map is not ordered.
+    SortedSet<Npi> named = new TreeSet<>(defaults.providers().keySet());
+    if (!named.isEmpty() && !summary.namesRenderingProviders()) {
       note(
           "warning: --practitioner NPI=TYPE names "
-              + (byProvider.size() == 1 ? "the rendering provider " : "the rendering providers ")
-              + String.join(", ", byProvider.keySet().stream().map(Npi::toString).toList())
+              + (named.size() == 1 ? "the rendering provider " : "the rendering providers ")
+              + String.join(", ", named.stream().map(Npi::toString).toList())
               + ", and the input has no rendering_provider column: no row is of "
-              + (byProvider.size() == 1 ? "that NPI" : "those NPIs")
+              + (named.size() == 1 ? "that NPI" : "those NPIs")
               + ", and every row without a practitioner took "
               + defaults.practitioner().id());
     } else {
       // An NPI=TYPE no row names changes nothing: most likely a mistyped NPI.
-      for (Npi npi : byProvider.keySet()) {
+      for (Npi npi : named) {
         if (!summary.providersNamed().contains(npi)) {
           note("warning: --practitioner " + npi + "=...: no valid row is by " + npi);
         }

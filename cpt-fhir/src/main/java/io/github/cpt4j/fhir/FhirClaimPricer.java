@@ -354,14 +354,15 @@ public final class FhirClaimPricer {
       Claim lines,
       PricingContext context,
       PricingContext where) {
-    Map<Npi, PractitionerType> qualified = FhirClaims.practitioners(claim);
+    FhirClaims.CareTeamTypes team = FhirClaims.careTeamTypes(claim);
+    Map<Npi, PractitionerType> qualified = team.byNpi();
     PricingContext result = where;
     for (var practitioner : qualified.entrySet()) {
       if (!context.practitioners().containsKey(practitioner.getKey())) {
         result = result.withPractitioner(practitioner.getKey(), practitioner.getValue());
       }
     }
-    Optional<FhirClaims.OwnProvider> own = FhirClaims.ownProvider(claim);
+    Optional<FhirClaims.OwnProvider> own = team.own();
     if (own.isEmpty()) {
       return result;
     }

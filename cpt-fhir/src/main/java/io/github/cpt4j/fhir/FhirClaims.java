@@ -876,9 +876,16 @@ public final class FhirClaims {
    */
   record OwnProvider(PractitionerType type, Optional<Npi> npi) {}
 
-  /** The claim's own provider: {@link #practitioner}, and its NPI. */
-  static Optional<OwnProvider> ownProvider(org.hl7.fhir.r4.model.Claim claim) {
-    return new CareTeam(claim).ownProvider();
+  /**
+   * What the care team says of who furnished the lines: each NPI's type ({@link #practitioners})
+   * and the claim's own provider ({@link #practitioner}), from one reading of its entries.
+   */
+  record CareTeamTypes(SortedMap<Npi, PractitionerType> byNpi, Optional<OwnProvider> own) {}
+
+  /** Both {@link #practitioners} and the claim's own provider, each entry's NPI read once. */
+  static CareTeamTypes careTeamTypes(org.hl7.fhir.r4.model.Claim claim) {
+    CareTeam team = new CareTeam(claim);
+    return new CareTeamTypes(team.practitioners(), team.ownProvider());
   }
 
   /**

@@ -2,6 +2,7 @@ package io.github.cpt4j.cli.price;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.base.Ascii;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.text.Blanks;
@@ -60,7 +61,7 @@ public final class Practitioners {
     String s = Blanks.strip(requireNonNull(text, "text"));
     // Only ASCII letters are upper-cased, so that a non-ASCII letter stays one and is refused.
     try {
-      return PractitionerType.fromTaxonomy(asciiUpperCase(s));
+      return PractitionerType.fromTaxonomy(Ascii.toUpperCase(s));
     } catch (IllegalArgumentException e) {
       // Quoted as given, not as upper-cased: lower case is no fault here.
       throw new IllegalArgumentException(
@@ -69,14 +70,5 @@ public final class Practitioners {
               + "; expected ten characters, nine digits or letters and an X, as 363LF0000X",
           e);
     }
-  }
-
-  private static String asciiUpperCase(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      sb.append(c >= 'a' && c <= 'z' ? (char) (c - ('a' - 'A')) : c);
-    }
-    return sb.toString();
   }
 }
