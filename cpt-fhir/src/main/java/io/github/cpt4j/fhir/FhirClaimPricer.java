@@ -11,9 +11,12 @@ import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.ZipLocalityTable;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
@@ -21,6 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Function;
 import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.ClaimResponse.AdjudicationComponent;
@@ -49,26 +55,30 @@ import org.hl7.fhir.r4.model.Resource;
  * {@code patient} and {@code insurer}; a claim without an insurer takes the {@linkplain
  * #withDefaultInsurer default insurer}, or is refused.
  *
- * <p>The claim's items are read by {@link FhirClaims#toClaim}; the date of service, locality and
- * setting come from the {@link PricingContext} the caller gives, because a FHIR claim carries the
- * date and locality in forms (facility addresses, extensions) that vary between implementation
- * guides. The place of service is the exception: R4 and CARIN Blue Button carry it in one form, a
- * coding of CMS's place-of-service code set in each item's {@code locationCodeableConcept}, read by
- * {@link FhirClaims#placeOfService}. When the items carry one, the claim is priced there, in the
- * setting Medicare pays that place at ({@link PricingContext#withPlaceOfService}), whatever the
- * context's setting or place: the context is the caller's default for claims that do not say, the
- * claim's own code is what was billed, and an item billed at inpatient hospital (21) is paid the
- * facility rate however the context was set up. Items without a place of service are where the
- * others are; items at different places are refused, to be priced as separate claims. Who furnished
- * the lines is the other exception: a care team entry whose {@code qualification} is a NUCC
- * provider taxonomy code says what its NPI's provider is ({@link FhirClaims#practitioners}), and
- * that provider's lines are priced as furnished by that type (a nurse practitioner's at 85%),
- * unless the context names the NPI's type itself ({@link PricingContext#withPractitioner(
- * io.github.cpt4j.claim.Npi, io.github.cpt4j.fee.PractitionerType)}): a caller who knows its
- * providers' enrollment knows better than a claim's self-declared taxonomy. The lines that name no
- * NPI are the claim's own provider's, whose type the qualification of the care team's entry in the
- * role {@code primary} (or {@code rendering}, {@code performing}), or of its only entry when that
- * entry has no role, gives ({@link FhirClaims#practitioner}) in place of the context's {@link
+ * <p>The claim's items are read by {@link FhirClaims#toClaim}, each with its date of service (a
+ * line without one is priced on the context's date); the locality and setting come from the {@link
+ * PricingContext} the caller gives, unless the claim says them. A pricer given ZIP code tables
+ * ({@link #withZipLocalities(Function)}) prices the claim in the locality of the ZIP code where its
+ * services were furnished ({@link FhirClaims#serviceZip}: an item's location, the claim's {@code
+ * facility}, else its billing provider's office), as Medicare does; without tables, or for a claim
+ * that names no ZIP code, the context's locality prices it. The place of service is the other
+ * claim's word that wins: R4 and CARIN Blue Button carry it in one form, a coding of CMS's
+ * place-of-service code set in each item's {@code locationCodeableConcept}, read by {@link
+ * FhirClaims#placeOfService}. When the items carry one, the claim is priced there, in the setting
+ * Medicare pays that place at ({@link PricingContext#withPlaceOfService}), whatever the context's
+ * setting or place: the context is the caller's default for claims that do not say, the claim's own
+ * code is what was billed, and an item billed at inpatient hospital (21) is paid the facility rate
+ * however the context was set up. Items without a place of service are where the others are; items
+ * at different places are refused, to be priced as separate claims. Who furnished the lines is the
+ * other exception: a care team entry whose {@code qualification} is a NUCC provider taxonomy code
+ * says what its NPI's provider is ({@link FhirClaims#practitioners}), and that provider's lines are
+ * priced as furnished by that type (a nurse practitioner's at 85%), unless the context names the
+ * NPI's type itself ({@link PricingContext#withPractitioner( io.github.cpt4j.claim.Npi,
+ * io.github.cpt4j.fee.PractitionerType)}): a caller who knows its providers' enrollment knows
+ * better than a claim's self-declared taxonomy. The lines that name no NPI are the claim's own
+ * provider's, whose type the qualification of the care team's entry in the role {@code primary} (or
+ * {@code rendering}, {@code performing}), or of its only entry when that entry has no role, gives
+ * ({@link FhirClaims#practitioner}) in place of the context's {@link
  * PricingContext#practitioner()}, as the claim's place of service replaces the context's setting;
  * unless the context names that entry's NPI, whose type it then is. The lines of the claim's other
  * NPIs that no qualification types keep the context's {@code practitioner()}. The lines are priced,
@@ -152,11 +162,18 @@ public final class FhirClaimPricer {
   private final Clock clock;
   // Null: a claim without an insurer is refused.
   private final Reference defaultInsurer;
+  // Null: a claim's ZIP codes are not read, and the context's locality prices it.
+  private final Function<? super LocalDate, ZipLocalityTable> zipTables;
 
-  private FhirClaimPricer(MedicareClaimPricer pricer, Clock clock, Reference defaultInsurer) {
+  private FhirClaimPricer(
+      MedicareClaimPricer pricer,
+      Clock clock,
+      Reference defaultInsurer,
+      Function<? super LocalDate, ZipLocalityTable> zipTables) {
     this.pricer = pricer;
     this.clock = clock;
     this.defaultInsurer = defaultInsurer;
+    this.zipTables = zipTables;
   }
 
   /** Returns a FHIR pricer over {@code pricer}, stamping responses with the system clock. */
@@ -167,7 +184,7 @@ public final class FhirClaimPricer {
   /** Returns a FHIR pricer over {@code pricer} whose responses are created at {@code clock}'s. */
   public static FhirClaimPricer of(MedicareClaimPricer pricer, Clock clock) {
     return new FhirClaimPricer(
-        requireNonNull(pricer, "pricer"), requireNonNull(clock, "clock"), null);
+        requireNonNull(pricer, "pricer"), requireNonNull(clock, "clock"), null, null);
   }
 
   /**
@@ -192,18 +209,57 @@ public final class FhirClaimPricer {
               + insurer.getReference()
               + ": no claim contains it");
     }
-    return new FhirClaimPricer(pricer, clock, insurer.copy());
+    return new FhirClaimPricer(pricer, clock, insurer.copy(), zipTables);
+  }
+
+  /**
+   * Returns a pricer like this one that prices a claim in the payment locality of the ZIP code
+   * where its services were furnished ({@link FhirClaims#serviceZip}: an item's location, the
+   * claim's {@code facility}, else its billing provider's office), found in {@code table}, in place
+   * of the context's locality. See {@link #withZipLocalities(Function)}.
+   *
+   * <pre>{@code
+   * FhirClaimPricer pricer = FhirClaimPricer.of(claimPricer).withZipLocalities(BundledData.zipLocalities());
+   * }</pre>
+   */
+  public FhirClaimPricer withZipLocalities(ZipLocalityTable table) {
+    requireNonNull(table, "table");
+    return withZipLocalities(date -> table);
+  }
+
+  /**
+   * Returns a pricer like this one that prices a claim in the payment locality of the ZIP code
+   * where its services were furnished ({@link FhirClaims#serviceZip}), in the ZIP code table {@code
+   * tablesByDate} gives for each line's date of service, as CMS moves ZIP codes between localities
+   * from one quarter's ZIP5 file to the next: {@code cmsDirectory::zipLocalities}. Medicare pays a
+   * service in the locality where it was furnished (Claims Processing Manual, Pub. 100-04, ch. 1
+   * §10.1.1), so the claim's own ZIP code wins over the context's locality, which stays the default
+   * for claims that do not say where, as the claim's place of service wins over the context's
+   * setting. A claim whose ZIP code is in no locality on a line's date, or in two localities on two
+   * of its dates, is refused with a {@link FhirMappingException} at the ZIP code. The beneficiary's
+   * ZIP code, by which DMEPOS items are priced, is not the service's and stays the context's
+   * ({@link PricingContext#withBeneficiaryZip}).
+   *
+   * @param tablesByDate the ZIP code table in force on a date of service; it must not return null
+   */
+  public FhirClaimPricer withZipLocalities(
+      Function<? super LocalDate, ZipLocalityTable> tablesByDate) {
+    return new FhirClaimPricer(
+        pricer, clock, defaultInsurer, requireNonNull(tablesByDate, "tablesByDate"));
   }
 
   /**
    * Prices {@code claim} in {@code context}, at the place of service its items carry when they
-   * carry one (see the class comment).
+   * carry one, and in the locality of its service ZIP code when this pricer has ZIP code tables
+   * (see the class comment).
    *
    * @throws FhirMappingException if the claim's {@code status} is not {@code active}, an item
    *     cannot be read (see {@link FhirClaims}), its place of service is not a CMS code or differs
-   *     from another item's ({@link FhirClaims#placeOfService}), or the claim lacks an element the
-   *     response requires: {@code type}, {@code patient}, or {@code insurer} when no {@linkplain
-   *     #withDefaultInsurer default insurer} is set
+   *     from another item's ({@link FhirClaims#placeOfService}), its service ZIP code cannot be
+   *     read ({@link FhirClaims#serviceZip}) or, for a pricer {@linkplain
+   *     #withZipLocalities(Function) with ZIP code tables}, is in no locality or two, or the claim
+   *     lacks an element the response requires: {@code type}, {@code patient}, or {@code insurer}
+   *     when no {@linkplain #withDefaultInsurer default insurer} is set
    */
   public ClaimResponse price(org.hl7.fhir.r4.model.Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");
@@ -232,6 +288,7 @@ public final class FhirClaimPricer {
     // comment.
     PricingContext where =
         FhirClaims.placeOfService(claim).map(context::withPlaceOfService).orElse(context);
+    where = withServiceLocality(claim, lines, where);
     where = withCareTeamsPractitioners(claim, lines, context, where);
     PricedClaim priced = pricer.price(lines, where);
 
@@ -381,6 +438,64 @@ public final class FhirClaimPricer {
       }
     }
     return result.withPractitioner(ownType);
+  }
+
+  /**
+   * The context in the locality of the claim's service ZIP code, when this pricer has ZIP code
+   * tables and the claim names a ZIP code: the table of each of the lines' dates (the context's for
+   * a line without one) must place it, and in one locality.
+   */
+  private PricingContext withServiceLocality(
+      org.hl7.fhir.r4.model.Claim claim, Claim lines, PricingContext where) {
+    if (zipTables == null) {
+      return where;
+    }
+    Optional<ServiceZip.Found> found = ServiceZip.of(claim);
+    if (found.isEmpty()) {
+      return where;
+    }
+    String zip = found.get().zip();
+    SortedSet<LocalDate> dates = new TreeSet<>();
+    for (int i = 0; i < lines.size(); i++) {
+      dates.add(lines.line(i).dateOfService().orElse(where.dateOfService()));
+    }
+    Locality locality = null;
+    LocalDate localityDate = null;
+    for (LocalDate date : dates) {
+      ZipLocalityTable table = zipTables.apply(date);
+      if (table == null) {
+        throw new IllegalStateException(
+            "the pricer's ZIP code tables gave no table for the date of service " + date);
+      }
+      Optional<Locality> in = table.find(zip);
+      if (in.isEmpty()) {
+        throw new FhirMappingException(
+            found.get().path(),
+            "ZIP code "
+                + zip
+                + " is in no Medicare payment locality of the ZIP code table in force on "
+                + date);
+      }
+      if (locality == null) {
+        locality = in.get();
+        localityDate = date;
+      } else if (!locality.equals(in.get())) {
+        throw new FhirMappingException(
+            found.get().path(),
+            "ZIP code "
+                + zip
+                + " is in locality "
+                + locality
+                + " on "
+                + localityDate
+                + " and in "
+                + in.get()
+                + " on "
+                + date
+                + " (CMS moved it between quarters): price each date's items as separate claims");
+      }
+    }
+    return where.withArea(locality);
   }
 
   /**

@@ -585,15 +585,8 @@ public final class FhirClaims {
       return Optional.ofNullable(onReference != null ? onReference : contained);
     }
 
-    /** The index of the contained resource of local id {@code id}, or -1 when none has it. */
     private int containedIndex(String id) {
-      List<org.hl7.fhir.r4.model.Resource> contained = claim.getContained();
-      for (int c = 0; c < contained.size(); c++) {
-        if (id.equals(FhirClaimPricer.localId(contained.get(c)))) {
-          return c;
-        }
-      }
-      return -1;
+      return FhirClaims.containedIndex(claim, id);
     }
 
     /** The NPI of the contained resource {@code id}, one of {@code types}. */
@@ -784,6 +777,20 @@ public final class FhirClaims {
     }
   }
 
+  /**
+   * The index in {@code claim.contained} of the resource of local id {@code id}, or -1 when none
+   * has it.
+   */
+  static int containedIndex(org.hl7.fhir.r4.model.Claim claim, String id) {
+    List<org.hl7.fhir.r4.model.Resource> contained = claim.getContained();
+    for (int c = 0; c < contained.size(); c++) {
+      if (id.equals(FhirClaimPricer.localId(contained.get(c)))) {
+        return c;
+      }
+    }
+    return -1;
+  }
+
   /** The item's sequence, or 0 when it has none. */
   private static int sequence(org.hl7.fhir.r4.model.Claim.ItemComponent item, String path) {
     if (!item.hasSequenceElement()) {
@@ -972,6 +979,38 @@ public final class FhirClaims {
         codePath,
         "a place of service is a two-digit code of CMS's set, 01 to 99, not "
             + CodeFormatException.quote(code));
+  }
+
+  /**
+   * Returns the five-digit ZIP code of where the claim's services were furnished, by which Medicare
+   * finds their payment locality (Claims Processing Manual, Pub. 100-04, ch. 1 §10.1.1), or empty
+   * when the claim does not say. An item's location is its {@code locationAddress}, or the address
+   * of the contained {@code Location} its {@code locationReference} names; an item without one is
+   * where the claim's {@code facility} is (a contained {@code Location}: the CMS-1500's item 32,
+   * the 837P's service facility), else where its billing {@code provider}'s office is (a contained
+   * {@code Organization} or {@code Practitioner}, by its addresses that are neither {@code old},
+   * {@code billing} nor {@code postal}, when they share one ZIP code: item 33, which CMS takes as
+   * where the service was when item 32 is blank). {@link
+   * FhirClaimPricer#withZipLocalities(java.util.function.Function)} prices the claim in that ZIP
+   * code's locality.
+   *
+   * <p>A postal code is five digits, or nine as ZIP+4 ({@code 14620-1234} or {@code 146201234}),
+   * whose last four are dropped. A reference to a resource outside the claim ({@code Location/1})
+   * is not followed, and an address without a {@code postalCode} says nothing. Items at different
+   * ZIP codes are refused, as the CMS-1500 has one service location per claim: price them as
+   * separate claims.
+   *
+   * <pre>{@code
+   * FhirClaims.serviceZip(fhirClaim);   // Optional[14620], from "14620-1234" of Claim.facility
+   * }</pre>
+   *
+   * @throws FhirMappingException at a {@code postalCode} that is not a US ZIP code ({@code
+   *     Claim.contained[0].address.postalCode}) or differs from an earlier item's; at a local
+   *     reference that names no contained resource, or one of another type
+   */
+  public static Optional<String> serviceZip(org.hl7.fhir.r4.model.Claim claim) {
+    requireNonNull(claim, "claim");
+    return ServiceZip.of(claim).map(ServiceZip.Found::zip);
   }
 
   /**
