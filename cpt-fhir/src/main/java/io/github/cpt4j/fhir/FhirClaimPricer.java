@@ -61,8 +61,8 @@ import org.hl7.fhir.r4.model.Resource;
  * ({@link #withZipLocalities(Function)}) prices the claim in the locality of the ZIP code where its
  * services were furnished ({@link FhirClaims#serviceZip}: an item's location, the claim's {@code
  * facility}, else its billing provider's office), as Medicare does; without tables, or for a claim
- * that names no ZIP code, the context's locality prices it. The place of service is the other
- * claim's word that wins: R4 and CARIN Blue Button carry it in one form, a coding of CMS's
+ * that names no ZIP code, the context's locality prices it. The claim's place of service also wins
+ * over the context: R4 and CARIN Blue Button carry it in one form, a coding of CMS's
  * place-of-service code set in each item's {@code locationCodeableConcept}, read by {@link
  * FhirClaims#placeOfService}. When the items carry one, the claim is priced there, in the setting
  * Medicare pays that place at ({@link PricingContext#withPlaceOfService}), whatever the context's
@@ -70,10 +70,11 @@ import org.hl7.fhir.r4.model.Resource;
  * code is what was billed, and an item billed at inpatient hospital (21) is paid the facility rate
  * however the context was set up. Items without a place of service are where the others are; items
  * at different places are refused, to be priced as separate claims. Who furnished the lines is the
- * other exception: a care team entry whose {@code qualification} is a NUCC provider taxonomy code
- * says what its NPI's provider is ({@link FhirClaims#practitioners}), and that provider's lines are
- * priced as furnished by that type (a nurse practitioner's at 85%), unless the context names the
- * NPI's type itself ({@link PricingContext#withPractitioner( io.github.cpt4j.claim.Npi,
+ * third thing the claim says better than the context: a care team entry whose {@code qualification}
+ * is a NUCC provider taxonomy code says what its NPI's provider is ({@link
+ * FhirClaims#practitioners}), and that provider's lines are priced as furnished by that type (a
+ * nurse practitioner's at 85%), unless the context names the NPI's type itself ({@link
+ * PricingContext#withPractitioner( io.github.cpt4j.claim.Npi,
  * io.github.cpt4j.fee.PractitionerType)}): a caller who knows its providers' enrollment knows
  * better than a claim's self-declared taxonomy. The lines that name no NPI are the claim's own
  * provider's, whose type the qualification of the care team's entry in the role {@code primary} (or
@@ -236,9 +237,12 @@ public final class FhirClaimPricer {
    * §10.1.1), so the claim's own ZIP code wins over the context's locality, which stays the default
    * for claims that do not say where, as the claim's place of service wins over the context's
    * setting. A claim whose ZIP code is in no locality on a line's date, or in two localities on two
-   * of its dates, is refused with a {@link FhirMappingException} at the ZIP code. The beneficiary's
-   * ZIP code, by which DMEPOS items are priced, is not the service's and stays the context's
-   * ({@link PricingContext#withBeneficiaryZip}).
+   * of its dates, is refused with a {@link FhirMappingException} at the ZIP code. A ZIP code CMS
+   * splits between localities by ZIP+4 ({@link ZipLocalityTable#isSplitByPlusFour}) is priced in
+   * its ZIP5 row's locality, as the table gives it, with no note in the response: check such codes
+   * yourself if you price in those areas. The beneficiary's ZIP code, by which DMEPOS items are
+   * priced, is not the service's and stays the context's ({@link
+   * PricingContext#withBeneficiaryZip}).
    *
    * @param tablesByDate the ZIP code table in force on a date of service; it must not return null
    */
@@ -255,11 +259,11 @@ public final class FhirClaimPricer {
    *
    * @throws FhirMappingException if the claim's {@code status} is not {@code active}, an item
    *     cannot be read (see {@link FhirClaims}), its place of service is not a CMS code or differs
-   *     from another item's ({@link FhirClaims#placeOfService}), its service ZIP code cannot be
-   *     read ({@link FhirClaims#serviceZip}) or, for a pricer {@linkplain
-   *     #withZipLocalities(Function) with ZIP code tables}, is in no locality or two, or the claim
-   *     lacks an element the response requires: {@code type}, {@code patient}, or {@code insurer}
-   *     when no {@linkplain #withDefaultInsurer default insurer} is set
+   *     from another item's ({@link FhirClaims#placeOfService}), for a pricer {@linkplain
+   *     #withZipLocalities(Function) with ZIP code tables} its service ZIP code cannot be read
+   *     ({@link FhirClaims#serviceZip}) or is in no locality or two, or the claim lacks an element
+   *     the response requires: {@code type}, {@code patient}, or {@code insurer} when no
+   *     {@linkplain #withDefaultInsurer default insurer} is set
    */
   public ClaimResponse price(org.hl7.fhir.r4.model.Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");

@@ -985,20 +985,26 @@ public final class FhirClaims {
    * Returns the five-digit ZIP code of where the claim's services were furnished, by which Medicare
    * finds their payment locality (Claims Processing Manual, Pub. 100-04, ch. 1 §10.1.1), or empty
    * when the claim does not say. An item's location is its {@code locationAddress}, or the address
-   * of the contained {@code Location} its {@code locationReference} names; an item without one is
-   * where the claim's {@code facility} is (a contained {@code Location}: the CMS-1500's item 32,
-   * the 837P's service facility), else where its billing {@code provider}'s office is (a contained
-   * {@code Organization} or {@code Practitioner}, by its addresses that are neither {@code old},
-   * {@code billing} nor {@code postal}, when they share one ZIP code: item 33, which CMS takes as
-   * where the service was when item 32 is blank). {@link
+   * of the contained {@code Location} its {@code locationReference} names. An item without one (an
+   * item coded with a place of service, or with no location) is at the claim's {@code facility} (a
+   * contained {@code Location}: the CMS-1500's item 32, the 837P's service facility); without a
+   * facility, it is where the other items are. When no item says where and there is no facility, a
+   * claim at the office (place of service 11) or of no place of service is at its billing {@code
+   * provider}'s office (item 33): a contained {@code Organization} or {@code Practitioner}, by its
+   * addresses that are neither {@code old}, {@code billing} nor {@code postal}, when they share one
+   * ZIP code; a {@code PractitionerRole} says nothing. At any other place (the patient's home, 12)
+   * the office is not where the service was. {@link
    * FhirClaimPricer#withZipLocalities(java.util.function.Function)} prices the claim in that ZIP
    * code's locality.
    *
    * <p>A postal code is five digits, or nine as ZIP+4 ({@code 14620-1234} or {@code 146201234}),
-   * whose last four are dropped. A reference to a resource outside the claim ({@code Location/1})
-   * is not followed, and an address without a {@code postalCode} says nothing. Items at different
-   * ZIP codes are refused, as the CMS-1500 has one service location per claim: price them as
-   * separate claims.
+   * whose last four are dropped. A location that is named but whose ZIP code cannot be read (a
+   * reference to a resource outside the claim, {@code Location/1}, which is not followed; an
+   * address without a {@code postalCode}) leaves the claim's ZIP code unknown, and the answer
+   * empty: the facility does not stand for an item that says it was elsewhere, nor the office for a
+   * facility. Items at different ZIP codes are refused, as the CMS-1500 has one service location
+   * per claim: price them as separate claims. The {@code facility} is read only when an item has no
+   * location of its own, and the {@code provider} only when neither items nor facility say where.
    *
    * <pre>{@code
    * FhirClaims.serviceZip(fhirClaim);   // Optional[14620], from "14620-1234" of Claim.facility
@@ -1006,7 +1012,8 @@ public final class FhirClaims {
    *
    * @throws FhirMappingException at a {@code postalCode} that is not a US ZIP code ({@code
    *     Claim.contained[0].address.postalCode}) or differs from an earlier item's; at a local
-   *     reference that names no contained resource, or one of another type
+   *     reference read that names no contained resource, or one of another type; or where {@link
+   *     #placeOfService} throws, when the office is looked for
    */
   public static Optional<String> serviceZip(org.hl7.fhir.r4.model.Claim claim) {
     requireNonNull(claim, "claim");

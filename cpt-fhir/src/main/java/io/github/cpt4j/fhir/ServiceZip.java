@@ -1,6 +1,7 @@
 package io.github.cpt4j.fhir;
 
 import io.github.cpt4j.code.CodeFormatException;
+import io.github.cpt4j.fee.medicare.PlaceOfService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,9 +17,10 @@ import org.hl7.fhir.r4.model.Resource;
  * The ZIP code of where a claim's services were furnished, which Medicare finds the payment
  * locality by (Claims Processing Manual, Pub. 100-04, ch. 1 §10.1.1: the locality is that of the
  * ZIP code where the service was furnished; ch. 26 §10.4, item 32: the service facility's address,
- * else item 33's, the billing provider's, when that is where the service was). In FHIR R4 that is
- * each item's own location, else the claim's {@code facility}, else its billing {@code provider}.
- * See {@link FhirClaims#serviceZip}.
+ * and item 33, the billing provider's, which is the office a service at that office was furnished
+ * in). In FHIR R4 that is each item's own location, else the claim's {@code facility}, else, for a
+ * claim at the office or of no place of service, its billing {@code provider}'s office. See {@link
+ * FhirClaims#serviceZip}.
  */
 final class ServiceZip {
 
@@ -27,60 +29,89 @@ final class ServiceZip {
   /** A five-digit ZIP code and the path of the {@code postalCode} it was read from. */
   record Found(String zip, String path) {}
 
-  /** The claim's service ZIP code, checked to be one for every item; see the class comment. */
+  /**
+   * The claim's service ZIP code, checked to be one for every item: see {@link
+   * FhirClaims#serviceZip}. A location that is named but whose ZIP code cannot be read (a reference
+   * outside the claim, an address without a postal code) leaves the claim's ZIP code unknown,
+   * rather than letting a less precise source (the facility for an item, the office for the claim)
+   * stand for it.
+   */
   static Optional<Found> of(Claim claim) {
     Found found = null;
-    // Read once, and only when an item has no location of its own: a facility's address that no
-    // item needs is not refused for its shape.
-    Optional<Found> claimLevel = Optional.empty();
-    boolean claimLevelRead = false;
+    boolean unknown = false;
+    int firstWithoutOwn = -1;
     for (int i = 0; i < claim.getItem().size(); i++) {
       var item = claim.getItem().get(i);
       String path = "Claim.item[" + i + "]";
-      Optional<Found> zip = Optional.empty();
+      Optional<Found> own;
       if (item.hasLocationAddress()) {
-        zip = addressZip(item.getLocationAddress(), path + ".locationAddress");
+        own = addressZip(item.getLocationAddress(), path + ".locationAddress");
       } else if (item.hasLocationReference()) {
-        zip = locationZip(claim, item.getLocationReference(), path + ".locationReference");
-      }
-      if (zip.isEmpty()) {
-        if (!claimLevelRead) {
-          claimLevel = claimLevel(claim);
-          claimLevelRead = true;
+        own = locationZip(claim, item.getLocationReference(), path + ".locationReference");
+      } else {
+        // A place of service coding, or nothing: the item is at the claim's facility, or where
+        // the other items are.
+        if (firstWithoutOwn < 0) {
+          firstWithoutOwn = i;
         }
-        zip = claimLevel;
-      }
-      if (zip.isEmpty()) {
         continue;
       }
-      if (found == null) {
-        found = zip.get();
-      } else if (!found.zip().equals(zip.get().zip())) {
-        throw new FhirMappingException(
-            zip.get().path(),
-            "ZIP code "
-                + zip.get().zip()
-                + " differs from "
-                + found.zip()
-                + " at "
-                + found.path()
-                + ": a claim is priced in one payment locality, by the ZIP code of where its"
-                + " services were furnished, so price the items of each ZIP code as separate"
-                + " claims");
+      if (own.isEmpty()) {
+        unknown = true;
+      } else {
+        found = same(found, own.get(), "");
       }
+    }
+    if (firstWithoutOwn >= 0 && claim.hasFacility()) {
+      Optional<Found> facility = locationZip(claim, claim.getFacility(), "Claim.facility");
+      if (facility.isEmpty()) {
+        unknown = true;
+      } else {
+        found =
+            same(
+                found,
+                facility.get(),
+                ", the facility of Claim.item["
+                    + firstWithoutOwn
+                    + "], which has no location of its own,");
+      }
+    }
+    if (unknown) {
+      return Optional.empty();
+    }
+    if (found == null && firstWithoutOwn >= 0 && claim.hasProvider() && atTheOffice(claim)) {
+      return providerZip(claim);
     }
     return Optional.ofNullable(found);
   }
 
-  /** The ZIP code of the claim's {@code facility}, else of its billing {@code provider}. */
-  private static Optional<Found> claimLevel(Claim claim) {
-    if (claim.hasFacility()) {
-      Optional<Found> facility = locationZip(claim, claim.getFacility(), "Claim.facility");
-      if (facility.isPresent()) {
-        return facility;
-      }
+  /** {@code next} when it is the first ZIP code found, else {@code found} if they agree. */
+  private static Found same(Found found, Found next, String whose) {
+    if (found == null || found.zip().equals(next.zip())) {
+      return found == null ? next : found;
     }
-    return claim.hasProvider() ? providerZip(claim) : Optional.empty();
+    throw new FhirMappingException(
+        next.path(),
+        "ZIP code "
+            + next.zip()
+            + whose
+            + " differs from "
+            + found.zip()
+            + " at "
+            + found.path()
+            + ": a claim is priced in one payment locality, by the ZIP code of where its services"
+            + " were furnished, so price the items of each ZIP code as separate claims");
+  }
+
+  /**
+   * Tells whether the claim's services may have been furnished at its billing provider's office:
+   * its place of service is the office (11), or it has none. Elsewhere, at the patient's home (12)
+   * for one, the service location is item 32's, never the office's (CMS Change Request 6947).
+   */
+  private static boolean atTheOffice(Claim claim) {
+    return FhirClaims.placeOfService(claim)
+        .map(place -> place.equals(PlaceOfService.OFFICE))
+        .orElse(true);
   }
 
   /** The ZIP code of the contained {@code Location} a local reference names. */
@@ -96,14 +127,22 @@ final class ServiceZip {
 
   /**
    * The ZIP code of the billing provider's office: of the contained {@code Organization} or {@code
-   * Practitioner} {@code Claim.provider} names, among its addresses that can be where a service is
-   * furnished (not {@code old}, not a {@code billing} or {@code postal} address, which may be a
-   * post office box). Addresses of two ZIP codes say nothing: which is the office is not for cpt4j
-   * to guess.
+   * Practitioner} {@code Claim.provider} names (a {@code PractitionerRole} says nothing), among its
+   * addresses that can be where a service is furnished (not {@code old}, not a {@code billing} or
+   * {@code postal} address, which may be a post office box). Addresses of two ZIP codes say
+   * nothing: which is the office is not for cpt4j to guess.
    */
   private static Optional<Found> providerZip(Claim claim) {
-    int c = contained(claim, claim.getProvider(), "Claim.provider", "Organization", "Practitioner");
-    if (c < 0) {
+    int c =
+        contained(
+            claim,
+            claim.getProvider(),
+            "Claim.provider",
+            "Practitioner",
+            "PractitionerRole",
+            "Organization");
+    // A role's address is that of its locations, more than one reference away: not followed.
+    if (c < 0 || claim.getContained().get(c).fhirType().equals("PractitionerRole")) {
       return Optional.empty();
     }
     Resource resource = claim.getContained().get(c);

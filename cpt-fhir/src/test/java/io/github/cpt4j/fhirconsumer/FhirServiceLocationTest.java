@@ -29,6 +29,8 @@ import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
@@ -69,6 +71,17 @@ class FhirServiceLocationTest {
     facility.setAddress(new Address().setCity("Somewhere").setPostalCode(zip));
     claim.addContained(facility);
     claim.setFacility(new Reference("#site"));
+    return claim;
+  }
+
+  /** {@code claim} billed by a contained {@code Organization} whose office is at {@code zip}. */
+  private static org.hl7.fhir.r4.model.Claim withOffice(
+      org.hl7.fhir.r4.model.Claim claim, String zip) {
+    Organization group = new Organization();
+    group.setId("group");
+    group.addAddress().setUse(Address.AddressUse.WORK).setPostalCode(zip);
+    claim.addContained(group);
+    claim.setProvider(new Reference("#group"));
     return claim;
   }
 
@@ -143,12 +156,24 @@ class FhirServiceLocationTest {
     org.hl7.fhir.r4.model.Claim claim = atFacility(officeClaim(), "10001");
     claim.getItem().get(1).setLocation(new Address().setPostalCode("10001"));
     assertEquals(Optional.of("10001"), FhirClaims.serviceZip(claim));
-    // The first item, coded with a place of service only, is at the facility: another ZIP code on
-    // the second is refused.
+    // The first item, coded with a place of service only (or with no location), is at the
+    // facility: another ZIP code on the second is refused, at the facility's, naming the item.
     claim.getItem().get(1).setLocation(new Address().setPostalCode("14620"));
-    assertEquals(
-        "Claim.item[1].locationAddress.postalCode",
-        assertThrows(FhirMappingException.class, () -> FhirClaims.serviceZip(claim)).path());
+    for (boolean placeCoded : new boolean[] {true, false}) {
+      if (!placeCoded) {
+        claim.getItem().get(0).setLocation(null);
+      }
+      FhirMappingException atFacility =
+          assertThrows(FhirMappingException.class, () -> FhirClaims.serviceZip(claim));
+      assertEquals("Claim.contained[0].address.postalCode", atFacility.path());
+      assertTrue(
+          atFacility
+              .getMessage()
+              .contains(
+                  "ZIP code 10001, the facility of Claim.item[0], which has no location of its"
+                      + " own, differs from 14620 at Claim.item[1].locationAddress.postalCode"),
+          atFacility.getMessage());
+    }
     // When every item has a location of its own, the facility is not where any was furnished.
     claim.getItem().get(0).setLocation(new Address().setPostalCode("14620"));
     assertEquals(Optional.of("14620"), FhirClaims.serviceZip(claim));
@@ -177,20 +202,78 @@ class FhirServiceLocationTest {
   }
 
   @Test
-  void referencesOutsideTheClaimAndAddressesWithoutZipCodesSayNothing() {
-    org.hl7.fhir.r4.model.Claim claim = officeClaim();
+  void aLocationNamedButNotReadableLeavesTheZipCodeUnknown() {
+    List<BigDecimal> rochester = eligible(PRICER.price(officeClaim(), in(ROCHESTER)));
+    // A facility outside the claim is not followed, and the office does not stand for it.
+    org.hl7.fhir.r4.model.Claim claim = withOffice(officeClaim(), "10001");
     claim.setFacility(new Reference("Location/main-street"));
-    claim.setProvider(new Reference("Practitioner/dr7"));
     assertEquals(Optional.empty(), FhirClaims.serviceZip(claim));
+    assertEquals(rochester, eligible(BY_ZIP.price(claim, in(ROCHESTER))));
 
-    Location site = new Location().setAddress(new Address().setCity("Rochester"));
-    site.setId("site");
-    claim.addContained(site);
-    claim.setFacility(new Reference("#site"));
+    // Nor does the facility stand for an item whose own location is outside the claim.
+    org.hl7.fhir.r4.model.Claim elsewhere = atFacility(officeClaim(), "10001");
+    elsewhere.getItem().get(1).setLocation(new Reference("Location/elsewhere"));
+    assertEquals(Optional.empty(), FhirClaims.serviceZip(elsewhere));
+    assertEquals(rochester, eligible(BY_ZIP.price(elsewhere, in(ROCHESTER))));
+
+    // A contained location without an address, an address without a postal code: the same.
+    Location noAddress = new Location();
+    noAddress.setId("ward");
+    org.hl7.fhir.r4.model.Claim ward = atFacility(officeClaim(), "10001");
+    ward.addContained(noAddress);
+    ward.getItem().get(1).setLocation(new Reference("#ward"));
+    assertEquals(Optional.empty(), FhirClaims.serviceZip(ward));
+    org.hl7.fhir.r4.model.Claim noZip = atFacility(officeClaim(), "10001");
+    noZip.getItem().get(1).setLocation(new Address().setCity("Rochester"));
+    assertEquals(Optional.empty(), FhirClaims.serviceZip(noZip));
+
+    // A facility no item is at is not read, however broken.
+    org.hl7.fhir.r4.model.Claim dangling = officeClaim();
+    dangling.setFacility(new Reference("#nowhere"));
+    dangling.getItem().forEach(item -> item.setLocation(new Address().setPostalCode("14620")));
+    assertEquals(Optional.of("14620"), FhirClaims.serviceZip(dangling));
+  }
+
+  @Test
+  void withoutAFacilityAnItemWithoutALocationIsWhereTheOthersAre() {
+    // The first item is coded with a place of service (11) only: it is where the second is, not
+    // at the billing provider's office, which is looked for only when no item says where.
+    org.hl7.fhir.r4.model.Claim claim = withOffice(officeClaim(), "10001");
+    claim.getItem().get(1).setLocation(new Address().setPostalCode("14620"));
+    assertEquals(Optional.of("14620"), FhirClaims.serviceZip(claim));
+  }
+
+  @Test
+  void theOfficeIsWhereOnlyForAClaimAtTheOfficeOrOfNoPlace() {
+    // Place of service 11 on both items: the office.
+    assertEquals(Optional.of("10001"), FhirClaims.serviceZip(withOffice(officeClaim(), "10001")));
+    // No place of service at all: the office too.
+    org.hl7.fhir.r4.model.Claim unplaced = withOffice(officeClaim(), "10001");
+    unplaced.getItem().forEach(item -> item.setLocation(null));
+    assertEquals(Optional.of("10001"), FhirClaims.serviceZip(unplaced));
+    // At the patient's home (12), the service location is item 32's, never the office.
+    org.hl7.fhir.r4.model.Claim home = withOffice(officeClaim(), "10001");
+    home.getItem()
+        .forEach(item -> item.getLocationCodeableConcept().getCodingFirstRep().setCode("12"));
+    assertEquals(Optional.empty(), FhirClaims.serviceZip(home));
+    assertEquals(Optional.of("14620"), FhirClaims.serviceZip(atFacility(home, "14620")));
+  }
+
+  @Test
+  void theOfficeOfAPractitionerCountsAndARoleSaysNothing() {
+    org.hl7.fhir.r4.model.Claim claim = officeClaim();
+    Practitioner doctor = new Practitioner();
+    doctor.setId("dr");
+    doctor.addAddress().setUse(Address.AddressUse.HOME).setPostalCode("14620");
+    claim.addContained(doctor);
+    claim.setProvider(new Reference("#dr"));
+    assertEquals(Optional.of("14620"), FhirClaims.serviceZip(claim));
+
+    PractitionerRole role = new PractitionerRole();
+    role.setId("role");
+    claim.addContained(role);
+    claim.setProvider(new Reference("#role"));
     assertEquals(Optional.empty(), FhirClaims.serviceZip(claim));
-    assertEquals(
-        eligible(PRICER.price(officeClaim(), in(MANHATTAN))),
-        eligible(BY_ZIP.price(claim, in(MANHATTAN))));
   }
 
   @Test
@@ -268,6 +351,12 @@ class FhirServiceLocationTest {
         eligible(PRICER.price(claim, in(ROCHESTER))),
         eligible(byQuarter.price(claim, in(MANHATTAN))));
     assertEquals(List.of(JUNE_2), asked);
+
+    // Two dates in one quarter's locality: one claim, each date's table asked once.
+    claim.getItem().get(1).setServiced(new DateType("2025-06-03"));
+    asked.clear();
+    byQuarter.price(claim, in(MANHATTAN));
+    assertEquals(List.of(JUNE_2, LocalDate.of(2025, 6, 3)), asked);
 
     // Dated in two quarters in which CMS placed the ZIP code in two localities: two claims.
     claim.getItem().get(1).setServiced(new DateType("2025-07-01"));
