@@ -591,24 +591,9 @@ public final class FhirClaims {
 
     /** The NPI of the contained resource {@code id}, one of {@code types}. */
     private Optional<Npi> containedNpi(String id, String path, List<String> types) {
-      int c = containedIndex(id);
-      if (c < 0) {
-        throw new FhirMappingException(
-            path, "the local reference '#" + id + "' names no resource the claim contains");
-      }
+      int c = FhirClaims.containedOf(claim, id, path, types);
       org.hl7.fhir.r4.model.Resource resource = claim.getContained().get(c);
       String at = "Claim.contained[" + c + "]";
-      if (!types.contains(resource.fhirType())) {
-        throw new FhirMappingException(
-            path,
-            "'#"
-                + id
-                + "' names a "
-                + resource.fhirType()
-                + ", where a "
-                + String.join(" or ", types)
-                + " is expected");
-      }
       if (resource instanceof org.hl7.fhir.r4.model.Practitioner practitioner) {
         return identifiersNpi(practitioner.getIdentifier(), at);
       }
@@ -789,6 +774,35 @@ public final class FhirClaims {
       }
     }
     return -1;
+  }
+
+  /**
+   * The index in {@code claim.contained} of the resource of local id {@code id} a reference at
+   * {@code path} names, which must be one of {@code types}.
+   *
+   * @throws FhirMappingException at {@code path} when no contained resource has the id, or the one
+   *     that has it is of another type
+   */
+  static int containedOf(
+      org.hl7.fhir.r4.model.Claim claim, String id, String path, List<String> types) {
+    int c = containedIndex(claim, id);
+    if (c < 0) {
+      throw new FhirMappingException(
+          path, "the local reference '#" + id + "' names no resource the claim contains");
+    }
+    String type = claim.getContained().get(c).fhirType();
+    if (!types.contains(type)) {
+      throw new FhirMappingException(
+          path,
+          "'#"
+              + id
+              + "' names a "
+              + type
+              + ", where a "
+              + String.join(" or ", types)
+              + " is expected");
+    }
+    return c;
   }
 
   /** The item's sequence, or 0 when it has none. */

@@ -178,26 +178,7 @@ final class ServiceZip {
     if (target == null || !target.startsWith("#")) {
       return -1;
     }
-    String id = target.substring(1);
-    int c = FhirClaims.containedIndex(claim, id);
-    if (c < 0) {
-      throw new FhirMappingException(
-          path + ".reference",
-          "the local reference '#" + id + "' names no resource the claim contains");
-    }
-    Resource resource = claim.getContained().get(c);
-    if (!List.of(types).contains(resource.fhirType())) {
-      throw new FhirMappingException(
-          path + ".reference",
-          "'#"
-              + id
-              + "' names a "
-              + resource.fhirType()
-              + ", where a "
-              + String.join(" or ", types)
-              + " is expected");
-    }
-    return c;
+    return FhirClaims.containedOf(claim, target.substring(1), path + ".reference", List.of(types));
   }
 
   /** The ZIP code of an address, empty when it has no {@code postalCode}. */
