@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ca.uhn.fhir.context.FhirContext;
 import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.data.BundledData;
 import io.github.cpt4j.fee.PractitionerType;
@@ -35,8 +34,6 @@ import org.junit.jupiter.api.Test;
  */
 class FhirPractitionerTypeTest {
 
-  private static final FhirContext FHIR = FhirContext.forR4Cached();
-
   private static final String NP = "1234567893";
   private static final String DOCTOR = "1000000004";
 
@@ -46,14 +43,8 @@ class FhirPractitionerTypeTest {
   private static final FhirClaimPricer PRICER =
       FhirClaimPricer.of(MedicareClaimPricer.of(BundledData.medicareFeeSchedule()));
 
-  /** The office claim's first two items, the visit and the injection, both by {@code npi}. */
   private static org.hl7.fhir.r4.model.Claim officeClaim() {
-    org.hl7.fhir.r4.model.Claim claim =
-        FHIR.newJsonParser()
-            .parseResource(
-                org.hl7.fhir.r4.model.Claim.class, FhirTest.resource("claim-professional.json"));
-    claim.getItem().removeIf(item -> item.getSequence() > 2);
-    return claim;
+    return FhirTest.officeVisitAndInjection();
   }
 
   /** Adds a care team entry of {@code npi}, qualified by {@code codings}, naming the items. */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ca.uhn.fhir.context.FhirContext;
 import io.github.cpt4j.data.BundledData;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
@@ -42,8 +41,6 @@ import org.junit.jupiter.api.Test;
  */
 class FhirServiceLocationTest {
 
-  private static final FhirContext FHIR = FhirContext.forR4Cached();
-
   private static final LocalDate JUNE_2 = LocalDate.of(2025, 6, 2);
   private static final Locality ROCHESTER = Locality.parse("13282-99");
   private static final Locality MANHATTAN = Locality.parse("13202-01");
@@ -53,14 +50,8 @@ class FhirServiceLocationTest {
   private static final FhirClaimPricer BY_ZIP =
       PRICER.withZipLocalities(BundledData.zipLocalities());
 
-  /** The office claim's first two items, the visit and the injection, at place of service 11. */
   private static org.hl7.fhir.r4.model.Claim officeClaim() {
-    org.hl7.fhir.r4.model.Claim claim =
-        FHIR.newJsonParser()
-            .parseResource(
-                org.hl7.fhir.r4.model.Claim.class, FhirTest.resource("claim-professional.json"));
-    claim.getItem().removeIf(item -> item.getSequence() > 2);
-    return claim;
+    return FhirTest.officeVisitAndInjection();
   }
 
   /** {@code claim} with a contained {@code Location} at {@code zip}, as its {@code facility}. */

@@ -77,6 +77,16 @@ class FhirTest {
     }
   }
 
+  /**
+   * The first two items of {@code claim-professional.json}, the visit and the injection, at place
+   * of service 11.
+   */
+  static org.hl7.fhir.r4.model.Claim officeVisitAndInjection() {
+    org.hl7.fhir.r4.model.Claim office = claim(resource("claim-professional.json"));
+    office.getItem().removeIf(item -> item.getSequence() > 2);
+    return office;
+  }
+
   private static String item(String productOrService, String extra) {
     return "{\"resourceType\":\"Claim\",\"item\":[{\"sequence\":1,\"productOrService\":"
         + productOrService
