@@ -1,0 +1,480 @@
+package io.github.cpt4j.fhir;
+
+import static io.github.cpt4j.fhir.FhirClaims.requireValue;
+
+import io.github.cpt4j.claim.Npi;
+import io.github.cpt4j.code.CodeFormatException;
+import io.github.cpt4j.fee.PractitionerType;
+import io.github.cpt4j.fhir.FhirClaims.OwnProvider;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+
+/**
+ * The claim's {@code careTeam}, read for the items' rendering providers: each entry's NPI, read
+ * once, from its provider reference's {@code identifier} or from the contained resource that the
+ * reference names ({@code #id}).
+ */
+final class CareTeam {
+
+  /** The code system of R4's care team roles, whose {@code primary} is the rendering provider. */
+  private static final String CARE_TEAM_ROLE =
+      "http://terminology.hl7.org/CodeSystem/claimcareteamrole";
+
+  private final org.hl7.fhir.r4.model.Claim claim;
+
+  /**
+   * The index of the entry of each sequence, read when an item first names the care team: the
+   * qualifications are read without it, from claims whose items name no entry.
+   */
+  private Map<Integer, Integer> entryOf;
+
+  /** Each entry's NPI, when read; empty for an entry without one. */
+  private final Map<Integer, Optional<Npi>> npis = new HashMap<>();
+
+  CareTeam(org.hl7.fhir.r4.model.Claim claim) {
+    this.claim = claim;
+  }
+
+  /** The index of the entry of each sequence; two entries of one sequence are refused. */
+  private Map<Integer, Integer> entryOf() {
+    if (entryOf != null) {
+      return entryOf;
+    }
+    Map<Integer, Integer> found = new HashMap<>();
+    List<org.hl7.fhir.r4.model.Claim.CareTeamComponent> entries = claim.getCareTeam();
+    for (int j = 0; j < entries.size(); j++) {
+      var entry = entries.get(j);
+      if (!entry.hasSequenceElement()) {
+        continue; // No item can name it.
+      }
+      String path = "Claim.careTeam[" + j + "].sequence";
+      requireValue(entry.getSequenceElement(), path);
+      Integer other = found.putIfAbsent(entry.getSequence(), j);
+      if (other != null) {
+        throw new FhirMappingException(
+            path,
+            "sequence "
+                + entry.getSequence()
+                + " is also Claim.careTeam["
+                + other
+                + "]'s: an item's careTeamSequence would name either");
+      }
+    }
+    entryOf = found;
+    return found;
+  }
+
+  /**
+   * The rendering provider of {@code item}: the one NPI of the entries its {@code careTeamSequence}
+   * names, or of those of them whose role says they furnished the service ({@code primary} of R4's
+   * care team roles, or {@code rendering} or {@code performing} in any system); empty when none of
+   * the entries has an NPI.
+   */
+  Optional<Npi> renderingProvider(org.hl7.fhir.r4.model.Claim.ItemComponent item, String path) {
+    List<Integer> named = new ArrayList<>();
+    Map<Integer, Integer> entryOf = entryOf();
+    List<org.hl7.fhir.r4.model.PositiveIntType> sequences = item.getCareTeamSequence();
+    for (int k = 0; k < sequences.size(); k++) {
+      String at = path + ".careTeamSequence[" + k + "]";
+      requireValue(sequences.get(k), at);
+      Integer j =
+          sequences.get(k).getValue() == null ? null : entryOf.get(sequences.get(k).getValue());
+      if (j == null) {
+        throw new FhirMappingException(
+            at,
+            "the care team sequence "
+                + sequences.get(k).getValueAsString()
+                + " names no entry of Claim.careTeam"
+                + (entryOf.isEmpty()
+                    ? ", which has none"
+                    : ", whose sequences are " + new TreeSet<>(entryOf.keySet())));
+      }
+      if (!named.contains(j) && npi(j).isPresent()) {
+        named.add(j);
+      }
+    }
+    Optional<Npi> one = onlyNpi(named);
+    if (one != null) {
+      return one;
+    }
+    List<Integer> rendering = new ArrayList<>();
+    for (int j : named) {
+      if (renders(claim.getCareTeam().get(j).getRole())) {
+        rendering.add(j);
+      }
+    }
+    Optional<Npi> chosen = rendering.isEmpty() ? null : onlyNpi(rendering);
+    if (chosen != null) {
+      return chosen;
+    }
+    StringBuilder entries = new StringBuilder();
+    for (int j : rendering.isEmpty() ? named : rendering) {
+      entries
+          .append(entries.length() == 0 ? "" : ", ")
+          .append(npi(j).orElseThrow())
+          .append(" (Claim.careTeam[")
+          .append(j)
+          .append("])");
+    }
+    throw new FhirMappingException(
+        path + ".careTeamSequence",
+        "the item names care team entries of several NPIs, "
+            + entries
+            + (rendering.isEmpty()
+                ? ", none of them in the role primary (" + CARE_TEAM_ROLE + ") or rendering"
+                : ", each in the role primary or rendering")
+            + ": which of them furnished the line is not for cpt4j to guess, and the same-day"
+            + " rules judge each provider's lines apart");
+  }
+
+  /** The NPI the entries share, empty for none, or null when they have several. */
+  private Optional<Npi> onlyNpi(List<Integer> entries) {
+    Npi found = null;
+    for (int j : entries) {
+      Npi npi = npi(j).orElseThrow();
+      if (found != null && !found.equals(npi)) {
+        return null;
+      }
+      found = npi;
+    }
+    return Optional.ofNullable(found);
+  }
+
+  /**
+   * The type of each NPI of an entry whose qualification is a taxonomy code giving one (see {@link
+   * FhirClaims#practitioners}), in NPI order.
+   */
+  SortedMap<Npi, PractitionerType> practitioners() {
+    SortedMap<Npi, PractitionerType> types = new TreeMap<>();
+    Map<Npi, Qualified> givenBy = new HashMap<>();
+    for (int j = 0; j < claim.getCareTeam().size(); j++) {
+      Optional<Qualified> qualified = qualification(j);
+      // The NPI is read only now: it matters only when the qualification names a type.
+      Optional<Npi> npi = qualified.isPresent() ? npi(j) : Optional.empty();
+      if (npi.isEmpty()) {
+        continue;
+      }
+      Qualified earlier = givenBy.putIfAbsent(npi.get(), qualified.get());
+      if (earlier != null && earlier.type() != qualified.get().type()) {
+        throw twoTypes(qualified.get(), earlier, "the NPI " + npi.get());
+      }
+      types.put(npi.get(), qualified.get().type());
+    }
+    return Collections.unmodifiableSortedMap(types);
+  }
+
+  /**
+   * The claim's own provider (see {@link FhirClaims#practitioner}): the type the qualifications of
+   * the entries in a role that furnishes the service give, else of the care team's only entry when
+   * it has no role; with the one NPI among those entries, if exactly one has an NPI (entries of
+   * that type without one are taken for the same provider, whose type a context naming the NPI then
+   * gives).
+   */
+  Optional<OwnProvider> ownProvider() {
+    List<org.hl7.fhir.r4.model.Claim.CareTeamComponent> entries = claim.getCareTeam();
+    List<Integer> furnishing = new ArrayList<>();
+    for (int j = 0; j < entries.size(); j++) {
+      if (renders(entries.get(j).getRole())) {
+        furnishing.add(j);
+      }
+    }
+    // An only entry in another role (an assistant, a supervisor) is not the claim's own.
+    if (furnishing.isEmpty() && entries.size() == 1 && !entries.get(0).hasRole()) {
+      furnishing.add(0);
+    }
+    PractitionerType type = null;
+    Set<Npi> npis = new HashSet<>();
+    for (int j : furnishing) {
+      Optional<Qualified> qualified = qualification(j);
+      if (qualified.isEmpty()) {
+        continue;
+      }
+      if (type != null && type != qualified.get().type()) {
+        return Optional.empty();
+      }
+      type = qualified.get().type();
+      npi(j).ifPresent(npis::add);
+    }
+    if (type == null) {
+      return Optional.empty();
+    }
+    // Entries without an NPI beside one with: that NPI is the provider the caller may name.
+    Optional<Npi> npi = npis.size() == 1 ? Optional.of(npis.iterator().next()) : Optional.empty();
+    return Optional.of(new OwnProvider(type, npi));
+  }
+
+  /** A practitioner type a taxonomy code gives, and where the code is, for messages. */
+  private record Qualified(PractitionerType type, String code, String at) {}
+
+  /**
+   * The type the taxonomy codings of entry {@code j}'s qualification give, empty for none. An entry
+   * whose qualification has no taxonomy code (none at all, text alone, codes of other systems) has
+   * that of the resource its provider reference names among the claim's contained ones: a {@code
+   * PractitionerRole}'s {@code specialty} (else its local {@code practitioner}'s), a {@code
+   * Practitioner}'s {@code qualification.code}s. Two types in the entry's qualification are refused
+   * at the second's code; two in a contained resource, whose qualifications may be of other years,
+   * say nothing. A coding without a code (a display alone) says nothing.
+   */
+  private Optional<Qualified> qualification(int j) {
+    var entry = claim.getCareTeam().get(j);
+    String path = "Claim.careTeam[" + j + "].qualification";
+    if (hasTaxonomyCode(entry.getQualification(), path)) {
+      return typeOf(List.of(Map.entry(entry.getQualification(), path)), true);
+    }
+    String reference = entry.getProvider().getReference();
+    return reference != null && reference.startsWith("#")
+        ? containedQualification(reference.substring(1), false)
+        : Optional.empty();
+  }
+
+  /** Whether {@code concept} has a taxonomy coding with a code (of a type or not). */
+  private static boolean hasTaxonomyCode(CodeableConcept concept, String path) {
+    List<Coding> codings = concept.getCoding();
+    for (int c = 0; c < codings.size(); c++) {
+      Coding coding = codings.get(c);
+      if (FhirCodeSystems.isProviderTaxonomy(coding.getSystem())) {
+        requireValue(coding.getCodeElement(), path + ".coding[" + c + "].code");
+        if (coding.hasCode()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The type the contained {@code PractitionerRole} (unless {@code practitionerOnly}) or {@code
+   * Practitioner} of local id {@code id} is qualified as; empty for any other resource, for none (a
+   * dangling reference is refused where its NPI is read), and for two types.
+   */
+  private Optional<Qualified> containedQualification(String id, boolean practitionerOnly) {
+    int c = containedIndex(id);
+    if (c < 0) {
+      return Optional.empty();
+    }
+    org.hl7.fhir.r4.model.Resource resource = claim.getContained().get(c);
+    String at = "Claim.contained[" + c + "]";
+    List<Map.Entry<CodeableConcept, String>> concepts = new ArrayList<>();
+    if (!practitionerOnly && resource instanceof org.hl7.fhir.r4.model.PractitionerRole role) {
+      List<CodeableConcept> specialties = role.getSpecialty();
+      for (int k = 0; k < specialties.size(); k++) {
+        concepts.add(Map.entry(specialties.get(k), at + ".specialty[" + k + "]"));
+      }
+      Optional<Qualified> own = typeOf(concepts, false);
+      String practitioner = role.getPractitioner().getReference();
+      if (own.isEmpty() && practitioner != null && practitioner.startsWith("#")) {
+        return containedQualification(practitioner.substring(1), true);
+      }
+      return own;
+    }
+    if (resource instanceof org.hl7.fhir.r4.model.Practitioner practitioner) {
+      var qualifications = practitioner.getQualification();
+      for (int k = 0; k < qualifications.size(); k++) {
+        concepts.add(
+            Map.entry(qualifications.get(k).getCode(), at + ".qualification[" + k + "].code"));
+      }
+      return typeOf(concepts, false);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The type the taxonomy codings of {@code concepts} (each with its path) give, empty for none.
+   * Two types are refused at the second's code when {@code strict}, else say nothing.
+   */
+  private static Optional<Qualified> typeOf(
+      List<Map.Entry<CodeableConcept, String>> concepts, boolean strict) {
+    Qualified found = null;
+    // Not strict: two types say nothing, but every code is still read and a malformed one
+    // refused.
+    boolean twoTypes = false;
+    for (Map.Entry<CodeableConcept, String> concept : concepts) {
+      List<Coding> codings = concept.getKey().getCoding();
+      for (int c = 0; c < codings.size(); c++) {
+        Coding coding = codings.get(c);
+        if (!FhirCodeSystems.isProviderTaxonomy(coding.getSystem())) {
+          continue;
+        }
+        String at = concept.getValue() + ".coding[" + c + "].code";
+        requireValue(coding.getCodeElement(), at);
+        if (!coding.hasCode()) {
+          continue;
+        }
+        Optional<PractitionerType> type;
+        try {
+          type = PractitionerType.fromTaxonomy(coding.getCode());
+        } catch (IllegalArgumentException e) {
+          throw new FhirMappingException(at, e.getMessage(), e);
+        }
+        if (type.isEmpty()) {
+          continue;
+        }
+        Qualified qualified = new Qualified(type.get(), coding.getCode(), at);
+        if (found != null && found.type() != qualified.type()) {
+          if (strict) {
+            throw twoTypes(qualified, found, "the provider");
+          }
+          twoTypes = true;
+        }
+        if (found == null) {
+          found = qualified;
+        }
+      }
+    }
+    return twoTypes ? Optional.empty() : Optional.ofNullable(found);
+  }
+
+  /** Refuses a second type for {@code whom}, at the second code. */
+  private static FhirMappingException twoTypes(Qualified second, Qualified first, String whom) {
+    return new FhirMappingException(
+        second.at(),
+        "the taxonomy code "
+            + second.code()
+            + " makes "
+            + whom
+            + " a "
+            + second.type().words()
+            + ", and the code "
+            + first.code()
+            + " at "
+            + first.at()
+            + " a "
+            + first.type().words()
+            + ": which of the two it is is not for cpt4j to guess");
+  }
+
+  /** Whether a role says its entry furnished the service. */
+  private static boolean renders(CodeableConcept role) {
+    for (Coding coding : role.getCoding()) {
+      String code = coding.getCode();
+      if (code == null) {
+        continue;
+      }
+      if ((code.equals("primary") && FhirCodeSystems.sameSystem(coding.getSystem(), CARE_TEAM_ROLE))
+          || code.equalsIgnoreCase("rendering")
+          || code.equalsIgnoreCase("performing")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The NPI of the entry at index {@code j}, read once. */
+  private Optional<Npi> npi(int j) {
+    Optional<Npi> known = npis.get(j);
+    if (known == null) {
+      known =
+          referenceNpi(
+              claim.getCareTeam().get(j).getProvider(),
+              "Claim.careTeam[" + j + "].provider",
+              List.of("Practitioner", "PractitionerRole", "Organization"));
+      npis.put(j, known);
+    }
+    return known;
+  }
+
+  /**
+   * The NPI of a reference: its {@code identifier}'s, and that of the contained resource a local
+   * reference names, which must agree; empty when neither has one. A contained {@code
+   * PractitionerRole} without an NPI of its own has its {@code practitioner}'s.
+   */
+  private Optional<Npi> referenceNpi(
+      org.hl7.fhir.r4.model.Reference reference, String path, List<String> types) {
+    Npi onReference = null;
+    if (reference.hasIdentifier() && FhirCodeSystems.isNpi(reference.getIdentifier().getSystem())) {
+      onReference = parseNpi(reference.getIdentifier(), path + ".identifier");
+    }
+    Npi contained = null;
+    // requireValue passes an absent element: an element with extensions alone is refused.
+    requireValue(reference.getReferenceElement_(), path + ".reference");
+    String target = reference.getReference();
+    if (target != null && target.startsWith("#")) {
+      contained = containedNpi(target.substring(1), path + ".reference", types).orElse(null);
+    }
+    if (onReference != null && contained != null && !onReference.equals(contained)) {
+      throw new FhirMappingException(
+          path,
+          "the reference's identifier is the NPI "
+              + onReference
+              + ", and the resource it names, "
+              + target
+              + ", has the NPI "
+              + contained
+              + ": one of the two is wrong");
+    }
+    return Optional.ofNullable(onReference != null ? onReference : contained);
+  }
+
+  private int containedIndex(String id) {
+    return FhirClaims.containedIndex(claim, id);
+  }
+
+  /** The NPI of the contained resource {@code id}, one of {@code types}. */
+  private Optional<Npi> containedNpi(String id, String path, List<String> types) {
+    int c = FhirClaims.containedOf(claim, id, path, types);
+    org.hl7.fhir.r4.model.Resource resource = claim.getContained().get(c);
+    String at = "Claim.contained[" + c + "]";
+    if (resource instanceof org.hl7.fhir.r4.model.Practitioner practitioner) {
+      return identifiersNpi(practitioner.getIdentifier(), at);
+    }
+    if (resource instanceof org.hl7.fhir.r4.model.Organization organization) {
+      return identifiersNpi(organization.getIdentifier(), at);
+    }
+    var role = (org.hl7.fhir.r4.model.PractitionerRole) resource;
+    Optional<Npi> own = identifiersNpi(role.getIdentifier(), at);
+    if (own.isPresent() || !role.hasPractitioner()) {
+      return own;
+    }
+    return referenceNpi(role.getPractitioner(), at + ".practitioner", List.of("Practitioner"));
+  }
+
+  /** The NPI among {@code identifiers}, of the resource at {@code path}; two are refused. */
+  private static Optional<Npi> identifiersNpi(
+      List<org.hl7.fhir.r4.model.Identifier> identifiers, String path) {
+    Npi found = null;
+    for (int k = 0; k < identifiers.size(); k++) {
+      org.hl7.fhir.r4.model.Identifier identifier = identifiers.get(k);
+      if (!FhirCodeSystems.isNpi(identifier.getSystem())) {
+        continue;
+      }
+      Npi npi = parseNpi(identifier, path + ".identifier[" + k + "]");
+      if (found != null && !found.equals(npi)) {
+        throw new FhirMappingException(
+            path + ".identifier[" + k + "]",
+            "a second NPI, "
+                + npi
+                + ", beside "
+                + found
+                + ": which one is meant is not for"
+                + " cpt4j to guess");
+      }
+      found = npi;
+    }
+    return Optional.ofNullable(found);
+  }
+
+  /** The NPI an identifier of the NPI system gives; one without a valid value is refused. */
+  private static Npi parseNpi(org.hl7.fhir.r4.model.Identifier identifier, String path) {
+    String at = path + ".value";
+    requireValue(identifier.getValueElement(), at);
+    if (!identifier.hasValue()) {
+      throw new FhirMappingException(at, "the NPI identifier has no value");
+    }
+    try {
+      return Npi.parse(identifier.getValue());
+    } catch (CodeFormatException e) {
+      throw new FhirMappingException(at, "not an NPI: " + e.getMessage(), e);
+    }
+  }
+}
