@@ -31,7 +31,12 @@ final class CareTeam {
   private static final String CARE_TEAM_ROLE =
       "http://terminology.hl7.org/CodeSystem/claimcareteamrole";
 
+  /** The types a care team entry's {@code provider} may name (R4). */
+  private static final List<String> PROVIDER_TYPES =
+      List.of("Practitioner", "PractitionerRole", "Organization");
+
   private final org.hl7.fhir.r4.model.Claim claim;
+  private final References references;
 
   /**
    * The index of the entry of each sequence, read when an item first names the care team: the
@@ -42,8 +47,9 @@ final class CareTeam {
   /** Each entry's NPI, when read; empty for an entry without one. */
   private final Map<Integer, Optional<Npi>> npis = new HashMap<>();
 
-  CareTeam(org.hl7.fhir.r4.model.Claim claim) {
+  CareTeam(org.hl7.fhir.r4.model.Claim claim, References references) {
     this.claim = claim;
+    this.references = references;
   }
 
   /** The index of the entry of each sequence; two entries of one sequence are refused. */
@@ -232,10 +238,9 @@ final class CareTeam {
     if (hasTaxonomyCode(entry.getQualification(), path)) {
       return typeOf(List.of(Map.entry(entry.getQualification(), path)), true);
     }
-    String reference = entry.getProvider().getReference();
-    return reference != null && reference.startsWith("#")
-        ? containedQualification(reference.substring(1), false)
-        : Optional.empty();
+    Optional<References.Target> provider =
+        references.lookup(null, entry.getProvider(), "Claim.careTeam[" + j + "].provider");
+    return provider.isPresent() ? qualificationOf(provider.get(), false) : Optional.empty();
   }
 
   /** Whether {@code concept} has a taxonomy coding with a code (of a type or not). */
@@ -258,13 +263,9 @@ final class CareTeam {
    * Practitioner} of local id {@code id} is qualified as; empty for any other resource, for none (a
    * dangling reference is refused where its NPI is read), and for two types.
    */
-  private Optional<Qualified> containedQualification(String id, boolean practitionerOnly) {
-    int c = containedIndex(id);
-    if (c < 0) {
-      return Optional.empty();
-    }
-    org.hl7.fhir.r4.model.Resource resource = claim.getContained().get(c);
-    String at = "Claim.contained[" + c + "]";
+  private Optional<Qualified> qualificationOf(References.Target target, boolean practitionerOnly) {
+    org.hl7.fhir.r4.model.Resource resource = target.resource();
+    String at = target.path();
     List<Map.Entry<CodeableConcept, String>> concepts = new ArrayList<>();
     if (!practitionerOnly && resource instanceof org.hl7.fhir.r4.model.PractitionerRole role) {
       List<CodeableConcept> specialties = role.getSpecialty();
@@ -272,11 +273,12 @@ final class CareTeam {
         concepts.add(Map.entry(specialties.get(k), at + ".specialty[" + k + "]"));
       }
       Optional<Qualified> own = typeOf(concepts, false);
-      String practitioner = role.getPractitioner().getReference();
-      if (own.isEmpty() && practitioner != null && practitioner.startsWith("#")) {
-        return containedQualification(practitioner.substring(1), true);
+      if (own.isPresent() || !role.hasPractitioner()) {
+        return own;
       }
-      return own;
+      Optional<References.Target> practitioner =
+          references.lookup(target, role.getPractitioner(), at + ".practitioner");
+      return practitioner.isPresent() ? qualificationOf(practitioner.get(), true) : own;
     }
     if (resource instanceof org.hl7.fhir.r4.model.Practitioner practitioner) {
       var qualifications = practitioner.getQualification();
@@ -376,9 +378,10 @@ final class CareTeam {
     if (known == null) {
       known =
           referenceNpi(
+              null,
               claim.getCareTeam().get(j).getProvider(),
               "Claim.careTeam[" + j + "].provider",
-              List.of("Practitioner", "PractitionerRole", "Organization"));
+              PROVIDER_TYPES);
       npis.put(j, known);
     }
     return known;
@@ -390,41 +393,34 @@ final class CareTeam {
    * PractitionerRole} without an NPI of its own has its {@code practitioner}'s.
    */
   private Optional<Npi> referenceNpi(
-      org.hl7.fhir.r4.model.Reference reference, String path, List<String> types) {
+      References.Target from,
+      org.hl7.fhir.r4.model.Reference reference,
+      String path,
+      List<String> types) {
     Npi onReference = null;
     if (reference.hasIdentifier() && FhirCodeSystems.isNpi(reference.getIdentifier().getSystem())) {
       onReference = parseNpi(reference.getIdentifier(), path + ".identifier");
     }
-    Npi contained = null;
-    // requireValue passes an absent element: an element with extensions alone is refused.
-    requireValue(reference.getReferenceElement_(), path + ".reference");
-    String target = reference.getReference();
-    if (target != null && target.startsWith("#")) {
-      contained = containedNpi(target.substring(1), path + ".reference", types).orElse(null);
-    }
-    if (onReference != null && contained != null && !onReference.equals(contained)) {
+    Optional<References.Target> target = references.target(from, reference, path, types);
+    Npi named = target.isPresent() ? targetNpi(target.get()).orElse(null) : null;
+    if (onReference != null && named != null && !onReference.equals(named)) {
       throw new FhirMappingException(
           path,
           "the reference's identifier is the NPI "
               + onReference
               + ", and the resource it names, "
-              + target
+              + target.get().path()
               + ", has the NPI "
-              + contained
+              + named
               + ": one of the two is wrong");
     }
-    return Optional.ofNullable(onReference != null ? onReference : contained);
+    return Optional.ofNullable(onReference != null ? onReference : named);
   }
 
-  private int containedIndex(String id) {
-    return FhirClaims.containedIndex(claim, id);
-  }
-
-  /** The NPI of the contained resource {@code id}, one of {@code types}. */
-  private Optional<Npi> containedNpi(String id, String path, List<String> types) {
-    int c = FhirClaims.containedOf(claim, id, path, types);
-    org.hl7.fhir.r4.model.Resource resource = claim.getContained().get(c);
-    String at = "Claim.contained[" + c + "]";
+  /** The NPI of a Practitioner, Organization or PractitionerRole a reference names. */
+  private Optional<Npi> targetNpi(References.Target target) {
+    org.hl7.fhir.r4.model.Resource resource = target.resource();
+    String at = target.path();
     if (resource instanceof org.hl7.fhir.r4.model.Practitioner practitioner) {
       return identifiersNpi(practitioner.getIdentifier(), at);
     }
@@ -436,7 +432,8 @@ final class CareTeam {
     if (own.isPresent() || !role.hasPractitioner()) {
       return own;
     }
-    return referenceNpi(role.getPractitioner(), at + ".practitioner", List.of("Practitioner"));
+    return referenceNpi(
+        target, role.getPractitioner(), at + ".practitioner", List.of("Practitioner"));
   }
 
   /** The NPI among {@code identifiers}, of the resource at {@code path}; two are refused. */

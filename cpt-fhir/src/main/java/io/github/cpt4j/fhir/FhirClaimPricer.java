@@ -165,16 +165,19 @@ public final class FhirClaimPricer {
   private final Reference defaultInsurer;
   // Null: a claim's ZIP codes are not read, and the context's locality prices it.
   private final Function<? super LocalDate, ZipLocalityTable> zipTables;
+  private final FhirResolver resolver;
 
   private FhirClaimPricer(
       MedicareClaimPricer pricer,
       Clock clock,
       Reference defaultInsurer,
-      Function<? super LocalDate, ZipLocalityTable> zipTables) {
+      Function<? super LocalDate, ZipLocalityTable> zipTables,
+      FhirResolver resolver) {
     this.pricer = pricer;
     this.clock = clock;
     this.defaultInsurer = defaultInsurer;
     this.zipTables = zipTables;
+    this.resolver = resolver;
   }
 
   /** Returns a FHIR pricer over {@code pricer}, stamping responses with the system clock. */
@@ -185,7 +188,11 @@ public final class FhirClaimPricer {
   /** Returns a FHIR pricer over {@code pricer} whose responses are created at {@code clock}'s. */
   public static FhirClaimPricer of(MedicareClaimPricer pricer, Clock clock) {
     return new FhirClaimPricer(
-        requireNonNull(pricer, "pricer"), requireNonNull(clock, "clock"), null, null);
+        requireNonNull(pricer, "pricer"),
+        requireNonNull(clock, "clock"),
+        null,
+        null,
+        FhirResolver.none());
   }
 
   /**
@@ -210,7 +217,7 @@ public final class FhirClaimPricer {
               + insurer.getReference()
               + ": no claim contains it");
     }
-    return new FhirClaimPricer(pricer, clock, insurer.copy(), zipTables);
+    return new FhirClaimPricer(pricer, clock, insurer.copy(), zipTables, resolver);
   }
 
   /**
@@ -249,7 +256,25 @@ public final class FhirClaimPricer {
   public FhirClaimPricer withZipLocalities(
       Function<? super LocalDate, ZipLocalityTable> tablesByDate) {
     return new FhirClaimPricer(
-        pricer, clock, defaultInsurer, requireNonNull(tablesByDate, "tablesByDate"));
+        pricer, clock, defaultInsurer, requireNonNull(tablesByDate, "tablesByDate"), resolver);
+  }
+
+  /**
+   * Returns a pricer like this one that follows the claim's references outside the claim through
+   * {@code resolver}, as it follows those to contained resources: the care team's providers (their
+   * NPIs and taxonomy qualifications), and, with ZIP code tables, the items' locations, the {@code
+   * facility} and the billing {@code provider} (the service ZIP code). A claim that came in a
+   * Bundle is read with the Bundle's entries ({@link FhirResolver#of}); one from a FHIR server,
+   * with its store. The response copies the claim's references as they are, without the resources
+   * they name.
+   *
+   * <pre>{@code
+   * ClaimResponse response = pricer.withResolver(FhirResolver.of(bundle)).price(claim, context);
+   * }</pre>
+   */
+  public FhirClaimPricer withResolver(FhirResolver resolver) {
+    return new FhirClaimPricer(
+        pricer, clock, defaultInsurer, zipTables, requireNonNull(resolver, "resolver"));
   }
 
   /**
@@ -287,13 +312,15 @@ public final class FhirClaimPricer {
     }
     // In sequence order and numbered by sequence: what the response says about an item names the
     // others by the numbers the claim gives them.
-    Claim lines = FhirClaims.toClaim(claim);
+    // One reading of the references for the whole claim: the resolver is asked once for each.
+    References references = new References(claim, resolver);
+    Claim lines = FhirClaims.toClaim(claim, references);
     // The claim's own place of service wins over the caller's default setting: see the class
     // comment.
     PricingContext where =
         FhirClaims.placeOfService(claim).map(context::withPlaceOfService).orElse(context);
-    where = withServiceLocality(claim, lines, where);
-    where = withCareTeamsPractitioners(claim, lines, context, where);
+    where = withServiceLocality(claim, references, lines, where);
+    where = withCareTeamsPractitioners(claim, references, lines, context, where);
     PricedClaim priced = pricer.price(lines, where);
 
     ClaimResponse response = new ClaimResponse();
@@ -412,10 +439,11 @@ public final class FhirClaimPricer {
    */
   private static PricingContext withCareTeamsPractitioners(
       org.hl7.fhir.r4.model.Claim claim,
+      References references,
       Claim lines,
       PricingContext context,
       PricingContext where) {
-    FhirClaims.CareTeamTypes team = FhirClaims.careTeamTypes(claim);
+    FhirClaims.CareTeamTypes team = FhirClaims.careTeamTypes(claim, references);
     Map<Npi, PractitionerType> qualified = team.byNpi();
     PricingContext result = where;
     for (var practitioner : qualified.entrySet()) {
@@ -450,11 +478,11 @@ public final class FhirClaimPricer {
    * a line without one) must place it, and in one locality.
    */
   private PricingContext withServiceLocality(
-      org.hl7.fhir.r4.model.Claim claim, Claim lines, PricingContext where) {
+      org.hl7.fhir.r4.model.Claim claim, References references, Claim lines, PricingContext where) {
     if (zipTables == null) {
       return where;
     }
-    Optional<ServiceZip.Found> found = ServiceZip.of(claim);
+    Optional<ServiceZip.Found> found = ServiceZip.of(claim, references);
     if (found.isEmpty()) {
       return where;
     }

@@ -93,6 +93,12 @@ import org.hl7.fhir.r4.model.Quantity;
  * path: R4 requires a reader to check for them, as one changes what its element means, and cpt4j
  * knows none.
  *
+ * <p>References to resources outside the claim ({@code Practitioner/7}, a Bundle entry's {@code
+ * urn:uuid:}) say nothing here, as cpt4j cannot see those resources; the overloads that take a
+ * {@link FhirResolver} read what it finds for them as they read contained resources, with paths
+ * through FHIRPath's {@code resolve()} ({@code
+ * Claim.careTeam[0].provider.resolve().identifier[0].value}).
+ *
  * <p>The place of service is not a line's but the claim's, since a claim is priced in one setting:
  * {@link #placeOfService} reads it from the items' {@code locationCodeableConcept}, and {@link
  * FhirClaimPricer} prices the claim there.
@@ -121,7 +127,25 @@ public final class FhirClaims {
    *     Claim.item} if the claim has no items
    */
   public static Claim toClaim(org.hl7.fhir.r4.model.Claim claim) {
+    return toClaim(claim, FhirResolver.none());
+  }
+
+  /**
+   * Returns the claim's items as billed lines, as {@link #toClaim(org.hl7.fhir.r4.model.Claim)}
+   * does, following the care team's references outside the claim through {@code resolver}: an
+   * entry's {@code provider} of {@code Practitioner/7} has the NPI of the practitioner the resolver
+   * finds.
+   *
+   * @throws FhirMappingException as {@link #toClaim(org.hl7.fhir.r4.model.Claim)} does, and at a
+   *     reference the resolver finds a resource of another type for
+   */
+  public static Claim toClaim(org.hl7.fhir.r4.model.Claim claim, FhirResolver resolver) {
     requireNonNull(claim, "claim");
+    return toClaim(claim, new References(claim, requireNonNull(resolver, "resolver")));
+  }
+
+  /** {@link #toClaim(org.hl7.fhir.r4.model.Claim, FhirResolver)}, with the claim's references. */
+  static Claim toClaim(org.hl7.fhir.r4.model.Claim claim, References references) {
     int n = claim.getItem().size();
     if (n == 0) {
       // R4 allows a claim without items (0..*), but one to price has nothing to price, and
@@ -155,7 +179,7 @@ public final class FhirClaims {
       }
       if (!item.getCareTeamSequence().isEmpty()) {
         if (team == null) {
-          team = new CareTeam(claim);
+          team = new CareTeam(claim, references);
         }
         Optional<Npi> provider = team.renderingProvider(item, path);
         if (provider.isPresent()) {
@@ -297,49 +321,6 @@ public final class FhirClaims {
     }
   }
 
-  /**
-   * The index in {@code claim.contained} of the resource of local id {@code id}, or -1 when none
-   * has it.
-   */
-  static int containedIndex(org.hl7.fhir.r4.model.Claim claim, String id) {
-    List<org.hl7.fhir.r4.model.Resource> contained = claim.getContained();
-    for (int c = 0; c < contained.size(); c++) {
-      if (id.equals(FhirClaimPricer.localId(contained.get(c)))) {
-        return c;
-      }
-    }
-    return -1;
-  }
-
-  /**
-   * The index in {@code claim.contained} of the resource of local id {@code id} a reference at
-   * {@code path} names, which must be one of {@code types}.
-   *
-   * @throws FhirMappingException at {@code path} when no contained resource has the id, or the one
-   *     that has it is of another type
-   */
-  static int containedOf(
-      org.hl7.fhir.r4.model.Claim claim, String id, String path, List<String> types) {
-    int c = containedIndex(claim, id);
-    if (c < 0) {
-      throw new FhirMappingException(
-          path, "the local reference '#" + id + "' names no resource the claim contains");
-    }
-    String type = claim.getContained().get(c).fhirType();
-    if (!types.contains(type)) {
-      throw new FhirMappingException(
-          path,
-          "'#"
-              + id
-              + "' names a "
-              + type
-              + ", where a "
-              + String.join(" or ", types)
-              + " is expected");
-    }
-    return c;
-  }
-
   /** The item's sequence, or 0 when it has none. */
   private static int sequence(org.hl7.fhir.r4.model.Claim.ItemComponent item, String path) {
     if (!item.hasSequenceElement()) {
@@ -399,8 +380,25 @@ public final class FhirClaims {
    *     second type given one NPI
    */
   public static SortedMap<Npi, PractitionerType> practitioners(org.hl7.fhir.r4.model.Claim claim) {
+    return practitioners(claim, FhirResolver.none());
+  }
+
+  /**
+   * Returns the practitioner type of each provider the claim's care team qualifies, by NPI, as
+   * {@link #practitioners(org.hl7.fhir.r4.model.Claim)} does, reading the resources {@code
+   * resolver} finds for references outside the claim as it reads contained ones: a {@code
+   * Practitioner/7} whose {@code qualification.code} is {@code 363L00000X} is a nurse
+   * practitioner's.
+   *
+   * @throws FhirMappingException as {@link #practitioners(org.hl7.fhir.r4.model.Claim)} does, at
+   *     {@code Claim.careTeam[0].provider.resolve().qualification[0].code} for a resolved one, and
+   *     at a reference the resolver finds a resource of another type for
+   */
+  public static SortedMap<Npi, PractitionerType> practitioners(
+      org.hl7.fhir.r4.model.Claim claim, FhirResolver resolver) {
     requireNonNull(claim, "claim");
-    return new CareTeam(claim).practitioners();
+    requireNonNull(resolver, "resolver");
+    return new CareTeam(claim, new References(claim, resolver)).practitioners();
   }
 
   /**
@@ -421,8 +419,24 @@ public final class FhirClaims {
    *     entry's qualification that give it two types
    */
   public static Optional<PractitionerType> practitioner(org.hl7.fhir.r4.model.Claim claim) {
+    return practitioner(claim, FhirResolver.none());
+  }
+
+  /**
+   * Returns the practitioner type of the claim's own provider, as {@link
+   * #practitioner(org.hl7.fhir.r4.model.Claim)} does, reading the resources {@code resolver} finds
+   * for references outside the claim as it reads contained ones.
+   *
+   * @throws FhirMappingException as {@link #practitioner(org.hl7.fhir.r4.model.Claim)} does, and at
+   *     a reference the resolver finds a resource of another type for
+   */
+  public static Optional<PractitionerType> practitioner(
+      org.hl7.fhir.r4.model.Claim claim, FhirResolver resolver) {
     requireNonNull(claim, "claim");
-    return new CareTeam(claim).ownProvider().map(OwnProvider::type);
+    requireNonNull(resolver, "resolver");
+    return new CareTeam(claim, new References(claim, resolver))
+        .ownProvider()
+        .map(OwnProvider::type);
   }
 
   /**
@@ -439,8 +453,8 @@ public final class FhirClaims {
   record CareTeamTypes(SortedMap<Npi, PractitionerType> byNpi, Optional<OwnProvider> own) {}
 
   /** Both {@link #practitioners} and the claim's own provider, each entry's NPI read once. */
-  static CareTeamTypes careTeamTypes(org.hl7.fhir.r4.model.Claim claim) {
-    CareTeam team = new CareTeam(claim);
+  static CareTeamTypes careTeamTypes(org.hl7.fhir.r4.model.Claim claim, References references) {
+    CareTeam team = new CareTeam(claim, references);
     return new CareTeamTypes(team.practitioners(), team.ownProvider());
   }
 
@@ -565,8 +579,24 @@ public final class FhirClaims {
    *     #placeOfService} throws, when the office is looked for
    */
   public static Optional<String> serviceZip(org.hl7.fhir.r4.model.Claim claim) {
+    return serviceZip(claim, FhirResolver.none());
+  }
+
+  /**
+   * Returns the five-digit ZIP code of where the claim's services were furnished, as {@link
+   * #serviceZip(org.hl7.fhir.r4.model.Claim)} does, reading the resources {@code resolver} finds
+   * for references outside the claim ({@code Location/12} of an item or of the {@code facility},
+   * the billing {@code provider}'s {@code Organization/3}) as it reads contained ones.
+   *
+   * @throws FhirMappingException as {@link #serviceZip(org.hl7.fhir.r4.model.Claim)} does, at
+   *     {@code Claim.facility.resolve().address.postalCode} for a resolved one, and at a reference
+   *     the resolver finds a resource of another type for
+   */
+  public static Optional<String> serviceZip(
+      org.hl7.fhir.r4.model.Claim claim, FhirResolver resolver) {
     requireNonNull(claim, "claim");
-    return ServiceZip.of(claim).map(ServiceZip.Found::zip);
+    requireNonNull(resolver, "resolver");
+    return ServiceZip.of(claim, new References(claim, resolver)).map(ServiceZip.Found::zip);
   }
 
   /**

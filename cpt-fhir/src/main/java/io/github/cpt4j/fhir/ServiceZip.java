@@ -36,7 +36,7 @@ final class ServiceZip {
    * rather than letting a less precise source (the facility for an item, the office for the claim)
    * stand for it.
    */
-  static Optional<Found> of(Claim claim) {
+  static Optional<Found> of(Claim claim, References references) {
     Found found = null;
     boolean unknown = false;
     int firstWithoutOwn = -1;
@@ -47,7 +47,7 @@ final class ServiceZip {
       if (item.hasLocationAddress()) {
         own = addressZip(item.getLocationAddress(), path + ".locationAddress");
       } else if (item.hasLocationReference()) {
-        own = locationZip(claim, item.getLocationReference(), path + ".locationReference");
+        own = locationZip(references, item.getLocationReference(), path + ".locationReference");
       } else {
         // A place of service coding, or nothing: the item is at the claim's facility, or where
         // the other items are.
@@ -63,7 +63,7 @@ final class ServiceZip {
       }
     }
     if (firstWithoutOwn >= 0 && claim.hasFacility()) {
-      Optional<Found> facility = locationZip(claim, claim.getFacility(), "Claim.facility");
+      Optional<Found> facility = locationZip(references, claim.getFacility(), "Claim.facility");
       if (facility.isEmpty()) {
         unknown = true;
       } else {
@@ -80,7 +80,7 @@ final class ServiceZip {
       return Optional.empty();
     }
     if (found == null && firstWithoutOwn >= 0 && claim.hasProvider() && atTheOffice(claim)) {
-      return providerZip(claim);
+      return providerZip(claim, references);
     }
     return Optional.ofNullable(found);
   }
@@ -114,43 +114,42 @@ final class ServiceZip {
         .orElse(true);
   }
 
-  /** The ZIP code of the contained {@code Location} a local reference names. */
-  private static Optional<Found> locationZip(Claim claim, Reference reference, String path) {
-    int c = contained(claim, reference, path, "Location");
-    if (c < 0) {
+  /** The ZIP code of the {@code Location} a reference names: contained, or resolved. */
+  private static Optional<Found> locationZip(
+      References references, Reference reference, String path) {
+    Optional<References.Target> target = references.target(reference, path, List.of("Location"));
+    if (target.isEmpty()) {
       return Optional.empty();
     }
-    Location location = (Location) claim.getContained().get(c);
-    String at = "Claim.contained[" + c + "].address";
-    return location.hasAddress() ? addressZip(location.getAddress(), at) : Optional.empty();
+    Location location = (Location) target.get().resource();
+    return location.hasAddress()
+        ? addressZip(location.getAddress(), target.get().path() + ".address")
+        : Optional.empty();
   }
 
   /**
-   * The ZIP code of the billing provider's office: of the contained {@code Organization} or {@code
+   * The ZIP code of the billing provider's office: of the {@code Organization} or {@code
    * Practitioner} {@code Claim.provider} names (a {@code PractitionerRole} says nothing), among its
    * addresses that can be where a service is furnished (not {@code old}, not a {@code billing} or
    * {@code postal} address, which may be a post office box). Addresses of two ZIP codes say
    * nothing: which is the office is not for cpt4j to guess.
    */
-  private static Optional<Found> providerZip(Claim claim) {
-    int c =
-        contained(
-            claim,
+  private static Optional<Found> providerZip(Claim claim, References references) {
+    Optional<References.Target> target =
+        references.target(
             claim.getProvider(),
             "Claim.provider",
-            "Practitioner",
-            "PractitionerRole",
-            "Organization");
+            List.of("Practitioner", "PractitionerRole", "Organization"));
     // A role's address is that of its locations, more than one reference away: not followed.
-    if (c < 0 || claim.getContained().get(c).fhirType().equals("PractitionerRole")) {
+    if (target.isEmpty() || target.get().resource().fhirType().equals("PractitionerRole")) {
       return Optional.empty();
     }
-    Resource resource = claim.getContained().get(c);
+    Resource resource = target.get().resource();
     List<Address> addresses =
         resource instanceof Organization organization
             ? organization.getAddress()
             : ((Practitioner) resource).getAddress();
-    String at = "Claim.contained[" + c + "].address";
+    String at = target.get().path() + ".address";
     List<Found> zips = new ArrayList<>();
     for (int a = 0; a < addresses.size(); a++) {
       Address address = addresses.get(a);
@@ -165,20 +164,6 @@ final class ServiceZip {
       return Optional.empty();
     }
     return Optional.of(zips.get(0));
-  }
-
-  /**
-   * The index in {@code Claim.contained} of the resource a local reference ({@code #loc}) names,
-   * which must be one of {@code types}; -1 for a reference to a resource outside the claim, which
-   * cpt4j does not follow.
-   */
-  private static int contained(Claim claim, Reference reference, String path, String... types) {
-    FhirClaims.requireValue(reference.getReferenceElement_(), path + ".reference");
-    String target = reference.getReference();
-    if (target == null || !target.startsWith("#")) {
-      return -1;
-    }
-    return FhirClaims.containedOf(claim, target.substring(1), path + ".reference", List.of(types));
   }
 
   /** The ZIP code of an address, empty when it has no {@code postalCode}. */
