@@ -2,7 +2,9 @@ package io.github.cpt4j.fhir;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,54 +12,70 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
-/** {@link FhirResolver#of(Bundle)}: the bundle's entries by full URL and by type and id. */
+/**
+ * {@link FhirResolver#of(Bundle)}: the bundle's entries by full URL, and, for a relative reference
+ * made by an entry whose own full URL is no RESTful one, by type and id.
+ */
 final class BundleResolver implements FhirResolver {
 
   private static final String HISTORY = "/_history/";
 
-  /** Each entry's index by its {@code fullUrl}, without a version. */
-  private final Map<String, Integer> byFullUrl;
-
-  /** Each entry's index by {@code Type/id}; -2 for a key two entries (two servers) share. */
-  private final Map<String, Integer> byTypeAndId;
-
   private final List<Bundle.BundleEntryComponent> entries;
+
+  /** The entries of each full URL, without a version: several are versions of one resource. */
+  private final Map<String, List<Integer>> byFullUrl;
+
+  /** The entries of each {@code Type/id}, for relative references of no RESTful base. */
+  private final Map<String, List<Integer>> byTypeAndId;
+
+  /**
+   * The RESTful base ({@code https://host/fhir/}) of the entry each reference element is in, by
+   * identity; absent for one in an entry whose full URL is a URN or missing.
+   */
+  private final IdentityHashMap<Reference, String> baseOf;
 
   private BundleResolver(
       List<Bundle.BundleEntryComponent> entries,
-      Map<String, Integer> byFullUrl,
-      Map<String, Integer> byTypeAndId) {
+      Map<String, List<Integer>> byFullUrl,
+      Map<String, List<Integer>> byTypeAndId,
+      IdentityHashMap<Reference, String> baseOf) {
     this.entries = entries;
     this.byFullUrl = byFullUrl;
     this.byTypeAndId = byTypeAndId;
+    this.baseOf = baseOf;
   }
 
   static BundleResolver of(Bundle bundle) {
     requireNonNull(bundle, "bundle");
     List<Bundle.BundleEntryComponent> entries = List.copyOf(bundle.getEntry());
-    Map<String, Integer> byFullUrl = new HashMap<>();
-    Map<String, Integer> byTypeAndId = new HashMap<>();
+    Map<String, List<Integer>> byFullUrl = new HashMap<>();
+    Map<String, List<Integer>> byTypeAndId = new HashMap<>();
+    IdentityHashMap<Reference, String> baseOf = new IdentityHashMap<>();
     for (int e = 0; e < entries.size(); e++) {
       Bundle.BundleEntryComponent entry = entries.get(e);
       Resource resource = entry.getResource();
       if (resource == null) {
         continue;
       }
+      String base = null;
       if (entry.hasFullUrl()) {
         String url = unversioned(entry.getFullUrl());
-        Integer other = byFullUrl.putIfAbsent(url, e);
-        if (other != null) {
-          throw new FhirMappingException(
-              "Bundle.entry[" + e + "].fullUrl",
-              "the full URL " + url + " is also Bundle.entry[" + other + "]'s");
-        }
+        byFullUrl.computeIfAbsent(url, k -> new ArrayList<>()).add(e);
+        base = restfulBase(url, resource);
       }
       String id = resource.getIdElement().getIdPart();
       if (id != null && !id.isEmpty()) {
-        byTypeAndId.merge(resource.fhirType() + "/" + id, e, (a, b) -> -2);
+        byTypeAndId.computeIfAbsent(resource.fhirType() + "/" + id, k -> new ArrayList<>()).add(e);
+      }
+      if (base != null) {
+        List<Reference> references = new ArrayList<>();
+        FhirClaimPricer.referencesIn(resource, references);
+        for (Reference reference : references) {
+          baseOf.put(reference, base);
+        }
       }
     }
-    return new BundleResolver(entries, byFullUrl, byTypeAndId);
+    return new BundleResolver(entries, byFullUrl, byTypeAndId, baseOf);
   }
 
   @Override
@@ -66,21 +84,67 @@ final class BundleResolver implements FhirResolver {
     if (target == null || target.isEmpty()) {
       return Optional.empty();
     }
-    String key = unversioned(target);
-    Integer e = byFullUrl.get(key);
-    if (e == null && !key.contains(":")) {
-      // Relative: Type/id, from the base of whichever server the bundle's entries share.
-      e = byTypeAndId.get(key);
-      if (e != null && e == -2) {
-        throw new FhirMappingException(
-            "Bundle.entry",
-            "the relative reference "
-                + target
-                + " names entries of two servers, whose full URLs both end in it: write it as a"
-                + " full URL");
-      }
+    int history = target.indexOf(HISTORY);
+    String version = history < 0 ? null : target.substring(history + HISTORY.length());
+    String key = history < 0 ? target : target.substring(0, history);
+    if (key.contains(":")) {
+      return one(target, byFullUrl.get(key), version);
     }
-    return e == null ? Optional.empty() : Optional.of(entries.get(e).getResource());
+    // Relative: against the base of the entry that makes it, when that is a RESTful URL (R4,
+    // "Resolving references in Bundles"); else by type and id, when one resource has them.
+    String base = baseOf.get(reference);
+    if (base != null) {
+      return one(target, byFullUrl.get(base + key), version);
+    }
+    return one(target, byTypeAndId.get(key), version);
+  }
+
+  /**
+   * The one entry among {@code found} of {@code version} (any, when null): empty for none.
+   *
+   * @throws FhirMappingException when several are, as two versions of one resource, or two servers'
+   *     resources of one type and id, would be
+   */
+  private Optional<Resource> one(String target, List<Integer> found, String version) {
+    if (found == null) {
+      return Optional.empty();
+    }
+    Integer chosen = null;
+    for (int e : found) {
+      Resource resource = entries.get(e).getResource();
+      String versionId = resource.hasMeta() ? resource.getMeta().getVersionId() : null;
+      if (version != null && !version.equals(versionId)) {
+        continue;
+      }
+      if (chosen != null) {
+        throw new FhirMappingException(
+            "Bundle.entry[" + e + "]",
+            "the reference "
+                + target
+                + " names both Bundle.entry["
+                + chosen
+                + "] and this entry: which of them is meant is not for cpt4j to guess");
+      }
+      chosen = e;
+    }
+    return chosen == null ? Optional.empty() : Optional.of(entries.get(chosen).getResource());
+  }
+
+  /**
+   * The base of a RESTful full URL of {@code resource} ({@code https://host/fhir/} of {@code
+   * https://host/fhir/Practitioner/7}), or null for a URN or a URL that does not end in the
+   * resource's type and id.
+   */
+  private static String restfulBase(String url, Resource resource) {
+    if (!url.startsWith("http://") && !url.startsWith("https://")) {
+      return null;
+    }
+    int idSlash = url.lastIndexOf('/');
+    int typeSlash = idSlash <= 0 ? -1 : url.lastIndexOf('/', idSlash - 1);
+    if (typeSlash < 0 || !url.substring(typeSlash + 1, idSlash).equals(resource.fhirType())) {
+      return null;
+    }
+    return url.substring(0, typeSlash + 1);
   }
 
   private static String unversioned(String url) {

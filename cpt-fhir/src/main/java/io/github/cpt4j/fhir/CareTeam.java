@@ -22,8 +22,8 @@ import org.hl7.fhir.r4.model.Coding;
 
 /**
  * The claim's {@code careTeam}, read for the items' rendering providers: each entry's NPI, read
- * once, from its provider reference's {@code identifier} or from the contained resource that the
- * reference names ({@code #id}).
+ * once, from its provider reference's {@code identifier} or from the resource that the reference
+ * names: contained ({@code #id}), or found by the reading's {@link FhirResolver}.
  */
 final class CareTeam {
 
@@ -226,10 +226,10 @@ final class CareTeam {
   /**
    * The type the taxonomy codings of entry {@code j}'s qualification give, empty for none. An entry
    * whose qualification has no taxonomy code (none at all, text alone, codes of other systems) has
-   * that of the resource its provider reference names among the claim's contained ones: a {@code
-   * PractitionerRole}'s {@code specialty} (else its local {@code practitioner}'s), a {@code
+   * that of the resource its provider reference names (contained, or resolved): a {@code
+   * PractitionerRole}'s {@code specialty} (else its {@code practitioner}'s), a {@code
    * Practitioner}'s {@code qualification.code}s. Two types in the entry's qualification are refused
-   * at the second's code; two in a contained resource, whose qualifications may be of other years,
+   * at the second's code; two in a resource it names, whose qualifications may be of other years,
    * say nothing. A coding without a code (a display alone) says nothing.
    */
   private Optional<Qualified> qualification(int j) {
@@ -259,9 +259,10 @@ final class CareTeam {
   }
 
   /**
-   * The type the contained {@code PractitionerRole} (unless {@code practitionerOnly}) or {@code
-   * Practitioner} of local id {@code id} is qualified as; empty for any other resource, for none (a
-   * dangling reference is refused where its NPI is read), and for two types.
+   * The type the {@code PractitionerRole} (unless {@code practitionerOnly}) or {@code Practitioner}
+   * a reference names ({@code target}) is qualified as; empty for any other resource and for two
+   * types. A role's practitioner that cannot be followed says nothing here: a dangling reference is
+   * refused where its NPI is read.
    */
   private Optional<Qualified> qualificationOf(References.Target target, boolean practitionerOnly) {
     org.hl7.fhir.r4.model.Resource resource = target.resource();
@@ -388,9 +389,9 @@ final class CareTeam {
   }
 
   /**
-   * The NPI of a reference: its {@code identifier}'s, and that of the contained resource a local
-   * reference names, which must agree; empty when neither has one. A contained {@code
-   * PractitionerRole} without an NPI of its own has its {@code practitioner}'s.
+   * The NPI of a reference: its {@code identifier}'s, and that of the resource it names (contained,
+   * or resolved), which must agree; empty when neither has one. A {@code PractitionerRole} without
+   * an NPI of its own has its {@code practitioner}'s.
    */
   private Optional<Npi> referenceNpi(
       References.Target from,

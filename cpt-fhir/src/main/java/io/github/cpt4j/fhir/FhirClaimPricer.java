@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.Npi;
+import io.github.cpt4j.fee.ClaimPricer;
 import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PractitionerType;
@@ -41,8 +42,9 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * Prices a professional FHIR R4 {@code Claim} with cpt4j's Medicare claim pricer and answers with a
- * {@code ClaimResponse}.
+ * Prices a professional FHIR R4 {@code Claim} with a cpt4j claim pricer (the Medicare claim pricer,
+ * or the Part B one for laboratory, equipment and drug lines beside it) and answers with a {@code
+ * ClaimResponse}.
  *
  * <pre>{@code
  * FhirClaimPricer pricer = FhirClaimPricer.of(MedicareClaimPricer.of(BundledData.medicareFeeSchedule()));
@@ -159,7 +161,7 @@ public final class FhirClaimPricer {
 
   private static final String USD = "USD";
 
-  private final MedicareClaimPricer pricer;
+  private final ClaimPricer pricer;
   private final Clock clock;
   // Null: a claim without an insurer is refused.
   private final Reference defaultInsurer;
@@ -168,7 +170,7 @@ public final class FhirClaimPricer {
   private final FhirResolver resolver;
 
   private FhirClaimPricer(
-      MedicareClaimPricer pricer,
+      ClaimPricer pricer,
       Clock clock,
       Reference defaultInsurer,
       Function<? super LocalDate, ZipLocalityTable> zipTables,
@@ -180,13 +182,18 @@ public final class FhirClaimPricer {
     this.resolver = resolver;
   }
 
-  /** Returns a FHIR pricer over {@code pricer}, stamping responses with the system clock. */
-  public static FhirClaimPricer of(MedicareClaimPricer pricer) {
+  /**
+   * Returns a FHIR pricer over {@code pricer}, stamping responses with the system clock: a {@link
+   * MedicareClaimPricer} for the Physician Fee Schedule's lines, or a {@code PartBClaimPricer}
+   * ({@code io.github.cpt4j.fee.medicare.partb}) for every line of a Part B claim, laboratory
+   * tests, equipment and drugs included.
+   */
+  public static FhirClaimPricer of(ClaimPricer pricer) {
     return of(pricer, Clock.systemUTC());
   }
 
   /** Returns a FHIR pricer over {@code pricer} whose responses are created at {@code clock}'s. */
-  public static FhirClaimPricer of(MedicareClaimPricer pricer, Clock clock) {
+  public static FhirClaimPricer of(ClaimPricer pricer, Clock clock) {
     return new FhirClaimPricer(
         requireNonNull(pricer, "pricer"),
         requireNonNull(clock, "clock"),
@@ -262,11 +269,13 @@ public final class FhirClaimPricer {
   /**
    * Returns a pricer like this one that follows the claim's references outside the claim through
    * {@code resolver}, as it follows those to contained resources: the care team's providers (their
-   * NPIs and taxonomy qualifications), and, with ZIP code tables, the items' locations, the {@code
-   * facility} and the billing {@code provider} (the service ZIP code). A claim that came in a
-   * Bundle is read with the Bundle's entries ({@link FhirResolver#of}); one from a FHIR server,
-   * with its store. The response copies the claim's references as they are, without the resources
-   * they name.
+   * NPIs and taxonomy qualifications); with ZIP code tables, the items' locations, the {@code
+   * facility} and the billing {@code provider} (the service ZIP code); and, when a DMEPOS line
+   * needs it and the context has none, the {@code patient} (the beneficiary's ZIP code). A claim
+   * that came in a Bundle is read with the Bundle's entries ({@link FhirResolver#of}); one from a
+   * FHIR server, with its store. The resolver is called from every thread that prices with this
+   * pricer. The response copies the claim's references as they are, without the resources they
+   * name.
    *
    * <pre>{@code
    * ClaimResponse response = pricer.withResolver(FhirResolver.of(bundle)).price(claim, context);
@@ -322,6 +331,14 @@ public final class FhirClaimPricer {
     where = withServiceLocality(claim, references, lines, where);
     where = withCareTeamsPractitioners(claim, references, lines, context, where);
     PricedClaim priced = pricer.price(lines, where);
+    // Where the patient lives prices DMEPOS lines; the claim's patient is read only when a line
+    // needs it and the context does not say, so a claim of none is never refused for the address.
+    if (where.beneficiaryZip().isEmpty() && needsBeneficiaryZip(priced)) {
+      Optional<ServiceZip.Found> home = BeneficiaryZip.of(claim, references);
+      if (home.isPresent()) {
+        priced = pricer.price(lines, where.withBeneficiaryZip(home.get().zip()));
+      }
+    }
 
     ClaimResponse response = new ClaimResponse();
     response.setStatus(ClaimResponse.ClaimResponseStatus.ACTIVE);
@@ -472,6 +489,17 @@ public final class FhirClaimPricer {
     return result.withPractitioner(ownType);
   }
 
+  /** Whether a line was left unpriced for want of the beneficiary's ZIP code. */
+  private static boolean needsBeneficiaryZip(PricedClaim priced) {
+    for (PricedLine line : priced.lines()) {
+      if (line.result() instanceof FeeResult.Unpriced refused
+          && refused.why() == UnpricedReason.NO_BENEFICIARY_ZIP) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * The context in the locality of the claim's service ZIP code, when this pricer has ZIP code
    * tables and the claim names a ZIP code: the table of each of the lines' dates (the context's for
@@ -546,8 +574,8 @@ public final class FhirClaimPricer {
           GLOBAL_SURGERY ->
           Adjudication.ADJUDICATED;
       // The schedule cannot price the line here: a contractor or the payer must, or the data it
-      // needs is missing. The beneficiary's ZIP code is among that data: it comes from the pricing
-      // context the caller gives, not from the claim, which cpt4j does not read it from.
+      // needs is missing. The beneficiary's ZIP code is among that data when neither the context
+      // nor the claim's patient gives it.
       case CARRIER_PRICED,
           PRICED_BY_REPORT,
           NOT_IN_SCHEDULE,
@@ -647,11 +675,12 @@ public final class FhirClaimPricer {
   private static Reference reference(
       Reference source, org.hl7.fhir.r4.model.Claim claim, ClaimResponse response, String path) {
     Reference copy = source.copy();
+    // The parser links a reference to the resource it names (a contained one, a Bundle's entry),
+    // and a copy keeps the link: the response must not hold the caller's resources. A local
+    // reference resolves to the response's own copy, in its contained list.
+    copy.setResource(null);
     String target = source.getReference();
     if (target != null && target.length() > 1 && target.startsWith("#")) {
-      // The parser links a local reference to the claim's contained resource; the response's own
-      // copy, in its contained list, is what the reference resolves to.
-      copy.setResource(null);
       contain(target.substring(1), claim, response, path);
     }
     return copy;
@@ -697,7 +726,7 @@ public final class FhirClaimPricer {
   }
 
   /** Adds every reference in {@code element}, at any depth, to {@code out}. */
-  private static void referencesIn(Base element, List<Reference> out) {
+  static void referencesIn(Base element, List<Reference> out) {
     for (Property property : element.children()) {
       for (Base value : property.getValues()) {
         if (value instanceof Reference found) {

@@ -600,6 +600,45 @@ public final class FhirClaims {
   }
 
   /**
+   * Returns the five-digit ZIP code where the claim's patient lives, which prices DMEPOS items by
+   * the beneficiary's state of residence and its rural or non-rural amount (Claims Processing
+   * Manual, Pub. 100-04, ch. 20 §20.2), or empty when the claim does not say. It is the {@code
+   * Patient} that {@code Claim.patient} names (a contained one; see {@link #beneficiaryZip(
+   * org.hl7.fhir.r4.model.Claim, FhirResolver)} for {@code Patient/7}), by its addresses that are
+   * where the patient lives: of {@code use} {@code home} or none (not {@code work}, {@code temp},
+   * {@code old} or {@code billing}) and not of {@code type} {@code postal} (mail only, such as a
+   * post office box). Addresses of two ZIP codes say nothing. {@link FhirClaimPricer} prices the
+   * claim's DMEPOS lines with it when the context has no beneficiary ZIP code of its own.
+   *
+   * <pre>{@code
+   * FhirClaims.beneficiaryZip(fhirClaim);   // Optional[10001], from the contained #pat's home
+   * }</pre>
+   *
+   * @throws FhirMappingException at a {@code postalCode} of such an address that is not a US ZIP
+   *     code ({@code Claim.contained[0].address[0].postalCode}), or at a local reference that names
+   *     no contained resource, or one that is not a {@code Patient}
+   */
+  public static Optional<String> beneficiaryZip(org.hl7.fhir.r4.model.Claim claim) {
+    return beneficiaryZip(claim, FhirResolver.none());
+  }
+
+  /**
+   * Returns the ZIP code where the claim's patient lives, as {@link
+   * #beneficiaryZip(org.hl7.fhir.r4.model.Claim)} does, reading the {@code Patient} {@code
+   * resolver} finds for a reference outside the claim ({@code Patient/7}, a Bundle's entry).
+   *
+   * @throws FhirMappingException as {@link #beneficiaryZip(org.hl7.fhir.r4.model.Claim)} does, at
+   *     {@code Claim.patient.resolve().address[0].postalCode} for a resolved one, and at a
+   *     reference the resolver finds a resource of another type for
+   */
+  public static Optional<String> beneficiaryZip(
+      org.hl7.fhir.r4.model.Claim claim, FhirResolver resolver) {
+    requireNonNull(claim, "claim");
+    requireNonNull(resolver, "resolver");
+    return BeneficiaryZip.of(claim, new References(claim, resolver)).map(ServiceZip.Found::zip);
+  }
+
+  /**
    * Reads one claim item. The item alone does not say its rendering provider, which is in the
    * claim's {@code careTeam}: {@link #toClaim} reads it.
    *

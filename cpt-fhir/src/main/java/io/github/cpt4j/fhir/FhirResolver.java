@@ -10,9 +10,9 @@ import org.hl7.fhir.r4.model.Resource;
  * FHIR store, or the entry of the Bundle the claim came in. cpt4j reads the claim's contained
  * resources ({@code #id}) itself; with a resolver it also follows the references of the care team
  * (for each provider's NPI and taxonomy qualification), of the items' locations, the facility and
- * the billing provider (for the service ZIP code), and, within a resolved resource, those it makes
- * in turn ({@code PractitionerRole.practitioner}), a local one among that resource's own contained
- * resources.
+ * the billing provider (for the service ZIP code) and of the patient (for the beneficiary's ZIP
+ * code), and, within a resolved resource, those it makes in turn ({@code
+ * PractitionerRole.practitioner}), a local one among that resource's own contained resources.
  *
  * <pre>{@code
  * FhirClaimPricer pricer = FhirClaimPricer.of(claimPricer).withResolver(FhirResolver.of(bundle));
@@ -21,8 +21,14 @@ import org.hl7.fhir.r4.model.Resource;
  *
  * <p>A resolver answers empty for a reference it cannot follow, which then says nothing, as an
  * unresolved reference always has; a resource of a type the reference cannot name ({@code
- * Claim.facility} resolved to a {@code Patient}) is refused at the reference. A resolver is called
- * at most once per reference element of a claim's reading, and only for references cpt4j needs.
+ * Claim.facility} resolved to a {@code Patient}) is refused at the reference. A {@link
+ * FhirMappingException} the resolver throws is refused at the reference, with the resolver's as its
+ * cause; any other exception (a store that is down) reaches the caller as it is. A resolver is
+ * called at most once per reference element of a claim's pricing, and only for references cpt4j
+ * needs. A {@link FhirClaimPricer} shared between threads calls its resolver from each: it must be
+ * thread-safe. cpt4j reads the resources it gets and changes none of their values; HAPI's getters
+ * may still create an empty list or element on first read, so resources that several threads read
+ * at once should not be written by any.
  */
 @FunctionalInterface
 public interface FhirResolver {
@@ -30,9 +36,9 @@ public interface FhirResolver {
   /**
    * Returns the resource {@code reference} names, or empty when this resolver cannot find it. The
    * reference is not local ({@code #id}) and has a {@code reference}, an {@code identifier} or
-   * both; cpt4j reads the resource and never changes it.
+   * both.
    */
-  Optional<? extends Resource> resolve(Reference reference);
+  Optional<Resource> resolve(Reference reference);
 
   /** Returns a resolver that finds nothing: only the claim's contained resources are read. */
   static FhirResolver none() {
@@ -40,15 +46,20 @@ public interface FhirResolver {
   }
 
   /**
-   * Returns a resolver over the entries of {@code bundle}, as R4 resolves references in a Bundle:
-   * an absolute reference ({@code urn:uuid:...}, {@code https://host/fhir/Practitioner/7}) names
-   * the entry of that {@code fullUrl}; a relative one ({@code Practitioner/7}) the entry of that
-   * {@code fullUrl}, else the entry whose resource is of that type and id. A version ({@code
-   * /_history/2}) is ignored on both sides. The bundle is indexed once, now; later changes to it
-   * are not seen.
-   *
-   * @throws FhirMappingException at a second entry of a {@code fullUrl} already seen, and, when a
-   *     reference is resolved, for a relative reference that names entries of two servers
+   * Returns a resolver over the entries of {@code bundle}, as R4 resolves references in a Bundle
+   * ("Resolving references in Bundles"): an absolute reference ({@code urn:uuid:...}, {@code
+   * https://host/fhir/Practitioner/7}) names the entry of that {@code fullUrl}; a relative one
+   * ({@code Practitioner/7}) made by an entry whose {@code fullUrl} is a RESTful URL names the
+   * entry of that URL's base and the reference ({@code https://host/fhir/} and {@code
+   * Practitioner/7}), so that another server's practitioner of the same id is never taken for it. A
+   * relative reference made where there is no such base (an entry of a {@code urn:uuid:} full URL)
+   * names the entry whose resource is of that type and id. A reference to a version ({@code
+   * /_history/2}) names the entry of that {@code meta.versionId}; one without names the entry of
+   * that URL, and two entries of one URL (two versions) or of one type and id (two servers) make it
+   * refused with a {@link FhirMappingException} when it is resolved. A reference by identifier
+   * alone resolves to nothing. The bundle is indexed once, now, with the reference elements of each
+   * entry's resource: price the claim object of the bundle's entry, not a copy, for its relative
+   * references to be read against its entry's base; later changes to the bundle are not seen.
    */
   static FhirResolver of(Bundle bundle) {
     return BundleResolver.of(bundle);

@@ -26,8 +26,7 @@ final class References {
   private final FhirResolver resolver;
 
   /** What the resolver gave for each reference element, by identity: asked once each. */
-  private final IdentityHashMap<Reference, Optional<? extends Resource>> resolved =
-      new IdentityHashMap<>();
+  private final IdentityHashMap<Reference, Optional<Resource>> resolved = new IdentityHashMap<>();
 
   References(org.hl7.fhir.r4.model.Claim claim, FhirResolver resolver) {
     this.claim = claim;
@@ -57,8 +56,9 @@ final class References {
 
   /**
    * The resource {@code reference}, at {@code path}, names, of any type; empty also for a local
-   * reference that names no contained resource. For what is optional detail, such as a
-   * qualification: a reference that must name a resource of a type is refused where that is read.
+   * reference that names no contained resource, and for a reference element without a value (a
+   * data-absent reason). For what is optional detail, such as a qualification: a reference that
+   * must name a resource of a type is refused where that is read.
    */
   Optional<Target> lookup(Target from, Reference reference, String path) {
     return follow(from, reference, path, null);
@@ -67,8 +67,10 @@ final class References {
   /** {@link #target}, or {@link #lookup} when {@code types} is null. */
   private Optional<Target> follow(
       Target from, Reference reference, String path, List<String> types) {
-    // requireValue passes an absent element: an element with extensions alone is refused.
-    requireValue(reference.getReferenceElement_(), path + ".reference");
+    if (types != null) {
+      // requireValue passes an absent element: an element with extensions alone is refused.
+      requireValue(reference.getReferenceElement_(), path + ".reference");
+    }
     DomainResource container = from == null ? claim : from.container();
     String containerPath = from == null ? "Claim" : from.containerPath();
     String target = reference.getReference();
@@ -84,12 +86,22 @@ final class References {
       String at = containerPath + ".contained[" + c + "]";
       return Optional.of(new Target(container.getContained().get(c), at, container, containerPath));
     }
-    if (!reference.hasReference() && !reference.hasIdentifier()) {
+    // A reference element with extensions alone "has" a reference, of no value: nothing to follow.
+    if ((target == null || target.isEmpty()) && !reference.hasIdentifier()) {
       return Optional.empty();
     }
-    Optional<? extends Resource> found = resolved.get(reference);
+    Optional<Resource> found = resolved.get(reference);
     if (found == null) {
-      found = resolver.resolve(reference);
+      try {
+        found = resolver.resolve(reference);
+      } catch (FhirMappingException e) {
+        // The resolver's own element (a Bundle's entry) is not the claim's: the claim's reference
+        // is what the caller can look at, and the cause says the rest.
+        throw new FhirMappingException(
+            path + (target != null && !target.isEmpty() ? ".reference" : ".identifier"),
+            describe(reference) + " cannot be resolved: " + e.getMessage(),
+            e);
+      }
       if (found == null) {
         throw new IllegalStateException(
             "the FhirResolver answered null for " + describe(reference) + ", not an Optional");
@@ -166,9 +178,9 @@ final class References {
     if (reference.hasReference()) {
       return "'" + reference.getReference() + "'";
     }
+    String system = reference.getIdentifier().getSystem();
     return "the reference by identifier "
-        + reference.getIdentifier().getSystem()
-        + "|"
+        + (system == null ? "" : system + "|")
         + reference.getIdentifier().getValue();
   }
 }

@@ -167,7 +167,7 @@ final class ServiceZip {
   }
 
   /** The ZIP code of an address, empty when it has no {@code postalCode}. */
-  private static Optional<Found> addressZip(Address address, String path) {
+  static Optional<Found> addressZip(Address address, String path) {
     if (!address.hasPostalCode()) {
       return Optional.empty();
     }

@@ -28,6 +28,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.Patient;
@@ -35,6 +36,7 @@ import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -147,7 +149,8 @@ class FhirResolverTest {
     claim.setFacility(new Reference("Location/site"));
     Location site = new Location().setAddress(new Address().setPostalCode("10001"));
     site.setId("site");
-    FhirResolver resolver = FhirResolver.of(bundle(claim, Map.of("Location/site", site)));
+    FhirResolver resolver =
+        FhirResolver.of(bundle(claim, Map.of("https://example.org/fhir/Location/site", site)));
     assertEquals(Optional.empty(), FhirClaims.serviceZip(claim));
     assertEquals(Optional.of("10001"), FhirClaims.serviceZip(claim, resolver));
 
@@ -225,29 +228,41 @@ class FhirResolverTest {
   }
 
   @Test
-  void aBundleResolvesFullUrlsRelativeReferencesAndVersions() {
+  void aBundleResolvesFullUrlsTypeAndIdAndVersions() {
     Practitioner byUuid = nursePractitioner("a");
     Practitioner byUrl = nursePractitioner("b");
+    byUrl.getMeta().setVersionId("3");
     Bundle bundle = new Bundle();
     bundle
         .addEntry()
         .setFullUrl("urn:uuid:6f1c2a3e-0000-4000-8000-000000000001")
         .setResource(byUuid);
     bundle.addEntry().setFullUrl("https://example.org/fhir/Practitioner/b").setResource(byUrl);
+    // Entries without a full URL or a resource are no trouble.
+    bundle.addEntry().setResource(new Patient());
+    bundle.addEntry().setFullUrl("https://example.org/fhir/Patient/gone");
     FhirResolver resolver = FhirResolver.of(bundle);
     assertEquals(
         Optional.of(byUuid),
         resolver.resolve(new Reference("urn:uuid:6f1c2a3e-0000-4000-8000-000000000001")));
     assertEquals(
         Optional.of(byUrl),
+        resolver.resolve(new Reference("https://example.org/fhir/Practitioner/b")));
+    // A version names the entry of that meta.versionId, and no other.
+    assertEquals(
+        Optional.of(byUrl),
         resolver.resolve(new Reference("https://example.org/fhir/Practitioner/b/_history/3")));
+    assertEquals(
+        Optional.empty(),
+        resolver.resolve(new Reference("https://example.org/fhir/Practitioner/b/_history/2")));
+    // A relative reference made outside any entry's RESTful base: by type and id.
     assertEquals(Optional.of(byUrl), resolver.resolve(new Reference("Practitioner/b")));
     assertEquals(Optional.of(byUuid), resolver.resolve(new Reference("Practitioner/a")));
     assertEquals(Optional.empty(), resolver.resolve(new Reference("Practitioner/c")));
     assertEquals(Optional.empty(), resolver.resolve(new Reference("Organization/b")));
     assertEquals(Optional.empty(), resolver.resolve(new Reference().setIdentifier(npi(NP))));
 
-    // The same relative reference on two servers: which one is not for cpt4j to guess.
+    // The same type and id on two servers: which one is not for cpt4j to guess.
     bundle
         .addEntry()
         .setFullUrl("https://other.org/fhir/Practitioner/b")
@@ -259,13 +274,104 @@ class FhirResolverTest {
         Optional.of(byUrl),
         twoServers.resolve(new Reference("https://example.org/fhir/Practitioner/b")));
 
-    // Two entries of one full URL are refused when the bundle is read.
+    // Two versions of one resource: a reference to either by its version, never without one.
+    Practitioner older = nursePractitioner("b");
+    older.getMeta().setVersionId("2");
     bundle
         .addEntry()
-        .setFullUrl("https://example.org/fhir/Practitioner/b/_history/4")
-        .setResource(byUrl);
-    FhirMappingException twice =
-        assertThrows(FhirMappingException.class, () -> FhirResolver.of(bundle));
-    assertEquals("Bundle.entry[3].fullUrl", twice.path());
+        .setFullUrl("https://example.org/fhir/Practitioner/b/_history/2")
+        .setResource(older);
+    FhirResolver versions = FhirResolver.of(bundle);
+    assertEquals(
+        Optional.of(older),
+        versions.resolve(new Reference("https://example.org/fhir/Practitioner/b/_history/2")));
+    FhirMappingException both =
+        assertThrows(
+            FhirMappingException.class,
+            () -> versions.resolve(new Reference("https://example.org/fhir/Practitioner/b")));
+    assertEquals("Bundle.entry[5]", both.path());
+  }
+
+  @Test
+  void aRelativeReferenceIsReadAgainstItsEntrysServer() {
+    // The claim is on server a; the bundle also carries server b's practitioner of the same id.
+    org.hl7.fhir.r4.model.Claim claim = claimBy("Practitioner/x");
+    Bundle bundle = new Bundle();
+    bundle.addEntry().setFullUrl("https://a.org/fhir/Claim/c").setResource(claim);
+    bundle
+        .addEntry()
+        .setFullUrl("https://b.org/fhir/Practitioner/x")
+        .setResource(nursePractitioner("x"));
+    // Only b's: a's practitioner is not in the bundle, and b's is not a's.
+    assertEquals(Map.of(), FhirClaims.practitioners(claim, FhirResolver.of(bundle)));
+
+    Practitioner ours = nursePractitioner("x");
+    ours.getIdentifierFirstRep().setValue("1000000004");
+    ours.getQualificationFirstRep().getCode().getCodingFirstRep().setCode("207Q00000X");
+    bundle.addEntry().setFullUrl("https://a.org/fhir/Practitioner/x").setResource(ours);
+    assertEquals(
+        Map.of(Npi.parse("1000000004"), PractitionerType.PHYSICIAN),
+        FhirClaims.practitioners(claim, FhirResolver.of(bundle)));
+
+    // A claim at a urn:uuid has no server: its relative reference goes by type and id, and two
+    // servers' practitioners of that id are refused at the claim's reference, the bundle's entry
+    // in the cause.
+    bundle.getEntryFirstRep().setFullUrl("urn:uuid:0b1f6c9e-0000-4000-8000-000000000002");
+    FhirMappingException e =
+        assertThrows(
+            FhirMappingException.class,
+            () -> FhirClaims.practitioners(claim, FhirResolver.of(bundle)));
+    assertEquals("Claim.careTeam[0].provider.reference", e.path());
+    assertTrue(e.getCause() instanceof FhirMappingException, e::toString);
+    assertTrue(e.getMessage().contains("'Practitioner/x' cannot be resolved"), e.getMessage());
+  }
+
+  @Test
+  void aResolverThatFailsIsTheCallers() {
+    org.hl7.fhir.r4.model.Claim claim = claimBy("Practitioner/np");
+    IllegalStateException down = new IllegalStateException("the store is down");
+    assertEquals(
+        down,
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                FhirClaims.toClaim(
+                    claim,
+                    reference -> {
+                      throw down;
+                    })));
+  }
+
+  @Test
+  void aResolvedRolesExternalPractitionerIsResolvedToo() {
+    PractitionerRole role = new PractitionerRole();
+    role.setPractitioner(new Reference("Practitioner/np"));
+    Practitioner np = nursePractitioner("np");
+    np.getIdentifierFirstRep().setValue("12345");
+    org.hl7.fhir.r4.model.Claim claim = claimBy("PractitionerRole/role");
+    FhirResolver resolver =
+        reference ->
+            Optional.of(reference.getReference().startsWith("PractitionerRole") ? role : np);
+    FhirMappingException e =
+        assertThrows(FhirMappingException.class, () -> FhirClaims.toClaim(claim, resolver));
+    assertEquals(
+        "Claim.careTeam[0].provider.resolve().practitioner.resolve().identifier[0].value",
+        e.path());
+  }
+
+  @Test
+  void aCareTeamReferenceWithoutAValueSaysNothingAsBefore() {
+    // An entry no item names, its provider a data-absent reason: optional detail, not refused.
+    org.hl7.fhir.r4.model.Claim claim = FhirTest.officeVisitAndInjection();
+    StringType absent = new StringType();
+    absent.addExtension(
+        new Extension(
+            "http://hl7.org/fhir/StructureDefinition/data-absent-reason",
+            new org.hl7.fhir.r4.model.CodeType("unknown")));
+    claim.addCareTeam().setSequence(1).setProvider(new Reference().setReferenceElement(absent));
+    assertEquals(Map.of(), FhirClaims.practitioners(claim));
+    assertEquals(
+        Map.of(), FhirClaims.practitioners(claim, reference -> Optional.of(new Patient())));
+    assertEquals(2, PRICER.price(claim, ROCHESTER).getItem().size());
   }
 }
