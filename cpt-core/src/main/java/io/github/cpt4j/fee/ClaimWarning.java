@@ -45,10 +45,10 @@ public final class ClaimWarning {
      */
     MINUTES_IGNORED,
     /**
-     * An assistant at surgery's line (80, 81, 82, AS) and a surgeon's line of the same code are one
-     * provider's, so they are ranked as one physician's procedures, though no one assists at his
-     * own surgery: the lines need their rendering providers ({@link
-     * io.github.cpt4j.claim.BilledLine#renderingProvider()}).
+     * An assistant at surgery's line (80, 81, 82, AS) and a surgeon's line of the same code, one
+     * the multiple procedure rules rank, are one provider's, so they are ranked as one physician's
+     * procedures, though no one assists at his own surgery: the lines need their rendering
+     * providers ({@link io.github.cpt4j.claim.BilledLine#renderingProvider()}).
      */
     SURGEON_AND_ASSISTANT_AS_ONE
   }

@@ -54,15 +54,18 @@ final class MultipleSurgeryStep implements ClaimStep {
   }
 
   /**
-   * Warns on each assistant at surgery's line (80, 81, 82, AS) of a code that a surgeon's line of
-   * the same provider's day also bills: no one assists at his own surgery, so the lines are two
-   * physicians', which the claim did not name (a group's claim names each line's NPI, CMS-1500 item
-   * 24J). Ranked as one physician's, the tie between the two lines' equal amounts may even put the
-   * assistant's line first and halve the surgeon's.
+   * Warns on each assistant at surgery's line (80, 81, 82, AS) of a code the multiple procedure
+   * rules rank (MULT PROC 2 or 3) that a surgeon's line of the same provider's day also bills: no
+   * one assists at his own surgery, so the lines are two physicians', which the claim did not name
+   * (a group's claim names each line's NPI, CMS-1500 item 24J). Ranked as one physician's, the tie
+   * between the two lines' equal amounts may even put the assistant's line first and halve the
+   * surgeon's. A code no rule ranks (MULT PROC 0, such as an unlisted procedure) is priced alike
+   * whoever the lines are by, so there is nothing to warn of: and this step does not even run for a
+   * claim of such codes ({@link StandardSteps#needed}).
    */
   private static void warnOfSurgeonAndAssistantAsOne(LineWork[] lines) {
     for (LineWork assistant : lines) {
-      if (!assistant.has(LineWork.ASSISTANT) || !assistant.isPayable()) {
+      if (!assistant.has(LineWork.ASSISTANT) || !assistant.isPayable() || !isRanked(assistant)) {
         continue;
       }
       for (LineWork surgeon : lines) {
@@ -83,6 +86,17 @@ final class MultipleSurgeryStep implements ClaimStep {
         }
       }
     }
+  }
+
+  /** Whether the line's row has a multiple procedure rule that ranks it among the day's others. */
+  private static boolean isRanked(LineWork line) {
+    if (line.entry == null) {
+      return false;
+    }
+    MultipleProcedureRule rule = line.indicators.multipleProcedure();
+    return rule == MultipleProcedureRule.STANDARD_100_50
+        || rule == MultipleProcedureRule.STANDARD_100_50_25
+        || rule == MultipleProcedureRule.ENDOSCOPY_FAMILY;
   }
 
   /** The endoscopies of one base code on the claim. */

@@ -36,6 +36,7 @@ import java.util.TreeSet;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -244,6 +245,20 @@ class ClaimFastPathProperties {
                     .endoscopicBase(base)
                     .pricingIndicator(Optional.empty())
                     .build());
+  }
+
+  /**
+   * Found by the property below: an assistant's line beside the surgeon's of a code no multiple
+   * procedure rule ranks (17999, MULT PROC 0) was warned of by the loop over the steps, which calls
+   * the multiple-surgery step, and not by the pricer, which skips that step for a claim of no
+   * ranked code. Such lines are priced alike whoever they are by: neither warns.
+   */
+  @Example
+  void anAssistantBesideTheSurgeonOfAnUnrankedCodeIsNoWarning() {
+    Claim claim = Claim.builder().add("17999").add("17999-80").build();
+    PricedClaim fast = PRICER.price(claim, CONTEXT);
+    assertEquals(GENERAL_LOOP.price(claim, CONTEXT), fast);
+    assertEquals(List.of(), fast.line(1).warnings());
   }
 
   /** The standard steps called one by one ({@link StandardSteps}) against the loop over them. */
