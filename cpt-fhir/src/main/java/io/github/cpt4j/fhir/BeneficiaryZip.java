@@ -1,28 +1,58 @@
 package io.github.cpt4j.fhir;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Period;
 
 /**
  * The ZIP code where a claim's patient lives, which prices DMEPOS items: the fee schedule amount of
- * the beneficiary's state of residence, and its rural or non-rural column (Claims Processing
- * Manual, Pub. 100-04, ch. 20 §20.2, Locality). See {@link FhirClaims#beneficiaryZip}.
+ * the beneficiary's state of residence, and its rural or non-rural column (42 CFR 414 subpart D;
+ * Claims Processing Manual, Pub. 100-04, ch. 20 §20.2, Locality). See {@link
+ * FhirClaims#beneficiaryZip}.
  */
 final class BeneficiaryZip {
 
   private BeneficiaryZip() {}
 
   /**
-   * The ZIP code of the {@code Patient} {@code Claim.patient} names (contained, or found by the
-   * resolver), among its addresses that are where the patient lives: of {@code use} home or none
-   * (not work, temporary, old or billing) and not a {@code postal} address alone (a post office
-   * box). Addresses of two ZIP codes say nothing: which is the residence is not for cpt4j to guess.
+   * The countries of US ZIP codes, as an address's {@code country} may write them (ISO 3166 codes
+   * of two and three letters, or the name): the states, and the territories whose ZIP codes the
+   * DMEPOS fee schedule prices.
    */
-  static Optional<ServiceZip.Found> of(Claim claim, References references) {
+  private static final Set<String> US =
+      Set.of(
+          "US",
+          "USA",
+          "UNITED STATES",
+          "UNITED STATES OF AMERICA",
+          "PR",
+          "PRI",
+          "PUERTO RICO",
+          "VI",
+          "VIR",
+          "GU",
+          "GUM",
+          "AS",
+          "ASM",
+          "MP",
+          "MNP");
+
+  /**
+   * The ZIP code of the {@code Patient} {@code Claim.patient} names (contained, or found by the
+   * resolver), among its addresses that are where the patient lives on {@code date}: of {@code use}
+   * home or none (not work, temporary, old or billing), not a {@code postal} address alone (a post
+   * office box), in the United States (no {@code country}, or a US one: an address abroad has no
+   * ZIP code), and whose {@code period}, if any, holds the date. Addresses of two ZIP codes say
+   * nothing: which is the residence is not for cpt4j to guess.
+   */
+  static Optional<ServiceZip.Found> of(Claim claim, References references, LocalDate date) {
     if (!claim.hasPatient()) {
       return Optional.empty();
     }
@@ -31,12 +61,22 @@ final class BeneficiaryZip {
     if (target.isEmpty()) {
       return Optional.empty();
     }
-    List<Address> addresses = ((Patient) target.get().resource()).getAddress();
+    Patient patient = (Patient) target.get().resource();
+    if (!patient.hasAddress()) {
+      return Optional.empty();
+    }
+    List<Address> addresses = patient.getAddress();
     List<ServiceZip.Found> zips = new ArrayList<>();
     for (int a = 0; a < addresses.size(); a++) {
       Address address = addresses.get(a);
       boolean home = !address.hasUse() || address.getUse() == Address.AddressUse.HOME;
-      if (!home || address.getType() == Address.AddressType.POSTAL) {
+      if (!home
+          || address.getType() == Address.AddressType.POSTAL
+          || address.hasCountry()
+              && !US.contains(address.getCountry().strip().toUpperCase(Locale.ROOT))
+          || address.hasPeriod()
+              && !holds(
+                  address.getPeriod(), date, target.get().path() + ".address[" + a + "].period")) {
         continue;
       }
       ServiceZip.addressZip(address, target.get().path() + ".address[" + a + "]")
@@ -46,5 +86,16 @@ final class BeneficiaryZip {
       return Optional.empty();
     }
     return Optional.of(zips.get(0));
+  }
+
+  /**
+   * Whether {@code period}, at {@code path}, holds {@code date}: a bound it lacks does not exclude
+   * it, and a bound of a year or a month holds its every day.
+   */
+  private static boolean holds(Period period, LocalDate date, String path) {
+    String start = FhirClaims.bound(period.getStartElement(), path + ".start");
+    String end = FhirClaims.bound(period.getEndElement(), path + ".end");
+    return (start == null || !FhirClaims.before(date, start))
+        && (end == null || !FhirClaims.after(date, end));
   }
 }

@@ -4,17 +4,20 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
  * {@link FhirResolver#of(Bundle)}: the bundle's entries by full URL, and, for a relative reference
- * made by an entry whose own full URL is no RESTful one, by type and id.
+ * made by an entry whose own full URL is no RESTful one, by type and id (cpt4j's choice where R4
+ * gives such a reference no meaning).
  */
 final class BundleResolver implements FhirResolver {
 
@@ -30,19 +33,24 @@ final class BundleResolver implements FhirResolver {
 
   /**
    * The RESTful base ({@code https://host/fhir/}) of the entry each reference element is in, by
-   * identity; absent for one in an entry whose full URL is a URN or missing.
+   * identity; empty for one in an entry whose full URL is a URN or missing.
    */
   private final IdentityHashMap<Reference, String> baseOf;
+
+  /** The RESTful bases of the entries' full URLs. */
+  private final Set<String> bases;
 
   private BundleResolver(
       List<Bundle.BundleEntryComponent> entries,
       Map<String, List<Integer>> byFullUrl,
       Map<String, List<Integer>> byTypeAndId,
-      IdentityHashMap<Reference, String> baseOf) {
+      IdentityHashMap<Reference, String> baseOf,
+      Set<String> bases) {
     this.entries = entries;
     this.byFullUrl = byFullUrl;
     this.byTypeAndId = byTypeAndId;
     this.baseOf = baseOf;
+    this.bases = bases;
   }
 
   static BundleResolver of(Bundle bundle) {
@@ -51,6 +59,7 @@ final class BundleResolver implements FhirResolver {
     Map<String, List<Integer>> byFullUrl = new HashMap<>();
     Map<String, List<Integer>> byTypeAndId = new HashMap<>();
     IdentityHashMap<Reference, String> baseOf = new IdentityHashMap<>();
+    Set<String> bases = new HashSet<>();
     for (int e = 0; e < entries.size(); e++) {
       Bundle.BundleEntryComponent entry = entries.get(e);
       Resource resource = entry.getResource();
@@ -68,14 +77,15 @@ final class BundleResolver implements FhirResolver {
         byTypeAndId.computeIfAbsent(resource.fhirType() + "/" + id, k -> new ArrayList<>()).add(e);
       }
       if (base != null) {
-        List<Reference> references = new ArrayList<>();
-        FhirClaimPricer.referencesIn(resource, references);
-        for (Reference reference : references) {
-          baseOf.put(reference, base);
-        }
+        bases.add(base);
+      }
+      List<Reference> references = new ArrayList<>();
+      FhirClaimPricer.referencesIn(resource, references);
+      for (Reference reference : references) {
+        baseOf.put(reference, base == null ? "" : base);
       }
     }
-    return new BundleResolver(entries, byFullUrl, byTypeAndId, baseOf);
+    return new BundleResolver(entries, byFullUrl, byTypeAndId, baseOf, Set.copyOf(bases));
   }
 
   @Override
@@ -91,12 +101,26 @@ final class BundleResolver implements FhirResolver {
       return one(target, byFullUrl.get(key), version);
     }
     // Relative: against the base of the entry that makes it, when that is a RESTful URL (R4,
-    // "Resolving references in Bundles"); else by type and id, when one resource has them.
+    // "Resolving references in Bundles"). Where R4 gives it no meaning (the entry's full URL is a
+    // URN), cpt4j's choice: the entry of that type and id, when one resource has them.
     String base = baseOf.get(reference);
-    if (base != null) {
-      return one(target, byFullUrl.get(base + key), version);
+    if (base == null) {
+      // Not an element of the bundle's entries: a copy of the claim, or a reference made by hand.
+      if (bases.size() > 1) {
+        throw new FhirMappingException(
+            "Bundle.entry",
+            "the relative reference "
+                + target
+                + " is no element of this bundle's entries, which are on "
+                + bases.size()
+                + " servers: which one it is relative to is not for cpt4j to guess (read the"
+                + " bundle's own Claim, not a copy)");
+      }
+      base = bases.isEmpty() ? "" : bases.iterator().next();
     }
-    return one(target, byTypeAndId.get(key), version);
+    return base.isEmpty()
+        ? one(target, byTypeAndId.get(key), version)
+        : one(target, byFullUrl.get(base + key), version);
   }
 
   /**

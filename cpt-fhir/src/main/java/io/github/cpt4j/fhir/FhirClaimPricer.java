@@ -14,6 +14,9 @@ import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.ZipLocalityTable;
+import io.github.cpt4j.fee.medicare.partb.PartBClaimPricer;
+import io.github.cpt4j.fee.medicare.partb.PartBFeeSchedule;
+import io.github.cpt4j.fee.medicare.partb.PartBPayer;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -63,17 +66,21 @@ import org.hl7.fhir.r4.model.Resource;
  * ({@link #withZipLocalities(Function)}) prices the claim in the locality of the ZIP code where its
  * services were furnished ({@link FhirClaims#serviceZip}: an item's location, the claim's {@code
  * facility}, else its billing provider's office), as Medicare does; without tables, or for a claim
- * that names no ZIP code, the context's locality prices it. The claim's place of service also wins
- * over the context: R4 and CARIN Blue Button carry it in one form, a coding of CMS's
- * place-of-service code set in each item's {@code locationCodeableConcept}, read by {@link
- * FhirClaims#placeOfService}. When the items carry one, the claim is priced there, in the setting
- * Medicare pays that place at ({@link PricingContext#withPlaceOfService}), whatever the context's
- * setting or place: the context is the caller's default for claims that do not say, the claim's own
- * code is what was billed, and an item billed at inpatient hospital (21) is paid the facility rate
- * however the context was set up. Items without a place of service are where the others are; items
- * at different places are refused, to be priced as separate claims. Who furnished the lines is the
- * third thing the claim says better than the context: a care team entry whose {@code qualification}
- * is a NUCC provider taxonomy code says what its NPI's provider is ({@link
+ * that names no ZIP code, the context's locality prices it. A DMEPOS line, priced by where the
+ * patient lives, takes the context's beneficiary ZIP code, else that of the home of the claim's
+ * {@code Patient} ({@link FhirClaims#beneficiaryZip}), read only for such a line: a {@code
+ * PartBClaimPricer} says beforehand which lines are DMEPOS; another pricer is asked a second time,
+ * with the patient's ZIP code, when its answer left a line {@code NO_BENEFICIARY_ZIP}. The claim's
+ * place of service also wins over the context: R4 and CARIN Blue Button carry it in one form, a
+ * coding of CMS's place-of-service code set in each item's {@code locationCodeableConcept}, read by
+ * {@link FhirClaims#placeOfService}. When the items carry one, the claim is priced there, in the
+ * setting Medicare pays that place at ({@link PricingContext#withPlaceOfService}), whatever the
+ * context's setting or place: the context is the caller's default for claims that do not say, the
+ * claim's own code is what was billed, and an item billed at inpatient hospital (21) is paid the
+ * facility rate however the context was set up. Items without a place of service are where the
+ * others are; items at different places are refused, to be priced as separate claims. Who furnished
+ * the lines is the third thing the claim says better than the context: a care team entry whose
+ * {@code qualification} is a NUCC provider taxonomy code says what its NPI's provider is ({@link
  * FhirClaims#practitioners}), and that provider's lines are priced as furnished by that type (a
  * nurse practitioner's at 85%), unless the context names the NPI's type itself ({@link
  * PricingContext#withPractitioner( io.github.cpt4j.claim.Npi,
@@ -295,9 +302,11 @@ public final class FhirClaimPricer {
    *     cannot be read (see {@link FhirClaims}), its place of service is not a CMS code or differs
    *     from another item's ({@link FhirClaims#placeOfService}), for a pricer {@linkplain
    *     #withZipLocalities(Function) with ZIP code tables} its service ZIP code cannot be read
-   *     ({@link FhirClaims#serviceZip}) or is in no locality or two, or the claim lacks an element
-   *     the response requires: {@code type}, {@code patient}, or {@code insurer} when no
-   *     {@linkplain #withDefaultInsurer default insurer} is set
+   *     ({@link FhirClaims#serviceZip}) or is in no locality or two, when a DMEPOS line needs the
+   *     patient's home and the context has none, its address cannot be read ({@link
+   *     FhirClaims#beneficiaryZip}), or the claim lacks an element the response requires: {@code
+   *     type}, {@code patient}, or {@code insurer} when no {@linkplain #withDefaultInsurer default
+   *     insurer} is set
    */
   public ClaimResponse price(org.hl7.fhir.r4.model.Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");
@@ -330,13 +339,21 @@ public final class FhirClaimPricer {
         FhirClaims.placeOfService(claim).map(context::withPlaceOfService).orElse(context);
     where = withServiceLocality(claim, references, lines, where);
     where = withCareTeamsPractitioners(claim, references, lines, context, where);
-    PricedClaim priced = pricer.price(lines, where);
     // Where the patient lives prices DMEPOS lines; the claim's patient is read only when a line
     // needs it and the context does not say, so a claim of none is never refused for the address.
-    if (where.beneficiaryZip().isEmpty() && needsBeneficiaryZip(priced)) {
-      Optional<ServiceZip.Found> home = BeneficiaryZip.of(claim, references);
-      if (home.isPresent()) {
-        priced = pricer.price(lines, where.withBeneficiaryZip(home.get().zip()));
+    // The Part B pricer says beforehand which lines are DMEPOS; another pricer is asked again when
+    // its answer lacked the ZIP code.
+    boolean routesLines = pricer instanceof PartBClaimPricer;
+    if (where.beneficiaryZip().isEmpty()
+        && routesLines
+        && hasDmepos(((PartBClaimPricer) pricer).partB(), lines)) {
+      where = withPatientsHome(claim, references, lines, where);
+    }
+    PricedClaim priced = pricer.price(lines, where);
+    if (where.beneficiaryZip().isEmpty() && !routesLines && needsBeneficiaryZip(priced)) {
+      PricingContext home = withPatientsHome(claim, references, lines, where);
+      if (home != where) {
+        priced = pricer.price(lines, home);
       }
     }
 
@@ -487,6 +504,34 @@ public final class FhirClaimPricer {
       }
     }
     return result.withPractitioner(ownType);
+  }
+
+  /** Whether the Part B schedule sends a line of {@code lines} to the DMEPOS fee schedule. */
+  private static boolean hasDmepos(PartBFeeSchedule partB, Claim lines) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (partB.payerOf(lines.line(i).line()) == PartBPayer.DMEPOS) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code where} with the ZIP code of the claim's patient's home on the claim's first date of
+   * service ({@link FhirClaims#beneficiaryZip}), or {@code where} itself when the claim does not
+   * say.
+   */
+  private static PricingContext withPatientsHome(
+      org.hl7.fhir.r4.model.Claim claim, References references, Claim lines, PricingContext where) {
+    LocalDate first = null;
+    for (int i = 0; i < lines.size(); i++) {
+      LocalDate date = lines.line(i).dateOfService().orElse(where.dateOfService());
+      if (first == null || date.isBefore(first)) {
+        first = date;
+      }
+    }
+    Optional<ServiceZip.Found> home = BeneficiaryZip.of(claim, references, first);
+    return home.isPresent() ? where.withBeneficiaryZip(home.get().zip()) : where;
   }
 
   /** Whether a line was left unpriced for want of the beneficiary's ZIP code. */
@@ -711,9 +756,10 @@ public final class FhirClaimPricer {
     List<Reference> inner = new ArrayList<>();
     referencesIn(copy, inner);
     for (Reference next : inner) {
+      // The copy's references name, they do not hold: not the caller's resources the parser linked.
+      next.setResource(null);
       String target = next.getReference();
       if (target != null && target.length() > 1 && target.startsWith("#")) {
-        next.setResource(null);
         contain(target.substring(1), claim, response, path);
       }
     }

@@ -282,7 +282,7 @@ public final class FhirClaims {
    * written); null when the period has none, or only extensions (such as a data-absent reason),
    * which bound nothing.
    */
-  private static String bound(PrimitiveType<?> element, String path) {
+  static String bound(PrimitiveType<?> element, String path) {
     String value = element == null ? null : element.getValueAsString();
     if (value == null) {
       return null;
@@ -294,12 +294,12 @@ public final class FhirClaims {
   }
 
   /** Whether {@code date} is before every day of {@code bound}, a year, month or day. */
-  private static boolean before(LocalDate date, String bound) {
+  static boolean before(LocalDate date, String bound) {
     return date.toString().substring(0, bound.length()).compareTo(bound) < 0;
   }
 
   /** Whether {@code date} is after every day of {@code bound}, a year, month or day. */
-  private static boolean after(LocalDate date, String bound) {
+  static boolean after(LocalDate date, String bound) {
     return date.toString().substring(0, bound.length()).compareTo(bound) > 0;
   }
 
@@ -600,42 +600,49 @@ public final class FhirClaims {
   }
 
   /**
-   * Returns the five-digit ZIP code where the claim's patient lives, which prices DMEPOS items by
-   * the beneficiary's state of residence and its rural or non-rural amount (Claims Processing
-   * Manual, Pub. 100-04, ch. 20 §20.2), or empty when the claim does not say. It is the {@code
-   * Patient} that {@code Claim.patient} names (a contained one; see {@link #beneficiaryZip(
-   * org.hl7.fhir.r4.model.Claim, FhirResolver)} for {@code Patient/7}), by its addresses that are
-   * where the patient lives: of {@code use} {@code home} or none (not {@code work}, {@code temp},
-   * {@code old} or {@code billing}) and not of {@code type} {@code postal} (mail only, such as a
-   * post office box). Addresses of two ZIP codes say nothing. {@link FhirClaimPricer} prices the
-   * claim's DMEPOS lines with it when the context has no beneficiary ZIP code of its own.
+   * Returns the five-digit ZIP code where the claim's patient lives on {@code dateOfService}, which
+   * prices DMEPOS items by the beneficiary's state of residence and its rural or non-rural amount
+   * (42 CFR 414 subpart D; Claims Processing Manual, Pub. 100-04, ch. 20 §20.2), or empty when the
+   * claim does not say. It is the {@code Patient} that {@code Claim.patient} names (a contained
+   * one; see {@link #beneficiaryZip(org.hl7.fhir.r4.model.Claim, LocalDate, FhirResolver)} for
+   * {@code Patient/7}), by its addresses that are where the patient lives on that date: of {@code
+   * use} {@code home} or none (not {@code work}, {@code temp}, {@code old} or {@code billing}), not
+   * of {@code type} {@code postal} (mail only, such as a post office box), of no {@code country} or
+   * a US one ({@code US}, {@code USA}, a territory such as {@code PR}: an address abroad has no ZIP
+   * code), and whose {@code period}, if any, holds the date. Addresses of two ZIP codes say
+   * nothing. {@link FhirClaimPricer} prices the claim's DMEPOS lines with it, on the claim's first
+   * date of service, when the context has no beneficiary ZIP code of its own.
    *
    * <pre>{@code
-   * FhirClaims.beneficiaryZip(fhirClaim);   // Optional[10001], from the contained #pat's home
+   * FhirClaims.beneficiaryZip(fhirClaim, date);   // Optional[10001], from the contained #pat's home
    * }</pre>
    *
    * @throws FhirMappingException at a {@code postalCode} of such an address that is not a US ZIP
-   *     code ({@code Claim.contained[0].address[0].postalCode}), or at a local reference that names
-   *     no contained resource, or one that is not a {@code Patient}
+   *     code ({@code Claim.contained[0].address[0].postalCode}) or a {@code period} bound that is
+   *     no date; at a local reference that names no contained resource, or one that is not a {@code
+   *     Patient}
    */
-  public static Optional<String> beneficiaryZip(org.hl7.fhir.r4.model.Claim claim) {
-    return beneficiaryZip(claim, FhirResolver.none());
+  public static Optional<String> beneficiaryZip(
+      org.hl7.fhir.r4.model.Claim claim, LocalDate dateOfService) {
+    return beneficiaryZip(claim, dateOfService, FhirResolver.none());
   }
 
   /**
-   * Returns the ZIP code where the claim's patient lives, as {@link
-   * #beneficiaryZip(org.hl7.fhir.r4.model.Claim)} does, reading the {@code Patient} {@code
-   * resolver} finds for a reference outside the claim ({@code Patient/7}, a Bundle's entry).
+   * Returns the ZIP code where the claim's patient lives on {@code dateOfService}, as {@link
+   * #beneficiaryZip(org.hl7.fhir.r4.model.Claim, LocalDate)} does, reading the {@code Patient}
+   * {@code resolver} finds for a reference outside the claim ({@code Patient/7}, a Bundle's entry).
    *
-   * @throws FhirMappingException as {@link #beneficiaryZip(org.hl7.fhir.r4.model.Claim)} does, at
-   *     {@code Claim.patient.resolve().address[0].postalCode} for a resolved one, and at a
+   * @throws FhirMappingException as {@link #beneficiaryZip(org.hl7.fhir.r4.model.Claim, LocalDate)}
+   *     does, at {@code Claim.patient.resolve().address[0].postalCode} for a resolved one, and at a
    *     reference the resolver finds a resource of another type for
    */
   public static Optional<String> beneficiaryZip(
-      org.hl7.fhir.r4.model.Claim claim, FhirResolver resolver) {
+      org.hl7.fhir.r4.model.Claim claim, LocalDate dateOfService, FhirResolver resolver) {
     requireNonNull(claim, "claim");
+    requireNonNull(dateOfService, "dateOfService");
     requireNonNull(resolver, "resolver");
-    return BeneficiaryZip.of(claim, new References(claim, resolver)).map(ServiceZip.Found::zip);
+    return BeneficiaryZip.of(claim, new References(claim, resolver), dateOfService)
+        .map(ServiceZip.Found::zip);
   }
 
   /**

@@ -52,14 +52,19 @@ public interface FhirResolver {
    * ({@code Practitioner/7}) made by an entry whose {@code fullUrl} is a RESTful URL names the
    * entry of that URL's base and the reference ({@code https://host/fhir/} and {@code
    * Practitioner/7}), so that another server's practitioner of the same id is never taken for it. A
-   * relative reference made where there is no such base (an entry of a {@code urn:uuid:} full URL)
-   * names the entry whose resource is of that type and id. A reference to a version ({@code
-   * /_history/2}) names the entry of that {@code meta.versionId}; one without names the entry of
-   * that URL, and two entries of one URL (two versions) or of one type and id (two servers) make it
+   * reference to a version ({@code /_history/2}) names the entry of that {@code meta.versionId};
+   * one without names the entry of that URL, and two entries of one URL (two versions) make it
    * refused with a {@link FhirMappingException} when it is resolved. A reference by identifier
-   * alone resolves to nothing. The bundle is indexed once, now, with the reference elements of each
-   * entry's resource: price the claim object of the bundle's entry, not a copy, for its relative
-   * references to be read against its entry's base; later changes to the bundle are not seen.
+   * alone resolves to nothing.
+   *
+   * <p>Beyond R4, which gives them no meaning, cpt4j resolves a relative reference made by an entry
+   * of no RESTful {@code fullUrl} (a {@code urn:uuid:}) to the entry whose resource is of that type
+   * and id, refusing it when two are (two servers'); and a relative reference that is no element of
+   * the bundle's entries (a copy of the claim, or one made by hand) against the one server of the
+   * bundle's RESTful entries, or, when they have none, by type and id; when they are on several
+   * servers it is refused. So price the claim object of the bundle's entry, not a copy. The bundle
+   * is indexed once, now, with the reference elements of each entry's resource; later changes to it
+   * are not seen.
    */
   static FhirResolver of(Bundle bundle) {
     return BundleResolver.of(bundle);

@@ -115,7 +115,7 @@ final class References {
     String type = resource.fhirType();
     if (types != null && !types.contains(type)) {
       throw new FhirMappingException(
-          path + (reference.hasReference() ? ".reference" : ".identifier"),
+          path + (target != null && !target.isEmpty() ? ".reference" : ".identifier"),
           describe(reference)
               + " resolves to a "
               + type

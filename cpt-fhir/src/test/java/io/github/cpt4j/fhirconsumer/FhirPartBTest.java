@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ca.uhn.fhir.context.FhirContext;
+import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.data.BundledData;
+import io.github.cpt4j.fee.ClaimPricer;
+import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
@@ -18,11 +21,15 @@ import io.github.cpt4j.fhir.FhirMappingException;
 import io.github.cpt4j.fhir.FhirResolver;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ClaimResponse;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +40,8 @@ import org.junit.jupiter.api.Test;
 class FhirPartBTest {
 
   private static final FhirContext FHIR = FhirContext.forR4Cached();
+
+  private static final LocalDate MARCH_14 = LocalDate.of(2025, 3, 14);
 
   private static final PricingContext MANHATTAN =
       PricingContext.of(
@@ -102,8 +111,8 @@ class FhirPartBTest {
     Bundle bundle = bundle();
     org.hl7.fhir.r4.model.Claim claim = claimOf(bundle);
     FhirResolver resolver = FhirResolver.of(bundle);
-    assertEquals(Optional.of("90210"), FhirClaims.beneficiaryZip(claim, resolver));
-    assertEquals(Optional.empty(), FhirClaims.beneficiaryZip(claim));
+    assertEquals(Optional.of("90210"), FhirClaims.beneficiaryZip(claim, MARCH_14, resolver));
+    assertEquals(Optional.empty(), FhirClaims.beneficiaryZip(claim, MARCH_14));
 
     ClaimResponse response = PART_B.withResolver(resolver).price(claim, MANHATTAN);
     ClaimResponse byContext =
@@ -143,7 +152,8 @@ class FhirPartBTest {
     Patient patient = (Patient) bundle.getEntry().get(1).getResource();
     patient.addAddress().setUse(Address.AddressUse.HOME).setPostalCode("99501");
     assertEquals(
-        Optional.empty(), FhirClaims.beneficiaryZip(claimOf(bundle), FhirResolver.of(bundle)));
+        Optional.empty(),
+        FhirClaims.beneficiaryZip(claimOf(bundle), MARCH_14, FhirResolver.of(bundle)));
   }
 
   @Test
@@ -158,11 +168,104 @@ class FhirPartBTest {
         assertThrows(FhirMappingException.class, () -> PART_B.price(claim, MANHATTAN));
     assertEquals("Claim.contained[0].address[0].postalCode", e.path());
 
+    // The physician's pricer leaves the walker NOT_IN_SCHEDULE: it never needs the address.
+    FhirClaimPricer physician =
+        FhirClaimPricer.of(MedicareClaimPricer.of(BundledData.medicareFeeSchedule()));
+    assertEquals(
+        UnpricedReason.NOT_IN_SCHEDULE.name(), reason(physician.price(claim, MANHATTAN), 2));
     // Without the walker, the address is not read: the claim is priced.
     claim.getItem().remove(2);
     assertEquals(new BigDecimal("10.56"), eligible(PART_B.price(claim, MANHATTAN), 1));
-    // And the physician's pricer never reads it either: no line of its needs one.
-    FhirClaimPricer.of(MedicareClaimPricer.of(BundledData.medicareFeeSchedule()))
-        .price(claim, MANHATTAN);
+  }
+
+  @Test
+  void theHomeOnTheDateOfServiceInTheUnitedStates() {
+    org.hl7.fhir.r4.model.Claim claim = claimOf(bundle());
+    Patient patient = new Patient();
+    patient.setId("pat");
+    // Moved away in 2024, and a house abroad: neither is the home on 2025-03-14.
+    patient
+        .addAddress()
+        .setUse(Address.AddressUse.HOME)
+        .setPostalCode("99501")
+        .setPeriod(new Period().setEndElement(new DateTimeType("2024-12")));
+    patient.addAddress().setCountry("CA").setPostalCode("K1A 0B1");
+    patient
+        .addAddress()
+        .setCountry("us")
+        .setPostalCode("96813")
+        .setPeriod(new Period().setStartElement(new DateTimeType("2025")));
+    claim.addContained(patient);
+    claim.setPatient(new Reference("#pat"));
+    assertEquals(Optional.of("96813"), FhirClaims.beneficiaryZip(claim, MARCH_14));
+    assertEquals(new BigDecimal("71.17"), eligible(PART_B.price(claim, MANHATTAN), 2));
+    // In 2024, both Alaska and Hawaii: which one is not for cpt4j to guess.
+    patient.getAddress().get(2).getPeriod().setStartElement(new DateTimeType("2024-06-01"));
+    assertEquals(Optional.empty(), FhirClaims.beneficiaryZip(claim, LocalDate.of(2024, 7, 1)));
+  }
+
+  @Test
+  void aZipCodeTheScheduleCannotPlaceLeavesTheLineUnpriced() {
+    org.hl7.fhir.r4.model.Claim claim = claimOf(bundle());
+    Patient patient = new Patient();
+    patient.setId("pat");
+    patient.addAddress().setPostalCode("00000");
+    claim.addContained(patient);
+    claim.setPatient(new Reference("#pat"));
+    ClaimResponse response = PART_B.price(claim, MANHATTAN);
+    assertNull(eligible(response, 2));
+    assertEquals(new BigDecimal("10.56"), eligible(response, 1));
+  }
+
+  @Test
+  void anotherPricerIsAskedAgainWithThePatientsHome() {
+    ClaimPricer partB =
+        PartBClaimPricer.of(
+            BundledData.partBFeeSchedule(),
+            MedicareClaimPricer.of(BundledData.medicareFeeSchedule()));
+    List<Optional<String>> asked = new ArrayList<>();
+    ClaimPricer wrapped =
+        new ClaimPricer() {
+          @Override
+          public String name() {
+            return "wrapped";
+          }
+
+          @Override
+          public PricedClaim price(Claim claim, PricingContext context) {
+            asked.add(context.beneficiaryZip());
+            return partB.price(claim, context);
+          }
+        };
+    Bundle bundle = bundle();
+    ClaimResponse response =
+        FhirClaimPricer.of(wrapped)
+            .withResolver(FhirResolver.of(bundle))
+            .price(claimOf(bundle), MANHATTAN);
+    assertEquals(new BigDecimal("65.94"), eligible(response, 2));
+    assertEquals(List.of(Optional.empty(), Optional.of("90210")), asked);
+    // A claim no line of which needs the ZIP code is priced once.
+    org.hl7.fhir.r4.model.Claim visit = claimOf(bundle());
+    visit.getItem().remove(2);
+    asked.clear();
+    FhirClaimPricer.of(wrapped).price(visit, MANHATTAN);
+    assertEquals(List.of(Optional.empty()), asked);
+  }
+
+  @Test
+  void aContainedResourcesReferencesDoNotHoldTheCallersResources() {
+    Bundle bundle = bundle();
+    org.hl7.fhir.r4.model.Claim claim = claimOf(bundle);
+    Patient patient = new Patient();
+    patient.setId("pat");
+    Reference organization = new Reference("Organization/o1");
+    organization.setResource(new org.hl7.fhir.r4.model.Organization());
+    patient.setManagingOrganization(organization);
+    claim.addContained(patient);
+    claim.setPatient(new Reference("#pat"));
+    ClaimResponse response = PART_B.price(claim, MANHATTAN.withBeneficiaryZip("10001"));
+    Patient copied = (Patient) response.getContained().get(0);
+    assertEquals("Organization/o1", copied.getManagingOrganization().getReference());
+    assertNull(copied.getManagingOrganization().getResource());
   }
 }

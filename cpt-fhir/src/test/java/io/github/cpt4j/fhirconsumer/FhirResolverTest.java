@@ -255,9 +255,10 @@ class FhirResolverTest {
     assertEquals(
         Optional.empty(),
         resolver.resolve(new Reference("https://example.org/fhir/Practitioner/b/_history/2")));
-    // A relative reference made outside any entry's RESTful base: by type and id.
+    // A relative reference no entry makes: against the bundle's one server, example.org, where
+    // there is no Practitioner/a (its practitioner a is at a urn:uuid).
     assertEquals(Optional.of(byUrl), resolver.resolve(new Reference("Practitioner/b")));
-    assertEquals(Optional.of(byUuid), resolver.resolve(new Reference("Practitioner/a")));
+    assertEquals(Optional.empty(), resolver.resolve(new Reference("Practitioner/a")));
     assertEquals(Optional.empty(), resolver.resolve(new Reference("Practitioner/c")));
     assertEquals(Optional.empty(), resolver.resolve(new Reference("Organization/b")));
     assertEquals(Optional.empty(), resolver.resolve(new Reference().setIdentifier(npi(NP))));
@@ -312,6 +313,16 @@ class FhirResolverTest {
     assertEquals(
         Map.of(Npi.parse("1000000004"), PractitionerType.PHYSICIAN),
         FhirClaims.practitioners(claim, FhirResolver.of(bundle)));
+
+    // A copy of the claim is no element of the bundle: against the bundle's servers, a and b,
+    // its relative reference is refused rather than read as either's.
+    org.hl7.fhir.r4.model.Claim copy = claim.copy();
+    assertEquals(
+        "Claim.careTeam[0].provider.reference",
+        assertThrows(
+                FhirMappingException.class,
+                () -> FhirClaims.practitioners(copy, FhirResolver.of(bundle)))
+            .path());
 
     // A claim at a urn:uuid has no server: its relative reference goes by type and id, and two
     // servers' practitioners of that id are refused at the claim's reference, the bundle's entry
