@@ -140,8 +140,7 @@ public final class FhirClaims {
    *     reference the resolver finds a resource of another type for
    */
   public static Claim toClaim(org.hl7.fhir.r4.model.Claim claim, FhirResolver resolver) {
-    requireNonNull(claim, "claim");
-    return toClaim(claim, new References(claim, requireNonNull(resolver, "resolver")));
+    return toClaim(claim, References.of(claim, resolver));
   }
 
   /** {@link #toClaim(org.hl7.fhir.r4.model.Claim, FhirResolver)}, with the claim's references. */
@@ -396,9 +395,7 @@ public final class FhirClaims {
    */
   public static SortedMap<Npi, PractitionerType> practitioners(
       org.hl7.fhir.r4.model.Claim claim, FhirResolver resolver) {
-    requireNonNull(claim, "claim");
-    requireNonNull(resolver, "resolver");
-    return new CareTeam(claim, new References(claim, resolver)).practitioners();
+    return new CareTeam(claim, References.of(claim, resolver)).practitioners();
   }
 
   /**
@@ -432,11 +429,7 @@ public final class FhirClaims {
    */
   public static Optional<PractitionerType> practitioner(
       org.hl7.fhir.r4.model.Claim claim, FhirResolver resolver) {
-    requireNonNull(claim, "claim");
-    requireNonNull(resolver, "resolver");
-    return new CareTeam(claim, new References(claim, resolver))
-        .ownProvider()
-        .map(OwnProvider::type);
+    return new CareTeam(claim, References.of(claim, resolver)).ownProvider().map(OwnProvider::type);
   }
 
   /**
@@ -594,9 +587,7 @@ public final class FhirClaims {
    */
   public static Optional<String> serviceZip(
       org.hl7.fhir.r4.model.Claim claim, FhirResolver resolver) {
-    requireNonNull(claim, "claim");
-    requireNonNull(resolver, "resolver");
-    return ServiceZip.of(claim, new References(claim, resolver)).map(ServiceZip.Found::zip);
+    return ServiceZip.of(claim, References.of(claim, resolver)).map(ServiceZip.Found::zip);
   }
 
   /**
@@ -638,10 +629,8 @@ public final class FhirClaims {
    */
   public static Optional<String> beneficiaryZip(
       org.hl7.fhir.r4.model.Claim claim, LocalDate dateOfService, FhirResolver resolver) {
-    requireNonNull(claim, "claim");
     requireNonNull(dateOfService, "dateOfService");
-    requireNonNull(resolver, "resolver");
-    return BeneficiaryZip.of(claim, new References(claim, resolver), dateOfService)
+    return BeneficiaryZip.of(claim, References.of(claim, resolver), dateOfService)
         .map(ServiceZip.Found::zip);
   }
 

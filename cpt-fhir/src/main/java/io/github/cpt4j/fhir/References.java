@@ -1,6 +1,7 @@
 package io.github.cpt4j.fhir;
 
 import static io.github.cpt4j.fhir.FhirClaims.requireValue;
+import static java.util.Objects.requireNonNull;
 
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -31,6 +32,11 @@ final class References {
   References(org.hl7.fhir.r4.model.Claim claim, FhirResolver resolver) {
     this.claim = claim;
     this.resolver = resolver;
+  }
+
+  /** The references of {@code claim}, followed through {@code resolver}: one reading's. */
+  static References of(org.hl7.fhir.r4.model.Claim claim, FhirResolver resolver) {
+    return new References(requireNonNull(claim, "claim"), requireNonNull(resolver, "resolver"));
   }
 
   /**

@@ -94,6 +94,15 @@ class FhirPartBTest {
     return (org.hl7.fhir.r4.model.Claim) bundle.getEntryFirstRep().getResource();
   }
 
+  /** {@code claim} of a contained patient (whose addresses the test adds), returned. */
+  private static Patient containedPatient(org.hl7.fhir.r4.model.Claim claim) {
+    Patient patient = new Patient();
+    patient.setId("pat");
+    claim.addContained(patient);
+    claim.setPatient(new Reference("#pat"));
+    return patient;
+  }
+
   private static BigDecimal eligible(ClaimResponse response, int item) {
     var adjudication = FhirTest.adjudication(response.getItem().get(item), "eligible");
     return adjudication.hasAmount() ? adjudication.getAmount().getValue() : null;
@@ -159,11 +168,8 @@ class FhirPartBTest {
   @Test
   void aContainedPatientsBadZipCodeIsRefusedOnlyWhenALineNeedsIt() {
     org.hl7.fhir.r4.model.Claim claim = claimOf(bundle());
-    Patient patient = new Patient();
-    patient.setId("pat");
+    Patient patient = containedPatient(claim);
     patient.addAddress().setPostalCode("9021");
-    claim.addContained(patient);
-    claim.setPatient(new Reference("#pat"));
     FhirMappingException e =
         assertThrows(FhirMappingException.class, () -> PART_B.price(claim, MANHATTAN));
     assertEquals("Claim.contained[0].address[0].postalCode", e.path());
@@ -181,8 +187,7 @@ class FhirPartBTest {
   @Test
   void theHomeOnTheDateOfServiceInTheUnitedStates() {
     org.hl7.fhir.r4.model.Claim claim = claimOf(bundle());
-    Patient patient = new Patient();
-    patient.setId("pat");
+    Patient patient = containedPatient(claim);
     // Moved away in 2024, and a house abroad: neither is the home on 2025-03-14.
     patient
         .addAddress()
@@ -195,8 +200,6 @@ class FhirPartBTest {
         .setCountry("us")
         .setPostalCode("96813")
         .setPeriod(new Period().setStartElement(new DateTimeType("2025")));
-    claim.addContained(patient);
-    claim.setPatient(new Reference("#pat"));
     assertEquals(Optional.of("96813"), FhirClaims.beneficiaryZip(claim, MARCH_14));
     assertEquals(new BigDecimal("71.17"), eligible(PART_B.price(claim, MANHATTAN), 2));
     // In 2024, both Alaska and Hawaii: which one is not for cpt4j to guess.
@@ -207,11 +210,8 @@ class FhirPartBTest {
   @Test
   void aZipCodeTheScheduleCannotPlaceLeavesTheLineUnpriced() {
     org.hl7.fhir.r4.model.Claim claim = claimOf(bundle());
-    Patient patient = new Patient();
-    patient.setId("pat");
+    Patient patient = containedPatient(claim);
     patient.addAddress().setPostalCode("00000");
-    claim.addContained(patient);
-    claim.setPatient(new Reference("#pat"));
     ClaimResponse response = PART_B.price(claim, MANHATTAN);
     assertNull(eligible(response, 2));
     assertEquals(new BigDecimal("10.56"), eligible(response, 1));
@@ -256,13 +256,10 @@ class FhirPartBTest {
   void aContainedResourcesReferencesDoNotHoldTheCallersResources() {
     Bundle bundle = bundle();
     org.hl7.fhir.r4.model.Claim claim = claimOf(bundle);
-    Patient patient = new Patient();
-    patient.setId("pat");
+    Patient patient = containedPatient(claim);
     Reference organization = new Reference("Organization/o1");
     organization.setResource(new org.hl7.fhir.r4.model.Organization());
     patient.setManagingOrganization(organization);
-    claim.addContained(patient);
-    claim.setPatient(new Reference("#pat"));
     ClaimResponse response = PART_B.price(claim, MANHATTAN.withBeneficiaryZip("10001"));
     Patient copied = (Patient) response.getContained().get(0);
     assertEquals("Organization/o1", copied.getManagingOrganization().getReference());
