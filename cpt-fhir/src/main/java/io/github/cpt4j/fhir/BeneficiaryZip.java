@@ -23,26 +23,32 @@ final class BeneficiaryZip {
 
   /**
    * The countries of US ZIP codes, as an address's {@code country} may write them (ISO 3166 codes
-   * of two and three letters, or the name): the states, and the territories whose ZIP codes the
-   * DMEPOS fee schedule prices.
+   * of two and three letters and the numeric one, or the name; upper case, without dots, single
+   * spaces): the United States and its territories.
    */
   private static final Set<String> US =
       Set.of(
           "US",
           "USA",
+          "840",
           "UNITED STATES",
           "UNITED STATES OF AMERICA",
           "PR",
           "PRI",
+          "630",
           "PUERTO RICO",
           "VI",
           "VIR",
+          "850",
           "GU",
           "GUM",
+          "316",
           "AS",
           "ASM",
+          "016",
           "MP",
-          "MNP");
+          "MNP",
+          "580");
 
   /**
    * The ZIP code of the {@code Patient} {@code Claim.patient} names (contained, or found by the
@@ -72,8 +78,7 @@ final class BeneficiaryZip {
       boolean home = !address.hasUse() || address.getUse() == Address.AddressUse.HOME;
       if (!home
           || address.getType() == Address.AddressType.POSTAL
-          || address.hasCountry()
-              && !US.contains(address.getCountry().strip().toUpperCase(Locale.ROOT))
+          || !inUnitedStates(address.getCountry())
           || address.hasPeriod()
               && !holds(
                   address.getPeriod(), date, target.get().path() + ".address[" + a + "].period")) {
@@ -86,6 +91,20 @@ final class BeneficiaryZip {
       return Optional.empty();
     }
     return Optional.of(zips.get(0));
+  }
+
+  /**
+   * Whether an address of {@code country} (as written, null when not given) can have a ZIP code:
+   * none given, or the United States or a territory in any of its usual spellings ({@code U.S.A.},
+   * {@code united states}).
+   */
+  private static boolean inUnitedStates(String country) {
+    if (country == null || country.isBlank()) {
+      return true;
+    }
+    String normal =
+        country.replace(".", "").strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+    return US.contains(normal);
   }
 
   /**

@@ -37,7 +37,11 @@ final class BundleResolver implements FhirResolver {
    */
   private final IdentityHashMap<Reference, String> baseOf;
 
-  /** The RESTful bases of the entries' full URLs. */
+  /**
+   * The bases a relative reference that is no element of the entries is read against: those of the
+   * bundle's claims (empty for one at a URN), else, in a bundle of no claim, those of its RESTful
+   * entries.
+   */
   private final Set<String> bases;
 
   private BundleResolver(
@@ -60,6 +64,7 @@ final class BundleResolver implements FhirResolver {
     Map<String, List<Integer>> byTypeAndId = new HashMap<>();
     IdentityHashMap<Reference, String> baseOf = new IdentityHashMap<>();
     Set<String> bases = new HashSet<>();
+    Set<String> claimBases = new HashSet<>();
     for (int e = 0; e < entries.size(); e++) {
       Bundle.BundleEntryComponent entry = entries.get(e);
       Resource resource = entry.getResource();
@@ -79,13 +84,21 @@ final class BundleResolver implements FhirResolver {
       if (base != null) {
         bases.add(base);
       }
+      if (resource instanceof org.hl7.fhir.r4.model.Claim) {
+        claimBases.add(base == null ? "" : base);
+      }
       List<Reference> references = new ArrayList<>();
       FhirClaimPricer.referencesIn(resource, references);
       for (Reference reference : references) {
         baseOf.put(reference, base == null ? "" : base);
       }
     }
-    return new BundleResolver(entries, byFullUrl, byTypeAndId, baseOf, Set.copyOf(bases));
+    return new BundleResolver(
+        entries,
+        byFullUrl,
+        byTypeAndId,
+        baseOf,
+        Set.copyOf(claimBases.isEmpty() ? bases : claimBases));
   }
 
   @Override
@@ -111,7 +124,7 @@ final class BundleResolver implements FhirResolver {
             "Bundle.entry",
             "the relative reference "
                 + target
-                + " is no element of this bundle's entries, which are on "
+                + " is no element of this bundle's entries, whose claims are on "
                 + bases.size()
                 + " servers: which one it is relative to is not for cpt4j to guess (read the"
                 + " bundle's own Claim, not a copy)");

@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.ClaimResponse.AdjudicationComponent;
@@ -344,14 +345,25 @@ public final class FhirClaimPricer {
     // The Part B pricer says beforehand which lines are DMEPOS; another pricer is asked again when
     // its answer lacked the ZIP code.
     boolean routesLines = pricer instanceof PartBClaimPricer;
-    if (where.beneficiaryZip().isEmpty()
-        && routesLines
-        && hasDmepos(((PartBClaimPricer) pricer).partB(), lines)) {
-      where = withPatientsHome(claim, references, lines, where);
+    if (where.beneficiaryZip().isEmpty() && routesLines) {
+      PartBFeeSchedule partB = ((PartBClaimPricer) pricer).partB();
+      // Without a DMEPOS schedule the lines are NO_SCHEDULE_LOADED, whatever the address says.
+      if (partB.schedule(PartBPayer.DMEPOS).isPresent()) {
+        where =
+            withPatientsHome(
+                claim,
+                references,
+                lines,
+                where,
+                i -> partB.payerOf(lines.line(i).line()) == PartBPayer.DMEPOS);
+      }
     }
     PricedClaim priced = pricer.price(lines, where);
-    if (where.beneficiaryZip().isEmpty() && !routesLines && needsBeneficiaryZip(priced)) {
-      PricingContext home = withPatientsHome(claim, references, lines, where);
+    if (where.beneficiaryZip().isEmpty() && !routesLines) {
+      PricedClaim first = priced;
+      PricingContext home =
+          withPatientsHome(
+              claim, references, lines, where, i -> lacksBeneficiaryZip(first.lines().get(i)));
       if (home != where) {
         priced = pricer.price(lines, home);
       }
@@ -506,43 +518,38 @@ public final class FhirClaimPricer {
     return result.withPractitioner(ownType);
   }
 
-  /** Whether the Part B schedule sends a line of {@code lines} to the DMEPOS fee schedule. */
-  private static boolean hasDmepos(PartBFeeSchedule partB, Claim lines) {
-    for (int i = 0; i < lines.size(); i++) {
-      if (partB.payerOf(lines.line(i).line()) == PartBPayer.DMEPOS) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /**
-   * {@code where} with the ZIP code of the claim's patient's home on the claim's first date of
-   * service ({@link FhirClaims#beneficiaryZip}), or {@code where} itself when the claim does not
-   * say.
+   * {@code where} with the ZIP code of the claim's patient's home ({@link
+   * FhirClaims#beneficiaryZip}) on the first date of the lines that need it, {@code needs}; or
+   * {@code where} itself when no line needs it or the claim does not say.
    */
   private static PricingContext withPatientsHome(
-      org.hl7.fhir.r4.model.Claim claim, References references, Claim lines, PricingContext where) {
+      org.hl7.fhir.r4.model.Claim claim,
+      References references,
+      Claim lines,
+      PricingContext where,
+      IntPredicate needs) {
     LocalDate first = null;
     for (int i = 0; i < lines.size(); i++) {
+      if (!needs.test(i)) {
+        continue;
+      }
       LocalDate date = lines.line(i).dateOfService().orElse(where.dateOfService());
       if (first == null || date.isBefore(first)) {
         first = date;
       }
+    }
+    if (first == null) {
+      return where;
     }
     Optional<ServiceZip.Found> home = BeneficiaryZip.of(claim, references, first);
     return home.isPresent() ? where.withBeneficiaryZip(home.get().zip()) : where;
   }
 
   /** Whether a line was left unpriced for want of the beneficiary's ZIP code. */
-  private static boolean needsBeneficiaryZip(PricedClaim priced) {
-    for (PricedLine line : priced.lines()) {
-      if (line.result() instanceof FeeResult.Unpriced refused
-          && refused.why() == UnpricedReason.NO_BENEFICIARY_ZIP) {
-        return true;
-      }
-    }
-    return false;
+  private static boolean lacksBeneficiaryZip(PricedLine line) {
+    return line.result() instanceof FeeResult.Unpriced refused
+        && refused.why() == UnpricedReason.NO_BENEFICIARY_ZIP;
   }
 
   /**

@@ -601,8 +601,8 @@ public final class FhirClaims {
    * of {@code type} {@code postal} (mail only, such as a post office box), of no {@code country} or
    * a US one ({@code US}, {@code USA}, a territory such as {@code PR}: an address abroad has no ZIP
    * code), and whose {@code period}, if any, holds the date. Addresses of two ZIP codes say
-   * nothing. {@link FhirClaimPricer} prices the claim's DMEPOS lines with it, on the claim's first
-   * date of service, when the context has no beneficiary ZIP code of its own.
+   * nothing. {@link FhirClaimPricer} prices the claim's DMEPOS lines with it, on the first date of
+   * those lines, when the context has no beneficiary ZIP code of its own.
    *
    * <pre>{@code
    * FhirClaims.beneficiaryZip(fhirClaim, date);   // Optional[10001], from the contained #pat's home
@@ -745,8 +745,7 @@ public final class FhirClaims {
     } catch (DateTimeParseException e) {
       throw new FhirMappingException(
           path,
-          "a date of service is a full date such as 2025-06-02, not "
-              + CodeFormatException.quote(value),
+          "a date is a full date here, such as 2025-06-02, not " + CodeFormatException.quote(value),
           e);
     }
   }

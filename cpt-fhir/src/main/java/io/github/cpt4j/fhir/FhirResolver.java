@@ -60,10 +60,11 @@ public interface FhirResolver {
    * <p>Beyond R4, which gives them no meaning, cpt4j resolves a relative reference made by an entry
    * of no RESTful {@code fullUrl} (a {@code urn:uuid:}) to the entry whose resource is of that type
    * and id, refusing it when two are (two servers'); and a relative reference that is no element of
-   * the bundle's entries (a copy of the claim, or one made by hand) against the one server of the
-   * bundle's RESTful entries, or, when they have none, by type and id; when they are on several
-   * servers it is refused. So price the claim object of the bundle's entry, not a copy. The bundle
-   * is indexed once, now, with the reference elements of each entry's resource; later changes to it
+   * the bundle's entries (a copy of the claim, or one made by hand) as one of the bundle's claim
+   * would be read (against its server, or by type and id for a claim at a URN), refusing it when
+   * the bundle's claims are on several servers (in a bundle of no claim, the servers of its RESTful
+   * entries count). So price the claim object of the bundle's entry, not a copy. The bundle is
+   * indexed once, now, with the reference elements of each entry's resource; later changes to it
    * are not seen.
    */
   static FhirResolver of(Bundle bundle) {

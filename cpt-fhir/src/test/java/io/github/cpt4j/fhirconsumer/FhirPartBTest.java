@@ -3,6 +3,7 @@ package io.github.cpt4j.fhirconsumer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ca.uhn.fhir.context.FhirContext;
 import io.github.cpt4j.claim.Claim;
@@ -14,6 +15,7 @@ import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.partb.PartBClaimPricer;
+import io.github.cpt4j.fee.medicare.partb.PartBFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import io.github.cpt4j.fhir.FhirClaimPricer;
 import io.github.cpt4j.fhir.FhirClaims;
@@ -27,10 +29,14 @@ import java.util.Optional;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ClaimResponse;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -214,6 +220,9 @@ class FhirPartBTest {
     patient.addAddress().setPostalCode("00000");
     ClaimResponse response = PART_B.price(claim, MANHATTAN);
     assertNull(eligible(response, 2));
+    String detail =
+        FhirTest.adjudication(response.getItem().get(2), "eligible").getReason().getText();
+    assertTrue(detail.contains("ZIP code 00000 is in no state"), detail);
     assertEquals(new BigDecimal("10.56"), eligible(response, 1));
   }
 
@@ -264,5 +273,78 @@ class FhirPartBTest {
     Patient copied = (Patient) response.getContained().get(0);
     assertEquals("Organization/o1", copied.getManagingOrganization().getReference());
     assertNull(copied.getManagingOrganization().getResource());
+  }
+
+  @Test
+  void theWalkersOwnDateFindsTheHome() {
+    // A visit in December 2024, the walker in January 2025; the patient moved from Alaska to
+    // Hawaii on New Year's Day. The walker is paid where the patient lived when it was furnished.
+    org.hl7.fhir.r4.model.Claim claim = claimOf(bundle());
+    claim.setBillablePeriod(null);
+    claim.getItem().remove(1);
+    claim.getItem().get(0).setServiced(new DateType("2024-12-20"));
+    claim.getItem().get(1).setServiced(new DateType("2025-01-15"));
+    Patient patient = containedPatient(claim);
+    patient
+        .addAddress()
+        .setPostalCode("99501")
+        .setPeriod(new Period().setEndElement(new DateTimeType("2024-12-31")));
+    patient
+        .addAddress()
+        .setPostalCode("96813")
+        .setPeriod(new Period().setStartElement(new DateTimeType("2025-01-01")));
+    assertEquals(new BigDecimal("71.17"), eligible(PART_B.price(claim, MANHATTAN), 1));
+  }
+
+  @Test
+  void withoutADmeposScheduleThePatientIsNotRead() {
+    FhirClaimPricer noDmepos =
+        FhirClaimPricer.of(
+            PartBClaimPricer.of(
+                PartBFeeSchedule.builder()
+                    .physicianFeeSchedule(BundledData.medicareFeeSchedule())
+                    .clinicalLaboratory(BundledData.clinicalLabFeeSchedule())
+                    .build(),
+                MedicareClaimPricer.of(BundledData.medicareFeeSchedule())));
+    org.hl7.fhir.r4.model.Claim claim = claimOf(bundle());
+    containedPatient(claim).addAddress().setPostalCode("9021");
+    ClaimResponse response = noDmepos.price(claim, MANHATTAN);
+    assertEquals(UnpricedReason.NO_SCHEDULE_LOADED.name(), reason(response, 2));
+  }
+
+  @Test
+  void countriesAreReadInTheirUsualSpellings() {
+    org.hl7.fhir.r4.model.Claim claim = claimOf(bundle());
+    Patient patient = containedPatient(claim);
+    Address home = patient.addAddress().setCountry(" U.S.A. ").setPostalCode("96813");
+    assertEquals(Optional.of("96813"), FhirClaims.beneficiaryZip(claim, MARCH_14));
+    home.setCountry("united  states of america");
+    assertEquals(Optional.of("96813"), FhirClaims.beneficiaryZip(claim, MARCH_14));
+    home.setCountry("840");
+    assertEquals(Optional.of("96813"), FhirClaims.beneficiaryZip(claim, MARCH_14));
+    home.setCountry("Canada");
+    assertEquals(Optional.empty(), FhirClaims.beneficiaryZip(claim, MARCH_14));
+    // A country of no value (a data-absent reason) is no country given.
+    StringType absent = new StringType();
+    absent.addExtension(
+        new Extension(
+            "http://hl7.org/fhir/StructureDefinition/data-absent-reason", new CodeType("unknown")));
+    home.setCountryElement(absent);
+    assertEquals(Optional.of("96813"), FhirClaims.beneficiaryZip(claim, MARCH_14));
+  }
+
+  @Test
+  void aCopyOfAClaimAtAUrnReadsItsPatientByTypeAndId() {
+    Bundle bundle = bundle();
+    bundle.getEntry().get(0).setFullUrl("urn:uuid:2d0c7a57-0000-4000-8000-000000000003");
+    bundle.getEntry().get(1).setFullUrl("urn:uuid:2d0c7a57-0000-4000-8000-000000000004");
+    bundle
+        .addEntry()
+        .setFullUrl("https://example.org/fhir/Organization/medicare")
+        .setResource(new org.hl7.fhir.r4.model.Organization());
+    FhirResolver resolver = FhirResolver.of(bundle);
+    org.hl7.fhir.r4.model.Claim claim = claimOf(bundle);
+    assertEquals(Optional.of("90210"), FhirClaims.beneficiaryZip(claim, MARCH_14, resolver));
+    assertEquals(Optional.of("90210"), FhirClaims.beneficiaryZip(claim.copy(), MARCH_14, resolver));
   }
 }

@@ -314,14 +314,19 @@ class FhirResolverTest {
         Map.of(Npi.parse("1000000004"), PractitionerType.PHYSICIAN),
         FhirClaims.practitioners(claim, FhirResolver.of(bundle)));
 
-    // A copy of the claim is no element of the bundle: against the bundle's servers, a and b,
-    // its relative reference is refused rather than read as either's.
+    // A copy of the claim is no element of the bundle: it is read as the bundle's claim is, on a.
     org.hl7.fhir.r4.model.Claim copy = claim.copy();
+    assertEquals(
+        Map.of(Npi.parse("1000000004"), PractitionerType.PHYSICIAN),
+        FhirClaims.practitioners(copy, FhirResolver.of(bundle)));
+    // Beside a second claim on b, which server the copy was on is not for cpt4j to guess.
+    Bundle twoClaims = bundle.copy();
+    twoClaims.addEntry().setFullUrl("https://b.org/fhir/Claim/d").setResource(claimBy("#x"));
     assertEquals(
         "Claim.careTeam[0].provider.reference",
         assertThrows(
                 FhirMappingException.class,
-                () -> FhirClaims.practitioners(copy, FhirResolver.of(bundle)))
+                () -> FhirClaims.practitioners(copy, FhirResolver.of(twoClaims)))
             .path());
 
     // A claim at a urn:uuid has no server: its relative reference goes by type and id, and two
