@@ -87,10 +87,7 @@ final class BeneficiaryZip {
       ServiceZip.addressZip(address, target.get().path() + ".address[" + a + "]")
           .ifPresent(zips::add);
     }
-    if (zips.isEmpty() || zips.stream().anyMatch(z -> !z.zip().equals(zips.get(0).zip()))) {
-      return Optional.empty();
-    }
-    return Optional.of(zips.get(0));
+    return ServiceZip.onlyZip(zips);
   }
 
   /**

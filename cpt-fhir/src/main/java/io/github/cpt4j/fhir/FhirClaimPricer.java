@@ -748,17 +748,12 @@ public final class FhirClaimPricer {
         return;
       }
     }
-    Resource copy = null;
-    for (Resource contained : claim.getContained()) {
-      if (id.equals(localId(contained))) {
-        copy = contained.copy();
-        break;
-      }
-    }
-    if (copy == null) {
+    int c = References.indexOf(claim, id);
+    if (c < 0) {
       throw new FhirMappingException(
           path, "the local reference '#" + id + "' names no resource the claim contains");
     }
+    Resource copy = claim.getContained().get(c).copy();
     response.addContained(copy);
     List<Reference> inner = new ArrayList<>();
     referencesIn(copy, inner);

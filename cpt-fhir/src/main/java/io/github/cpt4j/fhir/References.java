@@ -170,7 +170,7 @@ final class References {
   }
 
   /** The index of {@code container}'s contained resource of local id {@code id}, or -1. */
-  private static int indexOf(DomainResource container, String id) {
+  static int indexOf(DomainResource container, String id) {
     List<Resource> contained = container.getContained();
     for (int k = 0; k < contained.size(); k++) {
       if (id.equals(FhirClaimPricer.localId(contained.get(k)))) {

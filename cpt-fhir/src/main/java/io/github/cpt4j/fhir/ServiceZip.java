@@ -160,6 +160,14 @@ final class ServiceZip {
       }
       addressZip(address, at + "[" + a + "]").ifPresent(zips::add);
     }
+    return onlyZip(zips);
+  }
+
+  /**
+   * The one ZIP code of {@code zips}, the addresses of one resource that may be the place sought;
+   * empty for none, and for two different ones: which is meant is not for cpt4j to guess.
+   */
+  static Optional<Found> onlyZip(List<Found> zips) {
     if (zips.isEmpty() || zips.stream().anyMatch(z -> !z.zip().equals(zips.get(0).zip()))) {
       return Optional.empty();
     }

@@ -52,39 +52,6 @@ public record PricingDefaults(
     providers = Map.copyOf(requireNonNull(providers, "providers"));
   }
 
-  /** The defaults without rendering providers of types of their own. */
-  public PricingDefaults(
-      Optional<Locality> locality,
-      Setting setting,
-      LocalDate date,
-      Optional<String> beneficiaryZip,
-      PractitionerType practitioner,
-      boolean qualifyingApm,
-      Optional<PlaceOfService> place,
-      boolean presentAtInduction) {
-    this(
-        locality,
-        setting,
-        date,
-        beneficiaryZip,
-        practitioner,
-        qualifyingApm,
-        place,
-        presentAtInduction,
-        Map.of());
-  }
-
-  /**
-   * Returns who furnished a line of rendering provider {@code provider} that does not say: the
-   * provider's own type when given one, else {@link #practitioner()}.
-   */
-  public PractitionerType practitionerOf(Optional<Npi> provider) {
-    if (providers.isEmpty() || provider.isEmpty()) {
-      return practitioner; // The batch's usual case, every row: no lookup.
-    }
-    return providers.getOrDefault(provider.get(), practitioner);
-  }
-
   /** The defaults without a place of service or presence at induction. */
   public PricingDefaults(
       Optional<Locality> locality,
@@ -101,7 +68,8 @@ public record PricingDefaults(
         practitioner,
         qualifyingApm,
         Optional.empty(),
-        false);
+        false,
+        Map.of());
   }
 
   /** The defaults of a provider who is no qualifying APM participant. */
@@ -126,5 +94,16 @@ public record PricingDefaults(
   /** The defaults without a beneficiary ZIP code. */
   public PricingDefaults(Optional<Locality> locality, Setting setting, LocalDate date) {
     this(locality, setting, date, Optional.empty(), PractitionerType.PHYSICIAN, false);
+  }
+
+  /**
+   * Returns who furnished a line of rendering provider {@code provider} that does not say: the
+   * provider's own type when given one, else {@link #practitioner()}.
+   */
+  public PractitionerType practitionerOf(Optional<Npi> provider) {
+    if (providers.isEmpty() || provider.isEmpty()) {
+      return practitioner; // The batch's usual case, every row: no lookup.
+    }
+    return providers.getOrDefault(provider.get(), practitioner);
   }
 }

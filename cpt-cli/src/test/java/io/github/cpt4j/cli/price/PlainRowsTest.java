@@ -233,7 +233,8 @@ class PlainRowsTest {
         PractitionerType.PHYSICIAN,
         false,
         Optional.empty(),
-        withLocality);
+        withLocality,
+        Map.of());
   }
 
   /** The fields the general reader reads from a line. */
@@ -339,7 +340,8 @@ class PlainRowsTest {
               PractitionerType.PHYSICIAN,
               false,
               Optional.empty(),
-              byDefault);
+              byDefault,
+              Map.of());
       RowParser general = new RowParser(header, defaults, zip -> Optional.empty(), KNOWN::contains);
       PlainRows fast = new PlainRows(header, defaults, general, KNOWN::contains);
       Map<String, Boolean> cells =
