@@ -9,6 +9,7 @@ import io.github.cpt4j.fee.medicare.pfs.MultipleProcedureRule;
 import io.github.cpt4j.fee.medicare.pfs.PcTcIndicator;
 import io.github.cpt4j.fee.medicare.pfs.RowModifier;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.Map;
 /**
  * The multiple-procedure rules that reduce one part of later services instead of the whole amount.
  * In each group the services are ranked by that part, highest first (ties by the lines' stable
- * key), and every unit counts; the first unit is paid in full, each later one loses:
+ * key), and every unit counts; the first unit is paid in full, each later one loses, on dates of
+ * service from 2017 on:
  *
  * <ul>
  *   <li>MULT PROC 4, diagnostic imaging of one family (88): 50% of its technical component (TC),
@@ -26,6 +28,11 @@ import java.util.Map;
  *   <li>MULT PROC 6, diagnostic cardiovascular: 25% of its TC;
  *   <li>MULT PROC 7, diagnostic ophthalmology: 20% of its TC.
  * </ul>
+ *
+ * <p>Earlier dates take the shares then in force ({@link ComponentCut}): the imaging PC 25% from
+ * 2012 to 2016, therapy 20% from 2011 to March 2013, the imaging TC 25% from 2006 to June 2010, and
+ * no cardiovascular or ophthalmology reduction before 2013. A group ranked on a date before its
+ * reduction began is paid in full, with a note.
  *
  * <p>A bilateral procedure of a code paid 100% for each side (BILAT SURG 3: modifier 50, LT and RT,
  * or 2 units) counts as two services here, one a side, each ranked by its own part: alone, its
@@ -59,12 +66,6 @@ final class ComponentReductionStep implements ClaimStep {
   /** The part a ranking of technical components names. */
   private static final String TC = "TC";
 
-  private static final BigDecimal IMAGING_TC_CUT = new BigDecimal("0.5");
-  private static final BigDecimal IMAGING_PC_CUT = new BigDecimal("0.05");
-  private static final BigDecimal THERAPY_PE_CUT = new BigDecimal("0.5");
-  private static final BigDecimal CARDIOVASCULAR_TC_CUT = new BigDecimal("0.25");
-  private static final BigDecimal OPHTHALMOLOGY_TC_CUT = new BigDecimal("0.2");
-
   @Override
   public String name() {
     return NAME;
@@ -75,7 +76,7 @@ final class ComponentReductionStep implements ClaimStep {
     // The technical cuts are kept only for a claim whose equipment reductions will read them.
     Map<Procedure, BigDecimal> cuts =
         ImagingEquipmentStep.anyLine(claim.lines) ? claim.technicalCuts() : null;
-    apply(claim.procedures(), claim.evaluator, cuts);
+    apply(claim.procedures(), claim.evaluator, cuts, claim.context().dateOfService());
   }
 
   /**
@@ -109,11 +110,18 @@ final class ComponentReductionStep implements ClaimStep {
       this.rankBy = rankBy;
     }
 
-    /** A part of {@code unit} per unit that loses {@code cut} of itself. */
+    /**
+     * A part of {@code unit} per unit that loses {@code cut} of itself (nothing when the cut is
+     * null: its reduction is not in force).
+     */
     static Part of(Procedure procedure, BigDecimal unit, BigDecimal cut) {
       BigDecimal perSlot = unit.multiply(scale(procedure));
       return new Part(
-          procedure, perSlot, perSlot.multiply(cut), "", rankBy(procedure, unit, perSlot));
+          procedure,
+          perSlot,
+          cut == null ? BigDecimal.ZERO : perSlot.multiply(cut),
+          "",
+          rankBy(procedure, unit, perSlot));
     }
 
     /**
@@ -166,10 +174,13 @@ final class ComponentReductionStep implements ClaimStep {
 
   /**
    * Applies the reductions to {@code procedures}, adding what each loses of its technical component
-   * to {@code cuts} when it is not null.
+   * to {@code cuts} when it is not null, at the shares in force on {@code date}.
    */
   static void apply(
-      List<Procedure> procedures, LineEvaluator inputs, Map<Procedure, BigDecimal> cuts) {
+      List<Procedure> procedures,
+      LineEvaluator inputs,
+      Map<Procedure, BigDecimal> cuts,
+      LocalDate date) {
     int present = 0;
     // By index, as every claim runs this loop: no iterator to allocate when the step is inlined.
     for (int i = 0; i < procedures.size(); i++) {
@@ -179,7 +190,7 @@ final class ComponentReductionStep implements ClaimStep {
       }
     }
     if ((present & 1 << MultipleProcedureRule.THERAPY.ordinal()) != 0) {
-      therapy(procedures);
+      therapy(procedures, date);
     }
     if ((present & 1 << MultipleProcedureRule.DIAGNOSTIC_IMAGING.ordinal()) != 0) {
       List<Integer> families = new ArrayList<>(1);
@@ -193,31 +204,38 @@ final class ComponentReductionStep implements ClaimStep {
       }
       families.sort(null);
       for (int family : families) {
-        components(procedures, MultipleProcedureRule.DIAGNOSTIC_IMAGING, family, inputs, cuts);
+        components(
+            procedures, MultipleProcedureRule.DIAGNOSTIC_IMAGING, family, inputs, cuts, date);
       }
     }
     if ((present & 1 << MultipleProcedureRule.DIAGNOSTIC_CARDIOVASCULAR.ordinal()) != 0) {
-      components(procedures, MultipleProcedureRule.DIAGNOSTIC_CARDIOVASCULAR, -1, inputs, cuts);
+      components(
+          procedures, MultipleProcedureRule.DIAGNOSTIC_CARDIOVASCULAR, -1, inputs, cuts, date);
     }
     if ((present & 1 << MultipleProcedureRule.DIAGNOSTIC_OPHTHALMOLOGY.ordinal()) != 0) {
-      components(procedures, MultipleProcedureRule.DIAGNOSTIC_OPHTHALMOLOGY, -1, inputs, cuts);
+      components(
+          procedures, MultipleProcedureRule.DIAGNOSTIC_OPHTHALMOLOGY, -1, inputs, cuts, date);
     }
   }
 
-  private static void therapy(List<Procedure> procedures) {
+  private static void therapy(List<Procedure> procedures, LocalDate date) {
+    BigDecimal cut = ComponentCut.THERAPY_PE.on(date);
     List<Part> parts = new ArrayList<>(procedures.size());
     for (Procedure p : procedures) {
       if (p.isPriced() && p.rule() == MultipleProcedureRule.THERAPY) {
         FeeCalculation fee = p.line.calculation();
         BigDecimal pe = fee.practiceExpenseAmount();
-        // CMS posts the reduced fee of a later unit as the formula with half the practice
-        // expense, rounded once (payment file layout, the MPPR therapy amounts): taken from the
+        // CMS posts the reduced fee of a later unit as the formula with the share of the practice
+        // expense left, rounded once (payment file layout, the MPPR therapy amounts): taken from
+        // the
         // exact fee, not the rounded one, it can be a cent higher than the posted fee less half
         // the practice expense.
         BigDecimal reduced =
-            fee.exactAmount()
-                .subtract(pe.multiply(THERAPY_PE_CUT))
-                .setScale(FeeResult.CENTS, FeeResult.ROUNDING);
+            cut == null
+                ? p.line.unitFee
+                : fee.exactAmount()
+                    .subtract(pe.multiply(cut))
+                    .setScale(FeeResult.CENTS, FeeResult.ROUNDING);
         BigDecimal perSlot = pe.multiply(Part.scale(p));
         parts.add(
             new Part(
@@ -228,7 +246,15 @@ final class ComponentReductionStep implements ClaimStep {
                 Part.rankBy(p, pe, perSlot)));
       }
     }
-    rank(parts, THERAPY_PE_CUT, ClaimRule.THERAPY, "practice expense", "therapy services", null);
+    rank(
+        parts,
+        cut,
+        ComponentCut.THERAPY_PE,
+        date,
+        ClaimRule.THERAPY,
+        "practice expense",
+        "therapy services",
+        null);
   }
 
   private static void components(
@@ -236,13 +262,16 @@ final class ComponentReductionStep implements ClaimStep {
       MultipleProcedureRule rule,
       int imagingFamily,
       LineEvaluator inputs,
-      Map<Procedure, BigDecimal> cuts) {
-    BigDecimal tcCut =
+      Map<Procedure, BigDecimal> cuts,
+      LocalDate date) {
+    ComponentCut tcRule =
         switch (rule) {
-          case DIAGNOSTIC_IMAGING -> IMAGING_TC_CUT;
-          case DIAGNOSTIC_CARDIOVASCULAR -> CARDIOVASCULAR_TC_CUT;
-          default -> OPHTHALMOLOGY_TC_CUT;
+          case DIAGNOSTIC_IMAGING -> ComponentCut.IMAGING_TC;
+          case DIAGNOSTIC_CARDIOVASCULAR -> ComponentCut.CARDIOVASCULAR_TC;
+          default -> ComponentCut.OPHTHALMOLOGY_TC;
         };
+    BigDecimal tcCut = tcRule.on(date);
+    BigDecimal pcCut = ComponentCut.IMAGING_PC.on(date);
     List<Part> technical = new ArrayList<>(procedures.size());
     List<Part> professional = new ArrayList<>(procedures.size());
     for (Procedure p : procedures) {
@@ -268,20 +297,32 @@ final class ComponentReductionStep implements ClaimStep {
         technical.add(Part.of(p, split[0], tcCut));
       }
       if (split[1].signum() > 0) {
-        professional.add(Part.of(p, split[1], IMAGING_PC_CUT));
+        professional.add(Part.of(p, split[1], pcCut));
       }
     }
-    technical = uncapped(technical, inputs, tcCut);
+    if (tcCut != null) {
+      technical = uncapped(technical, inputs, tcCut);
+    }
     switch (rule) {
       case DIAGNOSTIC_IMAGING:
         String group = "imaging family " + imagingFamily;
-        rank(technical, tcCut, ClaimRule.DIAGNOSTIC_IMAGING, TC, group, cuts);
-        rank(professional, IMAGING_PC_CUT, ClaimRule.DIAGNOSTIC_IMAGING, "PC", group, null);
+        rank(technical, tcCut, tcRule, date, ClaimRule.DIAGNOSTIC_IMAGING, TC, group, cuts);
+        rank(
+            professional,
+            pcCut,
+            ComponentCut.IMAGING_PC,
+            date,
+            ClaimRule.DIAGNOSTIC_IMAGING,
+            "PC",
+            group,
+            null);
         break;
       case DIAGNOSTIC_CARDIOVASCULAR:
         rank(
             technical,
             tcCut,
+            tcRule,
+            date,
             ClaimRule.DIAGNOSTIC_CARDIOVASCULAR,
             TC,
             "diagnostic cardiovascular services",
@@ -291,6 +332,8 @@ final class ComponentReductionStep implements ClaimStep {
         rank(
             technical,
             tcCut,
+            tcRule,
+            date,
             ClaimRule.DIAGNOSTIC_OPHTHALMOLOGY,
             TC,
             "diagnostic ophthalmology services",
@@ -359,11 +402,15 @@ final class ComponentReductionStep implements ClaimStep {
 
   /**
    * Ranks {@code parts} and takes {@code cut} of the part of every slot after the first off its
-   * procedure's amount, when there are at least two slots.
+   * procedure's amount, when there are at least two slots. A null cut ({@code reduction} not in
+   * force on {@code date}) leaves every part in full, with a note.
    */
+  @SuppressWarnings("TooManyParameters") // the share, the rule it comes from and the date it is for
   private static void rank(
       List<Part> parts,
       BigDecimal cut,
+      ComponentCut reduction,
+      LocalDate date,
       ClaimRule rule,
       String part,
       String group,
@@ -373,6 +420,24 @@ final class ComponentReductionStep implements ClaimStep {
       of += Part.count(p.procedure);
     }
     if (of < 2) {
+      return;
+    }
+    if (cut == null) {
+      for (Part p : parts) {
+        BigDecimal perSlot = p.perSlot;
+        p.procedure.note(
+            rule,
+            () ->
+                part
+                    + " "
+                    + Amounts.plain(perSlot)
+                    + " among "
+                    + group
+                    + ": paid in full, as the reduction of later services applies from "
+                    + reduction.from()
+                    + ", not on "
+                    + date);
+      }
       return;
     }
     int total = of;

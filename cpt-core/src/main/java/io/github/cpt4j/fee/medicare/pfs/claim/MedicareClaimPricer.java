@@ -138,9 +138,12 @@ import java.util.function.Function;
  *       ClaimWarning.Kind#PRICED_BY_REPORT} warning.
  *   <li><b>Step {@code component-reduction}</b> (MULT PROC 4, 5, 6, 7): imaging TC 50% and PC 5%,
  *       therapy practice expense 50%, cardiovascular TC 25%, ophthalmology TC 20%, for every unit
- *       after the highest of its group (ranked by that part). One provider's day is taken to be one
- *       session. A global-only test (PC/TC 4) does not say which part is technical: it is not
- *       reduced, and gets a {@link ClaimWarning.Kind#COMPONENT_NOT_IDENTIFIED} warning.
+ *       after the highest of its group (ranked by that part); earlier dates of service take the
+ *       shares then in force (imaging PC 25% in 2012-2016, therapy 20% from 2011 to March 2013,
+ *       imaging TC 25% from 2006 to June 2010, no cardiovascular or ophthalmology reduction before
+ *       2013). One provider's day is taken to be one session. A global-only test (PC/TC 4) does not
+ *       say which part is technical: it is not reduced, and gets a {@link
+ *       ClaimWarning.Kind#COMPONENT_NOT_IDENTIFIED} warning.
  *   <li><b>Step {@code imaging-equipment}</b>, modifiers FX, FY and CT: the technical component (or
  *       the TC portion of a global service) that the rules above and the OPPS cap left is reduced
  *       for older equipment: 20% for an X-ray on film (FX, from 2017), 7% or 10% for computed
