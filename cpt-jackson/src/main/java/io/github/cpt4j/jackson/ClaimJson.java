@@ -16,12 +16,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A {@link BilledLine} as a claim line's fields plus {@code "charge":"2400.00"} when the charge is
- * known, {@code "dateOfService":"2025-06-02"} when the line has its own date (a line without one is
- * priced on the claim's date) and {@code "renderingProvider":"1234567893"} when it names the
- * practitioner who furnished it (a line without one is the claim's one provider's), and a {@link
- * Claim} as {@code {"lines":[...]}}, with {@code "lineNumbers":[2,3]} when its lines have numbers
- * of their own ({@link Claim#withLineNumbers}).
+ * A {@link BilledLine} (read from its text as well, {@code "99213-25 $180.00 on 2025-06-02"}, as
+ * {@link BilledLine#parse} reads it) as a claim line's fields plus {@code "charge":"2400.00"} when
+ * the charge is known, {@code "dateOfService":"2025-06-02"} when the line has its own date (a line
+ * without one is priced on the claim's date) and {@code "renderingProvider":"1234567893"} when it
+ * names the practitioner who furnished it (a line without one is the claim's one provider's), and a
+ * {@link Claim} as {@code {"lines":[...]}}, with {@code "lineNumbers":[2,3]} when its lines have
+ * numbers of their own ({@link Claim#withLineNumbers}).
  */
 final class ClaimJson {
 
@@ -43,6 +44,10 @@ final class ClaimJson {
   }
 
   static BilledLine readBilledLine(JsonParser p, DeserializationContext ctxt) throws IOException {
+    // The text toString() writes, as a claim line's text is read: "99213-25 $180.00 on 2025-06-02".
+    if (p.hasToken(JsonToken.VALUE_STRING)) {
+      return JsonFields.parseText(p, ctxt, BilledLine.class, BilledLine::parse);
+    }
     ClaimLineJson.Fields line = new ClaimLineJson.Fields();
     BigDecimal charge = null;
     LocalDate date = null;

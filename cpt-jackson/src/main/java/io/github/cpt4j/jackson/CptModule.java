@@ -19,6 +19,8 @@ import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.PlaceOfService;
+import io.github.cpt4j.fee.medicare.Quarter;
 import io.github.cpt4j.modifier.Modifier;
 import io.github.cpt4j.modifier.ModifierViolation;
 
@@ -37,8 +39,9 @@ import io.github.cpt4j.modifier.ModifierViolation;
  *
  * <ul>
  *   <li>{@link ProcedureCode}, {@link CptCode}, {@link HcpcsCode}, {@link Modifier}, {@link
- *       Locality} and {@link Npi} are JSON strings in their canonical form ({@code "0001F"}, {@code
- *       "TC"}, {@code "13282-99"}, {@code "1234567893"}), read strictly, and work as map keys too.
+ *       Locality}, {@link Npi}, {@link PlaceOfService} and {@link Quarter} are JSON strings in
+ *       their canonical form ({@code "0001F"}, {@code "TC"}, {@code "13282-99"}, {@code
+ *       "1234567893"}, {@code "11"}, {@code "2025-Q1"}), read strictly, and work as map keys too.
  *   <li>{@link ClaimLine}: {@code {"code":"71046","modifiers":["26"],"units":2}}; its text {@code
  *       "71046-26 x2"} is read too. {@link BilledLine}: the same plus {@code "charge":"2400.00"},
  *       the line's own {@code "dateOfService":"2025-06-02"} and its {@code
@@ -73,6 +76,8 @@ public final class CptModule extends SimpleModule {
     text(Modifier.class, Modifier::parse);
     text(Locality.class, CptModule::canonicalLocality);
     text(Npi.class, Npi::parse);
+    text(PlaceOfService.class, CptModule::canonicalPlace);
+    text(Quarter.class, CptModule::canonicalQuarter);
 
     addSerializer(ClaimLine.class, new ClaimLineJson.Serializer());
     addDeserializer(ClaimLine.class, new ClaimLineJson.Deserializer());
@@ -111,6 +116,34 @@ public final class CptModule extends SimpleModule {
               + CodeFormatException.quote(text));
     }
     return locality;
+  }
+
+  /**
+   * Reads a place of service as its two digits, {@code "11"}, as it is written: {@link
+   * PlaceOfService#parse} also takes {@code "1"} and blanks around the code.
+   */
+  private static PlaceOfService canonicalPlace(String text) {
+    PlaceOfService place = PlaceOfService.parse(text);
+    if (!place.toString().equals(text)) {
+      throw new IllegalArgumentException(
+          "expected a place of service as two digits, 01 to 99, not "
+              + CodeFormatException.quote(text));
+    }
+    return place;
+  }
+
+  /**
+   * Reads a quarter as it is written, {@code "2025-Q1"}: {@link Quarter#parse} also takes {@code
+   * 2025q1} and blanks around it.
+   */
+  private static Quarter canonicalQuarter(String text) {
+    Quarter quarter = Quarter.parse(text);
+    if (!quarter.toString().equals(text)) {
+      throw new IllegalArgumentException(
+          "expected a quarter as 2025-Q1 (year, hyphen, Q and 1 to 4), not "
+              + CodeFormatException.quote(text));
+    }
+    return quarter;
   }
 
   private <T> void text(Class<T> type, TextParser<T> parse) {

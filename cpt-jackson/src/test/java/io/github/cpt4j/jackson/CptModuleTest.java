@@ -33,6 +33,7 @@ import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
+import io.github.cpt4j.fee.medicare.Quarter;
 import io.github.cpt4j.fee.medicare.partb.PartBClaimPricer;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import io.github.cpt4j.modifier.Modifier;
@@ -262,6 +263,56 @@ class CptModuleTest {
           () -> MAPPER.readValue("{\"" + bad + "\":1}", new TypeReference<Map<Npi, Integer>>() {}),
           bad);
     }
+  }
+
+  @Test
+  void placesOfServiceAndQuartersAreTheirCanonicalStrings() throws Exception {
+    assertEquals("\"11\"", MAPPER.writeValueAsString(PlaceOfService.OFFICE));
+    assertEquals("\"02\"", MAPPER.writeValueAsString(PlaceOfService.of(2)));
+    assertEquals(PlaceOfService.of(2), MAPPER.readValue("\"02\"", PlaceOfService.class));
+    assertEquals("\"2025-Q1\"", MAPPER.writeValueAsString(Quarter.of(2025, 1)));
+    assertEquals(Quarter.of(2025, 4), MAPPER.readValue("\"2025-Q4\"", Quarter.class));
+    Map<Quarter, PlaceOfService> byQuarter = Map.of(Quarter.of(2025, 2), PlaceOfService.OFFICE);
+    assertEquals(
+        byQuarter,
+        MAPPER.readValue(
+            MAPPER.writeValueAsString(byQuarter),
+            new TypeReference<Map<Quarter, PlaceOfService>>() {}));
+    // Read strictly, as the codes are: the forms a person types are refused.
+    for (String lenient : List.of("2", " 11", "00", "100")) {
+      JsonMappingException e =
+          assertThrows(
+              JsonMappingException.class,
+              () -> MAPPER.readValue('"' + lenient + '"', PlaceOfService.class),
+              lenient);
+      assertTrue(e.getMessage().startsWith("not a PlaceOfService: "), e.getMessage());
+    }
+    assertThrows(JsonMappingException.class, () -> MAPPER.readValue("11", PlaceOfService.class));
+    for (String lenient : List.of("2025q1", "2025Q1", " 2025-Q1", "2025-Q5")) {
+      JsonMappingException e =
+          assertThrows(
+              JsonMappingException.class,
+              () -> MAPPER.readValue('"' + lenient + '"', Quarter.class),
+              lenient);
+      assertTrue(e.getMessage().startsWith("not a Quarter: "), e.getMessage());
+    }
+  }
+
+  @Test
+  void aBilledLinesTextIsReadToo() throws Exception {
+    BilledLine assist = BilledLine.parse("27447-80 $600.00 on 2025-06-02 by 1234567893");
+    assertEquals(assist, MAPPER.readValue('"' + assist.toString() + '"', BilledLine.class));
+    Claim claim =
+        MAPPER.readValue("{\"lines\":[\"99213-25 $180.00\",{\"code\":\"20610\"}]}", Claim.class);
+    assertEquals(
+        Claim.of(
+            List.of(BilledLine.parse("99213-25 $180.00"), BilledLine.of(ClaimLine.parse("20610")))),
+        claim);
+    JsonMappingException e =
+        assertThrows(
+            JsonMappingException.class,
+            () -> MAPPER.readValue("\"99213 $-5.00\"", BilledLine.class));
+    assertTrue(e.getMessage().startsWith("not a BilledLine: "), e.getMessage());
   }
 
   @Test

@@ -23,6 +23,7 @@ import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
+import io.github.cpt4j.fee.medicare.Quarter;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -38,6 +39,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 /** What the module writes, it reads back equal: as text and as UTF-8 bytes. */
 class RoundTripProperties {
@@ -193,6 +195,25 @@ class RoundTripProperties {
               }
               throw new AssertionError("no check digit for " + nine);
             });
+  }
+
+  /** A billed line's text, as {@link BilledLine#toString()} writes it, is read as the line. */
+  @Property(tries = 200)
+  void billedLinesAreReadFromTheirText(@ForAll("claims") Claim claim) throws Exception {
+    for (BilledLine line : claim.lines()) {
+      assertEquals(
+          line, MAPPER.readValue(MAPPER.writeValueAsString(line.toString()), BilledLine.class));
+    }
+  }
+
+  @Property(tries = 100)
+  void placesOfServiceAndQuartersRoundTrip(
+      @ForAll @IntRange(min = 1, max = 99) int place,
+      @ForAll @IntRange(min = 1, max = 9999) int year,
+      @ForAll @IntRange(min = 1, max = 4) int quarter)
+      throws Exception {
+    roundTrips(PlaceOfService.of(place), PlaceOfService.class);
+    roundTrips(Quarter.of(year, quarter), Quarter.class);
   }
 
   @Property(tries = 100)
