@@ -105,10 +105,14 @@ public final class MedicareFiles {
 
   /**
    * Reads the files and returns the schedule, named {@code medicare-pfs}. Without a relative value
-   * file the schedule keeps the bundled rows' period of dates; with one, it prices the dates of the
-   * year its title row names (other dates are {@code DATE_NOT_COVERED}, naming that year), or every
-   * date the conversion factors cover when the file has no title row. The OPPS imaging caps are the
-   * cap file's; without one, computed from the relative value file's OPPS columns when that file is
+   * file the schedule keeps the bundled rows and their period of dates: the October release's rows
+   * on every 2025 date, as {@link BundledData#medicareFeeSchedule()} prices them (to price each
+   * date with its own release's rows and another GPCI file, replace the tables of {@link
+   * BundledData#medicareReleases()}' schedules with {@code MedicareFeeSchedule.withGpcis}). With
+   * one, it prices the dates of the quarter of the release its title row names, or of the year when
+   * it names only the year (other dates are {@code DATE_NOT_COVERED}, naming them), or every date
+   * the conversion factors cover when the file has no title row. The OPPS imaging caps are the cap
+   * file's; without one, computed from the relative value file's OPPS columns when that file is
    * given, else the bundled rows' cap sample.
    *
    * <p>The cap file is read on another thread; this method never returns or throws before that read

@@ -8,11 +8,13 @@ import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.data.BundledData;
 import io.github.cpt4j.data.CmsDirectory;
 import io.github.cpt4j.data.MedicareFiles;
+import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.medicare.AspFile;
 import io.github.cpt4j.data.medicare.ClfsFile;
 import io.github.cpt4j.data.medicare.DmeposFile;
 import io.github.cpt4j.data.medicare.DmeposRuralZipFile;
 import io.github.cpt4j.data.medicare.GpciFile;
+import io.github.cpt4j.data.medicare.OppsCapFile;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.FeeResult;
@@ -29,7 +31,9 @@ import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
 import io.github.cpt4j.fee.medicare.partb.PartBClaimPricer;
 import io.github.cpt4j.fee.medicare.partb.PartBFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.Gpci;
+import io.github.cpt4j.fee.medicare.pfs.GpciTable;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.OppsCapTable;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import io.github.cpt4j.fee.medicare.release.MedicareRelease;
 import io.github.cpt4j.fee.medicare.release.MedicareReleases;
@@ -39,6 +43,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.Year;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -129,7 +134,9 @@ public final class MedicareData implements PricingData {
    */
   public synchronized void preload(CmsFiles files) {
     requireNonNull(files, "files");
-    if (!files.noPhysicianFeeScheduleFile() && !preloaded.containsKey(key(files))) {
+    // Only a relative value file takes long enough to be worth a thread of its own: without one,
+    // the bundled releases are priced with the GPCI and cap files in place of their tables.
+    if (files.rvu().isPresent() && !preloaded.containsKey(key(files))) {
       preloaded.put(key(files), Loads.start(files, true, loader));
     }
   }
@@ -169,11 +176,12 @@ public final class MedicareData implements PricingData {
         dropped.cancel();
       }
     }
-    if (files.noPhysicianFeeScheduleFile()) {
+    if (files.rvu().isEmpty()) {
       // The bundled releases, as with no file at all: each date of service with its quarter's
-      // rows, whatever lab, equipment or drug files come with them.
+      // rows, whatever lab, equipment or drug files come with them, and a GPCI or cap file in
+      // place of the releases' own tables.
       return Claims.of(
-          BundledData.medicareReleases(), otherPartBSchedules(files), explainPriced, checked);
+          bundledReleasesWith(files), otherPartBSchedules(files), explainPriced, checked);
     }
     if (loads == null) {
       loads = Loads.start(files, false, loader);
@@ -325,6 +333,67 @@ public final class MedicareData implements PricingData {
   private static MedicareFeeSchedule physicianFeeSchedule(CmsFiles files) {
     try {
       return MedicareFiles.of(files.rvu(), files.gpci(), files.oppsCap()).schedule();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The bundled releases with the GPCI and OPPS cap files of {@code files} in place of their own
+   * tables: the GPCI file in the releases of its year (in every release when it names none), the
+   * cap file, which does not say its quarter, in every release. Each date of service keeps its own
+   * release's relative values: a schedule of the October rows alone priced 0446T on a January date
+   * at October's doubled practice expense, and no 2026 date at all.
+   *
+   * @throws UncheckedIOException if a file cannot be read, or is malformed ({@link
+   *     DataLoadException}), or the GPCI file is of a year no bundled release is of
+   */
+  private static MedicareReleases bundledReleasesWith(CmsFiles files) {
+    MedicareReleases bundled = BundledData.medicareReleases();
+    if (files.noPhysicianFeeScheduleFile()) {
+      return bundled;
+    }
+    try {
+      Optional<GpciTable> gpcis =
+          files.gpci().isPresent()
+              ? Optional.of(GpciFile.read(files.gpci().get()))
+              : Optional.empty();
+      Optional<OppsCapTable> caps =
+          files.oppsCap().isPresent()
+              ? Optional.of(OppsCapFile.read(files.oppsCap().get()))
+              : Optional.empty();
+      Optional<Year> gpciYear = gpcis.flatMap(GpciTable::year);
+      List<MedicareRelease> releases = new ArrayList<>();
+      Set<Year> years = new TreeSet<>();
+      boolean gpciUsed = false;
+      for (MedicareRelease release : bundled.releases()) {
+        MedicareFeeSchedule schedule = release.schedule();
+        Optional<Year> year = schedule.rvus().year();
+        year.ifPresent(years::add);
+        if (gpcis.isPresent() && (gpciYear.isEmpty() || year.isEmpty() || gpciYear.equals(year))) {
+          schedule = schedule.withGpcis(gpcis.get());
+          gpciUsed = true;
+        }
+        if (caps.isPresent()) {
+          schedule = schedule.withOppsCaps(caps.get());
+        }
+        releases.add(
+            schedule == release.schedule() ? release : MedicareRelease.of(release.id(), schedule));
+      }
+      if (gpcis.isPresent() && !gpciUsed) {
+        throw new DataLoadException(
+            files.gpci().get().getFileName().toString(),
+            0,
+            0,
+            "the GPCIs are for "
+                + gpciYear.orElseThrow()
+                + ", but the bundled relative values are for "
+                + years.stream().map(Year::toString).collect(Collectors.joining(" and "))
+                + ": give the relative value file of "
+                + gpciYear.orElseThrow()
+                + " with --rvu");
+      }
+      return MedicareReleases.of(releases);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -410,17 +410,49 @@ public final class MedicareFeeSchedule implements FeeSchedule {
    * }</pre>
    */
   public MedicareFeeSchedule withAnesthesia(AnesthesiaFeeSchedule schedule) {
-    requireNonNull(schedule, "schedule");
-    // The period as this schedule bounded it: the relative value file's year bounds it the same.
-    return builder()
-        .name(name)
-        .rvus(rvus)
-        .gpcis(gpcis)
-        .conversionFactors(conversionFactors)
-        .oppsCaps(oppsCaps)
-        .effective(effectiveFrom, effectiveTo)
-        .anesthesia(schedule)
-        .build();
+    return copy().anesthesia(requireNonNull(schedule, "schedule")).build();
+  }
+
+  /**
+   * Returns this schedule with {@code table} as its GPCIs, in place of its own: the same name,
+   * relative values, conversion factors, OPPS caps, anesthesia schedule and period, sharing them. A
+   * corrected GPCI file of the year, say, priced with a release's rows.
+   *
+   * <pre>{@code
+   * MedicareFeeSchedule corrected = release.withGpcis(GpciFile.read(Path.of("GPCI2025.csv")));
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if the relative values and {@code table} both name their year
+   *     and the years differ
+   */
+  public MedicareFeeSchedule withGpcis(GpciTable table) {
+    return copy().gpcis(requireNonNull(table, "table")).build();
+  }
+
+  /**
+   * Returns this schedule with {@code table} as its OPPS imaging caps, in place of its own (an
+   * empty table: the caps computed from the relative values' OPPS columns, as {@link
+   * Builder#oppsCaps} says): the same name, relative values, GPCIs, conversion factors, anesthesia
+   * schedule and period, sharing them.
+   */
+  public MedicareFeeSchedule withOppsCaps(OppsCapTable table) {
+    return copy().oppsCaps(requireNonNull(table, "table")).build();
+  }
+
+  /**
+   * A builder of this schedule's tables and period (the period as this schedule bounded it: the
+   * relative value file's year and release bound it the same again).
+   */
+  private Builder copy() {
+    Builder copy =
+        builder()
+            .name(name)
+            .rvus(rvus)
+            .gpcis(gpcis)
+            .conversionFactors(conversionFactors)
+            .oppsCaps(oppsCaps)
+            .effective(effectiveFrom, effectiveTo);
+    return anesthesia == null ? copy : copy.anesthesia(anesthesia);
   }
 
   /**
