@@ -47,7 +47,8 @@ import org.apache.spark.sql.types.StructType;
  * </ul>
  *
  * <p>Arguments may be of any type, read as {@link SparkClaimPricing#price} reads a typed column: a
- * number as its digits (so an {@code int} code column, as {@code inferSchema} makes it, works), an
+ * number as its digits (so an {@code int} code column, as {@code inferSchema} makes it, works: a
+ * code of fewer than five digits gets back the zeros it lost, {@code 790} is {@code 00790}), an
  * array as its elements separated by blanks ({@code array('26', '59')} is the modifiers {@code 26
  * 59}), anything else as its text.
  *
@@ -109,7 +110,7 @@ public final class CptFunctions {
 
   /** A code cell's text; a timestamp is no code, whatever the zone its day is read in. */
   private static String codeText(Object code) {
-    return PartitionPricer.text(code, ZoneOffset.UTC);
+    return PartitionPricer.codeText(code, ZoneOffset.UTC);
   }
 
   /** {@code cpt_category}. */
@@ -168,7 +169,7 @@ public final class CptFunctions {
         rules = new BatchRules(COLUMNS, options, files.value());
       }
       String[] fields = {
-        PartitionPricer.text(code, timeZone),
+        PartitionPricer.codeText(code, timeZone),
         PartitionPricer.text(modifiers, timeZone),
         PartitionPricer.text(locality, timeZone),
         PartitionPricer.text(setting, timeZone),

@@ -2,6 +2,7 @@ package io.github.cpt4j.spark;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cpt4j.cli.price.BatchHeader;
 import io.github.cpt4j.cli.price.DateCoverage;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -87,6 +88,11 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
     private final Iterator<Row> input;
     private final BatchRules rules;
     private final int width = columns.size();
+
+    /** The code and ZIP code columns, whose numbers are read as digits with their zeros. */
+    private final int codeIndex;
+
+    private final int zipIndex;
     private final List<Row> claim = new ArrayList<>();
     private final List<String[]> fields = new ArrayList<>();
     private final List<Row> out = new ArrayList<>();
@@ -105,6 +111,9 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
     Priced(Iterator<Row> input, BatchRules rules) {
       this.input = input;
       this.rules = rules;
+      BatchHeader header = BatchRules.header(columns);
+      this.codeIndex = header.indexOf("code");
+      this.zipIndex = header.indexOf("zip");
     }
 
     @Override
@@ -168,7 +177,11 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
       claim.add(row);
       String[] text = new String[width];
       for (int i = 0; i < width; i++) {
-        text[i] = text(row.get(i), timeZone);
+        Object cell = row.get(i);
+        text[i] =
+            i == codeIndex
+                ? codeText(cell, timeZone)
+                : i == zipIndex ? zipText(cell, timeZone) : text(cell, timeZone);
       }
       fields.add(text);
     }
@@ -231,6 +244,46 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
    * command line reads their text. A timestamp is the day it falls on in {@code timeZone}, as Spark
    * casts it to a date; a timestamp without time zone, its day.
    */
+  /**
+   * The text of a code cell: {@link #text}, but a whole number of at most five digits is padded
+   * with zeros to five. A column of codes all digits, read from CSV with {@code inferSchema}, is an
+   * {@code int} column that has lost its leading zeros: the anesthesia code 00790 is 790, and would
+   * be refused as no code. No code is shorter than five characters, so a shorter number is one that
+   * lost its zeros.
+   */
+  static String codeText(Object value, ZoneId timeZone) {
+    return padded(value, timeZone, 5, 5);
+  }
+
+  /**
+   * The text of a ZIP code cell: {@link #text}, but a whole number is padded with zeros to five
+   * digits, or nine when it has more than five (a ZIP+4): the ZIP codes of New England, New Jersey
+   * and Puerto Rico begin with 0, which an {@code int} column read with {@code inferSchema} drops
+   * (01223 is 1223).
+   */
+  static String zipText(Object value, ZoneId timeZone) {
+    return padded(value, timeZone, 5, 9);
+  }
+
+  /**
+   * {@link #text} of {@code value}, padded with zeros to {@code shortWidth} digits when it is a
+   * whole number of at most that many, else to {@code longWidth} when it has at most that many.
+   */
+  private static String padded(Object value, ZoneId timeZone, int shortWidth, int longWidth) {
+    String text = text(value, timeZone);
+    boolean whole =
+        value instanceof Integer
+            || value instanceof Long
+            || value instanceof Short
+            || value instanceof Byte
+            || value instanceof BigDecimal d && d.scale() <= 0;
+    if (!whole || text.isEmpty() || text.charAt(0) == '-') {
+      return text;
+    }
+    int width = text.length() <= shortWidth ? shortWidth : longWidth;
+    return text.length() >= width ? text : "0".repeat(width - text.length()) + text;
+  }
+
   static String text(Object value, ZoneId timeZone) {
     if (value == null) {
       return "";

@@ -71,7 +71,8 @@ class CptFunctionsTest {
 
   /**
    * A number reads as its digits and an array as its elements, as the batch reads typed columns (an
-   * int code column is what inferSchema makes of codes): no argument type fails the query.
+   * int code column is what inferSchema makes of codes, without their leading zeros: 790 is 00790):
+   * no argument type fails the query.
    */
   @Test
   void typedArgumentsReadAsTheBatchReadsTypedColumns() {
@@ -79,15 +80,28 @@ class CptFunctionsTest {
         spark
             .sql(
                 "SELECT c, cpt_valid(c), cpt_category(c), cpt_price_line(c, m, NULL, NULL, NULL),"
-                    + " cpt_price_line(CAST(c AS STRING), '25', NULL, NULL, NULL)"
-                    + " FROM VALUES (99213, array('25')), (100, array()) AS t(c, m) ORDER BY c")
+                    + " cpt_price_line(CAST(c AS STRING), '25', NULL, NULL, NULL),"
+                    + " cpt_price_line('00790', NULL, NULL, NULL, NULL)"
+                    + " FROM VALUES (99213, array('25')), (790, array()), (123456, array())"
+                    + " AS t(c, m) ORDER BY c")
             .collectAsList();
     assertEquals(
-        List.of("100 false null [null,invalid_code]", "99213 true CATEGORY_I [85.86,priced]"),
+        List.of(
+            "790 true CATEGORY_I",
+            "99213 true CATEGORY_I [85.86,priced]",
+            "123456 false null [null,invalid_code]"),
         rows.stream()
-            .map(r -> r.get(0) + " " + r.get(1) + " " + r.get(2) + " " + r.get(3))
+            .map(
+                r ->
+                    r.get(0)
+                        + " "
+                        + r.get(1)
+                        + " "
+                        + r.get(2)
+                        + (r.get(0).equals(790) ? "" : " " + r.get(3)))
             .toList());
     assertEquals(rows.get(1).get(4), rows.get(1).get(3));
+    assertEquals(rows.get(0).get(5), rows.get(0).get(3));
   }
 
   @Test

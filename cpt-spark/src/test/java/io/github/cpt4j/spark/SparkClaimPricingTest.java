@@ -450,6 +450,29 @@ class SparkClaimPricingTest {
     }
   }
 
+  /**
+   * Code and ZIP code columns typed INT, as inferSchema reads a CSV column of digits: the
+   * anesthesia code 00790 is the number 790 and the ZIP code 01223 (Massachusetts) 1223, and both
+   * get their zeros back; a code of six digits stays one that is no code.
+   */
+  @Test
+  void wholeNumberCodesAndZipCodesGetTheirLeadingZerosBack() throws IOException {
+    Map<String, CliReference.Answer> expected =
+        CliReference.price(
+            "id,code,modifiers,minutes,zip\na,00790,AA,60,01223\nb,99213,,,01223\n"
+                + "c,123456,,,10001\nd,99213,,,012230001\n",
+            OPTIONS);
+    assertEquals("priced", expected.get("a").result());
+    assertEquals("invalid_code", expected.get("c").result());
+    Dataset<Row> lines =
+        spark.sql(
+            "SELECT id, CAST(c AS INT) AS code, mods AS modifiers, m AS minutes,"
+                + " CAST(z AS BIGINT) AS zip FROM VALUES ('a', '00790', 'AA', '60', '01223'),"
+                + " ('b', '99213', '', '', '01223'), ('c', '123456', '', '', '10001'),"
+                + " ('d', '99213', '', '', '012230001') AS t(id, c, mods, m, z)");
+    CliReference.assertSameAnswers(expected, byId(pricing.price(lines)));
+  }
+
   @Test
   void countsRowsAndSaysWhatIsWrongWithTheColumns() {
     Dataset<Row> lines =
