@@ -81,16 +81,26 @@ final class LineAlone {
         }
         case DENY_UNITS -> {
           if (denial == null) {
-            int units = line.units();
+            // Of the units billed, as each edit counted them: two denials leave what the stricter
+            // allows (see MedicareClaimPricer.Builder#addEditBefore).
+            int units = billed.line().units();
             int left = units - finding.deniedUnits();
             if (left <= 0) {
               denial = finding;
               steps.add(PricingStep.note(edit, "denied: " + message));
             } else {
-              line = line.withUnits(left);
+              boolean fewer = left < line.units();
+              line = fewer ? line.withUnits(left) : line;
               steps.add(
                   PricingStep.note(
-                      edit, finding.deniedUnits() + " of " + units + " units denied: " + message));
+                      edit,
+                      finding.deniedUnits()
+                          + " of "
+                          + units
+                          + " units denied"
+                          + (fewer ? "" : ", no more than an earlier edit denied")
+                          + ": "
+                          + message));
             }
           }
         }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.edit.ClaimEdit;
+import io.github.cpt4j.edit.EditAction;
+import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
@@ -18,6 +21,8 @@ import io.github.cpt4j.fee.medicare.partb.PartBFeeSchedule;
 import io.github.cpt4j.fee.medicare.partb.PartBPayer;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +69,47 @@ class ComponentRoutingTest {
         PART_B.price(ClaimLine.parse("83020-26"), FACILITY).amountOrThrow());
     assertEquals(
         new BigDecimal("17.19"), PART_B.price(ClaimLine.parse("83020"), FACILITY).amountOrThrow());
+  }
+
+  /** An edit that denies {@code units} units of every line. */
+  private static ClaimEdit denyingUnits(String name, int units) {
+    return new ClaimEdit() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public List<EditFinding> check(Claim claim, PricingContext context) {
+        List<EditFinding> found = new ArrayList<>();
+        for (int i = 0; i < claim.size(); i++) {
+          found.add(
+              EditFinding.builder()
+                  .edit(name)
+                  .line(i)
+                  .action(EditAction.DENY_UNITS)
+                  .deniedUnits(units)
+                  .reason(UnpricedReason.NCCI_MUE)
+                  .message(units + " units over the limit")
+                  .build());
+        }
+        return found;
+      }
+    };
+  }
+
+  @Test
+  void twoEditsDenyingUnitsOfALabLineLeaveWhatTheStricterAllows() {
+    PartBClaimPricer pricer =
+        PartBClaimPricer.of(
+            PART_B,
+            MedicareClaimPricer.builder(Fixtures.schedule())
+                .addEdit(denyingUnits("mue", 1))
+                .addEdit(denyingUnits("payer-cap", 2))
+                .build());
+    PricedClaim priced = pricer.price(Claim.ofLines(ClaimLine.parse("83020 x5")), FACILITY);
+    // Each edit counted the 5 units billed: 3 are paid, 3 x 17.19.
+    assertEquals(new BigDecimal("51.57"), priced.lines().get(0).result().amountOrThrow());
   }
 
   @Test

@@ -638,14 +638,26 @@ public final class MedicareClaimPricer implements ClaimPricer {
           if (w.reason != null) {
             break; // already denied
           }
-          int billed = w.line.units();
-          int left = billed - finding.deniedUnits();
+          // Each edit counted the units billed, not what another left (edits do not see one
+          // another's findings): two denials of units leave what the stricter allows, not the
+          // billed units less both.
+          int billed = w.billed.line().units();
+          int denied = finding.deniedUnits();
+          int left = billed - denied;
           if (left <= 0) {
             deny(w, finding);
-          } else {
+          } else if (left < w.line.units()) {
             w.line = w.line.withUnits(left);
-            int denied = finding.deniedUnits();
             w.note(edit, () -> denied + " of " + billed + " units denied: " + message);
+          } else {
+            w.note(
+                edit,
+                () ->
+                    denied
+                        + " of "
+                        + billed
+                        + " units denied, no more than an earlier edit denied: "
+                        + message);
           }
         }
       }
@@ -781,12 +793,14 @@ public final class MedicareClaimPricer implements ClaimPricer {
      *     .build();
      * }</pre>
      *
-     * <p>Edits do not see one another's findings: each checks every line of the claim. Their order
-     * decides which denial of a line stands: when two edits deny one line, the line is unpriced
-     * with the first one's reason and message, {@link PricedLine#refusedBy()} names it, and only
-     * its denial is in the explanation; {@link #build() the pricer}'s {@code scrub} still returns
-     * both findings, the earlier edit's first on that line. Every position is reached with this
-     * method and {@link #addEdit} (after the last edit).
+     * <p>Edits do not see one another's findings: each checks every line of the claim. Two that
+     * deny units of one line each counted the units billed, so the line keeps the units the
+     * stricter allows (denials of 2 and of 3 of 5 units leave 2), not the billed units less both.
+     * Their order decides which denial of a line stands: when two edits deny one line, the line is
+     * unpriced with the first one's reason and message, {@link PricedLine#refusedBy()} names it,
+     * and only its denial is in the explanation; {@link #build() the pricer}'s {@code scrub} still
+     * returns both findings, the earlier edit's first on that line. Every position is reached with
+     * this method and {@link #addEdit} (after the last edit).
      *
      * @throws IllegalArgumentException if there is no edit named {@code name} (the message names
      *     the edits there are); {@link #build()} refuses two edits of one name, as for {@link

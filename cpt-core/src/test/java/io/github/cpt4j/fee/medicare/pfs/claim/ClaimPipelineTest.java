@@ -256,6 +256,21 @@ class ClaimPipelineTest {
   }
 
   @Test
+  void twoEditsDenyingUnitsLeaveWhatTheStricterAllows() {
+    // Each counts the 5 units billed: 1 and 2 denied leave 3, not 2, in either order.
+    for (boolean mueFirst : new boolean[] {true, false}) {
+      MedicareClaimPricer.Builder builder = MedicareClaimPricer.builder(SCHEDULE);
+      builder.addEdit(
+          onCode(mueFirst ? "mue" : "payer-cap", "99213", EditAction.DENY_UNITS, mueFirst ? 1 : 2));
+      builder.addEdit(
+          onCode(mueFirst ? "payer-cap" : "mue", "99213", EditAction.DENY_UNITS, mueFirst ? 2 : 1));
+      PricedClaim claim = assertAmounts(price(builder.build(), "99213 x5"), "300.00", "300.00");
+      assertTrue(claim.line(0).explanation().has("mue"), claim.toString());
+      assertTrue(claim.line(0).explanation().has("payer-cap"), claim.toString());
+    }
+  }
+
+  @Test
   void aFlagIsAWarningAndTheLineIsPaid() {
     MedicareClaimPricer pricer =
         MedicareClaimPricer.builder(SCHEDULE)
