@@ -186,6 +186,23 @@ public final class DmeposFeeSchedule implements FeeSchedule {
     }
   }
 
+  /** Tells whether {@code line} carries every modifier of {@code fee}'s row. */
+  private static boolean selectedBy(DmeposFee fee, ClaimLine line) {
+    return (fee.modifier().isEmpty() || line.hasModifier(fee.modifier().get()))
+        && (fee.secondModifier().isEmpty() || line.hasModifier(fee.secondModifier().get()));
+  }
+
+  /** Tells whether every modifier of {@code fee}'s row is one of {@code other}'s. */
+  private static boolean within(DmeposFee fee, DmeposFee other) {
+    return (fee.modifier().isEmpty() || isModifierOf(fee.modifier().get(), other))
+        && (fee.secondModifier().isEmpty() || isModifierOf(fee.secondModifier().get(), other));
+  }
+
+  private static boolean isModifierOf(Modifier modifier, DmeposFee fee) {
+    return fee.modifier().equals(Optional.of(modifier))
+        || fee.secondModifier().equals(Optional.of(modifier));
+  }
+
   /** Returns a builder of a schedule for {@code quarter}. */
   public static Builder builder(Quarter quarter) {
     return new Builder(requireNonNull(quarter, "quarter"));
@@ -207,8 +224,7 @@ public final class DmeposFeeSchedule implements FeeSchedule {
     int bestCount = -1;
     for (int r = firstRow[c]; r < firstRow[c] + rowCount[c]; r++) {
       DmeposFee fee = fees.get(r);
-      if (fee.modifier().isPresent() && !line.hasModifier(fee.modifier().get())
-          || fee.secondModifier().isPresent() && !line.hasModifier(fee.secondModifier().get())) {
+      if (!selectedBy(fee, line)) {
         continue;
       }
       int count = fee.modifierCount();
@@ -226,6 +242,16 @@ public final class DmeposFeeSchedule implements FeeSchedule {
           context,
           UnpricedReason.MODIFIER_REQUIRED,
           code + " is in " + name + " only as " + rowsOf(c));
+    }
+    if (!tie) {
+      // A row with more modifiers wins over those whose modifiers it holds (RR-KU over RR), but
+      // not over one it does not: NU, RR and KU on one line select the NU row and the RR-KU row,
+      // a purchase and a rental, and the line says two things.
+      DmeposFee chosen = fees.get(best);
+      for (int r = firstRow[c]; r < firstRow[c] + rowCount[c] && !tie; r++) {
+        DmeposFee fee = fees.get(r);
+        tie = r != best && selectedBy(fee, line) && !within(fee, chosen);
+      }
     }
     if (tie) {
       return refusals.refuse(

@@ -184,6 +184,31 @@ class DmeposFeeScheduleTest {
   }
 
   /**
+   * A row of two modifiers wins over a row of one of them (RR-KU over RR), not over a row whose
+   * modifier it lacks: NU, RR and KU on one line select a purchase and a rental.
+   */
+  @Test
+  void modifiersSelectingRowsThatContradictEachOtherAreRefused() {
+    DmeposFeeSchedule dme =
+        DmeposFeeSchedule.builder(Quarter.of(2025, 1))
+            .name("test-dmepos")
+            .zips(ZIPS)
+            .add(fee("K0861", "NU", null, DmeposCategory.CAPPED_RENTAL, "900.00", "0", "0", "0"))
+            .add(fee("K0861", "RR", null, DmeposCategory.CAPPED_RENTAL, "100.00", "0", "0", "0"))
+            .add(fee("K0861", "RR", "KU", DmeposCategory.CAPPED_RENTAL, "150.00", "0", "0", "0"))
+            .build();
+    PricingContext context = MARCH.withBeneficiaryZip("10001");
+    assertEquals(
+        new BigDecimal("150.00"),
+        dme.price(ClaimLine.parse("K0861-RR-KU"), context).amountOrThrow());
+    assertEquals(
+        new BigDecimal("900.00"), dme.price(ClaimLine.parse("K0861-NU"), context).amountOrThrow());
+    FeeResult both = dme.price(ClaimLine.parse("K0861-NU-RR-KU"), context);
+    assertEquals(
+        UnpricedReason.MODIFIER_NOT_ALLOWED, ((FeeResult.Unpriced) both).why(), both.toString());
+  }
+
+  /**
    * The power wheelchair codes older than K0813 that CMS's file still prices as capped rentals
    * (K0010, K0011 and K0012 in DMEPOS_2025_JAN.csv, K0014 beside them) are power-driven wheelchairs
    * too: their later months are 6% of the purchase price against 15% (Social Security Act
