@@ -116,6 +116,23 @@ public final class Header {
     return new Header(sourceName, last.start, names, List.copyOf(rows));
   }
 
+  /** {@code name} with each Unicode space beyond ASCII as a blank; itself when it has none. */
+  private static String unicodeSpacesAsBlanks(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c > '~' && Character.isSpaceChar(c)) {
+        char[] chars = name.toCharArray();
+        for (int j = i; j < chars.length; j++) {
+          if (chars[j] > '~' && Character.isSpaceChar(chars[j])) {
+            chars[j] = ' ';
+          }
+        }
+        return new String(chars);
+      }
+    }
+    return name;
+  }
+
   /** Returns the names of the fields of a file without a header row, such as a fixed layout. */
   public static Header ofNames(String sourceName, List<String> names) {
     List<String> normalized = new ArrayList<>(names.size());
@@ -125,12 +142,15 @@ public final class Header {
     return new Header(sourceName, 0, normalized, List.of());
   }
 
-  /** Normalizes a column name: upper case, single spaces, no space after a hyphen. */
+  /**
+   * Normalizes a column name: upper case, single spaces, no space after a hyphen. A no-break or
+   * other Unicode space (a spreadsheet writes U+00A0 into a header it was typed into) is a space.
+   */
   public static String normalize(String name) {
     // What name.trim().replaceAll("\\s+", " ") did, by hand: the regular expression was compiled
     // anew at every call, for every column of every table loaded (and every column looked up), a
-    // few hundred times at the start of cpt price with the bundled tables. \s is one of these six.
-    String trimmed = name.trim();
+    // few hundred times at the start of cpt price with the bundled tables.
+    String trimmed = unicodeSpacesAsBlanks(name).trim();
     StringBuilder single = new StringBuilder(trimmed.length());
     boolean inSpace = false;
     for (int i = 0; i < trimmed.length(); i++) {

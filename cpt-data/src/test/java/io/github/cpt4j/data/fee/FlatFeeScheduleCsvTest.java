@@ -43,6 +43,14 @@ class FlatFeeScheduleCsvTest {
   }
 
   @Test
+  void aNoBreakSpaceInTheHeaderIsASpace() throws Exception {
+    // As a spreadsheet writes a header typed into it: "Code " and " Amount" with U+00A0.
+    FlatFeeSchedule table = read("Code\u00A0,\u00A0Amount\u00A0\n99213,95.00\n");
+    assertEquals(
+        new BigDecimal("95.00"), table.price(ClaimLine.parse("99213"), CONTEXT).amountOrThrow());
+  }
+
+  @Test
   void namesTheFirstByteThatIsNotUtf8(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("acme-2025.csv");
     byte[] head = "code,amount,note\r\n99213,95,ok\r\n71046,12,Cl".getBytes(StandardCharsets.UTF_8);
