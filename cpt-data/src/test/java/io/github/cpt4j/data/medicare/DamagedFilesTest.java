@@ -3,19 +3,26 @@ package io.github.cpt4j.data.medicare;
 import static io.github.cpt4j.data.medicare.LoaderFixtures.stream;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Damaged CMS files are refused with the file and line, never loaded with a wrong number. */
@@ -926,6 +933,101 @@ class DamagedFilesTest {
           DataLoadException.class,
           () -> ConversionFactorFile.read(stream(cutAfter(documented, kept)), "cf.csv"),
           kept);
+    }
+  }
+
+  /**
+   * A DOS end-of-file mark (Ctrl-Z) after the last line ends a CMS file, with or without a line
+   * break after it, and with blank lines after it: CMS's files of releases A to C of 2025 end with
+   * one. Without a line break after it, the CSV loaders blamed the line before it as cut short,
+   * although that line ends, and the ZIP5 loader took the mark for a record.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"\u001a", "\u001a\r\n", "\u001a,,,", "\u001a,,,\n", "\u001a\r\n\r\n,,,\r\n"})
+  void aFinalEndOfFileMarkEndsACsvFile(String end) throws Exception {
+    GpciFile.WorkGpci floor = GpciFile.WorkGpci.WITH_FLOOR;
+    // The 2026 GPCIs end with a row of data; the 2025 ones with a footnote.
+    assertEquals(
+        GpciFile.read(stream(LoaderFixtures.gpci2026()), "g.csv", floor).size(),
+        GpciFile.read(stream(LoaderFixtures.gpci2026() + end), "g.csv", floor).size());
+    assertEquals(
+        GpciFile.read(stream(LoaderFixtures.gpci2025()), "g.csv", floor).size(),
+        GpciFile.read(stream(LoaderFixtures.gpci2025() + end), "g.csv", floor).size());
+    String rvu = LoaderFixtures.rvu2025() + end;
+    assertEquals(6, RvuFile.read(stream(rvu), "r.csv").size());
+    assertEquals(6, RvuFile.readGeneral(rvu.getBytes(StandardCharsets.ISO_8859_1), "r.csv").size());
+    assertEquals(2, OppsCapFile.read(stream(OPPS + end), "c.csv").size());
+    assertEquals(
+        3,
+        DmeposFile.read(stream(PartBLoadersTest.DMEPOS + end), "d.csv", PartBLoadersTest.ZIPS)
+            .fees()
+            .size());
+    assertEquals(3, AspFile.read(stream(PartBLoadersTest.ASP + end), "asp.csv").limits().size());
+    assertEquals(
+        ClfsFile.read(stream(PartBLoadersTest.CLFS), "CLFS_2025_Q1V1.csv").rates().size(),
+        ClfsFile.read(stream(PartBLoadersTest.CLFS + end), "CLFS_2025_Q1V1.csv").rates().size());
+  }
+
+  /**
+   * A DOS end-of-file mark with rows after it is refused at the mark, naming the first row after
+   * it: those rows were never meant to be read (files pasted together, or damage).
+   */
+  @Test
+  void anEndOfFileMarkBeforeARowIsRefused() {
+    String gpci = LoaderFixtures.gpci2026().replace("01182,CA", "\u001a,,,\n01182,CA");
+    DataLoadException csv =
+        assertThrows(
+            DataLoadException.class,
+            () -> GpciFile.read(stream(gpci), "g.csv", GpciFile.WorkGpci.WITH_FLOOR));
+    assertEquals(
+        "g.csv, line 6, column 1: a DOS end-of-file mark (0x1A) with rows after it, the first on"
+            + " line 7: expected the mark after the last row only",
+        csv.getMessage());
+  }
+
+  /** A loader of a stream, counting what it loaded. */
+  @FunctionalInterface
+  private interface RowCount {
+    int read(InputStream in, String sourceName) throws IOException;
+  }
+
+  static Stream<Arguments> realFiles() {
+    return Stream.of(
+        Arguments.of(
+            "2025/GPCI2025.csv",
+            (RowCount) (in, name) -> GpciFile.read(in, name, GpciFile.WorkGpci.WITH_FLOOR).size()),
+        Arguments.of(
+            "2025/PPRRVU2025_Oct.csv", (RowCount) (in, name) -> RvuFile.read(in, name).size()),
+        Arguments.of(
+            "dmepos/DMEPOS_2025_JAN.csv",
+            (RowCount)
+                (in, name) -> DmeposFile.read(in, name, PartBLoadersTest.ZIPS).fees().size()));
+  }
+
+  /**
+   * The real files, each with a mark after its last line and no line break after the mark (skipped
+   * without CPT4J_CMS_DIR): each was refused, as cut short or for a record that was the mark.
+   */
+  @ParameterizedTest
+  @MethodSource("realFiles")
+  void aFinalEndOfFileMarkEndsEachRealFile(String name, RowCount loader) throws Exception {
+    byte[] plain = Files.readAllBytes(CmsFiles.file(name));
+    byte[] marked = Arrays.copyOf(plain, plain.length + 1);
+    marked[plain.length] = 0x1a;
+    assertEquals(
+        loader.read(new ByteArrayInputStream(plain), name),
+        loader.read(new ByteArrayInputStream(marked), name));
+  }
+
+  /** The fast paths read such a file themselves, rather than leave it to the general readers. */
+  @Test
+  void theFastPathsReadARealFileEndingInAMark() throws Exception {
+    for (String name : new String[] {"2025/PPRRVU2025_Oct.csv"}) {
+      byte[] plain = Files.readAllBytes(CmsFiles.file(name));
+      byte[] marked = Arrays.copyOf(plain, plain.length + 1);
+      marked[plain.length] = 0x1a;
+      assertNotNull(RvuScan.scan(marked, name), name);
     }
   }
 }
