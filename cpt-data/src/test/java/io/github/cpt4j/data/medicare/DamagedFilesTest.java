@@ -1002,7 +1002,10 @@ class DamagedFilesTest {
         Arguments.of(
             "dmepos/DMEPOS_2025_JAN.csv",
             (RowCount)
-                (in, name) -> DmeposFile.read(in, name, PartBLoadersTest.ZIPS).fees().size()));
+                (in, name) -> DmeposFile.read(in, name, PartBLoadersTest.ZIPS).fees().size()),
+        Arguments.of(
+            "anesthesia/CY2022_Anesthesia_Base_Units.txt",
+            (RowCount) (in, name) -> AnesthesiaBaseUnitFile.read(in, name).size()));
   }
 
   /**
