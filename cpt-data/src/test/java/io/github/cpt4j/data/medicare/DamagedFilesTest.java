@@ -969,6 +969,20 @@ class DamagedFilesTest {
         ClfsFile.read(stream(PartBLoadersTest.CLFS + end), "CLFS_2025_Q1V1.csv").rates().size());
   }
 
+  /** A final end-of-file mark ends a ZIP5 file too, whichever of its readers reads it. */
+  @ParameterizedTest
+  @ValueSource(strings = {"\u001a", "\u001a\r\n", "\u001a \r\n\r\n"})
+  void aFinalEndOfFileMarkEndsAZip5File(String end, @TempDir Path dir) throws Exception {
+    String marked = ZIP5 + end;
+    byte[] bytes = marked.getBytes(StandardCharsets.ISO_8859_1);
+    assertEquals(2, Zip5File.read(stream(marked), "z.txt").size());
+    assertEquals(2, Zip5File.readGeneral(bytes, "z.txt").table().size());
+    assertEquals(
+        "NY", Zip5File.readStatesGeneral(bytes, "z.txt").find("10002").orElseThrow().state());
+    Path file = Files.write(dir.resolve("ZIP5.txt"), bytes);
+    assertEquals("NY", Zip5File.readStates(file).find("10002").orElseThrow().state());
+  }
+
   /**
    * A DOS end-of-file mark with rows after it is refused at the mark, naming the first row after
    * it: those rows were never meant to be read (files pasted together, or damage).
@@ -984,6 +998,19 @@ class DamagedFilesTest {
         "g.csv, line 6, column 1: a DOS end-of-file mark (0x1A) with rows after it, the first on"
             + " line 7: expected the mark after the last row only",
         csv.getMessage());
+    String zip5 = ZIP5.replace("\r\nNY10002", "\r\n\u001a\r\n\r\nNY10002");
+    String expected =
+        "z.txt, line 3, column 1: a DOS end-of-file mark (0x1A) with rows after it, the first on"
+            + " line 5: expected the mark after the last row only";
+    byte[] bytes = zip5.getBytes(StandardCharsets.ISO_8859_1);
+    assertEquals(
+        expected,
+        assertThrows(DataLoadException.class, () -> Zip5File.read(stream(zip5), "z.txt"))
+            .getMessage());
+    assertEquals(
+        expected,
+        assertThrows(DataLoadException.class, () -> Zip5File.readStatesGeneral(bytes, "z.txt"))
+            .getMessage());
   }
 
   /** A loader of a stream, counting what it loaded. */
@@ -999,6 +1026,8 @@ class DamagedFilesTest {
             (RowCount) (in, name) -> GpciFile.read(in, name, GpciFile.WorkGpci.WITH_FLOOR).size()),
         Arguments.of(
             "2025/PPRRVU2025_Oct.csv", (RowCount) (in, name) -> RvuFile.read(in, name).size()),
+        Arguments.of(
+            "2025/ZIP5_OCT2025.txt", (RowCount) (in, name) -> Zip5File.read(in, name).size()),
         Arguments.of(
             "dmepos/DMEPOS_2025_JAN.csv",
             (RowCount)
@@ -1026,11 +1055,15 @@ class DamagedFilesTest {
   /** The fast paths read such a file themselves, rather than leave it to the general readers. */
   @Test
   void theFastPathsReadARealFileEndingInAMark() throws Exception {
-    for (String name : new String[] {"2025/PPRRVU2025_Oct.csv"}) {
+    for (String name : new String[] {"2025/PPRRVU2025_Oct.csv", "2025/ZIP5_OCT2025.txt"}) {
       byte[] plain = Files.readAllBytes(CmsFiles.file(name));
       byte[] marked = Arrays.copyOf(plain, plain.length + 1);
       marked[plain.length] = 0x1a;
-      assertNotNull(RvuScan.scan(marked, name), name);
+      assertNotNull(
+          name.endsWith(".csv")
+              ? RvuScan.scan(marked, name)
+              : Zip5Scan.localities(marked, Zip5File.MIN_ROWS),
+          name);
     }
   }
 }
