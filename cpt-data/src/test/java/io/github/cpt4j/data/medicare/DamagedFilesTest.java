@@ -7,16 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
+import io.github.cpt4j.fee.medicare.pfs.OppsCap;
+import io.github.cpt4j.modifier.Modifier;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -500,6 +505,41 @@ class DamagedFilesTest {
             () -> OppsCapFile.read(stream(others + "70450,TC,A,13282,99,60.00,60.00\n"), "c.csv"));
     assertEquals(
         "c.csv, line 7: 70450-TC 13282-99 appears twice, on lines 3 and 7", twice.getMessage());
+  }
+
+  /**
+   * A price quoted with its thousands separator, as the error for an unquoted one says to write it
+   * and as a spreadsheet writes it, loads as its value: it was refused too. A comma that is no
+   * thousands grouping is refused, with what a comma may be; 4,614 without decimals too, since it
+   * may be 4.614 written with a decimal comma.
+   */
+  @Test
+  void anOppsCapQuotedWithAThousandsSeparatorLoads() throws Exception {
+    String quoted =
+        OPPS.replace("71046,TC,A,13282,99,97.07,97.07", "71046,TC,A,13282,99,97.07,\"4,614.30\"");
+    OppsCap cap =
+        OppsCapFile.read(stream(quoted), "c.csv")
+            .find(
+                ProcedureCode.parse("71046"),
+                Optional.of(Modifier.TECHNICAL_COMPONENT),
+                Locality.parse("13282-99"))
+            .orElseThrow();
+    assertEquals(new BigDecimal("4614.30"), cap.nonFacilityAmount());
+    for (String bad : new String[] {"4,614", "4,61.43", "46,14.30", ",614.30", "4,,614.30"}) {
+      String text =
+          OPPS.replace(
+              "71046,TC,A,13282,99,97.07,97.07", "71046,TC,A,13282,99,97.07,\"" + bad + "\"");
+      DataLoadException e =
+          assertThrows(DataLoadException.class, () -> OppsCapFile.read(stream(text), "c.csv"));
+      assertEquals(
+          "c.csv, line 4, column 7: NON-FACILTY PRICE: expected a number of at least 0 with at"
+              + " most 2 decimals (a comma only as a thousands separator, every three digits"
+              + " before a decimal point, as in 1,234.56; 1,234 could be 1.234 written with a"
+              + " decimal comma, so write 1234 or 1,234.00), found '"
+              + bad
+              + "'",
+          e.getMessage());
+    }
   }
 
   /**
