@@ -23,7 +23,8 @@ import java.util.Optional;
  * Reads a {@link FlatFeeSchedule} from CSV: a header row naming the columns {@code code}, {@code
  * amount} and, optionally, {@code modifier} (in any order, any case; other columns are ignored),
  * then one row per code or code and modifier, at least one. Amounts are dollars, at least 0, with
- * at most four decimals. UTF-8; blank lines are skipped.
+ * at most four decimals; quoted, they may group thousands with commas ({@code "1,234.56"}). UTF-8;
+ * blank lines are skipped.
  *
  * <pre>
  * code,modifier,amount

@@ -8,6 +8,7 @@ import io.github.cpt4j.data.csv.ReadFailure;
 import io.github.cpt4j.data.csv.TextStart;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
+import io.github.cpt4j.data.table.EndOfFileMark;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaBaseUnits;
 import java.io.IOException;
 import java.io.InputStream;
@@ -123,7 +124,7 @@ public final class AnesthesiaBaseUnitFile {
     // Every line of the file ends with CRLF: a last line without an ending is a download cut
     // short, whose last base unit would load cut (15 read as 1). A DOS end-of-file mark is no line.
     String last = lines[lines.length - 1];
-    if (!last.isBlank() && !last.strip().equals("\u001A")) {
+    if (!last.isBlank() && !EndOfFileMark.isMarkLine(last)) {
       throw new DataLoadException(
           source,
           lines.length,
@@ -139,6 +140,15 @@ public final class AnesthesiaBaseUnitFile {
       String line = lines[i];
       if (line.isBlank()) {
         continue;
+      }
+      if (EndOfFileMark.isMarkLine(line)) {
+        // The end of the data: a row after it is refused, else the mark is the last line read.
+        for (int after = i + 1; after < lines.length; after++) {
+          if (!lines[after].isBlank() && !EndOfFileMark.isMarkLine(lines[after])) {
+            throw EndOfFileMark.rowAfter(source, number, after + 1);
+          }
+        }
+        break;
       }
       String[] fields = line.split("\t", -1);
       String first = Cells.withoutBlanks(fields[0]);

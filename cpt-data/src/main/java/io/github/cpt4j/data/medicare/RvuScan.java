@@ -114,8 +114,9 @@ final class RvuScan {
 
   private RvuTable scan() throws IOException {
     int n = bytes.length;
-    // Every line of a CMS file ends with a line break; without one, the general reader decides.
-    if (n == 0 || bytes[n - 1] != '\n' && bytes[n - 1] != '\r') {
+    // Every line of a CMS file ends with a line break, but for a DOS end-of-file line, which needs
+    // none; any other last line without one, the general reader decides.
+    if (n == 0 || bytes[n - 1] != '\n' && bytes[n - 1] != '\r' && !endsWithMarkLine()) {
       return null;
     }
     int start =
@@ -197,7 +198,8 @@ final class RvuScan {
     int pos = headerEnd;
     while (pos < n) {
       if (bytes[pos] == DOS_END_OF_FILE) {
-        // The DOS end-of-file line: data only if it is not the file's last line.
+        // The DOS end-of-file line: the end when only blank lines follow; else the general reader
+        // refuses the file.
         return isEndOfFileLine(pos) ? table(entries, layout, factor) : null;
       }
       pos = fields(pos);
@@ -384,20 +386,28 @@ final class RvuScan {
     return true;
   }
 
-  /** Tells whether the rest of the file from {@code pos} is one DOS end-of-file line. */
-  private boolean isEndOfFileLine(int pos) {
-    int n = bytes.length;
-    int p = pos + 1;
-    while (p < n && (bytes[p] == ',' || bytes[p] == ' ' || bytes[p] == '\t')) {
-      p++;
+  /** Tells whether the last line is a DOS end-of-file line with no line break after it. */
+  private boolean endsWithMarkLine() {
+    int p = bytes.length - 1;
+    while (p >= 0 && (bytes[p] == ',' || bytes[p] == ' ' || bytes[p] == '\t')) {
+      p--;
     }
-    if (p < n && bytes[p] == '\r') {
-      p++;
-      if (p == n) {
-        return true;
+    return p > 0 && bytes[p] == DOS_END_OF_FILE && (bytes[p - 1] == '\n' || bytes[p - 1] == '\r');
+  }
+
+  /**
+   * Tells whether the rest of the file from {@code pos} is one DOS end-of-file line: the mark, then
+   * commas, blanks and line breaks only (blank lines after it, or none, not even a line break: the
+   * mark ends the line before it, as the general reader judges it).
+   */
+  private boolean isEndOfFileLine(int pos) {
+    for (int p = pos + 1; p < bytes.length; p++) {
+      byte b = bytes[p];
+      if (b != ',' && b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+        return false;
       }
     }
-    return p < n && bytes[p] == '\n' && p + 1 == n;
+    return true;
   }
 
   private int trimmedStart(int column) {

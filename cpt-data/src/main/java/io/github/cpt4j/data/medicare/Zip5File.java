@@ -6,6 +6,7 @@ import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.data.csv.ReadFailure;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.CsvTable;
+import io.github.cpt4j.data.table.EndOfFileMark;
 import io.github.cpt4j.data.table.GuardedReader;
 import io.github.cpt4j.data.table.RowMinimum;
 import io.github.cpt4j.fee.medicare.Locality;
@@ -30,9 +31,10 @@ import java.util.Optional;
  * at least 21 characters with the state (columns 1-2), the ZIP code (3-7), the contractor (8-12),
  * the locality (13-14), the plus-four flag (21: 1 when the ZIP code straddles localities and is
  * priced by ZIP+4) and, when a record is that long, the year and quarter (76-80, {@code YYYYQ}),
- * which must be the same on every record. Other fields are not kept. All-or-nothing; an error names
- * the file, line and column. A file as CMS publishes it is read straight from its bytes; anything
- * else the general way, line by line.
+ * which must be the same on every record. Other fields are not kept. A DOS end-of-file mark
+ * (Ctrl-Z) after the last record ends the file, as in CMS's other files. All-or-nothing; an error
+ * names the file, line and column. A file as CMS publishes it is read straight from its bytes;
+ * anything else the general way, line by line.
  *
  * <pre>{@code
  * ZipLocalityTable zips = Zip5File.read(Path.of("ZIP5_OCT2025.txt"));
@@ -236,10 +238,16 @@ public final class Zip5File {
     int rows = 0;
     String line;
     boolean subset = false;
+    boolean marked = false;
     while ((line = lines.readLine()) != null) {
       number++;
       if (line.isBlank()) {
         continue;
+      }
+      if (EndOfFileMark.isMarkLine(line)) {
+        number = EndOfFileMark.skipRest(lines, source, number);
+        marked = true;
+        break;
       }
       if (number == 1 && CsvTable.isSubsetMarker(line)) {
         subset = true;
@@ -265,7 +273,8 @@ public final class Zip5File {
             "columns 1-2: expected a state such as NY, found " + CodeFormatException.quote(state));
       }
     }
-    if (!guarded.endsWithLineBreak()) {
+    // A final end-of-file mark ends the last record's line, with or without a line break after it.
+    if (!marked && !guarded.endsWithLineBreak()) {
       throw cutShort(source, number);
     }
     if (rows == 0) {
@@ -308,10 +317,16 @@ public final class Zip5File {
     boolean subset = false;
     String yearQuarter = null;
     long yearQuarterLine = 0;
+    boolean marked = false;
     while ((line = lines.readLine()) != null) {
       number++;
       if (line.isBlank()) {
         continue;
+      }
+      if (EndOfFileMark.isMarkLine(line)) {
+        number = EndOfFileMark.skipRest(lines, source, number);
+        marked = true;
+        break;
       }
       if (number == 1 && CsvTable.isSubsetMarker(line)) {
         subset = true;
@@ -371,7 +386,8 @@ public final class Zip5File {
       rows++;
       table.add(zip, Locality.ofPacked(mac * 100 + locality), plusFour == '1');
     }
-    if (!guarded.endsWithLineBreak()) {
+    // A final end-of-file mark ends the last record's line, with or without a line break after it.
+    if (!marked && !guarded.endsWithLineBreak()) {
       throw cutShort(source, number);
     }
     if (rows == 0) {

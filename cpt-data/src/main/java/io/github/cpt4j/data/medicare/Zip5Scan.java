@@ -1,6 +1,7 @@
 package io.github.cpt4j.data.medicare;
 
 import io.github.cpt4j.data.table.CsvTable;
+import io.github.cpt4j.data.table.EndOfFileMark;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.Quarter;
 import io.github.cpt4j.fee.medicare.ZipLocalityTable;
@@ -17,7 +18,8 @@ import java.util.Optional;
  * error and never accepts what the general reader refuses: it gives up on every record the general
  * reader would refuse (a short record, a letter where a digit belongs, a ZIP code given twice, a
  * quarter unlike the first record's, a last line without a line break, too few records) and on what
- * it leaves to it (a byte order mark, a blank line, a carriage return that ends no line). The
+ * it leaves to it (a byte order mark, a blank line, a carriage return that ends no line). A DOS
+ * end-of-file mark with only blank lines after it ends the records, as for the general reader. The
  * tables it builds are the general reader's, entry for entry; {@code Zip5ScanTest} checks both on
  * damaged files.
  *
@@ -149,12 +151,31 @@ final class Zip5Scan {
     }
     Zip5Scan scan = new Zip5Scan(bytes, readStates);
     while (pos < n) {
+      if (bytes[pos] == EndOfFileMark.MARK) {
+        // A DOS end-of-file mark ends the records when only blanks and line breaks follow it;
+        // anything else after it is the general reader's to refuse.
+        if (!onlyBlanksFrom(bytes, pos + 1)) {
+          return null;
+        }
+        break;
+      }
       pos = scan.line(pos);
       if (pos < 0) {
         return null;
       }
     }
     return scan.count == 0 || (!subset && scan.count < minRows) ? null : scan;
+  }
+
+  /** Tells whether the bytes from {@code from} on are spaces, tabs and line breaks only. */
+  private static boolean onlyBlanksFrom(byte[] bytes, int from) {
+    for (int i = from; i < bytes.length; i++) {
+      byte b = bytes[i];
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Reads the line from {@code pos}; returns where the next starts, or -1 to give up. */

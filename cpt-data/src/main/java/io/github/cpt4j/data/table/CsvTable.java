@@ -40,9 +40,6 @@ import java.util.Optional;
  */
 public final class CsvTable {
 
-  /** Ctrl-Z, which ended text files under DOS. */
-  private static final char DOS_END_OF_FILE = 0x1A;
-
   /**
    * The start of the first line of a file that holds a deliberate subset of a CMS file's rows: such
    * a file is not refused for having fewer rows than a whole CMS file. The line is not data.
@@ -90,8 +87,8 @@ public final class CsvTable {
   }
 
   /**
-   * Returns every record, blank lines excepted, in order; a DOS end-of-file line (0x1A) at the very
-   * end is not a record.
+   * Returns every record, blank lines excepted, in order; a DOS end-of-file line (0x1A) that ends
+   * the text, blank lines aside, is not a record, nor are the blank lines after it.
    */
   public List<CsvRecord> records() {
     return records;
@@ -264,9 +261,11 @@ public final class CsvTable {
       throw e;
     }
     List<CsvRecord> records = table.records;
-    if (!guarded.endsWithLineBreak() && !records.isEmpty()) {
+    // The table's judgement, not the reader's: a final DOS end-of-file mark without a line break
+    // after it ends the line of data before it, whose line break the reader did not see last.
+    if (!table.lastLineEnded && !records.isEmpty()) {
       CsvRecord last = records.get(records.size() - 1);
-      if (!isBlank(last) && last.getField(0).indexOf(DOS_END_OF_FILE) != 0) {
+      if (!isBlank(last) && last.getField(0).indexOf(EndOfFileMark.MARK) != 0) {
         // The line the record ends on, the one without an ending: below the record's first when
         // a quoted cell runs over several lines.
         throw new DataLoadException(
@@ -472,11 +471,35 @@ public final class CsvTable {
               + " closing quote after the field's value");
     }
     boolean ended = reader.endsWithLineBreak();
-    if (!records.isEmpty() && isEndOfFileMarker(records.get(records.size() - 1))) {
-      records.remove(records.size() - 1);
-      ended = true; // the mark ends the last line of data
+    int mark = endOfFileMark(records, sourceName);
+    if (mark >= 0) {
+      // The mark and the blank lines after it; the mark itself ends the last line of data, with
+      // or without a line break of its own.
+      records.subList(mark, records.size()).clear();
+      ended = true;
     }
     return new CsvTable(sourceName, records, false, ended);
+  }
+
+  /**
+   * Returns the index of the DOS end-of-file line that ends {@code records} (only blank records, or
+   * more marks, after it), or -1 for none; a mark with a row after it is refused on its line.
+   */
+  private static int endOfFileMark(List<CsvRecord> records, String sourceName)
+      throws DataLoadException {
+    for (int i = 0; i < records.size(); i++) {
+      if (isEndOfFileMarker(records.get(i))) {
+        for (int j = i + 1; j < records.size(); j++) {
+          CsvRecord after = records.get(j);
+          if (!isBlank(after) && !isEndOfFileMarker(after)) {
+            throw EndOfFileMark.rowAfter(
+                sourceName, records.get(i).getStartingLineNumber(), after.getStartingLineNumber());
+          }
+        }
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Reads the text again to find its first syntax error; empty if it cannot be read again. */
@@ -492,11 +515,11 @@ public final class CsvTable {
   /**
    * Tells whether {@code record} is a DOS end-of-file line: the character 0x1A (Ctrl-Z) alone,
    * followed by empty fields. CMS's relative value and OPPS cap files of releases A to C of 2025
-   * end with one; it is dropped when it is the last line, and nowhere else.
+   * end with one; it is dropped when only blank lines follow it, and refused before a row.
    */
   static boolean isEndOfFileMarker(CsvRecord record) {
     String first = record.getField(0).strip();
-    if (first.length() != 1 || first.charAt(0) != DOS_END_OF_FILE) {
+    if (first.length() != 1 || first.charAt(0) != EndOfFileMark.MARK) {
       return false;
     }
     for (int i = 1; i < record.getFieldCount(); i++) {

@@ -114,6 +114,32 @@ class FlatFeeScheduleCsvTest {
     assertEquals(2, twiceLater.column());
   }
 
+  /**
+   * An amount quoted with thousands separators, as a spreadsheet writes it and as the error for an
+   * unquoted one says to write it, is read as its value; a comma in any other place is refused, and
+   * so is a grouping without decimals, which may be a decimal comma (1,234 for 1.234).
+   */
+  @Test
+  void readsAQuotedAmountWithThousandsSeparators() throws Exception {
+    assertEquals(
+        new BigDecimal("1234.56"),
+        read("code,amount\n99213,\"1,234.56\"\n")
+            .price(ClaimLine.parse("99213"), CONTEXT)
+            .amountOrThrow());
+    assertEquals(
+        new BigDecimal("12345678.90"),
+        read("code,amount\n99213,\"12,345,678.90\"\n")
+            .price(ClaimLine.parse("99213"), CONTEXT)
+            .amountOrThrow());
+    for (String bad : new String[] {"1,23.4", ",123.00", "1,,234.00", "12345,678.00", "1,234"}) {
+      DataLoadException e =
+          assertThrows(
+              DataLoadException.class, () -> read("code,amount\n99213,\"" + bad + "\"\n"), bad);
+      assertEquals(2, e.column(), bad);
+      assertTrue(e.getMessage().contains("a comma only as a thousands separator"), e::getMessage);
+    }
+  }
+
   @Test
   void refusesAValueBeyondTheHeaderRatherThanDropIt() throws Exception {
     // An amount written with a thousands separator and no quotes splits into two fields: read as

@@ -394,6 +394,28 @@ class AnesthesiaFilesTest {
         bad.getMessage().startsWith("units.txt, line 1, column 1: " + expected), bad.getMessage());
   }
 
+  /**
+   * A DOS end-of-file mark after the last line ends the file, with or without a line break after
+   * it: it was read as a row and refused ("expected a code, a tab and its base units, not
+   * '\u001a'"). A mark with rows after it is refused at the mark.
+   */
+  @Test
+  void aFinalEndOfFileMarkEndsTheBaseUnitFile() throws IOException {
+    StringBuilder text = new StringBuilder("CODE\t2025\r\n\tBASE\r\n\tUNIT\r\n");
+    for (int n = 100; n < 300; n++) {
+      text.append(String.format("%05d\t5\r\n", n));
+    }
+    for (String end : new String[] {"\u001a", "\u001a\r\n", "\u001a\t\r\n\r\n", " \u001a \r\n"}) {
+      assertEquals(200, baseUnits(text + end).size(), end);
+    }
+    DataLoadException rows =
+        assertThrows(DataLoadException.class, () -> baseUnits(text + "\u001a\r\n\r\n00300\t5\r\n"));
+    assertEquals(
+        "units.txt, line 204, column 1: a DOS end-of-file mark (0x1A) with rows after it, the"
+            + " first on line 206: expected the mark after the last row only",
+        rows.getMessage());
+  }
+
   @Test
   void aBadLineIsQuotedShortAndEscapedNotEchoedWhole() {
     String hostile = "\u001b[31m" + "x".repeat(200_000);

@@ -3,19 +3,31 @@ package io.github.cpt4j.data.medicare;
 import static io.github.cpt4j.data.medicare.LoaderFixtures.stream;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
+import io.github.cpt4j.fee.medicare.pfs.OppsCap;
+import io.github.cpt4j.modifier.Modifier;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Damaged CMS files are refused with the file and line, never loaded with a wrong number. */
@@ -496,6 +508,41 @@ class DamagedFilesTest {
   }
 
   /**
+   * A price quoted with its thousands separator, as the error for an unquoted one says to write it
+   * and as a spreadsheet writes it, loads as its value: it was refused too. A comma that is no
+   * thousands grouping is refused, with what a comma may be; 4,614 without decimals too, since it
+   * may be 4.614 written with a decimal comma.
+   */
+  @Test
+  void anOppsCapQuotedWithAThousandsSeparatorLoads() throws Exception {
+    String quoted =
+        OPPS.replace("71046,TC,A,13282,99,97.07,97.07", "71046,TC,A,13282,99,97.07,\"4,614.30\"");
+    OppsCap cap =
+        OppsCapFile.read(stream(quoted), "c.csv")
+            .find(
+                ProcedureCode.parse("71046"),
+                Optional.of(Modifier.TECHNICAL_COMPONENT),
+                Locality.parse("13282-99"))
+            .orElseThrow();
+    assertEquals(new BigDecimal("4614.30"), cap.nonFacilityAmount());
+    for (String bad : new String[] {"4,614", "4,61.43", "46,14.30", ",614.30", "4,,614.30"}) {
+      String text =
+          OPPS.replace(
+              "71046,TC,A,13282,99,97.07,97.07", "71046,TC,A,13282,99,97.07,\"" + bad + "\"");
+      DataLoadException e =
+          assertThrows(DataLoadException.class, () -> OppsCapFile.read(stream(text), "c.csv"));
+      assertEquals(
+          "c.csv, line 4, column 7: NON-FACILTY PRICE: expected a number of at least 0 with at"
+              + " most 2 decimals (a comma only as a thousands separator, every three digits"
+              + " before a decimal point, as in 1,234.56; 1,234 could be 1.234 written with a"
+              + " decimal comma, so write 1234 or 1,234.00), found '"
+              + bad
+              + "'",
+          e.getMessage());
+    }
+  }
+
+  /**
    * A price written with a thousands separator and no quotes splits in two: the row had a field
    * more than the header, which was ignored, and the cap loaded as 4.00 (or, in the facility price,
    * shifted the non-facility price into its place). CMS's caps reach 4,614.30 (October 2025); no
@@ -926,6 +973,137 @@ class DamagedFilesTest {
           DataLoadException.class,
           () -> ConversionFactorFile.read(stream(cutAfter(documented, kept)), "cf.csv"),
           kept);
+    }
+  }
+
+  /**
+   * A DOS end-of-file mark (Ctrl-Z) after the last line ends a CMS file, with or without a line
+   * break after it, and with blank lines after it: CMS's files of releases A to C of 2025 end with
+   * one. Without a line break after it, the CSV loaders blamed the line before it as cut short,
+   * although that line ends, and the ZIP5 loader took the mark for a record.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"\u001a", "\u001a\r\n", "\u001a,,,", "\u001a,,,\n", "\u001a\r\n\r\n,,,\r\n"})
+  void aFinalEndOfFileMarkEndsACsvFile(String end) throws Exception {
+    GpciFile.WorkGpci floor = GpciFile.WorkGpci.WITH_FLOOR;
+    // The 2026 GPCIs end with a row of data; the 2025 ones with a footnote.
+    assertEquals(
+        GpciFile.read(stream(LoaderFixtures.gpci2026()), "g.csv", floor).size(),
+        GpciFile.read(stream(LoaderFixtures.gpci2026() + end), "g.csv", floor).size());
+    assertEquals(
+        GpciFile.read(stream(LoaderFixtures.gpci2025()), "g.csv", floor).size(),
+        GpciFile.read(stream(LoaderFixtures.gpci2025() + end), "g.csv", floor).size());
+    String rvu = LoaderFixtures.rvu2025() + end;
+    assertEquals(6, RvuFile.read(stream(rvu), "r.csv").size());
+    assertEquals(6, RvuFile.readGeneral(rvu.getBytes(StandardCharsets.ISO_8859_1), "r.csv").size());
+    assertEquals(2, OppsCapFile.read(stream(OPPS + end), "c.csv").size());
+    assertEquals(
+        3,
+        DmeposFile.read(stream(PartBLoadersTest.DMEPOS + end), "d.csv", PartBLoadersTest.ZIPS)
+            .fees()
+            .size());
+    assertEquals(3, AspFile.read(stream(PartBLoadersTest.ASP + end), "asp.csv").limits().size());
+    assertEquals(
+        ClfsFile.read(stream(PartBLoadersTest.CLFS), "CLFS_2025_Q1V1.csv").rates().size(),
+        ClfsFile.read(stream(PartBLoadersTest.CLFS + end), "CLFS_2025_Q1V1.csv").rates().size());
+  }
+
+  /** A final end-of-file mark ends a ZIP5 file too, whichever of its readers reads it. */
+  @ParameterizedTest
+  @ValueSource(strings = {"\u001a", "\u001a\r\n", "\u001a \r\n\r\n"})
+  void aFinalEndOfFileMarkEndsAZip5File(String end, @TempDir Path dir) throws Exception {
+    String marked = ZIP5 + end;
+    byte[] bytes = marked.getBytes(StandardCharsets.ISO_8859_1);
+    assertEquals(2, Zip5File.read(stream(marked), "z.txt").size());
+    assertEquals(2, Zip5File.readGeneral(bytes, "z.txt").table().size());
+    assertEquals(
+        "NY", Zip5File.readStatesGeneral(bytes, "z.txt").find("10002").orElseThrow().state());
+    Path file = Files.write(dir.resolve("ZIP5.txt"), bytes);
+    assertEquals("NY", Zip5File.readStates(file).find("10002").orElseThrow().state());
+  }
+
+  /**
+   * A DOS end-of-file mark with rows after it is refused at the mark, naming the first row after
+   * it: those rows were never meant to be read (files pasted together, or damage).
+   */
+  @Test
+  void anEndOfFileMarkBeforeARowIsRefused() {
+    String gpci = LoaderFixtures.gpci2026().replace("01182,CA", "\u001a,,,\n01182,CA");
+    DataLoadException csv =
+        assertThrows(
+            DataLoadException.class,
+            () -> GpciFile.read(stream(gpci), "g.csv", GpciFile.WorkGpci.WITH_FLOOR));
+    assertEquals(
+        "g.csv, line 6, column 1: a DOS end-of-file mark (0x1A) with rows after it, the first on"
+            + " line 7: expected the mark after the last row only",
+        csv.getMessage());
+    String zip5 = ZIP5.replace("\r\nNY10002", "\r\n\u001a\r\n\r\nNY10002");
+    String expected =
+        "z.txt, line 3, column 1: a DOS end-of-file mark (0x1A) with rows after it, the first on"
+            + " line 5: expected the mark after the last row only";
+    byte[] bytes = zip5.getBytes(StandardCharsets.ISO_8859_1);
+    assertEquals(
+        expected,
+        assertThrows(DataLoadException.class, () -> Zip5File.read(stream(zip5), "z.txt"))
+            .getMessage());
+    assertEquals(
+        expected,
+        assertThrows(DataLoadException.class, () -> Zip5File.readStatesGeneral(bytes, "z.txt"))
+            .getMessage());
+  }
+
+  /** A loader of a stream, counting what it loaded. */
+  @FunctionalInterface
+  private interface RowCount {
+    int read(InputStream in, String sourceName) throws IOException;
+  }
+
+  static Stream<Arguments> realFiles() {
+    return Stream.of(
+        Arguments.of(
+            "2025/GPCI2025.csv",
+            (RowCount) (in, name) -> GpciFile.read(in, name, GpciFile.WorkGpci.WITH_FLOOR).size()),
+        Arguments.of(
+            "2025/PPRRVU2025_Oct.csv", (RowCount) (in, name) -> RvuFile.read(in, name).size()),
+        Arguments.of(
+            "2025/ZIP5_OCT2025.txt", (RowCount) (in, name) -> Zip5File.read(in, name).size()),
+        Arguments.of(
+            "dmepos/DMEPOS_2025_JAN.csv",
+            (RowCount)
+                (in, name) -> DmeposFile.read(in, name, PartBLoadersTest.ZIPS).fees().size()),
+        Arguments.of(
+            "anesthesia/CY2022_Anesthesia_Base_Units.txt",
+            (RowCount) (in, name) -> AnesthesiaBaseUnitFile.read(in, name).size()));
+  }
+
+  /**
+   * The real files, each with a mark after its last line and no line break after the mark (skipped
+   * without CPT4J_CMS_DIR): each was refused, as cut short or for a record that was the mark.
+   */
+  @ParameterizedTest
+  @MethodSource("realFiles")
+  void aFinalEndOfFileMarkEndsEachRealFile(String name, RowCount loader) throws Exception {
+    byte[] plain = Files.readAllBytes(CmsFiles.file(name));
+    byte[] marked = Arrays.copyOf(plain, plain.length + 1);
+    marked[plain.length] = 0x1a;
+    assertEquals(
+        loader.read(new ByteArrayInputStream(plain), name),
+        loader.read(new ByteArrayInputStream(marked), name));
+  }
+
+  /** The fast paths read such a file themselves, rather than leave it to the general readers. */
+  @Test
+  void theFastPathsReadARealFileEndingInAMark() throws Exception {
+    for (String name : new String[] {"2025/PPRRVU2025_Oct.csv", "2025/ZIP5_OCT2025.txt"}) {
+      byte[] plain = Files.readAllBytes(CmsFiles.file(name));
+      byte[] marked = Arrays.copyOf(plain, plain.length + 1);
+      marked[plain.length] = 0x1a;
+      assertNotNull(
+          name.endsWith(".csv")
+              ? RvuScan.scan(marked, name)
+              : Zip5Scan.localities(marked, Zip5File.MIN_ROWS),
+          name);
     }
   }
 }

@@ -238,6 +238,19 @@ class RvuScanTest {
     assertTrue(fastIsGeneralOrDeclines(bytes));
   }
 
+  /**
+   * A DOS end-of-file mark ends the file without a line break after it too, and with blank lines
+   * after it: read by the fast path, as by the general reader (which refused the first as cut
+   * short), not left to the general reader.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"\u001A", "\u001A,,,", "\u001A,,,\r\n,,,\r\n\r\n", "\u001A\n\n"})
+  void readsAFinalEndOfFileMark(String end) throws IOException {
+    byte[] bytes = (LoaderFixtures.rvu2025() + end).getBytes(StandardCharsets.ISO_8859_1);
+    assertNotNull(RvuScan.scan(bytes, "f.csv"));
+    assertTrue(fastIsGeneralOrDeclines(bytes));
+  }
+
   /** A DOS end-of-file line with rows after it is data, which the general reader refuses. */
   @Test
   void declinesAnEndOfFileLineBeforeTheLastLine() throws IOException {

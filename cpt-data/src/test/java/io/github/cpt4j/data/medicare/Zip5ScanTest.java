@@ -187,6 +187,23 @@ class Zip5ScanTest {
   }
 
   /**
+   * A DOS end-of-file mark after the last record, with or without a line break or blank lines after
+   * it, ends the file for the fast path as for the general reader; before a record, the general
+   * reader refuses it, and the fast path leaves it to that reader.
+   */
+  @Test
+  void readsAFinalEndOfFileMark() throws IOException {
+    String good = GOOD.get(0);
+    for (String end : new String[] {"\u001A", "\u001A\r\n", "\u001A \r\n\r\n", "\u001A\n\n"}) {
+      assertTrue(fastIsGeneralOrDeclines(bytes(good + end)), end);
+    }
+    byte[] before = bytes(good.replaceFirst("\r\n", "\r\n\u001A\r\n"));
+    assertNull(Zip5Scan.localities(before, Zip5File.MIN_ROWS));
+    assertThrows(DataLoadException.class, () -> Zip5File.readGeneral(before, "z.txt"));
+    fastIsGeneralOrDeclines(before);
+  }
+
+  /**
    * A state table holds at most 127 states: a file of more is refused by the general reader of
    * states, with the line, and declined by the fast path, although both readers of localities take
    * it.
