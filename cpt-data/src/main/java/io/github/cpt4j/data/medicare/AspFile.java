@@ -1,7 +1,6 @@
 package io.github.cpt4j.data.medicare;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
-import io.github.cpt4j.data.csv.FieldLine;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
 import io.github.cpt4j.data.table.CsvTable;
@@ -153,22 +152,11 @@ public final class AspFile {
         continue;
       }
       cells.at(record);
-      if (record.getFieldCount() > header.size()) {
-        // CMS's rows have the header's fields exactly (its last column, unnamed, is empty): a
-        // limit written with an unquoted thousands separator (1,000.898) splits in two, the rest
-        // of the row shifts into columns not read, and the limit would load as its first digits,
-        // the coinsurance as the rest; the field beyond the header is then as empty as the last.
-        throw new DataLoadException(
-            source,
-            FieldLine.of(record, header.size()),
-            header.size() + 1,
-            "expected "
-                + header.size()
-                + " fields as in the header, found "
-                + record.getFieldCount()
-                + " (a number with a thousands separator must be quoted, \"1,234.56\", or"
-                + " written 1234.56)");
-      }
+      // CMS's rows have the header's fields exactly (its last column, unnamed, is empty): a limit
+      // written with an unquoted thousands separator (1,000.898) splits in two, the rest of the
+      // row shifts into columns not read, and the limit would load as its first digits, the
+      // coinsurance as the rest; the field beyond the header is then as empty as the last.
+      cells.refuseMoreFieldsThanHeader();
       String text = cells.text(limit);
       Optional<BigDecimal> paymentLimit =
           text.equalsIgnoreCase("N/A")

@@ -177,6 +177,9 @@ public final class ClfsFile {
         continue;
       }
       cells.at(record);
+      // The descriptions follow the rate, the last often empty: a rate written 12,000.00 without
+      // quotes splits in two, and would load as 12 with the rest shifted into a column not read.
+      cells.refuseMoreFieldsThanHeader();
       if (yearColumn >= 0) {
         year = checkYear(cells, yearColumn, year, named);
       }

@@ -76,6 +76,28 @@ public final class Cells {
   }
 
   /**
+   * Refuses a current record of more fields than the header, empty or not: {@link
+   * #refuseFieldsBeyondHeader()} for a file whose last column may be empty (a description), where a
+   * number split by an unquoted comma shifts an empty field beyond the header, which that check
+   * lets through as a trailing comma. CMS's rows have the header's fields exactly.
+   */
+  public void refuseMoreFieldsThanHeader() throws DataLoadException {
+    int columns = header.size();
+    if (record.getFieldCount() > columns) {
+      throw new DataLoadException(
+          sourceName,
+          FieldLine.of(record, columns),
+          columns + 1,
+          "expected "
+              + columns
+              + " fields as in the header, found "
+              + record.getFieldCount()
+              + " (a number with a thousands separator must be quoted, \"1,234.56\", or"
+              + " written 1234.56)");
+    }
+  }
+
+  /**
    * Returns the line the current record starts on: where an error about the row as a whole points
    * (a row given twice, values that disagree with each other). An error about one field points at
    * {@link #line(int) its own line}, which is further down when a quoted cell before it spans

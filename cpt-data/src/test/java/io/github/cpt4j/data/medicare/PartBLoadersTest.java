@@ -127,6 +127,28 @@ class PartBLoadersTest {
     assertEquals(new BigDecimal("14.39"), clfs.rates().get(0).rate());
   }
 
+  /**
+   * A rate written with an unquoted thousands separator splits in two, and the shifted row's last
+   * description is as empty as CMS often leaves it: the row has one field more than the header.
+   */
+  @Test
+  void aClfsRateSplitByAnUnquotedCommaIsRefused() throws Exception {
+    String split =
+        CLFS.replace(
+            "2025,G0471,,20250201,N,11.09,not read,not read,not read\n",
+            "2025,G0471,,20250201,N,12,000.00,not read,not read,\n");
+    DataLoadException e = assertThrows(DataLoadException.class, () -> clfs(split, "c.csv"));
+    assertEquals(9, e.line());
+    assertEquals(10, e.column());
+    assertTrue(
+        e.getMessage().contains("expected 9 fields as in the header, found 10"), e.getMessage());
+    // Quoted, it is the amount it says.
+    ClfsFeeSchedule quoted = clfs(split.replace("12,000.00", "\"12,000.00\""), "c.csv");
+    assertEquals(
+        new java.math.BigDecimal("12000.00"),
+        quoted.find(ProcedureCode.parse("G0471"), Optional.empty()).orElseThrow().rate());
+  }
+
   @Test
   void clfsErrorsNameFileLineAndColumn() {
     DataLoadException bad =
