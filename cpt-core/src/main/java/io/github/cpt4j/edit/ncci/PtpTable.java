@@ -197,8 +197,10 @@ public final class PtpTable {
   /** The day a lookup compares with the stored dates: days since 1970, within the char range. */
   static int day(LocalDate dateOfService) {
     long day = requireNonNull(dateOfService, "dateOfService").toEpochDay();
-    // Every stored date is within [0, NO_DELETION - 1], so clamping changes no answer.
-    return (int) Math.max(-1, Math.min(NO_DELETION - 1, day));
+    // Every stored date is within [0, NO_DELETION - 1], so clamping to [-1, NO_DELETION] changes no
+    // answer: a later date is after every deletion stored (2149-06-05 included) and within an
+    // edit that has none.
+    return (int) Math.max(-1, Math.min(NO_DELETION, day));
   }
 
   /**

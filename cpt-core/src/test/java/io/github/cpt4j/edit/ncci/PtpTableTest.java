@@ -68,6 +68,23 @@ class PtpTableTest {
         Optional.of(notAllowed), table.find(code("11042"), code("97597"), date("2021-06-01")));
   }
 
+  /** The last deletion date a table holds, and dates of service past every one it can hold. */
+  @Test
+  void theLastDeletionDateEndsItsEditAsAnyOther() {
+    PtpEdit last = ptp("27447", "20610", "2000-01-01", "2149-06-05", '0');
+    PtpEdit open = ptp("27447", "29880", "2000-01-01", null, '0');
+    PtpTable table = PtpTable.builder().add(last).add(open).build();
+    for (String date : List.of("2149-06-04", "2149-06-05")) {
+      assertEquals(Optional.of(last), table.find(code("27447"), code("20610"), date(date)));
+      assertTrue(last.isActiveOn(date(date)));
+    }
+    for (String date : List.of("2149-06-06", "2149-06-10", "2200-01-01", "+99999-01-01")) {
+      assertEquals(Optional.empty(), table.find(code("27447"), code("20610"), date(date)), date);
+      assertFalse(last.isActiveOn(date(date)));
+      assertEquals(Optional.of(open), table.find(code("27447"), code("29880"), date(date)), date);
+    }
+  }
+
   @Test
   void rowsComeBackAsAdded() {
     PtpEdit edit =

@@ -108,8 +108,10 @@ public final class PtpFile {
     }
     Optional<NcciClaimType> claimType = claimTypeOf(parts);
     checkOneRelease(parts);
-    // About 80 bytes a row in CMS's files: size the builder once.
-    PtpTable.Builder builder = PtpTable.builder((int) Math.min(bytes / 64, 1 << 26));
+    // About 80 bytes a row in CMS's files: size the builder once for every real table (about 2
+    // million rows a quarter), no more. A bigger hint, taken from a huge wrong file's size before a
+    // byte of it is read, took a gigabyte before the read refused the file; the builder grows.
+    PtpTable.Builder builder = PtpTable.builder((int) Math.min(bytes / 64, 1 << 22));
     List<RowLines> lines = new ArrayList<>(parts.size());
     List<PtpParser> parsers = new ArrayList<>(parts.size());
     for (Path part : parts) {
