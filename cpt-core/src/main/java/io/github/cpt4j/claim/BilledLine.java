@@ -41,8 +41,8 @@ import java.util.Optional;
  */
 public final class BilledLine {
 
-  private static final String ON = " on ";
-  private static final String BY = " by ";
+  private static final String ON = "on";
+  private static final String BY = "by";
 
   /** The most digits a charge has before the decimal point: less than a trillion dollars. */
   private static final int MAX_CHARGE_DIGITS = 12;
@@ -116,7 +116,8 @@ public final class BilledLine {
    * Parses the form {@link #toString()} writes: a claim line as {@link ClaimLine#parse} reads it,
    * then optionally {@code $} and the charge, then optionally {@code on} and the date of service
    * (ISO, {@code YYYY-MM-DD}), then optionally {@code by} and the rendering provider's NPI, such as
-   * {@code 99213-25 $180.00 on 2025-06-02 by 1234567893}.
+   * {@code 99213-25 $180.00 on 2025-06-02 by 1234567893}. The words {@code on} and {@code by} are
+   * read in either case, between any white space, as the claim line's parts are.
    *
    * @throws CodeFormatException if the claim line is malformed; its input is the whole {@code text}
    *     and its error index an index in it
@@ -131,15 +132,15 @@ public final class BilledLine {
     LocalDate date = null;
     Npi provider = null;
     int dollar = s.indexOf('$', start);
-    int by = s.lastIndexOf(BY, end - BY.length());
-    if (by >= start) {
+    int by = lastWord(s, BY, start, end);
+    if (by >= 0) {
       String npi = strip(s.substring(by + BY.length(), end));
       Optional<Npi> parsed = Npi.tryParse(npi);
       if (parsed.isPresent()) {
         provider = parsed.get();
-        end = by;
+        end = endOfText(s, start, by);
       } else if (dollar >= 0 && dollar < by
-          || s.lastIndexOf(ON, by - 1) >= start
+          || lastWord(s, ON, start, by) >= 0
           || ClaimLine.tryParse(s.substring(start, end)).isEmpty()) {
         // As for a date below: "99213 by 25" is a claim line with the modifiers BY and 25.
         try {
@@ -153,12 +154,12 @@ public final class BilledLine {
         }
       }
     }
-    int on = s.lastIndexOf(ON, end - ON.length());
-    if (on >= start) {
+    int on = lastWord(s, ON, start, end);
+    if (on >= 0) {
       String day = strip(s.substring(on + ON.length(), end));
       try {
         date = LocalDate.parse(day);
-        end = on;
+        end = endOfText(s, start, on);
       } catch (DateTimeParseException e) {
         // "99213 on 25" is a claim line with the modifiers ON and 25, as ClaimLine reads it; a
         // charge before " on " or anything that is no claim line makes it a date that is wrong.
@@ -188,6 +189,23 @@ public final class BilledLine {
     }
     billed = date == null ? billed : billed.withDateOfService(date);
     return provider == null ? billed : billed.withRenderingProvider(provider);
+  }
+
+  /**
+   * The index of the last {@code word} (in either case) in {@code s} from {@code from} to {@code
+   * to} with white space before and after it, the way the claim-line grammar separates its parts (a
+   * tab, a no-break space), or -1.
+   */
+  private static int lastWord(String s, String word, int from, int to) {
+    int n = word.length();
+    for (int i = to - n - 1; i > from; i--) {
+      if (WhiteSpace.isSpace(s.charAt(i - 1))
+          && WhiteSpace.isSpace(s.charAt(i + n))
+          && s.regionMatches(true, i, word, 0, n)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -306,7 +324,7 @@ public final class BilledLine {
   @Override
   public String toString() {
     String text = charge.isEmpty() ? line.toString() : line + " $" + charge.get().toPlainString();
-    text = dateOfService == null ? text : text + ON + dateOfService;
-    return renderingProvider == null ? text : text + BY + renderingProvider;
+    text = dateOfService == null ? text : text + " " + ON + " " + dateOfService;
+    return renderingProvider == null ? text : text + " " + BY + " " + renderingProvider;
   }
 }

@@ -82,15 +82,20 @@ public final class Npi implements Comparable<Npi> {
         ErrorType.WRONG_LENGTH);
   }
 
-  /** Returns the NPI {@code text} is, or empty where {@link #parse} would throw. */
+  /**
+   * Returns the NPI {@code text} is, or empty where {@link #parse} would throw. Never throws, for
+   * any input: {@code null} gives empty, as the codes' {@code tryParse} do.
+   */
   public static Optional<Npi> tryParse(CharSequence text) {
-    long number = scan(requireNonNull(text, "text"));
+    long number = text == null ? -1 : scan(text);
     return number >= 0 ? Optional.of(new Npi(number)) : Optional.empty();
   }
 
-  /** Returns whether {@code text} is an NPI, as {@link #parse} reads it. */
+  /**
+   * Returns whether {@code text} is an NPI, as {@link #parse} reads it ({@code null} is not one).
+   */
   public static boolean isValid(CharSequence text) {
-    return scan(requireNonNull(text, "text")) >= 0;
+    return text != null && scan(text) >= 0;
   }
 
   /**

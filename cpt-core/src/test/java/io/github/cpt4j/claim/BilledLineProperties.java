@@ -64,6 +64,10 @@ class BilledLineProperties {
     billed.charge().ifPresent(c -> assertEquals(2, c.scale(), text));
     // Blanks around the whole text and around its parts read the same.
     assertEquals(billed, BilledLine.parse("\t " + text.replace(" $", "  $ ") + " \u00a0"), text);
+    // Any white space separates the parts, tabs and no-break spaces too, and on and by are words
+    // of either case.
+    String spaced = text.replace(" on ", " ON ").replace(" by ", " By ").replace(" ", "\t\u00a0 ");
+    assertEquals(billed, BilledLine.parse(spaced), spaced);
     assertTrue(billed.withoutDateOfService().dateOfService().isEmpty());
     assertEquals(billed.line(), billed.withoutDateOfService().line());
   }
