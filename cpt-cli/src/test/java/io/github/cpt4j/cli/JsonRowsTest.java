@@ -45,14 +45,14 @@ class JsonRowsTest {
     assertEquals("\"\\u2028\\u2029\"", json("\u2028\u2029"));
     // DEL and the C1 controls too, as the CSV and the table treat them: controls, never raw.
     assertEquals(
-        "\"~\\u007f\\u0080\\u009b\\u009f\u00a0\"", json("~\u007f\u0080\u009b\u009f\u00a0"));
-    assertEquals("\"/é\\ud83d\\ude00\"", json("/é😀"));
+        "\"~\\u007F\\u0080\\u009B\\u009F\u00a0\"", json("~\u007f\u0080\u009b\u009f\u00a0"));
+    assertEquals("\"/é\\uD83D\\uDE00\"", json("/é😀"));
   }
 
   @Test
   void escapesUnpairedSurrogates() throws IOException {
-    assertEquals("\"\\ud800x\\udc00\"", json("\ud800x\udc00"));
-    assertEquals("\"\\udbff\"", json("\udbff"));
+    assertEquals("\"\\uD800x\\uDC00\"", json("\ud800x\udc00"));
+    assertEquals("\"\\uDBFF\"", json("\udbff"));
   }
 
   @Test

@@ -82,8 +82,8 @@ class OutputControlCharactersTest {
   void jsonEscapesDelAndC1Controls() {
     Cli.Result r = price("code,note\n99213,\u007f=1\n99213,\u009b=2\n", "--format", "json");
     assertEquals(0, r.status(), r::toString);
-    assertTrue(r.out().contains("\"note\":\"\\u007f=1\""), r::toString);
-    assertTrue(r.out().contains("\"note\":\"\\u009b=2\""), r::toString);
+    assertTrue(r.out().contains("\"note\":\"\\u007F=1\""), r::toString);
+    assertTrue(r.out().contains("\"note\":\"\\u009B=2\""), r::toString);
     assertFalse(r.out().contains("\u007f") || r.out().contains("\u009b"), r::toString);
     assertEquals("\u007f=1", JsonTree.read(r.out()).get(0).get("note").asText());
   }

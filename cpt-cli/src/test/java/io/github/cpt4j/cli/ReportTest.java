@@ -63,7 +63,7 @@ class ReportTest {
         write(Format.TABLE, row));
     assertEquals("code,amount,note\n99213,,'=1[31m\n", write(Format.CSV, row));
     assertEquals(
-        "[\n{\"code\":\"99213\",\"amount\":null,\"note\":\"\\u007f=1\\u009b[31m\"}\n]\n",
+        "[\n{\"code\":\"99213\",\"amount\":null,\"note\":\"\\u007F=1\\u009B[31m\"}\n]\n",
         write(Format.JSON, row));
   }
 

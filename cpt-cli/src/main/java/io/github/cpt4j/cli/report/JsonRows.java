@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.util.Locale;
 
 /**
  * Writes one JSON array of flat objects, one object per line, with Jackson's streaming {@link
@@ -161,7 +162,8 @@ public final class JsonRows {
           || c == '\u2029'
           || Character.isSurrogate((char) c)
           || SpreadsheetSafe.isControl((char) c)) {
-        return new SerializedString(String.format("\\u%04x", c));
+        // Upper-case hex, as Jackson writes the C0 controls (\u001B): one form in one document.
+        return new SerializedString(String.format(Locale.ROOT, "\\u%04X", c));
       }
       return null;
     }
