@@ -137,13 +137,22 @@ public final class Claim {
   /**
    * Returns a copy with {@code line} added after the last line, numbered one past the last line's
    * number.
+   *
+   * @throws IllegalArgumentException if the last line's number is {@link Integer#MAX_VALUE}: none
+   *     is past it
    */
   public Claim with(BilledLine line) {
     requireNonNull(line, "line");
     int[] more = null;
     if (numbers != null) {
+      int last = numbers[numbers.length - 1];
+      if (last == Integer.MAX_VALUE) {
+        // One more would wrap to a negative number, which no claim's numbers may be.
+        throw new IllegalArgumentException(
+            "the last line is numbered " + last + ": no line number is past it");
+      }
       more = Arrays.copyOf(numbers, numbers.length + 1);
-      more[numbers.length] = numbers[numbers.length - 1] + 1;
+      more[numbers.length] = last + 1;
     }
     return new Claim(
         ImmutableList.<BilledLine>builderWithExpectedSize(lines.size() + 1)

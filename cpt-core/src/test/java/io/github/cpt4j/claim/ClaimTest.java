@@ -292,6 +292,12 @@ class ClaimTest {
         assertThrows(IllegalArgumentException.class, () -> claim.withLineNumbers(3, 2))
             .getMessage());
     assertThrows(IllegalArgumentException.class, () -> claim.withLineNumbers(0, 1));
+    // No number is past the largest: refused, not wrapped to a negative one.
+    Claim last = claim.withLineNumbers(1, Integer.MAX_VALUE);
+    assertEquals(
+        "the last line is numbered 2147483647: no line number is past it",
+        assertThrows(IllegalArgumentException.class, () -> last.with(BilledLine.of(VISIT)))
+            .getMessage());
   }
 
   @Test
