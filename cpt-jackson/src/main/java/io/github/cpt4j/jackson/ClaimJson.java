@@ -14,6 +14,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A {@link BilledLine} (read from its text as well, {@code "99213-25 $180.00 on 2025-06-02"}, as
@@ -25,6 +27,15 @@ import java.util.Set;
  * numbers of their own ({@link Claim#withLineNumbers}).
  */
 final class ClaimJson {
+
+  /** The names of a billed line's fields: a claim line's, and its charge, date and provider. */
+  private static final Set<String> BILLED_LINE_FIELDS =
+      Stream.concat(
+              ClaimLineJson.Fields.NAMES.stream(),
+              Stream.of("charge", "dateOfService", "renderingProvider"))
+          .collect(Collectors.toUnmodifiableSet());
+
+  private static final Set<String> CLAIM_FIELDS = Set.of("lines", "lineNumbers");
 
   private ClaimJson() {}
 
@@ -58,6 +69,9 @@ final class ClaimJson {
         name = p.nextFieldName()) {
       p.nextToken();
       JsonFields.once(p, seen, BilledLine.class, name);
+      if (JsonFields.nullFor(p, name, BILLED_LINE_FIELDS)) {
+        continue;
+      }
       if (name.equals("charge")) {
         charge = JsonFields.decimal(p, ctxt, BilledLine.class, name);
       } else if (name.equals("dateOfService")) {
@@ -166,6 +180,9 @@ final class ClaimJson {
           name = p.nextFieldName()) {
         p.nextToken();
         JsonFields.once(p, seen, Claim.class, name);
+        if (JsonFields.nullFor(p, name, CLAIM_FIELDS)) {
+          continue;
+        }
         if (name.equals("lines")) {
           lines = JsonFields.array(p, ctxt, Claim.class, name, ClaimJson::readBilledLine);
         } else if (name.equals("lineNumbers")) {

@@ -40,6 +40,9 @@ final class ClaimLineJson {
 
   /** The fields of a line, read one at a time, for objects that hold a line's fields flat. */
   static final class Fields {
+    /** The names of a line's fields. */
+    static final Set<String> NAMES = Set.of("code", "modifiers", "units", "minutes");
+
     private ProcedureCode code;
     private List<Modifier> modifiers = List.of();
     private int units = 1;
@@ -134,6 +137,9 @@ final class ClaimLineJson {
           name = p.nextFieldName()) {
         p.nextToken();
         JsonFields.once(p, seen, ClaimLine.class, name);
+        if (JsonFields.nullFor(p, name, Fields.NAMES)) {
+          continue;
+        }
         if (!fields.read(name, p, ctxt, ClaimLine.class)) {
           ctxt.handleUnknownProperty(p, this, ClaimLine.class, name);
         }

@@ -34,6 +34,9 @@ import java.util.Set;
  */
 final class EditFindingJson {
 
+  private static final Set<String> FIELDS =
+      Set.of("edit", "line", "lineNumber", "action", "deniedUnits", "reason", "message", "data");
+
   private EditFindingJson() {}
 
   static void writeFinding(EditFinding finding, JsonGenerator gen) throws IOException {
@@ -69,6 +72,9 @@ final class EditFindingJson {
         name = p.nextFieldName()) {
       p.nextToken();
       JsonFields.once(p, seen, type, name);
+      if (JsonFields.nullFor(p, name, FIELDS)) {
+        continue;
+      }
       switch (name) {
         case "edit" -> edit = JsonFields.text(p, ctxt, type, name, String.class, s -> s);
         case "line" ->

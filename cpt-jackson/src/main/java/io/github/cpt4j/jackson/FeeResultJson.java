@@ -38,6 +38,18 @@ import java.util.Set;
  */
 final class FeeResultJson {
 
+  private static final Set<String> STEP_FIELDS = Set.of("rule", "description", "amountAfter");
+
+  private static final Set<String> RESULT_FIELDS =
+      Set.of(
+          "priced",
+          "amount",
+          "exactAmount",
+          "settingNotAvailable",
+          "reason",
+          "detail",
+          "explanation");
+
   private FeeResultJson() {}
 
   static void writeStep(PricingStep step, JsonGenerator gen) throws IOException {
@@ -60,6 +72,9 @@ final class FeeResultJson {
         name = p.nextFieldName()) {
       p.nextToken();
       JsonFields.once(p, seen, PricingStep.class, name);
+      if (JsonFields.nullFor(p, name, STEP_FIELDS)) {
+        continue;
+      }
       switch (name) {
         case "rule" ->
             rule = JsonFields.text(p, ctxt, PricingStep.class, name, String.class, s -> s);
@@ -127,6 +142,9 @@ final class FeeResultJson {
         name = p.nextFieldName()) {
       p.nextToken();
       JsonFields.once(p, seen, FeeResult.class, name);
+      if (JsonFields.nullFor(p, name, RESULT_FIELDS)) {
+        continue;
+      }
       switch (name) {
         case "priced" -> priced = JsonFields.bool(p, ctxt, FeeResult.class, name);
         case "amount" -> amount = JsonFields.amount(p, ctxt, FeeResult.class, name);

@@ -402,6 +402,16 @@ final class JsonFields {
     return new HashSet<>();
   }
 
+  /**
+   * Tells whether the value at the parser is JSON {@code null} for one of {@code fields}: read as
+   * the field's absence, as Jackson reads null for a bean's property, so that a JSON writer that
+   * writes null for what is absent is read as it means. A required field given null is then
+   * missing, and named as such.
+   */
+  static boolean nullFor(JsonParser p, String name, Set<String> fields) {
+    return p.hasToken(JsonToken.VALUE_NULL) && fields.contains(name);
+  }
+
   /** Fails for a required field that is absent. */
   static <T> T required(JsonParser p, T value, Class<?> owner, String field) throws IOException {
     if (value == null) {

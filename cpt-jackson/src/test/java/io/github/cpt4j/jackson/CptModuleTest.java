@@ -298,6 +298,45 @@ class CptModuleTest {
     }
   }
 
+  /**
+   * A JSON null is the field's absence, as Jackson reads it for a bean: an optional field takes its
+   * default, a required one is missing and named; a field the type lacks is still unknown.
+   */
+  @Test
+  void nullIsAbsence() throws Exception {
+    assertEquals(
+        ClaimLine.parse("99213"),
+        MAPPER.readValue(
+            "{\"code\":\"99213\",\"modifiers\":null,\"units\":null,\"minutes\":null}",
+            ClaimLine.class));
+    assertEquals(
+        BilledLine.of(ClaimLine.parse("99213")),
+        MAPPER.readValue(
+            "{\"code\":\"99213\",\"charge\":null,\"dateOfService\":null,"
+                + "\"renderingProvider\":null}",
+            BilledLine.class));
+    assertEquals(
+        Claim.ofLines(ClaimLine.parse("99213")),
+        MAPPER.readValue("{\"lines\":[\"99213\"],\"lineNumbers\":null}", Claim.class));
+    FeeResult unpriced =
+        FeeResult.unpriced(UnpricedReason.NOT_IN_SCHEDULE, "not listed", Explanation.empty());
+    assertEquals(
+        unpriced,
+        MAPPER.readValue(
+            "{\"priced\":false,\"amount\":null,\"exactAmount\":null,\"reason\":"
+                + "\"NOT_IN_SCHEDULE\",\"detail\":\"not listed\",\"explanation\":null}",
+            FeeResult.class));
+    JsonMappingException missing =
+        assertThrows(
+            JsonMappingException.class,
+            () -> MAPPER.readValue("{\"code\":null,\"units\":2}", ClaimLine.class));
+    assertTrue(
+        missing.getMessage().startsWith("ClaimLine needs the field 'code'"), missing.getMessage());
+    assertThrows(
+        JsonMappingException.class,
+        () -> MAPPER.readValue("{\"code\":\"99213\",\"cost\":null}", ClaimLine.class));
+  }
+
   @Test
   void aBilledLinesTextIsReadToo() throws Exception {
     BilledLine assist = BilledLine.parse("27447-80 $600.00 on 2025-06-02 by 1234567893");
@@ -373,7 +412,8 @@ class CptModuleTest {
                 "Claim[\"lines\"]->java.util.List[1]->io.github.cpt4j.claim.BilledLine"
                     + "[\"renderingProvider\"]"),
         inClaim.getMessage());
-    for (String bad : List.of("\"\"", "\"123456789\"", "\"12345678x3\"", "null", "[]")) {
+    // (null is no provider: see nullIsAbsence)
+    for (String bad : List.of("\"\"", "\"123456789\"", "\"12345678x3\"", "[]")) {
       JsonMappingException e =
           assertThrows(
               JsonMappingException.class,
