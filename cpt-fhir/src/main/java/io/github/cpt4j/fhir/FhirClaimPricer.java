@@ -259,12 +259,13 @@ public final class FhirClaimPricer {
    * §10.1.1), so the claim's own ZIP code wins over the context's locality, which stays the default
    * for claims that do not say where, as the claim's place of service wins over the context's
    * setting. A claim whose ZIP code is in no locality on a line's date, or in two localities on two
-   * of its dates, is refused with a {@link FhirMappingException} at the ZIP code. A ZIP code CMS
-   * splits between localities by ZIP+4 ({@link ZipLocalityTable#isSplitByPlusFour}) is priced in
-   * its ZIP5 row's locality, as the table gives it, with no note in the response: check such codes
-   * yourself if you price in those areas. The beneficiary's ZIP code, by which DMEPOS items are
-   * priced, is not the service's and stays the context's ({@link
-   * PricingContext#withBeneficiaryZip}).
+   * of its dates, is refused with a {@link FhirMappingException} at the ZIP code; a claim a {@link
+   * PartBClaimPricer} prices without a locality (laboratory, equipment and drug lines alone) is
+   * priced without reading it. A ZIP code CMS splits between localities by ZIP+4 ({@link
+   * ZipLocalityTable#isSplitByPlusFour}) is priced in its ZIP5 row's locality, as the table gives
+   * it, with no note in the response: check such codes yourself if you price in those areas. The
+   * beneficiary's ZIP code, by which DMEPOS items are priced, is not the service's and stays the
+   * context's ({@link PricingContext#withBeneficiaryZip}).
    *
    * @param tablesByDate the ZIP code table in force on a date of service; it must not return null
    */
@@ -553,13 +554,33 @@ public final class FhirClaimPricer {
   }
 
   /**
+   * Tells whether a line of {@code lines} is priced by payment locality: every line of a pricer of
+   * the Physician Fee Schedule alone; of the Part B pricer, the lines it routes to the Physician
+   * Fee Schedule or the anesthesia schedule. Laboratory and drug amounts are national, equipment is
+   * priced by the patient's state, so a claim of those alone is priced wherever it was furnished,
+   * and its service ZIP code is not read (one in no locality does not refuse it).
+   */
+  private boolean anyLineByLocality(Claim lines) {
+    if (!(pricer instanceof PartBClaimPricer partB)) {
+      return true;
+    }
+    for (int i = 0; i < lines.size(); i++) {
+      PartBPayer payer = partB.partB().payerOf(lines.line(i).line());
+      if (payer == PartBPayer.PHYSICIAN_FEE_SCHEDULE || payer == PartBPayer.ANESTHESIA) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * The context in the locality of the claim's service ZIP code, when this pricer has ZIP code
    * tables and the claim names a ZIP code: the table of each of the lines' dates (the context's for
    * a line without one) must place it, and in one locality.
    */
   private PricingContext withServiceLocality(
       org.hl7.fhir.r4.model.Claim claim, References references, Claim lines, PricingContext where) {
-    if (zipTables == null) {
+    if (zipTables == null || !anyLineByLocality(lines)) {
       return where;
     }
     Optional<ServiceZip.Found> found = ServiceZip.of(claim, references);

@@ -190,6 +190,26 @@ class FhirPartBTest {
     assertEquals(new BigDecimal("10.56"), eligible(PART_B.price(claim, MANHATTAN), 1));
   }
 
+  /**
+   * The service location matters only for lines priced by locality: a claim of a walker and a lab
+   * test, furnished at a ZIP code in no locality, is priced; with the visit it is refused.
+   */
+  @Test
+  void aServiceZipInNoLocalityRefusesOnlyAClaimPricedByLocality() {
+    org.hl7.fhir.r4.model.Claim claim = claimOf(bundle());
+    claim.getItem().forEach(item -> item.setLocation(new Address().setPostalCode("00000")));
+    FhirClaimPricer byZip = PART_B.withZipLocalities(BundledData.zipLocalities());
+    FhirMappingException e =
+        assertThrows(
+            FhirMappingException.class,
+            () -> byZip.price(claim, MANHATTAN.withBeneficiaryZip("10001")));
+    assertTrue(e.getMessage().contains("00000"), e.getMessage());
+    claim.getItem().remove(0); // the visit
+    ClaimResponse response = byZip.price(claim, MANHATTAN.withBeneficiaryZip("10001"));
+    assertEquals(new BigDecimal("10.56"), eligible(response, 0));
+    assertEquals(new BigDecimal("61.45"), eligible(response, 1));
+  }
+
   @Test
   void theHomeOnTheDateOfServiceInTheUnitedStates() {
     org.hl7.fhir.r4.model.Claim claim = claimOf(bundle());
