@@ -50,7 +50,13 @@ public final class ClaimWarning {
      * procedures, though no one assists at his own surgery: the lines need their rendering
      * providers ({@link io.github.cpt4j.claim.BilledLine#renderingProvider()}).
      */
-    SURGEON_AND_ASSISTANT_AS_ONE
+    SURGEON_AND_ASSISTANT_AS_ONE,
+    /**
+     * The line was priced in the payment locality of a five-digit ZIP code that CMS splits between
+     * localities and prices by its ZIP+4 (flagged in its ZIP5 file), a file cpt4j does not read:
+     * the locality may be another where the service was.
+     */
+    LOCALITY_OF_SPLIT_ZIP
   }
 
   private final Kind kind;

@@ -3,6 +3,7 @@ package io.github.cpt4j.fhir;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.fee.ClaimPricer;
 import io.github.cpt4j.fee.ClaimWarning;
@@ -263,9 +264,10 @@ public final class FhirClaimPricer {
    * PartBClaimPricer} prices without a locality (laboratory, equipment and drug lines alone) is
    * priced without reading it. A ZIP code CMS splits between localities by ZIP+4 ({@link
    * ZipLocalityTable#isSplitByPlusFour}) is priced in its ZIP5 row's locality, as the table gives
-   * it, with no note in the response: check such codes yourself if you price in those areas. The
-   * beneficiary's ZIP code, by which DMEPOS items are priced, is not the service's and stays the
-   * context's ({@link PricingContext#withBeneficiaryZip}).
+   * it, and each item priced there gets a {@code processNote} of kind {@link
+   * ClaimWarning.Kind#LOCALITY_OF_SPLIT_ZIP} saying so. The beneficiary's ZIP code, by which DMEPOS
+   * items are priced, is not the service's and stays the context's ({@link
+   * PricingContext#withBeneficiaryZip}).
    *
    * @param tablesByDate the ZIP code table in force on a date of service; it must not return null
    */
@@ -339,7 +341,10 @@ public final class FhirClaimPricer {
     // comment.
     PricingContext where =
         FhirClaims.placeOfService(claim).map(context::withPlaceOfService).orElse(context);
-    where = withServiceLocality(claim, references, lines, where);
+    Optional<ServiceLocality> located = serviceLocality(claim, references, lines, where);
+    if (located.isPresent()) {
+      where = where.withArea(located.get().locality());
+    }
     where = withCareTeamsPractitioners(claim, references, lines, context, where);
     // Where the patient lives prices DMEPOS lines; the claim's patient is read only when a line
     // needs it and the context does not say, so a claim of none is never refused for the address.
@@ -401,25 +406,17 @@ public final class FhirClaimPricer {
       // The line's number is the item's sequence, or its position when it has none.
       item.setItemSequence(line.lineNumber());
       for (ClaimWarning warning : line.warnings()) {
-        NoteKey key = new NoteKey(warning.kind(), noteText(warning));
-        Integer number = notes.get(key);
-        if (number == null) {
-          number = notes.size() + 1;
-          notes.put(key, number);
-          ClaimResponse.NoteComponent note =
-              response
-                  .addProcessNote()
-                  .setNumber(number)
-                  .setType(Enumerations.NoteType.DISPLAY)
-                  .setText(key.text());
-          // The kind as a code, so that a machine tells the notes apart without reading English.
-          note.addExtension(
-              WARNING_KIND_EXTENSION, new Coding(WARNING_KIND, key.kind().name(), null));
-        }
-        // A number once per item, even when the line raised the same warning twice.
-        if (!item.hasNoteNumber(number)) {
-          item.addNoteNumber(number);
-        }
+        note(response, item, notes, new NoteKey(warning.kind(), noteText(warning)));
+      }
+      if (located.isPresent()
+          && located.get().splitByPlusFour()
+          && line.isPriced()
+          && byLocality(line.billed().line())) {
+        note(
+            response,
+            item,
+            notes,
+            new NoteKey(ClaimWarning.Kind.LOCALITY_OF_SPLIT_ZIP, located.get().splitNote()));
       }
       Optional<BigDecimal> charge = line.billed().charge();
       if (charge.isPresent()) {
@@ -565,12 +562,20 @@ public final class FhirClaimPricer {
       return true;
     }
     for (int i = 0; i < lines.size(); i++) {
-      PartBPayer payer = partB.partB().payerOf(lines.line(i).line());
-      if (payer == PartBPayer.PHYSICIAN_FEE_SCHEDULE || payer == PartBPayer.ANESTHESIA) {
+      if (byLocality(lines.line(i).line())) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Tells whether {@code line} is priced by payment locality (see {@link #anyLineByLocality}). */
+  private boolean byLocality(ClaimLine line) {
+    if (!(pricer instanceof PartBClaimPricer partB)) {
+      return true;
+    }
+    PartBPayer payer = partB.partB().payerOf(line);
+    return payer == PartBPayer.PHYSICIAN_FEE_SCHEDULE || payer == PartBPayer.ANESTHESIA;
   }
 
   /**
@@ -578,15 +583,16 @@ public final class FhirClaimPricer {
    * tables and the claim names a ZIP code: the table of each of the lines' dates (the context's for
    * a line without one) must place it, and in one locality.
    */
-  private PricingContext withServiceLocality(
+  private Optional<ServiceLocality> serviceLocality(
       org.hl7.fhir.r4.model.Claim claim, References references, Claim lines, PricingContext where) {
     if (zipTables == null || !anyLineByLocality(lines)) {
-      return where;
+      return Optional.empty();
     }
     Optional<ServiceZip.Found> found = ServiceZip.of(claim, references);
     if (found.isEmpty()) {
-      return where;
+      return Optional.empty();
     }
+    boolean split = false;
     String zip = found.get().zip();
     SortedSet<LocalDate> dates = new TreeSet<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -609,6 +615,7 @@ public final class FhirClaimPricer {
                 + " is in no Medicare payment locality of the ZIP code table in force on "
                 + date);
       }
+      split |= table.isSplitByPlusFour(zip);
       if (locality == null) {
         locality = in.get();
         localityDate = date;
@@ -628,7 +635,25 @@ public final class FhirClaimPricer {
                 + " (CMS moved it between quarters): price each date's items as separate claims");
       }
     }
-    return where.withArea(locality);
+    return Optional.of(new ServiceLocality(locality, zip, split));
+  }
+
+  /**
+   * Where the claim's services were furnished: the payment locality of its ZIP code, and whether
+   * CMS splits that ZIP code between localities by ZIP+4 on one of the claim's dates.
+   */
+  private record ServiceLocality(Locality locality, String zip, boolean splitByPlusFour) {
+
+    /** The note for the items priced in the locality of a split ZIP code. */
+    String splitNote() {
+      return "CMS splits ZIP code "
+          + zip
+          + " between payment localities and prices it by its ZIP+4, which cpt4j does not read:"
+          + " priced in "
+          + locality
+          + ", the locality of its five-digit row; price the claim in the context's locality if"
+          + " the place is in another";
+    }
   }
 
   /**
@@ -815,6 +840,31 @@ public final class FhirClaimPricer {
     return warning.message().isBlank()
         ? warning.kind() + " (" + warning.rule() + ")"
         : warning.message();
+  }
+
+  /**
+   * Numbers {@code item} with the note of {@code key}, adding the note to {@code response} at its
+   * first use: each distinct note once, by its number, in order of first appearance.
+   */
+  private static void note(
+      ClaimResponse response, ItemComponent item, Map<NoteKey, Integer> notes, NoteKey key) {
+    Integer number = notes.get(key);
+    if (number == null) {
+      number = notes.size() + 1;
+      notes.put(key, number);
+      ClaimResponse.NoteComponent note =
+          response
+              .addProcessNote()
+              .setNumber(number)
+              .setType(Enumerations.NoteType.DISPLAY)
+              .setText(key.text());
+      // The kind as a code, so that a machine tells the notes apart without reading English.
+      note.addExtension(WARNING_KIND_EXTENSION, new Coding(WARNING_KIND, key.kind().name(), null));
+    }
+    // A number once per item, even when the line raised the same warning twice.
+    if (!item.hasNoteNumber(number)) {
+      item.addNoteNumber(number);
+    }
   }
 
   /** What makes two warnings one note: their kind and the note's text. */

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.ClaimResponse;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Location;
@@ -102,6 +103,33 @@ class FhirServiceLocationTest {
     assertEquals(rochester, eligible(PRICER.price(claim, in(ROCHESTER))));
     // A claim that names no ZIP code is priced in the context's locality.
     assertEquals(rochester, eligible(BY_ZIP.price(officeClaim(), in(ROCHESTER))));
+  }
+
+  /**
+   * 01434 (Massachusetts) straddles two localities, which CMS tells apart by ZIP+4: the items are
+   * priced in its five-digit row's, each with a note saying so, as {@code cpt price} warns.
+   */
+  @Test
+  void aZipCodeSplitByZipPlusFourIsPricedWithANote() {
+    assertTrue(BundledData.zipLocalities().isSplitByPlusFour("01434"));
+    ClaimResponse split = BY_ZIP.price(atFacility(officeClaim(), "01434"), in(ROCHESTER));
+    Locality row = BundledData.zipLocalities().find("01434").orElseThrow();
+    assertEquals(eligible(PRICER.price(officeClaim(), in(row))), eligible(split));
+    assertEquals(1, split.getProcessNote().size());
+    var note = split.getProcessNoteFirstRep();
+    assertTrue(note.getText().startsWith("CMS splits ZIP code 01434"), note.getText());
+    assertTrue(note.getText().contains("priced in " + row), note.getText());
+    assertEquals(
+        "LOCALITY_OF_SPLIT_ZIP",
+        ((Coding) note.getExtensionByUrl(FhirClaimPricer.WARNING_KIND_EXTENSION).getValue())
+            .getCode());
+    for (var item : split.getItem()) {
+      assertEquals(
+          List.of(note.getNumber()), item.getNoteNumber().stream().map(n -> n.getValue()).toList());
+    }
+    // A ZIP code of one locality has no such note.
+    assertTrue(
+        BY_ZIP.price(atFacility(officeClaim(), "10001"), in(ROCHESTER)).getProcessNote().isEmpty());
   }
 
   @Test
