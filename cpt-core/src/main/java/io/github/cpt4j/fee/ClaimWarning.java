@@ -54,7 +54,9 @@ public final class ClaimWarning {
     /**
      * The line was priced in the payment locality of a five-digit ZIP code that CMS splits between
      * localities and prices by its ZIP+4 (flagged in its ZIP5 file), a file cpt4j does not read:
-     * the locality may be another where the service was.
+     * the locality may be another where the service was. The claim pricers take a locality, not a
+     * ZIP code, and never raise it; a reader that finds the locality from a claim's ZIP code does
+     * (cpt-fhir's {@code FhirClaimPricer}, as a note on the response's items).
      */
     LOCALITY_OF_SPLIT_ZIP
   }

@@ -262,12 +262,12 @@ public final class FhirClaimPricer {
    * setting. A claim whose ZIP code is in no locality on a line's date, or in two localities on two
    * of its dates, is refused with a {@link FhirMappingException} at the ZIP code; a claim a {@link
    * PartBClaimPricer} prices without a locality (laboratory, equipment and drug lines alone) is
-   * priced without reading it. A ZIP code CMS splits between localities by ZIP+4 ({@link
-   * ZipLocalityTable#isSplitByPlusFour}) is priced in its ZIP5 row's locality, as the table gives
-   * it, and each item priced there gets a {@code processNote} of kind {@link
-   * ClaimWarning.Kind#LOCALITY_OF_SPLIT_ZIP} saying so. The beneficiary's ZIP code, by which DMEPOS
-   * items are priced, is not the service's and stays the context's ({@link
-   * PricingContext#withBeneficiaryZip}).
+   * priced without looking it up (a malformed ZIP code, or two, is refused all the same). A ZIP
+   * code CMS splits between localities by ZIP+4 ({@link ZipLocalityTable#isSplitByPlusFour}) is
+   * priced in its ZIP5 row's locality, as the table gives it, and each item priced there gets a
+   * {@code processNote} of kind {@link ClaimWarning.Kind#LOCALITY_OF_SPLIT_ZIP} saying so. The
+   * beneficiary's ZIP code, by which DMEPOS items are priced, is not the service's and stays the
+   * context's ({@link PricingContext#withBeneficiaryZip}).
    *
    * @param tablesByDate the ZIP code table in force on a date of service; it must not return null
    */
@@ -579,17 +579,18 @@ public final class FhirClaimPricer {
   }
 
   /**
-   * The context in the locality of the claim's service ZIP code, when this pricer has ZIP code
-   * tables and the claim names a ZIP code: the table of each of the lines' dates (the context's for
-   * a line without one) must place it, and in one locality.
+   * The locality of the claim's service ZIP code, when this pricer has ZIP code tables and the
+   * claim names a ZIP code: the table of each of the lines' dates (the context's for a line without
+   * one) must place it, and in one locality. The ZIP code is read, and refused when malformed or
+   * two, whatever the lines; it is looked up only when a line is priced by locality.
    */
   private Optional<ServiceLocality> serviceLocality(
       org.hl7.fhir.r4.model.Claim claim, References references, Claim lines, PricingContext where) {
-    if (zipTables == null || !anyLineByLocality(lines)) {
+    if (zipTables == null) {
       return Optional.empty();
     }
     Optional<ServiceZip.Found> found = ServiceZip.of(claim, references);
-    if (found.isEmpty()) {
+    if (found.isEmpty() || !anyLineByLocality(lines)) {
       return Optional.empty();
     }
     boolean split = false;

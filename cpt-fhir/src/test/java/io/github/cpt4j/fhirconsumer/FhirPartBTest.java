@@ -208,6 +208,15 @@ class FhirPartBTest {
     ClaimResponse response = byZip.price(claim, MANHATTAN.withBeneficiaryZip("10001"));
     assertEquals(new BigDecimal("10.56"), eligible(response, 0));
     assertEquals(new BigDecimal("61.45"), eligible(response, 1));
+    // Read all the same: a malformed ZIP code, or two, is refused.
+    claim.getItem().get(0).setLocation(new Address().setPostalCode("ABCDE"));
+    assertThrows(
+        FhirMappingException.class,
+        () -> byZip.price(claim, MANHATTAN.withBeneficiaryZip("10001")));
+    claim.getItem().get(0).setLocation(new Address().setPostalCode("90210"));
+    assertThrows(
+        FhirMappingException.class,
+        () -> byZip.price(claim, MANHATTAN.withBeneficiaryZip("10001")));
   }
 
   @Test

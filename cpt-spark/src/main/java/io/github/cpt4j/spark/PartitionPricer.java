@@ -238,13 +238,6 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
   }
 
   /**
-   * The text of a cell as a CSV file would hold it: blank for null, ISO dates, plain decimals
-   * (whole ones as integers), an array's elements separated by blanks, a binary's bytes as UTF-8
-   * text, so that typed columns (Parquet's integers and dates, a list of modifiers) read as the
-   * command line reads their text. A timestamp is the day it falls on in {@code timeZone}, as Spark
-   * casts it to a date; a timestamp without time zone, its day.
-   */
-  /**
    * The text of a code cell: {@link #text}, but a whole number of at most five digits is padded
    * with zeros to five. A column of codes all digits, read from CSV with {@code inferSchema}, is an
    * {@code int} column that has lost its leading zeros: the anesthesia code 00790 is 790, and would
@@ -271,19 +264,31 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
    */
   private static String padded(Object value, ZoneId timeZone, int shortWidth, int longWidth) {
     String text = text(value, timeZone);
-    boolean whole =
-        value instanceof Integer
-            || value instanceof Long
-            || value instanceof Short
-            || value instanceof Byte
-            || value instanceof BigDecimal d && d.scale() <= 0;
-    if (!whole || text.isEmpty() || text.charAt(0) == '-') {
+    // A number of any type written as digits alone, as text writes a whole one: an int, or a
+    // DOUBLE 1223.0 (pandas writes a column with gaps as float64) or a DECIMAL 790.00.
+    if (!(value instanceof Number) || text.isEmpty() || !allDigits(text)) {
       return text;
     }
     int width = text.length() <= shortWidth ? shortWidth : longWidth;
     return text.length() >= width ? text : "0".repeat(width - text.length()) + text;
   }
 
+  private static boolean allDigits(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The text of a cell as a CSV file would hold it: blank for null, ISO dates, plain decimals
+   * (whole ones as integers), an array's elements separated by blanks, a binary's bytes as UTF-8
+   * text, so that typed columns (Parquet's integers and dates, a list of modifiers) read as the
+   * command line reads their text. A timestamp is the day it falls on in {@code timeZone}, as Spark
+   * casts it to a date; a timestamp without time zone, its day.
+   */
   static String text(Object value, ZoneId timeZone) {
     if (value == null) {
       return "";

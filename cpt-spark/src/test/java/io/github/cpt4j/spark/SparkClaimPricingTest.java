@@ -451,9 +451,10 @@ class SparkClaimPricingTest {
   }
 
   /**
-   * Code and ZIP code columns typed INT, as inferSchema reads a CSV column of digits: the
-   * anesthesia code 00790 is the number 790 and the ZIP code 01223 (Massachusetts) 1223, and both
-   * get their zeros back; a code of six digits stays one that is no code.
+   * Code and ZIP code columns of whole numbers (INT, as inferSchema reads a CSV column of digits;
+   * DECIMAL; DOUBLE): the anesthesia code 00790 is the number 790 and the ZIP code 01223
+   * (Massachusetts) 1223, and both get their zeros back; a code of six digits stays one that is no
+   * code.
    */
   @Test
   void wholeNumberCodesAndZipCodesGetTheirLeadingZerosBack() throws IOException {
@@ -471,6 +472,12 @@ class SparkClaimPricingTest {
                 + " ('b', '99213', '', '', '01223'), ('c', '123456', '', '', '10001'),"
                 + " ('d', '99213', '', '', '012230001') AS t(id, c, mods, m, z)");
     CliReference.assertSameAnswers(expected, byId(pricing.price(lines)));
+    // The same numbers typed DECIMAL and DOUBLE (pandas writes a column with gaps as float64).
+    Dataset<Row> typed =
+        lines
+            .withColumn("code", lines.col("code").cast("decimal(9,2)"))
+            .withColumn("zip", lines.col("zip").cast("double"));
+    CliReference.assertSameAnswers(expected, byId(pricing.price(typed)));
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.github.cpt4j.data.csv.TextStart;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
 import io.github.cpt4j.data.table.EndOfFileMark;
+import io.github.cpt4j.data.table.Header;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaBaseUnits;
 import java.io.IOException;
 import java.io.InputStream;
@@ -153,7 +154,8 @@ public final class AnesthesiaBaseUnitFile {
       String[] fields = line.split("\t", -1);
       String first = Cells.withoutBlanks(fields[0]);
       if (edition == null) {
-        if (!first.equalsIgnoreCase("CODE") || fields.length < 2) {
+        // As every header is read: a no-break or other Unicode space is a blank.
+        if (!Header.normalize(fields[0]).equals("CODE") || fields.length < 2) {
           throw new DataLoadException(
               source,
               number,
@@ -161,7 +163,7 @@ public final class AnesthesiaBaseUnitFile {
               "expected the header of CMS's anesthesia base unit file, CODE<TAB>year, not "
                   + CodeFormatException.quote(line));
         }
-        String year = Cells.withoutBlanks(fields[1]);
+        String year = Header.normalize(fields[1]);
         if (!year.matches("(19|20)\\d\\d")) {
           throw new DataLoadException(
               source,

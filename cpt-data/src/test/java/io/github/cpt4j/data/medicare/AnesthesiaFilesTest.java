@@ -269,6 +269,10 @@ class AnesthesiaFilesTest {
       text.append(String.format("%05d\t5\r\n", n));
     }
     assertEquals("CY 2025", assertLoads(text.toString()).edition());
+    // A no-break space in the header, as a spreadsheet writes one, is a blank.
+    assertEquals(
+        "CY 2025",
+        assertLoads(text.toString().replace("CODE\t2025", "CODE\u00A0\t2025\u00A0")).edition());
     DataLoadException units =
         assertThrows(DataLoadException.class, () -> baseUnits(text + "00300\tfive\r\n"));
     assertEquals(204, units.line());
