@@ -107,11 +107,14 @@ import java.util.stream.Collectors;
  *   <li>a date in their path below the directory ({@code rvu25a-updated-01-10-2025/}, {@code
  *       PPRRVU25_JAN_2025-01-10.csv}): the later date wins;
  *   <li>a correction marker in their path ({@code updated}, {@code corrected}, {@code correction},
- *       {@code revised}, or a release name with R such as {@code RVU25AR}), or a date there, on one
- *       of them only: that one wins.
+ *       {@code revised} as whole words, or a release name with R such as {@code RVU25AR}), or a
+ *       date there, on one of them only: that one wins.
  * </ol>
  *
- * Two files none of these orders are refused, naming both. {@link #replacements()} and {@link
+ * Dates and markers are looked for only below the folders the two paths share, so a shared {@code
+ * updates/2025-01-10/} says nothing about either.
+ *
+ * <p>Two files none of these orders are refused, naming both. {@link #replacements()} and {@link
  * #describe()} say which file replaced which, and why.
  *
  * <p>Other files are left alone; a copy of a recognised file, named as a browser or file manager
@@ -128,12 +131,14 @@ import java.util.stream.Collectors;
  * <h2>Releases</h2>
  *
  * Each release is in force from the first day of its month to the day before the next release of
- * its year, or to 31 December. It is priced with its year's GPCIs and anesthesia factors, its own
- * OPPS cap file (without one, the caps its own relative value file's OPPS columns give, never an
- * earlier release's file) and the conversion factors of the dated table, so a date is never priced
- * with another year's or quarter's figures. Quirks of the real files are tolerated: lines ending in
- * a bare CR (25C), a DOS end-of-file line at the end (25A-25C), 31 columns (2025) or 32 with {@code
- * PRIC IND} (2026). Loading is all-or-nothing.
+ * its year, and never past the last day of its quarter (a directory with only January's and
+ * October's files refuses April to September rather than price them with January's figures). It is
+ * priced with its year's GPCIs and anesthesia factors, its own OPPS cap file (without one, the caps
+ * its own relative value file's OPPS columns give, never an earlier release's file) and the
+ * conversion factors of the dated table, so a date is never priced with another year's or quarter's
+ * figures. Quirks of the real files are tolerated: lines ending in a bare CR (25C), a DOS
+ * end-of-file line at the end (25A-25C), 31 columns (2025) or 32 with {@code PRIC IND} (2026).
+ * Loading is all-or-nothing.
  *
  * <pre>{@code
  * CmsDirectory cms = CmsDirectory.load(Path.of("cms"));
@@ -1123,8 +1128,10 @@ public final class CmsDirectory {
 
   /**
    * Returns the quarters of the DMEPOS fee schedule found, oldest first, each priced by the rural
-   * ZIP code file of its quarter (else the latest before it, else the bundled one); empty when the
-   * directory has no DMEPOS file.
+   * ZIP code file of its quarter, else the latest before it, else (a quarter older than every rural
+   * ZIP code file) the earliest there is, the bundled list only when the directory has none; a line
+   * priced with another quarter's list says so in its explanation. Empty when the directory has no
+   * DMEPOS file.
    */
   public ImmutableList<DmeposFeeSchedule> dmepos() {
     return partB.dmepos();

@@ -26,15 +26,18 @@ final class CorrectedReleases {
       Pattern.compile("(?<!\\d)(\\d{2})[-_.](\\d{2})[-_.](\\d{4})(?!\\d)");
   private static final Pattern PATH_DATE_ISO =
       Pattern.compile("(?<!\\d)(\\d{4})-(\\d{2})-(\\d{2})(?!\\d)");
+  // Whole words only: "updates/" or "unrevised" is no marker.
   private static final Pattern CORRECTION_MARKER =
-      Pattern.compile("UPDATED?|CORRECTED|CORRECTION|REVISED|RVU\\d{2}[A-D]R(?![A-Z])");
+      Pattern.compile(
+          "(?<![A-Z])(?:UPDATED?|CORRECTED|CORRECTION|REVISED)(?![A-Z])|RVU\\d{2}[A-D]R(?![A-Z])");
 
   private CorrectedReleases() {}
 
   /** What tells a re-release from the file it corrects; null where a file does not say. */
   private record Version(LocalDate released, LocalDate pathDate, String marker) {}
 
-  private static Version version(Path directory, CmsFile file) throws IOException {
+  private static Version version(Path directory, CmsFile file, int sharedFolders)
+      throws IOException {
     byte[] head = CmsFileNames.head(file.path());
     LocalDate released =
         ReleasedDate.find(
@@ -43,7 +46,14 @@ final class CorrectedReleases {
                     new DataLoadException(
                         where(directory, file.path()), lineAt(head, offset), 0, message))
             .orElse(null);
-    String path = directory.relativize(file.path()).toString().toUpperCase(Locale.ROOT);
+    // Only the part of the path below the folders both files share: a date or a marker there
+    // ("downloads/updates/") says nothing about which of the two is the correction.
+    Path relative = directory.relativize(file.path());
+    String path =
+        relative
+            .subpath(sharedFolders, relative.getNameCount())
+            .toString()
+            .toUpperCase(Locale.ROOT);
     LocalDate pathDate = null;
     Matcher us = PATH_DATE_US.matcher(path);
     Matcher iso = PATH_DATE_ISO.matcher(path);
@@ -85,8 +95,9 @@ final class CorrectedReleases {
    * both when nothing orders them.
    */
   static Replacement later(Path directory, CmsFile a, CmsFile b) throws IOException {
-    Version va = version(directory, a);
-    Version vb = version(directory, b);
+    int shared = sharedFolders(directory.relativize(a.path()), directory.relativize(b.path()));
+    Version va = version(directory, a, shared);
+    Version vb = version(directory, b, shared);
     if (va.released() != null && vb.released() != null && !va.released().equals(vb.released())) {
       boolean bLater = vb.released().isAfter(va.released());
       LocalDate early = bLater ? va.released() : vb.released();
@@ -104,15 +115,22 @@ final class CorrectedReleases {
     boolean bMarked = vb.marker() != null || vb.pathDate() != null;
     if (aMarked != bMarked) {
       Version v = bMarked ? vb : va;
-      String why =
-          v.marker() != null
-              ? "its name says "
-                  + (v.marker().startsWith("RVU")
-                      ? v.marker()
-                      : v.marker().toLowerCase(Locale.ROOT))
-              : "its name is dated " + v.pathDate();
+      String why = v.marker() != null ? "its name says " + mark(v) : "its name is " + mark(v);
       return replacement(a, b, bMarked, why + ", the other's does not");
     }
+    String why =
+        aMarked
+            ? "no different RELEASED date in their title rows and no different date in their"
+                + " names, and both names are marked as corrections ("
+                + mark(va)
+                + ", "
+                + mark(vb)
+                + ")"
+            : "no different RELEASED date in their title rows, no different date in their"
+                + " names, and no correction marker such as 'updated' or RVU"
+                + (b.year() % 100)
+                + (char) ('A' + (b.month() - 1) / 3)
+                + "R in one name only";
     throw new DataLoadException(
         where(directory, b.path()),
         0,
@@ -123,11 +141,26 @@ final class CorrectedReleases {
             + directory.relativize(a.path())
             + " and "
             + directory.relativize(b.path())
-            + " (no different RELEASED date in their title rows, no different date in their"
-            + " names, and no correction marker such as 'updated' or RVU"
-            + (b.year() % 100)
-            + (char) ('A' + (b.month() - 1) / 3)
-            + "R in one name only); remove the one that was corrected");
+            + " ("
+            + why
+            + "); remove the one that was corrected");
+  }
+
+  /** How a path marks its file as a correction, in words: its marker, else its date. */
+  private static String mark(Version v) {
+    return v.marker() != null
+        ? (v.marker().startsWith("RVU") ? v.marker() : v.marker().toLowerCase(Locale.ROOT))
+        : "dated " + v.pathDate();
+  }
+
+  /** The number of leading folders two relative paths share (their file names never count). */
+  private static int sharedFolders(Path a, Path b) {
+    int folders = Math.min(a.getNameCount(), b.getNameCount()) - 1;
+    int shared = 0;
+    while (shared < folders && a.getName(shared).equals(b.getName(shared))) {
+      shared++;
+    }
+    return shared;
   }
 
   private static Replacement replacement(CmsFile a, CmsFile b, boolean bLater, String reason) {

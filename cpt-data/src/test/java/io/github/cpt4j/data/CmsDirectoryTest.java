@@ -550,6 +550,41 @@ class CmsDirectoryTest {
         renamed::getMessage);
   }
 
+  /**
+   * A DMEPOS quarter older than every rural ZIP code list in the directory takes the earliest list
+   * there is, the user's own, not the bundled one, and its lines say whose quarter it is.
+   */
+  @Test
+  void aDmeposQuarterOlderThanEveryRuralListTakesTheEarliest(@TempDir Path dir) throws IOException {
+    Path release = Files.createDirectories(dir.resolve("rvu25a"));
+    try (InputStream rows =
+        BundledData.class.getResourceAsStream("medicare/pprrvu-2025-jan-sample.csv")) {
+      Files.copy(rows, release.resolve("PPRRVU25_JAN.csv"));
+    }
+    try (InputStream gpci = BundledData.class.getResourceAsStream("medicare/gpci-2025.csv")) {
+      Files.copy(gpci, release.resolve("GPCI2025.csv"));
+    }
+    Path dme = Files.createDirectories(dir.resolve("dme"));
+    Files.copy(CmsFiles.file("dmepos/DMEPOS_2025_JAN.csv"), dme.resolve("DMEPOS_2025_JAN.csv"));
+    // Only a second quarter's list, without 12010 (rural in the bundled Q1 list, in New York).
+    List<String> q2 =
+        Files.readAllLines(
+                CmsFiles.file("dmepos/DME_Rural_ZIP_2025_Q1.csv"), StandardCharsets.ISO_8859_1)
+            .stream()
+            .filter(line -> !line.contains(",12010,"))
+            .map(line -> line.replace(",202501", ",202502"))
+            .toList();
+    Files.write(dme.resolve("DME_Rural_ZIP_2025_Q2.csv"), q2, StandardCharsets.ISO_8859_1);
+
+    CmsDirectory cms = CmsDirectory.load(dir);
+    PricingContext march = on("2025-03-14", Setting.NON_FACILITY).withBeneficiaryZip("12010");
+    // DMEPOS_2025_JAN.csv, E0601 RR: NY (NR) 48.72, where the bundled Q1 list would give 94.93.
+    FeeResult line = cms.dmepos().get(0).price(ClaimLine.parse("E0601-RR"), march);
+    assertEquals(new BigDecimal("48.72"), line.amountOrThrow());
+    assertTrue(line.explanation().has("rural-zips"), line::toString);
+    assertTrue(line.toString().contains("list of 2025-Q2, not of 2025-Q1"), line::toString);
+  }
+
   @Test
   void anOppsCapFileNeedsItsYearBesideIt(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("OPPSCAP_JAN.csv"), "HCPCS,MOD\n");

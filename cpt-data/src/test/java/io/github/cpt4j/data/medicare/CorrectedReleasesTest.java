@@ -135,11 +135,33 @@ class CorrectedReleasesTest {
     assertTrue(e.getMessage().contains(Path.of("y", "PPRRVU25_JAN.csv").toString()), e::getMessage);
     assertTrue(e.getMessage().contains("RVU25AR"), e::getMessage);
 
-    // Both marked the same way is no better.
+    // Both marked is no better, and the message says so rather than that neither is.
     Path both = Files.createDirectory(dir.resolve("both"));
-    rvu(both, "updated/PPRRVU25_JAN.csv", "12/23/2024", "1.30");
-    rvu(both, "updated/PPRRVU25_JAN_revised.csv", "12/23/2024", "1.31");
-    assertThrows(DataLoadException.class, () -> load(both));
+    rvu(both, "rvu25a-updated/PPRRVU25_JAN.csv", "12/23/2024", "1.30");
+    rvu(both, "rvu25a-corrected/PPRRVU25_JAN.csv", "12/23/2024", "1.31");
+    DataLoadException bothMarked = assertThrows(DataLoadException.class, () -> load(both));
+    assertTrue(
+        bothMarked
+            .getMessage()
+            .contains("both names are marked as corrections (corrected, updated)"),
+        bothMarked::getMessage);
+  }
+
+  @Test
+  void onlyThePathsBelowTheFoldersTheyShareAreRead(@TempDir Path dir) throws IOException {
+    // A shared "updates/" or dated folder marks neither file; the file's own name still decides.
+    rvu(dir, "updates/2025-01-10/PPRRVU25_JAN.csv", "12/23/2024", "1.30");
+    rvu(dir, "updates/2025-01-10/PPRRVU25_JAN_revised.csv", "12/23/2024", "1.31");
+    CmsDirectory cms = load(dir);
+    assertEquals(new BigDecimal("1.31"), work99213(cms));
+    assertEquals("its name says revised, the other's does not", cms.replacements().get(0).reason());
+
+    // "updates" is not "updated": two copies in folders that differ only so are refused.
+    Path words = Files.createDirectory(dir.resolve("words"));
+    rvu(words, "updates/PPRRVU25_JAN.csv", "12/23/2024", "1.30");
+    rvu(words, "unrevised/PPRRVU25_JAN.csv", "12/23/2024", "1.31");
+    DataLoadException e = assertThrows(DataLoadException.class, () -> load(words));
+    assertTrue(e.getMessage().contains("no correction marker"), e::getMessage);
   }
 
   @Test
