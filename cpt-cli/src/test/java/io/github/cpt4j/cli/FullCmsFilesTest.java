@@ -444,10 +444,19 @@ class FullCmsFilesTest {
                     + " (its name says updated, the other's does not)"),
         r::toString);
 
-    // Two copies nothing tells apart are refused, naming both.
+    // The same bytes twice are one file; two copies that differ and that nothing tells apart are
+    // refused, naming both (here the twin's first line ends in CRLF, the original's in LF).
     Path twin = Files.createDirectories(tmp.resolve("cms/copy"));
     Files.copy(january, twin.resolve("PPRRVU25_JAN.csv"));
     Files.delete(updated.resolve("PPRRVU25_JAN.csv"));
+    Cli.Result same = Cli.run("data", "--cms-dir", tmp.resolve("cms").toString());
+    assertEquals(0, same.status(), same::toString);
+    assertTrue(same.out().contains("the same bytes as the other"), same::toString);
+    String text = Files.readString(january, StandardCharsets.ISO_8859_1);
+    Files.writeString(
+        twin.resolve("PPRRVU25_JAN.csv"),
+        text.replaceFirst("\n", "\r\n"),
+        StandardCharsets.ISO_8859_1);
     Cli.Result ambiguous = Cli.run("data", "--cms-dir", tmp.resolve("cms").toString());
     assertEquals(2, ambiguous.status(), ambiguous::toString);
     assertTrue(ambiguous.err().contains("cannot be ordered"), ambiguous::toString);

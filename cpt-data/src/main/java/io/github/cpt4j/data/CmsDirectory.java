@@ -114,8 +114,9 @@ import java.util.stream.Collectors;
  * Dates and markers are looked for only below the folders the two paths share, so a shared {@code
  * updates/2025-01-10/} says nothing about either.
  *
- * <p>Two files none of these orders are refused, naming both. {@link #replacements()} and {@link
- * #describe()} say which file replaced which, and why.
+ * <p>Two copies of the same bytes are one file (either is read); two different files none of these
+ * orders are refused, naming both. {@link #replacements()} and {@link #describe()} say which file
+ * replaced which, and why.
  *
  * <p>Other files are left alone; a copy of a recognised file, named as a browser or file manager
  * names a second copy ({@code PPRRVU2025_Oct (1).csv}, {@code GPCI2025 - Copy.csv}), is listed by

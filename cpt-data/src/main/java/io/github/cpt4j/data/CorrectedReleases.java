@@ -8,6 +8,7 @@ import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.ReleasedDate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
  * Orders a corrected re-release of a relative value file and the file it corrects, by the rules of
  * the section on corrected re-releases of {@link CmsDirectory}: CMS publishes a correction with the
  * same file names inside, so the two are told apart by the {@code RELEASED} date of their title
- * rows, then by a date in their paths, then by a correction marker in one path only.
+ * rows, then by a date in their paths, then by a correction marker in one path only; two copies of
+ * the same bytes are one file.
  */
 final class CorrectedReleases {
 
@@ -117,6 +119,10 @@ final class CorrectedReleases {
       Version v = bMarked ? vb : va;
       String why = v.marker() != null ? "its name says " + mark(v) : "its name is " + mark(v);
       return replacement(a, b, bMarked, why + ", the other's does not");
+    }
+    if (Files.mismatch(a.path(), b.path()) == -1) {
+      // The same download unpacked twice: either copy prices alike, so one is read, not refused.
+      return new Replacement(a, b, "the same bytes as the other, so either copy prices alike");
     }
     String why =
         aMarked

@@ -148,6 +148,19 @@ class CorrectedReleasesTest {
   }
 
   @Test
+  void twoCopiesOfTheSameBytesAreOneFile(@TempDir Path dir) throws IOException {
+    // The same download unpacked twice: nothing orders them, and nothing needs to.
+    rvu(dir, "x/PPRRVU25_JAN.csv", "12/23/2024", "1.30");
+    rvu(dir, "y/PPRRVU25_JAN.csv", "12/23/2024", "1.30");
+    CmsDirectory cms = load(dir);
+    assertEquals(new BigDecimal("1.30"), work99213(cms));
+    assertEquals(1, cms.replacements().size());
+    assertEquals(
+        "the same bytes as the other, so either copy prices alike",
+        cms.replacements().get(0).reason());
+  }
+
+  @Test
   void onlyThePathsBelowTheFoldersTheyShareAreRead(@TempDir Path dir) throws IOException {
     // A shared "updates/" or dated folder marks neither file; the file's own name still decides.
     rvu(dir, "updates/2025-01-10/PPRRVU25_JAN.csv", "12/23/2024", "1.30");
