@@ -141,7 +141,7 @@ public final class BilledLine {
         end = endOfText(s, start, by);
       } else if (dollar >= 0 && dollar < by
           || lastWord(s, ON, start, by) >= 0
-          || ClaimLine.tryParse(s.substring(start, end)).isEmpty()) {
+          || ClaimLine.tryParse(s.substring(start, lineEnd(dollar, end))).isEmpty()) {
         // As for a date below: "99213 by 25" is a claim line with the modifiers BY and 25.
         try {
           Npi.parse(npi);
@@ -163,7 +163,8 @@ public final class BilledLine {
       } catch (DateTimeParseException e) {
         // "99213 on 25" is a claim line with the modifiers ON and 25, as ClaimLine reads it; a
         // charge before " on " or anything that is no claim line makes it a date that is wrong.
-        if (dollar >= 0 && dollar < on || ClaimLine.tryParse(s.substring(start, end)).isEmpty()) {
+        if (dollar >= 0 && dollar < on
+            || ClaimLine.tryParse(s.substring(start, lineEnd(dollar, end))).isEmpty()) {
           throw new IllegalArgumentException(
               "a date of service is YYYY-MM-DD, such as 2025-06-02, not "
                   + CodeFormatException.quote(day),
@@ -189,6 +190,14 @@ public final class BilledLine {
     }
     billed = date == null ? billed : billed.withDateOfService(date);
     return provider == null ? billed : billed.withRenderingProvider(provider);
+  }
+
+  /**
+   * Where the claim line of text ending at {@code end} ends: at its charge's {@code $}, if it has
+   * one ("99213 on 25 $5.00" is the claim line 99213-ON-25 and a charge).
+   */
+  private static int lineEnd(int dollar, int end) {
+    return dollar >= 0 && dollar < end ? dollar : end;
   }
 
   /**

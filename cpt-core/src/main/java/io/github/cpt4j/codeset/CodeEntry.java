@@ -9,6 +9,7 @@ import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.code.Section;
 import io.github.cpt4j.code.Subsection;
 import io.github.cpt4j.style.ValueStyle;
+import io.github.cpt4j.text.WhiteSpace;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -155,7 +156,8 @@ public abstract class CodeEntry {
   }
 
   private void checkDescription(String what, String text) {
-    if (text.isBlank()) {
+    // WhiteSpace, not String.isBlank: a no-break or figure space alone is blank to the parsers too.
+    if (WhiteSpace.isBlank(text)) {
       throw new IllegalArgumentException("the " + what + " of code " + code() + " is blank");
     }
     if (text.length() > MAX_DESCRIPTION_LENGTH) {

@@ -75,7 +75,7 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
   /**
    * Returns a priced result of {@code exactAmount} dollars, unrounded.
    *
-   * @throws IllegalArgumentException if the amount is negative
+   * @throws IllegalArgumentException if the amount is negative, or a quadrillion dollars or more
    */
   public static FeeResult priced(BigDecimal exactAmount, Explanation explanation) {
     return new Priced(checkAmount(exactAmount), false, requireNonNull(explanation, "explanation"));
@@ -85,7 +85,7 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
    * Returns a priced result for a setting the schedule marks as not available ("NA"): priced as the
    * schedule's published amounts price it, and flagged so that callers can tell.
    *
-   * @throws IllegalArgumentException if the amount is negative
+   * @throws IllegalArgumentException if the amount is negative, or a quadrillion dollars or more
    */
   public static FeeResult pricedSettingNotAvailable(
       BigDecimal exactAmount, Explanation explanation) {
@@ -175,7 +175,27 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
     if (exactAmount.signum() < 0) {
       throw new IllegalArgumentException("a fee is never negative: " + exactAmount);
     }
+    // Rounding 1E+2147483647 to cents overflows BigDecimal's scale; no fee is a quadrillion
+    // dollars.
+    if ((long) exactAmount.precision() - exactAmount.scale() > MAX_FEE_DIGITS) {
+      throw new IllegalArgumentException(
+          "a fee is less than a quadrillion dollars: " + exactAmount.toString());
+    }
     return exactAmount;
+  }
+
+  /** The most digits a fee has before the decimal point. */
+  private static final int MAX_FEE_DIGITS = 15;
+
+  /**
+   * Rounds half up to cents. An amount below 10^-20 dollars is 0.00 without computing it: rounding
+   * 1E-2147483647 would build a power of ten too large for BigInteger.
+   */
+  private static BigDecimal cents(BigDecimal exactAmount) {
+    if ((long) exactAmount.scale() - exactAmount.precision() > 20) {
+      return BigDecimal.ZERO.setScale(CENTS);
+    }
+    return exactAmount.setScale(CENTS, ROUNDING);
   }
 
   /** Tells whether there is an amount: whether this is a {@link Priced}. */
@@ -290,7 +310,7 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
     private final boolean settingNotAvailable;
 
     private Priced(BigDecimal exactAmount, boolean settingNotAvailable, Explanation explanation) {
-      this(exactAmount, exactAmount.setScale(CENTS, ROUNDING), settingNotAvailable, explanation);
+      this(exactAmount, cents(exactAmount), settingNotAvailable, explanation);
     }
 
     private Priced(

@@ -184,6 +184,17 @@ class ClaimTest {
     // " on " before something that is no date was taken for the date: the lower-case modifier ON.
     assertEquals(BilledLine.of(ClaimLine.parse("99213 on 25")), BilledLine.parse("99213 on 25"));
     assertEquals(BilledLine.of(ClaimLine.parse("99213 on")), BilledLine.parse("99213 on"));
+    // So are ON and BY before a charge: the claim line is the text before the "$".
+    assertEquals(
+        BilledLine.of(ClaimLine.parse("99213-ON-25"), new BigDecimal("5")),
+        BilledLine.parse("99213 on 25 $5"));
+    assertEquals(
+        BilledLine.of(ClaimLine.parse("99213-ON"), new BigDecimal("5"))
+            .withDateOfService(LocalDate.of(2025, 6, 2)),
+        BilledLine.parse("99213 on $5 on 2025-06-02"));
+    assertEquals(
+        BilledLine.of(ClaimLine.parse("99213-BY x2"), new BigDecimal("5")),
+        BilledLine.parse("99213 by x2 $5"));
     // White space as the claim line reads it, a no-break space included, around every part.
     assertEquals(
         BilledLine.of(VISIT, new BigDecimal("180")).withDateOfService(LocalDate.of(2025, 6, 2)),

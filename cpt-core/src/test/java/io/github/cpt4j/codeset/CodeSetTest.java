@@ -186,6 +186,12 @@ class CodeSetTest {
     IllegalArgumentException blank =
         assertThrows(IllegalArgumentException.class, () -> entry("99213", "  "));
     assertEquals("the short description of code 99213 is blank", blank.getMessage());
+    // Blank as the parsers see it: no-break and figure spaces too, which String.isBlank keeps.
+    for (String spaces : new String[] {"\u00a0", "\u2007\u202f"}) {
+      IllegalArgumentException unicode =
+          assertThrows(IllegalArgumentException.class, () -> entry("99213", spaces));
+      assertEquals("the short description of code 99213 is blank", unicode.getMessage());
+    }
     IllegalArgumentException control =
         assertThrows(IllegalArgumentException.class, () -> entry("99213", "Two\nlines"));
     assertEquals(

@@ -137,4 +137,27 @@ class FeeResultTest {
         "opps-cap: cap = 60.00",
         PricingStep.of("opps-cap", "cap", new BigDecimal("60.000000000")).toString());
   }
+
+  @Test
+  void anAmountBeyondRoundingIsRefusedOrRoundsToZero() {
+    // Rounding 1E+2147483647 to cents once threw ArithmeticException out of setScale.
+    IllegalArgumentException huge =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> FeeResult.priced(new BigDecimal("1E+2147483647"), Explanation.empty()));
+    assertEquals("a fee is less than a quadrillion dollars: 1E+2147483647", huge.getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> FeeResult.pricedSettingNotAvailable(new BigDecimal("1E+15"), Explanation.empty()));
+    assertEquals(
+        new BigDecimal("999999999999999.99"),
+        FeeResult.priced(new BigDecimal("999999999999999.99"), Explanation.empty())
+            .amountOrThrow());
+    // A positive amount too small to be a cent is 0.00, computed without a 10^2147483645.
+    FeeResult tiny = FeeResult.priced(new BigDecimal("1E-2147483647"), Explanation.empty());
+    assertEquals(new BigDecimal("0.00"), tiny.amountOrThrow());
+    assertEquals(
+        new BigDecimal("0.01"),
+        FeeResult.priced(new BigDecimal("0.005"), Explanation.empty()).amountOrThrow());
+  }
 }

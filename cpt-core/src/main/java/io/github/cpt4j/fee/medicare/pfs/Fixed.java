@@ -13,6 +13,11 @@ final class Fixed {
    * are computed, so an out-of-range value yields -1 here instead of an exception.
    */
   static long units(BigDecimal value, int scale) {
+    // More than 18 digits before the point is out of range, and such a value, 1E+2147483647 say,
+    // would overflow movePointRight's scale: refused here, not thrown as ArithmeticException.
+    if ((long) value.precision() - value.scale() > 18) {
+      return -1;
+    }
     BigDecimal moved = value.movePointRight(scale);
     // Stripping zeros only when there are decimals left: it costs a division per value, and every
     // row of a relative value file makes seven of these when it is loaded.
