@@ -308,8 +308,8 @@ final class PriceCommand implements Callable<Integer> {
       names = "--opps-cap",
       paramLabel = "FILE",
       description =
-          "A CMS OPPS imaging cap file (OPPSCAP...csv) instead of the bundled caps "
-              + "of the sample codes; give it with --rvu to cap every imaging code.")
+          "A CMS OPPS imaging cap file (OPPSCAP...csv) instead of the caps of the loaded "
+              + "releases (without it, --rvu's caps come from that file's own OPPS columns).")
   private Path oppsCap;
 
   @Option(

@@ -254,7 +254,8 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
     int n = lines.size();
     FeeResult[] results = new FeeResult[n];
     for (boolean physician : new boolean[] {true, false}) {
-      // The paid line of the group: the most base units, then the lowest code, then the first.
+      // The paid line of the group: the most base units, then the lowest code, then the first by
+      // its text (isBetter), whatever the order of the lines.
       int paid = -1;
       int totalMinutes = 0;
       boolean anyWithoutMinutes = false;
@@ -349,7 +350,11 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
                       + numberOf.applyAsInt(paid)
                       + " ("
                       + chosen.code()
-                      + ", more base units) is paid with this line's time",
+                      + (baseUnits.unitsOrMinusOne(lines.get(i).code())
+                              < baseUnits.unitsOrMinusOne(chosen.code())
+                          ? ", more base units"
+                          : ", as many base units, first by code and modifiers")
+                      + ") is paid with this line's time",
                   Explanation.of(header(lines.get(i), context), session));
         }
       }
@@ -397,7 +402,12 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
     if (candidateUnits != currentUnits) {
       return candidateUnits > currentUnits;
     }
-    return candidate.code().packed() < current.code().packed();
+    if (candidate.code().packed() != current.code().packed()) {
+      return candidate.code().packed() < current.code().packed();
+    }
+    // One code twice with other modifiers (AA on one line, QK on the other): the line first by its
+    // text, so that the order the lines are billed in never changes what the session is paid.
+    return candidate.toString().compareTo(current.toString()) < 0;
   }
 
   private static Optional<AnesthesiaRole> singleRole(ClaimLine line) {

@@ -107,7 +107,7 @@ final class BilledChargeStep implements ClaimStep {
                   + charges
                   + "; this side's charge is not lower than its half");
     }
-    if (higherPaid.compareTo(half) != 0) {
+    if (higherPaid.compareTo(higher.amount) != 0) {
       higher.set(
           higherPaid,
           ClaimRule.BILLED_CHARGE,

@@ -105,7 +105,9 @@ public final class ClaimState {
 
   /**
    * Sets the exact amount of priced line {@code i} and records the step, under {@code rule}, whose
-   * words {@code description} writes when someone reads the explanation.
+   * words {@code description} writes when someone reads the explanation. A factor step after this
+   * one (non-participation, a surgeon's role) multiplies the amount set; on one line of an LT and
+   * RT pair, the pair's amount becomes the sum of its two lines'.
    *
    * @throws IllegalArgumentException if the amount is negative or the rule id is not valid
    * @throws IllegalStateException if the line has no amount
@@ -117,7 +119,14 @@ public final class ClaimState {
       throw new IllegalArgumentException("a fee is never negative: " + amount);
     }
     exactAmount(i);
-    lines[i].set(amount, PricingStep.checkRule(rule), description);
+    LineWork w = lines[i];
+    if (w.procedure == null) {
+      w.set(amount, PricingStep.checkRule(rule), description);
+    } else {
+      // The procedure's amount follows its lines', as the steps after this one (the billed charge
+      // of an LT and RT pair) read it.
+      w.procedure.setLine(w, amount, PricingStep.checkRule(rule), description);
+    }
   }
 
   /**

@@ -236,8 +236,16 @@ final class LineWork implements Supplier<Explanation> {
   }
 
   void scale(BigDecimal factor, String rule, Supplier<String> description) {
+    BigDecimal factored = Amounts.times(unitFee, scale);
     scale = Amounts.times(scale, factor);
-    set(readable(Amounts.times(unitFee, scale)), rule, description);
+    // The amount is the posted fee times the factors unless a step set it to something else (a
+    // payer's cap through ClaimState.setAmount): the factor then multiplies what was set, which
+    // working the amount out again from the fee would throw away.
+    BigDecimal next =
+        amount == null || amount.compareTo(readable(factored)) == 0
+            ? Amounts.times(unitFee, scale)
+            : Amounts.times(amount, factor);
+    set(readable(next), rule, description);
   }
 
   /**

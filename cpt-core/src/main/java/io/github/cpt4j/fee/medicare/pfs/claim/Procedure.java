@@ -145,6 +145,10 @@ final class Procedure {
    * sum of its lines': for a rule that reduces each line by what that line carries.
    */
   void setLine(LineWork w, BigDecimal newAmount, ClaimRule rule, Supplier<String> description) {
+    setLine(w, newAmount, rule.id(), description);
+  }
+
+  void setLine(LineWork w, BigDecimal newAmount, String rule, Supplier<String> description) {
     w.set(newAmount, rule, description);
     amount = other == null ? line.amount : line.amount.add(other.amount);
   }

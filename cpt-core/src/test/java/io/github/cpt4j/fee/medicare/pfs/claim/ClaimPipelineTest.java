@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.CptCode;
@@ -80,7 +81,7 @@ class ClaimPipelineTest {
   private static PricedClaim price(MedicareClaimPricer pricer, String... lines) {
     Claim.Builder claim = Claim.builder();
     for (String line : lines) {
-      claim.add(line);
+      claim.add(BilledLine.parse(line)); // a charge after "$", as billed
     }
     return pricer.price(claim.build(), CONTEXT);
   }
@@ -152,6 +153,20 @@ class ClaimPipelineTest {
     assertTrue(warning.message().contains("QK on line 1, AA on line 2"), warning.message());
     PricedClaim same = price(pricer, "00840-AA 45min", "00790-AA 60min");
     assertEquals(List.of(), same.line(1).warnings(), same.toString());
+  }
+
+  @Test
+  void oneCodeTwiceWithOtherRolesIsPaidAlikeInEitherOrder() {
+    // 00790 is 7 base units at 20.00: AA pays 100%, QK 50%. The tie was broken by position, so
+    // reversing the lines halved the session.
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(withAnesthesia());
+    PricedClaim forward = price(pricer, "00790-AA 60min", "00790-QK 60min");
+    PricedClaim reversed = price(pricer, "00790-QK 60min", "00790-AA 60min");
+    assertEquals(forward.total(), reversed.total(), reversed.toString());
+    assertAmounts(reversed, "300.00", null, "300.00");
+    assertTrue(
+        reversed.line(0).toString().contains("as many base units, first by code and modifiers"),
+        reversed.line(0)::toString);
   }
 
   @Test
@@ -325,6 +340,73 @@ class ClaimPipelineTest {
     // Last, after the ranking: 1000 -> 800, 450 stays.
     MedicareClaimPricer late = MedicareClaimPricer.builder(SCHEDULE).addStep(cap).build();
     assertAmounts(price(late, "27447", "27130"), "1250.00", "800.00", "450.00");
+  }
+
+  /** A payer's step that sets every priced line to {@code amount}, or multiplies it by it. */
+  private static ClaimStep payer(String name, String amount, boolean multiply) {
+    BigDecimal value = new BigDecimal(amount);
+    return new ClaimStep() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public void apply(ClaimState claim) {
+        for (int i = 0; i < claim.size(); i++) {
+          if (claim.isPriced(i)) {
+            if (multiply) {
+              claim.multiply(i, value, name, () -> "the payer pays " + amount + " of it");
+            } else {
+              claim.setAmount(i, value, name, () -> "the payer pays " + amount);
+            }
+          }
+        }
+      }
+    };
+  }
+
+  @Test
+  void aPayersAmountBeforeTheFactorStepsIsWhatTheyMultiply() {
+    // The factor steps once worked the amount out again from the posted fee, dropping the 40.00.
+    MedicareClaimPricer capped =
+        MedicareClaimPricer.builder(SCHEDULE)
+            .addStepBefore("non-participating", payer("payer-cap", "40.00", false))
+            .build();
+    // 80: 16% of 40.00; 62: 62.5% of 40.00.
+    assertAmounts(price(capped, "27447-80"), "6.40", "6.40");
+    assertAmounts(price(capped, "27447-62"), "25.00", "25.00");
+    // Set, then multiplied in one step: the multiplication is of what was set.
+    ClaimStep both =
+        new ClaimStep() {
+          @Override
+          public String name() {
+            return "payer-both";
+          }
+
+          @Override
+          public void apply(ClaimState claim) {
+            claim.setAmount(0, new BigDecimal("40.00"), name(), () -> "the payer pays 40.00");
+            claim.multiply(0, new BigDecimal("0.5"), name(), () -> "and half of it");
+          }
+        };
+    MedicareClaimPricer twice =
+        MedicareClaimPricer.builder(SCHEDULE).addStepBefore("non-participating", both).build();
+    assertAmounts(price(twice, "99213"), "20.00", "20.00");
+  }
+
+  @Test
+  void aPayersStepBeforeTheBilledChargeMovesThePairsAmountToo() {
+    // A pair of 27447 is 1500.00 (150%), halved by the payer: 750.00, 375.00 a side, whatever
+    // the charges, which are higher. The charge step once split the pair's old 1500.00.
+    MedicareClaimPricer halved =
+        MedicareClaimPricer.builder(SCHEDULE)
+            .addStepBefore("billed-charge", payer("payer-half", "0.5", true))
+            .build();
+    assertAmounts(
+        price(halved, "27447-LT $2000.00", "27447-RT $2000.00"), "750.00", "375.00", "375.00");
+    assertAmounts(price(halved, "27447-LT $2000.00", "27447-RT"), "750.00", "375.00", "375.00");
+    assertAmounts(price(halved, "27447-LT", "27447-RT"), "750.00", "375.00", "375.00");
   }
 
   @Test
