@@ -55,8 +55,12 @@ import java.util.Optional;
  *
  * <p>Other modifiers with a payment effect (50, 51, 62, 66, 78, 80, 81, 82, AS, 54, 55, 56, 22, 52,
  * FX, FY and CT, which reduce the technical component, and CQ and CO, a therapy assistant's 85%)
- * depend on the other lines of the claim or on claim-level rules; this schedule gives the fee
- * schedule amount those rules start from and notes each such modifier in the explanation.
+ * are applied by {@link io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer}, each by a step
+ * a payer can replace: some depend on the other lines of the claim (50, 51), others on the line's
+ * own row alone (an assistant's 16% under 80, a co-surgeon's 62.5% under 62, by report under 66),
+ * and all of them are applied in that one place. This schedule gives the fee schedule amount those
+ * rules start from and notes each such modifier in the explanation, so a line with one of them
+ * priced here alone is NOT what the line is paid: price it as a claim of one line for that.
  *
  * <pre>{@code
  * MedicareFeeSchedule medicare = BundledData.medicareFeeSchedule();
