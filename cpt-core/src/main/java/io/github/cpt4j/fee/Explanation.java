@@ -27,22 +27,32 @@ public final class Explanation {
 
   private static final Explanation EMPTY = new Explanation(ImmutableList.of());
 
-  /** Null for an explanation built step by step; what works out a deferred one. */
-  private final Supplier<Explanation> source;
+  /**
+   * The steps ({@code ImmutableList<PricingStep>}) of an explanation built step by step, or what
+   * works out a deferred one ({@code Supplier<Explanation>}). Final, so that an explanation handed
+   * to another thread without synchronization is seen whole: a non-final field set in the
+   * constructor could be seen as null there.
+   */
+  private final Object origin;
 
   /**
-   * The steps; null until a deferred explanation is first read. Read without a lock, which is safe:
-   * it only ever changes from null to an ImmutableList, published by its final fields.
+   * A deferred explanation's steps once first read; null until then. Read without a lock, which is
+   * safe: it only ever changes from null to an ImmutableList, published by its final fields.
    */
-  private ImmutableList<PricingStep> steps;
+  private ImmutableList<PricingStep> resolved;
 
   private Explanation(ImmutableList<PricingStep> steps) {
-    this.source = null;
-    this.steps = steps;
+    this.origin = steps;
   }
 
   private Explanation(Supplier<Explanation> source) {
-    this.source = source;
+    this.origin = source;
+  }
+
+  /** The steps when known without working them out, else null. */
+  @SuppressWarnings("unchecked") // origin is one of the two types the constructors take
+  private ImmutableList<PricingStep> known() {
+    return origin instanceof ImmutableList<?> list ? (ImmutableList<PricingStep>) list : resolved;
   }
 
   /**
@@ -72,7 +82,7 @@ public final class Explanation {
   /** Returns a copy with {@code step} appended (deferred if this explanation is). */
   public Explanation then(PricingStep step) {
     requireNonNull(step, "step");
-    ImmutableList<PricingStep> known = steps;
+    ImmutableList<PricingStep> known = known();
     if (known == null) {
       return new Explanation(() -> new Explanation(append(steps(), step)));
     }
@@ -82,8 +92,8 @@ public final class Explanation {
   /** Returns a copy with the steps of {@code more} appended (deferred if either is). */
   public Explanation then(Explanation more) {
     requireNonNull(more, "more");
-    ImmutableList<PricingStep> known = steps;
-    ImmutableList<PricingStep> moreKnown = more.steps;
+    ImmutableList<PricingStep> known = known();
+    ImmutableList<PricingStep> moreKnown = more.known();
     if (known == null || moreKnown == null) {
       return new Explanation(() -> new Explanation(concat(steps(), more.steps())));
     }
@@ -108,15 +118,17 @@ public final class Explanation {
 
   /** Returns the steps in the order they were applied. */
   public ImmutableList<PricingStep> steps() {
-    ImmutableList<PricingStep> known = steps;
+    ImmutableList<PricingStep> known = known();
     return known != null ? known : resolve();
   }
 
+  @SuppressWarnings("unchecked") // only a deferred explanation is resolved
   private synchronized ImmutableList<PricingStep> resolve() {
-    if (steps == null) {
-      steps = requireNonNull(source.get(), "a deferred explanation gave null").steps();
+    if (resolved == null) {
+      Supplier<Explanation> source = (Supplier<Explanation>) origin;
+      resolved = requireNonNull(source.get(), "a deferred explanation gave null").steps();
     }
-    return steps;
+    return resolved;
   }
 
   /** Returns the first step of {@code rule}, if any. */

@@ -160,4 +160,28 @@ class FeeResultTest {
         new BigDecimal("0.01"),
         FeeResult.priced(new BigDecimal("0.005"), Explanation.empty()).amountOrThrow());
   }
+
+  /**
+   * Immutable and thread-safe even when handed to another thread without synchronization: every
+   * field the constructors set is final, so that no thread sees it unset. The only others are the
+   * caches filled on first read, from null to an immutable value equal whichever thread fills them.
+   */
+  @Test
+  void everyFieldTheConstructorsSetIsFinal() {
+    java.util.Set<String> caches = java.util.Set.of("deferred", "resolved", "exactAmount");
+    for (Class<?> type :
+        new Class<?>[] {
+          FeeResult.class, FeeResult.Priced.class, FeeResult.Unpriced.class, Explanation.class
+        }) {
+      for (java.lang.reflect.Field field : type.getDeclaredFields()) {
+        int modifiers = field.getModifiers();
+        if (java.lang.reflect.Modifier.isStatic(modifiers) || caches.contains(field.getName())) {
+          continue;
+        }
+        assertTrue(
+            java.lang.reflect.Modifier.isFinal(modifiers),
+            type.getSimpleName() + "." + field.getName() + " is not final");
+      }
+    }
+  }
 }

@@ -62,9 +62,13 @@ final class CmsFileNames {
   private static final Pattern COPY =
       Pattern.compile("(.+?)(?: \\(\\d+\\)| - COPY(?: \\(\\d+\\))?| COPY(?: \\d+)?)(\\.[A-Z0-9]+)");
 
+  // Any month, not only a quarter's: a title naming February under a January name is refused here,
+  // where the loader alone would read it as a release of February and narrow its dates.
   private static final Pattern RVU_TITLE =
       Pattern.compile(
-          "(\\d{4}) National Physician Fee Schedule Relative Value File (January|April|July|October)",
+          "(\\d{4}) National Physician Fee Schedule Relative Value File ("
+              + "January|February|March|April|May|June|July|August|September|October|November"
+              + "|December)\\b",
           Pattern.CASE_INSENSITIVE);
 
   private CmsFileNames() {}
@@ -225,7 +229,7 @@ final class CmsFileNames {
     Matcher title = RVU_TITLE.matcher(new String(head, StandardCharsets.ISO_8859_1));
     if (title.find()) {
       int titleYear = Integer.parseInt(title.group(1));
-      int titleMonth = month(title.group(2).substring(0, 3).toUpperCase(Locale.ROOT));
+      int titleMonth = java.time.Month.valueOf(title.group(2).toUpperCase(Locale.ROOT)).getValue();
       if (titleYear != year || titleMonth != month) {
         throw new DataLoadException(
             where(directory, path),

@@ -371,6 +371,21 @@ class CmsDirectoryTest {
             .getBytes(StandardCharsets.ISO_8859_1));
     DataLoadException title = assertThrows(DataLoadException.class, () -> CmsDirectory.scan(dir));
     assertTrue(title.getMessage().contains("the title row says"), title::getMessage);
+    // A month that starts no quarter (a mid-quarter correction's) is compared too: it was read by
+    // the loader alone, as a release of February that covered no January date.
+    Files.write(
+        dir.resolve("PPRRVU25_APR.csv"),
+        ",,2025 National Physician Fee Schedule Relative Value File February Release,,\n"
+            .getBytes(StandardCharsets.ISO_8859_1));
+    DataLoadException february =
+        assertThrows(DataLoadException.class, () -> CmsDirectory.scan(dir));
+    assertTrue(
+        february
+            .getMessage()
+            .contains(
+                "the name says the 2025 release of month 4, the title row says '2025 National"
+                    + " Physician Fee Schedule Relative Value File Februar"),
+        february::getMessage);
   }
 
   @Test
