@@ -18,6 +18,7 @@ import io.github.cpt4j.fee.medicare.pfs.ConversionFactors;
 import io.github.cpt4j.fee.medicare.pfs.GpciTable;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.OppsCapTable;
+import io.github.cpt4j.fee.medicare.pfs.RvuTable;
 import io.github.cpt4j.fee.medicare.release.MedicareRelease;
 import io.github.cpt4j.fee.medicare.release.MedicareReleases;
 import java.io.BufferedReader;
@@ -51,6 +52,12 @@ final class BundledMedicare {
 
   /** The 2026 January rows available (CMS's non-QPP file), for the sample codes. */
   static final String RVUS_26A = "pprrvu-2026-jan-sample.csv";
+
+  /**
+   * The same from CMS's QPP file, for qualifying APM participants: the OPPS columns of capped
+   * imaging rows differ (scaled to the QPP factor).
+   */
+  static final String RVUS_26A_QPP = "pprrvu-2026-jan-qpp-sample.csv";
 
   /** The OPPS imaging caps of the sample codes of releases 25A and 25C. */
   static final String OPPS_CAPS_25A = "oppscap-2025-jan-sample.csv";
@@ -168,6 +175,7 @@ final class BundledMedicare {
     releases.add(
         release2025("2025C", RVUS_25C, load(OPPS_CAPS_25C, OppsCapFile::read), 7, 9, gpcis2025));
     releases.add(release2025("2025D", RVUS, schedule().oppsCaps(), 10, 12, gpcis2025));
+    RvuTable rvus26 = load(RVUS_26A, RvuFile::read).withoutConversionFactor();
     // 2026: the rows and localities CMS's 2026 subsets hold, no OPPS cap file and no anesthesia
     // factors yet; never the 2025 tables, which would mix the years. Without a cap file the
     // schedule caps imaging from the rows' own OPPS columns (OppsCap.fromRvus), as 25B does.
@@ -176,11 +184,14 @@ final class BundledMedicare {
             "2026A",
             MedicareFeeSchedule.builder()
                 .name("medicare-pfs-2026A-sample")
-                // CMS's non-QPP rows serve qualifying APM participants too: the two files' relative
-                // values are the same, and without a cap file (whose amounts are per factor) the
-                // caps are computed from the OPPS columns with the claim's factor, so the factor
-                // comes from the dated table per claim, not the file.
-                .rvus(load(RVUS_26A, RvuFile::read).withoutConversionFactor())
+                // Each of CMS's two files prices its own providers, the factor coming from the
+                // dated
+                // table per claim: without a cap file the caps are computed from the OPPS columns,
+                // which the QPP file scales to its own factor.
+                .rvus(rvus26)
+                .qualifyingApmRvus(
+                    QualifyingApmRows.of(
+                        load(RVUS_26A_QPP, RvuFile::read).withoutConversionFactor(), rvus26))
                 .gpcis(
                     load(
                         GPCIS_2026,

@@ -123,11 +123,12 @@ import java.util.stream.Collectors;
  * {@link #copies()} and {@link #describe()} and never read. A directory or named pipe with a
  * recognised name is refused, as is a file that cannot be read, each named by its path in the
  * directory. The 2026 QPP and non-QPP relative value files differ in their conversion factor (and
- * the pricing indicator, and the PE used for the OPPS amounts of capped imaging rows): the non-QPP
- * file is read when both are there and used for both kinds of provider, the factor coming from the
- * dated table, against which the factors both files state are checked (each for its kind of
- * provider); a file alone prices only the providers of the factor it states (its {@code CONV
- * FACTOR} column). A name with {@code -subset} or other text after these parts is recognised too.
+ * the pricing indicator, and the PE and MP used for the OPPS amounts of capped imaging rows, which
+ * CMS scales to each file's factor): when both are there each prices its own kind of provider
+ * ({@link MedicareFeeSchedule.Builder#qualifyingApmRvus}), the factor coming from the dated table,
+ * against which the factors both files state are checked (each for its kind of provider); a file
+ * alone prices only the providers of the factor it states (its {@code CONV FACTOR} column). A name
+ * with {@code -subset} or other text after these parts is recognised too.
  *
  * <h2>Releases</h2>
  *
@@ -416,13 +417,17 @@ public final class CmsDirectory {
                               + ".csv) in the directory"));
       used.add(gpciFile.path());
       GpciTable gpcis = cached(gpciCache, directory, gpciFile.path(), p -> GpciFile.read(p));
+      Rvus rows = rvusOf(directory, rvu, files, conversionFactors, from, to, dropped, used);
       MedicareFeeSchedule.Builder schedule =
           MedicareFeeSchedule.builder()
               .name("medicare-pfs-" + id)
-              .rvus(rvusOf(directory, rvu, files, conversionFactors, from, to, dropped, used))
+              .rvus(rows.all())
               .gpcis(gpcis)
               .conversionFactors(conversionFactors)
               .effective(from, to);
+      if (rows.qualifying() != null) {
+        schedule.qualifyingApmRvus(rows.qualifying());
+      }
       // A release's caps are its own OPPSCAP file's, else computed from its own OPPS columns: never
       // another release's file. RVU25D ships an OPPSCAP file in each release's package and says
       // the OPPS payment amount is calculated from that file's "PE/MP used for OPPS payment
@@ -824,13 +829,13 @@ public final class CmsDirectory {
    * states, so a schedule over it refuses the providers it is not for (the QPP file alone, a
    * provider who is not a qualifying APM participant), unless the dated table's factor changes
    * within the release's dates and the file states one of them (the 9 March 2024 change): then each
-   * date takes the dated table's factor. Of a QPP pair, the non-QPP file serves both kinds of
-   * provider: its relative values are the QPP file's (only the conversion factor, the pricing
-   * indicator and the PE used for the OPPS amounts of capped imaging rows differ), so its factor is
-   * checked here against the dated table's for providers who are not qualifying APM participants
-   * and then not stated, letting the dated table pick the factor per claim.
+   * date takes the dated table's factor. Of a QPP pair, each file prices its own providers (the two
+   * differ in the conversion factor, the pricing indicator and the PE and MP used for the OPPS
+   * amounts of capped imaging rows): the factor each states is checked here against the dated
+   * table's for its kind of provider and then not stated, letting the dated table pick the factor
+   * per claim.
    */
-  private static RvuTable rvusOf(
+  private static Rvus rvusOf(
       Path directory,
       CmsFile file,
       List<CmsFile> files,
@@ -855,10 +860,9 @@ public final class CmsDirectory {
                             && !dropped.contains(f.path()))
                 .findFirst()
             : Optional.empty();
+    RvuTable qpp = null;
     if (partner.isPresent()) {
-      // Read whole and checked like every other file, though the non-QPP file's rows serve both
-      // kinds of provider: a QPP file cut short or damaged was listed as in use and never read.
-      RvuTable qpp = readRvus(directory, partner.get());
+      qpp = readRvus(directory, partner.get());
       used.add(partner.get().path());
       // The factor it states is the one its qualifying APM participants are paid with; the dated
       // table prices them once the non-QPP file's factor is dropped below, so it must agree, as
@@ -868,21 +872,31 @@ public final class CmsDirectory {
         sameFactor(directory, partner.get(), qpp.conversionFactor().get(), factors, from, true);
       }
     }
-    boolean paired = partner.isPresent();
-    if (table.conversionFactor().isEmpty()) {
-      return table;
-    }
-    if (!paired) {
+    if (qpp == null) {
+      if (table.conversionFactor().isEmpty()) {
+        return new Rvus(table, null);
+      }
       // A file states the factor of the day it was issued; where the factor changed within the
       // release's dates (9 March 2024, by legislation), its relative values serve both sides of
       // the change, each date with the dated table's factor.
-      return changesWithin(factors, from, to, table.conversionFactor().orElseThrow())
-          ? table.withoutConversionFactor()
-          : table;
+      return new Rvus(
+          changesWithin(factors, from, to, table.conversionFactor().orElseThrow())
+              ? table.withoutConversionFactor()
+              : table,
+          null);
     }
-    sameFactor(directory, file, table.conversionFactor().orElseThrow(), factors, from, false);
-    return table.withoutConversionFactor();
+    if (table.conversionFactor().isPresent()) {
+      sameFactor(directory, file, table.conversionFactor().orElseThrow(), factors, from, false);
+    }
+    // Each file prices its own providers, with the factor the dated table gives them: CMS's QPP
+    // file's OPPS columns are scaled to its factor, so a qualifying participant's imaging cap is
+    // the QPP file's, not the non-QPP file's columns times the QPP factor (0.5% higher).
+    RvuTable all = table.withoutConversionFactor();
+    return new Rvus(all, QualifyingApmRows.of(qpp.withoutConversionFactor(), all));
   }
+
+  /** The relative values of a release: for every provider, and for qualifying APM participants. */
+  private record Rvus(RvuTable all, RvuTable qualifying) {}
 
   /**
    * Refuses {@code file}, one of a QPP pair, when the factor it states is not the one {@code

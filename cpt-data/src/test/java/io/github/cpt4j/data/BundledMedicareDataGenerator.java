@@ -98,6 +98,11 @@ public final class BundledMedicareDataGenerator {
         out.resolve(BundledMedicare.RVUS_26A),
         sample,
         "CY2026 relative value file, January release, non-QPP: the rows available");
+    writeRvus(
+        cms.resolve("2026/PPRRVU2026_Jan_QPP-subset.csv"),
+        out.resolve(BundledMedicare.RVUS_26A_QPP),
+        sample,
+        "CY2026 relative value file, January release, QPP: the rows available");
     writeOppsCaps(
         cms.resolve("2025/quarterly/OPPSCAP_JAN.csv"),
         out.resolve(BundledMedicare.OPPS_CAPS_25A),

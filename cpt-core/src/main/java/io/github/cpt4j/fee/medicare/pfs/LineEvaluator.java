@@ -61,6 +61,9 @@ public final class LineEvaluator {
    */
   private final boolean quick;
 
+  /** The rows the context's lines are priced from: a qualifying APM participant's, or all's. */
+  private final RvuTable rvus;
+
   /** A non-facility setting without a place of service: never a hospital inpatient's. */
   private final boolean nonFacilityWithoutPlace;
 
@@ -71,7 +74,8 @@ public final class LineEvaluator {
     this.locality = localityOf(context);
     this.gpci = gpciOf(schedule, locality);
     this.conversionFactor = conversionFactorOf(schedule, context);
-    this.otherStatedFactor = otherStatedFactor(schedule, conversionFactor);
+    this.rvus = schedule.rvusFor(context);
+    this.otherStatedFactor = otherStatedFactor(rvus, conversionFactor);
     this.quick =
         dateCovered
             && gpci != null
@@ -88,12 +92,11 @@ public final class LineEvaluator {
    * from 2026 CMS publishes a file per factor (qualifying APM participants and everyone else, CY
    * 2026 PFS final rule), so a mismatch means the wrong file for this provider or date.
    */
-  private static BigDecimal otherStatedFactor(
-      MedicareFeeSchedule schedule, ConversionFactor inForce) {
+  private static BigDecimal otherStatedFactor(RvuTable rvus, ConversionFactor inForce) {
     if (inForce == null) {
       return null;
     }
-    BigDecimal stated = schedule.rvus().conversionFactor().orElse(null);
+    BigDecimal stated = rvus.conversionFactor().orElse(null);
     return stated == null || stated.compareTo(inForce.amount()) == 0 ? null : stated;
   }
 
@@ -170,7 +173,7 @@ public final class LineEvaluator {
       return null;
     }
     RowModifier row = RowModifier.selectedBy(line.modifiers());
-    RvuEntry entry = row == null ? null : schedule.rvus().get(line.packedCode(), row);
+    RvuEntry entry = row == null ? null : rvus.get(line.packedCode(), row);
     if (entry == null) {
       return null;
     }
@@ -245,7 +248,7 @@ public final class LineEvaluator {
       BigDecimal otherStatedFactor,
       ClaimLine line) {
     ProcedureCode code = line.code(); // the null check
-    RvuTable rvus = schedule.rvus();
+    RvuTable rvus = schedule.rvusFor(context);
     if (!dateCovered) {
       return refuse(UnpricedReason.DATE_NOT_COVERED, notCovered(schedule, context), null);
     }
@@ -268,7 +271,7 @@ public final class LineEvaluator {
         return refuse(
             UnpricedReason.NOT_IN_SCHEDULE, code + " is not in " + schedule.name() + missing, null);
       }
-      return row == null ? conflictingRows(line) : missingRow(schedule, code, row);
+      return row == null ? conflictingRows(line) : missingRow(rvus, code, row);
     }
     PaymentStatus status = entry.status();
     if (!status.isPricedFromRvus() || status == PaymentStatus.R && entry.hasNoRvus()) {
@@ -472,7 +475,7 @@ public final class LineEvaluator {
     if (gpci == null || conversionFactor == null || !dateCovered) {
       return null;
     }
-    RvuEntry entry = schedule.rvus().get(code, row);
+    RvuEntry entry = rvus.get(code, row);
     return entry == null
         ? null
         : calculate(schedule, context, locality, gpci, conversionFactor, entry, code.packed(), row);
@@ -538,9 +541,7 @@ public final class LineEvaluator {
     throw new AssertionError("no conflicting row modifiers on " + line);
   }
 
-  private static LineEvaluation missingRow(
-      MedicareFeeSchedule schedule, ProcedureCode code, RowModifier row) {
-    RvuTable rvus = schedule.rvus();
+  private static LineEvaluation missingRow(RvuTable rvus, ProcedureCode code, RowModifier row) {
     if (row == RowModifier.GLOBAL) {
       StringBuilder rows = new StringBuilder();
       for (RvuEntry e : rvus.rowsOf(code)) {

@@ -83,6 +83,10 @@ public final class MedicareFeeSchedule implements FeeSchedule {
 
   private final String name;
   private final RvuTable rvus;
+
+  /** CMS's QPP file's rows, for qualifying APM participants; null when not given. */
+  private final RvuTable qualifyingApmRvus;
+
   private final GpciTable gpcis;
   private final ConversionFactors conversionFactors;
   private final OppsCapTable oppsCaps;
@@ -102,6 +106,17 @@ public final class MedicareFeeSchedule implements FeeSchedule {
   private MedicareFeeSchedule(Builder builder) {
     this.name = builder.name;
     this.rvus = requireNonNull(builder.rvus, "rvus (call Builder.rvus)");
+    this.qualifyingApmRvus = builder.qualifyingApmRvus;
+    if (qualifyingApmRvus != null
+        && !(qualifyingApmRvus.year().equals(rvus.year())
+            && qualifyingApmRvus.release().equals(rvus.release()))) {
+      // Two releases' rows would price one date with two quarters' relative values.
+      throw new IllegalArgumentException(
+          "the qualifying APM participants' relative value file is of "
+              + qualifyingApmRvus.release().map(Object::toString).orElse("no stated release")
+              + ", the other of "
+              + rvus.release().map(Object::toString).orElse("no stated release"));
+    }
     this.gpcis = requireNonNull(builder.gpcis, "gpcis (call Builder.gpcis)");
     this.conversionFactors =
         requireNonNull(
@@ -379,6 +394,22 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     return rvus;
   }
 
+  /**
+   * Returns the RVU rows of qualifying APM participants, when given ({@link
+   * Builder#qualifyingApmRvus}): a context for such a provider ({@link
+   * PricingContext#qualifyingApmParticipant()}) is priced from them instead of {@link #rvus()}.
+   */
+  public Optional<RvuTable> qualifyingApmRvus() {
+    return Optional.ofNullable(qualifyingApmRvus);
+  }
+
+  /** The rows a line in {@code context} is priced from. */
+  RvuTable rvusFor(PricingContext context) {
+    return qualifyingApmRvus != null && context.qualifyingApmParticipant()
+        ? qualifyingApmRvus
+        : rvus;
+  }
+
   /** Returns the GPCIs. */
   public GpciTable gpcis() {
     return gpcis;
@@ -456,6 +487,9 @@ public final class MedicareFeeSchedule implements FeeSchedule {
             .conversionFactors(conversionFactors)
             .oppsCaps(oppsCaps)
             .effective(effectiveFrom, effectiveTo);
+    if (qualifyingApmRvus != null) {
+      copy.qualifyingApmRvus(qualifyingApmRvus);
+    }
     return anesthesia == null ? copy : copy.anesthesia(anesthesia);
   }
 
@@ -565,6 +599,7 @@ public final class MedicareFeeSchedule implements FeeSchedule {
   public static final class Builder {
     private String name = "medicare-pfs";
     private RvuTable rvus;
+    private RvuTable qualifyingApmRvus;
     private GpciTable gpcis;
     private ConversionFactors conversionFactors;
     private OppsCapTable oppsCaps = OppsCapTable.empty();
@@ -595,6 +630,25 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     /** Sets the RVU rows (a relative value file). */
     public Builder rvus(RvuTable table) {
       this.rvus = requireNonNull(table, "table");
+      return this;
+    }
+
+    /**
+     * Sets the RVU rows of qualifying APM participants (default none: {@link #rvus} prices every
+     * provider). From 2026 CMS publishes a relative value file per conversion factor, one for
+     * qualifying APM participants (QPP) and one for everyone else (non-QPP), and the two differ
+     * beyond their factor: the PE and malpractice RVUs used for the OPPS cap of imaging rows are
+     * scaled so that each file's columns times its own factor give about the same cap (71046's are
+     * 2.69 in the QPP file and 2.70 in the other). A context of a qualifying participant is priced
+     * from this table, as the contractor prices it from CMS's QPP file, so its caps are CMS's to
+     * the cent; the conversion factor still comes from {@link #conversionFactors}. Both tables must
+     * be of the same release.
+     *
+     * @throws IllegalArgumentException from {@link #build()} if the two tables state different
+     *     releases
+     */
+    public Builder qualifyingApmRvus(RvuTable table) {
+      this.qualifyingApmRvus = requireNonNull(table, "table");
       return this;
     }
 
