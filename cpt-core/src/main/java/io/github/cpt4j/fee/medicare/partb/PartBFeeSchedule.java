@@ -232,8 +232,11 @@ public final class PartBFeeSchedule implements FeeSchedule {
       case 'J' -> PartBPayer.DRUGS;
       case 'E', 'K', 'L', 'B' -> PartBPayer.DMEPOS;
       case 'P', 'U' -> PartBPayer.CLINICAL_LABORATORY;
+      // A4000-A8999 are medical and surgical supplies, A9270-A9300 and A9900-A9999 equipment
+      // supplies and services (the equipment supplier's); A9500-A9899 radiopharmaceuticals and
+      // contrast, priced as drugs.
       case 'A' ->
-          n >= 4000 && n < 9000
+          n >= 4000 && n < 9000 || n >= 9270 && n <= 9300 || n >= 9900
               ? PartBPayer.DMEPOS
               : n >= 9500 ? PartBPayer.DRUGS : PartBPayer.PHYSICIAN_FEE_SCHEDULE;
       case 'Q' ->

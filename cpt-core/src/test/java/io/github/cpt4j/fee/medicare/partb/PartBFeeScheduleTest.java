@@ -74,6 +74,12 @@ class PartBFeeScheduleTest {
     assertEquals(PartBPayer.DMEPOS, partB.payerOf(ProcedureCode.parse("E0601")));
     assertEquals(PartBPayer.DMEPOS, partB.payerOf(ProcedureCode.parse("L3908")));
     assertEquals(PartBPayer.DMEPOS, partB.payerOf(ProcedureCode.parse("A4253")));
+    // Equipment supplies at the end of the A range were sent to the drug schedule, the monitor
+    // supplies of A927x to the Physician Fee Schedule; radiopharmaceuticals stay drugs.
+    assertEquals(PartBPayer.DMEPOS, partB.payerOf(ProcedureCode.parse("A9999")));
+    assertEquals(PartBPayer.DMEPOS, partB.payerOf(ProcedureCode.parse("A9900")));
+    assertEquals(PartBPayer.DMEPOS, partB.payerOf(ProcedureCode.parse("A9276")));
+    assertEquals(PartBPayer.DRUGS, partB.payerOf(ProcedureCode.parse("A9552")));
     assertEquals(PartBPayer.DMEPOS, partB.payerOf(ProcedureCode.parse("Q4010")));
     assertEquals(PartBPayer.PHYSICIAN_FEE_SCHEDULE, partB.payerOf(ProcedureCode.parse("99213")));
     // Anesthesia goes to the Physician Fee Schedule unless an anesthesia schedule is loaded.
