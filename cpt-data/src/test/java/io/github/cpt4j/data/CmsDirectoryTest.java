@@ -519,12 +519,10 @@ class CmsDirectoryTest {
   }
 
   /**
-   * CMS lists rural ZIP codes each quarter: a quarter's DMEPOS fees take that quarter's list (not
-   * the newest one). And a quarterly file must hold the quarter its name says.
+   * Writes release 25A (the bundled sample rows and GPCIs) and CMS's January 2025 DMEPOS file under
+   * {@code dir}; returns the DMEPOS file's folder, for the rural ZIP code lists.
    */
-  @Test
-  void eachDmeposQuarterTakesItsOwnRuralZipListAndNamesMustMatchContents(@TempDir Path dir)
-      throws IOException {
+  private static Path januaryWithDmepos(Path dir) throws IOException {
     Path release = Files.createDirectories(dir.resolve("rvu25a"));
     try (InputStream rows =
         BundledData.class.getResourceAsStream("medicare/pprrvu-2025-jan-sample.csv")) {
@@ -535,15 +533,31 @@ class CmsDirectoryTest {
     }
     Path dme = Files.createDirectories(dir.resolve("dme"));
     Files.copy(CmsFiles.file("dmepos/DMEPOS_2025_JAN.csv"), dme.resolve("DMEPOS_2025_JAN.csv"));
-    Path q1 = CmsFiles.file("dmepos/DME_Rural_ZIP_2025_Q1.csv");
-    Files.copy(q1, dme.resolve("DME_Rural_ZIP_2025_Q1.csv"));
-    // A second quarter's list without 12010 (rural in Q1, in New York).
+    return dme;
+  }
+
+  /** Writes the first quarter's rural ZIP code list as the second's, without 12010 (New York). */
+  private static void writeSecondQuarterWithout12010(Path q1, Path dme) throws IOException {
     List<String> q2 =
         Files.readAllLines(q1, StandardCharsets.ISO_8859_1).stream()
             .filter(line -> !line.contains(",12010,"))
             .map(line -> line.replace(",202501", ",202502"))
             .toList();
     Files.write(dme.resolve("DME_Rural_ZIP_2025_Q2.csv"), q2, StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * CMS lists rural ZIP codes each quarter: a quarter's DMEPOS fees take that quarter's list (not
+   * the newest one). And a quarterly file must hold the quarter its name says.
+   */
+  @Test
+  void eachDmeposQuarterTakesItsOwnRuralZipListAndNamesMustMatchContents(@TempDir Path dir)
+      throws IOException {
+    Path dme = januaryWithDmepos(dir);
+    Path q1 = CmsFiles.file("dmepos/DME_Rural_ZIP_2025_Q1.csv");
+    Files.copy(q1, dme.resolve("DME_Rural_ZIP_2025_Q1.csv"));
+    // A second quarter's list without 12010 (rural in Q1, in New York).
+    writeSecondQuarterWithout12010(q1, dme);
 
     CmsDirectory cms = CmsDirectory.load(dir);
     PricingContext march = on("2025-03-14", Setting.NON_FACILITY).withBeneficiaryZip("12010");
@@ -571,25 +585,9 @@ class CmsDirectoryTest {
    */
   @Test
   void aDmeposQuarterOlderThanEveryRuralListTakesTheEarliest(@TempDir Path dir) throws IOException {
-    Path release = Files.createDirectories(dir.resolve("rvu25a"));
-    try (InputStream rows =
-        BundledData.class.getResourceAsStream("medicare/pprrvu-2025-jan-sample.csv")) {
-      Files.copy(rows, release.resolve("PPRRVU25_JAN.csv"));
-    }
-    try (InputStream gpci = BundledData.class.getResourceAsStream("medicare/gpci-2025.csv")) {
-      Files.copy(gpci, release.resolve("GPCI2025.csv"));
-    }
-    Path dme = Files.createDirectories(dir.resolve("dme"));
-    Files.copy(CmsFiles.file("dmepos/DMEPOS_2025_JAN.csv"), dme.resolve("DMEPOS_2025_JAN.csv"));
+    Path dme = januaryWithDmepos(dir);
     // Only a second quarter's list, without 12010 (rural in the bundled Q1 list, in New York).
-    List<String> q2 =
-        Files.readAllLines(
-                CmsFiles.file("dmepos/DME_Rural_ZIP_2025_Q1.csv"), StandardCharsets.ISO_8859_1)
-            .stream()
-            .filter(line -> !line.contains(",12010,"))
-            .map(line -> line.replace(",202501", ",202502"))
-            .toList();
-    Files.write(dme.resolve("DME_Rural_ZIP_2025_Q2.csv"), q2, StandardCharsets.ISO_8859_1);
+    writeSecondQuarterWithout12010(CmsFiles.file("dmepos/DME_Rural_ZIP_2025_Q1.csv"), dme);
 
     CmsDirectory cms = CmsDirectory.load(dir);
     PricingContext march = on("2025-03-14", Setting.NON_FACILITY).withBeneficiaryZip("12010");
