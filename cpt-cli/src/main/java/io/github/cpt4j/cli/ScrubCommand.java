@@ -45,7 +45,8 @@ import picocli.CommandLine.Spec;
       "",
       "Reads the batch format of 'cpt price --input' (code, modifiers, units, date, "
           + "rendering_provider, claim; adjacent rows with the same claim value are one claim, "
-          + "the edits apply within each date and each rendering provider's NPI, and a value "
+          + "the edits apply within each date and, for practitioner files, each rendering "
+          + "provider's NPI, and a value "
           + "that comes back after other claims gets a warning) and writes every row with "
           + "an 'edits' column: empty when the line passes, else each finding as "
           + "'ncci_ptp: ...' or 'ncci_mue: ...' with what would fix it. The edit files are "

@@ -52,8 +52,12 @@ public final class MueClaimEdit implements ClaimEdit {
 
   private final MueTable table;
 
+  /** Whether each rendering provider's units are counted apart: on practitioner claims. */
+  private final boolean byProvider;
+
   private MueClaimEdit(MueTable table) {
     this.table = table;
+    this.byProvider = table.claimType().map(NcciClaimType::byRenderingProvider).orElse(true);
   }
 
   /** Returns the edit of {@code table}. */
@@ -118,12 +122,12 @@ public final class MueClaimEdit implements ClaimEdit {
       if (!table.perDateOfService(row)) {
         units = servicesOf(line);
       } else if (!tally) {
-        units = unitsOfCode(claim, i, date, claimDate);
+        units = unitsOfCode(claim, i, date, claimDate, byProvider);
       } else {
         if (tallies == null) {
-          tallies = tallies(claim, claimDate);
+          tallies = tallies(claim, claimDate, byProvider);
         }
-        counted = tallies.get(DayCode.of(claim.line(i), date));
+        counted = tallies.get(DayCode.of(claim.line(i), date, byProvider));
         units = counted.units;
       }
       if (units > table.value(row)) {
@@ -132,7 +136,10 @@ public final class MueClaimEdit implements ClaimEdit {
         }
         String lines = null;
         if (table.perDateOfService(row)) {
-          lines = counted == null ? linesOf(claim, i, date, claimDate) : counted.lines(claim);
+          lines =
+              counted == null
+                  ? linesOf(claim, i, date, claimDate, byProvider)
+                  : counted.lines(claim);
         }
         found.add(finding(claim, i, line, row, units, date, lines));
       }
@@ -177,8 +184,11 @@ public final class MueClaimEdit implements ClaimEdit {
 
   /** A code billed on a date by a rendering provider (null: the lines naming none). */
   private record DayCode(int code, LocalDate date, Npi provider) {
-    static DayCode of(BilledLine line, LocalDate date) {
-      return new DayCode(line.line().code().packed(), date, line.renderingProvider().orElse(null));
+    static DayCode of(BilledLine line, LocalDate date, boolean byProvider) {
+      return new DayCode(
+          line.line().code().packed(),
+          date,
+          byProvider ? line.renderingProvider().orElse(null) : null);
     }
   }
 
@@ -202,13 +212,13 @@ public final class MueClaimEdit implements ClaimEdit {
   }
 
   /** The tally of every code, day and provider of {@code claim}, in one pass. */
-  private static Map<DayCode, Tally> tallies(Claim claim, LocalDate claimDate) {
+  private static Map<DayCode, Tally> tallies(Claim claim, LocalDate claimDate, boolean byProvider) {
     Map<DayCode, Tally> tallies = new HashMap<>();
     for (int i = 0; i < claim.size(); i++) {
       BilledLine billed = claim.line(i);
       Tally tally =
           tallies.computeIfAbsent(
-              DayCode.of(billed, billed.dateOfServiceOr(claimDate)), k -> new Tally());
+              DayCode.of(billed, billed.dateOfServiceOr(claimDate), byProvider), k -> new Tally());
       tally.units += servicesOf(billed.line());
       tally.indexes.add(i);
     }
@@ -220,9 +230,12 @@ public final class MueClaimEdit implements ClaimEdit {
    * provider, over every line of the claim: a long, which no claim can overflow (fewer than 2^31
    * lines of at most {@value ClaimLine#MAX_UNITS} units). An MUE counts one provider's units for
    * one beneficiary on one date (NCCI Policy Manual, ch. I, "Medically Unlikely Edits"): another
-   * practitioner of the group bills the code within an MUE of his own.
+   * practitioner of the group bills the code within an MUE of his own. Not so on the claims whose
+   * provider is a hospital or a supplier ({@code byProvider} false; {@link
+   * NcciClaimType#byRenderingProvider()}): every line of the code on the date counts.
    */
-  static long unitsOfCode(Claim claim, int index, LocalDate date, LocalDate claimDate) {
+  static long unitsOfCode(
+      Claim claim, int index, LocalDate date, LocalDate claimDate, boolean byProvider) {
     BilledLine of = claim.line(index);
     int code = of.line().code().packed();
     long units = 0;
@@ -230,7 +243,7 @@ public final class MueClaimEdit implements ClaimEdit {
       BilledLine billed = claim.line(i);
       if (billed.line().code().packed() == code
           && billed.dateOfServiceOr(claimDate).equals(date)
-          && billed.sameProvider(of)) {
+          && (!byProvider || billed.sameProvider(of))) {
         units += servicesOf(billed.line());
       }
     }
@@ -298,13 +311,14 @@ public final class MueClaimEdit implements ClaimEdit {
         .build();
   }
 
-  private static String linesOf(Claim claim, int index, LocalDate date, LocalDate claimDate) {
+  private static String linesOf(
+      Claim claim, int index, LocalDate date, LocalDate claimDate, boolean byProvider) {
     BilledLine of = claim.line(index);
     StringBuilder lines = new StringBuilder();
     for (int i = 0; i < claim.size(); i++) {
       if (claim.line(i).line().code().equals(of.line().code())
           && claim.line(i).dateOfServiceOr(claimDate).equals(date)
-          && claim.line(i).sameProvider(of)) {
+          && (!byProvider || claim.line(i).sameProvider(of))) {
         lines.append(lines.length() == 0 ? "" : ",").append(claim.lineNumber(i));
       }
     }

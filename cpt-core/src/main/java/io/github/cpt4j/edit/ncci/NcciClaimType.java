@@ -43,6 +43,17 @@ public enum NcciClaimType {
   }
 
   /**
+   * Tells whether the edits judge each rendering provider's lines apart: on practitioner claims the
+   * provider of "the same provider, same beneficiary, same date of service" (NCCI Policy Manual,
+   * ch. I) is the practitioner who furnished the line, and a group's two physicians each bill
+   * within edits of their own; on outpatient hospital and DME supplier claims it is the hospital or
+   * the supplier, the one provider of the whole claim, whatever physician each line names.
+   */
+  public boolean byRenderingProvider() {
+    return this == PRACTITIONER;
+  }
+
+  /**
    * Tells whether CMS publishes procedure-to-procedure edits for this kind of claims: practitioner
    * and outpatient hospital services, not DME supplier services.
    */

@@ -93,7 +93,11 @@ public final class PtpClaimEdit implements ClaimEdit {
     // The usual claim is one provider's on one date: then no line's date or provider needs
     // comparing. Otherwise a pair is two lines of one provider on one date: "the same provider for
     // the same beneficiary on the same date of service" (NCCI Policy Manual, ch. I).
-    boolean oneDay = ProviderDay.single(claim, context) != null;
+    // On outpatient hospital claims the provider is the hospital: the lines of one date are paired
+    // whatever physician each names.
+    boolean byProvider = table.claimType().map(NcciClaimType::byRenderingProvider).orElse(true);
+    boolean oneDay =
+        byProvider ? ProviderDay.single(claim, context) != null : oneDate(claim, claimDate);
     List<EditFinding> found = null;
     long deniedMask = 0; // lines 0-63 already denied; later ones are looked up in `found`
     LocalDate dayOf = null;
@@ -111,7 +115,7 @@ public final class PtpClaimEdit implements ClaimEdit {
             || j < 64 && (deniedMask & 1L << j) != 0
             || !oneDay
                 && (!claim.line(j).dateOfServiceOr(claimDate).equals(date)
-                    || !claim.line(j).sameProvider(claim.line(i)))) {
+                    || byProvider && !claim.line(j).sameProvider(claim.line(i)))) {
           continue;
         }
         ClaimLine second = claim.line(j).line();
@@ -292,8 +296,34 @@ public final class PtpClaimEdit implements ClaimEdit {
         + " on the same date";
   }
 
+  /** Tells whether every line of {@code claim} is of one date. */
+  private static boolean oneDate(Claim claim, LocalDate claimDate) {
+    LocalDate first = claim.line(0).dateOfServiceOr(claimDate);
+    for (int i = 1; i < claim.size(); i++) {
+      if (!claim.line(i).dateOfServiceOr(claimDate).equals(first)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** G0463, the hospital outpatient clinic visit, packed once. */
+  private static final int CLINIC_VISIT = ProcedureCode.parse("G0463").packed();
+
+  /** 99201, an office visit until the end of 2020, which the tables still answer for. */
+  private static final int RETIRED_OFFICE_VISIT = ProcedureCode.parse("99201").packed();
+
+  /**
+   * Tells whether {@code code} is a visit, which modifiers 24, 25, 27 and 57 separate (NCCI Policy
+   * Manual, ch. I, section E): a CPT evaluation and management code, 99201 (retired in 2021, in the
+   * section no more, on the dates it was billed), and G0463, the hospital outpatient clinic visit,
+   * which takes 25 and 27 on outpatient claims (Claims Processing Manual, ch. 4, section 20.6).
+   */
   private static boolean isEvaluationAndManagement(ProcedureCode code) {
-    return code instanceof CptCode cpt && cpt.section() == Section.EVALUATION_AND_MANAGEMENT;
+    int packed = code.packed();
+    return code instanceof CptCode cpt && cpt.section() == Section.EVALUATION_AND_MANAGEMENT
+        || packed == CLINIC_VISIT
+        || packed == RETIRED_OFFICE_VISIT;
   }
 
   @Override

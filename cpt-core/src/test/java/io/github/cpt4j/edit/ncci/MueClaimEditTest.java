@@ -73,6 +73,29 @@ class MueClaimEditTest {
   }
 
   @Test
+  void onAHospitalClaimEveryLineOfTheDateCountsWhateverPhysicianItNames() {
+    // The provider of an outpatient hospital (or DME supplier) claim is the hospital: two
+    // physicians' 8 units of J1100 are 16 of the hospital's, over its MUE of 10.
+    Claim twoPhysicians =
+        Claim.of(
+            BilledLine.parse("J1100 x8 by 1234567893"), BilledLine.parse("J1100 x8 by 2000000002"));
+    assertSame(List.of(), EDIT.check(twoPhysicians, on("2025-06-02")));
+    for (NcciClaimType type :
+        List.of(NcciClaimType.OUTPATIENT_HOSPITAL, NcciClaimType.DME_SUPPLIER)) {
+      MueClaimEdit hospital = MueClaimEdit.of(EDIT.table().withClaimType(type));
+      List<EditFinding> found = hospital.check(twoPhysicians, on("2025-06-02"));
+      assertEquals(List.of(0, 1), lines(found), type::toString);
+      assertEquals("16", found.get(0).data().get("units"));
+      assertEquals("1,2", found.get(0).data().get("lines"));
+      // The long claim's one-pass tally agrees.
+      assertEquals(found, hospital.check(twoPhysicians, on("2025-06-02"), true));
+    }
+    MueClaimEdit practitioner =
+        MueClaimEdit.of(EDIT.table().withClaimType(NcciClaimType.PRACTITIONER));
+    assertSame(List.of(), practitioner.check(twoPhysicians, on("2025-06-02")));
+  }
+
+  @Test
   void maiOneJudgesEachLineAlone() {
     assertSame(List.of(), EDIT.check(claim("97110 x4", "97110-59 x4"), on("2025-06-02")));
     List<EditFinding> found = EDIT.check(claim("97110 x5", "97110-59 x4"), on("2025-06-02"));
@@ -177,7 +200,7 @@ class MueClaimEditTest {
     Claim claim = builder.build();
     LocalDate date = LocalDate.of(2025, 6, 2);
     assertEquals(
-        (long) lines * ClaimLine.MAX_UNITS, MueClaimEdit.unitsOfCode(claim, 0, date, date));
+        (long) lines * ClaimLine.MAX_UNITS, MueClaimEdit.unitsOfCode(claim, 0, date, date, true));
   }
 
   @Test

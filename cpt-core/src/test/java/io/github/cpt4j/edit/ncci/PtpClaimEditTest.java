@@ -37,6 +37,43 @@ class PtpClaimEditTest {
               .build());
 
   @Test
+  void onAHospitalClaimTheLinesOfADateArePairedWhateverPhysicianEachNames() {
+    Claim twoPhysicians =
+        Claim.of(BilledLine.parse("27447 by 1234567893"), BilledLine.parse("20610 by 2000000002"));
+    // A practitioner's edits pair one physician's lines only.
+    assertSame(List.of(), EDIT.check(twoPhysicians, on("2025-06-02")));
+    PtpClaimEdit hospital =
+        PtpClaimEdit.of(EDIT.table().withClaimType(NcciClaimType.OUTPATIENT_HOSPITAL));
+    List<EditFinding> found = hospital.check(twoPhysicians, on("2025-06-02"));
+    assertEquals(1, found.size());
+    assertEquals(1, found.get(0).line());
+    // Lines of another date are still apart.
+    Claim twoDates =
+        Claim.of(
+            BilledLine.parse("27447 on 2025-06-02 by 1234567893"),
+            BilledLine.parse("20610 on 2025-06-03 by 2000000002"));
+    assertSame(List.of(), hospital.check(twoDates, on("2025-06-02")));
+  }
+
+  @Test
+  void aHospitalClinicVisitAndARetiredOfficeVisitAreVisitsThat25Separates() {
+    PtpClaimEdit edit =
+        PtpClaimEdit.of(
+            PtpTable.builder()
+                .add(ptp("11042", "G0463", "2014-01-01", null, '1'))
+                .add(ptp("20610", "99201", "2010-01-01", null, '1'))
+                .build()
+                .withClaimType(NcciClaimType.OUTPATIENT_HOSPITAL));
+    assertSame(List.of(), edit.check(claim("11042", "G0463-25"), on("2025-06-02")));
+    List<EditFinding> without = edit.check(claim("11042", "G0463"), on("2025-06-02"));
+    assertEquals(1, without.size());
+    assertTrue(without.get(0).message().contains("25"), without.get(0).message());
+    // 59 does not separate a visit.
+    assertEquals(1, edit.check(claim("11042", "G0463-59"), on("2025-06-02")).size());
+    assertSame(List.of(), edit.check(claim("20610", "99201-25"), on("2020-06-02")));
+  }
+
+  @Test
   void indicatorZeroDeniesTheColumnTwoLineWhateverTheModifiers() {
     List<EditFinding> found = EDIT.check(claim("29880-RT", "29877-59-XU-RT"), on("2025-06-02"));
     assertEquals(1, found.size());
