@@ -128,13 +128,22 @@ public final class PtpClaimEdit implements ClaimEdit {
           continue;
         }
         if (bypassed(row, first, second)) {
-          // One site named twice (27447-RT, 20610-RT) is not two: paid, but worth a look. Once
-          // per line and pair: two lines of 27447-RT do not make two flags on one 20610-RT.
-          if (NcciModifiers.sameSiteOnly(first, second) && !isFlagged(found, j, first)) {
+          // Paid, but worth a look, once per line and pair (two lines of 27447-RT do not make two
+          // flags on one 20610-RT): a visit passed by the procedure line's modifier alone, which
+          // the claims system accepts though a visit is separated by 25 (NCCI Policy Manual,
+          // ch. I, section E); or one site named twice (27447-RT, 20610-RT), which is not two.
+          boolean visitWithoutItsModifier =
+              isEvaluationAndManagement(second.code()) && bypassingOn(second) == null;
+          if ((visitWithoutItsModifier || NcciModifiers.sameSiteOnly(first, second))
+              && !isFlagged(found, j, first)) {
             if (found == null) {
               found = new ArrayList<>(2);
             }
-            found.add(sameSite(claim.lineNumber(i), first, j, claim.lineNumber(j), second, row));
+            found.add(
+                visitWithoutItsModifier
+                    ? visitPassedByTheOtherLine(
+                        claim.lineNumber(i), first, j, claim.lineNumber(j), second, row)
+                    : sameSite(claim.lineNumber(i), first, j, claim.lineNumber(j), second, row));
           }
           continue;
         }
@@ -169,6 +178,47 @@ public final class PtpClaimEdit implements ClaimEdit {
 
   private EditFinding sameSite(
       int number1, ClaimLine first, int j, int number2, ClaimLine second, int row) {
+    return flag(
+        number1,
+        j,
+        number2,
+        row,
+        second
+            + " (line "
+            + number2
+            + ") passed the edit with "
+            + first
+            + " (line "
+            + number1
+            + ") only by an anatomic modifier both lines carry: one site is not two distinct"
+            + " ones; column 2 of the pair is not paid with column 1 on the same site");
+  }
+
+  private EditFinding visitPassedByTheOtherLine(
+      int number1, ClaimLine first, int j, int number2, ClaimLine second, int row) {
+    return flag(
+        number1,
+        j,
+        number2,
+        row,
+        second
+            + " (line "
+            + number2
+            + ") passed the edit with "
+            + first
+            + " (line "
+            + number1
+            + ") only by "
+            + bypassingOn(first)
+            + " on line "
+            + number1
+            + ": a visit on the day of a procedure is separately payable with 25 on the visit"
+            + " (57 for the decision to operate, 24 in a global period), which "
+            + second.code()
+            + " does not carry");
+  }
+
+  private EditFinding flag(int number1, int j, int number2, int row, String message) {
     PtpEdit edit = table.edit(row);
     return EditFinding.builder()
         .edit(NAME)
@@ -177,16 +227,7 @@ public final class PtpClaimEdit implements ClaimEdit {
         .action(EditAction.FLAG)
         .deniedUnits(0)
         .reason(UnpricedReason.NCCI_PTP)
-        .message(
-            second
-                + " (line "
-                + number2
-                + ") passed the edit with "
-                + first
-                + " (line "
-                + number1
-                + ") only by an anatomic modifier both lines carry: one site is not two distinct"
-                + " ones; column 2 of the pair is not paid with column 1 on the same site")
+        .message(message)
         .putData("kind", "PTP")
         .putData("column1", edit.column1().toString())
         .putData("column2", edit.column2().toString())

@@ -230,8 +230,33 @@ class PtpClaimEditTest {
           found.get(0).message().endsWith("; " + other + " does not separate a visit"),
           found.get(0).message());
     }
-    // On the procedure, the modifiers of procedures still count (CR 11168: either line).
-    assertSame(List.of(), EDIT.check(claim("20610-59", "99213"), on("2025-06-02")));
+    // On the procedure, the modifiers of procedures still count (CR 11168: either line), so the
+    // visit is paid; but a visit is separated by 25 on it, so the pass is flagged, never denied.
+    for (String procedure : List.of("59", "RT")) {
+      List<EditFinding> passed = EDIT.check(claim("20610-" + procedure, "99213"), on("2025-06-02"));
+      assertEquals(1, passed.size(), procedure);
+      assertEquals(EditAction.FLAG, passed.get(0).action());
+      assertEquals(1, passed.get(0).line());
+      assertTrue(
+          passed
+              .get(0)
+              .message()
+              .contains(
+                  "passed the edit with 20610-"
+                      + procedure
+                      + " (line 1) only by "
+                      + procedure
+                      + " on line 1: a visit on the day of a procedure is separately payable with"
+                      + " 25 on the visit"),
+          passed.get(0).message());
+    }
+    // RT on both: the visit's own RT does not count, and the flag says what does.
+    List<EditFinding> bothRight = EDIT.check(claim("20610-RT", "99213-RT"), on("2025-06-02"));
+    assertEquals(1, bothRight.size());
+    assertTrue(
+        bothRight.get(0).message().contains("separately payable with 25"),
+        bothRight.get(0).message());
+    assertSame(List.of(), EDIT.check(claim("20610-59", "99213-25"), on("2025-06-02")));
   }
 
   @Test
