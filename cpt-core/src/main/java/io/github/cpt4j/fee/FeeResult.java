@@ -177,7 +177,8 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
     }
     // Rounding 1E+2147483647 to cents overflows BigDecimal's scale; no fee is a quadrillion
     // dollars.
-    if ((long) exactAmount.precision() - exactAmount.scale() > MAX_FEE_DIGITS) {
+    if (exactAmount.signum() != 0
+        && (long) exactAmount.precision() - exactAmount.scale() > MAX_FEE_DIGITS) {
       throw new IllegalArgumentException(
           "a fee is less than a quadrillion dollars: " + exactAmount.toString());
     }
@@ -192,7 +193,7 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
    * 1E-2147483647 would build a power of ten too large for BigInteger.
    */
   private static BigDecimal cents(BigDecimal exactAmount) {
-    if ((long) exactAmount.scale() - exactAmount.precision() > 20) {
+    if (exactAmount.signum() == 0 || (long) exactAmount.scale() - exactAmount.precision() > 20) {
       return BigDecimal.ZERO.setScale(CENTS);
     }
     return exactAmount.setScale(CENTS, ROUNDING);

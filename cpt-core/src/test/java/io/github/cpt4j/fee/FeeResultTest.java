@@ -153,6 +153,12 @@ class FeeResultTest {
         new BigDecimal("999999999999999.99"),
         FeeResult.priced(new BigDecimal("999999999999999.99"), Explanation.empty())
             .amountOrThrow());
+    // Zero is zero whatever its exponent.
+    for (String zero : new String[] {"0E+2147483647", "0E-2147483647", "0E+999999999"}) {
+      assertEquals(
+          new BigDecimal("0.00"),
+          FeeResult.priced(new BigDecimal(zero), Explanation.empty()).amountOrThrow());
+    }
     // A positive amount too small to be a cent is 0.00, computed without a 10^2147483645.
     FeeResult tiny = FeeResult.priced(new BigDecimal("1E-2147483647"), Explanation.empty());
     assertEquals(new BigDecimal("0.00"), tiny.amountOrThrow());

@@ -13,8 +13,12 @@ final class Fixed {
    * are computed, so an out-of-range value yields -1 here instead of an exception.
    */
   static long units(BigDecimal value, int scale) {
-    // More than 18 digits before the point is out of range, and such a value, 1E+2147483647 say,
-    // would overflow movePointRight's scale: refused here, not thrown as ArithmeticException.
+    // Zero is zero whatever its exponent; more than 18 digits before the point is out of range, and
+    // such a value, 1E+2147483647 say, would overflow movePointRight's scale: refused here, not
+    // thrown as ArithmeticException.
+    if (value.signum() == 0) {
+      return 0;
+    }
     if ((long) value.precision() - value.scale() > 18) {
       return -1;
     }

@@ -32,4 +32,11 @@ class ExtremeExponentTest {
             () -> Fixtures.gpci(Fixtures.MANHATTAN, "NY", "TEST", index, "1", "1"));
     assertEquals(IllegalArgumentException.class, e.getClass());
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0E+2147483647", "0E-2147483647", "0E+999999999"})
+  void zeroWhateverItsExponentIsZero(String zero) {
+    Gpci gpci = Fixtures.gpci(Fixtures.MANHATTAN, "NY", "TEST", zero, "1", "1");
+    assertEquals(0, gpci.work().signum());
+  }
 }
