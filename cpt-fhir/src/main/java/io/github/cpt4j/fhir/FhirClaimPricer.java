@@ -558,7 +558,7 @@ public final class FhirClaimPricer {
    * and its service ZIP code is not read (one in no locality does not refuse it).
    */
   private boolean anyLineByLocality(Claim lines) {
-    if (!(pricer instanceof PartBClaimPricer partB)) {
+    if (!(pricer instanceof PartBClaimPricer)) {
       return true;
     }
     for (int i = 0; i < lines.size(); i++) {
