@@ -180,36 +180,25 @@ public final class PtpClaimEdit implements ClaimEdit {
       int number1, ClaimLine first, int j, int number2, ClaimLine second, int row) {
     return flag(
         number1,
+        first,
         j,
         number2,
+        second,
         row,
-        second
-            + " (line "
-            + number2
-            + ") passed the edit with "
-            + first
-            + " (line "
-            + number1
-            + ") only by an anatomic modifier both lines carry: one site is not two distinct"
-            + " ones; column 2 of the pair is not paid with column 1 on the same site");
+        "an anatomic modifier both lines carry: one site is not two distinct ones; column 2 of the"
+            + " pair is not paid with column 1 on the same site");
   }
 
   private EditFinding visitPassedByTheOtherLine(
       int number1, ClaimLine first, int j, int number2, ClaimLine second, int row) {
     return flag(
         number1,
+        first,
         j,
         number2,
+        second,
         row,
-        second
-            + " (line "
-            + number2
-            + ") passed the edit with "
-            + first
-            + " (line "
-            + number1
-            + ") only by "
-            + bypassingOn(first)
+        bypassingOn(first)
             + " on line "
             + number1
             + ": a visit on the day of a procedure is separately payable with 25 on the visit"
@@ -218,7 +207,20 @@ public final class PtpClaimEdit implements ClaimEdit {
             + " does not carry");
   }
 
-  private EditFinding flag(int number1, int j, int number2, int row, String message) {
+  /** A finding that flags line {@code j}, which passed the edit only by {@code by}. */
+  @SuppressWarnings("TooManyParameters") // the pair's two lines, each with its numbers
+  private EditFinding flag(
+      int number1, ClaimLine first, int j, int number2, ClaimLine second, int row, String by) {
+    String message =
+        second
+            + " (line "
+            + number2
+            + ") passed the edit with "
+            + first
+            + " (line "
+            + number1
+            + ") only by "
+            + by;
     PtpEdit edit = table.edit(row);
     return EditFinding.builder()
         .edit(NAME)
