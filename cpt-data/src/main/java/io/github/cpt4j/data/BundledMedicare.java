@@ -184,10 +184,9 @@ final class BundledMedicare {
             "2026A",
             MedicareFeeSchedule.builder()
                 .name("medicare-pfs-2026A-sample")
-                // Each of CMS's two files prices its own providers, the factor coming from the
-                // dated
-                // table per claim: without a cap file the caps are computed from the OPPS columns,
-                // which the QPP file scales to its own factor.
+                // Each of CMS's two files prices its own providers, with the dated table's factor
+                // per claim: without a cap file the caps are computed from the OPPS columns, which
+                // the QPP file scales to its own factor.
                 .rvus(rvus26)
                 .qualifyingApmRvus(
                     QualifyingApmRows.of(

@@ -15,6 +15,7 @@ import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Month;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -229,7 +230,7 @@ final class CmsFileNames {
     Matcher title = RVU_TITLE.matcher(new String(head, StandardCharsets.ISO_8859_1));
     if (title.find()) {
       int titleYear = Integer.parseInt(title.group(1));
-      int titleMonth = java.time.Month.valueOf(title.group(2).toUpperCase(Locale.ROOT)).getValue();
+      int titleMonth = Month.valueOf(title.group(2).toUpperCase(Locale.ROOT)).getValue();
       if (titleYear != year || titleMonth != month) {
         throw new DataLoadException(
             where(directory, path),

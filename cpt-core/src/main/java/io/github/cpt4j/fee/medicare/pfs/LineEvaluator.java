@@ -135,7 +135,15 @@ public final class LineEvaluator {
   /** Returns the schedule's one answer for {@code line}. */
   public LineEvaluation evaluate(ClaimLine line) {
     return evaluate(
-        schedule, context, dateCovered, locality, gpci, conversionFactor, otherStatedFactor, line);
+        schedule,
+        context,
+        rvus,
+        dateCovered,
+        locality,
+        gpci,
+        conversionFactor,
+        otherStatedFactor,
+        line);
   }
 
   /**
@@ -241,6 +249,7 @@ public final class LineEvaluator {
   private static LineEvaluation evaluate(
       MedicareFeeSchedule schedule,
       PricingContext context,
+      RvuTable rvus,
       boolean dateCovered,
       Locality locality,
       Gpci gpci,
@@ -248,7 +257,6 @@ public final class LineEvaluator {
       BigDecimal otherStatedFactor,
       ClaimLine line) {
     ProcedureCode code = line.code(); // the null check
-    RvuTable rvus = schedule.rvusFor(context);
     if (!dateCovered) {
       return refuse(UnpricedReason.DATE_NOT_COVERED, notCovered(schedule, context), null);
     }

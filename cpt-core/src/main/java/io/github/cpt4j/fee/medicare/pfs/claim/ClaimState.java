@@ -119,13 +119,14 @@ public final class ClaimState {
       throw new IllegalArgumentException("a fee is never negative: " + amount);
     }
     exactAmount(i);
+    String id = PricingStep.checkRule(rule);
     LineWork w = lines[i];
     if (w.procedure == null) {
-      w.set(amount, PricingStep.checkRule(rule), description);
+      w.set(amount, id, description);
     } else {
       // The procedure's amount follows its lines', as the steps after this one (the billed charge
       // of an LT and RT pair) read it.
-      w.procedure.setLine(w, amount, PricingStep.checkRule(rule), description);
+      w.procedure.setLine(w, amount, id, description);
     }
   }
 
