@@ -10,7 +10,9 @@ import io.github.cpt4j.code.HcpcsCode;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.codeset.CodeEntry;
 import io.github.cpt4j.data.BundledData;
+import io.github.cpt4j.fee.medicare.partb.PartBPayer;
 import io.github.cpt4j.fee.medicare.pfs.PaymentIndicators;
+import io.github.cpt4j.fee.medicare.pfs.PaymentStatus;
 import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -138,7 +140,7 @@ final class LookupCommand implements Callable<Integer> {
           }
           printBlock(out, code, entry);
           printRvus(out, rows);
-          field(out, "paid by", BundledData.partBFeeSchedule().payerOf(code).words());
+          field(out, "paid by", paidBy(BundledData.partBFeeSchedule().payerOf(code), rows));
           if (cpt.interactive()) {
             out.flush();
           }
@@ -297,6 +299,32 @@ final class LookupCommand implements Callable<Integer> {
 
   /** The label of the relative values: they are those of the October 2025 release, 2025D. */
   private static final String RVUS = "RVUs 2025D";
+
+  /**
+   * Names the schedule {@code payer} stands for, or says that it pays nothing: a code the Physician
+   * Fee Schedule lists only with statuses it does not pay (G0463 and G0008 X, 99100 B) is routed
+   * there, but {@code price} gives it no amount, and "paid by" alone would say otherwise.
+   */
+  static String paidBy(PartBPayer payer, List<RvuEntry> rows) {
+    if (payer != PartBPayer.PHYSICIAN_FEE_SCHEDULE
+        || rows.isEmpty()
+        || rows.stream().anyMatch(row -> isPaid(row.status()))) {
+      return payer.words();
+    }
+    PaymentStatus status = rows.get(0).status();
+    return "nothing: "
+        + payer.words()
+        + " lists it with status "
+        + status.code()
+        + " ("
+        + status.words()
+        + ")";
+  }
+
+  /** Statuses under which the schedule pays an amount: from RVUs, by the contractor, by time. */
+  private static boolean isPaid(PaymentStatus status) {
+    return status.isPricedFromRvus() || status == PaymentStatus.C || status == PaymentStatus.J;
+  }
 
   private static void field(PrintWriter out, String name, String value) {
     out.println("  " + name + " ".repeat(Math.max(1, 12 - name.length())) + value);

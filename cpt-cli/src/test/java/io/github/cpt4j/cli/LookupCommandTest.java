@@ -28,6 +28,22 @@ class LookupCommandTest {
   }
 
   @Test
+  void saysNothingPaysACodeThePhysicianFeeScheduleListsButDoesNotPay() {
+    // G0463 is paid under the hospital outpatient system, and the fee schedule lists it with status
+    // X; 99100 is bundled (B). Neither gets an amount from `price`, so "paid by" names no schedule.
+    String text = Cli.run("lookup", "G0463", "99100", "99213", "J1100").out();
+    assertTrue(
+        text.contains(
+            "  paid by     nothing: the Physician Fee Schedule lists it with status X (statutory"
+                + " exclusion)\n"),
+        text);
+    assertTrue(text.contains("lists it with status B (bundled into other services)\n"), text);
+    assertTrue(text.contains("  paid by     the Physician Fee Schedule\n"), text);
+    // Status E in the relative value file, but routed to the drug schedule, which pays it.
+    assertTrue(text.contains("  paid by     the Part B drug (ASP) payment limits\n"), text);
+  }
+
+  @Test
   void showsTheSubsectionWhereTheSectionHasThem() {
     Cli.Result r = Cli.run("lookup", "27447", "-f", "csv");
     assertEquals(0, r.status(), r::toString);
