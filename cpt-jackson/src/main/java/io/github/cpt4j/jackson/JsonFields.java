@@ -112,6 +112,13 @@ final class JsonFields {
         return p.getDecimalValue();
       }
       if (p.hasToken(JsonToken.VALUE_NUMBER_FLOAT)) {
+        // A number copied into a TokenBuffer (a type id after the amount, buffered until it is
+        // read) keeps its text, but getNumberValueExact on the buffer parses it as a double:
+        // where the parser still holds the text or a BigDecimal, read that.
+        Object deferred = p.getNumberValueDeferred();
+        if (deferred instanceof String || deferred instanceof BigDecimal) {
+          return p.getDecimalValue();
+        }
         Number exact = p.getNumberValueExact();
         if (exact instanceof BigDecimal decimal) {
           return decimal;
@@ -169,10 +176,10 @@ final class JsonFields {
   }
 
   /**
-   * The most digits an amount read has before the decimal point: less than a trillion dollars, the
-   * bound {@code BilledLine} puts on a charge, and far above any fee.
+   * The most digits an amount read has before the decimal point: less than a quadrillion dollars,
+   * the bound {@code FeeResult.priced} puts on a fee, so that every fee written reads back.
    */
-  static final int MAX_AMOUNT_DIGITS = 12;
+  static final int MAX_AMOUNT_DIGITS = 15;
 
   /**
    * The most decimal places an exact amount read has. cpt4j's exact amounts keep every factor's
@@ -183,7 +190,7 @@ final class JsonFields {
   static final int MAX_AMOUNT_SCALE = 100;
 
   /**
-   * Reads a fee's amount as {@link #decimal} does, bounded: never negative, less than a trillion
+   * Reads a fee's amount as {@link #decimal} does, bounded: never negative, less than a quadrillion
    * dollars, at most {@value #MAX_AMOUNT_SCALE} decimal places. The bounds are checked on the
    * number's precision and scale before anything computes with it or writes it out: rounding {@code
    * 1E+9999999} to cents takes a minute of CPU and writing it twenty megabytes, and {@code
@@ -202,7 +209,7 @@ final class JsonFields {
         // In long: the int difference overflows for a scale near Integer.MIN_VALUE. Zero needs no
         // bound: 0E+999999999 is zero, and is written as 0.
         && (long) amount.precision() - amount.scale() > MAX_AMOUNT_DIGITS) {
-      problem = "an amount is less than a trillion dollars, not ";
+      problem = "an amount is less than a quadrillion dollars, not ";
     }
     if (problem != null) {
       throw JsonMappingException.wrapWithPath(

@@ -69,6 +69,31 @@ class TypeIdTest {
     }
   }
 
+  /**
+   * A type id after the fields makes Jackson buffer them until it knows the type; a number read
+   * back from that buffer went through a double, which rounded 0.1249999999999999999 to 0.125 (a
+   * cent more) and let a charge of 180.1000000000000000001 pass as 180.10.
+   */
+  @Test
+  void aNumberBeforeTheTypeIdIsReadExactlyFromItsText() throws Exception {
+    ObjectMapper mapper = new ObjectMapper().registerModule(new CptModule());
+    String fee =
+        "{\"value\":{\"exactAmount\":0.1249999999999999999,"
+            + "\"@class\":\"io.github.cpt4j.fee.FeeResult\"}}";
+    FeeResult read = (FeeResult) mapper.readValue(fee, Holder.class).value;
+    assertEquals(
+        new java.math.BigDecimal("0.1249999999999999999"), read.exactAmount().orElseThrow());
+    assertEquals(new java.math.BigDecimal("0.12"), read.amount().orElseThrow());
+    String charge =
+        "{\"value\":{\"code\":\"99213\",\"charge\":180.1000000000000000001,"
+            + "\"@class\":\"io.github.cpt4j.claim.BilledLine\"}}";
+    com.fasterxml.jackson.databind.JsonMappingException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            com.fasterxml.jackson.databind.JsonMappingException.class,
+            () -> mapper.readValue(charge, Holder.class));
+    assertTrue(e.getMessage().contains("whole cents"), e.getMessage());
+  }
+
   @Test
   void defaultTypingReadsBackEqualInEveryInclusion() throws Exception {
     for (JsonTypeInfo.As inclusion :
