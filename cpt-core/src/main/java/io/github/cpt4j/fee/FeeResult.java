@@ -247,7 +247,9 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
    * 1.5 for a bilateral procedure) and a step recording it; unpriced results are returned
    * unchanged. No rounding happens here.
    *
-   * @throws IllegalArgumentException if {@code factor} is negative
+   * @throws IllegalArgumentException if {@code factor} is negative, or the amount it gives is one
+   *     {@link #priced} refuses (a quadrillion dollars or more) or cannot be computed ({@code
+   *     1E-2147483647} times an amount of two decimal places)
    */
   public final FeeResult multipliedBy(BigDecimal factor, String rule, String description) {
     requireNonNull(factor, "factor");
@@ -259,7 +261,15 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
     if (!(this instanceof Priced priced)) {
       return this;
     }
-    BigDecimal next = priced.exact().multiply(factor);
+    BigDecimal next;
+    try {
+      next = priced.exact().multiply(factor);
+    } catch (ArithmeticException e) {
+      // The product's scale is out of int's range.
+      throw new IllegalArgumentException(
+          "a fee of " + priced.exact() + " cannot be multiplied by " + factor, e);
+    }
+    checkAmount(next);
     return new Priced(
         next,
         priced.settingNotAvailable,

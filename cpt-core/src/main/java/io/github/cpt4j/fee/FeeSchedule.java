@@ -47,7 +47,8 @@ public interface FeeSchedule {
    * "120% of Medicare" contract), applied to the base's exact amount before the single rounding to
    * cents. What the base does not price stays unpriced, for the base's reason.
    *
-   * @throws IllegalArgumentException if {@code percent} is negative
+   * @throws IllegalArgumentException if {@code percent} is negative, a million or more, or has more
+   *     than 100 decimal places
    */
   static FeeSchedule percentOf(BigDecimal percent, FeeSchedule base) {
     return new PercentOfSchedule(percent, base);

@@ -8,6 +8,12 @@ import java.math.BigDecimal;
 /** A percentage of another schedule's exact amount; see {@link FeeSchedule#percentOf}. */
 final class PercentOfSchedule implements FeeSchedule {
 
+  /** The most digits a percentage has before the decimal point: below a million percent. */
+  private static final int MAX_PERCENT_DIGITS = 6;
+
+  /** The most decimal places of a percentage: far more than any contract writes. */
+  private static final int MAX_PERCENT_SCALE = 100;
+
   private final BigDecimal percent;
   private final BigDecimal factor;
   private final FeeSchedule base;
@@ -16,6 +22,21 @@ final class PercentOfSchedule implements FeeSchedule {
     requireNonNull(percent, "percent");
     if (percent.signum() < 0) {
       throw new IllegalArgumentException("a percentage of a fee is never negative: " + percent);
+    }
+    // Bounded so that the factor and its products can be computed and written out: 1E+2147483647
+    // overflows the scale of percent / 100, and 1E+20 percent would price fees that FeeResult
+    // refuses as beyond any fee.
+    if (percent.signum() != 0
+        && (long) percent.precision() - percent.scale() > MAX_PERCENT_DIGITS) {
+      throw new IllegalArgumentException(
+          "a percentage of a fee is less than a million: " + percent.toString());
+    }
+    if (percent.scale() > MAX_PERCENT_SCALE) {
+      throw new IllegalArgumentException(
+          "a percentage of a fee has at most "
+              + MAX_PERCENT_SCALE
+              + " decimal places: "
+              + percent.toString());
     }
     this.percent = percent.stripTrailingZeros();
     // percent / 100 is exact: moving the decimal point never rounds.

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.base.Suppliers;
 import io.github.cpt4j.code.CodeFormatException;
+import io.github.cpt4j.text.WhiteSpace;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
@@ -76,8 +77,8 @@ public final class PricingStep {
   }
 
   /**
-   * Returns {@code rule} if it is a valid rule id: non-empty, without spaces, {@code ';'} or {@code
-   * ':'}.
+   * Returns {@code rule} if it is a valid rule id: non-empty, without white space (Unicode spaces
+   * such as the no-break space included), control characters, {@code ';'} or {@code ':'}.
    *
    * @throws IllegalArgumentException if it is not
    */
@@ -88,7 +89,12 @@ public final class PricingStep {
     boolean ok = !rule.isEmpty();
     for (int i = 0; ok && i < rule.length(); i++) {
       char c = rule.charAt(i);
-      ok = c > ' ' && c != ';' && c != ':';
+      // Beyond ASCII, Unicode spaces (a no-break space prints as a space) and C1 controls too.
+      ok =
+          c > ' '
+              && c != ';'
+              && c != ':'
+              && (c < 0x7F || !(WhiteSpace.isSpace(c) || Character.isISOControl(c)));
     }
     if (!ok) {
       throw new IllegalArgumentException(

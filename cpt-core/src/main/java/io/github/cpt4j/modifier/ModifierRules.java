@@ -174,7 +174,11 @@ public final class ModifierRules {
     if (found == null) {
       return ImmutableList.of();
     }
-    found.sort(Comparator.comparing(ModifierViolation::rule)); // stable: billed order kept
+    // Exclusions are found in the order of their table: within a rule, order by where each
+    // violation's first modifier is billed ({93, 95} before {52, 53} on 99213-93-52-95-53).
+    found.sort(
+        Comparator.comparing(ModifierViolation::rule)
+            .thenComparingInt(v -> firstIndex(modifiers, v.modifiers().get(0))));
     return ImmutableList.copyOf(found);
   }
 

@@ -17,6 +17,20 @@ class ExplanationTest {
   private static final PricingStep RVU = PricingStep.of("rvu", "formula", new BigDecimal("91.23"));
   private static final PricingStep UNITS = PricingStep.note("units", "x 2 units");
 
+  /** A rule id is one word as it prints: no Unicode space that looks like a space, no control. */
+  @Test
+  void ruleIdsRefuseEverySpaceAndControl() {
+    for (String bad :
+        List.of(
+            "opps cap", "opps\u00a0cap", "opps\u3000cap", "a\u2028b", "a\u0085b", "a\u007fb", "")) {
+      org.junit.jupiter.api.Assertions.assertThrows(
+          IllegalArgumentException.class, () -> PricingStep.checkRule(bad), bad);
+    }
+    for (String good : List.of("opps-cap", "medicare.pfs", "r\u00e9gle", "\u6599\u91d1")) {
+      assertEquals(good, PricingStep.checkRule(good));
+    }
+  }
+
   @Test
   void deferredIsWorkedOutOnceWhenFirstRead() {
     AtomicInteger calls = new AtomicInteger();

@@ -54,6 +54,25 @@ class FeeResultTest {
         () -> result.withExactAmount(PricingStep.of("charge", "lower", new BigDecimal("-1"))));
   }
 
+  /** A product refused as priced() refuses it, never a priced result that priced() would refuse. */
+  @Test
+  void aProductIsBoundedAsAPricedAmountIs() {
+    FeeResult result = FeeResult.priced(new BigDecimal("95.50"), BASE);
+    IllegalArgumentException huge =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> result.multipliedBy(new BigDecimal("1E+20"), "x", "y"));
+    assertTrue(huge.getMessage().contains("quadrillion"), huge.getMessage());
+    IllegalArgumentException scale =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> result.multipliedBy(new BigDecimal("1E-2147483647"), "x", "y"));
+    assertTrue(scale.getMessage().contains("cannot be multiplied"), scale.getMessage());
+    assertEquals(
+        new BigDecimal("0.00"),
+        result.multipliedBy(new BigDecimal("1E-30"), "x", "y").amountOrThrow());
+  }
+
   @Test
   void nanoDollarsNearTheLongLimitRoundLikeTheirDecimal() {
     // The rounding once added half a cent before dividing, which overflowed to a negative amount.

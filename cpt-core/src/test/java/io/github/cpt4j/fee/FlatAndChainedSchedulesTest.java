@@ -70,6 +70,18 @@ class FlatAndChainedSchedulesTest {
     assertEquals(Optional.of(UnpricedReason.NOT_IN_SCHEDULE), price(contract, "99214").reason());
     assertThrows(
         IllegalArgumentException.class, () -> FeeSchedule.percentOf(new BigDecimal("-1"), ACME));
+    // Refused when made, not when a line is priced: percent / 100 of the first overflowed
+    // BigDecimal's
+    // scale with an ArithmeticException, and the others priced fees FeeResult.priced refuses.
+    for (String bad : List.of("1E+2147483647", "1E-2147483646", "1E+20", "1000000")) {
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> FeeSchedule.percentOf(new BigDecimal(bad), ACME),
+          bad);
+    }
+    assertEquals(
+        new BigDecimal("0.00"),
+        price(FeeSchedule.percentOf(new BigDecimal("1E-90"), ACME), "71046-26").amountOrThrow());
   }
 
   @Test

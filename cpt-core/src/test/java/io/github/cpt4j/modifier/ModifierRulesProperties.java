@@ -73,11 +73,18 @@ class ModifierRulesProperties {
     List<ModifierViolation> violations = RULES.check(code, modifiers);
     assertEquals(violations.isEmpty(), RULES.isValid(code, modifiers));
     int previousRule = -1;
+    int previousPlace = -1;
     for (ModifierViolation v : violations) {
       assertEquals(code, v.code());
       assertTrue(modifiers.containsAll(v.modifiers()), v::toString);
       assertTrue(v.rule().ordinal() >= previousRule, "grouped by rule");
+      // Within a rule, in billed order of each violation's first modifier.
+      int place = modifiers.indexOf(v.modifiers().get(0));
+      assertTrue(
+          v.rule().ordinal() > previousRule || place >= previousPlace,
+          () -> "billed order within " + v.rule() + ": " + violations);
       previousRule = v.rule().ordinal();
+      previousPlace = place;
       assertTrue(v.message().contains(code.toString()), v::toString);
     }
     assertEquals(

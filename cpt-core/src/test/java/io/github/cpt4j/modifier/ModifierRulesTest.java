@@ -178,6 +178,18 @@ class ModifierRulesTest {
   }
 
   @Test
+  void violationsOfOneRuleComeInBilledOrder() {
+    // The exclusions' table lists {52, 53, 73, 74} before {93, 95}; 93 is billed first.
+    List<ModifierViolation> violations =
+        ModifierRules.standard().check(ClaimLine.parse("99213-93-52-95-53"));
+    assertEquals(
+        List.of("93 95", "52 53"),
+        violations.stream()
+            .map(v -> v.modifiers().stream().map(Object::toString).collect(Collectors.joining(" ")))
+            .toList());
+  }
+
+  @Test
   void messagesNameTheCodeTheModifierAndTheRule() {
     List<ModifierViolation> violations =
         RULES.check(ProcedureCode.parse("99213"), List.of(Modifier.parse("P1")));
