@@ -207,6 +207,19 @@ public final class AnesthesiaBaseUnitFile {
         throw new DataLoadException(
             source, number, 1, code + " is not an anesthesia code (00100-01999)");
       }
+      for (int extra = 2; extra < fields.length; extra++) {
+        // 00102<TAB>1<TAB>5, a value split by a stray tab, would load as 1 base unit.
+        if (!Cells.withoutBlanks(fields[extra]).isEmpty()) {
+          throw new DataLoadException(
+              source,
+              number,
+              extra + 1,
+              "expected a code, a tab and its base units, found "
+                  + fields.length
+                  + " tab-separated fields in "
+                  + CodeFormatException.quote(line));
+        }
+      }
       String value = Cells.withoutBlanks(fields[1]);
       if (!isOneOrTwoDigits(value)) {
         throw new DataLoadException(

@@ -162,6 +162,20 @@ class FlatFeeScheduleCsvTest {
   }
 
   @Test
+  void refusesALastAmountWithoutALineEndingAsCutShort() throws Exception {
+    // A download cut inside 12.50 loaded 71046-26 at 1.00.
+    DataLoadException cut =
+        assertThrows(
+            DataLoadException.class, () -> read("code,modifier,amount\n99213,,95.25\n71046,26,1"));
+    assertEquals(3, cut.line());
+    assertEquals(3, cut.column());
+    assertTrue(cut.getMessage().contains("looks cut short"), cut.getMessage());
+    // Ended, or ending in another column than the amount, it loads.
+    assertEquals(2, read("code,modifier,amount\n99213,,95.25\n71046,26,1\n").size());
+    assertEquals(2, read("code,amount,modifier\n99213,95.25,\n71046,12.50,26").size());
+  }
+
+  @Test
   void refusesAHeaderWithoutRows() {
     // Cut after its header, a contract table priced nothing, and the fallback behind it in
     // FeeSchedule.firstThatPrices priced every line instead, in silence.

@@ -320,6 +320,24 @@ class AnesthesiaFilesTest {
   }
 
   /**
+   * A stray tab splitting 6 base units into 1 and 5 loaded 1 unit; a field after the units is
+   * refused.
+   */
+  @Test
+  void aFieldAfterTheBaseUnitsIsRefused() {
+    StringBuilder text = new StringBuilder("CODE\t2025\r\n\tBASE\r\n\tUNIT\r\n");
+    for (int n = 100; n < 300; n++) {
+      text.append(String.format("%05d\t5\r\n", n));
+    }
+    assertEquals(201, assertLoads(text + "00300\t6\t\r\n").size());
+    DataLoadException e =
+        assertThrows(DataLoadException.class, () -> baseUnits(text + "00300\t1\t5\r\n"));
+    assertEquals(204, e.line());
+    assertEquals(3, e.column());
+    assertTrue(e.getMessage().contains("found 3 tab-separated fields"), e.getMessage());
+  }
+
+  /**
    * An anesthesia conversion factor far above any CMS publishes (CY2025's run from about 19 to 28
    * dollars a unit) is damage, refused as the PFS conversion factor over 999.9999 is: it loaded,
    * whatever its size, and priced every anesthesia unit with it.
