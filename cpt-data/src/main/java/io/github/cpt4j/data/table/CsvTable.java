@@ -303,7 +303,11 @@ public final class CsvTable {
         for (int f = 0; f < record.getFieldCount(); f++) {
           count += semicolons(record.getField(f));
         }
-        tally.add(record.getStartingLineNumber(), count);
+        // A line split by semicolons has more of them than commas split it into fields (only
+        // decimal commas do); a comma-separated line has its columns, whatever semicolons a
+        // description holds ("a; b; c" in a relative value file's DESCRIPTION), which the
+        // relative value file's byte-level reader takes and this reader must take too.
+        tally.add(record.getStartingLineNumber(), count >= record.getFieldCount() ? count : 0);
       }
     }
     if (tally.firstIfMost() > 0) {

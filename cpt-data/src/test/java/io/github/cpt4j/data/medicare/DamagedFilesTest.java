@@ -155,6 +155,17 @@ class DamagedFilesTest {
         PartBLoadersTest.CLFS.replace("not read,not read,not read\n", "a;b;c;d,not read,x\n");
     assertEquals(
         4, assertDoesNotThrow(() -> ClfsFile.read(stream(oneRow), "c.csv")).rates().size());
+    // Nor semicolons in every row's description: the general reader refused what the byte-level
+    // reader of the relative value file loads, so the same bytes loaded or not by their size.
+    StringBuilder described = new StringBuilder(LoaderFixtures.rvu2025());
+    String row = LoaderFixtures.RVU_2025_ROWS.get(0).replace("Made-up knee scope", "a; b; c; d");
+    for (int code = 10_000; code < 10_100; code++) {
+      described.append(row.replaceFirst("^29881", String.valueOf(code))).append('\n');
+    }
+    byte[] bytes = described.toString().getBytes(StandardCharsets.UTF_8);
+    assertEquals(
+        assertDoesNotThrow(() -> RvuFile.read(new ByteArrayInputStream(bytes), "r.csv")).size(),
+        assertDoesNotThrow(() -> RvuFile.readGeneral(bytes, "r.csv")).size());
   }
 
   private static void assertRefused(String start, ThrowingLoad load) {
