@@ -8,13 +8,17 @@ import io.github.cpt4j.data.table.Cells;
 import io.github.cpt4j.data.table.CsvTable;
 import io.github.cpt4j.data.table.Header;
 import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.pfs.MultipleProcedureRule;
 import io.github.cpt4j.fee.medicare.pfs.PaymentStatus;
+import io.github.cpt4j.fee.medicare.pfs.PcTcIndicator;
 import io.github.cpt4j.modifier.Modifier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,6 +27,12 @@ import java.util.Optional;
  * of year, contractor, locality, code, modifier, non-facility and facility amounts, PC/TC, status,
  * multiple surgery indicator, therapy amounts, OPPS indicator and OPPS amounts; then trailer
  * records starting {@code TRL}. All-or-nothing, with file, line and field in every error.
+ *
+ * <p>The year is four digits; the PC/TC indicator 0-9, the multiple surgery indicator 0-7 or 9 and
+ * the OPPS indicator 1 or 9, the values the layout lists; anything else is refused rather than
+ * loaded as a damaged indicator. The file has one record per year, locality, code and modifier: a
+ * second one for the same is refused, naming the lines of both, since two amounts for one row would
+ * leave a comparison against them to pass or fail by the one it meets.
  *
  * <pre>{@code
  * List<PublishedAmount> published = PaymentAmountFile.read(Path.of("PFALL25.txt"));
@@ -52,7 +62,8 @@ public final class PaymentAmountFile {
   /**
    * Reads the file at {@code path}.
    *
-   * @throws DataLoadException if a record is malformed, or the file has none
+   * @throws DataLoadException if a record is malformed, two are for the same year, locality, code
+   *     and modifier, or the file has none
    * @throws IOException if the file cannot be read
    */
   public static List<PublishedAmount> read(Path path) throws IOException {
@@ -62,7 +73,8 @@ public final class PaymentAmountFile {
   /**
    * Reads a payment-amount file from {@code in}, which is not closed, naming it {@code sourceName}.
    *
-   * @throws DataLoadException if a record is malformed, or the stream has none
+   * @throws DataLoadException if a record is malformed, two are for the same year, locality, code
+   *     and modifier, or the stream has none
    * @throws IOException if the stream cannot be read
    */
   public static List<PublishedAmount> read(InputStream in, String sourceName) throws IOException {
@@ -93,6 +105,8 @@ public final class PaymentAmountFile {
                 "OPPS NON-FACILITY FEE",
                 "OPPS FACILITY FEE"));
     Cells cells = new Cells(source, header);
+    // The line each record read so far starts on, by what identifies it.
+    Map<Key, Long> lines = new HashMap<>();
     for (CsvRecord record : table.records()) {
       if (CsvTable.isBlank(record) || record.getField(0).startsWith("TRL")) {
         continue;
@@ -132,30 +146,52 @@ public final class PaymentAmountFile {
           modifierText.isEmpty()
               ? Optional.empty()
               : Optional.of(cells.parse(4, "a two-character modifier or blanks", Modifier::parse));
-      String year = cells.digits(0, 4);
+      // Exactly four digits, never padded: a "25" is a damaged year, not 0025.
+      int year =
+          Integer.parseInt(cells.exactDigits(0, 4, "a calendar year of 4 digits, such as 2025"));
       ProcedureCode code = cells.code(3);
-      amounts.add(
+      Locality locality = Locality.of(cells.contractor(1), cells.localityNumber(2));
+      PublishedAmount amount =
           new PublishedAmount(
-              Integer.parseInt(year),
-              Locality.of(cells.contractor(1), cells.localityNumber(2)),
+              year,
+              locality,
               code,
               modifier,
               cells.decimal(5, 2),
               cells.decimal(6, 2),
-              cells.character(8),
+              // The indicators' values as the layout's Attachment B lists them, as RvuFile reads
+              // the same indicators of the RVU file.
+              cells.parse(8, "a PC/TC indicator 0-9", t -> PcTcIndicator.of(single(t)).code()),
+              cells.parse(9, RvuFile.STATUS_CODES, t -> PaymentStatus.of(single(t))),
               cells.parse(
-                  9,
-                  RvuFile.STATUS_CODES,
-                  t -> {
-                    if (t.length() != 1) {
-                      throw new IllegalArgumentException(t);
-                    }
-                    return PaymentStatus.of(t.charAt(0));
-                  }),
-              cells.character(10),
-              cells.character(13),
+                  10,
+                  "a multiple surgery indicator 0-7 or 9",
+                  t -> MultipleProcedureRule.of(single(t)).code()),
+              oppsIndicator(cells),
               cells.decimal(14, 2),
-              cells.decimal(15, 2)));
+              cells.decimal(15, 2));
+      Long previous = lines.putIfAbsent(new Key(year, locality, code, modifier), cells.line());
+      if (previous != null) {
+        // Two amounts for one row would leave a comparison against CMS's amounts to pass or fail
+        // by which one it meets. At the code's own line and column, as the other loaders name a
+        // row given twice; the message gives the lines the two records start on.
+        throw new DataLoadException(
+            source,
+            cells.line(3),
+            4,
+            "record "
+                + year
+                + " "
+                + locality
+                + " "
+                + amount.row()
+                + " appears twice, on lines "
+                + previous
+                + " and "
+                + cells.line()
+                + ": expected one record per year, locality, code and modifier");
+      }
+      amounts.add(amount);
     }
     if (amounts.isEmpty()) {
       // Every other loader refuses a file without rows: an empty list would pass a comparison
@@ -169,4 +205,31 @@ public final class PaymentAmountFile {
     }
     return List.copyOf(amounts);
   }
+
+  /**
+   * Reads the OPPS indicator: 1 when the amounts are subject to the OPPS payment cap determination,
+   * 9 when not, the layout's only two values.
+   */
+  private static char oppsIndicator(Cells cells) throws DataLoadException {
+    String text = cells.text(13);
+    if (!text.equals("1") && !text.equals("9")) {
+      throw cells.error(
+          13, "an OPPS indicator 1 (subject to the OPPS payment cap) or 9 (not subject to it)");
+    }
+    return text.charAt(0);
+  }
+
+  private static char single(String text) {
+    if (text.length() != 1) {
+      throw new IllegalArgumentException(text);
+    }
+    return text.charAt(0);
+  }
+
+  /**
+   * What identifies a record: the layout has one record per carrier, locality, code and modifier,
+   * all of one year.
+   */
+  private record Key(
+      int year, Locality locality, ProcedureCode code, Optional<Modifier> modifier) {}
 }

@@ -457,4 +457,109 @@ class LoadersTest {
       assertTrue(e.getMessage().contains("no payment amount records"), e::getMessage);
     }
   }
+
+  /** One record of CMS's payment amount file (PFREV25C), line 1 of that file. */
+  private static final String PF_76145 =
+      "\"2025\",\"01112\",\"05\",\"76145\",\"  \",\"0001339.81\",\"0001339.81\",\" \","
+          + "\"3\",\"A\",\"0\",\"0000000.00\",\"0000000.00\",\"9\",\"0000000.00\",\"0000000.00\"";
+
+  /**
+   * Two records for one year, locality, code and modifier are refused, naming both lines: both were
+   * loaded, with amounts that disagree, and a comparison against the file passed or failed by the
+   * one it met.
+   */
+  @Test
+  void aPaymentAmountRecordGivenTwiceIsRefused() throws Exception {
+    String twice =
+        PF_76145
+            + "\r\n"
+            + PF_76145.replace("\"0001339.81\",\"0001339.81\"", "\"0000001.00\",\"0000001.00\"")
+            + "\r\n\"TRL- A TRAILER RECORD\"\r\n";
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class, () -> PaymentAmountFile.read(stream(twice), "pf.txt"));
+    assertEquals(
+        "pf.txt, line 2, column 4: record 2025 01112-05 76145 appears twice, on lines 1 and 2:"
+            + " expected one record per year, locality, code and modifier",
+        e.getMessage());
+    // The same record twice, amounts and all, is refused as well.
+    assertThrows(
+        DataLoadException.class,
+        () -> PaymentAmountFile.read(stream(PF_76145 + "\n" + PF_76145 + "\n"), "pf.txt"));
+    // Another modifier, locality or year is another record.
+    String others =
+        PF_76145
+            + "\n"
+            + PF_76145.replace("\"  \"", "\"26\"")
+            + "\n"
+            + PF_76145.replace("\"05\"", "\"09\"")
+            + "\n"
+            + PF_76145.replace("\"2025\"", "\"2026\"")
+            + "\n";
+    assertEquals(4, PaymentAmountFile.read(stream(others), "pf.txt").size());
+  }
+
+  /**
+   * A year of fewer than four digits, and a PC/TC, multiple surgery or OPPS indicator the layout
+   * does not list, are refused at their line and column: the year was padded ({@code 25} loaded as
+   * year 25) and any one character loaded as an indicator.
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "\"2025\",\"01112\" | \"25\",\"01112\" | 1 | YEAR: expected a calendar year of 4 digits,"
+            + " such as 2025, found '25'",
+        "\"2025\",\"01112\" | \"20251\",\"01112\" | 1 | YEAR: expected a calendar year of 4"
+            + " digits, such as 2025, found '20251'",
+        "\" \",\"3\",\"A\" | \" \",\"\u0000\",\"A\" | 9 | PCTC: expected a PC/TC indicator 0-9,"
+            + " found '\\u0000'",
+        "\" \",\"3\",\"A\" | \" \",\"P\",\"A\" | 9 | PCTC: expected a PC/TC indicator 0-9,"
+            + " found 'P'",
+        "\"A\",\"0\" | \"A\",\"x\" | 11 | MULTIPLE SURGERY: expected a multiple surgery indicator"
+            + " 0-7 or 9, found 'x'",
+        "\"A\",\"0\" | \"A\",\"8\" | 11 | MULTIPLE SURGERY: expected a multiple surgery indicator"
+            + " 0-7 or 9, found '8'",
+        "\"A\",\"0\" | \"A\",\"00\" | 11 | MULTIPLE SURGERY: expected a multiple surgery indicator"
+            + " 0-7 or 9, found '00'",
+        "\"9\",\"0000000.00\",\"0000000.00\" | \"2\",\"0000000.00\",\"0000000.00\" | 14 |"
+            + " OPPS INDICATOR: expected an OPPS indicator 1 (subject to the OPPS payment cap) or 9"
+            + " (not subject to it), found '2'",
+        "\"9\",\"0000000.00\",\"0000000.00\" | \"\",\"0000000.00\",\"0000000.00\" | 14 |"
+            + " OPPS INDICATOR: expected an OPPS indicator 1 (subject to the OPPS payment cap) or 9"
+            + " (not subject to it), found ''",
+      })
+  void aPaymentAmountFieldOutsideTheLayoutIsRefused(
+      String field, String damaged, int column, String message) throws Exception {
+    String record = PF_76145 + "\r\n";
+    assertTrue(record.contains(field), field);
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class,
+            () -> PaymentAmountFile.read(stream(record.replace(field, damaged)), "pf.txt"));
+    assertEquals("pf.txt, line 1, column " + column + ": " + message, e.getMessage());
+  }
+
+  /** Each indicator value the layout lists loads, as it is in the file. */
+  @Test
+  void readsEveryPaymentAmountIndicatorTheLayoutLists() throws Exception {
+    for (char pcTc = '0'; pcTc <= '9'; pcTc++) {
+      String text = PF_76145.replace("\" \",\"3\",\"A\"", "\" \",\"" + pcTc + "\",\"A\"");
+      assertEquals(pcTc, PaymentAmountFile.read(stream(text + "\r\n"), "pf.txt").get(0).pcTc());
+    }
+    for (char rule : "012345679".toCharArray()) {
+      String text = PF_76145.replace("\"A\",\"0\"", "\"A\",\"" + rule + "\"");
+      assertEquals(
+          rule, PaymentAmountFile.read(stream(text + "\r\n"), "pf.txt").get(0).multipleProcedure());
+    }
+    for (char opps : "19".toCharArray()) {
+      String text =
+          PF_76145.replace(
+              "\"9\",\"0000000.00\",\"0000000.00\"",
+              "\"" + opps + "\",\"0000000.00\",\"0000000.00\"");
+      PublishedAmount amount = PaymentAmountFile.read(stream(text + "\r\n"), "pf.txt").get(0);
+      assertEquals(opps, amount.oppsIndicator());
+      assertEquals(2025, amount.year());
+    }
+  }
 }
