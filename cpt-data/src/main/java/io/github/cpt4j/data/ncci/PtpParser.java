@@ -313,6 +313,7 @@ final class PtpParser {
                 + header.name(fieldCount));
       }
     }
+    refuseFieldsBeyondHeader();
     int first = code(column1);
     int second = code(column2);
     boolean existed = priorFlag(prior);
@@ -332,6 +333,36 @@ final class PtpParser {
     // A compare per row: lines are recorded only where they stop following the rows.
     rowLines.added(added, lineNumber);
     rowCount++;
+  }
+
+  /**
+   * Refuses a value in a field beyond the header's: a tab too many shifts the fields after it one
+   * column on, and the row loaded with the next field's value in each column, the last never read.
+   * Empty fields at the end are let through.
+   */
+  private void refuseFieldsBeyondHeader() throws DataLoadException {
+    for (int field = header.size(); field < fieldCount; field++) {
+      for (int i = fieldStart[field]; i < fieldEnd[field]; i++) {
+        if (buffer[i] != ' ') {
+          throw tooManyFields(
+              field,
+              fieldCount
+                  + ", field "
+                  + (field + 1)
+                  + " being "
+                  + CodeFormatException.quote(text(field)));
+        }
+      }
+    }
+  }
+
+  /** A row of more fields than the header, at the 0-based {@code field}, having {@code found}. */
+  private DataLoadException tooManyFields(int field, String found) {
+    return new DataLoadException(
+        source,
+        lineNumber,
+        field + 1,
+        "expected " + header.size() + " tab-separated fields as in the header, found " + found);
   }
 
   private int code(int field) throws DataLoadException {
@@ -522,8 +553,11 @@ final class PtpParser {
     for (int i = lineStart; i <= lineEnd; i++) {
       if (i == lineEnd || buffer[i] == '\t') {
         if (fieldCount == fieldStart.length) {
-          // Trailing empty fields beyond the header are tolerated; anything else is not a PTP row.
+          // Trailing empty fields beyond those kept are tolerated; anything else is not a PTP row.
           if (i < lineEnd || start < i) {
+            if (header != null) {
+              throw tooManyFields(fieldCount, "more than " + fieldStart.length);
+            }
             throw new DataLoadException(
                 source, lineNumber, 0, "more than " + fieldStart.length + " tab-separated fields");
           }

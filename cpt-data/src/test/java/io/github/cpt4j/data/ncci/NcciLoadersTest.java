@@ -297,6 +297,50 @@ public class NcciLoadersTest {
   }
 
   /**
+   * A row of more fields than the header is refused at the first value beyond it: with its fields
+   * shifted, 0001A/36591 below loaded with modifier indicator 1 and the rationale "0". Empty fields
+   * at the end of a row are let through, as they were.
+   */
+  @Test
+  void aPtpRowOfMoreFieldsThanTheHeaderIsRefused() throws IOException {
+    assertPtpError(
+        PTP_HEADER
+            + "27447\t20610\t\t20020101\t*\t0\tr\n"
+            + "0001A\t36591\t\t20220101\t20231231\t1\t0\tCPT Manual or CMS manual coding"
+            + " instruction\n",
+        "test-ptp.txt, line 8, column 8: expected 7 tab-separated fields as in the header, found"
+            + " 8, field 8 being 'CPT Manual or CMS manual coding instruction'");
+    assertPtpError(
+        PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\tr\t\t\tx\t\n",
+        "test-ptp.txt, line 7, column 10: expected 7 tab-separated fields as in the header, found"
+            + " 11, field 10 being 'x'");
+    // Beyond the fields a row keeps, the same error, found "more than" them.
+    assertPtpError(
+        PTP_HEADER
+            + "27447\t20610\t\t20020101\t*\t1\tr\n"
+            + "29880\t29877\t\t20030101\t*\t0\tr"
+            + "\tx".repeat(10)
+            + "\n",
+        "test-ptp.txt, line 8, column 17: expected 7 tab-separated fields as in the header, found"
+            + " more than 16");
+    // In a layout without a rationale, a value in the column where it would be.
+    String noRationale =
+        "Column 1\tColumn 2\tModifier\tDeletion\tEffective\t*=in existence\n"
+            + "\t\t0=not allowed\tDate\tDate\tprior to 1996\n";
+    assertPtpError(
+        noRationale + "27447\t20610\t0\t*\t20020101\t\tr\n",
+        "test-ptp.txt, line 3, column 7: expected 6 tab-separated fields as in the header, found"
+            + " 7, field 7 being 'r'");
+    PtpTable table =
+        ptp(
+            PTP_HEADER
+                + "27447\t20610\t\t20020101\t*\t1\tr\t\t \t\n"
+                + "29880\t29877\t\t20030101\t*\t0\tr\t\n");
+    assertEquals(2, table.size());
+    assertEquals("r", table.edits(code("27447"), code("20610")).get(0).rationale());
+  }
+
+  /**
    * Two columns that answer to one name are refused, on the line where the second one's name
    * starts: the first was taken, so a column inserted before the real one was read in its place.
    * Worded as the CMS CSV loaders word it, with the lines of each name's pieces.
