@@ -165,6 +165,9 @@ public final class MueFile {
               "the field runs over several lines: a quote left open? (a code's row is one line)");
         }
       }
+      // CMS quotes a field with a comma (its notice is one): unquoted, it splits in two, and the
+      // rationale loaded as its first part, the rest in a column not read.
+      cells.refuseMoreFieldsThanHeader("a text with a comma must be quoted, \"a, b\"");
       MueEdit edit =
           new MueEdit(
               cells.code(code),

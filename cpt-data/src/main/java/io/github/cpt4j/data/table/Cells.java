@@ -82,6 +82,15 @@ public final class Cells {
    * lets through as a trailing comma. CMS's rows have the header's fields exactly.
    */
   public void refuseMoreFieldsThanHeader() throws DataLoadException {
+    refuseMoreFieldsThanHeader(
+        "a number with a thousands separator must be quoted, \"1,234.56\", or written 1234.56");
+  }
+
+  /**
+   * {@link #refuseMoreFieldsThanHeader()} with its own {@code hint}, in parentheses after the
+   * count: what splits a field of that file, such as a text with an unquoted comma.
+   */
+  public void refuseMoreFieldsThanHeader(String hint) throws DataLoadException {
     int columns = header.size();
     if (record.getFieldCount() > columns) {
       throw new DataLoadException(
@@ -92,8 +101,9 @@ public final class Cells {
               + columns
               + " fields as in the header, found "
               + record.getFieldCount()
-              + " (a number with a thousands separator must be quoted, \"1,234.56\", or"
-              + " written 1234.56)");
+              + " ("
+              + hint
+              + ")");
     }
   }
 

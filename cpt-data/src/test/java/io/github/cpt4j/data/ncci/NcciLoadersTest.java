@@ -692,6 +692,32 @@ public class NcciLoadersTest {
             + " before MUE ADJUDICATION INDICATOR");
   }
 
+  /**
+   * A row of more fields than the header is refused on its line, at the first field beyond it: a
+   * rationale with an unquoted comma loaded as its first part, the rest in a column not read. CMS
+   * quotes a field with a comma, as its notice, and that is read whole.
+   */
+  @Test
+  void anMueRowOfMoreFieldsThanTheHeaderIsRefused() throws IOException {
+    assertMueError(
+        MUE_HEADER
+            + "20610,2,3 Date of Service Edit: Clinical,r\n"
+            + "0001U,1,2 Date of Service Edit: Policy,Code Descriptor, CPT Instruction,extra\n",
+        "test-mue.csv, line 7, column 5: expected 4 fields as in the header, found 6 (a text with"
+            + " a comma must be quoted, \"a, b\")");
+    // An empty field beyond the header is a comma too many all the same.
+    assertMueError(
+        MUE_HEADER + "20610,2,3 Date of Service Edit: Clinical,r,\n",
+        "test-mue.csv, line 6, column 5: expected 4 fields as in the header, found 5 (a text with"
+            + " a comma must be quoted, \"a, b\")");
+    MueTable table =
+        mue(
+            MUE_HEADER
+                + "0001U,1,2 Date of Service Edit: Policy,\"Code Descriptor, CPT Instruction\"\n");
+    assertEquals(
+        "Code Descriptor, CPT Instruction", table.find(code("0001U")).orElseThrow().rationale());
+  }
+
   private static void assertMueError(String text, String message) {
     DataLoadException e = assertThrows(DataLoadException.class, () -> mueAsIs(text));
     assertEquals(message, e.getMessage());
