@@ -44,9 +44,10 @@ import java.util.stream.Collectors;
  *       UnpricedReason#DATE_NOT_COVERED}), and dates before the row's own effective date.
  *   <li>Chooses the row: the row of the first modifier on the line that has one (CMS lists a {@code
  *       QW} row for every CLIA-waived test), else the code's main row. {@code QW} on a test without
- *       a {@code QW} row is {@link UnpricedReason#MODIFIER_NOT_ALLOWED} (the test is not waived);
- *       so are {@code 26} and {@code TC}: the CLFS pays the whole test, which has no professional
- *       or technical component.
+ *       a {@code QW} row is {@link UnpricedReason#MODIFIER_NOT_ALLOWED} (the test is not waived),
+ *       except on the nine tests CMS recognizes as waived without it (81002, 81025, 82270, 82272,
+ *       82962, 83026, 84830, 85013, 85651), priced at their rate with a note; so are {@code 26} and
+ *       {@code TC}: the CLFS pays the whole test, which has no professional or technical component.
  *   <li>A locally priced row ({@link ClfsIndicator#LOCAL}) is {@link
  *       UnpricedReason#CARRIER_PRICED}, and so is a national rate of 0 (CMS's files list 0 only on
  *       local rows): never a payment of 0.00.
@@ -102,6 +103,24 @@ public final class ClfsFeeSchedule implements FeeSchedule {
   public static boolean isSpecimenCollection(ProcedureCode code) {
     return SPECIMEN_COLLECTION.contains(requireNonNull(code, "code"));
   }
+
+  /**
+   * The tests CMS recognizes as waived without {@code QW}: its lists of CLIA-waived tests (the
+   * quarterly change requests that update them) say these codes "do not require a QW modifier to be
+   * recognized as a waived test", and its CLFS files list no {@code QW} row for them. {@code QW} on
+   * one is not needed, but not wrong: the line is priced at the code's rate, with a note.
+   */
+  private static final ImmutableList<ProcedureCode> WAIVED_WITHOUT_QW =
+      ImmutableList.of(
+          ProcedureCode.parse("81002"),
+          ProcedureCode.parse("81025"),
+          ProcedureCode.parse("82270"),
+          ProcedureCode.parse("82272"),
+          ProcedureCode.parse("82962"),
+          ProcedureCode.parse("83026"),
+          ProcedureCode.parse("84830"),
+          ProcedureCode.parse("85013"),
+          ProcedureCode.parse("85651"));
 
   /** Slots per code: one without a modifier, then one per modifier ordinal. */
   private static final int SLOTS = Modifier.COUNT + 1;
@@ -180,7 +199,7 @@ public final class ClfsFeeSchedule implements FeeSchedule {
       }
     }
     if (row < 0) {
-      if (waived) {
+      if (waived && !WAIVED_WITHOUT_QW.contains(code)) {
         return refusals.refuse(
             line,
             context,
@@ -188,8 +207,8 @@ public final class ClfsFeeSchedule implements FeeSchedule {
             code
                 + " has no QW row in "
                 + name
-                + ": bill it without QW (CMS lists no waived row for it: it is not a waived test,"
-                + " or one of those CMS recognizes as waived without the modifier)");
+                + ": bill it without QW (CMS lists no waived row for it: it is not a waived"
+                + " test)");
       }
       row = rows.positionOf(key(code, null));
       if (row < 0) {
@@ -308,6 +327,15 @@ public final class ClfsFeeSchedule implements FeeSchedule {
           explanation.then(
               PricingStep.note(
                   "specimen-collection", "a specimen collection fee (Pub. 100-04, ch. 16, §60.1)"));
+    }
+    if (rate.modifier().isEmpty() && line.hasModifier(WAIVED_TEST)) {
+      explanation =
+          explanation.then(
+              PricingStep.note(
+                  "modifier-qw",
+                  rate.code()
+                      + " is recognized as a waived test without QW, which it does not need:"
+                      + " priced at its rate"));
     }
     if (line.hasModifier(REFERENCE_LABORATORY)) {
       explanation =

@@ -32,6 +32,7 @@ class ClfsFeeScheduleTest {
           .add(rate("80053", null, JANUARY, ClfsIndicator.NATIONAL_LIMIT, "10.56"))
           .add(rate("80053", "QW", JANUARY, ClfsIndicator.NATIONAL_LIMIT, "10.56"))
           .add(rate("85025", null, JANUARY, ClfsIndicator.NATIONAL_LIMIT, "7.77"))
+          .add(rate("81002", null, JANUARY, ClfsIndicator.NATIONAL_LIMIT, "3.48"))
           .add(rate("36415", null, JANUARY, ClfsIndicator.NATIONAL_LIMIT, "9.09"))
           .add(rate("0420U", null, JANUARY, ClfsIndicator.LOCAL, "0"))
           .add(rate("87999", null, LocalDate.of(2025, 3, 20), ClfsIndicator.NATIONAL_LIMIT, "5"))
@@ -84,12 +85,24 @@ class ClfsFeeScheduleTest {
     assertFalse(explained.contains("limitation amount"), explained);
   }
 
+  /**
+   * CMS recognizes nine tests as waived without QW and lists no QW row for them: QW on one is not
+   * needed, but it is no reason to refuse the line, which was MODIFIER_NOT_ALLOWED.
+   */
+  @Test
+  void qwOnATestWaivedWithoutItIsPricedAtItsRateWithANote() {
+    FeeResult urinalysis = price("81002-QW");
+    assertEquals(new BigDecimal("3.48"), urinalysis.amountOrThrow());
+    assertTrue(
+        urinalysis.explanation().toString().contains("recognized as a waived test without QW"),
+        urinalysis::toString);
+    assertFalse(price("81002").explanation().toString().contains("without QW"));
+  }
+
   @Test
   void refusesWithTypedReasons() {
     assertEquals(Optional.of(UnpricedReason.NOT_IN_SCHEDULE), price("99213").reason());
     assertEquals(Optional.of(UnpricedReason.MODIFIER_NOT_ALLOWED), price("85025-QW").reason());
-    // Without a QW row the test may still be waived (CMS recognizes some without QW): the detail
-    // says what to do, not that it is not waived.
     assertTrue(
         price("85025-QW").detail().contains("bill it without QW"), price("85025-QW").detail());
     // Collection fees are counted as collections.
