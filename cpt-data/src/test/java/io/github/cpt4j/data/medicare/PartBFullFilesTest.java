@@ -73,13 +73,20 @@ class PartBFullFilesTest {
     assertEquals(
         Optional.of(UnpricedReason.CARRIER_PRICED),
         clfs.price(ClaimLine.parse("0020M"), MARCH).reason());
-    // QW prices exactly the tests the file lists with a QW row.
+    // QW prices the tests the file lists with a QW row, and the nine CMS waives without one: the
+    // file lists neither 81025 nor 87086 with QW, and only 81025 is one of the nine.
+    for (String code : List.of("81025", "87086")) {
+      assertEquals(
+          Optional.empty(),
+          clfs.find(
+              io.github.cpt4j.code.ProcedureCode.parse(code),
+              Optional.of(io.github.cpt4j.modifier.Modifier.parse("QW"))));
+    }
+    // 2025,81025,,20250101,N,00008.61
+    assertEquals(new BigDecimal("8.61"), price(clfs, "81025-QW", MARCH));
     assertEquals(
-        clfs.find(
-                io.github.cpt4j.code.ProcedureCode.parse("81025"),
-                Optional.of(io.github.cpt4j.modifier.Modifier.parse("QW")))
-            .isPresent(),
-        clfs.price(ClaimLine.parse("81025-QW"), MARCH).isPriced());
+        Optional.of(UnpricedReason.MODIFIER_NOT_ALLOWED),
+        clfs.price(ClaimLine.parse("87086-QW"), MARCH).reason());
   }
 
   @Test
