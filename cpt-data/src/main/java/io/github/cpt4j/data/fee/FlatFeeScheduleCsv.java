@@ -94,7 +94,6 @@ public final class FlatFeeScheduleCsv {
     Cells cells = new Cells(source, header);
     FlatFeeSchedule.Builder schedule = FlatFeeSchedule.builder().name(name);
     Map<String, Long> lines = new HashMap<>();
-    CsvRecord lastRecord = table.records().get(table.records().size() - 1);
     for (CsvRecord record : table.records().subList(1, table.records().size())) {
       if (CsvTable.isBlank(record)) {
         continue;
@@ -102,17 +101,7 @@ public final class FlatFeeScheduleCsv {
       cells.at(record);
       // An amount written 1,234.56 without quotes splits in two, and 1.00 would load.
       cells.refuseFieldsBeyondHeader();
-      if (record == lastRecord && !table.lastLineEnded() && record.getFieldCount() == amount + 1) {
-        // As ConversionFactorFile: a cut elsewhere leaves a code or a modifier that does not
-        // parse, but an amount cut short (12.50 as 1) is a number, a smaller fee.
-        throw new DataLoadException(
-            source,
-            cells.line(amount),
-            amount + 1,
-            "the last line has no line ending and ends in its amount: the file looks cut short,"
-                + " and an amount cut there loads as a smaller one; end the line with a line"
-                + " break");
-      }
+      cells.refuseCutLastNumber(table, amount, "amount", "an amount");
       ProcedureCode procedure = cells.code(code);
       Optional<Modifier> mod =
           modifier < 0 || cells.text(modifier).isEmpty()

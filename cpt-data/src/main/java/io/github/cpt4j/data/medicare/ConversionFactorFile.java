@@ -69,24 +69,12 @@ public final class ConversionFactorFile {
     Cells cells = new Cells(source, header);
     List<ConversionFactor> factors = new ArrayList<>();
     List<Long> lines = new ArrayList<>();
-    CsvRecord lastRecord = table.records().get(table.records().size() - 1);
     for (CsvRecord record : table.records().subList(1, table.records().size())) {
       if (CsvTable.isBlank(record)) {
         continue;
       }
       cells.at(record);
-      if (record == lastRecord && !table.lastLineEnded() && record.getFieldCount() == amount + 1) {
-        // A hand-written file may well lack its last line break, and a cut elsewhere in the line
-        // leaves a date, a text or a row too short to read; but a number cut short is a number,
-        // a smaller factor multiplying every fee of its dates.
-        throw new DataLoadException(
-            source,
-            cells.line(amount),
-            amount + 1,
-            "the last line has no line ending and ends in its pfs_cf: the file looks cut short,"
-                + " and a factor cut there loads as a smaller one; end the line with a line"
-                + " break");
-      }
+      cells.refuseCutLastNumber(table, amount, "pfs_cf", "a factor");
       ConversionFactor.Builder factor =
           ConversionFactor.builder()
               .effectiveFrom(cells.parse(from, "a date such as 2025-01-01", LocalDate::parse))

@@ -7,6 +7,7 @@ import io.github.cpt4j.data.csv.FieldLine;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -45,6 +46,31 @@ public final class Cells {
               + header.name(found));
     }
     return this;
+  }
+
+  /**
+   * Refuses the current record when it is {@code table}'s last, its line has no line ending and it
+   * ends in the number of {@code column}, named {@code name} as the file's format spells it: a
+   * hand-written file may well lack its last line break, and a cut elsewhere in the line leaves a
+   * date, a code or a row too short to read, but a number cut short is a number, a smaller {@code
+   * what} ({@code 12.50} cut to {@code 1}).
+   */
+  public void refuseCutLastNumber(CsvTable table, int column, String name, String what)
+      throws DataLoadException {
+    List<CsvRecord> records = table.records();
+    if (record == records.get(records.size() - 1)
+        && !table.lastLineEnded()
+        && record.getFieldCount() == column + 1) {
+      throw new DataLoadException(
+          sourceName,
+          line(column),
+          column + 1,
+          "the last line has no line ending and ends in its "
+              + name
+              + ": the file looks cut short, and "
+              + what
+              + " cut there loads as a smaller one; end the line with a line break");
+    }
   }
 
   /**
