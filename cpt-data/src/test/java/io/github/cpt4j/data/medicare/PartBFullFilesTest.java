@@ -16,11 +16,15 @@ import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.Quarter;
 import io.github.cpt4j.fee.medicare.asp.AspFeeSchedule;
+import io.github.cpt4j.fee.medicare.asp.AspLimit;
 import io.github.cpt4j.fee.medicare.clfs.ClfsFeeSchedule;
+import io.github.cpt4j.fee.medicare.clfs.ClfsRate;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposArea;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposFee;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposFeeSchedule;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
+import io.github.cpt4j.fee.medicare.partb.PartBFeeSchedule;
+import io.github.cpt4j.fee.medicare.partb.PartBPayer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -209,6 +213,30 @@ class PartBFullFilesTest {
     assertEquals(
         Optional.of(UnpricedReason.MODIFIER_REQUIRED),
         dme.price(ClaimLine.parse("E0114"), manhattan).reason());
+  }
+
+  /**
+   * A code no loaded schedule lists is routed by its shape: every code of CMS's 2025 files must be
+   * routed so to the schedule whose file lists it, else a quarter or a sample without it sends it
+   * elsewhere (G0471 to the PFS as status X, COVID-19 vaccines and albumin away from ASP).
+   */
+  @Test
+  void everyCodeOfTheFilesIsRoutedByShapeToItsFilesSchedule() throws Exception {
+    PartBFeeSchedule nothingLoaded = PartBFeeSchedule.builder().build();
+    Map<String, PartBPayer> wrong = new java.util.TreeMap<>();
+    ClfsFile.read(CmsFiles.file("clfs/CLFS_2025_Q1V1.csv")).rates().stream()
+        .map(ClfsRate::code)
+        .filter(code -> nothingLoaded.payerOf(code) != PartBPayer.CLINICAL_LABORATORY)
+        .forEach(code -> wrong.put(code + " (CLFS)", nothingLoaded.payerOf(code)));
+    DmeposFile.read(CmsFiles.file("dmepos/DMEPOS_2025_JAN.csv"), zips()).fees().stream()
+        .map(DmeposFee::code)
+        .filter(code -> nothingLoaded.payerOf(code) != PartBPayer.DMEPOS)
+        .forEach(code -> wrong.put(code + " (DMEPOS)", nothingLoaded.payerOf(code)));
+    AspFile.read(CmsFiles.file("asp/ASP_2025_JAN.csv")).limits().stream()
+        .map(AspLimit::code)
+        .filter(code -> nothingLoaded.payerOf(code) != PartBPayer.DRUGS)
+        .forEach(code -> wrong.put(code + " (ASP)", nothingLoaded.payerOf(code)));
+    assertEquals(Map.of(), wrong);
   }
 
   @Test

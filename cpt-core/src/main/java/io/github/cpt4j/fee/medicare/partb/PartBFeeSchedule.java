@@ -25,6 +25,7 @@ import io.github.cpt4j.fee.medicare.pfs.PaymentStatus;
 import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
 import io.github.cpt4j.modifier.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +49,12 @@ import java.util.stream.Collectors;
  *       (status X, P or absent from the relative value file) to DMEPOS.
  *   <li>Otherwise the code's shape decides which schedule should pay it: anesthesia (00100-01999,
  *       to the anesthesia schedule when one is loaded, else the Physician Fee Schedule), laboratory
- *       tests, PLA and MAAA codes, 36415, HCPCS P and U codes (CLFS), HCPCS J, Q4100 and later, Q5
- *       and Q9 codes, immune globulins and vaccines (drugs), HCPCS E, K, L, B and A4-A8 codes, V2
- *       lenses and Q4001-Q4099 casts (DMEPOS), everything else (the Physician Fee Schedule).
+ *       tests, PLA and MAAA codes, 36415, the breath tests 78267-78268, HCPCS U codes, P codes but
+ *       albumin and the G codes of laboratory tests (CLFS); HCPCS J, albumin, the Q codes of drugs,
+ *       immune globulins and vaccines (drugs); HCPCS E, K, L, B and A4-A8 codes, V2 lenses,
+ *       Q4001-Q4099 casts and Q0477-Q0509 device supplies (DMEPOS); everything else (the Physician
+ *       Fee Schedule). Every code of CMS's 2025 CLFS, DMEPOS and ASP files goes by its shape to the
+ *       schedule whose file lists it.
  * </ol>
  *
  * <p>The route of every code listed by a loaded schedule is worked out once, when the schedule is
@@ -217,7 +221,21 @@ public final class PartBFeeSchedule implements FeeSchedule {
     return payerOf(line.code());
   }
 
-  /** Tells which schedule should pay {@code code} by its shape alone. */
+  /**
+   * The G codes of laboratory tests, which CMS's CLFS file lists (2025): cytopathology screening,
+   * specimen collection (G0471), infectious disease and drug tests; every other G code is a
+   * professional service.
+   */
+  private static final int[] LABORATORY_G_CODES = {
+    27, 103, 123, 143, 144, 145, 147, 148, 306, 307, 327, 328, 432, 433, 435, 471, 472, 475, 476,
+    480, 481, 482, 483, 499, 659, 9143
+  };
+
+  /**
+   * Tells which schedule should pay {@code code} by its shape alone: for a code no loaded schedule
+   * lists (a quarter that lacks it, or a sample). Every code of CMS's 2025 CLFS, DMEPOS and ASP
+   * files is routed here to the schedule whose file lists it.
+   */
   static PartBPayer byShape(ProcedureCode code) {
     if (code instanceof CptCode cpt) {
       return switch (cpt.kind()) {
@@ -231,7 +249,14 @@ public final class PartBFeeSchedule implements FeeSchedule {
     return switch (hcpcs.letter()) {
       case 'J' -> PartBPayer.DRUGS;
       case 'E', 'K', 'L', 'B' -> PartBPayer.DMEPOS;
-      case 'P', 'U' -> PartBPayer.CLINICAL_LABORATORY;
+      case 'G' ->
+          Arrays.binarySearch(LABORATORY_G_CODES, n) >= 0
+              ? PartBPayer.CLINICAL_LABORATORY
+              : PartBPayer.PHYSICIAN_FEE_SCHEDULE;
+      // P9041 and P9045-P9047 are albumin, a drug; the other P codes are laboratory services.
+      case 'P' ->
+          n == 9041 || n >= 9045 && n <= 9047 ? PartBPayer.DRUGS : PartBPayer.CLINICAL_LABORATORY;
+      case 'U' -> PartBPayer.CLINICAL_LABORATORY;
       // A4000-A8999 are medical and surgical supplies, A9270-A9300 and A9900-A9999 equipment
       // supplies and services (the equipment supplier's); A9500-A9899 radiopharmaceuticals and
       // contrast, priced as drugs.
@@ -239,13 +264,33 @@ public final class PartBFeeSchedule implements FeeSchedule {
           n >= 4000 && n < 9000 || n >= 9270 && n <= 9300 || n >= 9900
               ? PartBPayer.DMEPOS
               : n >= 9500 ? PartBPayer.DRUGS : PartBPayer.PHYSICIAN_FEE_SCHEDULE;
-      case 'Q' ->
-          n >= 4001 && n < 4100
-              ? PartBPayer.DMEPOS
-              : n >= 4100 ? PartBPayer.DRUGS : PartBPayer.PHYSICIAN_FEE_SCHEDULE;
+      case 'Q' -> byQNumber(n);
       case 'V' -> n >= 2000 && n < 3000 ? PartBPayer.DMEPOS : PartBPayer.PHYSICIAN_FEE_SCHEDULE;
       default -> PartBPayer.PHYSICIAN_FEE_SCHEDULE;
     };
+  }
+
+  /**
+   * The Q codes, by what CMS's files list in their ranges: laboratory tests (Q0111-Q0115), drugs
+   * (antiemetics, monoclonal antibodies, cell therapies, skin substitutes from Q4100), ventricular
+   * assist device supplies (Q0477-Q0509) and casting supplies (Q4001-Q4099, but for two drugs).
+   */
+  private static PartBPayer byQNumber(int n) {
+    if (n >= 111 && n <= 115) {
+      return PartBPayer.CLINICAL_LABORATORY;
+    }
+    if (n >= 477 && n <= 509 || n >= 4001 && n < 4100 && n != 4074 && n != 4081) {
+      return PartBPayer.DMEPOS;
+    }
+    if (n >= 138 && n <= 139
+        || n >= 144 && n <= 181
+        || n >= 220 && n <= 249
+        || n >= 2000 && n <= 2099
+        || n >= 3027 && n <= 3028
+        || n >= 4001) {
+      return PartBPayer.DRUGS;
+    }
+    return PartBPayer.PHYSICIAN_FEE_SCHEDULE;
   }
 
   private static PartBPayer byNumber(CptCode cpt) {
@@ -253,11 +298,12 @@ public final class PartBFeeSchedule implements FeeSchedule {
       return PartBPayer.ANESTHESIA;
     }
     int n = cpt.number();
-    if (n >= 80047 && n <= 89398 || n == 36415) {
+    // 78267 and 78268 are breath tests the CLFS lists, in the radiology range.
+    if (n >= 80047 && n <= 89398 || n == 36415 || n == 78267 || n == 78268) {
       return PartBPayer.CLINICAL_LABORATORY;
     }
-    if (n >= 90281 && n <= 90399 || n >= 90476 && n <= 90759) {
-      return PartBPayer.DRUGS; // immune globulins and vaccines
+    if (n >= 90281 && n <= 90399 || n >= 90476 && n <= 90759 || n >= 91300 && n <= 91399) {
+      return PartBPayer.DRUGS; // immune globulins and vaccines (913xx: COVID-19 vaccines)
     }
     return PartBPayer.PHYSICIAN_FEE_SCHEDULE;
   }
