@@ -244,6 +244,48 @@ class PartBClaimPricerTest {
     assertTrue(apart.line(0).warnings().isEmpty() && apart.line(1).warnings().isEmpty());
   }
 
+  /**
+   * Collections that are not paid are no second fee: units an edit denies, a line denied whole, and
+   * a line the CLFS refuses (36415-QW) were counted, and the paid collection warned of two.
+   */
+  @Test
+  void onlyPaidCollectionsCountTowardsTheWarning() {
+    ClaimEdit oneUnitOfTheFirstLine =
+        new ClaimEdit() {
+          @Override
+          public String name() {
+            return "payer-units";
+          }
+
+          @Override
+          public List<EditFinding> check(Claim claim, PricingContext context) {
+            return List.of(
+                EditFinding.builder()
+                    .edit(name())
+                    .line(0)
+                    .action(EditAction.DENY_UNITS)
+                    .deniedUnits(1)
+                    .reason(UnpricedReason.EDIT_DENIED)
+                    .message("one collection a day")
+                    .build());
+          }
+        };
+    PricedClaim fewer =
+        pricer(b -> b.addEdit(oneUnitOfTheFirstLine))
+            .price(claim(List.of("36415 x2", "80053")), OFFICE);
+    assertEquals(new BigDecimal("9.09"), fewer.line(0).amountOrThrow(), fewer.toString());
+    assertTrue(fewer.line(0).warnings().isEmpty(), fewer.toString());
+    PricedClaim denied =
+        pricer(b -> b.addEdit(oneUnitOfTheFirstLine))
+            .price(claim(List.of("36415", "36415")), OFFICE);
+    assertTrue(denied.line(0).amount().isEmpty(), denied.toString());
+    assertTrue(denied.line(1).warnings().isEmpty(), denied.toString());
+    PricedClaim refused = pricer(b -> b).price(claim(List.of("36415", "36415-QW")), OFFICE);
+    assertEquals(
+        Optional.of(UnpricedReason.MODIFIER_NOT_ALLOWED), refused.line(1).result().reason());
+    assertTrue(refused.line(0).warnings().isEmpty(), refused.toString());
+  }
+
   @Test
   void anMueOnTheDrugDeniesItsLine() {
     // A hand-written MUE row (the real J1100 value is higher): at most 4 units per line.

@@ -2,6 +2,7 @@ package io.github.cpt4j.fee.medicare.partb;
 
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.fee.PricingContext;
@@ -27,25 +28,35 @@ final class SpecimenCollections {
 
   /**
    * Returns {@code findings} with a flag on each specimen collection line the laboratory schedule
-   * pays, of a date with more than one collection (units counted) on lines not denied.
+   * pays, of a date with more than one collection paid (units counted, less the units edits deny;
+   * lines denied or not priced left out).
    */
   static List<EditFinding> flag(
       Claim claim, PricingContext context, PartBFeeSchedule partB, List<EditFinding> findings) {
     int n = claim.size();
+    int[] paid = null;
+    for (int i = 0; i < n; i++) {
+      if (isCollection(claim.line(i), partB)) {
+        if (paid == null) {
+          paid = new int[n];
+        }
+        paid[i] = unitsPaid(claim, i, context, partB, findings);
+      }
+    }
+    if (paid == null) {
+      return findings;
+    }
     List<EditFinding> flags = null;
     for (int i = 0; i < n; i++) {
-      if (!isCollection(claim.line(i), partB) || denied(findings, i)) {
+      if (paid[i] == 0) {
         continue;
       }
       LocalDate date = claim.line(i).dateOfServiceOr(context.dateOfService());
       int units = 0;
       List<Integer> lines = new ArrayList<>(2);
       for (int j = 0; j < n; j++) {
-        BilledLine other = claim.line(j);
-        if (isCollection(other, partB)
-            && !denied(findings, j)
-            && other.dateOfServiceOr(context.dateOfService()).equals(date)) {
-          units += other.line().units();
+        if (paid[j] > 0 && claim.line(j).dateOfServiceOr(context.dateOfService()).equals(date)) {
+          units += paid[j];
           lines.add(claim.lineNumber(j));
         }
       }
@@ -78,13 +89,40 @@ final class SpecimenCollections {
         && partB.payerOf(line.line()) == PartBPayer.CLINICAL_LABORATORY;
   }
 
-  /** Whether an edit denied line {@code index} whole. */
-  private static boolean denied(List<EditFinding> findings, int index) {
+  /**
+   * Returns the collections line {@code index} is paid for: its units less those the edits deny, as
+   * {@link LineAlone} takes them off (a denial of the line, or of all its units, leaves none), and
+   * none when the laboratory schedule does not price what is left (36415-QW, a quarter that lacks
+   * the code). A collection that is not paid is no second fee.
+   */
+  private static int unitsPaid(
+      Claim claim,
+      int index,
+      PricingContext context,
+      PartBFeeSchedule partB,
+      List<EditFinding> findings) {
+    BilledLine billed = claim.line(index);
+    int units = billed.line().units();
+    int left = units;
     for (EditFinding finding : findings) {
-      if (finding.line() == index && finding.action() == EditAction.DENY_LINE) {
-        return true;
+      if (finding.line() != index) {
+        continue;
+      }
+      if (finding.action() == EditAction.DENY_LINE) {
+        return 0;
+      }
+      if (finding.action() == EditAction.DENY_UNITS) {
+        left = Math.min(left, units - finding.deniedUnits());
+        if (left <= 0) {
+          return 0;
+        }
       }
     }
-    return false;
+    ClaimLine line = left < units ? billed.line().withUnits(left) : billed.line();
+    PricingContext on =
+        billed.dateOfService().isEmpty()
+            ? context
+            : context.withDateOfService(billed.dateOfService().get());
+    return partB.price(line, on).isPriced() ? left : 0;
   }
 }
