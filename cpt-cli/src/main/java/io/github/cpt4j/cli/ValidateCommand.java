@@ -367,13 +367,10 @@ final class ValidateCommand implements Callable<Integer> {
           }
           continue;
         }
+        // The reader drops empty lines; a line of blanks or a quoted "" reaches here, and is
+        // checked
+        // as price --input reads it: an EMPTY cell in a one-column file, a short row otherwise.
         List<String> fields = record.fields();
-        if (fields.size() == 1 && fields.get(0).isBlank()) {
-          // A blank line, which price --input skips too (in a one-column file, the same text as a
-          // blank cell); a blank cell among others is checked, and invalid.
-          counts.skipped++;
-          continue;
-        }
         if (fields.size() != header.fields().size()) {
           // As price --input reads such a row: its cells cannot be told apart with certainty.
           counts.invalid++;

@@ -215,6 +215,21 @@ class ScrubCommandTest {
                     + " the first 1000 were checked"),
         out.get(1_001));
     assertTrue(out.get(1_002).contains("claim_too_long"), out.get(1_002));
+
+    // A 1,000th row that is not valid CSV counts, as cpt price counts it: the claim grew past the
+    // cap, checked whole, when the cut was only looked for after a readable row.
+    StringBuilder broken = new StringBuilder("claim,code,date\n");
+    for (int i = 0; i < 999; i++) {
+      broken.append("M,99213,2025-06-02\n");
+    }
+    broken.append("M,\"99213,2025-06-02\n");
+    broken.append("M,99213,2025-06-02\n".repeat(3));
+    List<String> cut =
+        Cli.runWithInput(broken.toString(), "scrub", "-i", "-", "--ptp", ptp.toString()).outLines();
+    assertTrue(cut.get(1_000).contains("malformed_row"), cut.get(1_000));
+    for (int row = 1_001; row <= 1_003; row++) {
+      assertTrue(cut.get(row).contains("claim_too_long"), cut.get(row));
+    }
   }
 
   /**

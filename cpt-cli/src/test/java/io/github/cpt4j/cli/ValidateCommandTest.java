@@ -168,6 +168,21 @@ class ValidateCommandTest {
     assertEquals(0, good.status(), good::toString);
   }
 
+  /**
+   * A quoted "" in a one-column file, or a line of blanks in any, was skipped as a blank line and
+   * the file passed, though price --input refuses both rows: every cell is checked.
+   */
+  @Test
+  void aBlankCellOfAColumnIsNeverSkipped() {
+    Cli.Result oneColumn = Cli.runWithInput("code\n99213\n\"\"\n", "validate", "--column", "code");
+    assertEquals(1, oneColumn.status(), oneColumn::toString);
+    assertTrue(oneColumn.out().contains("EMPTY"), oneColumn::toString);
+    Cli.Result blanks =
+        Cli.runWithInput("id,code\n1,99213\n   \n2,99214\n", "validate", "--column", "code");
+    assertEquals(1, blanks.status(), blanks::toString);
+    assertTrue(blanks.out().contains("MALFORMED_ROW"), blanks::toString);
+  }
+
   @Test
   void aVeryLongLineIsReportedNotKept() {
     String longLine = "9".repeat(200_000);

@@ -212,6 +212,12 @@ public final class BatchScrub {
       lines.add("malformed_row: " + problem);
       if (claimKey.isEmpty()) {
         endClaim();
+      } else if (lines.size() == BatchPricing.MAX_CLAIM_LINES) {
+        // Counted towards the claim's 1,000 rows, as cpt price counts it: a 1,000th row that is
+        // not valid CSV cuts the claim too, else the size passed the cap and the claim grew on.
+        String key = claimKey;
+        endClaim();
+        overLongKey = key;
       }
     }
 
