@@ -220,8 +220,10 @@ public final class SparkClaimPricing implements AutoCloseable {
     }
     List<String> columns = Arrays.asList(lines.columns());
     StructType out = outputSchema(lines.schema());
-    // Read now, as Spark fixes the zone of a Dataset's casts when it is built.
-    ZoneId timeZone = SessionTimeZone.of(spark);
+    // Read now, as Spark fixes the zone of a Dataset's casts when it is built; and from the
+    // session that built the lines, whose CAST(date AS DATE) the README promises: a notebook's
+    // second session (newSession()) may have another zone than the one this pricing was made on.
+    ZoneId timeZone = SessionTimeZone.of(lines.sparkSession());
     int claim = BatchRules.claimColumn(columns);
     if (claim < 0) {
       MapPartitionsFunction<Row, Row> alone =

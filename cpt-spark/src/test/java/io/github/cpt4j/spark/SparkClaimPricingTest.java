@@ -432,6 +432,41 @@ class SparkClaimPricingTest {
   }
 
   /**
+   * Lines built in another session of the same context (a notebook's newSession()) are read in that
+   * session's time zone, where their own CAST(date AS DATE) falls: the pricing's session zone moved
+   * 20:00 on New Year's Eve at -10:00 to the next day, and the next year's release.
+   */
+  @Test
+  void timestampDatesAreReadInTheZoneOfTheSessionThatBuiltTheLines() throws IOException {
+    Map<String, CliReference.Answer> expected =
+        CliReference.price("id,code,date\na,99213,2025-12-31\nb,99213,2026-01-01\n", OPTIONS);
+    org.apache.spark.sql.SparkSession other = spark.newSession();
+    String zone = spark.conf().get("spark.sql.session.timeZone");
+    // Ten hours from the pricing's session zone, whichever it is.
+    int offset =
+        SessionTimeZone.parse(zone)
+            .getRules()
+            .getOffset(Instant.parse("2026-01-01T00:00:00Z"))
+            .getTotalSeconds();
+    other.conf().set("spark.sql.session.timeZone", offset >= 0 ? "-10:00" : "+10:00");
+    String evening = offset >= 0 ? "2025-12-31 20:00:00" : "2026-01-01 08:00:00";
+    String night = offset >= 0 ? "2026-01-01 00:30:00" : "2026-01-01 10:30:00";
+    Dataset<Row> lines =
+        other.sql(
+            "SELECT id, '99213' AS code, date FROM VALUES ('a', TIMESTAMP'"
+                + evening
+                + "'), ('b', TIMESTAMP'"
+                + night
+                + "') AS t(id, date)");
+    if (offset < 0) {
+      // At +10:00 both fall on 2026-01-01 and 2026-01-01: compare with that reading instead.
+      expected =
+          CliReference.price("id,code,date\na,99213,2026-01-01\nb,99213,2026-01-01\n", OPTIONS);
+    }
+    CliReference.assertSameAnswers(expected, byId(pricing.price(lines)));
+  }
+
+  /**
    * Units typed DOUBLE (as pandas writes an integer column with gaps) or DECIMAL: a whole number
    * counts as that number, a fraction is refused as the command line refuses its text.
    */
