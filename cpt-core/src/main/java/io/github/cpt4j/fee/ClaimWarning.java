@@ -41,7 +41,7 @@ public final class ClaimWarning {
     ANESTHESIA_ROLES_DIFFER,
     /**
      * The line carries anesthesia minutes on a code not paid by time (anything outside 00100-01999,
-     * or 01995 and 01996, paid by base units alone): the minutes change no amount.
+     * or 01953, 01995 and 01996, paid by base units alone): the minutes change no amount.
      */
     MINUTES_IGNORED,
     /**

@@ -11,6 +11,7 @@ import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.data.BundledData;
 import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricingContext;
@@ -234,6 +235,27 @@ class AnesthesiaFilesTest {
       assertEquals(
           pricer.price(claim, ROCHESTER).total(), pricer.price(claim, present).total(), other);
     }
+  }
+
+  /**
+   * README's burn add-on example: 01953 is paid its base unit alone beside 01952, its time billed
+   * on 01952 (CMS Transmittal B-03-017, CR 2539); minutes on it are flagged, not paid.
+   */
+  @Test
+  void theBurnAddOnIsPaidItsBaseUnitWithoutMinutes() {
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(BundledData.medicareFeeSchedule());
+    // 01952 (5) 90 min: (5 + 6.0) x 19.79 = 217.69; 01953 (1): 1 x 19.79 = 19.79
+    PricedClaim priced =
+        pricer.price(Claim.builder().add("01952-AA 90min").add("01953-AA").build(), ROCHESTER);
+    assertEquals(new BigDecimal("217.69"), priced.line(0).amountOrThrow());
+    assertEquals(new BigDecimal("19.79"), priced.line(1).amountOrThrow(), priced::toString);
+    assertEquals(new BigDecimal("237.48"), priced.total());
+    PricedClaim timed =
+        pricer.price(
+            Claim.builder().add("01952-AA 90min").add("01953-AA 30min").build(), ROCHESTER);
+    assertEquals(new BigDecimal("19.79"), timed.line(1).amountOrThrow(), timed::toString);
+    assertEquals(
+        ClaimWarning.Kind.MINUTES_IGNORED, timed.line(1).warnings().get(0).kind(), timed::toString);
   }
 
   /**

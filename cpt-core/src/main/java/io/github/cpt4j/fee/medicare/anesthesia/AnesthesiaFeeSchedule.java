@@ -42,7 +42,8 @@ import java.util.function.IntUnaryOperator;
  *   <li><b>Time units</b>: the line's {@link ClaimLine#minutes() minutes} / 15, rounded to one
  *       decimal (section 50.G). A line without minutes is {@link
  *       UnpricedReason#NO_ANESTHESIA_TIME}, never priced as no time. The codes CMS pays without
- *       time units (01995, 01996: section 50.G) get base units alone.
+ *       time units get base units alone, minutes or not: 01995 and 01996 (section 50.G) and the
+ *       add-on 01953, whose time is billed and paid on its primary 01952 (Transmittal B-03-017).
  *   <li><b>Payment modifier</b> ({@link AnesthesiaRole}): AA and QZ 100%; QK, QY and QX 50%
  *       (medical direction, section 50.C: the physician's and the nurse anesthetist's lines are
  *       each paid half); AD three base units and no time, plus one time unit when the physician was
@@ -67,12 +68,13 @@ import java.util.function.IntUnaryOperator;
  * units is paid, with the total time of all of them (the multiple-procedure rule of chapter 12,
  * section 50); the others are {@link UnpricedReason#NOT_PAYABLE_ON_CLAIM}. The physician's lines
  * (AA, QK, QY, AD) and the nurse anesthetist's (QX, QZ) are separate services, and the add-on codes
- * 01953, 01968 and 01969 are paid beside their primary. When the physician's lines of a session (or
- * the nurse anesthetist's) carry different payment modifiers, such as AA on one and QK on another,
- * the session is still paid once, at the paid line's share, and that line's explanation gets a step
- * {@link #MIXED_ROLES} saying so. Presence at induction is a fact of the session, as its total time
- * is: the session is one anesthesia service, induced once, so presence is said once for it and adds
- * its time unit to the paid line when that line is billed AD (section 50.D).
+ * 01953 (its base unit alone), 01968 and 01969 are paid beside their primary. When the physician's
+ * lines of a session (or the nurse anesthetist's) carry different payment modifiers, such as AA on
+ * one and QK on another, the session is still paid once, at the paid line's share, and that line's
+ * explanation gets a step {@link #MIXED_ROLES} saying so. Presence at induction is a fact of the
+ * session, as its total time is: the session is one anesthesia service, induced once, so presence
+ * is said once for it and adds its time unit to the paid line when that line is billed AD (section
+ * 50.D).
  *
  * <h2>Presence at induction</h2>
  *
@@ -94,9 +96,24 @@ import java.util.function.IntUnaryOperator;
  */
 public final class AnesthesiaFeeSchedule implements FeeSchedule {
 
-  /** The codes paid by base units alone, without time units (chapter 12, section 50.G). */
+  /**
+   * The codes paid by base units alone, without time units: 01995 and 01996 (chapter 12, section
+   * 50.G) and the add-on {@link #BASE_UNITS_ADD_ON 01953}.
+   */
   public static final ImmutableSet<ProcedureCode> WITHOUT_TIME_UNITS =
-      ImmutableSet.of(CptCode.of(1995), CptCode.of(1996));
+      ImmutableSet.of(CptCode.of(1953), CptCode.of(1995), CptCode.of(1996));
+
+  /**
+   * 01953, the burn excision add-on to 01952, is paid its base unit alone: "for an add-on code,
+   * allow only the base unit of the add-on code. All anesthesia time should be reported with the
+   * primary anesthesia code" (CMS Program Memorandum Transmittal B-03-017, CR 2539, 2003). The
+   * obstetric add-ons 01968 and 01969 are its exception, paid with their own time.
+   */
+  static final ProcedureCode BASE_UNITS_ADD_ON = CptCode.of(1953);
+
+  /** Where CMS says the add-on's time is paid, for the explanations. */
+  static final String ADD_ON_TIME =
+      "its time is billed and paid on the primary code 01952 (CMS Transmittal B-03-017, CR 2539)";
 
   /** The anesthesia add-on codes, paid beside their primary rather than instead of it. */
   public static final ImmutableSet<ProcedureCode> ADD_ONS =
@@ -555,7 +572,10 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
         explanation =
             explanation.then(
                 PricingStep.note(
-                    "time-units", code + " is paid without time units (chapter 12, section 50.G)"));
+                    "time-units",
+                    code.equals(BASE_UNITS_ADD_ON)
+                        ? code + ", an add-on, is paid its base units alone: " + ADD_ON_TIME
+                        : code + " is paid without time units (chapter 12, section 50.G)"));
       }
     }
     AnesthesiaCalculation calculation =

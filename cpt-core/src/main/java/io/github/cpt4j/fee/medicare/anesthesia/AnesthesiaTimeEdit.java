@@ -14,10 +14,12 @@ import java.util.Optional;
 /**
  * Flags anesthesia minutes that no amount uses: Medicare pays minutes only as anesthesia time, on
  * the anesthesia codes 00100-01999 (Medicare Claims Processing Manual, chapter 12, section 50), and
- * not even there on 01995 and 01996, which are paid by base units alone (section 50.G). Minutes on
- * any other line ({@code 99213 30min}) are ignored by every schedule; the line keeps its amount and
- * gets an {@link io.github.cpt4j.fee.ClaimWarning.Kind#MINUTES_IGNORED} warning, so that nobody
- * takes them for having been paid, nor a typo in the code for a visit. Each finding is a {@link
+ * not even there on the codes paid by base units alone ({@link
+ * AnesthesiaFeeSchedule#WITHOUT_TIME_UNITS}): 01995 and 01996 (section 50.G), and the add-on 01953,
+ * whose time is paid on its primary 01952 (CMS Transmittal B-03-017). Minutes on any other line
+ * ({@code 99213 30min}) are ignored by every schedule; the line keeps its amount and gets an {@link
+ * io.github.cpt4j.fee.ClaimWarning.Kind#MINUTES_IGNORED} warning, so that nobody takes them for
+ * having been paid, nor a typo in the code for a visit. Each finding is a {@link
  * io.github.cpt4j.edit.EditAction#FLAG} named {@value #NAME}.
  *
  * <p>A line paid by time keeps its minutes unflagged, even where the payment modifier pays no time
@@ -65,18 +67,23 @@ public final class AnesthesiaTimeEdit implements ClaimEdit {
     }
     int minutes = line.minutesOrZero();
     String code = line.code().toString();
+    if (anesthesia) {
+      return Optional.of(
+          code
+              + " is paid by base units alone, without time units: its "
+              + minutes
+              + " minutes are not used "
+              + (line.code().equals(AnesthesiaFeeSchedule.BASE_UNITS_ADD_ON)
+                  ? "(an add-on: " + AnesthesiaFeeSchedule.ADD_ON_TIME + ")"
+                  : "(Claims Processing Manual, chapter 12, section 50.G)"));
+    }
     return Optional.of(
-        anesthesia
-            ? code
-                + " is paid by base units alone, without time units: its "
-                + minutes
-                + " minutes are not used (Claims Processing Manual, chapter 12, section 50.G)"
-            : code
-                + " is not paid by time: its "
-                + minutes
-                + " minutes are not used; Medicare pays minutes only as anesthesia time, on the"
-                + " anesthesia codes 00100-01999 (Claims Processing Manual, chapter 12, section"
-                + " 50)");
+        code
+            + " is not paid by time: its "
+            + minutes
+            + " minutes are not used; Medicare pays minutes only as anesthesia time, on the"
+            + " anesthesia codes 00100-01999 (Claims Processing Manual, chapter 12, section"
+            + " 50)");
   }
 
   @Override

@@ -44,6 +44,8 @@ class AnesthesiaFeeScheduleTest {
               code("00790"), 7,
               code("00840"), 6,
               code("00811"), 4,
+              code("01952"), 5,
+              code("01953"), 1,
               code("01967"), 5,
               code("01968"), 2,
               code("01996"), 3,
@@ -333,6 +335,30 @@ class AnesthesiaFeeScheduleTest {
             rochester());
     assertEquals(new BigDecimal("257.27"), fees.get(0).amountOrThrow());
     assertEquals(new BigDecimal("118.74"), fees.get(1).amountOrThrow());
+  }
+
+  /**
+   * 01953, the burn excision add-on, is paid its base unit alone, its time billed on 01952 (CMS
+   * Transmittal B-03-017, CR 2539): it needs no minutes, and minutes on it are not paid.
+   */
+  @Test
+  void theBurnAddOnIsPaidItsBaseUnitAloneBesideItsPrimary() {
+    // 01952 (5) 90 min: (5 + 6.0) x 19.79 = 217.69; 01953 (1): 1 x 19.79 = 19.79
+    List<FeeResult> fees =
+        SCHEDULE.priceSession(
+            List.of(ClaimLine.parse("01952-AA 90min"), ClaimLine.parse("01953-AA")), rochester());
+    assertEquals(new BigDecimal("217.69"), fees.get(0).amountOrThrow());
+    assertEquals(new BigDecimal("19.79"), fees.get(1).amountOrThrow(), fees.get(1)::toString);
+    assertTrue(fees.get(1).toString().contains("Transmittal B-03-017"), fees.get(1)::toString);
+    // Minutes on the add-on change nothing: they are the primary's to carry.
+    assertEquals(new BigDecimal("19.79"), price("01953-AA 30min").amountOrThrow());
+    assertTrue(AnesthesiaFeeSchedule.WITHOUT_TIME_UNITS.contains(code("01953")));
+    assertTrue(
+        AnesthesiaTimeEdit.ignoredMinutes(ClaimLine.parse("01953-AA 30min"))
+            .orElseThrow()
+            .contains("01952 (CMS Transmittal B-03-017, CR 2539)"));
+    // The obstetric add-ons are the transmittal's exception: still paid by their time.
+    assertEquals(UnpricedReason.NO_ANESTHESIA_TIME, price("01968-AA").reason().orElseThrow());
   }
 
   @Test
