@@ -259,6 +259,27 @@ class AnesthesiaFilesTest {
   }
 
   /**
+   * A line refused for its own modifier (47: no anesthesia fee for it) takes no part in the
+   * session: 00840-AA is paid alone, (6 + 45 / 15 = 3.0) x 19.79 = 178.11, and no line is said to
+   * be paid through 00790.
+   */
+  @Test
+  void aLineRefusedForItsModifierLeavesTheSessionToTheOther() {
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(BundledData.medicareFeeSchedule());
+    PricedClaim priced =
+        pricer.price(
+            Claim.builder().add("00790-AA-47 60min").add("00840-AA 45min").build(), ROCHESTER);
+    assertEquals(UnpricedReason.MODIFIER_NOT_ALLOWED, priced.line(0).reason().orElseThrow());
+    assertEquals(new BigDecimal("178.11"), priced.line(1).amountOrThrow(), priced::toString);
+    assertEquals(new BigDecimal("178.11"), priced.total());
+    for (int i = 0; i < 2; i++) {
+      String explained = priced.line(i).explanation().toString();
+      assertFalse(explained.contains("paid through"), explained);
+      assertFalse(explained.contains("paid with this line's time"), explained);
+    }
+  }
+
+  /**
    * README's medical direction example: 00790, 60 minutes, 13282-99, (7 + 4.0) x 19.79 = 217.69 in
    * full, 108.845 for each half, paid 108.85 to the physician (QK) and 108.85 to the nurse
    * anesthetist (QX), on one claim or two.

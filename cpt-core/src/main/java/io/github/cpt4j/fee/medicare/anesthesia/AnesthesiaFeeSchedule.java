@@ -71,10 +71,11 @@ import java.util.function.IntUnaryOperator;
  * 01953 (its base unit alone), 01968 and 01969 are paid beside their primary. When the physician's
  * lines of a session (or the nurse anesthetist's) carry different payment modifiers, such as AA on
  * one and QK on another, the session is still paid once, at the paid line's share, and that line's
- * explanation gets a step {@link #MIXED_ROLES} saying so. Presence at induction is a fact of the
- * session, as its total time is: the session is one anesthesia service, induced once, so presence
- * is said once for it and adds its time unit to the paid line when that line is billed AD (section
- * 50.D).
+ * explanation gets a step {@link #MIXED_ROLES} saying so. A line refused for its own reason (47, no
+ * payment modifier or two, no base units) takes no part in the session: it is paid nothing, so
+ * another is paid with its own time. Presence at induction is a fact of the session, as its total
+ * time is: the session is one anesthesia service, induced once, so presence is said once for it and
+ * adds its time unit to the paid line when that line is billed AD (section 50.D).
  *
  * <h2>Presence at induction</h2>
  *
@@ -221,7 +222,8 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
    * Prices the lines of one session as {@link #priceSession(List, PricingContext)} does, leaving
    * out of the session the lines whose index is set in {@code denied}: a line a claim edit denied
    * was not paid, so its time adds nothing to the session's and it cannot be the service paid for
-   * it. A denied line's own result is the one {@link #price} gives it alone.
+   * it. A denied line's own result is the one {@link #price} gives it alone. So it is for a line
+   * refused for its own reason (47, no payment modifier or two, no base units).
    *
    * <pre>{@code
    * BitSet denied = new BitSet();
@@ -241,6 +243,20 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
   /** Tells whether {@code line} carries one payment modifier of a role paid by its time. */
   private static boolean isPaidByTime(ClaimLine line) {
     return singleRole(line).map(AnesthesiaRole::isPaidByTime).orElse(false);
+  }
+
+  /**
+   * Tells whether {@link #price} refuses {@code line}, of the one payment modifier {@code role},
+   * for a reason of its own, whatever the context: a code without base units or a qualifying
+   * circumstance, 01999 which the contractor prices, or 47. Such a line is paid nothing, so it is
+   * no member of its session, as a line an edit denied is not: its time adds nothing and it cannot
+   * be the line paid. (A line of no payment modifier or two has no {@code role}, and is left out
+   * for that.)
+   */
+  private static boolean refusedAlone(ClaimLine line, int units, AnesthesiaRole role) {
+    return units < 0
+        || units == 0 && role.isPaidByTime()
+        || line.modifiers().contains(SURGEON_ANESTHESIA);
   }
 
   /** Tells whether {@code line} is paid by its time but carries no minutes. */
@@ -284,8 +300,7 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
         if (denied.get(i)
             || role.isEmpty()
             || role.get().isPhysician() != physician
-            || units < 0
-            || units == 0 && role.get().isPaidByTime() // the contractor prices it, see below
+            || refusedAlone(line, units, role.get())
             || ADD_ONS.contains(line.code())
             || WITHOUT_TIME_UNITS.contains(line.code())) {
           continue;
@@ -337,6 +352,11 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
       // in full, not cut to that.
       int minutes = anyWithoutMinutes ? 0 : totalMinutes;
       FeeResult result = priceWithMinutes(chosen, context, present, minutes);
+      if (!result.isPriced()) {
+        // Refused for what holds for every line (the date, the locality, its factor): each line
+        // gets that refusal alone, none is told it was paid through this one.
+        continue;
+      }
       StringJoiner others = new StringJoiner(", ");
       for (int i : members) {
         if (i != paid) {

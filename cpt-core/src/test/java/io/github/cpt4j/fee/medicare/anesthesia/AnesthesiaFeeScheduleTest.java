@@ -490,6 +490,57 @@ class AnesthesiaFeeScheduleTest {
     assertTrue(price("00790-AA 95min").amount().isPresent());
   }
 
+  /**
+   * A line refused for its own reason is paid nothing, so it is no member of the session: the other
+   * line is paid alone with its own time, (6 + 45 / 15 = 3.0) x 19.79 = 178.11, and no explanation
+   * says the refused line was paid.
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "00790-AA-47 60min, MODIFIER_NOT_ALLOWED", // anesthesia by the surgeon
+    "00790-AA-QK 60min, MODIFIER_NOT_ALLOWED", // two payment modifiers
+    "00790 60min, MODIFIER_REQUIRED",
+    "00100-AA 60min, NOT_IN_SCHEDULE", // no base units in this edition
+    "01999-AA 60min, CARRIER_PRICED",
+    "99100, STATUS_NOT_PAYABLE",
+  })
+  void aLineRefusedForItsOwnReasonTakesNoPartInTheSession(String refused, UnpricedReason reason) {
+    for (List<ClaimLine> lines :
+        List.of(
+            List.of(ClaimLine.parse(refused), ClaimLine.parse("00840-AA 45min")),
+            List.of(ClaimLine.parse("00840-AA 45min"), ClaimLine.parse(refused)))) {
+      List<FeeResult> fees = SCHEDULE.priceSession(lines, rochester());
+      FeeResult own = fees.get(lines.get(0).toString().equals(refused) ? 0 : 1);
+      FeeResult paid = fees.get(lines.get(0).toString().equals(refused) ? 1 : 0);
+      assertEquals(reason, own.reason().orElseThrow(), own::toString);
+      assertFalse(own.toString().contains("anesthesia-session"), own::toString);
+      assertEquals(new BigDecimal("178.11"), paid.amountOrThrow(), paid::toString);
+      assertFalse(paid.toString().contains("anesthesia-session"), paid::toString);
+    }
+  }
+
+  /**
+   * A refusal that holds for every line (the date, the locality, its factor) is each line's own:
+   * none is told it was paid through another that was not paid.
+   */
+  @Test
+  void aSessionRefusedByItsContextRefusesEachLineAlike() {
+    List<ClaimLine> lines =
+        List.of(ClaimLine.parse("00790-AA 60min"), ClaimLine.parse("00840-AA 45min"));
+    for (PricingContext context :
+        List.of(
+            PricingContext.withoutArea(DATE, Setting.FACILITY),
+            rochester().withArea(Locality.parse("10112-00")),
+            rochester().withDateOfService(DATE.plusYears(1)))) {
+      List<FeeResult> fees = SCHEDULE.priceSession(lines, context);
+      for (int i = 0; i < 2; i++) {
+        assertEquals(
+            SCHEDULE.price(lines.get(i), context).reason(), fees.get(i).reason(), fees::toString);
+        assertFalse(fees.get(i).toString().contains("anesthesia-session"), fees::toString);
+      }
+    }
+  }
+
   @Test
   void refusalsAreTyped() {
     assertEquals(UnpricedReason.MODIFIER_REQUIRED, price("00790 95min").reason().orElseThrow());
