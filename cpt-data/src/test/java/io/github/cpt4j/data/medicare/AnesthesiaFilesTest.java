@@ -280,6 +280,37 @@ class AnesthesiaFilesTest {
   }
 
   /**
+   * README's presence examples: the claim's session takes one time unit for presence at induction,
+   * on one AD line, the primary beside its add-on, and 01995 and 01996 take none ("does not
+   * recognize time units", chapter 12, section 50.G): 79.16 for the AD line with the unit, 3 x
+   * 19.79 = 59.37 for the others.
+   */
+  @Test
+  void presenceAtInductionIsPaidOnceForTheSession() {
+    MedicareFeeSchedule medicare = BundledData.medicareFeeSchedule();
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(medicare);
+    PricingContext present = ROCHESTER.withSupervisorPresentAtInduction(true);
+    assertEquals(
+        new BigDecimal("59.37"),
+        medicare.price(ClaimLine.parse("01996-AD"), present).amountOrThrow());
+    for (List<String> lines :
+        List.of(
+            List.of("01996-AD"),
+            List.of("00790-AD 60min", "01996-AD"),
+            List.of("01967-AD 120min", "01968-AD 60min"))) {
+      Claim.Builder claim = Claim.builder();
+      lines.forEach(claim::add);
+      PricedClaim priced = pricer.price(claim.build(), present);
+      assertEquals(
+          lines.size() == 1 ? new BigDecimal("59.37") : new BigDecimal("138.53"),
+          priced.total(),
+          priced::toString);
+      assertEquals(
+          new BigDecimal("59.37"), priced.line(lines.size() - 1).amountOrThrow(), lines::toString);
+    }
+  }
+
+  /**
    * README's medical direction example: 00790, 60 minutes, 13282-99, (7 + 4.0) x 19.79 = 217.69 in
    * full, 108.845 for each half, paid 108.85 to the physician (QK) and 108.85 to the nurse
    * anesthetist (QX), on one claim or two.

@@ -75,7 +75,9 @@ import java.util.function.IntUnaryOperator;
  * payment modifier or two, no base units) takes no part in the session: it is paid nothing, so
  * another is paid with its own time. Presence at induction is a fact of the session, as its total
  * time is: the session is one anesthesia service, induced once, so presence is said once for it and
- * adds its time unit to the paid line when that line is billed AD (section 50.D).
+ * adds its time unit to the paid line when that line is billed AD (section 50.D), and to no other:
+ * not to an AD add-on beside its AD primary, and never to 01953, 01995 or 01996, paid without time
+ * units (section 50.G: the contractor "does not recognize time units" for 01995 and 01996).
  *
  * <h2>Presence at induction</h2>
  *
@@ -198,7 +200,8 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
   /**
    * Prices one anesthesia line as described on this class; an AD line gets the time unit of
    * presence at induction when {@code context} says the physician was present ({@link
-   * PricingContext#supervisorPresentAtInduction()}).
+   * PricingContext#supervisorPresentAtInduction()}), unless its code is paid without time units
+   * ({@link #WITHOUT_TIME_UNITS}).
    */
   @Override
   public FeeResult price(ClaimLine line, PricingContext context) {
@@ -283,8 +286,9 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
       List<ClaimLine> lines, PricingContext context, BitSet denied, IntUnaryOperator numberOf) {
     requireNonNull(context, "context");
     requireNonNull(denied, "denied");
-    boolean present = context.supervisorPresentAtInduction();
     int n = lines.size();
+    // The session is induced once: presence at induction is one time unit, on one AD line.
+    int inducted = context.supervisorPresentAtInduction() ? inductedLine(lines, denied) : -1;
     FeeResult[] results = new FeeResult[n];
     for (boolean physician : new boolean[] {true, false}) {
       // The paid line of the group: the most base units, then the lowest code, then the first by
@@ -316,6 +320,9 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
         continue;
       }
       ClaimLine chosen = lines.get(paid);
+      if (inducted >= 0 && inducted != paid && members.contains(inducted)) {
+        inducted = -1; // an AD line paid through an AA or QK line: no line takes the unit
+      }
       if (anyWithoutMinutes && isPaidByTime(chosen)) {
         // The session is paid with the total time of its lines: a line without its minutes leaves
         // it without one. That line is refused for its own missing time, and every other line
@@ -351,7 +358,7 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
       // The session's total may pass the most one line carries (ClaimLine.MAX_MINUTES): it is paid
       // in full, not cut to that.
       int minutes = anyWithoutMinutes ? 0 : totalMinutes;
-      FeeResult result = priceWithMinutes(chosen, context, present, minutes);
+      FeeResult result = priceWithMinutes(chosen, context, paid == inducted, minutes);
       if (!result.isPriced()) {
         // Refused for what holds for every line (the date, the locality, its factor): each line
         // gets that refusal alone, none is told it was paid through this one.
@@ -398,9 +405,81 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
     }
     ImmutableList.Builder<FeeResult> out = ImmutableList.builderWithExpectedSize(n);
     for (int i = 0; i < n; i++) {
-      out.add(results[i] != null ? results[i] : price(lines.get(i), context));
+      out.add(
+          results[i] != null
+              ? results[i]
+              : priceAlone(lines, i, context, denied, inducted, numberOf));
     }
     return out.build();
+  }
+
+  /**
+   * Returns the line that takes the time unit of presence at induction, or -1 when none does: of
+   * the AD lines paid, the one with the most base units as {@link #isBetter} ranks them, a primary
+   * before an add-on. The session's paid line is that line when it is billed AD, and an add-on is
+   * paid beside its primary, not induced again (chapter 12, section 50.D). 01995 and 01996 take
+   * none: no time units are recognized for them (section 50.G), nor for 01953.
+   */
+  private int inductedLine(List<ClaimLine> lines, BitSet denied) {
+    int best = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      ClaimLine line = lines.get(i);
+      int units = baseUnits.unitsOrMinusOne(line.code());
+      if (denied.get(i)
+          || singleRole(line).orElse(null) != AnesthesiaRole.SUPERVISING_MORE_THAN_FOUR
+          || refusedAlone(line, units, AnesthesiaRole.SUPERVISING_MORE_THAN_FOUR)
+          || WITHOUT_TIME_UNITS.contains(line.code())) {
+        continue;
+      }
+      if (best < 0) {
+        best = i;
+        continue;
+      }
+      boolean addOn = ADD_ONS.contains(line.code());
+      boolean bestAddOn = ADD_ONS.contains(lines.get(best).code());
+      if (addOn != bestAddOn ? bestAddOn : isBetter(line, units, lines.get(best))) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Prices the line at {@code i}, outside any session of several: with the presence unit when it is
+   * the {@code inducted} line; an AD line beside it is told where the unit went. A denied line is
+   * priced as {@link #price} prices it.
+   */
+  private FeeResult priceAlone(
+      List<ClaimLine> lines,
+      int i,
+      PricingContext context,
+      BitSet denied,
+      int inducted,
+      IntUnaryOperator numberOf) {
+    ClaimLine line = lines.get(i);
+    if (denied.get(i)) {
+      return price(line, context);
+    }
+    // A code paid without time units takes no unit even when told of presence; told, it says why.
+    boolean present =
+        i == inducted
+            || context.supervisorPresentAtInduction() && WITHOUT_TIME_UNITS.contains(line.code());
+    FeeResult result = priceWithMinutes(line, context, present, line.minutesOrZero());
+    if (inducted >= 0
+        && i != inducted
+        && result.isPriced()
+        && !WITHOUT_TIME_UNITS.contains(line.code())
+        && singleRole(line).orElse(null) == AnesthesiaRole.SUPERVISING_MORE_THAN_FOUR) {
+      result =
+          result.withStep(
+              PricingStep.note(
+                  "anesthesia-induction",
+                  "the session is induced once: its time unit for presence at induction is paid"
+                      + " on line "
+                      + numberOf.applyAsInt(inducted)
+                      + " (chapter 12, section 50.D)"));
+    }
+    return result;
   }
 
   /**
@@ -558,7 +637,8 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
     BigDecimal time;
     if (role == AnesthesiaRole.SUPERVISING_MORE_THAN_FOUR) {
       base = SUPERVISION_BASE_UNITS;
-      time = presentAtInduction ? BigDecimal.ONE : BigDecimal.ZERO;
+      boolean inductionUnit = presentAtInduction && !WITHOUT_TIME_UNITS.contains(code);
+      time = inductionUnit ? BigDecimal.ONE : BigDecimal.ZERO;
       explanation =
           explanation.then(
               PricingStep.note(
@@ -568,8 +648,11 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
                       + "'s "
                       + units
                       + ", no time units"
-                      + (presentAtInduction ? " but one for presence at induction" : "")
-                      + " (chapter 12, section 50.D)"));
+                      + (inductionUnit ? " but one for presence at induction" : "")
+                      + " (chapter 12, section 50.D)"
+                      + (presentAtInduction && !inductionUnit
+                          ? "; none for presence at induction either: " + withoutTimeUnits(code)
+                          : "")));
     } else {
       base = BigDecimal.valueOf(units);
       explanation =
@@ -589,13 +672,7 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
                         + " time units, rounded to one decimal (chapter 12, section 50.G)"));
       } else {
         time = BigDecimal.ZERO;
-        explanation =
-            explanation.then(
-                PricingStep.note(
-                    "time-units",
-                    code.equals(BASE_UNITS_ADD_ON)
-                        ? code + ", an add-on, is paid its base units alone: " + ADD_ON_TIME
-                        : code + " is paid without time units (chapter 12, section 50.G)"));
+        explanation = explanation.then(PricingStep.note("time-units", withoutTimeUnits(code)));
       }
     }
     AnesthesiaCalculation calculation =
@@ -636,6 +713,13 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
           explanation.then(PricingStep.of("non-participating", "95% of the amount", amount));
     }
     return FeeResult.priced(amount, explanation);
+  }
+
+  /** Why {@code code}, one of {@link #WITHOUT_TIME_UNITS}, is paid no time units. */
+  private static String withoutTimeUnits(ProcedureCode code) {
+    return code.equals(BASE_UNITS_ADD_ON)
+        ? code + ", an add-on, is paid its base units alone: " + ADD_ON_TIME
+        : code + " is paid without time units (chapter 12, section 50.G)";
   }
 
   private static String noteOf(Modifier m) {

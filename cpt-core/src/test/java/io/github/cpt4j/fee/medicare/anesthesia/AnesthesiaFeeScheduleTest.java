@@ -233,6 +233,59 @@ class AnesthesiaFeeScheduleTest {
     }
   }
 
+  /**
+   * The session is induced once: its time unit for presence goes to one AD line, the primary's
+   * beside its add-on (79.16 and 3 x 19.79 = 59.37), and never to 01995 or 01996, for which no time
+   * units are recognized (section 50.G).
+   */
+  @Test
+  void presenceAtInductionIsOneTimeUnitForTheSession() {
+    // 01996-AD: 3 base units, no time unit for presence either: 59.37.
+    assertEquals(
+        new BigDecimal("59.37"),
+        SCHEDULE.price(ClaimLine.parse("01996-AD"), presentAtInduction()).amountOrThrow());
+    FeeResult epidural =
+        SCHEDULE.priceSession(List.of(ClaimLine.parse("01996-AD")), presentAtInduction()).get(0);
+    assertEquals(new BigDecimal("59.37"), epidural.amountOrThrow());
+    assertTrue(epidural.toString().contains("none for presence at induction"), epidural::toString);
+    List<FeeResult> withEpidural =
+        SCHEDULE.priceSession(
+            List.of(ClaimLine.parse("00790-AD 60min"), ClaimLine.parse("01996-AD")),
+            presentAtInduction());
+    assertEquals(List.of(new BigDecimal("79.16"), new BigDecimal("59.37")), amounts(withEpidural));
+    // 01967-AD and its add-on 01968-AD, in either order: the primary takes the unit.
+    List<FeeResult> obstetric =
+        SCHEDULE.priceSession(
+            List.of(ClaimLine.parse("01968-AD 60min"), ClaimLine.parse("01967-AD 120min")),
+            presentAtInduction());
+    assertEquals(List.of(new BigDecimal("59.37"), new BigDecimal("79.16")), amounts(obstetric));
+    assertTrue(
+        obstetric.get(0).toString().contains("presence at induction is paid on line 2"),
+        obstetric.get(0)::toString);
+    assertEquals(
+        List.of(new BigDecimal("79.16"), new BigDecimal("59.37")),
+        amounts(
+            SCHEDULE.priceSession(
+                List.of(ClaimLine.parse("01967-AD 120min"), ClaimLine.parse("01968-AD 60min")),
+                presentAtInduction())));
+    // An AD line paid through an AA line takes no unit, and no line is told it did.
+    List<FeeResult> mixed =
+        SCHEDULE.priceSession(
+            List.of(
+                ClaimLine.parse("00790-AA 60min"),
+                ClaimLine.parse("00840-AD 45min"),
+                ClaimLine.parse("01968-AD 60min")),
+            presentAtInduction());
+    assertEquals(new BigDecimal("59.37"), mixed.get(2).amountOrThrow());
+    assertFalse(mixed.get(2).explanation().has("anesthesia-induction"), mixed::toString);
+    // Alone, the add-on is the session's AD line and takes it.
+    assertEquals(
+        List.of(new BigDecimal("79.16")),
+        amounts(
+            SCHEDULE.priceSession(
+                List.of(ClaimLine.parse("01968-AD 60min")), presentAtInduction())));
+  }
+
   @Test
   void presenceAtInductionChangesNothingOutsideAd() {
     // 00840-AA 45 min and 00790-AA 60 min: 00790 paid with 105 minutes = 7.0 time units,
