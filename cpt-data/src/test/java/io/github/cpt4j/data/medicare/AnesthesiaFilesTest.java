@@ -228,6 +228,14 @@ class AnesthesiaFilesTest {
     assertEquals(new BigDecimal("79.16"), paid.line(0).amountOrThrow());
     assertEquals(UnpricedReason.NOT_PAYABLE_ON_CLAIM, paid.line(1).reason().orElseThrow());
     assertEquals(new BigDecimal("79.16"), paid.total());
+    // AD pays no time (section 50.D): neither line says the session's time was paid.
+    for (int i = 0; i < 2; i++) {
+      String why = paid.line(i).explanation().toString();
+      assertFalse(why.contains("total time") || why.contains("this line's time"), why);
+    }
+    assertTrue(
+        paid.line(0).explanation().toString().contains("paid once, billed AD: 3 base units"),
+        paid.line(0)::toString);
     // The other payment modifiers are paid by their time, present or not: AA 217.69 in full,
     // QK, QX and QY 108.85 each half, QZ 217.69.
     for (String other : List.of("AA", "QK", "QX", "QY", "QZ")) {

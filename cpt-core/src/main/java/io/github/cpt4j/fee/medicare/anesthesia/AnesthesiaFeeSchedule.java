@@ -66,18 +66,19 @@ import java.util.function.IntUnaryOperator;
  *
  * When several anesthesia services are billed for one session, only the one with the most base
  * units is paid, with the total time of all of them (the multiple-procedure rule of chapter 12,
- * section 50); the others are {@link UnpricedReason#NOT_PAYABLE_ON_CLAIM}. The physician's lines
- * (AA, QK, QY, AD) and the nurse anesthetist's (QX, QZ) are separate services, and the add-on codes
- * 01953 (its base unit alone), 01968 and 01969 are paid beside their primary. When the physician's
- * lines of a session (or the nurse anesthetist's) carry different payment modifiers, such as AA on
- * one and QK on another, the session is still paid once, at the paid line's share, and that line's
- * explanation gets a step {@link #MIXED_ROLES} saying so. A line refused for its own reason (47, no
- * payment modifier or two, no base units) takes no part in the session: it is paid nothing, so
- * another is paid with its own time. Presence at induction is a fact of the session, as its total
- * time is: the session is one anesthesia service, induced once, so presence is said once for it and
- * adds its time unit to the paid line when that line is billed AD (section 50.D), and to no other:
- * not to an AD add-on beside its AD primary, and never to 01953, 01995 or 01996, paid without time
- * units (section 50.G: the contractor "does not recognize time units" for 01995 and 01996).
+ * section 50), or billed AD at its 3 base units without time (section 50.D); the others are {@link
+ * UnpricedReason#NOT_PAYABLE_ON_CLAIM}. The physician's lines (AA, QK, QY, AD) and the nurse
+ * anesthetist's (QX, QZ) are separate services, and the add-on codes 01953 (its base unit alone),
+ * 01968 and 01969 are paid beside their primary. When the physician's lines of a session (or the
+ * nurse anesthetist's) carry different payment modifiers, such as AA on one and QK on another, the
+ * session is still paid once, at the paid line's share, and that line's explanation gets a step
+ * {@link #MIXED_ROLES} saying so. A line refused for its own reason (47, no payment modifier or
+ * two, no base units) takes no part in the session: it is paid nothing, so another is paid with its
+ * own time. Presence at induction is a fact of the session, as its total time is: the session is
+ * one anesthesia service, induced once, so presence is said once for it and adds its time unit to
+ * the paid line when that line is billed AD (section 50.D), and to no other: not to an AD add-on
+ * beside its AD primary, and never to 01953, 01995 or 01996, paid without time units (section 50.G:
+ * the contractor "does not recognize time units" for 01995 and 01996).
  *
  * <h2>Presence at induction</h2>
  *
@@ -370,14 +371,22 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
           others.add("line " + numberOf.applyAsInt(i));
         }
       }
+      // AD is paid no time units (section 50.D): the session's time pays nothing, so it is not
+      // said to.
+      boolean supervised =
+          singleRole(chosen).orElseThrow() == AnesthesiaRole.SUPERVISING_MORE_THAN_FOUR;
       PricingStep session =
           PricingStep.note(
               "anesthesia-session",
               members.size()
                   + " anesthesia services in one session: the one with the most base units is"
-                  + " paid with the total time, "
-                  + totalMinutes
-                  + " minutes (chapter 12, section 50); "
+                  + (supervised
+                      ? " paid once, billed AD: 3 base units and no time units"
+                          + (paid == inducted ? ", but one for presence at induction" : "")
+                          + " (chapter 12, sections 50 and 50.D); "
+                      : " paid with the total time, "
+                          + totalMinutes
+                          + " minutes (chapter 12, section 50); ")
                   + others
                   + " paid through it");
       results[paid] = result.withStep(session);
@@ -398,7 +407,10 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
                               < baseUnits.unitsOrMinusOne(chosen.code())
                           ? ", more base units"
                           : ", as many base units, first by code and modifiers")
-                      + ") is paid with this line's time",
+                      + (supervised
+                          ? ") is paid once for the session, billed AD: base units without time"
+                              + " units (chapter 12, section 50.D)"
+                          : ") is paid with this line's time"),
                   Explanation.of(header(lines.get(i), context), session));
         }
       }

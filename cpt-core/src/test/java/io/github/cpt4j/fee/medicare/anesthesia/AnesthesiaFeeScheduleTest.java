@@ -190,6 +190,39 @@ class AnesthesiaFeeScheduleTest {
     assertEquals(new BigDecimal("108.85"), team.get(1).amountOrThrow());
   }
 
+  /**
+   * AD is paid no time units (section 50.D): an AD session's explanations say it is paid once at
+   * its base units, never that it is paid with the session's time.
+   */
+  @Test
+  void anAdSessionIsNotSaidToBePaidForItsTime() {
+    List<ClaimLine> lines =
+        List.of(ClaimLine.parse("00790-AD 60min"), ClaimLine.parse("00840-AD 45min"));
+    for (PricingContext context : List.of(presentAtInduction(), rochester())) {
+      List<FeeResult> fees = SCHEDULE.priceSession(lines, context);
+      String paid = fees.get(0).toString();
+      String through = fees.get(1).toString();
+      assertTrue(paid.contains("paid once, billed AD: 3 base units and no time units"), paid);
+      assertEquals(
+          context.supervisorPresentAtInduction(),
+          paid.contains("no time units, but one for presence at induction (chapter 12, sections"),
+          paid);
+      assertTrue(through.contains("line 1 (00790, more base units) is paid once"), through);
+      for (String words : List.of(paid, through)) {
+        assertFalse(words.contains("total time"), words);
+        assertFalse(words.contains("105 minutes"), words);
+        assertFalse(words.contains("this line's time"), words);
+      }
+    }
+    // An AA session still says it is paid with the total time.
+    List<FeeResult> aa =
+        SCHEDULE.priceSession(
+            List.of(ClaimLine.parse("00790-AA 60min"), ClaimLine.parse("00840-AA 45min")),
+            rochester());
+    assertTrue(aa.get(0).toString().contains("total time, 105 minutes"), aa::toString);
+    assertTrue(aa.get(1).detail().contains("this line's time"), aa.get(1)::detail);
+  }
+
   /** The context says presence at induction to every form, the line's and the session's. */
   @Test
   void theContextSaysPresenceAtInductionToEveryForm() {
