@@ -65,6 +65,35 @@ class PartBClaimPricerTest {
         pipeline.apply(MedicareClaimPricer.builder(BundledData.medicareFeeSchedule())).build());
   }
 
+  /**
+   * A payer's edit, {@code payer-units}, that denies {@code units} of line 1, then {@code more}.
+   */
+  private static ClaimEdit denyingUnitsOfTheFirstLine(
+      int units, String message, EditFinding... more) {
+    return new ClaimEdit() {
+      @Override
+      public String name() {
+        return "payer-units";
+      }
+
+      @Override
+      public List<EditFinding> check(Claim claim, PricingContext context) {
+        List<EditFinding> findings = new ArrayList<>();
+        findings.add(
+            EditFinding.builder()
+                .edit(name())
+                .line(0)
+                .action(EditAction.DENY_UNITS)
+                .deniedUnits(units)
+                .reason(UnpricedReason.EDIT_DENIED)
+                .message(message)
+                .build());
+        findings.addAll(List.of(more));
+        return findings;
+      }
+    };
+  }
+
   private static Claim claim(List<String> lines) {
     Claim.Builder claim = Claim.builder();
     lines.forEach(claim::add);
@@ -250,26 +279,7 @@ class PartBClaimPricerTest {
    */
   @Test
   void onlyPaidCollectionsCountTowardsTheWarning() {
-    ClaimEdit oneUnitOfTheFirstLine =
-        new ClaimEdit() {
-          @Override
-          public String name() {
-            return "payer-units";
-          }
-
-          @Override
-          public List<EditFinding> check(Claim claim, PricingContext context) {
-            return List.of(
-                EditFinding.builder()
-                    .edit(name())
-                    .line(0)
-                    .action(EditAction.DENY_UNITS)
-                    .deniedUnits(1)
-                    .reason(UnpricedReason.EDIT_DENIED)
-                    .message("one collection a day")
-                    .build());
-          }
-        };
+    ClaimEdit oneUnitOfTheFirstLine = denyingUnitsOfTheFirstLine(1, "one collection a day");
     PricedClaim fewer =
         pricer(b -> b.addEdit(oneUnitOfTheFirstLine))
             .price(claim(List.of("36415 x2", "80053")), OFFICE);
@@ -336,26 +346,8 @@ class PartBClaimPricerTest {
   @Test
   void deniedUnitsAreTakenOffALinePricedAlone() {
     ClaimEdit threeUnits =
-        new ClaimEdit() {
-          @Override
-          public String name() {
-            return "payer-units";
-          }
-
-          @Override
-          public List<EditFinding> check(Claim claim, PricingContext context) {
-            return List.of(
-                EditFinding.builder()
-                    .edit(name())
-                    .line(0)
-                    .action(EditAction.DENY_UNITS)
-                    .deniedUnits(3)
-                    .reason(UnpricedReason.EDIT_DENIED)
-                    .message("test: 3 units not covered")
-                    .build(),
-                EditFinding.flag(name(), 0, "test: look again"));
-          }
-        };
+        denyingUnitsOfTheFirstLine(
+            3, "test: 3 units not covered", EditFinding.flag("payer-units", 0, "test: look again"));
     PricedLine drug =
         pricer(b -> b.addEdit(threeUnits))
             .price(claim(List.of("J1100 x8", "99213")), OFFICE)
