@@ -310,14 +310,21 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
   /** A result with an amount. */
   public static final class Priced extends FeeResult {
     /**
-     * The exact amount; null until first read when the result was made from nano-dollars, which
-     * spares most single-line callers, who read only the rounded amount, one object. Read without a
-     * lock, which is safe: it only ever changes from null to an immutable BigDecimal of the same
-     * value.
+     * The exact amount given to the constructor; null when the result was made from nano-dollars.
+     * Final, so that a result handed to another thread without synchronization is seen with it: a
+     * reader that saw null here would take the amount to be the unused nanoDollars, 0.
      */
-    private BigDecimal exactAmount;
+    private final BigDecimal given;
 
-    /** The exact amount in 10^-9 dollars when made from them; unused once exactAmount is set. */
+    /**
+     * The exact amount of a result made from nano-dollars, worked out on first read, which spares
+     * most single-line callers, who read only the rounded amount, one object. Read without a lock,
+     * which is safe: every thread that finds it null works out the same value from the final
+     * nanoDollars.
+     */
+    private BigDecimal fromNanos;
+
+    /** The exact amount in 10^-9 dollars when made from them; 0 and unused when given is set. */
     private final long nanoDollars;
 
     private final BigDecimal amount;
@@ -333,7 +340,7 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
         boolean settingNotAvailable,
         Explanation explanation) {
       super(explanation);
-      this.exactAmount = exactAmount;
+      this.given = exactAmount;
       this.nanoDollars = 0;
       this.amount = amount;
       this.settingNotAvailable = settingNotAvailable;
@@ -342,6 +349,7 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
     private Priced(
         long nanoDollars, BigDecimal amount, boolean settingNotAvailable, Explanation explanation) {
       super(explanation);
+      this.given = null;
       this.nanoDollars = nanoDollars;
       this.amount = amount;
       this.settingNotAvailable = settingNotAvailable;
@@ -353,6 +361,7 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
         boolean settingNotAvailable,
         Supplier<Explanation> explanationSource) {
       super(explanationSource);
+      this.given = null;
       this.nanoDollars = nanoDollars;
       this.amount = amount;
       this.settingNotAvailable = settingNotAvailable;
@@ -365,10 +374,13 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
 
     /** Returns the exact amount before the final rounding. */
     public BigDecimal exact() {
-      BigDecimal exact = exactAmount;
+      if (given != null) {
+        return given;
+      }
+      BigDecimal exact = fromNanos;
       if (exact == null) {
         exact = BigDecimal.valueOf(nanoDollars, 9);
-        exactAmount = exact;
+        fromNanos = exact;
       }
       return exact;
     }

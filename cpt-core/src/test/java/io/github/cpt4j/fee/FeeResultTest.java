@@ -193,7 +193,7 @@ class FeeResultTest {
    */
   @Test
   void everyFieldTheConstructorsSetIsFinal() {
-    java.util.Set<String> caches = java.util.Set.of("deferred", "resolved", "exactAmount");
+    java.util.Set<String> caches = java.util.Set.of("deferred", "resolved", "fromNanos");
     for (Class<?> type :
         new Class<?>[] {
           FeeResult.class, FeeResult.Priced.class, FeeResult.Unpriced.class, Explanation.class
