@@ -236,13 +236,23 @@ final class ComponentReductionStep implements ClaimStep {
                 : fee.exactAmount()
                     .subtract(pe.multiply(cut))
                     .setScale(FeeResult.CENTS, FeeResult.ROUNDING);
-        BigDecimal perSlot = pe.multiply(Part.scale(p));
+        BigDecimal scale = Part.scale(p);
+        BigDecimal perSlot = pe.multiply(scale);
+        // A line paid a share (non-participation, a therapy assistant's 85%) is paid that share of
+        // the posted reduced fee: the words state both.
+        String paid =
+            scale.compareTo(BigDecimal.ONE) == 0
+                ? ""
+                : ", "
+                    + Amounts.plain(reduced.multiply(scale))
+                    + " after the line's "
+                    + Amounts.percent(scale);
         parts.add(
             new Part(
                 p,
                 perSlot,
-                p.line.unitFee.subtract(reduced).multiply(Part.scale(p)),
-                ": the reduced fee CMS posts, " + Amounts.plain(reduced) + " a unit",
+                p.line.unitFee.subtract(reduced).multiply(scale),
+                ": the reduced fee CMS posts, " + Amounts.plain(reduced) + " a unit" + paid,
                 Part.rankBy(p, pe, perSlot)));
       }
     }
@@ -487,13 +497,21 @@ final class ComponentReductionStep implements ClaimStep {
                     + ": "
                     + Amounts.percent(cut)
                     + " of it off"
-                    + (reduced < slots ? later : "")
+                    + (reduced < slots ? later : reduced > 1 ? each(procedure, slots) : "")
                     + p.how
                     + " ("
-                    + Amounts.plain(off)
+                    + procedure.perLine(off)
                     + ")");
       }
       rank += slots;
     }
+  }
+
+  /**
+   * The qualifier of a cut when every side or unit of a procedure ranks after the first service:
+   * the cut stated is of each. Built only when the words are, like the rest of them.
+   */
+  private static String each(Procedure procedure, int slots) {
+    return Part.bySide(procedure) ? " each side" : " each of the " + slots + " units";
   }
 }

@@ -372,9 +372,13 @@ final class MultipleSurgeryStep implements ClaimStep {
                           + base
                           + "; its units after the"
                           + " first are each paid"
-                      : "in the family of base " + base + " beside " + top.describe() + ", paid")
+                      : "in the family of base "
+                          + base
+                          + " beside "
+                          + top.describe()
+                          + (reduced > 1 ? ", each of its " + reduced + " units paid" : ", paid"))
                   + " its amount minus the base's "
-                  + Amounts.plain(deduction)
+                  + m.perLine(deduction)
                   + (reducedSlot.signum() == 0 ? ", not below zero" : ""));
       total = total.add(amount);
       if (shared) {

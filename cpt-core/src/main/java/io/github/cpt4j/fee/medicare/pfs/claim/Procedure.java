@@ -128,7 +128,25 @@ final class Procedure {
     return line.isPriced() && (other == null || other.isPriced());
   }
 
-  /** Sets the procedure's exact amount; each line of a pair gets half. */
+  /**
+   * Writes {@code figure}, an amount of the whole procedure, in the words of a step that sets the
+   * procedure's amount with {@link #set}: as it is for a single line; for an LT and RT pair, whose
+   * lines {@code set} gives half each, with the half the line takes ("1.44 for the pair, 0.72 on
+   * this line"), as each line's explanation states what that line lost.
+   */
+  String perLine(BigDecimal figure) {
+    return other == null
+        ? Amounts.plain(figure)
+        : Amounts.plain(figure)
+            + " for the pair, "
+            + Amounts.plain(figure.multiply(Amounts.HALF))
+            + " on this line";
+  }
+
+  /**
+   * Sets the procedure's exact amount; each line of a pair gets half. A figure of the procedure the
+   * words state is the pair's: write it with {@link #perLine}.
+   */
   void set(BigDecimal newAmount, ClaimRule rule, Supplier<String> description) {
     amount = newAmount;
     if (other == null) {
