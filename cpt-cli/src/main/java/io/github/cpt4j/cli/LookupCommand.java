@@ -308,7 +308,7 @@ final class LookupCommand implements Callable<Integer> {
   static String paidBy(PartBPayer payer, List<RvuEntry> rows) {
     if (payer != PartBPayer.PHYSICIAN_FEE_SCHEDULE
         || rows.isEmpty()
-        || rows.stream().anyMatch(row -> isPaid(row.status()))) {
+        || rows.stream().anyMatch(row -> row.status().isPaid())) {
       return payer.words();
     }
     PaymentStatus status = rows.get(0).status();
@@ -319,11 +319,6 @@ final class LookupCommand implements Callable<Integer> {
         + " ("
         + status.words()
         + ")";
-  }
-
-  /** Statuses under which the schedule pays an amount: from RVUs, by the contractor, by time. */
-  private static boolean isPaid(PaymentStatus status) {
-    return status.isPricedFromRvus() || status == PaymentStatus.C || status == PaymentStatus.J;
   }
 
   private static void field(PrintWriter out, String name, String value) {

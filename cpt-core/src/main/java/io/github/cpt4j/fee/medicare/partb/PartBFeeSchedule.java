@@ -141,7 +141,8 @@ public final class PartBFeeSchedule implements FeeSchedule {
     // Last, so that it wins: what the Physician Fee Schedule pays, it pays.
     for (MedicareFeeSchedule pfs : builder.pfs) {
       for (RvuEntry entry : pfs.rvus().all()) {
-        if (!isPaid(entry.status())) {
+        // Anesthesia (J) goes by its shape: to the anesthesia schedule when one is loaded.
+        if (!entry.status().isPaid() || entry.status() == PaymentStatus.J) {
           continue;
         }
         if (entry.modifier().isEmpty()) {
@@ -158,13 +159,6 @@ public final class PartBFeeSchedule implements FeeSchedule {
   private void route(ProcedureCode code, PartBPayer payer) {
     int packed = code.packed();
     routes[packed] = (byte) (routes[packed] & ~PAYER_BITS | payer.ordinal() + 1);
-  }
-
-  private static boolean isPaid(PaymentStatus status) {
-    return switch (status) {
-      case A, C, R, T -> true;
-      default -> false;
-    };
   }
 
   /** Returns an empty builder. */

@@ -70,6 +70,15 @@ public enum PaymentStatus {
     return this == A || this == R || this == T;
   }
 
+  /**
+   * Tells whether the Physician Fee Schedule pays an amount for a code of this status: A, R and T
+   * from RVUs, C as the contractor prices it, J from anesthesia base and time units. The others
+   * (bundled, excluded, deleted, not covered...) are paid nothing under it.
+   */
+  public boolean isPaid() {
+    return isPricedFromRvus() || this == C || this == J;
+  }
+
   /** Returns a few words saying what the status means, for explanations. */
   public String words() {
     switch (this) {

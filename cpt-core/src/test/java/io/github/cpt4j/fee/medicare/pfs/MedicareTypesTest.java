@@ -53,6 +53,12 @@ class MedicareTypesTest {
     assertThrows(IllegalArgumentException.class, () -> PaymentStatus.of('K'));
     assertTrue(PaymentStatus.R.isPricedFromRvus());
     assertFalse(PaymentStatus.C.isPricedFromRvus());
+    assertEquals(
+        "ACJRT",
+        java.util.Arrays.stream(PaymentStatus.values())
+            .filter(PaymentStatus::isPaid)
+            .map(s -> String.valueOf(s.code()))
+            .collect(java.util.stream.Collectors.joining()));
     for (PcTcIndicator indicator : PcTcIndicator.values()) {
       assertSame(indicator, PcTcIndicator.of(indicator.code()));
     }
