@@ -260,7 +260,7 @@ class RenderingProviderTest {
         List.of(
             "rendering_provider: '123' has the wrong length at index 3: an NPI is 10 digits, not 3",
             "rendering_provider: '0234567893' has an illegal character at index 0: an NPI starts"
-                + " with 1 (an individual) or 2 (an organisation)",
+                + " with 1 or 2",
             "rendering_provider: '12345a7893' has an illegal character at index 5: an NPI is"
                 + " digits only",
             "rendering_provider: '12345678901' has the wrong length at index 10: an NPI is 10"

@@ -10,11 +10,13 @@ import java.util.Optional;
  * A National Provider Identifier: the ten-digit number that names a physician, practitioner or
  * supplier on a Medicare claim, such as the rendering provider of a claim line (CMS-1500 item 24J).
  *
- * <p>An NPI is nine digits and a check digit. The first digit is 1 (an individual) or 2 (an
- * organisation); the check digit is the Luhn check digit of the nine digits prefixed with the card
- * issuer prefix {@code 80840}, as CMS's <i>Requirements for National Provider Identifier (NPI) and
- * NPI Enumeration</i> defines it. {@link #parse} checks both, so a mistyped digit is caught before
- * it splits one physician's lines into two.
+ * <p>An NPI is nine digits and a check digit. CMS issues numbers starting with 1 or 2 (its
+ * <i>Requirements for National Provider Identifier (NPI) and NPI Enumeration</i>); the check digit
+ * is the Luhn check digit of the nine digits prefixed with the card issuer prefix {@code 80840}, as
+ * the same text defines it. {@link #parse} checks both, so a mistyped digit is caught before it
+ * splits one physician's lines into two. The number says nothing else: an NPI has no "embedded
+ * intelligence" (the NPI final rule, 69 FR 3434), so whether it names a person or an organisation
+ * (its entity type) is in the NPI registry's record, not in its digits.
  *
  * <p>Immutable; ordered by number.
  *
@@ -69,7 +71,7 @@ public final class Npi implements Comparable<Npi> {
     if (index < text.length() && index < LENGTH) {
       throw new CodeFormatException(
           index == 0 && isDigit(text.charAt(0))
-              ? "an NPI starts with 1 (an individual) or 2 (an organisation)"
+              ? "an NPI starts with 1 or 2"
               : "an NPI is digits only",
           text,
           index,
@@ -140,11 +142,6 @@ public final class Npi implements Comparable<Npi> {
 
   private static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
-  }
-
-  /** Returns whether this NPI names an individual (first digit 1) rather than an organisation. */
-  public boolean isIndividual() {
-    return number < 2_000_000_000L;
   }
 
   @Override

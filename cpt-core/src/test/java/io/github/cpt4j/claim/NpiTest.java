@@ -58,9 +58,12 @@ class NpiTest {
   }
 
   @Test
-  void individualsStartWithOneAndOrganisationsWithTwo() {
-    assertTrue(Npi.parse("1999999992").isIndividual());
-    assertFalse(Npi.parse("2000000002").isIndividual());
+  void theFirstDigitIsOneOrTwoAndSaysNothingMore() {
+    // CMS issues NPIs from 1 and 2 alike to people and organisations: no entity type to read.
+    assertEquals("1999999992", Npi.parse("1999999992").toString());
+    assertEquals("2000000002", Npi.parse("2000000002").toString());
+    CodeFormatException e = assertThrows(CodeFormatException.class, () -> Npi.parse("3000000008"));
+    assertEquals("an NPI starts with 1 or 2", e.getMessage().replaceAll(".*: ", ""));
   }
 
   @Test
