@@ -65,7 +65,7 @@ import picocli.CommandLine.Spec;
           + "code set (the bundled sample, or --codes over it) is NOT_IN_CODE_SET; a line gets "
           + "one report per "
           + "finding. Anesthesia minutes on a code not paid by time (99213 30min; Medicare pays "
-          + "minutes only on 00100-01999, and not on 01995 or 01996) are a MINUTES_IGNORED "
+          + "minutes only on 00100-01999, and not on 01953, 01995 or 01996) are a MINUTES_IGNORED "
           + "warning: reported, its detail starting 'warning:' (result 'warning' in CSV and "
           + "JSON), but the line stays valid and alone does not make the exit status 1. With --column NAME the input is CSV with a header row, and the lines are "
           + "that column's cells, numbered by the line they start on; a row that is not valid "

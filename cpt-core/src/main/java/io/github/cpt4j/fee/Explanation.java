@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * result.explanation().toString();
- * // medicare: 99213 2025-03-14 13282-99 non-facility; row: 99213 status A; rvu: ...; round: ...
+ * // medicare: medicare-pfs-2025-sample prices 99213 on 2025-03-14 13282-99 non-facility;
+ * // row: 99213 status A (active), PC/TC 0, ...; rvu: ...; posted-fee: ...; round: ...
  * }</pre>
  */
 public final class Explanation {

@@ -14,9 +14,10 @@ import java.util.List;
  * amount add nothing (their reason says why). Immutable and thread-safe.
  *
  * <pre>{@code
+ * // 29880-RT, 20610-LT and 99213-25 in Rochester (13282-99), facility, on 2025-06-02
  * PricedClaim pricing = pricer.price(claim, context);
- * pricing.total();                       // 1611.57
- * pricing.lines().get(1).amount();       // Optional[151.76]
+ * pricing.total();                       // 614.69
+ * pricing.lines().get(1).amount();       // Optional[21.07]: 20610, the second procedure, at 50%
  * System.out.println(pricing);           // the total, then one line per claim line
  * }</pre>
  */

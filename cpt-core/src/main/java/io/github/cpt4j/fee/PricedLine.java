@@ -22,8 +22,8 @@ import java.util.Optional;
  * on first use.
  *
  * <pre>{@code
- * PricedLine knee = pricing.line(0);
- * knee.amount();                         // Optional[1139.36]
+ * PricedLine knee = pricing.line(0);     // 29880-RT of PricedClaim's example claim
+ * knee.amount();                         // Optional[531.70]
  * knee.explanation().has("multiple-procedure");
  * log.info(knee.toString());             // one line: amount, then every step
  * }</pre>

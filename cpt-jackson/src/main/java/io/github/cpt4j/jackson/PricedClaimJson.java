@@ -24,8 +24,7 @@ import java.util.TreeMap;
  *
  * <pre>{@code
  * {"context":{"dateOfService":"2025-06-02","area":"13282-99","setting":"FACILITY",
- *             "participating":true,"qualifyingApmParticipant":false,"practitioner":"PHYSICIAN",
- *             "placeOfService":"22"},
+ *             "participating":true,"qualifyingApmParticipant":false,"practitioner":"PHYSICIAN"},
  *  "total":"614.69","fullyPriced":true,
  *  "lines":[{"index":0,"lineNumber":1,
  *            "billed":{"code":"29880","modifiers":["RT"],"units":1,"charge":"2400.00"},
