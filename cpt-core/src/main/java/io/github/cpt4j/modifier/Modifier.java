@@ -125,43 +125,50 @@ public final class Modifier implements Comparable<Modifier> {
   /**
    * Parses a modifier in strict form: exactly two characters, each {@code 0-9} or {@code A-Z}.
    *
-   * @throws CodeFormatException with the type and index of the first problem
+   * @throws CodeFormatException with the type and index of the first problem, the first position at
+   *     which the text can no longer be a modifier: blanks that lead the text or follow a
+   *     well-formed modifier are {@code SURROUNDING_WHITESPACE} ({@code "26 "} at 2), and before
+   *     trailing blanks that follow no modifier the error is that of the characters before them
+   *     ({@code "!6 "} is an illegal character at 0)
    */
   public static Modifier parse(CharSequence text) {
     requireNonNull(text, "text");
     int encoded = scan(text, 0, text.length());
     if (encoded < 0) {
-      throw surroundingWhitespace(text).orElseGet(() -> exception(text, 0, encoded));
+      throw firstProblem(text, encoded);
     }
     return ALL[encoded];
   }
 
   /**
-   * The error of blanks around a modifier (" 26", "26 "), as the code parsers report them, rather
-   * than a wrong length or an illegal first character: found only once a parse failed.
+   * The error of a strict parse that failed with the scan's error {@code encoded}. Blanks around a
+   * modifier (" 26", "26 ") are reported as the code parsers report them, rather than as a wrong
+   * length or an illegal character. Trailing blanks only when what they follow is a modifier: "!6 "
+   * was once white space at 2, after the illegal character at 0 that the Javadoc promises.
    */
-  private static Optional<CodeFormatException> surroundingWhitespace(CharSequence text) {
+  private static CodeFormatException firstProblem(CharSequence text, int encoded) {
     int n = text.length();
-    if (n == 0) {
-      return Optional.empty();
+    if (n > 0 && WhiteSpace.isSpace(text.charAt(0))) {
+      return surroundingWhitespace(text, 0);
     }
-    int at = -1;
-    if (WhiteSpace.isSpace(text.charAt(0))) {
-      at = 0;
-    } else if (WhiteSpace.isSpace(text.charAt(n - 1))) {
-      at = n - 1;
-      while (at > 0 && WhiteSpace.isSpace(text.charAt(at - 1))) {
-        at--;
-      }
+    int at = n;
+    while (at > 0 && WhiteSpace.isSpace(text.charAt(at - 1))) {
+      at--;
     }
-    return at < 0
-        ? Optional.empty()
-        : Optional.of(
-            new CodeFormatException(
-                "expected no white space: a modifier is exactly two characters",
-                text,
-                at,
-                ErrorType.SURROUNDING_WHITESPACE));
+    if (at == n) {
+      return exception(text, 0, encoded);
+    }
+    // Trailing blanks after text that is no modifier: that text's first error comes first.
+    int inner = scan(text, 0, at);
+    return inner >= 0 ? surroundingWhitespace(text, at) : exception(text, 0, inner);
+  }
+
+  private static CodeFormatException surroundingWhitespace(CharSequence text, int at) {
+    return new CodeFormatException(
+        "expected no white space: a modifier is exactly two characters",
+        text,
+        at,
+        ErrorType.SURROUNDING_WHITESPACE);
   }
 
   /**

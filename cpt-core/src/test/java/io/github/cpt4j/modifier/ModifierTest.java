@@ -55,6 +55,13 @@ class ModifierTest {
         "'26 ' | SURROUNDING_WHITESPACE | 2",
         "'26  ' | SURROUNDING_WHITESPACE | 2",
         "'26\u00a0' | SURROUNDING_WHITESPACE | 2",
+        // Trailing blanks after what is no modifier: its own first error, which comes before them.
+        "'!6 ' | ILLEGAL_CHARACTER | 0",
+        "'\u00e96 ' | ILLEGAL_CHARACTER | 0",
+        "'r6\t' | LOWER_CASE | 0",
+        "'2 '  | WRONG_LENGTH | 1",
+        "'265 ' | WRONG_LENGTH | 2",
+        "'2-\u00a0' | ILLEGAL_CHARACTER | 1",
         "\u0662\u0666 | ILLEGAL_CHARACTER | 0",
         "2\uff16 | ILLEGAL_CHARACTER | 1",
       })
