@@ -117,7 +117,9 @@ public final class BilledLine {
    * then optionally {@code $} and the charge, then optionally {@code on} and the date of service
    * (ISO, {@code YYYY-MM-DD}), then optionally {@code by} and the rendering provider's NPI, such as
    * {@code 99213-25 $180.00 on 2025-06-02 by 1234567893}. The words {@code on} and {@code by} are
-   * read in either case, between any white space, as the claim line's parts are.
+   * read in either case, between any white space, as the claim line's parts are. Before the charge
+   * and the date, {@code on} or {@code by} followed by no date or NPI is the modifier ON or BY of
+   * the claim line: {@code 99213 by 25 on 2025-06-02} is {@code 99213-BY-25} on that date.
    *
    * @throws CodeFormatException if the claim line is malformed; its input is the whole {@code text}
    *     and its error index an index in it
@@ -139,10 +141,7 @@ public final class BilledLine {
       if (parsed.isPresent()) {
         provider = parsed.get();
         end = endOfText(s, start, by);
-      } else if (dollar >= 0 && dollar < by
-          || lastWord(s, ON, start, by) >= 0
-          || ClaimLine.tryParse(s.substring(start, lineEnd(dollar, end))).isEmpty()) {
-        // As for a date below: "99213 by 25" is a claim line with the modifiers BY and 25.
+      } else if (!isModifierBy(s, start, by, end, dollar)) {
         try {
           Npi.parse(npi);
         } catch (CodeFormatException e) {
@@ -190,6 +189,46 @@ public final class BilledLine {
     }
     billed = date == null ? billed : billed.withDateOfService(date);
     return provider == null ? billed : billed.withRenderingProvider(provider);
+  }
+
+  /**
+   * Whether the word {@code by} at {@code by}, before no NPI, is the modifier BY of the claim line,
+   * as {@code on} may be the modifier ON: "99213 by 25" is the claim line 99213-BY-25, and so is
+   * the line of "99213 by 25 on 2025-06-02", whose date follows it. It is when it stands before the
+   * charge and the date, and the text before them is a claim line; else it starts an NPI that is
+   * wrong ("99213 $5.00 by 25", "99213 on 2025-06-02 by 123").
+   */
+  private static boolean isModifierBy(String s, int start, int by, int end, int dollar) {
+    if (dollar >= 0 && dollar < by || dateAt(s, start, by) >= 0) {
+      return false;
+    }
+    if (dollar >= 0 && dollar < end) {
+      return ClaimLine.tryParse(s.substring(start, dollar)).isPresent();
+    }
+    if (ClaimLine.tryParse(s.substring(start, end)).isPresent()) {
+      return true;
+    }
+    // The date is decided before the NPI: the line may end at an " on " after BY, whose date the
+    // date's own reading then takes or refuses ("99213 by 25 on 2025-13-01" is a wrong date).
+    int on = lastWord(s, ON, by + BY.length(), end);
+    return on >= 0 && ClaimLine.tryParse(s.substring(start, on)).isPresent();
+  }
+
+  /**
+   * The index of the last word {@code on} in {@code s} from {@code from} to {@code to} when a valid
+   * date follows it up to {@code to}, or -1.
+   */
+  private static int dateAt(String s, int from, int to) {
+    int on = lastWord(s, ON, from, to);
+    if (on < 0) {
+      return -1;
+    }
+    try {
+      LocalDate.parse(WhiteSpace.strip(s.substring(on + ON.length(), to)));
+      return on;
+    } catch (DateTimeParseException e) {
+      return -1;
+    }
   }
 
   /**

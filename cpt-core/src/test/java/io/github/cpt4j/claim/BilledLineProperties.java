@@ -3,8 +3,10 @@ package io.github.cpt4j.claim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cpt4j.code.CodeArbitraries;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -12,6 +14,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 /**
  * The round trip of a billed line: its claim line, its charge, its date and its rendering provider,
@@ -70,5 +73,52 @@ class BilledLineProperties {
     assertEquals(billed, BilledLine.parse(spaced), spaced);
     assertTrue(billed.withoutDateOfService().dateOfService().isEmpty());
     assertEquals(billed.line(), billed.withoutDateOfService().line());
+  }
+
+  /**
+   * A line typed with the modifiers that spell the grammar's words, ON and BY, of any case and
+   * between any white space, with or without a charge, a date and a rendering provider: "99213 by
+   * 25 on 2025-06-02" was once refused, the date read into the NPI.
+   */
+  @Property
+  void modifiersThatSpellOnAndByAreModifiers(
+      @ForAll("wordLines") Tuple.Tuple2<BilledLine, String> typed) {
+    assertEquals(typed.get1(), BilledLine.parse(typed.get2()), typed.get2());
+  }
+
+  @Provide
+  Arbitrary<Tuple.Tuple2<BilledLine, String>> wordLines() {
+    Arbitrary<List<String>> modifiers =
+        Arbitraries.of("ON", "BY", "on", "by", "On", "bY", "25", "RT", "59", "TC")
+            .list()
+            .ofMaxSize(ClaimLine.MAX_MODIFIERS);
+    Arbitrary<String> space = Arbitraries.of(" ", "  ", "\t", "\u00a0", " \t ");
+    Arbitrary<Optional<String>> units = Arbitraries.of("x2", "x10", "7min").optional(0.3);
+    Arbitrary<Optional<BigDecimal>> charges =
+        Arbitraries.longs().between(0, 10_000_000).map(c -> BigDecimal.valueOf(c, 2)).optional();
+    Arbitrary<Optional<LocalDate>> dates =
+        Arbitraries.integers().between(18_000, 22_000).map(LocalDate::ofEpochDay).optional();
+    Arbitrary<Optional<Npi>> providers = NpiProperties.npis().map(Npi::parse).optional();
+    Arbitrary<List<String>> spaces = space.list().ofSize(8);
+    return Combinators.combine(
+            CodeArbitraries.procedureCodes(), modifiers, units, charges, dates, providers, spaces)
+        .as(
+            (code, mods, unit, charge, date, provider, sp) -> {
+              StringBuilder text = new StringBuilder(code.toString());
+              for (int i = 0; i < mods.size(); i++) {
+                text.append(sp.get(i)).append(mods.get(i));
+              }
+              unit.ifPresent(u -> text.append(sp.get(4)).append(u));
+              String line = text.toString();
+              charge.ifPresent(c -> text.append(sp.get(5)).append('$').append(c.toPlainString()));
+              date.ifPresent(d -> text.append(sp.get(6)).append("on ").append(d));
+              provider.ifPresent(n -> text.append(sp.get(7)).append("by ").append(n));
+              ClaimLine claimLine = ClaimLine.parse(line);
+              BilledLine billed =
+                  charge.map(c -> BilledLine.of(claimLine, c)).orElse(BilledLine.of(claimLine));
+              billed = date.map(billed::withDateOfService).orElse(billed);
+              billed = provider.map(billed::withRenderingProvider).orElse(billed);
+              return Tuple.of(billed, text.toString());
+            });
   }
 }

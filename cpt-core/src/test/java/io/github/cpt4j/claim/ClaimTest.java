@@ -164,6 +164,24 @@ class ClaimTest {
     assertTrue(BilledLine.parse("99213").sameProvider(BilledLine.parse("99214")));
     // " by " before what is no NPI: the lower-case modifier BY, as for " on ".
     assertEquals(BilledLine.of(ClaimLine.parse("99213 by 25")), BilledLine.parse("99213 by 25"));
+    // And so with a date after them: the date was once read into the NPI and refused.
+    LocalDate june2 = LocalDate.of(2025, 6, 2);
+    BilledLine byWithDate = BilledLine.parse("99213 by 25 on 2025-06-02");
+    assertEquals(
+        BilledLine.of(ClaimLine.parse("99213-BY-25")).withDateOfService(june2), byWithDate);
+    assertEquals("99213-BY-25 on 2025-06-02", byWithDate.toString());
+    assertEquals(
+        BilledLine.of(ClaimLine.parse("99213-BY-ON")).withDateOfService(june2),
+        BilledLine.parse("99213 by on on 2025-06-02"));
+    assertEquals(
+        BilledLine.of(ClaimLine.parse("99213-ON-BY x2")).withDateOfService(june2),
+        BilledLine.parse("99213 on by x2 on 2025-06-02"));
+    // A wrong date after the modifier BY is a wrong date, not a wrong NPI.
+    IllegalArgumentException badDate =
+        assertThrows(
+            IllegalArgumentException.class, () -> BilledLine.parse("99213 by 25 on 2025-13-01"));
+    assertTrue(
+        badDate.getMessage().startsWith("a date of service is YYYY-MM-DD"), badDate::getMessage);
     // After a charge or a date, or when the rest is no claim line, it is an NPI that is wrong.
     for (String text :
         List.of(
