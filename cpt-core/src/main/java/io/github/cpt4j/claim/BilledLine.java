@@ -114,12 +114,13 @@ public final class BilledLine {
 
   /**
    * Parses the form {@link #toString()} writes: a claim line as {@link ClaimLine#parse} reads it,
-   * then optionally {@code $} and the charge, then optionally {@code on} and the date of service
-   * (ISO, {@code YYYY-MM-DD}), then optionally {@code by} and the rendering provider's NPI, such as
-   * {@code 99213-25 $180.00 on 2025-06-02 by 1234567893}. The words {@code on} and {@code by} are
-   * read in either case, between any white space, as the claim line's parts are. Before the charge
-   * and the date, {@code on} or {@code by} followed by no date or NPI is the modifier ON or BY of
-   * the claim line: {@code 99213 by 25 on 2025-06-02} is {@code 99213-BY-25} on that date.
+   * then optionally {@code $} and the charge (ASCII digits with at most one decimal point), then
+   * optionally {@code on} and the date of service (ISO, {@code YYYY-MM-DD}), then optionally {@code
+   * by} and the rendering provider's NPI, such as {@code 99213-25 $180.00 on 2025-06-02 by
+   * 1234567893}. The words {@code on} and {@code by} are read in either case, between any white
+   * space, as the claim line's parts are. Before the charge and the date, {@code on} or {@code by}
+   * followed by no date or NPI is the modifier ON or BY of the claim line: {@code 99213 by 25 on
+   * 2025-06-02} is {@code 99213-BY-25} on that date.
    *
    * @throws CodeFormatException if the claim line is malformed; its input is the whole {@code text}
    *     and its error index an index in it
@@ -136,7 +137,7 @@ public final class BilledLine {
     int dollar = s.indexOf('$', start);
     int by = lastWord(s, BY, start, end);
     if (by >= 0) {
-      String npi = strip(s.substring(by + BY.length(), end));
+      String npi = WhiteSpace.strip(s.substring(by + BY.length(), end));
       Optional<Npi> parsed = Npi.tryParse(npi);
       if (parsed.isPresent()) {
         provider = parsed.get();
@@ -155,7 +156,7 @@ public final class BilledLine {
     }
     int on = lastWord(s, ON, start, end);
     if (on >= 0) {
-      String day = strip(s.substring(on + ON.length(), end));
+      String day = WhiteSpace.strip(s.substring(on + ON.length(), end));
       try {
         date = LocalDate.parse(day);
         end = endOfText(s, start, on);
@@ -173,15 +174,11 @@ public final class BilledLine {
     }
     BilledLine billed;
     if (dollar >= 0 && dollar < end) {
-      String amount = strip(s.substring(dollar + 1, end));
       BigDecimal charge;
       try {
-        charge = new BigDecimal(amount);
+        charge = parseCharge(s.substring(dollar + 1, end));
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            "a billed charge is a decimal number such as 2400.00, not "
-                + CodeFormatException.quote(amount),
-            e);
+        throw new IllegalArgumentException(e.getMessage(), e);
       }
       billed = of(ClaimLine.parse(s, start, dollar), charge);
     } else {
@@ -189,6 +186,53 @@ public final class BilledLine {
     }
     billed = date == null ? billed : billed.withDateOfService(date);
     return provider == null ? billed : billed.withRenderingProvider(provider);
+  }
+
+  /**
+   * Reads a charge in dollars as {@link #parse} and {@link Claim.Builder#add(CharSequence, String)}
+   * take it, without the white space around it: ASCII digits with at most one decimal point among
+   * or around them ({@code 2400}, {@code 2400.00}, {@code .50}), after a minus sign that {@link
+   * #of(ClaimLine, BigDecimal)} then refuses with its own message. Nothing else: {@code new
+   * BigDecimal(String)} also takes any Unicode digit (Arabic-Indic, full-width) and an exponent
+   * ({@code 1e3}), which no charge on a claim form is written with; only ASCII digits count, as in
+   * codes.
+   *
+   * @throws NumberFormatException naming the text and the index in it of the first character that
+   *     cannot be there
+   */
+  static BigDecimal parseCharge(String text) {
+    String amount = WhiteSpace.strip(text);
+    int n = amount.length();
+    boolean point = false;
+    boolean digits = false;
+    for (int i = 0; i < n; i++) {
+      char c = amount.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits = true;
+      } else if (c == '.' && !point) {
+        point = true;
+      } else if (!(c == '-' && i == 0)) {
+        throw notACharge(
+            amount,
+            CodeFormatException.quote(String.valueOf(c))
+                + " at index "
+                + i
+                + (c == '.' ? " is a second decimal point" : " is not a digit 0-9 or a point"));
+      }
+    }
+    if (!digits) {
+      throw notACharge(amount, n == 0 ? "it is empty" : "it has no digits");
+    }
+    // Only ASCII digits, a sign and a point are left: BigDecimal reads them as written.
+    return new BigDecimal(amount);
+  }
+
+  private static NumberFormatException notACharge(String amount, String why) {
+    return new NumberFormatException(
+        "a billed charge is a decimal number such as 2400.00, not "
+            + CodeFormatException.quote(amount)
+            + ": "
+            + why);
   }
 
   /**
@@ -254,14 +298,6 @@ public final class BilledLine {
       }
     }
     return -1;
-  }
-
-  /**
-   * Returns {@code text} without the white space at its ends, as the claim-line grammar sees it.
-   */
-  private static String strip(String text) {
-    int from = startOfText(text, 0, text.length());
-    return text.substring(from, endOfText(text, from, text.length()));
   }
 
   /**

@@ -222,9 +222,13 @@ public final class Claim {
 
     /**
      * Adds the line written as {@link ClaimLine#parse} reads it, billed at {@code charge} dollars
-     * written as a decimal number, such as {@code "2400.00"}.
+     * written as a decimal number, such as {@code "2400.00"}: ASCII digits and at most one decimal
+     * point, between any white space, as {@link BilledLine#parse} reads a charge after its {@code
+     * $}.
      *
-     * @throws NumberFormatException if {@code charge} is not a decimal number
+     * @throws NumberFormatException if {@code charge} is not such a number (an exponent, a digit
+     *     other than ASCII 0-9, a comma), with the index of the first character that cannot be
+     *     there
      * @throws IllegalArgumentException if the charge is refused as {@link BilledLine#of(ClaimLine,
      *     BigDecimal)} refuses it: negative, fractions of a cent, a trillion dollars or more
      * @throws CodeFormatException if the line is malformed
@@ -234,16 +238,13 @@ public final class Claim {
       requireNonNull(charge, "charge");
       BigDecimal amount;
       try {
-        amount = new BigDecimal(charge.trim());
+        // The reader of BilledLine.parse: the same digits, blanks and message.
+        amount = BilledLine.parseCharge(charge);
       } catch (NumberFormatException e) {
         // Quoted as every message quotes input: one short line, whatever the caller's text.
         NumberFormatException refused =
             new NumberFormatException(
-                "a billed charge is a decimal number such as 2400.00, not "
-                    + CodeFormatException.quote(charge)
-                    + " (line "
-                    + CodeFormatException.quote(line)
-                    + ")");
+                e.getMessage() + " (line " + CodeFormatException.quote(line) + ")");
         refused.initCause(e);
         throw refused;
       }

@@ -1,9 +1,12 @@
 package io.github.cpt4j.claim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.code.CodeArbitraries;
+import io.github.cpt4j.code.CodeFormatException;
+import io.github.cpt4j.text.WhiteSpace;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -120,5 +123,47 @@ class BilledLineProperties {
               billed = provider.map(billed::withRenderingProvider).orElse(billed);
               return Tuple.of(billed, text.toString());
             });
+  }
+
+  /**
+   * The two readers of a charge from text, {@link BilledLine#parse} after its "$" and {@link
+   * Claim.Builder#add(CharSequence, String)}, take the same texts, with the same white space around
+   * them, and refuse the same with the same message: a charge is ASCII digits with at most one
+   * point, after an optional minus sign. They once differed (trim() against the claim line's white
+   * space), and both took Arabic-Indic and full-width digits and exponents.
+   */
+  @Property(tries = 2000)
+  void bothChargeReadersTakeAsciiDecimalsAlike(@ForAll("chargeTexts") String charge) {
+    String shown = CodeFormatException.quote(charge);
+    boolean decimal = WhiteSpace.strip(charge).matches("-?([0-9]+\\.?[0-9]*|\\.[0-9]+)");
+    BilledLine parsed = null;
+    String parseError = null;
+    try {
+      parsed = BilledLine.parse("99213 $" + charge);
+    } catch (IllegalArgumentException e) {
+      parseError = e.getMessage();
+    }
+    try {
+      BilledLine added = Claim.builder().add("99213", charge).build().line(0);
+      assertEquals(parsed, added, shown);
+      assertTrue(decimal, shown);
+    } catch (NumberFormatException e) {
+      assertFalse(decimal, shown);
+      assertEquals(parseError + " (line '99213')", e.getMessage());
+      assertTrue(parseError.startsWith("a billed charge is a decimal number"), parseError);
+    } catch (IllegalArgumentException e) {
+      // Well-formed, refused as a value: negative, fractions of a cent.
+      assertTrue(decimal, shown);
+      assertEquals(parseError, e.getMessage());
+    }
+  }
+
+  @Provide
+  Arbitrary<String> chargeTexts() {
+    return Arbitraries.oneOf(
+        Arbitraries.strings().withChars("0123456789.-").ofMaxLength(8),
+        Arbitraries.strings()
+            .withChars("0123456789.-+eE,$ \t\u00a0\u2003\n\u0000\u0660\u0669\uff10\uff19")
+            .ofMaxLength(8));
   }
 }

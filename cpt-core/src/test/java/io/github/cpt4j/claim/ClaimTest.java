@@ -13,6 +13,7 @@ import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.text.WhiteSpace;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -236,12 +237,14 @@ class ClaimTest {
     assertEquals(
         "a billed charge is less than a trillion dollars, not '1E+999999999' on 29880-RT",
         of.getMessage());
+    // From text, a charge has no exponent; a long one is refused by the same bound.
+    String huge = "1" + "0".repeat(100);
     IllegalArgumentException parse =
-        assertThrows(IllegalArgumentException.class, () -> BilledLine.parse("99213 $1e999999999"));
+        assertThrows(IllegalArgumentException.class, () -> BilledLine.parse("99213 $" + huge));
     assertEquals(IllegalArgumentException.class, parse.getClass());
+    assertTrue(parse.getMessage().startsWith("a billed charge is less than"), parse::getMessage);
     IllegalArgumentException add =
-        assertThrows(
-            IllegalArgumentException.class, () -> Claim.builder().add("99213", "1e999999999"));
+        assertThrows(IllegalArgumentException.class, () -> Claim.builder().add("99213", huge));
     assertEquals(IllegalArgumentException.class, add.getClass());
     assertThrows(
         IllegalArgumentException.class, () -> BilledLine.of(KNEE, new BigDecimal("1000000000000")));
@@ -274,15 +277,16 @@ class ClaimTest {
     assertEquals(
         "a billed charge is a decimal number such as 2400.00, not "
             + CodeFormatException.quote(hostile)
-            + " (line '99213')",
+            + ": ',' at index 2 is not a digit 0-9 or a point (line '99213')",
         e.getMessage());
-    assertTrue(e.getMessage().length() < 160, e.getMessage());
+    // Two quoted inputs of at most 64 characters each, and the place of the bad one.
+    assertTrue(e.getMessage().length() < 200, e.getMessage());
     assertTrue(e.getMessage().chars().allMatch(c -> c >= 0x20 && c < 0x7f), e.getMessage());
     NumberFormatException longLine =
         assertThrows(
             NumberFormatException.class,
             () -> Claim.builder().add("99213\n" + "x".repeat(500), "abc"));
-    assertTrue(longLine.getMessage().length() < 160, longLine.getMessage());
+    assertTrue(longLine.getMessage().length() < 200, longLine.getMessage());
     // The other refusals its Javadoc now names.
     assertEquals(
         "a billed charge is never negative: '-5.00' on 99213",
@@ -293,6 +297,78 @@ class ClaimTest {
         assertThrows(IllegalArgumentException.class, () -> Claim.builder().add("99213", "1.005"))
             .getMessage());
     assertThrows(CodeFormatException.class, () -> Claim.builder().add("9921X", "1.00"));
+  }
+
+  @Test
+  void aChargeIsAsciiDigitsWithAtMostOnePoint() {
+    // new BigDecimal(String) took Arabic-Indic and full-width digits and an exponent.
+    for (String charge :
+        List.of(
+            "\u0661\u0668\u0660.\u0660\u0660",
+            "\uff11\uff18\uff10.00",
+            "18\u0660",
+            "1e3",
+            "1E+3",
+            "+5",
+            "1,000.00",
+            "1.2.3",
+            "5-",
+            "$5",
+            ".",
+            "-",
+            "\u00005")) {
+      IllegalArgumentException parse =
+          assertThrows(
+              IllegalArgumentException.class, () -> BilledLine.parse("99213 $" + charge), charge);
+      assertTrue(
+          parse
+              .getMessage()
+              .startsWith("a billed charge is a decimal number such as 2400.00, not "),
+          parse::getMessage);
+      NumberFormatException add =
+          assertThrows(
+              NumberFormatException.class, () -> Claim.builder().add("99213", charge), charge);
+      // The same message, naming the line besides.
+      assertEquals(parse.getMessage() + " (line '99213')", add.getMessage());
+    }
+    assertEquals(
+        "a billed charge is a decimal number such as 2400.00, not '1e3': 'e' at index 1 is not a"
+            + " digit 0-9 or a point",
+        assertThrows(IllegalArgumentException.class, () -> BilledLine.parse("99213 $1e3"))
+            .getMessage());
+    assertEquals(
+        "a billed charge is a decimal number such as 2400.00, not '\\u0661\\u0668\\u0660':"
+            + " '\\u0661' at index 0 is not a digit 0-9 or a point",
+        assertThrows(
+                IllegalArgumentException.class, () -> BilledLine.parse("99213 $\u0661\u0668\u0660"))
+            .getMessage());
+    assertEquals(
+        "a billed charge is a decimal number such as 2400.00, not '1.2.3': '.' at index 3 is a"
+            + " second decimal point",
+        assertThrows(IllegalArgumentException.class, () -> BilledLine.parse("99213 $1.2.3"))
+            .getMessage());
+    assertEquals(
+        "a billed charge is a decimal number such as 2400.00, not '': it is empty (line '99213')",
+        assertThrows(NumberFormatException.class, () -> Claim.builder().add("99213", " "))
+            .getMessage());
+    // Both readers take the same forms, between the same white space (trim() dropped control
+    // characters and kept the no-break space: "180.00\u00a0" was refused by one reader only).
+    for (String charge :
+        List.of(
+            "180.00\u00a0", "\t180", " 180.00 ", "\u2003180.00\n", ".50", "50.", "0", "007.10")) {
+      BilledLine parsed = BilledLine.parse("99213 $" + charge);
+      BilledLine added = Claim.builder().add("99213", charge).build().line(0);
+      assertEquals(parsed, added, charge);
+      assertEquals(
+          Optional.of(new BigDecimal(WhiteSpace.strip(charge)).setScale(2)),
+          added.charge(),
+          charge);
+    }
+    // A minus sign is read, to be refused as a negative charge.
+    assertEquals(
+        "a billed charge is never negative: '-5.00' on 99213",
+        assertThrows(IllegalArgumentException.class, () -> BilledLine.parse("99213 $-5.00"))
+            .getMessage());
   }
 
   @Test
