@@ -40,6 +40,31 @@ class PriceLineReleaseTest {
     assertEquals("6814.71", rows.get(3).getField(amount), r::toString);
   }
 
+  /**
+   * A date column under an export's name (CMS-1500 item 24A's "From" date, here {@code DOS_FROM})
+   * is not read, so the row is priced on {@code --date}: 0446T at 2025B's 6,814.71, not 2025A's
+   * 3,455.73 of its own date. The run said nothing of it; it warns as for {@code dos}.
+   */
+  @Test
+  void aDateColumnUnderAnExportsNameGetsTheWarning() throws IOException {
+    String input = "code,locality,DOS_FROM,paid_date\n0446T,13202-01,2025-03-03,2025-04-01\n";
+    Cli.Result r = Cli.runWithInput(input, "price", "--input", "-", "--date", "2025-05-05");
+    assertEquals(0, r.status(), r::toString);
+    assertEquals(
+        List.of("cpt price: warning: column 'DOS_FROM' is not read: did you mean 'date'?"),
+        r.errLines(),
+        r::toString);
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    int amount = rows.get(0).getFields().indexOf("amount");
+    assertEquals("6814.71", rows.get(1).getField(amount), r::toString);
+    r =
+        Cli.runWithInput(
+            input.replace("DOS_FROM", "date"), "price", "--input", "-", "-d", "2025-05-05");
+    assertEquals(List.of(), r.errLines(), r::toString);
+    rows = ValidateCommandTest.csv(r.out());
+    assertEquals("3455.73", rows.get(1).getField(amount), r::toString);
+  }
+
   @Test
   void aLabEquipmentOrDrugFileKeepsEachDatesRelease(@TempDir Path dir) throws IOException {
     // A drug file alone, with no Physician Fee Schedule file: the physician's lines are still

@@ -42,32 +42,175 @@ public final class BatchHeader {
 
   /**
    * Other names that exports give the known columns, in {@link #squeezed} form: a column of one of
-   * these names is meant as the known column, and is far from it by spelling.
+   * these names is meant as the known column, and is far from it by spelling. Besides the plain
+   * words, the names of the claim forms and of CMS's claim files: the CMS-1500's item 24 (24B
+   * "Place of Service", 24D's modifiers, 24G "Days or Units", 24J "Rendering Provider ID"), and the
+   * Medicare claim extracts' line fields ({@code LINE_SRVC_CNT}, {@code HCPCS_1ST_MDFR_CD}, {@code
+   * CARR_LINE_PRCNG_LCLTY_CD}, {@code LINE_PLACE_OF_SRVC_CD}, {@code PRF_PHYSN_NPI}, {@code
+   * CLM_ID}; CCLF's {@code CLM_LINE_SRVC_UNIT_QTY}, {@code RNDRG_PRVDR_NPI_NUM}, {@code
+   * CUR_CLM_UNIQ_ID}). A date column is found by {@link #isDateOfService} rather than listed.
    */
   private static final Map<String, String> SYNONYMS =
       Map.ofEntries(
           Map.entry("qty", "units"),
           Map.entry("quantity", "units"),
+          Map.entry("unitsofservice", "units"),
+          Map.entry("serviceunits", "units"),
+          Map.entry("svcunits", "units"),
+          Map.entry("billedunits", "units"),
+          Map.entry("unitsbilled", "units"),
+          Map.entry("unitcount", "units"),
+          Map.entry("numunits", "units"),
+          Map.entry("numberofunits", "units"),
+          Map.entry("daysorunits", "units"),
+          Map.entry("unitsordays", "units"),
+          Map.entry("billedqty", "units"),
+          Map.entry("billedquantity", "units"),
+          Map.entry("serviceqty", "units"),
+          Map.entry("servicequantity", "units"),
+          Map.entry("srvccnt", "units"),
+          Map.entry("linesrvccnt", "units"),
+          Map.entry("clmlinesrvcunitqty", "units"),
           Map.entry("mod", "modifiers"),
           Map.entry("mods", "modifiers"),
-          Map.entry("dos", "date"),
-          Map.entry("dateofservice", "date"),
-          Map.entry("servicedate", "date"),
+          Map.entry("modcd", "modifiers"),
+          Map.entry("modcode", "modifiers"),
+          Map.entry("modcodes", "modifiers"),
+          Map.entry("anesthesiaminutes", "minutes"),
+          Map.entry("anesminutes", "minutes"),
+          Map.entry("anesthesiamins", "minutes"),
+          Map.entry("anesthesiatime", "minutes"),
+          Map.entry("anestime", "minutes"),
+          Map.entry("mins", "minutes"),
+          Map.entry("localitycode", "locality"),
+          Map.entry("localitycd", "locality"),
+          Map.entry("maclocality", "locality"),
+          Map.entry("carrierlocality", "locality"),
+          Map.entry("pricinglocality", "locality"),
+          Map.entry("pfslocality", "locality"),
+          Map.entry("medicarelocality", "locality"),
+          Map.entry("lcltycd", "locality"),
+          Map.entry("prcnglcltycd", "locality"),
+          Map.entry("carrlineprcnglcltycd", "locality"),
           Map.entry("placeofservice", "pos"),
+          Map.entry("placeofservicecode", "pos"),
+          Map.entry("placeofsvc", "pos"),
+          Map.entry("poscode", "pos"),
+          Map.entry("poscd", "pos"),
+          Map.entry("placeofsrvccd", "pos"),
+          Map.entry("lineplaceofsrvccd", "pos"),
+          Map.entry("clmposcd", "pos"),
           Map.entry("zipcode", "zip"),
+          Map.entry("zipcd", "zip"),
           Map.entry("postalcode", "zip"),
+          Map.entry("postcode", "zip"),
+          Map.entry("patientzip", "zip"),
+          Map.entry("patientzipcode", "zip"),
+          Map.entry("memberzip", "zip"),
+          Map.entry("memberzipcode", "zip"),
+          Map.entry("beneficiaryzip", "zip"),
+          Map.entry("beneficiaryzipcode", "zip"),
+          Map.entry("benezip", "zip"),
+          Map.entry("benezipcd", "zip"),
           Map.entry("claimid", "claim"),
           Map.entry("claimnumber", "claim"),
+          Map.entry("claimno", "claim"),
+          Map.entry("claimnum", "claim"),
+          Map.entry("claimnbr", "claim"),
+          Map.entry("clmid", "claim"),
+          Map.entry("clmno", "claim"),
+          Map.entry("clmnum", "claim"),
+          Map.entry("claimcontrolnumber", "claim"),
+          Map.entry("curclmuniqid", "claim"),
           Map.entry("npi", "rendering_provider"),
+          Map.entry("npinumber", "rendering_provider"),
           Map.entry("renderingnpi", "rendering_provider"),
           Map.entry("renderingprovider", "rendering_provider"),
+          Map.entry("renderingproviderid", "rendering_provider"),
+          Map.entry("renderingprovidernpi", "rendering_provider"),
+          Map.entry("renderingphysiciannpi", "rendering_provider"),
           Map.entry("providernpi", "rendering_provider"),
+          Map.entry("performingnpi", "rendering_provider"),
+          Map.entry("performingprovidernpi", "rendering_provider"),
+          Map.entry("servicingnpi", "rendering_provider"),
+          Map.entry("servicingprovidernpi", "rendering_provider"),
+          Map.entry("prfphysnnpi", "rendering_provider"),
+          Map.entry("rndrgprvdrnpinum", "rendering_provider"),
           Map.entry("taxonomy", "practitioner"),
           Map.entry("taxonomycode", "practitioner"),
           Map.entry("providertaxonomy", "practitioner"),
           Map.entry("renderingtaxonomy", "practitioner"),
           Map.entry("renderingprovidertaxonomy", "practitioner"),
           Map.entry("providertype", "practitioner"));
+
+  /**
+   * Words of a column name that say its dates are not the line's date of service (a birth, a
+   * payment, the claim's receipt, a stay's admission, the record's own upkeep...), or that hold the
+   * letters "date" without being one ({@code update}, {@code candidate}), in {@link #squeezed}
+   * form: such a column is carried through without a warning, a date column or not.
+   */
+  private static final List<String> NOT_DATE_OF_SERVICE =
+      List.of(
+          "birth",
+          "dob",
+          "death",
+          "paid",
+          "pay",
+          "pmt",
+          "receiv",
+          "receipt",
+          "rcvd",
+          "admi",
+          "discharg",
+          "process",
+          "adjud",
+          "check",
+          "posted",
+          "posting",
+          "submi",
+          "created",
+          "creation",
+          "update",
+          "modified",
+          "load",
+          "entry",
+          "entered",
+          "effective",
+          "efctv",
+          "eff",
+          "expir",
+          "termin",
+          "enroll",
+          "elig",
+          "coverage",
+          "policy",
+          "report",
+          "export",
+          "import",
+          "extract",
+          "print",
+          "due",
+          "onset",
+          "injur",
+          "accident",
+          "hire",
+          "order",
+          "referr",
+          "auth",
+          "run",
+          "file",
+          "batch",
+          "bill",
+          "candidat",
+          "validat",
+          "mandat",
+          "consolidat",
+          "accommodat",
+          "liquidat",
+          "sedate");
+
+  /** The names starting "dos" that are words of their own: a drug's dose, not a date. */
+  private static final List<String> NOT_DOS = List.of("dosag", "dosim", "dosing", "doss");
 
   /**
    * A column that the batch does not read (it is carried through) whose name looks like that of a
@@ -239,8 +382,10 @@ public final class BatchHeader {
    * {@code mintues}); names of three letters ({@code zip}, {@code pos}) only by their synonyms. The
    * short names are held closer because plain words lie near them: {@code note} is two edits from
    * {@code date}, {@code rate} one, {@code id} two from {@code zip}. ({@code data} is a lookalike:
-   * it is the word for a date in several languages.) A known name followed by a number ({@code
-   * zip0}, {@code units2}) is a lookalike at any length.
+   * it is the word for a date in several languages.) A known name or a synonym followed by a number
+   * ({@code zip0}, {@code units2}, {@code mod1}) is a lookalike at any length. Failing all these, a
+   * name that {@link #isDateOfService} looks like {@code date}, and one holding {@code modifier} or
+   * {@code mdfr} like {@code modifiers}: exports name those two in too many ways to list.
    */
   private static String lookalike(String squeezed, List<String> missing) {
     String synonym = SYNONYMS.get(squeezed);
@@ -256,8 +401,8 @@ public final class BatchHeader {
     if (digits > 0 && digits < squeezed.length()) {
       String stem = squeezed.substring(0, digits);
       for (String known : missing) {
-        if (squeezed(known).equals(stem)) {
-          return known;
+        if (squeezed(known).equals(stem) || known.equals(SYNONYMS.get(stem))) {
+          return known; // mod1, mod2 too
         }
       }
     }
@@ -279,15 +424,56 @@ public final class BatchHeader {
         bestDistance = distance;
       }
     }
+    if (best == null && missing.contains("date") && isDateOfService(squeezed)) {
+      return "date";
+    }
+    // A modifier column of any export: modifier_1, CPT Modifier, HCPCS_1ST_MDFR_CD.
+    if (best == null
+        && missing.contains("modifiers")
+        && (squeezed.contains("modifier") || squeezed.contains("mdfr"))) {
+      return "modifiers";
+    }
     return best;
   }
 
-  /** A name without case, blanks, underscores or hyphens: {@code Qualifying APM} is one. */
+  /**
+   * Tells whether a column of the {@link #squeezed} name is likely a line's date of service, which
+   * exports name in more ways than a list holds: CMS-1500 item 24A is "Date(s) of Service From" and
+   * "To", Medicare's claim files have {@code CLM_FROM_DT} and {@code LINE_1ST_EXPNS_DT}, and others
+   * write {@code DOS_FROM}, {@code svc_dt} or {@code FromDate}. It is when the name holds "date",
+   * starts or ends with "dos", ends with "dt" or "dttm" or starts with "dtof", and holds none of
+   * the {@link #NOT_DATE_OF_SERVICE} words: {@code date_of_birth}, {@code paid_date} and {@code
+   * last_update} are not, nor are {@code dose} and {@code dosage}.
+   */
+  private static boolean isDateOfService(String squeezed) {
+    boolean dateLike =
+        squeezed.contains("date")
+            || squeezed.startsWith("dos") && NOT_DOS.stream().noneMatch(squeezed::startsWith)
+            || squeezed.endsWith("dos")
+            || squeezed.startsWith("dtof") // not dtl, a claim line's detail
+            || squeezed.endsWith("dt")
+            || squeezed.endsWith("dttm");
+    if (!dateLike || squeezed.startsWith("dose") && !squeezed.startsWith("dosend")) {
+      return false; // a dose, not the end of the dates of service
+    }
+    for (String word : NOT_DATE_OF_SERVICE) {
+      if (squeezed.contains(word)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A name of its letters and digits alone, in lower case: without blanks, underscores, hyphens or
+   * other punctuation, {@code Qualifying APM} is one, and CMS-1500's {@code Date(s) of Service} is
+   * {@code datesofservice}.
+   */
   private static String squeezed(String name) {
     StringBuilder sb = new StringBuilder(name.length());
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      if (c != '_' && c != '-' && !Character.isWhitespace(c)) {
+      if (Character.isLetterOrDigit(c)) {
         sb.append(Character.toLowerCase(c));
       }
     }

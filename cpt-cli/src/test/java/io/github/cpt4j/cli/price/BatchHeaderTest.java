@@ -77,7 +77,29 @@ class BatchHeaderTest {
     "taxonomy, practitioner",
     "Taxonomy Code, practitioner",
     "rendering_provider_taxonomy, practitioner",
-    "provider_type, practitioner"
+    "provider_type, practitioner",
+    "Days or Units, units",
+    "units_of_service, units",
+    "service_units, units",
+    "LINE_SRVC_CNT, units",
+    "CLM_LINE_SRVC_UNIT_QTY, units",
+    "mod_1, modifiers",
+    "MOD2, modifiers",
+    "modifier_1, modifiers",
+    "CPT Modifier, modifiers",
+    "HCPCS_1ST_MDFR_CD, modifiers",
+    "anesthesia_minutes, minutes",
+    "locality_code, locality",
+    "CARR_LINE_PRCNG_LCLTY_CD, locality",
+    "place_of_service_code, pos",
+    "LINE_PLACE_OF_SRVC_CD, pos",
+    "patient_zip, zip",
+    "BENE_ZIP_CD, zip",
+    "claim_no, claim",
+    "CLM_ID, claim",
+    "rendering_provider_npi, rendering_provider",
+    "PRF_PHYSN_NPI, rendering_provider",
+    "RNDRG_PRVDR_NPI_NUM, rendering_provider"
   })
   void aNameLikeAKnownColumnsIsALookalike(String name, String known) {
     assertEquals(List.of(new BatchHeader.Lookalike(name, known)), lookalikes("code", name));
@@ -104,6 +126,115 @@ class BatchHeaderTest {
       })
   void aPlainWordIsNot(String name) {
     assertEquals(List.of(), lookalikes("code", name));
+  }
+
+  /**
+   * Exports name a line's date of service in more ways than a list of synonyms holds: CMS-1500 item
+   * 24A, "Date(s) of Service From", and Medicare's claim files' {@code CLM_FROM_DT} among them.
+   * Without a {@code date} column, every row of such a file was priced on {@code --date} without a
+   * word: 0446T dated 2025-03-03 at 2025B's 6,814.71 rather than 2025A's 3,455.73.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "DOS_FROM",
+        "dos_to",
+        "DOS_END",
+        "dos1",
+        "line_dos",
+        "from_date",
+        "FromDate",
+        "fromdate",
+        "service_from_date",
+        "service_to_date",
+        "line_date",
+        "svc_date",
+        "svc_dt",
+        "service_dt",
+        "SERVICE_DTTM",
+        "date_of_svc",
+        "dt_of_svc",
+        "Date(s) of Service From",
+        "Date(s) of Service",
+        "CLM_FROM_DT",
+        "CLM_THRU_DT",
+        "LINE_1ST_EXPNS_DT",
+        "visit_date",
+        "encounter_date",
+        "procedure_date",
+        "dos",
+        "date_of_service",
+        "Service Date"
+      })
+  void aNameOfADateOfServiceLooksLikeTheDate(String name) {
+    List<BatchHeader.Lookalike> found = lookalikes("code", name);
+    assertEquals(List.of(new BatchHeader.Lookalike(name, "date")), found);
+    assertEquals("column '" + name + "' is not read: did you mean 'date'?", found.get(0).message());
+    assertEquals(List.of(), lookalikes("code", "date", name)); // then it is data of its own
+  }
+
+  /**
+   * The other dates a claim export carries through are not the date of service, and neither are
+   * words that hold the letters of "date" or "dos": no warning for them, a {@code date} column or
+   * not.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "birth_date",
+        "BENE_BIRTH_DT",
+        "patient_dob",
+        "paid_date",
+        "PAID_DT",
+        "CLM_PMT_DT",
+        "payment_date",
+        "received_date",
+        "CLM_RCVD_DT",
+        "admission_date",
+        "discharge_dt",
+        "process_date",
+        "adjudication_date",
+        "check_date",
+        "posted_date",
+        "submission_date",
+        "created_date",
+        "last_update",
+        "updated_dt",
+        "modified_date",
+        "load_dt",
+        "effective_date",
+        "expiration_date",
+        "termination_date",
+        "enrollment_date",
+        "eligibility_start_date",
+        "report_date",
+        "file_date",
+        "bill_date",
+        "onset_date",
+        "injury_date",
+        "order_date",
+        "referral_date",
+        "auth_date",
+        "candidate",
+        "validated",
+        "sedated",
+        "dose",
+        "dosage",
+        "dosing_weight",
+        "dtl_line_num"
+      })
+  void anotherDateOrAWordIsNotTheDate(String name) {
+    assertEquals(List.of(), lookalikes("code", name));
+  }
+
+  /** Two date columns of one line, From and To as the CMS-1500 has them: both are named. */
+  @Test
+  void eachDateColumnIsNamed() {
+    assertEquals(
+        List.of(
+            new BatchHeader.Lookalike("DOS_FROM", "date"),
+            new BatchHeader.Lookalike("DOS_TO", "date")),
+        lookalikes("code", "DOS_FROM", "DOS_TO", "paid_date"));
   }
 
   /**
