@@ -65,6 +65,21 @@ class PriceLineReleaseTest {
     assertEquals("3455.73", rows.get(1).getField(amount), r::toString);
   }
 
+  /**
+   * On a date the bundled releases do not cover, a visit on the day of a surgery is not covered, as
+   * the surgery is: it was {@code global_surgery}, judged by the first release's global period.
+   */
+  @Test
+  void aVisitOnADateNoReleaseCoversIsNotCoveredRatherThanDenied() throws IOException {
+    Cli.Result r =
+        Cli.run("price", "99213", "27447", "-l", "01182-18", "-d", "2024-12-02", "-f", "csv");
+    assertEquals(1, r.status(), r::toString);
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    int result = rows.get(0).getFields().indexOf("result");
+    assertEquals("date_not_covered", rows.get(1).getField(result), r::toString);
+    assertEquals("date_not_covered", rows.get(2).getField(result), r::toString);
+  }
+
   @Test
   void aLabEquipmentOrDrugFileKeepsEachDatesRelease(@TempDir Path dir) throws IOException {
     // A drug file alone, with no Physician Fee Schedule file: the physician's lines are still

@@ -76,7 +76,8 @@ import java.util.function.UnaryOperator;
  * Schedule's lines are priced by the claim pricer of the release in force on each line's date of
  * service (the lines of each release together, each keeping its number in the claim; the edits run
  * once over the whole claim); on a date no release covers they are {@link
- * UnpricedReason#DATE_NOT_COVERED}. Immutable and thread-safe.
+ * UnpricedReason#DATE_NOT_COVERED}, without the edits' findings on them (no denial, no warning), as
+ * {@link MedicareReleases#price(Claim, PricingContext)} answers. Immutable and thread-safe.
  */
 public final class PartBClaimPricer implements ClaimPricer {
 
@@ -93,7 +94,11 @@ public final class PartBClaimPricer implements ClaimPricer {
   /** Each release's pricer, given the Part B schedule's anesthesia schedule as {@link #single}. */
   private final Map<MedicareRelease, MedicareClaimPricer> byRelease;
 
-  /** Runs the edits on a date no release covers: every release's pricer has the same edits. */
+  /**
+   * Runs the edits when no release covers any of the claim's dates (every release's pricer has the
+   * same edits), for the lines other schedules price: the Physician Fee Schedule's lines of such
+   * dates are not covered, whatever it finds on them. The one pricer when not priced by release.
+   */
   private final MedicareClaimPricer scrubber;
 
   private PartBClaimPricer(
@@ -242,9 +247,13 @@ public final class PartBClaimPricer implements ClaimPricer {
         onPfs.set(i);
       } else {
         LocalDate on = billed.dateOfServiceOr(date);
+        // A line no release covers is not covered, whatever the edits found on it, as
+        // MedicareReleases answers: the fallback's findings are another release's (its global
+        // periods, its indicators), and a denial among them would hide that the date is not
+        // covered.
         priced[i] =
             linePfs == null && paysOnPfs(payer, scrubber)
-                ? LineAlone.price(claim, i, findings, line -> notCovered(on), null)
+                ? LineAlone.price(claim, i, List.of(), line -> notCovered(on), null)
                 : LineAlone.price(
                     claim,
                     i,

@@ -6,17 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.code.CptCode;
+import io.github.cpt4j.edit.ClaimEdit;
+import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.partb.PartBClaimPricer;
 import io.github.cpt4j.fee.medicare.partb.PartBFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import io.github.cpt4j.fee.medicare.release.MedicareRelease;
 import io.github.cpt4j.fee.medicare.release.MedicareReleases;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,19 +72,135 @@ class ClaimOverReleasesTest {
     assertEquals(
         Optional.of(UnpricedReason.GLOBAL_SURGERY), two.line(2).result().reason(), two::toString);
     // The Part B pricer over the same releases judges it the same way.
-    PartBClaimPricer partB =
-        PartBClaimPricer.of(
-            PartBFeeSchedule.builder()
-                .physicianFeeSchedule(RELEASES.releases().get(0).schedule())
-                .physicianFeeSchedule(RELEASES.releases().get(1).schedule())
-                .build(),
-            RELEASES,
-            builder -> builder);
-    PricedClaim viaPartB = partB.price(overTwo, OFFICE);
+    PricedClaim viaPartB = PART_B.price(overTwo, OFFICE);
     assertEquals(
         Optional.of(UnpricedReason.GLOBAL_SURGERY),
         viaPartB.line(2).result().reason(),
         viaPartB::toString);
+  }
+
+  private static final PartBClaimPricer PART_B = partB(builder -> builder);
+
+  private static PartBClaimPricer partB(UnaryOperator<MedicareClaimPricer.Builder> pipeline) {
+    return PartBClaimPricer.of(
+        PartBFeeSchedule.builder()
+            .physicianFeeSchedule(RELEASES.releases().get(0).schedule())
+            .physicianFeeSchedule(RELEASES.releases().get(1).schedule())
+            .build(),
+        RELEASES,
+        pipeline);
+  }
+
+  private static List<Optional<UnpricedReason>> reasons(PricedClaim claim) {
+    return claim.lines().stream().map(line -> line.result().reason()).toList();
+  }
+
+  /**
+   * A line on a date no release covers is {@code DATE_NOT_COVERED} in the Part B pricer as in the
+   * releases' own: the Part B pricer judged it with another release's edits and let a denial win,
+   * so 99213 on 27447's day in 2026 was {@code GLOBAL_SURGERY}, by 2025's global period.
+   */
+  @Test
+  void aLineOnADateNoReleaseCoversIsNotCoveredWhateverTheEditsFind() {
+    Claim uncovered =
+        Claim.of(BilledLine.parse("99213 on 2026-01-05"), BilledLine.parse("27447 on 2026-01-05"));
+    Claim mixed =
+        Claim.of(
+            BilledLine.parse("99213 on 2026-01-05"),
+            BilledLine.parse("27447 on 2026-01-05"),
+            BilledLine.parse("90834 on 2025-06-02"));
+    Optional<UnpricedReason> notCovered = Optional.of(UnpricedReason.DATE_NOT_COVERED);
+    assertEquals(Optional.empty(), RELEASES.price(uncovered, OFFICE));
+    PricedClaim viaPartB = PART_B.price(uncovered, OFFICE);
+    assertEquals(List.of(notCovered, notCovered), reasons(viaPartB), viaPartB::toString);
+    PricedClaim byReleases = RELEASES.price(mixed, OFFICE).orElseThrow();
+    viaPartB = PART_B.price(mixed, OFFICE);
+    assertEquals(
+        List.of(notCovered, notCovered, Optional.empty()),
+        reasons(byReleases),
+        byReleases::toString);
+    assertEquals(reasons(byReleases), reasons(viaPartB), viaPartB::toString);
+    assertEquals(byReleases.line(2).amount(), viaPartB.line(2).amount());
+    for (PricedLine line : viaPartB.lines()) {
+      assertEquals(List.of(), line.warnings(), viaPartB::toString);
+    }
+  }
+
+  /**
+   * The findings of edits that do not depend on the release (a broken modifier rule; NCCI's tables,
+   * here an edit of the pipeline that flags every line and denies 99213) are left off a line no
+   * release covers, as the releases' own pricer leaves them: no warning, and not covered rather
+   * than denied. The covered line keeps them.
+   */
+  @Test
+  void theFindingsOfEditsOfNoReleaseAreLeftOffALineNoReleaseCovers() {
+    Claim claim =
+        Claim.of(
+            BilledLine.parse("99213-25-59 on 2026-01-05"),
+            BilledLine.parse("99213-25-59 on 2025-06-02"));
+    PricedClaim byReleases = RELEASES.price(claim, OFFICE).orElseThrow();
+    PricedClaim viaPartB = PART_B.price(claim, OFFICE);
+    assertEquals(reasons(byReleases), reasons(viaPartB), viaPartB::toString);
+    assertEquals(Optional.of(UnpricedReason.DATE_NOT_COVERED), viaPartB.line(0).result().reason());
+    assertEquals(List.of(), viaPartB.line(0).warnings(), viaPartB::toString);
+    assertEquals(byReleases.line(1).warnings(), viaPartB.line(1).warnings());
+    assertEquals(1, viaPartB.line(1).warnings().size(), viaPartB::toString);
+
+    ClaimEdit payer =
+        new ClaimEdit() {
+          @Override
+          public String name() {
+            return "payer";
+          }
+
+          @Override
+          public List<EditFinding> check(Claim c, PricingContext context) {
+            List<EditFinding> found = new ArrayList<>();
+            for (int i = 0; i < c.size(); i++) {
+              found.add(
+                  c.line(i).line().code().equals(CptCode.parse("99213"))
+                      ? EditFinding.denyLine("payer", i, c.line(i).line().units(), "denied")
+                      : EditFinding.flag("payer", i, "flagged"));
+            }
+            return found;
+          }
+        };
+    PricedClaim withPayer =
+        partB(builder -> builder.addEdit(payer))
+            .price(
+                Claim.of(
+                    BilledLine.parse("99213 on 2026-01-05"),
+                    BilledLine.parse("90834 on 2026-01-05"),
+                    BilledLine.parse("99213 on 2025-06-02"),
+                    BilledLine.parse("90834 on 2025-06-02")),
+                OFFICE);
+    Optional<UnpricedReason> notCovered = Optional.of(UnpricedReason.DATE_NOT_COVERED);
+    assertEquals(
+        List.of(notCovered, notCovered, Optional.of(UnpricedReason.EDIT_DENIED), Optional.empty()),
+        reasons(withPayer),
+        withPayer::toString);
+    assertEquals(List.of(), withPayer.line(1).warnings(), withPayer::toString);
+    assertEquals(1, withPayer.line(3).warnings().size(), withPayer::toString);
+  }
+
+  /**
+   * A covered visit in the postoperative days of a surgery on a date no release covers is judged by
+   * its own date's release, the global period that release gives the surgery, as a visit after a
+   * surgery of another covered release is: 27447 on 2024-12-20, before the first release, holds the
+   * visit of 2025-01-06 in its 090 days (Claims Processing Manual ch. 12 §40.1.A), in both pricers.
+   */
+  @Test
+  void aCoveredVisitAfterASurgeryNoReleaseCoversIsJudgedByItsOwnRelease() {
+    Claim claim =
+        Claim.of(BilledLine.parse("27447 on 2024-12-20"), BilledLine.parse("99213 on 2025-01-06"));
+    List<Optional<UnpricedReason>> expected =
+        List.of(
+            Optional.of(UnpricedReason.DATE_NOT_COVERED),
+            Optional.of(UnpricedReason.GLOBAL_SURGERY));
+    PricedClaim byReleases = RELEASES.price(claim, OFFICE).orElseThrow();
+    assertEquals(expected, reasons(byReleases), byReleases::toString);
+    PricedClaim viaPartB = PART_B.price(claim, OFFICE);
+    assertEquals(expected, reasons(viaPartB), viaPartB::toString);
   }
 
   /**
