@@ -7,6 +7,8 @@ import io.github.cpt4j.cli.report.OutputClosedException;
 import io.github.cpt4j.cli.report.OutputFailedException;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -40,8 +42,11 @@ import java.util.regex.Pattern;
  * never a part of the new one. A killed run cannot delete its temporary file; the next run to the
  * same target does, when the process that wrote it is gone (see {@link #temporaryPrefix}). A target
  * that exists but is not a regular file (a device such as {@code /dev/null}, a named pipe) cannot
- * be replaced and is written directly, as is a file descriptor ({@code /dev/stdout}); through a
- * symbolic link, the file it names is replaced and the link kept.
+ * be replaced and is written directly; through a symbolic link, the file it names is replaced and
+ * the link kept. A file descriptor is written through, never truncated: this process's standard
+ * output ({@code /dev/stdout}, {@code /dev/fd/1}) is written as {@code -} is, its standard error
+ * ({@code /dev/stderr}) through the process's own descriptor 2, and any other ({@code /dev/fd/3})
+ * opened to append (see {@link #descriptor}).
  *
  * <p>Every write failure is an {@link OutputFailedException} naming the output, a file by its
  * option ({@code cannot write --output 'out.csv': reason}), so that it is never blamed on the
@@ -56,6 +61,9 @@ final class Destination implements AutoCloseable {
   private final String name;
   private final Path target; // null for standard output
   private final PrintWriter stdout;
+
+  /** Whether {@link #target} is this process's standard error, written through descriptor 2. */
+  private final boolean standardError;
 
   /** Makes the {@link WriteBehind} of a temporary file's sync: {@code WriteBehind::new}. */
   private final Function<WriteBehind.Sync, WriteBehind> writeBehinds;
@@ -88,6 +96,7 @@ final class Destination implements AutoCloseable {
     this.target = target;
     this.stdout = stdout;
     this.writeBehinds = writeBehinds;
+    this.standardError = target != null && descriptor(target) == STANDARD_ERROR;
   }
 
   /**
@@ -117,6 +126,11 @@ final class Destination implements AutoCloseable {
       return new Destination(option, "standard output", null, stdout, writeBehinds);
     }
     Path target = Inputs.path(name);
+    if (descriptor(target) == STANDARD_OUTPUT) {
+      // Written as "-" is: opened anew, the shell's file was truncated (-o /dev/stdout >> log
+      // lost the log) and written from its start, over what the shell had written before.
+      return new Destination(option, "standard output", null, stdout, writeBehinds);
+    }
     if (Files.isDirectory(target)) {
       // Else the temporary file's rename failed with the system's words ("Is a directory").
       throw isADirectory(option, name, target);
@@ -263,9 +277,12 @@ final class Destination implements AutoCloseable {
     }
   }
 
-  /** Tells whether the results go to a file. */
+  /**
+   * Tells whether the results go to a file, or elsewhere than standard output and standard error:
+   * then a progress bar on standard error mixes with nothing.
+   */
   boolean toFile() {
-    return target != null;
+    return target != null && !standardError;
   }
 
   /**
@@ -308,7 +325,15 @@ final class Destination implements AutoCloseable {
   private OutputStream openFile() throws IOException {
     try {
       OutputStream stream;
-      if (Files.exists(target) && (!Files.isRegularFile(target) || isDescriptor(target))) {
+      if (standardError) {
+        // The process's own descriptor, whose offset the shell shares: a second opening of the
+        // file writes from where it likes, over the messages before and after the results.
+        stream = new Unclosed(new FileOutputStream(FileDescriptor.err));
+      } else if (descriptor(target) >= 0 || isDescriptor(target)) {
+        // Opened anew, the shell's file: never truncated (the default of newOutputStream), which
+        // lost what it held (-o /dev/fd/3 3>> log), and appended to, not written from its start.
+        stream = Files.newOutputStream(target, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+      } else if (Files.exists(target) && !Files.isRegularFile(target)) {
         stream = Files.newOutputStream(target);
       } else {
         // Through a symbolic link, the file it names is replaced and the link kept: a rename over
@@ -450,6 +475,54 @@ final class Destination implements AutoCloseable {
     return false;
   }
 
+  /** {@link #descriptor}'s answer for standard output. */
+  private static final int STANDARD_OUTPUT = 1;
+
+  /** {@link #descriptor}'s answer for standard error. */
+  private static final int STANDARD_ERROR = 2;
+
+  /** The directory of a process's open descriptors in {@code /proc}, or of one of its threads'. */
+  private static final Pattern DESCRIPTORS = Pattern.compile("/proc/(\\d+)(?:/task/\\d+)?/fd");
+
+  /**
+   * Returns the number of the descriptor of this process that {@code target} names, or -1 if it
+   * names none: {@code /dev/stdout} and {@code /dev/stderr}, {@code /dev/fd/N}, {@code
+   * /proc/self/fd/N}, or a symbolic link to one of them. On Linux each is a link into {@code
+   * /proc/PID/fd}; elsewhere (macOS) {@code /dev/fd} is a directory of devices, named here.
+   */
+  static int descriptor(Path target) {
+    Path at = target.toAbsolutePath();
+    try {
+      for (int hops = 0; hops < 40; hops++) {
+        Path parent = at.getParent();
+        Path name = at.getFileName();
+        if (parent == null || name == null) {
+          return -1;
+        }
+        String directory = Files.isDirectory(parent) ? parent.toRealPath().toString() : "";
+        if (directory.equals("/dev") && name.toString().equals("stdout")) {
+          return STANDARD_OUTPUT;
+        }
+        if (directory.equals("/dev") && name.toString().equals("stderr")) {
+          return STANDARD_ERROR;
+        }
+        Matcher own = DESCRIPTORS.matcher(directory);
+        boolean ours =
+            own.matches() && Long.parseLong(own.group(1)) == ProcessHandle.current().pid();
+        if ((ours || directory.equals("/dev/fd")) && name.toString().matches("\\d{1,9}")) {
+          return Integer.parseInt(name.toString());
+        }
+        if (!Files.isSymbolicLink(at)) {
+          return -1;
+        }
+        at = Path.of(directory).resolve(Files.readSymbolicLink(at));
+      }
+    } catch (IOException | RuntimeException e) {
+      return -1; // taken as a file; opening it will say what is wrong
+    }
+    return -1;
+  }
+
   /** So that the rename itself survives a power cut; not every system can open a directory. */
   private void syncDirectory() {
     Path directory = replaced.getParent();
@@ -490,6 +563,23 @@ final class Destination implements AutoCloseable {
         // Nothing more to do; the target is untouched either way.
       }
       temporary = null;
+    }
+  }
+
+  /** Standard error, which the results' writer flushes but must not close: messages follow. */
+  private static final class Unclosed extends FilterOutputStream {
+    Unclosed(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.flush();
     }
   }
 

@@ -114,6 +114,81 @@ class OutputReliabilityTest {
     assertTrue(written.endsWith("\ndone\n"), written);
   }
 
+  /**
+   * A descriptor the shell opened to append ({@code -o /dev/fd/3 3>> log}) keeps what its file
+   * held: the file was opened anew with the default options, which truncate it, so the log lost
+   * every line written before the run.
+   */
+  @Test
+  void anOutputThroughAFileDescriptorKeepsWhatItsFileHeld() throws IOException {
+    Path descriptors = Path.of("/proc/self/fd");
+    assumeTrue(Files.isDirectory(descriptors), "a system with /proc/self/fd");
+    Path in = Files.writeString(dir.resolve("in.csv"), "code\n99213\n");
+    Path log = Files.writeString(dir.resolve("log.txt"), "old1\nold2\n");
+    try (java.io.FileOutputStream shell = new java.io.FileOutputStream(log.toFile(), true)) {
+      Path fd = descriptorOf(descriptors, log);
+      assumeTrue(fd != null, "the descriptor of an open file is found in /proc/self/fd");
+      // As the shell names it, and through /proc.
+      for (Path named : List.of(Path.of("/dev/fd").resolve(fd.getFileName()), fd)) {
+        Cli.Result r = price("-i", in.toString(), "-o", named.toString(), "-z", "10001");
+        assertEquals(0, r.status(), r::toString);
+        assertEquals("", r.out(), r::toString);
+      }
+      shell.write("done\n".getBytes(StandardCharsets.UTF_8));
+    }
+    List<String> lines = Files.readAllLines(log);
+    assertEquals(List.of("old1", "old2", "code,amount,result,explanation"), lines.subList(0, 3));
+    assertEquals("code,amount,result,explanation", lines.get(4), lines::toString);
+    assertEquals(List.of("done"), lines.subList(6, 7), lines::toString);
+    assertEquals(7, lines.size(), lines::toString);
+  }
+
+  /**
+   * This process's own standard output, however it is named, is written as {@code -} is: through
+   * the command's standard output, whose descriptor the shell shares ({@code { echo before; cpt ...
+   * -o /dev/stdout; echo after; } > f}). Opened anew, its file was truncated and written from its
+   * start, over what the shell had written.
+   */
+  @Test
+  void standardOutputByItsNameIsStandardOutput() throws IOException {
+    Path descriptors = Path.of("/proc/self/fd");
+    assumeTrue(Files.isDirectory(descriptors), "a system with /proc/self/fd");
+    Path in = Files.writeString(dir.resolve("in.csv"), "code\n99213\n");
+    Path link = Files.createSymbolicLink(dir.resolve("out"), Path.of("/dev/stdout"));
+    try {
+      for (String name : List.of("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1", link.toString())) {
+        Cli.Result r = price("-i", in.toString(), "-o", name, "-z", "10001");
+        assertEquals(0, r.status(), r::toString);
+        assertTrue(r.out().startsWith("code,amount,result,explanation\n99213,10.00,"), r::toString);
+        Cli.Result line = price("99213", "-o", name, "-z", "10001", "-f", "csv");
+        assertEquals(0, line.status(), line::toString);
+        assertTrue(line.out().startsWith("line,amount,result,explanation\n"), line::toString);
+      }
+      assertEquals(List.of(in, link), files());
+      assertTrue(Files.isSymbolicLink(link), "the link is still a link");
+    } finally {
+      // JUnit warns of a link that leads out of its temporary directory.
+      Files.delete(link);
+    }
+  }
+
+  /** The entry of {@code descriptors} that names the open file {@code file}; null if none. */
+  private static Path descriptorOf(Path descriptors, Path file) throws IOException {
+    Path found = null;
+    try (Stream<Path> open = Files.list(descriptors)) {
+      for (Path each : open.toList()) {
+        try {
+          if (Files.readSymbolicLink(each).equals(file.toRealPath())) {
+            found = each;
+          }
+        } catch (IOException e) {
+          // a descriptor closed meanwhile
+        }
+      }
+    }
+    return found;
+  }
+
   @Test
   void aBadHeaderLeavesTheOldOutputAlone() throws IOException {
     Path in = Files.writeString(dir.resolve("in.csv"), "cod\n99213\n");
