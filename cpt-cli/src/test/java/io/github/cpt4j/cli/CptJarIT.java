@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -233,6 +234,29 @@ class CptJarIT {
   }
 
   @Test
+  void launcherRunsFromADirectoryWhosePathHasASpace(@TempDir Path dir) throws Exception {
+    // The archive's option was split at the space: "Could not find or load main class
+    // tools.cpt.jsa". (The archive is not used from the copy, whose jar is elsewhere than the one
+    // it was dumped with; the JVM ignores it, silently.)
+    Path tools = Files.createDirectories(dir.resolve("my tools"));
+    for (String file : List.of("cpt", "cpt.jar", "cpt.jsa")) {
+      Files.copy(JAR.resolveSibling(file), tools.resolve(file), StandardCopyOption.COPY_ATTRIBUTES);
+    }
+    ProcessBuilder builder =
+        new ProcessBuilder(tools.resolve("cpt").toString(), "lookup", "99213")
+            .redirectErrorStream(true);
+    builder
+        .environment()
+        .put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    Process process = builder.start();
+    process.getOutputStream().close();
+    String out = read(process.getInputStream());
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "cpt did not finish");
+    assertEquals(0, process.exitValue(), out);
+    assertTrue(out.startsWith("99213 "), out);
+  }
+
+  @Test
   void launcherLeavesAnInputItCannotReadToCpt(@TempDir Path dir) throws Exception {
     // The launcher measures --input to choose the JVM's options: its redirect of a file it could
     // not open printed the shell's own error ("cpt: 46: cannot open ...") before cpt's line.
@@ -301,6 +325,44 @@ class CptJarIT {
       assertEquals(
           "cpt " + args.get(0) + ": cannot read standard input: it is closed", err.strip(), err);
     }
+  }
+
+  /**
+   * {@code --output /dev/stdout} (or {@code /dev/stderr}) with the stream redirected by the shell
+   * writes where the shell's descriptor is: after what the file held ({@code >> log}) and between
+   * what the shell writes before and after. Opened anew, the file was truncated and written from
+   * its start: the log lost its lines, and "before" was overwritten.
+   */
+  @Test
+  void anOutputToStandardOutputByNameKeepsWhatTheShellWrote(@TempDir Path dir) throws Exception {
+    Path sh = Path.of("/bin/sh");
+    assumeTrue(Files.isExecutable(sh), "a POSIX shell");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String script =
+        "cpt() { \"$JAVA\" -jar \"$JAR\" \"$@\"; }\n"
+            + "printf 'old1\\nold2\\n' > log.txt\n"
+            + "cpt price 99213 --zip 10001 --date 2025-06-01 -f csv -o /dev/stdout >> log.txt\n"
+            + "cpt price 99213 --zip 10001 --date 2025-06-01 -f csv -o /dev/stderr 2>> log.txt\n"
+            + "{ echo before; cpt price 99213 --zip 10001 --date 2025-06-01 -f csv -o /dev/stdout;"
+            + " echo after; } > group.txt\n";
+    ProcessBuilder builder =
+        new ProcessBuilder(sh.toString(), "-c", script).directory(dir.toFile());
+    builder.environment().put("JAVA", java);
+    builder.environment().put("JAR", JAR.toAbsolutePath().toString());
+    Process process = builder.start();
+    process.getOutputStream().close();
+    String out = read(process.getInputStream());
+    String err = read(process.getErrorStream());
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "cpt did not finish");
+    assertEquals(0, process.exitValue(), err);
+    assertEquals("", out + err);
+    String priced = "line,amount,result,explanation\n99213,";
+    String log = Files.readString(dir.resolve("log.txt"));
+    assertTrue(log.startsWith("old1\nold2\n" + priced), log);
+    assertEquals(2, log.split("line,amount", -1).length - 1, log);
+    String group = Files.readString(dir.resolve("group.txt"));
+    assertTrue(group.startsWith("before\n" + priced), group);
+    assertTrue(group.endsWith("\nafter\n"), group);
   }
 
   private static Run run(String stdin, String... args) throws IOException, InterruptedException {
