@@ -140,7 +140,8 @@ final class LookupCommand implements Callable<Integer> {
           }
           printBlock(out, code, entry);
           printRvus(out, rows);
-          field(out, "paid by", paidBy(BundledData.partBFeeSchedule().payerOf(code), rows));
+          PartBPayer payer = BundledData.partBFeeSchedule().payerOf(code);
+          field(out, "paid by", paidBy(payer, lists(payer, code, rows), rows));
           if (cpt.interactive()) {
             out.flush();
           }
@@ -301,24 +302,46 @@ final class LookupCommand implements Callable<Integer> {
   private static final String RVUS = "RVUs 2025D";
 
   /**
-   * Names the schedule {@code payer} stands for, or says that it pays nothing: a code the Physician
-   * Fee Schedule lists only with statuses it does not pay (G0463 and G0008 X, 99100 B) is routed
-   * there, but {@code price} gives it no amount, and "paid by" alone would say otherwise.
+   * Names the schedule {@code payer} stands for, the one the code is routed to, or says that
+   * nothing pays the code: when that schedule does not list it and the Physician Fee Schedule lists
+   * it only with statuses it does not pay. G0463 and G0008 (X) and 99100 (B) are routed to the
+   * Physician Fee Schedule itself; 80050 (N) to the Clinical Laboratory Fee Schedule and A4550 (B)
+   * to DMEPOS by their shape, and CMS's 2025 files of those schedules list neither. {@code price}
+   * gives none of them an amount, and "paid by" a schedule would say otherwise. A code the schedule
+   * lists is paid there whatever its status on the Physician Fee Schedule: P2031, N there, is on
+   * the CLFS, as 80053 (X) is. A code listed nowhere is left to its route: the bundled schedules
+   * are samples.
+   *
+   * @param lists whether the schedule {@code payer} stands for lists the code ({@link #lists})
+   * @param rows the code's rows in the Physician Fee Schedule
    */
-  static String paidBy(PartBPayer payer, List<RvuEntry> rows) {
-    if (payer != PartBPayer.PHYSICIAN_FEE_SCHEDULE
-        || rows.isEmpty()
-        || rows.stream().anyMatch(row -> row.status().isPaid())) {
+  static String paidBy(PartBPayer payer, boolean lists, List<RvuEntry> rows) {
+    if (lists || rows.isEmpty() || rows.stream().anyMatch(row -> row.status().isPaid())) {
       return payer.words();
     }
     PaymentStatus status = rows.get(0).status();
     return "nothing: "
-        + payer.words()
+        + PartBPayer.PHYSICIAN_FEE_SCHEDULE.words()
         + " lists it with status "
         + status.code()
         + " ("
         + status.words()
         + ")";
+  }
+
+  /**
+   * Tells whether the bundled schedule {@code payer} stands for lists {@code code}: the Physician
+   * Fee Schedule with a status it pays (in {@code rows}); the anesthesia schedule, which prices its
+   * whole range by base units, always.
+   */
+  private static boolean lists(PartBPayer payer, ProcedureCode code, List<RvuEntry> rows) {
+    return switch (payer) {
+      case PHYSICIAN_FEE_SCHEDULE -> rows.stream().anyMatch(row -> row.status().isPaid());
+      case ANESTHESIA -> true;
+      case CLINICAL_LABORATORY -> BundledData.clinicalLabFeeSchedule().contains(code);
+      case DMEPOS -> BundledData.dmeposFeeSchedule().contains(code);
+      case DRUGS -> BundledData.aspFeeSchedule().contains(code);
+    };
   }
 
   private static void field(PrintWriter out, String name, String value) {

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
+import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.data.BundledData;
+import io.github.cpt4j.fee.medicare.partb.PartBPayer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +44,53 @@ class LookupCommandTest {
     assertTrue(text.contains("  paid by     the Physician Fee Schedule\n"), text);
     // Status E in the relative value file, but routed to the drug schedule, which pays it.
     assertTrue(text.contains("  paid by     the Part B drug (ASP) payment limits\n"), text);
+  }
+
+  /**
+   * 80050 (N, non-covered) and A4550 (B, bundled) go by their shape to the Clinical Laboratory and
+   * DMEPOS schedules, whose files do not list them: "paid by" named those schedules while {@code
+   * price} gave both not_in_schedule. A code the schedule lists is still paid there, whatever its
+   * status on the Physician Fee Schedule: 80053 (X) on the CLFS, 90732 (X) on the drug limits.
+   */
+  @Test
+  void saysNothingPaysACodeItsScheduleDoesNotListAndThePhysicianFeeScheduleDoesNotPay() {
+    String text = Cli.run("lookup", "80050", "A4550", "80053", "90732").out();
+    assertTrue(
+        text.contains(
+            "  paid by     nothing: the Physician Fee Schedule lists it with status N"
+                + " (non-covered)\n"),
+        text);
+    assertTrue(
+        text.contains(
+            "  paid by     nothing: the Physician Fee Schedule lists it with status B (bundled"
+                + " into other services)\n"),
+        text);
+    assertTrue(text.contains("  paid by     the Clinical Laboratory Fee Schedule\n"), text);
+    assertTrue(text.contains("  paid by     the Part B drug (ASP) payment limits\n"), text);
+    assertEquals(2, text.split("paid by     nothing", -1).length - 1, text);
+    // As price says: neither gets an amount.
+    Cli.Result priced =
+        Cli.run("price", "80050", "A4550", "--zip", "10001", "--date", "2025-02-03", "-f", "csv");
+    assertEquals(2, priced.out().split(",not_in_schedule,", -1).length - 1, priced::toString);
+  }
+
+  /**
+   * P2031 is N on the Physician Fee Schedule and listed on CMS's 2025 CLFS (not in the bundled
+   * sample): the CLFS pays it. Here with 80050's rows, which are N.
+   */
+  @Test
+  void aCodeItsScheduleListsIsPaidThereWhateverItsPhysicianFeeScheduleStatus() {
+    var rows = BundledData.medicareFeeSchedule().rvus().rowsOf(ProcedureCode.parse("80050"));
+    assertEquals(1, rows.size(), rows::toString);
+    assertEquals(
+        "the Clinical Laboratory Fee Schedule",
+        LookupCommand.paidBy(PartBPayer.CLINICAL_LABORATORY, true, rows));
+    assertEquals(
+        "nothing: the Physician Fee Schedule lists it with status N (non-covered)",
+        LookupCommand.paidBy(PartBPayer.CLINICAL_LABORATORY, false, rows));
+    assertEquals(
+        "the Clinical Laboratory Fee Schedule",
+        LookupCommand.paidBy(PartBPayer.CLINICAL_LABORATORY, false, List.of()));
   }
 
   @Test
