@@ -199,7 +199,7 @@ final class LocalitiesCommand implements Callable<Integer> {
   static final class StateConverter implements ITypeConverter<String> {
     @Override
     public String convert(String value) {
-      String s = value.strip();
+      String s = Main.optionValue(value);
       // ASCII letters, tested before upper-casing: U+0131 (dotless i) upper-cases to I.
       if (s.length() != 2 || !isAsciiLetter(s.charAt(0)) || !isAsciiLetter(s.charAt(1))) {
         throw new TypeConversionException(

@@ -17,6 +17,7 @@ import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
+import io.github.cpt4j.text.WhiteSpace;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -347,11 +348,22 @@ public final class Main {
     }
   }
 
+  /**
+   * The value of an option as its converter reads it: without the white space at either end ({@link
+   * WhiteSpace}: blanks, line breaks, Unicode spaces). One rule for every option value, whatever
+   * its parser strips: a value read from a file with Windows line ends in a shell loop ends in a
+   * carriage return, which {@code --zip} and {@code --date} took and {@code --locality}, {@code
+   * --pos} and {@code --practitioner} refused. File names are not values: they are taken as given.
+   */
+  static String optionValue(String value) {
+    return WhiteSpace.strip(value);
+  }
+
   /** Reads a {@code --format} value ({@link #format}). */
   private static final class FormatConverter implements ITypeConverter<Format> {
     @Override
     public Format convert(String value) {
-      return format(value);
+      return format(optionValue(value));
     }
   }
 
@@ -359,7 +371,7 @@ public final class Main {
   private static final class DateConverter implements ITypeConverter<LocalDate> {
     @Override
     public LocalDate convert(String value) {
-      return PriceCommand.date(value);
+      return PriceCommand.date(optionValue(value));
     }
   }
 
@@ -374,7 +386,7 @@ public final class Main {
     @Override
     public T convert(String value) {
       try {
-        return parser.apply(value);
+        return parser.apply(optionValue(value));
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(e.getMessage());
       }

@@ -242,7 +242,7 @@ final class ValidateCommand implements Callable<Integer> {
       return StandardCharsets.UTF_8;
     }
     try {
-      return Charset.forName(codesCharset.strip());
+      return Charset.forName(Main.optionValue(codesCharset));
     } catch (IllegalArgumentException e) { // IllegalCharsetNameException, UnsupportedCharset...
       throw new ParameterException(
           spec.commandLine(),
@@ -326,10 +326,10 @@ final class ValidateCommand implements Callable<Integer> {
                     : "the header row is not valid CSV: " + header.problem().get()));
       }
       // The batch's code column holds one code a cell: checked as price --input reads it.
-      boolean codesOnly = column.strip().equalsIgnoreCase("code");
+      boolean codesOnly = Main.optionValue(column).equalsIgnoreCase("code");
       int index = -1;
       for (int i = 0; i < header.fields().size(); i++) {
-        if (header.fields().get(i).strip().equalsIgnoreCase(column.strip())) {
+        if (header.fields().get(i).strip().equalsIgnoreCase(Main.optionValue(column))) {
           if (index >= 0) {
             // Which one was meant cannot be known; price --input refuses such a header too.
             throw new CliException(

@@ -42,6 +42,53 @@ class CarelessArgumentsTest {
     assertEquals(Cli.run(args[0], "--help").out(), r.out());
   }
 
+  /**
+   * A value read from a file with Windows line ends in a shell loop ends in a carriage return:
+   * {@code --zip} and {@code --date} took it, while {@code --locality}, {@code --pos} and {@code
+   * --practitioner} refused it ("not '13282-99\\u000d'", status 2). Every option value is now read
+   * without the white space at its ends, line breaks and no-break spaces included.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"\r", "\r\n", " ", "\u00a0", "\t"})
+  void everyOptionValueIsReadWithoutTheWhiteSpaceAtItsEnds(String space) {
+    List<List<String>> options =
+        List.of(
+            List.of("price", "99213", "--zip", "10001", "--date", "2025-06-01"),
+            List.of("price", "99213", "--locality", "13282-99", "--date", "2025-06-01"),
+            List.of("price", "99213", "-z", "10001", "-d", "2025-06-01", "--pos", "22"),
+            List.of("price", "99213", "-z", "10001", "-d", "2025-06-01", "--setting", "facility"),
+            List.of("price", "99213", "-z", "10001", "-d", "2025-06-01", "--practitioner", "np"),
+            List.of(
+                "price",
+                "99213",
+                "-z",
+                "10001",
+                "-d",
+                "2025-06-01",
+                "--practitioner",
+                "1234567893=np"),
+            List.of("price", "99213", "-z", "10001", "-d", "2025-06-01", "-f", "csv"),
+            List.of("localities", "--state", "NY"),
+            List.of("localities", "--zip", "10001"),
+            List.of("lookup", "99213", "-f", "json"));
+    for (List<String> args : options) {
+      Cli.Result clean = Cli.run(args.toArray(String[]::new));
+      assertEquals(0, clean.status(), clean::toString);
+      // The value of each option, one at a time, with the white space after it, then around it.
+      for (int i = 2; i < args.size(); i++) {
+        if (!args.get(i - 1).startsWith("-")) {
+          continue; // a code or an option's name
+        }
+        for (String value : List.of(args.get(i) + space, space + args.get(i) + space)) {
+          String[] spaced = args.toArray(String[]::new);
+          spaced[i] = value;
+          Cli.Result r = Cli.run(spaced);
+          assertEquals(clean.toString(), r.toString(), () -> String.join(" ", spaced));
+        }
+      }
+    }
+  }
+
   @Test
   void versionIsShownWhateverTheOtherOptionsSay() {
     Cli.Result r = Cli.run("price", "--zip", "1", "--version");
