@@ -7,13 +7,16 @@ import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.codeset.CodeSet;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaTimeEdit;
 import io.github.cpt4j.modifier.Modifier;
+import io.github.cpt4j.modifier.ModifierRule;
 import io.github.cpt4j.modifier.ModifierRules;
 import io.github.cpt4j.modifier.ModifierViolation;
 import io.github.cpt4j.text.WhiteSpace;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What {@code cpt validate --rules} finds on a line that parses: the modifier rules' violations
@@ -60,18 +63,25 @@ final class RuleCheck {
     int codeStart = codeStart(line);
     List<Finding> findings = new ArrayList<>();
     for (ModifierViolation violation : ModifierRules.standard().check(code, modifiers)) {
+      // A duplicate is at its second occurrence, the one that repeats the first.
       int index =
           violation.modifiers().isEmpty()
               ? codeStart
-              : indexOf(line, violation.modifiers().get(0), codeStart);
+              : indexOf(
+                  line,
+                  violation.modifiers().get(0),
+                  codeStart,
+                  violation.rule() == ModifierRule.DUPLICATE_MODIFIER ? 1 : 0);
       findings.add(new Finding(violation.rule().name(), index, violation.message()));
     }
+    // Each unknown modifier once, at its first occurrence: its repeat is the duplicate's finding.
+    Set<Modifier> unknown = new HashSet<>();
     for (Modifier modifier : modifiers) {
-      if (!modifier.isKnown()) {
+      if (!modifier.isKnown() && unknown.add(modifier)) {
         findings.add(
             new Finding(
                 ValidateCommand.UNKNOWN_MODIFIER,
-                indexOf(line, modifier, codeStart),
+                indexOf(line, modifier, codeStart, 0),
                 "modifier " + modifier + " is not a known CPT or HCPCS Level II modifier"));
       }
     }
@@ -114,12 +124,15 @@ final class RuleCheck {
 
   /**
    * The index of {@code modifier} as a token after the code (after a hyphen or a blank, before a
-   * hyphen, a blank or the end), ignoring case; the code's index if it is not found.
+   * hyphen, a blank or the end), ignoring case, at its occurrence {@code skip} (0 for the first);
+   * the last one found if there are fewer, the code's index if there is none.
    */
-  private static int indexOf(String line, Modifier modifier, int codeStart) {
+  private static int indexOf(String line, Modifier modifier, int codeStart, int skip) {
     String upper = line.toUpperCase(Locale.ROOT);
     String text = modifier.toString();
     int from = Math.min(codeStart + 5, upper.length());
+    int found = codeStart;
+    int left = skip;
     for (int i = upper.indexOf(text, from); i >= 0; i = upper.indexOf(text, i + 1)) {
       int end = i + text.length();
       boolean startsToken =
@@ -129,9 +142,13 @@ final class RuleCheck {
               || upper.charAt(end) == '-'
               || WhiteSpace.isSpace(upper.charAt(end));
       if (startsToken && endsToken) {
-        return i;
+        if (left == 0) {
+          return i;
+        }
+        found = i;
+        left--;
       }
     }
-    return codeStart;
+    return found;
   }
 }

@@ -28,6 +28,32 @@ class ValidateRulesTest {
     assertEquals(0, r.status(), r::toString);
   }
 
+  /**
+   * An unknown modifier given twice is one UNKNOWN_MODIFIER, at its first occurrence, and one
+   * DUPLICATE_MODIFIER, at the second: the repeat is what breaks the rule. Each occurrence was
+   * reported unknown, both at the first one's index.
+   */
+  @Test
+  void anUnknownModifierGivenTwiceIsReportedOnceAndItsRepeatAsTheDuplicate() throws Exception {
+    Cli.Result r =
+        Cli.runWithInput(
+            "99213-q9-q9\n99213 Q9 25 q9 q9\n", "validate", "--rules", "--format", "csv");
+    assertEquals(1, r.status(), r::toString);
+    List<List<String>> rows = csv(r);
+    List<List<String>> found =
+        rows.subList(1, rows.size()).stream()
+            .map(f -> List.of(f.get(0), f.get(4), f.get(5)))
+            .toList();
+    assertEquals(
+        List.of(
+            List.of("1", "DUPLICATE_MODIFIER", "9"),
+            List.of("1", "UNKNOWN_MODIFIER", "6"),
+            List.of("2", "DUPLICATE_MODIFIER", "12"),
+            List.of("2", "UNKNOWN_MODIFIER", "6")),
+        found,
+        r::toString);
+  }
+
   @Test
   void rulesFlagModifierRulesUnknownModifiersAndCodesOutsideTheCodeSet() throws Exception {
     String input = "99213-25-59\n99213-zz\n99499\n27447-RT\n# comment\n71046-26-TC\n9921\n";
