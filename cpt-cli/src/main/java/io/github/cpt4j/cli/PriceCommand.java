@@ -897,8 +897,12 @@ final class PriceCommand implements Callable<Integer> {
     if (cpt.interactive()) {
       PrintWriter err = spec.commandLine().getErr();
       err.printf(
+          Locale.ROOT,
           "%,d rows: %,d priced, %,d not priced (%,d invalid)%n",
-          summary.rows(), summary.priced(), summary.notPriced(), summary.invalid());
+          summary.rows(),
+          summary.priced(),
+          summary.notPriced(),
+          summary.invalid());
       err.flush();
     }
     if (summary.priced() == 0 && summary.dateNotCovered() > 0) {

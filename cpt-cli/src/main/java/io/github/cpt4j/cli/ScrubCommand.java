@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -171,9 +172,12 @@ final class ScrubCommand implements Callable<Integer> {
       // The edits in force depend on the date: today's are wrong for claims of the past.
       PrintWriter err = spec.commandLine().getErr();
       err.printf(
+          Locale.ROOT,
           "cpt scrub: warning: %,d %s no date of service and no --date was given: checked with the"
               + " edits in force today, %s%n",
-          summary.undated(), summary.undated() == 1 ? "row has" : "rows have", defaultDate);
+          summary.undated(),
+          summary.undated() == 1 ? "row has" : "rows have",
+          defaultDate);
       err.flush();
     }
     if (summary.alone() > 1) {
@@ -181,6 +185,7 @@ final class ScrubCommand implements Callable<Integer> {
       // of one claim, and these rows had none to look across.
       PrintWriter err = spec.commandLine().getErr();
       err.printf(
+          Locale.ROOT,
           "cpt scrub: warning: %,d rows have no claim value and were each checked as a claim of"
               + " one line, so no pair edit or per-date unit limit could join them; give the rows"
               + " of a claim one value in a claim column%n",
@@ -190,8 +195,11 @@ final class ScrubCommand implements Callable<Integer> {
     if (cpt.interactive()) {
       PrintWriter err = spec.commandLine().getErr();
       err.printf(
+          Locale.ROOT,
           "%,d rows: %,d with findings, %,d invalid%n",
-          summary.rows(), summary.withFindings(), summary.invalid());
+          summary.rows(),
+          summary.withFindings(),
+          summary.invalid());
       err.flush();
     }
     return summary.withFindings() == 0 && summary.invalid() == 0

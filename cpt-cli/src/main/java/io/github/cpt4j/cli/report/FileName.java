@@ -1,5 +1,7 @@
 package io.github.cpt4j.cli.report;
 
+import java.util.Locale;
+
 /**
  * A file name as error messages show it: quoted, on one line, and short enough to read. Control
  * characters (a newline, an escape that would recolour the terminal), invisible format characters
@@ -40,7 +42,7 @@ public final class FileName {
     for (int i = from; i < to; i++) {
       char c = name.charAt(i);
       if (isHidden(c)) {
-        sb.append(String.format("\\u%04x", (int) c));
+        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
       } else {
         sb.append(c);
       }
