@@ -3,7 +3,9 @@ package io.github.cpt4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +48,38 @@ class TableAlignmentTest {
     // The total has no explanation; the lines before it all have one.
     assertLastColumnAligned(lines.subList(0, lines.size() - 1), "EXPLANATION", r);
     assertTrue(lines.get(lines.size() - 1).startsWith("total "), r::toString);
+  }
+
+  /**
+   * A fullwidth or CJK character takes two columns of a terminal, and a combining mark none: the
+   * table pads by columns. Counting chars, the result of the fullwidth {@code ９９２１３} (ten columns,
+   * five chars) started five columns right of RESULT.
+   */
+  @Test
+  void wideCharactersAndMarksLineUpByTheColumnsTheyTake() {
+    // Each label and the columns a terminal gives it.
+    Map<String, Integer> labels =
+        Map.of(
+            "99213", 5,
+            "\uff19\uff19\uff12\uff11\uff13", 10,
+            "\u65e5\u672c", 4,
+            "e\u03019921", 5);
+    List<String> args = new ArrayList<>(List.of("price", "--zip", "10001", "--date", "2025-06-01"));
+    args.addAll(labels.keySet());
+    Cli.Result r = Cli.run(args.toArray(String[]::new));
+    List<String> lines = r.outLines();
+    int result = lines.get(0).indexOf("RESULT"); // the header is ASCII: a column a char
+    for (String row : lines.subList(1, lines.size() - 1)) {
+      String label = row.substring(0, row.indexOf(' '));
+      assertTrue(labels.containsKey(label), () -> label + "\n" + r);
+      // The label, its padding, the amount's column and the gap, then the result.
+      int at = label.length() + result - labels.get(label);
+      assertTrue(
+          row.startsWith(label + " ".repeat(result - labels.get(label) - 8))
+              && row.substring(at - 2, at).equals("  ")
+              && row.charAt(at) != ' ',
+          () -> "'" + row + "' is not aligned under RESULT\n" + r);
+    }
   }
 
   @Test

@@ -47,11 +47,13 @@ public interface Report extends AutoCloseable {
   void close();
 
   /**
-   * Returns the width {@code text} takes in a table ({@link Format#TABLE}), which writes each
-   * control character as a six-character escape: for sizing a column before its rows are written.
+   * Returns the width {@code text} takes in a table ({@link Format#TABLE}), in a terminal's
+   * columns: each control character written as a six-character escape, a wide character (CJK,
+   * fullwidth) two columns, a combining mark none ({@link DisplayWidth}). For sizing a column
+   * before its rows are written.
    */
   static int tableWidth(String text) {
-    return TableReport.visible(requireNonNull(text, "text")).length();
+    return DisplayWidth.of(TableReport.visible(requireNonNull(text, "text")));
   }
 
   /**

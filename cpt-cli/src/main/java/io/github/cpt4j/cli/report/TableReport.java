@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * Writes rows as aligned columns under an upper-case header, numbers (and their headers) aligned
  * right. The widths are fixed in advance, not measured, so that the table streams: a longer value
- * overflows its column. The last column is never padded.
+ * overflows its column. The last column is never padded. Widths are in a terminal's columns ({@link
+ * DisplayWidth}), not chars.
  */
 final class TableReport implements Report {
 
@@ -74,7 +75,9 @@ final class TableReport implements Report {
     for (int i = 0; i <= last; i++) {
       Column column = columns.get(i);
       String text = visible(Cells.text(cells[i]));
-      int pad = Math.max(0, Math.max(column.width(), column.name().length()) - text.length());
+      // Columns of the terminal, not chars: a fullwidth or CJK character takes two, a mark none.
+      int pad =
+          Math.max(0, Math.max(column.width(), column.name().length()) - DisplayWidth.of(text));
       if (column.numeric()) {
         sb.append(" ".repeat(pad)).append(text);
       } else {
