@@ -22,6 +22,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -332,7 +333,13 @@ final class Destination implements AutoCloseable {
       } else if (descriptor(target) >= 0 || isDescriptor(target)) {
         // Opened anew, the shell's file: never truncated (the default of newOutputStream), which
         // lost what it held (-o /dev/fd/3 3>> log), and appended to, not written from its start.
-        stream = Files.newOutputStream(target, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        try {
+          stream =
+              Files.newOutputStream(target, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        } catch (NoSuchFileException e) {
+          // The shell opened no such descriptor (-o /dev/fd/3 without 3>): no directory is missing.
+          throw new OutputFailedException(fileOutput(), "no such open file descriptor", e);
+        }
       } else if (Files.exists(target) && !Files.isRegularFile(target)) {
         stream = Files.newOutputStream(target);
       } else {

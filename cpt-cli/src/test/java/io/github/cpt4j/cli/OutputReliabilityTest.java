@@ -172,6 +172,21 @@ class OutputReliabilityTest {
     }
   }
 
+  /** A descriptor the shell did not open is said to be so, not a missing directory. */
+  @Test
+  void aFileDescriptorThatIsNotOpenIsSaidToBeSo() throws IOException {
+    Path descriptors = Path.of("/proc/self/fd");
+    assumeTrue(Files.isDirectory(descriptors), "a system with /proc/self/fd");
+    assumeTrue(!Files.exists(descriptors.resolve("987")), "descriptor 987 is not open");
+    Path in = Files.writeString(dir.resolve("in.csv"), "code\n99213\n");
+    Cli.Result r = price("-i", in.toString(), "-o", "/dev/fd/987", "-z", "10001");
+    assertEquals(2, r.status(), r::toString);
+    assertEquals(
+        List.of("cpt price: cannot write --output '/dev/fd/987': no such open file descriptor"),
+        r.errLines(),
+        r::toString);
+  }
+
   /** The entry of {@code descriptors} that names the open file {@code file}; null if none. */
   private static Path descriptorOf(Path descriptors, Path file) throws IOException {
     Path found = null;
