@@ -497,7 +497,7 @@ final class Destination implements AutoCloseable {
    * /proc/self/fd/N}, or a symbolic link to one of them. On Linux each is a link into {@code
    * /proc/PID/fd}; elsewhere (macOS) {@code /dev/fd} is a directory of devices, named here.
    */
-  static int descriptor(Path target) {
+  private static int descriptor(Path target) {
     Path at = target.toAbsolutePath();
     try {
       for (int hops = 0; hops < 40; hops++) {
