@@ -302,15 +302,15 @@ final class LookupCommand implements Callable<Integer> {
   private static final String RVUS = "RVUs 2025D";
 
   /**
-   * Names the schedule {@code payer} stands for, the one the code is routed to, or says that
-   * nothing pays the code: when that schedule does not list it and the Physician Fee Schedule lists
-   * it only with statuses it does not pay. G0463 and G0008 (X) and 99100 (B) are routed to the
-   * Physician Fee Schedule itself; 80050 (N) to the Clinical Laboratory Fee Schedule and A4550 (B)
-   * to DMEPOS by their shape, and CMS's 2025 files of those schedules list neither. {@code price}
-   * gives none of them an amount, and "paid by" a schedule would say otherwise. A code the schedule
-   * lists is paid there whatever its status on the Physician Fee Schedule: P2031, N there, is on
-   * the CLFS, as 80053 (X) is. A code listed nowhere is left to its route: the bundled schedules
-   * are samples.
+   * Names the schedule {@code payer} stands for, the one the code is routed to, or says that none
+   * of the bundled schedules pays the code: when that schedule does not list it and the Physician
+   * Fee Schedule lists it only with statuses it does not pay. G0463 and G0008 (X) and 99100 (B) are
+   * routed to the Physician Fee Schedule itself; 80050 (N) to the Clinical Laboratory Fee Schedule
+   * and A4550 (B) to DMEPOS by their shape, and CMS's 2025 files of those schedules list neither.
+   * {@code price} gives none of them an amount, and "paid by" a schedule would say otherwise. A
+   * code the schedule lists is paid there whatever its status on the Physician Fee Schedule: P2031,
+   * N there, is on the CLFS, as 80053 (X) is. A code listed nowhere is left to its route: the
+   * bundled schedules are samples.
    *
    * @param lists whether the schedule {@code payer} stands for lists the code ({@link #lists})
    * @param rows the code's rows in the Physician Fee Schedule
@@ -320,7 +320,7 @@ final class LookupCommand implements Callable<Integer> {
       return payer.words();
     }
     PaymentStatus status = rows.get(0).status();
-    return "nothing: "
+    return "none of the bundled schedules: "
         + PartBPayer.PHYSICIAN_FEE_SCHEDULE.words()
         + " lists it with status "
         + status.code()

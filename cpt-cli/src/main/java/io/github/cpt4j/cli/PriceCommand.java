@@ -31,6 +31,7 @@ import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
+import io.github.cpt4j.text.WhiteSpace;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -730,6 +731,24 @@ final class PriceCommand implements Callable<Integer> {
    *     CodeFormatException} for the claim line), its NPI is not one, or it has a charge or a date
    */
   static BilledLine line(String text) {
+    String end = lastWord(text);
+    if (end.equalsIgnoreCase("by") || end.equalsIgnoreCase("on")) {
+      // "27447-80 by $NPI" with the variable empty: the library reads the word as a modifier
+      // (as "99213 by 25" is 99213-BY-25), which would price the line as another provider's.
+      throw new IllegalArgumentException(
+          CodeFormatException.quote(text)
+              + " ends with '"
+              + end
+              + "' and nothing after it: "
+              + (end.equalsIgnoreCase("by")
+                  ? "'by' takes the rendering provider's ten-digit NPI"
+                  : "'on' takes a date, and lines given here are priced on --date")
+              + " (a modifier "
+              + end.toUpperCase(Locale.ROOT)
+              + " is written with a hyphen: -"
+              + end.toUpperCase(Locale.ROOT)
+              + ")");
+    }
     BilledLine line;
     try {
       line = BilledLine.parse(text);
@@ -748,6 +767,16 @@ final class PriceCommand implements Callable<Integer> {
       throw noChargeOrDate(text);
     }
     return line;
+  }
+
+  /** The last word of {@code text} after a blank, or "" for text of one word. */
+  private static String lastWord(String text) {
+    String s = WhiteSpace.strip(text);
+    int i = s.length();
+    while (i > 0 && !WhiteSpace.isSpace(s.charAt(i - 1))) {
+      i--;
+    }
+    return i == 0 ? "" : s.substring(i);
   }
 
   private static IllegalArgumentException noChargeOrDate(String text) {

@@ -37,7 +37,7 @@ class LookupCommandTest {
     String text = Cli.run("lookup", "G0463", "99100", "99213", "J1100").out();
     assertTrue(
         text.contains(
-            "  paid by     nothing: the Physician Fee Schedule lists it with status X (statutory"
+            "  paid by     none of the bundled schedules: the Physician Fee Schedule lists it with status X (statutory"
                 + " exclusion)\n"),
         text);
     assertTrue(text.contains("lists it with status B (bundled into other services)\n"), text);
@@ -57,17 +57,17 @@ class LookupCommandTest {
     String text = Cli.run("lookup", "80050", "A4550", "80053", "90732").out();
     assertTrue(
         text.contains(
-            "  paid by     nothing: the Physician Fee Schedule lists it with status N"
+            "  paid by     none of the bundled schedules: the Physician Fee Schedule lists it with status N"
                 + " (non-covered)\n"),
         text);
     assertTrue(
         text.contains(
-            "  paid by     nothing: the Physician Fee Schedule lists it with status B (bundled"
+            "  paid by     none of the bundled schedules: the Physician Fee Schedule lists it with status B (bundled"
                 + " into other services)\n"),
         text);
     assertTrue(text.contains("  paid by     the Clinical Laboratory Fee Schedule\n"), text);
     assertTrue(text.contains("  paid by     the Part B drug (ASP) payment limits\n"), text);
-    assertEquals(2, text.split("paid by     nothing", -1).length - 1, text);
+    assertEquals(2, text.split("paid by     none of the bundled", -1).length - 1, text);
     // As price says: neither gets an amount.
     Cli.Result priced =
         Cli.run("price", "80050", "A4550", "--zip", "10001", "--date", "2025-02-03", "-f", "csv");
@@ -86,7 +86,8 @@ class LookupCommandTest {
         "the Clinical Laboratory Fee Schedule",
         LookupCommand.paidBy(PartBPayer.CLINICAL_LABORATORY, true, rows));
     assertEquals(
-        "nothing: the Physician Fee Schedule lists it with status N (non-covered)",
+        "none of the bundled schedules: the Physician Fee Schedule lists it with status N"
+            + " (non-covered)",
         LookupCommand.paidBy(PartBPayer.CLINICAL_LABORATORY, false, rows));
     assertEquals(
         "the Clinical Laboratory Fee Schedule",

@@ -104,6 +104,23 @@ class RenderingProviderTest {
     assertEquals("99213-BY-25", out.get(4).get(0));
   }
 
+  /**
+   * "27447-80 by $NPI" with the shell variable empty was priced as 27447-80-BY, halved as the same
+   * provider's second procedure; a line ending with "by" or "on" is now refused and says why.
+   */
+  @Test
+  void aLineEndingWithByOrOnIsMissingWhatFollows() {
+    List<List<String>> out = priceLines(1, "27447", "27447-80 by ", "99213 ON", "99213-BY");
+    assertEquals("priced", out.get(1).get(2), out::toString);
+    assertEquals(List.of("27447-80 by ", "", "invalid_line"), out.get(2).subList(0, 3));
+    assertTrue(out.get(2).get(3).contains("ends with 'by' and nothing after it"), out::toString);
+    assertTrue(out.get(2).get(3).contains("ten-digit NPI"), out::toString);
+    assertEquals("invalid_line", out.get(3).get(2), out::toString);
+    assertTrue(out.get(3).get(3).contains("'on' takes a date"), out::toString);
+    // Written with a hyphen, the modifier is read (and the visit judged by the global package).
+    assertEquals("global_surgery", out.get(4).get(2), out::toString);
+  }
+
   /** A charge or a date of a line's text form is not read here: the line says so. */
   @Test
   void aChargeOrADateOnALineIsRefusedAndSaysWhy() {
