@@ -30,9 +30,11 @@ import java.util.List;
  * I, Section E) does not use 59 or its X subsets with E/M services, and separates a visit from a
  * procedure on the same date with 25 (57 for the decision for surgery, 24 in another procedure's
  * postoperative period) on the visit's line. 27 (multiple outpatient hospital E/M encounters on the
- * same date) is an E/M modifier too: it is only ever reported on a visit. So on an E/M line only
+ * same date) is an E/M modifier too: it is only ever reported on a visit. So on a visit's line only
  * 24, 25, 27 and 57 count, and on any other line every listed modifier but those four, which are
- * E/M modifiers.
+ * E/M modifiers. A visit is an E/M code, 99201 on its dates, an eye exam (92002-92014), which NCCI
+ * separates with the E/M modifiers as it does E/M codes ({@link io.github.cpt4j.edit.Visits}), or
+ * G0463, the hospital outpatient clinic visit.
  */
 public final class NcciModifiers {
 

@@ -4,13 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
-import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.code.ProcedureCode;
-import io.github.cpt4j.code.Section;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.edit.ProviderDay;
+import io.github.cpt4j.edit.Visits;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.modifier.Modifier;
@@ -26,8 +25,9 @@ import java.util.Map;
  * whose codes are a column 1 / column 2 pair of the table active on the date of service, the column
  * 2 line is denied ({@link UnpricedReason#NCCI_PTP}), unless the edit's modifier indicator is 1 and
  * an NCCI-associated modifier ({@link NcciModifiers}) is on either line of the pair: on a visit (an
- * E/M service) only 24, 25, 27 or 57, which are for visits alone. NCCI Policy Manual for Medicare
- * Services, Chapter I, Section E; CMS Change Request 11168 (either line).
+ * E/M service or an eye exam, {@link Visits#isVisit}, or G0463) only 24, 25, 27 or 57, which are
+ * for visits alone. NCCI Policy Manual for Medicare Services, Chapter I, Section E; CMS Change
+ * Request 11168 (either line).
  *
  * <pre>{@code
  * ClaimEdit ptp = PtpClaimEdit.of(table);
@@ -132,8 +132,7 @@ public final class PtpClaimEdit implements ClaimEdit {
           // flags on one 20610-RT): a visit passed by the procedure line's modifier alone, which
           // the claims system accepts though a visit is separated by 25 (NCCI Policy Manual,
           // ch. I, section E); or one site named twice (27447-RT, 20610-RT), which is not two.
-          boolean visitWithoutItsModifier =
-              isEvaluationAndManagement(second.code()) && bypassingOn(second) == null;
+          boolean visitWithoutItsModifier = isVisit(second.code()) && bypassingOn(second) == null;
           if ((visitWithoutItsModifier || NcciModifiers.sameSiteOnly(first, second))
               && !isFlagged(found, j, first)) {
             if (found == null) {
@@ -173,7 +172,7 @@ public final class PtpClaimEdit implements ClaimEdit {
     // Most lines have no modifier: no section to look up for them.
     return line.modifiers().isEmpty()
         ? null
-        : NcciModifiers.firstBypassingOn(line, isEvaluationAndManagement(line.code()));
+        : NcciModifiers.firstBypassingOn(line, isVisit(line.code()));
   }
 
   private EditFinding sameSite(
@@ -312,7 +311,7 @@ public final class PtpClaimEdit implements ClaimEdit {
   /** What would fix it: the biller's options under the modifier indicator. */
   private static String hint(PtpEdit edit, ClaimLine first, ClaimLine second) {
     if (edit.modifierIndicator() == PtpModifierIndicator.ALLOWED) {
-      if (isEvaluationAndManagement(second.code())) {
+      if (isVisit(second.code())) {
         // 59 and its X subsets are for services other than E/M (CMS, MLN1783722): a visit beside
         // a procedure is unbundled with 25, or 57 when it was the decision for surgery.
         Modifier misplaced = NcciModifiers.firstOn(second);
@@ -353,20 +352,15 @@ public final class PtpClaimEdit implements ClaimEdit {
   /** G0463, the hospital outpatient clinic visit, packed once. */
   private static final int CLINIC_VISIT = ProcedureCode.parse("G0463").packed();
 
-  /** 99201, an office visit until the end of 2020, which the tables still answer for. */
-  private static final int RETIRED_OFFICE_VISIT = ProcedureCode.parse("99201").packed();
-
   /**
    * Tells whether {@code code} is a visit, which modifiers 24, 25, 27 and 57 separate (NCCI Policy
-   * Manual, ch. I, section E): a CPT evaluation and management code, 99201 (retired in 2021, in the
-   * section no more, on the dates it was billed), and G0463, the hospital outpatient clinic visit,
-   * which takes 25 and 27 on outpatient claims (Claims Processing Manual, ch. 4, section 20.6).
+   * Manual, ch. I, section E): a visit of {@link Visits#isVisit} (a CPT E/M code, 99201 on its
+   * dates, an eye exam 92002-92014), the definition the global surgery edit reads too, and G0463,
+   * the hospital outpatient clinic visit, which takes 25 and 27 on outpatient claims (Claims
+   * Processing Manual, ch. 4, section 20.6) and is no part of a surgeon's global package.
    */
-  private static boolean isEvaluationAndManagement(ProcedureCode code) {
-    int packed = code.packed();
-    return code instanceof CptCode cpt && cpt.section() == Section.EVALUATION_AND_MANAGEMENT
-        || packed == CLINIC_VISIT
-        || packed == RETIRED_OFFICE_VISIT;
+  private static boolean isVisit(ProcedureCode code) {
+    return Visits.isVisit(code) || code.packed() == CLINIC_VISIT;
   }
 
   @Override

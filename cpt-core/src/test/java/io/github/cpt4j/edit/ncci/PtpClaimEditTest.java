@@ -74,6 +74,43 @@ class PtpClaimEditTest {
   }
 
   @Test
+  void anEyeExamIsAVisitThat24And25And57SeparateAnd59DoesNot() {
+    // NCCI's edits of July 2013 bundle the eye exams 92002-92014 into procedures and take 24, 25
+    // and 57 on them as on E/M codes; 59 does not separate a visit.
+    PtpClaimEdit edit =
+        PtpClaimEdit.of(
+            PtpTable.builder()
+                .add(ptp("67028", "92014", "2013-07-01", null, '1'))
+                .add(ptp("66984", "92012", "2013-07-01", null, '1'))
+                .build());
+    assertSame(List.of(), edit.check(claim("67028", "92014-25"), on("2025-06-02")));
+    assertSame(List.of(), edit.check(claim("66984", "92012-57"), on("2025-06-02")));
+    assertSame(List.of(), edit.check(claim("67028", "92014-24"), on("2025-06-02")));
+    List<EditFinding> fiftyNine = edit.check(claim("67028", "92014-59"), on("2025-06-02"));
+    assertEquals(1, fiftyNine.size());
+    assertEquals(EditAction.DENY_LINE, fiftyNine.get(0).action());
+    assertTrue(
+        fiftyNine.get(0).message().contains(": add 25 to 92014 if the visit was a significant")
+            && fiftyNine.get(0).message().endsWith("; 59 does not separate a visit"),
+        fiftyNine.get(0).message());
+    // 25 on the procedure is not the visit's modifier.
+    assertEquals(1, edit.check(claim("67028-25", "92014"), on("2025-06-02")).size());
+    // Passed by the procedure's RT alone: paid and flagged, as 99213 beside 20610-RT.
+    List<EditFinding> passed = edit.check(claim("67028-RT", "92014"), on("2025-06-02"));
+    assertEquals(1, passed.size());
+    assertEquals(EditAction.FLAG, passed.get(0).action());
+    assertEquals(1, passed.get(0).line());
+    assertTrue(
+        passed
+            .get(0)
+            .message()
+            .contains(
+                "92014 (line 2) passed the edit with 67028-RT (line 1) only by RT on line 1: a"
+                    + " visit on the day of a procedure is separately payable with 25 on the visit"),
+        passed.get(0).message());
+  }
+
+  @Test
   void indicatorZeroDeniesTheColumnTwoLineWhateverTheModifiers() {
     List<EditFinding> found = EDIT.check(claim("29880-RT", "29877-59-XU-RT"), on("2025-06-02"));
     assertEquals(1, found.size());

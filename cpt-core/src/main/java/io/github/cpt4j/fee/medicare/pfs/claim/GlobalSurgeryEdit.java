@@ -7,11 +7,11 @@ import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.code.ProcedureCode;
-import io.github.cpt4j.code.Section;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.edit.ProviderDay;
+import io.github.cpt4j.edit.Visits;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.pfs.GlobalPeriod;
@@ -27,11 +27,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The global surgical package as a claim edit, named {@value #NAME}: an E/M visit (the CPT
- * Evaluation and Management section, 99202-99499) that the payment of a procedure on the same claim
- * already includes is denied, {@link UnpricedReason#GLOBAL_SURGERY}, with the procedure, its line
- * and its global period in the finding. The global period is the procedure's GLOB DAYS in the fee
- * schedule's relative value row. The rules are the Medicare Claims Processing Manual's, chapter 12:
+ * The global surgical package as a claim edit, named {@value #NAME}: a visit ({@link
+ * Visits#isVisit}: a CPT E/M code, 99201 on its dates, or an eye exam, 92002-92014) that the
+ * payment of a procedure on the same claim already includes is denied, {@link
+ * UnpricedReason#GLOBAL_SURGERY}, with the procedure, its line and its global period in the
+ * finding. The global period is the procedure's GLOB DAYS in the fee schedule's relative value row.
+ * The rules are the Medicare Claims Processing Manual's, chapter 12:
  *
  * <ul>
  *   <li><b>000 and 010</b> (endoscopies, minor procedures): a visit on the day of the procedure is
@@ -72,7 +73,7 @@ import java.util.Optional;
  * before (modifier 24), and the procedures of those days (58 staged, 78 return to the operating
  * room, 79 unrelated) need the earlier claim's date and global period; it judges one claim.
  *
- * <p>Immutable and thread-safe; allocation-free on a claim without an E/M line.
+ * <p>Immutable and thread-safe; allocation-free on a claim without a visit.
  */
 public final class GlobalSurgeryEdit implements ClaimEdit {
 
@@ -113,18 +114,13 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
     return false;
   }
 
-  // The section's first and last codes: a code outside them is no visit, without the section
-  // table's lookup (issue 18: the edit asks this of every line of every claim).
-  private static final int FIRST_VISIT = CptCode.parse("99202").packed();
-  private static final int LAST_VISIT = CptCode.parse("99499").packed();
-
-  /** Tells whether {@code code} is an E/M visit: the CPT Evaluation and Management section. */
+  /**
+   * Tells whether {@code code} is a visit that a global package can hold: {@link Visits#isVisit},
+   * the definition the NCCI procedure-to-procedure edit reads too (a CPT E/M code, 99201, or an eye
+   * exam, 92002-92014).
+   */
   public static boolean isVisit(ProcedureCode code) {
-    requireNonNull(code, "code"); // not "no visit": instanceof alone would answer false
-    return code instanceof CptCode cpt
-        && cpt.packed() >= FIRST_VISIT
-        && cpt.packed() <= LAST_VISIT
-        && cpt.section() == Section.EVALUATION_AND_MANAGEMENT;
+    return Visits.isVisit(code);
   }
 
   @Override

@@ -201,6 +201,34 @@ class GlobalSurgeryTest {
   }
 
   @Test
+  void anEyeExamAndTheRetiredOfficeVisitAreVisitsThePackageHolds() {
+    // The eye exams 92002-92014 are visits for the global package (ch. 12 §40.1-40.2), with 24,
+    // 25 and 57 as on E/M codes; 99201 was an office visit until the end of 2020.
+    ClaimEdit edit = GlobalSurgeryEdit.of(ClaimTables.schedule());
+    for (String visit : List.of("92002", "92004", "92012", "92014", "99201")) {
+      List<EditFinding> found = edit.check(claim("20610", visit), CONTEXT);
+      assertEquals(1, found.size(), visit);
+      assertEquals(1, found.get(0).line());
+      assertTrue(
+          found
+              .get(0)
+              .message()
+              .startsWith(visit + " on the day of 20610 (line 1, global period 000)"),
+          found.get(0).message());
+      assertSame(List.of(), edit.check(claim("20610", visit + "-25"), CONTEXT), visit);
+    }
+    // The day before a 090 surgery: 57, and 24 in its postoperative days.
+    assertEquals(1, edit.check(claim("27447", "92012 on 2025-06-01"), CONTEXT).size());
+    assertSame(List.of(), edit.check(claim("27447", "92012-57 on 2025-06-01"), CONTEXT));
+    assertEquals(1, edit.check(claim("27447", "92014 on 2025-06-12"), CONTEXT).size());
+    assertSame(List.of(), edit.check(claim("27447", "92014-24 on 2025-06-12"), CONTEXT));
+    // 92015 (refraction) and 92018 are past the eye exams; 99500 is Medicine, not E/M.
+    for (String other : List.of("92015", "92018", "92001", "99500")) {
+      assertSame(List.of(), edit.check(claim("20610", other), CONTEXT), other);
+    }
+  }
+
+  @Test
   void linesOfSeveralDatesAreRankedPerDate() {
     // MULT PROC 1 on one date: 200.00 + 50% of 150.00 = 275.00. On two dates, each is the only
     // procedure of its day: 200.00 + 150.00 = 350.00.
