@@ -56,9 +56,13 @@ public final class BatchInput {
    */
   private record Code(String code, boolean pcTc, boolean bilateral, boolean surgery) {
 
-    /** An evaluation and management visit (99202-99499), which the global surgery rule reads. */
+    /**
+     * A visit the global surgery rule reads (cpt4j's {@code Visits.isVisit}): an E/M code
+     * (99202-99499) or an eye exam (92002-92014), as the pricer counts them.
+     */
     boolean visit() {
-      return code.compareTo("99202") >= 0 && code.compareTo("99499") <= 0;
+      return code.compareTo("99202") >= 0 && code.compareTo("99499") <= 0
+          || code.compareTo("92002") >= 0 && code.compareTo("92014") <= 0;
     }
   }
 
