@@ -362,6 +362,43 @@ class ScrubCommandTest {
     }
   }
 
+  /**
+   * A renamed PTP file says no claim type: beside the outpatient hospital MUE file it is the
+   * hospital's too, and pairs the lines of two physicians as the MUE adds their units.
+   */
+  @Test
+  void aRenamedPtpFileTakesTheMueFilesClaimType() throws IOException {
+    Path hospitalMue =
+        Files.writeString(
+            dir.resolve("MCR_MUE_OutpatientHospitalServices_Eff_04-01-2025.csv"),
+            MUE.replace("Practitioner Services", "Outpatient Hospital Services"),
+            StandardCharsets.ISO_8859_1);
+    String input =
+        "claim,code,units,rendering_provider\n"
+            + "A,27447,,1234567893\n"
+            + "A,20610,,2000000002\n"
+            + "A,J1100,6,1234567893\n"
+            + "A,J1100,6,2000000002\n";
+    Cli.Result r =
+        Cli.runWithInput(
+            input,
+            "scrub",
+            "-i",
+            "-",
+            "--ptp",
+            ptp.toString(),
+            "--mue",
+            hospitalMue.toString(),
+            "--date",
+            "2025-06-02");
+    assertEquals(1, r.status(), r::toString);
+    List<String> lines = r.outLines();
+    assertEquals("A,27447,,1234567893,", lines.get(1));
+    assertTrue(lines.get(2).startsWith("A,20610,,2000000002,\"ncci_ptp: "), r::toString);
+    assertTrue(lines.get(3).startsWith("A,J1100,6,1234567893,\"ncci_mue: "), r::toString);
+    assertTrue(lines.get(4).startsWith("A,J1100,6,2000000002,\"ncci_mue: "), r::toString);
+  }
+
   @Test
   void badEditFilesAndMissingOptionsAreTrouble() throws IOException {
     Cli.Result none = Cli.runWithInput("code\n99213\n", "scrub", "-i", "-");

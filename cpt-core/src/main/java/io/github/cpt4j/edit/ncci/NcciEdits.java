@@ -27,7 +27,7 @@ import java.util.Optional;
  *
  * <p>Practitioner, outpatient hospital and DME tables are separate: build one {@code NcciEdits} per
  * claim type ({@link NcciClaimType}). Tables that say they are for different claim types are
- * refused together.
+ * refused together; a table that does not say takes the other's type.
  */
 public final class NcciEdits implements ClaimEdit {
 
@@ -43,7 +43,11 @@ public final class NcciEdits implements ClaimEdit {
   }
 
   /**
-   * Returns the edits of a PTP table and an MUE table of one claim type.
+   * Returns the edits of a PTP table and an MUE table of one claim type. When only one table says
+   * which claim type it is for, the other is taken to be for the same ({@link
+   * PtpTable#withClaimType}, {@link MueTable#withClaimType}): both edits then pair lines and add up
+   * units the same way, per rendering provider on practitioner claims and across the claim's
+   * physicians on outpatient hospital ones ({@link NcciClaimType#byRenderingProvider()}).
    *
    * @throws IllegalArgumentException if both tables say which claim type they are for ({@link
    *     PtpTable#claimType()}, {@link MueTable#claimType()}) and the types differ: a practitioner
@@ -72,7 +76,14 @@ public final class NcciEdits implements ClaimEdit {
               + units.get().words()
               + ": give the tables of one claim type");
     }
-    return new NcciEdits(Optional.of(PtpClaimEdit.of(ptp)), Optional.of(MueClaimEdit.of(mue)));
+    // One claim type for both edits: the type decides whether lines are paired and units added
+    // per rendering provider or across the claim, and a table that does not say its type (a
+    // renamed file, a table built by hand) would be read as a practitioner's while the other
+    // counts the hospital's way. A type one table states is the other's.
+    PtpTable typedPtp = pairs.isEmpty() && units.isPresent() ? ptp.withClaimType(units.get()) : ptp;
+    MueTable typedMue = units.isEmpty() && pairs.isPresent() ? mue.withClaimType(pairs.get()) : mue;
+    return new NcciEdits(
+        Optional.of(PtpClaimEdit.of(typedPtp)), Optional.of(MueClaimEdit.of(typedMue)));
   }
 
   /** Returns the procedure-to-procedure edit of {@code ptp} alone. */

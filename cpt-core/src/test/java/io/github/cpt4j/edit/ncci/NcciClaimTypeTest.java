@@ -9,7 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.edit.EditFinding;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +100,40 @@ class NcciClaimTypeTest {
         2, NcciEdits.of(PTP, MUE.withClaimType(NcciClaimType.PRACTITIONER)).edits().size());
     assertEquals(
         2, NcciEdits.of(PTP.withClaimType(NcciClaimType.OUTPATIENT_HOSPITAL), MUE).edits().size());
+  }
+
+  @Test
+  void aTableThatDoesNotSayItsKindTakesTheOthers() {
+    // Two physicians on one hospital claim: the hospital's MUE adds their units of J1100, and its
+    // PTP edit pairs their lines, as the PTP table that does not say its kind must too.
+    PtpTable pairs = PtpTable.builder().add(ptp("27447", "20610", "2002-01-01", null, '1')).build();
+    MueTable units = MueTable.builder().add(mue("J1100", 10, '3')).build();
+    Claim claim =
+        Claim.of(
+            BilledLine.parse("27447 by 1234567893"),
+            BilledLine.parse("20610 by 2000000002"),
+            BilledLine.parse("J1100 x6 by 1234567893"),
+            BilledLine.parse("J1100 x6 by 2000000002"));
+    NcciEdits hospital =
+        NcciEdits.of(pairs, units.withClaimType(NcciClaimType.OUTPATIENT_HOSPITAL));
+    assertEquals(
+        Optional.of(NcciClaimType.OUTPATIENT_HOSPITAL),
+        hospital.ptp().orElseThrow().table().claimType());
+    List<EditFinding> found = hospital.check(claim, on("2025-06-02"));
+    assertEquals(
+        List.of("ncci-ptp 1", "ncci-mue 2", "ncci-mue 3"),
+        found.stream().map(f -> f.edit() + " " + f.line()).toList(),
+        found::toString);
+    // And the other way: a practitioner PTP table gives an MUE table that does not say its kind
+    // the practitioner's count, one physician's units apart from the other's.
+    NcciEdits practitioner = NcciEdits.of(pairs.withClaimType(NcciClaimType.PRACTITIONER), units);
+    assertEquals(
+        Optional.of(NcciClaimType.PRACTITIONER),
+        practitioner.mue().orElseThrow().table().claimType());
+    assertEquals(List.of(), practitioner.check(claim, on("2025-06-02")));
+    NcciEdits hospitalPairs =
+        NcciEdits.of(pairs.withClaimType(NcciClaimType.OUTPATIENT_HOSPITAL), units);
+    assertEquals(3, hospitalPairs.check(claim, on("2025-06-02")).size());
   }
 
   @Test
