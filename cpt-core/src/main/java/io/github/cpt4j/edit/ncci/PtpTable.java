@@ -458,9 +458,10 @@ public final class PtpTable {
 
     /**
      * Two rows of one pair that a file must not hold together: rows in force on a common day (from
-     * the effective date through the deletion date; a withdrawn row, deleted on its effective date
-     * or of indicator 9, never is), or rows with the same dates. {@link PtpTable#find} would pick
-     * one of them; a loader refuses them instead, as a duplicated or conflicting row.
+     * the effective date through the deletion date), a row twice included. A withdrawn row, deleted
+     * on its effective date or of indicator 9, is never in force and overlaps nothing, whatever its
+     * dates. {@link PtpTable#find} would pick one of two rows that overlap; a loader refuses them
+     * instead, as a duplicated or conflicting row.
      *
      * @param column1 the pair's column 1 code
      * @param column2 the pair's column 2 code
@@ -518,10 +519,13 @@ public final class PtpTable {
       return column1[x] == column1[y] && column2[x] == column2[y];
     }
 
+    /**
+     * Whether rows {@code x} and {@code y} are both in force on some day. A withdrawn row never is,
+     * so it overlaps nothing, not even a row of the same dates (CMS's files hold withdrawn rows
+     * beside rows in force from the same day). Two rows in force with the same dates share their
+     * first day, so an exact duplicate is still refused.
+     */
     private boolean overlaps(int x, int y) {
-      if (effective[x] == effective[y] && deletion[x] == deletion[y]) {
-        return true;
-      }
       return inForce(x) && inForce(y) && effective[x] <= deletion[y] && effective[y] <= deletion[x];
     }
 

@@ -68,6 +68,27 @@ class PtpTableTest {
         Optional.of(notAllowed), table.find(code("11042"), code("97597"), date("2021-06-01")));
   }
 
+  @Test
+  void aWithdrawnRowOverlapsNothingAndADuplicateInForceIsAnOverlap() {
+    PtpTable.Builder withdrawnTwice =
+        PtpTable.builder()
+            .add(ptp("0001A", "90473", "2022-01-01", "2022-01-01", '9'))
+            .add(ptp("0001A", "90473", "2022-01-01", "2022-01-01", '9'));
+    assertEquals(Optional.empty(), withdrawnTwice.overlap());
+    PtpTable.Builder besideOneInForce =
+        PtpTable.builder()
+            .add(ptp("27447", "20610", "2020-01-01", "2020-12-31", '9'))
+            .add(ptp("27447", "20610", "2020-01-01", "2020-12-31", '1'));
+    assertEquals(Optional.empty(), besideOneInForce.overlap());
+    PtpTable.Builder duplicate =
+        PtpTable.builder()
+            .add(ptp("27447", "20610", "2020-01-01", "2020-12-31", '1'))
+            .add(ptp("27447", "20610", "2020-01-01", "2020-12-31", '1'));
+    assertEquals(
+        Optional.of(new PtpTable.Builder.Overlap(code("27447"), code("20610"), 0, 1)),
+        duplicate.overlap());
+  }
+
   /** The last deletion date a table holds, and dates of service past every one it can hold. */
   @Test
   void theLastDeletionDateEndsItsEditAsAnyOther() {

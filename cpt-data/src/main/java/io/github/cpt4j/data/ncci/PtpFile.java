@@ -227,10 +227,11 @@ public final class PtpFile {
 
   /**
    * Refuses a pair whose rows overlap ({@link PtpTable.Builder#overlap}): the same pair twice in
-   * force on a common day, or with the same dates, is a duplicated row, and with another modifier
-   * indicator a conflicting one; the table would answer with one of them in silence. A pair may
-   * appear again with other dates: CMS deletes an edit and adds it back later (the NCCI PTP files'
-   * effective and deletion dates). Both rows are named, by file and line.
+   * force on a common day is a duplicated row, and with another modifier indicator a conflicting
+   * one; the table would answer with one of them in silence. A withdrawn row never applies and
+   * overlaps nothing. A pair may appear again with other dates: CMS deletes an edit and adds it
+   * back later (the NCCI PTP files' effective and deletion dates). Both rows are named, by file and
+   * line.
    */
   private static void refuseOverlaps(PtpTable.Builder builder, List<RowLines> files)
       throws DataLoadException {

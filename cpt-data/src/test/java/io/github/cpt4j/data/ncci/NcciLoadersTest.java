@@ -243,6 +243,38 @@ public class NcciLoadersTest {
   }
 
   @Test
+  void aWithdrawnPtpRowOverlapsNothingEvenWithTheSameDates() throws IOException {
+    // A withdrawn row (indicator 9, or deleted on its effective date) never applies: twice, or
+    // beside a row in force of the same dates, it duplicates nothing that the table would answer.
+    PtpTable twice =
+        ptp(
+            PTP_HEADER
+                + "0001A\t90473\t\t20220101\t20220101\t9\tr\n"
+                + "0001A\t90473\t\t20220101\t20220101\t9\tr\n");
+    assertEquals(2, twice.size());
+    PtpTable besideOneInForce =
+        ptp(
+            PTP_HEADER
+                + "27447\t20610\t\t20200101\t20201231\t9\tr\n"
+                + "27447\t20610\t\t20200101\t20201231\t1\tr\n"
+                + "11042\t97597\t\t20200101\t20200101\t1\tr\n"
+                + "11042\t97597\t\t20200101\t20200101\t0\tr\n");
+    assertEquals(4, besideOneInForce.size());
+    assertEquals(
+        PtpModifierIndicator.ALLOWED,
+        besideOneInForce
+            .find(code("27447"), code("20610"), LocalDate.of(2020, 6, 1))
+            .orElseThrow()
+            .modifierIndicator());
+    // Rows in force with the same dates are still a duplicate.
+    assertPtpRefused(
+        PTP_HEADER
+            + "27447\t20610\t\t20200101\t20201231\t1\tr\n"
+            + "27447\t20610\t\t20200101\t20201231\t1\tr\n",
+        "test-ptp.txt, line 8: the pair 27447, 20610 appears twice with overlapping dates");
+  }
+
+  @Test
   void aMalformedPtpFieldIsNamedWithFileLineAndColumn() {
     assertPtpError(
         PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\tr\n2744\t20610\t\t20020101\t*\t1\tr\n",
