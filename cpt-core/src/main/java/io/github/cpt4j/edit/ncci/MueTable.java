@@ -93,9 +93,17 @@ public final class MueTable {
   /**
    * Returns the same edits, in force from {@code date} to the end of its quarter, for the same kind
    * of claims.
+   *
+   * @throws IllegalArgumentException if the date's year is not 1-9999, the years of a {@link
+   *     Quarter}
    */
   public MueTable withEffective(LocalDate date) {
-    return new MueTable(this, requireNonNull(date, "date"), claimType);
+    requireNonNull(date, "date");
+    if (date.getYear() < 1 || date.getYear() > 9999) {
+      throw new IllegalArgumentException(
+          "an MUE table's effective date is of a year 1-9999, not " + date);
+    }
+    return new MueTable(this, date, claimType);
   }
 
   /**

@@ -51,6 +51,12 @@ class NcciClaimTypeTest {
     assertEquals(MUE.find(code("20610")), dme.find(code("20610")));
     assertEquals(2, dme.size());
     assertThrows(NullPointerException.class, () -> MUE.withClaimType(null));
+    // A quarter is of years 1-9999: a date outside them is refused, saying so.
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> MUE.withEffective(LocalDate.of(0, 7, 1)));
+    assertEquals(
+        "an MUE table's effective date is of a year 1-9999, not 0000-07-01", e.getMessage());
   }
 
   @Test

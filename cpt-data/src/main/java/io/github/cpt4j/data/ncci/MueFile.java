@@ -299,7 +299,8 @@ public final class MueFile {
    * The effective date CMS writes into the file's name ({@code ..._Eff_07-01-2026.csv}): the table
    * is that quarter's. Null when the name does not say (a renamed copy, a stream).
    *
-   * @throws DataLoadException if the name says a date that does not exist
+   * @throws DataLoadException if the name says a date that does not exist, or one of year 0000,
+   *     which has no quarter
    */
   static LocalDate effectiveOf(String source) throws DataLoadException {
     Matcher eff = EFFECTIVE.matcher(source);
@@ -315,11 +316,20 @@ public final class MueFile {
       }
       return null;
     }
+    int year = Integer.parseInt(eff.group(3));
+    if (year < 1) {
+      // LocalDate takes year 0, but the table's quarter (MueTable.withEffective) is of years
+      // 1-9999: said here, with the file's name, rather than by the table without it.
+      throw new DataLoadException(
+          source,
+          0,
+          0,
+          "the file name's effective date "
+              + eff.group()
+              + " is of year 0000: expected a year from 0001, such as Eff_07-01-2026");
+    }
     try {
-      return LocalDate.of(
-          Integer.parseInt(eff.group(3)),
-          Integer.parseInt(eff.group(1)),
-          Integer.parseInt(eff.group(2)));
+      return LocalDate.of(year, Integer.parseInt(eff.group(1)), Integer.parseInt(eff.group(2)));
     } catch (DateTimeException e) {
       throw new DataLoadException(
           source, 0, 0, "the file name's effective date " + eff.group() + " is not a date");

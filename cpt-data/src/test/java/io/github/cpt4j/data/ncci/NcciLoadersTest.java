@@ -497,6 +497,24 @@ public class NcciLoadersTest {
                     new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)),
                     "MCR_MUE_PractitionerServices_Eff_13-01-2026.csv"));
     assertTrue(e.getMessage().contains("Eff_13-01-2026 is not a date"), e.getMessage());
+    // Year 0000 is a LocalDate but has no quarter: the loader's error, naming the file.
+    DataLoadException zero =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                MueFile.read(
+                    new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)),
+                    "MCR_MUE_PractitionerServices_Eff_07-01-0000.csv"));
+    assertEquals(
+        "MCR_MUE_PractitionerServices_Eff_07-01-0000.csv: the file name's effective date"
+            + " Eff_07-01-0000 is of year 0000: expected a year from 0001, such as Eff_07-01-2026",
+        zero.getMessage());
+    assertEquals(
+        Optional.of(LocalDate.of(9999, 12, 31)),
+        MueFile.read(
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)),
+                "MCR_MUE_PractitionerServices_Eff_10-01-9999.csv")
+            .lastDay());
     // A date in another form is refused rather than read as no date, which judges every date.
     for (String name :
         List.of(
