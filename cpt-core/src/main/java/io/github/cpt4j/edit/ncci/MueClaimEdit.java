@@ -37,9 +37,15 @@ import java.util.Map;
  * }</pre>
  *
  * <p>A line of modifier 55 alone (postoperative management only) counts as one unit of service: its
- * units are the postoperative days managed. A claim pricer or scrubber checks the lines of each
- * date of service apart ({@link ClaimEdit#perProviderDay()}); for lines of one date split over
- * several claims, check them as one claim. Allocation-free when nothing is found.
+ * units are the postoperative days managed. The edit sees the whole claim ({@link
+ * #perProviderDay()} is false) and reads each line's own date and rendering provider: the units of
+ * a date of service edit are added up per code and date, and per provider unless the table is for
+ * hospital or supplier claims ({@link NcciClaimType#byRenderingProvider()}). For lines of one date
+ * split over several claims, check them as one claim.
+ *
+ * <p>On a claim of at most 32 lines, checking allocates nothing unless something is found. A longer
+ * claim with a date of service edit in force adds up each code's units once, in a map built for the
+ * call, rather than by a search of the claim per line.
  *
  * <p>A table that knows its quarter ({@link MueTable#effective()}) judges only the lines of that
  * quarter; a line of another date gets a {@link EditAction#FLAG} finding saying it was not checked
