@@ -9,6 +9,7 @@ import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.edit.ModifierRulesEdit;
 import io.github.cpt4j.edit.ProviderDay;
+import io.github.cpt4j.edit.Visits;
 import io.github.cpt4j.edit.ncci.MueClaimEdit;
 import io.github.cpt4j.edit.ncci.MueTable;
 import io.github.cpt4j.edit.ncci.PtpClaimEdit;
@@ -63,6 +64,7 @@ class NullArgumentsTest {
     tester.testAllPublicInstanceMethods(MueClaimEdit.of(MueTable.builder().build()));
     tester.testAllPublicInstanceMethods(GlobalSurgeryEdit.of(Fixtures.schedule()));
     tester.testAllPublicStaticMethods(ProviderDay.class);
+    tester.testAllPublicStaticMethods(Visits.class);
     NullPointerException e =
         assertThrows(
             NullPointerException.class,
