@@ -15,6 +15,7 @@ import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -30,10 +31,15 @@ class PlaceOfServiceRuleTest {
   private static final PricingContext MANHATTAN =
       PricingContext.of(LocalDate.of(2025, 6, 2), Locality.parse("13202-01"), Setting.NON_FACILITY);
 
+  /** The hospital places: outpatient, inpatient, ER, inpatient psychiatric and rehabilitation. */
+  private static final String[] HOSPITALS = {"19", "21", "22", "23", "51", "61"};
+
   @Test
   void anIncidentToServiceIsNotPaidInAHospital() {
     ClaimLine injection = ClaimLine.parse("96372");
-    for (String hospital : new String[] {"19", "21", "22", "23"}) {
+    // An inpatient psychiatric facility (51) and an inpatient rehabilitation facility (61) are
+    // hospitals too (Social Security Act §1861(e) and (f)).
+    for (String hospital : HOSPITALS) {
       PricingContext context = MANHATTAN.withPlaceOfService(PlaceOfService.parse(hospital));
       assertEquals(Setting.FACILITY, context.setting());
       FeeResult result = MEDICARE.price(injection, context);
@@ -73,6 +79,40 @@ class PlaceOfServiceRuleTest {
             .isPriced());
   }
 
+  /**
+   * An inpatient psychiatric facility (51) and an inpatient rehabilitation facility (61) are
+   * hospitals, their patients' tests the facility's (42 CFR 411.15(m), 415.120(b)): in Rochester
+   * the office pays 71046 31.23 and 96372 13.41, at 51 and 61 neither is paid, as at 21. Partial
+   * hospitalization (52) and a community mental health center (53) are not hospital places.
+   */
+  @Test
+  void inpatientPsychiatricAndRehabilitationFacilitiesAreHospitals() {
+    PricingContext rochester =
+        PricingContext.of(
+            LocalDate.of(2025, 6, 2), Locality.parse("13282-99"), Setting.NON_FACILITY);
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(MEDICARE);
+    PricedClaim office =
+        pricer.price(
+            Claim.builder().add("71046").add("96372").build(),
+            rochester.withPlaceOfService(PlaceOfService.OFFICE));
+    assertEquals(Optional.of(new BigDecimal("31.23")), office.line(0).amount());
+    assertEquals(Optional.of(new BigDecimal("13.41")), office.line(1).amount());
+    for (String inpatient : new String[] {"21", "51", "61"}) {
+      PricedClaim claim =
+          pricer.price(
+              Claim.builder().add("71046").add("96372").add("71046-26").build(),
+              rochester.withPlaceOfService(PlaceOfService.parse(inpatient)));
+      assertEquals(Optional.of(UnpricedReason.NOT_PAYABLE_IN_PLACE), claim.line(0).reason());
+      assertEquals(Optional.of(UnpricedReason.NOT_PAYABLE_IN_PLACE), claim.line(1).reason());
+      assertTrue(claim.line(2).isPriced(), inpatient + ": the reading is the physician's");
+    }
+    for (String notHospital : new String[] {"52", "53"}) {
+      PricingContext context = rochester.withPlaceOfService(PlaceOfService.parse(notHospital));
+      assertTrue(MEDICARE.price(ClaimLine.parse("71046"), context).isPriced(), notHospital);
+      assertTrue(MEDICARE.price(ClaimLine.parse("96372"), context).isPriced(), notHospital);
+    }
+  }
+
   @Test
   void aPhysicianServiceIsPaidInTheHospitalAtTheFacilityRate() {
     ClaimLine visit = ClaimLine.parse("99213");
@@ -86,7 +126,7 @@ class PlaceOfServiceRuleTest {
   void theTechnicalComponentOfATestIsPaidToTheHospitalNotUnderTheSchedule() {
     // Claims Processing Manual ch. 13 §20.2: the hospital is paid for the TC of its patients'
     // tests.
-    for (String hospital : new String[] {"19", "21", "22", "23"}) {
+    for (String hospital : HOSPITALS) {
       PricingContext context = MANHATTAN.withPlaceOfService(PlaceOfService.parse(hospital));
       for (String line : new String[] {"71046-TC", "93005", "71046", "93000"}) {
         FeeResult result = MEDICARE.price(ClaimLine.parse(line), context);

@@ -22,6 +22,15 @@ import java.util.Optional;
  * Every other place — the office {@code 11}, the home {@code 12}, telehealth in the home {@code
  * 10}, a nursing facility {@code 32} — is paid the non-facility rate.
  *
+ * <p>Of these, the {@linkplain #isHospital() hospital places} are the hospital's own patients,
+ * whose incident-to services and tests' technical components the hospital is paid for: {@code 19},
+ * {@code 21}, {@code 22}, {@code 23}, and the two inpatient places that are hospitals too, an
+ * inpatient psychiatric facility {@code 51} (a psychiatric hospital or a hospital's psychiatric
+ * unit) and a comprehensive inpatient rehabilitation facility {@code 61} (a rehabilitation hospital
+ * or unit); Social Security Act §1861(e) and (f). {@code 21}, {@code 51} and {@code 61} are
+ * {@linkplain #isHospitalInpatient() hospital inpatient} places. Partial hospitalization ({@code
+ * 52}) and a community mental health center ({@code 53}) are not.
+ *
  * <p>All 99 values are interned: compare with {@code ==} or {@code equals}.
  *
  * <pre>{@code
@@ -44,12 +53,16 @@ public final class PlaceOfService implements ServicePlace, Comparable<PlaceOfSer
   }
 
   /**
-   * The hospital places — inpatient {@code 21}, on- and off-campus outpatient {@code 22} and {@code
-   * 19}, emergency room {@code 23} — where incident-to services (PC/TC indicator 5) and an
-   * independent therapist's services (indicator 7) are not paid (RVU file documentation, PC/TC
-   * indicators 5 and 7: hospital inpatients and hospital outpatient departments).
+   * The hospital places — inpatient {@code 21}, {@code 51} (psychiatric) and {@code 61}
+   * (rehabilitation), on- and off-campus outpatient {@code 22} and {@code 19}, emergency room
+   * {@code 23} — where incident-to services (PC/TC indicator 5) and an independent therapist's
+   * services (indicator 7) are not paid (RVU file documentation, PC/TC indicators 5 and 7: hospital
+   * inpatients and hospital outpatient departments).
    */
-  private static final String HOSPITAL_CODES = "19 21 22 23";
+  private static final String HOSPITAL_CODES = "19 21 22 23 51 61";
+
+  /** The hospital inpatient places: inpatient hospital, psychiatric facility, rehabilitation. */
+  private static final String INPATIENT_CODES = "21 51 61";
 
   /** 02: telehealth provided other than in the patient's home (facility rate). */
   public static final PlaceOfService TELEHEALTH_OTHER_THAN_HOME = of(2);
@@ -143,12 +156,27 @@ public final class PlaceOfService implements ServicePlace, Comparable<PlaceOfSer
   }
 
   /**
-   * Tells whether this is a hospital place — 19, 21, 22 or 23 — where Medicare pays no incident-to
-   * service (PC/TC indicator 5) and no independent therapist's service (indicator 7).
+   * Tells whether this is a hospital place — 19, 21, 22, 23, 51 or 61 — where Medicare pays no
+   * incident-to service (PC/TC indicator 5), no independent therapist's service (indicator 7), and
+   * no technical component of a test under the physician fee schedule: the hospital is paid for
+   * them. An inpatient psychiatric facility (51) and a comprehensive inpatient rehabilitation
+   * facility (61) are hospitals (Social Security Act §1861(e) and (f)), and their inpatients' tests
+   * are the facility's (42 CFR 411.15(m), 415.120(b); Claims Processing Manual ch. 13 §20.2).
+   * Partial hospitalization (52) and a community mental health center (53) are not.
    */
   public boolean isHospital() {
     String text = toString();
     return HOSPITAL_CODES.contains(text);
+  }
+
+  /**
+   * Tells whether this is a hospital inpatient place — the inpatient hospital 21, an inpatient
+   * psychiatric facility 51 or a comprehensive inpatient rehabilitation facility 61 — where a
+   * physician's reading of an abnormal smear (PC/TC indicator 8) is paid.
+   */
+  public boolean isHospitalInpatient() {
+    String text = toString();
+    return INPATIENT_CODES.contains(text);
   }
 
   /** Returns the place of service of {@code context}, when it has one. */

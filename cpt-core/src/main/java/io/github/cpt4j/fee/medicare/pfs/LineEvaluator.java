@@ -331,9 +331,10 @@ public final class LineEvaluator {
    * <ul>
    *   <li>an incident-to service (PC/TC 5) for a hospital inpatient or outpatient, and a therapy
    *       service (PC/TC 7) there by an independently practicing therapist (RVU file documentation,
-   *       Attachment A);
+   *       Attachment A); the hospital places are {@link PlaceOfService#isHospital()}'s, the
+   *       inpatient psychiatric (51) and rehabilitation (61) facilities among them;
    *   <li>a physician's interpretation of an abnormal smear (PC/TC 8, 85060) anywhere but for a
-   *       hospital inpatient, place 21 (the same);
+   *       hospital inpatient, place 21, 51 or 61 (the same);
    *   <li>the technical component of a diagnostic test for a hospital inpatient or outpatient,
    *       billed alone (a TC row, a technical-only code) or in a global row: the hospital is paid
    *       for it (Claims Processing Manual ch. 13 §20.2, "Carriers may not pay for the technical
@@ -343,8 +344,7 @@ public final class LineEvaluator {
   private static LineEvaluation notPaidInPlace(PricingContext context, RvuEntry entry) {
     PlaceOfService place = PlaceOfService.in(context).orElseThrow();
     PcTcIndicator pcTc = entry.indicators().pcTc();
-    if (pcTc == PcTcIndicator.PHYSICIAN_INTERPRETATION
-        && !place.equals(PlaceOfService.INPATIENT_HOSPITAL)) {
+    if (pcTc == PcTcIndicator.PHYSICIAN_INTERPRETATION && !place.isHospitalInpatient()) {
       return smearReadingRefused(entry, "the place of service is " + place);
     }
     if (!place.isHospital()) {
@@ -403,7 +403,8 @@ public final class LineEvaluator {
     return refuse(
         UnpricedReason.NOT_PAYABLE_IN_PLACE,
         entry.row()
-            + " (PC/TC 8) is paid only for a hospital inpatient, place of service 21, and "
+            + " (PC/TC 8) is paid only for a hospital inpatient, place of service 21, 51 or 61,"
+            + " and "
             + where
             + "; elsewhere the laboratory test's payment covers it",
         entry);

@@ -295,12 +295,19 @@ class MedicareTypesTest {
     assertEquals("99", PlaceOfService.of(99).toString());
   }
 
-  /** The hospital places are exactly the off- and on-campus outpatient, inpatient and ER ones. */
+  /**
+   * The hospital places are exactly the off- and on-campus outpatient, inpatient and ER ones, and
+   * the inpatient psychiatric (51) and rehabilitation (61) facilities, which are hospitals too
+   * (Social Security Act §1861(e) and (f)); the inpatient ones are 21, 51 and 61. Partial
+   * hospitalization (52) and a community mental health center (53) are neither.
+   */
   @Test
-  void hospitalPlacesAreExactlyTheFourHospitalCodes() {
+  void hospitalPlacesAreExactlyTheHospitalCodes() {
     for (int code = 1; code <= 99; code++) {
-      boolean hospital = code == 19 || code == 21 || code == 22 || code == 23;
+      boolean inpatient = code == 21 || code == 51 || code == 61;
+      boolean hospital = inpatient || code == 19 || code == 22 || code == 23;
       assertEquals(hospital, PlaceOfService.of(code).isHospital(), "" + code);
+      assertEquals(inpatient, PlaceOfService.of(code).isHospitalInpatient(), "" + code);
     }
   }
 

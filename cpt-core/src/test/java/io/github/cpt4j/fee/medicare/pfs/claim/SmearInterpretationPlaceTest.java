@@ -38,10 +38,15 @@ class SmearInterpretationPlaceTest {
   @Test
   void paidForAHospitalInpatientOnly() {
     ClaimLine smear = ClaimLine.parse("85060");
-    FeeResult inpatient =
-        SCHEDULE.price(smear, CONTEXT.withPlaceOfService(PlaceOfService.INPATIENT_HOSPITAL));
-    assertEquals(Optional.of(new BigDecimal("17.00")), inpatient.amount(), inpatient.toString());
-    for (String elsewhere : new String[] {"11", "19", "22", "23", "31"}) {
+    // An inpatient psychiatric facility (51) and an inpatient rehabilitation facility (61) are
+    // hospitals, their patients hospital inpatients (Social Security Act §1861(e) and (f)).
+    for (String inpatientPlace : new String[] {"21", "51", "61"}) {
+      FeeResult inpatient =
+          SCHEDULE.price(smear, CONTEXT.withPlaceOfService(PlaceOfService.parse(inpatientPlace)));
+      assertEquals(
+          Optional.of(new BigDecimal("17.00")), inpatient.amount(), inpatientPlace + inpatient);
+    }
+    for (String elsewhere : new String[] {"11", "19", "22", "23", "31", "52", "53"}) {
       FeeResult result =
           SCHEDULE.price(smear, CONTEXT.withPlaceOfService(PlaceOfService.parse(elsewhere)));
       assertEquals(Optional.of(UnpricedReason.NOT_PAYABLE_IN_PLACE), result.reason(), elsewhere);
@@ -51,8 +56,8 @@ class SmearInterpretationPlaceTest {
           result
               .detail()
               .contains(
-                  "is paid only for a hospital inpatient, place of service 21, and the place of"
-                      + " service is "
+                  "is paid only for a hospital inpatient, place of service 21, 51 or 61, and the"
+                      + " place of service is "
                       + elsewhere
                       + ";"),
           result.detail());
