@@ -204,6 +204,14 @@ public final class ClaimState {
     return technicalCuts;
   }
 
+  /**
+   * Shares {@code cuts} with the other states of one date, whose procedures were ranked with this
+   * state's ({@link ComponentReductionStep#apply(ClaimState[])}).
+   */
+  void technicalCuts(Map<Procedure, BigDecimal> cuts) {
+    this.technicalCuts = cuts;
+  }
+
   /** Returns what the multiple-procedure reductions took off {@code p}'s technical component. */
   BigDecimal technicalCut(Procedure p) {
     BigDecimal cut = technicalCuts == null ? null : technicalCuts.get(p);

@@ -4,7 +4,6 @@ import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.medicare.pfs.BilateralRule;
 import io.github.cpt4j.fee.medicare.pfs.FeeCalculation;
-import io.github.cpt4j.fee.medicare.pfs.LineEvaluator;
 import io.github.cpt4j.fee.medicare.pfs.MultipleProcedureRule;
 import io.github.cpt4j.fee.medicare.pfs.PcTcIndicator;
 import io.github.cpt4j.fee.medicare.pfs.RowModifier;
@@ -12,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,6 +50,14 @@ import java.util.Map;
  * technical is left unreduced and unranked, with a {@link
  * ClaimWarning.Kind#COMPONENT_NOT_IDENTIFIED} warning. A claim is taken to be one session.
  *
+ * <p>The services ranked are the group's, whatever rendering provider each line names: {@code
+ * MedicareClaimPricer} prices each provider's lines of a date apart, but runs this step once over
+ * all of them ({@link #apply(ClaimState[])}). CMS applies the imaging reductions to services
+ * "furnished by the same physician or by multiple physicians in the same group practice (same group
+ * NPI)" (CY 2012 and 2013 physician fee schedule final rules, 77 FR 68891), the cardiovascular and
+ * ophthalmology reductions likewise, and the therapy reduction to all the therapy a group furnishes
+ * a patient on a day (CY 2011 rule).
+ *
  * <p>A technical component under the OPPS imaging cap is ranked by its fee schedule amount and
  * reduced from it, and only then capped: a later service is paid the lower of its reduced fee
  * schedule TC and the cap's TC. That is CMS's order (CY 2007 physician fee schedule rule, which put
@@ -76,7 +84,32 @@ final class ComponentReductionStep implements ClaimStep {
     // The technical cuts are kept only for a claim whose equipment reductions will read them.
     Map<Procedure, BigDecimal> cuts =
         ImagingEquipmentStep.anyLine(claim.lines) ? claim.technicalCuts() : null;
-    apply(claim.procedures(), claim.evaluator, cuts, claim.context().dateOfService());
+    apply(claim.procedures(), cuts, claim.context().dateOfService());
+  }
+
+  /**
+   * Applies the reductions once over the lines of {@code days}, the claim states of several
+   * rendering providers on one date: CMS reduces the services a group furnishes a patient on a day
+   * (in one session, for imaging) whichever of its physicians furnished each (see {@code
+   * MedicareClaimPricer}'s {@code priceProviders}). Each state's procedures are ranked with the
+   * others', and what the ranking took off a technical component is where each state's equipment
+   * reductions read it.
+   */
+  static void apply(ClaimState[] days) {
+    List<Procedure> all = new ArrayList<>();
+    Map<Procedure, BigDecimal> cuts = null;
+    for (ClaimState day : days) {
+      all.addAll(day.procedures());
+      if (cuts == null && ImagingEquipmentStep.anyLine(day.lines)) {
+        cuts = new HashMap<>(); // a Procedure is equal only to itself
+      }
+    }
+    if (cuts != null) {
+      for (ClaimState day : days) {
+        day.technicalCuts(cuts);
+      }
+    }
+    apply(all, cuts, days[0].context().dateOfService());
   }
 
   /**
@@ -176,11 +209,7 @@ final class ComponentReductionStep implements ClaimStep {
    * Applies the reductions to {@code procedures}, adding what each loses of its technical component
    * to {@code cuts} when it is not null, at the shares in force on {@code date}.
    */
-  static void apply(
-      List<Procedure> procedures,
-      LineEvaluator inputs,
-      Map<Procedure, BigDecimal> cuts,
-      LocalDate date) {
+  static void apply(List<Procedure> procedures, Map<Procedure, BigDecimal> cuts, LocalDate date) {
     int present = 0;
     // By index, as every claim runs this loop: no iterator to allocate when the step is inlined.
     for (int i = 0; i < procedures.size(); i++) {
@@ -204,17 +233,14 @@ final class ComponentReductionStep implements ClaimStep {
       }
       families.sort(null);
       for (int family : families) {
-        components(
-            procedures, MultipleProcedureRule.DIAGNOSTIC_IMAGING, family, inputs, cuts, date);
+        components(procedures, MultipleProcedureRule.DIAGNOSTIC_IMAGING, family, cuts, date);
       }
     }
     if ((present & 1 << MultipleProcedureRule.DIAGNOSTIC_CARDIOVASCULAR.ordinal()) != 0) {
-      components(
-          procedures, MultipleProcedureRule.DIAGNOSTIC_CARDIOVASCULAR, -1, inputs, cuts, date);
+      components(procedures, MultipleProcedureRule.DIAGNOSTIC_CARDIOVASCULAR, -1, cuts, date);
     }
     if ((present & 1 << MultipleProcedureRule.DIAGNOSTIC_OPHTHALMOLOGY.ordinal()) != 0) {
-      components(
-          procedures, MultipleProcedureRule.DIAGNOSTIC_OPHTHALMOLOGY, -1, inputs, cuts, date);
+      components(procedures, MultipleProcedureRule.DIAGNOSTIC_OPHTHALMOLOGY, -1, cuts, date);
     }
   }
 
@@ -271,7 +297,6 @@ final class ComponentReductionStep implements ClaimStep {
       List<Procedure> procedures,
       MultipleProcedureRule rule,
       int imagingFamily,
-      LineEvaluator inputs,
       Map<Procedure, BigDecimal> cuts,
       LocalDate date) {
     ComponentCut tcRule =
@@ -290,7 +315,8 @@ final class ComponentReductionStep implements ClaimStep {
           || imagingFamily >= 0 && p.indicators().diagnosticImagingFamily() != imagingFamily) {
         continue;
       }
-      BigDecimal[] split = Components.split(p.line, inputs);
+      // Each line's own schedule and context: the lines of one date may be several providers'.
+      BigDecimal[] split = Components.split(p.line, p.line.inputs());
       if (split == null) {
         p.warn(
             ClaimWarning.Kind.COMPONENT_NOT_IDENTIFIED,
@@ -311,7 +337,7 @@ final class ComponentReductionStep implements ClaimStep {
       }
     }
     if (tcCut != null) {
-      technical = uncapped(technical, inputs, tcCut);
+      technical = uncapped(technical, tcCut);
     }
     switch (rule) {
       case DIAGNOSTIC_IMAGING:
@@ -364,7 +390,7 @@ final class ComponentReductionStep implements ClaimStep {
    * The technical parts again, each ranked and cut by its amount before the OPPS cap. Only when
    * there is something to rank: a service alone keeps its capped amount, without a second look-up.
    */
-  private static List<Part> uncapped(List<Part> technical, LineEvaluator inputs, BigDecimal cut) {
+  private static List<Part> uncapped(List<Part> technical, BigDecimal cut) {
     int slots = 0;
     for (Part p : technical) {
       slots += Part.count(p.procedure);
@@ -386,7 +412,7 @@ final class ComponentReductionStep implements ClaimStep {
         parts.add(p);
         continue;
       }
-      BigDecimal unit = inputs.uncappedUnitFee(w.line.code(), row);
+      BigDecimal unit = w.inputs().uncappedUnitFee(w.line.code(), row);
       BigDecimal perSlot = unit == null ? null : unit.multiply(Part.scale(p.procedure));
       if (perSlot == null || perSlot.compareTo(p.perSlot) <= 0) {
         parts.add(p);

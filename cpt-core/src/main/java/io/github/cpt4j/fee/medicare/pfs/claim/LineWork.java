@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.Explanation;
 import io.github.cpt4j.fee.FeeResult;
@@ -138,6 +139,11 @@ final class LineWork implements Supplier<Explanation> {
   /** Returns the context the claim is priced in. */
   PricingContext context() {
     return inputs.context();
+  }
+
+  /** Returns the schedule and context the line is priced in: its provider's, on its date. */
+  LineEvaluator inputs() {
+    return inputs;
   }
 
   boolean has(int modifierBits) {
@@ -361,9 +367,10 @@ final class LineWork implements Supplier<Explanation> {
 
   /**
    * Orders lines by a key that does not depend on their position unless they are identical: code,
-   * then modifiers as billed, then units, then billed charge (none first), then position. Ties in
-   * every ranking are broken by this order, so the amounts a claim's lines get do not depend on the
-   * order they were billed in.
+   * then modifiers as billed, then units, then billed charge (none first), then rendering provider
+   * (none first, then by NPI: the component reductions rank several providers' lines), then
+   * position. Ties in every ranking are broken by this order, so the amounts a claim's lines get do
+   * not depend on the order they were billed in.
    */
   static int compareKeys(LineWork a, LineWork b) {
     int c = Integer.compare(a.line.code().packed(), b.line.code().packed());
@@ -397,6 +404,11 @@ final class LineWork implements Supplier<Explanation> {
       if (c != 0) {
         return c;
       }
+    }
+    if (!a.billed.sameProvider(b.billed)) {
+      Npi pa = a.billed.renderingProvider().orElse(null);
+      Npi pb = b.billed.renderingProvider().orElse(null);
+      return pa == null ? -1 : pb == null ? 1 : pa.compareTo(pb);
     }
     return Integer.compare(a.index, b.index);
   }

@@ -141,8 +141,9 @@ import java.util.function.Function;
  *       after the highest of its group (ranked by that part); earlier dates of service take the
  *       shares then in force (imaging PC 25% in 2012-2016, therapy 20% from 2011 to March 2013,
  *       imaging TC 25% from 2006 to June 2010, no cardiovascular or ophthalmology reduction before
- *       2013). One provider's day is taken to be one session. A global-only test (PC/TC 4) does not
- *       say which part is technical: it is not reduced, and gets a {@link
+ *       2013). The lines of one date are ranked together whichever rendering provider each names
+ *       (below), and are taken to be one session. A global-only test (PC/TC 4) does not say which
+ *       part is technical: it is not reduced, and gets a {@link
  *       ClaimWarning.Kind#COMPONENT_NOT_IDENTIFIED} warning.
  *   <li><b>Step {@code imaging-equipment}</b>, modifiers FX, FY and CT: the technical component (or
  *       the TC portion of a global service) that the rules above and the OPPS cap left is reduced
@@ -170,19 +171,27 @@ import java.util.function.Function;
  * §40.6), so a surgeon's procedure and the assistant's line for it are not a first and a second
  * procedure. A claim is therefore priced one provider's day at a time ({@link ProviderDay}): each
  * date's lines of each provider are evaluated in the context of that date, and the claim steps
- * (multiple-procedure ranking, bilateral pairs, component reductions, status T, add-ons, billed
- * charges, the anesthesia session) apply to those lines only. Physicians of one group and one
- * specialty are one physician for these rules (ch. 12 §30.6.5): give their lines one rendering
- * provider, or none. Each provider's lines are priced as furnished by the practitioner type the
- * context gives his NPI ({@link PricingContext#withPractitioner(io.github.cpt4j.claim.Npi,
+ * (multiple-procedure ranking, bilateral pairs, status T, add-ons, billed charges, the anesthesia
+ * session) apply to those lines only. The component reductions (step {@code component-reduction},
+ * MULT PROC 4 to 7) are the exception: CMS applies them to the services of the group, the billing
+ * provider of the claim, so they rank the lines of every provider of a date together. The imaging
+ * reductions cover services "furnished by the same physician or by multiple physicians in the same
+ * group practice (same group NPI)" to one patient in one session on one day (CY 2012 and 2013
+ * physician fee schedule final rules, CMS-1590-FC, 77 FR 68891), the cardiovascular and
+ * ophthalmology reductions likewise (CY 2013), and the therapy reduction all the therapy a group
+ * furnishes a patient on a day (CY 2011). Physicians of one group and one specialty are one
+ * physician for these rules (ch. 12 §30.6.5): give their lines one rendering provider, or none.
+ * Each provider's lines are priced as furnished by the practitioner type the context gives his NPI
+ * ({@link PricingContext#withPractitioner(io.github.cpt4j.claim.Npi,
  * io.github.cpt4j.fee.PractitionerType)}: a nurse practitioner's 85% beside a physician's 100%),
  * else by the context's own. The edits of one day (NCCI's, {@link ClaimEdit#perProviderDay()})
  * check each provider's day apart; the global surgery edit sees the whole claim, for the day before
  * a major surgery and the postoperative days, and pairs a visit only with its own provider's
  * procedures. Lines keep their numbers in explanations ("line 5" is the fifth line of the whole
  * claim). So each line is priced as when its provider's day is priced as a claim of its own, with
- * one exception: a visit the global surgery edit denies for a procedure on another date (which,
- * once denied, also no longer counts as a payable line of its day for the status T rule).
+ * two exceptions: a visit the global surgery edit denies for a procedure on another date (which,
+ * once denied, also no longer counts as a payable line of its day for the status T rule), and a
+ * line of the component reductions, ranked with the other providers' lines of its date.
  *
  * <h2>Rounding as Medicare pays</h2>
  *
@@ -198,8 +207,9 @@ import java.util.function.Function;
  *
  * Pricing is deterministic, and the amount each line gets does not depend on the order the lines
  * are billed in: every ranking is by amount, and equal amounts are ordered by code, then the
- * modifiers as billed, then units, then billed charge, then — only for lines identical in all of
- * these — position. Explanations name lines by position ("line 2").
+ * modifiers as billed, then units, then billed charge, then rendering provider (none first, then by
+ * NPI), then — only for lines identical in all of these — position. Explanations name lines by
+ * position ("line 2").
  *
  * <p>Adding a line never raises another line's amount, with two exceptions that CMS's rules create:
  * a line joining an endoscopy family changes the family's total and so its rank against the other
@@ -227,6 +237,13 @@ public final class MedicareClaimPricer implements ClaimPricer {
    */
   private final boolean fastPaths;
 
+  /**
+   * Where the standard {@code component-reduction} step is among the steps, or -1: the one step
+   * that runs over the lines of every rendering provider of a date at once ({@link
+   * #priceProviders}).
+   */
+  private final int componentStep;
+
   private MedicareClaimPricer(Builder builder) {
     this.schedule = builder.schedule;
     this.modifiers = builder.modifiers;
@@ -234,6 +251,11 @@ public final class MedicareClaimPricer implements ClaimPricer {
     this.steps = ImmutableList.copyOf(builder.steps);
     this.standardSteps = steps.equals(STANDARD_STEPS);
     this.fastPaths = builder.fastPaths;
+    int component = -1;
+    for (int i = 0; i < steps.size() && component < 0; i++) {
+      component = steps.get(i) instanceof ComponentReductionStep ? i : -1;
+    }
+    this.componentStep = component;
   }
 
   /** Returns a pricer of claims under {@code schedule}, with the standard edits and steps. */
@@ -451,7 +473,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
     int n = claim.size();
     LineWork[] lines = new LineWork[n];
     // Lines of several days or providers: the same-day rules apply to each provider's day, in its
-    // context.
+    // context, and the component reductions to each date's lines of every provider.
     LocalDate oneDate = ProviderDay.single(claim, context);
     if (oneDate != null) {
       PricingContext onDate =
@@ -493,16 +515,30 @@ public final class MedicareClaimPricer implements ClaimPricer {
         }
       }
       applyFindings(lines, findings);
-      for (int d = 0; d < evaluators.length; d++) {
-        ProviderDay day = days.get(d);
-        LineWork[] ofDay = new LineWork[day.claim().size()];
-        for (int j = 0; j < ofDay.length; j++) {
-          ofDay[j] = lines[day.lineInClaim(j)];
+      // The days come by date, then provider: the providers of one date are next to one another.
+      for (int d = 0; d < evaluators.length; ) {
+        int end = d + 1;
+        while (end < evaluators.length && days.get(end).date().equals(days.get(d).date())) {
+          end++;
         }
-        priceDate(day.claim(), evaluators[d], ofDay);
+        if (end - d == 1) {
+          priceDate(days.get(d).claim(), evaluators[d], linesOf(days.get(d), lines));
+        } else {
+          priceProviders(days.subList(d, end), Arrays.copyOfRange(evaluators, d, end), lines);
+        }
+        d = end;
       }
     }
     return lines;
+  }
+
+  /** The lines of {@code day}, out of the whole claim's. */
+  private static LineWork[] linesOf(ProviderDay day, LineWork[] lines) {
+    LineWork[] ofDay = new LineWork[day.claim().size()];
+    for (int j = 0; j < ofDay.length; j++) {
+      ofDay[j] = lines[day.lineInClaim(j)];
+    }
+    return ofDay;
   }
 
   /**
@@ -510,6 +546,74 @@ public final class MedicareClaimPricer implements ClaimPricer {
    * date of service, that of the evaluator's context.
    */
   private void priceDate(Claim claim, LineEvaluator evaluator, LineWork[] lines) {
+    ClaimState state = start(claim, evaluator, lines);
+    if (standardSteps) {
+      StandardSteps.apply(state, fastPaths ? StandardSteps.needed(lines) : StandardSteps.ALL);
+    } else {
+      for (int i = 0; i < steps.size(); i++) {
+        steps.get(i).apply(state);
+      }
+    }
+    roundPairs(state);
+  }
+
+  /**
+   * Prices the lines of several rendering providers on one date ({@code days}, each with its
+   * evaluator): each provider's lines run the claim steps as a claim of their own, but for the
+   * component reductions ({@link ComponentReductionStep}), which run once over the lines of all of
+   * them. CMS applies those reductions to the services of one group, not of one physician: the
+   * imaging reduction to services "furnished by the same physician or by multiple physicians in the
+   * same group practice (same group NPI)" to one patient in one session on one day (CY 2012 and
+   * 2013 physician fee schedule final rules, 77 FR 68891), the cardiovascular and ophthalmology
+   * reductions alike (CY 2013), and the therapy reduction to all the therapy a group furnishes a
+   * patient on a day (CY 2011). The surgical ranking stays one physician's ("by the same
+   * physician", ch. 12 §40.6), as do the bilateral pairs, status T, add-ons and the anesthesia
+   * session. A pricer without the standard {@code component-reduction} step runs every step per
+   * provider.
+   */
+  private void priceProviders(
+      List<ProviderDay> days, LineEvaluator[] evaluators, LineWork[] lines) {
+    int n = days.size();
+    ClaimState[] states = new ClaimState[n];
+    int[] needs = new int[n];
+    boolean components = false;
+    for (int d = 0; d < n; d++) {
+      LineWork[] ofDay = linesOf(days.get(d), lines);
+      states[d] = start(days.get(d).claim(), evaluators[d], ofDay);
+      needs[d] = fastPaths ? StandardSteps.needed(ofDay) : StandardSteps.ALL;
+      components |= StandardSteps.needsComponents(needs[d]);
+    }
+    int split = componentStep < 0 ? steps.size() : componentStep;
+    for (int d = 0; d < n; d++) {
+      if (standardSteps) {
+        StandardSteps.applyBeforeComponents(states[d], needs[d]);
+      } else {
+        for (int i = 0; i < split; i++) {
+          steps.get(i).apply(states[d]);
+        }
+      }
+    }
+    if (standardSteps ? components : componentStep >= 0) {
+      ComponentReductionStep.apply(states);
+    }
+    for (int d = 0; d < n; d++) {
+      if (standardSteps) {
+        StandardSteps.applyAfterComponents(states[d], needs[d]);
+      } else {
+        for (int i = split + 1; i < steps.size(); i++) {
+          steps.get(i).apply(states[d]);
+        }
+      }
+      roundPairs(states[d]);
+    }
+  }
+
+  /**
+   * Starts every line of {@code lines}, the lines of {@code claim} on the evaluator's date, from
+   * the fee schedule's answer (or the anesthesia schedule's, for the session's lines), and returns
+   * the state the claim steps work on.
+   */
+  private ClaimState start(Claim claim, LineEvaluator evaluator, LineWork[] lines) {
     PricingContext context = evaluator.context();
     List<FeeResult> anesthesia = anesthesiaResults(claim, lines, context);
     for (int j = 0; j < lines.length; j++) {
@@ -534,14 +638,11 @@ public final class MedicareClaimPricer implements ClaimPricer {
     if (evaluator.schedule().rvus().isSubset()) {
       warnOfMissingRows(lines, evaluator.schedule().name());
     }
-    ClaimState state = new ClaimState(context, evaluator, lines);
-    if (standardSteps) {
-      StandardSteps.apply(state, fastPaths ? StandardSteps.needed(lines) : StandardSteps.ALL);
-    } else {
-      for (int i = 0; i < steps.size(); i++) {
-        steps.get(i).apply(state);
-      }
-    }
+    return new ClaimState(context, evaluator, lines);
+  }
+
+  /** Rounds each LT and RT pair once the claim steps are done. */
+  private static void roundPairs(ClaimState state) {
     // The units of every priced line, even without the bilateral rule; then each LT and RT pair
     // is rounded once and split, so that its two lines add up to the pair's amount.
     // By index: an iterator here escaped into the heap once the standard steps were inlined into

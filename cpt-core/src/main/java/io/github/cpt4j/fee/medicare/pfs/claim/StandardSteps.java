@@ -81,6 +81,15 @@ final class StandardSteps {
   /** Every step, as for a claim that could need each one. */
   static final int ALL = -1;
 
+  /** The steps after {@code component-reduction}, all of them called only when needed. */
+  private static final int AFTER_COMPONENTS =
+      EQUIPMENT | INCREASED_REDUCED | CHARGE | ANESTHESIA_BIT;
+
+  /** Tells whether {@code needs} calls the {@code component-reduction} step. */
+  static boolean needsComponents(int needs) {
+    return (needs & COMPONENTS) != 0;
+  }
+
   /** The steps some line of {@code lines} may give something to do, as bits of this class. */
   static int needed(LineWork[] lines) {
     int needs = 0;
@@ -158,6 +167,20 @@ final class StandardSteps {
     if ((needs & COMPONENTS) != 0) {
       COMPONENT_REDUCTION.apply(state);
     }
+    applyAfterComponents(state, needs);
+  }
+
+  /**
+   * Applies the steps of {@link #LIST} before {@code component-reduction}: for one rendering
+   * provider's lines of a date several providers share, whose component reductions run over all of
+   * them ({@link ComponentReductionStep#apply(ClaimState[])}).
+   */
+  static void applyBeforeComponents(ClaimState state, int needs) {
+    apply(state, needs & ~(COMPONENTS | AFTER_COMPONENTS));
+  }
+
+  /** Applies the steps of {@link #LIST} after {@code component-reduction}. */
+  static void applyAfterComponents(ClaimState state, int needs) {
     if ((needs & EQUIPMENT) != 0) {
       IMAGING_EQUIPMENT.apply(state);
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.code.Section;
@@ -46,7 +47,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 18: every fast path of claim pricing gives exactly what the general path gives, on random
  * claims of {@link ClaimTables}' codes with visits, the global-surgery modifiers, payment
- * modifiers, units, charges, and lines on one date or on several.
+ * modifiers, units, charges, lines on one date or on several, and of one provider or several.
  */
 class ClaimFastPathProperties {
 
@@ -143,12 +144,22 @@ class ClaimFastPathProperties {
             Tuple.of(4, Arbitraries.just(Optional.<Integer>empty())),
             Tuple.of(1, Arbitraries.just(Optional.of(0))),
             Tuple.of(1, Arbitraries.integers().between(-2, 12).map(Optional::of)));
-    return Combinators.combine(codes, modifiers, units, charges, days)
+    // Most lines of the claim's one provider; some of two others, whose days are priced apart
+    // but for the component reductions, which rank every provider's lines of a date together.
+    Arbitrary<Optional<Npi>> providers =
+        Arbitraries.frequencyOf(
+            Tuple.of(4, Arbitraries.just(Optional.<Npi>empty())),
+            Tuple.of(
+                1,
+                Arbitraries.of(
+                    Optional.of(Npi.parse("1234567893")), Optional.of(Npi.parse("2000000002")))));
+    return Combinators.combine(codes, modifiers, units, charges, days, providers)
         .as(
-            (code, mods, n, charge, day) -> {
+            (code, mods, n, charge, day, provider) -> {
               ClaimLine line = ClaimLine.of(code, mods, n);
               BilledLine billed =
                   charge.isPresent() ? BilledLine.of(line, charge.get()) : BilledLine.of(line);
+              billed = provider.map(billed::withRenderingProvider).orElse(billed);
               return day.isPresent() ? billed.withDateOfService(DATE.plusDays(day.get())) : billed;
             });
   }

@@ -431,7 +431,9 @@ class MedicareClaimPricerProperties {
   /**
    * Lines of several rendering providers on one date: every line is priced as when its provider's
    * lines are priced as a claim of their own, the global surgery edit included (a package holds
-   * only its surgeon's visits). Lines without an NPI are one provider's.
+   * only its surgeon's visits). Lines without an NPI are one provider's. The lines of the component
+   * reductions (MULT PROC 4 to 7) are the exception, ranked over every provider's lines of the
+   * date: the law is stated for the others, and the next law states theirs.
    */
   @Property
   void aClaimOfSeveralProvidersIsPricedAsEachProvidersClaim(
@@ -459,12 +461,115 @@ class MedicareClaimPricerProperties {
       }
       PricedClaim alone = PRICER.price(Claim.of(lines), CONTEXT);
       for (int j = 0; j < lines.size(); j++) {
+        if (isComponentLine(lines.get(j))) {
+          continue;
+        }
         PricedLine a = alone.line(j);
         PricedLine w = whole.line(indexes.get(j));
         assertEquals(a.amount(), w.amount(), whole + "\n--- " + provider + ":\n" + alone);
         assertEquals(a.reason(), w.reason(), whole + "\n--- " + provider + ":\n" + alone);
       }
     }
+  }
+
+  private static boolean isComponentLine(BilledLine line) {
+    return SCHEDULE
+        .rvuEntry(line.line())
+        .map(row -> COMPONENT_RULES.contains(row.indicators().multipleProcedure()))
+        .orElse(false);
+  }
+
+  private static final Set<MultipleProcedureRule> COMPONENT_RULES =
+      Set.of(
+          MultipleProcedureRule.DIAGNOSTIC_IMAGING,
+          MultipleProcedureRule.THERAPY,
+          MultipleProcedureRule.DIAGNOSTIC_CARDIOVASCULAR,
+          MultipleProcedureRule.DIAGNOSTIC_OPHTHALMOLOGY);
+
+  /** The codes of the component reductions (MULT PROC 4 to 7). */
+  private static final List<String> COMPONENT_CODES =
+      ClaimTables.rows().stream()
+          .filter(row -> COMPONENT_RULES.contains(row.indicators().multipleProcedure()))
+          .map(row -> row.code().toString())
+          .distinct()
+          .sorted()
+          .toList();
+
+  /**
+   * Lines of the component reductions, with the modifiers that change a line alone (26, TC, 50, FX,
+   * CQ, 59, XE, XS): neither an LT and RT pair nor a surgeon's role, which are each provider's.
+   */
+  @Provide
+  Arbitrary<BilledLine> componentLines() {
+    Arbitrary<List<Modifier>> modifiers =
+        Arbitraries.frequencyOf(
+            Tuple.of(3, Arbitraries.just(List.<Modifier>of())),
+            Tuple.of(
+                2,
+                Arbitraries.of(
+                        Modifier.PROFESSIONAL_COMPONENT,
+                        Modifier.TECHNICAL_COMPONENT,
+                        Modifier.BILATERAL,
+                        Modifier.FILM_X_RAY,
+                        Modifier.PHYSICAL_THERAPY_ASSISTANT,
+                        Modifier.DISTINCT_SERVICE,
+                        Modifier.parse("XE"),
+                        Modifier.parse("XS"))
+                    .list()
+                    .ofMinSize(1)
+                    .ofMaxSize(2)
+                    .uniqueElements()));
+    Arbitrary<Integer> units =
+        Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.just(1)), Tuple.of(1, Arbitraries.just(2)));
+    Arbitrary<Optional<Npi>> providers =
+        Arbitraries.of(
+            Optional.empty(),
+            Optional.of(Npi.parse("1234567893")),
+            Optional.of(Npi.parse("2000000002")));
+    return Combinators.combine(
+            Arbitraries.of(COMPONENT_CODES).map(ProcedureCode::parse), modifiers, units, providers)
+        .as(
+            (code, mods, n, provider) -> {
+              BilledLine line = BilledLine.of(ClaimLine.of(code, mods, n));
+              return provider.map(line::withRenderingProvider).orElse(line);
+            });
+  }
+
+  /**
+   * The component reductions rank the lines of every rendering provider of a date together: CMS
+   * reduces the services of one group (one group NPI), not of one physician (CY 2012 and 2013
+   * physician fee schedule final rules; CY 2011 for therapy). A claim of such lines is paid as the
+   * same lines without NPIs; lines alike but for their NPI may trade amounts (their tie is broken
+   * by NPI rather than by position), so each set of them is compared as a sorted list.
+   */
+  @Property
+  void componentReductionsAreTheGroupsWhateverTheProvider(@ForAll("componentClaims") Claim claim) {
+    List<BilledLine> unnamed = new ArrayList<>();
+    for (BilledLine line : claim.lines()) {
+      unnamed.add(line.withoutRenderingProvider());
+    }
+    PricedClaim named = PRICER.price(claim, CONTEXT);
+    PricedClaim alone = PRICER.price(Claim.of(unnamed), CONTEXT);
+    assertEquals(byLine(alone), byLine(named), () -> named + "\n--- without NPIs:\n" + alone);
+    assertEquals(alone.total(), named.total());
+  }
+
+  @Provide
+  Arbitrary<Claim> componentClaims() {
+    return componentLines().list().ofMinSize(1).ofMaxSize(6).map(Claim::of);
+  }
+
+  /** The amounts of the claim's lines (-1 for none), sorted, by line as billed without its NPI. */
+  private static Map<String, List<BigDecimal>> byLine(PricedClaim claim) {
+    Map<String, List<BigDecimal>> amounts = new TreeMap<>();
+    for (PricedLine line : claim.lines()) {
+      amounts
+          .computeIfAbsent(
+              line.billed().withoutRenderingProvider().toString(), k -> new ArrayList<>())
+          .add(line.amount().orElse(BigDecimal.valueOf(-1)));
+    }
+    amounts.values().forEach(Collections::sort);
+    return amounts;
   }
 
   /**

@@ -772,6 +772,82 @@ class MedicareClaimPricerTest {
           PRICER.price(Claim.of(BilledLine.parse("99213" + SURGEON)), group), "100.00", "100.00");
     }
 
+    /**
+     * The component reductions are the group's, not one physician's: imaging TC and PC of services
+     * "furnished by the same physician or by multiple physicians in the same group practice (same
+     * group NPI)" (CY 2012 and 2013 physician fee schedule final rules), the cardiovascular and
+     * ophthalmology TC likewise, and the therapy reduction of all the therapy a group furnishes a
+     * patient on a day. Each line is paid as on the claim without NPIs.
+     */
+    @Test
+    void componentReductionsRankTheLinesOfEveryProviderOfTheDate() {
+      // Imaging: 70486 (TC 200, PC 100) first; 70450 loses 50% of TC 125 and 5% of PC 75: 133.75.
+      assertAmounts(price("70486", "70450"), "433.75", "300.00", "133.75");
+      assertAmounts(
+          priceBilled("70486" + SURGEON, "70450" + ASSISTANT), "433.75", "300.00", "133.75");
+      // Therapy: 97140 (PE 15) first; 97110 loses 50% of PE 10: 20.00.
+      assertAmounts(priceBilled("97140" + SURGEON, "97110" + ASSISTANT), "45.00", "25.00", "20.00");
+      // Cardiovascular: 93306 (TC 150) first; 93880 loses 25% of TC 100: 125.00.
+      assertAmounts(
+          priceBilled("93306" + SURGEON, "93880" + ASSISTANT), "375.00", "250.00", "125.00");
+      // Ophthalmology: 92250 (TC 60) first; 92134 loses 20% of TC 30: 44.00.
+      assertAmounts(
+          priceBilled("92250" + SURGEON, "92134" + ASSISTANT), "144.00", "100.00", "44.00");
+      // A line without an NPI is the group's too.
+      PricedClaim mixed =
+          assertAmounts(
+              priceBilled("70486" + SURGEON, "70450", "97140", "97110" + ASSISTANT),
+              "478.75",
+              "300.00",
+              "133.75",
+              "25.00",
+              "20.00");
+      String explained = mixed.line(1).explanation().toString();
+      assertTrue(explained.contains("ranks 2 of 2 among imaging family"), explained);
+      // The surgical ranking stays each physician's: the assistant's 27130-80 is his first.
+      assertAmounts(
+          priceBilled("27447" + SURGEON, "27130-80" + ASSISTANT, "70486" + SURGEON, "70450"),
+          "1577.75",
+          "1000.00",
+          "144.00",
+          "300.00",
+          "133.75");
+    }
+
+    @Test
+    void aTieBetweenProvidersIsBrokenByTheirNpisNotTheBilledOrder() {
+      // Two 70450 of two providers: the lower NPI's line ranks first, in either order.
+      assertAmounts(
+          priceBilled("70450" + SURGEON, "70450" + ASSISTANT), "333.75", "133.75", "200.00");
+      assertAmounts(
+          priceBilled("70450" + ASSISTANT, "70450" + SURGEON), "333.75", "200.00", "133.75");
+    }
+
+    /**
+     * The equipment reductions after the ranking read what it took off each line's TC, whichever
+     * provider's day the line is in: 70450-FX by the assistant, second, keeps TC 125 - 62.50, and
+     * FX takes 20% of that, 12.50: 200 - 62.50 - 3.75 - 12.50 = 121.25.
+     */
+    @Test
+    void theEquipmentReductionReadsTheCutOfTheGroupsRanking() {
+      assertAmounts(
+          priceBilled("70486" + SURGEON, "70450-FX" + ASSISTANT), "421.25", "300.00", "121.25");
+      assertAmounts(price("70486", "70450-FX"), "421.25", "300.00", "121.25");
+    }
+
+    @Test
+    void aPricerWithoutTheComponentStepRunsEveryStepPerProvider() {
+      MedicareClaimPricer without =
+          PRICER.toBuilder().removeStep(ComponentReductionStep.NAME).build();
+      List<BilledLine> lines =
+          List.of(BilledLine.parse("70486" + SURGEON), BilledLine.parse("70450" + ASSISTANT));
+      assertAmounts(without.price(Claim.of(lines), CONTEXT), "500.00", "300.00", "200.00");
+      // A payer's step after the reductions runs on each provider's lines, after the ranking.
+      MedicareClaimPricer payer =
+          PRICER.toBuilder().addStepAfter(ComponentReductionStep.NAME, new Halve70450()).build();
+      assertAmounts(payer.price(Claim.of(lines), CONTEXT), "366.88", "300.00", "66.88");
+    }
+
     @Test
     void theRankIsAmongTheProvidersOwnProcedures() {
       PricedClaim claim = priceBilled("27447" + SURGEON, "27447-80" + ASSISTANT, "27130" + SURGEON);
@@ -779,6 +855,23 @@ class MedicareClaimPricerTest {
       // The surgeon's second of two, not the claim's third of three.
       String explained = claim.line(2).explanation().toString();
       assertTrue(explained.contains("rank 2 of 2"), explained);
+    }
+  }
+
+  /** A payer's step that halves every 70450 line, whatever its provider. */
+  static final class Halve70450 implements ClaimStep {
+    @Override
+    public String name() {
+      return "halve-70450";
+    }
+
+    @Override
+    public void apply(ClaimState claim) {
+      for (int i = 0; i < claim.size(); i++) {
+        if (claim.billed(i).line().code().toString().equals("70450") && claim.isPriced(i)) {
+          claim.multiply(i, new BigDecimal("0.5"), name(), () -> "half");
+        }
+      }
     }
   }
 
