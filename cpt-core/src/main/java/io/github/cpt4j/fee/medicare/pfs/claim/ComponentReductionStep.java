@@ -7,6 +7,7 @@ import io.github.cpt4j.fee.medicare.pfs.FeeCalculation;
 import io.github.cpt4j.fee.medicare.pfs.MultipleProcedureRule;
 import io.github.cpt4j.fee.medicare.pfs.PcTcIndicator;
 import io.github.cpt4j.fee.medicare.pfs.RowModifier;
+import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,7 +49,18 @@ import java.util.Map;
  *
  * <p>The parts are those of {@link Components}. A code whose file rows do not say which part is
  * technical is left unreduced and unranked, with a {@link
- * ClaimWarning.Kind#COMPONENT_NOT_IDENTIFIED} warning. A claim is taken to be one session.
+ * ClaimWarning.Kind#COMPONENT_NOT_IDENTIFIED} warning.
+ *
+ * <p>The lines of a date are taken to be one session, but for a line billed with XE or 59: the
+ * imaging reduction ranks a procedure "reported in the same session on the same day" as another of
+ * its family (RVU25D record layout, MULT PROC 4), XE says "a service that is distinct because it
+ * occurred during a separate encounter" (MLN Matters MM8863), and 59 covers a different session. In
+ * the imaging, cardiovascular and ophthalmology rankings (MULT PROC 4, 6, 7) such a line is a
+ * session of its own: ranked alone (its own units or sides still reduced after the first), neither
+ * reduced against the other services nor reducing them, and its explanation says why it was paid in
+ * full. XS (another structure) and XU (an unusual service) do not say another session: their lines
+ * are ranked with the others. The therapy reduction (MULT PROC 5) is of the services of a day, in
+ * one session or several, and takes no account of these modifiers.
  *
  * <p>The services ranked are the group's, whatever rendering provider each line names: {@code
  * MedicareClaimPricer} prices each provider's lines of a date apart, but runs this step once over
@@ -73,6 +85,9 @@ final class ComponentReductionStep implements ClaimStep {
 
   /** The part a ranking of technical components names. */
   private static final String TC = "TC";
+
+  /** XE: a separate encounter, a session of its own. */
+  private static final Modifier SEPARATE_ENCOUNTER = Modifier.parse("XE");
 
   @Override
   public String name() {
@@ -309,6 +324,10 @@ final class ComponentReductionStep implements ClaimStep {
     BigDecimal pcCut = ComponentCut.IMAGING_PC.on(date);
     List<Part> technical = new ArrayList<>(procedures.size());
     List<Part> professional = new ArrayList<>(procedures.size());
+    // The parts of the procedures billed as a session of their own (XE or 59), technical and
+    // professional; made only when there is one.
+    List<Part> technicalApart = null;
+    List<Part> professionalApart = null;
     for (Procedure p : procedures) {
       if (!p.isPriced()
           || p.rule() != rule
@@ -329,53 +348,136 @@ final class ComponentReductionStep implements ClaimStep {
                 + " is technical, so no reduction is applied to it");
         continue;
       }
+      boolean separate = separateSession(p) != null;
       if (split[0].signum() > 0) {
-        technical.add(Part.of(p, split[0], tcCut));
+        if (separate) {
+          technicalApart = technicalApart == null ? new ArrayList<>(2) : technicalApart;
+          technicalApart.add(Part.of(p, split[0], tcCut));
+        } else {
+          technical.add(Part.of(p, split[0], tcCut));
+        }
       }
       if (split[1].signum() > 0) {
-        professional.add(Part.of(p, split[1], pcCut));
+        if (separate) {
+          professionalApart = professionalApart == null ? new ArrayList<>(2) : professionalApart;
+          professionalApart.add(Part.of(p, split[1], pcCut));
+        } else {
+          professional.add(Part.of(p, split[1], pcCut));
+        }
       }
     }
     if (tcCut != null) {
       technical = uncapped(technical, tcCut);
     }
-    switch (rule) {
-      case DIAGNOSTIC_IMAGING:
-        String group = "imaging family " + imagingFamily;
-        rank(technical, tcCut, tcRule, date, ClaimRule.DIAGNOSTIC_IMAGING, TC, group, cuts);
-        rank(
-            professional,
+    ClaimRule claimRule = ruleOf(rule);
+    String group =
+        switch (rule) {
+          case DIAGNOSTIC_IMAGING -> "imaging family " + imagingFamily;
+          case DIAGNOSTIC_CARDIOVASCULAR -> "diagnostic cardiovascular services";
+          default -> "diagnostic ophthalmology services";
+        };
+    rank(technical, tcCut, tcRule, date, claimRule, TC, group, cuts);
+    if (technicalApart != null) {
+      apart(technicalApart, slots(technical), tcCut, tcRule, date, claimRule, TC, group, cuts);
+    }
+    if (rule == MultipleProcedureRule.DIAGNOSTIC_IMAGING) {
+      rank(professional, pcCut, ComponentCut.IMAGING_PC, date, claimRule, "PC", group, null);
+      if (professionalApart != null) {
+        apart(
+            professionalApart,
+            slots(professional),
             pcCut,
             ComponentCut.IMAGING_PC,
             date,
-            ClaimRule.DIAGNOSTIC_IMAGING,
+            claimRule,
             "PC",
             group,
             null);
-        break;
-      case DIAGNOSTIC_CARDIOVASCULAR:
-        rank(
-            technical,
-            tcCut,
-            tcRule,
-            date,
-            ClaimRule.DIAGNOSTIC_CARDIOVASCULAR,
-            TC,
-            "diagnostic cardiovascular services",
-            cuts);
-        break;
-      default:
-        rank(
-            technical,
-            tcCut,
-            tcRule,
-            date,
-            ClaimRule.DIAGNOSTIC_OPHTHALMOLOGY,
-            TC,
-            "diagnostic ophthalmology services",
-            cuts);
-        break;
+      }
     }
+  }
+
+  /**
+   * Ranks each of {@code parts}, the parts of procedures billed as a session of their own (XE or
+   * 59), alone: a procedure of several units or two sides is reduced within its session, and none
+   * is reduced against, or reduces, the {@code ranked} other services of its group. A single
+   * service beside others says why it was paid in full.
+   */
+  @SuppressWarnings("TooManyParameters") // rank's, and the count of the others
+  private static void apart(
+      List<Part> parts,
+      int ranked,
+      BigDecimal cut,
+      ComponentCut reduction,
+      LocalDate date,
+      ClaimRule rule,
+      String part,
+      String group,
+      Map<Procedure, BigDecimal> cuts) {
+    int all = ranked + slots(parts);
+    for (Part p : parts) {
+      Modifier modifier = separateSession(p.procedure);
+      int slots = Part.count(p.procedure);
+      if (slots > 1) {
+        List<Part> alone = List.of(p);
+        rank(
+            cut != null && part.equals(TC) ? uncapped(alone, cut) : alone,
+            cut,
+            reduction,
+            date,
+            rule,
+            part,
+            group + " in a separate session (modifier " + modifier + ")",
+            cuts);
+      } else if (all > slots) {
+        BigDecimal perSlot = p.perSlot;
+        p.procedure.note(
+            rule,
+            () ->
+                part
+                    + " "
+                    + Amounts.plain(perSlot)
+                    + " among "
+                    + group
+                    + ": paid in full, as modifier "
+                    + modifier
+                    + " puts it in a separate session, and the reduction ranks the services"
+                    + " of one session");
+      }
+    }
+  }
+
+  /** The services {@code parts} count as in a ranking. */
+  private static int slots(List<Part> parts) {
+    int slots = 0;
+    for (Part p : parts) {
+      slots += Part.count(p.procedure);
+    }
+    return slots;
+  }
+
+  /**
+   * The modifier that makes {@code p} a session of its own, or null: XE, a separate encounter (MLN
+   * Matters MM8863), or 59, which covers a different session (CPT's definition, of which XE is the
+   * more specific form). The imaging reduction applies to services "reported in the same session on
+   * the same day" (RVU25D record layout, MULT PROC 4); XS (another site) and XU (an unusual
+   * service) do not say another session, and are ranked with the others.
+   */
+  static Modifier separateSession(Procedure p) {
+    Modifier m = separateSession(p.line);
+    return m != null || p.other == null ? m : separateSession(p.other);
+  }
+
+  private static Modifier separateSession(LineWork w) {
+    List<Modifier> modifiers = w.line.modifiers();
+    // By index: no iterator for a line of every imaging claim.
+    for (int i = 0; i < modifiers.size(); i++) {
+      Modifier m = modifiers.get(i);
+      if (m == Modifier.DISTINCT_SERVICE || m == SEPARATE_ENCOUNTER) {
+        return m;
+      }
+    }
+    return null;
   }
 
   private static ClaimRule ruleOf(MultipleProcedureRule rule) {

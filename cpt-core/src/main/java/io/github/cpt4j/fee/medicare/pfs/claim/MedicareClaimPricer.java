@@ -142,8 +142,10 @@ import java.util.function.Function;
  *       shares then in force (imaging PC 25% in 2012-2016, therapy 20% from 2011 to March 2013,
  *       imaging TC 25% from 2006 to June 2010, no cardiovascular or ophthalmology reduction before
  *       2013). The lines of one date are ranked together whichever rendering provider each names
- *       (below), and are taken to be one session. A global-only test (PC/TC 4) does not say which
- *       part is technical: it is not reduced, and gets a {@link
+ *       (below), and are taken to be one session, but for a line with XE or 59, a session of its
+ *       own in the imaging, cardiovascular and ophthalmology rankings: ranked alone, and paid in
+ *       full unless its own units or sides reduce one another. A global-only test (PC/TC 4) does
+ *       not say which part is technical: it is not reduced, and gets a {@link
  *       ClaimWarning.Kind#COMPONENT_NOT_IDENTIFIED} warning.
  *   <li><b>Step {@code imaging-equipment}</b>, modifiers FX, FY and CT: the technical component (or
  *       the TC portion of a global service) that the rules above and the OPPS cap left is reduced

@@ -554,6 +554,30 @@ class MedicareClaimPricerProperties {
     assertEquals(alone.total(), named.total());
   }
 
+  /**
+   * A line with XE or 59 of the imaging, cardiovascular or ophthalmology reductions (MULT PROC 4,
+   * 6, 7) is a session of its own: it is paid as on a claim of its own, whatever the other lines.
+   */
+  @Property
+  void aLineOfASeparateSessionIsPaidAsAlone(@ForAll("componentClaims") Claim claim) {
+    PricedClaim whole = PRICER.price(claim, CONTEXT);
+    for (int i = 0; i < claim.size(); i++) {
+      BilledLine line = claim.line(i);
+      List<Modifier> modifiers = line.line().modifiers();
+      boolean separate =
+          modifiers.contains(Modifier.DISTINCT_SERVICE) || modifiers.contains(Modifier.parse("XE"));
+      boolean session =
+          SCHEDULE
+              .rvuEntry(line.line())
+              .map(row -> row.indicators().multipleProcedure() != MultipleProcedureRule.THERAPY)
+              .orElse(false);
+      if (separate && session) {
+        PricedLine alone = PRICER.price(Claim.of(line), CONTEXT).line(0);
+        assertEquals(alone.amount(), whole.line(i).amount(), whole + "\n--- alone:\n" + alone);
+      }
+    }
+  }
+
   @Provide
   Arbitrary<Claim> componentClaims() {
     return componentLines().list().ofMinSize(1).ofMaxSize(6).map(Claim::of);

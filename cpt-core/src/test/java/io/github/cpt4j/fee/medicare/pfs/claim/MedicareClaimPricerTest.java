@@ -480,6 +480,68 @@ class MedicareClaimPricerTest {
       assertAmounts(price("92134", "92250"), "144.00", "44.00", "100.00");
     }
 
+    /**
+     * MULT PROC 4 reduces a procedure "reported in the same session on the same day" (RVU25D): a
+     * line with XE (a separate encounter) or 59 is a session of its own, ranked alone.
+     */
+    @Test
+    void aLineOfASeparateSessionIsRankedAlone() {
+      // 70450 after 70486 would lose 62.50 + 3.75 (133.75); with 59 or XE it is paid in full.
+      assertAmounts(price("70486", "70450"), "433.75", "300.00", "133.75");
+      for (String separate : new String[] {"59", "XE"}) {
+        PricedClaim claim =
+            assertAmounts(price("70486", "70450-" + separate), "500.00", "300.00", "200.00");
+        String explained = claim.line(1).explanation().toString();
+        assertTrue(
+            explained.contains(
+                "TC 125.00 among imaging family 88: paid in full, as modifier "
+                    + separate
+                    + " puts it in a separate session"),
+            explained);
+        assertTrue(explained.contains("PC 75.00 among imaging family 88: paid in full"), explained);
+        // Nor does it reduce the others: 70486-59 first by amount, 70450 still paid in full.
+        assertAmounts(price("70486-" + separate, "70450"), "500.00", "300.00", "200.00");
+      }
+      // XS (another structure) and XU (an unusual service) are not another session.
+      assertAmounts(price("70486", "70450-XS"), "433.75", "300.00", "133.75");
+      assertAmounts(price("70486", "70450-XU"), "433.75", "300.00", "133.75");
+      // Two lines of separate sessions, each alone; and the rest ranked among themselves.
+      assertAmounts(
+          price("71260", "70486-59", "70450-XE", "70450"),
+          "1033.75",
+          "400.00",
+          "300.00",
+          "200.00",
+          "133.75");
+      // The readings alone, as the technical components.
+      assertAmounts(price("70450-26", "71260-26-59"), "225.00", "75.00", "150.00");
+    }
+
+    @Test
+    void theUnitsOfASeparateSessionAreRankedWithinIt() {
+      // 70450-59 x2 alone in its session: its second unit loses 62.50 + 3.75; 70486 is not reduced.
+      PricedClaim claim =
+          assertAmounts(price("70486", "70450-59 x2"), "633.75", "300.00", "333.75");
+      String explained = claim.line(1).explanation().toString();
+      assertTrue(
+          explained.contains("ranks 1-2 of 2 among imaging family 88 in a separate session"),
+          explained);
+    }
+
+    @Test
+    void aSeparateSessionIsAlsoOneForCardiovascularAndOphthalmologyTests() {
+      // 93880 after 93306 would be 125.00, 92134 after 92250 44.00: in full with XE or 59.
+      assertAmounts(price("93306", "93880-XE"), "400.00", "250.00", "150.00");
+      assertAmounts(price("92250", "92134-59"), "150.00", "100.00", "50.00");
+    }
+
+    @Test
+    void therapyIsReducedByDayWhateverTheModifier() {
+      // 97110 after 97140 loses 50% of its PE 10, with 59 or without.
+      assertAmounts(price("97140", "97110-59"), "45.00", "25.00", "20.00");
+      assertAmounts(price("97140", "97110-XE"), "45.00", "25.00", "20.00");
+    }
+
     @Test
     void therapyPaysHalfThePracticeExpenseAfterTheHighest() {
       // PE: 97530 20 (in full), 97140 15 (25 - 7.50), 97110 10 x 2 units (2 x (25 - 5)).
