@@ -463,7 +463,7 @@ final class ComponentReductionStep implements ClaimStep {
    * the same day" (RVU25D record layout, MULT PROC 4); XS (another site) and XU (an unusual
    * service) do not say another session, and are ranked with the others.
    */
-  static Modifier separateSession(Procedure p) {
+  private static Modifier separateSession(Procedure p) {
     Modifier m = separateSession(p.line);
     return m != null || p.other == null ? m : separateSession(p.other);
   }
