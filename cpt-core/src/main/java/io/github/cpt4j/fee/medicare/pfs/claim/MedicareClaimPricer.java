@@ -90,9 +90,9 @@ import java.util.function.Function;
  *       flags, reported as {@link ClaimWarning.Kind#MODIFIER_RULE_BROKEN} warnings, and do not by
  *       themselves stop pricing: the rules below refuse the combinations that change the payment.
  *   <li><b>Anesthesia time</b> (edit {@code anesthesia-time}, {@link AnesthesiaTimeEdit}). Minutes
- *       on a code not paid by time (outside 00100-01999, or 01995 and 01996, paid by base units
- *       alone) are used by no amount: flagged, a {@link ClaimWarning.Kind#MINUTES_IGNORED} warning,
- *       the amount unchanged (Claims Processing Manual ch. 12 §50).
+ *       on a code not paid by time (outside 00100-01999, or 01953, 01995 and 01996, paid by base
+ *       units alone) are used by no amount: flagged, a {@link ClaimWarning.Kind#MINUTES_IGNORED}
+ *       warning, the amount unchanged (Claims Processing Manual ch. 12 §50).
  *   <li><b>Global surgery</b> (edit {@code global-surgery}, {@link GlobalSurgeryEdit}). An E/M
  *       visit on the day of a procedure of global period 000 or 010 without modifier 25, or on the
  *       day before or the day of a 090 procedure without 57, or in a procedure's postoperative days
@@ -144,8 +144,9 @@ import java.util.function.Function;
  *       2013). The lines of one date are ranked together whichever rendering provider each names
  *       (below), and are taken to be one session, but for a line with XE or 59, a session of its
  *       own in the imaging, cardiovascular and ophthalmology rankings: ranked alone, and paid in
- *       full unless its own units or sides reduce one another. A global-only test (PC/TC 4) does
- *       not say which part is technical: it is not reduced, and gets a {@link
+ *       full unless its own units or sides reduce one another. A global-only test (PC/TC 4) is
+ *       ranked by the fee of its technical-only code where that is known (93000 by 93005's); one
+ *       whose technical part no code names is not reduced, and gets a {@link
  *       ClaimWarning.Kind#COMPONENT_NOT_IDENTIFIED} warning.
  *   <li><b>Step {@code imaging-equipment}</b>, modifiers FX, FY and CT: the technical component (or
  *       the TC portion of a global service) that the rules above and the OPPS cap left is reduced
