@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The multiple-procedure rules that reduce one part of later services instead of the whole amount.
@@ -430,21 +431,34 @@ final class ComponentReductionStep implements ClaimStep {
             group + " in a separate session (modifier " + modifier + ")",
             cuts);
       } else if (all > slots) {
-        BigDecimal perSlot = p.perSlot;
-        p.procedure.note(
+        notePaidInFull(
+            p,
             rule,
+            part,
+            group,
             () ->
-                part
-                    + " "
-                    + Amounts.plain(perSlot)
-                    + " among "
-                    + group
-                    + ": paid in full, as modifier "
+                "modifier "
                     + modifier
                     + " puts it in a separate session, and the reduction ranks the services"
                     + " of one session");
       }
     }
+  }
+
+  /** Notes on {@code p}'s procedure that its {@code part} was paid in full, and {@code why}. */
+  private static void notePaidInFull(
+      Part p, ClaimRule rule, String part, String group, Supplier<String> why) {
+    BigDecimal perSlot = p.perSlot;
+    p.procedure.note(
+        rule,
+        () ->
+            part
+                + " "
+                + Amounts.plain(perSlot)
+                + " among "
+                + group
+                + ": paid in full, as "
+                + why.get());
   }
 
   /** The services {@code parts} count as in a ranking. */
@@ -553,25 +567,19 @@ final class ComponentReductionStep implements ClaimStep {
       String part,
       String group,
       Map<Procedure, BigDecimal> cuts) {
-    int of = 0;
-    for (Part p : parts) {
-      of += Part.count(p.procedure);
-    }
+    int of = slots(parts);
     if (of < 2) {
       return;
     }
     if (cut == null) {
       for (Part p : parts) {
-        BigDecimal perSlot = p.perSlot;
-        p.procedure.note(
+        notePaidInFull(
+            p,
             rule,
+            part,
+            group,
             () ->
-                part
-                    + " "
-                    + Amounts.plain(perSlot)
-                    + " among "
-                    + group
-                    + ": paid in full, as the reduction of later services applies from "
+                "the reduction of later services applies from "
                     + reduction.from()
                     + ", not on "
                     + date);
