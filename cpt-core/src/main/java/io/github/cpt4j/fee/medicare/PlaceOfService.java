@@ -100,9 +100,16 @@ public final class PlaceOfService implements ServicePlace, Comparable<PlaceOfSer
   private final int code;
   private final Setting setting;
 
+  // Decided once per place: the pricer asks them of every line priced with a place of service.
+  private final boolean hospital;
+  private final boolean hospitalInpatient;
+
   private PlaceOfService(int code, Setting setting) {
     this.code = code;
     this.setting = setting;
+    String text = (code < 10 ? "0" : "") + code;
+    this.hospital = HOSPITAL_CODES.contains(text);
+    this.hospitalInpatient = INPATIENT_CODES.contains(text);
   }
 
   /**
@@ -165,8 +172,7 @@ public final class PlaceOfService implements ServicePlace, Comparable<PlaceOfSer
    * Partial hospitalization (52) and a community mental health center (53) are not.
    */
   public boolean isHospital() {
-    String text = toString();
-    return HOSPITAL_CODES.contains(text);
+    return hospital;
   }
 
   /**
@@ -175,8 +181,7 @@ public final class PlaceOfService implements ServicePlace, Comparable<PlaceOfSer
    * physician's reading of an abnormal smear (PC/TC indicator 8) is paid.
    */
   public boolean isHospitalInpatient() {
-    String text = toString();
-    return INPATIENT_CODES.contains(text);
+    return hospitalInpatient;
   }
 
   /** Returns the place of service of {@code context}, when it has one. */
