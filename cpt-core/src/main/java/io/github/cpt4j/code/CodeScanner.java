@@ -69,13 +69,25 @@ final class CodeScanner {
       return error(ErrorType.SURROUNDING_WHITESPACE, start);
     }
     if (WhiteSpace.isSpace(text.charAt(end - 1))) {
-      // Point at the first character of the trailing white space, where the problem starts.
+      // Point at the first character of the trailing white space, where the problem starts,
+      // unless a character before it is wrong already: the error names the first problem.
       int first = end - 1;
       while (first > start && WhiteSpace.isSpace(text.charAt(first - 1))) {
         first--;
       }
-      return error(ErrorType.SURROUNDING_WHITESPACE, first);
+      long before = scanBody(text, start, first, lenient);
+      return before < 0 && errorType(before) != ErrorType.WRONG_LENGTH
+          ? before
+          : error(ErrorType.SURROUNDING_WHITESPACE, first);
     }
+    return scanBody(text, start, end, lenient);
+  }
+
+  /**
+   * Scans the non-blank text from {@code start} to {@code end} by the level its first character
+   * names.
+   */
+  private static long scanBody(CharSequence text, int start, int end, boolean lenient) {
     char first = text.charAt(start);
     if (first >= '0' && first <= '9') {
       return scanLevelOne(text, start, end, lenient);
