@@ -167,6 +167,18 @@ final class JsonFields {
   }
 
   private static BigDecimal decimalText(String text) {
+    // BigDecimal reads any Unicode digit ("\u0661\u0662" is 12); a JSON number has ASCII digits
+    // only, and so must an amount in a string.
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c > 0x7f) {
+        throw new IllegalArgumentException(
+            CodeFormatException.quote(text)
+                + " is not a decimal number: character "
+                + i
+                + " is not ASCII");
+      }
+    }
     try {
       return new BigDecimal(text);
     } catch (NumberFormatException e) {

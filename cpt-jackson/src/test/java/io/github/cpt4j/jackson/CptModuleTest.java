@@ -634,6 +634,24 @@ class CptModuleTest {
   }
 
   @Test
+  void amountsInStringsHaveAsciiDigitsOnly() throws Exception {
+    // BigDecimal read Arabic-Indic and full-width digits as 12.50: an amount is ASCII, as a JSON
+    // number is.
+    for (String charge : List.of("\u0661\u0662.50", "\uff11\uff12.50", "12.5\u0660")) {
+      JsonMappingException e =
+          refused("{\"code\":\"99213\",\"charge\":\"" + charge + "\"}", BilledLine.class);
+      assertEquals("charge", lastField(e));
+      assertTrue(e.getMessage().contains("is not ASCII"), e.getMessage());
+    }
+    assertEquals(
+        new BigDecimal("12.50"),
+        MAPPER
+            .readValue("{\"code\":\"99213\",\"charge\":\"12.50\"}", BilledLine.class)
+            .charge()
+            .orElseThrow());
+  }
+
+  @Test
   void valueChecksNameTheFieldTheyRefuse() {
     // These were refused with an empty path, or one that stopped at the enclosing object.
     assertEquals("units", lastField(refused("{\"code\":\"99213\",\"units\":0}", ClaimLine.class)));
