@@ -41,9 +41,29 @@ public final class GpciTable {
     try {
       this.index = PackedIndex.of(keys);
     } catch (IllegalArgumentException e) {
+      // Name the locality and where it is, not the internal key.
+      int[] twice = firstRepeat(keys);
       throw new IllegalArgumentException(
-          "a locality appears twice in the GPCI table: " + e.getMessage(), e);
+          "locality "
+              + gpcis.get(twice[1]).locality()
+              + " appears twice in the GPCI table, at positions "
+              + twice[0]
+              + " and "
+              + twice[1],
+          e);
     }
+  }
+
+  /** The positions of the first key that repeats an earlier one: {earlier, later}. */
+  static int[] firstRepeat(int[] keys) {
+    java.util.Map<Integer, Integer> first = new java.util.HashMap<>();
+    for (int i = 0; i < keys.length; i++) {
+      Integer earlier = first.putIfAbsent(keys[i], i);
+      if (earlier != null) {
+        return new int[] {earlier, i};
+      }
+    }
+    throw new IllegalStateException("no key repeats");
   }
 
   /**

@@ -60,7 +60,19 @@ public final class OppsCapTable {
     try {
       this.index = PackedIndex.of(keys);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("an OPPS cap row appears twice: " + e.getMessage(), e);
+      // Name the row and locality and where they are, not the internal key.
+      int[] twice = GpciTable.firstRepeat(keys);
+      OppsCap cap = caps.get(twice[1]);
+      throw new IllegalArgumentException(
+          "OPPS cap row "
+              + cap.row()
+              + " in "
+              + cap.locality()
+              + " appears twice, at positions "
+              + twice[0]
+              + " and "
+              + twice[1],
+          e);
     }
   }
 

@@ -115,10 +115,25 @@ class MedicareTypesTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> RvuTable.of(entries));
     assertEquals("RVU row 90834 appears twice", e.getMessage());
+    // Each table names what repeats in the domain's words, not its internal key.
     Gpci gpci = Fixtures.gpcis().all().get(0);
-    assertThrows(IllegalArgumentException.class, () -> GpciTable.of(List.of(gpci, gpci)));
+    IllegalArgumentException gpciTwice =
+        assertThrows(IllegalArgumentException.class, () -> GpciTable.of(List.of(gpci, gpci)));
+    assertEquals(
+        "locality " + gpci.locality() + " appears twice in the GPCI table, at positions 0 and 1",
+        gpciTwice.getMessage());
     OppsCap cap = Fixtures.oppsCaps().all().get(0);
-    assertThrows(IllegalArgumentException.class, () -> OppsCapTable.of(List.of(cap, cap)));
+    OppsCap other = Fixtures.oppsCaps().all().get(1);
+    IllegalArgumentException capTwice =
+        assertThrows(
+            IllegalArgumentException.class, () -> OppsCapTable.of(List.of(cap, other, cap)));
+    assertEquals(
+        "OPPS cap row "
+            + cap.row()
+            + " in "
+            + cap.locality()
+            + " appears twice, at positions 0 and 2",
+        capTwice.getMessage());
   }
 
   @Test
