@@ -117,8 +117,10 @@ public final class PartBClaimPricer implements ClaimPricer {
   /**
    * Returns {@code pfs} over its schedule given the {@link AnesthesiaFeeSchedule} of {@code partB},
    * with its edits, steps and modifier registry, so that the anesthesia lines are priced with the
-   * Physician Fee Schedule's, as one claim; {@code pfs} itself when {@code partB} has none or the
-   * schedule has an anesthesia schedule of its own.
+   * Physician Fee Schedule's, as one claim; {@code pfs} itself when {@code partB} has none, the
+   * schedule has an anesthesia schedule of its own, or the two have no date in common (a 2026
+   * release beside 2025 anesthesia factors: its anesthesia lines are then routed to {@code partB},
+   * which answers that the date is not covered, rather than the pricer failing to be built).
    */
   private static MedicareClaimPricer withAnesthesia(
       MedicareClaimPricer pfs, PartBFeeSchedule partB) {
@@ -127,9 +129,16 @@ public final class PartBClaimPricer implements ClaimPricer {
             .schedule(PartBPayer.ANESTHESIA)
             .filter(AnesthesiaFeeSchedule.class::isInstance)
             .map(AnesthesiaFeeSchedule.class::cast);
-    return given.isEmpty() || pfs.schedule().anesthesia().isPresent()
-        ? pfs
-        : pfs.toBuilder().schedule(pfs.schedule().withAnesthesia(given.get())).build();
+    if (given.isEmpty() || pfs.schedule().anesthesia().isPresent()) {
+      return pfs;
+    }
+    AnesthesiaFeeSchedule anesthesia = given.get();
+    MedicareFeeSchedule schedule = pfs.schedule();
+    if (anesthesia.effectiveTo().isBefore(schedule.effectiveFrom())
+        || anesthesia.effectiveFrom().isAfter(schedule.effectiveTo())) {
+      return pfs;
+    }
+    return pfs.toBuilder().schedule(schedule.withAnesthesia(anesthesia)).build();
   }
 
   /**

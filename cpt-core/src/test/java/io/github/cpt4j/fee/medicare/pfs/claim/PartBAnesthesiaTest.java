@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
@@ -15,6 +16,7 @@ import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaBaseUnits;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaConversionFactors;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
@@ -158,6 +160,48 @@ class PartBAnesthesiaTest {
         assertEquals(expected.total(), priced.total(), lines.toString());
       }
     }
+  }
+
+  @Test
+  void aReleaseOutsideTheAnesthesiaSchedulesPeriodKeepsItsPricerAndRefusesTheDate() {
+    // 2025 anesthesia factors beside a 2025 and a 2026 release, neither with anesthesia of its
+    // own (a CMS directory with ANES2025 only): the pricer failed to be built, as the 2026
+    // release's schedule cannot take factors that cover none of its dates.
+    LocalDate first2026 = LocalDate.of(2026, 1, 1);
+    LocalDate last2026 = LocalDate.of(2026, 12, 31);
+    MedicareFeeSchedule of2026 =
+        ClaimTables.scheduleBuilder()
+            .conversionFactors(ClaimTables.factorOf25(first2026, last2026))
+            .effective(first2026, last2026)
+            .build();
+    PartBFeeSchedule partB =
+        PartBFeeSchedule.builder().physicianFeeSchedule(WITHOUT).anesthesia(ANESTHESIA).build();
+    PartBClaimPricer pricer =
+        PartBClaimPricer.of(
+            partB,
+            MedicareReleases.of(
+                List.of(MedicareRelease.of("2025A", WITHOUT), MedicareRelease.of("2026A", of2026))),
+            b -> b);
+    Claim claim =
+        claim(List.of("00790-AA 60min on 2025-06-02", "00790-AA 60min on 2026-06-02", "99213"));
+    PricedClaim priced = pricer.price(claim, CONTEXT.withDateOfService(first2026));
+    assertEquals(
+        PartBClaimPricer.of(partB, MedicareClaimPricer.of(WITHOUT))
+            .price(claim(List.of("00790-AA 60min")), CONTEXT)
+            .line(0)
+            .exactAmount(),
+        priced.line(0).exactAmount(),
+        priced.line(0).toString());
+    assertEquals(
+        Optional.of(UnpricedReason.DATE_NOT_COVERED), priced.line(1).reason(), priced.toString());
+    assertTrue(priced.line(2).isPriced(), priced.line(2).toString());
+    // The same for one pricer of the 2026 schedule.
+    assertEquals(
+        Optional.of(UnpricedReason.DATE_NOT_COVERED),
+        PartBClaimPricer.of(partB, MedicareClaimPricer.of(of2026))
+            .price(claim(List.of("00790-AA 60min")), CONTEXT.withDateOfService(first2026))
+            .line(0)
+            .reason());
   }
 
   @Test
