@@ -425,7 +425,13 @@ public final class LineEvaluator {
             + ", not "
             + date;
     YearMonth release = schedule.rvus().release().orElse(null);
-    if (release != null && release.getYear() == date.getYear()) {
+    // The release's own dates run from its month to the end of its quarter: a date inside them is
+    // excluded by the schedule's narrower period alone, which the first sentence says.
+    if (release != null
+        && release.getYear() == date.getYear()
+        && (date.isBefore(release.atDay(1))
+            || date.isAfter(
+                release.withMonth((release.getMonthValue() - 1) / 3 * 3 + 3).atEndOfMonth()))) {
       return detail
           + ": its relative value file is the "
           + release.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH)

@@ -89,6 +89,22 @@ class RvuYearTest {
     assertEquals(
         Optional.of(UnpricedReason.DATE_NOT_COVERED),
         price(april, LocalDate.of(2025, 3, 31)).reason());
+    // A period narrower than the release's quarter excludes a date of that quarter by itself: the
+    // detail says so, without blaming the release.
+    MedicareFeeSchedule aprilOnly =
+        MedicareFeeSchedule.builder()
+            .name("april-only")
+            .rvus(rows.withRelease(YearMonth.of(2025, 4)))
+            .gpcis(Fixtures.gpcis())
+            .conversionFactors(Fixtures.conversionFactors())
+            .effective(LocalDate.of(2025, 4, 1), LocalDate.of(2025, 4, 30))
+            .build();
+    assertEquals(
+        "april-only covers 2025-04-01 to 2025-04-30, not 2025-05-15",
+        price(aprilOnly, LocalDate.of(2025, 5, 15)).detail());
+    assertTrue(
+        price(aprilOnly, LocalDate.of(2025, 7, 1)).detail().contains("April 2025 release"),
+        "a date outside the release's quarter still names the release");
     // A correction issued in another month of the quarter still ends with the quarter.
     assertEquals(
         LocalDate.of(2025, 3, 31), schedule(rows.withRelease(YearMonth.of(2025, 2))).effectiveTo());
