@@ -188,20 +188,9 @@ final class CareTeam {
    * gives).
    */
   Optional<OwnProvider> ownProvider() {
-    List<org.hl7.fhir.r4.model.Claim.CareTeamComponent> entries = claim.getCareTeam();
-    List<Integer> furnishing = new ArrayList<>();
-    for (int j = 0; j < entries.size(); j++) {
-      if (renders(entries.get(j).getRole())) {
-        furnishing.add(j);
-      }
-    }
-    // An only entry in another role (an assistant, a supervisor) is not the claim's own.
-    if (furnishing.isEmpty() && entries.size() == 1 && !entries.get(0).hasRole()) {
-      furnishing.add(0);
-    }
     PractitionerType type = null;
     Set<Npi> npis = new HashSet<>();
-    for (int j : furnishing) {
+    for (int j : furnishing()) {
       Optional<Qualified> qualified = qualification(j);
       if (qualified.isEmpty()) {
         continue;
@@ -218,6 +207,44 @@ final class CareTeam {
     // Entries without an NPI beside one with: that NPI is the provider the caller may name.
     Optional<Npi> npi = npis.size() == 1 ? Optional.of(npis.iterator().next()) : Optional.empty();
     return Optional.of(new OwnProvider(type, npi));
+  }
+
+  /**
+   * The NPI of the claim's own provider, the rendering provider of the items that name no care team
+   * entry: the one NPI of the entries {@link #ownProvider} reads (in a role that furnishes the
+   * service, else the only entry when it has no role), when each of them has that NPI. Empty when
+   * they have none, several, or some have none: which provider furnished those items is then not
+   * for cpt4j to guess, and their lines stay without an NPI, as before.
+   */
+  Optional<Npi> ownNpi() {
+    Npi found = null;
+    for (int j : furnishing()) {
+      Optional<Npi> npi = npi(j);
+      if (npi.isEmpty() || (found != null && !found.equals(npi.get()))) {
+        return Optional.empty();
+      }
+      found = npi.get();
+    }
+    return Optional.ofNullable(found);
+  }
+
+  /**
+   * The entries that furnish the claim's own services: those in the role {@code primary}, {@code
+   * rendering} or {@code performing}, else the care team's only entry when it has no role. An only
+   * entry in another role (an assistant, a supervisor) is not the claim's own provider.
+   */
+  private List<Integer> furnishing() {
+    List<org.hl7.fhir.r4.model.Claim.CareTeamComponent> entries = claim.getCareTeam();
+    List<Integer> furnishing = new ArrayList<>();
+    for (int j = 0; j < entries.size(); j++) {
+      if (renders(entries.get(j).getRole())) {
+        furnishing.add(j);
+      }
+    }
+    if (furnishing.isEmpty() && entries.size() == 1 && !entries.get(0).hasRole()) {
+      furnishing.add(0);
+    }
+    return furnishing;
   }
 
   /** A practitioner type a taxonomy code gives, and where the code is, for messages. */

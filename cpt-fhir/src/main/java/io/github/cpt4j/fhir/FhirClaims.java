@@ -66,9 +66,12 @@ import org.hl7.fhir.r4.model.Quantity;
  *       primary} (R4's {@code claimcareteamrole}) or {@code rendering} or {@code performing} (any
  *       system) is the provider; without exactly one such NPI the item is refused at its {@code
  *       careTeamSequence}, as the same-day rules judge each provider's lines apart. Entries without
- *       an NPI name no provider, and neither does an item without {@code careTeamSequence}: its
- *       line is the claim's one provider's. A sequence that names no entry, and an NPI that is not
- *       one (its check digit too), are refused at their paths;
+ *       an NPI name no provider. An item without {@code careTeamSequence} is the claim's own
+ *       provider's: it has the NPI of the entries in the role {@code primary}, {@code rendering} or
+ *       {@code performing} (else of the care team's only entry, when that has no role) when each of
+ *       them has that one NPI, so that it is ranked with the items naming them; otherwise it has
+ *       none. A sequence that names no entry, and an NPI that is not one (its check digit too), are
+ *       refused at their paths;
  *   <li>the line's number from {@code item.sequence}, by which messages and explanations name it
  *       ({@link Claim#withLineNumbers}); an item without a sequence is numbered by its position,
  *       counted from 1. Sequences identify items, in the claim and in the response's {@code
@@ -154,8 +157,10 @@ public final class FhirClaims {
     refuseModifierExtension(claim.getModifierExtension(), "Claim");
     // Read once, and only when an item has no date of its own.
     LocalDate[] billable = null;
-    // Read once, and only when an item names its care team.
+    // Read once, and only when an item needs its care team.
     CareTeam team = null;
+    // The claim's own provider's NPI, for the items that name no entry: read once, when needed.
+    Optional<Npi> ownNpi = null;
     List<BilledLine> lines = new ArrayList<>(n);
     int[] sequences = new int[n];
     // Each item's number in the response (its sequence, or its position), and which item has it.
@@ -176,14 +181,22 @@ public final class FhirClaims {
             claim.getBillablePeriod(),
             path + (item.hasServicedDateType() ? ".servicedDate" : ".servicedPeriod"));
       }
+      if (team == null) {
+        team = new CareTeam(claim, references);
+      }
+      Optional<Npi> provider;
       if (!item.getCareTeamSequence().isEmpty()) {
-        if (team == null) {
-          team = new CareTeam(claim, references);
+        provider = team.renderingProvider(item, path);
+      } else {
+        // The claim's own provider's: without its NPI, the line would be ranked apart from the
+        // items that name his entry, as another provider's (a second procedure paid in full).
+        if (ownNpi == null) {
+          ownNpi = team.ownNpi();
         }
-        Optional<Npi> provider = team.renderingProvider(item, path);
-        if (provider.isPresent()) {
-          line = line.withRenderingProvider(provider.get());
-        }
+        provider = ownNpi;
+      }
+      if (provider.isPresent()) {
+        line = line.withRenderingProvider(provider.get());
       }
       lines.add(line);
       sequences[i] = sequence(item, path + ".sequence");
@@ -399,17 +412,17 @@ public final class FhirClaims {
   }
 
   /**
-   * Returns the practitioner type of the claim's own provider, whom its lines that name no NPI are
-   * of ({@link #toClaim}: items without {@code careTeamSequence}, or naming entries without an
-   * NPI): the type the NUCC taxonomy {@code qualification} (else, as {@link #practitioners} reads
-   * it, that of the contained resource the entry names) of its care team entries in the role {@code
-   * primary} (R4's care team roles), {@code rendering} or {@code performing} gives, else of the
-   * care team's only entry when that entry has no role. A claim of one provider often names him in
-   * its care team without an item naming the entry: a nurse practitioner's own claim, {@code
-   * 363L00000X}, is paid 85% whether or not its items say {@code careTeamSequence}. Empty when no
-   * such entry has a type, when they have two (the claim's own provider is then not for cpt4j to
-   * guess: the caller's context says it), and when the only entry is in another role (an assistant
-   * is not the claim's own provider).
+   * Returns the practitioner type of the claim's own provider, whom its items without {@code
+   * careTeamSequence} and its lines that name no NPI (items naming entries without one) are of
+   * ({@link #toClaim}): the type the NUCC taxonomy {@code qualification} (else, as {@link
+   * #practitioners} reads it, that of the contained resource the entry names) of its care team
+   * entries in the role {@code primary} (R4's care team roles), {@code rendering} or {@code
+   * performing} gives, else of the care team's only entry when that entry has no role. A claim of
+   * one provider often names him in its care team without an item naming the entry: a nurse
+   * practitioner's own claim, {@code 363L00000X}, is paid 85% whether or not its items say {@code
+   * careTeamSequence}. Empty when no such entry has a type, when they have two (the claim's own
+   * provider is then not for cpt4j to guess: the caller's context says it), and when the only entry
+   * is in another role (an assistant is not the claim's own provider).
    *
    * @throws FhirMappingException at a taxonomy coding whose code is not shaped as one (in an
    *     entry's qualification or a contained resource's), or at the second of two codes of one

@@ -116,6 +116,73 @@ class FhirRenderingProviderTest {
     assertEquals(Optional.empty(), provider(claim, 2));
   }
 
+  /**
+   * An item without careTeamSequence is the claim's own provider's, and has his NPI when the care
+   * team's entries in a role that furnishes the service (else its only entry, without a role) all
+   * have one; it had none, and was ranked apart from the items naming his entry.
+   */
+  @Test
+  void anItemWithoutCareTeamSequenceHasTheOwnProvidersOneNpi() {
+    String primary = role(CARE_TEAM_ROLE, "primary");
+    org.hl7.fhir.r4.model.Claim one =
+        claim(
+            "", member(1, byNpi(SURGEON), primary), item(1, "27447", "1"), item(2, "29881", null));
+    assertEquals(npi(SURGEON), provider(one, 0));
+    assertEquals(npi(SURGEON), provider(one, 1));
+    // The only entry, without a role, is the claim's own provider too.
+    org.hl7.fhir.r4.model.Claim onlyEntry =
+        claim("", member(1, byNpi(SURGEON), null), item(1, "99213", null));
+    assertEquals(npi(SURGEON), provider(onlyEntry, 0));
+    // Two primary entries of one NPI name him; the assistant beside them is not the own provider.
+    org.hl7.fhir.r4.model.Claim sameNpi =
+        claim(
+            "",
+            member(1, byNpi(SURGEON), primary)
+                + ","
+                + member(2, byNpi(SURGEON), role(null, "rendering"))
+                + ","
+                + member(3, byNpi(ASSISTANT), role(CARE_TEAM_ROLE, "assist")),
+            item(1, "99213", null));
+    assertEquals(npi(SURGEON), provider(sameNpi, 0));
+  }
+
+  /**
+   * Without exactly one own provider's NPI, an item without careTeamSequence has none, as before.
+   */
+  @Test
+  void anItemWithoutCareTeamSequenceHasNoNpiWhenTheCareTeamDoesNotSayWhose() {
+    String primary = role(CARE_TEAM_ROLE, "primary");
+    // Two primary entries of two NPIs.
+    assertEquals(
+        Optional.empty(),
+        provider(
+            claim(
+                "",
+                member(1, byNpi(SURGEON), primary) + "," + member(2, byNpi(ASSISTANT), primary),
+                item(1, "99213", null)),
+            0));
+    // A primary entry without an NPI beside one with: the two may be two providers.
+    assertEquals(
+        Optional.empty(),
+        provider(
+            claim(
+                "",
+                member(1, byNpi(SURGEON), primary)
+                    + ","
+                    + member(2, "{\"reference\":\"Practitioner/dr1\"}", primary),
+                item(1, "99213", null)),
+            0));
+    // An only entry in another role (an assistant) is no claim's own provider.
+    assertEquals(
+        Optional.empty(),
+        provider(
+            claim(
+                "",
+                member(1, byNpi(ASSISTANT), role(CARE_TEAM_ROLE, "assist")),
+                item(1, "99213", null)),
+            0));
+  }
+
   @Test
   void theNpiSystemIsReadInTheFormsOfTheCodeSystems() {
     for (String system :
@@ -410,6 +477,71 @@ class FhirRenderingProviderTest {
     ClaimResponse apart = pricer.price(twoSurgeons, rochester);
     assertEquals(new BigDecimal("531.70"), eligible(apart, 0));
     assertEquals(new BigDecimal("85.07"), eligible(apart, 1));
+  }
+
+  /**
+   * The primary surgeon's items that do not name his entry are ranked with those that do: his
+   * 29881-LT beside his 27447-RT is his second procedure, paid half (512.64 / 2), and his 99213 on
+   * the day of his major surgery is in its global package. Without his NPI, each was priced as
+   * another provider's: 29881 in full (512.64, a total of 1,710.53) and 99213 paid 61.92.
+   */
+  @Test
+  void theOwnProvidersItemsWithoutCareTeamSequenceArePricedAsHis() {
+    FhirClaimPricer pricer =
+        FhirClaimPricer.of(MedicareClaimPricer.of(BundledData.medicareFeeSchedule()));
+    PricingContext rochester =
+        PricingContext.of(LocalDate.of(2025, 6, 2), Locality.parse("13282-99"), Setting.FACILITY);
+    String team = member(1, byNpi(SURGEON), role(CARE_TEAM_ROLE, "primary"));
+
+    ClaimResponse twoProcedures =
+        pricer.price(
+            active(
+                claim(
+                    "",
+                    team,
+                    modified(item(1, "27447", "1"), "RT"),
+                    modified(item(2, "29881", null), "LT"))),
+            rochester);
+    assertEquals(new BigDecimal("256.32"), eligible(twoProcedures, 1));
+    assertEquals(new BigDecimal("1454.21"), total(twoProcedures));
+
+    ClaimResponse visit =
+        pricer.price(
+            active(claim("", team, modified(item(1, "27447", "1"), "RT"), item(2, "99213", null))),
+            rochester);
+    var refused = FhirTest.adjudication(visit.getItem().get(1), "eligible");
+    assertFalse(refused.hasAmount());
+    assertEquals("GLOBAL_SURGERY", refused.getReason().getCodingFirstRep().getCode());
+  }
+
+  /**
+   * The knee claim's header (status, type, patient, insurer) with the care team and items of {@code
+   * claim}, to be priced.
+   */
+  private static org.hl7.fhir.r4.model.Claim active(org.hl7.fhir.r4.model.Claim claim) {
+    org.hl7.fhir.r4.model.Claim knee =
+        FHIR.newJsonParser()
+            .parseResource(org.hl7.fhir.r4.model.Claim.class, FhirTest.resource("claim-knee.json"));
+    knee.setCareTeam(claim.getCareTeam());
+    knee.setItem(claim.getItem());
+    return knee;
+  }
+
+  /** {@code item}'s JSON with the modifier {@code modifier}. */
+  private static String modified(String item, String modifier) {
+    return item.substring(0, item.length() - 1)
+        + ",\"modifier\":[{\"coding\":[{\"code\":\""
+        + modifier
+        + "\"}]}]}";
+  }
+
+  private static BigDecimal total(ClaimResponse response) {
+    return response.getTotal().stream()
+        .filter(t -> t.getCategory().getCodingFirstRep().getCode().equals("eligible"))
+        .findFirst()
+        .orElseThrow()
+        .getAmount()
+        .getValue();
   }
 
   private static BigDecimal eligible(ClaimResponse response, int item) {
