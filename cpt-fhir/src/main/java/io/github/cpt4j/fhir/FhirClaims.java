@@ -857,12 +857,14 @@ public final class FhirClaims {
               + quantity.getComparatorElement().getValueAsString()
               + " one");
     }
-    boolean minutes = isMinutes(quantity, path);
+    Optional<String> minutesAt = minutesAt(quantity, path);
+    boolean minutes = minutesAt.isPresent();
     if (minutes && !AnesthesiaBaseUnits.isAnesthesiaCode(code)) {
       // Medicare counts minutes for anesthesia alone; a timed service such as 97110 is billed in
-      // its own units, and its minutes read as one unit would underpay it.
+      // its own units, and its minutes read as one unit would underpay it. Refused at the element
+      // that said minutes: the unit text, when the quantity has no code.
       throw new FhirMappingException(
-          path + ".code",
+          minutesAt.get(),
           "minutes are anesthesia time, for codes 00100-01999; bill "
               + code
               + " in its units (no unit, or UCUM 1)");
@@ -896,13 +898,14 @@ public final class FhirClaims {
 
   /**
    * Tells whether a quantity is in minutes (UCUM {@code min}) rather than units of service (no
-   * unit, or UCUM's unity: {@code 1} or an annotation such as {@code {unit}}). The coded unit
-   * decides; without a code, the unit text is read as a UCUM code, since a quantity of "min" read
-   * as units would price 95 minutes as 95 services.
+   * unit, or UCUM's unity: {@code 1} or an annotation such as {@code {unit}}): the path of the
+   * element that says minutes ({@code quantity.code}, or {@code quantity.unit} without a code), or
+   * empty for units. The coded unit decides; without a code, the unit text is read as a UCUM code,
+   * since a quantity of "min" read as units would price 95 minutes as 95 services.
    *
    * @throws FhirMappingException at the system, code or unit of any other unit
    */
-  private static boolean isMinutes(Quantity quantity, String path) {
+  private static Optional<String> minutesAt(Quantity quantity, String path) {
     if (quantity.hasSystem()) {
       requireValue(quantity.getSystemElement(), path + ".system");
       if (!isUcum(quantity.getSystem())) {
@@ -925,13 +928,13 @@ public final class FhirClaims {
       unit = quantity.getUnit();
       at = path + ".unit";
     } else {
-      return false;
+      return Optional.empty();
     }
     if (unit.equals("min")) {
-      return true;
+      return Optional.of(at);
     }
     if (unit.equals("1") || isAnnotation(unit)) {
-      return false;
+      return Optional.empty();
     }
     throw new FhirMappingException(
         at,

@@ -281,6 +281,27 @@ class FhirTest {
     assertEquals("Claim.item[0].quantity.value", tooLong.path());
   }
 
+  /**
+   * Minutes for a code that is no anesthesia are refused at the element that said minutes: the unit
+   * text of a quantity without a code was refused at {@code quantity.code}, which it lacks.
+   */
+  @Test
+  void minutesOfAServiceThatIsNoAnesthesiaAreRefusedWhereTheQuantitySaysThem() {
+    String visit =
+        "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"99213\"}]}";
+    for (String[] minutes :
+        List.of(
+            new String[] {"\"unit\":\"min\"", "unit"},
+            new String[] {"\"system\":\"http://unitsofmeasure.org\",\"code\":\"min\"", "code"},
+            // The code decides when both are given, and is where the minutes are.
+            new String[] {"\"code\":\"min\",\"unit\":\"min\"", "code"})) {
+      FhirMappingException e =
+          refused(claim(item(visit, ",\"quantity\":{\"value\":30," + minutes[0] + "}")));
+      assertEquals("Claim.item[0].quantity." + minutes[1], e.path(), e::getMessage);
+      assertTrue(e.getMessage().contains("anesthesia time"), e::getMessage);
+    }
+  }
+
   /** R4: net = quantity * unitPrice * factor; the factor was ignored, overstating the charge. */
   @Test
   void aChargeFromTheUnitPriceAppliesTheFactor() {
