@@ -1,5 +1,6 @@
 package io.github.cpt4j.jackson;
 
+import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.github.cpt4j.claim.BilledLine;
@@ -62,10 +63,25 @@ import io.github.cpt4j.modifier.ModifierViolation;
  * message carries the parser's, such as a {@code CodeFormatException}'s: {@code not a
  * ProcedureCode: '2744' has the wrong length at index 4: expected exactly five characters ...
  * (through reference chain: io.github.cpt4j.claim.ClaimLine["code"])}.
+ *
+ * <p>The module needs Jackson 2.15 or later ({@value #MIN_MAJOR}.{@value #MIN_MINOR}), whose parser
+ * reads amounts exactly: registering it with an older mapper throws an {@link
+ * IllegalStateException} naming the version found.
  */
 public final class CptModule extends SimpleModule {
 
   private static final long serialVersionUID = 1L;
+
+  /**
+   * The oldest Jackson the module runs on, 2.15: amounts are read with {@code
+   * JsonParser.getNumberValueDeferred()} and bounded by {@code JsonParser.streamReadConstraints()},
+   * both new in 2.15. With an older Jackson the first amount read failed with a {@code
+   * NoSuchMethodError}, far from the version that caused it.
+   */
+  static final int MIN_MAJOR = 2;
+
+  /** The minor version of {@link #MIN_MAJOR}'s oldest release the module runs on. */
+  static final int MIN_MINOR = 15;
 
   /** Creates the module, ready to register with an {@code ObjectMapper}. */
   public CptModule() {
@@ -101,6 +117,51 @@ public final class CptModule extends SimpleModule {
     addSerializer(PricingContext.class, new PricedClaimJson.ContextSerializer());
     addSerializer(ClaimWarning.class, new PricedClaimJson.WarningSerializer());
     addSerializer(ModifierViolation.class, new PricedClaimJson.ViolationSerializer());
+  }
+
+  /**
+   * Registers the module, after checking that the mapper's Jackson ({@code jackson-databind}) and
+   * the parser's ({@code jackson-core}) are 2.15 or later.
+   *
+   * @throws IllegalStateException naming the version found, when either is older
+   */
+  @Override
+  public void setupModule(SetupContext context) {
+    requireJackson(context.getMapperVersion());
+    requireJackson(com.fasterxml.jackson.core.json.PackageVersion.VERSION);
+    super.setupModule(context);
+  }
+
+  /**
+   * Refuses a Jackson version older than 2.15, the oldest the module runs on. An unknown version (a
+   * repackaged Jackson that does not say) is let through: nothing tells that it is older.
+   *
+   * @throws IllegalStateException naming {@code found} and the minimum, when it is older
+   */
+  static void requireJackson(Version found) {
+    if (found.isUnknownVersion()) {
+      return;
+    }
+    // Version.compareTo compares the group and artifact ids first: compare the numbers alone.
+    boolean older =
+        found.getMajorVersion() < MIN_MAJOR
+            || (found.getMajorVersion() == MIN_MAJOR && found.getMinorVersion() < MIN_MINOR);
+    if (older) {
+      throw new IllegalStateException(
+          "cpt-jackson needs Jackson "
+              + MIN_MAJOR
+              + "."
+              + MIN_MINOR
+              + " or later, and found "
+              + (found.getArtifactId().isEmpty() ? "Jackson" : found.getArtifactId())
+              + " "
+              + found
+              + ": declare jackson-databind "
+              + MIN_MAJOR
+              + "."
+              + MIN_MINOR
+              + " or later (the jackson-bom keeps jackson-core at the same version)");
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -1113,5 +1114,61 @@ class CptModuleTest {
     ObjectMapper found = new ObjectMapper().findAndRegisterModules();
     assertTrue(found.getRegisteredModuleIds().contains(CptModule.class.getName()));
     assertEquals(CptCode.parse("0001F"), found.readValue("\"0001F\"", CptCode.class));
+  }
+
+  /** A mapper that says it is another Jackson, as an older jackson-databind on the class path. */
+  private static final class MapperOf extends ObjectMapper {
+    private static final long serialVersionUID = 1L;
+    private final Version version;
+
+    MapperOf(Version version) {
+      this.version = version;
+    }
+
+    @Override
+    public Version version() {
+      return version;
+    }
+  }
+
+  private static Version databind(int major, int minor, int patch) {
+    return new Version(major, minor, patch, null, "com.fasterxml.jackson.core", "jackson-databind");
+  }
+
+  /**
+   * Registering the module with a Jackson older than 2.15 fails at once, naming both versions: it
+   * registered, and the first amount read failed with a NoSuchMethodError on a 2.15 method.
+   */
+  @Test
+  void aJacksonOlderThan215IsRefusedWhenTheModuleIsRegistered() {
+    ObjectMapper old = new MapperOf(databind(2, 14, 3));
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> old.registerModule(new CptModule()));
+    assertTrue(e.getMessage().contains("jackson-databind 2.14.3"), e::getMessage);
+    assertTrue(e.getMessage().contains("Jackson 2.15 or later"), e::getMessage);
+    new MapperOf(databind(2, 15, 0)).registerModule(new CptModule());
+  }
+
+  /** The numbers decide, not Version.compareTo's group and artifact ids first. */
+  @Test
+  void theVersionCheckComparesMajorAndMinor() {
+    for (Version older :
+        List.of(
+            databind(2, 14, 3),
+            databind(2, 0, 0),
+            databind(1, 99, 0),
+            new Version(2, 14, 99, "SNAPSHOT", "zzz", "zzz"))) {
+      assertThrows(
+          IllegalStateException.class, () -> CptModule.requireJackson(older), older::toString);
+    }
+    for (Version enough :
+        List.of(
+            databind(2, 15, 0),
+            databind(2, 22, 3),
+            databind(3, 0, 0),
+            new Version(2, 15, 0, "SNAPSHOT", "aaa", "aaa"),
+            Version.unknownVersion())) {
+      CptModule.requireJackson(enough);
+    }
   }
 }
