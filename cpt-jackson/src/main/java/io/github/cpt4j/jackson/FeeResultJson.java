@@ -147,7 +147,7 @@ final class FeeResultJson {
       }
       switch (name) {
         case "priced" -> priced = JsonFields.bool(p, ctxt, FeeResult.class, name);
-        case "amount" -> amount = JsonFields.amount(p, ctxt, FeeResult.class, name);
+        case "amount" -> amount = JsonFields.roundedAmount(p, ctxt, FeeResult.class, name);
         case "exactAmount" -> exactAmount = JsonFields.amount(p, ctxt, FeeResult.class, name);
         case "settingNotAvailable" ->
             settingNotAvailable = JsonFields.bool(p, ctxt, FeeResult.class, name);

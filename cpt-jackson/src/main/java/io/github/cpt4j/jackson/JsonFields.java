@@ -194,6 +194,14 @@ final class JsonFields {
   static final int MAX_AMOUNT_DIGITS = 15;
 
   /**
+   * The most digits a fee's {@code amount}, its exact amount rounded to cents, has before the
+   * decimal point: one more than {@link #MAX_AMOUNT_DIGITS}, as rounding may carry into a sixteenth
+   * digit ({@code 999999999999999.995} is {@code 1000000000000000.00}), and that fee reads back
+   * too.
+   */
+  static final int MAX_ROUNDED_AMOUNT_DIGITS = MAX_AMOUNT_DIGITS + 1;
+
+  /**
    * The most decimal places an exact amount read has. cpt4j's exact amounts keep every factor's
    * decimals unrounded (nine from a fee schedule's units, indices and conversion factor, a few more
    * per adjustment, thirty from a modifier 55 days share), far fewer than this; the bound is what
@@ -210,6 +218,22 @@ final class JsonFields {
    */
   static BigDecimal amount(JsonParser p, DeserializationContext ctxt, Class<?> owner, String field)
       throws IOException {
+    return amount(p, ctxt, owner, field, MAX_AMOUNT_DIGITS);
+  }
+
+  /**
+   * Reads a fee's {@code amount}, its exact amount rounded to cents, as {@link #amount(JsonParser,
+   * DeserializationContext, Class, String)} does, with at most {@value #MAX_ROUNDED_AMOUNT_DIGITS}
+   * digits before the point: at most a quadrillion dollars, what a fee below one rounds to.
+   */
+  static BigDecimal roundedAmount(
+      JsonParser p, DeserializationContext ctxt, Class<?> owner, String field) throws IOException {
+    return amount(p, ctxt, owner, field, MAX_ROUNDED_AMOUNT_DIGITS);
+  }
+
+  private static BigDecimal amount(
+      JsonParser p, DeserializationContext ctxt, Class<?> owner, String field, int maxDigits)
+      throws IOException {
     BigDecimal amount = decimal(p, ctxt, owner, field);
     // BigDecimal's toString, not toPlainString, in the messages: it stays short for 1E+999999999.
     String problem = null;
@@ -220,8 +244,13 @@ final class JsonFields {
     } else if (amount.signum() != 0
         // In long: the int difference overflows for a scale near Integer.MIN_VALUE. Zero needs no
         // bound: 0E+999999999 is zero, and is written as 0.
-        && (long) amount.precision() - amount.scale() > MAX_AMOUNT_DIGITS) {
-      problem = "an amount is less than a quadrillion dollars, not ";
+        && (long) amount.precision() - amount.scale() > maxDigits) {
+      problem =
+          maxDigits == MAX_AMOUNT_DIGITS
+              ? "an amount is less than a quadrillion dollars, not "
+              : "an amount rounded to cents has at most "
+                  + maxDigits
+                  + " digits before the point (a fee is less than a quadrillion dollars), not ";
     }
     if (problem != null) {
       throw JsonMappingException.wrapWithPath(

@@ -613,6 +613,25 @@ class CptModuleTest {
     // Every fee FeeResult.priced accepts reads back: five trillion dollars is below its bound.
     FeeResult large = FeeResult.priced(new BigDecimal("5000000000000.00"), Explanation.empty());
     assertEquals(large, MAPPER.readValue(MAPPER.writeValueAsString(large), FeeResult.class));
+    // Up to the bound: the largest fee rounds up into a sixteenth digit, and was written but
+    // refused on reading as a quadrillion dollars.
+    FeeResult largest =
+        FeeResult.priced(new BigDecimal("999999999999999.995"), Explanation.empty());
+    String written = MAPPER.writeValueAsString(largest);
+    assertTrue(written.contains("\"amount\":\"1000000000000000.00\""), written);
+    assertEquals(largest, MAPPER.readValue(written, FeeResult.class));
+    // A sixteen-digit amount is read, and must still be the exact amount rounded.
+    JsonMappingException notRounded =
+        refused(
+            "{\"amount\":\"1000000000000000.00\",\"exactAmount\":\"999999999999999.99\"}",
+            FeeResult.class);
+    assertEquals("amount", lastField(notRounded));
+    assertTrue(notRounded.getMessage().contains("rounds to"), notRounded.getMessage());
+    // Past sixteen digits, the amount is refused before anything computes with it.
+    JsonMappingException tooLarge =
+        refused("{\"amount\":\"10000000000000000.00\",\"exactAmount\":\"1\"}", FeeResult.class);
+    assertEquals("amount", lastField(tooLarge));
+    assertTrue(tooLarge.getMessage().contains("at most 16 digits"), tooLarge.getMessage());
     JsonMappingException negativeStep =
         refused("{\"rule\":\"a\",\"description\":\"x\",\"amountAfter\":-5}", PricingStep.class);
     assertTrue(negativeStep.getMessage().contains("never negative"), negativeStep.getMessage());
