@@ -15,7 +15,7 @@ import org.apache.hadoop.fs.Path;
  * The CMS files a Medicare fee schedule is built from, as bytes, so that they travel to the
  * executors inside one broadcast: no shared storage is needed, and each executor receives them
  * once. A file not given is replaced by its bundled 2025 counterpart, as with {@code cpt price}.
- * The full 2025 relative value file is about 5 MB.
+ * The full 2025 relative value file is about 2.5 MB (3.1 MB with the GPCI and OPPS cap files).
  *
  * <pre>{@code
  * FeeScheduleFiles files = FeeScheduleFiles.read(
