@@ -214,12 +214,20 @@ final class CareTeam {
    * entry: the one NPI of the entries {@link #ownProvider} reads (in a role that furnishes the
    * service, else the only entry when it has no role), when each of them has that NPI. Empty when
    * they have none, several, or some have none: which provider furnished those items is then not
-   * for cpt4j to guess, and their lines stay without an NPI, as before.
+   * for cpt4j to guess, and their lines stay without an NPI, as before. An entry whose NPI cannot
+   * be read (a reference with a data-absent reason, an NPI of a wrong check digit) has none here:
+   * the care team is optional detail to items that do not name it, and is refused only where an
+   * item names the entry, as before.
    */
   Optional<Npi> ownNpi() {
     Npi found = null;
     for (int j : furnishing()) {
-      Optional<Npi> npi = npi(j);
+      Optional<Npi> npi;
+      try {
+        npi = npi(j);
+      } catch (FhirMappingException e) {
+        return Optional.empty();
+      }
       if (npi.isEmpty() || (found != null && !found.equals(npi.get()))) {
         return Optional.empty();
       }

@@ -70,8 +70,9 @@ import org.hl7.fhir.r4.model.Quantity;
  *       provider's: it has the NPI of the entries in the role {@code primary}, {@code rendering} or
  *       {@code performing} (else of the care team's only entry, when that has no role) when each of
  *       them has that one NPI, so that it is ranked with the items naming them; otherwise it has
- *       none. A sequence that names no entry, and an NPI that is not one (its check digit too), are
- *       refused at their paths;
+ *       none (an entry whose NPI cannot be read is refused only at an item naming it). A sequence
+ *       that names no entry, and an NPI that is not one (its check digit too), are refused at their
+ *       paths;
  *   <li>the line's number from {@code item.sequence}, by which messages and explanations name it
  *       ({@link Claim#withLineNumbers}); an item without a sequence is numbered by its position,
  *       counted from 1. Sequences identify items, in the claim and in the response's {@code

@@ -172,6 +172,10 @@ class FhirRenderingProviderTest {
                     + member(2, "{\"reference\":\"Practitioner/dr1\"}", primary),
                 item(1, "99213", null)),
             0));
+    // An own provider's NPI that cannot be read is refused only at an item that names it.
+    assertEquals(
+        Optional.empty(),
+        provider(claim("", member(1, byNpi("1234567890"), primary), item(1, "99213", null)), 0));
     // An only entry in another role (an assistant) is no claim's own provider.
     assertEquals(
         Optional.empty(),
