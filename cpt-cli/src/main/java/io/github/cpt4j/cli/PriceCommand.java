@@ -400,7 +400,10 @@ final class PriceCommand implements Callable<Integer> {
             qualifyingApm,
             Optional.ofNullable(setting == null ? null : setting.pos),
             presentAtInduction,
-            PractitionerChoice.byProvider(practitioners));
+            PractitionerChoice.byProvider(practitioners),
+            // A locality of --zip alone gives way to a row's zip cell; one of --locality does not:
+            // it is where the service was performed, the cell where the patient lives.
+            locality == null && zip != null);
     return input == null ? priceLines(defaults, pricer) : priceBatch(defaults, pricer);
   }
 

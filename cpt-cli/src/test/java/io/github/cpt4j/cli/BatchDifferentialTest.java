@@ -633,10 +633,12 @@ class BatchDifferentialTest {
       if (!data.localities().contains(locality)) {
         return problem("unknown_locality");
       }
-    } else if (!zipCell.isEmpty()) {
-      placingZip = zipCell.substring(0, 5);
     } else if (defaults.locality().isPresent()) {
+      // --locality is where the service was performed; a zip cell is then only the patient's.
       locality = Locality.parse(defaults.locality().get());
+    } else if (!zipCell.isEmpty()) {
+      // In place of --zip: the options are the defaults for blank cells.
+      placingZip = zipCell.substring(0, 5);
     } else if (defaults.zip().isPresent()) {
       locality = BundledData.zipLocalities().find(defaults.zip().get()).orElseThrow();
     } else {

@@ -756,7 +756,8 @@ class PriceCommandTest {
         "fake 71046-26 x2 of 1 at 13282-99 non-facility 2025-06-01", rows.get(2).getField(7));
     assertEquals("20.00", rows.get(2).getField(5));
     assertEquals("third, quoted", rows.get(3).getField(0));
-    assertTrue(rows.get(3).getField(7).startsWith("fake 99213-25-59 of 1 at 60601-01"));
+    // Beside --locality, the ZIP cell is where the patient lives, not the place of service.
+    assertTrue(rows.get(3).getField(7).startsWith("fake 99213-25-59 of 1 at 13282-99"));
   }
 
   @Test
@@ -899,6 +900,68 @@ class PriceCommandTest {
             "2025-03-01");
     assertTrue(batch.out().contains("\n99213,,82.71,priced,"), batch::toString);
     assertTrue(batch.out().contains("\nE0114,NU,61.45,priced,"), batch::toString);
+  }
+
+  /**
+   * The options are the defaults for blank cells: a row's zip cell with a blank locality cell is
+   * where its patient lives, and places the row only in place of {@code --zip}, never of {@code
+   * --locality}, where the service was performed. It placed the row by the ZIP code anyway: 99213
+   * at Manhattan's 101.06 (13202-01) rather than Rochester's 85.86 (13282-99), which {@code
+   * --locality 13282-99 --zip 10001} gives.
+   */
+  @Test
+  void aZipCellIsWhereThePatientLivesBesideLocalityButPlacesTheRowBesideZip() throws IOException {
+    String cells = "code,modifiers,zip\n99213,,10001\nE0114,NU,10001\n";
+    Cli.Result given =
+        Cli.runWithInput(
+            cells, "price", "-i", "-", "-l", "13282-99", "-d", "2025-03-14", "-f", "csv");
+    assertEquals(0, given.status(), given::toString);
+    assertTrue(given.out().contains("\n99213,,10001,85.86,priced,"), given::toString);
+    // NY non-rural crutches: the cell is still where the patient lives.
+    assertTrue(given.out().contains("\nE0114,NU,10001,61.45,priced,"), given::toString);
+    // The same as the two options, and as the two options of a claim on the command line.
+    Cli.Result options =
+        Cli.runWithInput(
+            "code,modifiers\n99213,\nE0114,NU\n",
+            "price",
+            "-i",
+            "-",
+            "-l",
+            "13282-99",
+            "-z",
+            "10001",
+            "-d",
+            "2025-03-14");
+    assertTrue(options.out().contains("\n99213,,85.86,priced,"), options::toString);
+    assertTrue(options.out().contains("\nE0114,NU,61.45,priced,"), options::toString);
+    // Beside --zip alone (14620, Rochester), the cell is both, in place of the option.
+    Cli.Result zip = Cli.runWithInput(cells, "price", "-i", "-", "-z", "14620", "-d", "2025-03-14");
+    assertTrue(zip.out().contains("\n99213,,10001,101.06,priced,"), zip::toString);
+    assertTrue(zip.out().contains("\nE0114,NU,10001,61.45,priced,"), zip::toString);
+  }
+
+  /**
+   * A row's ZIP code that CMS splits by ZIP+4 (35958, Alabama) gets the warning that says to give a
+   * locality column or {@code --locality}; with {@code --locality}, the ZIP code no longer places
+   * the row, so the warning is gone and the row is priced in the locality given.
+   */
+  @Test
+  void localityTakesASplitZipCellsRowsOutOfItsWarning() throws IOException {
+    String cells = "code,zip\n99213,35958\n";
+    Cli.Result alone = Cli.runWithInput(cells, "price", "-i", "-", "-d", "2025-03-14");
+    assertEquals(
+        List.of(
+            "cpt price: warning: 1 row has a ZIP code that CMS splits between payment localities"
+                + " and prices by its ZIP+4, which cpt4j does not read: priced in the locality of"
+                + " its five-digit row; give a locality column (or --locality) for those rows"),
+        alone.errLines(),
+        alone::toString);
+    assertTrue(alone.out().contains("\n99213,35958,81.86,priced,"), alone::toString);
+    Cli.Result given =
+        Cli.runWithInput(cells, "price", "-i", "-", "-l", "01112-05", "-d", "2025-03-14");
+    assertEquals(List.of(), given.errLines(), given::toString);
+    // San Francisco's 109.15, not Alabama's 81.86 (10112-00, the ZIP code's five-digit row).
+    assertTrue(given.out().contains("\n99213,35958,109.15,priced,"), given::toString);
   }
 
   @Test

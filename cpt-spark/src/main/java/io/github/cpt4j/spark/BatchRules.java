@@ -85,7 +85,8 @@ final class BatchRules {
         options.qualifyingApm(),
         options.placeOfService(),
         options.presentAtInduction(),
-        options.practitioners());
+        options.practitioners(),
+        options.localityFromZip());
   }
 
   /**

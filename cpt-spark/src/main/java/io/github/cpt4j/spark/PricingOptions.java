@@ -38,7 +38,7 @@ import org.immutables.value.Value;
 @Value.Immutable(copy = true)
 public abstract class PricingOptions implements Serializable {
 
-  private static final long serialVersionUID = 5L;
+  private static final long serialVersionUID = 6L;
 
   /** Only Immutables' implementation extends this type. */
   PricingOptions() {}
@@ -59,6 +59,16 @@ public abstract class PricingOptions implements Serializable {
     return -1;
   }
 
+  /**
+   * Whether the locality is only that of the beneficiary's ZIP code ({@link #withZip}), so that a
+   * row's own ZIP code places the row instead, as with {@code --zip} alone; a locality given as
+   * such is where the service was performed, and a row's ZIP code only where its patient lives.
+   */
+  @Value.Default
+  boolean localityFromZip() {
+    return false;
+  }
+
   /** The setting of rows that give none: the place's when {@link #placeCode} is one. */
   @Value.Default
   Setting defaultSetting() {
@@ -73,6 +83,8 @@ public abstract class PricingOptions implements Serializable {
 
   abstract PricingOptions withPackedLocality(int packedLocality);
 
+  abstract PricingOptions withLocalityFromZip(boolean localityFromZip);
+
   abstract PricingOptions withDefaultSetting(Setting setting);
 
   abstract PricingOptions withPlaceCode(int placeCode);
@@ -81,9 +93,14 @@ public abstract class PricingOptions implements Serializable {
 
   abstract PricingOptions withProviderTypes(Map<String, ? extends PractitionerType> types);
 
-  /** Returns a copy whose rows without a locality or ZIP code are priced in {@code locality}. */
+  /**
+   * Returns a copy whose rows without a locality are priced in {@code locality}, as {@code
+   * --locality} does: a row's ZIP code is then only where its patient lives, for the DMEPOS fee
+   * schedule.
+   */
   public final PricingOptions withLocality(Locality locality) {
     return withPackedLocality(requireNonNull(locality, "locality").packed())
+        .withLocalityFromZip(false)
         .withBeneficiaryZip(Optional.empty());
   }
 
@@ -104,14 +121,15 @@ public abstract class PricingOptions implements Serializable {
                     new IllegalArgumentException(
                         "ZIP code " + zip.strip() + " is in no Medicare payment locality"));
     return withPackedLocality(found.packed())
+        .withLocalityFromZip(true)
         .withBeneficiaryZip(Optional.of(BatchRules.zipDigits(zip)));
   }
 
   /**
-   * Returns a copy whose rows without a locality or ZIP code are priced in {@code locality}, for a
-   * beneficiary living in {@code beneficiaryZip} (five digits or ZIP+4), by which the DMEPOS fee
-   * schedule prices, as {@code --locality} and {@code --zip} given together do: the service in one
-   * place, the patient from another.
+   * Returns a copy whose rows without a locality are priced in {@code locality}, for a beneficiary
+   * living in {@code beneficiaryZip} (five digits or ZIP+4), by which the DMEPOS fee schedule
+   * prices, as {@code --locality} and {@code --zip} given together do: the service in one place,
+   * the patient from another. A row's own ZIP code is where its patient lives.
    *
    * @throws IllegalArgumentException if {@code beneficiaryZip} is not a ZIP code
    */
@@ -119,6 +137,7 @@ public abstract class PricingOptions implements Serializable {
     requireNonNull(locality, "locality");
     requireNonNull(beneficiaryZip, "beneficiaryZip");
     return withPackedLocality(locality.packed())
+        .withLocalityFromZip(false)
         .withBeneficiaryZip(Optional.of(BatchRules.zipDigits(beneficiaryZip)));
   }
 
@@ -266,6 +285,7 @@ public abstract class PricingOptions implements Serializable {
   public String toString() {
     return "PricingOptions{locality="
         + locality().map(Locality::toString).orElse("none")
+        + (localityFromZip() ? " (of the ZIP code)" : "")
         + ", setting="
         + setting().words()
         + placeOfService().map(p -> ", pos=" + p).orElse("")

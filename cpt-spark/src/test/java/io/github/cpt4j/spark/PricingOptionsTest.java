@@ -137,6 +137,36 @@ class PricingOptionsTest {
     assertEquals(Map.of(), BASE.practitioners());
   }
 
+  /**
+   * As {@code cpt price --input}: a row's ZIP code places the row in place of {@link
+   * PricingOptions#withZip}'s locality, and beside a locality given as such is only where the
+   * patient lives. 99213 on 2025-03-14 in ZIP 10001 is Manhattan's 101.06 (13202-01); in Rochester
+   * (13282-99) it is 85.86.
+   */
+  @Test
+  void aRowsZipCodePlacesTheRowOnlyInPlaceOfTheOptionsZipCode() {
+    PricingOptions options = PricingOptions.of(LocalDate.of(2025, 3, 14));
+    Locality rochester = Locality.parse("13282-99");
+    assertEquals("85.86", amountOfAVisitInZip10001(options.withLocality(rochester)));
+    assertEquals("85.86", amountOfAVisitInZip10001(options.withLocality(rochester, "14620")));
+    assertEquals("101.06", amountOfAVisitInZip10001(options.withZip("14620")));
+    assertEquals(true, BatchRules.defaults(options.withZip("14620")).localityFromZip());
+    assertEquals(
+        false,
+        BatchRules.defaults(options.withZip("14620").withLocality(rochester)).localityFromZip());
+    assertTrue(
+        options.withZip("14620").toString().contains("locality=13282-99 (of the ZIP code),"),
+        options::toString);
+  }
+
+  private static String amountOfAVisitInZip10001(PricingOptions options) {
+    BatchRules rules = new BatchRules(List.of("code", "zip"), options, FeeScheduleFiles.bundled());
+    BatchRules.LineResult result =
+        rules.priceClaim(List.<String[]>of(new String[] {"99213", "10001"})).get(0);
+    assertEquals("priced", result.result(), result::toString);
+    return result.amount().toPlainString();
+  }
+
   private static PricingOptions roundTrip(PricingOptions options)
       throws IOException, ClassNotFoundException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

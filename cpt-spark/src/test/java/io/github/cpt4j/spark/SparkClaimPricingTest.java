@@ -93,12 +93,17 @@ class SparkClaimPricingTest {
   @Test
   void shuffledClaimsPriceAsTheCommandLinePricesThemSorted() throws IOException {
     List<String> rows = new LineGenerator(16).rows(3_000);
+    // Rochester by its ZIP code rather than by --locality: a row's zip cell places the row in place
+    // of the options' ZIP code (unknown_zip when it is in no locality), not of a locality given.
+    PricingOptions byZip = PricingOptions.of(LocalDate.of(2025, 6, 1)).withZip("14620");
     Map<String, CliReference.Answer> expected =
-        CliReference.price(LineGenerator.HEADER + "\n" + String.join("\n", rows) + "\n", OPTIONS);
+        CliReference.price(LineGenerator.HEADER + "\n" + String.join("\n", rows) + "\n", byZip);
 
-    Dataset<Row> priced = pricing.price(csv(LineGenerator.interleaved(rows, 7), 4));
-
-    Map<String, CliReference.Answer> actual = byId(priced);
+    Map<String, CliReference.Answer> actual;
+    try (SparkClaimPricing zipPricing =
+        SparkClaimPricing.create(spark, FeeScheduleFiles.bundled(), byZip)) {
+      actual = byId(zipPricing.price(csv(LineGenerator.interleaved(rows, 7), 4)));
+    }
     CliReference.assertSameAnswers(expected, actual);
     // The data exercises what it should: claims, and bad rows of many kinds, each with a reason.
     long pricedRows = actual.values().stream().filter(a -> a.result().equals("priced")).count();

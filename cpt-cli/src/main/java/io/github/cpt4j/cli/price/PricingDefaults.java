@@ -14,7 +14,10 @@ import java.util.Optional;
 /**
  * The context options of {@code cpt price}, which apply to every line that does not say otherwise:
  * the locality ({@code --locality}, or {@code --zip} resolved to one), the setting ({@code
- * --setting}, or {@code --pos} resolved to one) and the date of service ({@code --date}).
+ * --setting}, or {@code --pos} resolved to one) and the date of service ({@code --date}). A batch
+ * row with a ZIP code of its own and no locality is placed by its ZIP code only when the defaults'
+ * locality is none or that of {@code --zip}: a locality given with {@code --locality} is where the
+ * service was performed, and the row's ZIP code where the patient lives.
  *
  * @param locality where services were performed, if given
  * @param setting the setting; non-facility unless given
@@ -29,6 +32,10 @@ import java.util.Optional;
  *     {@code present_at_induction} cell is blank
  * @param providers who furnished the lines of each rendering provider given a type of its own
  *     ({@code --practitioner NPI=TYPE}), in place of {@code practitioner}
+ * @param localityFromZip whether {@code locality} is only that of {@code beneficiaryZip} ({@code
+ *     --zip} without {@code --locality}), so that a batch row's own ZIP code places the row in its
+ *     stead; when false, a given locality is where the service was performed, and a row's ZIP code
+ *     is only where its patient lives, as {@code --locality} with {@code --zip}
  */
 public record PricingDefaults(
     Optional<Locality> locality,
@@ -39,9 +46,13 @@ public record PricingDefaults(
     boolean qualifyingApm,
     Optional<PlaceOfService> place,
     boolean presentAtInduction,
-    Map<Npi, PractitionerType> providers) {
+    Map<Npi, PractitionerType> providers,
+    boolean localityFromZip) {
 
-  /** Checks that nothing is null, and copies the providers. */
+  /**
+   * Checks that nothing is null, and that a locality from the ZIP code has the ZIP code, and copies
+   * the providers.
+   */
   public PricingDefaults {
     requireNonNull(locality, "locality");
     requireNonNull(setting, "setting");
@@ -50,6 +61,36 @@ public record PricingDefaults(
     requireNonNull(practitioner, "practitioner");
     requireNonNull(place, "place");
     providers = Map.copyOf(requireNonNull(providers, "providers"));
+    if (localityFromZip && beneficiaryZip.isEmpty()) {
+      throw new IllegalArgumentException("a locality from the ZIP code needs the ZIP code");
+    }
+  }
+
+  /**
+   * The defaults whose locality, if any, was given as such ({@code --locality}): a batch row's ZIP
+   * code is then only where its patient lives.
+   */
+  public PricingDefaults(
+      Optional<Locality> locality,
+      Setting setting,
+      LocalDate date,
+      Optional<String> beneficiaryZip,
+      PractitionerType practitioner,
+      boolean qualifyingApm,
+      Optional<PlaceOfService> place,
+      boolean presentAtInduction,
+      Map<Npi, PractitionerType> providers) {
+    this(
+        locality,
+        setting,
+        date,
+        beneficiaryZip,
+        practitioner,
+        qualifyingApm,
+        place,
+        presentAtInduction,
+        providers,
+        false);
   }
 
   /** The defaults without a place of service or presence at induction. */

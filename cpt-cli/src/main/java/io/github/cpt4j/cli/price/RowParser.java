@@ -42,7 +42,8 @@ import java.util.function.Predicate;
  * {@code conflicting_setting} (both {@code setting} and {@code pos}), {@code missing_location}
  * (neither, and no default), {@code malformed_row} (a field count other than the header's, or a
  * record that is not valid CSV). A {@code zip} is where the patient lives, for the DMEPOS fee
- * schedule; without a {@code locality} it also gives the locality.
+ * schedule; without a {@code locality}, in the row or given as such in the defaults, it also gives
+ * the locality.
  */
 public final class RowParser {
 
@@ -332,7 +333,7 @@ public final class RowParser {
     String placingZip = null;
     boolean ownZip = false;
     // The zip column is also where the patient lives, which the DMEPOS fee schedule prices by;
-    // with a locality beside it, it is that alone.
+    // with a locality beside it, in the row or from --locality, it is that alone.
     Optional<String> beneficiaryZip = defaults.beneficiaryZip();
     if (!WhiteSpace.isBlank(zipText)) {
       try {
@@ -354,9 +355,12 @@ public final class RowParser {
             claimValue);
       }
       lastKnownLocality = place;
-    } else if (!WhiteSpace.isBlank(zipText)) {
+    } else if (!WhiteSpace.isBlank(zipText)
+        && (defaults.locality().isEmpty() || defaults.localityFromZip())) {
       // Looked up below, once the row's date is known: CMS's ZIP code file changes by quarter.
-      // The cell is a ZIP code: it was read as the beneficiary's above.
+      // The cell is a ZIP code: it was read as the beneficiary's above. It places the row in
+      // place of --zip, not of --locality, which says where the service was performed (the
+      // options are the defaults for blank cells, and the locality cell is blank).
       place = null;
       placingZip = zipText;
       ownZip = true;
