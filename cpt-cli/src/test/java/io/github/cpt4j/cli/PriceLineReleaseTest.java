@@ -1,6 +1,7 @@
 package io.github.cpt4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
@@ -63,6 +64,41 @@ class PriceLineReleaseTest {
     assertEquals(List.of(), r.errLines(), r::toString);
     rows = ValidateCommandTest.csv(r.out());
     assertEquals("3455.73", rows.get(1).getField(amount), r::toString);
+  }
+
+  /**
+   * A date column whose name starts with "doss" or holds the letters "sedate" across two words was
+   * taken for a dossier or a sedation date, and priced on {@code --date} without a word: 0446T at
+   * 2025B's 5,549.77 in Rochester, not 2025A's 2,815.91 of its January date.
+   */
+  @Test
+  void aDateColumnNamedDosStartOrExpenseDateGetsTheWarning() throws IOException {
+    for (String name : List.of("DOS_START", "Line 1st Expense Date")) {
+      String input = "code," + name + "\n0446T,2025-01-15\n";
+      Cli.Result r =
+          Cli.runWithInput(
+              input, "price", "--input", "-", "-l", "13282-99", "--date", "2025-06-02");
+      assertEquals(0, r.status(), r::toString);
+      assertEquals(
+          List.of("cpt price: warning: column '" + name + "' is not read: did you mean 'date'?"),
+          r.errLines(),
+          r::toString);
+      List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+      int amount = rows.get(0).getFields().indexOf("amount");
+      assertEquals("5549.77", rows.get(1).getField(amount), r::toString);
+    }
+    Cli.Result dated =
+        Cli.runWithInput(
+            "code,date\n0446T,2025-01-15\n",
+            "price",
+            "--input",
+            "-",
+            "-l",
+            "13282-99",
+            "--date",
+            "2025-06-02");
+    assertEquals(List.of(), dated.errLines(), dated::toString);
+    assertTrue(dated.out().contains("\n0446T,2025-01-15,2815.91,priced,"), dated::toString);
   }
 
   /**

@@ -144,10 +144,13 @@ public final class BatchHeader {
           Map.entry("providertype", "practitioner"));
 
   /**
-   * Words of a column name that say its dates are not the line's date of service (a birth, a
+   * The starts of words that say a column's dates are not the line's date of service (a birth, a
    * payment, the claim's receipt, a stay's admission, the record's own upkeep...), or that hold the
-   * letters "date" without being one ({@code update}, {@code candidate}), in {@link #squeezed}
-   * form: such a column is carried through without a warning, a date column or not.
+   * letters "date" without being one ({@code update}, {@code candidate}), in lower case: a column
+   * with a {@link #words word} that starts with one, alone or after "re" or "pre" ({@code
+   * readmission}, {@code preauth}), is carried through without a warning, a date column or not.
+   * Matched against whole words, not the letters of the whole name, since the letters of two words
+   * can spell one of these: {@code Expense Date} holds "sedate", {@code Dispense Date} too.
    */
   private static final List<String> NOT_DATE_OF_SERVICE =
       List.of(
@@ -209,8 +212,14 @@ public final class BatchHeader {
           "liquidat",
           "sedate");
 
-  /** The names starting "dos" that are words of their own: a drug's dose, not a date. */
-  private static final List<String> NOT_DOS = List.of("dosag", "dosim", "dosing", "doss");
+  /**
+   * The first words starting "dos" that are words of their own: a drug's dosage, a dossier, not a
+   * date of service ({@code DOS_START} and {@code DOS (Service)} are).
+   */
+  private static final List<String> NOT_DOS = List.of("dosag", "dosim", "dosing", "dossier");
+
+  /** The prefixes a word may have before one of {@link #NOT_DATE_OF_SERVICE}. */
+  private static final List<String> WORD_PREFIXES = List.of("", "re", "pre");
 
   /**
    * A column that the batch does not read (it is carried through) whose name looks like that of a
@@ -366,7 +375,7 @@ public final class BatchHeader {
       if (key.equals(CODE) || OPTIONAL.contains(key)) {
         continue;
       }
-      String known = lookalike(squeezed(key), missing);
+      String known = lookalike(name.strip(), missing);
       if (known != null) {
         found.add(new Lookalike(name.strip(), known));
       }
@@ -375,19 +384,21 @@ public final class BatchHeader {
   }
 
   /**
-   * The missing known column that {@code squeezed} looks like, or null. It does when it is one of
-   * the {@link #SYNONYMS}, or spelled like the known name within one edit (a letter added, dropped
-   * or changed, or two neighbours swapped) that keeps the first letter for names of four to six
-   * letters ({@code unit}, {@code cliam}), within two edits for longer ones ({@code modifier},
-   * {@code mintues}); names of three letters ({@code zip}, {@code pos}) only by their synonyms. The
-   * short names are held closer because plain words lie near them: {@code note} is two edits from
-   * {@code date}, {@code rate} one, {@code id} two from {@code zip}. ({@code data} is a lookalike:
-   * it is the word for a date in several languages.) A known name or a synonym followed by a number
-   * ({@code zip0}, {@code units2}, {@code mod1}) is a lookalike at any length. Failing all these, a
-   * name that {@link #isDateOfService} looks like {@code date}, and one holding {@code modifier} or
-   * {@code mdfr} like {@code modifiers}: exports name those two in too many ways to list.
+   * The missing known column that the column {@code name} looks like, or null. It does when its
+   * {@link #squeezed} form is one of the {@link #SYNONYMS}, or spelled like the known name within
+   * one edit (a letter added, dropped or changed, or two neighbours swapped) that keeps the first
+   * letter for names of four to six letters ({@code unit}, {@code cliam}), within two edits for
+   * longer ones ({@code modifier}, {@code mintues}); names of three letters ({@code zip}, {@code
+   * pos}) only by their synonyms. The short names are held closer because plain words lie near
+   * them: {@code note} is two edits from {@code date}, {@code rate} one, {@code id} two from {@code
+   * zip}. ({@code data} is a lookalike: it is the word for a date in several languages.) A known
+   * name or a synonym followed by a number ({@code zip0}, {@code units2}, {@code mod1}) is a
+   * lookalike at any length. Failing all these, a name that {@link #isDateOfService} looks like
+   * {@code date}, and one holding {@code modifier} or {@code mdfr} like {@code modifiers}: exports
+   * name those two in too many ways to list.
    */
-  private static String lookalike(String squeezed, List<String> missing) {
+  private static String lookalike(String name, List<String> missing) {
+    String squeezed = squeezed(name);
     String synonym = SYNONYMS.get(squeezed);
     if (synonym != null) {
       return missing.contains(synonym) ? synonym : null;
@@ -424,7 +435,7 @@ public final class BatchHeader {
         bestDistance = distance;
       }
     }
-    if (best == null && missing.contains("date") && isDateOfService(squeezed)) {
+    if (best == null && missing.contains("date") && isDateOfService(name)) {
       return "date";
     }
     // A modifier column of any export: modifier_1, CPT Modifier, HCPCS_1ST_MDFR_CD.
@@ -437,31 +448,80 @@ public final class BatchHeader {
   }
 
   /**
-   * Tells whether a column of the {@link #squeezed} name is likely a line's date of service, which
-   * exports name in more ways than a list holds: CMS-1500 item 24A is "Date(s) of Service From" and
-   * "To", Medicare's claim files have {@code CLM_FROM_DT} and {@code LINE_1ST_EXPNS_DT}, and others
-   * write {@code DOS_FROM}, {@code svc_dt} or {@code FromDate}. It is when the name holds "date",
-   * starts or ends with "dos", ends with "dt" or "dttm" or starts with "dtof", and holds none of
-   * the {@link #NOT_DATE_OF_SERVICE} words: {@code date_of_birth}, {@code paid_date} and {@code
-   * last_update} are not, nor are {@code dose} and {@code dosage}.
+   * Tells whether a column named {@code name} is likely a line's date of service, which exports
+   * name in more ways than a list holds: CMS-1500 item 24A is "Date(s) of Service From" and "To",
+   * Medicare's claim files have {@code CLM_FROM_DT} and {@code LINE_1ST_EXPNS_DT}, and others write
+   * {@code DOS_FROM}, {@code svc_dt} or {@code FromDate}. It is when the {@link #squeezed} name
+   * holds "date", starts or ends with "dos", ends with "dt" or "dttm" or starts with "dtof", and no
+   * {@link #words word} of the name starts with one of the {@link #NOT_DATE_OF_SERVICE} words:
+   * {@code date_of_birth}, {@code paid_date} and {@code last_update} are not, nor are {@code dose}
+   * and {@code dosage}, but {@code Expense Date} is.
    */
-  private static boolean isDateOfService(String squeezed) {
+  private static boolean isDateOfService(String name) {
+    String squeezed = squeezed(name);
+    List<String> words = words(name);
+    String first = words.isEmpty() ? "" : words.get(0);
     boolean dateLike =
         squeezed.contains("date")
-            || squeezed.startsWith("dos") && NOT_DOS.stream().noneMatch(squeezed::startsWith)
+            || squeezed.startsWith("dos") && NOT_DOS.stream().noneMatch(first::startsWith)
             || squeezed.endsWith("dos")
             || squeezed.startsWith("dtof") // not dtl, a claim line's detail
             || squeezed.endsWith("dt")
             || squeezed.endsWith("dttm");
-    if (!dateLike || squeezed.startsWith("dose") && !squeezed.startsWith("dosend")) {
+    if (!dateLike || first.startsWith("dose") && !first.startsWith("dosend")) {
       return false; // a dose, not the end of the dates of service
     }
-    for (String word : NOT_DATE_OF_SERVICE) {
-      if (squeezed.contains(word)) {
-        return false;
+    for (String word : words) {
+      for (String prefix : WORD_PREFIXES) {
+        if (word.startsWith(prefix)) {
+          for (String other : NOT_DATE_OF_SERVICE) {
+            if (word.startsWith(other, prefix.length())) {
+              return false;
+            }
+          }
+        }
       }
     }
     return true;
+  }
+
+  /**
+   * The words of a column name, in lower case: its runs of letters and digits, split where a lower
+   * case letter meets a capital ({@code FromDate}) and before the capital that starts a word after
+   * an abbreviation ({@code DOSFrom}). {@code LINE_1ST_EXPNS_DT} is line, 1st, expns and dt; {@code
+   * Date(s) of Service} date, s, of and service.
+   */
+  static List<String> words(String name) {
+    List<String> words = new ArrayList<>();
+    StringBuilder word = new StringBuilder();
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!Character.isLetterOrDigit(c)) {
+        addWord(words, word);
+        continue;
+      }
+      if (word.length() > 0 && Character.isUpperCase(c)) {
+        char before = name.charAt(i - 1);
+        boolean camel = Character.isLowerCase(before);
+        boolean afterAbbreviation =
+            Character.isUpperCase(before)
+                && i + 1 < name.length()
+                && Character.isLowerCase(name.charAt(i + 1));
+        if (camel || afterAbbreviation) {
+          addWord(words, word);
+        }
+      }
+      word.append(Character.toLowerCase(c));
+    }
+    addWord(words, word);
+    return words;
+  }
+
+  private static void addWord(List<String> words, StringBuilder word) {
+    if (word.length() > 0) {
+      words.add(word.toString());
+      word.setLength(0);
+    }
   }
 
   /**

@@ -164,7 +164,18 @@ class BatchHeaderTest {
         "procedure_date",
         "dos",
         "date_of_service",
-        "Service Date"
+        "Service Date",
+        // The letters of two words spelled an exclusion: "sedate", a dossier.
+        "Expense Date",
+        "ExpenseDate",
+        "Line 1st Expense Date",
+        "Dispense Date",
+        "Case Date",
+        "Purchase Date",
+        "DOS_START",
+        "DOSSTART",
+        "DOS (Service)",
+        "DOSFrom"
       })
   void aNameOfADateOfServiceLooksLikeTheDate(String name) {
     List<BatchHeader.Lookalike> found = lookalikes("code", name);
@@ -215,16 +226,39 @@ class BatchHeaderTest {
         "order_date",
         "referral_date",
         "auth_date",
+        "preauth_date",
+        "readmission_date",
+        "BirthDate",
+        "DateOfBirth",
+        "LastUpdate",
         "candidate",
         "validated",
         "sedated",
         "dose",
         "dosage",
         "dosing_weight",
+        "dossier",
+        "Dossier_Number",
         "dtl_line_num"
       })
   void anotherDateOrAWordIsNotTheDate(String name) {
     assertEquals(List.of(), lookalikes("code", name));
+  }
+
+  /**
+   * A name's words, which the exclusions are matched against: split at anything but letters and
+   * digits, and at capitals that start a word.
+   */
+  @Test
+  void theWordsOfANameAreSplitAtSeparatorsAndCapitals() {
+    assertEquals(
+        List.of("line", "1st", "expense", "date"), BatchHeader.words("Line 1st Expense Date"));
+    assertEquals(List.of("line", "1st", "expns", "dt"), BatchHeader.words("LINE_1ST_EXPNS_DT"));
+    assertEquals(List.of("date", "of", "birth"), BatchHeader.words("DateOfBirth"));
+    assertEquals(List.of("dos", "from"), BatchHeader.words("DOSFrom"));
+    assertEquals(List.of("date", "s", "of", "service"), BatchHeader.words("Date(s) of Service"));
+    assertEquals(List.of("dos", "service"), BatchHeader.words(" DOS (Service) "));
+    assertEquals(List.of(), BatchHeader.words("_-_"));
   }
 
   /** Two date columns of one line, From and To as the CMS-1500 has them: both are named. */
