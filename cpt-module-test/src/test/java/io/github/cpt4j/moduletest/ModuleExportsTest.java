@@ -55,11 +55,13 @@ class ModuleExportsTest {
 
   /**
    * The packages a library module exports to named modules of the project alone, and to which: not
-   * API, hidden from every user module. The command line shares the core's one definition of blank
-   * text instead of keeping copies of it.
+   * API, hidden from every user module. The command line and the data loaders share the core's one
+   * definition of blank text instead of keeping copies of it.
    */
   private static final Map<String, Map<String, Set<String>>> QUALIFIED =
-      Map.of("io.github.cpt4j.core", Map.of("io.github.cpt4j.text", Set.of("io.github.cpt4j.cli")));
+      Map.of(
+          "io.github.cpt4j.core",
+          Map.of("io.github.cpt4j.text", Set.of("io.github.cpt4j.cli", "io.github.cpt4j.data")));
 
   /** Packages that exist inside a module and must stay hidden from its users. */
   private static final Map<String, Set<String>> INTERNAL =

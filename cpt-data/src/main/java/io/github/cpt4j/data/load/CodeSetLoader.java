@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Reads {@link CodeSet}s from files: the AMA's licensed CPT descriptor files and plain CSV lists.
@@ -108,7 +107,7 @@ public final class CodeSetLoader {
    */
   public CodeSet loadTabDelimited(Path file) throws IOException {
     String name = file.toString();
-    return entries(AmaFiles.tabRows(read(file), name), Map.of());
+    return entries(AmaFiles.tabRows(read(file), name), name, Map.of(), name);
   }
 
   /**
@@ -119,7 +118,7 @@ public final class CodeSetLoader {
    * @throws IOException if the stream cannot be read
    */
   public CodeSet loadTabDelimited(InputStream in, String sourceName) throws IOException {
-    return entries(AmaFiles.tabRows(read(in, sourceName), sourceName), Map.of());
+    return entries(AmaFiles.tabRows(read(in, sourceName), sourceName), sourceName, Map.of(), "");
   }
 
   /**
@@ -149,7 +148,7 @@ public final class CodeSetLoader {
                 + "; expected files of the same release");
       }
     }
-    return entries(shortRows, longRows);
+    return entries(shortRows, shortName, longRows, longName);
   }
 
   /**
@@ -164,7 +163,7 @@ public final class CodeSetLoader {
    */
   public CodeSet loadPipeDelimited(Path file) throws IOException {
     String name = file.toString();
-    return entries(AmaFiles.pipeRows(read(file), name), Map.of());
+    return entries(AmaFiles.pipeRows(read(file), name), name, Map.of(), name);
   }
 
   /**
@@ -175,7 +174,7 @@ public final class CodeSetLoader {
    * @throws IOException if the stream cannot be read
    */
   public CodeSet loadPipeDelimited(InputStream in, String sourceName) throws IOException {
-    return entries(AmaFiles.pipeRows(read(in, sourceName), sourceName), Map.of());
+    return entries(AmaFiles.pipeRows(read(in, sourceName), sourceName), sourceName, Map.of(), "");
   }
 
   /**
@@ -211,17 +210,41 @@ public final class CodeSetLoader {
   }
 
   private CodeSet entries(
-      Map<ProcedureCode, AmaFiles.Row> rows, Map<ProcedureCode, AmaFiles.Row> longRows) {
+      Map<ProcedureCode, AmaFiles.Row> rows,
+      String name,
+      Map<ProcedureCode, AmaFiles.Row> longRows,
+      String longName)
+      throws DataLoadException {
     CodeSet.Builder builder = CodeSet.builder();
     for (Map.Entry<ProcedureCode, AmaFiles.Row> row : rows.entrySet()) {
+      // Fields checks each descriptor as CodeEntry does, so the builder's errors are not reached;
+      // should the two drift apart, the error still names the file and line of the descriptor.
+      CodeEntry entry;
+      try {
+        entry =
+            CodeEntry.builder()
+                .code(row.getKey())
+                .shortDescription(row.getValue().descriptor)
+                .effectiveFrom(effectiveFrom)
+                .build();
+      } catch (IllegalArgumentException e) {
+        throw new DataLoadException(name, row.getValue().line, 0, e.getMessage());
+      }
       AmaFiles.Row longRow = longRows.get(row.getKey());
-      builder.add(
-          CodeEntry.builder()
-              .code(row.getKey())
-              .shortDescription(row.getValue().descriptor)
-              .longDescription(Optional.ofNullable(longRow).map(r -> r.descriptor))
-              .effectiveFrom(effectiveFrom)
-              .build());
+      if (longRow != null) {
+        try {
+          entry =
+              CodeEntry.builder()
+                  .code(entry.code())
+                  .shortDescription(entry.shortDescription())
+                  .longDescription(longRow.descriptor)
+                  .effectiveFrom(effectiveFrom)
+                  .build();
+        } catch (IllegalArgumentException e) {
+          throw new DataLoadException(longName, longRow.line, 0, e.getMessage());
+        }
+      }
+      builder.add(entry);
     }
     return builder.build();
   }

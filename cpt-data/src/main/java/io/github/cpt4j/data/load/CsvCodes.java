@@ -11,6 +11,7 @@ import io.github.cpt4j.codeset.CodeEntry;
 import io.github.cpt4j.codeset.CodeSet;
 import io.github.cpt4j.data.csv.CsvSyntax;
 import io.github.cpt4j.data.csv.FieldLine;
+import io.github.cpt4j.text.WhiteSpace;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -257,7 +258,8 @@ final class CsvCodes {
             entry.shortDescription(fields.description(field, line, column, "a description"));
             break;
           case LONG_DESCRIPTION:
-            if (!field.isBlank()) {
+            // Blank as CodeEntry judges it: a no-break space alone is no long description.
+            if (!WhiteSpace.isBlank(field)) {
               entry.longDescription(fields.description(field, line, column, "a long description"));
             }
             break;
@@ -302,7 +304,14 @@ final class CsvCodes {
       // At the code's own line and column; the message gives the line the first row starts on.
       throw fields.duplicate(code, FieldLine.of(record, codeColumn - 1), codeColumn, previous);
     }
-    builder.add(entry.code(code).effectiveFrom(from).effectiveTo(Optional.ofNullable(to)).build());
+    try {
+      builder.add(
+          entry.code(code).effectiveFrom(from).effectiveTo(Optional.ofNullable(to)).build());
+    } catch (IllegalArgumentException e) {
+      // The fields are checked above as CodeEntry checks them, so this is not reached; should the
+      // two drift apart, the error still names the file and the row.
+      throw new DataLoadException(fields.sourceName(), line, 0, e.getMessage());
+    }
   }
 
   /**

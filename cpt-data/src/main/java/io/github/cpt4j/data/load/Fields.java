@@ -3,6 +3,7 @@ package io.github.cpt4j.data.load;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.codeset.CodeEntry;
+import io.github.cpt4j.text.WhiteSpace;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -36,9 +37,14 @@ final class Fields {
     }
   }
 
-  /** Returns the trimmed text, which must be one non-empty line of at most the entry limit. */
+  /**
+   * Returns the trimmed text, which must be one non-empty line of at most the entry limit. Trimmed
+   * and judged blank as {@link CodeEntry} judges it: a field of a no-break space alone (byte 0xA0
+   * of a Latin-1 file) is empty here, not a blank description for the entry builder to refuse
+   * without a line.
+   */
   String description(String field, long line, int column, String what) throws DataLoadException {
-    String text = field.strip();
+    String text = WhiteSpace.strip(field);
     if (text.isEmpty()) {
       throw new DataLoadException(
           sourceName, line, column, "expected " + what + ", found an empty field");

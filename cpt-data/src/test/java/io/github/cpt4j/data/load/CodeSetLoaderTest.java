@@ -508,6 +508,58 @@ class CodeSetLoaderTest {
   }
 
   @Test
+  void aDescriptorOfNoBreakSpacesAloneIsAnEmptyFieldAtItsLine() throws IOException {
+    // CodeEntry calls these blank; String.strip kept them, and the entry builder refused the
+    // description with an IllegalArgumentException that named no file or line.
+    for (String space : List.of("\u00A0", "\u2007", "\u202F", " \u00A0 ")) {
+      assertEquals(
+          "x.csv, line 3, column 2: expected a description, found an empty field",
+          csvError("code,description\n99212,Made up\n99213," + space + "\n").getMessage());
+      assertEquals(
+          "x.txt, line 2, column 2: expected a descriptor, found an empty field",
+          tabError("99212\tMADE UP\n99213\t" + space + "\n").getMessage());
+      assertEquals(
+          "x.txt, line 1, column 3: expected a descriptor, found an empty field",
+          pipeError("1001|99213|" + space + "\n").getMessage());
+      assertEquals(
+          "x.txt, line 1, column 4: expected a descriptor, found an empty field",
+          pipeError("1001|99213|5001|" + space + "\n").getMessage());
+    }
+    // Around a descriptor they are trimmed as other white space is.
+    assertEquals(
+        "Made up",
+        description(
+            LOADER.loadCsv(bytes("code,description\n99213,\u00A0Made up\u202F\n", UTF_8), "x.csv"),
+            "99213"));
+    // An optional long description of a no-break space alone is no long description, as empty.
+    CodeSet set =
+        LOADER.loadCsv(
+            bytes("code,description,long_description\n99213,Made up,\u00A0\n", UTF_8), "x.csv");
+    assertEquals(Optional.empty(), set.find("99213").orElseThrow().longDescription());
+  }
+
+  @Test
+  void aLatin1NoBreakSpaceDescriptorIsNamedInTheShortOrLongFile() throws IOException {
+    // Byte 0xA0 is a no-break space in Latin-1, as the AMA's files are often written.
+    Path shortFile = dir.resolve("SHORTU.txt");
+    Path longFile = dir.resolve("LONGULT.txt");
+    Files.write(shortFile, "99212\tMADE UP\r\n99213\t\u00A0\r\n".getBytes(ISO_8859_1));
+    Files.write(longFile, "99212\tMade up\r\n".getBytes(ISO_8859_1));
+    CodeSetLoader latin1 = LOADER.withCharset(ISO_8859_1);
+    DataLoadException e =
+        assertThrows(DataLoadException.class, () -> latin1.loadTabDelimited(shortFile));
+    assertEquals(
+        shortFile + ", line 2, column 2: expected a descriptor, found an empty field",
+        e.getMessage());
+    Files.write(shortFile, "99212\tMADE UP\r\n".getBytes(ISO_8859_1));
+    Files.write(longFile, "99212\t\u00A0\r\n".getBytes(ISO_8859_1));
+    e = assertThrows(DataLoadException.class, () -> latin1.loadTabDelimited(shortFile, longFile));
+    assertEquals(
+        longFile + ", line 1, column 2: expected a descriptor, found an empty field",
+        e.getMessage());
+  }
+
+  @Test
   void readsAClinicianStylePipeFileKeepingTheFirstDescriptorOfACode() throws IOException {
     CodeSet set =
         LOADER.loadPipeDelimited(
