@@ -74,6 +74,9 @@ public final class ConversionFactorFile {
         continue;
       }
       cells.at(record);
+      // 32,3465 for 32.3465, unquoted, splits in two: the factor loaded as 32 and the rest, a field
+      // beyond the header, was ignored.
+      cells.refuseFieldsBeyondHeader();
       cells.refuseCutLastNumber(table, amount, "pfs_cf", "a factor");
       ConversionFactor.Builder factor =
           ConversionFactor.builder()

@@ -103,6 +103,9 @@ public final class DmeposRuralZipFile {
         continue;
       }
       cells.at(record);
+      // CMS's rows have the header's three fields: one more is a row damaged in editing (a ZIP
+      // code typed into a cell of its own), not data to pass over.
+      cells.refuseFieldsBeyondHeader();
       if (period >= 0) {
         Quarter quarter =
             cells.parse(

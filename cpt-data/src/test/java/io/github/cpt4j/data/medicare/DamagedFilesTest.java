@@ -20,6 +20,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -631,6 +632,68 @@ class DamagedFilesTest {
     assertTrue(
         factor.getMessage().startsWith("ANES2025.csv, line 3, column 5: expected 4 " + split),
         factor::getMessage);
+  }
+
+  /**
+   * A conversion factor written with a decimal comma and no quotes splits in two: the factor loaded
+   * as 32 and the field beyond the header was ignored, as was a stray value after a whole row.
+   */
+  @Test
+  void aConversionFactorSplitByAnUnquotedCommaIsRefused() throws Exception {
+    String header = "effective_from,effective_to,applies_to,pfs_cf\n";
+    String good = header + "2025-01-01,2025-12-31,all,32.3465\n";
+    assertEquals(
+        new BigDecimal("32.3465"),
+        ConversionFactorFile.read(stream(good), "cf.csv")
+            .find(LocalDate.of(2025, 6, 1), false)
+            .orElseThrow()
+            .amount());
+    DataLoadException split =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                ConversionFactorFile.read(
+                    stream(header + "2025-01-01,2025-12-31,all,32,3465\n"), "cf.csv"));
+    assertEquals(
+        "cf.csv, line 2, column 5: expected 4 fields as in the header, found 5, field 5 being"
+            + " '3465' (a number with a thousands separator must be quoted, \"1,234.56\", or"
+            + " written 1234.56)",
+        split.getMessage());
+    DataLoadException stray =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                ConversionFactorFile.read(
+                    stream(header + "2025-01-01,2025-12-31,all,32.3465,x\n"), "cf.csv"));
+    assertEquals(5, stray.column(), stray::getMessage);
+    // An empty field beyond the header holds nothing, and loads.
+    assertDoesNotThrow(
+        () ->
+            ConversionFactorFile.read(
+                stream(header + "2025-01-01,2025-12-31,all,32.3465,\n"), "cf.csv"));
+  }
+
+  /** A rural ZIP row with a field beyond the header's three is damaged: it used to load. */
+  @Test
+  void aDmeposRuralZipRowWithAFieldBeyondTheHeaderIsRefused() throws Exception {
+    String rural =
+        LoaderFixtures.SUBSET
+            + "STATE,DMEPOS RURAL ZIP CODE,YEAR/QTR\nNY,10985,202501\nMA,01223,202501\n";
+    DmeposZipTable states = DmeposZipTable.builder().state(10000, 14999, "NY").build();
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                DmeposRuralZipFile.read(
+                    stream(rural.replace("MA,01223,202501", "MA,01223,202501,01224")),
+                    "r.csv",
+                    states));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "r.csv, line 4, column 4: expected 3 fields as in the header, found 4, field 4"
+                    + " being '01224'"),
+        e::getMessage);
   }
 
   /**
