@@ -7,14 +7,24 @@ import java.util.Optional;
 
 /**
  * What the first bytes of a source say about its encoding, before any of it is decoded: a UTF-8,
- * UTF-16 or UTF-32 byte order mark, or the NUL bytes of UTF-16 or UTF-32 text without one. The one
- * place the code-set loader and the NCCI PTP parser look, so that both recognise the same files;
- * each still decides what to accept and words its own error.
+ * UTF-16 or UTF-32 byte order mark, the NUL bytes of UTF-16 or UTF-32 text without one, or the
+ * signature of a ZIP archive or a PDF. The one place the loaders look, so that all recognise the
+ * same files; each still decides what to accept and (but for a ZIP archive or a PDF, refused alike
+ * everywhere) words its own error.
  */
 public final class TextStart {
 
   /** The bytes of a UTF-8 byte order mark, to skip when the source has one. */
   public static final int UTF8_MARK_LENGTH = 3;
+
+  /** A ZIP archive's first four bytes, one a character: {@code PK\3\4}. */
+  private static final String ZIP = "PK\u0003\u0004";
+
+  /** A PDF document's first four bytes. */
+  private static final String PDF = "%PDF";
+
+  /** How many first bytes tell a ZIP archive or a PDF. */
+  public static final int SIGNATURE_LENGTH = 4;
 
   /** How many bytes hold the first character of UTF-32 text: where wide text shows its NULs. */
   private static final int WIDEST_CHARACTER = 4;
@@ -105,6 +115,56 @@ public final class TextStart {
       }
     }
     return false;
+  }
+
+  /**
+   * Returns why a source whose first characters are {@code head} is a document and not text: a ZIP
+   * archive ({@code PK\3\4}: CMS's downloads are zipped, and a spreadsheet workbook is an archive
+   * too) or a PDF ({@code %PDF}, CMS's layout documents); else empty. Read as text, either one's
+   * bytes were blamed on a malformed line, a missing header or a last line cut short. {@code head}
+   * is the text decoded one byte a character (ISO-8859-1), or any decoding that keeps ASCII; the
+   * message says {@code kind} was expected and to save a sheet as {@code saveAs} ({@code CSV}).
+   */
+  public static Optional<String> notText(CharSequence head, String kind, String saveAs) {
+    requireNonNull(kind, "kind");
+    requireNonNull(saveAs, "saveAs");
+    if (startsWith(head, ZIP)) {
+      return Optional.of(
+          "the file is a ZIP archive (CMS's download, or a spreadsheet workbook): expected "
+              + kind
+              + " as text; unzip CMS's download and give the file inside, or save the sheet as "
+              + saveAs);
+    }
+    if (startsWith(head, PDF)) {
+      return Optional.of(
+          "the file is a PDF document: expected "
+              + kind
+              + " as text (CMS's data, not its layout document)");
+    }
+    return Optional.empty();
+  }
+
+  /** {@link #notText(CharSequence, String, String)} of the first {@code length} bytes. */
+  public static Optional<String> notText(byte[] bytes, int length, String kind, String saveAs) {
+    checkLength(bytes, length);
+    int n = Math.min(length, SIGNATURE_LENGTH);
+    char[] head = new char[n];
+    for (int i = 0; i < n; i++) {
+      head[i] = (char) (bytes[i] & 0xFF);
+    }
+    return notText(new String(head), kind, saveAs);
+  }
+
+  private static boolean startsWith(CharSequence head, String signature) {
+    if (head.length() < signature.length()) {
+      return false;
+    }
+    for (int i = 0; i < signature.length(); i++) {
+      if (head.charAt(i) != signature.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void checkLength(byte[] bytes, int length) {

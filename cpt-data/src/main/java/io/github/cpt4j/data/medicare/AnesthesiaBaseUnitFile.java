@@ -82,6 +82,14 @@ public final class AnesthesiaBaseUnitFile {
               + " bytes; expected CMS's anesthesia base unit file, which is far smaller");
     }
     refuseWideText(bytes, source);
+    // The edition may come zipped, or as a PDF: read as text, either was blamed on a last line
+    // cut short or a header not found. Refused at line 1, as every CMS loader refuses them.
+    Optional<String> document =
+        TextStart.notText(
+            bytes, bytes.length, "CMS's anesthesia base unit file", "tab-separated text");
+    if (document.isPresent()) {
+      throw new DataLoadException(source, 1, 1, document.get());
+    }
     // A UTF-8 byte order mark, as a spreadsheet or editor saves it: decoded byte by byte it was
     // three characters before CODE, and the file was refused as not having the header.
     int start = TextStart.hasUtf8Mark(bytes, bytes.length) ? TextStart.UTF8_MARK_LENGTH : 0;

@@ -151,9 +151,9 @@ final class PtpParser {
   // ---------------------------------------------------------------- header
 
   /**
-   * Refuses a file that is not one-byte text by its first bytes, and skips a UTF-8 byte order mark.
-   * Read byte by byte, UTF-16 is every other byte a NUL: its error blamed a last line "cut short"
-   * or a header not found, far from the cause.
+   * Refuses a file that is not one-byte text by its first bytes (wide text, a ZIP archive, a PDF),
+   * and skips a UTF-8 byte order mark. Read byte by byte, UTF-16 is every other byte a NUL: its
+   * error blamed a last line "cut short" or a header not found, far from the cause.
    */
   private void readStart() throws IOException {
     while (limit < 4 && !eof) {
@@ -183,6 +183,13 @@ final class PtpParser {
           1,
           "the file starts with NUL bytes: expected a CMS NCCI PTP file as text in a one-byte"
               + " encoding (UTF-16 without a byte order mark, or not a text file)");
+    }
+    // CMS publishes the PTP files zipped: the archive's bytes were blamed on a last line "cut
+    // short", a PDF on a header not found. Refused at line 1, as every CMS loader refuses them.
+    Optional<String> document =
+        TextStart.notText(buffer, limit, "a CMS NCCI PTP file", "tab-separated text");
+    if (document.isPresent()) {
+      throw new DataLoadException(source, 1, 1, document.get());
     }
     if (TextStart.hasUtf8Mark(buffer, limit)) {
       position = TextStart.UTF8_MARK_LENGTH;

@@ -2,9 +2,11 @@ package io.github.cpt4j.data.table;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cpt4j.data.csv.TextStart;
 import io.github.cpt4j.data.load.DataLoadException;
 import java.io.IOException;
 import java.io.Reader;
+import java.util.Optional;
 
 /**
  * A reader of a data file that fails fast on one too large, drops a byte order mark and remembers
@@ -23,12 +25,6 @@ import java.io.Reader;
 public final class GuardedReader extends Reader {
 
   private static final String LATIN1_BOM = "\u00EF\u00BB\u00BF";
-
-  /** A ZIP archive's first four bytes, read one a character: {@code PK\3\4}. */
-  private static final String ZIP = "PK\u0003\u0004";
-
-  /** A PDF document's first four bytes. */
-  private static final String PDF = "%PDF";
 
   private final Reader in;
   private final String sourceName;
@@ -125,26 +121,9 @@ public final class GuardedReader extends Reader {
               + " as text in a one-byte encoding (UTF-16 without a byte order mark, a download"
               + " that stopped after reserving its space, or not a text file)");
     }
-    if (head.startsWith(ZIP)) {
-      // CMS publishes its files zipped, and a workbook is a ZIP archive too: read as text, the
-      // archive's bytes would be blamed on a malformed line or a missing header.
-      throw new DataLoadException(
-          sourceName,
-          1,
-          1,
-          "the file is a ZIP archive (CMS's download, or a spreadsheet workbook): expected "
-              + kind
-              + " as text; unzip CMS's download and give the file inside, or save the sheet as"
-              + " CSV");
-    }
-    if (head.startsWith(PDF)) {
-      throw new DataLoadException(
-          sourceName,
-          1,
-          1,
-          "the file is a PDF document: expected "
-              + kind
-              + " as text (CMS's data, not its layout document)");
+    Optional<String> document = TextStart.notText(head, kind, "CSV");
+    if (document.isPresent()) {
+      throw new DataLoadException(sourceName, 1, 1, document.get());
     }
     if (head.startsWith(LATIN1_BOM)) {
       startPosition = LATIN1_BOM.length();

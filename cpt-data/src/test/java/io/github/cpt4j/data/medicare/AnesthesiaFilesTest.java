@@ -476,6 +476,42 @@ class AnesthesiaFilesTest {
         bad.getMessage());
   }
 
+  /**
+   * A zipped edition was blamed on a last line "cut short", a PDF on a header not found: both are
+   * refused at line 1, as the CSV loaders refuse them.
+   */
+  @Test
+  void aZippedBaseUnitFileOrAPdfIsNamedSo() throws IOException {
+    java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(zipped)) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("units.txt"));
+      zip.write(
+          "CODE\t2025\r\n\tBASE\r\n\tUNIT\r\n00100\t5\r\n".getBytes(StandardCharsets.ISO_8859_1));
+    }
+    DataLoadException archive =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                AnesthesiaBaseUnitFile.read(
+                    new ByteArrayInputStream(zipped.toByteArray()), "units.zip"));
+    assertEquals(
+        "units.zip, line 1, column 1: the file is a ZIP archive (CMS's download, or a spreadsheet"
+            + " workbook): expected CMS's anesthesia base unit file as text; unzip CMS's download"
+            + " and give the file inside, or save the sheet as tab-separated text",
+        archive.getMessage());
+    DataLoadException pdf =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                AnesthesiaBaseUnitFile.read(
+                    new ByteArrayInputStream(
+                        "%PDF-1.7\n%\u00e2\u00e3\n".getBytes(StandardCharsets.ISO_8859_1)),
+                    "units.pdf"));
+    assertTrue(
+        pdf.getMessage().startsWith("units.pdf, line 1, column 1: the file is a PDF document"),
+        pdf::getMessage);
+  }
+
   /** A file saved as UTF-16 or UTF-32 is named as such at line 1, not quoted as a bad header. */
   @ParameterizedTest
   @CsvSource({

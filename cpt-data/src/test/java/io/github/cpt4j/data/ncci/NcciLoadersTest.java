@@ -553,6 +553,50 @@ public class NcciLoadersTest {
             + " expected 7 tab-separated fields as in the header");
   }
 
+  /**
+   * CMS publishes the PTP files zipped: given unopened, the archive was blamed on a last line "cut
+   * short", and a PDF on a header not found. Both are refused at line 1, as the MUE loader does.
+   */
+  @Test
+  void aZippedPtpFileOrAPdfIsNamedSo() throws IOException {
+    java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(zipped)) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("test-ptp.txt"));
+      zip.write(
+          (PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\tr\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+    }
+    String zip =
+        "test-ptp.zip, line 1, column 1: the file is a ZIP archive (CMS's download, or a"
+            + " spreadsheet workbook): expected a CMS NCCI PTP file as text; unzip CMS's download"
+            + " and give the file inside, or save the sheet as tab-separated text";
+    DataLoadException ptp =
+        assertThrows(
+            DataLoadException.class,
+            () -> PtpFile.read(new ByteArrayInputStream(zipped.toByteArray()), "test-ptp.zip"));
+    assertEquals(zip, ptp.getMessage());
+    DataLoadException pdf =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                PtpFile.read(
+                    new ByteArrayInputStream(
+                        "%PDF-1.7\n%\u00e2\u00e3\n".getBytes(StandardCharsets.ISO_8859_1)),
+                    "ptp.pdf"));
+    assertEquals(
+        "ptp.pdf, line 1, column 1: the file is a PDF document: expected a CMS NCCI PTP file as"
+            + " text (CMS's data, not its layout document)",
+        pdf.getMessage());
+    // The MUE loader words the same check alike.
+    DataLoadException mue =
+        assertThrows(
+            DataLoadException.class,
+            () -> MueFile.read(new ByteArrayInputStream(zipped.toByteArray()), "test-mue.zip"));
+    assertTrue(
+        mue.getMessage().startsWith("test-mue.zip, line 1, column 1: the file is a ZIP archive"),
+        mue::getMessage);
+  }
+
   @Test
   void aPtpFileInUtf16IsSaidToBeUtf16() {
     // Read byte by byte, UTF-16 was blamed on a last line "cut short", or a header not found.
