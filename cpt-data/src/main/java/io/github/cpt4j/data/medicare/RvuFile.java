@@ -178,7 +178,7 @@ public final class RvuFile {
     List<RvuEntry> entries = new ArrayList<>(records.size() - headerRow);
     Map<String, Long> lines = new HashMap<>();
     Canonical canonical = new Canonical();
-    StatedFactor factor = new StatedFactor(c.conversionFactor);
+    StatedFactor factor = new StatedFactor(c.conversionFactor, source, header, records);
     for (int i = headerRow + 1; i < records.size(); i++) {
       CsvRecord record = records.get(i);
       if (CsvTable.isBlank(record)) {
@@ -189,7 +189,7 @@ public final class RvuFile {
       // first digits would load, the fields after it each in its neighbour's column.
       cells.refuseFieldsBeyondHeader();
       RvuEntry entry = entry(cells, c, source, canonical);
-      factor.check(cells);
+      factor.check(cells, i);
       Long previous = lines.putIfAbsent(entry.row(), cells.line());
       if (previous != null) {
         // About the row as a whole: on the line it starts on, as are the lines the message gives.
@@ -286,17 +286,31 @@ public final class RvuFile {
    * (RVU25D, field "Conversion Factor", positions 133-140) says that since 2002 there is a single
    * conversion factor for all services; two values in one file mean a damaged or spliced file,
    * whose factor no check could trust.
+   *
+   * <p>The error names the odd value, not just the row where the two values meet: once two rows
+   * agree, a third that differs is the odd one; when the second row to state a factor differs from
+   * the first, the next row that states one decides between them (read only then, and only up to
+   * that row), and when none does, the error gives both values with their lines.
    */
   private static final class StatedFactor {
     private final int column;
+    private final String source;
+    private final Header header;
+    private final List<CsvRecord> records;
     private BigDecimal value;
+    private String firstText;
     private long line;
+    private boolean confirmed;
 
-    StatedFactor(int column) {
+    StatedFactor(int column, String source, Header header, List<CsvRecord> records) {
       this.column = column;
+      this.source = source;
+      this.header = header;
+      this.records = records;
     }
 
-    void check(Cells cells) throws DataLoadException {
+    /** Checks the factor of the current row of {@code cells}, {@code records}' {@code index}. */
+    void check(Cells cells, int index) throws DataLoadException {
       if (column < 0 || cells.text(column).isEmpty()) {
         return;
       }
@@ -306,8 +320,15 @@ public final class RvuFile {
       }
       if (value == null) {
         value = found;
+        firstText = cells.raw(column);
         line = cells.line(column); // once a file: the scan of the cells before it costs nothing
-      } else if (found.compareTo(value) != 0) {
+        return;
+      }
+      if (found.compareTo(value) == 0) {
+        confirmed = true;
+        return;
+      }
+      if (confirmed) {
         throw cells.error(
             column,
             "the conversion factor of the rest of the file, "
@@ -316,6 +337,68 @@ public final class RvuFile {
                 + line
                 + "): a relative value file has one");
       }
+      // The first two rows to state a factor disagree: the next one to state it says which is odd.
+      long here = cells.line(column);
+      Cells ahead = new Cells(source, header);
+      for (int i = index + 1; i < records.size(); i++) {
+        CsvRecord record = records.get(i);
+        if (CsvTable.isBlank(record) || record.getFieldCount() < header.size()) {
+          continue; // a row too short is refused when it is read; it decides nothing
+        }
+        ahead.at(record);
+        if (ahead.text(column).isEmpty()) {
+          continue;
+        }
+        BigDecimal third;
+        try {
+          third = ahead.decimal(column, 4);
+        } catch (DataLoadException notANumber) {
+          break; // refused when its row is read
+        }
+        long thirdLine = ahead.line(column);
+        if (third.compareTo(value) == 0) {
+          throw cells.error(
+              column,
+              "the conversion factor of the rest of the file, "
+                  + value.toPlainString()
+                  + " (stated on lines "
+                  + line
+                  + " and "
+                  + thirdLine
+                  + "): a relative value file has one");
+        }
+        if (third.compareTo(found) == 0) {
+          // The first row is the odd one: named at its own line and column.
+          throw new DataLoadException(
+              source,
+              line,
+              column + 1,
+              header.name(column)
+                  + ": expected the conversion factor of the rest of the file, "
+                  + found.toPlainString()
+                  + " (stated on lines "
+                  + here
+                  + " and "
+                  + thirdLine
+                  + "): a relative value file has one, found "
+                  + CodeFormatException.quote(firstText));
+        }
+        break; // a third value: no majority
+      }
+      throw new DataLoadException(
+          source,
+          here,
+          column + 1,
+          header.name(column)
+              + ": two conversion factors, "
+              + value.toPlainString()
+              + " on line "
+              + line
+              + " and "
+              + found.toPlainString()
+              + " on line "
+              + here
+              + ", and no third row that agrees with either: a relative value file has one");
     }
   }
 

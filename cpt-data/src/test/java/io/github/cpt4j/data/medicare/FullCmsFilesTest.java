@@ -309,6 +309,36 @@ class FullCmsFilesTest {
     }
   }
 
+  /**
+   * CMS's October file with the conversion factor of its first row alone changed: the error named
+   * line 12, whose factor is right, instead of line 11.
+   */
+  @Test
+  void aChangedFactorInTheFirstRowIsNamedThere() throws Exception {
+    String text =
+        new String(
+            java.nio.file.Files.readAllBytes(CmsFiles.file("2025/PPRRVU2025_Oct.csv")),
+            java.nio.charset.StandardCharsets.ISO_8859_1);
+    int line11 = 0;
+    for (int i = 1; i < 11; i++) {
+      line11 = text.indexOf('\n', line11) + 1;
+    }
+    int at = text.indexOf(",32.3465,", line11);
+    assertTrue(at > 0 && at < text.indexOf('\n', line11), "line 11 states 32.3465");
+    String changed = text.substring(0, at) + ",32.3456," + text.substring(at + 9);
+    io.github.cpt4j.data.load.DataLoadException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            io.github.cpt4j.data.load.DataLoadException.class,
+            () ->
+                RvuFile.read(
+                    new java.io.ByteArrayInputStream(
+                        changed.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)),
+                    "PPRRVU2025_Oct.csv"));
+    assertEquals(11, e.line(), e::getMessage);
+    assertTrue(e.problem().contains("(stated on lines 12 and 13)"), e::getMessage);
+    assertTrue(e.problem().endsWith("found '32.3456'"), e::getMessage);
+  }
+
   @Test
   void aRelativeValueFilePricesOnlyTheQuarterOfTheReleaseItsTitleNames() throws Exception {
     // 0446T's non-facility practice expense doubled from the January to the April release (90.47

@@ -179,6 +179,56 @@ class LoadersTest {
             .startsWith("CONV FACTOR: expected a conversion factor greater than 0"));
   }
 
+  /**
+   * When the first two rows to state a conversion factor disagree, the next one decides which is
+   * odd: the first row's own value was blamed on the second row, at the wrong line.
+   */
+  @Test
+  void aConversionFactorThatDiffersIsNamedAtItsOwnRow() {
+    List<String> rows = LoaderFixtures.RVU_2025_ROWS;
+    String firstOdd =
+        String.join(
+            "\n",
+            LoaderFixtures.RVU_2025_HEADER,
+            rows.get(0).replace("32.3465", "32.3456"),
+            rows.get(1),
+            rows.get(4));
+    DataLoadException first = assertThrows(DataLoadException.class, () -> rvus(firstOdd + "\n"));
+    assertEquals(
+        "test.csv, line 11, column 25: CONV FACTOR: expected the conversion factor of the rest of"
+            + " the file, 32.3465 (stated on lines 12 and 13): a relative value file has one,"
+            + " found '32.3456'",
+        first.getMessage());
+    String secondOdd =
+        String.join(
+            "\n",
+            LoaderFixtures.RVU_2025_HEADER,
+            rows.get(0),
+            rows.get(1).replace("32.3465", "32.3456"),
+            // A row without a factor decides nothing; the next one with a factor does.
+            rows.get(2).replace("32.3465", ""),
+            rows.get(4));
+    DataLoadException second = assertThrows(DataLoadException.class, () -> rvus(secondOdd + "\n"));
+    assertEquals(
+        "test.csv, line 12, column 25: CONV FACTOR: expected the conversion factor of the rest of"
+            + " the file, 32.3465 (stated on lines 11 and 14): a relative value file has one,"
+            + " found '32.3456'",
+        second.getMessage());
+    // With no third row to decide, both values are given with their lines.
+    String two =
+        String.join(
+            "\n",
+            LoaderFixtures.RVU_2025_HEADER,
+            rows.get(0).replace("32.3465", "32.3456"),
+            rows.get(1));
+    DataLoadException both = assertThrows(DataLoadException.class, () -> rvus(two + "\n"));
+    assertEquals(
+        "test.csv, line 12, column 25: CONV FACTOR: two conversion factors, 32.3456 on line 11"
+            + " and 32.3465 on line 12, and no third row that agrees with either: a relative value"
+            + " file has one",
+        both.getMessage());
+  }
+
   @Test
   void namesAMissingOrRenamedColumn() {
     String renamed = LoaderFixtures.rvu2025().replace("WORK,NON-FAC", "WORKS,NON-FAC");
