@@ -51,6 +51,9 @@ public final class AspFile {
    */
   static final BigDecimal MAX_LIMIT = new BigDecimal("99999999.999");
 
+  /** The largest coinsurance percentage. */
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
   /** What the file should be, for errors. */
   private static final String KIND = "a CMS ASP drug pricing file";
 
@@ -173,7 +176,8 @@ public final class AspFile {
                 cells.code(code),
                 cells.text(dosage).replaceAll("\\s+", " "),
                 paymentLimit,
-                cells.decimal(coinsurance, 3));
+                // The bound AspLimit checks, here with the column: a percentage.
+                cells.decimal(coinsurance, 3, HUNDRED));
       } catch (IllegalArgumentException e) {
         // Values that disagree with each other: about the row, on the line it starts on.
         throw new DataLoadException(source, cells.line(), 0, e.getMessage());

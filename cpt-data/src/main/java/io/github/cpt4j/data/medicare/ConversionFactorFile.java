@@ -9,6 +9,7 @@ import io.github.cpt4j.fee.medicare.pfs.ConversionFactor;
 import io.github.cpt4j.fee.medicare.pfs.ConversionFactors;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,6 +30,11 @@ import java.util.Locale;
  * }</pre>
  */
 public final class ConversionFactorFile {
+
+  /**
+   * The largest factor, as {@code ConversionFactor} documents its amount: above 0, at most this.
+   */
+  private static final BigDecimal MAX_FACTOR = new BigDecimal("999.9999");
 
   private ConversionFactorFile() {}
 
@@ -78,11 +84,17 @@ public final class ConversionFactorFile {
       // beyond the header, was ignored.
       cells.refuseFieldsBeyondHeader();
       cells.refuseCutLastNumber(table, amount, "pfs_cf", "a factor");
+      LocalDate start = cells.parse(from, "a date such as 2025-01-01", LocalDate::parse);
+      LocalDate end = cells.parse(to, "a date such as 2025-12-31", LocalDate::parse);
+      // The bounds ConversionFactor checks, here with the column and its name.
+      if (end.isBefore(start)) {
+        throw cells.error(to, "a date on or after effective_from " + start);
+      }
       ConversionFactor.Builder factor =
           ConversionFactor.builder()
-              .effectiveFrom(cells.parse(from, "a date such as 2025-01-01", LocalDate::parse))
-              .effectiveTo(cells.parse(to, "a date such as 2025-12-31", LocalDate::parse))
-              .amount(cells.decimal(amount, 4))
+              .effectiveFrom(start)
+              .effectiveTo(end)
+              .amount(cells.positiveDecimal(amount, 4, MAX_FACTOR))
               .appliesTo(
                   cells.parse(
                       appliesTo,

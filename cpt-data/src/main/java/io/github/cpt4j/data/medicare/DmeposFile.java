@@ -55,6 +55,13 @@ public final class DmeposFile {
   /** What the file should be, for errors. */
   private static final String KIND = "a CMS DMEPOS fee schedule file";
 
+  /**
+   * The largest amount read (a state's fee, a ceiling, a floor), as the lab loader bounds its
+   * rates: ten times CMS's largest (99,999.97 in January 2025), well within what a row stores
+   * (21,474,836.47), so a corrupted number is refused with its column, never a real amount.
+   */
+  static final BigDecimal MAX_AMOUNT = new BigDecimal("999999.99");
+
   /** A DMEPOS fee schedule file is a few megabytes. */
   private static final long MAX_CHARS = 32L << 20;
 
@@ -211,15 +218,15 @@ public final class DmeposFile {
       // An amount written with an unquoted thousands separator (CMS's reach the thousands) shifts
       // every amount after it one column right, and the description beyond the header.
       cells.refuseFieldsBeyondHeader();
-      BigDecimal rowCeiling = cells.decimal(ceiling, 2);
-      BigDecimal rowFloor = cells.decimal(floor, 2);
+      BigDecimal rowCeiling = cells.decimal(ceiling, 2, MAX_AMOUNT);
+      BigDecimal rowFloor = cells.decimal(floor, 2, MAX_AMOUNT);
       boolean rowBounded = rowCeiling.signum() > 0 || rowFloor.signum() > 0;
       List<BigDecimal> nonRural = new ArrayList<>(stateCount);
       List<BigDecimal> rural = new ArrayList<>(stateCount);
       for (int s = 0; s < stateCount; s++) {
         for (int half = 0; half < 2; half++) {
           int column = columnsOfState[s][half];
-          BigDecimal amount = cells.decimal(column, 2);
+          BigDecimal amount = cells.decimal(column, 2, MAX_AMOUNT);
           if (bounded[s] && amount.signum() > 0) {
             checkWithin(cells, column, amount, rowCeiling, rowFloor);
           } else if (bounded[s] && half == 0 && rowBounded) {

@@ -673,6 +673,47 @@ class DamagedFilesTest {
                 stream(header + "2025-01-01,2025-12-31,all,32.3465,\n"), "cf.csv"));
   }
 
+  /**
+   * A value outside the range the row's type allows was refused by that type, about the row as a
+   * whole (column 0, no column name); each is now named by its column before the row is built.
+   */
+  @Test
+  void aValueOutsideItsRangeIsNamedByItsColumn() {
+    String asp =
+        PartBLoadersTest.ASP.replace(
+            "J1100,not read,1 MG,0.108,20.000,", "J1100,not read,1 MG,0.108,150.000,");
+    assertRefused(
+        "asp.csv, line 7, column 5: CO-INSURANCE PERCENTAGE: expected a number from 0 to 100 with"
+            + " at most 3 decimals, found '150.000'",
+        () -> AspFile.read(stream(asp), "asp.csv"));
+    // Puerto Rico's amounts have no ceiling and floor to catch it.
+    String dmepos =
+        PartBLoadersTest.DMEPOS.replace(
+            "E0114,NU,,D,IN,65.94,56.05,61.45,0.00,86.99,",
+            "E0114,NU,,D,IN,65.94,56.05,61.45,0.00,30000000.00,");
+    assertRefused(
+        "d.csv, line 6, column 10: PR (NR): expected a number from 0 to 999999.99 with at most 2"
+            + " decimals, found '30000000.00'",
+        () -> DmeposFile.read(stream(dmepos), "d.csv", PartBLoadersTest.ZIPS));
+    String header = "effective_from,effective_to,applies_to,pfs_cf\n";
+    assertRefused(
+        "cf.csv, line 2, column 4: PFS_CF: expected a number above 0 and at most 999.9999 with at"
+            + " most 4 decimals, found '1000.0000'",
+        () ->
+            ConversionFactorFile.read(
+                stream(header + "2025-01-01,2025-12-31,all,1000.0000\n"), "cf.csv"));
+    assertRefused(
+        "cf.csv, line 2, column 4: PFS_CF: expected a number above 0",
+        () ->
+            ConversionFactorFile.read(stream(header + "2025-01-01,2025-12-31,all,0\n"), "cf.csv"));
+    assertRefused(
+        "cf.csv, line 2, column 2: EFFECTIVE_TO: expected a date on or after effective_from"
+            + " 2025-01-01, found '2024-12-31'",
+        () ->
+            ConversionFactorFile.read(
+                stream(header + "2025-01-01,2024-12-31,all,32.3465\n"), "cf.csv"));
+  }
+
   /** A rural ZIP row with a field beyond the header's three is damaged: it used to load. */
   @Test
   void aDmeposRuralZipRowWithAFieldBeyondTheHeaderIsRefused() throws Exception {
