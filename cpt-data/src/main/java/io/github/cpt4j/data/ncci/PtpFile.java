@@ -36,7 +36,9 @@ import java.util.regex.Pattern;
  * ({@code Column 1 | Column 2 | *=in existence prior to 1996 | Effective Date | Deletion Date *=no
  * data | Modifier 0=not allowed 1=allowed 9=not applicable | PTP Edit Rationale}); columns are
  * found by those names, not by position, and the rationale column may be absent (older layouts).
- * Dates are {@code yyyymmdd}; a deletion date of {@code *} means none.
+ * Where the header has it, every row has it too, empty or not, as in CMS's files: a row that ends
+ * before it is refused as cut short. Dates are {@code yyyymmdd}; a deletion date of {@code *} means
+ * none.
  *
  * <p>Several files load into one table. The load is all-or-nothing: a malformed row fails it with a
  * {@link DataLoadException} naming the file, line, column and column name, and so does a part of

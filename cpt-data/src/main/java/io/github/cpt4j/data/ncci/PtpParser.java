@@ -304,21 +304,18 @@ final class PtpParser {
     int needed = Math.max(Math.max(column1, column2), Math.max(prior, effective));
     needed = Math.max(needed, Math.max(Math.max(deletion, modifier), rationale));
     if (fieldCount <= needed) {
-      // A rationale column left empty at the end of a row may be cut off; nothing else may.
-      boolean onlyRationaleMissing = rationale == needed && fieldCount == needed;
-      if (!onlyRationaleMissing) {
-        // At the first missing field, as the CSV loaders name a row cut short.
-        throw new DataLoadException(
-            source,
-            lineNumber,
-            fieldCount + 1,
-            "expected "
-                + header.size()
-                + " tab-separated fields as in the header, found "
-                + fieldCount
-                + ": the row ends before "
-                + header.name(fieldCount));
-      }
+      // At the first missing field, as the CSV loaders name a row cut short. The rationale too:
+      // CMS's rows keep every field (an empty one keeps its tab), so a row without it is cut.
+      throw new DataLoadException(
+          source,
+          lineNumber,
+          fieldCount + 1,
+          "expected "
+              + header.size()
+              + " tab-separated fields as in the header, found "
+              + fieldCount
+              + ": the row ends before "
+              + header.name(fieldCount));
     }
     refuseFieldsBeyondHeader();
     int first = code(column1);
@@ -330,7 +327,7 @@ final class PtpParser {
       throw error(deletion, "a deletion date on or after the effective date");
     }
     PtpModifierIndicator indicator = indicator(modifier);
-    String why = rationale >= 0 && rationale < fieldCount ? rationale(rationale) : "";
+    String why = rationale >= 0 ? rationale(rationale) : "";
     int added = builder.size();
     try {
       builder.addPacked(first, second, existed, from, to, indicator, why);

@@ -275,7 +275,7 @@ public class NcciLoadersTest {
   }
 
   @Test
-  void aMalformedPtpFieldIsNamedWithFileLineAndColumn() {
+  void aMalformedPtpFieldIsNamedWithFileLineAndColumn() throws IOException {
     assertPtpError(
         PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\tr\n2744\t20610\t\t20020101\t*\t1\tr\n",
         "test-ptp.txt, line 8, column 1: COLUMN 1: expected a CPT or HCPCS code such as 99213"
@@ -308,6 +308,18 @@ public class NcciLoadersTest {
         PTP_HEADER + "27447\t20610\t\t20020101\n",
         "test-ptp.txt, line 7, column 5: expected 7 tab-separated fields as in the header, found"
             + " 4: the row ends before DELETION DATE *=NO DATA");
+    // Without its rationale too: CMS's rows keep the field, empty or not, so the row was cut
+    // there, and it loaded with no rationale.
+    assertPtpError(
+        PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\n",
+        "test-ptp.txt, line 7, column 7: expected 7 tab-separated fields as in the header, found"
+            + " 6: the row ends before PTP EDIT RATIONALE");
+    assertEquals(
+        "",
+        ptp(PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\t\n")
+            .edits(code("27447"), code("20610"))
+            .get(0)
+            .rationale());
     assertPtpError(
         PTP_HEADER.replace("\tEffective\t", "\tEfective\t") + "27447\t20610\t\t20020101\t*\t1\tr\n",
         "test-ptp.txt, line 3: missing column \"EFFECTIVE DATE\" (renamed or removed?); the header,"
