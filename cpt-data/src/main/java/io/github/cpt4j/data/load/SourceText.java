@@ -87,6 +87,13 @@ final class SourceText {
     }
     boolean unicode = actual.name().startsWith("UTF-16") || actual.name().startsWith("UTF-32");
     if (offset == 0 && !unicode) {
+      // Read as text, an archive or a PDF failed on its first byte that is no text, or on a
+      // descriptor column it lacks: neither says what the file is.
+      Optional<String> document = TextStart.notText(bytes, bytes.length, "a code file", "CSV");
+      if (document.isPresent()) {
+        throw new DataLoadException(sourceName, 1, 0, document.get());
+      }
+
       Optional<String> wide = TextStart.wideWithoutMark(bytes, bytes.length);
       if (wide.isPresent()) {
         // Decoded as UTF-8 the NULs pass and the first non-ASCII byte fails with the hint to try

@@ -121,6 +121,36 @@ class CodeSetLoaderTest {
   }
 
   @Test
+  void anArchiveOrAPdfIsNamedAsSuchAtLineOne() {
+    // The AMA's data files come zipped, and its layouts as PDFs: before, an archive failed at its
+    // first byte that is not UTF-8, and a PDF at a row without a descriptor.
+    byte[] zip = {'P', 'K', 3, 4, 20, 0, 0, 0, 'x', 'y'};
+    byte[] pdf = "%PDF-1.7\n1 0 obj\n".getBytes(UTF_8);
+    for (byte[] document : List.of(zip, pdf)) {
+      for (int kind = 0; kind < 3; kind++) {
+        int k = kind;
+        DataLoadException e =
+            assertThrows(
+                DataLoadException.class,
+                () -> {
+                  InputStream in = new ByteArrayInputStream(document);
+                  if (k == 0) {
+                    LOADER.loadCsv(in, "codes.zip");
+                  } else if (k == 1) {
+                    LOADER.loadTabDelimited(in, "codes.zip");
+                  } else {
+                    LOADER.loadPipeDelimited(in, "codes.zip");
+                  }
+                });
+        assertEquals(1L, e.line(), e.getMessage());
+        assertTrue(
+            e.getMessage().contains(document == zip ? "ZIP archive" : "PDF document"),
+            e.getMessage());
+      }
+    }
+  }
+
+  @Test
   void readsLatin1WhenToldAndNamesTheCharsetWhenNot() throws IOException {
     CodeSet set =
         LOADER
