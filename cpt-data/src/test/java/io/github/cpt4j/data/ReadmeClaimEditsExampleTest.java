@@ -1,6 +1,7 @@
 package io.github.cpt4j.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
@@ -154,6 +155,25 @@ class ReadmeClaimEditsExampleTest {
     assertEquals(Optional.of(UnpricedReason.EDIT_DENIED), priced.line(3).reason());
     assertEquals(Optional.of("payer-not-covered"), priced.line(3).refusedBy());
     assertEquals(new BigDecimal("582.99"), priced.total());
+  }
+
+  @Test
+  void theStepCapsAnAnesthesiaLineToo() {
+    Locality rochester = BundledData.zipLocalities().find("14620").orElseThrow();
+    PricingContext outpatient =
+        PricingContext.of(LocalDate.of(2025, 6, 2), rochester, Setting.FACILITY);
+    Claim claim =
+        Claim.builder()
+            .add(BilledLine.parse("00790-AA 600min $5000.00"))
+            .add("99213", "180.00")
+            .build();
+    PricedClaim priced = example(claim, outpatient).priced();
+    // The session is 930.13 by Medicare's anesthesia schedule; the anesthesia line once got its
+    // amount only in the last step, after the cap, which saw no amount and left it at 930.13.
+    assertEquals(new BigDecimal("500.00"), priced.line(0).amountOrThrow(), priced::toString);
+    assertTrue(priced.line(0).explanation().has("payer-line-cap"), priced::toString);
+    assertEquals(new BigDecimal("61.92"), priced.line(1).amountOrThrow());
+    assertEquals(new BigDecimal("561.92"), priced.total());
   }
 
   @Test

@@ -9,9 +9,10 @@ import java.util.Optional;
 
 /**
  * Anesthesia lines (Medicare Claims Processing Manual, chapter 12, section 50) are priced by the
- * schedule's anesthesia schedule as one session and take no part in the surgical rules; this step
- * gives each priced anesthesia line its amount back, then the lower of the billed charge. Rule id
- * {@code anesthesia}; the charge comparison carries {@code billed-charge}.
+ * schedule's anesthesia schedule as one session and take no part in the surgical rules: each priced
+ * line has the session's amount from the start of the claim steps (so that a payer's step anywhere
+ * sees it), and this step pays the lower of that amount, as the steps before it left it, and the
+ * billed charge. Rule id {@code anesthesia}; the charge comparison carries {@code billed-charge}.
  */
 final class AnesthesiaStep implements ClaimStep {
 
@@ -24,10 +25,9 @@ final class AnesthesiaStep implements ClaimStep {
   public void apply(ClaimState claim) {
     warnOfMixedRoles(claim.lines);
     for (LineWork w : claim.lines) {
-      if (w.anesthesia == null || w.reason != null || !w.anesthesia.isPriced()) {
+      if (w.anesthesia == null || !w.hasAmount()) {
         continue;
       }
-      w.amount = w.anesthesia.exactAmount().orElseThrow();
       Optional<BigDecimal> charge = w.billed.charge();
       if (charge.isPresent() && charge.get().compareTo(w.amount) < 0) {
         BigDecimal lower = charge.get();

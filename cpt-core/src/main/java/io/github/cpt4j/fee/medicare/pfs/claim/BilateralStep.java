@@ -71,7 +71,7 @@ final class BilateralStep implements ClaimStep {
     List<Procedure> procedures = new ArrayList<>(lines.length);
     List<LineWork> sided = null;
     for (LineWork w : lines) {
-      if (!w.isPriced()) {
+      if (!w.isPricedBySchedule()) {
         continue;
       }
       BilateralRule rule = w.indicators.bilateral();

@@ -28,7 +28,7 @@ final class BilledChargeStep implements ClaimStep {
     LineWork[] lines = claim.lines;
     claim.procedures();
     for (LineWork w : lines) {
-      if (!w.isPriced()) {
+      if (!w.isPricedBySchedule()) {
         continue;
       }
       Procedure p = w.procedure;

@@ -30,8 +30,15 @@ import java.util.function.Supplier;
  * start from; from the {@code bilateral} step on it is the line's whole amount. A payer's step that
  * changes amounts belongs before {@code bilateral} (it changes what is ranked) or after {@code
  * component-reduction} (it changes the result); between them, the rankings use the amounts they
- * started from. Mutable, confined to one call of {@link MedicareClaimPricer#price}; a step must not
- * keep it.
+ * started from.
+ *
+ * <p>An anesthesia line the anesthesia schedule priced (with the session's other lines: Claims
+ * Processing Manual ch. 12 §50) has its whole amount from the first step on, wherever a payer's
+ * step runs: {@link #isPriced} is true and {@link #exactAmount} is the session's amount. The
+ * surgical rules (the standard steps before {@code anesthesia}) leave it alone; the {@code
+ * anesthesia} step pays the lower of its amount, as the steps before it left it, and its charge.
+ *
+ * <p>Mutable, confined to one call of {@link MedicareClaimPricer#price}; a step must not keep it.
  */
 public final class ClaimState {
 
@@ -77,18 +84,20 @@ public final class ClaimState {
 
   /** Tells whether line {@code i} still has an amount. */
   public boolean isPriced(int i) {
-    return lines[i].isPriced();
+    return lines[i].hasAmount();
   }
 
   /**
    * Returns the exact amount of line {@code i} so far.
    *
-   * @throws IllegalStateException if the line has no amount
+   * @throws IllegalStateException if the line has no amount (the message names the line and its
+   *     {@link #reason})
    */
   public BigDecimal exactAmount(int i) {
     BigDecimal amount = lines[i].amount;
     if (amount == null) {
-      throw new IllegalStateException(lines[i].name() + " has no amount: " + lines[i].reason);
+      throw new IllegalStateException(
+          lines[i].name() + " has no amount: it is unpriced, " + lines[i].reason);
     }
     return amount;
   }
@@ -144,11 +153,12 @@ public final class ClaimState {
     }
     LineWork w = lines[i];
     exactAmount(i);
-    if (w.procedure == null) {
+    if (w.procedure == null && w.unitFee != null) {
       // Before the procedures are formed, a factor is one of the line's own factors, which the
       // rules that reduce a part of the fee (endoscopy base, components) apply as well.
       w.scale(factor, PricingStep.checkRule(rule), description);
     } else {
+      // A procedure's line, or an anesthesia line: no fee of one unit that the factor is kept for.
       setAmount(i, w.amount.multiply(factor), rule, description);
     }
   }

@@ -21,6 +21,9 @@ package io.github.cpt4j.fee.medicare.pfs.claim;
  * MedicareClaimPricer pricer = MedicareClaimPricer.builder(schedule).addStep(cap).build();
  * }</pre>
  *
+ * <p>A step sees every line that still has an amount, wherever it runs: the priced anesthesia lines
+ * too, whose amount is the anesthesia session's from the first step on ({@link ClaimState}).
+ *
  * <p>Implementations must be immutable and thread-safe (one step serves every claim) and must never
  * throw for data.
  */

@@ -22,7 +22,7 @@ final class IncreasedReducedServicesStep implements ClaimStep {
   public void apply(ClaimState claim) {
     LineWork[] lines = claim.lines;
     for (LineWork w : lines) {
-      if (w.isPriced() && w.has(M22 | M52)) {
+      if (w.isPricedBySchedule() && w.has(M22 | M52)) {
         String which =
             w.has(M22) ? "modifier 22 (increased services)" : "modifier 52 (reduced services)";
         w.refuse(

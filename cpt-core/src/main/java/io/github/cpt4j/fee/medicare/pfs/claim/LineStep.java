@@ -22,7 +22,7 @@ abstract class LineStep implements ClaimStep {
   @Override
   public void apply(ClaimState claim) {
     for (LineWork w : claim.lines) {
-      if (w.isPriced()) {
+      if (w.isPricedBySchedule()) {
         apply(w);
       }
     }

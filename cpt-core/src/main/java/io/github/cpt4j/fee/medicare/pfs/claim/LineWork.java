@@ -91,8 +91,9 @@ final class LineWork implements Supplier<Explanation> {
 
   /**
    * The anesthesia schedule's answer for an anesthesia line (null for other lines). A priced
-   * anesthesia line is kept out of the surgical rules, which do not apply to it, and gets its
-   * amount back from the {@code anesthesia} step, before any step a payer appends.
+   * anesthesia line has the session's amount from the start, so that a payer's step anywhere in the
+   * pipeline sees it; this field keeps it out of the surgical rules, which do not apply to it
+   * ({@link #isPricedBySchedule()}), and the {@code anesthesia} step takes the lower of its charge.
    */
   FeeResult anesthesia;
 
@@ -151,8 +152,19 @@ final class LineWork implements Supplier<Explanation> {
   }
 
   /** Tells whether the line still has an amount (it was priced and not refused since). */
-  boolean isPriced() {
+  boolean hasAmount() {
     return amount != null;
+  }
+
+  /**
+   * Tells whether the line still has an amount the surgical rules apply to: one the fee schedule
+   * gave it. A priced anesthesia line has its amount from the start, the session's, so that every
+   * step (a payer's too) sees it, but the standard steps before {@code anesthesia} leave it alone:
+   * anesthesia is paid by time, not ranked, paired or shared as a procedure (Claims Processing
+   * Manual ch. 12 §50).
+   */
+  boolean isPricedBySchedule() {
+    return amount != null && anesthesia == null;
   }
 
   /**
@@ -175,12 +187,15 @@ final class LineWork implements Supplier<Explanation> {
   }
 
   /**
-   * Starts an anesthesia line from the anesthesia schedule's answer for the claim's session. A
-   * priced line stays without an amount while the surgical rules run, but counts as payable.
+   * Starts an anesthesia line from the anesthesia schedule's answer for the claim's session: a
+   * priced line takes its exact amount, which the surgical rules leave alone ({@link
+   * #isPricedBySchedule()}).
    */
   void startAnesthesia(FeeResult result) {
     this.anesthesia = result;
-    if (result instanceof FeeResult.Unpriced unpriced) {
+    if (result instanceof FeeResult.Priced) {
+      this.amount = result.exactAmount().orElseThrow();
+    } else if (result instanceof FeeResult.Unpriced unpriced) {
       refuse(
           unpriced.why(),
           unpriced.why() == UnpricedReason.NOT_PAYABLE_ON_CLAIM
@@ -360,7 +375,6 @@ final class LineWork implements Supplier<Explanation> {
    */
   boolean isPayable() {
     return amount != null
-        || reason == null && anesthesia != null && anesthesia.isPriced()
         || reason == UnpricedReason.CARRIER_PRICED
         || reason == UnpricedReason.PRICED_BY_REPORT;
   }

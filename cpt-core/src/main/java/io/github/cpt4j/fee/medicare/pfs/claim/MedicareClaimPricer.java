@@ -160,6 +160,11 @@ import java.util.function.Function;
  *   <li><b>Step {@code billed-charge}</b>: the lower of the billed charge and the amount, when a
  *       charge is given (for an LT and RT pair with BILAT SURG 0, 1 or 2, of the pair's total
  *       charge).
+ *   <li><b>Step {@code anesthesia}</b>: the anesthesia lines (00100-01999, with an anesthesia
+ *       schedule) are priced as one session by the anesthesia schedule (Claims Processing Manual
+ *       ch. 12 §50) and take no part in the rules above; each paid line has the session's amount
+ *       from the first step on, so that a payer's step anywhere sees it, and this step pays the
+ *       lower of that amount and the line's charge.
  * </ol>
  *
  * <h2>Lines of several dates or providers</h2>
@@ -779,9 +784,6 @@ public final class MedicareClaimPricer implements ClaimPricer {
 
   /** The line's immutable outcome, once every step is done. */
   private static PricedLine finish(LineWork w) {
-    if (w.amount == null && w.reason == null && w.anesthesia != null) {
-      w.amount = w.anesthesia.exactAmount().orElseThrow(); // the anesthesia step was removed
-    }
     Explanation explanation = Explanation.deferred(w);
     FeeResult result;
     if (w.amount == null) {

@@ -125,7 +125,7 @@ final class Procedure {
 
   /** Tells whether every line of the procedure still has an amount. */
   boolean isPriced() {
-    return line.isPriced() && (other == null || other.isPriced());
+    return line.isPricedBySchedule() && (other == null || other.isPricedBySchedule());
   }
 
   /**

@@ -33,7 +33,7 @@ final class StatusTStep implements ClaimStep {
       }
     }
     for (LineWork w : lines) {
-      if (!isStatusT(w) || !w.isPriced()) {
+      if (!isStatusT(w) || !w.isPricedBySchedule()) {
         continue;
       }
       if (other == null) {

@@ -396,6 +396,35 @@ class ClaimPipelineTest {
   }
 
   @Test
+  void aPayersStepAnywhereSeesThePricedAnesthesiaLines() {
+    // The session is 00790 with 60 + 45 minutes: (7 + 7.0) x 20.00 = 280.00; 99213 is 100.00.
+    // The anesthesia line once had no amount until the anesthesia step, the last: a payer's step
+    // before it skipped the line (isPriced false), and exactAmount threw.
+    String[] lines = {"00790-AA 60min $1000.00", "00840-AA 45min", "99213 $1000.00"};
+    for (String before : List.of("non-participating", "bilateral", "billed-charge")) {
+      MedicareClaimPricer halved =
+          MedicareClaimPricer.builder(withAnesthesia())
+              .addStepBefore(before, payer("payer-half", "0.5", true))
+              .build();
+      PricedClaim claim = assertAmounts(price(halved, lines), "190.00", "140.00", null, "50.00");
+      assertTrue(claim.line(0).explanation().has("payer-half"), claim.toString());
+      assertEquals(
+          UnpricedReason.NOT_PAYABLE_ON_CLAIM, claim.line(1).reason().orElseThrow(), before);
+      // Capped, the session is then paid the lower of that and its charge.
+      MedicareClaimPricer capped =
+          MedicareClaimPricer.builder(withAnesthesia())
+              .addStepBefore(before, payer("payer-cap", "300.00", false))
+              .build();
+      assertAmounts(price(capped, "00790-AA 60min $250.00"), "250.00", "250.00");
+      assertAmounts(price(capped, "00790-AA 60min $400.00"), "300.00", "300.00");
+    }
+    // Without the anesthesia step, the session's amount, (7 + 4.0) x 20.00, without the charge.
+    MedicareClaimPricer without =
+        MedicareClaimPricer.builder(withAnesthesia()).removeStep("anesthesia").build();
+    assertAmounts(price(without, "00790-AA 60min $100.00"), "220.00", "220.00");
+  }
+
+  @Test
   void aPayersStepBeforeTheBilledChargeMovesThePairsAmountToo() {
     // A pair of 27447 is 1500.00 (150%), halved by the payer: 750.00, 375.00 a side, whatever
     // the charges, which are higher. The charge step once split the pair's old 1500.00.
