@@ -40,9 +40,15 @@ public interface ClaimEdit {
   String name();
 
   /**
-   * Returns what this edit denies or flags on {@code claim} in {@code context} (whose date of
-   * service is the claim's), in line order; an empty list when the claim passes. Never {@code
-   * null}.
+   * Returns what this edit denies or flags on {@code claim} in {@code context}, in line order; an
+   * empty list when the claim passes. Never {@code null}.
+   *
+   * <p>An edit of one provider's day ({@link #perProviderDay()}, the default) gets the context of
+   * that day ({@link ProviderDay#context()}): its date of service is the lines' date, and its
+   * practitioner type the one the caller's context gives their rendering provider ({@link
+   * PricingContext#forRenderingProvider}), whether the claim holds that one day or several. An edit
+   * of the whole claim gets the caller's context as given, whose date of service is that of the
+   * lines without a date of their own; it reads each line's date and provider itself.
    */
   List<EditFinding> check(Claim claim, PricingContext context);
 
@@ -51,10 +57,11 @@ public interface ClaimEdit {
    * lines carry several dates ({@link io.github.cpt4j.claim.BilledLine#dateOfService()}) or
    * rendering providers ({@link io.github.cpt4j.claim.BilledLine#renderingProvider()}), a {@link
    * ClaimScrubber} then checks each provider's lines of each date as a claim of their own ({@link
-   * ProviderDay}), in a context of that date, so that an edit of "the same provider on the same
-   * date" (NCCI's) never pairs lines of different days or practitioners. An edit that reads each
-   * line's date and provider itself, to judge lines across them, returns {@code false} and sees the
-   * whole claim.
+   * ProviderDay}), in the context of that day, so that an edit of "the same provider on the same
+   * date" never pairs lines of different days or practitioners. A claim of one provider's day is
+   * checked whole, in the context of that day too ({@link ProviderDay#singleContext}). An edit that
+   * reads each line's date and provider itself, to judge lines across them (NCCI's, global
+   * surgery), returns {@code false} and sees the whole claim in the caller's context.
    */
   default boolean perProviderDay() {
     return true;

@@ -92,14 +92,18 @@ public final class ClaimScrubber {
   public ImmutableList<EditFinding> scrub(Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");
     requireNonNull(context, "context");
-    // Lines of several days or providers: the edits of one provider's day see its lines as a
-    // claim of their own.
-    List<ProviderDay> days = ProviderDay.split(claim, context);
+    // The edits of one provider's day see its lines in the context of that day: of the claim's
+    // one day, or of each day of a claim of several, whose lines they see as a claim of their own.
+    // The edits of the whole claim see the context given, and read each line's date and provider.
+    PricingContext oneDay = ProviderDay.singleContext(claim, context);
+    List<ProviderDay> days = oneDay == null ? ProviderDay.split(claim, context) : null;
     List<EditFinding> all = null;
     for (int e = 0; e < edits.size(); e++) {
       ClaimEdit edit = edits.get(e);
-      if (days == null || !edit.perProviderDay()) {
+      if (!edit.perProviderDay()) {
         all = check(edit, claim, context, null, all);
+      } else if (days == null) {
+        all = check(edit, claim, oneDay, null, all);
       } else {
         for (ProviderDay day : days) {
           all = check(edit, day.claim(), day.context(), day, all);

@@ -118,12 +118,34 @@ public final class ProviderDay {
               key.date,
               key.provider,
               Claim.of(billed).withLineNumbers(numbers),
-              key.provider == null
-                  ? context.withDateOfService(key.date)
-                  : context.withDateOfService(key.date).forRenderingProvider(key.provider),
+              contextOf(context, key.date, key.provider),
               lines));
     }
     return days;
+  }
+
+  /**
+   * Returns the context of {@code claim}'s lines when they are one provider's on one date ({@link
+   * #single}): {@code context} with that date and with the practitioner type it gives that provider
+   * ({@link PricingContext#forRenderingProvider}), the context a day of {@link #split} would have;
+   * {@code context} itself when neither differs; null when the lines carry several dates or
+   * providers. The rules and edits of one provider's day see a claim of one day in this context, as
+   * they see each day of a claim of several in its {@link #context()}.
+   */
+  public static PricingContext singleContext(Claim claim, PricingContext context) {
+    LocalDate date = single(claim, context);
+    if (date == null) {
+      return null;
+    }
+    return contextOf(
+        context, date, claim.size() == 0 ? null : claim.line(0).renderingProvider().orElse(null));
+  }
+
+  /** The context of the lines of {@code provider} (null: lines naming none) on {@code date}. */
+  private static PricingContext contextOf(PricingContext context, LocalDate date, Npi provider) {
+    PricingContext onDate =
+        date.equals(context.dateOfService()) ? context : context.withDateOfService(date);
+    return provider == null ? onDate : onDate.forRenderingProvider(provider);
   }
 
   /**

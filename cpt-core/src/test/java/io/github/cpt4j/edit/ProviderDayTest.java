@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.Npi;
+import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import java.time.LocalDate;
@@ -28,6 +29,19 @@ class ProviderDayTest {
     assertNull(ProviderDay.split(claim("27447 by 1234567893", "27130 by 1234567893"), CONTEXT));
     assertEquals(DAY, ProviderDay.single(claim("27447 by 1234567893"), CONTEXT));
     assertEquals(DAY, ProviderDay.single(Claim.of(), CONTEXT));
+  }
+
+  @Test
+  void theContextOfOneProvidersDayIsTheContextOfThatDayAsASplitGivesIt() {
+    PricingContext np =
+        CONTEXT.withPractitioner(Npi.parse("1234567893"), PractitionerType.NURSE_PRACTITIONER);
+    Claim oneDay = claim("99213 on 2025-03-03 by 1234567893");
+    PricingContext day = ProviderDay.singleContext(oneDay, np);
+    assertEquals(LocalDate.of(2025, 3, 3), day.dateOfService());
+    assertEquals(PractitionerType.NURSE_PRACTITIONER, day.practitioner());
+    Claim twoDays = claim("99213 on 2025-03-03 by 1234567893", "20610 on 2025-03-05");
+    assertNull(ProviderDay.singleContext(twoDays, np));
+    assertEquals(day, ProviderDay.split(twoDays, np).get(0).context());
   }
 
   @Test

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
-import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.ClaimScrubber;
 import io.github.cpt4j.edit.EditAction;
@@ -28,7 +27,6 @@ import io.github.cpt4j.fee.medicare.pfs.LineEvaluator;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
 import io.github.cpt4j.modifier.ModifierRegistry;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -482,17 +480,10 @@ public final class MedicareClaimPricer implements ClaimPricer {
     LineWork[] lines = new LineWork[n];
     // Lines of several days or providers: the same-day rules apply to each provider's day, in its
     // context, and the component reductions to each date's lines of every provider.
-    LocalDate oneDate = ProviderDay.single(claim, context);
-    if (oneDate != null) {
-      PricingContext onDate =
-          oneDate.equals(context.dateOfService()) ? context : context.withDateOfService(oneDate);
-      if (n > 0 && !context.practitioners().isEmpty()) {
-        // One provider's lines: in the practitioner type the context gives that provider.
-        Optional<Npi> provider = claim.line(0).renderingProvider();
-        if (provider.isPresent()) {
-          onDate = onDate.forRenderingProvider(provider.get());
-        }
-      }
+    // One provider's lines of one date: in that date's context, with the practitioner type the
+    // context gives that provider, as the claim edits of one provider's day saw them.
+    PricingContext onDate = ProviderDay.singleContext(claim, context);
+    if (onDate != null) {
       LineEvaluator evaluator = schedule.evaluator(onDate);
       for (int i = 0; i < n; i++) {
         lines[i] =

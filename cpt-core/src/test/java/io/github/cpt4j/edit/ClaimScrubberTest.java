@@ -1,0 +1,98 @@
+package io.github.cpt4j.edit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.Npi;
+import io.github.cpt4j.fee.PractitionerType;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.Setting;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The context each claim edit sees: its provider's day's, or the caller's for a whole claim. */
+class ClaimScrubberTest {
+
+  private static final Npi NP = Npi.parse("1234567893");
+  private static final PricingContext CONTEXT =
+      PricingContext.withoutArea(LocalDate.of(2025, 6, 2), Setting.FACILITY)
+          .withPractitioner(NP, PractitionerType.NURSE_PRACTITIONER);
+
+  /** Records the date and practitioner type of each context it is given, one claim at a time. */
+  private static final class Recorder implements ClaimEdit {
+    private final String name;
+    private final boolean perDay;
+    final List<String> seen = new ArrayList<>();
+
+    Recorder(String name, boolean perDay) {
+      this.name = name;
+      this.perDay = perDay;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public boolean perProviderDay() {
+      return perDay;
+    }
+
+    @Override
+    public List<EditFinding> check(Claim claim, PricingContext context) {
+      seen.add(claim.size() + " " + context.dateOfService() + " " + context.practitioner());
+      return List.of();
+    }
+  }
+
+  private static Claim claim(String... lines) {
+    return Claim.of(List.of(lines).stream().map(BilledLine::parse).toList());
+  }
+
+  @Test
+  void anEditOfOneDaySeesThatDaysContextOnAClaimOfOneDayAsOfSeveral() {
+    Recorder day = new Recorder("per-day", true);
+    Recorder whole = new Recorder("whole-claim", false);
+    ClaimScrubber scrubber = ClaimScrubber.of(day, whole);
+    // Once, the claim of one provider's day was checked in the caller's context, 2025-06-02 and
+    // a physician's, and the same line beside another day in its own: 2025-03-03, the NP's.
+    scrubber.scrub(claim("99213 $100.00 on 2025-03-03 by 1234567893"), CONTEXT);
+    scrubber.scrub(
+        claim(
+            "99213 $100.00 on 2025-03-03 by 1234567893",
+            "20610 $50.00 on 2025-03-05 by 1234567893"),
+        CONTEXT);
+    assertEquals(
+        List.of(
+            "1 2025-03-03 NURSE_PRACTITIONER",
+            "1 2025-03-03 NURSE_PRACTITIONER",
+            "1 2025-03-05 NURSE_PRACTITIONER"),
+        day.seen);
+    // The whole claim is seen in the caller's context, whatever its lines' days.
+    assertEquals(List.of("1 2025-06-02 PHYSICIAN", "2 2025-06-02 PHYSICIAN"), whole.seen);
+  }
+
+  @Test
+  void aClaimOfTheContextsDayAndNoProviderIsCheckedInTheContextGiven() {
+    ClaimEdit same =
+        new ClaimEdit() {
+          @Override
+          public String name() {
+            return "same";
+          }
+
+          @Override
+          public List<EditFinding> check(Claim claim, PricingContext context) {
+            assertSame(CONTEXT, context);
+            return List.of();
+          }
+        };
+    ClaimScrubber.of(same).scrub(claim("99213", "20610 on 2025-06-02"), CONTEXT);
+    assertSame(CONTEXT, ProviderDay.singleContext(claim("99213"), CONTEXT));
+  }
+}
