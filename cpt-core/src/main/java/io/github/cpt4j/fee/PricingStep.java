@@ -38,10 +38,17 @@ public final class PricingStep {
     return requireNonNull(description, "description");
   }
 
-  /** Writes the words once, on first read, thread-safely; a null from the describer is a bug. */
-  private static Supplier<String> once(Supplier<String> describer) {
+  /**
+   * Writes the words once, on first read, thread-safely; a null from the describer is a bug, read
+   * only when the explanation is, long after the step was made: the message names the rule.
+   */
+  private static Supplier<String> once(String rule, Supplier<String> describer) {
     requireNonNull(describer, "describer");
-    return Suppliers.memoize(() -> requireNonNull(describer.get(), "the describer returned null"));
+    return Suppliers.memoize(
+        () ->
+            requireNonNull(
+                describer.get(),
+                () -> "the describer of step '" + rule + "' returned null, not its words"));
   }
 
   /** Returns a step that records an input or a decision without changing the amount. */
@@ -52,10 +59,12 @@ public final class PricingStep {
 
   /**
    * Returns a note whose description is written only when someone reads it: for schedules that
-   * price millions of lines and print few explanations. {@code describer} must be pure.
+   * price millions of lines and print few explanations. {@code describer} must be pure and never
+   * return null: a null is found only when the words are read ({@link #description()}, {@link
+   * #toString()}), and the {@link NullPointerException} then names the rule.
    */
   public static PricingStep note(String rule, Supplier<String> describer) {
-    Supplier<String> words = once(describer);
+    Supplier<String> words = once(rule, describer);
     return new PricingStep(checkRule(rule), null, words, Optional.empty());
   }
 
@@ -68,10 +77,11 @@ public final class PricingStep {
 
   /**
    * Returns a step after which the exact amount is {@code amountAfter}, whose description is
-   * written only when someone reads it. {@code describer} must be pure.
+   * written only when someone reads it. {@code describer} must be pure and never return null, as
+   * for {@link #note(String, Supplier)}.
    */
   public static PricingStep of(String rule, Supplier<String> describer, BigDecimal amountAfter) {
-    Supplier<String> words = once(describer);
+    Supplier<String> words = once(rule, describer);
     requireNonNull(amountAfter, "amountAfter");
     return new PricingStep(checkRule(rule), null, words, Optional.of(amountAfter));
   }

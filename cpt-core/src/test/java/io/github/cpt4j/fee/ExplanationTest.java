@@ -2,6 +2,7 @@ package io.github.cpt4j.fee;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.testing.EqualsTester;
@@ -29,6 +30,16 @@ class ExplanationTest {
     for (String good : List.of("opps-cap", "medicare.pfs", "r\u00e9gle", "\u6599\u91d1")) {
       assertEquals(good, PricingStep.checkRule(good));
     }
+  }
+
+  @Test
+  void aDescriberThatReturnsNullIsNamedByItsRule() {
+    PricingStep note = PricingStep.note("payer-silent", () -> null);
+    NullPointerException e = assertThrows(NullPointerException.class, note::description);
+    assertEquals(
+        "the describer of step 'payer-silent' returned null, not its words", e.getMessage());
+    PricingStep step = PricingStep.of("payer-silent", () -> null, BigDecimal.ONE);
+    assertThrows(NullPointerException.class, step::toString);
   }
 
   @Test

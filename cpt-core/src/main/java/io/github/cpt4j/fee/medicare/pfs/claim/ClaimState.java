@@ -38,6 +38,10 @@ import java.util.function.Supplier;
  * surgical rules (the standard steps before {@code anesthesia}) leave it alone; the {@code
  * anesthesia} step pays the lower of its amount, as the steps before it left it, and its charge.
  *
+ * <p>The words of a step ({@code description}) are written only when someone reads the explanation:
+ * a description must be pure and never return null (the {@link NullPointerException}, thrown when
+ * the explanation is read, names the rule and the line).
+ *
  * <p>Mutable, confined to one call of {@link MedicareClaimPricer#price}; a step must not keep it.
  */
 public final class ClaimState {

@@ -354,8 +354,9 @@ final class LineWork implements Supplier<Explanation> {
     }
     List<PricingStep> all = new ArrayList<>(start.steps().size() + stepCount);
     all.addAll(start.steps());
+    String name = stepCount == 0 ? null : name();
     for (int i = 0; i < stepCount; i++) {
-      all.add(steps[i].render());
+      all.add(steps[i].render(name));
     }
     return Explanation.of(all);
   }

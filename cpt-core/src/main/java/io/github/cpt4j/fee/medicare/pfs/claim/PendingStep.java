@@ -1,5 +1,7 @@
 package io.github.cpt4j.fee.medicare.pfs.claim;
 
+import static java.util.Objects.requireNonNull;
+
 import io.github.cpt4j.fee.PricingStep;
 import java.math.BigDecimal;
 import java.util.function.Supplier;
@@ -21,9 +23,19 @@ final class PendingStep {
     this.description = description;
   }
 
-  PricingStep render() {
+  /**
+   * Returns the step of {@code line} ("line 2"). A describer that returns null (a bug in the step
+   * that recorded it, a payer's perhaps) is found only when the words are read, long after pricing:
+   * the error then names the rule and the line.
+   */
+  PricingStep render(String line) {
+    Supplier<String> words =
+        () ->
+            requireNonNull(
+                description.get(),
+                () -> "the describer of step '" + rule + "' on " + line + " returned null");
     return amountAfter == null
-        ? PricingStep.note(rule, description)
-        : PricingStep.of(rule, description, amountAfter);
+        ? PricingStep.note(rule, words)
+        : PricingStep.of(rule, words, amountAfter);
   }
 }

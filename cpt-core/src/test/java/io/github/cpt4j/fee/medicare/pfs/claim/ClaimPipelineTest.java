@@ -425,6 +425,28 @@ class ClaimPipelineTest {
   }
 
   @Test
+  void aDescriptionThatIsNullIsNamedByItsRuleAndLine() {
+    ClaimStep silent =
+        new ClaimStep() {
+          @Override
+          public String name() {
+            return "payer-silent";
+          }
+
+          @Override
+          public void apply(ClaimState claim) {
+            claim.note(1, name(), () -> null);
+          }
+        };
+    PricedClaim claim =
+        price(MedicareClaimPricer.builder(SCHEDULE).addStep(silent).build(), "27447", "99213");
+    // Pricing is done; the words are written when read. The message once said only "the
+    // describer returned null".
+    NullPointerException e = assertThrows(NullPointerException.class, claim::toString);
+    assertEquals("the describer of step 'payer-silent' on line 2 returned null", e.getMessage());
+  }
+
+  @Test
   void aPayersStepBeforeTheBilledChargeMovesThePairsAmountToo() {
     // A pair of 27447 is 1500.00 (150%), halved by the payer: 750.00, 375.00 a side, whatever
     // the charges, which are higher. The charge step once split the pair's old 1500.00.
