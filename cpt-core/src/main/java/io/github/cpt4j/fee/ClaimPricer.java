@@ -3,11 +3,12 @@ package io.github.cpt4j.fee;
 import io.github.cpt4j.claim.Claim;
 
 /**
- * Prices a whole {@link Claim} — the lines one provider billed for one patient on one date of
- * service — where a line's amount may depend on the other lines (multiple procedures, bilateral
- * pairs) and claim edits may deny lines. The Medicare Physician Fee Schedule's pricer is {@code
- * io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer}; a command line, a batch job or a
- * payer's service can take any implementation.
+ * Prices a whole {@link Claim} — the lines billed for one patient, each on the context's date of
+ * service or its own, by the claim's provider or its own rendering provider — where a line's amount
+ * may depend on the other lines (multiple procedures, bilateral pairs: CMS's same-day rules, which
+ * apply to one provider's lines of one date) and claim edits may deny lines. The Medicare Physician
+ * Fee Schedule's pricer is {@code io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer}; a
+ * command line, a batch job or a payer's service can take any implementation.
  *
  * <pre>{@code
  * ClaimPricer pricer = MedicareClaimPricer.of(BundledData.medicareFeeSchedule());

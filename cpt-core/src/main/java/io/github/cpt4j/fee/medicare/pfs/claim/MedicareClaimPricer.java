@@ -38,11 +38,11 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Prices a whole {@link Claim} — the lines one provider billed for one patient, on one date of
- * service or on several — under the Medicare Physician Fee Schedule, applying the payment rules
- * that depend on the other lines and on payment modifiers, as CMS's relative value file (Attachment
- * A of its record layout) describes them. Each line's explanation lists every rule applied, in
- * order, with the exact amount after it.
+ * Prices a whole {@link Claim} — the lines billed for one patient, on one date of service or on
+ * several, by one rendering provider or several (below) — under the Medicare Physician Fee
+ * Schedule, applying the payment rules that depend on the other lines and on payment modifiers, as
+ * CMS's relative value file (Attachment A of its record layout) describes them. Each line's
+ * explanation lists every rule applied, in order, with the exact amount after it.
  *
  * <pre>{@code
  * MedicareClaimPricer pricer = MedicareClaimPricer.of(medicare);
