@@ -198,8 +198,8 @@ public final class CptCode implements ProcedureCode {
   /**
    * Returns the section of the code book this code belongs to, or {@link Section#UNASSIGNED} if its
    * number lies in no section range; see {@link Section} for where the suffixed shapes and {@code
-   * 99100}-{@code 99140} go. Classified by {@link SectionTable#standard()}: a read of its table
-   * per 128 codes and usually one comparison, without allocation.
+   * 99100}-{@code 99140} go. Classified by {@link SectionTable#standard()}: a read of its table per
+   * 128 codes and usually one comparison, without allocation.
    */
   public Section section() {
     return SectionTable.standard().sectionOfPacked(packed);
