@@ -144,13 +144,14 @@ public final class BatchHeader {
           Map.entry("providertype", "practitioner"));
 
   /**
-   * The starts of words that say a column's dates are not the line's date of service (a birth, a
+   * Parts of words that say a column's dates are not the line's date of service (a birth, a
    * payment, the claim's receipt, a stay's admission, the record's own upkeep...), or that hold the
    * letters "date" without being one ({@code update}, {@code candidate}), in lower case: a column
-   * with a {@link #words word} that starts with one, alone or after "re" or "pre" ({@code
-   * readmission}, {@code preauth}), is carried through without a warning, a date column or not.
-   * Matched against whole words, not the letters of the whole name, since the letters of two words
-   * can spell one of these: {@code Expense Date} holds "sedate", {@code Dispense Date} too.
+   * with a {@link #words word} that holds one ({@code readmission}, {@code preauth}, and names
+   * written as one word, {@code dateofbirth}, {@code CLMPAIDDT}) is carried through without a
+   * warning, a date column or not. Looked for within each word, not across the whole name, since
+   * the letters of two words can spell one of these: {@code Expense Date} holds "sedate", {@code
+   * Dispense Date} too.
    */
   private static final List<String> NOT_DATE_OF_SERVICE =
       List.of(
@@ -217,9 +218,6 @@ public final class BatchHeader {
    * date of service ({@code DOS_START} and {@code DOS (Service)} are).
    */
   private static final List<String> NOT_DOS = List.of("dosag", "dosim", "dosing", "dossier");
-
-  /** The prefixes a word may have before one of {@link #NOT_DATE_OF_SERVICE}. */
-  private static final List<String> WORD_PREFIXES = List.of("", "re", "pre");
 
   /**
    * A column that the batch does not read (it is carried through) whose name looks like that of a
@@ -453,9 +451,9 @@ public final class BatchHeader {
    * Medicare's claim files have {@code CLM_FROM_DT} and {@code LINE_1ST_EXPNS_DT}, and others write
    * {@code DOS_FROM}, {@code svc_dt} or {@code FromDate}. It is when the {@link #squeezed} name
    * holds "date", starts or ends with "dos", ends with "dt" or "dttm" or starts with "dtof", and no
-   * {@link #words word} of the name starts with one of the {@link #NOT_DATE_OF_SERVICE} words:
-   * {@code date_of_birth}, {@code paid_date} and {@code last_update} are not, nor are {@code dose}
-   * and {@code dosage}, but {@code Expense Date} is.
+   * {@link #words word} of the name holds one of the {@link #NOT_DATE_OF_SERVICE} words: {@code
+   * date_of_birth}, {@code paid_date} and {@code last_update} are not, nor are {@code dose} and
+   * {@code dosage}, but {@code Expense Date} is.
    */
   private static boolean isDateOfService(String name) {
     String squeezed = squeezed(name);
@@ -472,13 +470,9 @@ public final class BatchHeader {
       return false; // a dose, not the end of the dates of service
     }
     for (String word : words) {
-      for (String prefix : WORD_PREFIXES) {
-        if (word.startsWith(prefix)) {
-          for (String other : NOT_DATE_OF_SERVICE) {
-            if (word.startsWith(other, prefix.length())) {
-              return false;
-            }
-          }
+      for (String other : NOT_DATE_OF_SERVICE) {
+        if (word.contains(other)) {
+          return false;
         }
       }
     }
