@@ -57,8 +57,9 @@ public final class DmeposFile {
 
   /**
    * The largest amount read (a state's fee, a ceiling, a floor), as the lab loader bounds its
-   * rates: ten times CMS's largest (99,999.97 in January 2025), well within what a row stores
-   * (21,474,836.47), so a corrupted number is refused with its column, never a real amount.
+   * rates: about nine times CMS's largest (K1007's ceiling, 111,860.00 in January 2025; the largest
+   * state fee is 99,999.97), well within what a row stores (21,474,836.47), so a corrupted number
+   * is refused with its column, never a real amount.
    */
   static final BigDecimal MAX_AMOUNT = new BigDecimal("999999.99");
 
