@@ -1,8 +1,6 @@
 package io.github.cpt4j.fee.medicare.pfs.claim;
 
-import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.M22;
 import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.M50;
-import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.M52;
 import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.MLT;
 import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.MRT;
 
@@ -176,10 +174,14 @@ final class BilateralStep implements ClaimStep {
     return false;
   }
 
+  /**
+   * Tells whether two sides are one bilateral procedure. Modifier 22 or 52 on one side does not
+   * part them: BILAT SURG prices the pair from how it was reported (RT and LT), and the modifier
+   * leaves only its own side's half to the contractor.
+   */
   private static boolean samePricing(LineWork a, LineWork b) {
     return a.line.code().equals(b.line.code())
         && a.scale.compareTo(b.scale) == 0
-        && a.has(M22 | M52) == b.has(M22 | M52)
         && a.isPostoperativeDays() == b.isPostoperativeDays()
         && a.rowModifier() == b.rowModifier();
   }

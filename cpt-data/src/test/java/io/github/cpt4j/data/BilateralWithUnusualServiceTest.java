@@ -1,0 +1,71 @@
+package io.github.cpt4j.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * On the bundled 2025 data: a procedure reported with LT and RT is one bilateral procedure, priced
+ * by its BILAT SURG indicator before the multiple-procedure rules (RVU25D record layout), whatever
+ * else a side carries. Modifier 22 or 52 on one side leaves that side's half to the contractor; it
+ * used to part the pair, so that the other side was paid as a procedure of its own (10060-LT the
+ * whole single-code fee beside 10060-RT-22, 29880-RT the endoscopy family's remainder beside
+ * 29880-LT-22).
+ */
+class BilateralWithUnusualServiceTest {
+
+  private static final MedicareClaimPricer PRICER =
+      MedicareClaimPricer.of(BundledData.medicareFeeSchedule());
+  private static final PricingContext CONTEXT =
+      PricingContext.of(LocalDate.of(2025, 6, 2), Locality.parse("13282-99"), Setting.FACILITY);
+
+  private static PricedClaim price(String first, String second) {
+    return PRICER.price(Claim.builder().add(first).add(second).build(), CONTEXT);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "10060-LT, 10060-RT, 22", // BILAT SURG 0: the two sides share one single-code fee
+    "10060-LT, 10060-RT, 52",
+    "69210-LT, 69210-RT, 22", // BILAT SURG 2
+    "29880-RT, 29880-LT, 22", // BILAT SURG 1, an endoscopy family's base
+    "29880-LT, 29880-RT, 52",
+    "27447-LT, 27447-RT, 22"
+  })
+  void oneSidesModifierLeavesThePairWhole(String plain, String other, String modifier) {
+    PricedClaim both = price(plain, other);
+    PricedClaim marked = price(plain, other + "-" + modifier);
+    // The plain side is paid its half of the pair's amount, to the cent (beside a plain other side
+    // the pair's odd cent goes to one of the two).
+    BigDecimal half =
+        both.line(0)
+            .exactAmount()
+            .orElseThrow()
+            .add(both.line(1).exactAmount().orElseThrow())
+            .divide(BigDecimal.valueOf(2))
+            .stripTrailingZeros();
+    assertEquals(
+        Optional.of(half.setScale(2, RoundingMode.HALF_UP)),
+        marked.line(0).amount(),
+        marked.toString());
+    // The marked side is the contractor's, from its half of the bilateral amount.
+    assertEquals(Optional.of(UnpricedReason.CARRIER_PRICED), marked.line(1).reason());
+    String detail = marked.line(1).detail();
+    int at = detail.indexOf("from ") + "from ".length();
+    BigDecimal from = new BigDecimal(detail.substring(at, detail.indexOf(' ', at)));
+    assertEquals(
+        half.setScale(2, RoundingMode.HALF_UP), from.setScale(2, RoundingMode.HALF_UP), detail);
+  }
+}
