@@ -36,13 +36,15 @@ public enum ModifierRule {
    */
   CT_MODIFIER_OUTSIDE_CT_CODES("CT only on the CT codes of change request 9250"),
   /**
-   * At most one modifier from each of {25, 57, 59}, {52, 53, 73, 74}, {76, 77, 78, 79}, {93, 95},
-   * {CQ, CO}, {JW, JZ}: a therapy service is furnished in part by a physical therapy assistant (CQ)
-   * or by an occupational therapy assistant (CO), under one plan of care; a drug line bills an
-   * amount discarded (JW) or says none was (JZ), never both (Pub. 100-04, ch. 17, §40).
+   * At most one modifier from each of {22, 52}, {25, 57, 59}, {52, 53, 73, 74}, {76, 77, 78, 79},
+   * {93, 95}, {CQ, CO}, {JW, JZ}: a service's work is increased (22) or reduced (52), not both; a
+   * therapy service is furnished in part by a physical therapy assistant (CQ) or by an occupational
+   * therapy assistant (CO), under one plan of care; a drug line bills an amount discarded (JW) or
+   * says none was (JZ), never both (Pub. 100-04, ch. 17, §40).
    */
   MUTUALLY_EXCLUSIVE(
-      "at most one of 25/57/59, of 52/53/73/74, of 76/77/78/79, of 93/95, of CQ/CO, of JW/JZ"),
+      "at most one of 22/52, of 25/57/59, of 52/53/73/74, of 76/77/78/79, of 93/95, of CQ/CO,"
+          + " of JW/JZ"),
   /** The professional component (26) and the technical component (TC) never on one line. */
   PROFESSIONAL_WITH_TECHNICAL_COMPONENT("26 and TC never on one line"),
   /**

@@ -95,6 +95,9 @@ final class StandardModifierRules {
 
   static ImmutableList<Exclusion> exclusions() {
     return ImmutableList.of(
+        // Increased (22) and reduced (52) services say opposite things of one line's work; claim
+        // pricing leaves either to the contractor, and named only the first.
+        exclusive("22", "52"),
         exclusive("25", "57", "59"),
         exclusive("52", "53", "73", "74"),
         exclusive("76", "77", "78", "79"),

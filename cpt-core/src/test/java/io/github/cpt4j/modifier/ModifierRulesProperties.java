@@ -166,6 +166,7 @@ class ModifierRulesProperties {
     }
     for (List<String> group :
         List.of(
+            List.of("22", "52"),
             List.of("25", "57", "59"),
             List.of("52", "53", "73", "74"),
             List.of("76", "77", "78", "79"),
