@@ -34,8 +34,8 @@ public final class PackedIndex {
   /**
    * Indexes {@code keys}: {@link #positionOf(int) positionOf(keys[i])} will return {@code i}.
    *
-   * @throws IllegalArgumentException if a key is negative or appears twice (the message names the
-   *     key and both positions)
+   * @throws IllegalArgumentException if a key is negative
+   * @throws RepeatedKeyException if a key appears twice (it names the key and both positions)
    */
   public static PackedIndex of(int[] keys) {
     requireNonNull(keys, "keys");
@@ -52,8 +52,7 @@ public final class PackedIndex {
       int slot = (key * GOLDEN) >>> shift;
       while (table[slot * 2] != EMPTY) {
         if (table[slot * 2] == key) {
-          throw new IllegalArgumentException(
-              "key " + key + " at positions " + table[slot * 2 + 1] + " and " + position);
+          throw new RepeatedKeyException(key, table[slot * 2 + 1], position);
         }
         slot = (slot + 1) & mask;
       }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.index.PackedIndex;
+import io.github.cpt4j.index.RepeatedKeyException;
 import java.time.Year;
 import java.util.Collection;
 import java.util.Optional;
@@ -40,30 +41,17 @@ public final class GpciTable {
     }
     try {
       this.index = PackedIndex.of(keys);
-    } catch (IllegalArgumentException e) {
+    } catch (RepeatedKeyException e) {
       // Name the locality and where it is, not the internal key.
-      int[] twice = firstRepeat(keys);
       throw new IllegalArgumentException(
           "locality "
-              + gpcis.get(twice[1]).locality()
+              + gpcis.get(e.later()).locality()
               + " appears twice in the GPCI table, at positions "
-              + twice[0]
+              + e.earlier()
               + " and "
-              + twice[1],
+              + e.later(),
           e);
     }
-  }
-
-  /** The positions of the first key that repeats an earlier one: {earlier, later}. */
-  static int[] firstRepeat(int[] keys) {
-    java.util.Map<Integer, Integer> first = new java.util.HashMap<>();
-    for (int i = 0; i < keys.length; i++) {
-      Integer earlier = first.putIfAbsent(keys[i], i);
-      if (earlier != null) {
-        return new int[] {earlier, i};
-      }
-    }
-    throw new IllegalStateException("no key repeats");
   }
 
   /**

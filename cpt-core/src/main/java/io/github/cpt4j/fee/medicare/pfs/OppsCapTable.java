@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.index.PackedIndex;
+import io.github.cpt4j.index.RepeatedKeyException;
 import io.github.cpt4j.modifier.Modifier;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -59,19 +60,18 @@ public final class OppsCapTable {
     }
     try {
       this.index = PackedIndex.of(keys);
-    } catch (IllegalArgumentException e) {
+    } catch (RepeatedKeyException e) {
       // Name the row and locality and where they are, not the internal key.
-      int[] twice = GpciTable.firstRepeat(keys);
-      OppsCap cap = caps.get(twice[1]);
+      OppsCap cap = caps.get(e.later());
       throw new IllegalArgumentException(
           "OPPS cap row "
               + cap.row()
               + " in "
               + cap.locality()
               + " appears twice, at positions "
-              + twice[0]
+              + e.earlier()
               + " and "
-              + twice[1],
+              + e.later(),
           e);
     }
   }
