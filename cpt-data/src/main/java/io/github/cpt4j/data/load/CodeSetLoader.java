@@ -217,34 +217,30 @@ public final class CodeSetLoader {
       throws DataLoadException {
     CodeSet.Builder builder = CodeSet.builder();
     for (Map.Entry<ProcedureCode, AmaFiles.Row> row : rows.entrySet()) {
-      // Fields checks each descriptor as CodeEntry does, so the builder's errors are not reached;
-      // should the two drift apart, the error still names the file and line of the descriptor.
-      CodeEntry entry;
-      try {
-        entry =
-            CodeEntry.builder()
-                .code(row.getKey())
-                .shortDescription(row.getValue().descriptor)
-                .effectiveFrom(effectiveFrom)
-                .build();
-      } catch (IllegalArgumentException e) {
-        throw new DataLoadException(name, row.getValue().line, 0, e.getMessage());
-      }
+      AmaFiles.Row shortRow = row.getValue();
       AmaFiles.Row longRow = longRows.get(row.getKey());
+      CodeEntry.Builder entry =
+          CodeEntry.builder()
+              .code(row.getKey())
+              .shortDescription(shortRow.descriptor)
+              .effectiveFrom(effectiveFrom);
       if (longRow != null) {
-        try {
-          entry =
-              CodeEntry.builder()
-                  .code(entry.code())
-                  .shortDescription(entry.shortDescription())
-                  .longDescription(longRow.descriptor)
-                  .effectiveFrom(effectiveFrom)
-                  .build();
-        } catch (IllegalArgumentException e) {
-          throw new DataLoadException(longName, longRow.line, 0, e.getMessage());
-        }
+        entry.longDescription(longRow.descriptor);
       }
-      builder.add(entry);
+      try {
+        builder.add(entry.build());
+      } catch (IllegalArgumentException e) {
+        // Fields checks each descriptor as CodeEntry does, so this is not reached; should the two
+        // drift apart, the error still names the file and line of the code's descriptors.
+        throw new DataLoadException(
+            name,
+            shortRow.line,
+            0,
+            e.getMessage()
+                + (longRow == null
+                    ? ""
+                    : " (long descriptor: " + longName + ", line " + longRow.line + ")"));
+      }
     }
     return builder.build();
   }
