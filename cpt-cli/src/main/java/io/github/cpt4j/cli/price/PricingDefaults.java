@@ -66,33 +66,6 @@ public record PricingDefaults(
     }
   }
 
-  /**
-   * The defaults whose locality, if any, was given as such ({@code --locality}): a batch row's ZIP
-   * code is then only where its patient lives.
-   */
-  public PricingDefaults(
-      Optional<Locality> locality,
-      Setting setting,
-      LocalDate date,
-      Optional<String> beneficiaryZip,
-      PractitionerType practitioner,
-      boolean qualifyingApm,
-      Optional<PlaceOfService> place,
-      boolean presentAtInduction,
-      Map<Npi, PractitionerType> providers) {
-    this(
-        locality,
-        setting,
-        date,
-        beneficiaryZip,
-        practitioner,
-        qualifyingApm,
-        place,
-        presentAtInduction,
-        providers,
-        false);
-  }
-
   /** The defaults without a place of service or presence at induction. */
   public PricingDefaults(
       Optional<Locality> locality,
@@ -110,7 +83,8 @@ public record PricingDefaults(
         qualifyingApm,
         Optional.empty(),
         false,
-        Map.of());
+        Map.of(),
+        false);
   }
 
   /** The defaults of a provider who is no qualifying APM participant. */

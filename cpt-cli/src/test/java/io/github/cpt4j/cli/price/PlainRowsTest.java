@@ -234,7 +234,8 @@ class PlainRowsTest {
         false,
         Optional.empty(),
         withLocality,
-        Map.of());
+        Map.of(),
+        false);
   }
 
   /** The fields the general reader reads from a line. */
@@ -341,7 +342,8 @@ class PlainRowsTest {
               false,
               Optional.empty(),
               byDefault,
-              Map.of());
+              Map.of(),
+              false);
       RowParser general = new RowParser(header, defaults, zip -> Optional.empty(), KNOWN::contains);
       PlainRows fast = new PlainRows(header, defaults, general, KNOWN::contains);
       Map<String, Boolean> cells =
