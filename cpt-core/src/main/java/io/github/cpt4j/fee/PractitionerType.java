@@ -30,33 +30,35 @@ import java.util.Optional;
 public enum PractitionerType {
 
   /** A doctor of medicine or osteopathy (and the other physicians of the law): 100%. */
-  PHYSICIAN("physician", "physician", "100", "the physician fee schedule amount itself"),
+  PHYSICIAN("physician", "physician", "100", "the physician fee schedule amount itself", false),
 
   /**
    * Nurse practitioner: 85% (42 CFR 414.56(c); Claims Processing Manual, chapter 12, section 120.1,
    * a section number not re-checked against the manual's text).
    */
-  NURSE_PRACTITIONER("np", "nurse practitioner", "0.85", "Claims Processing Manual ch. 12 §120.1"),
+  NURSE_PRACTITIONER(
+      "np", "nurse practitioner", "0.85", "Claims Processing Manual ch. 12 §120.1", true),
 
   /**
    * Clinical nurse specialist: 85% (42 CFR 414.56(c); Claims Processing Manual, chapter 12, section
    * 120.1, a section number not re-checked against the manual's text).
    */
   CLINICAL_NURSE_SPECIALIST(
-      "cns", "clinical nurse specialist", "0.85", "Claims Processing Manual ch. 12 §120.1"),
+      "cns", "clinical nurse specialist", "0.85", "Claims Processing Manual ch. 12 §120.1", true),
 
   /**
    * Physician assistant: 85% (Claims Processing Manual, chapter 12, section 110, a section number
    * not re-checked against the manual's text).
    */
-  PHYSICIAN_ASSISTANT("pa", "physician assistant", "0.85", "Claims Processing Manual ch. 12 §110"),
+  PHYSICIAN_ASSISTANT(
+      "pa", "physician assistant", "0.85", "Claims Processing Manual ch. 12 §110", true),
 
   /**
    * Certified nurse-midwife: 100% since 2011 (Affordable Care Act §3114; 42 CFR 414.54(b); Claims
    * Processing Manual, chapter 12, section 130.1, revised for it by Change Request 7005).
    */
   CERTIFIED_NURSE_MIDWIFE(
-      "cnm", "certified nurse-midwife", "100", "Claims Processing Manual ch. 12 §130.1"),
+      "cnm", "certified nurse-midwife", "100", "Claims Processing Manual ch. 12 §130.1", true),
 
   /**
    * Certified registered nurse anesthetist or anesthesiologist assistant: 100% of the anesthesia
@@ -67,73 +69,82 @@ public enum PractitionerType {
       "crna",
       "nurse anesthetist or anesthesiologist assistant",
       "100",
-      "Claims Processing Manual ch. 12 §140.3"),
+      "Claims Processing Manual ch. 12 §140.3",
+      true),
 
   /**
    * Clinical social worker: 75% of a clinical psychologist's amount (42 CFR 414.53; Claims
    * Processing Manual, chapter 12, section 150).
    */
   CLINICAL_SOCIAL_WORKER(
-      "csw", "clinical social worker", "0.75", "Claims Processing Manual ch. 12 §150"),
+      "csw", "clinical social worker", "0.75", "Claims Processing Manual ch. 12 §150", true),
 
   /**
    * Clinical psychologist: 100% (42 CFR 414.62; Claims Processing Manual, chapter 12, section 170,
    * a section number not re-checked against the manual's text).
    */
   CLINICAL_PSYCHOLOGIST(
-      "cp", "clinical psychologist", "100", "Claims Processing Manual ch. 12 §170"),
+      "cp", "clinical psychologist", "100", "Claims Processing Manual ch. 12 §170", true),
 
   /**
    * Marriage and family therapist, from 2024: 75% of a clinical psychologist's amount (42 CFR
    * 414.53; the benefit was added by the Consolidated Appropriations Act, 2023, division FF,
    * §4121).
    */
-  MARRIAGE_AND_FAMILY_THERAPIST("mft", "marriage and family therapist", "0.75", "42 CFR 414.53"),
+  MARRIAGE_AND_FAMILY_THERAPIST(
+      "mft", "marriage and family therapist", "0.75", "42 CFR 414.53", true),
 
   /**
    * Mental health counselor, from 2024: 75% of a clinical psychologist's amount (42 CFR 414.53).
    */
-  MENTAL_HEALTH_COUNSELOR("mhc", "mental health counselor", "0.75", "42 CFR 414.53"),
+  MENTAL_HEALTH_COUNSELOR("mhc", "mental health counselor", "0.75", "42 CFR 414.53", true),
 
   /**
    * Registered dietitian or nutrition professional, for medical nutrition therapy: 85% (42 CFR
    * 414.64).
    */
   REGISTERED_DIETITIAN(
-      "rd", "registered dietitian or nutrition professional", "0.85", "42 CFR 414.64"),
+      "rd", "registered dietitian or nutrition professional", "0.85", "42 CFR 414.64", true),
 
   /**
    * Physical or occupational therapist or speech-language pathologist in private practice: 100%
    * (Claims Processing Manual, chapter 5, section 10).
    */
   THERAPIST(
-      "therapist", "therapist in private practice", "100", "Claims Processing Manual ch. 5 §10"),
+      "therapist",
+      "therapist in private practice",
+      "100",
+      "Claims Processing Manual ch. 5 §10",
+      false),
 
   /**
    * Physical or occupational therapy assistant (modifiers CQ, CO), from 2022: 85% (Social Security
    * Act §1834(v)).
    */
   THERAPY_ASSISTANT(
-      "therapy-assistant", "therapy assistant", "0.85", "Social Security Act §1834(v)"),
+      "therapy-assistant", "therapy assistant", "0.85", "Social Security Act §1834(v)", false),
 
   /**
    * Qualified audiologist, for the hearing and balance tests Medicare covers as other diagnostic
    * tests: the fee schedule amount itself, 100% (Benefit Policy Manual, chapter 15, section 80.3.C:
    * "payable under the MPFS").
    */
-  AUDIOLOGIST("audiologist", "audiologist", "100", "Benefit Policy Manual ch. 15 §80.3");
+  AUDIOLOGIST("audiologist", "audiologist", "100", "Benefit Policy Manual ch. 15 §80.3", false);
 
   private final String id;
   private final String words;
   private final BigDecimal share;
   private final String source;
+  private final boolean mustAcceptAssignment;
 
-  PractitionerType(String id, String words, String share, String source) {
+  PractitionerType(
+      String id, String words, String share, String source, boolean mustAcceptAssignment) {
     this.id = id;
     this.words = words;
     // 100% is the scale-0 ONE, which pricing multiplies by without any arithmetic.
     this.share = share.equals("100") ? BigDecimal.ONE : new BigDecimal(share);
     this.source = source;
+    this.mustAcceptAssignment = mustAcceptAssignment;
   }
 
   /**
@@ -288,6 +299,22 @@ public enum PractitionerType {
   /** Returns where the share is stated: "Claims Processing Manual ch. 12 §120.1". */
   public String medicareSource() {
     return source;
+  }
+
+  /**
+   * Tells whether Medicare pays this practitioner only on assignment: the practitioners Social
+   * Security Act §1842(b)(18)(C) lists (physician assistants, nurse practitioners, clinical nurse
+   * specialists, nurse anesthetists, nurse-midwives, clinical social workers, clinical
+   * psychologists, registered dietitians and nutrition professionals, and, added by the
+   * Consolidated Appropriations Act, 2023, marriage and family therapists and mental health
+   * counselors). Such a practitioner may collect no more than Medicare's approved amount, so no
+   * limiting charge applies. Anesthesiologist assistants, grouped with nurse anesthetists here, are
+   * paid on assignment only too (42 CFR 414.60). Physicians, therapists in private practice (and
+   * their assistants, who bill under them) and audiologists may decline assignment; a 2025 bill to
+   * add audiologists to the list (S. 1996) had not become law.
+   */
+  public boolean mustAcceptAssignment() {
+    return mustAcceptAssignment;
   }
 
   /** Tells whether Medicare pays this practitioner less than the full fee schedule amount. */

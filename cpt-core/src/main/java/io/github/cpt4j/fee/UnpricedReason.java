@@ -79,7 +79,14 @@ public enum UnpricedReason {
    * postoperative days) without the modifier that makes it separately payable. The detail names the
    * procedure.
    */
-  GLOBAL_SURGERY;
+  GLOBAL_SURGERY,
+  /**
+   * The amount asked for does not exist for this provider: a limiting charge ({@link
+   * io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule#limitingCharge}) of a practitioner whom
+   * Medicare pays only on assignment ({@link PractitionerType#mustAcceptAssignment()}), who may
+   * collect no more than the approved amount. No line of a claim is denied for it.
+   */
+  ASSIGNMENT_REQUIRED;
 
   /** Returns the name in lower-case words, such as {@code "carrier priced"}, for messages. */
   public String words() {

@@ -46,6 +46,28 @@ class PractitionerTypeTest {
   }
 
   @Test
+  void thePractitionersOfSection1842b18CMustAcceptAssignment() {
+    java.util.EnumSet<PractitionerType> listed =
+        java.util.EnumSet.of(
+            PractitionerType.PHYSICIAN_ASSISTANT,
+            PractitionerType.NURSE_PRACTITIONER,
+            PractitionerType.CLINICAL_NURSE_SPECIALIST,
+            PractitionerType.NURSE_ANESTHETIST,
+            PractitionerType.CERTIFIED_NURSE_MIDWIFE,
+            PractitionerType.CLINICAL_SOCIAL_WORKER,
+            PractitionerType.CLINICAL_PSYCHOLOGIST,
+            PractitionerType.REGISTERED_DIETITIAN,
+            PractitionerType.MARRIAGE_AND_FAMILY_THERAPIST,
+            PractitionerType.MENTAL_HEALTH_COUNSELOR);
+    for (PractitionerType type : PractitionerType.values()) {
+      assertEquals(listed.contains(type), type.mustAcceptAssignment(), type.name());
+    }
+    // Physicians, therapists in private practice (and the assistants billing under them) and
+    // audiologists may decline assignment, and then have a limiting charge.
+    assertEquals(4, PractitionerType.values().length - listed.size());
+  }
+
+  @Test
   void parsesIdsAndNames() {
     for (PractitionerType type : PractitionerType.values()) {
       assertSame(type, PractitionerType.parse(type.id()));

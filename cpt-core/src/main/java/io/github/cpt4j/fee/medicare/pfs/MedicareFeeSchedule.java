@@ -336,13 +336,32 @@ public final class MedicareFeeSchedule implements FeeSchedule {
    * Returns the limiting charge of {@code line}: the most a non-participating provider who does not
    * accept assignment may charge, 109.25% of the participating amount (whatever the context's
    * participation), rounded once at the end like every amount.
+   *
+   * <p>A practitioner Medicare pays only on assignment ({@link
+   * PractitionerType#mustAcceptAssignment()}: a nurse practitioner, a physician assistant, a
+   * clinical social worker...) has no limiting charge: the most such a practitioner collects is
+   * Medicare's approved amount ({@link #price}). A line such a practitioner could be paid for is
+   * then unpriced, {@link UnpricedReason#ASSIGNMENT_REQUIRED}, with the participating calculation
+   * as its explanation; a line the schedule does not price keeps its own reason.
    */
   public FeeResult limitingCharge(ClaimLine line, PricingContext context) {
-    return price(line, context.withParticipating(true))
-        .multipliedBy(
-            LIMITING_CHARGE_FACTOR,
-            "limiting-charge",
-            "115% of the non-participating 95%: 109.25%");
+    requireNonNull(line, "line");
+    requireNonNull(context, "context");
+    FeeResult participating = price(line, context.withParticipating(true));
+    PractitionerType practitioner = context.practitioner();
+    if (practitioner.mustAcceptAssignment() && participating instanceof FeeResult.Priced priced) {
+      // Social Security Act §1842(b)(18)(C): payment for these practitioners' services is made
+      // only on an assignment-related basis, so a charge above the approved amount is never theirs.
+      return FeeResult.unpriced(
+          UnpricedReason.ASSIGNMENT_REQUIRED,
+          "a "
+              + practitioner.words()
+              + " is paid only on assignment (Social Security Act §1842(b)(18)(C)) and has no"
+              + " limiting charge: the most collected is the approved amount",
+          priced::explanation);
+    }
+    return participating.multipliedBy(
+        LIMITING_CHARGE_FACTOR, "limiting-charge", "115% of the non-participating 95%: 109.25%");
   }
 
   /**
