@@ -172,17 +172,29 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
 
   private static BigDecimal checkAmount(BigDecimal exactAmount) {
     requireNonNull(exactAmount, "exactAmount");
+    String problem = amountProblem(exactAmount);
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
+    }
+    return exactAmount;
+  }
+
+  /**
+   * Returns what makes {@code exactAmount} no fee, the amount last, or null when it is one: the one
+   * bound on a fee, which {@link PricingStep}'s amounts share, so that every amount a step carries
+   * could be a result's, and reads back as one.
+   */
+  static String amountProblem(BigDecimal exactAmount) {
     if (exactAmount.signum() < 0) {
-      throw new IllegalArgumentException("a fee is never negative: " + exactAmount);
+      return "a fee is never negative: " + exactAmount;
     }
     // Rounding 1E+2147483647 to cents overflows BigDecimal's scale; no fee is a quadrillion
     // dollars.
     if (exactAmount.signum() != 0
         && (long) exactAmount.precision() - exactAmount.scale() > MAX_FEE_DIGITS) {
-      throw new IllegalArgumentException(
-          "a fee is less than a quadrillion dollars: " + exactAmount.toString());
+      return "a fee is less than a quadrillion dollars: " + exactAmount;
     }
-    return exactAmount;
+    return null;
   }
 
   /** The most digits a fee has before the decimal point. */
@@ -281,14 +293,14 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
    * PricingStep#amountAfter()} must be that amount): for rules such as "the lower of the charge and
    * the fee". Unpriced results are returned unchanged.
    *
-   * @throws IllegalArgumentException if the step carries no amount or a negative one
+   * @throws IllegalArgumentException if the step carries no amount
    */
   public final FeeResult withExactAmount(PricingStep step) {
     requireNonNull(step, "step");
+    // A step's amount is one priced() takes: PricingStep.of checks it.
     BigDecimal next =
         step.amountAfter()
             .orElseThrow(() -> new IllegalArgumentException("the step sets no amount: " + step));
-    checkAmount(next);
     if (!(this instanceof Priced priced)) {
       return this;
     }

@@ -68,22 +68,47 @@ public final class PricingStep {
     return new PricingStep(checkRule(rule), null, words, Optional.empty());
   }
 
-  /** Returns a step after which the exact amount is {@code amountAfter}. */
+  /**
+   * Returns a step after which the exact amount is {@code amountAfter}: an amount {@link
+   * FeeResult#priced} takes, so that the step could set a result's amount, and so that it reads
+   * back wherever it is written.
+   *
+   * @throws IllegalArgumentException if the rule id is not valid (see {@link #checkRule}), or the
+   *     amount is negative, or a quadrillion dollars or more
+   */
   public static PricingStep of(String rule, String description, BigDecimal amountAfter) {
     String words = given(description);
     requireNonNull(amountAfter, "amountAfter");
-    return new PricingStep(checkRule(rule), words, null, Optional.of(amountAfter));
+    String id = checkRule(rule);
+    return new PricingStep(id, words, null, Optional.of(checkAmount(id, amountAfter)));
   }
 
   /**
    * Returns a step after which the exact amount is {@code amountAfter}, whose description is
    * written only when someone reads it. {@code describer} must be pure and never return null, as
-   * for {@link #note(String, Supplier)}.
+   * for {@link #note(String, Supplier)}. The amount is bounded as for {@link #of(String, String,
+   * BigDecimal)}.
+   *
+   * @throws IllegalArgumentException if the rule id is not valid (see {@link #checkRule}), or the
+   *     amount is negative, or a quadrillion dollars or more
    */
   public static PricingStep of(String rule, Supplier<String> describer, BigDecimal amountAfter) {
     Supplier<String> words = once(rule, describer);
     requireNonNull(amountAfter, "amountAfter");
-    return new PricingStep(checkRule(rule), null, words, Optional.of(amountAfter));
+    String id = checkRule(rule);
+    return new PricingStep(id, null, words, Optional.of(checkAmount(id, amountAfter)));
+  }
+
+  /**
+   * Returns {@code amountAfter} if it is an amount {@link FeeResult#priced} takes. A negative step
+   * or one of a quadrillion dollars was once made, written, and then refused when read back.
+   */
+  private static BigDecimal checkAmount(String rule, BigDecimal amountAfter) {
+    String problem = FeeResult.amountProblem(amountAfter);
+    if (problem != null) {
+      throw new IllegalArgumentException("step '" + rule + "': " + problem);
+    }
+    return amountAfter;
   }
 
   /**

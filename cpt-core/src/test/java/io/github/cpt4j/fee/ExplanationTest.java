@@ -9,6 +9,7 @@ import com.google.common.testing.EqualsTester;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,48 @@ class ExplanationTest {
     }
     for (String good : List.of("opps-cap", "medicare.pfs", "r\u00e9gle", "\u6599\u91d1")) {
       assertEquals(good, PricingStep.checkRule(good));
+    }
+  }
+
+  /**
+   * A step's amount is one {@link FeeResult#priced} accepts, so that every step written reads back:
+   * a negative amount or one of a quadrillion dollars was once accepted, written, and refused when
+   * read.
+   */
+  @Test
+  void aStepsAmountIsOneAFeeCanBe() {
+    for (String bad : List.of("-1.00", "-1E-30", "1E+15", "1E+20", "1E+2147483647")) {
+      BigDecimal amount = new BigDecimal(bad);
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class, () -> PricingStep.of("cap", "x", amount), bad);
+      assertThrows(
+          IllegalArgumentException.class, () -> PricingStep.of("cap", () -> "x", amount), bad);
+      assertTrue(e.getMessage().startsWith("step 'cap': a fee is "), e.getMessage());
+      assertTrue(e.getMessage().endsWith(": " + bad), e.getMessage());
+    }
+    assertEquals(
+        "step 'cap': a fee is never negative: -1.00",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> PricingStep.of("cap", "x", new BigDecimal("-1.00")))
+            .getMessage());
+    assertEquals(
+        "step 'cap': a fee is less than a quadrillion dollars: 1E+20",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> PricingStep.of("cap", () -> "x", new BigDecimal("1E+20")))
+            .getMessage());
+    // The rule is checked first: the message names a rule that is one.
+    String badRule =
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> PricingStep.of("two words", "x", new BigDecimal("-1")))
+            .getMessage();
+    assertTrue(badRule.startsWith("a rule is a non-empty word"), badRule);
+    for (String good : List.of("0", "0.00", "0E+999999999", "999999999999999.999999", "1E-30")) {
+      BigDecimal amount = new BigDecimal(good);
+      assertEquals(Optional.of(amount), PricingStep.of("cap", "x", amount).amountAfter(), good);
     }
   }
 

@@ -2,6 +2,7 @@ package io.github.cpt4j.jackson;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,6 +40,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 
 /** What the module writes, it reads back equal: as text and as UTF-8 bytes. */
@@ -168,13 +170,60 @@ class RoundTripProperties {
         .ofMaxLength(10);
   }
 
-  /** Below a quadrillion (the bound of a fee), any scale from -5 to 30. */
+  /** A quadrillion dollars: the least amount a fee, or a step's amount after, cannot be. */
+  private static final BigDecimal QUADRILLION = BigDecimal.TEN.pow(15);
+
+  /**
+   * Any amount of a fee from 0 to 999999999999999 dollars, of up to 100 decimal places (the most
+   * the module reads), and zero of any exponent: the range {@link FeeResult#priced} and {@link
+   * PricingStep#of} take, but for more decimal places, which they take and the module refuses to
+   * read.
+   */
   private static Arbitrary<BigDecimal> amount() {
-    return Combinators.combine(
-            Arbitraries.bigIntegers().between(BigInteger.ZERO, BigInteger.TEN.pow(20)),
-            Arbitraries.integers().between(-5, 30))
-        .as(BigDecimal::new)
-        .filter(a -> a.signum() == 0 || (long) a.precision() - a.scale() <= 15);
+    Arbitrary<BigDecimal> nonZero =
+        Arbitraries.integers()
+            .between(-14, JsonFields.MAX_AMOUNT_SCALE)
+            .flatMap(
+                scale ->
+                    Arbitraries.bigIntegers()
+                        .between(
+                            BigInteger.ONE, BigInteger.TEN.pow(15 + scale).subtract(BigInteger.ONE))
+                        .map(u -> new BigDecimal(u, scale)));
+    Arbitrary<BigDecimal> zero =
+        Arbitraries.integers()
+            .between(Integer.MIN_VALUE, JsonFields.MAX_AMOUNT_SCALE)
+            .map(scale -> new BigDecimal(BigInteger.ZERO, scale));
+    return Arbitraries.frequencyOf(Tuple.of(9, nonZero), Tuple.of(1, zero));
+  }
+
+  /** Any decimal of up to 21 digits and from -20 to 100 places, negative ones and huge ones too. */
+  @Provide
+  Arbitrary<BigDecimal> anyDecimals() {
+    BigInteger most = BigInteger.TEN.pow(21);
+    Arbitrary<BigDecimal> any =
+        Combinators.combine(
+                Arbitraries.bigIntegers().between(most.negate(), most),
+                Arbitraries.integers().between(-20, JsonFields.MAX_AMOUNT_SCALE))
+            .as(BigDecimal::new);
+    return Arbitraries.oneOf(any, amount());
+  }
+
+  /**
+   * Every step that {@link PricingStep#of} makes reads back equal, and it refuses only what is no
+   * fee: a negative amount, or one of a quadrillion dollars, was once made, written, and refused
+   * when read.
+   */
+  @Property(tries = 500)
+  void everyStepMadeRoundTrips(@ForAll("anyDecimals") BigDecimal amount) throws Exception {
+    PricingStep step;
+    try {
+      step = PricingStep.of("cap", "the payer's cap", amount);
+    } catch (IllegalArgumentException refused) {
+      assertTrue(amount.signum() < 0 || amount.compareTo(QUADRILLION) >= 0, refused::getMessage);
+      return;
+    }
+    roundTrips(step, PricingStep.class);
+    roundTrips(Explanation.of(PricingStep.note("row", "a row"), step), Explanation.class);
   }
 
   /**
