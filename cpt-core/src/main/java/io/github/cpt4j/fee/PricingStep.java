@@ -100,10 +100,17 @@ public final class PricingStep {
   }
 
   /**
-   * Returns {@code amountAfter} if it is an amount {@link FeeResult#priced} takes. A negative step
-   * or one of a quadrillion dollars was once made, written, and then refused when read back.
+   * Returns {@code amountAfter} if a step of {@code rule} may carry it, as {@link #of(String,
+   * String, BigDecimal)} checks it: an amount {@link FeeResult#priced} takes, never negative and
+   * less than a quadrillion dollars. For code that records an amount now and makes its step later,
+   * so that the step cannot fail then. (A negative step, or one of a quadrillion dollars, was once
+   * made, written, and then refused when read back.)
+   *
+   * @throws IllegalArgumentException if it is not, naming the rule and the amount
    */
-  private static BigDecimal checkAmount(String rule, BigDecimal amountAfter) {
+  public static BigDecimal checkAmount(String rule, BigDecimal amountAfter) {
+    requireNonNull(rule, "rule");
+    requireNonNull(amountAfter, "amountAfter");
     String problem = FeeResult.amountProblem(amountAfter);
     if (problem != null) {
       throw new IllegalArgumentException("step '" + rule + "': " + problem);

@@ -49,6 +49,10 @@ class ExplanationTest {
           IllegalArgumentException.class, () -> PricingStep.of("cap", () -> "x", amount), bad);
       assertTrue(e.getMessage().startsWith("step 'cap': a fee is "), e.getMessage());
       assertTrue(e.getMessage().endsWith(": " + bad), e.getMessage());
+      assertEquals(
+          e.getMessage(),
+          assertThrows(IllegalArgumentException.class, () -> PricingStep.checkAmount("cap", amount))
+              .getMessage());
     }
     assertEquals(
         "step 'cap': a fee is never negative: -1.00",
@@ -72,6 +76,7 @@ class ExplanationTest {
     for (String good : List.of("0", "0.00", "0E+999999999", "999999999999999.999999", "1E-30")) {
       BigDecimal amount = new BigDecimal(good);
       assertEquals(Optional.of(amount), PricingStep.of("cap", "x", amount).amountAfter(), good);
+      assertSame(amount, PricingStep.checkAmount("cap", amount), good);
     }
   }
 

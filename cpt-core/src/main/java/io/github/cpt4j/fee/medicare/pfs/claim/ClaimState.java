@@ -122,17 +122,16 @@ public final class ClaimState {
    * one (non-participation, a surgeon's role) multiplies the amount set; on one line of an LT and
    * RT pair, the pair's amount becomes the sum of its two lines'.
    *
-   * @throws IllegalArgumentException if the amount is negative or the rule id is not valid
+   * @throws IllegalArgumentException if the amount is negative or a quadrillion dollars or more, as
+   *     no fee is, or the rule id is not valid
    * @throws IllegalStateException if the line has no amount
    */
   public void setAmount(int i, BigDecimal amount, String rule, Supplier<String> description) {
     requireNonNull(amount, "amount");
     requireNonNull(description, "description");
-    if (amount.signum() < 0) {
-      throw new IllegalArgumentException("a fee is never negative: " + amount);
-    }
-    exactAmount(i);
     String id = PricingStep.checkRule(rule);
+    PricingStep.checkAmount(id, amount);
+    exactAmount(i);
     LineWork w = lines[i];
     if (w.procedure == null) {
       w.set(amount, id, description);
@@ -146,7 +145,8 @@ public final class ClaimState {
   /**
    * Multiplies the exact amount of priced line {@code i} by {@code factor} and records the step.
    *
-   * @throws IllegalArgumentException if the factor is negative or the rule id is not valid
+   * @throws IllegalArgumentException if the factor is negative, the amount it gives a quadrillion
+   *     dollars or more, or the rule id is not valid
    * @throws IllegalStateException if the line has no amount
    */
   public void multiply(int i, BigDecimal factor, String rule, Supplier<String> description) {

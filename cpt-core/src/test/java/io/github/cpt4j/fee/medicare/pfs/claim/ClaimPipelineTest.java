@@ -825,4 +825,39 @@ class ClaimPipelineTest {
     Claim claim = Claim.ofLines(ClaimLine.parse("99213"));
     assertThrows(IllegalArgumentException.class, () -> pricer.price(claim, CONTEXT));
   }
+
+  /**
+   * An amount a step sets is bounded as a fee is, when the step sets it: a line's explanation is
+   * written only when read, and an amount of a quadrillion dollars on its way to a smaller one
+   * failed only then, long after pricing, where it had been written and refused when read back.
+   */
+  @Test
+  void aStepsAmountIsBoundedAsAFeeIsWhenSet() {
+    Claim claim = Claim.ofLines(ClaimLine.parse("99213"));
+    for (boolean multiply : new boolean[] {false, true}) {
+      ClaimStep huge =
+          new ClaimStep() {
+            @Override
+            public String name() {
+              return "huge-step";
+            }
+
+            @Override
+            public void apply(ClaimState state) {
+              if (multiply) {
+                state.multiply(0, new BigDecimal("1E+20"), name(), () -> "a huge factor");
+              } else {
+                state.setAmount(0, new BigDecimal("1E+20"), name(), () -> "a huge amount");
+              }
+              state.multiply(0, new BigDecimal("1E-20"), name() + "-back", () -> "and back");
+            }
+          };
+      MedicareClaimPricer pricer = MedicareClaimPricer.builder(SCHEDULE).addStep(huge).build();
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> pricer.price(claim, CONTEXT));
+      assertTrue(
+          e.getMessage().contains("a fee is less than a quadrillion dollars"), e::getMessage);
+      assertTrue(e.getMessage().contains("huge-step"), e::getMessage);
+    }
+  }
 }
