@@ -507,6 +507,31 @@ class CodeSetLoaderTest {
         swallowed.getMessage());
   }
 
+  /**
+   * A file cut inside the quoted description of its last row is refused whatever quotes come
+   * before: a quote inside an unquoted field ({@code 5" wide}) or in a comment is no quote of the
+   * CSV syntax, yet it evened the count that sent a text to the open-quote check, and the cut text
+   * loaded as the description.
+   */
+  @Test
+  void aFileCutInsideItsLastQuotedDescriptionIsRefused() {
+    String open =
+        "x.csv, line 3, column 2: the quote that opens field 2 at character 7 of the line is not"
+            + " closed before the end of the file";
+    assertTrue(
+        csvError("code,description\n99212,Made up 5\" wide\n99213,\"Made up, cut")
+            .getMessage()
+            .startsWith(open));
+    assertTrue(
+        csvError("code,description\n# a \"quoted\" word, and one \"\n99213,\"Made up, cut")
+            .getMessage()
+            .startsWith(open));
+    assertTrue(
+        csvError("code,description\n99212,\"Made \"\"up\"\" \"\n99213,\"Made \"\"up")
+            .getMessage()
+            .startsWith(open));
+  }
+
   @Test
   void filesWithoutRowsAreRejected() {
     assertEquals(
