@@ -75,11 +75,7 @@ public final class DmeposFile {
 
   /** The states and territories of CMS's file, each with a non-rural and a rural column. */
   private static final ImmutableSet<String> STATES =
-      ImmutableSet.of(
-          "AL", "AR", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "GA", "IA", "ID", "IL", "IN", "KS",
-          "KY", "LA", "MA", "MD", "ME", "MI", "MN", "MO", "MS", "MT", "NC", "ND", "NE", "NH", "NJ",
-          "NM", "NV", "NY", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VA", "VT",
-          "WA", "WI", "WV", "WY", "AK", "HI", "PR", "VI");
+      ImmutableSet.<String>builder().addAll(StateCodes.STATES_AND_DC).add("PR", "VI").build();
 
   /** The non-continental areas, which the file's title says are not subject to them. */
   private static final ImmutableSet<String> NOT_SUBJECT_TO_CEILING_AND_FLOOR =

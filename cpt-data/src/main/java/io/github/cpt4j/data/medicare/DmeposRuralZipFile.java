@@ -24,8 +24,10 @@ import java.util.Optional;
  * in one of these ZIP codes is paid the DMEPOS fee schedule's rural amounts. The {@code YEAR/QTR}
  * column, when the file has one ({@code 202501}: 2025, first quarter), must name the same quarter
  * on every row, and the quarter of the file's name ({@code _2025_Q1}) when it has one: a file of
- * another quarter is refused rather than used as this one. All-or-nothing, with file, line and
- * column in every error.
+ * another quarter is refused rather than used as this one. A state must be a USPS code of CMS's ZIP
+ * code files (the 50 states, DC, the territories and the freely associated states); a ZIP code may
+ * be listed under another state than its usual one, as CMS's file lists one. All-or-nothing, with
+ * file, line and column in every error.
  *
  * <p>The file lists rural ZIP codes only; the states of the other ZIP codes come from a table such
  * as {@code BundledData.dmeposZips()} or {@link Zip5File#readStates}.
@@ -138,10 +140,18 @@ public final class DmeposRuralZipFile {
             zip + 1,
             "ZIP code " + z + " appears twice, on lines " + previous + " and " + cells.line());
       }
+      // A code that is no state's (QQ) would load as a state of its own, whose rural ZIP codes no
+      // DMEPOS fee schedule prices. A ZIP code under another state than ZIP5's is let through:
+      // CMS's 2025 Q1 file lists 72643 under AR, which ZIP5 places in MO.
+      String rural = Zip5File.state(s);
+      if (!StateCodes.OF_ZIP_CODES.contains(rural)) {
+        throw cells.error(state, StateCodes.OF_ZIP_CODES_TEXT);
+      }
       try {
-        builder.rural(Integer.parseInt(z), Zip5File.state(s));
+        builder.rural(Integer.parseInt(z), rural);
       } catch (IllegalArgumentException e) {
-        throw cells.error(state, "a state such as NY");
+        // The table holds at most 127 states: only one built from a file of invented ones is full.
+        throw cells.error(state, "a state the table has room for (" + e.getMessage() + ")");
       }
     }
     if (lines.isEmpty()) {

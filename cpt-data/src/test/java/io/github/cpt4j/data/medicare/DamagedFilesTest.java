@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.dmepos.DmeposArea;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
 import io.github.cpt4j.fee.medicare.pfs.OppsCap;
 import io.github.cpt4j.modifier.Modifier;
@@ -712,6 +713,42 @@ class DamagedFilesTest {
         () ->
             ConversionFactorFile.read(
                 stream(header + "2025-01-01,2024-12-31,all,32.3465\n"), "cf.csv"));
+  }
+
+  /**
+   * A state that is no USPS code loaded as a state of its own, whose rural ZIP codes no DMEPOS fee
+   * schedule prices. A ZIP code under another state than its usual one still loads: CMS's 2025 Q1
+   * file lists 72643 under AR, which ZIP5 places in MO. DC, the territories and the freely
+   * associated states of CMS's ZIP code files load too.
+   */
+  @Test
+  void aDmeposRuralZipStateThatIsNoStateIsRefused() throws Exception {
+    String rural =
+        LoaderFixtures.SUBSET
+            + "STATE,DMEPOS RURAL ZIP CODE,YEAR/QTR\nNY,10985,202501\nMA,01223,202501\n";
+    DmeposZipTable states =
+        DmeposZipTable.builder().state(10000, 14999, "NY").state(72600, 72699, "MO").build();
+    for (String state : new String[] {"QQ", "XX", "ZZ", "AA", "EU"}) {
+      assertRefused(
+          "r.csv, line 4, column 1: STATE: expected a USPS state code such as NY (the 50 states,"
+              + " DC, PR, VI, GU, AS, MP, FM, MH or PW), found '"
+              + state
+              + "'",
+          () ->
+              DmeposRuralZipFile.read(
+                  stream(rural.replace("MA,01223,", state + ",01223,")), "r.csv", states));
+    }
+    DmeposZipTable cross =
+        DmeposRuralZipFile.read(stream(rural.replace("MA,01223,", "AR,72643,")), "r.csv", states);
+    assertEquals(Optional.of(new DmeposArea("AR", true)), cross.find("72643"));
+    assertEquals(Optional.of(new DmeposArea("MO", false)), cross.find("72644"));
+    for (String state : new String[] {"DC", "PR", "VI", "GU", "AS", "MP", "FM", "MH", "PW"}) {
+      assertEquals(
+          Optional.of(new DmeposArea(state, true)),
+          DmeposRuralZipFile.read(
+                  stream(rural.replace("MA,01223,", state + ",01223,")), "r.csv", states)
+              .find("01223"));
+    }
   }
 
   /** A rural ZIP row with a field beyond the header's three is damaged: it used to load. */
