@@ -204,9 +204,12 @@ public final class Zip5File {
    * Reads the state of every ZIP code of the ZIP5 file at {@code path}, for the DMEPOS fee
    * schedule: a table without rural ZIP codes (add them with {@link DmeposRuralZipFile}). CMS's
    * codes for the parts of states with two contractors become the state: {@code EM} and {@code WM}
-   * Missouri, {@code EK} and {@code WK} Kansas.
+   * Missouri, {@code EK} and {@code WK} Kansas. Every record is checked as {@link #readDated(Path)}
+   * checks it, though only its state and ZIP code are kept: a file that reader refuses is refused
+   * here too, with the same error.
    *
-   * @throws DataLoadException if a record is malformed or a ZIP code appears twice
+   * @throws DataLoadException if a record is malformed, a ZIP code appears twice or two records are
+   *     of different quarters
    * @throws IOException if the file cannot be read
    */
   public static DmeposZipTable readStates(Path path) throws IOException {
@@ -227,60 +230,30 @@ public final class Zip5File {
   }
 
   private static DmeposZipTable readStates(Reader reader, String source) throws IOException {
-    // The same guards as read(Reader, String): a size cap, a byte order mark dropped, a cut line.
-    GuardedReader guarded = new GuardedReader(reader, source, MAX_CHARS, KIND);
-    BufferedReader lines = new BufferedReader(guarded);
     DmeposZipTable.Builder table = DmeposZipTable.builder();
-    // The line of each ZIP code read so far, as the reader of localities keeps it: a ZIP code
-    // given twice is refused here too, not given the later record's state in silence.
-    int[] lineOf = new int[100_000];
-    long number = 0;
-    int rows = 0;
-    String line;
-    boolean subset = false;
-    boolean marked = false;
-    while ((line = lines.readLine()) != null) {
-      number++;
-      if (line.isBlank()) {
-        continue;
-      }
-      if (EndOfFileMark.isMarkLine(line)) {
-        number = EndOfFileMark.skipRest(lines, source, number);
-        marked = true;
-        break;
-      }
-      if (number == 1 && CsvTable.isSubsetMarker(line)) {
-        subset = true;
-        continue;
-      }
-      if (line.length() < MIN_LENGTH) {
-        throw shortRecord(source, number, line.length());
-      }
-      int zip = digits(line, 2, 7, source, number, "a five-digit ZIP code");
-      String state = state(line.substring(0, 2));
-      if (lineOf[zip] != 0) {
-        throw twice(source, zip, lineOf[zip], number);
-      }
-      lineOf[zip] = Math.toIntExact(number);
-      rows++;
-      try {
-        table.state(zip, zip, state);
-      } catch (IllegalArgumentException e) {
-        throw new DataLoadException(
-            source,
-            number,
-            1,
-            "columns 1-2: expected a state such as NY, found " + CodeFormatException.quote(state));
-      }
-    }
-    // A final end-of-file mark ends the last record's line, with or without a line break after it.
-    if (!marked && !guarded.endsWithLineBreak()) {
-      throw cutShort(source, number);
-    }
-    if (rows == 0) {
-      throw new DataLoadException(source, 0, 0, "no records: expected a CMS ZIP5 file");
-    }
-    RowMinimum.check(source, subset, rows, MIN_ROWS, "ZIP codes", WHOLE);
+    // Every record checked as the reader of localities checks it, though its state and ZIP code
+    // alone are kept: a record damaged in its contractor, locality, plus-four flag or quarter is
+    // as damaged here, and is refused with the same error.
+    readRecords(
+        reader,
+        source,
+        (number, line, zip, locality, plusFour) -> {
+          String state = state(line.substring(0, 2));
+          try {
+            table.state(zip, zip, state);
+          } catch (IllegalArgumentException e) {
+            // The state is two capitals, checked with the record: the table is full.
+            throw new DataLoadException(
+                source,
+                number,
+                1,
+                "columns 1-2: state "
+                    + CodeFormatException.quote(state)
+                    + " is one more than a table of states holds ("
+                    + e.getMessage()
+                    + "): expected the states of a ZIP5 file");
+          }
+        });
     return table.build();
   }
 
@@ -303,11 +276,31 @@ public final class Zip5File {
   }
 
   private static Dated read(Reader reader, String source) throws IOException {
+    ZipLocalityTable.Builder table = ZipLocalityTable.builder();
+    Optional<Quarter> quarter =
+        readRecords(
+            reader,
+            source,
+            (number, line, zip, locality, plusFour) -> table.add(zip, locality, plusFour));
+    return new Dated(table.build(), quarter);
+  }
+
+  /** Receives each record that {@link #readRecords} has checked. */
+  private interface RecordSink {
+    void record(long number, String line, int zip, Locality locality, boolean plusFour)
+        throws DataLoadException;
+  }
+
+  /**
+   * Reads and checks every record, as both readers (localities and states) do, giving each to
+   * {@code sink}; returns the quarter the records say, empty when they are too short to say.
+   */
+  private static Optional<Quarter> readRecords(Reader reader, String source, RecordSink sink)
+      throws IOException {
     // A ZIP5 file is about 3.5 MB; the guard also drops a byte order mark, which would shift
     // every fixed-width column of the first record.
     GuardedReader guarded = new GuardedReader(reader, source, MAX_CHARS, KIND);
     BufferedReader lines = new BufferedReader(guarded);
-    ZipLocalityTable.Builder table = ZipLocalityTable.builder();
     // The line of each ZIP code read so far, 0 for none: an array over the whole ZIP code range
     // (400 KB while reading) rather than a map of boxed numbers, a third of the time of a read.
     int[] lineOf = new int[100_000];
@@ -384,7 +377,7 @@ public final class Zip5File {
       }
       lineOf[zip] = Math.toIntExact(number);
       rows++;
-      table.add(zip, Locality.ofPacked(mac * 100 + locality), plusFour == '1');
+      sink.record(number, line, zip, Locality.ofPacked(mac * 100 + locality), plusFour == '1');
     }
     // A final end-of-file mark ends the last record's line, with or without a line break after it.
     if (!marked && !guarded.endsWithLineBreak()) {
@@ -394,13 +387,10 @@ public final class Zip5File {
       throw new DataLoadException(source, 0, 0, "no records: expected a CMS ZIP5 file");
     }
     RowMinimum.check(source, subset, rows, MIN_ROWS, "ZIP codes", WHOLE);
-    Optional<Quarter> quarter =
-        yearQuarter == null || yearQuarter.isBlank()
-            ? Optional.empty()
-            : Optional.of(
-                Quarter.of(
-                    Integer.parseInt(yearQuarter.substring(0, 4)), yearQuarter.charAt(4) - '0'));
-    return new Dated(table.build(), quarter);
+    return yearQuarter == null || yearQuarter.isBlank()
+        ? Optional.empty()
+        : Optional.of(
+            Quarter.of(Integer.parseInt(yearQuarter.substring(0, 4)), yearQuarter.charAt(4) - '0'));
   }
 
   /** Checks the {@code YYYYQ} of columns 76-80: a year from 1, then a quarter from 1 to 4. */

@@ -121,8 +121,8 @@ final class Zip5Scan {
   /**
    * Reads the state of every ZIP code of the ZIP5 file in {@code bytes}, as {@code
    * Zip5File.readStates} does, or returns null for the general reader to decide. It declines
-   * whatever {@link #localities} declines, although the general reader of states checks less (not
-   * the contractor, locality or quarter): such a file is the general reader's to judge.
+   * whatever {@link #localities} declines: the general reader of states checks every record as the
+   * reader of localities does, and refuses it with the same error.
    */
   static DmeposZipTable states(byte[] bytes, int minRows) {
     Zip5Scan scan = scan(bytes, minRows, true);

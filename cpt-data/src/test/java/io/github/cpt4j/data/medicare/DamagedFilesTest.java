@@ -24,11 +24,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -873,6 +875,45 @@ class DamagedFilesTest {
             dir.resolve("ZIP5few.txt"), ZIP5.substring(LoaderFixtures.SUBSET.length()));
     DataLoadException rows = assertThrows(DataLoadException.class, () -> Zip5File.readStates(few));
     assertTrue(rows.getMessage().contains("only 2 ZIP codes"), rows::getMessage);
+  }
+
+  /**
+   * A record the reader of localities refuses is refused by the reader of states too, with the same
+   * error: it used to read the state and ZIP code alone, and took a record whose contractor,
+   * locality, plus-four flag or quarter was damaged, or whose state was damaged where the ZIP code
+   * was too (then refused at the ZIP code, not at the state, columns 1-2, as the other reader
+   * does).
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // A letter in the contractor, then in the locality.
+        "NY100011320201|NY1000113202O1",
+        "NY100011320201|NY100011320x01",
+        // A plus-four flag other than 0, 1 or blank.
+        "'NY100011320201 Z9   0'|'NY100011320201 Z9   x'",
+        // A second record of another quarter.
+        "'20254\r\nNY10002'|'20253\r\nNY10002'",
+        // A state in lower case where the ZIP code is damaged too.
+        "NY10001|ny1000x",
+      })
+  void aRecordTheReaderOfLocalitiesRefusesIsRefusedByTheReaderOfStates(
+      String good, String damage, @TempDir Path dir) throws Exception {
+    assertTrue(ZIP5.contains(good), good);
+    String damaged = ZIP5.replaceFirst(Pattern.quote(good), damage);
+    DataLoadException localities =
+        assertThrows(DataLoadException.class, () -> Zip5File.read(stream(damaged), "z.txt"));
+    DataLoadException general =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                Zip5File.readStatesGeneral(damaged.getBytes(StandardCharsets.ISO_8859_1), "z.txt"));
+    assertEquals(localities.getMessage(), general.getMessage());
+    Path file = Files.writeString(dir.resolve("z.txt"), damaged, StandardCharsets.ISO_8859_1);
+    DataLoadException states =
+        assertThrows(DataLoadException.class, () -> Zip5File.readStates(file));
+    assertEquals(localities.getMessage(), states.getMessage());
   }
 
   /**

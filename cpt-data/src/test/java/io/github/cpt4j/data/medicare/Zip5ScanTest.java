@@ -92,8 +92,8 @@ class Zip5ScanTest {
   }
 
   /**
-   * Checks the law for {@code bytes}, for the states alone too (their general reader checks less
-   * than the localities', and refuses other things, such as too many states); returns whether the
+   * Checks the law for {@code bytes}, for the states alone too (their general reader checks every
+   * record as the localities' does, and refuses more, such as too many states); returns whether the
    * fast path read the localities.
    */
   private static boolean fastIsGeneralOrDeclines(byte[] bytes) throws IOException {
@@ -129,6 +129,14 @@ class Zip5ScanTest {
           Zip5Scan.localities(bytes, Zip5File.MIN_ROWS), "the fast path accepted a refused file");
       assertNull(
           Zip5Scan.states(bytes, Zip5File.MIN_ROWS), "the fast path accepted a refused file");
+      // The reader of states checks every record as this one does: it refuses the file with the
+      // same error.
+      DataLoadException states =
+          assertThrows(
+              DataLoadException.class,
+              () -> Zip5File.readStatesGeneral(bytes, "z.txt"),
+              "the reader of states accepted a file the reader of localities refused");
+      assertEquals(refused.getMessage(), states.getMessage());
       return false;
     }
     Zip5File.Dated fast = Zip5Scan.localities(bytes, Zip5File.MIN_ROWS);
