@@ -151,6 +151,14 @@ public final class DmeposFile {
     for (int c = 0; c < header.size(); c++) {
       Matcher m = STATE_COLUMN.matcher(header.name(c));
       if (m.matches()) {
+        if (!StateCodes.OF_ZIP_CODES.contains(m.group(1))) {
+          // An invented or damaged code (QQ) would load as a state no beneficiary lives in.
+          throw new DataLoadException(
+              source,
+              header.line(c),
+              c + 1,
+              header.name(c) + ": expected " + StateCodes.OF_ZIP_CODES_TEXT + " before the (NR)");
+        }
         int[] pair = stateColumns.computeIfAbsent(m.group(1), s -> new int[] {-1, -1});
         int side = m.group(2).equals("NR") ? 0 : 1;
         if (pair[side] >= 0) {

@@ -216,6 +216,22 @@ class DamagedFilesTest {
     assertTrue(e.getMessage().contains("missing column pairs of AL, AR, AZ"), e::getMessage);
   }
 
+  /** A state column of a code that is no state's is refused: QQ loaded as a state of its own. */
+  @Test
+  void aDmeposStateColumnOfNoStateIsRefused() {
+    for (String state : new String[] {"QQ", "XX", "AA"}) {
+      String invented =
+          PartBLoadersTest.DMEPOS.replace(
+              ",PR (NR),PR (R),", "," + state + " (NR)," + state + " (R),");
+      assertRefused(
+          "fees.csv, line 5, column 10: "
+              + state
+              + " (NR): expected a USPS state code such as NY (the 50 states, DC, PR, VI, GU, AS,"
+              + " MP, FM, MH or PW) before the (NR)",
+          () -> DmeposFile.read(stream(invented), "fees.csv", PartBLoadersTest.ZIPS));
+    }
+  }
+
   /** A state's column given twice is refused: the second was read in place of the first. */
   @Test
   void aDmeposStateColumnGivenTwiceIsRefused() {
