@@ -27,9 +27,10 @@ import java.util.function.Supplier;
  * <p>Amounts are never negative. Immutable and thread-safe.
  *
  * <pre>{@code
+ * // 2025, Manhattan (13202-01), non-facility
  * FeeResult result = schedule.price(ClaimLine.parse("99213"), context);
  * if (result instanceof FeeResult.Priced priced) {
- *   BigDecimal dollars = priced.roundedAmount();       // 91.23
+ *   BigDecimal dollars = priced.roundedAmount();       // 101.06
  * } else if (result instanceof FeeResult.Unpriced unpriced) {
  *   UnpricedReason why = unpriced.why();               // CARRIER_PRICED...
  * }
