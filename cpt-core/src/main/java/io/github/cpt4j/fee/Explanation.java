@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  * result.explanation().toString();
  * // medicare: medicare-pfs-2025-sample prices 99213 on 2025-03-14 13282-99 non-facility;
  * // row: 99213 status A (active), PC/TC 0, ...; rvu: ...; posted-fee: ...
- * result.toString();   // "85.86 | medicare: ...; posted-fee: ...; round: half-up to cents = 85.86"
+ * result.toString();
+ * // 85.86 | medicare: ...; posted-fee: ...; round: half-up to cents = 85.86
  * }</pre>
  */
 public final class Explanation {

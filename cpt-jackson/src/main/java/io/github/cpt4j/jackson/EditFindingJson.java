@@ -23,7 +23,8 @@ import java.util.Set;
  *
  * <pre>{@code
  * {"edit":"ncci-ptp","line":1,"lineNumber":3,"action":"DENY_LINE","deniedUnits":1,
- *  "reason":"NCCI_PTP","message":"...","data":{"kind":"PTP","column1":"27447","column2":"20610",...}}
+ *  "reason":"NCCI_PTP","message":"...",
+ *  "data":{"kind":"PTP","column1":"27447","column2":"20610",...}}
  * }</pre>
  *
  * <p>{@code line} is the line's index from 0, {@code lineNumber} the number the claim and the
