@@ -40,10 +40,13 @@ class CapsFromRvusFullFileTest {
             .conversionFactors(withFile.conversionFactors())
             .effective(withFile.effectiveFrom(), withFile.effectiveTo())
             .build();
-    LocalDate date = LocalDate.of(2025, 6, 2);
+    // A date of the October file's own quarter: on any other both schedules answer
+    // DATE_NOT_COVERED, and the comparison would find two empty amounts equal.
+    LocalDate date = LocalDate.of(2025, 11, 3);
     List<String> mismatches = new ArrayList<>();
     int rows = 0;
     int compared = 0;
+    int priced = 0;
     int listed = 0;
     for (RvuEntry entry : withFile.rvus().all()) {
       if (entry.status() != PaymentStatus.A
@@ -66,6 +69,9 @@ class CapsFromRvusFullFileTest {
           FeeResult expected = withFile.price(line, context);
           FeeResult actual = computed.price(line, context);
           compared++;
+          if (expected.isPriced()) {
+            priced++;
+          }
           if (!expected.amount().equals(actual.amount())) {
             mismatches.add(
                 line
@@ -83,6 +89,8 @@ class CapsFromRvusFullFileTest {
       }
     }
     assertTrue(rows > 900, "only " + rows + " rows with OPPS columns");
+    // Every row compared is a status A row of the file's quarter: each has an amount to compare.
+    assertEquals(compared, priced, "rows and localities priced with the cap file");
     // The rows the cap file lists, in the localities it lists them for, are among those compared.
     assertTrue(listed > 6_000, "only " + listed + " rows and localities with a published cap");
     assertEquals(
