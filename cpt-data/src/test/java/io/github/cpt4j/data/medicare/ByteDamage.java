@@ -23,17 +23,30 @@ final class ByteDamage {
 
   private ByteDamage() {}
 
+  /**
+   * One damage, to be done to any file: at position {@code at} modulo the file's length plus one,
+   * by {@code kind}, writing {@code value} where a byte is changed or inserted.
+   */
+  record Damage(int at, byte value, Kind kind) {
+    /** Returns a damaged copy of {@code good}, which is left as it is. */
+    byte[] applyTo(byte[] good) {
+      return damage(good, at, value, kind);
+    }
+  }
+
   /** Returns one of {@code good} (as ISO-8859-1 bytes) damaged once, by one of {@code kinds}. */
   static Arbitrary<byte[]> of(List<String> good, Kind... kinds) {
+    return Combinators.combine(Arbitraries.of(good), damages(kinds))
+        .as((text, damage) -> damage.applyTo(text.getBytes(StandardCharsets.ISO_8859_1)));
+  }
+
+  /** Returns one damage by one of {@code kinds}, anywhere in a file of up to 10,000 bytes. */
+  static Arbitrary<Damage> damages(Kind... kinds) {
     return Combinators.combine(
-            Arbitraries.of(good),
             Arbitraries.integers().between(0, 10_000),
             Arbitraries.integers().between(0, 255),
             Arbitraries.of(kinds))
-        .as(
-            (text, at, value, kind) ->
-                damage(
-                    text.getBytes(StandardCharsets.ISO_8859_1), at, (byte) value.intValue(), kind));
+        .as((at, value, kind) -> new Damage(at, (byte) value.intValue(), kind));
   }
 
   private static byte[] damage(byte[] good, int at, byte value, Kind kind) {
