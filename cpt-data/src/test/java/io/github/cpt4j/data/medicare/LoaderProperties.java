@@ -316,9 +316,6 @@ class LoaderProperties {
       throws Exception {
     List<String> rows = new ArrayList<>(LoaderFixtures.RVU_2025_ROWS);
     String[] cells = rows.get(row).split(",", -1);
-    if (cells[2].startsWith("\"")) {
-      return; // a quoted description with a comma: the columns are not where split puts them
-    }
     cells[column] = value.toPlainString();
     rows.set(row, String.join(",", cells));
     byte[] bytes =
@@ -338,9 +335,19 @@ class LoaderProperties {
     }
   }
 
+  /**
+   * A row whose cells a split at every comma finds: not one with a quoted description holding a
+   * comma, for which the property returned early, passing 14% of its tries without a check.
+   */
   @Provide
   Arbitrary<Integer> rowIndex() {
-    return Arbitraries.integers().between(0, LoaderFixtures.RVU_2025_ROWS.size() - 1);
+    List<Integer> unquoted = new ArrayList<>();
+    for (int i = 0; i < LoaderFixtures.RVU_2025_ROWS.size(); i++) {
+      if (!LoaderFixtures.RVU_2025_ROWS.get(i).contains("\"")) {
+        unquoted.add(i);
+      }
+    }
+    return Arbitraries.of(unquoted);
   }
 
   @Provide
