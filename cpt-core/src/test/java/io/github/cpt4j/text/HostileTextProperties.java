@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.code.CodeArbitraries;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.CptCode;
@@ -187,6 +188,19 @@ class HostileTextProperties {
   void billedLineParserThrowsOnlyItsOwnExceptions(@ForAll("billedLineText") String text) {
     readsOrThrowsItsOwn(
         text, parser("BilledLine.parse", BilledLine::parse, BilledLine::toString), Own.EITHER);
+  }
+
+  @Provide
+  Arbitrary<String> npiText() {
+    // Valid NPIs, and near misses that are ten digits still: a wrong check digit, a wrong first
+    // digit. Random near misses of a valid one are almost never all digits.
+    return CodeArbitraries.hostileText(
+        "1234567893", "2000000002", "1999999992", "1234567890", "2876543211", "3234567893");
+  }
+
+  @Property
+  void npiParserThrowsOnlyCodeFormatExceptions(@ForAll("npiText") String text) {
+    readsOrThrowsItsOwn(text, parser("Npi.parse", Npi::parse, Npi::toString), Own.CODE_FORMAT);
   }
 
   // --- Medicare values: IllegalArgumentException -------------------------------------------
