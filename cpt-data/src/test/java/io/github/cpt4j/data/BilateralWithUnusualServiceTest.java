@@ -68,4 +68,42 @@ class BilateralWithUnusualServiceTest {
     assertEquals(
         half.setScale(2, RoundingMode.HALF_UP), from.setScale(2, RoundingMode.HALF_UP), detail);
   }
+
+  /**
+   * With charges, the side still paid is compared with its own charge; the pair's rule of the lower
+   * of the two charges needs both sides' amounts. Pricing such a pair threw a NullPointerException
+   * when the marked side was second, and skipped the plain side's charge when it was first.
+   */
+  @ParameterizedTest
+  @CsvSource({
+    // 10060 in 13282-99 facility: the pair 100.56, each half 50.28
+    "10060-LT, 10060-RT-22, 1.00, 5.00, 1.00",
+    "10060-LT, 10060-RT-22, 80.00, 5.00, 50.28",
+    "10060-LT, 10060-RT-22, 80.00, , 50.28",
+    "10060-LT, 10060-RT-52, 1.00, , 1.00",
+  })
+  void theSideStillPaidIsComparedWithItsOwnCharge(
+      String plain, String marked, String plainCharge, String markedCharge, String paid) {
+    for (boolean plainFirst : new boolean[] {true, false}) {
+      Claim.Builder claim = Claim.builder();
+      if (plainFirst) {
+        claim.add(plain, plainCharge);
+      }
+      if (markedCharge == null) {
+        claim.add(marked);
+      } else {
+        claim.add(marked, markedCharge);
+      }
+      if (!plainFirst) {
+        claim.add(plain, plainCharge);
+      }
+      PricedClaim priced = PRICER.price(claim.build(), CONTEXT);
+      int p = plainFirst ? 0 : 1;
+      assertEquals(Optional.of(new BigDecimal(paid)), priced.line(p).amount(), priced.toString());
+      assertEquals(
+          Optional.of(UnpricedReason.CARRIER_PRICED),
+          priced.line(1 - p).reason(),
+          priced.toString());
+    }
+  }
 }

@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * two, shared so that no side gets more than its own charge: the side with the lower charge (a
  * missing charge counts as unlimited) gets the lower of its charge and half the amount, the other
  * side the rest, at most its charge. With indicator 3 each side is compared with its own charge, as
- * CMS says.
+ * CMS says. So is the one side a pair still pays when the other is left to the contractor (22 or 52
+ * on it): that side's half against its own charge.
  */
 final class BilledChargeStep implements ClaimStep {
 
@@ -32,7 +33,11 @@ final class BilledChargeStep implements ClaimStep {
         continue;
       }
       Procedure p = w.procedure;
-      if (p != null && p.isPair() && p.indicators().bilateral() != BilateralRule.PAY_EACH_SIDE) {
+      if (p != null
+          && p.isPair()
+          && p.indicators().bilateral() != BilateralRule.PAY_EACH_SIDE
+          && p.line.isPricedBySchedule()
+          && p.other.isPricedBySchedule()) {
         if (w == p.line) {
           lowerOfPairCharges(p);
         }
