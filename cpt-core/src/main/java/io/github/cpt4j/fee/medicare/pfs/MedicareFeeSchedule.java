@@ -341,15 +341,16 @@ public final class MedicareFeeSchedule implements FeeSchedule {
    * PractitionerType#mustAcceptAssignment()}: a nurse practitioner, a physician assistant, a
    * clinical social worker...) has no limiting charge: the most such a practitioner collects is
    * Medicare's approved amount ({@link #price}). A line such a practitioner could be paid for is
-   * then unpriced, {@link UnpricedReason#ASSIGNMENT_REQUIRED}, with the participating calculation
-   * as its explanation; a line the schedule does not price keeps its own reason.
+   * then unpriced, {@link UnpricedReason#ASSIGNMENT_REQUIRED}, with the approved amount in its
+   * detail and that amount's calculation (in the context as given, non-participation included) as
+   * its explanation; a line the schedule does not price keeps its own reason.
    */
   public FeeResult limitingCharge(ClaimLine line, PricingContext context) {
     requireNonNull(line, "line");
     requireNonNull(context, "context");
-    FeeResult participating = price(line, context.withParticipating(true));
     PractitionerType practitioner = context.practitioner();
-    if (practitioner.mustAcceptAssignment() && participating instanceof FeeResult.Priced priced) {
+    if (practitioner.mustAcceptAssignment()
+        && price(line, context) instanceof FeeResult.Priced approved) {
       // Social Security Act §1842(b)(18)(C): payment for these practitioners' services is made
       // only on an assignment-related basis, so a charge above the approved amount is never theirs.
       return FeeResult.unpriced(
@@ -357,11 +358,15 @@ public final class MedicareFeeSchedule implements FeeSchedule {
           "a "
               + practitioner.words()
               + " is paid only on assignment (Social Security Act §1842(b)(18)(C)) and has no"
-              + " limiting charge: the most collected is the approved amount",
-          priced::explanation);
+              + " limiting charge: the most collected is the approved amount, "
+              + approved.roundedAmount().toPlainString(),
+          approved::explanation);
     }
-    return participating.multipliedBy(
-        LIMITING_CHARGE_FACTOR, "limiting-charge", "115% of the non-participating 95%: 109.25%");
+    return price(line, context.withParticipating(true))
+        .multipliedBy(
+            LIMITING_CHARGE_FACTOR,
+            "limiting-charge",
+            "115% of the non-participating 95%: 109.25%");
   }
 
   /**

@@ -73,6 +73,28 @@ class LimitingChargeTest {
   }
 
   @Test
+  void theApprovedAmountIsTheOneTheContextIsPaid() {
+    // A nurse practitioner: 85% x 102.53 = 87.1505, paid 87.15; not participating, 95% of that,
+    // 82.792975, paid 82.79. That is the most collected, not the participating 87.15.
+    PricingContext np = OFFICE.withPractitioner(PractitionerType.NURSE_PRACTITIONER);
+    for (boolean participating : new boolean[] {true, false}) {
+      PricingContext context = np.withParticipating(participating);
+      FeeResult approved = SCHEDULE.price(PSYCHOTHERAPY, context);
+      assertEquals(
+          new BigDecimal(participating ? "87.15" : "82.79"),
+          approved.amountOrThrow(),
+          approved::toString);
+      FeeResult charge = SCHEDULE.limitingCharge(PSYCHOTHERAPY, context);
+      assertTrue(
+          charge
+              .detail()
+              .endsWith("the most collected is the approved amount, " + approved.amountOrThrow()),
+          charge::toString);
+      assertEquals(approved.explanation(), charge.explanation(), charge::toString);
+    }
+  }
+
+  @Test
   void aLineTheScheduleDoesNotPriceKeepsItsOwnReason() {
     PricingContext np = OFFICE.withPractitioner(PractitionerType.NURSE_PRACTITIONER);
     assertEquals(
