@@ -157,7 +157,12 @@ public final class DmeposFile {
               source,
               header.line(c),
               c + 1,
-              header.name(c) + ": expected " + StateCodes.OF_ZIP_CODES_TEXT + " before the (NR)");
+              header.name(c)
+                  + ": expected "
+                  + StateCodes.OF_ZIP_CODES_TEXT
+                  + " before the ("
+                  + m.group(2)
+                  + ")");
         }
         int[] pair = stateColumns.computeIfAbsent(m.group(1), s -> new int[] {-1, -1});
         int side = m.group(2).equals("NR") ? 0 : 1;

@@ -230,6 +230,15 @@ class DamagedFilesTest {
               + " MP, FM, MH or PW) before the (NR)",
           () -> DmeposFile.read(stream(invented), "fees.csv", PartBLoadersTest.ZIPS));
     }
+    // The rural column of a state is named as itself.
+    assertRefused(
+        "fees.csv, line 5, column 11: QQ (R): expected a USPS state code such as NY (the 50 states,"
+            + " DC, PR, VI, GU, AS, MP, FM, MH or PW) before the (R)",
+        () ->
+            DmeposFile.read(
+                stream(PartBLoadersTest.DMEPOS.replace(",PR (R),", ",QQ (R),")),
+                "fees.csv",
+                PartBLoadersTest.ZIPS));
   }
 
   /** A state's column given twice is refused: the second was read in place of the first. */
