@@ -160,7 +160,12 @@ public final class ClaimState {
     if (w.procedure == null && w.unitFee != null) {
       // Before the procedures are formed, a factor is one of the line's own factors, which the
       // rules that reduce a part of the fee (endoscopy base, components) apply as well.
-      w.scale(factor, PricingStep.checkRule(rule), description);
+      String id = PricingStep.checkRule(rule);
+      w.scale(factor, id, description);
+      // Checked now, as setAmount checks: the step is made only when the explanation is read,
+      // long after pricing. The standard steps' own amounts need no check (they are the
+      // schedule's fees times factors of at most a few), so LineWork does not repeat it.
+      PricingStep.checkAmount(id, w.amount);
     } else {
       // A procedure's line, or an anesthesia line: no fee of one unit that the factor is kept for.
       setAmount(i, w.amount.multiply(factor), rule, description);

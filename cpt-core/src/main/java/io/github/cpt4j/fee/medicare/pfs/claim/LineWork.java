@@ -292,8 +292,6 @@ final class LineWork implements Supplier<Explanation> {
   }
 
   void set(BigDecimal newAmount, String rule, Supplier<String> description) {
-    // Checked now: the step is made only when the explanation is read, long after pricing.
-    PricingStep.checkAmount(rule, newAmount);
     amount = newAmount;
     addStep(new PendingStep(rule, newAmount, description));
   }

@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 /**
  * A step recorded while a claim is priced. It becomes a {@link PricingStep} only when somebody
  * reads the explanation, and its words are written only then: pricing stays fast, explaining stays
- * complete. (Rule ids and amounts are checked when recorded.)
+ * complete. (Rule ids are checked when recorded, and the amounts a payer's step sets, by {@link
+ * ClaimState}.)
  */
 final class PendingStep {
 

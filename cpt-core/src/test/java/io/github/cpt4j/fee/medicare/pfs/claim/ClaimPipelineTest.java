@@ -834,30 +834,39 @@ class ClaimPipelineTest {
   @Test
   void aStepsAmountIsBoundedAsAFeeIsWhenSet() {
     Claim claim = Claim.ofLines(ClaimLine.parse("99213"));
-    for (boolean multiply : new boolean[] {false, true}) {
-      ClaimStep huge =
-          new ClaimStep() {
-            @Override
-            public String name() {
-              return "huge-step";
-            }
-
-            @Override
-            public void apply(ClaimState state) {
-              if (multiply) {
-                state.multiply(0, new BigDecimal("1E+20"), name(), () -> "a huge factor");
-              } else {
-                state.setAmount(0, new BigDecimal("1E+20"), name(), () -> "a huge amount");
+    // Before the procedures are formed a factor scales the line's own fee; after, it sets the
+    // amount: both paths are checked.
+    for (boolean early : new boolean[] {false, true}) {
+      for (boolean multiply : new boolean[] {false, true}) {
+        ClaimStep huge =
+            new ClaimStep() {
+              @Override
+              public String name() {
+                return "huge-step";
               }
-              state.multiply(0, new BigDecimal("1E-20"), name() + "-back", () -> "and back");
-            }
-          };
-      MedicareClaimPricer pricer = MedicareClaimPricer.builder(SCHEDULE).addStep(huge).build();
-      IllegalArgumentException e =
-          assertThrows(IllegalArgumentException.class, () -> pricer.price(claim, CONTEXT));
-      assertTrue(
-          e.getMessage().contains("a fee is less than a quadrillion dollars"), e::getMessage);
-      assertTrue(e.getMessage().contains("huge-step"), e::getMessage);
+
+              @Override
+              public void apply(ClaimState state) {
+                if (multiply) {
+                  state.multiply(0, new BigDecimal("1E+20"), name(), () -> "a huge factor");
+                } else {
+                  state.setAmount(0, new BigDecimal("1E+20"), name(), () -> "a huge amount");
+                }
+                state.multiply(0, new BigDecimal("1E-20"), name() + "-back", () -> "and back");
+              }
+            };
+        MedicareClaimPricer pricer =
+            early
+                ? MedicareClaimPricer.builder(SCHEDULE)
+                    .addStepBefore("non-participating", huge)
+                    .build()
+                : MedicareClaimPricer.builder(SCHEDULE).addStep(huge).build();
+        IllegalArgumentException e =
+            assertThrows(IllegalArgumentException.class, () -> pricer.price(claim, CONTEXT));
+        assertTrue(
+            e.getMessage().contains("a fee is less than a quadrillion dollars"), e::getMessage);
+        assertTrue(e.getMessage().contains("huge-step"), e::getMessage);
+      }
     }
   }
 }
