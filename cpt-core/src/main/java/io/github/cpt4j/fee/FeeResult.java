@@ -24,7 +24,9 @@ import java.util.function.Supplier;
  * posted-fee}), and multiplies that posted fee by the units and the adjustments, as Medicare pays
  * (three units of a 101.0569353 fee are 3 x 101.06 = 303.18, not 303.17).
  *
- * <p>Amounts are never negative. Immutable and thread-safe.
+ * <p>Amounts are never negative, less than a quadrillion dollars and of at most {@value #MAX_SCALE}
+ * decimal places ({@link #MAX_SCALE}), so that every result written out in full (as {@code
+ * toPlainString} writes it) reads back. Immutable and thread-safe.
  *
  * <pre>{@code
  * // 2025, Manhattan (13202-01), non-facility
@@ -45,6 +47,16 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
 
   /** The rounding of the exact amount to cents: half-up, as CMS rounds. */
   public static final RoundingMode ROUNDING = RoundingMode.HALF_UP;
+
+  /**
+   * The most decimal places of an exact amount: of {@link #priced}'s, of {@link #multipliedBy}'s
+   * products and of a {@link PricingStep}'s amount. The amounts of cpt4j's schedules and claim
+   * pricer have at most 26 (nine of a fee schedule's fixed point, a few more per percentage, 25 for
+   * a modifier 55 share of a global period's days), far fewer; the bound is what every amount
+   * written out in full reads back within, and keeps {@code 0E-999999999} (a gigabyte of zeros when
+   * written) out.
+   */
+  public static final int MAX_SCALE = 100;
 
   /** 10^7: units of 10^-9 dollars in a cent. */
   private static final long NANOS_PER_CENT = 10_000_000L;
@@ -76,7 +88,8 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
   /**
    * Returns a priced result of {@code exactAmount} dollars, unrounded.
    *
-   * @throws IllegalArgumentException if the amount is negative, or a quadrillion dollars or more
+   * @throws IllegalArgumentException if the amount is negative, a quadrillion dollars or more, or
+   *     of more than {@value #MAX_SCALE} decimal places
    */
   public static FeeResult priced(BigDecimal exactAmount, Explanation explanation) {
     return new Priced(checkAmount(exactAmount), false, requireNonNull(explanation, "explanation"));
@@ -86,7 +99,8 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
    * Returns a priced result for a setting the schedule marks as not available ("NA"): priced as the
    * schedule's published amounts price it, and flagged so that callers can tell.
    *
-   * @throws IllegalArgumentException if the amount is negative, or a quadrillion dollars or more
+   * @throws IllegalArgumentException if the amount is negative, a quadrillion dollars or more, or
+   *     of more than {@value #MAX_SCALE} decimal places
    */
   public static FeeResult pricedSettingNotAvailable(
       BigDecimal exactAmount, Explanation explanation) {
@@ -195,6 +209,12 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
         && (long) exactAmount.precision() - exactAmount.scale() > MAX_FEE_DIGITS) {
       return "a fee is less than a quadrillion dollars: " + exactAmount;
     }
+    // Written out in full (toPlainString), 0E-999999999 is a gigabyte of zeros, and 1E-101 is
+    // refused when read back. A negative scale needs no bound: a fee below a quadrillion has at
+    // most 15 digits before the point, and zero of any exponent (0E+999999999) is written as 0.
+    if (exactAmount.scale() > MAX_SCALE) {
+      return "a fee has at most " + MAX_SCALE + " decimal places: " + exactAmount;
+    }
     return null;
   }
 
@@ -261,7 +281,8 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
    * unchanged. No rounding happens here.
    *
    * @throws IllegalArgumentException if {@code factor} is negative, or the amount it gives is one
-   *     {@link #priced} refuses (a quadrillion dollars or more) or cannot be computed ({@code
+   *     {@link #priced} refuses (a quadrillion dollars or more, or of more than {@value #MAX_SCALE}
+   *     decimal places: an amount's places and the factor's add up) or cannot be computed ({@code
    *     1E-2147483647} times an amount of two decimal places)
    */
   public final FeeResult multipliedBy(BigDecimal factor, String rule, String description) {

@@ -161,6 +161,11 @@ public final class FlatFeeSchedule implements FeeSchedule {
       if (amount.signum() < 0) {
         throw new IllegalArgumentException("negative amount " + amount + " for " + row);
       }
+      // Refused now, not when a line of the row is priced: the row's step and fee could not be.
+      String problem = FeeResult.amountProblem(amount);
+      if (problem != null) {
+        throw new IllegalArgumentException("row " + row + ": " + problem);
+      }
       Integer previous = seen.putIfAbsent(key(code, modifier), codes.size());
       if (previous != null) {
         throw new IllegalArgumentException(

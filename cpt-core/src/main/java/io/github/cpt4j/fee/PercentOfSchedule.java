@@ -11,8 +11,13 @@ final class PercentOfSchedule implements FeeSchedule {
   /** The most digits a percentage has before the decimal point: below a million percent. */
   private static final int MAX_PERCENT_DIGITS = 6;
 
-  /** The most decimal places of a percentage: far more than any contract writes. */
-  private static final int MAX_PERCENT_SCALE = 100;
+  /**
+   * The most decimal places of a percentage: far more than any contract writes, and few enough that
+   * its factor (two more) times an exact amount of cpt4j's schedules (at most 26) stays within the
+   * {@value FeeResult#MAX_SCALE} decimal places of a fee, so that pricing never refuses the
+   * product.
+   */
+  static final int MAX_PERCENT_SCALE = 70;
 
   private final BigDecimal percent;
   private final BigDecimal factor;

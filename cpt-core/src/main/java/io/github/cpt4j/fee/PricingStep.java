@@ -74,7 +74,8 @@ public final class PricingStep {
    * back wherever it is written.
    *
    * @throws IllegalArgumentException if the rule id is not valid (see {@link #checkRule}), or the
-   *     amount is negative, or a quadrillion dollars or more
+   *     amount is negative, a quadrillion dollars or more, or of more than {@value
+   *     FeeResult#MAX_SCALE} decimal places
    */
   public static PricingStep of(String rule, String description, BigDecimal amountAfter) {
     String words = given(description);
@@ -90,7 +91,8 @@ public final class PricingStep {
    * BigDecimal)}.
    *
    * @throws IllegalArgumentException if the rule id is not valid (see {@link #checkRule}), or the
-   *     amount is negative, or a quadrillion dollars or more
+   *     amount is negative, a quadrillion dollars or more, or of more than {@value
+   *     FeeResult#MAX_SCALE} decimal places
    */
   public static PricingStep of(String rule, Supplier<String> describer, BigDecimal amountAfter) {
     Supplier<String> words = once(rule, describer);
@@ -101,10 +103,11 @@ public final class PricingStep {
 
   /**
    * Returns {@code amountAfter} if a step of {@code rule} may carry it, as {@link #of(String,
-   * String, BigDecimal)} checks it: an amount {@link FeeResult#priced} takes, never negative and
-   * less than a quadrillion dollars. For code that records an amount now and makes its step later,
-   * so that the step cannot fail then. (A negative step, or one of a quadrillion dollars, was once
-   * made, written, and then refused when read back.)
+   * String, BigDecimal)} checks it: an amount {@link FeeResult#priced} takes, never negative, less
+   * than a quadrillion dollars and of at most {@value FeeResult#MAX_SCALE} decimal places. For code
+   * that records an amount now and makes its step later, so that the step cannot fail then. (A
+   * negative step, one of a quadrillion dollars, or one of 101 decimal places was once made,
+   * written, and then refused when read back.)
    *
    * @throws IllegalArgumentException if it is not, naming the rule and the amount
    */

@@ -1,17 +1,23 @@
 package io.github.cpt4j.fee;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
@@ -147,6 +153,57 @@ class FeeResultProperties {
     return settingNotAvailable
         ? FeeResult.pricedSettingNotAvailable(exact, WHY)
         : FeeResult.priced(exact, WHY);
+  }
+
+  /**
+   * An amount is accepted exactly when it is a fee (never negative, below a quadrillion dollars) of
+   * at most {@link FeeResult#MAX_SCALE} decimal places, whatever its scale: and then, written out
+   * in full as cpt4j's JSON writes it, it is short and reads back as the same amount within the
+   * same bounds. 1E-101 was accepted and refused when read back, and 0E-999999999 written as a
+   * gigabyte of zeros.
+   */
+  @Property(tries = 1000)
+  void anAmountAcceptedIsWrittenAndReadBackInFull(@ForAll("anyScales") BigDecimal amount) {
+    boolean fee =
+        amount.signum() >= 0
+            && (amount.signum() == 0 || amount.precision() - (long) amount.scale() <= 15)
+            && amount.scale() <= FeeResult.MAX_SCALE;
+    FeeResult result;
+    try {
+      result = FeeResult.priced(amount, WHY);
+    } catch (IllegalArgumentException refused) {
+      assertFalse(fee, refused::getMessage);
+      assertTrue(refused.getMessage().endsWith(": " + amount), refused::getMessage);
+      assertThrows(IllegalArgumentException.class, () -> PricingStep.checkAmount("cap", amount));
+      return;
+    }
+    assertTrue(fee, amount::toString);
+    assertSame(amount, PricingStep.checkAmount("cap", amount));
+    String written = result.exactAmount().orElseThrow().toPlainString();
+    assertTrue(written.length() <= 15 + 1 + FeeResult.MAX_SCALE, written);
+    BigDecimal read = new BigDecimal(written);
+    assertEquals(0, read.compareTo(amount), written);
+    assertTrue(read.scale() >= 0 && read.scale() <= FeeResult.MAX_SCALE, written);
+    assertEquals(result, FeeResult.priced(read, WHY));
+  }
+
+  /**
+   * Any decimal of up to 20 digits, of any sign, of a scale from -1000 to 1000 (beyond which only
+   * the same refusals lie), and zero of any scale.
+   */
+  @Provide
+  Arbitrary<BigDecimal> anyScales() {
+    BigInteger most = BigInteger.TEN.pow(20);
+    Arbitrary<BigDecimal> any =
+        Combinators.combine(
+                Arbitraries.bigIntegers().between(most.negate(), most),
+                Arbitraries.integers().between(-1000, 1000))
+            .as(BigDecimal::new);
+    Arbitrary<BigDecimal> zero =
+        Arbitraries.integers()
+            .between(Integer.MIN_VALUE, Integer.MAX_VALUE)
+            .map(scale -> new BigDecimal(BigInteger.ZERO, scale));
+    return Arbitraries.frequencyOf(Tuple.of(8, any), Tuple.of(2, zero));
   }
 
   @Property(tries = 100)

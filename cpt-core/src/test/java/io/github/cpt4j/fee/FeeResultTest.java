@@ -172,18 +172,84 @@ class FeeResultTest {
         new BigDecimal("999999999999999.99"),
         FeeResult.priced(new BigDecimal("999999999999999.99"), Explanation.empty())
             .amountOrThrow());
-    // Zero is zero whatever its exponent.
-    for (String zero : new String[] {"0E+2147483647", "0E-2147483647", "0E+999999999"}) {
+    // Zero is zero whatever its positive exponent: it is written as 0.
+    for (String zero : new String[] {"0E+2147483647", "0E+999999999", "0E-100"}) {
       assertEquals(
           new BigDecimal("0.00"),
           FeeResult.priced(new BigDecimal(zero), Explanation.empty()).amountOrThrow());
     }
-    // A positive amount too small to be a cent is 0.00, computed without a 10^2147483645.
-    FeeResult tiny = FeeResult.priced(new BigDecimal("1E-2147483647"), Explanation.empty());
+    // A positive amount too small to be a cent is 0.00.
+    FeeResult tiny = FeeResult.priced(new BigDecimal("1E-100"), Explanation.empty());
     assertEquals(new BigDecimal("0.00"), tiny.amountOrThrow());
     assertEquals(
         new BigDecimal("0.01"),
         FeeResult.priced(new BigDecimal("0.005"), Explanation.empty()).amountOrThrow());
+  }
+
+  /**
+   * An amount of more than 100 decimal places is refused, whatever its value: 1E-101 was accepted
+   * and then refused when read back from JSON, and 0E-999999999 was written as a gigabyte of zeros.
+   * A negative scale is bounded by the value: 1E+5 is 100000, and zero is written as 0.
+   */
+  @Test
+  void anAmountOfMoreThanAHundredDecimalPlacesIsRefused() {
+    for (String bad :
+        new String[] {
+          "1E-101",
+          "0E-101",
+          "0E-999999999",
+          "0E-2147483647",
+          "1E-2147483647",
+          "1." + "0".repeat(101)
+        }) {
+      BigDecimal amount = new BigDecimal(bad);
+      String expected = "a fee has at most 100 decimal places: " + amount;
+      assertEquals(
+          expected,
+          assertThrows(
+                  IllegalArgumentException.class,
+                  () -> FeeResult.priced(amount, Explanation.empty()),
+                  bad)
+              .getMessage());
+      assertEquals(
+          expected,
+          assertThrows(
+                  IllegalArgumentException.class,
+                  () -> FeeResult.pricedSettingNotAvailable(amount, Explanation.empty()),
+                  bad)
+              .getMessage());
+      assertEquals(
+          "step 'cap': " + expected,
+          assertThrows(IllegalArgumentException.class, () -> PricingStep.of("cap", "x", amount))
+              .getMessage());
+      assertEquals(
+          "step 'cap': " + expected,
+          assertThrows(IllegalArgumentException.class, () -> PricingStep.checkAmount("cap", amount))
+              .getMessage());
+    }
+    assertEquals(FeeResult.MAX_SCALE, 100);
+    // The bound itself, and negative scales within a quadrillion dollars.
+    for (String good : new String[] {"1E-100", "0E-100", "1.5" + "0".repeat(99), "1E+5", "1E+14"}) {
+      BigDecimal amount = new BigDecimal(good);
+      assertEquals(
+          Optional.of(amount), FeeResult.priced(amount, Explanation.empty()).exactAmount(), good);
+      assertSame(amount, PricingStep.checkAmount("cap", amount), good);
+    }
+    assertEquals(
+        new BigDecimal("100000.00"),
+        FeeResult.priced(new BigDecimal("1E+5"), Explanation.empty()).amountOrThrow());
+    // A product is bounded too: the places of the amount and of the factor add up.
+    FeeResult nine = FeeResult.priced(new BigDecimal("101.056935300"), Explanation.empty());
+    assertEquals(
+        new BigDecimal("50.53"),
+        nine.multipliedBy(new BigDecimal("0.5" + "0".repeat(90)), "half", "x 0.5").amountOrThrow());
+    IllegalArgumentException product =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> nine.multipliedBy(new BigDecimal("0.5" + "0".repeat(91)), "half", "x 0.5"));
+    assertEquals(
+        "a fee has at most 100 decimal places: 50.5284676500" + "0".repeat(91),
+        product.getMessage());
   }
 
   /**

@@ -58,6 +58,15 @@ class FlatAndChainedSchedulesTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> FlatFeeSchedule.builder().put(ProcedureCode.parse("99213"), new BigDecimal("-1")));
+    // Refused when put, not when the row prices a line: no fee can be of 101 decimal places.
+    IllegalArgumentException places =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                FlatFeeSchedule.builder()
+                    .put(ProcedureCode.parse("99213"), new BigDecimal("0E-999999999")));
+    assertEquals(
+        "row 99213: a fee has at most 100 decimal places: 0E-999999999", places.getMessage());
   }
 
   @Test
@@ -73,7 +82,8 @@ class FlatAndChainedSchedulesTest {
     // Refused when made, not when a line is priced: percent / 100 of the first overflowed
     // BigDecimal's
     // scale with an ArithmeticException, and the others priced fees FeeResult.priced refuses.
-    for (String bad : List.of("1E+2147483647", "1E-2147483646", "1E+20", "1000000")) {
+    // 71 places: a factor of 73 times an amount of cpt4j's (up to 26) would pass a fee's 100.
+    for (String bad : List.of("1E+2147483647", "1E-2147483646", "1E+20", "1000000", "1E-71")) {
       assertThrows(
           IllegalArgumentException.class,
           () -> FeeSchedule.percentOf(new BigDecimal(bad), ACME),
@@ -81,7 +91,7 @@ class FlatAndChainedSchedulesTest {
     }
     assertEquals(
         new BigDecimal("0.00"),
-        price(FeeSchedule.percentOf(new BigDecimal("1E-90"), ACME), "71046-26").amountOrThrow());
+        price(FeeSchedule.percentOf(new BigDecimal("1E-70"), ACME), "71046-26").amountOrThrow());
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.code.CodeFormatException;
+import io.github.cpt4j.fee.FeeResult;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -202,12 +203,11 @@ final class JsonFields {
   static final int MAX_ROUNDED_AMOUNT_DIGITS = MAX_AMOUNT_DIGITS + 1;
 
   /**
-   * The most decimal places an exact amount read has. cpt4j's exact amounts keep every factor's
-   * decimals unrounded (nine from a fee schedule's units, indices and conversion factor, a few more
-   * per adjustment, thirty from a modifier 55 days share), far fewer than this; the bound is what
-   * makes a {@code "1E-999999999"} fail at once instead of in rounding or writing.
+   * The most decimal places an exact amount read has: {@link FeeResult#MAX_SCALE}, the bound
+   * cpt4j's own amounts are made within, so that every fee and step written reads back. The bound
+   * is also what makes a {@code "1E-999999999"} fail at once instead of in rounding or writing.
    */
-  static final int MAX_AMOUNT_SCALE = 100;
+  static final int MAX_AMOUNT_SCALE = FeeResult.MAX_SCALE;
 
   /**
    * Reads a fee's amount as {@link #decimal} does, bounded: never negative, less than a quadrillion

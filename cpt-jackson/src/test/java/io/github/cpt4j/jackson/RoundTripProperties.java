@@ -1,7 +1,9 @@
 package io.github.cpt4j.jackson;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -175,9 +177,8 @@ class RoundTripProperties {
 
   /**
    * Any amount of a fee from 0 to 999999999999999 dollars, of up to 100 decimal places (the most
-   * the module reads), and zero of any exponent: the range {@link FeeResult#priced} and {@link
-   * PricingStep#of} take, but for more decimal places, which they take and the module refuses to
-   * read.
+   * the module reads), and zero of any exponent up to that: the range {@link FeeResult#priced} and
+   * {@link PricingStep#of} take.
    */
   private static Arbitrary<BigDecimal> amount() {
     Arbitrary<BigDecimal> nonZero =
@@ -196,34 +197,73 @@ class RoundTripProperties {
     return Arbitraries.frequencyOf(Tuple.of(9, nonZero), Tuple.of(1, zero));
   }
 
-  /** Any decimal of up to 21 digits and from -20 to 100 places, negative ones and huge ones too. */
+  /**
+   * Any decimal of up to 21 digits and from -1000 to 1000 places, and zero of any scale: negative
+   * ones, huge ones and ones of more places than the module reads too.
+   */
   @Provide
   Arbitrary<BigDecimal> anyDecimals() {
     BigInteger most = BigInteger.TEN.pow(21);
     Arbitrary<BigDecimal> any =
         Combinators.combine(
                 Arbitraries.bigIntegers().between(most.negate(), most),
-                Arbitraries.integers().between(-20, JsonFields.MAX_AMOUNT_SCALE))
+                Arbitraries.frequencyOf(
+                    Tuple.of(3, Arbitraries.integers().between(-20, JsonFields.MAX_AMOUNT_SCALE)),
+                    Tuple.of(1, Arbitraries.integers().between(-1000, 1000))))
             .as(BigDecimal::new);
-    return Arbitraries.oneOf(any, amount());
+    Arbitrary<BigDecimal> zero =
+        Arbitraries.integers()
+            .between(Integer.MIN_VALUE, Integer.MAX_VALUE)
+            .map(scale -> new BigDecimal(BigInteger.ZERO, scale));
+    return Arbitraries.frequencyOf(Tuple.of(6, any), Tuple.of(3, amount()), Tuple.of(1, zero));
+  }
+
+  /** Tells whether {@code amount} is one no fee can be: negative, too large or too long. */
+  private static boolean noFee(BigDecimal amount) {
+    return amount.signum() < 0
+        || amount.compareTo(QUADRILLION) >= 0
+        || amount.scale() > FeeResult.MAX_SCALE;
   }
 
   /**
-   * Every step that {@link PricingStep#of} makes reads back equal, and it refuses only what is no
-   * fee: a negative amount, or one of a quadrillion dollars, was once made, written, and refused
-   * when read.
+   * Every step that {@link PricingStep#of} makes, every result {@link FeeResult#priced} makes, and
+   * every product {@link FeeResult#multipliedBy} gives, reads back equal, whatever the amount's
+   * scale; each refuses only what is no fee. A negative amount, one of a quadrillion dollars and
+   * one of more than 100 decimal places (1E-101) were once made, written, and refused when read;
+   * 0E-999999999 was written as a gigabyte of zeros.
    */
   @Property(tries = 500)
-  void everyStepMadeRoundTrips(@ForAll("anyDecimals") BigDecimal amount) throws Exception {
-    PricingStep step;
+  void everyAmountAcceptedRoundTrips(
+      @ForAll("anyDecimals") BigDecimal amount, @ForAll boolean settingNotAvailable)
+      throws Exception {
+    Explanation why = Explanation.of(PricingStep.note("row", "a row"));
+    FeeResult result;
     try {
-      step = PricingStep.of("cap", "the payer's cap", amount);
+      result =
+          settingNotAvailable
+              ? FeeResult.pricedSettingNotAvailable(amount, why)
+              : FeeResult.priced(amount, why);
     } catch (IllegalArgumentException refused) {
-      assertTrue(amount.signum() < 0 || amount.compareTo(QUADRILLION) >= 0, refused::getMessage);
+      assertTrue(noFee(amount), refused::getMessage);
+      assertThrows(
+          IllegalArgumentException.class, () -> PricingStep.of("cap", "the payer's cap", amount));
       return;
     }
+    assertFalse(noFee(amount), amount::toString);
+    roundTrips(result, FeeResult.class);
+    PricingStep step = PricingStep.of("cap", "the payer's cap", amount);
     roundTrips(step, PricingStep.class);
     roundTrips(Explanation.of(PricingStep.note("row", "a row"), step), Explanation.class);
+    // As a factor of a fee of nine places: the product's places are both's.
+    FeeResult fee = FeeResult.priced(new BigDecimal("1.000000001"), why);
+    FeeResult product;
+    try {
+      product = fee.multipliedBy(amount, "factor", "x " + amount);
+    } catch (IllegalArgumentException refused) {
+      assertTrue(noFee(new BigDecimal("1.000000001").multiply(amount)), refused::getMessage);
+      return;
+    }
+    roundTrips(product, FeeResult.class);
   }
 
   /**

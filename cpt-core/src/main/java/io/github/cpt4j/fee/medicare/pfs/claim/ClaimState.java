@@ -122,8 +122,9 @@ public final class ClaimState {
    * one (non-participation, a surgeon's role) multiplies the amount set; on one line of an LT and
    * RT pair, the pair's amount becomes the sum of its two lines'.
    *
-   * @throws IllegalArgumentException if the amount is negative or a quadrillion dollars or more, as
-   *     no fee is, or the rule id is not valid
+   * @throws IllegalArgumentException if the amount is negative, a quadrillion dollars or more, or
+   *     of more than {@value io.github.cpt4j.fee.FeeResult#MAX_SCALE} decimal places, as no fee is,
+   *     or the rule id is not valid
    * @throws IllegalStateException if the line has no amount
    */
   public void setAmount(int i, BigDecimal amount, String rule, Supplier<String> description) {
@@ -145,8 +146,8 @@ public final class ClaimState {
   /**
    * Multiplies the exact amount of priced line {@code i} by {@code factor} and records the step.
    *
-   * @throws IllegalArgumentException if the factor is negative, the amount it gives a quadrillion
-   *     dollars or more, or the rule id is not valid
+   * @throws IllegalArgumentException if the factor is negative, the amount it gives one {@link
+   *     #setAmount} refuses, or the rule id is not valid
    * @throws IllegalStateException if the line has no amount
    */
   public void multiply(int i, BigDecimal factor, String rule, Supplier<String> description) {

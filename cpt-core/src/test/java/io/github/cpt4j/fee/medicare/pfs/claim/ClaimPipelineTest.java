@@ -869,4 +869,59 @@ class ClaimPipelineTest {
       }
     }
   }
+
+  /**
+   * A payer's amount of more than 100 decimal places is refused when its step sets it, as a fee of
+   * them is: 0E-999999999 would be written out in JSON as a gigabyte of zeros, and 1E-101 refused
+   * when read back.
+   */
+  @Test
+  void aStepsAmountOfMoreThanAHundredDecimalPlacesIsRefusedWhenSet() {
+    Claim claim = Claim.ofLines(ClaimLine.parse("99213"));
+    for (boolean early : new boolean[] {false, true}) {
+      ClaimStep longStep =
+          new ClaimStep() {
+            @Override
+            public String name() {
+              return "long-step";
+            }
+
+            @Override
+            public void apply(ClaimState state) {
+              state.setAmount(0, new BigDecimal("0E-999999999"), name(), () -> "a long zero");
+            }
+          };
+      MedicareClaimPricer pricer =
+          early
+              ? MedicareClaimPricer.builder(SCHEDULE)
+                  .addStepBefore("non-participating", longStep)
+                  .build()
+              : MedicareClaimPricer.builder(SCHEDULE).addStep(longStep).build();
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> pricer.price(claim, CONTEXT));
+      assertEquals(
+          "step 'long-step': a fee has at most 100 decimal places: 0E-999999999", e.getMessage());
+    }
+    // After the procedures are formed, a factor multiplies the amount itself: 101.06 x 1E-99.
+    ClaimStep tiny =
+        new ClaimStep() {
+          @Override
+          public String name() {
+            return "tiny-factor";
+          }
+
+          @Override
+          public void apply(ClaimState state) {
+            state.multiply(0, new BigDecimal("1E-99"), name(), () -> "a tiny factor");
+          }
+        };
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                MedicareClaimPricer.builder(SCHEDULE).addStep(tiny).build().price(claim, CONTEXT));
+    assertTrue(
+        e.getMessage().startsWith("step 'tiny-factor': a fee has at most 100 decimal places: "),
+        e::getMessage);
+  }
 }
