@@ -31,10 +31,13 @@ import java.util.Optional;
  * at least 21 characters with the state (columns 1-2), the ZIP code (3-7), the contractor (8-12),
  * the locality (13-14), the plus-four flag (21: 1 when the ZIP code straddles localities and is
  * priced by ZIP+4) and, when a record is that long, the year and quarter (76-80, {@code YYYYQ}),
- * which must be the same on every record. Other fields are not kept. A DOS end-of-file mark
- * (Ctrl-Z) after the last record ends the file, as in CMS's other files. All-or-nothing; an error
- * names the file, line and column. A file as CMS publishes it is read straight from its bytes;
- * anything else the general way, line by line.
+ * which must be the same on every record. The state is one of the USPS codes of CMS's ZIP code
+ * files (the 50 states, DC, PR, VI, GU, AS, MP, FM, MH, PW) or CMS's halves of Missouri (EM, WM)
+ * and Kansas (EK, WK): an invented or damaged code ({@code QQ}) is refused by every reader, {@link
+ * #readStates} too. Other fields are not kept. A DOS end-of-file mark (Ctrl-Z) after the last
+ * record ends the file, as in CMS's other files. All-or-nothing; an error names the file, line and
+ * column. A file as CMS publishes it is read straight from its bytes; anything else the general
+ * way, line by line.
  *
  * <pre>{@code
  * ZipLocalityTable zips = Zip5File.read(Path.of("ZIP5_OCT2025.txt"));
@@ -266,6 +269,18 @@ public final class Zip5File {
     return c >= 'A' && c <= 'Z';
   }
 
+  /**
+   * Tells whether {@code code} is a state of CMS's ZIP5 files: one of {@link
+   * StateCodes#OF_ZIP_CODES}, or a code CMS splits a state into ({@link #state}).
+   */
+  static boolean isKnownState(String code) {
+    return StateCodes.OF_ZIP_CODES.contains(state(code));
+  }
+
+  /** How the codes {@link #isKnownState} takes are named in an error. */
+  private static final String STATE_TEXT =
+      StateCodes.OF_ZIP_CODES_TEXT + ", or EM, WM, EK or WK (CMS's halves of Missouri and Kansas)";
+
   /** The state of a ZIP5 state code: CMS splits Missouri (EM, WM) and Kansas (EK, WK). */
   static String state(String code) {
     return switch (code) {
@@ -352,13 +367,14 @@ public final class Zip5File {
       if (line.length() < MIN_LENGTH) {
         throw shortRecord(source, number, line.length());
       }
-      if (!isCapital(line.charAt(0)) || !isCapital(line.charAt(1))) {
+      String code = line.substring(0, 2);
+      if (!isKnownState(code)) {
+        // An invented or damaged code (QQ) would load as a state no beneficiary lives in.
         throw new DataLoadException(
             source,
             number,
             1,
-            "columns 1-2: expected a state such as NY, found "
-                + CodeFormatException.quote(line.substring(0, 2)));
+            "columns 1-2: expected " + STATE_TEXT + ", found " + CodeFormatException.quote(code));
       }
       int zip = digits(line, 2, 7, source, number, "a five-digit ZIP code");
       int mac = digits(line, 7, 12, source, number, "a five-digit contractor number");

@@ -202,13 +202,17 @@ final class Zip5Scan {
         || valueOfZip[zip] != 0) {
       return -1;
     }
+    if (state.charAt(0) != s0 || state.charAt(1) != s1) {
+      // Records come state by state: one String, and one check, per run of a state, not per
+      // record. A state that is none (QQ) is the general reader's to refuse, with the line.
+      state = new String(bytes, pos, 2, StandardCharsets.ISO_8859_1);
+      if (!Zip5File.isKnownState(state)) {
+        return -1;
+      }
+    }
     valueOfZip[zip] = 1 + mac * 100 + locality | (split == '1' ? PLUS_FOUR : 0);
     count++;
     if (states != null) {
-      if (state.charAt(0) != s0 || state.charAt(1) != s1) {
-        // Records come state by state: one String per run of a state, not one per record.
-        state = new String(bytes, pos, 2, StandardCharsets.ISO_8859_1);
-      }
       try {
         states.state(zip, zip, Zip5File.state(state));
       } catch (IllegalArgumentException e) {

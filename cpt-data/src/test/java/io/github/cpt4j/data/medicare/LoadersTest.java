@@ -24,12 +24,17 @@ import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
 import io.github.cpt4j.fee.medicare.pfs.RvuTable;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -419,8 +424,48 @@ class LoadersTest {
             DataLoadException.class,
             () -> Zip5File.read(stream(record.replace("NY1000", "n11000")), "z.txt"));
     assertEquals(
-        "z.txt, line 1, column 1: columns 1-2: expected a state such as NY, found 'n1'",
+        "z.txt, line 1, column 1: columns 1-2: expected " + ZIP5_STATES + ", found 'n1'",
         state.getMessage());
+  }
+
+  private static final String ZIP5_STATES =
+      "a USPS state code such as NY (the 50 states, DC, PR, VI, GU, AS, MP, FM, MH or PW), or EM,"
+          + " WM, EK or WK (CMS's halves of Missouri and Kansas)";
+
+  /**
+   * A ZIP5 record's state must be one of CMS's ZIP code files, as a DMEPOS file's is: {@code QQ}
+   * has the shape of a state and was loaded as one, by the reader of localities and by the reader
+   * of states, which the DMEPOS schedules price from.
+   */
+  @Test
+  void refusesAZip5StateThatIsNone(@TempDir Path dir) throws Exception {
+    String record = "NY100011320201 Z9   0 A" + " ".repeat(52) + "20254\r\n";
+    String other = "QQ100021320202 Z9   1 A" + " ".repeat(52) + "20254\r\n";
+    String text = LoaderFixtures.SUBSET + record + other;
+    String expected =
+        "ZIP5_OCT2025.txt, line 3, column 1: columns 1-2: expected " + ZIP5_STATES + ", found 'QQ'";
+    Path file = dir.resolve("ZIP5_OCT2025.txt");
+    Files.writeString(file, text, StandardCharsets.ISO_8859_1);
+    List<Executable> reads =
+        List.of(
+            () -> Zip5File.read(file),
+            () -> Zip5File.readDated(file),
+            () -> Zip5File.readStates(file),
+            () -> Zip5File.readDatedWithStates(file),
+            () -> Zip5File.read(stream(text), "ZIP5_OCT2025.txt"));
+    for (Executable read : reads) {
+      assertEquals(expected, assertThrows(DataLoadException.class, read).getMessage());
+    }
+    // CMS's halves of Missouri and Kansas are states, and the territories it lists too.
+    for (String state : List.of("EM", "WM", "EK", "WK", "PR", "GU", "PW")) {
+      Files.writeString(
+          file,
+          LoaderFixtures.SUBSET + record + other.replace("QQ", state),
+          StandardCharsets.ISO_8859_1);
+      assertEquals(2, Zip5File.read(file).size(), state);
+      assertEquals(
+          Zip5File.state(state), Zip5File.readStates(file).find("10002").orElseThrow().state());
+    }
   }
 
   @Test
