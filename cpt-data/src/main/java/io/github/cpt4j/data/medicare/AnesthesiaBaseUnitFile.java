@@ -8,8 +8,10 @@ import io.github.cpt4j.data.csv.ReadFailure;
 import io.github.cpt4j.data.csv.TextStart;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
+import io.github.cpt4j.data.table.CsvTable;
 import io.github.cpt4j.data.table.EndOfFileMark;
 import io.github.cpt4j.data.table.Header;
+import io.github.cpt4j.data.table.RowMinimum;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaBaseUnits;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +29,9 @@ import java.util.Optional;
  * base units. The edition ({@code "CY 2022"}) comes from the year in the first header row.
  *
  * <p>All-or-nothing, with file, line and column in every error: a code outside 00100-01999, a code
- * twice, units that are not a whole number from 0 to 99.
+ * twice, units that are not a whole number from 0 to 99. A file of fewer than 100 codes is refused
+ * as cut short, unless its first line is the subset marker {@value CmsSubset#MARKER} (see {@link
+ * CmsSubset}), which marks a deliberate extract.
  *
  * <pre>{@code
  * AnesthesiaBaseUnits units = AnesthesiaBaseUnitFile.read(Path.of("CY2025_Anesthesia_Base_Units.txt"));
@@ -36,7 +40,10 @@ import java.util.Optional;
  */
 public final class AnesthesiaBaseUnitFile {
 
-  /** A year's anesthesia file has about 280 codes; fewer than this is not a whole file. */
+  /**
+   * The fewest codes of a whole file (see {@link CmsSubset}): CMS's CY 2022 edition lists 276, and
+   * a year's about 280. A file of fewer is cut short, unless its first line marks it a subset.
+   */
   static final int MIN_CODES = 100;
 
   /** The file is a few kilobytes: a megabyte is surely something else. */
@@ -142,6 +149,7 @@ public final class AnesthesiaBaseUnitFile {
               + " anesthesia base unit file ends with one)");
     }
     String edition = null;
+    boolean subset = false;
     Map<ProcedureCode, Integer> units = new LinkedHashMap<>();
     Map<ProcedureCode, Integer> lineOf = new LinkedHashMap<>();
     for (int i = 0; i < lines.length; i++) {
@@ -158,6 +166,11 @@ public final class AnesthesiaBaseUnitFile {
           }
         }
         break;
+      }
+      if (i == 0 && CsvTable.isSubsetMarker(line)) {
+        // A deliberate extract, as the other loaders read it: only the first line, and not data.
+        subset = true;
+        continue;
       }
       String[] fields = line.split("\t", -1);
       String first = Cells.withoutBlanks(fields[0]);
@@ -246,17 +259,12 @@ public final class AnesthesiaBaseUnitFile {
     if (edition == null) {
       throw new DataLoadException(source, 0, 0, "empty: expected CMS's anesthesia base units");
     }
-    if (units.size() < MIN_CODES) {
+    if (units.isEmpty()) {
       throw new DataLoadException(
-          source,
-          0,
-          0,
-          "only "
-              + units.size()
-              + " codes: a whole edition has about 280 (expected at least "
-              + MIN_CODES
-              + ")");
+          source, 0, 0, "no codes after the header: expected a code and its base units per line");
     }
+    RowMinimum.check(
+        source, subset, units.size(), MIN_CODES, "codes", "about 280 (276 in the CY 2022 edition)");
     return AnesthesiaBaseUnits.of(edition, units);
   }
 

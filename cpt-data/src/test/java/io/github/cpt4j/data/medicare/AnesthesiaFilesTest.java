@@ -368,7 +368,7 @@ class AnesthesiaFilesTest {
     DataLoadException small =
         assertThrows(
             DataLoadException.class, () -> baseUnits("CODE\t2025\r\n\tBASE\r\n00100\t5\r\n"));
-    assertTrue(small.getMessage().contains("only 1 codes"), small::getMessage);
+    assertTrue(small.getMessage().contains("only 1 code, "), small::getMessage);
     DataLoadException cf =
         assertThrows(
             DataLoadException.class,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaBaseUnits;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,6 +72,40 @@ class TooFewRowsTest {
         "ANES2025.csv",
         "1",
         t -> AnesthesiaConversionFactorFile.read(stream(t), "ANES2025.csv"));
+    // CMS's anesthesia base units: tab-separated, a header of three rows. The marker was read as a
+    // header that is none, and an extract of two codes had no way to load.
+    assertRefusedUnmarked(
+        LoaderFixtures.SUBSET + "CODE\t2025\r\n\tBASE\r\n\tUNIT\r\n00100\t5\r\n00102\t6\r\n",
+        "units.txt",
+        "2",
+        t -> AnesthesiaBaseUnitFile.read(stream(t), "units.txt"));
+  }
+
+  /**
+   * A marked extract of anesthesia base units loads with its codes, and only them; marked, a file
+   * still needs a code, and its marker is only ever its first line.
+   */
+  @Test
+  void anAnesthesiaBaseUnitExtractLoadsWhenMarked() throws IOException {
+    String header = "CODE\t2025\r\n\tBASE\r\n\tUNIT\r\n";
+    AnesthesiaBaseUnits units =
+        AnesthesiaBaseUnitFile.read(
+            stream(CmsSubset.MARKER + ": our codes\r\n" + header + "00790\t7\r\n"), "units.txt");
+    assertEquals(1, units.size());
+    assertEquals("CY 2025", units.edition());
+    DataLoadException none =
+        assertThrows(
+            DataLoadException.class,
+            () -> AnesthesiaBaseUnitFile.read(stream(LoaderFixtures.SUBSET + header), "units.txt"));
+    assertTrue(
+        none.getMessage().startsWith("units.txt: no codes after the header"), none::getMessage);
+    DataLoadException second =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                AnesthesiaBaseUnitFile.read(
+                    stream("\r\n" + LoaderFixtures.SUBSET + header + "00790\t7\r\n"), "units.txt"));
+    assertEquals(2, second.line(), second::getMessage);
   }
 
   @Test
