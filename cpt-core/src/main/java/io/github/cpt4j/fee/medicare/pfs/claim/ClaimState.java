@@ -147,7 +147,8 @@ public final class ClaimState {
    * Multiplies the exact amount of priced line {@code i} by {@code factor} and records the step.
    *
    * @throws IllegalArgumentException if the factor is negative, the amount it gives one {@link
-   *     #setAmount} refuses, or the rule id is not valid
+   *     #setAmount} refuses or cannot be computed ({@code 1E-2147483647} times an amount of two
+   *     decimal places), or the rule id is not valid
    * @throws IllegalStateException if the line has no amount
    */
   public void multiply(int i, BigDecimal factor, String rule, Supplier<String> description) {
@@ -157,7 +158,18 @@ public final class ClaimState {
       throw new IllegalArgumentException("a fee factor is never negative: " + factor);
     }
     LineWork w = lines[i];
-    exactAmount(i);
+    BigDecimal before = exactAmount(i);
+    try {
+      multiply(w, i, factor, rule, description);
+    } catch (ArithmeticException e) {
+      // A factor such as 1E-2147483647: the product's scale is out of int's range.
+      throw new IllegalArgumentException(
+          "a fee of " + before + " cannot be multiplied by " + factor, e);
+    }
+  }
+
+  private void multiply(
+      LineWork w, int i, BigDecimal factor, String rule, Supplier<String> description) {
     if (w.procedure == null && w.unitFee != null) {
       // Before the procedures are formed, a factor is one of the line's own factors, which the
       // rules that reduce a part of the fee (endoscopy base, components) apply as well.

@@ -924,4 +924,38 @@ class ClaimPipelineTest {
         e.getMessage().startsWith("step 'tiny-factor': a fee has at most 100 decimal places: "),
         e::getMessage);
   }
+
+  /**
+   * A factor whose product's scale is out of int's range is refused as an argument naming the fee
+   * and the factor, on both of multiply's paths (a line's own factor before the procedures are
+   * formed, and a procedure's amount after), not thrown from inside BigDecimal.
+   */
+  @Test
+  void aFactorWhoseProductCannotBeComputedIsRefusedAsAnArgument() {
+    Claim claim = Claim.ofLines(ClaimLine.parse("99213"));
+    for (boolean early : new boolean[] {false, true}) {
+      ClaimStep overflowing =
+          new ClaimStep() {
+            @Override
+            public String name() {
+              return "overflowing-factor";
+            }
+
+            @Override
+            public void apply(ClaimState state) {
+              state.multiply(0, new BigDecimal("1E-2147483647"), name(), () -> "no product");
+            }
+          };
+      MedicareClaimPricer pricer =
+          early
+              ? MedicareClaimPricer.builder(SCHEDULE)
+                  .addStepBefore("non-participating", overflowing)
+                  .build()
+              : MedicareClaimPricer.builder(SCHEDULE).addStep(overflowing).build();
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> pricer.price(claim, CONTEXT));
+      assertTrue(e.getMessage().startsWith("a fee of "), e::getMessage);
+      assertTrue(e.getMessage().endsWith(" cannot be multiplied by 1E-2147483647"), e::getMessage);
+    }
+  }
 }
