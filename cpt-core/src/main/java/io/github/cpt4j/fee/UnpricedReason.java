@@ -84,9 +84,18 @@ public enum UnpricedReason {
    * The amount asked for does not exist for this provider: a limiting charge ({@link
    * io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule#limitingCharge}) of a practitioner whom
    * Medicare pays only on assignment ({@link PractitionerType#mustAcceptAssignment()}), who may
-   * collect no more than the approved amount. No line of a claim is denied for it.
+   * collect no more than the approved amount; or of a service Medicare pays only on assignment,
+   * whoever furnishes it (a clinical laboratory test, a Part B drug: {@code
+   * io.github.cpt4j.fee.medicare.partb.PartBClaimPricer#limitingCharges}). No line of a claim is
+   * denied for it.
    */
-  ASSIGNMENT_REQUIRED;
+  ASSIGNMENT_REQUIRED,
+  /**
+   * The amount asked for does not exist for this service: a limiting charge of an item the law sets
+   * none for (DMEPOS: {@code io.github.cpt4j.fee.medicare.partb.PartBClaimPricer#limitingCharges}).
+   * The detail gives the approved amount. No line of a claim is denied for it.
+   */
+  NO_LIMITING_CHARGE;
 
   /** Returns the name in lower-case words, such as {@code "carrier priced"}, for messages. */
   public String words() {

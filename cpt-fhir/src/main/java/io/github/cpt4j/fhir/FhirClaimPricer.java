@@ -685,9 +685,10 @@ public final class FhirClaimPricer {
           NO_GPCI_FOR_LOCALITY,
           NO_BENEFICIARY_ZIP,
           NO_SCHEDULE_LOADED,
-          // Only a limiting charge gives it, never a claim's line; were a payer's schedule to
-          // answer with it, the line is left unpriced, not denied.
-          ASSIGNMENT_REQUIRED ->
+          // Only a limiting charge gives them, never a claim's line; were a payer's schedule to
+          // answer with one, the line is left unpriced, not denied.
+          ASSIGNMENT_REQUIRED,
+          NO_LIMITING_CHARGE ->
           Adjudication.NOT_ADJUDICATED;
       // What the line says cannot be priced as it is said: the submitter must correct it.
       case MODIFIER_REQUIRED, MODIFIER_NOT_ALLOWED, NO_ANESTHESIA_TIME -> Adjudication.ERROR;

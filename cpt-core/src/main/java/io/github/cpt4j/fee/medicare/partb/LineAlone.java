@@ -45,6 +45,21 @@ final class LineAlone {
       List<EditFinding> findings,
       Function<ClaimLine, FeeResult> schedule,
       PricingStep route) {
+    return price(claim, index, findings, schedule, route, true);
+  }
+
+  /**
+   * Prices line {@code index} of {@code claim} as {@link #price(Claim, int, List, Function,
+   * PricingStep)} does, comparing its billed charge only when {@code compareCharge}: not for a
+   * limiting charge, which caps the charge.
+   */
+  static PricedLine price(
+      Claim claim,
+      int index,
+      List<EditFinding> findings,
+      Function<ClaimLine, FeeResult> schedule,
+      PricingStep route,
+      boolean compareCharge) {
     BilledLine billed = claim.line(index);
     // Named as the claim names the line, as its explanation and the edits' messages name it.
     int number = claim.lineNumber(index);
@@ -119,7 +134,7 @@ final class LineAlone {
     for (PricingStep step : steps) {
       result = result.withStep(step);
     }
-    if (result.isPriced() && billed.charge().isPresent()) {
+    if (compareCharge && result.isPriced() && billed.charge().isPresent()) {
       result = lowerOfCharge(result, billed.charge().get());
     }
     return PricedLine.of(

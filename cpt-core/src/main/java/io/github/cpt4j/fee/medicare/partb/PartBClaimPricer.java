@@ -8,13 +8,16 @@ import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.fee.ClaimPricer;
+import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.Explanation;
 import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.LimitingCharge;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import io.github.cpt4j.fee.medicare.release.MedicareRelease;
@@ -220,6 +223,35 @@ public final class PartBClaimPricer implements ClaimPricer {
    */
   @Override
   public PricedClaim price(Claim claim, PricingContext context) {
+    return price(claim, context, false);
+  }
+
+  /**
+   * Returns the Medicare limiting charge of every line of {@code claim} in {@code context}, as
+   * {@link MedicareClaimPricer#limitingCharges} gives it for the Physician Fee Schedule's lines
+   * (anesthesia included): 109.25% of the participating amount after the claim's rules. The other
+   * lines have none, and are unpriced with the approved amount (priced in {@code context} as {@link
+   * #price} prices them) in their detail and explanation, or with their own reason when not priced:
+   *
+   * <ul>
+   *   <li>a clinical laboratory test and a Part B drug are paid only on assignment, {@link
+   *       UnpricedReason#ASSIGNMENT_REQUIRED}: Social Security Act §1833(h)(5)(C) for the tests,
+   *       §1842(o)(3) for drugs and biologicals;
+   *   <li>DMEPOS, {@link UnpricedReason#NO_LIMITING_CHARGE}: the law sets no limiting charge for it
+   *       (the 115% of §1848(g)(2) is of the Physician Fee Schedule's services).
+   * </ul>
+   *
+   * <pre>{@code
+   * PricedClaim limits = pricer.limitingCharges(claim, office.withBeneficiaryZip("10001"));
+   * limits.total();   // the limiting charges of the claim's physician services
+   * }</pre>
+   */
+  public PricedClaim limitingCharges(Claim claim, PricingContext context) {
+    return price(claim, context, true);
+  }
+
+  /** Prices every line of {@code claim}, for its amount or for its limiting charge. */
+  private PricedClaim price(Claim claim, PricingContext context, boolean limitingCharges) {
     requireNonNull(claim, "claim");
     requireNonNull(context, "context");
     LocalDate date = context.dateOfService();
@@ -256,6 +288,9 @@ public final class PartBClaimPricer implements ClaimPricer {
         onPfs.set(i);
       } else {
         LocalDate on = billed.dateOfServiceOr(date);
+        // A line of its own date is priced on that date.
+        PricingContext onItsDate =
+            billed.dateOfService().isEmpty() ? context : context.withDateOfService(on);
         // A line no release covers is not covered, whatever the edits found on it, as
         // MedicareReleases answers: the fallback's findings are another release's (its global
         // periods, its indicators), and a denial among them would hide that the date is not
@@ -267,14 +302,11 @@ public final class PartBClaimPricer implements ClaimPricer {
                     claim,
                     i,
                     findings,
-                    // A line of its own date is priced on that date.
-                    line ->
-                        partB.price(
-                            line,
-                            billed.dateOfService().isEmpty()
-                                ? context
-                                : context.withDateOfService(billed.dateOfService().get())),
+                    line -> partB.price(line, onItsDate),
                     partB.routeStep(payer));
+        if (limitingCharges) {
+          priced[i] = limitingChargeAlone(claim, i, findings, payer, onItsDate, priced[i]);
+        }
       }
     }
     // The Physician Fee Schedule's lines of each release together, as claims of their own; each
@@ -291,7 +323,11 @@ public final class PartBClaimPricer implements ClaimPricer {
           }
         }
       }
-      for (PricedLine line : pricer.priceLines(claim, lines, context, findings)) {
+      List<PricedLine> pfsLines =
+          limitingCharges
+              ? pricer.limitingChargeLines(claim, lines, context, findings)
+              : pricer.priceLines(claim, lines, context, findings);
+      for (PricedLine line : pfsLines) {
         priced[line.index()] = line;
       }
       if (lines == onPfs) {
@@ -304,6 +340,61 @@ public final class PartBClaimPricer implements ClaimPricer {
       onPfs.andNot(lines);
     }
     return PricedClaim.of(context, Arrays.asList(priced));
+  }
+
+  /**
+   * Returns the limiting charge of line {@code i}, priced alone by {@code payer}'s schedule in
+   * {@code context} as {@code approved}: none for the laboratory, DMEPOS and drug schedules ({@link
+   * NoLimitingCharge}); for an anesthesia line of a schedule the claim pricer does not hold,
+   * 109.25% of its participating amount, or {@code ASSIGNMENT_REQUIRED} for a practitioner paid
+   * only on assignment, as {@link MedicareFeeSchedule#limitingCharge} answers for a line alone. A
+   * line without an amount keeps its reason.
+   */
+  private PricedLine limitingChargeAlone(
+      Claim claim,
+      int i,
+      List<EditFinding> findings,
+      PartBPayer payer,
+      PricingContext context,
+      PricedLine approved) {
+    if (payer != PartBPayer.ANESTHESIA && payer != PartBPayer.PHYSICIAN_FEE_SCHEDULE) {
+      return NoLimitingCharge.of(payer, approved);
+    }
+    if (!(approved.result() instanceof FeeResult.Priced amount)) {
+      return approved;
+    }
+    PractitionerType practitioner =
+        claim
+            .line(i)
+            .renderingProvider()
+            .map(context::forRenderingProvider)
+            .orElse(context)
+            .practitioner();
+    FeeResult limit;
+    List<ClaimWarning> warnings = approved.warnings();
+    if (practitioner.mustAcceptAssignment()) {
+      limit = LimitingCharge.assignmentRequired(practitioner, amount);
+    } else {
+      // Participating, and not compared with the billed charge: the limiting charge caps it.
+      PricingContext participating = context.withParticipating(true);
+      PricedLine line =
+          LineAlone.price(
+              claim,
+              i,
+              findings,
+              toPrice -> partB.price(toPrice, participating),
+              partB.routeStep(payer),
+              false);
+      limit = LimitingCharge.of(line.result());
+      warnings = line.warnings();
+    }
+    return PricedLine.of(
+        approved.index(),
+        approved.lineNumber(),
+        approved.billed(),
+        limit,
+        limit.isPriced() ? Optional.empty() : Optional.of(LimitingCharge.RULE),
+        warnings);
   }
 
   /**

@@ -344,6 +344,10 @@ public final class MedicareFeeSchedule implements FeeSchedule {
    * then unpriced, {@link UnpricedReason#ASSIGNMENT_REQUIRED}, with the approved amount in its
    * detail and that amount's calculation (in the context as given, non-participation included) as
    * its explanation; a line the schedule does not price keeps its own reason.
+   *
+   * <p>The line alone: its claim-level modifiers (51, 50, 80, 62...) do not reduce it. {@link
+   * io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer#limitingCharges} gives the limiting
+   * charges of a claim's lines after its payment rules.
    */
   public FeeResult limitingCharge(ClaimLine line, PricingContext context) {
     requireNonNull(line, "line");
@@ -351,22 +355,9 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     PractitionerType practitioner = context.practitioner();
     if (practitioner.mustAcceptAssignment()
         && price(line, context) instanceof FeeResult.Priced approved) {
-      // Social Security Act §1842(b)(18)(C): payment for these practitioners' services is made
-      // only on an assignment-related basis, so a charge above the approved amount is never theirs.
-      return FeeResult.unpriced(
-          UnpricedReason.ASSIGNMENT_REQUIRED,
-          "a "
-              + practitioner.words()
-              + " is paid only on assignment (Social Security Act §1842(b)(18)(C)) and has no"
-              + " limiting charge: the most collected is the approved amount, "
-              + approved.roundedAmount().toPlainString(),
-          approved::explanation);
+      return LimitingCharge.assignmentRequired(practitioner, approved);
     }
-    return price(line, context.withParticipating(true))
-        .multipliedBy(
-            LIMITING_CHARGE_FACTOR,
-            "limiting-charge",
-            "115% of the non-participating 95%: 109.25%");
+    return LimitingCharge.of(price(line, context.withParticipating(true)));
   }
 
   /**

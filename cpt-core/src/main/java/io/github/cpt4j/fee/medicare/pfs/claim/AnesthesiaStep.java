@@ -12,7 +12,9 @@ import java.util.Optional;
  * schedule's anesthesia schedule as one session and take no part in the surgical rules: each priced
  * line has the session's amount from the start of the claim steps (so that a payer's step anywhere
  * sees it), and this step pays the lower of that amount, as the steps before it left it, and the
- * billed charge. Rule id {@code anesthesia}; the charge comparison carries {@code billed-charge}.
+ * billed charge. Rule id {@code anesthesia}; the charge comparison carries {@code billed-charge},
+ * and is left out when the claim is priced for its limiting charges ({@link
+ * ClaimState#pricesLimitingCharges()}).
  */
 final class AnesthesiaStep implements ClaimStep {
 
@@ -24,6 +26,9 @@ final class AnesthesiaStep implements ClaimStep {
   @Override
   public void apply(ClaimState claim) {
     warnOfMixedRoles(claim.lines);
+    if (claim.limitingCharges) {
+      return; // the limiting charge caps what is billed: the charge does not cap it
+    }
     for (LineWork w : claim.lines) {
       if (w.anesthesia == null || !w.hasAmount()) {
         continue;

@@ -16,6 +16,9 @@ import java.util.function.Supplier;
  * side the rest, at most its charge. With indicator 3 each side is compared with its own charge, as
  * CMS says. So is the one side a pair still pays when the other is left to the contractor (22 or 52
  * on it): that side's half against its own charge.
+ *
+ * <p>Nothing is compared when the claim is priced for its limiting charges ({@link
+ * ClaimState#pricesLimitingCharges()}).
  */
 final class BilledChargeStep implements ClaimStep {
 
@@ -26,6 +29,9 @@ final class BilledChargeStep implements ClaimStep {
 
   @Override
   public void apply(ClaimState claim) {
+    if (claim.limitingCharges) {
+      return; // the limiting charge caps what is billed: the charge does not cap it
+    }
     LineWork[] lines = claim.lines;
     claim.procedures();
     for (LineWork w : lines) {

@@ -50,6 +50,9 @@ public final class ClaimState {
   final LineEvaluator evaluator;
   final LineWork[] lines;
 
+  /** Whether the claim is priced for its limiting charges: see {@link #pricesLimitingCharges()}. */
+  final boolean limitingCharges;
+
   /** The procedures the ranking rules work on; grouped by the bilateral rule, or on first use. */
   private List<Procedure> procedures;
 
@@ -60,15 +63,29 @@ public final class ClaimState {
    */
   private Map<Procedure, BigDecimal> technicalCuts;
 
-  ClaimState(PricingContext context, LineEvaluator evaluator, LineWork[] lines) {
+  ClaimState(
+      PricingContext context, LineEvaluator evaluator, LineWork[] lines, boolean limitingCharges) {
     this.context = context;
     this.evaluator = evaluator;
     this.lines = lines;
+    this.limitingCharges = limitingCharges;
   }
 
   /** Returns the context the claim is priced in. */
   public PricingContext context() {
     return context;
+  }
+
+  /**
+   * Tells whether the claim is priced for its limiting charges ({@link
+   * MedicareClaimPricer#limitingCharges}): in a participating context, for the amounts the limiting
+   * charge is 109.25% of. No amount is then compared with the billed charge: the limiting charge is
+   * the most that may be billed, not what is paid, so the standard {@code billed-charge} step, and
+   * the {@code anesthesia} step's comparison, leave the charge aside; a payer's step that compares
+   * amounts with the charge should too.
+   */
+  public boolean pricesLimitingCharges() {
+    return limitingCharges;
   }
 
   /** Returns the number of lines. */

@@ -405,6 +405,73 @@ public final class MedicareClaimPricer implements ClaimPricer {
   }
 
   /**
+   * Returns the Medicare limiting charge of every line of {@code claim} in {@code context}: the
+   * most a non-participating provider who does not accept assignment may bill for it, 109.25% of
+   * the line's participating amount after the claim's payment rules (multiple procedures, bilateral
+   * pairs, assistant at surgery, co-surgery...). The same shape as {@link #price}: each line keeps
+   * its explanation (ending with the {@code limiting-charge} step), the rule that refused it and
+   * its warnings; the total is the sum of the lines' limiting charges.
+   *
+   * <pre>{@code
+   * // 29880-RT, 20610-LT and 99213-25 in Rochester (13282-99), facility, on 2025-06-02
+   * PricedClaim limits = pricer.limitingCharges(claim, context);
+   * limits.line(1).amount();   // Optional[23.02]: 109.25% of 20610's 50%, 21.07
+   * limits.total();            // 671.55, where price(claim, context).total() is 614.69
+   * }</pre>
+   *
+   * <p>The lines are priced as by a participating provider, whatever the context says, and their
+   * billed charges are not compared ({@link ClaimState#pricesLimitingCharges()}): the limiting
+   * charge caps what may be billed. Each line's exact amount is multiplied by {@link
+   * MedicareFeeSchedule#LIMITING_CHARGE_FACTOR} and rounded once, as {@link
+   * MedicareFeeSchedule#limitingCharge} does for a line alone, which it equals for a claim of one
+   * line without payment modifiers. CMS's record layouts of the relative value and payment files
+   * (RVU25D, PF25PC) give the limiting charge as the fee schedule amount times 1.0925, and Claims
+   * Processing Manual ch. 12 §20.4.1 makes it 115% of the non-participating amount; neither says in
+   * so many words that the multiple-procedure, bilateral and surgeon-role reductions apply to it,
+   * but the limiting charge is of the amount the service is paid, and the contractors publish it
+   * so: a second procedure at 50% has a limiting charge of 109.25% of that 50%.
+   *
+   * <p>A line the edits deny keeps its denial; a line of a practitioner Medicare pays only on
+   * assignment ({@link io.github.cpt4j.fee.PractitionerType#mustAcceptAssignment()}, the type
+   * {@link PricingContext#forRenderingProvider} gives its rendering provider) is {@link
+   * UnpricedReason#ASSIGNMENT_REQUIRED} when the claim priced in {@code context} as given pays it,
+   * with that approved amount in its detail and its explanation, as {@link
+   * MedicareFeeSchedule#limitingCharge} answers.
+   */
+  public PricedClaim limitingCharges(Claim claim, PricingContext context) {
+    requireNonNull(claim, "claim");
+    requireNonNull(context, "context");
+    List<EditFinding> findings = scrubber.scrub(claim, context);
+    ImmutableList<PricedLine> participating =
+        finished(work(claim, context.withParticipating(true), findings, null, true));
+    ImmutableList<PricedLine> approved =
+        LimitingCharges.anyPaidOnlyOnAssignment(participating, context)
+            ? finished(work(claim, context, findings, null, false))
+            : null;
+    return PricedClaim.of(context, LimitingCharges.of(participating, approved, context));
+  }
+
+  /**
+   * Returns the limiting charges of the lines of {@code claim} that {@code lines} selects, as
+   * {@link #limitingCharges} does for a whole claim, priced as {@link #priceLines} prices them:
+   * with the findings of the edits already run over the whole claim, each line keeping its number.
+   *
+   * @throws IllegalArgumentException if {@code lines} selects a line {@code claim} does not have,
+   *     or a finding names one
+   */
+  public ImmutableList<PricedLine> limitingChargeLines(
+      Claim claim, BitSet lines, PricingContext context, List<EditFinding> findings) {
+    requireNonNull(context, "context");
+    ImmutableList<PricedLine> participating =
+        priceLines(claim, lines, context.withParticipating(true), findings, true);
+    ImmutableList<PricedLine> approved =
+        LimitingCharges.anyPaidOnlyOnAssignment(participating, context)
+            ? priceLines(claim, lines, context, findings, false)
+            : null;
+    return LimitingCharges.of(participating, approved, context);
+  }
+
+  /**
    * Prices the lines of {@code claim} that {@code lines} selects as a claim of their own, with the
    * findings of the claim edits already run over the <em>whole</em> claim: for a caller that prices
    * a claim in parts, such as a catalog of releases pricing each release's lines with that
@@ -422,6 +489,19 @@ public final class MedicareClaimPricer implements ClaimPricer {
    */
   public ImmutableList<PricedLine> priceLines(
       Claim claim, BitSet lines, PricingContext context, List<EditFinding> findings) {
+    return priceLines(claim, lines, context, findings, false);
+  }
+
+  /**
+   * Prices the lines {@code lines} selects as {@link #priceLines(Claim, BitSet, PricingContext,
+   * List)} does, for their amounts or for their limiting charges' participating amounts.
+   */
+  private ImmutableList<PricedLine> priceLines(
+      Claim claim,
+      BitSet lines,
+      PricingContext context,
+      List<EditFinding> findings,
+      boolean limitingCharges) {
     requireNonNull(claim, "claim");
     requireNonNull(lines, "lines");
     requireNonNull(context, "context");
@@ -453,29 +533,35 @@ public final class MedicareClaimPricer implements ClaimPricer {
         kept.add(finding.onLine(j));
       }
     }
-    LineWork[] work = work(Claim.of(part).withLineNumbers(named), context, kept, numbers);
-    ImmutableList.Builder<PricedLine> priced = ImmutableList.builderWithExpectedSize(work.length);
-    for (LineWork w : work) {
+    return finished(
+        work(Claim.of(part).withLineNumbers(named), context, kept, numbers, limitingCharges));
+  }
+
+  private PricedClaim priceWith(Claim claim, PricingContext context, List<EditFinding> findings) {
+    return PricedClaim.of(context, finished(work(claim, context, findings, null, false)));
+  }
+
+  /** The lines' immutable outcomes, once every step is done. */
+  private static ImmutableList<PricedLine> finished(LineWork[] lines) {
+    ImmutableList.Builder<PricedLine> priced = ImmutableList.builderWithExpectedSize(lines.length);
+    for (LineWork w : lines) {
       priced.add(finish(w));
     }
     return priced.build();
   }
 
-  private PricedClaim priceWith(Claim claim, PricingContext context, List<EditFinding> findings) {
-    LineWork[] lines = work(claim, context, findings, null);
-    ImmutableList.Builder<PricedLine> priced = ImmutableList.builderWithExpectedSize(lines.length);
-    for (LineWork w : lines) {
-      priced.add(finish(w));
-    }
-    return PricedClaim.of(context, priced.build());
-  }
-
   /**
    * Evaluates and runs the claim steps over every line of {@code claim}; the line at {@code i} is
-   * numbered {@code numbers[i]} (or {@code i} when {@code numbers} is null) in explanations.
+   * numbered {@code numbers[i]} (or {@code i} when {@code numbers} is null) in explanations. With
+   * {@code limitingCharges}, for the amounts their limiting charges are of ({@link
+   * ClaimState#pricesLimitingCharges()}).
    */
   private LineWork[] work(
-      Claim claim, PricingContext context, List<EditFinding> findings, int[] numbers) {
+      Claim claim,
+      PricingContext context,
+      List<EditFinding> findings,
+      int[] numbers,
+      boolean limitingCharges) {
     int n = claim.size();
     LineWork[] lines = new LineWork[n];
     // Lines of several days or providers: the same-day rules apply to each provider's day, in its
@@ -495,7 +581,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
                 evaluator);
       }
       applyFindings(lines, findings);
-      priceDate(claim, evaluator, lines);
+      priceDate(claim, evaluator, lines, limitingCharges);
     } else {
       List<ProviderDay> days = ProviderDay.split(claim, context);
       LineEvaluator[] evaluators = new LineEvaluator[days.size()];
@@ -521,9 +607,11 @@ public final class MedicareClaimPricer implements ClaimPricer {
           end++;
         }
         if (end - d == 1) {
-          priceDate(days.get(d).claim(), evaluators[d], linesOf(days.get(d), lines));
+          priceDate(
+              days.get(d).claim(), evaluators[d], linesOf(days.get(d), lines), limitingCharges);
         } else {
-          priceProviders(days.subList(d, end), Arrays.copyOfRange(evaluators, d, end), lines);
+          priceProviders(
+              days.subList(d, end), Arrays.copyOfRange(evaluators, d, end), lines, limitingCharges);
         }
         d = end;
       }
@@ -544,8 +632,9 @@ public final class MedicareClaimPricer implements ClaimPricer {
    * Evaluates and runs the claim steps over {@code lines}, the lines of {@code claim}, all of one
    * date of service, that of the evaluator's context.
    */
-  private void priceDate(Claim claim, LineEvaluator evaluator, LineWork[] lines) {
-    ClaimState state = start(claim, evaluator, lines);
+  private void priceDate(
+      Claim claim, LineEvaluator evaluator, LineWork[] lines, boolean limitingCharges) {
+    ClaimState state = start(claim, evaluator, lines, limitingCharges);
     if (standardSteps) {
       StandardSteps.apply(state, fastPaths ? StandardSteps.needed(lines) : StandardSteps.ALL);
     } else {
@@ -571,14 +660,17 @@ public final class MedicareClaimPricer implements ClaimPricer {
    * provider.
    */
   private void priceProviders(
-      List<ProviderDay> days, LineEvaluator[] evaluators, LineWork[] lines) {
+      List<ProviderDay> days,
+      LineEvaluator[] evaluators,
+      LineWork[] lines,
+      boolean limitingCharges) {
     int n = days.size();
     ClaimState[] states = new ClaimState[n];
     int[] needs = new int[n];
     boolean components = false;
     for (int d = 0; d < n; d++) {
       LineWork[] ofDay = linesOf(days.get(d), lines);
-      states[d] = start(days.get(d).claim(), evaluators[d], ofDay);
+      states[d] = start(days.get(d).claim(), evaluators[d], ofDay, limitingCharges);
       needs[d] = fastPaths ? StandardSteps.needed(ofDay) : StandardSteps.ALL;
       components |= StandardSteps.needsComponents(needs[d]);
     }
@@ -612,7 +704,8 @@ public final class MedicareClaimPricer implements ClaimPricer {
    * the fee schedule's answer (or the anesthesia schedule's, for the session's lines), and returns
    * the state the claim steps work on.
    */
-  private ClaimState start(Claim claim, LineEvaluator evaluator, LineWork[] lines) {
+  private ClaimState start(
+      Claim claim, LineEvaluator evaluator, LineWork[] lines, boolean limitingCharges) {
     PricingContext context = evaluator.context();
     List<FeeResult> anesthesia = anesthesiaResults(claim, lines, context);
     for (int j = 0; j < lines.length; j++) {
@@ -637,7 +730,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
     if (evaluator.schedule().rvus().isSubset()) {
       warnOfMissingRows(lines, evaluator.schedule().name());
     }
-    return new ClaimState(context, evaluator, lines);
+    return new ClaimState(context, evaluator, lines, limitingCharges);
   }
 
   /** Rounds each LT and RT pair once the claim steps are done. */

@@ -1,0 +1,86 @@
+package io.github.cpt4j.fee.medicare.pfs;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.PractitionerType;
+import io.github.cpt4j.fee.UnpricedReason;
+
+/**
+ * The two answers a limiting charge can be, in the words every pricer of one gives them: 109.25% of
+ * a participating amount, or none for a service paid only on assignment. {@link
+ * MedicareFeeSchedule#limitingCharge} answers for a line alone, {@link
+ * io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer#limitingCharges} for each line of a
+ * claim, after the claim's payment rules.
+ *
+ * <pre>{@code
+ * FeeResult participating = schedule.price(ClaimLine.parse("90834"), office);   // 102.53
+ * LimitingCharge.of(participating).amountOrThrow();                             // 112.01
+ * }</pre>
+ */
+public final class LimitingCharge {
+
+  /** The rule id of the step that multiplies the participating amount. */
+  public static final String RULE = "limiting-charge";
+
+  private LimitingCharge() {}
+
+  /**
+   * Returns the limiting charge of {@code participating}, a participating provider's exact amount:
+   * that amount times {@link MedicareFeeSchedule#LIMITING_CHARGE_FACTOR} (109.25%), not rounded
+   * until the result's amount is read, with a step saying so; an unpriced result as it is. CMS's
+   * record layout of the relative value file (RVU25D) and of its payment files (PF25PC): the
+   * limiting charge is 115% of the non-participating amount, 95% of the participating one, so
+   * "multiply the fee schedule amount by a factor of 1.0925".
+   */
+  public static FeeResult of(FeeResult participating) {
+    return requireNonNull(participating, "participating")
+        .multipliedBy(
+            MedicareFeeSchedule.LIMITING_CHARGE_FACTOR,
+            RULE,
+            "115% of the non-participating 95%: 109.25%");
+  }
+
+  /**
+   * Returns the answer for a service of {@code practitioner}, whom Medicare pays only on assignment
+   * ({@link PractitionerType#mustAcceptAssignment()}), as {@link #assignmentRequired(String,
+   * String, FeeResult.Priced)} words it: Social Security Act §1842(b)(18)(C) says payment for these
+   * practitioners' services is made only on an assignment-related basis, so a charge above the
+   * approved amount is never theirs.
+   *
+   * @throws IllegalArgumentException if Medicare does not pay {@code practitioner} only on
+   *     assignment
+   */
+  public static FeeResult assignmentRequired(
+      PractitionerType practitioner, FeeResult.Priced approved) {
+    if (!practitioner.mustAcceptAssignment()) {
+      throw new IllegalArgumentException(
+          "a " + practitioner.words() + " may decline assignment, and has a limiting charge");
+    }
+    return assignmentRequired(
+        "a " + practitioner.words(), "Social Security Act §1842(b)(18)(C)", approved);
+  }
+
+  /**
+   * Returns the answer for a service paid only on assignment, which has no limiting charge: {@link
+   * UnpricedReason#ASSIGNMENT_REQUIRED}, its detail naming what is so paid, the law, and the
+   * approved amount, the most collected; its explanation is the approved amount's.
+   *
+   * @param paid what is paid only on assignment, as the detail starts: "a nurse practitioner"
+   * @param law where the law says so: "Social Security Act §1842(b)(18)(C)"
+   * @param approved the amount Medicare approves for the service, in the context as given
+   */
+  public static FeeResult assignmentRequired(String paid, String law, FeeResult.Priced approved) {
+    requireNonNull(paid, "paid");
+    requireNonNull(law, "law");
+    requireNonNull(approved, "approved");
+    return FeeResult.unpriced(
+        UnpricedReason.ASSIGNMENT_REQUIRED,
+        paid
+            + " is paid only on assignment ("
+            + law
+            + ") and has no limiting charge: the most collected is the approved amount, "
+            + approved.roundedAmount().toPlainString(),
+        approved::explanation);
+  }
+}

@@ -1,0 +1,186 @@
+package io.github.cpt4j.fee.medicare.pfs.claim;
+
+import static io.github.cpt4j.fee.medicare.pfs.claim.ClaimTables.CONTEXT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.claim.Npi;
+import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.PractitionerType;
+import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricedLine;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.pfs.LimitingCharge;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
+import io.github.cpt4j.modifier.Modifier;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The limiting charges of a claim: 109.25% of each line's participating amount after the claim's
+ * rules, the billed charge left aside. The table's amounts are round: every GPCI is 1 and the
+ * conversion factor 25, so 27447 is 1000.00 and 27130 900.00 (both MULT PROC 2).
+ */
+class LimitingChargesTest {
+
+  private static final MedicareFeeSchedule SCHEDULE = ClaimTables.schedule();
+  private static final MedicareClaimPricer PRICER = MedicareClaimPricer.of(SCHEDULE);
+  private static final Npi NP = Npi.parse("1234567893");
+
+  private static List<String> amounts(PricedClaim claim) {
+    List<String> amounts = new ArrayList<>();
+    for (PricedLine line : claim.lines()) {
+      amounts.add(line.amount().map(BigDecimal::toPlainString).orElse(line.reason().toString()));
+    }
+    return amounts;
+  }
+
+  @Test
+  void aSecondProcedureHasTheLimitingChargeOfItsReducedAmount() {
+    Claim claim = Claim.builder().add("27447").add("27130").build();
+    // Paid 1000.00 and 50% x 900.00 = 450.00.
+    assertEquals(List.of("1000.00", "450.00"), amounts(PRICER.price(claim, CONTEXT)));
+    PricedClaim limits = PRICER.limitingCharges(claim, CONTEXT);
+    // 1.0925 x 1000.00 = 1092.50; 1.0925 x 450.00 = 491.625, rounded once: 491.63.
+    assertEquals(List.of("1092.50", "491.63"), amounts(limits));
+    assertEquals(new BigDecimal("1584.13"), limits.total());
+    PricedLine second = limits.line(1);
+    assertTrue(second.explanation().has("multiple-procedure"), second::toString);
+    assertEquals(
+        LimitingCharge.RULE,
+        second.explanation().steps().get(second.explanation().steps().size() - 1).rule());
+    // Alone, 27130's limiting charge is of its whole 900.00: 983.25.
+    assertEquals(
+        new BigDecimal("983.25"),
+        SCHEDULE.limitingCharge(ClaimLine.parse("27130"), CONTEXT).amountOrThrow());
+  }
+
+  @Test
+  void theLimitingChargeIsOfTheParticipatingAmountWhateverTheContext() {
+    Claim claim = Claim.builder().add("27447").add("27130").build();
+    PricingContext nonPar = CONTEXT.withParticipating(false);
+    assertEquals(List.of("950.00", "427.50"), amounts(PRICER.price(claim, nonPar)));
+    assertEquals(List.of("1092.50", "491.63"), amounts(PRICER.limitingCharges(claim, nonPar)));
+    assertEquals(nonPar, PRICER.limitingCharges(claim, nonPar).context());
+  }
+
+  @Test
+  void theBilledChargeDoesNotCapTheLimitingCharge() {
+    Claim claim = Claim.builder().add("27447", "500.00").add("20610-LT", "10.00").build();
+    assertEquals(List.of("500.00", "10.00"), amounts(PRICER.price(claim, CONTEXT)));
+    // 20610 ranks second: 50% x 100.00 = 50.00, x 1.0925 = 54.625, 54.63.
+    PricedClaim limits = PRICER.limitingCharges(claim, CONTEXT);
+    assertEquals(List.of("1092.50", "54.63"), amounts(limits));
+    assertFalse(limits.line(0).explanation().has("billed-charge"), limits::toString);
+    // The line keeps the charge it was billed with.
+    assertEquals(Optional.of(new BigDecimal("500.00")), limits.line(0).billed().charge());
+  }
+
+  @Test
+  void anAssistantAtSurgeryHasTheLimitingChargeOfItsShare() {
+    // 16% x 1000.00 = 160.00; x 1.0925 = 174.80.
+    PricedClaim limits = PRICER.limitingCharges(Claim.builder().add("27447-80").build(), CONTEXT);
+    assertEquals(List.of("174.80"), amounts(limits));
+  }
+
+  @Test
+  void aDeniedLineKeepsItsDenial() {
+    // A visit on the day of a major surgery without 57 is part of its global package.
+    Claim claim = Claim.builder().add("27447").add("99213").build();
+    PricedLine visit = PRICER.limitingCharges(claim, CONTEXT).line(1);
+    assertEquals(Optional.of(UnpricedReason.GLOBAL_SURGERY), visit.reason(), visit::toString);
+    assertEquals(PRICER.price(claim, CONTEXT).line(1).refusedBy(), visit.refusedBy());
+  }
+
+  @Test
+  void aPractitionerPaidOnlyOnAssignmentHasNoneAndIsToldTheApprovedAmount() {
+    Claim claim = Claim.builder().add("27447").add("27130").build();
+    PricingContext np = CONTEXT.withPractitioner(PractitionerType.NURSE_PRACTITIONER);
+    PricedClaim approved = PRICER.price(claim, np);
+    // 85% of 1000.00 and of 450.00.
+    assertEquals(List.of("850.00", "382.50"), amounts(approved));
+    PricedClaim limits = PRICER.limitingCharges(claim, np);
+    for (int i = 0; i < 2; i++) {
+      PricedLine line = limits.line(i);
+      assertEquals(Optional.of(UnpricedReason.ASSIGNMENT_REQUIRED), line.reason());
+      assertEquals(Optional.of(LimitingCharge.RULE), line.refusedBy());
+      assertTrue(
+          line.detail()
+              .endsWith(
+                  "the most collected is the approved amount, " + approved.line(i).amountOrThrow()),
+          line::toString);
+      assertEquals(approved.line(i).explanation(), line.explanation());
+    }
+    assertEquals(new BigDecimal("0.00"), limits.total());
+  }
+
+  @Test
+  void eachRenderingProviderIsJudgedByHisOwnType() {
+    // The NP's line is his own day's only procedure: 85% x 900.00 = 765.00 approved.
+    Claim claim = Claim.of(List.of(billed("27447"), billed("27130").withRenderingProvider(NP)));
+    PricingContext group = CONTEXT.withPractitioner(NP, PractitionerType.NURSE_PRACTITIONER);
+    PricedClaim limits = PRICER.limitingCharges(claim, group);
+    assertEquals(new BigDecimal("1092.50"), limits.line(0).amountOrThrow());
+    assertEquals(Optional.of(UnpricedReason.ASSIGNMENT_REQUIRED), limits.line(1).reason());
+    assertTrue(limits.line(1).detail().endsWith(", 765.00"), limits.line(1)::toString);
+  }
+
+  @Test
+  void theSelectedLinesOfAClaimAreThoseOfTheWholeClaim() {
+    Claim claim = Claim.builder().add("27447").add("27130").build();
+    BitSet both = new BitSet();
+    both.set(0, 2);
+    assertEquals(
+        PRICER.limitingCharges(claim, CONTEXT).lines(),
+        PRICER.limitingChargeLines(claim, both, CONTEXT, PRICER.scrub(claim, CONTEXT)));
+  }
+
+  private static BilledLine billed(String line) {
+    return BilledLine.of(ClaimLine.parse(line));
+  }
+
+  @Provide
+  Arbitrary<ClaimLine> lines() {
+    List<ClaimLine> lines = new ArrayList<>();
+    for (RvuEntry row : ClaimTables.rows()) {
+      lines.add(
+          ClaimLine.of(row.code(), row.modifier().map(List::<Modifier>of).orElse(List.of()), 1));
+    }
+    lines.add(ClaimLine.parse("12345")); // not in the schedule
+    return Arbitraries.of(lines);
+  }
+
+  /**
+   * A claim of one line without a charge or a payment modifier has the limiting charge the schedule
+   * gives the line alone, in a locality whose amounts have five decimals: the same amount, or the
+   * same reason and detail.
+   */
+  @Property
+  void aLoneLineHasTheLimitingChargeOfTheLineAlone(
+      @ForAll("lines") ClaimLine line,
+      @ForAll PractitionerType practitioner,
+      @ForAll boolean participating) {
+    PricingContext context =
+        ClaimTables.ODD_CONTEXT.withPractitioner(practitioner).withParticipating(participating);
+    PricedLine claimed = PRICER.limitingCharges(Claim.ofLines(line), context).line(0);
+    FeeResult alone = SCHEDULE.limitingCharge(line, context);
+    assertEquals(alone.amount(), claimed.amount(), claimed + "\n" + alone);
+    assertEquals(alone.reason(), claimed.reason(), claimed + "\n" + alone);
+    assertEquals(alone.detail(), claimed.detail(), claimed + "\n" + alone);
+  }
+}

@@ -1,0 +1,111 @@
+package io.github.cpt4j.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricedLine;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.partb.PartBClaimPricer;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The limiting charges of the README's claims on the bundled 2025 data, worked by hand: 109.25% of
+ * each line's participating amount after the claim's rules, and none for the Part B lines paid only
+ * on assignment or without a limiting charge in law.
+ */
+class LimitingChargesExampleTest {
+
+  private static final MedicareFeeSchedule SCHEDULE = BundledData.medicareFeeSchedule();
+
+  /** Rochester (13282-99), facility, 2025-06-02: the README's claim-pricing example. */
+  private static final PricingContext OUTPATIENT =
+      PricingContext.of(LocalDate.of(2025, 6, 2), Locality.parse("13282-99"), Setting.FACILITY);
+
+  private static final Claim KNEE =
+      Claim.builder().add("29880-RT", "2400.00").add("20610-LT", "310.00").add("99213-25").build();
+
+  private static List<String> amounts(PricedClaim claim) {
+    List<String> amounts = new ArrayList<>();
+    for (PricedLine line : claim.lines()) {
+      amounts.add(line.amount().map(BigDecimal::toPlainString).orElse(line.reason().toString()));
+    }
+    return amounts;
+  }
+
+  @Test
+  void theSecondProcedureHasTheLimitingChargeOfItsHalf() {
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(SCHEDULE);
+    // Paid 531.70, 20610 (MULT PROC 2, ranked second) 50% x 42.14 = 21.07, and 61.92.
+    assertEquals(List.of("531.70", "21.07", "61.92"), amounts(pricer.price(KNEE, OUTPATIENT)));
+    PricedClaim limits = pricer.limitingCharges(KNEE, OUTPATIENT);
+    // 1.0925 x 531.70 = 580.88225; 1.0925 x 21.07 = 23.018975; 1.0925 x 61.92 = 67.6476.
+    assertEquals(List.of("580.88", "23.02", "67.65"), amounts(limits));
+    assertEquals(new BigDecimal("671.55"), limits.total());
+    // The line alone is not ranked: 1.0925 x 42.14 = 46.03795, 46.04.
+    assertEquals(
+        new BigDecimal("46.04"),
+        SCHEDULE.limitingCharge(ClaimLine.parse("20610-LT"), OUTPATIENT).amountOrThrow());
+  }
+
+  @Test
+  void partBLinesOtherThanThePhysicianFeeSchedulesHaveNone() {
+    // The README's Manhattan claim: a visit, a venipuncture and a panel (CLFS), an injection, a
+    // drug (ASP) and a DMEPOS item.
+    PricingContext office =
+        PricingContext.of(
+                LocalDate.of(2025, 3, 14), Locality.parse("13202-01"), Setting.NON_FACILITY)
+            .withBeneficiaryZip("10001");
+    Claim claim =
+        Claim.builder()
+            .add("99213-25")
+            .add("36415")
+            .add("80053")
+            .add("96372")
+            .add("J1100 x8")
+            .add("E0114-NU")
+            .build();
+    PartBClaimPricer pricer =
+        PartBClaimPricer.of(BundledData.partBFeeSchedule(), MedicareClaimPricer.of(SCHEDULE));
+    PricedClaim approved = pricer.price(claim, office);
+    PricedClaim limits = pricer.limitingCharges(claim, office);
+    for (int i : new int[] {0, 3}) {
+      assertEquals(
+          approved
+              .line(i)
+              .exactAmount()
+              .orElseThrow()
+              .multiply(MedicareFeeSchedule.LIMITING_CHARGE_FACTOR)
+              .setScale(2, RoundingMode.HALF_UP),
+          limits.line(i).amountOrThrow(),
+          limits::toString);
+    }
+    assertNone(
+        limits.line(1), approved.line(1), UnpricedReason.ASSIGNMENT_REQUIRED, "§1833(h)(5)(C)");
+    assertNone(
+        limits.line(2), approved.line(2), UnpricedReason.ASSIGNMENT_REQUIRED, "§1833(h)(5)(C)");
+    assertNone(limits.line(4), approved.line(4), UnpricedReason.ASSIGNMENT_REQUIRED, "§1842(o)(3)");
+    assertNone(limits.line(5), approved.line(5), UnpricedReason.NO_LIMITING_CHARGE, "§1834");
+  }
+
+  private static void assertNone(
+      PricedLine limit, PricedLine approved, UnpricedReason reason, String law) {
+    assertEquals(Optional.of(reason), limit.reason(), limit::toString);
+    assertTrue(limit.detail().contains(law), limit::toString);
+    assertTrue(limit.detail().endsWith(" " + approved.amountOrThrow()), limit::toString);
+    assertEquals(approved.explanation(), limit.explanation());
+  }
+}
