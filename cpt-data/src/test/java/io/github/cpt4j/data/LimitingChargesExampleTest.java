@@ -62,6 +62,21 @@ class LimitingChargesExampleTest {
   }
 
   @Test
+  void anAnesthesiaLinesChargeDoesNotCapItsLimitingCharge() {
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(SCHEDULE);
+    Claim claim = Claim.builder().add("00400-AA 30min", "10.00").build();
+    PricedLine paid = pricer.price(claim, OUTPATIENT).line(0);
+    assertEquals(new BigDecimal("10.00"), paid.amountOrThrow(), paid::toString);
+    PricedLine limit = pricer.limitingCharges(claim, OUTPATIENT).line(0);
+    // The session's amount, 5 units x 19.79 = 98.95, not the charge, times 1.0925: 108.10.
+    assertEquals(
+        SCHEDULE.limitingCharge(ClaimLine.parse("00400-AA 30min"), OUTPATIENT).amountOrThrow(),
+        limit.amountOrThrow(),
+        limit::toString);
+    assertTrue(limit.amountOrThrow().compareTo(new BigDecimal("100")) > 0, limit::toString);
+  }
+
+  @Test
   void partBLinesOtherThanThePhysicianFeeSchedulesHaveNone() {
     // The README's Manhattan claim: a visit, a venipuncture and a panel (CLFS), an injection, a
     // drug (ASP) and a DMEPOS item.
