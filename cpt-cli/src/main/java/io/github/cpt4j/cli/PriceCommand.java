@@ -103,7 +103,8 @@ import picocli.CommandLine.TypeConversionException;
           + "that comes back after other claims gets a warning). Other columns are carried "
           + "through; one named like a known column (unit, qty, dos...) gets a warning. "
           + "Blank cells take the values of the options below. The output has every input "
-          + "column, then amount (blank when there is none), result (priced or a reason "
+          + "column, then amount (blank when there is none; with --limiting-charge, "
+          + "limiting_charge after it), result (priced or a reason "
           + "code) and explanation (why there is no amount; with --explain, also how each "
           + "amount was found)."
     },
@@ -289,6 +290,17 @@ final class PriceCommand implements Callable<Integer> {
               + "only the lines not priced and give the warnings of the others; the table "
               + "shows no EXPLANATION column when there is neither.")
   private boolean explain;
+
+  @Option(
+      names = "--limiting-charge",
+      description =
+          "Also give each line's Medicare limiting charge, the most a non-participating provider "
+              + "who does not accept assignment may bill: 109.25%% of the participating amount "
+              + "after the claim's rules (a second procedure's is of its 50%%). A column "
+              + "limiting_charge after amount, and its total; blank, with a warning, for a line "
+              + "without one: a practitioner or a service paid only on assignment (np, pa, csw..., "
+              + "lab tests, drugs) or a DMEPOS item.")
+  private boolean limitingCharge;
 
   @Option(
       names = "--rvu",
@@ -624,7 +636,8 @@ final class PriceCommand implements Callable<Integer> {
     }
   }
 
-  private int priceLines(PricingDefaults defaults, RowPricer pricer) throws IOException {
+  private int priceLines(PricingDefaults defaults, RowPricer linePricer) throws IOException {
+    RowPricer pricer = limitingCharge ? linePricer.withLimitingCharges() : linePricer;
     List<Outcome> outcomes = new ArrayList<>(lines.size());
     List<String> labels = new ArrayList<>(lines.size());
     List<LineRequest> requests = new ArrayList<>();
@@ -679,36 +692,61 @@ final class PriceCommand implements Callable<Integer> {
     ExplanationColumn explanations = ExplanationColumn.of(outcomes, chosen, explain);
     boolean withExplanation = explanations.shown();
     BigDecimal total = BigDecimal.ZERO.setScale(2);
+    BigDecimal limitingTotal = BigDecimal.ZERO.setScale(2);
     int pricedCount = 0;
+    int limitedCount = 0;
     for (Outcome outcome : outcomes) {
       total = total.add(outcome.amount().orElse(BigDecimal.ZERO));
       pricedCount += outcome.amount().isPresent() ? 1 : 0;
+      limitingTotal = limitingTotal.add(outcome.limitingCharge().orElse(BigDecimal.ZERO));
+      limitedCount += outcome.limitingCharge().isPresent() ? 1 : 0;
     }
     List<Column> measured = columnsFor(labels, outcomes, total);
-    List<Column> columns = withExplanation ? measured : measured.subList(0, 3);
+    if (limitingCharge) {
+      measured = LimitingChargeColumn.inserted(measured, outcomes, limitingTotal);
+    }
+    int cells = measured.size() - 1;
+    List<Column> columns = withExplanation ? measured : measured.subList(0, cells);
     try (Destination out = cpt.destination("--output", output, spec.commandLine().getOut())) {
       Report report = Report.create(chosen, columns, out.open(), cpt.interactive());
       for (int i = 0; i < lines.size(); i++) {
         Outcome outcome = outcomes.get(i);
-        String shown = labels.get(i);
-        Object amount = outcome.amount().orElse(null);
-        if (withExplanation) {
-          report.row(shown, amount, outcome.result(), explanations.cell(outcome));
-        } else {
-          report.row(shown, amount, outcome.result());
+        List<Object> row = new ArrayList<>(columns.size());
+        row.add(labels.get(i));
+        row.add(outcome.amount().orElse(null));
+        if (limitingCharge) {
+          row.add(outcome.limitingCharge().orElse(null));
         }
+        row.add(outcome.result());
+        if (withExplanation) {
+          row.add(explanations.cell(outcome));
+        }
+        report.row(row.toArray());
       }
       // The claim's total closes every format; in CSV and JSON its result is "total" too, so
       // that a program tells it from a line.
+      List<Object> row = new ArrayList<>(columns.size());
+      row.add("total");
+      row.add(total);
+      if (limitingCharge) {
+        row.add(limitingTotal);
+      }
       if (chosen == Format.TABLE) {
+        row.add(null);
         if (withExplanation) {
-          report.row("total", total, null, null);
-        } else {
-          report.row("total", total, null);
+          row.add(null);
         }
       } else {
-        report.row("total", total, "total", "sum of the " + pricedCount + " priced lines' amounts");
+        row.add("total");
+        row.add(
+            "sum of the "
+                + pricedCount
+                + " priced lines' amounts"
+                + (limitingCharge
+                    ? " and of the " + limitedCount + " lines' limiting charges"
+                    : ""));
       }
+      report.row(row.toArray());
       report.finish();
       out.commit();
     } catch (OutputFailedException e) {
@@ -798,7 +836,7 @@ final class PriceCommand implements Callable<Integer> {
   }
 
   private int priceBatch(PricingDefaults defaults, RowPricer pricer) throws IOException {
-    BatchPricing batch =
+    BatchPricing prices =
         new BatchPricing(
                 defaults,
                 !nonParticipating,
@@ -808,6 +846,7 @@ final class PriceCommand implements Callable<Integer> {
                 pricer::knowsLocality)
             .countingSplitZips(
                 (rowZip, on) -> data.isSplitByPlusFour(rowZip, on, Optional.ofNullable(cmsDir)));
+    BatchPricing batch = limitingCharge ? prices.withLimitingCharges() : prices;
     if (zip != null && locality == null && cmsDir != null) {
       // A directory may hold the ZIP code files of several quarters: --zip places each row by
       // the file of the row's date, as a zip cell does. (The bundled table is one table.)

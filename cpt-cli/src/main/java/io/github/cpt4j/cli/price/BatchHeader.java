@@ -41,6 +41,13 @@ public final class BatchHeader {
   public static final List<String> ADDED = List.of("amount", "result", "explanation");
 
   /**
+   * The columns the output adds after the input's with {@code --limiting-charge}: the line's
+   * Medicare limiting charge beside its amount.
+   */
+  public static final List<String> ADDED_WITH_LIMITING_CHARGE =
+      List.of("amount", "limiting_charge", "result", "explanation");
+
+  /**
    * Other names that exports give the known columns, in {@link #squeezed} form: a column of one of
    * these names is meant as the known column, and is far from it by spelling. Besides the plain
    * words, the names of the claim forms and of CMS's claim files: the CMS-1500's item 24 (24B
@@ -247,11 +254,17 @@ public final class BatchHeader {
   private final List<String> names;
   private final Map<String, Integer> index;
   private final List<Lookalike> lookalikes;
+  private final List<String> added;
 
-  private BatchHeader(List<String> names, Map<String, Integer> index, List<Lookalike> lookalikes) {
+  private BatchHeader(
+      List<String> names,
+      Map<String, Integer> index,
+      List<Lookalike> lookalikes,
+      List<String> added) {
     this.names = names;
     this.index = index;
     this.lookalikes = lookalikes;
+    this.added = added;
   }
 
   /**
@@ -332,7 +345,7 @@ public final class BatchHeader {
               + (copy.isEmpty() ? "no columns" : names(copy))
               + separatorHint(copy));
     }
-    return new BatchHeader(copy, Map.copyOf(index), lookalikes(copy, index));
+    return new BatchHeader(copy, Map.copyOf(index), lookalikes(copy, index), List.copyOf(added));
   }
 
   /**
@@ -576,6 +589,16 @@ public final class BatchHeader {
 
   private static String key(String name) {
     return name.strip().toLowerCase(Locale.ROOT);
+  }
+
+  /** Returns the columns the output adds after the input's, in order. */
+  public List<String> added() {
+    return added;
+  }
+
+  /** Tells whether the output adds the {@code limiting_charge} column. */
+  boolean addsLimitingCharge() {
+    return added.equals(ADDED_WITH_LIMITING_CHARGE);
   }
 
   /** Returns the header fields as read, in order. */

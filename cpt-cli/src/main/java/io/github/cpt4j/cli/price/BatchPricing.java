@@ -120,6 +120,9 @@ public final class BatchPricing {
   /** Whether plain lines take the fast path ({@link PlainRows}); off only to test it. */
   private final boolean plainLines;
 
+  /** Whether the output adds each row's limiting charge: see {@link #withLimitingCharges()}. */
+  private final boolean limitingCharges;
+
   /**
    * How a run went: rows read, priced, not priced, and invalid (a subset of not priced); and the
    * rows not priced because no loaded data covers their date ({@code date_not_covered}, another
@@ -284,6 +287,7 @@ public final class BatchPricing {
     this.plainLines = true;
     this.splitZip = null;
     this.defaultZip = null;
+    this.limitingCharges = false;
   }
 
   private BatchPricing(
@@ -291,9 +295,20 @@ public final class BatchPricing {
       boolean plainLines,
       BiPredicate<ZipCode, LocalDate> splitZip,
       ZipCode defaultZip) {
+    this(other, other.pricer, plainLines, splitZip, defaultZip, other.limitingCharges);
+  }
+
+  private BatchPricing(
+      BatchPricing other,
+      RowPricer pricer,
+      boolean plainLines,
+      BiPredicate<ZipCode, LocalDate> splitZip,
+      ZipCode defaultZip,
+      boolean limitingCharges) {
     this.defaults = other.defaults;
     this.participating = other.participating;
-    this.pricer = other.pricer;
+    this.pricer = pricer;
+    this.limitingCharges = limitingCharges;
     this.zips = other.zips;
     this.knownLocality = other.knownLocality;
     this.threads = other.threads;
@@ -326,6 +341,19 @@ public final class BatchPricing {
    */
   public BatchPricing countingSplitZips(BiPredicate<ZipCode, LocalDate> splitZip) {
     return new BatchPricing(this, plainLines, requireNonNull(splitZip, "splitZip"), defaultZip);
+  }
+
+  /**
+   * Returns this batch pricer adding a {@code limiting_charge} column after {@code amount}: each
+   * row's Medicare limiting charge, from the pricer's {@link RowPricer#withLimitingCharges()},
+   * blank when it has none (a warning in the explanation says why, for a priced row). Without it
+   * the output and the work per row are what they were before the column existed.
+   *
+   * @throws UnsupportedOperationException if the pricer gives no limiting charges
+   */
+  public BatchPricing withLimitingCharges() {
+    return new BatchPricing(
+        this, pricer.withLimitingCharges(), plainLines, splitZip, defaultZip, true);
   }
 
   /** Opens the output once the input's header is known to be good. */
@@ -377,7 +405,11 @@ public final class BatchPricing {
     requireNonNull(format, "format");
     requireNonNull(progress, "progress");
     try (CsvRecordReader records = new CsvRecordReader(in)) {
-      BatchHeader header = BatchHeader.of(BatchHeader.readNames(records), format == Format.JSON);
+      BatchHeader header =
+          BatchHeader.of(
+              BatchHeader.readNames(records),
+              format == Format.JSON,
+              limitingCharges ? BatchHeader.ADDED_WITH_LIMITING_CHARGE : BatchHeader.ADDED);
       int claimColumn = header.indexOf("claim");
       Pipeline pipeline =
           new Pipeline(header, BatchWriter.create(format, header, output, verbatim));

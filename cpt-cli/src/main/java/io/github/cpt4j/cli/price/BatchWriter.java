@@ -11,10 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Writes batch results: every input column as read, then {@code amount}, {@code result} and {@code
- * explanation}. CSV gets a header row; JSON is an array of objects keyed by the header. CSV text
- * cells are {@linkplain io.github.cpt4j.cli.report.SpreadsheetSafe made safe} for spreadsheets
- * unless asked to keep them verbatim.
+ * Writes batch results: every input column as read, then {@code amount} ({@code limiting_charge}
+ * when the header adds it), {@code result} and {@code explanation}. CSV gets a header row; JSON is
+ * an array of objects keyed by the header. CSV text cells are {@linkplain
+ * io.github.cpt4j.cli.report.SpreadsheetSafe made safe} for spreadsheets unless asked to keep them
+ * verbatim.
  */
 abstract class BatchWriter {
 
@@ -105,7 +106,7 @@ abstract class BatchWriter {
     final CsvRows rows;
 
     CsvWriter(BatchHeader header, boolean verbatim) {
-      this.rows = new CsvRows(header, verbatim);
+      this.rows = CsvRows.of(header, verbatim);
     }
 
     @Override
@@ -219,14 +220,19 @@ abstract class BatchWriter {
   private static final class Json extends BatchWriter {
     private final Writer out;
     private final String[] keys;
+    private final int width;
+    private final boolean limitingCharge;
     private final JsonRows json;
 
     Json(BatchHeader header, Writer out) {
       this.out = out;
       List<String> names = header.names();
-      this.keys = new String[names.size() + BatchHeader.ADDED.size()];
+      List<String> added = header.added();
+      this.width = names.size();
+      this.limitingCharge = header.addsLimitingCharge();
+      this.keys = new String[width + added.size()];
       for (int i = 0; i < keys.length; i++) {
-        keys[i] = i < names.size() ? names.get(i) : BatchHeader.ADDED.get(i - names.size());
+        keys[i] = i < width ? names.get(i) : added.get(i - width);
       }
       try {
         this.json = new JsonRows(out);
@@ -237,14 +243,17 @@ abstract class BatchWriter {
 
     @Override
     void write(List<String> fields, Outcome outcome) throws IOException {
-      int width = keys.length - BatchHeader.ADDED.size();
       json.startRow();
       for (int i = 0; i < width; i++) {
         json.field(keys[i], i < fields.size() ? fields.get(i) : "");
       }
-      json.field(keys[width], outcome.amount().orElse(null));
-      json.field(keys[width + 1], outcome.result());
-      json.field(keys[width + 2], outcome.explanation());
+      int key = width;
+      json.field(keys[key++], outcome.amount().orElse(null));
+      if (limitingCharge) {
+        json.field(keys[key++], outcome.limitingCharge().orElse(null));
+      }
+      json.field(keys[key++], outcome.result());
+      json.field(keys[key], outcome.explanation());
       json.endRow();
     }
 

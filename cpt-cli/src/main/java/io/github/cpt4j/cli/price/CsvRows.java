@@ -13,7 +13,7 @@ import java.util.List;
  * with {@code #}, which readers take for a comment), so the output is byte for byte what it was
  * when the writer formatted each row itself.
  */
-final class CsvRows {
+class CsvRows {
 
   private final int width;
   private final boolean verbatim;
@@ -29,6 +29,17 @@ final class CsvRows {
     this.verbatim = verbatim;
   }
 
+  /**
+   * Returns a formatter of rows under {@code header}: with its {@code limiting_charge} column when
+   * it adds one ({@link LimitingChargeRows}), so that the rows of a run without it are formatted by
+   * this class's code alone.
+   */
+  static CsvRows of(BatchHeader header, boolean verbatim) {
+    return header.addsLimitingCharge()
+        ? new LimitingChargeRows(header, verbatim)
+        : new CsvRows(header, verbatim);
+  }
+
   /** Appends the header row: the input's column names, then the added columns. */
   void header(BatchHeader header, StringBuilder out) {
     List<String> names = header.names();
@@ -36,12 +47,9 @@ final class CsvRows {
       cell(safe(names.get(i)), i == 0, out);
       out.append(',');
     }
-    appendAdded(out);
-  }
-
-  private static void appendAdded(StringBuilder out) {
-    for (int i = 0; i < BatchHeader.ADDED.size(); i++) {
-      out.append(i == 0 ? "" : ",").append(BatchHeader.ADDED.get(i));
+    List<String> added = header.added();
+    for (int i = 0; i < added.size(); i++) {
+      out.append(i == 0 ? "" : ",").append(added.get(i));
     }
     out.append('\n');
   }
@@ -78,7 +86,7 @@ final class CsvRows {
   }
 
   /** The end of a priced row without an explanation: most rows of a batch. */
-  private static final byte[] PRICED_END =
+  static final byte[] PRICED_END =
       ("," + Outcome.PRICED + ",\n").getBytes(StandardCharsets.US_ASCII);
 
   /**
@@ -117,11 +125,16 @@ final class CsvRows {
   }
 
   /** Appends the amount, result and explanation cells and ends the row. */
-  private void outcome(Outcome outcome, StringBuilder out) {
+  void outcome(Outcome outcome, StringBuilder out) {
     if (outcome.isPriced()) {
       out.append(outcome.amount().get().toPlainString());
     }
     out.append(',');
+    resultAndExplanation(outcome, out);
+  }
+
+  /** Appends the result and explanation cells and ends the row. */
+  final void resultAndExplanation(Outcome outcome, StringBuilder out) {
     cell(outcome.result(), false, out);
     out.append(',');
     String explanation = outcome.explanation();

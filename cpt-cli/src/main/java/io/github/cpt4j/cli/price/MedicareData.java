@@ -600,6 +600,9 @@ public final class MedicareData implements PricingData {
     private final PartBClaimPricer pricer;
     private final boolean explainPriced;
 
+    /** Whether each outcome gives the line's limiting charge too ({@link #withLimitingCharges}). */
+    private final boolean limitingCharges;
+
     /** The localities of every GPCI table the Physician Fee Schedules price with. */
     private final Set<Locality> localities;
 
@@ -607,6 +610,7 @@ public final class MedicareData implements PricingData {
         PartBClaimPricer pricer, boolean explainPriced, MedicareFeeSchedule... schedules) {
       this.pricer = pricer;
       this.explainPriced = explainPriced;
+      this.limitingCharges = false;
       Set<Locality> known = new HashSet<>();
       for (MedicareFeeSchedule schedule : schedules) {
         for (Gpci gpci : schedule.gpcis().all()) {
@@ -614,6 +618,18 @@ public final class MedicareData implements PricingData {
         }
       }
       this.localities = Set.copyOf(known);
+    }
+
+    private Claims(Claims other, boolean limitingCharges) {
+      this.pricer = other.pricer;
+      this.explainPriced = other.explainPriced;
+      this.limitingCharges = limitingCharges;
+      this.localities = other.localities;
+    }
+
+    @Override
+    public RowPricer withLimitingCharges() {
+      return new Claims(this, true);
     }
 
     /** Prices every line under the Physician Fee Schedule {@code schedule}. */
@@ -685,9 +701,14 @@ public final class MedicareData implements PricingData {
         Claim toPrice, List<LineRequest> lines, boolean participating) {
       PricingContext context = LineRequest.claimContext(lines, participating);
       PricedClaim claim = pricer.price(toPrice, context);
+      PricedClaim limits = limitingCharges ? pricer.limitingCharges(toPrice, context) : null;
       List<Outcome> outcomes = new ArrayList<>(toPrice.size());
-      for (PricedLine line : claim.lines()) {
-        outcomes.add(outcome(line, explainPriced));
+      for (int i = 0; i < claim.lines().size(); i++) {
+        PricedLine line = claim.line(i);
+        outcomes.add(
+            limits == null
+                ? outcome(line, explainPriced)
+                : LimitingChargeOutcome.of(line, limits.line(i), explainPriced));
       }
       return outcomes;
     }
@@ -722,8 +743,15 @@ public final class MedicareData implements PricingData {
     if (!explainPriced && line.isPriced() && line.warnings().isEmpty()) {
       return Outcome.priced(line.amountOrThrow(), ""); // most lines of a batch: nothing to build
     }
+    return outcome(line, explainPriced, messages(line.warnings()));
+  }
+
+  /**
+   * Turns the library's answer for one line into a line of output, with {@code warnings}, the
+   * messages of the line's warnings and of any the command line adds.
+   */
+  static Outcome outcome(PricedLine line, boolean explainPriced, List<String> warnings) {
     // Kept apart as well as in the explanation: a table without --explain shows them alone.
-    List<String> warnings = messages(line.warnings());
     StringBuilder text = new StringBuilder(Outcome.warningText(warnings));
     if (line.isPriced()) {
       if (explainPriced) {
@@ -744,7 +772,7 @@ public final class MedicareData implements PricingData {
   }
 
   /** The messages of {@code warnings}; the shared empty list when there are none. */
-  private static List<String> messages(List<ClaimWarning> warnings) {
+  static List<String> messages(List<ClaimWarning> warnings) {
     if (warnings.isEmpty()) {
       return List.of();
     }

@@ -18,9 +18,15 @@ import java.util.Optional;
  *     warnings, when there are any ({@link #warningText()})
  * @param warnings the messages of the line's warnings (a broken modifier rule, minutes on a code
  *     not paid by time), without the {@code warning: } prefix; empty for most lines
+ * @param limitingCharge the line's Medicare limiting charge, when asked for ({@code cpt price
+ *     --limiting-charge}) and the line has one; a warning says why a priced line has none
  */
 public record Outcome(
-    Optional<BigDecimal> amount, String result, String explanation, List<String> warnings) {
+    Optional<BigDecimal> amount,
+    String result,
+    String explanation,
+    List<String> warnings,
+    Optional<BigDecimal> limitingCharge) {
 
   /** The result of a line that got an amount. */
   public static final String PRICED = "priced";
@@ -35,10 +41,17 @@ public record Outcome(
     requireNonNull(result, "result");
     requireNonNull(explanation, "explanation");
     warnings = List.copyOf(requireNonNull(warnings, "warnings"));
+    requireNonNull(limitingCharge, "limitingCharge");
     if (amount.isPresent() != result.equals(PRICED)) {
       throw new IllegalArgumentException(
           "an amount goes with '" + PRICED + "' and only with it: " + amount + " " + result);
     }
+  }
+
+  /** Returns an outcome without a limiting charge: the outcome of every line but when asked. */
+  public Outcome(
+      Optional<BigDecimal> amount, String result, String explanation, List<String> warnings) {
+    this(amount, result, explanation, warnings, Optional.empty());
   }
 
   /** Returns a priced outcome without warnings. */

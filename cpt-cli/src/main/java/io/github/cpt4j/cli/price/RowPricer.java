@@ -43,6 +43,17 @@ public interface RowPricer {
   }
 
   /**
+   * Returns a pricer like this one whose outcomes also give each line's Medicare limiting charge
+   * ({@link Outcome#limitingCharge()}), with a warning on a priced line that has none ({@code cpt
+   * price --limiting-charge}).
+   *
+   * @throws UnsupportedOperationException if this pricer cannot tell (this default)
+   */
+  default RowPricer withLimitingCharges() {
+    throw new UnsupportedOperationException("this pricer gives no limiting charges");
+  }
+
+  /**
    * Tells whether {@code locality} has GPCIs in the tables this pricer prices with, so that a
    * locality no line could be priced in is refused once, as an unknown ZIP code is, rather than as
    * every line's {@code no_gpci_for_locality}. True when the pricer cannot tell.

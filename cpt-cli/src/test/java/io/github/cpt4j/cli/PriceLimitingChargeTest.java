@@ -1,0 +1,185 @@
+package io.github.cpt4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code cpt price --limiting-charge}: each line's Medicare limiting charge beside its amount, in
+ * every format, after the claim's rules. The README's claim in Rochester (13282-99), facility,
+ * 2025-06-02: 29880-RT 531.70, 20610-LT ranked second at 50% x 42.14 = 21.07, 99213-25 61.92.
+ */
+class PriceLimitingChargeTest {
+
+  private static final String[] CLAIM = {
+    "price",
+    "29880-RT",
+    "20610-LT",
+    "99213-25",
+    "--locality",
+    "13282-99",
+    "--setting",
+    "facility",
+    "--date",
+    "2025-06-02",
+    "--limiting-charge"
+  };
+
+  private static String[] with(String... more) {
+    String[] args = new String[CLAIM.length + more.length];
+    System.arraycopy(CLAIM, 0, args, 0, CLAIM.length);
+    System.arraycopy(more, 0, args, CLAIM.length, more.length);
+    return args;
+  }
+
+  @Test
+  void csvGivesEachLinesLimitingChargeAndTheirTotal() throws IOException {
+    Cli.Result r = Cli.run(with("--format", "csv"));
+    assertEquals(0, r.status(), r::toString);
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    assertEquals(
+        List.of("line", "amount", "limiting_charge", "result", "explanation"),
+        rows.get(0).getFields(),
+        r::toString);
+    // 1.0925 x 531.70 = 580.88225; x 21.07 (the 50%) = 23.018975; x 61.92 = 67.6476.
+    assertEquals(List.of("531.70", "580.88"), rows.get(1).getFields().subList(1, 3), r::toString);
+    assertEquals(List.of("21.07", "23.02"), rows.get(2).getFields().subList(1, 3), r::toString);
+    assertEquals(List.of("61.92", "67.65"), rows.get(3).getFields().subList(1, 3), r::toString);
+    assertEquals(
+        List.of("total", "614.69", "671.55", "total"),
+        rows.get(4).getFields().subList(0, 4),
+        r::toString);
+    assertTrue(rows.get(2).getField(4).contains("limiting-charge: "), r::toString);
+  }
+
+  @Test
+  void theTableAndJsonGiveThemToo() {
+    Cli.Result table = Cli.run(CLAIM);
+    assertEquals(0, table.status(), table::toString);
+    assertTrue(table.out().contains("671.55"), table::toString);
+    assertTrue(table.out().toLowerCase(Locale.ROOT).contains("limiting"), table::toString);
+    Cli.Result json = Cli.run(with("--format", "json"));
+    assertTrue(json.out().contains("\"limiting_charge\":\"23.02\""), json::toString);
+    assertTrue(json.out().contains("\"limiting_charge\":\"671.55\""), json::toString);
+  }
+
+  @Test
+  void aNursePractitionerHasNoneAndIsWarned() throws IOException {
+    // 99213 in Manhattan, 2025: an NP is paid 85% x 101.06 = 85.90, and no more.
+    Cli.Result r =
+        Cli.run(
+            "price",
+            "99213",
+            "--locality",
+            "13202-01",
+            "--date",
+            "2025-06-02",
+            "--practitioner",
+            "np",
+            "--limiting-charge",
+            "--format",
+            "csv");
+    assertEquals(0, r.status(), r::toString);
+    CsvRecord line = ValidateCommandTest.csv(r.out()).get(1);
+    assertEquals(List.of("85.90", "", "priced"), line.getFields().subList(1, 4), r::toString);
+    assertTrue(
+        line.getField(4).startsWith("warning: no limiting charge (assignment_required): "),
+        r::toString);
+  }
+
+  @Test
+  void aBatchAddsTheColumnOnlyWhenAsked() throws IOException {
+    String input =
+        "code,modifiers,locality,setting,date,claim\n"
+            + "29880,RT,13282-99,facility,2025-06-02,A\n"
+            + "20610,LT,13282-99,facility,2025-06-02,A\n"
+            + "80053,,13282-99,facility,2025-03-14,B\n";
+    Cli.Result plain = Cli.runWithInput(input, "price", "--input", "-");
+    assertTrue(
+        plain
+            .out()
+            .startsWith("code,modifiers,locality,setting,date,claim,amount,result,explanation\n"),
+        plain::toString);
+    Cli.Result r = Cli.runWithInput(input, "price", "--input", "-", "--limiting-charge");
+    assertEquals(0, r.status(), r::toString);
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    assertEquals(
+        List.of("amount", "limiting_charge", "result", "explanation"),
+        rows.get(0).getFields().subList(6, 10),
+        r::toString);
+    assertEquals(List.of("531.70", "580.88", "priced"), rows.get(1).getFields().subList(6, 9));
+    assertEquals(List.of("21.07", "23.02", "priced"), rows.get(2).getFields().subList(6, 9));
+    // A lab test is paid only on assignment.
+    assertEquals("", rows.get(3).getField(7), r::toString);
+    assertTrue(rows.get(3).getField(9).contains("§1833(h)(5)(C)"), r::toString);
+    Cli.Result json =
+        Cli.runWithInput(input, "price", "--input", "-", "--limiting-charge", "--format", "json");
+    assertTrue(json.out().contains("\"limiting_charge\":\"23.02\""), json::toString);
+  }
+
+  /**
+   * Without its column and on lines that all have a limiting charge, a batch with {@code
+   * --limiting-charge} is byte for byte the batch without it: the fast path of plain rows and the
+   * general one add the cell and change nothing else.
+   */
+  @Test
+  void theColumnIsAllTheOptionAdds() {
+    String[] codes = {"99213", "20610", "29880", "99214", "71046", "93000"};
+    StringBuilder input = new StringBuilder("code,modifiers,locality,setting,date,claim\n");
+    for (int i = 0; i < 300; i++) {
+      // Every fifth row quoted, off the fast path of plain rows.
+      String code = i % 5 == 0 ? "\"" + codes[i % codes.length] + "\"" : codes[i % codes.length];
+      input
+          .append(code)
+          .append(i % 7 == 0 ? ",LT" : ",")
+          .append(",13282-99,facility,2025-06-02,")
+          .append(i / 3)
+          .append('\n');
+    }
+    Cli.Result without = Cli.runWithInput(input.toString(), "price", "--input", "-");
+    Cli.Result with =
+        Cli.runWithInput(input.toString(), "price", "--input", "-", "--limiting-charge");
+    assertEquals(0, with.status(), with::toString);
+    String[] plain = without.out().split("\n", -1);
+    String[] limited = with.out().split("\n", -1);
+    assertEquals(plain.length, limited.length);
+    for (int i = 0; i < plain.length; i++) {
+      // The limiting_charge cell is the 8th: no input cell here holds a comma.
+      List<String> cells = new ArrayList<>(List.of(limited[i].split(",", -1)));
+      if (cells.size() > 7) {
+        // A priced row has one; a row without an amount (a visit in a global package) none.
+        assertEquals(cells.get(6).isEmpty(), cells.get(7).isEmpty(), limited[i]);
+        cells.remove(7);
+      }
+      assertEquals(plain[i], String.join(",", cells), "line " + (i + 1));
+    }
+  }
+
+  @Test
+  void anInputColumnOfTheNameIsRefusedOnlyWithTheOption() {
+    String input = "code,limiting_charge\n99213,100\n";
+    Cli.Result carried =
+        Cli.runWithInput(
+            input, "price", "--input", "-", "--locality", "13282-99", "--date", "2025-06-02");
+    assertEquals(0, carried.status(), carried::toString);
+    Cli.Result refused =
+        Cli.runWithInput(
+            input,
+            "price",
+            "--input",
+            "-",
+            "--locality",
+            "13282-99",
+            "--date",
+            "2025-06-02",
+            "--limiting-charge");
+    assertEquals(2, refused.status(), refused::toString);
+    assertTrue(refused.err().contains("which the output adds; rename it"), refused::toString);
+  }
+}
