@@ -58,6 +58,31 @@ class PriceLimitingChargeTest {
     assertTrue(rows.get(2).getField(4).contains("limiting-charge: "), r::toString);
   }
 
+  /**
+   * Non-participating, a line is paid 95% of the participating amount, and its explanation ends
+   * there: the limiting-charge step then names the participating amount it multiplies, so that it
+   * does not read as 109.25% of the 95% (531.70 x 0.95 = 505.115; 1.0925 x 531.70 = 580.88225).
+   */
+  @Test
+  void theStepNamesTheParticipatingAmountWhenTheLineIsPaidOtherwise() throws IOException {
+    Cli.Result r = Cli.run(with("--format", "csv", "--non-participating"));
+    assertEquals(0, r.status(), r::toString);
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    assertEquals(List.of("505.12", "580.88"), rows.get(1).getFields().subList(1, 3), r::toString);
+    String explanation = rows.get(1).getField(4);
+    assertTrue(
+        explanation.endsWith(
+            "limiting-charge: 109.25% of the participating amount, 531.70 (115% of the"
+                + " non-participating 95%) = 580.88225"),
+        explanation);
+    // Participating, the line's own amount is the one multiplied: the step as the library words it.
+    Cli.Result own = Cli.run(with("--format", "csv"));
+    String plain = ValidateCommandTest.csv(own.out()).get(1).getField(4);
+    assertTrue(
+        plain.endsWith("limiting-charge: 115% of the non-participating 95%: 109.25% = 580.88225"),
+        plain);
+  }
+
   @Test
   void theTableAndJsonGiveThemToo() {
     Cli.Result table = Cli.run(CLAIM);

@@ -1,8 +1,10 @@
 package io.github.cpt4j.cli.price;
 
+import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.medicare.pfs.LimitingCharge;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,10 +30,8 @@ final class LimitingChargeOutcome {
       Outcome outcome = MedicareData.outcome(line, explainPriced);
       String explanation = outcome.explanation();
       if (explainPriced) {
-        Optional<PricingStep> step = limit.explanation().find(LimitingCharge.RULE);
+        Optional<PricingStep> step = limitingStep(line, limit);
         if (step.isPresent()) {
-          // The amount is 109.25% of the participating amount: without --non-participating, the
-          // line's own, whose explanation this ends.
           explanation += (explanation.isEmpty() ? "" : "; ") + step.get();
         }
       }
@@ -48,5 +48,34 @@ final class LimitingChargeOutcome {
             + "): "
             + limit.detail());
     return MedicareData.outcome(line, explainPriced, warnings);
+  }
+
+  /**
+   * The step that makes {@code limit}'s amount, to end the explanation of {@code line}: 109.25% of
+   * the participating amount, which is the line's own unless the line is priced otherwise (with
+   * {@code --non-participating}, 95% of it, or its billed charge); the step then names the amount
+   * it multiplies, so that the explanation does not seem to multiply the amount before it.
+   */
+  private static Optional<PricingStep> limitingStep(PricedLine line, PricedLine limit) {
+    List<PricingStep> steps = limit.explanation().steps();
+    BigDecimal participating = null;
+    for (PricingStep step : steps) {
+      if (step.rule().equals(LimitingCharge.RULE)) {
+        if (participating == null
+            || !(line.result() instanceof FeeResult.Priced paid)
+            || paid.exact().compareTo(participating) == 0) {
+          return Optional.of(step);
+        }
+        return Optional.of(
+            PricingStep.of(
+                step.rule(),
+                "109.25% of the participating amount, "
+                    + participating.toPlainString()
+                    + " (115% of the non-participating 95%)",
+                step.amountAfter().orElseThrow()));
+      }
+      participating = step.amountAfter().orElse(participating);
+    }
+    return Optional.empty();
   }
 }
