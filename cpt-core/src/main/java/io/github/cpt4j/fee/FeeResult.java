@@ -49,9 +49,10 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
   public static final RoundingMode ROUNDING = RoundingMode.HALF_UP;
 
   /**
-   * The most decimal places of an exact amount: of {@link #priced}'s, of {@link #multipliedBy}'s
-   * products and of a {@link PricingStep}'s amount. The amounts of cpt4j's schedules and claim
-   * pricer have at most 26 (nine of a fee schedule's fixed point, a few more per percentage, 25 for
+   * The most decimal places of an exact amount: of {@link #priced}'s, of a {@link PricingStep}'s
+   * amount and of a factor ({@link #checkFactor}); a product of more ({@link #multipliedBy}) is
+   * rounded half-up to them. The amounts the Medicare schedules and claim pricer compute from CMS's
+   * files have at most 26 (nine of a fee schedule's fixed point, a few more per percentage, 25 for
    * a modifier 55 share of a global period's days), far fewer; the bound is what every amount
    * written out in full reads back within, and keeps {@code 0E-999999999} (a gigabyte of zeros when
    * written) out.
@@ -276,30 +277,61 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
   }
 
   /**
+   * Returns {@code factor} if an exact amount may be multiplied by it: never negative, and of at
+   * most {@value #MAX_SCALE} decimal places, as an amount is (a factor of 1E-10000000 would take
+   * seconds to round away).
+   *
+   * @throws IllegalArgumentException if it is not
+   */
+  public static BigDecimal checkFactor(BigDecimal factor) {
+    requireNonNull(factor, "factor");
+    if (factor.signum() < 0) {
+      throw new IllegalArgumentException("a fee factor is never negative: " + factor);
+    }
+    if (factor.scale() > MAX_SCALE) {
+      throw new IllegalArgumentException(
+          "a fee factor has at most " + MAX_SCALE + " decimal places: " + factor);
+    }
+    return factor;
+  }
+
+  /**
+   * Returns {@code amount} x {@code factor}, rounded half-up to {@value #MAX_SCALE} decimal places
+   * when it has more: an amount of at most {@value #MAX_SCALE} places times a factor of at most
+   * {@value #MAX_SCALE} (a percentage of a percentage of a fee). Rounding at the 100th place
+   * decides no cent: only a product whose 3rd to 100th places are 4 then all 9s could round
+   * otherwise than the exact product would.
+   *
+   * @throws ArithmeticException if the product's scale is out of {@code int}'s range
+   */
+  private static BigDecimal product(BigDecimal amount, BigDecimal factor) {
+    BigDecimal product = amount.multiply(factor);
+    return product.scale() <= MAX_SCALE ? product : product.setScale(MAX_SCALE, ROUNDING);
+  }
+
+  /**
    * Returns this result with its exact amount multiplied by {@code factor} (for example 0.95, or
    * 1.5 for a bilateral procedure) and a step recording it; unpriced results are returned
-   * unchanged. No rounding happens here.
+   * unchanged. No rounding happens here, but for a product of more than {@value #MAX_SCALE} decimal
+   * places (an amount's places and the factor's add up: a percentage of a percentage of a fee),
+   * which is rounded half-up to {@value #MAX_SCALE}, where no cent is decided.
    *
-   * @throws IllegalArgumentException if {@code factor} is negative, or the amount it gives is one
-   *     {@link #priced} refuses (a quadrillion dollars or more, or of more than {@value #MAX_SCALE}
-   *     decimal places: an amount's places and the factor's add up) or cannot be computed ({@code
-   *     1E-2147483647} times an amount of two decimal places)
+   * @throws IllegalArgumentException if {@code factor} is negative or of more than {@value
+   *     #MAX_SCALE} decimal places, or the amount it gives is a quadrillion dollars or more
    */
   public final FeeResult multipliedBy(BigDecimal factor, String rule, String description) {
     requireNonNull(factor, "factor");
     requireNonNull(rule, "rule");
     requireNonNull(description, "description");
-    if (factor.signum() < 0) {
-      throw new IllegalArgumentException("a fee factor is never negative: " + factor);
-    }
+    checkFactor(factor);
     if (!(this instanceof Priced priced)) {
       return this;
     }
     BigDecimal next;
     try {
-      next = priced.exact().multiply(factor);
+      next = product(priced.exact(), factor);
     } catch (ArithmeticException e) {
-      // The product's scale is out of int's range.
+      // The product's scale is out of int's range: a factor such as 1E+2147483647.
       throw new IllegalArgumentException(
           "a fee of " + priced.exact() + " cannot be multiplied by " + factor, e);
     }

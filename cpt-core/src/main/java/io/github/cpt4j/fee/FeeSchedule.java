@@ -48,7 +48,7 @@ public interface FeeSchedule {
    * cents. What the base does not price stays unpriced, for the base's reason.
    *
    * @throws IllegalArgumentException if {@code percent} is negative, a million or more, or has more
-   *     than 70 decimal places
+   *     than 98 decimal places (its factor, percent / 100, has two more)
    */
   static FeeSchedule percentOf(BigDecimal percent, FeeSchedule base) {
     return new PercentOfSchedule(percent, base);

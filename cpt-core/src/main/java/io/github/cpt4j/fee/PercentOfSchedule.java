@@ -12,12 +12,10 @@ final class PercentOfSchedule implements FeeSchedule {
   private static final int MAX_PERCENT_DIGITS = 6;
 
   /**
-   * The most decimal places of a percentage: far more than any contract writes, and few enough that
-   * its factor (two more) times an exact amount of cpt4j's schedules (at most 26) stays within the
-   * {@value FeeResult#MAX_SCALE} decimal places of a fee, so that pricing never refuses the
-   * product.
+   * The most decimal places of a percentage: far more than any contract writes, and two fewer than
+   * a fee factor's {@value FeeResult#MAX_SCALE}, as its factor (percent / 100) has two more.
    */
-  static final int MAX_PERCENT_SCALE = 70;
+  static final int MAX_PERCENT_SCALE = FeeResult.MAX_SCALE - 2;
 
   private final BigDecimal percent;
   private final BigDecimal factor;

@@ -54,7 +54,11 @@ class FeeResultTest {
         () -> result.withExactAmount(PricingStep.of("charge", "lower", new BigDecimal("-1"))));
   }
 
-  /** A product refused as priced() refuses it, never a priced result that priced() would refuse. */
+  /**
+   * A product is one priced() takes, never a priced result that priced() would refuse: beyond a
+   * quadrillion refused, beyond 100 decimal places rounded; a factor of more than 100 places (which
+   * would take seconds to round away, 1E-10000000) refused as an amount of them is.
+   */
   @Test
   void aProductIsBoundedAsAPricedAmountIs() {
     FeeResult result = FeeResult.priced(new BigDecimal("95.50"), BASE);
@@ -63,11 +67,21 @@ class FeeResultTest {
             IllegalArgumentException.class,
             () -> result.multipliedBy(new BigDecimal("1E+20"), "x", "y"));
     assertTrue(huge.getMessage().contains("quadrillion"), huge.getMessage());
-    IllegalArgumentException scale =
+    for (String factor : new String[] {"1E-2147483647", "1E-10000000", "1E-101"}) {
+      IllegalArgumentException scale =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> result.multipliedBy(new BigDecimal(factor), "x", "y"));
+      assertEquals(
+          "a fee factor has at most 100 decimal places: " + factor, scale.getMessage(), factor);
+    }
+    IllegalArgumentException overflow =
         assertThrows(
             IllegalArgumentException.class,
-            () -> result.multipliedBy(new BigDecimal("1E-2147483647"), "x", "y"));
-    assertTrue(scale.getMessage().contains("cannot be multiplied"), scale.getMessage());
+            () ->
+                FeeResult.priced(new BigDecimal("1E+14"), BASE)
+                    .multipliedBy(new BigDecimal("0E+2147483647"), "x", "y"));
+    assertTrue(overflow.getMessage().contains("cannot be multiplied"), overflow.getMessage());
     assertEquals(
         new BigDecimal("0.00"),
         result.multipliedBy(new BigDecimal("1E-30"), "x", "y").amountOrThrow());
@@ -238,18 +252,22 @@ class FeeResultTest {
     assertEquals(
         new BigDecimal("100000.00"),
         FeeResult.priced(new BigDecimal("1E+5"), Explanation.empty()).amountOrThrow());
-    // A product is bounded too: the places of the amount and of the factor add up.
+    // A product is bounded too: the places of the amount and of the factor add up, and a product
+    // of more than 100 is rounded half-up to 100, in its amount and in its step.
     FeeResult nine = FeeResult.priced(new BigDecimal("101.056935300"), Explanation.empty());
+    FeeResult ninety = nine.multipliedBy(new BigDecimal("0.5" + "0".repeat(90)), "half", "x 0.5");
+    assertEquals(new BigDecimal("50.53"), ninety.amountOrThrow());
+    assertEquals(100, ninety.exactAmount().orElseThrow().scale());
+    FeeResult more = nine.multipliedBy(new BigDecimal("0.5" + "0".repeat(91)), "half", "x 0.5");
+    BigDecimal rounded = new BigDecimal("50.5284676500" + "0".repeat(90));
+    assertEquals(Optional.of(rounded), more.exactAmount());
+    assertEquals(Optional.of(rounded), more.explanation().find("half").orElseThrow().amountAfter());
+    // Half-up at the 100th place: 1E-100 x 0.5 is 5E-101, which rounds up to 1E-100.
     assertEquals(
-        new BigDecimal("50.53"),
-        nine.multipliedBy(new BigDecimal("0.5" + "0".repeat(90)), "half", "x 0.5").amountOrThrow());
-    IllegalArgumentException product =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> nine.multipliedBy(new BigDecimal("0.5" + "0".repeat(91)), "half", "x 0.5"));
-    assertEquals(
-        "a fee has at most 100 decimal places: 50.5284676500" + "0".repeat(91),
-        product.getMessage());
+        Optional.of(new BigDecimal("1E-100")),
+        FeeResult.priced(new BigDecimal("1E-100"), Explanation.empty())
+            .multipliedBy(new BigDecimal("0.5"), "half", "x 0.5")
+            .exactAmount());
   }
 
   /**

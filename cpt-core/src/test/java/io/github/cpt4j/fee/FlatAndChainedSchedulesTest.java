@@ -8,6 +8,7 @@ import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -80,10 +81,9 @@ class FlatAndChainedSchedulesTest {
     assertThrows(
         IllegalArgumentException.class, () -> FeeSchedule.percentOf(new BigDecimal("-1"), ACME));
     // Refused when made, not when a line is priced: percent / 100 of the first overflowed
-    // BigDecimal's
-    // scale with an ArithmeticException, and the others priced fees FeeResult.priced refuses.
-    // 71 places: a factor of 73 times an amount of cpt4j's (up to 26) would pass a fee's 100.
-    for (String bad : List.of("1E+2147483647", "1E-2147483646", "1E+20", "1000000", "1E-71")) {
+    // BigDecimal's scale with an ArithmeticException, and the others priced fees FeeResult.priced
+    // refuses. 99 places: its factor, percent / 100, would have 101, more than a fee factor's 100.
+    for (String bad : List.of("1E+2147483647", "1E-2147483646", "1E+20", "1000000", "1E-99")) {
       assertThrows(
           IllegalArgumentException.class,
           () -> FeeSchedule.percentOf(new BigDecimal(bad), ACME),
@@ -91,7 +91,34 @@ class FlatAndChainedSchedulesTest {
     }
     assertEquals(
         new BigDecimal("0.00"),
-        price(FeeSchedule.percentOf(new BigDecimal("1E-70"), ACME), "71046-26").amountOrThrow());
+        price(FeeSchedule.percentOf(new BigDecimal("1E-98"), ACME), "71046-26").amountOrThrow());
+  }
+
+  /**
+   * A percentage of a percentage, or of a flat row of many places, prices: its product of more than
+   * 100 decimal places is rounded half-up to 100, where a fee's are bounded, rather than refused
+   * when a line is priced (120% of 120% of 95.00 at 70 places each had 146).
+   */
+  @Test
+  void percentagesOfManyPlacesOverAnyBasePrice() {
+    BigDecimal longPercent = new BigDecimal("120").setScale(70);
+    FeeSchedule nested =
+        FeeSchedule.percentOf(longPercent, FeeSchedule.percentOf(longPercent, ACME));
+    FeeResult twice = price(nested, "71046-26");
+    assertEquals(new BigDecimal("18.00"), twice.amountOrThrow()); // 12.50 x 1.2 x 1.2
+    assertTrue(twice.exactAmount().orElseThrow().scale() <= FeeResult.MAX_SCALE);
+    FlatFeeSchedule longRow =
+        FlatFeeSchedule.builder()
+            .name("long-row")
+            .put(ProcedureCode.parse("99213"), new BigDecimal("95.5").setScale(99))
+            .build();
+    FeeResult ofRow = price(FeeSchedule.percentOf(new BigDecimal("100"), longRow), "99213");
+    assertEquals(new BigDecimal("95.50"), ofRow.amountOrThrow());
+    BigDecimal third = new BigDecimal("100").divide(new BigDecimal("3"), 40, RoundingMode.HALF_UP);
+    FeeSchedule thirds =
+        FeeSchedule.percentOf(
+            third, FeeSchedule.percentOf(third, FeeSchedule.percentOf(third, ACME)));
+    assertEquals(new BigDecimal("0.46"), price(thirds, "71046-26").amountOrThrow());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.github.cpt4j.fee.medicare.pfs.claim;
 
+import io.github.cpt4j.fee.FeeResult;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -49,6 +50,18 @@ final class Amounts {
       return a;
     }
     return a == ONE ? b : a.multiply(b);
+  }
+
+  /**
+   * Returns {@code amount}, rounded half-up to {@link FeeResult#MAX_SCALE} decimal places when it
+   * has more: what a payer's amount of 100 places becomes when a later rule halves it (101), so
+   * that every amount a step sets is one a fee and its step take. One comparison for the amounts of
+   * the standard rules, which have at most 26 places.
+   */
+  static BigDecimal bounded(BigDecimal amount) {
+    return amount.scale() <= FeeResult.MAX_SCALE
+        ? amount
+        : amount.setScale(FeeResult.MAX_SCALE, FeeResult.ROUNDING);
   }
 
   /** Returns the larger of {@code amount} and zero: a reduction never makes a fee negative. */

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.fee.ClaimWarning;
+import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.UnpricedReason;
@@ -163,23 +164,25 @@ public final class ClaimState {
   /**
    * Multiplies the exact amount of priced line {@code i} by {@code factor} and records the step.
    *
-   * @throws IllegalArgumentException if the factor is negative, the amount it gives one {@link
-   *     #setAmount} refuses or cannot be computed ({@code 1E-2147483647} times an amount of two
-   *     decimal places), or the rule id is not valid
+   * <p>A product of more than {@value io.github.cpt4j.fee.FeeResult#MAX_SCALE} decimal places is
+   * rounded half-up to them, as {@link io.github.cpt4j.fee.FeeResult#multipliedBy} rounds it.
+   *
+   * @throws IllegalArgumentException if the factor is refused by {@link
+   *     io.github.cpt4j.fee.FeeResult#checkFactor} (negative, or of more than {@value
+   *     io.github.cpt4j.fee.FeeResult#MAX_SCALE} decimal places), the amount it gives is a
+   *     quadrillion dollars or more or cannot be computed ({@code 1E+2147483647} times an amount of
+   *     two decimal places), or the rule id is not valid
    * @throws IllegalStateException if the line has no amount
    */
   public void multiply(int i, BigDecimal factor, String rule, Supplier<String> description) {
-    requireNonNull(factor, "factor");
+    FeeResult.checkFactor(factor);
     requireNonNull(description, "description");
-    if (factor.signum() < 0) {
-      throw new IllegalArgumentException("a fee factor is never negative: " + factor);
-    }
     LineWork w = lines[i];
     BigDecimal before = exactAmount(i);
     try {
       multiply(w, i, factor, rule, description);
     } catch (ArithmeticException e) {
-      // A factor such as 1E-2147483647: the product's scale is out of int's range.
+      // A factor such as 1E+2147483647: the product's scale is out of int's range.
       throw new IllegalArgumentException(
           "a fee of " + before + " cannot be multiplied by " + factor, e);
     }
@@ -198,7 +201,7 @@ public final class ClaimState {
       PricingStep.checkAmount(id, w.amount);
     } else {
       // A procedure's line, or an anesthesia line: no fee of one unit that the factor is kept for.
-      setAmount(i, w.amount.multiply(factor), rule, description);
+      setAmount(i, Amounts.bounded(w.amount.multiply(factor)), rule, description);
     }
   }
 

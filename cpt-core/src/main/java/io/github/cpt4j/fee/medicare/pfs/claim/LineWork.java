@@ -292,8 +292,9 @@ final class LineWork implements Supplier<Explanation> {
   }
 
   void set(BigDecimal newAmount, String rule, Supplier<String> description) {
-    amount = newAmount;
-    addStep(new PendingStep(rule, newAmount, description));
+    BigDecimal bounded = Amounts.bounded(newAmount);
+    amount = bounded;
+    addStep(new PendingStep(rule, bounded, description));
   }
 
   /** Records a step that leaves the amount unchanged. */

@@ -17,6 +17,7 @@ import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.edit.ModifierRulesEdit;
 import io.github.cpt4j.fee.ClaimWarning;
+import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
@@ -902,60 +903,113 @@ class ClaimPipelineTest {
       assertEquals(
           "step 'long-step': a fee has at most 100 decimal places: 0E-999999999", e.getMessage());
     }
-    // After the procedures are formed, a factor multiplies the amount itself: 101.06 x 1E-99.
-    ClaimStep tiny =
-        new ClaimStep() {
-          @Override
-          public String name() {
-            return "tiny-factor";
-          }
-
-          @Override
-          public void apply(ClaimState state) {
-            state.multiply(0, new BigDecimal("1E-99"), name(), () -> "a tiny factor");
-          }
-        };
-    IllegalArgumentException e =
-        assertThrows(
-            IllegalArgumentException.class,
-            () ->
-                MedicareClaimPricer.builder(SCHEDULE).addStep(tiny).build().price(claim, CONTEXT));
-    assertTrue(
-        e.getMessage().startsWith("step 'tiny-factor': a fee has at most 100 decimal places: "),
-        e::getMessage);
-  }
-
-  /**
-   * A factor whose product's scale is out of int's range is refused as an argument naming the fee
-   * and the factor, on both of multiply's paths (a line's own factor before the procedures are
-   * formed, and a procedure's amount after), not thrown from inside BigDecimal.
-   */
-  @Test
-  void aFactorWhoseProductCannotBeComputedIsRefusedAsAnArgument() {
-    Claim claim = Claim.ofLines(ClaimLine.parse("99213"));
+    // After the procedures are formed, a factor multiplies the amount itself: 101.06 x 1E-99 has
+    // 101 places, rounded half-up to 100 as every product is, on both paths.
     for (boolean early : new boolean[] {false, true}) {
-      ClaimStep overflowing =
+      ClaimStep tiny =
           new ClaimStep() {
             @Override
             public String name() {
-              return "overflowing-factor";
+              return "tiny-factor";
             }
 
             @Override
             public void apply(ClaimState state) {
-              state.multiply(0, new BigDecimal("1E-2147483647"), name(), () -> "no product");
+              state.multiply(0, new BigDecimal("1E-99"), name(), () -> "a tiny factor");
             }
           };
       MedicareClaimPricer pricer =
           early
               ? MedicareClaimPricer.builder(SCHEDULE)
-                  .addStepBefore("non-participating", overflowing)
+                  .addStepBefore("non-participating", tiny)
                   .build()
-              : MedicareClaimPricer.builder(SCHEDULE).addStep(overflowing).build();
-      IllegalArgumentException e =
-          assertThrows(IllegalArgumentException.class, () -> pricer.price(claim, CONTEXT));
-      assertTrue(e.getMessage().startsWith("a fee of "), e::getMessage);
-      assertTrue(e.getMessage().endsWith(" cannot be multiplied by 1E-2147483647"), e::getMessage);
+              : MedicareClaimPricer.builder(SCHEDULE).addStep(tiny).build();
+      FeeResult result = pricer.price(claim, CONTEXT).line(0).result();
+      assertEquals(new BigDecimal("0.00"), result.amountOrThrow(), () -> "early " + early);
+      assertTrue(result.exactAmount().orElseThrow().scale() <= FeeResult.MAX_SCALE);
+    }
+  }
+
+  /**
+   * A payer's amount of 100 places, which setAmount takes, is then halved or raised by the standard
+   * rules (multiple procedures, bilateral 150%, an LT/RT pair): their products of 101 or 102 places
+   * are rounded to 100, and the claim prices, its explanation written in full.
+   */
+  @Test
+  void aPayersAmountOfAHundredPlacesStillPricesThroughTheStandardRules() {
+    ClaimStep long100 =
+        new ClaimStep() {
+          @Override
+          public String name() {
+            return "long-amount";
+          }
+
+          @Override
+          public void apply(ClaimState state) {
+            for (int i = 0; i < state.size(); i++) {
+              if (state.isPriced(i)) {
+                state.setAmount(
+                    i, new BigDecimal("100").setScale(100), name(), () -> "a long amount");
+              }
+            }
+          }
+        };
+    for (String before : new String[] {"bilateral", "split-care", "non-participating"}) {
+      MedicareClaimPricer pricer =
+          MedicareClaimPricer.builder(SCHEDULE).addStepBefore(before, long100).build();
+      for (Claim claim :
+          List.of(
+              Claim.ofLines(ClaimLine.parse("27447"), ClaimLine.parse("27130")),
+              Claim.ofLines(ClaimLine.parse("27447-50")),
+              Claim.ofLines(ClaimLine.parse("27447-LT"), ClaimLine.parse("27447-RT")))) {
+        PricedClaim priced = pricer.price(claim, CONTEXT);
+        for (PricedLine line : priced.lines()) {
+          BigDecimal exact = line.result().exactAmount().orElseThrow();
+          assertTrue(exact.scale() <= FeeResult.MAX_SCALE, () -> before + " " + claim + exact);
+          assertTrue(line.explanation().toString().contains("long-amount"), before);
+        }
+        assertTrue(priced.total().signum() > 0, () -> before + " " + claim);
+      }
+    }
+  }
+
+  /**
+   * A factor of more than 100 decimal places is refused as an argument, on both of multiply's paths
+   * (a line's own factor before the procedures are formed, and a procedure's amount after), before
+   * any product: 1E-2147483647 threw from inside BigDecimal, 1E-10000000 took seconds to round
+   * away, and 0.5 at 120 places priced on one path and was refused on the other.
+   */
+  @Test
+  void aFactorOfMoreThanAHundredPlacesIsRefusedOnBothPaths() {
+    Claim claim = Claim.ofLines(ClaimLine.parse("99213"));
+    for (String factor :
+        new String[] {"1E-2147483647", "1E-10000000", "0.5" + "0".repeat(119), "1E-101"}) {
+      for (boolean early : new boolean[] {false, true}) {
+        ClaimStep longFactor =
+            new ClaimStep() {
+              @Override
+              public String name() {
+                return "long-factor";
+              }
+
+              @Override
+              public void apply(ClaimState state) {
+                state.multiply(0, new BigDecimal(factor), name(), () -> "a long factor");
+              }
+            };
+        MedicareClaimPricer pricer =
+            early
+                ? MedicareClaimPricer.builder(SCHEDULE)
+                    .addStepBefore("non-participating", longFactor)
+                    .build()
+                : MedicareClaimPricer.builder(SCHEDULE).addStep(longFactor).build();
+        IllegalArgumentException e =
+            assertThrows(IllegalArgumentException.class, () -> pricer.price(claim, CONTEXT));
+        assertEquals(
+            "a fee factor has at most 100 decimal places: " + new BigDecimal(factor),
+            e.getMessage(),
+            () -> factor + " early " + early);
+      }
     }
   }
 }
