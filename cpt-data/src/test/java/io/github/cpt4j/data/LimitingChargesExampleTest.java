@@ -61,6 +61,27 @@ class LimitingChargesExampleTest {
         SCHEDULE.limitingCharge(ClaimLine.parse("20610-LT"), OUTPATIENT).amountOrThrow());
   }
 
+  /**
+   * An LT and RT pair's limiting charge is rounded once, as its payment is, and as the same service
+   * billed with 50 is: 20610 both sides is paid 63.21 (31.61 + 31.60, exactly 31.605 a side), and
+   * limited to 1.0925 x 63.21 = 69.056925, 69.06, split 34.53 + 34.53; each side's rounded half
+   * multiplied and rounded again gave 34.53 + 34.52.
+   */
+  @Test
+  void anLtRtPairsLimitingChargeIsRoundedOnceAsModifier50s() {
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(SCHEDULE);
+    Claim pair = Claim.builder().add("20610-LT").add("20610-RT").build();
+    assertEquals(List.of("31.61", "31.60"), amounts(pricer.price(pair, OUTPATIENT)));
+    PricedClaim limits = pricer.limitingCharges(pair, OUTPATIENT);
+    assertEquals(List.of("34.53", "34.53"), amounts(limits));
+    assertEquals(new BigDecimal("69.06"), limits.total());
+    PricedClaim fifty = pricer.limitingCharges(Claim.builder().add("20610-50").build(), OUTPATIENT);
+    assertEquals(limits.total(), fifty.total());
+    assertTrue(
+        limits.line(1).explanation().toString().contains("the bilateral pair's limiting charge is"),
+        () -> limits.line(1).explanation().toString());
+  }
+
   @Test
   void anAnesthesiaLinesChargeDoesNotCapItsLimitingCharge() {
     MedicareClaimPricer pricer = MedicareClaimPricer.of(SCHEDULE);

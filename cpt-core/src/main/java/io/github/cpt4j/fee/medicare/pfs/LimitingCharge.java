@@ -23,6 +23,9 @@ public final class LimitingCharge {
   /** The rule id of the step that multiplies the participating amount. */
   public static final String RULE = "limiting-charge";
 
+  /** The words of that step, whichever pricer makes it. */
+  public static final String DESCRIPTION = "115% of the non-participating 95%: 109.25%";
+
   private LimitingCharge() {}
 
   /**
@@ -35,10 +38,7 @@ public final class LimitingCharge {
    */
   public static FeeResult of(FeeResult participating) {
     return requireNonNull(participating, "participating")
-        .multipliedBy(
-            MedicareFeeSchedule.LIMITING_CHARGE_FACTOR,
-            RULE,
-            "115% of the non-participating 95%: 109.25%");
+        .multipliedBy(MedicareFeeSchedule.LIMITING_CHARGE_FACTOR, RULE, DESCRIPTION);
   }
 
   /**

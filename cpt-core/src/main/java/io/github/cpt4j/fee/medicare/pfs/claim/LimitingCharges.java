@@ -7,17 +7,42 @@ import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.medicare.pfs.LimitingCharge;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Turns a claim's lines priced for their limiting charges (participating, no billed charge
- * compared: {@link ClaimState#pricesLimitingCharges()}) into each line's limiting charge, as {@link
- * io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule#limitingCharge} answers for a line alone.
+ * The limiting charges of a claim's lines priced for them (participating, no billed charge
+ * compared: {@link ClaimState#pricesLimitingCharges()}): each line's exact amount multiplied once
+ * the claim steps are done ({@link #multiply}), then the answer for a practitioner paid only on
+ * assignment ({@link #of}), as {@link MedicareFeeSchedule#limitingCharge} answers for a line alone.
  */
 final class LimitingCharges {
 
   private LimitingCharges() {}
+
+  /**
+   * Multiplies the exact amount of every priced line of {@code state}, priced for its limiting
+   * charges, by {@link MedicareFeeSchedule#LIMITING_CHARGE_FACTOR}, with the step {@link
+   * LimitingCharge#of} records for a line alone: after every claim step, before an LT and RT pair
+   * is rounded, so that the pair's limiting charge is rounded once, as its payment is.
+   */
+  static void multiply(ClaimState state) {
+    state.procedures(); // formed, so that each line of one knows it
+    for (LineWork w : state.lines) {
+      if (!w.hasAmount()) {
+        continue;
+      }
+      BigDecimal limit = Amounts.times(w.amount, MedicareFeeSchedule.LIMITING_CHARGE_FACTOR);
+      if (w.procedure == null) {
+        w.set(limit, LimitingCharge.RULE, () -> LimitingCharge.DESCRIPTION); // anesthesia
+      } else {
+        // The procedure's amount follows its lines', as the pair's rounding reads it.
+        w.procedure.setLine(w, limit, LimitingCharge.RULE, () -> LimitingCharge.DESCRIPTION);
+      }
+    }
+  }
 
   /**
    * Tells whether a line of {@code lines} is furnished by a practitioner paid only on assignment.
@@ -32,10 +57,11 @@ final class LimitingCharges {
   }
 
   /**
-   * Returns the limiting charge of each line of {@code participating}: 109.25% of its amount, or
-   * for a line of a practitioner paid only on assignment that {@code approved} (the same lines
-   * priced in {@code context} as given; null when no line is such a practitioner's) prices, none,
-   * with the approved amount.
+   * Returns the limiting charge of each line of {@code participating}, the lines as priced for
+   * their limiting charges (already 109.25%: {@link #multiply}): the line itself, or for a line of
+   * a practitioner paid only on assignment that {@code approved} (the same lines priced in {@code
+   * context} as given; null when no line is such a practitioner's) prices, none, with the approved
+   * amount.
    */
   static ImmutableList<PricedLine> of(
       List<PricedLine> participating, List<PricedLine> approved, PricingContext context) {
@@ -60,14 +86,9 @@ final class LimitingCharges {
           Optional.of(LimitingCharge.RULE),
           approved.warnings());
     }
-    // The line's exact amount after every claim rule, multiplied: rounded once, at the end.
-    return PricedLine.of(
-        line.index(),
-        line.lineNumber(),
-        line.billed(),
-        LimitingCharge.of(line.result()),
-        line.refusedBy(),
-        line.warnings());
+    // Already the limiting charge: the line's exact amount after every claim rule, multiplied
+    // (multiply), then rounded once, at the end, or once for an LT and RT pair.
+    return line;
   }
 
   /**

@@ -733,15 +733,23 @@ public final class MedicareClaimPricer implements ClaimPricer {
     return new ClaimState(context, evaluator, lines, limitingCharges);
   }
 
-  /** Rounds each LT and RT pair once the claim steps are done. */
+  /**
+   * Rounds each LT and RT pair once the claim steps are done; for the claim's limiting charges,
+   * after each line's exact amount is multiplied to its limiting charge ({@link
+   * LimitingCharges#multiply}), so that a pair's limiting charge is rounded once too, as 20610-50's
+   * is (69.06 of 63.21), not each side's rounded half again (34.53 + 34.52).
+   */
   private static void roundPairs(ClaimState state) {
+    if (state.limitingCharges) {
+      LimitingCharges.multiply(state);
+    }
     // The units of every priced line, even without the bilateral rule; then each LT and RT pair
     // is rounded once and split, so that its two lines add up to the pair's amount.
     // By index: an iterator here escaped into the heap once the standard steps were inlined into
     // this method, 32 bytes per claim.
     List<Procedure> procedures = state.procedures();
     for (int i = 0; i < procedures.size(); i++) {
-      procedures.get(i).roundPair();
+      procedures.get(i).roundPair(state.limitingCharges);
     }
   }
 

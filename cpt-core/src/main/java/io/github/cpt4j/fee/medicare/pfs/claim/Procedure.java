@@ -176,9 +176,10 @@ final class Procedure {
    * that its two lines add up to it exactly: when both halves are equal, the first line (by the
    * stable key) gets half of the rounded amount rounded half-up and the other line the rest (48.69
    * is 24.35 and 24.34); when the billed charges made the sides differ, the first line is rounded
-   * and the other gets the rest. Does nothing for a single line, or a pair a rule refused.
+   * and the other gets the rest. Does nothing for a single line, or a pair a rule refused. The
+   * amounts are the pair's limiting charges when {@code limitingCharges}, and its step says so.
    */
-  void roundPair() {
+  void roundPair(boolean limitingCharges) {
     if (other == null || !isPriced()) {
       return;
     }
@@ -194,7 +195,9 @@ final class Procedure {
     }
     Supplier<String> words =
         () ->
-            "the bilateral pair is paid "
+            (limitingCharges
+                    ? "the bilateral pair's limiting charge is "
+                    : "the bilateral pair is paid ")
                 + Amounts.plain(exact)
                 + (exact.compareTo(total) == 0 ? "" : ", rounded once to " + total.toPlainString())
                 + ", split "
