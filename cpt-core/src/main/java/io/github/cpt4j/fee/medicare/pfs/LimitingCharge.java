@@ -34,7 +34,9 @@ public final class LimitingCharge {
    * until the result's amount is read, with a step saying so; an unpriced result as it is. CMS's
    * record layout of the relative value file (RVU25D) and of its payment files (PF25PC): the
    * limiting charge is 115% of the non-participating amount, 95% of the participating one, so
-   * "multiply the fee schedule amount by a factor of 1.0925".
+   * "multiply the fee schedule amount by a factor of 1.0925"; 42 CFR 414.48(b): 115 percent of the
+   * fee schedule amount for nonparticipating suppliers, for the services the Physician Fee Schedule
+   * pays.
    */
   public static FeeResult of(FeeResult participating) {
     return requireNonNull(participating, "participating")
