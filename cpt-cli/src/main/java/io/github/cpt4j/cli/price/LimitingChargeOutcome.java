@@ -5,6 +5,7 @@ import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.medicare.pfs.LimitingCharge;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -70,12 +71,19 @@ final class LimitingChargeOutcome {
             PricingStep.of(
                 step.rule(),
                 "109.25% of the participating amount, "
-                    + participating.toPlainString()
+                    + plain(participating)
                     + " (115% of the non-participating 95%)",
                 step.amountAfter().orElseThrow()));
       }
       participating = step.amountAfter().orElse(participating);
     }
     return Optional.empty();
+  }
+
+  /** Writes an exact amount as the explanations do: at least two decimals, no trailing zeros. */
+  private static String plain(BigDecimal amount) {
+    BigDecimal stripped = amount.stripTrailingZeros();
+    return (stripped.scale() < 2 ? stripped.setScale(2, RoundingMode.UNNECESSARY) : stripped)
+        .toPlainString();
   }
 }
