@@ -871,6 +871,13 @@ class ClaimPipelineTest {
     }
   }
 
+  /** A pricer with {@code step} early (before the non-participating step) or last. */
+  private static MedicareClaimPricer withStep(ClaimStep step, boolean early) {
+    return early
+        ? MedicareClaimPricer.builder(SCHEDULE).addStepBefore("non-participating", step).build()
+        : MedicareClaimPricer.builder(SCHEDULE).addStep(step).build();
+  }
+
   /**
    * A payer's amount of more than 100 decimal places is refused when its step sets it, as a fee of
    * them is: 0E-999999999 would be written out in JSON as a gigabyte of zeros, and 1E-101 refused
@@ -880,24 +887,7 @@ class ClaimPipelineTest {
   void aStepsAmountOfMoreThanAHundredDecimalPlacesIsRefusedWhenSet() {
     Claim claim = Claim.ofLines(ClaimLine.parse("99213"));
     for (boolean early : new boolean[] {false, true}) {
-      ClaimStep longStep =
-          new ClaimStep() {
-            @Override
-            public String name() {
-              return "long-step";
-            }
-
-            @Override
-            public void apply(ClaimState state) {
-              state.setAmount(0, new BigDecimal("0E-999999999"), name(), () -> "a long zero");
-            }
-          };
-      MedicareClaimPricer pricer =
-          early
-              ? MedicareClaimPricer.builder(SCHEDULE)
-                  .addStepBefore("non-participating", longStep)
-                  .build()
-              : MedicareClaimPricer.builder(SCHEDULE).addStep(longStep).build();
+      MedicareClaimPricer pricer = withStep(payer("long-step", "0E-999999999", false), early);
       IllegalArgumentException e =
           assertThrows(IllegalArgumentException.class, () -> pricer.price(claim, CONTEXT));
       assertEquals(
@@ -906,24 +896,7 @@ class ClaimPipelineTest {
     // After the procedures are formed, a factor multiplies the amount itself: 101.06 x 1E-99 has
     // 101 places, rounded half-up to 100 as every product is, on both paths.
     for (boolean early : new boolean[] {false, true}) {
-      ClaimStep tiny =
-          new ClaimStep() {
-            @Override
-            public String name() {
-              return "tiny-factor";
-            }
-
-            @Override
-            public void apply(ClaimState state) {
-              state.multiply(0, new BigDecimal("1E-99"), name(), () -> "a tiny factor");
-            }
-          };
-      MedicareClaimPricer pricer =
-          early
-              ? MedicareClaimPricer.builder(SCHEDULE)
-                  .addStepBefore("non-participating", tiny)
-                  .build()
-              : MedicareClaimPricer.builder(SCHEDULE).addStep(tiny).build();
+      MedicareClaimPricer pricer = withStep(payer("tiny-factor", "1E-99", true), early);
       FeeResult result = pricer.price(claim, CONTEXT).line(0).result();
       assertEquals(new BigDecimal("0.00"), result.amountOrThrow(), () -> "early " + early);
       assertTrue(result.exactAmount().orElseThrow().scale() <= FeeResult.MAX_SCALE);
@@ -937,23 +910,7 @@ class ClaimPipelineTest {
    */
   @Test
   void aPayersAmountOfAHundredPlacesStillPricesThroughTheStandardRules() {
-    ClaimStep long100 =
-        new ClaimStep() {
-          @Override
-          public String name() {
-            return "long-amount";
-          }
-
-          @Override
-          public void apply(ClaimState state) {
-            for (int i = 0; i < state.size(); i++) {
-              if (state.isPriced(i)) {
-                state.setAmount(
-                    i, new BigDecimal("100").setScale(100), name(), () -> "a long amount");
-              }
-            }
-          }
-        };
+    ClaimStep long100 = payer("long-amount", "100." + "0".repeat(100), false);
     for (String before : new String[] {"bilateral", "split-care", "non-participating"}) {
       MedicareClaimPricer pricer =
           MedicareClaimPricer.builder(SCHEDULE).addStepBefore(before, long100).build();
@@ -985,24 +942,7 @@ class ClaimPipelineTest {
     for (String factor :
         new String[] {"1E-2147483647", "1E-10000000", "0.5" + "0".repeat(119), "1E-101"}) {
       for (boolean early : new boolean[] {false, true}) {
-        ClaimStep longFactor =
-            new ClaimStep() {
-              @Override
-              public String name() {
-                return "long-factor";
-              }
-
-              @Override
-              public void apply(ClaimState state) {
-                state.multiply(0, new BigDecimal(factor), name(), () -> "a long factor");
-              }
-            };
-        MedicareClaimPricer pricer =
-            early
-                ? MedicareClaimPricer.builder(SCHEDULE)
-                    .addStepBefore("non-participating", longFactor)
-                    .build()
-                : MedicareClaimPricer.builder(SCHEDULE).addStep(longFactor).build();
+        MedicareClaimPricer pricer = withStep(payer("long-factor", factor, true), early);
         IllegalArgumentException e =
             assertThrows(IllegalArgumentException.class, () -> pricer.price(claim, CONTEXT));
         assertEquals(
