@@ -40,18 +40,31 @@ final class BatchRules {
   /** The columns the output adds after the input's: amount, result, explanation. */
   static final List<String> ADDED = BatchHeader.ADDED;
 
+  /**
+   * The columns the output adds with {@link PricingOptions#limitingCharges()}: amount,
+   * limiting_charge, result, explanation.
+   */
+  static final List<String> ADDED_WITH_LIMITING_CHARGE = BatchHeader.ADDED_WITH_LIMITING_CHARGE;
+
   /** The most lines priced as one claim; later lines of the claim are refused. */
   static final int MAX_CLAIM_LINES = BatchPricing.MAX_CLAIM_LINES;
 
   /**
    * What one row became.
    *
+   * @param limitingCharge the row's limiting charge, when the options ask for it and the row has
+   *     one; null otherwise
    * @param undated whether the row was read, valid, with a blank date cell (or no date column), and
    *     so took the options' date: as {@code cpt price} counts the rows that took the default date,
    *     to tell whether the user gave the dates of service
    */
   record LineResult(
-      BigDecimal amount, String result, String explanation, boolean invalid, boolean undated) {}
+      BigDecimal amount,
+      BigDecimal limitingCharge,
+      String result,
+      String explanation,
+      boolean invalid,
+      boolean undated) {}
 
   private final RowParser parser;
   private final RowPricer pricer;
@@ -66,8 +79,8 @@ final class BatchRules {
    *     named like one the output adds) or a file is malformed
    */
   BatchRules(List<String> columns, PricingOptions options, FeeScheduleFiles files) {
-    BatchHeader header = header(columns);
-    this.pricer = pricer(files, options.explainPriced());
+    BatchHeader header = header(columns, options.limitingCharges());
+    this.pricer = pricer(files, options.explainPriced(), options.limitingCharges());
     // As cpt price --input: a well-formed locality the schedule does not know is unknown_locality.
     this.parser =
         new RowParser(header, defaults(options), MEDICARE::localityOf, pricer::knowsLocality);
@@ -96,7 +109,18 @@ final class BatchRules {
    *     twice, or a column has the name of one the output adds
    */
   static BatchHeader header(List<String> columns) {
-    return BatchHeader.of(columns, false);
+    return header(columns, false);
+  }
+
+  /**
+   * Checks the columns of a batch, as {@code cpt price --input} checks a header row, with {@code
+   * --limiting-charge} or without: with it, a column named {@code limiting_charge} is refused too,
+   * since the output adds it; without, such a column is carried through.
+   *
+   * @throws IllegalArgumentException as {@link #header(List)}
+   */
+  static BatchHeader header(List<String> columns, boolean limitingCharges) {
+    return BatchHeader.of(columns, false, limitingCharges ? ADDED_WITH_LIMITING_CHARGE : ADDED);
   }
 
   /**
@@ -175,7 +199,7 @@ final class BatchRules {
       if (problem.isPresent()) {
         results.add(result(problem.get(), true, false));
       } else if (mixed != null) {
-        results.add(new LineResult(null, "mixed_claim_context", mixed, true, undated[i]));
+        results.add(new LineResult(null, null, "mixed_claim_context", mixed, true, undated[i]));
       } else {
         results.add(result(outcomes.get(next++), false, undated[i]));
       }
@@ -190,12 +214,18 @@ final class BatchRules {
   LineResult tooLong(String[] row) {
     String key = parser.parse(Arrays.asList(row)).claim();
     return new LineResult(
-        null, BatchPricing.CLAIM_TOO_LONG, BatchPricing.claimTooLong(key, "priced"), true, false);
+        null,
+        null,
+        BatchPricing.CLAIM_TOO_LONG,
+        BatchPricing.claimTooLong(key, "priced"),
+        true,
+        false);
   }
 
   private static LineResult result(Outcome outcome, boolean invalid, boolean undated) {
     return new LineResult(
         outcome.amount().map(a -> a.setScale(2, RoundingMode.UNNECESSARY)).orElse(null),
+        outcome.limitingCharge().map(a -> a.setScale(2, RoundingMode.UNNECESSARY)).orElse(null),
         outcome.result(),
         outcome.explanation(),
         invalid,
@@ -226,10 +256,10 @@ final class BatchRules {
   private static final MedicareData MEDICARE = new MedicareData();
 
   /**
-   * The last few schedules built in this JVM, by the files' identity and explanation choice. A
-   * session rarely prices with more than one or two schedules; four are kept, the least recently
-   * used evicted first. Each is built outside the cache's lock, so that a task building one (of
-   * another session's files, say) holds up only the tasks that wait for that same schedule.
+   * The last few pricers built in this JVM, by the files' identity, explanation choice and limiting
+   * charges. A session rarely prices with more than one or two schedules; four are kept, the least
+   * recently used evicted first. Each is built outside the cache's lock, so that a task building
+   * one (of another session's files, say) holds up only the tasks that wait for that same schedule.
    */
   private static final ScheduleCache<RowPricer> PRICERS = new ScheduleCache<>(4);
 
@@ -239,11 +269,21 @@ final class BatchRules {
    * built wait for that build; a build that fails is reported to each of them and not kept, so the
    * next task builds again. The files' identity, not a broadcast's id, is the key: a later Spark
    * context in the same JVM numbers its broadcasts from 0 again, and must not be handed the
-   * schedule of another context's files.
+   * schedule of another context's files. A pricer giving limiting charges is kept under a key of
+   * its own, made from the plain pricer of the same files (also kept), so that the schedule is read
+   * once for both.
    */
-  static RowPricer pricer(FeeScheduleFiles files, boolean explainPriced) {
-    String key = files.identity() + (explainPriced ? "+explain" : "");
-    return PRICERS.get(key, () -> build(files, explainPriced));
+  static RowPricer pricer(FeeScheduleFiles files, boolean explainPriced, boolean limitingCharges) {
+    String key =
+        files.identity()
+            + (explainPriced ? "+explain" : "")
+            + (limitingCharges ? "+limiting-charge" : "");
+    return PRICERS.get(
+        key,
+        () ->
+            limitingCharges
+                ? pricer(files, explainPriced, false).withLimitingCharges()
+                : build(files, explainPriced));
   }
 
   /**

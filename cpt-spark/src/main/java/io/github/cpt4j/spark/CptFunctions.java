@@ -99,7 +99,11 @@ public final class CptFunctions {
         .udf()
         .register(
             "cpt_price_line",
-            new PriceLine(pricing.files(), pricing.options(), SessionTimeZone.of(spark)),
+            // Its struct has no limiting charge: the claim is not priced a second time for one.
+            new PriceLine(
+                pricing.files(),
+                pricing.options().withLimitingCharges(false),
+                SessionTimeZone.of(spark)),
             PRICE_LINE_TYPE);
   }
 

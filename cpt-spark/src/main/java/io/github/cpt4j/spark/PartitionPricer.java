@@ -25,7 +25,8 @@ import org.apache.spark.sql.RowFactory;
  * and rows without a key (sorted first) each alone. Memory holds one claim at a time.
  *
  * <p>Input rows carry the batch's columns, then, when there is a claim column, the claim key; the
- * output rows carry the batch's columns, then amount, result and explanation.
+ * output rows carry the batch's columns, then amount, limiting_charge when the options ask for
+ * limiting charges, result and explanation.
  */
 final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
 
@@ -88,6 +89,7 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
     private final Iterator<Row> input;
     private final BatchRules rules;
     private final int width = columns.size();
+    private final boolean limitingCharges = options.limitingCharges();
 
     /** The code and ZIP code columns, whose numbers are read as digits with their zeros. */
     private final int codeIndex;
@@ -187,13 +189,17 @@ final class PartitionPricer implements MapPartitionsFunction<Row, Row> {
     }
 
     private Row output(Row row, BatchRules.LineResult result) {
-      Object[] values = new Object[width + 3];
+      Object[] values = new Object[width + (limitingCharges ? 4 : 3)];
       for (int i = 0; i < width; i++) {
         values[i] = row.get(i);
       }
-      values[width] = result.amount();
-      values[width + 1] = result.result();
-      values[width + 2] = result.explanation();
+      int at = width;
+      values[at++] = result.amount();
+      if (limitingCharges) {
+        values[at++] = result.limitingCharge();
+      }
+      values[at++] = result.result();
+      values[at] = result.explanation();
       rows++;
       if (result.amount() != null) {
         priced++;

@@ -21,8 +21,8 @@ import org.immutables.value.Value;
  * The options of {@code cpt price --input} that apply to every line: the defaults for blank cells
  * (locality, setting or place of service, date of service, the beneficiary's ZIP code, who
  * furnished the services, qualifying APM status, presence at induction), whether the provider
- * participates in Medicare, and whether priced lines get their explanation too. Immutable and
- * serializable, so that it travels with the tasks.
+ * participates in Medicare, whether priced lines get their explanation too, and whether each line
+ * gets its Medicare limiting charge. Immutable and serializable, so that it travels with the tasks.
  *
  * <pre>{@code
  * PricingOptions options = PricingOptions.of(LocalDate.of(2025, 6, 2))
@@ -38,7 +38,7 @@ import org.immutables.value.Value;
 @Value.Immutable(copy = true)
 public abstract class PricingOptions implements Serializable {
 
-  private static final long serialVersionUID = 6L;
+  private static final long serialVersionUID = 7L;
 
   /** Only Immutables' implementation extends this type. */
   PricingOptions() {}
@@ -206,6 +206,15 @@ public abstract class PricingOptions implements Serializable {
    */
   public abstract PricingOptions withExplainPriced(boolean explainPriced);
 
+  /**
+   * Returns a copy whose output has a {@code limiting_charge} column after {@code amount}, as
+   * {@code cpt price --input --limiting-charge} does: each line's Medicare limiting charge after
+   * the claim's rules (115% of the non-participating amount, 42 CFR 414.48(b): 109.25% of the
+   * participating one), null when it has none (a priced line's explanation then starts with a
+   * warning saying why). Each claim is then priced a second time, for its limiting charges.
+   */
+  public abstract PricingOptions withLimitingCharges(boolean limitingCharges);
+
   /** Returns the locality of rows that give none, if any. */
   public final Optional<Locality> locality() {
     return packedLocality() < 0
@@ -281,6 +290,12 @@ public abstract class PricingOptions implements Serializable {
     return false;
   }
 
+  /** Tells whether the output gives each line's limiting charge. */
+  @Value.Default
+  public boolean limitingCharges() {
+    return false;
+  }
+
   @Override
   public String toString() {
     return "PricingOptions{locality="
@@ -303,6 +318,8 @@ public abstract class PricingOptions implements Serializable {
         + participating()
         + ", explainPriced="
         + explainPriced()
+        + ", limitingCharges="
+        + limitingCharges()
         + "}";
   }
 }

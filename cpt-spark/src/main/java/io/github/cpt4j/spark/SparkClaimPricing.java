@@ -34,7 +34,8 @@ import org.apache.spark.sql.types.StructType;
  * rendering_provider} and the others of the command line's batch files; names matched ignoring
  * case; other columns carried through), the same defaults, reason codes and amounts. The result has
  * every input column, then {@code amount} ({@code decimal(12,2)}, null when there is none), {@code
- * result} ({@code priced} or a reason code) and {@code explanation}.
+ * result} ({@code priced} or a reason code) and {@code explanation}; with {@link
+ * PricingOptions#withLimitingCharges}, {@code limiting_charge} after {@code amount}, of its type.
  *
  * <p>The lines of one claim (same non-blank {@code claim}) are priced together with the Medicare
  * claim pricer wherever they stand in the input: the rows are shuffled by claim key and sorted
@@ -99,7 +100,8 @@ public final class SparkClaimPricing implements AutoCloseable {
     Broadcast<FeeScheduleFiles> broadcast =
         JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(files);
     try {
-      RowPricer pricer = BatchRules.pricer(files, options.explainPriced());
+      RowPricer pricer =
+          BatchRules.pricer(files, options.explainPriced(), options.limitingCharges());
       Optional<Locality> locality = options.locality();
       if (locality.isPresent() && !pricer.knowsLocality(locality.get())) {
         // Refused here, as cpt price refuses --locality, rather than as every row's
@@ -131,22 +133,40 @@ public final class SparkClaimPricing implements AutoCloseable {
   }
 
   /**
-   * Returns the schema of {@link #price}'s result for input of schema {@code input}: its fields,
-   * then {@code amount}, {@code result} and {@code explanation}.
+   * Returns the schema of {@link #price}'s result for input of schema {@code input}, priced without
+   * limiting charges: its fields, then {@code amount}, {@code result} and {@code explanation}.
    *
    * @throws IllegalArgumentException if the input's columns are unusable, as {@link #price} says
    */
   public static StructType outputSchema(StructType input) {
-    BatchRules.header(Arrays.asList(input.fieldNames()));
+    return outputSchema(input, false);
+  }
+
+  /**
+   * Returns the schema of {@link #price}'s result for input of schema {@code input}, priced with
+   * {@code options}: its fields, then {@code amount}, with {@link PricingOptions#limitingCharges()}
+   * {@code limiting_charge} (of the amount's type, null when the line has none), then {@code
+   * result} and {@code explanation}.
+   *
+   * @throws IllegalArgumentException if the input's columns are unusable, as {@link #price} says
+   */
+  public static StructType outputSchema(StructType input, PricingOptions options) {
+    return outputSchema(input, requireNonNull(options, "options").limitingCharges());
+  }
+
+  private static StructType outputSchema(StructType input, boolean limitingCharges) {
+    BatchRules.header(Arrays.asList(input.fieldNames()), limitingCharges);
     for (String name : input.fieldNames()) {
       if (name.regionMatches(true, 0, RESERVED, 0, RESERVED.length())) {
         throw new IllegalArgumentException(
             "column '" + name + "' has a name the pricing keeps for its own columns (__cpt4j_...)");
       }
     }
-    return input
-        .add(BatchRules.ADDED.get(0), AMOUNT_TYPE, true)
-        .add(BatchRules.ADDED.get(1), DataTypes.StringType, false)
+    StructType out = input.add(BatchRules.ADDED.get(0), AMOUNT_TYPE, true);
+    if (limitingCharges) {
+      out = out.add(BatchRules.ADDED_WITH_LIMITING_CHARGE.get(1), AMOUNT_TYPE, true);
+    }
+    return out.add(BatchRules.ADDED.get(1), DataTypes.StringType, false)
         .add(BatchRules.ADDED.get(2), DataTypes.StringType, false);
   }
 
@@ -173,9 +193,10 @@ public final class SparkClaimPricing implements AutoCloseable {
    * DATE)} reads it.
    *
    * @throws IllegalArgumentException if there is no {@code code} column, a known column appears
-   *     twice, or a column is named {@code amount}, {@code result} or {@code explanation} or starts
-   *     with {@code __cpt4j_} (the pricing's working columns); or if {@code
-   *     spark.sql.session.timeZone} names no time zone
+   *     twice, or a column is named {@code amount}, {@code result} or {@code explanation} (or
+   *     {@code limiting_charge}, with {@link PricingOptions#limitingCharges()}) or starts with
+   *     {@code __cpt4j_} (the pricing's working columns); or if {@code spark.sql.session.timeZone}
+   *     names no time zone
    * @see #columnWarnings
    */
   public Dataset<Row> price(Dataset<Row> lines) {
@@ -219,7 +240,7 @@ public final class SparkClaimPricing implements AutoCloseable {
       throw new IllegalArgumentException("partitions must not be negative: " + partitions);
     }
     List<String> columns = Arrays.asList(lines.columns());
-    StructType out = outputSchema(lines.schema());
+    StructType out = outputSchema(lines.schema(), options);
     // Read now, as Spark fixes the zone of a Dataset's casts when it is built; and from the
     // session that built the lines, whose CAST(date AS DATE) the README promises: a notebook's
     // second session (newSession()) may have another zone than the one this pricing was made on.

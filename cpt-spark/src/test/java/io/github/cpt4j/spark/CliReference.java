@@ -22,8 +22,17 @@ import java.util.Map;
  */
 final class CliReference {
 
-  /** The answer for one row: amount (blank when none), result and explanation. */
-  record Answer(String amount, String result, String explanation) {}
+  /**
+   * The answer for one row: amount (blank when none), result, explanation, and the limiting charge
+   * (blank when none, or when the options do not ask for it).
+   */
+  record Answer(String amount, String result, String explanation, String limitingCharge) {
+
+    /** An answer without a limiting charge. */
+    Answer(String amount, String result, String explanation) {
+      this(amount, result, explanation, "");
+    }
+  }
 
   private CliReference() {}
 
@@ -57,7 +66,8 @@ final class CliReference {
     RowPricer pricer = data.pricer(CmsFiles.NONE, options.explainPriced());
     StringWriter out = new StringWriter();
     // Built as cpt price builds it, unknown localities refused (unknown_locality) included.
-    new BatchPricing(
+    BatchPricing batch =
+        new BatchPricing(
             // Written out here rather than taken from BatchRules, so that a default the job forgets
             // to pass on shows up as a difference.
             new PricingDefaults(
@@ -75,7 +85,8 @@ final class CliReference {
             pricer,
             data::localityOf,
             pricer::knowsLocality,
-            1)
+            1);
+    (options.limitingCharges() ? batch.withLimitingCharges() : batch)
         .run(
             new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
             out,
@@ -92,7 +103,12 @@ final class CliReference {
         }
         int n = fields.size();
         answers.put(
-            fields.get(0), new Answer(fields.get(n - 3), fields.get(n - 2), fields.get(n - 1)));
+            fields.get(0),
+            new Answer(
+                fields.get(n - (options.limitingCharges() ? 4 : 3)),
+                fields.get(n - 2),
+                fields.get(n - 1),
+                options.limitingCharges() ? fields.get(n - 3) : ""));
       }
     }
     return answers;

@@ -38,6 +38,7 @@ class PricingOptionsTest {
     assertEquals(false, BASE.presentAtInduction());
     assertEquals(true, BASE.participating());
     assertEquals(false, BASE.explainPriced());
+    assertEquals(false, BASE.limitingCharges());
   }
 
   @Test
@@ -88,7 +89,8 @@ class PricingOptionsTest {
             BASE.withQualifyingApm(true),
             BASE.withPresentAtInduction(true),
             BASE.withParticipating(false),
-            BASE.withExplainPriced(true));
+            BASE.withExplainPriced(true),
+            BASE.withLimitingCharges(true));
     for (int i = 0; i < distinct.size(); i++) {
       PricingOptions options = distinct.get(i);
       PricingOptions back = roundTrip(options);

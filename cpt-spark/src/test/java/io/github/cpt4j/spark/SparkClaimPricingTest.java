@@ -1,5 +1,6 @@
 package io.github.cpt4j.spark;
 
+import static io.github.cpt4j.spark.SparkClaimPricing.AMOUNT_TYPE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -73,18 +74,28 @@ class SparkClaimPricingTest {
     return spark.read().option("header", true).csv(text);
   }
 
-  /** Collects the priced rows by their id column: amount, result, explanation. */
+  /**
+   * Collects the priced rows by their id column: amount, result, explanation, and the limiting
+   * charge when the pricing added its column.
+   */
   private static Map<String, CliReference.Answer> byId(Dataset<Row> priced) {
     Map<String, CliReference.Answer> answers = new HashMap<>();
+    // The pricing's own column, right after amount; not an input column of that name carried.
+    List<String> columns = List.of(priced.columns());
+    boolean limiting =
+        columns.indexOf("limiting_charge") > 0
+            && columns.indexOf("limiting_charge") == columns.indexOf("amount") + 1;
     for (Row row : priced.collectAsList()) {
       BigDecimal amount = row.getAs("amount");
+      BigDecimal limit = limiting ? row.getAs("limiting_charge") : null;
       CliReference.Answer previous =
           answers.put(
               row.getAs("id"),
               new CliReference.Answer(
                   amount == null ? "" : amount.toPlainString(),
                   row.getAs("result"),
-                  row.getAs("explanation")));
+                  row.getAs("explanation"),
+                  limit == null ? "" : limit.toPlainString()));
       assertEquals(null, previous, "row " + row.getAs("id") + " came out twice");
     }
     return answers;
@@ -380,6 +391,87 @@ class SparkClaimPricingTest {
     assertEquals(
         DataTypes.createDecimalType(12, 2),
         pricing.price(typed).schema().apply("amount").dataType());
+  }
+
+  /**
+   * With limiting charges, a limiting_charge column of the amount's type comes right after amount,
+   * filled as {@code cpt price --input --limiting-charge} fills it: 29880-RT, 20610-LT and 99213-25
+   * in 13282-99, facility, on 2025-06-02, 580.88, 23.02 and 67.65 (109.25% of 531.70, 21.07 and
+   * 61.92); a nurse practitioner's visit, paid only on assignment, none, with the command line's
+   * warning; an invalid row none. Without them the schema and every row are as before, an input
+   * column of that name carried through; with them, such a column is refused.
+   */
+  @Test
+  void limitingChargesComeAfterTheAmountAsTheCommandLineGivesThem() throws IOException {
+    String without =
+        "id,claim,code,modifiers,practitioner\n"
+            + "a,A,29880,RT,\n"
+            + "b,A,20610,LT,\n"
+            + "c,A,99213,25,\n"
+            + "d,B,99213,,np\n"
+            + "e,C,9921,,\n";
+    // The same rows with a column of the name, which a run without limiting charges carries.
+    String withColumn =
+        "id,claim,code,modifiers,practitioner,limiting_charge\n"
+            + "a,A,29880,RT,,x\n"
+            + "b,A,20610,LT,,\n"
+            + "c,A,99213,25,,\n"
+            + "d,B,99213,,np,\n"
+            + "e,C,9921,,,\n";
+    PricingOptions limited =
+        OPTIONS
+            .withDate(LocalDate.of(2025, 6, 2))
+            .withSetting(Setting.FACILITY)
+            .withLimitingCharges(true);
+    PricingOptions plain = limited.withLimitingCharges(false);
+    Map<String, CliReference.Answer> expected = CliReference.price(without, limited);
+    assertEquals(
+        List.of("580.88", "23.02", "67.65", "", ""),
+        List.of("a", "b", "c", "d", "e").stream()
+            .map(id -> expected.get(id).limitingCharge())
+            .toList(),
+        expected::toString);
+    assertTrue(
+        expected.get("d").explanation().startsWith("warning: no limiting charge"),
+        expected.get("d")::toString);
+    Dataset<Row> text =
+        spark
+            .read()
+            .option("header", true)
+            .csv(spark.createDataset(List.of(withColumn.split("\n")), Encoders.STRING()));
+    Dataset<Row> lines = text.drop("limiting_charge");
+    try (SparkClaimPricing before =
+            SparkClaimPricing.create(spark, FeeScheduleFiles.bundled(), plain);
+        SparkClaimPricing after =
+            SparkClaimPricing.create(spark, FeeScheduleFiles.bundled(), limited)) {
+      Dataset<Row> priced = after.price(lines);
+      assertEquals(
+          List.of(
+              "id",
+              "claim",
+              "code",
+              "modifiers",
+              "practitioner",
+              "amount",
+              "limiting_charge",
+              "result",
+              "explanation"),
+          List.of(priced.columns()));
+      assertEquals(SparkClaimPricing.outputSchema(lines.schema(), limited), priced.schema());
+      assertEquals(AMOUNT_TYPE, priced.schema().apply("limiting_charge").dataType());
+      assertTrue(priced.schema().apply("limiting_charge").nullable());
+      CliReference.assertSameAnswers(expected, byId(priced));
+
+      // Without the option: the schema and rows of before, the column carried through.
+      Dataset<Row> unchanged = before.price(text);
+      assertEquals(SparkClaimPricing.outputSchema(text.schema()), unchanged.schema());
+      CliReference.assertSameAnswers(CliReference.price(withColumn, plain), byId(unchanged));
+      IllegalArgumentException refused =
+          assertThrows(IllegalArgumentException.class, () -> after.price(text));
+      assertEquals(
+          "the input has a column named 'limiting_charge', which the output adds; rename it",
+          refused.getMessage());
+    }
   }
 
   /**

@@ -172,6 +172,16 @@ public final class PriceJob implements Callable<Integer> {
   private boolean presentAtInduction;
 
   @Option(
+      names = "--limiting-charge",
+      description =
+          "Also give each line's Medicare limiting charge, the most a non-participating provider "
+              + "who does not accept assignment may bill: 109.25%% of the participating amount "
+              + "after the claim's rules. A column limiting_charge after amount; empty, with a "
+              + "warning in the explanation, for a priced line without one (a practitioner or a "
+              + "service paid only on assignment, a DMEPOS item).")
+  private boolean limitingCharge;
+
+  @Option(
       names = {"-e", "--explain"},
       description = "Explain how each amount was found, not only why a row has none.")
   private boolean explain;
@@ -258,7 +268,8 @@ public final class PriceJob implements Callable<Integer> {
             .withParticipating(!nonParticipating)
             .withQualifyingApm(qualifyingApm)
             .withPresentAtInduction(presentAtInduction)
-            .withExplainPriced(explain);
+            .withExplainPriced(explain)
+            .withLimitingCharges(limitingCharge);
     Optional<PractitionerType> everyProvider = PractitionerChoice.forEveryProvider(practitioners);
     if (everyProvider.isPresent()) {
       options = options.withPractitioner(everyProvider.get());

@@ -230,6 +230,61 @@ class PriceJobTest {
     assertTrue(Files.notExists(output), "no output for a refused header");
   }
 
+  /**
+   * --limiting-charge adds limiting_charge after amount, as cpt price --input does: 109.25% of
+   * 531.70, 21.07 and 61.92 (29880-RT, 20610-LT, 99213-25 in 13282-99, facility), and none, with a
+   * warning, for a nurse practitioner's visit; an input column of that name is then refused.
+   */
+  @Test
+  void theLimitingChargeOptionAddsItsColumnAfterTheAmount() throws Exception {
+    Path input = dir.resolve("limits.csv");
+    Files.writeString(
+        input,
+        "claim,code,modifiers,practitioner\n"
+            + "A,29880,RT,\n"
+            + "A,20610,LT,\n"
+            + "A,99213,25,\n"
+            + "B,99213,,np\n");
+    Path output = dir.resolve("limits");
+    Ran ran =
+        runOn(
+            input,
+            output,
+            "--locality",
+            "13282-99",
+            "--setting",
+            "facility",
+            "--limiting-charge",
+            "--single-file");
+    assertEquals(0, ran.status(), ran::err);
+    List<String> lines = singleFileLines(output);
+    assertEquals(
+        List.of(
+            "claim,code,modifiers,practitioner,amount,limiting_charge,result,explanation",
+            "A,29880,RT,,531.70,580.88,priced,",
+            "A,20610,LT,,21.07,23.02,priced,",
+            "A,99213,25,,61.92,67.65,priced,"),
+        lines.subList(0, 4));
+    assertTrue(
+        lines
+            .get(4)
+            .startsWith(
+                "B,99213,,np,52.63,,priced,\"warning: no limiting charge (assignment_required): "),
+        lines::toString);
+
+    Path named = dir.resolve("named.csv");
+    Files.writeString(named, "code,limiting_charge\n99213,100\n");
+    Ran refused =
+        runOn(named, dir.resolve("refused"), "--locality", "13282-99", "--limiting-charge");
+    assertEquals(2, refused.status());
+    assertTrue(
+        refused
+            .err()
+            .contains(
+                "cpt-spark: the input has a column named 'limiting_charge', which the output adds"),
+        refused::err);
+  }
+
   @Test
   void aBadOptionIsAUsageError() {
     assertEquals(2, PriceJob.run("--input", "x.csv", "--output", "y", "--date", "June"));
