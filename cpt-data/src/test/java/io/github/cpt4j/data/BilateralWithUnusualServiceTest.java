@@ -8,11 +8,14 @@ import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.pfs.claim.ClaimState;
+import io.github.cpt4j.fee.medicare.pfs.claim.ClaimStep;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -105,5 +108,37 @@ class BilateralWithUnusualServiceTest {
           priced.line(1 - p).reason(),
           priced.toString());
     }
+  }
+
+  /**
+   * A payer's step that multiplies the side still paid (its half, 31.605 of 20610's pair) sets the
+   * procedure's amount to the sum of the sides that have one: it threw a NullPointerException,
+   * summing the marked side's missing amount.
+   */
+  @Test
+  void aPayersFactorOnTheSideStillPaidPrices() {
+    ClaimStep half =
+        new ClaimStep() {
+          @Override
+          public String name() {
+            return "payer-half";
+          }
+
+          @Override
+          public void apply(ClaimState claim) {
+            for (int i = 0; i < claim.size(); i++) {
+              if (claim.isPriced(i)) {
+                claim.multiply(i, new BigDecimal("0.5"), name(), () -> "the payer pays half");
+              }
+            }
+          }
+        };
+    MedicareClaimPricer payer =
+        MedicareClaimPricer.builder(BundledData.medicareFeeSchedule()).addStep(half).build();
+    PricedClaim priced =
+        payer.price(Claim.builder().add("20610-LT-22").add("20610-RT").build(), CONTEXT);
+    assertEquals(Optional.of(UnpricedReason.CARRIER_PRICED), priced.line(0).reason());
+    // 0.5 x 31.605 = 15.8025
+    assertEquals(Optional.of(new BigDecimal("15.80")), priced.line(1).amount());
   }
 }

@@ -41,7 +41,10 @@ class LimitingChargesExampleTest {
   private static List<String> amounts(PricedClaim claim) {
     List<String> amounts = new ArrayList<>();
     for (PricedLine line : claim.lines()) {
-      amounts.add(line.amount().map(BigDecimal::toPlainString).orElse(line.reason().toString()));
+      amounts.add(
+          line.amount()
+              .map(BigDecimal::toPlainString)
+              .orElse(line.reason().map(Enum::name).orElse("?")));
     }
     return amounts;
   }
@@ -80,6 +83,24 @@ class LimitingChargesExampleTest {
     assertTrue(
         limits.line(1).explanation().toString().contains("the bilateral pair's limiting charge is"),
         () -> limits.line(1).explanation().toString());
+  }
+
+  /**
+   * With 22 or 52 on one side of an LT and RT pair, that side is left to the contractor and the
+   * other keeps its half (31.605, paid 31.61): its limiting charge is 1.0925 x 31.605 = 34.53, the
+   * marked side carrier priced. This threw a NullPointerException when the limiting charge was
+   * first multiplied in the claim state, summing the pair's two amounts with one of them missing.
+   */
+  @Test
+  void thePaidSideOfAPairWithAMarkedSideHasItsLimitingCharge() {
+    MedicareClaimPricer pricer = MedicareClaimPricer.of(SCHEDULE);
+    for (String marked : List.of("20610-LT-22", "20610-LT-52")) {
+      Claim pair = Claim.builder().add(marked).add("20610-RT").build();
+      assertEquals(List.of("CARRIER_PRICED", "31.61"), amounts(pricer.price(pair, OUTPATIENT)));
+      PricedClaim limits = pricer.limitingCharges(pair, OUTPATIENT);
+      assertEquals(List.of("CARRIER_PRICED", "34.53"), amounts(limits), marked);
+      assertEquals(new BigDecimal("34.53"), limits.total(), marked);
+    }
   }
 
   @Test

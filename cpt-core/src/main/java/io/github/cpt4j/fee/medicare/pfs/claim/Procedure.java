@@ -160,7 +160,8 @@ final class Procedure {
 
   /**
    * Sets the exact amount of {@code w}, one of the procedure's lines, and the procedure's to the
-   * sum of its lines': for a rule that reduces each line by what that line carries.
+   * sum of its lines' that have one: for a rule that reduces each line by what that line carries.
+   * One side of an LT and RT pair may have none (22 or 52 on it leaves it to the contractor).
    */
   void setLine(LineWork w, BigDecimal newAmount, ClaimRule rule, Supplier<String> description) {
     setLine(w, newAmount, rule.id(), description);
@@ -168,7 +169,10 @@ final class Procedure {
 
   void setLine(LineWork w, BigDecimal newAmount, String rule, Supplier<String> description) {
     w.set(newAmount, rule, description);
-    amount = other == null ? line.amount : line.amount.add(other.amount);
+    amount =
+        other == null || other.amount == null
+            ? line.amount
+            : line.amount == null ? other.amount : line.amount.add(other.amount);
   }
 
   /**

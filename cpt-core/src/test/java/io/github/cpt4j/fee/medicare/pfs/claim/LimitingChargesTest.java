@@ -45,7 +45,10 @@ class LimitingChargesTest {
   private static List<String> amounts(PricedClaim claim) {
     List<String> amounts = new ArrayList<>();
     for (PricedLine line : claim.lines()) {
-      amounts.add(line.amount().map(BigDecimal::toPlainString).orElse(line.reason().toString()));
+      amounts.add(
+          line.amount()
+              .map(BigDecimal::toPlainString)
+              .orElse(line.reason().map(Enum::name).orElse("?")));
     }
     return amounts;
   }

@@ -150,6 +150,78 @@ class MedicareClaimPricerProperties {
     assertEquals(sum, priced.total());
   }
 
+  /**
+   * Claims of {@link #claims}, and claims with an LT and RT pair of one code, a side sometimes
+   * carrying 22, 52 or another payment modifier, beside up to three other lines: a pair is rare
+   * among the claims of random lines.
+   */
+  @Provide
+  Arbitrary<Claim> claimsWithPairs() {
+    Arbitrary<List<Modifier>> extra =
+        Arbitraries.of(
+            List.<Modifier>of(),
+            List.of(Modifier.INCREASED_SERVICES),
+            List.of(Modifier.REDUCED_SERVICES),
+            List.of(Modifier.ASSISTANT_SURGEON),
+            List.of(Modifier.CO_SURGEONS),
+            List.of(Modifier.MULTIPLE_PROCEDURES));
+    Arbitrary<Claim> pairs =
+        Combinators.combine(
+                Arbitraries.of(CODES).map(ProcedureCode::parse),
+                extra,
+                extra,
+                lines().list().ofMaxSize(3))
+            .as(
+                (code, left, right, others) -> {
+                  List<BilledLine> all = new ArrayList<>();
+                  all.add(BilledLine.of(ClaimLine.of(code, with(Modifier.LEFT_SIDE, left), 1)));
+                  all.add(BilledLine.of(ClaimLine.of(code, with(Modifier.RIGHT_SIDE, right), 1)));
+                  all.addAll(others);
+                  return Claim.of(all);
+                });
+    return Arbitraries.oneOf(claims(), pairs);
+  }
+
+  private static List<Modifier> with(Modifier side, List<Modifier> more) {
+    List<Modifier> all = new ArrayList<>(more);
+    all.add(0, side);
+    return all;
+  }
+
+  /**
+   * Every claim has limiting charges: a line the participating claim prices has one within a cent
+   * of 109.25% of its participating amount (an LT and RT pair is rounded once as one amount, so a
+   * side may be a cent off its own product); a line it does not price has none. A pair with 22 or
+   * 52 on one side once threw here.
+   */
+  @Property
+  void everyClaimHasLimitingChargesOfItsParticipatingAmounts(
+      @ForAll("claimsWithPairs") Claim claim) {
+    PricingContext participating = CONTEXT.withParticipating(true);
+    Claim uncharged =
+        Claim.of(claim.lines().stream().map(line -> BilledLine.of(line.line())).toList());
+    PricedClaim paid = PRICER.price(uncharged, participating);
+    // Charges may rank the procedures; the claim's limiting charges are never capped by them, but
+    // its payment is: both are priced without charges here.
+    PricedClaim limits = PRICER.limitingCharges(uncharged, CONTEXT.withParticipating(false));
+    PRICER.limitingCharges(claim, CONTEXT); // and with them, without throwing
+    for (int i = 0; i < claim.size(); i++) {
+      PricedLine line = limits.line(i);
+      PricedLine base = paid.line(i);
+      assertEquals(base.isPriced(), line.isPriced(), () -> base + " / " + line);
+      if (line.isPriced()) {
+        BigDecimal expected =
+            base.result()
+                .exactAmount()
+                .orElseThrow()
+                .multiply(MedicareFeeSchedule.LIMITING_CHARGE_FACTOR);
+        assertTrue(
+            line.amountOrThrow().subtract(expected).abs().compareTo(new BigDecimal("0.01")) <= 0,
+            () -> line + " against " + expected);
+      }
+    }
+  }
+
   private static final List<Modifier> ASSISTANTS =
       List.of(
           Modifier.ASSISTANT_SURGEON,
