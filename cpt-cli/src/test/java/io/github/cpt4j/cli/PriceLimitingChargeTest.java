@@ -83,6 +83,42 @@ class PriceLimitingChargeTest {
         plain);
   }
 
+  /**
+   * An LT and RT pair's limiting charge is rounded once and split, as its payment is: the
+   * explanation ends with that split, which makes the column's figure (247.5659625 rounded to
+   * 247.57, 123.79 + 123.78), after the step naming the exact participating half it multiplies.
+   */
+  @Test
+  void aPairsExplanationEndsWithTheSplitOfItsLimitingCharge() throws IOException {
+    Cli.Result r =
+        Cli.run(
+            "price",
+            "19081-LT",
+            "19081-RT",
+            "--locality",
+            "13282-99",
+            "--setting",
+            "facility",
+            "--date",
+            "2025-06-02",
+            "--limiting-charge",
+            "--explain",
+            "--format",
+            "csv");
+    assertEquals(0, r.status(), r::toString);
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    assertEquals(List.of("113.31", "123.79"), rows.get(1).getFields().subList(1, 3), r::toString);
+    assertEquals(List.of("113.30", "123.78"), rows.get(2).getFields().subList(1, 3), r::toString);
+    String explanation = rows.get(1).getField(4);
+    assertTrue(
+        explanation.endsWith(
+            "limiting-charge: 109.25% of the participating amount, 113.3025 (115% of the"
+                + " non-participating 95%) = 123.78298125; bilateral: the bilateral pair's limiting"
+                + " charge is 247.5659625, rounded once to 247.57, split 123.79 on line 1 + 123.78"
+                + " on line 2 = 123.79"),
+        explanation);
+  }
+
   @Test
   void theTableAndJsonGiveThemToo() {
     Cli.Result table = Cli.run(CLAIM);

@@ -9,7 +9,6 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * A line's outcome with its Medicare limiting charge ({@code cpt price --limiting-charge}): the
@@ -31,9 +30,8 @@ final class LimitingChargeOutcome {
       Outcome outcome = MedicareData.outcome(line, explainPriced);
       String explanation = outcome.explanation();
       if (explainPriced) {
-        Optional<PricingStep> step = limitingStep(line, limit);
-        if (step.isPresent()) {
-          explanation += (explanation.isEmpty() ? "" : "; ") + step.get();
+        for (PricingStep step : limitingSteps(line, limit)) {
+          explanation += (explanation.isEmpty() ? "" : "; ") + step;
         }
       }
       return new Outcome(
@@ -52,32 +50,37 @@ final class LimitingChargeOutcome {
   }
 
   /**
-   * The step that makes {@code limit}'s amount, to end the explanation of {@code line}: 109.25% of
-   * the participating amount, which is the line's own unless the line is priced otherwise (with
-   * {@code --non-participating}, 95% of it, or its billed charge); the step then names the amount
-   * it multiplies, so that the explanation does not seem to multiply the amount before it.
+   * The steps that make {@code limit}'s amount, to end the explanation of {@code line}: 109.25% of
+   * the participating amount, then what follows it (an LT and RT pair's limiting charge rounded
+   * once and split). The participating amount is the line's own unless the line is priced otherwise
+   * (with {@code --non-participating}, 95% of it; a side of a pair, its rounded half); the step
+   * then names the amount it multiplies, so that the explanation does not seem to multiply the
+   * amount before it.
    */
-  private static Optional<PricingStep> limitingStep(PricedLine line, PricedLine limit) {
+  private static List<PricingStep> limitingSteps(PricedLine line, PricedLine limit) {
     List<PricingStep> steps = limit.explanation().steps();
     BigDecimal participating = null;
-    for (PricingStep step : steps) {
+    for (int i = 0; i < steps.size(); i++) {
+      PricingStep step = steps.get(i);
       if (step.rule().equals(LimitingCharge.RULE)) {
-        if (participating == null
-            || !(line.result() instanceof FeeResult.Priced paid)
-            || paid.exact().compareTo(participating) == 0) {
-          return Optional.of(step);
+        List<PricingStep> limiting = new ArrayList<>(steps.subList(i, steps.size()));
+        if (participating != null
+            && line.result() instanceof FeeResult.Priced paid
+            && paid.exact().compareTo(participating) != 0) {
+          limiting.set(
+              0,
+              PricingStep.of(
+                  step.rule(),
+                  "109.25% of the participating amount, "
+                      + plain(participating)
+                      + " (115% of the non-participating 95%)",
+                  step.amountAfter().orElseThrow()));
         }
-        return Optional.of(
-            PricingStep.of(
-                step.rule(),
-                "109.25% of the participating amount, "
-                    + plain(participating)
-                    + " (115% of the non-participating 95%)",
-                step.amountAfter().orElseThrow()));
+        return limiting;
       }
       participating = step.amountAfter().orElse(participating);
     }
-    return Optional.empty();
+    return List.of();
   }
 
   /** Writes an exact amount as the explanations do: at least two decimals, no trailing zeros. */

@@ -165,7 +165,9 @@ public final class ClaimState {
    * Multiplies the exact amount of priced line {@code i} by {@code factor} and records the step.
    *
    * <p>A product of more than {@value io.github.cpt4j.fee.FeeResult#MAX_SCALE} decimal places is
-   * rounded half-up to them, as {@link io.github.cpt4j.fee.FeeResult#multipliedBy} rounds it.
+   * rounded half-up to them, as {@link io.github.cpt4j.fee.FeeResult#multipliedBy} rounds it;
+   * before the procedures are formed, where the factor is one of the line's own factors, a product
+   * of more than 25 places is rounded half-up to 25, as a modifier 55 share of a global period is.
    *
    * @throws IllegalArgumentException if the factor is refused by {@link
    *     io.github.cpt4j.fee.FeeResult#checkFactor} (negative, or of more than {@value

@@ -409,8 +409,9 @@ public final class MedicareClaimPricer implements ClaimPricer {
    * most a non-participating provider who does not accept assignment may bill for it, 109.25% of
    * the line's participating amount after the claim's payment rules (multiple procedures, bilateral
    * pairs, assistant at surgery, co-surgery...). The same shape as {@link #price}: each line keeps
-   * its explanation (ending with the {@code limiting-charge} step), the rule that refused it and
-   * its warnings; the total is the sum of the lines' limiting charges.
+   * its explanation (ending with the {@code limiting-charge} step, or for an LT and RT pair with
+   * the {@code bilateral} step that rounds the pair's limiting charge once and splits it), the rule
+   * that refused it and its warnings; the total is the sum of the lines' limiting charges.
    *
    * <pre>{@code
    * // 29880-RT, 20610-LT and 99213-25 in Rochester (13282-99), facility, on 2025-06-02
@@ -422,14 +423,15 @@ public final class MedicareClaimPricer implements ClaimPricer {
    * <p>The lines are priced as by a participating provider, whatever the context says, and their
    * billed charges are not compared ({@link ClaimState#pricesLimitingCharges()}): the limiting
    * charge caps what may be billed. Each line's exact amount is multiplied by {@link
-   * MedicareFeeSchedule#LIMITING_CHARGE_FACTOR} and rounded once, as {@link
-   * MedicareFeeSchedule#limitingCharge} does for a line alone, which it equals for a claim of one
-   * line without payment modifiers. CMS's record layouts of the relative value and payment files
-   * (RVU25D, PF25PC) give the limiting charge as the fee schedule amount times 1.0925, and Claims
-   * Processing Manual ch. 12 §20.4.1 makes it 115% of the non-participating amount; neither says in
-   * so many words that the multiple-procedure, bilateral and surgeon-role reductions apply to it,
-   * but the limiting charge is of the amount the service is paid, and the contractors publish it
-   * so: a second procedure at 50% has a limiting charge of 109.25% of that 50%.
+   * MedicareFeeSchedule#LIMITING_CHARGE_FACTOR} and rounded once (an LT and RT pair's once as one
+   * amount, as its payment is), as {@link MedicareFeeSchedule#limitingCharge} does for a line
+   * alone, which it equals for a claim of one line without payment modifiers. CMS's record layouts
+   * of the relative value and payment files (RVU25D, PF25PC) give the limiting charge as the fee
+   * schedule amount times 1.0925, and Claims Processing Manual ch. 12 §20.4.1 makes it 115% of the
+   * non-participating amount; neither says in so many words that the multiple-procedure, bilateral
+   * and surgeon-role reductions apply to it, but the limiting charge is of the amount the service
+   * is paid, and the contractors publish it so: a second procedure at 50% has a limiting charge of
+   * 109.25% of that 50%.
    *
    * <p>A line the edits deny keeps its denial; a line of a practitioner Medicare pays only on
    * assignment ({@link io.github.cpt4j.fee.PractitionerType#mustAcceptAssignment()}, the type
