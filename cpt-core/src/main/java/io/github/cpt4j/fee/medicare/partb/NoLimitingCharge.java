@@ -1,10 +1,8 @@
 package io.github.cpt4j.fee.medicare.partb;
 
 import io.github.cpt4j.fee.FeeResult;
-import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.pfs.LimitingCharge;
-import java.util.Optional;
 
 /**
  * The limiting charge of a Part B line the Physician Fee Schedule does not pay: there is none. The
@@ -16,44 +14,32 @@ final class NoLimitingCharge {
   private NoLimitingCharge() {}
 
   /**
-   * Returns {@code approved}, the line priced by {@code payer} (the laboratory, DMEPOS or drug
-   * schedule), as its limiting charge: for a line with an amount, unpriced with that approved
-   * amount in its detail and explanation; a line without one as it is.
+   * Returns the answer for the limiting charge of a line {@code payer} (the laboratory, DMEPOS or
+   * drug schedule) pays {@code approved}: unpriced, with that approved amount in its detail and
+   * explanation.
    */
-  static PricedLine of(PartBPayer payer, PricedLine approved) {
-    if (!(approved.result() instanceof FeeResult.Priced amount)) {
-      return approved;
-    }
-    FeeResult none =
-        switch (payer) {
-          // Payment "may be made only on the basis of an assignment": §1833(h)(5)(C).
-          case CLINICAL_LABORATORY ->
-              LimitingCharge.assignmentRequired(
-                  "a clinical laboratory test", "Social Security Act §1833(h)(5)(C)", amount);
-          // Drugs and biologicals paid by ASP "only on an assignment-related basis": §1842(o)(3).
-          case DRUGS ->
-              LimitingCharge.assignmentRequired(
-                  "a Part B drug", "Social Security Act §1842(o)(3)", amount);
-          // A supplier who declines assignment bills what it will: no law caps it.
-          case DMEPOS ->
-              FeeResult.unpriced(
-                  UnpricedReason.NO_LIMITING_CHARGE,
-                  "DMEPOS has no limiting charge: the law limits what non-participating"
-                      + " physicians charge for services paid under the Physician Fee Schedule"
-                      + " (Social Security Act §1848(g)), not what a supplier charges for an item"
-                      + " paid under §1834; the approved amount is "
-                      + amount.roundedAmount().toPlainString(),
-                  amount::explanation);
-          case PHYSICIAN_FEE_SCHEDULE, ANESTHESIA ->
-              throw new IllegalArgumentException(
-                  payer.words() + " has a limiting charge: " + approved);
-        };
-    return PricedLine.of(
-        approved.index(),
-        approved.lineNumber(),
-        approved.billed(),
-        none,
-        none.isPriced() ? Optional.empty() : Optional.of(LimitingCharge.RULE),
-        approved.warnings());
+  static FeeResult of(PartBPayer payer, FeeResult.Priced approved) {
+    return switch (payer) {
+      // Payment "may be made only on the basis of an assignment": §1833(h)(5)(C).
+      case CLINICAL_LABORATORY ->
+          LimitingCharge.assignmentRequired(
+              "a clinical laboratory test", "Social Security Act §1833(h)(5)(C)", approved);
+      // Drugs and biologicals paid by ASP "only on an assignment-related basis": §1842(o)(3).
+      case DRUGS ->
+          LimitingCharge.assignmentRequired(
+              "a Part B drug", "Social Security Act §1842(o)(3)", approved);
+      // A supplier who declines assignment bills what it will: no law caps it.
+      case DMEPOS ->
+          FeeResult.unpriced(
+              UnpricedReason.NO_LIMITING_CHARGE,
+              "DMEPOS has no limiting charge: the law limits what non-participating"
+                  + " physicians charge for services paid under the Physician Fee Schedule"
+                  + " (Social Security Act §1848(g)), not what a supplier charges for an item"
+                  + " paid under §1834; the approved amount is "
+                  + approved.roundedAmount().toPlainString(),
+              approved::explanation);
+      case PHYSICIAN_FEE_SCHEDULE, ANESTHESIA ->
+          throw new IllegalArgumentException(payer.words() + " has a limiting charge: " + approved);
+    };
   }
 }

@@ -357,36 +357,37 @@ public final class PartBClaimPricer implements ClaimPricer {
       PartBPayer payer,
       PricingContext context,
       PricedLine approved) {
-    if (payer != PartBPayer.ANESTHESIA && payer != PartBPayer.PHYSICIAN_FEE_SCHEDULE) {
-      return NoLimitingCharge.of(payer, approved);
-    }
     if (!(approved.result() instanceof FeeResult.Priced amount)) {
       return approved;
     }
-    PractitionerType practitioner =
-        claim
-            .line(i)
-            .renderingProvider()
-            .map(context::forRenderingProvider)
-            .orElse(context)
-            .practitioner();
     FeeResult limit;
     List<ClaimWarning> warnings = approved.warnings();
-    if (practitioner.mustAcceptAssignment()) {
-      limit = LimitingCharge.assignmentRequired(practitioner, amount);
+    if (payer != PartBPayer.ANESTHESIA && payer != PartBPayer.PHYSICIAN_FEE_SCHEDULE) {
+      limit = NoLimitingCharge.of(payer, amount);
     } else {
-      // Participating, and not compared with the billed charge: the limiting charge caps it.
-      PricingContext participating = context.withParticipating(true);
-      PricedLine line =
-          LineAlone.price(
-              claim,
-              i,
-              findings,
-              toPrice -> partB.price(toPrice, participating),
-              partB.routeStep(payer),
-              false);
-      limit = LimitingCharge.of(line.result());
-      warnings = line.warnings();
+      PractitionerType practitioner =
+          claim
+              .line(i)
+              .renderingProvider()
+              .map(context::forRenderingProvider)
+              .orElse(context)
+              .practitioner();
+      if (practitioner.mustAcceptAssignment()) {
+        limit = LimitingCharge.assignmentRequired(practitioner, amount);
+      } else {
+        // Participating, and not compared with the billed charge: the limiting charge caps it.
+        PricingContext participating = context.withParticipating(true);
+        PricedLine line =
+            LineAlone.price(
+                claim,
+                i,
+                findings,
+                toPrice -> partB.price(toPrice, participating),
+                partB.routeStep(payer),
+                false);
+        limit = LimitingCharge.of(line.result());
+        warnings = line.warnings();
+      }
     }
     return PricedLine.of(
         approved.index(),
