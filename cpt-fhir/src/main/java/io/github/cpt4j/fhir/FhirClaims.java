@@ -48,8 +48,9 @@ import org.hl7.fhir.r4.model.Quantity;
  *       refused at its code;
  *   <li>the billed charge from {@code item.net}, else {@code item.unitPrice} times the units times
  *       {@code item.factor} (R4's {@code net = quantity * unitPrice * factor}, the factor 1 when
- *       absent), in US dollars (none when neither is given); an item with both a {@code net} and a
- *       {@code unitPrice} whose product, rounded to cents, is not the {@code net} is refused;
+ *       absent) rounded half-up to cents (7 x 0.125 is 0.88), in US dollars (none when neither is
+ *       given); an item with both a {@code net} and a {@code unitPrice} whose product, rounded so,
+ *       is not the {@code net} is refused;
  *   <li>the line's own date of service from {@code item.servicedDate} (a full date) or a {@code
  *       servicedPeriod} of one day, when given: a claim of several dates is priced one date at a
  *       time. In {@link #toClaim}, an item without one takes the day of the claim's {@code
@@ -691,7 +692,15 @@ public final class FhirClaims {
     BigDecimal net =
         item.hasNet() && item.getNet().hasValue() ? dollars(item.getNet(), path + ".net") : null;
     BigDecimal computed = unitPriceTimesFactor(item, count.count(), path);
-    BigDecimal charge = net != null ? net : computed;
+    // Without a net, the product rounded to cents as a net is compared with it: R4 puts no bound on
+    // unitPrice's or factor's decimals (7 x 0.125 is 0.875), and a submitter's net of 0.88 was
+    // read where the same item without it was refused. A product no rounding makes a charge (of a
+    // trillion dollars, or of a hundred decimals) goes as it is, for BilledLine to refuse.
+    BigDecimal charge = net;
+    if (charge == null && computed != null) {
+      BigDecimal cents = toCents(computed);
+      charge = cents != null ? cents : computed;
+    }
     BilledLine billed;
     try {
       billed = charge == null ? BilledLine.of(line) : BilledLine.of(line, charge);
@@ -1003,11 +1012,8 @@ public final class FhirClaims {
    * millions would cost what the charge's bounds exist to avoid.
    */
   private static void checkNet(BigDecimal net, BigDecimal computed, String path) {
-    boolean agrees =
-        computed.scale() <= MAX_PRODUCT_SCALE
-            && (long) computed.precision() - computed.scale() <= MAX_PRODUCT_DIGITS
-            && computed.setScale(2, RoundingMode.HALF_UP).compareTo(net) == 0;
-    if (!agrees) {
+    BigDecimal cents = toCents(computed);
+    if (cents == null || cents.compareTo(net) != 0) {
       throw new FhirMappingException(
           path + ".net",
           "net "
@@ -1015,6 +1021,20 @@ public final class FhirClaims {
               + " is not quantity x unitPrice x factor, "
               + CodeFormatException.quote(computed.toString()));
     }
+  }
+
+  /**
+   * {@code product} rounded half-up to cents, as a submitter writes a charge; null when it is far
+   * from any charge (more than {@value #MAX_PRODUCT_DIGITS} digits before the point, or more than
+   * {@value #MAX_PRODUCT_SCALE} after it), as rounding a product of an exponent in the millions
+   * would cost what the charge's bounds exist to avoid.
+   */
+  private static BigDecimal toCents(BigDecimal product) {
+    if (product.scale() > MAX_PRODUCT_SCALE
+        || (long) product.precision() - product.scale() > MAX_PRODUCT_DIGITS) {
+      return null;
+    }
+    return product.setScale(2, RoundingMode.HALF_UP);
   }
 
   private static BigDecimal dollars(Money money, String path) {

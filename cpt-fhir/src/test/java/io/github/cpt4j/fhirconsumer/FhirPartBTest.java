@@ -143,6 +143,57 @@ class FhirPartBTest {
     assertNull(response.getPatient().getResource());
   }
 
+  /**
+   * A claim of one dexamethasone item, J1100 (per 1 mg), on 2025-02-03; {@code amounts} gives its
+   * quantity and charge elements.
+   */
+  private static org.hl7.fhir.r4.model.Claim drugClaim(String amounts) {
+    return FHIR.newJsonParser()
+        .parseResource(
+            org.hl7.fhir.r4.model.Claim.class,
+            """
+            {"resourceType": "Claim", "status": "active", "use": "claim",
+             "type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/claim-type",
+                                  "code": "professional"}]},
+             "patient": {"reference": "Patient/p1"}, "insurer": {"reference": "Organization/medicare"},
+             "billablePeriod": {"start": "2025-02-03", "end": "2025-02-03"},
+             "item": [{"sequence": 1, "productOrService": {"coding": [
+               {"system": "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets", "code": "J1100"}]},
+               %s}]}
+            """
+                .formatted(amounts));
+  }
+
+  private static BigDecimal submitted(ClaimResponse response) {
+    return FhirTest.adjudication(response.getItem().get(0), "submitted").getAmount().getValue();
+  }
+
+  /**
+   * Without {@code net}, the charge is quantity x unitPrice x factor rounded half-up to cents, as a
+   * {@code net} is checked against it: seven units at 0.125 were refused as 0.875, not whole cents,
+   * though the same item with its {@code net} of 0.88 was priced.
+   */
+  @Test
+  void aChargeOfUnitPriceTimesQuantityIsRoundedToCents() {
+    ClaimResponse withNet =
+        PART_B.price(
+            drugClaim(
+                "\"quantity\": {\"value\": 7}, \"unitPrice\": {\"value\": 0.125, \"currency\": \"USD\"},"
+                    + " \"net\": {\"value\": 0.88, \"currency\": \"USD\"}"),
+            MANHATTAN);
+    assertEquals(new BigDecimal("0.88"), submitted(withNet));
+    assertEquals(new BigDecimal("0.76"), eligible(withNet, 0));
+
+    ClaimResponse withoutNet =
+        PART_B.price(
+            drugClaim(
+                "\"quantity\": {\"value\": 7}, \"unitPrice\": {\"value\": 0.125, \"currency\": \"USD\"}"),
+            MANHATTAN);
+    assertEquals(new BigDecimal("0.88"), submitted(withoutNet));
+    assertEquals(new BigDecimal("0.76"), eligible(withoutNet, 0));
+    assertTrue(withNet.getItem().get(0).equalsDeep(withoutNet.getItem().get(0)));
+  }
+
   @Test
   void withoutThePatientsAddressTheWalkerIsLeftUnpriced() {
     ClaimResponse response = PART_B.price(claimOf(bundle()), MANHATTAN);

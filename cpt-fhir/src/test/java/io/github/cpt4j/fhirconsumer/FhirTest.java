@@ -346,9 +346,54 @@ class FhirTest {
     extreme.getItemFirstRep().getUnitPrice().setValue(new BigDecimal("1E+999999999"));
     FhirMappingException huge = refused(extreme);
     assertEquals("Claim.item[0].net", huge.path());
-    FhirMappingException halfACent =
-        refused(claim(item(scope, ",\"unitPrice\":{\"value\":10.01},\"factor\":0.5")));
-    assertEquals("Claim.item[0].unitPrice", halfACent.path());
+  }
+
+  /**
+   * Without {@code net}, the product of quantity, unitPrice and factor is the charge rounded
+   * half-up to cents, as a {@code net} is checked against it: a product of a fraction of a cent
+   * (10.01 x 0.5 = 5.005) was refused as not whole cents, though the same item with its net of 5.01
+   * was read.
+   */
+  @Test
+  void aChargeFromTheUnitPriceIsRoundedToCents() {
+    String scope =
+        "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"29880\"}]}";
+    assertEquals(
+        BilledLine.of(ClaimLine.parse("29880"), new BigDecimal("5.01")),
+        FhirClaims.toClaim(claim(item(scope, ",\"unitPrice\":{\"value\":10.01},\"factor\":0.5")))
+            .line(0));
+    assertEquals(
+        FhirClaims.toClaim(
+                claim(
+                    item(
+                        scope,
+                        ",\"unitPrice\":{\"value\":10.01},\"factor\":0.5,\"net\":{\"value\":5.01}")))
+            .line(0),
+        FhirClaims.toClaim(claim(item(scope, ",\"unitPrice\":{\"value\":10.01},\"factor\":0.5")))
+            .line(0));
+    String visit =
+        "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"99213\"}]}";
+    assertEquals(
+        BilledLine.of(ClaimLine.parse("99213"), new BigDecimal("50.01")),
+        FhirClaims.toClaim(claim(item(visit, ",\"unitPrice\":{\"value\":100.01},\"factor\":0.5")))
+            .line(0));
+    assertEquals(
+        BilledLine.of(ClaimLine.parse("99213 x3"), new BigDecimal("0.37")),
+        FhirClaims.toClaim(
+                claim(item(visit, ",\"quantity\":{\"value\":3},\"unitPrice\":{\"value\":0.1249}")))
+            .line(0));
+    // What no rounding makes a charge is still refused at the unit price, naming the product.
+    FhirMappingException negative =
+        refused(claim(item(visit, ",\"unitPrice\":{\"value\":-10.01},\"factor\":0.5")));
+    assertEquals("Claim.item[0].unitPrice", negative.path());
+    assertTrue(
+        negative.getMessage().contains("(quantity x unitPrice x factor)"), negative.getMessage());
+    org.hl7.fhir.r4.model.Claim huge = claim(item(visit, ",\"unitPrice\":{\"value\":1}"));
+    huge.getItemFirstRep().getUnitPrice().setValue(new BigDecimal("1E+999999999"));
+    assertEquals("Claim.item[0].unitPrice", refused(huge).path());
+    org.hl7.fhir.r4.model.Claim tiny = claim(item(visit, ",\"unitPrice\":{\"value\":1}"));
+    tiny.getItemFirstRep().getUnitPrice().setValue(new BigDecimal("1E-999999999"));
+    assertEquals("Claim.item[0].unitPrice", refused(tiny).path());
   }
 
   @Test
