@@ -58,7 +58,16 @@ public final class ClaimWarning {
      * ZIP code, and never raise it; a reader that finds the locality from a claim's ZIP code does
      * (cpt-fhir's {@code FhirClaimPricer}, as a note on the response's items).
      */
-    LOCALITY_OF_SPLIT_ZIP
+    LOCALITY_OF_SPLIT_ZIP,
+    /**
+     * A claim edit denied some of the line's units ({@link
+     * io.github.cpt4j.edit.EditAction#DENY_UNITS}), and the line is priced for the units left: its
+     * amount is lower than billed, for a reason the amount alone does not say. The message is the
+     * explanation's step, {@code 2 of 3 units denied: } and the edit's message; the rule is the
+     * edit's name. An edit that denies every unit denies the line, which is then unpriced with the
+     * finding's reason instead.
+     */
+    UNITS_DENIED
   }
 
   private final Kind kind;

@@ -284,7 +284,15 @@ class PartBClaimPricerTest {
         pricer(b -> b.addEdit(oneUnitOfTheFirstLine))
             .price(claim(List.of("36415 x2", "80053")), OFFICE);
     assertEquals(new BigDecimal("9.09"), fewer.line(0).amountOrThrow(), fewer.toString());
-    assertTrue(fewer.line(0).warnings().isEmpty(), fewer.toString());
+    // The denial of a unit is said; no second collection is.
+    assertEquals(
+        List.of(
+            ClaimWarning.of(
+                ClaimWarning.Kind.UNITS_DENIED,
+                "payer-units",
+                "1 of 2 units denied: one collection a day")),
+        fewer.line(0).warnings(),
+        fewer.toString());
     PricedClaim denied =
         pricer(b -> b.addEdit(oneUnitOfTheFirstLine))
             .price(claim(List.of("36415", "36415")), OFFICE);
@@ -354,8 +362,14 @@ class PartBClaimPricerTest {
             .line(0);
     // 5 x 0.108 = 0.54
     assertEquals(new BigDecimal("0.54"), drug.amountOrThrow(), drug.toString());
+    // The denial is a warning too: the amount is lower than billed, and the warnings say why.
     assertEquals(
-        List.of(ClaimWarning.of(ClaimWarning.Kind.EDIT_FLAG, "payer-units", "test: look again")),
+        List.of(
+            ClaimWarning.of(
+                ClaimWarning.Kind.UNITS_DENIED,
+                "payer-units",
+                "3 of 8 units denied: test: 3 units not covered"),
+            ClaimWarning.of(ClaimWarning.Kind.EDIT_FLAG, "payer-units", "test: look again")),
         drug.warnings());
     assertTrue(drug.explanation().toString().contains("3 of 8 units denied"), drug.toString());
     assertEquals("J1100 x8", drug.line().toString()); // as billed

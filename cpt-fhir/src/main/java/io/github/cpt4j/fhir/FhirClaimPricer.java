@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.StringJoiner;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
@@ -104,7 +105,11 @@ import org.hl7.fhir.r4.model.Resource;
  *   <li>{@code submitted}: the billed charge, when the item has one;
  *   <li>{@code eligible}: the allowed amount the fee schedule and the claim rules give, rounded
  *       once to cents; for an unpriced line, no amount but a {@code reason} whose code is the
- *       {@code UnpricedReason} (system {@value #UNPRICED_REASON}) and whose text is the detail;
+ *       {@code UnpricedReason} (system {@value #UNPRICED_REASON}) and whose text is the detail; for
+ *       a priced line some of whose units a claim edit denied (a {@link
+ *       ClaimWarning.Kind#UNITS_DENIED} warning), the amount of the units left and a {@code reason}
+ *       whose code is {@code UNITS_DENIED} (system {@value #WARNING_KIND}) and whose text is the
+ *       denial's words, such as {@code 2 of 3 units denied: ...};
  * </ul>
  *
  * <p>There is no {@code benefit} adjudication. HL7 defines it as the amount payable under the
@@ -145,7 +150,9 @@ import org.hl7.fhir.r4.model.Resource;
  * warning). Each item lists the numbers of its warnings' notes in {@code noteNumber}, so two items
  * with the same warning name one note; an item without warnings names none, and a claim without
  * warnings has no notes. Warnings are raised on lines, never on the claim as a whole, so every note
- * is named by some item. The notes change no amount, adjudication or outcome.
+ * is named by some item. The notes change no amount, adjudication or outcome; a {@code
+ * UNITS_DENIED} warning, whose amount an edit already lowered, is also its item's {@code eligible}
+ * reason.
  */
 public final class FhirClaimPricer {
 
@@ -427,7 +434,11 @@ public final class FhirClaimPricer {
       }
       if (line.result() instanceof FeeResult.Priced paid) {
         // No 'benefit': see the class comment.
-        item.addAdjudication(adjudication("eligible", paid.roundedAmount()));
+        AdjudicationComponent eligible = adjudication("eligible", paid.roundedAmount());
+        // R4's reason "explains variance from the expected amount": an edit that denied units made
+        // the amount lower than billed, and a reader of the adjudication must see why.
+        unitsDenied(line).ifPresent(eligible::setReason);
+        item.addAdjudication(eligible);
       } else if (line.result() instanceof FeeResult.Unpriced refused) {
         item.addAdjudication(
             new AdjudicationComponent(category("eligible")).setReason(reason(refused)));
@@ -706,6 +717,29 @@ public final class FhirClaimPricer {
   private static CodeableConcept reason(FeeResult.Unpriced refused) {
     return new CodeableConcept(new Coding(UNPRICED_REASON, refused.why().name(), null))
         .setText(refused.detail());
+  }
+
+  /**
+   * The reason of a priced line's {@code eligible} amount when claim edits denied some of its units
+   * ({@link ClaimWarning.Kind#UNITS_DENIED}): that kind as a code of {@value #WARNING_KIND}, as its
+   * note has it, and the denials' words as text, joined by {@code "; "} when two edits denied units
+   * (R4 allows one reason per adjudication). Not an {@code UnpricedReason}: the line has an amount.
+   * Empty for a line whose units no edit denied.
+   */
+  private static Optional<CodeableConcept> unitsDenied(PricedLine line) {
+    StringJoiner words = null;
+    for (ClaimWarning warning : line.warnings()) {
+      if (warning.kind() == ClaimWarning.Kind.UNITS_DENIED) {
+        words = words == null ? new StringJoiner("; ") : words;
+        words.add(noteText(warning));
+      }
+    }
+    if (words == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new CodeableConcept(new Coding(WARNING_KIND, ClaimWarning.Kind.UNITS_DENIED.name(), null))
+            .setText(words.toString()));
   }
 
   /**

@@ -12,6 +12,7 @@ import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.data.BundledData;
 import io.github.cpt4j.edit.ClaimEdit;
+import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.edit.ncci.PtpClaimEdit;
 import io.github.cpt4j.edit.ncci.PtpEdit;
@@ -21,6 +22,7 @@ import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import io.github.cpt4j.fhir.FhirClaimPricer;
@@ -292,6 +294,103 @@ class FhirGatewayTest {
     assertEquals(Set.of("MINUTES_IGNORED", "EDIT_FLAG"), Set.copyOf(kinds(response).subList(0, 2)));
     assertEquals("DOCUMENTATION_REQUIRED", kinds(response).get(2));
     assertEquals(List.of(List.of(1, 2), List.of(3), List.of(), List.of(3)), noteNumbers(response));
+  }
+
+  /** A payer's edit that denies {@code denied} units of every 97110 line, for EDIT_DENIED. */
+  private static ClaimEdit unitsCap(String name, int denied) {
+    return new ClaimEdit() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public List<EditFinding> check(Claim claim, PricingContext context) {
+        return IntStream.range(0, claim.size())
+            .filter(i -> claim.line(i).line().code().toString().equals("97110"))
+            .mapToObj(
+                i ->
+                    EditFinding.builder()
+                        .edit(name)
+                        .line(i)
+                        .action(EditAction.DENY_UNITS)
+                        .deniedUnits(denied)
+                        .reason(UnpricedReason.EDIT_DENIED)
+                        .message("the plan pays one unit of 97110 a day")
+                        .build())
+            .toList();
+      }
+    };
+  }
+
+  /**
+   * An edit that denies some of a line's units lowers its allowed amount: the response showed the
+   * lower {@code eligible} (27.99 for the 70.77 of three units) with no reason, note or error, so
+   * that nothing said why. The adjudication has the reason {@code UNITS_DENIED} (the line is paid,
+   * so no reason of an unpriced line) with the edit's words, and the item a note of them; the claim
+   * is still {@code complete}, as for a denied line.
+   */
+  @Test
+  void unitsAnEditDeniedAreTheAdjudicationsReasonAndANote() {
+    org.hl7.fhir.r4.model.Claim fhirClaim =
+        claim(
+            HEAD
+                + "\"id\":\"u\","
+                + "\"type\":{\"coding\":[{\"system\":"
+                + "\"http://terminology.hl7.org/CodeSystem/claim-type\",\"code\":\"professional\"}]},"
+                + "\"patient\":{\"reference\":\"Patient/p7\"},"
+                + "\"insurer\":{\"reference\":\"Organization/medicare\"},"
+                + "\"item\":["
+                + item(1, "97110", ",\"quantity\":{\"value\":3},\"net\":{\"value\":300.00}")
+                + ","
+                + item(2, "99213", "")
+                + "]}");
+    ClaimResponse plain = FhirClaimPricer.of(MEDICARE).price(fhirClaim, OFFICE);
+    assertEquals(new BigDecimal("70.77"), amount(plain.getItem().get(0), "eligible").getValue());
+    assertFalse(FhirTest.adjudication(plain.getItem().get(0), "eligible").hasReason());
+
+    MedicareClaimPricer capped =
+        MedicareClaimPricer.builder(BundledData.medicareFeeSchedule())
+            .addEdit(unitsCap("payer-cap", 2))
+            .build();
+    ClaimResponse response = FhirClaimPricer.of(capped).price(fhirClaim, OFFICE);
+    String words = "2 of 3 units denied: the plan pays one unit of 97110 a day";
+    AdjudicationComponent eligible = FhirTest.adjudication(response.getItem().get(0), "eligible");
+    assertEquals(new BigDecimal("27.99"), eligible.getAmount().getValue());
+    Coding reason = eligible.getReason().getCodingFirstRep();
+    assertEquals(FhirClaimPricer.WARNING_KIND, reason.getSystem());
+    assertEquals("UNITS_DENIED", reason.getCode());
+    assertEquals(words, eligible.getReason().getText());
+    assertEquals(List.of(words), texts(response));
+    assertEquals(List.of("UNITS_DENIED"), kinds(response));
+    assertEquals(List.of(List.of(1), List.of()), noteNumbers(response));
+    // The visit beside it is untouched.
+    assertFalse(FhirTest.adjudication(response.getItem().get(1), "eligible").hasReason());
+    // A denial is an adjudication: complete, and no error for the submitter to correct.
+    assertEquals(ClaimResponse.RemittanceOutcome.COMPLETE, response.getOutcome());
+    assertFalse(response.hasError());
+
+    IParser strict = FHIR.newJsonParser().setParserErrorHandler(new StrictErrorHandler());
+    ClaimResponse back =
+        strict.parseResource(ClaimResponse.class, strict.encodeResourceToString(response));
+    assertTrue(response.equalsDeep(back), "the response read back is the one sent");
+
+    // Two edits denying units: the stricter one prices the line, and the reason's text says both.
+    MedicareClaimPricer twice =
+        MedicareClaimPricer.builder(BundledData.medicareFeeSchedule())
+            .addEdit(unitsCap("payer-cap", 2))
+            .addEdit(unitsCap("payer-cap-2", 1))
+            .build();
+    ClaimResponse both = FhirClaimPricer.of(twice).price(fhirClaim, OFFICE);
+    AdjudicationComponent bothEligible = FhirTest.adjudication(both.getItem().get(0), "eligible");
+    assertEquals(new BigDecimal("27.99"), bothEligible.getAmount().getValue());
+    assertEquals("UNITS_DENIED", bothEligible.getReason().getCodingFirstRep().getCode());
+    String second =
+        "1 of 3 units denied, no more than an earlier edit denied: the plan pays one unit of 97110"
+            + " a day";
+    assertEquals(words + "; " + second, bothEligible.getReason().getText());
+    assertEquals(List.of(words, second), texts(both));
+    assertEquals(List.of(List.of(1, 2), List.of()), noteNumbers(both));
   }
 
   /** The code of each note's warning-kind extension, checking its URL, type and system. */

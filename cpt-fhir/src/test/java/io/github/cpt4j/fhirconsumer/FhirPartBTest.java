@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ca.uhn.fhir.context.FhirContext;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.data.BundledData;
+import io.github.cpt4j.edit.ClaimEdit;
+import io.github.cpt4j.edit.EditAction;
+import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.fee.ClaimPricer;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricingContext;
@@ -192,6 +195,57 @@ class FhirPartBTest {
     assertEquals(new BigDecimal("0.88"), submitted(withoutNet));
     assertEquals(new BigDecimal("0.76"), eligible(withoutNet, 0));
     assertTrue(withNet.getItem().get(0).equalsDeep(withoutNet.getItem().get(0)));
+  }
+
+  /**
+   * An edit that denies some units of a drug line, which the Part B pricer prices alone (not with
+   * the Physician Fee Schedule's lines): the lower amount has the reason {@code UNITS_DENIED} and
+   * the item a note of the edit's words, as on a physician's line.
+   */
+  @Test
+  void unitsAnEditDeniedOnADrugLineAreSaid() {
+    ClaimEdit cap =
+        new ClaimEdit() {
+          @Override
+          public String name() {
+            return "payer-cap";
+          }
+
+          @Override
+          public List<EditFinding> check(Claim claim, PricingContext context) {
+            return List.of(
+                EditFinding.builder()
+                    .edit(name())
+                    .line(0)
+                    .action(EditAction.DENY_UNITS)
+                    .deniedUnits(3)
+                    .reason(UnpricedReason.EDIT_DENIED)
+                    .message("the plan pays 4 mg a day")
+                    .build());
+          }
+        };
+    FhirClaimPricer capped =
+        FhirClaimPricer.of(
+            PartBClaimPricer.of(
+                BundledData.partBFeeSchedule(),
+                MedicareClaimPricer.builder(BundledData.medicareFeeSchedule())
+                    .addEdit(cap)
+                    .build()));
+    String amounts = "\"quantity\": {\"value\": 7}, \"net\": {\"value\": 7.00}";
+    ClaimResponse response = capped.price(drugClaim(amounts), MANHATTAN);
+    BigDecimal seven = eligible(PART_B.price(drugClaim(amounts), MANHATTAN), 0);
+    BigDecimal four = eligible(response, 0);
+    assertTrue(four.compareTo(seven) < 0, four + " for 4 units, " + seven + " for 7");
+    var adjudication = FhirTest.adjudication(response.getItem().get(0), "eligible");
+    assertEquals(
+        FhirClaimPricer.WARNING_KIND, adjudication.getReason().getCodingFirstRep().getSystem());
+    assertEquals("UNITS_DENIED", reason(response, 0));
+    String words = "3 of 7 units denied: the plan pays 4 mg a day";
+    assertEquals(words, adjudication.getReason().getText());
+    assertEquals(words, response.getProcessNoteFirstRep().getText());
+    assertEquals(1, response.getProcessNote().size());
+    assertEquals(1, response.getItem().get(0).getNoteNumber().get(0).getValue());
+    assertEquals(ClaimResponse.RemittanceOutcome.COMPLETE, response.getOutcome());
   }
 
   @Test

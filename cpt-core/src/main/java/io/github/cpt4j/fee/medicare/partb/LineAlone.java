@@ -34,10 +34,10 @@ final class LineAlone {
 
   /**
    * Prices line {@code index} of {@code claim} with {@code schedule}: the findings on it applied in
-   * order (the first denial stands; denied units are taken off the line priced; flags are
-   * warnings), the schedule's answer, then the billed charge when lower. {@code route}, when given,
-   * is the step naming the schedule and ends the schedule's part of the explanation of a denied
-   * line too.
+   * order (the first denial stands; denied units are taken off the line priced, each denial a
+   * {@code UNITS_DENIED} warning; flags are warnings), the schedule's answer, then the billed
+   * charge when lower. {@code route}, when given, is the step naming the schedule and ends the
+   * schedule's part of the explanation of a denied line too.
    */
   static PricedLine price(
       Claim claim,
@@ -106,16 +106,18 @@ final class LineAlone {
             } else {
               boolean fewer = left < line.units();
               line = fewer ? line.withUnits(left) : line;
-              steps.add(
-                  PricingStep.note(
-                      edit,
-                      finding.deniedUnits()
-                          + " of "
-                          + units
-                          + " units denied"
-                          + (fewer ? "" : ", no more than an earlier edit denied")
-                          + ": "
-                          + message));
+              String words =
+                  finding.deniedUnits()
+                      + " of "
+                      + units
+                      + " units denied"
+                      + (fewer ? "" : ", no more than an earlier edit denied")
+                      + ": "
+                      + message;
+              steps.add(PricingStep.note(edit, words));
+              // The amount is lower than billed: a warning, as the Physician Fee Schedule's lines
+              // get (MedicareClaimPricer's applyFindings).
+              warnings.add(ClaimWarning.of(ClaimWarning.Kind.UNITS_DENIED, edit, words));
             }
           }
         }

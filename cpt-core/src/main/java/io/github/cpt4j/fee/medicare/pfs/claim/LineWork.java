@@ -319,11 +319,19 @@ final class LineWork implements Supplier<Explanation> {
   }
 
   void warn(ClaimWarning.Kind kind, String rule, String message) {
+    addWarning(kind, rule, message);
+    note(rule, () -> "warning: " + message);
+  }
+
+  /**
+   * Records a warning whose words are already a step of the explanation, such as a denial of units:
+   * written as a warning step as well, they would be said twice.
+   */
+  void addWarning(ClaimWarning.Kind kind, String rule, String message) {
     if (warnings == null) {
       warnings = new ArrayList<>(2);
     }
     warnings.add(ClaimWarning.of(kind, rule, message));
-    note(rule, () -> "warning: " + message);
   }
 
   /** Ends the line without an amount, for {@code reason}, decided by {@code rule}. */

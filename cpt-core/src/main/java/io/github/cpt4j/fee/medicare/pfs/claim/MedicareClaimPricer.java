@@ -78,7 +78,8 @@ import java.util.function.Function;
  * <p>A line a claim edit denies ({@link EditAction#DENY_LINE}) is not evaluated: it is unpriced
  * with the finding's reason, names the edit in {@link PricedLine#refusedBy()}, and takes no part in
  * the claim rules (ranking, bilateral pairs). {@link EditAction#DENY_UNITS} prices the remaining
- * units; {@link EditAction#FLAG} is a warning.
+ * units, with a {@link ClaimWarning.Kind#UNITS_DENIED} warning saying so; {@link EditAction#FLAG}
+ * is a warning.
  *
  * <h2>The edits and rules, in the order they apply</h2>
  *
@@ -849,18 +850,24 @@ public final class MedicareClaimPricer implements ClaimPricer {
           int left = billed - denied;
           if (left <= 0) {
             deny(w, finding);
-          } else if (left < w.line.units()) {
-            w.line = w.line.withUnits(left);
-            w.note(edit, () -> denied + " of " + billed + " units denied: " + message);
           } else {
-            w.note(
-                edit,
-                () ->
-                    denied
-                        + " of "
-                        + billed
-                        + " units denied, no more than an earlier edit denied: "
-                        + message);
+            boolean fewer = left < w.line.units();
+            if (fewer) {
+              w.line = w.line.withUnits(left);
+            }
+            // A warning as well as a step: the amount is lower than billed, and a reader of the
+            // warnings alone (a FHIR response's notes and reasons) must learn why. Rare enough to
+            // word now.
+            String words =
+                denied
+                    + " of "
+                    + billed
+                    + " units denied"
+                    + (fewer ? "" : ", no more than an earlier edit denied")
+                    + ": "
+                    + message;
+            w.note(edit, () -> words);
+            w.addWarning(ClaimWarning.Kind.UNITS_DENIED, edit, words);
           }
         }
       }

@@ -261,6 +261,15 @@ class ClaimPipelineTest {
             .build();
     PricedClaim claim = assertAmounts(price(pricer, "99213 x3"), "200.00", "200.00");
     assertTrue(claim.line(0).explanation().has("mue"), claim.toString());
+    // A warning too, so that a reader of the warnings (a FHIR response) learns why the amount is
+    // lower than billed: the explanation's words, by the edit.
+    assertEquals(
+        List.of(
+            ClaimWarning.of(
+                ClaimWarning.Kind.UNITS_DENIED,
+                "mue",
+                "1 of 3 units denied: 99213 by payer policy")),
+        claim.line(0).warnings());
     // Denying every unit denies the line, with the finding's reason.
     MedicareClaimPricer all =
         MedicareClaimPricer.builder(SCHEDULE)
@@ -283,6 +292,19 @@ class ClaimPipelineTest {
       PricedClaim claim = assertAmounts(price(builder.build(), "99213 x5"), "300.00", "300.00");
       assertTrue(claim.line(0).explanation().has("mue"), claim.toString());
       assertTrue(claim.line(0).explanation().has("payer-cap"), claim.toString());
+      // Each edit's denial is a warning, the second saying that it denied no more than the first.
+      assertEquals(
+          mueFirst
+              ? List.of(
+                  "1 of 5 units denied: 99213 by payer policy",
+                  "2 of 5 units denied: 99213 by payer policy")
+              : List.of(
+                  "2 of 5 units denied: 99213 by payer policy",
+                  "1 of 5 units denied, no more than an earlier edit denied: 99213 by payer policy"),
+          claim.line(0).warnings().stream().map(ClaimWarning::message).toList());
+      assertTrue(
+          claim.line(0).warnings().stream()
+              .allMatch(w -> w.kind() == ClaimWarning.Kind.UNITS_DENIED));
     }
   }
 
