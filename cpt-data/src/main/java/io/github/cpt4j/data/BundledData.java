@@ -245,8 +245,21 @@ public final class BundledData {
   }
 
   /**
-   * Returns the bundled 2025 Physician Fee Schedule, Clinical Laboratory, DMEPOS and drug (ASP)
-   * schedules as one {@code PartBFeeSchedule}, which sends each line to the schedule that pays it.
+   * Returns the bundled Physician Fee Schedule releases, Clinical Laboratory, DMEPOS and drug (ASP)
+   * schedules as one {@code PartBFeeSchedule}, which sends each line to the schedule that pays it,
+   * loading them on the first call. Each part prices its own dates:
+   *
+   * <ul>
+   *   <li>the Physician Fee Schedule (anesthesia included) prices every date {@link
+   *       #medicareReleases()} covers, each with the release in force on it (25A's rows from 1
+   *       January to 31 March 2025, 25B's from 1 April...), to the same amount that catalog gives:
+   *       not the October rows of {@link #medicareFeeSchedule()};
+   *   <li>the laboratory, equipment and drug schedules price the first quarter of 2025 only (1
+   *       January to 31 March); another date is {@code DATE_NOT_COVERED}.
+   * </ul>
+   *
+   * <p>A code any release pays is routed to the Physician Fee Schedule. For whole claims pass it
+   * with the releases: {@code PartBClaimPricer.of(partBFeeSchedule(), medicareReleases(), b -> b)}.
    *
    * @throws IllegalStateException if a resource is missing or malformed (a broken build)
    */

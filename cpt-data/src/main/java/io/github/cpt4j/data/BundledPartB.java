@@ -12,6 +12,8 @@ import io.github.cpt4j.fee.medicare.clfs.ClfsFeeSchedule;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposFeeSchedule;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
 import io.github.cpt4j.fee.medicare.partb.PartBFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.release.MedicareRelease;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -23,7 +25,8 @@ import java.nio.charset.StandardCharsets;
  * The Part B schedules other than the Physician Fee Schedule bundled in cpt-data, behind {@link
  * BundledData}: the first quarter of 2025 of the Clinical Laboratory, DMEPOS and Part B drug (ASP)
  * fee schedules for the sample codes, and the DMEPOS ZIP code table, loaded lazily, once, with the
- * same loaders that read the CMS files.
+ * same loaders that read the CMS files; and all of them with the bundled Physician Fee Schedule
+ * releases as one Part B schedule.
  */
 final class BundledPartB {
 
@@ -86,7 +89,15 @@ final class BundledPartB {
           () ->
               PartBFeeSchedule.builder()
                   .name("medicare-part-b-2025-sample")
-                  .physicianFeeSchedule(BundledMedicare.schedule())
+                  // Each release's schedule, priced on its own dates only: CMS's relative values
+                  // change between the quarterly releases (0446T's practice expense doubled in
+                  // April 2025), so October's rows would misprice the first quarter that the
+                  // lab, equipment and drug schedules below cover. Routing by every release's rows
+                  // sends a code any release pays to the Physician Fee Schedule.
+                  .physicianFeeSchedule(
+                      BundledMedicare.releases().releases().stream()
+                          .map(MedicareRelease::schedule)
+                          .toArray(MedicareFeeSchedule[]::new))
                   .clinicalLaboratory(clfs())
                   .dmepos(dmepos())
                   .drugs(asp())

@@ -33,7 +33,6 @@ import io.github.cpt4j.fee.medicare.partb.PartBFeeSchedule;
 import io.github.cpt4j.fee.medicare.partb.PartBPayer;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
-import io.github.cpt4j.fee.medicare.release.MedicareRelease;
 import io.github.cpt4j.fee.medicare.release.MedicareReleases;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -419,22 +418,11 @@ class PartBClaimPricerTest {
     assertTrue(drug.warnings().get(0).message().contains("MUTUALLY_EXCLUSIVE"), drug::toString);
   }
 
-  private static PartBFeeSchedule byRelease(MedicareReleases releases) {
-    return PartBFeeSchedule.builder()
-        .physicianFeeSchedule(
-            releases.releases().stream()
-                .map(MedicareRelease::schedule)
-                .toArray(MedicareFeeSchedule[]::new))
-        .clinicalLaboratory(BundledData.clinicalLabFeeSchedule())
-        .dmepos(BundledData.dmeposFeeSchedule())
-        .drugs(BundledData.aspFeeSchedule())
-        .build();
-  }
-
   @Test
   void aClaimOfTwoReleasesPricesEachPhysicianLineWithItsDatesRelease() {
     MedicareReleases releases = BundledData.medicareReleases();
-    PartBClaimPricer pricer = PartBClaimPricer.of(byRelease(releases), releases, b -> b);
+    // The bundled Part B schedule routes by every release's rows, as this pricer needs.
+    PartBClaimPricer pricer = PartBClaimPricer.of(BundledData.partBFeeSchedule(), releases, b -> b);
     // 0446T's non-facility practice expense is 90.47 RVUs in 2025A and 179.53 from 2025B.
     PricingContext april = OFFICE.withDateOfService(LocalDate.of(2025, 5, 5));
     BigDecimal in25a = releases.price(ClaimLine.parse("0446T"), OFFICE).amountOrThrow();
@@ -464,7 +452,7 @@ class PartBClaimPricerTest {
   @Test
   void byReleaseThePhysicianLinesTakeTheReleaseOfTheirDate() {
     MedicareReleases releases = BundledData.medicareReleases();
-    PartBFeeSchedule partB = byRelease(releases);
+    PartBFeeSchedule partB = BundledData.partBFeeSchedule();
     PartBClaimPricer pricer = PartBClaimPricer.of(partB, releases, b -> b);
     assertEquals(new BigDecimal("198.84"), pricer.price(claim(README_CLAIM), OFFICE).total());
     PricingContext before =
