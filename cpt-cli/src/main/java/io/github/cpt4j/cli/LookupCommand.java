@@ -10,6 +10,7 @@ import io.github.cpt4j.code.HcpcsCode;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.codeset.CodeEntry;
 import io.github.cpt4j.data.BundledData;
+import io.github.cpt4j.fee.medicare.partb.PartBFeeSchedule;
 import io.github.cpt4j.fee.medicare.partb.PartBPayer;
 import io.github.cpt4j.fee.medicare.pfs.PaymentIndicators;
 import io.github.cpt4j.fee.medicare.pfs.PaymentStatus;
@@ -140,7 +141,7 @@ final class LookupCommand implements Callable<Integer> {
           }
           printBlock(out, code, entry);
           printRvus(out, rows);
-          PartBPayer payer = BundledData.partBFeeSchedule().payerOf(code);
+          PartBPayer payer = router().payerOf(code);
           field(out, "paid by", paidBy(payer, lists(payer, code, rows), rows));
           if (cpt.interactive()) {
             out.flush();
@@ -180,7 +181,7 @@ final class LookupCommand implements Callable<Integer> {
                 indicator(row, i -> i.assistantAtSurgery().code()),
                 indicator(row, i -> i.coSurgeons().code()),
                 indicator(row, i -> i.teamSurgery().code()),
-                BundledData.partBFeeSchedule().payerOf(code).name(),
+                router().payerOf(code).name(),
                 null,
                 null,
                 null);
@@ -327,6 +328,30 @@ final class LookupCommand implements Callable<Integer> {
         + " ("
         + status.words()
         + ")";
+  }
+
+  /**
+   * Returns the router of the bundled Part B schedules over the October rows the command shows,
+   * built on the first call. It routes every bundled code as {@link BundledData#partBFeeSchedule()}
+   * does (the bundled releases route the sample codes alike), but without loading the other
+   * releases, which the command never prices with and which would slow its start-up.
+   */
+  static PartBFeeSchedule router() {
+    return Router.SCHEDULE;
+  }
+
+  /** Holds {@link #router()}'s schedule, built when first asked for (the JVM's lazy holder). */
+  private static final class Router {
+    static final PartBFeeSchedule SCHEDULE =
+        PartBFeeSchedule.builder()
+            .name("medicare-part-b-2025-sample")
+            .physicianFeeSchedule(BundledData.medicareFeeSchedule())
+            .clinicalLaboratory(BundledData.clinicalLabFeeSchedule())
+            .dmepos(BundledData.dmeposFeeSchedule())
+            .drugs(BundledData.aspFeeSchedule())
+            .build();
+
+    private Router() {}
   }
 
   /**

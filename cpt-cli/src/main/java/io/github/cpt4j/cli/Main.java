@@ -91,13 +91,13 @@ public final class Main {
     if ("lookup".equals(command)) {
       // The code set is left to the command, which reads it first.
       preload(BundledData::medicareFeeSchedule);
-      // The Part B schedule waits for the one above; its other schedules need not.
+      // The command's Part B router waits for the one above; its other schedules need not.
       preload(
           BundledData::dmeposZips,
           BundledData::clinicalLabFeeSchedule,
           BundledData::dmeposFeeSchedule,
           BundledData::aspFeeSchedule,
-          BundledData::partBFeeSchedule);
+          LookupCommand::router);
     } else if ("price".equals(command) && !namesDataFiles(args)) {
       preload(BundledData::medicareReleases, BundledData::zipLocalities);
       preload(
