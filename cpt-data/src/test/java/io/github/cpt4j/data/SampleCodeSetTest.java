@@ -158,6 +158,25 @@ class SampleCodeSetTest {
   }
 
   @Test
+  void datesRecentHcpcsCodesFromTheirFirstDayOfService() {
+    // G3002 (chronic pain management, first month): created by the CY 2023 Physician Fee Schedule
+    // final rule (87 FR 69404; chronic pain management bundles at 69524) for dates of service from
+    // 1 January 2023.
+    assertFirstDay("G3002", LocalDate.of(2023, 1, 1));
+    // G0011 (HIV PrEP counselling by a physician or practitioner): in CMS's annual HCPCS update of
+    // 1 January 2024, before Medicare covered the service (NCD 210.15, Pub. 100-03, for dates of
+    // service from 30 September 2024): the code is valid from its introduction, as effective_from
+    // says, whatever Medicare paid before its coverage began.
+    assertFirstDay("G0011", LocalDate.of(2024, 1, 1));
+  }
+
+  private static void assertFirstDay(String code, LocalDate first) {
+    assertEquals(first, SAMPLE.find(code).orElseThrow().effectiveFrom(), code);
+    assertTrue(SAMPLE.find(code, first).isPresent(), code + " on " + first);
+    assertFalse(SAMPLE.find(code, first.minusDays(1)).isPresent(), code + " before " + first);
+  }
+
+  @Test
   void marksAddOnCodes() {
     for (String code : List.of("99292", "99417", "11045", "22552", "64484", "69990", "G2211")) {
       assertTrue(SAMPLE.find(code).orElseThrow().addOn(), code);
