@@ -12,8 +12,6 @@ import io.github.cpt4j.fee.medicare.clfs.ClfsFeeSchedule;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposFeeSchedule;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
 import io.github.cpt4j.fee.medicare.partb.PartBFeeSchedule;
-import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
-import io.github.cpt4j.fee.medicare.release.MedicareRelease;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -89,15 +87,11 @@ final class BundledPartB {
           () ->
               PartBFeeSchedule.builder()
                   .name("medicare-part-b-2025-sample")
-                  // Each release's schedule, priced on its own dates only: CMS's relative values
-                  // change between the quarterly releases (0446T's practice expense doubled in
-                  // April 2025), so October's rows would misprice the first quarter that the
-                  // lab, equipment and drug schedules below cover. Routing by every release's rows
-                  // sends a code any release pays to the Physician Fee Schedule.
-                  .physicianFeeSchedule(
-                      BundledMedicare.releases().releases().stream()
-                          .map(MedicareRelease::schedule)
-                          .toArray(MedicareFeeSchedule[]::new))
+                  // The releases, each line priced with the one in force on its date: CMS's
+                  // relative values change between the quarterly releases (0446T's practice
+                  // expense doubled in April 2025), so October's rows would misprice the first
+                  // quarter that the lab, equipment and drug schedules below cover.
+                  .physicianFeeSchedule(BundledMedicare.releases())
                   .clinicalLaboratory(clfs())
                   .dmepos(dmepos())
                   .drugs(asp())

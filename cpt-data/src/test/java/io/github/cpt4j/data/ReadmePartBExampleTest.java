@@ -35,7 +35,7 @@ class ReadmePartBExampleTest {
     // README:begin
     PartBFeeSchedule partB =
         PartBFeeSchedule.builder()
-            .physicianFeeSchedule(BundledData.medicareFeeSchedule())
+            .physicianFeeSchedule(BundledData.medicareReleases())
             .clinicalLaboratory(BundledData.clinicalLabFeeSchedule())
             .dmepos(BundledData.dmeposFeeSchedule())
             .drugs(BundledData.aspFeeSchedule())

@@ -23,6 +23,8 @@ import io.github.cpt4j.fee.medicare.dmepos.DmeposFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.PaymentStatus;
 import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
+import io.github.cpt4j.fee.medicare.release.MedicareRelease;
+import io.github.cpt4j.fee.medicare.release.MedicareReleases;
 import io.github.cpt4j.modifier.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -69,7 +71,7 @@ import java.util.stream.Collectors;
  *
  * <pre>{@code
  * PartBFeeSchedule partB = PartBFeeSchedule.builder()
- *     .physicianFeeSchedule(BundledData.medicareFeeSchedule())
+ *     .physicianFeeSchedule(BundledData.medicareReleases())
  *     .clinicalLaboratory(BundledData.clinicalLabFeeSchedule())
  *     .dmepos(BundledData.dmeposFeeSchedule())
  *     .drugs(BundledData.aspFeeSchedule())
@@ -348,6 +350,23 @@ public final class PartBFeeSchedule implements FeeSchedule {
      */
     public Builder physicianFeeSchedule(MedicareFeeSchedule... periods) {
       return set(PartBPayer.PHYSICIAN_FEE_SCHEDULE, pfs, periods);
+    }
+
+    /**
+     * Sets the Physician Fee Schedule to CMS's releases: each line is priced with the release in
+     * force on its date of service, as {@link MedicareReleases#price(ClaimLine, PricingContext)}
+     * prices it, and a code that any release pays goes to the Physician Fee Schedule. Unlike {@link
+     * #physicianFeeSchedule(MedicareFeeSchedule...)} given each release's schedule, which asks them
+     * in turn, the answer is the one release's, and so is its explanation.
+     */
+    public Builder physicianFeeSchedule(MedicareReleases releases) {
+      requireNonNull(releases, "releases");
+      pfs.clear();
+      for (MedicareRelease release : releases.releases()) {
+        pfs.add(release.schedule());
+      }
+      schedules.put(PartBPayer.PHYSICIAN_FEE_SCHEDULE, List.of(releases));
+      return this;
     }
 
     /** Sets the anesthesia schedule, which prices anesthesia codes (00100-01999). */

@@ -1,13 +1,16 @@
 package io.github.cpt4j.fee.medicare.pfs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
@@ -15,6 +18,7 @@ import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.partb.PartBClaimPricer;
 import io.github.cpt4j.fee.medicare.partb.PartBFeeSchedule;
+import io.github.cpt4j.fee.medicare.partb.PartBPayer;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import io.github.cpt4j.fee.medicare.release.MedicareRelease;
 import io.github.cpt4j.fee.medicare.release.MedicareReleases;
@@ -83,13 +87,41 @@ class ClaimOverReleasesTest {
 
   private static PartBClaimPricer partB(UnaryOperator<MedicareClaimPricer.Builder> pipeline) {
     return PartBClaimPricer.of(
-        PartBFeeSchedule.builder()
-            .physicianFeeSchedule(RELEASES.releases().get(0).schedule())
-            .physicianFeeSchedule(RELEASES.releases().get(1).schedule())
-            .build(),
-        RELEASES,
-        pipeline);
+        PartBFeeSchedule.builder().physicianFeeSchedule(RELEASES).build(), RELEASES, pipeline);
   }
+
+  /**
+   * A Part B schedule over the releases prices each line with the release of its date, as the
+   * releases do, with that release's explanation alone: not each release asked in turn, whose
+   * explanation named every earlier one that did not cover the date. A code only the later release
+   * lists goes to the Physician Fee Schedule on every date.
+   */
+  @Test
+  void aPartBScheduleOverTheReleasesPricesEachDateWithItsOwnRelease() {
+    PartBFeeSchedule partB = PartBFeeSchedule.builder().physicianFeeSchedule(RELEASES).build();
+    assertEquals(PartBPayer.PHYSICIAN_FEE_SCHEDULE, partB.payerOf(CptCode.parse("11055")));
+    for (String date : List.of("2025-03-31", "2025-04-01", "2025-12-31", "2026-01-05")) {
+      PricingContext context =
+          PricingContext.of(LocalDate.parse(date), Fixtures.REST_OF_NEW_YORK, Setting.NON_FACILITY);
+      for (String code : List.of("11055", "99213")) {
+        FeeResult byReleases = RELEASES.price(ClaimLine.parse(code), context);
+        FeeResult viaPartB = partB.price(ClaimLine.parse(code), context);
+        String what = code + " on " + date + ": " + viaPartB;
+        assertEquals(byReleases.amount(), viaPartB.amount(), what);
+        assertEquals(byReleases.reason(), viaPartB.reason(), what);
+        assertEquals(
+            byReleases.explanation().steps(),
+            viaPartB.explanation().steps().subList(0, byReleases.explanation().steps().size()),
+            what);
+      }
+    }
+    // 11055 on a date of the release that lacks it is that release's answer.
+    assertFalse(partB.price(ClaimLine.parse("11055"), MARCH).isPriced());
+    assertTrue(partB.price(ClaimLine.parse("11055"), OFFICE).isPriced());
+  }
+
+  private static final PricingContext MARCH =
+      PricingContext.of(LocalDate.of(2025, 3, 31), Fixtures.REST_OF_NEW_YORK, Setting.NON_FACILITY);
 
   private static List<Optional<UnpricedReason>> reasons(PricedClaim claim) {
     return claim.lines().stream().map(line -> line.result().reason()).toList();
