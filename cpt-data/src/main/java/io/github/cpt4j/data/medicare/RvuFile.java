@@ -55,12 +55,16 @@ import java.util.stream.Collectors;
  * layout of 2026 (with {@code PRIC IND}) load. The {@code DESCRIPTION} column is never read: the
  * short descriptors are the AMA's copyright. A missing or renamed column is an error that names it.
  * The load is all-or-nothing: any bad field fails it with the file, line, column and column name.
- * The year the title row names is the table's {@linkplain RvuTable#year() year}, which bounds the
- * dates a schedule over it prices. The {@code CONV FACTOR} column, when present, is the table's
- * {@linkplain RvuTable#conversionFactor() conversion factor}: one value for the whole file (blank
- * fields aside), so a file that states two factors is refused, naming the line and column of the
- * second. A schedule over it prices only with that factor (from 2026 CMS publishes a file for
- * qualifying APM participants, 33.5675, and one for everyone else, 33.4009).
+ * Fields that must agree are checked against each other: the {@code NON-FACILITY TOTAL} and {@code
+ * FACILITY TOTAL}, when the file has them (a hand-made one may not), must each be the row's work,
+ * practice expense and malpractice RVUs added up, and the {@code PRE OP}, {@code INTRA OP} and
+ * {@code POST OP} shares of the global package must sum to 1.00, or all be 0.00. The year the title
+ * row names is the table's {@linkplain RvuTable#year() year}, which bounds the dates a schedule
+ * over it prices. The {@code CONV FACTOR} column, when present, is the table's {@linkplain
+ * RvuTable#conversionFactor() conversion factor}: one value for the whole file (blank fields
+ * aside), so a file that states two factors is refused, naming the line and column of the second. A
+ * schedule over it prices only with that factor (from 2026 CMS publishes a file for qualifying APM
+ * participants, 33.5675, and one for everyone else, 33.4009).
  *
  * <pre>{@code
  * RvuTable rvus = RvuFile.read(Path.of("PPRRVU2025_Oct.csv"));
@@ -482,10 +486,18 @@ public final class RvuFile {
             .status(status)
             .pcTc(cells.parse(c.pcTc, "a PC/TC indicator 0-9", t -> PcTcIndicator.of(single(t))))
             .globalPeriod(
-                cells.parse(c.globalDays, "000, 010, 090, MMM, XXX, YYY or ZZZ", GlobalPeriod::of))
-            .preOperativeShare(canonical.of(share(cells, c.preOp)))
-            .intraOperativeShare(canonical.of(share(cells, c.intraOp)))
-            .postOperativeShare(canonical.of(share(cells, c.postOp)))
+                cells.parse(c.globalDays, "000, 010, 090, MMM, XXX, YYY or ZZZ", GlobalPeriod::of));
+    BigDecimal preOp = share(cells, c.preOp);
+    BigDecimal intraOp = share(cells, c.intraOp);
+    BigDecimal postOp = share(cells, c.postOp);
+    if (!sharesMakeThePackage(preOp, intraOp, postOp)) {
+      throw sharesError(cells, c, source, preOp, intraOp, postOp);
+    }
+    indicators =
+        indicators
+            .preOperativeShare(canonical.of(preOp))
+            .intraOperativeShare(canonical.of(intraOp))
+            .postOperativeShare(canonical.of(postOp))
             .multipleProcedure(
                 cells.parse(
                     c.multProc,
@@ -549,7 +561,98 @@ public final class RvuFile {
               + " (work, practice expense and malpractice are all 0.00; CMS gives such a code"
               + " status C or R, priced by the contractor)");
     }
+    checkTotal(cells, c.totalNonFacility, source, built, built.nonFacilityPeRvu(), "non-facility");
+    checkTotal(cells, c.totalFacility, source, built, built.facilityPeRvu(), "facility");
     return built;
+  }
+
+  /**
+   * Refuses a row whose total of one setting, in the 0-based {@code column} (-1: the file has no
+   * such column, as a hand-made one may not), is not its work, practice expense and malpractice
+   * RVUs added up. CMS's record layout (RVU25D) defines each total as that sum, and every row of
+   * the 2025 and 2026 files keeps it, rows flagged NA too (the file still writes their practice
+   * expense, and counts it in the total: 27447's non-facility 19.60 + 15.30 + 3.98 = 38.88). One
+   * that does not was damaged in one of the four, and a damaged RVU is priced as it reads.
+   */
+  private static void checkTotal(
+      Cells cells, int column, String source, RvuEntry row, BigDecimal pe, String setting)
+      throws DataLoadException {
+    if (column < 0) {
+      return;
+    }
+    BigDecimal total = cells.decimal(column, 2);
+    BigDecimal sum = row.workRvu().add(pe).add(row.malpracticeRvu());
+    if (sum.compareTo(total) != 0) {
+      throw new DataLoadException(
+          source,
+          cells.line(column),
+          column + 1,
+          cells.columnName(column)
+              + ": work "
+              + row.workRvu().toPlainString()
+              + " + "
+              + setting
+              + " practice expense "
+              + pe.toPlainString()
+              + " + malpractice "
+              + row.malpracticeRvu().toPlainString()
+              + " = "
+              + sum.toPlainString()
+              + ", but the row's "
+              + setting
+              + " total is "
+              + total.toPlainString()
+              + " (a total is the sum of the three: one of the four figures is damaged)");
+    }
+  }
+
+  /** Tells whether {@code row}'s totals, when {@code c} has them, are its RVUs added up. */
+  static boolean totalsAddUp(Columns c, RvuEntry row, BigDecimal nonFacility, BigDecimal facility) {
+    return (c.totalNonFacility < 0 || addsUpTo(row, row.nonFacilityPeRvu(), nonFacility))
+        && (c.totalFacility < 0 || addsUpTo(row, row.facilityPeRvu(), facility));
+  }
+
+  private static boolean addsUpTo(RvuEntry row, BigDecimal pe, BigDecimal total) {
+    return row.workRvu().add(pe).add(row.malpracticeRvu()).compareTo(total) == 0;
+  }
+
+  /**
+   * Tells whether the pre-, intra- and post-operative shares make a whole global package, 1.00, or
+   * are all 0.00 (a code with no package to split: every global period but 010 and 090, and 12 of
+   * the 3,767 090 rows of 2025). CMS's record layout (RVU25D) gives each as the percentage of the
+   * global package for its part; every row of the 2025 and 2026 files sums to one or the other.
+   * Shares that sum to more overpay a split (27447-54 at 0.10 + 0.96 paid more than the whole
+   * procedure), to less underpay it.
+   */
+  static boolean sharesMakeThePackage(BigDecimal preOp, BigDecimal intraOp, BigDecimal postOp) {
+    BigDecimal sum = preOp.add(intraOp).add(postOp);
+    return sum.signum() == 0 || sum.compareTo(BigDecimal.ONE) == 0;
+  }
+
+  private static DataLoadException sharesError(
+      Cells cells, Columns c, String source, BigDecimal pre, BigDecimal intra, BigDecimal post) {
+    BigDecimal sum = pre.add(intra).add(post);
+    // At the first of the three: which of them is damaged, the row does not tell.
+    return new DataLoadException(
+        source,
+        cells.line(c.preOp),
+        c.preOp + 1,
+        cells.columnName(c.preOp)
+            + ": the shares of the global package, "
+            + cells.columnName(c.preOp)
+            + " "
+            + pre.toPlainString()
+            + " + "
+            + cells.columnName(c.intraOp)
+            + " "
+            + intra.toPlainString()
+            + " + "
+            + cells.columnName(c.postOp)
+            + " "
+            + post.toPlainString()
+            + ", sum to "
+            + sum.toPlainString()
+            + ": expected 1.00 (each is a portion of the package), or all three 0.00");
   }
 
   /**
@@ -647,6 +750,13 @@ public final class RvuFile {
     final int peFacility;
     final int naFacility;
     final int malpractice;
+
+    /** The NON-FACILITY TOTAL column, or -1 when the file has none. */
+    final int totalNonFacility;
+
+    /** The FACILITY TOTAL column, or -1 when the file has none. */
+    final int totalFacility;
+
     final int pcTc;
     final int globalDays;
     final int preOp;
@@ -677,6 +787,10 @@ public final class RvuFile {
       peFacility = h.require("FACILITY PE RVU");
       naFacility = h.require("FACILITY NA INDICATOR");
       malpractice = h.require("MP RVU");
+      // Optional, as before they were read: a hand-made file may leave the totals out. CMS's
+      // files have both, and each row's is checked against its RVUs.
+      totalNonFacility = h.find("NON-FACILITY TOTAL");
+      totalFacility = h.find("FACILITY TOTAL");
       pcTc = h.require("PCTC IND");
       globalDays = h.require("GLOB DAYS");
       preOp = h.require("PRE OP");

@@ -36,10 +36,11 @@ import java.util.Optional;
  * field), which accepts or refuses it with an error naming file, line and column. So this class
  * never reports an error and never accepts what the general reader refuses: it gives up on every
  * field the general reader would refuse (a value out of range, a duplicate row, a short row, a last
- * line without a line break) and on what it leaves to it (a quote inside a field, a quoted field
- * over several lines, a quoted value in a column it reads, a DOS end-of-file character before the
- * last line), and the rows it returns are the ones the general reader builds, value for value (each
- * {@code BigDecimal} with the scale its text has). {@code RvuScanTest} checks both on damaged
+ * line without a line break, a total that is not the row's RVUs added up, shares of the global
+ * package that do not make 1.00) and on what it leaves to it (a quote inside a field, a quoted
+ * field over several lines, a quoted value in a column it reads, a DOS end-of-file character before
+ * the last line), and the rows it returns are the ones the general reader builds, value for value
+ * (each {@code BigDecimal} with the scale its text has). {@code RvuScanTest} checks both on damaged
  * files.
  *
  * <p>What it buys (2.5 MB, 19,090 rows, the 2025 October file; {@code LoadBenchmark}): no {@code
@@ -164,8 +165,12 @@ final class RvuScan {
           c.malpractice,
           c.oppsPeNonFacility,
           c.oppsPeFacility,
-          c.oppsMalpractice
+          c.oppsMalpractice,
+          c.totalNonFacility,
+          c.totalFacility
         };
+    // The totals are optional: only the columns the file has.
+    rowColumns = Arrays.stream(rowColumns).filter(column -> column >= 0).toArray();
     indicatorColumns =
         new int[] {
           c.status,
@@ -459,6 +464,8 @@ final class RvuScan {
     BigDecimal oppsNonFacility = decimal(c.oppsPeNonFacility, 2);
     BigDecimal oppsFacility = decimal(c.oppsPeFacility, 2);
     BigDecimal oppsMalpractice = decimal(c.oppsMalpractice, 2);
+    BigDecimal totalNonFacility = c.totalNonFacility < 0 ? null : decimal(c.totalNonFacility, 2);
+    BigDecimal totalFacility = c.totalFacility < 0 ? null : decimal(c.totalFacility, 2);
     PaymentIndicators indicators = indicators(c);
     if (code == null
         || modifier == null
@@ -472,6 +479,8 @@ final class RvuScan {
         || oppsNonFacility == null
         || oppsFacility == null
         || oppsMalpractice == null
+        || c.totalNonFacility >= 0 && totalNonFacility == null
+        || c.totalFacility >= 0 && totalFacility == null
         || indicators == null) {
       return null;
     }
@@ -492,8 +501,12 @@ final class RvuScan {
               .oppsMalpracticeRvu(oppsMalpractice)
               .indicators(indicators)
               .build();
-      // The general reader refuses such a row, naming its line.
-      return RvuFile.isPayableWithoutRvus(entry) ? null : entry;
+      // The general reader refuses such a row, naming its line, and one whose totals are not its
+      // RVUs added up, naming the total's column.
+      return RvuFile.isPayableWithoutRvus(entry)
+              || !RvuFile.totalsAddUp(c, entry, totalNonFacility, totalFacility)
+          ? null
+          : entry;
     } catch (IllegalArgumentException e) {
       return null;
     }
@@ -674,6 +687,7 @@ final class RvuScan {
       if (preOp == null
           || intraOp == null
           || postOp == null
+          || !RvuFile.sharesMakeThePackage(preOp, intraOp, postOp)
           || family.isEmpty()
           || family.length() > 2
           || !Cells.allDigits(family)

@@ -152,6 +152,14 @@ public final class Cells {
     return FieldLine.of(record, column);
   }
 
+  /**
+   * Returns the name of the 0-based {@code column} as the header gives it: what an error about its
+   * field starts with, as {@link #error} does.
+   */
+  public String columnName(int column) {
+    return header.name(column);
+  }
+
   /** Returns the field of the 0-based {@code column} as is. */
   public String raw(int column) {
     return record.getField(column);

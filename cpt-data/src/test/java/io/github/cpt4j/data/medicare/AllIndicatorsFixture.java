@@ -7,6 +7,7 @@ import io.github.cpt4j.fee.medicare.pfs.MultipleProcedureRule;
 import io.github.cpt4j.fee.medicare.pfs.PaymentStatus;
 import io.github.cpt4j.fee.medicare.pfs.PcTcIndicator;
 import io.github.cpt4j.fee.medicare.pfs.SurgeonsPermission;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,6 +36,8 @@ final class AllIndicatorsFixture {
   private static final int PE_FACILITY = 8;
   private static final int NA_FACILITY = 9;
   private static final int MP = 10;
+  private static final int TOTAL_NON_FACILITY = 11;
+  private static final int TOTAL_FACILITY = 12;
   private static final int PC_TC = 13;
   private static final int GLOBAL = 14;
   private static final int PRE_OP = 15;
@@ -88,9 +91,17 @@ final class AllIndicatorsFixture {
         new Variation(
             GLOBAL,
             Arrays.stream(GlobalPeriod.values()).map(GlobalPeriod::code).toArray(String[]::new)));
-    v.add(new Variation(PRE_OP, "0.00", "0.10", "0.09", "1.00"));
-    v.add(new Variation(INTRA_OP, "0.00", "0.80", "0.84", "1"));
-    v.add(new Variation(POST_OP, "0.00", "0.10", "0.07", "1.0"));
+    // The three shares vary together: the loader refuses shares that do not make 1.00 (or 0.00).
+    v.add(
+        new Variation(
+            PRE_OP,
+            "0.00,0.00,0.00",
+            "0.10,0.80,0.10",
+            "0.09,0.84,0.07",
+            "1.00,0,0.0",
+            "0,1,0.00",
+            "0.0,0.00,1.0",
+            "0.17,0.83,0"));
     v.add(
         new Variation(
             MULT,
@@ -124,11 +135,32 @@ final class AllIndicatorsFixture {
     return v;
   }
 
-  /** One column and its values (a list: a record's array component would compare by identity). */
+  /**
+   * One column and its values (a list: a record's array component would compare by identity). A
+   * value of {@link #PRE_OP} is the three shares, pre-, intra- and post-operative, with commas.
+   */
   private record Variation(int column, List<String> values) {
     Variation(int column, String... values) {
       this(column, List.of(values));
     }
+
+    void set(String[] row, String value) {
+      if (column == PRE_OP) {
+        String[] shares = value.split(",", -1);
+        row[PRE_OP] = shares[0];
+        row[INTRA_OP] = shares[1];
+        row[POST_OP] = shares[2];
+      } else {
+        row[column] = value;
+      }
+    }
+  }
+
+  /** Sets the row's two totals to its RVUs added up, as CMS's are (the loader checks them). */
+  private static void addUpTotals(String[] row) {
+    BigDecimal workAndMp = new BigDecimal(row[WORK]).add(new BigDecimal(row[MP]));
+    row[TOTAL_NON_FACILITY] = workAndMp.add(new BigDecimal(row[PE_NON_FACILITY])).toPlainString();
+    row[TOTAL_FACILITY] = workAndMp.add(new BigDecimal(row[PE_FACILITY])).toPlainString();
   }
 
   /** The rows in the 2025 layout (31 columns), each with its own code. */
@@ -139,7 +171,7 @@ final class AllIndicatorsFixture {
     for (Variation v : variations) {
       for (String value : v.values()) {
         String[] row = BASE.clone();
-        row[v.column()] = value;
+        v.set(row, value);
         rows.add(row);
       }
     }
@@ -147,12 +179,13 @@ final class AllIndicatorsFixture {
     for (int i = 0; i < 48; i++) {
       String[] row = BASE.clone();
       for (Variation v : variations) {
-        row[v.column()] = v.values().get((i + v.column()) % v.values().size());
+        v.set(row, v.values().get((i + v.column()) % v.values().size()));
       }
       rows.add(row);
     }
     for (int i = 0; i < rows.size(); i++) {
       rows.get(i)[0] = String.valueOf(10_000 + i);
+      addUpTotals(rows.get(i));
     }
     return rows;
   }

@@ -28,7 +28,8 @@ class CorrectedReleasesTest {
 
   /**
    * Writes a January 2025 relative value file (the test layout's rows, made-up descriptions) whose
-   * title block says {@code released} and whose 99213 has {@code work} work RVUs.
+   * title block says {@code released} and whose 99213 has {@code work} work RVUs (its totals
+   * follow: the loader checks them against the RVUs).
    */
   private static void rvu(Path dir, String relative, String released, String work)
       throws IOException {
@@ -39,8 +40,14 @@ class CorrectedReleasesTest {
                 "2025 National Physician Fee Schedule Relative Value File January Release")
             .replace("RELEASED 09/11/2025", "RELEASED " + released)
             .replace(
-                "99213,,Made-up office visit,A,,1.30,",
-                "99213,,Made-up office visit,A,," + work + ",");
+                "99213,,Made-up office visit,A,,1.30,1.35,,0.57,,0.10,2.75,1.97,",
+                "99213,,Made-up office visit,A,,"
+                    + work
+                    + ",1.35,,0.57,,0.10,"
+                    + new BigDecimal(work).add(new BigDecimal("1.45"))
+                    + ","
+                    + new BigDecimal(work).add(new BigDecimal("0.67"))
+                    + ",");
     Path file = dir.resolve(relative);
     Files.createDirectories(file.getParent());
     Files.write(file, text.getBytes(StandardCharsets.ISO_8859_1));

@@ -184,11 +184,141 @@ class DamagedFilesTest {
     String zero =
         LoaderFixtures.rvu2025()
             .replace(
-                "Made-up office visit,A,,1.30,1.35,,0.57,,0.10,", "X,A,,0.00,0.00,,0.00,,0.00,");
+                "Made-up office visit,A,,1.30,1.35,,0.57,,0.10,2.75,1.97,",
+                "X,A,,0.00,0.00,,0.00,,0.00,0.00,0.00,");
     assertRefused(
         "r.csv, line 16, column 6: WORK RVU: expected relative value units on a row of status A",
         () -> RvuFile.read(stream(zero), "r.csv"));
     assertEquals(6, RvuFile.read(stream(zero.replace("X,A,,", "X,R,,")), "r.csv").size());
+  }
+
+  /**
+   * Refuses {@code text} by both readers of the relative value file with the same message, which
+   * starts with {@code start}: the fast path declines it, and the general reader names it.
+   */
+  private static void assertRvuRefused(String text, String start) throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+    assertEquals(null, RvuScan.scan(bytes, "r.csv"), "the fast path read a file to refuse");
+    DataLoadException general =
+        assertThrows(DataLoadException.class, () -> RvuFile.readGeneral(bytes, "r.csv"));
+    DataLoadException read =
+        assertThrows(DataLoadException.class, () -> RvuFile.read(stream(text), "r.csv"));
+    assertEquals(general.getMessage(), read.getMessage());
+    assertTrue(general.getMessage().startsWith(start), general::getMessage);
+  }
+
+  /**
+   * A total that is not the row's work, practice expense and malpractice RVUs added up, as CMS's
+   * record layout defines it and every row of its 2025 and 2026 files has it: one of the four was
+   * damaged. Refused at the total, naming both figures; 99213's work RVU 1.30 read as 1.03 used to
+   * load and price 83.75 instead of 92.64 in 01112-54.
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "1.03,1.35,,0.57,,0.10,2.75,1.97 | 12 | NON-FACILITY TOTAL: work 1.03 + non-facility"
+            + " practice expense 1.35 + malpractice 0.10 = 2.48, but the row's non-facility total"
+            + " is 2.75",
+        "1.30,1.35,,0.75,,0.10,2.75,1.97 | 13 | FACILITY TOTAL: work 1.30 + facility practice"
+            + " expense 0.75 + malpractice 0.10 = 2.15, but the row's facility total is 1.97",
+        "1.30,1.35,,0.57,,0.01,2.75,1.97 | 12 | NON-FACILITY TOTAL: work 1.30 + non-facility"
+            + " practice expense 1.35 + malpractice 0.01 = 2.66, but the row's non-facility total"
+            + " is 2.75",
+        "1.30,1.35,,0.57,,0.10,2.57,1.97 | 12 | NON-FACILITY TOTAL: work 1.30 + non-facility"
+            + " practice expense 1.35 + malpractice 0.10 = 2.75, but the row's non-facility total"
+            + " is 2.57",
+        // A setting flagged NA keeps its practice expense in its total, as CMS's files do.
+        "1.30,1.35,NA,0.57,,0.10,1.40,1.97 | 12 | NON-FACILITY TOTAL: work 1.30 + non-facility"
+            + " practice expense 1.35 + malpractice 0.10 = 2.75, but the row's non-facility total"
+            + " is 1.40"
+      })
+  void aTotalThatIsNotTheRowsRvusAddedUpIsRefused(String figures, int column, String message)
+      throws Exception {
+    String damaged =
+        LoaderFixtures.rvu2025()
+            .replace(
+                "Made-up office visit,A,,1.30,1.35,,0.57,,0.10,2.75,1.97,",
+                "Made-up office visit,A,," + figures + ",");
+    assertRvuRefused(damaged, "r.csv, line 16, column " + column + ": " + message + " (");
+  }
+
+  /**
+   * Totals written otherwise but equal to the sum load (CMS writes two decimals; the loader reads
+   * the value), and so does a row flagged NA, whose total counts its practice expense.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "1.3,1.35,,0.57,,0.10,2.750,1.97",
+        "1.30,1.35,NA,0.57,NA,0.10,2.75,1.97",
+        "1.30,0.00,NA,0.57,,0.10,1.40,1.97"
+      })
+  void totalsThatAreTheRowsRvusAddedUpLoad(String figures) throws Exception {
+    String text =
+        LoaderFixtures.rvu2025()
+            .replace(
+                "Made-up office visit,A,,1.30,1.35,,0.57,,0.10,2.75,1.97,",
+                "Made-up office visit,A,," + figures + ",");
+    assertEquals(6, RvuFile.read(stream(text), "r.csv").size());
+    byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+    assertNotNull(RvuScan.scan(bytes, "r.csv"));
+  }
+
+  /**
+   * The total columns are optional, as they were before the loader read them: a hand-made file
+   * without them loads, by both readers, with nothing to check its RVUs against.
+   */
+  @Test
+  void aFileWithoutTotalsLoads() throws Exception {
+    String text = LoaderFixtures.withoutTotals(LoaderFixtures.rvu2025());
+    assertTrue(
+        !text.contains("TOTAL") && text.contains("99213,,Made-up office visit,A,,1.30,1.35,"));
+    byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+    assertEquals(6, RvuFile.readGeneral(bytes, "r.csv").size());
+    assertEquals(RvuFile.readGeneral(bytes, "r.csv").all(), RvuScan.scan(bytes, "r.csv").all());
+    String damaged = text.replace(",A,,1.30,1.35,", ",A,,1.03,1.35,");
+    assertEquals(6, RvuFile.read(stream(damaged), "r.csv").size());
+  }
+
+  /**
+   * Shares of the global package that do not make the whole package, 1.00: CMS's record layout
+   * gives each as a portion of it, and every row of its 2025 and 2026 files sums to 1.00 or has
+   * none. 27447's INTRA OP 0.69 read as 0.96 used to load, and 27447-54 paid 1347.18, more than the
+   * whole procedure, 1270.92.
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "0.10,0.96,0.21, 1.27",
+    "0.10,0.69,0.11, 0.90",
+    "0.00,0.00,0.01, 0.01",
+    "0.10,0.69,0.20, 0.99"
+  })
+  void sharesOfTheGlobalPackageThatDoNotMakeItAreRefused(
+      String pre, String intra, String post, String sum) throws Exception {
+    String damaged =
+        LoaderFixtures.rvu2025()
+            .replace(",090,0.10,0.69,0.21,", ",090," + pre + "," + intra + "," + post + ",");
+    assertRvuRefused(
+        damaged,
+        "r.csv, line 12, column 16: PRE OP: the shares of the global package, PRE OP "
+            + pre
+            + " + INTRA OP "
+            + intra
+            + " + POST OP "
+            + post
+            + ", sum to "
+            + sum
+            + ": expected 1.00 (each is a portion of the package), or all three 0.00");
+  }
+
+  /** Shares that make 1.00 however written, or all 0.00 (no package to split), load. */
+  @ParameterizedTest
+  @ValueSource(strings = {"0.00,0.00,0.00", "0,0,0", "0,1,0", "0.1,0.690,0.21", "1.00,0.00,0.00"})
+  void sharesThatMakeThePackageOrNoneLoad(String shares) throws Exception {
+    String text = LoaderFixtures.rvu2025().replace(",090,0.10,0.69,0.21,", ",090," + shares + ",");
+    assertEquals(6, RvuFile.read(stream(text), "r.csv").size());
+    assertNotNull(RvuScan.scan(text.getBytes(StandardCharsets.ISO_8859_1), "r.csv"));
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -72,6 +73,26 @@ final class LoaderFixtures {
 
   static String rvu2025() {
     return SUBSET + RVU_2025_HEADER + "\n" + String.join("\n", RVU_2025_ROWS) + "\n";
+  }
+
+  /**
+   * {@code file} (of {@link #rvu2025()}'s layout and rows) without the columns NON-FACILITY TOTAL
+   * and FACILITY TOTAL, as a hand-made file may leave them out; its one quoted description loses
+   * its comma.
+   */
+  static String withoutTotals(String file) {
+    StringBuilder out = new StringBuilder();
+    for (String line :
+        file.replace("\"Made-up chest x-ray, two views\"", "Made-up chest x-ray")
+            .lines()
+            .toList()) {
+      List<String> fields = new ArrayList<>(List.of(line.split(",", -1)));
+      if (fields.size() > 12) {
+        fields.subList(11, 13).clear();
+      }
+      out.append(String.join(",", fields)).append('\n');
+    }
+    return out.toString();
   }
 
   /** The 2026 layout: PRIC IND before ENDO BASE, 32 columns; descriptions left empty. */

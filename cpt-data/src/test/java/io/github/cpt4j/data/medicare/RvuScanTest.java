@@ -43,7 +43,9 @@ class RvuScanTest {
               .replaceFirst("(?m)^(99213,,)[^,\\r]*", "$1\"Office visit, \"\"low\"\"\"")
               .concat("\r\n,,,,\r\n\u001A,,,\r\n"),
           // Every status and every indicator value, so that damage reaches each of them.
-          AllIndicatorsFixture.file2025(AllIndicatorsFixture.rows2025()));
+          AllIndicatorsFixture.file2025(AllIndicatorsFixture.rows2025()),
+          // Without the optional total columns.
+          LoaderFixtures.withoutTotals(LoaderFixtures.rvu2025()));
 
   /** Same rows, same values and scales, same year and conversion factor. */
   private static void assertSameTable(RvuTable expected, RvuTable actual) {
@@ -140,6 +142,100 @@ class RvuScanTest {
     byte[] bytes = Files.readAllBytes(CmsFiles.file(relative));
     assertNotNull(RvuScan.scan(bytes, relative), relative);
     fastIsGeneralOrDeclines(bytes);
+  }
+
+  /**
+   * One figure of a row of the October file changed (99213's work RVU, 1.30 read as 1.03, with its
+   * totals unchanged; 27447's INTRA OP share, 0.69 read as 0.96): refused by both readers with the
+   * same message, at the total or the shares, where it used to load and be priced.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "99213 | 5 | 1.30 | 1.03 | line 12807, column 12: NON-FACILITY TOTAL: work 1.03 +"
+            + " non-facility practice expense 1.35 + malpractice 0.10 = 2.48, but the row's"
+            + " non-facility total is 2.75",
+        "27447 | 16 | 0.69 | 0.96 | line 2773, column 16: PRE OP: the shares of the global"
+            + " package, PRE OP 0.10 + INTRA OP 0.96 + POST OP 0.21, sum to 1.27: expected 1.00"
+      })
+  void refusesTheOctoberFileWithOneFigureDamaged(String damage) throws IOException {
+    String[] d = damage.split(" \\| ", -1);
+    byte[] bytes = Files.readAllBytes(CmsFiles.file("2025/PPRRVU2025_Oct.csv"));
+    String text = new String(bytes, StandardCharsets.ISO_8859_1);
+    int start = text.indexOf("\n" + d[0] + ",,") + 1;
+    int end = text.indexOf('\n', start);
+    // The columns from the end of the row: its description, before them, may hold commas.
+    String[] fields = text.substring(start, end).split(",", -1);
+    int column = fields.length - 31 + Integer.parseInt(d[1]);
+    assertEquals(d[2], fields[column]);
+    fields[column] = d[3];
+    byte[] damaged =
+        (text.substring(0, start) + String.join(",", fields) + text.substring(end))
+            .getBytes(StandardCharsets.ISO_8859_1);
+    assertNull(RvuScan.scan(damaged, "PPRRVU2025_Oct.csv"));
+    DataLoadException general =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            DataLoadException.class, () -> RvuFile.readGeneral(damaged, "PPRRVU2025_Oct.csv"));
+    DataLoadException read =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            DataLoadException.class,
+            () -> RvuFile.read(new java.io.ByteArrayInputStream(damaged), "PPRRVU2025_Oct.csv"));
+    assertEquals(general.getMessage(), read.getMessage());
+    assertTrue(general.getMessage().startsWith("PPRRVU2025_Oct.csv, " + d[4]), general::getMessage);
+  }
+
+  /**
+   * A row's RVUs, totals and shares changed to other figures, which may or may not add up: the fast
+   * path reads the file as the general reader does, or declines it, never loading what the general
+   * reader refuses (their checks of the totals and the shares kept in step).
+   */
+  @Property(tries = 300)
+  void changedFiguresReadAsTheGeneralReaderReadsThem(
+      @ForAll("rowIndex") int row,
+      @ForAll("figureColumn") int column,
+      @ForAll("figure") String figure)
+      throws IOException {
+    List<String[]> rows = AllIndicatorsFixture.rows2025();
+    String[] changed = rows.get(row % rows.size()).clone();
+    changed[column] = figure;
+    rows.set(row % rows.size(), changed);
+    for (String file :
+        List.of(
+            AllIndicatorsFixture.file2025(rows),
+            LoaderFixtures.withoutTotals(AllIndicatorsFixture.file2025(rows)))) {
+      byte[] bytes = file.getBytes(StandardCharsets.ISO_8859_1);
+      // And it declines only what the general reader refuses: these rows are all it reads.
+      assertEquals(!generalRefuses(bytes), fastIsGeneralOrDeclines(bytes));
+    }
+  }
+
+  private static boolean generalRefuses(byte[] bytes) throws IOException {
+    try {
+      RvuFile.readGeneral(bytes, "f.csv");
+      return false;
+    } catch (DataLoadException refused) {
+      return true;
+    }
+  }
+
+  @Provide
+  Arbitrary<Integer> rowIndex() {
+    return Arbitraries.integers().between(0, 1_000);
+  }
+
+  /** WORK, NON-FAC PE, FACILITY PE, MP, the two totals, PRE, INTRA and POST OP (2025 layout). */
+  @Provide
+  Arbitrary<Integer> figureColumn() {
+    return Arbitraries.of(5, 6, 8, 10, 11, 12, 15, 16, 17);
+  }
+
+  @Provide
+  Arbitrary<String> figure() {
+    return Arbitraries.oneOf(
+        Arbitraries.of("0.00", "0", "1.00", "1", "0.10", "0.80", "2.10", "1.60", "1.5500", "0.4"),
+        Arbitraries.integers()
+            .between(0, 2_000)
+            .map(n -> java.math.BigDecimal.valueOf(n, 2).toPlainString()));
   }
 
   @Test
