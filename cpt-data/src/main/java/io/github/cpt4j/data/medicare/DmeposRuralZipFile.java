@@ -42,6 +42,12 @@ public final class DmeposRuralZipFile {
   /** What the file should be, for errors. */
   private static final String KIND = "a CMS DMEPOS rural ZIP code file";
 
+  /**
+   * CMS's columns: STATE, DMEPOS RURAL ZIP CODE, YEAR/QTR. Few enough that a file saved with
+   * semicolons is known by this count (see {@link CsvTable#readCms(Path, long, String, int)}).
+   */
+  private static final int COLUMNS = 3;
+
   /** A rural ZIP code file is about a quarter of a megabyte. */
   private static final long MAX_CHARS = 8L << 20;
 
@@ -63,7 +69,7 @@ public final class DmeposRuralZipFile {
    */
   public static DmeposZipTable read(Path path, DmeposZipTable states) throws IOException {
     Objects.requireNonNull(states, "states"); // before the file is read, not after
-    return parse(CsvTable.readCms(path, MAX_CHARS, KIND), states);
+    return parse(CsvTable.readCms(path, MAX_CHARS, KIND, COLUMNS), states);
   }
 
   /**
@@ -76,7 +82,7 @@ public final class DmeposRuralZipFile {
   public static DmeposZipTable read(InputStream in, String sourceName, DmeposZipTable states)
       throws IOException {
     Objects.requireNonNull(states, "states"); // before the stream is read, not after
-    return parse(CsvTable.readCms(in, sourceName, MAX_CHARS, KIND), states);
+    return parse(CsvTable.readCms(in, sourceName, MAX_CHARS, KIND, COLUMNS), states);
   }
 
   private static DmeposZipTable parse(CsvTable table, DmeposZipTable states)

@@ -206,6 +206,16 @@ public final class CsvTable {
    * @param kind what the file should be, for errors ("a CMS GPCI file")
    */
   public static CsvTable readCms(Path path, long maxChars, String kind) throws IOException {
+    return readCms(path, maxChars, kind, 0);
+  }
+
+  /**
+   * Reads a CMS file at {@code path} that has {@code columns} columns, as {@link #readCms(Path,
+   * long, String)}: the count tells a file of few columns saved with semicolons, whose lines hold
+   * fewer semicolons than the test for any file needs (two, in a file of three columns).
+   */
+  public static CsvTable readCms(Path path, long maxChars, String kind, int columns)
+      throws IOException {
     refuseDirectory(path);
     try (Reader reader = Files.newBufferedReader(path, StandardCharsets.ISO_8859_1)) {
       return readCms(
@@ -213,6 +223,7 @@ public final class CsvTable {
           path.getFileName().toString(),
           maxChars,
           kind,
+          columns,
           () -> Files.newBufferedReader(path, StandardCharsets.ISO_8859_1));
     } catch (IOException e) {
       throw ReadFailure.naming(path, e);
@@ -222,13 +233,29 @@ public final class CsvTable {
   /** Reads a CMS file from {@code in} (not closed); see {@link #readCms(Path, long, String)}. */
   public static CsvTable readCms(InputStream in, String sourceName, long maxChars, String kind)
       throws IOException {
+    return readCms(in, sourceName, maxChars, kind, 0);
+  }
+
+  /**
+   * Reads a CMS file of {@code columns} columns from {@code in} (not closed); see {@link
+   * #readCms(Path, long, String, int)}.
+   */
+  public static CsvTable readCms(
+      InputStream in, String sourceName, long maxChars, String kind, int columns)
+      throws IOException {
     requireNonNull(in, "in");
     requireNonNull(sourceName, "sourceName"); // before the stream is read, not after
     // Held whole (one byte a character in Latin-1, one more than the cap so that the cap's error
     // is the one reported), so that an error can be located by reading the text again, as from a
     // path. The table holds every record anyway.
     byte[] bytes = in.readNBytes((int) Math.min(maxChars + 1, Integer.MAX_VALUE - 8));
-    return readCms(bytes, sourceName, maxChars, kind);
+    return readCms(
+        new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.ISO_8859_1),
+        sourceName,
+        maxChars,
+        kind,
+        columns,
+        () -> new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.ISO_8859_1));
   }
 
   /**
@@ -242,11 +269,13 @@ public final class CsvTable {
         sourceName,
         maxChars,
         kind,
+        0,
         () -> new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.ISO_8859_1));
   }
 
+  /** {@code columns}: how many the file has, or 0 when not one number (see the public readers). */
   private static CsvTable readCms(
-      Reader reader, String sourceName, long maxChars, String kind, Reopen again)
+      Reader reader, String sourceName, long maxChars, String kind, int columns, Reopen again)
       throws IOException {
     GuardedReader guarded = GuardedReader.ofCsv(reader, sourceName, maxChars, kind);
     CsvTable table;
@@ -254,7 +283,7 @@ public final class CsvTable {
       table = readAll(guarded, sourceName, again);
     } catch (DataLoadException e) {
       // Quotes around semicolon-separated fields are a CSV syntax error; say what the file is.
-      Optional<Long> line = again == null ? Optional.empty() : firstSemicolonLine(again);
+      Optional<Long> line = again == null ? Optional.empty() : firstSemicolonLine(again, columns);
       if (line.isPresent()) {
         throw semicolonSeparated(sourceName, line.get(), kind);
       }
@@ -277,7 +306,7 @@ public final class CsvTable {
                 + " ends with one)");
       }
     }
-    checkNotSemicolonSeparated(records, sourceName, kind);
+    checkNotSemicolonSeparated(records, sourceName, kind, columns);
     if (!records.isEmpty()
         && records.get(0).getStartingLineNumber() == 1
         && isSubsetMarker(records.get(0).getField(0).strip())) {
@@ -294,20 +323,26 @@ public final class CsvTable {
    * or a malformed number.
    */
   private static void checkNotSemicolonSeparated(
-      List<CsvRecord> records, String sourceName, String kind) throws DataLoadException {
+      List<CsvRecord> records, String sourceName, String kind, int columns)
+      throws DataLoadException {
     SemicolonLines tally = new SemicolonLines();
     for (int r = 0; r < records.size() && !tally.isFull(); r++) {
       CsvRecord record = records.get(r);
       if (!isBlank(record)) {
         int count = 0;
+        boolean commas = record.getFieldCount() > 1;
         for (int f = 0; f < record.getFieldCount(); f++) {
-          count += semicolons(record.getField(f));
+          String field = record.getField(f);
+          count += semicolons(field);
+          commas |= field.indexOf(',') >= 0;
         }
         // A line split by semicolons has more of them than commas split it into fields (only
         // decimal commas do); a comma-separated line has its columns, whatever semicolons a
         // description holds ("a; b; c" in a relative value file's DESCRIPTION), which the
         // relative value file's byte-level reader takes and this reader must take too.
-        tally.add(record.getStartingLineNumber(), count >= record.getFieldCount() ? count : 0);
+        tally.add(
+            record.getStartingLineNumber(),
+            count >= record.getFieldCount() && isSemicolonLine(count, commas, columns));
       }
     }
     if (tally.firstIfMost() > 0) {
@@ -332,7 +367,7 @@ public final class CsvTable {
    * semicolons if the text is semicolon-separated; empty otherwise, for a text with NULs (UTF-16,
    * not text: its own error says so), or if the text cannot be read again.
    */
-  private static Optional<Long> firstSemicolonLine(Reopen again) {
+  private static Optional<Long> firstSemicolonLine(Reopen again, int columns) {
     char[] start = new char[64 << 10];
     int length = 0;
     try (Reader text = again.open()) {
@@ -351,7 +386,8 @@ public final class CsvTable {
     String[] lines = head.split("\r\n|\r|\n", -1);
     for (int i = 0; i < lines.length && !tally.isFull(); i++) {
       if (!lines[i].isBlank()) {
-        tally.add(i + 1, semicolons(lines[i]));
+        tally.add(
+            i + 1, isSemicolonLine(semicolons(lines[i]), lines[i].indexOf(',') >= 0, columns));
       }
     }
     long first = tally.firstIfMost();
@@ -369,9 +405,20 @@ public final class CsvTable {
   }
 
   /**
+   * Tells whether a line of {@code semicolons}, with {@code commas} or none, looks like the fields
+   * of a file of {@code columns} columns (0: not one number) separated by semicolons: three
+   * semicolons or more (no line of CMS's 2025 files but one lab descriptor has as many), or, no
+   * comma in it, as many as separate the file's columns. A file of three columns, the DMEPOS rural
+   * ZIP file's, has two a line, too few for the first test, and was blamed on a missing header.
+   */
+  private static boolean isSemicolonLine(int semicolons, boolean commas, int columns) {
+    return semicolons >= 3 || columns > 1 && !commas && semicolons >= columns - 1;
+  }
+
+  /**
    * The sign of a semicolon-separated file, counted over its first non-blank lines (a spreadsheet
    * writes every line alike, and a pass over every character would cost each load): most of them
-   * hold three semicolons or more. No line of CMS's 2025 files but one lab descriptor has as many.
+   * are lines of semicolons ({@link #isSemicolonLine}).
    */
   private static final class SemicolonLines {
     /** How many non-blank lines decide. */
@@ -385,9 +432,9 @@ public final class CsvTable {
       return lines == SAMPLE;
     }
 
-    void add(long line, int semicolons) {
+    void add(long line, boolean semicolonLine) {
       lines++;
-      if (semicolons >= 3) {
+      if (semicolonLine) {
         semicolonLines++;
         first = first == 0 ? line : first;
       }

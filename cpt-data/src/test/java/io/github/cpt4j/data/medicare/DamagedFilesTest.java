@@ -172,6 +172,37 @@ class DamagedFilesTest {
         assertDoesNotThrow(() -> RvuFile.readGeneral(bytes, "r.csv")).size());
   }
 
+  /**
+   * A file of three columns, CMS's DMEPOS rural ZIP file, saved with semicolons: two a line, fewer
+   * than the three that tell any file, so it used to be blamed on a missing header (`missing column
+   * "STATE" (renamed or removed?)`). Its count of columns tells it, quoted fields or not; a file of
+   * commas with two semicolons in a line still loads.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "STATE;DMEPOS RURAL ZIP CODE;YEAR/QTR\nNY;10985;202501\nNY;12010;202501\n",
+        "\"STATE\";\"DMEPOS RURAL ZIP CODE\";\"YEAR/QTR\"\n\"NY\";\"10985\";\"202501\"\n",
+        "STATE;DMEPOS RURAL ZIP CODE;YEAR/QTR\r\nNY;10985;202501\r\n"
+      })
+  void aRuralZipFileSavedWithSemicolonsIsNamedSo(String rows) {
+    DmeposZipTable states = DmeposZipTable.builder().state(10000, 14999, "NY").build();
+    assertRefused(
+        "DME_Rural_ZIP_2025_Q1.csv, line 2: fields separated by semicolons, not commas: a CMS"
+            + " DMEPOS rural ZIP code file is comma-separated",
+        () ->
+            DmeposRuralZipFile.read(
+                stream(LoaderFixtures.SUBSET + rows), "DME_Rural_ZIP_2025_Q1.csv", states));
+    String commas = "STATE,DMEPOS RURAL ZIP;CODE;X,YEAR/QTR\nNY,10985,202501\n";
+    assertEquals(
+        1,
+        assertDoesNotThrow(
+                () ->
+                    DmeposRuralZipFile.read(
+                        stream(LoaderFixtures.SUBSET + commas), "r.csv", states))
+            .ruralCount());
+  }
+
   private static void assertRefused(String start, ThrowingLoad load) {
     DataLoadException e = assertThrows(DataLoadException.class, load::run);
     assertTrue(e.getMessage().startsWith(start), e::getMessage);
