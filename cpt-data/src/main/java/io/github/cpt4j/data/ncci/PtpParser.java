@@ -315,7 +315,7 @@ final class PtpParser {
               + " tab-separated fields as in the header, found "
               + fieldCount
               + ": the row ends before "
-              + header.name(fieldCount));
+              + header.describe(fieldCount));
     }
     refuseFieldsBeyondHeader();
     int first = code(column1);

@@ -43,7 +43,7 @@ public final class Cells {
               + " fields as in the header, found "
               + found
               + ": the row ends before "
-              + header.name(found));
+              + header.describe(found));
     }
     return this;
   }

@@ -194,6 +194,16 @@ public final class Header {
   }
 
   /**
+   * Returns the 0-based {@code column} as a message names it: its name, or, when the header leaves
+   * it unnamed, {@code its unnamed column 12} (CMS's ASP header ends in a comma, so that its 12th
+   * column has no name, and a row cut short there would end "before" nothing).
+   */
+  public String describe(int column) {
+    String name = names.get(column);
+    return name.isEmpty() ? "its unnamed column " + (column + 1) : name;
+  }
+
+  /**
    * Returns the 0-based index of the column named {@code name}, or -1.
    *
    * @throws DataLoadException if two columns have that name: taking the first would read a column

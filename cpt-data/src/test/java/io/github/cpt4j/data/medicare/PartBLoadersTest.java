@@ -668,6 +668,29 @@ class PartBLoadersTest {
     assertTrue(drug.getMessage().contains("ends before SHORT DESCRIPTION"), drug.getMessage());
   }
 
+  /**
+   * CMS's ASP header ends in a comma, so its 12th column has no name: a row cut short before it
+   * (its trailing comma lost) is named by the column's place, where the message used to end in "the
+   * row ends before " and nothing.
+   */
+  @Test
+  void aRowCutBeforeAnUnnamedColumnNamesItsPlace() {
+    DataLoadException drug =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                AspFile.read(
+                    stream(
+                        ASP.replace(
+                            "J3301,not read,10 MG,0.898,20.000,,,,,,,\n",
+                            "J3301,not read,10 MG,0.898,20.000,,,,,,\n")),
+                    "ASP_2025_JAN.csv"));
+    assertEquals(
+        "ASP_2025_JAN.csv, line 10, column 12: expected 12 fields as in the header, found 11: the"
+            + " row ends before its unnamed column 12",
+        drug.getMessage());
+  }
+
   /** A corrupted rate is refused, not priced: the largest real 2025 rate is 12,000.00. */
   @Test
   void aClfsRateBeyondAnyRealOneIsRefused() {
