@@ -3,6 +3,7 @@ package io.github.cpt4j.data.medicare;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
 import io.github.cpt4j.data.table.CsvTable;
@@ -41,7 +42,8 @@ import java.util.regex.Pattern;
  * names another quarter than its name, or than the quarter it is read for, is refused, and so is a
  * file without a title (not CMS's layout) whose name names another quarter than the one it is read
  * for; a name without a quarter cannot be checked. All-or-nothing: any bad field fails the load
- * with file, line, column and column name.
+ * with file, line, column and column name, and so does a row whose {@code Mod2} repeats its {@code
+ * Mod} or whose two modifiers are another row's in the other order.
  *
  * <pre>{@code
  * DmeposFeeSchedule dme =
@@ -219,6 +221,8 @@ public final class DmeposFile {
       bounded[s] = !NOT_SUBJECT_TO_CEILING_AND_FLOOR.contains(states.get(s));
     }
     Map<String, Long> lines = new HashMap<>();
+    // The rows of two modifiers, by their code and modifiers in either order: the line of each.
+    Map<String, Long> pairs = new HashMap<>();
     for (int i = headerRow + 1; i < records.size(); i++) {
       CsvRecord record = records.get(i);
       if (CsvTable.isBlank(record)) {
@@ -245,11 +249,24 @@ public final class DmeposFile {
           (half == 0 ? nonRural : rural).add(amount);
         }
       }
+      ProcedureCode code = cells.code(hcpcs);
+      Optional<Modifier> first = modifier(cells, mod);
+      Optional<Modifier> second = modifier(cells, mod2);
+      if (second.isPresent() && second.equals(first)) {
+        // E0114,RR,RR would be E0114-RR's "more specific" row, and price it instead of E0114,RR,.
+        throw cells.error(
+            mod2,
+            "a blank or a modifier other than the row's "
+                + header.name(mod)
+                + ", "
+                + first.get()
+                + " (CMS's file never repeats a modifier on a row)");
+      }
       DmeposFee fee;
       try {
         fee =
-            DmeposFee.builder(cells.code(hcpcs))
-                .modifiers(modifier(cells, mod), modifier(cells, mod2))
+            DmeposFee.builder(code)
+                .modifiers(first, second)
                 .jurisdiction(
                     cells.parse(
                         juris,
@@ -279,6 +296,9 @@ public final class DmeposFile {
             cells.line(hcpcs),
             hcpcs + 1,
             "row " + fee.row() + " appears twice, on lines " + previous + " and " + cells.line());
+      }
+      if (second.isPresent()) {
+        checkOrder(cells, source, mod, pairs, code, first.get(), second.get());
       }
       schedule.add(fee);
     }
@@ -327,6 +347,51 @@ public final class DmeposFile {
             + ceiling.toPlainString()
             + " (0.00 is never a continental state's non-rural amount on a row with a ceiling and"
             + " floor)");
+  }
+
+  /**
+   * Refuses a row whose two modifiers are another row's in the other order ({@code E0705,KU,RR}
+   * beside {@code E0705,RR,KU}): a claim line's modifiers select a row whatever their order, so
+   * E0705-RR-KU would match both and be refused as ambiguous. CMS's file has one row per pair (each
+   * of January 2025's two-modifier rows is the only one of its pair); {@code pairs} holds the line
+   * of each pair read so far.
+   */
+  private static void checkOrder(
+      Cells cells,
+      String source,
+      int column,
+      Map<String, Long> pairs,
+      ProcedureCode code,
+      Modifier first,
+      Modifier second)
+      throws DataLoadException {
+    String a = first.toString();
+    String b = second.toString();
+    String key = code + (a.compareTo(b) < 0 ? "-" + a + "-" + b : "-" + b + "-" + a);
+    Long other = pairs.putIfAbsent(key, cells.line());
+    if (other != null) {
+      throw new DataLoadException(
+          source,
+          cells.line(column),
+          column + 1,
+          cells.columnName(column)
+              + ": row "
+              + code
+              + "-"
+              + a
+              + "-"
+              + b
+              + " has the modifiers of row "
+              + code
+              + "-"
+              + b
+              + "-"
+              + a
+              + " (line "
+              + other
+              + ") in the other order: expected each pair of modifiers on one row (a claim"
+              + " line's modifiers select a row whatever their order)");
+    }
   }
 
   private static Optional<Modifier> modifier(Cells cells, int column) throws DataLoadException {

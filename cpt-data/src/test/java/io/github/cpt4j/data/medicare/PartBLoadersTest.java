@@ -227,6 +227,50 @@ class PartBLoadersTest {
     assertEquals(new BigDecimal("65.94"), dme.rows(ProcedureCode.parse("E0114")).get(0).ceiling());
   }
 
+  /**
+   * A row whose Mod2 repeats its Mod: CMS's file never has one, and E0114,RR,RR beside E0114,RR,
+   * used to load, its amount then pricing E0114-RR as the "more specific" row (11.97 instead of
+   * 10.79 in New York).
+   */
+  @Test
+  void aDmeposRowRepeatingItsModifierIsRefused() throws Exception {
+    String repeated =
+        DMEPOS.replace(
+            "E0114,RR,,D,IN,11.97,10.17,10.79,0.00,14.00,0.00,not read\n",
+            "E0114,RR,,D,IN,11.97,10.17,10.79,0.00,14.00,0.00,not read\n"
+                + "E0114,RR,RR,D,IN,11.97,10.17,11.97,0.00,14.00,0.00,not read\n");
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class, () -> DmeposFile.read(stream(repeated), "fees.csv", ZIPS));
+    assertEquals(
+        "fees.csv, line 8, column 3: MOD2: expected a blank or a modifier other than the row's"
+            + " MOD, RR (CMS's file never repeats a modifier on a row), found 'RR'",
+        e.getMessage());
+  }
+
+  /**
+   * A row whose two modifiers are another row's in the other order: a line's modifiers select a row
+   * whatever their order, so E0601-RR-KU would match both and be refused as ambiguous. The load
+   * refuses the second row instead, naming the first; two different pairs load.
+   */
+  @Test
+  void aDmeposPairOfModifiersInTheOtherOrderIsRefused() throws Exception {
+    String pairs =
+        DMEPOS
+            + "E0601,RR,KU,D,CR,0.00,0.00,70.00,0.00,0.00,0.00,x\n"
+            + "E0601,KU,RR,D,CR,0.00,0.00,71.00,0.00,0.00,0.00,x\n";
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class, () -> DmeposFile.read(stream(pairs), "fees.csv", ZIPS));
+    assertEquals(
+        "fees.csv, line 10, column 2: MOD: row E0601-KU-RR has the modifiers of row E0601-RR-KU"
+            + " (line 9) in the other order: expected each pair of modifiers on one row (a claim"
+            + " line's modifiers select a row whatever their order)",
+        e.getMessage());
+    String different = pairs.replace("E0601,KU,RR,", "E0601,RR,KJ,");
+    assertEquals(5, DmeposFile.read(stream(different), "fees.csv", ZIPS).fees().size());
+  }
+
   @Test
   void dmeposErrorsNameFileLineAndColumn() {
     DataLoadException category =
