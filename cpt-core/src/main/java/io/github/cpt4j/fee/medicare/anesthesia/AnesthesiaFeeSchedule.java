@@ -730,7 +730,7 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
   /** Why {@code code}, one of {@link #WITHOUT_TIME_UNITS}, is paid no time units. */
   private static String withoutTimeUnits(ProcedureCode code) {
     return code.equals(BASE_UNITS_ADD_ON)
-        ? code + ", an add-on, is paid its base units alone: " + ADD_ON_TIME
+        ? code + ", an add-on, is paid without time units: " + ADD_ON_TIME
         : code + " is paid without time units (chapter 12, section 50.G)";
   }
 
