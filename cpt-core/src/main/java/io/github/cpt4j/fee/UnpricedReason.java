@@ -83,9 +83,10 @@ public enum UnpricedReason {
   /**
    * The amount asked for does not exist for this provider: a limiting charge ({@link
    * io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule#limitingCharge}) of a practitioner whom
-   * Medicare pays only on assignment ({@link PractitionerType#mustAcceptAssignment()}), who may
-   * collect no more than the approved amount; or of a service Medicare pays only on assignment,
-   * whoever furnishes it (a clinical laboratory test, a Part B drug: {@code
+   * Medicare pays only on assignment ({@link PractitionerType#mustAcceptAssignment()}, or a line
+   * whose modifier AS, QZ or QX says it is such a practitioner's), who may collect no more than the
+   * approved amount; or of a service Medicare pays only on assignment, whoever furnishes it (a
+   * clinical laboratory test, a Part B drug: {@code
    * io.github.cpt4j.fee.medicare.partb.PartBClaimPricer#limitingCharges}). No line of a claim is
    * denied for it.
    */

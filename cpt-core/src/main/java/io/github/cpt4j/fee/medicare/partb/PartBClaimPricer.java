@@ -347,8 +347,9 @@ public final class PartBClaimPricer implements ClaimPricer {
    * {@code context} as {@code approved}: none for the laboratory, DMEPOS and drug schedules ({@link
    * NoLimitingCharge}); for an anesthesia line of a schedule the claim pricer does not hold,
    * 109.25% of its participating amount, or {@code ASSIGNMENT_REQUIRED} for a practitioner paid
-   * only on assignment, as {@link MedicareFeeSchedule#limitingCharge} answers for a line alone. A
-   * line without an amount keeps its reason.
+   * only on assignment (by type, or by the line's QZ or QX: {@link
+   * LimitingCharge#paidOnlyOnAssignment}), as {@link MedicareFeeSchedule#limitingCharge} answers
+   * for a line alone. A line without an amount keeps its reason.
    */
   private PricedLine limitingChargeAlone(
       Claim claim,
@@ -365,15 +366,15 @@ public final class PartBClaimPricer implements ClaimPricer {
     if (payer != PartBPayer.ANESTHESIA && payer != PartBPayer.PHYSICIAN_FEE_SCHEDULE) {
       limit = NoLimitingCharge.of(payer, amount);
     } else {
+      BilledLine billed = claim.line(i);
       PractitionerType practitioner =
-          claim
-              .line(i)
+          billed
               .renderingProvider()
               .map(context::forRenderingProvider)
               .orElse(context)
               .practitioner();
-      if (practitioner.mustAcceptAssignment()) {
-        limit = LimitingCharge.assignmentRequired(practitioner, amount);
+      if (LimitingCharge.paidOnlyOnAssignment(billed.line(), practitioner)) {
+        limit = LimitingCharge.assignmentRequired(billed.line(), practitioner, amount);
       } else {
         // Participating, and not compared with the billed charge: the limiting charge caps it.
         PricingContext participating = context.withParticipating(true);

@@ -2,9 +2,12 @@ package io.github.cpt4j.fee.medicare.pfs;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaRole;
+import io.github.cpt4j.modifier.Modifier;
 
 /**
  * The two answers a limiting charge can be, in the words every pricer of one gives them: 109.25% of
@@ -26,6 +29,15 @@ public final class LimitingCharge {
   /** The words of that step, whichever pricer makes it. */
   public static final String DESCRIPTION = "115% of the non-participating 95%: 109.25%";
 
+  /** The law that pays the practitioners of {@link PractitionerType#mustAcceptAssignment()}. */
+  private static final String ASSIGNMENT_LAW = "Social Security Act §1842(b)(18)(C)";
+
+  /** QZ, a nurse anesthetist's line without medical direction. */
+  private static final Modifier QZ = AnesthesiaRole.CRNA_NOT_DIRECTED.modifier();
+
+  /** QX, a nurse anesthetist's line with medical direction. */
+  private static final Modifier QX = AnesthesiaRole.CRNA_DIRECTED.modifier();
+
   private LimitingCharge() {}
 
   /**
@@ -44,6 +56,67 @@ public final class LimitingCharge {
   }
 
   /**
+   * Tells whether Medicare pays {@code line}, furnished by {@code practitioner}, only on
+   * assignment, so that it has no limiting charge: the practitioner is paid only so ({@link
+   * PractitionerType#mustAcceptAssignment()}), or the line's modifier says it is such a
+   * practitioner's, whatever type it is priced for. AS is billed by a physician assistant, nurse
+   * practitioner or clinical nurse specialist assisting at surgery (a physician assisting bills 80,
+   * 81 or 82; Claims Processing Manual ch. 12 §20.4.3), QZ and QX by a nurse anesthetist or
+   * anesthesiologist assistant (ch. 12 §140): all practitioners Social Security Act §1842(b)(18)(C)
+   * pays only on assignment (for NPs and CNSs the Benefit Policy Manual says so too, ch. 15 §200.F
+   * and §210). The physician's anesthesia modifiers (AA, QK, QY, AD) say nothing of it.
+   */
+  public static boolean paidOnlyOnAssignment(ClaimLine line, PractitionerType practitioner) {
+    return practitioner.mustAcceptAssignment() || assignmentModifier(line) != null;
+  }
+
+  /**
+   * Returns the answer for {@code line}, furnished by {@code practitioner}, when Medicare pays it
+   * only on assignment ({@link #paidOnlyOnAssignment}): {@link UnpricedReason#ASSIGNMENT_REQUIRED},
+   * its detail naming the practitioner ({@link #assignmentRequired(PractitionerType,
+   * FeeResult.Priced)}), or, for a practitioner who may decline assignment, the line's modifier:
+   * "an assistant at surgery who is not a physician (modifier AS) is paid only on assignment...".
+   *
+   * @throws IllegalArgumentException if neither {@code practitioner} nor the line's modifiers are
+   *     paid only on assignment
+   */
+  public static FeeResult assignmentRequired(
+      ClaimLine line, PractitionerType practitioner, FeeResult.Priced approved) {
+    if (practitioner.mustAcceptAssignment()) {
+      return assignmentRequired(practitioner, approved);
+    }
+    String paid = assignmentModifier(line);
+    if (paid == null) {
+      throw new IllegalArgumentException(
+          "a "
+              + practitioner.words()
+              + "'s "
+              + line
+              + " may be billed without assignment, and has a limiting charge");
+    }
+    return assignmentRequired(paid, ASSIGNMENT_LAW, approved);
+  }
+
+  /**
+   * Returns who furnished {@code line} in words, with the modifier that says so, when that modifier
+   * is billed only by a practitioner paid only on assignment (AS, QZ, QX); null when it has none.
+   */
+  private static String assignmentModifier(ClaimLine line) {
+    for (Modifier m : line.modifiers()) {
+      if (m == Modifier.NON_PHYSICIAN_ASSISTANT) {
+        return "an assistant at surgery who is not a physician (modifier AS)";
+      }
+      if (m == QZ) {
+        return "a " + AnesthesiaRole.CRNA_NOT_DIRECTED.words() + " (modifier QZ)";
+      }
+      if (m == QX) {
+        return "a " + AnesthesiaRole.CRNA_DIRECTED.words() + " (modifier QX)";
+      }
+    }
+    return null;
+  }
+
+  /**
    * Returns the answer for a service of {@code practitioner}, whom Medicare pays only on assignment
    * ({@link PractitionerType#mustAcceptAssignment()}), as {@link #assignmentRequired(String,
    * String, FeeResult.Priced)} words it: Social Security Act §1842(b)(18)(C) says payment for these
@@ -59,8 +132,7 @@ public final class LimitingCharge {
       throw new IllegalArgumentException(
           "a " + practitioner.words() + " may decline assignment, and has a limiting charge");
     }
-    return assignmentRequired(
-        "a " + practitioner.words(), "Social Security Act §1842(b)(18)(C)", approved);
+    return assignmentRequired("a " + practitioner.words(), ASSIGNMENT_LAW, approved);
   }
 
   /**

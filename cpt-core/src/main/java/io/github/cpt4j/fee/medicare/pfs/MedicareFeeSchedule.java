@@ -340,10 +340,13 @@ public final class MedicareFeeSchedule implements FeeSchedule {
    * <p>A practitioner Medicare pays only on assignment ({@link
    * PractitionerType#mustAcceptAssignment()}: a nurse practitioner, a physician assistant, a
    * clinical social worker...) has no limiting charge: the most such a practitioner collects is
-   * Medicare's approved amount ({@link #price}). A line such a practitioner could be paid for is
-   * then unpriced, {@link UnpricedReason#ASSIGNMENT_REQUIRED}, with the approved amount in its
-   * detail and that amount's calculation (in the context as given, non-participation included) as
-   * its explanation; a line the schedule does not price keeps its own reason.
+   * Medicare's approved amount ({@link #price}). So has a line whose modifier says such a
+   * practitioner furnished it, whatever the context's type ({@link
+   * LimitingCharge#paidOnlyOnAssignment}): AS, an assistant at surgery who is not a physician; QZ
+   * and QX, a nurse anesthetist's service. A line such a practitioner could be paid for is then
+   * unpriced, {@link UnpricedReason#ASSIGNMENT_REQUIRED}, with the approved amount in its detail
+   * and that amount's calculation (in the context as given, non-participation included) as its
+   * explanation; a line the schedule does not price keeps its own reason.
    *
    * <p>The line alone: its claim-level modifiers (51, 50, 80, 62...) do not reduce it. {@link
    * io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer#limitingCharges} gives the limiting
@@ -353,9 +356,9 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     requireNonNull(line, "line");
     requireNonNull(context, "context");
     PractitionerType practitioner = context.practitioner();
-    if (practitioner.mustAcceptAssignment()
+    if (LimitingCharge.paidOnlyOnAssignment(line, practitioner)
         && price(line, context) instanceof FeeResult.Priced approved) {
-      return LimitingCharge.assignmentRequired(practitioner, approved);
+      return LimitingCharge.assignmentRequired(line, practitioner, approved);
     }
     return LimitingCharge.of(price(line, context.withParticipating(true)));
   }

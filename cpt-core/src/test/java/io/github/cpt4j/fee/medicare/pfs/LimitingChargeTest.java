@@ -7,15 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaBaseUnits;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaConversionFactors;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The limiting charge exists only for a provider who may decline assignment (Social Security Act
@@ -28,6 +35,17 @@ class LimitingChargeTest {
       PricingContext.of(DATE_2025, REST_OF_NEW_YORK, Setting.NON_FACILITY);
   // 90834 in 13282-99, 2025: posted 102.53; x 1.0925 = 112.014025, charged at most 112.01.
   private static final ClaimLine PSYCHOTHERAPY = ClaimLine.parse("90834");
+
+  /** The schedule with anesthesia: 00100 of 5 base units, at 20.00 in 13282-99. */
+  private static final MedicareFeeSchedule ANESTHESIA =
+      SCHEDULE.withAnesthesia(
+          AnesthesiaFeeSchedule.builder()
+              .baseUnits(AnesthesiaBaseUnits.of("test", Map.of(CptCode.parse("00100"), 5)))
+              .conversionFactors(
+                  AnesthesiaConversionFactors.of(
+                      "test", Map.of(REST_OF_NEW_YORK, new BigDecimal("20.00"))))
+              .effective(LocalDate.of(2024, 1, 1), LocalDate.of(2026, 12, 31))
+              .build());
 
   @ParameterizedTest
   @EnumSource(
@@ -103,5 +121,78 @@ class LimitingChargeTest {
     assertEquals(
         UnpricedReason.CARRIER_PRICED,
         SCHEDULE.limitingCharge(ClaimLine.parse("15824"), np).reason().orElseThrow());
+  }
+
+  /**
+   * AS is billed by a physician assistant, nurse practitioner or clinical nurse specialist
+   * assisting at surgery, QZ and QX by a nurse anesthetist: practitioners paid only on assignment.
+   * The line has no limiting charge whatever type the context gives (a physician here, the
+   * default), and its detail says the modifier is why. It had 109.25% of its amount.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"27447-AS", "00100-QZ 60min", "00100-QX 60min"})
+  void aModifierOfAPractitionerPaidOnlyOnAssignmentHasNone(String text) {
+    ClaimLine line = ClaimLine.parse(text);
+    PricingContext facility = OFFICE.withSetting(Setting.FACILITY);
+    FeeResult approved = ANESTHESIA.price(line, facility);
+    FeeResult charge = ANESTHESIA.limitingCharge(line, facility);
+    assertEquals(
+        UnpricedReason.ASSIGNMENT_REQUIRED, charge.reason().orElseThrow(), charge::toString);
+    String modifier = line.modifiers().get(0).toString();
+    assertTrue(charge.detail().contains("(modifier " + modifier + ")"), charge::toString);
+    assertTrue(charge.detail().contains("§1842(b)(18)(C)"), charge::toString);
+    assertTrue(
+        charge
+            .detail()
+            .endsWith("the most collected is the approved amount, " + approved.amountOrThrow()),
+        charge::toString);
+    assertEquals(approved.explanation(), charge.explanation(), charge::toString);
+  }
+
+  @Test
+  void theWordsOfEachModifierSayWhoFurnishedTheLine() {
+    PricingContext facility = OFFICE.withSetting(Setting.FACILITY);
+    assertTrue(
+        ANESTHESIA
+            .limitingCharge(ClaimLine.parse("27447-AS"), facility)
+            .detail()
+            .startsWith(
+                "an assistant at surgery who is not a physician (modifier AS) is paid only"));
+    assertTrue(
+        ANESTHESIA
+            .limitingCharge(ClaimLine.parse("00100-QZ 60min"), facility)
+            .detail()
+            .startsWith("a nurse anesthetist without medical direction (modifier QZ) is paid"));
+    // A context of a practitioner paid only on assignment keeps that practitioner's words.
+    assertTrue(
+        ANESTHESIA
+            .limitingCharge(
+                ClaimLine.parse("00100-QX 60min"),
+                facility.withPractitioner(PractitionerType.NURSE_ANESTHETIST))
+            .detail()
+            .startsWith("a nurse anesthetist or anesthesiologist assistant is paid only"));
+  }
+
+  /**
+   * The physician's modifiers keep their limiting charge: 80 (a physician assisting at surgery),
+   * and the anesthesiologist's AA, QK, QY and AD. 00100 at 60 minutes, base 5 + 4 time units at
+   * 20.00: AA 180.00, limited to 196.65; QK and QY 50%, 90.00, limited to 98.325, 98.33.
+   */
+  @Test
+  void aPhysiciansModifierKeepsItsLimitingCharge() {
+    PricingContext facility = OFFICE.withSetting(Setting.FACILITY);
+    assertEquals(
+        new BigDecimal("196.65"),
+        ANESTHESIA.limitingCharge(ClaimLine.parse("00100-AA 60min"), facility).amountOrThrow());
+    for (String text : new String[] {"00100-QK 60min", "00100-QY 60min"}) {
+      assertEquals(
+          new BigDecimal("98.33"),
+          ANESTHESIA.limitingCharge(ClaimLine.parse(text), facility).amountOrThrow(),
+          text);
+    }
+    for (String text : new String[] {"27447-80", "00100-AD 60min"}) {
+      FeeResult charge = ANESTHESIA.limitingCharge(ClaimLine.parse(text), facility);
+      assertTrue(charge.isPriced(), charge::toString);
+    }
   }
 }

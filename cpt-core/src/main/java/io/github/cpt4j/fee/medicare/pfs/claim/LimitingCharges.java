@@ -45,11 +45,14 @@ final class LimitingCharges {
   }
 
   /**
-   * Tells whether a line of {@code lines} is furnished by a practitioner paid only on assignment.
+   * Tells whether a line of {@code lines} is furnished by a practitioner paid only on assignment:
+   * of such a type in {@code context}, or whose line's modifier (AS, QZ, QX) says so ({@link
+   * LimitingCharge#paidOnlyOnAssignment}).
    */
   static boolean anyPaidOnlyOnAssignment(List<PricedLine> lines, PricingContext context) {
     for (PricedLine line : lines) {
-      if (practitionerOf(line.billed(), context).mustAcceptAssignment()) {
+      BilledLine billed = line.billed();
+      if (LimitingCharge.paidOnlyOnAssignment(billed.line(), practitionerOf(billed, context))) {
         return true;
       }
     }
@@ -59,7 +62,8 @@ final class LimitingCharges {
   /**
    * Returns the limiting charge of each line of {@code participating}, the lines as priced for
    * their limiting charges (already 109.25%: {@link #multiply}): the line itself, or for a line of
-   * a practitioner paid only on assignment that {@code approved} (the same lines priced in {@code
+   * a practitioner paid only on assignment (by type or by modifier: {@link
+   * LimitingCharge#paidOnlyOnAssignment}) that {@code approved} (the same lines priced in {@code
    * context} as given; null when no line is such a practitioner's) prices, none, with the approved
    * amount.
    */
@@ -74,15 +78,16 @@ final class LimitingCharges {
   }
 
   private static PricedLine of(PricedLine line, PricedLine approved, PricingContext context) {
-    PractitionerType practitioner = practitionerOf(line.billed(), context);
-    if (practitioner.mustAcceptAssignment()
+    BilledLine billed = line.billed();
+    PractitionerType practitioner = practitionerOf(billed, context);
+    if (LimitingCharge.paidOnlyOnAssignment(billed.line(), practitioner)
         && approved != null
         && approved.result() instanceof FeeResult.Priced amount) {
       return PricedLine.of(
           line.index(),
           line.lineNumber(),
-          line.billed(),
-          LimitingCharge.assignmentRequired(practitioner, amount),
+          billed,
+          LimitingCharge.assignmentRequired(billed.line(), practitioner, amount),
           Optional.of(LimitingCharge.RULE),
           approved.warnings());
     }

@@ -436,7 +436,9 @@ public final class MedicareClaimPricer implements ClaimPricer {
    *
    * <p>A line the edits deny keeps its denial; a line of a practitioner Medicare pays only on
    * assignment ({@link io.github.cpt4j.fee.PractitionerType#mustAcceptAssignment()}, the type
-   * {@link PricingContext#forRenderingProvider} gives its rendering provider) is {@link
+   * {@link PricingContext#forRenderingProvider} gives its rendering provider), or whose modifier
+   * says it is one's (AS, QZ, QX: {@link
+   * io.github.cpt4j.fee.medicare.pfs.LimitingCharge#paidOnlyOnAssignment}), is {@link
    * UnpricedReason#ASSIGNMENT_REQUIRED} when the claim priced in {@code context} as given pays it,
    * with that approved amount in its detail and its explanation, as {@link
    * MedicareFeeSchedule#limitingCharge} answers.

@@ -9,20 +9,26 @@ import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.claim.Npi;
+import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaBaseUnits;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaConversionFactors;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.LimitingCharge;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -141,6 +147,80 @@ class LimitingChargesTest {
     assertEquals(new BigDecimal("1092.50"), limits.line(0).amountOrThrow());
     assertEquals(Optional.of(UnpricedReason.ASSIGNMENT_REQUIRED), limits.line(1).reason());
     assertTrue(limits.line(1).detail().endsWith(", 765.00"), limits.line(1)::toString);
+  }
+
+  /**
+   * A line of modifier AS is a physician assistant's, nurse practitioner's or clinical nurse
+   * specialist's, paid only on assignment whatever type the context gives its rendering provider (a
+   * physician here): no limiting charge, the approved 13.6% x 1000.00 = 136.00 in its detail. It
+   * had 1.0925 x 136.00 = 148.58. The surgeon's line keeps its own.
+   */
+  @Test
+  void anAssistantAtSurgeryWhoIsNotAPhysicianHasNone() {
+    Npi assistant = Npi.parse("1234567893");
+    Claim claim =
+        Claim.of(List.of(billed("27447"), billed("27447-AS").withRenderingProvider(assistant)));
+    for (PricingContext context :
+        List.of(CONTEXT, CONTEXT.withPractitioner(assistant, PractitionerType.PHYSICIAN))) {
+      assertEquals(List.of("1000.00", "136.00"), amounts(PRICER.price(claim, context)));
+      PricedClaim limits = PRICER.limitingCharges(claim, context);
+      assertEquals(List.of("1092.50", "ASSIGNMENT_REQUIRED"), amounts(limits));
+      PricedLine line = limits.line(1);
+      assertEquals(Optional.of(LimitingCharge.RULE), line.refusedBy());
+      assertTrue(
+          line.detail().startsWith("an assistant at surgery who is not a physician (modifier AS)"),
+          line::toString);
+      assertTrue(line.detail().contains("§1842(b)(18)(C)"), line::toString);
+      assertTrue(line.detail().endsWith(", 136.00"), line::toString);
+      assertEquals(new BigDecimal("1092.50"), limits.total());
+      // The selected lines' method answers the same.
+      BitSet both = new BitSet();
+      both.set(0, 2);
+      assertEquals(
+          limits.lines(),
+          PRICER.limitingChargeLines(claim, both, context, PRICER.scrub(claim, context)));
+    }
+  }
+
+  /**
+   * QZ and QX are a nurse anesthetist's lines, paid only on assignment: none. The physician's QK
+   * keeps its limiting charge. 00790 at 60 minutes, base 7 + 4 time units at 20.00: QZ 220.00; QX
+   * and QK 50%, 110.00, QK limited to 1.0925 x 110.00 = 120.175, 120.18. QX had 120.18 too.
+   */
+  @Test
+  void aNurseAnesthetistsLineHasNone() {
+    MedicareClaimPricer pricer =
+        MedicareClaimPricer.of(
+            ClaimTables.scheduleBuilder()
+                .anesthesia(
+                    AnesthesiaFeeSchedule.builder()
+                        .baseUnits(
+                            AnesthesiaBaseUnits.of("test", Map.of(CptCode.parse("00790"), 7)))
+                        .conversionFactors(
+                            AnesthesiaConversionFactors.of(
+                                "test", Map.of(ClaimTables.TEST_LOCALITY, new BigDecimal("20.00"))))
+                        .effective(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31))
+                        .build())
+                .build());
+    PricedClaim alone =
+        pricer.limitingCharges(Claim.builder().add("00790-QZ 60min").build(), CONTEXT);
+    assertEquals(List.of("ASSIGNMENT_REQUIRED"), amounts(alone));
+    assertTrue(
+        alone
+            .line(0)
+            .detail()
+            .startsWith("a nurse anesthetist without medical direction (modifier QZ)"),
+        alone::toString);
+    assertTrue(alone.line(0).detail().endsWith(", 220.00"), alone::toString);
+    Claim directed =
+        Claim.of(
+            List.of(
+                billed("00790-QX 60min"),
+                billed("00790-QK 60min").withRenderingProvider(Npi.parse("1234567893"))));
+    PricedClaim limits = pricer.limitingCharges(directed, CONTEXT);
+    assertEquals(List.of("ASSIGNMENT_REQUIRED", "120.18"), amounts(limits));
+    assertTrue(limits.line(0).detail().contains("(modifier QX)"), limits::toString);
+    assertTrue(limits.line(0).detail().endsWith(", 110.00"), limits::toString);
   }
 
   @Test

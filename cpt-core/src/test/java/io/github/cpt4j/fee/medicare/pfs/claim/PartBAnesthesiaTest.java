@@ -13,6 +13,8 @@ import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.edit.ClaimEdit;
 import io.github.cpt4j.edit.EditFinding;
+import io.github.cpt4j.fee.Explanation;
+import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
@@ -233,5 +235,31 @@ class PartBAnesthesiaTest {
         new BigDecimal("133.00"),
         WITH.withAnesthesia(anesthesia("10.00")).price(line, CONTEXT).amountOrThrow());
     assertThrows(NullPointerException.class, () -> WITHOUT.withAnesthesia(null));
+  }
+
+  /**
+   * An anesthesia line of another kind of anesthesia schedule is priced alone, and so is its
+   * limiting charge: none for a nurse anesthetist's QZ or QX, paid only on assignment, with the
+   * approved amount; 109.25% for the physician's AA. The QZ line had 1.0925 x 100.00 = 109.25.
+   */
+  @Test
+  void aNurseAnesthetistsLinePricedAloneHasNoLimitingCharge() {
+    PartBFeeSchedule partB =
+        PartBFeeSchedule.builder()
+            .physicianFeeSchedule(WITHOUT)
+            .anesthesia(
+                (line, context) -> FeeResult.priced(new BigDecimal("100.00"), Explanation.empty()))
+            .build();
+    PartBClaimPricer pricer = PartBClaimPricer.of(partB, MedicareClaimPricer.of(WITHOUT));
+    PricedClaim limits =
+        pricer.limitingCharges(
+            claim(List.of("00790-QZ 60min", "00790-QX 60min", "00790-AA 60min")), CONTEXT);
+    for (int i = 0; i < 2; i++) {
+      PricedLine line = limits.line(i);
+      assertEquals(Optional.of(UnpricedReason.ASSIGNMENT_REQUIRED), line.reason(), line::toString);
+      assertTrue(line.detail().contains("(modifier Q"), line::toString);
+      assertTrue(line.detail().endsWith(", 100.00"), line::toString);
+    }
+    assertEquals(new BigDecimal("109.25"), limits.line(2).amountOrThrow(), limits::toString);
   }
 }
