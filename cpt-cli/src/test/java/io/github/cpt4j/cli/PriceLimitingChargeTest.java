@@ -154,6 +154,62 @@ class PriceLimitingChargeTest {
         r::toString);
   }
 
+  /**
+   * A line's AS, QZ or QX says a practitioner paid only on assignment furnished it, whatever
+   * --practitioner says: no limiting charge, the warning naming the modifier. 27447-AS in
+   * Rochester, facility, 2025-06-02: 13.6% x 1197.89 = 162.91; it had 177.98, and the total
+   * 1486.67. The anesthesiologist's QK keeps its own: 50% x 178.11 = 89.055, limited to 97.29.
+   */
+  @Test
+  void aModifierOfAPractitionerPaidOnlyOnAssignmentHasNone() throws IOException {
+    Cli.Result r =
+        Cli.run(
+            "price",
+            "27447",
+            "27447-AS by 1000000004",
+            "--locality",
+            "13282-99",
+            "--setting",
+            "facility",
+            "--date",
+            "2025-06-02",
+            "--limiting-charge",
+            "--format",
+            "csv");
+    assertEquals(0, r.status(), r::toString);
+    List<CsvRecord> rows = ValidateCommandTest.csv(r.out());
+    assertEquals(List.of("1197.89", "1308.69"), rows.get(1).getFields().subList(1, 3), r::toString);
+    assertEquals(
+        List.of("162.91", "", "priced"), rows.get(2).getFields().subList(1, 4), r::toString);
+    assertTrue(
+        rows.get(2)
+            .getField(4)
+            .startsWith(
+                "warning: no limiting charge (assignment_required): an assistant at surgery who is"
+                    + " not a physician (modifier AS) is paid only on assignment"),
+        r::toString);
+    assertEquals(List.of("1360.80", "1308.69"), rows.get(3).getFields().subList(1, 3), r::toString);
+    Cli.Result anesthesia =
+        Cli.run(
+            "price",
+            "00100-QX 60min",
+            "00100-QK 60min by 1234567893",
+            "--locality",
+            "13282-99",
+            "--date",
+            "2025-06-02",
+            "--limiting-charge",
+            "--format",
+            "csv");
+    assertEquals(0, anesthesia.status(), anesthesia::toString);
+    List<CsvRecord> lines = ValidateCommandTest.csv(anesthesia.out());
+    assertEquals(
+        List.of("89.06", ""), lines.get(1).getFields().subList(1, 3), anesthesia::toString);
+    assertTrue(lines.get(1).getField(4).contains("(modifier QX)"), anesthesia::toString);
+    assertEquals(
+        List.of("89.06", "97.29"), lines.get(2).getFields().subList(1, 3), anesthesia::toString);
+  }
+
   @Test
   void aBatchAddsTheColumnOnlyWhenAsked() throws IOException {
     String input =
