@@ -798,9 +798,13 @@ final class PriceCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       // A malformed NPI comes with the CodeFormatException that says what is wrong with it; a
       // malformed charge or date is refused as any charge or date is, rather than asked to be
-      // fixed.
-      if (e.getCause() instanceof CodeFormatException) {
-        throw e;
+      // fixed. The library's NPI message shows a line with a charge and a date, which a line
+      // given here may not have: this one shows a line the command prices.
+      if (e.getCause() instanceof CodeFormatException npi) {
+        throw new IllegalArgumentException(
+            "a rendering provider is a ten-digit NPI that ends the line (99213 by 1234567893): "
+                + npi.getMessage(),
+            npi);
       }
       throw noChargeOrDate(text);
     }

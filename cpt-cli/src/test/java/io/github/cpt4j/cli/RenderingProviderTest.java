@@ -1,6 +1,7 @@
 package io.github.cpt4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,6 +103,26 @@ class RenderingProviderTest {
     assertTrue(out.get(3).get(3).contains("an NPI is 10 digits, not 3"), out::toString);
     // "by" and "25" as modifiers, as ClaimLine reads them: an answer, not a refusal of the NPI.
     assertEquals("99213-BY-25", out.get(4).get(0));
+  }
+
+  /**
+   * The bad NPI's message shows a line this command prices: the library's example, {@code 99213
+   * $180.00 on 2025-06-02 by 1234567893}, has a charge and a date, which a line given here may not
+   * have, so following it got the line refused again.
+   */
+  @Test
+  void aBadNpisExampleIsALineThisCommandPrices() {
+    List<List<String>> out = priceLines(1, "99213 by 1234567890");
+    String message = out.get(1).get(3);
+    assertEquals("invalid_line", out.get(1).get(2), out::toString);
+    assertTrue(
+        message.startsWith(
+            "a rendering provider is a ten-digit NPI that ends the line (99213 by 1234567893):"
+                + " '1234567890' has a wrong check digit"),
+        message);
+    assertFalse(message.contains("$") || message.contains(" on "), message);
+    // The example, as shown, is priced.
+    assertEquals("priced", priceLines(0, "99213 by 1234567893").get(1).get(2));
   }
 
   /**
