@@ -68,14 +68,18 @@ class ScheduleIdentityTest {
   @Test
   void aLaterContextsBroadcastOfTheSameIdPricesWithItsOwnFiles(@TempDir Path dir)
       throws IOException {
-    // The bundled October relative values with the work RVU of 99213 doubled, 1.30 to 2.60.
+    // The bundled October relative values with the work RVU of 99213 doubled, 1.30 to 2.60, and
+    // its totals with it (2.75 to 4.05, 1.97 to 3.27), which the loader checks.
     String rvu;
     try (InputStream in =
         ScheduleIdentityTest.class.getResourceAsStream(
             "/io/github/cpt4j/data/medicare/pprrvu-2025-oct-sample.csv")) {
       rvu = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
     }
-    String doubledWork = rvu.replace("\n99213,,,A,,1.30,", "\n99213,,,A,,2.60,");
+    String doubledWork =
+        rvu.replace(
+            "\n99213,,,A,,1.30,1.35,,0.57,,0.10,2.75,1.97,",
+            "\n99213,,,A,,2.60,1.35,,0.57,,0.10,4.05,3.27,");
     assertNotEquals(rvu, doubledWork, "the sample has no 99213 row to change");
     Path file = Files.writeString(dir.resolve("PPRRVU2025_Oct.csv"), doubledWork);
     FeeScheduleFiles doubled =
