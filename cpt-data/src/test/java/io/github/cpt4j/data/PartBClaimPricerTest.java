@@ -374,6 +374,20 @@ class PartBClaimPricerTest {
     assertEquals("J1100 x8", drug.line().toString()); // as billed
   }
 
+  /** A line priced alone and then denied whole keeps no warning that units were denied. */
+  @Test
+  void aLineDeniedWholeAfterItsUnitsHasNoUnitsDeniedWarning() {
+    ClaimEdit unitsThenLine =
+        denyingUnitsOfTheFirstLine(
+            2, "test: 2 units not covered", EditFinding.denyLine("payer-units", 0, 8, "test: no"));
+    PricedLine drug =
+        pricer(b -> b.addEdit(unitsThenLine))
+            .price(claim(List.of("J1100 x8", "99213")), OFFICE)
+            .line(0);
+    assertEquals(Optional.of(UnpricedReason.EDIT_DENIED), drug.reason(), drug.toString());
+    assertEquals(List.of(), drug.warnings());
+  }
+
   @Test
   void everyLineIsPaidAtMostItsBilledCharge() {
     Claim claim =

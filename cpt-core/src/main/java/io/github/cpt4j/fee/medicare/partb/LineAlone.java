@@ -130,7 +130,8 @@ final class LineAlone {
       }
       all.addAll(steps);
       FeeResult denied = FeeResult.unpriced(denial.reason(), denial.message(), Explanation.of(all));
-      return PricedLine.of(index, number, billed, denied, Optional.of(denial.edit()), warnings);
+      return PricedLine.of(
+          index, number, billed, denied, Optional.of(denial.edit()), withoutUnitsDenied(warnings));
     }
     FeeResult result = schedule.apply(line);
     for (PricingStep step : steps) {
@@ -145,7 +146,16 @@ final class LineAlone {
         billed,
         result,
         result.isPriced() ? Optional.empty() : Optional.of(FEE_SCHEDULE),
-        warnings);
+        result.isPriced() ? warnings : withoutUnitsDenied(warnings));
+  }
+
+  /**
+   * Returns {@code warnings} but those of units denied, which say the line is priced for the units
+   * left: of a line left unpriced, the reason says why (as {@code MedicareClaimPricer} leaves them
+   * off its unpriced lines).
+   */
+  private static List<ClaimWarning> withoutUnitsDenied(List<ClaimWarning> warnings) {
+    return warnings.stream().filter(w -> w.kind() != ClaimWarning.Kind.UNITS_DENIED).toList();
   }
 
   /**

@@ -902,7 +902,18 @@ public final class MedicareClaimPricer implements ClaimPricer {
         w.billed,
         result,
         Optional.ofNullable(w.refusal == null ? null : w.refusal.rule()),
-        w.warnings());
+        w.amount == null ? withoutUnitsDenied(w.warnings()) : w.warnings());
+  }
+
+  /**
+   * Returns {@code warnings} but those of units denied, which say the line is priced for the units
+   * left: of a line left unpriced (a later edit denied it whole, whatever order the edits ran in),
+   * the reason says why.
+   */
+  private static ImmutableList<ClaimWarning> withoutUnitsDenied(List<ClaimWarning> warnings) {
+    return warnings.stream()
+        .filter(w -> w.kind() != ClaimWarning.Kind.UNITS_DENIED)
+        .collect(ImmutableList.toImmutableList());
   }
 
   @Override

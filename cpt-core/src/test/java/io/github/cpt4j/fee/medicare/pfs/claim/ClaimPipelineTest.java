@@ -280,6 +280,24 @@ class ClaimPipelineTest {
     assertEquals("mue", line.refusedBy().orElseThrow());
   }
 
+  /**
+   * A line an edit denies whole has no warning that units were denied and the rest priced, whether
+   * the edit denying units ran before or after: the reason says why it is not paid.
+   */
+  @Test
+  void aLineDeniedWholeHasNoUnitsDeniedWarningInEitherOrder() {
+    for (boolean unitsFirst : new boolean[] {true, false}) {
+      MedicareClaimPricer.Builder builder = MedicareClaimPricer.builder(SCHEDULE);
+      ClaimEdit units = onCode("payer-units", "99213", EditAction.DENY_UNITS, 2);
+      ClaimEdit line = onCode("payer-line", "99213", EditAction.DENY_LINE, 3);
+      builder.addEdit(unitsFirst ? units : line);
+      builder.addEdit(unitsFirst ? line : units);
+      PricedLine priced = price(builder.build(), "99213 x3").line(0);
+      assertFalse(priced.isPriced(), priced.toString());
+      assertEquals(List.of(), priced.warnings(), "units first: " + unitsFirst);
+    }
+  }
+
   @Test
   void twoEditsDenyingUnitsLeaveWhatTheStricterAllows() {
     // Each counts the 5 units billed: 1 and 2 denied leave 3, not 2, in either order.
