@@ -1027,10 +1027,12 @@ public final class FhirClaims {
    * {@code product} rounded half-up to cents, as a submitter writes a charge; null when it is far
    * from any charge (more than {@value #MAX_PRODUCT_DIGITS} digits before the point, or more than
    * {@value #MAX_PRODUCT_SCALE} after it), as rounding a product of an exponent in the millions
-   * would cost what the charge's bounds exist to avoid.
+   * would cost what the charge's bounds exist to avoid; null too when it is negative, which no
+   * rounding makes a charge (-0.004 would round to a charge of 0.00, and be paid 0.00).
    */
   private static BigDecimal toCents(BigDecimal product) {
-    if (product.scale() > MAX_PRODUCT_SCALE
+    if (product.signum() < 0
+        || product.scale() > MAX_PRODUCT_SCALE
         || (long) product.precision() - product.scale() > MAX_PRODUCT_DIGITS) {
       return null;
     }

@@ -388,6 +388,21 @@ class FhirTest {
     assertEquals("Claim.item[0].unitPrice", negative.path());
     assertTrue(
         negative.getMessage().contains("(quantity x unitPrice x factor)"), negative.getMessage());
+    // Nor does it make a charge of a negative product that rounds to 0.00, with or without net.
+    for (String negativeUnder : List.of("-0.004", "-0.00001")) {
+      FhirMappingException small =
+          refused(claim(item(visit, ",\"unitPrice\":{\"value\":" + negativeUnder + "}")));
+      assertEquals("Claim.item[0].unitPrice", small.path(), small.getMessage());
+      FhirMappingException withNet =
+          refused(
+              claim(
+                  item(
+                      visit,
+                      ",\"unitPrice\":{\"value\":"
+                          + negativeUnder
+                          + "},\"net\":{\"value\":0.00}")));
+      assertEquals("Claim.item[0].net", withNet.path(), withNet.getMessage());
+    }
     org.hl7.fhir.r4.model.Claim huge = claim(item(visit, ",\"unitPrice\":{\"value\":1}"));
     huge.getItemFirstRep().getUnitPrice().setValue(new BigDecimal("1E+999999999"));
     assertEquals("Claim.item[0].unitPrice", refused(huge).path());
