@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.TextStyle;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -279,7 +280,7 @@ public final class LineEvaluator {
         return refuse(
             UnpricedReason.NOT_IN_SCHEDULE, code + " is not in " + schedule.name() + missing, null);
       }
-      return row == null ? conflictingRows(line) : missingRow(rvus, code, row);
+      return row == null ? conflictingRows(rvus, line) : missingRow(rvus, code, row);
     }
     PaymentStatus status = entry.status();
     if (!status.isPricedFromRvus() || status == PaymentStatus.R && entry.hasNoRvus()) {
@@ -534,7 +535,31 @@ public final class LineEvaluator {
     return new LineEvaluation.Refused(LineEvaluation.FEE_SCHEDULE, reason, detail, entry);
   }
 
-  private static LineEvaluation conflictingRows(ClaimLine line) {
+  /**
+   * Refuses a line whose modifiers select different rows. 53 with 26 or TC on a code without a 53
+   * row is a discontinued component: the RVU file's record layout (RVU25D, MODIFIER) prices 53 from
+   * its own row only for the few codes that have one, and "any other codes billed with modifier -53
+   * are subject to carrier medical review and priced by individual consideration", so the
+   * contractor prices it, from the component's row. No code of the 2025 file has both a 53 row and
+   * 26 or TC rows, so a code with a 53 row keeps the conflict.
+   */
+  private static LineEvaluation conflictingRows(RvuTable rvus, ClaimLine line) {
+    RowModifier component = discontinuedComponent(line.modifiers());
+    ProcedureCode code = line.code();
+    if (component != null && rvus.get(code, RowModifier.DISCONTINUED) == null) {
+      if (rvus.get(code, component) == null) {
+        return missingRow(rvus, code, component); // 26 or TC not allowed with the code
+      }
+      return new LineEvaluation.Refused(
+          LineEvaluation.DISCONTINUED,
+          UnpricedReason.CARRIER_PRICED,
+          code
+              + "-53 has no row of its own: the contractor prices a discontinued procedure, here"
+              + " from the "
+              + component.row(code)
+              + " row",
+          null);
+    }
     Modifier first = null;
     for (Modifier modifier : line.modifiers()) {
       if (RowModifier.selectsRow(modifier)) {
@@ -554,6 +579,27 @@ public final class LineEvaluator {
       }
     }
     throw new AssertionError("no conflicting row modifiers on " + line);
+  }
+
+  /**
+   * The component row (26 or TC) of {@code modifiers} when their row modifiers are 53 and that one
+   * component, repeats allowed; null otherwise (26 with TC is a conflict of its own).
+   */
+  private static RowModifier discontinuedComponent(List<Modifier> modifiers) {
+    boolean discontinued = false;
+    RowModifier component = null;
+    for (Modifier modifier : modifiers) {
+      RowModifier row = RowModifier.of(modifier);
+      if (row == RowModifier.DISCONTINUED) {
+        discontinued = true;
+      } else if (row != null) {
+        if (component != null && component != row) {
+          return null;
+        }
+        component = row;
+      }
+    }
+    return discontinued ? component : null;
   }
 
   private static LineEvaluation missingRow(RvuTable rvus, ProcedureCode code, RowModifier row) {

@@ -163,6 +163,35 @@ class MedicareClaimPricerTest {
     }
 
     @Test
+    void modifier53WithAComponentIsContractorPricedFromTheComponentsRow() {
+      // 70450 has 26 and TC rows and no 53 row: RVU25D prices any other code billed with 53 by
+      // individual consideration, so the contractor prices the discontinued component.
+      for (String line : new String[] {"70450-26-53", "70450-53-26", "70450-TC-53", "70450-53"}) {
+        PricedLine priced = price(line).line(0);
+        assertRefused(priced, UnpricedReason.CARRIER_PRICED, ClaimRule.DISCONTINUED);
+        assertEquals(
+            SCHEDULE.price(ClaimLine.parse(line), CONTEXT).reason(), priced.reason(), line);
+      }
+      assertEquals(
+          "70450-53 has no row of its own: the contractor prices a discontinued procedure, here"
+              + " from the 70450-26 row",
+          price("70450-26-53").line(0).detail());
+      assertTrue(
+          price("70450-TC-53").line(0).detail().endsWith("from the 70450-TC row"),
+          () -> price("70450-TC-53").toString());
+      // A component the code does not have is refused as without 53.
+      PricedLine office = price("99213-26-53").line(0);
+      assertRefused(office, UnpricedReason.MODIFIER_NOT_ALLOWED, ClaimRule.PC_TC);
+      assertEquals(price("99213-26").line(0).detail(), office.detail());
+      // 26 with TC still conflict, and so does a component on a code with a 53 row of its own.
+      assertRefused(
+          price("70450-26-TC-53").line(0), UnpricedReason.MODIFIER_NOT_ALLOWED, ClaimRule.PC_TC);
+      PricedLine colonoscopy = price("45378-26-53").line(0);
+      assertRefused(colonoscopy, UnpricedReason.MODIFIER_NOT_ALLOWED, ClaimRule.PC_TC);
+      assertEquals("modifiers 26 and 53 select different rows of 45378", colonoscopy.detail());
+    }
+
+    @Test
     void statusesThatAreNotPaidKeepTheSchedulesReason() {
       PricedClaim claim = price("99080", "17999", "12345");
       assertRefused(claim.line(0), UnpricedReason.STATUS_NOT_PAYABLE, ClaimRule.FEE_SCHEDULE);
