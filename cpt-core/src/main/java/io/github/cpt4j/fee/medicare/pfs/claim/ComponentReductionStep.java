@@ -52,16 +52,19 @@ import java.util.function.Supplier;
  * technical is left unreduced and unranked, with a {@link
  * ClaimWarning.Kind#COMPONENT_NOT_IDENTIFIED} warning.
  *
- * <p>The lines of a date are taken to be one session, but for a line billed with XE or 59: the
- * imaging reduction ranks a procedure "reported in the same session on the same day" as another of
- * its family (RVU25D record layout, MULT PROC 4), XE says "a service that is distinct because it
+ * <p>The lines of a date are taken to be one session, but for an imaging line billed with XE or 59:
+ * the imaging reduction ranks a procedure "reported in the same session on the same day" as another
+ * of its family (RVU25D record layout, MULT PROC 4), XE says "a service that is distinct because it
  * occurred during a separate encounter" (MLN Matters MM8863), and 59 covers a different session. In
- * the imaging, cardiovascular and ophthalmology rankings (MULT PROC 4, 6, 7) such a line is a
- * session of its own: ranked alone (its own units or sides still reduced after the first), neither
- * reduced against the other services nor reducing them, and its explanation says why it was paid in
- * full. XS (another structure) and XU (an unusual service) do not say another session: their lines
- * are ranked with the others. The therapy reduction (MULT PROC 5) is of the services of a day, in
- * one session or several, and takes no account of these modifiers.
+ * the imaging ranking such a line is a session of its own: ranked alone (its own units or sides
+ * still reduced after the first), neither reduced against the other services nor reducing them, and
+ * its explanation says why it was paid in full. XS (another structure) and XU (an unusual service)
+ * do not say another session: their lines are ranked with the others. The cardiovascular and
+ * ophthalmology reductions (MULT PROC 6, 7) have no session in their text, which reduces "the
+ * second highest and subsequent procedures" (RVU25D record layout), and CMS applies them per
+ * practitioner, patient and day (CY 2013 physician fee schedule final rule): their services of a
+ * day are ranked together whatever XE or 59 say. The therapy reduction (MULT PROC 5) is of the
+ * services of a day, in one session or several, and takes no account of these modifiers either.
  *
  * <p>The services ranked are the group's, whatever rendering provider each line names: {@code
  * MedicareClaimPricer} prices each provider's lines of a date apart, but runs this step once over
@@ -325,8 +328,8 @@ final class ComponentReductionStep implements ClaimStep {
     BigDecimal pcCut = ComponentCut.IMAGING_PC.on(date);
     List<Part> technical = new ArrayList<>(procedures.size());
     List<Part> professional = new ArrayList<>(procedures.size());
-    // The parts of the procedures billed as a session of their own (XE or 59), technical and
-    // professional; made only when there is one.
+    // The parts of the imaging procedures billed as a session of their own (XE or 59), technical
+    // and professional; made only when there is one.
     List<Part> technicalApart = null;
     List<Part> professionalApart = null;
     for (Procedure p : procedures) {
@@ -349,7 +352,10 @@ final class ComponentReductionStep implements ClaimStep {
                 + " is technical, so no reduction is applied to it");
         continue;
       }
-      boolean separate = separateSession(p) != null;
+      // Only the imaging reduction is of one session (MULT PROC 4); the cardiovascular and
+      // ophthalmology reductions (6, 7) are of the day, with or without XE or 59.
+      boolean separate =
+          rule == MultipleProcedureRule.DIAGNOSTIC_IMAGING && separateSession(p) != null;
       if (split[0].signum() > 0) {
         if (separate) {
           technicalApart = technicalApart == null ? new ArrayList<>(2) : technicalApart;
@@ -474,8 +480,8 @@ final class ComponentReductionStep implements ClaimStep {
    * The modifier that makes {@code p} a session of its own, or null: XE, a separate encounter (MLN
    * Matters MM8863), or 59, which covers a different session (CPT's definition, of which XE is the
    * more specific form). The imaging reduction applies to services "reported in the same session on
-   * the same day" (RVU25D record layout, MULT PROC 4); XS (another site) and XU (an unusual
-   * service) do not say another session, and are ranked with the others.
+   * the same day" (RVU25D record layout, MULT PROC 4), so only its ranking asks; XS (another site)
+   * and XU (an unusual service) do not say another session, and are ranked with the others.
    */
   private static Modifier separateSession(Procedure p) {
     Modifier m = separateSession(p.line);

@@ -141,12 +141,14 @@ import java.util.function.Function;
  *       shares then in force (imaging PC 25% in 2012-2016, therapy 20% from 2011 to March 2013,
  *       imaging TC 25% from 2006 to June 2010, no cardiovascular or ophthalmology reduction before
  *       2013). The lines of one date are ranked together whichever rendering provider each names
- *       (below), and are taken to be one session, but for a line with XE or 59, a session of its
- *       own in the imaging, cardiovascular and ophthalmology rankings: ranked alone, and paid in
- *       full unless its own units or sides reduce one another. A global-only test (PC/TC 4) is
- *       ranked by the fee of its technical-only code where that is known (93000 by 93005's); one
- *       whose technical part no code names is not reduced, and gets a {@link
- *       ClaimWarning.Kind#COMPONENT_NOT_IDENTIFIED} warning.
+ *       (below), and are taken to be one session, but for an imaging line with XE or 59, a session
+ *       of its own in the imaging ranking (MULT PROC 4 reduces services of one session): ranked
+ *       alone, and paid in full unless its own units or sides reduce one another. The
+ *       cardiovascular and ophthalmology reductions (MULT PROC 6, 7) are of the day, and rank a
+ *       line with XE or 59 with the others. A global-only test (PC/TC 4) is ranked by the fee of
+ *       its technical-only code where that is known (93000 by 93005's); one whose technical part no
+ *       code names is not reduced, and gets a {@link ClaimWarning.Kind#COMPONENT_NOT_IDENTIFIED}
+ *       warning.
  *   <li><b>Step {@code imaging-equipment}</b>, modifiers FX, FY and CT: the technical component (or
  *       the TC portion of a global service) that the rules above and the OPPS cap left is reduced
  *       for older equipment: 20% for an X-ray on film (FX, from 2017), 7% or 10% for computed

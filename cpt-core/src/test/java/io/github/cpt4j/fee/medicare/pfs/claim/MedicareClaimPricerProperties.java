@@ -655,8 +655,9 @@ class MedicareClaimPricerProperties {
   }
 
   /**
-   * A line with XE or 59 of the imaging, cardiovascular or ophthalmology reductions (MULT PROC 4,
-   * 6, 7) is a session of its own: it is paid as on a claim of its own, whatever the other lines.
+   * An imaging line (MULT PROC 4) with XE or 59 is a session of its own: it is paid as on a claim
+   * of its own, whatever the other lines. The cardiovascular and ophthalmology reductions (6, 7)
+   * are of the day, and the therapy reduction (5) too: their lines are not checked here.
    */
   @Property
   void aLineOfASeparateSessionIsPaidAsAlone(@ForAll("componentClaims") Claim claim) {
@@ -669,7 +670,10 @@ class MedicareClaimPricerProperties {
       boolean session =
           SCHEDULE
               .rvuEntry(line.line())
-              .map(row -> row.indicators().multipleProcedure() != MultipleProcedureRule.THERAPY)
+              .map(
+                  row ->
+                      row.indicators().multipleProcedure()
+                          == MultipleProcedureRule.DIAGNOSTIC_IMAGING)
               .orElse(false);
       if (separate && session) {
         PricedLine alone = PRICER.price(Claim.of(line), CONTEXT).line(0);

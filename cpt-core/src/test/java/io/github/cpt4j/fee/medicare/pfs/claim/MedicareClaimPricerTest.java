@@ -558,10 +558,16 @@ class MedicareClaimPricerTest {
     }
 
     @Test
-    void aSeparateSessionIsAlsoOneForCardiovascularAndOphthalmologyTests() {
-      // 93880 after 93306 would be 125.00, 92134 after 92250 44.00: in full with XE or 59.
-      assertAmounts(price("93306", "93880-XE"), "400.00", "250.00", "150.00");
-      assertAmounts(price("92250", "92134-59"), "150.00", "100.00", "50.00");
+    void cardiovascularAndOphthalmologyTestsAreReducedByDayWhateverTheModifier() {
+      // MULT PROC 6 and 7 name no session: 93880 after 93306 loses 25% of its TC 100 (125.00),
+      // 92134 after 92250 20% of its TC 30 (44.00), with XE or 59 as without.
+      for (String separate : new String[] {"", "-59", "-XE"}) {
+        assertAmounts(price("93306", "93880" + separate), "375.00", "250.00", "125.00");
+        assertAmounts(price("93306" + separate, "93880"), "375.00", "250.00", "125.00");
+        assertAmounts(price("92250", "92134" + separate), "144.00", "100.00", "44.00");
+      }
+      String explained = price("93306", "93880-59").line(1).explanation().toString();
+      assertFalse(explained.contains("separate session"), explained);
     }
 
     @Test
