@@ -250,10 +250,12 @@ public final class BundledData {
    * loading them on the first call. Each part prices its own dates:
    *
    * <ul>
-   *   <li>the Physician Fee Schedule (anesthesia included) prices every date {@link
-   *       #medicareReleases()} covers, each with the release in force on it (25A's rows from 1
-   *       January to 31 March 2025, 25B's from 1 April...), to the same amount that catalog gives:
-   *       not the October rows of {@link #medicareFeeSchedule()};
+   *   <li>the Physician Fee Schedule prices every date {@link #medicareReleases()} covers, each
+   *       with the release in force on it (25A's rows from 1 January to 31 March 2025, 25B's from 1
+   *       April...), to the same amount that catalog gives: not the October rows of {@link
+   *       #medicareFeeSchedule()}; anesthesia lines on 2025 dates only, as the 2026 release has no
+   *       anesthesia conversion factors (a 2026 anesthesia line is {@code NOT_IN_SCHEDULE}, saying
+   *       so);
    *   <li>the laboratory, equipment and drug schedules price the first quarter of 2025 only (1
    *       January to 31 March); another date is {@code DATE_NOT_COVERED}.
    * </ul>
