@@ -59,4 +59,37 @@ class RoundingAsMedicarePaysTest {
     String words = pair.line(1).result().explanation().toString();
     assertTrue(words.contains("paid 63.21, split 31.61 on line 2 + 31.60 on line 1"), words);
   }
+
+  @Test
+  void twoPlainLinesOfACodeArePricedAsItsLtRtPair() {
+    // CMS takes a code "reported twice on the same day by any other means" than 50 as bilateral
+    // (RVU25D record layout, BILAT SURG 1). 69210: 19.99 for one side; both, 150% = 29.98 as
+    // for 2 units, not 19.99 + 50% (29.98 + 14.99 = 44.97 before).
+    PricingContext facility =
+        PricingContext.of(LocalDate.of(2025, 11, 3), Locality.parse("13282-99"), Setting.FACILITY);
+    assertEquals(
+        new BigDecimal("29.98"),
+        PRICER.price(Claim.ofLines(ClaimLine.parse("69210 x2")), facility).total());
+    PricedClaim ears =
+        PRICER.price(Claim.ofLines(ClaimLine.parse("69210"), ClaimLine.parse("69210")), facility);
+    assertEquals(new BigDecimal("29.98"), ears.total(), ears.toString());
+    // 20610 beside 27447: the pair, 150% of 42.14 = 63.21, ranks second, 50% = 31.605, rounded
+    // once: 31.61 (15.81 + 15.80), as 20610 x2 is; not 21.07 + 21.07.
+    PricedClaim knee =
+        PRICER.price(
+            Claim.ofLines(
+                ClaimLine.parse("20610"), ClaimLine.parse("20610"), ClaimLine.parse("27447")),
+            facility);
+    assertEquals(
+        PRICER
+            .price(Claim.ofLines(ClaimLine.parse("20610 x2"), ClaimLine.parse("27447")), facility)
+            .total(),
+        knee.total(),
+        knee.toString());
+    assertEquals(new BigDecimal("1229.50"), knee.total(), knee.toString());
+    assertEquals(
+        new BigDecimal("31.61"),
+        knee.line(0).amountOrThrow().add(knee.line(1).amountOrThrow()),
+        knee.toString());
+  }
 }

@@ -13,8 +13,10 @@ import java.util.List;
 /**
  * Turns the priced lines into {@link Procedure procedures}, recognizing bilateral ones as CMS
  * describes them (column BILAT SURG): a line with modifier 50 (or LT and RT on one line), two lines
- * of the same code with LT and RT, or a line of 2 units (indicators 1, 2 and 3 only) of a code that
- * is no add-on (global ZZZ): an add-on's units count the repetitions its code adds, not sides.
+ * of the same code with LT and RT, or, for indicators 1, 2 and 3 only and a code that is no add-on
+ * (global ZZZ), a line of 2 units or two lines of 1 unit without 50, LT or RT ("reported twice on
+ * the same day by any other means"), priced as an LT and RT pair: an add-on's units count the
+ * repetitions its code adds, not sides.
  *
  * <p>The amount of a bilateral procedure, from the amount {@code F} for one side: indicator 1, 150%
  * of F; 0 and 2, 100% of F for both sides; 3, 100% of F for each side, 200%. Indicator 9 is not
@@ -86,10 +88,10 @@ final class BilateralStep implements ClaimStep {
           && !w.has(MLT | MRT)) {
         procedures.add(bilateralLine(w, rule, "2 units"));
       } else if (applies
-          // A modifier 55 line's units are days of one procedure's care: its LT and RT lines of
-          // the same days (the same factors) are one bilateral procedure's care, as 50 is.
-          && (w.line.units() == 1 || w.isPostoperativeDays())
-          && w.has(MLT) != w.has(MRT)) {
+          && (((w.line.units() == 1 || w.isPostoperativeDays()) && w.has(MLT) != w.has(MRT))
+              || isUnsided(w, rule))) {
+        // A modifier 55 line's units are days of one procedure's care: its LT and RT lines of the
+        // same days (the same factors) are one bilateral procedure's care, as 50 is.
         if (sided == null) {
           sided = new ArrayList<>(4);
         }
@@ -102,6 +104,21 @@ final class BilateralStep implements ClaimStep {
       pair(sided, procedures);
     }
     return procedures;
+  }
+
+  /**
+   * Tells whether {@code w} may be one side of a code reported twice on the same day without 50, LT
+   * or RT: a line of 1 unit without them, under the rules that take 2 units as both sides (BILAT
+   * SURG 1, 2 and 3; no add-on; no modifier 55 days). CMS applies the bilateral rule when the code
+   * "is reported twice on the same day by any other means" than modifier 50 (RVU25D record layout,
+   * BILAT SURG 1 to 3): two such lines are the two sides, as 2 units on one line are.
+   */
+  private static boolean isUnsided(LineWork w, BilateralRule rule) {
+    return rule != BilateralRule.NO_ADJUSTMENT
+        && !w.isPostoperativeDays()
+        && !w.isAddOn()
+        && w.line.units() == 1
+        && !w.has(M50 | MLT | MRT);
   }
 
   private static Procedure ordinary(LineWork w) {
@@ -128,8 +145,9 @@ final class BilateralStep implements ClaimStep {
   }
 
   /**
-   * Pairs each LT line with an RT line of the same code, row and factors, both in stable-key order;
-   * lines left without a partner are ordinary lines.
+   * Pairs each LT line with an RT line of the same code, row and factors, both in stable-key order,
+   * and likewise each line without a side ({@link #isUnsided}) with another; lines left without a
+   * partner (a third line of the code) are ordinary lines.
    */
   private static void pair(List<LineWork> sided, List<Procedure> procedures) {
     if (!anyPair(sided)) {
@@ -148,7 +166,7 @@ final class BilateralStep implements ClaimStep {
       LineWork a = candidates[i];
       for (int j = i + 1; j < candidates.length; j++) {
         LineWork b = candidates[j];
-        if (!used[j] && a.has(MLT) != b.has(MLT) && samePricing(a, b)) {
+        if (!used[j] && oppositeSides(a, b) && samePricing(a, b)) {
           used[i] = true;
           used[j] = true;
           procedures.add(bilateralPair(a, b));
@@ -165,13 +183,17 @@ final class BilateralStep implements ClaimStep {
   private static boolean anyPair(List<LineWork> sided) {
     for (int i = 0; i < sided.size(); i++) {
       for (int j = i + 1; j < sided.size(); j++) {
-        if (sided.get(i).has(MLT) != sided.get(j).has(MLT)
-            && samePricing(sided.get(i), sided.get(j))) {
+        if (oppositeSides(sided.get(i), sided.get(j)) && samePricing(sided.get(i), sided.get(j))) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /** Tells whether two lines are the two sides: LT and RT, or neither line with a side. */
+  private static boolean oppositeSides(LineWork a, LineWork b) {
+    return a.has(MLT | MRT) ? b.has(MLT | MRT) && a.has(MLT) != b.has(MLT) : !b.has(MLT | MRT);
   }
 
   /**
@@ -194,11 +216,15 @@ final class BilateralStep implements ClaimStep {
         both,
         ClaimRule.BILATERAL,
         () ->
-            "LT and RT on "
-                + a.name()
-                + " and "
-                + b.name()
-                + " are one bilateral procedure, BILAT SURG "
+            (a.has(MLT | MRT)
+                    ? "LT and RT on " + a.name() + " and " + b.name() + " are"
+                    : a.line.code()
+                        + " on "
+                        + a.name()
+                        + " and "
+                        + b.name()
+                        + ", twice on the same day without 50, LT or RT, is taken as both sides:")
+                + " one bilateral procedure, BILAT SURG "
                 + rule.code()
                 + ": "
                 + meaning(rule)

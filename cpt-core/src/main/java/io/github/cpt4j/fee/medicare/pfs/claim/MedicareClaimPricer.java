@@ -121,9 +121,10 @@ import java.util.function.Function;
  *       line get an {@link ClaimWarning.Kind#ADD_ON_WITHOUT_PRIMARY} warning and are still priced:
  *       the file does not say which codes are an add-on's primaries.
  *   <li><b>Step {@code bilateral}</b> (BILAT SURG): 50, LT and RT on one line, LT and RT on two
- *       lines of the same code and row, or 2 units (indicators 1, 2, 3; not on an add-on, whose
- *       units are repetitions) make one bilateral procedure: 150% of one side (1), 100% (0 and 2),
- *       200% (3). A pair of lines shares it half and half.
+ *       lines of the same code and row, or 2 units or two lines of 1 unit without 50, LT or RT
+ *       (indicators 1, 2, 3; not on an add-on, whose units are repetitions) make one bilateral
+ *       procedure: 150% of one side (1), 100% (0 and 2), 200% (3). A pair of lines shares it half
+ *       and half.
  *   <li><b>Step {@code multiple-surgery}: endoscopy families</b> (MULT PROC 3): the endoscopies
  *       sharing an ENDO BASE, with that base when billed. The highest is paid in full, each other
  *       its amount minus the base's (not below zero), the base nothing. A missing base row refuses
@@ -223,9 +224,9 @@ import java.util.function.Function;
  * <p>Adding a line never raises another line's amount, with two exceptions that CMS's rules create:
  * a line joining an endoscopy family changes the family's total and so its rank against the other
  * procedures (a family ranks as one procedure of its total; and its base, never paid beside a
- * member, may be worth more than a member), and completing an LT and RT pair can give one side more
- * than it had alone when the other side's charge is low (the pair is compared with its total
- * charge).
+ * member, may be worth more than a member), and completing a bilateral pair of lines (LT and RT, or
+ * two lines of the code without a side) can give one side more than it had alone when the other
+ * side's charge is low (the pair is compared with its total charge).
  *
  * <p>Immutable and thread-safe.
  */

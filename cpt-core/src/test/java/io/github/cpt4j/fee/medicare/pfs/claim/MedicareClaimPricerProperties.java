@@ -153,9 +153,10 @@ class MedicareClaimPricerProperties {
   }
 
   /**
-   * Claims of {@link #claims}, and claims with an LT and RT pair of one code, a side sometimes
-   * carrying 22, 52 or another payment modifier, beside up to three other lines: a pair is rare
-   * among the claims of random lines.
+   * Claims of {@link #claims}, and claims with an LT and RT pair of one code, or two lines of one
+   * code without a side (both sides, as CMS takes a code reported twice on one day), a line
+   * sometimes carrying 22, 52 or another payment modifier, beside up to three other lines: a pair
+   * is rare among the claims of random lines.
    */
   @Provide
   Arbitrary<Claim> claimsWithPairs() {
@@ -181,7 +182,22 @@ class MedicareClaimPricerProperties {
                   all.addAll(others);
                   return Claim.of(all);
                 });
-    return Arbitraries.oneOf(claims(), pairs);
+    // The same code on two lines without a side: both sides too, when BILAT SURG is 1, 2 or 3.
+    Arbitrary<Claim> plainPairs =
+        Combinators.combine(
+                Arbitraries.of(CODES).map(ProcedureCode::parse),
+                extra,
+                extra,
+                lines().list().ofMaxSize(3))
+            .as(
+                (code, first, second, others) -> {
+                  List<BilledLine> all = new ArrayList<>();
+                  all.add(BilledLine.of(ClaimLine.of(code, first, 1)));
+                  all.add(BilledLine.of(ClaimLine.of(code, second, 1)));
+                  all.addAll(others);
+                  return Claim.of(all);
+                });
+    return Arbitraries.oneOf(claims(), pairs, plainPairs);
   }
 
   private static List<Modifier> with(Modifier side, List<Modifier> more) {
@@ -325,12 +341,12 @@ class MedicareClaimPricerProperties {
    * (documented on {@link MedicareClaimPricer}): a line joining an endoscopy family changes the
    * family's total, and so its rank against every other procedure (up when the family grows; down
    * when a member worth less than the base replaces the base, which is never paid beside a member);
-   * and a line of the same code with LT or RT can complete (or change) a bilateral pair, whose
-   * total charge is shared across its sides. A third follows from status T ("paid only if there are
-   * no other services payable under the physician fee schedule billed on the same date", RVU file
-   * documentation): when the added line gets another line denied (a visit on the day of a procedure
-   * with a global period, by the global surgery edit), a status T line that was unpaid beside the
-   * denied line may become payable.
+   * and a line of the same code with LT or RT (or, beside a line without a side, another without)
+   * can complete (or change) a bilateral pair, whose total charge is shared across its sides. A
+   * third follows from status T ("paid only if there are no other services payable under the
+   * physician fee schedule billed on the same date", RVU file documentation): when the added line
+   * gets another line denied (a visit on the day of a procedure with a global period, by the global
+   * surgery edit), a status T line that was unpaid beside the denied line may become payable.
    */
   @Property
   void addingALineNeverRaisesAnotherLinesAmount(
@@ -439,8 +455,9 @@ class MedicareClaimPricerProperties {
     return Set.copyOf(bases);
   }
 
+  /** LT and RT lines of one code, or two of its lines without a side (no 50, LT or RT). */
   private static boolean mayPair(ClaimLine extra, ClaimLine line) {
-    return extra.code().equals(line.code()) && isSided(extra) && isSided(line);
+    return extra.code().equals(line.code()) && isSided(extra) == isSided(line);
   }
 
   private static boolean isSided(ClaimLine line) {
@@ -597,7 +614,8 @@ class MedicareClaimPricerProperties {
 
   /**
    * Lines of the component reductions, with the modifiers that change a line alone (26, TC, 50, FX,
-   * CQ, 59, XE, XS): neither an LT and RT pair nor a surgeon's role, which are each provider's.
+   * CQ, 59, XE, XS): neither an LT and RT pair nor a surgeon's role, which are each provider's (nor
+   * two lines of one code without a side: {@link #componentClaims}).
    */
   @Provide
   Arbitrary<BilledLine> componentLines() {
@@ -682,9 +700,32 @@ class MedicareClaimPricerProperties {
     }
   }
 
+  /**
+   * Claims of {@link #componentLines}, but none with two lines of 1 unit of one code without 50:
+   * those are both sides of one procedure when one provider bills them, as an LT and RT pair is,
+   * and a pair is each provider's.
+   */
   @Provide
   Arbitrary<Claim> componentClaims() {
-    return componentLines().list().ofMinSize(1).ofMaxSize(6).map(Claim::of);
+    return componentLines()
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(6)
+        .filter(MedicareClaimPricerProperties::noUnsidedPair)
+        .map(Claim::of);
+  }
+
+  private static boolean noUnsidedPair(List<BilledLine> lines) {
+    Set<ProcedureCode> seen = new HashSet<>();
+    for (BilledLine billed : lines) {
+      ClaimLine line = billed.line();
+      if (line.units() == 1
+          && !line.modifiers().contains(Modifier.BILATERAL)
+          && !seen.add(line.code())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The amounts of the claim's lines (-1 for none), sorted, by line as billed without its NPI. */

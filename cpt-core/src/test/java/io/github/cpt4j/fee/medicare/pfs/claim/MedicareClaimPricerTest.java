@@ -299,6 +299,79 @@ class MedicareClaimPricerTest {
     void eachSideOfIndicator3IsComparedWithItsOwnCharge() {
       assertAmounts(price("73560-LT $20", "73560-RT $90"), "70.00", "20.00", "50.00");
     }
+
+    @Test
+    void twoPlainLinesOfACodeAreItsTwoSidesAsAnLtRtPairIs() {
+      // CMS: the bilateral rule applies when the code "is reported twice on the same day by any
+      // other means" than 50 (RVU25D record layout, BILAT SURG 1 to 3). BILAT SURG 1: 150% of
+      // 1000, half on each line, not 1000 + 500.
+      PricedClaim knees = assertAmounts(price("27447", "27447"), "1500.00", "750.00", "750.00");
+      assertTrue(
+          knees
+              .line(0)
+              .explanation()
+              .toString()
+              .contains(
+                  "27447 on line 1 and line 2, twice on the same day without 50, LT or RT, is"
+                      + " taken as both sides: one bilateral procedure, BILAT SURG 1"),
+          knees::toString);
+      assertEquals(
+          price("27447-LT", "27447-RT").total(), price("27447", "27447").total(), "as LT and RT");
+      // Ranked as one procedure, before the multiple-procedure rule: 1500 + 27130's 50% of 900.
+      assertAmounts(price("27130", "27447", "27447"), "1950.00", "450.00", "750.00", "750.00");
+      // 20610 pair (150) ranks second beside 27447: 50% of 150 = 75, 37.50 a line, not 50 + 50.
+      assertAmounts(price("20610", "20610", "27447"), "1075.00", "37.50", "37.50", "1000.00");
+    }
+
+    @Test
+    void twoPlainLinesOfIndicator0StayTwoRankedProcedures() {
+      // BILAT SURG 0: 2 units are two procedures, and so are two lines: 1200 + 600.
+      assertAmounts(price("22612", "22612"), "1800.00", "1200.00", "600.00");
+    }
+
+    @Test
+    void twoPlainLinesOfIndicators2And3AreBothSides() {
+      // BILAT SURG 2: 150 for both sides; BILAT SURG 3: 50 for each side, as for LT and RT.
+      assertAmounts(price("93880", "93880"), "150.00", "75.00", "75.00");
+      assertAmounts(price("73560", "73560"), "100.00", "50.00", "50.00");
+      // Indicator 9 and an add-on's lines stay separate services, as their 2 units do.
+      assertAmounts(price("99213", "99213"), "200.00", "100.00", "100.00");
+      assertAmounts(price("64483", "64484", "64484"), "450.00", "250.00", "100.00", "100.00");
+    }
+
+    @Test
+    void aThirdPlainLineIsAnotherProcedure() {
+      // The first two lines (by code, modifiers, units...) are both sides, 1500; the third is a
+      // procedure of its own, ranked second: 50% of 1000.
+      assertAmounts(price("27447", "27447", "27447"), "2000.00", "750.00", "750.00", "500.00");
+      // A plain line does not pair with a sided one: LT and RT pair, the plain line is ranked.
+      assertAmounts(
+          price("27447-LT", "27447", "27447-RT"), "2000.00", "750.00", "500.00", "750.00");
+    }
+
+    @Test
+    void aPlainPairKeepsTheLtRtPairsModifierRules() {
+      // 22 on one line does not part the sides (as for LT and RT); an assistant's line (another
+      // factor) is not the other side of the surgeon's.
+      assertEquals(
+          price("27447-LT-22", "27447-RT").line(1).amount(),
+          price("27447-22", "27447").line(1).amount());
+      PricedClaim assisted = price("27447", "27447-80");
+      assertFalse(
+          assisted.line(0).explanation().toString().contains("both sides"), assisted::toString);
+      assertEquals(new BigDecimal("1000.00"), assisted.line(0).amountOrThrow(), assisted::toString);
+      // Different rows (26 and TC) are not one procedure's sides.
+      assertEquals(
+          price("73560-26", "73560-TC").total(),
+          price("73560-26").total().add(price("73560-TC").total()));
+    }
+
+    @Test
+    void aPlainPairIsPaidTheLowerOfItsTotalChargeAsAnLtRtPairIs() {
+      assertAmounts(price("27447 $200", "27447 $2000"), "1500.00", "200.00", "1300.00");
+      assertAmounts(price("27447 $400", "27447 $300"), "700.00", "400.00", "300.00");
+      assertAmounts(price("73560 $20", "73560 $90"), "70.00", "20.00", "50.00");
+    }
   }
 
   @Nested
@@ -449,14 +522,24 @@ class MedicareClaimPricerTest {
       // Alone beside 27130 (900), 29880 (600) ranks second: 300.
       assertAmounts(price("27130", "29880"), "1200.00", "900.00", "300.00");
       // With 29881 twice (2 x (550 - 400)) and 29877 (500 - 400) the family totals 1000 and
-      // ranks first: 29880 is paid 600.
+      // ranks first: 29880 is paid 600. Its two 29881 lines have sides: two lines without any
+      // would be both sides of one bilateral procedure (59 does not part them, as it does not part
+      // LT and RT), 150% of 550 = 825, the family's highest.
       assertAmounts(
-          price("27130", "29880", "29881", "29881-59", "29877"),
+          price("27130", "29880", "29881-LT", "29881-LT-59", "29877"),
           "1450.00",
           "450.00",
           "600.00",
           "150.00",
           "150.00",
+          "100.00");
+      assertAmounts(
+          price("27130", "29880", "29881", "29881-59", "29877"),
+          "1575.00",
+          "450.00",
+          "200.00",
+          "412.50",
+          "412.50",
           "100.00");
     }
   }
@@ -823,7 +906,9 @@ class MedicareClaimPricerTest {
 
     @Test
     void coSurgeonsEachGetTheirShareInFull() {
-      assertAmounts(priceBilled("27447-62", "27447-62"), "937.50", "625.00", "312.50");
+      // Lines without a provider are one provider's: two lines of 27447 are then both sides of
+      // one bilateral procedure, 62.5% x 150% x 1000, half on each.
+      assertAmounts(priceBilled("27447-62", "27447-62"), "937.50", "468.75", "468.75");
       assertAmounts(
           priceBilled("27447-62" + SURGEON, "27447-62" + ASSISTANT), "1250.00", "625.00", "625.00");
     }
