@@ -73,6 +73,17 @@ class RoundingAsMedicarePaysTest {
     PricedClaim ears =
         PRICER.price(Claim.ofLines(ClaimLine.parse("69210"), ClaimLine.parse("69210")), facility);
     assertEquals(new BigDecimal("29.98"), ears.total(), ears.toString());
+    // The pair's limiting charge is rounded once, as 20610-50's: 109.25% of 63.21 = 69.06.
+    PricingContext nonParticipating = facility.withParticipating(false);
+    PricedClaim limits =
+        PRICER.limitingCharges(
+            Claim.ofLines(ClaimLine.parse("20610"), ClaimLine.parse("20610")), nonParticipating);
+    assertEquals(new BigDecimal("69.06"), limits.total(), limits.toString());
+    assertEquals(
+        PRICER
+            .limitingCharges(Claim.ofLines(ClaimLine.parse("20610-50")), nonParticipating)
+            .total(),
+        limits.total());
     // 20610 beside 27447: the pair, 150% of 42.14 = 63.21, ranks second, 50% = 31.605, rounded
     // once: 31.61 (15.81 + 15.80), as 20610 x2 is; not 21.07 + 21.07.
     PricedClaim knee =
