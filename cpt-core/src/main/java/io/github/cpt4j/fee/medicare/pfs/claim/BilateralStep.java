@@ -4,11 +4,14 @@ import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.M50;
 import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.MLT;
 import static io.github.cpt4j.fee.medicare.pfs.claim.LineWork.MRT;
 
+import com.google.common.collect.ImmutableSet;
 import io.github.cpt4j.fee.medicare.pfs.BilateralRule;
+import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Turns the priced lines into {@link Procedure procedures}, recognizing bilateral ones as CMS
@@ -118,8 +121,24 @@ final class BilateralStep implements ClaimStep {
         && !w.isPostoperativeDays()
         && !w.isAddOn()
         && w.line.units() == 1
-        && !w.has(M50 | MLT | MRT);
+        && !w.has(M50 | MLT | MRT)
+        && w.line.modifiers().stream().noneMatch(ANOTHER_SITE_OR_SESSION::contains);
   }
+
+  /**
+   * Modifiers that say a line is not the other side of the same service: a distinct procedure, site
+   * or session (59, XE, XS, XP, XU), a repeat (76, 77), a return to the operating room or an
+   * unrelated procedure in the postoperative period (78, 79), or a named finger, toe, eyelid or
+   * coronary artery (Medicare Claims Processing Manual ch. 12 §30 and NCCI's anatomic modifiers).
+   * Two lines of a code with one of them are two services, ranked as such, not two sides.
+   */
+  private static final ImmutableSet<Modifier> ANOTHER_SITE_OR_SESSION =
+      Stream.of(
+              "59", "XE", "XS", "XP", "XU", "76", "77", "78", "79", "F1", "F2", "F3", "F4", "F5",
+              "F6", "F7", "F8", "F9", "FA", "T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9",
+              "TA", "E1", "E2", "E3", "E4", "LC", "LD", "LM", "RC", "RI")
+          .map(Modifier::parse)
+          .collect(ImmutableSet.toImmutableSet());
 
   private static Procedure ordinary(LineWork w) {
     if (w.isPostoperativeDays()) {

@@ -367,6 +367,17 @@ class MedicareClaimPricerTest {
     }
 
     @Test
+    void aLineOfAnotherSiteOrSessionIsNotTheOtherSide() {
+      // 59, an X modifier, a repeat (76) or a named digit says the second line is another
+      // service, not the other side: two procedures ranked 1000 + 500, not 750 + 750.
+      for (String other : List.of("59", "XS", "76", "F1")) {
+        PricedClaim two = price("27447", "27447-" + other);
+        assertAmounts(two, "1500.00", "1000.00", "500.00");
+        assertFalse(two.line(0).explanation().toString().contains("both sides"), two::toString);
+      }
+    }
+
+    @Test
     void aPlainPairIsPaidTheLowerOfItsTotalChargeAsAnLtRtPairIs() {
       assertAmounts(price("27447 $200", "27447 $2000"), "1500.00", "200.00", "1300.00");
       assertAmounts(price("27447 $400", "27447 $300"), "700.00", "400.00", "300.00");
@@ -522,25 +533,21 @@ class MedicareClaimPricerTest {
       // Alone beside 27130 (900), 29880 (600) ranks second: 300.
       assertAmounts(price("27130", "29880"), "1200.00", "900.00", "300.00");
       // With 29881 twice (2 x (550 - 400)) and 29877 (500 - 400) the family totals 1000 and
-      // ranks first: 29880 is paid 600. Its two 29881 lines have sides: two lines without any
-      // would be both sides of one bilateral procedure (59 does not part them, as it does not part
-      // LT and RT), 150% of 550 = 825, the family's highest.
-      assertAmounts(
-          price("27130", "29880", "29881-LT", "29881-LT-59", "29877"),
-          "1450.00",
-          "450.00",
-          "600.00",
-          "150.00",
-          "150.00",
-          "100.00");
-      assertAmounts(
-          price("27130", "29880", "29881", "29881-59", "29877"),
-          "1575.00",
-          "450.00",
-          "200.00",
-          "412.50",
-          "412.50",
-          "100.00");
+      // ranks first: 29880 is paid 600. The second 29881 line's 59 says another service, not the
+      // other side, whether the lines name a side or not.
+      for (List<String> lines :
+          List.of(
+              List.of("27130", "29880", "29881-LT", "29881-LT-59", "29877"),
+              List.of("27130", "29880", "29881", "29881-59", "29877"))) {
+        assertAmounts(
+            price(lines.toArray(String[]::new)),
+            "1450.00",
+            "450.00",
+            "600.00",
+            "150.00",
+            "150.00",
+            "100.00");
+      }
     }
   }
 
