@@ -72,7 +72,7 @@ class BundledPartBDatesTest {
       }
     }
     // Anesthesia, priced by each 2025 release's anesthesia schedule (none in 2026A).
-    lines.add("00840 60min");
+    lines.add("00840-QZ 60min");
     lines.add("00790-AA 95min");
     int physician = 0;
     for (String text : lines) {
@@ -90,6 +90,9 @@ class BundledPartBDatesTest {
           assertEquals(released.amount(), routed.amount(), where);
           assertEquals(released.reason(), routed.reason(), where);
           assertEquals(released.detail(), routed.detail(), where);
+          if (text.contains("min") && date.getYear() == 2025) {
+            assertTrue(routed.isPriced(), where + ": " + routed);
+          }
         }
       }
     }
