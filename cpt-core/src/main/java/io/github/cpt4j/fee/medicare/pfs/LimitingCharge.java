@@ -67,6 +67,8 @@ public final class LimitingCharge {
    * and §210). The physician's anesthesia modifiers (AA, QK, QY, AD) say nothing of it.
    */
   public static boolean paidOnlyOnAssignment(ClaimLine line, PractitionerType practitioner) {
+    requireNonNull(line, "line");
+    requireNonNull(practitioner, "practitioner");
     return practitioner.mustAcceptAssignment() || assignmentModifier(line) != null;
   }
 
@@ -82,6 +84,9 @@ public final class LimitingCharge {
    */
   public static FeeResult assignmentRequired(
       ClaimLine line, PractitionerType practitioner, FeeResult.Priced approved) {
+    requireNonNull(line, "line");
+    requireNonNull(practitioner, "practitioner");
+    requireNonNull(approved, "approved");
     if (practitioner.mustAcceptAssignment()) {
       return assignmentRequired(practitioner, approved);
     }
@@ -103,13 +108,13 @@ public final class LimitingCharge {
    */
   private static String assignmentModifier(ClaimLine line) {
     for (Modifier m : line.modifiers()) {
-      if (m == Modifier.NON_PHYSICIAN_ASSISTANT) {
+      if (m.equals(Modifier.NON_PHYSICIAN_ASSISTANT)) {
         return "an assistant at surgery who is not a physician (modifier AS)";
       }
-      if (m == QZ) {
+      if (m.equals(QZ)) {
         return "a " + AnesthesiaRole.CRNA_NOT_DIRECTED.words() + " (modifier QZ)";
       }
-      if (m == QX) {
+      if (m.equals(QX)) {
         return "a " + AnesthesiaRole.CRNA_DIRECTED.words() + " (modifier QX)";
       }
     }

@@ -14,11 +14,15 @@ import io.github.cpt4j.edit.ncci.MueClaimEdit;
 import io.github.cpt4j.edit.ncci.MueTable;
 import io.github.cpt4j.edit.ncci.PtpClaimEdit;
 import io.github.cpt4j.edit.ncci.PtpTable;
+import io.github.cpt4j.fee.Explanation;
+import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Quarter;
 import io.github.cpt4j.fee.medicare.QuarterlyRefusals;
 import io.github.cpt4j.fee.medicare.pfs.claim.GlobalSurgeryEdit;
+import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,6 +51,17 @@ class NullArgumentsTest {
     assertEquals("setting", e.getMessage());
     tester().testAllPublicInstanceMethods(row);
     tester().testAllPublicInstanceMethods(Fixtures.oppsCaps().all().get(0));
+  }
+
+  @Test
+  void limitingChargeAnswersRefuseNulls() {
+    tester()
+        .setDefault(ClaimLine.class, ClaimLine.parse("27447-AS"))
+        .setDefault(PractitionerType.class, PractitionerType.NURSE_PRACTITIONER)
+        .setDefault(
+            FeeResult.Priced.class,
+            (FeeResult.Priced) FeeResult.priced(new BigDecimal("100"), Explanation.empty()))
+        .testAllPublicStaticMethods(LimitingCharge.class);
   }
 
   @Test
