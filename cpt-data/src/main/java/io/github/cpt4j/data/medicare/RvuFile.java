@@ -581,8 +581,8 @@ public final class RvuFile {
       return;
     }
     BigDecimal total = cells.decimal(column, 2);
-    BigDecimal sum = row.workRvu().add(pe).add(row.malpracticeRvu());
-    if (sum.compareTo(total) != 0) {
+    if (!addsUpTo(row, pe, total)) {
+      BigDecimal sum = row.workRvu().add(pe).add(row.malpracticeRvu());
       throw new DataLoadException(
           source,
           cells.line(column),

@@ -249,13 +249,7 @@ public final class CsvTable {
     // is the one reported), so that an error can be located by reading the text again, as from a
     // path. The table holds every record anyway.
     byte[] bytes = in.readNBytes((int) Math.min(maxChars + 1, Integer.MAX_VALUE - 8));
-    return readCms(
-        new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.ISO_8859_1),
-        sourceName,
-        maxChars,
-        kind,
-        columns,
-        () -> new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.ISO_8859_1));
+    return readCms(bytes, sourceName, maxChars, kind, columns);
   }
 
   /**
@@ -264,12 +258,17 @@ public final class CsvTable {
    */
   public static CsvTable readCms(byte[] bytes, String sourceName, long maxChars, String kind)
       throws IOException {
+    return readCms(bytes, sourceName, maxChars, kind, 0);
+  }
+
+  private static CsvTable readCms(
+      byte[] bytes, String sourceName, long maxChars, String kind, int columns) throws IOException {
     return readCms(
         new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.ISO_8859_1),
         sourceName,
         maxChars,
         kind,
-        0,
+        columns,
         () -> new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.ISO_8859_1));
   }
 
