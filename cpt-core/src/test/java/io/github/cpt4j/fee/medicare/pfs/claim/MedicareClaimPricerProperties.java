@@ -168,36 +168,28 @@ class MedicareClaimPricerProperties {
             List.of(Modifier.ASSISTANT_SURGEON),
             List.of(Modifier.CO_SURGEONS),
             List.of(Modifier.MULTIPLE_PROCEDURES));
+    // LT and RT, or the same code on two lines without a side: both sides too, when BILAT SURG is
+    // 1, 2 or 3.
     Arbitrary<Claim> pairs =
         Combinators.combine(
                 Arbitraries.of(CODES).map(ProcedureCode::parse),
+                Arbitraries.of(true, false),
                 extra,
                 extra,
                 lines().list().ofMaxSize(3))
             .as(
-                (code, left, right, others) -> {
+                (code, sided, left, right, others) -> {
                   List<BilledLine> all = new ArrayList<>();
-                  all.add(BilledLine.of(ClaimLine.of(code, with(Modifier.LEFT_SIDE, left), 1)));
-                  all.add(BilledLine.of(ClaimLine.of(code, with(Modifier.RIGHT_SIDE, right), 1)));
+                  all.add(
+                      BilledLine.of(
+                          ClaimLine.of(code, sided ? with(Modifier.LEFT_SIDE, left) : left, 1)));
+                  all.add(
+                      BilledLine.of(
+                          ClaimLine.of(code, sided ? with(Modifier.RIGHT_SIDE, right) : right, 1)));
                   all.addAll(others);
                   return Claim.of(all);
                 });
-    // The same code on two lines without a side: both sides too, when BILAT SURG is 1, 2 or 3.
-    Arbitrary<Claim> plainPairs =
-        Combinators.combine(
-                Arbitraries.of(CODES).map(ProcedureCode::parse),
-                extra,
-                extra,
-                lines().list().ofMaxSize(3))
-            .as(
-                (code, first, second, others) -> {
-                  List<BilledLine> all = new ArrayList<>();
-                  all.add(BilledLine.of(ClaimLine.of(code, first, 1)));
-                  all.add(BilledLine.of(ClaimLine.of(code, second, 1)));
-                  all.addAll(others);
-                  return Claim.of(all);
-                });
-    return Arbitraries.oneOf(claims(), pairs, plainPairs);
+    return Arbitraries.frequencyOf(Tuple.of(1, claims()), Tuple.of(2, pairs));
   }
 
   private static List<Modifier> with(Modifier side, List<Modifier> more) {
