@@ -122,7 +122,17 @@ final class BilateralStep implements ClaimStep {
         && !w.isAddOn()
         && w.line.units() == 1
         && !w.has(M50 | MLT | MRT)
-        && w.line.modifiers().stream().noneMatch(ANOTHER_SITE_OR_SESSION::contains);
+        && !saysAnotherSiteOrSession(w);
+  }
+
+  /** A loop, not a stream: it runs on the pricing path, for every line that could be a side. */
+  private static boolean saysAnotherSiteOrSession(LineWork w) {
+    for (Modifier modifier : w.line.modifiers()) {
+      if (ANOTHER_SITE_OR_SESSION.contains(modifier)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
