@@ -70,13 +70,15 @@ final class CodeScanner {
     }
     if (WhiteSpace.isSpace(text.charAt(end - 1))) {
       // Point at the first character of the trailing white space, where the problem starts,
-      // unless a character before it is wrong already: the error names the first problem.
+      // unless a character before it is wrong already: the error names the first problem. That
+      // includes a body too long (WRONG_LENGTH at 5, before the blank, as the lenient parser
+      // says), but not one too short, whose length error stands at the blank itself.
       int first = end - 1;
       while (first > start && WhiteSpace.isSpace(text.charAt(first - 1))) {
         first--;
       }
       long before = scanBody(text, start, first, lenient);
-      return before < 0 && errorType(before) != ErrorType.WRONG_LENGTH
+      return before < 0 && errorIndex(before) < first
           ? before
           : error(ErrorType.SURROUNDING_WHITESPACE, first);
     }

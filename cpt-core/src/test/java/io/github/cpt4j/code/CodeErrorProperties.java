@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.cpt4j.code.CodeFormatException.ErrorType;
+import io.github.cpt4j.text.WhiteSpace;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -92,6 +93,73 @@ class CodeErrorProperties {
   void trailingSpacesAreRejectedWhereTheyStart(
       @ForAll("codes") ProcedureCode code, @ForAll("spaces") String spaces) {
     assertError(code + spaces, ErrorType.SURROUNDING_WHITESPACE, 5);
+  }
+
+  /**
+   * Text that is too long and then blank is refused for its length, at index 5, before the blanks:
+   * the strict parser names the first problem, the one the lenient parser also names once it has
+   * trimmed the blanks. (Text too short and then blank is refused at the first blank, where the
+   * code should have gone on; see the rows of {@code CptCodeTest}.)
+   */
+  @Property
+  void tooLongThenBlankIsTheLengthErrorOfTheLenientParser(
+      @ForAll("codes") ProcedureCode code,
+      @ForAll("extra") String extra,
+      @ForAll("spaces") String spaces) {
+    String text = code + extra + spaces;
+    assertError(text, ErrorType.WRONG_LENGTH, 5);
+    CodeFormatException lenient =
+        assertThrows(CodeFormatException.class, () -> ProcedureCode.parseLenient(text));
+    assertEquals(ErrorType.WRONG_LENGTH, lenient.errorType(), lenient::getMessage);
+    assertEquals(5, lenient.errorIndex(), lenient::getMessage);
+  }
+
+  /** What may follow a whole code without a blank between: digits and upper-case letters. */
+  @Provide
+  Arbitrary<String> extra() {
+    return Arbitraries.strings()
+        .withCharRange('0', '9')
+        .withCharRange('A', 'Z')
+        .ofMinLength(1)
+        .ofMaxLength(3);
+  }
+
+  /**
+   * Whatever stands before trailing blanks, the strict parser reports its first problem: the error
+   * of the text without the blanks if that error lies inside it, else the white space where it
+   * starts (a valid code, or one cut short at the blank).
+   */
+  @Property(tries = 2000)
+  void trailingBlanksComeAfterAnyEarlierProblem(
+      @ForAll("body") String body, @ForAll("spaces") String spaces) {
+    String text = body + spaces;
+    CodeFormatException e =
+        assertThrows(CodeFormatException.class, () -> ProcedureCode.parse(text));
+    ErrorType type = ErrorType.SURROUNDING_WHITESPACE;
+    int index = body.length();
+    try {
+      var unused = ProcedureCode.parse(body);
+    } catch (CodeFormatException bodyError) {
+      if (bodyError.errorIndex() < body.length()) {
+        type = bodyError.errorType();
+        index = bodyError.errorIndex();
+      }
+    }
+    assertEquals(type, e.errorType(), e::getMessage);
+    assertEquals(index, e.errorIndex(), e::getMessage);
+  }
+
+  /** Code-like text that neither starts nor ends with white space. */
+  @Provide
+  Arbitrary<String> body() {
+    return Arbitraries.oneOf(
+            CodeArbitraries.codeLikeStrings(),
+            Arbitraries.strings().withChars("0123456789AFGJTUafg!").ofMaxLength(8))
+        .filter(
+            s ->
+                !s.isEmpty()
+                    && !WhiteSpace.isSpace(s.charAt(0))
+                    && !WhiteSpace.isSpace(s.charAt(s.length() - 1)));
   }
 
   @Property

@@ -80,6 +80,9 @@ class HcpcsCodeTest {
         "O1234    | LETTER_NOT_IN_USE | 0",
         "Z1234    | LETTER_NOT_IN_USE | 0",
         "G04      | WRONG_LENGTH      | 3",
+        "'G04381\t' | WRONG_LENGTH    | 5",
+        "'G0438 ' | SURROUNDING_WHITESPACE | 5",
+        "'G043 '  | SURROUNDING_WHITESPACE | 4",
         "G0A38    | ILLEGAL_CHARACTER | 2",
         "99213    | WRONG_LEVEL       | 0",
       })
