@@ -29,7 +29,10 @@ final class AmaFiles {
 
   private AmaFiles() {}
 
-  /** Parses a tab-delimited file; a run of spaces after the code may stand for the tab. */
+  /**
+   * Parses a tab-delimited file; in a line without a tab, the first run of spaces after the code
+   * (and after any blanks before it) stands for the tab.
+   */
   static Map<ProcedureCode, Row> tabRows(String text, String sourceName) throws DataLoadException {
     Rows rows = new Rows(sourceName);
     SourceText.forEachLine(
@@ -49,9 +52,12 @@ final class AmaFiles {
                   "expected two tab-separated fields (code, descriptor), found more");
             }
           } else {
+            // Spaces stand for the tab: split at the first one after the code's leading blanks,
+            // whatever the code's length, so that a code cut short or run on gets the code error
+            // it gets before a tab, not "found no tab".
             int lead = line.length() - line.stripLeading().length();
-            tab = Math.min(lead + 5, line.length());
-            if (tab == line.length() || line.charAt(tab) != ' ') {
+            tab = line.indexOf(' ', lead);
+            if (tab < 0) {
               if (mayBeHeader && isHeader(line)) {
                 return;
               }

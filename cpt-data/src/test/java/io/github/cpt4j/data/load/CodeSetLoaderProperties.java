@@ -146,6 +146,33 @@ class CodeSetLoaderProperties {
   }
 
   /**
+   * A code cut short or run on by a character is refused with the same message whether a tab or a
+   * run of spaces follows it: the spaces stand for the tab whatever the code field's length.
+   */
+  @Property
+  void aMistypedCodeGetsOneErrorBeforeATabOrSpaces(
+      @ForAll("anyCodes") List<ProcedureCode> codes,
+      @ForAll @IntRange(min = 0, max = 4) int at,
+      @ForAll boolean cut) {
+    String code = codes.get(0).toString();
+    String typo = cut ? code.substring(0, at) + code.substring(at + 1) : code + code.charAt(at);
+    String tab = "99213\tMade up\n" + typo + "\tMade up\n";
+    String spaces = "99213 Made up\n" + typo + "  Made up\n";
+    assertEquals(loadError(tab), loadError(spaces));
+    assertTrue(
+        loadError(spaces).contains("expected a procedure code such as"), () -> loadError(spaces));
+  }
+
+  private static String loadError(String text) {
+    try {
+      CodeSet set = AmaFormat.TAB.load(text);
+      throw new AssertionError("loaded: " + set + "\n" + text);
+    } catch (IOException e) {
+      return e.getMessage();
+    }
+  }
+
+  /**
    * A code on two rows never loads, whichever row repeats it, except in the four-field pipe file
    * (clinician descriptors), where a code has several descriptors and the first is kept.
    */

@@ -563,6 +563,27 @@ class CodeSetLoaderTest {
   }
 
   @Test
+  void aCodeOfTheWrongLengthBeforeSpacesIsACodeError() {
+    // Spaces stand for the tab after a code of any length, so a mistyped code gets the code
+    // error it gets before a tab, not "found no tab".
+    String prefix =
+        "x.txt, line 2, column 1: expected a procedure code such as 99213, 0001F or G0438, but";
+    for (String code : List.of("9921", "992134", "  9921", "G043", "0001FF")) {
+      String spaced = tabError("99213 MADE UP VISIT\n" + code + "   MADE UP VISIT\n").getMessage();
+      assertTrue(spaced.startsWith(prefix), spaced);
+      assertEquals(
+          tabError("99213\tMADE UP VISIT\n" + code + "\tMADE UP VISIT\n").getMessage(), spaced);
+    }
+    assertEquals(
+        prefix + " '9921' has the wrong length at index 4: expected exactly five characters",
+        tabError("99213 MADE UP VISIT\n9921 MADE UP VISIT\n").getMessage());
+    // A line with no tab and no space after its first word has no separator at all.
+    assertEquals(
+        "x.txt, line 2, column 1: expected a code, a tab and a descriptor, found no tab",
+        tabError("99213 MADE UP VISIT\n  9921\n").getMessage());
+  }
+
+  @Test
   void aDescriptorOfNoBreakSpacesAloneIsAnEmptyFieldAtItsLine() throws IOException {
     // CodeEntry calls these blank; String.strip kept them, and the entry builder refused the
     // description with an IllegalArgumentException that named no file or line.
