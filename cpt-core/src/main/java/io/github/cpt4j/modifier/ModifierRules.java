@@ -14,13 +14,14 @@ import java.util.stream.Collectors;
  * Checks the modifiers of a line against the modifier rules and reports <em>every</em> violation,
  * never just the first.
  *
- * <p>The rules of {@link #standard()}, each a {@link ModifierRule}: at most four modifiers; no
- * modifier twice; Category II modifiers only on Category II codes; 50 and 51 never on them; P1-P6
- * only on anesthesia codes; 63 only on surgery codes 20100-69990 and a short list of cardiovascular
- * medicine codes; 92 only on the HIV tests 86701-86703 and 87389; at most one of each of {25, 57,
- * 59}, {52, 53, 73, 74}, {76, 77, 78, 79}, {93, 95}, {CQ, CO}; never 26 with TC; never 50 with LT
- * or RT; never 59 with XE, XS, XP or XU. Which modifiers and codes each rule covers is data, kept
- * in one table.
+ * <p>The rules of {@link #standard()}, each a {@link ModifierRule} (whose constants document them
+ * with their sources): at most four modifiers; no modifier twice; Category II modifiers only on
+ * Category II codes; 50 and 51 never on them; P1-P6 only on anesthesia codes 00100-01999; 47 never
+ * on anesthesia codes; 63 only on surgery codes 20100-69990 and a short list of cardiovascular
+ * medicine codes; 92 only on the HIV tests 86701-86703 and 87389; CT only on the CT codes of CMS
+ * change request 9250; at most one of each of {22, 52}, {25, 57, 59}, {52, 53, 73, 74}, {76, 77,
+ * 78, 79}, {93, 95}, {CQ, CO}, {JW, JZ}; never 26 with TC; never 50 with LT or RT; never 59 with
+ * XE, XS, XP or XU. Which modifiers and codes each rule covers is data, kept in one table.
  *
  * <p>Violations come grouped in the order of {@link ModifierRule}, and within a rule in billed
  * order. A line that breaks no rule gets an empty list; checking it does not allocate, so a pricer
