@@ -108,11 +108,12 @@ public final class CodeFormatException extends IllegalArgumentException {
   /**
    * Returns {@code input} as every cpt4j message quotes it: in single quotes, at most {@value
    * #MAX_QUOTED_INPUT} characters and then {@code ...}, anything but printable ASCII escaped as
-   * {@code \\uXXXX}. A message built with it stays one short line whatever the input (a 1 MB cell,
-   * a NUL, a terminal escape).
+   * {@code \\u} and four lower-case hex digits. A message built with it stays one short line
+   * whatever the input (a 1 MB cell, a NUL, a terminal escape).
    *
    * <pre>{@code
    * CodeFormatException.quote("13282-99\0")   // "'13282-99\\u0000'"
+   * CodeFormatException.quote("a\033[31m")    // "'a\\u001b[31m'"
    * }</pre>
    */
   public static String quote(CharSequence input) {

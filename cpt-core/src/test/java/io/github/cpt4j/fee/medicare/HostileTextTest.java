@@ -62,5 +62,7 @@ class HostileTextTest {
       assertTrue(message.endsWith("'" + "9".repeat(64) + "...'"), message);
     }
     assertEquals("'a\\u0000\\u001b'", CodeFormatException.quote("a\0\u001b"));
+    // Lower-case hex, as the README and the Javadoc of quote say, and as file names are escaped.
+    assertEquals("'99\\uff1213'", CodeFormatException.quote("99\uff1213"));
   }
 }
