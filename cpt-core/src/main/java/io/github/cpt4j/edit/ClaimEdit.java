@@ -59,9 +59,11 @@ public interface ClaimEdit {
    * ClaimScrubber} then checks each provider's lines of each date as a claim of their own ({@link
    * ProviderDay}), in the context of that day, so that an edit of "the same provider on the same
    * date" never pairs lines of different days or practitioners. A claim of one provider's day is
-   * checked whole, in the context of that day too ({@link ProviderDay#singleContext}). An edit that
-   * reads each line's date and provider itself, to judge lines across them (NCCI's, global
-   * surgery), returns {@code false} and sees the whole claim in the caller's context.
+   * checked whole, in the context of that day too ({@link ProviderDay#singleContext}). The line
+   * indexes of its findings count the lines it is given, that day's; the scrubber moves them to the
+   * whole claim's lines. An edit that reads each line's date and provider itself, to judge lines
+   * across them (NCCI's, global surgery), returns {@code false} and sees the whole claim in the
+   * caller's context.
    */
   default boolean perProviderDay() {
     return true;

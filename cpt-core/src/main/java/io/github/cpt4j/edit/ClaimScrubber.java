@@ -87,7 +87,8 @@ public final class ClaimScrubber {
    * order, then as each edit returned them; an empty list when the claim is clean.
    *
    * @throws IllegalArgumentException if an edit returns null, a null finding or a finding for a
-   *     line the claim does not have (a bug in that edit)
+   *     line the claim it was given does not have (a bug in that edit): for an edit of one
+   *     provider's day, the lines of that day, which its indexes count
    */
   public ImmutableList<EditFinding> scrub(Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");
@@ -134,14 +135,7 @@ public final class ClaimScrubber {
             "claim edit " + edit.name() + " returned null as finding " + (f + 1));
       }
       if (finding.line() >= claim.size()) {
-        throw new IllegalArgumentException(
-            "claim edit "
-                + edit.name()
-                + " found line "
-                + (finding.line() + 1)
-                + " on a claim of "
-                + claim.size()
-                + " lines");
+        throw new IllegalArgumentException(outOfRange(edit, finding.line(), claim.size(), day));
       }
       if (all == null) {
         all = new ArrayList<>(4);
@@ -152,6 +146,46 @@ public final class ClaimScrubber {
       all.add(day == null ? finding : finding.onLine(day.lineInClaim(finding.line())));
     }
     return all;
+  }
+
+  /**
+   * The error for a finding on line index {@code line} of a claim of {@code size} lines: the claim
+   * {@code edit} was given, which is one provider's day of the user's claim when {@code day} is not
+   * null, so that an index past that day's lines is not told against the whole claim, which may
+   * well have that line.
+   */
+  private static String outOfRange(ClaimEdit edit, int line, int size, ProviderDay day) {
+    String indexes = size == 0 ? "" : " (indexes 0 to " + (size - 1) + ")";
+    if (day == null) {
+      return "claim edit "
+          + edit.name()
+          + " returned a finding for line index "
+          + line
+          + ", but the claim has "
+          + lines(size)
+          + indexes;
+    }
+    // Named as a line's text names its provider ("by" and the NPI).
+    return "claim edit "
+        + edit.name()
+        + ", given the "
+        + lines(size)
+        + " of "
+        + day.date()
+        + day.renderingProvider().map(npi -> " by " + npi).orElse(" (no rendering provider)")
+        + ", returned a finding for line index "
+        + line
+        + "; a one-day edit's indexes count that day's lines"
+        + indexes;
+  }
+
+  /** "1 line", "2 lines", "no lines". */
+  private static String lines(int n) {
+    return switch (n) {
+      case 0 -> "no lines";
+      case 1 -> "1 line";
+      default -> n + " lines";
+    };
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.github.cpt4j.edit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
@@ -94,5 +95,66 @@ class ClaimScrubberTest {
         };
     ClaimScrubber.of(same).scrub(claim("99213", "20610 on 2025-06-02"), CONTEXT);
     assertSame(CONTEXT, ProviderDay.singleContext(claim("99213"), CONTEXT));
+  }
+
+  /** An edit that finds line index {@code line} on every claim it is given. */
+  private static ClaimEdit finding(String name, boolean perDay, int line) {
+    return new ClaimEdit() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public boolean perProviderDay() {
+        return perDay;
+      }
+
+      @Override
+      public List<EditFinding> check(Claim claim, PricingContext context) {
+        return List.of(EditFinding.denyLine(name, line, 1, "denied by the payer"));
+      }
+    };
+  }
+
+  private static String refusal(ClaimEdit edit, Claim claim) {
+    return assertThrows(
+            IllegalArgumentException.class, () -> ClaimScrubber.of(edit).scrub(claim, CONTEXT))
+        .getMessage();
+  }
+
+  @Test
+  void aFindingPastTheLinesOfItsDayNamesTheDayNotTheWholeClaim() {
+    // The claim has a line index 2, the day the edit was given does not: once, this said the edit
+    // "found line 3 on a claim of 1 lines".
+    Claim claim = claim("20610 on 2025-06-02", "99213 on 2025-06-03", "97110 on 2025-06-03");
+    assertEquals(
+        "claim edit payer-oor, given the 1 line of 2025-06-02 (no rendering provider), returned a"
+            + " finding for line index 2; a one-day edit's indexes count that day's lines"
+            + " (indexes 0 to 0)",
+        refusal(finding("payer-oor", true, 2), claim));
+    Claim byNp =
+        claim(
+            "99213 on 2025-06-02 by 1234567893",
+            "97110 on 2025-06-02 by 1234567893",
+            "20610 on 2025-06-03");
+    assertEquals(
+        "claim edit payer-oor, given the 2 lines of 2025-06-02 by 1234567893, returned a finding"
+            + " for line index 2; a one-day edit's indexes count that day's lines (indexes 0 to 1)",
+        refusal(finding("payer-oor", true, 2), byNp));
+  }
+
+  @Test
+  void aFindingPastTheLinesOfTheWholeClaimNamesTheClaim() {
+    Claim claim = claim("20610 on 2025-06-02", "99213 on 2025-06-03");
+    assertEquals(
+        "claim edit payer-oor returned a finding for line index 2, but the claim has 2 lines"
+            + " (indexes 0 to 1)",
+        refusal(finding("payer-oor", false, 2), claim));
+    // A claim of one provider's day is the claim the edit of one day is given.
+    assertEquals(
+        "claim edit payer-oor returned a finding for line index 1, but the claim has 1 line"
+            + " (indexes 0 to 0)",
+        refusal(finding("payer-oor", true, 1), claim("20610")));
   }
 }
