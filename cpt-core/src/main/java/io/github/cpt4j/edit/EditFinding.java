@@ -48,7 +48,9 @@ public abstract class EditFinding {
 
   /**
    * Returns how many units of the line are denied: all of them for {@link EditAction#DENY_LINE},
-   * some for {@link EditAction#DENY_UNITS}, none for {@link EditAction#FLAG}.
+   * some for {@link EditAction#DENY_UNITS}, none for {@link EditAction#FLAG}. They are counted from
+   * the units billed: several denials of units of one line do not add up, the one that denies the
+   * most stands ({@link EditAction#DENY_UNITS}).
    */
   public abstract int deniedUnits();
 

@@ -63,9 +63,11 @@ public final class ClaimWarning {
      * A claim edit denied some of the line's units ({@link
      * io.github.cpt4j.edit.EditAction#DENY_UNITS}), and the line is priced for the units left: its
      * amount is lower than billed, for a reason the amount alone does not say. The message is the
-     * explanation's step, {@code 2 of 3 units denied: } and the edit's message; the rule is the
-     * edit's name. An edit that denies every unit denies the line, which is then unpriced with the
-     * finding's reason instead.
+     * explanation's step, {@code 2 of 3 units denied: } and the edit's message, with {@code , no
+     * more than an earlier finding denied} before the colon for a denial of no more units than an
+     * earlier finding of the line denied (denials of one line do not add up, see {@link
+     * io.github.cpt4j.edit.EditAction#DENY_UNITS}); the rule is the edit's name. An edit that
+     * denies every unit denies the line, which is then unpriced with the finding's reason instead.
      */
     UNITS_DENIED
   }

@@ -374,6 +374,32 @@ class PartBClaimPricerTest {
     assertEquals("J1100 x8", drug.line().toString()); // as billed
   }
 
+  /** One edit's two denials of units of a line priced alone: the stricter stands. */
+  @Test
+  void oneEditsTwoDenialsOfUnitsOfALinePricedAloneDoNotAddUp() {
+    ClaimEdit twice =
+        denyingUnitsOfTheFirstLine(
+            3,
+            "test: 3 units not covered",
+            EditFinding.builder()
+                .edit("payer-units")
+                .line(0)
+                .action(EditAction.DENY_UNITS)
+                .deniedUnits(2)
+                .reason(UnpricedReason.EDIT_DENIED)
+                .message("test: 2 units not covered")
+                .build());
+    PricedLine drug =
+        pricer(b -> b.addEdit(twice)).price(claim(List.of("J1100 x8", "99213")), OFFICE).line(0);
+    // 8 billed less the 3 the stricter denies: 5 x 0.108 = 0.54, as for the one denial of 3.
+    assertEquals(new BigDecimal("0.54"), drug.amountOrThrow(), drug.toString());
+    assertEquals(
+        List.of(
+            "3 of 8 units denied: test: 3 units not covered",
+            "2 of 8 units denied, no more than an earlier finding denied: test: 2 units not covered"),
+        drug.warnings().stream().map(ClaimWarning::message).toList());
+  }
+
   /** A line priced alone and then denied whole keeps no warning that units were denied. */
   @Test
   void aLineDeniedWholeAfterItsUnitsHasNoUnitsDeniedWarning() {

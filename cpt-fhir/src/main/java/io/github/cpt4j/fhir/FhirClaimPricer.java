@@ -722,9 +722,9 @@ public final class FhirClaimPricer {
   /**
    * The reason of a priced line's {@code eligible} amount when claim edits denied some of its units
    * ({@link ClaimWarning.Kind#UNITS_DENIED}): that kind as a code of {@value #WARNING_KIND}, as its
-   * note has it, and the denials' words as text, joined by {@code "; "} when two edits denied units
-   * (R4 allows one reason per adjudication). Not an {@code UnpricedReason}: the line has an amount.
-   * Empty for a line whose units no edit denied.
+   * note has it, and the denials' words as text, joined by {@code "; "} when two findings, of one
+   * edit or of two, denied units (R4 allows one reason per adjudication). Not an {@code
+   * UnpricedReason}: the line has an amount. Empty for a line whose units no edit denied.
    */
   private static Optional<CodeableConcept> unitsDenied(PricedLine line) {
     StringJoiner words = null;

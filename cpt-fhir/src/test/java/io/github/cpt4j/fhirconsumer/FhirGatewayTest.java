@@ -386,7 +386,7 @@ class FhirGatewayTest {
     assertEquals(new BigDecimal("27.99"), bothEligible.getAmount().getValue());
     assertEquals("UNITS_DENIED", bothEligible.getReason().getCodingFirstRep().getCode());
     String second =
-        "1 of 3 units denied, no more than an earlier edit denied: the plan pays one unit of 97110"
+        "1 of 3 units denied, no more than an earlier finding denied: the plan pays one unit of 97110"
             + " a day";
     assertEquals(words + "; " + second, bothEligible.getReason().getText());
     assertEquals(List.of(words, second), texts(both));

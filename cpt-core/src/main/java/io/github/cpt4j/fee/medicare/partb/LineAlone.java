@@ -96,8 +96,8 @@ final class LineAlone {
         }
         case DENY_UNITS -> {
           if (denial == null) {
-            // Of the units billed, as each edit counted them: two denials leave what the stricter
-            // allows (see MedicareClaimPricer.Builder#addEditBefore).
+            // Of the units billed, as each edit counted them: two denials, of one edit or of two,
+            // leave what the stricter allows (see EditAction.DENY_UNITS).
             int units = billed.line().units();
             int left = units - finding.deniedUnits();
             if (left <= 0) {
@@ -111,7 +111,7 @@ final class LineAlone {
                       + " of "
                       + units
                       + " units denied"
-                      + (fewer ? "" : ", no more than an earlier edit denied")
+                      + (fewer ? "" : ", no more than an earlier finding denied")
                       + ": "
                       + message;
               steps.add(PricingStep.note(edit, words));

@@ -849,7 +849,8 @@ public final class MedicareClaimPricer implements ClaimPricer {
           }
           // Each edit counted the units billed, not what another left (edits do not see one
           // another's findings): two denials of units leave what the stricter allows, not the
-          // billed units less both.
+          // billed units less both. The two may be one edit's as well as two edits', so the
+          // second is told against an earlier finding, not an earlier edit.
           int billed = w.billed.line().units();
           int denied = finding.deniedUnits();
           int left = billed - denied;
@@ -868,7 +869,7 @@ public final class MedicareClaimPricer implements ClaimPricer {
                     + " of "
                     + billed
                     + " units denied"
-                    + (fewer ? "" : ", no more than an earlier edit denied")
+                    + (fewer ? "" : ", no more than an earlier finding denied")
                     + ": "
                     + message;
             w.note(edit, () -> words);

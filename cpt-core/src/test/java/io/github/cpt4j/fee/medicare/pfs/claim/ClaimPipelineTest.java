@@ -318,12 +318,51 @@ class ClaimPipelineTest {
                   "2 of 5 units denied: 99213 by payer policy")
               : List.of(
                   "2 of 5 units denied: 99213 by payer policy",
-                  "1 of 5 units denied, no more than an earlier edit denied: 99213 by payer policy"),
+                  "1 of 5 units denied, no more than an earlier finding denied: 99213 by payer policy"),
           claim.line(0).warnings().stream().map(ClaimWarning::message).toList());
       assertTrue(
           claim.line(0).warnings().stream()
               .allMatch(w -> w.kind() == ClaimWarning.Kind.UNITS_DENIED));
     }
+  }
+
+  /**
+   * One edit's two denials of units of one line: they do not add up, the stricter stands, and the
+   * second's warning does not speak of an earlier edit, as there is none.
+   */
+  @Test
+  void oneEditDenyingUnitsTwiceLeavesWhatTheStricterAllows() {
+    ClaimEdit twice =
+        new ClaimEdit() {
+          @Override
+          public String name() {
+            return "payer-units";
+          }
+
+          @Override
+          public List<EditFinding> check(Claim claim, PricingContext context) {
+            return List.of(unitsOfLine0(3, "the plan pays 2 a day"), unitsOfLine0(2, "and 3"));
+          }
+
+          private EditFinding unitsOfLine0(int units, String message) {
+            return EditFinding.builder()
+                .edit(name())
+                .line(0)
+                .action(EditAction.DENY_UNITS)
+                .deniedUnits(units)
+                .reason(UnpricedReason.EDIT_DENIED)
+                .message(message)
+                .build();
+          }
+        };
+    MedicareClaimPricer pricer = MedicareClaimPricer.builder(SCHEDULE).addEdit(twice).build();
+    // 5 billed less the 3 the stricter denies: 2 units of 100.00, not 0.
+    PricedClaim claim = assertAmounts(price(pricer, "99213 x5"), "200.00", "200.00");
+    assertEquals(
+        List.of(
+            "3 of 5 units denied: the plan pays 2 a day",
+            "2 of 5 units denied, no more than an earlier finding denied: and 3"),
+        claim.line(0).warnings().stream().map(ClaimWarning::message).toList());
   }
 
   @Test
