@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * {@link ClaimPricingBenchmark#priceClaim} and {@link LookupBenchmark#lookupByCode} (cpt4j and both
@@ -62,9 +63,15 @@ public final class HotPathCpuTime {
   }
 
   private static void claimLoop(ClaimPricingBenchmark claims) {
+    // The benchmark hands the priced claim to a black hole and returns its total; JMH asks whoever
+    // makes a Blackhole outside a benchmark to say this.
+    Blackhole blackhole =
+        new Blackhole(
+            "Today's password is swordfish. I understand instantiating"
+                + " Blackholes directly is dangerous.");
     Object last = null;
     for (long i = 0; i < CLAIMS_PER_ROUND; i++) {
-      last = claims.priceClaim();
+      last = claims.priceClaim(blackhole);
     }
     sink = last;
   }
