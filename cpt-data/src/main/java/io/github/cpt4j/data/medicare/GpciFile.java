@@ -169,22 +169,22 @@ public final class GpciFile {
     Map<Locality, Long> lines = new HashMap<>();
     for (int i = headerRow + 1; i < records.size(); i++) {
       CsvRecord record = records.get(i);
-      // Titles, notes and blank rows have text in the first column at most; a row with anything
-      // in a locality's columns is data and must parse, so that a mistyped contractor number is
-      // an error, not a locality dropped in silence.
-      if (!looksLikeData(record, state, number, work, pe, mp)) {
+      if (!looksLikeData(record, header.size(), mac)) {
         continue;
       }
       cells.at(record);
       // An index in the last column written with a decimal or thousands comma (0,732) splits in
       // two, and its first digits would load.
       cells.refuseFieldsBeyondHeader();
-      Locality locality = Locality.of(cells.contractor(mac), cells.localityNumber(number));
+      // In CMS's column order (contractor, state, locality number), so that a damaged row is
+      // refused at its first bad column.
+      String contractor = cells.contractor(mac);
       String stateCode = cells.text(state);
       if (!Zip5File.isStateCode(stateCode)) {
         // Upper case, as every lookup by state is: 'al' would load and never be found.
         throw cells.error(state, "a two-letter state code in capitals, such as NY");
       }
+      Locality locality = Locality.of(contractor, cells.localityNumber(number));
       String localityName = Cells.withoutBlanks(withoutTrailingAsterisks(cells.text(name)));
       if (localityName.isEmpty()) {
         throw cells.error(name, "the locality's name");
@@ -291,13 +291,28 @@ public final class GpciFile {
     return value;
   }
 
-  private static boolean looksLikeData(CsvRecord record, int... columns) {
-    for (int column : columns) {
-      if (column < record.getFieldCount() && !record.getField(column).isBlank()) {
+  /**
+   * Tells whether a row after the header is a locality's, which must parse, rather than a title,
+   * note or blank row, which is skipped. CMS's notes ({@code MAC Assignments as of November 22,
+   * 2023}, {@code *Work GPCI reflects a 1.5 floor in Alaska...} in {@code GPCI2025.csv}) have text
+   * in the first column only, the contractor's, and none of them is a number. So a row is data when
+   * any other column of the header has text, or the contractor's column holds digits: a row damaged
+   * down to its contractor number ({@code 10112,,,,,,}) is a locality lost, not a note, and a
+   * mistyped contractor number beside a locality's other columns is an error, not a row dropped.
+   */
+  private static boolean looksLikeData(CsvRecord record, int headerColumns, int contractor) {
+    int columns = Math.min(headerColumns, record.getFieldCount());
+    for (int column = 0; column < columns; column++) {
+      String field = record.getField(column);
+      if (column != contractor ? !field.isBlank() : isNumber(Cells.withoutBlanks(field))) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean isNumber(String text) {
+    return !text.isEmpty() && Cells.allDigits(text);
   }
 
   private static int workColumn(Header header, WorkGpci workGpci) throws DataLoadException {

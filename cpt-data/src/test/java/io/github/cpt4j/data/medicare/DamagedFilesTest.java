@@ -1146,6 +1146,51 @@ class DamagedFilesTest {
     assertTrue(e.getMessage().startsWith("g.csv, line 6, column 1:"), e::getMessage);
   }
 
+  /**
+   * A locality's row damaged down to its contractor number, or its contractor and name, is refused
+   * at its line and first bad column: it used to be skipped as a footnote (only the state, locality
+   * number and index columns made a row data), so the file loaded without Alabama and its services
+   * went unpriced, NO_GPCI_FOR_LOCALITY.
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "10112,,,,,,|2|STATE",
+        "10112,,,ALABAMA,,,|2|STATE",
+        "' 10112 ,,,,,,'|2|STATE",
+        "10112,AL,,,,,|3|LOCALITY NUMBER",
+        ",,,ALABAMA,,,|1|MEDICARE ADMINISTRATIVE CONTRACTOR (MAC)",
+        "1011,,,,,,|1|MEDICARE ADMINISTRATIVE CONTRACTOR (MAC)",
+      })
+  void aRowWithOnlyItsContractorIsRefusedNotSkipped(String row, int column, String name) {
+    String text = LoaderFixtures.gpci2025().replace("10112,AL,00,ALABAMA,1,0.869,0.575", row);
+    DataLoadException e =
+        assertThrows(
+            DataLoadException.class,
+            () -> GpciFile.read(stream(text), "g.csv", GpciFile.WorkGpci.WITH_FLOOR));
+    assertTrue(
+        e.getMessage().startsWith("g.csv, line 5, column " + column + ": " + name + ": expected"),
+        e::getMessage);
+  }
+
+  /** CMS's notes, in the contractor's column alone and no number, are still skipped. */
+  @Test
+  void notesInTheContractorColumnAreSkipped() throws Exception {
+    String notes =
+        LoaderFixtures.gpci2025()
+            + String.join(
+                "\n",
+                "\"MAC Assignments as of November 22, 2023\",,,,,,",
+                "**PE GPCI reflects a 1.0 floor for frontier states.,,,,,,",
+                "10112 (see note),,,,,,",
+                "\t,,,,,,",
+                "")
+            + "\n";
+    assertEquals(
+        3, GpciFile.read(stream(notes), "g.csv", GpciFile.WorkGpci.WITH_FLOOR).all().size());
+  }
+
   @Test
   void aByteOrderMarkIsDroppedEverywhere() throws Exception {
     String bom =
