@@ -30,14 +30,14 @@ import java.util.Optional;
  * Reads CMS's ZIP code to carrier locality file, {@code ZIP5_<release>.txt}: fixed-width records of
  * at least 21 characters with the state (columns 1-2), the ZIP code (3-7), the contractor (8-12),
  * the locality (13-14), the plus-four flag (21: 1 when the ZIP code straddles localities and is
- * priced by ZIP+4) and, when a record is that long, the year and quarter (76-80, {@code YYYYQ}),
- * which must be the same on every record. The state is one of the USPS codes of CMS's ZIP code
- * files (the 50 states, DC, PR, VI, GU, AS, MP, FM, MH, PW) or CMS's halves of Missouri (EM, WM)
- * and Kansas (EK, WK): an invented or damaged code ({@code QQ}) is refused by every reader, {@link
- * #readStates} too. Other fields are not kept. A DOS end-of-file mark (Ctrl-Z) after the last
- * record ends the file, as in CMS's other files. All-or-nothing; an error names the file, line and
- * column. A file as CMS publishes it is read straight from its bytes; anything else the general
- * way, line by line.
+ * priced by ZIP+4, else 0; a blank is refused, as CMS's layout has no such value) and, when a
+ * record is that long, the year and quarter (76-80, {@code YYYYQ}), which must be the same on every
+ * record. The state is one of the USPS codes of CMS's ZIP code files (the 50 states, DC, PR, VI,
+ * GU, AS, MP, FM, MH, PW) or CMS's halves of Missouri (EM, WM) and Kansas (EK, WK): an invented or
+ * damaged code ({@code QQ}) is refused by every reader, {@link #readStates} too. Other fields are
+ * not kept. A DOS end-of-file mark (Ctrl-Z) after the last record ends the file, as in CMS's other
+ * files. All-or-nothing; an error names the file, line and column. A file as CMS publishes it is
+ * read straight from its bytes; anything else the general way, line by line.
  *
  * <pre>{@code
  * ZipLocalityTable zips = Zip5File.read(Path.of("ZIP5_OCT2025.txt"));
@@ -379,8 +379,10 @@ public final class Zip5File {
       int zip = digits(line, 2, 7, source, number, "a five-digit ZIP code");
       int mac = digits(line, 7, 12, source, number, "a five-digit contractor number");
       int locality = digits(line, 12, 14, source, number, "a two-digit locality number");
+      // CMS's record layout (ZIP5lyout.txt) defines the flag as 0 (no +4 extension) or 1: a blank
+      // is a record damaged or cut, not a ZIP code known to lie in one locality.
       char plusFour = line.charAt(20);
-      if (plusFour != '0' && plusFour != '1' && plusFour != ' ') {
+      if (plusFour != '0' && plusFour != '1') {
         throw new DataLoadException(
             source,
             number,

@@ -16,12 +16,12 @@ import java.util.Optional;
  * not expect, and {@code Zip5File} then reads the file the general way (a {@code String} per line),
  * which accepts or refuses it with an error naming file, line and column. So it never reports an
  * error and never accepts what the general reader refuses: it gives up on every record the general
- * reader would refuse (a short record, a letter where a digit belongs, a ZIP code given twice, a
- * quarter unlike the first record's, a last line without a line break, too few records) and on what
- * it leaves to it (a byte order mark, a blank line, a carriage return that ends no line). A DOS
- * end-of-file mark with only blank lines after it ends the records, as for the general reader. The
- * tables it builds are the general reader's, entry for entry; {@code Zip5ScanTest} checks both on
- * damaged files.
+ * reader would refuse (a short record, a letter where a digit belongs, a plus-four flag other than
+ * 0 or 1, a ZIP code given twice, a quarter unlike the first record's, a last line without a line
+ * break, too few records) and on what it leaves to it (a byte order mark, a blank line, a carriage
+ * return that ends no line). A DOS end-of-file mark with only blank lines after it ends the
+ * records, as for the general reader. The tables it builds are the general reader's, entry for
+ * entry; {@code Zip5ScanTest} checks both on damaged files.
  *
  * <p>What it buys (3.5 MB, 42,956 records, the October 2025 file): no {@code String} per line, no
  * {@code Reader} between the file and the fields, and few bytecodes per record in the loop a fresh
@@ -198,7 +198,7 @@ final class Zip5Scan {
         || zip < 0
         || mac < 0
         || locality < 0
-        || (split != '0' && split != '1' && split != ' ')
+        || (split != '0' && split != '1')
         || valueOfZip[zip] != 0) {
       return -1;
     }

@@ -1077,8 +1077,9 @@ class DamagedFilesTest {
         // A letter in the contractor, then in the locality.
         "NY100011320201|NY1000113202O1",
         "NY100011320201|NY100011320x01",
-        // A plus-four flag other than 0, 1 or blank.
+        // A plus-four flag other than 0 or 1, blank too (CMS's layout defines 0 and 1 alone).
         "'NY100011320201 Z9   0'|'NY100011320201 Z9   x'",
+        "'NY100011320201 Z9   0'|'NY100011320201 Z9    '",
         // A second record of another quarter.
         "'20254\r\nNY10002'|'20253\r\nNY10002'",
         // A state in lower case where the ZIP code is damaged too.

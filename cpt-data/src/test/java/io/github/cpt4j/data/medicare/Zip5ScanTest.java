@@ -36,7 +36,7 @@ class Zip5ScanTest {
 
   /**
    * {@code count} records from ZIP code {@code first} on, states and localities changing every few
-   * records, every plus-four flag CMS writes (0, 1 and blank), ending with {@code lineEnd}; each
+   * records, both plus-four flags CMS's layout defines (0 and 1), ending with {@code lineEnd}; each
    * record of 80 characters ending with {@code yearQuarter}, or of 21 when that is null.
    */
   private static String records(int first, int count, String yearQuarter, String lineEnd) {
@@ -45,7 +45,7 @@ class Zip5ScanTest {
       String state = STATES[i / 7 % STATES.length];
       String mac = String.format("%05d", (1_000 + i / 50 * 1_111) % 100_000);
       String locality = String.format("%02d", i / 3 % 100);
-      char plusFour = "001 0".charAt(i % 5);
+      char plusFour = "00110".charAt(i % 5);
       text.append(state)
           .append(String.format("%05d", first + i))
           .append(mac)
@@ -186,7 +186,8 @@ class Zip5ScanTest {
             good.replaceFirst("20254\r\n", "     \r\n"), // a blank quarter and a dated one
             good.replaceFirst("(?m)^AK10002", "AK10001"), // a ZIP code twice
             good.replaceFirst("(?m)^AK", "Ak"), // not a state
-            good.replaceFirst("(?m)^(AK\\d{5})0", "$1O")); // a letter in the contractor
+            good.replaceFirst("(?m)^(AK\\d{5})0", "$1O"), // a letter in the contractor
+            good.replaceFirst("(?m)^(AK10001.{13})0", "$1 ")); // a blank plus-four flag
     for (String other : others) {
       assertTrue(!other.equals(good));
       assertNull(Zip5Scan.localities(bytes(other), Zip5File.MIN_ROWS), other.substring(0, 120));
@@ -241,6 +242,37 @@ class Zip5ScanTest {
     for (String code : STATES) {
       assertTrue(Zip5File.isKnownState(code), code);
     }
+  }
+
+  /**
+   * A blank plus-four flag (column 21) is refused by both general readers at its line and column,
+   * and left to them by the fast path: CMS's record layout defines the flag as 0 or 1, and both
+   * paths used to read a blank as 0, a ZIP code that straddles localities priced as if it did not.
+   */
+  @Test
+  void refusesABlankPlusFourFlag(@TempDir Path dir) throws IOException {
+    String good = GOOD.get(0);
+    String blank = good.replaceFirst("(?m)^(AK10003.{13})1", "$1 ");
+    assertTrue(!blank.equals(good));
+    byte[] damaged = bytes(blank);
+    assertNull(Zip5Scan.localities(damaged, Zip5File.MIN_ROWS));
+    assertNull(Zip5Scan.states(damaged, Zip5File.MIN_ROWS));
+    assertNull(Zip5Scan.both(damaged, Zip5File.MIN_ROWS));
+    String expected = "z.txt, line 4, column 21: plus four flag: expected 0 or 1, found ' '";
+    assertEquals(
+        expected,
+        assertThrows(DataLoadException.class, () -> Zip5File.readGeneral(damaged, "z.txt"))
+            .getMessage());
+    assertEquals(
+        expected,
+        assertThrows(DataLoadException.class, () -> Zip5File.readStatesGeneral(damaged, "z.txt"))
+            .getMessage());
+    Path file = Files.write(dir.resolve("z.txt"), damaged);
+    assertEquals(
+        expected,
+        assertThrows(DataLoadException.class, () -> Zip5File.readDatedWithStates(file))
+            .getMessage());
+    fastIsGeneralOrDeclines(damaged);
   }
 
   /** The entry points read through the fast path and give what the general reader gives. */
