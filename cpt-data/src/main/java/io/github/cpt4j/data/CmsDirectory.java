@@ -19,6 +19,7 @@ import io.github.cpt4j.data.medicare.RvuFile;
 import io.github.cpt4j.data.medicare.Zip5File;
 import io.github.cpt4j.data.table.CsvTable;
 import io.github.cpt4j.fee.FeeSchedule;
+import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.Quarter;
 import io.github.cpt4j.fee.medicare.ZipLocalityTable;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaBaseUnits;
@@ -50,6 +51,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -140,7 +142,11 @@ import java.util.stream.Collectors;
  * conversion factors of the dated table, so a date is never priced with another year's or quarter's
  * figures. Quirks of the real files are tolerated: lines ending in a bare CR (25C), a DOS
  * end-of-file line at the end (25A-25C), 31 columns (2025) or 32 with {@code PRIC IND} (2026).
- * Loading is all-or-nothing.
+ * CMS's GPCI, ANES and ZIP5 files list the same payment localities, so the files are checked
+ * against each other: the ANES file must have a row for every locality of the release's GPCI file,
+ * and every locality the ANES file names, or the ZIP5 file in force on the release's first day,
+ * must have GPCIs in it (a file marked as a subset may leave localities out). Loading is
+ * all-or-nothing.
  *
  * <pre>{@code
  * CmsDirectory cms = CmsDirectory.load(Path.of("cms"));
@@ -255,6 +261,12 @@ public final class CmsDirectory {
    */
   private record DatedZips(LocalDate from, ZipLocalityTable table, String source) {}
 
+  /**
+   * A release's first day and the GPCI file it is priced with, for the check that every locality of
+   * the ZIP5 file in force on that day has GPCIs ({@link #everyZipLocalityHasGpcis}).
+   */
+  private record PricedWith(String release, LocalDate from, CmsFile gpciFile, GpciTable gpcis) {}
+
   /** The Clinical Laboratory, DMEPOS and drug schedules found, a quarter each, oldest first. */
   private record PartBSchedules(
       ImmutableList<ClfsFeeSchedule> clfs,
@@ -279,7 +291,8 @@ public final class CmsDirectory {
    * Reads every recognised file under {@code directory} into releases priced with {@code
    * conversionFactors}.
    *
-   * @throws DataLoadException if a file is malformed, a release lacks its GPCIs, there is no
+   * @throws DataLoadException if a file is malformed, a release lacks its GPCIs, an ANES or ZIP5
+   *     file names a locality the GPCI file lacks (or the ANES file lacks one it has), there is no
    *     relative value file, or two relative value files of one release cannot be ordered
    * @throws FileSystemException if a file or sub-directory cannot be read (permission denied),
    *     naming it by its path in the directory
@@ -385,6 +398,7 @@ public final class CmsDirectory {
     Map<Path, OppsCapTable> capCache = new HashMap<>();
     Map<Path, AnesthesiaConversionFactors> anesCache = new HashMap<>();
     List<MedicareRelease> releases = new ArrayList<>();
+    List<PricedWith> pricedWith = new ArrayList<>();
     for (int i = 0; i < rvus.size(); i++) {
       CmsFile rvu = rvus.get(i);
       LocalDate from = LocalDate.of(rvu.year(), rvu.month(), 1);
@@ -417,6 +431,11 @@ public final class CmsDirectory {
                               + ".csv) in the directory"));
       used.add(gpciFile.path());
       GpciTable gpcis = cached(gpciCache, directory, gpciFile.path(), p -> GpciFile.read(p));
+      // A deliberate subset of the GPCIs leaves out localities on purpose: the other files may
+      // name them.
+      if (!isMarkedSubset(gpciFile.path())) {
+        pricedWith.add(new PricedWith(id, from, gpciFile, gpcis));
+      }
       Rvus rows = rvusOf(directory, rvu, files, conversionFactors, from, to, dropped, used);
       MedicareFeeSchedule.Builder schedule =
           MedicareFeeSchedule.builder()
@@ -464,6 +483,9 @@ public final class CmsDirectory {
                 p -> AnesthesiaConversionFactorFile.read(p));
         if (!isMarkedSubset(anes.get().path())) {
           everyLocalityHasAFactor(directory, gpciFile, gpcis, anes.get(), factors);
+        }
+        if (!isMarkedSubset(gpciFile.path())) {
+          everyFactorHasGpcis(directory, anes.get(), factors, gpciFile, gpcis, id);
         }
         schedule.anesthesia(
             AnesthesiaFeeSchedule.builder()
@@ -513,6 +535,8 @@ public final class CmsDirectory {
     }
     if (zipFiles.isEmpty()) {
       zips.add(new DatedZips(LocalDate.MIN, BundledData.zipLocalities(), "the bundled ZIP table"));
+    } else {
+      everyZipLocalityHasGpcis(directory, zipFiles, zips.build(), pricedWith);
     }
     return new CmsDirectory(
         directory,
@@ -1044,6 +1068,99 @@ public final class CmsDirectory {
                 + " has: CMS's file has a row for every payment locality");
       }
     }
+  }
+
+  /**
+   * Refuses an anesthesia conversion factor file with a row for a locality that the GPCI file of
+   * release {@code release} has no GPCIs for: CMS's ANES and GPCI files list the same payment
+   * localities (109 each in 2025), so such a row is a locality the GPCI file lost (a row deleted,
+   * or damaged into a note) or a file of another year, and that locality's other services would go
+   * unpriced while its anesthesia is paid.
+   */
+  private static void everyFactorHasGpcis(
+      Path directory,
+      CmsFile anesFile,
+      AnesthesiaConversionFactors factors,
+      CmsFile gpciFile,
+      GpciTable gpcis,
+      String release)
+      throws DataLoadException {
+    Map<Locality, String> missing = new LinkedHashMap<>();
+    for (Locality locality : factors.asMap().keySet()) {
+      if (gpcis.find(locality).isEmpty()) {
+        missing.put(locality, "");
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw withoutGpcis(directory, anesFile, missing, gpciFile, release);
+    }
+  }
+
+  /**
+   * Refuses a ZIP5 file that places ZIP codes in a locality the GPCI file of a release it serves
+   * (the file in force on the release's first day, {@link #zipLocalities(LocalDate)}) has no GPCIs
+   * for: CMS's ZIP5 and GPCI files of a quarter list the same payment localities (109 each in
+   * October 2025), so every service in those ZIP codes would go unpriced, NO_GPCI_FOR_LOCALITY, one
+   * claim at a time, rather than the directory be refused once.
+   */
+  private static void everyZipLocalityHasGpcis(
+      Path directory, List<CmsFile> zipFiles, List<DatedZips> zips, List<PricedWith> releases)
+      throws DataLoadException {
+    for (PricedWith r : releases) {
+      int inForce = 0;
+      for (int i = 0; i < zips.size() && !zips.get(i).from().isAfter(r.from()); i++) {
+        inForce = i;
+      }
+      ZipLocalityTable table = zips.get(inForce).table();
+      Map<Locality, String> missing = new LinkedHashMap<>();
+      for (int i = 0; i < table.rangeCount(); i++) {
+        Locality locality = table.rangeLocality(i);
+        if (!missing.containsKey(locality) && r.gpcis().find(locality).isEmpty()) {
+          missing.put(
+              locality, String.format(Locale.ROOT, " (ZIP code %05d first)", table.rangeStart(i)));
+        }
+      }
+      if (!missing.isEmpty()) {
+        throw withoutGpcis(directory, zipFiles.get(inForce), missing, r.gpciFile(), r.release());
+      }
+    }
+  }
+
+  /** How many of the localities without GPCIs an error names. */
+  private static final int NAMED = 3;
+
+  /**
+   * The error for {@code file}, which names the localities {@code missing} (each with a detail,
+   * such as its first ZIP code) that {@code gpciFile}, the GPCI file of {@code release}, lacks.
+   */
+  private static DataLoadException withoutGpcis(
+      Path directory,
+      CmsFile file,
+      Map<Locality, String> missing,
+      CmsFile gpciFile,
+      String release) {
+    List<String> named = new ArrayList<>();
+    for (Map.Entry<Locality, String> e : missing.entrySet()) {
+      if (named.size() == NAMED) {
+        break;
+      }
+      named.add(e.getKey() + e.getValue());
+    }
+    int more = missing.size() - named.size();
+    return new DataLoadException(
+        where(directory, file.path()),
+        0,
+        0,
+        (missing.size() == 1 ? "locality " : missing.size() + " localities, ")
+            + String.join(", ", named)
+            + (more > 0 ? " and " + more + " more," : "")
+            + (missing.size() == 1 ? " has" : " have")
+            + " no GPCIs in "
+            + where(directory, gpciFile.path())
+            + ", the GPCI file of release "
+            + release
+            + ": CMS's files of a year list the same payment localities, so its services"
+            + " would go unpriced (a row lost from the GPCI file, or a file of another year?)");
   }
 
   /**

@@ -449,6 +449,95 @@ class CmsDirectoryTest {
     assertEquals(1, CmsDirectory.load(dir).releases().releases().size());
   }
 
+  /** Writes the bundled 2025 GPCIs (the whole CMS file) into {@code dir} without Alabama's row. */
+  private static void gpcisWithoutAlabama(Path dir) throws IOException {
+    String gpci;
+    try (InputStream all = BundledData.class.getResourceAsStream("medicare/gpci-2025.csv")) {
+      gpci = new String(all.readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+    String without = gpci.replace("10112,AL,00,ALABAMA,1,0.869,0.575\r\n", "");
+    assertNotEquals(gpci, without);
+    Files.writeString(dir.resolve("GPCI2025.csv"), without, StandardCharsets.ISO_8859_1);
+  }
+
+  private static void octoberRelease(Path dir) throws IOException {
+    try (InputStream rows =
+        BundledData.class.getResourceAsStream("medicare/pprrvu-2025-oct-sample.csv")) {
+      Files.copy(rows, dir.resolve("PPRRVU2025_Oct.csv"));
+    }
+  }
+
+  /**
+   * An ANES file with a row for a locality the GPCI file lacks is refused, naming both files and
+   * the locality: CMS's two files list the same 109 localities, and a GPCI file that lost a row
+   * (108 localities, Alabama missing) loaded beside the whole ANES file, Alabama's services other
+   * than anesthesia then unpriced.
+   */
+  @Test
+  void anAnesthesiaFileWithALocalityTheGpcisLackIsRefused(@TempDir Path dir) throws IOException {
+    octoberRelease(dir);
+    gpcisWithoutAlabama(dir);
+    try (InputStream all = BundledData.class.getResourceAsStream("medicare/ANES2025.csv")) {
+      Files.copy(all, dir.resolve("ANES2025.csv"));
+    }
+    DataLoadException e = assertThrows(DataLoadException.class, () -> CmsDirectory.load(dir));
+    assertEquals("ANES2025.csv", e.sourceName(), e::getMessage);
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "ANES2025.csv: locality 10112-00 has no GPCIs in GPCI2025.csv, the GPCI file of"
+                    + " release 2025D: "),
+        e::getMessage);
+  }
+
+  /**
+   * A ZIP5 file that places ZIP codes in a locality the GPCI file of a release it serves lacks is
+   * refused, naming both files, the locality and its first ZIP code: the directory loaded, and
+   * 99213 in ZIP 35004 was unpriced, NO_GPCI_FOR_LOCALITY. A deliberate subset of the GPCIs may
+   * leave localities out.
+   */
+  @Test
+  void aZip5FileWithALocalityTheGpcisLackIsRefused(@TempDir Path dir) throws IOException {
+    octoberRelease(dir);
+    gpcisWithoutAlabama(dir);
+    String tail = " Z9   0 A" + " ".repeat(52) + "20254\r\n";
+    String zip5 =
+        CmsSubset.MARKER
+            + ": ours\n"
+            + "AL350041011200"
+            + tail
+            + "AL350051011200"
+            + tail
+            + "AK995010210201"
+            + tail
+            + "NY100011320201"
+            + tail;
+    Files.writeString(dir.resolve("ZIP5_OCT2025.txt"), zip5, StandardCharsets.ISO_8859_1);
+    DataLoadException e = assertThrows(DataLoadException.class, () -> CmsDirectory.load(dir));
+    assertEquals("ZIP5_OCT2025.txt", e.sourceName(), e::getMessage);
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "ZIP5_OCT2025.txt: locality 10112-00 (ZIP code 35004 first) has no GPCIs in"
+                    + " GPCI2025.csv, the GPCI file of release 2025D: "),
+        e::getMessage);
+    // Without the ZIP codes of Alabama, the file loads.
+    Files.writeString(
+        dir.resolve("ZIP5_OCT2025.txt"),
+        zip5.replaceAll("AL3500[45]1011200[^\n]*\n", ""),
+        StandardCharsets.ISO_8859_1);
+    assertEquals(1, CmsDirectory.load(dir).releases().releases().size());
+    // A deliberate subset of the GPCIs leaves localities out on purpose.
+    Files.writeString(dir.resolve("ZIP5_OCT2025.txt"), zip5, StandardCharsets.ISO_8859_1);
+    Files.writeString(
+        dir.resolve("GPCI2025.csv"),
+        CmsSubset.MARKER
+            + ": ours\n"
+            + Files.readString(dir.resolve("GPCI2025.csv"), StandardCharsets.ISO_8859_1),
+        StandardCharsets.ISO_8859_1);
+    assertEquals(1, CmsDirectory.load(dir).releases().releases().size());
+  }
+
   /**
    * Each quarterly release CMS ships has its own GPCI2025.csv: copies of one file, or a release's
    * own beside its relative value file, are fine; two that differ with nothing to tell them apart
