@@ -60,18 +60,26 @@ import java.util.Optional;
  * same rendering provider, or none.
  *
  * <p>A line of modifier 55 alone (postoperative management by another physician) is not the
- * procedure of the day: it bills days of care after a surgery done elsewhere. Nor is an assistant's
- * at surgery (80, 81, 82, AS): the package holds the related services "when furnished by the
- * physician who performs the surgery" (section 40.1.A) and not the "services of other physicians"
- * (section 40.1.B); the surgeon's line on the same claim still opens it. A return to the operating
- * room for a related procedure (modifier 78) opens no package of its own either: it is paid its
- * intra-operative share because it falls in the postoperative period of the first surgery, and no
- * new postoperative period begins with it (CMS's MLN booklet "Global Surgery", as contractors
- * reproduce it; a staged procedure, 58, and an unrelated one, 79, each begin one). Its visits are
- * the first surgery's, judged by that surgery's line when the claim has it. What this edit cannot
- * see is a surgery on an earlier claim: a visit in the postoperative days of a procedure billed
- * before (modifier 24), and the procedures of those days (58 staged, 78 return to the operating
- * room, 79 unrelated) need the earlier claim's date and global period; it judges one claim.
+ * procedure of the day: it bills days of care after a surgery done elsewhere, so the day before and
+ * the day of that surgery are not in its package. It is paid the postoperative share of the
+ * package, though (the POST OP percentage of the relative value file), and the package holds the
+ * related visits of the postoperative period (section 40.1.A) while the physician who bills 55
+ * gives the date of the surgery (section 40.2): its line opens the postoperative days of a 010 or
+ * 090 code (1-10, 1-90 after its date) to the visits of its own rendering provider, which 24 makes
+ * payable as after the surgeon's line. The window is the whole global period from the line's date,
+ * whatever days of care its units bill: a visit unrelated to the surgery carries 24. An assistant's
+ * line at surgery (80, 81, 82, AS) opens no package: the package holds the related services "when
+ * furnished by the physician who performs the surgery" (section 40.1.A) and not the "services of
+ * other physicians" (section 40.1.B); the surgeon's line on the same claim still opens it. A return
+ * to the operating room for a related procedure (modifier 78) opens no package of its own either:
+ * it is paid its intra-operative share because it falls in the postoperative period of the first
+ * surgery, and no new postoperative period begins with it (CMS's MLN booklet "Global Surgery", as
+ * contractors reproduce it; a staged procedure, 58, and an unrelated one, 79, each begin one). Its
+ * visits are the first surgery's, judged by that surgery's line when the claim has it. What this
+ * edit cannot see is a surgery on an earlier claim: a visit in the postoperative days of a
+ * procedure billed before (modifier 24), and the procedures of those days (58 staged, 78 return to
+ * the operating room, 79 unrelated) need the earlier claim's date and global period; it judges one
+ * claim.
  *
  * <p>Immutable and thread-safe; allocation-free on a claim without a visit.
  */
@@ -193,8 +201,9 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
 
   /**
    * The lines whose global package can hold a visit, in claim order, with their global periods:
-   * procedures (no visit, not a line of modifier 55 alone, not a return to the operating room, not
-   * an assistant's) whose relative value row gives a period of 000, 010 or 090.
+   * procedures (no visit, not a return to the operating room, not an assistant's) whose relative
+   * value row gives a period of 000, 010 or 090, or of 010 or 090 for a line of modifier 55 alone,
+   * whose package holds the postoperative days only.
    */
   private Procedures procedures(Claim claim, LocalDate claimDate) {
     int n = claim.size();
@@ -208,22 +217,27 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
     int[] lines = new int[count];
     GlobalPeriod[] periods = new GlobalPeriod[count];
     long[] days = new long[count];
+    boolean[] postoperativeOnly = new boolean[count];
     for (int p = 0, i = 0; i < count; p++) {
-      GlobalPeriod period = periodOrNull(claim.line(p).line());
+      ClaimLine line = claim.line(p).line();
+      GlobalPeriod period = periodOrNull(line);
       if (period != null) {
         lines[i] = p;
         periods[i] = period;
         days[i] = claim.line(p).dateOfServiceOr(claimDate).toEpochDay();
+        postoperativeOnly[i] = isPostoperativeOnly(line);
         i++;
       }
     }
-    return new Procedures(claim, lines, periods, days);
+    return new Procedures(claim, lines, periods, days, postoperativeOnly);
   }
 
-  /** The global period of a procedure whose package can hold a visit, else null. */
+  /**
+   * The global period of a procedure whose package can hold a visit, else null: a line of 55 alone
+   * only of a period with postoperative days.
+   */
   private GlobalPeriod periodOrNull(ClaimLine procedure) {
     if (isVisit(procedure.code())
-        || isPostoperativeOnly(procedure)
         || procedure.hasModifier(RETURN_TO_OPERATING_ROOM)
         || isAssistant(procedure)) {
       return null;
@@ -233,7 +247,7 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
       return null;
     }
     GlobalPeriod period = row.get().indicators().globalPeriod();
-    return period == GlobalPeriod.DAYS_0
+    return (period == GlobalPeriod.DAYS_0 && !isPostoperativeOnly(procedure))
             || period == GlobalPeriod.DAYS_10
             || period == GlobalPeriod.DAYS_90
         ? period
@@ -241,29 +255,39 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
   }
 
   /**
-   * The procedures of {@link #procedures}: their lines, periods and dates (epoch days, an undated
-   * line on the claim's date), index by index in claim order, and a {@link ByDate} index of each
-   * period. A class of arrays rather than a record, whose equality would compare them by identity.
+   * The procedures of {@link #procedures}: their lines, periods, dates (epoch days, an undated line
+   * on the claim's date) and whether each is a line of 55 alone, index by index in claim order, and
+   * a {@link ByDate} index of each period. A class of arrays rather than a record, whose equality
+   * would compare them by identity.
    */
   private static final class Procedures {
     static final Procedures NONE =
-        new Procedures(Claim.of(), new int[0], new GlobalPeriod[0], new long[0]);
+        new Procedures(Claim.of(), new int[0], new GlobalPeriod[0], new long[0], new boolean[0]);
 
     final Claim claim;
     final int[] lines;
     final GlobalPeriod[] periods;
     final long[] days;
 
+    /** Lines of 55 alone, whose package holds the postoperative days only. */
+    final boolean[] postoperativeOnly;
+
     // Built by the first search by date: a short claim searches in claim order and needs none.
     private ByDate sameDay;
     private ByDate minor;
     private ByDate major;
 
-    Procedures(Claim claim, int[] lines, GlobalPeriod[] periods, long[] days) {
+    Procedures(
+        Claim claim,
+        int[] lines,
+        GlobalPeriod[] periods,
+        long[] days,
+        boolean[] postoperativeOnly) {
       this.claim = claim;
       this.lines = lines;
       this.periods = periods;
       this.days = days;
+      this.postoperativeOnly = postoperativeOnly;
     }
 
     /**
@@ -368,8 +392,8 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
     GlobalPeriod period = procedures.periods[first];
     long days = visitDay - procedures.days[first];
     int p = procedures.lines[first];
-    return finding(
-            v, visit, claim.lineNumber(p), claim.line(p).line(), period, days, bypass(period, days))
+    Modifier bypass = bypass(period, procedures.postoperativeOnly[first], days);
+    return finding(v, visit, claim.lineNumber(p), claim.line(p).line(), period, days, bypass)
         .withLineNumber(claim.lineNumber(v));
   }
 
@@ -392,7 +416,11 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
         k++) {
       int i = index.procedures[k];
       if (i < first
-          && holds(procedures.periods[i], visitDay - index.days[k], visit.line())
+          && holds(
+              procedures.periods[i],
+              procedures.postoperativeOnly[i],
+              visitDay - index.days[k],
+              visit.line())
           && procedures.byProviderOf(i, visit)) {
         first = i;
       }
@@ -402,10 +430,12 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
 
   /**
    * Tells whether the package of a procedure of {@code period}, {@code days} before {@code visit}
-   * (negative: after), holds the visit.
+   * (negative: after), holds the visit; of a line of 55 alone ({@code postoperativeOnly}), only in
+   * the postoperative days.
    */
-  private static boolean holds(GlobalPeriod period, long days, ClaimLine visit) {
-    Modifier bypass = bypass(period, days);
+  private static boolean holds(
+      GlobalPeriod period, boolean postoperativeOnly, long days, ClaimLine visit) {
+    Modifier bypass = bypass(period, postoperativeOnly, days);
     if (bypass == null || visit.hasModifier(bypass)) {
       return false;
     }
@@ -429,7 +459,7 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
       int p = procedures.lines[i];
       GlobalPeriod period = procedures.periods[i];
       long days = ChronoUnit.DAYS.between(claim.line(p).dateOfServiceOr(claimDate), visitDate);
-      Modifier bypass = bypass(period, days);
+      Modifier bypass = bypass(period, procedures.postoperativeOnly[i], days);
       if (bypass == null
           || visit.line().hasModifier(bypass)
           || !procedures.byProviderOf(i, visit)) {
@@ -448,9 +478,14 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
 
   /**
    * The modifier that makes a visit {@code days} after (negative: before) a procedure of {@code
-   * period} separately payable; null when the package does not include the visit.
+   * period} separately payable; null when the package does not include the visit. The package of a
+   * line of 55 alone ({@code postoperativeOnly}) holds the postoperative days, not the day before
+   * or the day of the surgery, which another physician's line bills.
    */
-  private static Modifier bypass(GlobalPeriod period, long days) {
+  private static Modifier bypass(GlobalPeriod period, boolean postoperativeOnly, long days) {
+    if (postoperativeOnly && days <= 0) {
+      return null;
+    }
     return switch (period) {
       case DAYS_0 -> days == 0 ? Modifier.SEPARATE_EM : null;
       case DAYS_10 -> days == 0 ? Modifier.SEPARATE_EM : inPostoperativeDays(days, 10);

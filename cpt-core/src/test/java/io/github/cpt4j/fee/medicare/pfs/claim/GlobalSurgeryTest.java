@@ -164,6 +164,55 @@ class GlobalSurgeryTest {
   }
 
   /**
+   * A line of 55 alone is paid the postoperative share of the package (RVU file POST OP), and the
+   * package holds the related visits of the postoperative period (Claims Processing Manual ch. 12
+   * §40.1.A); the 55 physician bills with the date of surgery (§40.2). So its line opens the
+   * postoperative days to its own provider's visits, not the day before or the day of the surgery.
+   */
+  @Test
+  void postoperativeCareAloneHoldsItsProvidersVisitsOfThePostoperativeDays() {
+    // 27447-54 by the surgeon: 790.00; 27447-55 x80 by another: 0.21 x 80/90 x 1000.00 = 186.67.
+    String surgeon = " on 2025-10-01 by 1234567893";
+    String postoperative = " on 2025-10-01 by 1000000004";
+    PricedClaim day30 =
+        price(
+            "27447-54" + surgeon,
+            "27447-55 x80" + postoperative,
+            "99213 on 2025-10-31 by 1000000004");
+    assertAmounts(day30, "976.67", "790.00", "186.67", null);
+    assertInPackage(day30.line(2), "27447 (line 2");
+    assertTrue(
+        day30.line(2).detail().startsWith("99213 30 days after 27447"), day30.line(2).detail());
+    assertTrue(day30.line(2).detail().contains("add 24"), day30.line(2).detail());
+    assertAmounts(
+        price(
+            "27447-54" + surgeon,
+            "27447-55 x80" + postoperative,
+            "99213-24 on 2025-10-31 by 1000000004"),
+        "1076.67",
+        "790.00",
+        "186.67",
+        "100.00");
+    // Another provider's visit (here the surgeon's, who billed 54 only) is not in this package.
+    assertAmounts(
+        price("27447-55 x80" + postoperative, "99213 on 2025-10-31 by 1234567893"),
+        "286.67",
+        "186.67",
+        "100.00");
+    // Lines without NPIs are one provider's: the same, and day 90 is in, day 91 is not.
+    assertInPackage(price("27447-55 x80", "99213 on 2025-07-02").line(1), "27447 (line 1");
+    assertInPackage(price("27447-55 x80", "99213 on 2025-08-31").line(1), "27447 (line 1");
+    assertAmounts(price("27447-55 x80", "99213 on 2025-09-01"), "286.67", "186.67", "100.00");
+    // Not the day of the surgery, nor the day before: the surgeon's line bills those.
+    assertAmounts(price("27447-55 x80", "99213"), "286.67", "186.67", "100.00");
+    assertAmounts(price("27447-55 x80 on 2025-06-03", "99213"), "286.67", "186.67", "100.00");
+    // 010: the days 1-10 from the line's date.
+    assertInPackage(price("10060-55 x10", "99213 on 2025-06-12").line(1), "10060 (line 1");
+    PricedLine day11 = price("10060-55 x10", "99213 on 2025-06-13").line(1);
+    assertTrue(day11.isPriced(), day11::toString);
+  }
+
+  /**
    * The package holds the related services "when furnished by the physician who performs the
    * surgery", and leaves out the "services of other physicians" (Claims Processing Manual ch. 12
    * §40.1.A, §40.1.B): an assistant at surgery (80, 81, 82, AS) is paid 16% (13.6%) for the assist,
