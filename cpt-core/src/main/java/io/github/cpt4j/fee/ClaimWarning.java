@@ -69,7 +69,14 @@ public final class ClaimWarning {
      * io.github.cpt4j.edit.EditAction#DENY_UNITS}); the rule is the edit's name. An edit that
      * denies every unit denies the line, which is then unpriced with the finding's reason instead.
      */
-    UNITS_DENIED
+    UNITS_DENIED,
+    /**
+     * Two co-surgeons' lines (62) of the same code, one the multiple procedure rules rank, are one
+     * provider's, so they are ranked as one physician's procedures or paired as the two sides of
+     * one bilateral procedure, though no surgeon is his own co-surgeon: the lines need their
+     * rendering providers ({@link io.github.cpt4j.claim.BilledLine#renderingProvider()}).
+     */
+    CO_SURGEONS_AS_ONE
   }
 
   private final Kind kind;

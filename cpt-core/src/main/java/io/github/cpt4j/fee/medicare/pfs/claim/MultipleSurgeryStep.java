@@ -50,6 +50,7 @@ final class MultipleSurgeryStep implements ClaimStep {
   @Override
   public void apply(ClaimState claim) {
     warnOfSurgeonAndAssistantAsOne(claim.lines);
+    warnOfCoSurgeonsAsOne(claim.lines, claim.procedures());
     apply(claim.procedures(), claim.evaluator);
   }
 
@@ -86,6 +87,58 @@ final class MultipleSurgeryStep implements ClaimStep {
         }
       }
     }
+  }
+
+  /**
+   * Warns on each co-surgeon's line (62) of a code the multiple procedure rules rank that another
+   * co-surgeon's line of the same code and the same provider's day also bills: co-surgeons are two
+   * surgeons, each billing the procedure with 62 (Claims Processing Manual ch. 12 §40.8), and no
+   * surgeon is his own co-surgeon, so the lines are two physicians', which the claim did not name.
+   * As one physician's lines they are ranked (the second at 50%) or, for a code of BILAT SURG 1, 2
+   * or 3, paired as the two sides of one bilateral procedure, where each surgeon's line is paid its
+   * 62.5% in full. The amounts stay as priced; the warning, on each of the lines, says why they may
+   * be low. A code no rule ranks is left alone, as for an assistant's line.
+   */
+  private static void warnOfCoSurgeonsAsOne(LineWork[] lines, List<Procedure> procedures) {
+    for (LineWork coSurgeon : lines) {
+      if (!coSurgeon.has(LineWork.M62) || !coSurgeon.isPayable() || !isRanked(coSurgeon)) {
+        continue;
+      }
+      for (LineWork other : lines) {
+        if (other != coSurgeon
+            && other.has(LineWork.M62)
+            && other.isPayable()
+            && other.line.code().equals(coSurgeon.line.code())) {
+          boolean paired = pairedAsBilateral(coSurgeon, other, procedures);
+          coSurgeon.warn(
+              ClaimWarning.Kind.CO_SURGEONS_AS_ONE,
+              paired ? ClaimRule.BILATERAL : ClaimRule.MULTIPLE_PROCEDURE,
+              coSurgeon.line
+                  + " and "
+                  + other.line
+                  + " (line "
+                  + other.number
+                  + ") are one provider's lines, "
+                  + (paired
+                      ? "paired as the two sides of one bilateral procedure"
+                      : "ranked as one physician's procedures")
+                  + ", though no surgeon is his own co-surgeon: give each surgeon's line his"
+                  + " rendering provider's NPI");
+          break;
+        }
+      }
+    }
+  }
+
+  /** Whether lines {@code a} and {@code b} are the two sides of one procedure of {@code all}. */
+  private static boolean pairedAsBilateral(LineWork a, LineWork b, List<Procedure> all) {
+    for (int i = 0; i < all.size(); i++) {
+      Procedure p = all.get(i);
+      if (p.line == a && p.other == b || p.line == b && p.other == a) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the line's row has a multiple procedure rule that ranks it among the day's others. */

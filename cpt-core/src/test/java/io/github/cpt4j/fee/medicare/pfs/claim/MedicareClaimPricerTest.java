@@ -921,6 +921,59 @@ class MedicareClaimPricerTest {
     }
 
     @Test
+    void coSurgeonsLinesOfOneProviderAreWarnedOf() {
+      // No surgeon is his own co-surgeon: two 62 lines of one code on one provider's day are two
+      // physicians' the claim did not name. The amounts stay: 22612 (BILAT SURG 0) is ranked,
+      // 62.5% x 1200.00 = 750.00 and its 50%, 375.00; 27447 (BILAT SURG 1) paired, as above.
+      PricedClaim ranked =
+          assertAmounts(priceBilled("22612-62", "22612-62"), "1125.00", "750.00", "375.00");
+      for (int i = 0; i < 2; i++) {
+        ClaimWarning warning = warning(ranked.line(i), ClaimWarning.Kind.CO_SURGEONS_AS_ONE);
+        assertEquals("multiple-procedure", warning.rule());
+        assertEquals(
+            "22612-62 and 22612-62 (line "
+                + (2 - i)
+                + ") are one provider's lines, ranked as one physician's procedures, though no"
+                + " surgeon is his own co-surgeon: give each surgeon's line his rendering"
+                + " provider's NPI",
+            warning.message());
+      }
+      PricedClaim paired =
+          assertAmounts(priceBilled("27447-62", "27447-62"), "937.50", "468.75", "468.75");
+      for (int i = 0; i < 2; i++) {
+        ClaimWarning warning = warning(paired.line(i), ClaimWarning.Kind.CO_SURGEONS_AS_ONE);
+        assertEquals("bilateral", warning.rule());
+        assertTrue(
+            warning.message().contains("paired as the two sides of one bilateral procedure"),
+            warning::message);
+      }
+      // Each surgeon named: each his own 62.5%, and nothing to warn of.
+      PricedClaim named =
+          assertAmounts(
+              priceBilled("22612-62" + SURGEON, "22612-62" + ASSISTANT),
+              "1500.00",
+              "750.00",
+              "750.00");
+      assertFalse(hasWarning(named.line(0), ClaimWarning.Kind.CO_SURGEONS_AS_ONE));
+      assertFalse(hasWarning(named.line(1), ClaimWarning.Kind.CO_SURGEONS_AS_ONE));
+      // One co-surgeon's line beside another code's, or a surgeon's line of the same code: no
+      // warning of this kind.
+      PricedClaim other = priceBilled("22612-62", "27130-62");
+      assertFalse(hasWarning(other.line(0), ClaimWarning.Kind.CO_SURGEONS_AS_ONE));
+      assertFalse(hasWarning(other.line(1), ClaimWarning.Kind.CO_SURGEONS_AS_ONE));
+      assertFalse(
+          hasWarning(
+              priceBilled("22612-62", "22612").line(0), ClaimWarning.Kind.CO_SURGEONS_AS_ONE));
+    }
+
+    private ClaimWarning warning(PricedLine line, ClaimWarning.Kind kind) {
+      return line.warnings().stream()
+          .filter(w -> w.kind() == kind)
+          .findFirst()
+          .orElseThrow(() -> new AssertionError("no " + kind + ": " + line));
+    }
+
+    @Test
     void linesWithoutAProviderAreOneProvidersAndApartFromNamedOnes() {
       // The unnamed lines rank together, the named one alone.
       assertAmounts(
