@@ -22,9 +22,9 @@ import java.util.Optional;
 /**
  * Reads a {@link FlatFeeSchedule} from CSV: a header row naming the columns {@code code}, {@code
  * amount} and, optionally, {@code modifier} (in any order, any case; other columns are ignored),
- * then one row per code or code and modifier, at least one. Amounts are dollars, at least 0, with
- * at most four decimals; quoted, they may group thousands with commas ({@code "1,234.56"}). UTF-8;
- * blank lines are skipped.
+ * then one row per code or code and modifier, at least one. Amounts are dollars, at least 0 and
+ * less than a quadrillion, with at most four decimals; quoted, they may group thousands with commas
+ * ({@code "1,234.56"}). UTF-8; blank lines are skipped.
  *
  * <pre>
  * code,modifier,amount
@@ -41,6 +41,13 @@ import java.util.Optional;
  * }</pre>
  */
 public final class FlatFeeScheduleCsv {
+
+  /**
+   * The largest amount a row may have: four decimals below a quadrillion dollars, the bound of
+   * every fee ({@link io.github.cpt4j.fee.FeeResult}), checked where the cell is read so that the
+   * error names it.
+   */
+  private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999999.9999");
 
   private FlatFeeScheduleCsv() {}
 
@@ -108,7 +115,7 @@ public final class FlatFeeScheduleCsv {
               ? Optional.empty()
               : Optional.of(
                   cells.parse(modifier, "a two-character modifier such as 26", Modifier::parse));
-      BigDecimal dollars = cells.decimal(amount, 4);
+      BigDecimal dollars = cells.decimal(amount, 4, MAX_AMOUNT);
       String row = mod.map(m -> procedure + "-" + m).orElseGet(procedure::toString);
       Long previous = lines.putIfAbsent(row, cells.line());
       if (previous != null) {

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,6 +113,37 @@ class FlatFeeScheduleCsvTest {
             DataLoadException.class, () -> read("amount,code,modifier\n1,99213,26\n2,99213,26\n"));
     assertEquals(3, twiceLater.line());
     assertEquals(2, twiceLater.column());
+  }
+
+  /**
+   * An amount of a quadrillion dollars or more, which no fee can be, is refused where it is read,
+   * with the file, line, column and column name, not later by the table's builder without them.
+   */
+  @Test
+  void refusesAnAmountOfAQuadrillionWithItsPlace(@TempDir Path dir) throws Exception {
+    String text = "code,amount\n99213,95\n99214,1000000000000000\n";
+    String expected =
+        ", line 3, column 2: AMOUNT: expected a number from 0 to 999999999999999.9999 with at most"
+            + " 4 decimals, found '1000000000000000'";
+    Path file = dir.resolve("acme-2025.csv");
+    Files.writeString(file, text);
+    DataLoadException fromPath =
+        assertThrows(DataLoadException.class, () -> FlatFeeScheduleCsv.read(file));
+    assertEquals("acme-2025.csv" + expected, fromPath.getMessage());
+    DataLoadException fromStream = assertThrows(DataLoadException.class, () -> read(text));
+    assertEquals("acme" + expected, fromStream.getMessage());
+    assertEquals(3, fromStream.line());
+    assertEquals(2, fromStream.column());
+    // A damaged cell of 21 digits, and the largest amount there is, which loads.
+    DataLoadException damaged =
+        assertThrows(
+            DataLoadException.class, () -> read("code,amount\n99213," + "9".repeat(21) + "\n"));
+    assertEquals(2, damaged.column());
+    assertEquals(
+        new BigDecimal("999999999999999.9999"),
+        read("code,amount\n99213,999999999999999.9999\n")
+            .amount(ClaimLine.parse("99213").code(), Optional.empty())
+            .orElseThrow());
   }
 
   /**
