@@ -304,7 +304,7 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
    *
    * @throws ArithmeticException if the product's scale is out of {@code int}'s range
    */
-  private static BigDecimal product(BigDecimal amount, BigDecimal factor) {
+  static BigDecimal product(BigDecimal amount, BigDecimal factor) {
     BigDecimal product = amount.multiply(factor);
     return product.scale() <= MAX_SCALE ? product : product.setScale(MAX_SCALE, ROUNDING);
   }

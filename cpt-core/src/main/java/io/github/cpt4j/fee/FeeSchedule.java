@@ -45,7 +45,9 @@ public interface FeeSchedule {
   /**
    * Returns a schedule paying {@code percent} percent of what {@code base} pays (120 for the common
    * "120% of Medicare" contract), applied to the base's exact amount before the single rounding to
-   * cents. What the base does not price stays unpriced, for the base's reason.
+   * cents. What the base does not price stays unpriced, for the base's reason; a percentage of a
+   * quadrillion dollars or more, which no fee is, is unpriced, {@link
+   * UnpricedReason#AMOUNT_OUT_OF_RANGE}.
    *
    * @throws IllegalArgumentException if {@code percent} is negative, a million or more, or has more
    *     than 98 decimal places (its factor, percent / 100, has two more)

@@ -19,8 +19,10 @@ import java.util.Optional;
  *
  * <p>A line is priced from the row of its code with the first of its modifiers (in billed order)
  * that has a row, else from the code's row without a modifier; the amount is per unit and is
- * multiplied by the units. Amounts keep the precision they were given; rounding to cents happens
- * once, in {@link FeeResult#amount()}. Dates, localities and settings are ignored. Immutable.
+ * multiplied by the units (a product of a quadrillion dollars or more, which no fee is, is {@link
+ * UnpricedReason#AMOUNT_OUT_OF_RANGE}). Amounts keep the precision they were given; rounding to
+ * cents happens once, in {@link FeeResult#amount()}. Dates, localities and settings are ignored.
+ * Immutable.
  *
  * <pre>{@code
  * FlatFeeSchedule table = FlatFeeSchedule.builder()
@@ -91,6 +93,23 @@ public final class FlatFeeSchedule implements FeeSchedule {
     Explanation explanation = Explanation.of(PricingStep.of("table", name + ": row " + row, unit));
     if (line.units() > 1) {
       BigDecimal total = unit.multiply(BigDecimal.valueOf(line.units()));
+      // A row below a quadrillion dollars times up to 99,999 units may not be: a typed refusal,
+      // as price never throws for data, not the exception of a step's amount.
+      if (FeeResult.amountProblem(total) != null) {
+        return FeeResult.unpriced(
+            UnpricedReason.AMOUNT_OUT_OF_RANGE,
+            row
+                + " at "
+                + unit.toPlainString()
+                + " x "
+                + line.units()
+                + " units is "
+                + total.toPlainString()
+                + ", a quadrillion dollars or more",
+            explanation.then(
+                PricingStep.note(
+                    "units", "x " + line.units() + ": a quadrillion dollars or more")));
+      }
       explanation = explanation.then(PricingStep.of("units", "x " + line.units(), total));
       return FeeResult.priced(total, explanation);
     }

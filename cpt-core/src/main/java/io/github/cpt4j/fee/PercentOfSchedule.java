@@ -5,7 +5,10 @@ import static java.util.Objects.requireNonNull;
 import io.github.cpt4j.claim.ClaimLine;
 import java.math.BigDecimal;
 
-/** A percentage of another schedule's exact amount; see {@link FeeSchedule#percentOf}. */
+/**
+ * A percentage of another schedule's exact amount; see {@link FeeSchedule#percentOf}. A product of
+ * a quadrillion dollars or more is {@link UnpricedReason#AMOUNT_OUT_OF_RANGE}.
+ */
 final class PercentOfSchedule implements FeeSchedule {
 
   /** The most digits a percentage has before the decimal point: below a million percent. */
@@ -52,8 +55,28 @@ final class PercentOfSchedule implements FeeSchedule {
     requireNonNull(line, "line");
     requireNonNull(context, "context");
     FeeResult result = FirstThatPricesSchedule.askOf(base, line, context);
-    return result.multipliedBy(
-        factor, "percent-of", percent.toPlainString() + "% of " + base.name());
+    String description = percent.toPlainString() + "% of " + base.name();
+    if (result instanceof FeeResult.Priced priced) {
+      // A percentage of a valid fee may be none (120% of 999999999999999.99): a typed refusal, as
+      // price never throws for data, not multipliedBy's exception. The product as it computes it.
+      BigDecimal product = FeeResult.product(priced.exact(), factor);
+      if (FeeResult.amountProblem(product) != null) {
+        return FeeResult.unpriced(
+            UnpricedReason.AMOUNT_OUT_OF_RANGE,
+            description
+                + " at "
+                + priced.exact().toPlainString()
+                + " is "
+                + product.toPlainString()
+                + ", a quadrillion dollars or more",
+            priced
+                .explanation()
+                .then(
+                    PricingStep.note(
+                        "percent-of", description + ": a quadrillion dollars or more")));
+      }
+    }
+    return result.multipliedBy(factor, "percent-of", description);
   }
 
   @Override

@@ -96,7 +96,15 @@ public enum UnpricedReason {
    * none for (DMEPOS: {@code io.github.cpt4j.fee.medicare.partb.PartBClaimPricer#limitingCharges}).
    * The detail gives the approved amount. No line of a claim is denied for it.
    */
-  NO_LIMITING_CHARGE;
+  NO_LIMITING_CHARGE,
+  /**
+   * The amount the schedule computes from valid data is a quadrillion dollars or more, which no fee
+   * is ({@link FeeResult}): a {@link FlatFeeSchedule} row times the line's units, or a {@link
+   * FeeSchedule#percentOf percentage} of another schedule's amount. The detail gives the
+   * computation. Refused when the line is priced, not when the row or percentage is given, as each
+   * is a fee on its own.
+   */
+  AMOUNT_OUT_OF_RANGE;
 
   /** Returns the name in lower-case words, such as {@code "carrier priced"}, for messages. */
   public String words() {

@@ -70,6 +70,52 @@ class FlatAndChainedSchedulesTest {
         "row 99213: a fee has at most 100 decimal places: 0E-999999999", places.getMessage());
   }
 
+  /**
+   * A valid row times the line's units, or a percentage of a valid fee, may be a quadrillion
+   * dollars or more, which no fee is: the line is unpriced with a reason, as price never throws for
+   * data, and a fallback behind it is asked.
+   */
+  @Test
+  void anAmountBeyondAnyFeeIsUnpricedNotThrown() {
+    FlatFeeSchedule huge =
+        FlatFeeSchedule.builder()
+            .name("huge")
+            .put(ProcedureCode.parse("99213"), new BigDecimal("999999999999999.99"))
+            .put(ProcedureCode.parse("J9999"), new BigDecimal("20000000000.00"))
+            .build();
+    FeeResult twice = price(huge, "99213 x2");
+    assertEquals(Optional.of(UnpricedReason.AMOUNT_OUT_OF_RANGE), twice.reason());
+    assertEquals(
+        "99213 at 999999999999999.99 x 2 units is 1999999999999999.98, a quadrillion dollars or"
+            + " more",
+        twice.detail());
+    assertEquals(
+        "table: huge: row 99213 = 999999999999999.99; units: x 2: a quadrillion dollars or more",
+        twice.explanation().toString());
+    assertEquals(
+        Optional.of(UnpricedReason.AMOUNT_OUT_OF_RANGE), price(huge, "J9999 x99999").reason());
+    // 20000000000.00 x 49999 is 999980000000000.00: still a fee.
+    assertEquals(new BigDecimal("999980000000000.00"), price(huge, "J9999 x49999").amountOrThrow());
+    FeeResult percent = price(FeeSchedule.percentOf(new BigDecimal("120"), huge), "99213");
+    assertEquals(Optional.of(UnpricedReason.AMOUNT_OUT_OF_RANGE), percent.reason());
+    assertEquals(
+        "120% of huge at 999999999999999.99 is 1199999999999999.9880, a quadrillion dollars or"
+            + " more",
+        percent.detail());
+    assertEquals(
+        "table: huge: row 99213 = 999999999999999.99; percent-of: 120% of huge: a quadrillion"
+            + " dollars or more",
+        percent.explanation().toString());
+    // A percentage that keeps it a fee is priced.
+    assertEquals(
+        new BigDecimal("99999999999999.9990"),
+        price(FeeSchedule.percentOf(BigDecimal.TEN, huge), "99213").exactAmount().orElseThrow());
+    // A fallback prices the line the first schedule could not.
+    assertEquals(
+        new BigDecimal("190.00"),
+        price(FeeSchedule.firstThatPrices(huge, ACME), "99213 x2").amountOrThrow());
+  }
+
   @Test
   void percentOfKeepsTheBaseExact() {
     FeeSchedule contract = FeeSchedule.percentOf(new BigDecimal("120"), ACME);

@@ -699,7 +699,9 @@ public final class FhirClaimPricer {
           // Only a limiting charge gives them, never a claim's line; were a payer's schedule to
           // answer with one, the line is left unpriced, not denied.
           ASSIGNMENT_REQUIRED,
-          NO_LIMITING_CHARGE ->
+          NO_LIMITING_CHARGE,
+          // A payer's table or percentage gives an amount no fee can be: the payer must price it.
+          AMOUNT_OUT_OF_RANGE ->
           Adjudication.NOT_ADJUDICATED;
       // What the line says cannot be priced as it is said: the submitter must correct it.
       case MODIFIER_REQUIRED, MODIFIER_NOT_ALLOWED, NO_ANESTHESIA_TIME -> Adjudication.ERROR;
