@@ -265,10 +265,24 @@ public final class PricingContext {
 
   /**
    * Returns a copy furnished at {@code newPlace}, in the setting the place is paid at: {@code
-   * withPlaceOfService(PlaceOfService.parse("22"))} is the facility setting.
+   * withPlaceOfService(PlaceOfService.parse("22"))} is the facility setting. Give a {@code
+   * io.github.cpt4j.fee.medicare.PlaceOfService}, whose code and setting always agree.
+   *
+   * @throws IllegalArgumentException if the place's code is not 1 to 99, which no place of service
+   *     is
    */
   public PricingContext withPlaceOfService(ServicePlace newPlace) {
     requireNonNull(newPlace, "newPlace");
+    // Refused here, not deep inside a Medicare schedule that reads the place back by its code.
+    int code = newPlace.code();
+    if (code < 1 || code > 99) {
+      throw new IllegalArgumentException(
+          "a place of service is 01 to 99, not "
+              + code
+              + " ("
+              + newPlace.getClass().getName()
+              + ")");
+    }
     return new PricingContext(
         dateOfService,
         area,

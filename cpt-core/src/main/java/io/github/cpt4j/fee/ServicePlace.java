@@ -5,6 +5,14 @@ package io.github.cpt4j.fee;
  * code and the fee schedule {@link Setting} it is paid at. Medicare's {@code
  * io.github.cpt4j.fee.medicare.PlaceOfService} implements it; a {@link PricingContext} holds one
  * (through this interface, so that the context does not depend on Medicare's types).
+ *
+ * <p>Get a place from {@code PlaceOfService.of(11)}, {@code PlaceOfService.parse("22")} or its
+ * constants ({@code PlaceOfService.OFFICE}), whose Javadoc lists the places paid at the facility
+ * rate; there is no need to implement this interface. An implementation's code is 1 to 99 ({@link
+ * PricingContext#withPlaceOfService} refuses any other) and its setting is the one {@code
+ * PlaceOfService.of(code())} has: Medicare's schedules read the place back by its code, and price
+ * at the context's setting, so a place of code 11 paid at the facility rate would make a context
+ * whose setting (facility) disagrees with its place (the office, non-facility).
  */
 public interface ServicePlace {
 

@@ -10,6 +10,7 @@ import com.google.common.testing.EqualsTester;
 import com.google.common.testing.NullPointerTester;
 import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.PlaceOfService;
 import java.time.LocalDate;
 import java.util.Optional;
 import net.jqwik.api.ForAll;
@@ -274,5 +275,40 @@ class LocalityAndContextTest {
             .withPractitioner(PractitionerType.NURSE_PRACTITIONER)
             .placeOfService()
             .map(ServicePlace::code));
+  }
+
+  /**
+   * A place of service of the caller's own whose code is no place's (0) was taken, and the context
+   * then failed deep inside a Medicare schedule that read it back by its code; it is refused where
+   * it is given. Medicare's places, all 99, are taken and read back as themselves.
+   */
+  @Test
+  void aPlaceOfServiceOutsideOneToNinetyNineIsRefused() {
+    PricingContext facility =
+        PricingContext.of(LocalDate.of(2025, 3, 14), Locality.parse("13282-99"), Setting.FACILITY);
+    for (int bad : new int[] {0, -1, 100, Integer.MIN_VALUE}) {
+      ServicePlace place =
+          new ServicePlace() {
+            @Override
+            public int code() {
+              return bad;
+            }
+
+            @Override
+            public Setting setting() {
+              return Setting.NON_FACILITY;
+            }
+          };
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> facility.withPlaceOfService(place));
+      assertTrue(
+          e.getMessage().startsWith("a place of service is 01 to 99, not " + bad + " ("),
+          e::getMessage);
+    }
+    for (int code = 1; code <= 99; code++) {
+      PricingContext at = facility.withPlaceOfService(PlaceOfService.of(code));
+      assertSame(PlaceOfService.of(code), PlaceOfService.in(at).orElseThrow());
+      assertEquals(PlaceOfService.of(code).setting(), at.setting());
+    }
   }
 }
