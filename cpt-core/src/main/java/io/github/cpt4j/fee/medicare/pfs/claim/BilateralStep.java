@@ -125,8 +125,11 @@ final class BilateralStep implements ClaimStep {
         && !saysAnotherSiteOrSession(w);
   }
 
-  /** A loop, not a stream: it runs on the pricing path, for every line that could be a side. */
-  private static boolean saysAnotherSiteOrSession(LineWork w) {
+  /**
+   * Whether the line has a modifier of {@link #ANOTHER_SITE_OR_SESSION}. A loop, not a stream: it
+   * runs on the pricing path, for every line that could be a side.
+   */
+  static boolean saysAnotherSiteOrSession(LineWork w) {
     for (Modifier modifier : w.line.modifiers()) {
       if (ANOTHER_SITE_OR_SESSION.contains(modifier)) {
         return true;

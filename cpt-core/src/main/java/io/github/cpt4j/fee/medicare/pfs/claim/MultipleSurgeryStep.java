@@ -98,17 +98,30 @@ final class MultipleSurgeryStep implements ClaimStep {
    * or 3, paired as the two sides of one bilateral procedure, where each surgeon's line is paid its
    * 62.5% in full. The amounts stay as priced; the warning, on each of the lines, says why they may
    * be low. A code no rule ranks is left alone, as for an assistant's line.
+   *
+   * <p>Only lines without a rendering provider are warned of: lines that name one are that
+   * surgeon's own. Nor are one surgeon's two lines that say so: the two sides of a bilateral
+   * procedure (62-RT and 62-LT, which RVU25D's BILAT SURG text takes as 62-50 and this pricer pays
+   * alike) or a second site or session (59, the X modifiers and the others of {@link
+   * BilateralStep#saysAnotherSiteOrSession}).
    */
   private static void warnOfCoSurgeonsAsOne(LineWork[] lines, List<Procedure> procedures) {
     for (LineWork coSurgeon : lines) {
-      if (!coSurgeon.has(LineWork.M62) || !coSurgeon.isPayable() || !isRanked(coSurgeon)) {
+      if (!coSurgeon.has(LineWork.M62)
+          || !coSurgeon.isPayable()
+          || !isRanked(coSurgeon)
+          || coSurgeon.billed.renderingProvider().isPresent()
+          || BilateralStep.saysAnotherSiteOrSession(coSurgeon)) {
         continue;
       }
       for (LineWork other : lines) {
         if (other != coSurgeon
             && other.has(LineWork.M62)
             && other.isPayable()
-            && other.line.code().equals(coSurgeon.line.code())) {
+            && other.line.code().equals(coSurgeon.line.code())
+            && other.billed.renderingProvider().isEmpty()
+            && !BilateralStep.saysAnotherSiteOrSession(other)
+            && !areOppositeSides(coSurgeon, other)) {
           boolean paired = pairedAsBilateral(coSurgeon, other, procedures);
           coSurgeon.warn(
               ClaimWarning.Kind.CO_SURGEONS_AS_ONE,
@@ -128,6 +141,11 @@ final class MultipleSurgeryStep implements ClaimStep {
         }
       }
     }
+  }
+
+  /** Whether one of the lines says the left side and the other the right. */
+  private static boolean areOppositeSides(LineWork a, LineWork b) {
+    return a.has(LineWork.MLT) && b.has(LineWork.MRT) || a.has(LineWork.MRT) && b.has(LineWork.MLT);
   }
 
   /** Whether lines {@code a} and {@code b} are the two sides of one procedure of {@code all}. */

@@ -964,6 +964,27 @@ class MedicareClaimPricerTest {
       assertFalse(
           hasWarning(
               priceBilled("22612-62", "22612").line(0), ClaimWarning.Kind.CO_SURGEONS_AS_ONE));
+      // One surgeon's two lines that say so are his own: the two sides (paid as 62-50), a second
+      // site, or both lines by his NPI. Priced as before, without the warning.
+      assertNoCoSurgeonWarning(
+          assertAmounts(priceBilled("27447-62-RT", "27447-62-LT"), "937.50", "468.75", "468.75"));
+      assertNoCoSurgeonWarning(
+          assertAmounts(priceBilled("22612-62", "22612-62-XS"), "1125.00", "750.00", "375.00"));
+      assertNoCoSurgeonWarning(
+          assertAmounts(priceBilled("22612-62-59", "22612-62"), "1125.00", "375.00", "750.00"));
+      assertNoCoSurgeonWarning(
+          assertAmounts(
+              priceBilled("22612-62" + SURGEON, "22612-62" + SURGEON),
+              "1125.00",
+              "750.00",
+              "375.00"));
+    }
+
+    private void assertNoCoSurgeonWarning(PricedClaim claim) {
+      for (int i = 0; i < claim.lines().size(); i++) {
+        assertFalse(
+            hasWarning(claim.line(i), ClaimWarning.Kind.CO_SURGEONS_AS_ONE), claim::toString);
+      }
     }
 
     private ClaimWarning warning(PricedLine line, ClaimWarning.Kind kind) {
