@@ -33,7 +33,7 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>Every claim benchmark reads the claim's total as well as pricing it: {@link
  * PricedClaim#total()} is summed on first read, so a benchmark that returned the claim alone would
- * leave out part of what a user pays for (about 180 B of the five-line claim's allocation).
+ * leave out part of what a user pays for (about 200 B of the five-line claim's allocation).
  *
  * <p>cpt4j only: no baseline a user would write applies the claim rules, so there is nothing like
  * for like to compare with. {@link #priceLinesAlone} prices the same five lines one by one without

@@ -71,10 +71,12 @@ public final class ClaimWarning {
      */
     UNITS_DENIED,
     /**
-     * Two co-surgeons' lines (62) of the same code, one the multiple procedure rules rank, are one
-     * provider's, so they are ranked as one physician's procedures or paired as the two sides of
-     * one bilateral procedure, though no surgeon is his own co-surgeon: the lines need their
-     * rendering providers ({@link io.github.cpt4j.claim.BilledLine#renderingProvider()}).
+     * Two co-surgeons' lines (62) of the same code, one the multiple procedure rules rank, name no
+     * rendering provider and so are one provider's: they are ranked as one physician's procedures
+     * or paired as the two sides of one bilateral procedure, though no surgeon is his own
+     * co-surgeon. The lines need their rendering providers ({@link
+     * io.github.cpt4j.claim.BilledLine#renderingProvider()}). Not given for lines that say they are
+     * one surgeon's: 62-RT with 62-LT, or a line of a second site or session (59, XS).
      */
     CO_SURGEONS_AS_ONE
   }
