@@ -6,6 +6,7 @@ import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.pfs.LineEvaluator;
 import io.github.cpt4j.fee.medicare.pfs.MultipleProcedureRule;
 import io.github.cpt4j.fee.medicare.pfs.RowModifier;
+import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -102,8 +103,8 @@ final class MultipleSurgeryStep implements ClaimStep {
    * <p>Only lines without a rendering provider are warned of: lines that name one are that
    * surgeon's own. Nor are one surgeon's two lines that say so: the two sides of a bilateral
    * procedure (62-RT and 62-LT, which RVU25D's BILAT SURG text takes as 62-50 and this pricer pays
-   * alike) or a second site or session (59, the X modifiers and the others of {@link
-   * BilateralStep#saysAnotherSiteOrSession}).
+   * alike) or a second site or session of his (59, the X modifiers and the others of {@link
+   * BilateralStep#saysAnotherSiteOrSession}, but 77, another physician's repeat).
    */
   private static void warnOfCoSurgeonsAsOne(LineWork[] lines, List<Procedure> procedures) {
     for (LineWork coSurgeon : lines) {
@@ -111,7 +112,7 @@ final class MultipleSurgeryStep implements ClaimStep {
           || !coSurgeon.isPayable()
           || !isRanked(coSurgeon)
           || coSurgeon.billed.renderingProvider().isPresent()
-          || BilateralStep.saysAnotherSiteOrSession(coSurgeon)) {
+          || saysOwnSecondService(coSurgeon)) {
         continue;
       }
       for (LineWork other : lines) {
@@ -120,7 +121,7 @@ final class MultipleSurgeryStep implements ClaimStep {
             && other.isPayable()
             && other.line.code().equals(coSurgeon.line.code())
             && other.billed.renderingProvider().isEmpty()
-            && !BilateralStep.saysAnotherSiteOrSession(other)
+            && !saysOwnSecondService(other)
             && !areOppositeSides(coSurgeon, other)) {
           boolean paired = pairedAsBilateral(coSurgeon, other, procedures);
           coSurgeon.warn(
@@ -142,6 +143,18 @@ final class MultipleSurgeryStep implements ClaimStep {
       }
     }
   }
+
+  /**
+   * Whether the line says it is a second service of the same surgeon: a modifier of {@link
+   * BilateralStep#saysAnotherSiteOrSession} but 77, the repeat by another physician, which says the
+   * opposite.
+   */
+  private static boolean saysOwnSecondService(LineWork line) {
+    return BilateralStep.saysAnotherSiteOrSession(line)
+        && !line.line.modifiers().contains(REPEAT_BY_ANOTHER_PHYSICIAN);
+  }
+
+  private static final Modifier REPEAT_BY_ANOTHER_PHYSICIAN = Modifier.parse("77");
 
   /** Whether one of the lines says the left side and the other the right. */
   private static boolean areOppositeSides(LineWork a, LineWork b) {

@@ -980,6 +980,18 @@ class MedicareClaimPricerTest {
               "375.00"));
     }
 
+    @Test
+    void aRepeatByAnotherPhysicianIsWarnedOfAsTwoCoSurgeons() {
+      // 77 says the line is another physician's, the opposite of 59 or XS: as one provider's line
+      // the second is ranked at 50%, and both lines are told to name their surgeons.
+      PricedClaim claim =
+          assertAmounts(priceBilled("22612-62", "22612-62-77"), "1125.00", "750.00", "375.00");
+      for (int i = 0; i < 2; i++) {
+        assertTrue(
+            hasWarning(claim.line(i), ClaimWarning.Kind.CO_SURGEONS_AS_ONE), claim::toString);
+      }
+    }
+
     private void assertNoCoSurgeonWarning(PricedClaim claim) {
       for (int i = 0; i < claim.lines().size(); i++) {
         assertFalse(
