@@ -74,6 +74,13 @@ final class MultipleSurgeryStep implements ClaimStep {
         if (!surgeon.has(LineWork.ASSISTANT)
             && surgeon.isPayable()
             && surgeon.line.code().equals(assistant.line.code())) {
+          // Lines of one day and provider name the same NPI, or none.
+          String whose =
+              assistant
+                  .billed
+                  .renderingProvider()
+                  .map(npi -> "are both by " + npi)
+                  .orElse("are one provider's lines");
           assistant.warn(
               ClaimWarning.Kind.SURGEON_AND_ASSISTANT_AS_ONE,
               ClaimRule.MULTIPLE_PROCEDURE,
@@ -82,8 +89,10 @@ final class MultipleSurgeryStep implements ClaimStep {
                   + surgeon.line
                   + " (line "
                   + surgeon.number
-                  + ") are one provider's lines, ranked as one physician's procedures, though no"
-                  + " one assists at his own surgery: give each line its rendering provider's NPI");
+                  + ") "
+                  + whose
+                  + ", ranked as one physician's procedures, though no one assists at his own"
+                  + " surgery: give each line its rendering provider's NPI");
           break;
         }
       }

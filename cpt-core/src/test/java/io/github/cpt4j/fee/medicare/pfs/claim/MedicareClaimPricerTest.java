@@ -890,6 +890,17 @@ class MedicareClaimPricerTest {
           unnamed.line(1).warnings().get(0).message().contains("27447 (line 1)"),
           unnamed.line(1).warnings().toString());
       assertFalse(hasWarning(unnamed.line(0), ClaimWarning.Kind.SURGEON_AND_ASSISTANT_AS_ONE));
+      // Both lines by one NPI: the same warning, saying whose they are.
+      PricedClaim oneNpi = priceBilled("27447" + SURGEON, "27447-80" + SURGEON);
+      assertTrue(
+          oneNpi
+              .line(1)
+              .warnings()
+              .get(0)
+              .message()
+              .contains(
+                  "27447 (line 1) are both by 1234567893, ranked as one physician's procedures"),
+          oneNpi.line(1).warnings().toString());
       // The assistant's lines alone, on his own claim: nothing to warn of.
       assertTrue(priceBilled("27447-80", "27130-80").line(0).warnings().isEmpty());
       // The assistant's own: 16% of 1000.00 in full.
