@@ -335,11 +335,23 @@ public abstract sealed class FeeResult permits FeeResult.Priced, FeeResult.Unpri
       throw new IllegalArgumentException(
           "a fee of " + priced.exact() + " cannot be multiplied by " + factor, e);
     }
-    checkAmount(next);
+    return times(priced, next, rule, description);
+  }
+
+  /**
+   * Returns {@code priced} with the exact amount {@code product}, its amount times a factor as
+   * {@link #product} computes it, and a step recording it: {@link #multipliedBy} once it has the
+   * product, and a schedule that checks the product before it gives it ({@code PercentOfSchedule}),
+   * so that the product is computed once.
+   *
+   * @throws IllegalArgumentException if the product is a quadrillion dollars or more
+   */
+  static Priced times(Priced priced, BigDecimal product, String rule, String description) {
+    checkAmount(product);
     return new Priced(
-        next,
+        product,
         priced.settingNotAvailable,
-        explanation().then(PricingStep.of(rule, description, next)));
+        priced.explanation().then(PricingStep.of(rule, description, product)));
   }
 
   /**

@@ -55,28 +55,28 @@ final class PercentOfSchedule implements FeeSchedule {
     requireNonNull(line, "line");
     requireNonNull(context, "context");
     FeeResult result = FirstThatPricesSchedule.askOf(base, line, context);
-    String description = percent.toPlainString() + "% of " + base.name();
-    if (result instanceof FeeResult.Priced priced) {
-      // A percentage of a valid fee may be none (120% of 999999999999999.99): a typed refusal, as
-      // price never throws for data, not multipliedBy's exception. The product as it computes it.
-      BigDecimal product = FeeResult.product(priced.exact(), factor);
-      if (FeeResult.amountProblem(product) != null) {
-        return FeeResult.unpriced(
-            UnpricedReason.AMOUNT_OUT_OF_RANGE,
-            description
-                + " at "
-                + priced.exact().toPlainString()
-                + " is "
-                + product.toPlainString()
-                + ", a quadrillion dollars or more",
-            priced
-                .explanation()
-                .then(
-                    PricingStep.note(
-                        "percent-of", description + ": a quadrillion dollars or more")));
-      }
+    if (!(result instanceof FeeResult.Priced priced)) {
+      return result;
     }
-    return result.multipliedBy(factor, "percent-of", description);
+    String description = percent.toPlainString() + "% of " + base.name();
+    // The product as multipliedBy computes it, computed once: a percentage of a valid fee may be
+    // none (120% of 999999999999999.99), a typed refusal, as price never throws for data.
+    BigDecimal product = FeeResult.product(priced.exact(), factor);
+    if (FeeResult.amountProblem(product) != null) {
+      return FeeResult.unpriced(
+          UnpricedReason.AMOUNT_OUT_OF_RANGE,
+          description
+              + " at "
+              + priced.exact().toPlainString()
+              + " is "
+              + product.toPlainString()
+              + ", a quadrillion dollars or more",
+          priced
+              .explanation()
+              .then(
+                  PricingStep.note("percent-of", description + ": a quadrillion dollars or more")));
+    }
+    return FeeResult.times(priced, product, "percent-of", description);
   }
 
   @Override
