@@ -1107,10 +1107,7 @@ public final class CmsDirectory {
       Path directory, List<CmsFile> zipFiles, List<DatedZips> zips, List<PricedWith> releases)
       throws DataLoadException {
     for (PricedWith r : releases) {
-      int inForce = 0;
-      for (int i = 0; i < zips.size() && !zips.get(i).from().isAfter(r.from()); i++) {
-        inForce = i;
-      }
+      int inForce = inForce(zips, r.from());
       ZipLocalityTable table = zips.get(inForce).table();
       Map<Locality, String> missing = new LinkedHashMap<>();
       for (int i = 0; i < table.rangeCount(); i++) {
@@ -1230,14 +1227,19 @@ public final class CmsDirectory {
    */
   public ZipLocalityTable zipLocalities(LocalDate dateOfService) {
     requireNonNull(dateOfService, "dateOfService");
-    DatedZips inForce = zips.get(0);
-    for (DatedZips z : zips) {
-      if (z.from().isAfter(dateOfService)) {
-        break;
-      }
-      inForce = z;
+    return zips.get(inForce(zips, dateOfService)).table();
+  }
+
+  /**
+   * The index of the table of {@code zips} (oldest first) in force on {@code date}: the newest that
+   * starts by then, or the oldest when none does.
+   */
+  private static int inForce(List<DatedZips> zips, LocalDate date) {
+    int inForce = 0;
+    for (int i = 1; i < zips.size() && !zips.get(i).from().isAfter(date); i++) {
+      inForce = i;
     }
-    return inForce.table();
+    return inForce;
   }
 
   /**
