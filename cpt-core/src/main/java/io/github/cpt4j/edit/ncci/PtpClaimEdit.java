@@ -40,10 +40,12 @@ import java.util.Map;
  * names one site, not two: the line is paid, with a {@link EditAction#FLAG} finding, one per line
  * and pair however many lines of the column 1 code the claim has.
  *
- * <p>One finding per denied line, naming the first line (in billed order) whose code denies it. A
- * line may be denied and still deny another, as the pairs are judged one by one. Checking a claim
- * of n lines looks up its n(n-1) ordered pairs, most answered by one read of the table's filter,
- * and allocates nothing when the claim passes.
+ * <p>One finding per denied line, naming the first line (in billed order) whose code denies it
+ * under modifier indicator 0, which no modifier bypasses, or else the first whose code denies it:
+ * {@code 27447, 29880, 20610} with 20610 column 2 of both, at indicators 1 and 0, cites 29880, not
+ * a 59 that would leave the line denied. A line may be denied and still deny another, as the pairs
+ * are judged one by one. Checking a claim of n lines looks up its n(n-1) ordered pairs, most
+ * answered by one read of the table's filter, and allocates nothing when the claim passes.
  */
 public final class PtpClaimEdit implements ClaimEdit {
 
@@ -149,7 +151,36 @@ public final class PtpClaimEdit implements ClaimEdit {
         if (found == null) {
           found = new ArrayList<>(2);
         }
-        found.add(finding(claim.lineNumber(i), first, j, claim.lineNumber(j), second, row, date));
+        // One finding per line: when the first line to deny it does so under indicator 1, a later
+        // line may deny it under indicator 0, which no modifier bypasses. Advising 59 then would
+        // only get the line denied again, so the finding names the edit that cannot be bypassed.
+        int by = i;
+        if (table.indicator(row) != PtpModifierIndicator.NOT_ALLOWED) {
+          for (int k = i + 1; k < n; k++) {
+            if (k == j
+                || !oneDay
+                    && (!claim.line(k).dateOfServiceOr(claimDate).equals(date)
+                        || byProvider && !claim.line(k).sameProvider(claim.line(j)))) {
+              continue;
+            }
+            int other = claim.line(k).line().code().packed();
+            int otherRow = other == column2 ? -1 : table.activeRow(other, column2, day);
+            if (otherRow >= 0 && table.indicator(otherRow) == PtpModifierIndicator.NOT_ALLOWED) {
+              by = k;
+              row = otherRow;
+              break;
+            }
+          }
+        }
+        found.add(
+            finding(
+                claim.lineNumber(by),
+                claim.line(by).line(),
+                j,
+                claim.lineNumber(j),
+                second,
+                row,
+                date));
         if (j < 64) {
           deniedMask |= 1L << j;
         }

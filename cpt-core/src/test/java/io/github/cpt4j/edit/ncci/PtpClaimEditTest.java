@@ -238,6 +238,54 @@ class PtpClaimEditTest {
   }
 
   @Test
+  void aLineDeniedByTwoEditsCitesTheOneNoModifierBypasses() {
+    // 20610 is column 2 of 27447 (indicator 1) and of 29880 (indicator 0). Advising 59 after
+    // 27447 would not help: 20610-59 is still denied beside 29880.
+    PtpClaimEdit edit =
+        PtpClaimEdit.of(
+            PtpTable.builder()
+                .add(ptp("27447", "20610", "2002-01-01", null, '1'))
+                .add(ptp("29880", "20610", "2002-01-01", null, '0'))
+                .build());
+    for (List<String> billed :
+        List.of(List.of("27447", "29880", "20610"), List.of("29880", "27447", "20610"))) {
+      List<EditFinding> found = edit.check(claim(billed.toArray(String[]::new)), on("2025-06-02"));
+      assertEquals(1, found.size(), found::toString);
+      EditFinding finding = found.get(0);
+      assertEquals(2, finding.line());
+      assertEquals(EditAction.DENY_LINE, finding.action());
+      assertEquals("29880", finding.data().get("column1"));
+      assertEquals(
+          Integer.toString(billed.indexOf("29880") + 1), finding.data().get("column1Line"));
+      assertEquals("0", finding.data().get("modifierIndicator"));
+      assertTrue(
+          finding
+              .message()
+              .endsWith(
+                  ": no modifier bypasses this edit; 20610 is not paid with 29880 on the same"
+                      + " date"),
+          finding.message());
+    }
+    // With 59 the indicator 1 edit passes; the indicator 0 one still denies, and says 59 does not.
+    List<EditFinding> with59 = edit.check(claim("27447", "29880", "20610-59"), on("2025-06-02"));
+    assertEquals(1, with59.size(), with59::toString);
+    assertEquals("29880", with59.get(0).data().get("column1"));
+    assertTrue(
+        with59.get(0).message().contains("no modifier bypasses this edit (59 does not)"),
+        with59.get(0).message());
+    // A column 1 line of another provider is no pair: the indicator 1 edit is the finding.
+    Claim twoProviders =
+        Claim.of(
+            BilledLine.parse("27447 by 1234567893"),
+            BilledLine.parse("29880 by 2000000002"),
+            BilledLine.parse("20610 by 1234567893"));
+    List<EditFinding> apart = edit.check(twoProviders, on("2025-06-02"));
+    assertEquals(1, apart.size(), apart::toString);
+    assertEquals("27447", apart.get(0).data().get("column1"));
+    assertEquals("1", apart.get(0).data().get("modifierIndicator"));
+  }
+
+  @Test
   void aVisitDeniedBesideAProcedureIsToldToUse25Not59() {
     // 59 and its X subsets are for services other than E/M (CMS MLN1783722).
     List<EditFinding> found = EDIT.check(claim("20610", "99213"), on("2025-06-02"));
