@@ -230,7 +230,9 @@ final class PtpParser {
       }
       // CMS wraps the other columns' names, never "Column 1" and "Column 2": a row with either
       // filled in is the first data row, even with a code missing (refused there, on its field).
-      if (!text(0).isBlank() || fieldCount >= 2 && !text(1).isBlank()) {
+      // So is a row with both codes missing but a field that reads as data (a date, a *, an
+      // indicator): merged into the names, it loaded silently, where a line later it is refused.
+      if (!text(0).isBlank() || fieldCount >= 2 && !text(1).isBlank() || hasDataField()) {
         break; // the first data row
       }
       rows.add(texts());
@@ -247,6 +249,26 @@ final class PtpParser {
     rationale = find("PTP EDIT RATIONALE", n -> n.contains("RATIONALE"));
     // The current line is the first data row: parse it.
     row();
+  }
+
+  /**
+   * Whether a field after the two codes holds what only a data row holds: a date as {@code
+   * yyyymmdd}, a lone {@code *} (in existence before 1996, or no deletion date) or a lone modifier
+   * indicator 0, 1 or 9. CMS's wrapped header rows hold words with them ({@code Date}, {@code *=no
+   * data}, {@code 1=allowed}), never these alone.
+   */
+  private boolean hasDataField() {
+    for (int field = 2; field < fieldCount; field++) {
+      String value = text(field).strip();
+      if (value.equals("*")
+          || value.equals("0")
+          || value.equals("1")
+          || value.equals("9")
+          || value.length() == 8 && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private DataLoadException notPtp() {

@@ -428,6 +428,31 @@ public class NcciLoadersTest {
             + " or G0105, found ''");
   }
 
+  @Test
+  void aFirstPtpRowWithoutBothCodesIsRefusedNotReadAsAHeaderRow() throws IOException {
+    // Its dates, * and indicator are data: it was merged into the column names and the file
+    // loaded, where the same row a line later is refused.
+    String damaged = "\t\t\t20020101\t*\t1\tWhy\n";
+    String refused =
+        "test-ptp.txt, line %d, column 1: COLUMN 1: expected a CPT or HCPCS code such as 99213"
+            + " or G0105, found ''";
+    assertPtpError(
+        PTP_HEADER + damaged + "27447\t20610\t\t20020101\t*\t1\tr\n", refused.formatted(7));
+    assertThrows(
+        DataLoadException.class,
+        () -> ptp(PTP_HEADER + damaged + "27447\t20610\t\t20020101\t*\t1\tr\n"));
+    assertPtpError(
+        PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\tr\n" + damaged, refused.formatted(8));
+    // Any one such field is data: a date alone, a * alone, an indicator alone.
+    for (String field : List.of("\t\t\t20020101\t\t\t\n", "\t\t*\t\t\t\t\n", "\t\t\t\t\t9\t\n")) {
+      assertPtpError(
+          PTP_HEADER + field + "27447\t20610\t\t20020101\t*\t1\tr\n", refused.formatted(7));
+    }
+    // CMS's own wrapped rows, words beside each *, digit and "Date", are still the header.
+    PtpTable table = ptp(PTP_HEADER + "27447\t20610\t\t20020101\t*\t1\tr\n");
+    assertEquals(1, table.size());
+  }
+
   private static void assertPtpRefused(String text, String start) {
     DataLoadException e = assertThrows(DataLoadException.class, () -> ptpAsIs(text));
     assertTrue(e.getMessage().startsWith(start), e.getMessage());
