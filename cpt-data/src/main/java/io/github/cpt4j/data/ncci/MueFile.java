@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  * lines; the header follows ({@code HCPCS/CPT Code} with a line break inside the cell, {@code
  * Practitioner Services MUE Values} or its hospital or DME counterpart, {@code MUE Adjudication
  * Indicator}, {@code MUE Rationale}) and is found by those names, not by position. The adjudication
- * indicator is the leading digit of a longer text such as {@code 3 Date of Service Edit: Clinical}.
+ * indicator is the leading digit of a longer text such as {@code 3 Date of Service Edit: Clinical};
+ * words that are not that digit's ({@code 1 Date of Service Edit: Clinical}) are refused.
  *
  * <p>The effective date in the file's name ({@code Eff_07-01-2026}) is the table's {@link
  * MueTable#effective()}: the table is in force to the end of that quarter, and a line of another
@@ -173,11 +174,7 @@ public final class MueFile {
               cells.code(code),
               cells.parse(
                   value, "an MUE value: a whole number from 0 to 999999999", MueFile::units),
-              cells.parse(
-                  mai,
-                  "an adjudication indicator: 1, 2 or 3 then its text, such as"
-                      + " \"3 Date of Service Edit: Clinical\"",
-                  MueFile::indicator),
+              indicator(cells, mai),
               rationale < 0 ? "" : cells.text(rationale));
       Long previous = lines.putIfAbsent(edit.code().toString(), cells.line());
       if (previous != null) {
@@ -352,11 +349,56 @@ public final class MueFile {
     return Integer.parseInt(text);
   }
 
+  /**
+   * The indicator of the cell at {@code column}: its leading digit, alone or followed by a space
+   * and the words CMS pairs with that digit, in any case and spacing. Words of another digit are
+   * refused: {@code 1 Date of Service Edit: Clinical} loaded as MAI 1, a line edit, though its
+   * words say 3, and which of the two is the damage the file does not say.
+   */
+  private static MueAdjudicationIndicator indicator(Cells cells, int column)
+      throws DataLoadException {
+    MueAdjudicationIndicator indicator =
+        cells.parse(
+            column,
+            "an adjudication indicator: 1, 2 or 3 then its text, such as"
+                + " \"3 Date of Service Edit: Clinical\"",
+            MueFile::digit);
+    String text = cells.text(column);
+    // CMS's own text, as published, is the usual cell: compared as is before normalizing.
+    if (text.length() > 1
+        && !text.equals(cmsText(indicator))
+        && !Header.normalize(text).equals(Header.normalize(cmsText(indicator)))) {
+      MueAdjudicationIndicator other = null;
+      for (MueAdjudicationIndicator candidate : MueAdjudicationIndicator.values()) {
+        String words = Header.normalize(cmsText(candidate).substring(1));
+        if (Header.normalize(text.substring(1)).equals(words)) {
+          other = candidate;
+        }
+      }
+      throw cells.error(
+          column,
+          "the digit and its words to agree, as in \""
+              + cmsText(indicator)
+              + "\""
+              + (other == null ? "" : " (these words are MAI " + other.digit() + "'s)"));
+    }
+    return indicator;
+  }
+
   /** The leading digit, alone or followed by a space and words ({@code 2 Date of Service ...}). */
-  private static MueAdjudicationIndicator indicator(String text) {
+  private static MueAdjudicationIndicator digit(String text) {
     if (text.isEmpty() || text.length() > 1 && text.charAt(1) != ' ') {
       throw new IllegalArgumentException(text);
     }
     return MueAdjudicationIndicator.of(text.charAt(0));
+  }
+
+  /** The text of the MUE files' indicator column for {@code indicator}, digit and words. */
+  private static String cmsText(MueAdjudicationIndicator indicator) {
+    return switch (indicator) {
+      case LINE -> "1 Line Edit";
+      case DATE_OF_SERVICE_POLICY -> "2 Date of Service Edit: Policy";
+      case DATE_OF_SERVICE_CLINICAL -> "3 Date of Service Edit: Clinical";
+    };
   }
 }

@@ -816,6 +816,47 @@ public class NcciLoadersTest {
    * its missing field would be, not the line it starts on.
    */
   @Test
+  void anMueIndicatorWhoseWordsAreAnotherDigitsIsRefused() throws IOException {
+    // Read by its digit alone, this loaded as MAI 1, a line edit, though its words say 3.
+    assertMueError(
+        MUE_HEADER + "20610,2,1 Date of Service Edit: Clinical,r\n",
+        "test-mue.csv, line 6, column 3: MUE ADJUDICATION INDICATOR: expected the digit and its"
+            + " words to agree, as in \"1 Line Edit\" (these words are MAI 3's), found '1 Date of"
+            + " Service Edit: Clinical'");
+    assertMueError(
+        MUE_HEADER + "20610,2,3 Date of Service Edit: Policy,r\n",
+        "test-mue.csv, line 6, column 3: MUE ADJUDICATION INDICATOR: expected the digit and its"
+            + " words to agree, as in \"3 Date of Service Edit: Clinical\" (these words are MAI"
+            + " 2's), found '3 Date of Service Edit: Policy'");
+    assertMueError(
+        MUE_HEADER + "20610,2,2 Line Edit,r\n",
+        "test-mue.csv, line 6, column 3: MUE ADJUDICATION INDICATOR: expected the digit and its"
+            + " words to agree, as in \"2 Date of Service Edit: Policy\" (these words are MAI"
+            + " 1's), found '2 Line Edit'");
+    assertMueError(
+        MUE_HEADER + "20610,2,1 Something,r\n",
+        "test-mue.csv, line 6, column 3: MUE ADJUDICATION INDICATOR: expected the digit and its"
+            + " words to agree, as in \"1 Line Edit\", found '1 Something'");
+    // Case and spacing aside, a digit's own words load; so does the digit alone.
+    MueTable table =
+        mue(
+            MUE_HEADER
+                + "20610,2,3  date of service EDIT:  clinical,r\n"
+                + "J1100,10,2 DATE OF SERVICE EDIT: POLICY,r\n"
+                + "97110,4,1 line edit,r\n"
+                + "27447,1,3,r\n");
+    assertEquals(
+        List.of(
+            MueAdjudicationIndicator.DATE_OF_SERVICE_CLINICAL,
+            MueAdjudicationIndicator.DATE_OF_SERVICE_POLICY,
+            MueAdjudicationIndicator.LINE,
+            MueAdjudicationIndicator.DATE_OF_SERVICE_CLINICAL),
+        List.of("20610", "J1100", "97110", "27447").stream()
+            .map(c -> table.find(code(c)).orElseThrow().indicator())
+            .toList());
+  }
+
+  @Test
   void anMueRowCutShortAfterACellOverTwoLinesIsNamedWhereItEnds() {
     assertMueError(
         MUE_HEADER + "20610,\"2\n\"\n",
