@@ -134,6 +134,15 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
    */
   public static final String MIXED_ROLES = "anesthesia-roles";
 
+  /**
+   * The rule id of the step {@link #priceSession} adds to the paid line of a session of several
+   * lines, and gives each line paid through it: the same step on each, so that the lines one
+   * session merged can be told apart from those refused for their own reasons. The claim pricer
+   * caps the session by their charges together (42 CFR 414.46(b): the lesser of the actual charge
+   * and the fee schedule amount).
+   */
+  public static final String SESSION = "anesthesia-session";
+
   /** The non-participating provider's share: 95%. */
   private static final BigDecimal NON_PARTICIPATING = new BigDecimal("0.95");
 
@@ -377,7 +386,7 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
           singleRole(chosen).orElseThrow() == AnesthesiaRole.SUPERVISING_MORE_THAN_FOUR;
       PricingStep session =
           PricingStep.note(
-              "anesthesia-session",
+              SESSION,
               members.size()
                   + " anesthesia services in one session: the one with the most base units is"
                   + (supervised

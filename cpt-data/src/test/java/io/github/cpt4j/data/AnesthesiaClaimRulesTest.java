@@ -1,0 +1,97 @@
+package io.github.cpt4j.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cpt4j.claim.BilledLine;
+import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.fee.PricedClaim;
+import io.github.cpt4j.fee.PricedLine;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Anesthesia claims on the bundled data, worked by hand: CMS's CY 2022 base units and the 2025
+ * anesthesia conversion factor of 13282-99 (Rest of New York), 19.79.
+ */
+class AnesthesiaClaimRulesTest {
+
+  private static final MedicareFeeSchedule MEDICARE = BundledData.medicareFeeSchedule();
+  private static final MedicareClaimPricer PRICER = MedicareClaimPricer.of(MEDICARE);
+  private static final PricingContext HOSPITAL =
+      PricingContext.of(LocalDate.of(2025, 6, 2), Locality.parse("13282-99"), Setting.FACILITY);
+
+  private static PricedClaim price(String... lines) {
+    List<BilledLine> billed = new ArrayList<>();
+    for (String line : lines) {
+      billed.add(BilledLine.parse(line));
+    }
+    return PRICER.price(Claim.of(billed), HOSPITAL);
+  }
+
+  /** Each line's amount, or its reason when it has none. */
+  private static List<String> outcomes(PricedClaim claim) {
+    List<String> outcomes = new ArrayList<>();
+    for (PricedLine line : claim.lines()) {
+      outcomes.add(
+          line.amount()
+              .map(BigDecimal::toPlainString)
+              .orElse(line.reason().map(Enum::name).orElse("?")));
+    }
+    return outcomes;
+  }
+
+  /**
+   * A session is paid on one line with the time of all its lines, so it is capped by what they are
+   * billed together (42 CFR 414.46(b): the lesser of the actual charge and the fee schedule
+   * amount): 00790 (7 base units) with 60 + 45 minutes, (7 + 7.0) x 19.79 = 277.06, billed 250.00 +
+   * 250.00 = 500.00, is paid 277.06, as the same service billed as one line is. It was capped by
+   * the paid line's own 250.00.
+   */
+  @Test
+  void aSessionIsCappedByTheChargesOfAllItsLines() {
+    assertEquals(List.of("277.06"), outcomes(price("00790-AA 105min $500.00")));
+    PricedClaim session = price("00790-AA 60min $250.00", "00840-AA 45min $250.00");
+    assertEquals(List.of("277.06", "NOT_PAYABLE_ON_CLAIM"), outcomes(session));
+    assertTrue(
+        session.line(0).explanation().toString().contains("250.00 (line 1) + 250.00 (line 2)"),
+        session::toString);
+    // In any order; and capped when the charges together are lower.
+    assertEquals(
+        List.of("NOT_PAYABLE_ON_CLAIM", "277.06"),
+        outcomes(price("00840-AA 45min $250.00", "00790-AA 60min $250.00")));
+    assertEquals(
+        List.of("200.00", "NOT_PAYABLE_ON_CLAIM"),
+        outcomes(price("00790-AA 60min $100.00", "00840-AA 45min $100.00")));
+    // A line without a charge leaves the session's charge unknown: nothing caps it, as nothing
+    // caps a line billed without one.
+    PricedClaim unknown = price("00790-AA 60min $100.00", "00840-AA 45min");
+    assertEquals(List.of("277.06", "NOT_PAYABLE_ON_CLAIM"), outcomes(unknown));
+    assertTrue(
+        unknown.line(0).explanation().toString().contains("line 2 of the session has no billed"),
+        unknown::toString);
+    // A line refused for its own reason is no member: its charge is not the session's. 00790 is
+    // paid alone, (7 + 4.0) x 19.79 = 217.69, capped by its own 200.00.
+    assertEquals(
+        List.of("200.00", "MODIFIER_NOT_ALLOWED"),
+        outcomes(price("00790-AA 60min $200.00", "00840-AA-47 45min $250.00")));
+    // The physician's and the nurse anesthetist's lines are two sessions, each capped by its own
+    // lines' charges: QK 277.06 x 50% = 138.53 capped by 60.00 + 60.00; QX 138.53, billed 1000.00.
+    assertEquals(
+        List.of("120.00", "NOT_PAYABLE_ON_CLAIM", "138.53", "NOT_PAYABLE_ON_CLAIM"),
+        outcomes(
+            price(
+                "00790-QK 60min $60.00",
+                "00840-QK 45min $60.00",
+                "00790-QX 60min $500.00",
+                "00840-QX 45min $500.00")));
+  }
+}
