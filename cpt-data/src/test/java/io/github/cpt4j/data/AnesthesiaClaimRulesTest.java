@@ -1,22 +1,36 @@
 package io.github.cpt4j.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
+import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.AssistantAtSurgery;
+import io.github.cpt4j.fee.medicare.pfs.BilateralRule;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
+import io.github.cpt4j.fee.medicare.pfs.PaymentIndicators;
+import io.github.cpt4j.fee.medicare.pfs.PaymentStatus;
+import io.github.cpt4j.fee.medicare.pfs.PcTcIndicator;
+import io.github.cpt4j.fee.medicare.pfs.RvuEntry;
+import io.github.cpt4j.fee.medicare.pfs.SurgeonsPermission;
 import io.github.cpt4j.fee.medicare.pfs.claim.MedicareClaimPricer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Anesthesia claims on the bundled data, worked by hand: CMS's CY 2022 base units and the 2025
@@ -93,5 +107,62 @@ class AnesthesiaClaimRulesTest {
                 "00840-QK 45min $60.00",
                 "00790-QX 60min $500.00",
                 "00840-QX 45min $500.00")));
+  }
+
+  /**
+   * CMS's relative value file gives every anesthesia code (status J) the indicator 9, "concept does
+   * not apply", for 26 and TC (PC/TC), 50 (BILAT SURG), 80, 81, 82 and AS (ASST SURG), 62 (CO-SURG)
+   * and 66 (TEAM SURG), as it does 99152, where the claim pricer refuses them: on an anesthesia
+   * code they were paid in full, 00790-AA-80 60min (7 + 4.0) x 19.79 = 217.69, without a word.
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "80, ASST SURG 9",
+    "81, ASST SURG 9",
+    "82, ASST SURG 9",
+    "AS, ASST SURG 9",
+    "62, CO-SURG 9",
+    "66, TEAM SURG 9",
+    "26, PC/TC 9",
+    "TC, PC/TC 9",
+    "50, BILAT SURG 9",
+  })
+  void aSurgeonsRoleOrAComponentIsNotAllowedOnAnAnesthesiaCode(String modifier, String indicator) {
+    // The same modifier on 99152, of the same indicators, is refused by the claim pricer.
+    PricedLine sedation = price("99152-" + modifier).line(0);
+    assertEquals(
+        UnpricedReason.MODIFIER_NOT_ALLOWED, sedation.reason().orElseThrow(), sedation::toString);
+    String anesthesia = "00790-AA-" + modifier + " 60min";
+    FeeResult alone = MEDICARE.price(ClaimLine.parse(anesthesia), HOSPITAL);
+    assertEquals(
+        UnpricedReason.MODIFIER_NOT_ALLOWED, alone.reason().orElseThrow(), alone::toString);
+    assertTrue(alone.detail().startsWith(indicator + ": "), alone::detail);
+    assertTrue(alone.detail().contains(modifier), alone::detail);
+    // On a claim, the line is refused and takes no part in the session: 00840 is paid alone, with
+    // its own time, (6 + 3.0) x 19.79 = 178.11.
+    PricedClaim claim = price(anesthesia, "00840-AA 45min");
+    assertEquals(List.of("MODIFIER_NOT_ALLOWED", "178.11"), outcomes(claim));
+    assertEquals(alone.detail(), claim.line(0).detail());
+    // Without the modifier the line is paid.
+    assertEquals(List.of("217.69"), outcomes(price("00790-AA 60min")));
+  }
+
+  /** The reason above is the file's: every anesthesia row of the relative value file says 9. */
+  @Test
+  void everyAnesthesiaCodeOfTheFileHasIndicator9ForTheseModifiers() {
+    int rows = 0;
+    for (RvuEntry row : MEDICARE.rvus().all()) {
+      if (!AnesthesiaFeeSchedule.covers(row.code()) || row.status() != PaymentStatus.J) {
+        continue;
+      }
+      rows++;
+      PaymentIndicators ind = row.indicators();
+      assertEquals(PcTcIndicator.NOT_APPLICABLE, ind.pcTc(), row::toString);
+      assertEquals(BilateralRule.NOT_APPLICABLE, ind.bilateral(), row::toString);
+      assertEquals(AssistantAtSurgery.NOT_APPLICABLE, ind.assistantAtSurgery(), row::toString);
+      assertEquals(SurgeonsPermission.NOT_APPLICABLE, ind.coSurgeons(), row::toString);
+      assertEquals(SurgeonsPermission.NOT_APPLICABLE, ind.teamSurgery(), row::toString);
+    }
+    assertFalse(rows == 0, "no anesthesia row in " + MEDICARE.rvus());
   }
 }

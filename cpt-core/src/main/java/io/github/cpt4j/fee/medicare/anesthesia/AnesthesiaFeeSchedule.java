@@ -52,6 +52,11 @@ import java.util.function.IntUnaryOperator;
  *       UnpricedReason#MODIFIER_NOT_ALLOWED}.
  *   <li><b>Anesthesia by the surgeon</b> (47) belongs on the surgery's line: on an anesthesia code
  *       it is {@link UnpricedReason#MODIFIER_NOT_ALLOWED}.
+ *   <li><b>A surgeon's role or a component</b> (80, 81, 82, AS, 62, 66, 26, TC, 50) is no concept
+ *       of an anesthesia code: the relative value file gives every one the indicator 9 in ASST
+ *       SURG, CO-SURG, TEAM SURG, PC/TC and BILAT SURG (record layout RVU25D), so such a line is
+ *       {@link UnpricedReason#MODIFIER_NOT_ALLOWED}, saying which indicator, as on other codes of
+ *       9.
  *   <li><b>Other modifiers</b>: G8, G9 and QS (monitored anesthesia care) are informational; the
  *       physical status modifiers P1-P6 add nothing: Medicare does not pay them; GC (teaching
  *       physician) leaves the share to the payment modifier beside it (AA-GC 100%, sections 50.B
@@ -72,13 +77,14 @@ import java.util.function.IntUnaryOperator;
  * 01968 and 01969 are paid beside their primary. When the physician's lines of a session (or the
  * nurse anesthetist's) carry different payment modifiers, such as AA on one and QK on another, the
  * session is still paid once, at the paid line's share, and that line's explanation gets a step
- * {@link #MIXED_ROLES} saying so. A line refused for its own reason (47, no payment modifier or
- * two, no base units) takes no part in the session: it is paid nothing, so another is paid with its
- * own time. Presence at induction is a fact of the session, as its total time is: the session is
- * one anesthesia service, induced once, so presence is said once for it and adds its time unit to
- * the paid line when that line is billed AD (section 50.D), and to no other: not to an AD add-on
- * beside its AD primary, and never to 01953, 01995 or 01996, paid without time units (section 50.G:
- * the contractor "does not recognize time units" for 01995 and 01996).
+ * {@link #MIXED_ROLES} saying so. A line refused for its own reason (47 or another modifier not
+ * allowed, no payment modifier or two, no base units) takes no part in the session: it is paid
+ * nothing, so another is paid with its own time. Presence at induction is a fact of the session, as
+ * its total time is: the session is one anesthesia service, induced once, so presence is said once
+ * for it and adds its time unit to the paid line when that line is billed AD (section 50.D), and to
+ * no other: not to an AD add-on beside its AD primary, and never to 01953, 01995 or 01996, paid
+ * without time units (section 50.G: the contractor "does not recognize time units" for 01995 and
+ * 01996).
  *
  * <h2>Presence at induction</h2>
  *
@@ -154,6 +160,27 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
    * definition of the modifier; contractors deny the pair, e.g. Noridian JE Part B).
    */
   private static final Modifier SURGEON_ANESTHESIA = Modifier.parse("47");
+
+  /**
+   * The modifiers of a surgeon's role and of a component, which CMS's relative value file gives no
+   * payment on an anesthesia code: it gives every anesthesia code (status J) the indicator 9,
+   * "concept does not apply", in each of their columns (record layout RVU25D: PC/TC for 26 and TC,
+   * BILAT SURG for 50, ASST SURG for 80, 81, 82 and AS, CO-SURG for 62, TEAM SURG for 66), as it
+   * does codes such as 99152, where the claim pricer refuses them. Anesthesia is paid by base and
+   * time units, not as a procedure: an assistant, a co-surgeon or a team, a component or a second
+   * side is no share of that.
+   */
+  private static final Set<Modifier> NOT_A_CONCEPT =
+      Set.of(
+          Modifier.parse("26"),
+          Modifier.parse("TC"),
+          Modifier.parse("50"),
+          Modifier.parse("62"),
+          Modifier.parse("66"),
+          Modifier.parse("80"),
+          Modifier.parse("81"),
+          Modifier.parse("82"),
+          Modifier.parse("AS"));
 
   private static final Set<Modifier> INFORMATIONAL =
       Set.of(Modifier.parse("G8"), Modifier.parse("G9"), Modifier.parse("QS"));
@@ -236,7 +263,8 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
    * out of the session the lines whose index is set in {@code denied}: a line a claim edit denied
    * was not paid, so its time adds nothing to the session's and it cannot be the service paid for
    * it. A denied line's own result is the one {@link #price} gives it alone. So it is for a line
-   * refused for its own reason (47, no payment modifier or two, no base units).
+   * refused for its own reason (47 or another modifier not allowed, no payment modifier or two, no
+   * base units).
    *
    * <pre>{@code
    * BitSet denied = new BitSet();
@@ -261,15 +289,61 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
   /**
    * Tells whether {@link #price} refuses {@code line}, of the one payment modifier {@code role},
    * for a reason of its own, whatever the context: a code without base units or a qualifying
-   * circumstance, 01999 which the contractor prices, or 47. Such a line is paid nothing, so it is
-   * no member of its session, as a line an edit denied is not: its time adds nothing and it cannot
-   * be the line paid. (A line of no payment modifier or two has no {@code role}, and is left out
-   * for that.)
+   * circumstance, 01999 which the contractor prices, 47, or a surgeon's role or a component ({@link
+   * #NOT_A_CONCEPT}). Such a line is paid nothing, so it is no member of its session, as a line an
+   * edit denied is not: its time adds nothing and it cannot be the line paid. (A line of no payment
+   * modifier or two has no {@code role}, and is left out for that.)
    */
   private static boolean refusedAlone(ClaimLine line, int units, AnesthesiaRole role) {
     return units < 0
         || units == 0 && role.isPaidByTime()
-        || line.modifiers().contains(SURGEON_ANESTHESIA);
+        || line.modifiers().contains(SURGEON_ANESTHESIA)
+        || notAConcept(line) != null;
+  }
+
+  /** The first modifier of {@code line} among {@link #NOT_A_CONCEPT}; null when it has none. */
+  private static Modifier notAConcept(ClaimLine line) {
+    for (Modifier m : line.modifiers()) {
+      if (NOT_A_CONCEPT.contains(m)) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Why {@code m}, one of {@link #NOT_A_CONCEPT}, is not allowed on {@code code}: its indicator in
+   * the relative value file, as the claim pricer says it of other codes.
+   */
+  private static String whyNotAllowed(Modifier m, ProcedureCode code) {
+    String why =
+        switch (m.toString()) {
+          case "26", "TC" ->
+              "PC/TC 9: professional and technical components are not a concept of "
+                  + code
+                  + ", so modifier "
+                  + m
+                  + " is not allowed";
+          case "50" ->
+              "BILAT SURG 9: the bilateral concept does not apply to "
+                  + code
+                  + ", so modifier 50 is not allowed";
+          case "62" ->
+              "CO-SURG 9: co-surgeons are not a concept of "
+                  + code
+                  + ", so modifier 62 is not allowed";
+          case "66" ->
+              "TEAM SURG 9: team surgeons are not a concept of "
+                  + code
+                  + ", so modifier 66 is not allowed";
+          default ->
+              "ASST SURG 9: assistants at surgery are not a concept of "
+                  + code
+                  + ", so modifiers 80, 81, 82 and AS are not allowed";
+        };
+    return why
+        + " (the relative value file gives every anesthesia code 9, concept does not apply:"
+        + " anesthesia is paid by base and time units, not as a procedure)";
   }
 
   /** Tells whether {@code line} is paid by its time but carries no minutes. */
@@ -593,6 +667,11 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
           UnpricedReason.MODIFIER_NOT_ALLOWED,
           "47 (anesthesia by the surgeon) goes on the surgery's line, not on an anesthesia code:"
               + " the surgeon is paid no anesthesia fee");
+    }
+    Modifier surgical = notAConcept(line);
+    if (surgical != null) {
+      return refuse(
+          explanation, UnpricedReason.MODIFIER_NOT_ALLOWED, whyNotAllowed(surgical, code));
     }
     List<AnesthesiaRole> roles = AnesthesiaRole.among(line.modifiers());
     if (roles.isEmpty()) {

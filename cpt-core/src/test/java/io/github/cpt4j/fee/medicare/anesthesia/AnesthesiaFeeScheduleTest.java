@@ -584,6 +584,10 @@ class AnesthesiaFeeScheduleTest {
   @ParameterizedTest
   @CsvSource({
     "00790-AA-47 60min, MODIFIER_NOT_ALLOWED", // anesthesia by the surgeon
+    "00790-AA-80 60min, MODIFIER_NOT_ALLOWED", // ASST SURG 9: no assistant at surgery
+    "00790-AA-62 60min, MODIFIER_NOT_ALLOWED", // CO-SURG 9: no co-surgeon
+    "00790-AA-26 60min, MODIFIER_NOT_ALLOWED", // PC/TC 9: no component
+    "00790-AA-50 60min, MODIFIER_NOT_ALLOWED", // BILAT SURG 9: no second side
     "00790-AA-QK 60min, MODIFIER_NOT_ALLOWED", // two payment modifiers
     "00790 60min, MODIFIER_REQUIRED",
     "00100-AA 60min, NOT_IN_SCHEDULE", // no base units in this edition

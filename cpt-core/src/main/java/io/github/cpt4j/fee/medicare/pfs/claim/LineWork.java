@@ -161,7 +161,9 @@ final class LineWork implements Supplier<Explanation> {
    * gave it. A priced anesthesia line has its amount from the start, the session's, so that every
    * step (a payer's too) sees it, but the standard steps before {@code anesthesia} leave it alone:
    * anesthesia is paid by time, not ranked, paired or shared as a procedure (Claims Processing
-   * Manual ch. 12 §50).
+   * Manual ch. 12 §50). The modifiers of those rules (26, TC, 50, 62, 66, 80, 81, 82, AS) never
+   * reach them on such a line: the anesthesia schedule refuses them, each anesthesia code having
+   * indicator 9 for them in the relative value file (RVU25D).
    */
   boolean isPricedBySchedule() {
     return amount != null && anesthesia == null;
