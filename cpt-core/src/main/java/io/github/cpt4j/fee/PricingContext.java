@@ -401,11 +401,10 @@ public final class PricingContext {
   /**
    * Tells whether the anesthesiologist medically supervising more than four concurrent cases
    * (modifier AD) documented presence at induction, which Medicare pays one time unit on top of the
-   * three base units (Medicare Claims Processing Manual, chapter 12, section 50.D). False by
-   * default. A claim is one patient's, and the claim pricer prices its anesthesia lines of one date
-   * as one session, induced once: this says it of that session, and of each date's on a claim of
-   * several dates. It changes nothing for a line without AD, nor for a service that is not
-   * anesthesia.
+   * AD base units (Medicare Claims Processing Manual, chapter 12, section 50.D). False by default.
+   * A claim is one patient's, and the claim pricer prices its anesthesia lines of one date as one
+   * session, induced once: this says it of that session, and of each date's on a claim of several
+   * dates. It changes nothing for a line without AD, nor for a service that is not anesthesia.
    */
   public boolean supervisorPresentAtInduction() {
     return supervisorPresentAtInduction;

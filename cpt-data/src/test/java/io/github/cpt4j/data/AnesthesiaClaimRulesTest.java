@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricedLine;
@@ -14,6 +15,7 @@ import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaBaseUnits;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
 import io.github.cpt4j.fee.medicare.pfs.AssistantAtSurgery;
 import io.github.cpt4j.fee.medicare.pfs.BilateralRule;
@@ -28,6 +30,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -164,5 +167,29 @@ class AnesthesiaClaimRulesTest {
       assertEquals(SurgeonsPermission.NOT_APPLICABLE, ind.teamSurgery(), row::toString);
     }
     assertFalse(rows == 0, "no anesthesia row in " + MEDICARE.rvus());
+  }
+
+  /**
+   * AD pays three base units at most (ch. 12 §50.D), and an add-on only its own (CMS Transmittal
+   * B-03-017): the codes of the bundled file with fewer than three, 01953 (1) and 01968 (2), are
+   * paid their own billed AD; 01999 (0, none set nationally) the three. 01953-AD beside 01952-AA
+   * 90min was paid 59.37, three times the 19.79 01953-AA is paid.
+   */
+  @Test
+  void adPaysTheCodesOwnBaseUnitsWhenItHasFewerThanThree() {
+    List<String> fewer = new ArrayList<>();
+    for (int code = AnesthesiaBaseUnits.FIRST_CODE; code <= AnesthesiaBaseUnits.LAST_CODE; code++) {
+      OptionalInt units = BundledData.anesthesiaBaseUnits().find(CptCode.of(code));
+      if (units.isPresent() && units.getAsInt() < 3) {
+        fewer.add(CptCode.of(code) + " " + units.getAsInt());
+      }
+    }
+    assertEquals(List.of("01953 1", "01968 2", "01999 0"), fewer);
+    // 01952 (5) 90 min: (5 + 6.0) x 19.79 = 217.69; 01953-AD 1 x 19.79.
+    assertEquals(List.of("217.69", "19.79"), outcomes(price("01952-AA 90min", "01953-AD")));
+    assertEquals(List.of("217.69", "19.79"), outcomes(price("01952-AA 90min", "01953-AA")));
+    // 01967-AD (5): 3 x 19.79 = 59.37; 01968-AD (2): 2 x 19.79 = 39.58; 01999-AD: 59.37.
+    assertEquals(List.of("59.37", "39.58"), outcomes(price("01967-AD 120min", "01968-AD 60min")));
+    assertEquals(List.of("59.37"), outcomes(price("01999-AD 60min")));
   }
 }

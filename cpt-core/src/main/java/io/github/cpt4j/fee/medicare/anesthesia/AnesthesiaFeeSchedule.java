@@ -37,8 +37,8 @@ import java.util.function.IntUnaryOperator;
  * <ul>
  *   <li><b>Base units</b> of the code from {@link AnesthesiaBaseUnits}. A code whose base units are
  *       0 (01999, the unlisted anesthesia procedure, in CMS's file) has none set nationally: it is
- *       {@link UnpricedReason#CARRIER_PRICED}, outside any session, unless billed AD, which pays
- *       three base units whatever the code.
+ *       {@link UnpricedReason#CARRIER_PRICED}, outside any session, unless billed AD, which pays it
+ *       three base units.
  *   <li><b>Time units</b>: the line's {@link ClaimLine#minutes() minutes} / 15, rounded to one
  *       decimal (section 50.G). A line without minutes is {@link
  *       UnpricedReason#NO_ANESTHESIA_TIME}, never priced as no time. The codes CMS pays without
@@ -46,9 +46,10 @@ import java.util.function.IntUnaryOperator;
  *       add-on 01953, whose time is billed and paid on its primary 01952 (Transmittal B-03-017).
  *   <li><b>Payment modifier</b> ({@link AnesthesiaRole}): AA and QZ 100%; QK, QY and QX 50%
  *       (medical direction, section 50.C: the physician's and the nurse anesthetist's lines are
- *       each paid half); AD three base units and no time, plus one time unit when the physician was
- *       present at induction (medical supervision, section 50.D). A line needs exactly one; without
- *       one it is {@link UnpricedReason#MODIFIER_REQUIRED}, with two different ones {@link
+ *       each paid half); AD three base units, or the code's own when it has fewer, and no time,
+ *       plus one time unit when the physician was present at induction (medical supervision,
+ *       section 50.D; {@link #supervisionBaseUnits}). A line needs exactly one; without one it is
+ *       {@link UnpricedReason#MODIFIER_REQUIRED}, with two different ones {@link
  *       UnpricedReason#MODIFIER_NOT_ALLOWED}.
  *   <li><b>Anesthesia by the surgeon</b> (47) belongs on the surgery's line: on an anesthesia code
  *       it is {@link UnpricedReason#MODIFIER_NOT_ALLOWED}.
@@ -71,7 +72,7 @@ import java.util.function.IntUnaryOperator;
  *
  * When several anesthesia services are billed for one session, only the one with the most base
  * units is paid, with the total time of all of them (the multiple-procedure rule of chapter 12,
- * section 50), or billed AD at its 3 base units without time (section 50.D); the others are {@link
+ * section 50), or billed AD at AD's base units without time (section 50.D); the others are {@link
  * UnpricedReason#NOT_PAYABLE_ON_CLAIM}. The physician's lines (AA, QK, QY, AD) and the nurse
  * anesthetist's (QX, QZ) are separate services, and the add-on codes 01953 (its base unit alone),
  * 01968 and 01969 are paid beside their primary. When the physician's lines of a session (or the
@@ -129,7 +130,10 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
   public static final ImmutableSet<ProcedureCode> ADD_ONS =
       ImmutableSet.of(CptCode.of(1953), CptCode.of(1968), CptCode.of(1969));
 
-  /** The base units of medical supervision (AD), whatever the code (section 50.D). */
+  /**
+   * The most base units medical supervision (AD) is paid (section 50.D): a code of fewer is paid
+   * its own ({@link #supervisionBaseUnits}).
+   */
   public static final BigDecimal SUPERVISION_BASE_UNITS = BigDecimal.valueOf(3);
 
   /**
@@ -346,6 +350,24 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
         + " anesthesia is paid by base and time units, not as a procedure)";
   }
 
+  /**
+   * Returns the base units an AD line of a code of {@code units} base units is paid: three, or the
+   * code's own when it has fewer. Section 50.D: under medical supervision the contractor "allows
+   * only three base units", a limit and not a floor; and for an add-on code CMS allows "only the
+   * base unit of the add-on code" (Program Memorandum Transmittal B-03-017, CR 2539), so 01953 (1)
+   * and 01968 (2) billed AD are paid their own, not three. A code of 0 base units has none set
+   * nationally (01999, the unlisted procedure, in CMS's file), not none at all: AD pays it three.
+   *
+   * @throws IllegalArgumentException if {@code units} is negative (the code has no base units)
+   */
+  public static int supervisionBaseUnits(int units) {
+    if (units < 0) {
+      throw new IllegalArgumentException("base units are never negative: " + units);
+    }
+    int most = SUPERVISION_BASE_UNITS.intValueExact();
+    return units == 0 ? most : Math.min(most, units);
+  }
+
   /** Tells whether {@code line} is paid by its time but carries no minutes. */
   private static boolean lacksMinutes(ClaimLine line) {
     return !line.hasMinutes() && isPaidByTime(line);
@@ -464,7 +486,9 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
               members.size()
                   + " anesthesia services in one session: the one with the most base units is"
                   + (supervised
-                      ? " paid once, billed AD: 3 base units and no time units"
+                      ? " paid once, billed AD: "
+                          + supervisionBaseUnits(baseUnits.unitsOrMinusOne(chosen.code()))
+                          + " base units and no time units"
                           + (paid == inducted ? ", but one for presence at induction" : "")
                           + " (chapter 12, sections 50 and 50.D); "
                       : " paid with the total time, "
@@ -699,8 +723,8 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
     if (units == 0 && role != AnesthesiaRole.SUPERVISING_MORE_THAN_FOUR) {
       // 01999, the unlisted anesthesia procedure, is the one code CMS's file gives 0 base units:
       // not "no units" but none set nationally; the contractor values it from the documentation
-      // against a comparable code. Pricing it as time alone would underpay it. AD pays three base
-      // units whatever the code (section 50.D), so it needs none.
+      // against a comparable code. Pricing it as time alone would underpay it. AD pays it three
+      // base units (section 50.D; supervisionBaseUnits), so it needs none.
       return refuse(
           explanation,
           UnpricedReason.CARRIER_PRICED,
@@ -736,17 +760,16 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
     BigDecimal base;
     BigDecimal time;
     if (role == AnesthesiaRole.SUPERVISING_MORE_THAN_FOUR) {
-      base = SUPERVISION_BASE_UNITS;
+      int supervised = supervisionBaseUnits(units);
+      base = BigDecimal.valueOf(supervised);
       boolean inductionUnit = presentAtInduction && !WITHOUT_TIME_UNITS.contains(code);
       time = inductionUnit ? BigDecimal.ONE : BigDecimal.ZERO;
       explanation =
           explanation.then(
               PricingStep.note(
                   "base-units",
-                  "AD medical supervision: 3 base units instead of "
-                      + code
-                      + "'s "
-                      + units
+                  "AD medical supervision: "
+                      + supervisedUnits(code, units, supervised)
                       + ", no time units"
                       + (inductionUnit ? " but one for presence at induction" : "")
                       + " (chapter 12, section 50.D)"
@@ -813,6 +836,38 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
           explanation.then(PricingStep.of("non-participating", "95% of the amount", amount));
     }
     return FeeResult.priced(amount, explanation);
+  }
+
+  /**
+   * Says how many base units an AD line of {@code code}, of {@code units} in the file, is paid:
+   * {@code supervised}, from {@link #supervisionBaseUnits}.
+   */
+  private String supervisedUnits(ProcedureCode code, int units, int supervised) {
+    if (units == 0) {
+      return supervised
+          + " base units, "
+          + code
+          + " having none set nationally (0 in the "
+          + baseUnits.edition()
+          + " edition)";
+    }
+    if (units > supervised) {
+      return supervised + " base units instead of " + code + "'s " + units;
+    }
+    if (units == SUPERVISION_BASE_UNITS.intValueExact()) {
+      return units + " base units, " + code + "'s own";
+    }
+    // Fewer than three: section 50.D's three are a limit; and an add-on is allowed only its own.
+    return code
+        + "'s own "
+        + units
+        + (units == 1 ? " base unit" : " base units")
+        + ", fewer than the "
+        + SUPERVISION_BASE_UNITS
+        + " AD allows at most"
+        + (ADD_ONS.contains(code)
+            ? " (an add-on is allowed only its own base units: CMS Transmittal B-03-017, CR 2539)"
+            : "");
   }
 
   /** Why {@code code}, one of {@link #WITHOUT_TIME_UNITS}, is paid no time units. */

@@ -25,8 +25,9 @@ public enum AnesthesiaRole {
   /** QX: a nurse anesthetist with medical direction; 50% (sections 50.C and 140). */
   CRNA_DIRECTED("QX", false, "0.5", "nurse anesthetist with medical direction"),
   /**
-   * AD: medical supervision of more than four concurrent procedures; three base units, plus one
-   * time unit when the physician was present at induction (section 50.D).
+   * AD: medical supervision of more than four concurrent procedures; three base units (the code's
+   * own when it has fewer: {@link AnesthesiaFeeSchedule#supervisionBaseUnits}), plus one time unit
+   * when the physician was present at induction (section 50.D).
    */
   SUPERVISING_MORE_THAN_FOUR("AD", true, "1", "medical supervision of more than 4 procedures");
 

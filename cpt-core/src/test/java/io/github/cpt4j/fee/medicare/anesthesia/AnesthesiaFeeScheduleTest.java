@@ -146,13 +146,55 @@ class AnesthesiaFeeScheduleTest {
 
   @Test
   void medicalSupervisionAdPaysThreeBaseUnitsAndOneMoreAtInduction() {
-    // AD: 3 base units whatever the code (00790 has 7), no time units: 3 x 19.79 = 59.37
+    // AD: 3 base units (00790 has 7), no time units: 3 x 19.79 = 59.37
     assertEquals(new BigDecimal("59.37"), price("00790-AD 95min").amountOrThrow());
     assertEquals(new BigDecimal("59.37"), price("00790-AD").amountOrThrow()); // no minutes needed
     // Present at induction: one time unit more, (3 + 1) x 19.79 = 79.16
     assertEquals(
         new BigDecimal("79.16"),
         SCHEDULE.price(ClaimLine.parse("00790-AD 95min"), presentAtInduction()).amountOrThrow());
+  }
+
+  /**
+   * Section 50.D's three base units under medical supervision are a limit, and an add-on is allowed
+   * only its own base units (CMS Transmittal B-03-017): a code of fewer than three billed AD is
+   * paid its own. 01953 (1) was paid 3 x 19.79 = 59.37, three times what 01953-AA is paid.
+   */
+  @Test
+  void adPaysTheCodesOwnBaseUnitsWhenItHasFewerThanThree() {
+    // 01952-AA 90 min: (5 + 6.0) x 19.79 = 217.69; 01953-AD: 1 x 19.79 = 19.79, as 01953-AA.
+    List<FeeResult> burn =
+        SCHEDULE.priceSession(
+            List.of(ClaimLine.parse("01952-AA 90min"), ClaimLine.parse("01953-AD")), rochester());
+    assertEquals(new BigDecimal("217.69"), burn.get(0).amountOrThrow());
+    assertEquals(new BigDecimal("19.79"), burn.get(1).amountOrThrow(), burn.get(1)::toString);
+    assertTrue(
+        burn.get(1).toString().contains("01953's own 1 base unit, fewer than the 3 AD allows"),
+        burn.get(1)::toString);
+    assertEquals(price("01953-AA").amountOrThrow(), price("01953-AD").amountOrThrow());
+    // 01968 (2): 2 x 19.79 = 39.58; with presence at induction beside its AD primary, the primary
+    // takes the unit, (3 + 1) x 19.79 = 79.16, and the add-on still its own 2 base units.
+    assertEquals(new BigDecimal("39.58"), price("01968-AD 60min").amountOrThrow());
+    List<FeeResult> labor =
+        SCHEDULE.priceSession(
+            List.of(ClaimLine.parse("01967-AD 120min"), ClaimLine.parse("01968-AD 60min")),
+            presentAtInduction());
+    assertEquals(new BigDecimal("79.16"), labor.get(0).amountOrThrow());
+    assertEquals(new BigDecimal("39.58"), labor.get(1).amountOrThrow(), labor.get(1)::toString);
+    // Three or more: three. 01996 (3) and 00790 (7): 3 x 19.79 = 59.37.
+    assertEquals(new BigDecimal("59.37"), price("01996-AD").amountOrThrow());
+    assertTrue(price("01996-AD").toString().contains("3 base units, 01996's own"));
+    assertEquals(new BigDecimal("59.37"), price("00790-AD 60min").amountOrThrow());
+    // 01999, none set nationally (0), keeps the three.
+    FeeResult unlisted = price("01999-AD 60min");
+    assertEquals(new BigDecimal("59.37"), unlisted.amountOrThrow());
+    assertTrue(
+        unlisted.toString().contains("01999 having none set nationally"), unlisted::toString);
+    assertEquals(3, AnesthesiaFeeSchedule.supervisionBaseUnits(0));
+    assertEquals(1, AnesthesiaFeeSchedule.supervisionBaseUnits(1));
+    assertEquals(3, AnesthesiaFeeSchedule.supervisionBaseUnits(30));
+    assertThrows(
+        IllegalArgumentException.class, () -> AnesthesiaFeeSchedule.supervisionBaseUnits(-1));
   }
 
   @Test
@@ -286,17 +328,18 @@ class AnesthesiaFeeScheduleTest {
             List.of(ClaimLine.parse("00790-AD 60min"), ClaimLine.parse("01996-AD")),
             presentAtInduction());
     assertEquals(List.of(new BigDecimal("79.16"), new BigDecimal("59.37")), amounts(withEpidural));
-    // 01967-AD and its add-on 01968-AD, in either order: the primary takes the unit.
+    // 01967-AD and its add-on 01968-AD, in either order: the primary takes the unit; the add-on is
+    // paid its own 2 base units, 2 x 19.79 = 39.58.
     List<FeeResult> obstetric =
         SCHEDULE.priceSession(
             List.of(ClaimLine.parse("01968-AD 60min"), ClaimLine.parse("01967-AD 120min")),
             presentAtInduction());
-    assertEquals(List.of(new BigDecimal("59.37"), new BigDecimal("79.16")), amounts(obstetric));
+    assertEquals(List.of(new BigDecimal("39.58"), new BigDecimal("79.16")), amounts(obstetric));
     assertTrue(
         obstetric.get(0).toString().contains("presence at induction is paid on line 2"),
         obstetric.get(0)::toString);
     assertEquals(
-        List.of(new BigDecimal("79.16"), new BigDecimal("59.37")),
+        List.of(new BigDecimal("79.16"), new BigDecimal("39.58")),
         amounts(
             SCHEDULE.priceSession(
                 List.of(ClaimLine.parse("01967-AD 120min"), ClaimLine.parse("01968-AD 60min")),
@@ -309,11 +352,11 @@ class AnesthesiaFeeScheduleTest {
                 ClaimLine.parse("00840-AD 45min"),
                 ClaimLine.parse("01968-AD 60min")),
             presentAtInduction());
-    assertEquals(new BigDecimal("59.37"), mixed.get(2).amountOrThrow());
+    assertEquals(new BigDecimal("39.58"), mixed.get(2).amountOrThrow());
     assertFalse(mixed.get(2).explanation().has("anesthesia-induction"), mixed::toString);
-    // Alone, the add-on is the session's AD line and takes it.
+    // Alone, the add-on is the session's AD line and takes it: (2 + 1) x 19.79 = 59.37.
     assertEquals(
-        List.of(new BigDecimal("79.16")),
+        List.of(new BigDecimal("59.37")),
         amounts(
             SCHEDULE.priceSession(
                 List.of(ClaimLine.parse("01968-AD 60min")), presentAtInduction())));
