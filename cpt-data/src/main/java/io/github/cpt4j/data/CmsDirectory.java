@@ -89,7 +89,7 @@ import java.util.stream.Collectors;
  *       takes the edition of its year, else the latest before it, else the earliest, else the
  *       bundled one</td></tr>
  *   <tr><td>{@code CLFS_2025_Q1V1.csv}</td><td>a quarter of the Clinical Laboratory Fee Schedule;
- *       of two versions of one quarter, the higher</td></tr>
+ *       of two numbered versions of one quarter, the higher</td></tr>
  *   <tr><td>{@code DMEPOS_2025_JAN.csv}</td><td>a quarter of the DMEPOS fee schedule</td></tr>
  *   <tr><td>{@code DME_Rural_ZIP_2025_Q1.csv}</td><td>the DMEPOS rural ZIP codes of a quarter;
  *       each DMEPOS quarter takes its own, else the latest before it, over the states of the newest
@@ -101,8 +101,10 @@ import java.util.stream.Collectors;
  *
  * CMS corrects a release by publishing it again (25A was re-issued on 2025-01-10 as "RVU25A
  * updated"; the record layout names a correction {@code RVU25AR}), with the same file names inside.
- * Two relative value files of one release (and one variant) are put in order, the later replacing
- * the earlier, by the first of these that tells them apart:
+ * Two relative value files of one release (and one variant), or two CLFS, DMEPOS, DMEPOS rural ZIP
+ * or ASP files of one quarter, are put in order, the later replacing the earlier, by the first of
+ * these that tells them apart (of two CLFS files that both carry CMS's version number, {@code
+ * CLFS_2025_Q1V2.csv}, the higher comes first):
  *
  * <ol>
  *   <li>the {@code RELEASED MM/DD/YYYY} row of their title block: the later date wins;
@@ -117,8 +119,8 @@ import java.util.stream.Collectors;
  * updates/2025-01-10/} says nothing about either.
  *
  * <p>Two copies of the same bytes are one file (either is read); two different files none of these
- * orders are refused, naming both. {@link #replacements()} and {@link #describe()} say which file
- * replaced which, and why.
+ * orders are refused, naming both (a {@code -v2} or other text that is no marker orders nothing).
+ * {@link #replacements()} and {@link #describe()} say which file replaced which, and why.
  *
  * <p>Other files are left alone; a copy of a recognised file, named as a browser or file manager
  * names a second copy ({@code PPRRVU2025_Oct (1).csv}, {@code GPCI2025 - Copy.csv}), is listed by
@@ -223,8 +225,9 @@ public final class CmsDirectory {
   private final ImmutableList<Replacement> replacements;
 
   /**
-   * A corrected re-release that replaced an earlier file of the same release: the file kept, the
-   * one it replaced, and why the kept one is the later ("released 2025-01-10, after 2024-12-23").
+   * A corrected re-release that replaced an earlier file of the same release, or of the same
+   * quarter for the CLFS, DMEPOS, DMEPOS rural ZIP and ASP files: the file kept, the one it
+   * replaced, and why the kept one is the later ("released 2025-01-10, after 2024-12-23").
    */
   public record Replacement(CmsFile kept, CmsFile replaced, String reason) {
     /** Checks the fields. */
@@ -278,7 +281,8 @@ public final class CmsDirectory {
    * factor history.
    *
    * @throws DataLoadException if a file is malformed, a release lacks its GPCIs, there is no
-   *     relative value file, or two relative value files of one release cannot be ordered
+   *     relative value file, or two relative value files of one release (or two quarterly files of
+   *     one quarter) cannot be ordered
    * @throws FileSystemException if a file or sub-directory cannot be read (permission denied),
    *     naming it by its path in the directory
    * @throws IOException if the directory or a file cannot be read otherwise
@@ -293,7 +297,8 @@ public final class CmsDirectory {
    *
    * @throws DataLoadException if a file is malformed, a release lacks its GPCIs, an ANES or ZIP5
    *     file names a locality the GPCI file lacks (or the ANES file lacks one it has), there is no
-   *     relative value file, or two relative value files of one release cannot be ordered
+   *     relative value file, or two relative value files of one release (or two quarterly files of
+   *     one quarter) cannot be ordered
    * @throws FileSystemException if a file or sub-directory cannot be read (permission denied),
    *     naming it by its path in the directory
    * @throws IOException if the directory or a file cannot be read otherwise
@@ -538,6 +543,7 @@ public final class CmsDirectory {
     } else {
       everyZipLocalityHasGpcis(directory, zipFiles, zips.build(), pricedWith);
     }
+    PartBSchedules partB = readPartB(directory, files, newestStates, used, replaced);
     return new CmsDirectory(
         directory,
         ImmutableList.copyOf(files),
@@ -545,35 +551,39 @@ public final class CmsDirectory {
         ImmutableList.copyOf(replaced),
         MedicareReleases.of(releases),
         zips.build(),
-        readPartB(directory, files, newestStates, used),
+        partB,
         ImmutableSet.copyOf(used));
   }
 
   /**
-   * Reads the lab, equipment and drug schedules: each quarter's file (of two versions of a CLFS
-   * quarter, the later by name: V2 after V1), each DMEPOS quarter with its own quarter's rural ZIP
-   * file (else the latest before it) over the states of the newest ZIP5 file; each file must hold
-   * the quarter its name says.
+   * Reads the lab, equipment and drug schedules: each quarter's file (of two files of a quarter,
+   * the later by {@link #onePerQuarter}, the replaced ones added to {@code replaced}), each DMEPOS
+   * quarter with its own quarter's rural ZIP file (else the latest before it) over the states of
+   * the newest ZIP5 file; each file must hold the quarter its name says.
    */
   private static PartBSchedules readPartB(
-      Path directory, List<CmsFile> files, Optional<DmeposZipTable> zip5States, Set<Path> used)
+      Path directory,
+      List<CmsFile> files,
+      Optional<DmeposZipTable> zip5States,
+      Set<Path> used,
+      List<Replacement> replaced)
       throws IOException {
     ImmutableList.Builder<ClfsFeeSchedule> clfs = ImmutableList.builder();
-    for (CmsFile f : onePerQuarter(directory, files, Kind.CLFS)) {
+    for (CmsFile f : onePerQuarter(directory, files, Kind.CLFS, replaced)) {
       used.add(f.path());
       ClfsFeeSchedule lab = read(directory, f.path(), ClfsFile::read);
       clfs.add(sameQuarter(directory, f, lab.quarter(), TITLE_OR_DATES, lab));
     }
     ImmutableList.Builder<AspFeeSchedule> asp = ImmutableList.builder();
-    for (CmsFile f : onePerQuarter(directory, files, Kind.ASP)) {
+    for (CmsFile f : onePerQuarter(directory, files, Kind.ASP, replaced)) {
       used.add(f.path());
       AspFeeSchedule drugs = read(directory, f.path(), AspFile::read);
       asp.add(sameQuarter(directory, f, drugs.quarter(), TITLE_OR_DATES, drugs));
     }
-    List<CmsFile> dmeposFiles = onePerQuarter(directory, files, Kind.DMEPOS);
+    List<CmsFile> dmeposFiles = onePerQuarter(directory, files, Kind.DMEPOS, replaced);
     ImmutableList.Builder<DmeposFeeSchedule> dmepos = ImmutableList.builder();
     if (!dmeposFiles.isEmpty()) {
-      List<CmsFile> ruralFiles = onePerQuarter(directory, files, Kind.DME_RURAL_ZIP);
+      List<CmsFile> ruralFiles = onePerQuarter(directory, files, Kind.DME_RURAL_ZIP, replaced);
       DmeposZipTable states =
           ruralFiles.isEmpty() || zip5States.isEmpty()
               ? BundledData.dmeposZips()
@@ -613,7 +623,7 @@ public final class CmsDirectory {
   private static <T> T sameQuarter(
       Path directory, CmsFile file, Quarter read, String where, T schedule)
       throws DataLoadException {
-    Quarter named = Quarter.of(file.year(), (file.month() - 1) / 3 + 1);
+    Quarter named = quarterOf(file);
     if (!read.equals(named)) {
       throw new DataLoadException(
           where(directory, file.path()),
@@ -654,33 +664,35 @@ public final class CmsDirectory {
     return chosen;
   }
 
-  /** The files of {@code kind}, one per quarter (the last by name), oldest first. */
-  private static List<CmsFile> onePerQuarter(Path directory, List<CmsFile> files, Kind kind)
+  /**
+   * The files of {@code kind}, one per quarter, oldest first: of two files of one quarter, the
+   * later by the rules of a corrected re-release (the class comment; for two numbered CLFS
+   * versions, the higher), as for the relative value files, the replacements added to {@code
+   * replaced}. Never the later name by character order, in which the {@code -} of {@code
+   * ASP_2025_JAN-revised.csv} sorts before the {@code .} of {@code ASP_2025_JAN.csv}, so the
+   * original was read and the revision listed as not used.
+   *
+   * @throws DataLoadException if two files of one quarter differ and nothing orders them
+   */
+  private static List<CmsFile> onePerQuarter(
+      Path directory, List<CmsFile> files, Kind kind, List<Replacement> replaced)
       throws IOException {
-    TreeMap<Integer, List<CmsFile>> byQuarter = new TreeMap<>();
+    // Files come sorted by kind, year, month and name, so the order below is deterministic.
+    TreeMap<Integer, CmsFile> byQuarter = new TreeMap<>();
     for (CmsFile f : files) {
-      if (f.kind() == kind) {
-        List<CmsFile> kept =
-            byQuarter.computeIfAbsent(f.year() * 100 + f.month(), q -> new ArrayList<>());
-        // By the names as recognised, in capitals: clfs_2025_q1v1.csv is V1 of CLFS_2025_Q1V2.csv.
-        int order =
-            kept.isEmpty()
-                ? 1
-                : CmsFileNames.compareNames(
-                    f.name().toUpperCase(Locale.ROOT), kept.get(0).name().toUpperCase(Locale.ROOT));
-        if (order > 0) {
-          kept.clear(); // a later version by name (V2 after V1, V10 after V9) replaces the earlier
-        }
-        if (order >= 0) {
-          kept.add(f);
-        }
+      if (f.kind() != kind) {
+        continue;
       }
+      CmsFile other = byQuarter.get(period(f));
+      if (other == null) {
+        byQuarter.put(period(f), f);
+        continue;
+      }
+      Replacement r = CorrectedReleases.later(directory, other, f);
+      replaced.add(r);
+      byQuarter.put(period(f), r.kept());
     }
-    List<CmsFile> chosen = new ArrayList<>();
-    for (List<CmsFile> tied : byQuarter.values()) {
-      chosen.add(oneOf(directory, tied, null));
-    }
-    return chosen;
+    return new ArrayList<>(byQuarter.values());
   }
 
   /**
@@ -752,6 +764,18 @@ public final class CmsDirectory {
   /** Returns the release's id, {@code 2025A} for January 2025 ... {@code 2025D} for October. */
   static String releaseId(CmsFile rvu) {
     return rvu.year() + String.valueOf((char) ('A' + (rvu.month() - 1) / 3));
+  }
+
+  /**
+   * Returns the period of a relative value or quarterly file as errors name it: the release of a
+   * relative value file ({@code 2025A}), else the quarter ({@code 2025-Q1}).
+   */
+  static String periodId(CmsFile f) {
+    return f.kind() == Kind.RVU ? releaseId(f) : quarterOf(f).toString();
+  }
+
+  private static Quarter quarterOf(CmsFile f) {
+    return Quarter.of(f.year(), (f.month() - 1) / 3 + 1);
   }
 
   /** The file of {@code kind} in force for release {@code rvu}: the latest of its year so far. */
@@ -829,7 +853,8 @@ public final class CmsDirectory {
     return first;
   }
 
-  private static String words(Kind kind) {
+  /** Returns what a file of {@code kind} holds, in the words of errors ({@code relative value}). */
+  static String words(Kind kind) {
     return switch (kind) {
       case RVU -> "relative value";
       case GPCI -> "GPCI";
@@ -1193,8 +1218,10 @@ public final class CmsDirectory {
   }
 
   /**
-   * Returns the relative value files replaced by a corrected re-release of the same release, with
-   * the file that replaced each and why; empty when no release was given twice.
+   * Returns the files replaced by a corrected re-release: relative value files of the same release,
+   * and CLFS, DMEPOS, DMEPOS rural ZIP and ASP files of the same quarter (an earlier CLFS version
+   * too), with the file that replaced each and why; empty when no release or quarter was given
+   * twice.
    */
   public ImmutableList<Replacement> replacements() {
     return replacements;
@@ -1312,7 +1339,8 @@ public final class CmsDirectory {
     }
     sb.append("covers ").append(releases.coverage()).append('\n');
     for (Replacement r : replacements) {
-      sb.append(releaseId(r.kept()))
+      CmsFile kept = r.kept();
+      sb.append(kept.kind() == Kind.RVU ? releaseId(kept) : kindName(kept) + " " + periodId(kept))
           .append(": ")
           .append(directory.relativize(r.kept().path()))
           .append(" replaces ")
@@ -1332,7 +1360,7 @@ public final class CmsDirectory {
     sb.append("files:\n");
     for (CmsFile f : files) {
       sb.append("  ")
-          .append(f.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+          .append(kindName(f))
           .append(' ')
           .append(f.year())
           .append(
@@ -1346,13 +1374,21 @@ public final class CmsDirectory {
           .append("  ")
           .append(directory.relativize(f.path()))
           .append(isReplaced(f) ? "  (replaced)" : "")
-          .append(f.kind() != Kind.RVU && !used.contains(f.path()) ? "  (not used)" : "")
+          .append(
+              f.kind() != Kind.RVU && !isReplaced(f) && !used.contains(f.path())
+                  ? "  (not used)"
+                  : "")
           .append('\n');
     }
     for (Path copy : copies) {
       sb.append("  copy  ").append(directory.relativize(copy)).append("  (not used)\n");
     }
     return sb.toString();
+  }
+
+  /** The kind of {@code f} as {@link #describe()} lists it: {@code asp}, {@code dme-rural-zip}. */
+  private static String kindName(CmsFile f) {
+    return f.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   private boolean isReplaced(CmsFile f) {

@@ -267,10 +267,13 @@ final class CmsFileNames {
   }
 
   /**
-   * Orders file names as people number versions: runs of digits by their value ({@code Q1V10} after
-   * {@code Q1V9}, which plain string order puts before {@code Q1V2}), the rest by character.
+   * Orders the version numbers of CLFS file names ({@code V1}, {@code V10}) as people number
+   * versions: runs of digits by their value ({@code V10} after {@code V9}, which plain string order
+   * puts before {@code V2}), the rest by character. Only versions: whole names are ordered by the
+   * rules of a corrected re-release ({@link CorrectedReleases}), where by character a {@code -} (as
+   * in {@code ASP_2025_JAN-revised.csv}) sorts before the {@code .} of the original's extension.
    */
-  static int compareNames(String a, String b) {
+  static int compareVersions(String a, String b) {
     int i = 0;
     int j = 0;
     while (i < a.length() && j < b.length()) {

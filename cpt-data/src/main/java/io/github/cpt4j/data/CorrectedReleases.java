@@ -3,6 +3,7 @@ package io.github.cpt4j.data;
 import static io.github.cpt4j.data.CmsFileNames.where;
 
 import io.github.cpt4j.data.CmsDirectory.CmsFile;
+import io.github.cpt4j.data.CmsDirectory.Kind;
 import io.github.cpt4j.data.CmsDirectory.Replacement;
 import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.ReleasedDate;
@@ -16,11 +17,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Orders a corrected re-release of a relative value file and the file it corrects, by the rules of
- * the section on corrected re-releases of {@link CmsDirectory}: CMS publishes a correction with the
+ * Orders a corrected re-release and the file it corrects, two relative value files of one release
+ * or two quarterly files (CLFS, DMEPOS, DMEPOS rural ZIP, ASP) of one quarter, by the rules of the
+ * section on corrected re-releases of {@link CmsDirectory}: CMS publishes a correction with the
  * same file names inside, so the two are told apart by the {@code RELEASED} date of their title
  * rows, then by a date in their paths, then by a correction marker in one path only; two copies of
- * the same bytes are one file.
+ * the same bytes are one file. Two CLFS files that both carry CMS's version number ({@code
+ * CLFS_2025_Q1V2.csv}) are ordered by it first.
  */
 final class CorrectedReleases {
 
@@ -93,10 +96,22 @@ final class CorrectedReleases {
   }
 
   /**
-   * Returns which of two relative value files of one release replaces the other, or fails naming
-   * both when nothing orders them.
+   * Returns which of two files of one kind and period (a release, or a quarter) replaces the other,
+   * or fails naming both when nothing orders them.
    */
   static Replacement later(Path directory, CmsFile a, CmsFile b) throws IOException {
+    // CMS numbers a quarter's CLFS files (CLFS_2025_Q1V1.csv, then V2): the higher is the later,
+    // V10 after V9. Without a number on both, the rules below decide.
+    if (a.kind() == Kind.CLFS && !a.variant().isEmpty() && !b.variant().isEmpty()) {
+      int order = CmsFileNames.compareVersions(a.variant(), b.variant());
+      if (order != 0) {
+        boolean bLater = order < 0;
+        CmsFile early = bLater ? a : b;
+        CmsFile late = bLater ? b : a;
+        return replacement(
+            a, b, bLater, "version " + late.variant() + ", after " + early.variant());
+      }
+    }
     int shared = sharedFolders(directory.relativize(a.path()), directory.relativize(b.path()));
     Version va = version(directory, a, shared);
     Version vb = version(directory, b, shared);
@@ -124,6 +139,7 @@ final class CorrectedReleases {
       // The same download unpacked twice: either copy prices alike, so one is read, not refused.
       return new Replacement(a, b, "the same bytes as the other, so either copy prices alike");
     }
+    boolean rvu = b.kind() == Kind.RVU;
     String why =
         aMarked
             ? "no different RELEASED date in their title rows and no different date in their"
@@ -133,16 +149,20 @@ final class CorrectedReleases {
                 + mark(vb)
                 + ")"
             : "no different RELEASED date in their title rows, no different date in their"
-                + " names, and no correction marker such as 'updated' or RVU"
-                + (b.year() % 100)
-                + (char) ('A' + (b.month() - 1) / 3)
-                + "R in one name only";
+                + " names, and no correction marker such as 'updated' or "
+                + (rvu
+                    ? "RVU" + (b.year() % 100) + (char) ('A' + (b.month() - 1) / 3) + "R"
+                    : "'revised'")
+                + " in one name only";
     throw new DataLoadException(
         where(directory, b.path()),
         0,
         0,
-        "two relative value files of release "
-            + CmsDirectory.releaseId(b)
+        "two "
+            + CmsDirectory.words(b.kind())
+            + " files of "
+            + (rvu ? "release " : "")
+            + CmsDirectory.periodId(b)
             + " cannot be ordered: "
             + directory.relativize(a.path())
             + " and "

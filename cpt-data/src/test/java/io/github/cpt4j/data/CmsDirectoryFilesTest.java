@@ -194,8 +194,12 @@ class CmsDirectoryFilesTest {
     Files.writeString(real.resolve("CLFS_2025_Q1V2.csv"), lab, StandardCharsets.ISO_8859_1);
     String described = CmsDirectory.load(real).describe();
     // By character, 'c' sorts after 'C': the V1 file in lower case was taken for the later one.
-    assertTrue(described.contains("clfs_2025_q1v1.csv  (not used)"), described);
-    assertFalse(described.contains("CLFS_2025_Q1V2.csv  (not used)"), described);
+    assertTrue(described.contains("clfs_2025_q1v1.csv  (replaced)\n"), described);
+    assertFalse(described.contains("CLFS_2025_Q1V2.csv  ("), described);
+    assertTrue(
+        described.contains(
+            "clfs 2025-Q1: CLFS_2025_Q1V2.csv replaces clfs_2025_q1v1.csv (version V2, after V1)"),
+        described);
   }
 
   @Test

@@ -210,13 +210,12 @@ class CmsDirectoryTest {
   @Test
   void aQuartersLaterVersionIsTheHigherNumberNotTheLaterString() {
     // Plain string order puts V10 before V2; a quarter's tenth version is its latest.
-    assertTrue(CmsFileNames.compareNames("CLFS_2025_Q1V10.csv", "CLFS_2025_Q1V2.csv") > 0);
-    assertTrue(CmsFileNames.compareNames("CLFS_2025_Q1V2.csv", "CLFS_2025_Q1V1.csv") > 0);
-    assertTrue(CmsFileNames.compareNames("CLFS_2025_Q1V02.csv", "CLFS_2025_Q1V2.csv") == 0);
-    assertTrue(CmsFileNames.compareNames("CLFS_2025_Q1V1.csv", "CLFS_2025_Q1V1.csv") == 0);
-    assertTrue(CmsFileNames.compareNames("ASP_2025_JAN.csv", "ASP_2025_JAN_v2.csv") < 0);
-    assertTrue(CmsFileNames.compareNames("A9", "A10") < 0);
-    assertTrue(CmsFileNames.compareNames("B", "A10") > 0);
+    assertTrue(CmsFileNames.compareVersions("V10", "V2") > 0);
+    assertTrue(CmsFileNames.compareVersions("V2", "V1") > 0);
+    assertTrue(CmsFileNames.compareVersions("V02", "V2") == 0);
+    assertTrue(CmsFileNames.compareVersions("V1", "V1") == 0);
+    assertTrue(CmsFileNames.compareVersions("A9", "A10") < 0);
+    assertTrue(CmsFileNames.compareVersions("B", "A10") > 0);
   }
 
   @Test

@@ -4,14 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.data.CmsDirectory;
 import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.Locality;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -22,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * A directory holding a release and its corrected re-issue (as CMS re-issued 25A on 2025-01-10):
  * the later one replaces the other, whatever the order of their names, and two files nothing orders
- * are refused naming both.
+ * are refused naming both. The quarterly lab, equipment and drug files follow the same rules.
  */
 class CorrectedReleasesTest {
 
@@ -214,5 +219,147 @@ class CorrectedReleasesTest {
     assertEquals("PPRRVU25_JAN.csv, line 6, column 3: " + problem, loader.getMessage());
     DataLoadException directory = assertThrows(DataLoadException.class, () -> load(dir));
     assertEquals(Path.of("a", "PPRRVU25_JAN.csv") + ", line 6: " + problem, directory.getMessage());
+  }
+
+  /**
+   * Writes the test ASP file of 2025-Q1 (CMS's layout) with J1100's payment limit {@code limit}.
+   */
+  private static void asp(Path dir, String relative, String limit) throws IOException {
+    write(
+        dir,
+        relative,
+        PartBLoadersTest.ASP.replace(
+            "J1100,not read,1 MG,0.108,", "J1100,not read,1 MG," + limit + ","));
+  }
+
+  private static void write(Path dir, String relative, String text) throws IOException {
+    Path file = dir.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.write(file, text.getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  private static final PricingContext FEBRUARY =
+      PricingContext.of(LocalDate.of(2025, 2, 3), Locality.parse("13282-99"), Setting.NON_FACILITY);
+
+  /**
+   * A revised drug file beside the original replaces it, whatever mark joins "revised" to the name:
+   * by character order a '-' sorts before the '.' of the original's extension, so the original was
+   * read and the revision listed as not used.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "ASP_2025_JAN-revised.csv",
+        "ASP_2025_JAN_revised.csv",
+        "ASP_2025_JAN-updated.csv",
+        "corrected/ASP_2025_JAN.csv"
+      })
+  void aRevisedQuarterlyFileReplacesTheOriginalWhateverItsPunctuation(
+      String revised, @TempDir Path dir) throws IOException {
+    rvu(dir, "PPRRVU25_JAN.csv", "12/23/2024", "1.30");
+    asp(dir, "ASP_2025_JAN.csv", "0.108");
+    asp(dir, revised, "0.200");
+    CmsDirectory cms = load(dir);
+    // 8 mg at the revision's 0.200 per mg: 1.60 (the original's 0.108 gives 0.864, 0.86).
+    assertEquals(
+        new BigDecimal("1.60"),
+        cms.drugs().get(0).price(ClaimLine.parse("J1100 x8"), FEBRUARY).amountOrThrow());
+    assertEquals(1, cms.replacements().size());
+    CmsDirectory.Replacement r = cms.replacements().get(0);
+    assertEquals(dir.resolve(revised), r.kept().path());
+    assertEquals(dir.resolve("ASP_2025_JAN.csv"), r.replaced().path());
+    String described = cms.describe();
+    assertTrue(
+        described.contains(
+            "asp 2025-Q1: "
+                + Path.of(revised)
+                + " replaces ASP_2025_JAN.csv ("
+                + r.reason()
+                + ")\n"),
+        described);
+    assertTrue(described.contains("  ASP_2025_JAN.csv  (replaced)\n"), described);
+  }
+
+  @Test
+  void twoQuarterlyFilesThatCannotBeOrderedAreRefusedNamingBoth(@TempDir Path dir)
+      throws IOException {
+    rvu(dir, "PPRRVU25_JAN.csv", "12/23/2024", "1.30");
+    asp(dir, "ASP_2025_JAN.csv", "0.108");
+    // "v2" is no correction marker: which file is meant cannot be told.
+    asp(dir, "ASP_2025_JAN-v2.csv", "0.200");
+    DataLoadException e = assertThrows(DataLoadException.class, () -> load(dir));
+    assertEquals(
+        "ASP_2025_JAN.csv: two ASP files of 2025-Q1 cannot be ordered: ASP_2025_JAN-v2.csv and"
+            + " ASP_2025_JAN.csv (no different RELEASED date in their title rows, no different"
+            + " date in their names, and no correction marker such as 'updated' or 'revised' in"
+            + " one name only); remove the one that was corrected",
+        e.getMessage());
+
+    // The same bytes under both names price alike: one is read.
+    asp(dir, "ASP_2025_JAN-v2.csv", "0.108");
+    assertEquals(
+        new BigDecimal("0.86"),
+        load(dir).drugs().get(0).price(ClaimLine.parse("J1100 x8"), FEBRUARY).amountOrThrow());
+  }
+
+  @Test
+  void aCorrectedLabFileReplacesItsVersionAndAHigherVersionComesFirst(@TempDir Path dir)
+      throws IOException {
+    rvu(dir, "PPRRVU25_JAN.csv", "12/23/2024", "1.30");
+    write(dir, "CLFS_2025_Q1V1.csv", PartBLoadersTest.CLFS);
+    String corrected =
+        PartBLoadersTest.CLFS.replace(
+            "2025,80053,,20250101,N,00010.56", "2025,80053,,20250101,N,00010.60");
+    write(dir, "CLFS_2025_Q1V1-corrected.csv", corrected);
+    CmsDirectory cms = load(dir);
+    assertEquals(
+        new BigDecimal("10.60"),
+        cms.clinicalLab().get(0).price(ClaimLine.parse("80053"), FEBRUARY).amountOrThrow());
+    assertEquals(
+        "its name says corrected, the other's does not", cms.replacements().get(0).reason());
+
+    // CMS numbers a quarter's versions: V10 is later than a corrected V9.
+    Files.move(
+        dir.resolve("CLFS_2025_Q1V1-corrected.csv"), dir.resolve("CLFS_2025_Q1V9-corrected.csv"));
+    write(dir, "CLFS_2025_Q1V10.csv", PartBLoadersTest.CLFS);
+    cms = load(dir);
+    assertEquals(
+        new BigDecimal("10.56"),
+        cms.clinicalLab().get(0).price(ClaimLine.parse("80053"), FEBRUARY).amountOrThrow());
+    assertEquals(
+        "version V10, after V9", cms.replacements().get(cms.replacements().size() - 1).reason());
+  }
+
+  @Test
+  void anUpdatedEquipmentOrRuralZipFileReplacesTheOriginal(@TempDir Path dir) throws IOException {
+    rvu(dir, "PPRRVU25_JAN.csv", "12/23/2024", "1.30");
+    write(dir, "DMEPOS_2025_JAN.csv", PartBLoadersTest.DMEPOS);
+    write(
+        dir,
+        "DMEPOS_2025_JAN-updated.csv",
+        PartBLoadersTest.DMEPOS.replace(
+            "E0601,RR,,D,CR,0.00,0.00,48.72,94.93,", "E0601,RR,,D,CR,0.00,0.00,50.00,94.93,"));
+    String rural =
+        LoaderFixtures.SUBSET + "STATE,DMEPOS RURAL ZIP CODE,YEAR/QTR\nNY,10985,202501\n";
+    write(dir, "DME_Rural_ZIP_2025_Q1.csv", rural);
+    write(dir, "DME_Rural_ZIP_2025_Q1-updated.csv", rural + "NY,12010,202501\n");
+    CmsDirectory cms = load(dir);
+    // E0601 RR in New York: non-rural 48.72, updated to 50.00; rural 94.93, 12010 rural in the
+    // updated list only.
+    assertEquals(
+        new BigDecimal("50.00"),
+        cms.dmepos()
+            .get(0)
+            .price(ClaimLine.parse("E0601-RR"), FEBRUARY.withBeneficiaryZip("10001"))
+            .amountOrThrow());
+    assertEquals(
+        new BigDecimal("94.93"),
+        cms.dmepos()
+            .get(0)
+            .price(ClaimLine.parse("E0601-RR"), FEBRUARY.withBeneficiaryZip("12010"))
+            .amountOrThrow());
+    assertEquals(
+        List.of("DMEPOS_2025_JAN-updated.csv", "DME_Rural_ZIP_2025_Q1-updated.csv"),
+        cms.replacements().stream().map(r -> r.kept().name()).toList());
   }
 }
