@@ -2,9 +2,9 @@
  * cpt4j core: CPT and HCPCS Level II codes, their classification and modifiers, code sets, and fee
  * schedules with the Medicare Physician Fee Schedule as the reference implementation.
  */
-// The command line and data modules depend on this one, so they are never on the module path when
-// this one compiles: without this, javac's module lint warns "module not found" at the qualified
-// export.
+// The command line, data and JSON modules depend on this one, so they are never on the module path
+// when this one compiles: without this, javac's module lint warns "module not found" at the
+// qualified export.
 @SuppressWarnings("module")
 module io.github.cpt4j.core {
   requires transitive com.google.common;
@@ -30,9 +30,11 @@ module io.github.cpt4j.core {
   // Not API: the one definition of blank text, shared with the command line's parsers (validate
   // and its rule checks trim as the claim-line parser does, a batch's modifier cell splits on the
   // blanks the locality parsers allow) and the data loaders (a descriptor is blank where CodeEntry
-  // says so) instead of copies that could drift. Exported to those modules alone; no user module
-  // can read it.
+  // says so), and the one strict reading of a date (yyyy-MM-dd, four-digit year), shared with the
+  // command line, the data loaders and the JSON module, instead of copies that could drift.
+  // Exported to those modules alone; no user module can read it.
   exports io.github.cpt4j.text to
       io.github.cpt4j.cli,
-      io.github.cpt4j.data;
+      io.github.cpt4j.data,
+      io.github.cpt4j.jackson;
 }

@@ -16,7 +16,6 @@ import io.github.cpt4j.cli.price.PricingData;
 import io.github.cpt4j.cli.price.PricingData.CmsFiles;
 import io.github.cpt4j.cli.price.PricingDefaults;
 import io.github.cpt4j.cli.price.RowFailedException;
-import io.github.cpt4j.cli.price.RowParser;
 import io.github.cpt4j.cli.price.RowPricer;
 import io.github.cpt4j.cli.price.ZipCode;
 import io.github.cpt4j.cli.report.Column;
@@ -31,6 +30,7 @@ import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
+import io.github.cpt4j.text.IsoDate;
 import io.github.cpt4j.text.WhiteSpace;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -991,8 +991,8 @@ final class PriceCommand implements Callable<Integer> {
   /** Reads {@code --date} as an ISO date, with picocli's message replaced by ours. */
   static LocalDate date(String value) {
     try {
-      // The batch cells' strict reader: ISO's parser also takes +10000-01-01 and -0001-01-01.
-      return RowParser.isoDate(value.strip());
+      // The strict reader of every date: ISO's parser also takes +10000-01-01 and -0001-01-01.
+      return IsoDate.parse(value.strip());
     } catch (DateTimeException e) {
       throw new TypeConversionException(
           CodeFormatException.quote(value)

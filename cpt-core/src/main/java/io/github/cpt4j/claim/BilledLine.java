@@ -3,6 +3,7 @@ package io.github.cpt4j.claim;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.code.CodeFormatException;
+import io.github.cpt4j.text.IsoDate;
 import io.github.cpt4j.text.WhiteSpace;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -115,17 +116,22 @@ public final class BilledLine {
   /**
    * Parses the form {@link #toString()} writes: a claim line as {@link ClaimLine#parse} reads it,
    * then optionally {@code $} and the charge (ASCII digits with at most one decimal point), then
-   * optionally {@code on} and the date of service (ISO, {@code YYYY-MM-DD}), then optionally {@code
-   * by} and the rendering provider's NPI, such as {@code 99213-25 $180.00 on 2025-06-02 by
-   * 1234567893}. The words {@code on} and {@code by} are read in either case, between any white
-   * space, as the claim line's parts are. Before the charge and the date, {@code on} or {@code by}
-   * followed by no date or NPI is the modifier ON or BY of the claim line: {@code 99213 by 25 on
-   * 2025-06-02} is {@code 99213-BY-25} on that date.
+   * optionally {@code on} and the date of service ({@code YYYY-MM-DD}, a four-digit year: the
+   * signed and longer years ISO also allows, {@code -2025-06-02} or {@code +12025-06-02}, are
+   * refused, as the command line and the data loaders refuse them), then optionally {@code by} and
+   * the rendering provider's NPI, such as {@code 99213-25 $180.00 on 2025-06-02 by 1234567893}. The
+   * words {@code on} and {@code by} are read in either case, between any white space, as the claim
+   * line's parts are. Before the charge and the date, {@code on} or {@code by} followed by no date
+   * or NPI is the modifier ON or BY of the claim line: {@code 99213 by 25 on 2025-06-02} is {@code
+   * 99213-BY-25} on that date.
    *
    * @throws CodeFormatException if the claim line is malformed; its input is the whole {@code text}
    *     and its error index an index in it
    * @throws IllegalArgumentException if the charge, the date or the NPI is malformed, or the charge
-   *     is refused as {@link #of(ClaimLine, BigDecimal)} refuses it
+   *     is refused as {@link #of(ClaimLine, BigDecimal)} refuses it; a charge's or date's message
+   *     quotes it and says at which index of it the fault is ({@code a date of service is
+   *     YYYY-MM-DD, such as 2025-06-02, not '-2025-06-02': '-' at index 0 is not a digit 0-9 (a
+   *     year has four digits, without a sign)})
    */
   public static BilledLine parse(CharSequence text) {
     String s = requireNonNull(text, "text").toString();
@@ -158,7 +164,7 @@ public final class BilledLine {
     if (on >= 0) {
       String day = WhiteSpace.strip(s.substring(on + ON.length(), end));
       try {
-        date = LocalDate.parse(day);
+        date = IsoDate.parse(day);
         end = endOfText(s, start, on);
       } catch (DateTimeParseException e) {
         // "99213 on 25" is a claim line with the modifiers ON and 25, as ClaimLine reads it; a
@@ -167,7 +173,9 @@ public final class BilledLine {
             || ClaimLine.tryParse(s.substring(start, lineEnd(dollar, end))).isEmpty()) {
           throw new IllegalArgumentException(
               "a date of service is YYYY-MM-DD, such as 2025-06-02, not "
-                  + CodeFormatException.quote(day),
+                  + CodeFormatException.quote(day)
+                  + ": "
+                  + e.getMessage(),
               e);
         }
       }
@@ -268,7 +276,7 @@ public final class BilledLine {
       return -1;
     }
     try {
-      LocalDate.parse(WhiteSpace.strip(s.substring(on + ON.length(), to)));
+      IsoDate.parse(WhiteSpace.strip(s.substring(on + ON.length(), to)));
       return on;
     } catch (DateTimeParseException e) {
       return -1;
@@ -403,7 +411,8 @@ public final class BilledLine {
    * Returns the line's canonical form, followed by {@code " $"} and the charge when known and by
    * {@code " on "} and the date of service when the line has one, and by {@code " by "} and the
    * rendering provider's NPI when it names one, such as {@code 99213-25 $180.00 on 2025-06-02 by
-   * 1234567893}; {@link #parse} reads it back.
+   * 1234567893}; {@link #parse} reads it back, a date of a year from 0000 to 9999 (other years are
+   * written signed, {@code +12025-06-02}, as {@code LocalDate} writes them, and refused).
    */
   @Override
   public String toString() {

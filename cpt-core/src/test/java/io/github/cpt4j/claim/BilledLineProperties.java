@@ -2,6 +2,7 @@ package io.github.cpt4j.claim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.code.CodeArbitraries;
@@ -25,10 +26,41 @@ import net.jqwik.api.Tuple;
  */
 class BilledLineProperties {
 
+  /** The first and last days of four-digit years, the dates of the text form. */
+  private static final LocalDate FIRST_DAY = LocalDate.of(0, 1, 1);
+
+  private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+
+  /**
+   * A line dated in a year before 0000 or after 9999 writes the year signed, as {@code LocalDate}
+   * does, and that text is refused, naming the date, rather than read back as a date thousands of
+   * years off: the command line, the JSON module and the data loaders refuse it too.
+   */
+  @Property
+  void outOfRangeYearsAreRefused(
+      @ForAll("billedLines") BilledLine billed, @ForAll("outOfRangeDays") LocalDate day) {
+    BilledLine dated = billed.withDateOfService(day);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> BilledLine.parse(dated.toString()));
+    assertTrue(
+        e.getMessage()
+            .startsWith("a date of service is YYYY-MM-DD, such as 2025-06-02, not '" + day + "': "),
+        e::getMessage);
+  }
+
+  @Provide
+  Arbitrary<LocalDate> outOfRangeDays() {
+    return Arbitraries.oneOf(
+            Arbitraries.longs().between(LocalDate.MIN.toEpochDay(), FIRST_DAY.toEpochDay() - 1),
+            Arbitraries.longs().between(LAST_DAY.toEpochDay() + 1, LocalDate.MAX.toEpochDay()))
+        .map(LocalDate::ofEpochDay);
+  }
+
   @Provide
   Arbitrary<BilledLine> billedLines() {
     // Charges below a trillion dollars, written with up to five decimals when the cents allow it
-    // (12.50000 is whole cents); dates over the whole range LocalDate writes, years past 9999 too.
+    // (12.50000 is whole cents); dates of every four-digit year, the dates the text form has
+    // (a signed or longer year is refused: outOfRangeYearsAreRefused).
     Arbitrary<Optional<BigDecimal>> charges =
         Combinators.combine(
                 Arbitraries.oneOf(
@@ -41,7 +73,7 @@ class BilledLineProperties {
     Arbitrary<Optional<LocalDate>> dates =
         Arbitraries.oneOf(
                 Arbitraries.longs()
-                    .between(LocalDate.MIN.toEpochDay(), LocalDate.MAX.toEpochDay())
+                    .between(FIRST_DAY.toEpochDay(), LAST_DAY.toEpochDay())
                     .map(LocalDate::ofEpochDay),
                 Arbitraries.integers().between(18_000, 22_000).map(LocalDate::ofEpochDay))
             .optional();

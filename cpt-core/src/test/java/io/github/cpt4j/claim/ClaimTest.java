@@ -226,6 +226,37 @@ class ClaimTest {
     }
   }
 
+  /**
+   * A signed or five-digit year, which ISO allows and LocalDate.parse took, is refused as the
+   * command line and the data loaders refuse it, quoting the date and the index of the fault in it:
+   * "99213 on -2025-06-02" was a line of the year -2025, and its text was written back so.
+   */
+  @Test
+  void aDateOfServiceHasAFourDigitYear() {
+    String sign = " (a year has four digits, without a sign)";
+    for (String[] refused :
+        new String[][] {
+          {"99213 on -2025-06-02", "'-2025-06-02': '-' at index 0 is not a digit 0-9" + sign},
+          {
+            "99213 $180.00 on +12025-06-02",
+            "'+12025-06-02': '+' at index 0 is not a digit 0-9" + sign
+          },
+          {"99213 on 12025-06-02 by 1234567893", "'12025-06-02': '5' at index 4 is not '-'" + sign},
+          {"99213 by 25 on -2025-06-02", "'-2025-06-02': '-' at index 0 is not a digit 0-9" + sign},
+          {"99213 on 2025-02-30", "'2025-02-30': day 30 at index 8 is not a day of 2025-02"},
+        }) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> BilledLine.parse(refused[0]));
+      assertEquals(
+          "a date of service is YYYY-MM-DD, such as 2025-06-02, not " + refused[1],
+          e.getMessage(),
+          refused[0]);
+    }
+    assertEquals(
+        Optional.of(LocalDate.of(2025, 6, 2)),
+        BilledLine.parse("99213 on 2025-06-02").dateOfService());
+  }
+
   @Test
   void aHugeChargeIsAnIllegalArgumentThatQuotesIt() {
     // setScale(2) on 1E+999999999 once threw ArithmeticException out of BigInteger.

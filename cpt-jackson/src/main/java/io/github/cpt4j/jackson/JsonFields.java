@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.github.cpt4j.claim.Npi;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.fee.FeeResult;
+import io.github.cpt4j.text.IsoDate;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -282,13 +283,19 @@ final class JsonFields {
     };
   }
 
-  /** Parses an ISO date, {@code 2025-06-02}, failing as the text parsers here fail. */
+  /**
+   * Parses a date {@code yyyy-MM-dd}, {@code 2025-06-02}, failing as the text parsers here fail:
+   * with a four-digit year, as the text form of a line, the command line and the data loaders read
+   * it; {@code LocalDate.parse} also took ISO's signed and longer years ({@code -2025-06-02},
+   * {@code +12025-06-02}) and wrote them back.
+   */
   static LocalDate date(String text) {
     try {
-      return LocalDate.parse(text);
+      return IsoDate.parse(text);
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(
-          CodeFormatException.quote(text) + " is not a date such as 2025-06-02", e);
+          CodeFormatException.quote(text) + " is not a date such as 2025-06-02: " + e.getMessage(),
+          e);
     }
   }
 

@@ -240,6 +240,51 @@ class CptModuleTest {
     assertEquals("dateOfService", bad.getPath().get(bad.getPath().size() - 1).getFieldName());
   }
 
+  /**
+   * A date of service has a four-digit year, as the command line, the line's text form and the data
+   * loaders read it: {@code LocalDate.parse} took "-2025-06-02" as the year -2025 and
+   * "+12025-06-02" as 12025, and the module wrote them back so.
+   */
+  @Test
+  void aDateOfServiceWithASignedOrLongerYearIsRefusedNamingTheField() {
+    String sign = " (a year has four digits, without a sign)";
+    for (String[] refused :
+        new String[][] {
+          {"-2025-06-02", "'-' at index 0 is not a digit 0-9" + sign},
+          {"+12025-06-02", "'+' at index 0 is not a digit 0-9" + sign},
+          {"12025-06-02", "'5' at index 4 is not '-'" + sign},
+        }) {
+      String date = refused[0];
+      JsonMappingException e =
+          assertThrows(
+              JsonMappingException.class,
+              () ->
+                  MAPPER.readValue(
+                      "{\"lines\":[{\"code\":\"99213\"},{\"code\":\"99213\",\"dateOfService\":\""
+                          + date
+                          + "\"}]}",
+                      Claim.class));
+      assertTrue(
+          e.getOriginalMessage()
+              .endsWith("'" + date + "' is not a date such as 2025-06-02: " + refused[1]),
+          e::getMessage);
+      assertEquals(
+          "io.github.cpt4j.claim.Claim[\"lines\"]->java.util.List[1]"
+              + "->io.github.cpt4j.claim.BilledLine[\"dateOfService\"]",
+          e.getPathReference());
+      // The line's text form, which BilledLine.parse reads, refuses it too.
+      JsonMappingException text =
+          assertThrows(
+              JsonMappingException.class,
+              () -> MAPPER.readValue("\"99213 on " + date + "\"", BilledLine.class));
+      assertTrue(
+          text.getOriginalMessage()
+              .contains(
+                  "a date of service is YYYY-MM-DD, such as 2025-06-02, not '" + date + "': "),
+          text::getMessage);
+    }
+  }
+
   @Test
   void anNpiIsTheStringOfItsTenDigitsAndAMapKeyToo() throws Exception {
     Npi npi = Npi.parse("1234567893");

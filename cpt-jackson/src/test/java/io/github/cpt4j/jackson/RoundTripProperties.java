@@ -346,7 +346,13 @@ class RoundTripProperties {
         Combinators.combine(
                 lines,
                 charges.injectNull(0.3),
-                Arbitraries.integers().between(-1_000_000, 3_000_000).injectNull(0.5),
+                // Dates of every four-digit year, the dates a date of service is written with: a
+                // signed or longer year is refused (CptModuleTest).
+                Arbitraries.integers()
+                    .between(
+                        (int) LocalDate.of(0, 1, 1).toEpochDay(),
+                        (int) LocalDate.of(9999, 12, 31).toEpochDay())
+                    .injectNull(0.5),
                 npis().injectNull(0.5))
             .as(
                 (line, charge, day, npi) -> {

@@ -18,6 +18,7 @@ import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.modifier.Modifier;
+import io.github.cpt4j.text.IsoDate;
 import io.github.cpt4j.text.WhiteSpace;
 import java.io.IOException;
 import java.io.InputStream;
@@ -289,7 +290,7 @@ public final class BatchScrub {
       String dateText = WhiteSpace.strip(field(row, date));
       LocalDate day;
       try {
-        day = dateText.isEmpty() ? defaultDate : RowParser.isoDate(dateText);
+        day = dateText.isEmpty() ? defaultDate : IsoDate.parse(dateText);
       } catch (DateTimeException e) {
         throw new IllegalArgumentException(
             "date: " + CodeFormatException.quote(dateText) + " is not a date: expected YYYY-MM-DD",

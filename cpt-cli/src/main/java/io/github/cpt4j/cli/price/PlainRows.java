@@ -11,6 +11,7 @@ import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
 import io.github.cpt4j.modifier.Modifier;
+import io.github.cpt4j.text.IsoDate;
 import io.github.cpt4j.text.WhiteSpace;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
@@ -421,7 +422,7 @@ final class PlainRows {
 
   private static LocalDate dateOf(String cell) {
     try {
-      return WhiteSpace.isBlank(cell) ? null : RowParser.isoDate(WhiteSpace.strip(cell));
+      return WhiteSpace.isBlank(cell) ? null : IsoDate.parse(WhiteSpace.strip(cell));
     } catch (DateTimeException e) {
       return null;
     }

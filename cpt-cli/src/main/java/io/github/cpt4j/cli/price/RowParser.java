@@ -13,6 +13,7 @@ import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
 import io.github.cpt4j.modifier.Modifier;
 import io.github.cpt4j.text.Blanks;
+import io.github.cpt4j.text.IsoDate;
 import io.github.cpt4j.text.WhiteSpace;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -575,35 +576,10 @@ public final class RowParser {
 
   private LocalDate date(String text) {
     if (!text.equals(lastDateText)) {
-      lastDate = isoDate(WhiteSpace.strip(text));
+      lastDate = IsoDate.parse(WhiteSpace.strip(text));
       lastDateText = text;
     }
     return lastDate;
-  }
-
-  /**
-   * Reads {@code YYYY-MM-DD} strictly, without the general machinery of {@link
-   * java.time.format.DateTimeFormatter}, which costs more than pricing the line.
-   *
-   * @throws DateTimeException if the text is not such a date, or no such day exists
-   */
-  public static LocalDate isoDate(String s) {
-    if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
-      throw new DateTimeException("not YYYY-MM-DD: " + CodeFormatException.quote(s));
-    }
-    return LocalDate.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10));
-  }
-
-  private static int digits(String s, int start, int end) {
-    int value = 0;
-    for (int i = start; i < end; i++) {
-      char c = s.charAt(i);
-      if (c < '0' || c > '9') {
-        throw new DateTimeException("not a digit: " + c);
-      }
-      value = value * 10 + c - '0';
-    }
-    return value;
   }
 
   /** Reads a yes-or-no cell: true, false, yes, no, y, n, 1 or 0, ignoring case. */

@@ -3,6 +3,7 @@ package io.github.cpt4j.data.load;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.codeset.CodeEntry;
+import io.github.cpt4j.text.IsoDate;
 import io.github.cpt4j.text.WhiteSpace;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -77,17 +78,15 @@ final class Fields {
   }
 
   /**
-   * Parses an ISO date such as {@code 2021-01-01}: four digits of year, as the error says. {@code
-   * LocalDate.parse} alone also takes ISO's signed and longer years ({@code -2021-01-01}, {@code
-   * +12021-01-01}), typing mistakes that would date a code thousands of years off.
+   * Parses an ISO date such as {@code 2021-01-01}: four digits of year, as the error says, read as
+   * every date of the library is read ({@link IsoDate}). {@code LocalDate.parse} alone also takes
+   * ISO's signed and longer years ({@code -2021-01-01}, {@code +12021-01-01}), typing mistakes that
+   * would date a code thousands of years off.
    */
   LocalDate date(String field, long line, int column, String label) throws DataLoadException {
     String text = field.strip();
     try {
-      if (text.length() != 10 || text.charAt(0) < '0' || text.charAt(0) > '9') {
-        throw new DateTimeParseException("not yyyy-MM-dd", text, 0);
-      }
-      return LocalDate.parse(text);
+      return IsoDate.parse(text);
     } catch (DateTimeParseException e) {
       throw new DataLoadException(
           sourceName,
