@@ -58,10 +58,14 @@ import org.hl7.fhir.r4.model.Resource;
  * }</pre>
  *
  * <p>Only an {@code active} claim is priced: a {@code draft}, {@code cancelled} or {@code
- * entered-in-error} one, or one without a status, is refused. The response copies the claim's
- * {@code type}, {@code use} ({@code claim}, {@code preauthorization} or {@code predetermination}),
- * {@code patient} and {@code insurer}; a claim without an insurer takes the {@linkplain
- * #withDefaultInsurer default insurer}, or is refused.
+ * entered-in-error} one, or one without a status, is refused. So is a claim whose {@code type} has
+ * no coding {@code professional} in HL7's {@value #CLAIM_TYPE} (or without a system): an {@code
+ * institutional}, {@code oral}, {@code pharmacy} or {@code vision} one. The schedules cpt4j prices
+ * by are those of a physician's or supplier's services, and a hospital's or a dentist's claim is
+ * paid by other rules, not at these rates. The response copies the claim's {@code type}, {@code
+ * use} ({@code claim}, {@code preauthorization} or {@code predetermination}), {@code patient} and
+ * {@code insurer}; a claim without an insurer takes the {@linkplain #withDefaultInsurer default
+ * insurer}, or is refused.
  *
  * <p>The claim's items are read by {@link FhirClaims#toClaim}, each with its date of service (a
  * line without one is priced on the context's date); the locality and setting come from the {@link
@@ -158,6 +162,9 @@ public final class FhirClaimPricer {
 
   /** HL7's code system of adjudication categories. */
   public static final String ADJUDICATION = "http://terminology.hl7.org/CodeSystem/adjudication";
+
+  /** HL7's code system of claim types, whose {@code professional} is the only one priced. */
+  public static final String CLAIM_TYPE = "http://terminology.hl7.org/CodeSystem/claim-type";
 
   /** cpt4j's code system of the reasons a line has no amount: the names of UnpricedReason. */
   public static final String UNPRICED_REASON = "https://github.com/cpt4j/cpt4j/unpriced-reason";
@@ -309,9 +316,10 @@ public final class FhirClaimPricer {
    * carry one, and in the locality of its service ZIP code when this pricer has ZIP code tables
    * (see the class comment).
    *
-   * @throws FhirMappingException if the claim's {@code status} is not {@code active}, an item
-   *     cannot be read (see {@link FhirClaims}), its place of service is not a CMS code or differs
-   *     from another item's ({@link FhirClaims#placeOfService}), for a pricer {@linkplain
+   * @throws FhirMappingException if the claim's {@code status} is not {@code active}, its {@code
+   *     type} has no coding {@code professional} in {@value #CLAIM_TYPE}, an item cannot be read
+   *     (see {@link FhirClaims}), its place of service is not a CMS code or differs from another
+   *     item's ({@link FhirClaims#placeOfService}), for a pricer {@linkplain
    *     #withZipLocalities(Function) with ZIP code tables} its service ZIP code cannot be read
    *     ({@link FhirClaims#serviceZip}) or is in no locality or two, when a DMEPOS line needs the
    *     patient's home and the context has none, its address cannot be read ({@link
@@ -329,6 +337,7 @@ public final class FhirClaimPricer {
       throw new FhirMappingException(
           "Claim.type", "the claim has no type, which its ClaimResponse must copy");
     }
+    requireProfessional(claim.getType());
     if (!claim.hasPatient()) {
       throw new FhirMappingException(
           "Claim.patient", "the claim has no patient, whom its ClaimResponse must name");
@@ -762,6 +771,44 @@ public final class FhirClaimPricer {
                 : "the claim is " + status.toCode())
             + ": only an active claim is priced (a predetermination or preauthorization is an"
             + " active claim whose use says so)");
+  }
+
+  /**
+   * Refuses a claim whose {@code type} has no coding {@code professional} in {@value #CLAIM_TYPE}:
+   * the Physician Fee Schedule and Part B's other schedules price a physician's or supplier's
+   * services, and an {@code institutional} claim (a hospital's, paid by the OPPS or the IPPS), an
+   * {@code oral} one (a dentist's) or a {@code pharmacy} one priced at their rates would be
+   * answered with amounts no payer pays. The system is read in its {@code https} form too, and a
+   * coding without a system as one of it; the code, as FHIR's codes are, exactly.
+   */
+  private static void requireProfessional(CodeableConcept type) {
+    List<String> found = new ArrayList<>();
+    for (Coding coding : type.getCoding()) {
+      // A coding without a system is read in the value set R4 binds Claim.type to, as a modifier's
+      // is: such claims were priced, and "professional" there can mean only this.
+      boolean claimType =
+          !coding.hasSystem() || FhirCodeSystems.sameSystem(coding.getSystem(), CLAIM_TYPE);
+      if (claimType && "professional".equals(coding.getCode())) {
+        return;
+      }
+      if (coding.hasCode()) {
+        found.add(
+            coding.getCode()
+                + (coding.hasSystem() ? " (" + coding.getSystem() + ")" : " (no system)"));
+      }
+    }
+    String what =
+        found.isEmpty()
+            ? "the claim's type has no code"
+                + (type.hasText() ? ", only the text '" + type.getText() + "'" : "")
+            : "the claim's type is " + String.join(", ", found);
+    throw new FhirMappingException(
+        "Claim.type",
+        what
+            + ": only a professional claim ("
+            + CLAIM_TYPE
+            + "|professional) is priced, at Physician Fee Schedule and Part B rates, which are not"
+            + " what an institutional, oral, pharmacy or vision claim is paid");
   }
 
   /**

@@ -98,6 +98,9 @@ import org.hl7.fhir.r4.model.Quantity;
  * path: R4 requires a reader to check for them, as one changes what its element means, and cpt4j
  * knows none.
  *
+ * <p>The claim's {@code status} and {@code type} are not read here: the items read the same
+ * whatever they say. {@link FhirClaimPricer} prices only an active, professional claim.
+ *
  * <p>References to resources outside the claim ({@code Practitioner/7}, a Bundle entry's {@code
  * urn:uuid:}) say nothing here, as cpt4j cannot see those resources; the overloads that take a
  * {@link FhirResolver} read what it finds for them as they read contained resources, with paths

@@ -1128,6 +1128,60 @@ class FhirTest {
   }
 
   /**
+   * Only a professional claim is priced: an institutional or oral one was priced at Physician Fee
+   * Schedule rates (531.70, 21.07, 61.92, total 614.69) and answered as adjudicated.
+   */
+  @Test
+  void aClaimThatIsNotProfessionalIsRefusedAtItsType() {
+    String json = resource("claim-knee.json");
+    for (String type : List.of("institutional", "oral")) {
+      org.hl7.fhir.r4.model.Claim other =
+          claim(json.replace("\"code\": \"professional\"", "\"code\": \"" + type + "\""));
+      FhirMappingException refused =
+          assertThrows(FhirMappingException.class, () -> pricer().price(other, ROCHESTER));
+      assertEquals("Claim.type", refused.path());
+      assertTrue(
+          refused
+              .getMessage()
+              .contains(
+                  "the claim's type is "
+                      + type
+                      + " (http://terminology.hl7.org/CodeSystem/claim-type): only a professional"
+                      + " claim"),
+          refused::getMessage);
+      // Reading the items alone is not pricing: as for the status, the type is the pricer's.
+      assertEquals(4, FhirClaims.toClaim(other).size());
+    }
+    // A type of text alone, or of another system's code, is no professional claim either.
+    org.hl7.fhir.r4.model.Claim text = claim(json);
+    text.getType().setCoding(new java.util.ArrayList<>()).setText("Professional");
+    FhirMappingException untyped =
+        assertThrows(FhirMappingException.class, () -> pricer().price(text, ROCHESTER));
+    assertEquals("Claim.type", untyped.path());
+    assertTrue(
+        untyped.getMessage().contains("has no code, only the text 'Professional'"),
+        untyped::getMessage);
+    org.hl7.fhir.r4.model.Claim local = claim(json);
+    local.getType().getCodingFirstRep().setSystem("urn:local:claim-type");
+    assertEquals(
+        "Claim.type",
+        assertThrows(FhirMappingException.class, () -> pricer().price(local, ROCHESTER)).path());
+    // The https form of the system, a professional coding beside another, and one without a
+    // system are priced.
+    org.hl7.fhir.r4.model.Claim https = claim(json);
+    https
+        .getType()
+        .getCodingFirstRep()
+        .setSystem("https://terminology.hl7.org/CodeSystem/claim-type");
+    https.getType().addCoding(new Coding("urn:local:claim-type", "PRO", null));
+    assertEquals(
+        new BigDecimal("614.69"), total(strictly(pricer().price(https, ROCHESTER)), "eligible"));
+    org.hl7.fhir.r4.model.Claim bare = claim(json);
+    bare.getType().getCodingFirstRep().setSystem(null);
+    assertEquals(new BigDecimal("614.69"), total(pricer().price(bare, ROCHESTER), "eligible"));
+  }
+
+  /**
    * R4's ClaimResponse.insurer is 1..1 while Claim.insurer is 0..1: a claim without one is refused,
    * or answered with the caller's default; it was answered with an invalid response.
    */
