@@ -159,7 +159,8 @@ final class CareTeam {
 
   /**
    * The type of each NPI of an entry whose qualification is a taxonomy code giving one (see {@link
-   * FhirClaims#practitioners}), in NPI order.
+   * FhirClaims#practitioners}), in NPI order. An entry whose NPI cannot be read and that no item
+   * names qualifies no NPI ({@link #readableNpi}).
    */
   SortedMap<Npi, PractitionerType> practitioners() {
     SortedMap<Npi, PractitionerType> types = new TreeMap<>();
@@ -167,7 +168,7 @@ final class CareTeam {
     for (int j = 0; j < claim.getCareTeam().size(); j++) {
       Optional<Qualified> qualified = qualification(j);
       // The NPI is read only now: it matters only when the qualification names a type.
-      Optional<Npi> npi = qualified.isPresent() ? npi(j) : Optional.empty();
+      Optional<Npi> npi = qualified.isPresent() ? readableNpi(j) : Optional.empty();
       if (npi.isEmpty()) {
         continue;
       }
@@ -185,7 +186,8 @@ final class CareTeam {
    * the entries in a role that furnishes the service give, else of the care team's only entry when
    * it has no role; with the one NPI among those entries, if exactly one has an NPI (entries of
    * that type without one are taken for the same provider, whose type a context naming the NPI then
-   * gives).
+   * gives). An entry whose NPI cannot be read and that no item names gives its type without an NPI
+   * ({@link #readableNpi}).
    */
   Optional<OwnProvider> ownProvider() {
     PractitionerType type = null;
@@ -199,7 +201,7 @@ final class CareTeam {
         return Optional.empty();
       }
       type = qualified.get().type();
-      npi(j).ifPresent(npis::add);
+      readableNpi(j).ifPresent(npis::add);
     }
     if (type == null) {
       return Optional.empty();
@@ -234,6 +236,42 @@ final class CareTeam {
       found = npi.get();
     }
     return Optional.ofNullable(found);
+  }
+
+  /**
+   * The NPI of entry {@code j}, as {@link #npi} reads it, for the qualifications; one that cannot
+   * be read is none when no item names the entry, as in {@link #ownNpi}: the care team is optional
+   * detail to items that do not name it, and the entry's type still applies to the claim's own
+   * lines, which need no NPI. An item that names the entry has its NPI refused here too.
+   */
+  private Optional<Npi> readableNpi(int j) {
+    try {
+      return npi(j);
+    } catch (FhirMappingException e) {
+      if (namedByAnItem(j)) {
+        throw e;
+      }
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Whether an item's {@code careTeamSequence} names entry {@code j}: read from the values alone,
+   * so that what no item names (two entries of one sequence) is not refused for it.
+   */
+  private boolean namedByAnItem(int j) {
+    Integer sequence = claim.getCareTeam().get(j).getSequenceElement().getValue();
+    if (sequence == null) {
+      return false;
+    }
+    for (var item : claim.getItem()) {
+      for (org.hl7.fhir.r4.model.PositiveIntType named : item.getCareTeamSequence()) {
+        if (sequence.equals(named.getValue())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

@@ -384,8 +384,10 @@ public final class FhirClaims {
    * <p>A qualification coded in other systems, or in a taxonomy code of a provider Medicare pays no
    * share of the schedule to (a registered nurse), says nothing, and so does a taxonomy coding
    * without a code (a display alone); neither does one on an entry without an NPI, whose items have
-   * no rendering provider of their own. An NPI qualified as two types, in two entries or in two
-   * codings of one, is refused: which of them furnished its lines is not for cpt4j to guess.
+   * no rendering provider of their own, nor on an entry whose NPI cannot be read (a wrong check
+   * digit) and that no item names: the care team is optional detail to items that do not name it.
+   * An NPI qualified as two types, in two entries or in two codings of one, is refused: which of
+   * them furnished its lines is not for cpt4j to guess.
    *
    * <pre>{@code
    * FhirClaims.practitioners(fhirClaim);   // {1234567893=NURSE_PRACTITIONER}
@@ -393,8 +395,8 @@ public final class FhirClaims {
    *
    * @throws FhirMappingException at a taxonomy coding whose code is not shaped as one ({@code
    *     Claim.careTeam[1].qualification.coding[0].code}, or in a contained resource, {@code
-   *     Claim.contained[0].specialty[0].coding[0].code}), at an NPI that is not one, or at the
-   *     second type given one NPI
+   *     Claim.contained[0].specialty[0].coding[0].code}), at an NPI that is not one of an entry an
+   *     item's {@code careTeamSequence} names, or at the second type given one NPI
    */
   public static SortedMap<Npi, PractitionerType> practitioners(org.hl7.fhir.r4.model.Claim claim) {
     return practitioners(claim, FhirResolver.none());
@@ -427,11 +429,14 @@ public final class FhirClaims {
    * practitioner's own claim, {@code 363L00000X}, is paid 85% whether or not its items say {@code
    * careTeamSequence}. Empty when no such entry has a type, when they have two (the claim's own
    * provider is then not for cpt4j to guess: the caller's context says it), and when the only entry
-   * is in another role (an assistant is not the claim's own provider).
+   * is in another role (an assistant is not the claim's own provider). An entry whose NPI cannot be
+   * read (a wrong check digit) and that no item names still gives its type: the lines it is the
+   * provider of name no NPI.
    *
    * @throws FhirMappingException at a taxonomy coding whose code is not shaped as one (in an
-   *     entry's qualification or a contained resource's), or at the second of two codes of one
-   *     entry's qualification that give it two types
+   *     entry's qualification or a contained resource's), at the second of two codes of one entry's
+   *     qualification that give it two types, or at an NPI that is not one of a qualified entry an
+   *     item's {@code careTeamSequence} names
    */
   public static Optional<PractitionerType> practitioner(org.hl7.fhir.r4.model.Claim claim) {
     return practitioner(claim, FhirResolver.none());

@@ -315,6 +315,51 @@ class FhirPractitionerTypeTest {
         assertThrows(FhirMappingException.class, () -> PRICER.price(claim, ROCHESTER)).path());
   }
 
+  /**
+   * An NPI that cannot be read, on an entry no item names, is no NPI: the entry still types the
+   * claim's own lines, which need none. Such a claim was refused at the NPI when the entry had a
+   * qualification, though priced without one (61.92); a 99213 in 13282-99, facility, is 52.63 as a
+   * nurse practitioner's.
+   */
+  @Test
+  void anUnreadableNpiNoItemNamesIsNoneAndTheEntryStillTypesTheOwnLines() {
+    PricingContext facility = ROCHESTER.withSetting(Setting.FACILITY);
+    org.hl7.fhir.r4.model.Claim visit =
+        ca.uhn.fhir.context.FhirContext.forR4Cached()
+            .newJsonParser()
+            .parseResource(org.hl7.fhir.r4.model.Claim.class, FhirTest.resource("claim-knee.json"));
+    visit.getItem().removeIf(item -> item.getSequence() != 3); // 99213-25 on 2025-06-02
+    org.hl7.fhir.r4.model.Claim wrongDigit = visit.copy();
+    member(wrongDigit, 1, "1234567890", taxonomy("363L00000X"));
+
+    assertEquals(
+        java.util.Optional.of(PractitionerType.NURSE_PRACTITIONER),
+        FhirClaims.practitioner(wrongDigit));
+    assertEquals(Map.of(), FhirClaims.practitioners(wrongDigit));
+    assertEquals(new BigDecimal("52.63"), eligible(PRICER.price(wrongDigit, facility), 0));
+    // The same as with a valid NPI; without the qualification, a physician's 61.92.
+    org.hl7.fhir.r4.model.Claim valid = visit.copy();
+    member(valid, 1, NP, taxonomy("363L00000X"));
+    assertEquals(new BigDecimal("52.63"), eligible(PRICER.price(valid, facility), 0));
+    org.hl7.fhir.r4.model.Claim unqualified = visit.copy();
+    member(unqualified, 1, "1234567890");
+    assertEquals(new BigDecimal("61.92"), eligible(PRICER.price(unqualified, facility), 0));
+
+    // An item that names the entry is refused at its NPI, by every reading.
+    wrongDigit.getItemFirstRep().addCareTeamSequence(1);
+    String at = "Claim.careTeam[0].provider.identifier.value";
+    FhirMappingException named =
+        assertThrows(FhirMappingException.class, () -> FhirClaims.practitioners(wrongDigit));
+    assertEquals(at, named.path());
+    assertTrue(named.getMessage().contains("not an NPI"), named::getMessage);
+    assertEquals(
+        at,
+        assertThrows(FhirMappingException.class, () -> FhirClaims.practitioner(wrongDigit)).path());
+    assertEquals(
+        at,
+        assertThrows(FhirMappingException.class, () -> PRICER.price(wrongDigit, facility)).path());
+  }
+
   /** Adds a care team entry whose provider is the contained resource {@code #id}. */
   private static void memberContained(org.hl7.fhir.r4.model.Claim claim, int sequence, String id) {
     claim.addCareTeam().setSequence(sequence).setProvider(new Reference("#" + id));
