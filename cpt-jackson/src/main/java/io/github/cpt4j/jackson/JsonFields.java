@@ -302,7 +302,8 @@ final class JsonFields {
   /**
    * Reads a whole number from {@code min} to {@code max}, naming the field when it is not one or is
    * out of range. {@code what} names the number in the message, as in {@code "units must be 1 to
-   * 9999, not 0"}. With a null {@code owner} (an array's element) the caller adds the path.
+   * 99999, not 0"} ({@code ClaimLine.MAX_UNITS}). With a null {@code owner} (an array's element)
+   * the caller adds the path.
    */
   static int integer(
       JsonParser p,
