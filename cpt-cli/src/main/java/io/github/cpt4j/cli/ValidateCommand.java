@@ -373,6 +373,7 @@ final class ValidateCommand implements Callable<Integer> {
         List<String> fields = record.fields();
         if (fields.size() != header.fields().size()) {
           // As price --input reads such a row: its cells cannot be told apart with certainty.
+          // validate writes no cells, so the message leaves out price's note on unwritten ones.
           counts.invalid++;
           if (report != null) {
             invalid(
@@ -382,7 +383,7 @@ final class ValidateCommand implements Callable<Integer> {
                 null,
                 MALFORMED_ROW,
                 null,
-                RowParser.wrongFieldCount(fields.size(), header.fields().size()));
+                RowParser.fieldCount(fields.size(), header.fields().size()));
           }
           continue;
         }

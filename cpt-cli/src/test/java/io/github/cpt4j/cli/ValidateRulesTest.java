@@ -120,6 +120,9 @@ class ValidateRulesTest {
     assertEquals("MALFORMED_ROW", bad.get(1).get(4));
     assertTrue(
         bad.get(1).get(6).contains("the row has 3 fields where the header has 2"), bad::toString);
+    // validate writes no cells: the message of price and scrub about the cells past the header's
+    // columns not being written would be untrue here.
+    assertFalse(bad.get(1).get(6).contains("written"), bad::toString);
     assertEquals(List.of("5", "invalid"), bad.get(2).subList(0, 2));
     assertEquals(3, bad.size(), counts::toString);
   }

@@ -272,12 +272,21 @@ public final class RowParser {
    * header's are not written out (no column would hold them), and the message says so.
    */
   public static String wrongFieldCount(int fields, int expected) {
+    return fieldCount(fields, expected)
+        + (fields > expected ? " (the cells past the header's columns are not written)" : "");
+  }
+
+  /**
+   * Says that a row has {@code fields} cells where the header has {@code expected}, and nothing
+   * more: for a command that writes no cells ({@code validate}), where {@link #wrongFieldCount}'s
+   * note about unwritten cells would be untrue.
+   */
+  public static String fieldCount(int fields, int expected) {
     return "the row has "
         + fields
         + (fields == 1 ? " field" : " fields")
         + " where the header has "
-        + expected
-        + (fields > expected ? " (the cells past the header's columns are not written)" : "");
+        + expected;
   }
 
   /** Parses one row's fields; never throws for any content. */
