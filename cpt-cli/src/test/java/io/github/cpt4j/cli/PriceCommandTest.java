@@ -964,6 +964,33 @@ class PriceCommandTest {
     assertTrue(given.out().contains("\n99213,35958,109.15,priced,"), given::toString);
   }
 
+  /**
+   * The split ZIP code warning counts only the rows priced in the ZIP code's locality: not a row on
+   * a date the data does not cover (not priced), nor a DMEPOS item, whose fee goes by the
+   * beneficiary's ZIP code, not by the locality (the bundled DMEPOS sample is of the first quarter
+   * of 2025). All three rows of 35958 were counted before.
+   */
+  @Test
+  void theSplitZipWarningCountsOnlyTheRowsPricedInTheLocality() throws IOException {
+    String cells =
+        "code,modifiers,zip,date\n99213,,35958,2024-06-02\n99213,,35958,2025-06-02\n"
+            + "E0114,NU,35958,2025-02-03\n";
+    Cli.Result r = Cli.runWithInput(cells, "price", "-i", "-");
+    assertEquals(0, r.status(), r::toString);
+    List<String> rows = r.outLines();
+    assertTrue(rows.get(1).startsWith("99213,,35958,2024-06-02,,date_not_covered,"), r::toString);
+    assertTrue(rows.get(2).startsWith("99213,,35958,2025-06-02,81.86,priced,"), r::toString);
+    assertTrue(rows.get(3).startsWith("E0114,NU,35958,2025-02-03,"), r::toString);
+    assertTrue(rows.get(3).contains(",priced,"), r::toString);
+    assertEquals(
+        List.of(
+            "cpt price: warning: 1 row has a ZIP code that CMS splits between payment localities"
+                + " and prices by its ZIP+4, which cpt4j does not read: priced in the locality of"
+                + " its five-digit row; give a locality column (or --locality) for those rows"),
+        r.errLines(),
+        r::toString);
+  }
+
   @Test
   void aCellOfNoBreakSpacesIsEmptyAndOneAroundAValueIsDropped() throws IOException {
     // A spreadsheet may write U+00A0 into a cell it shows empty. The library's parsers trim it;

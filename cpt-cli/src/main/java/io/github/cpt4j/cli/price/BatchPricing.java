@@ -128,12 +128,12 @@ public final class BatchPricing {
    * rows not priced because no loaded data covers their date ({@code date_not_covered}, another
    * subset of not priced) with the reason of the first of them, which says the dates the data
    * covers (empty when there is none); the valid rows without a date of their own, which took the
-   * default date; the valid rows placed by a ZIP code that CMS prices by its ZIP+4 (see {@link
-   * #countingSplitZips}); the columns not read whose names look like a known column's (see {@link
-   * BatchHeader#lookalikes()}); the claim values that came back after other claims, so that their
-   * rows were priced as separate claims (see {@link ClaimOrder}); whether the input has a {@code
-   * rendering_provider} column, without which no row is of an NPI {@code --practitioner NPI=TYPE}
-   * names; and which of those NPIs some valid row named.
+   * default date; the rows priced in the locality of a ZIP code that CMS prices by its ZIP+4 (see
+   * {@link #countingSplitZips}); the columns not read whose names look like a known column's (see
+   * {@link BatchHeader#lookalikes()}); the claim values that came back after other claims, so that
+   * their rows were priced as separate claims (see {@link ClaimOrder}); whether the input has a
+   * {@code rendering_provider} column, without which no row is of an NPI {@code --practitioner
+   * NPI=TYPE} names; and which of those NPIs some valid row named.
    */
   public record Summary(
       long rows,
@@ -334,10 +334,11 @@ public final class BatchPricing {
   }
 
   /**
-   * Returns this batch pricer counting, in {@link Summary#splitZips()}, the valid rows whose
+   * Returns this batch pricer counting, in {@link Summary#splitZips()}, the priced rows whose
    * locality comes from a ZIP code that {@code splitZip} says CMS prices by its ZIP+4 on the row's
-   * date of service: the five-digit table gives such a ZIP code one of its localities, which may
-   * not be the patient's street's.
+   * date of service, and whose amount comes from that locality ({@link
+   * RowPricer#pricesByLocality}): the five-digit table gives such a ZIP code one of its localities,
+   * which may not be the patient's street's.
    */
   public BatchPricing countingSplitZips(BiPredicate<ZipCode, LocalDate> splitZip) {
     return new BatchPricing(this, plainLines, requireNonNull(splitZip, "splitZip"), defaultZip);
@@ -831,6 +832,7 @@ public final class BatchPricing {
       }
       start = end;
     }
+    countSplitZips(chunk, parser.splitZipRows);
     if (format != null) {
       ByteText text = new ByteText(chunk.rawLength + n * 24);
       StringBuilder row = new StringBuilder(256);
@@ -851,6 +853,27 @@ public final class BatchPricing {
       chunk.text = text;
     }
     return chunk;
+  }
+
+  /**
+   * Counts in {@code splitZips} (when someone counts) the rows of {@code chunk} placed by a ZIP
+   * code that CMS prices by its ZIP+4 and priced in that locality: a row not priced (a date no
+   * release covers) or priced by a schedule without localities (DMEPOS by the beneficiary's ZIP
+   * code, the national laboratory and drug limits) took nothing from the locality, and the warning
+   * would be wrong about it.
+   */
+  private void countSplitZips(Chunk chunk, LongAdder splitZips) {
+    if (splitZips == null) {
+      return;
+    }
+    for (int i = 0; i < chunk.size(); i++) {
+      RowParser.Row row = chunk.rows.get(i);
+      if (row.placedBySplitZip()
+          && chunk.outcomes[i].isPriced()
+          && pricer.pricesByLocality(row.request().orElseThrow())) {
+        splitZips.increment();
+      }
+    }
   }
 
   /**
@@ -951,7 +974,10 @@ public final class BatchPricing {
     /** The rows that took the default date, counted by every thread's parser. */
     private final LongAdder undated = new LongAdder();
 
-    /** The rows placed by a ZIP code split by ZIP+4, counted by every thread's parser. */
+    /**
+     * The rows priced in the locality of a ZIP code split by ZIP+4, counted by every pricing
+     * thread.
+     */
     private final LongAdder splitZips = new LongAdder();
 
     /** The NPIs of --practitioner NPI=TYPE some valid row named, noted by every thread's parser. */

@@ -30,6 +30,7 @@ import io.github.cpt4j.fee.medicare.dmepos.DmeposFeeSchedule;
 import io.github.cpt4j.fee.medicare.dmepos.DmeposZipTable;
 import io.github.cpt4j.fee.medicare.partb.PartBClaimPricer;
 import io.github.cpt4j.fee.medicare.partb.PartBFeeSchedule;
+import io.github.cpt4j.fee.medicare.partb.PartBPayer;
 import io.github.cpt4j.fee.medicare.pfs.Gpci;
 import io.github.cpt4j.fee.medicare.pfs.GpciTable;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
@@ -669,6 +670,12 @@ public final class MedicareData implements PricingData {
     @Override
     public boolean knowsLocality(Locality locality) {
       return localities.contains(locality);
+    }
+
+    @Override
+    public boolean pricesByLocality(LineRequest line) {
+      PartBPayer payer = pricer.partB().payerOf(line.line());
+      return payer == PartBPayer.PHYSICIAN_FEE_SCHEDULE || payer == PartBPayer.ANESTHESIA;
     }
 
     @Override

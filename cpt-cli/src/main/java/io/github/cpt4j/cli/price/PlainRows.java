@@ -242,9 +242,6 @@ final class PlainRows {
       general.countUndated();
     }
     general.noteProvider(provider);
-    if (length(locality) == 0 && general.placesByDefaultZip()) {
-      general.countSplitDefaultZip();
-    }
     return RowParser.valid(
         new LineRequest(
             ClaimLine.of(procedure, modifierList, unitCount),
@@ -257,7 +254,8 @@ final class PlainRows {
             placeOfService,
             induction == 1,
             provider),
-        claim(bytes));
+        claim(bytes),
+        length(locality) == 0 && general.placesByDefaultZip() && general.defaultZipSplit());
   }
 
   private int from(int column) {

@@ -156,12 +156,17 @@ public final class RowParser {
 
   /**
    * Tells whether CMS prices a ZIP code by its ZIP+4, as it straddles localities, when a batch
-   * wants to count the rows placed by such a ZIP code (null otherwise); {@link #splitZipRows}
-   * counts them.
+   * wants to count the rows placed by such a ZIP code (null otherwise): such a row is marked
+   * ({@link Row#placedBySplitZip()}), and {@link #splitZipRows} counts it once it is priced in its
+   * locality.
    */
   BiPredicate<ZipCode, LocalDate> splitZip;
 
-  /** Counts the valid rows whose locality came from a ZIP code {@link #splitZip} tells. */
+  /**
+   * Counts the rows whose locality came from a ZIP code {@link #splitZip} tells and that were
+   * priced in that locality: the batch counts them once priced ({@link BatchPricing}), as a row not
+   * priced, or priced by a schedule that has no localities, took nothing from the locality.
+   */
   LongAdder splitZipRows;
 
   /**
@@ -193,14 +198,12 @@ public final class RowParser {
   private boolean lastZipSplit;
 
   /**
-   * Counts a valid row the fast path has just placed by {@link #defaultZipLocality}, when the
-   * default ZIP code straddles localities on that date and someone counts, as {@link #parse} counts
-   * the rows it places.
+   * Tells whether the default ZIP code, by which the fast path has just placed a row ({@link
+   * #defaultZipLocality}), straddles localities on that date, as {@link #parse} marks the rows it
+   * places.
    */
-  void countSplitDefaultZip() {
-    if (lastZipSplit && splitZipRows != null) {
-      splitZipRows.increment();
-    }
+  boolean defaultZipSplit() {
+    return lastZipSplit;
   }
 
   /**
@@ -234,11 +237,13 @@ public final class RowParser {
     private final LineRequest request;
     private final Outcome problem;
     private final String claim;
+    private final boolean placedBySplitZip;
 
-    private Row(LineRequest request, Outcome problem, String claim) {
+    private Row(LineRequest request, Outcome problem, String claim, boolean placedBySplitZip) {
       this.request = request;
       this.problem = problem;
       this.claim = claim;
+      this.placedBySplitZip = placedBySplitZip;
     }
 
     /** Returns the request, if the row is valid. */
@@ -255,11 +260,23 @@ public final class RowParser {
     public String claim() {
       return claim;
     }
+
+    /**
+     * Tells whether the row's locality came from a ZIP code that CMS prices by its ZIP+4, when the
+     * parser was asked to tell ({@link RowParser#splitZip}).
+     */
+    boolean placedBySplitZip() {
+      return placedBySplitZip;
+    }
   }
 
-  /** Returns the row of a valid request, for the fast path of plain lines ({@link PlainRows}). */
-  static Row valid(LineRequest request, String claim) {
-    return new Row(requireNonNull(request, "request"), null, requireNonNull(claim, "claim"));
+  /**
+   * Returns the row of a valid request, for the fast path of plain lines ({@link PlainRows}),
+   * placed by a ZIP code that CMS prices by its ZIP+4 when {@code placedBySplitZip}.
+   */
+  static Row valid(LineRequest request, String claim, boolean placedBySplitZip) {
+    return new Row(
+        requireNonNull(request, "request"), null, requireNonNull(claim, "claim"), placedBySplitZip);
   }
 
   /** Returns the row of a record that could not be read as CSV, standing alone. */
@@ -505,9 +522,6 @@ public final class RowParser {
     if (undatedRow) {
       countUndated();
     }
-    if (placedBySplitZip) {
-      splitZipRows.increment();
-    }
     return new Row(
         new LineRequest(
             line,
@@ -521,7 +535,8 @@ public final class RowParser {
             induction,
             provider),
         null,
-        claimValue);
+        claimValue,
+        placedBySplitZip);
   }
 
   private Locality locality(String text) {
@@ -601,7 +616,7 @@ public final class RowParser {
   }
 
   private static Row problem(String reason, String explanation, String claim) {
-    return new Row(null, Outcome.notPriced(reason, explanation), claim);
+    return new Row(null, Outcome.notPriced(reason, explanation), claim, false);
   }
 
   /**

@@ -61,4 +61,15 @@ public interface RowPricer {
   default boolean knowsLocality(Locality locality) {
     return true;
   }
+
+  /**
+   * Tells whether {@code line} is priced by its locality: the Physician Fee Schedule's GPCIs and
+   * the anesthesia conversion factor are per locality, while the clinical laboratory and drug
+   * payment limits are national and DMEPOS fees go by the beneficiary's ZIP code. A batch warns of
+   * the rows placed by a ZIP code CMS splits by ZIP+4 only when their amounts came from the
+   * locality. True when the pricer cannot tell.
+   */
+  default boolean pricesByLocality(LineRequest line) {
+    return true;
+  }
 }
