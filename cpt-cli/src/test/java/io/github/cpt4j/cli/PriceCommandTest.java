@@ -1277,10 +1277,46 @@ class PriceCommandTest {
 
   @Test
   void jsonNeedsDistinctColumnNames() {
-    Cli.Result r = priceStdin("code,x,X\n99213,1,2\n", "-i", "-", "-z", "10001", "-f", "json");
+    Cli.Result r = priceStdin("code,x,x\n99213,1,2\n", "-i", "-", "-z", "10001", "-f", "json");
     assertEquals(2, r.status());
-    assertTrue(r.err().contains("twice"), r::toString);
-    assertEquals(0, priceStdin("code,x,X\n99213,1,2\n", "-i", "-", "-z", "10001").status());
+    assertEquals(
+        List.of("cpt price: standard input: the header names column 'x' twice (columns 2 and 3)"),
+        r.errLines(),
+        r::toString);
+    assertEquals(0, priceStdin("code,x,x\n99213,1,2\n", "-i", "-", "-z", "10001").status());
+  }
+
+  /**
+   * JSON keys are the names as read: names that differ only in case are two keys, as CSV output
+   * keeps them two columns; a column with a blank name, as a spreadsheet's CSV export names its
+   * trailing empty columns, has no key and is left out. Both were refused as a name given twice.
+   */
+  @Test
+  void jsonKeepsNamesDifferingInCaseAndLeavesOutUnnamedColumns() {
+    Cli.Result cased = priceStdin("code,x,X\n99213,1,2\n", "-i", "-", "-z", "10001", "-f", "json");
+    assertEquals(0, cased.status(), cased::toString);
+    JsonNode row = JsonTree.read(cased.out()).get(0);
+    assertEquals(
+        List.of("code", "x", "X", "amount", "result", "explanation"),
+        ImmutableList.copyOf(row.fieldNames()));
+    assertEquals("1", row.get("x").textValue());
+    assertEquals("2", row.get("X").textValue());
+
+    String exported = "code,units,, \n99213,2,,\n";
+    Cli.Result json =
+        Cli.runWithInput(
+            exported, "price", "-i", "-", "-z", "10001", "-d", "2025-06-02", "-f", "json");
+    assertEquals(0, json.status(), json::toString);
+    JsonNode priced = JsonTree.read(json.out()).get(0);
+    assertEquals(
+        List.of("code", "units", "amount", "result", "explanation"),
+        ImmutableList.copyOf(priced.fieldNames()));
+    assertEquals("202.12", priced.get("amount").textValue());
+    Cli.Result csv =
+        Cli.runWithInput(exported, "price", "-i", "-", "-z", "10001", "-d", "2025-06-02");
+    assertEquals(0, csv.status(), csv::toString);
+    assertTrue(csv.out().startsWith("code,units,, ,amount,"), csv::toString);
+    assertTrue(csv.out().contains("\n99213,2,,,202.12,priced,"), csv::toString);
   }
 
   @Test

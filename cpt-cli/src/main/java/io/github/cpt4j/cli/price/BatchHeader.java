@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.cpt4j.cli.input.CsvRecordReader;
 import io.github.cpt4j.code.CodeFormatException;
+import io.github.cpt4j.text.WhiteSpace;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -291,9 +292,11 @@ public final class BatchHeader {
    * Reads the header row of a file for {@code cpt price --input}, whose output adds {@link #ADDED}.
    *
    * @param names the header fields as read
-   * @param uniqueNames whether every column needs a name of its own (JSON keys do)
+   * @param uniqueNames whether every column with a name needs a name of its own (JSON keys do; see
+   *     {@link #of(List, boolean, List)})
    * @throws IllegalArgumentException if there is no {@code code} column, if a known column appears
-   *     twice, or if a column has the name of one the output adds
+   *     twice, if {@code uniqueNames} and a name that is not blank appears twice, or if a column
+   *     has the name of one the output adds
    */
   public static BatchHeader of(List<String> names, boolean uniqueNames) {
     return of(names, uniqueNames, ADDED);
@@ -304,39 +307,43 @@ public final class BatchHeader {
    * input's: {@code cpt scrub} adds {@code edits} alone, and carries price's columns through.
    *
    * @param names the header fields as read
-   * @param uniqueNames whether every column needs a name of its own (JSON keys do)
+   * @param uniqueNames whether every column with a name needs a name of its own, as the keys of
+   *     JSON output do: they are the names exactly as read, so names that differ only in case or in
+   *     the blanks around them are different keys, and a column with a blank name has no key (the
+   *     JSON output leaves it out: {@link #isUnnamed}), so any number of them are allowed, as the
+   *     empty names a spreadsheet's CSV export gives its trailing empty columns
    * @param added the columns the output adds, which no input column may be named
    * @throws IllegalArgumentException if there is no {@code code} column, if a known column appears
-   *     twice, or if a column has the name of one the output adds
+   *     twice, if {@code uniqueNames} and a name that is not blank appears twice, or if a column
+   *     has the name of one the output adds
    */
   public static BatchHeader of(List<String> names, boolean uniqueNames, List<String> added) {
     requireNonNull(added, "added");
     List<String> copy = List.copyOf(requireNonNull(names, "names"));
     Map<String, Integer> index = new HashMap<>();
-    // Each name's first column: a map, since a line of up to 1 MiB holds some 200,000 names.
-    Map<String, Integer> firstColumn = new HashMap<>();
+    // Each JSON key's first column: a map, since a line of up to 1 MiB holds some 200,000 names.
+    Map<String, Integer> keys = new HashMap<>();
     for (int i = 0; i < copy.size(); i++) {
-      String key = key(copy.get(i));
+      String name = copy.get(i);
+      String key = key(name);
       boolean known = key.equals(CODE) || OPTIONAL.contains(key);
       if (added.contains(key)) {
         throw new IllegalArgumentException(
             "the input has a column named "
-                + CodeFormatException.quote(copy.get(i))
+                + CodeFormatException.quote(name)
                 + ", which the output adds; rename it");
       }
-      Integer first = firstColumn.putIfAbsent(key, i);
-      if ((known || uniqueNames) && first != null) {
-        throw new IllegalArgumentException(
-            "the header names column "
-                + CodeFormatException.quote(key.strip())
-                + " twice (columns "
-                + (first + 1)
-                + " and "
-                + (i + 1)
-                + ")");
-      }
       if (known) {
-        index.put(key, i);
+        // Matched ignoring case and blanks: two of them leave the column to read unsaid.
+        Integer first = index.putIfAbsent(key, i);
+        if (first != null) {
+          throw twice(key, first, i);
+        }
+      } else if (uniqueNames && !isUnnamed(name)) {
+        Integer first = keys.putIfAbsent(name, i);
+        if (first != null) {
+          throw twice(name, first, i);
+        }
       }
     }
     if (!index.containsKey(CODE)) {
@@ -346,6 +353,25 @@ public final class BatchHeader {
               + separatorHint(copy));
     }
     return new BatchHeader(copy, Map.copyOf(index), lookalikes(copy, index), List.copyOf(added));
+  }
+
+  private static IllegalArgumentException twice(String name, int first, int second) {
+    return new IllegalArgumentException(
+        "the header names column "
+            + CodeFormatException.quote(name)
+            + " twice (columns "
+            + (first + 1)
+            + " and "
+            + (second + 1)
+            + ")");
+  }
+
+  /**
+   * Tells whether a column's name is blank: such a column has no JSON key, and the JSON output
+   * leaves it out (the CSV output keeps it, under its blank name).
+   */
+  static boolean isUnnamed(String name) {
+    return WhiteSpace.isBlank(name);
   }
 
   /**

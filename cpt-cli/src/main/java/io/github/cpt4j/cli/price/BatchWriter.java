@@ -9,13 +9,14 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Writes batch results: every input column as read, then {@code amount} ({@code limiting_charge}
  * when the header adds it), {@code result} and {@code explanation}. CSV gets a header row; JSON is
- * an array of objects keyed by the header. CSV text cells are {@linkplain
- * io.github.cpt4j.cli.report.SpreadsheetSafe made safe} for spreadsheets unless asked to keep them
- * verbatim.
+ * an array of objects keyed by the header, without the columns whose names are blank. CSV text
+ * cells are {@linkplain io.github.cpt4j.cli.report.SpreadsheetSafe made safe} for spreadsheets
+ * unless asked to keep them verbatim.
  */
 abstract class BatchWriter {
 
@@ -220,7 +221,10 @@ abstract class BatchWriter {
   private static final class Json extends BatchWriter {
     private final Writer out;
     private final String[] keys;
-    private final int width;
+
+    /** The input columns written, in order: those with a name, whose keys are {@link #keys}. */
+    private final int[] columns;
+
     private final boolean limitingCharge;
     private final JsonRows json;
 
@@ -228,11 +232,16 @@ abstract class BatchWriter {
       this.out = out;
       List<String> names = header.names();
       List<String> added = header.added();
-      this.width = names.size();
       this.limitingCharge = header.addsLimitingCharge();
-      this.keys = new String[width + added.size()];
+      // A column with a blank name, such as the empty trailing columns of a spreadsheet's CSV
+      // export, has no key: it is left out (its cells are kept in CSV output).
+      this.columns =
+          IntStream.range(0, names.size())
+              .filter(i -> !BatchHeader.isUnnamed(names.get(i)))
+              .toArray();
+      this.keys = new String[columns.length + added.size()];
       for (int i = 0; i < keys.length; i++) {
-        keys[i] = i < width ? names.get(i) : added.get(i - width);
+        keys[i] = i < columns.length ? names.get(columns[i]) : added.get(i - columns.length);
       }
       try {
         this.json = new JsonRows(out);
@@ -244,10 +253,11 @@ abstract class BatchWriter {
     @Override
     void write(List<String> fields, Outcome outcome) throws IOException {
       json.startRow();
-      for (int i = 0; i < width; i++) {
-        json.field(keys[i], i < fields.size() ? fields.get(i) : "");
+      for (int i = 0; i < columns.length; i++) {
+        int column = columns[i];
+        json.field(keys[i], column < fields.size() ? fields.get(column) : "");
       }
-      int key = width;
+      int key = columns.length;
       json.field(keys[key++], outcome.amount().orElse(null));
       if (limitingCharge) {
         json.field(keys[key++], outcome.limitingCharge().orElse(null));

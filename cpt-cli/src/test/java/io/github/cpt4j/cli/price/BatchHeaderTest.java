@@ -25,11 +25,33 @@ class BatchHeaderTest {
     for (int i = 0; i < 200_000; i++) {
       names.add("c" + i);
     }
-    names.add("C7");
+    names.add("c7");
     assertEquals(200_002, BatchHeader.of(names, false).size());
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> BatchHeader.of(names, true));
     assertEquals("the header names column 'c7' twice (columns 9 and 200002)", e.getMessage());
+  }
+
+  /**
+   * JSON keys are the names as read: two names that differ in case are two keys, and blank names
+   * are no keys at all (the JSON output leaves their columns out), however many there are. A known
+   * column is still matched ignoring case, and given twice so is refused.
+   */
+  @Test
+  void uniqueNamesAreTheJsonKeys() {
+    assertEquals(4, BatchHeader.of(List.of("code", "Note", "note", "NOTE"), true).size());
+    assertEquals(5, BatchHeader.of(List.of("code", "units", "", "", " "), true).size());
+    assertEquals(3, BatchHeader.of(List.of("code", "note", "note "), true).size());
+    IllegalArgumentException known =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> BatchHeader.of(List.of("code", "Units", "units"), true));
+    assertEquals("the header names column 'units' twice (columns 2 and 3)", known.getMessage());
+    IllegalArgumentException note =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> BatchHeader.of(List.of("code", "Note", "", "Note"), true));
+    assertEquals("the header names column 'Note' twice (columns 2 and 4)", note.getMessage());
   }
 
   @ParameterizedTest
