@@ -462,9 +462,12 @@ public final class CmsDirectory {
         used.add(cap.get().path());
         schedule.oppsCaps(cached(capCache, directory, cap.get().path(), p -> OppsCapFile.read(p)));
       }
-      Optional<CmsFile> anes = latestUpTo(directory, files, Kind.ANESTHESIA_CF, rvu);
-      if (anes.isPresent()) {
-        used.add(anes.get().path());
+      List<CmsFile> anesFiles =
+          files.stream()
+              .filter(f -> f.kind() == Kind.ANESTHESIA_CF && f.year() == rvu.year())
+              .filter(f -> f.month() <= rvu.month())
+              .toList();
+      if (!anesFiles.isEmpty()) {
         AnesthesiaBaseUnits baseUnits = BundledData.anesthesiaBaseUnits();
         // CMS publishes the base units each calendar year, and a code's units can change or a
         // code be added from one year to the next: the edition of the release's year (an edition
@@ -480,23 +483,25 @@ public final class CmsDirectory {
                   named.path(),
                   p -> sameEdition(directory, named, AnesthesiaBaseUnitFile.read(p)));
         }
-        AnesthesiaConversionFactors factors =
-            cached(
-                anesCache,
-                directory,
-                anes.get().path(),
-                p -> AnesthesiaConversionFactorFile.read(p));
-        if (!isMarkedSubset(anes.get().path())) {
-          everyLocalityHasAFactor(directory, gpciFile, gpcis, anes.get(), factors);
+        Map<CmsFile, AnesthesiaConversionFactors> anes =
+            anesthesiaTables(directory, anesFiles, anesCache, rvu);
+        for (Map.Entry<CmsFile, AnesthesiaConversionFactors> e : anes.entrySet()) {
+          used.add(e.getKey().path());
+          if (!isMarkedSubset(e.getKey().path())) {
+            everyLocalityHasAFactor(directory, gpciFile, gpcis, e.getKey(), e.getValue());
+          }
+          if (!isMarkedSubset(gpciFile.path())) {
+            everyFactorHasGpcis(directory, e.getKey(), e.getValue(), gpciFile, gpcis, id);
+          }
         }
-        if (!isMarkedSubset(gpciFile.path())) {
-          everyFactorHasGpcis(directory, anes.get(), factors, gpciFile, gpcis, id);
-        }
+        // Each line is priced with the file stating the anesthesia factor in force for its date
+        // and provider, checked against the dated table (AnesthesiaFeeSchedule).
         schedule.anesthesia(
             AnesthesiaFeeSchedule.builder()
                 .name("medicare-anesthesia-" + id)
                 .baseUnits(baseUnits)
-                .conversionFactors(factors)
+                .conversionFactors(List.copyOf(anes.values()))
+                .nationalFactors(conversionFactors)
                 .effective(from, to)
                 .build());
       }
@@ -790,6 +795,59 @@ public final class CmsDirectory {
     return tied.isEmpty()
         ? Optional.empty()
         : Optional.of(oneOf(directory, tied, rvu.path().toAbsolutePath().getParent()));
+  }
+
+  /**
+   * The ANES files of a release's year, one per national factor stated (a year may have one for
+   * qualifying APM participants and one for other providers, as 2026, or a file re-issued when the
+   * factor changed in the year, as on 9 March 2024), each read: files stating the same factor are
+   * one file, chosen as {@link #oneOf} chooses.
+   *
+   * @throws DataLoadException if files stating the same factor differ and nothing says which is
+   *     meant, or one of several files states no national factor (both named)
+   */
+  private static Map<CmsFile, AnesthesiaConversionFactors> anesthesiaTables(
+      Path directory,
+      List<CmsFile> anesFiles,
+      Map<Path, AnesthesiaConversionFactors> cache,
+      CmsFile rvu)
+      throws IOException {
+    Map<BigDecimal, List<CmsFile>> byFactor = new LinkedHashMap<>();
+    Map<CmsFile, AnesthesiaConversionFactors> read = new HashMap<>();
+    // A key no stated factor has: the files stating none.
+    BigDecimal none = BigDecimal.ZERO;
+    for (CmsFile f : anesFiles) {
+      AnesthesiaConversionFactors table =
+          cached(cache, directory, f.path(), p -> AnesthesiaConversionFactorFile.read(p));
+      read.put(f, table);
+      BigDecimal key = table.nationalFactor().map(BigDecimal::stripTrailingZeros).orElse(none);
+      byFactor.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+    }
+    Map<CmsFile, AnesthesiaConversionFactors> chosen = new LinkedHashMap<>();
+    for (List<CmsFile> same : byFactor.values()) {
+      CmsFile one = oneOf(directory, same, rvu.path().toAbsolutePath().getParent());
+      chosen.put(one, read.get(one));
+    }
+    if (chosen.size() > 1 && byFactor.containsKey(none)) {
+      CmsFile silent =
+          chosen.keySet().stream()
+              .filter(f -> chosen.get(f).nationalFactor().isEmpty())
+              .findFirst()
+              .orElseThrow();
+      CmsFile other =
+          chosen.keySet().stream().filter(f -> !f.equals(silent)).findFirst().orElseThrow();
+      throw new DataLoadException(
+          where(directory, silent.path()),
+          0,
+          0,
+          "states no national anesthesia factor in its header, beside "
+              + where(directory, other.path())
+              + ", which states "
+              + chosen.get(other).nationalFactor().orElseThrow().toPlainString()
+              + ": which of the two prices which dates and providers cannot be told; remove the"
+              + " one that should not be used");
+    }
+    return chosen;
   }
 
   /** The file of {@code kind} of release {@code rvu}'s own year and month, if any. */
