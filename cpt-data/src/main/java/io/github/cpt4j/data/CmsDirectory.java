@@ -78,7 +78,10 @@ import java.util.stream.Collectors;
  *       Release")</td></tr>
  *   <tr><td>{@code GPCI2025.csv}, {@code GPCI2026_Jan.csv}</td><td>the year's GPCIs (with the
  *       1.0 work floor where a file has both), or from a month on</td></tr>
- *   <tr><td>{@code ANES2025.csv}</td><td>the year's anesthesia conversion factors</td></tr>
+ *   <tr><td>{@code ANES2025.csv}, {@code ANES2026_QPP.csv}</td><td>the year's anesthesia
+ *       conversion factors: every file of the year is read, and each date and provider is priced
+ *       with the one whose header states the national anesthesia factor in force (the dated
+ *       table's), one file per stated factor</td></tr>
  *   <tr><td>{@code OPPSCAP_JAN.csv} ... {@code OPPSCAP_Oct.csv}</td><td>the OPPS imaging cap of
  *       the release of that month, of the year of the relative value files beside it; a release
  *       without one computes its caps from its own relative value file's OPPS columns</td></tr>
@@ -139,16 +142,16 @@ import java.util.stream.Collectors;
  * Each release is in force from the first day of its month to the day before the next release of
  * its year, and never past the last day of its quarter (a directory with only January's and
  * October's files refuses April to September rather than price them with January's figures). It is
- * priced with its year's GPCIs and anesthesia factors, its own OPPS cap file (without one, the caps
- * its own relative value file's OPPS columns give, never an earlier release's file) and the
- * conversion factors of the dated table, so a date is never priced with another year's or quarter's
- * figures. Quirks of the real files are tolerated: lines ending in a bare CR (25C), a DOS
- * end-of-file line at the end (25A-25C), 31 columns (2025) or 32 with {@code PRIC IND} (2026).
- * CMS's GPCI, ANES and ZIP5 files list the same payment localities, so the files are checked
- * against each other: the ANES file must have a row for every locality of the release's GPCI file,
- * and every locality the ANES file names, or the ZIP5 file in force on the release's first day,
- * must have GPCIs in it (a file marked as a subset may leave localities out). Loading is
- * all-or-nothing.
+ * priced with its year's GPCIs and anesthesia factors (the ANES file stating the national factor in
+ * force for the date and provider), its own OPPS cap file (without one, the caps its own relative
+ * value file's OPPS columns give, never an earlier release's file) and the conversion factors of
+ * the dated table, so a date is never priced with another year's or quarter's figures. Quirks of
+ * the real files are tolerated: lines ending in a bare CR (25C), a DOS end-of-file line at the end
+ * (25A-25C), 31 columns (2025) or 32 with {@code PRIC IND} (2026). CMS's GPCI, ANES and ZIP5 files
+ * list the same payment localities, so the files are checked against each other: the ANES file must
+ * have a row for every locality of the release's GPCI file, and every locality the ANES file names,
+ * or the ZIP5 file in force on the release's first day, must have GPCIs in it (a file marked as a
+ * subset may leave localities out). Loading is all-or-nothing.
  *
  * <pre>{@code
  * CmsDirectory cms = CmsDirectory.load(Path.of("cms"));
