@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.text.Blanks;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,10 @@ import java.util.Optional;
  * Manual (Pub. 100-04) state it for each practitioner; {@link #medicareSource()} names one of them.
  * The project's {@code docs/manual-citations.md} records which citations were checked, and how.
  *
+ * <p>Two shares changed by law: pricing asks for the share on the date of service ({@link
+ * #medicareShare(LocalDate)}). A certified nurse-midwife was paid 65% before 2011, and a therapy
+ * assistant's services were not reduced before 2022.
+ *
  * <p>Services a non-physician furnishes "incident to" a physician's service and bills under the
  * physician are paid as the physician's: price them as {@link #PHYSICIAN}. An assistant at surgery
  * who is not a physician bills modifier AS, whose 13.6% already includes the 85% share; Medicare
@@ -24,6 +29,7 @@ import java.util.Optional;
  * <pre>{@code
  * PricingContext np = office.withPractitioner(PractitionerType.NURSE_PRACTITIONER);
  * PractitionerType.parse("np").medicareShare();   // 0.85
+ * PractitionerType.CERTIFIED_NURSE_MIDWIFE.medicareShare(LocalDate.of(2010, 6, 1));   // 0.65
  * PractitionerType.fromTaxonomy("363LF0000X");    // Optional[NURSE_PRACTITIONER]
  * }</pre>
  */
@@ -55,7 +61,8 @@ public enum PractitionerType {
 
   /**
    * Certified nurse-midwife: 100% since 2011 (Affordable Care Act §3114; 42 CFR 414.54(b); Claims
-   * Processing Manual, chapter 12, section 130.1, revised for it by Change Request 7005).
+   * Processing Manual, chapter 12, section 130.1, revised for it by Change Request 7005); 65% for a
+   * service before 1 January 2011, as that section said before the change request.
    */
   CERTIFIED_NURSE_MIDWIFE(
       "cnm", "certified nurse-midwife", "100", "Claims Processing Manual ch. 12 §130.1", true),
@@ -119,7 +126,7 @@ public enum PractitionerType {
 
   /**
    * Physical or occupational therapy assistant (modifiers CQ, CO), from 2022: 85% (Social Security
-   * Act §1834(v)).
+   * Act §1834(v)); 100% for a service before 1 January 2022, when the share began.
    */
   THERAPY_ASSISTANT(
       "therapy-assistant", "therapy assistant", "0.85", "Social Security Act §1834(v)", false),
@@ -274,6 +281,15 @@ public enum PractitionerType {
     return true;
   }
 
+  /** The first day of service of the nurse-midwife's 100% (Change Request 7005). */
+  private static final LocalDate MIDWIFE_FULL_SHARE_FROM = LocalDate.of(2011, 1, 1);
+
+  /** The nurse-midwife's share before it: 65%, until Affordable Care Act §3114 raised it. */
+  private static final BigDecimal MIDWIFE_EARLIER_SHARE = new BigDecimal("0.65");
+
+  /** The first day of service of the therapy assistant's 85% (Social Security Act §1834(v)). */
+  private static final LocalDate ASSISTANT_SHARE_FROM = LocalDate.of(2022, 1, 1);
+
   private static char asciiLower(char c) {
     return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
   }
@@ -289,16 +305,86 @@ public enum PractitionerType {
   }
 
   /**
-   * Returns the share of the Medicare physician fee schedule amount this practitioner is paid: 0.85
-   * for a nurse practitioner; exactly {@link BigDecimal#ONE} for a full share.
+   * Returns the current share of the Medicare physician fee schedule amount this practitioner is
+   * paid, the share of a service on or after {@link #medicareShareFrom()}: 0.85 for a nurse
+   * practitioner; exactly {@link BigDecimal#ONE} for a full share. Pricing uses {@link
+   * #medicareShare(LocalDate)}, which differs from this for a certified nurse-midwife's service
+   * before 2011 and a therapy assistant's before 2022.
    */
   public BigDecimal medicareShare() {
     return share;
   }
 
-  /** Returns where the share is stated: "Claims Processing Manual ch. 12 §120.1". */
+  /**
+   * Returns the share of the Medicare physician fee schedule amount this practitioner is paid for a
+   * service on {@code dateOfService}: {@link #medicareShare()}, but for a certified nurse-midwife's
+   * service before 2011, 0.65 (Claims Processing Manual, chapter 12, section 130.1, before Change
+   * Request 7005 raised it to 100%), and a therapy assistant's before 2022, exactly {@link
+   * BigDecimal#ONE} (the 85% of Social Security Act §1834(v) began on 1 January 2022).
+   */
+  public BigDecimal medicareShare(LocalDate dateOfService) {
+    requireNonNull(dateOfService, "dateOfService");
+    LocalDate from = shareFromOrNull();
+    if (from == null || !dateOfService.isBefore(from)) {
+      return share;
+    }
+    return this == CERTIFIED_NURSE_MIDWIFE ? MIDWIFE_EARLIER_SHARE : BigDecimal.ONE;
+  }
+
+  /**
+   * Returns the first day of service of the {@linkplain #medicareShare() current share}, for a
+   * practitioner whose share changed: 2011-01-01 for a certified nurse-midwife, 2022-01-01 for a
+   * therapy assistant; empty for the others.
+   */
+  public Optional<LocalDate> medicareShareFrom() {
+    return Optional.ofNullable(shareFromOrNull());
+  }
+
+  private LocalDate shareFromOrNull() {
+    return switch (this) {
+      case CERTIFIED_NURSE_MIDWIFE -> MIDWIFE_FULL_SHARE_FROM;
+      case THERAPY_ASSISTANT -> ASSISTANT_SHARE_FROM;
+      default -> null;
+    };
+  }
+
+  /** Returns where the current share is stated: "Claims Processing Manual ch. 12 §120.1". */
   public String medicareSource() {
     return source;
+  }
+
+  /**
+   * Returns the share on {@code dateOfService} in words, as explanations give it: "85% for a nurse
+   * practitioner (Claims Processing Manual ch. 12 §120.1)"; on a date before the current share,
+   * with the date it began: "65% for a certified nurse-midwife before 2011-01-01, when the share
+   * became 100% (...)".
+   */
+  public String describeShare(LocalDate dateOfService) {
+    BigDecimal onDate = medicareShare(dateOfService);
+    String percent = percent(onDate) + " for a " + words;
+    LocalDate from = shareFromOrNull();
+    if (from == null || !dateOfService.isBefore(from)) {
+      return percent + " (" + source + ")";
+    }
+    return this == CERTIFIED_NURSE_MIDWIFE
+        ? percent
+            + " before "
+            + from
+            + ", when the share became "
+            + percent(share)
+            + " (Claims Processing Manual ch. 12 §130.1, before Change Request 7005)"
+        : percent
+            + " before "
+            + from
+            + ", when the "
+            + percent(share)
+            + " share began ("
+            + source
+            + ")";
+  }
+
+  private static String percent(BigDecimal factor) {
+    return factor.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
   }
 
   /**
@@ -317,8 +403,19 @@ public enum PractitionerType {
     return mustAcceptAssignment;
   }
 
-  /** Tells whether Medicare pays this practitioner less than the full fee schedule amount. */
+  /**
+   * Tells whether Medicare pays this practitioner less than the full fee schedule amount: the
+   * {@linkplain #medicareShare() current share}.
+   */
   public boolean isReduced() {
     return share.compareTo(BigDecimal.ONE) != 0;
+  }
+
+  /**
+   * Tells whether Medicare pays this practitioner less than the full fee schedule amount for a
+   * service on {@code dateOfService} ({@link #medicareShare(LocalDate)}).
+   */
+  public boolean isReduced(LocalDate dateOfService) {
+    return medicareShare(dateOfService).compareTo(BigDecimal.ONE) != 0;
   }
 }

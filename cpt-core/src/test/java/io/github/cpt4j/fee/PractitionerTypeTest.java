@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.testing.NullPointerTester;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 class PractitionerTypeTest {
@@ -42,6 +43,46 @@ class PractitionerTypeTest {
         PractitionerType.NURSE_PRACTITIONER.medicareSource());
     for (PractitionerType type : PractitionerType.values()) {
       assertFalse(type.medicareSource().isEmpty(), type.name());
+    }
+  }
+
+  @Test
+  void theShareIsTheOneOnTheDateOfService() {
+    LocalDate y2010 = LocalDate.of(2010, 12, 31);
+    LocalDate y2021 = LocalDate.of(2021, 12, 31);
+    // Before Change Request 7005 (ch. 12 §130.1): 65%; from 2011 the full share.
+    assertEquals(
+        new BigDecimal("0.65"), PractitionerType.CERTIFIED_NURSE_MIDWIFE.medicareShare(y2010));
+    assertTrue(PractitionerType.CERTIFIED_NURSE_MIDWIFE.isReduced(y2010));
+    assertSame(
+        BigDecimal.ONE,
+        PractitionerType.CERTIFIED_NURSE_MIDWIFE.medicareShare(LocalDate.of(2011, 1, 1)));
+    // Social Security Act §1834(v): no reduction before 2022.
+    assertSame(BigDecimal.ONE, PractitionerType.THERAPY_ASSISTANT.medicareShare(y2021));
+    assertFalse(PractitionerType.THERAPY_ASSISTANT.isReduced(y2021));
+    assertEquals(
+        new BigDecimal("0.85"),
+        PractitionerType.THERAPY_ASSISTANT.medicareShare(LocalDate.of(2022, 1, 1)));
+    assertEquals(
+        "100% for a therapy assistant before 2022-01-01, when the 85% share began (Social Security"
+            + " Act §1834(v))",
+        PractitionerType.THERAPY_ASSISTANT.describeShare(y2021));
+    assertEquals(
+        "65% for a certified nurse-midwife before 2011-01-01, when the share became 100% (Claims"
+            + " Processing Manual ch. 12 §130.1, before Change Request 7005)",
+        PractitionerType.CERTIFIED_NURSE_MIDWIFE.describeShare(y2010));
+    assertEquals(
+        "85% for a nurse practitioner (Claims Processing Manual ch. 12 §120.1)",
+        PractitionerType.NURSE_PRACTITIONER.describeShare(y2010));
+    // The others' share has not changed.
+    for (PractitionerType type : PractitionerType.values()) {
+      boolean changed =
+          type == PractitionerType.CERTIFIED_NURSE_MIDWIFE
+              || type == PractitionerType.THERAPY_ASSISTANT;
+      assertEquals(changed, type.medicareShareFrom().isPresent(), type.name());
+      if (!changed) {
+        assertSame(type.medicareShare(), type.medicareShare(LocalDate.of(1992, 1, 1)), type.name());
+      }
     }
   }
 

@@ -269,26 +269,20 @@ public final class MedicareFeeSchedule implements FeeSchedule {
               "95% for a non-participating provider");
     }
     PractitionerType practitioner = context.practitioner();
-    if (practitioner.isReduced()) {
+    LocalDate date = context.dateOfService();
+    if (practitioner.isReduced(date)) {
       // Even on an AS line: the claim pricer's 13.6% for AS is 85% of the assistant's 16% and
       // replaces this share there, but a line priced alone gets neither claim-level share, so it
       // gets the practitioner's (an NP's 27447-AS must not be paid more than the NP's 27447).
+      // The share on the date: a nurse-midwife's 65% before 2011.
       result =
           result.multipliedBy(
-              practitioner.medicareShare(),
-              "practitioner",
-              percent(practitioner.medicareShare())
-                  + " for a "
-                  + practitioner.words()
-                  + " ("
-                  + practitioner.medicareSource()
-                  + ")");
+              practitioner.medicareShare(date), "practitioner", practitioner.describeShare(date));
+    } else if (practitioner.isReduced()) {
+      // A therapy assistant's service before 2022: not reduced, and the explanation says why.
+      result = result.withStep(PricingStep.note("practitioner", practitioner.describeShare(date)));
     }
     return result;
-  }
-
-  private static String percent(BigDecimal factor) {
-    return factor.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
   }
 
   /**

@@ -8,10 +8,12 @@ import java.time.LocalDate;
 /**
  * A non-physician practitioner is paid a share of the fee schedule amount: 85% for a nurse
  * practitioner, clinical nurse specialist or physician assistant, 75% for a clinical social worker,
- * and so on ({@link PractitionerType#medicareShare()}, each with its section of the Claims
- * Processing Manual). The share multiplies the posted fee like every other percentage; the line is
- * rounded once at the end. A line with modifier AS (a non-physician assistant at surgery) is left
- * alone: its 13.6% is already 85% of the assistant's 16%. Rule id {@code practitioner}.
+ * and so on ({@link PractitionerType#medicareShare(LocalDate)}, each with its section of the Claims
+ * Processing Manual), the share on the line's date of service: a certified nurse-midwife's service
+ * before 2011 is paid 65%, and a therapy assistant's before 2022 is not reduced, which a note says.
+ * The share multiplies the posted fee like every other percentage; the line is rounded once at the
+ * end. A line with modifier AS (a non-physician assistant at surgery) is left alone: its 13.6% is
+ * already 85% of the assistant's 16%. Rule id {@code practitioner}.
  *
  * <p>A line with modifier CQ or CO, a therapy service furnished in whole or in part by a physical
  * or occupational therapy assistant, is paid 85% of the amount otherwise paid from 1 January 2022
@@ -22,16 +24,18 @@ import java.time.LocalDate;
  */
 final class PractitionerStep extends LineStep {
 
-  /** The first day of service the therapy assistant's share applies to. */
-  static final LocalDate ASSISTANT_SHARE_FROM = LocalDate.of(2022, 1, 1);
-
   PractitionerStep() {
     super(ClaimRule.PRACTITIONER.id());
   }
 
   @Override
   public void apply(ClaimState claim) {
-    if (claim.context.practitioner().isReduced() || anyAssistantLine(claim.lines)) {
+    PractitionerType type = claim.context.practitioner();
+    // The current share too: a therapy assistant's line before 2022 gets a note saying why it is
+    // not reduced.
+    if (type.isReduced()
+        || type.isReduced(claim.context.dateOfService())
+        || anyAssistantLine(claim.lines)) {
       super.apply(claim);
     }
   }
@@ -48,8 +52,12 @@ final class PractitionerStep extends LineStep {
   @Override
   void apply(LineWork w) {
     PractitionerType type = w.context().practitioner();
-    if (type.isReduced()) {
-      share(w, type);
+    LocalDate date = w.context().dateOfService();
+    if (type.isReduced(date)) {
+      share(w, type, date);
+    } else if (type.isReduced()) {
+      // Not yet reduced on this date (a therapy assistant's service before 2022).
+      w.note(ClaimRule.PRACTITIONER, () -> type.describeShare(date));
     }
     if (w.has(LineWork.ASSISTANT_THERAPY)) {
       assistant(w, type);
@@ -57,7 +65,7 @@ final class PractitionerStep extends LineStep {
   }
 
   /** The practitioner's share of the context. */
-  private static void share(LineWork w, PractitionerType type) {
+  private static void share(LineWork w, PractitionerType type, LocalDate date) {
     if (w.has(LineWork.MAS)) {
       w.note(
           ClaimRule.PRACTITIONER,
@@ -66,16 +74,7 @@ final class PractitionerStep extends LineStep {
                   + ": no share applied, modifier AS already pays a non-physician 85% of the"
                   + " assistant's 16%");
     } else {
-      w.scale(
-          type.medicareShare(),
-          ClaimRule.PRACTITIONER,
-          () ->
-              Amounts.percent(type.medicareShare())
-                  + " for a "
-                  + type.words()
-                  + " ("
-                  + type.medicareSource()
-                  + ")");
+      w.scale(type.medicareShare(date), ClaimRule.PRACTITIONER, () -> type.describeShare(date));
     }
   }
 
@@ -83,14 +82,15 @@ final class PractitionerStep extends LineStep {
   private static void assistant(LineWork w, PractitionerType type) {
     String modifier =
         w.line.modifiers().contains(Modifier.PHYSICAL_THERAPY_ASSISTANT) ? "CQ" : "CO";
-    if (w.context().dateOfService().isBefore(ASSISTANT_SHARE_FROM)) {
+    LocalDate date = w.context().dateOfService();
+    if (!PractitionerType.THERAPY_ASSISTANT.isReduced(date)) {
       w.note(
           ClaimRule.PRACTITIONER,
           () ->
               "modifier "
                   + modifier
                   + " takes nothing off a service before "
-                  + ASSISTANT_SHARE_FROM
+                  + PractitionerType.THERAPY_ASSISTANT.medicareShareFrom().orElseThrow()
                   + ", when the therapy assistant's share began");
       return;
     }
