@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code cpt price --practitioner} and the batch column {@code practitioner} (issue 11, item 10).
@@ -85,6 +89,57 @@ class PricePractitionerTest {
         Cli.run("price", "99213", "--locality", "13202-01", "--practitioner", "163W00000X");
     assertEquals(2, nurse.status(), nurse::toString);
     assertTrue(nurse.err().contains("registered nurse"), nurse::toString);
+  }
+
+  /**
+   * Medicare pays marriage and family therapists and mental health counselors from 2024: a 2023
+   * line of theirs, priced from a relative value file of that year (a made-up one-row file, its
+   * conversion factor 2023's 33.8872), is not payable and says why; a psychologist's is paid.
+   */
+  @Test
+  void aCounselorsServiceBefore2024IsNotPayable(@TempDir Path dir) throws IOException {
+    Path rvu = dir.resolve("PPRRVU23_JAN.csv");
+    Files.writeString(
+        rvu,
+        "# cpt4j subset\n"
+            + "HCPCS,MOD,DESCRIPTION,STATUS CODE,NOT USED FOR MEDICARE PAYMENT,WORK RVU,NON-FAC PE"
+            + " RVU,NON-FAC NA INDICATOR,FACILITY PE RVU,FACILITY NA INDICATOR,MP RVU,NON-FACILITY"
+            + " TOTAL,FACILITY TOTAL,PCTC IND,GLOB DAYS,PRE OP,INTRA OP,POST OP,MULT PROC,BILAT"
+            + " SURG,ASST SURG,CO-SURG,TEAM SURG,ENDO BASE,CONV FACTOR,PHYSICIAN SUPERVISION OF"
+            + " DIAGNOSTIC PROCEDURES,DIAGNOSTIC IMAGING FAMILY INDICATOR,NON-FACILITY PE USED FOR"
+            + " OPPS PAYMENT AMOUNT,FACILITY PE USED FOR OPPS PAYMENT AMOUNT,MP USED FOR OPPS PAYMENT"
+            + " AMOUNT\n"
+            + "99213,,test row,A,,1.00,1.00,,0.50,,0.10,2.10,1.60,0,XXX,0.00,0.00,0.00,0,0,0,0,0,,"
+            + "33.8872,09,99,0.00,0.00,0.00\n",
+        StandardCharsets.ISO_8859_1);
+    Cli.Result r = price2023(rvu, "mhc");
+    assertEquals(0, r.status(), r::toString); // a line not paid is an answer
+    CsvRecord line = ValidateCommandTest.csv(r.out()).get(1);
+    assertEquals("status_not_payable", line.getField(2), r::toString);
+    assertTrue(
+        line.getField(3).contains("is not paid to a mental health counselor")
+            && line.getField(3).contains("began on 2024-01-01"),
+        r::toString);
+    // A clinical psychologist, covered throughout, is paid from the same file.
+    Cli.Result psychologist = price2023(rvu, "cp");
+    CsvRecord paid = ValidateCommandTest.csv(psychologist.out()).get(1);
+    assertEquals("priced", paid.getField(2), psychologist::toString);
+  }
+
+  private static Cli.Result price2023(Path rvu, String practitioner) {
+    return Cli.run(
+        "price",
+        "99213",
+        "--locality",
+        "13202-01",
+        "--date",
+        "2023-06-01",
+        "--practitioner",
+        practitioner,
+        "--rvu",
+        rvu.toString(),
+        "-f",
+        "csv");
   }
 
   /** 99213 in Manhattan on 2025-06-02, furnished by {@code practitioner}, as CSV. */

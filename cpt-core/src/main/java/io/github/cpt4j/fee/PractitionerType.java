@@ -19,7 +19,9 @@ import java.util.Optional;
  *
  * <p>Two shares changed by law: pricing asks for the share on the date of service ({@link
  * #medicareShare(LocalDate)}). A certified nurse-midwife was paid 65% before 2011, and a therapy
- * assistant's services were not reduced before 2022.
+ * assistant's services were not reduced before 2022. Medicare pays marriage and family therapists
+ * and mental health counselors for services from 2024 only ({@link #coveredFrom()}): pricing
+ * refuses their earlier lines.
  *
  * <p>Services a non-physician furnishes "incident to" a physician's service and bills under the
  * physician are paid as the physician's: price them as {@link #PHYSICIAN}. An assistant at surgery
@@ -290,6 +292,12 @@ public enum PractitionerType {
   /** The first day of service of the therapy assistant's 85% (Social Security Act §1834(v)). */
   private static final LocalDate ASSISTANT_SHARE_FROM = LocalDate.of(2022, 1, 1);
 
+  /**
+   * The first day of service of the marriage and family therapists' and mental health counselors'
+   * benefit (Consolidated Appropriations Act, 2023, division FF, §4121).
+   */
+  private static final LocalDate COUNSELORS_COVERED_FROM = LocalDate.of(2024, 1, 1);
+
   private static char asciiLower(char c) {
     return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
   }
@@ -346,6 +354,28 @@ public enum PractitionerType {
       case THERAPY_ASSISTANT -> ASSISTANT_SHARE_FROM;
       default -> null;
     };
+  }
+
+  /**
+   * Returns the first day of service Medicare pays this practitioner for: 2024-01-01 for a marriage
+   * and family therapist or a mental health counselor, whose benefit the Consolidated
+   * Appropriations Act, 2023 (division FF, §4121) added; empty for the others, covered before any
+   * fee schedule this library reads.
+   */
+  public Optional<LocalDate> coveredFrom() {
+    return this == MARRIAGE_AND_FAMILY_THERAPIST || this == MENTAL_HEALTH_COUNSELOR
+        ? Optional.of(COUNSELORS_COVERED_FROM)
+        : Optional.empty();
+  }
+
+  /**
+   * Tells whether Medicare pays this practitioner for a service on {@code dateOfService}: not a
+   * marriage and family therapist's or mental health counselor's before 2024 ({@link
+   * #coveredFrom()}).
+   */
+  public boolean isCoveredOn(LocalDate dateOfService) {
+    requireNonNull(dateOfService, "dateOfService");
+    return coveredFrom().map(from -> !dateOfService.isBefore(from)).orElse(true);
   }
 
   /** Returns where the current share is stated: "Claims Processing Manual ch. 12 §120.1". */

@@ -10,7 +10,10 @@ public enum UnpricedReason {
   /** The schedule has only rows with a modifier for this code, and the line has none of them. */
   MODIFIER_REQUIRED,
   /**
-   * The code has an entry, but its status says it is not paid (bundled, excluded, non-covered...).
+   * The code has an entry, but its status says it is not paid (bundled, excluded, non-covered...),
+   * or Medicare did not yet pay the context's practitioner on the date of service (a marriage and
+   * family therapist's or mental health counselor's service before 2024: {@link
+   * PractitionerType#coveredFrom()}).
    */
   STATUS_NOT_PAYABLE,
   /** The payer's contractor sets the amount case by case: no fixed amount exists. */

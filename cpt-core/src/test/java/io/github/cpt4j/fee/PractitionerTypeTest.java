@@ -87,6 +87,20 @@ class PractitionerTypeTest {
   }
 
   @Test
+  void marriageAndFamilyTherapistsAndCounselorsAreCoveredFrom2024() {
+    LocalDate from = LocalDate.of(2024, 1, 1);
+    for (PractitionerType type : PractitionerType.values()) {
+      boolean added =
+          type == PractitionerType.MARRIAGE_AND_FAMILY_THERAPIST
+              || type == PractitionerType.MENTAL_HEALTH_COUNSELOR;
+      assertEquals(
+          added ? java.util.Optional.of(from) : java.util.Optional.empty(), type.coveredFrom());
+      assertEquals(!added, type.isCoveredOn(from.minusDays(1)), type.name());
+      assertTrue(type.isCoveredOn(from), type.name());
+    }
+  }
+
+  @Test
   void thePractitionersOfSection1842b18CMustAcceptAssignment() {
     java.util.EnumSet<PractitionerType> listed =
         java.util.EnumSet.of(

@@ -30,8 +30,9 @@ import java.util.Optional;
  * service outside the schedule's period; the code not in the schedule; two row modifiers selecting
  * different rows; the selected row missing (26 or TC the PC/TC indicator does not allow, 53 without
  * a row, a code priced only with a row modifier); a status not priced from RVUs (C, and R without
- * RVUs, are contractor-priced; others are not paid); no locality; no GPCIs for it; no conversion
- * factor; a conversion factor other than the one the relative value file states.
+ * RVUs, are contractor-priced; others are not paid); a practitioner Medicare did not yet pay on the
+ * date of service ({@link PractitionerType#coveredFrom()}); no locality; no GPCIs for it; no
+ * conversion factor; a conversion factor other than the one the relative value file states.
  *
  * <p>Why the factor check is here, per line, and not in {@link
  * MedicareFeeSchedule.Builder#build()}: which factor applies depends on the date of service and on
@@ -82,7 +83,8 @@ public final class LineEvaluator {
             && gpci != null
             && conversionFactor != null
             && otherStatedFactor == null
-            && context.placeOfService().isEmpty();
+            && context.placeOfService().isEmpty()
+            && context.practitioner().isCoveredOn(context.dateOfService());
     this.nonFacilityWithoutPlace =
         context.placeOfService().isEmpty() && context.setting() == Setting.NON_FACILITY;
   }
@@ -286,6 +288,9 @@ public final class LineEvaluator {
     if (!status.isPricedFromRvus() || status == PaymentStatus.R && entry.hasNoRvus()) {
       return refuseStatus(schedule, context, locality, entry);
     }
+    if (!context.practitioner().isCoveredOn(context.dateOfService())) {
+      return notYetCovered(context, entry);
+    }
     if (context.placeOfService().isPresent()) {
       LineEvaluation refused = notPaidInPlace(context, entry);
       if (refused != null) {
@@ -324,6 +329,27 @@ public final class LineEvaluator {
     }
     return calculate(
         schedule, context, locality, gpci, conversionFactor, entry, line.packedCode(), row);
+  }
+
+  /**
+   * Refuses a line of a practitioner Medicare did not yet pay on its date of service: a marriage
+   * and family therapist's or mental health counselor's before 2024, when the Consolidated
+   * Appropriations Act, 2023 (division FF, §4121) made them Medicare practitioners. The service is
+   * not covered, so it is not payable, as a non-covered status is.
+   */
+  private static LineEvaluation notYetCovered(PricingContext context, RvuEntry entry) {
+    PractitionerType practitioner = context.practitioner();
+    return refuse(
+        UnpricedReason.STATUS_NOT_PAYABLE,
+        entry.row()
+            + " on "
+            + context.dateOfService()
+            + " is not paid to a "
+            + practitioner.words()
+            + ": Medicare's benefit for them began on "
+            + practitioner.coveredFrom().orElseThrow()
+            + " (Consolidated Appropriations Act, 2023, division FF, §4121)",
+        entry);
   }
 
   /**
