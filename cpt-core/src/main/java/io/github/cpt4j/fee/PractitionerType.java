@@ -375,7 +375,9 @@ public enum PractitionerType {
    */
   public boolean isCoveredOn(LocalDate dateOfService) {
     requireNonNull(dateOfService, "dateOfService");
-    return coveredFrom().map(from -> !dateOfService.isBefore(from)).orElse(true);
+    // Without Optional or a lambda: pricing asks this for every line.
+    return !(this == MARRIAGE_AND_FAMILY_THERAPIST || this == MENTAL_HEALTH_COUNSELOR)
+        || !dateOfService.isBefore(COUNSELORS_COVERED_FROM);
   }
 
   /** Returns where the current share is stated: "Claims Processing Manual ch. 12 §120.1". */
