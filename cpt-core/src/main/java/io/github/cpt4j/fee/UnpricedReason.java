@@ -34,10 +34,7 @@ public enum UnpricedReason {
   /**
    * The relative value file states a conversion factor (its {@code CONV FACTOR} column) other than
    * the one in force for the line's date of service and provider: a 2026 file for qualifying APM
-   * participants priced for a provider who is not one, say. So for anesthesia: the ANES file states
-   * a national anesthesia factor other than the one in force, or the one of an earlier period of
-   * the year when the factor in force is not known (it predates a change). The detail names both
-   * factors.
+   * participants priced for a provider who is not one, say. The detail names both factors.
    */
   CONVERSION_FACTOR_MISMATCH,
   /**

@@ -16,8 +16,6 @@ import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
-import io.github.cpt4j.fee.medicare.pfs.ConversionFactor;
-import io.github.cpt4j.fee.medicare.pfs.ConversionFactors;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -69,24 +67,6 @@ import java.util.function.IntUnaryOperator;
  *   <li>Units above one count the surgeries the anesthesia covered; the service is paid once. A
  *       non-participating provider is paid 95%.
  * </ul>
- *
- * <h2>Which anesthesia conversion factors</h2>
- *
- * CMS's {@code ANES<yyyy>.csv} gives each locality's factor and states in its header the national
- * factor they come from ({@link AnesthesiaConversionFactors#nationalFactor()}). The national factor
- * in force depends on the date of service and, from 2026, on whether the provider is a qualifying
- * APM participant (20.4976, and 20.5998 for QPs): the {@linkplain Builder#nationalFactors dated
- * table} says which ({@link ConversionFactor#anesthesiaAmount()}). A schedule may hold several
- * tables ({@link Builder#conversionFactors(List)}), each stating its own factor, and a line is
- * priced with the one whose stated factor is the one in force; never with another period's or
- * another kind of provider's. When none states it the line is {@link
- * UnpricedReason#CONVERSION_FACTOR_MISMATCH}, naming the factors stated and the one in force. When
- * the dated table does not know the factor in force (9 March to 31 December 2024, after legislation
- * raised the factors), a table stating an earlier period's factor of that year is refused the same
- * way: it predates the change. A table stating no factor, alone, prices as it is; without a dated
- * table a single table prices every date of {@link #effectiveFrom()} to {@link #effectiveTo()}. A
- * {@code MedicareFeeSchedule} gives its anesthesia schedule its own dated table when the schedule
- * has none.
  *
  * <h2>A session: {@link #priceSession}</h2>
  *
@@ -219,16 +199,14 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
 
   private final String name;
   private final AnesthesiaBaseUnits baseUnits;
-  private final ImmutableList<AnesthesiaConversionFactors> tables;
-  private final ConversionFactors national;
+  private final AnesthesiaConversionFactors factors;
   private final LocalDate effectiveFrom;
   private final LocalDate effectiveTo;
 
   private AnesthesiaFeeSchedule(Builder b) {
     this.name = b.name;
     this.baseUnits = requireNonNull(b.baseUnits, "baseUnits (call Builder.baseUnits)");
-    this.tables = requireNonNull(b.tables, "conversionFactors (call Builder.conversionFactors)");
-    this.national = b.national;
+    this.factors = requireNonNull(b.factors, "conversionFactors (call Builder.conversionFactors)");
     this.effectiveFrom = b.effectiveFrom;
     this.effectiveTo = b.effectiveTo;
     if (effectiveTo.isBefore(effectiveFrom)) {
@@ -772,24 +750,6 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
           UnpricedReason.NO_LOCALITY,
           "the anesthesia conversion factor varies by locality; the context has none");
     }
-    Choice choice = tableFor(date, context.qualifyingApmParticipant());
-    if (choice.table() == null) {
-      return refuse(explanation, choice.reason(), choice.detail());
-    }
-    AnesthesiaConversionFactors factors = choice.table();
-    if (tables.size() > 1) {
-      explanation =
-          explanation.then(
-              PricingStep.note(
-                  "anesthesia-cf-table",
-                  factors.name()
-                      + " states "
-                      + factors.nationalFactor().orElseThrow().toPlainString()
-                      + ", the national anesthesia factor in force on "
-                      + date
-                      + " for "
-                      + whom(context.qualifyingApmParticipant())));
-    }
     Optional<BigDecimal> factor = factors.find(locality.get());
     if (factor.isEmpty()) {
       return refuse(
@@ -878,170 +838,6 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
     return FeeResult.priced(amount, explanation);
   }
 
-  /** The table a line is priced with, or why none: {@code table} null with the reason. */
-  private record Choice(AnesthesiaConversionFactors table, UnpricedReason reason, String detail) {
-    static Choice of(AnesthesiaConversionFactors table) {
-      return new Choice(table, null, null);
-    }
-
-    static Choice refused(UnpricedReason reason, String detail) {
-      return new Choice(null, reason, detail);
-    }
-  }
-
-  /**
-   * The table whose stated national factor is the one in force on {@code date} for a provider of
-   * that QP status, as described on this class.
-   */
-  private Choice tableFor(LocalDate date, boolean qp) {
-    if (national == null) {
-      return tables.size() == 1
-          ? Choice.of(tables.get(0))
-          : Choice.refused(
-              UnpricedReason.NO_CONVERSION_FACTOR,
-              stated()
-                  + ": without the dated table of national factors, which of them is in force on "
-                  + date
-                  + " cannot be told");
-    }
-    Optional<ConversionFactor> inForce = national.find(date, qp);
-    Optional<BigDecimal> known = inForce.flatMap(ConversionFactor::anesthesiaAmount);
-    if (known.isPresent()) {
-      BigDecimal wanted = known.get();
-      for (AnesthesiaConversionFactors table : tables) {
-        if (table.nationalFactor().map(f -> f.compareTo(wanted) == 0).orElse(false)) {
-          return Choice.of(table);
-        }
-      }
-      if (tables.size() == 1 && tables.get(0).nationalFactor().isEmpty()) {
-        return Choice.of(tables.get(0)); // states nothing to check: priced as it is
-      }
-      return Choice.refused(
-          UnpricedReason.CONVERSION_FACTOR_MISMATCH,
-          stated()
-              + "; "
-              + paid(qp, inForce.get(), wanted, date)
-              + ": give CMS's ANES file for "
-              + (inForce.get().appliesTo() == ConversionFactor.Providers.ALL
-                  ? "that date"
-                  : "them"));
-    }
-    // The factor in force is not known (9 March 2024 on): a table stating an earlier period's
-    // factor of the same year predates the change; any other may be the one in force.
-    List<AnesthesiaConversionFactors> usable = new ArrayList<>();
-    for (AnesthesiaConversionFactors table : tables) {
-      if (earlierPeriod(table, date, qp).isEmpty()) {
-        usable.add(table);
-      }
-    }
-    if (usable.size() == 1) {
-      return Choice.of(usable.get(0));
-    }
-    if (usable.isEmpty()) {
-      return Choice.refused(
-          UnpricedReason.CONVERSION_FACTOR_MISMATCH,
-          stated()
-              + "; the factors changed "
-              + inForce.map(f -> "on " + f.effectiveFrom()).orElse("after that period")
-              + " and the one in force on "
-              + date
-              + " is not in the dated table: the file predates the change; give CMS's ANES file"
-              + " for that date");
-    }
-    StringJoiner names = new StringJoiner(" and ");
-    usable.forEach(t -> names.add(t.name()));
-    return Choice.refused(
-        UnpricedReason.CONVERSION_FACTOR_MISMATCH,
-        names
-            + " could each be the anesthesia factors in force on "
-            + date
-            + ", which the dated table does not give: which one prices it cannot be told");
-  }
-
-  /**
-   * The period of the dated table before {@code date}, in its year, whose national anesthesia
-   * factor for a provider of that QP status is the one {@code table} states, if any.
-   */
-  private Optional<ConversionFactor> earlierPeriod(
-      AnesthesiaConversionFactors table, LocalDate date, boolean qp) {
-    if (table.nationalFactor().isEmpty()) {
-      return Optional.empty();
-    }
-    BigDecimal stated = table.nationalFactor().get();
-    for (ConversionFactor f : national.all()) {
-      if (f.effectiveTo().isBefore(date)
-          && f.effectiveTo().getYear() == date.getYear()
-          && f.appliesTo().covers(qp)
-          && f.anesthesiaAmount().map(a -> a.compareTo(stated) == 0).orElse(false)) {
-        return Optional.of(f);
-      }
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * Says what each table states: {@code ANES2026 states 20.4976, the factor of providers who are
-   * not qualifying APM participants (2026-01-01..2026-12-31)}.
-   */
-  private String stated() {
-    StringJoiner each = new StringJoiner("; ");
-    for (AnesthesiaConversionFactors table : tables) {
-      if (table.nationalFactor().isEmpty()) {
-        each.add(table.name() + " states no national anesthesia factor");
-        continue;
-      }
-      BigDecimal factor = table.nationalFactor().get();
-      ConversionFactor period = null;
-      if (national != null) {
-        for (ConversionFactor f : national.all()) {
-          if (period == null
-              && f.anesthesiaAmount().map(a -> a.compareTo(factor) == 0).orElse(false)) {
-            period = f;
-          }
-        }
-      }
-      each.add(
-          table.name()
-              + " states "
-              + factor.toPlainString()
-              + (period == null
-                  ? ", a national anesthesia factor the dated table gives no period"
-                  : ", the factor of "
-                      + (period.appliesTo() == ConversionFactor.Providers.ALL
-                          ? "every provider"
-                          : whom(
-                              period.appliesTo()
-                                  == ConversionFactor.Providers.QUALIFYING_APM_PARTICIPANTS))
-                      + " from "
-                      + period.effectiveFrom()
-                      + " to "
-                      + period.effectiveTo()));
-    }
-    return each.toString();
-  }
-
-  /** Names the providers of that QP status. */
-  private static String whom(boolean qp) {
-    return qp ? "qualifying APM participants" : "providers who are not qualifying APM participants";
-  }
-
-  /**
-   * Says that {@code factor}, the anesthesia amount of {@code inForce}, is paid on {@code date}: to
-   * the providers of that QP status, or to everyone.
-   */
-  private static String paid(
-      boolean qp, ConversionFactor inForce, BigDecimal factor, LocalDate date) {
-    if (inForce.appliesTo() == ConversionFactor.Providers.ALL) {
-      return "the national anesthesia factor in force on " + date + " is " + factor.toPlainString();
-    }
-    return (qp
-            ? "a qualifying APM participant is paid "
-            : "a provider who is not a qualifying APM participant is paid ")
-        + factor.toPlainString()
-        + " on "
-        + date;
-  }
-
   /**
    * Says how many base units an AD line of {@code code}, of {@code units} in the file, is paid:
    * {@code supervised}, from {@link #supervisionBaseUnits}.
@@ -1102,25 +898,9 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
     return baseUnits;
   }
 
-  /**
-   * Returns the conversion factors per locality: the first table when there are several ({@link
-   * #conversionFactorTables()}).
-   */
+  /** Returns the conversion factors. */
   public AnesthesiaConversionFactors conversionFactors() {
-    return tables.get(0);
-  }
-
-  /** Returns every table of conversion factors per locality, in the order given. */
-  public ImmutableList<AnesthesiaConversionFactors> conversionFactorTables() {
-    return tables;
-  }
-
-  /**
-   * Returns the dated table of national factors the tables' stated factors are checked against, if
-   * set ({@link Builder#nationalFactors}).
-   */
-  public Optional<ConversionFactors> nationalFactors() {
-    return Optional.ofNullable(national);
+    return factors;
   }
 
   /** Returns the first date of service priced. */
@@ -1144,7 +924,7 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
         + " ("
         + baseUnits
         + ", "
-        + (tables.size() == 1 ? tables.get(0) : tables)
+        + factors
         + ", "
         + effectiveFrom
         + ".."
@@ -1156,8 +936,7 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
   public static final class Builder {
     private String name = "medicare-anesthesia";
     private AnesthesiaBaseUnits baseUnits;
-    private ImmutableList<AnesthesiaConversionFactors> tables;
-    private ConversionFactors national;
+    private AnesthesiaConversionFactors factors;
     private LocalDate effectiveFrom = LocalDate.MIN;
     private LocalDate effectiveTo = LocalDate.MAX;
 
@@ -1177,56 +956,7 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
 
     /** Sets the conversion factors per locality: one year's, matching the dates below. */
     public Builder conversionFactors(AnesthesiaConversionFactors newFactors) {
-      this.tables = ImmutableList.of(requireNonNull(newFactors, "newFactors"));
-      return this;
-    }
-
-    /**
-     * Sets several tables of conversion factors per locality, such as a year's file for qualifying
-     * APM participants and its file for other providers: each line is priced with the one whose
-     * stated national factor is the one in force for its date and provider (see the class).
-     *
-     * @throws IllegalArgumentException if {@code newTables} is empty, or holds several tables of
-     *     which one states no national factor or two state the same (the message names both)
-     */
-    public Builder conversionFactors(List<AnesthesiaConversionFactors> newTables) {
-      ImmutableList<AnesthesiaConversionFactors> copy =
-          ImmutableList.copyOf(requireNonNull(newTables, "newTables"));
-      if (copy.isEmpty()) {
-        throw new IllegalArgumentException("no anesthesia conversion factor table");
-      }
-      for (int i = 0; i < copy.size() && copy.size() > 1; i++) {
-        AnesthesiaConversionFactors a = copy.get(i);
-        if (a.nationalFactor().isEmpty()) {
-          throw new IllegalArgumentException(
-              a.name()
-                  + " states no national anesthesia factor: beside other tables which one prices"
-                  + " a date cannot be told");
-        }
-        for (AnesthesiaConversionFactors b : copy.subList(i + 1, copy.size())) {
-          if (b.nationalFactor().isPresent()
-              && a.nationalFactor().get().compareTo(b.nationalFactor().get()) == 0) {
-            throw new IllegalArgumentException(
-                a.name()
-                    + " and "
-                    + b.name()
-                    + " both state the national anesthesia factor "
-                    + a.nationalFactor().get().toPlainString()
-                    + ": which one prices a date cannot be told");
-          }
-        }
-      }
-      this.tables = copy;
-      return this;
-    }
-
-    /**
-     * Sets the dated table of national factors (default none): the anesthesia factor in force for a
-     * date of service and QP status ({@link ConversionFactor#anesthesiaAmount()}) chooses the table
-     * whose stated factor it is, and a table stating another is not priced with.
-     */
-    public Builder nationalFactors(ConversionFactors factors) {
-      this.national = requireNonNull(factors, "factors");
+      this.factors = requireNonNull(newFactors, "newFactors");
       return this;
     }
 
