@@ -7,6 +7,7 @@ import io.github.cpt4j.data.table.CsvTable;
 import io.github.cpt4j.data.table.Header;
 import io.github.cpt4j.fee.medicare.pfs.ConversionFactor;
 import io.github.cpt4j.fee.medicare.pfs.ConversionFactors;
+import io.github.cpt4j.text.IsoDate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -84,8 +85,8 @@ public final class ConversionFactorFile {
       // beyond the header, was ignored.
       cells.refuseFieldsBeyondHeader();
       cells.refuseCutLastNumber(table, amount, "pfs_cf", "a factor");
-      LocalDate start = cells.parse(from, "a date such as 2025-01-01", LocalDate::parse);
-      LocalDate end = cells.parse(to, "a date such as 2025-12-31", LocalDate::parse);
+      LocalDate start = cells.parse(from, "a date such as 2025-01-01", IsoDate::parse);
+      LocalDate end = cells.parse(to, "a date such as 2025-12-31", IsoDate::parse);
       // The bounds ConversionFactor checks, here with the column and its name.
       if (end.isBefore(start)) {
         throw cells.error(to, "a date on or after effective_from " + start);

@@ -510,6 +510,16 @@ class LoadersTest {
                 ConversionFactorFile.read(
                     stream(text.replace("2026-12-31,33.4", "2026-13-31,33.4")), "cf.csv"));
     assertEquals(2, date.column());
+    // A five-digit year would stretch the period over every later date: refused as every loader
+    // of the library refuses it, at its column.
+    DataLoadException longYear =
+        assertThrows(
+            DataLoadException.class,
+            () ->
+                ConversionFactorFile.read(
+                    stream(text.replace("2026-12-31,33.4", "+12026-12-31,33.4")), "cf.csv"));
+    assertEquals(2, longYear.column(), longYear::getMessage);
+    assertTrue(longYear.getMessage().contains("found '+12026-12-31'"), longYear::getMessage);
   }
 
   @Test
