@@ -115,9 +115,7 @@ public final class PtpClaimEdit implements ClaimEdit {
       for (int j = 0; j < n; j++) {
         if (j == i
             || j < 64 && (deniedMask & 1L << j) != 0
-            || !oneDay
-                && (!claim.line(j).dateOfServiceOr(claimDate).equals(date)
-                    || byProvider && !claim.line(j).sameProvider(claim.line(i)))) {
+            || !oneDay && apart(claim, j, i, date, claimDate, byProvider)) {
           continue;
         }
         ClaimLine second = claim.line(j).line();
@@ -157,10 +155,7 @@ public final class PtpClaimEdit implements ClaimEdit {
         int by = i;
         if (table.indicator(row) != PtpModifierIndicator.NOT_ALLOWED) {
           for (int k = i + 1; k < n; k++) {
-            if (k == j
-                || !oneDay
-                    && (!claim.line(k).dateOfServiceOr(claimDate).equals(date)
-                        || byProvider && !claim.line(k).sameProvider(claim.line(j)))) {
+            if (k == j || !oneDay && apart(claim, k, j, date, claimDate, byProvider)) {
               continue;
             }
             int other = claim.line(k).line().code().packed();
@@ -204,6 +199,16 @@ public final class PtpClaimEdit implements ClaimEdit {
     return line.modifiers().isEmpty()
         ? null
         : NcciModifiers.firstBypassingOn(line, isVisit(line.code()));
+  }
+
+  /**
+   * Tells whether line {@code x} is not paired with line {@code y}, of {@code date}: another date,
+   * or, when pairs are per rendering provider, another provider.
+   */
+  private static boolean apart(
+      Claim claim, int x, int y, LocalDate date, LocalDate claimDate, boolean byProvider) {
+    return !claim.line(x).dateOfServiceOr(claimDate).equals(date)
+        || byProvider && !claim.line(x).sameProvider(claim.line(y));
   }
 
   private EditFinding sameSite(
