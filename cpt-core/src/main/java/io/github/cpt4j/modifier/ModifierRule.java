@@ -22,6 +22,18 @@ public enum ModifierRule {
    */
   SURGEON_ANESTHESIA_ON_ANESTHESIA_CODE("47 never on anesthesia codes 00100-01999"),
   /**
+   * The modifiers of a component (26, TC), of bilateral surgery (50) and of a surgeon's role (62
+   * co-surgeons, 66 team surgery, 80, 81, 82 and AS assistants at surgery) never go on an
+   * anesthesia code 00100-01999: CMS's relative value file gives every anesthesia code the
+   * indicator 9, concept does not apply, in PC/TC, BILAT SURG, CO-SURG, TEAM SURG and ASST SURG
+   * (record layout RVU25D), anesthesia being paid by base and time units (Medicare Claims
+   * Processing Manual, chapter 12, section 50). The anesthesia pricer refuses such a line, {@code
+   * MODIFIER_NOT_ALLOWED}. The anesthesia modifiers (AA, AD, QK, QX, QY, QZ, QS, G8, G9, P1-P6),
+   * 23, 59 and its X forms, GC, LT and RT are not concerned.
+   */
+  PROCEDURE_MODIFIER_ON_ANESTHESIA_CODE(
+      "26, TC, 50, 62, 66, 80, 81, 82 and AS never on anesthesia codes 00100-01999"),
+  /**
    * Modifier 63 (infant under 4 kg) belongs only on surgery codes 20100-69990 and a short list of
    * cardiovascular codes from the Medicine section.
    */

@@ -17,11 +17,14 @@ import java.util.stream.Collectors;
  * <p>The rules of {@link #standard()}, each a {@link ModifierRule} (whose constants document them
  * with their sources): at most four modifiers; no modifier twice; Category II modifiers only on
  * Category II codes; 50 and 51 never on them; P1-P6 only on anesthesia codes 00100-01999; 47 never
- * on anesthesia codes; 63 only on surgery codes 20100-69990 and a short list of cardiovascular
- * medicine codes; 92 only on the HIV tests 86701-86703 and 87389; CT only on the CT codes of CMS
- * change request 9250; at most one of each of {22, 52}, {25, 57, 59}, {52, 53, 73, 74}, {76, 77,
- * 78, 79}, {93, 95}, {CQ, CO}, {JW, JZ}; never 26 with TC; never 50 with LT or RT; never 59 with
- * XE, XS, XP or XU. Which modifiers and codes each rule covers is data, kept in one table.
+ * on anesthesia codes, nor 26, TC, 50, 62, 66, 80, 81, 82 or AS (the relative value file gives
+ * every anesthesia code indicator 9, concept does not apply, for components, bilateral surgery,
+ * co-surgeons, team surgery and assistants at surgery: the anesthesia pricer refuses them); 63 only
+ * on surgery codes 20100-69990 and a short list of cardiovascular medicine codes; 92 only on the
+ * HIV tests 86701-86703 and 87389; CT only on the CT codes of CMS change request 9250; at most one
+ * of each of {22, 52}, {25, 57, 59}, {52, 53, 73, 74}, {76, 77, 78, 79}, {93, 95}, {CQ, CO}, {JW,
+ * JZ}; never 26 with TC; never 50 with LT or RT; never 59 with XE, XS, XP or XU. Which modifiers
+ * and codes each rule covers is data, kept in one table.
  *
  * <p>Violations come grouped in the order of {@link ModifierRule}, and within a rule in billed
  * order. A line that breaks no rule gets an empty list; checking it does not allocate, so a pricer
@@ -237,6 +240,7 @@ public final class ModifierRules {
    * @param ranges inclusive ranges of {@linkplain ProcedureCode#packed() packed} codes, as {@code
    *     first, last} pairs
    * @param where the listed codes in plain words, for messages
+   * @param why why the rule holds, in plain words, added to messages; empty to add nothing
    */
   // An int[] of range bounds keeps the check allocation-free; the record is internal, copies the
   // array it is given and never hands it out, so the array's identity equality cannot surprise.
@@ -246,13 +250,23 @@ public final class ModifierRules {
       ImmutableSet<Modifier> modifiers,
       boolean onlyOn,
       int[] ranges,
-      String where) {
+      String where,
+      String why) {
 
     CodeRestriction {
       if (ranges.length == 0 || ranges.length % 2 != 0) {
         throw new IllegalArgumentException("ranges are first, last pairs");
       }
       ranges = ranges.clone();
+    }
+
+    CodeRestriction(
+        ModifierRule rule,
+        ImmutableSet<Modifier> modifiers,
+        boolean onlyOn,
+        int[] ranges,
+        String where) {
+      this(rule, modifiers, onlyOn, ranges, where, "");
     }
 
     boolean isBrokenBy(ProcedureCode code) {
@@ -270,9 +284,11 @@ public final class ModifierRules {
     }
 
     String message(Modifier modifier, ProcedureCode code) {
-      return onlyOn
-          ? "modifier " + modifier + " belongs only on " + where + ", not on " + code
-          : "modifier " + modifier + " never belongs on " + where + " such as " + code;
+      String message =
+          onlyOn
+              ? "modifier " + modifier + " belongs only on " + where + ", not on " + code
+              : "modifier " + modifier + " never belongs on " + where + " such as " + code;
+      return why.isEmpty() ? message : message + ": " + why;
     }
   }
 

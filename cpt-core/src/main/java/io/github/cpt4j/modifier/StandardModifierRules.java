@@ -33,6 +33,13 @@ final class StandardModifierRules {
 
   private static final String ANESTHESIA_CODES = "anesthesia codes 00100-01999";
 
+  /**
+   * The anesthesia codes, 00100-01999: the codes the anesthesia pricer prices by base and time
+   * units ({@code AnesthesiaBaseUnits.isAnesthesiaCode}) and {@code Section.ANESTHESIA}; a test
+   * pins that the three agree. Written out here because the pricer's package depends on this one.
+   */
+  private static final String[] ANESTHESIA_RANGE = {"00100", "01999"};
+
   static ImmutableList<CodeRestriction> restrictions() {
     int[] categoryII = {
       CptCode.of(CptKind.PERFORMANCE_MEASURE, 0).packed(),
@@ -55,7 +62,7 @@ final class StandardModifierRules {
             ModifierRule.PHYSICAL_STATUS_OUTSIDE_ANESTHESIA,
             ofKind(ModifierKind.ANESTHESIA_PHYSICAL_STATUS),
             true,
-            ranges("00100", "01999"),
+            ranges(ANESTHESIA_RANGE),
             ANESTHESIA_CODES),
         // CPT's own definition of 47 rules it out on anesthesia codes, and contractors deny the
         // pair (Noridian JE Part B, "Modifier 47": "do not use with anesthesia codes").
@@ -63,8 +70,19 @@ final class StandardModifierRules {
             ModifierRule.SURGEON_ANESTHESIA_ON_ANESTHESIA_CODE,
             modifiers("47"),
             false,
-            ranges("00100", "01999"),
+            ranges(ANESTHESIA_RANGE),
             ANESTHESIA_CODES),
+        // CMS's relative value file gives every anesthesia code (status J, all 276 rows of
+        // 00100-01999 in 2025) the indicator 9, "concept does not apply", in PC/TC, BILAT SURG,
+        // ASST SURG, CO-SURG and TEAM SURG (record layout RVU25D): anesthesia is paid by base and
+        // time units (Pub. 100-04, ch. 12, §50), never as a procedure with a component, a second
+        // side or a surgeon's share. The anesthesia pricer refuses these modifiers
+        // (MODIFIER_NOT_ALLOWED, naming the indicator); one rule per column, for the message.
+        notAConceptOfAnesthesia("PC/TC", "professional and technical components", "26", "TC"),
+        notAConceptOfAnesthesia("BILAT SURG", "bilateral procedures", "50"),
+        notAConceptOfAnesthesia("CO-SURG", "co-surgeons", "62"),
+        notAConceptOfAnesthesia("TEAM SURG", "team surgeons", "66"),
+        notAConceptOfAnesthesia("ASST SURG", "assistants at surgery", "80", "81", "82", "AS"),
         new CodeRestriction(
             ModifierRule.INFANT_MODIFIER_OUTSIDE_ALLOWED_CODES,
             modifiers("63"),
@@ -128,6 +146,22 @@ final class StandardModifierRules {
             modifiers("XE", "XS", "XP", "XU"),
             "XE, XS, XP and XU are more specific forms of 59; report one of them or 59, not"
                 + " both"));
+  }
+
+  private static CodeRestriction notAConceptOfAnesthesia(
+      String column, String concept, String... codes) {
+    return new CodeRestriction(
+        ModifierRule.PROCEDURE_MODIFIER_ON_ANESTHESIA_CODE,
+        modifiers(codes),
+        false,
+        ranges(ANESTHESIA_RANGE),
+        ANESTHESIA_CODES,
+        "CMS's relative value file gives every anesthesia code "
+            + column
+            + " 9 (concept does not apply): "
+            + concept
+            + " are not a concept of anesthesia, which is paid by base and time units, not as a"
+            + " procedure");
   }
 
   private static Exclusion exclusive(String... codes) {

@@ -43,6 +43,26 @@ class ModifierRulesEditTest {
   }
 
   /**
+   * An assistant at surgery on an anesthesia code, which the anesthesia pricer refuses (ASST SURG
+   * 9), is flagged too, and the anesthesia line beside it is not.
+   */
+  @Test
+  void flagsAProcedureModifierOnAnesthesiaCodes() {
+    List<EditFinding> findings =
+        ModifierRulesEdit.standard()
+            .check(
+                Claim.ofLines(
+                    ClaimLine.parse("00790-AA-80 60min"), ClaimLine.parse("00840-AA 45min")),
+                CONTEXT);
+    assertEquals(1, findings.size(), findings.toString());
+    EditFinding finding = findings.get(0);
+    assertEquals(0, finding.line());
+    assertEquals(EditAction.FLAG, finding.action());
+    assertEquals("PROCEDURE_MODIFIER_ON_ANESTHESIA_CODE", finding.data().get("rule"));
+    assertTrue(finding.message().contains("ASST SURG 9"), finding.message());
+  }
+
+  /**
    * The text after {@code // } on the Javadoc line that follows the one containing {@code call}.
    */
   private static String commentAfter(String call) throws IOException {

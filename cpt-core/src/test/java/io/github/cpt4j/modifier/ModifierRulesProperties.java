@@ -58,7 +58,7 @@ class ModifierRulesProperties {
                 "25", "57", "59", "52", "53", "73", "74", "76", "77", "78", "79", "93", "95", "26",
                 "TC", "50", "51", "63", "92", "P1", "P2", "P3", "P4", "P5", "P6", "1P", "2P", "3P",
                 "8P", "LT", "RT", "22", "Q9", "P7", "P0", "4P", "47", "CT", "CQ", "CO", "XE", "XS",
-                "XP", "XU", "JW", "JZ")
+                "XP", "XU", "JW", "JZ", "62", "66", "80", "81", "82", "AS", "AA", "QK", "QZ", "GC")
             .map(Modifier::parse);
     Arbitrary<Modifier> any =
         Arbitraries.integers().between(0, Modifier.COUNT - 1).map(Modifier::ofOrdinal);
@@ -135,6 +135,11 @@ class ModifierRulesProperties {
     }
     if (number >= 100 && number <= 1999 && names.contains("47")) {
       rules.add(ModifierRule.SURGEON_ANESTHESIA_ON_ANESTHESIA_CODE);
+    }
+    if (number >= 100
+        && number <= 1999
+        && anyOf(names, "26", "TC", "50", "62", "66", "80", "81", "82", "AS")) {
+      rules.add(ModifierRule.PROCEDURE_MODIFIER_ON_ANESTHESIA_CODE);
     }
     boolean infantAllowed =
         (number >= 20_100 && number <= 69_990)

@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.common.testing.EqualsTester;
 import com.google.common.testing.NullPointerTester;
 import io.github.cpt4j.claim.ClaimLine;
+import io.github.cpt4j.code.CptCode;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.code.Section;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaBaseUnits;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -82,6 +86,41 @@ class ModifierRulesTest {
         "02000 47             | ''",
         "00100 47             | SURGEON_ANESTHESIA_ON_ANESTHESIA_CODE:47",
         "01999 47 P1          | SURGEON_ANESTHESIA_ON_ANESTHESIA_CODE:47",
+        // A component, a second side or a surgeon's role is no concept of an anesthesia code
+        // (indicator 9 in the relative value file), at both ends of the range and on the add-ons.
+        "00100 AA 26          | PROCEDURE_MODIFIER_ON_ANESTHESIA_CODE:26",
+        "01999 TC             | PROCEDURE_MODIFIER_ON_ANESTHESIA_CODE:TC",
+        "00790 AA 50          | PROCEDURE_MODIFIER_ON_ANESTHESIA_CODE:50",
+        "00790 AA 62          | PROCEDURE_MODIFIER_ON_ANESTHESIA_CODE:62",
+        "00790 AA 66          | PROCEDURE_MODIFIER_ON_ANESTHESIA_CODE:66",
+        "00790 AA 80          | PROCEDURE_MODIFIER_ON_ANESTHESIA_CODE:80",
+        "00790 QK 81          | PROCEDURE_MODIFIER_ON_ANESTHESIA_CODE:81",
+        "00790 QX 82          | PROCEDURE_MODIFIER_ON_ANESTHESIA_CODE:82",
+        "01953 AA AS          | PROCEDURE_MODIFIER_ON_ANESTHESIA_CODE:AS",
+        "01968 QZ 80          | PROCEDURE_MODIFIER_ON_ANESTHESIA_CODE:80",
+        "01969 AD 62          | PROCEDURE_MODIFIER_ON_ANESTHESIA_CODE:62",
+        "00790 80 AA 26       | PROCEDURE_MODIFIER_ON_ANESTHESIA_CODE:80 "
+            + "PROCEDURE_MODIFIER_ON_ANESTHESIA_CODE:26",
+        "00790 47 80          | SURGEON_ANESTHESIA_ON_ANESTHESIA_CODE:47 "
+            + "PROCEDURE_MODIFIER_ON_ANESTHESIA_CODE:80",
+        "00790 26 TC          | PROCEDURE_MODIFIER_ON_ANESTHESIA_CODE:26 "
+            + "PROCEDURE_MODIFIER_ON_ANESTHESIA_CODE:TC PROFESSIONAL_WITH_TECHNICAL_COMPONENT:26+TC",
+        "00790 50 LT          | PROCEDURE_MODIFIER_ON_ANESTHESIA_CODE:50 BILATERAL_WITH_SIDE:50+LT",
+        // The anesthesia modifiers and the others that belong on an anesthesia line.
+        "00790 AA P3 GC 23    | ''",
+        "00790 AD G8          | ''",
+        "00790 QK QS G9       | ''",
+        "00790 QY 59          | ''",
+        "00790 QX XE          | ''",
+        "00790 QZ XS XP XU    | ''",
+        "00790 AA LT          | ''",
+        "00790 AA RT          | ''",
+        // Outside 00100-01999 the modifiers are the pricer's to judge by the code's own row.
+        "00099 80             | ''",
+        "02000 26             | ''",
+        "99100 80             | ''",
+        "27447 80 62 66       | ''",
+        "64721 47 80          | ''",
         // 63 only on surgery 20100-69990 and listed cardiovascular codes.
         "20100 63             | ''",
         "69990 63             | ''",
@@ -210,6 +249,64 @@ class ModifierRulesTest {
         violations.get(0).message());
     assertEquals(
         "DUPLICATE_MODIFIER: " + violations.get(0).message(), violations.get(0).toString());
+  }
+
+  @Test
+  void procedureModifiersOnAnesthesiaCodesSayWhy() {
+    List<ModifierViolation> violations = RULES.check(ClaimLine.parse("00790-AA-80 60min"));
+    assertEquals(
+        "modifier 80 never belongs on anesthesia codes 00100-01999 such as 00790: CMS's relative"
+            + " value file gives every anesthesia code ASST SURG 9 (concept does not apply):"
+            + " assistants at surgery are not a concept of anesthesia, which is paid by base and time"
+            + " units, not as a procedure",
+        violations.get(0).message());
+    assertEquals(1, violations.size(), violations::toString);
+    for (String[] modifierAndColumn :
+        new String[][] {
+          {"26", "PC/TC 9"},
+          {"TC", "PC/TC 9"},
+          {"50", "BILAT SURG 9"},
+          {"62", "CO-SURG 9"},
+          {"66", "TEAM SURG 9"},
+          {"81", "ASST SURG 9"},
+          {"82", "ASST SURG 9"},
+          {"AS", "ASST SURG 9"}
+        }) {
+      List<ModifierViolation> found =
+          RULES.check(
+              ProcedureCode.parse("01968"),
+              List.of(Modifier.parse("QZ"), Modifier.parse(modifierAndColumn[0])));
+      assertEquals(1, found.size(), found::toString);
+      String message = found.get(0).message();
+      assertTrue(
+          message.startsWith("modifier " + modifierAndColumn[0] + " never belongs on")
+              && message.contains("01968")
+              && message.contains(modifierAndColumn[1]),
+          message);
+    }
+  }
+
+  /**
+   * The rules' anesthesia codes are the anesthesia pricer's, which the rules cannot call (its
+   * package depends on this one): every code of the pricer's range and none outside.
+   */
+  @Test
+  void anesthesiaCodesAreThePricers() {
+    List<Modifier> assistant = List.of(Modifier.parse("80"));
+    for (int n = 0; n <= 2_100; n++) {
+      CptCode code = CptCode.of(n);
+      boolean anesthesia = AnesthesiaBaseUnits.isAnesthesiaCode(code);
+      assertEquals(anesthesia, code.packed() >= 100 && code.packed() <= 1_999, code::toString);
+      assertEquals(anesthesia, code.section() == Section.ANESTHESIA, code::toString);
+      assertEquals(anesthesia, !RULES.isValid(code, assistant), code::toString);
+      assertEquals(
+          anesthesia, RULES.isValid(code, List.of(Modifier.parse("P1"))), () -> code + " P1");
+      assertEquals(
+          anesthesia, !RULES.isValid(code, List.of(Modifier.parse("47"))), () -> code + " 47");
+    }
+    for (ProcedureCode addOn : AnesthesiaFeeSchedule.ADD_ONS) {
+      assertFalse(RULES.isValid(addOn, assistant), addOn::toString);
+    }
   }
 
   @Test
