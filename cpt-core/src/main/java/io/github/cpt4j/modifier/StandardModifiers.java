@@ -25,6 +25,7 @@ final class StandardModifiers {
             "Separate, significant evaluation and management service on the day of a "
                 + "procedure"),
         cpt("26", "Professional component only: the physician's supervision and interpretation"),
+        cpt("27", "One of several hospital outpatient visits on the same day"),
         cpt("32", "Service required by a third party such as an insurer or a court"),
         cpt("33", "Preventive service, so that patient cost sharing may be waived"),
         cpt("47", "Regional or general anesthesia given by the operating surgeon"),
@@ -140,6 +141,32 @@ final class StandardModifiers {
         levelII("GY", "Not a Medicare benefit, or excluded by law"),
         levelII("GZ", "Expected to be denied as not necessary, and no liability notice on file"),
         levelII("KX", "The requirements of the medical policy have been met"),
+        levelII("GX", "Liability notice given voluntarily, for a service Medicare never covers"),
+        levelII("AI", "Principal physician of record: the admitting or attending physician"),
+        levelII("CR", "Service related to a catastrophe or disaster"),
+        levelII(
+            "PT", "Colorectal cancer screening that became a diagnostic or treatment procedure"),
+        levelII("Q0", "Investigational item or service in an approved clinical study"),
+        levelII("Q1", "Routine service in an approved clinical study"),
+
+        // HCPCS Level II: who furnished the service.
+        levelII("GC", "Furnished in part by a resident under a teaching physician's direction"),
+        levelII(
+            "GE",
+            "Furnished by a resident without a teaching physician present, under the primary "
+                + "care exception"),
+        levelII("Q5", "Furnished by a substitute physician under a reciprocal arrangement"),
+        levelII("Q6", "Furnished by a substitute physician paid for the time (locum tenens)"),
+        levelII("GV", "Attending physician not employed or paid by the patient's hospice"),
+        levelII("GW", "Service unrelated to the hospice patient's terminal condition"),
+
+        // HCPCS Level II: therapy plans of care.
+        levelII("GP", "Service under an outpatient physical therapy plan of care"),
+        levelII("GO", "Service under an outpatient occupational therapy plan of care"),
+        levelII("GN", "Service under an outpatient speech-language pathology plan of care"),
+
+        // HCPCS Level II: laboratory.
+        levelII("QW", "Laboratory test waived under the CLIA rules"),
 
         // HCPCS Level II: anesthesia.
         levelII("AA", "Anesthesia given personally by an anesthesiologist"),
@@ -153,9 +180,39 @@ final class StandardModifiers {
         levelII(
             "G9", "Monitored anesthesia care for a patient with a severe heart or lung condition"),
 
+        // HCPCS Level II: durable medical equipment, prosthetics, orthotics and supplies (the
+        // modifiers of the DMEPOS fee schedule's rows, and those its pricer reads).
+        levelII("NU", "New equipment, bought"),
+        levelII("UE", "Used equipment, bought"),
+        levelII("RR", "Equipment rented, one unit a month"),
+        levelII("KH", "First claim of an item: its purchase or first month's rental"),
+        levelII("KI", "Second or third month's rental of an item"),
+        levelII("KJ", "Capped rental item or enteral pump, rented from the fourth month"),
+        levelII(
+            "KE", "Item priced from the first round of competitive bidding, used with other gear"),
+        levelII("KU", "Accessory or cushion for a complex rehabilitative power wheelchair"),
+        levelII("KC", "Replacement interface of a special power wheelchair"),
+        levelII("KF", "Device the FDA places in class III"),
+        levelII("KM", "Replacement facial prosthesis made from a new impression"),
+        levelII("KN", "Replacement facial prosthesis made from an earlier master model"),
+        levelII("AU", "Item furnished with a urological, ostomy or breathing supply"),
+        levelII("AV", "Item furnished with a prosthetic or orthotic device"),
+        levelII("AW", "Item furnished with a surgical dressing"),
+        levelII("QE", "Oxygen prescribed at under 1 liter a minute"),
+        levelII("QA", "Oxygen prescribed at day and night rates averaging under 1 liter a minute"),
+        levelII("QG", "Oxygen prescribed at over 4 liters a minute"),
+        levelII("QR", "Oxygen prescribed at day and night rates averaging over 4 liters a minute"),
+        levelII("QF", "Oxygen prescribed at over 4 liters a minute, with portable oxygen"),
+        levelII(
+            "QB",
+            "Oxygen prescribed at day and night rates averaging over 4 liters a minute, with "
+                + "portable oxygen"),
+
         // HCPCS Level II: drugs.
         levelII("JW", "Amount of drug discarded from a single-use container"),
-        levelII("JZ", "No drug discarded from a single-use container"));
+        levelII("JZ", "No drug discarded from a single-use container"),
+        levelII("JG", "Drug acquired at the 340B drug discount program's price"),
+        levelII("TB", "Drug acquired at the 340B program's price, reported for information"));
   }
 
   /**

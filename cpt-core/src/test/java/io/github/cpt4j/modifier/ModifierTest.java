@@ -11,6 +11,9 @@ import com.google.common.testing.EqualsTester;
 import com.google.common.testing.NullPointerTester;
 import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.CodeFormatException.ErrorType;
+import io.github.cpt4j.fee.medicare.asp.AspFeeSchedule;
+import io.github.cpt4j.fee.medicare.clfs.ClfsFeeSchedule;
+import io.github.cpt4j.fee.medicare.dmepos.DmeposFeeSchedule;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -118,7 +121,7 @@ class ModifierTest {
     ModifierRegistry registry = ModifierRegistry.standard();
     assertEquals(
         codes(
-            "22 23 24 25 26 32 33 47 50 51 52 53 54 55 56 57 58 59 62 63 66 73 74 76 "
+            "22 23 24 25 26 27 32 33 47 50 51 52 53 54 55 56 57 58 59 62 63 66 73 74 76 "
                 + "77 78 79 80 81 82 90 91 92 93 95 96 97 99"),
         kinds(registry, ModifierKind.CPT));
     assertEquals(
@@ -128,9 +131,10 @@ class ModifierTest {
         codes(
             "LT RT TC XE XS XP XU AS FX FY CT CQ CO FT FS GT GA GY GZ KX AA AD QK QX QY QZ QS G8 G9 "
                 + "F1 F2 F3 F4 F5 F6 F7 F8 F9 FA T1 T2 T3 T4 T5 T6 T7 T8 T9 TA E1 E2 E3 E4 "
-                + "LC LD LM RC RI JW JZ"),
+                + "LC LD LM RC RI JW JZ JG TB GX AI CR PT Q0 Q1 GC GE Q5 Q6 GV GW GP GO GN QW "
+                + "NU UE RR KH KI KJ KE KU KC KF KM KN AU AV AW QE QA QG QR QF QB"),
         kinds(registry, ModifierKind.HCPCS_LEVEL_II));
-    assertEquals(38 + 6 + 4 + 60, registry.all().size());
+    assertEquals(39 + 6 + 4 + 99, registry.all().size());
     // In modifier order, each description distinct (none copied from another by mistake).
     assertTrue(
         registry.all().stream()
@@ -154,6 +158,29 @@ class ModifierTest {
       assertTrue(Modifier.parse(m).isKnown(), m);
       assertEquals(
           PaymentEffect.NONE, ModifierRegistry.standard().paymentEffect(Modifier.parse(m)), m);
+    }
+  }
+
+  @Test
+  void everyModifierThePricersReadOrTheDmeposFileKeysIsKnown() {
+    // A line the Part B pricers price by its modifier must not be told its modifier is unknown
+    // by the rule check (cpt validate --rules, the claim pricer's warnings).
+    List<Modifier> read =
+        List.of(
+            DmeposFeeSchedule.RENTAL,
+            DmeposFeeSchedule.CAPPED_RENTAL_LATER_MONTHS,
+            ClfsFeeSchedule.WAIVED_TEST,
+            ClfsFeeSchedule.REFERENCE_LABORATORY,
+            ClfsFeeSchedule.REPEAT_TEST,
+            AspFeeSchedule.DISCARDED,
+            AspFeeSchedule.NONE_DISCARDED);
+    for (Modifier m : read) {
+      assertTrue(m.isKnown(), m.toString());
+    }
+    // The anesthesia schedule's teaching physician, the DMEPOS pricer's oxygen flow rates, and
+    // every Mod and Mod2 of CMS's January 2025 DMEPOS fee schedule file.
+    for (String m : codes("GC QE QA QG QR QF QB RR NU UE KU KE KF KM KN AW KC AU AV TB GP GO GN")) {
+      assertTrue(Modifier.parse(m).isKnown(), m);
     }
   }
 
