@@ -12,6 +12,7 @@ import io.github.cpt4j.edit.ProviderDay;
 import io.github.cpt4j.edit.Visits;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.Quarter;
 import io.github.cpt4j.modifier.Modifier;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,6 +47,13 @@ import java.util.Map;
  * a 59 that would leave the line denied. A line may be denied and still deny another, as the pairs
  * are judged one by one. Checking a claim of n lines looks up its n(n-1) ordered pairs, most
  * answered by one read of the table's filter, and allocates nothing when the claim passes.
+ *
+ * <p>A table that knows its quarter ({@link PtpTable#effective()}) judges every line, but a line
+ * dated after that quarter ({@link PtpTable#knowsEditsOn}) that has a line to pair with also gets a
+ * {@link EditAction#FLAG} finding (reason {@link UnpricedReason#NCCI_PTP}; one per line), naming
+ * the table's quarter: edits CMS added since are not in the table, so passing it is not passing
+ * that date's edits. Earlier dates need no flag, as the rows carry their own effective and deletion
+ * dates.
  */
 public final class PtpClaimEdit implements ClaimEdit {
 
@@ -181,11 +189,94 @@ public final class PtpClaimEdit implements ClaimEdit {
         }
       }
     }
+    if (table.knowsItsQuarter()) {
+      found = flagLinesAfterTheQuarter(claim, claimDate, oneDay, byProvider, found);
+    }
     if (found == null) {
       return List.of();
     }
+    // Stable: a line's quarter flag stays after its denial or pair flags.
     found.sort(Comparator.comparingInt(EditFinding::line));
     return List.copyOf(found);
+  }
+
+  /**
+   * Adds to {@code found} (null when empty) a flag on each line dated after the table's quarter
+   * that has a line to pair with: its pairs were judged by a table that may miss the edits CMS has
+   * added since (each quarter's PTP files add pairs), so a clean result there is not a pass. Dates
+   * up to the end of the quarter, earlier quarters included, are judged without a flag: CMS's files
+   * keep each edit's effective date and a deleted edit's row with its deletion date, so the rows
+   * say which pairs were in force on an earlier date. (An MUE file's rows carry no dates, which is
+   * why its table flags every date outside its quarter.) One flag per line, however many pairs it
+   * is in.
+   */
+  private List<EditFinding> flagLinesAfterTheQuarter(
+      Claim claim,
+      LocalDate claimDate,
+      boolean oneDay,
+      boolean byProvider,
+      List<EditFinding> found) {
+    int n = claim.size();
+    LocalDate dayOf = null;
+    boolean after = false;
+    for (int i = 0; i < n; i++) {
+      LocalDate date = claim.line(i).dateOfServiceOr(claimDate);
+      if (!date.equals(dayOf)) {
+        dayOf = date;
+        after = !table.knowsEditsOn(date);
+      }
+      if (after && hasPair(claim, i, date, claimDate, oneDay, byProvider)) {
+        if (found == null) {
+          found = new ArrayList<>(2);
+        }
+        found.add(afterTheQuarter(claim, i, date));
+      }
+    }
+    return found;
+  }
+
+  /** Tells whether line {@code i}, of {@code date}, has a line of another code to pair with. */
+  private static boolean hasPair(
+      Claim claim, int i, LocalDate date, LocalDate claimDate, boolean oneDay, boolean byProvider) {
+    int code = claim.line(i).line().code().packed();
+    for (int j = 0; j < claim.size(); j++) {
+      if (j != i
+          && claim.line(j).line().code().packed() != code
+          && (oneDay || !apart(claim, j, i, date, claimDate, byProvider))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private EditFinding afterTheQuarter(Claim claim, int index, LocalDate date) {
+    ClaimLine line = claim.line(index).line();
+    LocalDate effective = table.effective().orElseThrow();
+    LocalDate last = table.lastDay().orElseThrow();
+    return EditFinding.builder()
+        .edit(NAME)
+        .line(index)
+        .lineNumber(claim.lineNumber(index))
+        .action(EditAction.FLAG)
+        .deniedUnits(0)
+        .reason(UnpricedReason.NCCI_PTP)
+        .message(
+            line.code()
+                + " (line "
+                + claim.lineNumber(index)
+                + "), of "
+                + date
+                + ", was checked against the PTP table of "
+                + Quarter.of(effective)
+                + ", which knows the edits through "
+                + last
+                + ": edits CMS added after that are not in it; check the line with the PTP files"
+                + " of its date's quarter")
+        .putData("kind", "PTP")
+        .putData("code", line.code().toString())
+        .putData("effective", effective.toString())
+        .putData("lastDay", last.toString())
+        .build();
   }
 
   private boolean bypassed(int row, ClaimLine first, ClaimLine second) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.fee.medicare.Quarter;
 import io.github.cpt4j.index.PackedIndex;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -45,6 +46,14 @@ import java.util.Optional;
  * which kind of claims it is for ({@link #claimType()}), when it is known: {@code PtpFile} reads it
  * from CMS's file names ({@code ccipra-...} or {@code ccioph-...}). A table built by hand leaves it
  * unstated until {@link #withClaimType} says it, rather than assuming the practitioner table.
+ *
+ * <p>A quarter's files know the edits up to that quarter: CMS adds and deletes pairs every quarter,
+ * and keeps the rows of deleted edits with their deletion dates. A table that knows its quarter
+ * ({@link #effective()}, which {@code PtpFile} reads from the release in CMS's file names, {@code
+ * v322r0} being version 32.2, July to September 2026) judges any date up to the end of that quarter
+ * by its rows' own dates; for a later date it can miss the edits CMS added since, and {@link
+ * PtpClaimEdit} flags such lines ({@link #knowsEditsOn}). A table built by hand does not know its
+ * quarter until {@link #withEffective} says it, and is taken to know every date.
  */
 public final class PtpTable {
 
@@ -75,6 +84,18 @@ public final class PtpTable {
   /** The kind of claims the table is for, or null when it does not say. */
   private final NcciClaimType claimType;
 
+  /** The first day of the table's quarter, or null when it does not say. */
+  private final LocalDate quarterStart;
+
+  /** The last day of that quarter, or null. */
+  private final LocalDate quarterEnd;
+
+  /**
+   * The last day of the quarter as days since 1970, or {@link Long#MAX_VALUE} when the table does
+   * not know it: the claim edit compares a line's day with it, once per date, without allocating.
+   */
+  private final long lastEpochDay;
+
   private PtpTable(
       int[] column1Codes,
       int[] starts,
@@ -101,10 +122,16 @@ public final class PtpTable {
     this.attributes = attributes;
     this.rationales = rationales;
     this.claimType = null;
+    this.quarterStart = null;
+    this.quarterEnd = null;
+    this.lastEpochDay = Long.MAX_VALUE;
   }
 
-  /** The rows of {@code rows}, shared, for {@code claimType} of claims. */
-  private PtpTable(PtpTable rows, NcciClaimType claimType) {
+  /**
+   * The rows of {@code rows}, shared, for {@code claimType} of claims (or null), of the quarter
+   * starting on {@code effective} (or null).
+   */
+  private PtpTable(PtpTable rows, NcciClaimType claimType, LocalDate effective) {
     this.filter = rows.filter;
     this.filterShift = rows.filterShift;
     this.column1Index = rows.column1Index;
@@ -116,6 +143,9 @@ public final class PtpTable {
     this.attributes = rows.attributes;
     this.rationales = rows.rationales;
     this.claimType = claimType;
+    this.quarterStart = effective;
+    this.quarterEnd = effective == null ? null : Quarter.of(effective).lastDay();
+    this.lastEpochDay = quarterEnd == null ? Long.MAX_VALUE : quarterEnd.toEpochDay();
   }
 
   /** Returns a builder of a table. */
@@ -150,7 +180,57 @@ public final class PtpTable {
               + type.words()
               + ": only for practitioner and outpatient hospital services");
     }
-    return new PtpTable(this, type);
+    return new PtpTable(this, type, quarterStart);
+  }
+
+  /**
+   * Returns the first day of the quarter whose files the table is, when known: {@code PtpFile}
+   * reads it from the release in CMS's file names ({@code ccipra-v322r0-f1.txt}: version 32.2,
+   * effective 2026-07-01). The table knows the edits through the end of that quarter ({@link
+   * #lastDay()}).
+   */
+  public Optional<LocalDate> effective() {
+    return Optional.ofNullable(quarterStart);
+  }
+
+  /**
+   * Returns the same rows (shared, not copied), for the same kind of claims, as the files of the
+   * quarter of {@code date}, which is their first day in force: the table knows the edits through
+   * the end of that quarter.
+   *
+   * @throws IllegalArgumentException if the date's year is not 1-9999, the years of a {@link
+   *     Quarter}
+   */
+  public PtpTable withEffective(LocalDate date) {
+    requireNonNull(date, "date");
+    if (date.getYear() < 1 || date.getYear() > 9999) {
+      throw new IllegalArgumentException(
+          "a PTP table's effective date is of a year 1-9999, not " + date);
+    }
+    return new PtpTable(this, claimType, date);
+  }
+
+  /**
+   * Returns the last day of the table's quarter, the last date whose edits it knows, when its
+   * effective date is known.
+   */
+  public Optional<LocalDate> lastDay() {
+    return Optional.ofNullable(quarterEnd);
+  }
+
+  /**
+   * Tells whether the table knows the edits in force on {@code date}: any date through the end of
+   * its quarter, earlier quarters included (the rows' own effective and deletion dates say which
+   * edits were in force then), and every date when it does not know its quarter. A later date may
+   * have edits CMS added after the table's quarter. Does not allocate.
+   */
+  public boolean knowsEditsOn(LocalDate date) {
+    return requireNonNull(date, "date").toEpochDay() <= lastEpochDay;
+  }
+
+  /** Tells whether the table knows its quarter: the claim edit's test, without an Optional. */
+  boolean knowsItsQuarter() {
+    return lastEpochDay != Long.MAX_VALUE;
   }
 
   /** Returns the number of rows, withdrawn and deleted edits included. */
@@ -315,7 +395,9 @@ public final class PtpTable {
         + (claimType == null ? "" : " of " + claimType.words())
         + ", "
         + column1Codes.length
-        + " column 1 codes]";
+        + " column 1 codes"
+        + (quarterStart == null ? "" : ", edits through " + quarterEnd)
+        + "]";
   }
 
   /**

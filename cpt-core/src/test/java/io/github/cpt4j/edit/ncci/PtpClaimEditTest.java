@@ -4,7 +4,9 @@ import static io.github.cpt4j.edit.ncci.NcciFixtures.claim;
 import static io.github.cpt4j.edit.ncci.NcciFixtures.on;
 import static io.github.cpt4j.edit.ncci.NcciFixtures.ptp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cpt4j.claim.BilledLine;
@@ -13,8 +15,10 @@ import io.github.cpt4j.edit.EditAction;
 import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.modifier.Modifier;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -457,5 +461,98 @@ class PtpClaimEditTest {
       assertEquals(i + 2, found.get(i).line());
       assertEquals("1", found.get(i).data().get("column1Line"));
     }
+  }
+
+  @Test
+  void aTableOfAQuarterFlagsTheLinesOfLaterDatesOnceEachAndStillJudgesThem() {
+    PtpTable january = EDIT.table().withEffective(LocalDate.of(2025, 1, 1));
+    assertEquals(Optional.of(LocalDate.of(2025, 1, 1)), january.effective());
+    assertEquals(Optional.of(LocalDate.of(2025, 3, 31)), january.lastDay());
+    assertEquals(
+        "PtpTable[7 rows, 7 column 1 codes, edits through 2025-03-31]", january.toString());
+    // Earlier quarters are known from the rows' own dates; a later date is not.
+    assertTrue(january.knowsEditsOn(LocalDate.of(2025, 3, 31)));
+    assertTrue(january.knowsEditsOn(LocalDate.of(2019, 6, 2)));
+    assertFalse(january.knowsEditsOn(LocalDate.of(2025, 4, 1)));
+    PtpClaimEdit edit = PtpClaimEdit.of(january);
+    // Within the quarter, or before it: judged as by a table without a quarter, no flag.
+    assertEquals(
+        EDIT.check(claim("27447", "20610"), on("2025-03-31")),
+        edit.check(claim("27447", "20610"), on("2025-03-31")));
+    assertEquals(
+        EDIT.check(claim("99213", "36415"), on("2023-06-02")),
+        edit.check(claim("99213", "36415"), on("2023-06-02")));
+    // After it: still judged by the rows, and every line with a line to pair is flagged once,
+    // after its other findings, however many pairs it is in.
+    List<EditFinding> april = edit.check(claim("27447", "20610", "99214"), on("2025-04-01"));
+    assertEquals(
+        List.of("0 FLAG", "1 DENY_LINE", "1 FLAG", "2 FLAG"),
+        april.stream().map(f -> f.line() + " " + f.action()).toList(),
+        april::toString);
+    EditFinding flag = april.get(0);
+    assertEquals(0, flag.deniedUnits());
+    assertEquals(UnpricedReason.NCCI_PTP, flag.reason());
+    assertEquals(
+        "27447 (line 1), of 2025-04-01, was checked against the PTP table of 2025-Q1, which knows"
+            + " the edits through 2025-03-31: edits CMS added after that are not in it; check the"
+            + " line with the PTP files of its date's quarter",
+        flag.message());
+    assertEquals(
+        Map.of("kind", "PTP", "code", "27447", "effective", "2025-01-01", "lastDay", "2025-03-31"),
+        flag.data());
+    // A clean claim is no pass after the quarter: its lines are flagged all the same.
+    assertEquals(
+        List.of(0, 1),
+        edit.check(claim("99214", "71046"), on("2025-07-01")).stream()
+            .map(EditFinding::line)
+            .toList());
+  }
+
+  @Test
+  void onlyTheLinesAfterTheQuarterThatHaveALineToPairWithAreFlagged() {
+    PtpClaimEdit edit = PtpClaimEdit.of(EDIT.table().withEffective(LocalDate.of(2025, 1, 1)));
+    // One line, or one code twice: no pair was looked up, nothing was missed.
+    assertSame(List.of(), edit.check(claim("27447"), on("2025-04-01")));
+    assertSame(List.of(), edit.check(claim("27447", "27447"), on("2025-04-01")));
+    // Lines of other dates, or of other providers, are not paired.
+    Claim twoDates =
+        Claim.of(BilledLine.parse("27447 on 2025-04-01"), BilledLine.parse("20610 on 2025-04-02"));
+    assertSame(List.of(), edit.check(twoDates, on("2025-04-01")));
+    Claim twoProviders =
+        Claim.of(BilledLine.parse("27447 by 1234567893"), BilledLine.parse("20610 by 2000000002"));
+    assertSame(List.of(), edit.check(twoProviders, on("2025-04-01")));
+    // A claim over the quarter's end: the lines of the later date alone.
+    Claim acrossTheEnd =
+        Claim.of(
+            BilledLine.parse("99214 on 2025-03-31"),
+            BilledLine.parse("71046 on 2025-03-31"),
+            BilledLine.parse("99214 on 2025-04-01"),
+            BilledLine.parse("71046 on 2025-04-01"));
+    assertEquals(
+        List.of(2, 3),
+        edit.check(acrossTheEnd, on("2025-03-31")).stream().map(EditFinding::line).toList());
+  }
+
+  @Test
+  void aQuarterAndAClaimTypeAreKeptByEachOther() {
+    PtpTable table =
+        EDIT.table()
+            .withEffective(LocalDate.of(2026, 7, 1))
+            .withClaimType(NcciClaimType.OUTPATIENT_HOSPITAL);
+    assertEquals(Optional.of(LocalDate.of(2026, 7, 1)), table.effective());
+    assertEquals(
+        Optional.of(NcciClaimType.OUTPATIENT_HOSPITAL),
+        table.withEffective(LocalDate.of(2026, 10, 1)).claimType());
+    assertEquals(
+        Optional.of(LocalDate.of(2026, 12, 31)),
+        table.withEffective(LocalDate.of(2026, 10, 1)).lastDay());
+    // A table without a quarter knows every date, as before.
+    assertTrue(EDIT.table().effective().isEmpty());
+    assertTrue(EDIT.table().knowsEditsOn(LocalDate.MAX));
+    assertThrows(
+        IllegalArgumentException.class, () -> EDIT.table().withEffective(LocalDate.of(0, 1, 1)));
+    NullPointerException date =
+        assertThrows(NullPointerException.class, () -> EDIT.table().knowsEditsOn(null));
+    assertEquals("date", date.getMessage());
   }
 }
