@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -51,6 +52,12 @@ import java.util.regex.Pattern;
  * PtpTable#claimType()} is the kind every part's name says; it is unstated when a part's name says
  * none (a renamed copy, a stream), and parts whose names say different kinds are refused together,
  * since the two tables pair different codes.
+ *
+ * <p>The release in CMS's names ({@code v322r0}: NCCI version 32.2, the third quarter of 2026) says
+ * the table's quarter, its {@link PtpTable#effective()}: a line dated after that quarter is still
+ * judged, with a flag saying that the edits CMS added since are not in the table. A name without a
+ * release gives a table taken to know every date; one whose release is no quarter's ({@code
+ * v324r0}) is refused.
  */
 public final class PtpFile {
 
@@ -72,6 +79,9 @@ public final class PtpFile {
    */
   static final int MIN_ROWS = 10_000;
 
+  /** What the NCCI version adds to, to make its year: version 31 is 2025's, version 32 2026's. */
+  private static final int FIRST_VERSION_YEAR = 1994;
+
   /** What a whole part holds, for the message. */
   private static final String WHOLE =
       "hundreds of thousands (a quarter's practitioner table: about two million rows in four parts)";
@@ -82,7 +92,8 @@ public final class PtpFile {
    * Reads the files {@code parts} into one table.
    *
    * @throws DataLoadException if a file is not a PTP file or has a malformed row, the files' names
-   *     say different claim types or releases, or a file or part is given twice
+   *     say different claim types or releases, or a release that is no quarter's, or a file or part
+   *     is given twice
    * @throws IOException if a file cannot be read
    */
   public static PtpTable read(Path... parts) throws IOException {
@@ -93,7 +104,8 @@ public final class PtpFile {
    * Reads the files {@code parts} into one table.
    *
    * @throws DataLoadException if a file is not a PTP file or has a malformed row, the files' names
-   *     say different claim types or releases, a file or part is given twice, or there is no file
+   *     say different claim types or releases, or a release that is no quarter's, a file or part is
+   *     given twice, or there is no file
    * @throws IOException if a file cannot be read: a {@link java.nio.file.FileSystemException} whose
    *     {@link java.nio.file.FileSystemException#getFile() file} is the part that failed, an I/O
    *     error while reading it too
@@ -110,6 +122,7 @@ public final class PtpFile {
     }
     Optional<NcciClaimType> claimType = claimTypeOf(parts);
     checkOneRelease(parts);
+    LocalDate effective = effectiveOf(parts);
     // About 80 bytes a row in CMS's files: size the builder once for every real table (about 2
     // million rows a quarter), no more. A bigger hint, taken from a huge wrong file's size before a
     // byte of it is read, took a gigabyte before the read refused the file; the builder grows.
@@ -132,7 +145,8 @@ public final class PtpFile {
       checkRows(parser);
     }
     PtpTable table = builder.build();
-    return claimType.isPresent() ? table.withClaimType(claimType.get()) : table;
+    table = claimType.isPresent() ? table.withClaimType(claimType.get()) : table;
+    return effective == null ? table : table.withEffective(effective);
   }
 
   /**
@@ -288,6 +302,56 @@ public final class PtpFile {
     throw new IllegalStateException("no file added row " + row);
   }
 
+  /**
+   * The first day of the quarter of the release the parts' names say, or null when none says one
+   * (renamed copies). The parts that say one say the same ({@link #checkOneRelease}); a renamed
+   * part beside them leaves the table that quarter's, as the named parts know no later edits.
+   *
+   * @throws DataLoadException if a release is not a quarter's
+   */
+  private static LocalDate effectiveOf(List<Path> parts) throws DataLoadException {
+    for (Path part : parts) {
+      LocalDate effective = effectiveOf(part.getFileName().toString());
+      if (effective != null) {
+        return effective;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The first day of the quarter of the release in CMS's file name, or null when the name says none
+   * (a renamed copy, a stream). CMS numbers a release by the NCCI version, a year's number and the
+   * quarter's from 0, and the revision: {@code ccipra-v322r0-f1.txt} is version 32.2, revision 0,
+   * in force from 2026-07-01. The version is one more each year: CMS's versions 31.2 and 31.3 took
+   * effect on July 1 and October 1, 2025.
+   *
+   * @throws DataLoadException if the release's number has no quarter (a last digit above 3) or no
+   *     version before it
+   */
+  static LocalDate effectiveOf(String name) throws DataLoadException {
+    Matcher named = NAMED_PART.matcher(name);
+    if (!named.find()) {
+      return null;
+    }
+    String release = named.group(1);
+    String number = release.substring(1, release.toLowerCase(Locale.ROOT).indexOf('r'));
+    int quarter = number.charAt(number.length() - 1) - '0' + 1;
+    if (number.length() < 2 || number.length() > 4 || quarter > 4) {
+      // A release read as no quarter would leave the table judging every date without a flag.
+      throw new DataLoadException(
+          name,
+          0,
+          0,
+          "the file name's release "
+              + release
+              + " is not a quarter's: expected v, the version and the quarter from 0 to 3, r and"
+              + " the revision, such as v322r0 (version 32.2, July to September 2026)");
+    }
+    int year = FIRST_VERSION_YEAR + Integer.parseInt(number.substring(0, number.length() - 1));
+    return LocalDate.of(year, quarter * 3 - 2, 1);
+  }
+
   /** The kind CMS's file name says ({@code ccipra-...}, {@code ccioph-...}), or null. */
   static NcciClaimType claimTypeOfName(String name) {
     Matcher named = NAMED_TYPE.matcher(name);
@@ -302,14 +366,17 @@ public final class PtpFile {
   /**
    * Reads one PTP file from {@code in}, which is not closed, naming it {@code sourceName} in
    * errors. The table's claim type is the one {@code sourceName} says as CMS's file names do
-   * ({@code ccipra-...}, {@code ccioph-...}), else unstated.
+   * ({@code ccipra-...}, {@code ccioph-...}), else unstated, and so is its quarter ({@code
+   * ccipra-v322r0-f1.txt}: July to September 2026).
    *
-   * @throws DataLoadException if it is not a PTP file or has a malformed row
+   * @throws DataLoadException if it is not a PTP file or has a malformed row, or its name says a
+   *     release that is no quarter's
    * @throws IOException if the stream cannot be read
    */
   public static PtpTable read(InputStream in, String sourceName) throws IOException {
     requireNonNull(in, "in");
     requireNonNull(sourceName, "sourceName");
+    LocalDate effective = effectiveOf(sourceName);
     PtpTable.Builder builder = PtpTable.builder();
     PtpParser parser = new PtpParser(in, sourceName, builder);
     parser.parse();
@@ -317,6 +384,7 @@ public final class PtpFile {
     checkRows(parser);
     NcciClaimType claimType = claimTypeOfName(sourceName);
     PtpTable table = builder.build();
-    return claimType == null ? table : table.withClaimType(claimType);
+    table = claimType == null ? table : table.withClaimType(claimType);
+    return effective == null ? table : table.withEffective(effective);
   }
 }

@@ -190,4 +190,34 @@ class NcciClaimTypeFilesTest {
                 "part1-copy.txt, line 8: the pair 27447, 20610 appears twice with overlapping"
                     + " dates, on line 8 of ccipra-v322r0-f1.txt and line 8 of part1-copy.txt"));
   }
+
+  @Test
+  void aPtpFilesReleaseSaysTheQuarterWhoseEditsItKnows(@TempDir Path dir) throws IOException {
+    // v322r0: NCCI version 32.2, revision 0, in force from July 2026 (31.2 and 31.3 were July and
+    // October 2025's).
+    PtpTable july = ptp("ccipra-v322r0-f1.txt");
+    assertEquals(Optional.of(LocalDate.of(2026, 7, 1)), july.effective());
+    assertEquals(Optional.of(LocalDate.of(2026, 9, 30)), july.lastDay());
+    assertEquals(Optional.of(NcciClaimType.PRACTITIONER), july.claimType());
+    assertEquals(Optional.of(LocalDate.of(2025, 1, 1)), ptp("CCIOPH-V310R1-F1.TXT").effective());
+    assertEquals(Optional.of(LocalDate.of(2025, 10, 1)), ptp("ccipra-v313r0.txt").effective());
+    // A renamed copy says no release: a table taken to know every date, as before.
+    assertEquals(Optional.empty(), ptp("test-ptp.txt").effective());
+    // Parts: the quarter of the release the named ones share, a renamed part beside them or not.
+    Path first = part(dir, "ccipra-v321r0-f1.txt", "27447", "20610");
+    Path second = part(dir, "ccipra-v321r0-f2.txt", "29880", "29877");
+    Path renamed = part(dir, "part3.txt", "99213", "36415");
+    assertEquals(Optional.of(LocalDate.of(2026, 4, 1)), PtpFile.read(first, second).effective());
+    assertEquals(Optional.of(LocalDate.of(2026, 4, 1)), PtpFile.read(renamed, first).effective());
+    assertEquals(Optional.empty(), PtpFile.read(renamed).effective());
+    // A release of no quarter is refused rather than read as no quarter, which flags no date.
+    for (String name :
+        java.util.List.of("ccipra-v324r0-f1.txt", "ccipra-v2r0-f1.txt", "ccipra-v99990r0.txt")) {
+      DataLoadException e = assertThrows(DataLoadException.class, () -> ptp(name));
+      assertTrue(e.getMessage().startsWith(name + ": the file name's release v"), e::getMessage);
+      assertTrue(e.getMessage().contains("such as v322r0"), e::getMessage);
+      Path bad = part(dir, name, "27447", "20610");
+      assertThrows(DataLoadException.class, () -> PtpFile.read(bad));
+    }
+  }
 }
