@@ -107,6 +107,42 @@ class PriceNcciTest {
         r::toString);
   }
 
+  /**
+   * Lines dated after the PTP files' quarter are still judged by their rows, with a warning that
+   * the edits CMS added since are not in them.
+   */
+  @Test
+  void linesAfterThePtpFilesQuarterAreJudgedWithAWarning() throws IOException {
+    Path january = Files.writeString(dir.resolve("ccipra-v310r0-f1.txt"), PTP);
+    Cli.Result r =
+        Cli.run(
+            "price",
+            "29880-RT",
+            "20610-LT",
+            "-l",
+            "13282-99",
+            "-d",
+            "2025-06-02",
+            "-s",
+            "facility",
+            "-f",
+            "json",
+            "--ptp",
+            january.toString());
+    assertEquals(0, r.status(), r::toString);
+    JsonNode rows = JsonTree.read(r.out());
+    assertEquals("ncci_ptp", rows.get(0).get("result").textValue(), r::toString);
+    assertEquals("priced", rows.get(1).get("result").textValue(), r::toString);
+    assertTrue(
+        rows.get(1)
+            .get("explanation")
+            .textValue()
+            .contains(
+                "warning: 20610 (line 2), of 2025-06-02, was checked against the PTP table of"
+                    + " 2025-Q1, which knows the edits through 2025-03-31"),
+        r::toString);
+  }
+
   @Test
   void withoutTheEditsBothLinesArePriced() {
     Cli.Result r =
