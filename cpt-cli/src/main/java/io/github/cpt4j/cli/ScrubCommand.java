@@ -58,7 +58,9 @@ import picocli.CommandLine.Spec;
           + "claim types are refused.",
       "",
       "Exit status 1 when any row has a finding or cannot be read; a line dated outside the "
-          + "MUE file's quarter is 'ncci_mue: ... was not checked against its MUE' and counts."
+          + "MUE file's quarter is 'ncci_mue: ... was not checked against its MUE' and counts, "
+          + "and so does a line dated after the PTP files' quarter (their release, v322r0 for "
+          + "July to September 2026), 'ncci_ptp: ... was checked against the PTP table of ...'."
     },
     footerHeading = "%nExamples:%n",
     footer = {

@@ -270,6 +270,35 @@ class ScrubCommandTest {
   }
 
   @Test
+  void aClaimDatedAfterThePtpFilesQuarterIsNotedAndCounts() throws IOException {
+    Path march = Files.writeString(dir.resolve("ccipra-v310r0-f1.txt"), PTP);
+    String input =
+        "claim,code,modifiers,date\n"
+            + "A,27447,,2025-03-31\n" // the files' quarter: passes with 59
+            + "A,20610,59,2025-03-31\n"
+            + "B,27447,,2025-04-01\n" // the next quarter: the same pair, noted
+            + "B,20610,59,2025-04-01\n"
+            + "C,99213,,2025-04-01\n"; // alone on its claim: no pair to miss
+    Cli.Result r = Cli.runWithInput(input, "scrub", "-i", "-", "--ptp", march.toString());
+    assertEquals(1, r.status(), r::toString);
+    assertEquals(
+        List.of(
+            "claim,code,modifiers,date,edits",
+            "A,27447,,2025-03-31,",
+            "A,20610,59,2025-03-31,",
+            "B,27447,,2025-04-01,\"ncci_ptp: 27447 (line 1), of 2025-04-01, was checked against"
+                + " the PTP table of 2025-Q1, which knows the edits through 2025-03-31: edits CMS"
+                + " added after that are not in it; check the line with the PTP files of its"
+                + " date's quarter\"",
+            "B,20610,59,2025-04-01,\"ncci_ptp: 20610 (line 2), of 2025-04-01, was checked against"
+                + " the PTP table of 2025-Q1, which knows the edits through 2025-03-31: edits CMS"
+                + " added after that are not in it; check the line with the PTP files of its"
+                + " date's quarter\"",
+            "C,99213,,2025-04-01,"),
+        r.outLines());
+  }
+
+  @Test
   void aCleanFileExitsZeroAndInvalidRowsAreSaid() {
     Cli.Result clean =
         Cli.runWithInput(
