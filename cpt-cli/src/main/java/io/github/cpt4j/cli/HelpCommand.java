@@ -1,11 +1,12 @@
 package io.github.cpt4j.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code cpt help [COMMAND]}: prints what {@code cpt COMMAND --help} prints, or alone what {@code
@@ -16,6 +17,10 @@ import picocli.CommandLine.Spec;
  * Here a second word is a usage error, as it is for every other command that takes one. Not a
  * picocli "help command" either ({@code helpCommand = true}): picocli skips checking the arguments
  * of such a command, which let the second word through.
+ *
+ * <p>A word that names no command is told as {@code cpt bogus} tells it, with its index among the
+ * arguments and picocli's guess at the command meant: {@code cpt: Unmatched argument at index 1:
+ * 'pricee'; did you mean price? (see 'cpt --help')}.
  */
 @Command(
     name = "help",
@@ -37,9 +42,33 @@ final class HelpCommand implements Runnable {
     if (command != null) {
       shown = cpt.getSubcommands().get(command);
       if (shown == null) {
-        throw new ParameterException(cpt, "Unknown subcommand '" + command + "'.");
+        throw new UnknownCommand(cpt, command);
       }
     }
     shown.usage(spec.commandLine().getOut());
+  }
+
+  /**
+   * {@code cpt}'s unmatched argument, {@code command}, at its index among the arguments (after
+   * {@code @file} expansion, as picocli counts them): picocli's own message counts from where its
+   * parse of {@code cpt} stopped, which is over by the time {@code help} runs, and said "index
+   * 2147483647". Its guesses are picocli's, from {@code cpt}'s commands.
+   */
+  private static final class UnknownCommand extends UnmatchedArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    private final String message;
+
+    UnknownCommand(CommandLine cpt, String command) {
+      super(cpt, List.of(command));
+      // The last occurrence: help takes one word, after its options and any --, as the last one.
+      int index = cpt.getParseResult().expandedArgs().lastIndexOf(command);
+      this.message = "Unmatched argument at index " + index + ": '" + command + "'";
+    }
+
+    @Override
+    public String getMessage() {
+      return message;
+    }
   }
 }

@@ -3,6 +3,7 @@ package io.github.cpt4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,8 +46,25 @@ class HelpCommandTest {
   void helpOfAnUnknownCommandIsAUsageErrorOnOneLine() {
     Cli.Result r = Cli.run("help", "pricee");
     assertEquals(2, r.status(), r::toString);
+    assertEquals("", r.out(), r::toString);
     assertEquals(1, r.errLines().size(), r::toString);
-    assertTrue(r.err().startsWith("cpt: Unknown subcommand 'pricee'"), r::toString);
+    assertTrue(r.err().startsWith("cpt: Unmatched argument at index 1: 'pricee'"), r::toString);
+  }
+
+  @Test
+  void helpOfAnUnknownCommandIsToldAsTheUnknownCommandItself() {
+    // It said "cpt: Unknown subcommand 'pricee'. (see 'cpt --help')": other words, a full stop
+    // before the hint, no index and no guess at the command meant.
+    assertEquals(
+        "cpt: Unmatched argument at index 1: 'pricee'; did you mean price? (see 'cpt --help')",
+        Cli.run("help", "pricee").err().strip());
+    assertEquals(
+        Cli.run("pricee").err().replace("index 0", "index 1"), Cli.run("help", "pricee").err());
+    // The index is the word's among all the arguments, as picocli counts: after --debug, after --.
+    List<String> debug = Cli.run("--debug", "help", "--", "bogus").errLines();
+    assertEquals(
+        "cpt: Unmatched argument at index 3: 'bogus' (see 'cpt --help')",
+        debug.get(debug.size() - 1));
   }
 
   @Test
