@@ -40,9 +40,9 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -988,15 +988,24 @@ final class PriceCommand implements Callable<Integer> {
     return summary.invalid() == 0 ? ExitStatus.OK : ExitStatus.INVALID_INPUT;
   }
 
-  /** Reads {@code --date} as an ISO date, with picocli's message replaced by ours. */
+  /**
+   * Reads {@code --date} as an ISO date, with picocli's message replaced by ours: the date quoted,
+   * what is wrong at which index of it ({@link IsoDate}'s words), and the form expected, as a
+   * malformed code is told: {@code '2025-13-01' is not a date: month 13 at index 5 is not 01 to 12;
+   * expected YYYY-MM-DD, such as 2025-06-01}.
+   */
   static LocalDate date(String value) {
+    // The index is into the text quoted, so both are the stripped text.
+    String text = value.strip();
     try {
       // The strict reader of every date: ISO's parser also takes +10000-01-01 and -0001-01-01.
-      return IsoDate.parse(value.strip());
-    } catch (DateTimeException e) {
+      return IsoDate.parse(text);
+    } catch (DateTimeParseException e) {
       throw new TypeConversionException(
-          CodeFormatException.quote(value)
-              + " is not a date: expected YYYY-MM-DD, such as 2025-06-01");
+          CodeFormatException.quote(text)
+              + " is not a date: "
+              + e.getMessage()
+              + "; expected YYYY-MM-DD, such as 2025-06-01");
     }
   }
 }

@@ -29,6 +29,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The price command's options, modes and errors, over {@link FakeData}. */
@@ -58,7 +59,32 @@ class PriceCommandTest {
   void aDateOptionIsYearMonthDayOrRefused(String date) {
     Cli.Result r = Cli.run("price", "99213", "-l", "13202-01", "-d", date);
     assertEquals(2, r.status(), r::toString);
-    assertTrue(r.err().contains("is not a date: expected YYYY-MM-DD"), r::toString);
+    assertTrue(r.err().contains("; expected YYYY-MM-DD, such as 2025-06-01"), r::toString);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "2025-13-01 | month 13 at index 5 is not 01 to 12",
+        "+2025-01-01 | '+' at index 0 is not a digit 0-9 (a year has four digits, without a sign)",
+        "2025-02-30 | day 30 at index 8 is not a day of 2025-02",
+        "2025-6-1 | '-' at index 6 is not a digit 0-9",
+        "' 2025-06-011 ' | '1' at index 10 follows the day"
+      })
+  void aRefusedDateOptionSaysWhatIsWrongWhere(String date, String what) {
+    // It said only "'2025-13-01' is not a date: expected YYYY-MM-DD, such as 2025-06-01", where
+    // a malformed code gets the fault and its index. The index is into the date quoted, which is
+    // the value without the blanks around it.
+    Cli.Result r = Cli.run("price", "99213", "-l", "13202-01", "--date=" + date);
+    assertEquals(2, r.status(), r::toString);
+    assertEquals(
+        "cpt price: Invalid value for option '--date': '"
+            + date.strip()
+            + "' is not a date: "
+            + what
+            + "; expected YYYY-MM-DD, such as 2025-06-01 (see 'cpt price --help')",
+        r.err().strip());
   }
 
   @Test
