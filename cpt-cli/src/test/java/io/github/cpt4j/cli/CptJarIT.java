@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -293,6 +296,53 @@ class CptJarIT {
                   + input
                   + "': permission denied"),
           err.lines().toList(),
+          command::toString);
+    }
+  }
+
+  @Test
+  void launcherMeasuresTheInputInEveryFormPicocliTakes(@TempDir Path dir) throws Exception {
+    // The launcher read --input FILE, --input=FILE and -i FILE alone: -iFILE, which picocli takes
+    // as well, priced a file of 64 MiB or more with the options of a short run. A stand-in for
+    // java prints the options the launcher chose; the file is sparse, its size all that counts.
+    Path sh = Path.of("/bin/sh");
+    assumeTrue(Files.isExecutable(sh), "a POSIX shell");
+    Path java = Files.writeString(dir.resolve("java"), "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
+    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwx------"));
+    Path big = dir.resolve("big.csv");
+    try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
+      file.setLength(64L << 20);
+    }
+    String launcher = JAR.resolveSibling("cpt").toString();
+    Map<List<String>, String> collectors = new LinkedHashMap<>();
+    collectors.put(List.of("--input", big.toString()), "-XX:+UseParallelGC");
+    collectors.put(List.of("--input=" + big), "-XX:+UseParallelGC");
+    collectors.put(List.of("-i", big.toString()), "-XX:+UseParallelGC");
+    collectors.put(List.of("-i" + big), "-XX:+UseParallelGC");
+    collectors.put(List.of("-i=" + big), "-XX:+UseParallelGC");
+    collectors.put(List.of("-ei", big.toString()), "-XX:+UseParallelGC");
+    collectors.put(List.of("-ei" + big), "-XX:+UseParallelGC");
+    collectors.put(List.of("-i-"), "-XX:+UseParallelGC");
+    // An i after an option that takes a value is that value: -pi is --pos i, not -i.
+    collectors.put(List.of("-pi", big.toString()), "-XX:+UseSerialGC");
+    collectors.put(List.of("--zip", "10001"), "-XX:+UseSerialGC");
+    for (Map.Entry<List<String>, String> expected : collectors.entrySet()) {
+      List<String> command = new ArrayList<>(List.of(launcher, "price"));
+      command.addAll(expected.getKey());
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+      builder.environment().put("JAVA", java.toString());
+      builder.environment().remove("CPT_JAVA_OPTS");
+      Process process = builder.start();
+      process.getOutputStream().close();
+      String out = read(process.getInputStream());
+      assertTrue(process.waitFor(60, TimeUnit.SECONDS), "cpt did not finish");
+      assertEquals(0, process.exitValue(), out);
+      List<String> options = out.lines().toList();
+      assertTrue(options.contains(expected.getValue()), () -> command + " ran java " + options);
+      // The arguments reach cpt as given, after -jar cpt.jar.
+      assertEquals(
+          command.subList(1, command.size()),
+          options.subList(options.indexOf("-jar") + 2, options.size()),
           command::toString);
     }
   }
