@@ -34,7 +34,11 @@ public enum UnpricedReason {
   /**
    * The relative value file states a conversion factor (its {@code CONV FACTOR} column) other than
    * the one in force for the line's date of service and provider: a 2026 file for qualifying APM
-   * participants priced for a provider who is not one, say. The detail names both factors.
+   * participants priced for a provider who is not one, say. So for anesthesia: the ANES file states
+   * a national anesthesia factor other than the one in force, or, when the factor in force is not
+   * known (9 March to 31 December 2024), one the dated table gives another period or other
+   * providers. The detail names the file, the factor it states and whose and when that factor is,
+   * and the one in force when known.
    */
   CONVERSION_FACTOR_MISMATCH,
   /**

@@ -12,6 +12,10 @@ import java.util.Optional;
  * The anesthesia conversion factor of each payment locality, for one year: CMS's {@code
  * ANES<yyyy>.csv}, whose factors are the national anesthesia factor adjusted by the locality's
  * GPCIs, published with two decimals (Medicare Claims Processing Manual, chapter 12, section 50).
+ * The file states that national factor in its header ({@code National Anes CF of 20.3178}): {@link
+ * #nationalFactor()}, which tells the files of one year apart (from 2026 one for qualifying APM
+ * participants and one for other providers) and is checked against the factor in force on the date
+ * of service ({@link AnesthesiaFeeSchedule}).
  *
  * <p>Immutable and thread-safe.
  *
@@ -25,10 +29,13 @@ public final class AnesthesiaConversionFactors {
 
   private final String name;
   private final ImmutableMap<Locality, BigDecimal> factors;
+  private final Optional<BigDecimal> nationalFactor;
 
-  private AnesthesiaConversionFactors(String name, ImmutableMap<Locality, BigDecimal> factors) {
+  private AnesthesiaConversionFactors(
+      String name, ImmutableMap<Locality, BigDecimal> factors, Optional<BigDecimal> national) {
     this.name = name;
     this.factors = factors;
+    this.nationalFactor = national;
   }
 
   /**
@@ -49,7 +56,32 @@ public final class AnesthesiaConversionFactors {
                 + e.getKey());
       }
     }
-    return new AnesthesiaConversionFactors(name, copy);
+    return new AnesthesiaConversionFactors(name, copy, Optional.empty());
+  }
+
+  /**
+   * Returns these factors stating {@code factor} as the national anesthesia conversion factor they
+   * were computed from, as the header of CMS's file does ({@code National Anes CF of 20.3178}).
+   *
+   * @throws IllegalArgumentException if {@code factor} is not above 0 or has more than four
+   *     decimals
+   */
+  public AnesthesiaConversionFactors withNationalFactor(BigDecimal factor) {
+    requireNonNull(factor, "factor");
+    if (factor.signum() <= 0 || factor.stripTrailingZeros().scale() > 4) {
+      throw new IllegalArgumentException(
+          "a national anesthesia conversion factor is above 0 with at most four decimals, not "
+              + factor);
+    }
+    return new AnesthesiaConversionFactors(name, factors, Optional.of(factor));
+  }
+
+  /**
+   * Returns the national anesthesia conversion factor the file states it was computed from, if it
+   * states one: {@code 20.3178} for CMS's {@code ANES2025.csv}.
+   */
+  public Optional<BigDecimal> nationalFactor() {
+    return nationalFactor;
   }
 
   /** Returns the factor of {@code locality}, if any. */
@@ -72,8 +104,14 @@ public final class AnesthesiaConversionFactors {
     return factors.size();
   }
 
+  /** Returns {@code ANES2025 (109 localities, national 20.3178)}; the national factor if stated. */
   @Override
   public String toString() {
-    return name + " (" + factors.size() + " localities)";
+    return name
+        + " ("
+        + factors.size()
+        + " localities"
+        + nationalFactor.map(f -> ", national " + f.toPlainString()).orElse("")
+        + ")";
   }
 }

@@ -21,6 +21,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -67,6 +68,26 @@ import java.util.function.IntUnaryOperator;
  *   <li>Units above one count the surgeries the anesthesia covered; the service is paid once. A
  *       non-participating provider is paid 95%.
  * </ul>
+ *
+ * <h2>Which anesthesia conversion factors</h2>
+ *
+ * CMS's {@code ANES<yyyy>.csv} gives each locality's factor and states in its header the national
+ * factor they come from ({@link AnesthesiaConversionFactors#nationalFactor()}). The national factor
+ * in force depends on the date of service and, from 2026, on whether the provider is a qualifying
+ * APM participant (20.4976, and 20.5998 for QPs): the {@linkplain Builder#nationalFactors dated
+ * table} of {@link NationalAnesthesiaFactor}s says which. A schedule may hold several tables
+ * ({@link Builder#conversionFactors(List)}), each stating its own factor, and a line is priced with
+ * the one whose stated factor is the one in force; never with another period's or another kind of
+ * provider's. When none states it the line is {@link UnpricedReason#CONVERSION_FACTOR_MISMATCH},
+ * naming each table, the factor it states and whose and when that factor is, and the one in force.
+ * When the dated table gives no factor for the date and provider (9 March to 31 December 2024,
+ * after legislation raised the factors), a table stating a factor the dated table gives another
+ * period or other providers, of any year, is refused the same way (a January 2024 file, or the 2025
+ * one, is not the one in force then); a table stating a factor the dated table does not give prices
+ * those dates, unless another does too. A table stating no factor, alone, prices as it is; without
+ * a dated table a single table prices every date of {@link #effectiveFrom()} to {@link
+ * #effectiveTo()}. A {@code MedicareFeeSchedule} gives its anesthesia schedule the dated table of
+ * its own conversion factors' anesthesia amounts when the schedule has none.
  *
  * <h2>A session: {@link #priceSession}</h2>
  *
@@ -199,14 +220,16 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
 
   private final String name;
   private final AnesthesiaBaseUnits baseUnits;
-  private final AnesthesiaConversionFactors factors;
+  private final ImmutableList<AnesthesiaConversionFactors> tables;
+  private final ImmutableList<NationalAnesthesiaFactor> national;
   private final LocalDate effectiveFrom;
   private final LocalDate effectiveTo;
 
   private AnesthesiaFeeSchedule(Builder b) {
     this.name = b.name;
     this.baseUnits = requireNonNull(b.baseUnits, "baseUnits (call Builder.baseUnits)");
-    this.factors = requireNonNull(b.factors, "conversionFactors (call Builder.conversionFactors)");
+    this.tables = requireNonNull(b.tables, "conversionFactors (call Builder.conversionFactors)");
+    this.national = b.national;
     this.effectiveFrom = b.effectiveFrom;
     this.effectiveTo = b.effectiveTo;
     if (effectiveTo.isBefore(effectiveFrom)) {
@@ -750,6 +773,14 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
           UnpricedReason.NO_LOCALITY,
           "the anesthesia conversion factor varies by locality; the context has none");
     }
+    Choice choice = tableFor(date, context.qualifyingApmParticipant());
+    if (choice.table() == null) {
+      return refuse(explanation, choice.reason(), choice.detail());
+    }
+    AnesthesiaConversionFactors factors = choice.table();
+    if (choice.detail() != null) {
+      explanation = explanation.then(PricingStep.note("anesthesia-cf-table", choice.detail()));
+    }
     Optional<BigDecimal> factor = factors.find(locality.get());
     if (factor.isEmpty()) {
       return refuse(
@@ -839,6 +870,187 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
   }
 
   /**
+   * The table a line is priced with, or why none: {@code table} null with the reason and detail;
+   * with a table, {@code detail} is the note saying why it was chosen among several, if it was.
+   */
+  private record Choice(AnesthesiaConversionFactors table, UnpricedReason reason, String detail) {
+    static Choice of(AnesthesiaConversionFactors table, String note) {
+      return new Choice(table, null, note);
+    }
+
+    static Choice refused(UnpricedReason reason, String detail) {
+      return new Choice(null, reason, detail);
+    }
+  }
+
+  /**
+   * The table whose stated national factor is the one in force on {@code date} for a provider of
+   * that QP status, as described on this class. The details are sentences without {@code "; "},
+   * which the command line takes as the end of a reason.
+   */
+  private Choice tableFor(LocalDate date, boolean qp) {
+    if (national == null) {
+      return tables.size() == 1
+          ? Choice.of(tables.get(0), null)
+          : Choice.refused(
+              UnpricedReason.NO_CONVERSION_FACTOR,
+              stated()
+                  + ". Without the dated table of national factors, which of them is in force on "
+                  + date
+                  + " cannot be told");
+    }
+    NationalAnesthesiaFactor inForce = inForce(date, qp);
+    if (inForce != null) {
+      BigDecimal wanted = inForce.amount();
+      for (AnesthesiaConversionFactors table : tables) {
+        if (table.nationalFactor().map(f -> f.compareTo(wanted) == 0).orElse(false)) {
+          return Choice.of(
+              table,
+              tables.size() == 1
+                  ? null
+                  : table.name()
+                      + " states "
+                      + wanted.toPlainString()
+                      + ", the national anesthesia factor in force on "
+                      + date
+                      + " for "
+                      + (inForce.appliesTo() == NationalAnesthesiaFactor.Providers.ALL
+                          ? inForce.appliesTo().words()
+                          : whom(qp)));
+        }
+      }
+      if (tables.size() == 1 && tables.get(0).nationalFactor().isEmpty()) {
+        return Choice.of(tables.get(0), null); // states nothing to check: priced as it is
+      }
+      return Choice.refused(
+          UnpricedReason.CONVERSION_FACTOR_MISMATCH,
+          stated()
+              + ". "
+              + paid(qp, inForce, date)
+              + ": give CMS's ANES file for "
+              + (inForce.appliesTo() == NationalAnesthesiaFactor.Providers.ALL
+                  ? "that date"
+                  : "them"));
+    }
+    // The factor in force is not known (9 March to 31 December 2024, after legislation raised the
+    // factors): a table stating a factor the dated table gives another period or other providers,
+    // of any year, is not the one in force; one stating none, or a factor the table does not know,
+    // may be.
+    List<AnesthesiaConversionFactors> usable = new ArrayList<>();
+    for (AnesthesiaConversionFactors table : tables) {
+      if (periodOf(table) == null) {
+        usable.add(table);
+      }
+    }
+    if (usable.size() == 1) {
+      AnesthesiaConversionFactors table = usable.get(0);
+      return Choice.of(
+          table,
+          tables.size() == 1
+              ? null
+              : table.name()
+                  + " prices "
+                  + date
+                  + ": the dated table gives no national anesthesia factor for it, and the other"
+                  + " files state other periods' or providers' factors");
+    }
+    if (usable.isEmpty()) {
+      return Choice.refused(
+          UnpricedReason.CONVERSION_FACTOR_MISMATCH,
+          stated()
+              + (tables.size() == 1 ? ", not" : ". None is")
+              + " the factor in force on "
+              + date
+              + ", which the dated table does not give: give CMS's ANES file for that date");
+    }
+    StringJoiner names = new StringJoiner(" and ");
+    usable.forEach(t -> names.add(t.name()));
+    return Choice.refused(
+        UnpricedReason.CONVERSION_FACTOR_MISMATCH,
+        names
+            + " could each state the national anesthesia factor in force on "
+            + date
+            + ", which the dated table does not give: which one prices it cannot be told");
+  }
+
+  /**
+   * The dated table's factor in force on {@code date} for a provider of that QP status, or null.
+   */
+  private NationalAnesthesiaFactor inForce(LocalDate date, boolean qp) {
+    for (NationalAnesthesiaFactor f : national) {
+      if (f.appliesOn(date, qp)) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The first period of the dated table whose national factor is the one {@code table} states, or
+   * null when it states none, or one the dated table does not give.
+   */
+  private NationalAnesthesiaFactor periodOf(AnesthesiaConversionFactors table) {
+    if (national == null || table.nationalFactor().isEmpty()) {
+      return null;
+    }
+    BigDecimal stated = table.nationalFactor().get();
+    for (NationalAnesthesiaFactor f : national) {
+      if (f.amount().compareTo(stated) == 0) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Says what each table states, a sentence each: {@code ANES2026 states 20.4976, the national
+   * anesthesia factor of providers who are not qualifying APM participants from 2026-01-01 to
+   * 2026-12-31}.
+   */
+  private String stated() {
+    StringJoiner each = new StringJoiner(". ");
+    for (AnesthesiaConversionFactors table : tables) {
+      if (table.nationalFactor().isEmpty()) {
+        each.add(table.name() + " states no national anesthesia factor");
+        continue;
+      }
+      NationalAnesthesiaFactor period = periodOf(table);
+      each.add(
+          table.name()
+              + " states "
+              + table.nationalFactor().get().toPlainString()
+              + (period == null
+                  ? ", a national anesthesia factor the dated table gives no period"
+                  : ", " + period.whoseAndWhen()));
+    }
+    return each.toString();
+  }
+
+  /** Names the providers of that QP status. */
+  private static String whom(boolean qp) {
+    return qp
+        ? NationalAnesthesiaFactor.Providers.QUALIFYING_APM_PARTICIPANTS.words()
+        : NationalAnesthesiaFactor.Providers.NON_QUALIFYING_APM_PARTICIPANTS.words();
+  }
+
+  /**
+   * Says that {@code inForce} is paid on {@code date}: to the providers of that QP status, or to
+   * everyone. A sentence of its own.
+   */
+  private static String paid(boolean qp, NationalAnesthesiaFactor inForce, LocalDate date) {
+    String factor = inForce.amount().toPlainString();
+    if (inForce.appliesTo() == NationalAnesthesiaFactor.Providers.ALL) {
+      return "The national anesthesia factor in force on " + date + " is " + factor;
+    }
+    return (qp
+            ? "A qualifying APM participant is paid "
+            : "A provider who is not a qualifying APM participant is paid ")
+        + factor
+        + " on "
+        + date;
+  }
+
+  /**
    * Says how many base units an AD line of {@code code}, of {@code units} in the file, is paid:
    * {@code supervised}, from {@link #supervisionBaseUnits}.
    */
@@ -898,9 +1110,25 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
     return baseUnits;
   }
 
-  /** Returns the conversion factors. */
+  /**
+   * Returns the conversion factors per locality: the first table when there are several ({@link
+   * #conversionFactorTables()}).
+   */
   public AnesthesiaConversionFactors conversionFactors() {
-    return factors;
+    return tables.get(0);
+  }
+
+  /** Returns every table of conversion factors per locality, in the order given. */
+  public ImmutableList<AnesthesiaConversionFactors> conversionFactorTables() {
+    return tables;
+  }
+
+  /**
+   * Returns the dated table of national anesthesia factors the tables' stated factors are checked
+   * against, if set ({@link Builder#nationalFactors}), by start date.
+   */
+  public Optional<ImmutableList<NationalAnesthesiaFactor>> nationalFactors() {
+    return Optional.ofNullable(national);
   }
 
   /** Returns the first date of service priced. */
@@ -924,7 +1152,7 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
         + " ("
         + baseUnits
         + ", "
-        + factors
+        + (tables.size() == 1 ? tables.get(0) : tables)
         + ", "
         + effectiveFrom
         + ".."
@@ -936,7 +1164,8 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
   public static final class Builder {
     private String name = "medicare-anesthesia";
     private AnesthesiaBaseUnits baseUnits;
-    private AnesthesiaConversionFactors factors;
+    private ImmutableList<AnesthesiaConversionFactors> tables;
+    private ImmutableList<NationalAnesthesiaFactor> national;
     private LocalDate effectiveFrom = LocalDate.MIN;
     private LocalDate effectiveTo = LocalDate.MAX;
 
@@ -956,7 +1185,79 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
 
     /** Sets the conversion factors per locality: one year's, matching the dates below. */
     public Builder conversionFactors(AnesthesiaConversionFactors newFactors) {
-      this.factors = requireNonNull(newFactors, "newFactors");
+      this.tables = ImmutableList.of(requireNonNull(newFactors, "newFactors"));
+      return this;
+    }
+
+    /**
+     * Sets several tables of conversion factors per locality, such as a year's file for qualifying
+     * APM participants and its file for other providers: each line is priced with the one whose
+     * stated national factor is the one in force for its date and provider (see the class).
+     *
+     * @throws IllegalArgumentException if {@code newTables} is empty, or holds several tables of
+     *     which one states no national factor or two state the same (the message names both)
+     */
+    public Builder conversionFactors(List<AnesthesiaConversionFactors> newTables) {
+      ImmutableList<AnesthesiaConversionFactors> copy =
+          ImmutableList.copyOf(requireNonNull(newTables, "newTables"));
+      if (copy.isEmpty()) {
+        throw new IllegalArgumentException("no anesthesia conversion factor table");
+      }
+      for (int i = 0; i < copy.size() && copy.size() > 1; i++) {
+        AnesthesiaConversionFactors a = copy.get(i);
+        if (a.nationalFactor().isEmpty()) {
+          throw new IllegalArgumentException(
+              a.name()
+                  + " states no national anesthesia factor: beside other tables which one prices"
+                  + " a date cannot be told");
+        }
+        for (AnesthesiaConversionFactors b : copy.subList(i + 1, copy.size())) {
+          if (b.nationalFactor().isPresent()
+              && a.nationalFactor().get().compareTo(b.nationalFactor().get()) == 0) {
+            throw new IllegalArgumentException(
+                a.name()
+                    + " and "
+                    + b.name()
+                    + " both state the national anesthesia factor "
+                    + a.nationalFactor().get().toPlainString()
+                    + ": which one prices a date cannot be told");
+          }
+        }
+      }
+      this.tables = copy;
+      return this;
+    }
+
+    /**
+     * Sets the dated table of national anesthesia factors (default none): the factor in force for a
+     * date of service and QP status chooses the table whose stated factor it is, and a table
+     * stating another period's or other providers' is not priced with (see the class). A {@code
+     * MedicareFeeSchedule} gives its anesthesia schedule the one of its own conversion factors.
+     *
+     * @throws IllegalArgumentException if two factors could apply to the same provider on the same
+     *     date (the message names both)
+     */
+    public Builder nationalFactors(List<NationalAnesthesiaFactor> factors) {
+      ImmutableList<NationalAnesthesiaFactor> sorted =
+          ImmutableList.sortedCopyOf(
+              Comparator.comparing(NationalAnesthesiaFactor::effectiveFrom)
+                  .thenComparing(NationalAnesthesiaFactor::appliesTo),
+              requireNonNull(factors, "factors"));
+      for (int i = 0; i < sorted.size(); i++) {
+        NationalAnesthesiaFactor a = sorted.get(i);
+        for (NationalAnesthesiaFactor b : sorted.subList(i + 1, sorted.size())) {
+          boolean datesOverlap = !b.effectiveFrom().isAfter(a.effectiveTo());
+          boolean providersOverlap =
+              a.appliesTo() == b.appliesTo()
+                  || a.appliesTo() == NationalAnesthesiaFactor.Providers.ALL
+                  || b.appliesTo() == NationalAnesthesiaFactor.Providers.ALL;
+          if (datesOverlap && providersOverlap) {
+            throw new IllegalArgumentException(
+                "national anesthesia factors " + a + " and " + b + " overlap");
+          }
+        }
+      }
+      this.national = sorted;
       return this;
     }
 

@@ -3,13 +3,17 @@ package io.github.cpt4j.fee.medicare.pfs;
 import io.github.cpt4j.style.ValueStyle;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
  * The Medicare Physician Fee Schedule conversion factor in force for dates of service from {@link
  * #effectiveFrom()} to {@link #effectiveTo()} (both inclusive), for the providers {@link
  * #appliesTo()} says: dollars per RVU, at most four decimals. It can change in the middle of a year
- * (9 March 2024), and from 2026 qualifying APM participants have their own.
+ * (9 March 2024), and from 2026 qualifying APM participants have their own. The national anesthesia
+ * conversion factor of the same period and providers, when known, is {@link #anesthesiaAmount()}:
+ * the figure CMS's {@code ANES<yyyy>.csv} states in its header, against which the anesthesia
+ * schedule checks the file it prices with ({@link ConversionFactors#anesthesiaFactors()}).
  *
  * <p>The amount keeps the scale it was given, and equality compares it as {@link BigDecimal#equals}
  * does, by value and scale: {@code 32.3465} and {@code 32.34650} make unequal factors. Compare
@@ -59,6 +63,15 @@ public abstract class ConversionFactor {
   /** Returns the dollars per RVU, at most four decimals. */
   public abstract BigDecimal amount();
 
+  /**
+   * Returns the national anesthesia conversion factor of the same dates and providers (dollars per
+   * anesthesia unit, at most four decimals), when known: CMS sets it beside the physician fee
+   * schedule's (20.3178 for 2025; for 2026 20.4976, and 20.5998 for qualifying APM participants).
+   * Empty when it is not known, such as for 9 March to 31 December 2024, when legislation raised
+   * the factors for the rest of the year.
+   */
+  public abstract Optional<BigDecimal> anesthesiaAmount();
+
   /** Returns the providers the factor applies to. */
   @Value.Default
   public Providers appliesTo() {
@@ -96,6 +109,17 @@ public abstract class ConversionFactor {
           "a conversion factor is above 0 and at most 999.9999"
               + " with at most four decimals, not "
               + amount());
+    }
+    if (anesthesiaAmount().isPresent()) {
+      BigDecimal anesthesia = anesthesiaAmount().get();
+      if (anesthesia.signum() <= 0
+          || anesthesia.stripTrailingZeros().scale() > 4
+          || anesthesia.compareTo(MAX) > 0) {
+        throw new IllegalArgumentException(
+            "an anesthesia conversion factor is above 0 and at most 999.9999"
+                + " with at most four decimals, not "
+                + anesthesia);
+      }
     }
   }
 

@@ -3,6 +3,8 @@ package io.github.cpt4j.fee.medicare.pfs;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
+import io.github.cpt4j.fee.medicare.anesthesia.NationalAnesthesiaFactor;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
@@ -87,6 +89,40 @@ public final class ConversionFactors {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Returns the national anesthesia factors of these periods, where known ({@link
+   * ConversionFactor#anesthesiaAmount()}), by start date: the dated table an {@link
+   * AnesthesiaFeeSchedule} checks its ANES tables against ({@link
+   * AnesthesiaFeeSchedule.Builder#nationalFactors}). A period whose anesthesia factor is not known
+   * (9 March to 31 December 2024) has none.
+   */
+  public ImmutableList<NationalAnesthesiaFactor> anesthesiaFactors() {
+    ImmutableList.Builder<NationalAnesthesiaFactor> anesthesia = ImmutableList.builder();
+    for (ConversionFactor f : factors) {
+      if (f.anesthesiaAmount().isPresent()) {
+        anesthesia.add(
+            NationalAnesthesiaFactor.of(
+                f.effectiveFrom(),
+                f.effectiveTo(),
+                providers(f.appliesTo()),
+                f.anesthesiaAmount().get()));
+      }
+    }
+    return anesthesia.build();
+  }
+
+  /** The anesthesia package's name of the same providers. */
+  private static NationalAnesthesiaFactor.Providers providers(ConversionFactor.Providers whom) {
+    switch (whom) {
+      case ALL:
+        return NationalAnesthesiaFactor.Providers.ALL;
+      case QUALIFYING_APM_PARTICIPANTS:
+        return NationalAnesthesiaFactor.Providers.QUALIFYING_APM_PARTICIPANTS;
+      default:
+        return NationalAnesthesiaFactor.Providers.NON_QUALIFYING_APM_PARTICIPANTS;
+    }
   }
 
   /** Returns every factor, by start date. */

@@ -164,7 +164,7 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     this.anesthesia =
         builder.anesthesia == null
             ? null
-            : withinPeriod(builder.anesthesia, effectiveFrom, effectiveTo);
+            : withinPeriod(builder.anesthesia, effectiveFrom, effectiveTo, conversionFactors);
   }
 
   /**
@@ -172,15 +172,21 @@ public final class MedicareFeeSchedule implements FeeSchedule {
    * its period is within them, else a copy over the dates both cover. {@link #price} and the claim
    * pricer hand it the anesthesia lines before any date is looked at, so a wider period priced
    * lines the schedule does not cover (its {@link #effectiveFrom()} and {@link #effectiveTo()}),
-   * such as a 2026 line with the 2025 anesthesia factors of a schedule of 2025 relative values.
+   * such as a 2026 line with the 2025 anesthesia factors of a schedule of 2025 relative values. A
+   * schedule without a dated table of national anesthesia factors gets the one of {@code factors},
+   * this schedule's ({@link ConversionFactors#anesthesiaFactors()}), so that its ANES tables are
+   * checked against the anesthesia factor in force for each date and QP status ({@link
+   * AnesthesiaFeeSchedule}).
    *
    * @throws IllegalArgumentException if the two periods have no date in common
    */
   private static AnesthesiaFeeSchedule withinPeriod(
-      AnesthesiaFeeSchedule anesthesia, LocalDate from, LocalDate to) {
+      AnesthesiaFeeSchedule anesthesia, LocalDate from, LocalDate to, ConversionFactors factors) {
     LocalDate first = anesthesia.effectiveFrom().isAfter(from) ? anesthesia.effectiveFrom() : from;
     LocalDate last = anesthesia.effectiveTo().isBefore(to) ? anesthesia.effectiveTo() : to;
-    if (first.equals(anesthesia.effectiveFrom()) && last.equals(anesthesia.effectiveTo())) {
+    if (first.equals(anesthesia.effectiveFrom())
+        && last.equals(anesthesia.effectiveTo())
+        && anesthesia.nationalFactors().isPresent()) {
       return anesthesia;
     }
     if (last.isBefore(first)) {
@@ -199,7 +205,8 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     return AnesthesiaFeeSchedule.builder()
         .name(anesthesia.name())
         .baseUnits(anesthesia.baseUnits())
-        .conversionFactors(anesthesia.conversionFactors())
+        .conversionFactors(anesthesia.conversionFactorTables())
+        .nationalFactors(anesthesia.nationalFactors().orElseGet(factors::anesthesiaFactors))
         .effective(first, last)
         .build();
   }
@@ -440,7 +447,8 @@ public final class MedicareFeeSchedule implements FeeSchedule {
   /**
    * Returns the anesthesia schedule that prices the anesthesia codes 00100-01999 and refuses the
    * qualifying circumstances 99100-99140, if one was set: the one given to the builder, narrowed to
-   * this schedule's dates when its own period was wider.
+   * this schedule's dates when its own period was wider, and given this schedule's dated table of
+   * conversion factors when it had none ({@link AnesthesiaFeeSchedule#nationalFactors()}).
    */
   public Optional<AnesthesiaFeeSchedule> anesthesia() {
     return Optional.ofNullable(anesthesia);

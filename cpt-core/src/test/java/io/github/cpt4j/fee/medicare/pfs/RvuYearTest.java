@@ -227,14 +227,19 @@ class RvuYearTest {
   @Test
   void anAnesthesiaScheduleWithinThePeriodIsKeptAsGiven() {
     AnesthesiaFeeSchedule anesthesia = anesthesiaOfEveryDate();
-    MedicareFeeSchedule any =
+    ConversionFactors factors = Fixtures.conversionFactors();
+    MedicareFeeSchedule.Builder builder =
         MedicareFeeSchedule.builder()
             .rvus(RvuTable.of(Fixtures.rvuEntries()))
             .gpcis(Fixtures.gpcis())
-            .conversionFactors(Fixtures.conversionFactors())
-            .anesthesia(anesthesia)
-            .build();
-    assertSame(anesthesia, any.anesthesia().orElseThrow());
+            .conversionFactors(factors);
+    // Without a dated table of its own it gets the schedule's, so its ANES table is checked.
+    AnesthesiaFeeSchedule given = builder.anesthesia(anesthesia).build().anesthesia().orElseThrow();
+    assertSame(anesthesia.conversionFactors(), given.conversionFactors());
+    assertEquals(anesthesia.toString(), given.toString());
+    assertEquals(factors.anesthesiaFactors(), given.nationalFactors().orElseThrow());
+    // With one, it is kept as given.
+    assertSame(given, builder.anesthesia(given).build().anesthesia().orElseThrow());
   }
 
   @Test

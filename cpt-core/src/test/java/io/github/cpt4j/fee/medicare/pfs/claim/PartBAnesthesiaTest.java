@@ -209,7 +209,13 @@ class PartBAnesthesiaTest {
   @Test
   void withAnesthesiaGivesTheScheduleAnAnesthesiaScheduleAndKeepsTheRest() {
     MedicareFeeSchedule given = WITHOUT.withAnesthesia(ANESTHESIA);
-    assertEquals(Optional.of(ANESTHESIA), given.anesthesia());
+    // The same tables and period, checked against the schedule's own dated table of factors.
+    AnesthesiaFeeSchedule held = given.anesthesia().orElseThrow();
+    assertSame(ANESTHESIA.conversionFactors(), held.conversionFactors());
+    assertSame(ANESTHESIA.baseUnits(), held.baseUnits());
+    assertEquals(ANESTHESIA.toString(), held.toString());
+    assertEquals(
+        Optional.of(WITHOUT.conversionFactors().anesthesiaFactors()), held.nationalFactors());
     assertEquals(Optional.empty(), WITHOUT.anesthesia(), "the schedule itself is unchanged");
     assertEquals(WITHOUT.name(), given.name());
     assertSame(WITHOUT.rvus(), given.rvus());

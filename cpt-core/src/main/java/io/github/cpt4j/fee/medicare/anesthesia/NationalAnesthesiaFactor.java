@@ -1,0 +1,185 @@
+package io.github.cpt4j.fee.medicare.anesthesia;
+
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The national anesthesia conversion factor in force for dates of service from {@link
+ * #effectiveFrom()} to {@link #effectiveTo()} (both inclusive), for the providers {@link
+ * #appliesTo()} says: dollars per anesthesia unit, at most four decimals. CMS sets it each year
+ * beside the physician fee schedule's factor (20.3178 for 2025; for 2026 20.4976, and 20.5998 for
+ * qualifying APM participants) and states it in the header of its {@code ANES<yyyy>.csv} ({@code
+ * National Anes CF of 20.3178}), whose localities' factors come from it (Medicare Claims Processing
+ * Manual, chapter 12, section 50). An {@link AnesthesiaFeeSchedule} given a list of these prices a
+ * line only with an ANES table stating the factor in force for its date and provider.
+ *
+ * <p>The amount keeps the scale it was given; equality compares it by value ({@link
+ * BigDecimal#compareTo}), so {@code 20.3178} and {@code 20.31780} make equal factors.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * NationalAnesthesiaFactor cf = NationalAnesthesiaFactor.of(
+ *     LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31),
+ *     NationalAnesthesiaFactor.Providers.QUALIFYING_APM_PARTICIPANTS, new BigDecimal("20.5998"));
+ * }</pre>
+ */
+public final class NationalAnesthesiaFactor {
+
+  private static final BigDecimal MAX = new BigDecimal("999.9999");
+
+  /** Which providers a national anesthesia factor applies to. */
+  public enum Providers {
+    /** Every provider. */
+    ALL,
+    /** Qualifying participants in an advanced alternative payment model (QPs). */
+    QUALIFYING_APM_PARTICIPANTS,
+    /** Every provider that is not a qualifying APM participant. */
+    NON_QUALIFYING_APM_PARTICIPANTS;
+
+    /** Tells whether a provider with the given QP status is covered. */
+    public boolean covers(boolean qualifyingApmParticipant) {
+      switch (this) {
+        case ALL:
+          return true;
+        case QUALIFYING_APM_PARTICIPANTS:
+          return qualifyingApmParticipant;
+        default:
+          return !qualifyingApmParticipant;
+      }
+    }
+
+    /**
+     * Names the providers for messages: {@code every provider}, {@code qualifying APM
+     * participants}, {@code providers who are not qualifying APM participants}.
+     */
+    String words() {
+      switch (this) {
+        case ALL:
+          return "every provider";
+        case QUALIFYING_APM_PARTICIPANTS:
+          return "qualifying APM participants";
+        default:
+          return "providers who are not qualifying APM participants";
+      }
+    }
+  }
+
+  private final LocalDate effectiveFrom;
+  private final LocalDate effectiveTo;
+  private final Providers appliesTo;
+  private final BigDecimal amount;
+
+  private NationalAnesthesiaFactor(
+      LocalDate effectiveFrom, LocalDate effectiveTo, Providers appliesTo, BigDecimal amount) {
+    this.effectiveFrom = effectiveFrom;
+    this.effectiveTo = effectiveTo;
+    this.appliesTo = appliesTo;
+    this.amount = amount;
+  }
+
+  /**
+   * Returns the factor {@code amount} in force from {@code from} to {@code to} (both inclusive) for
+   * the providers {@code appliesTo} says.
+   *
+   * @throws IllegalArgumentException if {@code to} is before {@code from}, or {@code amount} is not
+   *     above 0 and at most 999.9999 with at most four decimals
+   */
+  public static NationalAnesthesiaFactor of(
+      LocalDate from, LocalDate to, Providers appliesTo, BigDecimal amount) {
+    requireNonNull(from, "from");
+    requireNonNull(to, "to");
+    requireNonNull(appliesTo, "appliesTo");
+    requireNonNull(amount, "amount");
+    if (to.isBefore(from)) {
+      throw new IllegalArgumentException(
+          "national anesthesia factor period ends " + to + " before it starts " + from);
+    }
+    if (amount.signum() <= 0
+        || amount.stripTrailingZeros().scale() > 4
+        || amount.compareTo(MAX) > 0) {
+      throw new IllegalArgumentException(
+          "a national anesthesia conversion factor is above 0 and at most 999.9999"
+              + " with at most four decimals, not "
+              + amount.toPlainString()
+              + " ("
+              + from
+              + ".."
+              + to
+              + ")");
+    }
+    return new NationalAnesthesiaFactor(from, to, appliesTo, amount);
+  }
+
+  /** Returns the first date of service the factor applies to. */
+  public LocalDate effectiveFrom() {
+    return effectiveFrom;
+  }
+
+  /** Returns the last date of service the factor applies to. */
+  public LocalDate effectiveTo() {
+    return effectiveTo;
+  }
+
+  /** Returns the providers the factor applies to. */
+  public Providers appliesTo() {
+    return appliesTo;
+  }
+
+  /** Returns the dollars per anesthesia unit, at most four decimals. */
+  public BigDecimal amount() {
+    return amount;
+  }
+
+  /** Tells whether the factor applies on {@code date} to a provider with that QP status. */
+  public boolean appliesOn(LocalDate date, boolean qualifyingApmParticipant) {
+    return !date.isBefore(effectiveFrom)
+        && !date.isAfter(effectiveTo)
+        && appliesTo.covers(qualifyingApmParticipant);
+  }
+
+  /**
+   * Says whose and when the factor is: {@code the national anesthesia factor of every provider from
+   * 2025-01-01 to 2025-12-31}.
+   */
+  String whoseAndWhen() {
+    return "the national anesthesia factor of "
+        + appliesTo.words()
+        + " from "
+        + effectiveFrom
+        + " to "
+        + effectiveTo;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof NationalAnesthesiaFactor other
+        && effectiveFrom.equals(other.effectiveFrom)
+        && effectiveTo.equals(other.effectiveTo)
+        && appliesTo == other.appliesTo
+        && amount.compareTo(other.amount) == 0;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(effectiveFrom, effectiveTo, appliesTo, amount.stripTrailingZeros());
+  }
+
+  /** Returns {@code 20.3178 (2025-01-01..2025-12-31)}, with the providers unless all. */
+  @Override
+  public String toString() {
+    return amount.toPlainString()
+        + " ("
+        + effectiveFrom
+        + ".."
+        + effectiveTo
+        + (appliesTo == Providers.ALL
+            ? ""
+            : ", " + appliesTo.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+        + ")";
+  }
+}
