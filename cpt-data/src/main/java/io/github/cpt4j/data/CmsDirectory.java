@@ -78,7 +78,10 @@ import java.util.stream.Collectors;
  *       Release")</td></tr>
  *   <tr><td>{@code GPCI2025.csv}, {@code GPCI2026_Jan.csv}</td><td>the year's GPCIs (with the
  *       1.0 work floor where a file has both), or from a month on</td></tr>
- *   <tr><td>{@code ANES2025.csv}</td><td>the year's anesthesia conversion factors</td></tr>
+ *   <tr><td>{@code ANES2025.csv}, {@code ANES2026_QPP.csv}</td><td>the year's anesthesia
+ *       conversion factors: every file of the year is read, and each date and provider is priced
+ *       with the one whose header states the national anesthesia factor in force (the dated
+ *       table's), one file per stated factor</td></tr>
  *   <tr><td>{@code OPPSCAP_JAN.csv} ... {@code OPPSCAP_Oct.csv}</td><td>the OPPS imaging cap of
  *       the release of that month, of the year of the relative value files beside it; a release
  *       without one computes its caps from its own relative value file's OPPS columns</td></tr>
@@ -139,16 +142,16 @@ import java.util.stream.Collectors;
  * Each release is in force from the first day of its month to the day before the next release of
  * its year, and never past the last day of its quarter (a directory with only January's and
  * October's files refuses April to September rather than price them with January's figures). It is
- * priced with its year's GPCIs and anesthesia factors, its own OPPS cap file (without one, the caps
- * its own relative value file's OPPS columns give, never an earlier release's file) and the
- * conversion factors of the dated table, so a date is never priced with another year's or quarter's
- * figures. Quirks of the real files are tolerated: lines ending in a bare CR (25C), a DOS
- * end-of-file line at the end (25A-25C), 31 columns (2025) or 32 with {@code PRIC IND} (2026).
- * CMS's GPCI, ANES and ZIP5 files list the same payment localities, so the files are checked
- * against each other: the ANES file must have a row for every locality of the release's GPCI file,
- * and every locality the ANES file names, or the ZIP5 file in force on the release's first day,
- * must have GPCIs in it (a file marked as a subset may leave localities out). Loading is
- * all-or-nothing.
+ * priced with its year's GPCIs and anesthesia factors (the ANES file stating the national factor in
+ * force for the date and provider), its own OPPS cap file (without one, the caps its own relative
+ * value file's OPPS columns give, never an earlier release's file) and the conversion factors of
+ * the dated table, so a date is never priced with another year's or quarter's figures. Quirks of
+ * the real files are tolerated: lines ending in a bare CR (25C), a DOS end-of-file line at the end
+ * (25A-25C), 31 columns (2025) or 32 with {@code PRIC IND} (2026). CMS's GPCI, ANES and ZIP5 files
+ * list the same payment localities, so the files are checked against each other: the ANES file must
+ * have a row for every locality of the release's GPCI file, and every locality the ANES file names,
+ * or the ZIP5 file in force on the release's first day, must have GPCIs in it (a file marked as a
+ * subset may leave localities out). Loading is all-or-nothing.
  *
  * <pre>{@code
  * CmsDirectory cms = CmsDirectory.load(Path.of("cms"));
@@ -462,9 +465,12 @@ public final class CmsDirectory {
         used.add(cap.get().path());
         schedule.oppsCaps(cached(capCache, directory, cap.get().path(), p -> OppsCapFile.read(p)));
       }
-      Optional<CmsFile> anes = latestUpTo(directory, files, Kind.ANESTHESIA_CF, rvu);
-      if (anes.isPresent()) {
-        used.add(anes.get().path());
+      List<CmsFile> anesFiles =
+          files.stream()
+              .filter(f -> f.kind() == Kind.ANESTHESIA_CF && f.year() == rvu.year())
+              .filter(f -> f.month() <= rvu.month())
+              .toList();
+      if (!anesFiles.isEmpty()) {
         AnesthesiaBaseUnits baseUnits = BundledData.anesthesiaBaseUnits();
         // CMS publishes the base units each calendar year, and a code's units can change or a
         // code be added from one year to the next: the edition of the release's year (an edition
@@ -480,23 +486,25 @@ public final class CmsDirectory {
                   named.path(),
                   p -> sameEdition(directory, named, AnesthesiaBaseUnitFile.read(p)));
         }
-        AnesthesiaConversionFactors factors =
-            cached(
-                anesCache,
-                directory,
-                anes.get().path(),
-                p -> AnesthesiaConversionFactorFile.read(p));
-        if (!isMarkedSubset(anes.get().path())) {
-          everyLocalityHasAFactor(directory, gpciFile, gpcis, anes.get(), factors);
+        Map<CmsFile, AnesthesiaConversionFactors> anes =
+            anesthesiaTables(directory, anesFiles, anesCache, rvu);
+        for (Map.Entry<CmsFile, AnesthesiaConversionFactors> e : anes.entrySet()) {
+          used.add(e.getKey().path());
+          if (!isMarkedSubset(e.getKey().path())) {
+            everyLocalityHasAFactor(directory, gpciFile, gpcis, e.getKey(), e.getValue());
+          }
+          if (!isMarkedSubset(gpciFile.path())) {
+            everyFactorHasGpcis(directory, e.getKey(), e.getValue(), gpciFile, gpcis, id);
+          }
         }
-        if (!isMarkedSubset(gpciFile.path())) {
-          everyFactorHasGpcis(directory, anes.get(), factors, gpciFile, gpcis, id);
-        }
+        // Each line is priced with the file stating the anesthesia factor in force for its date
+        // and provider, checked against the dated table (AnesthesiaFeeSchedule).
         schedule.anesthesia(
             AnesthesiaFeeSchedule.builder()
                 .name("medicare-anesthesia-" + id)
                 .baseUnits(baseUnits)
-                .conversionFactors(factors)
+                .conversionFactors(List.copyOf(anes.values()))
+                .nationalFactors(conversionFactors.anesthesiaFactors())
                 .effective(from, to)
                 .build());
       }
@@ -790,6 +798,59 @@ public final class CmsDirectory {
     return tied.isEmpty()
         ? Optional.empty()
         : Optional.of(oneOf(directory, tied, rvu.path().toAbsolutePath().getParent()));
+  }
+
+  /**
+   * The ANES files of a release's year, one per national factor stated (a year may have one for
+   * qualifying APM participants and one for other providers, as 2026, or a file re-issued when the
+   * factor changed in the year, as on 9 March 2024), each read: files stating the same factor are
+   * one file, chosen as {@link #oneOf} chooses.
+   *
+   * @throws DataLoadException if files stating the same factor differ and nothing says which is
+   *     meant, or one of several files states no national factor (both named)
+   */
+  private static Map<CmsFile, AnesthesiaConversionFactors> anesthesiaTables(
+      Path directory,
+      List<CmsFile> anesFiles,
+      Map<Path, AnesthesiaConversionFactors> cache,
+      CmsFile rvu)
+      throws IOException {
+    Map<BigDecimal, List<CmsFile>> byFactor = new LinkedHashMap<>();
+    Map<CmsFile, AnesthesiaConversionFactors> read = new HashMap<>();
+    // A key no stated factor has: the files stating none.
+    BigDecimal none = BigDecimal.ZERO;
+    for (CmsFile f : anesFiles) {
+      AnesthesiaConversionFactors table =
+          cached(cache, directory, f.path(), p -> AnesthesiaConversionFactorFile.read(p));
+      read.put(f, table);
+      BigDecimal key = table.nationalFactor().map(BigDecimal::stripTrailingZeros).orElse(none);
+      byFactor.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+    }
+    Map<CmsFile, AnesthesiaConversionFactors> chosen = new LinkedHashMap<>();
+    for (List<CmsFile> same : byFactor.values()) {
+      CmsFile one = oneOf(directory, same, rvu.path().toAbsolutePath().getParent());
+      chosen.put(one, read.get(one));
+    }
+    if (chosen.size() > 1 && byFactor.containsKey(none)) {
+      CmsFile silent =
+          chosen.keySet().stream()
+              .filter(f -> chosen.get(f).nationalFactor().isEmpty())
+              .findFirst()
+              .orElseThrow();
+      CmsFile other =
+          chosen.keySet().stream().filter(f -> !f.equals(silent)).findFirst().orElseThrow();
+      throw new DataLoadException(
+          where(directory, silent.path()),
+          0,
+          0,
+          "states no national anesthesia factor in its header, beside "
+              + where(directory, other.path())
+              + ", which states "
+              + chosen.get(other).nationalFactor().orElseThrow().toPlainString()
+              + ": which of the two prices which dates and providers cannot be told; remove the"
+              + " one that should not be used");
+    }
+    return chosen;
   }
 
   /** The file of {@code kind} of release {@code rvu}'s own year and month, if any. */

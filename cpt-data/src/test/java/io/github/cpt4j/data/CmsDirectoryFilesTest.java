@@ -12,6 +12,7 @@ import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.release.MedicareReleases;
 import java.io.IOException;
@@ -299,6 +300,151 @@ class CmsDirectoryFilesTest {
             () -> "file stating " + stated + ": " + fee);
       }
     }
+  }
+
+  /**
+   * A January 2024 ANES file states CMS's national anesthesia factor of its release, 20.4349; from
+   * 9 March 2024 legislation raised the factors, and the dated table does not know the anesthesia
+   * one. The January file prices 8 March and is refused from 9 March (it predates the change); a
+   * file re-issued for the change prices from 9 March. Both files are made up from ANES2025's
+   * localities; the re-issued one's factor (20.7000) and Rest of New York's figure (20.10) are
+   * invented. CMS's 2025 file given as 2024's is refused on every 2024 date: its factor, 20.3178,
+   * is 2025's.
+   */
+  @Test
+  void aJanuary2024AnesthesiaFileIsNotUsedAfterThe9MarchChange(@TempDir Path dir)
+      throws IOException {
+    Files.writeString(
+        dir.resolve("PPRRVU24_JAN.csv"),
+        resource("pprrvu-2025-jan-sample.csv")
+            .replaceFirst(
+                ",,\"cpt4j: [^\n]*",
+                ",,2024 National Physician Fee Schedule Relative Value File January Release,,")
+            .replace(",32.3465,", ",32.7442,"),
+        StandardCharsets.ISO_8859_1);
+    Files.writeString(
+        dir.resolve("GPCI2024.csv"),
+        resource("gpci-2025.csv").replace("2025", "2024"),
+        StandardCharsets.ISO_8859_1);
+    String anes2025 = resource("ANES2025.csv");
+    Files.writeString(
+        dir.resolve("ANES2024.csv"),
+        anes2025.replace("CF of 20.3178", "CF of 20.4349"),
+        StandardCharsets.ISO_8859_1);
+    ClaimLine line = ClaimLine.parse("00790-AA 95min");
+    // (7 base + 95 / 15 = 6.3 time units) x 19.79 = 263.207
+    MedicareReleases january = CmsDirectory.load(dir).releases();
+    assertEquals(
+        Optional.of(new BigDecimal("263.21")),
+        january.price(line, rochester("2024-03-08")).amount());
+    FeeResult after = january.price(line, rochester("2024-03-09"));
+    assertEquals(
+        Optional.of(UnpricedReason.CONVERSION_FACTOR_MISMATCH), after.reason(), after::toString);
+    assertEquals(
+        "ANES2024 states 20.4349, the national anesthesia factor of every provider from 2024-01-01"
+            + " to 2024-03-08, not the factor in force on 2024-03-09, which the dated table does"
+            + " not give: give CMS's ANES file for that date",
+        after.detail());
+    Files.writeString(
+        dir.resolve("ANES2024_updated.csv"),
+        anes2025
+            .replace("CF of 20.3178", "CF of 20.7000")
+            .replace("13282 ,99 ,REST OF NEW YORK,19.79", "13282 ,99 ,REST OF NEW YORK,20.10"),
+        StandardCharsets.ISO_8859_1);
+    MedicareReleases both = CmsDirectory.load(dir).releases();
+    assertEquals(
+        Optional.of(new BigDecimal("263.21")), both.price(line, rochester("2024-03-08")).amount());
+    // 13.3 x 20.10 = 267.33
+    assertEquals(
+        Optional.of(new BigDecimal("267.33")), both.price(line, rochester("2024-03-09")).amount());
+    // CMS's 2025 file given as 2024's states 2025's factor: refused on every 2024 date, also
+    // where the dated table does not know the factor in force.
+    Files.delete(dir.resolve("ANES2024_updated.csv"));
+    Files.writeString(dir.resolve("ANES2024.csv"), anes2025, StandardCharsets.ISO_8859_1);
+    MedicareReleases misnamed = CmsDirectory.load(dir).releases();
+    for (String date : new String[] {"2024-03-08", "2024-03-09", "2024-03-31"}) {
+      FeeResult refused = misnamed.price(line, rochester(date));
+      assertEquals(
+          Optional.of(UnpricedReason.CONVERSION_FACTOR_MISMATCH),
+          refused.reason(),
+          refused::toString);
+      assertTrue(
+          refused
+              .detail()
+              .startsWith(
+                  "ANES2024 states 20.3178, the national anesthesia factor of every provider"
+                      + " from 2025-01-01 to 2025-12-31"),
+          refused::detail);
+    }
+  }
+
+  private static PricingContext rochester(String date) {
+    return PricingContext.of(
+        LocalDate.parse(date), Locality.parse("13282-99"), Setting.NON_FACILITY);
+  }
+
+  /**
+   * For 2026 CMS set two national anesthesia factors, 20.4976 and 20.5998 for qualifying APM
+   * participants. With only the file of the first a qualifying APM participant is refused rather
+   * than paid the other providers' factor; with both each provider is paid from the file stating
+   * theirs. The files are made up, with Los Angeles alone: 21.22 (ANES2025's) in the first, and
+   * 21.22 x 20.5998 / 20.4976 = 21.3258, so 21.33, in the second.
+   */
+  @Test
+  void a2026QualifyingApmParticipantIsPricedWithTheirOwnAnesthesiaFile(@TempDir Path dir)
+      throws IOException {
+    Files.writeString(
+        dir.resolve("PPRRVU2026_Jan_nonQPP.csv"),
+        resource("pprrvu-2026-jan-sample.csv"),
+        StandardCharsets.ISO_8859_1);
+    Files.writeString(
+        dir.resolve("PPRRVU2026_Jan_QPP.csv"),
+        resource("pprrvu-2026-jan-qpp-sample.csv"),
+        StandardCharsets.ISO_8859_1);
+    Files.writeString(
+        dir.resolve("GPCI2026.csv"),
+        resource("gpci-2026-jan-subset.csv"),
+        StandardCharsets.ISO_8859_1);
+    String anes =
+        "# cpt4j subset: made up\r\n"
+            + "Contractor,Locality,Locality Name,National Anes CF of 20.4976\r\n"
+            + "01182 ,18 ,LOS ANGELES,21.22 \r\n";
+    Files.writeString(dir.resolve("ANES2026.csv"), anes, StandardCharsets.ISO_8859_1);
+    ClaimLine line = ClaimLine.parse("00100-AA 60min");
+    PricingContext other =
+        PricingContext.of(
+            LocalDate.parse("2026-02-02"), Locality.parse("01182-18"), Setting.FACILITY);
+    PricingContext qp = other.withQualifyingApmParticipant(true);
+    MedicareReleases nonQpOnly = CmsDirectory.load(dir).releases();
+    // (5 base + 60 / 15 = 4.0 time units) x 21.22 = 190.98
+    assertEquals(Optional.of(new BigDecimal("190.98")), nonQpOnly.price(line, other).amount());
+    FeeResult refused = nonQpOnly.price(line, qp);
+    assertEquals(
+        Optional.of(UnpricedReason.CONVERSION_FACTOR_MISMATCH),
+        refused.reason(),
+        refused::toString);
+    assertEquals(
+        "ANES2026 states 20.4976, the national anesthesia factor of providers who are not"
+            + " qualifying APM participants from 2026-01-01 to 2026-12-31. A qualifying APM"
+            + " participant is paid 20.5998 on 2026-02-02: give CMS's ANES file for them",
+        refused.detail());
+    Files.writeString(
+        dir.resolve("ANES2026_QPP.csv"),
+        anes.replace("20.4976", "20.5998").replace("21.22", "21.33"),
+        StandardCharsets.ISO_8859_1);
+    MedicareReleases both = CmsDirectory.load(dir).releases();
+    assertEquals(Optional.of(new BigDecimal("190.98")), both.price(line, other).amount());
+    // 9.0 units x 21.33 = 191.97
+    assertEquals(Optional.of(new BigDecimal("191.97")), both.price(line, qp).amount());
+    // A third file stating a factor another states cannot be told apart from it.
+    Files.writeString(
+        dir.resolve("ANES2026_nonQPP.csv"),
+        anes.replace("21.22", "21.23"),
+        StandardCharsets.ISO_8859_1);
+    DataLoadException e = assertThrows(DataLoadException.class, () -> CmsDirectory.load(dir));
+    assertTrue(
+        e.getMessage().contains("ANES2026.csv") && e.getMessage().contains("ANES2026_nonQPP.csv"),
+        e::getMessage);
   }
 
   /**

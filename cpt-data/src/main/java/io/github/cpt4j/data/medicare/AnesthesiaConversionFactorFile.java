@@ -15,12 +15,16 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads CMS's anesthesia conversion factor file, {@code ANES<yyyy>.csv}, as published: a header row
  * {@code Contractor,Locality,Locality Name,National Anes CF of 20.3178}, then one row per locality
  * with its factor (two decimals), then blank rows. The factors are named after the file ({@code
- * ANES2025}).
+ * ANES2025}), and state the national factor the header gives ({@link
+ * AnesthesiaConversionFactors#nationalFactor()}, 20.3178 here); a header without a readable figure
+ * there states none.
  *
  * <p>All-or-nothing, with file, line and column in every error.
  *
@@ -49,6 +53,13 @@ public final class AnesthesiaConversionFactorFile {
    * factor above it is a corrupted number, refused rather than priced with.
    */
   static final BigDecimal MAX_FACTOR = new BigDecimal("999.99");
+
+  /**
+   * The national factor in the factor column's name: {@code National Anes CF of 20.3178}, a figure
+   * of at most four decimals ending the name.
+   */
+  private static final Pattern NATIONAL =
+      Pattern.compile("ANES CF OF \\$?\\s*(\\d{1,3}(?:\\.\\d{1,4})?)$");
 
   private AnesthesiaConversionFactorFile() {}
 
@@ -136,6 +147,16 @@ public final class AnesthesiaConversionFactorFile {
     RowMinimum.check(
         source, table.isSubset(), factors.size(), MIN_ROWS, "localities", "109 (ANES2025)");
     String name = source.replaceFirst("(?i)\\.csv$", "");
-    return AnesthesiaConversionFactors.of(name, factors);
+    AnesthesiaConversionFactors read = AnesthesiaConversionFactors.of(name, factors);
+    // The national factor the localities' come from: it tells a year's files apart (QPs' and other
+    // providers' from 2026) and is checked against the dated table's when pricing.
+    Matcher stated = NATIONAL.matcher(header.name(factor));
+    if (stated.find()) {
+      BigDecimal national = new BigDecimal(stated.group(1));
+      if (national.signum() > 0) {
+        read = read.withNationalFactor(national);
+      }
+    }
+    return read;
   }
 }

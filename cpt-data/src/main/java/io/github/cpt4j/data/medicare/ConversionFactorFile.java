@@ -21,10 +21,13 @@ import java.util.Locale;
  * Reads a conversion factor history: a CSV file with a header row naming at least the columns
  * {@code effective_from} and {@code effective_to} (ISO dates, both inclusive), {@code pfs_cf}
  * (dollars per RVU, four decimals) and {@code applies_to} ({@code all}, {@code qualifying APM
- * participants} or {@code non-qualifying APM participants}); other columns are ignored. The history
- * cpt4j bundles is in this format ({@code BundledData.conversionFactors()}). The file's last line
- * may lack its line break, unless {@code pfs_cf} ends it: a file cut inside that number would load
- * a smaller factor, so such a line is refused as cut short.
+ * participants} or {@code non-qualifying APM participants}); an optional column {@code
+ * anesthesia_cf} gives the national anesthesia conversion factor of the same period and providers
+ * (at most four decimals; blank where it is not known: {@link
+ * ConversionFactor#anesthesiaAmount()}); other columns are ignored. The history cpt4j bundles is in
+ * this format ({@code BundledData.conversionFactors()}). The file's last line may lack its line
+ * break, unless {@code pfs_cf} or {@code anesthesia_cf} ends it: a file cut inside that number
+ * would load a smaller factor, so such a line is refused as cut short.
  *
  * <pre>{@code
  * ConversionFactors history = ConversionFactorFile.read(Path.of("conversion-factors.csv"));
@@ -73,6 +76,7 @@ public final class ConversionFactorFile {
     int to = header.require("effective_to");
     int amount = header.require("pfs_cf");
     int appliesTo = header.require("applies_to");
+    int anesthesia = header.find("anesthesia_cf");
     Cells cells = new Cells(source, header);
     List<ConversionFactor> factors = new ArrayList<>();
     List<Long> lines = new ArrayList<>();
@@ -85,6 +89,9 @@ public final class ConversionFactorFile {
       // beyond the header, was ignored.
       cells.refuseFieldsBeyondHeader();
       cells.refuseCutLastNumber(table, amount, "pfs_cf", "a factor");
+      if (anesthesia >= 0) {
+        cells.refuseCutLastNumber(table, anesthesia, "anesthesia_cf", "a factor");
+      }
       LocalDate start = cells.parse(from, "a date such as 2025-01-01", IsoDate::parse);
       LocalDate end = cells.parse(to, "a date such as 2025-12-31", IsoDate::parse);
       // The bounds ConversionFactor checks, here with the column and its name.
@@ -101,6 +108,9 @@ public final class ConversionFactorFile {
                       appliesTo,
                       "all, qualifying APM participants or" + " non-qualifying APM participants",
                       ConversionFactorFile::providers));
+      if (anesthesia >= 0 && !cells.text(anesthesia).isEmpty()) {
+        factor.anesthesiaAmount(cells.positiveDecimal(anesthesia, 4, MAX_FACTOR));
+      }
       try {
         factors.add(factor.build());
         lines.add(cells.line());

@@ -33,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -62,6 +63,32 @@ class AnesthesiaFilesTest {
     assertEquals(new BigDecimal("19.79"), cf.find(REST_OF_NY).orElseThrow());
     assertEquals(new BigDecimal("22.76"), cf.find(Locality.parse("13202-01")).orElseThrow());
     assertEquals(new BigDecimal("27.86"), cf.find(Locality.parse("02102-01")).orElseThrow());
+  }
+
+  /**
+   * The header states the national factor the localities' come from, which tells a year's files
+   * apart and is checked against the factor in force when pricing; a header without a figure states
+   * none.
+   */
+  @Test
+  void theHeaderStatesTheNationalFactor() throws IOException {
+    assertEquals(
+        Optional.of(new BigDecimal("20.3178")),
+        BundledData.anesthesiaConversionFactors().nationalFactor());
+    assertEquals(
+        "ANES2025 (109 localities, national 20.3178)",
+        BundledData.anesthesiaConversionFactors().toString());
+    String file =
+        CmsSubset.MARKER
+            + "\r\nContractor,Locality,Locality Name,National Anes CF of 20.3178\r\n"
+            + "10112 ,00 ,A LOCALITY,19.31 \r\n";
+    for (String header : new String[] {"National Anes CF", "National Anes CF of TBD"}) {
+      AnesthesiaConversionFactors none =
+          AnesthesiaConversionFactorFile.read(
+              stream(file.replace("National Anes CF of 20.3178", header)), "ANES2025.csv");
+      assertEquals(Optional.empty(), none.nationalFactor(), header);
+      assertEquals(new BigDecimal("19.31"), none.find(Locality.parse("10112-00")).orElseThrow());
+    }
   }
 
   @Test

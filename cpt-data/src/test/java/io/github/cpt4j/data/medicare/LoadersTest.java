@@ -478,6 +478,24 @@ class LoadersTest {
     assertEquals(
         new BigDecimal("33.5675"),
         history.find(LocalDate.of(2026, 7, 1), true).orElseThrow().amount());
+    // The national anesthesia factor beside it, when given; blank is unknown, not zero.
+    assertEquals(
+        Optional.of(new BigDecimal("20.5998")),
+        history.find(LocalDate.of(2026, 7, 1), true).orElseThrow().anesthesiaAmount());
+    assertEquals(
+        Optional.empty(),
+        ConversionFactorFile.read(stream(text.replace(",20.4976,", ",,")), "cf.csv")
+            .find(LocalDate.of(2026, 7, 1), false)
+            .orElseThrow()
+            .anesthesiaAmount());
+    DataLoadException anesthesia =
+        assertThrows(
+            DataLoadException.class,
+            () -> ConversionFactorFile.read(stream(text.replace("20.5998", "20.59981")), "cf.csv"));
+    assertEquals(
+        "cf.csv, line 3, column 4: ANESTHESIA_CF: expected a number of at least 0 with at most 4"
+            + " decimals, found '20.59981'",
+        anesthesia.getMessage());
     DataLoadException e =
         assertThrows(
             DataLoadException.class,
