@@ -1,6 +1,7 @@
 package io.github.cpt4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,6 +143,57 @@ class PriceNcciTest {
                 "warning: 20610 (line 2), of 2025-06-02, was checked against the PTP table of"
                     + " 2025-Q1, which knows the edits through 2025-03-31"),
         r::toString);
+  }
+
+  /**
+   * A line's warnings start its explanation, and the library records each as a step too, {@code
+   * ncci-ptp: warning: MESSAGE}: every explanation said the message twice, in each format and in a
+   * batch. The step stays, as {@code ncci-ptp: warning}.
+   */
+  @Test
+  void aWarningIsSaidOnceInEachExplanation() throws IOException {
+    String january = Files.writeString(dir.resolve("ccipra-v310r0-f1.txt"), PTP).toString();
+    String[] claim = {"-l", "13282-99", "-d", "2025-06-02", "-s", "facility", "--ptp", january};
+    byte[] csv = "claim,code,modifiers\nA,29880,RT\nA,20610,LT\n".getBytes(StandardCharsets.UTF_8);
+    List<Cli.Result> runs =
+        List.of(
+            Cli.run(with(claim, "price", "29880-RT", "20610-LT")),
+            Cli.run(with(claim, "price", "29880-RT", "20610-LT", "--explain")),
+            Cli.run(with(claim, "price", "29880-RT", "20610-LT", "-f", "csv")),
+            Cli.run(with(claim, "price", "29880-RT", "20610-LT", "-f", "json")),
+            Cli.runWithInput(csv, with(claim, "price", "-i", "-")),
+            Cli.runWithInput(csv, with(claim, "price", "-i", "-", "-f", "json")),
+            Cli.runWithInput(csv, with(claim, "price", "-i", "-", "--explain")));
+    String warning = "was checked against the PTP table of 2025-Q1";
+    for (Cli.Result r : runs) {
+      assertEquals(0, r.status(), r::toString);
+      int steps = 0;
+      for (String line : r.outLines()) {
+        assertTrue(line.indexOf(warning) == line.lastIndexOf(warning), r::toString);
+        assertFalse(line.contains("ncci-ptp: warning:"), r::toString);
+        steps += line.contains("; ncci-ptp: warning") ? 1 : 0;
+      }
+      // Each line of the claim has the warning; the denied one's steps are always written.
+      assertEquals(2, r.out().split(warning, -1).length - 1, r::toString);
+      assertTrue(steps >= 1, r::toString);
+    }
+    // The denied line: its detail, its warning, its steps, the warning's step without it.
+    JsonNode denied = JsonTree.read(runs.get(3).out()).get(0);
+    assertEquals("ncci_ptp", denied.get("result").textValue());
+    String explanation = denied.get("explanation").textValue();
+    assertTrue(
+        explanation.startsWith(
+            "29880 (line 1) is column 2 of 20610 (line 2) on 2025-06-02, modifier indicator 0"),
+        explanation);
+    assertTrue(
+        explanation.contains("; warning: 29880 (line 1), of 2025-06-02, " + warning), explanation);
+    assertTrue(explanation.endsWith("; ncci-ptp: denied; ncci-ptp: warning"), explanation);
+  }
+
+  private static String[] with(String[] options, String... args) {
+    String[] all = Arrays.copyOf(args, args.length + options.length);
+    System.arraycopy(options, 0, all, args.length, options.length);
+    return all;
   }
 
   @Test

@@ -22,6 +22,7 @@ import io.github.cpt4j.fee.FeeSchedule;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.ZipLocalityTable;
 import io.github.cpt4j.fee.medicare.asp.AspFeeSchedule;
@@ -70,6 +71,12 @@ import java.util.stream.Collectors;
  * MedicareClaimPricer}. Nothing is loaded before it is needed.
  */
 public final class MedicareData implements PricingData {
+
+  /**
+   * How the library words a warning's step after its rule, {@code RULE: warning: MESSAGE}, and how
+   * {@link Outcome#warningText} starts one.
+   */
+  private static final String WARNING = "warning: ";
 
   /** The directories of CMS files read so far, by absolute path. */
   private final Map<Path, CmsDirectory> directories = new ConcurrentHashMap<>();
@@ -766,7 +773,10 @@ public final class MedicareData implements PricingData {
         if (result.settingNotAvailable()) {
           append(text, "setting NA: priced at the other setting's amount, as CMS publishes it");
         }
-        append(text, result.explanation().toString());
+        // Without warnings, as the library writes it: the steps are cut only to spare a repeat.
+        append(
+            text,
+            warnings.isEmpty() ? result.explanation().toString() : steps(line, warnings, false));
       }
       return Outcome.priced(line.amountOrThrow(), text.toString(), warnings);
     }
@@ -774,8 +784,58 @@ public final class MedicareData implements PricingData {
     StringBuilder why = new StringBuilder(line.detail());
     append(why, text.toString());
     // The explanation starts with the detail: the refusing step does not say it again.
-    append(why, line.explanationWithoutDetail());
+    append(why, warnings.isEmpty() ? line.explanationWithoutDetail() : steps(line, warnings, true));
     return Outcome.notPriced(reason, why.toString(), warnings);
+  }
+
+  /**
+   * Writes the steps of {@code line}'s explanation as {@link
+   * io.github.cpt4j.fee.Explanation#toString()} does, less what the explanation's head already
+   * says. The library records each warning as a step too, {@code RULE: warning: MESSAGE}; after
+   * {@code warning: MESSAGE} at the head, such a step of a message in {@code warnings} keeps only
+   * {@code RULE: warning}, as {@link PricedLine#explanationWithoutDetail()} keeps only {@code RULE:
+   * denied} of the refusing step that restates the detail. With {@code withoutDetail} (a line not
+   * priced, whose explanation starts with its detail) that step is cut too, as that method cuts it.
+   * Any other step is written whole.
+   */
+  static String steps(PricedLine line, List<String> warnings, boolean withoutDetail) {
+    String detail = withoutDetail ? line.detail() : "";
+    StringBuilder sb = new StringBuilder(128);
+    for (PricingStep step : line.explanation().steps()) {
+      if (sb.length() > 0) {
+        sb.append("; ");
+      }
+      if (step.amountAfter().isPresent()) {
+        sb.append(step);
+      } else if (isWarningOf(step.description(), warnings)) {
+        sb.append(step.rule()).append(": warning");
+      } else {
+        String text = step.toString();
+        // PricedLine.explanationWithoutDetail()'s cut of the step that restates the detail.
+        if (!detail.isEmpty() && text.endsWith(detail)) {
+          String head = text.substring(0, text.length() - detail.length()).strip();
+          text = head.endsWith(":") ? head.substring(0, head.length() - 1) : head;
+        }
+        sb.append(text);
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Tells whether {@code description} is exactly {@code warning: M} for an M of {@code warnings}.
+   */
+  private static boolean isWarningOf(String description, List<String> warnings) {
+    if (!description.startsWith(WARNING)) {
+      return false;
+    }
+    for (String message : warnings) {
+      if (description.length() == WARNING.length() + message.length()
+          && description.endsWith(message)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The messages of {@code warnings}; the shared empty list when there are none. */
