@@ -16,6 +16,7 @@ import io.github.cpt4j.cli.price.PricingData;
 import io.github.cpt4j.cli.price.PricingData.CmsFiles;
 import io.github.cpt4j.cli.price.PricingDefaults;
 import io.github.cpt4j.cli.price.RowFailedException;
+import io.github.cpt4j.cli.price.RowParser;
 import io.github.cpt4j.cli.price.RowPricer;
 import io.github.cpt4j.cli.price.ZipCode;
 import io.github.cpt4j.cli.report.Column;
@@ -1001,11 +1002,8 @@ final class PriceCommand implements Callable<Integer> {
       // The strict reader of every date: ISO's parser also takes +10000-01-01 and -0001-01-01.
       return IsoDate.parse(text);
     } catch (DateTimeParseException e) {
-      throw new TypeConversionException(
-          CodeFormatException.quote(text)
-              + " is not a date: "
-              + e.getMessage()
-              + "; expected YYYY-MM-DD, such as 2025-06-01");
+      // The words of a batch's date cell.
+      throw new TypeConversionException(RowParser.notADate(text, e));
     }
   }
 }

@@ -87,6 +87,32 @@ class PriceCommandTest {
         r.err().strip());
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "2025-13-01 | month 13 at index 5 is not 01 to 12",
+        "+2025-01-01 | '+' at index 0 is not a digit 0-9 (a year has four digits, without a sign)",
+        "2025-02-30 | day 30 at index 8 is not a day of 2025-02",
+        "' 2025-06-011 ' | '1' at index 10 follows the day"
+      })
+  void aRefusedDateCellSaysWhatIsWrongWhereAsTheOptionDoes(String date, String what)
+      throws IOException {
+    // A batch's date cell was told only "is not a date: expected YYYY-MM-DD", where --date gets
+    // the fault and its index; the index is into the cell without its blanks, as quoted.
+    Cli.Result r = priceStdin("code,date\n99213," + date + "\n", "-i", "-", "-z", "10001");
+    assertEquals(1, r.status(), r::toString);
+    CsvRecord row = ValidateCommandTest.csv(r.out()).get(1);
+    assertEquals("invalid_date", row.getField(3), r::toString);
+    assertEquals(
+        "date: '"
+            + date.strip()
+            + "' is not a date: "
+            + what
+            + "; expected YYYY-MM-DD, such as 2025-06-01",
+        row.getField(4));
+  }
+
   @Test
   void linesArePricedAsOneClaimWithATotal() {
     Cli.Result r = price("99213", "71046-26 x2", "--zip", "10001", "--date", "2025-06-01");

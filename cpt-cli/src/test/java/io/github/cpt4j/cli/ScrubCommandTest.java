@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ScrubCommandTest {
 
@@ -94,6 +96,31 @@ class ScrubCommandTest {
   }
 
   /** A column named like a known one is carried through unread, with a warning once per run. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "2025-13-01 | month 13 at index 5 is not 01 to 12",
+        "+2025-01-01 | '+' at index 0 is not a digit 0-9 (a year has four digits, without a sign)",
+        "' 2025-06-011 ' | '1' at index 10 follows the day"
+      })
+  void aRefusedDateCellSaysWhatIsWrongWhereAsCptPriceDoes(String date, String what)
+      throws IOException {
+    // It said only "is not a date: expected YYYY-MM-DD": the fault and its index, which cpt
+    // price gives a date, were dropped.
+    Cli.Result r =
+        Cli.runWithInput(
+            "code,date\n99213," + date + "\n", "scrub", "-i", "-", "--ptp", ptp.toString());
+    assertEquals(1, r.status(), r::toString);
+    assertEquals(
+        "invalid: date: '"
+            + date.strip()
+            + "' is not a date: "
+            + what
+            + "; expected YYYY-MM-DD, such as 2025-06-01",
+        ValidateCommandTest.csv(r.out()).get(1).getField(2));
+  }
+
   @Test
   void aColumnNamedLikeAKnownOneIsCarriedThroughWithAWarning() {
     String[] args = {"scrub", "--input", "-", "--ptp", ptp.toString(), "--date", "2025-06-02"};

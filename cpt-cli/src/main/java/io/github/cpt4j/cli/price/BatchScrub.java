@@ -27,6 +27,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -291,10 +292,8 @@ public final class BatchScrub {
       LocalDate day;
       try {
         day = dateText.isEmpty() ? defaultDate : IsoDate.parse(dateText);
-      } catch (DateTimeException e) {
-        throw new IllegalArgumentException(
-            "date: " + CodeFormatException.quote(dateText) + " is not a date: expected YYYY-MM-DD",
-            e);
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException("date: " + RowParser.notADate(dateText, e), e);
       }
       // A blank cell is no provider; read before the row is counted or its date taken, so that a
       // row refused for its NPI is neither.

@@ -15,8 +15,8 @@ import io.github.cpt4j.modifier.Modifier;
 import io.github.cpt4j.text.Blanks;
 import io.github.cpt4j.text.IsoDate;
 import io.github.cpt4j.text.WhiteSpace;
-import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -306,6 +306,19 @@ public final class RowParser {
         + expected;
   }
 
+  /**
+   * Says that {@code text}, without the blanks around it, is not a date, as {@code cpt price
+   * --date} says it: the text quoted, what is wrong at which index of it ({@code error}'s message,
+   * {@link IsoDate}'s words), and the form expected, {@code '2025-13-01' is not a date: month 13 at
+   * index 5 is not 01 to 12; expected YYYY-MM-DD, such as 2025-06-01}.
+   */
+  public static String notADate(String text, DateTimeParseException error) {
+    return CodeFormatException.quote(text)
+        + " is not a date: "
+        + error.getMessage()
+        + "; expected YYYY-MM-DD, such as 2025-06-01";
+  }
+
   /** Parses one row's fields; never throws for any content. */
   public Row parse(List<String> fields) {
     return parse(fields, 0);
@@ -436,13 +449,10 @@ public final class RowParser {
     } else {
       try {
         serviceDate = date(dateText);
-      } catch (DateTimeException e) {
+      } catch (DateTimeParseException e) {
+        // The cell without its blanks, which the index counts in.
         return problem(
-            "invalid_date",
-            "date: "
-                + CodeFormatException.quote(dateText)
-                + " is not a date: expected YYYY-MM-DD, such as 2025-06-01",
-            claimValue);
+            "invalid_date", "date: " + notADate(WhiteSpace.strip(dateText), e), claimValue);
       }
     }
     if (placingZip != null) {
