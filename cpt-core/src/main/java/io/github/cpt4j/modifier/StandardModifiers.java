@@ -187,15 +187,20 @@ final class StandardModifiers {
         levelII("RR", "Equipment rented, one unit a month"),
         levelII("KH", "First claim of an item: its purchase or first month's rental"),
         levelII("KI", "Second or third month's rental of an item"),
-        levelII("KJ", "Capped rental item or enteral pump, rented from the fourth month"),
         levelII(
-            "KE", "Item priced from the first round of competitive bidding, used with other gear"),
+            "KJ",
+            "Rental from the fourth month: a capped rental item to the thirteenth, a nutrition "
+                + "pump to the fifteenth"),
+        levelII(
+            "KE",
+            "Item priced from the first round of competitive bidding, used with base equipment "
+                + "outside the program"),
         levelII("KU", "Accessory or cushion for a complex rehabilitative power wheelchair"),
         levelII("KC", "Replacement interface of a special power wheelchair"),
         levelII("KF", "Device the FDA places in class III"),
         levelII("KM", "Replacement facial prosthesis made from a new impression"),
         levelII("KN", "Replacement facial prosthesis made from an earlier master model"),
-        levelII("AU", "Item furnished with a urological, ostomy or breathing supply"),
+        levelII("AU", "Item furnished with a urological, ostomy or tracheostomy supply"),
         levelII("AV", "Item furnished with a prosthetic or orthotic device"),
         levelII("AW", "Item furnished with a surgical dressing"),
         levelII("QE", "Oxygen prescribed at under 1 liter a minute"),
