@@ -326,8 +326,8 @@ public final class PtpFile {
    * in force from 2026-07-01. The version is one more each year: CMS's versions 31.2 and 31.3 took
    * effect on July 1 and October 1, 2025.
    *
-   * @throws DataLoadException if the release's number has no quarter (a last digit above 3) or no
-   *     version before it
+   * @throws DataLoadException if the release's number has no quarter (a last digit above 3), no
+   *     version before it, or a version of more than two digits
    */
   static LocalDate effectiveOf(String name) throws DataLoadException {
     Matcher named = NAMED_PART.matcher(name);
@@ -337,8 +337,9 @@ public final class PtpFile {
     String release = named.group(1);
     String number = release.substring(1, release.toLowerCase(Locale.ROOT).indexOf('r'));
     int quarter = number.charAt(number.length() - 1) - '0' + 1;
-    if (number.length() < 2 || number.length() > 4 || quarter > 4) {
-      // A release read as no quarter would leave the table judging every date without a flag.
+    if (number.length() < 2 || number.length() > 3 || quarter > 4) {
+      // A release read as no quarter, or as one decades away (v3222r0 would be 2316), would leave
+      // the table judging every date without a flag. CMS's versions have one or two digits.
       throw new DataLoadException(
           name,
           0,

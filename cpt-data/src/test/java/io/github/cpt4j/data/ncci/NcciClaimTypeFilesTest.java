@@ -212,7 +212,11 @@ class NcciClaimTypeFilesTest {
     assertEquals(Optional.empty(), PtpFile.read(renamed).effective());
     // A release of no quarter is refused rather than read as no quarter, which flags no date.
     for (String name :
-        java.util.List.of("ccipra-v324r0-f1.txt", "ccipra-v2r0-f1.txt", "ccipra-v99990r0.txt")) {
+        java.util.List.of(
+            "ccipra-v324r0-f1.txt",
+            "ccipra-v2r0-f1.txt",
+            "ccipra-v99990r0.txt",
+            "ccipra-v3222r0-f1.txt")) {
       DataLoadException e = assertThrows(DataLoadException.class, () -> ptp(name));
       assertTrue(e.getMessage().startsWith(name + ": the file name's release v"), e::getMessage);
       assertTrue(e.getMessage().contains("such as v322r0"), e::getMessage);
