@@ -184,10 +184,10 @@ public final class PtpTable {
   }
 
   /**
-   * Returns the first day of the quarter whose files the table is, when known: {@code PtpFile}
-   * reads it from the release in CMS's file names ({@code ccipra-v322r0-f1.txt}: version 32.2,
-   * effective 2026-07-01). The table knows the edits through the end of that quarter ({@link
-   * #lastDay()}).
+   * Returns the first day the table is in force, when known: {@code PtpFile} reads it from the
+   * release in CMS's file names ({@code ccipra-v322r0-f1.txt}: version 32.2, effective 2026-07-01,
+   * the first day of its quarter), and {@link #withEffective} takes any day. The table knows the
+   * edits through the end of that day's quarter ({@link #lastDay()}).
    */
   public Optional<LocalDate> effective() {
     return Optional.ofNullable(quarterStart);
