@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
  * {@code Contractor,Locality,Locality Name,National Anes CF of 20.3178}, then one row per locality
  * with its factor (two decimals), then blank rows. The factors are named after the file ({@code
  * ANES2025}), and state the national factor the header gives ({@link
- * AnesthesiaConversionFactors#nationalFactor()}, 20.3178 here); a header without a readable figure
- * there states none.
+ * AnesthesiaConversionFactors#nationalFactor()}, 20.3178 here: the first figure after "Anes CF",
+ * whatever words surround it); a header without a figure there states none, and one whose figure
+ * cannot be a factor (more than four decimals) is refused.
  *
  * <p>All-or-nothing, with file, line and column in every error.
  *
@@ -55,11 +56,15 @@ public final class AnesthesiaConversionFactorFile {
   static final BigDecimal MAX_FACTOR = new BigDecimal("999.99");
 
   /**
-   * The national factor in the factor column's name: {@code National Anes CF of 20.3178}, a figure
-   * of at most four decimals ending the name.
+   * The national factor in the factor column's name: {@code National Anes CF of 20.3178}, the first
+   * figure after "Anes CF", whatever words or signs come between or after ({@code $20.5998}, {@code
+   * 20.5998 (QP)}): a header CMS words differently must not state no factor and let the file price
+   * every provider.
    */
-  private static final Pattern NATIONAL =
-      Pattern.compile("ANES CF OF \\$?\\s*(\\d{1,3}(?:\\.\\d{1,4})?)$");
+  private static final Pattern NATIONAL = Pattern.compile("ANES CF\\D*?(\\d+(?:\\.\\d+)?)");
+
+  /** A national factor as the dated table holds one: at most 999.9999. */
+  private static final Pattern FACTOR = Pattern.compile("\\d{1,3}(?:\\.\\d{1,4})?");
 
   private AnesthesiaConversionFactorFile() {}
 
@@ -152,10 +157,19 @@ public final class AnesthesiaConversionFactorFile {
     // providers' from 2026) and is checked against the dated table's when pricing.
     Matcher stated = NATIONAL.matcher(header.name(factor));
     if (stated.find()) {
-      BigDecimal national = new BigDecimal(stated.group(1));
-      if (national.signum() > 0) {
-        read = read.withNationalFactor(national);
+      String figure = stated.group(1);
+      BigDecimal national = new BigDecimal(figure);
+      if (!FACTOR.matcher(figure).matches() || national.signum() <= 0) {
+        throw new DataLoadException(
+            source,
+            header.line(),
+            factor + 1,
+            header.name(factor)
+                + ": the national anesthesia factor the header states, "
+                + figure
+                + ", is not above 0 with at most three digits before the point and four after");
       }
+      read = read.withNationalFactor(national);
     }
     return read;
   }

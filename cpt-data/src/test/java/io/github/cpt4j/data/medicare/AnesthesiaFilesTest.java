@@ -89,6 +89,32 @@ class AnesthesiaFilesTest {
       assertEquals(Optional.empty(), none.nationalFactor(), header);
       assertEquals(new BigDecimal("19.31"), none.find(Locality.parse("10112-00")).orElseThrow());
     }
+    // Worded otherwise, the figure is still the one stated: a file read as stating none would
+    // price qualifying APM participants and other providers alike.
+    for (String header :
+        new String[] {
+          "National Anes CF of $20.5998 (QP)", "QP National Anes CF of  20.5998 ", "ANES CF 20.5998"
+        }) {
+      AnesthesiaConversionFactors stated =
+          AnesthesiaConversionFactorFile.read(
+              stream(file.replace("National Anes CF of 20.3178", header)), "ANES2026_QPP.csv");
+      assertEquals(Optional.of(new BigDecimal("20.5998")), stated.nationalFactor(), header);
+    }
+    for (String figure : new String[] {"20.59981", "2026", "0.0"}) {
+      DataLoadException e =
+          assertThrows(
+              DataLoadException.class,
+              () ->
+                  AnesthesiaConversionFactorFile.read(
+                      stream(file.replace("20.3178", figure)), "ANES2026.csv"));
+      assertEquals(
+          "ANES2026.csv, line 2, column 4: NATIONAL ANES CF OF "
+              + figure
+              + ": the national anesthesia factor the header states, "
+              + figure
+              + ", is not above 0 with at most three digits before the point and four after",
+          e.getMessage());
+    }
   }
 
   @Test
