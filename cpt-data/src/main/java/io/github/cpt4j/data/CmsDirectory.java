@@ -284,8 +284,9 @@ public final class CmsDirectory {
    * factor history.
    *
    * @throws DataLoadException if a file is malformed, a release lacks its GPCIs, there is no
-   *     relative value file, or two relative value files of one release (or two quarterly files of
-   *     one quarter) cannot be ordered
+   *     relative value file, two relative value files of one release (or two quarterly files of one
+   *     quarter) cannot be ordered, or two ANES files of a year state the same national factor and
+   *     differ, or one of several states none
    * @throws FileSystemException if a file or sub-directory cannot be read (permission denied),
    *     naming it by its path in the directory
    * @throws IOException if the directory or a file cannot be read otherwise
@@ -300,8 +301,9 @@ public final class CmsDirectory {
    *
    * @throws DataLoadException if a file is malformed, a release lacks its GPCIs, an ANES or ZIP5
    *     file names a locality the GPCI file lacks (or the ANES file lacks one it has), there is no
-   *     relative value file, or two relative value files of one release (or two quarterly files of
-   *     one quarter) cannot be ordered
+   *     relative value file, two relative value files of one release (or two quarterly files of one
+   *     quarter) cannot be ordered, or two ANES files of a year state the same national factor and
+   *     differ, or one of several states none
    * @throws FileSystemException if a file or sub-directory cannot be read (permission denied),
    *     naming it by its path in the directory
    * @throws IOException if the directory or a file cannot be read otherwise
