@@ -326,6 +326,9 @@ class CptJarIT {
     // An i after an option that takes a value is that value: -pi is --pos i, not -i.
     collectors.put(List.of("-pi", big.toString()), "-XX:+UseSerialGC");
     collectors.put(List.of("--zip", "10001"), "-XX:+UseSerialGC");
+    // After --, a word is a line to price, never an option.
+    collectors.put(List.of("--", "-i" + big), "-XX:+UseSerialGC");
+    collectors.put(List.of("--", "--input", big.toString()), "-XX:+UseSerialGC");
     for (Map.Entry<List<String>, String> expected : collectors.entrySet()) {
       List<String> command = new ArrayList<>(List.of(launcher, "price"));
       command.addAll(expected.getKey());
