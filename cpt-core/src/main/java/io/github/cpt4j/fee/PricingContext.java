@@ -266,7 +266,10 @@ public final class PricingContext {
   /**
    * Returns a copy furnished at {@code newPlace}, in the setting the place is paid at: {@code
    * withPlaceOfService(PlaceOfService.parse("22"))} is the facility setting. Give a {@code
-   * io.github.cpt4j.fee.medicare.PlaceOfService}, whose code and setting always agree.
+   * io.github.cpt4j.fee.medicare.PlaceOfService}, whose code and setting always agree. The setting
+   * is the place's under today's rules; Medicare's schedules price a place whose setting changed
+   * with the date of service at that date's ({@code PlaceOfService.settingOn}): telehealth in the
+   * patient's home, {@code 10}, at the facility rate before 2024.
    *
    * @throws IllegalArgumentException if the place's code is not 1 to 99, which no place of service
    *     is

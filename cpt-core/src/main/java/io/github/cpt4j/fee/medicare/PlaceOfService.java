@@ -7,6 +7,7 @@ import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.ServicePlace;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.text.Blanks;
+import java.time.LocalDate;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,11 @@ import java.util.Optional;
  * inpatient rehabilitation ({@code 61}) and telehealth outside the patient's home ({@code 02}).
  * Every other place — the office {@code 11}, the home {@code 12}, telehealth in the home {@code
  * 10}, a nursing facility {@code 32} — is paid the non-facility rate.
+ *
+ * <p>{@link #setting()} is the setting of today's rules. One place changed: telehealth in the
+ * patient's home ({@code 10}) is paid the non-facility rate from 1 January 2024, and was paid the
+ * facility rate before, as {@code 02} was; {@link #settingOn(LocalDate)} gives the setting on a
+ * date of service, and Medicare's pricers use it.
  *
  * <p>Of these, the {@linkplain #isHospital() hospital places} are the hospital's own patients,
  * whose incident-to services and tests' technical components the hospital is paid for: {@code 19},
@@ -67,11 +73,17 @@ public final class PlaceOfService implements ServicePlace, Comparable<PlaceOfSer
   /** 02: telehealth provided other than in the patient's home (facility rate). */
   public static final PlaceOfService TELEHEALTH_OTHER_THAN_HOME = of(2);
 
-  /** 10: telehealth provided in the patient's home (non-facility rate). */
+  /**
+   * 10: telehealth provided in the patient's home (non-facility rate from 2024, facility rate
+   * before: {@link #settingOn(LocalDate)}).
+   */
   public static final PlaceOfService TELEHEALTH_IN_HOME = of(10);
 
   /** 11: office. */
   public static final PlaceOfService OFFICE = of(11);
+
+  /** The first date of service on which place 10 is paid the non-facility rate. */
+  private static final LocalDate TELEHEALTH_IN_HOME_NON_FACILITY_FROM = LocalDate.of(2024, 1, 1);
 
   /** 12: home. */
   public static final PlaceOfService HOME = of(12);
@@ -156,10 +168,49 @@ public final class PlaceOfService implements ServicePlace, Comparable<PlaceOfSer
     return code;
   }
 
-  /** Returns the setting Medicare pays this place at. */
+  /**
+   * Returns the setting Medicare pays this place at under today's rules; {@link
+   * #settingOn(LocalDate)} gives it on a date of service.
+   */
   @Override
   public Setting setting() {
     return setting;
+  }
+
+  /**
+   * Returns the setting Medicare pays this place at on {@code dateOfService}: {@link #setting()},
+   * except that telehealth in the patient's home ({@code 10}) is paid the facility rate before
+   * 2024. Allocates nothing: pricers ask it of every line.
+   *
+   * <pre>{@code
+   * PlaceOfService.TELEHEALTH_IN_HOME.settingOn(LocalDate.of(2023, 6, 1));   // FACILITY
+   * PlaceOfService.TELEHEALTH_IN_HOME.settingOn(LocalDate.of(2024, 6, 1));   // NON_FACILITY
+   * }</pre>
+   */
+  public Setting settingOn(LocalDate dateOfService) {
+    requireNonNull(dateOfService, "dateOfService");
+    // CY 2024 PFS final rule; Claims Processing Manual transmittal 12671 (CR 13582): from 2024,
+    // POS 02 is paid the facility rate and POS 10 the non-facility rate. Before 2024 (POS 10 was
+    // created for 2022) telehealth billed with POS 02 or 10 was paid the facility rate.
+    return code == 10 && dateOfService.isBefore(TELEHEALTH_IN_HOME_NON_FACILITY_FROM)
+        ? Setting.FACILITY
+        : setting;
+  }
+
+  /**
+   * Tells why {@link #settingOn(LocalDate)} differs from {@link #setting()} on {@code
+   * dateOfService}, for an explanation; empty when it does not.
+   */
+  public Optional<String> settingChangeOn(LocalDate dateOfService) {
+    if (settingOn(dateOfService) == setting) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "place of service 10 (telehealth in the patient's home) is paid the facility rate on"
+            + " dates of service before "
+            + TELEHEALTH_IN_HOME_NON_FACILITY_FROM
+            + ", the non-facility rate from then (CY 2024 physician fee schedule final rule;"
+            + " Medicare Claims Processing Manual transmittal 12671, CR 13582)");
   }
 
   /**

@@ -7,6 +7,7 @@ import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PractitionerType;
 import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.ServicePlace;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
@@ -47,6 +48,13 @@ public final class LineEvaluator {
 
   private final MedicareFeeSchedule schedule;
   private final PricingContext context;
+
+  /**
+   * The setting the lines are priced at: the place of service's on the date of service ({@link
+   * PlaceOfService#settingOn}), else the context's.
+   */
+  private final Setting setting;
+
   private final boolean dateCovered;
   private final Locality locality;
   private final Gpci gpci;
@@ -72,6 +80,7 @@ public final class LineEvaluator {
   LineEvaluator(MedicareFeeSchedule schedule, PricingContext context) {
     this.schedule = schedule;
     this.context = context;
+    this.setting = settingOf(context);
     this.dateCovered = covers(schedule, context);
     this.locality = localityOf(context);
     this.gpci = gpciOf(schedule, locality);
@@ -101,6 +110,18 @@ public final class LineEvaluator {
     }
     BigDecimal stated = rvus.conversionFactor().orElse(null);
     return stated == null || stated.compareTo(inForce.amount()) == 0 ? null : stated;
+  }
+
+  /**
+   * The setting of {@code context}'s lines: its place of service's on its date of service, which
+   * differs from the context's setting for telehealth in the home (10) before 2024, else its
+   * setting. The one place the pricing path turns a place of service into a setting.
+   */
+  static Setting settingOf(PricingContext context) {
+    ServicePlace place = context.placeOfService().orElse(null);
+    return place == null
+        ? context.setting()
+        : PlaceOfService.of(place.code()).settingOn(context.dateOfService());
   }
 
   private static boolean covers(MedicareFeeSchedule schedule, PricingContext context) {
@@ -135,11 +156,20 @@ public final class LineEvaluator {
     return context;
   }
 
+  /**
+   * Returns the setting the lines are priced at: the context's, except for a place of service paid
+   * at another setting on the date of service ({@link PlaceOfService#settingOn}).
+   */
+  public Setting setting() {
+    return setting;
+  }
+
   /** Returns the schedule's one answer for {@code line}. */
   public LineEvaluation evaluate(ClaimLine line) {
     return evaluate(
         schedule,
         context,
+        setting,
         rvus,
         dateCovered,
         locality,
@@ -162,8 +192,7 @@ public final class LineEvaluator {
    */
   public RvuEntry quickRowOrNull(ClaimLine line) {
     RvuEntry entry = quickRowOrNaOrNull(line);
-    return entry == null
-            || FeeCalculation.pricedSetting(entry, context.setting()) != context.setting()
+    return entry == null || FeeCalculation.pricedSetting(entry, setting) != setting
         ? null // NA: the result carries a flag, which evaluate sets
         : entry;
   }
@@ -205,7 +234,6 @@ public final class LineEvaluator {
    * FeeCalculation#postedNanoDollars()} of {@link #evaluate}'s answer.
    */
   public long postedNanoDollars(ClaimLine line, RvuEntry entry) {
-    Setting setting = context.setting();
     // The practice expense of the setting the row is priced in: the other one when NA.
     long uncapped =
         FeeCalculation.uncappedNanoDollars(
@@ -252,6 +280,7 @@ public final class LineEvaluator {
   private static LineEvaluation evaluate(
       MedicareFeeSchedule schedule,
       PricingContext context,
+      Setting setting,
       RvuTable rvus,
       boolean dateCovered,
       Locality locality,
@@ -286,7 +315,7 @@ public final class LineEvaluator {
     }
     PaymentStatus status = entry.status();
     if (!status.isPricedFromRvus() || status == PaymentStatus.R && entry.hasNoRvus()) {
-      return refuseStatus(schedule, context, locality, entry);
+      return refuseStatus(schedule, setting, locality, entry);
     }
     if (!context.practitioner().isCoveredOn(context.dateOfService())) {
       return notYetCovered(context, entry);
@@ -296,7 +325,7 @@ public final class LineEvaluator {
       if (refused != null) {
         return refused;
       }
-    } else if (context.setting() == Setting.NON_FACILITY
+    } else if (setting == Setting.NON_FACILITY
         && entry.indicators().pcTc() == PcTcIndicator.PHYSICIAN_INTERPRETATION) {
       // Without a place, a non-facility setting still rules out the inpatient stay (PC/TC 8).
       return smearReadingRefused(entry, "the setting is non-facility");
@@ -328,7 +357,7 @@ public final class LineEvaluator {
           entry);
     }
     return calculate(
-        schedule, context, locality, gpci, conversionFactor, entry, line.packedCode(), row);
+        schedule, setting, locality, gpci, conversionFactor, entry, line.packedCode(), row);
   }
 
   /**
@@ -520,7 +549,7 @@ public final class LineEvaluator {
     RvuEntry entry = rvus.get(code, row);
     return entry == null
         ? null
-        : calculate(schedule, context, locality, gpci, conversionFactor, entry, code.packed(), row);
+        : calculate(schedule, setting, locality, gpci, conversionFactor, entry, code.packed(), row);
   }
 
   /**
@@ -529,7 +558,7 @@ public final class LineEvaluator {
   @SuppressWarnings("TooManyParameters") // the context's inputs, looked up once by the caller
   private static FeeCalculation calculate(
       MedicareFeeSchedule schedule,
-      PricingContext context,
+      Setting setting,
       Locality locality,
       Gpci gpci,
       ConversionFactor conversionFactor,
@@ -547,13 +576,12 @@ public final class LineEvaluator {
             ? schedule.oppsCaps().capOrNull(packed, row, locality)
             : null;
     if (listed != null) {
-      return new FeeCalculation(
-          entry, gpci, conversionFactor, context.setting(), Optional.of(listed));
+      return new FeeCalculation(entry, gpci, conversionFactor, setting, Optional.of(listed));
     }
     // As on the single-line path: one field read decides for the rows without OPPS columns.
     return entry.hasOppsRvus()
-        ? FeeCalculation.cappedByRowColumns(entry, gpci, conversionFactor, context.setting())
-        : new FeeCalculation(entry, gpci, conversionFactor, context.setting(), Optional.empty());
+        ? FeeCalculation.cappedByRowColumns(entry, gpci, conversionFactor, setting)
+        : new FeeCalculation(entry, gpci, conversionFactor, setting, Optional.empty());
   }
 
   private static LineEvaluation.Refused refuse(
@@ -671,7 +699,7 @@ public final class LineEvaluator {
   }
 
   private static LineEvaluation refuseStatus(
-      MedicareFeeSchedule schedule, PricingContext context, Locality locality, RvuEntry entry) {
+      MedicareFeeSchedule schedule, Setting setting, Locality locality, RvuEntry entry) {
     PaymentStatus status = entry.status();
     if (status == PaymentStatus.J
         && schedule.anesthesia().isEmpty()
@@ -688,8 +716,7 @@ public final class LineEvaluator {
         var cap = schedule.oppsCaps().find(entry.code(), entry.modifier(), locality);
         if (cap.isPresent()) {
           detail +=
-              ", at most the OPPS imaging cap of "
-                  + cap.get().amount(context.setting()).toPlainString();
+              ", at most the OPPS imaging cap of " + cap.get().amount(setting).toPlainString();
         }
       }
       return refuse(UnpricedReason.CARRIER_PRICED, detail, entry);

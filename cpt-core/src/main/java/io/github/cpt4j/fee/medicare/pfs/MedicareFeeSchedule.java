@@ -13,6 +13,7 @@ import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.UnpricedReason;
 import io.github.cpt4j.fee.medicare.Locality;
+import io.github.cpt4j.fee.medicare.PlaceOfService;
 import io.github.cpt4j.fee.medicare.Quarter;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
 import io.github.cpt4j.modifier.Modifier;
@@ -566,6 +567,12 @@ public final class MedicareFeeSchedule implements FeeSchedule {
     Explanation header =
         Explanation.of(
             PricingStep.note("medicare", () -> name + " prices " + line + " on " + context));
+    // The context names the place's setting of today's rules; say so when the date's differs.
+    Optional<String> settingChange =
+        PlaceOfService.in(context).flatMap(p -> p.settingChangeOn(context.dateOfService()));
+    if (settingChange.isPresent()) {
+      header = header.then(PricingStep.note("setting", settingChange.get()));
+    }
     if (entry == null) {
       return header;
     }

@@ -72,12 +72,20 @@ final class ClaimTables {
     private String base = "";
     private int family = 99;
     private boolean facilityNa;
+    private String facilityPe;
 
     Row(String code, String work, String pe, String mp) {
       this.code = code;
       this.work = work;
       this.pe = pe;
+      this.facilityPe = pe;
       this.mp = mp;
+    }
+
+    /** A facility PE other than the non-facility one: for the rules that choose the setting. */
+    Row facilityPe(String value) {
+      facilityPe = value;
+      return this;
     }
 
     Row modifier(String value) {
@@ -159,7 +167,7 @@ final class ClaimTables {
           .modifier(modifier.isEmpty() ? Optional.empty() : Optional.of(Modifier.parse(modifier)))
           .workRvu(new BigDecimal(work))
           .nonFacilityPeRvu(new BigDecimal(pe))
-          .facilityPeRvu(new BigDecimal(pe))
+          .facilityPeRvu(new BigDecimal(facilityPe))
           .facilityNa(facilityNa)
           .malpracticeRvu(new BigDecimal(mp))
           .indicators(
