@@ -117,7 +117,7 @@ public final class LineEvaluator {
    * differs from the context's setting for telehealth in the home (10) before 2024, else its
    * setting. The one place the pricing path turns a place of service into a setting.
    */
-  static Setting settingOf(PricingContext context) {
+  private static Setting settingOf(PricingContext context) {
     ServicePlace place = context.placeOfService().orElse(null);
     return place == null
         ? context.setting()
@@ -160,7 +160,7 @@ public final class LineEvaluator {
    * Returns the setting the lines are priced at: the context's, except for a place of service paid
    * at another setting on the date of service ({@link PlaceOfService#settingOn}).
    */
-  public Setting setting() {
+  Setting setting() {
     return setting;
   }
 

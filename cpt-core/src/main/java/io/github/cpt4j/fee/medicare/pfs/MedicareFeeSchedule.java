@@ -237,7 +237,7 @@ public final class MedicareFeeSchedule implements FeeSchedule {
       // (worked out only when someone reads it: most callers want the amount alone, and the steps
       // cost several times the arithmetic) evaluates the line again.
       boolean settingNotAvailable =
-          FeeCalculation.pricedSetting(quickRow, context.setting()) != context.setting();
+          FeeCalculation.pricedSetting(quickRow, evaluator.setting()) != evaluator.setting();
       result =
           FeeResult.pricedNanoDollars(
               evaluator.postedNanoDollars(line, quickRow),
