@@ -261,6 +261,7 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
    * would compare them by identity.
    */
   private static final class Procedures {
+    /** A claim without procedures: shared by every call of every thread, so never indexed. */
     static final Procedures NONE =
         new Procedures(Claim.of(), new int[0], new GlobalPeriod[0], new long[0], new boolean[0]);
 
@@ -299,7 +300,10 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
       return claim.line(lines[i]).sameProvider(visit);
     }
 
-    /** Builds the index of each period, once; an instance serves one call of one thread. */
+    /**
+     * Builds the index of each period, once; an instance serves one call of one thread ({@link
+     * #NONE} is never asked).
+     */
     void index() {
       if (sameDay == null) {
         sameDay = ByDate.of(periods, days, GlobalPeriod.DAYS_0);
@@ -379,6 +383,11 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
    */
   private static EditFinding includedIn(
       Claim claim, PricingContext context, int v, Procedures procedures) {
+    if (procedures.lines.length == 0) {
+      // No package to hold the visit; and Procedures.NONE, shared by every thread, is never
+      // indexed: index() writes its fields unguarded.
+      return null;
+    }
     BilledLine visit = claim.line(v);
     long visitDay = visit.dateOfServiceOr(context.dateOfService()).toEpochDay();
     procedures.index();

@@ -3,6 +3,7 @@ package io.github.cpt4j.fee.medicare.pfs.claim;
 import static io.github.cpt4j.fee.medicare.pfs.claim.ClaimTables.CONTEXT;
 import static io.github.cpt4j.fee.medicare.pfs.claim.ClaimTables.DATE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.github.cpt4j.claim.BilledLine;
 import io.github.cpt4j.claim.Claim;
@@ -11,6 +12,7 @@ import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.edit.EditFinding;
 import io.github.cpt4j.fee.medicare.pfs.GlobalPeriod;
 import io.github.cpt4j.modifier.Modifier;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -118,6 +120,33 @@ class GlobalSurgeryDateIndexProperties {
    * The claim-order rule the index must keep when several packages hold a visit: the finding names
    * the first procedure in the claim, not the nearest or the earliest.
    */
+  /**
+   * A claim of visits alone gets the one instance of no procedures that every thread shares: the
+   * date index must never be built in it, as two threads building it at once could each see it half
+   * built (a NullPointerException out of the claim pricer).
+   */
+  @Test
+  void theSharedInstanceOfNoProceduresIsNeverIndexed() throws ReflectiveOperationException {
+    List<BilledLine> lines = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      lines.add(BilledLine.parse("99213").withDateOfService(DATE.plusDays(i % 28)));
+    }
+    Claim claim = Claim.of(lines);
+    assertEquals(List.of(), EDIT.check(claim, CONTEXT, true, true));
+    assertEquals(List.of(), EDIT.check(claim, CONTEXT));
+    Class<?> procedures =
+        Class.forName(
+            GlobalSurgeryEdit.class.getName() + "$Procedures", true, getClass().getClassLoader());
+    Field none = procedures.getDeclaredField("NONE");
+    none.setAccessible(true);
+    Object shared = none.get(null);
+    for (String index : List.of("sameDay", "minor", "major")) {
+      Field field = procedures.getDeclaredField(index);
+      field.setAccessible(true);
+      assertNull(field.get(shared), index);
+    }
+  }
+
   @Test
   void findingNamesTheFirstProcedureInClaimOrderThatHoldsTheVisit() {
     List<BilledLine> lines = new ArrayList<>();
