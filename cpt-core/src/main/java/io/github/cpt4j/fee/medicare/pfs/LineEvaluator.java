@@ -119,9 +119,14 @@ public final class LineEvaluator {
    */
   private static Setting settingOf(PricingContext context) {
     ServicePlace place = context.placeOfService().orElse(null);
-    return place == null
-        ? context.setting()
-        : PlaceOfService.of(place.code()).settingOn(context.dateOfService());
+    if (place == null) {
+      return context.setting();
+    }
+    PlaceOfService standard = PlaceOfService.of(place.code());
+    // A place of the user's own at another setting than Medicare's keeps it, as it did before.
+    return place.setting() == standard.setting()
+        ? standard.settingOn(context.dateOfService())
+        : context.setting();
   }
 
   private static boolean covers(MedicareFeeSchedule schedule, PricingContext context) {

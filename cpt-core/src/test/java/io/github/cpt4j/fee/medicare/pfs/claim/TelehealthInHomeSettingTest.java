@@ -11,6 +11,7 @@ import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricingContext;
+import io.github.cpt4j.fee.ServicePlace;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
@@ -65,6 +66,31 @@ class TelehealthInHomeSettingTest {
     }
     assertTrue(home.settingChangeOn(LAST_FACILITY_DAY).isPresent());
     assertTrue(home.settingChangeOn(FIRST_NON_FACILITY_DAY).isEmpty());
+  }
+
+  /**
+   * A place of the caller's own whose setting is not Medicare's for its code keeps its setting, on
+   * every date, as it did before places were priced by date.
+   */
+  @Test
+  void aPlaceOfTheCallersOwnKeepsItsSetting() {
+    ServicePlace officeAtFacilityRate =
+        new ServicePlace() {
+          @Override
+          public int code() {
+            return 11;
+          }
+
+          @Override
+          public Setting setting() {
+            return Setting.FACILITY;
+          }
+        };
+    for (LocalDate date : new LocalDate[] {LAST_FACILITY_DAY, FIRST_NON_FACILITY_DAY}) {
+      PricingContext context =
+          CONTEXT.withDateOfService(date).withPlaceOfService(officeAtFacilityRate);
+      assertEquals(amount("75.00"), SCHEDULE.price(VISIT, context).amount(), date::toString);
+    }
   }
 
   @Test
