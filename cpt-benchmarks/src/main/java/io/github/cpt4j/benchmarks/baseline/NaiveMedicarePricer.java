@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableMap;
 import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.ApmProviders;
 import io.github.cpt4j.fee.medicare.pfs.ConversionFactor;
 import io.github.cpt4j.fee.medicare.pfs.Gpci;
 import io.github.cpt4j.fee.medicare.pfs.MedicareFeeSchedule;
@@ -135,7 +136,7 @@ public final class NaiveMedicarePricer {
   private static NavigableMap<LocalDate, BigDecimal> factors(MedicareFeeSchedule schedule) {
     NavigableMap<LocalDate, BigDecimal> factors = new TreeMap<>();
     for (ConversionFactor factor : schedule.conversionFactors().all()) {
-      if (factor.appliesTo() != ConversionFactor.Providers.QUALIFYING_APM_PARTICIPANTS) {
+      if (factor.appliesTo() != ApmProviders.QUALIFYING_APM_PARTICIPANTS) {
         factors.put(factor.effectiveFrom(), factor.amount());
       }
     }

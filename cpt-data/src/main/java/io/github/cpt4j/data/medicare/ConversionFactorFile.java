@@ -5,6 +5,7 @@ import io.github.cpt4j.data.load.DataLoadException;
 import io.github.cpt4j.data.table.Cells;
 import io.github.cpt4j.data.table.CsvTable;
 import io.github.cpt4j.data.table.Header;
+import io.github.cpt4j.fee.medicare.ApmProviders;
 import io.github.cpt4j.fee.medicare.pfs.ConversionFactor;
 import io.github.cpt4j.fee.medicare.pfs.ConversionFactors;
 import io.github.cpt4j.text.IsoDate;
@@ -143,14 +144,14 @@ public final class ConversionFactorFile {
     }
   }
 
-  private static ConversionFactor.Providers providers(String text) {
+  private static ApmProviders providers(String text) {
     switch (text.toLowerCase(Locale.ROOT)) {
       case "all":
-        return ConversionFactor.Providers.ALL;
+        return ApmProviders.ALL;
       case "qualifying apm participants":
-        return ConversionFactor.Providers.QUALIFYING_APM_PARTICIPANTS;
+        return ApmProviders.QUALIFYING_APM_PARTICIPANTS;
       case "non-qualifying apm participants":
-        return ConversionFactor.Providers.NON_QUALIFYING_APM_PARTICIPANTS;
+        return ApmProviders.NON_QUALIFYING_APM_PARTICIPANTS;
       default:
         throw new IllegalArgumentException(text);
     }

@@ -15,6 +15,7 @@ import io.github.cpt4j.fee.FeeSchedule;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.ApmProviders;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
@@ -914,7 +915,7 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
                       + ", the national anesthesia factor in force on "
                       + date
                       + " for "
-                      + (inForce.appliesTo() == NationalAnesthesiaFactor.Providers.ALL
+                      + (inForce.appliesTo() == ApmProviders.ALL
                           ? inForce.appliesTo().words()
                           : whom(qp)));
         }
@@ -928,9 +929,7 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
               + ". "
               + paid(qp, inForce, date)
               + ": give CMS's ANES file for "
-              + (inForce.appliesTo() == NationalAnesthesiaFactor.Providers.ALL
-                  ? "that date"
-                  : "them"));
+              + (inForce.appliesTo() == ApmProviders.ALL ? "that date" : "them"));
     }
     // The factor in force is not known (9 March to 31 December 2024, after legislation raised the
     // factors): a table stating a factor the dated table gives another period or other providers,
@@ -1029,8 +1028,8 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
   /** Names the providers of that QP status. */
   private static String whom(boolean qp) {
     return qp
-        ? NationalAnesthesiaFactor.Providers.QUALIFYING_APM_PARTICIPANTS.words()
-        : NationalAnesthesiaFactor.Providers.NON_QUALIFYING_APM_PARTICIPANTS.words();
+        ? ApmProviders.QUALIFYING_APM_PARTICIPANTS.words()
+        : ApmProviders.NON_QUALIFYING_APM_PARTICIPANTS.words();
   }
 
   /**
@@ -1039,7 +1038,7 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
    */
   private static String paid(boolean qp, NationalAnesthesiaFactor inForce, LocalDate date) {
     String factor = inForce.amount().toPlainString();
-    if (inForce.appliesTo() == NationalAnesthesiaFactor.Providers.ALL) {
+    if (inForce.appliesTo() == ApmProviders.ALL) {
       return "The national anesthesia factor in force on " + date + " is " + factor;
     }
     return (qp
@@ -1249,8 +1248,8 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
           boolean datesOverlap = !b.effectiveFrom().isAfter(a.effectiveTo());
           boolean providersOverlap =
               a.appliesTo() == b.appliesTo()
-                  || a.appliesTo() == NationalAnesthesiaFactor.Providers.ALL
-                  || b.appliesTo() == NationalAnesthesiaFactor.Providers.ALL;
+                  || a.appliesTo() == ApmProviders.ALL
+                  || b.appliesTo() == ApmProviders.ALL;
           if (datesOverlap && providersOverlap) {
             throw new IllegalArgumentException(
                 "national anesthesia factors " + a + " and " + b + " overlap");

@@ -2,6 +2,7 @@ package io.github.cpt4j.fee.medicare.anesthesia;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cpt4j.fee.medicare.ApmProviders;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -25,57 +26,20 @@ import java.util.Objects;
  * <pre>{@code
  * NationalAnesthesiaFactor cf = NationalAnesthesiaFactor.of(
  *     LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31),
- *     NationalAnesthesiaFactor.Providers.QUALIFYING_APM_PARTICIPANTS, new BigDecimal("20.5998"));
+ *     ApmProviders.QUALIFYING_APM_PARTICIPANTS, new BigDecimal("20.5998"));
  * }</pre>
  */
 public final class NationalAnesthesiaFactor {
 
   private static final BigDecimal MAX = new BigDecimal("999.9999");
 
-  /** Which providers a national anesthesia factor applies to. */
-  public enum Providers {
-    /** Every provider. */
-    ALL,
-    /** Qualifying participants in an advanced alternative payment model (QPs). */
-    QUALIFYING_APM_PARTICIPANTS,
-    /** Every provider that is not a qualifying APM participant. */
-    NON_QUALIFYING_APM_PARTICIPANTS;
-
-    /** Tells whether a provider with the given QP status is covered. */
-    public boolean covers(boolean qualifyingApmParticipant) {
-      switch (this) {
-        case ALL:
-          return true;
-        case QUALIFYING_APM_PARTICIPANTS:
-          return qualifyingApmParticipant;
-        default:
-          return !qualifyingApmParticipant;
-      }
-    }
-
-    /**
-     * Names the providers for messages: {@code every provider}, {@code qualifying APM
-     * participants}, {@code providers who are not qualifying APM participants}.
-     */
-    String words() {
-      switch (this) {
-        case ALL:
-          return "every provider";
-        case QUALIFYING_APM_PARTICIPANTS:
-          return "qualifying APM participants";
-        default:
-          return "providers who are not qualifying APM participants";
-      }
-    }
-  }
-
   private final LocalDate effectiveFrom;
   private final LocalDate effectiveTo;
-  private final Providers appliesTo;
+  private final ApmProviders appliesTo;
   private final BigDecimal amount;
 
   private NationalAnesthesiaFactor(
-      LocalDate effectiveFrom, LocalDate effectiveTo, Providers appliesTo, BigDecimal amount) {
+      LocalDate effectiveFrom, LocalDate effectiveTo, ApmProviders appliesTo, BigDecimal amount) {
     this.effectiveFrom = effectiveFrom;
     this.effectiveTo = effectiveTo;
     this.appliesTo = appliesTo;
@@ -90,7 +54,7 @@ public final class NationalAnesthesiaFactor {
    *     above 0 and at most 999.9999 with at most four decimals
    */
   public static NationalAnesthesiaFactor of(
-      LocalDate from, LocalDate to, Providers appliesTo, BigDecimal amount) {
+      LocalDate from, LocalDate to, ApmProviders appliesTo, BigDecimal amount) {
     requireNonNull(from, "from");
     requireNonNull(to, "to");
     requireNonNull(appliesTo, "appliesTo");
@@ -126,7 +90,7 @@ public final class NationalAnesthesiaFactor {
   }
 
   /** Returns the providers the factor applies to. */
-  public Providers appliesTo() {
+  public ApmProviders appliesTo() {
     return appliesTo;
   }
 
@@ -177,7 +141,7 @@ public final class NationalAnesthesiaFactor {
         + effectiveFrom
         + ".."
         + effectiveTo
-        + (appliesTo == Providers.ALL
+        + (appliesTo == ApmProviders.ALL
             ? ""
             : ", " + appliesTo.name().toLowerCase(Locale.ROOT).replace('_', ' '))
         + ")";

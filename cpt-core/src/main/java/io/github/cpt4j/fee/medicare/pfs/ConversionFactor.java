@@ -1,5 +1,6 @@
 package io.github.cpt4j.fee.medicare.pfs;
 
+import io.github.cpt4j.fee.medicare.ApmProviders;
 import io.github.cpt4j.style.ValueStyle;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -22,7 +23,7 @@ import org.immutables.value.Value;
  * <pre>{@code
  * ConversionFactor cf = ConversionFactor.builder()
  *     .effectiveFrom(LocalDate.of(2025, 1, 1)).effectiveTo(LocalDate.of(2025, 12, 31))
- *     .amount(new BigDecimal("32.3465")).appliesTo(ConversionFactor.Providers.ALL)
+ *     .amount(new BigDecimal("32.3465")).appliesTo(ApmProviders.ALL)
  *     .build();
  * }</pre>
  */
@@ -31,28 +32,6 @@ import org.immutables.value.Value;
 public abstract class ConversionFactor {
 
   private static final BigDecimal MAX = new BigDecimal("999.9999");
-
-  /** Which providers a conversion factor applies to. */
-  public enum Providers {
-    /** Every provider. */
-    ALL,
-    /** Qualifying participants in an advanced alternative payment model (QPs). */
-    QUALIFYING_APM_PARTICIPANTS,
-    /** Every provider that is not a qualifying APM participant. */
-    NON_QUALIFYING_APM_PARTICIPANTS;
-
-    /** Tells whether a provider with the given QP status is covered. */
-    public boolean covers(boolean qualifyingApmParticipant) {
-      switch (this) {
-        case ALL:
-          return true;
-        case QUALIFYING_APM_PARTICIPANTS:
-          return qualifyingApmParticipant;
-        default:
-          return !qualifyingApmParticipant;
-      }
-    }
-  }
 
   /** Returns the first date of service the factor applies to. */
   public abstract LocalDate effectiveFrom();
@@ -74,8 +53,8 @@ public abstract class ConversionFactor {
 
   /** Returns the providers the factor applies to. */
   @Value.Default
-  public Providers appliesTo() {
-    return Providers.ALL;
+  public ApmProviders appliesTo() {
+    return ApmProviders.ALL;
   }
 
   /** Tells whether the factor applies on {@code date} to a provider with that QP status. */
@@ -131,7 +110,7 @@ public abstract class ConversionFactor {
         + effectiveFrom()
         + ".."
         + effectiveTo()
-        + (appliesTo() == Providers.ALL
+        + (appliesTo() == ApmProviders.ALL
             ? ""
             : ", " + appliesTo().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
         + ")";

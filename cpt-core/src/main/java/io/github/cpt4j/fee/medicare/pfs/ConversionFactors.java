@@ -3,6 +3,7 @@ package io.github.cpt4j.fee.medicare.pfs;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import io.github.cpt4j.fee.medicare.ApmProviders;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
 import io.github.cpt4j.fee.medicare.anesthesia.NationalAnesthesiaFactor;
 import java.time.LocalDate;
@@ -55,8 +56,8 @@ public final class ConversionFactors {
         boolean datesOverlap = !b.effectiveFrom().isAfter(a.effectiveTo());
         boolean providersOverlap =
             a.appliesTo() == b.appliesTo()
-                || a.appliesTo() == ConversionFactor.Providers.ALL
-                || b.appliesTo() == ConversionFactor.Providers.ALL;
+                || a.appliesTo() == ApmProviders.ALL
+                || b.appliesTo() == ApmProviders.ALL;
         if (datesOverlap && providersOverlap) {
           throw new IllegalArgumentException("conversion factors " + a + " and " + b + " overlap");
         }
@@ -114,14 +115,14 @@ public final class ConversionFactors {
   }
 
   /** The anesthesia package's name of the same providers. */
-  private static NationalAnesthesiaFactor.Providers providers(ConversionFactor.Providers whom) {
+  private static ApmProviders providers(ApmProviders whom) {
     switch (whom) {
       case ALL:
-        return NationalAnesthesiaFactor.Providers.ALL;
+        return ApmProviders.ALL;
       case QUALIFYING_APM_PARTICIPANTS:
-        return NationalAnesthesiaFactor.Providers.QUALIFYING_APM_PARTICIPANTS;
+        return ApmProviders.QUALIFYING_APM_PARTICIPANTS;
       default:
-        return NationalAnesthesiaFactor.Providers.NON_QUALIFYING_APM_PARTICIPANTS;
+        return ApmProviders.NON_QUALIFYING_APM_PARTICIPANTS;
     }
   }
 

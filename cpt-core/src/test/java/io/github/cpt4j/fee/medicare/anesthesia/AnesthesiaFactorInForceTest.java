@@ -9,8 +9,8 @@ import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.ApmProviders;
 import io.github.cpt4j.fee.medicare.Locality;
-import io.github.cpt4j.fee.medicare.anesthesia.NationalAnesthesiaFactor.Providers;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -36,8 +36,9 @@ class AnesthesiaFactorInForceTest {
           factor("2023-01-01", "2023-12-31", "21.1249", all()),
           factor("2024-01-01", "2024-03-08", "20.4349", all()),
           factor("2025-01-01", "2025-12-31", "20.3178", all()),
-          factor("2026-01-01", "2026-12-31", "20.4976", Providers.NON_QUALIFYING_APM_PARTICIPANTS),
-          factor("2026-01-01", "2026-12-31", "20.5998", Providers.QUALIFYING_APM_PARTICIPANTS));
+          factor(
+              "2026-01-01", "2026-12-31", "20.4976", ApmProviders.NON_QUALIFYING_APM_PARTICIPANTS),
+          factor("2026-01-01", "2026-12-31", "20.5998", ApmProviders.QUALIFYING_APM_PARTICIPANTS));
 
   /** Los Angeles in CMS's 2026 non-QP file: 21.22 (as in 2025). */
   static final AnesthesiaConversionFactors NON_QP_2026 =
@@ -47,12 +48,12 @@ class AnesthesiaFactorInForceTest {
   static final AnesthesiaConversionFactors QP_2026 =
       table("ANES2026_QPP", "21.33").withNationalFactor(new BigDecimal("20.5998"));
 
-  private static Providers all() {
-    return Providers.ALL;
+  private static ApmProviders all() {
+    return ApmProviders.ALL;
   }
 
   private static NationalAnesthesiaFactor factor(
-      String from, String to, String amount, Providers whom) {
+      String from, String to, String amount, ApmProviders whom) {
     return NationalAnesthesiaFactor.of(
         LocalDate.parse(from), LocalDate.parse(to), whom, new BigDecimal(amount));
   }
@@ -222,12 +223,13 @@ class AnesthesiaFactorInForceTest {
       IllegalArgumentException e =
           assertThrows(
               IllegalArgumentException.class,
-              () -> NationalAnesthesiaFactor.of(jan, dec, Providers.ALL, new BigDecimal(amount)));
+              () ->
+                  NationalAnesthesiaFactor.of(jan, dec, ApmProviders.ALL, new BigDecimal(amount)));
       assertTrue(e.getMessage().contains(amount), e::getMessage);
     }
     assertThrows(
         IllegalArgumentException.class,
-        () -> NationalAnesthesiaFactor.of(dec, jan, Providers.ALL, new BigDecimal("20.4976")));
+        () -> NationalAnesthesiaFactor.of(dec, jan, ApmProviders.ALL, new BigDecimal("20.4976")));
     assertEquals(
         factor("2026-01-01", "2026-12-31", "20.4976", all()),
         factor("2026-01-01", "2026-12-31", "20.49760", all()));

@@ -3,6 +3,7 @@ package io.github.cpt4j.fee.medicare.pfs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.cpt4j.fee.medicare.ApmProviders;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,7 +20,7 @@ class ExtremeExponentTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> Fixtures.cf("2025-01-01", "2025-12-31", amount, ConversionFactor.Providers.ALL));
+            () -> Fixtures.cf("2025-01-01", "2025-12-31", amount, ApmProviders.ALL));
     assertEquals(IllegalArgumentException.class, e.getClass());
   }
 

@@ -1,6 +1,7 @@
 package io.github.cpt4j.fee.medicare.pfs;
 
 import io.github.cpt4j.code.ProcedureCode;
+import io.github.cpt4j.fee.medicare.ApmProviders;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.modifier.Modifier;
 import java.math.BigDecimal;
@@ -120,23 +121,14 @@ final class Fixtures {
   static ConversionFactors conversionFactors() {
     return ConversionFactors.of(
         List.of(
-            cf("2024-01-01", "2024-03-08", "32.7442", ConversionFactor.Providers.ALL),
-            cf("2024-03-09", "2024-12-31", "33.2875", ConversionFactor.Providers.ALL),
-            cf("2025-01-01", "2025-12-31", "32.3465", ConversionFactor.Providers.ALL),
-            cf(
-                "2026-01-01",
-                "2026-12-31",
-                "33.4009",
-                ConversionFactor.Providers.NON_QUALIFYING_APM_PARTICIPANTS),
-            cf(
-                "2026-01-01",
-                "2026-12-31",
-                "33.5675",
-                ConversionFactor.Providers.QUALIFYING_APM_PARTICIPANTS)));
+            cf("2024-01-01", "2024-03-08", "32.7442", ApmProviders.ALL),
+            cf("2024-03-09", "2024-12-31", "33.2875", ApmProviders.ALL),
+            cf("2025-01-01", "2025-12-31", "32.3465", ApmProviders.ALL),
+            cf("2026-01-01", "2026-12-31", "33.4009", ApmProviders.NON_QUALIFYING_APM_PARTICIPANTS),
+            cf("2026-01-01", "2026-12-31", "33.5675", ApmProviders.QUALIFYING_APM_PARTICIPANTS)));
   }
 
-  static ConversionFactor cf(
-      String from, String to, String amount, ConversionFactor.Providers providers) {
+  static ConversionFactor cf(String from, String to, String amount, ApmProviders providers) {
     return ConversionFactor.builder()
         .effectiveFrom(LocalDate.parse(from))
         .effectiveTo(LocalDate.parse(to))

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.common.testing.NullPointerTester;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.ApmProviders;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
 import io.github.cpt4j.fee.medicare.ZipLocalityTable;
@@ -85,24 +86,19 @@ class MedicareTypesTest {
 
   @Test
   void conversionFactorsMustNotOverlapForTheSameProviders() {
-    ConversionFactor all2025 =
-        Fixtures.cf("2025-01-01", "2025-12-31", "32.3465", ConversionFactor.Providers.ALL);
+    ConversionFactor all2025 = Fixtures.cf("2025-01-01", "2025-12-31", "32.3465", ApmProviders.ALL);
     ConversionFactor qp2025 =
-        Fixtures.cf(
-            "2025-06-01",
-            "2025-12-31",
-            "33",
-            ConversionFactor.Providers.QUALIFYING_APM_PARTICIPANTS);
+        Fixtures.cf("2025-06-01", "2025-12-31", "33", ApmProviders.QUALIFYING_APM_PARTICIPANTS);
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class, () -> ConversionFactors.of(List.of(all2025, qp2025)));
     assertTrue(e.getMessage().contains("overlap"), e.getMessage());
     assertThrows(
         IllegalArgumentException.class,
-        () -> Fixtures.cf("2025-01-02", "2025-01-01", "1", ConversionFactor.Providers.ALL));
+        () -> Fixtures.cf("2025-01-02", "2025-01-01", "1", ApmProviders.ALL));
     assertThrows(
         IllegalArgumentException.class,
-        () -> Fixtures.cf("2025-01-01", "2025-01-02", "1.00001", ConversionFactor.Providers.ALL));
+        () -> Fixtures.cf("2025-01-01", "2025-01-02", "1.00001", ApmProviders.ALL));
     assertEquals("32.3465 (2025-01-01..2025-12-31)", all2025.toString());
     ConversionFactors history = Fixtures.conversionFactors();
     assertEquals(Optional.empty(), history.find(LocalDate.of(2023, 12, 31), false));
@@ -173,10 +169,9 @@ class MedicareTypesTest {
     assertEquals("1", one.work().toString());
     assertFalse(one.equals(oneThousandths));
     assertEquals(0, one.work().compareTo(oneThousandths.work()));
-    ConversionFactor cf =
-        Fixtures.cf("2025-01-01", "2025-12-31", "32.3465", ConversionFactor.Providers.ALL);
+    ConversionFactor cf = Fixtures.cf("2025-01-01", "2025-12-31", "32.3465", ApmProviders.ALL);
     ConversionFactor cfLonger =
-        Fixtures.cf("2025-01-01", "2025-12-31", "32.34650", ConversionFactor.Providers.ALL);
+        Fixtures.cf("2025-01-01", "2025-12-31", "32.34650", ApmProviders.ALL);
     assertFalse(cf.equals(cfLonger));
     assertEquals(0, cf.amount().compareTo(cfLonger.amount()));
     RvuEntry entry = Fixtures.rvuEntries().get(0);

@@ -9,6 +9,7 @@ import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.ApmProviders;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,7 @@ class OppsCapFromRvusTest {
       Fixtures.gpci(REST_OF_NEW_YORK, "NY", "REST OF NEW YORK", "1", "0.949", "0.732");
 
   private static final ConversionFactor CF_2025 =
-      Fixtures.cf("2025-01-01", "2025-12-31", "32.3465", ConversionFactor.Providers.ALL);
+      Fixtures.cf("2025-01-01", "2025-12-31", "32.3465", ApmProviders.ALL);
 
   @Test
   void capIsTheRecordLayoutFormulaRoundedToCents() {

@@ -9,11 +9,11 @@ import io.github.cpt4j.fee.FeeResult;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
 import io.github.cpt4j.fee.UnpricedReason;
+import io.github.cpt4j.fee.medicare.ApmProviders;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaBaseUnits;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaConversionFactors;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
 import io.github.cpt4j.fee.medicare.anesthesia.NationalAnesthesiaFactor;
-import io.github.cpt4j.fee.medicare.anesthesia.NationalAnesthesiaFactor.Providers;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -32,21 +32,21 @@ class ScheduleAnesthesiaFactorsTest {
   private static final ConversionFactors FACTORS =
       ConversionFactors.of(
           List.of(
-              cf("2024-01-01", "2024-03-08", "32.7442", "20.4349", ConversionFactor.Providers.ALL),
-              cf("2024-03-09", "2024-12-31", "33.2875", null, ConversionFactor.Providers.ALL),
-              cf("2025-01-01", "2025-12-31", "32.3465", "20.3178", ConversionFactor.Providers.ALL),
+              cf("2024-01-01", "2024-03-08", "32.7442", "20.4349", ApmProviders.ALL),
+              cf("2024-03-09", "2024-12-31", "33.2875", null, ApmProviders.ALL),
+              cf("2025-01-01", "2025-12-31", "32.3465", "20.3178", ApmProviders.ALL),
               cf(
                   "2026-01-01",
                   "2026-12-31",
                   "33.4009",
                   "20.4976",
-                  ConversionFactor.Providers.NON_QUALIFYING_APM_PARTICIPANTS),
+                  ApmProviders.NON_QUALIFYING_APM_PARTICIPANTS),
               cf(
                   "2026-01-01",
                   "2026-12-31",
                   "33.5675",
                   "20.5998",
-                  ConversionFactor.Providers.QUALIFYING_APM_PARTICIPANTS)));
+                  ApmProviders.QUALIFYING_APM_PARTICIPANTS)));
 
   /** Rest of New York in CMS's ANES2025.csv: 19.79. */
   private static final AnesthesiaConversionFactors ANES2025 =
@@ -61,7 +61,7 @@ class ScheduleAnesthesiaFactorsTest {
       table("ANES2026_QPP", "20.07").withNationalFactor(new BigDecimal("20.5998"));
 
   private static ConversionFactor cf(
-      String from, String to, String pfs, String anesthesia, ConversionFactor.Providers whom) {
+      String from, String to, String pfs, String anesthesia, ApmProviders whom) {
     ConversionFactor.Builder b =
         ConversionFactor.builder()
             .effectiveFrom(LocalDate.parse(from))
@@ -112,19 +112,22 @@ class ScheduleAnesthesiaFactorsTest {
             NationalAnesthesiaFactor.of(
                 LocalDate.of(2024, 1, 1),
                 LocalDate.of(2024, 3, 8),
-                Providers.ALL,
+                ApmProviders.ALL,
                 new BigDecimal("20.4349")),
             NationalAnesthesiaFactor.of(
                 LocalDate.of(2025, 1, 1),
                 LocalDate.of(2025, 12, 31),
-                Providers.ALL,
+                ApmProviders.ALL,
                 new BigDecimal("20.3178")),
-            NationalAnesthesiaFactor.of(
-                jan2026, dec2026, Providers.QUALIFYING_APM_PARTICIPANTS, new BigDecimal("20.5998")),
             NationalAnesthesiaFactor.of(
                 jan2026,
                 dec2026,
-                Providers.NON_QUALIFYING_APM_PARTICIPANTS,
+                ApmProviders.QUALIFYING_APM_PARTICIPANTS,
+                new BigDecimal("20.5998")),
+            NationalAnesthesiaFactor.of(
+                jan2026,
+                dec2026,
+                ApmProviders.NON_QUALIFYING_APM_PARTICIPANTS,
                 new BigDecimal("20.4976"))),
         FACTORS.anesthesiaFactors(),
         "by start date, QPs' first, as the dated table");

@@ -4,6 +4,7 @@ import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.fee.PricingContext;
 import io.github.cpt4j.fee.Setting;
+import io.github.cpt4j.fee.medicare.ApmProviders;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.pfs.AssistantAtSurgery;
 import io.github.cpt4j.fee.medicare.pfs.BilateralRule;
@@ -398,7 +399,7 @@ final class ClaimTables {
                 .effectiveFrom(from)
                 .effectiveTo(to)
                 .amount(new BigDecimal("25.0000"))
-                .appliesTo(ConversionFactor.Providers.ALL)
+                .appliesTo(ApmProviders.ALL)
                 .build()));
   }
 

@@ -1,0 +1,43 @@
+package io.github.cpt4j.fee.medicare;
+
+/**
+ * The providers a Medicare conversion factor applies to, by qualifying APM participant status: from
+ * 2026 CMS sets one physician fee schedule factor, and one anesthesia factor, for qualifying
+ * participants in an advanced alternative payment model and another for every other provider
+ * (Medicare Access and CHIP Reauthorization Act of 2015, §101(d)); before, one factor for all.
+ */
+public enum ApmProviders {
+  /** Every provider. */
+  ALL,
+  /** Qualifying participants in an advanced alternative payment model (QPs). */
+  QUALIFYING_APM_PARTICIPANTS,
+  /** Every provider that is not a qualifying APM participant. */
+  NON_QUALIFYING_APM_PARTICIPANTS;
+
+  /** Tells whether a provider with the given QP status is covered. */
+  public boolean covers(boolean qualifyingApmParticipant) {
+    switch (this) {
+      case ALL:
+        return true;
+      case QUALIFYING_APM_PARTICIPANTS:
+        return qualifyingApmParticipant;
+      default:
+        return !qualifyingApmParticipant;
+    }
+  }
+
+  /**
+   * Names the providers for messages: {@code every provider}, {@code qualifying APM participants},
+   * {@code providers who are not qualifying APM participants}.
+   */
+  public String words() {
+    switch (this) {
+      case ALL:
+        return "every provider";
+      case QUALIFYING_APM_PARTICIPANTS:
+        return "qualifying APM participants";
+      default:
+        return "providers who are not qualifying APM participants";
+    }
+  }
+}
