@@ -105,25 +105,10 @@ public final class ConversionFactors {
       if (f.anesthesiaAmount().isPresent()) {
         anesthesia.add(
             NationalAnesthesiaFactor.of(
-                f.effectiveFrom(),
-                f.effectiveTo(),
-                providers(f.appliesTo()),
-                f.anesthesiaAmount().get()));
+                f.effectiveFrom(), f.effectiveTo(), f.appliesTo(), f.anesthesiaAmount().get()));
       }
     }
     return anesthesia.build();
-  }
-
-  /** The anesthesia package's name of the same providers. */
-  private static ApmProviders providers(ApmProviders whom) {
-    switch (whom) {
-      case ALL:
-        return ApmProviders.ALL;
-      case QUALIFYING_APM_PARTICIPANTS:
-        return ApmProviders.QUALIFYING_APM_PARTICIPANTS;
-      default:
-        return ApmProviders.NON_QUALIFYING_APM_PARTICIPANTS;
-    }
   }
 
   /** Returns every factor, by start date. */
