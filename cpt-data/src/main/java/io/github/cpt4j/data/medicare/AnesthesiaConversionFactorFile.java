@@ -23,9 +23,10 @@ import java.util.regex.Pattern;
  * {@code Contractor,Locality,Locality Name,National Anes CF of 20.3178}, then one row per locality
  * with its factor (two decimals), then blank rows. The factors are named after the file ({@code
  * ANES2025}), and state the national factor the header gives ({@link
- * AnesthesiaConversionFactors#nationalFactor()}, 20.3178 here: the first figure after "Anes CF",
- * whatever words surround it); a header without a figure there states none, and one whose figure
- * cannot be a factor (more than four decimals) is refused.
+ * AnesthesiaConversionFactors#nationalFactor()}, 20.3178 here: of the figures after "Anes CF",
+ * years aside, the last with a decimal point, whatever words surround it); a header without a
+ * figure there states none, and one whose figure cannot be a factor (a sign, a comma, more than
+ * four decimals) is refused.
  *
  * <p>All-or-nothing, with file, line and column in every error.
  *
@@ -55,13 +56,17 @@ public final class AnesthesiaConversionFactorFile {
    */
   static final BigDecimal MAX_FACTOR = new BigDecimal("999.99");
 
+  /** Where the factor column's name begins to state the national factor: after "Anes CF". */
+  private static final Pattern NATIONAL = Pattern.compile("ANES CF");
+
   /**
-   * The national factor in the factor column's name: {@code National Anes CF of 20.3178}, the first
-   * figure after "Anes CF", whatever words or signs come between or after ({@code $20.5998}, {@code
-   * 20.5998 (QP)}): a header CMS words differently must not state no factor and let the file price
-   * every provider.
+   * A figure in the factor column's name, with a sign or a comma kept so that it can be refused
+   * rather than read in part ({@code -20.5998}, {@code 20,5998}).
    */
-  private static final Pattern NATIONAL = Pattern.compile("ANES CF\\D*?(\\d+(?:\\.\\d+)?)");
+  private static final Pattern FIGURE = Pattern.compile("[-+]?\\d+(?:[.,]\\d+)*");
+
+  /** A year in the name ({@code for CY 2026}), which is no factor. */
+  private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d\\d");
 
   /** A national factor as the dated table holds one: at most 999.9999. */
   private static final Pattern FACTOR = Pattern.compile("\\d{1,3}(?:\\.\\d{1,4})?");
@@ -155,11 +160,9 @@ public final class AnesthesiaConversionFactorFile {
     AnesthesiaConversionFactors read = AnesthesiaConversionFactors.of(name, factors);
     // The national factor the localities' come from: it tells a year's files apart (QPs' and other
     // providers' from 2026) and is checked against the dated table's when pricing.
-    Matcher stated = NATIONAL.matcher(header.name(factor));
-    if (stated.find()) {
-      String figure = stated.group(1);
-      BigDecimal national = new BigDecimal(figure);
-      if (!FACTOR.matcher(figure).matches() || national.signum() <= 0) {
+    String figure = statedFigure(header.name(factor));
+    if (figure != null) {
+      if (!FACTOR.matcher(figure).matches() || new BigDecimal(figure).signum() <= 0) {
         throw new DataLoadException(
             source,
             header.line(),
@@ -169,8 +172,36 @@ public final class AnesthesiaConversionFactorFile {
                 + figure
                 + ", is not above 0 with at most three digits before the point and four after");
       }
-      read = read.withNationalFactor(national);
+      read = read.withNationalFactor(new BigDecimal(figure));
     }
     return read;
+  }
+
+  /**
+   * The figure the factor column's name states as the national factor, or null: of the figures
+   * after "Anes CF", years left aside ({@code National Anes CF for CY 2026 of 20.5998}), the last
+   * with a decimal point, else the last. CMS words the name as it likes ({@code of $20.5998 (QP)});
+   * a name that states none ({@code of TBD}) states none.
+   */
+  private static String statedFigure(String name) {
+    Matcher start = NATIONAL.matcher(name);
+    if (!start.find()) {
+      return null;
+    }
+    Matcher figures = FIGURE.matcher(name);
+    figures.region(start.end(), name.length());
+    String last = null;
+    String lastDecimal = null;
+    while (figures.find()) {
+      String figure = figures.group();
+      if (YEAR.matcher(figure).matches()) {
+        continue;
+      }
+      last = figure;
+      if (figure.indexOf('.') >= 0) {
+        lastDecimal = figure;
+      }
+    }
+    return lastDecimal != null ? lastDecimal : last;
   }
 }

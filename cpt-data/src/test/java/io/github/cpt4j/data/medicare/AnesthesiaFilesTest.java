@@ -82,7 +82,8 @@ class AnesthesiaFilesTest {
         CmsSubset.MARKER
             + "\r\nContractor,Locality,Locality Name,National Anes CF of 20.3178\r\n"
             + "10112 ,00 ,A LOCALITY,19.31 \r\n";
-    for (String header : new String[] {"National Anes CF", "National Anes CF of TBD"}) {
+    for (String header :
+        new String[] {"National Anes CF", "National Anes CF of TBD", "National Anes CF 2026"}) {
       AnesthesiaConversionFactors none =
           AnesthesiaConversionFactorFile.read(
               stream(file.replace("National Anes CF of 20.3178", header)), "ANES2025.csv");
@@ -93,20 +94,31 @@ class AnesthesiaFilesTest {
     // price qualifying APM participants and other providers alike.
     for (String header :
         new String[] {
-          "National Anes CF of $20.5998 (QP)", "QP National Anes CF of  20.5998 ", "ANES CF 20.5998"
+          "National Anes CF of $20.5998 (QP)",
+          "QP National Anes CF of  20.5998 ",
+          "ANES CF 20.5998",
+          "National Anes CF for CY 2026 of 20.5998",
+          "National Anes CF (2026 QP) of 20.5998",
+          "National Anes CF 2026: 20.5998",
+          "National Anes CF of 20.5998 for 2026"
         }) {
       AnesthesiaConversionFactors stated =
           AnesthesiaConversionFactorFile.read(
               stream(file.replace("National Anes CF of 20.3178", header)), "ANES2026_QPP.csv");
       assertEquals(Optional.of(new BigDecimal("20.5998")), stated.nationalFactor(), header);
     }
-    for (String figure : new String[] {"20.59981", "2026", "0.0"}) {
+    // A figure read in part would state a wrong factor: a sign, a comma, too many digits.
+    for (String figure : new String[] {"20.59981", "1000.5", "0.0", "-20.5998", "20,5998"}) {
       DataLoadException e =
           assertThrows(
               DataLoadException.class,
               () ->
                   AnesthesiaConversionFactorFile.read(
-                      stream(file.replace("20.3178", figure)), "ANES2026.csv"));
+                      stream(
+                          file.replace(
+                              "National Anes CF of 20.3178",
+                              "\"National Anes CF of " + figure + "\"")),
+                      "ANES2026.csv"));
       assertEquals(
           "ANES2026.csv, line 2, column 4: NATIONAL ANES CF OF "
               + figure
