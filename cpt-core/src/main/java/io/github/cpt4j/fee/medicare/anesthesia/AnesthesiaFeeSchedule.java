@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.IntUnaryOperator;
+import java.util.function.Supplier;
 
 /**
  * Medicare's anesthesia fee schedule (Medicare Claims Processing Manual, chapter 12, section 50):
@@ -779,8 +780,8 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
       return refuse(explanation, choice.reason(), choice.detail());
     }
     AnesthesiaConversionFactors factors = choice.table();
-    if (choice.detail() != null) {
-      explanation = explanation.then(PricingStep.note("anesthesia-cf-table", choice.detail()));
+    if (choice.note() != null) {
+      explanation = explanation.then(PricingStep.note("anesthesia-cf-table", choice.note()));
     }
     Optional<BigDecimal> factor = factors.find(locality.get());
     if (factor.isEmpty()) {
@@ -874,13 +875,18 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
    * The table a line is priced with, or why none: {@code table} null with the reason and detail;
    * with a table, {@code detail} is the note saying why it was chosen among several, if it was.
    */
-  private record Choice(AnesthesiaConversionFactors table, UnpricedReason reason, String detail) {
-    static Choice of(AnesthesiaConversionFactors table, String note) {
-      return new Choice(table, null, note);
+  private record Choice(
+      AnesthesiaConversionFactors table,
+      UnpricedReason reason,
+      String detail,
+      Supplier<String> note) {
+    /** A table chosen, with the note saying why when there were several, built when read. */
+    static Choice of(AnesthesiaConversionFactors table, Supplier<String> note) {
+      return new Choice(table, null, null, note);
     }
 
     static Choice refused(UnpricedReason reason, String detail) {
-      return new Choice(null, reason, detail);
+      return new Choice(null, reason, detail, null);
     }
   }
 
@@ -909,15 +915,14 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
               table,
               tables.size() == 1
                   ? null
-                  : table.name()
-                      + " states "
-                      + wanted.toPlainString()
-                      + ", the national anesthesia factor in force on "
-                      + date
-                      + " for "
-                      + (inForce.appliesTo() == ApmProviders.ALL
-                          ? inForce.appliesTo().words()
-                          : whom(qp)));
+                  : () ->
+                      table.name()
+                          + " states "
+                          + wanted.toPlainString()
+                          + ", the national anesthesia factor in force on "
+                          + date
+                          + " for "
+                          + inForce.appliesTo().words());
         }
       }
       if (tables.size() == 1 && tables.get(0).nationalFactor().isEmpty()) {
@@ -947,11 +952,12 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
           table,
           tables.size() == 1
               ? null
-              : table.name()
-                  + " prices "
-                  + date
-                  + ": the dated table gives no national anesthesia factor for it, and the other"
-                  + " files state other periods' or providers' factors");
+              : () ->
+                  table.name()
+                      + " prices "
+                      + date
+                      + ": the dated table gives no national anesthesia factor for it, and the other"
+                      + " files state other periods' or providers' factors");
     }
     if (usable.isEmpty()) {
       return Choice.refused(
@@ -1023,13 +1029,6 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
                   : ", " + period.whoseAndWhen()));
     }
     return each.toString();
-  }
-
-  /** Names the providers of that QP status. */
-  private static String whom(boolean qp) {
-    return qp
-        ? ApmProviders.QUALIFYING_APM_PARTICIPANTS.words()
-        : ApmProviders.NON_QUALIFYING_APM_PARTICIPANTS.words();
   }
 
   /**
