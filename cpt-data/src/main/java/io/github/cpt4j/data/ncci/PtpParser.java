@@ -4,6 +4,7 @@ import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.code.ProcedureCode;
 import io.github.cpt4j.data.csv.TextStart;
 import io.github.cpt4j.data.load.DataLoadException;
+import io.github.cpt4j.data.table.Cells;
 import io.github.cpt4j.data.table.CsvTable;
 import io.github.cpt4j.data.table.Header;
 import io.github.cpt4j.edit.ncci.PtpModifierIndicator;
@@ -264,7 +265,7 @@ final class PtpParser {
           || value.equals("0")
           || value.equals("1")
           || value.equals("9")
-          || value.length() == 8 && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+          || value.length() == 8 && Cells.allDigits(value)) {
         return true;
       }
     }
