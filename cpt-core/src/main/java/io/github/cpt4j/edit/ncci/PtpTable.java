@@ -84,17 +84,11 @@ public final class PtpTable {
   /** The kind of claims the table is for, or null when it does not say. */
   private final NcciClaimType claimType;
 
-  /** The first day of the table's quarter, or null when it does not say. */
+  /** The first day the table is in force, or null when it does not say. */
   private final LocalDate quarterStart;
 
   /** The last day of that quarter, or null. */
   private final LocalDate quarterEnd;
-
-  /**
-   * The last day of the quarter as days since 1970, or {@link Long#MAX_VALUE} when the table does
-   * not know it: the claim edit compares a line's day with it, once per date, without allocating.
-   */
-  private final long lastEpochDay;
 
   private PtpTable(
       int[] column1Codes,
@@ -124,7 +118,6 @@ public final class PtpTable {
     this.claimType = null;
     this.quarterStart = null;
     this.quarterEnd = null;
-    this.lastEpochDay = Long.MAX_VALUE;
   }
 
   /**
@@ -145,7 +138,6 @@ public final class PtpTable {
     this.claimType = claimType;
     this.quarterStart = effective;
     this.quarterEnd = effective == null ? null : Quarter.of(effective).lastDay();
-    this.lastEpochDay = quarterEnd == null ? Long.MAX_VALUE : quarterEnd.toEpochDay();
   }
 
   /** Returns a builder of a table. */
@@ -225,12 +217,13 @@ public final class PtpTable {
    * have edits CMS added after the table's quarter. Does not allocate.
    */
   public boolean knowsEditsOn(LocalDate date) {
-    return requireNonNull(date, "date").toEpochDay() <= lastEpochDay;
+    requireNonNull(date, "date");
+    return quarterEnd == null || !date.isAfter(quarterEnd);
   }
 
   /** Tells whether the table knows its quarter: the claim edit's test, without an Optional. */
   boolean knowsItsQuarter() {
-    return lastEpochDay != Long.MAX_VALUE;
+    return quarterStart != null;
   }
 
   /** Returns the number of rows, withdrawn and deleted edits included. */
