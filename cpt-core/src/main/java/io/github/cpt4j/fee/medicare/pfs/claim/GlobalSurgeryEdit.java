@@ -185,6 +185,11 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
       if (procedures == null) {
         procedures = procedures(claim, context.dateOfService());
       }
+      if (procedures == Procedures.NONE) {
+        // No package to hold any visit (found is still null: every earlier visit went on before
+        // procedures were needed); and NONE, shared by every thread, is never indexed.
+        break;
+      }
       EditFinding finding =
           byDate
               ? includedIn(claim, context, v, procedures)
@@ -383,11 +388,6 @@ public final class GlobalSurgeryEdit implements ClaimEdit {
    */
   private static EditFinding includedIn(
       Claim claim, PricingContext context, int v, Procedures procedures) {
-    if (procedures.lines.length == 0) {
-      // No package to hold the visit; and Procedures.NONE, shared by every thread, is never
-      // indexed: index() writes its fields unguarded.
-      return null;
-    }
     BilledLine visit = claim.line(v);
     long visitDay = visit.dateOfServiceOr(context.dateOfService()).toEpochDay();
     procedures.index();

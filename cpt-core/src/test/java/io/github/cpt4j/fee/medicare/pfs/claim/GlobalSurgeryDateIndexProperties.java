@@ -117,10 +117,6 @@ class GlobalSurgeryDateIndexProperties {
   }
 
   /**
-   * The claim-order rule the index must keep when several packages hold a visit: the finding names
-   * the first procedure in the claim, not the nearest or the earliest.
-   */
-  /**
    * A claim of visits alone gets the one instance of no procedures that every thread shares: the
    * date index must never be built in it, as two threads building it at once could each see it half
    * built (a NullPointerException out of the claim pricer).
@@ -147,6 +143,10 @@ class GlobalSurgeryDateIndexProperties {
     }
   }
 
+  /**
+   * The claim-order rule the index must keep when several packages hold a visit: the finding names
+   * the first procedure in the claim, not the nearest or the earliest.
+   */
   @Test
   void findingNamesTheFirstProcedureInClaimOrderThatHoldsTheVisit() {
     List<BilledLine> lines = new ArrayList<>();
