@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.cpt4j.claim.Claim;
 import io.github.cpt4j.claim.ClaimLine;
 import io.github.cpt4j.claim.Npi;
+import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.fee.ClaimPricer;
 import io.github.cpt4j.fee.ClaimWarning;
 import io.github.cpt4j.fee.FeeResult;
@@ -800,7 +801,9 @@ public final class FhirClaimPricer {
     String what =
         found.isEmpty()
             ? "the claim's type has no code"
-                + (type.hasText() ? ", only the text '" + type.getText() + "'" : "")
+                + (type.hasText()
+                    ? ", only the text " + CodeFormatException.quote(type.getText())
+                    : "")
             : "the claim's type is " + String.join(", ", found);
     throw new FhirMappingException(
         "Claim.type",
