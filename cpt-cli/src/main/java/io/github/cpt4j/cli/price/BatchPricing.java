@@ -778,7 +778,7 @@ public final class BatchPricing {
    * Parses every row of a chunk, prices its claims and formats it; runs on a pricing thread, with
    * that thread's parsers.
    */
-  private Chunk price(Chunk chunk, CsvRows format, PlainRows plainRows) {
+  private Chunk price(Chunk chunk, CsvRows format, PlainRows plainRows, LongAdder splitZips) {
     int n = chunk.size();
     RowParser parser = plainRows.general();
     // The plain lines that are copied to the output whole: as many fields as the header, none a
@@ -832,7 +832,7 @@ public final class BatchPricing {
       }
       start = end;
     }
-    countSplitZips(chunk, parser.splitZipRows);
+    countSplitZips(chunk, splitZips);
     if (format != null) {
       ByteText text = new ByteText(chunk.rawLength + n * 24);
       StringBuilder row = new StringBuilder(256);
@@ -1011,7 +1011,6 @@ public final class BatchPricing {
       }
       if (splitZip != null) {
         parser.splitZip = splitZip;
-        parser.splitZipRows = splitZips;
       }
       return parser;
     }
@@ -1025,7 +1024,8 @@ public final class BatchPricing {
       if (!isHealthy()) {
         return;
       }
-      Future<Chunk> priced = pricing.submit(() -> price(chunk, format, parsers.get()));
+      LongAdder counted = splitZip == null ? null : splitZips;
+      Future<Chunk> priced = pricing.submit(() -> price(chunk, format, parsers.get(), counted));
       try {
         inOrder.put(priced);
       } catch (InterruptedException e) {

@@ -157,17 +157,11 @@ public final class RowParser {
   /**
    * Tells whether CMS prices a ZIP code by its ZIP+4, as it straddles localities, when a batch
    * wants to count the rows placed by such a ZIP code (null otherwise): such a row is marked
-   * ({@link Row#placedBySplitZip()}), and {@link #splitZipRows} counts it once it is priced in its
-   * locality.
+   * ({@link Row#placedBySplitZip()}), and the batch counts it once it is priced in its locality
+   * ({@link BatchPricing}), as a row not priced, or priced by a schedule that has no localities,
+   * took nothing from the locality.
    */
   BiPredicate<ZipCode, LocalDate> splitZip;
-
-  /**
-   * Counts the rows whose locality came from a ZIP code {@link #splitZip} tells and that were
-   * priced in that locality: the batch counts them once priced ({@link BatchPricing}), as a row not
-   * priced, or priced by a schedule that has no localities, took nothing from the locality.
-   */
-  LongAdder splitZipRows;
 
   /**
    * The digits of the ZIP code that places the rows without a locality or zip cell, on each row's
