@@ -363,9 +363,16 @@ public enum PractitionerType {
    * fee schedule this library reads.
    */
   public Optional<LocalDate> coveredFrom() {
+    return Optional.ofNullable(coveredFromOrNull());
+  }
+
+  /**
+   * {@link #coveredFrom()}, or null: no Optional, as pricing asks {@link #isCoveredOn} per line.
+   */
+  private LocalDate coveredFromOrNull() {
     return this == MARRIAGE_AND_FAMILY_THERAPIST || this == MENTAL_HEALTH_COUNSELOR
-        ? Optional.of(COUNSELORS_COVERED_FROM)
-        : Optional.empty();
+        ? COUNSELORS_COVERED_FROM
+        : null;
   }
 
   /**
@@ -375,9 +382,8 @@ public enum PractitionerType {
    */
   public boolean isCoveredOn(LocalDate dateOfService) {
     requireNonNull(dateOfService, "dateOfService");
-    // Without Optional or a lambda: pricing asks this for every line.
-    return !(this == MARRIAGE_AND_FAMILY_THERAPIST || this == MENTAL_HEALTH_COUNSELOR)
-        || !dateOfService.isBefore(COUNSELORS_COVERED_FROM);
+    LocalDate from = coveredFromOrNull();
+    return from == null || !dateOfService.isBefore(from);
   }
 
   /** Returns where the current share is stated: "Claims Processing Manual ch. 12 §120.1". */
@@ -404,7 +410,9 @@ public enum PractitionerType {
             + from
             + ", when the share became "
             + percent(share)
-            + " (Claims Processing Manual ch. 12 §130.1, before Change Request 7005)"
+            + " ("
+            + source
+            + ", before Change Request 7005)"
         : percent
             + " before "
             + from
