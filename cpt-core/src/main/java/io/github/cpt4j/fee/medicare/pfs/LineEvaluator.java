@@ -56,6 +56,10 @@ public final class LineEvaluator {
   private final Setting setting;
 
   private final boolean dateCovered;
+
+  /** Whether Medicare pays the context's practitioner on its date ({@code isCoveredOn}). */
+  private final boolean practitionerCovered;
+
   private final Locality locality;
   private final Gpci gpci;
   private final ConversionFactor conversionFactor;
@@ -82,6 +86,7 @@ public final class LineEvaluator {
     this.context = context;
     this.setting = settingOf(context);
     this.dateCovered = covers(schedule, context);
+    this.practitionerCovered = context.practitioner().isCoveredOn(context.dateOfService());
     this.locality = localityOf(context);
     this.gpci = gpciOf(schedule, locality);
     this.conversionFactor = conversionFactorOf(schedule, context);
@@ -93,7 +98,7 @@ public final class LineEvaluator {
             && conversionFactor != null
             && otherStatedFactor == null
             && context.placeOfService().isEmpty()
-            && context.practitioner().isCoveredOn(context.dateOfService());
+            && practitionerCovered;
     this.nonFacilityWithoutPlace =
         context.placeOfService().isEmpty() && context.setting() == Setting.NON_FACILITY;
   }
@@ -177,6 +182,7 @@ public final class LineEvaluator {
         setting,
         rvus,
         dateCovered,
+        practitionerCovered,
         locality,
         gpci,
         conversionFactor,
@@ -288,6 +294,7 @@ public final class LineEvaluator {
       Setting setting,
       RvuTable rvus,
       boolean dateCovered,
+      boolean practitionerCovered,
       Locality locality,
       Gpci gpci,
       ConversionFactor conversionFactor,
@@ -322,7 +329,7 @@ public final class LineEvaluator {
     if (!status.isPricedFromRvus() || status == PaymentStatus.R && entry.hasNoRvus()) {
       return refuseStatus(schedule, setting, locality, entry);
     }
-    if (!context.practitioner().isCoveredOn(context.dateOfService())) {
+    if (!practitionerCovered) {
       return notYetCovered(context, entry);
     }
     if (context.placeOfService().isPresent()) {
