@@ -27,6 +27,14 @@ public enum ApmProviders {
   }
 
   /**
+   * Tells whether some provider is covered by both: the same providers, or all on either side. Two
+   * factors of overlapping dates for overlapping providers would each claim the same line.
+   */
+  public boolean overlaps(ApmProviders other) {
+    return this == other || this == ALL || other == ALL;
+  }
+
+  /**
    * Names the providers for messages: {@code every provider}, {@code qualifying APM participants},
    * {@code providers who are not qualifying APM participants}.
    */

@@ -1245,10 +1245,7 @@ public final class AnesthesiaFeeSchedule implements FeeSchedule {
         NationalAnesthesiaFactor a = sorted.get(i);
         for (NationalAnesthesiaFactor b : sorted.subList(i + 1, sorted.size())) {
           boolean datesOverlap = !b.effectiveFrom().isAfter(a.effectiveTo());
-          boolean providersOverlap =
-              a.appliesTo() == b.appliesTo()
-                  || a.appliesTo() == ApmProviders.ALL
-                  || b.appliesTo() == ApmProviders.ALL;
+          boolean providersOverlap = a.appliesTo().overlaps(b.appliesTo());
           if (datesOverlap && providersOverlap) {
             throw new IllegalArgumentException(
                 "national anesthesia factors " + a + " and " + b + " overlap");

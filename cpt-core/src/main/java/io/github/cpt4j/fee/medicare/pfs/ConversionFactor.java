@@ -81,9 +81,7 @@ public abstract class ConversionFactor {
               + " before it starts "
               + effectiveFrom());
     }
-    if (amount().signum() <= 0
-        || amount().stripTrailingZeros().scale() > 4
-        || amount().compareTo(MAX) > 0) {
+    if (!isFactor(amount())) {
       throw new IllegalArgumentException(
           "a conversion factor is above 0 and at most 999.9999"
               + " with at most four decimals, not "
@@ -91,15 +89,20 @@ public abstract class ConversionFactor {
     }
     if (anesthesiaAmount().isPresent()) {
       BigDecimal anesthesia = anesthesiaAmount().get();
-      if (anesthesia.signum() <= 0
-          || anesthesia.stripTrailingZeros().scale() > 4
-          || anesthesia.compareTo(MAX) > 0) {
+      if (!isFactor(anesthesia)) {
         throw new IllegalArgumentException(
             "an anesthesia conversion factor is above 0 and at most 999.9999"
                 + " with at most four decimals, not "
                 + anesthesia);
       }
     }
+  }
+
+  /** Tells whether {@code amount} can be a factor: above 0, at most 999.9999, four decimals. */
+  private static boolean isFactor(BigDecimal amount) {
+    return amount.signum() > 0
+        && amount.stripTrailingZeros().scale() <= 4
+        && amount.compareTo(MAX) <= 0;
   }
 
   /** Returns {@code 32.3465 (2025-01-01..2025-12-31)}, with the providers unless all. */

@@ -3,7 +3,6 @@ package io.github.cpt4j.fee.medicare.pfs;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
-import io.github.cpt4j.fee.medicare.ApmProviders;
 import io.github.cpt4j.fee.medicare.anesthesia.AnesthesiaFeeSchedule;
 import io.github.cpt4j.fee.medicare.anesthesia.NationalAnesthesiaFactor;
 import java.time.LocalDate;
@@ -54,10 +53,7 @@ public final class ConversionFactors {
         ConversionFactor a = sorted.get(i);
         ConversionFactor b = sorted.get(j);
         boolean datesOverlap = !b.effectiveFrom().isAfter(a.effectiveTo());
-        boolean providersOverlap =
-            a.appliesTo() == b.appliesTo()
-                || a.appliesTo() == ApmProviders.ALL
-                || b.appliesTo() == ApmProviders.ALL;
+        boolean providersOverlap = a.appliesTo().overlaps(b.appliesTo());
         if (datesOverlap && providersOverlap) {
           throw new IllegalArgumentException("conversion factors " + a + " and " + b + " overlap");
         }
