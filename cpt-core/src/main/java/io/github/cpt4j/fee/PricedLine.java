@@ -30,6 +30,9 @@ import java.util.Optional;
  */
 public final class PricedLine {
 
+  /** How the claim pricer words a warning's step: {@code warning: MESSAGE}. */
+  private static final String WARNING = "warning: ";
+
   private final int index;
   private final int lineNumber;
   private final BilledLine billed;
@@ -262,11 +265,31 @@ public final class PricedLine {
    * global-surgery: denied: 99213 on the day of ...} becomes {@code ...; global-surgery: denied}.
    */
   public String explanationWithoutDetail() {
+    return steps(false);
+  }
+
+  /**
+   * Returns {@link #explanationWithoutDetail()}, except that the step recording one of the line's
+   * {@link #warnings()}, {@code RULE: warning: MESSAGE}, keeps only {@code RULE: warning}: for a
+   * report that writes the warnings before the explanation, as the {@code cpt} command does, so
+   * that none is said twice. {@code ...; ncci-ptp: warning: 0001U (line 1) ...} becomes {@code ...;
+   * ncci-ptp: warning}.
+   */
+  public String explanationWithoutDetailOrWarnings() {
+    return warnings.isEmpty() ? steps(false) : steps(true);
+  }
+
+  /** The steps on one line, the detail cut, and each warning's message too if asked. */
+  private String steps(boolean withoutWarnings) {
     String detail = detail();
     StringBuilder sb = new StringBuilder(128);
     for (PricingStep step : explanation().steps()) {
       if (sb.length() > 0) {
         sb.append("; ");
+      }
+      if (withoutWarnings && step.amountAfter().isEmpty() && isWarning(step.description())) {
+        sb.append(step.rule()).append(": warning");
+        continue;
       }
       String text = step.toString();
       if (!detail.isEmpty() && step.amountAfter().isEmpty() && text.endsWith(detail)) {
@@ -276,5 +299,23 @@ public final class PricedLine {
       sb.append(text);
     }
     return sb.toString();
+  }
+
+  /**
+   * Tells whether {@code description} is {@code warning: MESSAGE} for one of the line's warnings,
+   * as the claim pricer records each (a step of its rule).
+   */
+  private boolean isWarning(String description) {
+    if (!description.startsWith(WARNING)) {
+      return false;
+    }
+    for (ClaimWarning warning : warnings) {
+      String message = warning.message();
+      if (description.length() == WARNING.length() + message.length()
+          && description.endsWith(message)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

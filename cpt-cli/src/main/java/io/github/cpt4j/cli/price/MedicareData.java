@@ -22,7 +22,6 @@ import io.github.cpt4j.fee.FeeSchedule;
 import io.github.cpt4j.fee.PricedClaim;
 import io.github.cpt4j.fee.PricedLine;
 import io.github.cpt4j.fee.PricingContext;
-import io.github.cpt4j.fee.PricingStep;
 import io.github.cpt4j.fee.medicare.Locality;
 import io.github.cpt4j.fee.medicare.ZipLocalityTable;
 import io.github.cpt4j.fee.medicare.asp.AspFeeSchedule;
@@ -71,12 +70,6 @@ import java.util.stream.Collectors;
  * MedicareClaimPricer}. Nothing is loaded before it is needed.
  */
 public final class MedicareData implements PricingData {
-
-  /**
-   * How the library words a warning's step after its rule, {@code RULE: warning: MESSAGE}, and how
-   * {@link Outcome#warningText} starts one.
-   */
-  private static final String WARNING = "warning: ";
 
   /** The directories of CMS files read so far, by absolute path. */
   private final Map<Path, CmsDirectory> directories = new ConcurrentHashMap<>();
@@ -776,66 +769,18 @@ public final class MedicareData implements PricingData {
         // Without warnings, as the library writes it: the steps are cut only to spare a repeat.
         append(
             text,
-            warnings.isEmpty() ? result.explanation().toString() : steps(line, warnings, false));
+            warnings.isEmpty()
+                ? result.explanation().toString()
+                : line.explanationWithoutDetailOrWarnings());
       }
       return Outcome.priced(line.amountOrThrow(), text.toString(), warnings);
     }
     String reason = line.reason().orElseThrow().name().toLowerCase(Locale.ROOT);
     StringBuilder why = new StringBuilder(line.detail());
     append(why, text.toString());
-    // The explanation starts with the detail: the refusing step does not say it again.
-    append(why, warnings.isEmpty() ? line.explanationWithoutDetail() : steps(line, warnings, true));
+    // The explanation starts with the detail and the warnings: its steps do not say them again.
+    append(why, line.explanationWithoutDetailOrWarnings());
     return Outcome.notPriced(reason, why.toString(), warnings);
-  }
-
-  /**
-   * Writes the steps of {@code line}'s explanation as {@link
-   * io.github.cpt4j.fee.Explanation#toString()} does, less what the explanation's head already
-   * says. The library records each warning as a step too, {@code RULE: warning: MESSAGE}; after
-   * {@code warning: MESSAGE} at the head, such a step of a message in {@code warnings} keeps only
-   * {@code RULE: warning}, as {@link PricedLine#explanationWithoutDetail()} keeps only {@code RULE:
-   * denied} of the refusing step that restates the detail. With {@code withoutDetail} (a line not
-   * priced, whose explanation starts with its detail) that step is cut too, as that method cuts it.
-   * Any other step is written whole.
-   */
-  static String steps(PricedLine line, List<String> warnings, boolean withoutDetail) {
-    String detail = withoutDetail ? line.detail() : "";
-    StringBuilder sb = new StringBuilder(128);
-    for (PricingStep step : line.explanation().steps()) {
-      if (sb.length() > 0) {
-        sb.append("; ");
-      }
-      if (step.amountAfter().isPresent()) {
-        sb.append(step);
-      } else if (isWarningOf(step.description(), warnings)) {
-        sb.append(step.rule()).append(": warning");
-      } else {
-        String text = step.toString();
-        // PricedLine.explanationWithoutDetail()'s cut of the step that restates the detail.
-        if (!detail.isEmpty() && text.endsWith(detail)) {
-          String head = text.substring(0, text.length() - detail.length()).strip();
-          text = head.endsWith(":") ? head.substring(0, head.length() - 1) : head;
-        }
-        sb.append(text);
-      }
-    }
-    return sb.toString();
-  }
-
-  /**
-   * Tells whether {@code description} is exactly {@code warning: M} for an M of {@code warnings}.
-   */
-  private static boolean isWarningOf(String description, List<String> warnings) {
-    if (!description.startsWith(WARNING)) {
-      return false;
-    }
-    for (String message : warnings) {
-      if (description.length() == WARNING.length() + message.length()
-          && description.endsWith(message)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The messages of {@code warnings}; the shared empty list when there are none. */

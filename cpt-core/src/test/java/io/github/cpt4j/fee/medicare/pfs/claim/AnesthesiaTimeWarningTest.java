@@ -72,6 +72,17 @@ class AnesthesiaTimeWarningTest {
         line.explanation().toString());
     assertEquals(List.of(), without.line(0).warnings(), without.toString());
     assertFalse(without.line(0).explanation().has(AnesthesiaTimeEdit.NAME));
+    // For a report that writes the warning first, its step keeps only the rule's name; the other
+    // steps are the explanation's own.
+    String steps = line.explanationWithoutDetailOrWarnings();
+    assertTrue(steps.contains(AnesthesiaTimeEdit.NAME + ": warning"), steps);
+    assertFalse(steps.contains("99213 is not paid by time"), steps);
+    assertEquals(
+        line.explanationWithoutDetail().replace(": warning: " + warning.message(), ": warning"),
+        steps);
+    assertEquals(
+        without.line(0).explanationWithoutDetail(),
+        without.line(0).explanationWithoutDetailOrWarnings());
   }
 
   @Test
