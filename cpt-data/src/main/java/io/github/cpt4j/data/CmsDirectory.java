@@ -467,11 +467,7 @@ public final class CmsDirectory {
         used.add(cap.get().path());
         schedule.oppsCaps(cached(capCache, directory, cap.get().path(), p -> OppsCapFile.read(p)));
       }
-      List<CmsFile> anesFiles =
-          files.stream()
-              .filter(f -> f.kind() == Kind.ANESTHESIA_CF && f.year() == rvu.year())
-              .filter(f -> f.month() <= rvu.month())
-              .toList();
+      List<CmsFile> anesFiles = ofYearSoFar(files, Kind.ANESTHESIA_CF, rvu);
       if (!anesFiles.isEmpty()) {
         AnesthesiaBaseUnits baseUnits = BundledData.anesthesiaBaseUnits();
         // CMS publishes the base units each calendar year, and a code's units can change or a
@@ -791,15 +787,18 @@ public final class CmsDirectory {
   /** The file of {@code kind} in force for release {@code rvu}: the latest of its year so far. */
   private static Optional<CmsFile> latestUpTo(
       Path directory, List<CmsFile> files, Kind kind, CmsFile rvu) throws IOException {
-    List<CmsFile> tied =
-        latest(
-            files.stream()
-                .filter(f -> f.kind() == kind && f.year() == rvu.year())
-                .filter(f -> f.month() <= rvu.month())
-                .toList());
+    List<CmsFile> tied = latest(ofYearSoFar(files, kind, rvu));
     return tied.isEmpty()
         ? Optional.empty()
         : Optional.of(oneOf(directory, tied, rvu.path().toAbsolutePath().getParent()));
+  }
+
+  /** The files of {@code kind} of the release's year, of its month or before. */
+  private static List<CmsFile> ofYearSoFar(List<CmsFile> files, Kind kind, CmsFile rvu) {
+    return files.stream()
+        .filter(f -> f.kind() == kind && f.year() == rvu.year())
+        .filter(f -> f.month() <= rvu.month())
+        .toList();
   }
 
   /**
