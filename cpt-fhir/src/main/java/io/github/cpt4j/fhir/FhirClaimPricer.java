@@ -60,13 +60,13 @@ import org.hl7.fhir.r4.model.Resource;
  *
  * <p>Only an {@code active} claim is priced: a {@code draft}, {@code cancelled} or {@code
  * entered-in-error} one, or one without a status, is refused. So is a claim whose {@code type} has
- * no coding {@code professional} in HL7's {@value #CLAIM_TYPE} (or without a system): an {@code
- * institutional}, {@code oral}, {@code pharmacy} or {@code vision} one. The schedules cpt4j prices
- * by are those of a physician's or supplier's services, and a hospital's or a dentist's claim is
- * paid by other rules, not at these rates. The response copies the claim's {@code type}, {@code
- * use} ({@code claim}, {@code preauthorization} or {@code predetermination}), {@code patient} and
- * {@code insurer}; a claim without an insurer takes the {@linkplain #withDefaultInsurer default
- * insurer}, or is refused.
+ * no coding {@code professional} in HL7's {@value #CLAIM_TYPE} (a coding without a system is none):
+ * an {@code institutional}, {@code oral}, {@code pharmacy} or {@code vision} one. The schedules
+ * cpt4j prices by are those of a physician's or supplier's services, and a hospital's or a
+ * dentist's claim is paid by other rules, not at these rates. The response copies the claim's
+ * {@code type}, {@code use} ({@code claim}, {@code preauthorization} or {@code predetermination}),
+ * {@code patient} and {@code insurer}; a claim without an insurer takes the {@linkplain
+ * #withDefaultInsurer default insurer}, or is refused.
  *
  * <p>The claim's items are read by {@link FhirClaims#toClaim}, each with its date of service (a
  * line without one is priced on the context's date); the locality and setting come from the {@link
@@ -318,15 +318,15 @@ public final class FhirClaimPricer {
    * (see the class comment).
    *
    * @throws FhirMappingException if the claim's {@code status} is not {@code active}, its {@code
-   *     type} has no coding {@code professional} in {@value #CLAIM_TYPE}, an item cannot be read
-   *     (see {@link FhirClaims}), its place of service is not a CMS code or differs from another
-   *     item's ({@link FhirClaims#placeOfService}), for a pricer {@linkplain
-   *     #withZipLocalities(Function) with ZIP code tables} its service ZIP code cannot be read
-   *     ({@link FhirClaims#serviceZip}) or is in no locality or two, when a DMEPOS line needs the
-   *     patient's home and the context has none, its address cannot be read ({@link
-   *     FhirClaims#beneficiaryZip}), or the claim lacks an element the response requires: {@code
-   *     type}, {@code patient}, or {@code insurer} when no {@linkplain #withDefaultInsurer default
-   *     insurer} is set
+   *     type} has no coding {@code professional} in {@value #CLAIM_TYPE} (at {@code
+   *     Claim.type.coding[0]} for such a code without a system), an item cannot be read (see {@link
+   *     FhirClaims}), its place of service is not a CMS code or differs from another item's ({@link
+   *     FhirClaims#placeOfService}), for a pricer {@linkplain #withZipLocalities(Function) with ZIP
+   *     code tables} its service ZIP code cannot be read ({@link FhirClaims#serviceZip}) or is in
+   *     no locality or two, when a DMEPOS line needs the patient's home and the context has none,
+   *     its address cannot be read ({@link FhirClaims#beneficiaryZip}), or the claim lacks an
+   *     element the response requires: {@code type}, {@code patient}, or {@code insurer} when no
+   *     {@linkplain #withDefaultInsurer default insurer} is set
    */
   public ClaimResponse price(org.hl7.fhir.r4.model.Claim claim, PricingContext context) {
     requireNonNull(claim, "claim");
@@ -779,24 +779,38 @@ public final class FhirClaimPricer {
    * the Physician Fee Schedule and Part B's other schedules price a physician's or supplier's
    * services, and an {@code institutional} claim (a hospital's, paid by the OPPS or the IPPS), an
    * {@code oral} one (a dentist's) or a {@code pharmacy} one priced at their rates would be
-   * answered with amounts no payer pays. The system is read in its {@code https} form too, and a
-   * coding without a system as one of it; the code, as FHIR's codes are, exactly.
+   * answered with amounts no payer pays. The system is read in its {@code https} form too; the
+   * code, as FHIR's codes are, exactly. A coding {@code professional} without a system is refused
+   * at that coding: a code means what its system defines, and this one is the gate to the rates.
    */
   private static void requireProfessional(CodeableConcept type) {
     List<String> found = new ArrayList<>();
-    for (Coding coding : type.getCoding()) {
-      // A coding without a system is read in the value set R4 binds Claim.type to, as a modifier's
-      // is: such claims were priced, and "professional" there can mean only this.
-      boolean claimType =
-          !coding.hasSystem() || FhirCodeSystems.sameSystem(coding.getSystem(), CLAIM_TYPE);
-      if (claimType && "professional".equals(coding.getCode())) {
+    int bare = -1;
+    for (int c = 0; c < type.getCoding().size(); c++) {
+      Coding coding = type.getCoding().get(c);
+      if (coding.hasSystem()
+          && FhirCodeSystems.sameSystem(coding.getSystem(), CLAIM_TYPE)
+          && "professional".equals(coding.getCode())) {
         return;
+      }
+      if (!coding.hasSystem() && "professional".equals(coding.getCode()) && bare < 0) {
+        bare = c;
       }
       if (coding.hasCode()) {
         found.add(
             coding.getCode()
                 + (coding.hasSystem() ? " (" + coding.getSystem() + ")" : " (no system)"));
       }
+    }
+    if (bare >= 0) {
+      // A code without a system has no defined meaning (R4's Coding.system), as a procedure code
+      // without CPT's or HCPCS's system is no procedure code here: "professional" of a local code
+      // set could be any claim, and this type decides which rates price it.
+      throw new FhirMappingException(
+          "Claim.type.coding[" + bare + "]",
+          "the claim's type is the code professional without a system: only a professional claim ("
+              + CLAIM_TYPE
+              + "|professional) is priced, so give the coding that system");
     }
     String what =
         found.isEmpty()

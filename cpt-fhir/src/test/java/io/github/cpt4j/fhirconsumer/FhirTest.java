@@ -980,7 +980,9 @@ class FhirTest {
   void theContextSaysPresenceAtInductionForAFhirClaim() {
     String json =
         "{\"resourceType\":\"Claim\",\"status\":\"active\","
-            + "\"type\":{\"coding\":[{\"code\":\"professional\"}]},"
+            + "\"type\":{\"coding\":[{\"system\":\""
+            + FhirClaimPricer.CLAIM_TYPE
+            + "\",\"code\":\"professional\"}]},"
             + "\"patient\":{\"reference\":\"Patient/p1\"},"
             + "\"insurer\":{\"reference\":\"Organization/medicare\"},"
             + "\"item\":[{\"sequence\":1,\"productOrService\":{\"coding\":[{\"system\":"
@@ -1166,8 +1168,7 @@ class FhirTest {
     assertEquals(
         "Claim.type",
         assertThrows(FhirMappingException.class, () -> pricer().price(local, ROCHESTER)).path());
-    // The https form of the system, a professional coding beside another, and one without a
-    // system are priced.
+    // The https form of the system, and a professional coding beside another, are priced.
     org.hl7.fhir.r4.model.Claim https = claim(json);
     https
         .getType()
@@ -1176,8 +1177,17 @@ class FhirTest {
     https.getType().addCoding(new Coding("urn:local:claim-type", "PRO", null));
     assertEquals(
         new BigDecimal("614.69"), total(strictly(pricer().price(https, ROCHESTER)), "eligible"));
+    // A professional coding without a system was priced: a code means what its system says, as a
+    // procedure code without CPT's system is none. Beside the coding of the system, it is harmless.
     org.hl7.fhir.r4.model.Claim bare = claim(json);
     bare.getType().getCodingFirstRep().setSystem(null);
+    FhirMappingException noSystem =
+        assertThrows(FhirMappingException.class, () -> pricer().price(bare, ROCHESTER));
+    assertEquals("Claim.type.coding[0]", noSystem.path());
+    assertTrue(
+        noSystem.getMessage().contains("the code professional without a system"),
+        noSystem::getMessage);
+    bare.getType().addCoding(new Coding(FhirClaimPricer.CLAIM_TYPE, "professional", null));
     assertEquals(new BigDecimal("614.69"), total(pricer().price(bare, ROCHESTER), "eligible"));
   }
 
