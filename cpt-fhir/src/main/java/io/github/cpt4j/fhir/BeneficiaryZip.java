@@ -3,9 +3,7 @@ package io.github.cpt4j.fhir;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.Patient;
@@ -20,35 +18,6 @@ import org.hl7.fhir.r4.model.Period;
 final class BeneficiaryZip {
 
   private BeneficiaryZip() {}
-
-  /**
-   * The countries of US ZIP codes, as an address's {@code country} may write them (ISO 3166 codes
-   * of two and three letters and the numeric one, or the name; upper case, without dots, single
-   * spaces): the United States and its territories.
-   */
-  private static final Set<String> US =
-      Set.of(
-          "US",
-          "USA",
-          "840",
-          "UNITED STATES",
-          "UNITED STATES OF AMERICA",
-          "PR",
-          "PRI",
-          "630",
-          "PUERTO RICO",
-          "VI",
-          "VIR",
-          "850",
-          "GU",
-          "GUM",
-          "316",
-          "AS",
-          "ASM",
-          "016",
-          "MP",
-          "MNP",
-          "580");
 
   /**
    * The ZIP code of the {@code Patient} {@code Claim.patient} names (contained, or found by the
@@ -78,7 +47,7 @@ final class BeneficiaryZip {
       boolean home = !address.hasUse() || address.getUse() == Address.AddressUse.HOME;
       if (!home
           || address.getType() == Address.AddressType.POSTAL
-          || !inUnitedStates(address.getCountry())
+          || !ServiceZip.inUnitedStates(address.getCountry())
           || address.hasPeriod()
               && !holds(
                   address.getPeriod(), date, target.get().path() + ".address[" + a + "].period")) {
@@ -88,20 +57,6 @@ final class BeneficiaryZip {
           .ifPresent(zips::add);
     }
     return ServiceZip.onlyZip(zips);
-  }
-
-  /**
-   * Whether an address of {@code country} (as written, null when not given) can have a ZIP code:
-   * none given, or the United States or a territory in any of its usual spellings ({@code U.S.A.},
-   * {@code united states}).
-   */
-  private static boolean inUnitedStates(String country) {
-    if (country == null || country.isBlank()) {
-      return true;
-    }
-    String normal =
-        country.replace(".", "").strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
-    return US.contains(normal);
   }
 
   /**

@@ -577,20 +577,25 @@ public final class FhirClaims {
    * code's locality.
    *
    * <p>A postal code is five digits, or nine as ZIP+4 ({@code 14620-1234} or {@code 146201234}),
-   * whose last four are dropped. A location that is named but whose ZIP code cannot be read (a
-   * reference to a resource outside the claim, {@code Location/1}, which is not followed; an
-   * address without a {@code postalCode}) leaves the claim's ZIP code unknown, and the answer
-   * empty: the facility does not stand for an item that says it was elsewhere, nor the office for a
-   * facility. Items at different ZIP codes are refused, as the CMS-1500 has one service location
-   * per claim: price them as separate claims. The {@code facility} is read only when an item has no
-   * location of its own, and the {@code provider} only when neither items nor facility say where.
+   * whose last four are dropped, of an address without a {@code country} or in the United States or
+   * a territory ({@code US}, {@code USA}, {@code United States}, {@code PR}, ...): an address read
+   * here that is abroad ({@code CA}, or {@code DE} with a postal code of five digits) is refused at
+   * its {@code country}, as a postal code abroad is no ZIP code. A location that is named but whose
+   * ZIP code cannot be read (a reference to a resource outside the claim, {@code Location/1}, which
+   * is not followed; an address without a {@code postalCode}) leaves the claim's ZIP code unknown,
+   * and the answer empty: the facility does not stand for an item that says it was elsewhere, nor
+   * the office for a facility. Items at different ZIP codes are refused, as the CMS-1500 has one
+   * service location per claim: price them as separate claims. The {@code facility} is read only
+   * when an item has no location of its own, and the {@code provider} only when neither items nor
+   * facility say where.
    *
    * <pre>{@code
    * FhirClaims.serviceZip(fhirClaim);   // Optional[14620], from "14620-1234" of Claim.facility
    * }</pre>
    *
    * @throws FhirMappingException at a {@code postalCode} that is not a US ZIP code ({@code
-   *     Claim.contained[0].address.postalCode}) or differs from an earlier item's; at a local
+   *     Claim.contained[0].address.postalCode}) or differs from an earlier item's; at the {@code
+   *     country} of an address abroad ({@code Claim.item[0].locationAddress.country}); at a local
    *     reference read that names no contained resource, or one of another type; or where {@link
    *     #placeOfService} throws, when the office is looked for
    */

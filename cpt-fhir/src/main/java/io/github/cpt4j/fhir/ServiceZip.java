@@ -4,7 +4,9 @@ import io.github.cpt4j.code.CodeFormatException;
 import io.github.cpt4j.fee.medicare.PlaceOfService;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.Location;
@@ -174,14 +176,71 @@ final class ServiceZip {
     return Optional.of(zips.get(0));
   }
 
-  /** The ZIP code of an address, empty when it has no {@code postalCode}. */
+  /**
+   * The ZIP code of an address, empty when it has no {@code postalCode}. An address whose {@code
+   * country} is not the United States or a territory ({@code CA}, {@code DE}) is refused at its
+   * country: its postal code is no ZIP code, though Germany's {@code 10115} is shaped as one, and
+   * Medicare's localities are US ZIP codes' (Pub. 100-04, ch. 1 §10.1.1).
+   */
   static Optional<Found> addressZip(Address address, String path) {
+    if (!inUnitedStates(address.getCountry())) {
+      throw new FhirMappingException(
+          path + ".country",
+          "the address is in "
+              + CodeFormatException.quote(address.getCountry())
+              + ", and a payment locality is found by a US ZIP code: the country of an address"
+              + " read for one is absent, or the United States or a territory (US, USA, United"
+              + " States, PR, VI, GU, AS, MP)");
+    }
     if (!address.hasPostalCode()) {
       return Optional.empty();
     }
     String at = path + ".postalCode";
     FhirClaims.requireValue(address.getPostalCodeElement(), at);
     return Optional.of(new Found(zip5(address.getPostalCode(), at), at));
+  }
+
+  /**
+   * The countries of US ZIP codes, as an address's {@code country} may write them (ISO 3166 codes
+   * of two and three letters and the numeric one, or the name; upper case, without dots, single
+   * spaces): the United States and its territories.
+   */
+  private static final Set<String> US =
+      Set.of(
+          "US",
+          "USA",
+          "840",
+          "UNITED STATES",
+          "UNITED STATES OF AMERICA",
+          "PR",
+          "PRI",
+          "630",
+          "PUERTO RICO",
+          "VI",
+          "VIR",
+          "850",
+          "GU",
+          "GUM",
+          "316",
+          "AS",
+          "ASM",
+          "016",
+          "MP",
+          "MNP",
+          "580");
+
+  /**
+   * Whether an address of {@code country} (as written, null when not given) can have a ZIP code:
+   * none given, or the United States or a territory in any of its usual spellings ({@code U.S.A.},
+   * {@code united states}).
+   */
+  static boolean inUnitedStates(String country) {
+    if (country == null || country.isBlank()) {
+      return true;
+    }
+    String normal =
+        country.replace(".", "").strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+    return US.contains(normal);
   }
 
   /**

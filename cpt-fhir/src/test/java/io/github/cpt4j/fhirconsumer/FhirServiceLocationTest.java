@@ -322,6 +322,35 @@ class FhirServiceLocationTest {
         assertThrows(FhirMappingException.class, () -> FhirClaims.serviceZip(absent)).path());
   }
 
+  /**
+   * A postal code abroad was read as a US ZIP code: Germany's 10115, of five digits, priced a
+   * Berlin service in a US locality. An address's country must be absent or the United States' (or
+   * a territory's).
+   */
+  @Test
+  void anAddressAbroadIsRefusedAtItsCountry() {
+    for (String[] abroad : new String[][] {{"DE", "10115"}, {"CA", "K1A0B1"}}) {
+      org.hl7.fhir.r4.model.Claim claim = atFacility(officeClaim(), abroad[1]);
+      ((Location) claim.getContained().get(0)).getAddress().setCountry(abroad[0]);
+      FhirMappingException e =
+          assertThrows(FhirMappingException.class, () -> FhirClaims.serviceZip(claim));
+      assertEquals("Claim.contained[0].address.country", e.path());
+      assertTrue(e.getMessage().contains("the address is in '" + abroad[0] + "'"), e::getMessage);
+    }
+    // An item's own address, the same way.
+    org.hl7.fhir.r4.model.Claim item = officeClaim();
+    item.getItemFirstRep().setLocation(new Address().setPostalCode("10115").setCountry("Germany"));
+    assertEquals(
+        "Claim.item[0].locationAddress.country",
+        assertThrows(FhirMappingException.class, () -> FhirClaims.serviceZip(item)).path());
+    // The United States and its territories, in their usual spellings, have ZIP codes.
+    for (String us : List.of("US", "U.S.A.", "united states", "PR")) {
+      org.hl7.fhir.r4.model.Claim claim = atFacility(officeClaim(), "10001");
+      ((Location) claim.getContained().get(0)).getAddress().setCountry(us);
+      assertEquals(Optional.of("10001"), FhirClaims.serviceZip(claim), us);
+    }
+  }
+
   @Test
   void aLocalReferenceMustNameAContainedLocation() {
     org.hl7.fhir.r4.model.Claim claim = officeClaim();
