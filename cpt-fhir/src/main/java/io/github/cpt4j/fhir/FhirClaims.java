@@ -53,11 +53,12 @@ import org.hl7.fhir.r4.model.Quantity;
  *       is not the {@code net} is refused;
  *   <li>the line's own date of service from {@code item.servicedDate} (a full date) or a {@code
  *       servicedPeriod} of one day, when given: a claim of several dates is priced one date at a
- *       time. In {@link #toClaim}, an item without one takes the day of the claim's {@code
- *       billablePeriod} when that period is one day (or has no end), and is refused at its path
- *       ({@code Claim.item[2]}) when the period is longer. An item's own date outside the claim's
- *       {@code billablePeriod} is refused at its {@code servicedDate} or {@code servicedPeriod}
- *       (R4: line item dates of service should fall within the billing period);
+ *       time. A {@code servicedPeriod} without an {@code end} is ongoing in R4, and refused at its
+ *       end. In {@link #toClaim}, an item without one takes the day of the claim's {@code
+ *       billablePeriod} when that period is one day, and is refused at its path ({@code
+ *       Claim.item[2]}) when the period is longer or has no end. An item's own date outside the
+ *       claim's {@code billablePeriod} is refused at its {@code servicedDate} or {@code
+ *       servicedPeriod} (R4: line item dates of service should fall within the billing period);
  *   <li>in {@link #toClaim}, the line's rendering provider ({@link BilledLine#renderingProvider}):
  *       the NPI of the {@code Claim.careTeam} entries the item's {@code careTeamSequence} names,
  *       given as the entry's {@code provider.identifier} or as an identifier of the contained
@@ -250,10 +251,19 @@ public final class FhirClaims {
   /**
    * The date of service of an item without its own: the day of the claim's {@code billablePeriod}
    * (R4: the period for which charges are being submitted) when it is one day. An undated item of a
-   * longer period is refused: which day of it the service was is not for cpt4j to guess, and the
-   * caller's date could lie outside the period and price the claim at another year's rates.
+   * longer period, or of one without an end (R4: ongoing), is refused: which day of it the service
+   * was is not for cpt4j to guess, and the caller's date could lie outside the period and price the
+   * claim at another year's rates.
    */
   private static LocalDate billableDay(LocalDate[] period, String path) {
+    if (period[1] == null) {
+      throw new FhirMappingException(
+          path,
+          "the item has no date of service (servicedDate), and the claim's billablePeriod starts on "
+              + period[0]
+              + " without an end, which in FHIR means it is ongoing: give the item its date, or"
+              + " the period its end");
+    }
     if (period[1].equals(period[0])) {
       return period[0];
     }
@@ -738,13 +748,24 @@ public final class FhirClaims {
   }
 
   /**
-   * The one day of an item's {@code servicedPeriod}: its start, when it ends that day or has no
-   * end. A line is priced on one date of service, and which day of a longer period a payer prices
-   * by is its rule, not a guess to make here, so such a period is refused.
+   * The one day of an item's {@code servicedPeriod}: its start, when it ends that day. A line is
+   * priced on one date of service, and which day of a longer period a payer prices by is its rule,
+   * not a guess to make here, so such a period is refused; so is one without an end, which R4
+   * defines as ongoing (its last day unknown), not as a day.
    */
   private static LocalDate servicedPeriodDay(
       org.hl7.fhir.r4.model.Claim.ItemComponent item, String path) {
     LocalDate[] days = days(item.getServicedPeriod(), path);
+    if (days[1] == null) {
+      throw new FhirMappingException(
+          path + ".end",
+          "the period starts on "
+              + days[0]
+              + " and has no end, which in FHIR means it is ongoing: a line is priced on one date"
+              + " of service, so give the end ("
+              + days[0]
+              + " for one day) or a servicedDate");
+    }
     if (!days[1].equals(days[0])) {
       throw new FhirMappingException(
           path,
@@ -757,7 +778,10 @@ public final class FhirClaims {
     return days[0];
   }
 
-  /** The first and last days of a period; a period without an end is its start's day. */
+  /**
+   * The first and last days of a period; the last is null when the period has no end, which R4's
+   * {@code Period} defines as ongoing, not as one day.
+   */
   private static LocalDate[] days(Period period, String path) {
     if (!period.hasStart()) {
       throw new FhirMappingException(path + ".start", "a period of service needs its start");
@@ -765,7 +789,7 @@ public final class FhirClaims {
     requireValue(period.getStartElement(), path + ".start");
     LocalDate start = dayOf(period.getStartElement().getValueAsString(), path + ".start");
     if (!period.hasEnd()) {
-      return new LocalDate[] {start, start};
+      return new LocalDate[] {start, null};
     }
     requireValue(period.getEndElement(), path + ".end");
     return new LocalDate[] {start, dayOf(period.getEndElement().getValueAsString(), path + ".end")};

@@ -428,6 +428,15 @@ class FhirGatewayTest {
         assertThrows(FhirMappingException.class, () -> FhirClaims.toClaim(claim(week)));
     assertEquals("Claim.item[0]", undated.path());
     assertTrue(undated.getMessage().contains("runs from 2025-06-02 to 2025-06-06"));
+    // A period without an end is ongoing (R4's Period), not one day: undated items of it were
+    // priced on its start.
+    String ongoing = json.replace(", \"end\": \"2025-06-02\"", "");
+    FhirMappingException open =
+        assertThrows(FhirMappingException.class, () -> FhirClaims.toClaim(claim(ongoing)));
+    assertEquals("Claim.item[0]", open.path());
+    assertTrue(
+        open.getMessage().contains("billablePeriod starts on 2025-06-02 without an end"),
+        open::getMessage);
     // Items with their own dates need nothing of the period.
     String dated =
         week.replace(
@@ -460,20 +469,23 @@ class FhirGatewayTest {
     String early =
         json.replace(
             "\"sequence\": 3,",
-            "\"sequence\": 3, \"servicedPeriod\": {\"start\": \"2025-06-01T09:00:00-04:00\"},");
+            "\"sequence\": 3, \"servicedPeriod\": {\"start\": \"2025-06-01T09:00:00-04:00\","
+                + " \"end\": \"2025-06-01T10:00:00-04:00\"},");
     FhirMappingException before =
         assertThrows(FhirMappingException.class, () -> FhirClaims.toClaim(claim(early)));
     assertEquals("Claim.item[2].servicedPeriod", before.path());
     assertTrue(before.getMessage().contains(" 2025-06-01, is outside "), before::getMessage);
 
-    String ongoing = outside.replace(", \"end\": \"2025-06-02\"", "");
+    // Of an ongoing period, the dated items alone: an undated one needs a period of one day.
+    org.hl7.fhir.r4.model.Claim ongoing = claim(outside.replace(", \"end\": \"2025-06-02\"", ""));
+    ongoing.getItem().removeIf(item -> item.getSequence() != 2);
     assertEquals(
-        Optional.of(LocalDate.of(2025, 6, 3)),
-        FhirClaims.toClaim(claim(ongoing)).line(1).dateOfService());
+        Optional.of(LocalDate.of(2025, 6, 3)), FhirClaims.toClaim(ongoing).line(0).dateOfService());
+    org.hl7.fhir.r4.model.Claim earlyOngoing =
+        claim(early.replace(", \"end\": \"2025-06-02\"", ""));
+    earlyOngoing.getItem().removeIf(item -> item.getSequence() != 3);
     FhirMappingException beforeOngoing =
-        assertThrows(
-            FhirMappingException.class,
-            () -> FhirClaims.toClaim(claim(early.replace(", \"end\": \"2025-06-02\"", ""))));
+        assertThrows(FhirMappingException.class, () -> FhirClaims.toClaim(earlyOngoing));
     assertTrue(
         beforeOngoing
             .getMessage()

@@ -775,7 +775,11 @@ class FhirTest {
     assertTrue(detail.getMessage().contains("not their details"), detail::getMessage);
   }
 
-  /** A period of one day is that day; before, any period was dropped without a word. */
+  /**
+   * A period of one day is that day; before, any period was dropped without a word. A period
+   * without an end, which R4 defines as ongoing, was read as its start's day: it is refused at its
+   * end.
+   */
   @Test
   void aServicedPeriodOfOneDayIsTheLinesDate() {
     Claim oneDay =
@@ -786,13 +790,14 @@ class FhirTest {
                     ",\"servicedPeriod\":{\"start\":\"2025-06-02T09:00:00-04:00\","
                         + "\"end\":\"2025-06-02T10:00:00-04:00\"}")));
     assertEquals(BilledLine.parse("97110 on 2025-06-02"), oneDay.line(0));
-    Claim open =
-        FhirClaims.toClaim(
+    FhirMappingException open =
+        refused(
             claim(
                 item(
                     "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}",
                     ",\"servicedPeriod\":{\"start\":\"2025-06-03\"}")));
-    assertEquals(BilledLine.parse("97110 on 2025-06-03"), open.line(0));
+    assertEquals("Claim.item[0].servicedPeriod.end", open.path());
+    assertTrue(open.getMessage().contains("starts on 2025-06-03 and has no end"), open::getMessage);
   }
 
   @Test
