@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.stream.IntStream;
+import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Money;
@@ -310,7 +311,11 @@ public final class FhirClaims {
    * which bound nothing.
    */
   static String bound(PrimitiveType<?> element, String path) {
-    String value = element == null ? null : element.getValueAsString();
+    if (element == null) {
+      return null;
+    }
+    refuseTextWithoutValue(element, path);
+    String value = element.getValueAsString();
     if (value == null) {
       return null;
     }
@@ -370,11 +375,36 @@ public final class FhirClaims {
    */
   static void requireValue(PrimitiveType<?> element, String path) {
     if (element != null && !element.isEmpty() && element.getValue() == null) {
+      refuseTextWithoutValue(element, path);
       throw new FhirMappingException(
           path,
           "the element has extensions but no value (such as a data-absent reason); a value is"
               + " needed to price the item");
     }
+  }
+
+  /**
+   * Refuses an element whose text HAPI could not read as a value of its type, such as a date with a
+   * sign or a five-digit year ({@code +2025-06-02}) or a day that does not exist ({@code
+   * 2025-02-30}). HAPI's parser refuses these by default, but one told not to ({@code
+   * setErrorOnInvalidValue(false)}) keeps the text without a value: read as absent, the element
+   * would be priced around, and read as a data-absent reason, misnamed.
+   *
+   * @throws FhirMappingException at {@code path}, quoting the text
+   */
+  private static void refuseTextWithoutValue(PrimitiveType<?> element, String path) {
+    String text = element.getValueAsString();
+    if (element.getValue() != null || text == null || text.isEmpty()) {
+      return;
+    }
+    throw new FhirMappingException(
+        path,
+        CodeFormatException.quote(text)
+            + " is not a valid FHIR "
+            + element.fhirType()
+            + (element instanceof BaseDateTimeType
+                ? " (a date is written 2025-06-02: a four-digit year, no sign, a day that exists)"
+                : ""));
   }
 
   /**

@@ -800,6 +800,45 @@ class FhirTest {
     assertTrue(open.getMessage().contains("starts on 2025-06-03 and has no end"), open::getMessage);
   }
 
+  /**
+   * A date HAPI cannot read ({@code +2025-06-02}: a sign) is refused by its parser by default; one
+   * told not to keeps the text without a value, which was refused as a data-absent reason. It is
+   * refused at its path, quoted, whether it is an item's date or a bound of the billablePeriod.
+   */
+  @Test
+  void aDateHapiCouldNotReadIsRefusedAtItsPath() {
+    IParser lenient =
+        FHIR.newJsonParser()
+            .setParserErrorHandler(
+                new ca.uhn.fhir.parser.LenientErrorHandler(false).setErrorOnInvalidValue(false));
+    String cpt =
+        "{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",\"code\":\"97110\"}]}";
+    for (String[] at :
+        new String[][] {
+          {",\"servicedDate\":\"+2025-06-02\"", "Claim.item[0].servicedDate"},
+          {",\"servicedPeriod\":{\"start\":\"+2025-06-02\"}", "Claim.item[0].servicedPeriod.start"},
+          {
+            ",\"servicedPeriod\":{\"start\":\"2025-06-02\",\"end\":\"+2025-06-02\"}",
+            "Claim.item[0].servicedPeriod.end"
+          },
+        }) {
+      org.hl7.fhir.r4.model.Claim bad =
+          lenient.parseResource(org.hl7.fhir.r4.model.Claim.class, item(cpt, at[0]));
+      FhirMappingException e = refused(bad);
+      assertEquals(at[1], e.path());
+      assertTrue(e.getMessage().contains("'+2025-06-02' is not a valid FHIR "), e::getMessage);
+    }
+    // A bound of the billablePeriod, compared with an item's own date.
+    org.hl7.fhir.r4.model.Claim billable =
+        lenient.parseResource(
+            org.hl7.fhir.r4.model.Claim.class,
+            item(cpt, ",\"servicedDate\":\"2025-06-02\"")
+                .replace("\"item\"", "\"billablePeriod\":{\"start\":\"2025-6-1\"},\"item\""));
+    FhirMappingException e = refused(billable);
+    assertEquals("Claim.billablePeriod.start", e.path());
+    assertTrue(e.getMessage().contains("'2025-6-1' is not a valid FHIR dateTime"), e::getMessage);
+  }
+
   @Test
   void aClaimIsPricedIntoAClaimResponse() {
     MedicareClaimPricer medicare = MedicareClaimPricer.of(BundledData.medicareFeeSchedule());
